@@ -1,0 +1,13 @@
+"""Reading and writing corpora: the Document model, input readers and atomic writers."""
+
+from qualdeid.corpus.model import (
+    DIRECT_LABELS,
+    LABELS,
+    Document,
+    InputError,
+    Segment,
+    Span,
+    canonical_label,
+)
+
+__all__ = ["DIRECT_LABELS", "LABELS", "Document", "InputError", "Segment", "Span", "canonical_label"]

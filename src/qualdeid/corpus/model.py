@@ -1,0 +1,113 @@
+"""The core data model: a Document with character-offset Spans and coded Segments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: Canonical labels. Finer source types (EMAIL_ADDRESS, NHS, ...) are kept as ``Span.subtype``.
+LABELS = ("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "CONTACT", "ID", "RARE_DETAIL")
+
+#: Labels that directly identify someone (scored together in ``evaluate``).
+DIRECT_LABELS = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID")
+
+#: Gold-corpus label names (see ../shared/corpus/ANNOTATION.md) mapped to canonical labels.
+GOLD_TO_CANONICAL = {"DATE": "DATE_TIME", "RARE": "RARE_DETAIL"}
+
+
+def canonical_label(label: str) -> str:
+    return GOLD_TO_CANONICAL.get(label, label)
+
+
+@dataclass(slots=True)
+class Span:
+    """A detected (or gold) entity: ``text[start:end]`` of its document."""
+
+    start: int
+    end: int
+    label: str
+    text: str = ""
+    score: float = 1.0
+    detector: str = ""
+    subtype: str | None = None
+    reason: str | None = None
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "score": round(self.score, 4),
+            "detector": self.detector,
+        }
+        if self.subtype:
+            d["subtype"] = self.subtype
+        if self.reason:
+            d["reason"] = self.reason
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(
+            start=int(d["start"]),
+            end=int(d["end"]),
+            label=canonical_label(str(d["label"])),
+            text=str(d.get("text", "")),
+            score=float(d.get("score", 1.0)),
+            detector=str(d.get("detector", "")),
+            subtype=d.get("subtype"),
+            reason=d.get("reason"),
+        )
+
+
+@dataclass(slots=True)
+class Segment:
+    """A coded fragment of a document (from QDA software or the jsonl ``segments`` field)."""
+
+    start: int
+    end: int
+    codes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "codes": list(self.codes)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Segment:
+        return cls(start=int(d["start"]), end=int(d["end"]), codes=[str(c) for c in d.get("codes", [])])
+
+
+@dataclass(slots=True)
+class Document:
+    """One text unit: a file, a jsonl/csv record, or a .docx paragraph stream.
+
+    ``source`` and ``fmt`` say where the document came from so that writers can produce the same
+    structure; ``meta`` keeps the record's other fields (jsonl/csv) untouched.
+    """
+
+    id: str
+    text: str
+    spans: list[Span] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    source: Path | None = None
+    fmt: str = "txt"
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def to_scan_record(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "spans": [s.to_dict() for s in self.spans]}
+
+
+class InputError(Exception):
+    """A document that could not be read. The message names the file and never quotes its text."""
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+        self.message = message

@@ -1,0 +1,212 @@
+"""Read inputs (files, folders, stdin) into Documents.
+
+Every failure becomes an :class:`InputError` that names the file and says what to do, and the
+rest of the batch goes on. Error messages never quote the document's text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from qualdeid.corpus.model import Document, InputError, Segment
+
+TEXT_SUFFIXES = {".txt", ".md"}
+SUFFIXES = TEXT_SUFFIXES | {".docx", ".jsonl", ".csv"}
+#: Larger files are refused: a diary or transcript is far smaller, and a huge file is usually a mistake.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    path: Path  # "-" for stdin
+    rel: str  # id of the document(s): path relative to the folder given, or the file name
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[InputFile | InputError]:
+    """Expand the given paths into input files: folders recursively (known formats only)."""
+    for raw in paths:
+        p = Path(raw)
+        if str(raw) == "-":
+            yield InputFile(Path("-"), "stdin")
+        elif p.is_dir():
+            for f in sorted(x for x in p.rglob("*") if x.is_file()):
+                if f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    yield InputFile(f, f.relative_to(p).as_posix())
+        elif p.is_file():
+            yield InputFile(p, p.name)
+        elif p.exists():
+            yield InputError(str(p), "not a regular file or folder; give a text, .docx, .jsonl or .csv file")
+        else:
+            yield InputError(str(p), "no such file or folder")
+
+
+class Corpus:
+    """A re-iterable collection of documents read from paths.
+
+    Each iteration reads the inputs again, so a corpus of any size streams through memory.
+    Items are :class:`Document` or :class:`InputError` (for inputs that could not be read).
+    Standard input can only be read once, so it is kept after the first read.
+    """
+
+    def __init__(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        text_column: str | None = None,
+        id_column: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.paths = [str(p) for p in paths]
+        self.text_column = text_column
+        self.id_column = id_column
+        self.max_bytes = max_bytes
+        self._stdin: bytes | None = None
+
+    def __iter__(self) -> Iterator[Document | InputError]:
+        for item in discover(self.paths):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                yield from self._read(item)
+            except InputError as err:
+                yield err
+
+    def documents(self) -> Iterator[Document]:
+        """Only the documents that could be read (errors are skipped)."""
+        return (d for d in self if isinstance(d, Document))
+
+    def _read_bytes(self, f: InputFile) -> bytes:
+        if str(f.path) == "-":
+            if self._stdin is None:
+                self._stdin = sys.stdin.buffer.read(self.max_bytes + 1)
+            data = self._stdin
+        else:
+            try:
+                size = f.path.stat().st_size
+                if size > self.max_bytes:
+                    raise InputError(
+                        str(f.path),
+                        f"file is {size / 1e6:.1f} MB, over the {self.max_bytes / 1e6:.0f} MB limit; "
+                        "split it into smaller documents",
+                    )
+                data = f.path.read_bytes()
+            except PermissionError as e:
+                raise InputError(str(f.path), "permission denied; check the file's permissions") from e
+            except OSError as e:
+                raise InputError(str(f.path), f"cannot read the file ({e.strerror})") from e
+        if len(data) > self.max_bytes:
+            raise InputError(str(f.path), f"input is over the {self.max_bytes / 1e6:.0f} MB limit")
+        return data
+
+    def _read(self, f: InputFile) -> Iterator[Document]:
+        suffix = ".txt" if str(f.path) == "-" else f.path.suffix.lower()
+        data = self._read_bytes(f)
+        name = "stdin" if str(f.path) == "-" else str(f.path)
+        if suffix == ".docx":
+            yield read_docx(data, f)
+            return
+        text = decode_text(data, name)
+        if suffix == ".jsonl":
+            yield from read_jsonl(text, f)
+        elif suffix == ".csv":
+            yield from read_csv(text, f, self.text_column, self.id_column)
+        elif suffix in TEXT_SUFFIXES or str(f.path) == "-":
+            if not text.strip():
+                raise InputError(name, "the file is empty")
+            yield Document(id=f.rel, text=text, source=f.path, fmt=suffix.lstrip("."))
+        else:
+            raise InputError(name, f"unsupported file type '{suffix or '(none)'}'; use .txt, .md, .docx, .jsonl or .csv")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise InputError(name, "the file is empty")
+    if b"\x00" in data[:8192]:
+        raise InputError(name, "looks like a binary file, not text; export it as .txt or .docx")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            name, f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8 text"
+        ) from None
+
+
+def read_jsonl(text: str, f: InputFile) -> Iterator[Document]:
+    """Records ``{"id", "text", ...}``; other fields are kept in ``meta``, ``segments`` parsed."""
+    seen = 0
+    bad: list[str] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError:
+            bad.append(f"line {lineno}: not valid JSON")
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            bad.append(f"line {lineno}: record has no string 'text' field")
+            continue
+        doc_id = str(rec.get("id", f"{f.rel}:{lineno}"))
+        try:
+            segments = [Segment.from_dict(s) for s in rec.get("segments") or []]
+        except (KeyError, TypeError, ValueError):
+            bad.append(f"line {lineno}: malformed 'segments'")
+            continue
+        meta = {k: v for k, v in rec.items() if k not in ("id", "text", "segments")}
+        meta["_line"] = lineno
+        seen += 1
+        yield Document(id=doc_id, text=rec["text"], segments=segments, meta=meta, source=f.path, fmt="jsonl")
+    if bad:
+        raise InputError(str(f.path), f"{len(bad)} bad record(s), first at {bad[0]}; the others were read")
+    if not seen:
+        raise InputError(str(f.path), "no records; expected one JSON object per line with 'id' and 'text'")
+
+
+def read_csv(text: str, f: InputFile, text_column: str | None, id_column: str | None) -> Iterator[Document]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    fields = reader.fieldnames or []
+    if not text_column:
+        raise InputError(str(f.path), f"CSV input needs --text-column (columns: {', '.join(fields)})")
+    if text_column not in fields:
+        raise InputError(str(f.path), f"no column '{text_column}' (columns: {', '.join(fields)})")
+    id_col = id_column or ("id" if "id" in fields else None)
+    for rowno, row in enumerate(reader, 1):
+        doc_id = str(row[id_col]) if id_col and row.get(id_col) else f"{f.rel}:{rowno}"
+        meta = {k: v for k, v in row.items() if k != text_column}
+        meta["_row"] = rowno
+        meta["_columns"] = fields
+        meta["_text_column"] = text_column
+        yield Document(id=doc_id, text=row[text_column] or "", meta=meta, source=f.path, fmt="csv")
+
+
+def read_docx(data: bytes, f: InputFile) -> Document:
+    """Paragraph texts joined by newlines; ``meta['paragraphs']`` holds each paragraph's offsets."""
+    import docx  # python-docx; imported lazily, it is slow to import
+
+    name = str(f.path)
+    try:
+        d = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise InputError(name, "not a readable .docx (corrupt or not a Word file); re-save it from Word") from e
+    except Exception as e:  # python-docx raises many types on damaged packages
+        raise InputError(name, f"not a readable .docx ({type(e).__name__}); re-save it from Word") from e
+    parts: list[str] = []
+    offsets: list[list[int]] = []
+    pos = 0
+    for para in d.paragraphs:
+        t = para.text
+        offsets.append([pos, pos + len(t)])
+        parts.append(t)
+        pos += len(t) + 1
+    text = "\n".join(parts)
+    if not text.strip():
+        raise InputError(name, "the document has no text")
+    return Document(id=f.rel, text=text, meta={"paragraphs": offsets}, source=f.path, fmt="docx")

