@@ -30,15 +30,31 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default=None,
-              help="Output format; default: table on a terminal, jsonl otherwise.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default=None,
+    help="Output format; default: table on a terminal, jsonl otherwise.",
+)
 @click.option("--text-column", help="Column holding the text, for .csv input.")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use (default en_core_web_sm).")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="A project rules folder, applied on top of the defaults (repeatable).")
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A project rules folder, applied on top of the defaults (repeatable).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar or summary on stderr.")
-def scan(paths: tuple[str, ...], fmt: str | None, text_column: str | None, model: str | None,
-         rules_dirs: tuple[Path, ...], quiet: bool) -> None:
+def scan(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    text_column: str | None,
+    model: str | None,
+    rules_dirs: tuple[Path, ...],
+    quiet: bool,
+) -> None:
     """Find identifying spans in PATHS (files, folders, or - for stdin)."""
     from qualdeid.detect import DetectConfig, Detector
 
@@ -67,8 +83,11 @@ def scan(paths: tuple[str, ...], fmt: str | None, text_column: str | None, model
 
 @main.command()
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--pred", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Score this scan output (jsonl) instead of running the detector.")
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this scan output (jsonl) instead of running the detector.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use.")
 @click.option("--show-missed", is_flag=True, help="List missed gold spans (contains identifying text!).")
@@ -108,7 +127,9 @@ def evaluate(gold: tuple[Path, ...], pred: Path | None, fmt: str, model: str | N
         click.echo(f"{'label':<14}{'gold':>6}{'recall':>9}{'leak':>8}{'tok.rec':>9}")
         rows = list(result["labels"].items()) + list(result["groups"].items()) + [("OVERALL", result["overall"])]
         for name, c in rows:
-            click.echo(f"{name:<14}{c['gold']:>6}{_f(c['entity_recall'])}{_f(c['leak_rate'], 8)}{_f(c['token_recall'])}")
+            click.echo(
+                f"{name:<14}{c['gold']:>6}{_f(c['entity_recall'])}{_f(c['leak_rate'], 8)}{_f(c['token_recall'])}"
+            )
         click.echo(f"token precision: {_f(result['overall']['token_precision'], 0)}")
     if show_missed:
         for doc_id, s in score.missed:

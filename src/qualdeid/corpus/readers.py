@@ -123,7 +123,9 @@ class Corpus:
                 raise InputError(name, "the file is empty")
             yield Document(id=f.rel, text=text, source=f.path, fmt=suffix.lstrip("."))
         else:
-            raise InputError(name, f"unsupported file type '{suffix or '(none)'}'; use .txt, .md, .docx, .jsonl or .csv")
+            raise InputError(
+                name, f"unsupported file type '{suffix or '(none)'}'; use .txt, .md, .docx, .jsonl or .csv"
+            )
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -134,9 +136,7 @@ def decode_text(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(
-            name, f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8 text"
-        ) from None
+        raise InputError(name, f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8 text") from None
 
 
 def read_jsonl(text: str, f: InputFile) -> Iterator[Document]:
