@@ -6,6 +6,7 @@ rest of the batch goes on. Error messages never quote the document's text.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -18,7 +19,7 @@ from pathlib import Path
 from qualdeid.corpus.model import Document, InputError, Segment
 
 TEXT_SUFFIXES = {".txt", ".md"}
-SUFFIXES = TEXT_SUFFIXES | {".docx", ".jsonl", ".csv"}
+SUFFIXES = TEXT_SUFFIXES | {".docx", ".jsonl", ".csv", ".qdpx"}
 #: Larger files are refused: a diary or transcript is far smaller, and a huge file is usually a mistake.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -29,16 +30,24 @@ class InputFile:
     rel: str  # id of the document(s): path relative to the folder given, or the file name
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[InputFile | InputError]:
-    """Expand the given paths into input files: folders recursively (known formats only)."""
+def discover(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> Iterator[InputFile | InputError]:
+    """Expand the given paths into input files: folders recursively (known formats only).
+
+    Files inside folders whose type is not supported are not read; they are appended to ``skipped``
+    (when given) so that the caller can tell the user. Hidden files and folders are ignored.
+    """
     for raw in paths:
         p = Path(raw)
         if str(raw) == "-":
             yield InputFile(Path("-"), "stdin")
         elif p.is_dir():
             for f in sorted(x for x in p.rglob("*") if x.is_file()):
-                if f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                if any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                if f.suffix.lower() in SUFFIXES:
                     yield InputFile(f, f.relative_to(p).as_posix())
+                elif skipped is not None:
+                    skipped.append(f)
         elif p.is_file():
             yield InputFile(p, p.name)
         elif p.exists():
@@ -62,22 +71,36 @@ class Corpus:
         text_column: str | None = None,
         id_column: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        encoding: str | None = None,
     ) -> None:
         self.paths = [str(p) for p in paths]
         self.text_column = text_column
         self.id_column = id_column
         self.max_bytes = max_bytes
+        self.encoding = encoding
+        #: Files in the given folders that were not read because their type is not supported
+        #: (filled during iteration; each iteration starts it afresh).
+        self.skipped: list[Path] = []
         self._stdin: bytes | None = None
 
     def __iter__(self) -> Iterator[Document | InputError]:
-        for item in discover(self.paths):
+        self.skipped = []
+        for item in discover(self.paths, self.skipped):
             if isinstance(item, InputError):
                 yield item
                 continue
+            name = "stdin" if str(item.path) == "-" else str(item.path)
             try:
                 yield from self._read(item)
             except InputError as err:
                 yield err
+            except (csv.Error, ValueError, OSError, RecursionError) as err:
+                # A malformed file must not stop the batch; the message names the file, not its text.
+                yield InputError(name, f"could not be parsed ({type(err).__name__}); check the file's format")
+
+    def files(self) -> list[InputFile]:
+        """The input files the paths expand to (no reading)."""
+        return [f for f in discover(self.paths) if isinstance(f, InputFile)]
 
     def documents(self) -> Iterator[Document]:
         """Only the documents that could be read (errors are skipped)."""
