@@ -133,6 +133,11 @@ class Corpus:
         suffix = ".txt" if str(f.path) == "-" else f.path.suffix.lower()
         data = self._read_bytes(f)
         name = "stdin" if str(f.path) == "-" else str(f.path)
+        if suffix == ".qdpx":  # REFI-QDA project: one document per text source, codings as segments
+            from qualdeid.corpus.qdpx import read_qdpx
+
+            yield from read_qdpx(data, f)
+            return
         if suffix == ".docx":
             yield read_docx(data, f)
             return
