@@ -1,16 +1,39 @@
-"""Presidio AnalyzerEngine on a preloaded spaCy pipeline (see ``model.py``: never a download)."""
+"""Presidio AnalyzerEngine on a preloaded spaCy pipeline (see ``model.py``: never a download).
+
+The registry is kept lean on purpose: every recognizer runs on every document, so only those that
+matter for qualitative data from English-speaking countries are registered, plus qualdeid's own
+(``qualdeid.detect.recognizers``).
+"""
 
 from __future__ import annotations
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    AuMedicareRecognizer,
+    AuTfnRecognizer,
+    CreditCardRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    NhsRecognizer,
+    PhoneRecognizer,
+    SpacyRecognizer,
+    UkNinoRecognizer,
+    UrlRecognizer,
+    UsSsnRecognizer,
+)
 from spacy.language import Language
 
 import qualdeid.detect.offline  # noqa: F401  (must run before Presidio's email/URL recognizers are used)
+from qualdeid.detect.rules import Rules
 
 LANGUAGE = "en"
 
-#: Presidio entity types -> (canonical label, subtype kept for reports).
+#: Countries whose phone number formats are recognised.
+PHONE_REGIONS = ("AU", "NZ", "GB", "IE", "US", "CA")
+
+#: Presidio entity types -> canonical label (the entity type is kept as the span's subtype).
 PRESIDIO_TO_CANONICAL: dict[str, str] = {
     "PERSON": "PERSON",
     "LOCATION": "LOCATION",
@@ -40,6 +63,23 @@ PRESIDIO_TO_CANONICAL: dict[str, str] = {
     "AU_ACN": "ID",
 }
 
+#: spaCy NER labels used (NORP, numbers, money, events, ... are not direct identifiers).
+NER_MAPPING = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "ORG": "ORGANIZATION",
+    "DATE": "DATE_TIME",
+    "TIME": "DATE_TIME",
+}
+
+
+def canonical_label(entity_type: str) -> str | None:
+    """The canonical label of a Presidio entity type; qualdeid's own recognizers already use canonical ones."""
+    return PRESIDIO_TO_CANONICAL.get(entity_type, entity_type if entity_type.isupper() else None)
+
 
 class PreloadedSpacyNlpEngine(SpacyNlpEngine):
     """A SpacyNlpEngine around an already-loaded pipeline: ``load()`` never calls spacy.cli.download."""
@@ -47,7 +87,7 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
     def __init__(self, nlp: Language) -> None:
         super().__init__(
             models=[{"lang_code": LANGUAGE, "model_name": nlp.meta.get("name", "custom")}],
-            ner_model_configuration=NerModelConfiguration(),
+            ner_model_configuration=NerModelConfiguration(model_to_presidio_entity_mapping=dict(NER_MAPPING)),
         )
         self.nlp = {LANGUAGE: nlp}
 
@@ -55,8 +95,30 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
         return None
 
 
-def build_analyzer(nlp: Language) -> AnalyzerEngine:
+def predefined_recognizers() -> list[EntityRecognizer]:
+    """Presidio's own recognizers that fit this domain."""
+    return [
+        SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"]),
+        EmailRecognizer(),
+        PhoneRecognizer(supported_regions=PHONE_REGIONS),
+        UrlRecognizer(),
+        IpRecognizer(),
+        CreditCardRecognizer(),
+        IbanRecognizer(),
+        AuMedicareRecognizer(),
+        AuTfnRecognizer(),
+        NhsRecognizer(),
+        UkNinoRecognizer(),
+        UsSsnRecognizer(),
+    ]
+
+
+def build_analyzer(nlp: Language, rules: Rules | None = None) -> AnalyzerEngine:
+    from qualdeid.detect.recognizers import build_recognizers
+
+    rules = rules or Rules()
     nlp_engine = PreloadedSpacyNlpEngine(nlp)
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
-    registry.load_predefined_recognizers(languages=[LANGUAGE], nlp_engine=nlp_engine)
+    for recognizer in [*predefined_recognizers(), *build_recognizers(rules, nlp)]:
+        registry.add_recognizer(recognizer)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])

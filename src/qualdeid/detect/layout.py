@@ -1,0 +1,58 @@
+"""Layout of a text: headings, labels before a colon, line breaks. None of these are entities.
+
+Templates and transcripts put headings in ("Brief description:", "Case Vignette", "What helped"),
+which NER happily takes for people or organisations. Spans never cross a blank line, and names,
+places and organisations never cross a line break.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qualdeid.corpus.model import Span
+
+#: A short label at the start of a line, ended by a colon: "Brief description:", "What was helpful:".
+_LABEL = re.compile(r"^[ \t>#*-]*([A-Z][A-Za-z'’ ()/&-]{0,60}?)[ \t]*:", re.MULTILINE)
+#: A whole short line without sentence punctuation: "Case Vignette", "## Reflective Entry 3".
+_LINE = re.compile(r"^[ \t>#*-]*([^\n.!?,;:]{1,60})[ \t]*$", re.MULTILINE)
+_WORD = re.compile(r"[A-Za-z'’]+")
+_MAX_HEADING_WORDS = 6
+_SINGLE_LINE_LABELS = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "AGE")
+
+
+def heading_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of headings and line labels (template parts, section titles)."""
+    ranges = []
+    for m in _LABEL.finditer(text):
+        words = _WORD.findall(m.group(1))
+        # "Brief description:" is a label; "Sarah:" or "Mary Jones:" may be a speaker, and stays.
+        if 0 < len(words) <= _MAX_HEADING_WORDS and any(w[0].islower() for w in words):
+            ranges.append((m.start(1), m.end(1)))
+    for m in _LINE.finditer(text):
+        words = _WORD.findall(m.group(1))
+        if 0 < len(words) <= _MAX_HEADING_WORDS and all(w[0].isupper() or len(w) <= 3 for w in words):
+            ranges.append((m.start(1), m.end(1)))
+    return ranges
+
+
+def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start and span.end <= end for start, end in ranges)
+
+
+def split_at_breaks(text: str, span: Span) -> Span | None:
+    """The span cut back to one paragraph (one line for names and the like): its longest piece."""
+    piece = text[span.start : span.end]
+    breaker = "\n" if span.label in _SINGLE_LINE_LABELS else "\n\n"
+    if breaker not in piece and "\r" not in piece:
+        return span
+    best: tuple[int, int] | None = None
+    offset = span.start
+    for part in re.split(r"\r?\n\s*\r?\n" if breaker == "\n\n" else r"\s*\r?\n\s*", piece):
+        start = text.index(part, offset) if part else offset
+        offset = start + len(part)
+        if part.strip() and (best is None or len(part) > best[1] - best[0]):
+            best = (start, start + len(part))
+    if best is None:
+        return None
+    span.start, span.end = best
+    return span

@@ -1,0 +1,128 @@
+"""Pass 2's last step: clean every span, drop what is not an identifier, resolve overlaps, fill text.
+
+Final spans never overlap. Spans of the same label that overlap are joined; otherwise the deny list
+wins, then the higher score, then the longer span. A rare detail that contains a direct identifier
+is split around it, so that the identifier keeps its own label (it is always replaced; the detail
+is the user's choice).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qualdeid.corpus.model import DIRECT_LABELS, Span
+from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
+from qualdeid.detect.lists import Lists
+
+NER_DETECTOR = "SpacyRecognizer"
+RARE = "RARE_DETAIL"
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+#: What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
+_SPECIFIC_DATE = re.compile(
+    rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
+    r"|\b(?:christmas|easter|hogmanay|thanksgiving|new year|birthday|anniversary)\b|\b[A-Z][a-z]+ (?:Day|Eve|Night)\b",
+    re.IGNORECASE,
+)
+_EDGE_JUNK = " \t\r\n.,;:!?\"'()[]{}“”‘’-–—"
+_LEADING_WORDS = {
+    "LOCATION": re.compile(r"^(?:the|a|an|at|in|to|from)\s+", re.IGNORECASE),
+    "ORGANIZATION": re.compile(r"^(?:the|a|an|at|in|to|from)\s+", re.IGNORECASE),
+    "PERSON": re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z])"),
+}
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
+    headings = heading_ranges(text)
+    by_others = [s for s in spans if s.detector != NER_DETECTOR]
+    cleaned: list[Span] = []
+    for span in [*spans, *lists.deny_spans(text)]:
+        span = _clean(text, span)
+        if span is None or (span.detector != "deny_list" and lists.allowed(text[span.start : span.end])):
+            continue
+        if span.detector == NER_DETECTOR:
+            if span.label == "DATE_TIME" and not _SPECIFIC_DATE.search(text, span.start, span.end):
+                continue
+            if inside(span, headings) and not any(span.overlaps(o) for o in by_others):
+                continue
+        cleaned.append(span)
+    final = []
+    for span in _resolve(cleaned):
+        piece = text[span.start : span.end]
+        span.start += len(piece) - len(piece.lstrip())
+        span.end -= len(piece) - len(piece.rstrip())
+        if span.end > span.start:
+            span.text = text[span.start : span.end]
+            final.append(span)
+    return final
+
+
+def _clean(text: str, span: Span) -> Span | None:
+    span = Span(span.start, span.end, span.label, "", span.score, span.detector, span.subtype, span.reason)
+    if split_at_breaks(text, span) is None:
+        return None
+    piece = text[span.start : span.end]
+    lead = len(piece) - len(piece.lstrip(_EDGE_JUNK))
+    piece = piece.strip(_EDGE_JUNK)
+    if span.label != RARE:
+        piece = _POSSESSIVE.sub("", piece)
+    start = span.start + lead
+    leading = _LEADING_WORDS.get(span.label)
+    if leading and (m := leading.match(piece)) and m.end() < len(piece):
+        start += m.end()
+        piece = piece[m.end() :]
+    if not any(c.isalnum() for c in piece):
+        return None
+    span.start, span.end = start, start + len(piece)
+    return span
+
+
+def _resolve(spans: list[Span]) -> list[Span]:
+    direct = _join_same_label([s for s in spans if s.label != RARE])
+    kept: list[Span] = []
+    for s in sorted(direct, key=lambda s: (s.detector != "deny_list", -s.score, -(s.end - s.start), s.start)):
+        if not any(s.overlaps(k) for k in kept):
+            kept.append(s)
+    blockers = [k for k in kept if k.label in DIRECT_LABELS]
+    rare = _join_same_label([s for s in spans if s.label == RARE])
+    for r in rare:
+        kept.extend(_split_around(r, blockers))
+    others = [k for k in kept if k.label != RARE]
+    final = [k for k in kept if k.label != RARE or not any(k.overlaps(o) for o in others)]
+    return sorted(final, key=lambda s: (s.start, s.end))
+
+
+def _join_same_label(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.label, s.start, -s.end)):
+        last = out[-1] if out else None
+        if last is not None and last.label == s.label and s.start < last.end:
+            if s.end > last.end:
+                last.end = s.end
+            if s.score > last.score:
+                last.score, last.detector, last.subtype, last.reason = s.score, s.detector, s.subtype, s.reason
+        else:
+            out.append(s)
+    return out
+
+
+def _split_around(span: Span, blockers: list[Span]) -> list[Span]:
+    pieces = [(span.start, span.end)]
+    for b in blockers:
+        nxt = []
+        for start, end in pieces:
+            if b.end <= start or b.start >= end:
+                nxt.append((start, end))
+                continue
+            if b.start > start:
+                nxt.append((start, b.start))
+            if b.end < end:
+                nxt.append((b.end, end))
+        pieces = nxt
+    return [
+        Span(a, b, span.label, "", span.score, span.detector, span.subtype, span.reason) for a, b in pieces if b - a > 1
+    ]

@@ -1,0 +1,336 @@
+"""PERSON names, propagated across the corpus.
+
+Pass 1 collects *confident* names per document: names in NER PERSON spans, title + surname
+("Dr Okafor"), first-name-list words used as names, unknown capitalised words in a name context
+("told Kez"), first name + surname pairs, initials ("J.T."). Pass 2 finds every occurrence of every
+confident name (and its nickname variants) in every document: any letter case, possessives,
+sentence-initial. Names that are also words (Hope, Will, Dawn) and lowercase forms of common words
+need name evidence where they occur, so "I hope" and "at dawn" stay unflagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from wordfreq import zipf_frequency
+
+from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.lists import normalise
+from qualdeid.detect.rules import Rules
+from qualdeid.detect.variants import NameVariants
+
+DETECTOR = "names"
+
+
+def _wordset(*lines: str) -> frozenset[str]:
+    return frozenset(" ".join(lines).split())
+
+
+#: Scores: a little above NER's 0.85, so a name beats NER's "organisation" reading of it.
+SCORE_KNOWN = 0.9
+SCORE_LOCAL = 0.88
+
+#: Zipf frequency above which a lowercase word counts as common English (wordfreq scale, 0-8).
+COMMON_WORD_ZIPF = 4.0
+#: An unknown capitalised word in a name context must be rarer than this to be taken as a name.
+RARE_WORD_ZIPF = 3.5
+
+#: Words before a name that say a person follows ("told kev", "with Hope").
+LEFT_CONTEXT = _wordset(
+    "told tell tells telling asked ask asks asking texted text rang ring phoned called emailed messaged thanked "
+    "hugged met meet saw see visited visit reminded helped let gave give showed introduced supported "
+    "with and for to by from about thank thanks",
+)
+#: The stronger subset, enough for a lowercase word-name ("told bill").
+STRONG_LEFT = _wordset(
+    "told tell tells telling asked ask asks asking texted rang phoned emailed messaged thanked hugged "
+    "reminded introduced",
+)
+#: Words after a name that say it is a person ("Hope said", "Will was").
+RIGHT_CONTEXT = _wordset(
+    "said says told asked replied reckons reckoned laughed smiled cried shouted yelled texted rang called "
+    "nodded grinned agreed admitted mentioned explained wants wanted came went arrived seemed looked "
+    "was is has had and who did does didn't doesn't isn't wasn't hasn't couldn't can't won't would could "
+    "will got gets loves loved likes liked hates hated thinks thought knows knew",
+)
+STRONG_RIGHT = _wordset(
+    "said says told asked replied reckons reckoned laughed smiled cried shouted yelled texted rang "
+    "nodded grinned agreed admitted mentioned explained",
+)
+#: Words before a word-name that make it the word: "the summer", "at dawn", "last Will".
+WORD_LEFT = _wordset(
+    "the a an this that these those last next every each in at of on by my your our his her their its "
+    "some no any all such what good great much more less full lost give gave",
+)
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
+_NOT_INITIALS = {"U.S.", "U.K.", "A.M.", "P.M.", "E.G.", "I.E.", "N.Z.", "U.N.", "B.C.", "A.D.", "N.B.", "P.S."}
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”(]|\u2026)\s*$")
+
+
+@dataclass
+class KnownName:
+    display: str
+    wordlike: bool
+    evidence: int = 0
+    variant_of: set[str] = field(default_factory=set)
+
+
+class NameProcessor:
+    """A :class:`~qualdeid.detect.processors.CorpusProcessor` for people's names."""
+
+    name = "names"
+
+    def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
+        self.first_names = rules.words("names/first_names.txt", lower=True)
+        self.surnames = rules.words("names/surnames.txt", lower=True)
+        self.titles = rules.words("names/titles.txt", lower=True)
+        self.place_heads = rules.words("names/place_heads.txt", lower=True)
+        self.word_names = rules.words("names/word_names.txt", lower=True)
+        self.allow = {normalise(w) for w in rules.words("allow.txt")}
+        self.variants = NameVariants(rules)
+        self._dictionary = _dictionary_words(nlp)
+        self.known: dict[str, KnownName] = {}
+        self._pattern: re.Pattern[str] | None = None
+        titles = "|".join(sorted((re.escape(t.capitalize()) for t in self.titles), key=len, reverse=True))
+        self._title_name = re.compile(
+            rf"(?<![\w])(?:{titles})\.?[ \t]+(?:[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+)?|[A-Z]\b\.?)"
+        )
+        self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
+
+    # ------------------------------------------------------------------ word tests
+
+    def wordlike(self, word: str) -> bool:
+        """True when the name is also an ordinary word (or a place): it needs evidence to be a name."""
+        w = word.lower()
+        return w in self.word_names or w in self._dictionary
+
+    def common_word(self, word: str) -> bool:
+        w = word.lower()
+        return self.wordlike(w) or (w not in self.first_names and _zipf(w) >= COMMON_WORD_ZIPF)
+
+    # ------------------------------------------------------------------ pass 1
+
+    def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
+        text = doc.text
+        names: dict[str, bool] = {}
+        local: list[Span] = []
+        blocked = [s for s in spans if s.label in ("LOCATION", "ORGANIZATION") and s.detector != "SpacyRecognizer"]
+
+        def confident(word: str) -> None:
+            if len(word) > 1 and normalise(word) not in self.allow:
+                names[word] = self.wordlike(word)
+
+        for span in spans:
+            if span.label == "PERSON" and span.detector == "SpacyRecognizer":
+                for word in self._ner_person_words(sdoc.char_span(span.start, span.end, alignment_mode="expand")):
+                    confident(word)
+        for m in self._title_name.finditer(text):
+            parts = m.group().split()
+            words = [p.strip(".") for p in parts[1:]]
+            if all(len(w) == 1 for w in words):
+                local.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+                continue
+            if any(w.lower() in self.place_heads or (self.common_word(w) and not self._is_name(w)) for w in words):
+                words = words[:1] if not self.common_word(words[0]) else []
+            for w in words:
+                confident(w)
+        for m in _INITIALS.finditer(text):
+            if m.group().replace(" ", "") not in _NOT_INITIALS:
+                local.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+        for token in sdoc:
+            word = token.text
+            if not _is_capitalised(word) or any(b.start <= token.idx < b.end for b in blocked):
+                continue
+            if self._followed_by_place_head(sdoc, token.i):
+                continue
+            if self._name_by_evidence(sdoc, token):
+                confident(word)
+        observation = {w: wl for w, wl in names.items()}
+        for w in list(names):
+            for v in self.variants.of(w):
+                observation.setdefault(v, self.wordlike(v))
+        return local, (observation, sorted(names))
+
+    def _is_name(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.first_names or w in self.surnames
+
+    def _ner_person_words(self, span: SpacySpan | None) -> list[str]:
+        """The name words of an NER PERSON span, without leading verbs ("Took Sandy") or trailers."""
+        if span is None:
+            return []
+        tokens = [t for t in span if _is_capitalised(t.text) and t.text.lower() not in ("'s", "’s")]
+        while tokens and tokens[0].is_sent_start and self.common_word(tokens[0].text) and len(tokens) > 1:
+            tokens = tokens[1:]
+        words = [t.text for t in tokens if t.text.lower() not in self.titles]
+        if len(words) == 1:
+            w = words[0]
+            first = tokens[0].is_sent_start if tokens else True
+            if self.common_word(w) or (first and w.lower() not in self.first_names):
+                return []
+        elif any(w.lower() in self.place_heads for w in words):
+            return []
+        return [w for w in words if not (len(words) > 1 and self.common_word(w) and not self._is_name(w))]
+
+    def _name_by_evidence(self, sdoc: Doc, token: Any) -> bool:
+        word, lower = token.text, token.text.lower()
+        initial = token.is_sent_start or token.i == 0
+        prev = sdoc[token.i - 1] if token.i > 0 else None
+        nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+        prev_word = prev.text.lower() if prev is not None else ""
+        next_word = nxt.text.lower() if nxt is not None else ""
+        in_title_phrase = (prev is not None and not initial and _is_capitalised(prev.text)) or (
+            nxt is not None and _is_capitalised(nxt.text) and not self._is_name(nxt.text)
+        )
+        name_context = prev_word in LEFT_CONTEXT or next_word in RIGHT_CONTEXT or next_word in ("'s", "’s")
+        if lower in self.first_names and not self.wordlike(word):
+            return not in_title_phrase or (nxt is not None and nxt.text.lower() in self.surnames)
+        if self.wordlike(word):
+            if initial or in_title_phrase or prev_word in WORD_LEFT:
+                return False
+            return name_context or token.tag_ == "NNP"
+        if initial or in_title_phrase or token.tag_ != "NNP" or len(word) < 3:
+            return False
+        return name_context and _zipf(lower) < RARE_WORD_ZIPF
+
+    def _followed_by_place_head(self, sdoc: Doc, i: int) -> bool:
+        j = i + 1
+        while j < len(sdoc) and _is_capitalised(sdoc[j].text):
+            if sdoc[j].text.lower() in self.place_heads:
+                return True
+            j += 1
+        return False
+
+    # ------------------------------------------------------------------ corpus knowledge
+
+    def observe(self, doc_id: str, observation: Any) -> None:
+        found, evidence = observation
+        for word, wordlike in found.items():
+            key = word.lower()
+            entry = self.known.get(key)
+            if entry is None:
+                entry = self.known[key] = KnownName(word, wordlike)
+            if word in evidence:
+                entry.evidence += 1
+        self._pattern = None
+
+    def _known_pattern(self) -> re.Pattern[str] | None:
+        if self._pattern is None and self.known:
+            alternatives = "|".join(re.escape(k) for k in sorted(self.known, key=len, reverse=True))
+            self._pattern = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’][a-rt-z])", re.IGNORECASE)
+        return self._pattern
+
+    # ------------------------------------------------------------------ pass 2
+
+    def second_pass(self, doc: Document, candidates: list[Span], spans: list[Span]) -> list[Span]:
+        text = doc.text
+        found = list(candidates)
+        pattern = self._known_pattern()
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                entry = self.known[m.group().lower()]
+                if self._accept(text, m.start(), m.end(), entry):
+                    found.append(Span(m.start(), m.end(), "PERSON", score=SCORE_KNOWN, detector=DETECTOR))
+        return self._with_titles(text, _join_adjacent(text, found))
+
+    def _accept(self, text: str, start: int, end: int, entry: KnownName) -> bool:
+        surface = text[start:end]
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 40]
+        prev_word = _last_word(before)
+        next_word = _first_word(after)
+        sentence_start = bool(_SENTENCE_END.search(before))
+        if next_word in self.place_heads and _is_capitalised(_first_token(after)):
+            return False
+        if surface.islower():
+            if prev_word in WORD_LEFT:
+                return False
+            lower = surface.lower()
+            if not entry.wordlike and (lower in self.first_names or _zipf(lower) < COMMON_WORD_ZIPF):
+                return True
+            return prev_word in STRONG_LEFT or next_word in STRONG_RIGHT
+        if not entry.wordlike:
+            return True
+        if sentence_start:
+            return next_word in STRONG_RIGHT or next_word in RIGHT_CONTEXT - {"will", "would", "could", "and"}
+        if prev_word in WORD_LEFT:
+            return False
+        prev_token = _last_token(before)
+        return not (_is_capitalised(prev_token) and not self._known_name(prev_token))
+
+    def _known_name(self, word: str) -> bool:
+        return word.lower() in self.known or word.lower() in self.titles
+
+    def _with_titles(self, text: str, spans: list[Span]) -> list[Span]:
+        for s in spans:
+            m = self._title_before.search(text, max(0, s.start - 16), s.start)
+            if m:
+                s.start = m.start()
+        return spans
+
+
+def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
+    """Join name parts separated by one space ("Nathaniel" + "Kowalczyk"); drop duplicates."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        last = out[-1] if out else None
+        if last and (s.start < last.end or (s.start - last.end == 1 and text[last.end] == " ")):
+            last.end = max(last.end, s.end)
+            last.score = max(last.score, s.score)
+        else:
+            out.append(Span(s.start, s.end, "PERSON", score=s.score, detector=s.detector))
+    return out
+
+
+def _is_capitalised(word: str) -> bool:
+    return len(word) > 0 and word[0].isupper() and any(c.isalpha() for c in word)
+
+
+def _last_word(before: str) -> str:
+    m = re.search(r"([A-Za-z'’]+)[^A-Za-z\n]*$", before)
+    return m.group(1).lower() if m else ""
+
+
+def _last_token(before: str) -> str:
+    m = re.search(r"([A-Za-z'’]+)[ \t]*$", before)
+    return m.group(1) if m else ""
+
+
+def _first_token(after: str) -> str:
+    m = re.match(r"[ \t]*([A-Za-z'’]+)", after)
+    return m.group(1) if m else ""
+
+
+def _first_word(after: str) -> str:
+    m = re.match(r"(['’]s\b|[^A-Za-z\n]*([A-Za-z'’]+))", after)
+    if not m:
+        return ""
+    return (m.group(2) or m.group(1)).lower().replace("’", "'")
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+def _dictionary_words(nlp: Any | None) -> frozenset[str]:
+    """Verbs, adjectives and adverbs from the model's lemmatizer index (words that are not only names)."""
+    if nlp is None or "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    from spacy.strings import get_string_id
+
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    words: set[str] = set()
+    for pos in ("verb", "adj", "adv"):
+        words.update(index.get(get_string_id(pos), []))
+    return frozenset(words)
