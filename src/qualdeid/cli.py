@@ -1,140 +1,535 @@
-"""The qualdeid command line: ``qualdeid COMMAND --help`` explains each command."""
+"""The qualdeid command line: ``qualdeid COMMAND --help`` explains each command.
+
+Commands live in sections marked ``# ---- name``. The shared helpers at the top (input options,
+detector options, error reporting, progress) are meant for every command that reads a corpus.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from qualdeid.corpus import Document, InputError, Span, canonical_label
-from qualdeid.corpus.readers import Corpus
+from qualdeid.corpus import Document, InputError, Span
+from qualdeid.corpus.readers import DEFAULT_MAX_BYTES, Corpus
+
+if TYPE_CHECKING:
+    from qualdeid.detect import Detector
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="qualdeid")
 def main() -> None:
-    """De-identify qualitative research text.
+    """De-identify qualitative research text: diaries, interview transcripts, field notes.
 
     \b
-    qualdeid scan     find names, places, dates, contacts, IDs and rare details
-    qualdeid evaluate measure detection against a hand-annotated sample
+    qualdeid scan      find names, places, organisations, dates, ages, contacts, IDs and rare details
+    qualdeid evaluate  measure detection against a hand-annotated sample of your own data
+
+    Run `qualdeid COMMAND --help` for examples. Nothing is ever sent over the network.
     """
 
 
-# ---------------------------------------------------------------- scan
+# ---- shared helpers
 
 
-@main.command()
+def input_options(f: F) -> F:
+    """Options for reading a corpus: csv column, encoding, size limit."""
+    f = click.option(
+        "--max-mb",
+        type=click.FloatRange(min=0, min_open=True),
+        default=DEFAULT_MAX_BYTES / 1e6,
+        show_default=True,
+        help="Refuse input files larger than this many megabytes.",
+    )(f)
+    f = click.option(
+        "--encoding",
+        default=None,
+        metavar="NAME",
+        help="Encoding of text inputs without a byte-order mark (default UTF-8), e.g. cp1252 or latin-1.",
+    )(f)
+    f = click.option("--text-column", metavar="NAME", help="Column holding the text, for .csv input (required).")(f)
+    return f
+
+
+def detect_options(f: F) -> F:
+    """Options that configure the detector: model, rules folders, worker processes."""
+    f = click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Worker processes for detection (use the number of CPU cores for large corpora).",
+    )(f)
+    f = click.option(
+        "--rules",
+        "rules_dirs",
+        multiple=True,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="A project rules folder applied on top of the defaults (repeatable; later folders win).",
+    )(f)
+    f = click.option(
+        "--model",
+        default=None,
+        metavar="NAME",
+        help="Installed spaCy pipeline (name or folder) to use instead of en_core_web_sm.",
+    )(f)
+    return f
+
+
+def make_corpus(paths: Iterable[str], text_column: str | None, encoding: str | None, max_mb: float) -> Corpus:
+    if encoding:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding '{encoding}'", param_hint="--encoding") from None
+    return Corpus(list(paths), text_column=text_column, encoding=encoding, max_bytes=int(max_mb * 1e6))
+
+
+def make_detector(model: str | None, rules_dirs: Iterable[Path], jobs: int = 1) -> Detector:
+    """A Detector, or exit 2 with one line when the model is not installed."""
+    from qualdeid.detect import DetectConfig, Detector
+    from qualdeid.detect.model import ModelNotFoundError
+
+    config = DetectConfig(rules_dirs=list(rules_dirs), jobs=jobs)
+    if model:
+        config.model = model
+    try:
+        return Detector(config)
+    except ModelNotFoundError as e:
+        fail(str(e))
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> Any:
+    """Print ``error: message`` on one line to stderr and exit."""
+    click.echo(f"error: {_one_line(message)}", err=True)
+    sys.exit(code)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+class ErrorReport:
+    """Reports each failed input once on stderr (one line, naming the file) and counts them.
+
+    A corpus may be read more than once (detection makes two passes), so repeats are dropped.
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    @property
+    def count(self) -> int:
+        return len(self._seen)
+
+    def __call__(self, err: InputError) -> None:
+        line = _one_line(str(err))
+        if line not in self._seen:
+            self._seen.add(line)
+            click.echo(f"error: {line}", err=True)
+
+    def skipped(self, corpus: Corpus) -> None:
+        """Tell the user about files in the given folders that were not read (their names, no content)."""
+        if not corpus.skipped:
+            return
+        by_type = Counter(p.suffix.lower() or "(no extension)" for p in corpus.skipped)
+        kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(by_type.items()))
+        click.echo(
+            f"warning: skipped {len(corpus.skipped)} file(s) of unsupported types ({kinds}); "
+            "qualdeid reads .txt, .md, .docx, .jsonl and .csv — convert the others to one of these",
+            err=True,
+        )
+
+
+class _CountingCorpus:
+    """Wraps a corpus so that a progress bar advances as the detector consumes documents, pass by pass."""
+
+    def __init__(self, corpus: Iterable[Document | InputError], on_pass: Callable[[int], None], on_item: Callable):
+        self.corpus = corpus
+        self.on_pass = on_pass
+        self.on_item = on_item
+        self.passes = 0
+
+    def __iter__(self) -> Iterator[Document | InputError]:
+        self.passes += 1
+        self.on_pass(self.passes)
+        for item in self.corpus:
+            self.on_item()
+            yield item
+
+
+def count_documents(corpus: Corpus) -> int | None:
+    """How many documents the corpus holds, when that is cheap to know (None for csv and stdin)."""
+    total = 0
+    for f in corpus.files():
+        suffix = f.path.suffix.lower()
+        if str(f.path) == "-" or suffix in (".csv", ".qdpx"):
+            return None
+        if suffix == ".jsonl":
+            try:
+                with f.path.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+@contextmanager
+def progress(corpus: Corpus, *, enabled: bool, label: str = "Scanning") -> Iterator[Iterable[Document | InputError]]:
+    """Yield ``corpus`` wrapped so that a progress bar on stderr follows it.
+
+    The bar shows counts only, never document text or file names. It is drawn only when ``enabled``,
+    stderr is a terminal and there is more than one document.
+    """
+    total = count_documents(corpus) if enabled else 0
+    if not enabled or not sys.stderr.isatty() or total == 1:
+        yield corpus
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    ]
+    with Progress(
+        *columns, console=Console(stderr=True), transient=True, redirect_stdout=False, redirect_stderr=False
+    ) as bar:
+        task = bar.add_task(label, total=total)
+
+        def on_pass(n: int) -> None:
+            bar.reset(task, total=total, description=label if n == 1 else f"{label} (pass {n})")
+
+        yield _CountingCorpus(corpus, on_pass, lambda: bar.advance(task))
+
+
+def detect_corpus(
+    detector: Detector, corpus: Corpus, errors: ErrorReport, *, show_progress: bool, label: str = "Scanning"
+) -> Iterator[Document]:
+    """Run the detector over the corpus, reporting failed inputs; yields documents with spans."""
+    with progress(corpus, enabled=show_progress, label=label) as stream:
+        for item in detector.detect(stream):
+            if isinstance(item, InputError):
+                errors(item)
+            else:
+                yield item
+    errors.skipped(corpus)
+
+
+def summary_line(documents: int, label_counts: Counter[str], failed: int) -> str:
+    labels = ", ".join(f"{label} {n}" for label, n in label_counts.most_common())
+    line = f"{documents} document(s), {sum(label_counts.values())} span(s)"
+    if labels:
+        line += f" ({labels})"
+    if failed:
+        line += f"; {failed} input(s) failed (see errors above)"
+    return line
+
+
+# ---- scan
+
+SCAN_HELP = """Find identifying spans in PATHS: files, folders (read recursively) or - for stdin.
+
+\b
+Reads .txt, .md, .docx, .jsonl (one {"id": ..., "text": ...} object per line) and .csv (with
+--text-column). On a terminal it prints a table per document; otherwise one JSON object per
+document and line, exactly:
+  {"id": ..., "text": ..., "spans": [{"start", "end", "label", "text", "score", "detector", ...}]}
+Offsets are character offsets into text. Ids are the records' ids for .jsonl/.csv and the file's
+path relative to the folder given for files.
+
+\b
+Examples:
+  qualdeid scan examples/diaries/
+  qualdeid scan interview-03.docx
+  qualdeid scan examples/diaries/ --format jsonl > spans.jsonl
+  qualdeid scan survey.csv --text-column comment
+  qualdeid scan transcripts/ --jobs 2 --rules our-rules/
+  pbpaste | qualdeid scan -
+
+Exit status: 0 all inputs read, 1 some inputs failed (each named on stderr, the rest were
+scanned), 2 usage error (bad option, model not installed).
+"""
+
+
+@main.command(help=SCAN_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "jsonl"]),
+    type=click.Choice(["table", "jsonl", "json"]),
     default=None,
-    help="Output format; default: table on a terminal, jsonl otherwise.",
+    help="Output format. Default: table on a terminal, jsonl when the output is redirected.",
 )
-@click.option("--text-column", help="Column holding the text, for .csv input.")
-@click.option("--model", default=None, help="Installed spaCy pipeline to use (default en_core_web_sm).")
-@click.option(
-    "--rules",
-    "rules_dirs",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A project rules folder, applied on top of the defaults (repeatable).",
-)
-@click.option("--quiet", is_flag=True, help="No progress bar or summary on stderr.")
+@input_options
+@detect_options
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr (errors still shown).")
 def scan(
     paths: tuple[str, ...],
     fmt: str | None,
     text_column: str | None,
+    encoding: str | None,
+    max_mb: float,
     model: str | None,
     rules_dirs: tuple[Path, ...],
+    jobs: int,
     quiet: bool,
 ) -> None:
-    """Find identifying spans in PATHS (files, folders, or - for stdin)."""
-    from qualdeid.detect import DetectConfig, Detector
-
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    config = DetectConfig(rules_dirs=list(rules_dirs))
-    if model:
-        config.model = model
-    detector = Detector(config)
-    failures = 0
-    for item in detector.detect(Corpus(paths, text_column=text_column)):
-        if isinstance(item, InputError):
-            failures += 1
-            click.echo(f"error: {item}", err=True)
-            continue
+    corpus = make_corpus(paths, text_column, encoding, max_mb)
+    detector = make_detector(model, rules_dirs, jobs)
+    errors = ErrorReport()
+    labels: Counter[str] = Counter()
+    documents = 0
+    show_progress = not quiet and fmt != "table"
+    write = _table_writer() if fmt == "table" else _json_writer(fmt)
+    for doc in detect_corpus(detector, corpus, errors, show_progress=show_progress):
+        documents += 1
+        labels.update(s.label for s in doc.spans)
+        write(doc)
+    write(None)
+    if not quiet:
+        click.echo(summary_line(documents, labels, errors.count), err=True)
+    sys.exit(EXIT_INPUT_ERRORS if errors.count else EXIT_OK)
+
+
+def _json_writer(fmt: str) -> Callable[[Document | None], None]:
+    """jsonl: a line per document. json: one array, still written document by document."""
+    state = {"first": True}
+
+    def write(doc: Document | None) -> None:
         if fmt == "jsonl":
-            click.echo(json.dumps(item.to_scan_record(), ensure_ascii=False))
+            if doc is not None:
+                click.echo(json.dumps(doc.to_scan_record(), ensure_ascii=False))
+            return
+        if doc is None:
+            click.echo("[]" if state["first"] else "\n]")
+            return
+        click.echo("[\n" if state["first"] else ",\n", nl=False)
+        click.echo(json.dumps(doc.to_scan_record(), ensure_ascii=False), nl=False)
+        state["first"] = False
+
+    return write
+
+
+def _table_writer() -> Callable[[Document | None], None]:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(highlight=False)
+
+    def write(doc: Document | None) -> None:
+        if doc is None:
+            return
+        table = Table(title=Text(doc.id, style="bold"), title_justify="left", expand=False)
+        table.add_column("label", style="cyan", no_wrap=True)
+        table.add_column("text", overflow="fold")
+        table.add_column("detector", style="dim")
+        table.add_column("score", justify="right")
+        table.add_column("note", style="dim", overflow="fold")
+        for s in doc.spans:
+            table.add_row(s.label, Text(s.text), s.detector, f"{s.score:.2f}", Text(s.reason or s.subtype or ""))
+        if doc.spans:
+            console.print(table)
         else:
-            click.echo(f"\n{item.id}")
-            for s in item.spans:
-                click.echo(f"  {s.start:>6}-{s.end:<6} {s.label:<13} {s.text!r} ({s.detector})")
-    sys.exit(EXIT_INPUT_ERRORS if failures else EXIT_OK)
+            console.print(Text(doc.id, style="bold"), Text("— nothing found", style="dim"))
+        console.print()
+
+    return write
 
 
-# ---------------------------------------------------------------- evaluate
+# ---- evaluate
+
+EVALUATE_HELP = """Score detection against hand-annotated GOLD .jsonl files.
+
+\b
+Each gold record holds "id", "text" and "spans" ([{"start", "end", "label", ...}], labels
+PERSON, LOCATION, ORGANIZATION, DATE, AGE, CONTACT, ID, RARE). The detector is run on the texts,
+or the predictions in --pred (the output of `qualdeid scan --format jsonl`) are scored instead.
+
+\b
+Measures, per gold label, for the DIRECT identifiers together and overall:
+  recall       share of gold spans at least half covered by predictions (any label)
+  leak         share of gold spans with no predicted character at all
+  tok.recall   share of the gold spans' words touched by a prediction
+and token precision (share of predicted words that are inside a gold span), overall and per
+predicted label. This is the evidence an ethics committee can be shown.
+
+\b
+Examples:
+  qualdeid evaluate examples/gold.jsonl
+  qualdeid evaluate sample-annotated.jsonl --format json > detection-report.json
+  qualdeid scan sample.jsonl --format jsonl > pred.jsonl && qualdeid evaluate sample.jsonl --pred pred.jsonl
+
+The report holds counts only. --show-missed lists the missed spans on stderr: that list contains
+identifying text and must not be shared.
+"""
 
 
-@main.command()
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@main.command(help=EVALUATE_HELP)
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--pred",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Score this scan output (jsonl) instead of running the detector.",
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-@click.option("--model", default=None, help="Installed spaCy pipeline to use.")
-@click.option("--show-missed", is_flag=True, help="List missed gold spans (contains identifying text!).")
-def evaluate(gold: tuple[Path, ...], pred: Path | None, fmt: str, model: str | None, show_missed: bool) -> None:
-    """Score detection against GOLD jsonl files (records with id, text and gold spans)."""
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@detect_options
+@click.option(
+    "--show-missed", is_flag=True, help="List missed gold spans on stderr (CONTAINS IDENTIFYING TEXT; do not share)."
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar on stderr.")
+def evaluate(
+    gold: tuple[Path, ...],
+    pred: Path | None,
+    fmt: str,
+    model: str | None,
+    rules_dirs: tuple[Path, ...],
+    jobs: int,
+    show_missed: bool,
+    quiet: bool,
+) -> None:
     from qualdeid.detect.evaluate import Score, score_document
 
-    records = []
     for g in gold:
-        for line in g.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                records.append(json.loads(line))
-    if pred:
-        predicted = {}
-        for line in pred.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                r = json.loads(line)
-                predicted[str(r["id"])] = [Span.from_dict(s) for s in r.get("spans", [])]
+        if g.suffix.lower() != ".jsonl" or not g.is_file():
+            fail(f"{g}: gold data must be an existing .jsonl file (records with id, text and spans)")
+    errors = ErrorReport()
+    corpus = Corpus([str(g) for g in gold])
+    if pred is not None:
+        predicted = _read_predictions(pred)
+        documents: Iterable[Document] = _report_errors(corpus, errors)
     else:
-        from qualdeid.detect import DetectConfig, Detector
-
-        config = DetectConfig()
-        if model:
-            config.model = model
-        docs = [Document(id=str(r["id"]), text=r["text"]) for r in records]
-        predicted = {d.id: d.spans for d in Detector(config).detect(docs) if isinstance(d, Document)}
+        detector = make_detector(model, rules_dirs, jobs)
+        documents = detect_corpus(detector, corpus, errors, show_progress=not quiet, label="Evaluating")
+        predicted = None
     score = Score()
-    for r in records:
-        gold_spans = [Span.from_dict(s) for s in r.get("spans", [])]
-        for s in gold_spans:
-            s.label = canonical_label(s.label)
-        score_document(r["text"], gold_spans, predicted.get(str(r["id"]), []), score, str(r["id"]))
+    unmatched = 0
+    bad_gold: set[str] = set()
+    for doc in documents:
+        try:
+            gold_spans = [Span.from_dict(s) for s in doc.meta.get("spans") or []]
+        except (KeyError, TypeError, ValueError):
+            bad_gold.add(str(doc.source))
+            continue
+        if predicted is None:
+            pred_spans = doc.spans
+        elif doc.id in predicted:
+            pred_spans = predicted[doc.id]
+        else:
+            pred_spans, unmatched = [], unmatched + 1
+        score_document(doc.text, gold_spans, pred_spans, score, doc.id)
+    for source in sorted(bad_gold):
+        errors(InputError(source, "a record has malformed gold 'spans' (need start, end, label); it was skipped"))
+    if unmatched:
+        click.echo(f"warning: {unmatched} gold document(s) have no record in {pred}; scored as nothing found", err=True)
+    if score.invalid:
+        click.echo(f"warning: {score.invalid} gold span(s) with offsets outside their text were ignored", err=True)
     result = score.as_dict()
     if fmt == "json":
         click.echo(json.dumps(result, indent=2))
     else:
-        click.echo(f"{'label':<14}{'gold':>6}{'recall':>9}{'leak':>8}{'tok.rec':>9}")
-        rows = list(result["labels"].items()) + list(result["groups"].items()) + [("OVERALL", result["overall"])]
-        for name, c in rows:
-            click.echo(
-                f"{name:<14}{c['gold']:>6}{_f(c['entity_recall'])}{_f(c['leak_rate'], 8)}{_f(c['token_recall'])}"
-            )
-        click.echo(f"token precision: {_f(result['overall']['token_precision'], 0)}")
-    if show_missed:
+        _print_evaluation(result)
+    if show_missed and score.missed:
+        click.echo("# missed gold spans — CONTAINS IDENTIFYING TEXT, do not share", err=True)
         for doc_id, s in score.missed:
-            click.echo(f"missed {doc_id} {s.label} {s.text!r}", err=True)
+            click.echo(f"missed\t{doc_id}\t{s.start}-{s.end}\t{s.label}\t{s.text}", err=True)
+    sys.exit(EXIT_INPUT_ERRORS if errors.count else EXIT_OK)
 
 
-def _f(v: float | None, width: int = 9) -> str:
-    return f"{'-' if v is None else f'{v:.3f}':>{width}}"
+def _report_errors(corpus: Corpus, errors: ErrorReport) -> Iterator[Document]:
+    for item in corpus:
+        if isinstance(item, InputError):
+            errors(item)
+        else:
+            yield item
+
+
+def _read_predictions(path: Path) -> dict[str, list[Span]]:
+    predicted: dict[str, list[Span]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        fail(f"{path}: cannot read the predictions ({type(e).__name__})")
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            predicted[str(record["id"])] = [Span.from_dict(s) for s in record.get("spans") or []]
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+            fail(f"{path}: line {lineno} is not a scan record (need id and spans; make it with scan --format jsonl)")
+    return predicted
+
+
+def _print_evaluation(result: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    table = Table(title=f"Detection against gold ({result['documents']} documents)", title_justify="left")
+    for name, justify in (("gold label", "left"), ("gold", "right"), ("recall", "right"), ("leak", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("tok.recall", justify="right")
+    rows = [(k, v, "") for k, v in result["labels"].items()]
+    rows += [(k, v, "bold") for k, v in result["groups"].items()]
+    rows.append(("OVERALL", result["overall"], "bold"))
+    for i, (name, c, style) in enumerate(rows):
+        table.add_row(
+            name,
+            str(c["gold"]),
+            _f(c["entity_recall"]),
+            _f(c["leak_rate"]),
+            _f(c["token_recall"]),
+            style=style,
+            end_section=i == len(result["labels"]) - 1,
+        )
+    console.print(table)
+    console.print("DIRECT = PERSON, LOCATION, ORGANIZATION, CONTACT and ID together.\n", style="dim")
+    prec = Table(title="Token precision by predicted label", title_justify="left")
+    for name in ("predicted label", "spans", "tokens", "precision"):
+        prec.add_column(name, justify="left" if name == "predicted label" else "right")
+    by_label = result["precision_by_predicted_label"]
+    for i, (label, p) in enumerate(by_label.items()):
+        prec.add_row(
+            label,
+            str(p["predicted"]),
+            str(p["predicted_tokens"]),
+            _f(p["token_precision"]),
+            end_section=i == len(by_label) - 1,
+        )
+    overall = result["overall"]
+    prec.add_row("OVERALL", "", str(overall["predicted_tokens"]), _f(overall["token_precision"]), style="bold")
+    console.print(prec)
+
+
+def _f(v: float | None) -> str:
+    return "-" if v is None else f"{v:.3f}"
+
+
+# ---- scrub
+
+
+# ---- compose
+
+
+# ---- risk

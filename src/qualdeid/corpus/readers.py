@@ -19,7 +19,7 @@ from pathlib import Path
 from qualdeid.corpus.model import Document, InputError, Segment
 
 TEXT_SUFFIXES = {".txt", ".md"}
-SUFFIXES = TEXT_SUFFIXES | {".docx", ".jsonl", ".csv", ".qdpx"}
+SUFFIXES = TEXT_SUFFIXES | {".docx", ".jsonl", ".csv"}
 #: Larger files are refused: a diary or transcript is far smaller, and a huge file is usually a mistake.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -117,8 +117,8 @@ class Corpus:
                 if size > self.max_bytes:
                     raise InputError(
                         str(f.path),
-                        f"file is {size / 1e6:.1f} MB, over the {self.max_bytes / 1e6:.0f} MB limit; "
-                        "split it into smaller documents",
+                        f"file is {_size(size)}, over the {_size(self.max_bytes)} limit; "
+                        "split it into smaller documents or raise the limit (--max-mb)",
                     )
                 data = f.path.read_bytes()
             except PermissionError as e:
@@ -126,22 +126,18 @@ class Corpus:
             except OSError as e:
                 raise InputError(str(f.path), f"cannot read the file ({e.strerror})") from e
         if len(data) > self.max_bytes:
-            raise InputError(str(f.path), f"input is over the {self.max_bytes / 1e6:.0f} MB limit")
+            name = "stdin" if str(f.path) == "-" else str(f.path)
+            raise InputError(name, f"input is over the {_size(self.max_bytes)} limit; raise it with --max-mb")
         return data
 
     def _read(self, f: InputFile) -> Iterator[Document]:
         suffix = ".txt" if str(f.path) == "-" else f.path.suffix.lower()
         data = self._read_bytes(f)
         name = "stdin" if str(f.path) == "-" else str(f.path)
-        if suffix == ".qdpx":  # REFI-QDA project: one document per text source, codings as segments
-            from qualdeid.corpus.qdpx import read_qdpx
-
-            yield from read_qdpx(data, f)
-            return
         if suffix == ".docx":
             yield read_docx(data, f)
             return
-        text = decode_text(data, name)
+        text = decode_text(data, name, self.encoding)
         if suffix == ".jsonl":
             yield from read_jsonl(text, f)
         elif suffix == ".csv":
@@ -156,15 +152,54 @@ class Corpus:
             )
 
 
-def decode_text(data: bytes, name: str) -> str:
-    if not data.strip():
-        raise InputError(name, "the file is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(name, "looks like a binary file, not text; export it as .txt or .docx")
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
+
+
+#: Byte-order marks that make a Unicode encoding unambiguous (longest first: UTF-32 LE starts like UTF-16 LE).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode a text file: UTF-8, or UTF-16/32 when the file starts with a byte-order mark.
+
+    Without a byte-order mark only UTF-8 is accepted: guessing a legacy encoding (Latin-1,
+    Windows-1252) would silently garble names, so the user is asked to re-save the file or to say
+    which encoding it has (``encoding``, the ``--encoding`` option).
+    """
+    if encoding is None:
+        encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+        if encoding is None and b"\x00" in data[:8192]:
+            raise InputError(name, _binary_hint(data))
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(name, f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8 text") from None
+        if encoding:
+            raise InputError(name, f"cannot be read as {encoding} (byte {e.start}); check --encoding") from None
+        raise InputError(
+            name,
+            f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8 text, "
+            "or give its encoding with --encoding (e.g. --encoding cp1252)",
+        ) from None
+    except LookupError:
+        raise InputError(name, f"unknown encoding '{encoding}'") from None
+    if not text.strip():
+        raise InputError(name, "the file is empty" if not text else "the file contains only whitespace")
+    return text
+
+
+def _binary_hint(data: bytes) -> str:
+    head = data[:8192]
+    zeros_at_odd = head[1::2].count(0)
+    if len(head) >= 4 and (zeros_at_odd > len(head) // 4 or head[0::2].count(0) > len(head) // 4):
+        return "looks like UTF-16 text without a byte-order mark; re-save it as UTF-8 (or use --encoding utf-16-le)"
+    return "looks like a binary file, not text; export it as .txt or .docx"
 
 
 def read_jsonl(text: str, f: InputFile) -> Iterator[Document]:
@@ -199,6 +234,8 @@ def read_jsonl(text: str, f: InputFile) -> Iterator[Document]:
 
 
 def read_csv(text: str, f: InputFile, text_column: str | None, id_column: str | None) -> Iterator[Document]:
+    # A long interview in one cell is normal; the file size limit already bounds the field size.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     fields = reader.fieldnames or []
     if not text_column:

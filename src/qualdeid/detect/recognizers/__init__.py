@@ -1,13 +1,59 @@
-"""Presidio recognizers for places, organisations, contacts, IDs, dates and ages beyond spaCy NER."""
+"""Presidio recognizers for places, organisations, contacts, IDs, dates and ages beyond spaCy NER.
+
+* ``rules/recognizers/*.yaml`` — pattern recognizers in Presidio's YAML format (ages, dates, room and
+  record numbers, codes, social handles, phone shapes, numbered wards); a project adds its own files.
+* :mod:`.places` — token scans over the spaCy parse for named streets, venues, wards and organisations,
+  and for rare capitalised words after place prepositions.
+* :mod:`.dates` — named holidays from ``rules/lexicons/holidays.txt``.
+"""
 
 from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
 from spacy.language import Language
 
+from qualdeid.detect.recognizers.contact import RegionalPhoneRecognizer
+from qualdeid.detect.recognizers.dates import holiday_recognizer
+from qualdeid.detect.recognizers.places import NamedPlaceRecognizer, PlaceContextRecognizer, PlaceLexicon
+from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.detect.rules import Rules
+
+__all__ = ["ENTITY_LABELS", "RegionalPhoneRecognizer", "build_recognizers", "place_lexicon"]
+
+#: The finer entity types these recognizers emit -> canonical label (the type is kept as the subtype).
+ENTITY_LABELS: dict[str, str] = {
+    "STREET_ADDRESS": "LOCATION",
+    "SOCIAL_HANDLE": "CONTACT",
+    "PHONE_NUMBER": "CONTACT",
+    "ROOM_NUMBER": "ID",
+    "RECORD_NUMBER": "ID",
+    "ID_CODE": "ID",
+}
+
+
+def place_lexicon(rules: Rules) -> PlaceLexicon:
+    return PlaceLexicon(
+        street_types=frozenset(rules.words("lexicons/street_types.txt")),
+        venue_types=frozenset(rules.words("lexicons/venue_types.txt")),
+        org_types=frozenset(rules.words("lexicons/org_types.txt")),
+        generic_words=frozenset(rules.words("lexicons/generic_name_words.txt", lower=True)),
+        not_places=frozenset(rules.words("lexicons/not_places.txt")),
+    )
 
 
 def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
-    """All qualdeid recognizers, configured from ``rules`` (to be added to a RecognizerRegistry)."""
-    return []
+    """All qualdeid recognizers, configured from ``rules`` (to be added to a RecognizerRegistry).
+
+    Presidio's own email, URL, phone and national-ID recognizers are registered by ``engine``; these
+    add to them. ``nlp`` is the loaded spaCy pipeline the recognizers will see parses from.
+    """
+    lexicon = place_lexicon(rules)
+    recognizers: list[EntityRecognizer] = [
+        NamedPlaceRecognizer(lexicon),
+        PlaceContextRecognizer(lexicon),
+        *load_pattern_recognizers(rules),
+    ]
+    holidays = holiday_recognizer(rules.words("lexicons/holidays.txt"))
+    if holidays is not None:
+        recognizers.append(holidays)
+    return recognizers

@@ -1,0 +1,24 @@
+"""Named holidays ("Anzac Day", "Burns Night", "Christmas 2022") from ``rules/lexicons/holidays.txt``."""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import Pattern, PatternRecognizer
+
+YEAR_SUFFIX = r"(?:[ \t]+(?:(?:19|20)\d\d|['’]\d\d))?"
+
+
+def holiday_recognizer(holidays: set[str]) -> PatternRecognizer | None:
+    """One compiled alternation over all holidays (longest first), case-sensitive, with an optional year."""
+    if not holidays:
+        return None
+    names = sorted(holidays, key=len, reverse=True)
+    alternation = "|".join(regex.escape(n).replace("'", "['’]").replace(r"\ ", r"[ \t]+") for n in names)
+    pattern = rf"(?<![\w'’])(?:{alternation})(?![\w'’]){YEAR_SUFFIX}"
+    return PatternRecognizer(
+        supported_entity="DATE_TIME",
+        name="HolidayRecognizer",
+        supported_language="en",
+        patterns=[Pattern(name="holiday", regex=pattern, score=0.7)],
+        global_regex_flags=0,
+    )

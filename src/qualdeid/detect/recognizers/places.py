@@ -1,0 +1,333 @@
+"""Named places and organisations that spaCy's NER misses, found by scanning the parsed tokens.
+
+Two recognizers:
+
+* :class:`NamedPlaceRecognizer` — capitalised words closed by a type word: "Smith Street",
+  "12 Smith St", "Flat 3, 4 Orchard Road", "Heath Ward", "Harbour Rowing Club", "St Jude's Church",
+  "University of Somewhere". Generic names ("Day Centre", "Community Mental Health Team") are not flagged:
+  a venue or organisation name needs at least one word that is not in ``generic_name_words.txt``.
+* :class:`PlaceContextRecognizer` — a rare capitalised word after "in/from/to/at/near..." that NER left
+  untagged ("moved to Kelvinbrook"), not a country, state, language, weekday or common word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.tokens import Doc, Token
+from wordfreq import zipf_frequency
+
+CALENDAR_WORDS = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Mon",
+        "Tue",
+        "Tues",
+        "Wed",
+        "Thu",
+        "Thur",
+        "Thurs",
+        "Fri",
+        "Sat",
+        "Sun",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]
+)
+#: capitalised tokens that never begin or continue a place name
+STOP_WORDS = CALENDAR_WORDS | frozenset(
+    ["I", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Nurse", "Mum", "Dad", "Nan"]
+)
+CONNECTORS = frozenset(["of", "and", "&", "upon", "de", "la", "le", "du", "van", "von", "der"])
+POSSESSIVE = frozenset(["'s", "’s"])
+COMPASS = frozenset(["North", "South", "East", "West", "Upper", "Lower"])
+#: heads that abbreviate a title when a capitalised word follows ("St Kilda", "Dr Lee")
+PREFIX_AMBIGUOUS = frozenset(["St", "Dr"])
+HOUSE_NUMBER = regex.compile(r"^\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?$")
+UNIT_WORDS = frozenset(["flat", "unit", "apt", "apartment", "suite", "level", "lot", "shop"])
+PLACE_PREPOSITIONS = frozenset(
+    ["in", "from", "to", "at", "near", "around", "past", "via", "outside", "towards", "toward", "into", "round"]
+)
+SENTENCE_BREAK = frozenset([".", "!", "?", ":", ";", "-", "–", "—", '"', "“", "(", "*", "•"])
+#: a word this common in general English is not taken as a place on its own (Zipf scale)
+COMMON_WORD_ZIPF = 3.6
+SENTENCE_START_COMMON_ZIPF = 3.0
+
+
+@lru_cache(maxsize=65536)
+def word_zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+def breaks_line(tok: Token) -> bool:
+    return "\n" in tok.text or "\n" in tok.whitespace_ or tok.is_space
+
+
+def is_name_word(tok: Token) -> bool:
+    text = tok.text
+    if not text or not text[0].isupper() or text in STOP_WORDS:
+        return False
+    return all(ch.isalpha() or ch in "-'’." for ch in text) and any(ch.isalpha() for ch in text)
+
+
+def starts_sentence(doc: Doc, i: int) -> bool:
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    prev = doc[i - 1]
+    return prev.text in SENTENCE_BREAK or breaks_line(prev)
+
+
+@dataclass(frozen=True)
+class PlaceLexicon:
+    street_types: frozenset[str]
+    venue_types: frozenset[str]
+    org_types: frozenset[str]
+    generic_words: frozenset[str]
+    not_places: frozenset[str]
+
+    def head_label(self, doc: Doc, i: int) -> str | None:
+        text = doc[i].text
+        if text in PREFIX_AMBIGUOUS and i + 1 < len(doc) and is_name_word(doc[i + 1]):
+            return None
+        if text in self.org_types:
+            return "ORGANIZATION"
+        if text in self.street_types or text in self.venue_types:
+            return "LOCATION"
+        return None
+
+    def is_generic(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.generic_words or word in self.org_types or word in self.venue_types
+
+
+class NamedPlaceRecognizer(EntityRecognizer):
+    """Capitalised words closed by a street, venue or organisation type word (see module docstring)."""
+
+    ENTITIES = ("LOCATION", "ORGANIZATION", "STREET_ADDRESS")
+    SCORE = 0.86  # just above spaCy NER (0.85): the longer, typed span should win an overlap
+
+    def __init__(self, lexicon: PlaceLexicon) -> None:
+        self.lexicon = lexicon
+        super().__init__(supported_entities=list(self.ENTITIES), name="NamedPlaceRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
+        doc: Doc | None = getattr(nlp_artifacts, "tokens", None)
+        if doc is None:
+            return []
+        found: list[tuple[int, int, str]] = []
+        for i in range(1, len(doc)):
+            label = self.lexicon.head_label(doc, i)
+            if label is not None:
+                span = self._span_for_head(doc, i, label)
+                if span is not None:
+                    found.append(span)
+        return [
+            RecognizerResult(
+                entity_type=label,
+                start=start,
+                end=end,
+                score=self.SCORE,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for start, end, label in merge_chains(found)
+            if label in entities
+        ]
+
+    def _span_for_head(self, doc: Doc, head: int, label: str) -> tuple[int, int, str] | None:
+        if breaks_line(doc[head - 1]):
+            return None
+        first = self._trim_left(doc, self._walk_left(doc, head), head)
+        last = self._walk_right(doc, head)
+        if first is None:
+            if last == head:
+                return None
+            first = head  # "the University of Somewhere": the name follows the type word
+        words = [
+            t.text
+            for t in doc[first : last + 1]
+            if t.i != head and t.lower_ not in CONNECTORS and t.text not in POSSESSIVE
+        ]
+        is_street = doc[head].text in self.lexicon.street_types and label == "LOCATION"
+        if not words or (not is_street and all(self.lexicon.is_generic(w) for w in words)):
+            return None
+        if is_street:
+            first, numbered = self._house_number(doc, first)
+            if numbered:
+                label = "STREET_ADDRESS"
+        if " ".join(t.text for t in doc[first : last + 1]) in self.lexicon.not_places:
+            return None
+        return doc[first].idx, doc[last].idx + len(doc[last].text), label
+
+    @staticmethod
+    def _walk_left(doc: Doc, head: int) -> int:
+        """Index of the leftmost token of the capitalised run that ends before ``head``."""
+        j = head - 1
+        first = head
+        while j >= 0:
+            tok = doc[j]
+            if breaks_line(tok):
+                break
+            if (
+                is_name_word(tok)
+                or (tok.text in POSSESSIVE and j > 0 and is_name_word(doc[j - 1]) and not doc[j - 1].whitespace_)
+                or (tok.lower_ in CONNECTORS and first < head and j > 0 and is_name_word(doc[j - 1]))
+            ):
+                first = j
+            else:
+                break
+            j -= 1
+        return first
+
+    def _trim_left(self, doc: Doc, first: int, head: int) -> int | None:
+        while first < head:
+            tok = doc[first]
+            if tok.lower_ in CONNECTORS or tok.text in POSSESSIVE or tok.lower_ == "the":
+                first += 1
+            elif (
+                starts_sentence(doc, first)
+                and tok.pos_ != "PROPN"
+                and word_zipf(tok.lower_) >= SENTENCE_START_COMMON_ZIPF
+            ):
+                first += 1  # "Went Riverside Park"-style: a capitalised sentence opener is not part of a name
+            else:
+                return first
+        return None
+
+    def _walk_right(self, doc: Doc, head: int) -> int:
+        last = head
+        k = head + 1
+        while k < len(doc) and not breaks_line(doc[k - 1]):
+            tok = doc[k]
+            if tok.text in COMPASS and tok.i == last + 1:
+                last = k
+                k += 1
+            elif tok.lower_ == "of" and k + 1 < len(doc) and is_name_word(doc[k + 1]) and not breaks_line(tok):
+                k += 1
+                while k < len(doc) and is_name_word(doc[k]) and not breaks_line(doc[k - 1]):
+                    last = k
+                    k += 1
+                break
+            else:
+                break
+        return last
+
+    @staticmethod
+    def _house_number(doc: Doc, first: int) -> tuple[int, bool]:
+        """Extend a street name left over "12", "4/22", "Flat 3, 4"; says whether a number was added."""
+        j = first - 1
+        if j < 0 or breaks_line(doc[j]) or not HOUSE_NUMBER.match(doc[j].text):
+            return first, False
+        first = j
+        # "Flat 3, 4 Orchard Road" / "Unit 5, 12 ..."
+        if j >= 3 and doc[j - 1].text == "," and HOUSE_NUMBER.match(doc[j - 2].text):
+            if doc[j - 3].lower_ in UNIT_WORDS and not any(breaks_line(t) for t in doc[j - 3 : j]):
+                first = j - 3
+        elif j >= 1 and doc[j - 1].lower_ in UNIT_WORDS and not breaks_line(doc[j - 1]):
+            first = j - 1
+        return first, True
+
+
+def merge_chains(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Overlapping candidates ("Mimico Gardens" inside "Mimico Gardens Arena") become the longest one."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if out and start < out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end, label)
+            continue
+        out.append((start, end, label))
+    return out
+
+
+class PlaceContextRecognizer(EntityRecognizer):
+    """A rare capitalised word after a place preposition that NER did not tag (see module docstring)."""
+
+    SCORE = 0.5
+    #: NER says this capitalised word is a person or a nationality, not a place
+    NER_NOT_PLACE = frozenset(["PERSON", "PER", "NORP"])
+
+    def __init__(self, lexicon: PlaceLexicon) -> None:
+        self.lexicon = lexicon
+        super().__init__(supported_entities=["LOCATION"], name="PlaceContextRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
+        doc: Doc | None = getattr(nlp_artifacts, "tokens", None)
+        if doc is None or "LOCATION" not in entities:
+            return []
+        results = []
+        n = len(doc)
+        for i in range(n - 1):
+            if doc[i].lower_ not in PLACE_PREPOSITIONS or breaks_line(doc[i]):
+                continue
+            j = i + 1
+            while (
+                j < n
+                and is_name_word(doc[j])
+                and doc[j].ent_type_ not in self.NER_NOT_PLACE
+                and not breaks_line(doc[j - 1])
+            ):
+                j += 1
+            if j == i + 1 or (j < n and doc[j].text in POSSESSIVE):
+                continue
+            words = [t.text for t in doc[i + 1 : j]]
+            phrase = " ".join(words)
+            if phrase in self.lexicon.not_places or any(w.isupper() for w in words):
+                continue
+            if any(word_zipf(w.lower()) >= COMMON_WORD_ZIPF for w in words):
+                continue
+            if self.lexicon.head_label(doc, j - 1) is not None:
+                continue  # NamedPlaceRecognizer's business
+            results.append(
+                RecognizerResult(
+                    entity_type="LOCATION",
+                    start=doc[i + 1].idx,
+                    end=doc[j - 1].idx + len(doc[j - 1].text),
+                    score=self.SCORE,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return results

@@ -1,0 +1,41 @@
+"""Pattern recognizers declared in Presidio's YAML format (``rules/recognizers/*.yaml``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from presidio_analyzer import PatternRecognizer
+
+from qualdeid.detect.rules import Rules
+
+PATTERN_GLOB = "recognizers/*.yaml"
+
+
+def load_pattern_recognizers(rules: Rules) -> list[PatternRecognizer]:
+    """Every recognizer of every rules folder.
+
+    A later folder's entry with the same ``name`` replaces an earlier one; ``enabled: false`` switches a
+    recognizer off (so a project can silence a default pattern).
+    """
+    entries: dict[str, dict[str, Any]] = {}
+    for path in rules.files(PATTERN_GLOB):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise ValueError(f"{path}: not valid YAML ({exc.__class__.__name__}); fix or remove the file") from None
+        for entry in data.get("recognizers") or []:
+            if not isinstance(entry, dict) or "name" not in entry:
+                raise ValueError(f"{path}: each recognizer needs a 'name' (Presidio recognizer YAML format)")
+            entries[entry["name"]] = entry
+    recognizers = []
+    for name, entry in entries.items():
+        if not entry.get("enabled", True):
+            continue
+        config = {k: v for k, v in entry.items() if k not in ("enabled", "type")}
+        config.setdefault("supported_language", "en")
+        try:
+            recognizers.append(PatternRecognizer.from_dict(config))
+        except Exception as exc:  # a malformed entry: name it instead of showing a stack trace
+            raise ValueError(f"recognizer {name!r} ({PATTERN_GLOB}): {exc}") from None
+    return recognizers

@@ -1,0 +1,210 @@
+"""qualdeid's own Presidio recognizers (places, organisations, contacts, IDs, dates, ages), on fictional text.
+
+The analyzer here holds only these recognizers (plus nothing from spaCy NER), so each assertion is about
+what they find on their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
+from qualdeid.detect.engine import LANGUAGE, PreloadedSpacyNlpEngine
+from qualdeid.detect.model import load_model
+from qualdeid.detect.recognizers import ENTITY_LABELS, build_recognizers
+from qualdeid.detect.rules import Rules
+
+
+def make_analyzer(rules: Rules) -> AnalyzerEngine:
+    nlp = load_model()
+    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    for recognizer in build_recognizers(rules, nlp):
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(registry=registry, nlp_engine=PreloadedSpacyNlpEngine(nlp), supported_languages=[LANGUAGE])
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> AnalyzerEngine:
+    return make_analyzer(Rules())
+
+
+def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
+    """Flagged text -> canonical label."""
+    results = analyzer.analyze(text, language=LANGUAGE, score_threshold=0.3)
+    return {text[r.start : r.end]: ENTITY_LABELS.get(r.entity_type, r.entity_type) for r in results}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("We walked down to 12 Smith St for chips.", "12 Smith St", "LOCATION"),
+        ("Her new place is Flat 3, 4 Orchard Road, near the bus.", "Flat 3, 4 Orchard Road", "LOCATION"),
+        ("He used to live on Kelvinhaugh Lane before all this.", "Kelvinhaugh Lane", "LOCATION"),
+        ("The shelter is on Barrow Street West now.", "Barrow Street West", "LOCATION"),
+        ("She was transferred from Birchwood Ward yesterday.", "Birchwood Ward", "LOCATION"),
+        ("We had a picnic at Tallowood Reserve with the group.", "Tallowood Reserve", "LOCATION"),
+        ("They met at the Gannet Arms for a pint.", "Gannet Arms", "LOCATION"),
+        ("He was discharged from Ward 6B on Friday.", "Ward 6B", "LOCATION"),
+        ("She rang Fernhill Community Mental Health Team.", "Fernhill Community Mental Health Team", "ORGANIZATION"),
+        ("He plays for the Larkspur Rovers Football Club.", "Larkspur Rovers Football Club", "ORGANIZATION"),
+        ("Mass at St Brendan's Church was packed.", "St Brendan's Church", "ORGANIZATION"),
+        ("She was admitted to Northgate Hospital in May.", "Northgate Hospital", "ORGANIZATION"),
+        ("He studied at the University of Carrowmore for a year.", "University of Carrowmore", "ORGANIZATION"),
+        ("The referral came from Tamarind CAMHS last week.", "Tamarind CAMHS", "ORGANIZATION"),
+        ("Her sister still lives in Kilbarrack and visits.", "Kilbarrack", "LOCATION"),
+    ],
+)
+def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
+    assert found(analyzer, text).get(span) == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hope the unit is quieter tonight.",
+        "We went to the shops and then back to the ward.",
+        "The Peer Worker and the OT sat in on the meeting.",
+        "She joined the Recovery College course on cooking.",
+        "He was referred to the Community Mental Health Team.",
+        "We sat in the Day Centre with a cuppa.",
+        "Brief description: a walk.\nWhat was helpful: listening.\nWhy it was significant: trust.",
+        "Park the car out the front, then come in.",
+        "Went to Australia for a holiday once, and spoke in Auslan with her.",
+        "She moved back to Scotland after the divorce.",
+        "Tuesday was rough. We talked on Monday about last week.",
+    ],
+)
+def test_generic_words_are_not_flagged(analyzer: AnalyzerEngine, text: str) -> None:
+    flagged = found(analyzer, text)
+    assert not {s: lbl for s, lbl in flagged.items() if lbl in ("LOCATION", "ORGANIZATION", "DATE_TIME")}
+
+
+def test_no_span_crosses_a_line_break(analyzer: AnalyzerEngine) -> None:
+    text = "Notes from Thornbury\nHospital visit was long.\nBrief description\nCentre of attention."
+    for r in analyzer.analyze(text, language=LANGUAGE, score_threshold=0.3):
+        assert "\n" not in text[r.start : r.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Her mobile is 0412 345 678 if needed.", "0412 345 678", "CONTACT"),
+        ("He said call 07700 900123 after six.", "07700 900123", "CONTACT"),
+        ("The office number is (416) 555-0199.", "(416) 555-0199", "CONTACT"),
+        ("She posts her drawings as @inky_fern99 online.", "@inky_fern99", "CONTACT"),
+        ("She was in room 7 all morning.", "7", "ID"),
+        ("He moved to Room 12B after the flood.", "12B", "ID"),
+        ("She sat by the door of unit 2.14 for an hour.", "2.14", "ID"),
+        ("Her case no. KLM-4471 was on the letter.", "KLM-4471", "ID"),
+        ("His UR number is 4471902, the nurse said.", "4471902", "ID"),
+        ("He had the code 6610-223-985-QX written on his arm.", "6610-223-985-QX", "ID"),
+    ],
+)
+def test_contacts_and_ids(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
+    assert found(analyzer, text).get(span) == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We spent 20 minutes in the room with 3 of the residents.",
+        "It was COVID-19 that closed the place for a while.",
+        "He paid $250000 for the house years ago, 1989-1990 was a hard time.",
+        "She walked 2 km to the unit 3 times a week.",
+    ],
+)
+def test_numbers_that_are_not_ids(analyzer: AnalyzerEngine, text: str) -> None:
+    assert not [lbl for lbl in found(analyzer, text).values() if lbl in ("ID", "CONTACT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Thurs 14 March. We went bowling.", "Thurs 14 March"),
+        ("The meeting is Monday, February 10, in the big room.", "Monday, February 10"),
+        ("Her birthday is on the 9th so she wants leave.", "the 9th"),
+        ("He hasn't smiled like that since Christmas 2019.", "Christmas 2019"),
+        ("We had a barbecue on Anzac Day with the residents.", "Anzac Day"),
+        ("Everyone came to the Diwali dinner.", "Diwali"),
+        ("She turned up for her 50th birthday in a tiara.", "50th birthday"),
+        ("I spent my 18th in a cell.", "18th"),
+        ("He lost his licence back in 2011 and never got it back.", "2011"),
+        ("The appointment is on 03/04/2024 at the clinic.", "03/04/2024"),
+    ],
+)
+def test_dates(analyzer: AnalyzerEngine, text: str, span: str) -> None:
+    assert found(analyzer, text).get(span) == "DATE_TIME"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week was hard, and next Tuesday will be too.",
+        "She finished the 3rd of the puzzles, then the 2nd floor meeting.",
+        "It took 2000 steps and about two years to get here.",
+    ],
+)
+def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> None:
+    assert "DATE_TIME" not in found(analyzer, text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("She's 19 and wants to study nursing.", "19"),
+        ("Our new resident (Tomasz Wierzbicki, 41) arrived today.", "41"),
+        ("Aged 45, he started painting.", "45"),
+        ("A 52-year-old man came to the drop-in.", "52-year-old"),
+        ("He left school at 16 and went to sea.", "16"),
+        ("She is in her late fifties and sharp as a tack.", "late fifties"),
+        ("He's in his mid-forties.", "mid-forties"),
+        ("I was a mess in my twenties.", "twenties"),
+        ("Marnie is 27 and loves karaoke.", "27"),
+    ],
+)
+def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
+    assert found(analyzer, text).get(span) == "AGE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She's 5 minutes late again.",
+        "He was 2 weeks clean and proud of it.",
+        "We met at 10 and left at 11:30.",
+        "It was 30 degrees so we stayed in.",
+        "There were 12 of us at the barbecue.",
+    ],
+)
+def test_numbers_that_are_not_ages(analyzer: AnalyzerEngine, text: str) -> None:
+    assert "AGE" not in found(analyzer, text).values()
+
+
+def test_a_project_rules_folder_adds_and_silences_recognizers(tmp_path: Path) -> None:
+    (tmp_path / "recognizers").mkdir()
+    (tmp_path / "recognizers" / "site.yaml").write_text(
+        "recognizers:\n"
+        "  - name: SiteCodeRecognizer\n"
+        "    supported_entity: ID\n"
+        "    patterns:\n"
+        "      - {name: site-code, regex: '\\bQX\\d{2}\\b', score: 0.8}\n"
+        "  - name: SocialHandleRecognizer\n"
+        "    enabled: false\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "venue_types.txt").write_text("Bothy\n!Arms\n", encoding="utf-8")
+    flagged = found(make_analyzer(Rules([tmp_path])), "At QX42 near Glenmoy Bothy, not the Gannet Arms, @someone.")
+    assert flagged.get("QX42") == "ID"
+    assert flagged.get("Glenmoy Bothy") == "LOCATION"
+    assert "Gannet Arms" not in flagged
+    assert "@someone" not in flagged
+
+
+def test_a_malformed_rules_file_names_itself(tmp_path: Path) -> None:
+    (tmp_path / "recognizers").mkdir()
+    (tmp_path / "recognizers" / "bad.yaml").write_text("recognizers:\n  - patterns: []\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.yaml"):
+        build_recognizers(Rules([tmp_path]), load_model())
