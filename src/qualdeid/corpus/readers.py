@@ -19,7 +19,7 @@ from pathlib import Path
 from qualdeid.corpus.model import Document, InputError, Segment
 
 TEXT_SUFFIXES = {".txt", ".md"}
-SUFFIXES = TEXT_SUFFIXES | {".docx", ".jsonl", ".csv"}
+SUFFIXES = TEXT_SUFFIXES | {".docx", ".jsonl", ".csv", ".qdpx"}
 #: Larger files are refused: a diary or transcript is far smaller, and a huge file is usually a mistake.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -134,6 +134,11 @@ class Corpus:
         suffix = ".txt" if str(f.path) == "-" else f.path.suffix.lower()
         data = self._read_bytes(f)
         name = "stdin" if str(f.path) == "-" else str(f.path)
+        if suffix == ".qdpx":  # REFI-QDA project: one document per text source, codings as segments
+            from qualdeid.corpus.qdpx import read_qdpx
+
+            yield from read_qdpx(data, f)
+            return
         if suffix == ".docx":
             yield read_docx(data, f)
             return
