@@ -1,16 +1,80 @@
 """Rare personal details (RARE_DETAIL): unusual jobs, hobbies, life events, traits, family situations.
 
-Work in progress: this first version finds nothing; the trigger patterns and lexicons follow.
+The details that let acquaintances recognise someone with the name removed. Evidence, combined:
+
+* lexicons of ``rules/rare/`` (unusual occupations, hobbies, traits, animals, languages ...),
+* general-language word frequency (wordfreq): a word like "trapeze" is rare, "cook" is not,
+* phrase frames around the word ("used to ...", "worked as ...", "won a ... title", "keeps ..."),
+* within-corpus rarity: how many documents of the corpus share the detail's key words.
+
+Only the short phrase carrying the fact is flagged, with a ``reason`` a reviewer can read (it never
+quotes the text) and a ``subtype``. The user decides later whether a detail is generalised.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.rare_lexicon import RareRules, TermMatch, frequency_text, zipf
+from qualdeid.detect.rare_phrases import (
+    ACHIEVEMENT,
+    EVENT,
+    LANGUAGE,
+    LOSS,
+    OPERATE,
+    POSSESSION,
+    REPORTING,
+    ROLE,
+    USED_TO,
+    Frame,
+    extend_np_left,
+    extend_right,
+    find_frame,
+    frame_at_verb,
+    is_np_token,
+    large_family_phrases,
+)
 from qualdeid.detect.rules import Rules
+
+LABEL = "RARE_DETAIL"
+UNUSUAL_WORD = "unusual_word"  # a term whose only evidence is its general-language frequency
+
+_DESCRIPTIONS = {
+    "occupation": "unusual occupation",
+    "hobby": "unusual hobby or skill",
+    "life_event": "rare life event or achievement",
+    "physical_trait": "distinctive physical trait",
+    "pet": "unusual animal kept",
+    "family": "unusual family situation",
+    "minority": "minority status rare in most settings",
+    "language": "speaks or signs a less common language",
+    "setting": "unusual job or pastime (distinctive place or vehicle)",
+    UNUSUAL_WORD: "unusual past activity or role",
+}
+_SUBTYPES = {"setting": "occupation", UNUSUAL_WORD: "activity"}
+_NAME_ENTITIES = frozenset(
+    {"PERSON", "GPE", "LOC", "ORG", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE"}
+    | {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+)
+#: "has a banjo" says little; "keeps bees", "breeds alpacas" say something
+_MERE_POSSESSION = frozenset({"have", "get", "own", "wear", "carry", "sport", "bring", "hold"})
+_ACTING = frozenset({USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSION, OPERATE})
+
+ACCEPTED, CORPUS_CHECK, PENDING = "accepted", "corpus_check", "pending"
+_STATUS_RANK = {ACCEPTED: 0, CORPUS_CHECK: 1, PENDING: 2}
+
+
+@dataclass(slots=True)
+class RareCandidate(Span):
+    """A first-pass candidate: a span plus what the second pass needs to decide on it."""
+
+    status: str = ACCEPTED
+    key_terms: tuple[str, ...] = ()  # lemmas counted across the corpus
+    echo_keys: tuple[str, ...] = ()  # distinctive lemmas: flagged wherever they recur in the corpus
 
 
 class RareDetailProcessor:
@@ -20,12 +84,354 @@ class RareDetailProcessor:
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
+        self.rr = RareRules.load(rules)
+        t = self.rr.threshold
+        self.rare_zipf = t("rare_zipf", 3.0)
+        self.very_rare_zipf = t("very_rare_zipf", 2.8)
+        self.min_known_zipf = t("min_known_zipf", 1.0)
+        self.echo_zipf = t("echo_zipf", 3.6)
+        self.corpus_max_docs = t("corpus_max_docs", 3)
+        self.corpus_max_share = t("corpus_max_share", 0.15)
+        self.max_tokens = int(t("max_tokens", 14))
+        self.doc_counts: dict[str, int] = {}
+        self.confirmed: set[str] = set()
+        self.documents = 0
+
+    # ------------------------------------------------------------------ first pass (worker)
 
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
-        return [], ()
+        named = bytearray(len(doc.text))
+        for s in spans:
+            if s.label != LABEL:
+                named[s.start : s.end] = b"\x01" * (s.end - s.start)
+        sent_bounds = _sentence_bounds(sdoc)
+        found: list[RareCandidate] = []
+        matches = [m for m in self.rr.match_terms(sdoc) if m.category != "common"]
+        common_tokens = {i for m in self.rr.match_terms(sdoc) if m.category == "common" for i in range(m.start, m.end)}
+        lexicon_tokens = {i for m in matches for i in range(m.start, m.end)}
+        for t in sdoc:
+            if t.i not in lexicon_tokens and t.i not in common_tokens and self._is_unusual_word(t, named):
+                matches.append(TermMatch(t.i, t.i + 1, UNUSUAL_WORD, t.lemma_.lower()))
+        for m in matches:
+            cand = self._judge_term(sdoc, m, sent_bounds)
+            if cand is not None:
+                found.append(cand)
+        found.extend(self._pattern_candidates(sdoc, sent_bounds))
+        merged = _merge(found, doc.text)
+        for c in merged:
+            c.text = doc.text[c.start : c.end]
+            if c.status != PENDING:
+                c.echo_keys = self._echo_keys(sdoc, c)
+        observation = (
+            frozenset(k for c in merged for k in c.key_terms),
+            frozenset(k for c in merged if c.status != PENDING for k in c.echo_keys),
+        )
+        return list(merged), observation
 
-    def observe(self, doc_id: str, observation: Any) -> None:
+    def _is_unusual_word(self, t: Token, named: bytearray) -> bool:
+        if t.pos_ not in ("NOUN", "VERB") or not t.is_alpha or len(t) < 4 or t.is_stop:
+            return False
+        if named[t.idx] or t.ent_type_ in _NAME_ENTITIES or (t.is_title and not t.is_sent_start):
+            return False
+        z = zipf(t.lower_)
+        return self.min_known_zipf <= z < self.echo_zipf and t.lemma_.lower() not in self.rr.common_words
+
+    def _judge_term(self, sdoc: Doc, m: TermMatch, bounds: list[tuple[int, int]]) -> RareCandidate | None:
+        sent_start, sent_end = bounds[m.start]
+        first = sdoc[m.start]
+        if first.pos_ == "VERB" and m.category == UNUSUAL_WORD:
+            frame = frame_at_verb(sdoc, m.start, sent_start, self.rr)
+            np_start = m.start
+        else:
+            np_start = extend_np_left(sdoc, m.start, sent_start)
+            frame = find_frame(sdoc, np_start, sent_start, self.rr)
+        z = self._term_zipf(sdoc, m)
+        status = self._decide(sdoc, m, frame, z, np_start)
+        if status is None:
+            frame, status = self._relative_clause(sdoc, m, np_start, sent_start, sent_end, z)
+        if status is None:
+            if z >= self.echo_zipf or m.category in ("language", "minority"):
+                return None
+            end = extend_right(sdoc, m.end, sent_end, m.end + 3, max_pps=0)
+            return self._candidate(sdoc, np_start, end, m, PENDING, z)
+        if frame.verb is None or (REPORTING in frame.kinds and not frame.kinds & {USED_TO, ROLE}):
+            start, max_pps = np_start, 1
+        else:
+            start, max_pps = frame.start, 2
+        end = extend_right(sdoc, m.end, sent_end, start + self.max_tokens, max_pps=max_pps)
+        if frame.verb is not None and frame.verb > m.start:  # relative clause: "the X she used to breed"
+            end = extend_right(sdoc, frame.verb + 1, sent_end, start + self.max_tokens, max_pps=1)
+        return self._candidate(sdoc, start, max(end, m.end), m, status, z)
+
+    def _term_zipf(self, sdoc: Doc, m: TermMatch) -> float:
+        """The rarest word of the term, in its dictionary form ("alpacas" counts as "alpaca")."""
+        if m.category != UNUSUAL_WORD:
+            words = [w for w in m.entry.replace("-", " ").split() if w.isalpha()]
+            if words:
+                return min(zipf(w) for w in words)
+        t = sdoc[m.start]
+        return max(zipf(t.lower_), zipf(t.lemma_.lower()))
+
+    def _decide(self, sdoc: Doc, m: TermMatch, frame: Frame, z: float, np_start: int) -> str | None:
+        kinds = frame.kinds
+        reporting = REPORTING in kinds and not kinds & {USED_TO, ROLE}
+        verb_lemma = sdoc[frame.verb].lemma_.lower() if frame.verb is not None else ""
+        if kinds == {POSSESSION} and verb_lemma in _MERE_POSSESSION and m.category not in ("physical_trait", "pet"):
+            kinds = frozenset()
+        rare_word = z < self.rare_zipf
+        acting = not reporting and bool(kinds & _ACTING or ("activity" in kinds and frame.person_subject and rare_word))
+        strong = " " in m.entry or z < self.very_rare_zipf
+        cat = m.category
+        words = self.rr.words
+        if cat == UNUSUAL_WORD:
+            if not rare_word or reporting:
+                return None
+            direct = frame.verb is not None and all(
+                is_np_token(sdoc[i]) or sdoc[i].pos_ == "ADV" or sdoc[i].lower_ == "as"
+                for i in range(frame.verb + 1, np_start)
+            )
+            if USED_TO in kinds or (ROLE in kinds and (direct or frame.verb is None)):
+                return CORPUS_CHECK
+            return None
+        if cat == "language":
+            if m.entry in self.rr.common_languages:
+                return None
+            before = {sdoc[i].lower_ for i in range(max(0, m.start - 2), m.start)}
+            if LANGUAGE in kinds or before & words("language_markers") or "sign" in m.entry:
+                return ACCEPTED
+            return None
+        if cat == "setting":
+            return ACCEPTED if not reporting and kinds & {USED_TO, ROLE, OPERATE} else None
+        if cat == "pet":
+            if (np_start < m.start and sdoc[m.start - 1].lower_ == "pet") or (not reporting and POSSESSION in kinds):
+                return ACCEPTED
+            return ACCEPTED if strong and acting else None
+        if cat == "minority":
+            return ACCEPTED if (" " in m.entry) or (kinds & {USED_TO, ROLE} and not reporting) else None
+        if cat == "life_event" and m.entry in words("achievement_nouns") | words("achievement_nouns_scaled"):
+            left = {sdoc[i].lower_ for i in range(np_start, m.start)}
+            champion_of = m.entry in ("champion", "champ") and m.start > np_start
+            scaled = bool(left & words("achievement_scale"))
+            if champion_of or scaled or (ACHIEVEMENT in kinds and m.entry in words("achievement_nouns")):
+                return ACCEPTED
+            return None
+        return ACCEPTED if strong or acting else None
+
+    def _relative_clause(
+        self, sdoc: Doc, m: TermMatch, np_start: int, sent_start: int, sent_end: int, z: float
+    ) -> tuple[Frame, str | None]:
+        """``the snakes he breeds``: a term followed by a clause about someone doing it."""
+        np_end = m.end
+        while np_end < sent_end and sdoc[np_end].pos_ in ("NOUN", "PROPN"):
+            np_end += 1
+        none = Frame(frozenset(), np_start, None, False)
+        if np_end >= sent_end or sdoc[np_end].lower_ not in self.rr.words("person_pronouns") | {"that", "which"}:
+            return none, None
+        for v in range(np_end + 1, min(sent_end, np_end + 5)):
+            if sdoc[v].pos_ == "VERB" and sdoc[v].lower_ != "used":
+                frame = frame_at_verb(sdoc, v, np_end + 1, self.rr)
+                if m.category != UNUSUAL_WORD and frame.kinds & {USED_TO, POSSESSION, OPERATE, ROLE}:
+                    return Frame(frame.kinds, np_start, v, True), ACCEPTED
+                return none, None
+        return none, None
+
+    def _candidate(self, sdoc: Doc, start: int, end: int, m: TermMatch, status: str, z: float) -> RareCandidate:
+        desc = _DESCRIPTIONS.get(m.category, "rare detail")
+        reason = f"{desc} (general-language frequency {frequency_text(z)})" if z > 0 else desc
+        keys = tuple(sdoc[i].lemma_.lower() for i in range(m.start, m.end) if sdoc[i].is_alpha and not sdoc[i].is_stop)
+        return RareCandidate(
+            start=sdoc[start].idx,
+            end=sdoc[end - 1].idx + len(sdoc[end - 1]),
+            label=LABEL,
+            score=0.6 if status == ACCEPTED else 0.5,
+            detector=self.name,
+            subtype=_SUBTYPES.get(m.category, m.category),
+            reason=reason,
+            status=status,
+            key_terms=keys or (m.entry,),
+            echo_keys=_word_forms(sdoc, m) if status == PENDING else (),
+        )
+
+    def _pattern_candidates(self, sdoc: Doc, bounds: list[tuple[int, int]]) -> list[RareCandidate]:
+        """Details carried by a whole phrase rather than one rare word: achievements, representing a
+        country, losing a body part, an unusually large family."""
+        words = self.rr.words
+        out: list[RareCandidate] = []
+
+        def add(start: int, end: int, subtype: str, reason: str, keys: tuple[str, ...]) -> None:
+            out.append(
+                RareCandidate(
+                    start=sdoc[start].idx,
+                    end=sdoc[end - 1].idx + len(sdoc[end - 1]),
+                    label=LABEL,
+                    score=0.6,
+                    detector=self.name,
+                    subtype=subtype,
+                    reason=reason,
+                    key_terms=keys,
+                )
+            )
+
+        for t in sdoc:
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = t.lemma_.lower()
+            sent_start, sent_end = bounds[t.i]
+            limit = t.i + self.max_tokens
+            np_end = t.i + 1
+            while np_end < sent_end and (is_np_token(sdoc[np_end]) or sdoc[np_end].pos_ == "ADV"):
+                np_end += 1
+            obj = sdoc[t.i + 1 : np_end]
+            obj_lemmas = {w.lemma_.lower() for w in obj} | {w.lower_ for w in obj}
+            frame = frame_at_verb(sdoc, t.i, sent_start, self.rr)
+            if lemma in words("achievement_verbs") and obj_lemmas & words("placings") and lemma != "get":
+                end = extend_right(sdoc, np_end, sent_end, limit, max_pps=1)
+                if end > np_end:
+                    add(frame.start, end, "life_event", "placed in a competition", ("placing",))
+                    continue
+            if lemma in words("loss_verbs") and obj_lemmas & words("body_parts"):
+                end = extend_right(sdoc, np_end, sent_end, limit, max_pps=1)
+                keys = tuple(sorted(obj_lemmas & words("body_parts")))
+                add(frame.start, end, "physical_trait", "lost a body part", keys)
+                continue
+            if lemma in words("represent_verbs"):
+                end = self._represented(sdoc, t.i, np_end, sent_end)
+                if end:
+                    end = extend_right(sdoc, end, sent_end, limit, max_pps=1)
+                    add(frame.start, end, "life_event", "represented a country, state or national team", ("represent",))
+        for start, end in large_family_phrases(sdoc, self.rr):
+            add(start, end, "family", "unusually large family", ("large_family",))
+        return out
+
+    def _represented(self, sdoc: Doc, verb: int, np_end: int, sent_end: int) -> int | None:
+        """End token of "<verb> [X] for <country / national team>", or of "represented <country>"."""
+        team_words = self.rr.words("team_words")
+        k = np_end
+        if sdoc[verb].lemma_.lower() == "represent":
+            k = verb + 1
+        elif k < sent_end and sdoc[k].lower_ == "for":
+            k += 1
+        else:
+            return None
+        end = k
+        while end < sent_end and is_np_token(sdoc[end]):
+            end += 1
+        group = sdoc[k:end]
+        if any(
+            w.ent_type_ in ("GPE", "NORP") or w.lower_ in team_words or w.lemma_.lower() in team_words for w in group
+        ):
+            return end
         return None
 
+    def _echo_keys(self, sdoc: Doc, c: RareCandidate) -> tuple[str, ...]:
+        """Distinctive words of an accepted detail: later mentions of them are the same detail."""
+        span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return ()
+        keys = []
+        for t in span:
+            if (
+                t.pos_ in ("NOUN", "VERB", "PROPN")
+                and t.is_alpha
+                and len(t) >= 4
+                and not t.is_stop
+                and t.ent_type_ not in _NAME_ENTITIES
+                and t.lemma_.lower() not in self.rr.common_words
+                and zipf(t.lower_) < self.echo_zipf
+            ):
+                keys.extend((t.lemma_.lower(), t.lower_))
+        return tuple(dict.fromkeys(keys))
+
+    # ------------------------------------------------------------------ corpus statistics (main process)
+
+    def observe(self, doc_id: str, observation: Any) -> None:
+        self.documents += 1
+        if not observation:
+            return
+        key_terms, confirmed = observation
+        for k in key_terms:
+            self.doc_counts[k] = self.doc_counts.get(k, 0) + 1
+        self.confirmed.update(confirmed)
+
+    # ------------------------------------------------------------------ second pass
+
     def second_pass(self, doc: Document, candidates: list[Span], spans: list[Span]) -> list[Span]:
-        return candidates
+        n = max(self.documents, 1)
+        limit = max(self.corpus_max_docs, self.corpus_max_share * n)
+        out: list[Span] = []
+        for c in candidates:
+            if not isinstance(c, RareCandidate):
+                out.append(c)
+                continue
+            counts = [self.doc_counts.get(k, 1) for k in c.key_terms]
+            docs = min(counts) if counts else 1
+            reason = c.reason or "rare detail"
+            if c.status == PENDING:
+                if not set(c.echo_keys) & self.confirmed or _inside_other(c, spans):
+                    continue
+                reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
+            elif c.status == CORPUS_CHECK and docs > limit:
+                continue
+            out.append(
+                Span(
+                    start=c.start,
+                    end=c.end,
+                    label=LABEL,
+                    text=c.text or doc.text[c.start : c.end],
+                    score=c.score,
+                    detector=self.name,
+                    subtype=c.subtype,
+                    reason=f"{reason}; occurs in {docs} document{'s' if docs != 1 else ''} of {n}",
+                )
+            )
+        return out
+
+
+def _word_forms(sdoc: Doc, m: TermMatch) -> tuple[str, ...]:
+    forms = []
+    for i in range(m.start, m.end):
+        if sdoc[i].is_alpha and not sdoc[i].is_stop:
+            forms.extend((sdoc[i].lemma_.lower(), sdoc[i].lower_))
+    return tuple(dict.fromkeys(forms))
+
+
+def _inside_other(c: Span, spans: list[Span]) -> bool:
+    return any(s.label != LABEL and s.start <= c.start and c.end <= s.end for s in spans)
+
+
+def _sentence_bounds(sdoc: Doc) -> list[tuple[int, int]]:
+    """For every token, the token range of its sentence (one pass over the sentences)."""
+    bounds: list[tuple[int, int]] = [(0, len(sdoc))] * len(sdoc)
+    try:
+        sents = list(sdoc.sents)
+    except ValueError:  # no sentence boundaries set
+        return bounds
+    for sent in sents:
+        for i in range(sent.start, sent.end):
+            bounds[i] = (sent.start, sent.end)
+    return bounds
+
+
+def _merge(cands: list[RareCandidate], text: str) -> list[RareCandidate]:
+    """Overlapping candidates become one; confirmed details joined by "and" or "," become one phrase;
+    a pending mention inside a confirmed detail is dropped."""
+    out: list[RareCandidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.end, _STATUS_RANK[c.status])):
+        if out:
+            last = out[-1]
+            gap = text[last.end : c.start].strip().lower()
+            joinable = last.status != PENDING and c.status != PENDING and gap in ("and", ",", ", and")
+            if c.start < last.end or (joinable and c.start - last.end <= 6):
+                if c.status == PENDING and last.status != PENDING:
+                    continue
+                if last.status == PENDING and c.status != PENDING:
+                    last.status, last.reason, last.subtype = c.status, c.reason, c.subtype
+                    last.score = c.score
+                elif _STATUS_RANK[c.status] < _STATUS_RANK[last.status]:
+                    last.status = c.status
+                last.end = max(last.end, c.end)
+                last.key_terms = tuple(dict.fromkeys(last.key_terms + c.key_terms))
+                last.echo_keys = tuple(dict.fromkeys(last.echo_keys + c.echo_keys))
+                continue
+        out.append(c)
+    return out

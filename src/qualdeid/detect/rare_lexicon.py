@@ -1,0 +1,130 @@
+"""The rare-detail rules (``rules/rare/``): lexicons, frame word lists and thresholds, and a fast
+matcher of lexicon entries over spaCy tokens (one dictionary lookup per token)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc
+from wordfreq import zipf_frequency
+
+from qualdeid.detect.rules import Rules
+
+#: Lexicon files of ``rules/rare/`` in order of precedence; the file name is the reported subtype.
+CATEGORIES = (
+    "physical_trait",
+    "family",
+    "minority",
+    "occupation",
+    "hobby",
+    "life_event",
+    "pet",
+    "language",
+    "setting",
+)
+#: Entries of ``common.txt``: matched like the others so that a longer common entry ("bus driver")
+#: shadows a shorter rare one, but never evidence of anything.
+COMMON = "common"
+
+_SPLIT = re.compile(r"[\w']+|[^\w\s]")
+
+
+def entry_words(entry: str) -> tuple[str, ...]:
+    """``"yo-yo champion"`` -> ``("yo", "-", "yo", "champion")``: the way spaCy tokenises it."""
+    return tuple(w.lower() for w in _SPLIT.findall(entry))
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """General-language frequency of ``word`` on the zipf scale (3 = once per million words)."""
+    return zipf_frequency(word, "en")
+
+
+def frequency_text(z: float) -> str:
+    """Zipf value as a per-word probability, e.g. ``2.0`` -> ``"1e-07"``."""
+    return f"{10 ** (z - 9):.0e}"
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    start: int  # token indices, end exclusive
+    end: int
+    category: str
+    entry: str  # the lexicon entry as written (lowercase; "yo-yo" is one word, "glass eye" two)
+
+
+@dataclass
+class RareRules:
+    """Everything the rare-detail processor reads from ``rules/rare/``."""
+
+    entries: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    large_family_minimum: int = 7
+    common_words: frozenset[str] = frozenset()
+    common_languages: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, rules: Rules) -> RareRules:
+        out = cls()
+        seen: dict[tuple[str, ...], tuple[str, str]] = {}
+        for category in (*CATEGORIES, COMMON):
+            for item in rules.words(f"rare/{category}.txt", lower=True):
+                words = entry_words(item)
+                # common.txt wins over the lexicons; otherwise the earlier category wins
+                if words and (words not in seen or category == COMMON):
+                    seen[words] = (category, " ".join(item.split()))
+        for words, (category, item) in seen.items():
+            out.entries.setdefault(words[0], []).append((words, category, item))
+        for candidates in out.entries.values():
+            candidates.sort(key=lambda wc: -len(wc[0]))
+        out.common_words = frozenset(item for c, item in seen.values() if c == COMMON)
+        out.common_languages = frozenset(rules.words("rare/common_language.txt", lower=True))
+        config: dict = {}
+        for doc in rules.yaml("rare/triggers.yaml"):
+            for key, value in (doc or {}).items():
+                if isinstance(value, dict) and isinstance(config.get(key), dict):
+                    config[key] = {**config[key], **value}
+                else:
+                    config[key] = value
+        out.thresholds = {k: float(v) for k, v in (config.pop("thresholds", None) or {}).items()}
+        family = config.pop("large_family", None) or {}
+        out.large_family_minimum = int(family.get("minimum", 7))
+        out.lists["large_family_nouns"] = frozenset(str(w).lower() for w in family.get("nouns", []))
+        for key, value in config.items():
+            if isinstance(value, list):
+                out.lists[key] = frozenset(str(w).lower() for w in value)
+        return out
+
+    def threshold(self, name: str, default: float) -> float:
+        return self.thresholds.get(name, default)
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lists.get(name, frozenset())
+
+    def match_terms(self, sdoc: Doc) -> list[TermMatch]:
+        """Longest non-overlapping lexicon matches (including ``common`` ones), left to right."""
+        out: list[TermMatch] = []
+        n = len(sdoc)
+        lowers = [t.lower_ for t in sdoc]
+        lemmas = [t.lemma_.lower() for t in sdoc]
+        i = 0
+        while i < n:
+            best: tuple[tuple[str, ...], str, str] | None = None
+            for key in {lowers[i], lemmas[i]}:
+                for words, category, item in self.entries.get(key, ()):
+                    k = len(words)
+                    if best is not None and k <= len(best[0]):
+                        break
+                    if i + k <= n and all(words[j] == lowers[i + j] or words[j] == lemmas[i + j] for j in range(1, k)):
+                        best = (words, category, item)
+                        break
+            if best is None:
+                i += 1
+                continue
+            words, category, item = best
+            out.append(TermMatch(i, i + len(words), category, item))
+            i += len(words)
+        return out

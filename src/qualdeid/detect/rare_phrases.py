@@ -1,0 +1,214 @@
+"""Phrase frames for rare details over spaCy tokens, parts of speech and lemmas.
+
+The detection pipeline runs without the dependency parser (for speed), so phrases are found with
+part-of-speech patterns: from a distinctive term, look left for the verb that governs it across
+noun-phrase and preposition material ("used to be an apprentice ...", "flew ... with a ..."), and
+right for the rest of the noun phrase and up to two prepositional phrases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.rare_lexicon import RareRules
+
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+_NP_CORE = frozenset({"NOUN", "PROPN"})
+_NP_BEFORE_PARTICIPLE = frozenset({"DT", "PRP$", "JJ", "HYPH", "NN"})  # "a travelling", "puffin-watching"
+_PARTICLES = frozenset({"out", "up", "off", "back", "down", "away"})
+_NOT_PREPOSITIONS = frozenset({"than", "because", "like", "since", "until", "while", "if"})
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+
+#: Frame kinds, strongest first.
+USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSION, OPERATE, ACTIVITY, REPORTING, NONE = (
+    "used_to",
+    "role",
+    "achievement",
+    "event",
+    "loss",
+    "language",
+    "possession",
+    "operate",
+    "activity",
+    "reporting",
+    "none",
+)
+
+
+@dataclass(slots=True)
+class Frame:
+    kinds: frozenset[str]
+    start: int  # first token of the phrase (the verb, with "used to" / auxiliaries before it)
+    verb: int | None
+    person_subject: bool
+
+
+def is_np_token(t: Token) -> bool:
+    return (
+        t.pos_ in _NP_POS
+        or t.tag_ in ("PRP$", "POS", "HYPH")
+        or (t.text == "-" and t.pos_ == "PUNCT")
+        or (t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") and t.i > 0 and t.nbor(-1).tag_ in _NP_BEFORE_PARTICIPLE)
+    )
+
+
+def number_value(t: Token) -> int | None:
+    if t.like_num:
+        if t.text.isdigit():
+            return int(t.text)
+        return _NUMBER_WORDS.get(t.lower_)
+    return None
+
+
+def find_frame(sdoc: Doc, start: int, sent_start: int, rr: RareRules, max_back: int = 8) -> Frame:
+    """The verb governing the phrase that begins at token ``start``, and what kind of frame it is."""
+    verb: int | None = None
+    after_as = False
+    i = start - 1
+    limit = max(sent_start, start - max_back)
+    while i >= limit:
+        t = sdoc[i]
+        if t.pos_ in ("VERB", "AUX") and not is_np_token(t):
+            verb = i
+            break
+        if t.lower_ == "as" and t.pos_ in ("ADP", "SCONJ"):
+            after_as = after_as or i == start - 1 or all(is_np_token(sdoc[k]) for k in range(i + 1, start))
+            i -= 1
+            continue
+        if is_np_token(t) or t.pos_ in ("ADP", "ADV", "PART"):
+            i -= 1
+            continue
+        break
+    if verb is None:
+        kinds = {ROLE} if after_as else {NONE}
+        return Frame(frozenset(kinds), start, None, False)
+    frame = frame_at_verb(sdoc, verb, sent_start, rr)
+    if after_as:
+        frame.kinds = frame.kinds | {ROLE}
+    return frame
+
+
+def frame_at_verb(sdoc: Doc, verb: int, sent_start: int, rr: RareRules) -> Frame:
+    """The frame of the verb at token ``verb``: its kinds, with "used to", auxiliaries and adverbs
+    just before it included in the phrase (the subject is not)."""
+    begin = verb
+    used_to = False
+    adverbs = 0
+    while begin - 1 >= sent_start:
+        p = sdoc[begin - 1]
+        if p.lower_ == "used" and sdoc[begin].lower_ == "to":
+            used_to = True
+            begin -= 1
+        elif p.pos_ == "AUX" or p.lower_ in ("to", "not", "n't", "never"):
+            begin -= 1
+        elif p.pos_ == "ADV" and adverbs == 0 and begin == verb:  # "still has", not "was in as well doing"
+            adverbs += 1
+            begin -= 1
+        else:
+            break
+    subject = sdoc[begin - 1] if begin - 1 >= sent_start else None
+    person = subject is not None and (
+        subject.lower_ in rr.words("person_pronouns") or subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON"
+    )
+    lemma = sdoc[verb].lemma_.lower()
+    kinds = set()
+    if used_to:
+        kinds.add(USED_TO)
+    for kind, list_name in (
+        (ROLE, "role_verbs"),
+        (ACHIEVEMENT, "achievement_verbs"),
+        (EVENT, "event_verbs"),
+        (LOSS, "loss_verbs"),
+        (LANGUAGE, "language_verbs"),
+        (POSSESSION, "possession_verbs"),
+        (OPERATE, "operate_verbs"),
+        (REPORTING, "reporting_verbs"),
+    ):
+        if lemma in rr.words(list_name):
+            kinds.add(kind)
+    if not kinds:
+        kinds.add(ACTIVITY)
+    return Frame(frozenset(kinds), begin, verb, person)
+
+
+def extend_np_left(sdoc: Doc, start: int, sent_start: int, max_tokens: int = 4) -> int:
+    i = start
+    while i - 1 >= max(sent_start, start - max_tokens) and is_np_token(sdoc[i - 1]):
+        i -= 1
+    return i
+
+
+def extend_right(sdoc: Doc, end: int, sent_end: int, limit: int, max_pps: int = 2) -> int:
+    """Extend a phrase ending at ``end`` over the rest of its noun phrase, particles and up to
+    ``max_pps`` prepositional phrases; never past ``limit`` or the sentence."""
+    stop = min(sent_end, limit)
+    k = end
+    while k < stop and is_np_token(sdoc[k]):
+        k += 1
+    # a chain of verbs: "breed and show"
+    while k + 1 < stop and sdoc[k].lower_ in ("and", "&") and sdoc[k - 1].pos_ == "VERB" and sdoc[k + 1].pos_ == "VERB":
+        k += 2
+    if k < stop and sdoc[k].lower_ in _PARTICLES:
+        k += 1
+    pps = 0
+    while k < stop and pps < max_pps:
+        t = sdoc[k]
+        if t.pos_ != "ADP" or t.lower_ in _NOT_PREPOSITIONS:
+            break
+        j = k + 1
+        while j < stop and is_np_token(sdoc[j]):
+            j += 1
+        if j == k + 1 or not any(sdoc[m].pos_ in _NP_CORE or sdoc[m].pos_ == "PRON" for m in range(k + 1, j)):
+            break
+        pps += 0 if t.lower_ == "of" else 1
+        k = j
+    return k
+
+
+def large_family_phrases(sdoc: Doc, rr: RareRules) -> list[tuple[int, int]]:
+    """``eleven siblings``, ``one of 9 kids``: token ranges of unusually large families."""
+    nouns = rr.words("large_family_nouns")
+    out = []
+    for t in sdoc:
+        value = number_value(t)
+        if value is None or value < rr.large_family_minimum or value > 40:
+            continue
+        for j in range(t.i + 1, min(len(sdoc), t.i + 4)):
+            if sdoc[j].lemma_.lower() in nouns or sdoc[j].lower_ in nouns:
+                start = t.i
+                if start >= 2 and sdoc[start - 2].lower_ == "one" and sdoc[start - 1].lower_ == "of":
+                    start -= 2
+                out.append((start, j + 1))
+                break
+            if not is_np_token(sdoc[j]):
+                break
+    return out
