@@ -24,7 +24,8 @@ _MONTHS = (
 #: What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
 _SPECIFIC_DATE = re.compile(
     rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
-    r"|\b(?:christmas|easter|hogmanay|thanksgiving|new year|birthday|anniversary)\b|\b[A-Z][a-z]+ (?:Day|Eve|Night)\b",
+    r"|\b(?:christmas|easter|hogmanay|thanksgiving|new year|birthday|anniversary)\b"
+    r"|(?-i:\b[A-Z][a-z]+ (?:Day|Eve|Night)\b)",
     re.IGNORECASE,
 )
 _EDGE_JUNK = " \t\r\n.,;:!?\"'()[]{}“”‘’-–—"

@@ -40,6 +40,11 @@ COMMON_WORD_ZIPF = 4.0
 #: An unknown capitalised word in a name context must be rarer than this to be taken as a name.
 RARE_WORD_ZIPF = 3.5
 
+#: A capitalised word after a first name must be rarer than this to be taken as a surname.
+SURNAME_ZIPF = 3.0
+#: spaCy entity types that are not people: such words need the first-name list to count as names.
+_NOT_PERSON_ENTS = frozenset({"NORP", "LANGUAGE", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+
 #: Words before a name that say a person follows ("told kev", "with Hope").
 LEFT_CONTEXT = _wordset(
     "told tell tells telling asked ask asks asking texted text rang ring phoned called emailed messaged thanked "
@@ -71,7 +76,22 @@ WORD_LEFT = _wordset(
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 _NOT_INITIALS = {"U.S.", "U.K.", "A.M.", "P.M.", "E.G.", "I.E.", "N.Z.", "U.N.", "B.C.", "A.D.", "N.B.", "P.S."}
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”(]|\u2026)\s*$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”]|\u2026)\s*$")
+#: Right after a name and an opening bracket: 'Alexandra ("Sandy", ...)'.
+_BRACKETED = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“']?$")
+#: Irregular past tenses: "Dawn ate", "then sandy found".
+PAST_VERBS = _wordset(
+    "ate became began bought brought came caught chose did drew drove fell felt fought found gave got grew had",
+    "heard held hid hit kept knew laid led left lent let lost made meant met paid put ran rang rode said sang",
+    "sat saw sent shook showed shut slept sold spoke spent stood stole swam swore took taught tore told thought",
+    "threw understood went woke won wore wrote",
+)
+#: A second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")', "known as Bo".
+_ALIAS = re.compile(
+    r"(?:([A-Z][a-z'’-]+)[ \t]*\([ \t]*[\"“']?"
+    r"|\b(?:known as|aka|a\.k\.a\.|goes by|call me|calls? (?:him|her|them)(?:self)?)[ \t]+[\"“']?)"
+    r"([A-Z][a-z'’-]+)\b"
+)
 
 
 @dataclass
@@ -144,14 +164,23 @@ class NameProcessor:
         for m in _INITIALS.finditer(text):
             if m.group().replace(" ", "") not in _NOT_INITIALS:
                 local.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+        for m in _ALIAS.finditer(text):
+            if m.group(1) is None or self._is_name(m.group(1)) or m.group(1) in names:
+                confident(m.group(2))
         for token in sdoc:
             word = token.text
             if not _is_capitalised(word) or any(b.start <= token.idx < b.end for b in blocked):
                 continue
             if self._followed_by_place_head(sdoc, token.i):
                 continue
+            if token.ent_type_ in _NOT_PERSON_ENTS and not self._is_name(word):
+                continue
             if self._name_by_evidence(sdoc, token):
                 confident(word)
+            surname = self._surname_after(sdoc, token)
+            if surname:
+                confident(word)
+                confident(surname)
         observation = {w: wl for w, wl in names.items()}
         for w in list(names):
             for v in self.variants.of(w):
@@ -199,6 +228,23 @@ class NameProcessor:
         if initial or in_title_phrase or token.tag_ != "NNP" or len(word) < 3:
             return False
         return name_context and _zipf(lower) < RARE_WORD_ZIPF
+
+    def _surname_after(self, sdoc: Doc, token: Any) -> str | None:
+        """The surname in "with Hope Ngata": a first name, then a capitalised word that is rare in English."""
+        if token.text.lower() not in self.first_names or token.i + 2 > len(sdoc):
+            return None
+        prev = sdoc[token.i - 1] if token.i > 0 else None
+        if prev is not None and not token.is_sent_start and _is_capitalised(prev.text):
+            return None
+        nxt = sdoc[token.i + 1]
+        if nxt.i + 1 < len(sdoc) and _is_capitalised(sdoc[nxt.i + 1].text):
+            return None  # a longer Title Case phrase: a venue or an organisation more likely
+        word = nxt.text
+        if not (_is_capitalised(word) and word.isalpha() and len(word) > 2) or word.lower() in self.place_heads:
+            return None
+        if nxt.ent_type_ in _NOT_PERSON_ENTS and nxt.ent_type_ != "ORG":
+            return None
+        return word if _zipf(word.lower()) < SURNAME_ZIPF and not self.wordlike(word) else None
 
     def _followed_by_place_head(self, sdoc: Doc, i: int) -> bool:
         j = i + 1
@@ -255,15 +301,19 @@ class NameProcessor:
             lower = surface.lower()
             if not entry.wordlike and (lower in self.first_names or _zipf(lower) < COMMON_WORD_ZIPF):
                 return True
-            return prev_word in STRONG_LEFT or next_word in STRONG_RIGHT
+            return prev_word in STRONG_LEFT or next_word in STRONG_RIGHT or (_acts_next(after) and next_word != "and")
         if not entry.wordlike:
             return True
+        if _BRACKETED.search(before):
+            return True
         if sentence_start:
-            return next_word in STRONG_RIGHT or next_word in RIGHT_CONTEXT - {"will", "would", "could", "and"}
+            return _acts_next(after)
         if prev_word in WORD_LEFT:
             return False
         prev_token = _last_token(before)
-        return not (_is_capitalised(prev_token) and not self._known_name(prev_token))
+        if not _is_capitalised(prev_token) or self._known_name(prev_token):
+            return True
+        return bool(_SENTENCE_END.search(before.rstrip()[: -len(prev_token)]))  # "Asking Summer what ..."
 
     def _known_name(self, word: str) -> bool:
         return word.lower() in self.known or word.lower() in self.titles
@@ -274,6 +324,27 @@ class NameProcessor:
             if m:
                 s.start = m.start()
         return spans
+
+
+def _acts_next(after: str) -> bool:
+    """The words after a word-name make it a person: it does something ("Dawn ate", "Will signed",
+    "Hope really wants", "Summer and I")."""
+    words = re.findall(r"[A-Za-z'’]+|\d+", after[:30])
+    if not words:
+        return False
+    first = words[0].lower().replace("’", "'")
+    if first in STRONG_RIGHT or first in PAST_VERBS or first in ("was", "has", "had", "'s", "s"):
+        return True
+    if first in ("is", "was", "turned", "turns") and len(words) > 1 and words[1].isdigit():
+        return True
+    if first.endswith("ed") and len(first) > 3:
+        return True
+    if first == "and" and len(words) > 1:
+        return words[1] == "I" or _is_capitalised(words[1])
+    if first.endswith("ly") and len(words) > 1:
+        second = words[1].lower()
+        return second in PAST_VERBS or second.endswith(("ed", "s"))
+    return False
 
 
 def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
