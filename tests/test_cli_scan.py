@@ -47,10 +47,19 @@ def test_jsonl_output_is_exactly_one_record_per_document(tmp_path: Path) -> None
     assert {s["label"] for s in recs[1]["spans"]} >= {"PERSON", "CONTACT"}
 
 
-def test_jsonl_input_keeps_record_ids() -> None:
-    result = scan(str(EXAMPLES / "gold.jsonl"), "--format", "jsonl", "--quiet")
+@pytest.fixture
+def small_folder(tmp_path: Path) -> Path:
+    (tmp_path / "one.txt").write_text("Met Tamsin Oyelaran at the Brackenfield Library on 4 June.", encoding="utf-8")
+    (tmp_path / "two.md").write_text("# Notes\n\nCooked pasta with the group.", encoding="utf-8")
+    return tmp_path
+
+
+def test_jsonl_input_keeps_record_ids(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl"
+    f.write_text("".join(json.dumps({"id": i, "text": f"Entry {i}.", "x": 1}) + "\n" for i in ("b7", "a1")))
+    result = scan(str(f), "--format", "jsonl", "--quiet")
     assert result.exit_code == 0
-    assert [r["id"] for r in records(result)] == [f"EX{i:02d}" for i in range(1, 11)]
+    assert [(r["id"], r["text"]) for r in records(result)] == [("b7", "Entry b7."), ("a1", "Entry a1.")]
 
 
 def test_all_example_formats_are_read() -> None:
@@ -61,11 +70,11 @@ def test_all_example_formats_are_read() -> None:
     assert "10 document(s)" in result.stderr
 
 
-def test_json_format_is_one_array_with_the_same_records() -> None:
-    path = str(EXAMPLES / "diaries")
-    as_json = scan(path, "--format", "json", "--quiet")
-    as_jsonl = scan(path, "--format", "jsonl", "--quiet")
+def test_json_format_is_one_array_with_the_same_records(small_folder: Path) -> None:
+    as_json = scan(str(small_folder), "--format", "json", "--quiet")
+    as_jsonl = scan(str(small_folder), "--format", "jsonl", "--quiet")
     assert json.loads(as_json.stdout) == records(as_jsonl)
+    assert len(records(as_jsonl)) == 2
 
 
 def test_table_format_shows_each_document() -> None:
@@ -124,8 +133,8 @@ def test_size_limit_and_encoding_options(tmp_path: Path) -> None:
     assert unknown.exit_code == 2 and "unknown encoding" in unknown.stderr
 
 
-def test_missing_model_is_a_one_line_usage_error() -> None:
-    result = scan(str(EXAMPLES / "diaries"), "--model", "xx_no_such_pipeline")
+def test_missing_model_is_a_one_line_usage_error(small_folder: Path) -> None:
+    result = scan(str(small_folder), "--model", "xx_no_such_pipeline")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "not installed" in result.stderr and "Traceback" not in result.stderr
     assert result.stdout == ""
@@ -137,8 +146,8 @@ def test_usage_errors_exit_2() -> None:
     assert scan("x.txt", "--jobs", "0").exit_code == 2
 
 
-def test_quiet_leaves_stderr_empty_on_success() -> None:
-    result = scan(str(EXAMPLES / "diaries"), "--format", "jsonl", "--quiet")
+def test_quiet_leaves_stderr_empty_on_success(small_folder: Path) -> None:
+    result = scan(str(small_folder), "--format", "jsonl", "--quiet")
     assert result.exit_code == 0 and result.stderr == ""
 
 
