@@ -1,0 +1,7 @@
+"""Pseudonymisation: consistent invented names across a corpus, an encrypted key, an audit log, restore."""
+
+from qualdeid.pseudonymise.key import Key, KeyFileError
+from qualdeid.pseudonymise.restore import Restorer
+from qualdeid.pseudonymise.scrub import Scrubber, ScrubConfig, ScrubError, ScrubResult
+
+__all__ = ["Key", "KeyFileError", "Restorer", "ScrubConfig", "ScrubError", "ScrubResult", "Scrubber"]

@@ -1,0 +1,72 @@
+"""The shareable audit log: counts, detectors and review flags per document — never an original value."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from typing import Any
+
+from qualdeid.pseudonymise.planner import Plan
+from qualdeid.pseudonymise.policy import Policy
+
+
+class Audit:
+    def __init__(self, locale: str, policy: Policy, resolution_flags: list[dict]) -> None:
+        self.locale = locale
+        self.policy = policy
+        self.resolution_flags = resolution_flags
+        self.documents: list[dict[str, Any]] = []
+        self._doc_names: dict[str, str] = {}  # doc key -> "file: id" (keys hold no text values)
+        self.replaced: Counter[str] = Counter()
+        self.kept: Counter[str] = Counter()
+
+    def document(self, doc_id: str, rel: str, plan: Plan, detectors: set[str], fields_scrubbed: bool) -> None:
+        replaced = Counter(e.label for e in plan.edits)
+        self.replaced.update(replaced)
+        self.kept.update(plan.kept)
+        flags = sorted(set(plan.flags))
+        if fields_scrubbed:
+            flags.append("record_fields_scrubbed")
+        entry = {
+            "id": doc_id,
+            "file": rel,
+            "replaced": dict(sorted(replaced.items())),
+            "kept": dict(sorted(plan.kept.items())),
+            "detectors": sorted(detectors),
+            "flags": flags,
+        }
+        self.documents.append(entry)
+
+    def finish(self, errors: list[str]) -> dict[str, Any]:
+        review = []
+        for f in self.resolution_flags:
+            docs = sorted({_doc_label(d) for d in f.get("docs", [])})
+            review.append({"kind": f["kind"], "documents": docs, "detail": f["detail"]})
+        rare_kept = sum(1 for d in self.documents if "rare_detail_kept" in d["flags"])
+        return {
+            "tool": "qualdeid scrub",
+            "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "locale": self.locale,
+            "policy": self.policy.actions,
+            "summary": {
+                "documents_written": len(self.documents),
+                "inputs_failed": len(errors),
+                "replaced": dict(sorted(self.replaced.items())),
+                "kept": dict(sorted(self.kept.items())),
+                "review_flags": len(review),
+                "documents_with_rare_details_kept": rare_kept,
+            },
+            "review": review,
+            "documents": self.documents,
+            "errors": errors,
+        }
+
+    @staticmethod
+    def to_json(audit: dict[str, Any]) -> str:
+        return json.dumps(audit, indent=2, ensure_ascii=False) + "\n"
+
+
+def _doc_label(doc_key: str) -> str:
+    rel, doc_id, _ = [*doc_key.split("\x1f"), "", ""][:3]
+    return doc_id if doc_id == rel else f"{rel}: {doc_id}"

@@ -1,0 +1,257 @@
+"""Mention → identity resolution (the *reduce* step), corpus-wide, on mentions only.
+
+Person mentions are parsed into their form (full name, first name, title + surname, surname,
+initials; possessive and case noted) and clustered: full names first, then the shorter forms
+attach to the one full-name identity they fit (nicknames via the nickname table). When a short
+form fits several identities it is resolved by the document it occurs in when only one of them
+is mentioned there; otherwise it becomes its own identity and a review flag is raised — never a
+silent merge. Places and organisations are identities by their normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from qualdeid.pseudonymise.surrogates import formal_forms
+
+TITLES = {
+    "mr": "M", "mister": "M", "sir": "M", "father": "M", "fr": "M", "uncle": "M", "grandpa": "M", "brother": "M",
+    "mrs": "F", "ms": "F", "miss": "F", "madam": "F", "dame": "F", "lady": "F", "aunt": "F", "auntie": "F",
+    "nan": "F", "nana": "F", "grandma": "F", "sister": "F",
+    "mx": None, "dr": None, "doctor": None, "prof": None, "professor": None, "nurse": None, "rev": None,
+    "coach": None, "judge": None, "officer": None, "constable": None, "sergeant": None, "sgt": None,
+}  # fmt: skip
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z](?:\.\s?|\s)?){1,4}$")
+_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+
+
+@dataclass(slots=True)
+class NameForm:
+    """A person mention taken apart: ``prefix`` + name tokens + ``suffix`` (possessive)."""
+
+    prefix: str  # title and spacing, kept verbatim ("Dr ")
+    tokens: list[str]
+    suffix: str  # "'s", "’s", "'" or ""
+    title_gender: str | None
+    initials: str  # "JT" when the mention is initials, else ""
+    has_title: bool
+    core: str = ""  # the name part as written ("J.T.", "Sarah Jones")
+
+    @property
+    def kind(self) -> str:
+        if self.initials:
+            return "initials"
+        if len(self.tokens) >= 2:
+            return "full"
+        return "title_surname" if self.has_title else "single"
+
+
+def parse_person(text: str) -> NameForm | None:
+    suffix = ""
+    m = _POSSESSIVE.search(text)
+    core = text
+    if m:
+        suffix, core = m.group(0), text[: m.start()]
+    stripped = core.strip()
+    if not stripped:
+        return None
+    if _INITIALS.match(stripped) and (len(re.findall(r"[A-Z]", stripped)) >= 2 or "." in stripped):
+        lead = core[: len(core) - len(core.lstrip())]
+        return NameForm(
+            lead, [], suffix + core[len(lead) + len(stripped) :], None, re.sub(r"[^A-Z]", "", stripped), False, stripped
+        )
+    tokens = list(_TOKEN.finditer(core))
+    prefix_end = 0
+    title_gender = None
+    has_title = False
+    while len(tokens) > 1 and tokens[0].group(0).lower().rstrip(".") in TITLES:
+        has_title = True
+        title_gender = TITLES[tokens[0].group(0).lower().rstrip(".")] or title_gender
+        tokens.pop(0)
+        prefix_end = tokens[0].start()
+    if not tokens:
+        return None
+    words = [t.group(0) for t in tokens]
+    # text between the last name token and the possessive (usually nothing) joins the suffix
+    tail = core[tokens[-1].end() :]
+    core_text = core[prefix_end : tokens[-1].end()]
+    return NameForm(core[:prefix_end], words, tail + suffix, title_gender, "", has_title, core_text)
+
+
+def normalise_place(text: str) -> str:
+    t = _POSSESSIVE.sub("", text.strip())
+    t = re.sub(r"\s+", " ", t).lower()
+    return re.sub(r"^the ", "", t)
+
+
+@dataclass
+class Person:
+    """A person identity. ``first``/``last`` are the real (lowercase, formal) parts where known."""
+
+    key: str
+    first: str = ""
+    last: str = ""
+    initials: str = ""
+    gender: str | None = None
+    forms: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+
+    def initial_letters(self) -> str:
+        if self.initials:
+            return self.initials
+        return (self.first[:1] + self.last[:1]).upper()
+
+
+@dataclass(slots=True)
+class Mention:
+    doc: str
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass
+class Resolution:
+    """The identity table: which identity each mention belongs to, and what needs review."""
+
+    persons: dict[str, Person] = field(default_factory=dict)
+    mention_identity: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    flags: list[dict] = field(default_factory=list)  # {"doc": ..., "kind": ..., "detail": ...} — no names
+
+    def flag(self, kind: str, docs: Iterable[str], detail: str) -> None:
+        self.flags.append({"kind": kind, "docs": sorted(set(docs)), "detail": detail})
+
+
+class PersonResolver:
+    """Clusters person mentions. Existing identities (from an earlier run's key) are seeded first."""
+
+    def __init__(self, nicknames: dict[str, set[str]], genders: dict[str, str]) -> None:
+        self.nicknames = nicknames
+        self.genders = genders
+        self.res = Resolution()
+        self._flagged: set[tuple[str, str]] = set()
+
+    def compatible(self, a: str, b: str) -> bool:
+        return a == b or bool(formal_forms(a, self.nicknames) & formal_forms(b, self.nicknames))
+
+    def canonical_first(self, first: str) -> str:
+        forms = self.nicknames.get(first, set())
+        return next(iter(forms)) if len(forms) == 1 else first
+
+    def gender_of(self, first: str) -> str | None:
+        for f in sorted(formal_forms(first, self.nicknames)):
+            if f in self.genders:
+                return self.genders[f]
+        return None
+
+    def add_existing(self, key: str, first: str, last: str, initials: str, gender: str | None) -> None:
+        self.res.persons[key] = Person(key, first, last, initials, gender)
+
+    def _new(self, key: str, **kw) -> Person:
+        p = self.res.persons.get(key)
+        if p is None:
+            p = self.res.persons[key] = Person(key, **kw)
+        return p
+
+    def _flag_once(self, kind: str, what: str, docs: Iterable[str], detail: str) -> None:
+        if (kind, what) not in self._flagged:
+            self._flagged.add((kind, what))
+            self.res.flag(kind, docs, detail)
+
+    def resolve(self, mentions: list[Mention]) -> Resolution:
+        parsed = [(m, parse_person(m.text)) for m in mentions]
+        parsed = [(m, f) for m, f in parsed if f is not None]
+        by_doc: dict[str, set[str]] = defaultdict(set)  # identities mentioned by full name per document
+        # 1. full names
+        for m, f in parsed:
+            if f.kind != "full":
+                continue
+            first, last = f.tokens[0].lower(), f.tokens[-1].lower()
+            person = next(
+                (
+                    p
+                    for p in self.res.persons.values()
+                    if p.last == last and p.first and self.compatible(p.first, first)
+                ),
+                None,
+            )
+            if person is None:
+                cf = self.canonical_first(first)
+                person = self._new(f"PERSON|{cf}|{last}", first=cf, last=last, gender=self.gender_of(first))
+            self._assign(m, f, person)
+            by_doc[m.doc].add(person.key)
+        full = [p for p in self.res.persons.values() if p.first and p.last]
+        # 2. short forms, longest-lived identities first
+        for m, f in parsed:
+            if f.kind == "full":
+                continue
+            if f.kind == "initials":
+                cands = [p for p in full if self._initials_fit(p, f.initials)]
+                person = self._choose(cands, m, by_doc, "initials", f.initials)
+                if person is None:
+                    person = self._new(f"PERSON|initials:{f.initials}", initials=f.initials)
+                self._assign(m, f, person)
+                continue
+            word = f.tokens[0].lower()
+            as_first = [p for p in full if self.compatible(p.first, word)]
+            as_last = [p for p in full if p.last == word]
+            if f.kind == "title_surname" or (as_last and not as_first):
+                cands = [p for p in as_last if not _gender_conflict(f.title_gender, p.gender)]
+                if len(cands) < len(as_last):
+                    self._flag_once(
+                        "surname_shared",
+                        word,
+                        [m.doc],
+                        "a title + surname fits a person of another gender; kept apart, same pseudonym surname",
+                    )
+                person = self._choose(cands, m, by_doc, "surname", word)
+                if person is None:
+                    person = self._new(f"PERSON|surname:{word}", last=word, gender=f.title_gender)
+                self._assign(m, f, person)
+                continue
+            person = self._choose(as_first, m, by_doc, "first_name", word)
+            if person is None:
+                bare = [
+                    p for p in self.res.persons.values() if not p.last and p.first and self.compatible(p.first, word)
+                ]
+                person = bare[0] if len(bare) == 1 else None
+            if person is None:
+                cf = self.canonical_first(word)
+                person = self._new(f"PERSON|first:{cf}", first=cf, gender=self.gender_of(word))
+            self._assign(m, f, person)
+        return self.res
+
+    def _initials_fit(self, p: Person, initials: str) -> bool:
+        mine = p.initial_letters()
+        if len(initials) == 1:
+            return mine[:1] == initials
+        return mine[:1] == initials[0] and mine[-1:] == initials[-1]
+
+    def _choose(self, cands: list[Person], m: Mention, by_doc: dict[str, set[str]], kind: str, what: str):
+        if len(cands) == 1:
+            return cands[0]
+        if len(cands) > 1:
+            local = [p for p in cands if p.key in by_doc.get(m.doc, set())]
+            if len(local) == 1:
+                return local[0]
+            self._flag_once(
+                f"ambiguous_{kind}",
+                what,
+                [m.doc],
+                f"a {kind.replace('_', ' ')} fits {len(cands)} people; kept as a separate identity for review",
+            )
+        return None
+
+    def _assign(self, m: Mention, f: NameForm, person: Person) -> None:
+        person.forms.add(m.text)
+        person.docs.add(m.doc)
+        self.res.mention_identity[(m.doc, m.start, m.end)] = person.key
+
+
+def _gender_conflict(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
