@@ -17,7 +17,7 @@ from qualdeid.detect.rules import Rules
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token, analyse, zipf
 from qualdeid.risk.config import RiskConfig
-from qualdeid.risk.identifiers import DEFAULT_TITLES, IdentifierIndex
+from qualdeid.risk.identifiers import DEFAULT_TITLES, index_corpus
 from qualdeid.risk.verbatim import find_runs, per_source, traceable_runs
 
 EXIT_PASS, EXIT_WARN, EXIT_FAIL = 0, 3, 4
@@ -94,13 +94,15 @@ class CorpusProfile:
 
     def __init__(self, config: RiskConfig, nlp, docs: list[Document], extra_identifiers: Iterable[tuple[str, str]]):
         self.config = config
-        self.index = IdentifierIndex(
+        from qualdeid.pseudonymise.surrogates import nickname_table
+
+        self.index = index_corpus(
+            docs,
             titles=config.titles or DEFAULT_TITLES,
             common_zipf=config.common_word_zipf,
             min_length=config.min_identifier_length,
+            nicknames=nickname_table(tuple(config.rules_dirs)),
         )
-        for d in docs:
-            self.index.add_document(d)
         for value, label in extra_identifiers:
             self.index.add(value, label, "key")
         self.ids = [d.id for d in docs]
@@ -155,7 +157,7 @@ class RiskChecker:
             else:
                 docs.append(item)
         self.profile = CorpusProfile(config, detector.nlp, docs, key_identifiers)
-        self.generalisations = _load_generalisations(config.rules_dirs)
+        self.generalisations = load_generalisations(config.rules_dirs)
 
     @property
     def k(self) -> int:
@@ -448,7 +450,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
-def _load_generalisations(rules_dirs: list[Path]) -> list[tuple[re.Pattern[str], str]]:
+def load_generalisations(rules_dirs: list[Path]) -> list[tuple[re.Pattern[str], str]]:
     out = []
     for doc in Rules(rules_dirs).yaml("generalise.yaml"):
         for entry in (doc or {}).get("generalisations", []) if isinstance(doc, dict) else []:

@@ -53,12 +53,19 @@ class IdentifierIndex:
         titles: Iterable[str] = DEFAULT_TITLES,
         common_zipf: float = 4.0,
         min_length: int = 3,
+        nicknames: dict[str, set[str]] | None = None,
     ) -> None:
         self.labels = set(labels)
         self.titles = {t.lower().rstrip(".") for t in titles}
         self.common_zipf = common_zipf
         self.min_length = min_length
         self._by_key: dict[str, Identifier] = {}
+        # short form -> formal names, and back ("josh" <-> "joshua")
+        self._related: dict[str, set[str]] = {}
+        for short, formals in (nicknames or {}).items():
+            for formal in formals:
+                self._related.setdefault(short, set()).add(formal)
+                self._related.setdefault(formal, set()).add(short)
         self._regexes: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
 
     def __len__(self) -> int:
@@ -92,6 +99,9 @@ class IdentifierIndex:
         if words:
             out.add(" ".join(words))
             out.add(_POSSESSIVE.sub("", " ".join(words)))
+        if label == "PERSON" and words:
+            for other in self._related.get(words[0].lower(), ()):
+                out.add(other.capitalize())
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and len(words) > 1:
             for w in words:
                 w = _POSSESSIVE.sub("", w)
@@ -99,6 +109,32 @@ class IdentifierIndex:
                 if label == "PERSON" or (w[:1].isupper() and not self._is_common(w)):
                     out.add(w)
         return {v for v in out if self._usable(v)}
+
+    def add_short_forms(self, doc: Document, max_zipf: float = 5.0, loose_zipf: float = 4.5) -> None:
+        """Add the short forms of names that ``doc`` uses beside the full name ("dec" beside "Declan").
+
+        Call after every document was added. A word of at least three letters that begins a first name
+        of at least five letters found in the same document, and is not a very common word, is taken
+        to be that name's short form (matched regardless of case unless it is a common word).
+        """
+        words = [(m.group(), m.group().lower()) for m in _WORD.finditer(plain(doc.text))]
+        present = {low for _, low in words}
+        prefixes: dict[str, Identifier] = {}
+        for ident in self._by_key.values():
+            low = ident.value.lower()
+            if ident.label == "PERSON" and " " not in low and len(low) >= 5 and low in present:
+                for n in range(3, len(low)):
+                    prefixes.setdefault(low[:n], ident)
+        added = False
+        for w, low in words:
+            if low in prefixes and low not in self._by_key:
+                z = zipf_frequency(low, "en")
+                if z < max_zipf:
+                    sources = {doc.id} | prefixes[low].sources
+                    self._by_key[low] = Identifier(w[:1].upper() + w[1:], "PERSON", sources, common=z >= loose_zipf)
+                    added = True
+        if added:
+            self._regexes = None
 
     def _usable(self, v: str) -> bool:
         if len(v) < self.min_length and not (len(v) == 2 and v[:1].isupper() and v.isalpha()):
@@ -152,7 +188,11 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def index_corpus(docs: Iterable[Document], **kwargs) -> IdentifierIndex:
+    """Every direct identifier of the (detected) documents, with short forms the documents use."""
+    docs = list(docs)
     index = IdentifierIndex(**kwargs)
     for d in docs:
         index.add_document(d)
+    for d in docs:
+        index.add_short_forms(d)
     return index
