@@ -1,0 +1,82 @@
+"""Presidio's default AnalyzerEngine over gold jsonl texts, written in ``qualdeid scan``'s jsonl format.
+
+The output can be scored exactly like qualdeid's own predictions:
+    qualdeid evaluate GOLD.jsonl... --pred presidio.jsonl
+Entity types are mapped to qualdeid's canonical labels (the finer Presidio type is kept as
+``subtype``); scoring is label-agnostic anyway. Everything the default engine returns is kept, NRP
+(nationalities, religious and political groups) included, as a user of plain Presidio would get it;
+``--drop-nrp`` leaves NRP out, as qualdeid does.
+
+Usage:  python3 benchmarks/presidio_baseline.py [GOLD.jsonl ...] [-o presidio.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from common import CACHE, presidio_default_analyzer
+from make_corpus import DEV_DIR
+from qualdeid.corpus.writers import atomic_open
+from qualdeid.detect.engine import PRESIDIO_TO_CANONICAL
+
+DEFAULT_OUTPUT = CACHE / "presidio-dev.jsonl"
+
+
+def gold_records(paths: list[Path]) -> Iterator[dict]:
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield json.loads(line)
+
+
+def predict(paths: list[Path], output: Path, model: str = "en_core_web_sm", drop_nrp: bool = False) -> int:
+    """Write Presidio's predictions for every record of ``paths`` to ``output``; returns the record count."""
+    analyzer = presidio_default_analyzer(model)
+    count = 0
+    with atomic_open(output) as out:
+        for record in gold_records(paths):
+            text = record["text"]
+            spans = []
+            for r in sorted(analyzer.analyze(text, language="en"), key=lambda r: (r.start, r.end)):
+                if drop_nrp and r.entity_type == "NRP":
+                    continue
+                label = PRESIDIO_TO_CANONICAL.get(r.entity_type, r.entity_type)
+                span = {
+                    "start": r.start,
+                    "end": r.end,
+                    "label": label,
+                    "text": text[r.start : r.end],
+                    "score": round(r.score, 4),
+                    "detector": (r.recognition_metadata or {}).get("recognizer_name", "presidio"),
+                }
+                if label != r.entity_type:
+                    span["subtype"] = r.entity_type
+                spans.append(span)
+            out.write(json.dumps({"id": record["id"], "text": text, "spans": spans}, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def default_gold() -> list[Path]:
+    return sorted(DEV_DIR.glob("*.jsonl"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="*", type=Path, help=f"gold jsonl files (default {DEV_DIR}/*.jsonl)")
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--model", default="en_core_web_sm")
+    parser.add_argument("--drop-nrp", action="store_true", help="leave out NRP predictions")
+    args = parser.parse_args()
+    gold = args.gold or default_gold()
+    if not gold:
+        raise SystemExit(f"no gold files given and none in {DEV_DIR}")
+    n = predict(gold, args.output, args.model, args.drop_nrp)
+    print(f"{n} documents: Presidio predictions written to {args.output}")
+
+
+if __name__ == "__main__":
+    main()
