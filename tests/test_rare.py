@@ -122,13 +122,25 @@ def test_project_rules_can_remove_and_add_entries(detector, tmp_path: Path) -> N
     assert run(detector, texts, rules)[0][0].reason.startswith("unusual past activity or role")
 
 
-def test_first_pass_results_cross_process_boundaries(detector, processor: RareDetailProcessor) -> None:
-    text = "She used to drive a snowplough and keeps ferrets."
-    doc = Document(id="x", text=text)
-    candidates, observation = processor.first_pass(doc, detector.nlp(text), [])
-    assert candidates
-    assert pickle.loads(pickle.dumps((candidates, observation))) == (candidates, observation)
-    assert text not in repr(observation)
+def test_candidates_survive_transport_as_plain_span_fields(detector) -> None:
+    """The pipeline may ship candidates to another process as bare span fields: nothing the second
+    pass needs may live outside them (a mention awaiting confirmation must stay pending)."""
+    texts = ["She used to drive a snowplough and keeps ferrets.", "We walked past the snowplough depot."]
+    direct = run(detector, texts)
+    proc = RareDetailProcessor(Rules())
+    docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
+    shipped = []
+    for doc, sdoc in zip(docs, detector.nlp.pipe(texts), strict=True):
+        candidates, observation = proc.first_pass(doc, sdoc, [])
+        assert texts[0] not in repr(observation)
+        observation = pickle.loads(pickle.dumps(observation))
+        proc.observe(doc.id, observation)
+        rows = [(s.start, s.end, s.label, s.score, s.detector, s.subtype, s.reason) for s in candidates]
+        shipped.append([Span(r[0], r[1], r[2], "", r[3], r[4], r[5], r[6]) for r in pickle.loads(pickle.dumps(rows))])
+    again = [proc.second_pass(doc, c, []) for doc, c in zip(docs, shipped, strict=True)]
+    assert again == direct
+    assert [s.text for s in direct[1]] == ["the snowplough depot"]  # confirmed by the first document
+    assert run(detector, texts[1:]) == [[]]
 
 
 def test_names_from_other_recognizers_are_not_rare_words(detector) -> None:

@@ -119,14 +119,13 @@ class RareDetailProcessor:
         found.extend(self._pattern_candidates(sdoc, sent_bounds))
         merged = _merge(found, doc.text)
         for c in merged:
-            c.text = doc.text[c.start : c.end]
             if c.status != PENDING:
                 c.echo_keys = self._echo_keys(sdoc, c)
         observation = (
             frozenset(k for c in merged for k in c.key_terms),
             frozenset(k for c in merged if c.status != PENDING for k in c.echo_keys),
         )
-        return list(merged), observation
+        return [_encode(c, doc.text) for c in merged], observation
 
     def _is_unusual_word(self, t: Token, named: bytearray) -> bool:
         if t.pos_ not in ("NOUN", "VERB") or not t.is_alpha or len(t) < 4 or t.is_stop:
@@ -359,10 +358,8 @@ class RareDetailProcessor:
         n = max(self.documents, 1)
         limit = max(self.corpus_max_docs, self.corpus_max_share * n)
         out: list[Span] = []
-        for c in candidates:
-            if not isinstance(c, RareCandidate):
-                out.append(c)
-                continue
+        for span in candidates:
+            c = _decode(span)
             counts = [self.doc_counts.get(k, 1) for k in c.key_terms]
             docs = min(counts) if counts else 1
             reason = c.reason or "rare detail"
@@ -385,6 +382,29 @@ class RareDetailProcessor:
                 )
             )
         return out
+
+
+# Candidates travel between the passes as plain spans (possibly through a worker process), so the
+# state the second pass needs rides in ``reason``: status, key terms and echo keys, then the reason.
+_FIELD, _ITEM = "\x1f", "\x1e"
+
+
+def _encode(c: RareCandidate, text: str) -> Span:
+    state = _FIELD.join((c.status, _ITEM.join(c.key_terms), _ITEM.join(c.echo_keys), c.reason or ""))
+    return Span(c.start, c.end, c.label, text[c.start : c.end], c.score, c.detector, c.subtype, _FIELD + state)
+
+
+def _decode(span: Span) -> RareCandidate:
+    c = RareCandidate(span.start, span.end, span.label, span.text, span.score, span.detector, span.subtype)
+    reason = span.reason or ""
+    if not reason.startswith(_FIELD):
+        c.reason = reason or None
+        return c
+    status, keys, echo, c.reason = reason[1:].split(_FIELD, 3)
+    c.status = status
+    c.key_terms = tuple(k for k in keys.split(_ITEM) if k)
+    c.echo_keys = tuple(k for k in echo.split(_ITEM) if k)
+    return c
 
 
 def _word_forms(sdoc: Doc, m: TermMatch) -> tuple[str, ...]:
