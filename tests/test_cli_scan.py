@@ -189,3 +189,15 @@ def test_count_documents_for_the_progress_bar(tmp_path: Path) -> None:
     assert count_documents(Corpus([tmp_path])) == 3
     (tmp_path / "c.csv").write_text("id,text\n1,x\n", encoding="utf-8")
     assert count_documents(Corpus([tmp_path])) is None
+
+
+def test_readme_quickstart_is_what_ci_runs() -> None:
+    root = EXAMPLES.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    quickstart = readme.split("<!-- section: quickstart -->")[1].split("<!-- /section: quickstart -->")[0]
+    commands = quickstart.split("```bash\n")[1].split("```")[0].strip().splitlines()
+    assert len(commands) == 3
+    install, _main_job, tests = commands
+    ci = [line.strip() for line in (root / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert install in ci and tests in ci
+    assert ci.index(install) < ci.index(tests)

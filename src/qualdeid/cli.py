@@ -342,12 +342,15 @@ def _table_writer() -> Callable[[Document | None], None]:
             return
         table = Table(title=Text(doc.id, style="bold"), title_justify="left", expand=False)
         table.add_column("label", style="cyan", no_wrap=True)
-        table.add_column("text", overflow="fold")
-        table.add_column("detector", style="dim")
+        table.add_column("line", justify="right", style="dim")
+        table.add_column("text", overflow="fold", min_width=12)
+        table.add_column("detector", style="dim", max_width=22, no_wrap=True, overflow="ellipsis")
         table.add_column("score", justify="right")
-        table.add_column("note", style="dim", overflow="fold")
+        table.add_column("note", style="dim", overflow="fold", max_width=36)
         for s in doc.spans:
-            table.add_row(s.label, Text(s.text), s.detector, f"{s.score:.2f}", Text(s.reason or s.subtype or ""))
+            line = str(doc.text.count("\n", 0, s.start) + 1)
+            note = Text(s.reason or s.subtype or "")
+            table.add_row(s.label, line, Text(s.text), s.detector, f"{s.score:.2f}", note)
         if doc.spans:
             console.print(table)
         else:
