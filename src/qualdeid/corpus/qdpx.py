@@ -16,10 +16,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
 from qualdeid.corpus.model import Document, InputError, Segment
@@ -210,7 +210,39 @@ def write_qdpx(
     *,
     source_names: Mapping[str, str] | None = None,
 ) -> QdpxWriteReport:
-    """Write a copy of the ``original`` project whose text sources are the given (scrubbed) documents.
+    """Write :func:`qdpx_bytes` to ``out`` atomically."""
+    data, report = qdpx_bytes(original, documents, source_names=source_names)
+    write_bytes_atomic(out, data)
+    return report
+
+
+def render_qdpx(source: Path, outs: Iterable[Any], rename: Callable[[str], str]) -> bytes:
+    """The scrub writer's entry point: ``outs`` are its per-document results (``doc``, ``text``,
+    ``offsets`` with ``start()``/``end()``, optional exact ``bounds``); codings are re-mapped to the new
+    text and source names passed through ``rename`` (names are often file names with real names in them)."""
+    docs, names = [], {}
+    for out in outs:
+        bounds = (getattr(out, "bounds", None) or {}).get("segments")
+        if bounds is not None:
+            segs = [Segment(b[0], b[1], list(s.codes)) for s, b in zip(out.doc.segments, bounds, strict=False)]
+        else:
+            om = out.offsets
+            segs = [Segment(om.start(s.start), om.end(s.end), list(s.codes)) for s in out.doc.segments]
+        meta = out.doc.meta
+        docs.append(Document(out.doc.id, out.text, segments=segs, meta=meta, source=out.doc.source, fmt="qdpx"))
+        info = meta.get("qdpx", {})
+        if info.get("source_guid") and info.get("name"):
+            names[info["source_guid"]] = rename(str(info["name"]))
+    return qdpx_bytes(source, docs, source_names=names)[0]
+
+
+def qdpx_bytes(
+    original: bytes | Path,
+    documents: Iterable[Document],
+    *,
+    source_names: Mapping[str, str] | None = None,
+) -> tuple[bytes, QdpxWriteReport]:
+    """A copy of the ``original`` project whose text sources are the given (scrubbed) documents.
 
     Each document must come from :func:`read_qdpx` of that project (``meta['qdpx']``) with text
     replaced and ``segments`` re-mapped in the same order. The codebook, users, sets and codings
@@ -256,8 +288,7 @@ def write_qdpx(
                 zf.writestr(name, archive.members[name])
         for name, blob in new_members.items():
             zf.writestr(name, blob)
-    write_bytes_atomic(out, buf.getvalue())
-    return report
+    return buf.getvalue(), report
 
 
 def _rewrite_source(src: ET.Element, doc: Document, source_names: Mapping[str, str]) -> str:

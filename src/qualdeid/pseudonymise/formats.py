@@ -67,6 +67,10 @@ def render(
         return render_csv(source, outs, encoding)
     if fmt == "docx":
         return render_docx(source, outs, scrub_other)
+    if fmt == "qdpx":  # REFI-QDA project: same codebook, codings re-mapped (corpus/qdpx.py)
+        from qualdeid.corpus.qdpx import render_qdpx
+
+        return render_qdpx(source, outs, scrub_other)
     _, bom = _source_text(source, encoding)
     return ((BOM if bom else "") + outs[0].text).encode("utf-8")
 
