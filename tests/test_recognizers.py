@@ -13,8 +13,10 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
 from qualdeid.detect.engine import LANGUAGE, PreloadedSpacyNlpEngine
 from qualdeid.detect.model import load_model
-from qualdeid.detect.recognizers import ENTITY_LABELS, build_recognizers
+from qualdeid.detect.recognizers import build_recognizers, contact_recognizers
 from qualdeid.detect.rules import Rules
+
+CANONICAL = {"PHONE_NUMBER": "CONTACT"}
 
 
 def make_analyzer(rules: Rules) -> AnalyzerEngine:
@@ -33,7 +35,7 @@ def analyzer() -> AnalyzerEngine:
 def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
     """Flagged text -> canonical label."""
     results = analyzer.analyze(text, language=LANGUAGE, score_threshold=0.3)
-    return {text[r.start : r.end]: ENTITY_LABELS.get(r.entity_type, r.entity_type) for r in results}
+    return {text[r.start : r.end]: CANONICAL.get(r.entity_type, r.entity_type) for r in results}
 
 
 @pytest.mark.parametrize(
@@ -208,3 +210,27 @@ def test_a_malformed_rules_file_names_itself(tmp_path: Path) -> None:
     (tmp_path / "recognizers" / "bad.yaml").write_text("recognizers:\n  - patterns: []\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.yaml"):
         build_recognizers(Rules([tmp_path]), load_model())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ring her on 0412 345 678 or email kit.marsh@example.org, or see www.example.net/help.", 3),
+        ("The number was (416) 555-0199 and the site https://example.com/x.", 2),
+        ("Nothing to find here: we had tea, 3 biscuits and a walk at 10.", 0),
+    ],
+)
+def test_prefiltered_contact_recognizers_find_what_presidio_finds(text: str, expected: int) -> None:
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecognizer, UrlRecognizer
+
+    from qualdeid.detect.recognizers.contact import PHONE_REGIONS
+
+    plain = [PhoneRecognizer(supported_regions=PHONE_REGIONS), UrlRecognizer(), EmailRecognizer()]
+    kinds = set()
+    for fast, slow in zip(contact_recognizers(), plain, strict=True):
+        got = {(r.start, r.end, r.entity_type) for r in fast.analyze(text, fast.supported_entities, None)}
+        want = {(r.start, r.end, r.entity_type) for r in slow.analyze(text, slow.supported_entities, None)}
+        assert got == want
+        assert fast.name == slow.name
+        kinds |= {kind for _, _, kind in got}
+    assert len(kinds) == expected

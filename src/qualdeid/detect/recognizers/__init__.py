@@ -5,6 +5,11 @@
 * :mod:`.places` — token scans over the spaCy parse for named streets, venues, wards and organisations,
   and for rare capitalised words after place prepositions.
 * :mod:`.dates` — named holidays from ``rules/lexicons/holidays.txt``.
+* :mod:`.contact` — Presidio's phone (AU/NZ/GB/IE/US/CA), URL and email recognizers behind a cheap text
+  check (``contact_recognizers()``, registered by ``engine`` in place of the plain ones).
+
+Entity types are canonical labels (LOCATION, ORGANIZATION, CONTACT, ID, DATE_TIME, AGE; phone shapes use
+Presidio's PHONE_NUMBER); the recognizer's name tells which rule fired.
 """
 
 from __future__ import annotations
@@ -12,23 +17,13 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 from spacy.language import Language
 
-from qualdeid.detect.recognizers.contact import RegionalPhoneRecognizer
+from qualdeid.detect.recognizers.contact import contact_recognizers
 from qualdeid.detect.recognizers.dates import holiday_recognizer
 from qualdeid.detect.recognizers.places import NamedPlaceRecognizer, PlaceContextRecognizer, PlaceLexicon
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.detect.rules import Rules
 
-__all__ = ["ENTITY_LABELS", "RegionalPhoneRecognizer", "build_recognizers", "place_lexicon"]
-
-#: The finer entity types these recognizers emit -> canonical label (the type is kept as the subtype).
-ENTITY_LABELS: dict[str, str] = {
-    "STREET_ADDRESS": "LOCATION",
-    "SOCIAL_HANDLE": "CONTACT",
-    "PHONE_NUMBER": "CONTACT",
-    "ROOM_NUMBER": "ID",
-    "RECORD_NUMBER": "ID",
-    "ID_CODE": "ID",
-}
+__all__ = ["build_recognizers", "contact_recognizers", "place_lexicon"]
 
 
 def place_lexicon(rules: Rules) -> PlaceLexicon:

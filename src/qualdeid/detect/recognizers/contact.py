@@ -1,22 +1,31 @@
-"""Phone numbers of the countries qualdeid is used in, via Presidio's PhoneRecognizer."""
+"""Presidio's phone, URL and email recognizers, skipped on texts that cannot contain a match.
+
+They are the slowest of Presidio's recognizers (per-region phone matching, a long TLD alternation), and
+most diary entries hold no phone number, address or link, so a cheap search of the raw text decides
+whether they run at all.
+"""
 
 from __future__ import annotations
 
-import regex
+import re
+
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecognizer, UrlRecognizer
 
-REGIONS = ("AU", "GB", "US", "NZ", "CA", "IE")
-#: at least seven digits with phone-like separators: texts without one skip the (slow) per-region matcher
-PHONE_CANDIDATE = regex.compile(r"\d(?:[ \t().+-]{0,3}\d){6,}")
+#: Countries whose phone number formats are recognised.
+PHONE_REGIONS = ("AU", "NZ", "GB", "IE", "US", "CA")
+#: seven or more digits with phone-like separators
+PHONE_CANDIDATE = re.compile(r"\d(?:[ \t().+-]{0,3}\d){6,}")
+#: a dot between letters/digits with no space after it ("example.org", "www.")
+URL_CANDIDATE = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}|://")
 
 
 class RegionalPhoneRecognizer(PhoneRecognizer):
-    """Presidio's PhoneRecognizer for AU/GB/US/NZ/CA/IE numbers, skipped on texts with no digit run."""
+    """Presidio's PhoneRecognizer for AU/NZ/GB/IE/US/CA numbers."""
 
     def __init__(self) -> None:
-        super().__init__(supported_regions=REGIONS, name="RegionalPhoneRecognizer")
+        super().__init__(supported_regions=PHONE_REGIONS, name="PhoneRecognizer")
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -24,3 +33,32 @@ class RegionalPhoneRecognizer(PhoneRecognizer):
         if not PHONE_CANDIDATE.search(text):
             return []
         return super().analyze(text, entities, nlp_artifacts)
+
+
+class PrefilteredUrlRecognizer(UrlRecognizer):
+    def __init__(self) -> None:
+        super().__init__(name="UrlRecognizer")
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
+        if not URL_CANDIDATE.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
+class PrefilteredEmailRecognizer(EmailRecognizer):
+    def __init__(self) -> None:
+        super().__init__(name="EmailRecognizer")
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
+        if "@" not in text:
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
+def contact_recognizers() -> list[PhoneRecognizer | UrlRecognizer | EmailRecognizer]:
+    """Drop-in replacements for Presidio's PhoneRecognizer, UrlRecognizer and EmailRecognizer."""
+    return [RegionalPhoneRecognizer(), PrefilteredUrlRecognizer(), PrefilteredEmailRecognizer()]

@@ -12,8 +12,10 @@ Two recognizers:
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -80,6 +82,7 @@ UNIT_WORDS = frozenset(["flat", "unit", "apt", "apartment", "suite", "level", "l
 PLACE_PREPOSITIONS = frozenset(
     ["in", "from", "to", "at", "near", "around", "past", "via", "outside", "towards", "toward", "into", "round"]
 )
+PREPOSITION_BEFORE_CAPITAL = re.compile(r"(?<!\w)(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")[ \t]+(?=[A-Z])")
 SENTENCE_BREAK = frozenset([".", "!", "?", ":", ";", "-", "–", "—", '"', "“", "(", "*", "•"])
 #: a word this common in general English is not taken as a place on its own (Zipf scale)
 COMMON_WORD_ZIPF = 3.6
@@ -117,6 +120,12 @@ class PlaceLexicon:
     generic_words: frozenset[str]
     not_places: frozenset[str]
 
+    @cached_property
+    def head_pattern(self) -> re.Pattern[str]:
+        """Finds candidate type words in the raw text, so that only their tokens are examined."""
+        words = sorted(self.street_types | self.venue_types | self.org_types, key=len, reverse=True)
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
     def head_label(self, doc: Doc, i: int) -> str | None:
         text = doc[i].text
         if text in PREFIX_AMBIGUOUS and i + 1 < len(doc) and is_name_word(doc[i + 1]):
@@ -135,7 +144,7 @@ class PlaceLexicon:
 class NamedPlaceRecognizer(EntityRecognizer):
     """Capitalised words closed by a street, venue or organisation type word (see module docstring)."""
 
-    ENTITIES = ("LOCATION", "ORGANIZATION", "STREET_ADDRESS")
+    ENTITIES = ("LOCATION", "ORGANIZATION")
     SCORE = 0.86  # just above spaCy NER (0.85): the longer, typed span should win an overlap
 
     def __init__(self, lexicon: PlaceLexicon) -> None:
@@ -150,8 +159,8 @@ class NamedPlaceRecognizer(EntityRecognizer):
         if doc is None:
             return []
         found: list[tuple[int, int, str]] = []
-        for i in range(1, len(doc)):
-            label = self.lexicon.head_label(doc, i)
+        for i in token_indices(doc, (m.start() for m in self.lexicon.head_pattern.finditer(text))):
+            label = self.lexicon.head_label(doc, i) if i > 0 else None
             if label is not None:
                 span = self._span_for_head(doc, i, label)
                 if span is not None:
@@ -189,9 +198,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
         if not words or (not is_street and all(self.lexicon.is_generic(w) for w in words)):
             return None
         if is_street:
-            first, numbered = self._house_number(doc, first)
-            if numbered:
-                label = "STREET_ADDRESS"
+            first = self._house_number(doc, first)
         if " ".join(t.text for t in doc[first : last + 1]) in self.lexicon.not_places:
             return None
         return doc[first].idx, doc[last].idx + len(doc[last].text), label
@@ -250,11 +257,11 @@ class NamedPlaceRecognizer(EntityRecognizer):
         return last
 
     @staticmethod
-    def _house_number(doc: Doc, first: int) -> tuple[int, bool]:
-        """Extend a street name left over "12", "4/22", "Flat 3, 4"; says whether a number was added."""
+    def _house_number(doc: Doc, first: int) -> int:
+        """Extend a street name left over a house number: "12", "4/22", "Flat 3, 4"."""
         j = first - 1
         if j < 0 or breaks_line(doc[j]) or not HOUSE_NUMBER.match(doc[j].text):
-            return first, False
+            return first
         first = j
         # "Flat 3, 4 Orchard Road" / "Unit 5, 12 ..."
         if j >= 3 and doc[j - 1].text == "," and HOUSE_NUMBER.match(doc[j - 2].text):
@@ -262,7 +269,17 @@ class NamedPlaceRecognizer(EntityRecognizer):
                 first = j - 3
         elif j >= 1 and doc[j - 1].lower_ in UNIT_WORDS and not breaks_line(doc[j - 1]):
             first = j - 1
-        return first, True
+        return first
+
+
+def token_indices(doc: Doc, char_offsets: Iterable[int]) -> list[int]:
+    """Indices of the tokens that start at the given character offsets (others are skipped)."""
+    out = []
+    for offset in char_offsets:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is not None and span.start_char == offset:
+            out.append(span.start)
+    return out
 
 
 def merge_chains(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -297,8 +314,8 @@ class PlaceContextRecognizer(EntityRecognizer):
             return []
         results = []
         n = len(doc)
-        for i in range(n - 1):
-            if doc[i].lower_ not in PLACE_PREPOSITIONS or breaks_line(doc[i]):
+        for i in token_indices(doc, (m.start() for m in PREPOSITION_BEFORE_CAPITAL.finditer(text))):
+            if doc[i].lower_ not in PLACE_PREPOSITIONS or breaks_line(doc[i]) or i + 1 >= n:
                 continue
             j = i + 1
             while (
