@@ -8,9 +8,9 @@ whether they run at all.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecognizer, UrlRecognizer
 
 #: Countries whose phone number formats are recognised.
@@ -21,42 +21,42 @@ PHONE_CANDIDATE = re.compile(r"\d(?:[ \t().+-]{0,3}\d){6,}")
 URL_CANDIDATE = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}|://")
 
 
-class RegionalPhoneRecognizer(PhoneRecognizer):
+class TextPrefilter:
+    """Mixin for a Presidio recognizer: ``analyze`` returns nothing at once when ``may_match`` says no."""
+
+    def may_match(self, text: str) -> bool:
+        raise NotImplementedError
+
+    def analyze(self, text: str, entities: list[str], *args: Any, **kwargs: Any) -> list[RecognizerResult]:
+        if not self.may_match(text):
+            return []
+        return super().analyze(text, entities, *args, **kwargs)  # type: ignore[misc]
+
+
+class RegionalPhoneRecognizer(TextPrefilter, PhoneRecognizer):
     """Presidio's PhoneRecognizer for AU/NZ/GB/IE/US/CA numbers."""
 
     def __init__(self) -> None:
         super().__init__(supported_regions=PHONE_REGIONS, name="PhoneRecognizer")
 
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if not PHONE_CANDIDATE.search(text):
-            return []
-        return super().analyze(text, entities, nlp_artifacts)
+    def may_match(self, text: str) -> bool:
+        return PHONE_CANDIDATE.search(text) is not None
 
 
-class PrefilteredUrlRecognizer(UrlRecognizer):
+class PrefilteredUrlRecognizer(TextPrefilter, UrlRecognizer):
     def __init__(self) -> None:
         super().__init__(name="UrlRecognizer")
 
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
-    ) -> list[RecognizerResult]:
-        if not URL_CANDIDATE.search(text):
-            return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+    def may_match(self, text: str) -> bool:
+        return URL_CANDIDATE.search(text) is not None
 
 
-class PrefilteredEmailRecognizer(EmailRecognizer):
+class PrefilteredEmailRecognizer(TextPrefilter, EmailRecognizer):
     def __init__(self) -> None:
         super().__init__(name="EmailRecognizer")
 
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
-    ) -> list[RecognizerResult]:
-        if "@" not in text:
-            return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+    def may_match(self, text: str) -> bool:
+        return "@" in text
 
 
 def contact_recognizers() -> list[PhoneRecognizer | UrlRecognizer | EmailRecognizer]:
