@@ -106,8 +106,9 @@ class RareDetailProcessor:
                 named[s.start : s.end] = b"\x01" * (s.end - s.start)
         sent_bounds = _sentence_bounds(sdoc)
         found: list[RareCandidate] = []
-        matches = [m for m in self.rr.match_terms(sdoc) if m.category != "common"]
-        common_tokens = {i for m in self.rr.match_terms(sdoc) if m.category == "common" for i in range(m.start, m.end)}
+        all_matches = self.rr.match_terms(sdoc)
+        matches = [m for m in all_matches if m.category != "common"]
+        common_tokens = {i for m in all_matches if m.category == "common" for i in range(m.start, m.end)}
         lexicon_tokens = {i for m in matches for i in range(m.start, m.end)}
         for t in sdoc:
             if t.i not in lexicon_tokens and t.i not in common_tokens and self._is_unusual_word(t, named):
