@@ -54,6 +54,7 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
         ("Mass at St Brendan's Church was packed.", "St Brendan's Church", "ORGANIZATION"),
         ("She was admitted to Northgate Hospital in May.", "Northgate Hospital", "ORGANIZATION"),
         ("He studied at the University of Carrowmore for a year.", "University of Carrowmore", "ORGANIZATION"),
+        ("Some kids from Marrowbank Girls' High knew her.", "Marrowbank Girls' High", "ORGANIZATION"),
         ("The referral came from Tamarind CAMHS last week.", "Tamarind CAMHS", "ORGANIZATION"),
         ("Her sister still lives in Kilbarrack and visits.", "Kilbarrack", "LOCATION"),
     ],
@@ -164,6 +165,9 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         ("He's in his mid-forties.", "mid-forties"),
         ("I was a mess in my twenties.", "twenties"),
         ("Marnie is 27 and loves karaoke.", "27"),
+        ("Brief description: Odile Brennan (33) moved in on Monday.", "33"),
+        ("He broke his wrist when he was fourteen and never told anyone.", "fourteen"),
+        ("She's twenty-two and already a nana.", "twenty-two"),
     ],
 )
 def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
@@ -178,6 +182,8 @@ def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
         "We met at 10 and left at 11:30.",
         "It was 30 degrees so we stayed in.",
         "There were 12 of us at the barbecue.",
+        "He was one of the first to arrive, and she was two minutes behind.",
+        "We met at ten and the list had (12) items.",
     ],
 )
 def test_numbers_that_are_not_ages(analyzer: AnalyzerEngine, text: str) -> None:

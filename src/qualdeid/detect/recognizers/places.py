@@ -74,6 +74,7 @@ STOP_WORDS = CALENDAR_WORDS | frozenset(
 )
 CONNECTORS = frozenset(["of", "and", "&", "upon", "de", "la", "le", "du", "van", "von", "der"])
 POSSESSIVE = frozenset(["'s", "’s"])
+APOSTROPHES = POSSESSIVE | frozenset(["'", "’"])
 COMPASS = frozenset(["North", "South", "East", "West", "Upper", "Lower"])
 #: heads that abbreviate a title when a capitalised word follows ("St Kilda", "Dr Lee")
 PREFIX_AMBIGUOUS = frozenset(["St", "Dr"])
@@ -103,6 +104,14 @@ def is_name_word(tok: Token) -> bool:
     if not text or not text[0].isupper() or text in STOP_WORDS:
         return False
     return all(ch.isalpha() or ch in "-'’." for ch in text) and any(ch.isalpha() for ch in text)
+
+
+def is_possessive(doc: Doc, j: int) -> bool:
+    """``doc[j]`` is the "'s" of "Mary's" or the "'" of "Boys'" right after a name word."""
+    tok = doc[j]
+    if j == 0 or doc[j - 1].whitespace_ or not is_name_word(doc[j - 1]):
+        return False
+    return tok.text in POSSESSIVE or (tok.text in APOSTROPHES and doc[j - 1].text.endswith("s"))
 
 
 def starts_sentence(doc: Doc, i: int) -> bool:
@@ -189,11 +198,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
             if last == head:
                 return None
             first = head  # "the University of Somewhere": the name follows the type word
-        words = [
-            t.text
-            for t in doc[first : last + 1]
-            if t.i != head and t.lower_ not in CONNECTORS and t.text not in POSSESSIVE
-        ]
+        words = [t.text for t in doc[first : last + 1] if t.i != head and t.lower_ not in CONNECTORS and t.is_alpha]
         is_street = doc[head].text in self.lexicon.street_types and label == "LOCATION"
         if not words or (not is_street and all(self.lexicon.is_generic(w) for w in words)):
             return None
@@ -214,7 +219,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
                 break
             if (
                 is_name_word(tok)
-                or (tok.text in POSSESSIVE and j > 0 and is_name_word(doc[j - 1]) and not doc[j - 1].whitespace_)
+                or is_possessive(doc, j)
                 or (tok.lower_ in CONNECTORS and first < head and j > 0 and is_name_word(doc[j - 1]))
             ):
                 first = j
@@ -226,7 +231,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
     def _trim_left(self, doc: Doc, first: int, head: int) -> int | None:
         while first < head:
             tok = doc[first]
-            if tok.lower_ in CONNECTORS or tok.text in POSSESSIVE or tok.lower_ == "the":
+            if tok.lower_ in CONNECTORS or tok.text in APOSTROPHES or tok.lower_ == "the":
                 first += 1
             elif (
                 starts_sentence(doc, first)
