@@ -207,9 +207,11 @@ _AGE_NUMBER = re.compile(
 
 
 def age_band(age: int) -> str:
-    """Decade bands: 34 → "30-39"; under 18 → "under 18"; 90 and over → "90+"."""
+    """Decade bands: 34 → "30-39"; under 18 → "under 18"; 18 and 19 → "18-19"; 90 and over → "90+"."""
     if age < 18:
         return "under 18"
+    if age < 20:
+        return "18-19"
     if age >= 90:
         return "90+"
     lo = age // 10 * 10

@@ -36,10 +36,14 @@ class Applied:
 
 
 def non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
-    """Sorted edits; of overlapping ones the earlier (then longer) wins."""
+    """Sorted edits; of overlapping ones the earlier (then longer) wins.
+
+    Zero-width edits are insertions (the reverse of a replacement by nothing); they go before an
+    edit that starts at the same place.
+    """
     kept: list[Edit] = []
-    for e in sorted(edits, key=lambda e: (e.start, -(e.end - e.start))):
-        if e.end <= e.start:
+    for e in sorted(edits, key=lambda e: (e.start, e.end != e.start, -(e.end - e.start))):
+        if e.end < e.start:
             continue
         if kept and e.start < kept[-1].end:
             continue

@@ -1,0 +1,54 @@
+"""Surrogates: gender, locale, never a corpus name or a common word, stable from the secret."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.pseudonymise.surrogates import LocaleError, Surrogates, gender_table, is_common_word
+
+
+def test_gender_table_from_faker_lists() -> None:
+    table = gender_table()
+    assert table["sarah"] == "F" and table["kevin"] == "M"
+    assert len(table) > 500
+
+
+@pytest.mark.parametrize("gender", ["F", "M"])
+def test_pseudonym_has_the_gender_of_the_original(gender: str) -> None:
+    s = Surrogates("en_AU", "secret")
+    table = gender_table()
+    names = [s.first_name(f"p{i}", gender) for i in range(30)]
+    assert all(table.get(n.lower(), gender) == gender for n in names)
+
+
+def test_never_a_corpus_name_nor_a_common_word_nor_reused() -> None:
+    s = Surrogates("en_GB", "secret")
+    pool = s.first_pools["F"]
+    forbidden = {n.lower() for n in pool[: len(pool) // 2]}
+    s = Surrogates("en_GB", "secret", forbidden=set(forbidden))
+    names = [s.first_name(f"p{i}", "F") for i in range(60)]
+    assert not {n.lower() for n in names} & forbidden
+    assert len(set(names)) == len(names)
+    assert not any(is_common_word(n) for n in names)
+    assert is_common_word("Hope") and is_common_word("Will") and not is_common_word("Yesenia")
+
+
+def test_stable_for_the_same_secret_and_key() -> None:
+    a = Surrogates("en_US", "one").first_name("PERSON|joshua|hale", "M")
+    b = Surrogates("en_US", "one").first_name("PERSON|joshua|hale", "M")
+    others = {Surrogates("en_US", f"other{i}").first_name("PERSON|joshua|hale", "M") for i in range(5)}
+    assert a == b and others - {a}
+
+
+def test_locale_changes_the_pool_and_bad_locale_is_refused() -> None:
+    assert Surrogates("en_IN", "x").last_pool != Surrogates("en_GB", "x").last_pool
+    with pytest.raises(LocaleError, match="unknown locale"):
+        Surrogates("xx_YY", "x")
+
+
+def test_place_words_and_digits() -> None:
+    s = Surrogates("en_GB", "x", forbidden={"marrowbank"})
+    word = s.place_word("marrowbank")
+    assert word.lower() != "marrowbank" and word[0].isupper()
+    assert s.digits("12", "12") != "12" and len(s.digits("12", "12")) == 2
+    assert s.whole_place("the north", "LOCATION")
