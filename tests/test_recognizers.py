@@ -72,6 +72,8 @@ def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str
         "She joined the Recovery College course on cooking.",
         "He was referred to the Community Mental Health Team.",
         "We sat in the Day Centre with a cuppa.",
+        "Morning Tea Group was on as usual.",
+        "Then we went to the Sensory Room and the High School gym.",
         "Brief description: a walk.\nWhat was helpful: listening.\nWhy it was significant: trust.",
         "Park the car out the front, then come in.",
         "Went to Australia for a holiday once, and spoke in Auslan with her.",
@@ -147,6 +149,7 @@ def test_dates(analyzer: AnalyzerEngine, text: str, span: str) -> None:
         "Last week was hard, and next Tuesday will be too.",
         "She finished the 3rd of the puzzles, then the 2nd floor meeting.",
         "It took 2000 steps and about two years to get here.",
+        "We played music from the 1990s and the 80s.",
     ],
 )
 def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> None:
@@ -178,6 +181,7 @@ def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
     "text",
     [
         "She's 5 minutes late again.",
+        "He is 6 foot 2 and was 31 years sober, he says.",
         "He was 2 weeks clean and proud of it.",
         "We met at 10 and left at 11:30.",
         "It was 30 degrees so we stayed in.",

@@ -88,6 +88,8 @@ SENTENCE_BREAK = frozenset([".", "!", "?", ":", ";", "-", "–", "—", '"', "�
 #: a word this common in general English is not taken as a place on its own (Zipf scale)
 COMMON_WORD_ZIPF = 3.6
 SENTENCE_START_COMMON_ZIPF = 3.0
+#: a sentence-initial name made only of words this common is taken for a heading or a generic phrase
+COMMON_NAME_ZIPF = 4.0
 
 
 @lru_cache(maxsize=65536)
@@ -146,8 +148,7 @@ class PlaceLexicon:
         return None
 
     def is_generic(self, word: str) -> bool:
-        low = word.lower()
-        return low in self.generic_words or word in self.org_types or word in self.venue_types
+        return word.lower() in self.generic_words or (word.isupper() and word in self.org_types)
 
 
 class NamedPlaceRecognizer(EntityRecognizer):
@@ -198,10 +199,16 @@ class NamedPlaceRecognizer(EntityRecognizer):
             if last == head:
                 return None
             first = head  # "the University of Somewhere": the name follows the type word
-        words = [t.text for t in doc[first : last + 1] if t.i != head and t.lower_ not in CONNECTORS and t.is_alpha]
+        words = [
+            t.text
+            for t in doc[first : last + 1]
+            if t.i != head and t.lower_ not in CONNECTORS and t.text not in APOSTROPHES
+        ]
         is_street = doc[head].text in self.lexicon.street_types and label == "LOCATION"
         if not words or (not is_street and all(self.lexicon.is_generic(w) for w in words)):
             return None
+        if starts_sentence(doc, first) and all(word_zipf(w.lower()) >= COMMON_NAME_ZIPF for w in words):
+            return None  # "Morning Tea Group was on": a line or sentence opening in common words is a heading
         if is_street:
             first = self._house_number(doc, first)
         if " ".join(t.text for t in doc[first : last + 1]) in self.lexicon.not_places:
