@@ -57,6 +57,10 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
         ("Some kids from Marrowbank Girls' High knew her.", "Marrowbank Girls' High", "ORGANIZATION"),
         ("The referral came from Tamarind CAMHS last week.", "Tamarind CAMHS", "ORGANIZATION"),
         ("Her sister still lives in Kilbarrack and visits.", "Kilbarrack", "LOCATION"),
+        ("He grew up near Mount Tarrow on a farm.", "Mount Tarrow", "LOCATION"),
+        ("She was born at St Ultan's and never left the suburb.", "St Ultan's", "ORGANIZATION"),
+        ("His old address was 221B Hawthorn Street, second floor.", "221B Hawthorn Street", "LOCATION"),
+        ("They lived at 4/22 Pardalote Ave for years.", "4/22 Pardalote Ave", "LOCATION"),
     ],
 )
 def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
@@ -74,6 +78,7 @@ def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str
         "We sat in the Day Centre with a cuppa.",
         "Morning Tea Group was on as usual.",
         "Then we went to the Sensory Room and the High School gym.",
+        "She goes to the Catholic Church on Sundays and the Aboriginal Health Service on Mondays.",
         "Brief description: a walk.\nWhat was helpful: listening.\nWhy it was significant: trust.",
         "Park the car out the front, then come in.",
         "Went to Australia for a holiday once, and spoke in Auslan with her.",
