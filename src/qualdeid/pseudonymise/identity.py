@@ -185,6 +185,7 @@ class PersonResolver:
                 person = self._new(f"PERSON|{cf}|{last}", first=cf, last=last, gender=self.gender_of(first))
             self._assign(m, f, person)
             by_doc[m.doc].add(person.key)
+            by_doc[_file_of(m.doc)].add(person.key)
         full = [p for p in self.res.persons.values() if p.first and p.last]
         # 2. short forms, longest-lived identities first
         for m, f in parsed:
@@ -212,6 +213,8 @@ class PersonResolver:
                 person = self._choose(cands, m, by_doc, "surname", word)
                 if person is None:
                     person = self._new(f"PERSON|surname:{word}", last=word, gender=f.title_gender)
+                elif person.gender is None:
+                    person.gender = f.title_gender  # "Mr Volkov": the title tells what the first name did not
                 self._assign(m, f, person)
                 continue
             person = self._choose(as_first, m, by_doc, "first_name", word)
@@ -239,6 +242,16 @@ class PersonResolver:
             local = [p for p in cands if p.key in by_doc.get(m.doc, set())]
             if len(local) == 1:
                 return local[0]
+            # then the file it came from (a .jsonl or .csv file is usually one setting or site)
+            in_file = [p for p in cands if p.key in by_doc.get(_file_of(m.doc), set())]
+            if not local and len(in_file) == 1:
+                self._flag_once(
+                    f"resolved_by_file_{kind}",
+                    what,
+                    [m.doc],
+                    f"a {kind.replace('_', ' ')} fits {len(cands)} people; taken as the one named in the same file",
+                )
+                return in_file[0]
             self._flag_once(
                 f"ambiguous_{kind}",
                 what,
@@ -251,6 +264,11 @@ class PersonResolver:
         person.forms.add(m.text)
         person.docs.add(m.doc)
         self.res.mention_identity[(m.doc, m.start, m.end)] = person.key
+
+
+def _file_of(doc: str) -> str:
+    """Documents keys are "file\x1fid\x1fline"; the file part groups the records of one file."""
+    return "file:" + doc.split("\x1f", 1)[0] if "\x1f" in doc else "file:"
 
 
 def _gender_conflict(a: str | None, b: str | None) -> bool:

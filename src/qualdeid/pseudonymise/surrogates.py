@@ -57,6 +57,17 @@ def gender_table() -> dict[str, str]:
 
 
 @cache
+def unisex_names() -> list[str]:
+    """First names listed under both genders in the English locales (Alex, Jordan, Riley, ...)."""
+    female: set[str] = set()
+    male: set[str] = set()
+    for loc in GENDER_LOCALES:
+        female |= set(_names(loc, "first_names_female"))
+        male |= set(_names(loc, "first_names_male"))
+    return sorted(n for n in female & male if _ALPHA.match(n))
+
+
+@cache
 def nickname_table(rules_dirs: tuple = ()) -> dict[str, set[str]]:
     """lowercase short form → the formal first names it may stand for.
 
@@ -123,8 +134,8 @@ class Surrogates:
         male = self._pool("first_names_male")
         if not female or not male:  # locales without gendered lists
             female = male = self._pool("first_names")
-        both = sorted(set(female) & set(male))
-        self.first_pools = {"F": female, "M": male, None: both if len(both) >= 20 else sorted(set(female) | set(male))}
+        self.first_pools = {"F": female, "M": male, None: unisex_names()}
+        self.any_first = sorted(set(female) | set(male))
         self.last_pool = self._pool("last_names")
         self._ok_cache: dict[str, bool] = {}
 
@@ -146,13 +157,14 @@ class Surrogates:
             self._ok_cache[w] = ok
         return ok
 
-    def pick(self, pool: list[str], rng: random.Random) -> str:
-        """A pool entry that is acceptable; marks it used. Falls back to an invented compound."""
-        for _ in range(400):
-            cand = pool[rng.randrange(len(pool))]
-            if self.acceptable(cand):
-                self.used.add(cand.lower())
-                return cand
+    def pick(self, pool: list[str], rng: random.Random, *, fallback: list[str] | None = None) -> str:
+        """A pool entry that is acceptable; marks it used. Then the fallback pool, then an invented compound."""
+        for candidates, tries in ((pool, 400), (fallback or [], 400)):
+            for _ in range(tries if candidates else 0):
+                cand = candidates[rng.randrange(len(candidates))]
+                if self.acceptable(cand):
+                    self.used.add(cand.lower())
+                    return cand
         while True:  # pool exhausted: combine two entries ("Ashby" + "ton")
             cand = pool[rng.randrange(len(pool))] + pool[rng.randrange(len(pool))].lower()[-3:]
             if self.acceptable(cand):
@@ -160,7 +172,9 @@ class Surrogates:
                 return cand
 
     def first_name(self, key: str, gender: str | None) -> str:
-        return self.pick(self.first_pools.get(gender) or self.first_pools[None], self.rng("first", key))
+        """A first name of the given gender ("F"/"M"); unknown gender: a name used for both."""
+        pool = self.first_pools.get(gender) or self.first_pools[None]
+        return self.pick(pool, self.rng("first", key), fallback=self.any_first)
 
     def last_name(self, key: str) -> str:
         return self.pick(self.last_pool, self.rng("last", key))
