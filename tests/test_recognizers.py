@@ -61,6 +61,9 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
         ("She was born at St Ultan's and never left the suburb.", "St Ultan's", "ORGANIZATION"),
         ("His old address was 221B Hawthorn Street, second floor.", "221B Hawthorn Street", "LOCATION"),
         ("They lived at 4/22 Pardalote Ave for years.", "4/22 Pardalote Ave", "LOCATION"),
+        ("The flat above the laundromat on West 131st Street.", "West 131st Street", "LOCATION"),
+        ("The letter went to G12 8QQ by mistake.", "G12 8QQ", "LOCATION"),
+        ("Her card said Toronto ON M6K 1X9 on the back.", "M6K 1X9", "LOCATION"),
     ],
 )
 def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:

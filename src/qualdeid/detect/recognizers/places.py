@@ -78,6 +78,7 @@ APOSTROPHES = POSSESSIVE | frozenset(["'", "’"])
 COMPASS = frozenset(["North", "South", "East", "West", "Upper", "Lower"])
 #: heads that abbreviate a title when a capitalised word follows ("St Kilda", "Dr Lee")
 PREFIX_AMBIGUOUS = frozenset(["St", "Dr"])
+ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")  # "5th Avenue", "West 125th Street"
 HOUSE_NUMBER = regex.compile(r"^\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?$")
 UNIT_WORDS = frozenset(["flat", "unit", "apt", "apartment", "suite", "level", "lot", "shop"])
 PLACE_PREPOSITIONS = frozenset(
@@ -226,6 +227,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
                 break
             if (
                 is_name_word(tok)
+                or ORDINAL.match(tok.text)
                 or is_possessive(doc, j)
                 or (tok.lower_ in CONNECTORS and first < head and j > 0 and is_name_word(doc[j - 1]))
             ):
