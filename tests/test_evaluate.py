@@ -162,3 +162,14 @@ def test_bad_prediction_file_is_a_usage_error(tmp_path: Path) -> None:
 def test_gold_must_be_jsonl() -> None:
     result = CliRunner().invoke(main, ["evaluate", str(EXAMPLES / "diaries" / "diary-01.txt")])
     assert result.exit_code == 2 and "must be an existing .jsonl" in result.stderr
+
+
+def test_a_bad_gold_line_is_named_and_the_rest_is_scored(tmp_path: Path) -> None:
+    lines = (EXAMPLES / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join([lines[0], '{"id": "broken", "text": "Zebulon', lines[1]]) + "\n", encoding="utf-8")
+    pred = gold_as_predictions(tmp_path)
+    result = CliRunner().invoke(main, ["evaluate", str(gold), "--pred", str(pred), "--format", "json"])
+    assert result.exit_code == 1
+    assert str(gold) in result.stderr and "line 2" in result.stderr and "Zebulon" not in result.stderr
+    assert json.loads(result.stdout)["documents"] == 2

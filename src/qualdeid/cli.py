@@ -32,8 +32,14 @@ def main() -> None:
     """De-identify qualitative research text: diaries, interview transcripts, field notes.
 
     \b
-    qualdeid scan      find names, places, organisations, dates, ages, contacts, IDs and rare details
-    qualdeid evaluate  measure detection against a hand-annotated sample of your own data
+    A typical project:
+      qualdeid scan      see what would be found (names, places, organisations, dates, ages,
+                         contacts, IDs, rare details)
+      qualdeid evaluate  measure detection on a hand-annotated sample of your own data
+      qualdeid scrub     write a de-identified copy of the corpus, with an encrypted key
+      qualdeid restore   reverse a scrub (research team only, needs the key)
+      qualdeid compose   draft a composite vignette from coded fragments
+      qualdeid risk      check a vignette or quotes for re-identification risk
 
     Run `qualdeid COMMAND --help` for examples. Nothing is ever sent over the network.
     """
