@@ -4,12 +4,30 @@ from qualdeid.corpus import Document, InputError, Segment, Span
 from qualdeid.corpus.readers import Corpus
 
 __version__ = "0.1.0"
-__all__ = ["Corpus", "Document", "InputError", "Key", "ScrubConfig", "Scrubber", "Segment", "Span", "__version__"]
+__all__ = [
+    "Corpus",
+    "DetectConfig",
+    "Detector",
+    "Document",
+    "InputError",
+    "Key",
+    "ScrubConfig",
+    "Scrubber",
+    "Segment",
+    "Span",
+    "__version__",
+]
 
-_LAZY = {"Key": "qualdeid.pseudonymise", "ScrubConfig": "qualdeid.pseudonymise", "Scrubber": "qualdeid.pseudonymise"}
+_LAZY = {
+    "Detector": "qualdeid.detect",
+    "DetectConfig": "qualdeid.detect",
+    "Key": "qualdeid.pseudonymise",
+    "ScrubConfig": "qualdeid.pseudonymise",
+    "Scrubber": "qualdeid.pseudonymise",
+}
 
 
-def __getattr__(name: str):  # imported on first use: they pull in Faker and cryptography
+def __getattr__(name: str):  # imported on first use: they pull in spaCy, Presidio, Faker, cryptography
     if name in _LAZY:
         import importlib
 
