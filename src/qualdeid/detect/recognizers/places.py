@@ -84,7 +84,9 @@ UNIT_WORDS = frozenset(["flat", "unit", "apt", "apartment", "suite", "level", "l
 PLACE_PREPOSITIONS = frozenset(
     ["in", "from", "to", "at", "near", "around", "past", "via", "outside", "towards", "toward", "into", "round"]
 )
-PREPOSITION_BEFORE_CAPITAL = re.compile(r"(?<!\w)(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")[ \t]+(?=[A-Z])")
+PREPOSITION_BEFORE_CAPITAL = re.compile(
+    r"(?<!\w)(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")[ \t]+(?:the[ \t]+)?(?=[A-Z])"
+)
 SENTENCE_BREAK = frozenset([".", "!", "?", ":", ";", "-", "–", "—", '"', "“", "(", "*", "•"])
 #: a word this common in general English is not taken as a place on its own (Zipf scale)
 COMMON_WORD_ZIPF = 3.6
@@ -309,7 +311,7 @@ def merge_chains(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
 
 
 class PlaceContextRecognizer(EntityRecognizer):
-    """A rare capitalised word after a place preposition that NER did not tag (see module docstring)."""
+    """Rare capitalised words after a place preposition ("in Kelvinbrook", "at the Albion")."""
 
     SCORE = 0.5
     #: NER says this capitalised word is a person or a nationality, not a place
@@ -331,7 +333,8 @@ class PlaceContextRecognizer(EntityRecognizer):
         for i in token_indices(doc, (m.start() for m in PREPOSITION_BEFORE_CAPITAL.finditer(text))):
             if doc[i].lower_ not in PLACE_PREPOSITIONS or breaks_line(doc[i]) or i + 1 >= n:
                 continue
-            j = i + 1
+            first = i + 2 if doc[i + 1].lower_ == "the" else i + 1  # "at the Albion"
+            j = first
             while (
                 j < n
                 and is_name_word(doc[j])
@@ -339,9 +342,9 @@ class PlaceContextRecognizer(EntityRecognizer):
                 and not breaks_line(doc[j - 1])
             ):
                 j += 1
-            if j == i + 1 or (j < n and doc[j].text in POSSESSIVE):
+            if j == first or (j < n and doc[j].text in POSSESSIVE):
                 continue
-            words = [t.text for t in doc[i + 1 : j]]
+            words = [t.text for t in doc[first:j]]
             phrase = " ".join(words)
             if phrase in self.lexicon.not_places or any(w.isupper() for w in words):
                 continue
@@ -352,7 +355,7 @@ class PlaceContextRecognizer(EntityRecognizer):
             results.append(
                 RecognizerResult(
                     entity_type="LOCATION",
-                    start=doc[i + 1].idx,
+                    start=doc[first].idx,
                     end=doc[j - 1].idx + len(doc[j - 1].text),
                     score=self.SCORE,
                     recognition_metadata={
