@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
@@ -79,7 +78,7 @@ COMPASS = frozenset(["North", "South", "East", "West", "Upper", "Lower"])
 #: heads that abbreviate a title when a capitalised word follows ("St Kilda", "Dr Lee")
 PREFIX_AMBIGUOUS = frozenset(["St", "Dr"])
 ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")  # "5th Avenue", "West 125th Street"
-HOUSE_NUMBER = regex.compile(r"^\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?$")
+HOUSE_NUMBER = re.compile(r"^\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?$")
 UNIT_WORDS = frozenset(["flat", "unit", "apt", "apartment", "suite", "level", "lot", "shop"])
 PLACE_PREPOSITIONS = frozenset(
     ["in", "from", "to", "at", "near", "around", "past", "via", "outside", "towards", "toward", "into", "round"]
