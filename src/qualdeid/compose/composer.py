@@ -33,6 +33,7 @@ from qualdeid.risk.identifiers import IdentifierIndex, index_corpus
 
 REPLACED = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "DATE_TIME", "AGE", "RARE_DETAIL")
 _WORD = re.compile(r"\S+")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 #: Ages detection may leave: "(34)" after a name, "aged 34", "34 years old".
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 
@@ -78,6 +79,8 @@ class Composer:
         self.gender_table = gender_table()
         self.nicknames = nickname_table(tuple(config.rules_dirs))
         self.generalisations = load_generalisations(config.rules_dirs)
+        self._cache_key: tuple[tuple[str, int], ...] | None = None
+        self._cache: dict[str, Document] = {}
 
     def compose(
         self,
@@ -95,12 +98,7 @@ class Composer:
         rng = random.Random(seed)
         chosen = trim(select(candidates, sources, rng, themes), words)
         by_id = {d.id: d for d in docs}
-        needed = {f.doc_id for f in chosen}
-        detected = {
-            d.id: d
-            for d in self.detector.detect([Document(d.id, d.text, meta=d.meta) for d in docs])
-            if isinstance(d, Document)
-        }
+        detected = self._detect(docs)
         index = index_corpus(detected.values(), nicknames=self.nicknames)
         for value, label in self.key_originals:
             index.add(value, label, "key")
@@ -110,7 +108,6 @@ class Composer:
         paragraphs, notes = [], []
         for n, frag in enumerate(chosen, 1):
             doc = detected.get(frag.doc_id) or by_id[frag.doc_id]
-            assert frag.doc_id in needed
             text, frag_notes = self._harmonise(doc, frag, index, cast, pronouns)
             paragraphs.append(text)
             notes += [f"paragraph {n}: {note}" for note in frag_notes]
@@ -121,6 +118,16 @@ class Composer:
         self._final_check(draft, index)
         return draft
 
+    def _detect(self, docs: list[Document]) -> dict[str, Document]:
+        """Detection over the whole corpus (names found in one document are removed from all), cached
+        for the same documents so that several themes can be composed from one corpus cheaply."""
+        key = tuple((d.id, hash(d.text)) for d in docs)
+        if self._cache_key != key:
+            fresh = [Document(d.id, d.text, meta=d.meta) for d in docs]
+            self._cache = {d.id: d for d in self.detector.detect(fresh) if isinstance(d, Document)}
+            self._cache_key = key
+        return self._cache
+
     # ------------------------------------------------------------------ one fragment
 
     def _spans(self, doc: Document, frag: Fragment, index: IdentifierIndex) -> list[Span]:
@@ -130,6 +137,12 @@ class Composer:
             if s.label in REPLACED and s.start < frag.end and frag.start < s.end:
                 start, end = max(s.start, frag.start) - frag.start, min(s.end, frag.end) - frag.start
                 out.append(Span(start, end, s.label, frag.text[start:end]))
+        for s in out:  # "Summer Reid" where detection took only "Reid": a known first name joins the name
+            if s.label == "PERSON":
+                m = _NAME_BEFORE.search(frag.text, 0, s.start)
+                if m and m.group(1).lower() in self.gender_table:
+                    s.start = m.start(1)
+                    s.text = frag.text[s.start : s.end]
         extra = [(h.start, h.end, h.label) for h in index.find(frag.text)]
         for m in _AGE.finditer(frag.text):
             g = next(i for i in (1, 2, 3) if m.group(i))

@@ -36,11 +36,14 @@ class Analysed:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
+    # Lemmas depend on context ("fireworks" is sometimes left as it is), so the sets hold the
+    # lowercase surface forms too, and a text's word matches a source by either.
+
     def content_lemmas(self) -> set[str]:
-        return {t.lemma for t in self.tokens if t.content}
+        return {w for t in self.tokens if t.content for w in (t.lemma, t.text.lower())}
 
     def lemma_set(self) -> set[str]:
-        return {t.lemma for t in self.tokens}
+        return {w for t in self.tokens for w in (t.lemma, t.text.lower())}
 
     def content_bigrams(self) -> set[tuple[str, str]]:
         out: set[tuple[str, str]] = set()
@@ -48,6 +51,7 @@ class Analysed:
         for a, b in itertools.pairwise(content):
             if a.sentence == b.sentence:
                 out.add((a.lemma, b.lemma))
+                out.add((a.text.lower(), b.text.lower()))
         return out
 
     def line_col(self, offset: int) -> tuple[int, int]:

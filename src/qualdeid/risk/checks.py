@@ -265,16 +265,17 @@ class RiskChecker:
         for t in content:
             rare_word = max(zipf(t.lemma), zipf(t.text.lower())) < c.word_zipf
             if t.pos in RARE_POS and len(t.text) >= c.min_word_length and rare_word:
-                docs = {i for i, u in p.unigrams.items() if t.lemma in u}
+                docs = {i for i, u in p.unigrams.items() if t.lemma in u or t.text.lower() in u}
                 if traceable(docs):
                     cands.append(_Candidate(t.start, t.end, docs, "a rare word"))
         for x, y in itertools.pairwise(content):
             if x.sentence != y.sentence or x.pos not in RARE_POS or y.pos not in RARE_POS:
                 continue
-            zx, zy = zipf(x.lemma), zipf(y.lemma)
+            zx, zy = (min(zipf(t.lemma), zipf(t.text.lower())) for t in (x, y))
             if min(zx, zy) >= c.phrase_zipf or max(zx, zy) >= c.phrase_max_zipf:
                 continue
-            docs = {i for i, b in p.bigrams.items() if (x.lemma, y.lemma) in b}
+            pair, surface = (x.lemma, y.lemma), (x.text.lower(), y.text.lower())
+            docs = {i for i, b in p.bigrams.items() if pair in b or surface in b}
             if traceable(docs):
                 cands.append(_Candidate(x.start, y.end, docs, "a distinctive phrase"))
         for s0, s1 in a.sentences:

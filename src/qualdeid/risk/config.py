@@ -16,7 +16,7 @@ class RiskConfig:
     run_warn: int = 15
     share_warn: float = 0.4
     word_zipf: float = 3.0
-    phrase_zipf: float = 3.8
+    phrase_zipf: float = 4.0
     phrase_max_zipf: float = 5.5
     min_word_length: int = 4
     common_word_zipf: float = 4.0
