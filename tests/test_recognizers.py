@@ -169,6 +169,7 @@ def test_dates(analyzer: AnalyzerEngine, text: str, span: str) -> None:
         "She finished the 3rd of the puzzles, then the 2nd floor meeting.",
         "It took 2000 steps and about two years to get here.",
         "We played music from the 1990s and the 80s.",
+        "It was the 1st session and the 2nd meeting, then the 3rd time lucky.",
     ],
 )
 def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> None:
