@@ -29,6 +29,7 @@ __all__ = ["build_recognizers", "contact_recognizers", "place_lexicon"]
 def place_lexicon(rules: Rules) -> PlaceLexicon:
     return PlaceLexicon(
         street_types=frozenset(rules.words("lexicons/street_types.txt")),
+        common_street_types=frozenset(rules.words("lexicons/street_types_common.txt")),
         venue_types=frozenset(rules.words("lexicons/venue_types.txt")),
         org_types=frozenset(rules.words("lexicons/org_types.txt")),
         generic_words=frozenset(rules.words("lexicons/generic_name_words.txt", lower=True)),

@@ -128,6 +128,7 @@ def starts_sentence(doc: Doc, i: int) -> bool:
 @dataclass(frozen=True)
 class PlaceLexicon:
     street_types: frozenset[str]
+    common_street_types: frozenset[str]
     venue_types: frozenset[str]
     org_types: frozenset[str]
     generic_words: frozenset[str]
@@ -136,7 +137,9 @@ class PlaceLexicon:
     @cached_property
     def head_pattern(self) -> re.Pattern[str]:
         """Finds candidate type words in the raw text, so that only their tokens are examined."""
-        words = sorted(self.street_types | self.venue_types | self.org_types, key=len, reverse=True)
+        words = sorted(
+            self.street_types | self.common_street_types | self.venue_types | self.org_types, key=len, reverse=True
+        )
         return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
 
     def head_label(self, doc: Doc, i: int) -> str | None:
@@ -145,7 +148,7 @@ class PlaceLexicon:
             return None
         if text in self.org_types:
             return "ORGANIZATION"
-        if text in self.street_types or text in self.venue_types:
+        if text in self.street_types or text in self.common_street_types or text in self.venue_types:
             return "LOCATION"
         return None
 
@@ -206,12 +209,13 @@ class NamedPlaceRecognizer(EntityRecognizer):
             for t in doc[first : last + 1]
             if t.i != head and t.lower_ not in CONNECTORS and t.text not in APOSTROPHES
         ]
-        is_street = doc[head].text in self.lexicon.street_types and label == "LOCATION"
-        if not words or (not is_street and all(self.lexicon.is_generic(w) for w in words)):
+        head_text = doc[head].text
+        always_specific = head_text in self.lexicon.street_types and label == "LOCATION"  # "Main Street"
+        if not words or (not always_specific and all(self.lexicon.is_generic(w) for w in words)):
             return None
         if starts_sentence(doc, first) and all(word_zipf(w.lower()) >= COMMON_NAME_ZIPF for w in words):
             return None  # "Morning Tea Group was on": a line or sentence opening in common words is a heading
-        if is_street:
+        if always_specific or head_text in self.lexicon.common_street_types:
             first = self._house_number(doc, first)
         if " ".join(t.text for t in doc[first : last + 1]) in self.lexicon.not_places:
             return None
