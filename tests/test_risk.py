@@ -69,6 +69,14 @@ def test_name_that_is_a_common_word_only_with_its_capital() -> None:
     assert (hit.start, hit.end) == (0, 7)
 
 
+def test_listed_word_names_keep_their_case_other_names_match_any_case() -> None:
+    index = IdentifierIndex(word_names={"hope", "will"})
+    index.add("Phil", "PERSON", "d1")  # a frequent word by count, but only ever a name
+    index.add("Will", "PERSON", "d2")
+    assert [h.sources for h in index.find("and phil isnt wrong")] == [("d1",)]
+    assert index.find("it will rain") == []
+
+
 def test_short_forms_the_corpus_uses() -> None:
     docs = [Document("d1", "Declan Frost arrived. Later dec cooked."), Document("d2", "Dec was there.")]
     docs[0].spans = [Span(0, 12, "PERSON")]

@@ -29,7 +29,7 @@ from qualdeid.compose.pronouns import Edit, Unresolved, parser, rewrite
 from qualdeid.compose.select import MAX_SHARE, CannotCompose, Fragment, fragments_on, select, trim
 from qualdeid.corpus.model import Document, Span
 from qualdeid.risk.checks import load_generalisations
-from qualdeid.risk.identifiers import IdentifierIndex, index_corpus
+from qualdeid.risk.identifiers import IdentifierIndex, index_corpus, load_word_names
 
 REPLACED = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "DATE_TIME", "AGE", "RARE_DETAIL")
 _WORD = re.compile(r"\S+")
@@ -79,6 +79,7 @@ class Composer:
         self.gender_table = gender_table()
         self.nicknames = nickname_table(tuple(config.rules_dirs))
         self.generalisations = load_generalisations(config.rules_dirs)
+        self.word_names = load_word_names(config.rules_dirs)
         self._cache_key: tuple[tuple[str, int], ...] | None = None
         self._cache: dict[str, Document] = {}
 
@@ -99,7 +100,7 @@ class Composer:
         chosen = trim(select(candidates, sources, rng, themes), words)
         by_id = {d.id: d for d in docs}
         detected = self._detect(docs)
-        index = index_corpus(detected.values(), nicknames=self.nicknames)
+        index = index_corpus(detected.values(), nicknames=self.nicknames, word_names=self.word_names)
         for value, label in self.key_originals:
             index.add(value, label, "key")
         exclude = {i.value for i in index.values() if i.label == "PERSON"} | self.key_pseudonyms

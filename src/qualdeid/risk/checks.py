@@ -17,7 +17,7 @@ from qualdeid.detect.rules import Rules
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token, analyse, zipf
 from qualdeid.risk.config import RiskConfig
-from qualdeid.risk.identifiers import DEFAULT_TITLES, index_corpus
+from qualdeid.risk.identifiers import DEFAULT_TITLES, index_corpus, load_word_names
 from qualdeid.risk.verbatim import find_runs, per_source, traceable_runs
 
 EXIT_PASS, EXIT_WARN, EXIT_FAIL = 0, 3, 4
@@ -102,6 +102,7 @@ class CorpusProfile:
             common_zipf=config.common_word_zipf,
             min_length=config.min_identifier_length,
             nicknames=nickname_table(tuple(config.rules_dirs)),
+            word_names=load_word_names(config.rules_dirs),
         )
         for value, label in extra_identifiers:
             self.index.add(value, label, "key")

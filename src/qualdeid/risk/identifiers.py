@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import DIRECT_LABELS, Document
+from qualdeid.detect.rules import Rules
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
@@ -54,12 +56,15 @@ class IdentifierIndex:
         common_zipf: float = 4.0,
         min_length: int = 3,
         nicknames: dict[str, set[str]] | None = None,
+        word_names: set[str] | None = None,
     ) -> None:
         self.labels = set(labels)
         self.titles = {t.lower().rstrip(".") for t in titles}
         self.common_zipf = common_zipf
         self.min_length = min_length
         self._by_key: dict[str, Identifier] = {}
+        #: names that are also words ("Hope", "Will"); with a list, other names match in any case
+        self.word_names = {w.lower() for w in word_names} if word_names is not None else None
         # short form -> formal names, and back ("josh" <-> "joshua")
         self._related: dict[str, set[str]] = {}
         for short, formals in (nicknames or {}).items():
@@ -84,7 +89,7 @@ class IdentifierIndex:
             key = variant.lower()
             ident = self._by_key.get(key)
             if ident is None:
-                ident = self._by_key[key] = Identifier(variant, label, common=self._is_common(variant))
+                ident = self._by_key[key] = Identifier(variant, label, common=self._is_common(variant, label))
             ident.sources.add(source)
         self._regexes = None
 
@@ -106,7 +111,7 @@ class IdentifierIndex:
             for w in words:
                 w = _POSSESSIVE.sub("", w)
                 # a person's every name part; a place's or organisation's distinctive words only
-                if label == "PERSON" or (w[:1].isupper() and not self._is_common(w)):
+                if label == "PERSON" or (w[:1].isupper() and not self._is_common(w, label)):
                     out.add(w)
         return {v for v in out if self._usable(v)}
 
@@ -131,7 +136,8 @@ class IdentifierIndex:
                 z = zipf_frequency(low, "en")
                 if z < max_zipf:
                     sources = {doc.id} | prefixes[low].sources
-                    self._by_key[low] = Identifier(w[:1].upper() + w[1:], "PERSON", sources, common=z >= loose_zipf)
+                    common = low in self.word_names if self.word_names is not None else z >= loose_zipf
+                    self._by_key[low] = Identifier(w[:1].upper() + w[1:], "PERSON", sources, common=common)
                     added = True
         if added:
             self._regexes = None
@@ -143,9 +149,15 @@ class IdentifierIndex:
             return False
         return not (v.isdigit() and len(v) < 4)
 
-    def _is_common(self, v: str) -> bool:
-        words = _WORD.findall(v)
-        return bool(words) and all(zipf_frequency(w.lower(), "en") >= self.common_zipf for w in words)
+    def _is_common(self, v: str, label: str = "") -> bool:
+        """Also an ordinary word, so matched with its capital only. A person's name is, when it is
+        listed as a word-name; without such a list (and for places) general-English frequency decides."""
+        words = [w.lower() for w in _WORD.findall(v)]
+        if not words:
+            return False
+        if label == "PERSON" and self.word_names is not None:
+            return all(w in self.word_names for w in words)
+        return all(zipf_frequency(w, "en") >= self.common_zipf for w in words)
 
     def _compile(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         if self._regexes is None:
@@ -185,6 +197,12 @@ class IdentifierIndex:
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t\"'(")
     return not before or before[-1] in ".!?:\n"
+
+
+def load_word_names(rules_dirs: Iterable[Path] = ()) -> set[str]:
+    """Names that are also ordinary words, from the detection and pseudonymisation rules."""
+    rules = Rules(list(rules_dirs))
+    return rules.words("names/word_names.txt", lower=True) | rules.words("pseudonymise/name_words.txt", lower=True)
 
 
 def index_corpus(docs: Iterable[Document], **kwargs) -> IdentifierIndex:
