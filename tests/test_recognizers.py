@@ -13,7 +13,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
 from qualdeid.detect.engine import LANGUAGE, PreloadedSpacyNlpEngine
 from qualdeid.detect.model import load_model
-from qualdeid.detect.recognizers import build_recognizers, contact_recognizers
+from qualdeid.detect.recognizers import build_recognizers, contact_recognizers, place_lexicon
 from qualdeid.detect.rules import Rules
 
 CANONICAL = {"PHONE_NUMBER": "CONTACT"}
@@ -268,3 +268,19 @@ def test_prefiltered_contact_recognizers_find_what_presidio_finds(text: str, exp
         assert fast.name == slow.name
         kinds |= {kind for _, _, kind in got}
     assert len(kinds) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unmarked"),
+    [
+        ("Scotland", True),
+        ("Auslan", True),
+        ("OT", True),
+        ("Groups", True),
+        ("Day Centre", True),
+        ("Kilbarrack", False),
+        ("Fernhill Community Mental Health Team", False),
+    ],
+)
+def test_unmarked_place_phrases_for_filtering_ner(phrase: str, unmarked: bool) -> None:
+    assert place_lexicon(Rules()).is_unmarked_place(phrase) is unmarked

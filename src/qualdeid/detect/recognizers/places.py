@@ -152,8 +152,17 @@ class PlaceLexicon:
             return "LOCATION"
         return None
 
+    def is_unmarked_place(self, phrase: str) -> bool:
+        """A country, state, language ... (``not_places.txt``) or a phrase of generic words only ("Groups",
+        "OT", "Day Centre"): for filtering NER's LOCATION/ORGANIZATION spans the same way."""
+        words = [w for w in re.findall(r"[\w'’&-]+", phrase) if w.lower() not in CONNECTORS]
+        return phrase in self.not_places or (bool(words) and all(self.is_generic(w) for w in words))
+
     def is_generic(self, word: str) -> bool:
-        return word.lower() in self.generic_words or (word.isupper() and word in self.org_types)
+        low = word.lower()
+        if low in self.generic_words or (low.endswith("s") and low[:-1] in self.generic_words):
+            return True
+        return word.isupper() and word in self.org_types
 
 
 class NamedPlaceRecognizer(EntityRecognizer):
