@@ -75,6 +75,21 @@ NER_MAPPING = {
     "TIME": "DATE_TIME",
 }
 
+#: spaCy NER labels that are not passed on to Presidio.
+NER_IGNORED = (
+    "NORP",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+    "PRODUCT",
+)
+
 
 def canonical_label(entity_type: str) -> str | None:
     """The canonical label of a Presidio entity type; qualdeid's own recognizers already use canonical ones."""
@@ -87,7 +102,9 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
     def __init__(self, nlp: Language) -> None:
         super().__init__(
             models=[{"lang_code": LANGUAGE, "model_name": nlp.meta.get("name", "custom")}],
-            ner_model_configuration=NerModelConfiguration(model_to_presidio_entity_mapping=dict(NER_MAPPING)),
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping=dict(NER_MAPPING), labels_to_ignore=list(NER_IGNORED)
+            ),
         )
         self.nlp = {LANGUAGE: nlp}
 

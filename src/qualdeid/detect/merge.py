@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 
+from wordfreq import zipf_frequency
+
 from qualdeid.corpus.model import DIRECT_LABELS, Span
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
 from qualdeid.detect.lists import Lists
 
 NER_DETECTOR = "SpacyRecognizer"
 RARE = "RARE_DETAIL"
+#: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
+COMMON_WORD_ZIPF = 5.0
 
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -48,8 +52,13 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
         if span.detector == NER_DETECTOR:
             if span.label == "DATE_TIME" and not _SPECIFIC_DATE.search(text, span.start, span.end):
                 continue
-            if inside(span, headings) and not any(span.overlaps(o) for o in by_others):
+            confirmed = any(span.overlaps(o) for o in by_others)
+            if span.label != "PERSON" and not confirmed and _common_word(text[span.start : span.end]):
+                continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
+            if inside(span, headings) and not confirmed:
                 continue
+            if span.label == "PERSON" and not confirmed and not _has_capital(text, span):
+                continue  # "rang halfway": lowercase names are the name detector's job
         cleaned.append(span)
     final = []
     for span in _resolve(cleaned):
@@ -60,6 +69,14 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
             span.text = text[span.start : span.end]
             final.append(span)
     return final
+
+
+def _common_word(piece: str) -> bool:
+    return piece.isalpha() and zipf_frequency(piece.lower(), "en") >= COMMON_WORD_ZIPF
+
+
+def _has_capital(text: str, span: Span) -> bool:
+    return any(c.isupper() for c in text[span.start : span.end])
 
 
 def _clean(text: str, span: Span) -> Span | None:

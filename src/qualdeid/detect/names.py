@@ -115,6 +115,7 @@ class NameProcessor:
         self.word_names = rules.words("names/word_names.txt", lower=True)
         self.allow = {normalise(w) for w in rules.words("allow.txt")}
         self.variants = NameVariants(rules)
+        self.first_names |= self.variants.table.keys()  # every form in the nickname table is a first name
         self._dictionary = _dictionary_words(nlp)
         self.known: dict[str, KnownName] = {}
         self._pattern: re.Pattern[str] | None = None
@@ -148,9 +149,17 @@ class NameProcessor:
                 names[word] = self.wordlike(word)
 
         for span in spans:
-            if span.label == "PERSON" and span.detector == "SpacyRecognizer":
-                for word in self._ner_person_words(sdoc.char_span(span.start, span.end, alignment_mode="expand")):
-                    confident(word)
+            if span.detector != "SpacyRecognizer":
+                continue
+            ent = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+            if span.label == "PERSON":
+                words = self._ner_person_words(ent)
+            elif span.label == "ORGANIZATION":
+                words = self._person_read_as_org(ent)
+            else:
+                continue
+            for word in words:
+                confident(word)
         for m in self._title_name.finditer(text):
             parts = m.group().split()
             words = [p.strip(".") for p in parts[1:]]
@@ -207,6 +216,24 @@ class NameProcessor:
         elif any(w.lower() in self.place_heads for w in words):
             return []
         return [w for w in words if not (len(words) > 1 and self.common_word(w) and not self._is_name(w))]
+
+    def _person_read_as_org(self, span: SpacySpan | None) -> list[str]:
+        """NER often reads "Firstname Surname" as an organisation: two or three capitalised words, the
+        first a first name (or all of them rare in English), none a common word or a place word."""
+        if span is None:
+            return []
+        words = [t.text for t in span if t.text.lower() not in ("'s", "’s")]
+        while words and not _is_capitalised(words[-1]):
+            words.pop()  # NER's span sometimes runs on: "Firstname Surname around"
+        if not 2 <= len(words) <= 3:
+            return []
+        if words[0].lower() not in self.first_names and not all(_zipf(w.lower()) < RARE_WORD_ZIPF for w in words):
+            return []
+        if any(not (w.isalpha() and _is_capitalised(w)) or w.lower() in self.place_heads for w in words):
+            return []
+        if any(self.common_word(w) and not self._is_name(w) for w in words):
+            return []
+        return words
 
     def _name_by_evidence(self, sdoc: Doc, token: Any) -> bool:
         word, lower = token.text, token.text.lower()
