@@ -1,0 +1,125 @@
+"""The two-pass pipeline: spool file, one-shot iterators, allow/deny lists, layout, --jobs."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from qualdeid.corpus.model import Document, InputError
+from qualdeid.detect import DetectConfig, Detector
+from qualdeid.detect.layout import heading_ranges
+from qualdeid.detect.lists import Lists
+from qualdeid.detect.rules import Rules
+from qualdeid.detect.spool import PREFIX, Spool
+
+TEXTS = {
+    "a": "Brief description: Wilhelmina Castellanos joined the cooking group on Tuesday.",
+    "b": "sat with wilhelmina in the garden. Wilhelmina's sister phoned from Ballarat.",
+    "c": "Nothing much happened. I hope tomorrow is better.",
+}
+
+
+def _docs() -> list[Document]:
+    return [Document(id=k, text=v) for k, v in TEXTS.items()]
+
+
+def _summary(items) -> dict[str, list[tuple[int, int, str]]]:
+    return {d.id: [(s.start, s.end, s.label) for s in d.spans] for d in items if isinstance(d, Document)}
+
+
+def test_spans_carry_their_text_and_a_canonical_label(detector):
+    for doc in detector.detect(_docs()):
+        for s in doc.spans:
+            assert s.text == doc.text[s.start : s.end]
+            assert s.label in ("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "CONTACT", "ID", "RARE_DETAIL")
+
+
+def test_one_shot_iterator_gives_the_same_result_as_a_list(detector):
+    assert _summary(detector.detect(iter(_docs()))) == _summary(detector.detect(_docs()))
+
+
+def test_input_errors_pass_through_in_order(detector):
+    items = [_docs()[0], InputError("broken.docx", "not a valid file"), _docs()[1]]
+    out = list(detector.detect(items))
+    assert [type(x).__name__ for x in out] == ["Document", "InputError", "Document"]
+
+
+def test_spool_file_is_private_and_removed(monkeypatch, tmp_path, detector):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    seen_modes = []
+    real_write = Spool.write
+
+    def spying_write(self, record):
+        seen_modes.append(self.path.stat().st_mode & 0o777)
+        real_write(self, record)
+
+    monkeypatch.setattr(Spool, "write", spying_write)
+    stream = detector.detect(_docs())
+    next(stream)
+    assert list(tmp_path.glob(PREFIX + "*"))  # still there mid-way
+    stream.close()  # a consumer that stops early
+    assert seen_modes and set(seen_modes) == {0o600}
+    assert not list(tmp_path.glob(PREFIX + "*"))
+
+
+def test_allow_and_deny_lists_from_a_project_rules_folder(tmp_path):
+    (tmp_path / "allow.txt").write_text("Wilhelmina Castellanos\n", encoding="utf-8")
+    (tmp_path / "deny.txt").write_text("Tuesday\n", encoding="utf-8")
+    (tmp_path / "deny.yaml").write_text("- {text: cooking group, label: ORGANIZATION}\n", encoding="utf-8")
+    lists = Lists(Rules([tmp_path]))
+    assert lists.allowed("the Wilhelmina Castellanos")
+    text = TEXTS["a"]
+    assert [(s.label, text[s.start : s.end]) for s in lists.deny_spans(text)] == [
+        ("ORGANIZATION", "cooking group"),
+        ("PERSON", "Tuesday"),
+    ]
+
+
+def test_deny_list_rejects_an_unknown_label(tmp_path):
+    (tmp_path / "deny.yaml").write_text("- {text: Somewhere, label: PLACE}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown label"):
+        Lists(Rules([tmp_path]))
+
+
+def test_detector_applies_a_project_deny_list(tmp_path):
+    (tmp_path / "deny.yaml").write_text("- {text: cooking group, label: ORGANIZATION}\n", encoding="utf-8")
+    doc = Detector(DetectConfig(rules_dirs=[tmp_path])).detect_text(TEXTS["a"])
+    assert ("ORGANIZATION", "cooking group") in [(s.label, s.text) for s in doc.spans]
+
+
+def test_generic_words_from_the_allow_list_are_not_flagged(detector):
+    doc = detector.detect_text("The Peer Worker and the OT met on the unit with the Case Manager.")
+    assert [s.text for s in doc.spans if s.label in ("PERSON", "ORGANIZATION")] == []
+
+
+def test_heading_ranges_cover_template_labels_not_speakers():
+    text = "Case Vignette\nBrief description: we met.\nMarta Nowak: I said hello."
+    covered = [text[a:b] for a, b in heading_ranges(text)]
+    assert "Case Vignette" in covered and "Brief description" in covered
+    assert "Marta Nowak" not in covered
+
+
+def test_jobs_2_gives_the_same_spans_as_jobs_1(detector):
+    docs = _docs() * 3
+    for i, d in enumerate(docs):
+        d.id = f"{d.id}{i}"
+    parallel = Detector(DetectConfig(jobs=2))
+    assert _summary(parallel.detect([Document(d.id, d.text) for d in docs])) == _summary(
+        detector.detect([Document(d.id, d.text) for d in docs])
+    )
+
+
+def test_names_found_in_one_document_are_found_in_another(detector):
+    out = {d.id: d for d in detector.detect(_docs())}
+    assert [s.text for s in out["b"].spans if s.label == "PERSON"] == ["wilhelmina", "Wilhelmina"]
+    assert [s for s in out["c"].spans if s.label == "PERSON"] == []
+
+
+def test_spool_reads_back_what_was_written(tmp_path):
+    with Spool(Path(tmp_path)) as spool:
+        for i in range(3):
+            spool.write({"n": i})
+        assert [r["n"] for r in spool.read()] == [0, 1, 2]
+    assert not list(tmp_path.iterdir())
