@@ -123,3 +123,24 @@ def test_spool_reads_back_what_was_written(tmp_path):
             spool.write({"n": i})
         assert [r["n"] for r in spool.read()] == [0, 1, 2]
     assert not list(tmp_path.iterdir())
+
+
+def test_fast_attribute_ruler_gives_the_same_attributes_as_spacys():
+    import spacy
+
+    from qualdeid.detect.fast_attributes import speed_up
+    from qualdeid.detect.model import resolve_model_name
+
+    text = (
+        "Gonna be honest, she ain't keen on the 3pm group. We're gonna try again tmrw, I've told her "
+        "it's ok. He'd already gone to the shops, hadn't he? Lots of 'em were there.\n\n  Cheers."
+    )
+    standard = spacy.load(resolve_model_name("en_core_web_sm"))
+    fast = spacy.load(resolve_model_name("en_core_web_sm"))
+    speed_up(fast)
+    assert "attribute_ruler" not in fast.pipe_names
+
+    def attrs(doc):
+        return [(t.pos_, t.lemma_, str(t.morph)) for t in doc]
+
+    assert attrs(fast(text)) == attrs(standard(text))

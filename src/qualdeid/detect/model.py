@@ -32,9 +32,13 @@ def resolve_model_name(name: str) -> str:
 @lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline. The dependency parser is swapped for the cheaper
-    sentence recogniser where the pipeline has one: detection needs sentences, not parses."""
+    sentence recogniser where the pipeline has one: detection needs sentences, not parses. The
+    attribute ruler is swapped for an equivalent that gives the same results faster."""
+    from qualdeid.detect.fast_attributes import speed_up
+
     nlp = spacy.load(resolve_model_name(name))
     if "parser" in nlp.pipe_names and "senter" in nlp.component_names:
         nlp.disable_pipe("parser")
         nlp.enable_pipe("senter")
+    speed_up(nlp)
     return nlp
