@@ -32,7 +32,7 @@ FIXTURE_SPANS: dict[str, str] = {
     "Sarah": "PERSON",
     "Marrowbank Community Centre": "ORGANIZATION",
     "Quenby Street": "LOCATION",
-    "Tuesday 16 April 2024": "DATE_TIME",
+    "Thursday 7 November 2024": "DATE_TIME",
     "34": "AGE",
     "0412 345 678": "CONTACT",
     "josh.hale@example.com": "CONTACT",

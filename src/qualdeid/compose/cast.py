@@ -1,7 +1,7 @@
 """The cast of a fragment: who is who, and what each person becomes in the composite.
 
-People are the PERSON mentions of a document, clustered by shared name parts ("Sam", "Sam Reid",
-"Mr Reid"), nicknames and short forms. A person named next to a worker role or with a worker title
+People are the PERSON mentions of a document, clustered by shared name parts ("Sam", "Sam Thorne",
+"Mr Thorne"), nicknames and short forms. A person named next to a worker role or with a worker title
 ("Dr", "the OT") is a worker; next to a kinship word ("her mum") a relative; the most mentioned
 remaining person is the focal person of the fragment. In the composite the focal people of all
 fragments become one character, the workers one colleague, the relatives one relative.

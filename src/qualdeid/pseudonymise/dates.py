@@ -1,8 +1,8 @@
 """Dates shifted by one corpus-wide offset (intervals preserved) or generalised; ages to bands.
 
 Only a small set of unambiguous written forms is parsed: ISO dates, numeric day/month/year
-(month first for en_US), "16 April [2023]", "April 16[, 2023]", "April 2023", a month alone, a
-four-digit year alone, and weekday names (shifted by the same offset, so "Tuesday 16 April" stays
+(month first for en_US), "7 November [2023]", "November 7[, 2023]", "April 2023", a month alone, a
+four-digit year alone, and weekday names (shifted by the same offset, so "Thursday 7 November" stays
 a true weekday). Everything else in a date span ("last week", "2pm", "arvo") is kept as written.
 """
 
@@ -93,7 +93,7 @@ def transform_date(text: str, offset_days: int, *, mode: str = "shift", month_fi
     drop_weekdays = mode != "shift" and any(name != "weekday" for _, _, name, _ in found)
     for s, e, name, m in found:
         if drop_weekdays and name == "weekday":
-            e += len(text[e:]) - len(text[e:].lstrip(", "))  # "Tuesday, 16 April" -> "April"
+            e += len(text[e:]) - len(text[e:].lstrip(", "))  # "Thursday, 7 November" -> "November"
             new: str | None = ""
         else:
             new = _component(m, name, delta, year_shift, offset_days, mode, month_first)

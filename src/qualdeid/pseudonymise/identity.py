@@ -214,7 +214,7 @@ class PersonResolver:
                 if person is None:
                     person = self._new(f"PERSON|surname:{word}", last=word, gender=f.title_gender)
                 elif person.gender is None:
-                    person.gender = f.title_gender  # "Mr Volkov": the title tells what the first name did not
+                    person.gender = f.title_gender  # "Mr Petrakis": the title tells what the first name did not
                 self._assign(m, f, person)
                 continue
             person = self._choose(as_first, m, by_doc, "first_name", word)

@@ -3,7 +3,7 @@
 Used by ``risk`` (residual identifiers are a hard failure) and by ``compose`` (a name detected in one
 document is removed from every fragment, even where detection missed it there). Values are indexed
 with their variants: without a title ("Dr Okoro" -> "Okoro"), without a possessive, and, for names of
-people, places and organisations, each distinctive word on its own ("Kestrel Street" -> "Kestrel").
+people, places and organisations, each distinctive word on its own ("Wrenfield Street" -> "Wrenfield").
 A value that is also a common word ("Hope", "Will") is matched only with its capital letter.
 """
 
