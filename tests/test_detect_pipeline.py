@@ -101,10 +101,17 @@ def test_heading_ranges_cover_template_labels_not_speakers():
     assert "Marta Nowak" not in covered
 
 
-def test_jobs_2_gives_the_same_spans_as_jobs_1(detector):
-    docs = _docs() * 3
-    for i, d in enumerate(docs):
-        d.id = f"{d.id}{i}"
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_jobs_2_gives_the_same_spans_as_jobs_1(detector, monkeypatch, start_method):
+    import multiprocessing
+
+    from qualdeid.detect import pipeline
+
+    if start_method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{start_method} is not available here")
+    monkeypatch.setattr(pipeline, "START_METHOD", start_method)
+    monkeypatch.setattr(pipeline, "CHUNK_DOCS", 2)  # several chunks, so both workers get documents
+    docs = [Document(f"{d.id}{i}", d.text) for i in range(3) for d in _docs()]
     parallel = Detector(DetectConfig(jobs=2))
     assert _summary(parallel.detect([Document(d.id, d.text) for d in docs])) == _summary(
         detector.detect([Document(d.id, d.text) for d in docs])

@@ -31,7 +31,7 @@ from qualdeid.detect.rules import Rules
 LANGUAGE = "en"
 
 #: Countries whose phone number formats are recognised.
-PHONE_REGIONS = ("AU", "NZ", "GB", "IE", "US", "CA")
+PHONE_REGIONS = ("AU", "NZ", "GB", "IE", "US")  # US covers Canada (one numbering plan)
 
 #: Presidio entity types -> canonical label (the entity type is kept as the span's subtype).
 PRESIDIO_TO_CANONICAL: dict[str, str] = {

@@ -11,6 +11,7 @@ deny lists, drops layout artefacts and resolves overlaps.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -104,12 +105,23 @@ class FirstPass:
         return spans
 
 
+#: Worker processes start by "fork" where it is safe and cheap (Linux: workers inherit the loaded
+#: model), else by "spawn" (each worker loads the model once). Tests may force one.
+START_METHOD: str | None = None
+
 _worker: FirstPass | None = None
+
+
+def _start_method() -> str:
+    if START_METHOD:
+        return START_METHOD
+    return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
 def _init_worker(config: DetectConfig) -> None:
     global _worker
-    _worker = FirstPass(config)
+    if _worker is None or _worker.config != config:  # not inherited from the parent by fork
+        _worker = FirstPass(config)
 
 
 def _run_chunk(chunk: list[tuple[str, str]]) -> list[Pass1Result]:
@@ -186,8 +198,12 @@ class Detector:
         if self.config.jobs <= 1:
             yield from self._first_pass().run(docs)
             return
+        global _worker
         chunks = iter(lambda: [(d.id, d.text) for d in islice(docs, CHUNK_DOCS)], [])
-        ctx = multiprocessing.get_context("spawn")
+        method = _start_method()
+        if method == "fork":
+            _worker = self._first_pass()  # loaded once here, shared with the workers
+        ctx = multiprocessing.get_context(method)
         with ctx.Pool(self.config.jobs, initializer=_init_worker, initargs=(self.config,)) as pool:
             for results in pool.imap(_run_chunk, chunks):
                 yield from results
