@@ -22,7 +22,7 @@ class FakeRun:
 @pytest.mark.parametrize(
     ("runs", "edits", "expected"),
     [
-        (["Hello Jo", "shua Hale", " bye"], [(6, 17, "Amy Reid")], ["Hello Amy Reid", "", " bye"]),
+        (["Hello Jo", "shua Hale", " bye"], [(6, 17, "Amy Marsh")], ["Hello Amy Marsh", "", " bye"]),
         (["Josh", " and ", "Kev"], [(0, 4, "Dan"), (9, 12, "Tim")], ["Dan", " and ", "Tim"]),
         (["abc"], [(1, 2, "XYZ")], ["aXYZc"]),
     ],

@@ -138,7 +138,7 @@ class Composer:
             if s.label in REPLACED and s.start < frag.end and frag.start < s.end:
                 start, end = max(s.start, frag.start) - frag.start, min(s.end, frag.end) - frag.start
                 out.append(Span(start, end, s.label, frag.text[start:end]))
-        for s in out:  # "Summer Reid" where detection took only "Reid": a known first name joins the name
+        for s in out:  # "Summer Okoro" where detection took only "Okoro": a known first name joins the name
             if s.label == "PERSON":
                 m = _NAME_BEFORE.search(frag.text, 0, s.start)
                 if m and m.group(1).lower() in self.gender_table:
