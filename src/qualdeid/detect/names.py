@@ -51,6 +51,8 @@ LEFT_CONTEXT = _wordset(
     "hugged met meet saw see visited visit reminded helped let gave give showed introduced supported "
     "with and for to by from about thank thanks",
 )
+#: Prepositions that come before places and dates as often as before people.
+WEAK_LEFT = _wordset("for to by from about and")
 #: The stronger subset, enough for a lowercase word-name ("told bill").
 STRONG_LEFT = _wordset(
     "told tell tells telling asked ask asks asking texted rang phoned emailed messaged thanked hugged "
@@ -237,24 +239,26 @@ class NameProcessor:
 
     def _name_by_evidence(self, sdoc: Doc, token: Any) -> bool:
         word, lower = token.text, token.text.lower()
-        initial = token.is_sent_start or token.i == 0
         prev = sdoc[token.i - 1] if token.i > 0 else None
         nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+        initial = token.i == 0 or token.is_sent_start or (prev is not None and prev.text in (":", "\n", "-", "\u2013"))
         prev_word = prev.text.lower() if prev is not None else ""
         next_word = nxt.text.lower() if nxt is not None else ""
         in_title_phrase = (prev is not None and not initial and _is_capitalised(prev.text)) or (
             nxt is not None and _is_capitalised(nxt.text) and not self._is_name(nxt.text)
         )
-        name_context = prev_word in LEFT_CONTEXT or next_word in RIGHT_CONTEXT or next_word in ("'s", "’s")
         if lower in self.first_names and not self.wordlike(word):
             return not in_title_phrase or (nxt is not None and nxt.text.lower() in self.surnames)
-        if self.wordlike(word):
-            if initial or in_title_phrase or prev_word in WORD_LEFT:
-                return False
-            return name_context or token.tag_ == "NNP"
-        if initial or in_title_phrase or token.tag_ != "NNP" or len(word) < 3:
+        if initial or in_title_phrase or prev_word in WORD_LEFT:
             return False
-        return name_context and _zipf(lower) < RARE_WORD_ZIPF
+        person_context = (
+            prev_word in LEFT_CONTEXT - WEAK_LEFT or next_word in RIGHT_CONTEXT or next_word in ("'s", "’s")
+        )
+        if lower in self.first_names or lower in self.word_names:
+            return person_context  # "told Will", "Hope said": a word-name used as a name
+        if token.tag_ != "NNP" or len(word) < 3:
+            return False
+        return person_context and _zipf(lower) < RARE_WORD_ZIPF
 
     def _surname_after(self, sdoc: Doc, token: Any) -> str | None:
         """The surname in "with Hope Ngata": a first name, then a capitalised word that is rare in English."""
