@@ -54,7 +54,7 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
         ("She rang Fernhill Community Mental Health Team.", "Fernhill Community Mental Health Team", "ORGANIZATION"),
         ("He plays for the Larkspur Rovers Football Club.", "Larkspur Rovers Football Club", "ORGANIZATION"),
         ("Mass at St Brendan's Church was packed.", "St Brendan's Church", "ORGANIZATION"),
-        ("She was admitted to Northgate Hospital in May.", "Northgate Hospital", "ORGANIZATION"),
+        ("She was admitted to Quillmore Hospital in May.", "Quillmore Hospital", "ORGANIZATION"),
         ("He studied at the University of Carrowmore for a year.", "University of Carrowmore", "ORGANIZATION"),
         ("Some kids from Marrowbank Girls' High knew her.", "Marrowbank Girls' High", "ORGANIZATION"),
         ("The referral came from Tamarind CAMHS last week.", "Tamarind CAMHS", "ORGANIZATION"),
@@ -66,7 +66,7 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
         ("They lived at 4/22 Pardalote Ave for years.", "4/22 Pardalote Ave", "LOCATION"),
         ("The flat above the laundromat on West 131st Street.", "West 131st Street", "LOCATION"),
         ("The letter went to G12 8QQ by mistake.", "G12 8QQ", "LOCATION"),
-        ("Her card said Toronto ON M6K 1X9 on the back.", "M6K 1X9", "LOCATION"),
+        ("Her card said Glenmoy ON M6K 1X9 on the back.", "M6K 1X9", "LOCATION"),
     ],
 )
 def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
@@ -146,9 +146,9 @@ def test_numbers_that_are_not_ids(analyzer: AnalyzerEngine, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "span"),
     [
-        ("Thurs 14 March. We went bowling.", "Thurs 14 March"),
-        ("The meeting is Monday, February 10, in the big room.", "Monday, February 10"),
-        ("Her birthday is on the 9th so she wants leave.", "the 9th"),
+        ("Weds 23 October. We went bowling.", "Weds 23 October"),
+        ("The meeting is Sunday, January 26, in the big room.", "Sunday, January 26"),
+        ("Her birthday is on the 27th so she wants leave.", "the 27th"),
         ("He hasn't smiled like that since Christmas 2019.", "Christmas 2019"),
         ("We had a barbecue on Anzac Day with the residents.", "Anzac Day"),
         ("Everyone came to the Diwali dinner.", "Diwali"),

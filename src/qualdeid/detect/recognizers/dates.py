@@ -1,4 +1,4 @@
-"""Named holidays ("Anzac Day", "Burns Night", "Christmas 2022") from ``rules/lexicons/holidays.txt``."""
+"""Named holidays ("Anzac Day", "Diwali", "Easter 2019") from ``rules/lexicons/holidays.txt``."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Two recognizers:
 
 * :class:`NamedPlaceRecognizer` — capitalised words closed by a type word: "Smith Street",
-  "12 Smith St", "Flat 3, 4 Orchard Road", "Heath Ward", "Harbour Rowing Club", "St Jude's Church",
+  "12 Smith St", "Flat 3, 4 Orchard Road", "Larch Ward", "Harbour Rowing Club", "St Jude's Church",
   "University of Somewhere". Generic names ("Day Centre", "Community Mental Health Team") are not flagged:
   a venue or organisation name needs at least one word that is not in ``generic_name_words.txt``.
 * :class:`PlaceContextRecognizer` — a rare capitalised word after "in/from/to/at/near..." that NER left
@@ -219,7 +219,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
             if t.i != head and t.lower_ not in CONNECTORS and t.text not in APOSTROPHES
         ]
         head_text = doc[head].text
-        always_specific = head_text in self.lexicon.street_types and label == "LOCATION"  # "Main Street"
+        always_specific = head_text in self.lexicon.street_types and label == "LOCATION"  # "Kestrel Street"
         if not words or (not always_specific and all(self.lexicon.is_generic(w) for w in words)):
             return None
         if starts_sentence(doc, first) and all(word_zipf(w.lower()) >= COMMON_NAME_ZIPF for w in words):
@@ -261,7 +261,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
                 and tok.pos_ != "PROPN"
                 and word_zipf(tok.lower_) >= SENTENCE_START_COMMON_ZIPF
             ):
-                first += 1  # "Went Riverside Park"-style: a capitalised sentence opener is not part of a name
+                first += 1  # "Went Kestrel Park"-style: a capitalised sentence opener is not part of a name
             else:
                 return first
         return None
@@ -311,7 +311,7 @@ def token_indices(doc: Doc, char_offsets: Iterable[int]) -> list[int]:
 
 
 def merge_chains(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Overlapping candidates ("Mimico Gardens" inside "Mimico Gardens Arena") become the longest one."""
+    """Overlapping candidates ("Tarrow Gardens" inside "Tarrow Gardens Arena") become the longest one."""
     out: list[tuple[int, int, str]] = []
     for start, end, label in sorted(spans, key=lambda s: (s[0], -s[1])):
         if out and start < out[-1][1]:
