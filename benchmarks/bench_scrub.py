@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -35,6 +36,12 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="--jobs for both commands (default 2)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="500 docs, 1 repetition")
+    parser.add_argument(
+        "--timeout-factor",
+        type=float,
+        default=5.0,
+        help="give up on scrub when it takes this many times the scan's wall time (default 5)",
+    )
     args = parser.parse_args()
     if args.quick:
         args.docs, args.repeat = 500, 1
@@ -57,7 +64,13 @@ def main() -> None:
             scrub_cmd += ["--quiet", *jobs]
             order = [("scan", scan_cmd, scan_times), ("scrub", scrub_cmd, scrub_times)]
             for name, cmd, times in order if rep % 2 == 0 else order[::-1]:
-                times.append(run_quiet(cmd))
+                limit = None if name == "scan" or not scan_times else max(300.0, args.timeout_factor * scan_times[0][0])
+                try:
+                    times.append(run_quiet(cmd, timeout=limit))
+                except subprocess.TimeoutExpired:
+                    raise SystemExit(
+                        f"scrub did not finish within {limit:.0f} s ({args.timeout_factor}x the scan's time): killed"
+                    ) from None
                 wall, cpu = times[-1]
                 print(f"  rep {rep + 1}/{args.repeat}  {name:<6} {wall:7.1f} s wall, {cpu:7.1f} s CPU", file=sys.stderr)
             written = sum(1 for p in out.rglob("*.txt"))

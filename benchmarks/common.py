@@ -63,12 +63,17 @@ def timed(fn: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - wall, cpu_seconds() - cpu
 
 
-def run_quiet(cmd: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds of a command with stdout discarded; raises with its stderr if it fails."""
+def run_quiet(cmd: list[str], timeout: float | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds of a command with stdout discarded; raises with its stderr if it fails
+    (or with ``subprocess.TimeoutExpired`` after ``timeout`` seconds: the command is killed)."""
     result: list[subprocess.CompletedProcess[str]] = []
-    times = timed(
-        lambda: result.append(subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
-    )
+
+    def run() -> None:
+        result.append(
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=timeout)
+        )
+
+    times = timed(run)
     if result[0].returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {result[0].returncode}: {result[0].stderr.strip()[-2000:]}")
     return times
