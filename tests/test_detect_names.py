@@ -32,9 +32,9 @@ def _load_marked(path) -> list[tuple[Document, list[Span]]]:
     return docs
 
 
-@pytest.fixture(scope="module")
-def informal(detector):
-    marked = _load_marked(FIXTURES / "names_informal.txt")
+@pytest.fixture(scope="module", params=["names_informal.txt", "names_sloppy.txt"])
+def informal(detector, request):
+    marked = _load_marked(FIXTURES / request.param)
     found = {d.id: d for d in detector.detect([d for d, _ in marked])}
     return [(found[d.id], gold) for d, gold in marked]
 

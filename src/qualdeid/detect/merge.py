@@ -18,6 +18,11 @@ from qualdeid.detect.lists import Lists
 
 NER_DETECTOR = "SpacyRecognizer"
 RARE = "RARE_DETAIL"
+#: A single NER word opening a sentence and at least this frequent in English is taken as the word.
+SENTENCE_WORD_ZIPF = 4.5
+#: What follows a capitalised word used as the word: "Grace and patience are", "Bill for the taxi".
+_USED_AS_WORD = re.compile(r"[ \t]+(?:(?:for|of|in|on|at|to|from|are)\b|and[ \t]+(?!i\b|me\b|my\b)[a-z])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
 COMMON_WORD_ZIPF = 5.0
 
@@ -57,6 +62,8 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
                 continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
             if inside(span, headings) and not confirmed:
                 continue
+            if span.label in ("PERSON", "ORGANIZATION") and not confirmed and _word_opening_sentence(text, span):
+                continue  # "Grace and patience are ...", "Bill for the taxi ...": NER on a capitalised word
             if span.label == "PERSON" and not confirmed and not _has_capital(text, span):
                 continue  # "rang halfway": lowercase names are the name detector's job
         cleaned.append(span)
@@ -73,6 +80,15 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
 
 def _common_word(piece: str) -> bool:
     return piece.isalpha() and zipf_frequency(piece.lower(), "en") >= COMMON_WORD_ZIPF
+
+
+def _word_opening_sentence(text: str, span: Span) -> bool:
+    piece = text[span.start : span.end]
+    if not piece.isalpha() or zipf_frequency(piece.lower(), "en") < SENTENCE_WORD_ZIPF:
+        return False
+    if not _SENTENCE_START.search(text, max(0, span.start - 8), span.start):
+        return False
+    return bool(_USED_AS_WORD.match(text, span.end))
 
 
 def _has_capital(text: str, span: Span) -> bool:

@@ -213,11 +213,18 @@ class NameProcessor:
         if len(words) == 1:
             w = words[0]
             first = tokens[0].is_sent_start if tokens else True
-            if self.common_word(w) or (first and w.lower() not in self.first_names):
+            if self.common_word(w):
+                return []
+            if first and w.lower() not in self.first_names and not self._acts_as_person(span):
                 return []
         elif any(w.lower() in self.place_heads for w in words):
             return []
         return [w for w in words if not (len(words) > 1 and self.common_word(w) and not self._is_name(w))]
+
+    def _acts_as_person(self, span: SpacySpan) -> bool:
+        """A rare word that NER calls a person and that does what people do: "Rosa's", "Ffion said"."""
+        after = span.doc[span.end : span.end + 3].text
+        return _zipf(span.text.lower()) < RARE_WORD_ZIPF and (after.startswith(("'s", "’s")) or _acts_next(after))
 
     def _person_read_as_org(self, span: SpacySpan | None) -> list[str]:
         """NER often reads "Firstname Surname" as an organisation: two or three capitalised words, the
@@ -244,7 +251,8 @@ class NameProcessor:
         initial = token.i == 0 or token.is_sent_start or (prev is not None and prev.text in (":", "\n", "-", "\u2013"))
         prev_word = prev.text.lower() if prev is not None else ""
         next_word = nxt.text.lower() if nxt is not None else ""
-        in_title_phrase = (prev is not None and not initial and _is_capitalised(prev.text)) or (
+        prev_starts = prev is not None and (prev.i == 0 or prev.is_sent_start)
+        in_title_phrase = (prev is not None and not initial and not prev_starts and _is_capitalised(prev.text)) or (
             nxt is not None and _is_capitalised(nxt.text) and not self._is_name(nxt.text)
         )
         if lower in self.first_names and not self.wordlike(word):
@@ -301,7 +309,7 @@ class NameProcessor:
     def _known_pattern(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.known:
             alternatives = "|".join(re.escape(k) for k in sorted(self.known, key=len, reverse=True))
-            self._pattern = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’][a-rt-z])", re.IGNORECASE)
+            self._pattern = re.compile(rf"(?<![\w'’-])({alternatives})(s?)(?![\w-]|['’][a-rt-z])", re.IGNORECASE)
         return self._pattern
 
     # ------------------------------------------------------------------ pass 2
@@ -312,9 +320,11 @@ class NameProcessor:
         pattern = self._known_pattern()
         if pattern is not None:
             for m in pattern.finditer(text):
-                entry = self.known[m.group().lower()]
-                if self._accept(text, m.start(), m.end(), entry):
-                    found.append(Span(m.start(), m.end(), "PERSON", score=SCORE_KNOWN, detector=DETECTOR))
+                if m.group(2) and not _sloppy_possessive(m.group(1), m.group()):
+                    continue
+                entry = self.known[m.group(1).lower()]
+                if self._accept(text, m.start(), m.end(1), entry):
+                    found.append(Span(m.start(), m.end(1), "PERSON", score=SCORE_KNOWN, detector=DETECTOR))
         return self._with_titles(text, _join_adjacent(text, found))
 
     def _accept(self, text: str, start: int, end: int, entry: KnownName) -> bool:
@@ -355,6 +365,11 @@ class NameProcessor:
             if m:
                 s.start = m.start()
         return spans
+
+
+def _sloppy_possessive(name: str, with_s: str) -> bool:
+    """ "gareths place": a possessive written without its apostrophe (not "Ross" for a known "Ros")."""
+    return len(name) >= 4 and not name.lower().endswith("s") and _zipf(with_s.lower()) < 2.5
 
 
 def _acts_next(after: str) -> bool:
