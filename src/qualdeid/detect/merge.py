@@ -21,7 +21,9 @@ RARE = "RARE_DETAIL"
 #: A single NER word opening a sentence and at least this frequent in English is taken as the word.
 SENTENCE_WORD_ZIPF = 4.5
 #: What follows a capitalised word used as the word: "Grace and patience are", "Bill for the taxi".
-_USED_AS_WORD = re.compile(r"[ \t]+(?:(?:for|of|in|on|at|to|from|are)\b|and[ \t]+(?!i\b|me\b|my\b)[a-z])")
+_USED_AS_WORD = re.compile(
+    r"[ \t]+(?:(?:for|of|in|on|at|to|from|are|my|your|you|me|us|it|be)\b|and[ \t]+(?!i\b|me\b|my\b)[a-z])"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
 COMMON_WORD_ZIPF = 5.0

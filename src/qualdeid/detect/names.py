@@ -204,8 +204,8 @@ class NameProcessor:
 
     def _ner_person_words(self, span: SpacySpan | None) -> list[str]:
         """The name words of an NER PERSON span, without leading verbs ("Took Sandy") or trailers."""
-        if span is None:
-            return []
+        if span is None or (span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an")):
+            return []  # "the Rob Roy": a venue or a product
         tokens = [t for t in span if _is_capitalised(t.text) and t.text.lower() not in ("'s", "’s")]
         while tokens and tokens[0].is_sent_start and self.common_word(tokens[0].text) and len(tokens) > 1:
             tokens = tokens[1:]
@@ -275,6 +275,8 @@ class NameProcessor:
         prev = sdoc[token.i - 1] if token.i > 0 else None
         if prev is not None and not token.is_sent_start and _is_capitalised(prev.text):
             return None
+        if prev is not None and prev.text.lower() in ("the", "a", "an"):
+            return None  # "the Rob Roy": a venue or a product
         nxt = sdoc[token.i + 1]
         if nxt.i + 1 < len(sdoc) and _is_capitalised(sdoc[nxt.i + 1].text):
             return None  # a longer Title Case phrase: a venue or an organisation more likely
