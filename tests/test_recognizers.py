@@ -67,6 +67,18 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
         ("The flat above the laundromat on West 131st Street.", "West 131st Street", "LOCATION"),
         ("The letter went to G12 8QQ by mistake.", "G12 8QQ", "LOCATION"),
         ("Her card said Glenmoy ON M6K 1X9 on the back.", "M6K 1X9", "LOCATION"),
+        ("Address: Drumkeel, Ballyfenn, F12 AB34\nGP: Dr Lee", "Drumkeel, Ballyfenn, F12 AB34", "LOCATION"),
+        ("Her new address is 9 Pellow Close, Drumkeel. She loves it.", "9 Pellow Close, Drumkeel", "LOCATION"),
+        ("Address: 3 Quarry Rd., Co. Tarragh\nPhone: none", "3 Quarry Rd., Co. Tarragh", "LOCATION"),
+        ("They moved to County Tarragh after the wedding.", "County Tarragh", "LOCATION"),
+        ("She has a flat in Dublin 7 now.", "Dublin 7", "LOCATION"),
+        ("We spent a weekend on Inishcorr with the kids.", "Inishcorr", "LOCATION"),
+        ("Every summer he climbed the Bennan with his dad.", "Bennan", "LOCATION"),
+        ("He was in St Aidans for a week, no apostrophe on the form.", "St Aidans", "ORGANIZATION"),
+        ("Her daughter is at St Fionntán's now.", "St Fionntán's", "ORGANIZATION"),
+        ("She works at Pellow's now, mostly nights.", "Pellow's", "ORGANIZATION"),
+        ("He got a placement with Brightwater Quarrying last spring.", "Brightwater Quarrying", "ORGANIZATION"),
+        ("We met at the Kelso site, then drove to Brookfield's Ardmore branch.", "Ardmore", "LOCATION"),
     ],
 )
 def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
@@ -95,6 +107,10 @@ def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str
         "She moved back to Scotland after the divorce.",
         "He went to the Tribunal and then to the Bible study in the Lounge.",
         "Tuesday was rough. We talked on Monday about last week.",
+        "He's on Quetiapine and Sertraline now, and on Snapchat all day, and on Jobseekers.",
+        "She works for Maeve at the weekends and works at Home most days.",
+        "The Head Office was shut, and the County Council offices too.",
+        "Next Monday we go. On Saturday we went up on the bus.",
     ],
 )
 def test_generic_words_are_not_flagged(analyzer: AnalyzerEngine, text: str) -> None:
@@ -123,6 +139,11 @@ def test_no_span_crosses_a_line_break(analyzer: AnalyzerEngine) -> None:
         ("Her case no. KLM-4471 was on the letter.", "KLM-4471", "ID"),
         ("His UR number is 4471902, the nurse said.", "4471902", "ID"),
         ("He had the code 6610-223-985-QX written on his arm.", "6610-223-985-QX", "ID"),
+        ("any advice? posted by glenside_dad\nHi all, long time reader.", "glenside_dad", "CONTACT"),
+        ("Posted by: mossy77 on the carers forum.", "mossy77", "CONTACT"),
+        ("Username: kestrelwing", "kestrelwing", "CONTACT"),
+        ("kestrel.k wrote:\nI agree with that.", "kestrel.k", "CONTACT"),
+        ("She shares her drawings as fern_and_moss now.", "fern_and_moss", "CONTACT"),
     ],
 )
 def test_contacts_and_ids(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
@@ -137,6 +158,8 @@ def test_contacts_and_ids(analyzer: AnalyzerEngine, text: str, span: str, label:
         "He paid $250000 for the house years ago, 1989-1990 was a hard time.",
         "She walked 2 km to the unit 3 times a week.",
         "She is on Instagram and Facebook all day.",
+        "It was posted by the admin team, and Mary wrote: thanks.",
+        "I saved it as my_notes.docx on the laptop.",
     ],
 )
 def test_numbers_that_are_not_ids(analyzer: AnalyzerEngine, text: str) -> None:
@@ -158,6 +181,9 @@ def test_numbers_that_are_not_ids(analyzer: AnalyzerEngine, text: str) -> None:
         ("The appointment is on 03/04/2024 at the clinic.", "03/04/2024"),
         ("It all kicked off on Thursday the 14th at tea time.", "Thursday the 14th"),
         ("He did his apprenticeship back in '87 up north.", "'87"),
+        ("She always walked up the hill on Pattern Sunday.", "Pattern Sunday"),
+        ("The whole town went out for Regatta Saturday.", "Regatta Saturday"),
+        ("We went to the sea on the August Bank Holiday.", "August Bank Holiday"),
     ],
 )
 def test_dates(analyzer: AnalyzerEngine, text: str, span: str) -> None:
@@ -195,6 +221,15 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         ("Brief description: Odile Brennan (33) moved in on Monday.", "33"),
         ("He broke his wrist when he was fourteen and never told anyone.", "fourteen"),
         ("She's twenty-two and already a nana.", "twenty-two"),
+        ("my son Tadhg (Taddy to his pals) is 23 and came home", "23"),
+        ("our da was 81 on Sunday, the cake was huge", "81"),
+        ("Her girl Orla, who's 16 and came along, sat with us.", "16"),
+        ("Interviewer: How old are you now?\nP2: Fifteen. Fifth year.", "Fifteen"),
+        ("how old is she? about 9 i think", "9"),
+        ("Me (29F) and my partner have been arguing.", "29"),
+        ("Age: 47\nGender: male", "47"),
+        ("He'll be 30 in March, God help us.", "30"),
+        ("Her mam is seventy-four and still drives.", "seventy-four"),
     ],
 )
 def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
@@ -212,6 +247,9 @@ def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
         "There were 12 of us at the barbecue.",
         "He was one of the first to arrive, and she was two minutes behind.",
         "We met at ten and the list had (12) items.",
+        "The bus was 20 minutes late and mum was 5 minutes behind.",
+        "My brother is 2 metres tall and my sister was 40 euro down.",
+        "How old is the house? Nobody knows, and the kitchen is 12 feet wide.",
     ],
 )
 def test_numbers_that_are_not_ages(analyzer: AnalyzerEngine, text: str) -> None:

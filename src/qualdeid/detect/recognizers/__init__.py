@@ -2,8 +2,9 @@
 
 * ``rules/recognizers/*.yaml`` — pattern recognizers in Presidio's YAML format (ages, dates, room and
   record numbers, codes, social handles, phone shapes, numbered wards); a project adds its own files.
-* :mod:`.places` — token scans over the spaCy parse for named streets, venues, wards and organisations,
-  and for rare capitalised words after place prepositions.
+* :mod:`.places` — token scans over the spaCy parse for named streets, venues, wards and organisations.
+* :mod:`.context` — names read from their context: rare capitalised words after place prepositions,
+  employers after "works at", names before "site"/"branch".
 * :mod:`.dates` — named holidays from ``rules/lexicons/holidays.txt``.
 * :mod:`.contact` — Presidio's phone (AU/NZ/GB/IE/US/CA), URL and email recognizers behind a cheap text
   check (``contact_recognizers()``, registered by ``engine`` in place of the plain ones).
@@ -18,8 +19,9 @@ from presidio_analyzer import EntityRecognizer
 from spacy.language import Language
 
 from qualdeid.detect.recognizers.contact import contact_recognizers
+from qualdeid.detect.recognizers.context import OrgContextRecognizer, PlaceContextRecognizer, SiteRecognizer
 from qualdeid.detect.recognizers.dates import holiday_recognizer
-from qualdeid.detect.recognizers.places import NamedPlaceRecognizer, PlaceContextRecognizer, PlaceLexicon
+from qualdeid.detect.recognizers.places import NamedPlaceRecognizer, PlaceLexicon
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.detect.rules import Rules
 
@@ -34,6 +36,8 @@ def place_lexicon(rules: Rules) -> PlaceLexicon:
         org_types=frozenset(rules.words("lexicons/org_types.txt")),
         generic_words=frozenset(rules.words("lexicons/generic_name_words.txt", lower=True)),
         not_places=frozenset(rules.words("lexicons/not_places.txt")),
+        site_words=frozenset(rules.words("lexicons/site_words.txt")),
+        first_names=frozenset(rules.words("names/first_names.txt")),
     )
 
 
@@ -47,6 +51,8 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     recognizers: list[EntityRecognizer] = [
         NamedPlaceRecognizer(lexicon),
         PlaceContextRecognizer(lexicon),
+        OrgContextRecognizer(lexicon),
+        SiteRecognizer(lexicon),
         *load_pattern_recognizers(rules),
     ]
     holidays = holiday_recognizer(rules.words("lexicons/holidays.txt"))

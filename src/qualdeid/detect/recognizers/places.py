@@ -1,13 +1,12 @@
 """Named places and organisations that spaCy's NER misses, found by scanning the parsed tokens.
 
-Two recognizers:
-
 * :class:`NamedPlaceRecognizer` — capitalised words closed by a type word: "Smith Street",
   "12 Smith St", "Flat 3, 4 Orchard Road", "Larch Ward", "Harbour Rowing Club", "St Jude's Church",
   "University of Somewhere". Generic names ("Day Centre", "Community Mental Health Team") are not flagged:
   a venue or organisation name needs at least one word that is not in ``generic_name_words.txt``.
-* :class:`PlaceContextRecognizer` — a rare capitalised word after "in/from/to/at/near..." that NER left
-  untagged ("moved to Kelvinbrook"), not a country, state, language, weekday or common word.
+
+The recognizers that read a name from its context ("moved to Kelvinbrook", "works at Pellow's") are in
+:mod:`.context`; they share this module's token helpers and :class:`PlaceLexicon`.
 """
 
 from __future__ import annotations
@@ -80,15 +79,7 @@ PREFIX_AMBIGUOUS = frozenset(["St", "Dr"])
 ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")  # "5th Avenue", "West 125th Street"
 HOUSE_NUMBER = re.compile(r"^\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?$")
 UNIT_WORDS = frozenset(["flat", "unit", "apt", "apartment", "suite", "level", "lot", "shop"])
-PLACE_PREPOSITIONS = frozenset(
-    ["in", "from", "to", "at", "near", "around", "past", "via", "outside", "towards", "toward", "into", "round"]
-)
-PREPOSITION_BEFORE_CAPITAL = re.compile(
-    r"(?<!\w)(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")[ \t]+(?:the[ \t]+)?(?=[A-Z])"
-)
 SENTENCE_BREAK = frozenset([".", "!", "?", ":", ";", "-", "–", "—", '"', "“", "(", "*", "•"])
-#: a word this common in general English is not taken as a place on its own (Zipf scale)
-COMMON_WORD_ZIPF = 3.6
 SENTENCE_START_COMMON_ZIPF = 3.0
 #: a sentence-initial name made only of words this common is taken for a heading or a generic phrase
 COMMON_NAME_ZIPF = 4.0
@@ -133,6 +124,10 @@ class PlaceLexicon:
     org_types: frozenset[str]
     generic_words: frozenset[str]
     not_places: frozenset[str]
+    #: lower-case words that close a named place after a capitalised name ("the Kelso site")
+    site_words: frozenset[str] = frozenset()
+    #: common first names (``names/first_names.txt``): "works for Maeve" names a person, not an employer
+    first_names: frozenset[str] = frozenset()
 
     @cached_property
     def head_pattern(self) -> re.Pattern[str]:
@@ -140,6 +135,11 @@ class PlaceLexicon:
         words = sorted(
             self.street_types | self.common_street_types | self.venue_types | self.org_types, key=len, reverse=True
         )
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+    @cached_property
+    def site_pattern(self) -> re.Pattern[str]:
+        words = sorted(self.site_words, key=len, reverse=True)
         return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
 
     def head_label(self, doc: Doc, i: int) -> str | None:
@@ -320,60 +320,3 @@ def merge_chains(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
             continue
         out.append((start, end, label))
     return out
-
-
-class PlaceContextRecognizer(EntityRecognizer):
-    """Rare capitalised words after a place preposition ("in Kelvinbrook", "at the Albion")."""
-
-    SCORE = 0.5
-    #: NER says this capitalised word is a person or a nationality, not a place
-    NER_NOT_PLACE = frozenset(["PERSON", "PER", "NORP"])
-
-    def __init__(self, lexicon: PlaceLexicon) -> None:
-        self.lexicon = lexicon
-        super().__init__(supported_entities=["LOCATION"], name="PlaceContextRecognizer", supported_language="en")
-
-    def load(self) -> None:
-        return None
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
-        doc: Doc | None = getattr(nlp_artifacts, "tokens", None)
-        if doc is None or "LOCATION" not in entities:
-            return []
-        results = []
-        n = len(doc)
-        for i in token_indices(doc, (m.start() for m in PREPOSITION_BEFORE_CAPITAL.finditer(text))):
-            if doc[i].lower_ not in PLACE_PREPOSITIONS or breaks_line(doc[i]) or i + 1 >= n:
-                continue
-            first = i + 2 if doc[i + 1].lower_ == "the" else i + 1  # "at the Albion"
-            j = first
-            while (
-                j < n
-                and is_name_word(doc[j])
-                and doc[j].ent_type_ not in self.NER_NOT_PLACE
-                and not breaks_line(doc[j - 1])
-            ):
-                j += 1
-            if j == first or (j < n and doc[j].text in POSSESSIVE):
-                continue
-            words = [t.text for t in doc[first:j]]
-            phrase = " ".join(words)
-            if phrase in self.lexicon.not_places or any(w.isupper() for w in words):
-                continue
-            if any(word_zipf(w.lower()) >= COMMON_WORD_ZIPF for w in words):
-                continue
-            if self.lexicon.head_label(doc, j - 1) is not None:
-                continue  # NamedPlaceRecognizer's business
-            results.append(
-                RecognizerResult(
-                    entity_type="LOCATION",
-                    start=doc[first].idx,
-                    end=doc[j - 1].idx + len(doc[j - 1].text),
-                    score=self.SCORE,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
-        return results
