@@ -13,7 +13,15 @@ from qualdeid.detect.rare import RareDetailProcessor
 from qualdeid.detect.rules import Rules
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CASES = [json.loads(line) for line in (FIXTURES / "rare_details.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _cases(name: str) -> list[dict]:
+    return [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()]
+
+
+CASES = _cases("rare_details.jsonl")
+#: Written before the phrase patterns were tuned and never tuned on: an honest estimate of generality.
+UNSEEN = _cases("rare_details_unseen.jsonl")
 POSITIVES = [c for c in CASES if c["rare"]]
 NEGATIVES = [c["text"] for c in CASES if not c["rare"]]
 
@@ -43,11 +51,23 @@ def covered(text: str, phrase: str, spans: list[Span]) -> bool:
     return hit * 2 >= len(phrase)
 
 
-def test_held_out_recall(detector) -> None:
-    results = run(detector, [c["text"] for c in POSITIVES])
-    found = [covered(c["text"], p, spans) for c, spans in zip(POSITIVES, results, strict=True) for p in c["rare"]]
-    assert len(found) >= 30
-    assert sum(found) / len(found) >= 0.85
+def recall(detector, cases: list[dict]) -> float:
+    positives = [c for c in cases if c["rare"]]
+    results = [run(detector, [c["text"]])[0] for c in positives]
+    found = [covered(c["text"], p, spans) for c, spans in zip(positives, results, strict=True) for p in c["rare"]]
+    assert len(found) >= 25
+    return sum(found) / len(found)
+
+
+def test_recall_on_fixture_details(detector) -> None:
+    assert recall(detector, CASES) >= 0.9
+
+
+def test_recall_on_details_never_tuned_on(detector) -> None:
+    """Measured once after the work was done (0.72 at the time); guards against collapse only."""
+    assert recall(detector, UNSEEN) >= 0.6
+    flagged = [c["text"] for c in UNSEEN if not c["rare"] and run(detector, [c["text"]])[0]]
+    assert len(flagged) <= 1, flagged
 
 
 @pytest.mark.parametrize("text", NEGATIVES)
@@ -56,18 +76,18 @@ def test_ordinary_content_is_not_flagged(detector, text: str) -> None:
 
 
 def test_span_is_the_short_phrase_with_reason_and_subtype(detector) -> None:
-    text = "Over a cuppa she told me she used to be a rodeo clown in Texas, then we did the dishes."
+    text = "Over a cuppa she told me she used to be a trapeze artist in Ohio, then we did the dishes."
     [spans] = run(detector, [text])
     assert len(spans) == 1
     span = spans[0]
     assert span.text == text[span.start : span.end]
-    assert span.text.startswith("used to be a rodeo clown")
+    assert span.text.startswith("used to be a trapeze artist")
     assert "dishes" not in span.text and "cuppa" not in span.text
     assert span.label == "RARE_DETAIL" and span.detector == "rare"
     assert span.subtype == "occupation"
     assert "occupation" in span.reason and "frequency" in span.reason
     assert "occurs in 1 document of 1" in span.reason
-    assert "rodeo" not in span.reason and "clown" not in span.reason  # reasons never quote the text
+    assert "trapeze" not in span.reason and "artist" not in span.reason  # reasons never quote the text
 
 
 def test_subtypes(detector) -> None:
@@ -76,7 +96,7 @@ def test_subtypes(detector) -> None:
         "She keeps a tarantula in her room.",
         "He is one of twelve siblings.",
         "She won a national fiddle title last year.",
-        "He speaks fluent Icelandic.",
+        "He speaks fluent Estonian.",
     ]
     subtypes = [[s.subtype for s in spans] for spans in run(detector, texts)]
     assert subtypes == [["physical_trait"], ["pet"], ["family"], ["life_event"], ["language"]]
@@ -102,10 +122,10 @@ def test_within_corpus_counts_across_documents(detector) -> None:
 
 
 def test_detail_confirmed_elsewhere_is_flagged_where_it_recurs(detector) -> None:
-    first = "He was a lighthouse keeper on a remote island for years."
-    later = "He only wanted to talk about the lighthouse today."
+    first = "He used to breed ferrets in a pen behind his shed."
+    later = "He only wanted to talk about the ferrets today."
     spans = run(detector, [first, later])
-    assert covered(later, "the lighthouse", spans[1])
+    assert covered(later, "the ferrets", spans[1])
     assert "flagged elsewhere" in spans[1][0].reason
     assert run(detector, [later]) == [[]]  # on its own the mention says nothing
 
@@ -114,7 +134,7 @@ def test_project_rules_can_remove_and_add_entries(detector, tmp_path: Path) -> N
     (tmp_path / "rare").mkdir()
     (tmp_path / "rare" / "occupation.txt").write_text("!croupier\n", encoding="utf-8")
     (tmp_path / "rare" / "common.txt").write_text("theremin\n", encoding="utf-8")
-    texts = ["She used to be a croupier.", "Lou plays the theremin in a band."]
+    texts = ["She used to be a croupier.", "Lou plays the theremin on weekends."]
     assert all(run(detector, texts))
     rules = Rules([tmp_path])
     assert run(detector, texts, rules)[1] == []
@@ -154,3 +174,37 @@ def test_names_from_other_recognizers_are_not_rare_words(detector) -> None:
     spans = proc.second_pass(doc, candidates, [name])
     assert [s.text for s in spans] == ["used to be a stevedore"]
     assert "zephyrine" not in observation[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "subtype"),
+    [
+        ("Her uncle was the last ferryman on the lake to work by hand.", "the last ferryman on the lake to work", None),
+        ("They are the only Samoan family in the block.", "the only Samoan family", "minority"),
+        ("He once sang on a chart-topping single.", "sang on a chart-topping single", "occupation"),
+        ("Her days busking on cruise ships are long gone.", "days busking on cruise ships", None),
+        ("He restores vintage typewriters at the kitchen table.", "restores vintage typewriters", "hobby"),
+        ("She runs a donkey sanctuary near the coast.", "runs a donkey sanctuary", "hobby"),
+        ("He rode a unicycle across the whole country for charity.", "rode a unicycle across the whole country", None),
+        ("She climbs trees barefoot like a kid.", "climbs trees barefoot", "hobby"),
+        ("He was born on an oil tanker off the coast.", "was born on an oil tanker", None),
+    ],
+)
+def test_phrase_patterns(detector, text: str, phrase: str, subtype: str | None) -> None:
+    [spans] = run(detector, [text])
+    assert covered(text, phrase, spans), [s.text for s in spans]
+    if subtype:
+        assert subtype in {s.subtype for s in spans}
+
+
+def test_details_stop_before_dates_and_places_claimed_by_other_labels(detector) -> None:
+    text = "She was a backing singer at the Palladium in 1987 and still hums the songs."
+    date_at = text.index("1987")
+    date = Span(date_at, date_at + 4, "DATE_TIME")
+    proc = RareDetailProcessor(Rules())
+    doc = Document(id="x", text=text)
+    candidates, observation = proc.first_pass(doc, detector.nlp(text), [date])
+    proc.observe(doc.id, observation)
+    [span] = proc.second_pass(doc, candidates, [date])
+    assert span.end <= date.start and span.text.startswith("was a backing singer")
+    assert not span.text.endswith((" in", " at"))

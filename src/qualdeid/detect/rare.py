@@ -13,13 +13,15 @@ quotes the text) and a ``subtype``. The user decides later whether a detail is g
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.corpus.model import Document, Span
+from qualdeid.corpus.model import DIRECT_LABELS, Document, Span
 from qualdeid.detect.rare_lexicon import RareRules, TermMatch, frequency_text, zipf
+from qualdeid.detect.rare_patterns import PhrasePatterns
 from qualdeid.detect.rare_phrases import (
     ACHIEVEMENT,
     EVENT,
@@ -64,6 +66,9 @@ _NAME_ENTITIES = frozenset(
 _MERE_POSSESSION = frozenset({"have", "get", "own", "wear", "carry", "sport", "bring", "hold"})
 _ACTING = frozenset({USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSION, OPERATE})
 
+#: lexicons of things and people: a one-word entry matched through a verb's lemma ("judged") is not one
+_NOUN_CATEGORIES = frozenset({"occupation", "pet", "setting", "family"})
+
 ACCEPTED, CORPUS_CHECK, PENDING = "accepted", "corpus_check", "pending"
 _STATUS_RANK = {ACCEPTED: 0, CORPUS_CHECK: 1, PENDING: 2}
 
@@ -93,6 +98,7 @@ class RareDetailProcessor:
         self.corpus_max_docs = t("corpus_max_docs", 3)
         self.corpus_max_share = t("corpus_max_share", 0.15)
         self.max_tokens = int(t("max_tokens", 14))
+        self.patterns = PhrasePatterns(self.rr, self.max_tokens, self.rare_zipf)
         self.doc_counts: dict[str, int] = {}
         self.confirmed: set[str] = set()
         self.documents = 0
@@ -107,7 +113,17 @@ class RareDetailProcessor:
         sent_bounds = _sentence_bounds(sdoc)
         found: list[RareCandidate] = []
         all_matches = self.rr.match_terms(sdoc)
-        matches = [m for m in all_matches if m.category != "common"]
+        matches = [
+            m
+            for m in all_matches
+            if m.category != "common"
+            and not (
+                m.category in _NOUN_CATEGORIES
+                and m.end - m.start == 1
+                and sdoc[m.start].pos_ in ("VERB", "AUX")
+                and sdoc[m.start].lower_ != m.entry
+            )
+        ]
         common_tokens = {i for m in all_matches if m.category == "common" for i in range(m.start, m.end)}
         lexicon_tokens = {i for m in matches for i in range(m.start, m.end)}
         for t in sdoc:
@@ -117,7 +133,7 @@ class RareDetailProcessor:
             cand = self._judge_term(sdoc, m, sent_bounds)
             if cand is not None:
                 found.append(cand)
-        found.extend(self._pattern_candidates(sdoc, sent_bounds))
+        found.extend(self._pattern_candidates(sdoc, sent_bounds, named, lexicon_tokens))
         merged = _merge(found, doc.text)
         for c in merged:
             if c.status != PENDING:
@@ -190,7 +206,9 @@ class RareDetailProcessor:
                 is_np_token(sdoc[i]) or sdoc[i].pos_ == "ADV" or sdoc[i].lower_ == "as"
                 for i in range(frame.verb + 1, np_start)
             )
-            if USED_TO in kinds or (ROLE in kinds and (direct or frame.verb is None)):
+            if USED_TO in kinds or (ROLE in kinds and frame.verb is None):
+                return CORPUS_CHECK
+            if ROLE in kinds and direct and frame.person_subject:
                 return CORPUS_CHECK
             return None
         if cat == "language":
@@ -252,7 +270,9 @@ class RareDetailProcessor:
             echo_keys=_word_forms(sdoc, m) if status == PENDING else (),
         )
 
-    def _pattern_candidates(self, sdoc: Doc, bounds: list[tuple[int, int]]) -> list[RareCandidate]:
+    def _pattern_candidates(
+        self, sdoc: Doc, bounds: list[tuple[int, int]], named: bytearray, lexicon_tokens: set[int]
+    ) -> list[RareCandidate]:
         """Details carried by a whole phrase rather than one rare word: achievements, representing a
         country, losing a body part, an unusually large family."""
         words = self.rr.words
@@ -299,6 +319,8 @@ class RareDetailProcessor:
                 if end:
                     end = extend_right(sdoc, end, sent_end, limit, max_pps=1)
                     add(frame.start, end, "life_event", "represented a country, state or national team", ("represent",))
+        for start, end, subtype, reason, keys in self.patterns.find(sdoc, bounds, named, lexicon_tokens):
+            add(start, end, subtype, reason, keys or (reason,))
         for start, end in large_family_phrases(sdoc, self.rr):
             add(start, end, "family", "unusually large family", ("large_family",))
         return out
@@ -370,12 +392,16 @@ class RareDetailProcessor:
                 reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
             elif c.status == CORPUS_CHECK and docs > limit:
                 continue
+            bounds = _clear_of_others(c, spans, doc.text)
+            if bounds is None:
+                continue
+            c.start, c.end = bounds
             out.append(
                 Span(
                     start=c.start,
                     end=c.end,
                     label=LABEL,
-                    text=c.text or doc.text[c.start : c.end],
+                    text=doc.text[c.start : c.end],
                     score=c.score,
                     detector=self.name,
                     subtype=c.subtype,
@@ -414,6 +440,51 @@ def _word_forms(sdoc: Doc, m: TermMatch) -> tuple[str, ...]:
         if sdoc[i].is_alpha and not sdoc[i].is_stop:
             forms.extend((sdoc[i].lemma_.lower(), sdoc[i].lower_))
     return tuple(dict.fromkeys(forms))
+
+
+_EDGE_WORDS = re.compile(
+    r"^(?:(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about)\b[\s,]*)+"
+    r"|(?:[\s,]+(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about|'s|s))+[\s,]*$",
+    re.IGNORECASE,
+)
+
+
+def _clear_of_others(c: Span, spans: list[Span], text: str) -> tuple[int, int] | None:
+    """The detail's phrase without what other labels claim at its edges. A date or an age inside it
+    would make the overlap resolution drop the detail: the phrase stops before it. A name inside it is
+    left for the resolution to cut out, unless only a trailing prepositional phrase follows the name
+    ("... at <place> for years"). ``None`` when nothing worth flagging is left."""
+    start, end = c.start, c.end
+    for s in spans:
+        if s.label == LABEL or s.end <= start or s.start >= end:
+            continue
+        if s.label in DIRECT_LABELS and start < s.start:
+            tail = text[s.end : end].lstrip(" ,")
+            if tail and not _EDGE_WORDS.match(tail):
+                continue
+        if s.start > start:
+            end = min(end, s.start)
+        else:
+            start = max(start, s.end)
+    if end <= start:
+        return None
+    if (start, end) == (c.start, c.end):
+        return start, end
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip(" ,;:-"))
+    piece = piece.strip(" ,;:-")
+    m = _EDGE_WORDS.search(piece)
+    while m and m.group():
+        if m.start() == 0:
+            lead += m.end()
+            piece = piece[m.end() :]
+        else:
+            piece = piece[: m.start()]
+        m = _EDGE_WORDS.search(piece)
+    if not any(ch.isalpha() for ch in piece):
+        return None
+    start += lead
+    return start, start + len(piece)
 
 
 def _inside_other(c: Span, spans: list[Span]) -> bool:

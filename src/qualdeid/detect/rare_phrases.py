@@ -17,6 +17,10 @@ from qualdeid.detect.rare_lexicon import RareRules
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 _NP_CORE = frozenset({"NOUN", "PROPN"})
 _NP_BEFORE_PARTICIPLE = frozenset({"DT", "PRP$", "JJ", "HYPH", "NN"})  # "a travelling", "puffin-watching"
+#: pronouns that may stand between a verb and its object phrase: "taught himself Finnish"
+_OBJECT_PRONOUNS = frozenset(
+    {"himself", "herself", "themselves", "myself", "yourself", "ourselves", "him", "them", "me", "us"}
+)
 _PARTICLES = frozenset({"out", "up", "off", "back", "down", "away"})
 _NOT_PREPOSITIONS = frozenset({"than", "because", "like", "since", "until", "while", "if"})
 #: number words large enough to matter for family sizes (digits are read directly)
@@ -78,7 +82,7 @@ def find_frame(sdoc: Doc, start: int, sent_start: int, rr: RareRules, max_back: 
             after_as = after_as or i == start - 1 or all(is_np_token(sdoc[k]) for k in range(i + 1, start))
             i -= 1
             continue
-        if is_np_token(t) or t.pos_ in ("ADP", "ADV", "PART"):
+        if is_np_token(t) or t.pos_ in ("ADP", "ADV", "PART") or t.lower_ in _OBJECT_PRONOUNS:
             i -= 1
             continue
         break
@@ -111,7 +115,10 @@ def frame_at_verb(sdoc: Doc, verb: int, sent_start: int, rr: RareRules) -> Frame
             break
     subject = sdoc[begin - 1] if begin - 1 >= sent_start else None
     person = subject is not None and (
-        subject.lower_ in rr.words("person_pronouns") or subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON"
+        subject.lower_ in rr.words("person_pronouns")
+        or subject.pos_ == "PROPN"
+        or subject.ent_type_ == "PERSON"
+        or subject.lemma_.lower() in rr.words("person_nouns")
     )
     lemma = sdoc[verb].lemma_.lower()
     kinds = set()
