@@ -104,6 +104,9 @@ def _clean(text: str, span: Span) -> Span | None:
     piece = text[span.start : span.end]
     lead = len(piece) - len(piece.lstrip(_EDGE_JUNK))
     piece = piece.strip(_EDGE_JUNK)
+    if "(" in text[span.start + lead - 1 : span.start + lead] and ")" in piece and "(" not in piece:
+        lead -= 1  # keep the bracket of "(03) 9876 5432"
+        piece = "(" + piece
     if span.label != RARE:
         piece = _POSSESSIVE.sub("", piece)
     start = span.start + lead
