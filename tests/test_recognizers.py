@@ -144,6 +144,7 @@ def test_no_span_crosses_a_line_break(analyzer: AnalyzerEngine) -> None:
         ("Username: kestrelwing", "kestrelwing", "CONTACT"),
         ("kestrel.k wrote:\nI agree with that.", "kestrel.k", "CONTACT"),
         ("She shares her drawings as fern_and_moss now.", "fern_and_moss", "CONTACT"),
+        ("Found him online, kb_runner_88 on the gaming site.", "kb_runner_88", "CONTACT"),
     ],
 )
 def test_contacts_and_ids(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
@@ -160,6 +161,7 @@ def test_contacts_and_ids(analyzer: AnalyzerEngine, text: str, span: str, label:
         "She is on Instagram and Facebook all day.",
         "It was posted by the admin team, and Mary wrote: thanks.",
         "I saved it as my_notes.docx on the laptop.",
+        "#codes: everyday_activity, trust_safety\nWhat was helpful: the walk.",
     ],
 )
 def test_numbers_that_are_not_ids(analyzer: AnalyzerEngine, text: str) -> None:
