@@ -151,3 +151,10 @@ def test_fast_attribute_ruler_gives_the_same_attributes_as_spacys():
         return [(t.pos_, t.lemma_, str(t.morph)) for t in doc]
 
     assert attrs(fast(text)) == attrs(standard(text))
+
+
+def test_contacts_are_still_found_by_the_hinted_presidio_recognizers(detector):
+    text = "Email kim.lee@example.org, see www.example.net/groups or ring (03) 9876 5432."
+    found = {(s.label, s.text) for s in detector.detect_text(text).spans}
+    assert {("CONTACT", "kim.lee@example.org"), ("CONTACT", "(03) 9876 5432")} <= found
+    assert any(label == "CONTACT" and t.startswith("www.example.net") for label, t in found)
