@@ -188,6 +188,8 @@ def test_names_from_other_recognizers_are_not_rare_words(detector) -> None:
         ("He rode a unicycle across the whole country for charity.", "rode a unicycle across the whole country", None),
         ("She climbs trees barefoot like a kid.", "climbs trees barefoot", "hobby"),
         ("He was born on an oil tanker off the coast.", "was born on an oil tanker", None),
+        ("She lost her eyebrows to a gas explosion.", "lost her eyebrows to a gas explosion", "physical_trait"),
+        ("He lost it in a national rugby final, the eye.", "lost it in a national rugby final", "physical_trait"),
     ],
 )
 def test_phrase_patterns(detector, text: str, phrase: str, subtype: str | None) -> None:

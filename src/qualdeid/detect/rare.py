@@ -314,6 +314,13 @@ class RareDetailProcessor:
                 keys = tuple(sorted(obj_lemmas & words("body_parts")))
                 add(frame.start, end, "physical_trait", "lost a body part", keys)
                 continue
+            cause_end = (
+                self._lost_to_distinctive_cause(sdoc, t.i, np_end, sent_end) if lemma in words("loss_verbs") else None
+            )
+            if cause_end is not None:
+                end = extend_right(sdoc, cause_end, sent_end, limit, max_pps=0)
+                add(frame.start, end, "physical_trait", "lost something in a distinctive accident or event", (lemma,))
+                continue
             if lemma in words("represent_verbs"):
                 end = self._represented(sdoc, t.i, np_end, sent_end)
                 if end:
@@ -324,6 +331,23 @@ class RareDetailProcessor:
         for start, end in large_family_phrases(sdoc, self.rr):
             add(start, end, "family", "unusually large family", ("large_family",))
         return out
+
+    def _lost_to_distinctive_cause(self, sdoc: Doc, verb: int, np_end: int, sent_end: int) -> int | None:
+        """End token of ``lost it in a county final``, ``lost them to frostbite``: a pronoun for
+        something lost, and what took it is distinctive."""
+        words = self.rr.words
+        k = verb + 1
+        if np_end != k or k >= sent_end or sdoc[k].lower_ not in ("it", "them"):
+            return None
+        k += 1
+        if k >= sent_end or sdoc[k].lower_ not in ("in", "to", "at", "during", "from"):
+            return None
+        end = k + 1
+        while end < sent_end and is_np_token(sdoc[end]):
+            end += 1
+        lemmas = {w.lemma_.lower() for w in sdoc[k + 1 : end]} | {w.lower_ for w in sdoc[k + 1 : end]}
+        scaled = lemmas & words("achievement_nouns_scaled") and lemmas & words("achievement_scale")
+        return end if lemmas & words("loss_causes") or scaled else None
 
     def _represented(self, sdoc: Doc, verb: int, np_end: int, sent_end: int) -> int | None:
         """End token of "<verb> [X] for <country / national team>", or of "represented <country>"."""
