@@ -110,9 +110,26 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
             ),
         )
         self.nlp = {LANGUAGE: nlp}
+        self._stop_cache: dict[tuple[str, str], bool] = {}
+        self._punct_cache: dict[tuple[str, str], bool] = {}
 
     def load(self) -> None:  # already loaded
         return None
+
+    # Presidio asks these for every lemma of every document; the answers depend on the word only.
+    def is_stopword(self, word: str, language: str) -> bool:
+        key = (word, language)
+        hit = self._stop_cache.get(key)
+        if hit is None:
+            hit = self._stop_cache[key] = super().is_stopword(word, language)
+        return hit
+
+    def is_punct(self, word: str, language: str) -> bool:
+        key = (word, language)
+        hit = self._punct_cache.get(key)
+        if hit is None:
+            hit = self._punct_cache[key] = super().is_punct(word, language)
+        return hit
 
 
 class HintedUrlRecognizer(UrlRecognizer):
