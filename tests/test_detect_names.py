@@ -108,3 +108,13 @@ def test_diminutives_follow_the_consonant_vowel_consonant_pattern():
     assert diminutives("Rob") == {"robbo"}
     assert diminutives("Dave") == {"davo"}
     assert diminutives("Josh") == set()
+
+
+def test_everyday_word_surname_after_a_title_is_a_name_but_the_word_stays_a_word(detector):
+    docs = [
+        Document("a", "Mr Park came by with Dr Ward this morning."),
+        Document("b", "We walked to the park, then the ward was busy. Later Park said hi."),
+    ]
+    out = {d.id: [s.text for s in d.spans if s.label == "PERSON"] for d in detector.detect(docs)}
+    assert out["a"] == ["Mr Park", "Dr Ward"]
+    assert out["b"] == ["Park"]

@@ -132,7 +132,9 @@ class NameProcessor:
     def wordlike(self, word: str) -> bool:
         """True when the name is also an ordinary word (or a place): it needs evidence to be a name."""
         w = word.lower()
-        return w in self.word_names or w in self._dictionary
+        if w in self.word_names or w in self._dictionary:
+            return True
+        return w not in self.first_names and _zipf(w) >= COMMON_WORD_ZIPF  # a surname like Park or Ward
 
     def common_word(self, word: str) -> bool:
         w = word.lower()
@@ -168,8 +170,12 @@ class NameProcessor:
             if all(len(w) == 1 for w in words):
                 local.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
                 continue
-            if any(w.lower() in self.place_heads or (self.common_word(w) and not self._is_name(w)) for w in words):
-                words = words[:1] if not self.common_word(words[0]) else []
+            end = m.end()
+            if len(words) == 2 and (words[1].lower() in self.place_heads or self.common_word(words[1])):
+                words = words[:1]  # "Dr Patel Street" is a street; "Mrs Tran Saturday" -> Tran
+                end = m.start() + m.group().index(parts[1]) + len(parts[1])
+            # after a title even an everyday word is a surname: "Dr Ward", "Mr Park"
+            local.append(Span(m.start(), end, "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
             for w in words:
                 confident(w)
         for m in _INITIALS.finditer(text):

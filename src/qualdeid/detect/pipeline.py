@@ -217,11 +217,3 @@ class Detector:
             spans.extend(p.second_pass(doc, candidates[i], others))
         return finalise(doc.text, spans, self.lists)
 
-
-def resolve_overlaps(spans: list[Span]) -> list[Span]:
-    """Keep non-overlapping spans, preferring higher score, then longer span."""
-    kept: list[Span] = []
-    for s in sorted(spans, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
-        if not any(s.overlaps(k) for k in kept):
-            kept.append(s)
-    return sorted(kept, key=lambda s: s.start)
