@@ -22,7 +22,8 @@ RARE = "RARE_DETAIL"
 SENTENCE_WORD_ZIPF = 4.5
 #: What follows a capitalised word used as the word: "Grace and patience are", "Bill for the taxi".
 _USED_AS_WORD = re.compile(
-    r"[ \t]+(?:(?:for|of|in|on|at|to|from|are|my|your|you|me|us|it|be)\b|and[ \t]+(?!i\b|me\b|my\b)[a-z])"
+    r"[ \t]+(?:(?:for|of|in|on|at|to|from|under|over|into|like|than|are|my|your|you|me|us|it|be)\b"
+    r"|and[ \t]+(?!i\b|me\b|my\b)[a-z])"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
