@@ -14,7 +14,7 @@ import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -198,8 +198,13 @@ class Detector:
         if self.config.jobs <= 1:
             yield from self._first_pass().run(docs)
             return
+        head = list(islice(docs, CHUNK_DOCS * self.config.jobs))
+        if len(head) < CHUNK_DOCS * self.config.jobs:  # too few documents to be worth starting workers
+            yield from self._first_pass().run(head)
+            return
         global _worker
-        chunks = iter(lambda: [(d.id, d.text) for d in islice(docs, CHUNK_DOCS)], [])
+        rest = chain(head, docs)
+        chunks = iter(lambda: [(d.id, d.text) for d in islice(rest, CHUNK_DOCS)], [])
         method = _start_method()
         if method == "fork":
             _worker = self._first_pass()  # loaded once here, shared with the workers
