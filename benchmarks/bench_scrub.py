@@ -64,7 +64,7 @@ def main() -> None:
             scrub_cmd += ["--quiet", *jobs]
             order = [("scan", scan_cmd, scan_times), ("scrub", scrub_cmd, scrub_times)]
             for name, cmd, times in order if rep % 2 == 0 else order[::-1]:
-                limit = None if name == "scan" or not scan_times else max(300.0, args.timeout_factor * scan_times[0][0])
+                limit = None if name == "scan" or not scan_times else max(120.0, args.timeout_factor * scan_times[0][0])
                 try:
                     times.append(run_quiet(cmd, timeout=limit))
                 except subprocess.TimeoutExpired:
