@@ -118,3 +118,13 @@ def test_everyday_word_surname_after_a_title_is_a_name_but_the_word_stays_a_word
     out = {d.id: [s.text for s in d.spans if s.label == "PERSON"] for d in detector.detect(docs)}
     assert out["a"] == ["Mr Park", "Dr Ward"]
     assert out["b"] == ["Park"]
+
+
+def test_a_verb_opening_the_sentence_is_not_part_of_the_name(detector):
+    doc = detector.detect_text("We had a quiet day. Took Marisol to the shops. Rang Idris after tea.")
+    assert [s.text for s in doc.spans if s.label == "PERSON"] == ["Marisol", "Idris"]
+
+
+def test_code_and_labels_are_not_people(detector):
+    doc = detector.detect_text("The AgeRecognizer marks RARE_DETAIL spans for review.")
+    assert [s for s in doc.spans if s.label == "PERSON"] == []

@@ -15,6 +15,7 @@ from wordfreq import zipf_frequency
 from qualdeid.corpus.model import DIRECT_LABELS, Span
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
 from qualdeid.detect.lists import Lists
+from qualdeid.detect.names import name_shaped
 
 NER_DETECTOR = "SpacyRecognizer"
 RARE = "RARE_DETAIL"
@@ -25,6 +26,7 @@ _USED_AS_WORD = re.compile(
     r"[ \t]+(?:(?:for|of|in|on|at|to|from|under|over|into|like|than|are|my|your|you|me|us|it|be)\b"
     r"|and[ \t]+(?!i\b|me\b|my\b)[a-z])"
 )
+_WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
 COMMON_WORD_ZIPF = 5.0
@@ -40,7 +42,7 @@ _SPECIFIC_DATE = re.compile(
     r"|(?-i:\b[A-Z][a-z]+ (?:Day|Eve|Night)\b)",
     re.IGNORECASE,
 )
-_EDGE_JUNK = " \t\r\n.,;:!?\"'()[]{}“”‘’-–—"
+_EDGE_JUNK = " \t\r\n.,;:!?\"'()[]{}“”‘’-–—│┃|*_~•·<>="
 _LEADING_WORDS = {
     "LOCATION": re.compile(r"^(?:the|a|an|at|in|to|from)\s+", re.IGNORECASE),
     "ORGANIZATION": re.compile(r"^(?:the|a|an|at|in|to|from)\s+", re.IGNORECASE),
@@ -61,12 +63,15 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
             if span.label == "DATE_TIME" and not _SPECIFIC_DATE.search(text, span.start, span.end):
                 continue
             confirmed = any(span.overlaps(o) for o in by_others)
+            span_text = text[span.start : span.end]
             if span.label != "PERSON" and not confirmed and _common_word(text[span.start : span.end]):
                 continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
             if inside(span, headings) and not confirmed:
                 continue
             if span.label in ("PERSON", "ORGANIZATION") and not confirmed and _word_opening_sentence(text, span):
                 continue  # "Grace and patience are ...", "Bill for the taxi ...": NER on a capitalised word
+            if span.label == "PERSON" and not confirmed and not all(map(name_shaped, _WORDS.findall(span_text))):
+                continue  # "RARE_DETAIL", "AgeRecognizer": code and labels, not names
             if span.label == "PERSON" and not confirmed and not _has_capital(text, span):
                 continue  # "rang halfway": lowercase names are the name detector's job
         cleaned.append(span)

@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.layout import heading_ranges, inside
 from qualdeid.detect.lists import normalise
 from qualdeid.detect.rules import Rules
 from qualdeid.detect.variants import NameVariants
@@ -75,7 +76,6 @@ WORD_LEFT = _wordset(
     "some no any all such what good great much more less full lost give gave",
 )
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 _NOT_INITIALS = {"U.S.", "U.K.", "A.M.", "P.M.", "E.G.", "I.E.", "N.Z.", "U.N.", "B.C.", "A.D.", "N.B.", "P.S."}
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”]|\u2026)\s*$")
@@ -142,6 +142,29 @@ class NameProcessor:
 
     # ------------------------------------------------------------------ pass 1
 
+    def prepare(self, sdoc: Doc) -> None:
+        """Trim NER's PERSON entities before the recognizers see them: "Took Sandy" -> "Sandy"."""
+        ents = list(sdoc.ents)
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            start = ent.start
+            while start < ent.end - 1 and self._not_part_of_name(sdoc[start]):
+                start += 1
+            if start != ent.start:
+                ents[i] = SpacySpan(sdoc, start, ent.end, label=ent.label)
+                changed = True
+        if changed:
+            sdoc.ents = ents
+
+    def _not_part_of_name(self, token: Any) -> bool:
+        if not _is_capitalised(token.text):
+            return True
+        return token.tag_.startswith("VB") or (
+            (token.is_sent_start or token.i == 0) and self._word_not_name(token.text)
+        )
+
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
         text = doc.text
         names: dict[str, bool] = {}
@@ -149,11 +172,12 @@ class NameProcessor:
         blocked = [s for s in spans if s.label in ("LOCATION", "ORGANIZATION") and s.detector != "SpacyRecognizer"]
 
         def confident(word: str) -> None:
-            if len(word) > 1 and normalise(word) not in self.allow:
+            if name_shaped(word) and normalise(word) not in self.allow:
                 names[word] = self.wordlike(word)
 
+        headings = heading_ranges(text)
         for span in spans:
-            if span.detector != "SpacyRecognizer":
+            if span.detector != "SpacyRecognizer" or inside(span, headings):
                 continue
             ent = sdoc.char_span(span.start, span.end, alignment_mode="expand")
             if span.label == "PERSON":
@@ -204,6 +228,10 @@ class NameProcessor:
                 observation.setdefault(v, self.wordlike(v))
         return local, (observation, sorted(names))
 
+    def _word_not_name(self, word: str) -> bool:
+        """An English word ("Rang", "Took") that is not in the name lists."""
+        return not self._is_name(word) and (self.common_word(word) or _zipf(word.lower()) >= SURNAME_ZIPF)
+
     def _is_name(self, word: str) -> bool:
         w = word.lower()
         return w in self.first_names or w in self.surnames
@@ -213,8 +241,10 @@ class NameProcessor:
         if span is None or (span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an")):
             return []  # "the Rob Roy": a venue or a product
         tokens = [t for t in span if _is_capitalised(t.text) and t.text.lower() not in ("'s", "’s")]
-        while tokens and tokens[0].is_sent_start and self.common_word(tokens[0].text) and len(tokens) > 1:
-            tokens = tokens[1:]
+        while len(tokens) > 1 and (
+            tokens[0].tag_.startswith("VB") or (tokens[0].is_sent_start and self._word_not_name(tokens[0].text))
+        ):
+            tokens = tokens[1:]  # "Took Sandy", "Rang Bryn"
         words = [t.text for t in tokens if t.text.lower() not in self.titles]
         if len(words) == 1:
             w = words[0]
@@ -412,6 +442,20 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
         else:
             out.append(Span(s.start, s.end, "PERSON", score=s.score, detector=s.detector))
     return out
+
+
+def name_shaped(word: str) -> bool:
+    """ "Sam", "Zoë", "O'Brien", "McBride", "DeShawn", "Anne-Marie" — not "RARE_DETAIL", "AgeRecognizer"."""
+    if len(word) < 2 or not word[0].isupper() or not all(c.isalpha() or c in "'’-" for c in word):
+        return False
+    for i in range(1, len(word)):
+        if word[i].isupper() and word[i - 1] not in "'’-" and word[:i] not in _NAME_PREFIXES:
+            return False
+    return True
+
+
+#: Name prefixes followed by a capital: McBride, MacKenzie, DeShawn, LaToya, VanDyke.
+_NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz"})
 
 
 def _is_capitalised(word: str) -> bool:

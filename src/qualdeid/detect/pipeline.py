@@ -80,7 +80,10 @@ class FirstPass:
 
     def run(self, docs: Iterable[Document]) -> Iterator[Pass1Result]:
         pairs = ((d.text, d) for d in docs)
+        preparers = [p.prepare for p in self.processors if hasattr(p, "prepare")]
         for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
+            for prepare in preparers:
+                prepare(sdoc)
             spans = self.recognize(doc.text, sdoc)
             candidates, observations = [], []
             for p in self.processors:
@@ -221,4 +224,3 @@ class Detector:
             others = base + [s for j, c in enumerate(candidates) if j != i for s in c]
             spans.extend(p.second_pass(doc, candidates[i], others))
         return finalise(doc.text, spans, self.lists)
-

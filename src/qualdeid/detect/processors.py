@@ -7,6 +7,9 @@ Detection runs in two passes so that the corpus streams through memory:
    the content words it uses). It must not change the processor's state.
 2. ``observe`` — in the main process, once per document: folds the observation into corpus-wide
    knowledge. Only non-identifying statistics and the names themselves are kept, never texts.
+A processor may also have ``prepare(sdoc)``, called on each spaCy parse before the recognizers run,
+to correct the parse in place (e.g. NER entity boundaries).
+
 3. ``second_pass`` — per document, after every document was observed: returns this processor's final
    spans using the corpus-wide knowledge (without the spaCy parse, which is not kept).
 """
