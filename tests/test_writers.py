@@ -48,3 +48,13 @@ def test_permissions_are_set_before_content_is_written(tmp_path: Path) -> None:
         assert stat.S_IMODE(os.fstat(fh.fileno()).st_mode) == 0o600
         fh.write(b"secret")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_ordinary_outputs_follow_the_umask_not_mkstemps_0600(tmp_path):
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "out.txt"
+        write_text_atomic(target, "shareable")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644

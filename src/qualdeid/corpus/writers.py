@@ -20,8 +20,9 @@ def atomic_open(path: Path, mode: str = "w", *, perms: int | None = None) -> Ite
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
-        if perms is not None:
-            os.fchmod(fd, perms)
+        # mkstemp creates the file 0600; ordinary outputs get the usual permissions (umask applies),
+        # private ones (keys, provenance) pass perms explicitly.
+        os.fchmod(fd, perms if perms is not None else 0o666 & ~_umask())
         encoding = None if "b" in mode else "utf-8"
         newline = None if "b" in mode else ""
         with os.fdopen(fd, mode, encoding=encoding, newline=newline) as fh:
@@ -33,6 +34,12 @@ def atomic_open(path: Path, mode: str = "w", *, perms: int | None = None) -> Ite
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_text_atomic(path: Path, text: str, *, perms: int | None = None) -> None:
