@@ -5,6 +5,8 @@
 * :mod:`.places` — token scans over the spaCy parse for named streets, venues, wards and organisations.
 * :mod:`.context` — names read from their context: rare capitalised words after place prepositions,
   employers after "works at", names before "site"/"branch".
+* :mod:`.structure` — speakers of chat and transcript turns, sign-offs, @mentions (PERSON); letter
+  address blocks (LOCATION, with the organisation or addressee above them).
 * :mod:`.dates` — named holidays from ``rules/lexicons/holidays.txt``.
 * :mod:`.contact` — Presidio's phone (AU/NZ/GB/IE/US/CA), URL and email recognizers behind a cheap text
   check (``contact_recognizers()``, registered by ``engine`` in place of the plain ones).
@@ -22,10 +24,11 @@ from qualdeid.detect.recognizers.contact import contact_recognizers
 from qualdeid.detect.recognizers.context import OrgContextRecognizer, PlaceContextRecognizer, SiteRecognizer
 from qualdeid.detect.recognizers.dates import holiday_recognizer
 from qualdeid.detect.recognizers.places import NamedPlaceRecognizer, PlaceLexicon
+from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, NameLexicon, SpeakerRecognizer
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.detect.rules import Rules
 
-__all__ = ["build_recognizers", "contact_recognizers", "place_lexicon"]
+__all__ = ["build_recognizers", "contact_recognizers", "name_lexicon", "place_lexicon"]
 
 
 def place_lexicon(rules: Rules) -> PlaceLexicon:
@@ -41,6 +44,21 @@ def place_lexicon(rules: Rules) -> PlaceLexicon:
     )
 
 
+def name_lexicon(rules: Rules) -> NameLexicon:
+    first_names = rules.words("names/first_names.txt", lower=True)
+    for line in rules.words("names/nicknames.txt", lower=True):  # "William: Will, Bill": all are first names
+        formal, _, shorts = line.partition(":")
+        first_names.update(w.strip() for w in [formal, *shorts.split(",")] if w.strip())
+    return NameLexicon(
+        first_names=frozenset(first_names),
+        surnames=frozenset(rules.words("names/surnames.txt", lower=True)),
+        word_names=frozenset(rules.words("names/word_names.txt", lower=True)),
+        titles=frozenset(rules.words("names/titles.txt", lower=True)),
+        roles=frozenset(rules.words("lexicons/speaker_roles.txt", lower=True)),
+        fields=frozenset(rules.words("lexicons/field_labels.txt", lower=True)),
+    )
+
+
 def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     """All qualdeid recognizers, configured from ``rules`` (to be added to a RecognizerRegistry).
 
@@ -48,7 +66,10 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     add to them. ``nlp`` is the loaded spaCy pipeline the recognizers will see parses from.
     """
     lexicon = place_lexicon(rules)
+    names = name_lexicon(rules)
     recognizers: list[EntityRecognizer] = [
+        SpeakerRecognizer(names),
+        AddressBlockRecognizer(lexicon.street_types | lexicon.common_street_types, names, lexicon.generic_words),
         NamedPlaceRecognizer(lexicon),
         PlaceContextRecognizer(lexicon),
         OrgContextRecognizer(lexicon),

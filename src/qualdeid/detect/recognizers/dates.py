@@ -8,12 +8,18 @@ from presidio_analyzer import Pattern, PatternRecognizer
 YEAR_SUFFIX = r"(?:[ \t]+(?:(?:19|20)\d\d|['’]\d\d))?"
 
 
+def _holiday_regex(name: str) -> str:
+    """A holiday's name as a pattern: any apostrophe, any spacing, "St." as well as "St"."""
+    pattern = regex.escape(name).replace("'", "['’]").replace(r"\ ", r"[ \t]+")
+    return regex.sub(r"^St(?=\[)", r"St\\.?", pattern)
+
+
 def holiday_recognizer(holidays: set[str]) -> PatternRecognizer | None:
     """One compiled alternation over all holidays (longest first), case-sensitive, with an optional year."""
     if not holidays:
         return None
     names = sorted(holidays, key=len, reverse=True)
-    alternation = "|".join(regex.escape(n).replace("'", "['’]").replace(r"\ ", r"[ \t]+") for n in names)
+    alternation = "|".join(_holiday_regex(n) for n in names)
     pattern = rf"(?<![\w'’])(?:{alternation})(?![\w'’]){YEAR_SUFFIX}"
     return PatternRecognizer(
         supported_entity="DATE_TIME",

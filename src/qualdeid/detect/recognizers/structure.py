@@ -1,0 +1,368 @@
+"""Names and places read from the layout of a text: chat and transcript turns, sign-offs, @mentions,
+letter address blocks.
+
+* :class:`SpeakerRecognizer` — the speaker of a turn ("Maria Lopez: see you there", "[14:02] jo: u ok?",
+  "Dee 09:14: any news", "Ana wrote:"), a by-line or sign-off ("— Ana", "Posted by Ana Ruiz",
+  "Cheers,\\nAna") and a display-name mention ("@Dee Ramirez yes"). Structural labels (Interviewer, P3,
+  Note, Subject...) are not people. The layout is the evidence: a lower-case or word-like speaker
+  ("hope:", "Will:") counts in a document whose turns are clearly people talking (two or more turns by
+  speakers with a name-list name or a transcript role).
+* :class:`AddressBlockRecognizer` — the lines of a postal address in a letter: a number + street line,
+  then town / state / postcode lines (LOCATION), and the organisation named on the line above
+  (ORGANIZATION) or the addressee (PERSON).
+
+Both work line by line on the raw text with a few compiled patterns, so they cost little on the many
+documents that contain neither.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from wordfreq import zipf_frequency
+
+Found = tuple[int, int, str]
+
+#: a word rarer than this in general English (wordfreq Zipf) may be a name nobody listed
+RARE_WORD_ZIPF = 3.6
+#: a word at least this common in general English is an everyday word (unless it is a listed first name)
+WORDLIKE_ZIPF = 4.0
+
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
+_DATE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
+_STAMP = rf"\[?(?:{_DATE},?[ \t]*)?{_TIME}\]?|\[{_DATE}\]"
+_WORD = r"[^\W\d_][\w'’.-]*"
+_NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)"  # lazy: "Ana wrote:" is Ana + verb
+#: a turn: optional bullet/quote and timestamp, the speaker, an optional time or "wrote", then a colon
+TURN = re.compile(
+    rf"^[ \t>*•-]*(?:(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
+    rf"(?P<time>[ \t]+[(\[]?{_TIME}[)\]]?)?"
+    r"(?P<verb>[ \t]+(?:wrote|writes|posted|replied|said|says|asked|answered|commented|added))?"
+    r"[ \t]*:(?![/\\\d])",
+    re.MULTILINE,
+)
+#: "— Ana", "-- jo", "Posted by Ana Ruiz", "by Ana" alone on a line
+BYLINE = re.compile(
+    rf"^[ \t]*(?:[-–—~]+[ \t]*|(?i:(?:posted|written|submitted|shared|sent)[ \t]+by[ \t]*:?[ \t]*)){_NAME}"
+    r"[ \t]*[.!,]?[ \t]*$",
+    re.MULTILINE,
+)
+#: a closing word, then the writer's name on the same or the next line ("Cheers,\nAna", "Thanks Ana x")
+SIGN_OFF = re.compile(
+    r"^[ \t]*(?i:thanks|thank[ \t]+you|many[ \t]+thanks|cheers|regards|kind[ \t]+regards|best[ \t]+regards|"
+    r"warm[ \t]+regards|best[ \t]+wishes|best|love|lots[ \t]+of[ \t]+love|take[ \t]+care|yours[ \t]+sincerely|"
+    r"yours[ \t]+faithfully|yours[ \t]+truly|sincerely|yours|ta|hugs|xx+)[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t]*)?"
+    rf"{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*[ \t]*$",
+    re.MULTILINE,
+)
+#: the writer's name alone on the last line of a post or letter ("Ana R", "Dee Ramirez x")
+LAST_LINE = re.compile(rf"(?:\A|\n)[ \t]*{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*\s*\Z")
+#: "@Dee Ramirez": a display name after an at sign (a handle with digits or _ stays a CONTACT)
+MENTION = re.compile(r"(?<![\w.@])@(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)(?![\w@])")
+#: numbered or role labels in transcripts and templates: "P3", "Participant 2", "Speaker B", "INT"
+NUMBERED_LABEL = re.compile(
+    r"(?i:(?:p|r|i|q|a|s|int|resp|participant|respondent|interviewee|interviewer|speaker|person|caller|"
+    r"client|patient|parent|carer|worker|staff|member|user|guest|anon|anonymous|student|teacher|child|"
+    r"group|focus[ \t]+group|fg|pt)[ \t]*(?:\d{1,3}|[a-z])?)"
+)
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """The word lists a speaker label is checked against (lower case)."""
+
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    word_names: frozenset[str]
+    titles: frozenset[str]
+    #: speaker roles of transcripts ("interviewer", "moderator"), besides the numbered ones ("P3")
+    roles: frozenset[str]
+    #: field labels of templates, letters and posts ("note", "subject", "address")
+    fields: frozenset[str]
+
+    def is_role(self, words: list[str]) -> bool:
+        phrase = " ".join(words).lower()
+        return phrase in self.roles or NUMBERED_LABEL.fullmatch(phrase) is not None
+
+    def is_label(self, words: list[str]) -> bool:
+        """A role or a field label: not a person's name."""
+        phrase = " ".join(words).lower()
+        return self.is_role(words) or phrase in self.fields or words[0].lower() in self.fields
+
+    def is_first_name(self, word: str) -> bool:
+        return word.lower() in self.first_names
+
+    def is_wordlike(self, word: str) -> bool:
+        """An everyday word: a name that is also one (Will, Hope) needs the layout to count as a name."""
+        low = word.lower()
+        if low in self.word_names:
+            return True
+        return low not in self.first_names and _zipf(low) >= WORDLIKE_ZIPF
+
+    def is_namelike(self, word: str) -> bool:
+        """A listed name, or a word rare enough in English to be one."""
+        low = word.lower()
+        if low in self.first_names or low in self.surnames:
+            return True
+        return low.replace("'", "").replace("’", "").replace("-", "").isalpha() and _zipf(low) < RARE_WORD_ZIPF
+
+
+@dataclass
+class _Turn:
+    start: int
+    end: int
+    words: list[str]
+    strength: str  # "role" (Interviewer, P3), "strong" (a person's name), "weak" (needs the layout), "none"
+
+
+class _TextRecognizer(EntityRecognizer):
+    """Base: subclasses yield (start, end, label) found in the raw text."""
+
+    LABELS: tuple[str, ...] = ("PERSON",)
+    SCORE = 0.7
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=list(self.LABELS), name=type(self).__name__, supported_language="en")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list:
+        metadata = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+        }
+        return [
+            RecognizerResult(label, start, end, self.SCORE, recognition_metadata=dict(metadata))
+            for start, end, label in self.find(text)
+            if label in entities and end > start
+        ]
+
+    def find(self, text: str) -> Iterator[Found]:
+        raise NotImplementedError
+
+
+class SpeakerRecognizer(_TextRecognizer):
+    """Speakers of chat and transcript turns, by-lines, sign-offs and @mentions (see module docstring)."""
+
+    #: above NER's 0.85: Presidio drops the lower-scored of two identical results, and a name confirmed
+    #: by the layout must not fall with an NER reading that later checks reject
+    SCORE = 0.87
+
+    def __init__(self, lexicon: NameLexicon) -> None:
+        self.lexicon = lexicon
+        super().__init__()
+
+    def find(self, text: str) -> Iterator[Found]:
+        if ":" in text:
+            yield from self._turns(text)
+        if "by" in text or "-" in text or "—" in text or "–" in text or "~" in text:
+            for m in BYLINE.finditer(text):
+                yield from self._if_person(m)
+        for m in SIGN_OFF.finditer(text):
+            yield from self._if_person(m)
+        last = LAST_LINE.search(text)
+        if last is not None:
+            yield from self._if_person(last)
+        if "@" in text:
+            for m in MENTION.finditer(text):
+                words = m.group("name").split()
+                if len(words) == 2 and not self._surname_like(words[1]):
+                    words = words[:1]  # "@Dee Thanks"
+                if self.lexicon.is_label(words) or (len(words) == 1 and self.lexicon.is_wordlike(words[0])):
+                    continue
+                start = m.start("name")
+                yield start, start + len(" ".join(words)), "PERSON"
+
+    def _turns(self, text: str) -> Iterator[Found]:
+        turns = [self._classify(m) for m in TURN.finditer(text)]
+        if not turns:
+            return
+        people = sum(1 for t in turns if t.strength in ("strong", "role"))
+        conversation = people >= 2 and len(turns) >= 3
+        for t in turns:
+            # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
+            alone = t.strength == "strong" and t.words[0][0].isupper()
+            if alone or (conversation and t.strength in ("strong", "weak")):
+                yield t.start, t.end, "PERSON"
+
+    def _classify(self, m: re.Match[str]) -> _Turn:
+        words = m.group("name").split()
+        start, end = m.start("name"), m.end("name")
+        has_layout = bool(m.group("time") or m.group("verb"))
+        if self.lexicon.is_role(words):
+            return _Turn(start, end, words, "role")
+        if self.lexicon.is_label(words):
+            return _Turn(start, end, words, "none")
+        strength = self._strength(words)
+        if strength == "weak" and has_layout and words[0][0].isupper():
+            strength = "strong"  # "Will 09:14:", "Hope wrote:"
+        return _Turn(start, end, words, strength)
+
+    def _strength(self, words: list[str]) -> str:
+        lex = self.lexicon
+        if words[0].lower().rstrip(".") in lex.titles and len(words) > 1:
+            words = words[1:]  # "Dr Nally:"
+            if all(w[0].isupper() and (lex.is_namelike(w) or not lex.is_wordlike(w)) for w in words):
+                return "strong"
+        first, rest = words[0], words[1:]
+        if any(any(c.isdigit() for c in w) for w in words) or "." in first.rstrip("."):
+            return "none"
+        capitalised = first[0].isupper()
+        for w in rest:
+            if capitalised and not w[0].isupper():
+                return "none"  # "Brief description:", "Next steps:"
+            if not (_INITIAL.fullmatch(w) or lex.is_namelike(w) or (capitalised and self._surname_like(w))):
+                return "none"
+        if lex.is_first_name(first):
+            if rest or not lex.is_wordlike(first):
+                return "strong"  # a lower-case one is shown only in a conversation (see _turns)
+            return "weak"  # "Will:", "hope:"
+        if lex.is_namelike(first):
+            return "weak"  # an unlisted rare word: "Kez:"
+        return "none"
+
+    def _surname_like(self, word: str) -> bool:
+        return word[0].isupper() and (self.lexicon.is_namelike(word) or _zipf(word.lower()) < WORDLIKE_ZIPF)
+
+    def _if_person(self, m: re.Match[str]) -> Iterator[Found]:
+        """The name of a by-line or sign-off, when it is capitalised and clearly a name."""
+        words = m.group("name").split()
+        if self.lexicon.is_label(words) or not words[0][0].isupper():
+            return
+        if self._strength(words) == "strong":
+            yield m.start("name"), m.end("name"), "PERSON"
+
+
+# ---------------------------------------------------------------------------- address blocks
+
+_POSTCODE = (
+    r"(?:\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
+    r"|[AC-FHKNPRTV-Y]\d{2}[ \t]?[0-9AC-FHKNPRTV-Y]{4})"
+)
+_CAP = r"[A-Z][\w'’-]*\.?"
+#: "Level 1", "Unit 4/12", "Suite 300," on a line of their own or before the street
+_UNIT = r"(?:(?:Unit|Flat|Apt|Apartment|Suite|Level|Lvl|Shop|Floor|Building|Block)[ \t]+[\w/-]{1,6}[ \t]*,?[ \t]*)"
+#: a town line: capitalised words, maybe a state or county abbreviation, maybe a postcode
+_TOWN_LINE = re.compile(
+    rf"[ \t]*(?P<body>{_CAP}(?:[ \t]+(?:{_CAP}|of|upon|on|the)){{0,3}}"
+    rf"(?P<region>,?[ \t]+(?:Co\.?[ \t]+{_CAP}|County[ \t]+{_CAP}|[A-Z]{{2,3}}))?(?P<code>,?[ \t]+{_POSTCODE})?"
+    rf"|{_POSTCODE})"
+    r"[ \t]*[,.]?[ \t]*"
+)
+_NEWLINE = re.compile(r"\n")
+_GREETING = re.compile(r"(?i:dear|to|re|subject|attn|attention|ref|date|from|hi|hello)\b")
+
+
+class AddressBlockRecognizer(_TextRecognizer):
+    """Postal address blocks of letters and referrals (see module docstring)."""
+
+    LABELS = ("LOCATION", "ORGANIZATION", "PERSON")
+    SCORE = 0.65
+
+    def __init__(self, street_types: frozenset[str], lexicon: NameLexicon, generic_words: frozenset[str]) -> None:
+        self.lexicon = lexicon
+        self.generic_words = generic_words
+        types = "|".join(sorted((re.escape(t) for t in street_types), key=len, reverse=True))
+        self._street_line = re.compile(
+            rf"^[ \t]*(?:{_UNIT})?(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?)?,?[ \t]+)"
+            rf"(?:{_CAP}[ \t]+){{1,3}}(?:{types})\b\.?(?P<rest>[^\n]*)$",
+            re.MULTILINE,
+        )
+        self._unit_line = re.compile(rf"[ \t]*{_UNIT}[ \t]*|[ \t]*(?i:p\.?o\.?[ \t]+box)[ \t]+\d+[ \t]*,?[ \t]*")
+        super().__init__()
+
+    def find(self, text: str) -> Iterator[Found]:
+        starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        lines = [(s, e) for s, e in zip(starts, [*(n - 1 for n in starts[1:]), len(text)], strict=True)]
+        done = -1
+        for m in self._street_line.finditer(text):
+            rest = m.group("rest")
+            if len(m.group().strip()) > 80 or (rest.strip(" \t,.") and not self._is_town(rest.lstrip(" \t,"))):
+                continue
+            idx = _line_index(starts, m.start())
+            if idx <= done:
+                continue
+            yield _stripped(text, m.start(), m.end(), "LOCATION")
+            below = idx + 1
+            while below < len(lines) and below <= idx + 3:
+                s, e = lines[below]
+                line = text[s:e]
+                if not line.strip() or _GREETING.match(line.strip()) or not self._is_town(line):
+                    break
+                yield _stripped(text, s, e, "LOCATION")
+                below += 1
+            done = below - 1
+            yield from self._above(text, lines, idx)
+
+    def _is_town(self, line: str) -> bool:
+        m = _TOWN_LINE.fullmatch(line)
+        if m is None:
+            return False
+        words = [w for w in re.findall(r"[A-Za-z'’]+", m.group("body")) if w[0].isupper()]
+        if not words or m.group("region") or m.group("code"):
+            return not words or not all(w.lower() in self.generic_words for w in words)
+        # no state or postcode: a heading ("Background") is not a town
+        return not all(w.lower() in self.generic_words or _zipf(w.lower()) >= WORDLIKE_ZIPF for w in words)
+
+    def _above(self, text: str, lines: list[tuple[int, int]], idx: int) -> Iterator[Found]:
+        """The organisation or addressee lines right above the street line (at most three)."""
+        above = idx - 1
+        while above >= 0 and above >= idx - 4:
+            s, e = lines[above]
+            line = text[s:e].strip()
+            if self._unit_line.fullmatch(text[s:e]):
+                yield _stripped(text, s, e, "LOCATION")
+                above -= 1
+                continue
+            label = self._name_line(line)
+            if label is None:
+                return
+            if label != "role":
+                yield _stripped(text, s, e, label)
+            above -= 1
+
+    def _name_line(self, line: str) -> str | None:
+        """PERSON for an addressee, ORGANIZATION for a named organisation, "role" for "The Manager"."""
+        if not line or len(line) > 60 or ":" in line or line.endswith((".", "?", "!")) or _GREETING.match(line):
+            return None
+        words = re.findall(r"[A-Za-z'’&-]+", line)
+        caps = [w for w in words if w[0].isupper()]
+        if not caps or len(words) > 8 or len(caps) < len(words) - 2:
+            return None
+        lex = self.lexicon
+        named = caps[0].lower().rstrip(".") in lex.titles or lex.is_first_name(caps[0])
+        if (
+            named
+            and len(caps) <= 4
+            and all(lex.is_namelike(w) or w.lower() in lex.titles or _INITIAL.fullmatch(w) for w in caps)
+        ):
+            return "PERSON"
+        if all(w.lower() in self.generic_words or _zipf(w.lower()) >= WORDLIKE_ZIPF for w in caps) and len(caps) < 3:
+            return "role"  # "The Manager", "Intake Team"
+        if all(w.lower() in self.generic_words or w.lower() in ("the", "of", "and") for w in words):
+            return "role"
+        return "ORGANIZATION"
+
+
+def _line_index(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def _stripped(text: str, start: int, end: int, label: str) -> Found:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip(" \t>*•-"))
+    trail = len(piece) - len(piece.rstrip(" \t,.;"))
+    return start + lead, end - trail, label
