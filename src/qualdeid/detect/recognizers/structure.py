@@ -285,10 +285,13 @@ class AddressBlockRecognizer(_TextRecognizer):
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
-        starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-        lines = [(s, e) for s, e in zip(starts, [*(n - 1 for n in starts[1:]), len(text)], strict=True)]
+        starts: list[int] = []
+        lines: list[tuple[int, int]] = []
         done = -1
         for m in self._street_line.finditer(text):
+            if not starts:  # the line table, built only for texts with a street line
+                starts = [0, *(n.end() for n in _NEWLINE.finditer(text))]
+                lines = [(s, e) for s, e in zip(starts, [*(n - 1 for n in starts[1:]), len(text)], strict=True)]
             rest = m.group("rest")
             if len(m.group().strip()) > 80 or (rest.strip(" \t,.") and not self._is_town(rest.lstrip(" \t,"))):
                 continue
