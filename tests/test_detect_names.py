@@ -128,3 +128,18 @@ def test_a_verb_opening_the_sentence_is_not_part_of_the_name(detector):
 def test_code_and_labels_are_not_people(detector):
     doc = detector.detect_text("The AgeRecognizer marks RARE_DETAIL spans for review.")
     assert [s for s in doc.spans if s.label == "PERSON"] == []
+
+
+def test_speaker_turn_names_are_found_elsewhere_in_the_document(detector) -> None:
+    chat = (
+        "Orla: anyone free to drive on saturday\n"
+        "tamsin: i can do the morning\n"
+        "Orla: great, 9ish?\n"
+        "tamsin: yep\n"
+        "Orla: thanks tamsin you're a star, i'll tell the group tamsin is driving\n"
+    )
+    doc = detector.detect_text(chat)
+    found = [(s.start, s.text) for s in doc.spans if s.label == "PERSON"]
+    later = chat.index("thanks tamsin") + len("thanks ")
+    assert (later, "tamsin") in found
+    assert (chat.index("tamsin is"), "tamsin") in found

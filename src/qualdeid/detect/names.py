@@ -177,7 +177,14 @@ class NameProcessor:
 
         headings = heading_ranges(text)
         for span in spans:
-            if span.detector != "SpacyRecognizer" or inside(span, headings):
+            if inside(span, headings):
+                continue
+            if span.label == "PERSON" and span.detector in STRUCTURAL_DETECTORS:
+                # a speaker turn or an addressee is a name by its position, whatever its case
+                for word in re.findall(r"[^\W\d_][\w'’-]*", text[span.start : span.end]):
+                    confident(word[0].upper() + word[1:])
+                continue
+            if span.detector != "SpacyRecognizer":
                 continue
             ent = sdoc.char_span(span.start, span.end, alignment_mode="expand")
             if span.label == "PERSON":
@@ -442,6 +449,10 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
         else:
             out.append(Span(s.start, s.end, "PERSON", score=s.score, detector=s.detector))
     return out
+
+
+#: Recognizers whose PERSON spans are names by document structure (speaker turns, address blocks).
+STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer"})
 
 
 def name_shaped(word: str) -> bool:
