@@ -52,3 +52,12 @@ def test_place_words_and_digits() -> None:
     assert word.lower() != "marrowbank" and word[0].isupper()
     assert s.digits("12", "12") != "12" and len(s.digits("12", "12")) == 2
     assert s.whole_place("the north", "LOCATION")
+
+
+def test_letters_never_run_out_in_a_large_corpus() -> None:
+    from qualdeid.pseudonymise.surrogates import Surrogates
+
+    sur = Surrogates("en_GB", "seed")
+    initials = [sur.letters(f"middle:P{i}", 1) for i in range(60)]
+    assert len(initials) == 60 and all(len(x) == 1 and x.isupper() for x in initials)
+    assert len(set(initials)) == 26  # unused letters first, then reuse

@@ -198,11 +198,18 @@ class Surrogates:
     def letters(self, key: str, n: int) -> str:
         """Invented capital letters (acronyms, middle initials) that do not spell a word."""
         rng = self.rng("letters", key)
-        while True:
+        fallback = None
+        # Unused letters are preferred, but with only 26 single letters they run out in a large
+        # corpus: then an already used one is fine (two people may share a middle initial).
+        for _ in range(500):
             cand = "".join(chr(65 + rng.randrange(26)) for _ in range(n))
-            if cand.lower() not in self.used and (n < 2 or self.acceptable(cand)):
+            if n >= 2 and not self.acceptable(cand):
+                continue
+            if cand.lower() not in self.used:
                 self.used.add(cand.lower())
                 return cand
+            fallback = fallback or cand
+        return fallback or "X" * n
 
     def digits(self, key: str, original: str) -> str:
         """Same shape, other digits (house numbers, room numbers)."""
