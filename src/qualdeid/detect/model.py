@@ -33,7 +33,9 @@ def resolve_model_name(name: str) -> str:
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline. The dependency parser is swapped for the cheaper
     sentence recogniser where the pipeline has one: detection needs sentences, not parses. The
-    attribute ruler is swapped for an equivalent that gives the same results faster."""
+    attribute ruler is swapped for an equivalent that gives the same results faster, and matrix
+    products go through numpy's BLAS (``blas.py``)."""
+    from qualdeid.detect.blas import use_numpy_blas
     from qualdeid.detect.fast_attributes import speed_up
 
     nlp = spacy.load(resolve_model_name(name))
@@ -41,4 +43,5 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         nlp.disable_pipe("parser")
         nlp.enable_pipe("senter")
     speed_up(nlp)
+    use_numpy_blas(nlp)
     return nlp

@@ -1,0 +1,49 @@
+"""The speed-ups of the detection pipeline change how fast it runs, never what it finds."""
+
+from __future__ import annotations
+
+import numpy as np
+import spacy
+from thinc.api import NumpyOps
+
+from qualdeid.detect.blas import OneThreadBlasOps, _blas_threads, use_numpy_blas
+from qualdeid.detect.model import resolve_model_name
+
+TEXT = (
+    "Met Dana Okoro at the Riverside drop-in on Tuesday; she is 34 and used to race pigeons. "
+    "Her brother Sam drove down from Ballarat with the dog. We talked about the housing forms.\n\n"
+    "Tomorrow: call the Salvation Army about the food vouchers, then ring Dr Patel."
+)
+
+
+def test_numpy_blas_gives_the_same_tags_sentences_and_entities_as_blis():
+    standard = spacy.load(resolve_model_name("en_core_web_sm"))
+    fast = spacy.load(resolve_model_name("en_core_web_sm"))
+    use_numpy_blas(fast)
+
+    def analysis(doc):
+        return [(t.tag_, t.is_sent_start, t.ent_iob_, t.ent_type_) for t in doc]
+
+    assert analysis(fast(TEXT)) == analysis(standard(TEXT))
+    models = [getattr(c, "model", None) for _, c in fast.pipeline]
+    nodes = [n for m in models if hasattr(m, "walk") for n in m.walk()]
+    assert nodes and not any(type(n.ops) is NumpyOps for n in nodes)
+
+
+def test_blas_products_run_on_one_thread_and_the_limit_is_lifted_after():
+    before = [lib["num_threads"] for lib in _blas_threads().info() if lib["user_api"] == "blas"]
+    seen: list[int] = []
+    ops = OneThreadBlasOps()
+    x = np.arange(12, dtype="float32").reshape(3, 4)
+    y = np.ones((5, 4), dtype="float32")
+    original = np.dot
+
+    def spy(*args, **kwargs):
+        seen.extend(lib["num_threads"] for lib in _blas_threads().info() if lib["user_api"] == "blas")
+        return original(*args, **kwargs)
+
+    ops.xp = type("xp", (), {"dot": staticmethod(spy)})
+    result = ops.gemm(x, y, trans2=True)
+    assert np.allclose(result, x @ y.T)
+    assert seen and set(seen) == {1}
+    assert [lib["num_threads"] for lib in _blas_threads().info() if lib["user_api"] == "blas"] == before
