@@ -135,9 +135,32 @@ class PersonResolver:
         self.genders = genders
         self.res = Resolution()
         self._flagged: set[tuple[str, str]] = set()
+        # Indexes over self.res.persons (insertion order kept), so that resolving n mentions
+        # against m identities costs O(n) lookups rather than O(n * m) comparisons.
+        self._order: dict[str, int] = {}
+        self._by_form: dict[str, list[Person]] = defaultdict(list)  # formal form of the first name
+        self._by_last: dict[str, list[Person]] = defaultdict(list)
+        self._by_initial: dict[str, list[Person]] = defaultdict(list)  # first letter of the initials
 
     def compatible(self, a: str, b: str) -> bool:
         return a == b or bool(formal_forms(a, self.nicknames) & formal_forms(b, self.nicknames))
+
+    def _index(self, p: Person) -> None:
+        self._order[p.key] = len(self._order)
+        if p.first:
+            for form in formal_forms(p.first, self.nicknames):
+                self._by_form[form].append(p)
+        if p.last:
+            self._by_last[p.last].append(p)
+        self._by_initial[p.initial_letters()[:1]].append(p)
+
+    def _with_first(self, word: str) -> list[Person]:
+        """Identities whose first name is compatible with ``word``, in the order they were made."""
+        found: dict[str, Person] = {}
+        for form in formal_forms(word, self.nicknames):
+            for p in self._by_form.get(form, ()):
+                found.setdefault(p.key, p)
+        return sorted(found.values(), key=lambda p: self._order[p.key])
 
     def canonical_first(self, first: str) -> str:
         forms = self.nicknames.get(first, set())
@@ -150,12 +173,24 @@ class PersonResolver:
         return None
 
     def add_existing(self, key: str, first: str, last: str, initials: str, gender: str | None) -> None:
-        self.res.persons[key] = Person(key, first, last, initials, gender)
+        self._add(Person(key, first, last, initials, gender))
+
+    def _add(self, p: Person) -> Person:
+        old = self.res.persons.get(p.key)
+        if old is not None:  # replaced (add_existing called twice): drop it from the indexes
+            for table in (self._by_form, self._by_last, self._by_initial):
+                for bucket in table.values():
+                    if old in bucket:
+                        bucket.remove(old)
+            del self._order[p.key]
+        self.res.persons[p.key] = p
+        self._index(p)
+        return p
 
     def _new(self, key: str, **kw) -> Person:
         p = self.res.persons.get(key)
         if p is None:
-            p = self.res.persons[key] = Person(key, **kw)
+            p = self._add(Person(key, **kw))
         return p
 
     def _flag_once(self, kind: str, what: str, docs: Iterable[str], detail: str) -> None:
@@ -172,35 +207,33 @@ class PersonResolver:
             if f.kind != "full":
                 continue
             first, last = f.tokens[0].lower(), f.tokens[-1].lower()
-            person = next(
-                (
-                    p
-                    for p in self.res.persons.values()
-                    if p.last == last and p.first and self.compatible(p.first, first)
-                ),
-                None,
-            )
+            person = next((p for p in self._by_last.get(last, ()) if p.first and self.compatible(p.first, first)), None)
             if person is None:
                 cf = self.canonical_first(first)
                 person = self._new(f"PERSON|{cf}|{last}", first=cf, last=last, gender=self.gender_of(first))
             self._assign(m, f, person)
             by_doc[m.doc].add(person.key)
             by_doc[_file_of(m.doc)].add(person.key)
-        full = [p for p in self.res.persons.values() if p.first and p.last]
+        # identities made from here on never have both a first name and a surname: "full" is fixed
         # 2. short forms, longest-lived identities first
         for m, f in parsed:
             if f.kind == "full":
                 continue
             if f.kind == "initials":
-                cands = [p for p in full if self._initials_fit(p, f.initials)]
+                cands = [
+                    p
+                    for p in self._by_initial.get(f.initials[0], ())
+                    if p.first and p.last and self._initials_fit(p, f.initials)
+                ]
                 person = self._choose(cands, m, by_doc, "initials", f.initials)
                 if person is None:
                     person = self._new(f"PERSON|initials:{f.initials}", initials=f.initials)
                 self._assign(m, f, person)
                 continue
             word = f.tokens[0].lower()
-            as_first = [p for p in full if self.compatible(p.first, word)]
-            as_last = [p for p in full if p.last == word]
+            with_first = self._with_first(word)
+            as_first = [p for p in with_first if p.last]
+            as_last = [p for p in self._by_last.get(word, ()) if p.first]
             if f.kind == "title_surname" or (as_last and not as_first):
                 cands = [p for p in as_last if not _gender_conflict(f.title_gender, p.gender)]
                 if len(cands) < len(as_last):
@@ -219,9 +252,7 @@ class PersonResolver:
                 continue
             person = self._choose(as_first, m, by_doc, "first_name", word)
             if person is None:
-                bare = [
-                    p for p in self.res.persons.values() if not p.last and p.first and self.compatible(p.first, word)
-                ]
+                bare = [p for p in with_first if not p.last]
                 person = bare[0] if len(bare) == 1 else None
             if person is None:
                 cf = self.canonical_first(word)
