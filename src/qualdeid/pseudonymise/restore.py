@@ -17,8 +17,8 @@ from qualdeid.pseudonymise.scrub import (
     grouped_inputs,
     rel_paths,
     text_hash,
-    write_output,
 )
+from qualdeid.pseudonymise.writing import write_output
 
 
 class Restorer:

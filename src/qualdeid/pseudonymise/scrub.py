@@ -19,15 +19,15 @@ from typing import Any
 
 from qualdeid.corpus.model import LABELS, Document, InputError
 from qualdeid.corpus.readers import Corpus, discover
-from qualdeid.corpus.writers import write_bytes_atomic
 from qualdeid.pseudonymise.audit import Audit
-from qualdeid.pseudonymise.formats import OutDoc, docx_text, render
+from qualdeid.pseudonymise.formats import OutDoc, render
 from qualdeid.pseudonymise.identity import Mention
 from qualdeid.pseudonymise.key import Key, refuse_inside
 from qualdeid.pseudonymise.planner import Planner
 from qualdeid.pseudonymise.policy import Policy
 from qualdeid.pseudonymise.replace import apply_edits
 from qualdeid.pseudonymise.surrogates import DEFAULT_LOCALE, check_locale
+from qualdeid.pseudonymise.writing import OutputWriter
 
 AUDIT_NAME = "qualdeid-audit.json"
 #: Labels whose known real values are also replaced in record fields and unscanned .docx parts.
@@ -245,39 +245,43 @@ class Scrubber:
         return KnownValues(mapping)
 
     def _write(self, corpus, rels, clashes, seen, plans, known, out_dir, result, audit) -> None:
-        for src, fmt, rel, docs in grouped_inputs(corpus, rels, clashes, result):
-            outs: list[OutDoc] = []
-            for doc in docs:
-                k = doc_key(rel, doc)
-                s = seen.get(k)
-                if s is None:
-                    continue  # detection failed for it: never written
-                if text_hash(doc.text) != s.sha:
-                    result.errors.append(f"{src}: changed while it was being scrubbed; run scrub again")
+        with OutputWriter(result, force=self.config.force, hint="use --force to overwrite it") as writer:
+            for src, fmt, rel, docs in grouped_inputs(corpus, rels, clashes, result):
+                made = [self._out_doc(src, fmt, rel, d, seen, plans, known, result, audit) for d in docs]
+                outs = [o for o in made if o is not None]
+                if not outs:
                     continue
-                new_text, applied = apply_edits(doc.text, plans[k].edits)
-                fields = {
-                    name: known.scrub_value(value)
-                    for name, value in doc.meta.items()
-                    if not name.startswith("_") and name not in ("spans", "segments", "paragraphs")
-                }
-                fields = {n: v for n, v in fields.items() if v != doc.meta[n]}
-                self.key.documents[k].update(
-                    out_sha=text_hash(new_text),
-                    fields={n: doc.meta[n] for n in fields},
-                    bounds=_bounds(doc),
-                    fmt=fmt,
-                )
-                outs.append(OutDoc(doc, new_text, applied, fields))
-                audit.document(doc.id, rel, plans[k], s.detectors, bool(fields))
-            if not outs:
-                continue
-            try:
-                data = render(fmt, Path(src), outs, known, getattr(corpus, "encoding", None))
-            except Exception as e:  # a damaged file the reader accepted: report it, go on
-                result.errors.append(f"{src}: could not write its scrubbed copy ({type(e).__name__})")
-                continue
-            write_output(out_dir / rel, fmt, data, result, self.config.force, "use --force to overwrite it")
+                try:
+                    data = render(fmt, Path(src), outs, known, getattr(corpus, "encoding", None))
+                except Exception as e:  # a damaged file the reader accepted: report it, go on
+                    result.errors.append(f"{src}: could not write its scrubbed copy ({type(e).__name__})")
+                    continue
+                writer.write(out_dir / rel, fmt, data)
+
+    def _out_doc(self, src, fmt, rel, doc, seen, plans, known, result, audit) -> OutDoc | None:
+        """One document's replacement (the map step after the reduce); its restore data goes into the key."""
+        k = doc_key(rel, doc)
+        s = seen.get(k)
+        if s is None:
+            return None  # detection failed for it: never written
+        if text_hash(doc.text) != s.sha:
+            result.errors.append(f"{src}: changed while it was being scrubbed; run scrub again")
+            return None
+        new_text, applied = apply_edits(doc.text, plans[k].edits)
+        fields = {
+            name: known.scrub_value(value)
+            for name, value in doc.meta.items()
+            if not name.startswith("_") and name not in ("spans", "segments", "paragraphs")
+        }
+        fields = {n: v for n, v in fields.items() if v != doc.meta[n]}
+        self.key.documents[k].update(
+            out_sha=text_hash(new_text),
+            fields={n: doc.meta[n] for n in fields},
+            bounds=_bounds(doc),
+            fmt=fmt,
+        )
+        audit.document(doc.id, rel, plans[k], s.detectors, bool(fields))
+        return OutDoc(doc, new_text, applied, fields)
 
 
 def _applied_from_edits(edits, mentions):
@@ -316,19 +320,6 @@ def grouped_inputs(
             yield src, fmt, rels[src], docs
 
 
-def write_output(target: Path, fmt: str, data: bytes, result: ScrubResult, force: bool, hint: str) -> None:
-    """Write atomically; an existing identical output counts as done, a different one needs ``force``."""
-    if target.exists():
-        if _same_output(fmt, target, data):
-            result.unchanged.append(target)
-            return
-        if not force:
-            result.errors.append(f"{target}: already exists; {hint}")
-            return
-    write_bytes_atomic(target, data)
-    result.written.append(target)
-
-
 def _by_source(corpus: Corpus, result: ScrubResult) -> Iterator[tuple[str, str, list[Document]]]:
     """Documents grouped by their file, in reading order; read errors go to ``result``."""
     current: str | None = None
@@ -346,15 +337,3 @@ def _by_source(corpus: Corpus, result: ScrubResult) -> Iterator[tuple[str, str, 
         docs.append(item)
     if docs and current is not None:
         yield current, fmt, docs
-
-
-def _same_output(fmt: str, target: Path, data: bytes) -> bool:
-    existing = target.read_bytes()
-    if existing == data:
-        return True
-    if fmt == "docx":
-        try:
-            return docx_text(existing) == docx_text(data)
-        except Exception:
-            return False
-    return False

@@ -1,0 +1,104 @@
+"""Writing output files: atomically, never over a different existing file without ``force``.
+
+Every atomic write ends in an fsync, which waits on the disk rather than the CPU (and releases the
+GIL): :class:`OutputWriter` keeps a few writes in flight on threads, so a corpus of thousands of
+small files is not written one disk flush at a time.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from qualdeid.corpus.writers import write_bytes_atomic
+from qualdeid.pseudonymise.formats import docx_text
+
+if TYPE_CHECKING:
+    from qualdeid.pseudonymise.scrub import ScrubResult
+
+WRITER_THREADS = 4
+#: Rendered outputs waiting for a writer thread, per thread (bounds the memory they hold).
+QUEUED_PER_THREAD = 4
+
+WRITTEN, UNCHANGED = "written", "unchanged"
+
+
+def write_output(target: Path, fmt: str, data: bytes, result: ScrubResult, force: bool, hint: str) -> None:
+    """Write atomically; an existing identical output counts as done, a different one needs ``force``."""
+    _record(result, target, _write_one(target, fmt, data, force, hint))
+
+
+class OutputWriter:
+    """:func:`write_output` on a few threads; outcomes go to ``result`` in the order of ``write`` calls.
+
+    Leaving the ``with`` block waits for every write; leaving it by an exception (Ctrl-C) drops
+    the writes not yet started and lets the running ones finish (each is atomic).
+    """
+
+    def __init__(self, result: ScrubResult, *, force: bool, hint: str, threads: int = WRITER_THREADS) -> None:
+        self.result = result
+        self.force = force
+        self.hint = hint
+        self._limit = threads * QUEUED_PER_THREAD
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="qualdeid-write")
+        self._pending: deque[tuple[Path, Future[str]]] = deque()
+
+    def write(self, target: Path, fmt: str, data: bytes) -> None:
+        future = self._pool.submit(_write_one, target, fmt, data, self.force, self.hint)
+        self._pending.append((target, future))
+        while len(self._pending) > self._limit:
+            self._collect()
+
+    def _collect(self) -> None:
+        target, future = self._pending.popleft()
+        _record(self.result, target, future.result())
+
+    def __enter__(self) -> OutputWriter:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if exc_type is None:
+            try:
+                while self._pending:
+                    self._collect()
+            finally:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+        else:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _write_one(target: Path, fmt: str, data: bytes, force: bool, hint: str) -> str:
+    """WRITTEN, UNCHANGED, or the error message."""
+    if target.exists():
+        if _same_output(fmt, target, data):
+            return UNCHANGED
+        if not force:
+            return f"{target}: already exists; {hint}"
+    write_bytes_atomic(target, data)
+    return WRITTEN
+
+
+def _record(result: ScrubResult, target: Path, outcome: str) -> None:
+    if outcome == WRITTEN:
+        result.written.append(target)
+    elif outcome == UNCHANGED:
+        result.unchanged.append(target)
+    else:
+        result.errors.append(outcome)
+
+
+def _same_output(fmt: str, target: Path, data: bytes) -> bool:
+    existing = target.read_bytes()
+    if existing == data:
+        return True
+    if fmt == "docx":
+        try:
+            return docx_text(existing) == docx_text(data)
+        except Exception:
+            return False
+    return False
