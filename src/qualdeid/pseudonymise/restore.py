@@ -18,7 +18,7 @@ from qualdeid.pseudonymise.scrub import (
     rel_paths,
     text_hash,
 )
-from qualdeid.pseudonymise.writing import write_output
+from qualdeid.pseudonymise.writing import OutputWriter
 
 
 class Restorer:
@@ -44,29 +44,30 @@ class Restorer:
         refuse_inside(self.key.path, out_dir)
         rels, clashes = rel_paths(corpus.paths)
         result = ScrubResult(errors=sorted(clashes.values()))
-        for src, fmt, rel, docs in grouped_inputs(corpus, rels, clashes, result):
-            outs: list[OutDoc] = []
-            for doc in docs:
-                entry = self._entry(doc_key(rel, doc))
-                if entry is None:
-                    result.errors.append(f"{src}: record {doc.id!r} is not in this key; was it scrubbed with it?")
+        with OutputWriter(result, force=False, hint="restore into an empty folder") as writer:
+            for src, fmt, rel, docs in grouped_inputs(corpus, rels, clashes, result):
+                outs: list[OutDoc] = []
+                for doc in docs:
+                    entry = self._entry(doc_key(rel, doc))
+                    if entry is None:
+                        result.errors.append(f"{src}: record {doc.id!r} is not in this key; was it scrubbed with it?")
+                        continue
+                    if entry.get("out_sha") != text_hash(doc.text):
+                        result.errors.append(
+                            f"{src}: record {doc.id!r} was edited after scrubbing; cannot restore it exactly"
+                        )
+                        continue
+                    original, applied = apply_edits(doc.text, reverse_edits(entry["edits"]))
+                    if text_hash(original) != entry["in_sha"]:
+                        result.errors.append(
+                            f"{src}: record {doc.id!r} did not restore to its original; key and file differ"
+                        )
+                        continue
+                    outs.append(OutDoc(doc, original, applied, dict(entry.get("fields") or {}), entry.get("bounds")))
+                if not outs:
                     continue
-                if entry.get("out_sha") != text_hash(doc.text):
-                    result.errors.append(
-                        f"{src}: record {doc.id!r} was edited after scrubbing; cannot restore it exactly"
-                    )
-                    continue
-                original, applied = apply_edits(doc.text, reverse_edits(entry["edits"]))
-                if text_hash(original) != entry["in_sha"]:
-                    result.errors.append(
-                        f"{src}: record {doc.id!r} did not restore to its original; key and file differ"
-                    )
-                    continue
-                outs.append(OutDoc(doc, original, applied, dict(entry.get("fields") or {}), entry.get("bounds")))
-            if not outs:
-                continue
-            data = render(fmt, Path(src), outs, lambda s: s, getattr(corpus, "encoding", None))
-            write_output(out_dir / rel, fmt, data, result, False, "restore into an empty folder")
+                data = render(fmt, Path(src), outs, lambda s: s, getattr(corpus, "encoding", None))
+                writer.write(out_dir / rel, fmt, data)
         result.errors = list(dict.fromkeys(result.errors))
         return result
 

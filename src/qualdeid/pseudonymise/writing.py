@@ -26,13 +26,9 @@ QUEUED_PER_THREAD = 4
 WRITTEN, UNCHANGED = "written", "unchanged"
 
 
-def write_output(target: Path, fmt: str, data: bytes, result: ScrubResult, force: bool, hint: str) -> None:
-    """Write atomically; an existing identical output counts as done, a different one needs ``force``."""
-    _record(result, target, _write_one(target, fmt, data, force, hint))
-
-
 class OutputWriter:
-    """:func:`write_output` on a few threads; outcomes go to ``result`` in the order of ``write`` calls.
+    """Writes outputs on a few threads; outcomes go to ``result`` in the order of ``write`` calls:
+    an existing identical output counts as unchanged, a different one is an error unless ``force``.
 
     Leaving the ``with`` block waits for every write; leaving it by an exception (Ctrl-C) drops
     the writes not yet started and lets the running ones finish (each is atomic).
