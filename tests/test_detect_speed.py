@@ -47,3 +47,30 @@ def test_blas_products_run_on_one_thread_and_the_limit_is_lifted_after():
     assert np.allclose(result, x @ y.T)
     assert seen and set(seen) == {1}
     assert [lib["num_threads"] for lib in _blas_threads().info() if lib["user_api"] == "blas"] == before
+
+
+def test_selective_context_enhancer_and_lazy_artifacts_score_like_presidios(detector):
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    from qualdeid.detect.engine import LANGUAGE, build_analyzer
+
+    text = (
+        "Her social security number is 536-90-4399 and her medicare card 2123 45670 1; "
+        "call 0412 345 678 or email kim@example.org. Seen on 3 March, aged 42."
+    )
+    ours = build_analyzer(detector.nlp)
+    presidios = build_analyzer(detector.nlp)
+    presidios.context_aware_enhancer = LemmaContextAwareEnhancer()
+    sdoc = detector.nlp(text)
+    lazy = ours.nlp_engine._doc_to_nlp_artifact(sdoc, LANGUAGE)
+    eager = SpacyNlpEngine._doc_to_nlp_artifact(presidios.nlp_engine, sdoc, LANGUAGE)
+    assert (lazy.lemmas, lazy.keywords, lazy.tokens_indices) == (eager.lemmas, eager.keywords, eager.tokens_indices)
+
+    def found(analyzer, artifacts):
+        results = analyzer.analyze(text, language=LANGUAGE, nlp_artifacts=artifacts, score_threshold=0.0)
+        return sorted((r.entity_type, r.start, r.end, round(r.score, 6)) for r in results)
+
+    expected = found(presidios, eager)
+    assert found(ours, lazy) == expected
+    assert ("US_SSN", 30, 41, 0.85) in expected  # 0.5 from the pattern, raised by the context word

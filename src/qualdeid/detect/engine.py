@@ -8,10 +8,12 @@ matter for qualitative data from English-speaking countries are registered, plus
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any
 
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
     AuMedicareRecognizer,
     AuTfnRecognizer,
@@ -27,6 +29,7 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import qualdeid.detect.offline  # noqa: F401  (must run before Presidio's email/URL recognizers are used)
 from qualdeid.detect.rules import Rules
@@ -99,6 +102,33 @@ def canonical_label(entity_type: str) -> str | None:
     return PRESIDIO_TO_CANONICAL.get(entity_type, entity_type if entity_type.isupper() else None)
 
 
+class LazyNlpArtifacts(NlpArtifacts):
+    """Presidio's NLP artifacts with lemmas, token offsets and keywords computed on first use.
+
+    Presidio builds all three for every document, but only its context enhancer reads them, and
+    only for a document where a recognizer with context words found something.
+    """
+
+    def __init__(self, entities: list[Any], tokens: Doc, nlp_engine: Any, language: str, scores: list[float]) -> None:
+        self.entities = entities
+        self.tokens = tokens
+        self.nlp_engine = nlp_engine
+        self.language = language
+        self.scores = scores if scores else [0.85] * len(entities)
+
+    @cached_property
+    def lemmas(self) -> list[str]:  # type: ignore[override]
+        return [token.lemma_ for token in self.tokens]
+
+    @cached_property
+    def tokens_indices(self) -> list[int]:  # type: ignore[override]
+        return [token.idx for token in self.tokens]
+
+    @cached_property
+    def keywords(self) -> list[str]:  # type: ignore[override]
+        return self.set_keywords(self.nlp_engine, self.lemmas, self.language)
+
+
 class PreloadedSpacyNlpEngine(SpacyNlpEngine):
     """A SpacyNlpEngine around an already-loaded pipeline: ``load()`` never calls spacy.cli.download."""
 
@@ -116,6 +146,10 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
     def load(self) -> None:  # already loaded
         return None
 
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
+        return LazyNlpArtifacts(entities, doc, self, language, scores)
+
     # Presidio asks these for every lemma of every document; the answers depend on the word only.
     def is_stopword(self, word: str, language: str) -> bool:
         key = (word, language)
@@ -130,6 +164,36 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
         if hit is None:
             hit = self._punct_cache[key] = super().is_punct(word, language)
         return hit
+
+
+class SelectiveContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's context enhancer, given only the results it may change.
+
+    Presidio's enhancer deep-copies every result of every document and then skips those whose
+    recognizer has no context words. Here only results of recognizers with context words go
+    through it (and are copied); the others are passed on as they are, in the same order.
+    """
+
+    KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        recognizers: list[EntityRecognizer],
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        with_context = {r.id for r in recognizers if r.context}
+
+        def may_change(result: RecognizerResult) -> bool:
+            return bool(result.recognition_metadata) and result.recognition_metadata.get(self.KEY) in with_context
+
+        candidates = [r for r in raw_results if may_change(r)]
+        if not candidates:
+            return list(raw_results)
+        enhanced = iter(super().enhance_using_context(text, candidates, nlp_artifacts, recognizers, context))
+        return [next(enhanced) if may_change(r) else r for r in raw_results]
 
 
 class HintedUrlRecognizer(UrlRecognizer):
@@ -194,4 +258,9 @@ def build_analyzer(nlp: Language, rules: Rules | None = None) -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in [*predefined_recognizers(), *build_recognizers(rules, nlp)]:
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=[LANGUAGE],
+        context_aware_enhancer=SelectiveContextEnhancer(),
+    )
