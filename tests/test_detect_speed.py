@@ -74,3 +74,22 @@ def test_selective_context_enhancer_and_lazy_artifacts_score_like_presidios(dete
     expected = found(presidios, eager)
     assert found(ours, lazy) == expected
     assert ("US_SSN", 30, 41, 0.85) in expected  # 0.5 from the pattern, raised by the context word
+
+
+def test_hinted_ip_recognizer_finds_what_presidios_finds():
+    from presidio_analyzer.predefined_recognizers import IpRecognizer
+
+    from qualdeid.detect.engine import HintedIpRecognizer
+
+    texts = [
+        "router at 192.168.0.1, backup 10.0.0.254/24",
+        "link-local fe80::1%eth0 and 2001:db8:85a3::8a2e:370:7334",
+        "mapped ::ffff:192.0.2.128 or just ::",
+        "Note: nothing to see at 3pm.",
+        "no addresses here",
+    ]
+    hinted, plain = HintedIpRecognizer(name="IpRecognizer"), IpRecognizer()
+    for text in texts:
+        expected = [(r.start, r.end, r.score) for r in plain.analyze(text, ["IP_ADDRESS"])]
+        assert [(r.start, r.end, r.score) for r in hinted.analyze(text, ["IP_ADDRESS"])] == expected
+    assert len(hinted.analyze(texts[1], ["IP_ADDRESS"])) == 2

@@ -232,6 +232,18 @@ class HintedPhoneRecognizer(PhoneRecognizer):
         return super().analyze(text, entities, nlp_artifacts)
 
 
+class HintedIpRecognizer(IpRecognizer):
+    """Presidio's IP address recognizer, run only on texts with a digit, a dot and a digit (IPv4)
+    or a hexadecimal digit before a colon, or two colons (IPv6)."""
+
+    HINT = re.compile(r"\d\.\d|[0-9A-Fa-f]:|::")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: Any = None) -> list:
+        if not self.HINT.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
 def predefined_recognizers() -> list[EntityRecognizer]:
     """Presidio's own recognizers that fit this domain."""
     return [
@@ -239,7 +251,7 @@ def predefined_recognizers() -> list[EntityRecognizer]:
         HintedEmailRecognizer(name="EmailRecognizer"),
         HintedPhoneRecognizer(supported_regions=PHONE_REGIONS, name="PhoneRecognizer"),
         HintedUrlRecognizer(name="UrlRecognizer"),
-        IpRecognizer(),
+        HintedIpRecognizer(name="IpRecognizer"),
         CreditCardRecognizer(),
         IbanRecognizer(),
         AuMedicareRecognizer(),
