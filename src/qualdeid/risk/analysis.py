@@ -15,6 +15,8 @@ from qualdeid.risk.identifiers import plain
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+#: tags before a noun that make it a word, not a name ("the", "her", "last", "two")
+_WORD_USE_BEFORE = frozenset({"DT", "PDT", "PRP$", "WP$", "JJ", "JJR", "JJS", "CD", "POS"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,8 @@ class Token:
     pos: str
     sentence: int
     content: bool
+    #: could be a name where it stands: a bare noun, not modified ("the", "her", "last") nor modifying
+    name_slot: bool = False
 
 
 @dataclass
@@ -84,6 +88,21 @@ def analyse(nlp: Language, items: Sequence[tuple[str, str]]) -> list[Analysed]:
                     continue
                 lemma = (tok.lemma_ or tok.text).lower()
                 content = tok.pos_ in CONTENT_POS and not tok.is_stop and tok.is_alpha
-                a.tokens.append(Token(tok.idx, tok.idx + len(tok), tok.text, lemma, tok.pos_, si, content))
+                a.tokens.append(
+                    Token(tok.idx, tok.idx + len(tok), tok.text, lemma, tok.pos_, si, content, _name_slot(sent, tok))
+                )
         out.append(a)
     return out
+
+
+def _name_slot(sent, tok) -> bool:
+    """A bare noun: no determiner, possessive, adjective or number before it, no noun after it.
+    (Tags, not the parse: the detection pipeline runs without spaCy's parser.)"""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    i = tok.i - sent.start
+    before = sent[i - 1] if i > 0 else None
+    after = sent[i + 1] if i + 1 < len(sent) else None
+    if before is not None and before.tag_ in _WORD_USE_BEFORE:
+        return False
+    return not (after is not None and after.pos_ in ("NOUN", "PROPN") and not after.text[:1].isupper())

@@ -17,13 +17,17 @@ from qualdeid.detect.rules import Rules
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token, analyse, zipf
 from qualdeid.risk.config import RiskConfig
-from qualdeid.risk.identifiers import DEFAULT_TITLES, index_corpus, load_word_names
+from qualdeid.risk.identifiers import DEFAULT_TITLES, index_corpus, load_word_names, plain, sentence_initial
 from qualdeid.risk.verbatim import find_runs, per_source, traceable_runs
 
 EXIT_PASS, EXIT_WARN, EXIT_FAIL = 0, 3, 4
 RARE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 #: A word this common (Zipf) does not make a flagged rare detail distinctive.
 DISTINCTIVE_ZIPF = 4.5
+#: Names the checked text itself uses (detected, or capitalised and name-like) are looked up in the corpus.
+NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+#: Two uncommon words this close (content words apart) in one sentence can make a detail together.
+PAIR_WINDOW = 6
 
 
 @dataclass
@@ -115,6 +119,8 @@ class CorpusProfile:
         self.qis = {
             d.id: set(quasi.extract(self.analysed[d.id], config.quasi_identifiers, _age_spans(d.spans))) for d in docs
         }
+        self.texts = {d.id: plain(d.text) for d in docs}
+        self.spans = {d.id: [(s.start, s.end) for s in d.spans if s.label != "RARE_DETAIL"] for d in docs}
         self.rare_spans: list[tuple[str, set[str]]] = []
         for d in docs:
             for s in d.spans:
@@ -122,9 +128,30 @@ class CorpusProfile:
                     lemmas = _distinctive(_tokens_in(self.analysed[d.id], s.start, s.end))
                     if lemmas:
                         self.rare_spans.append((d.id, lemmas))
+        #: every distinctive word of a rare detail flagged in the corpus
+        self.rare_words = {w for _, lemmas in self.rare_spans for w in lemmas}
 
     def docs_with_lemmas(self, lemmas: set[str]) -> set[str]:
         return {i for i, ls in self.lemmas.items() if lemmas <= ls}
+
+    def docs_naming(self, value: str) -> tuple[set[str], set[str]]:
+        """Documents whose text holds ``value`` with its case, as a whole word: those where it stands
+        inside a sentence (as a name would) and those where it only opens a sentence. Occurrences
+        inside something detected there ("Hall" of a place's name, a date) do not count: what is
+        identifying in a detected span is already indexed."""
+        pattern = re.compile(rf"(?<![^\W_]){re.escape(plain(value))}(?:'s)?(?![^\W_])")
+        named: set[str] = set()
+        initial: set[str] = set()
+        for doc_id, text in self.texts.items():
+            for m in pattern.finditer(text):
+                if _inside(m.start(), m.end(), self.spans[doc_id]):
+                    continue
+                if sentence_initial(text, m.start()):
+                    initial.add(doc_id)
+                else:
+                    named.add(doc_id)
+                    break
+        return named, initial - named
 
 
 def _age_spans(spans: Iterable[Span]) -> list[tuple[int, int]]:
@@ -184,8 +211,9 @@ class RiskChecker:
         verbatim_words: dict[str, int] = {}
         total_words = 0
         for doc, a in zip(detected, analysed, strict=True):
-            findings += self._identifiers(a)
-            findings += self._rare(a, doc.spans)
+            identifiers = self._identifiers(a, doc.spans)
+            findings += identifiers
+            findings += self._rare(a, doc.spans, [(f.start or 0, f.end or 0) for f in identifiers])
             qis = quasi.extract(a, self.config.quasi_identifiers, _age_spans(doc.spans))
             per_text_qis.append(qis)
             findings += self._combinations(a, qis)
@@ -228,35 +256,66 @@ class RiskChecker:
 
     # ------------------------------------------------------------------ residual identifiers
 
-    def _identifiers(self, a: Analysed) -> list[Finding]:
+    def _identifiers(self, a: Analysed, spans: list[Span]) -> list[Finding]:
         out = []
-        for hit in self.profile.index.find(a.text):
+        name_slots = {t.start for t in a.tokens if t.name_slot}
+        for hit in self.profile.index.find(a.text, word_uses=True):
             label = hit.label.lower().replace("_", " ")
             n = len(hit.sources)
             if hit.certain:
                 msg = f"a {label} from the corpus ({n} source document(s))"
                 check = "residual_identifier"
+            elif hit.lowercase:
+                if hit.start not in name_slots:
+                    continue  # "I hope", "the grace period": the word, not the name
+                msg = f"possibly a {label} from the corpus (a name that is also a word, in lower case; check it)"
+                check = "possible_identifier"
             else:
                 msg = f"possibly a {label} from the corpus (a common word at a sentence start; check it)"
                 check = "possible_identifier"
-            out.append(
-                self._finding(
-                    check,
-                    a,
-                    hit.start,
-                    hit.end,
-                    msg,
-                    "replace it with its pseudonym or a generic description (e.g. 'a nearby town', 'the service')",
-                    sources=list(hit.sources),
-                )
-            )
+            out.append(self._identifier_finding(check, a, hit.start, hit.end, msg, list(hit.sources)))
+        taken = [(f.start or 0, f.end or 0) for f in out]
+        for start, end, label in self._own_names(a, spans):
+            if _inside(start, end, taken):
+                continue
+            named, initial = self.profile.docs_naming(a.text[start:end])
+            if not named and not initial:
+                continue
+            # the corpus's own detection did not confirm it as a name there: a warning, to be checked
+            where = "inside a sentence, as a name is written" if named else "only at a sentence start"
+            msg = f"possibly a {label.lower()} from the corpus (written there {where}; check it)"
+            out.append(self._identifier_finding("possible_identifier", a, start, end, msg, sorted(named or initial)))
+            taken.append((start, end))
+        return sorted(out, key=lambda f: f.start or 0)
+
+    def _own_names(self, a: Analysed, spans: list[Span]) -> list[tuple[int, int, str]]:
+        """Names the checked text itself holds (detected people, places and organisations, whole and
+        by their name parts, titles and possessives dropped), for a corpus where detection missed them."""
+        out: list[tuple[int, int, str]] = []
+        index = self.profile.index
+        for s in spans:
+            if s.label not in NAME_LABELS:
+                continue
+            value = a.text[s.start : s.end]
+            parts = sorted(index.variants(value, s.label), key=len, reverse=True)
+            for part in parts:
+                at = plain(value).find(part)
+                if at >= 0 and part[:1].isupper():
+                    out.append((s.start + at, s.start + at + len(part), s.label))
         return out
+
+    def _identifier_finding(
+        self, check: str, a: Analysed, start: int, end: int, message: str, sources: list[str]
+    ) -> Finding:
+        suggestion = "replace it with its pseudonym or a generic description (e.g. 'a nearby town', 'the service')"
+        return self._finding(check, a, start, end, message, suggestion, sources=sources)
 
     # ------------------------------------------------------------------ rare details
 
-    def _rare(self, a: Analysed, spans: list[Span]) -> list[Finding]:
+    def _rare(self, a: Analysed, spans: list[Span], identifiers: list[tuple[int, int]]) -> list[Finding]:
+        """Rare details; words already reported as identifiers are not reported again as details."""
         p, c = self.profile, self.config
-        taken = [(h.start, h.end) for h in p.index.find(a.text)]
+        taken = [(h.start, h.end) for h in p.index.find(a.text)] + identifiers
         cands: list[_Candidate] = []
 
         def traceable(docs: set[str]) -> bool:
@@ -279,6 +338,7 @@ class RiskChecker:
             docs = {i for i, b in p.bigrams.items() if pair in b or surface in b}
             if traceable(docs):
                 cands.append(_Candidate(x.start, y.end, docs, "a distinctive phrase"))
+        cands += self._uncommon_words(content, traceable)
         for s0, s1 in a.sentences:
             sent = [t for t in a.tokens if s0 <= t.start < s1]
             lemmas = {t.lemma for t in sent}
@@ -311,6 +371,35 @@ class RiskChecker:
                 )
             )
         return out
+
+    def _uncommon_words(self, content: list[Token], traceable) -> list[_Candidate]:
+        """Details made of words that are not rare in general English ("breed", "welding") but are
+        rare in the corpus: a word of a rare detail flagged in the corpus that few sources use, and
+        two uncommon words close together in a sentence that few sources use together."""
+        p, c = self.profile, self.config
+        cands: list[_Candidate] = []
+        uncommon = []
+        for t in content:
+            if t.pos not in RARE_POS or len(t.text) < c.min_word_length:
+                continue
+            if t.lemma in p.rare_words or t.text.lower() in p.rare_words:
+                docs = {i for i, u in p.unigrams.items() if t.lemma in u or t.text.lower() in u}
+                if traceable(docs):
+                    cands.append(_Candidate(t.start, t.end, docs, "a word of a rare detail flagged in the corpus"))
+            if max(zipf(t.lemma), zipf(t.text.lower())) < c.phrase_zipf:
+                uncommon.append(t)
+        for i, x in enumerate(uncommon):
+            for y in uncommon[i + 1 : i + 1 + PAIR_WINDOW]:
+                if y.sentence != x.sentence or x.lemma == y.lemma:
+                    continue
+                docs = {
+                    d
+                    for d, u in p.unigrams.items()
+                    if (x.lemma in u or x.text.lower() in u) and (y.lemma in u or y.text.lower() in u)
+                }
+                if traceable(docs):
+                    cands.append(_Candidate(x.start, y.end, docs, "uncommon words used together"))
+        return cands
 
     def _generalise(self, text: str) -> str:
         for pattern, replacement in self.generalisations:
@@ -439,12 +528,14 @@ def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
+    """Overlapping or adjacent candidates that point at a common source become one, naming the
+    sources they share (the most specific link); those pointing at different sources stay apart."""
     out: list[_Candidate] = []
     for cand in sorted(cands, key=lambda c: (c.start, c.end)):
-        if out and cand.start <= out[-1].end + 2:
-            last = out[-1]
+        last = out[-1] if out else None
+        if last is not None and cand.start <= last.end + 2 and last.sources & cand.sources:
             last.end = max(last.end, cand.end)
-            last.sources |= cand.sources
+            last.sources &= cand.sources
             if cand.reason.startswith("a rare detail") or cand.reason.startswith("a detected"):
                 last.reason = cand.reason
         else:

@@ -36,6 +36,7 @@ class Identifier:
     label: str
     sources: set[str] = field(default_factory=set)
     common: bool = False  # also a common word: matched case-sensitively, sentence-initial = uncertain
+    short_form: bool = False  # inferred from a document that uses it beside the full name
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class IdentifierHit:
     label: str
     sources: tuple[str, ...]
     certain: bool
+    lowercase: bool = False  # a name that is also a word, written in lower case: maybe just the word
 
 
 class IdentifierIndex:
@@ -71,7 +73,7 @@ class IdentifierIndex:
             for formal in formals:
                 self._related.setdefault(short, set()).add(formal)
                 self._related.setdefault(formal, set()).add(short)
-        self._regexes: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
+        self._regexes: tuple[re.Pattern[str] | None, ...] | None = None
 
     def __len__(self) -> int:
         return len(self._by_key)
@@ -137,7 +139,9 @@ class IdentifierIndex:
                 if z < max_zipf:
                     sources = {doc.id} | prefixes[low].sources
                     common = low in self.word_names if self.word_names is not None else z >= loose_zipf
-                    self._by_key[low] = Identifier(w[:1].upper() + w[1:], "PERSON", sources, common=common)
+                    self._by_key[low] = Identifier(
+                        w[:1].upper() + w[1:], "PERSON", sources, common=common, short_form=True
+                    )
                     added = True
         if added:
             self._regexes = None
@@ -159,7 +163,9 @@ class IdentifierIndex:
             return all(w in self.word_names for w in words)
         return all(zipf_frequency(w, "en") >= self.common_zipf for w in words)
 
-    def _compile(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    def _compile(self) -> tuple[re.Pattern[str] | None, ...]:
+        """Patterns for: names that are also words (their capital kept), other names (any case),
+        and names that are also words in any case (their lower-case uses, asked for separately)."""
         if self._regexes is None:
             exact = sorted((i.value for i in self._by_key.values() if i.common), key=len, reverse=True)
             loose = sorted((i.value for i in self._by_key.values() if not i.common), key=len, reverse=True)
@@ -170,31 +176,56 @@ class IdentifierIndex:
                 alternation = "|".join(re.escape(v) for v in values)
                 return re.compile(rf"(?<![^\W_])(?:{alternation})(?:'s)?(?![^\W_])", flags)
 
-            self._regexes = (rx(exact, 0), rx(loose, re.IGNORECASE))
+            self._regexes = (rx(exact, 0), rx(loose, re.IGNORECASE), rx(exact, re.IGNORECASE))
         return self._regexes
 
-    def find(self, text: str) -> list[IdentifierHit]:
-        """Non-overlapping hits, longest first; offsets index ``text`` itself."""
+    def _matches(self, text: str, word_uses: bool = False) -> list[tuple[re.Match[str], Identifier, bool]]:
+        """Non-overlapping (match, identifier, lower-case word use) triples, longest first, in text order."""
         t = plain(text)
-        hits: list[IdentifierHit] = []
+        exact, loose, any_case = self._compile()
+        candidates = [(m, False) for p in (exact, loose) if p is not None for m in p.finditer(t)]
+        if word_uses and any_case is not None:
+            candidates += [(m, True) for m in any_case.finditer(t) if not m.group()[:1].isupper()]
         taken = bytearray(len(t))
-        candidates = []
-        for pattern in self._compile():
-            if pattern is not None:
-                candidates.extend(pattern.finditer(t))
-        for m in sorted(candidates, key=lambda m: (-(m.end() - m.start()), m.start())):
+        out = []
+        for m, lower in sorted(candidates, key=lambda c: (-(c[0].end() - c[0].start()), c[0].start(), c[1])):
             if any(taken[m.start() : m.end()]):
                 continue
             ident = self._by_key.get(_POSSESSIVE.sub("", m.group()).lower()) or self._by_key.get(m.group().lower())
             if ident is None:
                 continue
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-            certain = not (ident.common and _sentence_initial(t, m.start()))
-            hits.append(IdentifierHit(m.start(), m.end(), ident.label, tuple(sorted(ident.sources)), certain))
-        return sorted(hits, key=lambda h: h.start)
+            out.append((m, ident, lower))
+        return sorted(out, key=lambda c: c[0].start())
+
+    def find(self, text: str, *, word_uses: bool = False) -> list[IdentifierHit]:
+        """Non-overlapping hits, longest first; offsets index ``text`` itself. With ``word_uses``, a
+        name that is also a word ("grace", "will") written in lower case is a hit too, never certain."""
+        t = plain(text)
+        hits = []
+        for m, ident, lower in self._matches(t, word_uses):
+            certain = not lower and not (ident.common and sentence_initial(t, m.start()))
+            hits.append(IdentifierHit(m.start(), m.end(), ident.label, tuple(sorted(ident.sources)), certain, lower))
+        return hits
+
+    def propagate(self, docs: Iterable[Document]) -> None:
+        """Link every identifier to every document in which its string occurs, not only to those
+        where detection found it (a corpus-wide string index, like the detector's name propagation).
+        Uses that could be the ordinary word (a sentence-initial "Hope") do not count, nor short forms
+        ("Dec") outside the documents that use them beside the full name."""
+        for doc in docs:
+            t = plain(doc.text)
+            for m, ident, _ in self._matches(t):
+                if ident.short_form or (ident.common and sentence_initial(t, m.start())):
+                    continue
+                ident.sources.add(doc.id)
+                for variant in self.variants(m.group(), ident.label):
+                    part = self._by_key.get(variant.lower())
+                    if part is not None and part.label == ident.label:
+                        part.sources.add(doc.id)
 
 
-def _sentence_initial(text: str, pos: int) -> bool:
+def sentence_initial(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t\"'(")
     return not before or before[-1] in ".!?:\n"
 
@@ -213,4 +244,5 @@ def index_corpus(docs: Iterable[Document], **kwargs) -> IdentifierIndex:
         index.add_document(d)
     for d in docs:
         index.add_short_forms(d)
+    index.propagate(docs)
     return index
