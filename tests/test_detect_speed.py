@@ -93,3 +93,16 @@ def test_hinted_ip_recognizer_finds_what_presidios_finds():
         expected = [(r.start, r.end, r.score) for r in plain.analyze(text, ["IP_ADDRESS"])]
         assert [(r.start, r.end, r.score) for r in hinted.analyze(text, ["IP_ADDRESS"])] == expected
     assert len(hinted.analyze(texts[1], ["IP_ADDRESS"])) == 2
+
+
+def test_cached_lemmatizer_gives_spacys_lemmas_on_first_and_cached_calls():
+    from qualdeid.detect.fast_attributes import CachedLemmatizer, speed_up
+
+    standard = spacy.load(resolve_model_name("en_core_web_sm"))
+    fast = spacy.load(resolve_model_name("en_core_web_sm"))
+    speed_up(fast)
+    assert isinstance(fast.get_pipe("lemmatizer"), CachedLemmatizer)
+    assert fast.get_pipe("lemmatizer").lookups.has_table("lemma_index")
+    texts = [TEXT, "She was running; they've bought the geese and were bought out. " + TEXT]
+    for doc_fast, doc_standard in zip(fast.pipe(texts), standard.pipe(texts), strict=True):
+        assert [t.lemma_ for t in doc_fast] == [t.lemma_ for t in doc_standard]
