@@ -123,3 +123,19 @@ def test_a_name_of_the_text_found_in_the_corpus_is_an_identifier_not_a_detail(bl
 def test_a_name_the_corpus_does_not_hold_passes(blind_checker: RiskChecker) -> None:
     report = blind_checker.check([Document("v", "Later we talked about Quenby Marlowe for a while.")])
     assert not [f for f in report.findings if f.check in ("residual_identifier", "possible_identifier")]
+
+
+def test_a_family_name_with_a_plain_s_is_the_name() -> None:
+    index = IdentifierIndex(word_names={"hope"})
+    index.add("Ottilie Brannock", "PERSON", "d1")
+    index.add("Hope", "PERSON", "d2")
+    assert [h.sources for h in index.find("we visited the Brannocks")] == [("d1",)]
+    assert index.find("she Hopes so") == []  # a name that is also a word keeps its exact form
+
+
+def test_plain_s_and_other_documents_need_the_names_own_case() -> None:
+    docs = [_doc("d1", "We met Mrs Day at noon.", "Mrs Day"), _doc("d2", "It was a long day."), _doc("d3", "Day came.")]
+    index = index_corpus(docs, word_names=set())
+    assert index.find("on bad days") == []  # a frequent word with a bare "s", in lower case
+    (hit,) = index.find("we saw Day")
+    assert hit.sources == ("d1", "d3")  # not d2, where "day" is the word

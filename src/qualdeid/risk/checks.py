@@ -120,7 +120,10 @@ class CorpusProfile:
             d.id: set(quasi.extract(self.analysed[d.id], config.quasi_identifiers, _age_spans(d.spans))) for d in docs
         }
         self.texts = {d.id: plain(d.text) for d in docs}
-        self.spans = {d.id: [(s.start, s.end) for s in d.spans if s.label != "RARE_DETAIL"] for d in docs}
+        #: what detection found in each document that is not a name (dates, ages, contacts, ids)
+        self.not_names = {
+            d.id: [(s.start, s.end) for s in d.spans if s.label not in NAME_LABELS | {"RARE_DETAIL"}] for d in docs
+        }
         self.rare_spans: list[tuple[str, set[str]]] = []
         for d in docs:
             for s in d.spans:
@@ -137,14 +140,13 @@ class CorpusProfile:
     def docs_naming(self, value: str) -> tuple[set[str], set[str]]:
         """Documents whose text holds ``value`` with its case, as a whole word: those where it stands
         inside a sentence (as a name would) and those where it only opens a sentence. Occurrences
-        inside something detected there ("Hall" of a place's name, a date) do not count: what is
-        identifying in a detected span is already indexed."""
+        inside something detected there as other than a name (a date) do not count."""
         pattern = re.compile(rf"(?<![^\W_]){re.escape(plain(value))}(?:'s)?(?![^\W_])")
         named: set[str] = set()
         initial: set[str] = set()
         for doc_id, text in self.texts.items():
             for m in pattern.finditer(text):
-                if _inside(m.start(), m.end(), self.spans[doc_id]):
+                if _inside(m.start(), m.end(), self.not_names[doc_id]):
                     continue
                 if sentence_initial(text, m.start()):
                     initial.add(doc_id)

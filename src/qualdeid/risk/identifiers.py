@@ -170,13 +170,14 @@ class IdentifierIndex:
             exact = sorted((i.value for i in self._by_key.values() if i.common), key=len, reverse=True)
             loose = sorted((i.value for i in self._by_key.values() if not i.common), key=len, reverse=True)
 
-            def rx(values: list[str], flags: int) -> re.Pattern[str] | None:
+            def rx(values: list[str], flags: int, suffix: str = "'s") -> re.Pattern[str] | None:
                 if not values:
                     return None
                 alternation = "|".join(re.escape(v) for v in values)
-                return re.compile(rf"(?<![^\W_])(?:{alternation})(?:'s)?(?![^\W_])", flags)
+                return re.compile(rf"(?<![^\W_])(?:{alternation})(?:{suffix})?(?![^\W_])", flags)
 
-            self._regexes = (rx(exact, 0), rx(loose, re.IGNORECASE), rx(exact, re.IGNORECASE))
+            # a name that is not also a word takes a plain "s" too ("the Fenwicks", "Declans mum")
+            self._regexes = (rx(exact, 0), rx(loose, re.IGNORECASE, "'s|s"), rx(exact, re.IGNORECASE))
         return self._regexes
 
     def _matches(self, text: str, word_uses: bool = False) -> list[tuple[re.Match[str], Identifier, bool]]:
@@ -191,12 +192,19 @@ class IdentifierIndex:
         for m, lower in sorted(candidates, key=lambda c: (-(c[0].end() - c[0].start()), c[0].start(), c[1])):
             if any(taken[m.start() : m.end()]):
                 continue
-            ident = self._by_key.get(_POSSESSIVE.sub("", m.group()).lower()) or self._by_key.get(m.group().lower())
-            if ident is None:
+            ident = self._lookup(m.group())
+            if ident is None or (_bare_plural(m.group(), ident) and not m.group()[:1].isupper()):
                 continue
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             out.append((m, ident, lower))
         return sorted(out, key=lambda c: c[0].start())
+
+    def _lookup(self, matched: str) -> Identifier | None:
+        low = matched.lower()
+        ident = self._by_key.get(_POSSESSIVE.sub("", low)) or self._by_key.get(low)
+        if ident is None and low.endswith("s"):
+            ident = self._by_key.get(low[:-1])
+        return ident
 
     def find(self, text: str, *, word_uses: bool = False) -> list[IdentifierHit]:
         """Non-overlapping hits, longest first; offsets index ``text`` itself. With ``word_uses``, a
@@ -218,11 +226,20 @@ class IdentifierIndex:
             for m, ident, _ in self._matches(t):
                 if ident.short_form or (ident.common and sentence_initial(t, m.start())):
                     continue
+                frequent = zipf_frequency(ident.value.lower(), "en") >= self.common_zipf
+                if frequent and not m.group().startswith(ident.value):
+                    continue  # a frequent word matched in another case ("day" for "Day"): no evidence
                 ident.sources.add(doc.id)
                 for variant in self.variants(m.group(), ident.label):
                     part = self._by_key.get(variant.lower())
                     if part is not None and part.label == ident.label:
                         part.sources.add(doc.id)
+
+
+def _bare_plural(matched: str, ident: Identifier) -> bool:
+    """Matched with a plain "s" ("the Fenwicks"), which only a capitalised name is trusted with."""
+    low = matched.lower()
+    return low.endswith("s") and not low.endswith("'s") and low[:-1] == ident.value.lower()
 
 
 def sentence_initial(text: str, pos: int) -> bool:
