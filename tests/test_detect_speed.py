@@ -10,7 +10,7 @@ from qualdeid.detect.blas import OneThreadBlasOps, _blas_threads, use_numpy_blas
 from qualdeid.detect.model import resolve_model_name
 
 TEXT = (
-    "Met Dana Okoro at the Riverside drop-in on Tuesday; she is 34 and used to race pigeons. "
+    "Met Dana Okoro at the Brackenford drop-in on Tuesday; she is 34 and used to race pigeons. "
     "Her brother Sam drove down from Ballarat with the dog. We talked about the housing forms.\n\n"
     "Tomorrow: call the Salvation Army about the food vouchers, then ring Dr Patel."
 )

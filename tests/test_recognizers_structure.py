@@ -46,7 +46,7 @@ def test_chat_speakers_with_timestamps_and_lowercase(speakers: SpeakerRecognizer
         "Bronwyn Achterberg",
         "kit",
         "Rafe",
-        "Dee Ramirez",
+        "Tully Ferreira",
     }
 
 
@@ -81,7 +81,7 @@ def test_word_like_and_lowercase_speakers_need_a_conversation(speakers: SpeakerR
 
 
 def test_mentions(speakers: SpeakerRecognizer) -> None:
-    assert names(speakers, "@Dee Ramirez yes that works") == {"Dee Ramirez"}
+    assert names(speakers, "@Tully Ferreira yes that works") == {"Tully Ferreira"}
     assert names(speakers, "@Dee Thanks for that") == {"Dee"}
     assert names(speakers, "ask @kb_runner88 about it") == set()  # a handle: SocialHandleRecognizer's
 
@@ -90,7 +90,7 @@ def test_letter_address_block_organisation_and_addressee(addresses: AddressBlock
     text = (FIXTURES / "letter.txt").read_text(encoding="utf-8")
     assert found(addresses, text) == {
         ("ORGANIZATION", "Brightfern Youth Hub"),
-        ("LOCATION", "Level 1, 88 Kestrel Street, Warrigal VIC 3821"),
+        ("LOCATION", "Level 1, 88 Gannet Street, Warrigal VIC 3821"),
         ("PERSON", "Ms Ilse Varga"),
         ("LOCATION", "Unit 4/12 Juniper Road"),
         ("LOCATION", "Tallowood NSW 2491"),

@@ -312,7 +312,7 @@ class NameProcessor:
         return person_context and _zipf(lower) < RARE_WORD_ZIPF
 
     def _surname_after(self, sdoc: Doc, token: Any) -> str | None:
-        """The surname in "with Hope Ngata": a first name, then a capitalised word that is rare in English."""
+        """The surname in "with Ines Vuković": a first name, then a capitalised word that is rare in English."""
         if token.text.lower() not in self.first_names or token.i + 2 > len(sdoc):
             return None
         prev = sdoc[token.i - 1] if token.i > 0 else None

@@ -219,7 +219,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
             if t.i != head and t.lower_ not in CONNECTORS and t.text not in APOSTROPHES
         ]
         head_text = doc[head].text
-        always_specific = head_text in self.lexicon.street_types and label == "LOCATION"  # "Kestrel Street"
+        always_specific = head_text in self.lexicon.street_types and label == "LOCATION"  # "Gannet Street"
         if not words or (not always_specific and all(self.lexicon.is_generic(w) for w in words)):
             return None
         if starts_sentence(doc, first) and all(word_zipf(w.lower()) >= COMMON_NAME_ZIPF for w in words):
@@ -261,7 +261,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
                 and tok.pos_ != "PROPN"
                 and word_zipf(tok.lower_) >= SENTENCE_START_COMMON_ZIPF
             ):
-                first += 1  # "Went Kestrel Park"-style: a capitalised sentence opener is not part of a name
+                first += 1  # "Went Gannet Park"-style: a capitalised sentence opener is not part of a name
             else:
                 return first
         return None

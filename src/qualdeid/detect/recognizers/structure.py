@@ -3,7 +3,7 @@ letter address blocks.
 
 * :class:`SpeakerRecognizer` — the speaker of a turn ("Maria Lopez: see you there", "[14:02] jo: u ok?",
   "Dee 09:14: any news", "Ana wrote:"), a by-line or sign-off ("— Ana", "Posted by Ana Ruiz",
-  "Cheers,\\nAna") and a display-name mention ("@Dee Ramirez yes"). Structural labels (Interviewer, P3,
+  "Cheers,\\nAna") and a display-name mention ("@Tully Ferreira yes"). Structural labels (Interviewer, P3,
   Note, Subject...) are not people. The layout is the evidence: a lower-case or word-like speaker
   ("hope:", "Will:") counts in a document whose turns are clearly people talking (two or more turns by
   speakers with a name-list name or a transcript role).
@@ -61,9 +61,9 @@ SIGN_OFF = re.compile(
     rf"{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*[ \t]*$",
     re.MULTILINE,
 )
-#: the writer's name alone on the last line of a post or letter ("Ana R", "Dee Ramirez x")
+#: the writer's name alone on the last line of a post or letter ("Ana R", "Tully Ferreira x")
 LAST_LINE = re.compile(rf"(?:\A|\n)[ \t]*{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*\s*\Z")
-#: "@Dee Ramirez": a display name after an at sign (a handle with digits or _ stays a CONTACT)
+#: "@Tully Ferreira": a display name after an at sign (a handle with digits or _ stays a CONTACT)
 MENTION = re.compile(r"(?<![\w.@])@(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)(?![\w@])")
 #: numbered or role labels in transcripts and templates: "P3", "Participant 2", "Speaker B", "INT"
 NUMBERED_LABEL = re.compile(
