@@ -82,7 +82,7 @@ def test_word_like_and_lowercase_speakers_need_a_conversation(speakers: SpeakerR
 
 def test_mentions(speakers: SpeakerRecognizer) -> None:
     assert names(speakers, "@Tully Ferreira yes that works") == {"Tully Ferreira"}
-    assert names(speakers, "@Dee Thanks for that") == {"Dee"}
+    assert names(speakers, "@Tully Thanks for that") == {"Tully"}
     assert names(speakers, "ask @kb_runner88 about it") == set()  # a handle: SocialHandleRecognizer's
 
 

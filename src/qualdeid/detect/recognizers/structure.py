@@ -2,7 +2,7 @@
 letter address blocks.
 
 * :class:`SpeakerRecognizer` — the speaker of a turn ("Maria Lopez: see you there", "[14:02] jo: u ok?",
-  "Dee 09:14: any news", "Ana wrote:"), a by-line or sign-off ("— Ana", "Posted by Ana Ruiz",
+  "Tully 09:14: any news", "Ana wrote:"), a by-line or sign-off ("— Ana", "Posted by Ana Ruiz",
   "Cheers,\\nAna") and a display-name mention ("@Tully Ferreira yes"). Structural labels (Interviewer, P3,
   Note, Subject...) are not people. The layout is the evidence: a lower-case or word-like speaker
   ("hope:", "Will:") counts in a document whose turns are clearly people talking (two or more turns by
@@ -180,7 +180,7 @@ class SpeakerRecognizer(_TextRecognizer):
             for m in MENTION.finditer(text):
                 words = m.group("name").split()
                 if len(words) == 2 and not self._surname_like(words[1]):
-                    words = words[:1]  # "@Dee Thanks"
+                    words = words[:1]  # "@Tully Thanks"
                 if self.lexicon.is_label(words) or (len(words) == 1 and self.lexicon.is_wordlike(words[0])):
                     continue
                 start = m.start("name")
