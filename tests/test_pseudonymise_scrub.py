@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from qualdeid.corpus import Span
 from qualdeid.pseudonymise import Key, Restorer, Scrubber, ScrubConfig, ScrubError
 from qualdeid.pseudonymise.key import KeyFileError
 from qualdeid.pseudonymise.scrub import AUDIT_NAME
@@ -225,3 +226,28 @@ def test_interruption_leaves_no_partial_output_and_rerun_continues(
     resumed = scrub(Key.open(key.path, PASSPHRASE), corpus, out)
     assert resumed.ok, resumed.errors
     assert len(resumed.unchanged) == 1 and len(resumed.written) == 2
+
+
+class _ContextShyDetector(FakeDetector):
+    """Finds the word-name "Hope" only where it clearly acts as a person ("Hope said")."""
+
+    def find(self, text: str) -> list[Span]:
+        return [Span(m.start(), m.end(), "PERSON", "Hope", 1.0, "fake") for m in re.finditer(r"Hope(?= said)", text)]
+
+
+def test_a_known_name_is_replaced_wherever_it_stands_capitalised(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Hope from the art group rang me. Hope said she was fine.\n", encoding="utf-8")
+    (src / "b.txt").write_text("Hope and I went for a walk; I hope it helped.\n", encoding="utf-8")
+    key = new_key(tmp_path)
+    result = Scrubber(key, ScrubConfig(seed="s1"), detector=_ContextShyDetector()).scrub([src], tmp_path / "out")
+    assert result.ok
+    out_a = (tmp_path / "out" / "a.txt").read_text(encoding="utf-8")
+    out_b = (tmp_path / "out" / "b.txt").read_text(encoding="utf-8")
+    assert "Hope" not in out_a and "Hope" not in out_b
+    assert "I hope it helped" in out_b  # the lower-case word is left alone
+    pseudonym = out_a.split(" said")[0].split(". ")[-1]
+    assert out_a.startswith(pseudonym + " from") and out_b.startswith(pseudonym + " and I")
+    Restorer(Key.open(key.path, PASSPHRASE)).restore([tmp_path / "out"], tmp_path / "back")
+    assert (tmp_path / "back" / "a.txt").read_bytes() == (src / "a.txt").read_bytes()

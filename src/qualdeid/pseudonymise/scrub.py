@@ -136,6 +136,11 @@ class KnownValues:
         return value
 
 
+#: A capitalised single-word name (no title, no space): what the sweep looks for.
+_SWEEPABLE = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*")
+SWEEP_DETECTOR = "scrub-known-names"
+
+
 @dataclass
 class _Seen:
     rel: str
@@ -194,6 +199,7 @@ class Scrubber:
         rels, clashes = rel_paths(corpus.paths)
         result = ScrubResult(errors=sorted(clashes.values()))
         seen = self._detect(detect_input if detect_input is not None else corpus, rels, clashes, result)
+        self._sweep_known_names(corpus, rels, clashes, seen)
         planner = Planner(
             self.key, self.policy, self.locale, mark=self.config.mark, rules_dirs=tuple(self.config.rules_dirs)
         )
@@ -233,6 +239,38 @@ class Scrubber:
             ]
             seen[k] = _Seen(rels[src], mentions, text_hash(item.text), {s.detector for s in item.spans if s.detector})
         return seen
+
+    def _sweep_known_names(self, corpus: Corpus, rels, clashes, seen: dict[str, _Seen]) -> None:
+        """Safety over readability: a name that detection found standing alone as a person anywhere
+        in the corpus is replaced wherever it occurs capitalised, even where the detector's context
+        rules took it for a word ("Hope said" vs "Hope you are well" at a sentence start)."""
+        names = {
+            m.text for s in seen.values() for m in s.mentions if m.label == "PERSON" and _SWEEPABLE.fullmatch(m.text)
+        }
+        if not names:
+            return
+        rx = re.compile(
+            r"(?<![\w'’-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])"
+        )
+        for item in corpus:
+            if not isinstance(item, Document):
+                continue
+            src = str(item.source)
+            if src in clashes or src not in rels:
+                continue
+            k = doc_key(rels[src], item)
+            s = seen.get(k)
+            if s is None or text_hash(item.text) != s.sha:
+                continue
+            taken = [(m.start, m.end) for m in s.mentions]
+            added = [
+                Mention(k, m.start(), m.end(), "PERSON", m.group())
+                for m in rx.finditer(item.text)
+                if not any(a < m.end() and m.start() < b for a, b in taken)
+            ]
+            if added:
+                s.mentions = sorted(s.mentions + added, key=lambda m: m.start)
+                s.detectors.add(SWEEP_DETECTOR)
 
     def _known_values(self, seen: dict[str, _Seen], plans: dict) -> KnownValues:
         mapping: dict[str, str] = {}
