@@ -20,9 +20,16 @@ from pathlib import Path
 
 LABELS = {"PERSON", "LOCATION", "ORGANIZATION", "DATE", "AGE", "CONTACT", "ID", "RARE"}
 CODES = {
-    "everyday_activity", "skill_growth", "sharing_experience", "trust_safety",
-    "peer_perspective", "advocacy", "inclusion", "family_carer",
-    "tension_clinical", "hope_recovery",
+    "everyday_activity",
+    "skill_growth",
+    "sharing_experience",
+    "trust_safety",
+    "peer_perspective",
+    "advocacy",
+    "inclusion",
+    "family_carer",
+    "tension_clinical",
+    "hope_recovery",
 }
 HEADER = re.compile(
     r"^=== DOC (?P<id>\S+) \| group=(?P<group>[^|]+?) \| author=(?P<author>[^|]+?)"
@@ -117,7 +124,7 @@ def parse_file(path: Path) -> list[dict]:
     header = None
     body: list[str] = []
     lines = path.read_text(encoding="utf-8").splitlines()
-    for n, line in enumerate(lines + ["=== END ==="], 1):
+    for n, line in enumerate([*lines, "=== END ==="], 1):
         if line.startswith("=== "):
             if header is not None:
                 docs.append(parse_doc(header, body, f"{path.name}:{header['id']}"))
@@ -169,8 +176,10 @@ def main(argv: list[str]) -> int:
         labels = Counter(s["label"] for d in docs for s in d["spans"])
         total += labels
         words = [len(d["text"].split()) for d in docs]
-        print(f"{out}: {len(docs)} docs, words min {min(words)} max {max(words)}, "
-              f"{sum(labels.values())} spans {dict(sorted(labels.items()))}")
+        print(
+            f"{out}: {len(docs)} docs, words min {min(words)} max {max(words)}, "
+            f"{sum(labels.values())} spans {dict(sorted(labels.items()))}"
+        )
     print(f"TOTAL {sum(total.values())} spans {dict(sorted(total.items()))}")
     return 0
 
