@@ -8,6 +8,7 @@ matter for qualitative data from English-speaking countries are registered, plus
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -140,8 +141,7 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
             ),
         )
         self.nlp = {LANGUAGE: nlp}
-        self._stop_cache: dict[tuple[str, str], bool] = {}
-        self._punct_cache: dict[tuple[str, str], bool] = {}
+        self._word_cache: dict[tuple[str, str, str], bool] = {}
 
     def load(self) -> None:  # already loaded
         return None
@@ -152,17 +152,16 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
 
     # Presidio asks these for every lemma of every document; the answers depend on the word only.
     def is_stopword(self, word: str, language: str) -> bool:
-        key = (word, language)
-        hit = self._stop_cache.get(key)
-        if hit is None:
-            hit = self._stop_cache[key] = super().is_stopword(word, language)
-        return hit
+        return self._cached("stop", word, language, super().is_stopword)
 
     def is_punct(self, word: str, language: str) -> bool:
-        key = (word, language)
-        hit = self._punct_cache.get(key)
+        return self._cached("punct", word, language, super().is_punct)
+
+    def _cached(self, kind: str, word: str, language: str, ask: Callable[[str, str], bool]) -> bool:
+        key = (kind, word, language)
+        hit = self._word_cache.get(key)
         if hit is None:
-            hit = self._punct_cache[key] = super().is_punct(word, language)
+            hit = self._word_cache[key] = ask(word, language)
         return hit
 
 
