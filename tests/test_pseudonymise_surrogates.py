@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from qualdeid.pseudonymise.surrogates import LocaleError, Surrogates, gender_table, is_common_word
+from qualdeid.pseudonymise.surrogates import LocaleError, Surrogates, gender_table, is_common_word, nickname_table
 
 
 def test_gender_table_from_faker_lists() -> None:
@@ -31,6 +33,21 @@ def test_never_a_corpus_name_nor_a_common_word_nor_reused() -> None:
     assert len(set(names)) == len(names)
     assert not any(is_common_word(n) for n in names)
     assert is_common_word("Hope") and is_common_word("Will") and not is_common_word("Yesenia")
+
+
+def test_word_names_shared_with_detection_are_never_pseudonyms(tmp_path: Path) -> None:
+    # "Baker" is below the Zipf threshold: only rules/names/word_names.txt makes it a word
+    assert is_common_word("Baker") and is_common_word("Brown")
+    (tmp_path / "names").mkdir()
+    (tmp_path / "names" / "word_names.txt").write_text("Yesenia\n", encoding="utf-8")
+    assert is_common_word("Yesenia", rules_dirs=(tmp_path,)) and not is_common_word("Yesenia")
+
+
+def test_nickname_table_is_the_detection_layers_and_a_project_adds_to_it(tmp_path: Path) -> None:
+    assert "william" in nickname_table()["liam"] and "christopher" in nickname_table()["topher"]
+    (tmp_path / "names").mkdir()
+    (tmp_path / "names" / "nicknames.txt").write_text("Zebedee: Zeb\n", encoding="utf-8")
+    assert nickname_table((tmp_path,))["zeb"] == {"zebedee"} and "zeb" not in nickname_table()
 
 
 def test_stable_for_the_same_secret_and_key() -> None:

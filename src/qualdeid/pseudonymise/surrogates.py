@@ -71,12 +71,12 @@ def unisex_names() -> list[str]:
 def nickname_table(rules_dirs: tuple = ()) -> dict[str, set[str]]:
     """lowercase short form → the formal first names it may stand for.
 
-    Reads the detection layer's table (``rules/names/nicknames*``, lines ``Formal: short, short``
-    or ``Formal,short,short``) and the fallback ``rules/pseudonymise/nicknames.txt``.
+    Reads the table the detection layer uses too (``rules/names/nicknames*``, lines
+    ``Formal: short, short`` or ``Formal,short,short``).
     """
     rules = Rules(list(rules_dirs))
     table: dict[str, set[str]] = {}
-    for path in rules.files("names/nickname*.txt") + rules.files("pseudonymise/nicknames.txt"):
+    for path in rules.files("names/nickname*.txt"):
         for raw in path.read_text(encoding="utf-8").splitlines():
             line = raw.split("#", 1)[0].strip()
             if not line:
@@ -97,10 +97,8 @@ def formal_forms(first: str, nicknames: dict[str, set[str]]) -> set[str]:
 
 @cache
 def _common_words(rules_dirs: tuple = ()) -> frozenset[str]:
-    rules = Rules(list(rules_dirs))
-    return frozenset(
-        rules.words("pseudonymise/name_words.txt", lower=True) | rules.words("names/word_names.txt", lower=True)
-    )
+    """Names that are also everyday words (``rules/names/word_names.txt``): never a pseudonym."""
+    return frozenset(Rules(list(rules_dirs)).words("names/word_names.txt", lower=True))
 
 
 def is_common_word(word: str, threshold: float = DEFAULT_COMMON_ZIPF, rules_dirs: tuple = ()) -> bool:

@@ -248,9 +248,8 @@ def sentence_initial(text: str, pos: int) -> bool:
 
 
 def load_word_names(rules_dirs: Iterable[Path] = ()) -> set[str]:
-    """Names that are also ordinary words, from the detection and pseudonymisation rules."""
-    rules = Rules(list(rules_dirs))
-    return rules.words("names/word_names.txt", lower=True) | rules.words("pseudonymise/name_words.txt", lower=True)
+    """Names that are also ordinary words (``rules/names/word_names.txt``, shared with detection and scrub)."""
+    return Rules(list(rules_dirs)).words("names/word_names.txt", lower=True)
 
 
 def index_corpus(docs: Iterable[Document], **kwargs) -> IdentifierIndex:
