@@ -22,12 +22,8 @@ from qualdeid.risk.verbatim import find_runs, per_source, traceable_runs
 
 EXIT_PASS, EXIT_WARN, EXIT_FAIL = 0, 3, 4
 RARE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
-#: A word this common (Zipf) does not make a flagged rare detail distinctive.
-DISTINCTIVE_ZIPF = 4.5
 #: Names the checked text itself uses (detected, or capitalised and name-like) are looked up in the corpus.
 NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
-#: Two uncommon words this close (content words apart) in one sentence can make a detail together.
-PAIR_WINDOW = 6
 
 
 @dataclass
@@ -107,6 +103,7 @@ class CorpusProfile:
             min_length=config.min_identifier_length,
             nicknames=nickname_table(tuple(config.rules_dirs)),
             word_names=load_word_names(config.rules_dirs),
+            short_form_zipf=config.short_form_zipf,
         )
         for value, label in extra_identifiers:
             self.index.add(value, label, "key")
@@ -128,7 +125,7 @@ class CorpusProfile:
         for d in docs:
             for s in d.spans:
                 if s.label == "RARE_DETAIL":
-                    lemmas = _distinctive(_tokens_in(self.analysed[d.id], s.start, s.end))
+                    lemmas = _distinctive(_tokens_in(self.analysed[d.id], s.start, s.end), config.distinctive_zipf)
                     if lemmas:
                         self.rare_spans.append((d.id, lemmas))
         #: every distinctive word of a rare detail flagged in the corpus
@@ -164,8 +161,9 @@ def _tokens_in(a: Analysed, start: int, end: int) -> list[Token]:
     return [t for t in a.tokens if t.start >= start and t.end <= end]
 
 
-def _distinctive(tokens: Iterable[Token]) -> set[str]:
-    return {t.lemma for t in tokens if t.content and zipf(t.lemma) < DISTINCTIVE_ZIPF}
+def _distinctive(tokens: Iterable[Token], max_zipf: float = RiskConfig.distinctive_zipf) -> set[str]:
+    """The content lemmas rarer than ``max_zipf``: the words that make a rare detail traceable."""
+    return {t.lemma for t in tokens if t.content and zipf(t.lemma) < max_zipf}
 
 
 class RiskChecker:
@@ -352,7 +350,7 @@ class RiskChecker:
                         cands.append(_Candidate(hit[0].start, hit[-1].end, docs, "a rare detail flagged in the corpus"))
         for s in spans:
             if s.label == "RARE_DETAIL":
-                rare = _distinctive(_tokens_in(a, s.start, s.end))
+                rare = _distinctive(_tokens_in(a, s.start, s.end), c.distinctive_zipf)
                 docs = p.docs_with_lemmas(rare) if rare else set()
                 if traceable(docs):
                     cands.append(_Candidate(s.start, s.end, docs, "a detected rare detail"))
@@ -391,7 +389,7 @@ class RiskChecker:
             if max(zipf(t.lemma), zipf(t.text.lower())) < c.phrase_zipf:
                 uncommon.append(t)
         for i, x in enumerate(uncommon):
-            for y in uncommon[i + 1 : i + 1 + PAIR_WINDOW]:
+            for y in uncommon[i + 1 : i + 1 + c.pair_window]:
                 if y.sentence != x.sentence or x.lemma == y.lemma:
                     continue
                 docs = {

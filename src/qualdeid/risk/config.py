@@ -19,8 +19,11 @@ class RiskConfig:
     phrase_zipf: float = 4.0
     phrase_max_zipf: float = 5.5
     min_word_length: int = 4
+    distinctive_zipf: float = 4.5
+    pair_window: int = 6
     common_word_zipf: float = 4.0
     min_identifier_length: int = 3
+    short_form_zipf: float = 5.0
     titles: set[str] = field(default_factory=set)
     fail_on: set[str] = field(default_factory=lambda: {"residual_identifier", "input_error"})
     combo_min_size: int = 2
@@ -61,8 +64,11 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.phrase_zipf = float(rare.get("phrase_zipf", c.phrase_zipf))
     c.phrase_max_zipf = float(rare.get("phrase_max_zipf", c.phrase_max_zipf))
     c.min_word_length = int(rare.get("min_word_length", c.min_word_length))
+    c.distinctive_zipf = float(rare.get("distinctive_zipf", c.distinctive_zipf))
+    c.pair_window = int(rare.get("pair_window", c.pair_window))
     c.common_word_zipf = float(ident.get("common_word_zipf", c.common_word_zipf))
     c.min_identifier_length = int(ident.get("min_length", c.min_identifier_length))
+    c.short_form_zipf = float(ident.get("short_form_zipf", c.short_form_zipf))
     c.titles = {str(t).lower() for t in ident.get("titles", [])}
     c.fail_on = {str(x) for x in merged.get("fail_on", c.fail_on)}
     c.combo_min_size = int(combos.get("min_size", c.combo_min_size))

@@ -252,13 +252,14 @@ def load_word_names(rules_dirs: Iterable[Path] = ()) -> set[str]:
     return Rules(list(rules_dirs)).words("names/word_names.txt", lower=True)
 
 
-def index_corpus(docs: Iterable[Document], **kwargs) -> IdentifierIndex:
-    """Every direct identifier of the (detected) documents, with short forms the documents use."""
+def index_corpus(docs: Iterable[Document], *, short_form_zipf: float = 5.0, **kwargs) -> IdentifierIndex:
+    """Every direct identifier of the (detected) documents, with short forms the documents use
+    (words rarer than ``short_form_zipf``, see :meth:`IdentifierIndex.add_short_forms`)."""
     docs = list(docs)
     index = IdentifierIndex(**kwargs)
     for d in docs:
         index.add_document(d)
     for d in docs:
-        index.add_short_forms(d)
+        index.add_short_forms(d, max_zipf=short_form_zipf)
     index.propagate(docs)
     return index
