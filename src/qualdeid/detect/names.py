@@ -70,6 +70,32 @@ STRONG_RIGHT = _wordset(
     "said says told asked replied reckons reckoned laughed smiled cried shouted yelled texted rang "
     "nodded grinned agreed admitted mentioned explained",
 )
+#: Capitalised wherever they stand, so capitals do not make them names: "in May", "on Sunday".
+CALENDAR_WORDS = _wordset(
+    "january february march april may june july august september october november december",
+    "monday tuesday wednesday thursday friday saturday sunday christmas easter",
+)
+#: Greetings, thanks and exclamations before a name in a chat: "thanks sandy", "welcome hope!".
+VOCATIVE_LEFT = _wordset(
+    "thanks thank thankyou thx ty cheers welcome hi hey hiya heya hello morning evening night nite bye ta",
+    "congrats congratulations sorry oh ah aw aww awww bless proud go love miss huge amazing brilliant",
+)
+#: Words after "will", "hope", "pat" that keep them words: "oh hope so", "thanks will do", "let go".
+WORD_FOLLOWERS = _wordset(
+    "so not to you it that this we i he she they for is was be do have of in on at the a an all",
+    "me him her them us everyone everybody too as if with when",
+)
+LET_IDIOMS = _wordset("go slip rip alone down loose fly off out up")
+#: The writer naming themselves: "hi all its hope", "this is will".
+_SELF_INTRO = re.compile(r"(?i:\b(?:it['’]?s|this[ \t]+is|i['’]?m|me[ \t]+here|am))[ \t]+$")
+#: What may follow a name at the end of a clause: punctuation, a line end, an emoji, a kiss.
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)\n]|x+\b|$|[^\w\s'’\"“(-])")
+#: A transfer to a person: "passed it to faith", "handed the form over to hope".
+_TRANSFER_TO = re.compile(
+    r"(?i:\b(?:pass|passed|passing|hand|handed|handing|gave|give|giving|sent|send|sending|forward|forwarded"
+    r"|mention|mentioned|explain|explained|report|reported|introduce|introduced|show|showed|refer|referred)"
+    r"(?:[ \t]+[\w'’]+){1,3}[ \t]+to[ \t]+)$"
+)
 #: Words before a word-name that make it the word: "the summer", "at dawn", "last Will".
 WORD_LEFT = _wordset(
     "the a an this that these those last next every each in at of on by my your our his her their its "
@@ -88,6 +114,8 @@ PAST_VERBS = _wordset(
     "sat saw sent shook showed shut slept sold spoke spent stood stole swam swore took taught tore told thought",
     "threw understood went woke won wore wrote",
 )
+OBJECT_PRONOUNS = _wordset("him her me us them you")
+ADVERBS = _wordset("just then also still never always really actually finally already even suddenly")
 #: A second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")', "known as Bo".
 _ALIAS = re.compile(
     r"(?:([A-Z][a-z'’-]+)[ \t]*\([ \t]*[\"“']?"
@@ -300,23 +328,38 @@ class NameProcessor:
         )
         if lower in self.first_names and not self.wordlike(word):
             return not in_title_phrase or (nxt is not None and nxt.text.lower() in self.surnames)
-        if initial or in_title_phrase or prev_word in WORD_LEFT:
+        if initial:
+            # "Summer and I talked", "Faith backed me up": a word-name that starts a sentence and acts
+            return (lower in self.first_names or lower in self.word_names) and self._acts_at_start(sdoc, token)
+        if in_title_phrase or prev_word in WORD_LEFT:
             return False
         person_context = (
             prev_word in LEFT_CONTEXT - WEAK_LEFT or next_word in RIGHT_CONTEXT or next_word in ("'s", "’s")
         )
         if lower in self.first_names or lower in self.word_names:
-            return person_context  # "told Will", "Hope said": a word-name used as a name
+            # "told Will", "Hope said"; or capitalised mid-sentence, which common nouns are not ("ask if
+            # Summer can") — unless spaCy reads it as a place or it names a month or a day
+            return person_context or (
+                token.ent_type_ in ("", "PERSON") and lower not in CALENDAR_WORDS and prev.text not in ("(", "'", '"')
+            )
         if token.tag_ != "NNP" or len(word) < 3:
             return False
         return person_context and _zipf(lower) < RARE_WORD_ZIPF
+
+    def _acts_at_start(self, sdoc: Doc, token: Any) -> bool:
+        if not _acts_next(sdoc[token.i + 1 : token.i + 6].text):
+            return False
+        nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+        return nxt is not None and nxt.lower_ not in ("was", "is", "has", "had")  # "Hope was all we had"
 
     def _surname_after(self, sdoc: Doc, token: Any) -> str | None:
         """The surname in "with Ines Vuković": a first name, then a capitalised word that is rare in English."""
         if token.text.lower() not in self.first_names or token.i + 2 > len(sdoc):
             return None
         prev = sdoc[token.i - 1] if token.i > 0 else None
-        if prev is not None and not token.is_sent_start and _is_capitalised(prev.text):
+        # a capitalised word before: part of a longer phrase, unless it opens the sentence ("Tonight Faith Morrisseau")
+        after_capital = prev is not None and not token.is_sent_start and _is_capitalised(prev.text)
+        if after_capital and not (prev.is_sent_start and self._word_not_name(prev.text)):
             return None
         if prev is not None and prev.text.lower() in ("the", "a", "an"):
             return None  # "the Rob Roy": a venue or a product
@@ -382,15 +425,19 @@ class NameProcessor:
         if next_word in self.place_heads and _is_capitalised(_first_token(after)):
             return False
         if surface.islower():
+            if _SELF_INTRO.search(before) and _CLAUSE_END.match(after):
+                return True  # "hi all its hope,"
             if prev_word in WORD_LEFT:
                 return False
             lower = surface.lower()
             if not entry.wordlike and (lower in self.first_names or _zipf(lower) < COMMON_WORD_ZIPF):
                 return True
-            return prev_word in STRONG_LEFT or next_word in STRONG_RIGHT or (_acts_next(after) and next_word != "and")
+            if prev_word in STRONG_LEFT or next_word in STRONG_RIGHT or (_acts_next(after) and next_word != "and"):
+                return True
+            return self._person_slot(before, after, prev_word, next_word)
         if not entry.wordlike:
             return True
-        if _BRACKETED.search(before):
+        if _BRACKETED.search(before) or self._before_surname(after):
             return True
         if sentence_start:
             return _acts_next(after)
@@ -400,6 +447,27 @@ class NameProcessor:
         if not _is_capitalised(prev_token) or self._known_name(prev_token):
             return True
         return bool(_SENTENCE_END.search(before.rstrip()[: -len(prev_token)]))  # "Asking Summer what ..."
+
+    def _person_slot(self, before: str, after: str, prev_word: str, next_word: str) -> bool:
+        """Frames that only a person fills, for a known name written in lower case: "thanks sandy!",
+        "oh will thats brilliant", "hi all its hope.", "pat here,", "let len get his bag",
+        "passed it to faith"."""
+        ends = bool(_CLAUSE_END.match(after))
+        if next_word == "here" and _SENTENCE_END.search(before) and _CLAUSE_END.match(after[5:]):
+            return True
+        if prev_word in VOCATIVE_LEFT:
+            return ends or (next_word not in WORD_FOLLOWERS and next_word not in self._dictionary)
+        if prev_word == "let":
+            return next_word not in WORD_FOLLOWERS and next_word not in LET_IDIOMS
+        return bool(_TRANSFER_TO.search(before))
+
+    def _before_surname(self, after: str) -> bool:
+        """ "Crystal Haugen": a word-name right before a known name that is not a word is a first name."""
+        m = re.match(r"[ \t]([A-Z][\w'’-]+)", after)
+        if m is None:
+            return False
+        entry = self.known.get(m.group(1).lower())
+        return entry is not None and not entry.wordlike
 
     def _known_name(self, word: str) -> bool:
         return word.lower() in self.known or word.lower() in self.titles
@@ -430,9 +498,11 @@ def _acts_next(after: str) -> bool:
         return True
     if first.endswith("ed") and len(first) > 3:
         return True
+    if first.endswith("s") and len(words) > 1 and words[1].lower() in OBJECT_PRONOUNS:
+        return True  # "Faith calls him Frankie"
     if first == "and" and len(words) > 1:
-        return words[1] == "I" or _is_capitalised(words[1])
-    if first.endswith("ly") and len(words) > 1:
+        return words[1] == "I" or _is_capitalised(words[1]) or words[1].lower() in ("me", "him", "her", "them")
+    if (first.endswith("ly") or first in ADVERBS) and len(words) > 1:  # "amber just went quiet"
         second = words[1].lower()
         return second in PAST_VERBS or second.endswith(("ed", "s"))
     return False

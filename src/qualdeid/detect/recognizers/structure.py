@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,6 +44,7 @@ _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)"  # lazy: "Ana wrote:" is 
 TURN = re.compile(
     rf"^[ \t>*•-]*(?:(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
     rf"(?P<time>[ \t]+[(\[]?{_TIME}[)\]]?)?"
+    r"(?P<emoji>[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
     r"(?P<verb>[ \t]+(?:wrote|writes|posted|replied|said|says|asked|answered|commented|added))?"
     r"[ \t]*:(?![/\\\d])",
     re.MULTILINE,
@@ -55,12 +57,25 @@ BYLINE = re.compile(
 )
 #: a closing word, then the writer's name on the same or the next line ("Cheers,\nAna", "Thanks Ana x")
 SIGN_OFF = re.compile(
-    r"^[ \t]*(?i:thanks|thank[ \t]+you|many[ \t]+thanks|cheers|regards|kind[ \t]+regards|best[ \t]+regards|"
+    r"^[ \t]*(?i:thanks(?:[ \t]+(?:a[ \t]+million|again|so[ \t]+much|a[ \t]+lot))?|all[ \t]+the[ \t]+best|"
+    r"god[ \t]+bless|speak[ \t]+soon|talk[ \t]+soon|warmly|warm[ \t]+wishes|love[ \t]+always|thank[ \t]+you|"
+    r"many[ \t]+thanks|cheers|regards|kind[ \t]+regards|best[ \t]+regards|"
     r"warm[ \t]+regards|best[ \t]+wishes|best|love|lots[ \t]+of[ \t]+love|take[ \t]+care|yours[ \t]+sincerely|"
     r"yours[ \t]+faithfully|yours[ \t]+truly|sincerely|yours|ta|hugs|xx+)[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t]*)?"
     rf"{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*[ \t]*$",
     re.MULTILINE,
 )
+#: a greeting line of a letter or e-mail: "Hi Pat,", "Dear Ms Byrne,", "Hello Dawn!"
+GREETING = re.compile(
+    rf"^[ \t]*(?i:hi|hiya|hello|hey|dear|morning|good[ \t]+morning|afternoon|evening)[ \t]+{_NAME}[ \t]*[,!.]?[ \t]*$",
+    re.MULTILINE,
+)
+#: a name alone on a line after a sentence, before a postscript or the end: "...welcome.\nPat\nPS ..."
+LONE_NAME = re.compile(
+    rf"(?:(?<=[.!?)x][ \t]\n)|(?<=[.!?)x]\n))[ \t]*{_NAME}[ \t]*(?:[ \t]+x+)?[ \t]*(?=\n(?:P\.?S\.?\b|\n|\Z)|\Z)"
+)
+#: e-mail headers that name people: "From: Ana Ruiz <ana@x.org>", "Cc: Pat Byrne"
+EMAIL_HEADER = re.compile(r"^(?i:from|to|cc|bcc|reply-to)[ \t]*:[ \t]*(?P<value>[^\n]+)$", re.MULTILINE)
 #: the writer's name alone on the last line of a post or letter ("Ana R", "Tully Ferreira x")
 LAST_LINE = re.compile(rf"(?:\A|\n)[ \t]*{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*\s*\Z")
 #: "@Tully Ferreira": a display name after an at sign (a handle with digits or _ stays a CONTACT)
@@ -102,7 +117,8 @@ class NameLexicon:
         return self.is_role(words) or phrase in self.fields or words[0].lower() in self.fields
 
     def is_first_name(self, word: str) -> bool:
-        return word.lower() in self.first_names
+        low = word.lower()
+        return low in self.first_names or low in self.word_names
 
     def is_wordlike(self, word: str) -> bool:
         """An everyday word: a name that is also one (Will, Hope) needs the layout to count as a name."""
@@ -172,7 +188,14 @@ class SpeakerRecognizer(_TextRecognizer):
             for m in BYLINE.finditer(text):
                 yield from self._if_person(m)
         for m in SIGN_OFF.finditer(text):
-            yield from self._if_person(m)
+            yield from self._if_person(m, listed_word_ok=True)
+        for m in GREETING.finditer(text):
+            yield from self._if_person(m, listed_word_ok=True)
+        for m in LONE_NAME.finditer(text):
+            yield from self._if_person(m, listed_word_ok=True)
+        if ":" in text:
+            for m in EMAIL_HEADER.finditer(text):
+                yield from self._header_people(text, m)
         last = LAST_LINE.search(text)
         if last is not None:
             yield from self._if_person(last)
@@ -191,7 +214,9 @@ class SpeakerRecognizer(_TextRecognizer):
         if not turns:
             return
         people = sum(1 for t in turns if t.strength in ("strong", "role"))
-        conversation = people >= 2 and len(turns) >= 3
+        # two speakers who each take turns more than once: people talking, even if their names are words
+        recurring = Counter(" ".join(t.words).lower() for t in turns if t.strength in ("strong", "weak", "role"))
+        conversation = len(turns) >= 3 and (people >= 2 or sum(1 for n in recurring.values() if n >= 2) >= 2)
         for t in turns:
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
             alone = t.strength == "strong" and t.words[0][0].isupper()
@@ -237,13 +262,26 @@ class SpeakerRecognizer(_TextRecognizer):
     def _surname_like(self, word: str) -> bool:
         return word[0].isupper() and (self.lexicon.is_namelike(word) or _zipf(word.lower()) < WORDLIKE_ZIPF)
 
-    def _if_person(self, m: re.Match[str]) -> Iterator[Found]:
-        """The name of a by-line or sign-off, when it is capitalised and clearly a name."""
+    def _if_person(self, m: re.Match[str], listed_word_ok: bool = False) -> Iterator[Found]:
+        """The name of a by-line or sign-off, when it is capitalised and clearly a name (with
+        `listed_word_ok`, also a listed first name that is a word: "Thanks,\nDawn", "Hi Pat,")."""
         words = m.group("name").split()
         if self.lexicon.is_label(words) or not words[0][0].isupper():
             return
-        if self._strength(words) == "strong":
+        strength = self._strength(words)
+        if strength == "strong" or (strength == "weak" and listed_word_ok and self.lexicon.is_first_name(words[0])):
             yield m.start("name"), m.end("name"), "PERSON"
+
+    def _header_people(self, text: str, m: re.Match[str]) -> Iterator[Found]:
+        """ "From: Ana Ruiz <ana@x.org>", "To: Pat Byrne; Jo Lee": the names of an e-mail header."""
+        for item in re.finditer(r"[^,;<>\n]+(?:<[^>\n]*>)?", m.group("value")):
+            name = re.match(r"[ \t]*\"?([^\"<@\n]*?)\"?[ \t]*(?:<|$)", item.group())
+            if name is None or not name.group(1):
+                continue
+            words = name.group(1).split()
+            if 1 <= len(words) <= 4 and words[0][0].isupper() and self._strength(words) in ("strong", "weak"):
+                start = m.start("value") + item.start() + name.start(1)
+                yield start, start + len(name.group(1)), "PERSON"
 
 
 # ---------------------------------------------------------------------------- address blocks
