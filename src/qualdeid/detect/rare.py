@@ -20,6 +20,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from qualdeid.corpus.model import DIRECT_LABELS, Document, Span
+from qualdeid.detect.rare_body import BodyPatterns
+from qualdeid.detect.rare_family import FamilyPatterns
 from qualdeid.detect.rare_lexicon import RareRules, TermMatch, frequency_text, zipf
 from qualdeid.detect.rare_patterns import PhrasePatterns
 from qualdeid.detect.rare_phrases import (
@@ -33,13 +35,14 @@ from qualdeid.detect.rare_phrases import (
     ROLE,
     USED_TO,
     Frame,
+    Hit,
     extend_np_left,
     extend_right,
     find_frame,
     frame_at_verb,
     is_np_token,
-    large_family_phrases,
 )
+from qualdeid.detect.rare_roles import RolePatterns
 from qualdeid.detect.rules import Rules
 
 LABEL = "RARE_DETAIL"
@@ -99,6 +102,11 @@ class RareDetailProcessor:
         self.corpus_max_share = t("corpus_max_share", 0.15)
         self.max_tokens = int(t("max_tokens", 14))
         self.patterns = PhrasePatterns(self.rr, self.max_tokens, self.rare_zipf)
+        self.body = BodyPatterns(self.rr, self.max_tokens)
+        self.family = FamilyPatterns(self.rr, self.max_tokens, self.rare_zipf)
+        self.roles = RolePatterns(
+            self.rr, self.max_tokens, t("role_zipf", 3.6), t("modifier_zipf", 3.3), self.min_known_zipf
+        )
         self.doc_counts: dict[str, int] = {}
         self.confirmed: set[str] = set()
         self.documents = 0
@@ -133,7 +141,8 @@ class RareDetailProcessor:
             cand = self._judge_term(sdoc, m, sent_bounds)
             if cand is not None:
                 found.append(cand)
-        found.extend(self._pattern_candidates(sdoc, sent_bounds, named, lexicon_tokens))
+        categories = {i: m.category for m in all_matches for i in range(m.start, m.end)}
+        found.extend(self._pattern_candidates(sdoc, sent_bounds, named, lexicon_tokens, categories))
         merged = _merge(found, doc.text)
         for c in merged:
             if c.status != PENDING:
@@ -271,23 +280,29 @@ class RareDetailProcessor:
         )
 
     def _pattern_candidates(
-        self, sdoc: Doc, bounds: list[tuple[int, int]], named: bytearray, lexicon_tokens: set[int]
+        self,
+        sdoc: Doc,
+        bounds: list[tuple[int, int]],
+        named: bytearray,
+        lexicon_tokens: set[int],
+        categories: dict[int, str],
     ) -> list[RareCandidate]:
         """Details carried by a whole phrase rather than one rare word: achievements, representing a
         country, losing a body part, an unusually large family."""
         words = self.rr.words
         out: list[RareCandidate] = []
 
-        def add(start: int, end: int, subtype: str, reason: str, keys: tuple[str, ...]) -> None:
+        def add(start: int, end: int, subtype: str, reason: str, keys: tuple[str, ...], status: str = ACCEPTED) -> None:
             out.append(
                 RareCandidate(
                     start=sdoc[start].idx,
                     end=sdoc[end - 1].idx + len(sdoc[end - 1]),
                     label=LABEL,
-                    score=0.6,
+                    score=0.6 if status == ACCEPTED else 0.5,
                     detector=self.name,
                     subtype=subtype,
                     reason=reason,
+                    status=status,
                     key_terms=keys,
                 )
             )
@@ -328,8 +343,13 @@ class RareDetailProcessor:
                     add(frame.start, end, "life_event", "represented a country, state or national team", ("represent",))
         for start, end, subtype, reason, keys in self.patterns.find(sdoc, bounds, named, lexicon_tokens):
             add(start, end, subtype, reason, keys or (reason,))
-        for start, end in large_family_phrases(sdoc, self.rr):
-            add(start, end, "family", "unusually large family", ("large_family",))
+        hits: list[Hit] = [
+            *self.roles.find(sdoc, bounds, named, categories),
+            *self.body.find(sdoc, bounds),
+            *self.family.find(sdoc, bounds, named, categories),
+        ]
+        for h in hits:
+            add(h.start, h.end, h.subtype, h.reason, h.keys or (h.reason,), h.status)
         return out
 
     def _lost_to_distinctive_cause(self, sdoc: Doc, verb: int, np_end: int, sent_end: int) -> int | None:
@@ -416,22 +436,19 @@ class RareDetailProcessor:
                 reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
             elif c.status == CORPUS_CHECK and docs > limit:
                 continue
-            bounds = _clear_of_others(c, spans, doc.text)
-            if bounds is None:
-                continue
-            c.start, c.end = bounds
-            out.append(
-                Span(
-                    start=c.start,
-                    end=c.end,
-                    label=LABEL,
-                    text=doc.text[c.start : c.end],
-                    score=c.score,
-                    detector=self.name,
-                    subtype=c.subtype,
-                    reason=f"{reason}; occurs in {docs} document{'s' if docs != 1 else ''} of {n}",
+            for start, end in _clear_of_others(c, spans, doc.text):
+                out.append(
+                    Span(
+                        start=start,
+                        end=end,
+                        label=LABEL,
+                        text=doc.text[start:end],
+                        score=c.score,
+                        detector=self.name,
+                        subtype=c.subtype,
+                        reason=f"{reason}; occurs in {docs} document{'s' if docs != 1 else ''} of {n}",
+                    )
                 )
-            )
         return out
 
 
@@ -473,26 +490,40 @@ _EDGE_WORDS = re.compile(
 )
 
 
-def _clear_of_others(c: Span, spans: list[Span], text: str) -> tuple[int, int] | None:
-    """The detail's phrase without what other labels claim at its edges. A date or an age inside it
-    would make the overlap resolution drop the detail: the phrase stops before it. A name inside it is
-    left for the resolution to cut out, unless only a trailing prepositional phrase follows the name
-    ("... at <place> for years"). ``None`` when nothing worth flagging is left."""
-    start, end = c.start, c.end
-    for s in spans:
-        if s.label == LABEL or s.end <= start or s.start >= end:
+def _clear_of_others(c: Span, spans: list[Span], text: str) -> list[tuple[int, int]]:
+    """The detail's phrase without what other labels claim. A date or an age inside it would make the
+    overlap resolution drop the detail: the phrase is split around it ("spent <ten years> as a ship's
+    cook"). A name inside it is left for the resolution to cut out, unless only a trailing prepositional
+    phrase follows the name ("... at <place> for years": the phrase stops before the name) or only
+    function words precede it. Pieces with nothing worth flagging are dropped."""
+    pieces = [(c.start, c.end)]
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.label == LABEL:
             continue
-        if s.label in DIRECT_LABELS and start < s.start:
-            tail = text[s.end : end].lstrip(" ,")
-            if tail and not _EDGE_WORDS.match(tail):
-                continue
-        if s.start > start:
-            end = min(end, s.start)
-        else:
-            start = max(start, s.end)
+        out: list[tuple[int, int]] = []
+        for start, end in pieces:
+            if s.end <= start or s.start >= end:
+                out.append((start, end))
+            elif s.label in DIRECT_LABELS and start < s.start:
+                tail = text[s.end : end].lstrip(" ,")
+                if not tail or _EDGE_WORDS.match(tail):
+                    out.append((start, s.start))
+                else:
+                    out.append((s.end if not _content(text[start : s.start]) else start, end))
+            else:
+                if start < s.start:
+                    out.append((start, s.start))
+                if s.end < end:
+                    out.append((s.end, end))
+        pieces = out
+    return [p for p in (_trim(text, start, end, (start, end) != (c.start, c.end)) for start, end in pieces) if p]
+
+
+def _trim(text: str, start: int, end: int, cut: bool) -> tuple[int, int] | None:
+    """A piece cut out of a detail without the function words and punctuation left at its edges."""
     if end <= start:
         return None
-    if (start, end) == (c.start, c.end):
+    if not cut:
         return start, end
     piece = text[start:end]
     lead = len(piece) - len(piece.lstrip(" ,;:-"))
@@ -509,6 +540,59 @@ def _clear_of_others(c: Span, spans: list[Span], text: str) -> tuple[int, int] |
         return None
     start += lead
     return start, start + len(piece)
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "'s",
+        "s",
+        "a",
+        "an",
+        "the",
+        "is",
+        "was",
+        "be",
+        "been",
+        "being",
+        "were",
+        "are",
+        "am",
+        "has",
+        "had",
+        "have",
+        "he",
+        "she",
+        "they",
+        "i",
+        "we",
+        "you",
+        "it",
+        "his",
+        "her",
+        "their",
+        "as",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "used",
+        "also",
+        "still",
+        "once",
+        "then",
+    ]
+)
+
+
+def _content(piece: str) -> int:
+    """Letters in the words of ``piece`` that are not function words."""
+    return sum(len(w) for w in re.findall(r"[\w']+", piece.lower()) if w not in _FUNCTION_WORDS)
 
 
 def _inside_other(c: Span, spans: list[Span]) -> bool:

@@ -24,6 +24,8 @@ CATEGORIES = (
     "language",
     "setting",
 )
+#: The YAML files of ``rules/rare/``: frame words and thresholds, then the phrase patterns' word lists.
+YAML_FILES = ("triggers.yaml", "patterns.yaml")
 #: Entries of ``common.txt``: matched like the others so that a longer common entry ("bus driver")
 #: shadows a shorter rare one, but never evidence of anything.
 COMMON = "common"
@@ -62,6 +64,7 @@ class RareRules:
     entries: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    maps: dict[str, dict[str, float]] = field(default_factory=dict)
     large_family_minimum: int = 7
     common_words: frozenset[str] = frozenset()
     common_languages: frozenset[str] = frozenset()
@@ -83,7 +86,7 @@ class RareRules:
         out.common_words = frozenset(item for c, item in seen.values() if c == COMMON)
         out.common_languages = frozenset(rules.words("rare/common_language.txt", lower=True))
         config: dict = {}
-        for doc in rules.yaml("rare/triggers.yaml"):
+        for doc in (d for name in YAML_FILES for d in rules.yaml(f"rare/{name}")):
             for key, value in (doc or {}).items():
                 if isinstance(value, dict) and isinstance(config.get(key), dict):
                     config[key] = {**config[key], **value}
@@ -96,6 +99,8 @@ class RareRules:
         for key, value in config.items():
             if isinstance(value, list):
                 out.lists[key] = frozenset(str(w).lower() for w in value)
+            elif isinstance(value, dict):
+                out.maps[key] = {str(k).lower(): float(v) for k, v in value.items()}
         return out
 
     def threshold(self, name: str, default: float) -> float:
@@ -103,6 +108,10 @@ class RareRules:
 
     def words(self, name: str) -> frozenset[str]:
         return self.lists.get(name, frozenset())
+
+    def numbers(self, name: str) -> dict[str, float]:
+        """A word -> number table of the YAML files (e.g. the usual count of a body part)."""
+        return self.maps.get(name, {})
 
     def match_terms(self, sdoc: Doc) -> list[TermMatch]:
         """Longest non-overlapping lexicon matches (including ``common`` ones), left to right."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules, zipf
-from qualdeid.detect.rare_phrases import extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare_phrases import extend_right, first_hit, frame_at_verb, is_np_token
 
 #: (start token, end token, subtype, reason, key terms)
 Found = tuple[int, int, str, str, tuple[str, ...]]
@@ -39,11 +39,9 @@ class PhrasePatterns:
         out: list[Found] = []
         for t in sdoc:
             sent_start, sent_end = bounds[t.i]
-            for pattern in (self._uniqueness, self._performing, self._craft, self._journey, self._manner, self._born):
-                hit = pattern(sdoc, t, sent_start, sent_end, named, lexicon)
-                if hit is not None:
-                    out.append(hit)
-                    break
+            patterns = (self._uniqueness, self._performing, self._craft, self._journey, self._manner, self._born)
+            if (hit := first_hit(patterns, sdoc, t, sent_start, sent_end, named, lexicon)) is not None:
+                out.append(hit)
         return out
 
     # ---------------------------------------------------------------- helpers

@@ -8,7 +8,9 @@ right for the rest of the noun phrase and up to two prepositional phrases.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -16,6 +18,7 @@ from qualdeid.detect.rare_lexicon import RareRules
 
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 _NP_CORE = frozenset({"NOUN", "PROPN"})
+_PP_CORE = frozenset({"NOUN", "PROPN", "PRON", "NUM"})  # "on a boat", "with her", "at six"
 _NP_BEFORE_PARTICIPLE = frozenset({"DT", "PRP$", "JJ", "HYPH", "NN"})  # "a travelling", "puffin-watching"
 #: pronouns that may stand between a verb and its object phrase: "taught himself Finnish"
 _OBJECT_PRONOUNS = frozenset(
@@ -23,8 +26,6 @@ _OBJECT_PRONOUNS = frozenset(
 )
 _PARTICLES = frozenset({"out", "up", "off", "back", "down", "away"})
 _NOT_PREPOSITIONS = frozenset({"than", "because", "like", "since", "until", "while", "if"})
-#: number words large enough to matter for family sizes (digits are read directly)
-_NUMBER_WORDS = dict(seven=7, eight=8, nine=9, ten=10, eleven=11, twelve=12, thirteen=13, fourteen=14, fifteen=15)
 
 #: Frame kinds, strongest first.
 USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSION, OPERATE, ACTIVITY, REPORTING, NONE = (
@@ -42,6 +43,27 @@ USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSION, OPERATE, ACTIVITY
 )
 
 
+class Hit(NamedTuple):
+    """A detail found by a phrase pattern: token range, subtype, reason, key terms counted across the
+    corpus, and whether it stands on its own (``accepted``) or needs within-corpus rarity."""
+
+    start: int
+    end: int
+    subtype: str
+    reason: str
+    keys: tuple[str, ...]
+    status: str = "accepted"
+
+
+def first_hit(finders: Iterable[Callable[..., Any]], *args: Any) -> Any:
+    """The first finder's result that is not ``None`` (each pattern finder is tried in turn)."""
+    for finder in finders:
+        hit = finder(*args)
+        if hit is not None:
+            return hit
+    return None
+
+
 @dataclass(slots=True)
 class Frame:
     kinds: frozenset[str]
@@ -57,14 +79,6 @@ def is_np_token(t: Token) -> bool:
         or (t.text == "-" and t.pos_ == "PUNCT")
         or (t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") and t.i > 0 and t.nbor(-1).tag_ in _NP_BEFORE_PARTICIPLE)
     )
-
-
-def number_value(t: Token) -> int | None:
-    if t.like_num:
-        if t.text.isdigit():
-            return int(t.text)
-        return _NUMBER_WORDS.get(t.lower_)
-    return None
 
 
 def find_frame(sdoc: Doc, start: int, sent_start: int, rr: RareRules, max_back: int = 8) -> Frame:
@@ -168,28 +182,8 @@ def extend_right(sdoc: Doc, end: int, sent_end: int, limit: int, max_pps: int = 
         j = k + 1
         while j < stop and is_np_token(sdoc[j]):
             j += 1
-        if j == k + 1 or not any(sdoc[m].pos_ in _NP_CORE or sdoc[m].pos_ == "PRON" for m in range(k + 1, j)):
+        if j == k + 1 or not any(sdoc[m].pos_ in _PP_CORE for m in range(k + 1, j)):
             break
         pps += 0 if t.lower_ == "of" else 1
         k = j
     return k
-
-
-def large_family_phrases(sdoc: Doc, rr: RareRules) -> list[tuple[int, int]]:
-    """``eleven siblings``, ``one of 9 kids``: token ranges of unusually large families."""
-    nouns = rr.words("large_family_nouns")
-    out = []
-    for t in sdoc:
-        value = number_value(t)
-        if value is None or value < rr.large_family_minimum or value > 40:
-            continue
-        for j in range(t.i + 1, min(len(sdoc), t.i + 4)):
-            if sdoc[j].lemma_.lower() in nouns or sdoc[j].lower_ in nouns:
-                start = t.i
-                if start >= 2 and sdoc[start - 2].lower_ == "one" and sdoc[start - 1].lower_ == "of":
-                    start -= 2
-                out.append((start, j + 1))
-                break
-            if not is_np_token(sdoc[j]):
-                break
-    return out

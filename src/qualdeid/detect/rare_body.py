@@ -1,0 +1,181 @@
+"""Distinctive bodies told by numbers and comparisons rather than by a named condition:
+
+* an unusual count of a body part: "has one brown eye and one blue eye", "born with six toes",
+  "is missing two fingers", "only has one lung", "a bloke with no thumbs",
+* a part replaced by something else: "has a hook instead of a hand",
+* a height people remember: "stands six foot nine", "is nearly two metres tall", "four foot ten".
+
+Word lists and usual counts: ``rules/rare/patterns.yaml`` (body_counts, body_lack_markers, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.rare_lexicon import RareRules
+from qualdeid.detect.rare_numbers import quantity_at
+from qualdeid.detect.rare_phrases import Hit, extend_right, frame_at_verb
+
+_SKIP_BEFORE_COUNT = frozenset({"only", "just", "still", "got", "'s", "s", "even", "now", "actually", "a", "an"})
+#: after "one eye", "one hand": the idioms "keep one eye on", "one hand in his pocket"
+_IDIOM_FOLLOWERS = frozenset({"on", "out", "open", "shut", "closed", "for", "over", "off", "in", "to", "at", "up"})
+_FEET = frozenset({"foot", "feet", "ft", "'", "′"})
+_METRES = frozenset({"metre", "metres", "meter", "meters", "m"})
+_REPLACED = (("instead", "of"), ("in", "place", "of"), ("for",))
+
+
+@dataclass
+class BodyPatterns:
+    rr: RareRules
+    max_tokens: int
+
+    def find(self, sdoc: Doc, bounds: list[tuple[int, int]]) -> list[Hit]:
+        out: list[Hit] = []
+        counts = self.rr.numbers("body_counts")
+        for t in sdoc:
+            ss, se = bounds[t.i]
+            part = t.lemma_.lower() if t.lemma_.lower() in counts else t.lower_
+            hit = None
+            if t.lower_ in _FEET or t.lower_ in _METRES:
+                hit = self._height(sdoc, t, ss, se)
+            if hit is None and part in counts and t.pos_ in ("NOUN", "PROPN"):
+                hit = self._count(sdoc, t, part, ss, se) or self._replaced(sdoc, t, ss, se)
+            if hit is not None:
+                out.append(hit)
+        return out
+
+    # ---------------------------------------------------------------- counts of body parts
+
+    def _count(self, sdoc: Doc, part_tok: Token, part: str, ss: int, se: int) -> Hit | None:
+        """``has one brown eye``, ``born with six toes``, ``missing two fingers``, ``no thumbs``."""
+        lack = self.rr.words("body_lack_markers")
+        k = part_tok.i
+        while k - 1 >= ss and part_tok.i - k < 3 and sdoc[k - 1].pos_ == "ADJ" and sdoc[k - 1].lower_ not in lack:
+            k -= 1  # "one brown eye", "six webbed toes", "no left thumb"
+        q_start = k
+        value: int | None = None
+        for j in range(max(ss, k - 3), k):
+            q = quantity_at(sdoc, j, k)
+            if q is not None and q[1] == k:
+                value, q_start = q[0], j
+                break
+        marker = q_start - 1 >= ss and sdoc[q_start - 1].lower_ in lack
+        if value is None and k - 1 >= ss and sdoc[k - 1].lower_ in lack:
+            marker, q_start = True, k - 1
+        if value is None and not marker:
+            return None
+        usual = {self.rr.numbers("body_counts")[part], self.rr.numbers("body_counts_alt").get(part)}
+        if value is not None and value in usual and not marker:
+            return None
+        if part == "foot" and value is not None and value > 2:
+            return None  # "six foot tall", "ten feet away": a measure
+        if value == 1 and not marker and part_tok.i + 1 < se and sdoc[part_tok.i + 1].lower_ in _IDIOM_FOLLOWERS:
+            return None
+        start = self._have_frame(sdoc, q_start - (1 if marker and value is not None else 0), ss)
+        if start is None:
+            return None
+        end = part_tok.i + 1
+        # "one brown eye and one blue eye"
+        if end + 2 < se and sdoc[end].lower_ == "and" and quantity_at(sdoc, end + 1, se) is not None:
+            j = quantity_at(sdoc, end + 1, se)[1]  # type: ignore[index]
+            while j < se and sdoc[j].pos_ == "ADJ":
+                j += 1
+            if j < se and sdoc[j].lemma_.lower() == part:
+                end = j + 1
+        end = extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
+        return Hit(start, end, "physical_trait", "unusual number of a body part", (part,))
+
+    def _have_frame(self, sdoc: Doc, i: int, ss: int) -> int | None:
+        """Start of the phrase that gives token ``i`` (a count) to a person: "has", "born with",
+        "a bloke with", "is missing"; ``None`` when nothing ties the count to someone."""
+        k = i
+        while k - 1 >= ss and sdoc[k - 1].lower_ in _SKIP_BEFORE_COUNT:
+            k -= 1
+        if k - 1 < ss:
+            return None
+        before = sdoc[k - 1]
+        lemma = before.lemma_.lower()
+        if before.lower_ in ("with", "without"):
+            owner = sdoc[k - 2] if k - 2 >= ss else None
+            if owner is not None and (
+                owner.lower_ == "born"
+                or owner.pos_ == "PROPN"
+                or owner.lemma_.lower() in self.rr.words("person_nouns")
+                or owner.lower_ in self.rr.words("person_pronouns")
+            ):
+                return frame_at_verb(sdoc, owner.i, ss, self.rr).start if owner.lower_ == "born" else k - 1
+            return None
+        if before.pos_ in ("VERB", "AUX") and lemma in self.rr.words("body_have_verbs"):
+            frame = frame_at_verb(sdoc, k - 1, ss, self.rr)
+            return frame.start if frame.person_subject else None
+        if before.lower_ == "missing" or sdoc[i].lower_ == "missing":
+            return k - 1 if before.lower_ == "missing" else i
+        return None
+
+    def _replaced(self, sdoc: Doc, part_tok: Token, ss: int, se: int) -> Hit | None:
+        """``has a hook instead of a hand``, ``a metal pin for a thumb``."""
+        k = part_tok.i - 1
+        if k >= ss and (sdoc[k].pos_ == "DET" or sdoc[k].tag_ == "PRP$"):
+            k -= 1
+        for words in _REPLACED:
+            n = len(words)
+            if k - n + 1 >= ss and tuple(sdoc[k - n + 1 + j].lower_ for j in range(n)) == words:
+                noun = k - n
+                if noun < ss or sdoc[noun].pos_ not in ("NOUN", "PROPN"):
+                    return None
+                for v in range(noun - 1, max(ss, noun - 5) - 1, -1):
+                    w = sdoc[v]
+                    if w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in self.rr.words("body_have_verbs"):
+                        frame = frame_at_verb(sdoc, v, ss, self.rr)
+                        if frame.person_subject:
+                            return Hit(
+                                frame.start, part_tok.i + 1, "physical_trait", "a body part replaced", ("replaced",)
+                            )
+                        return None
+                return None
+        return None
+
+    # ---------------------------------------------------------------- height
+
+    def _height(self, sdoc: Doc, unit: Token, ss: int, se: int) -> Hit | None:
+        """``six foot nine``, ``6 ft 8``, ``two metres tall``: a height at the edges of the usual range."""
+        i = unit.i
+        q = None
+        for j in range(max(ss, i - 3), i):
+            q = quantity_at(sdoc, j, i)
+            if q is not None and q[1] == i:
+                first = j
+                break
+        else:
+            return None
+        if q is None:
+            return None
+        metric = unit.lower_ in _METRES
+        end = i + 1
+        inches = 0.0
+        if metric:
+            inches = q[0] / 2.54 * 100 if q[0] < 3 else 0.0
+            if end + 1 < se and sdoc[end].lower_ in ("and", "point") and (r := quantity_at(sdoc, end + 1, se)):
+                end = r[1]
+                inches += r[0] / 2.54  # "two metres and ten"
+        else:
+            inches = q[0] * 12.0
+            if end < se and (r := quantity_at(sdoc, end, se)) is not None and r[0] < 12:
+                inches += r[0]
+                end = r[1]
+        tall = end < se and sdoc[end].lower_ in ("tall", "high", "short")
+        if not inches or self.rr.threshold("short_inches", 56) < inches < self.rr.threshold("tall_inches", 78):
+            return None
+        start = None
+        for v in range(first - 1, max(ss, first - 4) - 1, -1):
+            if sdoc[v].pos_ in ("VERB", "AUX"):
+                frame = frame_at_verb(sdoc, v, ss, self.rr)
+                lemma = sdoc[v].lemma_.lower()
+                if frame.person_subject and (tall or lemma in ("be", "stand", "tower", "measure")):
+                    start = frame.start
+                break
+        if start is None:
+            return None
+        return Hit(start, end + (1 if tall else 0), "physical_trait", "unusual height", ("height",))

@@ -1,0 +1,197 @@
+"""Unusual family situations told by the shape of a phrase:
+
+* large families: "one of eleven kids", "fostered over sixty children", "raised her eight grandkids",
+* rank in a large family: "the youngest of fourteen",
+* raised by someone other than a parent: "raised by his nan", "brought up by nuns",
+* adoption and fostering: "was adopted at six by ...", "her adopted son",
+* an unusual upbringing: "grew up in a lighthouse", "grew up in care", "was raised on a boat".
+
+Word lists: ``rules/rare/patterns.yaml`` (raise_verbs, parent_words, unusual_homes, ...) and the
+``large_family`` section of ``triggers.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.rare_lexicon import RareRules, zipf
+from qualdeid.detect.rare_numbers import approximator_start, quantity_at
+from qualdeid.detect.rare_phrases import Hit, extend_right, first_hit, frame_at_verb, is_np_token
+
+#: verbs that make any number of children someone's own doing (no upper limit on the count)
+_CARING_VERBS = frozenset({"foster", "adopt", "raise", "rear", "bring", "look"})
+_UPBRINGING_VERBS = frozenset({"grow", "raise", "rear", "bring", "spend"})
+_PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "inside", "aboard"})
+_MAX_PLAIN_FAMILY = 40  # beyond this, a bare count of "kids" is more likely a class or a crowd
+
+
+@dataclass
+class FamilyPatterns:
+    rr: RareRules
+    max_tokens: int
+    rare_zipf: float
+
+    def find(self, sdoc: Doc, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]) -> list[Hit]:
+        out: list[Hit] = []
+        skip_until = 0
+        for t in sdoc:
+            ss, se = bounds[t.i]
+            if t.i >= skip_until and (q := quantity_at(sdoc, t.i, se)) is not None:
+                skip_until = q[1]
+                hit = self._large_family(sdoc, t.i, q, ss, se)
+                if hit is not None:
+                    out.append(hit)
+                continue
+            finders = (self._rank, self._raised_by, self._adopted, self._upbringing)
+            if (hit := first_hit(finders, sdoc, t, ss, se, named, lexicon)) is not None:
+                out.append(hit)
+        return out
+
+    def _w(self, name: str) -> frozenset[str]:
+        return self.rr.words(name)
+
+    def _family_noun_end(self, sdoc: Doc, k: int, se: int) -> int | None:
+        """End token of "kids", "foster children", "step-grandchildren" starting within 3 tokens of ``k``."""
+        nouns = self.rr.words("large_family_nouns")
+        for j in range(k, min(se, k + 3)):
+            if sdoc[j].lemma_.lower() in nouns or sdoc[j].lower_ in nouns:
+                return j + 1
+            if not is_np_token(sdoc[j]):
+                return None
+        return None
+
+    # ---------------------------------------------------------------- patterns
+
+    def _large_family(self, sdoc: Doc, i: int, q: tuple[int, int], ss: int, se: int) -> Hit | None:
+        """``eleven siblings``, ``one of 9 kids``, ``fostered over sixty children``."""
+        value, q_end = q
+        if value < self.rr.large_family_minimum:
+            return None
+        end = self._family_noun_end(sdoc, q_end, se)
+        if end is None:
+            return None
+        start = approximator_start(sdoc, i, ss)
+        if start >= ss + 2 and sdoc[start - 2].lower_ == "one" and sdoc[start - 1].lower_ == "of":
+            start -= 2
+        verb = start - 1
+        if verb >= ss and sdoc[verb].tag_ == "PRP$":  # "raised her eight grandchildren"
+            verb -= 1
+        if verb >= ss and sdoc[verb].lower_ == "up":  # "brought up nine kids"
+            verb -= 1
+        caring = verb >= ss and sdoc[verb].pos_ == "VERB" and sdoc[verb].lemma_.lower() in self._w("family_verbs")
+        if caring:
+            frame = frame_at_verb(sdoc, verb, ss, self.rr)
+            if frame.person_subject or sdoc[verb].lemma_.lower() in _CARING_VERBS:
+                start = frame.start
+        if value > _MAX_PLAIN_FAMILY and not (caring and sdoc[verb].lemma_.lower() in _CARING_VERBS):
+            return None
+        if caring:
+            end = extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
+        return Hit(start, end, "family", "unusually large family", ("large_family",))
+
+    def _rank(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``the youngest of fourteen``, ``eldest of nine kids``."""
+        if t.lower_ not in self._w("family_rank_words") or t.i + 2 >= se or sdoc[t.i + 1].lower_ != "of":
+            return None
+        k = t.i + 2
+        if sdoc[k].lower_ in ("the", "them"):
+            k += 1
+        q = quantity_at(sdoc, k, se)
+        if q is None or q[0] < self.rr.large_family_minimum or q[0] > _MAX_PLAIN_FAMILY:
+            return None
+        end = self._family_noun_end(sdoc, q[1], se) or q[1]
+        if end == q[1] and q[1] < se and sdoc[q[1]].pos_ in ("NOUN", "PROPN"):
+            return None  # "the first of ten sessions": a count of something else
+        start = t.i - 1 if t.i > ss and sdoc[t.i - 1].lower_ == "the" else t.i
+        return Hit(start, end, "family", "unusually large family", ("large_family",))
+
+    def _raised_by(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``raised by his nan``, ``brought up by nuns``, ``adopted by a family of showmen``."""
+        if t.lower_ != "by" or t.i - 1 < ss:
+            return None
+        v = t.i - 1
+        if sdoc[v].lower_ == "up":
+            v -= 1
+        if v < ss or sdoc[v].tag_ != "VBN" or sdoc[v].lemma_.lower() not in self._w("raise_verbs"):
+            return None
+        if sdoc[v].lemma_.lower() == "bring" and sdoc[v + 1].lower_ != "up":
+            return None
+        k = t.i + 1
+        while k < se and (is_np_token(sdoc[k]) or sdoc[k].lower_ in ("and", "&")) and k - t.i <= 6:
+            k += 1
+        group = {sdoc[j].lower_ for j in range(t.i + 1, k)} | {sdoc[j].lemma_.lower() for j in range(t.i + 1, k)}
+        if k == t.i + 1 or (group & self._w("parent_words") and sdoc[v].lemma_.lower() not in ("adopt", "foster")):
+            return None
+        frame = frame_at_verb(sdoc, v, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        end = extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=1)
+        return Hit(frame.start, end, "family", "raised by someone other than a parent", ("raised_by",))
+
+    def _adopted(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``was adopted at six``, ``got fostered out``, ``her adopted son``, ``his foster mum``."""
+        lemma = t.lemma_.lower()
+        if lemma not in ("adopt", "foster") and t.lower_ not in ("adopted", "fostered", "foster"):
+            return None
+        if t.i + 1 < se and t.tag_ in ("JJ", "VBN", "NN") and t.i > ss and sdoc[t.i - 1].tag_ == "PRP$":
+            nxt = sdoc[t.i + 1]
+            if nxt.lemma_.lower() in self.rr.words("person_nouns") | self.rr.words("large_family_nouns"):
+                return Hit(t.i - 1, t.i + 2, "family", "adopted or fostered", ("adopted",))
+        if t.tag_ != "VBN" or t.i - 1 < ss or sdoc[t.i - 1].lemma_.lower() not in ("be", "get"):
+            return None
+        if t.i + 1 < se and sdoc[t.i + 1].lower_ == "by":
+            return None  # _raised_by takes it
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        end = extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=2)
+        return Hit(frame.start, end, "family", "adopted or fostered", ("adopted",))
+
+    def _upbringing(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``grew up in a lighthouse``, ``was raised on a boat``, ``spent his childhood in care``."""
+        if t.pos_ != "VERB" or t.lemma_.lower() not in _UPBRINGING_VERBS:
+            return None
+        k = t.i + 1
+        if t.lemma_.lower() in ("grow", "bring"):
+            if k >= se or sdoc[k].lower_ != "up":
+                return None
+            k += 1
+        elif t.lemma_.lower() == "spend":
+            if k + 1 >= se or sdoc[k].tag_ != "PRP$" or sdoc[k + 1].lower_ not in ("childhood", "youth", "teens"):
+                return None
+            k += 2
+        if k >= se or sdoc[k].lower_ not in _PLACE_PREPOSITIONS:
+            return None
+        j = k + 1
+        while j < se and (is_np_token(sdoc[j]) or sdoc[j].tag_ == "POS") and j - k <= 6:
+            j += 1
+        place = [sdoc[m] for m in range(k + 1, j) if not named[sdoc[m].idx]]
+        if not place:
+            return None
+        words = [w.lemma_.lower() for w in place]
+        texts = (" ".join(w.lower_ for w in place), " ".join(words))
+        homes = any(
+            re.search(rf"\b{re.escape(h)}\b", x.replace(" '", "'")) for h in self._w("unusual_homes") for x in texts
+        )
+        status = "accepted"
+        if not (homes or any(lexicon.get(w.i) in ("setting", "family") for w in place)):
+            rare = [
+                w
+                for w in place
+                if w.pos_ == "NOUN"
+                and w.is_alpha
+                and w.lemma_.lower() not in self._w("ordinary_homes")
+                and 1.0 <= zipf(w.lower_) < self.rare_zipf
+            ]
+            if not rare:
+                return None
+            status = "corpus_check"
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        return Hit(frame.start, j, "family", "unusual upbringing", tuple(words[-1:]), status)

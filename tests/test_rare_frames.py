@@ -1,0 +1,95 @@
+"""Rare details found by phrase frames: roles, bodies, families (rare_roles, rare_body, rare_family)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.corpus.model import Document
+from qualdeid.detect.rare import RareDetailProcessor
+from qualdeid.detect.rules import Rules
+from test_rare import covered, run
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "subtype"),
+    [
+        # roles: a lexicon job, a notable modifier, an uncommon head, "as a", "ex-"
+        ("Her uncle was a famous pastry judge on the radio.", "was a famous pastry judge", "occupation"),
+        ("Apparently he was a child model in catalogues.", "was a child model in catalogues", "occupation"),
+        ("She spent six years as a ferry captain.", "as a ferry captain", "occupation"),
+        ("He is an ex-army sniper and hates fireworks.", "sniper", "occupation"),
+        ("My brother worked as a locksmith for the council.", "worked as a locksmith", "occupation"),
+        ("She was once a professional wrestler in Mexico.", "was once a professional wrestler", "occupation"),
+        # bodies: counts of parts, replaced parts, heights
+        ("He has one green eye and one grey eye.", "has one green eye and one grey eye", "physical_trait"),
+        ("She was born with an extra thumb.", "born with an extra thumb", "physical_trait"),
+        ("Since the surgery he only has one kidney.", "only has one kidney", "physical_trait"),
+        ("He has a steel pin instead of a thumb.", "has a steel pin instead of a thumb", "physical_trait"),
+        ("She stands six foot eight in socks.", "stands six foot eight", "physical_trait"),
+        # families: large, rank, raised by, adopted, upbringing
+        ("They fostered more than forty children over the years.", "fostered more than forty children", "family"),
+        ("He is the eldest of twelve kids.", "the eldest of twelve kids", "family"),
+        ("She was brought up by her great-aunt.", "was brought up by her great-aunt", "family"),
+        ("He was adopted from overseas as a baby.", "was adopted", "family"),
+        ("She grew up on a houseboat.", "grew up on a houseboat", None),
+        ("He grew up in an orphanage run by monks.", "grew up in an orphanage", None),
+    ],
+)
+def test_frames_find_the_detail(detector, text: str, phrase: str, subtype: str | None) -> None:
+    [spans] = run(detector, [text])
+    assert covered(text, phrase, spans), [s.text for s in spans]
+    if subtype:
+        assert subtype in {s.subtype for s in spans}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She used to be a hairdresser before the kids came along.",
+        "He worked as a cleaner at the hospital for years.",
+        "My dad was a good listener.",
+        "She was a bit of a worrier as a child.",
+        "He was the first one to arrive.",
+        "Keep one eye on the pot while it boils.",
+        "She had one hand on the railing.",
+        "He held the cup with one hand.",
+        "The wall is six foot high.",
+        "He is six foot tall.",
+        "She has two kids and a dog.",
+        "There were 80 kids at the school fete.",
+        "The new policy was adopted by the board.",
+        "She was raised by her mum and dad.",
+        "He grew up on a farm out west.",
+        "She grew up in a big family.",
+        "It was the first of ten sessions.",
+    ],
+)
+def test_frames_leave_ordinary_content_alone(detector, text: str) -> None:
+    assert run(detector, [text]) == [[]]
+
+
+def test_uncommon_role_needs_within_corpus_rarity(detector) -> None:
+    """A role whose only evidence is general-language rarity is dropped where most documents share it."""
+    detail = "She said she had been an usher before the war."
+    filler = "We had lunch in the garden and talked."
+    [spans, *_] = run(detector, [detail, filler, filler, filler, filler])
+    assert covered(detail, "had been an usher", spans)
+    assert "uncommon occupation" in spans[0].reason
+    shared = [f"Staff member {i} was an usher once." for i in range(6)]
+    assert run(detector, shared) == [[]] * 6
+
+
+def test_a_date_inside_a_detail_splits_it_instead_of_dropping_it(detector) -> None:
+    text = "He spent ten years as a lighthouse keeper."
+    proc = RareDetailProcessor(Rules())
+    sdoc = detector.nlp(text)
+    doc = Document(id="d", text=text)
+    from qualdeid.corpus.model import Span
+
+    date = Span(start=text.index("ten years"), end=text.index("ten years") + 9, label="DATE_TIME")
+    candidates, observation = proc.first_pass(doc, sdoc, [date])
+    proc.observe(doc.id, observation)
+    spans = proc.second_pass(doc, candidates, [date])
+    texts = [s.text for s in spans]
+    assert "as a lighthouse keeper" in texts
+    assert not any("ten years" in t for t in texts)
