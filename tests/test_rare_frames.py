@@ -33,6 +33,23 @@ from test_rare import covered, run
         ("He was adopted from overseas as a baby.", "was adopted", "family"),
         ("She grew up on a houseboat.", "grew up on a houseboat", None),
         ("He grew up in an orphanage run by monks.", "grew up in an orphanage", None),
+        # marks, hair, organs
+        ("She has a burn scar down the side of her face.", "has a burn scar down the side of her face", None),
+        ("He has hair down to his waist.", "has hair down to his waist", "physical_trait"),
+        ("She gave a kidney to her brother last spring.", "gave a kidney to her brother", "life_event"),
+        # events: famous people, rescues, the news, counted feats, manner, works, family events
+        ("Her grandad once had tea with the Queen.", "had tea with the Queen", "life_event"),
+        ("He dragged a woman out of the floodwater.", "dragged a woman out of the floodwater", "life_event"),
+        ("She was on the evening news after the storm.", "was on the evening news", "life_event"),
+        ("He has done over three hundred skydives.", "has done over three hundred skydives", "life_event"),
+        ("She can play the whole sonata with her eyes closed.", "can play the whole sonata with her eyes closed", None),
+        ("He carved the totem outside the library.", "carved the totem outside the library", None),
+        ("She published a memoir about the farm.", "published a memoir about the farm", None),
+        ("He married his second cousin.", "married his second cousin", "family"),
+        ("She lost both her brothers in the mine collapse.", "lost both her brothers in the mine collapse", None),
+        # animals
+        ("He keeps a pet duck in the flat.", "keeps a pet duck", "pet"),
+        ("She has a crow she raised from a chick.", "a crow she raised from a chick", "pet"),
     ],
 )
 def test_frames_find_the_detail(detector, text: str, phrase: str, subtype: str | None) -> None:
@@ -62,6 +79,20 @@ def test_frames_find_the_detail(detector, text: str, phrase: str, subtype: str |
         "He grew up on a farm out west.",
         "She grew up in a big family.",
         "It was the first of ten sessions.",
+        "She has a scar on her knee from netball.",
+        "He washed his hair and had a shave.",
+        "He gave his heart to her years ago.",
+        "We watched the Queen's speech on the telly.",
+        "The group saved my life, she said.",
+        "He was on the phone to his sister all evening.",
+        "She has two cats and a budgie.",
+        "He painted a picture in art group.",
+        "She made up a story about the neighbours.",
+        "He lost his keys and his wallet in the park.",
+        "Her pet hate is people being late.",
+        "She watched the footy on the telly with her dad.",
+        "We had a flood in the laundry last week.",
+        "He has a criminal record.",
     ],
 )
 def test_frames_leave_ordinary_content_alone(detector, text: str) -> None:

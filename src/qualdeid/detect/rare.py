@@ -20,7 +20,9 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from qualdeid.corpus.model import DIRECT_LABELS, Document, Span
+from qualdeid.detect.rare_animals import AnimalPatterns
 from qualdeid.detect.rare_body import BodyPatterns
+from qualdeid.detect.rare_events import EventPatterns
 from qualdeid.detect.rare_family import FamilyPatterns
 from qualdeid.detect.rare_lexicon import RareRules, TermMatch, frequency_text, zipf
 from qualdeid.detect.rare_patterns import PhrasePatterns
@@ -104,6 +106,8 @@ class RareDetailProcessor:
         self.patterns = PhrasePatterns(self.rr, self.max_tokens, self.rare_zipf)
         self.body = BodyPatterns(self.rr, self.max_tokens)
         self.family = FamilyPatterns(self.rr, self.max_tokens, self.rare_zipf)
+        self.events = EventPatterns(self.rr, self.max_tokens)
+        self.animals = AnimalPatterns(self.rr, self.max_tokens)
         self.roles = RolePatterns(
             self.rr, self.max_tokens, t("role_zipf", 3.6), t("modifier_zipf", 3.3), self.min_known_zipf
         )
@@ -242,6 +246,13 @@ class RareDetailProcessor:
             if champion_of or scaled or (ACHIEVEMENT in kinds and m.entry in words("achievement_nouns")):
                 return ACCEPTED
             return None
+        if (
+            cat == "life_event"
+            and not strong
+            and not kinds & {EVENT, ACHIEVEMENT, USED_TO}
+            and sdoc[m.start].tag_ != "VBN"
+        ):
+            return None  # "was in a flood": an ordinary word for an event needs "survived", "won" ...
         return ACCEPTED if strong or acting else None
 
     def _relative_clause(
@@ -347,6 +358,8 @@ class RareDetailProcessor:
             *self.roles.find(sdoc, bounds, named, categories),
             *self.body.find(sdoc, bounds),
             *self.family.find(sdoc, bounds, named, categories),
+            *self.events.find(sdoc, bounds),
+            *self.animals.find(sdoc, bounds, named, categories),
         ]
         for h in hits:
             add(h.start, h.end, h.subtype, h.reason, h.keys or (h.reason,), h.status)

@@ -3,7 +3,9 @@
 * an unusual count of a body part: "has one brown eye and one blue eye", "born with six toes",
   "is missing two fingers", "only has one lung", "a bloke with no thumbs",
 * a part replaced by something else: "has a hook instead of a hand",
-* a height people remember: "stands six foot nine", "is nearly two metres tall", "four foot ten".
+* a height people remember: "stands six foot nine", "is nearly two metres tall",
+* marks and hair people remember: "a scar across his cheek", "hair down to her knees",
+* an organ given or received: "donated a kidney to his sister", "got a lung from a stranger".
 
 Word lists and usual counts: ``rules/rare/patterns.yaml`` (body_counts, body_lack_markers, ...).
 """
@@ -42,6 +44,8 @@ class BodyPatterns:
                 hit = self._height(sdoc, t, ss, se)
             if hit is None and part in counts and t.pos_ in ("NOUN", "PROPN"):
                 hit = self._count(sdoc, t, part, ss, se) or self._replaced(sdoc, t, ss, se)
+            if hit is None and t.pos_ in ("NOUN", "PROPN"):
+                hit = self._face_mark(sdoc, t, ss, se) or self._hair(sdoc, t, ss, se) or self._organ(sdoc, t, ss, se)
             if hit is not None:
                 out.append(hit)
         return out
@@ -136,6 +140,73 @@ class BodyPatterns:
                         return None
                 return None
         return None
+
+    def _owner_start(self, sdoc: Doc, np_start: int, ss: int) -> int | None:
+        """Start of "has ...", "with ...", "born with ..." before a noun phrase at ``np_start``."""
+        k = np_start
+        while k - 1 >= ss and sdoc[k - 1].pos_ in ("DET", "ADJ", "ADV") and np_start - k < 4:
+            k -= 1
+        return self._have_frame(sdoc, k, ss)
+
+    def _face_mark(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``a scar across his cheek``, ``a burn down one side of her face``."""
+        if t.lemma_.lower() not in self.rr.words("mark_nouns"):
+            return None
+        k = t.i + 1
+        face = None
+        while (
+            k < se and k - t.i <= 7 and (sdoc[k].pos_ in ("ADP", "DET", "NUM", "ADJ", "NOUN") or sdoc[k].tag_ == "PRP$")
+        ):
+            if sdoc[k].lemma_.lower() in self.rr.words("face_parts"):
+                face = k
+            k += 1
+        if face is None:
+            return None
+        start = self._owner_start(sdoc, t.i, ss)
+        if start is None:
+            return None
+        return Hit(start, face + 1, "physical_trait", "distinctive mark on the face", (t.lemma_.lower(),))
+
+    def _hair(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``hair down to her knees``."""
+        if t.lower_ != "hair":
+            return None
+        end = t.i + 1
+        k = t.i + 1
+        while k < se and k - t.i <= 5 and (sdoc[k].pos_ in ("ADP", "DET", "ADV", "PART") or sdoc[k].tag_ == "PRP$"):
+            k += 1
+        if k < se and sdoc[k].lemma_.lower() in self.rr.words("hair_lengths"):
+            end = k + 1
+        if end == t.i + 1:
+            return None
+        np_start = t.i
+        while np_start - 1 >= ss and sdoc[np_start - 1].pos_ in ("ADJ", "ADV", "NOUN") and t.i - np_start < 3:
+            np_start -= 1
+        start = self._owner_start(sdoc, np_start, ss)
+        if start is None:
+            return None
+        return Hit(start, end, "physical_trait", "distinctive hair", ("hair",))
+
+    def _organ(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``donated a kidney to his sister``, ``got a lung from a stranger``."""
+        if t.lemma_.lower() not in self.rr.words("donor_organs") or t.i + 1 >= se:
+            return None
+        if sdoc[t.i + 1].lower_ not in ("to", "from", "transplant"):
+            return None
+        v = t.i - 1
+        while v >= ss and (sdoc[v].pos_ in ("DET", "ADJ", "NUM") or sdoc[v].tag_ == "PRP$") and t.i - v < 4:
+            v -= 1
+        if (
+            v < ss
+            or sdoc[v].pos_ not in ("VERB", "AUX")
+            or sdoc[v].lemma_.lower() not in self.rr.words("donation_verbs")
+        ):
+            return None
+        frame = frame_at_verb(sdoc, v, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        end = extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=1)
+        return Hit(frame.start, end, "life_event", "gave or received an organ", ("organ",))
 
     # ---------------------------------------------------------------- height
 

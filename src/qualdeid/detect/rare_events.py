@@ -1,0 +1,299 @@
+"""Rare events and feats told by the shape of a phrase:
+
+* meeting someone famous: "shook hands with the Queen", "had tea with the Prime Minister",
+* rescuing someone from danger: "pulled two kids out of a burning car", "saved a man from the surf",
+* being in the news or on screen: "was in all the papers", "appeared on the telly",
+* feats counted past the usual: "has run over a hundred marathons", "speaks five languages",
+* doing something in an unusual manner, in several words: "can recite it from memory",
+  "ties knots with one hand",
+* making a known work: "painted the mural at the station", "published a book of poems",
+  "invented a new kind of fishing lure",
+* family events: "married her first cousin", "lost her husband and both sons in the same crash".
+
+Word lists: ``rules/rare/patterns.yaml`` (famous_roles, rescue_verbs, media_nouns, count_feats, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.rare_lexicon import RareRules, entry_words, zipf
+from qualdeid.detect.rare_numbers import approximator_start, quantity_at
+from qualdeid.detect.rare_phrases import Hit, extend_right, first_hit, frame_at_verb, is_np_token
+
+_MEDIA_PREPOSITIONS = frozenset({"in", "on"})
+_ABILITY = frozenset({"can", "could", "able", "ca"})
+_PLAIN_DOING = frozenset({"do", "hold", "take", "get", "have", "put", "grab", "carry", "push", "pull", "wave"})
+_SKILL_OBJECT_ZIPF = 3.5  # "a bowline", "the sonata": an object this uncommon makes the feat a skill
+_MEDIA_FILLERS = frozenset({"all", "the", "a", "an", "local", "national", "evening", "nightly", "morning", "every"})
+
+
+def _phrases(words: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Multi-word entries keyed by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for w in words:
+        parts = entry_words(w)
+        out.setdefault(parts[0], []).append(parts)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
+@dataclass
+class EventPatterns:
+    rr: RareRules
+    max_tokens: int
+
+    def __post_init__(self) -> None:
+        self.famous = _phrases(self.rr.words("famous_roles"))
+        self.manner = _phrases(self.rr.words("manner_phrases"))
+        self.media = _phrases(self.rr.words("media_nouns"))
+        self.feats = {entry_words(k): v for k, v in self.rr.numbers("count_feats").items()}
+        self.public_works = _phrases(self.rr.words("public_works"))
+        self.published = _phrases(self.rr.words("published_works"))
+        self.relatives = _phrases(self.rr.words("married_relatives"))
+
+    def find(self, sdoc: Doc, bounds: list[tuple[int, int]]) -> list[Hit]:
+        out: list[Hit] = []
+        skip_until = 0
+        for t in sdoc:
+            ss, se = bounds[t.i]
+            if t.i >= skip_until and (q := quantity_at(sdoc, t.i, se)) is not None:
+                skip_until = q[1]
+                if (hit := self._count_feat(sdoc, t.i, q, ss, se)) is not None:
+                    out.append(hit)
+                continue
+            finders = (
+                self._encounter,
+                self._rescue,
+                self._media,
+                self._manner_phrase,
+                self._made_work,
+                self._married_relative,
+                self._lost_family,
+            )
+            if (hit := first_hit(finders, sdoc, t, ss, se)) is not None:
+                out.append(hit)
+        return out
+
+    def _w(self, name: str) -> frozenset[str]:
+        return self.rr.words(name)
+
+    @staticmethod
+    def _match(table: dict[str, list[tuple[str, ...]]], sdoc: Doc, i: int, se: int) -> int | None:
+        """End token of the longest entry of ``table`` starting at token ``i`` (word or lemma)."""
+        t = sdoc[i]
+        for key in dict.fromkeys((t.lower_, t.lemma_.lower())):
+            for words in table.get(key, ()):
+                n = len(words)
+                if i + n <= se and all(
+                    words[j] in (sdoc[i + j].lower_, sdoc[i + j].lemma_.lower()) for j in range(1, n)
+                ):
+                    return i + n
+        return None
+
+    def _person_verb_before(
+        self, sdoc: Doc, i: int, ss: int, verbs: frozenset[str] | None, reach: int = 5
+    ) -> int | None:
+        """Start of the phrase of a verb from ``verbs`` (any verb: ``None``) with a person subject,
+        governing token ``i`` across at most ``reach`` tokens of noun phrase and preposition material."""
+        for v in range(i - 1, max(ss, i - reach) - 1, -1):
+            w = sdoc[v]
+            if w.pos_ in ("VERB", "AUX") and not is_np_token(w):
+                if verbs is not None and w.lemma_.lower() not in verbs:
+                    return None
+                frame = frame_at_verb(sdoc, v, ss, self.rr)
+                return frame.start if frame.person_subject else None
+            if not (is_np_token(w) or w.pos_ in ("ADP", "ADV", "PART", "PRON")):
+                return None
+        return None
+
+    # ---------------------------------------------------------------- patterns
+
+    def _encounter(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``shook hands with the Queen``, ``had dinner with the President``."""
+        if t.lower_ != "the" or t.i + 1 >= se:
+            return None
+        end = self._match(self.famous, sdoc, t.i + 1, se)
+        if end is None or (t.i > ss and sdoc[t.i - 1].lower_ in ("drag", "beauty", "prom", "homecoming")):
+            return None
+        if end < se and sdoc[end].lower_ == "'s":
+            return None  # "the Queen's birthday": a holiday or a thing, not a meeting
+        start = self._person_verb_before(sdoc, t.i, ss, self._w("encounter_verbs"))
+        if start is None:
+            return None
+        return Hit(start, end, "life_event", "met someone famous", ("famous_encounter",))
+
+    def _rescue(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``pulled two kids out of a burning car``, ``rescued a swimmer from the rip``."""
+        if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("rescue_verbs"):
+            return None
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        k = t.i + 1
+        while k < se and (is_np_token(sdoc[k]) or sdoc[k].pos_ == "PRON") and k - t.i <= 5:
+            k += 1
+        rescued = {sdoc[m].lower_ for m in range(t.i + 1, k)} | {sdoc[m].lemma_.lower() for m in range(t.i + 1, k)}
+        if not rescued & self._w("rescued_people"):
+            return None
+        if k < se and sdoc[k].lower_ in ("out", "off", "up") and k + 1 < se and sdoc[k + 1].lower_ in ("of", "from"):
+            k += 1
+        if k >= se or sdoc[k].lower_ not in ("from", "of", "off", "out"):
+            return None
+        j = k + 1
+        while j < se and (is_np_token(sdoc[j]) or sdoc[j].tag_ == "VBG") and j - k <= 6:
+            j += 1
+        danger = {sdoc[m].lower_ for m in range(k + 1, j)} | {sdoc[m].lemma_.lower() for m in range(k + 1, j)}
+        if not danger & self._w("rescue_dangers"):
+            return None
+        return Hit(frame.start, j, "life_event", "rescued someone from danger", ("rescue",))
+
+    def _media(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``was in all the papers``, ``appeared on the telly``, ``made the news``."""
+        lemma = t.lemma_.lower()
+        if t.pos_ not in ("VERB", "AUX") or lemma not in self._w("media_verbs"):
+            return None
+        k = t.i + 1
+        if k < se and sdoc[k].pos_ == "ADV" and sdoc[k].lower_ not in _MEDIA_PREPOSITIONS:
+            k += 1
+        if lemma == "end" and k < se and sdoc[k].lower_ == "up":
+            k += 1
+        if lemma == "make":
+            pass  # "made the news", "made the front page"
+        elif k < se and sdoc[k].lower_ in _MEDIA_PREPOSITIONS:
+            k += 1
+        else:
+            return None
+        while k < se and sdoc[k].lower_ in _MEDIA_FILLERS:
+            k += 1
+        if k >= se:
+            return None
+        end = self._match(self.media, sdoc, k, se)
+        if end is None:
+            return None
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, end, "life_event", "was in the news or on screen", ("media",))
+
+    def _count_feat(self, sdoc: Doc, i: int, q: tuple[int, int], ss: int, se: int) -> Hit | None:
+        """``has run over a hundred marathons``, ``speaks five languages``, ``visited 60 countries``."""
+        value, k = q
+        while k < se and sdoc[k].pos_ == "ADJ" and k - q[1] < 2:
+            k += 1
+        if k >= se:
+            return None
+        for words, minimum in self.feats.items():
+            n = len(words)
+            if k + n <= se and all(w in (sdoc[k + j].lower_, sdoc[k + j].lemma_.lower()) for j, w in enumerate(words)):
+                if value < minimum:
+                    return None
+                start = self._person_verb_before(sdoc, approximator_start(sdoc, i, ss), ss, None, reach=3)
+                if start is None:
+                    return None
+                return Hit(start, k + n, "life_event", "feat counted past the usual", (" ".join(words),))
+        return None
+
+    def _manner_phrase(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``recites poems from memory``, ``could tie a bowline with one hand``."""
+        end = self._match(self.manner, sdoc, t.i, se)
+        if end is None:
+            return None
+        for v in range(t.i - 1, max(ss, t.i - 7) - 1, -1):
+            w = sdoc[v]
+            if w.pos_ == "VERB" and not is_np_token(w):
+                frame = frame_at_verb(sdoc, v, ss, self.rr)
+                if not frame.person_subject or w.lemma_.lower() in self._w("reporting_verbs") | _PLAIN_DOING:
+                    return None
+                # a skill, not a moment: "can play it with her eyes closed", "ties a bowline with one hand"
+                able = any(sdoc[m].lower_ in _ABILITY for m in range(frame.start, v))
+                uncommon = any(
+                    sdoc[m].is_alpha and zipf(sdoc[m].lower_) < _SKILL_OBJECT_ZIPF for m in range(v + 1, t.i)
+                )
+                if not (able or uncommon or w.tag_ == "VBZ"):
+                    return None
+                return Hit(frame.start, end, "hobby", "does something in an unusual way", (t.lower_,))
+            if not (is_np_token(w) or w.pos_ in ("ADP", "ADV", "PART")):
+                return None
+        return None
+
+    def _object(self, sdoc: Doc, verb: int, se: int) -> tuple[int, int]:
+        """(first, end) tokens of the noun phrase right after a verb, past determiners and adjectives."""
+        k = verb + 1
+        if k < se and sdoc[k].lower_ in ("up", "out"):
+            k += 1
+        first = k
+        while k < se and (sdoc[k].pos_ in ("DET", "ADJ", "NUM") or sdoc[k].tag_ == "PRP$") and k - first < 4:
+            k += 1
+        return first, k
+
+    def _made_work(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``painted the mural at the station``, ``published a book of poems``, ``invented a new lure``."""
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or t.tag_ == "VBG":
+            return None
+        first, k = self._object(sdoc, t.i, se)
+        if k >= se:
+            return None
+        if lemma in self._w("creation_verbs") and (end := self._match(self.public_works, sdoc, k, se)):
+            definite = first < se and sdoc[first].lower_ in ("the", "that", "those")
+            placed = end < se and sdoc[end].lower_ in ("on", "at", "outside", "for", "of")
+            if not (definite or placed):
+                return None
+            reason = "made a work people know"
+        elif lemma in self._w("publish_verbs") and (end := self._match(self.published, sdoc, k, se)):
+            reason = "published a work"
+        elif lemma in ("invent", "patent") and sdoc[k].pos_ in ("NOUN", "PROPN"):
+            if sdoc[k].lemma_.lower() in self._w("invent_ordinary"):
+                return None
+            end = k + 1
+            reason = "invented something"
+        else:
+            return None
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        end = extend_right(sdoc, end, se, frame.start + self.max_tokens, max_pps=1)
+        return Hit(frame.start, end, "hobby", reason, (lemma,))
+
+    def _married_relative(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``married her first cousin``, ``is married to his stepsister``."""
+        if (t.lemma_.lower() != "marry" and t.lower_ != "married") or t.pos_ not in ("VERB", "ADJ"):
+            return None
+        k = t.i + 1
+        if k < se and sdoc[k].lower_ == "to":
+            k += 1
+        if k < se and (sdoc[k].tag_ == "PRP$" or sdoc[k].pos_ == "DET"):
+            k += 1
+        end = self._match(self.relatives, sdoc, k, se) if k < se else None
+        if end is None:
+            return None
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, end, "family", "married a relative", ("married_relative",))
+
+    def _lost_family(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``lost her husband and both sons in the same crash``: several of a family lost at once."""
+        if t.lemma_.lower() != "lose" or t.pos_ != "VERB":
+            return None
+        members = self._w("family_members")
+        k = t.i + 1
+        kin = 0
+        plural = False
+        while k < se and k - t.i <= 9 and (is_np_token(sdoc[k]) or sdoc[k].lower_ in ("and", ",", "both", "all")):
+            w = sdoc[k]
+            if w.lemma_.lower() in members or w.lower_ in members:
+                kin += 1
+                plural = plural or w.tag_ == "NNS" or w.lower_ in ("family", "twins", "parents")
+            k += 1
+        if not (kin >= 2 or (kin == 1 and plural)) or k >= se or sdoc[k].lower_ not in ("in", "to", "at"):
+            return None
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        end = extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=1)
+        return Hit(frame.start, end, "life_event", "lost several of the family at once", ("lost_family",))
