@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules, entry_words, zipf
-from qualdeid.detect.rare_numbers import approximator_start, quantity_at
+from qualdeid.detect.rare_numbers import approximator_start, tokens_and_numbers
 from qualdeid.detect.rare_phrases import Hit, extend_right, first_hit, frame_at_verb, is_np_token
 
 _MEDIA_PREPOSITIONS = frozenset({"in", "on"})
@@ -57,11 +57,8 @@ class EventPatterns:
 
     def find(self, sdoc: Doc, bounds: list[tuple[int, int]]) -> list[Hit]:
         out: list[Hit] = []
-        skip_until = 0
-        for t in sdoc:
-            ss, se = bounds[t.i]
-            if t.i >= skip_until and (q := quantity_at(sdoc, t.i, se)) is not None:
-                skip_until = q[1]
+        for t, ss, se, q in tokens_and_numbers(sdoc, bounds):
+            if q is not None:
                 if (hit := self._count_feat(sdoc, t.i, q, ss, se)) is not None:
                     out.append(hit)
                 continue

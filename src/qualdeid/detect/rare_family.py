@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules, zipf
-from qualdeid.detect.rare_numbers import approximator_start, quantity_at
+from qualdeid.detect.rare_numbers import approximator_start, quantity_at, tokens_and_numbers
 from qualdeid.detect.rare_phrases import Hit, extend_right, first_hit, frame_at_verb, is_np_token
 
 #: verbs that make any number of children someone's own doing (no upper limit on the count)
@@ -36,13 +36,9 @@ class FamilyPatterns:
 
     def find(self, sdoc: Doc, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]) -> list[Hit]:
         out: list[Hit] = []
-        skip_until = 0
-        for t in sdoc:
-            ss, se = bounds[t.i]
-            if t.i >= skip_until and (q := quantity_at(sdoc, t.i, se)) is not None:
-                skip_until = q[1]
-                hit = self._large_family(sdoc, t.i, q, ss, se)
-                if hit is not None:
+        for t, ss, se, q in tokens_and_numbers(sdoc, bounds):
+            if q is not None:
+                if (hit := self._large_family(sdoc, t.i, q, ss, se)) is not None:
                     out.append(hit)
                 continue
             finders = (self._rank, self._raised_by, self._adopted, self._upbringing)

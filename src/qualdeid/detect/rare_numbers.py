@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
 
 _UNITS = dict(
     zero=0, one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10, eleven=11,
@@ -66,3 +68,17 @@ def approximator_start(sdoc: Doc, i: int, floor: int) -> int:
     if k < i and k - 1 >= floor and sdoc[k - 1].lower_ in ("well", "way", "just"):
         k -= 1
     return k
+
+
+def tokens_and_numbers(
+    sdoc: Doc, bounds: list[tuple[int, int]]
+) -> Iterator[tuple[Token, int, int, tuple[int, int] | None]]:
+    """Every token with its sentence bounds and the number phrase that starts at it (``None`` when
+    none does, or when the token is inside a number already read: "a hundred" is read once)."""
+    skip_until = 0
+    for t in sdoc:
+        ss, se = bounds[t.i]
+        q = quantity_at(sdoc, t.i, se) if t.i >= skip_until else None
+        if q is not None:
+            skip_until = q[1]
+        yield t, ss, se, q
