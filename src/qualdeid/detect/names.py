@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.initials import initials_as_names
 from qualdeid.detect.layout import heading_ranges, inside
 from qualdeid.detect.lists import normalise
 from qualdeid.detect.rules import Rules
@@ -74,6 +75,7 @@ STRONG_RIGHT = _wordset(
 CALENDAR_WORDS = _wordset(
     "january february march april may june july august september october november december",
     "monday tuesday wednesday thursday friday saturday sunday christmas easter",
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed weds thu thur thurs fri sat sun xmas",
 )
 #: Greetings, thanks and exclamations before a name in a chat: "thanks sandy", "welcome hope!".
 VOCATIVE_LEFT = _wordset(
@@ -115,6 +117,7 @@ PAST_VERBS = _wordset(
     "threw understood went woke won wore wrote",
 )
 OBJECT_PRONOUNS = _wordset("him her me us them you")
+SUBJECT_PRONOUNS = _wordset("i you we they he she it who")
 ADVERBS = _wordset("just then also still never always really actually finally already even suddenly")
 #: A second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")', "known as Bo".
 _ALIAS = re.compile(
@@ -142,7 +145,9 @@ class NameProcessor:
         self.surnames = rules.words("names/surnames.txt", lower=True)
         self.titles = rules.words("names/titles.txt", lower=True)
         self.place_heads = rules.words("names/place_heads.txt", lower=True)
-        self.word_names = rules.words("names/word_names.txt", lower=True)
+        self.surname_words = rules.words("names/surname_words.txt", lower=True)
+        self.word_names = rules.words("names/word_names.txt", lower=True) | self.surname_words
+        self.not_initials = frozenset(rules.words("names/not_initials.txt"))
         self.allow = {normalise(w) for w in rules.words("allow.txt")}
         self.variants = NameVariants(rules)
         self.first_names |= self.variants.table.keys()  # every form in the nickname table is a first name
@@ -200,7 +205,7 @@ class NameProcessor:
         blocked = [s for s in spans if s.label in ("LOCATION", "ORGANIZATION") and s.detector != "SpacyRecognizer"]
 
         def confident(word: str) -> None:
-            if name_shaped(word) and normalise(word) not in self.allow:
+            if name_shaped(word) and normalise(word) not in self.allow and not self._calendar_only(word):
                 names[word] = self.wordlike(word)
 
         headings = heading_ranges(text)
@@ -237,6 +242,8 @@ class NameProcessor:
             local.append(Span(m.start(), end, "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
             for w in words:
                 confident(w)
+        for start, end in initials_as_names(text, self.not_initials):
+            local.append(Span(start, end, "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
         for m in _INITIALS.finditer(text):
             if m.group().replace(" ", "") not in _NOT_INITIALS:
                 local.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
@@ -262,6 +269,10 @@ class NameProcessor:
             for v in self.variants.of(w):
                 observation.setdefault(v, self.wordlike(v))
         return local, (observation, sorted(names))
+
+    def _calendar_only(self, word: str) -> bool:
+        """ "Weds", "Xmas" — but "June" and "May" are names too."""
+        return word.lower() in CALENDAR_WORDS and word.lower() not in self.first_names
 
     def _word_not_name(self, word: str) -> bool:
         """An English word ("Rang", "Took") that is not in the name lists."""
@@ -340,7 +351,9 @@ class NameProcessor:
             # "told Will", "Hope said"; or capitalised mid-sentence, which common nouns are not ("ask if
             # Summer can") — unless spaCy reads it as a place or it names a month or a day
             return person_context or (
-                token.ent_type_ in ("", "PERSON") and lower not in CALENDAR_WORDS and prev.text not in ("(", "'", '"')
+                token.ent_type_ in ("", "PERSON")
+                and lower not in CALENDAR_WORDS | self.surname_words
+                and prev.text not in ("(", "'", '"')
             )
         if token.tag_ != "NNP" or len(word) < 3:
             return False
@@ -427,8 +440,8 @@ class NameProcessor:
         if surface.islower():
             if _SELF_INTRO.search(before) and _CLAUSE_END.match(after):
                 return True  # "hi all its hope,"
-            if prev_word in WORD_LEFT:
-                return False
+            if prev_word in WORD_LEFT or (entry.wordlike and _last_token(before).lower() in SUBJECT_PRONOUNS):
+                return False  # "the will", "I will"
             lower = surface.lower()
             if not entry.wordlike and (lower in self.first_names or _zipf(lower) < COMMON_WORD_ZIPF):
                 return True
@@ -488,7 +501,7 @@ def _sloppy_possessive(name: str, with_s: str) -> bool:
 def _acts_next(after: str) -> bool:
     """The words after a word-name make it a person: it does something ("Dawn ate", "Will signed",
     "Hope really wants", "Summer and I")."""
-    words = re.findall(r"[A-Za-z'’]+|\d+", after[:30])
+    words = re.findall(r"[A-Za-z'’]+|\d+", after[:30].split("\n", 1)[0])
     if not words:
         return False
     first = words[0].lower().replace("’", "'")
@@ -496,7 +509,7 @@ def _acts_next(after: str) -> bool:
         return True
     if first in ("is", "was", "turned", "turns") and len(words) > 1 and words[1].isdigit():
         return True
-    if first.endswith("ed") and len(first) > 3:
+    if first.endswith("ed") and not first.endswith("eed") and len(first) > 4:
         return True
     if first.endswith("s") and len(words) > 1 and words[1].lower() in OBJECT_PRONOUNS:
         return True  # "Faith calls him Frankie"

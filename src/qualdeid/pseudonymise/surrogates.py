@@ -98,7 +98,10 @@ def formal_forms(first: str, nicknames: dict[str, set[str]]) -> set[str]:
 @cache
 def _common_words(rules_dirs: tuple = ()) -> frozenset[str]:
     """Names that are also everyday words (``rules/names/word_names.txt``): never a pseudonym."""
-    return frozenset(Rules(list(rules_dirs)).words("names/word_names.txt", lower=True))
+    rules = Rules(list(rules_dirs))
+    return frozenset(
+        rules.words("names/word_names.txt", lower=True) | rules.words("names/surname_words.txt", lower=True)
+    )
 
 
 def is_common_word(word: str, threshold: float = DEFAULT_COMMON_ZIPF, rules_dirs: tuple = ()) -> bool:

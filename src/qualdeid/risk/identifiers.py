@@ -249,7 +249,8 @@ def sentence_initial(text: str, pos: int) -> bool:
 
 def load_word_names(rules_dirs: Iterable[Path] = ()) -> set[str]:
     """Names that are also ordinary words (``rules/names/word_names.txt``, shared with detection and scrub)."""
-    return Rules(list(rules_dirs)).words("names/word_names.txt", lower=True)
+    rules = Rules(list(rules_dirs))
+    return rules.words("names/word_names.txt", lower=True) | rules.words("names/surname_words.txt", lower=True)
 
 
 def index_corpus(docs: Iterable[Document], *, short_form_zipf: float = 5.0, **kwargs) -> IdentifierIndex:

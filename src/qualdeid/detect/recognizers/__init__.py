@@ -52,7 +52,9 @@ def name_lexicon(rules: Rules) -> NameLexicon:
     return NameLexicon(
         first_names=frozenset(first_names),
         surnames=frozenset(rules.words("names/surnames.txt", lower=True)),
-        word_names=frozenset(rules.words("names/word_names.txt", lower=True)),
+        word_names=frozenset(
+            rules.words("names/word_names.txt", lower=True) | rules.words("names/surname_words.txt", lower=True)
+        ),
         titles=frozenset(rules.words("names/titles.txt", lower=True)),
         roles=frozenset(rules.words("lexicons/speaker_roles.txt", lower=True)),
         fields=frozenset(rules.words("lexicons/field_labels.txt", lower=True)),

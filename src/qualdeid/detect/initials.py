@@ -1,0 +1,161 @@
+"""Initials written in capitals without dots, as people: "sat w/ RS", "HM walked them out", "G is eating".
+
+Handover notes and texts name people by their initials. An upper-case token of one to three letters
+counts as a person in a document once it stands somewhere in that document in a place only a person
+fills (after "w/", "told", "signed"; before "said", "offered", "'s"); then its other occurrences in the
+document count too, except after an article ("the GP", "a DJ"). Abbreviations listed in
+``rules/names/not_initials.txt`` never count, and a single letter needs a person context of its own
+(so "Plan B" and "vitamin D" stay words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from wordfreq import zipf_frequency
+
+_TOKEN = re.compile(r"(?<![\w&/.'’-])([A-Z]{1,3})(?![\w&/'-]|\.[A-Z])")
+_WORD_BEFORE = re.compile(r"([\w/&+'’]+)[ \t:]*$")
+_WORD_AFTER = re.compile(r"^[ \t]*(['’]s\b|[\w']+)")
+
+#: Words before initials that only a person follows ("sat w/ RS", "told HM", "Signed RS").
+LEFT = frozenset(
+    [
+        "w/",
+        "with",
+        "told",
+        "asked",
+        "signed",
+        "staff",
+        "shift",
+        "call",
+        "called",
+        "rang",
+        "phoned",
+        "texted",
+        "emailed",
+        "thanked",
+        "helped",
+        "supported",
+        "showed",
+        "met",
+        "visited",
+        "reminded",
+        "tell",
+        "ask",
+        "thank",
+    ]
+)
+#: Words after initials that say a person acts ("HM walked", "G is eating", "FM's office").
+RIGHT = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "asked",
+        "offered",
+        "walked",
+        "explained",
+        "agreed",
+        "wants",
+        "wanted",
+        "rang",
+        "called",
+        "texted",
+        "replied",
+        "came",
+        "went",
+        "left",
+        "arrived",
+        "is",
+        "was",
+        "has",
+        "had",
+        "says",
+        "reckons",
+        "thinks",
+        "thought",
+        "seemed",
+        "looked",
+        "'s",
+        "’s",
+    ]
+)
+#: "I'll call him W", "named her K"
+_NAMED = re.compile(r"\b(?:call|calls|called|name|named|refer[ \t]+to)[ \t]+(?:him|her|them)[ \t]+$", re.IGNORECASE)
+#: Words after which a single letter may open a clause: "But W texted", "and K said".
+CLAUSE_OPENERS = frozenset(["and", "but", "so", "because", "cos", "then", "when", "if", "that", "while"])
+#: Words before that make it a thing: "the GP", "a DJ".
+ARTICLES = frozenset(["the", "a", "an", "this", "that", "his", "her", "my", "your", "our", "their", "its"])
+#: A token this common as a word (wordfreq Zipf) is a word in capitals, not initials.
+SHOUTED_WORD_ZIPF = 5.0
+#: Common words written in capitals when shouting: "HE SAID", "WE ARE".
+_SHOUTED = frozenset(
+    [
+        "I",
+        "A",
+        "AN",
+        "AS",
+        "AT",
+        "BE",
+        "BY",
+        "DO",
+        "GO",
+        "HE",
+        "HI",
+        "IF",
+        "IN",
+        "IS",
+        "IT",
+        "ME",
+        "MY",
+        "NO",
+        "OF",
+        "OH",
+        "ON",
+        "OR",
+        "SO",
+        "TO",
+        "UP",
+        "US",
+        "WE",
+        "YO",
+    ]
+)
+
+
+def initials_as_names(text: str, not_initials: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each occurrence of initials that act as a person somewhere in `text`."""
+    occurrences: dict[str, list[tuple[int, int, bool]]] = {}
+    for m in _TOKEN.finditer(text):
+        token = m.group(1)
+        if (
+            token in not_initials
+            or token in _SHOUTED
+            or (len(token) > 1 and zipf_frequency(token.lower(), "en") >= SHOUTED_WORD_ZIPF)
+        ):
+            continue  # "SHE", "NOT": a word in capitals
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        after = _WORD_AFTER.match(text[m.end() : m.end() + 30])
+        prev = before.group(1).lower() if before else ""
+        nxt = after.group(1).lower().replace("’", "'") if after else ""
+        if prev in ARTICLES or (after and after.group(1).isupper() and len(after.group(1)) > 1):
+            continue  # "the GP"; "HE SAID" is shouting
+        named = _NAMED.search(text, max(0, m.start() - 30), m.start()) is not None
+        if len(token) == 1 and not (named or _opens_clause(text, m.start(), prev)):
+            continue  # "Plan B", "vitamin D": a letter after a word names a thing
+        acts = named or prev in LEFT or nxt in RIGHT or (len(nxt) > 3 and nxt.endswith(("ed", "ing")))
+        occurrences.setdefault(token, []).append((m.start(), m.end(), acts))
+    for token, found in occurrences.items():
+        if not any(acts for _, _, acts in found):
+            continue
+        for start, end, acts in found:
+            if acts or len(token) > 1:
+                yield start, end
+
+
+def _opens_clause(text: str, start: int, prev: str) -> bool:
+    if not prev or prev in LEFT or prev in CLAUSE_OPENERS:
+        return True
+    return re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None
