@@ -66,3 +66,13 @@ def test_existing_identities_from_the_key_are_reused() -> None:
     resolver.add_existing("PERSON|joshua|hale", "joshua", "hale", "", "M")
     res = resolver.resolve([Mention("new", 0, 4, "PERSON", "Josh")])
     assert res.mention_identity[("new", 0, 4)] == "PERSON|joshua|hale"
+
+
+def test_a_short_form_goes_to_the_person_whose_name_is_written_that_way() -> None:
+    # Robert Venn is called Bob, Rob Ashby is called Rob: both are "Robert", but "Bob" is only ever Venn
+    res, ident = resolve(["Bob Venn", "Rob Ashby"], ["Bob", "bob"], ["Robert"])
+    assert ident[("d1", "Bob")] == ident[("d1", "bob")] == ident[("d0", "Bob Venn")]
+    assert any(f["kind"] == "resolved_by_spelling" for f in res.flags)
+    # a formal form written by neither stays apart, for review
+    assert ident[("d2", "Robert")] not in (ident[("d0", "Bob Venn")], ident[("d0", "Rob Ashby")])
+    assert any(f["kind"] == "ambiguous_first_name" for f in res.flags)

@@ -509,7 +509,7 @@ def _acts_next(after: str) -> bool:
         return True
     if first in ("is", "was", "turned", "turns") and len(words) > 1 and words[1].isdigit():
         return True
-    if first.endswith("ed") and not first.endswith("eed") and len(first) > 4:
+    if first.endswith("ed") and not first.endswith("eed") and len(first) > 3:
         return True
     if first.endswith("s") and len(words) > 1 and words[1].lower() in OBJECT_PRONOUNS:
         return True  # "Faith calls him Frankie"

@@ -260,6 +260,19 @@ class PersonResolver:
             self._assign(m, f, person)
         return self.res
 
+    def _same_spelling(self, cands: list[Person], m: Mention, word: str) -> Person | None:
+        """ "Bill" when Bill Docherty and Will Osei both fit William: the one whose name is written "Bill"."""
+        spelled = [p for p in cands if any(form.split()[0].lower() == word for form in p.forms)]
+        if len(spelled) != 1:
+            return None
+        self._flag_once(
+            "resolved_by_spelling",
+            word,
+            [m.doc],
+            f"a first name fits {len(cands)} people; taken as the one whose name is written the same way",
+        )
+        return spelled[0]
+
     def _initials_fit(self, p: Person, initials: str) -> bool:
         mine = p.initial_letters()
         if len(initials) == 1:
@@ -283,6 +296,9 @@ class PersonResolver:
                     f"a {kind.replace('_', ' ')} fits {len(cands)} people; taken as the one named in the same file",
                 )
                 return in_file[0]
+            spelled = self._same_spelling(cands, m, what) if kind == "first_name" and not local else None
+            if spelled is not None:
+                return spelled
             self._flag_once(
                 f"ambiguous_{kind}",
                 what,
