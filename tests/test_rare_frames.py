@@ -47,8 +47,14 @@ from test_rare import covered, run
         ("She published a memoir about the farm.", "published a memoir about the farm", None),
         ("He married his second cousin.", "married his second cousin", "family"),
         ("She lost both her brothers in the mine collapse.", "lost both her brothers in the mine collapse", None),
+        # hobbies through their verbs, crafts done habitually, unusual birthplaces
+        ("She busks outside the station most Fridays.", "busks outside the station", "hobby"),
+        ("He used to restore old theatre organs.", "used to restore old theatre organs", "hobby"),
+        ("He was born on a ferry in a storm.", "was born on a ferry", "life_event"),
+        ("Her son is serving a life sentence.", "is serving a life sentence", "life_event"),
         # animals
         ("He keeps a pet duck in the flat.", "keeps a pet duck", "pet"),
+        ("She has a pet sheep that sleeps in the laundry.", "has a pet sheep that sleeps in the laundry", "pet"),
         ("She has a crow she raised from a chick.", "a crow she raised from a chick", "pet"),
     ],
 )
@@ -93,6 +99,11 @@ def test_frames_find_the_detail(detector, text: str, phrase: str, subtype: str |
         "She watched the footy on the telly with her dad.",
         "We had a flood in the laundry last week.",
         "He has a criminal record.",
+        "She juggled the oranges to make the kids laugh.",
+        "He hurled a chair at the wall.",
+        "He collects his pension from the post office.",
+        "She used to fix cars with her dad.",
+        "He was born in hospital like his brothers.",
     ],
 )
 def test_frames_leave_ordinary_content_alone(detector, text: str) -> None:

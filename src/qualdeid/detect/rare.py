@@ -168,7 +168,7 @@ class RareDetailProcessor:
     def _judge_term(self, sdoc: Doc, m: TermMatch, bounds: list[tuple[int, int]]) -> RareCandidate | None:
         sent_start, sent_end = bounds[m.start]
         first = sdoc[m.start]
-        if first.pos_ == "VERB" and m.category == UNUSUAL_WORD:
+        if first.pos_ == "VERB" and (m.category == UNUSUAL_WORD or m.verb):
             frame = frame_at_verb(sdoc, m.start, sent_start, self.rr)
             np_start = m.start
         else:
@@ -208,7 +208,10 @@ class RareDetailProcessor:
         if kinds == {POSSESSION} and verb_lemma in _MERE_POSSESSION and m.category not in ("physical_trait", "pet"):
             kinds = frozenset()
         rare_word = z < self.rare_zipf
-        acting = not reporting and bool(kinds & _ACTING or ("activity" in kinds and frame.person_subject and rare_word))
+        # a hobby's verb says someone does it when habitual: "juggles", "used to juggle", not "juggled the oranges"
+        habitual = m.verb and (sdoc[m.start].tag_ in ("VBZ", "VBP") or USED_TO in kinds)
+        person_activity = "activity" in kinds and frame.person_subject and (rare_word or habitual)
+        acting = not reporting and bool(kinds & _ACTING or person_activity)
         strong = " " in m.entry or z < self.very_rare_zipf
         cat = m.category
         words = self.rr.words
@@ -352,9 +355,8 @@ class RareDetailProcessor:
                 if end:
                     end = extend_right(sdoc, end, sent_end, limit, max_pps=1)
                     add(frame.start, end, "life_event", "represented a country, state or national team", ("represent",))
-        for start, end, subtype, reason, keys in self.patterns.find(sdoc, bounds, named, lexicon_tokens):
-            add(start, end, subtype, reason, keys or (reason,))
         hits: list[Hit] = [
+            *self.patterns.find(sdoc, bounds, named, lexicon_tokens),
             *self.roles.find(sdoc, bounds, named, categories),
             *self.body.find(sdoc, bounds),
             *self.family.find(sdoc, bounds, named, categories),

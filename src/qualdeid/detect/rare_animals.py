@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules
-from qualdeid.detect.rare_phrases import Hit, extend_np_left, frame_at_verb, is_np_token
+from qualdeid.detect.rare_phrases import Hit, extend_np_left, extend_right, frame_at_verb, is_np_token
 
 _RAISING = frozenset({"raise", "rear", "hand-rear", "hand-raise", "hatch", "bottle-feed", "nurse", "bring", "keep"})
 _KEEPING = frozenset({"have", "keep", "own", "get", "adopt", "rescue", "buy"})
@@ -65,9 +65,9 @@ class AnimalPatterns:
             if not (w.pos_ == "ADV" or is_np_token(w)):
                 break
         end = k + 1
-        if end + 1 < se and sdoc[end].lower_ in ("called", "named"):
-            end += 1  # the name itself is the name detector's
-        return Hit(start, k + 1, "pet", "unusual animal kept", (lemma,))
+        if end + 1 < se and sdoc[end].lower_ in ("that", "which", "who") and sdoc[end + 1].pos_ in ("VERB", "AUX"):
+            end = extend_right(sdoc, end + 2, se, start + self.max_tokens, max_pps=1)  # "... that lives in her flat"
+        return Hit(start, end, "pet", "unusual animal kept", (lemma,))
 
     def _raised_from_young(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``a magpie she raised from a chick``, ``reared the joey from a baby``."""

@@ -4,6 +4,7 @@ matcher of lexicon entries over spaCy tokens (one dictionary lookup per token)."
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -55,6 +56,7 @@ class TermMatch:
     end: int
     category: str
     entry: str  # the lexicon entry as written (lowercase; "yo-yo" is one word, "glass eye" two)
+    verb: bool = False  # matched through the verb of a hobby ("juggles" for "juggling")
 
 
 @dataclass
@@ -68,6 +70,8 @@ class RareRules:
     large_family_minimum: int = 7
     common_words: frozenset[str] = frozenset()
     common_languages: frozenset[str] = frozenset()
+    #: verb -> one-word hobby entry it is the verb of ("juggle" -> "juggling"), for uncommon verbs only
+    hobby_verbs: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, rules: Rules) -> RareRules:
@@ -84,6 +88,7 @@ class RareRules:
         for candidates in out.entries.values():
             candidates.sort(key=lambda wc: -len(wc[0]))
         out.common_words = frozenset(item for c, item in seen.values() if c == COMMON)
+        hobbies = [item for c, item in seen.values() if c == "hobby"]
         out.common_languages = frozenset(rules.words("rare/common_language.txt", lower=True))
         config: dict = {}
         for doc in (d for name in YAML_FILES for d in rules.yaml(f"rare/{name}")):
@@ -101,6 +106,7 @@ class RareRules:
                 out.lists[key] = frozenset(str(w).lower() for w in value)
             elif isinstance(value, dict):
                 out.maps[key] = {str(k).lower(): float(v) for k, v in value.items()}
+        out.hobby_verbs = _hobby_verbs(hobbies, out.words("not_hobby_verbs"))
         return out
 
     def threshold(self, name: str, default: float) -> float:
@@ -131,9 +137,32 @@ class RareRules:
                         best = (words, category, item)
                         break
             if best is None:
+                hobby = self.hobby_verbs.get(lemmas[i]) if sdoc[i].pos_ == "VERB" else None
+                if hobby is not None:
+                    out.append(TermMatch(i, i + 1, "hobby", hobby, verb=True))
                 i += 1
                 continue
             words, category, item = best
             out.append(TermMatch(i, i + len(words), category, item))
             i += len(words)
         return out
+
+
+#: a hobby's verb this common has other senses ("fence", "curl", "weave"): not matched as the hobby
+HOBBY_VERB_ZIPF = 3.1
+
+
+def _hobby_verbs(entries: Iterable[str], not_verbs: frozenset[str]) -> dict[str, str]:
+    """``juggling`` -> ``{"juggle": "juggling"}``: the verbs of one-word hobbies ending in -ing."""
+    out: dict[str, str] = {}
+    for entry in entries:
+        if " " in entry or "-" in entry or not entry.endswith("ing") or len(entry) < 7:
+            continue
+        stem = entry[:-3]
+        candidates = [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            candidates.append(stem[:-1])  # "drumming" -> "drum"
+        verb = max(candidates, key=zipf)  # the real word is the most frequent spelling
+        if 1.0 <= zipf(verb) < HOBBY_VERB_ZIPF and verb not in not_verbs:
+            out[verb] = entry
+    return out

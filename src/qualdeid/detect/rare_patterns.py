@@ -19,10 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules, zipf
-from qualdeid.detect.rare_phrases import extend_right, first_hit, frame_at_verb, is_np_token
-
-#: (start token, end token, subtype, reason, key terms)
-Found = tuple[int, int, str, str, tuple[str, ...]]
+from qualdeid.detect.rare_phrases import USED_TO, Hit, extend_right, first_hit, frame_at_verb, is_np_token
 
 _BE = frozenset({"be", "become"})
 
@@ -33,10 +30,10 @@ class PhrasePatterns:
     max_tokens: int
     rare_zipf: float
 
-    def find(self, sdoc: Doc, bounds: list[tuple[int, int]], named: bytearray, lexicon: set[int]) -> list[Found]:
+    def find(self, sdoc: Doc, bounds: list[tuple[int, int]], named: bytearray, lexicon: set[int]) -> list[Hit]:
         """All pattern matches of one document. ``named`` marks characters inside other detectors'
         spans; ``lexicon`` holds the tokens matched by a rare-detail lexicon."""
-        out: list[Found] = []
+        out: list[Hit] = []
         for t in sdoc:
             sent_start, sent_end = bounds[t.i]
             patterns = (self._uniqueness, self._performing, self._craft, self._journey, self._manner, self._born)
@@ -83,7 +80,7 @@ class PhrasePatterns:
 
     # ---------------------------------------------------------------- patterns
 
-    def _uniqueness(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Found | None:
+    def _uniqueness(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """``the only Sikh girl``, ``was the last midwife in the valley to deliver ...``."""
         if t.lower_ not in self._w("uniqueness_markers") or t.i == ss or sdoc[t.i - 1].lower_ != "the":
             return None
@@ -124,7 +121,7 @@ class PhrasePatterns:
             if not (kind or scope):
                 return None
             end = self._vp_end(sdoc, k + 2, se, start + self.max_tokens + 4)
-            return (
+            return Hit(
                 start,
                 max(end, k + 2),
                 "life_event",
@@ -132,10 +129,11 @@ class PhrasePatterns:
                 (head_tok.lemma_.lower(),),
             )
         if t.lower_ == "only" and (marked or (scope and kind)):
-            return start, max(k, head + 1), "minority", "the only one of a group in a place", (head_tok.lemma_.lower(),)
+            reason = "the only one of a group in a place"
+            return Hit(start, max(k, head + 1), "minority", reason, (head_tok.lemma_.lower(),))
         return None
 
-    def _performing(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Found | None:
+    def _performing(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """Performing and entertainment: a performing verb (or ``was a <performer>``) with a show,
         recording, company or a named event or work after it."""
         lemma = t.lemma_.lower()
@@ -189,44 +187,59 @@ class PhrasePatterns:
             evidence = evidence or any(m in lexicon for m in range(verb, end))
         if not evidence:
             return None
-        return start, end, "occupation", "performing or entertainment career", (sdoc[verb].lemma_.lower(),)
+        return Hit(start, end, "occupation", "performing or entertainment career", (sdoc[verb].lemma_.lower(),))
 
-    def _craft(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Found | None:
-        """``restores antique clocks``, ``runs a goat dairy``: a craft or small trade done by someone."""
+    def _craft(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
+        """``restores antique clocks``, ``runs a goat dairy``: a craft or small trade done by someone.
+        Done habitually or in the past ("used to repair church bells"), any object that is not an
+        everyday one counts, if few documents of the corpus share it."""
         lemma = t.lemma_.lower()
         run = lemma in self._w("business_verbs")
-        if t.pos_ != "VERB" or t.tag_ not in ("VBZ", "VBD", "VBP") or not (run or lemma in self._w("craft_verbs")):
+        if t.pos_ != "VERB" or not (run or lemma in self._w("craft_verbs")):
             return None
-        start, person = self._person_subject(sdoc, t.i, ss)
-        if not person:
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        used_to = USED_TO in frame.kinds
+        if not frame.person_subject or (t.tag_ not in ("VBZ", "VBD", "VBP") and not used_to):
             return None
+        start = frame.start
         np_end = t.i + 1
         modifiers = self._w("craft_modifiers")
         while np_end < se and (is_np_token(sdoc[np_end]) or sdoc[np_end].lower_ in modifiers):
             np_end += 1
         obj = [sdoc[m] for m in range(t.i + 1, np_end)]
-        if not any(w.pos_ in ("NOUN", "PROPN") for w in obj) or any(named[w.idx] for w in obj):
+        nouns = [w for w in obj if w.pos_ in ("NOUN", "PROPN")]
+        if not nouns or any(named[w.idx] for w in obj):
             return None
+        keys = tuple(w.lemma_.lower() for w in obj if w.pos_ == "NOUN")
+        status = "accepted"
         if run:
             ok = any(w.lemma_.lower() in self._w("business_nouns") for w in obj)
         else:
             ok = any(w.lower_ in self._w("craft_modifiers") for w in obj) or any(
                 self._rare_content(w, named) for w in obj if w.pos_ == "NOUN"
             )
+            errand = lemma in self._w("errand_verbs")  # "collects his meds": a chore, whatever the object
+            if not ok and not errand and (used_to or t.tag_ == "VBZ") and self._unusual_object(nouns[-1], lexicon):
+                ok, status = True, "corpus_check"
         if not ok:
             return None
         end = extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1) if not run else np_end
         if not run and end > np_end and not any(self._rare_content(sdoc[m], named) for m in range(np_end, end)):
             end = np_end
+        return Hit(start, end, "hobby", "unusual craft, trade or business", keys, status)
+
+    def _unusual_object(self, head: Token, lexicon: set[int]) -> bool:
+        """The head of a craft's object is not an everyday thing ("cars", "cakes", "clothes")."""
+        lemma = head.lemma_.lower()
         return (
-            start,
-            end,
-            "hobby",
-            "unusual craft, trade or business",
-            tuple(w.lemma_.lower() for w in obj if w.pos_ == "NOUN"),
+            head.pos_ == "NOUN"
+            and head.is_alpha
+            and lemma not in self._w("ordinary_craft_objects")
+            and head.lower_ not in self._w("ordinary_craft_objects")
+            and lemma not in self.rr.common_words
         )
 
-    def _journey(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Found | None:
+    def _journey(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """``walked the length of the country``, ``swam from <place> to <place>``."""
         if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("journey_verbs"):
             return None
@@ -256,9 +269,9 @@ class PhrasePatterns:
         end = k
         if end < se and sdoc[end].tag_ == "VBG":  # "... pushing a wheelbarrow"
             end = self._vp_end(sdoc, end + 1, se, end + 5, pps=0)
-        return start, end, "life_event", "unusual journey or feat", (t.lemma_.lower(),)
+        return Hit(start, end, "life_event", "unusual journey or feat", (t.lemma_.lower(),))
 
-    def _manner(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Found | None:
+    def _manner(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """``climbed the mountain blindfolded``, ``walks the coast path barefoot``."""
         if t.lower_ not in self._w("manner_markers"):
             return None
@@ -268,18 +281,20 @@ class PhrasePatterns:
                 start, person = self._person_subject(sdoc, v, ss)
                 if not person or w.lemma_.lower() in self._w("reporting_verbs"):
                     return None
-                return start, t.i + 1, "hobby", "does something in an unusual way", (t.lower_,)
+                return Hit(start, t.i + 1, "hobby", "does something in an unusual way", (t.lower_,))
             if not (is_np_token(w) or w.pos_ in ("ADP", "ADV", "PART")):
                 return None
         return None
 
-    def _born(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Found | None:
+    def _born(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """``was born on a cargo ship``: born somewhere distinctive."""
         if t.lower_ != "born" or t.i + 2 >= se or sdoc[t.i + 1].pos_ != "ADP":
             return None
         np_end = self._np_end(sdoc, t.i + 2, se)
         obj = range(t.i + 2, np_end)
-        if not any(m in lexicon or self._rare_content(sdoc[m], named) for m in obj):
+        places = self._w("unusual_birthplaces")
+        unusual = any(sdoc[m].lemma_.lower() in places and not named[sdoc[m].idx] for m in obj)
+        if not (unusual or any(m in lexicon or self._rare_content(sdoc[m], named) for m in obj)):
             return None
         start = t.i - 1 if t.i > ss and sdoc[t.i - 1].lemma_.lower() == "be" else t.i
-        return start, np_end, "life_event", "born somewhere unusual", tuple(sdoc[m].lemma_.lower() for m in obj)
+        return Hit(start, np_end, "life_event", "born somewhere unusual", tuple(sdoc[m].lemma_.lower() for m in obj))
