@@ -522,7 +522,7 @@ def _acts_next(after: str) -> bool:
 
 
 def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
-    """Join name parts separated by one space ("Nathaniel" + "Kowalczyk"); drop duplicates."""
+    """Join name parts separated by one space ("Ines" + "Vuković"); drop duplicates."""
     out: list[Span] = []
     for s in sorted(spans, key=lambda s: (s.start, -s.end)):
         last = out[-1] if out else None

@@ -261,7 +261,7 @@ class PersonResolver:
         return self.res
 
     def _same_spelling(self, cands: list[Person], m: Mention, word: str) -> Person | None:
-        """ "Bill" when Bill Docherty and Will Osei both fit William: the one whose name is written "Bill"."""
+        """ "Bob" when Bob Venn and Rob Ashby both fit Robert: the one whose name is written "Bob"."""
         spelled = [p for p in cands if any(form.split()[0].lower() == word for form in p.forms)]
         if len(spelled) != 1:
             return None

@@ -176,7 +176,7 @@ class IdentifierIndex:
                 alternation = "|".join(re.escape(v) for v in values)
                 return re.compile(rf"(?<![^\W_])(?:{alternation})(?:{suffix})?(?![^\W_])", flags)
 
-            # a name that is not also a word takes a plain "s" too ("the Fenwicks", "Declans mum")
+            # a name that is not also a word takes a plain "s" too ("the Pemberleys", "Declans mum")
             self._regexes = (rx(exact, 0), rx(loose, re.IGNORECASE, "'s|s"), rx(exact, re.IGNORECASE))
         return self._regexes
 
@@ -237,7 +237,7 @@ class IdentifierIndex:
 
 
 def _bare_plural(matched: str, ident: Identifier) -> bool:
-    """Matched with a plain "s" ("the Fenwicks"), which only a capitalised name is trusted with."""
+    """Matched with a plain "s" ("the Pemberleys"), which only a capitalised name is trusted with."""
     low = matched.lower()
     return low.endswith("s") and not low.endswith("'s") and low[:-1] == ident.value.lower()
 
