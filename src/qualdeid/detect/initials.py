@@ -145,7 +145,8 @@ def initials_as_names(text: str, not_initials: frozenset[str]) -> Iterator[tuple
         named = _NAMED.search(text, max(0, m.start() - 30), m.start()) is not None
         if len(token) == 1 and not (named or _opens_clause(text, m.start(), prev)):
             continue  # "Plan B", "vitamin D": a letter after a word names a thing
-        acts = named or prev in LEFT or nxt in RIGHT or (len(nxt) > 3 and nxt.endswith(("ed", "ing")))
+        kiss = re.match(r"[ \t]+x+[ \t]*(?:\n|$)", text[m.end() : m.end() + 8]) is not None  # a sign-off: "D x"
+        acts = named or kiss or prev in LEFT or nxt in RIGHT or (len(nxt) > 3 and nxt.endswith(("ed", "ing")))
         occurrences.setdefault(token, []).append((m.start(), m.end(), acts))
     for token, found in occurrences.items():
         if not any(acts for _, _, acts in found):

@@ -74,6 +74,8 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
                 continue  # "RARE_DETAIL", "AgeRecognizer": code and labels, not names
             if span.label == "PERSON" and not confirmed and not _has_capital(text, span):
                 continue  # "rang halfway": lowercase names are the name detector's job
+            if span.label == "PERSON" and not confirmed and span_text.lower().rstrip(".") in _CALENDAR_SHORT:
+                continue  # "See you Tues": a weekday, not a person
         cleaned.append(span)
     final = []
     for span in _resolve(cleaned):
@@ -84,6 +86,36 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
             span.text = text[span.start : span.end]
             final.append(span)
     return final
+
+
+_CALENDAR_SHORT = frozenset(
+    [
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "weds",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "xmas",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 
 
 def _common_word(piece: str) -> bool:

@@ -114,8 +114,14 @@ PAST_VERBS = _wordset(
     "ate became began bought brought came caught chose did drew drove fell felt fought found gave got grew had",
     "heard held hid hit kept knew laid led left lent let lost made meant met paid put ran rang rode said sang",
     "sat saw sent shook showed shut slept sold spoke spent stood stole swam swore took taught tore told thought",
-    "threw understood went woke won wore wrote",
+    "threw understood went woke won wore wrote rose arose",
 )
+KIN_WORDS = _wordset(
+    "son daughter boy girl lad lass kid child baby brother sister bro sis mum mom mam ma dad da pa husband wife",
+    "partner fiance fiancee fiancé fiancée grandson granddaughter nephew niece cousin uncle aunt auntie aunty",
+    "nan nana gran granny grandma grandad granddad grandpa stepson stepdaughter friend mate boyfriend girlfriend",
+)
+POSSESSIVES = _wordset("my his her their our your")
 OBJECT_PRONOUNS = _wordset("him her me us them you")
 SUBJECT_PRONOUNS = _wordset("i you we they he she it who")
 ADVERBS = _wordset("just then also still never always really actually finally already even suddenly")
@@ -157,6 +163,11 @@ class NameProcessor:
         titles = "|".join(sorted((re.escape(t.capitalize()) for t in self.titles), key=len, reverse=True))
         self._title_name = re.compile(
             rf"(?<![\w])(?:{titles})\.?[ \t]+(?:[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+)?|[A-Z]\b\.?)"
+        )
+        lower_titles = "|".join(sorted((re.escape(t.lower()) for t in self.titles), key=len, reverse=True))
+        #: "dr lavelle", "dr l" in hurried lower-case writing (the name is checked to be no common word)
+        self._lower_title_name = re.compile(
+            rf"(?<![\w])(?:{lower_titles})\.?[ \t]+([a-z][a-z'’-]+|[a-z])\b(?!['’]?[\w-])"
         )
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
 
@@ -242,6 +253,10 @@ class NameProcessor:
             local.append(Span(m.start(), end, "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
             for w in words:
                 confident(w)
+        for m in self._lower_title_name.finditer(text):
+            name = m.group(1)
+            if len(name) == 1 or (_zipf(name) < SURNAME_ZIPF and name not in self.titles):
+                local.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
         for start, end in initials_as_names(text, self.not_initials):
             local.append(Span(start, end, "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
         for m in _INITIALS.finditer(text):
@@ -256,7 +271,9 @@ class NameProcessor:
                 continue
             if self._followed_by_place_head(sdoc, token.i):
                 continue
-            if token.ent_type_ in _NOT_PERSON_ENTS and not self._is_name(word):
+            # NER reads "River", "Sky" as a place or a thing; a word-name still counts where it acts
+            word_name_read_as_thing = token.ent_type_ != "GPE" and word.lower() in self.word_names
+            if token.ent_type_ in _NOT_PERSON_ENTS and not (self._is_name(word) or word_name_read_as_thing):
                 continue
             if self._name_by_evidence(sdoc, token):
                 confident(word)
@@ -345,7 +362,10 @@ class NameProcessor:
         if in_title_phrase or prev_word in WORD_LEFT:
             return False
         person_context = (
-            prev_word in LEFT_CONTEXT - WEAK_LEFT or next_word in RIGHT_CONTEXT or next_word in ("'s", "’s")
+            prev_word in LEFT_CONTEXT - WEAK_LEFT
+            or next_word in RIGHT_CONTEXT
+            or next_word in ("'s", "’s")
+            or self._after_kin(sdoc, token)
         )
         if lower in self.first_names or lower in self.word_names:
             # "told Will", "Hope said"; or capitalised mid-sentence, which common nouns are not ("ask if
@@ -358,6 +378,13 @@ class NameProcessor:
         if token.tag_ != "NNP" or len(word) < 3:
             return False
         return person_context and _zipf(lower) < RARE_WORD_ZIPF
+
+    def _after_kin(self, sdoc: Doc, token: Any) -> bool:
+        """ "my boy, River", "her son Will": a relative named right after the kinship word."""
+        i = token.i - 1
+        if i >= 0 and sdoc[i].text == ",":
+            i -= 1
+        return i >= 1 and sdoc[i].lower_ in KIN_WORDS and sdoc[i - 1].lower_ in POSSESSIVES
 
     def _acts_at_start(self, sdoc: Doc, token: Any) -> bool:
         if not _acts_next(sdoc[token.i + 1 : token.i + 6].text):
