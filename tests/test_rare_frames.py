@@ -52,6 +52,14 @@ from test_rare import covered, run
         ("He used to restore old theatre organs.", "used to restore old theatre organs", "hobby"),
         ("He was born on a ferry in a storm.", "was born on a ferry", "life_event"),
         ("Her son is serving a life sentence.", "is serving a life sentence", "life_event"),
+        # made parts, odd tools, rare accidents, streaks, first in a family, levels of play, foundlings
+        ("He has a metal arm from the war.", "has a metal arm", "physical_trait"),
+        ("She can paint portraits with her toes.", "can paint portraits with her toes", "hobby"),
+        ("He was gored by a bull at a rodeo.", "was gored by a bull", "life_event"),
+        ("She has sung at every Anzac service since 1970.", "has sung at every Anzac service since", None),
+        ("He was the first in his village to learn to read.", "was the first in his village to learn", None),
+        ("She played netball semi-professionally.", "played netball semi-professionally", "life_event"),
+        ("He was left in a basket outside a church.", "was left in a basket outside a church", "family"),
         # animals
         ("He keeps a pet duck in the flat.", "keeps a pet duck", "pet"),
         ("She has a pet sheep that sleeps in the laundry.", "has a pet sheep that sleeps in the laundry", "pet"),
@@ -104,6 +112,11 @@ def test_frames_find_the_detail(detector, text: str, phrase: str, subtype: str |
         "He collects his pension from the post office.",
         "She used to fix cars with her dad.",
         "He was born in hospital like his brothers.",
+        "She had an artificial hip put in last year.",
+        "He opened the gate with his foot.",
+        "She was hit by a car on the way home.",
+        "He has been to every meeting since March.",
+        "She left her bag in the car.",
     ],
 )
 def test_frames_leave_ordinary_content_alone(detector, text: str) -> None:

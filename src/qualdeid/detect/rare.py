@@ -388,6 +388,16 @@ class RareDetailProcessor:
         """End token of "<verb> [X] for <country / national team>", or of "represented <country>"."""
         team_words = self.rr.words("team_words")
         k = np_end
+        levels = self.rr.words("professional_adverbs")
+        pro = [m for m in range(verb + 1, min(np_end + 1, sent_end)) if sdoc[m].lower_ in levels]
+        if pro:
+            return pro[0] + 1  # "played professionally", "boxed semi-pro"
+        if k + 1 < sent_end and sdoc[k].pos_ == "ADP" and sdoc[k].lower_ != "for":
+            j = k + 1  # a position on the team first: "played in goal for ...", "up front for ..."
+            while j < sent_end and is_np_token(sdoc[j]) and j - k <= 3:
+                j += 1
+            if j < sent_end and sdoc[j].lower_ == "for":
+                k = j
         if sdoc[verb].lemma_.lower() == "represent":
             k = verb + 1
         elif k < sent_end and sdoc[k].lower_ == "for":
@@ -531,7 +541,8 @@ def _clear_of_others(c: Span, spans: list[Span], text: str) -> list[tuple[int, i
                 if s.end < end:
                     out.append((s.end, end))
         pieces = out
-    return [p for p in (_trim(text, start, end, (start, end) != (c.start, c.end)) for start, end in pieces) if p]
+    trimmed = [_trim(text, start, end, (start, end) != (c.start, c.end)) for start, end in pieces]
+    return [p for p in trimmed if p and (p == (c.start, c.end) or _content(text[p[0] : p[1]]) >= _MIN_PIECE)]
 
 
 def _trim(text: str, start: int, end: int, cut: bool) -> tuple[int, int] | None:
@@ -601,8 +612,29 @@ _FUNCTION_WORDS = frozenset(
         "still",
         "once",
         "then",
+        "since",
+        "every",
+        "each",
+        "all",
+        "ago",
+        "when",
+        "than",
+        "there",
+        "that",
+        "this",
+        "these",
+        "those",
+        "from",
+        "by",
+        "up",
+        "down",
+        "out",
+        "over",
     ]
 )
+
+
+_MIN_PIECE = 4  # letters of content a piece cut out of a detail needs to be worth flagging
 
 
 def _content(piece: str) -> int:

@@ -2,7 +2,7 @@
 
 * an unusual count of a body part: "has one brown eye and one blue eye", "born with six toes",
   "is missing two fingers", "only has one lung", "a bloke with no thumbs",
-* a part replaced by something else: "has a hook instead of a hand",
+* a part replaced by something else: "has a hook instead of a hand", "a wooden hand",
 * a height people remember: "stands six foot nine", "is nearly two metres tall",
 * marks and hair people remember: "a scar across his cheek", "hair down to her knees",
 * an organ given or received: "donated a kidney to his sister", "got a lung from a stranger".
@@ -43,7 +43,7 @@ class BodyPatterns:
             if t.lower_ in _FEET or t.lower_ in _METRES:
                 hit = self._height(sdoc, t, ss, se)
             if hit is None and part in counts and t.pos_ in ("NOUN", "PROPN"):
-                hit = self._count(sdoc, t, part, ss, se) or self._replaced(sdoc, t, ss, se)
+                hit = self._count(sdoc, t, part, ss, se) or self._replaced(sdoc, t, ss, se) or self._made(sdoc, t, ss)
             if hit is None and t.pos_ in ("NOUN", "PROPN"):
                 hit = self._face_mark(sdoc, t, ss, se) or self._hair(sdoc, t, ss, se) or self._organ(sdoc, t, ss, se)
             if hit is not None:
@@ -117,6 +117,20 @@ class BodyPatterns:
         if before.lower_ == "missing" or sdoc[i].lower_ == "missing":
             return k - 1 if before.lower_ == "missing" else i
         return None
+
+    def _made(self, sdoc: Doc, part_tok: Token, ss: int) -> Hit | None:
+        """``a wooden hand``, ``his metal arm``: a body part made of something."""
+        if part_tok.lemma_.lower() not in self.rr.words("artificial_parts"):
+            return None
+        k = part_tok.i
+        while k - 1 >= ss and sdoc[k - 1].pos_ in ("ADJ", "NOUN") and part_tok.i - k < 2:
+            k -= 1  # "a wooden hand", "a metal arm" (tagged as a noun)
+        if not any(sdoc[m].lower_ in self.rr.words("artificial_markers") for m in range(k, part_tok.i)):
+            return None
+        if k - 1 >= ss and (sdoc[k - 1].pos_ == "DET" or sdoc[k - 1].tag_ == "PRP$"):
+            k -= 1
+        start = self._owner_start(sdoc, k, ss)
+        return Hit(k if start is None else start, part_tok.i + 1, "physical_trait", "a made body part", ("made_part",))
 
     def _replaced(self, sdoc: Doc, part_tok: Token, ss: int, se: int) -> Hit | None:
         """``has a hook instead of a hand``, ``a metal pin for a thumb``."""

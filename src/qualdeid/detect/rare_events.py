@@ -25,7 +25,9 @@ from qualdeid.detect.rare_phrases import Hit, extend_right, first_hit, frame_at_
 
 _MEDIA_PREPOSITIONS = frozenset({"in", "on"})
 _ABILITY = frozenset({"can", "could", "able", "ca"})
-_PLAIN_DOING = frozenset({"do", "hold", "take", "get", "have", "put", "grab", "carry", "push", "pull", "wave"})
+_PLAIN_DOING = frozenset(
+    {"do", "hold", "take", "get", "have", "put", "grab", "carry", "push", "pull", "wave", "open", "close", "shut"}
+)
 _SKILL_OBJECT_ZIPF = 3.5  # "a bowline", "the sonata": an object this uncommon makes the feat a skill
 _MEDIA_FILLERS = frozenset({"all", "the", "a", "an", "local", "national", "evening", "nightly", "morning", "every"})
 
@@ -70,6 +72,9 @@ class EventPatterns:
                 self._made_work,
                 self._married_relative,
                 self._lost_family,
+                self._struck,
+                self._streak,
+                self._odd_tool,
             )
             if (hit := first_hit(finders, sdoc, t, ss, se)) is not None:
                 out.append(hit)
@@ -185,7 +190,8 @@ class EventPatterns:
             return None
         for words, minimum in self.feats.items():
             n = len(words)
-            if k + n <= se and all(w in (sdoc[k + j].lower_, sdoc[k + j].lemma_.lower()) for j, w in enumerate(words)):
+            forms = [(sdoc[k + j].lower_, sdoc[k + j].lemma_.lower()) for j in range(min(n, se - k))]
+            if len(forms) == n and all(w in (*f, f[0].removesuffix("s")) for w, f in zip(words, forms, strict=True)):
                 if value < minimum:
                     return None
                 start = self._person_verb_before(sdoc, approximator_start(sdoc, i, ss), ss, None, reach=3)
@@ -202,17 +208,10 @@ class EventPatterns:
         for v in range(t.i - 1, max(ss, t.i - 7) - 1, -1):
             w = sdoc[v]
             if w.pos_ == "VERB" and not is_np_token(w):
-                frame = frame_at_verb(sdoc, v, ss, self.rr)
-                if not frame.person_subject or w.lemma_.lower() in self._w("reporting_verbs") | _PLAIN_DOING:
+                if not self._skill(sdoc, v, ss, t.i):
                     return None
-                # a skill, not a moment: "can play it with her eyes closed", "ties a bowline with one hand"
-                able = any(sdoc[m].lower_ in _ABILITY for m in range(frame.start, v))
-                uncommon = any(
-                    sdoc[m].is_alpha and zipf(sdoc[m].lower_) < _SKILL_OBJECT_ZIPF for m in range(v + 1, t.i)
-                )
-                if not (able or uncommon or w.tag_ == "VBZ"):
-                    return None
-                return Hit(frame.start, end, "hobby", "does something in an unusual way", (t.lower_,))
+                start = frame_at_verb(sdoc, v, ss, self.rr).start
+                return Hit(start, end, "hobby", "does something in an unusual way", (t.lower_,))
             if not (is_np_token(w) or w.pos_ in ("ADP", "ADV", "PART")):
                 return None
         return None
@@ -226,6 +225,18 @@ class EventPatterns:
         while k < se and (sdoc[k].pos_ in ("DET", "ADJ", "NUM") or sdoc[k].tag_ == "PRP$") and k - first < 4:
             k += 1
         return first, k
+
+    def _skill(self, sdoc: Doc, verb: int, ss: int, manner: int) -> bool:
+        """A skill, not a moment: "can play it with her eyes closed", "ties a bowline with one hand",
+        but not "held the cup with one hand"."""
+        w = sdoc[verb]
+        frame = frame_at_verb(sdoc, verb, ss, self.rr)
+        if not frame.person_subject or w.lemma_.lower() in self._w("reporting_verbs") | _PLAIN_DOING:
+            return False
+        able = any(sdoc[m].lower_ in _ABILITY for m in range(frame.start, verb))
+        obj = range(verb + 1, manner)
+        uncommon = any(sdoc[m].is_alpha and zipf(sdoc[m].lower_) < _SKILL_OBJECT_ZIPF for m in obj)
+        return able or uncommon or w.tag_ == "VBZ"
 
     def _made_work(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``painted the mural at the station``, ``published a book of poems``, ``invented a new lure``."""
@@ -294,3 +305,63 @@ class EventPatterns:
             return None
         end = extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=1)
         return Hit(frame.start, end, "life_event", "lost several of the family at once", ("lost_family",))
+
+    def _struck(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``was hit by a train``, ``got gored by a bull``, ``was struck by lightning``."""
+        if t.tag_ != "VBN" or t.lemma_.lower() not in self._w("struck_verbs") or t.i + 2 >= se:
+            return None
+        k = t.i + 1
+        if sdoc[k].lower_ in ("over", "down"):
+            k += 1
+        if k >= se or sdoc[k].lower_ != "by":
+            return None
+        j = k + 1
+        while j < se and (is_np_token(sdoc[j]) or sdoc[j].tag_ == "VBG") and j - k <= 4:
+            j += 1
+        cause = {sdoc[m].lemma_.lower() for m in range(k + 1, j)} | {sdoc[m].lower_ for m in range(k + 1, j)}
+        if not cause & self._w("struck_by"):
+            return None
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        end = j
+        if end + 1 < se and sdoc[end].lower_ == "and" and sdoc[end + 1].lemma_.lower() in ("survive", "live", "lose"):
+            end += 2  # "... and survived"
+        return Hit(frame.start, end, "life_event", "a rare accident", ("struck_by",))
+
+    def _streak(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``has been to every final since 1967``: an unbroken streak of something."""
+        if t.lower_ not in self._w("streak_markers"):
+            return None
+        k = t.i + 1
+        while k < se and is_np_token(sdoc[k]) and k - t.i <= 4:
+            k += 1
+        if k == t.i + 1 or k + 1 >= se or sdoc[k].lower_ != "since":
+            return None
+        if sdoc[k - 1].lemma_.lower() in self._w("uniqueness_generic_heads"):
+            return None  # "every day since", "every meeting since": routine, not a streak people know
+        if not (sdoc[k + 1].pos_ == "NUM" or sdoc[k + 1].like_num):
+            return None
+        end = k + 2
+        start = self._person_verb_before(sdoc, t.i, ss, None, reach=4)
+        if start is None:
+            return None
+        return Hit(start, end, "life_event", "an unbroken streak", ("streak",))
+
+    def _odd_tool(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``plays the whistle with her nose``: a part of the body used as a tool."""
+        if t.lower_ != "with" or t.i + 2 >= se or sdoc[t.i + 1].tag_ != "PRP$":
+            return None
+        part = sdoc[t.i + 2]
+        if part.lower_ not in self._w("odd_tool_parts") or (t.i + 3 < se and sdoc[t.i + 3].pos_ == "NOUN"):
+            return None
+        for v in range(t.i - 1, max(ss, t.i - 6) - 1, -1):
+            w = sdoc[v]
+            if w.pos_ == "VERB" and not is_np_token(w):
+                if not self._skill(sdoc, v, ss, t.i):
+                    return None
+                start = frame_at_verb(sdoc, v, ss, self.rr).start
+                return Hit(start, t.i + 3, "hobby", "does something in an unusual way", (part.lower_,))
+            if not (is_np_token(w) or w.pos_ in ("ADP", "ADV", "PART")):
+                return None
+        return None

@@ -4,7 +4,8 @@
 * rank in a large family: "the youngest of fourteen",
 * raised by someone other than a parent: "raised by his nan", "brought up by nuns",
 * adoption and fostering: "was adopted at six by ...", "her adopted son",
-* an unusual upbringing: "grew up in a lighthouse", "grew up in care", "was raised on a boat".
+* an unusual upbringing: "grew up in a lighthouse", "grew up in care", "was raised on a boat",
+* abandoned as a baby: "was found abandoned at a bus station", "left on a doorstep as a newborn".
 
 Word lists: ``rules/rare/patterns.yaml`` (raise_verbs, parent_words, unusual_homes, ...) and the
 ``large_family`` section of ``triggers.yaml``.
@@ -41,7 +42,7 @@ class FamilyPatterns:
                 if (hit := self._large_family(sdoc, t.i, q, ss, se)) is not None:
                     out.append(hit)
                 continue
-            finders = (self._rank, self._raised_by, self._adopted, self._upbringing)
+            finders = (self._rank, self._raised_by, self._adopted, self._upbringing, self._abandoned)
             if (hit := first_hit(finders, sdoc, t, ss, se, named, lexicon)) is not None:
                 out.append(hit)
         return out
@@ -191,3 +192,26 @@ class FamilyPatterns:
             status = "corpus_check"
         frame = frame_at_verb(sdoc, t.i, ss, self.rr)
         return Hit(frame.start, j, "family", "unusual upbringing", tuple(words[-1:]), status)
+
+    def _abandoned(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``was found abandoned at a bus station``, ``was left on the church steps as a newborn``."""
+        if t.tag_ != "VBN" or t.lemma_.lower() not in self._w("abandon_verbs"):
+            return None
+        if t.i - 1 < ss or sdoc[t.i - 1].lemma_.lower() not in ("be", "get"):
+            return None
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        k = t.i + 1
+        if k < se and sdoc[k].lower_ in ("abandoned", "dumped", "alone"):
+            k += 1  # "found abandoned in ..."
+        end = extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=2)
+        if end < se and sdoc[end].lower_ == "as":  # "... as a newborn"
+            end = extend_right(sdoc, end + 1, se, frame.start + self.max_tokens + 3, max_pps=0)
+        words = {sdoc[m].lemma_.lower() for m in range(t.i + 1, end)} | {sdoc[m].lower_ for m in range(t.i + 1, end)}
+        abandoned = t.lemma_.lower() == "abandon" or words & {"abandon", "abandoned", "baby", "newborn", "infant"}
+        if not (words & self._w("foundling_places") or (abandoned and words & self._w("abandon_places"))):
+            return None
+        return Hit(frame.start, end, "family", "abandoned as a baby", ("abandoned",))

@@ -84,6 +84,8 @@ class PhrasePatterns:
         """``the only Sikh girl``, ``was the last midwife in the valley to deliver ...``."""
         if t.lower_ not in self._w("uniqueness_markers") or t.i == ss or sdoc[t.i - 1].lower_ != "the":
             return None
+        if t.i + 1 < se and sdoc[t.i + 1].lower_ in ("in", "of", "from"):
+            return self._first_in_scope(sdoc, t, se)
         head = t.i + 1
         mods: list[Token] = []
         while head < se and sdoc[head].pos_ in ("ADJ", "PROPN", "NOUN") and head + 1 < se:
@@ -132,6 +134,20 @@ class PhrasePatterns:
             reason = "the only one of a group in a place"
             return Hit(start, max(k, head + 1), "minority", reason, (head_tok.lemma_.lower(),))
         return None
+
+    def _first_in_scope(self, sdoc: Doc, t: Token, se: int) -> Hit | None:
+        """``the first in his family to finish school``, ``the only one from the village to ...``."""
+        k = t.i + 2
+        j = self._np_end(sdoc, k, se)
+        if not any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(k, j)):
+            return None
+        if j + 1 >= se or sdoc[j].lower_ != "to" or sdoc[j + 1].pos_ not in ("VERB", "AUX"):
+            return None
+        start = t.i - 1
+        if start - 1 >= 0 and sdoc[start - 1].lemma_.lower() in _BE:
+            start -= 1
+        end = self._vp_end(sdoc, j + 2, se, start + self.max_tokens + 4)
+        return Hit(start, max(end, j + 2), "life_event", "first, last or only one to do something", ("first_in",))
 
     def _performing(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """Performing and entertainment: a performing verb (or ``was a <performer>``) with a show,
