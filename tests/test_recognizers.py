@@ -145,6 +145,12 @@ def test_no_span_crosses_a_line_break(analyzer: AnalyzerEngine) -> None:
         ("kestrel.k wrote:\nI agree with that.", "kestrel.k", "CONTACT"),
         ("She shares her drawings as fern_and_moss now.", "fern_and_moss", "CONTACT"),
         ("Found him online, kb_runner_88 on the gaming site.", "kb_runner_88", "CONTACT"),
+        ("Thread: moving out\n\nQuietHeron42 · 02-11-2024 22:14\nHi all", "QuietHeron42", "CONTACT"),
+        (
+            "he rang on zero two nine oh double four seven one one six about it",
+            "zero two nine oh double four seven one one six",
+            "CONTACT",
+        ),
     ],
 )
 def test_contacts_and_ids(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
@@ -232,6 +238,11 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         ("Age: 47\nGender: male", "47"),
         ("He'll be 30 in March, God help us.", "30"),
         ("Her mam is seventy-four and still drives.", "seventy-four"),
+        ("young Teodor, he's only 19, ran the till", "19"),
+        ("My lad (23) is home again.", "23"),
+        ("Because Ilse's six now and reads on her own.", "six"),
+        ("Marta's 18 and her dad is older.", "18"),
+        ("Oren Halvik, 29, third night here, self-referred.", "29"),
     ],
 )
 def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
@@ -252,6 +263,8 @@ def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
         "The bus was 20 minutes late and mum was 5 minutes behind.",
         "My brother is 2 metres tall and my sister was 40 euro down.",
         "How old is the house? Nobody knows, and the kitchen is 12 feet wide.",
+        "Marta's 18th birthday was loud. The ward's 18 beds were full.",
+        "He's only 5 minutes away and she's just 2 stops behind.",
     ],
 )
 def test_numbers_that_are_not_ages(analyzer: AnalyzerEngine, text: str) -> None:
