@@ -36,6 +36,7 @@ from qualdeid.detect.rare_phrases import (
     REPORTING,
     ROLE,
     USED_TO,
+    DocWords,
     Frame,
     Hit,
     extend_np_left,
@@ -355,13 +356,14 @@ class RareDetailProcessor:
                 if end:
                     end = extend_right(sdoc, end, sent_end, limit, max_pps=1)
                     add(frame.start, end, "life_event", "represented a country, state or national team", ("represent",))
+        dw = DocWords(sdoc)
         hits: list[Hit] = [
-            *self.patterns.find(sdoc, bounds, named, lexicon_tokens),
-            *self.roles.find(sdoc, bounds, named, categories),
-            *self.body.find(sdoc, bounds),
-            *self.family.find(sdoc, bounds, named, categories),
-            *self.events.find(sdoc, bounds),
-            *self.animals.find(sdoc, bounds, named, categories),
+            *self.patterns.find(sdoc, dw, bounds, named, lexicon_tokens),
+            *self.roles.find(sdoc, dw, bounds, named, categories),
+            *self.body.find(sdoc, dw, bounds),
+            *self.family.find(sdoc, dw, bounds, named, categories),
+            *self.events.find(sdoc, dw, bounds),
+            *self.animals.find(sdoc, dw, bounds, named, categories),
         ]
         for h in hits:
             add(h.start, h.end, h.subtype, h.reason, h.keys or (h.reason,), h.status)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules
-from qualdeid.detect.rare_phrases import Hit, extend_np_left, extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare_phrases import DocWords, Hit, extend_np_left, extend_right, frame_at_verb, is_np_token
 
 _RAISING = frozenset({"raise", "rear", "hand-rear", "hand-raise", "hatch", "bottle-feed", "nurse", "bring", "keep"})
 _KEEPING = frozenset({"have", "keep", "own", "get", "adopt", "rescue", "buy"})
@@ -24,10 +24,16 @@ class AnimalPatterns:
     rr: RareRules
     max_tokens: int
 
-    def find(self, sdoc: Doc, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]) -> list[Hit]:
+    def __post_init__(self) -> None:
+        self.triggers = frozenset({"from", *self._w("pet_markers")})
+
+    def find(
+        self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]
+    ) -> list[Hit]:
         out: list[Hit] = []
-        for t in sdoc:
-            ss, se = bounds[t.i]
+        for i in dw.where(self.triggers):
+            t = sdoc[i]
+            ss, se = bounds[i]
             hit = self._pet(sdoc, t, ss, se, named, lexicon) or self._raised_from_young(sdoc, t, ss, se)
             if hit is not None:
                 out.append(hit)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules
 from qualdeid.detect.rare_numbers import quantity_at
-from qualdeid.detect.rare_phrases import Hit, extend_right, frame_at_verb
+from qualdeid.detect.rare_phrases import DocWords, Hit, extend_right, frame_at_verb
 
 _SKIP_BEFORE_COUNT = frozenset({"only", "just", "still", "got", "'s", "s", "even", "now", "actually", "a", "an"})
 #: after "one eye", "one hand": the idioms "keep one eye on", "one hand in his pocket"
@@ -33,11 +33,18 @@ class BodyPatterns:
     rr: RareRules
     max_tokens: int
 
-    def find(self, sdoc: Doc, bounds: list[tuple[int, int]]) -> list[Hit]:
+    def __post_init__(self) -> None:
+        words = self.rr.words
+        self.triggers = frozenset(
+            {*self.rr.numbers("body_counts"), *_FEET, *_METRES, "hair", *words("mark_nouns"), *words("donor_organs")}
+        )
+
+    def find(self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]]) -> list[Hit]:
         out: list[Hit] = []
         counts = self.rr.numbers("body_counts")
-        for t in sdoc:
-            ss, se = bounds[t.i]
+        for i in dw.where(self.triggers):
+            t = sdoc[i]
+            ss, se = bounds[i]
             part = t.lemma_.lower() if t.lemma_.lower() in counts else t.lower_
             hit = None
             if t.lower_ in _FEET or t.lower_ in _METRES:

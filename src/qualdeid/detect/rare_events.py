@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules, entry_words, zipf
-from qualdeid.detect.rare_numbers import approximator_start, tokens_and_numbers
-from qualdeid.detect.rare_phrases import Hit, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare_numbers import approximator_start, numbers_in
+from qualdeid.detect.rare_phrases import DocWords, Hit, extend_right, first_hit, frame_at_verb, is_np_token
 
 _MEDIA_PREPOSITIONS = frozenset({"in", "on"})
 _ABILITY = frozenset({"can", "could", "able", "ca"})
@@ -56,27 +56,41 @@ class EventPatterns:
         self.public_works = _phrases(self.rr.words("public_works"))
         self.published = _phrases(self.rr.words("published_works"))
         self.relatives = _phrases(self.rr.words("married_relatives"))
+        w = self.rr.words
+        self.triggers = frozenset(
+            {"the", "with", "marry", "married", "lose", "invent", "patent", *self.manner}
+            | w("rescue_verbs")
+            | w("media_verbs")
+            | w("creation_verbs")
+            | w("publish_verbs")
+            | w("struck_verbs")
+            | w("streak_markers")
+        )
 
-    def find(self, sdoc: Doc, bounds: list[tuple[int, int]]) -> list[Hit]:
+    def find(self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]]) -> list[Hit]:
         out: list[Hit] = []
-        for t, ss, se, q in tokens_and_numbers(sdoc, bounds):
-            if q is not None:
-                if (hit := self._count_feat(sdoc, t.i, q, ss, se)) is not None:
-                    out.append(hit)
+        numbers = numbers_in(sdoc, dw.lowers, bounds)
+        for first, end, value, se in numbers:
+            if (hit := self._count_feat(sdoc, first, (value, end), bounds[first][0], se)) is not None:
+                out.append(hit)
+        starts = {n[0] for n in numbers}
+        finders = (
+            self._encounter,
+            self._rescue,
+            self._media,
+            self._manner_phrase,
+            self._made_work,
+            self._married_relative,
+            self._lost_family,
+            self._struck,
+            self._streak,
+            self._odd_tool,
+        )
+        for i in dw.where(self.triggers):
+            if i in starts:
                 continue
-            finders = (
-                self._encounter,
-                self._rescue,
-                self._media,
-                self._manner_phrase,
-                self._made_work,
-                self._married_relative,
-                self._lost_family,
-                self._struck,
-                self._streak,
-                self._odd_tool,
-            )
-            if (hit := first_hit(finders, sdoc, t, ss, se)) is not None:
+            ss, se = bounds[i]
+            if (hit := first_hit(finders, sdoc, sdoc[i], ss, se)) is not None:
                 out.append(hit)
         return out
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules, zipf
-from qualdeid.detect.rare_numbers import approximator_start, quantity_at, tokens_and_numbers
-from qualdeid.detect.rare_phrases import Hit, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare_numbers import approximator_start, numbers_in, quantity_at
+from qualdeid.detect.rare_phrases import DocWords, Hit, extend_right, first_hit, frame_at_verb, is_np_token
 
 #: verbs that make any number of children someone's own doing (no upper limit on the count)
 _CARING_VERBS = frozenset({"foster", "adopt", "raise", "rear", "bring", "look"})
@@ -35,15 +35,28 @@ class FamilyPatterns:
     max_tokens: int
     rare_zipf: float
 
-    def find(self, sdoc: Doc, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]) -> list[Hit]:
+    def __post_init__(self) -> None:
+        w = self.rr.words
+        self.triggers = frozenset(
+            {*w("family_rank_words"), "by", "adopt", "foster", "adopted", "fostered", *_UPBRINGING_VERBS}
+            | w("abandon_verbs")
+        )
+
+    def find(
+        self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]
+    ) -> list[Hit]:
         out: list[Hit] = []
-        for t, ss, se, q in tokens_and_numbers(sdoc, bounds):
-            if q is not None:
-                if (hit := self._large_family(sdoc, t.i, q, ss, se)) is not None:
-                    out.append(hit)
+        numbers = numbers_in(sdoc, dw.lowers, bounds)
+        for first, end, value, se in numbers:
+            if (hit := self._large_family(sdoc, first, (value, end), bounds[first][0], se)) is not None:
+                out.append(hit)
+        starts = {n[0] for n in numbers}
+        finders = (self._rank, self._raised_by, self._adopted, self._upbringing, self._abandoned)
+        for i in dw.where(self.triggers):
+            if i in starts:
                 continue
-            finders = (self._rank, self._raised_by, self._adopted, self._upbringing, self._abandoned)
-            if (hit := first_hit(finders, sdoc, t, ss, se, named, lexicon)) is not None:
+            ss, se = bounds[i]
+            if (hit := first_hit(finders, sdoc, sdoc[i], ss, se, named, lexicon)) is not None:
                 out.append(hit)
         return out
 

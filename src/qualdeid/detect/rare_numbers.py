@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 _UNITS = dict(
     zero=0, one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10, eleven=11,
@@ -70,15 +68,21 @@ def approximator_start(sdoc: Doc, i: int, floor: int) -> int:
     return k
 
 
-def tokens_and_numbers(
-    sdoc: Doc, bounds: list[tuple[int, int]]
-) -> Iterator[tuple[Token, int, int, tuple[int, int] | None]]:
-    """Every token with its sentence bounds and the number phrase that starts at it (``None`` when
-    none does, or when the token is inside a number already read: "a hundred" is read once)."""
+#: words a number phrase can start with ("a" for "a hundred", "a dozen")
+NUMBER_STARTS = frozenset({*_UNITS, *_TENS, *_VAGUE, "a", "an"})
+
+
+def numbers_in(sdoc: Doc, lowers: list[str], bounds: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Every number phrase of a document as ``(first token, end token, value, sentence end)``; a
+    number is read once ("a hundred" is not read again from "hundred")."""
+    out: list[tuple[int, int, int, int]] = []
     skip_until = 0
-    for t in sdoc:
-        ss, se = bounds[t.i]
-        q = quantity_at(sdoc, t.i, se) if t.i >= skip_until else None
+    for i, w in enumerate(lowers):
+        if i < skip_until or not (w in NUMBER_STARTS or w[:1].isdigit()):
+            continue
+        se = bounds[i][1]
+        q = quantity_at(sdoc, i, se)
         if q is not None:
             skip_until = q[1]
-        yield t, ss, se, q
+            out.append((i, q[1], q[0], se))
+    return out

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules, zipf
-from qualdeid.detect.rare_phrases import USED_TO, Hit, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare_phrases import USED_TO, DocWords, Hit, extend_right, first_hit, frame_at_verb, is_np_token
 
 _BE = frozenset({"be", "become"})
 
@@ -30,14 +30,29 @@ class PhrasePatterns:
     max_tokens: int
     rare_zipf: float
 
-    def find(self, sdoc: Doc, bounds: list[tuple[int, int]], named: bytearray, lexicon: set[int]) -> list[Hit]:
+    def __post_init__(self) -> None:
+        w = self.rr.words
+        self.triggers = frozenset(
+            {"born", *_BE}
+            | w("uniqueness_markers")
+            | w("career_nouns")
+            | w("performing_verbs")
+            | w("craft_verbs")
+            | w("business_verbs")
+            | w("journey_verbs")
+            | w("manner_markers")
+        )
+
+    def find(
+        self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: set[int]
+    ) -> list[Hit]:
         """All pattern matches of one document. ``named`` marks characters inside other detectors'
         spans; ``lexicon`` holds the tokens matched by a rare-detail lexicon."""
         out: list[Hit] = []
-        for t in sdoc:
-            sent_start, sent_end = bounds[t.i]
-            patterns = (self._uniqueness, self._performing, self._craft, self._journey, self._manner, self._born)
-            if (hit := first_hit(patterns, sdoc, t, sent_start, sent_end, named, lexicon)) is not None:
+        patterns = (self._uniqueness, self._performing, self._craft, self._journey, self._manner, self._born)
+        for i in dw.where(self.triggers):
+            sent_start, sent_end = bounds[i]
+            if (hit := first_hit(patterns, sdoc, sdoc[i], sent_start, sent_end, named, lexicon)) is not None:
                 out.append(hit)
         return out
 

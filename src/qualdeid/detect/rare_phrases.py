@@ -55,6 +55,25 @@ class Hit(NamedTuple):
     status: str = "accepted"
 
 
+class DocWords:
+    """Lowercase forms and lemmas of a document's tokens, read once: pattern finders look only at
+    tokens whose word or lemma is one of their trigger words (reading spaCy tokens is the cost)."""
+
+    __slots__ = ("lemmas", "lowers")
+
+    def __init__(self, sdoc: Doc) -> None:
+        self.lowers = [t.lower_ for t in sdoc]
+        self.lemmas = [t.lemma_.lower() for t in sdoc]
+
+    def where(self, triggers: frozenset[str] | set[str]) -> list[int]:
+        """Indices of tokens whose word or lemma is in ``triggers``."""
+        return [
+            i
+            for i, (w, lem) in enumerate(zip(self.lowers, self.lemmas, strict=True))
+            if w in triggers or lem in triggers
+        ]
+
+
 def first_hit(finders: Iterable[Callable[..., Any]], *args: Any) -> Any:
     """The first finder's result that is not ``None`` (each pattern finder is tried in turn)."""
     for finder in finders:

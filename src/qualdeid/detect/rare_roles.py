@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules, zipf
-from qualdeid.detect.rare_phrases import Hit, extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare_phrases import DocWords, Hit, extend_right, frame_at_verb, is_np_token
 
 ACCEPTED, CORPUS_CHECK = "accepted", "corpus_check"
 #: lexicon categories that make a role phrase distinctive
@@ -38,11 +38,17 @@ class RolePatterns:
     modifier_zipf: float  # ... and so is any role with a modifier rarer than this
     min_known_zipf: float
 
-    def find(self, sdoc: Doc, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]) -> list[Hit]:
+    def __post_init__(self) -> None:
+        self.triggers = frozenset({"as", *_BE, *self._w("former_markers")})
+
+    def find(
+        self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]
+    ) -> list[Hit]:
         """Role phrases of one document. ``lexicon`` maps token index -> lexicon category (incl. common)."""
         out: list[Hit] = []
-        for t in sdoc:
-            ss, se = bounds[t.i]
+        for i in dw.where(self.triggers):
+            t = sdoc[i]
+            ss, se = bounds[i]
             opened = self._opening(sdoc, t, ss, se)
             if opened is None:
                 continue
