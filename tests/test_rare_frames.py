@@ -52,6 +52,7 @@ from test_rare import covered, run
         ("He used to restore old theatre organs.", "used to restore old theatre organs", "hobby"),
         ("He was born on a ferry in a storm.", "was born on a ferry", "life_event"),
         ("Her son is serving a life sentence.", "is serving a life sentence", "life_event"),
+        ("He once sang backing vocals on a soap opera theme.", "sang backing vocals on a soap opera theme", None),
         # made parts, odd tools, rare accidents, streaks, first in a family, levels of play, foundlings
         ("He has a metal arm from the war.", "has a metal arm", "physical_trait"),
         ("She can paint portraits with her toes.", "can paint portraits with her toes", "hobby"),

@@ -189,6 +189,8 @@ class PhrasePatterns:
             return None
         limit = min(se, verb + 10)
         k = verb + 1
+        if k + 1 < limit and sdoc[k].tag_ == "VBG" and sdoc[k + 1].pos_ == "NOUN":
+            k += 1  # "sang backing vocals": a participle starting the object
         k = self._np_end(sdoc, k, limit)
         evidence = False
         end = k
