@@ -20,6 +20,8 @@ from test_rare import covered, run
         ("He is an ex-army sniper and hates fireworks.", "sniper", "occupation"),
         ("My brother worked as a locksmith for the council.", "worked as a locksmith", "occupation"),
         ("She was once a professional wrestler in Mexico.", "was once a professional wrestler", "occupation"),
+        ("She still talks about her trapeze days.", "her trapeze days", None),
+        ("He kept his skipper's ticket current.", "his skipper's ticket", "occupation"),
         # bodies: counts of parts, replaced parts, heights
         ("He has one green eye and one grey eye.", "has one green eye and one grey eye", "physical_trait"),
         ("She was born with an extra thumb.", "born with an extra thumb", "physical_trait"),
@@ -118,6 +120,9 @@ def test_frames_find_the_detail(detector, text: str, phrase: str, subtype: str |
         "She was hit by a car on the way home.",
         "He has been to every meeting since March.",
         "She left her bag in the car.",
+        "She got her driver's licence last week.",
+        "Her nursing career ended early.",
+        "His footy days are over now.",
     ],
 )
 def test_frames_leave_ordinary_content_alone(detector, text: str) -> None:

@@ -39,7 +39,9 @@ class RolePatterns:
     min_known_zipf: float
 
     def __post_init__(self) -> None:
-        self.triggers = frozenset({"as", *_BE, *self._w("former_markers")})
+        self.stretches = self._w("career_nouns")
+        self.licences = self._w("licence_nouns")
+        self.triggers = frozenset({"as", *_BE, *self._w("former_markers"), *self.stretches, *self.licences})
 
     def find(
         self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]
@@ -49,6 +51,10 @@ class RolePatterns:
         for i in dw.where(self.triggers):
             t = sdoc[i]
             ss, se = bounds[i]
+            if t.pos_ == "NOUN" and (t.lower_ in self.stretches or t.lemma_.lower() in self.licences):
+                if (hit := self._stretch_or_licence(sdoc, t, ss, se, named, lexicon)) is not None:
+                    out.append(hit)
+                continue
             opened = self._opening(sdoc, t, ss, se)
             if opened is None:
                 continue
@@ -167,6 +173,39 @@ class RolePatterns:
             keys = (*(m.lemma_.lower() for m in rare_mods), head_lemma)
         end = extend_right(sdoc, head + 1, se, start + self.max_tokens, max_pps=1)
         return Hit(start, max(end, head + 1), subtype, reason, keys, status)
+
+    def _stretch_or_licence(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``her modelling career``, ``his rodeo days``, ``a pilot's licence``: what the modifiers say."""
+        k = t.i
+        while (
+            k - 1 >= ss
+            and t.i - k < 3
+            and (sdoc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") or sdoc[k - 1].tag_ in ("VBG", "POS", "HYPH"))
+        ):
+            k -= 1
+        if k == t.i or k - 1 < ss or not (sdoc[k - 1].tag_ == "PRP$" or sdoc[k - 1].pos_ == "DET"):
+            return None
+        mods = [sdoc[m] for m in range(k, t.i) if sdoc[m].is_alpha]
+        licence = t.lemma_.lower() in self.licences
+        if licence:
+            known = any(
+                m.lemma_.lower() in self._w("licence_kinds") or m.lower_ in self._w("licence_kinds") for m in mods
+            )
+            reason = "unusual licence or qualification"
+        else:
+            if sdoc[k - 1].tag_ != "PRP$":
+                return None  # "the early years": a stretch of someone's life needs "her", "his"
+            known = False
+            reason = "unusual past career"
+        rare = [m for m in mods if lexicon.get(m.i) in _RARE_CATEGORIES or self._rare_modifier(m, named, lexicon)]
+        if not (known or rare):
+            return None
+        status = ACCEPTED if known or any(lexicon.get(m.i) in _RARE_CATEGORIES for m in mods) else CORPUS_CHECK
+        end = extend_right(sdoc, t.i + 1, se, k - 1 + self.max_tokens, max_pps=1)
+        keys = tuple(m.lemma_.lower() for m in (rare or mods))
+        return Hit(k - 1, end, "occupation", reason, keys, status)
 
     def _is_role(self, t: Token) -> bool:
         lemma = t.lemma_.lower()
