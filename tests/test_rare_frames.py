@@ -63,6 +63,7 @@ from test_rare import covered, run
         ("He was the first in his village to learn to read.", "was the first in his village to learn", None),
         ("She played netball semi-professionally.", "played netball semi-professionally", "life_event"),
         ("He was left in a basket outside a church.", "was left in a basket outside a church", "family"),
+        ("He has a triplet brother who is a priest.", "has a triplet brother who is a priest", "family"),
         # animals
         ("He keeps a pet duck in the flat.", "keeps a pet duck", "pet"),
         ("She has a pet sheep that sleeps in the laundry.", "has a pet sheep that sleeps in the laundry", "pet"),

@@ -40,6 +40,7 @@ from qualdeid.detect.rare_phrases import (
     Frame,
     Hit,
     extend_np_left,
+    extend_relative,
     extend_right,
     find_frame,
     frame_at_verb,
@@ -191,6 +192,8 @@ class RareDetailProcessor:
         end = extend_right(sdoc, m.end, sent_end, start + self.max_tokens, max_pps=max_pps)
         if frame.verb is not None and frame.verb > m.start:  # relative clause: "the X she used to breed"
             end = extend_right(sdoc, frame.verb + 1, sent_end, start + self.max_tokens, max_pps=1)
+        elif m.category in ("family", "pet"):  # "an identical twin who is a police officer"
+            end = extend_relative(sdoc, max(end, m.end), sent_end, start + self.max_tokens + 4)
         return self._candidate(sdoc, start, max(end, m.end), m, status, z)
 
     def _term_zipf(self, sdoc: Doc, m: TermMatch) -> float:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules
-from qualdeid.detect.rare_phrases import DocWords, Hit, extend_np_left, extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare_phrases import DocWords, Hit, extend_np_left, extend_relative, frame_at_verb, is_np_token
 
 _RAISING = frozenset({"raise", "rear", "hand-rear", "hand-raise", "hatch", "bottle-feed", "nurse", "bring", "keep"})
 _KEEPING = frozenset({"have", "keep", "own", "get", "adopt", "rescue", "buy"})
@@ -70,9 +70,7 @@ class AnimalPatterns:
                 break
             if not (w.pos_ == "ADV" or is_np_token(w)):
                 break
-        end = k + 1
-        if end + 1 < se and sdoc[end].lower_ in ("that", "which", "who") and sdoc[end + 1].pos_ in ("VERB", "AUX"):
-            end = extend_right(sdoc, end + 2, se, start + self.max_tokens, max_pps=1)  # "... that lives in her flat"
+        end = extend_relative(sdoc, k + 1, se, start + self.max_tokens)  # "... that lives in her flat"
         return Hit(start, end, "pet", "unusual animal kept", (lemma,))
 
     def _raised_from_young(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:

@@ -206,3 +206,16 @@ def extend_right(sdoc: Doc, end: int, sent_end: int, limit: int, max_pps: int = 
         pps += 0 if t.lower_ == "of" else 1
         k = j
     return k
+
+
+def extend_relative(sdoc: Doc, end: int, sent_end: int, limit: int) -> int:
+    """Extend a phrase ending at ``end`` over a relative clause about it: "an identical twin who is a
+    police officer", "a ferret that rides on her shoulder" (not "a twin that I never met")."""
+    if end + 1 >= sent_end or sdoc[end].lower_ not in ("who", "that", "which"):
+        return end
+    verb = end + 1
+    if sdoc[verb].pos_ == "ADV" and verb + 1 < sent_end:
+        verb += 1
+    if sdoc[verb].pos_ not in ("VERB", "AUX"):
+        return end
+    return max(verb + 1, extend_right(sdoc, verb + 1, sent_end, limit, max_pps=1))
