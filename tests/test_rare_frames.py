@@ -22,6 +22,8 @@ from test_rare import covered, run
         ("She was once a professional wrestler in Mexico.", "was once a professional wrestler", "occupation"),
         ("She still talks about her trapeze days.", "her trapeze days", None),
         ("He kept his skipper's ticket current.", "his skipper's ticket", "occupation"),
+        ("She is the granddaughter of a former prime minister.", "the granddaughter of a former prime minister", None),
+        ("He used to umpire first-class cricket.", "used to umpire first-class cricket", "occupation"),
         # bodies: counts of parts, replaced parts, heights
         ("He has one green eye and one grey eye.", "has one green eye and one grey eye", "physical_trait"),
         ("She was born with an extra thumb.", "born with an extra thumb", "physical_trait"),
@@ -57,6 +59,9 @@ from test_rare import covered, run
         ("He once sang backing vocals on a soap opera theme.", "sang backing vocals on a soap opera theme", None),
         # made parts, odd tools, rare accidents, streaks, first in a family, levels of play, foundlings
         ("He has a metal arm from the war.", "has a metal arm", "physical_trait"),
+        ("She was born without a right foot.", "was born without a right foot", "physical_trait"),
+        ("He has a collection of 400 teapots.", "has a collection of 400 teapots", "hobby"),
+        ("She spent a year on a research ship.", "spent a year on a research ship", None),
         ("She can paint portraits with her toes.", "can paint portraits with her toes", "hobby"),
         ("He was gored by a bull at a rodeo.", "was gored by a bull", "life_event"),
         ("She has sung at every Anzac service since 1970.", "has sung at every Anzac service since", None),
@@ -124,6 +129,10 @@ def test_frames_find_the_detail(detector, text: str, phrase: str, subtype: str |
         "She got her driver's licence last week.",
         "Her nursing career ended early.",
         "His footy days are over now.",
+        "She is the wife of a local builder.",
+        "He spent a month in hospital after the fall.",
+        "She has a collection of 12 mugs.",
+        "A hawk flew over the car park.",
     ],
 )
 def test_frames_leave_ordinary_content_alone(detector, text: str) -> None:

@@ -170,7 +170,9 @@ class RareDetailProcessor:
     def _judge_term(self, sdoc: Doc, m: TermMatch, bounds: list[tuple[int, int]]) -> RareCandidate | None:
         sent_start, sent_end = bounds[m.start]
         first = sdoc[m.start]
-        if first.pos_ == "VERB" and (m.category == UNUSUAL_WORD or m.verb):
+        # a lexicon noun used as a verb after "to" ("used to referee") is judged in the verb's own frame
+        as_verb = first.lower_ == m.entry and m.start > 0 and sdoc[m.start - 1].lower_ == "to"
+        if first.pos_ == "VERB" and (m.category == UNUSUAL_WORD or m.verb or as_verb):
             frame = frame_at_verb(sdoc, m.start, sent_start, self.rr)
             np_start = m.start
         else:

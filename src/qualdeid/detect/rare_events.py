@@ -29,6 +29,7 @@ _PLAIN_DOING = frozenset(
     {"do", "hold", "take", "get", "have", "put", "grab", "carry", "push", "pull", "wave", "open", "close", "shut"}
 )
 _SKILL_OBJECT_ZIPF = 3.5  # "a bowline", "the sonata": an object this uncommon makes the feat a skill
+_LARGE_COLLECTION = 100  # "a collection of 120 snow globes"
 _MEDIA_FILLERS = frozenset({"all", "the", "a", "an", "local", "national", "evening", "nightly", "morning", "every"})
 
 
@@ -198,6 +199,12 @@ class EventPatterns:
     def _count_feat(self, sdoc: Doc, i: int, q: tuple[int, int], ss: int, se: int) -> Hit | None:
         """``has run over a hundred marathons``, ``speaks five languages``, ``visited 60 countries``."""
         value, k = q
+        if self._large_collection(sdoc, i, value, ss):
+            end = k
+            while end < se and is_np_token(sdoc[end]) and end - k < 3:
+                end += 1
+            start = self._person_verb_before(sdoc, max(ss, i - 3), ss, None, reach=3) or max(ss, i - 3)
+            return Hit(start, end, "hobby", "a large collection", ("collection",))
         while k < se and sdoc[k].pos_ == "ADJ" and k - q[1] < 2:
             k += 1
         if k >= se:
@@ -213,6 +220,16 @@ class EventPatterns:
                     return None
                 return Hit(start, k + n, "life_event", "feat counted past the usual", (" ".join(words),))
         return None
+
+    def _large_collection(self, sdoc: Doc, i: int, value: int, ss: int) -> bool:
+        """``a collection of over 3,000 beer cans``: "collection of" just before a big number."""
+        k = approximator_start(sdoc, i, ss)
+        return (
+            value >= _LARGE_COLLECTION
+            and k - 2 >= ss
+            and sdoc[k - 1].lower_ == "of"
+            and sdoc[k - 2].lemma_.lower() in ("collection", "hoard", "stash", "archive")
+        )
 
     def _manner_phrase(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``recites poems from memory``, ``could tie a bowline with one hand``."""

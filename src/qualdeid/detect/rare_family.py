@@ -173,10 +173,11 @@ class FamilyPatterns:
             if k >= se or sdoc[k].lower_ != "up":
                 return None
             k += 1
-        elif t.lemma_.lower() == "spend":
-            if k + 1 >= se or sdoc[k].tag_ != "PRP$" or sdoc[k + 1].lower_ not in ("childhood", "youth", "teens"):
+        elif t.lemma_.lower() == "spend":  # "spent his childhood in care", "spent six months on a kibbutz"
+            while k < se and k - t.i <= 4 and (sdoc[k].pos_ in ("NUM", "DET", "ADJ", "NOUN") or sdoc[k].tag_ == "PRP$"):
+                k += 1
+            if k == t.i + 1:
                 return None
-            k += 2
         if k >= se or sdoc[k].lower_ not in _PLACE_PREPOSITIONS:
             return None
         j = k + 1
@@ -191,6 +192,8 @@ class FamilyPatterns:
             re.search(rf"\b{re.escape(h)}\b", x.replace(" '", "'")) for h in self._w("unusual_homes") for x in texts
         )
         status = "accepted"
+        if t.lemma_.lower() == "spend" and words[-1] in self._w("ordinary_stays"):
+            return None  # "spent a month in hospital": too common in these settings to single anyone out
         if not (homes or any(lexicon.get(w.i) in ("setting", "family") for w in place)):
             rare = [
                 w
@@ -204,6 +207,8 @@ class FamilyPatterns:
                 return None
             status = "corpus_check"
         frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if t.lemma_.lower() == "spend" and sdoc[t.i + 1].tag_ != "PRP$":
+            return Hit(frame.start, j, "life_event", "lived or stayed somewhere unusual", tuple(words[-1:]), status)
         return Hit(frame.start, j, "family", "unusual upbringing", tuple(words[-1:]), status)
 
     def _abandoned(

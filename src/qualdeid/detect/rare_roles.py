@@ -41,7 +41,7 @@ class RolePatterns:
     def __post_init__(self) -> None:
         self.stretches = self._w("career_nouns")
         self.licences = self._w("licence_nouns")
-        self.triggers = frozenset({"as", *_BE, *self._w("former_markers"), *self.stretches, *self.licences})
+        self.triggers = frozenset({"as", "of", *_BE, *self._w("former_markers"), *self.stretches, *self.licences})
 
     def find(
         self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]
@@ -53,6 +53,10 @@ class RolePatterns:
             ss, se = bounds[i]
             if t.pos_ == "NOUN" and (t.lower_ in self.stretches or t.lemma_.lower() in self.licences):
                 if (hit := self._stretch_or_licence(sdoc, t, ss, se, named, lexicon)) is not None:
+                    out.append(hit)
+                continue
+            if t.lower_ == "of":
+                if (hit := self._kin_of(sdoc, t, ss, se, named, lexicon)) is not None:
                     out.append(hit)
                 continue
             opened = self._opening(sdoc, t, ss, se)
@@ -173,6 +177,20 @@ class RolePatterns:
             keys = (*(m.lemma_.lower() for m in rare_mods), head_lemma)
         end = extend_right(sdoc, head + 1, se, start + self.max_tokens, max_pps=1)
         return Hit(start, max(end, head + 1), subtype, reason, keys, status)
+
+    def _kin_of(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``the daughter of a former premier``, ``the son of a famous boxer``: kin of someone notable."""
+        kin = t.i - 1
+        if kin < ss or sdoc[kin].lemma_.lower() not in self._w("kin_nouns") or t.i + 2 >= se:
+            return None
+        np_start, _ = self._after_article(sdoc, t.i + 1, se)
+        if np_start == t.i + 1:
+            return None  # "the son of Mary": a name, not a role
+        hit = self._judge(sdoc, np_start, np_start, se, named, lexicon, False)
+        if hit is None or hit.status != ACCEPTED:
+            return None
+        start = kin - 1 if kin - 1 >= ss and (sdoc[kin - 1].pos_ == "DET" or sdoc[kin - 1].tag_ == "PRP$") else kin
+        return Hit(start, hit.end, "family", "kin of someone notable", hit.keys)
 
     def _stretch_or_licence(
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
