@@ -164,3 +164,12 @@ def test_a_date_inside_a_detail_splits_it_instead_of_dropping_it(detector) -> No
     texts = [s.text for s in spans]
     assert "as a lighthouse keeper" in texts
     assert not any("ten years" in t for t in texts)
+
+
+def test_phrases_do_not_end_on_a_dangling_word(detector) -> None:
+    text = "she keeps ferrets in her bedroom which is kinda gross"
+    [spans] = run(detector, [text])
+    assert [s.text for s in spans] == ["keeps ferrets in her bedroom"]
+    text = "He used to pop his glass eye out for the kids."
+    [spans] = run(detector, [text])
+    assert spans and spans[0].text.startswith("used to pop his glass eye out")

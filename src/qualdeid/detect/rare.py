@@ -286,6 +286,7 @@ class RareDetailProcessor:
         desc = _DESCRIPTIONS.get(m.category, "rare detail")
         reason = f"{desc} (general-language frequency {frequency_text(z)})" if z > 0 else desc
         keys = tuple(sdoc[i].lemma_.lower() for i in range(m.start, m.end) if sdoc[i].is_alpha and not sdoc[i].is_stop)
+        end = _tidy_end(sdoc, max(start + 1, m.end), end)
         return RareCandidate(
             start=sdoc[start].idx,
             end=sdoc[end - 1].idx + len(sdoc[end - 1]),
@@ -313,6 +314,7 @@ class RareDetailProcessor:
         out: list[RareCandidate] = []
 
         def add(start: int, end: int, subtype: str, reason: str, keys: tuple[str, ...], status: str = ACCEPTED) -> None:
+            end = _tidy_end(sdoc, start + 1, end)
             out.append(
                 RareCandidate(
                     start=sdoc[start].idx,
@@ -651,6 +653,21 @@ def _content(piece: str) -> int:
 
 def _inside_other(c: Span, spans: list[Span]) -> bool:
     return any(s.label != LABEL and s.start <= c.start and c.end <= s.end for s in spans)
+
+
+_DANGLING = frozenset({"which", "that", "who", "whose", "whom", "both", "all", "each", "every", "some", "any"})
+
+
+def _tidy_end(sdoc: Doc, floor: int, end: int) -> int:
+    """The phrase without words left dangling at its end ("keeps snakes in her room which")."""
+    while end > floor:
+        t = sdoc[end - 1]
+        particle = t.tag_ == "RP" or t.lower_ in ("out", "up", "off", "back", "down", "away")  # "pop it out"
+        if t.lower_ in _DANGLING or t.tag_ == "DT" or (t.pos_ in ("ADP", "CCONJ", "SCONJ", "PUNCT") and not particle):
+            end -= 1
+        else:
+            break
+    return end
 
 
 def _sentence_bounds(sdoc: Doc) -> list[tuple[int, int]]:
