@@ -165,7 +165,7 @@ class NameProcessor:
             rf"(?<![\w])(?:{titles})\.?[ \t]+(?:[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+)?|[A-Z]\b\.?)"
         )
         lower_titles = "|".join(sorted((re.escape(t.lower()) for t in self.titles), key=len, reverse=True))
-        #: "dr lavelle", "dr l" in hurried lower-case writing (the name is checked to be no common word)
+        #: "dr okoro", "dr v" in hurried lower-case writing (the name is checked to be no common word)
         self._lower_title_name = re.compile(
             rf"(?<![\w])(?:{lower_titles})\.?[ \t]+([a-z][a-z'’-]+|[a-z])\b(?!['’]?[\w-])"
         )
@@ -397,7 +397,7 @@ class NameProcessor:
         if token.text.lower() not in self.first_names or token.i + 2 > len(sdoc):
             return None
         prev = sdoc[token.i - 1] if token.i > 0 else None
-        # a capitalised word before: part of a longer phrase, unless it opens the sentence ("Tonight Faith Morrisseau")
+        # a capitalised word before: part of a longer phrase, unless it opens the sentence ("Tonight Hope Vantreight")
         after_capital = prev is not None and not token.is_sent_start and _is_capitalised(prev.text)
         if after_capital and not (prev.is_sent_start and self._word_not_name(prev.text)):
             return None
@@ -502,7 +502,7 @@ class NameProcessor:
         return bool(_TRANSFER_TO.search(before))
 
     def _before_surname(self, after: str) -> bool:
-        """ "Crystal Haugen": a word-name right before a known name that is not a word is a first name."""
+        """ "Amber Tolliver": a word-name right before a known name that is not a word is a first name."""
         m = re.match(r"[ \t]([A-Z][\w'’-]+)", after)
         if m is None:
             return False

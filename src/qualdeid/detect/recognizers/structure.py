@@ -239,7 +239,7 @@ class SpeakerRecognizer(_TextRecognizer):
     def _strength(self, words: list[str]) -> str:
         lex = self.lexicon
         if words[0].lower().rstrip(".") in lex.titles and len(words) > 1:
-            words = words[1:]  # "Dr Nally:"
+            words = words[1:]  # "Dr Quennell:"
             if all(w[0].isupper() and (lex.is_namelike(w) or not lex.is_wordlike(w)) for w in words):
                 return "strong"
         first, rest = words[0], words[1:]
