@@ -139,3 +139,10 @@ def test_ages_and_dates_in_informal_writing(detector, text: str, expected: str) 
 def test_scores_and_fractions_are_not_dates(detector, text: str) -> None:
     spans = detector.detect_text(text).spans
     assert not any(s.label == "DATE_TIME" and "/" in s.text for s in spans)
+
+
+def test_an_address_block_town_line_keeps_its_postcode(detector) -> None:
+    # NER reads "NS" here as an organisation; the address block must win, or the postcode is lost
+    text = "Ondine Marchetti\nApt 2C, 41 Quillfeather Crescent\nTruro, NS B2N 5B5\n\nDear Ms Marchetti,"
+    found = {s.text: s.label for s in detector.detect_text(text).spans}
+    assert any("B2N 5B5" in t and label == "LOCATION" for t, label in found.items())
