@@ -42,6 +42,7 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
     ("text", "span", "label"),
     [
         ("We walked down to 12 Smith St for chips.", "12 Smith St", "LOCATION"),
+        ("We waited outside the Copper Kettle for an hour.", "Copper Kettle", "LOCATION"),
         ("Her new place is Flat 3, 4 Orchard Road, near the bus.", "Flat 3, 4 Orchard Road", "LOCATION"),
         ("He used to live on Kelvinhaugh Lane before all this.", "Kelvinhaugh Lane", "LOCATION"),
         ("Her nan's place is 14 Wattlebird Way, past the school.", "14 Wattlebird Way", "LOCATION"),
@@ -94,6 +95,7 @@ def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str
         "She joined the Recovery College course on cooking.",
         "He was referred to the Community Mental Health Team.",
         "We sat in the Day Centre with a cuppa.",
+        "We met outside the Peer Support Office and went to the Drop In Room.",
         "Morning Tea Group was on as usual.",
         "After the Hearing Voices Group and the DBT Group we went to the Car Park and the Food Bank.",
         "She's on the Methadone Program and goes to the Depot Clinic, then Self Care at the Leisure Centre.",

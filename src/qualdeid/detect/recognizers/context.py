@@ -42,6 +42,36 @@ PLACE_PREPOSITIONS = frozenset(
 PREPOSITION_BEFORE_CAPITAL = re.compile(
     r"(?<!\w)(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")[ \t]+(?:the[ \t]+)?(?=[A-Z])"
 )
+#: parts of a building: a Title Case phrase ending in one names a room, not a venue
+ROOM_WORDS = frozenset(
+    [
+        "room",
+        "rooms",
+        "office",
+        "lounge",
+        "kitchen",
+        "area",
+        "space",
+        "bay",
+        "corridor",
+        "station",
+        "desk",
+        "garden",
+        "yard",
+        "courtyard",
+        "gym",
+        "hall",
+        "canteen",
+        "entrance",
+        "foyer",
+        "reception",
+        "suite",
+        "wing",
+        "block",
+        "floor",
+        "toilets",
+    ]
+)
 #: drug names ("on Quetiapine", "on Sertraline") share a few suffixes; they are not places
 MEDICATION = re.compile(
     r"(?i:.*(?:apine|azepine|idone|oxetine|aline|pram|azepam|azolam|peridol|azine|tyline|faxine|fexine|prazole|"
@@ -115,11 +145,20 @@ class PlaceContextRecognizer(_ContextRecognizer):
             if j == first or (j < n and (doc[j].text in POSSESSIVE or doc[j].text in DAY_WORDS)):
                 continue  # "at Dunleary's" is a business; "on Regatta Saturday" a date
             words = [t.text for t in doc[first:j]]
-            if not self._is_place(words):
+            if not (self._is_place(words) or (after_the and self._is_named_venue(words))):
                 continue
             if self.lexicon.head_label(doc, j - 1) is not None:
                 continue  # NamedPlaceRecognizer's business
             yield doc[first].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+    def _is_named_venue(self, words: list[str]) -> bool:
+        """ "outside the Half Moon", "at the Black Swan": everyday words in Title Case after "the" name a
+        pub, a venue or a landmark — unless they are generic ("the Day Centre") or a calendar phrase."""
+        if len(words) < 2 or any(w.isupper() or w in CALENDAR_WORDS for w in words):
+            return False
+        if words[-1].lower() in ROOM_WORDS:
+            return False  # "the Sensory Room", "the Staff Office": rooms of a building, not named venues
+        return not self.lexicon.is_unmarked_place(" ".join(words))
 
     def _is_place(self, words: list[str]) -> bool:
         if " ".join(words) in self.lexicon.not_places or any(w.isupper() for w in words):
