@@ -98,6 +98,18 @@ _TRANSFER_TO = re.compile(
     r"|mention|mentioned|explain|explained|report|reported|introduce|introduced|show|showed|refer|referred)"
     r"(?:[ \t]+[\w'’]+){1,3}[ \t]+to[ \t]+)$"
 )
+#: "wants sky to come", "told hope to ring": a verb whose object then does something
+_CONTROL_VERB = re.compile(
+    r"(?i:\b(?:wants?|wanted|asks?|asked|tells?|told|needs?|needed|expects?|expected|gets?|got|helped|help"
+    r"|encouraged|reminded|invited|begged|convinced|persuaded)[ \t]+)$"
+)
+_TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
+#: "sky is scared", "will's back": a state only a person is in
+_PERSON_STATE = re.compile(
+    r"(?:[ \t]+(?:is|was)|['’]?s)[ \t]+(?:so[ \t]+|really[ \t]+|very[ \t]+|still[ \t]+|feeling[ \t]+)?"
+    r"(?:scared|frightened|happy|sad|upset|anxious|nervous|excited|proud|angry|cross|tired|exhausted|sick|unwell"
+    r"|poorly|struggling|okay|ok|grand|asleep|awake|gutted|buzzing|doing[ \t]+(?:well|better|ok|okay|great|good))\b"
+)
 #: Words before a word-name that make it the word: "the summer", "at dawn", "last Will".
 WORD_LEFT = _wordset(
     "the a an this that these those last next every each in at of on by my your our his her their its "
@@ -491,7 +503,7 @@ class NameProcessor:
     def _person_slot(self, before: str, after: str, prev_word: str, next_word: str) -> bool:
         """Frames that only a person fills, for a known name written in lower case: "thanks sandy!",
         "oh will thats brilliant", "hi all its hope.", "pat here,", "let len get his bag",
-        "passed it to faith"."""
+        "passed it to faith", "wants sky to come home", "sky is scared"."""
         ends = bool(_CLAUSE_END.match(after))
         if next_word == "here" and _SENTENCE_END.search(before) and _CLAUSE_END.match(after[5:]):
             return True
@@ -499,7 +511,9 @@ class NameProcessor:
             return ends or (next_word not in WORD_FOLLOWERS and next_word not in self._dictionary)
         if prev_word == "let":
             return next_word not in WORD_FOLLOWERS and next_word not in LET_IDIOMS
-        return bool(_TRANSFER_TO.search(before))
+        if _CONTROL_VERB.search(before) and _TO_VERB.match(after):
+            return True  # "she wants sky to come home"
+        return bool(_TRANSFER_TO.search(before) or _PERSON_STATE.match(after))
 
     def _before_surname(self, after: str) -> bool:
         """ "Amber Tolliver": a word-name right before a known name that is not a word is a first name."""

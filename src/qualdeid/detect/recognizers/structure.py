@@ -214,9 +214,10 @@ class SpeakerRecognizer(_TextRecognizer):
         if not turns:
             return
         people = sum(1 for t in turns if t.strength in ("strong", "role"))
-        # two speakers who each take turns more than once: people talking, even if their names are words
-        recurring = Counter(" ".join(t.words).lower() for t in turns if t.strength in ("strong", "weak", "role"))
-        conversation = len(turns) >= 3 and (people >= 2 or sum(1 for n in recurring.values() if n >= 2) >= 2)
+        # two speakers taking turns, one of them more than once: people talking, even if their names are words
+        speakers = Counter(" ".join(t.words).lower() for t in turns if t.strength in ("strong", "weak", "role"))
+        talk = len(speakers) >= 2 and max(speakers.values(), default=0) >= 2
+        conversation = len(turns) >= 3 and (people >= 2 or talk)
         for t in turns:
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
             alone = t.strength == "strong" and t.words[0][0].isupper()
