@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from qualdeid.corpus.model import DIRECT_LABELS, Document, Span
 from qualdeid.detect.rare_animals import AnimalPatterns
+from qualdeid.detect.rare_biography import BiographyPatterns
 from qualdeid.detect.rare_body import BodyPatterns
 from qualdeid.detect.rare_events import EventPatterns
 from qualdeid.detect.rare_family import FamilyPatterns
@@ -110,6 +111,7 @@ class RareDetailProcessor:
         self.family = FamilyPatterns(self.rr, self.max_tokens, self.rare_zipf)
         self.events = EventPatterns(self.rr, self.max_tokens)
         self.animals = AnimalPatterns(self.rr, self.max_tokens)
+        self.biography = BiographyPatterns(self.rr, self.max_tokens)
         self.roles = RolePatterns(
             self.rr, self.max_tokens, t("role_zipf", 3.6), t("modifier_zipf", 3.3), self.min_known_zipf
         )
@@ -371,6 +373,7 @@ class RareDetailProcessor:
             *self.family.find(sdoc, dw, bounds, named, categories),
             *self.events.find(sdoc, dw, bounds),
             *self.animals.find(sdoc, dw, bounds, named, categories),
+            *self.biography.find(sdoc, dw, bounds, named, categories),
         ]
         for h in hits:
             add(h.start, h.end, h.subtype, h.reason, h.keys or (h.reason,), h.status)
@@ -540,9 +543,9 @@ def _clear_of_others(c: Span, spans: list[Span], text: str) -> list[tuple[int, i
                 out.append((start, end))
             elif s.label in DIRECT_LABELS and start < s.start:
                 tail = text[s.end : end].lstrip(" ,")
-                if not tail or _EDGE_WORDS.match(tail):
+                if not tail or (_EDGE_WORDS.match(tail) and not _content(_TIME_WORDS.sub(" ", tail))):
                     out.append((start, s.start))
-                else:
+                else:  # "rowed for <country> at the junior world championships": resolution cuts the name out
                     out.append((s.end if not _content(text[start : s.start]) else start, end))
             else:
                 if start < s.start:
@@ -643,6 +646,14 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+#: a tail of these after a name is no part of the detail: "... at <place> for ten years"
+_TIME_WORDS = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|decades?|summers?|winters?|seasons?|springs?|autumns?|ages|while|time|"
+    r"life|now|then|ago|before|after|later|since|til|until|few|several|many|most|some|long|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|\d+|nearly|almost|about|"
+    r"around|over|just|good|whole|entire|working|his|her|their|my|our|last|first|next|each|every)\b",
+    re.IGNORECASE,
+)
 _MIN_PIECE = 4  # letters of content a piece cut out of a detail needs to be worth flagging
 
 

@@ -26,7 +26,7 @@ CATEGORIES = (
     "setting",
 )
 #: The YAML files of ``rules/rare/``: frame words and thresholds, then the phrase patterns' word lists.
-YAML_FILES = ("triggers.yaml", "patterns.yaml")
+YAML_FILES = ("triggers.yaml", "patterns.yaml", "biography.yaml")
 #: Entries of ``common.txt``: matched like the others so that a longer common entry ("bus driver")
 #: shadows a shorter rare one, but never evidence of anything.
 COMMON = "common"

@@ -19,9 +19,25 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules, zipf
-from qualdeid.detect.rare_phrases import USED_TO, DocWords, Hit, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare_phrases import (
+    USED_TO,
+    DocWords,
+    Hit,
+    acts_as_verb,
+    extend_right,
+    frame_at_verb,
+    is_np_token,
+    phrase_end,
+    run_finders,
+    verb_lemma,
+)
 
 _BE = frozenset({"be", "become"})
+
+
+def _unknown_plural(t: Token) -> bool:
+    """A rare plural the small model tags as a verb ("breeds axolotls": VBP)."""
+    return t.tag_ in ("VBP", "VBZ") and t.lower_.endswith("s") and zipf(t.lower_) < 2.5
 
 
 @dataclass
@@ -48,13 +64,8 @@ class PhrasePatterns:
     ) -> list[Hit]:
         """All pattern matches of one document. ``named`` marks characters inside other detectors'
         spans; ``lexicon`` holds the tokens matched by a rare-detail lexicon."""
-        out: list[Hit] = []
         patterns = (self._uniqueness, self._performing, self._craft, self._journey, self._manner, self._born)
-        for i in dw.where(self.triggers):
-            sent_start, sent_end = bounds[i]
-            if (hit := first_hit(patterns, sdoc, sdoc[i], sent_start, sent_end, named, lexicon)) is not None:
-                out.append(hit)
-        return out
+        return run_finders(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
 
     # ---------------------------------------------------------------- helpers
 
@@ -65,23 +76,18 @@ class PhrasePatterns:
         words = self._w(name)
         return t.lemma_.lower() in words or t.lower_ in words
 
-    def _np_end(self, sdoc: Doc, start: int, stop: int) -> int:
-        k = start
-        while k < stop and is_np_token(sdoc[k]):
-            k += 1
-        return k
-
     def _unnamed_proper(self, t: Token, named: bytearray) -> bool:
         """A capitalised word no other detector claimed: the title of a show, event or group."""
         return t.pos_ in ("PROPN", "NOUN") and t.is_title and not t.is_sent_start and not named[t.idx]
 
     def _rare_content(self, t: Token, named: bytearray) -> bool:
+        """An uncommon content word in all its forms ("scarves" is rarer than "scarf", which is not)."""
         return (
-            t.pos_ in ("NOUN", "ADJ", "VERB")
+            (t.pos_ in ("NOUN", "ADJ", "VERB") or _unknown_plural(t) or (t.pos_ == "PROPN" and t.is_lower))
             and t.is_alpha
             and len(t) >= 4
-            and not named[t.idx]
-            and 1.0 <= zipf(t.lower_) < self.rare_zipf + 0.3
+            and not (named[t.idx] and (t.is_title or t.is_upper))
+            and 1.0 <= max(zipf(t.lower_), zipf(t.lemma_.lower())) < self.rare_zipf + 0.3
             and t.lemma_.lower() not in self.rr.common_words
         )
 
@@ -90,7 +96,7 @@ class PhrasePatterns:
         return frame.start, frame.person_subject
 
     def _vp_end(self, sdoc: Doc, start: int, sent_end: int, limit: int, pps: int = 1) -> int:
-        end = self._np_end(sdoc, start, min(sent_end, limit))
+        end = phrase_end(sdoc, start, min(sent_end, limit))
         return extend_right(sdoc, end, sent_end, limit, max_pps=pps)
 
     # ---------------------------------------------------------------- patterns
@@ -128,7 +134,7 @@ class PhrasePatterns:
         if k < se and sdoc[k].lower_ == "ever":
             scope, k = True, k + 1
         if k < se and sdoc[k].pos_ == "ADP" and sdoc[k].lower_ in ("in", "from", "at", "on", "of"):
-            j = self._np_end(sdoc, k + 1, se)
+            j = phrase_end(sdoc, k + 1, se)
             if any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(k + 1, j)):
                 scope = True
                 k = j
@@ -153,7 +159,7 @@ class PhrasePatterns:
     def _first_in_scope(self, sdoc: Doc, t: Token, se: int) -> Hit | None:
         """``the first in his family to finish school``, ``the only one from the village to ...``."""
         k = t.i + 2
-        j = self._np_end(sdoc, k, se)
+        j = phrase_end(sdoc, k, se)
         if not any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(k, j)):
             return None
         if j + 1 >= se or sdoc[j].lower_ != "to" or sdoc[j + 1].pos_ not in ("VERB", "AUX"):
@@ -178,7 +184,7 @@ class PhrasePatterns:
             verb = t.i
             start, _ = self._person_subject(sdoc, verb, ss)
         elif lemma in _BE and t.i + 1 < se:
-            np_end = self._np_end(sdoc, t.i + 1, se)
+            np_end = phrase_end(sdoc, t.i + 1, se)
             if not any(sdoc[m].lemma_.lower() in self._w("performer_nouns") for m in range(t.i + 1, np_end)):
                 return None
             start, subject = self._person_subject(sdoc, t.i, ss)
@@ -191,12 +197,12 @@ class PhrasePatterns:
         k = verb + 1
         if k + 1 < limit and sdoc[k].tag_ == "VBG" and sdoc[k + 1].pos_ == "NOUN":
             k += 1  # "sang backing vocals": a participle starting the object
-        k = self._np_end(sdoc, k, limit)
+        k = phrase_end(sdoc, k, limit)
         evidence = False
         end = k
         pps = 0
         while k < limit and pps < 2 and sdoc[k].pos_ == "ADP" and sdoc[k].lower_ in ("on", "in", "at", "with", "for"):
-            j = self._np_end(sdoc, k + 1, limit)
+            j = phrase_end(sdoc, k + 1, limit)
             if j == k + 1:
                 break
             for m in range(k + 1, j):
@@ -226,22 +232,27 @@ class PhrasePatterns:
         """``restores antique clocks``, ``runs a goat dairy``: a craft or small trade done by someone.
         Done habitually or in the past ("used to repair church bells"), any object that is not an
         everyday one counts, if few documents of the corpus share it."""
-        lemma = t.lemma_.lower()
+        lemma = verb_lemma(t)
         run = lemma in self._w("business_verbs")
-        if t.pos_ != "VERB" or not (run or lemma in self._w("craft_verbs")):
+        if not acts_as_verb(sdoc, t.i) or not (run or lemma in self._w("craft_verbs")):
             return None
         frame = frame_at_verb(sdoc, t.i, ss, self.rr)
         used_to = USED_TO in frame.kinds
-        if not frame.person_subject or (t.tag_ not in ("VBZ", "VBD", "VBP") and not used_to):
+        habitual = t.tag_ in ("VBZ", "NNS")  # "carves": the small model may tag it NNS
+        if not frame.person_subject or (t.tag_ not in ("VBZ", "VBD", "VBP", "NNS") and not used_to):
             return None
         start = frame.start
         np_end = t.i + 1
+        if np_end + 1 < se and sdoc[np_end].tag_ == "VBG" and sdoc[np_end + 1].pos_ == "NOUN":
+            np_end += 1  # "carves walking sticks"
         modifiers = self._w("craft_modifiers")
-        while np_end < se and (is_np_token(sdoc[np_end]) or sdoc[np_end].lower_ in modifiers):
+        while np_end < se and (
+            is_np_token(sdoc[np_end]) or sdoc[np_end].lower_ in modifiers or _unknown_plural(sdoc[np_end])
+        ):
             np_end += 1
         obj = [sdoc[m] for m in range(t.i + 1, np_end)]
-        nouns = [w for w in obj if w.pos_ in ("NOUN", "PROPN")]
-        if not nouns or any(named[w.idx] for w in obj):
+        nouns = [w for w in obj if w.pos_ in ("NOUN", "PROPN") or _unknown_plural(w)]
+        if not nouns or any(named[w.idx] and (w.is_title or w.is_upper) for w in obj):
             return None
         keys = tuple(w.lemma_.lower() for w in obj if w.pos_ == "NOUN")
         status = "accepted"
@@ -249,11 +260,15 @@ class PhrasePatterns:
             ok = any(w.lemma_.lower() in self._w("business_nouns") for w in obj)
         else:
             ok = any(w.lower_ in self._w("craft_modifiers") for w in obj) or any(
-                self._rare_content(w, named) for w in obj if w.pos_ == "NOUN"
+                self._rare_content(w, named) for w in obj if w.pos_ == "NOUN" or _unknown_plural(w)
             )
             errand = lemma in self._w("errand_verbs")  # "collects his meds": a chore, whatever the object
-            if not ok and not errand and (used_to or t.tag_ == "VBZ") and self._unusual_object(nouns[-1], lexicon):
+            if not ok and not errand and (used_to or habitual) and self._unusual_object(nouns[-1], lexicon):
                 ok, status = True, "corpus_check"
+            if not ok and (used_to or habitual):  # "paints tiny soldiers for wargaming tournaments"
+                pp_end = extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1)
+                if any(self._rare_content(sdoc[m], named) for m in range(np_end, pp_end) if sdoc[m].tag_ != "JJ"):
+                    ok, status = True, "corpus_check"
         if not ok:
             return None
         end = extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1) if not run else np_end
@@ -323,7 +338,7 @@ class PhrasePatterns:
         """``was born on a cargo ship``: born somewhere distinctive."""
         if t.lower_ != "born" or t.i + 2 >= se or sdoc[t.i + 1].pos_ != "ADP":
             return None
-        np_end = self._np_end(sdoc, t.i + 2, se)
+        np_end = phrase_end(sdoc, t.i + 2, se)
         obj = range(t.i + 2, np_end)
         places = self._w("unusual_birthplaces")
         unusual = any(sdoc[m].lemma_.lower() in places and not named[sdoc[m].idx] for m in obj)

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare_lexicon import RareRules
+from qualdeid.detect.rare_lexicon import RareRules, zipf
 
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 _NP_CORE = frozenset({"NOUN", "PROPN"})
@@ -63,7 +63,7 @@ class DocWords:
 
     def __init__(self, sdoc: Doc) -> None:
         self.lowers = [t.lower_ for t in sdoc]
-        self.lemmas = [t.lemma_.lower() for t in sdoc]
+        self.lemmas = [verb_lemma(t) if t.pos_ == "VERB" else t.lemma_.lower() for t in sdoc]
 
     def where(self, triggers: frozenset[str] | set[str]) -> list[int]:
         """Indices of tokens whose word or lemma is in ``triggers``."""
@@ -83,6 +83,25 @@ def first_hit(finders: Iterable[Callable[..., Any]], *args: Any) -> Any:
     return None
 
 
+def run_finders(
+    finders: Iterable[Callable[..., Any]],
+    sdoc: Doc,
+    dw: DocWords,
+    triggers: frozenset[str],
+    bounds: list[tuple[int, int]],
+    *args: Any,
+) -> list[Any]:
+    """The first hit of ``finders`` at each trigger token, called as ``finder(sdoc, token,
+    sentence start, sentence end, *args)``."""
+    finders = tuple(finders)
+    out = []
+    for i in dw.where(triggers):
+        sent_start, sent_end = bounds[i]
+        if (hit := first_hit(finders, sdoc, sdoc[i], sent_start, sent_end, *args)) is not None:
+            out.append(hit)
+    return out
+
+
 @dataclass(slots=True)
 class Frame:
     kinds: frozenset[str]
@@ -98,6 +117,38 @@ def is_np_token(t: Token) -> bool:
         or (t.text == "-" and t.pos_ == "PUNCT")
         or (t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") and t.i > 0 and t.nbor(-1).tag_ in _NP_BEFORE_PARTICIPLE)
     )
+
+
+#: words before a verb that the small tagger reads as a noun ("Elsie carves ...", "he still breeds ...")
+_SUBJECT_TAGS = frozenset({"PRP", "NNP"})
+_BEFORE_VERB_ADVERBS = frozenset({"still", "also", "now", "even", "sometimes", "often", "always", "once"})
+
+
+def acts_as_verb(sdoc: Doc, i: int) -> bool:
+    """A verb, or a plural-looking noun right after a subject that must be one ("Elsie carves
+    walking sticks": the small model tags "carves" NNS)."""
+    t = sdoc[i]
+    if t.pos_ in ("VERB", "AUX"):
+        return True
+    if t.tag_ != "NNS" or i == 0 or i + 1 >= len(sdoc):
+        return False
+    prev, nxt = sdoc[i - 1], sdoc[i + 1]
+    subject = prev.tag_ in _SUBJECT_TAGS or prev.lower_ in _BEFORE_VERB_ADVERBS or _name_like(prev)
+    return subject and (nxt.pos_ in ("DET", "ADJ", "NOUN", "ADP", "NUM") or nxt.tag_ in ("PRP$", "VBG", "VBP"))
+
+
+def _name_like(t: Token) -> bool:
+    """A capitalised word the small model calls a common noun that reads as a name ("Elsie")."""
+    return t.is_title and t.pos_ in ("NOUN", "PROPN") and (t.ent_type_ == "PERSON" or zipf(t.lower_) < 3.5)
+
+
+def verb_lemma(t: Token) -> str:
+    """The dictionary form of a verb, mending the small model's slips ("rides" -> "rid")."""
+    lemma = t.lemma_.lower()
+    low = t.lower_
+    if low.endswith("es") and lemma == low[:-2] and zipf(low[:-1]) > zipf(lemma):
+        return low[:-1]
+    return lemma
 
 
 def find_frame(sdoc: Doc, start: int, sent_start: int, rr: RareRules, max_back: int = 8) -> Frame:
@@ -151,9 +202,10 @@ def frame_at_verb(sdoc: Doc, verb: int, sent_start: int, rr: RareRules) -> Frame
         subject.lower_ in rr.words("person_pronouns")
         or subject.pos_ == "PROPN"
         or subject.ent_type_ == "PERSON"
+        or _name_like(subject)
         or subject.lemma_.lower() in rr.words("person_nouns")
     )
-    lemma = sdoc[verb].lemma_.lower()
+    lemma = verb_lemma(sdoc[verb])
     kinds = set()
     if used_to:
         kinds.add(USED_TO)
@@ -172,6 +224,14 @@ def frame_at_verb(sdoc: Doc, verb: int, sent_start: int, rr: RareRules) -> Frame
     if not kinds:
         kinds.add(ACTIVITY)
     return Frame(frozenset(kinds), begin, verb, person)
+
+
+def phrase_end(sdoc: Doc, start: int, stop: int) -> int:
+    """End of the noun-phrase material that starts at token ``start`` (``start`` when there is none)."""
+    k = start
+    while k < stop and is_np_token(sdoc[k]):
+        k += 1
+    return k
 
 
 def extend_np_left(sdoc: Doc, start: int, sent_start: int, max_tokens: int = 4) -> int:
@@ -199,6 +259,8 @@ def extend_right(sdoc: Doc, end: int, sent_end: int, limit: int, max_pps: int = 
         if t.pos_ != "ADP" or t.lower_ in _NOT_PREPOSITIONS:
             break
         j = k + 1
+        if j + 1 < stop and sdoc[j].tag_ == "VBG" and sdoc[j + 1].pos_ == "NOUN":
+            j += 1  # "for wargaming tournaments"
         while j < stop and is_np_token(sdoc[j]):
             j += 1
         if j == k + 1 or not any(sdoc[m].pos_ in _PP_CORE for m in range(k + 1, j)):
