@@ -158,3 +158,47 @@ def test_contacts_are_still_found_by_the_hinted_presidio_recognizers(detector):
     found = {(s.label, s.text) for s in detector.detect_text(text).spans}
     assert {("CONTACT", "kim.lee@example.org"), ("CONTACT", "(03) 9876 5432")} <= found
     assert any(label == "CONTACT" and t.startswith("www.example.net") for label, t in found)
+
+
+class _CorpusWithProgress(list):
+    """A re-iterable corpus that, like the command line's progress bar, takes the detector's progress calls."""
+
+    def __init__(self, docs):
+        super().__init__(docs)
+        self.calls: list[tuple[int, int]] = []
+
+    def detect_progress(self, stage: int, done: int) -> None:
+        self.calls.append((stage, done))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_counts_documents_analysed_then_finished(detector, monkeypatch, jobs):
+    from qualdeid.detect import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_DOCS", 2)
+    items = [*_docs(), InputError("broken.docx", "not a valid file"), Document("d", "Met Wilhelmina today.")]
+    corpus = _CorpusWithProgress(items)
+    found = list((detector if jobs == 1 else Detector(DetectConfig(jobs=jobs))).detect(corpus))
+    assert len(found) == 5
+    analysed = [done for stage, done in corpus.calls if stage == 1]
+    finished = [done for stage, done in corpus.calls if stage == 2]
+    assert analysed == [1, 2, 3, 4] and finished == [1, 2, 3, 4]  # the error is no document
+    assert corpus.calls.index((2, 1)) > corpus.calls.index((1, 4))  # pass 2 starts after pass 1
+    explicit: list[tuple[int, int]] = []
+    list(detector.detect(_docs(), progress=lambda stage, done: explicit.append((stage, done))))
+    assert explicit == [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (2, 3)]
+
+
+def test_parallel_second_pass_keeps_order_errors_and_corpus_wide_names(detector, monkeypatch):
+    from qualdeid.detect import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_DOCS", 2)
+    docs = [Document(f"{d.id}{i}", d.text) for i in range(3) for d in _docs()]
+    items: list[Document | InputError] = list(docs)
+    items.insert(4, InputError("broken.docx", "not a valid file"))
+    parallel = list(Detector(DetectConfig(jobs=2)).detect(items))
+    assert [getattr(x, "id", "error") for x in parallel] == [getattr(x, "id", "error") for x in items]
+    assert parallel[4] is items[4]
+    assert all(s.text == d.text[s.start : s.end] for d in parallel if isinstance(d, Document) for s in d.spans)
+    by_id = {d.id: d for d in parallel if isinstance(d, Document)}
+    assert [s.text for s in by_id["b2"].spans if s.label == "PERSON"] == ["wilhelmina", "Wilhelmina"]

@@ -5,18 +5,24 @@ parsed docs and each corpus processor's ``first_pass``; with ``jobs > 1`` this h
 processes, each loading the model once. Its results (offsets, labels, scores — never text) go to a
 private spool file, and the observations are folded into the processors' corpus-wide knowledge.
 Pass 2 reads the corpus again, lets the processors decide with that knowledge, applies the allow and
-deny lists, drops layout artefacts and resolves overlaps.
+deny lists, drops layout artefacts and resolves overlaps; with ``jobs > 1`` this too happens in
+worker processes, started after pass 1 so that they hold the corpus-wide knowledge.
+
+The main process only reads, hands out chunks of documents and puts results back in order, with a
+bounded number of chunks in flight, so that memory stays flat and both passes keep every core busy.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from qualdeid.corpus.model import Document, InputError, Span
 from qualdeid.detect.engine import LANGUAGE, build_analyzer, canonical_label
@@ -29,8 +35,16 @@ from qualdeid.detect.spool import Spool
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).
 SpanRow = tuple[int, int, str, float, str, str | None, str | None]
-#: Documents handed to a worker process at once.
-CHUNK_DOCS = 64
+#: Documents handed to a worker process at once: small, so that at the end of a pass the workers
+#: finish close together (a chunk is well under a second of work).
+CHUNK_DOCS = 16
+#: Chunks waiting for or in a worker, per worker: enough that no worker waits for the main process.
+CHUNKS_IN_FLIGHT = 4
+#: ``progress(stage, done)``: stage 1 counts documents analysed (pass 1), stage 2 documents finished.
+ProgressCallback = Callable[[int, int], None]
+T = TypeVar("T")
+R = TypeVar("R")
+C = TypeVar("C")
 
 
 @dataclass
@@ -50,6 +64,14 @@ class Pass1Result:
     spans: list[SpanRow]
     candidates: list[list[SpanRow]]  # one list per processor
     observations: list[Any]  # one per processor
+
+    def spooled(self) -> Spooled:
+        """What pass 2 needs (the observations were folded into the processors' knowledge)."""
+        return (self.doc_id, self.spans, self.candidates)
+
+
+#: A document's pass-1 result as kept in the spool: (doc_id, spans, candidates per processor).
+Spooled = tuple[str, list[SpanRow], list[list[SpanRow]]]
 
 
 def build_processors(rules: Rules, nlp: Any | None) -> list[CorpusProcessor]:
@@ -132,6 +154,58 @@ def _run_chunk(chunk: list[tuple[str, str]]) -> list[Pass1Result]:
     return list(_worker.run(Document(id=i, text=t) for i, t in chunk))
 
 
+class SecondPass:
+    """Pass 2 of one document: the processors' decisions with corpus-wide knowledge, then ``finalise``."""
+
+    def __init__(self, processors: list[CorpusProcessor], lists: Lists) -> None:
+        self.processors = processors
+        self.lists = lists
+
+    def spans(self, doc: Document, record: Spooled) -> list[Span]:
+        base = [_span(r) for r in record[1]]
+        candidates = [[_span(r) for r in c] for c in record[2]]
+        spans = list(base)
+        for i, p in enumerate(self.processors):
+            others = base + [s for j, c in enumerate(candidates) if j != i for s in c]
+            spans.extend(p.second_pass(doc, candidates[i], others))
+        return finalise(doc.text, spans, self.lists)
+
+
+_second: SecondPass | None = None
+
+
+def _init_second(state: SecondPass | None) -> None:
+    global _second
+    if state is not None:  # "spawn": the knowledge comes pickled; "fork" inherits it
+        _second = state
+
+
+def _run_second_chunk(chunk: list[tuple[str, Spooled]]) -> list[list[SpanRow]]:
+    """Final spans of each document of the chunk, as rows (their text is the document's slice)."""
+    assert _second is not None
+    return [[_row(s) for s in _second.spans(Document(id=r[0], text=t), r)] for t, r in chunk]
+
+
+def _ordered_map(
+    pool: Pool, fn: Callable[[T], R], tasks: Iterable[tuple[C, T]], in_flight: int
+) -> Iterator[tuple[C, R]]:
+    """``(context, fn(task))`` for each ``(context, task)``, in order, computed by the pool's workers.
+
+    Unlike ``pool.imap``, at most ``in_flight`` tasks are taken from ``tasks`` and not yet returned,
+    and they are taken in this thread as results are consumed: memory stays bounded. The context
+    stays here (it is not sent to the workers).
+    """
+    pending: deque[tuple[C, AsyncResult[R]]] = deque()
+    for context, task in tasks:
+        pending.append((context, pool.apply_async(fn, (task,))))
+        if len(pending) >= in_flight:
+            context, result = pending.popleft()
+            yield context, result.get()
+    while pending:
+        context, result = pending.popleft()
+        yield context, result.get()
+
+
 class Detector:
     """Finds identifying spans in documents.
 
@@ -158,9 +232,15 @@ class Detector:
     def detect(
         self,
         corpus: Iterable[Document | InputError],
-        progress: Callable[[int], None] | None = None,
+        progress: ProgressCallback | None = None,
     ) -> Iterator[Document | InputError]:
-        """Detect spans in every document of ``corpus``; ``progress(n)`` is called as pass 1 advances."""
+        """Detect spans in every document of ``corpus``.
+
+        ``progress(stage, done)`` is called as documents are analysed (stage 1) and finished (stage 2).
+        Without it, a corpus that has a ``detect_progress`` method (the command line's progress bar
+        wraps the corpus so) gets those calls.
+        """
+        progress = progress or getattr(corpus, "detect_progress", None)
         buffer: Spool | None = None
         spool = Spool(self.config.spool_dir)
         try:
@@ -171,21 +251,20 @@ class Detector:
                 corpus = buffer.read
             else:
                 corpus = corpus.__iter__
-            processors = build_processors(self.rules, self._first.nlp if self._first else None)
+            # the same model as the workers', so that pass 2 decides as it would in one process
+            processors = build_processors(self.rules, load_model(self.config.model))
             docs = (d for d in corpus() if isinstance(d, Document))
             for n, result in enumerate(self._pass1(docs), 1):
                 for p, observation in zip(processors, result.observations, strict=True):
                     p.observe(result.doc_id, observation)
-                spool.write(result)
+                spool.write(result.spooled())
                 if progress:
-                    progress(n)
-            records = spool.read()
-            for item in corpus():
-                if isinstance(item, Document):
-                    record = next(records, None)
-                    if record is None or record.doc_id != item.id:
-                        raise RuntimeError("the input changed while it was being scanned; run the scan again")
-                    item.spans = self._pass2(item, record, processors)
+                    progress(1, n)
+            finished = 0
+            for item in self._pass2(corpus(), spool.read(), SecondPass(processors, self.lists), spool.count):
+                if progress and isinstance(item, Document):
+                    finished += 1
+                    progress(2, finished)
                 yield item
         finally:
             spool.close()
@@ -197,30 +276,80 @@ class Detector:
         assert isinstance(out, Document)
         return out
 
+    def _parallel(self, documents: int) -> bool:
+        """Worker processes pay off from one chunk per worker on."""
+        return self.config.jobs > 1 and documents >= CHUNK_DOCS * self.config.jobs
+
+    def _pool(self, initializer: Callable[..., None], state: Any) -> Pool:
+        return multiprocessing.get_context(_start_method()).Pool(
+            self.config.jobs, initializer=initializer, initargs=(state,)
+        )
+
     def _pass1(self, docs: Iterator[Document]) -> Iterator[Pass1Result]:
-        if self.config.jobs <= 1:
-            yield from self._first_pass().run(docs)
-            return
         head = list(islice(docs, CHUNK_DOCS * self.config.jobs))
-        if len(head) < CHUNK_DOCS * self.config.jobs:  # too few documents to be worth starting workers
-            yield from self._first_pass().run(head)
+        if not self._parallel(len(head)):  # too few documents to be worth starting workers
+            yield from self._first_pass().run(chain(head, docs))
             return
         global _worker
         rest = chain(head, docs)
         chunks = iter(lambda: [(d.id, d.text) for d in islice(rest, CHUNK_DOCS)], [])
-        method = _start_method()
-        if method == "fork":
+        if _start_method() == "fork":
             _worker = self._first_pass()  # loaded once here, shared with the workers
-        ctx = multiprocessing.get_context(method)
-        with ctx.Pool(self.config.jobs, initializer=_init_worker, initargs=(self.config,)) as pool:
-            for results in pool.imap(_run_chunk, chunks):
+        with self._pool(_init_worker, self.config) as pool:
+            tasks = ((None, chunk) for chunk in chunks)
+            for _, results in _ordered_map(pool, _run_chunk, tasks, CHUNKS_IN_FLIGHT * self.config.jobs):
                 yield from results
 
-    def _pass2(self, doc: Document, record: Pass1Result, processors: list[CorpusProcessor]) -> list[Span]:
-        base = [_span(r) for r in record.spans]
-        candidates = [[_span(r) for r in c] for c in record.candidates]
-        spans = list(base)
-        for i, p in enumerate(processors):
-            others = base + [s for j, c in enumerate(candidates) if j != i for s in c]
-            spans.extend(p.second_pass(doc, candidates[i], others))
-        return finalise(doc.text, spans, self.lists)
+    def _pass2(
+        self, items: Iterator[Document | InputError], records: Iterator[Spooled], second: SecondPass, count: int
+    ) -> Iterator[Document | InputError]:
+        """The corpus' items in order, documents with their final spans."""
+        if not self._parallel(count):
+            for item in items:
+                if isinstance(item, Document):
+                    item.spans = second.spans(item, _record_of(item, records))
+                yield item
+            return
+        global _second
+        fork = _start_method() == "fork"
+        if fork:
+            _second = second  # the workers inherit the corpus-wide knowledge
+        try:
+            with self._pool(_init_second, None if fork else second) as pool:
+                tasks = _chunks_of_items(items, records)
+                for chunk, rows in _ordered_map(pool, _run_second_chunk, tasks, CHUNKS_IN_FLIGHT * self.config.jobs):
+                    documents = iter(rows)
+                    for item in chunk:
+                        if isinstance(item, Document):
+                            item.spans = [
+                                Span(r[0], r[1], r[2], item.text[r[0] : r[1]], r[3], r[4], r[5], r[6])
+                                for r in next(documents)
+                            ]
+                        yield item
+        finally:
+            _second = None
+
+
+def _record_of(doc: Document, records: Iterator[Spooled]) -> Spooled:
+    record = next(records, None)
+    if record is None or record[0] != doc.id:
+        raise RuntimeError("the input changed while it was being scanned; run the scan again")
+    return record
+
+
+ItemChunk = tuple[list[Document | InputError], list[tuple[str, Spooled]]]
+
+
+def _chunks_of_items(items: Iterator[Document | InputError], records: Iterator[Spooled]) -> Iterator[ItemChunk]:
+    """Items in chunks of up to CHUNK_DOCS documents, each with what a worker needs for pass 2."""
+    chunk: list[Document | InputError] = []
+    work: list[tuple[str, Spooled]] = []
+    for item in items:
+        chunk.append(item)
+        if isinstance(item, Document):
+            work.append((item.text, _record_of(item, records)))
+            if len(work) == CHUNK_DOCS:
+                yield chunk, work
+                chunk, work = [], []
+    if chunk:
+        yield chunk, work
