@@ -191,6 +191,29 @@ def test_count_documents_for_the_progress_bar(tmp_path: Path) -> None:
     assert count_documents(Corpus([tmp_path])) is None
 
 
+def test_progress_bar_follows_documents_analysed_then_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, detector
+) -> None:
+    import io
+    import sys
+
+    from qualdeid.cli import progress
+
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"Day {i}: met {SECRET} at the library.", encoding="utf-8")
+    stderr = io.StringIO()
+    stderr.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr(sys, "stderr", stderr)
+    seen: list[tuple[int, int]] = []
+    with progress(Corpus([tmp_path]), enabled=True, label="Scanning") as stream:
+        report = stream.detect_progress  # type: ignore[attr-defined]
+        stream.detect_progress = lambda stage, done: (seen.append((stage, done)), report(stage, done))  # type: ignore[attr-defined]
+        out = list(detector.detect(stream))
+    assert len(out) == 3
+    assert seen == [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (2, 3)]
+    assert SECRET not in stderr.getvalue()
+
+
 def test_readme_quickstart_is_what_ci_runs() -> None:
     root = EXAMPLES.parent
     readme = (root / "README.md").read_text(encoding="utf-8")

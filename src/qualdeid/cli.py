@@ -160,21 +160,16 @@ class ErrorReport:
         )
 
 
-class _CountingCorpus:
-    """Wraps a corpus so that a progress bar advances as the detector consumes documents, pass by pass."""
+class _ProgressCorpus:
+    """A corpus behind a progress bar: the detector reports documents analysed (pass 1) and finished
+    (pass 2) through ``detect_progress``, so the bar counts work done, not documents read."""
 
-    def __init__(self, corpus: Iterable[Document | InputError], on_pass: Callable[[int], None], on_item: Callable):
+    def __init__(self, corpus: Iterable[Document | InputError], on_progress: Callable[[int, int], None]) -> None:
         self.corpus = corpus
-        self.on_pass = on_pass
-        self.on_item = on_item
-        self.passes = 0
+        self.detect_progress = on_progress
 
     def __iter__(self) -> Iterator[Document | InputError]:
-        self.passes += 1
-        self.on_pass(self.passes)
-        for item in self.corpus:
-            self.on_item()
-            yield item
+        return iter(self.corpus)
 
 
 def count_documents(corpus: Corpus) -> int | None:
@@ -197,10 +192,11 @@ def count_documents(corpus: Corpus) -> int | None:
 
 @contextmanager
 def progress(corpus: Corpus, *, enabled: bool, label: str = "Scanning") -> Iterator[Iterable[Document | InputError]]:
-    """Yield ``corpus`` wrapped so that a progress bar on stderr follows it.
+    """Yield ``corpus`` wrapped so that a progress bar on stderr follows the detector reading it.
 
-    The bar shows counts only, never document text or file names. It is drawn only when ``enabled``,
-    stderr is a terminal and there is more than one document.
+    The bar counts documents analysed (pass 1), then documents finished (pass 2); it shows counts
+    only, never document text or file names. It is drawn only when ``enabled``, stderr is a terminal
+    and there is more than one document.
     """
     total = count_documents(corpus) if enabled else 0
     if not enabled or not sys.stderr.isatty() or total == 1:
@@ -219,12 +215,17 @@ def progress(corpus: Corpus, *, enabled: bool, label: str = "Scanning") -> Itera
     with Progress(
         *columns, console=Console(stderr=True), transient=True, redirect_stdout=False, redirect_stderr=False
     ) as bar:
-        task = bar.add_task(label, total=total)
+        task = bar.add_task(f"{label} (1/2: analysing)", total=total)
+        stage_shown = 1
 
-        def on_pass(n: int) -> None:
-            bar.reset(task, total=total, description=label if n == 1 else f"{label} (pass {n})")
+        def on_progress(stage: int, done: int) -> None:
+            nonlocal stage_shown
+            if stage != stage_shown:
+                stage_shown = stage
+                bar.reset(task, total=total, description=f"{label} (2/2: finishing)")
+            bar.update(task, completed=done)
 
-        yield _CountingCorpus(corpus, on_pass, lambda: bar.advance(task))
+        yield _ProgressCorpus(corpus, on_progress)
 
 
 def detect_corpus(
