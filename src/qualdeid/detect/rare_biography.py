@@ -247,10 +247,14 @@ class BiographyPatterns:
         if marker.lower_ not in self._w("rank_markers"):
             return None
         k = t.i + 4
+        head_end = None
         while k < se and (sdoc[k].like_num or sdoc[k].pos_ in _RANKED_POS or sdoc[k].tag_ == "HYPH"):
+            if sdoc[k].pos_ in ("NOUN", "PROPN"):
+                head_end = k + 1
             k += 1
-        if k == t.i + 4 or sdoc[k - 1].pos_ not in ("NOUN", "PROPN"):
+        if head_end is None:
             return None
+        k = head_end  # "the first men qualified as ...": the participle is not part of the head
         head = sdoc[k - 1]
         if head.lemma_.lower() in self._w("rank_generic_heads") or head.lower_ in self._w("rank_generic_heads"):
             return None
@@ -272,7 +276,7 @@ class BiographyPatterns:
         first_of_kind = marker.lower_ in ("first", "only", "last", "youngest", "oldest", "few", "handful")
         kinds = self.rr.words("uniqueness_kinds")
         if end is None and first_of_kind and (head.lemma_.lower() in kinds or head.lower_ in kinds):
-            if k < se and sdoc[k].tag_ == "VBN":  # "licensed as a harbour pilot"
+            if k < se and sdoc[k].tag_ in ("VBN", "VBD", "JJ") and sdoc[k].lower_.endswith("ed"):  # "licensed as"
                 end = extend_right(sdoc, k + 1, se, start + self.max_tokens + 4, max_pps=1)
                 if end < se and sdoc[end].lower_ == "as":
                     end = phrase_end(sdoc, end + 1, se)
@@ -292,7 +296,7 @@ class BiographyPatterns:
             return None
         if t.i - 1 < ss or sdoc[t.i - 1].lemma_.lower() not in _BE_GET:
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = frame_at_verb(sdoc, t.i - 1 if sdoc[t.i - 1].pos_ == "VERB" else t.i, ss, self.rr)  # "got picked"
         if not frame.person_subject:
             return None
         k = t.i + 1

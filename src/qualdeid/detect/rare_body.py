@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules
 from qualdeid.detect.rare_numbers import quantity_at
-from qualdeid.detect.rare_phrases import DocWords, Hit, extend_right, frame_at_verb
+from qualdeid.detect.rare_phrases import DocWords, Hit, extend_right, frame_at_verb, is_np_token
 
 _SKIP_BEFORE_COUNT = frozenset({"only", "just", "still", "got", "'s", "s", "even", "now", "actually", "a", "an"})
 #: after "one eye", "one hand": the idioms "keep one eye on", "one hand in his pocket"
@@ -26,6 +26,9 @@ _IDIOM_FOLLOWERS = frozenset({"on", "out", "open", "shut", "closed", "for", "ove
 _FEET = frozenset({"foot", "feet", "ft", "'", "′"})
 _METRES = frozenset({"metre", "metres", "meter", "meters", "m"})
 _REPLACED = (("instead", "of"), ("in", "place", "of"), ("for",))
+
+
+_ORGAN_SHARES = frozenset({"one", "part", "half", "piece", "lobe", "bit", "some"})
 
 
 @dataclass
@@ -50,7 +53,9 @@ class BodyPatterns:
             if t.lower_ in _FEET or t.lower_ in _METRES:
                 hit = self._height(sdoc, t, ss, se)
             if hit is None and part in counts and t.pos_ in ("NOUN", "PROPN"):
-                hit = self._count(sdoc, t, part, ss, se) or self._replaced(sdoc, t, ss, se) or self._made(sdoc, t, ss)
+                hit = (
+                    self._count(sdoc, t, part, ss, se) or self._replaced(sdoc, t, ss, se) or self._made(sdoc, t, ss, se)
+                )
             if hit is None and t.pos_ in ("NOUN", "PROPN"):
                 hit = self._face_mark(sdoc, t, ss, se) or self._hair(sdoc, t, ss, se) or self._organ(sdoc, t, ss, se)
             if hit is not None:
@@ -93,9 +98,9 @@ class BodyPatterns:
         # "one brown eye and one blue eye"
         if end + 2 < se and sdoc[end].lower_ == "and" and quantity_at(sdoc, end + 1, se) is not None:
             j = quantity_at(sdoc, end + 1, se)[1]  # type: ignore[index]
-            while j < se and sdoc[j].pos_ == "ADJ":
-                j += 1
-            if j < se and sdoc[j].lemma_.lower() == part:
+            while j < se and sdoc[j].pos_ in ("ADJ", "NOUN") and sdoc[j].lemma_.lower() != part and j - end < 4:
+                j += 1  # "one grey one": the small model may tag a colour as a noun
+            if j < se and (sdoc[j].lemma_.lower() == part or sdoc[j].lower_ == "one"):
                 end = j + 1
         end = extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
         return Hit(start, end, "physical_trait", "unusual number of a body part", (part,))
@@ -127,19 +132,40 @@ class BodyPatterns:
             return k - 1 if before.lower_ == "missing" else i
         return None
 
-    def _made(self, sdoc: Doc, part_tok: Token, ss: int) -> Hit | None:
+    def _made(self, sdoc: Doc, part_tok: Token, ss: int, se: int) -> Hit | None:
         """``a wooden hand``, ``his metal arm``: a body part made of something."""
         if part_tok.lemma_.lower() not in self.rr.words("artificial_parts"):
             return None
         k = part_tok.i
-        while k - 1 >= ss and sdoc[k - 1].pos_ in ("ADJ", "NOUN") and part_tok.i - k < 2:
-            k -= 1  # "a wooden hand", "a metal arm" (tagged as a noun)
+        while k - 1 >= ss and (sdoc[k - 1].pos_ in ("ADJ", "NOUN", "PROPN") or sdoc[k - 1].tag_ == "HYPH"):
+            if part_tok.i - k >= 3:
+                break
+            k -= 1  # "a wooden hand", "a metal arm" (tagged as a noun), "a carbon-fibre leg"
         if not any(sdoc[m].lower_ in self.rr.words("artificial_markers") for m in range(k, part_tok.i)):
             return None
         if k - 1 >= ss and (sdoc[k - 1].pos_ == "DET" or sdoc[k - 1].tag_ == "PRP$"):
             k -= 1
         start = self._owner_start(sdoc, k, ss)
-        return Hit(k if start is None else start, part_tok.i + 1, "physical_trait", "a made body part", ("made_part",))
+        end = self.cause_end(sdoc, part_tok.i + 1, se)
+        return Hit(k if start is None else start, end, "physical_trait", "a made body part", ("made_part",))
+
+    def cause_end(self, sdoc: Doc, end: int, se: int) -> int:
+        """``end`` extended over what caused a trait: "from a fireworks accident", "after the tractor
+        rolled on her", "while surfing at fifteen"."""
+        if end + 1 >= se or sdoc[end].lower_ not in ("from", "after", "in", "while", "when", "during"):
+            return end
+        word = sdoc[end].lower_
+        if word in ("while", "when") and sdoc[end + 1].tag_ == "VBG":
+            return extend_right(sdoc, end + 2, se, end + 7, max_pps=1)
+        k = end + 1
+        while k < se and (is_np_token(sdoc[k]) or sdoc[k].tag_ == "VBG") and k - end <= 5:
+            k += 1
+        causes = self.rr.words("loss_causes")
+        if not any(sdoc[m].lemma_.lower() in causes or sdoc[m].lower_ in causes for m in range(end + 1, k)):
+            return end
+        if word == "after" and k < se and sdoc[k].pos_ == "VERB":  # "after the tractor rolled on her"
+            return extend_right(sdoc, k + 1, se, k + 5, max_pps=1)
+        return k
 
     def _replaced(self, sdoc: Doc, part_tok: Token, ss: int, se: int) -> Hit | None:
         """``has a hook instead of a hand``, ``a metal pin for a thumb``."""
@@ -212,19 +238,25 @@ class BodyPatterns:
 
     def _organ(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``donated a kidney to his sister``, ``got a lung from a stranger``."""
-        if t.lemma_.lower() not in self.rr.words("donor_organs") or t.i + 1 >= se:
-            return None
-        if sdoc[t.i + 1].lower_ not in ("to", "from", "transplant"):
+        if t.lemma_.lower() not in self.rr.words("donor_organs"):
             return None
         v = t.i - 1
         while v >= ss and (sdoc[v].pos_ in ("DET", "ADJ", "NUM") or sdoc[v].tag_ == "PRP$") and t.i - v < 4:
             v -= 1
+        share = v - 1 >= ss and sdoc[v].lower_ == "of" and sdoc[v - 1].lower_ in _ORGAN_SHARES
+        if share:  # "one of her kidneys", "part of his liver"
+            v -= 2
+            while v >= ss and (is_np_token(sdoc[v]) or sdoc[v].pos_ == "PRON") and sdoc[v].pos_ != "VERB":
+                v -= 1  # "gave her brother one of ..."
         if (
             v < ss
             or sdoc[v].pos_ not in ("VERB", "AUX")
             or sdoc[v].lemma_.lower() not in self.rr.words("donation_verbs")
         ):
             return None
+        follower = sdoc[t.i + 1].lower_ if t.i + 1 < se else ""
+        if not (share or follower in ("to", "from", "transplant") or sdoc[v].lemma_.lower() == "donate"):
+            return None  # "needs a kidney" says little; "donated a kidney", "got a kidney from" say it
         frame = frame_at_verb(sdoc, v, ss, self.rr)
         if not frame.person_subject:
             return None

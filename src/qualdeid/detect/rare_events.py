@@ -358,6 +358,8 @@ class EventPatterns:
         end = j
         if end + 1 < se and sdoc[end].lower_ == "and" and sdoc[end + 1].lemma_.lower() in ("survive", "live", "lose"):
             end += 2  # "... and survived"
+        elif end + 1 < se and sdoc[end].lower_ in ("while", "when") and sdoc[end + 1].tag_ == "VBG":
+            end = extend_right(sdoc, end + 2, se, end + 7, max_pps=1)  # "... while surfing at fifteen"
         return Hit(frame.start, end, "life_event", "a rare accident", ("struck_by",))
 
     def _streak(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:

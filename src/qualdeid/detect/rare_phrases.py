@@ -25,6 +25,10 @@ _OBJECT_PRONOUNS = frozenset(
     {"himself", "herself", "themselves", "myself", "yourself", "ourselves", "him", "them", "me", "us"}
 )
 _PARTICLES = frozenset({"out", "up", "off", "back", "down", "away"})
+#: adverbs of state a phrase may run through before its prepositional phrase ("alone in a tower")
+_STATE_ADVERBS = frozenset({"alone", "solo", "abroad", "overseas", "offshore", "underground", "single-handedly"})
+#: verbs of a reduced relative clause about an animal or a person kept: "a crow she rescued"
+_KEEPING_VERBS = frozenset({"rescue", "raise", "find", "keep", "tame", "adopt", "rear", "train", "buy", "hatch"})
 _NOT_PREPOSITIONS = frozenset({"than", "because", "like", "since", "until", "while", "if"})
 
 #: Frame kinds, strongest first.
@@ -253,6 +257,8 @@ def extend_right(sdoc: Doc, end: int, sent_end: int, limit: int, max_pps: int = 
         k += 2
     if k < stop and sdoc[k].lower_ in _PARTICLES:
         k += 1
+    if k + 1 < stop and sdoc[k].lower_ in _STATE_ADVERBS and sdoc[k + 1].pos_ == "ADP":
+        k += 1  # "as a fire lookout alone in a tower"
     pps = 0
     while k < stop and pps < max_pps:
         t = sdoc[k]
@@ -273,6 +279,10 @@ def extend_right(sdoc: Doc, end: int, sent_end: int, limit: int, max_pps: int = 
 def extend_relative(sdoc: Doc, end: int, sent_end: int, limit: int) -> int:
     """Extend a phrase ending at ``end`` over a relative clause about it: "an identical twin who is a
     police officer", "a ferret that rides on her shoulder" (not "a twin that I never met")."""
+    if end + 2 < sent_end and sdoc[end].tag_ == "PRP" and sdoc[end + 1].lemma_.lower() in _KEEPING_VERBS:
+        end += 2  # "a crow she rescued (that lives on her balcony)"
+        if sdoc[end].lower_ not in ("who", "that", "which"):
+            return end
     if end + 1 >= sent_end or sdoc[end].lower_ not in ("who", "that", "which"):
         return end
     verb = end + 1
