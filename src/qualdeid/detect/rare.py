@@ -558,7 +558,7 @@ def _clear_of_others(c: Span, spans: list[Span], text: str) -> list[tuple[int, i
 
 
 def _trim(text: str, start: int, end: int, cut: bool) -> tuple[int, int] | None:
-    """A piece cut out of a detail without the function words and punctuation left at its edges."""
+    """A piece cut out of a detail without the punctuation at its edges and function words at its end."""
     if end <= start:
         return None
     if not cut:
@@ -566,14 +566,11 @@ def _trim(text: str, start: int, end: int, cut: bool) -> tuple[int, int] | None:
     piece = text[start:end]
     lead = len(piece) - len(piece.lstrip(" ,;:-"))
     piece = piece.strip(" ,;:-")
-    m = _EDGE_WORDS.search(piece)
-    while m and m.group():
-        if m.start() == 0:
-            lead += m.end()
-            piece = piece[m.end() :]
-        else:
-            piece = piece[: m.start()]
-        m = _EDGE_WORDS.search(piece)
+    # leading function words stay: "worked <nights> at the abattoir" keeps "at the abattoir"
+    m = _EDGE_WORDS.search(piece, 1)
+    while m and m.group() and m.start() > 0:
+        piece = piece[: m.start()]
+        m = _EDGE_WORDS.search(piece, 1)
     if not any(ch.isalpha() for ch in piece):
         return None
     start += lead
@@ -654,7 +651,7 @@ _TIME_WORDS = re.compile(
     r"around|over|just|good|whole|entire|working|his|her|their|my|our|last|first|next|each|every)\b",
     re.IGNORECASE,
 )
-_MIN_PIECE = 4  # letters of content a piece cut out of a detail needs to be worth flagging
+_MIN_PIECE = 3  # letters of content a piece cut out of a detail needs to be worth flagging
 
 
 def _content(piece: str) -> int:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules, zipf
 from qualdeid.detect.rare_phrases import (
+    USED_TO,
     DocWords,
     Hit,
     acts_as_verb,
@@ -89,7 +90,10 @@ class BiographyPatterns:
             | w("media_content")
             | w("compete_verbs")
             | w("animal_behaviour_verbs")
+            | w("operated_verbs")
+            | w("win_verbs")
         )
+        self.operated_zipf = t("operated_zipf", 2.8)
 
     def _entries(self, category: str) -> frozenset[str]:
         return frozenset(item for ws in self.rr.entries.values() for _, c, item in ws if c == category)
@@ -101,7 +105,16 @@ class BiographyPatterns:
         self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]
     ) -> list[Hit]:
         """All biographical frames of one document. ``lexicon`` maps token index -> lexicon category."""
-        finders = (self._stretch, self._ranking, self._selection, self._media_role, self._competes, self._animal)
+        finders = (
+            self._stretch,
+            self._ranking,
+            self._selection,
+            self._media_role,
+            self._competes,
+            self._animal,
+            self._operated,
+            self._won_named,
+        )
         return run_finders(finders, sdoc, dw, self.triggers, bounds, named, lexicon)
 
     # ---------------------------------------------------------------- helpers
@@ -110,7 +123,7 @@ class BiographyPatterns:
         words = self._w(name)
         return t.lemma_.lower() in words or t.lower_ in words
 
-    def _rare_word(self, t: Token, named: bytearray) -> bool:
+    def _rare_word(self, t: Token, named: bytearray, limit: float | None = None) -> bool:
         """A content word uncommon in general language (in every form), not a name nor a common word."""
         if t.pos_ not in _CONTENT_POS or not t.is_alpha or len(t) < 4 or t.is_stop:
             return False
@@ -122,13 +135,22 @@ class BiographyPatterns:
         if t.ent_type_ in _PLACE_ENTITIES or (t.is_title and not t.is_sent_start):
             return False
         z = max(zipf(t.lower_), zipf(lemma))
-        limit = self.bio_verb_zipf if t.pos_ == "VERB" else self.bio_zipf
-        return 1.0 <= z < limit
+        if limit is None:
+            limit = self.bio_zipf
+        return 1.0 <= z < (min(limit, self.bio_verb_zipf) if t.pos_ == "VERB" else limit)
 
     def _judge_activity(
-        self, sdoc: Doc, verb: int, first: int, end: int, named: bytearray, lexicon: dict[int, str]
+        self,
+        sdoc: Doc,
+        verb: int,
+        first: int,
+        end: int,
+        named: bytearray,
+        lexicon: dict[int, str],
+        limit: float | None = None,
     ) -> tuple[str, tuple[str, ...]] | None:
-        """Is the activity of tokens ``first..end`` (verb at ``verb``) unusual? (status, key terms)."""
+        """Is the activity of tokens ``first..end`` (verb at ``verb``) unusual? (status, key terms).
+        ``limit``: the general-language frequency its words must be under (default ``bio_zipf``)."""
         lemma = verb_lemma(sdoc[verb])
         nouns = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN") and sdoc[m].is_alpha]
         for n in nouns:
@@ -141,7 +163,7 @@ class BiographyPatterns:
                             return None
         if any(lexicon.get(m) in _DISTINCTIVE for m in range(first, end)):
             return ACCEPTED, tuple(sdoc[m].lemma_.lower() for m in range(first, end) if m in lexicon)
-        rare = [sdoc[m] for m in range(first, end) if self._rare_word(sdoc[m], named)]
+        rare = [sdoc[m] for m in range(first, end) if self._rare_word(sdoc[m], named, limit)]
         if not rare:
             return None
         return CORPUS_CHECK, tuple(w.lemma_.lower() for w in rare)
@@ -235,6 +257,50 @@ class BiographyPatterns:
             return None
         status, keys = judged
         return Hit(frame.start, end, "occupation", "a stretch of unusual work or life", keys, status)
+
+    def _operated(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``drove the zamboni at the ice rink``, ``crewed a hovercraft``, ``worked nights at the
+        abattoir``: operating, crewing or working something unusual, done in the past or habitually."""
+        if not acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("operated_verbs"):
+            return None
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if not frame.person_subject or not (USED_TO in frame.kinds or t.tag_ in ("VBD", "VBZ", "NNS")):
+            return None
+        end = extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=2)
+        if end == t.i + 1:
+            return None
+        judged = self._judge_activity(sdoc, t.i, t.i + 1, end, named, lexicon, self.operated_zipf)
+        if judged is None:
+            return None
+        status, keys = judged
+        return Hit(frame.start, end, "occupation", "operated or worked something unusual", keys, status)
+
+    def _won_named(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``won the Golden Fleece``, ``took best in show at the county fair``."""
+        if not acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("win_verbs"):
+            return None
+        k = t.i + 1
+        obj_end = phrase_end(sdoc, k, se)
+        if obj_end == k:
+            return None
+        titled = any(w.is_title and w.pos_ in ("PROPN", "NOUN") for w in sdoc[k:obj_end])
+        venue = False
+        end = obj_end
+        if end + 1 < se and sdoc[end].lower_ in ("at", "in"):
+            j = phrase_end(sdoc, end + 1, se)
+            place = sdoc[end + 1 : j]
+            if any(self._lemma_in(w, "compete_venues") for w in place) and any(
+                self._lemma_in(w, "compete_scales") or w.is_title for w in place
+            ):
+                venue, end = True, j
+        if not (titled and verb_lemma(t) == "win") and not venue:
+            return None
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, end, "life_event", "won a named prize or a prize at a show", ("won_named",))
 
     # ---------------------------------------------------------------- rankings and selections
 
