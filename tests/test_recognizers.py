@@ -42,7 +42,7 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
     ("text", "span", "label"),
     [
         ("We walked down to 12 Smith St for chips.", "12 Smith St", "LOCATION"),
-        ("We waited outside the Copper Kettle for an hour.", "Copper Kettle", "LOCATION"),
+        ("We waited outside the Copper Lantern for an hour.", "Copper Lantern", "LOCATION"),
         ("Her new place is Flat 3, 4 Orchard Road, near the bus.", "Flat 3, 4 Orchard Road", "LOCATION"),
         ("He used to live on Kelvinhaugh Lane before all this.", "Kelvinhaugh Lane", "LOCATION"),
         ("Her nan's place is 14 Wattlebird Way, past the school.", "14 Wattlebird Way", "LOCATION"),

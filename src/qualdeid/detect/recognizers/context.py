@@ -152,7 +152,7 @@ class PlaceContextRecognizer(_ContextRecognizer):
             yield doc[first].idx, doc[j - 1].idx + len(doc[j - 1].text)
 
     def _is_named_venue(self, words: list[str]) -> bool:
-        """ "outside the Half Moon", "at the Black Swan": everyday words in Title Case after "the" name a
+        """ "outside the Copper Lantern", "at the Black Swan": everyday words in Title Case after "the" name a
         pub, a venue or a landmark — unless they are generic ("the Day Centre") or a calendar phrase."""
         if len(words) < 2 or any(w.isupper() or w in CALENDAR_WORDS for w in words):
             return False

@@ -309,7 +309,7 @@ class AddressBlockRecognizer(_TextRecognizer):
     """Postal address blocks of letters and referrals (see module docstring)."""
 
     LABELS = ("LOCATION", "ORGANIZATION", "PERSON")
-    #: above NER (0.85): in an address block, "Dartmouth, NS" is a town line, not an organisation
+    #: above NER (0.85): in an address block, "Truro, NS" is a town line, not an organisation
     SCORE = 0.86
 
     def __init__(self, street_types: frozenset[str], lexicon: NameLexicon, generic_words: frozenset[str]) -> None:
