@@ -45,7 +45,8 @@ _BE_GET = frozenset({"be", "get"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 _OUTLET_REACH = 7
 _RANKED_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})  # "the top ten junior chess players"
-_IMPERSONAL = frozenset({"it", "its"})  # tokens after a media show within which the outlet is named
+_IMPERSONAL = frozenset({"it", "its"})
+_LIGHT_VERBS = frozenset({"do", "have"})  # tokens after a media show within which the outlet is named
 
 
 def agent_nouns(lemma: str) -> tuple[str, ...]:
@@ -183,6 +184,8 @@ class BiographyPatterns:
         if t.pos_ != "NOUN" or t.lemma_.lower() not in self._w("bio_durations"):
             return None
         q = self._quantity_start(sdoc, t.i, ss)
+        if q == t.i and q - 1 >= ss and sdoc[q - 1].lower_ == "for" and t.tag_ == "NNS":
+            return self._for_stretch(sdoc, q - 1, t.i + 1, ss, se, named, lexicon)  # "for decades"
         if q == t.i or q - 1 < ss:
             return None  # a number or quantity word comes before the unit: "nine winters", "a few years"
         before = sdoc[q - 1]
@@ -259,12 +262,12 @@ class BiographyPatterns:
         return Hit(frame.start, end, "occupation", "a stretch of unusual work or life", keys, status)
 
     def _operated(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
-        """``drove the zamboni at the ice rink``, ``crewed a hovercraft``, ``worked nights at the
+        """``drove the snowcat up the ski slopes``, ``crewed a hovercraft``, ``worked nights at the
         abattoir``: operating, crewing or working something unusual, done in the past or habitually."""
         if not acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("operated_verbs"):
             return None
         frame = frame_at_verb(sdoc, t.i, ss, self.rr)
-        if not frame.person_subject or not (USED_TO in frame.kinds or t.tag_ in ("VBD", "VBZ", "NNS")):
+        if not frame.person_subject or not (USED_TO in frame.kinds or t.tag_ in ("VBD", "VBZ", "VBP", "NNS")):
             return None
         end = extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=2)
         if end == t.i + 1:
@@ -400,6 +403,8 @@ class BiographyPatterns:
         """``does her old call-in show on the community radio``, ``reads the weather on local TV``."""
         if t.pos_ not in ("NOUN", "PROPN") or not self._lemma_in(t, "media_content"):
             return None
+        if t.i + 1 < se and sdoc[t.i + 1].pos_ in ("NOUN", "PROPN"):
+            return None  # not the head: "the news quiz" is judged at "quiz"
         np_start = t.i
         while np_start - 1 >= ss and t.i - np_start < 7:
             prev = sdoc[np_start - 1]
@@ -410,6 +415,8 @@ class BiographyPatterns:
         verb = np_start - 1
         if verb < ss or not acts_as_verb(sdoc, verb) or verb_lemma(sdoc[verb]) not in self._w("media_role_verbs"):
             return None
+        if verb_lemma(sdoc[verb]) in _LIGHT_VERBS and not self._lemma_in(t, "media_presented"):
+            return None  # "does the quiz on the radio": plays along, presents nothing
         frame = frame_at_verb(sdoc, verb, ss, self.rr)
         if not frame.person_subject:
             return None
@@ -453,7 +460,7 @@ class BiographyPatterns:
         venue = venue or any(
             self._lemma_in(w, "compete_venues") and any(self._lemma_in(v, "compete_scales") for v in obj) for w in obj
         )
-        rare = any(self._rare_word(w, named) or lexicon.get(w.i) in _DISTINCTIVE for w in obj)
+        rare = any(self._rare_word(w, named, self.bio_verb_zipf) or lexicon.get(w.i) in _DISTINCTIVE for w in obj)
         if not (venue or rare):
             return None
         if venue and not rare and any(lexicon.get(w.i) == "common" for w in obj):
