@@ -28,6 +28,12 @@ from test_rare import covered, run
         ("He has a magpie that sits on his shoulder at the bus stop.", "a magpie that sits on his shoulder"),
         # crafts and habits whose verb the small tagger reads as a noun
         ("Marnie carves spoons from driftwood.", "carves spoons from driftwood"),
+        # bodies with their cause, organs given, wild animals kept
+        ("He has a fibreglass arm after the harvester caught him.", "a fibreglass arm after the harvester caught"),
+        ("She was stung by a stingray while diving off the reef.", "was stung by a stingray while diving"),
+        ("He has one blue eye and one brown one.", "has one blue eye and one brown one"),
+        ("She donated part of her liver to her son.", "donated part of her liver to her son"),
+        ("He keeps a jackdaw he rescued that rides in his hood.", "a jackdaw he rescued that rides in his hood"),
     ],
 )
 def test_biographical_frames_find_the_detail(detector, text: str, phrase: str) -> None:
@@ -56,6 +62,11 @@ def test_biographical_frames_find_the_detail(detector, text: str, phrase: str) -
         "Her dog sleeps on her bed every night.",
         "She knits scarves for the grandkids.",
         "He still rides his bike to the shops.",
+        "She gave her brother one of her biscuits.",
+        "He has a kidney infection again.",
+        "A jackdaw sat on the fence outside.",
+        "He does the news quiz on the radio.",
+        "She entered a raffle at the fete.",
     ],
 )
 def test_biographical_frames_leave_ordinary_content_alone(detector, text: str) -> None:
