@@ -106,3 +106,32 @@ def test_cached_lemmatizer_gives_spacys_lemmas_on_first_and_cached_calls():
     texts = [TEXT, "She was running; they've bought the geese and were bought out. " + TEXT]
     for doc_fast, doc_standard in zip(fast.pipe(texts), standard.pipe(texts), strict=True):
         assert [t.lemma_ for t in doc_fast] == [t.lemma_ for t in doc_standard]
+
+
+def test_fast_attribute_ruler_without_a_parse_gives_spacys_attributes():
+    """qualdeid's pipeline has no parser: rules that test a dependency label cannot match, the
+    others (single tokens, short sequences such as "gon na", LOWER regexes) must match as in spaCy."""
+    from qualdeid.detect.fast_attributes import FastAttributeRuler, speed_up
+
+    standard = spacy.load(resolve_model_name("en_core_web_sm"))
+    fast = spacy.load(resolve_model_name("en_core_web_sm"))
+    for nlp in (standard, fast):
+        nlp.disable_pipe("parser")
+        nlp.enable_pipe("senter")
+    speed_up(fast)
+    ruler = fast.get_pipe("fast_attribute_ruler")
+    assert isinstance(ruler, FastAttributeRuler)
+    assert ruler.sequences and len(ruler.matcher_without_deps) < len(ruler.matcher)
+    texts = [
+        TEXT,
+        "Gonna be honest, she ain't keen and y'all know it. We're gonna try, gotta go, let's see, "
+        "c'mon. Nothin' doing, nuthin' at all. He'd gone; hadn't he?\n\n  \t Cheers, it's ok.  ",
+        "I told you it was them. Do you have it? There is a dog. Is it? That one.",
+    ]
+
+    def attrs(doc):
+        return [(t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in doc]
+
+    for doc_fast, doc_standard in zip(fast.pipe(texts), standard.pipe(texts), strict=True):
+        assert not doc_fast.has_annotation("DEP")
+        assert attrs(doc_fast) == attrs(doc_standard)
