@@ -16,6 +16,8 @@ from test_rare import covered, run
         ("She spent four summers ringing birds on a remote island.", "spent four summers ringing birds"),
         ("He drove a gritter along the motorway for six winters.", "drove a gritter along the motorway"),
         ("My uncle worked two seasons on a whaling ship.", "worked two seasons on a whaling ship"),
+        # a machine known by its brand name, capitalised
+        ("She used to drive the Unimog for the council.", "used to drive the Unimog"),
         # rankings and selections
         ("She was one of the top five squash players in the country.", "one of the top five squash players"),
         ("He was one of the first men qualified as a midwife there.", "one of the first men qualified as a midwife"),

@@ -49,6 +49,10 @@ _IMPERSONAL = frozenset({"it", "its"})
 _LIGHT_VERBS = frozenset({"do", "have"})  # tokens after a media show within which the outlet is named
 
 
+def _after_article(t: Token) -> bool:
+    return t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")
+
+
 def agent_nouns(lemma: str) -> tuple[str, ...]:
     """``dig`` -> ``("digger", "diger")``, ``tune`` -> ``("tuner",)``: who does the verb's work."""
     if lemma.endswith("e"):
@@ -133,8 +137,10 @@ class BiographyPatterns:
         lemma = t.lemma_.lower()
         if lemma in self.rr.common_words or t.lower_ in self.rr.common_words:
             return False
-        if t.ent_type_ in _PLACE_ENTITIES or (t.is_title and not t.is_sent_start):
+        if t.ent_type_ in _PLACE_ENTITIES:
             return False
+        if t.is_title and not t.is_sent_start and not _after_article(t):
+            return False  # a name; but "drove the Snowcat": a machine known by its brand
         z = max(zipf(t.lower_), zipf(lemma))
         if limit is None:
             limit = self.bio_zipf
