@@ -135,3 +135,32 @@ def test_fast_attribute_ruler_without_a_parse_gives_spacys_attributes():
     for doc_fast, doc_standard in zip(fast.pipe(texts), standard.pipe(texts), strict=True):
         assert not doc_fast.has_annotation("DEP")
         assert attrs(doc_fast) == attrs(doc_standard)
+
+
+def test_stepped_entity_recognizer_finds_spacys_entities():
+    from qualdeid.detect.fast_parser import SteppedEntityRecognizer, step_entity_recognizer
+    from qualdeid.detect.model import load_model
+
+    standard = spacy.load(resolve_model_name("en_core_web_sm"))
+    stepped = spacy.load(resolve_model_name("en_core_web_sm"))
+    step_entity_recognizer(stepped)
+    assert isinstance(stepped.get_pipe("ner"), SteppedEntityRecognizer)
+    assert isinstance(load_model().get_pipe("ner"), SteppedEntityRecognizer)
+    texts = [
+        TEXT,
+        "",
+        "  \n\n ",
+        "Ana",
+        "Dr. J. R. Okoro of Leeds met the CEO of Northwind Ltd in New York City on 4/5/2021 at 3pm for $5.",
+        "sat w/ kim at the Brackenford Salvation Army drop-in, then the 96 tram to St Kilda Rd.\n\nMON 3 JUNE",
+        TEXT.upper(),
+    ]
+
+    def ents(doc):
+        return [(e.start, e.end, e.label_) for e in doc.ents], [t.ent_iob_ for t in doc]
+
+    for batch_size in (1, 3, 32):
+        found = [ents(doc) for doc in stepped.pipe(texts, batch_size=batch_size)]
+        assert found == [ents(doc) for doc in standard.pipe(texts, batch_size=batch_size)]
+    assert [ents(stepped(t)) for t in texts] == [ents(standard(t)) for t in texts]
+    assert ents(stepped(TEXT))[0]  # it does find entities

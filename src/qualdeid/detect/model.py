@@ -33,15 +33,18 @@ def resolve_model_name(name: str) -> str:
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline. The dependency parser is swapped for the cheaper
     sentence recogniser where the pipeline has one: detection needs sentences, not parses. The
-    attribute ruler is swapped for an equivalent that gives the same results faster, and matrix
-    products go through numpy's BLAS (``blas.py``)."""
+    attribute ruler, the lemmatizer and the entity recogniser's decoding loop are swapped for
+    equivalents that give the same results faster, and matrix products go through numpy's BLAS
+    (``blas.py``)."""
     from qualdeid.detect.blas import use_numpy_blas
     from qualdeid.detect.fast_attributes import speed_up
+    from qualdeid.detect.fast_parser import step_entity_recognizer
 
     nlp = spacy.load(resolve_model_name(name))
     if "parser" in nlp.pipe_names and "senter" in nlp.component_names:
         nlp.disable_pipe("parser")
         nlp.enable_pipe("senter")
     speed_up(nlp)
+    step_entity_recognizer(nlp)
     use_numpy_blas(nlp)
     return nlp
