@@ -78,7 +78,7 @@ class RareRules:
         out = cls()
         seen: dict[tuple[str, ...], tuple[str, str]] = {}
         for category in (*CATEGORIES, COMMON):
-            for item in rules.words(f"rare/{category}.txt", lower=True):
+            for item in sorted(rules.words(f"rare/{category}.txt", lower=True)):  # sorted: the same run to run
                 words = entry_words(item)
                 # common.txt wins over the lexicons; otherwise the earlier category wins
                 if words and (words not in seen or category == COMMON):
@@ -86,7 +86,7 @@ class RareRules:
         for words, (category, item) in seen.items():
             out.entries.setdefault(words[0], []).append((words, category, item))
         for candidates in out.entries.values():
-            candidates.sort(key=lambda wc: -len(wc[0]))
+            candidates.sort(key=lambda wc: (-len(wc[0]), wc[2]))
         out.common_words = frozenset(item for c, item in seen.values() if c == COMMON)
         hobbies = [item for c, item in seen.values() if c == "hobby"]
         out.common_languages = frozenset(rules.words("rare/common_language.txt", lower=True))
@@ -128,7 +128,7 @@ class RareRules:
         i = 0
         while i < n:
             best: tuple[tuple[str, ...], str, str] | None = None
-            for key in {lowers[i], lemmas[i]}:
+            for key in dict.fromkeys((lowers[i], lemmas[i])):  # in this order: the same run to run
                 for words, category, item in self.entries.get(key, ()):
                     k = len(words)
                     if best is not None and k <= len(best[0]):
