@@ -164,3 +164,22 @@ def test_stepped_entity_recognizer_finds_spacys_entities():
         assert found == [ents(doc) for doc in standard.pipe(texts, batch_size=batch_size)]
     assert [ents(stepped(t)) for t in texts] == [ents(standard(t)) for t in texts]
     assert ents(stepped(TEXT))[0]  # it does find entities
+
+
+def test_workers_can_keep_freed_memory_on_linux():
+    import sys
+
+    import pytest
+
+    from qualdeid.detect.malloc import reuse_freed_memory
+
+    if not sys.platform.startswith("linux"):
+        assert reuse_freed_memory() is False
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).mallopt  # noqa: B018
+    except AttributeError:
+        pytest.skip("no glibc mallopt here")
+    assert reuse_freed_memory() is True  # glibc accepted both settings

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from qualdeid.corpus.model import Document, InputError, Span
 from qualdeid.detect.engine import LANGUAGE, build_analyzer, canonical_label
 from qualdeid.detect.lists import Lists
+from qualdeid.detect.malloc import reuse_freed_memory
 from qualdeid.detect.merge import finalise
 from qualdeid.detect.model import DEFAULT_MODEL, load_model
 from qualdeid.detect.processors import CorpusProcessor
@@ -145,6 +146,7 @@ def _start_method() -> str:
 
 def _init_worker(config: DetectConfig) -> None:
     global _worker
+    reuse_freed_memory()
     if _worker is None or _worker.config != config:  # not inherited from the parent by fork
         _worker = FirstPass(config)
 
