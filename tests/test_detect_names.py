@@ -32,7 +32,7 @@ def _load_marked(path) -> list[tuple[Document, list[Span]]]:
     return docs
 
 
-@pytest.fixture(scope="module", params=["names_informal.txt", "names_sloppy.txt", "names_chat.txt"])
+@pytest.fixture(scope="module", params=["names_informal.txt", "names_sloppy.txt", "names_chat.txt", "names_lists.txt"])
 def informal(detector, request):
     marked = _load_marked(FIXTURES / request.param)
     found = {d.id: d for d in detector.detect([d for d, _ in marked])}

@@ -103,6 +103,12 @@ _CONTROL_VERB = re.compile(
     r"(?i:\b(?:wants?|wanted|asks?|asked|tells?|told|needs?|needed|expects?|expected|gets?|got|helped|help"
     r"|encouraged|reminded|invited|begged|convinced|persuaded)[ \t]+)$"
 )
+#: "a text from hope", "missed call from will"
+_MESSAGE_FROM = re.compile(
+    r"(?i:\b(?:texts?|txts?|calls?|messages?|msgs?|e-?mails?|letters?|cards?|visits?|voicemails?|notes?|dms?)"
+    r"[ \t]+from[ \t]+)$"
+)
+_WHEN_NEXT = re.compile(r"[ \t]+(?:later|earlier|today|tonight|yesterday|this|last|again|saying|asking|about|at)\b")
 _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
 #: "sky is scared", "will's back": a state only a person is in
 _PERSON_STATE = re.compile(
@@ -136,6 +142,15 @@ KIN_WORDS = _wordset(
 POSSESSIVES = _wordset("my his her their our your")
 OBJECT_PRONOUNS = _wordset("him her me us them you")
 SUBJECT_PRONOUNS = _wordset("i you we they he she it who")
+AGE_WORDS = _wordset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen",
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety",
+)
+_AGE_NEXT = re.compile(
+    r"[ \t]+(?:is|was|turned|turns)[ \t]+(?:\d{1,3}|" + "|".join(sorted(AGE_WORDS)) + r")(?:[ \t-]+\w+)?"
+    r"(?=[ \t]*(?:[.!?,;:)\n]|$|and\b|now\b|today\b|in\b|on\b|this\b|last\b|next\b|years?\b|yrs?\b|yo\b))",
+    re.IGNORECASE,
+)
 ADVERBS = _wordset("just then also still never always really actually finally already even suddenly")
 #: A second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")', "known as Bo".
 _ALIAS = re.compile(
@@ -287,7 +302,7 @@ class NameProcessor:
             word_name_read_as_thing = token.ent_type_ != "GPE" and word.lower() in self.word_names
             if token.ent_type_ in _NOT_PERSON_ENTS and not (self._is_name(word) or word_name_read_as_thing):
                 continue
-            if self._name_by_evidence(sdoc, token):
+            if self._name_by_evidence(sdoc, token) or self._listed_with_names(sdoc, token):
                 confident(word)
             surname = self._surname_after(sdoc, token)
             if surname:
@@ -391,6 +406,27 @@ class NameProcessor:
             return False
         return person_context and _zipf(lower) < RARE_WORD_ZIPF
 
+    def _listed_with_names(self, sdoc: Doc, token: Any) -> bool:
+        """ "Turnout was Bo, Quill, Rhodri and Tamsin": a capitalised word in a list of two or more
+        other names is a name too (a list of places or things rarely holds first names)."""
+        if token.is_sent_start or token.ent_type_ in ("GPE", "LOC", "DATE", "TIME") or not token.text.isalpha():
+            return False
+        if token.lower_ in CALENDAR_WORDS or token.lower_ in self.place_heads:
+            return False
+        members = _list_members(sdoc, token.i)
+        if len(members) < 3:
+            return False
+        names = sum(1 for m in members if m.i != token.i and self._listed_name(m))
+        return names >= 2
+
+    def _listed_name(self, token: Any) -> bool:
+        lower = token.lower_
+        if token.ent_type_ == "PERSON":
+            return True
+        return (lower in self.first_names or lower in self.word_names) and (
+            _is_capitalised(token.text) or not self.wordlike(lower)
+        )
+
     def _after_kin(self, sdoc: Doc, token: Any) -> bool:
         """ "my boy, River", "her son Will": a relative named right after the kinship word."""
         i = token.i - 1
@@ -421,8 +457,8 @@ class NameProcessor:
         word = nxt.text
         if not (_is_capitalised(word) and word.isalpha() and len(word) > 2) or word.lower() in self.place_heads:
             return None
-        if nxt.ent_type_ in _NOT_PERSON_ENTS and nxt.ent_type_ != "ORG":
-            return None
+        if nxt.ent_type_ in ("GPE", "LOC"):
+            return None  # NER's PRODUCT or FAC on an unknown surname is a misreading; a town is not
         return word if _zipf(word.lower()) < SURNAME_ZIPF and not self.wordlike(word) else None
 
     def _followed_by_place_head(self, sdoc: Doc, i: int) -> bool:
@@ -513,7 +549,19 @@ class NameProcessor:
             return next_word not in WORD_FOLLOWERS and next_word not in LET_IDIOMS
         if _CONTROL_VERB.search(before) and _TO_VERB.match(after):
             return True  # "she wants sky to come home"
+        if _MESSAGE_FROM.search(before) and (ends or _WHEN_NEXT.match(after)):
+            return True
+        if self._in_name_list(before, after):
+            return True
         return bool(_TRANSFER_TO.search(before) or _PERSON_STATE.match(after))
+
+    def _in_name_list(self, before: str, after: str) -> bool:
+        """ "crew was Hunter, Tamsin, bo and Kit": between list separators, next to a known name."""
+        left = re.search(r"([A-Za-z'’-]+)[ \t]*(?:,|[ \t]and|[ \t]&)[ \t]*$", before)
+        right = re.match(r"[ \t]*(?:,|and\b|&)[ \t]*([A-Za-z'’-]+)", after)
+        left_known = left is not None and self._known_name(left.group(1))
+        right_known = right is not None and self._known_name(right.group(1))
+        return (left_known and (right_known or bool(_CLAUSE_END.match(after)))) or (right_known and left is not None)
 
     def _before_surname(self, after: str) -> bool:
         """ "Amber Tolliver": a word-name right before a known name that is not a word is a first name."""
@@ -548,8 +596,12 @@ def _acts_next(after: str) -> bool:
     first = words[0].lower().replace("’", "'")
     if first in STRONG_RIGHT or first in PAST_VERBS or first in ("was", "has", "had", "'s", "s"):
         return True
-    if first in ("is", "was", "turned", "turns") and len(words) > 1 and words[1].isdigit():
-        return True
+    if first in ("is", "was", "turned", "turns") and _AGE_NEXT.match(after):
+        return True  # "Summer is four", "Will turned 18 in May" — not "Summer is two weeks away"
+    if first == "from" and len(words) > 2 and _is_capitalised(words[1]):
+        # "Faith from Ennis has offered": where someone is from, then what they do
+        rest = after[after.index(words[1]) :]
+        return _acts_next(re.sub(r"^(?:[A-Z][\w'’-]*[ \t]*)+", " ", rest))
     if first.endswith("ed") and not first.endswith("eed") and len(first) > 3:
         return True
     if first.endswith("s") and len(words) > 1 and words[1].lower() in OBJECT_PRONOUNS:
@@ -560,6 +612,35 @@ def _acts_next(after: str) -> bool:
         second = words[1].lower()
         return second in PAST_VERBS or second.endswith(("ed", "s"))
     return False
+
+
+_LIST_SEPARATORS = frozenset({",", "and", "&"})
+
+
+def _list_members(sdoc: Doc, i: int) -> list[Any]:
+    """The one-word members of the list around token ``i`` ("Bo, Quill, Rhodri and tamsin"): each
+    member a single word, separated by a comma, "and" or "&"; a member followed by another capitalised
+    word ("Pizza Hut") ends the list."""
+
+    def single(j: int) -> bool:
+        if not (0 <= j < len(sdoc)) or not sdoc[j].text.isalpha() or sdoc[j].lower_ in _LIST_SEPARATORS:
+            return False
+        return j + 1 >= len(sdoc) or not (_is_capitalised(sdoc[j + 1].text) and sdoc[j + 1].text.isalpha())
+
+    if not single(i):
+        return []
+    members = [sdoc[i]]
+    j = i
+    while j - 2 >= 0 and sdoc[j - 1].lower_ in _LIST_SEPARATORS and single(j - 2):
+        j -= 2
+        members.insert(0, sdoc[j])
+    j = i
+    while j + 2 < len(sdoc) and sdoc[j + 1].lower_ in _LIST_SEPARATORS and single(j + 2):
+        j += 2
+        members.append(sdoc[j])
+        if sdoc[j - 1].lower_ in ("and", "&"):
+            break
+    return members
 
 
 def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
