@@ -109,7 +109,17 @@ def cli_method(folder: Path, n: int, jobs: int | None, model: str) -> Method:
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
         label += f" --jobs {jobs}"
-    return Method(label, n, "?" if jobs is None else str(jobs), lambda: run_quiet(cmd))
+    else:
+        label += f" (default: {default_jobs()} jobs)"
+    procs = str(jobs) if jobs is not None else str(default_jobs())
+    return Method(label, n, procs, lambda: run_quiet(cmd))
+
+
+def default_jobs() -> int:
+    """What ``qualdeid scan`` without --jobs uses on this machine."""
+    from qualdeid.cli import MAX_AUTO_JOBS
+
+    return max(1, min(len(os.sched_getaffinity(0)), MAX_AUTO_JOBS))
 
 
 def ratio_line(num: Method, den: Method, target: float | None, cpu: bool = False) -> str:
@@ -183,7 +193,7 @@ def main() -> None:
     methods.append(presidio)
     cli_jobs: list[int | None] = [None]
     if cli_supports("scan", "--jobs"):
-        cli_jobs = [1, 2]
+        cli_jobs = [1, 2] if default_jobs() != 2 else [1, None]  # None: the default, --jobs 0
     cli = [cli_method(folder, args.docs, j, args.model) for j in cli_jobs]
     methods += cli
     if not args.no_library:

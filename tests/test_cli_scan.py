@@ -143,7 +143,7 @@ def test_missing_model_is_a_one_line_usage_error(small_folder: Path) -> None:
 def test_usage_errors_exit_2() -> None:
     assert scan().exit_code == 2
     assert scan("x.txt", "--format", "xml").exit_code == 2
-    assert scan("x.txt", "--jobs", "0").exit_code == 2
+    assert scan("x.txt", "--jobs", "-1").exit_code == 2
 
 
 def test_quiet_leaves_stderr_empty_on_success(small_folder: Path) -> None:
@@ -158,10 +158,12 @@ def test_skipped_files_are_mentioned(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "skipped 1 file(s)" in result.stderr and ".pdf" in result.stderr
 
 
-def test_jobs_and_rules_reach_the_detector_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@pytest.fixture
+def seen_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict:
+    """The DetectConfig the command builds (the detector itself replaced by a recorder)."""
     import qualdeid.detect
 
-    seen = {}
+    seen: dict = {}
 
     class Recorder:
         def __init__(self, config) -> None:
@@ -172,9 +174,24 @@ def test_jobs_and_rules_reach_the_detector_config(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(qualdeid.detect, "Detector", Recorder)
     (tmp_path / "a.txt").write_text("Fine.", encoding="utf-8")
+    return seen
+
+
+def test_jobs_and_rules_reach_the_detector_config(seen_config: dict, tmp_path: Path) -> None:
     result = scan(str(tmp_path), "--jobs", "2", "--rules", str(tmp_path), "--format", "jsonl")
     assert result.exit_code == 0
-    assert seen["config"].jobs == 2 and seen["config"].rules_dirs == [tmp_path]
+    assert seen_config["config"].jobs == 2 and seen_config["config"].rules_dirs == [tmp_path]
+
+
+@pytest.mark.parametrize(("cores", "expected"), [(1, 1), (3, 3), (16, 4)])
+def test_jobs_default_to_one_per_core_within_a_cap(
+    monkeypatch: pytest.MonkeyPatch, seen_config: dict, tmp_path: Path, cores: int, expected: int
+) -> None:
+    import os
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    assert scan(str(tmp_path), "--format", "jsonl").exit_code == 0
+    assert seen_config["config"].jobs == expected
 
 
 def test_help_teaches_with_examples() -> None:

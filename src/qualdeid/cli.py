@@ -7,6 +7,7 @@ detector options, error reporting, progress) are meant for every command that re
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -67,15 +68,30 @@ def input_options(f: F) -> F:
     return f
 
 
+#: The most worker processes --jobs 0 starts: each holds its own copy of the model's working memory.
+MAX_AUTO_JOBS = 4
+
+
+def _resolve_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    if value > 0:
+        return value
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_AUTO_JOBS))
+
+
 def detect_options(f: F) -> F:
     """Options that configure the detector: model, rules folders, worker processes."""
     f = click.option(
         "--jobs",
         "-j",
-        type=click.IntRange(min=1),
-        default=1,
-        show_default=True,
-        help="Worker processes for detection (use the number of CPU cores for large corpora).",
+        type=click.IntRange(min=0),
+        default=0,
+        callback=_resolve_jobs,
+        help="Worker processes for detection. Default 0: one per CPU core (at most "
+        f"{MAX_AUTO_JOBS}); a corpus too small to gain from workers is read in one process anyway.",
     )(f)
     f = click.option(
         "--rules",

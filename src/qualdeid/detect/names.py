@@ -122,6 +122,7 @@ WORD_LEFT = _wordset(
     "some no any all such what good great much more less full lost give gave",
 )
 
+_CAPITALS = re.compile(r"(?<![\w&/.'’-])[A-Z]{2,3}(?![\w&/'-]|\.[A-Z])")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 _NOT_INITIALS = {"U.S.", "U.K.", "A.M.", "P.M.", "E.G.", "I.E.", "N.Z.", "U.N.", "B.C.", "A.D.", "N.B.", "P.S."}
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”]|\u2026)\s*$")
@@ -140,6 +141,7 @@ KIN_WORDS = _wordset(
     "nan nana gran granny grandma grandad granddad grandpa stepson stepdaughter friend mate boyfriend girlfriend",
 )
 POSSESSIVES = _wordset("my his her their our your")
+ARTICLES = _wordset("the a an")
 OBJECT_PRONOUNS = _wordset("him her me us them you")
 SUBJECT_PRONOUNS = _wordset("i you we they he she it who")
 AGE_WORDS = _wordset(
@@ -150,6 +152,9 @@ _AGE_NEXT = re.compile(
     r"[ \t]+(?:is|was|turned|turns)[ \t]+(?:\d{1,3}|" + "|".join(sorted(AGE_WORDS)) + r")(?:[ \t-]+\w+)?"
     r"(?=[ \t]*(?:[.!?,;:)\n]|$|and\b|now\b|today\b|in\b|on\b|this\b|last\b|next\b|years?\b|yrs?\b|yo\b))",
     re.IGNORECASE,
+)
+NEGATED_AUXILIARIES = _wordset(
+    "doesn't didn't won't can't couldn't wouldn't shouldn't hasn't hadn't doesnt didnt wont cant couldnt wouldnt"
 )
 ADVERBS = _wordset("just then also still never always really actually finally already even suddenly")
 #: A second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")', "known as Bo".
@@ -186,6 +191,7 @@ class NameProcessor:
         self.first_names |= self.variants.table.keys()  # every form in the nickname table is a first name
         self._dictionary = _dictionary_words(nlp)
         self.known: dict[str, KnownName] = {}
+        self.full_initials: set[str] = set()
         self._pattern: re.Pattern[str] | None = None
         titles = "|".join(sorted((re.escape(t.capitalize()) for t in self.titles), key=len, reverse=True))
         self._title_name = re.compile(
@@ -294,6 +300,8 @@ class NameProcessor:
                 confident(m.group(2))
         for token in sdoc:
             word = token.text
+            if word.islower() and self._lowercase_name(sdoc, token):
+                confident(word.capitalize())
             if not _is_capitalised(word) or any(b.start <= token.idx < b.end for b in blocked):
                 continue
             if self._followed_by_place_head(sdoc, token.i):
@@ -312,7 +320,43 @@ class NameProcessor:
         for w in list(names):
             for v in self.variants.of(w):
                 observation.setdefault(v, self.wordlike(v))
-        return local, (observation, sorted(names))
+        return local, (observation, sorted(names), sorted(self._full_name_initials(text, spans, local, names)))
+
+    def _full_name_initials(self, text: str, spans: list[Span], local: list[Span], names: dict[str, bool]) -> set[str]:
+        """ "CB" for "Cody Brennan-Walsh": handover notes name people by the initials of a full name."""
+        out: set[str] = set()
+        for s in [*spans, *local]:
+            if s.label != "PERSON":
+                continue
+            words = [w for w in re.findall(r"[A-Z][\w'’-]*", text[s.start : s.end]) if w.lower() not in self.titles]
+            if 2 <= len(words) <= 3 and words[0] in names:
+                out.add("".join(w[0] for w in words))
+        return out
+
+    def _lowercase_name(self, sdoc: Doc, token: Any) -> bool:
+        """A name written in lower case wherever it occurs ("sat with tarquin", "grace is 38"): a first
+        name that is no word, in a person's place; a word-name or a rare word only where it speaks or
+        has an age."""
+        lower = token.text
+        if len(lower) < 3 or not lower.isalpha() or lower in CALENDAR_WORDS or lower in KIN_WORDS:
+            return False
+        prev = sdoc[token.i - 1].lower_ if token.i > 0 else ""
+        nxt = sdoc[token.i + 1].lower_ if token.i + 1 < len(sdoc) else ""
+        after = sdoc[token.i + 1 : token.i + 5].text
+        speaks = nxt in STRONG_RIGHT or bool(_AGE_NEXT.match(" " + after))
+        if prev in WORD_LEFT or prev in SUBJECT_PRONOUNS:
+            return False
+        if lower in self.first_names and not self.wordlike(lower):
+            return (
+                speaks
+                or prev in LEFT_CONTEXT - WEAK_LEFT
+                or nxt in RIGHT_CONTEXT
+                or nxt in ("'s", "’s")
+                or self._after_kin(sdoc, token)
+            )
+        if lower in self.first_names or lower in self.word_names:
+            return speaks
+        return speaks and _zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self._dictionary
 
     def _calendar_only(self, word: str) -> bool:
         """ "Weds", "Xmas" — but "June" and "May" are names too."""
@@ -472,7 +516,8 @@ class NameProcessor:
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        found, evidence = observation
+        found, evidence, initials = observation
+        self.full_initials.update(initials)
         for word, wordlike in found.items():
             key = word.lower()
             entry = self.known.get(key)
@@ -501,7 +546,19 @@ class NameProcessor:
                 entry = self.known[m.group(1).lower()]
                 if self._accept(text, m.start(), m.end(1), entry):
                     found.append(Span(m.start(), m.end(1), "PERSON", score=SCORE_KNOWN, detector=DETECTOR))
+        found += self._initials_of_known(text)
         return self._with_titles(text, _join_adjacent(text, found))
+
+    def _initials_of_known(self, text: str) -> list[Span]:
+        out = []
+        for m in _CAPITALS.finditer(text):
+            token = m.group()
+            if token not in self.full_initials or token in self.not_initials or _zipf(token.lower()) >= 4.0:
+                continue
+            if _last_word(text[max(0, m.start() - 20) : m.start()]) in WORD_LEFT:
+                continue  # "the CB"
+            out.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+        return out
 
     def _accept(self, text: str, start: int, end: int, entry: KnownName) -> bool:
         surface = text[start:end]
@@ -515,8 +572,10 @@ class NameProcessor:
         if surface.islower():
             if _SELF_INTRO.search(before) and _CLAUSE_END.match(after):
                 return True  # "hi all its hope,"
-            if prev_word in WORD_LEFT or (entry.wordlike and _last_token(before).lower() in SUBJECT_PRONOUNS):
-                return False  # "the will", "I will"
+            if prev_word in POSSESSIVES or prev_word in ARTICLES:
+                return False  # "my kokum", "the will"
+            if entry.wordlike and (prev_word in WORD_LEFT or _last_token(before).lower() in SUBJECT_PRONOUNS):
+                return False  # "at dawn", "I will" (but "split on cody")
             lower = surface.lower()
             if not entry.wordlike and (lower in self.first_names or _zipf(lower) < COMMON_WORD_ZIPF):
                 return True
@@ -596,6 +655,8 @@ def _acts_next(after: str) -> bool:
     first = words[0].lower().replace("’", "'")
     if first in STRONG_RIGHT or first in PAST_VERBS or first in ("was", "has", "had", "'s", "s"):
         return True
+    if first in NEGATED_AUXILIARIES and len(words) > 1 and words[1].isalpha():
+        return True  # "Hope doesn't like groups", "Will didn't come"
     if first in ("is", "was", "turned", "turns") and _AGE_NEXT.match(after):
         return True  # "Summer is four", "Will turned 18 in May" — not "Summer is two weeks away"
     if first == "from" and len(words) > 2 and _is_capitalised(words[1]):

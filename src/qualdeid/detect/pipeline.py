@@ -29,7 +29,7 @@ from qualdeid.detect.engine import LANGUAGE, build_analyzer, canonical_label
 from qualdeid.detect.lists import Lists
 from qualdeid.detect.malloc import reuse_freed_memory
 from qualdeid.detect.merge import finalise
-from qualdeid.detect.model import DEFAULT_MODEL, load_model
+from qualdeid.detect.model import DEFAULT_MODEL, load_model, resolve_model_name
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.detect.rules import Rules
 from qualdeid.detect.spool import Spool
@@ -220,6 +220,7 @@ class Detector:
         self.config = config or DetectConfig()
         self.rules = Rules(self.config.rules_dirs)
         self.lists = Lists(self.rules)
+        resolve_model_name(self.config.model)  # a missing model fails here, whatever the number of jobs
         self._first: FirstPass | None = None if self.config.jobs > 1 else FirstPass(self.config)
 
     @property
