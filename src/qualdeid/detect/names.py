@@ -323,7 +323,7 @@ class NameProcessor:
         return local, (observation, sorted(names), sorted(self._full_name_initials(text, spans, local, names)))
 
     def _full_name_initials(self, text: str, spans: list[Span], local: list[Span], names: dict[str, bool]) -> set[str]:
-        """ "CB" for "Cody Brennan-Walsh": handover notes name people by the initials of a full name."""
+        """ "OV" for "Ottilie Vasquez-Reyes": handover notes name people by the initials of a full name."""
         out: set[str] = set()
         for s in [*spans, *local]:
             if s.label != "PERSON":
@@ -334,7 +334,7 @@ class NameProcessor:
         return out
 
     def _lowercase_name(self, sdoc: Doc, token: Any) -> bool:
-        """A name written in lower case wherever it occurs ("sat with tarquin", "grace is 38"): a first
+        """A name written in lower case wherever it occurs ("went for a walk with tarquin", "joy is 41"): a first
         name that is no word, in a person's place; a word-name or a rare word only where it speaks or
         has an age."""
         lower = token.text
@@ -451,7 +451,7 @@ class NameProcessor:
         return person_context and _zipf(lower) < RARE_WORD_ZIPF
 
     def _listed_with_names(self, sdoc: Doc, token: Any) -> bool:
-        """ "Turnout was Bo, Quill, Rhodri and Tamsin": a capitalised word in a list of two or more
+        """ "the quiz team was Bo, Quill, Idris and Tamsin": a capitalised word in a list of two or more
         other names is a name too (a list of places or things rarely holds first names)."""
         if token.is_sent_start or token.ent_type_ in ("GPE", "LOC", "DATE", "TIME") or not token.text.isalpha():
             return False
@@ -479,8 +479,11 @@ class NameProcessor:
         return i >= 1 and sdoc[i].lower_ in KIN_WORDS and sdoc[i - 1].lower_ in POSSESSIVES
 
     def _acts_at_start(self, sdoc: Doc, token: Any) -> bool:
-        if not _acts_next(sdoc[token.i + 1 : token.i + 6].text):
+        after = sdoc[token.i + 1 : token.i + 6].text
+        if not _acts_next(after):
             return False
+        if _AGE_NEXT.match(" " + after):
+            return True  # "Summer is six."
         nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
         return nxt is not None and nxt.lower_ not in ("was", "is", "has", "had")  # "Hope was all we had"
 
@@ -556,7 +559,7 @@ class NameProcessor:
             if token not in self.full_initials or token in self.not_initials or _zipf(token.lower()) >= 4.0:
                 continue
             if _last_word(text[max(0, m.start() - 20) : m.start()]) in WORD_LEFT:
-                continue  # "the CB"
+                continue  # "the OV"
             out.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
         return out
 
@@ -575,7 +578,7 @@ class NameProcessor:
             if prev_word in POSSESSIVES or prev_word in ARTICLES:
                 return False  # "my kokum", "the will"
             if entry.wordlike and (prev_word in WORD_LEFT or _last_token(before).lower() in SUBJECT_PRONOUNS):
-                return False  # "at dawn", "I will" (but "split on cody")
+                return False  # "at dawn", "I will" (but "worried about tarquin")
             lower = surface.lower()
             if not entry.wordlike and (lower in self.first_names or _zipf(lower) < COMMON_WORD_ZIPF):
                 return True
@@ -615,7 +618,7 @@ class NameProcessor:
         return bool(_TRANSFER_TO.search(before) or _PERSON_STATE.match(after))
 
     def _in_name_list(self, before: str, after: str) -> bool:
-        """ "crew was Hunter, Tamsin, bo and Kit": between list separators, next to a known name."""
+        """ "the quiz team was Idris, Tamsin, bo and Kit": between list separators, next to a known name."""
         left = re.search(r"([A-Za-z'’-]+)[ \t]*(?:,|[ \t]and|[ \t]&)[ \t]*$", before)
         right = re.match(r"[ \t]*(?:,|and\b|&)[ \t]*([A-Za-z'’-]+)", after)
         left_known = left is not None and self._known_name(left.group(1))
@@ -656,11 +659,11 @@ def _acts_next(after: str) -> bool:
     if first in STRONG_RIGHT or first in PAST_VERBS or first in ("was", "has", "had", "'s", "s"):
         return True
     if first in NEGATED_AUXILIARIES and len(words) > 1 and words[1].isalpha():
-        return True  # "Hope doesn't like groups", "Will didn't come"
-    if first in ("is", "was", "turned", "turns") and _AGE_NEXT.match(after):
-        return True  # "Summer is four", "Will turned 18 in May" — not "Summer is two weeks away"
+        return True  # "Joy doesn't eat fish", "Will didn't ring"
+    if first in ("is", "was", "turned", "turns") and _AGE_NEXT.match(" " + after.lstrip(" \t")):
+        return True  # "Joy is six", "Will turned 18 in May" — not "Summer is two weeks away"
     if first == "from" and len(words) > 2 and _is_capitalised(words[1]):
-        # "Faith from Ennis has offered": where someone is from, then what they do
+        # "Joy from Thurles has offered": where someone is from, then what they do
         rest = after[after.index(words[1]) :]
         return _acts_next(re.sub(r"^(?:[A-Z][\w'’-]*[ \t]*)+", " ", rest))
     if first.endswith("ed") and not first.endswith("eed") and len(first) > 3:
@@ -679,7 +682,7 @@ _LIST_SEPARATORS = frozenset({",", "and", "&"})
 
 
 def _list_members(sdoc: Doc, i: int) -> list[Any]:
-    """The one-word members of the list around token ``i`` ("Bo, Quill, Rhodri and tamsin"): each
+    """The one-word members of the list around token ``i`` ("Bo, Quill, Idris and tamsin"): each
     member a single word, separated by a comma, "and" or "&"; a member followed by another capitalised
     word ("Pizza Hut") ends the list."""
 
