@@ -35,3 +35,41 @@ def test_a_single_letter_needs_its_own_person_context() -> None:
 )
 def test_abbreviations_and_shouting_are_not_initials(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10:30 Coffee break. QJ tells me about his boats.", ["QJ"]),  # a verb in -s
+        ("QX doesn't defend the plan.", ["QX"]),
+        ("Morning mtg. QX (director) opens it.", ["QX"]),  # a description in brackets
+        ("Arrived 09:00. ZP (F, late 50s) already there.", ["ZP"]),
+        ('Tense. ZP: "you will close us by stealth."', ["ZP"]),  # a speaker's turn in notes
+    ],
+)
+def test_initials_that_act_in_field_notes(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met the ACT (assertive community treatment) team.",  # an acronym spelt out
+        "Budget: ZZ plus tax.",
+        "ETA: 3pm at the office.",  # note shorthand listed in not_initials.txt
+    ],
+)
+def test_acronyms_in_notes_stay_words(text: str) -> None:
+    assert found(text) == []
+
+
+def test_initials_acting_in_one_document_are_found_in_another(detector) -> None:
+    from qualdeid.corpus.model import Document
+
+    docs = [
+        Document("a", "12:40 QX announces the dinner. Everyone cheers."),
+        Document("b", "Morning mtg in the main room, a member, QX, runs it."),
+        Document("c", "INT: How was the week?\nP2: fine."),
+    ]
+    spans = {d.id: [s.text for s in d.spans if s.label == "PERSON"] for d in detector.detect(docs)}
+    assert spans["b"] == ["QX"] and spans["c"] == []

@@ -146,7 +146,14 @@ def initials_as_names(text: str, not_initials: frozenset[str]) -> Iterator[tuple
         if len(token) == 1 and not (named or _opens_clause(text, m.start(), prev)):
             continue  # "Plan B", "vitamin D": a letter after a word names a thing
         kiss = re.match(r"[ \t]+x+[ \t]*(?:\n|$)", text[m.end() : m.end() + 8]) is not None  # a sign-off: "D x"
-        acts = named or kiss or prev in LEFT or nxt in RIGHT or (len(nxt) > 3 and nxt.endswith(("ed", "ing")))
+        rest = text[m.end() : m.end() + 40]
+        acts = (
+            named
+            or kiss
+            or prev in LEFT
+            or _acts(nxt)
+            or (len(token) > 1 and (_DESCRIBED.match(rest) is not None or _speaks(text, m.start(), rest)))
+        )
         occurrences.setdefault(token, []).append((m.start(), m.end(), acts))
     for token, found in occurrences.items():
         if not any(acts for _, _, acts in found):
@@ -154,6 +161,32 @@ def initials_as_names(text: str, not_initials: frozenset[str]) -> Iterator[tuple
         for start, end, acts in found:
             if acts or len(token) > 1:
                 yield start, end
+
+
+#: A person's description in brackets after initials: "QJ (M, 40s)", "BQ (manager)", "(support worker)".
+_DESCRIBED = re.compile(
+    r"[ \t]*\([ \t]*(?:[MF][ \t]*[,)]|\d|(?:early|mid|late)[ \t-]|[a-z ]*\b(?:worker|staff|manager|director"
+    r"|coordinator|co-ordinator|lead|nurse|member|volunteer|resident|client|peer|student|chair|carer|mum|mom|dad"
+    r"|son|daughter|wife|husband|partner|sister|brother|friend|tenant|keyworker|case[ \t]?worker)s?[ \t]*[,)])"
+)
+#: Words that end in -s after initials but are no verbs: "QX this", "PP plus".
+_NOT_VERBS = frozenset(["this", "his", "hers", "its", "yes", "plus", "always", "perhaps", "sometimes", "thus"])
+
+
+def _acts(nxt: str) -> bool:
+    """ "HM walked", "QJ tells me", "BQ doesn't": the word after initials is a verb."""
+    if nxt in RIGHT or (len(nxt) > 3 and nxt.endswith(("ed", "ing"))):
+        return True
+    if nxt in ("doesn't", "didn't", "can't", "won't", "isn't", "wasn't", "hasn't"):
+        return True
+    return len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is")) and nxt not in _NOT_VERBS
+
+
+def _speaks(text: str, start: int, rest: str) -> bool:
+    """ 'ZP: "you'll be closing us"' — a speaker's turn in notes, at a line or sentence start."""
+    if not re.match(r"[ \t]*:[ \t]+\S", rest):
+        return False
+    return re.search(r"(?:^|[\n.!?]|\d[ \t])[ \t]*$", text[max(0, start - 3) : start]) is not None
 
 
 def _opens_clause(text: str, start: int, prev: str) -> bool:

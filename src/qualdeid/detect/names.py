@@ -109,6 +109,7 @@ _MESSAGE_FROM = re.compile(
     r"[ \t]+from[ \t]+)$"
 )
 _WHEN_NEXT = re.compile(r"[ \t]+(?:later|earlier|today|tonight|yesterday|this|last|again|saying|asking|about|at)\b")
+_TO_YOU = re.compile(r"(?i:\b(?:thank|love|miss|proud[ \t]+of|bless|see|luv)[ \t]+(?:you|u|ya|yous)[ \t,]*)$")
 _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
 #: "sky is scared", "will's back": a state only a person is in
 _PERSON_STATE = re.compile(
@@ -185,13 +186,15 @@ class NameProcessor:
         self.place_heads = rules.words("names/place_heads.txt", lower=True)
         self.surname_words = rules.words("names/surname_words.txt", lower=True)
         self.word_names = rules.words("names/word_names.txt", lower=True) | self.surname_words
-        self.not_initials = frozenset(rules.words("names/not_initials.txt"))
+        roles = rules.words("lexicons/speaker_roles.txt", lower=True)
+        self.not_initials = frozenset(rules.words("names/not_initials.txt")) | {r.upper() for r in roles}
         self.allow = {normalise(w) for w in rules.words("allow.txt")}
         self.variants = NameVariants(rules)
         self.first_names |= self.variants.table.keys()  # every form in the nickname table is a first name
         self._dictionary = _dictionary_words(nlp)
         self.known: dict[str, KnownName] = {}
-        self.full_initials: set[str] = set()
+        #: initials of full names found in the corpus, and initials that act as a person somewhere in it
+        self.known_initials: set[str] = set()
         self._pattern: re.Pattern[str] | None = None
         titles = "|".join(sorted((re.escape(t.capitalize()) for t in self.titles), key=len, reverse=True))
         self._title_name = re.compile(
@@ -226,11 +229,13 @@ class NameProcessor:
         for i, ent in enumerate(ents):
             if ent.label_ != "PERSON" or len(ent) < 2:
                 continue
-            start = ent.start
-            while start < ent.end - 1 and self._not_part_of_name(sdoc[start]):
+            start, end = ent.start, ent.end
+            while start < end - 1 and self._not_part_of_name(sdoc[start]):
                 start += 1
-            if start != ent.start:
-                ents[i] = SpacySpan(sdoc, start, ent.end, label=ent.label)
+            while end - 1 > start and sdoc[end - 1].text[0].islower() and not sdoc[end - 1].text.isalpha():
+                end -= 1  # "Ty w/": NER's span runs on into an abbreviation
+            if (start, end) != (ent.start, ent.end):
+                ents[i] = SpacySpan(sdoc, start, end, label=ent.label)
                 changed = True
         if changed:
             sdoc.ents = ents
@@ -290,8 +295,11 @@ class NameProcessor:
             name = m.group(1)
             if len(name) == 1 or (_zipf(name) < SURNAME_ZIPF and name not in self.titles):
                 local.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+        acting_initials: set[str] = set()
         for start, end in initials_as_names(text, self.not_initials):
             local.append(Span(start, end, "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+            if end - start > 1:
+                acting_initials.add(text[start:end])
         for m in _INITIALS.finditer(text):
             if m.group().replace(" ", "") not in _NOT_INITIALS:
                 local.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
@@ -320,7 +328,8 @@ class NameProcessor:
         for w in list(names):
             for v in self.variants.of(w):
                 observation.setdefault(v, self.wordlike(v))
-        return local, (observation, sorted(names), sorted(self._full_name_initials(text, spans, local, names)))
+        initials = self._full_name_initials(text, spans, local, names) | acting_initials
+        return local, (observation, sorted(names), sorted(initials))
 
     def _full_name_initials(self, text: str, spans: list[Span], local: list[Span], names: dict[str, bool]) -> set[str]:
         """ "OV" for "Ottilie Vasquez-Reyes": handover notes name people by the initials of a full name."""
@@ -520,7 +529,7 @@ class NameProcessor:
 
     def observe(self, doc_id: str, observation: Any) -> None:
         found, evidence, initials = observation
-        self.full_initials.update(initials)
+        self.known_initials.update(initials)
         for word, wordlike in found.items():
             key = word.lower()
             entry = self.known.get(key)
@@ -556,7 +565,7 @@ class NameProcessor:
         out = []
         for m in _CAPITALS.finditer(text):
             token = m.group()
-            if token not in self.full_initials or token in self.not_initials or _zipf(token.lower()) >= 4.0:
+            if token not in self.known_initials or token in self.not_initials or _zipf(token.lower()) >= 4.0:
                 continue
             if _last_word(text[max(0, m.start() - 20) : m.start()]) in WORD_LEFT:
                 continue  # "the OV"
@@ -605,6 +614,8 @@ class NameProcessor:
         ends = bool(_CLAUSE_END.match(after))
         if next_word == "here" and _SENTENCE_END.search(before) and _CLAUSE_END.match(after[5:]):
             return True
+        if _TO_YOU.search(before) and ends:
+            return True  # "thank you sandy", "proud of you marc x"
         if prev_word in VOCATIVE_LEFT:
             return ends or (next_word not in WORD_FOLLOWERS and next_word not in self._dictionary)
         if prev_word == "let":
