@@ -43,7 +43,7 @@ def test_abbreviations_and_shouting_are_not_initials(text: str) -> None:
         ("10:30 Coffee break. QJ tells me about his boats.", ["QJ"]),  # a verb in -s
         ("QX doesn't defend the plan.", ["QX"]),
         ("Morning mtg. QX (director) opens it.", ["QX"]),  # a description in brackets
-        ("Arrived 09:00. ZP (F, late 50s) already there.", ["ZP"]),
+        ("Arrived 09:00. ZP (F, early 60s) already there.", ["ZP"]),
         ('Tense. ZP: "you will close us by stealth."', ["ZP"]),  # a speaker's turn in notes
     ],
 )

@@ -183,7 +183,7 @@ def _acts(nxt: str) -> bool:
 
 
 def _speaks(text: str, start: int, rest: str) -> bool:
-    """ 'ZP: "you'll be closing us"' — a speaker's turn in notes, at a line or sentence start."""
+    """'ZP: "you'll be closing us"' — a speaker's turn in notes, at a line or sentence start."""
     if not re.match(r"[ \t]*:[ \t]+\S", rest):
         return False
     return re.search(r"(?:^|[\n.!?]|\d[ \t])[ \t]*$", text[max(0, start - 3) : start]) is not None
