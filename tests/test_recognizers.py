@@ -148,6 +148,7 @@ def test_no_span_crosses_a_line_break(analyzer: AnalyzerEngine) -> None:
         ("She shares her drawings as fern_and_moss now.", "fern_and_moss", "CONTACT"),
         ("Found him online, kb_runner_88 on the gaming site.", "kb_runner_88", "CONTACT"),
         ("Thread: moving out\n\nQuietHeron42 · 02-11-2024 22:14\nHi all", "QuietHeron42", "CONTACT"),
+        ("Great news!\nReply from gravel_moth: so proud of you", "gravel_moth", "CONTACT"),
         (
             "he rang on zero two nine oh double four seven one one six about it",
             "zero two nine oh double four seven one one six",
@@ -168,6 +169,7 @@ def test_contacts_and_ids(analyzer: AnalyzerEngine, text: str, span: str, label:
         "She walked 2 km to the unit 3 times a week.",
         "She is on Instagram and Facebook all day.",
         "It was posted by the admin team, and Mary wrote: thanks.",
+        "Reply from the team: we will look into it.",
         "I saved it as my_notes.docx on the laptop.",
         "#codes: everyday_activity, trust_safety\nWhat was helpful: the walk.",
     ],
