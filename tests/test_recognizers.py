@@ -87,6 +87,22 @@ def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("BRAMBLECOTE DAY CENTRE: MEMBER FEEDBACK FORM\nName: none", "BRAMBLECOTE DAY CENTRE", "LOCATION"),
+        ("THE QUARRENDON CLUB - NOTES", "QUARRENDON CLUB", "ORGANIZATION"),
+    ],
+)
+def test_names_in_capitals(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
+    assert found(analyzer, text).get(span) == label
+
+
+@pytest.mark.parametrize("text", ["WE WENT TO THE CLUB AND NOBODY CAME", "ITS A GOOD CLUB", "MY LOCAL PARK"])
+def test_shouting_is_not_a_name_in_capitals(analyzer: AnalyzerEngine, text: str) -> None:
+    assert not {s for s, lbl in found(analyzer, text).items() if lbl in ("LOCATION", "ORGANIZATION")}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I hope the unit is quieter tonight.",

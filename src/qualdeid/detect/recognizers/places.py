@@ -189,6 +189,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
                 span = self._span_for_head(doc, i, label)
                 if span is not None:
                     found.append(span)
+        found += self._in_capitals(text)
         return [
             RecognizerResult(
                 entity_type=label,
@@ -203,6 +204,25 @@ class NamedPlaceRecognizer(EntityRecognizer):
             for start, end, label in merge_chains(found)
             if label in entities
         ]
+
+    def _in_capitals(self, text: str) -> list[tuple[int, int, str]]:
+        """Names written in capitals, as in form titles and handover headers: "KELSO DAY CENTRE"."""
+        found = []
+        for m in _CAPITALS_RUN.finditer(text):
+            start = m.start() + (4 if m.group().startswith("THE ") else 0)
+            words = text[start : m.end()].split()
+            head = words[-1].capitalize()
+            if head in self.lexicon.org_types:
+                label = "ORGANIZATION"
+            elif head in self.lexicon.venue_types or head in self.lexicon.street_types:
+                label = "LOCATION"
+            else:
+                continue
+            names = [w.capitalize() for w in words[:-1] if w.lower() not in CONNECTORS]
+            specific = [word_zipf(w.lower()) for w in names if not self.lexicon.is_generic(w)]
+            if specific and max(specific) < 6.2 and min(specific) < 5.0:  # not shouting: "WE WENT TO THE CLUB"
+                found.append((start, m.end(), label))
+        return found
 
     def _span_for_head(self, doc: Doc, head: int, label: str) -> tuple[int, int, str] | None:
         if breaks_line(doc[head - 1]):
@@ -308,6 +328,10 @@ def token_indices(doc: Doc, char_offsets: Iterable[int]) -> list[int]:
         if span is not None and span.start_char == offset:
             out.append(span.start)
     return out
+
+
+#: Two to six words in capitals on one line ("KELSO DAY CENTRE", "ST ANN'S HOUSE").
+_CAPITALS_RUN = re.compile(r"(?<![\w'’&-])[A-Z][A-Z'’&-]+(?:[ \t]+(?:OF|THE|AND|&|[A-Z][A-Z'’&-]+)){1,5}(?![\w'’&-])")
 
 
 def merge_chains(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
