@@ -263,6 +263,10 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         ("Because Ilse's six now and reads on her own.", "six"),
         ("Marta's 18 and her dad is older.", "18"),
         ("Oren Halvik, 29, third night here, self-referred.", "29"),
+        ("09:10 QT (M, 40s) waiting on the bench.", "40s"),
+        ("New member (F, 30s?) offers to help.", "30s"),
+        ("KP + son (J., 7) in for soup.", "7"),
+        ("When the mill shut I were fifty-eight and lost.", "fifty-eight"),
     ],
 )
 def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
@@ -285,6 +289,7 @@ def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
         "How old is the house? Nobody knows, and the kitchen is 12 feet wide.",
         "Marta's 18th birthday was loud. The ward's 18 beds were full.",
         "He's only 5 minutes away and she's just 2 stops behind.",
+        "Staff (F, 2 on shift) in the office (B., page 4).",
     ],
 )
 def test_numbers_that_are_not_ages(analyzer: AnalyzerEngine, text: str) -> None:

@@ -559,7 +559,8 @@ class NameProcessor:
                 if self._accept(text, m.start(), m.end(1), entry):
                     found.append(Span(m.start(), m.end(1), "PERSON", score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
-        return self._with_titles(text, _join_adjacent(text, found))
+        people = self._with_titles(text, _join_adjacent(text, found))
+        return people + _ages_of_lowercase_names(text, people)
 
     def _initials_of_known(self, text: str) -> list[Span]:
         out = []
@@ -653,6 +654,25 @@ class NameProcessor:
             if m:
                 s.start = m.start()
         return spans
+
+
+_AGE_AFTER = re.compile(
+    r"[ \t]+(?:is|was|turned|turns|just[ \t]+turned)[ \t]+(\d{1,2}|(?:"
+    + "|".join(sorted(AGE_WORDS, key=len, reverse=True))
+    + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)(?=[ \t]*(?:[.!?,;:)\n]|$|and\b|now\b))",
+    re.IGNORECASE,
+)
+
+
+def _ages_of_lowercase_names(text: str, people: list[Span]) -> list[Span]:
+    """ "grace is 38,": the age recognizers read capitalised names only; a lower-case one is known here."""
+    ages = []
+    for p in people:
+        if text[p.start : p.end].islower():
+            m = _AGE_AFTER.match(text, p.end)
+            if m:
+                ages.append(Span(m.start(1), m.end(1), "AGE", score=SCORE_LOCAL, detector=DETECTOR))
+    return ages
 
 
 def _sloppy_possessive(name: str, with_s: str) -> bool:
