@@ -80,6 +80,7 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
         ("She works at Pellow's now, mostly nights.", "Pellow's", "ORGANIZATION"),
         ("He got a placement with Brightwater Quarrying last spring.", "Brightwater Quarrying", "ORGANIZATION"),
         ("We met at the Kelso site, then drove to Brookfield's Ardmore branch.", "Ardmore", "LOCATION"),
+        ("she came in to the Lantern at 10, early for her.", "Lantern", "LOCATION"),
     ],
 )
 def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
@@ -111,6 +112,7 @@ def test_shouting_is_not_a_name_in_capitals(analyzer: AnalyzerEngine, text: str)
         "She joined the Recovery College course on cooking.",
         "He was referred to the Community Mental Health Team.",
         "We sat in the Day Centre with a cuppa.",
+        "We went to the Unit, then to the Clinic, and he read from the Bible in the Office.",
         "We met outside the Peer Support Office and went to the Drop In Room.",
         "Morning Tea Group was on as usual.",
         "After the Hearing Voices Group and the DBT Group we went to the Car Park and the Food Bank.",
@@ -156,6 +158,8 @@ def test_no_span_crosses_a_line_break(analyzer: AnalyzerEngine) -> None:
         ("She sat by the door of unit 2.14 for an hour.", "2.14", "ID"),
         ("Her case no. KLM-4471 was on the letter.", "KLM-4471", "ID"),
         ("His UR number is 4471902, the nurse said.", "4471902", "ID"),
+        ("Re: my son, PHN 9182 440 317\nTo whom it may concern", "9182 440 317", "ID"),
+        ("Read out his CRN 218 440 913K on the phone.", "218 440 913K", "ID"),
         ("He had the code 6610-223-985-QX written on his arm.", "6610-223-985-QX", "ID"),
         ("any advice? posted by glenside_dad\nHi all, long time reader.", "glenside_dad", "CONTACT"),
         ("Posted by: mossy77 on the carers forum.", "mossy77", "CONTACT"),

@@ -152,10 +152,12 @@ class PlaceContextRecognizer(_ContextRecognizer):
             yield doc[first].idx, doc[j - 1].idx + len(doc[j - 1].text)
 
     def _is_named_venue(self, words: list[str]) -> bool:
-        """ "outside the Copper Lantern", "at the Black Swan": everyday words in Title Case after "the" name a
+        """ "outside the Copper Lantern", "at the Lantern": everyday words in Title Case after "the" name a
         pub, a venue or a landmark — unless they are generic ("the Day Centre") or a calendar phrase."""
-        if len(words) < 2 or any(w.isupper() or w in CALENDAR_WORDS for w in words):
+        if any(w.isupper() or w in CALENDAR_WORDS for w in words):
             return False
+        if len(words) == 1 and (word_zipf(words[0].lower()) >= 5.0 or self.lexicon.is_generic(words[0])):
+            return False  # one everyday word in Title Case ("went to the Nest") names a venue; "the Unit" does not
         if words[-1].lower() in ROOM_WORDS:
             return False  # "the Sensory Room", "the Staff Office": rooms of a building, not named venues
         return not self.lexicon.is_unmarked_place(" ".join(words))
