@@ -79,8 +79,9 @@ def build_processors(rules: Rules, nlp: Any | None) -> list[CorpusProcessor]:
     """Fresh corpus processors (their corpus-wide knowledge starts empty)."""
     from qualdeid.detect.names import NameProcessor
     from qualdeid.detect.rare import RareDetailProcessor
+    from qualdeid.detect.short_forms import ShortFormProcessor
 
-    return [NameProcessor(rules, nlp), RareDetailProcessor(rules)]
+    return [NameProcessor(rules, nlp), RareDetailProcessor(rules), ShortFormProcessor(rules)]
 
 
 def _row(s: Span) -> SpanRow:
