@@ -51,6 +51,14 @@ def covered(text: str, phrase: str, spans: list[Span]) -> bool:
     return hit * 2 >= len(phrase)
 
 
+def assert_found(detector, text: str, phrase: str, subtype: str | None) -> None:
+    """``phrase`` of ``text`` is flagged, with ``subtype`` among the flagged details' subtypes."""
+    [spans] = run(detector, [text])
+    assert covered(text, phrase, spans), [s.text for s in spans]
+    if subtype:
+        assert subtype in {s.subtype for s in spans}
+
+
 def recall(detector, cases: list[dict]) -> float:
     positives = [c for c in cases if c["rare"]]
     results = [run(detector, [c["text"]])[0] for c in positives]

@@ -7,7 +7,7 @@ import pytest
 from qualdeid.corpus.model import Document
 from qualdeid.detect.rare import RareDetailProcessor
 from qualdeid.detect.rules import Rules
-from test_rare import covered, run
+from test_rare import assert_found, covered, run
 
 
 @pytest.mark.parametrize(
@@ -76,10 +76,7 @@ from test_rare import covered, run
     ],
 )
 def test_frames_find_the_detail(detector, text: str, phrase: str, subtype: str | None) -> None:
-    [spans] = run(detector, [text])
-    assert covered(text, phrase, spans), [s.text for s in spans]
-    if subtype:
-        assert subtype in {s.subtype for s in spans}
+    assert_found(detector, text, phrase, subtype)
 
 
 @pytest.mark.parametrize(

@@ -194,6 +194,8 @@ class RareDetailProcessor:
         else:
             start, max_pps = frame.start, 2
         end = extend_right(sdoc, m.end, sent_end, start + self.max_tokens, max_pps=max_pps)
+        if frame.verb is None and m.category == "pet" and _owned(sdoc, np_start, m):
+            end = m.end  # "his scorpion": what follows is about the talk, not the animal
         if frame.verb is not None and frame.verb > m.start:  # relative clause: "the X she used to breed"
             end = extend_right(sdoc, frame.verb + 1, sent_end, start + self.max_tokens, max_pps=1)
         elif m.category in ("family", "pet"):  # "an identical twin who is a police officer"
@@ -246,6 +248,8 @@ class RareDetailProcessor:
             return ACCEPTED if not reporting and kinds & {USED_TO, ROLE, OPERATE} else None
         if cat == "pet":
             if (np_start < m.start and sdoc[m.start - 1].lower_ == "pet") or (not reporting and POSSESSION in kinds):
+                return ACCEPTED
+            if _owned(sdoc, np_start, m):  # "his scorpion", "their iguanas"
                 return ACCEPTED
             return ACCEPTED if strong and acting else None
         if cat == "minority":
@@ -714,3 +718,17 @@ def _merge(cands: list[RareCandidate], text: str) -> list[RareCandidate]:
                 continue
         out.append(c)
     return out
+
+
+_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
+
+
+def _owned(sdoc: Doc, np_start: int, m: TermMatch) -> bool:
+    """An animal of the lexicon owned by someone ("his scorpion"), not a compound ("her spider plant")
+    nor a name ("his Magpies")."""
+    if not any(sdoc[i].lower_ in _OWNERS for i in range(np_start, m.start)):
+        return False
+    words = sdoc[m.start : m.end]
+    if any(w.is_title or w.is_upper for w in words if not w.is_sent_start):
+        return False
+    return m.end >= len(sdoc) or (sdoc[m.end].pos_ not in ("NOUN", "PROPN", "PART") and sdoc[m.end].tag_ != "POS")

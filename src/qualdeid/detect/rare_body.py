@@ -5,7 +5,10 @@
 * a part replaced by something else: "has a hook instead of a hand", "a wooden hand",
 * a height people remember: "stands six foot nine", "is nearly two metres tall",
 * marks and hair people remember: "a scar across his cheek", "hair down to her knees",
-* an organ given or received: "donated a kidney to his sister", "got a lung from a stranger".
+* an organ given or received: "donated a kidney to his sister", "got a lung from a stranger",
+* a part said to be missing: "the tip of her nose is missing", "two of his fingers are gone",
+* eyes of different colours told loosely: "her eyes are two different colours",
+* a person or an animal named by an unusual count of parts: "a one-eyed cat", "a three-legged dog".
 
 Word lists and usual counts: ``rules/rare/patterns.yaml`` (body_counts, body_lack_markers, ...).
 """
@@ -29,6 +32,27 @@ _REPLACED = (("instead", "of"), ("in", "place", "of"), ("for",))
 
 
 _ORGAN_SHARES = frozenset({"one", "part", "half", "piece", "lobe", "bit", "some"})
+_WITHOUT = frozenset({"without", "w/o", "w/out"})
+_GONE = frozenset({"missing", "gone", "absent"})
+_COLOURS = frozenset({"colour", "colours", "color", "colors", "coloured", "colored", "shades"})
+_HAVING = frozenset({"has", "have", "had", "with"})
+_DIFFERENT = frozenset({"different", "odd", "mismatched", "two-tone", "two-toned"})
+#: "one-eyed", "three-legged": the part and the counts that are unusual for a person or an animal
+_COUNTED_PARTS = {
+    "eyed": {1},
+    "legged": {1, 3},
+    "armed": {1},
+    "eared": {1},
+    "winged": {1},
+    "handed": {1},
+    "fingered": {3, 4, 6, 7, 8, 9},
+    "toed": {3, 4, 6},
+    "tailed": {0},
+}
+#: "a three-legged race", "one-armed bandit": idioms, not a body
+_PERSON_ENDINGS = ("man", "woman", "men", "women", "person", "people")
+_PEOPLE = frozenset({"bloke", "guy", "lady", "girl", "boy", "kid", "child", "veteran", "vet", "pirate", "chap"})
+_COUNTED_IDIOMS = frozenset({"race", "races", "bandit", "bandits", "stool", "stools", "tripod", "catch", "jack"})
 
 
 @dataclass
@@ -40,6 +64,9 @@ class BodyPatterns:
         words = self.rr.words
         self.triggers = frozenset(
             {*self.rr.numbers("body_counts"), *_FEET, *_METRES, "hair", *words("mark_nouns"), *words("donor_organs")}
+            | _GONE
+            | _COLOURS
+            | set(_COUNTED_PARTS)
         )
 
     def find(self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]]) -> list[Hit]:
@@ -58,6 +85,12 @@ class BodyPatterns:
                 )
             if hit is None and t.pos_ in ("NOUN", "PROPN"):
                 hit = self._face_mark(sdoc, t, ss, se) or self._hair(sdoc, t, ss, se) or self._organ(sdoc, t, ss, se)
+            if hit is None and t.lower_ in _GONE:
+                hit = self._part_gone(sdoc, t, ss)
+            if hit is None and t.lower_ in _COLOURS:
+                hit = self._odd_eyes(sdoc, t, ss, se)
+            if hit is None and t.lower_ in _COUNTED_PARTS:
+                hit = self._counted_part(sdoc, t, ss, se)
             if hit is not None:
                 out.append(hit)
         return out
@@ -102,6 +135,8 @@ class BodyPatterns:
                 j += 1  # "one grey one": the small model may tag a colour as a noun
             if j < se and (sdoc[j].lemma_.lower() == part or sdoc[j].lower_ == "one"):
                 end = j + 1
+            elif j > quantity_at(sdoc, end + 1, se)[1] and (j == se or sdoc[j].pos_ not in ("NOUN", "PROPN")):  # type: ignore[index]
+                end = j  # "one blue eye and one hazel"
         end = extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
         return Hit(start, end, "physical_trait", "unusual number of a body part", (part,))
 
@@ -115,7 +150,7 @@ class BodyPatterns:
             return None
         before = sdoc[k - 1]
         lemma = before.lemma_.lower()
-        if before.lower_ in ("with", "without"):
+        if before.lower_ == "with" or before.lower_ in _WITHOUT:
             owner = sdoc[k - 2] if k - 2 >= ss else None
             if owner is not None and (
                 owner.lower_ == "born"
@@ -262,6 +297,72 @@ class BodyPatterns:
             return None
         end = extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=1)
         return Hit(frame.start, end, "life_event", "gave or received an organ", ("organ",))
+
+    def _part_gone(self, sdoc: Doc, gone: Token, ss: int) -> Hit | None:
+        """``the tip of her nose is missing``, ``two of his fingers are gone``: someone's body part,
+        the subject of "is missing"."""
+        be = gone.i - 1
+        while be >= ss and sdoc[be].pos_ == "ADV" and gone.i - be < 3:
+            be -= 1  # "is still missing"
+        if be - 1 < ss or sdoc[be].lemma_.lower() != "be":
+            return None
+        parts = self.rr.words("body_parts")
+        k = be
+        owner = part = False
+        while k - 1 >= ss and be - k < 7:
+            w = sdoc[k - 1]
+            if not (is_np_token(w) or w.pos_ in ("PRON", "NUM") or w.lower_ == "of"):
+                break
+            owner = owner or w.tag_ == "PRP$" or w.lower_ in ("'s", "s")
+            part = part or w.lemma_.lower() in parts or w.lower_ in parts
+            k -= 1
+        if not (owner and part):
+            return None
+        return Hit(k, gone.i + 1, "physical_trait", "a body part missing", ("part_missing",))
+
+    def _odd_eyes(self, sdoc: Doc, colour: Token, ss: int, se: int) -> Hit | None:
+        """``her eyes are two different colours``, ``eyes of different colours``, ``odd-coloured eyes``."""
+        lo, hi = max(ss, colour.i - 5), min(se, colour.i + 4)
+        if not any(sdoc[m].lower_ in _DIFFERENT for m in range(max(ss, colour.i - 3), colour.i)):
+            return None
+        eyes = [m for m in range(lo, hi) if sdoc[m].lower_ == "eyes"]
+        if not eyes:
+            return None
+        start, end = min(eyes[0], colour.i), max(eyes[-1], colour.i) + 1
+        before = sdoc[start - 1] if start - 1 >= ss else None
+        if before is not None and (before.tag_ == "PRP$" or before.pos_ == "DET" or before.lower_ in _HAVING):
+            start -= 1
+        return Hit(start, end, "physical_trait", "eyes of different colours", ("odd_eyes",))
+
+    def _counted_part(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``a one-eyed cat``, ``her three-legged greyhound``, ``a one-armed man``."""
+        k = t.i - 1
+        if k >= ss and sdoc[k].tag_ == "HYPH":
+            k -= 1
+        if k < ss:
+            return None
+        q = quantity_at(sdoc, k, t.i) if sdoc[k].lower_ != "no" else (0, t.i)
+        if q is None or q[0] not in _COUNTED_PARTS[t.lower_]:
+            return None
+        end = t.i + 1
+        while end < se and sdoc[end].pos_ in ("ADJ", "NOUN", "PROPN") and end - t.i <= 3:
+            end += 1
+        nouns = [sdoc[m] for m in range(t.i + 1, end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
+        if end == t.i + 1 or not nouns or nouns[-1].lower_ in _COUNTED_IDIOMS:
+            return None
+        head = nouns[-1].lemma_.lower()
+        person = (
+            head in self.rr.words("person_nouns")
+            or head.endswith(_PERSON_ENDINGS)
+            or head in _PEOPLE
+            or any(c in ("occupation", "common") for _, c, _ in self.rr.entries.get(head, ()))
+        )
+        start = k
+        if start - 1 >= ss and (sdoc[start - 1].pos_ == "DET" or sdoc[start - 1].tag_ == "PRP$"):
+            start -= 1
+        if person:
+            return Hit(start, end, "physical_trait", "unusual number of a body part", (t.lower_,))
+        return Hit(start, end, "pet", "an animal with a missing part", (t.lower_, head))
 
     # ---------------------------------------------------------------- height
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
 from qualdeid.detect.rules import Rules
@@ -124,7 +124,7 @@ class RareRules:
         out: list[TermMatch] = []
         n = len(sdoc)
         lowers = [t.lower_ for t in sdoc]
-        lemmas = [t.lemma_.lower() for t in sdoc]
+        lemmas = [_lemma(t) for t in sdoc]
         i = 0
         while i < n:
             best: tuple[tuple[str, ...], str, str] | None = None
@@ -146,6 +146,15 @@ class RareRules:
             out.append(TermMatch(i, i + len(words), category, item))
             i += len(words)
         return out
+
+
+def _lemma(t: Token) -> str:
+    """The token's dictionary form; a plural the small model does not know ("axolotls") loses its -s."""
+    lemma = t.lemma_.lower()
+    lower = t.lower_
+    if lemma == lower and t.tag_ in ("NN", "NNS") and len(lower) > 4 and lower.endswith("s") and lower[-2] not in "su":
+        return lower[:-1]
+    return lemma
 
 
 #: a hobby's verb this common has other senses ("fence", "curl", "weave"): not matched as the hobby
