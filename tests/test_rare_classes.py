@@ -27,6 +27,22 @@ from test_rare import assert_found, run
         ("He was going on about his tarantula again.", "his tarantula", "pet"),
         ("She misses her axolotls while she is here.", "her axolotls", "pet"),
         ("He knew a one-armed fisherman.", "a one-armed fisherman", "physical_trait"),
+        # rare trades and pastimes written with or without a hyphen
+        ("Her granddad was a cockle-picker on the estuary.", "was a cockle-picker", "occupation"),
+        ("She worked as a dry-stone waller.", "worked as a dry-stone waller", "occupation"),
+        ("He took up ice-climbing after the divorce.", "ice-climbing", "hobby"),
+        # a country stood for, events survived, a band's hit record
+        ("He represented Scotland at fencing.", "represented Scotland at fencing", None),
+        ("She survived a glider crash.", "survived a glider crash", "life_event"),
+        ("He was trapped in a landslide as a boy.", "was trapped in a landslide", "life_event"),
+        ("Her old band had a number one hit.", "had a number one hit", "life_event"),
+        # marrying again
+        ("She married him twice.", "married him twice", "family"),
+        ("He has married the same woman two times.", "married the same woman two times", "family"),
+        ("She has been married six times.", "has been married six times", "family"),
+        # crafts named by their object
+        ("He makes guitars in his garage.", "makes guitars", "hobby"),
+        ("She used to make saddles.", "used to make saddles", "hobby"),
     ],
 )
 def test_loosely_told_details_are_found(detector, text: str, phrase: str, subtype: str | None) -> None:
@@ -48,6 +64,14 @@ def test_loosely_told_details_are_found(detector, text: str, phrase: str, subtyp
         "He laughed about his crow's feet.",
         "A spider ran across the floor and she screamed.",
         "He wore his Magpies beanie to the match.",
+        "She has been married twice and has two kids.",
+        "He married her in the spring.",
+        "They went to Scotland for a holiday.",
+        "She got caught in the rain after group.",
+        "He was trapped in the lift for a minute.",
+        "He grows chillies and basil on the windowsill.",
+        "She bought a guitar at the op shop.",
+        "He fixed the clock in the lounge.",
     ],
 )
 def test_loosely_told_patterns_leave_ordinary_content_alone(detector, text: str) -> None:

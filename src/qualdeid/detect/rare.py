@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -427,6 +428,10 @@ class RareDetailProcessor:
         if any(
             w.ent_type_ in ("GPE", "NORP") or w.lower_ in team_words or w.lemma_.lower() in team_words for w in group
         ):
+            return end
+        countries = self.rr.words("team_countries")
+        names = [w.lower_ for w in group]
+        if any(n in countries for n in names) or any(f"{a} {b}" in countries for a, b in pairwise(names)):
             return end
         return None
 

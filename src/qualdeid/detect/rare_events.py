@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare_lexicon import RareRules, entry_words, zipf
-from qualdeid.detect.rare_numbers import approximator_start, numbers_in
+from qualdeid.detect.rare_numbers import approximator_start, numbers_in, quantity_at
 from qualdeid.detect.rare_phrases import DocWords, Hit, extend_right, first_hit, frame_at_verb, is_np_token
 
 _MEDIA_PREPOSITIONS = frozenset({"in", "on"})
@@ -42,6 +42,9 @@ def _phrases(words: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
     for v in out.values():
         v.sort(key=len, reverse=True)
     return out
+
+
+_TIMES_WORDS = {"twice": 2, "thrice": 3}
 
 
 @dataclass
@@ -82,6 +85,7 @@ class EventPatterns:
             self._manner_phrase,
             self._made_work,
             self._married_relative,
+            self._married_again,
             self._lost_family,
             self._struck,
             self._streak,
@@ -314,6 +318,29 @@ class EventPatterns:
         if not frame.person_subject:
             return None
         return Hit(frame.start, end, "family", "married a relative", ("married_relative",))
+
+    def _married_again(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``married him twice``, ``married the same man three times``, ``has been married five times``."""
+        if (t.lemma_.lower() != "marry" and t.lower_ != "married") or t.pos_ not in ("VERB", "ADJ"):
+            return None
+        times, same, end = 0, False, t.i + 1
+        for k in range(t.i + 1, min(se, t.i + 8)):
+            w = sdoc[k]
+            if w.lower_ == "same":
+                same, end = True, max(end, k + 2)
+            elif w.lower_ in _TIMES_WORDS:
+                times, end = _TIMES_WORDS[w.lower_], max(end, k + 1)
+            elif w.lower_ == "times" and k > t.i + 1 and (q := quantity_at(sdoc, k - 1, k)) is not None:
+                times, end = int(q[0]), max(end, k + 1)
+            elif w.pos_ in ("VERB", "AUX", "CCONJ") or w.lower_ in (",", ";", "."):
+                break
+        partner = t.i + 1 < se and sdoc[t.i + 1].tag_ == "PRP" and sdoc[t.i + 1].lower_ != "it"
+        if not (times >= 4 or (times >= 2 and (same or partner)) or (same and times)):
+            return None
+        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, min(end, se), "family", "married the same person again or many times", ("remarried",))
 
     def _lost_family(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``lost her husband and both sons in the same crash``: several of a family lost at once."""

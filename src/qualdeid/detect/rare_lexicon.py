@@ -79,7 +79,7 @@ class RareRules:
         seen: dict[tuple[str, ...], tuple[str, str]] = {}
         for category in (*CATEGORIES, COMMON):
             for item in sorted(rules.words(f"rare/{category}.txt", lower=True)):  # sorted: the same run to run
-                words = entry_words(item)
+                words = tuple(w for w in entry_words(item) if w != "-") or entry_words(item)
                 # common.txt wins over the lexicons; otherwise the earlier category wins
                 if words and (words not in seen or category == COMMON):
                     seen[words] = (category, " ".join(item.split()))
@@ -120,21 +120,24 @@ class RareRules:
         return self.maps.get(name, {})
 
     def match_terms(self, sdoc: Doc) -> list[TermMatch]:
-        """Longest non-overlapping lexicon matches (including ``common`` ones), left to right."""
+        """Longest non-overlapping lexicon matches (including ``common`` ones), left to right. A hyphen
+        between words is optional on both sides: "lock-keeper" matches the entry "lock keeper"."""
         out: list[TermMatch] = []
         n = len(sdoc)
         lowers = [t.lower_ for t in sdoc]
         lemmas = [_lemma(t) for t in sdoc]
         i = 0
         while i < n:
-            best: tuple[tuple[str, ...], str, str] | None = None
+            best: tuple[int, str, str] | None = None  # end token, category, entry
+            best_len = 0
             for key in dict.fromkeys((lowers[i], lemmas[i])):  # in this order: the same run to run
                 for words, category, item in self.entries.get(key, ()):
                     k = len(words)
-                    if best is not None and k <= len(best[0]):
+                    if k <= best_len:
                         break
-                    if i + k <= n and all(words[j] == lowers[i + j] or words[j] == lemmas[i + j] for j in range(1, k)):
-                        best = (words, category, item)
+                    end = _match_rest(words, lowers, lemmas, i + 1, n)
+                    if end is not None:
+                        best, best_len = (end, category, item), k
                         break
             if best is None:
                 hobby = self.hobby_verbs.get(lemmas[i]) if sdoc[i].pos_ == "VERB" else None
@@ -142,10 +145,21 @@ class RareRules:
                     out.append(TermMatch(i, i + 1, "hobby", hobby, verb=True))
                 i += 1
                 continue
-            words, category, item = best
-            out.append(TermMatch(i, i + len(words), category, item))
-            i += len(words)
+            end, category, item = best
+            out.append(TermMatch(i, end, category, item))
+            i = end
         return out
+
+
+def _match_rest(words: tuple[str, ...], lowers: list[str], lemmas: list[str], p: int, n: int) -> int | None:
+    """End token of ``words[1:]`` matched from token ``p`` on, hyphens in the text skipped."""
+    for w in words[1:]:
+        if p < n and lowers[p] == "-" and w != "-":
+            p += 1
+        if p >= n or (w != lowers[p] and w != lemmas[p]):
+            return None
+        p += 1
+    return p
 
 
 def _lemma(t: Token) -> str:

@@ -258,10 +258,13 @@ class PhrasePatterns:
         status = "accepted"
         if run:
             ok = any(w.lemma_.lower() in self._w("business_nouns") for w in obj)
+        elif lemma == "grow" and all(w.lower_ in self._w("garden_produce") for w in nouns):
+            ok = False  # "grows chillies": a garden, not a craft
         else:
             ok = any(w.lower_ in self._w("craft_modifiers") for w in obj) or any(
                 self._rare_content(w, named) for w in obj if w.pos_ == "NOUN" or _unknown_plural(w)
             )
+            ok = ok or ((used_to or habitual) and any(w.lower_ in self._w("crafted_objects") for w in nouns))
             errand = lemma in self._w("errand_verbs")  # "collects his meds": a chore, whatever the object
             if not ok and not errand and (used_to or habitual) and self._unusual_object(nouns[-1], lexicon):
                 ok, status = True, "corpus_check"
