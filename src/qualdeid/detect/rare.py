@@ -190,13 +190,15 @@ class RareDetailProcessor:
                 return None
             end = extend_right(sdoc, m.end, sent_end, m.end + 3, max_pps=0)
             return self._candidate(sdoc, np_start, end, m, PENDING, z)
+        # "his scorpion", "her rooftop bees": owned, and the verb around it says nothing about keeping it
+        owned_only = m.category == "pet" and _owned(sdoc, np_start, m) and not frame.kinds & {POSSESSION, USED_TO}
+        if owned_only:
+            return self._candidate(sdoc, np_start, m.end, m, status, z)
         if frame.verb is None or (REPORTING in frame.kinds and not frame.kinds & {USED_TO, ROLE}):
             start, max_pps = np_start, 1
         else:
             start, max_pps = frame.start, 2
         end = extend_right(sdoc, m.end, sent_end, start + self.max_tokens, max_pps=max_pps)
-        if frame.verb is None and m.category == "pet" and _owned(sdoc, np_start, m):
-            end = m.end  # "his scorpion": what follows is about the talk, not the animal
         if frame.verb is not None and frame.verb > m.start:  # relative clause: "the X she used to breed"
             end = extend_right(sdoc, frame.verb + 1, sent_end, start + self.max_tokens, max_pps=1)
         elif m.category in ("family", "pet"):  # "an identical twin who is a police officer"
