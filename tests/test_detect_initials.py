@@ -15,8 +15,8 @@ def found(text: str) -> list[str]:
 
 
 def test_initials_in_a_person_context_are_found_everywhere_in_the_document() -> None:
-    text = "On shift: TK + JB. Sat w/ TK in the quiet room. Later TK walked him out. JB on call."
-    assert found(text) == ["TK", "TK", "TK"]  # JB never acts as a person
+    text = "On shift: TK. Sat w/ TK in the quiet room. Later TK walked him out. Replaced the QZ valve."
+    assert found(text) == ["TK", "TK", "TK"]  # QZ never acts as a person
 
 
 def test_a_single_letter_needs_its_own_person_context() -> None:
@@ -45,6 +45,9 @@ def test_abbreviations_and_shouting_are_not_initials(text: str) -> None:
         ("Morning mtg. QX (director) opens it.", ["QX"]),  # a description in brackets
         ("Arrived 09:00. ZP (F, early 60s) already there.", ["ZP"]),
         ('Tense. ZP: "you will close us by stealth."', ["ZP"]),  # a speaker's turn in notes
+        ("On shift: QM + ZP (1800-2200). QE on call tonight.", ["QM", "ZP", "QE"]),  # joined, on duty
+        ("Urn dodgy. QR (Dawn) says it is fine.", ["QR"]),  # a first name in brackets
+        ("1815 XH + son in. XH in good form.", ["XH", "XH"]),
     ],
 )
 def test_initials_that_act_in_field_notes(text: str, expected: list[str]) -> None:
@@ -56,6 +59,7 @@ def test_initials_that_act_in_field_notes(text: str, expected: list[str]) -> Non
     [
         "We met the ACT (assertive community treatment) team.",  # an acronym spelt out
         "Budget: ZZ plus tax.",
+        "ECG + CXR done. BP and HR fine.",
         "ETA: 3pm at the office.",  # note shorthand listed in not_initials.txt
     ],
 )

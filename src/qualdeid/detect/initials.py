@@ -128,6 +128,7 @@ _SHOUTED = frozenset(
 def initials_as_names(text: str, not_initials: frozenset[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each occurrence of initials that act as a person somewhere in `text`."""
     occurrences: dict[str, list[tuple[int, int, bool]]] = {}
+    partners: dict[str, set[str]] = {}
     for m in _TOKEN.finditer(text):
         token = m.group(1)
         if (
@@ -152,11 +153,17 @@ def initials_as_names(text: str, not_initials: frozenset[str]) -> Iterator[tuple
             or kiss
             or prev in LEFT
             or _acts(nxt)
-            or (len(token) > 1 and (_DESCRIBED.match(rest) is not None or _speaks(text, m.start(), rest)))
+            or (len(token) > 1 and _described_or_on_duty(text, m.start(), rest))
         )
         occurrences.setdefault(token, []).append((m.start(), m.end(), acts))
+        joined = _JOINED.search(text, max(0, m.start() - 12), m.start())
+        if joined:
+            partners.setdefault(token, set()).add(joined.group(1))
+    acting = {t for t, found in occurrences.items() if any(acts for _, _, acts in found)}
+    # "On shift: HM + NP": initials joined to a person's initials by "+", "&" or "and" are a person too
+    acting |= {t for t, joined in partners.items() if t in occurrences and joined & acting}
     for token, found in occurrences.items():
-        if not any(acts for _, _, acts in found):
+        if token not in acting:
             continue
         for start, end, acts in found:
             if acts or len(token) > 1:
@@ -171,6 +178,26 @@ _DESCRIBED = re.compile(
 )
 #: Words that end in -s after initials but are no verbs: "QX this", "PP plus".
 _NOT_VERBS = frozenset(["this", "his", "hers", "its", "yes", "plus", "always", "perhaps", "sometimes", "thus"])
+
+
+#: Initials joined to other initials before them: "HM + NP", "RS & KT", "TB and JW".
+_JOINED = re.compile(r"(?<![\w&/.'’-])([A-Z]{2,3})[ \t]*(?:\+|&|and)[ \t]*$")
+#: "DR (Dawn)", "NP (Nerys) on shift": the first name in brackets after initials.
+_NAME_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*[A-Z][a-z'’-]+[ \t]*[,)]")
+#: "DE on call", "KT on shift tonight", "RS pls ring", "+ son": on duty, asked to act, with a relative.
+_ON_DUTY = re.compile(
+    r"[ \t]+(?:on[ \t]+(?:call|shift|leave|duty|nights|days|lates|earlies)\b|(?:pls|please)[ \t]+[a-z]"
+    r"|\+[ \t]*(?:son|daughter|partner|wife|husband|mum|mom|dad|kids?|baby|sister|brother)\b)"
+)
+
+
+def _described_or_on_duty(text: str, start: int, rest: str) -> bool:
+    return (
+        _DESCRIBED.match(rest) is not None
+        or _NAME_IN_BRACKETS.match(rest) is not None
+        or _ON_DUTY.match(rest) is not None
+        or _speaks(text, start, rest)
+    )
 
 
 def _acts(nxt: str) -> bool:

@@ -157,6 +157,7 @@ _AGE_NEXT = re.compile(
 NEGATED_AUXILIARIES = _wordset(
     "doesn't didn't won't can't couldn't wouldn't shouldn't hasn't hadn't doesnt didnt wont cant couldnt wouldnt"
 )
+CLAUSE_OPENERS = _wordset("and but so then when because cos coz while until after before if that")
 ADVERBS = _wordset("just then also still never always really actually finally already even suddenly")
 #: A second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")', "known as Bo".
 _ALIAS = re.compile(
@@ -353,6 +354,8 @@ class NameProcessor:
         nxt = sdoc[token.i + 1].lower_ if token.i + 1 < len(sdoc) else ""
         after = sdoc[token.i + 1 : token.i + 5].text
         speaks = nxt in STRONG_RIGHT or bool(_AGE_NEXT.match(" " + after))
+        if _named_at(sdoc, token.i) or (_named_at(sdoc, token.i - 1) and _zipf(lower) < RARE_WORD_ZIPF):
+            return lower not in self._dictionary or lower in self.first_names  # "her name is charlene x"
         if prev in WORD_LEFT or prev in SUBJECT_PRONOUNS:
             return False
         if lower in self.first_names and not self.wordlike(lower):
@@ -363,9 +366,11 @@ class NameProcessor:
                 or nxt in ("'s", "’s")
                 or self._after_kin(sdoc, token)
             )
+        # a word-name speaks only from the start of a clause: "then grace said", not "the onion king says"
+        opens = token.i == 0 or not sdoc[token.i - 1].is_alpha or prev in CLAUSE_OPENERS
         if lower in self.first_names or lower in self.word_names:
-            return speaks
-        return speaks and _zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self._dictionary
+            return speaks and opens
+        return speaks and opens and _zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self._dictionary
 
     def _calendar_only(self, word: str) -> bool:
         """ "Weds", "Xmas" — but "June" and "May" are names too."""
@@ -434,8 +439,11 @@ class NameProcessor:
         in_title_phrase = (prev is not None and not initial and not prev_starts and _is_capitalised(prev.text)) or (
             nxt is not None and _is_capitalised(nxt.text) and not self._is_name(nxt.text)
         )
+        if _named_at(sdoc, token.i):
+            return True  # "my name is Anneka"
         if lower in self.first_names and not self.wordlike(word):
-            return not in_title_phrase or (nxt is not None and nxt.text.lower() in self.surnames)
+            strong_left = prev_word in LEFT_CONTEXT - WEAK_LEFT  # "rang Rhodri Price": a person, not "Rhodri Park"
+            return not in_title_phrase or strong_left or (nxt is not None and nxt.text.lower() in self.surnames)
         if initial:
             # "Summer and I talked", "Faith backed me up": a word-name that starts a sentence and acts
             return (lower in self.first_names or lower in self.word_names) and self._acts_at_start(sdoc, token)
@@ -515,6 +523,9 @@ class NameProcessor:
             return None
         if nxt.ent_type_ in ("GPE", "LOC"):
             return None  # NER's PRODUCT or FAC on an unknown surname is a misreading; a town is not
+        if prev is not None and prev.lower_ in LEFT_CONTEXT - WEAK_LEFT and not self.wordlike(token.text):
+            # "rang Rhodri Price": after a verb that takes a person, even an everyday word is a surname
+            return word if word.lower() not in CALENDAR_WORDS and word.lower() not in self.titles else None
         return word if _zipf(word.lower()) < SURNAME_ZIPF and not self.wordlike(word) else None
 
     def _followed_by_place_head(self, sdoc: Doc, i: int) -> bool:
@@ -587,8 +598,10 @@ class NameProcessor:
                 return True  # "hi all its hope,"
             if prev_word in POSSESSIVES or prev_word in ARTICLES:
                 return False  # "my kokum", "the will"
-            if entry.wordlike and (prev_word in WORD_LEFT or _last_token(before).lower() in SUBJECT_PRONOUNS):
-                return False  # "at dawn", "I will" (but "worried about tarquin")
+            if prev_word in WORD_LEFT and (entry.wordlike or surface.lower() not in self.first_names):
+                return False  # "at dawn", "back at clubhouse" (but "worried about tarquin")
+            if entry.wordlike and _last_token(before).lower() in SUBJECT_PRONOUNS:
+                return False  # "I will"
             lower = surface.lower()
             if not entry.wordlike and (lower in self.first_names or _zipf(lower) < COMMON_WORD_ZIPF):
                 return True
@@ -707,6 +720,18 @@ def _acts_next(after: str) -> bool:
         second = words[1].lower()
         return second in PAST_VERBS or second.endswith(("ed", "s"))
     return False
+
+
+def _named_at(sdoc: Doc, i: int) -> bool:
+    """Token ``i`` follows "name is", "name's", "named", "goes by": a name whatever its case."""
+    if i < 1 or i >= len(sdoc) or not sdoc[i].text.isalpha():
+        return False
+    prev = sdoc[i - 1].lower_
+    if prev in ("named", "nicknamed"):
+        return True
+    if prev in ("is", "was", "'s", "’s", "s") and i >= 2:
+        return sdoc[i - 2].lower_ in ("name", "names", "nickname")
+    return prev == "by" and i >= 2 and sdoc[i - 2].lower_ in ("goes", "went")
 
 
 _LIST_SEPARATORS = frozenset({",", "and", "&"})
