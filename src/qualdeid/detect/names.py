@@ -355,7 +355,7 @@ class NameProcessor:
         after = sdoc[token.i + 1 : token.i + 5].text
         speaks = nxt in STRONG_RIGHT or bool(_AGE_NEXT.match(" " + after))
         if _named_at(sdoc, token.i) or (_named_at(sdoc, token.i - 1) and _zipf(lower) < RARE_WORD_ZIPF):
-            return lower not in self._dictionary or lower in self.first_names  # "her name is charlene x"
+            return lower not in self._dictionary or lower in self.first_names  # "her name is maxine x"
         if prev in WORD_LEFT or prev in SUBJECT_PRONOUNS:
             return False
         if lower in self.first_names and not self.wordlike(lower):
@@ -442,7 +442,7 @@ class NameProcessor:
         if _named_at(sdoc, token.i):
             return True  # "my name is Anneka"
         if lower in self.first_names and not self.wordlike(word):
-            strong_left = prev_word in LEFT_CONTEXT - WEAK_LEFT  # "rang Rhodri Price": a person, not "Rhodri Park"
+            strong_left = prev_word in LEFT_CONTEXT - WEAK_LEFT  # "rang Tamsin Rice": a person, not "Tamsin Park"
             return not in_title_phrase or strong_left or (nxt is not None and nxt.text.lower() in self.surnames)
         if initial:
             # "Summer and I talked", "Faith backed me up": a word-name that starts a sentence and acts
@@ -524,7 +524,7 @@ class NameProcessor:
         if nxt.ent_type_ in ("GPE", "LOC"):
             return None  # NER's PRODUCT or FAC on an unknown surname is a misreading; a town is not
         if prev is not None and prev.lower_ in LEFT_CONTEXT - WEAK_LEFT and not self.wordlike(token.text):
-            # "rang Rhodri Price": after a verb that takes a person, even an everyday word is a surname
+            # "rang Tamsin Rice": after a verb that takes a person, even an everyday word is a surname
             return word if word.lower() not in CALENDAR_WORDS and word.lower() not in self.titles else None
         return word if _zipf(word.lower()) < SURNAME_ZIPF and not self.wordlike(word) else None
 
