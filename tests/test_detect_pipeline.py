@@ -202,3 +202,13 @@ def test_parallel_second_pass_keeps_order_errors_and_corpus_wide_names(detector,
     assert all(s.text == d.text[s.start : s.end] for d in parallel if isinstance(d, Document) for s in d.spans)
     by_id = {d.id: d for d in parallel if isinstance(d, Document)}
     assert [s.text for s in by_id["b2"].spans if s.label == "PERSON"] == ["wilhelmina", "Wilhelmina"]
+
+
+def test_ner_places_and_organisations_that_the_annotation_does_not_mark(detector) -> None:
+    doc = detector.detect_text(
+        "Interviewer: How do you keep in touch?\n"
+        "P14: Mostly on WhatsApp. My CPN rang on Friday. My brother moved to Germany and served in the navy.\n"
+        "P14: I'll DM you the form."
+    )
+    flagged = {s.text: s.label for s in doc.spans if s.label in ("LOCATION", "ORGANIZATION")}
+    assert flagged == {}

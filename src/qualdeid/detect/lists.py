@@ -38,6 +38,9 @@ class DenyEntry:
 class Lists:
     def __init__(self, rules: Rules) -> None:
         self.allow = {normalise(w) for w in rules.words("allow.txt")}
+        #: what NER may call a place or an organisation but is not one of the story: countries, apps, roles
+        self.not_places = {normalise(w) for w in rules.words("lexicons/not_places.txt")}
+        self.roles = set(rules.words("lexicons/role_abbreviations.txt"))
         self.deny = _deny_entries(rules)
         by_text = {e.text.lower(): e for e in self.deny}
         self._deny_label = {k: e.label for k, e in by_text.items()}
@@ -52,6 +55,10 @@ class Lists:
 
     def allowed(self, text: str) -> bool:
         return normalise(text) in self.allow
+
+    def not_a_place(self, text: str) -> bool:
+        """ "Germany", "WhatsApp", "CPN": NER's place or organisation that the annotation does not mark."""
+        return normalise(text) in self.not_places or text in self.roles
 
     def deny_spans(self, text: str) -> list[Span]:
         if self._deny_re is None:

@@ -26,6 +26,7 @@ _USED_AS_WORD = re.compile(
     r"[ \t]+(?:(?:for|of|in|on|at|to|from|under|over|into|like|than|are|my|your|you|me|us|it|be)\b"
     r"|and[ \t]+(?!i\b|me\b|my\b)[a-z])"
 )
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
@@ -68,6 +69,12 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
                 continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
             if inside(span, headings) and not confirmed:
                 continue
+            if not confirmed and _CODE.fullmatch(span_text):
+                continue  # "P14", "R2": a participant's study code
+            if span.label in ("LOCATION", "ORGANIZATION") and not confirmed and lists.not_a_place(span_text):
+                continue  # "Germany", "WhatsApp", "CPN"
+            if span.label == "ORGANIZATION" and not confirmed and _everyday_lowercase(span_text):
+                continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to toledo")
             if span.label in ("PERSON", "ORGANIZATION") and not confirmed and _word_opening_sentence(text, span):
                 continue  # "Grace and patience are ...", "Bill for the taxi ...": NER on a capitalised word
             if span.label == "PERSON" and not confirmed and not all(map(name_shaped, _WORDS.findall(span_text))):
@@ -129,6 +136,10 @@ def _word_opening_sentence(text: str, span: Span) -> bool:
     if not _SENTENCE_START.search(text, max(0, span.start - 8), span.start):
         return False
     return bool(_USED_AS_WORD.match(text, span.end))
+
+
+def _everyday_lowercase(piece: str) -> bool:
+    return piece.isalpha() and piece.islower() and zipf_frequency(piece, "en") >= 3.5
 
 
 def _has_capital(text: str, span: Span) -> bool:
