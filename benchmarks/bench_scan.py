@@ -21,6 +21,7 @@ Usage:  python3 benchmarks/bench_scan.py [--docs 2000] [--repeat 3] [--quick]
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
