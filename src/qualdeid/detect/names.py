@@ -42,6 +42,8 @@ COMMON_WORD_ZIPF = 4.0
 #: An unknown capitalised word in a name context must be rarer than this to be taken as a name.
 RARE_WORD_ZIPF = 3.5
 
+#: A first name that the lemmatizer knows as a word is treated as the word from this frequency on.
+DICTIONARY_NAME_ZIPF = 3.8
 #: A capitalised word after a first name must be rarer than this to be taken as a surname.
 SURNAME_ZIPF = 3.0
 #: spaCy entity types that are not people: such words need the first-name list to count as names.
@@ -108,6 +110,14 @@ _MESSAGE_FROM = re.compile(
     r"(?i:\b(?:texts?|txts?|calls?|messages?|msgs?|e-?mails?|letters?|cards?|visits?|voicemails?|notes?|dms?)"
     r"[ \t]+from[ \t]+)$"
 )
+#: "from the team", "from our group", "from next door": where a person belongs
+_FROM_GROUP = re.compile(
+    r"[ \t]*from[ \t]+(?:the|our|my|your|his|her|their)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:team|group|ward|unit|house|office|service|church|club|centre|center|clinic|crew|shelter|hostel|council"
+    r"|school|college|programme|program|project|charity|network|circle|kitchen|desk|front|next[ \t]+door)\b"
+)
+#: "... was what kept me going", "... is the thing": a noun's predicate, not a person's doing
+_PREDICATE = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:what|the|a|an|all|my|our|so|such|everything|key|important)\b")
 _WHEN_NEXT = re.compile(r"[ \t]+(?:later|earlier|today|tonight|yesterday|this|last|again|saying|asking|about|at)\b")
 _TO_YOU = re.compile(r"(?i:\b(?:thank|love|miss|proud[ \t]+of|bless|see|luv)[ \t]+(?:you|u|ya|yous)[ \t,]*)$")
 _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
@@ -213,8 +223,11 @@ class NameProcessor:
     def wordlike(self, word: str) -> bool:
         """True when the name is also an ordinary word (or a place): it needs evidence to be a name."""
         w = word.lower()
-        if w in self.word_names or w in self._dictionary:
+        if w in self.word_names:
             return True
+        if w in self._dictionary:
+            # a first name that is also a rare verb or adjective ("to marcel" hair) is used as the name
+            return w not in self.first_names or _zipf(w) >= DICTIONARY_NAME_ZIPF
         return w not in self.first_names and _zipf(w) >= COMMON_WORD_ZIPF  # a surname like Park or Ward
 
     def common_word(self, word: str) -> bool:
@@ -710,6 +723,10 @@ def _acts_next(after: str) -> bool:
         # "Joy from Thurles has offered": where someone is from, then what they do
         rest = after[after.index(words[1]) :]
         return _acts_next(re.sub(r"^(?:[A-Z][\w'’-]*[ \t]*)+", " ", rest))
+    m = _FROM_GROUP.match(after)
+    if m:  # "Heather from the team was there", not "Hope from the start was what kept me going"
+        rest = after[m.end() :]
+        return _acts_next(rest) and not _PREDICATE.match(rest)
     if first.endswith("ed") and not first.endswith("eed") and len(first) > 3:
         return True
     if first.endswith("s") and len(words) > 1 and words[1].lower() in OBJECT_PRONOUNS:
