@@ -146,3 +146,15 @@ def test_an_address_block_town_line_keeps_its_postcode(detector) -> None:
     text = "Ondine Marchetti\nApt 2C, 41 Quillfeather Crescent\nTruro, NS B2N 5B5\n\nDear Ms Marchetti,"
     found = {s.text: s.label for s in detector.detect_text(text).spans}
     assert any("B2N 5B5" in t and label == "LOCATION" for t, label in found.items())
+
+
+def test_a_signature_block_keeps_name_organisation_and_street(detector) -> None:
+    # NER takes the town for a person; the address line must keep its street all the same
+    text = (
+        "Thanks again, talk soon.\n\nOndine Marchetti (she/her)\nPeer Support Worker, Quillfeather Peer Collective\n"
+        "88 Larkspur Street, Dunmarra NSW 2500\n0491 570 006"
+    )
+    found = {s.text: s.label for s in detector.detect_text(text).spans}
+    assert found.get("Ondine Marchetti") == "PERSON"
+    assert found.get("Quillfeather Peer Collective") == "ORGANIZATION"
+    assert any(t.startswith("88 Larkspur Street") and label == "LOCATION" for t, label in found.items())

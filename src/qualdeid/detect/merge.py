@@ -43,10 +43,13 @@ _SPECIFIC_DATE = re.compile(
     r"|(?-i:\b[A-Z][a-z]+ (?:Day|Eve|Night)\b)",
     re.IGNORECASE,
 )
+#: What a span split around another may be left with at its edges: "88 Keira Street, "
+_PIECE_EDGES = " \t\r\n,;"
+_TRAILING_WORD = re.compile(r"\s+(?:on|in|at|to|of|and|the|a|with|for)$")
 _EDGE_JUNK = " \t\r\n.,;:!?\"'()[]{}“”‘’-–—│┃|*_~•·<>="
 _LEADING_WORDS = {
-    "LOCATION": re.compile(r"^(?:the|a|an|at|in|to|from)\s+", re.IGNORECASE),
-    "ORGANIZATION": re.compile(r"^(?:the|a|an|at|in|to|from)\s+", re.IGNORECASE),
+    "LOCATION": re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+", re.IGNORECASE),
+    "ORGANIZATION": re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+", re.IGNORECASE),
     "PERSON": re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z])"),
 }
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -85,10 +88,15 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
                 continue  # "See you Tues": a weekday, not a person
         cleaned.append(span)
     final = []
-    for span in _resolve(cleaned):
+    for span in _resolve(text, cleaned):
         piece = text[span.start : span.end]
-        span.start += len(piece) - len(piece.lstrip())
-        span.end -= len(piece) - len(piece.rstrip())
+        span.start += len(piece) - len(piece.lstrip(_PIECE_EDGES))
+        span.end -= len(piece) - len(piece.rstrip(_PIECE_EDGES))
+        leading = _LEADING_WORDS.get(span.label) if span.label != "PERSON" else None
+        if leading and (m := leading.match(text[span.start : span.end])) and span.start + m.end() < span.end:
+            span.start += m.end()  # a piece of a split span: "at Superior Housing Help"
+        if leading and (m := _TRAILING_WORD.search(text, span.start, span.end)) and m.start() > span.start:
+            span.end = m.start()  # "Ironside Boxing on"
         if span.end > span.start:
             span.text = text[span.start : span.end]
             final.append(span)
@@ -169,12 +177,17 @@ def _clean(text: str, span: Span) -> Span | None:
     return span
 
 
-def _resolve(spans: list[Span]) -> list[Span]:
+def _resolve(text: str, spans: list[Span]) -> list[Span]:
     direct = _join_same_label([s for s in spans if s.label != RARE])
     kept: list[Span] = []
     for s in sorted(direct, key=lambda s: (s.detector != "deny_list", -s.score, -(s.end - s.start), s.start)):
-        if not any(s.overlaps(k) for k in kept):
+        inside = [k for k in kept if s.overlaps(k)]
+        if not inside:
             kept.append(s)
+        elif s.label in ("LOCATION", "ORGANIZATION") and _mostly_free(s, inside):
+            # "88 Keira Street, Wollongong NSW 2500" with "Wollongong" taken by another span keeps its other parts
+            typed = s.detector in _SPLITTABLE
+            kept.extend(p for p in _split_around(s, inside) if _meaningful(text, p, typed))
     blockers = [k for k in kept if k.label in DIRECT_LABELS]
     rare = _join_same_label([s for s in spans if s.label == RARE])
     for r in rare:
@@ -182,6 +195,24 @@ def _resolve(spans: list[Span]) -> list[Span]:
     others = [k for k in kept if k.label != RARE]
     final = [k for k in kept if k.label != RARE or not any(k.overlaps(o) for o in others)]
     return sorted(final, key=lambda s: (s.start, s.end))
+
+
+#: Recognizers whose spans are whole addresses and typed names, worth keeping in part: NER's long
+#: spans that overlap another detector's are more often run-ons than names.
+_SPLITTABLE = frozenset({"AddressBlockRecognizer", "NamedPlaceRecognizer", "AddressFieldRecognizer"})
+
+
+def _mostly_free(span: Span, others: list[Span]) -> bool:
+    taken = sum(min(span.end, o.end) - max(span.start, o.start) for o in others)
+    return taken * 2 <= span.end - span.start
+
+
+def _meaningful(text: str, piece: Span, typed: bool) -> bool:
+    """A piece worth keeping: any of a typed name or an address, a rare capitalised word of NER's."""
+    if piece.end - piece.start < 3:
+        return False
+    words = _WORDS.findall(text[piece.start : piece.end])
+    return typed or any(w[0].isupper() and zipf_frequency(w.lower(), "en") < 3.5 for w in words)
 
 
 def _join_same_label(spans: list[Span]) -> list[Span]:
