@@ -152,7 +152,7 @@ def test_a_signature_block_keeps_name_organisation_and_street(detector) -> None:
     # NER takes the town for a person; the address line must keep its street all the same
     text = (
         "Thanks again, talk soon.\n\nOndine Marchetti (she/her)\nPeer Support Worker, Quillfeather Peer Collective\n"
-        "88 Larkspur Street, Dunmarra NSW 2500\n0491 570 006"
+        "88 Larkspur Street, Dunmarra NSW 2799\n0491 570 006"
     )
     found = {s.text: s.label for s in detector.detect_text(text).spans}
     assert found.get("Ondine Marchetti") == "PERSON"

@@ -43,7 +43,7 @@ _SPECIFIC_DATE = re.compile(
     r"|(?-i:\b[A-Z][a-z]+ (?:Day|Eve|Night)\b)",
     re.IGNORECASE,
 )
-#: What a span split around another may be left with at its edges: "88 Keira Street, "
+#: What a span split around another may be left with at its edges: "88 Larkspur Street, "
 _PIECE_EDGES = " \t\r\n,;"
 _TRAILING_WORD = re.compile(r"\s+(?:on|in|at|to|of|and|the|a|with|for)$")
 _EDGE_JUNK = " \t\r\n.,;:!?\"'()[]{}“”‘’-–—│┃|*_~•·<>="
@@ -77,7 +77,7 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
             if span.label in ("LOCATION", "ORGANIZATION") and not confirmed and lists.not_a_place(span_text):
                 continue  # "Germany", "WhatsApp", "CPN"
             if span.label == "ORGANIZATION" and not confirmed and _everyday_lowercase(span_text):
-                continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to toledo")
+                continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
             if span.label in ("PERSON", "ORGANIZATION") and not confirmed and _word_opening_sentence(text, span):
                 continue  # "Grace and patience are ...", "Bill for the taxi ...": NER on a capitalised word
             if span.label == "PERSON" and not confirmed and not all(map(name_shaped, _WORDS.findall(span_text))):
@@ -94,9 +94,9 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
         span.end -= len(piece) - len(piece.rstrip(_PIECE_EDGES))
         leading = _LEADING_WORDS.get(span.label) if span.label != "PERSON" else None
         if leading and (m := leading.match(text[span.start : span.end])) and span.start + m.end() < span.end:
-            span.start += m.end()  # a piece of a split span: "at Superior Housing Help"
+            span.start += m.end()  # a piece of a split span: "at Quillfeather Housing Help"
         if leading and (m := _TRAILING_WORD.search(text, span.start, span.end)) and m.start() > span.start:
-            span.end = m.start()  # "Ironside Boxing on"
+            span.end = m.start()  # "Larkspur Boxing on"
         if span.end > span.start:
             span.text = text[span.start : span.end]
             final.append(span)
@@ -185,7 +185,7 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
         if not inside:
             kept.append(s)
         elif s.label in ("LOCATION", "ORGANIZATION") and _mostly_free(s, inside):
-            # "88 Keira Street, Wollongong NSW 2500" with "Wollongong" taken by another span keeps its other parts
+            # "88 Larkspur Street, Dunmarra NSW 2799" with "Dunmarra" taken by another span keeps its other parts
             typed = s.detector in _SPLITTABLE
             kept.extend(p for p in _split_around(s, inside) if _meaningful(text, p, typed))
     blockers = [k for k in kept if k.label in DIRECT_LABELS]

@@ -316,7 +316,7 @@ class AddressBlockRecognizer(_TextRecognizer):
 
     LABELS = ("LOCATION", "ORGANIZATION", "PERSON")
     #: above NER (0.85) and propagated names (0.9): in an address block, "Truro, NS" is a town line,
-    #: not an organisation, and "Wollongong NSW 2500" a town even where NER took the town for a person
+    #: not an organisation, and "Dunmarra NSW 2799" a town even where NER took the town for a person
     SCORE = 0.92
 
     def __init__(self, street_types: frozenset[str], lexicon: NameLexicon, generic_words: frozenset[str]) -> None:
@@ -394,7 +394,7 @@ class AddressBlockRecognizer(_TextRecognizer):
         """PERSON for an addressee, ORGANIZATION for a named organisation, "role" for "The Manager"."""
         if not line or len(line) > 60 or ":" in line or line.endswith((".", "?", "!")) or _GREETING.match(line):
             return None
-        line = _PRONOUNS.sub("", line).strip()  # "Tam Oyelaran (she/her)"
+        line = _PRONOUNS.sub("", line).strip()  # "Ondine Marchetti (she/her)"
         words = re.findall(r"[A-Za-z'’&-]+", line)
         caps = [w for w in words if w[0].isupper()]
         if not caps or len(words) > 8 or len(caps) < len(words) - 2:
