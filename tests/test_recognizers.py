@@ -366,3 +366,28 @@ def test_prefiltered_contact_recognizers_find_what_presidio_finds(text: str, exp
 )
 def test_unmarked_place_phrases_for_filtering_ner(phrase: str, unmarked: bool) -> None:
     assert place_lexicon(Rules()).is_unmarked_place(phrase) is unmarked
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("her sister texted from kirkcaldy last night", "kirkcaldy"),
+        ("He grew up out near Moose Jaw, on a farm.", "Moose Jaw"),
+        ("we got the bus to timaru and back", "timaru"),
+        ("She moved to Dubbo in the spring.", "Dubbo"),
+    ],
+)
+def test_towns_after_a_place_word_in_any_case(analyzer: AnalyzerEngine, text: str, span: str) -> None:
+    assert found(analyzer, text).get(span) == "LOCATION"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i went in the bath then back to reading my book",
+        "the shop had a sale on so we went to sale prices",
+        "I gave it to grace and then to Hope.",
+    ],
+)
+def test_towns_that_are_everyday_words_or_names_need_more(analyzer: AnalyzerEngine, text: str) -> None:
+    assert "LOCATION" not in found(analyzer, text).values()

@@ -48,3 +48,20 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     step_entity_recognizer(nlp)
     use_numpy_blas(nlp)
     return nlp
+
+
+def dictionary_words(nlp: Language | None, parts: tuple[str, ...] = ("noun", "verb", "adj", "adv")) -> frozenset[str]:
+    """The words of the model's lemmatizer index for these parts of speech: English words, as opposed
+    to names ("marcel" is only a verb to the lemmatizer; names use verbs, adjectives and adverbs)."""
+    if nlp is None or "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    from spacy.strings import get_string_id
+
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    words: set[str] = set()
+    for pos in parts:
+        words.update(index.get(get_string_id(pos), []))
+    return frozenset(words)

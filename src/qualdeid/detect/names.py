@@ -23,6 +23,7 @@ from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.initials import initials_as_names
 from qualdeid.detect.layout import heading_ranges, inside
 from qualdeid.detect.lists import normalise
+from qualdeid.detect.model import dictionary_words
 from qualdeid.detect.rules import Rules
 from qualdeid.detect.variants import NameVariants
 
@@ -193,6 +194,7 @@ class NameProcessor:
     def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
         self.first_names = rules.words("names/first_names.txt", lower=True)
         self.surnames = rules.words("names/surnames.txt", lower=True)
+        self.towns = rules.words("lexicons/towns.txt", lower=True)
         self.titles = rules.words("names/titles.txt", lower=True)
         self.place_heads = rules.words("names/place_heads.txt", lower=True)
         self.surname_words = rules.words("names/surname_words.txt", lower=True)
@@ -202,7 +204,7 @@ class NameProcessor:
         self.allow = {normalise(w) for w in rules.words("allow.txt")}
         self.variants = NameVariants(rules)
         self.first_names |= self.variants.table.keys()  # every form in the nickname table is a first name
-        self._dictionary = _dictionary_words(nlp)
+        self._dictionary = dictionary_words(nlp, ("verb", "adj", "adv"))
         self.known: dict[str, KnownName] = {}
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
         self.known_initials: set[str] = set()
@@ -410,8 +412,8 @@ class NameProcessor:
         if len(words) == 1:
             w = words[0]
             first = tokens[0].is_sent_start if tokens else True
-            if self.common_word(w):
-                return []
+            if self.common_word(w) or (w.lower() in self.towns and not self._is_name(w)):
+                return []  # "Took", "Wollongong": a word or a town that NER took for a person
             if first and w.lower() not in self.first_names and not self._acts_as_person(span):
                 return []
         elif any(w.lower() in self.place_heads for w in words):
@@ -840,19 +842,3 @@ def _first_word(after: str) -> str:
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
-
-
-def _dictionary_words(nlp: Any | None) -> frozenset[str]:
-    """Verbs, adjectives and adverbs from the model's lemmatizer index (words that are not only names)."""
-    if nlp is None or "lemmatizer" not in nlp.component_names:
-        return frozenset()
-    from spacy.strings import get_string_id
-
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    index = lookups.get_table("lemma_index")
-    words: set[str] = set()
-    for pos in ("verb", "adj", "adv"):
-        words.update(index.get(get_string_id(pos), []))
-    return frozenset(words)

@@ -7,6 +7,7 @@
   employers after "works at", names before "site"/"branch".
 * :mod:`.structure` — speakers of chat and transcript turns, sign-offs, @mentions (PERSON); letter
   address blocks (LOCATION, with the organisation or addressee above them).
+* :mod:`.towns` — towns of ``rules/lexicons/towns.txt`` (GeoNames) after "in", "from", "to"..., in any case.
 * :mod:`.dates` — named holidays from ``rules/lexicons/holidays.txt``.
 * :mod:`.contact` — Presidio's phone (AU/NZ/GB/IE/US/CA), URL and email recognizers behind a cheap text
   check (``contact_recognizers()``, registered by ``engine`` in place of the plain ones).
@@ -20,11 +21,13 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 from spacy.language import Language
 
+from qualdeid.detect.model import dictionary_words
 from qualdeid.detect.recognizers.contact import contact_recognizers
 from qualdeid.detect.recognizers.context import OrgContextRecognizer, PlaceContextRecognizer, SiteRecognizer
 from qualdeid.detect.recognizers.dates import holiday_recognizer
-from qualdeid.detect.recognizers.places import NamedPlaceRecognizer, PlaceLexicon
+from qualdeid.detect.recognizers.places import CALENDAR_WORDS, NamedPlaceRecognizer, PlaceLexicon
 from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, NameLexicon, SpeakerRecognizer
+from qualdeid.detect.recognizers.towns import TownRecognizer
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.detect.rules import Rules
 
@@ -61,6 +64,19 @@ def name_lexicon(rules: Rules) -> NameLexicon:
     )
 
 
+def town_recognizer(rules: Rules, names: NameLexicon, nlp: Language | None) -> TownRecognizer:
+    """Towns of ``lexicons/towns.txt`` after a place preposition; names and everyday words excluded."""
+    not_towns = (
+        names.first_names
+        | names.word_names
+        | rules.words("lexicons/not_places.txt", lower=True)
+        | rules.words("lexicons/generic_name_words.txt", lower=True)
+        | {w.lower() for w in CALENDAR_WORDS}
+    )
+    words = dictionary_words(nlp, ("verb", "adj", "adv"))  # the noun index holds towns too ("perth")
+    return TownRecognizer(rules.words("lexicons/towns.txt"), frozenset(not_towns), words)
+
+
 def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     """All qualdeid recognizers, configured from ``rules`` (to be added to a RecognizerRegistry).
 
@@ -76,6 +92,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         PlaceContextRecognizer(lexicon),
         OrgContextRecognizer(lexicon),
         SiteRecognizer(lexicon),
+        town_recognizer(rules, names, nlp),
         *load_pattern_recognizers(rules),
     ]
     holidays = holiday_recognizer(rules.words("lexicons/holidays.txt"))

@@ -1,0 +1,79 @@
+"""Towns from a gazetteer (``rules/lexicons/towns.txt``) after a place preposition: "texted from perth",
+"come see her in monifieth", "a bad do at home in Washington".
+
+NER misses towns written in lower case, and capitalised ones it takes for a person or an organisation.
+A town named after "in", "from", "to", "near"... is a place whatever its case, unless the name is
+also an everyday word ("in bath", "to reading", "from hope"): then only its Title Case form counts,
+and a first name never does ("gave it to Grant").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from wordfreq import zipf_frequency
+
+#: before a town: "in", "from", "back to", "out near", ... (a line break ends the phrase)
+_BEFORE = re.compile(
+    r"(?<![\w'’])(?i:in|from|to|near|outside|around|into|towards|via|round|past)[ \t]+"
+    r"(?P<name>[A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Za-zÀ-ÿ'’.-]+){0,2})"
+)
+#: a lower-case word at least this common in English (Zipf) is taken as the word, not the town
+WORD_ZIPF = 4.0
+#: a capitalised one-word town this common is more often something else ("to Florence", "in Mobile")
+TITLE_ZIPF = 5.5
+
+
+class TownRecognizer(EntityRecognizer):
+    LABEL = "LOCATION"
+    SCORE = 0.86  # above NER (0.85): a town after "to" that is no first name is not NER's person
+
+    def __init__(self, towns: Iterable[str], not_towns: frozenset[str], dictionary: frozenset[str]) -> None:
+        self.towns = frozenset(t.lower() for t in towns)
+        self.not_towns = not_towns  # first names, word-names, calendar words, countries (lower case)
+        self.dictionary = dictionary
+        super().__init__(supported_entities=[self.LABEL], name="TownRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
+        if self.LABEL not in entities or not self.towns:
+            return []
+        return [
+            RecognizerResult(
+                self.LABEL,
+                start,
+                end,
+                self.SCORE,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for start, end in self.find(text)
+        ]
+
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        for m in _BEFORE.finditer(text):
+            words = m.group("name").split()
+            for n in range(len(words), 0, -1):  # the longest town first: "port hope" before "port"
+                phrase = " ".join(w.rstrip(".'’") for w in words[:n])
+                if phrase.lower() in self.towns and self._is_town(phrase, words[:n]):
+                    start = m.start("name")
+                    end = start + len(" ".join(words[:n]).rstrip(".'’"))
+                    yield start, end
+                    break
+
+    def _is_town(self, phrase: str, words: list[str]) -> bool:
+        low = phrase.lower()
+        if low in self.not_towns:
+            return False
+        if phrase.islower():
+            return all(w not in self.dictionary and zipf_frequency(w, "en") < WORD_ZIPF for w in low.split())
+        if not all(w[:1].isupper() for w in words):
+            return False  # "in Port of ..." mixed case: leave it to the other recognizers
+        return len(words) > 1 or zipf_frequency(low, "en") < TITLE_ZIPF
