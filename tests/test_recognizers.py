@@ -81,6 +81,12 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
         ("He got a placement with Brightwater Quarrying last spring.", "Brightwater Quarrying", "ORGANIZATION"),
         ("We met at the Kelso site, then drove to Brookfield's Ardmore branch.", "Ardmore", "LOCATION"),
         ("she came in to the Lantern at 10, early for her.", "Lantern", "LOCATION"),
+        (
+            "WhatsApp Chat with Kelso Thursday Crew\n16/05/2024, 18:58 - Tamsin: hi",
+            "Kelso Thursday Crew",
+            "ORGANIZATION",
+        ),
+        ("Kelso Night Owls (Signal group, copied for the study)\nhi all", "Kelso Night Owls", "ORGANIZATION"),
     ],
 )
 def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
@@ -267,6 +273,9 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         ("Because Ilse's six now and reads on her own.", "six"),
         ("Marta's 18 and her dad is older.", "18"),
         ("Oren Halvik, 29, third night here, self-referred.", "29"),
+        ("it's me, my son Calum (14, eats like a horse) and my mum", "14"),
+        ("she's got the baby now, Isla, 3 weeks old, and", "3 weeks old"),
+        ("I sit with this boy, he is maybe 20, and the doctor asks", "20"),
         ("09:10 QT (M, 40s) waiting on the bench.", "40s"),
         ("New member (F, 30s?) offers to help.", "30s"),
         ("KP + son (J., 7) in for soup.", "7"),
@@ -375,6 +384,8 @@ def test_unmarked_place_phrases_for_filtering_ner(phrase: str, unmarked: bool) -
         ("He grew up out near Moose Jaw, on a farm.", "Moose Jaw"),
         ("we got the bus to timaru and back", "timaru"),
         ("She moved to Dubbo in the spring.", "Dubbo"),
+        ("Kelso Peer Network, 14 Ward Road, Kirkcaldy KY1 1XX\n07700 900218", "Kirkcaldy"),
+        ("Neither did half of Timaru, apparently.", "Timaru"),
     ],
 )
 def test_towns_after_a_place_word_in_any_case(analyzer: AnalyzerEngine, text: str, span: str) -> None:

@@ -21,6 +21,15 @@ _BEFORE = re.compile(
     r"(?<![\w'’])(?i:in|from|to|near|outside|around|into|towards|via|round|past)[ \t]+"
     r"(?P<name>[A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Za-zÀ-ÿ'’.-]+){0,2})"
 )
+#: before a postcode: "..., Dundee DD1 1NA", "Truro NS B2N 5B5", "Dubbo NSW 2830"
+_BEFORE_POSTCODE = re.compile(
+    r"(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})(?=,?[ \t]+(?:"
+    r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b"  # UK
+    r"|(?:NS|NB|PE|NL|QC|ON|MB|SK|AB|BC|YT|NT|NU),?[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b"  # Canada
+    r"|(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT),?[ \t]+\d{4}\b))"  # Australia
+)
+#: "half of Monifieth", "the people of Bramwell": a Title Case town after "of"
+_AFTER_OF = re.compile(r"(?<![\w'’])of[ \t]+(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})")
 #: a lower-case word at least this common in English (Zipf) is taken as the word, not the town
 WORD_ZIPF = 4.0
 #: a capitalised one-word town this common is more often something else ("to Florence", "in Mobile")
@@ -58,14 +67,24 @@ class TownRecognizer(EntityRecognizer):
         ]
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:
-        for m in _BEFORE.finditer(text):
-            words = m.group("name").split()
-            for n in range(len(words), 0, -1):  # the longest town first: "port hope" before "port"
-                phrase = " ".join(w.rstrip(".'’") for w in words[:n])
-                if phrase.lower() in self.towns and self._is_town(phrase, words[:n]):
-                    start = m.start("name")
-                    end = start + len(" ".join(words[:n]).rstrip(".'’"))
-                    yield start, end
+        for pattern in (_BEFORE, _AFTER_OF):
+            yield from self._towns(text, pattern, from_end=False)
+        yield from self._towns(text, _BEFORE_POSTCODE, from_end=True)
+
+    def _towns(self, text: str, pattern: re.Pattern[str], from_end: bool) -> Iterator[tuple[int, int]]:
+        """The longest town that opens the matched words ("port hope" before "port"), or that ends
+        them when the town comes right before a postcode ("... Peer Network Dundee DD1 1NA")."""
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            words = list(re.finditer(r"\S+", name))
+            for n in range(len(words), 0, -1):
+                part = words[-n:] if from_end else words[:n]
+                start, end = part[0].start(), part[-1].end()
+                while end > start and name[end - 1] in ".'’":
+                    end -= 1
+                phrase = " ".join(name[start:end].split())
+                if phrase.lower() in self.towns and self._is_town(phrase, phrase.split()):
+                    yield m.start("name") + start, m.start("name") + end
                     break
 
     def _is_town(self, phrase: str, words: list[str]) -> bool:
