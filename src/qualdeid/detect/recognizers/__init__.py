@@ -73,7 +73,7 @@ def town_recognizer(rules: Rules, names: NameLexicon, nlp: Language | None) -> T
         | rules.words("lexicons/generic_name_words.txt", lower=True)
         | {w.lower() for w in CALENDAR_WORDS}
     )
-    words = dictionary_words(nlp, ("verb", "adj", "adv"))  # the noun index holds towns too ("perth")
+    words = dictionary_words(nlp, ("verb", "adj", "adv"))  # the noun index holds towns too ("timaru")
     return TownRecognizer(rules.words("lexicons/towns.txt"), frozenset(not_towns), words)
 
 

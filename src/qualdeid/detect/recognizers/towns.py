@@ -1,5 +1,5 @@
-"""Towns from a gazetteer (``rules/lexicons/towns.txt``) after a place preposition: "texted from perth",
-"come see her in monifieth", "a bad do at home in Washington".
+"""Towns from a gazetteer (``rules/lexicons/towns.txt``) after a place preposition: "texted from timaru",
+"come see her in kirkcaldy", "back home in Dubbo".
 
 NER misses towns written in lower case, and capitalised ones it takes for a person or an organisation.
 A town named after "in", "from", "to", "near"... is a place whatever its case, unless the name is
@@ -21,14 +21,14 @@ _BEFORE = re.compile(
     r"(?<![\w'’])(?i:in|from|to|near|outside|around|into|towards|via|round|past)[ \t]+"
     r"(?P<name>[A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Za-zÀ-ÿ'’.-]+){0,2})"
 )
-#: before a postcode: "..., Dundee DD1 1NA", "Truro NS B2N 5B5", "Dubbo NSW 2830"
+#: before a postcode: "..., Kirkcaldy KY1 1XX", "Truro NS B2N 5B5", "Dubbo NSW 2830"
 _BEFORE_POSTCODE = re.compile(
     r"(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})(?=,?[ \t]+(?:"
     r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b"  # UK
     r"|(?:NS|NB|PE|NL|QC|ON|MB|SK|AB|BC|YT|NT|NU),?[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b"  # Canada
     r"|(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT),?[ \t]+\d{4}\b))"  # Australia
 )
-#: "half of Monifieth", "the people of Bramwell": a Title Case town after "of"
+#: "half of Timaru", "the people of Bramwell": a Title Case town after "of"
 _AFTER_OF = re.compile(r"(?<![\w'’])of[ \t]+(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})")
 #: a lower-case word at least this common in English (Zipf) is taken as the word, not the town
 WORD_ZIPF = 4.0
@@ -73,7 +73,7 @@ class TownRecognizer(EntityRecognizer):
 
     def _towns(self, text: str, pattern: re.Pattern[str], from_end: bool) -> Iterator[tuple[int, int]]:
         """The longest town that opens the matched words ("port hope" before "port"), or that ends
-        them when the town comes right before a postcode ("... Peer Network Dundee DD1 1NA")."""
+        them when the town comes right before a postcode ("... Peer Network Kirkcaldy KY1 1XX")."""
         for m in pattern.finditer(text):
             name = m.group("name")
             words = list(re.finditer(r"\S+", name))
