@@ -365,12 +365,19 @@ class NameProcessor:
         lower = token.text
         if len(lower) < 3 or not lower.isalpha() or lower in CALENDAR_WORDS or lower in KIN_WORDS:
             return False
+        known = lower in self.first_names or lower in self.word_names
+        rare = not known and _zipf(lower) < RARE_WORD_ZIPF
         prev = sdoc[token.i - 1].lower_ if token.i > 0 else ""
+        # most lower-case words are none of these: leave before looking further around them
+        if not (known or rare or prev in _NAMED_BEFORE):
+            return False
+        if _named_at(sdoc, token.i) or (rare and _named_at(sdoc, token.i - 1)):
+            return lower not in self._dictionary or lower in self.first_names  # "her name is maxine x"
+        if not (known or rare):
+            return False
         nxt = sdoc[token.i + 1].lower_ if token.i + 1 < len(sdoc) else ""
         after = sdoc[token.i + 1 : token.i + 5].text
         speaks = nxt in STRONG_RIGHT or bool(_AGE_NEXT.match(" " + after))
-        if _named_at(sdoc, token.i) or (_named_at(sdoc, token.i - 1) and _zipf(lower) < RARE_WORD_ZIPF):
-            return lower not in self._dictionary or lower in self.first_names  # "her name is maxine x"
         if prev in WORD_LEFT or prev in SUBJECT_PRONOUNS:
             return False
         if lower in self.first_names and not self.wordlike(lower):
@@ -739,6 +746,10 @@ def _acts_next(after: str) -> bool:
         second = words[1].lower()
         return second in PAST_VERBS or second.endswith(("ed", "s"))
     return False
+
+
+#: the words right before a name that "name is", "named", "goes by" introduce
+_NAMED_BEFORE = frozenset({"named", "nicknamed", "is", "was", "'s", "’s", "s", "by"})
 
 
 def _named_at(sdoc: Doc, i: int) -> bool:
