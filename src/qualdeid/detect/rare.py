@@ -190,7 +190,7 @@ class RareDetailProcessor:
                 return None
             end = extend_right(sdoc, m.end, sent_end, m.end + 3, max_pps=0)
             return self._candidate(sdoc, np_start, end, m, PENDING, z)
-        # "his scorpion", "her rooftop bees": owned, and the verb around it says nothing about keeping it
+        # "his scorpion", "her pet stick insects": owned, and the verb around it says nothing about keeping it
         owned_only = m.category == "pet" and _owned(sdoc, np_start, m) and not frame.kinds & {POSSESSION, USED_TO}
         if owned_only:
             return self._candidate(sdoc, np_start, m.end, m, status, z)

@@ -26,6 +26,7 @@ from qualdeid.detect.recognizers.places import (
     breaks_line,
     is_name_word,
     is_possessive,
+    results,
     token_indices,
     word_zipf,
 )
@@ -109,19 +110,7 @@ class _ContextRecognizer(EntityRecognizer):
         doc: Doc | None = getattr(nlp_artifacts, "tokens", None)
         if doc is None or self.LABEL not in entities:
             return []
-        return [
-            RecognizerResult(
-                self.LABEL,
-                start,
-                end,
-                self.SCORE,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for start, end in self._find(text, doc)
-        ]
+        return results(self, ((a, b, self.LABEL) for a, b in self._find(text, doc)), self.SCORE)
 
     def _find(self, text: str, doc: Doc) -> Iterator[tuple[int, int]]:
         raise NotImplementedError

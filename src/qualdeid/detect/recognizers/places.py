@@ -190,20 +190,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
                 if span is not None:
                     found.append(span)
         found += self._in_capitals(text)
-        return [
-            RecognizerResult(
-                entity_type=label,
-                start=start,
-                end=end,
-                score=self.SCORE,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for start, end, label in merge_chains(found)
-            if label in entities
-        ]
+        return results(self, [(a, b, label) for a, b, label in merge_chains(found) if label in entities], self.SCORE)
 
     def _in_capitals(self, text: str) -> list[tuple[int, int, str]]:
         """Names written in capitals, as in form titles and handover headers: "KELSO DAY CENTRE"."""
@@ -332,6 +319,25 @@ def token_indices(doc: Doc, char_offsets: Iterable[int]) -> list[int]:
 
 #: Two to six words in capitals on one line ("KELSO DAY CENTRE", "ST ANN'S HOUSE").
 _CAPITALS_RUN = re.compile(r"(?<![\w'’&-])[A-Z][A-Z'’&-]+(?:[ \t]+(?:OF|THE|AND|&|[A-Z][A-Z'’&-]+)){1,5}(?![\w'’&-])")
+
+
+def results(
+    recognizer: EntityRecognizer, offsets: Iterable[tuple[int, int, str]], score: float
+) -> list[RecognizerResult]:
+    """Presidio results, named after ``recognizer``, for (start, end, label) offsets."""
+    return [
+        RecognizerResult(
+            label,
+            start,
+            end,
+            score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            },
+        )
+        for start, end, label in offsets
+    ]
 
 
 def merge_chains(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

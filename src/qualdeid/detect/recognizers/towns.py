@@ -16,6 +16,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
+from qualdeid.detect.recognizers.places import results
+
 #: before a town: "in", "from", "back to", "out near", ... (a line break ends the phrase)
 _BEFORE = re.compile(
     r"(?<![\w'’])(?i:in|from|to|near|outside|around|into|towards|via|round|past)[ \t]+"
@@ -52,19 +54,7 @@ class TownRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         if self.LABEL not in entities or not self.towns:
             return []
-        return [
-            RecognizerResult(
-                self.LABEL,
-                start,
-                end,
-                self.SCORE,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for start, end in self.find(text)
-        ]
+        return results(self, ((a, b, self.LABEL) for a, b in self.find(text)), self.SCORE)
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         for pattern in (_BEFORE, _AFTER_OF):
