@@ -51,6 +51,7 @@ class ShortFormProcessor:
         )
         self.known: dict[str, str] = {}
         self._pattern: re.Pattern[str] | None = None
+        self._labels: dict[str, str] = {}  # every form the pattern finds (as written, in capitals) -> label
 
     # ------------------------------------------------------------------ pass 1
 
@@ -97,7 +98,8 @@ class ShortFormProcessor:
 
     def _known_pattern(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.known:
-            forms = sorted({f for k in self.known for f in (k, k.upper())}, key=len, reverse=True)
+            self._labels = {k.upper(): v for k, v in self.known.items()} | self.known
+            forms = sorted(self._labels, key=len, reverse=True)
             self._pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
         return self._pattern
 
@@ -107,9 +109,7 @@ class ShortFormProcessor:
         pattern = self._known_pattern()
         if pattern is None:
             return []
-        by_upper = {k.upper(): v for k, v in self.known.items()}
-        out = []
-        for m in pattern.finditer(doc.text):
-            label = self.known.get(m.group()) or by_upper[m.group()]
-            out.append(Span(m.start(), m.end(), label, score=SCORE, detector=DETECTOR))
-        return out
+        return [
+            Span(m.start(), m.end(), self._labels[m.group()], score=SCORE, detector=DETECTOR)
+            for m in pattern.finditer(doc.text)
+        ]
