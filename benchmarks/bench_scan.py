@@ -118,7 +118,7 @@ def cli_method(folder: Path, n: int, jobs: int | None, model: str) -> Method:
 
 def default_jobs() -> int:
     """What ``qualdeid scan`` without --jobs uses on this machine."""
-    from qualdeid.cli import MAX_AUTO_JOBS
+    from qualdeid.cli.common import MAX_AUTO_JOBS
 
     return max(1, min(len(os.sched_getaffinity(0)), MAX_AUTO_JOBS))
 

@@ -25,7 +25,7 @@ PASS = "a passphrase for tests"
 @pytest.fixture(autouse=True)
 def _shared_detector(detector, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reuse the session's detector (loading spaCy per command would make this file slow)."""
-    monkeypatch.setattr(cli, "make_detector", lambda *a, **k: detector)
+    monkeypatch.setattr(cli.common, "make_detector", lambda *a, **k: detector)
     monkeypatch.setenv(PASSPHRASE_ENV, PASS)
 
 
@@ -38,7 +38,7 @@ def scrubbed(tmp_path_factory: pytest.TempPathFactory, detector) -> tuple[Path, 
     base = tmp_path_factory.mktemp("scrub")
     out, key = base / "out", base / "private" / "study.key"
     mp = pytest.MonkeyPatch()
-    mp.setattr(cli, "make_detector", lambda *a, **k: detector)
+    mp.setattr(cli.common, "make_detector", lambda *a, **k: detector)
     mp.setenv(PASSPHRASE_ENV, PASS)
     try:
         result = run("scrub", str(EXAMPLES), "-o", str(out), "--key", str(key), "--locale", "en_AU", "--quiet")

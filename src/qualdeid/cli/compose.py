@@ -1,0 +1,128 @@
+"""``qualdeid compose``: draft a composite vignette from coded fragments."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from qualdeid.cli import common
+from qualdeid.cli.common import (
+    EXIT_INPUT_ERRORS,
+    EXIT_OK,
+    detect_options,
+    fail,
+    input_options,
+    key_values,
+    make_corpus,
+    one_line,
+)
+from qualdeid.corpus import InputError
+
+COMPOSE_HELP = """Compose a draft composite vignette on a theme from coded fragments of several accounts.
+
+\b
+CORPUS: coded documents (.jsonl with "segments", a REFI-QDA .qdpx project, or text files plus a
+CSV export of coded quotations from ATLAS.ti, NVivo or MAXQDA; quotations are located in their
+documents). Fragments coded with the --theme code(s) are taken from at least --sources different
+accounts (different authors where the "author" field is known), none supplying more than half of
+the words, ordered what happened -> what helped -> why it mattered (rules/compose/compose.yaml),
+cut to about --words words on sentence boundaries. The focal person of each fragment becomes one
+invented character, other workers one colleague, relatives one relative; every other identifier
+becomes a [placeholder]. Pronouns the tool cannot resolve are listed for you, never guessed.
+
+\b
+Writes FILE (Markdown, or Word if it ends in .docx) and FILE.provenance.json (private, 0600:
+which fragment came from which document, offsets, share of words). Check the draft with
+`qualdeid risk FILE --corpus CORPUS...` before publishing.
+
+\b
+Examples:
+  qualdeid compose examples/gold.jsonl --theme everyday_activity -o vignette.md
+  qualdeid compose project.qdpx --theme "Peer support" --sources 4 --words 300 --pronouns she -o v.docx
+
+Exit status: 0 ok, 1 some inputs failed (named on stderr; the draft was written from the rest),
+2 usage error, 5 no composite possible (too few sources on the theme; the message says why).
+"""
+EXIT_CANNOT_COMPOSE = 5
+
+
+@click.command(help=COMPOSE_HELP)
+@click.argument("paths", nargs=-1, required=True, metavar="CORPUS...")
+@click.option(
+    "--theme", "themes", multiple=True, required=True, metavar="CODE", help="Code to compose on (repeatable)."
+)
+@click.option("--sources", type=click.IntRange(min=2), default=3, show_default=True, help="Minimum number of accounts.")
+@click.option("--words", type=click.IntRange(min=20), default=250, show_default=True, help="Target length in words.")
+@click.option("--pronouns", type=click.Choice(["she", "he", "they"]), default="they", show_default=True)
+@click.option("--seed", type=int, default=None, help="Make the choice of fragments and names reproducible.")
+@click.option(
+    "--key", "key_path", type=click.Path(dir_okay=False, path_type=Path), help="Key of a scrubbed corpus (optional)."
+)
+@click.option("-o", "--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@input_options
+@detect_options
+@click.option("--quiet", "-q", is_flag=True, help="No summary on stderr (errors still shown).")
+def compose(
+    paths: tuple[str, ...],
+    themes: tuple[str, ...],
+    sources: int,
+    words: int,
+    pronouns: str,
+    seed: int | None,
+    key_path: Path | None,
+    out_path: Path,
+    force: bool,
+    text_column: str | None,
+    encoding: str | None,
+    max_mb: float,
+    model: str | None,
+    rules_dirs: tuple[Path, ...],
+    jobs: int,
+    quiet: bool,
+) -> None:
+    from qualdeid.compose import CannotCompose, Composer, load_compose_config, write_draft
+    from qualdeid.corpus.quotations import apply_quotations, is_quotation_export, read_quotations
+
+    if out_path.exists() and not force:
+        fail(f"{out_path} exists; use --force to overwrite it")
+    exports = [Path(p) for p in paths if is_quotation_export(Path(p))]
+    corpus = make_corpus([p for p in paths if Path(p) not in exports], text_column, encoding, max_mb)
+    docs, failed = [], 0
+    for item in corpus:
+        if isinstance(item, InputError):
+            failed += 1
+            click.echo(f"error: {one_line(str(item))}", err=True)
+        else:
+            docs.append(item)
+    for export in exports:
+        try:
+            report = apply_quotations(docs, read_quotations(export))
+        except InputError as e:
+            failed += 1
+            click.echo(f"error: {one_line(str(e))}", err=True)
+            continue
+        for q, reason in report.unlocated:
+            click.echo(f"warning: {export} row {q.row}: quotation not used: {reason}", err=True)
+    if not docs:
+        fail("no document could be read", EXIT_INPUT_ERRORS)
+    originals, pseudonyms = key_values(key_path)
+    composer = Composer(
+        common.make_detector(model, rules_dirs, jobs),
+        load_compose_config(rules_dirs),
+        key_originals=originals,
+        key_pseudonyms=pseudonyms,
+    )
+    try:
+        draft = composer.compose(docs, list(themes), sources=sources, words=words, pronouns=pronouns, seed=seed)
+    except CannotCompose as e:
+        fail(f"cannot compose: {e}", EXIT_CANNOT_COMPOSE)
+    provenance = write_draft(draft, out_path)
+    click.echo(draft.statement)
+    if not quiet:
+        click.echo(f"draft written to {out_path}; provenance (private) in {provenance}", err=True)
+        if draft.notes:
+            click.echo(f"{len(draft.notes)} note(s) for the author at the end of the draft", err=True)
+    sys.exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
