@@ -104,6 +104,14 @@ class Document:
         return {"id": self.id, "text": self.text, "spans": [s.to_dict() for s in self.spans]}
 
 
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """One input file found by discovery: its path and the id its document(s) get."""
+
+    path: Path  # "-" for stdin
+    rel: str  # id of the document(s): path relative to the folder given, or the file name
+
+
 class InputError(Exception):
     """A document that could not be read. The message names the file and never quotes its text."""
 

@@ -19,14 +19,11 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.etree import ElementTree as ET
 
-from qualdeid.corpus.model import Document, InputError, Segment
+from qualdeid.corpus.model import Document, InputError, InputFile, Segment
 from qualdeid.corpus.writers import write_bytes_atomic
-
-if TYPE_CHECKING:
-    from qualdeid.corpus.readers import InputFile
 
 NS = "urn:QDA-XML:project:1.0"
 PROJECT_MEMBER = "project.qde"

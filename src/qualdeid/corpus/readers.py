@@ -13,21 +13,14 @@ import json
 import sys
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from qualdeid.corpus.model import Document, InputError, Segment
+from qualdeid.corpus.model import Document, InputError, InputFile, Segment
 
 TEXT_SUFFIXES = {".txt", ".md"}
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".jsonl", ".csv", ".qdpx"}
 #: Larger files are refused: a diary or transcript is far smaller, and a huge file is usually a mistake.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class InputFile:
-    path: Path  # "-" for stdin
-    rel: str  # id of the document(s): path relative to the folder given, or the file name
 
 
 def discover(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> Iterator[InputFile | InputError]:

@@ -2,6 +2,7 @@
 
 from qualdeid.pseudonymise.key import Key, KeyFileError
 from qualdeid.pseudonymise.restore import Restorer
-from qualdeid.pseudonymise.scrub import Scrubber, ScrubConfig, ScrubError, ScrubResult
+from qualdeid.pseudonymise.result import ScrubResult
+from qualdeid.pseudonymise.scrub import Scrubber, ScrubConfig, ScrubError
 
 __all__ = ["Key", "KeyFileError", "Restorer", "ScrubConfig", "ScrubError", "ScrubResult", "Scrubber"]

@@ -9,9 +9,9 @@ from qualdeid.corpus.readers import Corpus
 from qualdeid.pseudonymise.formats import OutDoc, render
 from qualdeid.pseudonymise.key import Key, refuse_inside
 from qualdeid.pseudonymise.replace import apply_edits, reverse_edits
+from qualdeid.pseudonymise.result import ScrubResult
 from qualdeid.pseudonymise.scrub import (
     AUDIT_NAME,
-    ScrubResult,
     check_out_dir,
     doc_key,
     grouped_inputs,

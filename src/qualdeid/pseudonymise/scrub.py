@@ -26,6 +26,7 @@ from qualdeid.pseudonymise.key import Key, refuse_inside
 from qualdeid.pseudonymise.planner import Planner
 from qualdeid.pseudonymise.policy import Policy
 from qualdeid.pseudonymise.replace import apply_edits
+from qualdeid.pseudonymise.result import ScrubResult
 from qualdeid.pseudonymise.surrogates import DEFAULT_LOCALE, check_locale
 from qualdeid.pseudonymise.writing import OutputWriter
 
@@ -48,18 +49,6 @@ class ScrubConfig:
     rules_dirs: list[Path] = field(default_factory=list)
     model: str | None = None
     text_column: str | None = None
-
-
-@dataclass
-class ScrubResult:
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    audit: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def doc_key(rel: str, doc: Document) -> str:

@@ -11,13 +11,10 @@ from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from qualdeid.corpus.writers import write_bytes_atomic
 from qualdeid.pseudonymise.formats import docx_text
-
-if TYPE_CHECKING:
-    from qualdeid.pseudonymise.scrub import ScrubResult
+from qualdeid.pseudonymise.result import ScrubResult
 
 WRITER_THREADS = 4
 #: Rendered outputs waiting for a writer thread, per thread (bounds the memory they hold).
