@@ -23,7 +23,7 @@ from qualdeid.pseudonymise.audit import Audit
 from qualdeid.pseudonymise.formats import OutDoc, render
 from qualdeid.pseudonymise.identity import Mention
 from qualdeid.pseudonymise.key import Key, refuse_inside
-from qualdeid.pseudonymise.planner import Planner
+from qualdeid.pseudonymise.planner import Plan, Planner
 from qualdeid.pseudonymise.policy import Policy
 from qualdeid.pseudonymise.replace import apply_edits
 from qualdeid.pseudonymise.result import ScrubResult
@@ -138,6 +138,29 @@ class _Seen:
     detectors: set[str]
 
 
+@dataclass
+class _Run:
+    """One run's state, handed from pass to pass: the inputs and where their outputs go, what
+    detection saw, the plans, and the outcome so far."""
+
+    corpus: Corpus
+    out_dir: Path
+    rels: dict[str, str]  # source path -> output-relative path
+    clashes: dict[str, str]  # source path -> error (two inputs with one output name)
+    result: ScrubResult
+    seen: dict[str, _Seen] = field(default_factory=dict)  # doc key -> what detection found
+    plans: dict[str, Plan] = field(default_factory=dict)
+    known: KnownValues = field(default_factory=lambda: KnownValues({}))
+    audit: Audit | None = None
+
+    def doc_key(self, doc: Document) -> str | None:
+        """The document's key, or None when its file is not scrubbed (a clash, or not an input)."""
+        src = str(doc.source)
+        if src in self.clashes or src not in self.rels:
+            return None
+        return doc_key(self.rels[src], doc)
+
+
 class Scrubber:
     """Pseudonymise a corpus consistently. ``Scrubber(key).scrub(Corpus(paths), out_dir)``."""
 
@@ -186,70 +209,69 @@ class Scrubber:
         check_out_dir(corpus.paths, out_dir)
         refuse_inside(self.key.path, out_dir)
         rels, clashes = rel_paths(corpus.paths)
-        result = ScrubResult(errors=sorted(clashes.values()))
-        seen = self._detect(detect_input if detect_input is not None else corpus, rels, clashes, result)
-        self._sweep_known_names(corpus, rels, clashes, seen)
+        run = _Run(corpus, out_dir, rels, clashes, ScrubResult(errors=sorted(clashes.values())))
+        self._detect(run, detect_input if detect_input is not None else corpus)
+        self._sweep_known_names(run)
         planner = Planner(
             self.key, self.policy, self.locale, mark=self.config.mark, rules_dirs=tuple(self.config.rules_dirs)
         )
-        planner.reduce(m for s in seen.values() for m in s.mentions)
+        planner.reduce(m for s in run.seen.values() for m in s.mentions)
         month_first = self.locale == "en_US"
-        plans = {k: planner.plan(k, s.mentions, month_first) for k, s in seen.items()}
-        known = self._known_values(seen, plans)
-        audit = Audit(self.locale, self.policy, planner.resolution_flags)
+        run.plans = {k: planner.plan(k, s.mentions, month_first) for k, s in run.seen.items()}
+        run.known = self._known_values(run)
+        run.audit = Audit(self.locale, self.policy, planner.resolution_flags)
         # the private log goes into the key, and the key is saved, before any output exists
-        for k, s in seen.items():
-            new_text_log = [a.to_log() for a in _applied_from_edits(plans[k].edits, s.mentions)]
+        for k, s in run.seen.items():
+            new_text_log = [a.to_log() for a in _applied_from_edits(run.plans[k].edits, s.mentions)]
             self.key.documents[k] = {"in_sha": s.sha, "edits": new_text_log}
         self.key.save()
-        self._write(corpus, rels, clashes, seen, plans, known, out_dir, result, audit)
+        self._write(run)
+        result = run.result
         result.errors = list(dict.fromkeys(result.errors))
-        result.audit = audit.finish(result.errors)
+        result.audit = run.audit.finish(result.errors)
         from qualdeid.corpus.writers import write_text_atomic
 
-        write_text_atomic(out_dir / AUDIT_NAME, audit.to_json(result.audit))
+        write_text_atomic(out_dir / AUDIT_NAME, run.audit.to_json(result.audit))
         self.key.save()
         return result
 
     # ------------------------------------------------------------------ passes
 
-    def _detect(self, corpus, rels, clashes, result) -> dict[str, _Seen]:
-        seen: dict[str, _Seen] = {}
-        for item in self.detector.detect(corpus):
+    def _detect(self, run: _Run, detect_input: Iterable[Document | InputError]) -> None:
+        for item in self.detector.detect(detect_input):
             if isinstance(item, InputError):
-                result.errors.append(str(item))
+                run.result.errors.append(str(item))
                 continue
-            src = str(item.source)
-            if src in clashes or src not in rels:
+            k = run.doc_key(item)
+            if k is None:
                 continue
-            k = doc_key(rels[src], item)
             mentions = [
                 Mention(k, s.start, s.end, s.label, item.text[s.start : s.end]) for s in item.spans if s.label in LABELS
             ]
-            seen[k] = _Seen(rels[src], mentions, text_hash(item.text), {s.detector for s in item.spans if s.detector})
-        return seen
+            detectors = {s.detector for s in item.spans if s.detector}
+            run.seen[k] = _Seen(run.rels[str(item.source)], mentions, text_hash(item.text), detectors)
 
-    def _sweep_known_names(self, corpus: Corpus, rels, clashes, seen: dict[str, _Seen]) -> None:
+    def _sweep_known_names(self, run: _Run) -> None:
         """Safety over readability: a name that detection found standing alone as a person anywhere
         in the corpus is replaced wherever it occurs capitalised, even where the detector's context
         rules took it for a word ("Hope said" vs "Hope you are well" at a sentence start)."""
         names = {
-            m.text for s in seen.values() for m in s.mentions if m.label == "PERSON" and _SWEEPABLE.fullmatch(m.text)
+            m.text
+            for s in run.seen.values()
+            for m in s.mentions
+            if m.label == "PERSON" and _SWEEPABLE.fullmatch(m.text)
         }
         if not names:
             return
         rx = re.compile(
             r"(?<![\w'’-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])"
         )
-        for item in corpus:
+        for item in run.corpus:
             if not isinstance(item, Document):
                 continue
-            src = str(item.source)
-            if src in clashes or src not in rels:
-                continue
-            k = doc_key(rels[src], item)
-            s = seen.get(k)
-            if s is None or text_hash(item.text) != s.sha:
+            k = run.doc_key(item)
+            s = run.seen.get(k) if k is not None else None
+            if k is None or s is None or text_hash(item.text) != s.sha:
                 continue
             taken = [(m.start, m.end) for m in s.mentions]
             added = [
@@ -261,42 +283,44 @@ class Scrubber:
                 s.mentions = sorted(s.mentions + added, key=lambda m: m.start)
                 s.detectors.add(SWEEP_DETECTOR)
 
-    def _known_values(self, seen: dict[str, _Seen], plans: dict) -> KnownValues:
+    def _known_values(self, run: _Run) -> KnownValues:
         mapping: dict[str, str] = {}
-        for k in sorted(plans):
-            for e in plans[k].edits:
+        for k in sorted(run.plans):
+            for e in run.plans[k].edits:
                 if e.label in KNOWN_VALUE_LABELS:
-                    original = next((m.text for m in seen[k].mentions if m.start == e.start and m.end == e.end), None)
+                    original = next(
+                        (m.text for m in run.seen[k].mentions if m.start == e.start and m.end == e.end), None
+                    )
                     if original and len(original) > 1:
                         mapping.setdefault(original, e.new)
         return KnownValues(mapping)
 
-    def _write(self, corpus, rels, clashes, seen, plans, known, out_dir, result, audit) -> None:
-        with OutputWriter(result, force=self.config.force, hint="use --force to overwrite it") as writer:
-            for src, fmt, rel, docs in grouped_inputs(corpus, rels, clashes, result):
-                made = [self._out_doc(src, fmt, rel, d, seen, plans, known, result, audit) for d in docs]
+    def _write(self, run: _Run) -> None:
+        with OutputWriter(run.result, force=self.config.force, hint="use --force to overwrite it") as writer:
+            for src, fmt, rel, docs in grouped_inputs(run.corpus, run.rels, run.clashes, run.result):
+                made = [self._out_doc(run, d) for d in docs]
                 outs = [o for o in made if o is not None]
                 if not outs:
                     continue
                 try:
-                    data = render(fmt, Path(src), outs, known, getattr(corpus, "encoding", None))
+                    data = render(fmt, Path(src), outs, run.known, getattr(run.corpus, "encoding", None))
                 except Exception as e:  # a damaged file the reader accepted: report it, go on
-                    result.errors.append(f"{src}: could not write its scrubbed copy ({type(e).__name__})")
+                    run.result.errors.append(f"{src}: could not write its scrubbed copy ({type(e).__name__})")
                     continue
-                writer.write(out_dir / rel, fmt, data)
+                writer.write(run.out_dir / rel, fmt, data)
 
-    def _out_doc(self, src, fmt, rel, doc, seen, plans, known, result, audit) -> OutDoc | None:
+    def _out_doc(self, run: _Run, doc: Document) -> OutDoc | None:
         """One document's replacement (the map step after the reduce); its restore data goes into the key."""
-        k = doc_key(rel, doc)
-        s = seen.get(k)
-        if s is None:
+        k = run.doc_key(doc)
+        s = run.seen.get(k) if k is not None else None
+        if k is None or s is None:
             return None  # detection failed for it: never written
         if text_hash(doc.text) != s.sha:
-            result.errors.append(f"{src}: changed while it was being scrubbed; run scrub again")
+            run.result.errors.append(f"{doc.source}: changed while it was being scrubbed; run scrub again")
             return None
-        new_text, applied = apply_edits(doc.text, plans[k].edits)
+        new_text, applied = apply_edits(doc.text, run.plans[k].edits)
         fields = {
-            name: known.scrub_value(value)
+            name: run.known.scrub_value(value)
             for name, value in doc.meta.items()
             if not name.startswith("_") and name not in ("spans", "segments", "paragraphs")
         }
@@ -305,9 +329,10 @@ class Scrubber:
             out_sha=text_hash(new_text),
             fields={n: doc.meta[n] for n in fields},
             bounds=_bounds(doc),
-            fmt=fmt,
+            fmt=doc.fmt,
         )
-        audit.document(doc.id, rel, plans[k], s.detectors, bool(fields))
+        assert run.audit is not None
+        run.audit.document(doc.id, s.rel, run.plans[k], s.detectors, bool(fields))
         return OutDoc(doc, new_text, applied, fields)
 
 
