@@ -105,31 +105,38 @@ def scrub(
     jobs: int,
     quiet: bool,
 ) -> None:
+    from qualdeid.corpus.writers import OutputError
     from qualdeid.pseudonymise import Scrubber, ScrubConfig, ScrubError
-    from qualdeid.pseudonymise.key import KeyFileError, refuse_inside
+    from qualdeid.pseudonymise.key import KeyFileError, KeyLock, KeySaveError, refuse_inside
     from qualdeid.pseudonymise.policy import PolicyError
     from qualdeid.pseudonymise.scrub import check_out_dir
     from qualdeid.pseudonymise.surrogates import LocaleError, check_locale
 
     try:
-        check_out_dir(paths, out_dir)
+        check_out_dir(paths, out_dir, key_path)
         refuse_inside(key_path, out_dir)
         if locale:
             check_locale(locale)
     except (ScrubError, KeyFileError, LocaleError) as e:
         fail(str(e))
     corpus = make_corpus(paths, text_column, encoding, max_mb)
-    key = open_key(key_path, create=True)
-    config = ScrubConfig(locale=locale, seed=seed, mark=mark, jobs=jobs, force=force, rules_dirs=list(rules_dirs))
     try:
-        scrubber = Scrubber(key, config, detector=common.make_detector(model, rules_dirs, jobs))
-    except (PolicyError, LocaleError) as e:
-        fail(str(e))
-    if scrubber.seed_warning and not quiet:
-        click.echo(f"warning: {scrubber.seed_warning}", err=True)
-    try:
-        with progress(corpus, enabled=not quiet, label="Scrubbing") as stream:
-            result = scrubber.scrub(corpus, out_dir, detect_input=stream)
+        # the whole read-modify-write of the key in one turn: another run on this key waits for it
+        with KeyLock(key_path, on_wait=lambda message: click.echo(f"waiting: {message}", err=True)):
+            key = open_key(key_path, create=True)
+            config = ScrubConfig(
+                locale=locale, seed=seed, mark=mark, jobs=jobs, force=force, rules_dirs=list(rules_dirs)
+            )
+            try:
+                scrubber = Scrubber(key, config, detector=common.make_detector(model, rules_dirs, jobs))
+            except (PolicyError, LocaleError) as e:
+                fail(str(e))
+            if scrubber.seed_warning and not quiet:
+                click.echo(f"warning: {scrubber.seed_warning}", err=True)
+            with progress(corpus, enabled=not quiet, label="Scrubbing") as stream:
+                result = scrubber.scrub(corpus, out_dir, detect_input=stream)
+    except (KeySaveError, OutputError) as e:  # disk full, read-only, another run: nothing half done
+        fail(str(e), EXIT_INPUT_ERRORS)
     except (ScrubError, KeyFileError) as e:
         fail(str(e))
     _report_result(result, quiet, f"written to {out_dir}")
@@ -154,6 +161,7 @@ Example:
 @click.option("--text-column", metavar="NAME", help="Column holding the text, for .csv input.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr (errors still shown).")
 def restore(paths: tuple[str, ...], out_dir: Path, key_path: Path, text_column: str | None, quiet: bool) -> None:
+    from qualdeid.corpus.writers import OutputError, check_writable
     from qualdeid.pseudonymise import Restorer, ScrubError
     from qualdeid.pseudonymise.key import KeyFileError, refuse_inside
     from qualdeid.pseudonymise.scrub import check_out_dir
@@ -164,5 +172,9 @@ def restore(paths: tuple[str, ...], out_dir: Path, key_path: Path, text_column: 
     except (ScrubError, KeyFileError) as e:
         fail(str(e))
     key = open_key(key_path, create=False)
-    result = Restorer(key).restore(Corpus(list(paths), text_column=text_column), out_dir)
+    try:
+        check_writable(out_dir)
+        result = Restorer(key).restore(Corpus(list(paths), text_column=text_column), out_dir)
+    except OutputError as e:
+        fail(str(e), EXIT_INPUT_ERRORS)
     _report_result(result, quiet, f"restored to {out_dir}")

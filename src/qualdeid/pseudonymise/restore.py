@@ -27,14 +27,11 @@ class Restorer:
     def __init__(self, key: Key) -> None:
         self.key = key
 
-    def _entry(self, key: str) -> dict | None:
-        docs = self.key.documents
-        if key in docs:
-            return docs[key]
-        rel, rest = key.split("\x1f", 1)
-        # a file given on its own has only its name as rel: match on the tail of the recorded path
-        found = [v for k, v in docs.items() if k.endswith("\x1f" + rest) and k.split("\x1f", 1)[0].endswith("/" + rel)]
-        return found[0] if len(found) == 1 else None
+    def _entry(self, location: str, text: str) -> dict | None:
+        """The record whose scrubbed text this is; else one recorded there (restore then says it was edited)."""
+        records = self.key.records_at(location)
+        sha = text_hash(text)
+        return next((r for r in records if r.get("out_sha") == sha), records[0] if records else None)
 
     def restore(self, corpus: Corpus | Iterable[str | Path], out_dir: str | Path) -> ScrubResult:
         if not isinstance(corpus, Corpus):
@@ -48,7 +45,7 @@ class Restorer:
             for src, fmt, rel, docs in grouped_inputs(corpus, rels, clashes, result):
                 outs: list[OutDoc] = []
                 for doc in docs:
-                    entry = self._entry(doc_key(rel, doc))
+                    entry = self._entry(doc_key(rel, doc), doc.text)
                     if entry is None:
                         result.errors.append(f"{src}: record {doc.id!r} is not in this key; was it scrubbed with it?")
                         continue

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -19,10 +20,11 @@ from typing import Any
 
 from qualdeid.corpus.model import LABELS, Document, InputError
 from qualdeid.corpus.readers import Corpus, discover
+from qualdeid.corpus.writers import OutputError, check_writable, write_text_atomic
 from qualdeid.pseudonymise.audit import Audit
 from qualdeid.pseudonymise.formats import OutDoc, render
 from qualdeid.pseudonymise.identity import Mention
-from qualdeid.pseudonymise.key import Key, refuse_inside
+from qualdeid.pseudonymise.key import Key, KeyLock, KeySaveError, record_id, refuse_inside
 from qualdeid.pseudonymise.planner import Plan, Planner
 from qualdeid.pseudonymise.policy import Policy
 from qualdeid.pseudonymise.replace import apply_edits
@@ -68,19 +70,31 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def check_out_dir(paths: Iterable[str], out_dir: Path) -> None:
+def check_out_dir(paths: Iterable[str], out_dir: Path, key_path: Path | None = None) -> None:
+    """Refuse, before anything is written, an output folder that is an input, lies inside an input
+    folder or contains an input (file or folder), and a key inside an input folder: nothing is ever
+    written among the inputs (symbolic links are followed to where they lead)."""
     out = out_dir.resolve()
+    key = key_path.resolve() if key_path is not None else None
     for raw in paths:
-        if raw == "-":
-            continue
+        if raw == "-" or not Path(raw).exists():
+            continue  # a missing input is reported with the others
         p = Path(raw).resolve()
-        folder = p if p.is_dir() else p.parent
-        if p.is_dir() and (out == folder or folder in out.parents):
+        if out == p:
+            raise ScrubError(f"the output folder {out_dir} is the input {raw}; choose a new folder outside every input")
+        if p in out.parents:
             raise ScrubError(
                 f"the output folder {out_dir} is inside the input folder {raw}; choose a folder outside it"
             )
-        if p.is_file() and out == p:
-            raise ScrubError(f"the output folder {out_dir} is an input file")
+        if out in p.parents:
+            raise ScrubError(
+                f"the output folder {out_dir} contains the input {raw}; choose a folder outside every input "
+                "(the outputs would mix with the inputs)"
+            )
+        if key is not None and p.is_dir() and p in key.parents:
+            raise ScrubError(
+                f"the key {key_path} is inside the input folder {raw}; keep it somewhere private, outside the inputs"
+            )
 
 
 def rel_paths(paths: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -136,6 +150,7 @@ class _Seen:
     mentions: list[Mention]
     sha: str
     detectors: set[str]
+    record: str = ""  # its record id in the key, once planned
 
 
 @dataclass
@@ -206,11 +221,16 @@ class Scrubber:
         if not isinstance(corpus, Corpus):
             corpus = Corpus(list(corpus), text_column=self.config.text_column)
         out_dir = Path(out_dir)
-        check_out_dir(corpus.paths, out_dir)
+        check_out_dir(corpus.paths, out_dir, self.key.path)
         refuse_inside(self.key.path, out_dir)
+        with KeyLock(self.key.path):
+            return self._scrub(corpus, out_dir, detect_input if detect_input is not None else corpus)
+
+    def _scrub(self, corpus: Corpus, out_dir: Path, detect_input: Iterable[Document | InputError]) -> ScrubResult:
+        check_writable(out_dir)  # a read-only or missing place fails now, not after detection
         rels, clashes = rel_paths(corpus.paths)
         run = _Run(corpus, out_dir, rels, clashes, ScrubResult(errors=sorted(clashes.values())))
-        self._detect(run, detect_input if detect_input is not None else corpus)
+        self._detect(run, detect_input)
         self._sweep_known_names(run)
         planner = Planner(
             self.key, self.policy, self.locale, mark=self.config.mark, rules_dirs=tuple(self.config.rules_dirs)
@@ -222,17 +242,25 @@ class Scrubber:
         run.audit = Audit(self.locale, self.policy, planner.resolution_flags)
         # the private log goes into the key, and the key is saved, before any output exists
         for k, s in run.seen.items():
-            new_text_log = [a.to_log() for a in _applied_from_edits(run.plans[k].edits, s.mentions)]
-            self.key.documents[k] = {"in_sha": s.sha, "edits": new_text_log}
+            log = [a.to_log() for a in _applied_from_edits(run.plans[k].edits, s.mentions)]
+            # an earlier run that did exactly this keeps its record (and its output stays restorable)
+            s.record = record_id(k, s.sha, log)
+            self.key.documents.setdefault(s.record, {}).update(in_sha=s.sha, edits=log)
         self.key.save()
         self._write(run)
         result = run.result
+        try:
+            self.key.save()
+        except KeySaveError as e:
+            # the outputs written now need what this save holds to be restored: none is left without it
+            undone = _remove(result.written)
+            raise KeySaveError(f"{e}; the {undone} file(s) this run wrote were removed, run scrub again") from None
         result.errors = list(dict.fromkeys(result.errors))
         result.audit = run.audit.finish(result.errors)
-        from qualdeid.corpus.writers import write_text_atomic
-
-        write_text_atomic(out_dir / AUDIT_NAME, run.audit.to_json(result.audit))
-        self.key.save()
+        try:
+            write_text_atomic(out_dir / AUDIT_NAME, run.audit.to_json(result.audit))
+        except OutputError as e:
+            result.errors.append(str(e))
         return result
 
     # ------------------------------------------------------------------ passes
@@ -296,18 +324,23 @@ class Scrubber:
         return KnownValues(mapping)
 
     def _write(self, run: _Run) -> None:
+        """Render and write every output; a full disk or read-only folder stops the writing (the error
+        is in the result once, the outputs written so far are whole)."""
         with OutputWriter(run.result, force=self.config.force, hint="use --force to overwrite it") as writer:
-            for src, fmt, rel, docs in grouped_inputs(run.corpus, run.rels, run.clashes, run.result):
-                made = [self._out_doc(run, d) for d in docs]
-                outs = [o for o in made if o is not None]
-                if not outs:
-                    continue
-                try:
-                    data = render(fmt, Path(src), outs, run.known, getattr(run.corpus, "encoding", None))
-                except Exception as e:  # a damaged file the reader accepted: report it, go on
-                    run.result.errors.append(f"{src}: could not write its scrubbed copy ({type(e).__name__})")
-                    continue
-                writer.write(run.out_dir / rel, fmt, data)
+            try:
+                for src, fmt, rel, docs in grouped_inputs(run.corpus, run.rels, run.clashes, run.result):
+                    made = [self._out_doc(run, d) for d in docs]
+                    outs = [o for o in made if o is not None]
+                    if not outs:
+                        continue
+                    try:
+                        data = render(fmt, Path(src), outs, run.known, getattr(run.corpus, "encoding", None))
+                    except Exception as e:  # a damaged file the reader accepted: report it, go on
+                        run.result.errors.append(f"{src}: could not write its scrubbed copy ({type(e).__name__})")
+                        continue
+                    writer.write(run.out_dir / rel, fmt, data)
+            except OutputError:
+                pass  # recorded by the writer
 
     def _out_doc(self, run: _Run, doc: Document) -> OutDoc | None:
         """One document's replacement (the map step after the reduce); its restore data goes into the key."""
@@ -325,7 +358,7 @@ class Scrubber:
             if not name.startswith("_") and name not in ("spans", "segments", "paragraphs")
         }
         fields = {n: v for n, v in fields.items() if v != doc.meta[n]}
-        self.key.documents[k].update(
+        self.key.documents[s.record].update(
             out_sha=text_hash(new_text),
             fields={n: doc.meta[n] for n in fields},
             bounds=_bounds(doc),
@@ -348,6 +381,15 @@ def _applied_from_edits(edits, mentions):
         out.append(Applied(e.start, e.end, e.start + delta, e.start + delta + len(e.new), original, e.new, e.label))
         delta += len(e.new) - (e.end - e.start)
     return out
+
+
+def _remove(paths: Iterable[Path]) -> int:
+    removed = 0
+    for p in paths:
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+            removed += 1
+    return removed
 
 
 def _bounds(doc: Document) -> dict[str, list[list[int]]]:
