@@ -7,13 +7,44 @@ reporting, progress.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+import threading
+from types import FrameType
+from typing import Any
+
 import click
 
 from qualdeid.cli import compose, evaluate, risk, scan, scrub
-from qualdeid.cli.common import count_documents, progress
+from qualdeid.cli.common import EXIT_INTERRUPTED, count_documents, progress
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Main(click.Group):
+    """The command group; Ctrl-C anywhere ends a command with one line and exit status 130."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        main_process = os.getpid()
+
+        def interrupt(signum: int, frame: FrameType | None) -> None:
+            # Worker processes forked for detection inherit this handler and carry on: the main
+            # process stops them, so Ctrl-C prints no message from each of them.
+            if os.getpid() == main_process:
+                raise KeyboardInterrupt
+
+        in_main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, interrupt) if in_main_thread else None
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted: no file was left half-written; run the same command again to finish", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        finally:
+            if in_main_thread:
+                signal.signal(signal.SIGINT, previous)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="qualdeid")
 def main() -> None:
     """De-identify qualitative research text: diaries, interview transcripts, field notes.

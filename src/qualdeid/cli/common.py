@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from qualdeid.detect import Detector
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+#: As a shell reports a command stopped by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -244,18 +246,40 @@ def summary_line(documents: int, label_counts: Counter[str], failed: int) -> str
 
 
 def ask_passphrase(key_path: Path, *, creating: bool) -> str:
-    import os
+    """The passphrase from QUALDEID_PASSPHRASE, else asked for on the terminal (twice for a new key).
 
+    Without a terminal to ask on (a script, cron, input piped in) it exits 2 with one line rather
+    than read the passphrase from standard input, which may hold the data.
+    """
     from qualdeid.pseudonymise.key import PASSPHRASE_ENV
 
     env = os.environ.get(PASSPHRASE_ENV)
     if env:
         return env
+    no_passphrase = f"{key_path}: no passphrase; set {PASSPHRASE_ENV}, or run the command in a terminal to be asked"
+    if not _terminal_available():
+        fail(no_passphrase)
     if creating:
         click.echo(
             f"Creating a new key at {key_path}. Keep the passphrase safe: the key is useless without it.", err=True
         )
-    return click.prompt("Key passphrase", hide_input=True, confirmation_prompt=creating, err=True)
+    try:
+        return click.prompt("Key passphrase", hide_input=True, confirmation_prompt=creating, err=True)
+    except click.Abort as e:
+        if isinstance(e.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        fail(no_passphrase)  # end of input at the prompt
+
+
+def _terminal_available() -> bool:
+    """Whether a passphrase can be asked for: a terminal to read it from without echoing it."""
+    if sys.stdin.isatty():
+        return True
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY))
+    except OSError:
+        return False
+    return True
 
 
 def open_key(key_path: Path, *, create: bool) -> Any:
