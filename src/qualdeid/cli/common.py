@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from qualdeid.corpus import Document, InputError
-from qualdeid.corpus.readers import DEFAULT_MAX_BYTES, Corpus
+from qualdeid.corpus.readers import (
+    BROKEN_LINK,
+    DEFAULT_MAX_MB,
+    HIDDEN,
+    LINK_OUTSIDE,
+    READABLE,
+    SPECIAL,
+    UNSUPPORTED,
+    Corpus,
+    Skipped,
+)
 
 if TYPE_CHECKING:
     from qualdeid.detect import Detector
@@ -27,9 +37,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 def input_options(f: F) -> F:
     """Options for reading a corpus: csv column, encoding, size limit."""
     f = click.option(
+        "--follow-symlinks",
+        is_flag=True,
+        expose_value=False,  # read by make_corpus from the context: no command needs it otherwise
+        callback=lambda ctx, param, value: ctx.meta.__setitem__(FOLLOW_SYMLINKS, value),
+        help="Also read files and folders reached through links that lead outside the folders given "
+        "(by default they are skipped and named in a warning).",
+    )(f)
+    f = click.option(
         "--max-mb",
         type=click.FloatRange(min=0, min_open=True),
-        default=DEFAULT_MAX_BYTES / 1e6,
+        default=DEFAULT_MAX_MB,
         show_default=True,
         help="Refuse input files larger than this many megabytes.",
     )(f)
@@ -37,7 +55,8 @@ def input_options(f: F) -> F:
         "--encoding",
         default=None,
         metavar="NAME",
-        help="Encoding of text inputs without a byte-order mark (default UTF-8), e.g. cp1252 or latin-1.",
+        help="Encoding of text inputs without a byte-order mark (default UTF-8), e.g. cp1252 or latin-1; "
+        "a file with a byte-order mark is read as it says.",
     )(f)
     f = click.option("--text-column", metavar="NAME", help="Column holding the text, for .csv input (required).")(f)
     return f
@@ -84,7 +103,11 @@ def detect_options(f: F) -> F:
     return f
 
 
+FOLLOW_SYMLINKS = "qualdeid.follow_symlinks"
+
+
 def make_corpus(paths: Iterable[str], text_column: str | None, encoding: str | None, max_mb: float) -> Corpus:
+    """The corpus the input options describe (``--follow-symlinks`` comes from the command's context)."""
     if encoding:
         import codecs
 
@@ -92,7 +115,18 @@ def make_corpus(paths: Iterable[str], text_column: str | None, encoding: str | N
             codecs.lookup(encoding)
         except LookupError:
             raise click.BadParameter(f"unknown encoding '{encoding}'", param_hint="--encoding") from None
-    return Corpus(list(paths), text_column=text_column, encoding=encoding, max_bytes=int(max_mb * 1e6))
+    return Corpus(
+        list(paths),
+        text_column=text_column,
+        encoding=encoding,
+        max_bytes=int(max_mb * 1_000_000),
+        follow_symlinks=_context_flag(FOLLOW_SYMLINKS),
+    )
+
+
+def _context_flag(name: str) -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get(name))
 
 
 def make_detector(model: str | None, rules_dirs: Iterable[Path], jobs: int = 1) -> Detector:
@@ -139,16 +173,39 @@ class ErrorReport:
             click.echo(f"error: {line}", err=True)
 
     def skipped(self, corpus: Corpus) -> None:
-        """Tell the user about files in the given folders that were not read (their names, no content)."""
-        if not corpus.skipped:
-            return
-        by_type = Counter(p.suffix.lower() or "(no extension)" for p in corpus.skipped)
-        kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(by_type.items()))
-        click.echo(
-            f"warning: skipped {len(corpus.skipped)} file(s) of unsupported types ({kinds}); "
-            "qualdeid reads .txt, .md, .docx, .jsonl and .csv — convert the others to one of these",
-            err=True,
-        )
+        """Tell the user what the given folders hold that was not read (names and types, no content)."""
+        by_reason: dict[str, list[Skipped]] = {}
+        for s in corpus.skipped:
+            by_reason.setdefault(s.reason, []).append(s)
+        unsupported = by_reason.pop(UNSUPPORTED, [])
+        if unsupported:
+            by_type = Counter(s.path.suffix.lower() or "(no extension)" for s in unsupported)
+            kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(by_type.items()))
+            click.echo(
+                f"warning: skipped {len(unsupported)} file(s) of unsupported types ({kinds}); "
+                f"qualdeid reads {READABLE} — convert the others to one of these",
+                err=True,
+            )
+        for reason, what_to_do in _SKIPPED_HINTS.items():
+            if by_reason.get(reason):
+                click.echo(f"warning: skipped {_names(by_reason[reason])} ({reason}); {what_to_do}", err=True)
+
+
+#: What to do about each kind of entry a folder holds that was not read.
+_SKIPPED_HINTS = {
+    HIDDEN: "rename without the leading dot to include it",
+    LINK_OUTSIDE: "give the linked path itself, or use --follow-symlinks",
+    BROKEN_LINK: "the file it pointed to is gone",
+    SPECIAL: "give regular files or folders",
+}
+#: How many paths a warning names before it just counts the rest.
+NAMED_IN_WARNING = 5
+
+
+def _names(skipped: list[Skipped]) -> str:
+    names = [f"{s.path}/" if s.is_dir else str(s.path) for s in skipped]
+    shown = ", ".join(names[:NAMED_IN_WARNING])
+    return shown + (f" and {len(names) - NAMED_IN_WARNING} more" if len(names) > NAMED_IN_WARNING else "")
 
 
 class _ProgressCorpus:

@@ -97,12 +97,12 @@ def check_out_dir(paths: Iterable[str], out_dir: Path, key_path: Path | None = N
             )
 
 
-def rel_paths(paths: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+def rel_paths(paths: Iterable[str], *, follow_symlinks: bool = False) -> tuple[dict[str, str], dict[str, str]]:
     """source path → output-relative path, and source path → error for clashing names."""
     rels: dict[str, str] = {}
     clashes: dict[str, str] = {}
     seen: dict[str, str] = {}
-    for item in discover(paths):
+    for item in discover(paths, follow_symlinks=follow_symlinks):
         if isinstance(item, InputError):
             continue
         src, rel = str(item.path), item.rel
@@ -228,7 +228,7 @@ class Scrubber:
 
     def _scrub(self, corpus: Corpus, out_dir: Path, detect_input: Iterable[Document | InputError]) -> ScrubResult:
         check_writable(out_dir)  # a read-only or missing place fails now, not after detection
-        rels, clashes = rel_paths(corpus.paths)
+        rels, clashes = rel_paths(corpus.paths, follow_symlinks=corpus.follow_symlinks)
         run = _Run(corpus, out_dir, rels, clashes, ScrubResult(errors=sorted(clashes.values())))
         self._detect(run, detect_input)
         self._sweep_known_names(run)
