@@ -153,3 +153,15 @@ def test_a_key_that_cannot_be_saved_after_the_outputs_takes_them_back(corpus: Pa
     assert not [p for p in out.rglob("*") if p.is_file()]  # no output without the record to restore it
     again = scrub(Key.open(key_path, PASSPHRASE), [corpus], out)
     assert again.ok and len(again.written) == 3 and (out / AUDIT_NAME).exists()
+
+
+def test_a_qdpx_project_scrubbed_again_is_already_done(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(FIXTURES.parent / "qda" / "sample.qdpx", src / "project.qdpx")
+    out, key_path = tmp_path / "out", tmp_path / "private" / "study.key"
+    first = scrub(new_key(key_path), [src], out)
+    assert first.ok and first.written == [out / "project.qdpx"], first.errors
+    again = scrub(Key.open(key_path, PASSPHRASE), [src], out)
+    assert again.ok, again.errors
+    assert again.unchanged == [out / "project.qdpx"] and again.written == []

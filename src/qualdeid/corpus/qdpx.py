@@ -279,13 +279,21 @@ def qdpx_bytes(
     xml = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(archive.project_name, xml)
+        zf.writestr(_entry(archive.project_name), xml)
         for name in archive.order:
             if name in keep_members:
-                zf.writestr(name, archive.members[name])
+                zf.writestr(_entry(name), archive.members[name])
         for name, blob in new_members.items():
-            zf.writestr(name, blob)
+            zf.writestr(_entry(name), blob)
     return buf.getvalue(), report
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A member with a fixed date: the same project written twice is the same bytes, so a re-run
+    recognises its earlier output as done (and the archive does not say when it was made)."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 def _rewrite_source(src: ET.Element, doc: Document, source_names: Mapping[str, str]) -> str:
