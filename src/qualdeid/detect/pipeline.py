@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from qualdeid.corpus.model import Document, InputError, Span
+from qualdeid.corpus.split import join_parts, split_corpus
 from qualdeid.detect.engine import LANGUAGE, build_analyzer, canonical_label
 from qualdeid.detect.lists import Lists
 from qualdeid.detect.malloc import reuse_freed_memory
@@ -54,6 +55,9 @@ class DetectConfig:
     rules_dirs: list[Path] = field(default_factory=list)
     score_threshold: float = 0.3
     batch_size: int = 32
+    #: At most this many characters go through spaCy at once (it needs about 4 kB per character):
+    #: memory stays bounded, and a longer document is detected in parts (``corpus/split.py``).
+    batch_chars: int = 100_000
     jobs: int = 1
     #: Where the private pass-1 spool file goes (default: the system's temporary folder).
     spool_dir: Path | None = None
@@ -105,7 +109,7 @@ class FirstPass:
     def run(self, docs: Iterable[Document]) -> Iterator[Pass1Result]:
         pairs = ((d.text, d) for d in docs)
         preparers = [p.prepare for p in self.processors if hasattr(p, "prepare")]
-        for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
+        for sdoc, doc in self._pipe(pairs):
             for prepare in preparers:
                 prepare(sdoc)
             spans = self.recognize(doc.text, sdoc)
@@ -115,6 +119,11 @@ class FirstPass:
                 candidates.append([_row(s) for s in found])
                 observations.append(observation)
             yield Pass1Result(doc.id, [_row(s) for s in spans], candidates, observations)
+
+    def _pipe(self, pairs: Iterable[tuple[str, Document]]) -> Iterator[tuple[Any, Document]]:
+        """``nlp.pipe`` in batches of at most ``batch_size`` documents and ``batch_chars`` characters."""
+        for batch in _batches(pairs, self.config.batch_size, self.config.batch_chars):
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
     def recognize(self, text: str, sdoc: Any) -> list[Span]:
         artifacts = self.analyzer.nlp_engine._doc_to_nlp_artifact(sdoc, LANGUAGE)
@@ -130,6 +139,19 @@ class FirstPass:
             subtype = r.entity_type if r.entity_type != label else None
             spans.append(Span(r.start, r.end, label, "", r.score, detector, subtype))
         return spans
+
+
+def _batches(pairs: Iterable[tuple[str, T]], max_docs: int, max_chars: int) -> Iterator[list[tuple[str, T]]]:
+    batch: list[tuple[str, T]] = []
+    chars = 0
+    for pair in pairs:
+        if batch and (len(batch) == max_docs or chars + len(pair[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(pair)
+        chars += len(pair[0])
+    if batch:
+        yield batch
 
 
 #: Worker processes start by "fork" where it is safe and cheap (Linux: workers inherit the loaded
@@ -242,8 +264,14 @@ class Detector:
 
         ``progress(stage, done)`` is called as documents are analysed (stage 1) and finished (stage 2).
         Without it, a corpus that has a ``detect_progress`` method (the command line's progress bar
-        wraps the corpus so) gets those calls.
+        wraps the corpus so) gets those calls. A document longer than ``config.batch_chars`` is
+        detected in parts and comes out whole (``corpus/split.py``).
         """
+        return join_parts(self._detect(split_corpus(corpus, self.config.batch_chars), progress))
+
+    def _detect(
+        self, corpus: Iterable[Document | InputError], progress: ProgressCallback | None
+    ) -> Iterator[Document | InputError]:
         progress = progress or getattr(corpus, "detect_progress", None)
         buffer: Spool | None = None
         spool = Spool(self.config.spool_dir)
