@@ -33,7 +33,8 @@ one secret offset, ages become bands, contacts and IDs become tags, rare details
 (see rules/policy.yaml). OUT_DIR gets the same files in the same formats plus
 qualdeid-audit.json (counts and review flags only: safe to share). KEYFILE holds the mapping
 back to the real values, encrypted with a passphrase (QUALDEID_PASSPHRASE, or asked for); it
-must not be inside OUT_DIR. Running again with the same key keeps every earlier pseudonym.
+must not be inside OUT_DIR. Running again with the same key keeps every earlier pseudonym; a
+second scrub on the same key waits until the first has finished, then extends the key.
 
 \b
 Examples:
@@ -41,8 +42,11 @@ Examples:
   QUALDEID_PASSPHRASE=... qualdeid scrub new-diaries/ -o scrubbed/ --key ~/private/study.key --locale en_AU
   qualdeid scrub interviews/ -o out/ --key study.key --mark --jobs 2
 
-Exit status: 0 ok, 1 some inputs failed (named on stderr, the rest were written),
-2 usage error (bad option, wrong passphrase, key file modified, output folder not allowed).
+\b
+Exit status: 0 ok, 1 some inputs failed (named on stderr, the rest were written) or an output or
+the key could not be written (disk full, read-only folder: one line saying what to do),
+2 usage error (bad option, wrong passphrase, key file modified, output folder not allowed, no
+passphrase and no terminal to ask on), 130 stopped with Ctrl-C.
 """
 
 
@@ -74,7 +78,7 @@ def _report_result(result: Any, quiet: bool, verb: str) -> None:
 @click.command(help=SCRUB_HELP)
 @click.argument("paths", nargs=-1, required=True, metavar="IN...")
 @out_and_key_options(
-    "Folder for the scrubbed copies (must not be inside an input folder).",
+    "Folder for the scrubbed copies (must not be an input, lie inside an input folder or contain an input).",
     "Encrypted key file: created if missing, extended if it exists. Keep it private.",
 )
 @click.option(
