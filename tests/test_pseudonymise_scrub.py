@@ -14,7 +14,7 @@ from qualdeid.corpus import Span
 from qualdeid.pseudonymise import Key, Restorer, Scrubber, ScrubConfig, ScrubError
 from qualdeid.pseudonymise.key import KeyFileError
 from qualdeid.pseudonymise.scrub import AUDIT_NAME
-from test_pseudonymise_helpers import FIXTURE_SPANS, FIXTURES, PASSPHRASE, FakeDetector, new_key
+from test_pseudonymise_helpers import FIXTURE_SPANS, FIXTURES, PASSPHRASE, FakeDetector, assert_encrypted, new_key
 
 IDENTIFIERS = [s for s, label in FIXTURE_SPANS.items() if label in ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT")]
 
@@ -220,7 +220,8 @@ def test_interruption_leaves_no_partial_output_and_rerun_continues(
     written = sorted(p.name for p in out.iterdir())
     assert written == ["notes.md"]  # one complete file, no temporary or partial files
     raw_key = key.path.read_bytes()
-    assert b"Joshua" not in raw_key and b"joshua" not in raw_key  # the key on disk is encrypted
+    assert b"Joshua" not in raw_key and b"joshua" not in raw_key
+    assert_encrypted(key.path)
     assert oct(os.stat(key.path).st_mode & 0o777) == "0o600"
     monkeypatch.setattr(scrub_module, "render", real_render)
     resumed = scrub(Key.open(key.path, PASSPHRASE), corpus, out)
