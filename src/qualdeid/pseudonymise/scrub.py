@@ -227,7 +227,7 @@ class Scrubber:
             return self._scrub(corpus, out_dir, detect_input if detect_input is not None else corpus)
 
     def _scrub(self, corpus: Corpus, out_dir: Path, detect_input: Iterable[Document | InputError]) -> ScrubResult:
-        check_writable(out_dir)  # a read-only or missing place fails now, not after detection
+        check_writable(out_dir)  # a read-only folder fails now, not after detection
         rels, clashes = rel_paths(corpus.paths, follow_symlinks=corpus.follow_symlinks)
         run = _Run(corpus, out_dir, rels, clashes, ScrubResult(errors=sorted(clashes.values())))
         self._detect(run, detect_input)
