@@ -66,12 +66,13 @@ def test_corpus_is_re_iterable(tmp_path: Path) -> None:
     assert [d.text for d in corpus.documents()] == first
 
 
-def test_docx_paragraphs_are_joined_with_offsets(tmp_path: Path) -> None:
+def test_docx_paragraphs_are_joined_with_their_parts(tmp_path: Path) -> None:
     f = tmp_path / "d.docx"
     make_docx(f, ["First line.", "", "Second para."])
     (doc,) = read(f)[0]
-    assert doc.text == "First line.\n\nSecond para."
-    assert [doc.text[a:b] for a, b in doc.meta["paragraphs"]] == ["First line.", "", "Second para."]
+    assert doc.text.startswith("First line.\n\nSecond para.\n\n")  # then the document properties
+    body = [p for p in doc.parts if p.where == "word/document.xml"]
+    assert [(p.kind, doc.text[p.start : p.end]) for p in body] == [("body", "First line."), ("body", "Second para.")]
 
 
 def test_jsonl_keeps_ids_segments_and_other_fields(tmp_path: Path) -> None:
