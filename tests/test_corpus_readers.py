@@ -91,12 +91,13 @@ def test_jsonl_bad_line_names_the_line_and_keeps_the_good_records(tmp_path: Path
         '{"id": "2", "text": "' + SECRET + '" broken',
         json.dumps({"id": "3", "text": "also fine"}),
         json.dumps({"id": "4", "body": SECRET}),
+        '{"id": "5", "text": "fine", "text": "' + SECRET + '"}',  # which is the text?
     ]
     f.write_text("\n".join(lines), encoding="utf-8")
     docs, (err,) = read(f)
     assert [d.id for d in docs] == ["1", "3"]
     assert_clean_error(err, f)
-    assert "2 bad record(s)" in err.message and "line 2" in err.message
+    assert "3 bad record(s)" in err.message and "line 2" in err.message
 
 
 def test_csv_needs_a_text_column(tmp_path: Path) -> None:
@@ -110,6 +111,13 @@ def test_csv_needs_a_text_column(tmp_path: Path) -> None:
     assert "no column 'answer'" in err.message
     docs, errors = read(f, text_column="comment")
     assert errors == [] and [(d.id, d.text) for d in docs] == [("A1", f"{SECRET} was great")]
+
+
+def test_csv_with_a_column_named_twice_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "twice.csv"
+    f.write_text("id,note,note\n1,a,b\n", encoding="utf-8")
+    (err,) = list(Corpus([f], text_column="note"))
+    assert isinstance(err, InputError) and "twice" in err.message
 
 
 def test_csv_with_a_very_long_cell(tmp_path: Path) -> None:

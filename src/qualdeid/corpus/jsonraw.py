@@ -20,7 +20,8 @@ _LITERALS = {"true": True, "false": False, "null": None}
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A value of the record: ``line[start:end]`` is its JSON text, ``path`` the keys and indexes to it."""
+    """A value of the record: ``line[start:end]`` is its JSON text, ``path`` the keys and indexes to it,
+    ``value`` the value itself for strings, numbers, booleans and null (None for objects and arrays)."""
 
     path: Path
     start: int
@@ -55,7 +56,7 @@ def _value(s: str, i: int, path: Path, out: list[Token]) -> int:
         out.append(Token(path, i, i, None))
         i = _skip(s, i + 1)
         if s[i : i + 1] == "}":
-            out[at] = Token(path, out[at].start, i + 1, {})
+            out[at] = Token(path, out[at].start, i + 1, None)
             return i + 1
         while True:
             key, i = scanstring(s, i + 1, True)
@@ -75,7 +76,7 @@ def _value(s: str, i: int, path: Path, out: list[Token]) -> int:
         i = _skip(s, i + 1)
         n = 0
         if s[i : i + 1] == "]":
-            out[at] = Token(path, out[at].start, i + 1, [])
+            out[at] = Token(path, out[at].start, i + 1, None)
             return i + 1
         while True:
             i = _skip(s, _value(s, i, (*path, n), out))

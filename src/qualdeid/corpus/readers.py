@@ -276,9 +276,12 @@ def read_jsonl(text: str, f: InputFile, scan_fields: FieldChoice = None) -> Iter
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = json.loads(line, object_pairs_hook=_no_repeated_keys)
         except json.JSONDecodeError:
             bad.append(f"line {lineno}: not valid JSON")
+            continue
+        except _RepeatedKey:
+            bad.append(f"line {lineno}: a field appears twice in one object")
             continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             bad.append(f"line {lineno}: record has no string 'text' field")
@@ -303,6 +306,18 @@ def read_jsonl(text: str, f: InputFile, scan_fields: FieldChoice = None) -> Iter
         raise InputError(str(f.path), f"{len(bad)} bad record(s), first at {bad[0]}; the others were read")
     if not seen:
         raise InputError(str(f.path), "no records; expected one JSON object per line with 'id' and 'text'")
+
+
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose field appears twice is ambiguous (which one is the text?): refused."""
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        raise _RepeatedKey
+    return record
 
 
 def _chosen(name: str, scan_fields: FieldChoice) -> bool:
@@ -357,6 +372,8 @@ def read_csv(
     delimiter = delimiter or sniff_delimiter(text)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     fields = reader.fieldnames or []
+    if len(set(fields)) != len(fields):
+        raise InputError(str(f.path), "the header names a column twice; give every column its own name")
     if not text_column:
         raise InputError(str(f.path), f"CSV input needs --text-column (columns: {', '.join(fields)})")
     if text_column not in fields:
