@@ -4,6 +4,7 @@ API), the real detector, real scrub and restore."""
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from collections.abc import Callable
@@ -348,6 +349,8 @@ def test_run_formatting_follows_the_words_and_comes_back(tmp_path: Path, round_t
     bold = out.paragraphs[0].runs[1]
     assert bold.bold and bold.text and bold.text != "Imogen" and " " not in bold.text  # the first name only
     assert not out.paragraphs[0].runs[2].bold and "Blackwood" not in out.paragraphs[0].runs[2].text
+    key_text = json.dumps(run.key().data)
+    assert "Blackwood" in key_text and "about the move" not in key_text  # the key keeps names, not the text
     back = docx.Document(str(run.back / "runs.docx"))
     assert [(r.text, r.bold) for r in back.paragraphs[0].runs] == [
         ("Rang ", None),

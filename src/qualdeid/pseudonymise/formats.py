@@ -175,23 +175,39 @@ def _markdown_splices(doc: Document, applied: Sequence[Applied]) -> list[LocalEd
 
 def undo_record(doc: Document, applied: Sequence[Applied]) -> list[list[Any]] | None:
     """What restore needs to put a .docx's or Markdown file's own pieces back exactly as they were
-    (run formatting, markup): ``[member, node, original text]`` of every changed .docx text node,
-    ``[start, end, original source]`` of every change in a Markdown source (offsets in the output)."""
+    (run formatting, markup): each change as ``[member, node, start, end, original]`` in a .docx text
+    node, ``[start, end, original]`` in a Markdown source (offsets in the output). Only the replaced
+    text is kept, as in the edit log."""
     if doc.fmt == "docx":
         parts = parts_of(doc)
         return [
-            [parts[i].where, parts[i].slot, doc.text[parts[i].start : parts[i].end]]
-            for i in sorted(part_edits(doc, applied))
+            [parts[i].where, parts[i].slot, *change]
+            for i, edits in sorted(part_edits(doc, applied).items())
+            for change in _inverse(doc.text[parts[i].start : parts[i].end], edits)
         ]
     if doc.fmt == "md" and doc.parts:
-        undo: list[list[Any]] = []
-        delta = 0
-        for s, e, new in _markdown_splices(doc, applied):
-            original = _source_chars(doc, s, e)
-            undo.append([s + delta, s + delta + len(new), original])
-            delta += len(new) - (e - s)
-        return undo
+        splices = _markdown_splices(doc, applied)
+        return [
+            [s, e, _source_chars(doc, s0, e0)]
+            for (s, e, _), (s0, e0, _) in zip(_inverse_at(splices), splices, strict=True)
+        ]
     return None
+
+
+def _inverse(text: str, edits: Sequence[LocalEdit]) -> list[list[Any]]:
+    """``[start, end, original]`` in the edited text for each edit of ``text``."""
+    ordered = sorted(edits, key=lambda x: (x[0], x[1]))
+    return [[s, e, text[s0:e0]] for (s, e, _), (s0, e0, _) in zip(_inverse_at(ordered), ordered, strict=True)]
+
+
+def _inverse_at(edits: Sequence[LocalEdit]) -> list[LocalEdit]:
+    """Where each of the (ordered) edits sits in the edited text."""
+    out: list[LocalEdit] = []
+    delta = 0
+    for s, e, new in edits:
+        out.append((s + delta, s + delta + len(new), new))
+        delta += len(new) - (e - s)
+    return out
 
 
 def _source_chars(doc: Document, start: int, end: int) -> str:
@@ -269,10 +285,14 @@ def render_docx(source: Path, outs: list[OutDoc]) -> bytes:
     from qualdeid.corpus.readers import InputFile
 
     out = outs[0]
-    if out.undo is not None:
-        texts = {(str(m), int(n)): str(original) for m, n, original in out.undo}
+    parts = parts_of(out.doc)
+    if out.undo is not None:  # restore: the recorded originals, each in its own text node
+        current = {(p.where, p.slot): out.doc.text[p.start : p.end] for p in parts}
+        changes: dict[tuple[str, int], list[LocalEdit]] = {}
+        for member, node, start, end, original in out.undo:
+            changes.setdefault((str(member), int(node)), []).append((int(start), int(end), str(original)))
+        texts = {where: apply_local(current[where], edits) for where, edits in changes.items()}
     else:
-        parts = parts_of(out.doc)
         texts = {
             (parts[i].where, parts[i].slot): t for i, t in part_texts(out.doc, out.applied, changed_only=True).items()
         }
