@@ -164,6 +164,24 @@ def plant_hyperlink_target(d, path):
     body(d, f'<w:hyperlink r:id="{rid}"><w:r><w:t>write to her</w:t></w:r></w:hyperlink>')
 
 
+def plant_attached_template(d, path):
+    """Word records the template a document was made from with its path, user folder and all."""
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.'
+        'org/officeDocument/2006/relationships/attachedTemplate" Target="file:///C:\\Users\\iblackwood\\AppData\\'
+        'Roaming\\Microsoft\\Templates\\Diary.dotm" TargetMode="External"/></Relationships>'
+    )
+
+    def after(p: Path) -> None:
+        with zipfile.ZipFile(p) as zf:
+            settings = zf.read("word/settings.xml").decode()
+        settings = re.sub(r"(<w:settings[^>]*>)", r'\1<w:attachedTemplate r:id="rId1"/>', settings, count=1)
+        add_members(p, {"word/settings.xml": settings, "word/_rels/settings.xml.rels": rels}, {}, {})
+
+    return after
+
+
 def plant_author(d, path):
     d.core_properties.author = NAME
 
@@ -236,6 +254,7 @@ PLANTS: dict[str, Callable] = {
     "revision author": plant_revision_author,
     "field code": plant_field_code,
     "hyperlink target": plant_hyperlink_target,
+    "attached template path": plant_attached_template,
     "author": plant_author,
     "last modified by": plant_last_modified_by,
     "title, subject, keywords": plant_title_subject_keywords,

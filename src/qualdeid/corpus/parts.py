@@ -11,6 +11,7 @@ parts (:func:`pieces_in_parts`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from qualdeid.corpus.model import Document, Part, Span
@@ -21,6 +22,9 @@ BLOCK_SEPARATOR = "\n\n"
 #: author of a comment or of a tracked change): replaced whole, whatever the detector made of them.
 PERSON_KINDS = frozenset({"author", "last modified by", "manager", "comment author", "revision author"})
 PERSON_FIELD_DETECTOR = "person-field"
+#: A user's own folder in a path or link ("file:///C:\\Users\\jsmith\\...", "/home/jsmith/"): Word
+#: records one with the template a document was made from. The folder's name is a person's.
+USER_FOLDER = re.compile(r"(?i)(?:[\\/](?:Users|Documents and Settings)[\\/]|/home/)([^\\/\r\n\"'<>|?*]+)")
 
 
 class TextBuilder:
@@ -102,13 +106,17 @@ def spans_in_parts(doc: Document) -> list[Span]:
 
 def spans_to_replace(doc: Document) -> list[Span]:
     """What scrub replaces: the detected spans cut to the file's parts (:func:`spans_in_parts`),
-    and every part of a kind that holds a person (:data:`PERSON_KINDS`) that no span covers."""
+    every part of a kind that holds a person (:data:`PERSON_KINDS`) and every user's folder name in a
+    path (:data:`USER_FOLDER`) that no span covers."""
     spans = spans_in_parts(doc)
+    found: list[tuple[int, int]] = []
     for p in doc.parts:
         value = doc.text[p.start : p.end]
-        if p.kind not in PERSON_KINDS or not value.strip() or any(s.start < p.end and p.start < s.end for s in spans):
-            continue
-        lead = len(value) - len(value.lstrip())
-        start, end = p.start + lead, p.start + len(value.rstrip())
-        spans.append(Span(start, end, "PERSON", doc.text[start:end], 1.0, PERSON_FIELD_DETECTOR))
+        if p.kind in PERSON_KINDS and value.strip():
+            lead = len(value) - len(value.lstrip())
+            found.append((p.start + lead, p.start + len(value.rstrip())))
+        found.extend((p.start + m.start(1), p.start + m.end(1)) for m in USER_FOLDER.finditer(value))
+    for start, end in found:
+        if not any(s.start < end and start < s.end for s in spans):
+            spans.append(Span(start, end, "PERSON", doc.text[start:end], 1.0, PERSON_FIELD_DETECTOR))
     return sorted(spans, key=lambda s: (s.start, s.end))
