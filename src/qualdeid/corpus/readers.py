@@ -272,7 +272,8 @@ def read_jsonl(text: str, f: InputFile, scan_fields: FieldChoice = None) -> Iter
     """
     seen = 0
     bad: list[str] = []
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # Lines end at "\n" only: a record's text may hold other line separators (U+2028, U+0085) as they are.
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:

@@ -5,12 +5,13 @@ not turn into text (record key order, numbers as written, line endings, .docx st
 Markdown markup) is kept. Used by both ``scrub`` (source = raw file) and ``restore`` (source =
 scrubbed file).
 
-A document read from several places of its file (``Document.parts``: .docx parts, record fields,
-Markdown text) gets each replacement written into the part it falls in (:func:`part_edits`). A
-replacement over several pieces of one part's neighbours (a name whose first name is bold) is
-shared out word by word when the words line up, else it goes into the first piece. Where a
-replacement cannot be written into the file's own text the file is refused (:class:`UnsafeOutput`),
-and .docx and Markdown outputs are read back and compared with the text they must hold.
+A document read from several places of its file (``Document.parts``: .docx text nodes, record
+fields, Markdown text) gets each replacement written into the part it falls in (:func:`part_edits`).
+A replacement over neighbouring parts (a name whose first name is bold is two .docx runs) is shared
+out word by word when the words line up, else it goes into the first part (:func:`distribute`).
+Where a replacement cannot be written into the file's own text the file is refused
+(:class:`UnsafeOutput`), and .docx and Markdown outputs are read back and compared with the text
+they must hold.
 """
 
 from __future__ import annotations
@@ -305,7 +306,7 @@ def render_docx(source: Path, outs: list[OutDoc]) -> bytes:
 def render_jsonl(source_text: str, outs: list[OutDoc]) -> str:
     by_line = {int(o.doc.meta["_line"]): o for o in outs}
     result: list[str] = []
-    for lineno, line in enumerate(source_text.splitlines(keepends=True), 1):
+    for lineno, line in enumerate(re.findall(r"[^\n]*\n|[^\n]+$", source_text), 1):
         body = line.rstrip("\r\n")
         if not body.strip():
             result.append(line)
