@@ -84,6 +84,8 @@ APP_SKIP = {
 CORE_SKIP = {"created", "modified", "lastPrinted", "revision"}
 CORE_KINDS = {"creator": "author", "lastModifiedBy": "last modified by", "description": "comments property"}
 APP_KINDS = {"Company": "company", "Manager": "manager", "Template": "template", "TitlesOfParts": "title"}
+#: Word's own default templates: no one's name, and a web address to a detector ("Normal.do").
+WORD_TEMPLATES = {"Normal.dotm", "Normal.dot", "Normal"}
 #: Binary members copied as they are (pictures, fonts); any other binary member is refused.
 COPIED_BINARIES = re.compile(r"^word/(media|fonts)/")
 THUMBNAIL = re.compile(r"^docProps/thumbnail\.[A-Za-z]+$")
@@ -251,7 +253,8 @@ def _member_lines(member: str, root: Any) -> Iterator[Line]:
         for child in root:
             if isinstance(child.tag, str) and _local(child.tag) not in APP_SKIP:
                 kind = APP_KINDS.get(_local(child.tag), "document property")
-                yield from (Line([Slot(el, None, kind)]) for el in _leaves(child))
+                leaves = (el for el in _leaves(child) if kind != "template" or el.text not in WORD_TEMPLATES)
+                yield from (Line([Slot(el, None, kind)]) for el in leaves)
     elif member == "docProps/custom.xml":
         yield from (Line([Slot(el, None, "custom property")]) for el in _leaves(root))
     else:  # data we do not know (custom XML, charts, diagrams): every leaf's text
