@@ -389,7 +389,7 @@ def read_csv(
             continue
         doc_id = str(row[id_col]) if id_col and row.get(id_col) else f"{f.rel}:{rowno}"
         meta: dict[str, Any] = {k: v for k, v in row.items() if k != text_column}
-        meta.update(_row=rowno, _columns=fields, _text_column=text_column, _delimiter=delimiter)
+        meta.update(_row=rowno, _columns=fields, _text_column=text_column, _delimiter=delimiter, _id_column=id_col)
         doc = Document(id=doc_id, text=row[text_column] or "", meta=meta, source=f.path, fmt="csv")
         if scan_fields is not None:
             builder = TextBuilder()

@@ -389,8 +389,8 @@ def docx_text(data: bytes) -> str:
 
 
 def unscanned_fields(doc: Document) -> list[str]:
-    """Record fields that were not read as text (known real values are replaced in them)."""
-    scanned = set(doc.meta.get("_scanned", ()))
+    """Record fields that were not read as text (known real values are replaced in them); not the id."""
+    scanned = {*doc.meta.get("_scanned", ()), doc.meta.get("_id_column")}
     return [
         name
         for name in doc.meta
