@@ -126,6 +126,7 @@ RECORDS = [
     '"segments": [{"start": 5, "end": 21, "codes": ["contact"]}]}',
     '{"id":"r2","text":"Quiet day, Zo\\u00eb stayed in.","ratio":2.50E+1,"note":"call back Tuesday"}',
     '{"id": "r3", "text": "Pasted from a web page:\u2028Imogen rang twice."}',  # a raw line separator in the text
+    '{"id": "r4", "text": "Went to see Zoë Blackwood today."}',  # non-ASCII written raw, in the name only
 ]
 
 
@@ -142,7 +143,7 @@ def test_jsonl_every_string_field_is_scanned_and_untouched_raw_json_is_kept(tmp_
     seg = first["segments"][0]
     assert first["text"][seg["start"] : seg["end"]] == first["meta"]["worker"]  # codings moved with the text
     reads = {d["id"]: d["read"] for d in run.scrubbed.audit["documents"]}
-    assert reads == {"r1": ["text", "author", "meta"], "r2": ["text", "note"], "r3": ["text"]}
+    assert reads == {"r1": ["text", "author", "meta"], "r2": ["text", "note"], "r3": ["text"], "r4": ["text"]}
     assert run.restored.ok, run.restored.errors
     assert (run.back / "notes.jsonl").read_bytes() == data
 

@@ -298,6 +298,7 @@ def read_jsonl(text: str, f: InputFile, scan_fields: FieldChoice = None) -> Iter
             continue
         meta = {k: v for k, v in rec.items() if k not in ("id", "text", "segments")}
         meta["_line"] = lineno
+        meta["_ascii_json"] = line.isascii()  # non-ASCII written as \u escapes (or none at all)
         doc = Document(id=doc_id, text=rec["text"], segments=segments, meta=meta, source=f.path, fmt="jsonl")
         if scan_fields is not None:
             _record_fields(doc, line, scan_fields)

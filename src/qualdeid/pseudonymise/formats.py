@@ -58,6 +58,8 @@ class OutDoc:
     #: restore: what scrub replaced in the file's own pieces (.docx text nodes, Markdown source),
     #: from the key, put back as it was (see :func:`undo_record`)
     undo: list[list[Any]] | None = None
+    #: restore: whether the original .jsonl line wrote non-ASCII characters as \u escapes (from the key)
+    ascii_json: bool | None = None
 
     @property
     def offsets(self) -> OffsetMap:
@@ -322,7 +324,7 @@ def jsonl_line(line: str, out: OutDoc) -> str:
     """The record's line with only the changed values rewritten, each in the line's own style."""
     tokens = value_tokens(line)
     at = {pointer(t.path): t for t in tokens}
-    ascii_only = line.isascii()
+    ascii_only = line.isascii() if out.ascii_json is None else out.ascii_json
     splices: list[LocalEdit] = []
     parts = parts_of(out.doc)
     for i, edits in part_edits(out.doc, out.applied).items():
@@ -411,6 +413,8 @@ def restore_info(doc: Document, applied: Sequence[Applied]) -> dict[str, Any]:
     info: dict[str, Any] = {}
     if "_encoding" in doc.meta:
         info["encoding"] = [doc.meta["_encoding"], doc.meta.get("_bom", "")]
+    if "_ascii_json" in doc.meta:
+        info["ascii_json"] = doc.meta["_ascii_json"]
     read = {
         "text_column": doc.meta.get("_text_column"),
         "delimiter": doc.meta.get("_delimiter"),

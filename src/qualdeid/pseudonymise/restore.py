@@ -79,7 +79,8 @@ class Restorer:
                         )
                         continue
                     fields = dict(entry.get("fields") or {})
-                    outs.append(OutDoc(doc, original, applied, fields, entry.get("bounds"), entry.get("undo")))
+                    undo, ascii_json = entry.get("undo"), entry.get("ascii_json")
+                    outs.append(OutDoc(doc, original, applied, fields, entry.get("bounds"), undo, ascii_json))
                     if entry.get("encoding"):
                         written_as = (str(entry["encoding"][0]), str(entry["encoding"][1]))
                 if not outs:
