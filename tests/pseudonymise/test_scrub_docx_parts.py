@@ -93,6 +93,10 @@ def plant_header(d, path):
     d.sections[0].header.paragraphs[0].text = SENTENCE
 
 
+def plant_header_email(d, path):
+    d.sections[0].header.paragraphs[0].text = f"Questions: {EMAIL} or the office"
+
+
 def plant_first_page_header(d, path):
     section = d.sections[0]
     section.different_first_page_header_footer = True
@@ -241,6 +245,7 @@ PLANTS: dict[str, Callable] = {
     "table": plant_table,
     "nested table": plant_nested_table,
     "header": plant_header,
+    "e-mail in a header": plant_header_email,
     "first-page header": plant_first_page_header,
     "even-page footer": plant_even_page_footer,
     "footer": plant_footer,
