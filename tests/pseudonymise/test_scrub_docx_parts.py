@@ -18,6 +18,7 @@ from lxml import etree
 
 from qualdeid.corpus.readers import Corpus
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "docx"
 NAME = "Imogen Blackwood"
 EMAIL = "imogen.blackwood@example.org"
 SENTENCE = f"Rang {NAME} about the move to the new flat."
@@ -437,3 +438,19 @@ def test_the_thumbnail_picture_of_the_first_page_is_not_copied(tmp_path: Path, r
     names = zipfile.ZipFile(run.out / "diary.docx").namelist()
     assert not any("thumbnail" in n for n in names)
     assert b"thumbnail" not in zipfile.ZipFile(run.out / "diary.docx").read("_rels/.rels")
+
+
+def test_a_docx_saved_by_libreoffice(tmp_path: Path, round_trip) -> None:
+    """tests/fixtures/docx/libreoffice.docx: a python-docx file with invented names in the body (a
+    bold first name), a table, the header, the footer (an e-mail), a comment and its author and the
+    author and title properties, opened and saved again by LibreOffice Writer 7 (its own XML)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "lo.docx").write_bytes((FIXTURES / "libreoffice.docx").read_bytes())
+    original = xml_members(src / "lo.docx")
+    run = round_trip(src)
+    assert run.scrubbed.ok and run.restored.ok, (run.scrubbed.errors, run.restored.errors)
+    for name, xml in xml_members(run.out / "lo.docx").items():
+        assert not [w for w in ("cedric", "hollingsworth") if w in xml.decode().lower()] + planted_words(xml), name
+    restored = xml_members(run.back / "lo.docx")
+    assert {n: canonical(x) for n, x in restored.items()} == {n: canonical(x) for n, x in original.items()}
