@@ -78,7 +78,11 @@ class Terminal:
         os.write(self.fd, line.encode() + b"\r")
 
     def status(self) -> int:
+        deadline = time.monotonic() + TIMEOUT
         while True:
+            if time.monotonic() > deadline:
+                os.kill(self.pid, signal.SIGKILL)
+                raise AssertionError(f"the command did not end; it showed {self.seen!r}")
             try:
                 if select.select([self.fd], [], [], 1)[0]:
                     self.seen += os.read(self.fd, 4096)
@@ -102,6 +106,7 @@ def test_a_terminal_is_asked_twice_for_a_new_key(tmp_path: Path) -> None:
     term.expect("Repeat for confirmation:")
     term.type("passphrase2")
     term.expect("do not match")
+    term.expect("Key passphrase:")  # typed before the prompt, it would be flushed with the terminal's input
     os.write(term.fd, b"\x04")  # Ctrl-D: end of input at the prompt
     assert term.status() == 2 and not key.exists()
     term = Terminal(*args)
@@ -112,6 +117,19 @@ def test_a_terminal_is_asked_twice_for_a_new_key(tmp_path: Path) -> None:
     assert term.status() == 0, term.seen
     assert b"passphrase1" not in term.seen  # never echoed
     assert Key.open(key, "passphrase1").documents
+
+
+def _session(sid: int) -> list[int]:
+    """The processes still alive in session ``sid``."""
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":
+            alive.append(int(stat.parent.name))
+    return alive
 
 
 def _children(pid: int) -> list[int]:
@@ -131,15 +149,21 @@ def test_ctrl_c_exits_130_with_one_line_and_no_partial_file(tmp_path: Path) -> N
     out = tmp_path / "out"
     env = dict(os.environ, **{PASSPHRASE_ENV: "a passphrase for tests"})
     args = ["scrub", str(src), "-o", str(out), "--key", str(tmp_path / "k.key"), "--jobs", "2", "-q"]
-    proc = subprocess.Popen([*QUALDEID, *args], env=env, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + TIMEOUT
-    while len(_children(proc.pid)) < 2 and proc.poll() is None:  # detection has started its workers
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
-    _, stderr = proc.communicate(timeout=TIMEOUT)
-    assert proc.returncode == 130, stderr
-    assert stderr.decode().splitlines() == [
+    with (tmp_path / "stderr").open("wb") as stderr:
+        proc = subprocess.Popen([*QUALDEID, *args], env=env, stderr=stderr, start_new_session=True)
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while len(_children(proc.pid)) < 2 and proc.poll() is None:  # detection has started its workers
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
+        assert proc.wait(timeout=TIMEOUT) == 130
+        time.sleep(0.5)
+        assert _session(proc.pid) == []  # no worker process outlives the command
+    finally:
+        for pid in _session(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+    assert (tmp_path / "stderr").read_text().splitlines() == [
         "interrupted: no file was left half-written; run the same command again to finish"
     ]
     assert not [p for p in tmp_path.rglob("*.part")]
@@ -166,3 +190,31 @@ def test_a_read_only_output_folder_is_one_line_and_exit_1(tmp_path: Path) -> Non
         "choose a folder you can write to)"
     ]
     assert not any(out.iterdir()) and not key.exists()
+
+
+_LANDS_IN_A_FORK_HANDLER = """
+import os, signal, time
+from qualdeid.cli import _interrupts_main_process_only
+
+def after_fork():  # Ctrl-C arrives while Python runs a fork handler, which swallows exceptions
+    os.kill(os.getpid(), signal.SIGINT)
+    for _ in range(1000):
+        pass
+
+os.register_at_fork(after_in_parent=after_fork)
+try:
+    with _interrupts_main_process_only():
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        os.waitpid(pid, 0)
+        time.sleep(5)
+    print("lost")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_ctrl_c_while_a_worker_is_forked_is_not_lost() -> None:
+    done = subprocess.run([sys.executable, "-c", _LANDS_IN_A_FORK_HANDLER], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "interrupted" and done.stderr == ""

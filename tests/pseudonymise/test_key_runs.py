@@ -4,9 +4,12 @@ batches with the same file names both stay restorable."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -142,3 +145,27 @@ def test_two_scrubs_at_once_on_one_key_both_keep_their_records(tmp_path: Path) -
     b.join(120)
     assert (a.exitcode, b.exitcode) == (0, 0)
     assert_each_batch_restores(key_path, [first, second])
+
+
+def test_a_process_forked_while_the_key_is_locked_does_not_keep_it_locked(tmp_path: Path) -> None:
+    path = tmp_path / "study.key"
+    with KeyLock(path):
+        worker = os.fork()
+        if worker == 0:  # a detection worker: outlives the run here (as one left behind by a crash could)
+            time.sleep(60)
+            os._exit(0)
+    told: list[str] = []
+    taken = threading.Event()
+
+    def next_run() -> None:
+        with KeyLock(path, on_wait=told.append):
+            taken.set()
+
+    thread = threading.Thread(target=next_run)
+    try:
+        thread.start()
+        assert taken.wait(10) and told == []  # free at once, the worker still alive
+    finally:
+        os.kill(worker, signal.SIGKILL)
+        os.waitpid(worker, 0)
+        thread.join(timeout=30)

@@ -299,6 +299,17 @@ class KeyLock:
             os.close(held[0])  # closing the descriptor releases the lock
 
 
+def _forget_locks_in_child() -> None:
+    """A forked process (a detection worker) must not keep a key locked after the run that locked it."""
+    for fd, _depth in KeyLock._held.values():
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    KeyLock._held.clear()
+
+
+os.register_at_fork(after_in_child=_forget_locks_in_child)
+
+
 def refuse_inside(key_path: Path, out_dir: Path) -> None:
     """The key must never sit in the folder that is shared."""
     k, o = key_path.resolve(), out_dir.resolve()
