@@ -179,7 +179,6 @@ class RiskChecker:
         verbatim_words: dict[str, int] = {}
         total_words = 0
         for c, doc, a in zip(checked, detected, analysed, strict=True):
-            a.text = c.text  # offsets are the same; findings quote the text as written
             mine: list[Finding] = []
             identifiers = self._identifiers(a, doc.spans)
             mine += identifiers
@@ -195,6 +194,9 @@ class RiskChecker:
                 verbatim_words[sid] = verbatim_words.get(sid, 0) + n
             total_words += len(a.words)
             mine += self._linkage(a, mine, skip)
+            for f in mine:  # the checked copy has the unchecked parts blanked; quote the text as written
+                if f.start is not None and f.end is not None:
+                    f.matched = c.text[f.start : f.end]
             findings += _merge_duplicates(mine)
         if len(analysed) > 1:
             findings += self._joint(analysed, per_text_qis, verbatim_words, total_words, findings)
@@ -283,7 +285,8 @@ class RiskChecker:
             p = self.profile
             for doc_id, text in p.texts.items():
                 for m in p.people.mentions_in(doc_id):
-                    cache.setdefault(text[m.start : m.end].lower().removesuffix("'s"), set()).add(m.person_id)
+                    for form in p.index.variants(text[m.start : m.end], "PERSON"):
+                        cache.setdefault(form.lower(), set()).add(m.person_id)
             self._mentions_cache = cache
         return self._mentions_cache
 
@@ -484,8 +487,8 @@ class RiskChecker:
                 parts.append(f"{len(ev.findings)} finding(s)")
             if len(ev.words) >= c.linkage_min_words:
                 parts.append(
-                    f"{len(ev.words)} words found only in their accounts and few others' "
-                    f"(of the {ev.informative} words of the text the corpus holds; by chance about {ev.expected:.1f})"
+                    f"{len(ev.words)} of the text's {ev.informative} words known to the corpus, found in their "
+                    f"accounts and almost no one else's (chance would give about {ev.expected:.1f})"
                 )
             where = [(t.start, t.norm_end or t.end) for t in ev.words] + [
                 (findings[i].start or 0, findings[i].end or 0) for i in ev.findings if findings[i].start is not None
