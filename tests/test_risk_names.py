@@ -125,7 +125,8 @@ def test_a_name_of_the_text_found_in_the_corpus_is_an_identifier_not_a_detail(bl
 
 def test_a_common_word_of_the_text_found_in_the_corpus_warns(blind_checker: RiskChecker) -> None:
     report = blind_checker.check([Document("v", "After lunch we sat with Joy in the lounge.")])
-    assert [(f.check, f.matched) for f in report.findings] == [("possible_identifier", "Joy")]
+    names = [(f.check, f.matched) for f in report.findings if f.check.endswith("identifier")]
+    assert names == [("possible_identifier", "Joy")]
 
 
 def test_a_name_the_corpus_does_not_hold_passes(blind_checker: RiskChecker) -> None:

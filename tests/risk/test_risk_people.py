@@ -83,3 +83,14 @@ def test_findings_carry_the_people_they_point_to_and_the_report_counts_them(chec
     as_dict = report.to_dict()
     assert as_dict["summary"]["by_person"] == by_person and roz[0] in as_dict["people"]
     assert as_dict["people"][roz[0]] == {"role": "subject", "documents": ["P04", "P05"]}
+
+
+def test_one_detail_paraphrased_points_to_its_person_through_its_sentence(checker: RiskChecker) -> None:
+    # two uncommon words of one sentence of Roz's diaries: too few to add up by themselves, but
+    # together in one sentence of the text and one of hers
+    report = _check(
+        checker, "In the lounge she mentioned that she once wrote crosswords for a paper, a newspaper in fact."
+    )
+    (link,) = _linked(report)
+    assert link.sources == ["P04", "P05"] and "a sentence sharing" in link.message
+    assert _linked(_check(checker, "She read the newspaper in the lounge.")) == []

@@ -38,12 +38,12 @@ def checker(detector) -> RiskChecker:
     docs = [
         Document("d1", "On Anzac Day Wiremu Tahana went to the CMHT with his whānau. He had an ECG."),
         Document("d2", "Wiremu Tahana and Ottilie Brannock made a hāngī for Matariki."),
-        Document("d3", "Later Ottilie Brannock rang the Mental Health Act team."),
+        Document("d3", "Later Ottilie Brannock rang the Mental Health Act team about her Irish cousin."),
     ]
     errors = {
         "d1": [("Day", "PERSON"), ("CMHT", "ORGANIZATION"), ("ECG", "ORGANIZATION"), ("whānau", "PERSON")],
         "d2": [("Matariki", "PERSON")],
-        "d3": [("Mental Health Act", "ORGANIZATION")],
+        "d3": [("Mental Health Act", "ORGANIZATION"), ("Irish", "PERSON")],
     }
     return RiskChecker(load_risk_config(), _WithNerErrors(detector, errors), docs)
 
@@ -65,6 +65,12 @@ def test_a_name_of_the_corpus_fails_with_its_sources(checker: RiskChecker) -> No
     assert (f.check, f.severity, f.matched) == ("residual_identifier", "fail", "Tahana")
     assert f.sources == ["d1", "d2"] and report.exit_code == EXIT_FAIL
     assert "pseudonym" in f.suggestion
+
+
+def test_a_name_that_is_a_frequent_word_warns(checker: RiskChecker) -> None:
+    report, found = _identifiers(checker, "Her cousin is Irish too.")
+    assert [(f.check, f.severity, f.matched) for f in found] == [("possible_identifier", "warn", "Irish")]
+    assert report.exit_code == EXIT_WARN
 
 
 def test_a_name_in_another_case_warns(checker: RiskChecker) -> None:

@@ -183,8 +183,8 @@ class RiskChecker:
             identifiers = self._identifiers(a, doc.spans)
             mine += identifiers
             never = self.profile.never.spans(doc.text)
-            skip = [(f.start or 0, f.end or 0) for f in identifiers] + never
-            mine += self._rare(a, doc.spans, skip)
+            names = [(f.start or 0, f.end or 0) for f in identifiers]
+            mine += self._rare(a, doc.spans, names + never)
             qis = quasi.extract(a, self.profile.qi_lexicon, age_spans(doc.spans))
             per_text_qis.append(qis)
             mine += self._combinations(a, qis)
@@ -193,7 +193,7 @@ class RiskChecker:
             for sid, n in counts.items():
                 verbatim_words[sid] = verbatim_words.get(sid, 0) + n
             total_words += len(a.words)
-            mine += self._linkage(a, mine, skip)
+            mine += self._linkage(a, mine, names)  # listed terms are evidence too ("whānau", "Matariki")
             for f in mine:  # the checked copy has the unchecked parts blanked; quote the text as written
                 if f.start is not None and f.end is not None:
                     f.matched = c.text[f.start : f.end]
@@ -480,7 +480,10 @@ class RiskChecker:
         pointing = [f.people if f.check != "residual_identifier" else [] for f in findings]
         evidence = self.linker.evidence(a, skip, pointing)
         out = []
-        for ev in self.linker.linked(evidence, c.linkage_min_words, c.linkage_min_weight, c.linkage_min_findings):
+        linked = self.linker.linked(
+            evidence, c.linkage_min_words, c.linkage_min_weight, c.linkage_min_findings, c.linkage_min_sentence_weight
+        )
+        for ev in linked:
             src = self.profile.sources[ev.person]
             parts = []
             if ev.findings:
@@ -490,7 +493,11 @@ class RiskChecker:
                     f"{len(ev.words)} of the text's {ev.informative} words known to the corpus, found in their "
                     f"accounts and almost no one else's (chance would give about {ev.expected:.1f})"
                 )
-            where = [(t.start, t.norm_end or t.end) for t in ev.words] + [
+            close = len(ev.sentence_words) >= 2 and ev.sentence_weight >= c.linkage_min_sentence_weight
+            if close:
+                shared = ", ".join(f"'{t.text}'" for t in ev.sentence_words)
+                parts.append(f"a sentence sharing {shared} with one sentence of their accounts")
+            where = [(t.start, t.norm_end or t.end) for t in {*ev.words, *(ev.sentence_words if close else [])}] + [
                 (findings[i].start or 0, findings[i].end or 0) for i in ev.findings if findings[i].start is not None
             ]
             where = sorted(set(where))

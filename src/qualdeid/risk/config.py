@@ -37,6 +37,7 @@ class RiskConfig:
     linkage_base_zipf: float = 5.5
     linkage_max_weight: float = 2.0
     linkage_min_findings: int = 3
+    linkage_min_sentence_weight: float = 2.5
     suggestions: dict[str, str] = field(default_factory=dict)
     rules_dirs: list[Path] = field(default_factory=list)
 
@@ -90,6 +91,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.linkage_base_zipf = float(linkage.get("base_zipf", c.linkage_base_zipf))
     c.linkage_max_weight = float(linkage.get("max_weight", c.linkage_max_weight))
     c.linkage_min_findings = int(linkage.get("min_findings", c.linkage_min_findings))
+    c.linkage_min_sentence_weight = float(linkage.get("min_sentence_weight", c.linkage_min_sentence_weight))
     c.suggestions = {str(k): str(v) for k, v in merged.get("suggestions", {}).items()}
     c.quasi_identifiers = {
         str(cat): [str(t).lower() for t in terms or []] for cat, terms in merged.get("quasi_identifiers", {}).items()

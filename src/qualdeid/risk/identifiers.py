@@ -161,7 +161,16 @@ class IdentifierIndex:
         return not (v.isdigit() and len(v) < 4)
 
     def is_common(self, v: str, label: str = "") -> bool:
-        return self._is_common(v, label)
+        """Also an ordinary word: listed as a word-name, or every word as frequent as ``common_zipf``."""
+        return self._is_common(v, label) or self._frequent(v)
+
+    def _frequent(self, v: str) -> bool:
+        """Every word (titles aside) as frequent as ``common_zipf`` in general English; an initial
+        ("Mrs L") is never a frequent word."""
+        words = [w.lower() for w in _WORD.findall(v) if w.lower().rstrip(".") not in self.titles]
+        if not words or any(len(w) <= 2 for w in words):
+            return False
+        return all(zipf_frequency(w, "en") >= self.common_zipf for w in words)
 
     def _is_common(self, v: str, label: str = "") -> bool:
         """Also an ordinary word, so matched with its capital only. A person's name is, when it is
@@ -223,7 +232,7 @@ class IdentifierIndex:
         hits = []
         for m, ident, lower in self._matches(t, word_uses):
             certain = not lower and not (ident.common and sentence_initial(t, m.start()))
-            confident = certain and not ident.common and _as_found(m.group(), ident)
+            confident = certain and not ident.common and not self._frequent(ident.value) and _as_found(m.group(), ident)
             sources = tuple(sorted(ident.sources))
             hits.append(IdentifierHit(m.start(), m.end(), ident.label, sources, certain, lower, confident))
         return hits

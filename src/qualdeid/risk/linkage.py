@@ -29,6 +29,10 @@ class PersonEvidence:
     expected: float = 0.0  # how many of them would land on this person by chance
     weight: float = 0.0  # the weight of ``words``
     expected_weight: float = 0.0  # the weight chance would give
+    #: the text's sentence closest to one sentence of this person's accounts: the uncommon words they
+    #: share (specific to fewer than k people) and their weight
+    sentence_words: list[Token] = field(default_factory=list)
+    sentence_weight: float = 0.0
 
     @property
     def excess(self) -> float:
@@ -59,6 +63,17 @@ class Linker:
                     weighted[p] += found.k * self.weight(cls)
         self.rate = {p: m / total for p, m in mass.items()} if total else {}
         self.weight_rate = {p: m / total for p, m in weighted.items()} if total else {}
+        #: every sentence of the corpus (its owners, its words) and, by word, the sentences holding it
+        self.sentences: list[tuple[set[str], set[str]]] = []
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for doc_id, a in profile.analysed.items():
+            owned = profile.sentence_owners.get(doc_id, [])
+            for si in range(len(a.sentences)):
+                words = {w for t in a.sentence_tokens(si) if t.content for w in (t.lemma, t.norm)}
+                owners = owned[si][1] if si < len(owned) else set()
+                for w in words:
+                    self.by_word[w].append(len(self.sentences))
+                self.sentences.append((owners, words))
 
     def weight(self, word: str, form: str = "") -> float:
         z = max(zipf(word), zipf(form)) if form else zipf(word)
@@ -89,6 +104,7 @@ class Linker:
             if found.k < self.k:
                 for p in found.people:
                     out.setdefault(p, PersonEvidence(p)).words.append(t)
+        self._sentences(a, skip, out)
         for i, people in enumerate(finding_people):
             if 0 < len(people) < self.k:
                 for p in people:
@@ -100,16 +116,47 @@ class Linker:
             ev.weight = sum(self.weight(t.lemma, t.text.lower()) for t in ev.words)
         return out
 
+    def _sentences(self, a: Analysed, skip: list[tuple[int, int]], out: dict[str, PersonEvidence]) -> None:
+        """For each person, the text's sentence that shares the most weight of uncommon, specific
+        words with one sentence of their accounts (a paraphrase of one detail keeps a few of them)."""
+        for si in range(len(a.sentences)):
+            specific: dict[str, Token] = {}
+            for t in a.sentence_tokens(si):
+                if not t.content or inside(t.start, t.end, skip) or t.norm in specific:
+                    continue
+                if max(zipf(t.lemma), zipf(t.text.lower())) >= self.max_zipf:
+                    continue
+                if 0 < self.profile.trace(t).k < self.k:
+                    specific[t.norm] = t
+            hits: dict[int, list[Token]] = defaultdict(list)
+            for t in specific.values():
+                for j in {*self.by_word.get(t.norm, ()), *self.by_word.get(t.lemma, ())}:
+                    hits[j].append(t)
+            for j, shared in hits.items():
+                weight = sum(self.weight(t.lemma, t.text.lower()) for t in shared)
+                for p in self.sentences[j][0]:
+                    ev = out.setdefault(p, PersonEvidence(p))
+                    if weight > ev.sentence_weight:
+                        ev.sentence_weight, ev.sentence_words = weight, sorted(shared, key=lambda t: t.start)
+
     def linked(
-        self, evidence: dict[str, PersonEvidence], min_words: int, min_weight: float, min_findings: int
+        self,
+        evidence: dict[str, PersonEvidence],
+        min_words: int,
+        min_weight: float,
+        min_findings: int,
+        min_sentence_weight: float = 2.5,
     ) -> list[PersonEvidence]:
         """The people the evidence concentrates on, strongest first: at least ``min_words`` words
-        weighing ``min_weight`` more than chance would give, or ``min_findings`` findings."""
+        weighing ``min_weight`` more than chance would give, ``min_findings`` findings, or one
+        sentence sharing two or more uncommon words weighing ``min_sentence_weight`` with one
+        sentence of their accounts."""
         out = []
         for ev in evidence.values():
             if self.profile.sources[ev.person].role not in LINKABLE_ROLES:
                 continue
             by_words = len(ev.words) >= min_words and ev.excess >= min_weight
-            if by_words or len(ev.findings) >= min_findings:
+            by_sentence = len(ev.sentence_words) >= 2 and ev.sentence_weight >= min_sentence_weight
+            if by_words or by_sentence or len(ev.findings) >= min_findings:
                 out.append(ev)
         return sorted(out, key=lambda e: (-e.excess, -len(e.findings), e.person))
