@@ -42,6 +42,7 @@ class Token:
     negated: bool = False  # under a negation: "not her lawyer", "never a nurse"
     norm: str = ""  # synonym class of the lemma, or of the several-word variant that starts here
     norm_end: int = 0  # end offset of the words ``norm`` stands for
+    form: str = ""  # the word as written, folded (lower case, no diacritics)
 
 
 @dataclass
@@ -130,9 +131,10 @@ def _analysed(doc_id: str, text: str, sdoc, synonyms: Synonyms) -> Analysed:
         for tok in sent:
             sentence_of[tok.i] = si
     lemmas = [fold(tok.lemma_ or tok.text) for tok in kept]
+    forms = [fold(tok.text) for tok in kept]
     norms = [synonyms.of(lemma) for lemma in lemmas]
     ends = [tok.idx + len(tok) for tok in kept]
-    for first, end, canon in synonyms.phrases(lemmas) + synonyms.phrases([fold(t.text) for t in kept]):
+    for first, end, canon in synonyms.phrases(lemmas) + synonyms.phrases(forms):
         norms[first], ends[first] = canon, kept[end - 1].idx + len(kept[end - 1])
     for n, tok in enumerate(kept):
         content = tok.pos_ in CONTENT_POS and not tok.is_stop and tok.is_alpha
@@ -153,6 +155,7 @@ def _analysed(doc_id: str, text: str, sdoc, synonyms: Synonyms) -> Analysed:
                 _negated(tok),
                 norms[n],
                 ends[n],
+                forms[n],
             )
         )
     return a

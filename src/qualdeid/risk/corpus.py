@@ -21,7 +21,7 @@ from qualdeid.risk import quasi
 from qualdeid.risk.analysis import FIRST_PERSON, THIRD_PERSON, Analysed, Token, analyse, zipf
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.identifiers import DEFAULT_TITLES, index_corpus, load_word_names, plain, sentence_initial
-from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms, fold
+from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms
 
 #: labels of names: the checked text's own names are looked up in the corpus
 NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
@@ -48,24 +48,28 @@ class Trace:
     docs: frozenset[str]
 
     @classmethod
-    def of(cls, by_doc: dict[str, set[str]]) -> Trace:
+    def of(cls, by_doc: dict[str, set[str]], cap: int = 1_000_000) -> Trace:
+        """Greedy cover of the documents by people, stopped at ``cap`` (k is then at least ``cap``:
+        only whether k < cap matters to the checks, and a word of hundreds of diaries stays cheap)."""
         if not by_doc:
             return cls(0, frozenset(), frozenset())
-        count: dict[str, int] = defaultdict(int)
-        for owners in by_doc.values():
+        docs_of: dict[str, set[str]] = defaultdict(set)
+        for d, owners in by_doc.items():
             for p in owners:
-                count[p] += 1
-        top = max(count.values(), default=0)
+                docs_of[p].add(d)
+        top = max((len(ds) for ds in docs_of.values()), default=0)
+        people = frozenset(p for p, ds in docs_of.items() if len(ds) == top)
         uncovered, k = set(by_doc), 0
-        while uncovered:
-            best = max(count, key=lambda p: (sum(p in by_doc[d] for d in uncovered), p))
-            covered = {d for d in uncovered if best in by_doc[d]}
+        while uncovered and k < cap:
+            best = max(docs_of, key=lambda p: (len(docs_of[p] & uncovered), p), default=None)
+            covered = docs_of[best] & uncovered if best is not None else set()
             if not covered:
                 break
             uncovered -= covered
             k += 1
-        k += len(uncovered)  # documents nobody was named in count one each
-        return cls(k, frozenset(p for p, n in count.items() if n == top), frozenset(by_doc))
+        if k < cap:
+            k += len(uncovered)  # documents nobody was named in count one each
+        return cls(min(k, cap), people, frozenset(by_doc))
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,10 +194,10 @@ class CorpusProfile:
                 last = named
                 subjects = {p for p in named if self.sources[p].role == "subject"}
                 last_subject = subjects or last_subject
-            self.sentence_owners[doc.id].append(({w for t in toks for w in (t.lemma, fold(t.text))}, owners))
+            self.sentence_owners[doc.id].append(({w for t in toks for w in (t.lemma, t.form)}, owners))
             for t in toks:
                 if t.content:
-                    for w in {t.lemma, fold(t.text)}:
+                    for w in {t.lemma, t.form}:
                         self.word_docs[w][doc.id] |= owners
                     self.class_docs[t.norm][doc.id] |= owners
             for qi, (q0, _) in qis:
@@ -222,10 +226,10 @@ class CorpusProfile:
     def trace(self, t: Token) -> Trace:
         """Whose accounts hold the token: by its lemma or form where the corpus has them, otherwise
         by its synonym class ("artificial eye" for the corpus's "glass eye")."""
-        for key in (t.lemma, fold(t.text)):
+        for key in (t.lemma, t.form):
             if key in self.word_docs:
                 found = self._trace(False, key)
-                if len(found.docs) >= len(self._trace(False, t.lemma if key != t.lemma else fold(t.text)).docs):
+                if len(found.docs) >= len(self._trace(False, t.lemma if key != t.lemma else t.form).docs):
                     return found
         if t.norm in self.class_docs:
             return self._trace(True, t.norm)
@@ -237,7 +241,7 @@ class CorpusProfile:
     def _trace(self, by_class: bool, key: str) -> Trace:
         if (by_class, key) not in self._traced:
             table = self.class_docs if by_class else self.word_docs
-            self._traced[(by_class, key)] = Trace.of(table.get(key, {}))
+            self._traced[(by_class, key)] = Trace.of(table.get(key, {}), self.config.sources)
         return self._traced[(by_class, key)]
 
     def holders_of(self, t: Token) -> tuple[set[str], set[str]]:
@@ -256,7 +260,7 @@ class CorpusProfile:
             sentences = self.sentence_owners.get(d, [])
             owners = [o for ws, o in sentences if words <= ws] or [o for ws, o in sentences if words & ws]
             by_doc[d] = set().union(*owners) if owners else {f"doc:{d}"}
-        return Trace.of(by_doc)
+        return Trace.of(by_doc, self.config.sources)
 
     def docs_naming(self, value: str) -> tuple[set[str], set[str]]:
         """Documents whose text holds ``value`` with its case, as a whole word: those where it stands

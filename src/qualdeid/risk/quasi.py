@@ -145,7 +145,7 @@ def _term_at(tokens: Sequence[Token], i: int, lexicon: QuasiLexicon) -> tuple[tu
     words as lemmas or forms, or a synonym of it ("mum" for "mother", "glass eye" for "artificial eye")."""
     for n in range(min(lexicon.longest, len(tokens) - i), 0, -1):
         window = tokens[i : i + n]
-        for words in (tuple(t.lemma for t in window), tuple(fold(t.text) for t in window)):
+        for words in (tuple(t.lemma for t in window), tuple(t.form for t in window)):
             if words in lexicon.phrases:
                 return lexicon.phrases[words], n, window[-1].end
     t = tokens[i]

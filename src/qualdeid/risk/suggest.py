@@ -62,11 +62,11 @@ class Suggester:
 
     def listed(self, t: Token) -> bool:
         """A word that one of the rare-detail lexicons holds on its own ("mule", "harp")."""
-        return any(self.kind_of.get(w) in ALONE_KINDS for w in (t.lemma, fold(t.text)))
+        return any(self.kind_of.get(w) in ALONE_KINDS for w in (t.lemma, t.form))
 
     def kind(self, tokens: Iterable[Token]) -> str:
         toks = list(tokens)
-        lemmas, forms = [t.lemma for t in toks], [fold(t.text) for t in toks]
+        lemmas, forms = [t.lemma for t in toks], [t.form for t in toks]
         for n in range(min(self.longest, len(toks)), 0, -1):
             for words in (lemmas, forms):
                 for i in range(len(words) - n + 1):
