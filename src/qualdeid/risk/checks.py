@@ -17,7 +17,7 @@ from qualdeid.risk.analysis import Analysed, Token, analyse, zipf
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
 from qualdeid.risk.linkage import Linker
-from qualdeid.risk.regions import blank, unchecked
+from qualdeid.risk.regions import blank, unchecked_in
 from qualdeid.risk.suggest import Suggester, load_generalisations
 from qualdeid.risk.verbatim import find_runs, per_source, traceable_runs
 
@@ -169,7 +169,7 @@ class RiskChecker:
             findings.append(
                 Finding("input_error", "fail", "(corpus)", "no corpus document could be read", "check --corpus paths")
             )
-        checked = [CheckedText(d.id, d.text, unchecked(d.text, self.config.note_sections)) for d in docs]
+        checked = [CheckedText(d.id, d.text, unchecked_in(d, self.config.note_sections)) for d in docs]
         blanked = [Document(c.id, blank(c.text, c.unchecked)) for c in checked]
         detected = [
             d for d in self.detector.detect([Document(d.id, d.text) for d in blanked]) if isinstance(d, Document)

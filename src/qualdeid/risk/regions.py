@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
+
+from qualdeid.corpus.model import Document
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$", re.MULTILINE)
@@ -29,6 +32,28 @@ def unchecked(text: str, note_sections: Iterable[str] = ()) -> list[tuple[int, i
             level = len(h.group(1))
             end = next((g.start() for g in headings[i + 1 :] if len(g.group(1)) <= level), len(text))
             out.append((h.start(), end))
+    return _union(out)
+
+
+def unchecked_in(doc: Document, note_sections: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """:func:`unchecked` for a document as read. A Markdown file is read as the text a reader sees
+    (its parts record where each piece stands in the file): headings, comments and notes are found
+    in the file and mapped onto that text."""
+    notes = list(note_sections)
+    if doc.fmt != "md" or not doc.parts or doc.source is None:
+        return unchecked(doc.text, notes)
+    try:
+        source = Path(doc.source).read_text(encoding=doc.meta.get("_encoding") or "utf-8")
+    except (OSError, UnicodeError, LookupError):
+        return unchecked(doc.text, notes)
+    if source.startswith("\ufeff"):
+        source = source[1:]
+    out = []
+    for s0, s1 in unchecked(source, notes):
+        for part in doc.parts:
+            a, b = max(s0, part.slot), min(s1, part.slot + part.end - part.start)
+            if a < b:
+                out.append((part.start + a - part.slot, part.start + b - part.slot))
     return _union(out)
 
 

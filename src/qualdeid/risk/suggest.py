@@ -58,6 +58,8 @@ class Suggester:
         for pattern, replacement in self.generalisations:
             if pattern.search(matched):
                 return kind, f"generalise it, e.g. '{replacement}', or leave it out"
+        if kind not in self.by_kind or kind == "detail":
+            return kind, self.text("detail")
         return kind, f"generalise it to {self.text(kind)}"
 
     def listed(self, t: Token) -> bool:
