@@ -92,5 +92,5 @@ def test_one_detail_paraphrased_points_to_its_person_through_its_sentence(checke
         checker, "In the lounge she mentioned that she once wrote crosswords for a paper, a newspaper in fact."
     )
     (link,) = _linked(report)
-    assert link.sources == ["P04", "P05"] and "a sentence sharing" in link.message
+    assert link.sources == ["P04", "P05"] and "one sentence shares" in link.message
     assert _linked(_check(checker, "She read the newspaper in the lounge.")) == []

@@ -487,16 +487,16 @@ class RiskChecker:
             src = self.profile.sources[ev.person]
             parts = []
             if ev.findings:
-                parts.append(f"{len(ev.findings)} finding(s)")
+                parts.append(f"{len(ev.findings)} finding(s) point to them")
             if len(ev.words) >= c.linkage_min_words:
                 parts.append(
-                    f"{len(ev.words)} of the text's {ev.informative} words known to the corpus, found in their "
+                    f"{len(ev.words)} of the text's {ev.informative} words known to the corpus are found in their "
                     f"accounts and almost no one else's (chance would give about {ev.expected:.1f})"
                 )
             close = len(ev.sentence_words) >= 2 and ev.sentence_weight >= c.linkage_min_sentence_weight
             if close:
                 shared = ", ".join(f"'{t.text}'" for t in ev.sentence_words)
-                parts.append(f"a sentence sharing {shared} with one sentence of their accounts")
+                parts.append(f"one sentence shares {shared} with one sentence of theirs")
             where = [(t.start, t.norm_end or t.end) for t in {*ev.words, *(ev.sentence_words if close else [])}] + [
                 (findings[i].start or 0, findings[i].end or 0) for i in ev.findings if findings[i].start is not None
             ]
@@ -510,8 +510,8 @@ class RiskChecker:
                     a,
                     where[0][0],
                     where[0][1],
-                    f"{' and '.join(parts)} point to the accounts of one {src.described} (documents {docs}): "
-                    "together they may identify them",
+                    f"points to one {src.described} (documents {docs}): {'; '.join(parts)}. Together these may "
+                    "identify them",
                     "change or leave out some of the marked details from this person's accounts, or draw them "
                     "from other accounts, until no one person's story can be recognised",
                     sources=list(src.documents),

@@ -178,8 +178,8 @@ class CorpusProfile:
             first = sum(t.text.lower() in FIRST_PERSON for t in toks)
             third = sum(t.text.lower() in THIRD_PERSON for t in toks) + len(named)
             about = named or (last if third else set())
-            if third > len(named):  # "he" or "she" beside the names: the person the story is about
-                about = about | last_subject
+            if third > len(named) and not any(self.sources[p].role == "subject" for p in named):
+                about = about | last_subject  # "she" beside a relative's or a worker's name: the resident
             if first and narrator_set and first >= third:
                 owners = narrator_set | (about if first == third else set())
             else:
