@@ -86,7 +86,8 @@ def render_table(report: RiskReport) -> str:
         lines.append("")
         lines.append(f"#{n:<3} {f.severity.upper():<5} {f.check:<20} {f.text_id}  {_where(f)}")
         if f.matched:
-            lines.append(f"      text:    {f.matched!r}")
+            more = f" (and {len(f.ranges)} more place(s) in the text)" if f.ranges else ""
+            lines.append(f"      text:    {f.matched!r}{more}")
         lines.append(f"      why:     {f.message}")
         if f.people:
             lines.append(f"      points:  {_people(report, f)}")
