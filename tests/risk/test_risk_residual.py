@@ -37,12 +37,12 @@ class _WithNerErrors:
 def checker(detector) -> RiskChecker:
     docs = [
         Document("d1", "On Anzac Day Wiremu Tahana went to the CMHT with his whānau. He had an ECG."),
-        Document("d2", "Wiremu Tahana and Ottilie Brannock made a hāngī for Matariki."),
+        Document("d2", "Wiremu Tahana and Ottilie Brannock made a hāngī for Matariki. They met Fair later."),
         Document("d3", "Later Ottilie Brannock rang the Mental Health Act team about her Irish cousin."),
     ]
     errors = {
         "d1": [("Day", "PERSON"), ("CMHT", "ORGANIZATION"), ("ECG", "ORGANIZATION"), ("whānau", "PERSON")],
-        "d2": [("Matariki", "PERSON")],
+        "d2": [("Matariki", "PERSON"), ("Fair", "PERSON")],
         "d3": [("Mental Health Act", "ORGANIZATION"), ("Irish", "PERSON")],
     }
     return RiskChecker(load_risk_config(), _WithNerErrors(detector, errors), docs)
@@ -65,6 +65,11 @@ def test_a_name_of_the_corpus_fails_with_its_sources(checker: RiskChecker) -> No
     assert (f.check, f.severity, f.matched) == ("residual_identifier", "fail", "Tahana")
     assert f.sources == ["d1", "d2"] and report.exit_code == EXIT_FAIL
     assert "pseudonym" in f.suggestion
+
+
+def test_a_frequent_word_taken_for_a_name_is_only_the_word_where_it_is_no_name(checker: RiskChecker) -> None:
+    report, found = _identifiers(checker, "She said that was fair enough.")
+    assert found == [] and report.exit_code != EXIT_FAIL
 
 
 def test_a_name_that_is_a_frequent_word_warns(checker: RiskChecker) -> None:

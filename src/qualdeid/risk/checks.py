@@ -241,7 +241,7 @@ class RiskChecker:
             if hit.confident and not listed:
                 msg = f"a {label} from the corpus ({n} source document(s))"
                 check = "residual_identifier"
-            elif hit.lowercase:
+            elif hit.lowercase or (value.islower() and self.profile.index.is_common(value, hit.label)):
                 if hit.start not in name_slots:
                     continue  # "I hope", "the grace period": the word, not the name
                 msg = f"possibly a {label} from the corpus (a name that is also a word, in lower case; check it)"
