@@ -13,6 +13,7 @@ from qualdeid.corpus import Document, Span
 from qualdeid.corpus.model import InputError
 from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import EXIT_FAIL, EXIT_WARN, RiskChecker, load_risk_config
+from qualdeid.risk.identifiers import IdentifierIndex
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "risk_corpus.jsonl"
 
@@ -96,3 +97,13 @@ def test_a_name_that_is_a_common_word_warns_and_never_fails(fixture_checker: Ris
     assert report.exit_code == EXIT_WARN
     report, found = _identifiers(fixture_checker, "After lunch we sat with Pennimore in the lounge.")
     assert [(f.check, f.severity) for f in found] == [("residual_identifier", "fail")]
+
+
+def test_a_name_frequent_only_as_a_name_is_still_an_identifier() -> None:
+    # "marcus" is as frequent as "fair" in general English, but it is no English word
+    index = IdentifierIndex(word_names=set(), dictionary=frozenset({"fair"}))
+    index.add("Marcus", "PERSON", "d1")
+    index.add("Fair", "PERSON", "d2")
+    (marcus,) = index.find("then Marcus left")
+    (fair,) = index.find("then Fair left")
+    assert marcus.confident and not fair.confident

@@ -48,3 +48,9 @@ def test_identifiers_and_combinations_by_kind(suggest: Suggester) -> None:
     assert "a nearby town" in suggest.identifier("LOCATION") and "pseudonym" in suggest.identifier("PERSON")
     text = suggest.combination(["role:nurse", "age:60s"])
     assert "'nurse' (role)" in text and "'60s' (age)" in text and "a kind of work" in text
+
+
+def test_entries_of_several_words_are_found_in_a_text(detector, suggest: Suggester) -> None:
+    (a,) = analyse(detector.nlp, [("t", "He had a glass eye and once worked as a trapeze artist.")])
+    found = [(" ".join(t.text for t in a.tokens[i:j]), kind) for i, j, kind in suggest.phrases(a.tokens)]
+    assert found == [("glass eye", "physical_trait"), ("trapeze artist", "occupation")]

@@ -234,7 +234,7 @@ class RiskChecker:
             value = a.text[hit.start : hit.end]
             label = hit.label.lower().replace("_", " ")
             n = len(hit.sources)
-            listed = value in never or inside(hit.start, hit.end, never_spans)
+            listed = value in never or _within(hit.start, hit.end, never_spans)
             people = sorted(mentions.get(value.lower().removesuffix("'s"), ())) if hit.label == "PERSON" else []
             if listed and not (hit.label == "PERSON" and hit.certain and not hit.lowercase):
                 continue  # a holiday, a clinical or legal term, a kind of service, a te reo word
@@ -258,7 +258,7 @@ class RiskChecker:
             )
         taken = [(f.start or 0, f.end or 0) for f in out]
         for start, end, label in self._own_names(a, spans):
-            if inside(start, end, taken) or a.text[start:end] in never or inside(start, end, never_spans):
+            if inside(start, end, taken) or a.text[start:end] in never or _within(start, end, never_spans):
                 continue
             value = a.text[start:end]
             named, initial = self.profile.docs_naming(value)
@@ -345,6 +345,14 @@ class RiskChecker:
             elif t.lemma in p.rare_words or t.text.lower() in p.rare_words or t.norm in p.rare_words:
                 reason = "a word of a rare detail flagged in the corpus"
                 cands.append(_Candidate(t.start, t.end, docs, people, reason, found.k))
+        for first, last, kind in self.suggest.phrases(a.tokens):
+            words = {t.lemma for t in a.tokens[first:last]}
+            docs = p.docs_with_lemmas(words)
+            found = p.trace_words(docs, words)
+            start, end = a.tokens[first].start, a.tokens[last - 1].end
+            if 0 < found.k < self.k and not inside(start, end, taken):
+                reason = "a detail of the rare-detail lexicons"
+                cands.append(_Candidate(start, end, docs, set(found.people), reason, found.k, kind))
         for s0, s1 in a.sentences:
             sent = [t for t in a.tokens if s0 <= t.start < s1]
             lemmas = {t.lemma for t in sent}
@@ -569,6 +577,11 @@ class RiskChecker:
                     )
                 )
         return out
+
+
+def _within(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    """Wholly inside one of the ranges ("Day" of "Anzac Day"; not "Heath Ward" for its "ward")."""
+    return any(s <= start and end <= e for s, e in ranges)
 
 
 def _rarity(words: str, t: Token) -> float:

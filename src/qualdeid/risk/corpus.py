@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.model import dictionary_words
 from qualdeid.pseudonymise.people import People, resolve_people
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import FIRST_PERSON, THIRD_PERSON, Analysed, Token, analyse, zipf
@@ -111,6 +112,7 @@ class CorpusProfile:
             word_names=load_word_names(config.rules_dirs),
             short_form_zipf=config.short_form_zipf,
             part_zipf=config.name_part_zipf,
+            dictionary=dictionary_words(nlp) or None,
         )
         for value, label in extra_identifiers:
             self.index.add(value, label, "key")

@@ -63,10 +63,13 @@ class IdentifierIndex:
         nicknames: dict[str, set[str]] | None = None,
         word_names: set[str] | None = None,
         part_zipf: float | None = None,
+        dictionary: frozenset[str] | None = None,
     ) -> None:
         self.labels = set(labels)
         #: a place's or organisation's word stands for it alone only when rarer than this
         self.part_zipf = common_zipf if part_zipf is None else part_zipf
+        #: English words (a lemmatizer's index): a frequent name that is none ("Marcus") is no common word
+        self.dictionary = dictionary
         self.titles = {t.lower().rstrip(".") for t in titles}
         self.common_zipf = common_zipf
         self.min_length = min_length
@@ -165,10 +168,12 @@ class IdentifierIndex:
         return self._is_common(v, label) or self._frequent(v)
 
     def _frequent(self, v: str) -> bool:
-        """Every word (titles aside) as frequent as ``common_zipf`` in general English; an initial
-        ("Mrs L") is never a frequent word."""
+        """Every word (titles aside) an English word as frequent as ``common_zipf`` ("Fair", "Welsh";
+        not "Marcus", frequent as a name only); an initial ("Mrs L") is never a frequent word."""
         words = [w.lower() for w in _WORD.findall(v) if w.lower().rstrip(".") not in self.titles]
         if not words or any(len(w) <= 2 for w in words):
+            return False
+        if self.dictionary is not None and not all(w in self.dictionary for w in words):
             return False
         return all(zipf_frequency(w, "en") >= self.common_zipf for w in words)
 

@@ -66,6 +66,24 @@ class Suggester:
         """A word that one of the rare-detail lexicons holds on its own ("mule", "harp")."""
         return any(self.kind_of.get(w) in ALONE_KINDS for w in (t.lemma, t.form))
 
+    def phrases(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+        """(first, end, kind) of the lexicons' entries of several words in ``tokens`` ("glass eye",
+        "trapeze artist"), by lemma or form, longest first, not overlapping."""
+        out: list[tuple[int, int, str]] = []
+        taken = [False] * len(tokens)
+        for n in range(min(self.longest, len(tokens)), 1, -1):
+            for i in range(len(tokens) - n + 1):
+                if any(taken[i : i + n]):
+                    continue
+                window = tokens[i : i + n]
+                for words in (" ".join(t.lemma for t in window), " ".join(t.form for t in window)):
+                    kind = self.kind_of.get(words)
+                    if kind in ALONE_KINDS:
+                        out.append((i, i + n, kind))
+                        taken[i : i + n] = [True] * n
+                        break
+        return sorted(out)
+
     def kind(self, tokens: Iterable[Token]) -> str:
         toks = list(tokens)
         lemmas, forms = [t.lemma for t in toks], [t.form for t in toks]
