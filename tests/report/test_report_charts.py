@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from qualdeid.report.charts import LABEL_W, VALUE_W, WIDTH, Bar, RecallBar, count_chart, recall_chart
+from qualdeid.report.model import wilson_interval
 from qualdeid.report.phrasing import interval, pct
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -55,5 +56,8 @@ def test_percentages_never_round_to_all_or_nothing(value: float, text: str) -> N
     assert pct(value) == text
 
 
-def test_interval_text() -> None:
+def test_interval_text_and_wilson_bounds() -> None:
     assert interval((0.912, 1.0)) == "91.2–100%" and interval(None) == ""
+    assert wilson_interval(40, 40)[1] == 1.0 and wilson_interval(0, 40)[0] == 0.0
+    lo, hi = wilson_interval(38, 40)
+    assert round(lo, 3) == 0.835 and round(hi, 3) == 0.986

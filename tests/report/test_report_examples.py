@@ -205,3 +205,14 @@ def test_review_decisions_are_counted_never_quoted(examples_run, tmp_path: Path)
     assert "1 judged not identifying" in page and "1 added by hand as identifiers" in page
     assert "1 decision about who is who" in page and "2 known names always replaced" in page
     assert "Review decisions were saved after these texts were scrubbed" in page  # decided in 2099
+
+
+def test_a_title_cannot_break_the_page(examples_run, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    title = 'Study "A" </style><script>x()</script> \\ end'
+    result = run(examples_run["scrubbed"], "--title", title, "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<script" not in page and page.count("</style>") == 1
+    assert "<h1>Study &#34;A&#34; &lt;/style&gt;&lt;script&gt;x()&lt;/script&gt; \\ end</h1>" in page
+    assert '@top-left { content: "Study \\22 A\\22  \\3c /style\\3e ' in page  # a CSS string, escaped

@@ -63,7 +63,8 @@ def _processing(report: Report) -> str:
     detected = {label: s.replaced.get(label, 0) + s.kept.get(label, 0) for label in set(s.replaced) | set(s.kept)}
     if detected:
         found = join_and(f"{n} {_label_phrase(report, label, n)}" for label, n in _by_order(detected) if n)
-        parts.append(f"The tool found {found}.")
+        mentions = plural(sum(detected.values()), "identifying mention")
+        parts.append(f"The tool found {mentions} (each occurrence counted): {found}.")
     parts.append(_policy_sentence(report))
     total = sum(s.replaced.values())
     if total:

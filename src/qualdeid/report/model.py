@@ -22,7 +22,9 @@ def wilson_interval(found: int, total: int) -> tuple[float, float] | None:
     z2 = _Z95 * _Z95
     centre = (p + z2 / (2 * total)) / (1 + z2 / total)
     half = _Z95 * math.sqrt(p * (1 - p) / total + z2 / (4 * total * total)) / (1 + z2 / total)
-    return max(0.0, centre - half), min(1.0, centre + half)
+    lo = 0.0 if found == 0 else max(0.0, centre - half)
+    hi = 1.0 if found == total else min(1.0, centre + half)
+    return lo, hi
 
 
 @dataclass(frozen=True)

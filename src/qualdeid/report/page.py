@@ -30,6 +30,16 @@ class Glance:
 
 
 @dataclass(frozen=True)
+class PolicyRow:
+    kind: str
+    covers: str
+    treatment: str
+    action: str
+    span: int  # rows the treatment cell spans; 0 on the later rows of a treatment
+    last: bool  # the last row of its treatment
+
+
+@dataclass(frozen=True)
 class RateRow:
     label: str
     rate: Rate
@@ -186,12 +196,22 @@ class ReportView:
     # -------------------------------------------------------------------------------- policy
 
     @cached_property
-    def policy(self) -> list[tuple[str, str, str, str]]:
-        return [
-            (self.short(label), self.r.word("labels", label), self.r.word("actions", action), action)
-            for label in ordered(self.s.policy)
-            if (action := self.s.policy[label])
-        ]
+    def policy(self) -> list[PolicyRow]:
+        """One row per label, the labels of one treatment together (the treatment cell spans them)."""
+        by_action: dict[str, list[str]] = {}
+        for label in ordered(self.s.policy):
+            by_action.setdefault(self.s.policy[label], []).append(label)
+        rows = []
+        for action, labels in by_action.items():
+            treatment = self.r.word("actions", action)
+            for i, label in enumerate(labels):
+                span = 0 if i else len(labels)
+                rows.append(
+                    PolicyRow(
+                        self.short(label), self.r.word("labels", label), treatment, action, span, i == len(labels) - 1
+                    )
+                )
+        return rows
 
     # -------------------------------------------------------------------------------- replaced
 

@@ -21,8 +21,8 @@ def pct(v: float | None) -> str:
 def interval(bounds: tuple[float, float] | None) -> str:
     if bounds is None:
         return ""
-    lo, hi = bounds
-    return f"{pct(lo).removesuffix('%')}–{pct(hi)}"
+    lo, hi = (f"{v * 100:.1f}".removesuffix(".0") for v in bounds)
+    return f"{lo}–{hi}%"
 
 
 def plural(n: int, singular: str, plural_form: str | None = None) -> str:
