@@ -191,7 +191,8 @@ def test_review_decisions_are_counted_never_quoted(examples_run, tmp_path: Path)
         "version: 1\noccurrences:\n"
         "  - {doc: diary-03.txt, text: Quillon, at: 4, context: abc, decision: keep,\n"
         "     decided: '2099-01-01T00:00:00+00:00'}\n"
-        "  - {doc: diary-05.txt, text: Brackwater Mill, at: 9, context: def, decision: replace, label: LOCATION}\n"
+        "  - {doc: diary-05.txt, text: Brackwater Mill, at: 9, context: def, decision: replace, label: LOCATION,\n"
+        "     added: true}\n"
         "identities:\n  - person: Ottoline V.\n    mentions: [{doc: diary-01.txt, text: Otti, at: 3, context: x}]\n",
         encoding="utf-8",
     )

@@ -63,7 +63,7 @@ def test_an_audit_folder_is_read_and_fields_added_later_are_used(tmp_path: Path)
     later["versions"] = {"qualdeid": "9.9"}
     later["summary"]["review_decisions"] = {"applied": 4, "stale": 1}
     later["review"][0]["resolved"] = True
-    later["documents"][0]["parts"] = {"body": 1, "header": 1}
+    later["documents"][0]["read"] = ["body", "header"]
     write(tmp_path / "qualdeid-audit.json", later)
     s = read_audit(tmp_path)  # the scrub output folder
     assert s.versions == {"qualdeid": "9.9"} and s.review_decisions == {"applied": 4, "stale": 1}
@@ -152,13 +152,13 @@ def test_a_rules_folder_is_counted_not_quoted(tmp_path: Path) -> None:
         "occurrences:\n"
         "  - {doc: a, text: Quillon, decision: keep, decided: '2026-01-02T00:00:00+00:00'}\n"
         "  - {doc: a, text: Brackwater, decision: replace, label: LOCATION, decided: '2026-02-03T00:00:00+00:00'}\n"
-        "  - {doc: b, text: Osterly, decision: replace, label: PERSON}\n",
+        "  - {doc: b, text: Osterly, decision: replace, label: PERSON, added: true}\n",
         encoding="utf-8",
     )
     (tmp_path / "generalise.yaml").write_text("generalisations:\n  - {match: hives, replace: a hobby}\n", "utf-8")
     (tmp_path / "allow.txt").write_text("# words\nRecovery Star\n!Old Entry\n\n", encoding="utf-8")
     r = read_review(tmp_path)
-    assert r.decisions == {"keep": {"unlabelled": 1}, "replace": {"LOCATION": 1, "PERSON": 1}}
+    assert r.decisions == {"added": {"PERSON": 1}, "keep": {"unlabelled": 1}, "replace": {"LOCATION": 1}}
     assert r.total_decisions == 3 and r.latest_decision == "2026-02-03T00:00:00+00:00"
     assert (r.generalisations, r.allow_entries, r.deny_entries, r.identity_decisions) == (1, 1, 0, 0)
     for text in ("Quillon", "Brackwater", "Osterly", "hives", "Recovery"):

@@ -138,14 +138,16 @@ def test_composites_with_what_their_provenance_records(words) -> None:
 
 def test_review_flags_and_decisions(words) -> None:
     flags = (ReviewFlag("ambiguous_surname", ("d1.txt",), "x"), ReviewFlag("surname_shared", (), "y", True))
-    review = ReviewRecord("rules", {"keep": {"PERSON": 2}, "replace": {"LOCATION": 1}}, 1, None, 2, 3, 0)
+    decided = {"keep": {"PERSON": 2}, "replace": {"PERSON": 3}, "added": {"LOCATION": 1}}
+    review = ReviewRecord("rules", decided, 1, None, 2, 3, 0)
     text = methods_markdown(
         report(words, scrub=scrub(review_flags=flags, review_decisions={"applied": 4}), review=review)
     )
     assert "The tool flagged 2 questions of identity" in text and "of which 1 was resolved" in text
     assert "The de-identification applied 4 decisions the researchers made in review." in text
     assert (
-        "The researchers' review recorded 2 detections judged not identifying, 1 identifier added by hand, "
+        "The researchers' review recorded 2 detections judged not identifying, 3 detections confirmed as "
+        "identifying, 1 identifier added by hand, "
         "1 decision about who is who, 2 reviewed generalisations and 3 known names always replaced."
     ) in text
 

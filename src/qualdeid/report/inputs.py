@@ -143,14 +143,10 @@ def _document_row(d: dict[str, Any]) -> DocumentRow:
 
 
 def _parts(d: dict[str, Any]) -> tuple[str, ...] | None:
-    """The parts of a file that were read, as the audit names them (a list, or a mapping part -> count)."""
-    for name in ("parts", "parts_read", "fields_scanned"):
-        v = d.get(name)
-        if isinstance(v, dict):
-            return tuple(str(k) for k in v)
-        if isinstance(v, list):
-            return _strings(v)
-    return None
+    """What of the file was read, as the audit lists it under "read": the .docx parts (body, table,
+    header, comment author...) or the record fields scanned; None when the audit does not say."""
+    v = d.get("read")
+    return _strings(v) if isinstance(v, list) else None
 
 
 def _resolved(flag: dict[str, Any]) -> bool | None:
@@ -268,7 +264,8 @@ def read_review(folder: Path) -> ReviewRecord:
         for d in data.get("occurrences") or []:
             if isinstance(d, dict) and isinstance(d.get("decision"), str):
                 label = d.get("label") if isinstance(d.get("label"), str) else "unlabelled"
-                decisions.setdefault(d["decision"], Counter())[label] += 1
+                kind = "added" if d["decision"] == "replace" and d.get("added") is True else d["decision"]
+                decisions.setdefault(kind, Counter())[label] += 1
                 latest = _later(latest, d.get("decided"))
         identities = sum(1 for d in data.get("identities") or [] if isinstance(d, dict))
     generalise = _load_yaml(folder / "generalise.yaml")

@@ -175,7 +175,9 @@ def _review(report: Report) -> str:
         if r.decided("keep"):
             made.append(plural(r.decided("keep"), "detection") + " judged not identifying")
         if r.decided("replace"):
-            made.append(plural(r.decided("replace"), "identifier") + " added by hand")
+            made.append(plural(r.decided("replace"), "detection") + " confirmed as identifying")
+        if r.decided("added"):
+            made.append(plural(r.decided("added"), "identifier") + " added by hand")
         if r.identity_decisions:
             made.append(plural(r.identity_decisions, "decision") + " about who is who")
         if r.generalisations:

@@ -77,7 +77,7 @@ class DocumentRow:
     replaced: dict[str, int]
     kept: dict[str, int]
     flags: tuple[str, ...]
-    #: the parts of the file that were read (body, headers, comments, fields...), when the audit says
+    #: what of the file was read (.docx parts such as body, header, comment; record fields), when the audit says
     parts: tuple[str, ...] | None = None
 
 
@@ -174,7 +174,7 @@ class ReviewRecord:
     """What a project rules folder holds of the researchers' review, counted (never its text)."""
 
     folder: str
-    #: occurrence decisions: action (keep/replace) -> label -> count
+    #: occurrence decisions: keep, replace (a detection confirmed) or added (by hand) -> label -> count
     decisions: dict[str, dict[str, int]]
     identity_decisions: int
     latest_decision: str | None

@@ -266,7 +266,8 @@ class ReportView:
         rows = []
         for action, what in (
             ("keep", "judged not identifying: kept as written"),
-            ("replace", "added by hand as identifiers"),
+            ("replace", "confirmed as identifiers"),
+            ("added", "added by hand as identifiers"),
         ):
             by_label = rv.decisions.get(action, {})
             if by_label:
