@@ -80,6 +80,11 @@ class DocumentRow:
     #: what of the file was read (.docx parts such as body, header, comment; record fields), when the audit says
     parts: tuple[str, ...] | None = None
 
+    @property
+    def format(self) -> str:
+        """The file extension, lower case ("(none)" without one)."""
+        return "." + self.file.rsplit(".", 1)[-1].lower() if "." in self.file else "(none)"
+
 
 @dataclass(frozen=True)
 class ReviewFlag:
@@ -116,9 +121,8 @@ class Scrub:
         files: dict[str, set[str]] = {}
         docs: dict[str, int] = {}
         for d in self.documents:
-            suffix = "." + d.file.rsplit(".", 1)[-1].lower() if "." in d.file else "(none)"
-            files.setdefault(suffix, set()).add(d.file)
-            docs[suffix] = docs.get(suffix, 0) + 1
+            files.setdefault(d.format, set()).add(d.file)
+            docs[d.format] = docs.get(d.format, 0) + 1
         return sorted(((sfx, docs[sfx], len(fs)) for sfx, fs in files.items()), key=lambda row: (-row[1], row[0]))
 
     @property

@@ -30,6 +30,15 @@ class Glance:
 
 
 @dataclass(frozen=True)
+class FormatRow:
+    suffix: str
+    how: str
+    documents: int
+    files: int
+    read: str  # the parts or fields read, with how many documents where not all ("" when not recorded)
+
+
+@dataclass(frozen=True)
 class PolicyRow:
     kind: str
     covers: str
@@ -155,7 +164,7 @@ class ReportView:
             review.append(f"{plural(rare, 'rare detail')} {was(rare)} kept for the researchers to review")
         if s.review_flags:
             n = len(s.review_flags)
-            review.append(f"{plural(n, 'question')} of identity {was(n)} flagged ({s.open_flags} open)")
+            review.append(f"{plural(n, 'question')} of identity {was(n)} flagged, {s.open_flags} of them open")
         if review:
             out.append(capitalise(join_and(review)) + f" (sections {self.number('kept')} and {self.number('review')}).")
         status = self.r.risk_status
@@ -178,20 +187,22 @@ class ReportView:
     # -------------------------------------------------------------------------------- processed
 
     @cached_property
-    def formats(self) -> list[tuple[str, str, int, int]]:
-        return [(sfx, self.r.word("formats", sfx), docs, files) for sfx, docs, files in self.s.formats]
+    def formats(self) -> list[FormatRow]:
+        read: dict[str, dict[str, int]] = {}
+        for d in self.s.documents:
+            counts = read.setdefault(d.format, {})
+            for part in d.parts or ():
+                counts[part] = counts.get(part, 0) + 1
+        rows = []
+        for sfx, docs, files in self.s.formats:
+            parts = sorted(read.get(sfx, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+            listed = [part if n == docs else f"{part} ({n})" for part, n in parts]
+            rows.append(FormatRow(sfx, self.r.word("formats", sfx), docs, files, ", ".join(listed)))
+        return rows
 
     @cached_property
     def formats_phrase(self) -> str:
         return formats_phrase(self.s)
-
-    @cached_property
-    def parts(self) -> list[tuple[str, int]]:
-        counts: dict[str, int] = {}
-        for d in self.s.documents:
-            for part in d.parts or ():
-                counts[part] = counts.get(part, 0) + 1
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     # -------------------------------------------------------------------------------- policy
 
