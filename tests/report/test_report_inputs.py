@@ -138,11 +138,15 @@ def test_a_provenance_record_gives_only_its_numbers(tmp_path: Path) -> None:
         "share_of_words": {"d7": 0.45, "d2": 0.3, "d9": 0.25},
     }
     c = read_composite(write(tmp_path / "v.md.provenance.json", data))
-    assert (c.accounts, c.share_cap, c.largest_share, c.sources_required) == (3, 0.5, 0.45, 3)
+    assert (c.accounts, c.share_cap, c.largest_share, c.share_of, c.sources_required) == (3, 0.5, 0.45, "account", 3)
     assert c.subjects is None and c.draft == "v.md" and c.themes == ("coping",)
     assert "Quillon" not in repr(c) and "d7" not in repr(c)
-    data["subjects"] = ["P1", "P4", "P6"]
-    assert read_composite(write(tmp_path / "w.json", data)).subjects == 3
+    # a record that knows the people: shares by subject, the words of no known subject under ""
+    data.pop("share_of_words")
+    data["share_of_words_by_document"] = {"d7": 0.45, "d2": 0.3, "d9": 0.25}
+    data["share_of_words_by_subject"] = {"P1": 0.45, "P4": 0.3, "": 0.25}
+    c = read_composite(write(tmp_path / "w.json", data))
+    assert (c.accounts, c.subjects, c.largest_share, c.share_of) == (3, 2, 0.45, "person")
     with pytest.raises(ReportInputError, match="qualdeid compose"):
         read_composite(write(tmp_path / "x.json", {"status": "pass"}))
 

@@ -125,15 +125,15 @@ def test_risk_results_as_reported(words) -> None:
 
 
 def test_composites_with_what_their_provenance_records(words) -> None:
-    c = Composite("v.md.provenance.json", ("coping",), 3, 3, 0.5, 0.41, None, 250)
+    c = Composite("v.md.provenance.json", ("coping",), 3, 3, 0.5, 0.41, "account", None, 250)
     text = methods_markdown(report(words, composites=(c,)))
     assert (
         "A composite vignette on the theme coping was drafted from 3 accounts, no account supplying more than "
         "50% of its words (largest share 41%)."
     ) in text
     assert "distinct" not in text  # the number of people is not recorded in this provenance
-    text = methods_markdown(report(words, composites=(replace(c, subjects=3),)))
-    assert "drafted from 3 accounts about 3 distinct people" in text
+    text = methods_markdown(report(words, composites=(replace(c, subjects=3, share_of="person"),)))
+    assert "drafted from 3 accounts about 3 distinct people, no one person's accounts supplying more than 50%" in text
 
 
 def test_review_flags_and_decisions(words) -> None:

@@ -229,21 +229,32 @@ _COMPOSE_HOW = "give the .provenance.json that `qualdeid compose` wrote beside t
 
 def read_composite(path: Path) -> Composite:
     data = _load_json(path, "a composite's provenance record", _COMPOSE_HOW)
-    if "fragments" not in data and "share_of_words" not in data:
+    by_document = _shares(data.get("share_of_words_by_document", data.get("share_of_words")))
+    if "fragments" not in data and by_document is None:
         raise ReportInputError(f"{path}: is not a compose provenance record; {_COMPOSE_HOW}")
-    shares = data.get("share_of_words")
-    values = [v for v in shares.values() if _rate(v) is not None] if isinstance(shares, dict) else []
-    subjects = data.get("subjects", data.get("k_subjects"))
+    by_subject = _shares(data.get("share_of_words_by_subject"))
+    if by_subject is not None:
+        by_subject = {k: v for k, v in by_subject.items() if k}  # "": words of no known subject
+    # the cap is on each person's share where the record knows the people, else on each account's
+    shares, share_of = (by_subject, "person") if by_subject else (by_document, "account")
     return Composite(
         source=path.name,
         themes=_strings(data.get("themes")),
         sources_required=_int(data.get("sources_required")),
-        accounts=len(values) if values else None,
+        accounts=len(by_document) if by_document else None,
         share_cap=_rate(data.get("max_share_allowed", data.get("share_cap"))),
-        largest_share=max(values) if values else None,
-        subjects=len(subjects) if isinstance(subjects, list) else _int(subjects),
+        largest_share=max(shares.values()) if shares else None,
+        share_of=share_of,
+        subjects=len(by_subject) if by_subject is not None else None,
         words=_int(data.get("words")) or _int(data.get("target_words")),
     )
+
+
+def _shares(v: Any) -> dict[str, float] | None:
+    """A provenance record's shares of words (id -> share), only the ids' count and the shares used."""
+    if not isinstance(v, dict):
+        return None
+    return {str(k): r for k, x in v.items() if (r := _rate(x)) is not None}
 
 
 # ---------------------------------------------------------------------------------------- review

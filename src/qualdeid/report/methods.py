@@ -208,7 +208,8 @@ def _composite_sentence(c: Composite, only: bool) -> str:
     if c.subjects:
         s += f" about {plural(c.subjects, 'distinct person', 'distinct people')}"
     if c.share_cap is not None:
-        s += f", no account supplying more than {pct(c.share_cap)} of its words"
+        who = "one person's accounts" if c.share_of == "person" else "account"
+        s += f", no {who} supplying more than {pct(c.share_cap)} of its words"
         if c.largest_share is not None:
             s += f" (largest share {pct(c.largest_share)})"
     return s + "."

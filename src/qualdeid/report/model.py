@@ -196,7 +196,8 @@ class ReviewRecord:
 
 @dataclass(frozen=True)
 class Composite:
-    """The numbers of one composite vignette's provenance record (which is private; nothing else is read)."""
+    """The numbers of one composite vignette's provenance record (which is private; nothing else is read):
+    accounts drawn from, distinct people (subjects) they are about, the largest share of words and the cap."""
 
     source: str
     themes: tuple[str, ...]
@@ -204,6 +205,8 @@ class Composite:
     accounts: int | None
     share_cap: float | None
     largest_share: float | None
+    #: whose share ``largest_share`` is: one "person" (subject) or one "account" (source document)
+    share_of: str
     subjects: int | None
     words: int | None
 
