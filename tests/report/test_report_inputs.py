@@ -124,6 +124,10 @@ def test_a_risk_report_is_counted_by_check_and_severity_and_its_text_is_not_kept
     assert run.findings == {("rare_detail", "warn"): 2, ("residual_identifier", "fail"): 1}
     assert run.count("warn") == 2 and run.count("fail", "residual_identifier") == 1 and run.words == 350
     assert "bees" not in repr(run) and "Quillon" not in repr(run)
+    assert run.by_person is None  # not recorded by this risk report
+    data["summary"] = {"by_check": {"rare_detail": 2}, "by_person": {"P2": 1, "P7": 3}}
+    data["people"] = {"P7": {"role": "subject", "documents": ["d3", "d9"]}}
+    assert read_risk(write(tmp_path / "r2.json", data)).by_person == (("P7", "subject", 3), ("P2", None, 1))
     with pytest.raises(ReportInputError, match="qualdeid risk"):
         read_risk(write(tmp_path / "other.json", {"status": "ok"}))
 

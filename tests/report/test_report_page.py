@@ -81,3 +81,10 @@ def test_risk_checks_in_words_with_the_runs_k(base: Report) -> None:
     assert "combination ordinary details (age band, role, family, place type...) that together fit fewer " in page
     assert "than 4 source documents · 2" in page
     assert "gave warnings only" in page
+    assert "point to" not in page  # this risk report records no people
+    run = replace(run, by_person=(("P4", "subject", 2),))
+    page = text_of(render_html(replace(base, risks=(run,))))
+    assert (
+        "The findings point to 1 person of the source documents (ids of the risk check, not names): P4 (subject): 2."
+        in page
+    )

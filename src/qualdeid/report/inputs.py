@@ -219,7 +219,22 @@ def read_risk(path: Path) -> RiskRun:
         corpus_documents=_int(data.get("corpus_documents")),
         texts=tuple(RiskText(str(t.get("id", "")), _int(t.get("words"))) for t in texts if isinstance(t, dict)),
         findings=dict(sorted(counted.items())),
+        by_person=_by_person(data),
     )
+
+
+def _by_person(data: dict[str, Any]) -> tuple[tuple[str, str | None, int], ...] | None:
+    """The findings per person of the corpus (ids such as "P3", never names), with each one's role."""
+    summary = data.get("summary")
+    counts = _counts(summary.get("by_person")) if isinstance(summary, dict) else None
+    if counts is None or not isinstance(summary.get("by_person"), dict):
+        return None
+    people = data.get("people") if isinstance(data.get("people"), dict) else {}
+    rows = []
+    for pid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        role = (people.get(pid) or {}).get("role") if isinstance(people.get(pid), dict) else None
+        rows.append((pid, str(role) if isinstance(role, str) else None, n))
+    return tuple(rows)
 
 
 # ---------------------------------------------------------------------------------------- compose

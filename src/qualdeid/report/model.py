@@ -155,6 +155,8 @@ class RiskRun:
     texts: tuple[RiskText, ...]
     #: findings counted by (check, severity)
     findings: dict[tuple[str, str], int]
+    #: (pseudonymous person id, role, findings pointing to them), when the risk report records people
+    by_person: tuple[tuple[str, str | None, int], ...] | None = None
 
     @property
     def words(self) -> int | None:

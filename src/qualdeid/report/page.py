@@ -359,6 +359,16 @@ class ReportView:
             for c in run.checks
         ]
 
+    def people_line(self, run: RiskRun) -> str:
+        """Whom the findings point to, by the risk report's pseudonymous person ids and roles."""
+        if run.by_person is None:
+            return ""
+        if not run.by_person:
+            return "No finding points to a particular person of the source documents."
+        listed = "; ".join(f"{pid}{f' ({role})' if role else ''}: {n}" for pid, role, n in run.by_person)
+        people = plural(len(run.by_person), "person", "people")
+        return f"The findings point to {people} of the source documents (ids of the risk check, not names): {listed}."
+
     def status(self, run: RiskRun) -> str:
         return STATUS_WORDS.get(run.status, run.status)
 
