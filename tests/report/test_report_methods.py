@@ -87,6 +87,10 @@ def test_what_was_done_from_the_audit(words) -> None:
     assert f"The tool found {found}" in text
     assert "names of people, places and organisations were replaced by invented ones" in text
     assert "ages were reduced to bands" in text and "In all, 25 identifiers were replaced" in text
+    assert (
+        "identification numbers were replaced by a bracketed placeholder naming their kind ([CONTACT] or [ID-2])"
+        in text
+    )
     assert "In 2 documents, 2 rare personal details were kept as written and flagged" in text
 
 

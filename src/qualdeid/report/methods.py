@@ -85,14 +85,27 @@ def _label_phrase(report: Report, label: str, n: int) -> str:
     return report.word("labels_one" if n == 1 else "labels", label).split(" (")[0]
 
 
-def _policy_sentence(report: Report) -> str:
+def treatments(report: Report) -> list[tuple[str, list[str], str]]:
+    """(action, its labels, what it does in words) per action of the policy, in label order; a
+    placeholder's words end with the placeholders of its labels ("such as [CONTACT] or [ID-2]")."""
     by_action: dict[str, list[str]] = {}
     for label in ordered(report.scrub.policy):
         by_action.setdefault(report.scrub.policy[label], []).append(label)
-    clauses = []
+    out = []
     for action, labels in by_action.items():
+        words = report.word("actions", action)
+        examples = [e for label in labels if (e := report.words.get("placeholders", {}).get(label))]
+        if action == "placeholder" and examples:
+            words += f" ({' or '.join(examples)})"
+        out.append((action, labels, words))
+    return out
+
+
+def _policy_sentence(report: Report) -> str:
+    clauses = []
+    for _, labels, words in treatments(report):
         names = join_and(report.word("labels", label).split(" (")[0] for label in labels)
-        clauses.append(f"{names} were {report.word('actions', action)}")
+        clauses.append(f"{names} were {words}")
     if not clauses:
         return "The audit does not record the policy that was applied."
     return f"Following the project's policy, {'; '.join(clauses)}."

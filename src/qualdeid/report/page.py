@@ -16,7 +16,14 @@ from markupsafe import Markup
 
 from qualdeid.corpus.model import DIRECT_LABELS
 from qualdeid.report.charts import Bar, RecallBar, count_chart, recall_chart
-from qualdeid.report.methods import accuracy_sentences, formats_phrase, methods_markdown, ordered, risk_sentence
+from qualdeid.report.methods import (
+    accuracy_sentences,
+    formats_phrase,
+    methods_markdown,
+    ordered,
+    risk_sentence,
+    treatments,
+)
 from qualdeid.report.model import Rate, Report, RiskRun
 from qualdeid.report.phrasing import capitalise, interval, join_and, long_date, pct, plural, was
 
@@ -209,12 +216,8 @@ class ReportView:
     @cached_property
     def policy(self) -> list[PolicyRow]:
         """One row per label, the labels of one treatment together (the treatment cell spans them)."""
-        by_action: dict[str, list[str]] = {}
-        for label in ordered(self.s.policy):
-            by_action.setdefault(self.s.policy[label], []).append(label)
         rows = []
-        for action, labels in by_action.items():
-            treatment = self.r.word("actions", action)
+        for action, labels, treatment in treatments(self.r):
             for i, label in enumerate(labels):
                 span = 0 if i else len(labels)
                 rows.append(
