@@ -132,6 +132,8 @@ def test_the_page_shows_the_runs_numbers(examples_run, page: str) -> None:
     assert f'<span class="figure">{total}</span>' in page
     for doc in audit["documents"]:
         assert f'<td class="doc">{doc["id"]}</td>' in page
+    docx_read = next(d["read"] for d in audit["documents"] if d["file"].endswith(".docx"))
+    assert "What was read and searched" in page and f"<td>{', '.join(sorted(docx_read))}</td>" in page
     direct = evaluation["groups"]["DIRECT"]
     assert f"Of the {direct['gold']} direct identifiers" in page
     assert f"a sample of {evaluation['documents']} documents annotated by hand" in page
