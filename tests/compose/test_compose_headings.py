@@ -32,6 +32,8 @@ def headings() -> Headings:
         ("Q3: why was it significant? Because.", [("Q3: why was it significant? ", 2)]),
         ("3) why the interaction was significant - trust.", [("3) why the interaction was significant - ", 2)]),
         ("Plan: ring her mum Tuesday.", [("Plan: ", None)]),
+        ("1. Description. Visit day.", [("1. Description. ", 0)]),
+        ("2. What helped / didn't. I told her.", [("2. What helped / didn't. ", 1)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:

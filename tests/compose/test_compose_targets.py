@@ -42,6 +42,12 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]]) -> list[tup
         ("Tarquin said yes.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),
         ("Then will said no.", [("will", "PERSON")], [("will", "PERSON")]),
         ("Tobiah (31) came in.", [], [("31", "AGE")]),
+        ("She was ten when they moved.", [("ten", "AGE")], []),
+        ("Staff from the Leeds office came.", [("Leeds", "PERSON")], [("Leeds", "LOCATION")]),
+        ("Her cousin drove over from Tauranga on Sunday.", [], [("Tauranga", "LOCATION")]),
+        ("It swears in Welsh all day.", [("Welsh", "LOCATION")], []),
+        ("He sells logs on Route 44 most days.", [], [("Route 44", "LOCATION")]),
+        ("The food bank on Harbour Lane opens at ten.", [("Harbour Lane", "LOCATION")], [("Harbour Lane", "LOCATION")]),
     ],
 )
 def test_what_is_an_identifier(targets: Targets, text: str, spans, expected) -> None:
@@ -85,6 +91,7 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
         ("ID", "7", "in room ", "", "[number]"),
         ("CONTACT", "0491 570 158", "her mobile, ", "", "[a phone number]"),
         ("CONTACT", "kit@example.org", "her ", "", "[email address]"),
+        ("LOCATION", "Route 44", "sells logs on ", "", "[a road]"),
         ("RARE_DETAIL", "used to race pigeons", "he ", "", "had an unusual hobby"),
     ],
 )

@@ -14,7 +14,7 @@ import itertools
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,13 +37,13 @@ from qualdeid.compose.select import (
 )
 from qualdeid.compose.targets import Target, Targets
 from qualdeid.corpus.model import Document
+from qualdeid.pseudonymise.identity import parse_person
 from qualdeid.pseudonymise.people import People, RoleWords, resolve_people
 from qualdeid.pseudonymise.surrogates import nickname_table
 from qualdeid.risk.identifiers import IdentifierIndex, index_corpus, load_word_names
 
 _DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([a-z]{4,})\b")
 _DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
-_KIN_NOUNS = {"F": RoleWords.load().female, "M": RoleWords.load().male}
 
 
 @dataclass
@@ -130,8 +130,12 @@ class Composer:
         *,
         key_originals: Iterable[tuple[str, str]] = (),
         key_pseudonyms: Iterable[str] = (),
+        review: Callable[[list[Document]], list[Document]] | None = None,
     ) -> None:
+        """``review`` (optional) receives the detected documents before their people are resolved and
+        returns them with a researcher's saved decisions applied (spans added or removed)."""
         self.detector = detector
+        self.review = review
         self.config = config
         self.key_originals = list(key_originals)
         self.key_pseudonyms = set(key_pseudonyms)
@@ -160,6 +164,8 @@ class Composer:
             for d in docs
             if d.id in spans  # a document that failed detection is never used
         }
+        if self.review is not None:
+            merged = {d.id: d for d in self.review(list(merged.values()))}
         people = resolve_people(list(merged.values()), rules_dirs=self.config.rules_dirs, role_words=self.role_words)
         every = fragments_of(merged.values(), None, self.config, people)
         index = index_corpus(merged.values(), nicknames=self.nicknames, word_names=self.word_names)
@@ -262,11 +268,8 @@ class Composer:
         text = doc.text
         changes = [Change(a, b, text[a:b], "", "form label") for a, b in cut.labels]
         removed = [(a, b) for a, b in cut.labels]
-        known = {
-            re.findall(r"[^\W\d_]+", text[m.start : m.end])[0]
-            for m in corpus.people.mentions_in(doc.id)
-            if re.findall(r"[^\W\d_]+", text[m.start : m.end])
-        }
+        forms = [parse_person(text[m.start : m.end]) for m in corpus.people.mentions_in(doc.id)]
+        known = {f.tokens[0] for f in forms if f is not None and f.kind in ("full", "single")}
         targets = [
             t
             for t in self.targets.in_window(doc, cut.start, cut.end, corpus.index, corpus.key_index, known)
@@ -275,7 +278,19 @@ class Composer:
         others: list[tuple[int, str | None, str]] = []
         subject = frag.subject
         subject_person = corpus.people.person(subject) if subject else None
-        for t in targets:
+        rare = [t for t in targets if t.label == "RARE_DETAIL"]
+        generalised = [t for t in rare if self._replace_rare(text[t.start : t.end])]
+        rare_kept = [
+            f"'{text[t.start : t.end]}' ({self._suggestion(text[t.start : t.end], t.reason)})"
+            for t in rare
+            if t not in generalised and self.placeholders.policy.actions["RARE_DETAIL"] == "flag"
+        ]
+        targets = generalised + [
+            t
+            for t in targets
+            if t.label != "RARE_DETAIL" and not any(g.start < t.end and t.start < g.end for g in generalised)
+        ]
+        for t in sorted(targets, key=lambda t: t.start):
             if t.label == "PERSON":
                 change, gender = self._person(corpus, doc, t, cast, frag)
                 changes.append(change)
@@ -288,12 +303,14 @@ class Composer:
         named = {off: who for off, _, who in others}
         for m in re.finditer(r"\b[a-z]+\b", window):
             w = m.group().lower()
-            for g, nouns in _KIN_NOUNS.items():
+            for g, nouns in (("F", self.role_words.female), ("M", self.role_words.male)):
                 if w in nouns and w not in ("mr", "mrs", "ms", "miss", "sir"):
                     follows = re.match(r"[ ,]+", window[m.end() :])  # "her dad Troy": one person
                     who = named.get(m.end() + follows.end()) if follows else None
                     others.append((m.start(), g, who or f"{w} at {m.start()}"))
         focal = subject_person.gender if subject_person else None
+        if focal is None and subject_person is not None:
+            focal = _pronoun_majority(window)
         sdoc = parser(self._model)(window)
         taken = [(c.start - cut.start, c.end - cut.start) for c in changes]
         focal_at = [c.start - cut.start for c in changes if c.role == "character" and c.reason == "person"]
@@ -319,6 +336,11 @@ class Composer:
                 f"{len(unresolved)} pronoun(s) ({', '.join(repr(w) for w in words_)}) left as written: {what}; "
                 f"make the ones that mean {cast.character.invented.first} '{_pronoun_set(pronouns)}'"
             )
+        if rare_kept:
+            notes.append(
+                "keeps details that could identify someone: " + ", ".join(rare_kept[:5]) + "; generalise or drop "
+                "them (reviewed generalisations go in rules/generalise.yaml)"
+            )
         dangling = _dangling(text, cut, sdoc)
         if dangling:
             notes.append(
@@ -327,6 +349,16 @@ class Composer:
                 + "): say what it is, or rephrase"
             )
         return Paragraph(cut, new_text, sorted(changes, key=lambda c: c.start), notes)
+
+    def _replace_rare(self, value: str) -> bool:
+        """A rare detail is replaced only when the project's policy (rules/policy.yaml, as for scrub) says
+        placeholder; by default it stays as written and is listed for the author with a suggestion."""
+        return self.placeholders.policy.actions["RARE_DETAIL"] == "placeholder"
+
+    def _suggestion(self, value: str, reason: str) -> str:
+        """The reviewed generalisation that fits a rare detail (rules/generalise.yaml), else its kind."""
+        general = self.placeholders.policy.generalise(value)
+        return f"suggestion: {general}" if general else self.placeholders.rare_kind(reason)
 
     def _person(
         self, corpus: _Corpus, doc: Document, t: Target, cast: Cast, frag: Fragment
@@ -400,14 +432,14 @@ class Composer:
         fixes = 0
         for para in paragraphs:
             originals = {
-                c.original.strip()
+                c.original.strip(): _LABEL_OF[c.reason]
                 for c in para.changes
-                if c.reason in ("person", "place", "organisation", "contact", "id") and len(c.original.strip()) > 2
+                if c.reason in _LABEL_OF and len(c.original.strip()) > 2
             }
             edits: list[tuple[int, int, str]] = []
             for value in sorted(originals, key=len, reverse=True):
                 for m in re.finditer(r"(?<![\w'’])" + re.escape(value) + r"(?![\w])", para.text):
-                    edits.append((m.start(), m.end(), "[removed]"))
+                    edits.append((m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
             for idx in (corpus.index, corpus.key_index):
                 if idx is None:
                     continue
@@ -415,8 +447,10 @@ class Composer:
                     hit = para.text[h.start : h.end]
                     if not h.certain or not self.targets.written_as_name(hit, h.label):
                         continue
+                    if self.targets.kind(para.text, h.start, h.end, h.label) is None:
+                        continue  # a word, a generic place, a country or language: nobody's identifier
                     if not {w.lower() for w in re.findall(r"[^\W\d_]+", hit)} <= invented:
-                        edits.append((h.start, h.end, "[removed]"))
+                        edits.append((h.start, h.end, self._again(para.text, h.start, h.end, h.label)))
             if not edits:
                 continue
             kept: list[tuple[int, int, str]] = []
@@ -429,10 +463,16 @@ class Composer:
                 pos = b
             para.text = "".join(out) + para.text[pos:]
             para.changes.append(
-                Change(-1, -1, f"{len(kept)} identifier(s) in the composed text", "[removed]", "final check")
+                Change(-1, -1, f"{len(kept)} identifier(s) in the composed text", "placeholders", "final check")
             )
             fixes += len(kept)
         return fixes
+
+    def _again(self, text: str, start: int, end: int, label: str) -> str:
+        """The placeholder for an identifier found again after composing."""
+        if label == "PERSON":
+            return "[a name]"
+        return self.placeholders.make(label, text[start:end], text[:start], text[end:])
 
     def _notes(
         self, corpus: _Corpus, paragraphs: list[Paragraph], locale: str, scores: dict[str, int], fixes: int
@@ -442,9 +482,16 @@ class Composer:
             notes += [f"paragraph {n}: {note}" for note in p.notes]
         narrators = [p.cut.fragment.narrator for p in paragraphs]
         if len(set(narrators)) > 1:
+            groups: dict[str | None, list[int]] = {}
+            for n, who in enumerate(narrators, 1):
+                groups.setdefault(who, []).append(n)
+            told = "; ".join(
+                f"paragraph{'s' if len(ns) > 1 else ''} {', '.join(map(str, ns))} by worker {who or '?'}"
+                for who, ns in groups.items()
+            )
             notes.append(
-                f"the paragraphs come from {len(set(narrators))} different workers' accounts and 'I' is now one "
-                "composite worker: check that what 'I' says about myself does not contradict itself"
+                f"the paragraphs are told by {len(groups)} different workers ({told}) and 'I' is now one composite "
+                "worker: check that what 'I' says about myself does not contradict itself"
             )
         placeholders = sum(1 for p in paragraphs for c in p.changes if c.replacement.startswith("["))
         if placeholders:
@@ -457,10 +504,11 @@ class Composer:
                 f"{locale}: make dialect and spelling consistent"
             )
         if fixes:
-            notes.append(f"{fixes} identifier(s) were found again in the composed text and replaced by [removed]")
+            notes.append(f"{fixes} identifier(s) were found again in the composed text and replaced by placeholders")
         return notes
 
 
+_LABEL_OF = {"person": "PERSON", "place": "LOCATION", "organisation": "ORGANIZATION", "contact": "CONTACT", "id": "ID"}
 _PRONOUN_WORDS = frozenset(
     {"he", "him", "his", "himself", "hes", "she", "her", "hers", "herself", "shes", "they", "them", "their"}
 )
@@ -468,6 +516,17 @@ _PRONOUN_WORDS = frozenset(
 
 def _pronoun_set(pronouns: str) -> str:
     return {"she": "she/her", "he": "he/him", "they": "they/them"}[pronouns]
+
+
+def _pronoun_majority(text: str) -> str | None:
+    """The gender of a part's third-person pronouns when they are nearly all of one gender."""
+    female = len(re.findall(r"\b(?:she|her|hers|herself)\b", text, re.IGNORECASE))
+    male = len(re.findall(r"\b(?:he|him|his|himself)\b", text, re.IGNORECASE))
+    if female >= 2 and female >= 3 * male:
+        return "F"
+    if male >= 2 and male >= 3 * female:
+        return "M"
+    return None
 
 
 def _same_name(people: People, docs: dict[str, Document], doc_id: str, written: str) -> str | None:

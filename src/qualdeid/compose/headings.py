@@ -22,6 +22,7 @@ _BOLD = r"(?:\*\*|__|\*|_)?"
 #: A numbered marker, required where a prompt runs straight into the prose ("2. What helped Walking ...").
 _NUMBER = r"(?:\(?(?:\d{1,2}|[a-cA-C])[.):][ \t]*|Q\d{1,2}[.:)]?[ \t]*)"
 _BRACKET = r"(?:[ \t]*\([^)\n]{0,40}\))?"
+_OR_NOT = r"(?:[ \t]*/[ \t]*[\w'’]+(?:[ \t]+[\w'’]+)?)?"  # "What helped / didn't"
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*", re.MULTILINE)
 _AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]*[ \t]+")
 _PRONOUNS = re.compile(r"\b(?:I|me|my|she|he|we|they|her|him|us|them)\b")
@@ -52,8 +53,12 @@ class Headings:
 
         labels = sorted(config.form_labels, key=len, reverse=True)
         label_alt = "|".join(_phrase(x) for x in labels) or "(?!)"
-        end_of_prompt = r"(?:[ \t]*[:?][ \t]*|[ \t]*[-–—][ \t]+|[ \t]*(?=\n)|[ \t]*$|[^\n:?.!]{1,40}?[:?][ \t]*)"
-        self._line = re.compile(rf"{_MARKER}{_BOLD}(?:{alternation('a')}){_BRACKET}{_BOLD}{end_of_prompt}{_BOLD}", re.I)
+        end_of_prompt = (
+            r"(?:[ \t]*[:?.][ \t]*(?=\s|$|\*|_)|[ \t]*[-–—][ \t]+|[ \t]*(?=\n)|[ \t]*$|[^\n:?.!]{1,40}?[:?][ \t]*)"
+        )
+        self._line = re.compile(
+            rf"{_MARKER}{_BOLD}(?:{alternation('a')}){_BRACKET}{_OR_NOT}{_BOLD}{end_of_prompt}{_BOLD}", re.I
+        )
         run_on = (
             rf"(?:{_NUMBER}{_BOLD}(?:{alternation('b')}){_BRACKET}"
             rf"|{_BOLD}(?:{alternation('c')})[ \t]*\([^)\n]{{0,40}}\))"

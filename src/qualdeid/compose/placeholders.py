@@ -15,13 +15,14 @@ from pathlib import Path
 
 from qualdeid.detect.rules import Rules
 from qualdeid.pseudonymise.people import DECADES, age_of
-from qualdeid.risk.checks import load_generalisations
+from qualdeid.pseudonymise.policy import Policy
 
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|our|their|his|her|my|your|this|that|its|[^\W\d_]+['’]s?)\s+)$", re.IGNORECASE
 )
 _WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_ROAD_WORDS = frozenset({"highway", "hwy", "route", "interstate", "motorway", "freeway", "sh"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _EMAIL = re.compile(r"@\w")
 _WEB = re.compile(r"(?:https?://|www\.|\.\w{2,3}/)", re.IGNORECASE)
@@ -72,7 +73,7 @@ class Placeholders:
         ]
         self.milestones = {int(x) for x in data.get("milestone_birthdays") or []}
         self.rare_kinds = {str(k).lower(): str(v) for k, v in (data.get("rare_kinds") or {}).items()}
-        self.generalisations = load_generalisations(self.rules_dirs)
+        self.policy = Policy.load(self.rules_dirs)
 
     @cached_property
     def holidays(self) -> set[str]:
@@ -142,19 +143,23 @@ class Placeholders:
         if label == "ID":
             return f"[{self._id_kind(before)}]"
         if label == "RARE_DETAIL":
-            for pattern, replacement in self.generalisations:
-                if pattern.search(text):
-                    return replacement
-            low = (reason or "").lower()
-            kind = next((v for k, v in self.rare_kinds.items() if re.search(rf"\b{re.escape(k)}", low)), None)
-            return f"[{kind or 'a distinctive detail'}]"
+            return self.policy.generalise(text) or f"[{self.rare_kind(reason)}]"
         return "[removed]"
+
+    def rare_kind(self, reason: str) -> str:
+        """What kind of rare detail the detector's reason names ("a past job"), for a placeholder or a note."""
+        low = (reason or "").lower()
+        return next(
+            (v for k, v in self.rare_kinds.items() if re.search(rf"\b{re.escape(k)}", low)), "a distinctive detail"
+        )
 
     def _place(self, label: str, text: str, determined: bool) -> str:
         words = _WORDS.findall(text)
         noun = ""
         if re.search(r"\d", text) and any(self.heads.get(w.lower()) in ("street", "road", "avenue") for w in words):
             noun = "address"
+        elif re.search(r"\d", text) and any(w.lower() in _ROAD_WORDS for w in words):
+            noun = "road"
         for w in reversed(words):
             if noun:
                 break

@@ -29,11 +29,13 @@ from qualdeid.compose.placeholders import Placeholders
 from qualdeid.corpus.model import Document
 from qualdeid.detect.rules import Rules
 from qualdeid.pseudonymise.identity import TITLES
-from qualdeid.pseudonymise.people import RoleWords
+from qualdeid.pseudonymise.people import RoleWords, age_of
 from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
 from qualdeid.risk.identifiers import IdentifierIndex
 
 REPLACED = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "DATE_TIME", "AGE", "RARE_DETAIL")
+#: An age below this is a childhood memory ("when I was ten"), not who someone is now.
+CHILDHOOD = 13
 #: A lone word this common in general English is a word, unless it is a known first name.
 COMMON_ZIPF = 4.0
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
@@ -57,7 +59,15 @@ _SPEAKS_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: A verb right after a word: "Win turned 59", "Dot said".
-_ACTS_AFTER = re.compile(r"(?:['’]s\b|\s+(?:[a-z]+ed|said|says|rang|told|came|went|got|gave|made|took|sat|ran)\b)")
+_ACTS_AFTER = re.compile(
+    r"(?:['’]s\s|\s+(?:[a-z]+ed|said|rang|told|came|went|got|gave|made|took|sat|ran|let|put|stood|kept|felt|found|"
+    r"brought|bought|left|held|wrote|met|paid|lost|won|spent|sent|knew|thought|saw|(?!is\b|was\b|has\b|does\b)[a-z]{3,}s)\b)"
+)
+#: "Highway 126", "Route 9", "State Highway 2": a road by its number.
+_NUMBERED_ROAD = re.compile(r"\b(?:State\s+)?(?:Highway|Hwy|Route|Interstate|Motorway|Freeway|SH)\s+\d{1,4}\b")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:from|to|in|into|near|towards|outside|around|back to|over to|up to)\s+$", re.IGNORECASE
+)
 _PERSON_BEFORE = re.compile(
     r"\b(?:told|asked|tell|ask|met|meet|visited|visit|phoned|rang|ring|call|called|texted|thanked|hugged|helped|"
     r"with|from|for|and|to|saw|see)\s+$",
@@ -106,6 +116,10 @@ class Targets:
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | {"the"}
 
     @cached_property
+    def street_types(self) -> set[str]:
+        return Rules(self.rules_dirs).words("lexicons/street_types.txt", lower=True)
+
+    @cached_property
     def word_names(self) -> set[str]:
         return Rules(self.rules_dirs).words("names/word_names.txt", lower=True)
 
@@ -152,6 +166,9 @@ class Targets:
             lows = [re.sub(r"['’]s?$", "", w).lower() for w in words]
             if any(w in self.not_names or w in TITLES for w in lows) or " ".join(lows) in self.not_names:
                 continue
+            if _PLACE_BEFORE.search(text[max(0, a - 12) : a]) and " ".join(lows) in self.placeholders.towns:
+                out.append(Target(a, b, "LOCATION", "place frame"))  # "drove in from Hamilton"
+                continue
             short_form = (
                 len(lows) == 1
                 and any(len(lows[0]) >= 3 and k != lows[0] and k.startswith(lows[0]) for k in known)
@@ -186,8 +203,9 @@ class Targets:
         key_index: IdentifierIndex | None,
         known: Iterable[str] = (),
     ) -> list[Target]:
-        """The identifiers to replace in ``doc.text[start:end]``, non-overlapping, in text order
-        (``known``: first names of the document's people)."""
+        """The identifiers to replace in ``doc.text[start:end]`` in text order (``known``: first names of
+        the document's people). They do not overlap, but for rare details: the identifiers inside one
+        are listed too, for when the detail is kept."""
         text = doc.text
         out: list[Target] = []
         for s in doc.spans:
@@ -202,7 +220,11 @@ class Targets:
                 continue
             for h in idx.find(text[start:end]):
                 a, b = start + h.start, start + h.end
-                speaks = h.label == "PERSON" and not h.lowercase and _PERSON_NEXT.match(text, b)
+                speaks = (
+                    h.label == "PERSON"
+                    and not h.lowercase
+                    and (_PERSON_NEXT.match(text, b) or _ACTS_AFTER.match(text, b))
+                )
                 if not speaks and not (h.certain and self.written_as_name(text[a:b], h.label)):
                     continue
                 label = self.kind(text, a, b, h.label)
@@ -215,15 +237,23 @@ class Targets:
         for m in _AGE.finditer(text, start, end):
             g = next(i for i in (1, 2, 3) if m.group(i))
             out.append(Target(m.start(g), m.end(g), "AGE", "age shape"))
-        out = _trim_sentence_openers(text, _non_overlapping(out))
+        rare = [t for t in out if t.label == "RARE_DETAIL"]
+        out = _trim_sentence_openers(text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]))
         out += self.sweep(text, start, end, out, known)
-        out = _join_names(text, out)
+        out += [
+            Target(m.start(), m.end(), "LOCATION", "place frame")
+            for m in _NUMBERED_ROAD.finditer(text, start, end)
+            if not any(t.start < m.end() and m.start() < t.end for t in out)
+        ]
+        out = _join_names(text, out) + rare
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
             if t.label == "DATE_TIME":
                 m = re.match(r"\s+birthday\b", text[t.end : end], re.IGNORECASE)
                 if m:
                     out[i] = Target(t.start, t.end + m.end(), t.label, t.found, t.reason)
-        return _non_overlapping(out)
+        rare = [t for t in out if t.label == "RARE_DETAIL"]
+        others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
+        return sorted(others + rare, key=lambda t: t.start)
 
     def kind(self, text: str, start: int, end: int, label: str) -> str | None:
         """The kind of identifier ``text[start:end]`` is, or None when it identifies no one."""
@@ -235,11 +265,17 @@ class Targets:
         if label in ("LOCATION", "ORGANIZATION"):
             if not any(c.isupper() or c.isdigit() for c in value):
                 return None  # "the café", "carers"
-            if all(w.lower() in self.generic for w in words):
-                return None  # "ER", "Day Centre", "the Hospital"
+            if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
+                return None  # a country, region or language: "Welsh", "the Midlands"
+            named_street = len(words) >= 2 and words[-1].lower() in self.street_types
+            if all(w.lower() in self.generic for w in words) and not named_street:
+                return None  # "ER", "Day Centre", "the Hospital"; "Pier Lane" is a street's name
             return label
         if label == "DATE_TIME":
             return label if (_SPECIFIC_DATE.search(value) or self.placeholders.is_holiday(value)) else None
+        if label == "AGE":
+            age = age_of(value)
+            return None if age is not None and age < CHILDHOOD else label  # "when she was ten": long ago
         return label
 
     def _person(self, text: str, start: int, end: int, words: list[str]) -> str | None:
@@ -256,6 +292,8 @@ class Targets:
             if low in TITLES:
                 return None
             known_name = low in self.first_names or low in self.word_names
+            if not known_name and w[:1].isupper() and low in self.placeholders.towns:
+                return "LOCATION"  # "over from the Glasgow site": a place reading beats a person
             if not known_name and zipf_frequency(low, "en") >= COMMON_ZIPF:
                 return None  # "day", "Fair" (enough): a word, whatever propagation said
             if w.islower() and not known_name and zipf_frequency(low, "en") >= 3.0:
@@ -287,7 +325,7 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _non_overlapping(targets: list[Target]) -> list[Target]:
     """Detected spans first, then longer ones; each character belongs to at most one target."""
-    rank = {"detected": 0, "key": 1, "corpus": 2, "age shape": 3, "person frame": 4}
+    rank = {"detected": 0, "key": 1, "corpus": 2, "age shape": 3, "person frame": 4, "place frame": 4}
     kept: list[Target] = []
     for t in sorted(targets, key=lambda t: (rank[t.found], -(t.end - t.start), t.start)):
         if not any(k.start < t.end and t.start < k.end for k in kept):
