@@ -20,11 +20,11 @@ def targets(placeholders: Placeholders) -> Targets:
     return Targets([], placeholders, RoleWords.load())
 
 
-def kinds(targets: Targets, text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: str = "names") -> list[tuple[str, str]]:
     doc = Document("d", text)
     for value, label in spans:
         start = text.index(value)
-        doc.spans.append(Span(start, start + len(value), label, value))
+        doc.spans.append(Span(start, start + len(value), label, value, detector=detector))
     return [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), None, None)]
 
 
@@ -52,6 +52,19 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]]) -> list[tup
 )
 def test_what_is_an_identifier(targets: Targets, text: str, spans, expected) -> None:
     assert kinds(targets, text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("We built Lego all afternoon.", [("Lego", "PERSON")], []),
+        ("Walking helped us both.", [("Walking", "ORGANIZATION")], []),
+        ("Then Caspian rang.", [("Caspian", "PERSON")], [("Caspian", "PERSON")]),
+        ("She moved to Leeds.", [("Leeds", "LOCATION")], [("Leeds", "LOCATION")]),
+    ],
+)
+def test_a_word_only_the_entity_recogniser_calls_a_name(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans, detector="SpacyRecognizer") == expected
 
 
 @pytest.mark.parametrize(

@@ -194,6 +194,11 @@ def choose(
     """``k`` fragments of ``k`` different subjects: a spine, then the other sections; cut to length."""
     usable = [f for f in fragments if f.subject is not None]
     subjects = {f.subject for f in usable}
+    if len(subjects) >= k:  # a document whose parts name different subjects counts once
+        by_doc: dict[str, set] = {}
+        for f in usable:
+            by_doc.setdefault(f.doc_id, set()).add(f.subject)
+        subjects = _distinct_subjects(by_doc)
     if len(subjects) < k:
         raise CannotCompose(too_few_message(fragments, subjects, k, what))
     excluded: set[int] = set()
@@ -212,6 +217,27 @@ def choose(
         or f"the parts coded '{what}' could not be combined so that no resident supplies more than half of the "
         "words; try another --seed or a different --words"
     )
+
+
+def _distinct_subjects(by_doc: dict[str, set]) -> set:
+    """As many subjects as there are documents to tell them: each document counts for at most one of
+    the subjects its parts name (a person split in two by detection is not counted twice); a maximum
+    matching of documents to subjects."""
+    owner: dict = {}  # subject -> document
+
+    def assign(doc: str, seen: set) -> bool:
+        for subject in sorted(by_doc[doc]):
+            if subject in seen:
+                continue
+            seen.add(subject)
+            if subject not in owner or assign(owner[subject], seen):
+                owner[subject] = doc
+                return True
+        return False
+
+    for doc in sorted(by_doc):
+        assign(doc, set())
+    return set(owner)
 
 
 def too_few_message(fragments: list[Fragment], subjects: set, k: int, what: str) -> str:
@@ -243,8 +269,10 @@ def _pick(
     subjects, narrators = {spine.subject}, {spine.narrator}
     spine_lemmas = _flat(spine)
     slots = [1 + i % max(1, n_sections - 1) for i in range(k - 1)] if n_sections > 1 else [0] * (k - 1)
+    documents = {spine.doc_id}
     for slot in slots:
-        fresh = [f for f in pool if f.subject not in subjects]
+        # one document is one person's story: its parts never count as two different subjects
+        fresh = [f for f in pool if f.subject not in subjects and f.doc_id not in documents]
         if not fresh:
             return None
 
@@ -258,6 +286,7 @@ def _pick(
 
         best = max(fresh, key=value)
         chosen.append(best)
+        documents.add(best.doc_id)
         subjects.add(best.subject)
         narrators.add(best.narrator)
     # fewer subjects than sections (--sources 2): the story still gets its sections, from the same people

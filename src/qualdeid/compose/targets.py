@@ -36,6 +36,10 @@ from qualdeid.risk.identifiers import IdentifierIndex
 REPLACED = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "DATE_TIME", "AGE", "RARE_DETAIL")
 #: An age below this is a childhood memory ("when I was ten"), not who someone is now.
 CHILDHOOD = 13
+#: The detector name of spaCy's entity recogniser, and how common a word it alone takes for a person
+#: must be to be a thing rather than a name.
+NER = "SpacyRecognizer"
+THING_ZIPF = 3.5
 #: A lone word this common in general English is a word, unless it is a known first name.
 COMMON_ZIPF = 4.0
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
@@ -212,6 +216,8 @@ class Targets:
             if s.label not in REPLACED or s.end <= start or s.start >= end:
                 continue
             a, b = _snap(text, max(s.start, start), min(s.end, end))
+            if s.detector == NER and self._word_not_name(text[a:b], s.label):
+                continue
             label = self.kind(text, a, b, s.label)
             if label is not None:
                 out.append(Target(a, b, label, "detected", s.reason or ""))
@@ -299,6 +305,17 @@ class Targets:
             if w.islower() and not known_name and zipf_frequency(low, "en") >= 3.0:
                 return None
         return "PERSON"
+
+    def _word_not_name(self, value: str, label: str) -> bool:
+        """One word that only the entity recogniser took for a name, is in no list of names or towns and
+        is a word of general English: a thing ("Lego", "Doc" as a person; "Walking" as an organisation)."""
+        words = _WORD.findall(value)
+        if len(words) != 1 or label not in ("PERSON", "LOCATION", "ORGANIZATION"):
+            return False
+        low = re.sub(r"['’]s?$", "", words[0]).lower()
+        if low in self.listed_names or low in self.word_names or low in self.placeholders.towns:
+            return False
+        return zipf_frequency(low, "en") >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
 
     def written_as_name(self, value: str, label: str) -> bool:
         """A corpus identifier found where detection did not: only where it is written as one."""
