@@ -60,6 +60,7 @@ def test_what_is_an_identifier(targets: Targets, text: str, spans, expected) -> 
         ("We built Lego all afternoon.", [("Lego", "PERSON")], []),
         ("Walking helped us both.", [("Walking", "ORGANIZATION")], []),
         ("Then Caspian rang.", [("Caspian", "PERSON")], [("Caspian", "PERSON")]),
+        ("I sat with GR for a bit.", [("GR", "PERSON")], [("GR", "PERSON")]),
         ("She moved to Leeds.", [("Leeds", "LOCATION")], [("Leeds", "LOCATION")]),
     ],
 )

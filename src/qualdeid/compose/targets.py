@@ -120,6 +120,11 @@ class Targets:
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | {"the"}
 
     @cached_property
+    def surnames(self) -> set[str]:
+        rules = Rules(self.rules_dirs)
+        return rules.words("names/surnames.txt", lower=True) | rules.words("names/surname_words.txt", lower=True)
+
+    @cached_property
     def street_types(self) -> set[str]:
         return Rules(self.rules_dirs).words("lexicons/street_types.txt", lower=True)
 
@@ -216,7 +221,10 @@ class Targets:
             if s.label not in REPLACED or s.end <= start or s.start >= end:
                 continue
             a, b = _snap(text, max(s.start, start), min(s.end, end))
-            if s.detector == NER and self._word_not_name(text[a:b], s.label):
+            if s.label in ("LOCATION", "ORGANIZATION") and s.detector == NER:
+                lead = re.match(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z0-9])", text[a:b])  # "food bank Facebook"
+                a += lead.end() if lead else 0
+            if self._word_not_name(text[a:b], s.label, s.detector == NER):
                 continue
             label = self.kind(text, a, b, s.label)
             if label is not None:
@@ -232,6 +240,8 @@ class Targets:
                     and (_PERSON_NEXT.match(text, b) or _ACTS_AFTER.match(text, b))
                 )
                 if not speaks and not (h.certain and self.written_as_name(text[a:b], h.label)):
+                    continue
+                if self._word_not_name(text[a:b], h.label, ner_only=False):
                     continue
                 label = self.kind(text, a, b, h.label)
                 if label is not None:
@@ -298,6 +308,8 @@ class Targets:
             if low in TITLES:
                 return None
             known_name = low in self.first_names or low in self.word_names
+            if low in self.not_names and not known_name:
+                return None  # "swears in Welsh": a language, a country, a month
             if not known_name and w[:1].isupper() and low in self.placeholders.towns:
                 return "LOCATION"  # "over from the Glasgow site": a place reading beats a person
             if not known_name and zipf_frequency(low, "en") >= COMMON_ZIPF:
@@ -306,14 +318,17 @@ class Targets:
                 return None
         return "PERSON"
 
-    def _word_not_name(self, value: str, label: str) -> bool:
-        """One word that only the entity recogniser took for a name, is in no list of names or towns and
-        is a word of general English: a thing ("Lego", "Doc" as a person; "Walking" as an organisation)."""
+    def _word_not_name(self, value: str, label: str, ner_only: bool) -> bool:
+        """One word taken for a name that is in no list of first names, surnames or towns and is a word of
+        general English: a thing ("Lego", "Doc" as a person; "Walking" as an organisation, when only the
+        entity recogniser said so)."""
         words = _WORD.findall(value)
         if len(words) != 1 or label not in ("PERSON", "LOCATION", "ORGANIZATION"):
             return False
+        if (label != "PERSON" and not ner_only) or words[0].isupper():  # initials ("GR") are a person's
+            return False
         low = re.sub(r"['’]s?$", "", words[0]).lower()
-        if low in self.listed_names or low in self.word_names or low in self.placeholders.towns:
+        if low in self.listed_names or low in self.word_names or low in self.surnames or low in self.placeholders.towns:
             return False
         return zipf_frequency(low, "en") >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
 
