@@ -14,7 +14,8 @@ with ``qualdeid risk DRAFT --corpus GOLD...`` as a user runs it. Per draft:
   with a name or a [placeholder] (its private substitution log) although no gold span covers them,
   per 1,000 words of draft;
 - identifiers of the fragments kept: gold PERSON, LOCATION, ORGANIZATION, CONTACT and ID spans inside
-  the chosen sentences that no change covers, or whose text is still in the paragraph;
+  the chosen sentences that no change covers, or whose text (for a person, any of their names) is
+  still in the paragraph;
 - subjects: the people of the gold documents (``resolve_people`` on the gold spans, not on what
   detection found), each paragraph's subject the document's subject named most in it; drafts with
   fewer than K distinct subjects, and drafts where one subject supplies more than half of the words
@@ -68,6 +69,25 @@ PROMPTS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "nurse",
+    "prof",
+    "sister",
+    "father",
+    "nan",
+    "auntie",
+    "uncle",
+    "judge",
+    "rev",
+    "coach",
+    "officer",
+}
 
 
 @dataclass
@@ -163,7 +183,10 @@ def judge(draft, prov: dict, gold: dict[str, Document], people: People, headings
                 continue
             covered = any(c["start"] < s.end and s.start < c["end"] for c in changes)
             value = doc.text[s.start : s.end]
-            still = re.search(r"(?<![\w'’])" + re.escape(value) + r"(?![\w])", para.text) is not None
+            # a person's every name (not a title) must be gone; a place or organisation as a whole
+            parts = [w for w in re.findall(r"[^\W\d_][\w'’-]+", value) if w.lower().rstrip(".") not in TITLES]
+            parts = parts if s.label == "PERSON" and len(parts) > 1 else [value]
+            still = any(re.search(r"(?<![\w'’])" + re.escape(p) + r"(?![\w])", para.text) for p in parts)
             if s.label in DIRECT:
                 if not covered or (still and len(value) > 2):
                     t.kept += 1

@@ -83,6 +83,8 @@ _EMPLOYER_BEFORE = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
+_NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Zamboni": a thing
 #: Words after a name at the start of a sentence that make it a person, not a word ("Hope said ...").
 _PERSON_NEXT = re.compile(
@@ -261,7 +263,7 @@ class Targets:
             for m in _NUMBERED_ROAD.finditer(text, start, end)
             if not any(t.start < m.end() and m.start() < t.end for t in out)
         ]
-        out = _join_names(text, out) + rare
+        out = self._with_first_names(text, start, end, _join_names(text, out)) + rare
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
             if t.label == "DATE_TIME":
                 m = re.match(r"\s+birthday\b", text[t.end : end], re.IGNORECASE)
@@ -331,6 +333,28 @@ class Targets:
         if low in self.listed_names or low in self.word_names or low in self.surnames or low in self.placeholders.towns:
             return False
         return zipf_frequency(low, "en") >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
+
+    def _with_first_names(self, text: str, start: int, end: int, targets: list[Target]) -> list[Target]:
+        """ "William" before a detected "Okonjo" is part of the name, and so is "Bell" after a detected
+        "Marcus": a known first name right before a name, a capitalised word right after a first name."""
+        out = []
+        for t in targets:
+            if t.label == "PERSON":
+                m = _NAME_BEFORE.search(text, start, t.start)
+                if m and m.group(1).lower() in self.listed_names and not any(o.end == t.start - 1 for o in targets):
+                    t = Target(m.start(1), t.end, t.label, t.found, t.reason)
+                after = _NAME_AFTER.match(text, t.end, end)
+                value = text[t.start : t.end]
+                if (
+                    after
+                    and " " not in value
+                    and value.lower() in self.listed_names
+                    and after.group(1).lower() not in self.not_names | self.generic
+                    and not any(o.start == after.start(1) for o in targets)
+                ):
+                    t = Target(t.start, after.end(1), t.label, t.found, t.reason)
+            out.append(t)
+        return out
 
     def written_as_name(self, value: str, label: str) -> bool:
         """A corpus identifier found where detection did not: only where it is written as one."""
