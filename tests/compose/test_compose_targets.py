@@ -35,6 +35,7 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("Fair enough, she said.", [("Fair", "PERSON")], []),
         ("We met on Boxing Day.", [("Boxing Day", "PERSON")], [("Boxing Day", "DATE_TIME")]),
         ("She sat in the car outside Quillan Mill.", [("Quillan Mill", "PERSON")], [("Quillan Mill", "LOCATION")]),
+        ("His second stay at Rowan Dell this year.", [("Rowan Dell", "PERSON")], [("Rowan Dell", "LOCATION")]),
         ("He used to drive a Zamboni at the rink.", [("Zamboni", "PERSON")], []),
         ("We went to the café and then ER.", [("café", "LOCATION"), ("ER", "ORGANIZATION")], []),
         ("See you Tuesday at 2pm.", [("Tuesday", "DATE_TIME")], []),
@@ -50,6 +51,7 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("Her cousin drove over from Tauranga on Sunday.", [], [("Tauranga", "LOCATION")]),
         ("It swears in Welsh all day.", [("Welsh", "LOCATION")], []),
         ("He sells logs on Route 44 most days.", [], [("Route 44", "LOCATION")]),
+        ("Her second stay at Quillon House this year.", [("Quillon", "LOCATION")], [("Quillon House", "LOCATION")]),
         ("The food bank on Harbour Lane opens at ten.", [("Harbour Lane", "LOCATION")], [("Harbour Lane", "LOCATION")]),
     ],
 )

@@ -414,14 +414,24 @@ class Composer:
                 b = t.end + (len(after) - len(after.lstrip(" )")) if paren else 0)
                 return Change(a, b, text[a:b], "", "age")
         owner = corpus.people.person_at(doc.id, *_person_before(corpus.people, doc.id, t.start))
-        possessive = "their"
-        if owner == subject or owner is None:
-            possessive = {"F": "her", "M": "his"}.get(cast.character.invented.gender or "", "their")
+        mine = {"F": "her", "M": "his"}.get(cast.character.invented.gender or "", "their")
+        said = re.search(r"\b(she|he)(?:['’]s|\s+is|\s+was)\s+(?:in\s+(?:his|her)\s+)?$", before, re.IGNORECASE)
+        focal = corpus.people.person(subject).gender if subject else None
+        if said and owner is None:  # "She's 64": the character's age only if "she" can be the character
+            pronoun_gender = "F" if said.group(1).lower() == "she" else "M"
+            owner = subject if pronoun_gender == focal else "someone else"
+            possessive = mine if owner == subject else {"F": "her", "M": "his"}[pronoun_gender]
+        elif owner in (subject, None):
+            possessive = mine
+        else:  # someone else's age: their own pronoun
+            possessive = {"F": "her", "M": "his"}.get(corpus.people.person(owner).gender or "", "their")
         new = self.placeholders.make(
             t.label, text[t.start : t.end], before, after, possessive=possessive, reason=t.reason
         )
         reason = {"LOCATION": "place", "ORGANIZATION": "organisation", "DATE_TIME": "date", "RARE_DETAIL": "detail"}
-        return Change(t.start, t.end, text[t.start : t.end], new, reason.get(t.label, t.label.lower()))
+        now = re.search(r"(?:\bis|['’]s|\bturns|\bturned)\s+(?:in\s+(?:his|her|their)\s+)?$", before)  # not "was 15"
+        whose = "character" if t.label == "AGE" and owner in (subject, None) and now else None
+        return Change(t.start, t.end, text[t.start : t.end], new, reason.get(t.label, t.label.lower()), role=whose)
 
     # ------------------------------------------------------------------ checks and notes
 
@@ -493,6 +503,11 @@ class Composer:
                 f"the paragraphs are told by {len(groups)} different workers ({told}) and 'I' is now one composite "
                 "worker: check that what 'I' says about myself does not contradict itself"
             )
+        ages = sorted(
+            {c.replacement.strip("[]") for p in paragraphs for c in p.changes if c.reason == "age" and c.role}
+        )
+        if len(ages) > 1:
+            notes.append(f"the accounts give the character different ages ({', '.join(ages)}): keep one")
         placeholders = sum(1 for p in paragraphs for c in p.changes if c.replacement.startswith("["))
         if placeholders:
             notes.append(f"rewrite the {placeholders} [bracketed] placeholder(s) in your own words, or leave them out")

@@ -25,6 +25,7 @@ from qualdeid.pseudonymise.people import People
 MAX_SHARE = 0.5
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\s*\n\s*")
 _WORD = re.compile(r"\S+")
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 MIN_WORDS = 8  # a coded part shorter than this is a label or a fragment of a sentence, not a story
 
 
@@ -44,6 +45,7 @@ class Fragment:
     narrator: str | None = None
     subject: str | None = None
     named: bool = False  # the subject is named in the part itself
+    named_at: list[int] = field(default_factory=list)  # where (document offsets)
     lemmas: list[list[str]] = field(default_factory=list)  # per sentence
     relevance: float = 0.0
 
@@ -121,6 +123,11 @@ def fragments_of(
                     continue
                 frag = Fragment(doc.id, section, list(seg.codes), sents, labels, people.narrator_of(doc.id))
                 frag.subject, frag.named = _subject(people, doc.id, frag.start, frag.end)
+                frag.named_at = [
+                    m.start
+                    for m in people.mentions_in(doc.id)
+                    if m.person_id == frag.subject and frag.start <= m.start < frag.end
+                ]
                 out.append(frag)
     return out
 
@@ -321,6 +328,9 @@ def _cut(chosen: list[Fragment], words: int, profile: ThemeProfile, docs: dict[s
                 if n > 1.6 * budget and b > a:
                     break
                 windows.append((Cut(f, a, b, n), sum(weights[a : b + 1])))
+        if i == 0:  # the spine introduces the character: their name comes before "he" when it can
+            named = [w for w in windows if _introduces(docs[f.doc_id].text, f, w[0])]
+            windows = named or windows
         options.append(windows)
 
     def shares_ok(cuts: list[Cut]) -> bool:
@@ -365,6 +375,13 @@ def _cut(chosen: list[Fragment], words: int, profile: ThemeProfile, docs: dict[s
         f"half of the words{pair}; try another --seed or a different --words, or more --sources if the theme "
         "has more residents",
     )
+
+
+def _introduces(text: str, f: Fragment, cut: Cut) -> bool:
+    """The window names its subject before any third-person pronoun."""
+    first_name = min((p for p in f.named_at if cut.start <= p < cut.end), default=None)
+    pronoun = _PRONOUN.search(text, cut.start, cut.end)
+    return first_name is not None and (pronoun is None or first_name < pronoun.start())
 
 
 def _excess(cuts: list[Cut]) -> float:

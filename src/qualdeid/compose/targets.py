@@ -49,7 +49,8 @@ _MONTHS = (
 )
 _SPECIFIC_DATE = re.compile(rf"\d|\b(?:{_MONTHS})\b\.?\s+\d|birthday", re.IGNORECASE)
 _BUILDING_BEFORE = re.compile(
-    r"\b(?:outside|opposite|across from|in front of|behind|inside|round at|over at|down at|up at|back at)\s+$",
+    r"\b(?:outside|opposite|across from|in front of|behind|inside|round at|over at|down at|up at|back at"
+    r"|(?:stay|stays|stayed|staying|live|lives|lived|living|moved|moving|admitted|discharged)\s+(?:at|to|into|in))\s+$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -339,6 +340,10 @@ class Targets:
         "Marcus": a known first name right before a name, a capitalised word right after a first name."""
         out = []
         for t in targets:
+            if t.label in ("LOCATION", "ORGANIZATION"):  # "Cedar" + " House": the kind of place is part of it
+                head = _NAME_AFTER.match(text, t.end, end)
+                if head and head.group(1).lower() in self.placeholders.heads:
+                    t = Target(t.start, head.end(1), t.label, t.found, t.reason)
             if t.label == "PERSON":
                 m = _NAME_BEFORE.search(text, start, t.start)
                 if m and m.group(1).lower() in self.listed_names and not any(o.end == t.start - 1 for o in targets):
@@ -380,10 +385,11 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _non_overlapping(targets: list[Target]) -> list[Target]:
-    """Detected spans first, then longer ones; each character belongs to at most one target."""
+    """Longer ones first ("Cedar Hollow" known from the corpus over a detected "Cedar"), then detected
+    spans; each character belongs to at most one target."""
     rank = {"detected": 0, "key": 1, "corpus": 2, "age shape": 3, "person frame": 4, "place frame": 4}
     kept: list[Target] = []
-    for t in sorted(targets, key=lambda t: (rank[t.found], -(t.end - t.start), t.start)):
+    for t in sorted(targets, key=lambda t: (-(t.end - t.start), rank[t.found], t.start)):
         if not any(k.start < t.end and t.start < k.end for k in kept):
             kept.append(t)
     return sorted(kept, key=lambda t: t.start)
