@@ -119,6 +119,8 @@ def test_code_matching_and_sentences() -> None:
     assert code_matches("Trust_Building", "trust_building")
     assert not code_matches("trust", "trust_building")
     assert [s for s, _ in sentences("One. Two! Three?\n\nFour")] == [0, 5, 10, 18]
+    text = 'She said "the little one." Then left.'
+    assert [text[a:b] for a, b in sentences(text)] == ['She said "the little one."', "Then left."]
 
 
 def test_cli_compose_then_risk(tmp_path: Path) -> None:

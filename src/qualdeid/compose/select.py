@@ -23,7 +23,7 @@ from qualdeid.corpus.model import Document
 from qualdeid.pseudonymise.people import People
 
 MAX_SHARE = 0.5
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\s*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+|\s*\n\s*")
 _WORD = re.compile(r"\S+")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 MIN_WORDS = 8  # a coded part shorter than this is a label or a fragment of a sentence, not a story
@@ -91,8 +91,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     end = len(text) if end is None else end
     out, pos = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if text[pos : m.start()].strip():
-            out.append((pos, m.start()))
+        close = m.start() + len(m.group(1) or "")  # a closing quotation mark belongs to its sentence
+        if text[pos:close].strip():
+            out.append((pos, close))
         pos = m.end()
     tail = text[pos:end].rstrip()
     if tail.strip():
