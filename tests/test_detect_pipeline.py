@@ -11,8 +11,8 @@ from qualdeid.corpus.model import Document, InputError
 from qualdeid.detect import DetectConfig, Detector
 from qualdeid.detect.layout import heading_ranges
 from qualdeid.detect.lists import Lists
-from qualdeid.detect.rules import Rules
 from qualdeid.detect.spool import PREFIX, Spool
+from qualdeid.rules import Rules
 
 TEXTS = {
     "a": "Brief description: Wilhelmina Castellanos joined the cooking group on Tuesday.",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from qualdeid.corpus.model import Document
-from qualdeid.detect.rules import Rules
 from qualdeid.detect.short_forms import ShortFormProcessor
+from qualdeid.rules import Rules
 
 
 def _labels(detector, texts: list[str]) -> list[dict[str, str]]:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from qualdeid.cli import main
 from qualdeid.corpus import Span
-from qualdeid.detect.evaluate import Score, score_document
+from qualdeid.evaluate import Score, score_document
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -10,7 +10,7 @@ import pytest
 
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.rare import RareDetailProcessor
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

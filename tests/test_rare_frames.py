@@ -6,7 +6,7 @@ import pytest
 
 from qualdeid.corpus.model import Document
 from qualdeid.detect.rare import RareDetailProcessor
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 from test_rare import assert_found, covered, run
 
 

@@ -14,7 +14,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from qualdeid.detect.engine import LANGUAGE, PreloadedSpacyNlpEngine
 from qualdeid.detect.model import load_model
 from qualdeid.detect.recognizers import build_recognizers, contact_recognizers, place_lexicon
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 CANONICAL = {"PHONE_NUMBER": "CONTACT"}
 

@@ -9,7 +9,7 @@ import pytest
 
 from qualdeid.detect.recognizers import name_lexicon, place_lexicon
 from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, SpeakerRecognizer
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "structure"
 

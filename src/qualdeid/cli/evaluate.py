@@ -71,7 +71,7 @@ def evaluate(
     show_missed: bool,
     quiet: bool,
 ) -> None:
-    from qualdeid.detect.evaluate import Score, score_document
+    from qualdeid.evaluate import Score, score_document
 
     for g in gold:
         if g.suffix.lower() != ".jsonl" or not g.is_file():

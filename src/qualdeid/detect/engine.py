@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import qualdeid.detect.offline  # noqa: F401  (must run before Presidio's email/URL recognizers are used)
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 LANGUAGE = "en"
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from qualdeid.corpus.model import LABELS, Span
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 DENY_SCORE = 1.0

@@ -24,8 +24,8 @@ from qualdeid.detect.initials import initials_as_names
 from qualdeid.detect.layout import heading_ranges, inside
 from qualdeid.detect.lists import normalise
 from qualdeid.detect.model import dictionary_words
-from qualdeid.detect.rules import Rules
 from qualdeid.detect.variants import NameVariants
+from qualdeid.rules import Rules
 
 DETECTOR = "names"
 

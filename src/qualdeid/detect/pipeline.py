@@ -31,8 +31,8 @@ from qualdeid.detect.malloc import reuse_freed_memory
 from qualdeid.detect.merge import finalise
 from qualdeid.detect.model import DEFAULT_MODEL, load_model, resolve_model_name
 from qualdeid.detect.processors import CorpusProcessor
-from qualdeid.detect.rules import Rules
 from qualdeid.detect.spool import Spool
+from qualdeid.rules import Rules
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).
 SpanRow = tuple[int, int, str, float, str, str | None, str | None]

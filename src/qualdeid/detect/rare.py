@@ -49,7 +49,7 @@ from qualdeid.detect.rare_phrases import (
     is_np_token,
 )
 from qualdeid.detect.rare_roles import RolePatterns
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 LABEL = "RARE_DETAIL"
 UNUSUAL_WORD = "unusual_word"  # a term whose only evidence is its general-language frequency

@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 #: Lexicon files of ``rules/rare/`` in order of precedence; the file name is the reported subtype.
 CATEGORIES = (

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import Document, Span
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 DETECTOR = "short_forms"
 SCORE = 0.86  # above NER (0.85): a known place is not taken for a person

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 _VOWELS = set("aeiou")
 

@@ -16,7 +16,7 @@ from functools import cache
 from faker import Faker
 from faker.config import AVAILABLE_LOCALES
 
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 #: English-speaking locales whose Faker name lists give the gender of a first name.
 GENDER_LOCALES = ("en_US", "en_GB", "en_AU", "en_CA", "en_IE", "en_NZ")

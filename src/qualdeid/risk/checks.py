@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from qualdeid.corpus.model import Document, InputError, Span
-from qualdeid.detect.rules import Rules
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token, analyse, zipf
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.identifiers import DEFAULT_TITLES, index_corpus, load_word_names, plain, sentence_initial
 from qualdeid.risk.verbatim import find_runs, per_source, traceable_runs
+from qualdeid.rules import Rules
 
 EXIT_PASS, EXIT_WARN, EXIT_FAIL = 0, 3, 4
 RARE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})

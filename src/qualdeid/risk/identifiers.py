@@ -17,7 +17,7 @@ from pathlib import Path
 from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import DIRECT_LABELS, Document
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")

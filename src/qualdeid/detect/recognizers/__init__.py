@@ -29,7 +29,7 @@ from qualdeid.detect.recognizers.places import CALENDAR_WORDS, NamedPlaceRecogni
 from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, NameLexicon, SpeakerRecognizer
 from qualdeid.detect.recognizers.towns import TownRecognizer
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 __all__ = ["build_recognizers", "contact_recognizers", "name_lexicon", "place_lexicon"]
 

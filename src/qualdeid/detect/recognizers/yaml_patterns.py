@@ -7,7 +7,7 @@ from typing import Any
 import yaml
 from presidio_analyzer import PatternRecognizer
 
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 PATTERN_GLOB = "recognizers/*.yaml"
 

@@ -20,7 +20,7 @@ def default_rules_dir() -> Path:
     packaged = Path(str(resources.files("qualdeid"))) / "_rules"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / "rules"
+    return Path(__file__).resolve().parents[2] / "rules"
 
 
 class Rules:
