@@ -11,7 +11,7 @@ from qualdeid.corpus.model import Document, InputError
 from qualdeid.detect import DetectConfig, Detector
 from qualdeid.detect.layout import heading_ranges
 from qualdeid.detect.lists import Lists
-from qualdeid.detect.spool import PREFIX, Spool
+from qualdeid.detect.nlp.spool import PREFIX, Spool
 from qualdeid.rules import Rules
 
 TEXTS = {
@@ -135,8 +135,8 @@ def test_spool_reads_back_what_was_written(tmp_path):
 def test_fast_attribute_ruler_gives_the_same_attributes_as_spacys():
     import spacy
 
-    from qualdeid.detect.fast_attributes import speed_up
-    from qualdeid.detect.model import resolve_model_name
+    from qualdeid.detect.nlp.fast_attributes import speed_up
+    from qualdeid.detect.nlp.loading import resolve_model_name
 
     text = (
         "Gonna be honest, she ain't keen on the 3pm group. We're gonna try again tmrw, I've told her "

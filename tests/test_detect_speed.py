@@ -6,8 +6,8 @@ import numpy as np
 import spacy
 from thinc.api import NumpyOps
 
-from qualdeid.detect.blas import OneThreadBlasOps, _blas_threads, use_numpy_blas
-from qualdeid.detect.model import resolve_model_name
+from qualdeid.detect.nlp.blas import OneThreadBlasOps, _blas_threads, use_numpy_blas
+from qualdeid.detect.nlp.loading import resolve_model_name
 
 TEXT = (
     "Met Dana Okoro at the Brackenford drop-in on Tuesday; she is 34 and used to race pigeons. "
@@ -53,7 +53,7 @@ def test_selective_context_enhancer_and_lazy_artifacts_score_like_presidios(dete
     from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
-    from qualdeid.detect.engine import LANGUAGE, build_analyzer
+    from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer
 
     text = (
         "Her social security number is 536-90-4399 and her medicare card 2123 45670 1; "
@@ -79,7 +79,7 @@ def test_selective_context_enhancer_and_lazy_artifacts_score_like_presidios(dete
 def test_hinted_ip_recognizer_finds_what_presidios_finds():
     from presidio_analyzer.predefined_recognizers import IpRecognizer
 
-    from qualdeid.detect.engine import HintedIpRecognizer
+    from qualdeid.detect.nlp.presidio import HintedIpRecognizer
 
     texts = [
         "router at 192.168.0.1, backup 10.0.0.254/24",
@@ -96,7 +96,7 @@ def test_hinted_ip_recognizer_finds_what_presidios_finds():
 
 
 def test_cached_lemmatizer_gives_spacys_lemmas_on_first_and_cached_calls():
-    from qualdeid.detect.fast_attributes import CachedLemmatizer, speed_up
+    from qualdeid.detect.nlp.fast_attributes import CachedLemmatizer, speed_up
 
     standard = spacy.load(resolve_model_name("en_core_web_sm"))
     fast = spacy.load(resolve_model_name("en_core_web_sm"))
@@ -111,7 +111,7 @@ def test_cached_lemmatizer_gives_spacys_lemmas_on_first_and_cached_calls():
 def test_fast_attribute_ruler_without_a_parse_gives_spacys_attributes():
     """qualdeid's pipeline has no parser: rules that test a dependency label cannot match, the
     others (single tokens, short sequences such as "gon na", LOWER regexes) must match as in spaCy."""
-    from qualdeid.detect.fast_attributes import FastAttributeRuler, speed_up
+    from qualdeid.detect.nlp.fast_attributes import FastAttributeRuler, speed_up
 
     standard = spacy.load(resolve_model_name("en_core_web_sm"))
     fast = spacy.load(resolve_model_name("en_core_web_sm"))
@@ -138,8 +138,8 @@ def test_fast_attribute_ruler_without_a_parse_gives_spacys_attributes():
 
 
 def test_stepped_entity_recognizer_finds_spacys_entities():
-    from qualdeid.detect.fast_parser import SteppedEntityRecognizer, step_entity_recognizer
-    from qualdeid.detect.model import load_model
+    from qualdeid.detect.nlp.fast_parser import SteppedEntityRecognizer, step_entity_recognizer
+    from qualdeid.detect.nlp.loading import load_model
 
     standard = spacy.load(resolve_model_name("en_core_web_sm"))
     stepped = spacy.load(resolve_model_name("en_core_web_sm"))
@@ -171,7 +171,7 @@ def test_workers_can_keep_freed_memory_on_linux():
 
     import pytest
 
-    from qualdeid.detect.malloc import reuse_freed_memory
+    from qualdeid.detect.nlp.malloc import reuse_freed_memory
 
     if not sys.platform.startswith("linux"):
         assert reuse_freed_memory() is False

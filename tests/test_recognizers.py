@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
-from qualdeid.detect.engine import LANGUAGE, PreloadedSpacyNlpEngine
-from qualdeid.detect.model import load_model
+from qualdeid.detect.nlp.loading import load_model
+from qualdeid.detect.nlp.presidio import LANGUAGE, PreloadedSpacyNlpEngine
 from qualdeid.detect.recognizers import build_recognizers, contact_recognizers, place_lexicon
 from qualdeid.rules import Rules
 

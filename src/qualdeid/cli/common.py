@@ -96,7 +96,7 @@ def make_corpus(paths: Iterable[str], text_column: str | None, encoding: str | N
 def make_detector(model: str | None, rules_dirs: Iterable[Path], jobs: int = 1) -> Detector:
     """A Detector, or exit 2 with one line when the model is not installed."""
     from qualdeid.detect import DetectConfig, Detector
-    from qualdeid.detect.model import ModelNotFoundError
+    from qualdeid.detect.nlp.loading import ModelNotFoundError
 
     config = DetectConfig(rules_dirs=list(rules_dirs), jobs=jobs)
     if model:

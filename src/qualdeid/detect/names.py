@@ -23,7 +23,7 @@ from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.initials import initials_as_names
 from qualdeid.detect.layout import heading_ranges, inside
 from qualdeid.detect.lists import normalise
-from qualdeid.detect.model import dictionary_words
+from qualdeid.detect.nlp.loading import dictionary_words
 from qualdeid.detect.variants import NameVariants
 from qualdeid.rules import Rules
 

@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from qualdeid.corpus.model import Document, InputError, Span
-from qualdeid.detect.engine import LANGUAGE, build_analyzer, canonical_label
 from qualdeid.detect.lists import Lists
-from qualdeid.detect.malloc import reuse_freed_memory
 from qualdeid.detect.merge import finalise
-from qualdeid.detect.model import DEFAULT_MODEL, load_model, resolve_model_name
+from qualdeid.detect.nlp.loading import DEFAULT_MODEL, load_model, resolve_model_name
+from qualdeid.detect.nlp.malloc import reuse_freed_memory
+from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer, canonical_label
+from qualdeid.detect.nlp.spool import Spool
 from qualdeid.detect.processors import CorpusProcessor
-from qualdeid.detect.spool import Spool
 from qualdeid.rules import Rules
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).

@@ -21,7 +21,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 from spacy.language import Language
 
-from qualdeid.detect.model import dictionary_words
+from qualdeid.detect.nlp.loading import dictionary_words
 from qualdeid.detect.recognizers.contact import contact_recognizers
 from qualdeid.detect.recognizers.context import OrgContextRecognizer, PlaceContextRecognizer, SiteRecognizer
 from qualdeid.detect.recognizers.dates import holiday_recognizer

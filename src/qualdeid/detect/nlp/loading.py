@@ -36,9 +36,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     attribute ruler, the lemmatizer and the entity recogniser's decoding loop are swapped for
     equivalents that give the same results faster, and matrix products go through numpy's BLAS
     (``blas.py``)."""
-    from qualdeid.detect.blas import use_numpy_blas
-    from qualdeid.detect.fast_attributes import speed_up
-    from qualdeid.detect.fast_parser import step_entity_recognizer
+    from qualdeid.detect.nlp.blas import use_numpy_blas
+    from qualdeid.detect.nlp.fast_attributes import speed_up
+    from qualdeid.detect.nlp.fast_parser import step_entity_recognizer
 
     nlp = spacy.load(resolve_model_name(name))
     if "parser" in nlp.pipe_names and "senter" in nlp.component_names:

@@ -1,4 +1,4 @@
-"""Presidio AnalyzerEngine on a preloaded spaCy pipeline (see ``model.py``: never a download).
+"""Presidio AnalyzerEngine on a preloaded spaCy pipeline (see ``loading.py``: never a download).
 
 The registry is kept lean on purpose: every recognizer runs on every document, so only those that
 matter for qualitative data from English-speaking countries are registered, plus qualdeid's own
@@ -32,7 +32,7 @@ from presidio_analyzer.predefined_recognizers import (
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import qualdeid.detect.offline  # noqa: F401  (must run before Presidio's email/URL recognizers are used)
+import qualdeid.detect.nlp.offline  # noqa: F401  (must run before Presidio's email/URL recognizers are used)
 from qualdeid.rules import Rules
 
 LANGUAGE = "en"
