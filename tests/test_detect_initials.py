@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualdeid.detect.initials import initials_as_names
+from qualdeid.detect.names.initials import initials_as_names
 from qualdeid.rules import Rules
 
 NOT_INITIALS = frozenset(Rules().words("names/not_initials.txt"))

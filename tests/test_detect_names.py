@@ -8,7 +8,7 @@ import pytest
 
 from conftest import FIXTURES
 from qualdeid.corpus.model import Document, Span
-from qualdeid.detect.variants import NameVariants, diminutives
+from qualdeid.detect.names.variants import NameVariants, diminutives
 from qualdeid.rules import Rules
 
 _MARK = re.compile(r"\[\[(\w+)\|([^\]]+)\]\]")

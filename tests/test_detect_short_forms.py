@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualdeid.corpus.model import Document
-from qualdeid.detect.short_forms import ShortFormProcessor
+from qualdeid.detect.places.short_forms import ShortFormProcessor
 from qualdeid.rules import Rules
 
 

@@ -77,9 +77,9 @@ Spooled = tuple[str, list[SpanRow], list[list[SpanRow]]]
 
 def build_processors(rules: Rules, nlp: Any | None) -> list[CorpusProcessor]:
     """Fresh corpus processors (their corpus-wide knowledge starts empty)."""
-    from qualdeid.detect.names import NameProcessor
+    from qualdeid.detect.names.processor import NameProcessor
+    from qualdeid.detect.places.short_forms import ShortFormProcessor
     from qualdeid.detect.rare import RareDetailProcessor
-    from qualdeid.detect.short_forms import ShortFormProcessor
 
     return [NameProcessor(rules, nlp), RareDetailProcessor(rules), ShortFormProcessor(rules)]
 
