@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qualdeid.corpus.model import Document, Span
-from qualdeid.detect.rare import RareDetailProcessor
+from qualdeid.detect.rare.processor import RareDetailProcessor
 from qualdeid.rules import Rules
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

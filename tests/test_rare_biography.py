@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualdeid.detect.rare_biography import agent_nouns
+from qualdeid.detect.rare.biography import agent_nouns
 from test_rare import covered, run
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualdeid.corpus.model import Document
-from qualdeid.detect.rare import RareDetailProcessor
+from qualdeid.detect.rare.processor import RareDetailProcessor
 from qualdeid.rules import Rules
 from test_rare import assert_found, covered, run
 

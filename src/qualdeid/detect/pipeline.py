@@ -79,7 +79,7 @@ def build_processors(rules: Rules, nlp: Any | None) -> list[CorpusProcessor]:
     """Fresh corpus processors (their corpus-wide knowledge starts empty)."""
     from qualdeid.detect.names.processor import NameProcessor
     from qualdeid.detect.places.short_forms import ShortFormProcessor
-    from qualdeid.detect.rare import RareDetailProcessor
+    from qualdeid.detect.rare.processor import RareDetailProcessor
 
     return [NameProcessor(rules, nlp), RareDetailProcessor(rules), ShortFormProcessor(rules)]
 

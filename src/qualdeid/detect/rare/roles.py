@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare_lexicon import RareRules, zipf
-from qualdeid.detect.rare_phrases import DocWords, Hit, extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare.frames import DocWords, Hit, extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare.lexicon import RareRules, zipf
 
 ACCEPTED, CORPUS_CHECK = "accepted", "corpus_check"
 #: lexicon categories that make a role phrase distinctive

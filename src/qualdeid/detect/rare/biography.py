@@ -21,8 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare_lexicon import RareRules, zipf
-from qualdeid.detect.rare_phrases import (
+from qualdeid.detect.rare.frames import (
     USED_TO,
     DocWords,
     Hit,
@@ -36,6 +35,7 @@ from qualdeid.detect.rare_phrases import (
     run_finders,
     verb_lemma,
 )
+from qualdeid.detect.rare.lexicon import RareRules, zipf
 
 ACCEPTED, CORPUS_CHECK = "accepted", "corpus_check"
 #: lexicon categories that make an activity distinctive on their own

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare_lexicon import RareRules, zipf
+from qualdeid.detect.rare.lexicon import RareRules, zipf
 
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 _NP_CORE = frozenset({"NOUN", "PROPN"})

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare_lexicon import RareRules, entry_words, zipf
-from qualdeid.detect.rare_numbers import approximator_start, numbers_in, quantity_at
-from qualdeid.detect.rare_phrases import DocWords, Hit, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare.frames import DocWords, Hit, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare.lexicon import RareRules, entry_words, zipf
+from qualdeid.detect.rare.numbers import approximator_start, numbers_in, quantity_at
 
 _MEDIA_PREPOSITIONS = frozenset({"in", "on"})
 _ABILITY = frozenset({"can", "could", "able", "ca"})

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare_lexicon import RareRules, zipf
-from qualdeid.detect.rare_phrases import (
+from qualdeid.detect.rare.frames import (
     USED_TO,
     DocWords,
     Hit,
@@ -31,6 +30,7 @@ from qualdeid.detect.rare_phrases import (
     run_finders,
     verb_lemma,
 )
+from qualdeid.detect.rare.lexicon import RareRules, zipf
 
 _BE = frozenset({"be", "become"})
 

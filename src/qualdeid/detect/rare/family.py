@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare_lexicon import RareRules, zipf
-from qualdeid.detect.rare_numbers import approximator_start, numbers_in, quantity_at
-from qualdeid.detect.rare_phrases import DocWords, Hit, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare.frames import DocWords, Hit, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare.lexicon import RareRules, zipf
+from qualdeid.detect.rare.numbers import approximator_start, numbers_in, quantity_at
 
 #: verbs that make any number of children someone's own doing (no upper limit on the count)
 _CARING_VERBS = frozenset({"foster", "adopt", "raise", "rear", "bring", "look"})

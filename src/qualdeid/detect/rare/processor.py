@@ -21,14 +21,12 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from qualdeid.corpus.model import DIRECT_LABELS, Document, Span
-from qualdeid.detect.rare_animals import AnimalPatterns
-from qualdeid.detect.rare_biography import BiographyPatterns
-from qualdeid.detect.rare_body import BodyPatterns
-from qualdeid.detect.rare_events import EventPatterns
-from qualdeid.detect.rare_family import FamilyPatterns
-from qualdeid.detect.rare_lexicon import RareRules, TermMatch, frequency_text, zipf
-from qualdeid.detect.rare_patterns import PhrasePatterns
-from qualdeid.detect.rare_phrases import (
+from qualdeid.detect.rare.animals import AnimalPatterns
+from qualdeid.detect.rare.biography import BiographyPatterns
+from qualdeid.detect.rare.body import BodyPatterns
+from qualdeid.detect.rare.events import EventPatterns
+from qualdeid.detect.rare.family import FamilyPatterns
+from qualdeid.detect.rare.frames import (
     ACHIEVEMENT,
     EVENT,
     LANGUAGE,
@@ -48,7 +46,9 @@ from qualdeid.detect.rare_phrases import (
     frame_at_verb,
     is_np_token,
 )
-from qualdeid.detect.rare_roles import RolePatterns
+from qualdeid.detect.rare.lexicon import RareRules, TermMatch, frequency_text, zipf
+from qualdeid.detect.rare.patterns import PhrasePatterns
+from qualdeid.detect.rare.roles import RolePatterns
 from qualdeid.rules import Rules
 
 LABEL = "RARE_DETAIL"

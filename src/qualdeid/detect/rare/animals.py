@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare_lexicon import RareRules
-from qualdeid.detect.rare_phrases import DocWords, Hit, extend_np_left, extend_relative, frame_at_verb, is_np_token
+from qualdeid.detect.rare.frames import DocWords, Hit, extend_np_left, extend_relative, frame_at_verb, is_np_token
+from qualdeid.detect.rare.lexicon import RareRules
 
 _RAISING = frozenset({"raise", "rear", "hand-rear", "hand-raise", "hatch", "bottle-feed", "nurse", "bring", "keep"})
 _KEEPING = frozenset({"have", "keep", "own", "get", "adopt", "rescue", "buy"})

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare_lexicon import RareRules
-from qualdeid.detect.rare_numbers import quantity_at
-from qualdeid.detect.rare_phrases import DocWords, Hit, extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare.frames import DocWords, Hit, extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare.lexicon import RareRules
+from qualdeid.detect.rare.numbers import quantity_at
 
 _SKIP_BEFORE_COUNT = frozenset({"only", "just", "still", "got", "'s", "s", "even", "now", "actually", "a", "an"})
 #: after "one eye", "one hand": the idioms "keep one eye on", "one hand in his pocket"
