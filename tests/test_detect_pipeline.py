@@ -9,8 +9,8 @@ import pytest
 
 from qualdeid.corpus.model import Document, InputError
 from qualdeid.detect import DetectConfig, Detector
+from qualdeid.detect.allow_deny import Lists
 from qualdeid.detect.layout import heading_ranges
-from qualdeid.detect.lists import Lists
 from qualdeid.detect.nlp.spool import PREFIX, Spool
 from qualdeid.rules import Rules
 

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from qualdeid.corpus.model import Document, InputError, Span
-from qualdeid.detect.lists import Lists
-from qualdeid.detect.merge import finalise
+from qualdeid.detect.allow_deny import Lists
+from qualdeid.detect.finalise import finalise
 from qualdeid.detect.nlp.loading import DEFAULT_MODEL, load_model, resolve_model_name
 from qualdeid.detect.nlp.malloc import reuse_freed_memory
 from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer, canonical_label

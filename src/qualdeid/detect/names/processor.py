@@ -20,8 +20,8 @@ from spacy.tokens import Span as SpacySpan
 from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.allow_deny import normalise
 from qualdeid.detect.layout import heading_ranges, inside
-from qualdeid.detect.lists import normalise
 from qualdeid.detect.names.initials import initials_as_names
 from qualdeid.detect.names.variants import NameVariants
 from qualdeid.detect.nlp.loading import dictionary_words

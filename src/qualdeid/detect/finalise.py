@@ -13,8 +13,8 @@ import re
 from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import DIRECT_LABELS, Span
+from qualdeid.detect.allow_deny import Lists
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
-from qualdeid.detect.lists import Lists
 from qualdeid.detect.names.processor import name_shaped
 
 NER_DETECTOR = "SpacyRecognizer"
