@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from helpers import EXAMPLES
 from qualdeid.cli import main
 from qualdeid.corpus import Span
 from qualdeid.evaluate import Score, score_document
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def span(text: str, sub: str, label: str, start_at: int = 0) -> Span:

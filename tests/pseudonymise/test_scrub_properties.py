@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import FakeDetector
 from qualdeid.corpus import Document
 from qualdeid.pseudonymise.identity import TITLES, Mention
 from qualdeid.pseudonymise.key import Key
@@ -16,7 +17,6 @@ from qualdeid.pseudonymise.planner import Planner
 from qualdeid.pseudonymise.policy import Policy
 from qualdeid.pseudonymise.replace import Edit, OffsetMap, apply_edits, reverse_edits
 from qualdeid.pseudonymise.surrogates import nickname_table
-from test_pseudonymise_helpers import FakeDetector
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURES, covered, run
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.rare.processor import RareDetailProcessor
 from qualdeid.rules import Rules
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _cases(name: str) -> list[dict]:
@@ -29,34 +28,6 @@ NEGATIVES = [c["text"] for c in CASES if not c["rare"]]
 @pytest.fixture(scope="module")
 def processor() -> RareDetailProcessor:
     return RareDetailProcessor(Rules())
-
-
-def run(detector, texts: list[str], rules: Rules | None = None) -> list[list[Span]]:
-    """Both passes over a small corpus, as the pipeline runs them."""
-    proc = RareDetailProcessor(rules or Rules())
-    docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
-    firsts = []
-    for doc, sdoc in zip(docs, detector.nlp.pipe(texts), strict=True):
-        candidates, observation = proc.first_pass(doc, sdoc, [])
-        proc.observe(doc.id, observation)
-        firsts.append(candidates)
-    return [proc.second_pass(doc, c, []) for doc, c in zip(docs, firsts, strict=True)]
-
-
-def covered(text: str, phrase: str, spans: list[Span]) -> bool:
-    """At least half of ``phrase`` lies inside RARE_DETAIL spans (the evaluation's entity recall)."""
-    start = text.index(phrase)
-    end = start + len(phrase)
-    hit = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans if s.label == "RARE_DETAIL")
-    return hit * 2 >= len(phrase)
-
-
-def assert_found(detector, text: str, phrase: str, subtype: str | None) -> None:
-    """``phrase`` of ``text`` is flagged, with ``subtype`` among the flagged details' subtypes."""
-    [spans] = run(detector, [text])
-    assert covered(text, phrase, spans), [s.text for s in spans]
-    if subtype:
-        assert subtype in {s.subtype for s in spans}
 
 
 def recall(detector, cases: list[dict]) -> float:

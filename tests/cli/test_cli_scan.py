@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from helpers import EXAMPLES
 from qualdeid.cli import count_documents, main
 from qualdeid.corpus.readers import Corpus
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SECRET = "Zebulon Quartermaine"
 SPAN_KEYS = {"start", "end", "label", "text", "score", "detector"}
 

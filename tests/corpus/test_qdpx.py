@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import QDA
 from qualdeid.corpus import Document, InputError, Segment
 from qualdeid.corpus.qdpx import MAX_MEMBERS, write_qdpx
 from qualdeid.corpus.readers import Corpus
 
-QDA = Path(__file__).resolve().parent / "fixtures" / "qda"
 SAMPLE = QDA / "sample.qdpx"
 
 

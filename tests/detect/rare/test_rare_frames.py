@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import assert_found, covered, run
 from qualdeid.corpus.model import Document
 from qualdeid.detect.rare.processor import RareDetailProcessor
 from qualdeid.rules import Rules
-from test_rare import assert_found, covered, run
 
 
 @pytest.mark.parametrize(

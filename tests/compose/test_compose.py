@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from helpers import QDA
 from qualdeid.cli import main
 from qualdeid.compose import CannotCompose, Composer, load_compose_config, write_draft
 from qualdeid.compose.pronouns import parser, rewrite
@@ -18,7 +19,6 @@ from qualdeid.corpus import Document
 from qualdeid.corpus.readers import Corpus
 from qualdeid.risk.identifiers import index_corpus
 
-QDA = Path(__file__).resolve().parent / "fixtures" / "qda"
 DIARIES = QDA / "diaries.jsonl"
 
 

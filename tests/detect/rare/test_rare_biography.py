@@ -1,11 +1,11 @@
-"""Rare details told by a biographical frame rather than a lexicon word (rare_biography.py)."""
+"""Rare details told by a biographical frame rather than a lexicon word (detect/rare/biography.py)."""
 
 from __future__ import annotations
 
 import pytest
 
+from helpers import covered, run
 from qualdeid.detect.rare.biography import agent_nouns
-from test_rare import covered, run
 
 
 @pytest.mark.parametrize(

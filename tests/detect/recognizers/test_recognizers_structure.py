@@ -3,15 +3,14 @@ informal texts, on invented chats, forum posts, transcripts and letters (``tests
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from helpers import FIXTURES
 from qualdeid.detect.recognizers import name_lexicon, place_lexicon
 from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, SpeakerRecognizer
 from qualdeid.rules import Rules
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "structure"
+STRUCTURE = FIXTURES / "structure"
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +36,7 @@ def names(recognizer: SpeakerRecognizer, text: str) -> set[str]:
 
 
 def test_chat_speakers_with_timestamps_and_lowercase(speakers: SpeakerRecognizer) -> None:
-    text = (FIXTURES / "chat.txt").read_text(encoding="utf-8")
+    text = (STRUCTURE / "chat.txt").read_text(encoding="utf-8")
     assert names(speakers, text) == {
         "Tamsin",
         "orla",
@@ -51,12 +50,12 @@ def test_chat_speakers_with_timestamps_and_lowercase(speakers: SpeakerRecognizer
 
 
 def test_forum_bylines_quotes_and_sign_offs(speakers: SpeakerRecognizer) -> None:
-    text = (FIXTURES / "forum.txt").read_text(encoding="utf-8")
+    text = (STRUCTURE / "forum.txt").read_text(encoding="utf-8")
     assert names(speakers, text) == {"Quillon", "Marisol", "Tobias Wenlock", "Ingrid Solberg"}
 
 
 def test_transcript_roles_and_template_labels_are_not_people(speakers: SpeakerRecognizer) -> None:
-    text = (FIXTURES / "transcript.txt").read_text(encoding="utf-8")
+    text = (STRUCTURE / "transcript.txt").read_text(encoding="utf-8")
     assert names(speakers, text) == set()
 
 
@@ -87,7 +86,7 @@ def test_mentions(speakers: SpeakerRecognizer) -> None:
 
 
 def test_letter_address_block_organisation_and_addressee(addresses: AddressBlockRecognizer) -> None:
-    text = (FIXTURES / "letter.txt").read_text(encoding="utf-8")
+    text = (STRUCTURE / "letter.txt").read_text(encoding="utf-8")
     assert found(addresses, text) == {
         ("ORGANIZATION", "Brightfern Youth Hub"),
         ("LOCATION", "Level 1, 88 Gannet Street, Warrigal VIC 3821"),
@@ -107,7 +106,7 @@ def test_address_block_stops_at_headings_and_prose(addresses: AddressBlockRecogn
 
 
 def test_informal_documents_end_to_end(detector) -> None:
-    text = (FIXTURES / "letter.txt").read_text(encoding="utf-8")
+    text = (STRUCTURE / "letter.txt").read_text(encoding="utf-8")
     spans = {(s.label, s.text) for s in detector.detect_text(text).spans}
     assert ("PERSON", "Odette Marchetti") in spans
     assert ("AGE", "74") in spans

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import PASSPHRASE
 from qualdeid.pseudonymise.key import Key, KeyFileError, refuse_inside
-from test_pseudonymise_helpers import PASSPHRASE
 
 
 def make(tmp_path: Path) -> Key:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURE_SPANS, PASSPHRASE, SCRUB_FIXTURES, FakeDetector, new_key
 from qualdeid.corpus import Span
 from qualdeid.pseudonymise import Key, Restorer, Scrubber, ScrubConfig, ScrubError
 from qualdeid.pseudonymise.key import KeyFileError
 from qualdeid.pseudonymise.scrub import AUDIT_NAME
-from test_pseudonymise_helpers import FIXTURE_SPANS, FIXTURES, PASSPHRASE, FakeDetector, new_key
 
 IDENTIFIERS = [s for s, label in FIXTURE_SPANS.items() if label in ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT")]
 
@@ -31,7 +31,7 @@ def key(tmp_path: Path) -> Key:
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     src = tmp_path / "in"
-    shutil.copytree(FIXTURES, src)
+    shutil.copytree(SCRUB_FIXTURES, src)
     return src
 
 

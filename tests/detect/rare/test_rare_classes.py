@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_rare import assert_found, run
+from helpers import assert_found, run
 
 
 @pytest.mark.parametrize(

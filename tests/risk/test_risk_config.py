@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURES
 from qualdeid.corpus import Document, Span
 from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import RiskChecker, load_risk_config
 from qualdeid.risk.identifiers import index_corpus
 
-CORPUS = Path(__file__).resolve().parent / "fixtures" / "risk_corpus.jsonl"
+CORPUS = FIXTURES / "risk_corpus.jsonl"
 POTTERY_AND_KILN = "She made pottery and fired it in the old kiln."
 
 

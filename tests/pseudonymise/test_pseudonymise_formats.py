@@ -9,9 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from helpers import PASSPHRASE, FakeDetector, new_key
 from qualdeid.pseudonymise import Key, Restorer, Scrubber, ScrubConfig
 from qualdeid.pseudonymise.formats import docx_text, replace_in_runs
-from test_pseudonymise_helpers import PASSPHRASE, FakeDetector, new_key
 
 
 class FakeRun:

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from helpers import QDA
 from qualdeid.corpus import Document, Span
 from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import EXIT_FAIL, EXIT_PASS, EXIT_WARN, RiskChecker, load_risk_config
 from qualdeid.risk.identifiers import IdentifierIndex, index_corpus
 from qualdeid.risk.report import render_html, render_json, render_table
 
-QDA = Path(__file__).resolve().parent / "fixtures" / "qda"
 DIARIES = QDA / "diaries.jsonl"
 
 

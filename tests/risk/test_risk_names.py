@@ -8,17 +8,17 @@ Fixture: tests/fixtures/risk_corpus.jsonl (invented). "Brannock" is in R01-R03, 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURES
 from qualdeid.corpus import Document, Span
 from qualdeid.corpus.model import InputError
 from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import EXIT_WARN, RiskChecker, load_risk_config
 from qualdeid.risk.identifiers import IdentifierIndex, index_corpus
 
-CORPUS = Path(__file__).resolve().parent / "fixtures" / "risk_corpus.jsonl"
+CORPUS = FIXTURES / "risk_corpus.jsonl"
 
 
 def _doc(doc_id: str, text: str, *names: str) -> Document:

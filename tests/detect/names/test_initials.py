@@ -1,4 +1,4 @@
-"""Initials in capitals as people (detect/initials.py): found by person context, not for abbreviations."""
+"""Initials in capitals as people (detect/names/initials.py): found by person context, not for abbreviations."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.names.variants import NameVariants, diminutives
 from qualdeid.rules import Rules

@@ -1,4 +1,4 @@
-"""Short forms of places and organisations named once in full (detect/short_forms.py)."""
+"""Short forms of places and organisations named once in full (detect/places/short_forms.py)."""
 
 from __future__ import annotations
 

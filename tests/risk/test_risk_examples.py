@@ -8,10 +8,10 @@ theme passes the risk check with no failure, or the theme has too few sources an
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from helpers import EXAMPLES
 from qualdeid.compose import CannotCompose, Composer, load_compose_config
 from qualdeid.corpus import Document
 from qualdeid.corpus.readers import Corpus
@@ -19,7 +19,7 @@ from qualdeid.risk import EXIT_PASS, RiskChecker, load_risk_config
 from qualdeid.risk.analysis import analyse
 from qualdeid.risk.checks import _distinctive, _tokens_in
 
-GOLD = Path(__file__).resolve().parents[1] / "examples" / "gold.jsonl"
+GOLD = EXAMPLES / "gold.jsonl"
 K = 3
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from helpers import QDA
 from qualdeid.corpus import Document
 from qualdeid.corpus.quotations import (
     apply_quotations,
@@ -15,8 +14,6 @@ from qualdeid.corpus.quotations import (
     read_quotations,
 )
 from qualdeid.corpus.readers import Corpus
-
-QDA = Path(__file__).resolve().parent / "fixtures" / "qda"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import EXAMPLES, FIXTURES
+from helpers import EXAMPLES, FIXTURES
 
 
 def _scan(seed: str) -> str:
