@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from qualdeid.corpus.model import DIRECT_LABELS, Span
+from qualdeid.corpus.model import Span
+from qualdeid.labels import DIRECT_LABELS
 
 _WORD = re.compile(r"\w+")
 GROUPS: dict[str, tuple[str, ...]] = {"DIRECT": DIRECT_LABELS}

@@ -6,18 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-#: Canonical labels. Finer source types (EMAIL_ADDRESS, NHS, ...) are kept as ``Span.subtype``.
-LABELS = ("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "CONTACT", "ID", "RARE_DETAIL")
+from qualdeid.labels import DIRECT_LABELS, LABELS, canonical_label
 
-#: Labels that directly identify someone (scored together in ``evaluate``).
-DIRECT_LABELS = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID")
-
-#: Gold-corpus label names (see ../shared/corpus/ANNOTATION.md) mapped to canonical labels.
-GOLD_TO_CANONICAL = {"DATE": "DATE_TIME", "RARE": "RARE_DETAIL"}
-
-
-def canonical_label(label: str) -> str:
-    return GOLD_TO_CANONICAL.get(label, label)
+__all__ = ["DIRECT_LABELS", "LABELS", "Document", "InputError", "Segment", "Span", "canonical_label"]
 
 
 @dataclass(slots=True)

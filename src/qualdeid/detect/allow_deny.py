@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qualdeid.corpus.model import LABELS, Span
+from qualdeid.corpus.model import Span
+from qualdeid.labels import LABELS, PERSON
 from qualdeid.rules import Rules
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -70,10 +71,10 @@ class Lists:
 
 
 def _deny_entries(rules: Rules) -> list[DenyEntry]:
-    entries = [DenyEntry(w, "PERSON") for w in rules.words("deny.txt")]
+    entries = [DenyEntry(w, PERSON) for w in rules.words("deny.txt")]
     for doc in rules.yaml("deny.yaml"):
         for item in doc or []:
-            text, label = str(item.get("text", "")).strip(), str(item.get("label", "PERSON")).upper()
+            text, label = str(item.get("text", "")).strip(), str(item.get("label", PERSON)).upper()
             if not text:
                 continue
             if label not in LABELS:

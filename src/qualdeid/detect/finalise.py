@@ -12,13 +12,13 @@ import re
 
 from wordfreq import zipf_frequency
 
-from qualdeid.corpus.model import DIRECT_LABELS, Span
+from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import Lists
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
 from qualdeid.detect.names.processor import name_shaped
+from qualdeid.labels import DATE_TIME, DIRECT_LABELS, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
 
 NER_DETECTOR = "SpacyRecognizer"
-RARE = "RARE_DETAIL"
 #: A single NER word opening a sentence and at least this frequent in English is taken as the word.
 SENTENCE_WORD_ZIPF = 4.5
 #: What follows a capitalised word used as the word: "Grace and patience are", "Bill for the taxi".
@@ -48,9 +48,9 @@ _PIECE_EDGES = " \t\r\n,;"
 _TRAILING_WORD = re.compile(r"\s+(?:on|in|at|to|of|and|the|a|with|for)$")
 _EDGE_JUNK = " \t\r\n.,;:!?\"'()[]{}“”‘’-–—│┃|*_~•·<>="
 _LEADING_WORDS = {
-    "LOCATION": re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+", re.IGNORECASE),
-    "ORGANIZATION": re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+", re.IGNORECASE),
-    "PERSON": re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z])"),
+    LOCATION: re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+", re.IGNORECASE),
+    ORGANIZATION: re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+", re.IGNORECASE),
+    PERSON: re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z])"),
 }
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -64,27 +64,27 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
         if span is None or (span.detector != "deny_list" and lists.allowed(text[span.start : span.end])):
             continue
         if span.detector == NER_DETECTOR:
-            if span.label == "DATE_TIME" and not _SPECIFIC_DATE.search(text, span.start, span.end):
+            if span.label == DATE_TIME and not _SPECIFIC_DATE.search(text, span.start, span.end):
                 continue
             confirmed = any(span.overlaps(o) for o in by_others)
             span_text = text[span.start : span.end]
-            if span.label != "PERSON" and not confirmed and _common_word(text[span.start : span.end]):
+            if span.label != PERSON and not confirmed and _common_word(text[span.start : span.end]):
                 continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
             if inside(span, headings) and not confirmed:
                 continue
             if not confirmed and _CODE.fullmatch(span_text):
                 continue  # "P14", "R2": a participant's study code
-            if span.label in ("LOCATION", "ORGANIZATION") and not confirmed and lists.not_a_place(span_text):
+            if span.label in (LOCATION, ORGANIZATION) and not confirmed and lists.not_a_place(span_text):
                 continue  # "Germany", "WhatsApp", "CPN"
-            if span.label == "ORGANIZATION" and not confirmed and _everyday_lowercase(span_text):
+            if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
                 continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
-            if span.label in ("PERSON", "ORGANIZATION") and not confirmed and _word_opening_sentence(text, span):
+            if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
                 continue  # "Grace and patience are ...", "Bill for the taxi ...": NER on a capitalised word
-            if span.label == "PERSON" and not confirmed and not all(map(name_shaped, _WORDS.findall(span_text))):
+            if span.label == PERSON and not confirmed and not all(map(name_shaped, _WORDS.findall(span_text))):
                 continue  # "RARE_DETAIL", "AgeRecognizer": code and labels, not names
-            if span.label == "PERSON" and not confirmed and not _has_capital(text, span):
+            if span.label == PERSON and not confirmed and not _has_capital(text, span):
                 continue  # "rang halfway": lowercase names are the name detector's job
-            if span.label == "PERSON" and not confirmed and span_text.lower().rstrip(".") in _CALENDAR_SHORT:
+            if span.label == PERSON and not confirmed and span_text.lower().rstrip(".") in _CALENDAR_SHORT:
                 continue  # "See you Tues": a weekday, not a person
         cleaned.append(span)
     final = []
@@ -92,7 +92,7 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
         piece = text[span.start : span.end]
         span.start += len(piece) - len(piece.lstrip(_PIECE_EDGES))
         span.end -= len(piece) - len(piece.rstrip(_PIECE_EDGES))
-        leading = _LEADING_WORDS.get(span.label) if span.label != "PERSON" else None
+        leading = _LEADING_WORDS.get(span.label) if span.label != PERSON else None
         if leading and (m := leading.match(text[span.start : span.end])) and span.start + m.end() < span.end:
             span.start += m.end()  # a piece of a split span: "at Quillfeather Housing Help"
         if leading and (m := _TRAILING_WORD.search(text, span.start, span.end)) and m.start() > span.start:
@@ -164,7 +164,7 @@ def _clean(text: str, span: Span) -> Span | None:
     if "(" in text[span.start + lead - 1 : span.start + lead] and ")" in piece and "(" not in piece:
         lead -= 1  # keep the bracket of "(03) 9876 5432"
         piece = "(" + piece
-    if span.label != RARE:
+    if span.label != RARE_DETAIL:
         piece = _POSSESSIVE.sub("", piece)
     start = span.start + lead
     leading = _LEADING_WORDS.get(span.label)
@@ -178,22 +178,22 @@ def _clean(text: str, span: Span) -> Span | None:
 
 
 def _resolve(text: str, spans: list[Span]) -> list[Span]:
-    direct = _join_same_label([s for s in spans if s.label != RARE])
+    direct = _join_same_label([s for s in spans if s.label != RARE_DETAIL])
     kept: list[Span] = []
     for s in sorted(direct, key=lambda s: (s.detector != "deny_list", -s.score, -(s.end - s.start), s.start)):
         inside = [k for k in kept if s.overlaps(k)]
         if not inside:
             kept.append(s)
-        elif s.label in ("LOCATION", "ORGANIZATION") and _mostly_free(s, inside):
+        elif s.label in (LOCATION, ORGANIZATION) and _mostly_free(s, inside):
             # "88 Larkspur Street, Dunmarra NSW 2799" with "Dunmarra" taken by another span keeps its other parts
             typed = s.detector in _SPLITTABLE
             kept.extend(p for p in _split_around(s, inside) if _meaningful(text, p, typed))
     blockers = [k for k in kept if k.label in DIRECT_LABELS]
-    rare = _join_same_label([s for s in spans if s.label == RARE])
+    rare = _join_same_label([s for s in spans if s.label == RARE_DETAIL])
     for r in rare:
         kept.extend(_split_around(r, blockers))
-    others = [k for k in kept if k.label != RARE]
-    final = [k for k in kept if k.label != RARE or not any(k.overlaps(o) for o in others)]
+    others = [k for k in kept if k.label != RARE_DETAIL]
+    final = [k for k in kept if k.label != RARE_DETAIL or not any(k.overlaps(o) for o in others)]
     return sorted(final, key=lambda s: (s.start, s.end))
 
 

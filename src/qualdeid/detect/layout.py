@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from qualdeid.corpus.model import Span
+from qualdeid.labels import AGE, CONTACT, ID, LOCATION, ORGANIZATION, PERSON
 
 #: A short label at the start of a line, ended by a colon: "Brief description:", "What was helpful:".
 _LABEL = re.compile(r"^[ \t>#*-]*([A-Z][A-Za-z'’ ()/&-]{0,60}?)[ \t]*:", re.MULTILINE)
@@ -17,7 +18,7 @@ _LABEL = re.compile(r"^[ \t>#*-]*([A-Z][A-Za-z'’ ()/&-]{0,60}?)[ \t]*:", re.MU
 _LINE = re.compile(r"^[ \t>#*-]*([^\n.!?,;:]{1,60})[ \t]*$", re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z'’]+")
 _MAX_HEADING_WORDS = 6
-_SINGLE_LINE_LABELS = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "AGE")
+_SINGLE_LINE_LABELS = (PERSON, LOCATION, ORGANIZATION, CONTACT, ID, AGE)
 
 
 def heading_ranges(text: str) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ from qualdeid.detect.layout import heading_ranges, inside
 from qualdeid.detect.names.initials import initials_as_names
 from qualdeid.detect.names.variants import NameVariants
 from qualdeid.detect.nlp.loading import dictionary_words
+from qualdeid.labels import AGE, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
 DETECTOR = "names"
@@ -267,7 +268,7 @@ class NameProcessor:
         text = doc.text
         names: dict[str, bool] = {}
         local: list[Span] = []
-        blocked = [s for s in spans if s.label in ("LOCATION", "ORGANIZATION") and s.detector != "SpacyRecognizer"]
+        blocked = [s for s in spans if s.label in (LOCATION, ORGANIZATION) and s.detector != "SpacyRecognizer"]
 
         def confident(word: str) -> None:
             if name_shaped(word) and normalise(word) not in self.allow and not self._calendar_only(word):
@@ -277,7 +278,7 @@ class NameProcessor:
         for span in spans:
             if inside(span, headings):
                 continue
-            if span.label == "PERSON" and span.detector in STRUCTURAL_DETECTORS:
+            if span.label == PERSON and span.detector in STRUCTURAL_DETECTORS:
                 # a speaker turn or an addressee is a name by its position, whatever its case
                 for word in re.findall(r"[^\W\d_][\w'’-]*", text[span.start : span.end]):
                     confident(word[0].upper() + word[1:])
@@ -285,9 +286,9 @@ class NameProcessor:
             if span.detector != "SpacyRecognizer":
                 continue
             ent = sdoc.char_span(span.start, span.end, alignment_mode="expand")
-            if span.label == "PERSON":
+            if span.label == PERSON:
                 words = self._ner_person_words(ent)
-            elif span.label == "ORGANIZATION":
+            elif span.label == ORGANIZATION:
                 words = self._person_read_as_org(ent)
             else:
                 continue
@@ -297,28 +298,28 @@ class NameProcessor:
             parts = m.group().split()
             words = [p.strip(".") for p in parts[1:]]
             if all(len(w) == 1 for w in words):
-                local.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 continue
             end = m.end()
             if len(words) == 2 and (words[1].lower() in self.place_heads or self.common_word(words[1])):
                 words = words[:1]  # "Dr Patel Street" is a street; "Mrs Tran Saturday" -> Tran
                 end = m.start() + m.group().index(parts[1]) + len(parts[1])
             # after a title even an everyday word is a surname: "Dr Ward", "Mr Park"
-            local.append(Span(m.start(), end, "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+            local.append(Span(m.start(), end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             for w in words:
                 confident(w)
         for m in self._lower_title_name.finditer(text):
             name = m.group(1)
             if len(name) == 1 or (_zipf(name) < SURNAME_ZIPF and name not in self.titles):
-                local.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
         acting_initials: set[str] = set()
         for start, end in initials_as_names(text, self.not_initials):
-            local.append(Span(start, end, "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             if end - start > 1:
                 acting_initials.add(text[start:end])
         for m in _INITIALS.finditer(text):
             if m.group().replace(" ", "") not in _NOT_INITIALS:
-                local.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
         for m in _ALIAS.finditer(text):
             if m.group(1) is None or self._is_name(m.group(1)) or m.group(1) in names:
                 confident(m.group(2))
@@ -351,7 +352,7 @@ class NameProcessor:
         """ "OV" for "Ottilie Vasquez-Reyes": handover notes name people by the initials of a full name."""
         out: set[str] = set()
         for s in [*spans, *local]:
-            if s.label != "PERSON":
+            if s.label != PERSON:
                 continue
             words = [w for w in re.findall(r"[A-Z][\w'’-]*", text[s.start : s.end]) if w.lower() not in self.titles]
             if 2 <= len(words) <= 3 and words[0] in names:
@@ -590,7 +591,7 @@ class NameProcessor:
                     continue
                 entry = self.known[m.group(1).lower()]
                 if self._accept(text, m.start(), m.end(1), entry):
-                    found.append(Span(m.start(), m.end(1), "PERSON", score=SCORE_KNOWN, detector=DETECTOR))
+                    found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
         people = self._with_titles(text, _join_adjacent(text, found))
         return people + _ages_of_lowercase_names(text, people)
@@ -603,7 +604,7 @@ class NameProcessor:
                 continue
             if _last_word(text[max(0, m.start() - 20) : m.start()]) in WORD_LEFT:
                 continue  # "the OV"
-            out.append(Span(m.start(), m.end(), "PERSON", score=SCORE_LOCAL, detector=DETECTOR))
+            out.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
         return out
 
     def _accept(self, text: str, start: int, end: int, entry: KnownName) -> bool:
@@ -706,7 +707,7 @@ def _ages_of_lowercase_names(text: str, people: list[Span]) -> list[Span]:
         if text[p.start : p.end].islower():
             m = _AGE_AFTER.match(text, p.end)
             if m:
-                ages.append(Span(m.start(1), m.end(1), "AGE", score=SCORE_LOCAL, detector=DETECTOR))
+                ages.append(Span(m.start(1), m.end(1), AGE, score=SCORE_LOCAL, detector=DETECTOR))
     return ages
 
 
@@ -802,7 +803,7 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
             last.end = max(last.end, s.end)
             last.score = max(last.score, s.score)
         else:
-            out.append(Span(s.start, s.end, "PERSON", score=s.score, detector=s.detector))
+            out.append(Span(s.start, s.end, PERSON, score=s.score, detector=s.detector))
     return out
 
 

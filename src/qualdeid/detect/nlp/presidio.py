@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import qualdeid.detect.nlp.offline  # noqa: F401  (must run before Presidio's email/URL recognizers are used)
+from qualdeid.labels import AGE, CONTACT, DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
 LANGUAGE = "en"
@@ -42,32 +43,32 @@ PHONE_REGIONS = ("AU", "NZ", "GB", "IE", "US")  # US covers Canada (one numberin
 
 #: Presidio entity types -> canonical label (the entity type is kept as the span's subtype).
 PRESIDIO_TO_CANONICAL: dict[str, str] = {
-    "PERSON": "PERSON",
-    "LOCATION": "LOCATION",
-    "GPE": "LOCATION",
-    "ORGANIZATION": "ORGANIZATION",
+    "PERSON": PERSON,
+    "LOCATION": LOCATION,
+    "GPE": LOCATION,
+    "ORGANIZATION": ORGANIZATION,
     "NRP": "NORP",
-    "DATE_TIME": "DATE_TIME",
-    "AGE": "AGE",
-    "EMAIL_ADDRESS": "CONTACT",
-    "PHONE_NUMBER": "CONTACT",
-    "URL": "CONTACT",
-    "IP_ADDRESS": "CONTACT",
-    "CREDIT_CARD": "ID",
-    "IBAN_CODE": "ID",
-    "CRYPTO": "ID",
-    "MEDICAL_LICENSE": "ID",
-    "US_SSN": "ID",
-    "US_PASSPORT": "ID",
-    "US_DRIVER_LICENSE": "ID",
-    "US_ITIN": "ID",
-    "US_BANK_NUMBER": "ID",
-    "UK_NHS": "ID",
-    "UK_NINO": "ID",
-    "AU_MEDICARE": "ID",
-    "AU_TFN": "ID",
-    "AU_ABN": "ID",
-    "AU_ACN": "ID",
+    "DATE_TIME": DATE_TIME,
+    "AGE": AGE,
+    "EMAIL_ADDRESS": CONTACT,
+    "PHONE_NUMBER": CONTACT,
+    "URL": CONTACT,
+    "IP_ADDRESS": CONTACT,
+    "CREDIT_CARD": ID,
+    "IBAN_CODE": ID,
+    "CRYPTO": ID,
+    "MEDICAL_LICENSE": ID,
+    "US_SSN": ID,
+    "US_PASSPORT": ID,
+    "US_DRIVER_LICENSE": ID,
+    "US_ITIN": ID,
+    "US_BANK_NUMBER": ID,
+    "UK_NHS": ID,
+    "UK_NINO": ID,
+    "AU_MEDICARE": ID,
+    "AU_TFN": ID,
+    "AU_ABN": ID,
+    "AU_ACN": ID,
 }
 
 #: spaCy NER labels used (NORP, numbers, money, events, ... are not direct identifiers).

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.labels import LOCATION, ORGANIZATION
 from qualdeid.rules import Rules
 
 DETECTOR = "short_forms"
@@ -58,7 +59,7 @@ class ShortFormProcessor:
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
         found: dict[str, str] = {}
         for s in spans:
-            if s.detector not in SOURCES or s.label not in ("LOCATION", "ORGANIZATION"):
+            if s.detector not in SOURCES or s.label not in (LOCATION, ORGANIZATION):
                 continue
             full = doc.text[s.start : s.end]
             if "\n" in full:

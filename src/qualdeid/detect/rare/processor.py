@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.corpus.model import DIRECT_LABELS, Document, Span
+from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.rare.animals import AnimalPatterns
 from qualdeid.detect.rare.biography import BiographyPatterns
 from qualdeid.detect.rare.body import BodyPatterns
@@ -49,9 +49,9 @@ from qualdeid.detect.rare.frames import (
 from qualdeid.detect.rare.lexicon import RareRules, TermMatch, frequency_text, zipf
 from qualdeid.detect.rare.patterns import PhrasePatterns
 from qualdeid.detect.rare.roles import RolePatterns
+from qualdeid.labels import DIRECT_LABELS, RARE_DETAIL
 from qualdeid.rules import Rules
 
-LABEL = "RARE_DETAIL"
 UNUSUAL_WORD = "unusual_word"  # a term whose only evidence is its general-language frequency
 
 _DESCRIPTIONS = {
@@ -125,7 +125,7 @@ class RareDetailProcessor:
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
         named = bytearray(len(doc.text))
         for s in spans:
-            if s.label != LABEL:
+            if s.label != RARE_DETAIL:
                 named[s.start : s.end] = b"\x01" * (s.end - s.start)
         sent_bounds = _sentence_bounds(sdoc)
         found: list[RareCandidate] = []
@@ -299,7 +299,7 @@ class RareDetailProcessor:
         return RareCandidate(
             start=sdoc[start].idx,
             end=sdoc[end - 1].idx + len(sdoc[end - 1]),
-            label=LABEL,
+            label=RARE_DETAIL,
             score=0.6 if status == ACCEPTED else 0.5,
             detector=self.name,
             subtype=_SUBTYPES.get(m.category, m.category),
@@ -328,7 +328,7 @@ class RareDetailProcessor:
                 RareCandidate(
                     start=sdoc[start].idx,
                     end=sdoc[end - 1].idx + len(sdoc[end - 1]),
-                    label=LABEL,
+                    label=RARE_DETAIL,
                     score=0.6 if status == ACCEPTED else 0.5,
                     detector=self.name,
                     subtype=subtype,
@@ -489,7 +489,7 @@ class RareDetailProcessor:
                     Span(
                         start=start,
                         end=end,
-                        label=LABEL,
+                        label=RARE_DETAIL,
                         text=doc.text[start:end],
                         score=c.score,
                         detector=self.name,
@@ -546,7 +546,7 @@ def _clear_of_others(c: Span, spans: list[Span], text: str) -> list[tuple[int, i
     function words precede it. Pieces with nothing worth flagging are dropped."""
     pieces = [(c.start, c.end)]
     for s in sorted(spans, key=lambda s: s.start):
-        if s.label == LABEL:
+        if s.label == RARE_DETAIL:
             continue
         out: list[tuple[int, int]] = []
         for start, end in pieces:
@@ -671,7 +671,7 @@ def _content(piece: str) -> int:
 
 
 def _inside_other(c: Span, spans: list[Span]) -> bool:
-    return any(s.label != LABEL and s.start <= c.start and c.end <= s.end for s in spans)
+    return any(s.label != RARE_DETAIL and s.start <= c.start and c.end <= s.end for s in spans)
 
 
 _DANGLING = frozenset({"which", "that", "who", "whose", "whom", "both", "all", "each", "every", "some", "any"})

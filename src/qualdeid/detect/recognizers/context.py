@@ -30,6 +30,7 @@ from qualdeid.detect.recognizers.places import (
     token_indices,
     word_zipf,
 )
+from qualdeid.labels import LOCATION, ORGANIZATION
 
 #: a word this common in general English is not taken as a place on its own (Zipf scale)
 COMMON_WORD_ZIPF = 3.6
@@ -96,7 +97,7 @@ DAY_WORDS = CALENDAR_WORDS | frozenset(["Day", "Night", "Eve", "Weekend", "Week"
 class _ContextRecognizer(EntityRecognizer):
     """Base: subclasses yield the (start, end) character offsets of what they find in a parsed text."""
 
-    LABEL = "LOCATION"
+    LABEL = LOCATION
     SCORE = 0.5
 
     def __init__(self, lexicon: PlaceLexicon) -> None:
@@ -160,7 +161,7 @@ class PlaceContextRecognizer(_ContextRecognizer):
 class OrgContextRecognizer(_ContextRecognizer):
     """The capitalised name after an employment phrase ("works at Pellow's", "a job with Brightwater")."""
 
-    LABEL = "ORGANIZATION"
+    LABEL = ORGANIZATION
     SCORE = 0.55
 
     def _find(self, text: str, doc: Doc) -> Iterator[tuple[int, int]]:

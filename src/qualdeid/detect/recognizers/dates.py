@@ -5,6 +5,8 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from qualdeid.labels import DATE_TIME
+
 YEAR_SUFFIX = r"(?:[ \t]+(?:(?:19|20)\d\d|['’]\d\d))?"
 
 
@@ -22,7 +24,7 @@ def holiday_recognizer(holidays: set[str]) -> PatternRecognizer | None:
     alternation = "|".join(_holiday_regex(n) for n in names)
     pattern = rf"(?<![\w'’])(?:{alternation})(?![\w'’]){YEAR_SUFFIX}"
     return PatternRecognizer(
-        supported_entity="DATE_TIME",
+        supported_entity=DATE_TIME,
         name="HolidayRecognizer",
         supported_language="en",
         patterns=[Pattern(name="holiday", regex=pattern, score=0.7)],

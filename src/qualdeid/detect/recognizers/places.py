@@ -21,6 +21,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
+from qualdeid.labels import LOCATION, ORGANIZATION
+
 CALENDAR_WORDS = frozenset(
     [
         "Monday",
@@ -147,9 +149,9 @@ class PlaceLexicon:
         if text in PREFIX_AMBIGUOUS and i + 1 < len(doc) and is_name_word(doc[i + 1]):
             return None
         if text in self.org_types:
-            return "ORGANIZATION"
+            return ORGANIZATION
         if text in self.street_types or text in self.common_street_types or text in self.venue_types:
-            return "LOCATION"
+            return LOCATION
         return None
 
     def is_unmarked_place(self, phrase: str) -> bool:
@@ -168,7 +170,7 @@ class PlaceLexicon:
 class NamedPlaceRecognizer(EntityRecognizer):
     """Capitalised words closed by a street, venue or organisation type word (see module docstring)."""
 
-    ENTITIES = ("LOCATION", "ORGANIZATION")
+    ENTITIES = (LOCATION, ORGANIZATION)
     SCORE = 0.86  # just above spaCy NER (0.85): the longer, typed span should win an overlap
 
     def __init__(self, lexicon: PlaceLexicon) -> None:
@@ -200,9 +202,9 @@ class NamedPlaceRecognizer(EntityRecognizer):
             words = text[start : m.end()].split()
             head = words[-1].capitalize()
             if head in self.lexicon.org_types:
-                label = "ORGANIZATION"
+                label = ORGANIZATION
             elif head in self.lexicon.venue_types or head in self.lexicon.street_types:
-                label = "LOCATION"
+                label = LOCATION
             else:
                 continue
             names = [w.capitalize() for w in words[:-1] if w.lower() not in CONNECTORS]
@@ -226,7 +228,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
             if t.i != head and t.lower_ not in CONNECTORS and t.text not in APOSTROPHES
         ]
         head_text = doc[head].text
-        always_specific = head_text in self.lexicon.street_types and label == "LOCATION"  # "Gannet Street"
+        always_specific = head_text in self.lexicon.street_types and label == LOCATION  # "Gannet Street"
         if not words or (not always_specific and all(self.lexicon.is_generic(w) for w in words)):
             return None
         if starts_sentence(doc, first) and all(word_zipf(w.lower()) >= COMMON_NAME_ZIPF for w in words):

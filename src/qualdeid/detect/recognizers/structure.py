@@ -28,6 +28,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
+from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
+
 Found = tuple[int, int, str]
 
 #: a word rarer than this in general English (wordfreq Zipf) may be a name nobody listed
@@ -146,7 +148,7 @@ class _Turn:
 class _TextRecognizer(EntityRecognizer):
     """Base: subclasses yield (start, end, label) found in the raw text."""
 
-    LABELS: tuple[str, ...] = ("PERSON",)
+    LABELS: tuple[str, ...] = (PERSON,)
     SCORE = 0.7
 
     def __init__(self) -> None:
@@ -207,7 +209,7 @@ class SpeakerRecognizer(_TextRecognizer):
                 if self.lexicon.is_label(words) or (len(words) == 1 and self.lexicon.is_wordlike(words[0])):
                     continue
                 start = m.start("name")
-                yield start, start + len(" ".join(words)), "PERSON"
+                yield start, start + len(" ".join(words)), PERSON
 
     def _turns(self, text: str) -> Iterator[Found]:
         turns = [self._classify(m) for m in TURN.finditer(text)]
@@ -222,7 +224,7 @@ class SpeakerRecognizer(_TextRecognizer):
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
             alone = t.strength == "strong" and t.words[0][0].isupper()
             if alone or (conversation and t.strength in ("strong", "weak")):
-                yield t.start, t.end, "PERSON"
+                yield t.start, t.end, PERSON
 
     def _classify(self, m: re.Match[str]) -> _Turn:
         words = m.group("name").split()
@@ -271,7 +273,7 @@ class SpeakerRecognizer(_TextRecognizer):
             return
         strength = self._strength(words)
         if strength == "strong" or (strength == "weak" and listed_word_ok and self.lexicon.is_first_name(words[0])):
-            yield m.start("name"), m.end("name"), "PERSON"
+            yield m.start("name"), m.end("name"), PERSON
 
     def _header_people(self, text: str, m: re.Match[str]) -> Iterator[Found]:
         """ "From: Ana Ruiz <ana@x.org>", "To: Pat Byrne; Jo Lee": the names of an e-mail header."""
@@ -282,7 +284,7 @@ class SpeakerRecognizer(_TextRecognizer):
             words = name.group(1).split()
             if 1 <= len(words) <= 4 and words[0][0].isupper() and self._strength(words) in ("strong", "weak"):
                 start = m.start("value") + item.start() + name.start(1)
-                yield start, start + len(name.group(1)), "PERSON"
+                yield start, start + len(name.group(1)), PERSON
 
 
 # ---------------------------------------------------------------------------- address blocks
@@ -314,7 +316,7 @@ _PRONOUNS = re.compile(
 class AddressBlockRecognizer(_TextRecognizer):
     """Postal address blocks of letters and referrals (see module docstring)."""
 
-    LABELS = ("LOCATION", "ORGANIZATION", "PERSON")
+    LABELS = (LOCATION, ORGANIZATION, PERSON)
     #: above NER (0.85) and propagated names (0.9): in an address block, "Truro, NS" is a town line,
     #: not an organisation, and "Dunmarra NSW 2799" a town even where NER took the town for a person
     SCORE = 0.92
@@ -345,14 +347,14 @@ class AddressBlockRecognizer(_TextRecognizer):
             idx = _line_index(starts, m.start())
             if idx <= done:
                 continue
-            yield _stripped(text, m.start(), m.end(), "LOCATION")
+            yield _stripped(text, m.start(), m.end(), LOCATION)
             below = idx + 1
             while below < len(lines) and below <= idx + 3:
                 s, e = lines[below]
                 line = text[s:e]
                 if not line.strip() or _GREETING.match(line.strip()) or not self._is_town(line):
                     break
-                yield _stripped(text, s, e, "LOCATION")
+                yield _stripped(text, s, e, LOCATION)
                 below += 1
             done = below - 1
             yield from self._above(text, lines, idx)
@@ -374,7 +376,7 @@ class AddressBlockRecognizer(_TextRecognizer):
             s, e = lines[above]
             line = text[s:e].strip()
             if self._unit_line.fullmatch(text[s:e]):
-                yield _stripped(text, s, e, "LOCATION")
+                yield _stripped(text, s, e, LOCATION)
                 above -= 1
                 continue
             label = self._name_line(line)
@@ -385,7 +387,7 @@ class AddressBlockRecognizer(_TextRecognizer):
                 if pronouns:
                     e = pronouns.start()
                 head, comma, _ = text[s:e].partition(",")
-                if comma and label == "ORGANIZATION" and self._name_line(head.strip()) == "role":
+                if comma and label == ORGANIZATION and self._name_line(head.strip()) == "role":
                     s += len(head) + 1  # "Peer Support Worker, Kelso Peer Collective": the role is no name
                 yield _stripped(text, s, e, label)
             above -= 1
@@ -406,15 +408,15 @@ class AddressBlockRecognizer(_TextRecognizer):
             and len(caps) <= 4
             and all(lex.is_namelike(w) or w.lower() in lex.titles or _INITIAL.fullmatch(w) for w in caps)
         ):
-            return "PERSON"
+            return PERSON
         rare_words_only = len(caps) == len(words) and all(lex.is_namelike(w) for w in caps)
         if 2 <= len(words) <= 3 and rare_words_only and not any(w.lower() in self.generic_words for w in caps):
-            return "PERSON"  # "Ondine Marchetti": two or three rare words, none a service word
+            return PERSON  # "Ondine Marchetti": two or three rare words, none a service word
         if all(w.lower() in self.generic_words or _zipf(w.lower()) >= WORDLIKE_ZIPF for w in caps) and len(caps) < 3:
             return "role"  # "The Manager", "Intake Team"
         if all(w.lower() in self.generic_words or w.lower() in ("the", "of", "and") for w in words):
             return "role"
-        return "ORGANIZATION"
+        return ORGANIZATION
 
 
 def _line_index(starts: list[int], offset: int) -> int:

@@ -17,6 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
 from qualdeid.detect.recognizers.places import results
+from qualdeid.labels import LOCATION
 
 #: before a town: "in", "from", "back to", "out near", ... (a line break ends the phrase)
 _BEFORE = re.compile(
@@ -39,7 +40,7 @@ TITLE_ZIPF = 5.5
 
 
 class TownRecognizer(EntityRecognizer):
-    LABEL = "LOCATION"
+    LABEL = LOCATION
     SCORE = 0.86  # above NER (0.85): a town after "to" that is no first name is not NER's person
 
     def __init__(self, towns: Iterable[str], not_towns: frozenset[str], dictionary: frozenset[str]) -> None:
