@@ -69,25 +69,8 @@ def unisex_names() -> list[str]:
 
 @cache
 def nickname_table(rules_dirs: tuple = ()) -> dict[str, set[str]]:
-    """lowercase short form → the formal first names it may stand for.
-
-    Reads the table the detection layer uses too (``rules/names/nicknames*``, lines
-    ``Formal: short, short`` or ``Formal,short,short``).
-    """
-    rules = Rules(list(rules_dirs))
-    table: dict[str, set[str]] = {}
-    for path in rules.files("names/nickname*.txt"):
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            line = raw.split("#", 1)[0].strip()
-            if not line:
-                continue
-            formal, _, rest = line.partition(":") if ":" in line else line.partition(",")
-            formal = formal.strip().lower()
-            for short in re.split(r"[,\s]+", rest):
-                short = short.strip().lower()
-                if short and short != formal:
-                    table.setdefault(short, set()).add(formal)
-    return table
+    """lowercase short form → the formal first names it may stand for (the detector's nickname list)."""
+    return {short: set(formals) for short, formals in Rules(rules_dirs).nicknames.formals.items()}
 
 
 def formal_forms(first: str, nicknames: dict[str, set[str]]) -> set[str]:

@@ -204,7 +204,7 @@ class NameProcessor:
         self.not_initials = frozenset(rules.words("names/not_initials.txt")) | {r.upper() for r in roles}
         self.allow = {normalise(w) for w in rules.words("allow.txt")}
         self.variants = NameVariants(rules)
-        self.first_names |= self.variants.table.keys()  # every form in the nickname table is a first name
+        self.first_names |= rules.nicknames.names  # every form in the nickname list is a first name
         self._dictionary = dictionary_words(nlp, ("verb", "adj", "adv"))
         self.known: dict[str, KnownName] = {}
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it

@@ -3,24 +3,9 @@ diminutives of English-speaking countries (Rob -> Robbo, Dave -> Davo, Jon -> Jo
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from qualdeid.rules import Rules
+from qualdeid.rules import Nicknames, Rules
 
 _VOWELS = set("aeiou")
-
-
-def load_nicknames(rules: Rules) -> dict[str, set[str]]:
-    """``formal -> short forms`` and ``short -> formal forms`` (lowercase), from "Formal: short, ..." lines."""
-    table: dict[str, set[str]] = defaultdict(set)
-    for line in rules.words("names/nicknames.txt", lower=True):
-        formal, _, shorts = line.partition(":")
-        formal = formal.strip()
-        for short in (s.strip() for s in shorts.split(",")):
-            if short and short != formal:
-                table[formal].add(short)
-                table[short].add(formal)
-    return dict(table)
 
 
 def diminutives(stem: str) -> set[str]:
@@ -39,12 +24,12 @@ def _cvc(s: str) -> bool:
 
 class NameVariants:
     def __init__(self, rules: Rules) -> None:
-        self.table = load_nicknames(rules)
+        self.nicknames: Nicknames = rules.nicknames
 
     def of(self, name: str) -> set[str]:
         """Other forms of ``name``, written in the same style (capitalised or lowercase)."""
         key = name.lower()
-        forms = set(self.table.get(key, ()))
+        forms = set(self.nicknames.related(key))
         for short in [key, *forms]:
             forms |= diminutives(short)
         forms.discard(key)

@@ -90,13 +90,7 @@ class RareRules:
         out.common_words = frozenset(item for c, item in seen.values() if c == COMMON)
         hobbies = [item for c, item in seen.values() if c == "hobby"]
         out.common_languages = frozenset(rules.words("rare/common_language.txt", lower=True))
-        config: dict = {}
-        for doc in (d for name in YAML_FILES for d in rules.yaml(f"rare/{name}")):
-            for key, value in (doc or {}).items():
-                if isinstance(value, dict) and isinstance(config.get(key), dict):
-                    config[key] = {**config[key], **value}
-                else:
-                    config[key] = value
+        config = rules.settings(*(f"rare/{name}" for name in YAML_FILES))
         out.thresholds = {k: float(v) for k, v in (config.pop("thresholds", None) or {}).items()}
         family = config.pop("large_family", None) or {}
         out.large_family_minimum = int(family.get("minimum", 7))

@@ -48,12 +48,8 @@ def place_lexicon(rules: Rules) -> PlaceLexicon:
 
 
 def name_lexicon(rules: Rules) -> NameLexicon:
-    first_names = rules.words("names/first_names.txt", lower=True)
-    for line in rules.words("names/nicknames.txt", lower=True):  # "William: Will, Bill": all are first names
-        formal, _, shorts = line.partition(":")
-        first_names.update(w.strip() for w in [formal, *shorts.split(",")] if w.strip())
     return NameLexicon(
-        first_names=frozenset(first_names),
+        first_names=rules.words("names/first_names.txt", lower=True) | rules.nicknames.names,
         surnames=frozenset(rules.words("names/surnames.txt", lower=True)),
         word_names=frozenset(
             rules.words("names/word_names.txt", lower=True) | rules.words("names/surname_words.txt", lower=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
 from presidio_analyzer import PatternRecognizer
 
 from qualdeid.rules import Rules
@@ -19,12 +18,8 @@ def load_pattern_recognizers(rules: Rules) -> list[PatternRecognizer]:
     recognizer off (so a project can silence a default pattern).
     """
     entries: dict[str, dict[str, Any]] = {}
-    for path in rules.files(PATTERN_GLOB):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise ValueError(f"{path}: not valid YAML ({exc.__class__.__name__}); fix or remove the file") from None
-        for entry in data.get("recognizers") or []:
+    for path, data in rules.yaml_files(PATTERN_GLOB):
+        for entry in (data or {}).get("recognizers") or []:
             if not isinstance(entry, dict) or "name" not in entry:
                 raise ValueError(f"{path}: each recognizer needs a 'name' (Presidio recognizer YAML format)")
             entries[entry["name"]] = entry
