@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from qualdeid.compose.cast import (
@@ -138,12 +138,11 @@ class Composer:
             if s.label in REPLACED and s.start < frag.end and frag.start < s.end:
                 start, end = max(s.start, frag.start) - frag.start, min(s.end, frag.end) - frag.start
                 out.append(Span(start, end, s.label, frag.text[start:end]))
-        for s in out:  # "Summer Okoro" where detection took only "Okoro": a known first name joins the name
+        for i, s in enumerate(out):  # "Summer Okoro" where detection took only "Okoro": a known first name joins
             if s.label == "PERSON":
                 m = _NAME_BEFORE.search(frag.text, 0, s.start)
                 if m and m.group(1).lower() in self.gender_table:
-                    s.start = m.start(1)
-                    s.text = frag.text[s.start : s.end]
+                    out[i] = replace(s, start=m.start(1), text=frag.text[m.start(1) : s.end])
         extra = [(h.start, h.end, h.label) for h in index.find(frag.text)]
         for m in _AGE.finditer(frag.text):
             g = next(i for i in (1, 2, 3) if m.group(i))

@@ -9,6 +9,7 @@ is the user's choice).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from wordfreq import zipf_frequency
 
@@ -90,16 +91,15 @@ def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
     final = []
     for span in _resolve(text, cleaned):
         piece = text[span.start : span.end]
-        span.start += len(piece) - len(piece.lstrip(_PIECE_EDGES))
-        span.end -= len(piece) - len(piece.rstrip(_PIECE_EDGES))
+        start = span.start + len(piece) - len(piece.lstrip(_PIECE_EDGES))
+        end = span.end - (len(piece) - len(piece.rstrip(_PIECE_EDGES)))
         leading = _LEADING_WORDS.get(span.label) if span.label != PERSON else None
-        if leading and (m := leading.match(text[span.start : span.end])) and span.start + m.end() < span.end:
-            span.start += m.end()  # a piece of a split span: "at Quillfeather Housing Help"
-        if leading and (m := _TRAILING_WORD.search(text, span.start, span.end)) and m.start() > span.start:
-            span.end = m.start()  # "Larkspur Boxing on"
-        if span.end > span.start:
-            span.text = text[span.start : span.end]
-            final.append(span)
+        if leading and (m := leading.match(text[start:end])) and start + m.end() < end:
+            start += m.end()  # a piece of a split span: "at Quillfeather Housing Help"
+        if leading and (m := _TRAILING_WORD.search(text, start, end)) and m.start() > start:
+            end = m.start()  # "Larkspur Boxing on"
+        if end > start:
+            final.append(replace(span, start=start, end=end, text=text[start:end]))
     return final
 
 
@@ -155,8 +155,8 @@ def _has_capital(text: str, span: Span) -> bool:
 
 
 def _clean(text: str, span: Span) -> Span | None:
-    span = Span(span.start, span.end, span.label, "", span.score, span.detector, span.subtype, span.reason)
-    if split_at_breaks(text, span) is None:
+    span = split_at_breaks(text, replace(span, text=""))
+    if span is None:
         return None
     piece = text[span.start : span.end]
     lead = len(piece) - len(piece.lstrip(_EDGE_JUNK))
@@ -173,8 +173,7 @@ def _clean(text: str, span: Span) -> Span | None:
         piece = piece[m.end() :]
     if not any(c.isalnum() for c in piece):
         return None
-    span.start, span.end = start, start + len(piece)
-    return span
+    return replace(span, start=start, end=start + len(piece))
 
 
 def _resolve(text: str, spans: list[Span]) -> list[Span]:
@@ -220,10 +219,10 @@ def _join_same_label(spans: list[Span]) -> list[Span]:
     for s in sorted(spans, key=lambda s: (s.label, s.start, -s.end)):
         last = out[-1] if out else None
         if last is not None and last.label == s.label and s.start < last.end:
-            if s.end > last.end:
-                last.end = s.end
+            joined = replace(last, end=max(last.end, s.end))
             if s.score > last.score:
-                last.score, last.detector, last.subtype, last.reason = s.score, s.detector, s.subtype, s.reason
+                joined = replace(joined, score=s.score, detector=s.detector, subtype=s.subtype, reason=s.reason)
+            out[-1] = joined
         else:
             out.append(s)
     return out

@@ -63,7 +63,7 @@ class DetectConfig:
 class Pass1Result:
     doc_id: str
     spans: list[SpanRow]
-    candidates: list[list[SpanRow]]  # one list per processor
+    candidates: list[list[Span]]  # one list per processor, of the processor's own span type
     observations: list[Any]  # one per processor
 
     def spooled(self) -> Spooled:
@@ -72,7 +72,7 @@ class Pass1Result:
 
 
 #: A document's pass-1 result as kept in the spool: (doc_id, spans, candidates per processor).
-Spooled = tuple[str, list[SpanRow], list[list[SpanRow]]]
+Spooled = tuple[str, list[SpanRow], list[list[Span]]]
 
 
 def build_processors(rules: Rules, nlp: Any | None) -> list[CorpusProcessor]:
@@ -112,7 +112,7 @@ class FirstPass:
             candidates, observations = [], []
             for p in self.processors:
                 found, observation = p.first_pass(doc, sdoc, spans)
-                candidates.append([_row(s) for s in found])
+                candidates.append(found)
                 observations.append(observation)
             yield Pass1Result(doc.id, [_row(s) for s in spans], candidates, observations)
 
@@ -166,7 +166,7 @@ class SecondPass:
 
     def spans(self, doc: Document, record: Spooled) -> list[Span]:
         base = [_span(r) for r in record[1]]
-        candidates = [[_span(r) for r in c] for c in record[2]]
+        candidates = record[2]
         spans = list(base)
         for i, p in enumerate(self.processors):
             others = base + [s for j, c in enumerate(candidates) if j != i for s in c]

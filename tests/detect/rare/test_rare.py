@@ -10,6 +10,7 @@ import pytest
 
 from helpers import FIXTURES, covered, run
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.rare.finder import Status
 from qualdeid.detect.rare.processor import RareDetailProcessor
 from qualdeid.rules import Rules
 
@@ -121,9 +122,9 @@ def test_project_rules_can_remove_and_add_entries(detector, tmp_path: Path) -> N
     assert run(detector, texts, rules)[0][0].reason.startswith("unusual past activity or role")
 
 
-def test_candidates_survive_transport_as_plain_span_fields(detector) -> None:
-    """The pipeline may ship candidates to another process as bare span fields: nothing the second
-    pass needs may live outside them (a mention awaiting confirmation must stay pending)."""
+def test_candidates_survive_transport_to_another_process(detector) -> None:
+    """The pipeline ships candidates to the second pass pickled, possibly through another process: all
+    the second pass needs travels with them (a mention awaiting confirmation must stay pending)."""
     texts = ["She used to drive a snowplough and keeps ferrets.", "We walked past the snowplough depot."]
     direct = run(detector, texts)
     proc = RareDetailProcessor(Rules())
@@ -132,14 +133,14 @@ def test_candidates_survive_transport_as_plain_span_fields(detector) -> None:
     for doc, sdoc in zip(docs, detector.nlp.pipe(texts), strict=True):
         candidates, observation = proc.first_pass(doc, sdoc, [])
         assert texts[0] not in repr(observation)
-        observation = pickle.loads(pickle.dumps(observation))
-        proc.observe(doc.id, observation)
-        rows = [(s.start, s.end, s.label, s.score, s.detector, s.subtype, s.reason) for s in candidates]
-        shipped.append([Span(r[0], r[1], r[2], "", r[3], r[4], r[5], r[6]) for r in pickle.loads(pickle.dumps(rows))])
+        assert {c.status for c in candidates} <= set(Status)
+        proc.observe(doc.id, pickle.loads(pickle.dumps(observation)))
+        shipped.append(pickle.loads(pickle.dumps(candidates)))
     again = [proc.second_pass(doc, c, []) for doc, c in zip(docs, shipped, strict=True)]
     assert again == direct
     assert [s.text for s in direct[1]] == ["the snowplough depot"]  # confirmed by the first document
     assert run(detector, texts[1:]) == [[]]
+    assert all(s.reason and "\x1f" not in s.reason for doc in direct for s in doc)
 
 
 def test_names_from_other_recognizers_are_not_rare_words(detector) -> None:

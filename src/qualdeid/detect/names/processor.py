@@ -11,7 +11,7 @@ need name evidence where they occur, so "I hope" and "at dawn" stay unflagged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -685,11 +685,11 @@ class NameProcessor:
         return word.lower() in self.known or word.lower() in self.titles
 
     def _with_titles(self, text: str, spans: list[Span]) -> list[Span]:
+        out = []
         for s in spans:
             m = self._title_before.search(text, max(0, s.start - 16), s.start)
-            if m:
-                s.start = m.start()
-        return spans
+            out.append(replace(s, start=m.start()) if m else s)
+        return out
 
 
 _AGE_AFTER = re.compile(
@@ -800,8 +800,7 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
     for s in sorted(spans, key=lambda s: (s.start, -s.end)):
         last = out[-1] if out else None
         if last and (s.start < last.end or (s.start - last.end == 1 and text[last.end] == " ")):
-            last.end = max(last.end, s.end)
-            last.score = max(last.score, s.score)
+            out[-1] = replace(last, end=max(last.end, s.end), score=max(last.score, s.score))
         else:
             out.append(Span(s.start, s.end, PERSON, score=s.score, detector=s.detector))
     return out

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.frames import DocWords, Hit, extend_np_left, extend_relative, frame_at_verb, is_np_token
+from qualdeid.detect.rare.finder import Hit
+from qualdeid.detect.rare.frames import DocWords, extend_np_left, extend_relative, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules
 
 _RAISING = frozenset({"raise", "rear", "hand-rear", "hand-raise", "hatch", "bottle-feed", "nurse", "bring", "keep"})

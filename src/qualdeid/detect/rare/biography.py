@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.rare.finder import Hit, Status
 from qualdeid.detect.rare.frames import (
     USED_TO,
     DocWords,
-    Hit,
     acts_as_verb,
     extend_np_left,
     extend_relative,
@@ -37,7 +37,6 @@ from qualdeid.detect.rare.frames import (
 )
 from qualdeid.detect.rare.lexicon import RareRules, zipf
 
-ACCEPTED, CORPUS_CHECK = "accepted", "corpus_check"
 #: lexicon categories that make an activity distinctive on their own
 _DISTINCTIVE = frozenset({"occupation", "hobby", "setting", "pet", "life_event", "physical_trait"})
 _CONTENT_POS = frozenset({"NOUN", "ADJ", "PROPN", "VERB"})
@@ -165,15 +164,15 @@ class BiographyPatterns:
                 for form in noun_forms(n):
                     for job in (f"{form} {agent}", f"{form}{agent}"):
                         if job in self.occupations:
-                            return ACCEPTED, (job,)
+                            return Status.ACCEPTED, (job,)
                         if job in self.commons:
                             return None
         if any(lexicon.get(m) in _DISTINCTIVE for m in range(first, end)):
-            return ACCEPTED, tuple(sdoc[m].lemma_.lower() for m in range(first, end) if m in lexicon)
+            return Status.ACCEPTED, tuple(sdoc[m].lemma_.lower() for m in range(first, end) if m in lexicon)
         rare = [sdoc[m] for m in range(first, end) if self._rare_word(sdoc[m], named, limit)]
         if not rare:
             return None
-        return CORPUS_CHECK, tuple(w.lemma_.lower() for w in rare)
+        return Status.CORPUS_CHECK, tuple(w.lemma_.lower() for w in rare)
 
     def _quantity_start(self, sdoc: Doc, unit: int, ss: int) -> int:
         """First token of "nearly twenty", "a few", "most of those" before a unit of time."""
@@ -261,7 +260,7 @@ class BiographyPatterns:
         else:
             judged = self._judge_activity(sdoc, activity_verb, first, end, named, lexicon)
             if judged is None and activity_verb != verb and self._rare_word(sdoc[activity_verb], named):
-                judged = CORPUS_CHECK, (verb_lemma(sdoc[activity_verb]),)
+                judged = Status.CORPUS_CHECK, (verb_lemma(sdoc[activity_verb]),)
         if judged is None:
             return None
         status, keys = judged

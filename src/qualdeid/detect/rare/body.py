@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.frames import DocWords, Hit, extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare.finder import Hit
+from qualdeid.detect.rare.frames import DocWords, extend_right, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules
 from qualdeid.detect.rare.numbers import quantity_at
 

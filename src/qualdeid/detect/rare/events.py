@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.frames import DocWords, Hit, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare.finder import Hit
+from qualdeid.detect.rare.frames import DocWords, extend_right, first_hit, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules, entry_words, zipf
 from qualdeid.detect.rare.numbers import approximator_start, numbers_in, quantity_at
 

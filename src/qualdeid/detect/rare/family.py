@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.frames import DocWords, Hit, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare.finder import Hit, Status
+from qualdeid.detect.rare.frames import DocWords, extend_right, first_hit, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules, zipf
 from qualdeid.detect.rare.numbers import approximator_start, numbers_in, quantity_at
 
@@ -191,7 +192,7 @@ class FamilyPatterns:
         homes = any(
             re.search(rf"\b{re.escape(h)}\b", x.replace(" '", "'")) for h in self._w("unusual_homes") for x in texts
         )
-        status = "accepted"
+        status = Status.ACCEPTED
         if t.lemma_.lower() == "spend" and words[-1] in self._w("ordinary_stays"):
             return None  # "spent a month in hospital": too common in these settings to single anyone out
         if not (homes or any(lexicon.get(w.i) in ("setting", "family") for w in place)):
@@ -205,7 +206,7 @@ class FamilyPatterns:
             ]
             if not rare:
                 return None
-            status = "corpus_check"
+            status = Status.CORPUS_CHECK
         frame = frame_at_verb(sdoc, t.i, ss, self.rr)
         if t.lemma_.lower() == "spend" and sdoc[t.i + 1].tag_ != "PRP$":
             return Hit(frame.start, j, "life_event", "lived or stayed somewhere unusual", tuple(words[-1:]), status)

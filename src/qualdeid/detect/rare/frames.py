@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -45,18 +45,6 @@ USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSION, OPERATE, ACTIVITY
     "reporting",
     "none",
 )
-
-
-class Hit(NamedTuple):
-    """A detail found by a phrase pattern: token range, subtype, reason, key terms counted across the
-    corpus, and whether it stands on its own (``accepted``) or needs within-corpus rarity."""
-
-    start: int
-    end: int
-    subtype: str
-    reason: str
-    keys: tuple[str, ...]
-    status: str = "accepted"
 
 
 class DocWords:

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.rare.finder import Hit, Status
 from qualdeid.detect.rare.frames import (
     USED_TO,
     DocWords,
-    Hit,
     acts_as_verb,
     extend_right,
     frame_at_verb,
@@ -255,7 +255,7 @@ class PhrasePatterns:
         if not nouns or any(named[w.idx] and (w.is_title or w.is_upper) for w in obj):
             return None
         keys = tuple(w.lemma_.lower() for w in obj if w.pos_ == "NOUN")
-        status = "accepted"
+        status = Status.ACCEPTED
         if run:
             ok = any(w.lemma_.lower() in self._w("business_nouns") for w in obj)
         elif lemma == "grow" and all(w.lower_ in self._w("garden_produce") for w in nouns):
@@ -267,11 +267,11 @@ class PhrasePatterns:
             ok = ok or ((used_to or habitual) and any(w.lower_ in self._w("crafted_objects") for w in nouns))
             errand = lemma in self._w("errand_verbs")  # "collects his meds": a chore, whatever the object
             if not ok and not errand and (used_to or habitual) and self._unusual_object(nouns[-1], lexicon):
-                ok, status = True, "corpus_check"
+                ok, status = True, Status.CORPUS_CHECK
             if not ok and (used_to or habitual):  # "paints tiny soldiers for wargaming tournaments"
                 pp_end = extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1)
                 if any(self._rare_content(sdoc[m], named) for m in range(np_end, pp_end) if sdoc[m].tag_ != "JJ"):
-                    ok, status = True, "corpus_check"
+                    ok, status = True, Status.CORPUS_CHECK
         if not ok:
             return None
         end = extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1) if not run else np_end

@@ -14,7 +14,7 @@ quotes the text) and a ``subtype``. The user decides later whether a detail is g
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
@@ -26,6 +26,7 @@ from qualdeid.detect.rare.biography import BiographyPatterns
 from qualdeid.detect.rare.body import BodyPatterns
 from qualdeid.detect.rare.events import EventPatterns
 from qualdeid.detect.rare.family import FamilyPatterns
+from qualdeid.detect.rare.finder import STATUS_RANK, Hit, Status
 from qualdeid.detect.rare.frames import (
     ACHIEVEMENT,
     EVENT,
@@ -38,7 +39,6 @@ from qualdeid.detect.rare.frames import (
     USED_TO,
     DocWords,
     Frame,
-    Hit,
     extend_np_left,
     extend_relative,
     extend_right,
@@ -78,15 +78,15 @@ _ACTING = frozenset({USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSI
 #: lexicons of things and people: a one-word entry matched through a verb's lemma ("judged") is not one
 _NOUN_CATEGORIES = frozenset({"occupation", "pet", "setting", "family"})
 
-ACCEPTED, CORPUS_CHECK, PENDING = "accepted", "corpus_check", "pending"
-_STATUS_RANK = {ACCEPTED: 0, CORPUS_CHECK: 1, PENDING: 2}
+ACCEPTED, CORPUS_CHECK, PENDING = Status.ACCEPTED, Status.CORPUS_CHECK, Status.PENDING
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class RareCandidate(Span):
-    """A first-pass candidate: a span plus what the second pass needs to decide on it."""
+    """A first-pass candidate: a span and what the second pass needs to decide on it. Candidates
+    travel to the second pass as they are (pickled, possibly through a worker process)."""
 
-    status: str = ACCEPTED
+    status: Status = Status.ACCEPTED
     key_terms: tuple[str, ...] = ()  # lemmas counted across the corpus
     echo_keys: tuple[str, ...] = ()  # distinctive lemmas: flagged wherever they recur in the corpus
 
@@ -122,7 +122,7 @@ class RareDetailProcessor:
 
     # ------------------------------------------------------------------ first pass (worker)
 
-    def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
+    def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[RareCandidate], Any]:
         named = bytearray(len(doc.text))
         for s in spans:
             if s.label != RARE_DETAIL:
@@ -152,15 +152,15 @@ class RareDetailProcessor:
                 found.append(cand)
         categories = {i: m.category for m in all_matches for i in range(m.start, m.end)}
         found.extend(self._pattern_candidates(sdoc, sent_bounds, named, lexicon_tokens, categories))
-        merged = _merge(found, doc.text)
-        for c in merged:
-            if c.status != PENDING:
-                c.echo_keys = self._echo_keys(sdoc, c)
+        merged = [
+            c if c.status == PENDING else replace(c, echo_keys=self._echo_keys(sdoc, c))
+            for c in _merge(found, doc.text)
+        ]
         observation = (
             frozenset(k for c in merged for k in c.key_terms),
             frozenset(k for c in merged if c.status != PENDING for k in c.echo_keys),
         )
-        return [_encode(c, doc.text) for c in merged], observation
+        return merged, observation
 
     def _is_unusual_word(self, t: Token, named: bytearray) -> bool:
         if t.pos_ not in ("NOUN", "VERB") or not t.is_alpha or len(t) < 4 or t.is_stop:
@@ -469,12 +469,11 @@ class RareDetailProcessor:
 
     # ------------------------------------------------------------------ second pass
 
-    def second_pass(self, doc: Document, candidates: list[Span], spans: list[Span]) -> list[Span]:
+    def second_pass(self, doc: Document, candidates: list[RareCandidate], spans: list[Span]) -> list[Span]:
         n = max(self.documents, 1)
         limit = max(self.corpus_max_docs, self.corpus_max_share * n)
         out: list[Span] = []
-        for span in candidates:
-            c = _decode(span)
+        for c in candidates:
             counts = [self.doc_counts.get(k, 1) for k in c.key_terms]
             docs = min(counts) if counts else 1
             reason = c.reason or "rare detail"
@@ -498,29 +497,6 @@ class RareDetailProcessor:
                     )
                 )
         return out
-
-
-# Candidates travel between the passes as plain spans (possibly through a worker process), so the
-# state the second pass needs rides in ``reason``: status, key terms and echo keys, then the reason.
-_FIELD, _ITEM = "\x1f", "\x1e"
-
-
-def _encode(c: RareCandidate, text: str) -> Span:
-    state = _FIELD.join((c.status, _ITEM.join(c.key_terms), _ITEM.join(c.echo_keys), c.reason or ""))
-    return Span(c.start, c.end, c.label, text[c.start : c.end], c.score, c.detector, c.subtype, _FIELD + state)
-
-
-def _decode(span: Span) -> RareCandidate:
-    c = RareCandidate(span.start, span.end, span.label, span.text, span.score, span.detector, span.subtype)
-    reason = span.reason or ""
-    if not reason.startswith(_FIELD):
-        c.reason = reason or None
-        return c
-    status, keys, echo, c.reason = reason[1:].split(_FIELD, 3)
-    c.status = status
-    c.key_terms = tuple(k for k in keys.split(_ITEM) if k)
-    c.echo_keys = tuple(k for k in echo.split(_ITEM) if k)
-    return c
 
 
 def _word_forms(sdoc: Doc, m: TermMatch) -> tuple[str, ...]:
@@ -706,7 +682,7 @@ def _merge(cands: list[RareCandidate], text: str) -> list[RareCandidate]:
     """Overlapping candidates become one; confirmed details joined by "and" or "," become one phrase;
     a pending mention inside a confirmed detail is dropped."""
     out: list[RareCandidate] = []
-    for c in sorted(cands, key=lambda c: (c.start, -c.end, _STATUS_RANK[c.status])):
+    for c in sorted(cands, key=lambda c: (c.start, -c.end, STATUS_RANK[c.status])):
         if out:
             last = out[-1]
             gap = text[last.end : c.start].strip().lower()
@@ -715,13 +691,15 @@ def _merge(cands: list[RareCandidate], text: str) -> list[RareCandidate]:
                 if c.status == PENDING and last.status != PENDING:
                     continue
                 if last.status == PENDING and c.status != PENDING:
-                    last.status, last.reason, last.subtype = c.status, c.reason, c.subtype
-                    last.score = c.score
-                elif _STATUS_RANK[c.status] < _STATUS_RANK[last.status]:
-                    last.status = c.status
-                last.end = max(last.end, c.end)
-                last.key_terms = tuple(dict.fromkeys(last.key_terms + c.key_terms))
-                last.echo_keys = tuple(dict.fromkeys(last.echo_keys + c.echo_keys))
+                    last = replace(last, status=c.status, reason=c.reason, subtype=c.subtype, score=c.score)
+                elif STATUS_RANK[c.status] < STATUS_RANK[last.status]:
+                    last = replace(last, status=c.status)
+                out[-1] = replace(
+                    last,
+                    end=max(last.end, c.end),
+                    key_terms=tuple(dict.fromkeys(last.key_terms + c.key_terms)),
+                    echo_keys=tuple(dict.fromkeys(last.echo_keys + c.echo_keys)),
+                )
                 continue
         out.append(c)
     return out

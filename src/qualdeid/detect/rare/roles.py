@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.frames import DocWords, Hit, extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare.finder import Hit, Status
+from qualdeid.detect.rare.frames import DocWords, extend_right, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules, zipf
 
-ACCEPTED, CORPUS_CHECK = "accepted", "corpus_check"
 #: lexicon categories that make a role phrase distinctive
 _RARE_CATEGORIES = {"occupation": "occupation", "setting": "occupation", "hobby": "hobby", "minority": "minority"}
 _NAME_ENTITIES = frozenset({"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -160,20 +160,20 @@ class RolePatterns:
         common = lexicon.get(head) == "common" or head_lemma in self.rr.common_words
         keys: tuple[str, ...] = (head_lemma,)
         if rare_categories:
-            subtype, status, reason = rare_categories[0], ACCEPTED, "unusual occupation or role"
+            subtype, status, reason = rare_categories[0], Status.ACCEPTED, "unusual occupation or role"
         elif not self._is_role(head_tok):
             return None
         elif notable:
-            subtype, status, reason = "occupation", ACCEPTED, "notable occupation or role"
+            subtype, status, reason = "occupation", Status.ACCEPTED, "notable occupation or role"
         elif common or definite:
             return None
         elif self.min_known_zipf <= zipf(head_tok.lower_) < self.role_zipf:
-            subtype, status, reason = "occupation", CORPUS_CHECK, "uncommon occupation or role"
+            subtype, status, reason = "occupation", Status.CORPUS_CHECK, "uncommon occupation or role"
         else:
             rare_mods = [m for m in mods if self._rare_modifier(m, named, lexicon)]
             if not rare_mods:
                 return None
-            subtype, status, reason = "occupation", CORPUS_CHECK, "uncommon kind of occupation or role"
+            subtype, status, reason = "occupation", Status.CORPUS_CHECK, "uncommon kind of occupation or role"
             keys = (*(m.lemma_.lower() for m in rare_mods), head_lemma)
         end = extend_right(sdoc, head + 1, se, start + self.max_tokens, max_pps=1)
         return Hit(start, max(end, head + 1), subtype, reason, keys, status)
@@ -187,7 +187,7 @@ class RolePatterns:
         if np_start == t.i + 1:
             return None  # "the son of Mary": a name, not a role
         hit = self._judge(sdoc, np_start, np_start, se, named, lexicon, False)
-        if hit is None or hit.status != ACCEPTED:
+        if hit is None or hit.status != Status.ACCEPTED:
             return None
         start = kin - 1 if kin - 1 >= ss and (sdoc[kin - 1].pos_ == "DET" or sdoc[kin - 1].tag_ == "PRP$") else kin
         return Hit(start, hit.end, "family", "kin of someone notable", hit.keys)
@@ -220,7 +220,9 @@ class RolePatterns:
         rare = [m for m in mods if lexicon.get(m.i) in _RARE_CATEGORIES or self._rare_modifier(m, named, lexicon)]
         if not (known or rare):
             return None
-        status = ACCEPTED if known or any(lexicon.get(m.i) in _RARE_CATEGORIES for m in mods) else CORPUS_CHECK
+        status = (
+            Status.ACCEPTED if known or any(lexicon.get(m.i) in _RARE_CATEGORIES for m in mods) else Status.CORPUS_CHECK
+        )
         end = extend_right(sdoc, t.i + 1, se, k - 1 + self.max_tokens, max_pps=1)
         keys = tuple(m.lemma_.lower() for m in (rare or mods))
         return Hit(k - 1, end, "occupation", reason, keys, status)
