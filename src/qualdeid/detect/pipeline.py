@@ -31,7 +31,7 @@ from qualdeid.detect.nlp.loading import DEFAULT_MODEL, load_model, resolve_model
 from qualdeid.detect.nlp.malloc import reuse_freed_memory
 from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer, canonical_label
 from qualdeid.detect.nlp.spool import Spool
-from qualdeid.detect.processors import CorpusProcessor
+from qualdeid.detect.processors import CorpusProcessor, build_processors
 from qualdeid.rules import Rules
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).
@@ -75,15 +75,6 @@ class Pass1Result:
 Spooled = tuple[str, list[SpanRow], list[list[Span]]]
 
 
-def build_processors(rules: Rules, nlp: Any | None) -> list[CorpusProcessor]:
-    """Fresh corpus processors (their corpus-wide knowledge starts empty)."""
-    from qualdeid.detect.names.processor import NameProcessor
-    from qualdeid.detect.places.short_forms import ShortFormProcessor
-    from qualdeid.detect.rare.processor import RareDetailProcessor
-
-    return [NameProcessor(rules, nlp), RareDetailProcessor(rules), ShortFormProcessor(rules)]
-
-
 def _row(s: Span) -> SpanRow:
     return (s.start, s.end, s.label, s.score, s.detector, s.subtype, s.reason)
 
@@ -104,10 +95,9 @@ class FirstPass:
 
     def run(self, docs: Iterable[Document]) -> Iterator[Pass1Result]:
         pairs = ((d.text, d) for d in docs)
-        preparers = [p.prepare for p in self.processors if hasattr(p, "prepare")]
         for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
-            for prepare in preparers:
-                prepare(sdoc)
+            for p in self.processors:
+                p.prepare(sdoc)
             spans = self.recognize(doc.text, sdoc)
             candidates, observations = [], []
             for p in self.processors:

@@ -25,6 +25,7 @@ from qualdeid.detect.layout import heading_ranges, inside
 from qualdeid.detect.names.initials import initials_as_names
 from qualdeid.detect.names.variants import NameVariants
 from qualdeid.detect.nlp.loading import dictionary_words
+from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import AGE, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
@@ -187,8 +188,8 @@ class KnownName:
     variant_of: set[str] = field(default_factory=set)
 
 
-class NameProcessor:
-    """A :class:`~qualdeid.detect.processors.CorpusProcessor` for people's names."""
+class NameProcessor(CorpusProcessor):
+    """The corpus processor for people's names."""
 
     name = "names"
 

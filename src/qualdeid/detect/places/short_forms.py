@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import LOCATION, ORGANIZATION
 from qualdeid.rules import Rules
 
@@ -32,12 +33,12 @@ DISTINCTIVE_ZIPF = 4.0
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-class ShortFormProcessor:
-    """A :class:`~qualdeid.detect.processors.CorpusProcessor` for short forms of places and organisations."""
+class ShortFormProcessor(CorpusProcessor):
+    """The corpus processor for short forms of places and organisations."""
 
     name = "short_forms"
 
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
         self.type_words = {
             w.lower()
             for name in ("lexicons/org_types.txt", "lexicons/venue_types.txt", "lexicons/street_types.txt")

@@ -8,29 +8,24 @@ Word lists: ``rules/rare/patterns.yaml`` (pet_markers, ordinary_pets, pet_non_an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.finder import Hit
-from qualdeid.detect.rare.frames import DocWords, extend_np_left, extend_relative, frame_at_verb, is_np_token
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder
+from qualdeid.detect.rare.frames import extend_np_left, extend_relative, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules
 
 _RAISING = frozenset({"raise", "rear", "hand-rear", "hand-raise", "hatch", "bottle-feed", "nurse", "bring", "keep"})
 _KEEPING = frozenset({"have", "keep", "own", "get", "adopt", "rescue", "buy"})
 
 
-@dataclass
-class AnimalPatterns:
-    rr: RareRules
-    max_tokens: int
-
-    def __post_init__(self) -> None:
+class AnimalFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
         self.triggers = frozenset({"from", *self._w("pet_markers")})
 
-    def find(
-        self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]
-    ) -> list[Hit]:
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
         out: list[Hit] = []
         for i in dw.where(self.triggers):
             t = sdoc[i]
@@ -39,9 +34,6 @@ class AnimalPatterns:
             if hit is not None:
                 out.append(hit)
         return out
-
-    def _w(self, name: str) -> frozenset[str]:
-        return self.rr.words(name)
 
     def _pet(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
         """``a pet goat``, ``her pet crow``, ``a tame magpie``."""

@@ -17,14 +17,12 @@ Word lists: ``rules/rare/biography.yaml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.finder import Hit, Status
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
     USED_TO,
-    DocWords,
     acts_as_verb,
     extend_np_left,
     extend_relative,
@@ -32,7 +30,7 @@ from qualdeid.detect.rare.frames import (
     frame_at_verb,
     is_np_token,
     phrase_end,
-    run_finders,
+    run_patterns,
     verb_lemma,
 )
 from qualdeid.detect.rare.lexicon import RareRules, zipf
@@ -75,16 +73,13 @@ def noun_forms(t: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-@dataclass
-class BiographyPatterns:
-    rr: RareRules
-    max_tokens: int
-
-    def __post_init__(self) -> None:
+class BiographyFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
         w = self.rr.words
         t = self.rr.threshold
-        self.bio_zipf = t("bio_zipf", 3.3)
-        self.bio_verb_zipf = t("bio_verb_zipf", 3.0)
+        self.bio_zipf = t("bio_zipf")
+        self.bio_verb_zipf = t("bio_verb_zipf")
         self.occupations = self._entries("occupation")
         self.commons = self._entries("common")
         self.triggers = frozenset(
@@ -97,19 +92,15 @@ class BiographyPatterns:
             | w("operated_verbs")
             | w("win_verbs")
         )
-        self.operated_zipf = t("operated_zipf", 2.8)
+        self.operated_zipf = t("operated_zipf")
 
     def _entries(self, category: str) -> frozenset[str]:
         return frozenset(item for ws in self.rr.entries.values() for _, c, item in ws if c == category)
 
-    def _w(self, name: str) -> frozenset[str]:
-        return self.rr.words(name)
-
-    def find(
-        self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]
-    ) -> list[Hit]:
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
         """All biographical frames of one document. ``lexicon`` maps token index -> lexicon category."""
-        finders = (
+        patterns = (
             self._stretch,
             self._ranking,
             self._selection,
@@ -119,7 +110,7 @@ class BiographyPatterns:
             self._operated,
             self._won_named,
         )
-        return run_finders(finders, sdoc, dw, self.triggers, bounds, named, lexicon)
+        return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
 
     # ---------------------------------------------------------------- helpers
 

@@ -15,12 +15,11 @@ Word lists and usual counts: ``rules/rare/patterns.yaml`` (body_counts, body_lac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.finder import Hit
-from qualdeid.detect.rare.frames import DocWords, extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder
+from qualdeid.detect.rare.frames import extend_right, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules
 from qualdeid.detect.rare.numbers import quantity_at
 
@@ -56,12 +55,9 @@ _PEOPLE = frozenset({"bloke", "guy", "lady", "girl", "boy", "kid", "child", "vet
 _COUNTED_IDIOMS = frozenset({"race", "races", "bandit", "bandits", "stool", "stools", "tripod", "catch", "jack"})
 
 
-@dataclass
-class BodyPatterns:
-    rr: RareRules
-    max_tokens: int
-
-    def __post_init__(self) -> None:
+class BodyFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
         words = self.rr.words
         self.triggers = frozenset(
             {*self.rr.numbers("body_counts"), *_FEET, *_METRES, "hair", *words("mark_nouns"), *words("donor_organs")}
@@ -70,7 +66,8 @@ class BodyPatterns:
             | set(_COUNTED_PARTS)
         )
 
-    def find(self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]]) -> list[Hit]:
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc, dw, bounds = ctx.sdoc, ctx.words, ctx.bounds
         out: list[Hit] = []
         counts = self.rr.numbers("body_counts")
         for i in dw.where(self.triggers):
@@ -394,7 +391,7 @@ class BodyPatterns:
                 inches += r[0]
                 end = r[1]
         tall = end < se and sdoc[end].lower_ in ("tall", "high", "short")
-        if not inches or self.rr.threshold("short_inches", 56) < inches < self.rr.threshold("tall_inches", 78):
+        if not inches or self.rr.threshold("short_inches") < inches < self.rr.threshold("tall_inches"):
             return None
         start = None
         for v in range(first - 1, max(ss, first - 4) - 1, -1):

@@ -15,14 +15,13 @@ Word lists: ``rules/rare/patterns.yaml`` (famous_roles, rescue_verbs, media_noun
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.finder import Hit
-from qualdeid.detect.rare.frames import DocWords, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder
+from qualdeid.detect.rare.frames import extend_right, first_hit, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules, entry_words, zipf
-from qualdeid.detect.rare.numbers import approximator_start, numbers_in, quantity_at
+from qualdeid.detect.rare.numbers import approximator_start, quantity_at
 
 _MEDIA_PREPOSITIONS = frozenset({"in", "on"})
 _ABILITY = frozenset({"can", "could", "able", "ca"})
@@ -48,12 +47,9 @@ def _phrases(words: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
 _TIMES_WORDS = {"twice": 2, "thrice": 3}
 
 
-@dataclass
-class EventPatterns:
-    rr: RareRules
-    max_tokens: int
-
-    def __post_init__(self) -> None:
+class EventFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
         self.famous = _phrases(self.rr.words("famous_roles"))
         self.manner = _phrases(self.rr.words("manner_phrases"))
         self.media = _phrases(self.rr.words("media_nouns"))
@@ -72,14 +68,15 @@ class EventPatterns:
             | w("streak_markers")
         )
 
-    def find(self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]]) -> list[Hit]:
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc, dw, bounds = ctx.sdoc, ctx.words, ctx.bounds
         out: list[Hit] = []
-        numbers = numbers_in(sdoc, dw.lowers, bounds)
+        numbers = ctx.numbers
         for first, end, value, se in numbers:
             if (hit := self._count_feat(sdoc, first, (value, end), bounds[first][0], se)) is not None:
                 out.append(hit)
         starts = {n[0] for n in numbers}
-        finders = (
+        patterns = (
             self._encounter,
             self._rescue,
             self._media,
@@ -96,12 +93,9 @@ class EventPatterns:
             if i in starts:
                 continue
             ss, se = bounds[i]
-            if (hit := first_hit(finders, sdoc, sdoc[i], ss, se)) is not None:
+            if (hit := first_hit(patterns, sdoc, sdoc[i], ss, se)) is not None:
                 out.append(hit)
         return out
-
-    def _w(self, name: str) -> frozenset[str]:
-        return self.rr.words(name)
 
     @staticmethod
     def _match(table: dict[str, list[tuple[str, ...]]], sdoc: Doc, i: int, se: int) -> int | None:

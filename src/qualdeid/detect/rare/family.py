@@ -14,14 +14,14 @@ Word lists: ``rules/rare/patterns.yaml`` (raise_verbs, parent_words, unusual_hom
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.finder import Hit, Status
-from qualdeid.detect.rare.frames import DocWords, extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
+from qualdeid.detect.rare.frames import extend_right, first_hit, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules, zipf
-from qualdeid.detect.rare.numbers import approximator_start, numbers_in, quantity_at
+from qualdeid.detect.rare.numbers import approximator_start, quantity_at
 
 #: verbs that make any number of children someone's own doing (no upper limit on the count)
 _CARING_VERBS = frozenset({"foster", "adopt", "raise", "rear", "bring", "look"})
@@ -30,39 +30,32 @@ _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "inside", "aboard"})
 _MAX_PLAIN_FAMILY = 40  # beyond this, a bare count of "kids" is more likely a class or a crowd
 
 
-@dataclass
-class FamilyPatterns:
-    rr: RareRules
-    max_tokens: int
-    rare_zipf: float
-
-    def __post_init__(self) -> None:
+class FamilyFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        self.rare_zipf = rr.threshold("rare_zipf")
         w = self.rr.words
         self.triggers = frozenset(
             {*w("family_rank_words"), "by", "adopt", "foster", "adopted", "fostered", *_UPBRINGING_VERBS}
             | w("abandon_verbs")
         )
 
-    def find(
-        self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]
-    ) -> list[Hit]:
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
         out: list[Hit] = []
-        numbers = numbers_in(sdoc, dw.lowers, bounds)
+        numbers = ctx.numbers
         for first, end, value, se in numbers:
             if (hit := self._large_family(sdoc, first, (value, end), bounds[first][0], se)) is not None:
                 out.append(hit)
         starts = {n[0] for n in numbers}
-        finders = (self._rank, self._raised_by, self._adopted, self._upbringing, self._abandoned)
+        patterns = (self._rank, self._raised_by, self._adopted, self._upbringing, self._abandoned)
         for i in dw.where(self.triggers):
             if i in starts:
                 continue
             ss, se = bounds[i]
-            if (hit := first_hit(finders, sdoc, sdoc[i], ss, se, named, lexicon)) is not None:
+            if (hit := first_hit(patterns, sdoc, sdoc[i], ss, se, named, lexicon)) is not None:
                 out.append(hit)
         return out
-
-    def _w(self, name: str) -> frozenset[str]:
-        return self.rr.words(name)
 
     def _family_noun_end(self, sdoc: Doc, k: int, se: int) -> int | None:
         """End token of "kids", "foster children", "step-grandchildren" starting within 3 tokens of ``k``."""

@@ -48,7 +48,7 @@ USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSION, OPERATE, ACTIVITY
 
 
 class DocWords:
-    """Lowercase forms and lemmas of a document's tokens, read once: pattern finders look only at
+    """Lowercase forms and lemmas of a document's tokens, read once: finders look only at
     tokens whose word or lemma is one of their trigger words (reading spaCy tokens is the cost)."""
 
     __slots__ = ("lemmas", "lowers")
@@ -66,30 +66,30 @@ class DocWords:
         ]
 
 
-def first_hit(finders: Iterable[Callable[..., Any]], *args: Any) -> Any:
-    """The first finder's result that is not ``None`` (each pattern finder is tried in turn)."""
-    for finder in finders:
-        hit = finder(*args)
+def first_hit(patterns: Iterable[Callable[..., Any]], *args: Any) -> Any:
+    """The first pattern's result that is not ``None`` (each pattern is tried in turn)."""
+    for pattern in patterns:
+        hit = pattern(*args)
         if hit is not None:
             return hit
     return None
 
 
-def run_finders(
-    finders: Iterable[Callable[..., Any]],
+def run_patterns(
+    patterns: Iterable[Callable[..., Any]],
     sdoc: Doc,
     dw: DocWords,
     triggers: frozenset[str],
     bounds: list[tuple[int, int]],
     *args: Any,
 ) -> list[Any]:
-    """The first hit of ``finders`` at each trigger token, called as ``finder(sdoc, token,
+    """The first hit of ``patterns`` at each trigger token, called as ``pattern(sdoc, token,
     sentence start, sentence end, *args)``."""
-    finders = tuple(finders)
+    patterns = tuple(patterns)
     out = []
     for i in dw.where(triggers):
         sent_start, sent_end = bounds[i]
-        if (hit := first_hit(finders, sdoc, sdoc[i], sent_start, sent_end, *args)) is not None:
+        if (hit := first_hit(patterns, sdoc, sdoc[i], sent_start, sent_end, *args)) is not None:
             out.append(hit)
     return out
 

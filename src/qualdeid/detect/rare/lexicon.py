@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, RulesError
 
 #: Lexicon files of ``rules/rare/`` in order of precedence; the file name is the reported subtype.
 CATEGORIES = (
@@ -103,8 +103,11 @@ class RareRules:
         out.hobby_verbs = _hobby_verbs(hobbies, out.words("not_hobby_verbs"))
         return out
 
-    def threshold(self, name: str, default: float) -> float:
-        return self.thresholds.get(name, default)
+    def threshold(self, name: str) -> float:
+        """A value of the ``thresholds:`` sections of ``rules/rare/*.yaml``."""
+        if name not in self.thresholds:
+            raise RulesError(f"rules/rare: no threshold '{name}'; a project's thresholds may change it, not remove it")
+        return self.thresholds[name]
 
     def words(self, name: str) -> frozenset[str]:
         return self.lists.get(name, frozenset())

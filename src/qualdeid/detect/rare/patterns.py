@@ -14,20 +14,18 @@ lists in ``rules/rare/triggers.yaml``:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.finder import Hit, Status
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
     USED_TO,
-    DocWords,
     acts_as_verb,
     extend_right,
     frame_at_verb,
     is_np_token,
     phrase_end,
-    run_finders,
+    run_patterns,
     verb_lemma,
 )
 from qualdeid.detect.rare.lexicon import RareRules, zipf
@@ -40,13 +38,10 @@ def _unknown_plural(t: Token) -> bool:
     return t.tag_ in ("VBP", "VBZ") and t.lower_.endswith("s") and zipf(t.lower_) < 2.5
 
 
-@dataclass
-class PhrasePatterns:
-    rr: RareRules
-    max_tokens: int
-    rare_zipf: float
-
-    def __post_init__(self) -> None:
+class PhraseFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        self.rare_zipf = rr.threshold("rare_zipf")
         w = self.rr.words
         self.triggers = frozenset(
             {"born", *_BE}
@@ -59,18 +54,14 @@ class PhrasePatterns:
             | w("manner_markers")
         )
 
-    def find(
-        self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: set[int]
-    ) -> list[Hit]:
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.term_tokens
         """All pattern matches of one document. ``named`` marks characters inside other detectors'
         spans; ``lexicon`` holds the tokens matched by a rare-detail lexicon."""
         patterns = (self._uniqueness, self._performing, self._craft, self._journey, self._manner, self._born)
-        return run_finders(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
+        return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
 
     # ---------------------------------------------------------------- helpers
-
-    def _w(self, name: str) -> frozenset[str]:
-        return self.rr.words(name)
 
     def _lemma_in(self, t: Token, name: str) -> bool:
         words = self._w(name)

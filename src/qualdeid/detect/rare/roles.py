@@ -12,12 +12,11 @@ Word lists: ``rules/rare/patterns.yaml`` (role_as_cues, former_markers, occupati
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.finder import Hit, Status
-from qualdeid.detect.rare.frames import DocWords, extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
+from qualdeid.detect.rare.frames import extend_right, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules, zipf
 
 #: lexicon categories that make a role phrase distinctive
@@ -30,22 +29,18 @@ _PRE_ARTICLE_ADVERBS = frozenset(
 )
 
 
-@dataclass
-class RolePatterns:
-    rr: RareRules
-    max_tokens: int
-    role_zipf: float  # a role head rarer than this is a detail (subject to within-corpus rarity)
-    modifier_zipf: float  # ... and so is any role with a modifier rarer than this
-    min_known_zipf: float
-
-    def __post_init__(self) -> None:
+class RoleFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        self.role_zipf = rr.threshold("role_zipf")
+        self.modifier_zipf = rr.threshold("modifier_zipf")
+        self.min_known_zipf = rr.threshold("min_known_zipf")
         self.stretches = self._w("career_nouns")
         self.licences = self._w("licence_nouns")
         self.triggers = frozenset({"as", "of", *_BE, *self._w("former_markers"), *self.stretches, *self.licences})
 
-    def find(
-        self, sdoc: Doc, dw: DocWords, bounds: list[tuple[int, int]], named: bytearray, lexicon: dict[int, str]
-    ) -> list[Hit]:
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
         """Role phrases of one document. ``lexicon`` maps token index -> lexicon category (incl. common)."""
         out: list[Hit] = []
         for i in dw.where(self.triggers):
@@ -67,9 +62,6 @@ class RolePatterns:
             if hit is not None:
                 out.append(hit)
         return out
-
-    def _w(self, name: str) -> frozenset[str]:
-        return self.rr.words(name)
 
     # ---------------------------------------------------------------- where a role phrase opens
 
