@@ -6,8 +6,9 @@ folders win. Two formats, one parser each:
 * **lists** (``*.txt``): one entry per line, ``#`` starts a comment, a line ``!entry`` removes an entry
   that an earlier folder added. :meth:`Rules.words` merges a list across the folders;
   :meth:`Rules.nicknames` reads the nickname list, whose entries are ``Formal: short, short``.
-* **YAML** (``*.yaml``): :meth:`Rules.yaml` gives every folder's copy, defaults first, and
-  :meth:`Rules.settings` merges copies of settings files (a later folder's keys win).
+* **YAML** (``*.yaml``): :meth:`Rules.yaml` gives every folder's copy, defaults first;
+  :meth:`Rules.lists` merges the word lists in them as lists are merged (a project's words add,
+  ``"!word"`` removes), and :meth:`Rules.settings` merges settings (a later folder's value wins).
 
 Every file is parsed once (the parse is kept until the file changes) and every merged list once per
 :class:`Rules`, so the detector, ``scrub``, ``compose`` and ``risk`` read the same rules the same way
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -82,12 +84,69 @@ class Nicknames:
         return frozenset(self.formals) | frozenset(self.shorts)
 
 
+class WordLists:
+    """The word lists of YAML files (``key: [word, word, ...]``), merged across the rules folders as
+    lists are: a later folder's words add to a list, ``"!word"`` removes one. ``lists["kin"]`` is a
+    frozen set of lower-case words; :meth:`pattern` writes lists as a regex alternation."""
+
+    def __init__(self, name: str, docs: Iterable[Any]) -> None:
+        self.name = name
+        merged: dict[str, set[str]] = {}
+        for doc in docs:
+            for key, value in _mapping(name, doc).items():
+                if not isinstance(value, list):
+                    continue
+                words = merged.setdefault(str(key), set())
+                for entry in value:
+                    word = _word(name, str(key), entry)
+                    if word.startswith("!"):
+                        words.discard(word[1:].strip())
+                    else:
+                        words.add(word)
+        self._lists = {k: frozenset(v) for k, v in merged.items()}
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        if key not in self._lists:
+            raise RulesError(f"{self.name}: no word list '{key}'; a project's file may change a list, not remove it")
+        return self._lists[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._lists
+
+    def keys(self) -> Iterable[str]:
+        return self._lists.keys()
+
+    def pattern(self, *keys: str) -> str:
+        """The words of the lists ``keys`` as a regex alternation (no group): longest first, a space
+        standing for any run of spaces and tabs ("next door" also matches "next  door")."""
+        words = set().union(*(self[k] for k in keys))
+        return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _mapping(name: str, doc: Any) -> dict[str, Any]:
+    if doc is None:
+        return {}
+    if not isinstance(doc, dict):
+        raise RulesError(f"{name}: expected 'key: value' lines at the top level; fix the file")
+    return doc
+
+
+def _word(name: str, key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise RulesError(
+            f"{name}: '{key}' has an entry {value!r} that is not a word; put words YAML reads otherwise "
+            "(no, yes, on, off, true, false, numbers) in quotes"
+        )
+    return " ".join(value.lower().split())
+
+
 class Rules:
     """The default rules folder and the project folders after it (later folders win)."""
 
     def __init__(self, extra_dirs: Iterable[Path | str] = ()) -> None:
         self.dirs = [default_rules_dir(), *[Path(d) for d in extra_dirs]]
         self._words: dict[tuple[str, bool], frozenset[str]] = {}
+        self._lists: dict[str, WordLists] = {}
 
     def words(self, name: str, *, lower: bool = False) -> frozenset[str]:
         """The list ``name`` (e.g. ``"lexicons/holidays.txt"``) merged across the folders, in lower
@@ -105,6 +164,14 @@ class Rules:
                         items.add(line)
             self._words[key] = frozenset(items)
         return self._words[key]
+
+    def lists(self, *names: str) -> WordLists:
+        """The word lists of the YAML files ``names`` (e.g. ``"names/context.yaml"``), merged across
+        the files and folders as lists are (a project's words add to a list, ``"!word"`` removes one)."""
+        key = "+".join(names)
+        if key not in self._lists:
+            self._lists[key] = WordLists(key, (doc for name in names for doc in self.yaml(name)))
+        return self._lists[key]
 
     @cached_property
     def nicknames(self) -> Nicknames:
@@ -125,11 +192,7 @@ class Rules:
         merged: dict[str, Any] = {}
         for name in names:
             for doc in self.yaml(name):
-                if doc is None:
-                    continue
-                if not isinstance(doc, dict):
-                    raise RulesError(f"{name}: expected 'key: value' lines at the top level; fix the file")
-                for key, value in doc.items():
+                for key, value in _mapping(name, doc).items():
                     if isinstance(value, dict) and isinstance(merged.get(key), dict):
                         merged[key] = {**merged[key], **value}
                     else:

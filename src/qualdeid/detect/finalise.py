@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wordfreq import zipf_frequency
-
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import Lists
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
-from qualdeid.detect.names.processor import name_shaped
+from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.recognizers.dates import holiday_pattern
 from qualdeid.labels import DATE_TIME, DIRECT_LABELS, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
+from qualdeid.rules import Rules
 
 NER_DETECTOR = "SpacyRecognizer"
 #: A single NER word opening a sentence and at least this frequent in English is taken as the word.
@@ -33,17 +34,6 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
 COMMON_WORD_ZIPF = 5.0
 
-_MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-#: What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
-_SPECIFIC_DATE = re.compile(
-    rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
-    r"|\b(?:christmas|easter|hogmanay|thanksgiving|new year|birthday|anniversary)\b"
-    r"|(?-i:\b[A-Z][a-z]+ (?:Day|Eve|Night)\b)",
-    re.IGNORECASE,
-)
 #: What a span split around another may be left with at its edges: "88 Larkspur Street, "
 _PIECE_EDGES = " \t\r\n,;"
 _TRAILING_WORD = re.compile(r"\s+(?:on|in|at|to|of|and|the|a|with|for)$")
@@ -56,90 +46,91 @@ _LEADING_WORDS = {
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-def finalise(text: str, spans: list[Span], lists: Lists) -> list[Span]:
-    headings = heading_ranges(text)
-    by_others = [s for s in spans if s.detector != NER_DETECTOR]
-    cleaned: list[Span] = []
-    for span in [*spans, *lists.deny_spans(text)]:
-        span = _clean(text, span)
-        if span is None or (span.detector != "deny_list" and lists.allowed(text[span.start : span.end])):
-            continue
-        if span.detector == NER_DETECTOR:
-            if span.label == DATE_TIME and not _SPECIFIC_DATE.search(text, span.start, span.end):
-                continue
-            confirmed = any(span.overlaps(o) for o in by_others)
-            span_text = text[span.start : span.end]
-            if span.label != PERSON and not confirmed and _common_word(text[span.start : span.end]):
-                continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
-            if inside(span, headings) and not confirmed:
-                continue
-            if not confirmed and _CODE.fullmatch(span_text):
-                continue  # "P14", "R2": a participant's study code
-            if span.label in (LOCATION, ORGANIZATION) and not confirmed and lists.not_a_place(span_text):
-                continue  # "Germany", "WhatsApp", "CPN"
-            if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
-                continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
-            if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
-                continue  # "Grace and patience are ...", "Bill for the taxi ...": NER on a capitalised word
-            if span.label == PERSON and not confirmed and not all(map(name_shaped, _WORDS.findall(span_text))):
-                continue  # "RARE_DETAIL", "AgeRecognizer": code and labels, not names
-            if span.label == PERSON and not confirmed and not _has_capital(text, span):
-                continue  # "rang halfway": lowercase names are the name detector's job
-            if span.label == PERSON and not confirmed and span_text.lower().rstrip(".") in _CALENDAR_SHORT:
-                continue  # "See you Tues": a weekday, not a person
-        cleaned.append(span)
-    final = []
-    for span in _resolve(text, cleaned):
-        piece = text[span.start : span.end]
-        start = span.start + len(piece) - len(piece.lstrip(_PIECE_EDGES))
-        end = span.end - (len(piece) - len(piece.rstrip(_PIECE_EDGES)))
-        leading = _LEADING_WORDS.get(span.label) if span.label != PERSON else None
-        if leading and (m := leading.match(text[start:end])) and start + m.end() < end:
-            start += m.end()  # a piece of a split span: "at Quillfeather Housing Help"
-        if leading and (m := _TRAILING_WORD.search(text, start, end)) and m.start() > start:
-            end = m.start()  # "Larkspur Boxing on"
-        if end > start:
-            final.append(replace(span, start=start, end=end, text=text[start:end]))
-    return final
+class Finaliser:
+    """Pass 2's last step for one rule set: the allow and deny lists, the name lexicon (what a name
+    looks like), the calendar words and the occasions that make a date specific."""
 
+    def __init__(self, rules: Rules) -> None:
+        self.lists = Lists(rules)
+        self.names = NameLexicon.read(rules)
+        calendar = rules.lists("lexicons/calendar.yaml")
+        #: "See you Tues": a short weekday or month NER took for a person
+        self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
+        months = calendar.pattern("months", "months_short")
+        occasions = "|".join(
+            [
+                calendar.pattern("feasts"),
+                *map(holiday_pattern, sorted(rules.words("lexicons/holidays.txt"))),
+                calendar.pattern("occasions"),
+            ]
+        )
+        #: What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
+        self.specific_date = re.compile(
+            rf"\b(?:{months})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
+            rf"|\b(?:{occasions})\b"
+            r"|(?-i:\b[A-Z][a-z]+ (?:Day|Eve|Night)\b)",
+            re.IGNORECASE,
+        )
 
-_CALENDAR_SHORT = frozenset(
-    [
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "weds",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "xmas",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+    def spans(self, text: str, spans: list[Span]) -> list[Span]:
+        """The final spans of a document: cleaned, filtered, without overlaps, with their text."""
+        headings = heading_ranges(text)
+        by_others = [s for s in spans if s.detector != NER_DETECTOR]
+        cleaned: list[Span] = []
+        for span in [*spans, *self.lists.deny_spans(text)]:
+            span = _clean(text, span)
+            if span is None or (span.detector != "deny_list" and self.lists.allowed(text[span.start : span.end])):
+                continue
+            if span.detector == NER_DETECTOR:
+                if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
+                    continue
+                confirmed = any(span.overlaps(o) for o in by_others)
+                span_text = text[span.start : span.end]
+                if span.label != PERSON and not confirmed and _common_word(text[span.start : span.end]):
+                    continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
+                if inside(span, headings) and not confirmed:
+                    continue
+                if not confirmed and _CODE.fullmatch(span_text):
+                    continue  # "P14", "R2": a participant's study code
+                if span.label in (LOCATION, ORGANIZATION) and not confirmed and self.lists.not_a_place(span_text):
+                    continue  # "Germany", "WhatsApp", "CPN"
+                if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
+                    continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
+                if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
+                    continue  # "Grace and patience are ...", "Bill for the taxi ...": NER on a capitalised word
+                if (
+                    span.label == PERSON
+                    and not confirmed
+                    and not all(map(self.names.name_shaped, _WORDS.findall(span_text)))
+                ):
+                    continue  # "RARE_DETAIL", "AgeRecognizer": code and labels, not names
+                if span.label == PERSON and not confirmed and not _has_capital(text, span):
+                    continue  # "rang halfway": lowercase names are the name detector's job
+                if span.label == PERSON and not confirmed and span_text.lower().rstrip(".") in self.calendar_short:
+                    continue  # "See you Tues": a weekday, not a person
+            cleaned.append(span)
+        final = []
+        for span in _resolve(text, cleaned):
+            piece = text[span.start : span.end]
+            start = span.start + len(piece) - len(piece.lstrip(_PIECE_EDGES))
+            end = span.end - (len(piece) - len(piece.rstrip(_PIECE_EDGES)))
+            leading = _LEADING_WORDS.get(span.label) if span.label != PERSON else None
+            if leading and (m := leading.match(text[start:end])) and start + m.end() < end:
+                start += m.end()  # a piece of a split span: "at Quillfeather Housing Help"
+            if leading and (m := _TRAILING_WORD.search(text, start, end)) and m.start() > start:
+                end = m.start()  # "Larkspur Boxing on"
+            if end > start:
+                final.append(replace(span, start=start, end=end, text=text[start:end]))
+        return final
 
 
 def _common_word(piece: str) -> bool:
-    return piece.isalpha() and zipf_frequency(piece.lower(), "en") >= COMMON_WORD_ZIPF
+    return piece.isalpha() and zipf(piece.lower()) >= COMMON_WORD_ZIPF
 
 
 def _word_opening_sentence(text: str, span: Span) -> bool:
     piece = text[span.start : span.end]
-    if not piece.isalpha() or zipf_frequency(piece.lower(), "en") < SENTENCE_WORD_ZIPF:
+    if not piece.isalpha() or zipf(piece.lower()) < SENTENCE_WORD_ZIPF:
         return False
     if not _SENTENCE_START.search(text, max(0, span.start - 8), span.start):
         return False
@@ -147,7 +138,7 @@ def _word_opening_sentence(text: str, span: Span) -> bool:
 
 
 def _everyday_lowercase(piece: str) -> bool:
-    return piece.isalpha() and piece.islower() and zipf_frequency(piece, "en") >= 3.5
+    return piece.isalpha() and piece.islower() and zipf(piece) >= 3.5
 
 
 def _has_capital(text: str, span: Span) -> bool:
@@ -211,7 +202,7 @@ def _meaningful(text: str, piece: Span, typed: bool) -> bool:
     if piece.end - piece.start < 3:
         return False
     words = _WORDS.findall(text[piece.start : piece.end])
-    return typed or any(w[0].isupper() and zipf_frequency(w.lower(), "en") < 3.5 for w in words)
+    return typed or any(w[0].isupper() and zipf(w.lower()) < 3.5 for w in words)
 
 
 def _join_same_label(spans: list[Span]) -> list[Span]:

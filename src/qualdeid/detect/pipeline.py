@@ -25,8 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from qualdeid.corpus.model import Document, InputError, Span
-from qualdeid.detect.allow_deny import Lists
-from qualdeid.detect.finalise import finalise
+from qualdeid.detect.finalise import Finaliser
 from qualdeid.detect.nlp.loading import DEFAULT_MODEL, load_model, resolve_model_name
 from qualdeid.detect.nlp.malloc import reuse_freed_memory
 from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer, canonical_label
@@ -148,11 +147,11 @@ def _run_chunk(chunk: list[tuple[str, str]]) -> list[Pass1Result]:
 
 
 class SecondPass:
-    """Pass 2 of one document: the processors' decisions with corpus-wide knowledge, then ``finalise``."""
+    """Pass 2 of one document: the processors' decisions with corpus-wide knowledge, then the finaliser's."""
 
-    def __init__(self, processors: list[CorpusProcessor], lists: Lists) -> None:
+    def __init__(self, processors: list[CorpusProcessor], finaliser: Finaliser) -> None:
         self.processors = processors
-        self.lists = lists
+        self.finaliser = finaliser
 
     def spans(self, doc: Document, record: Spooled) -> list[Span]:
         base = [_span(r) for r in record[1]]
@@ -161,7 +160,7 @@ class SecondPass:
         for i, p in enumerate(self.processors):
             others = base + [s for j, c in enumerate(candidates) if j != i for s in c]
             spans.extend(p.second_pass(doc, candidates[i], others))
-        return finalise(doc.text, spans, self.lists)
+        return self.finaliser.spans(doc.text, spans)
 
 
 _second: SecondPass | None = None
@@ -210,7 +209,7 @@ class Detector:
     def __init__(self, config: DetectConfig | None = None) -> None:
         self.config = config or DetectConfig()
         self.rules = Rules(self.config.rules_dirs)
-        self.lists = Lists(self.rules)
+        self.finaliser = Finaliser(self.rules)
         resolve_model_name(self.config.model)  # a missing model fails here, whatever the number of jobs
         self._first: FirstPass | None = None if self.config.jobs > 1 else FirstPass(self.config)
 
@@ -255,7 +254,7 @@ class Detector:
                 if progress:
                     progress(1, n)
             finished = 0
-            for item in self._pass2(corpus(), spool.read(), SecondPass(processors, self.lists), spool.count):
+            for item in self._pass2(corpus(), spool.read(), SecondPass(processors, self.finaliser), spool.count):
                 if progress and isinstance(item, Document):
                     finished += 1
                     progress(2, finished)

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
 from qualdeid.detect.rare.frames import extend_right, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules
-from qualdeid.detect.rare.numbers import quantity_at
 
 _SKIP_BEFORE_COUNT = frozenset({"only", "just", "still", "got", "'s", "s", "even", "now", "actually", "a", "an"})
 #: after "one eye", "one hand": the idioms "keep one eye on", "one hand in his pocket"

@@ -8,9 +8,9 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Span
+from qualdeid.detect.nlp.numbers import numbers_in
 from qualdeid.detect.rare.frames import DocWords
 from qualdeid.detect.rare.lexicon import COMMON, RareRules, TermMatch
-from qualdeid.detect.rare.numbers import numbers_in
 from qualdeid.labels import RARE_DETAIL
 
 #: spaCy entity types of names, dates and numbers: their words are not rare words of a detail

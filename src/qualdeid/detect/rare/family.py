@@ -17,11 +17,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import extend_right, first_hit, frame_at_verb, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules, zipf
-from qualdeid.detect.rare.numbers import approximator_start, quantity_at
 
 #: verbs that make any number of children someone's own doing (no upper limit on the count)
 _CARING_VERBS = frozenset({"foster", "adopt", "raise", "rear", "bring", "look"})

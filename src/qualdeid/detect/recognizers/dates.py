@@ -10,7 +10,7 @@ from qualdeid.labels import DATE_TIME
 YEAR_SUFFIX = r"(?:[ \t]+(?:(?:19|20)\d\d|['’]\d\d))?"
 
 
-def _holiday_regex(name: str) -> str:
+def holiday_pattern(name: str) -> str:
     """A holiday's name as a pattern: any apostrophe, any spacing, "St." as well as "St"."""
     pattern = regex.escape(name).replace("'", "['’]").replace(r"\ ", r"[ \t]+")
     return regex.sub(r"^St(?=\[)", r"St\\.?", pattern)
@@ -21,7 +21,7 @@ def holiday_recognizer(holidays: set[str]) -> PatternRecognizer | None:
     if not holidays:
         return None
     names = sorted(holidays, key=len, reverse=True)
-    alternation = "|".join(_holiday_regex(n) for n in names)
+    alternation = "|".join(holiday_pattern(n) for n in names)
     pattern = rf"(?<![\w'’])(?:{alternation})(?![\w'’]){YEAR_SUFFIX}"
     return PatternRecognizer(
         supported_entity=DATE_TIME,

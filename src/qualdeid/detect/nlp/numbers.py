@@ -1,14 +1,17 @@
-"""Numbers written in words or digits over spaCy tokens: "sixty-one", "over a hundred", "14", "a dozen"."""
+"""Numbers written in words or digits over spaCy tokens: "sixty-one", "over a hundred", "14", "a dozen".
+
+The number words are English grammar (a closed class), defined here once for every detector that
+reads a count or an age."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-_UNITS = dict(
+UNITS = dict(
     zero=0, one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10, eleven=11,
     twelve=12, thirteen=13, fourteen=14, fifteen=15, sixteen=16, seventeen=17, eighteen=18, nineteen=19,
 )  # fmt: skip
-_TENS = dict(twenty=20, thirty=30, forty=40, fifty=50, sixty=60, seventy=70, eighty=80, ninety=90)
+TENS = dict(twenty=20, thirty=30, forty=40, fifty=50, sixty=60, seventy=70, eighty=80, ninety=90)
 _SCALES = {"hundred": 100, "thousand": 1000}
 #: vague plurals, read as the least they can mean: "hundreds of jumps" is at least 200
 _VAGUE = {"dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40}
@@ -41,15 +44,15 @@ def quantity_at(sdoc: Doc, i: int, stop: int) -> tuple[int, int] | None:
         if k < stop and sdoc[k].lower_ == "of":
             k += 1
         return value, k
-    elif first in _UNITS or first in _TENS:
-        value, k = _UNITS.get(first, _TENS.get(first, 0)), i + 1
-        if first in _TENS and k + 1 < stop and sdoc[k].text == "-" and sdoc[k + 1].lower_ in _UNITS:
-            value, k = value + _UNITS[sdoc[k + 1].lower_], k + 2
+    elif first in UNITS or first in TENS:
+        value, k = UNITS.get(first, TENS.get(first, 0)), i + 1
+        if first in TENS and k + 1 < stop and sdoc[k].text == "-" and sdoc[k + 1].lower_ in UNITS:
+            value, k = value + UNITS[sdoc[k + 1].lower_], k + 2
     if value is None:
         return None
     while k < stop and sdoc[k].lower_ in _SCALES:
         value, k = value * _SCALES[sdoc[k].lower_], k + 1
-    if value >= 100 and k + 1 < stop and sdoc[k].lower_ == "and" and sdoc[k + 1].lower_ in {**_UNITS, **_TENS}:
+    if value >= 100 and k + 1 < stop and sdoc[k].lower_ == "and" and sdoc[k + 1].lower_ in {**UNITS, **TENS}:
         rest = quantity_at(sdoc, k + 1, stop)
         if rest is not None and rest[0] < 100:
             value, k = value + rest[0], rest[1]
@@ -69,7 +72,7 @@ def approximator_start(sdoc: Doc, i: int, floor: int) -> int:
 
 
 #: words a number phrase can start with ("a" for "a hundred", "a dozen")
-NUMBER_STARTS = frozenset({*_UNITS, *_TENS, *_VAGUE, "a", "an"})
+NUMBER_STARTS = frozenset({*UNITS, *TENS, *_VAGUE, "a", "an"})
 
 
 def numbers_in(sdoc: Doc, lowers: list[str], bounds: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
