@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from qualdeid.detect.names.initials import initials_as_names
+from qualdeid.detect.names.initials import Initials
 from qualdeid.rules import Rules
 
-NOT_INITIALS = frozenset(Rules().words("names/not_initials.txt"))
+INITIALS = Initials(Rules(), Rules().words("names/not_initials.txt"))
 
 
 def found(text: str) -> list[str]:
-    return [text[a:b] for a, b in initials_as_names(text, NOT_INITIALS)]
+    return [text[a:b] for a, b in INITIALS.find(text)]
 
 
 def test_initials_in_a_person_context_are_found_everywhere_in_the_document() -> None:

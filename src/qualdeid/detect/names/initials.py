@@ -13,77 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from wordfreq import zipf_frequency
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.rules import Rules
 
 _TOKEN = re.compile(r"(?<![\w&/.'’-])([A-Z]{1,3})(?![\w&/'-]|\.[A-Z])")
 _WORD_BEFORE = re.compile(r"([\w/&+'’]+)[ \t:]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*(['’]s\b|[\w']+)")
 
-#: Words before initials that only a person follows ("sat w/ RS", "told HM", "Signed RS").
-LEFT = frozenset(
-    [
-        "w/",
-        "with",
-        "told",
-        "asked",
-        "signed",
-        "staff",
-        "shift",
-        "call",
-        "called",
-        "rang",
-        "phoned",
-        "texted",
-        "emailed",
-        "thanked",
-        "helped",
-        "supported",
-        "showed",
-        "met",
-        "visited",
-        "reminded",
-        "tell",
-        "ask",
-        "thank",
-    ]
-)
-#: Words after initials that say a person acts ("HM walked", "G is eating", "FM's office").
-RIGHT = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "asked",
-        "offered",
-        "walked",
-        "explained",
-        "agreed",
-        "wants",
-        "wanted",
-        "rang",
-        "called",
-        "texted",
-        "replied",
-        "came",
-        "went",
-        "left",
-        "arrived",
-        "is",
-        "was",
-        "has",
-        "had",
-        "says",
-        "reckons",
-        "thinks",
-        "thought",
-        "seemed",
-        "looked",
-        "'s",
-        "’s",
-    ]
-)
-#: "I'll call him W", "named her K"
-_NAMED = re.compile(r"\b(?:call|calls|called|name|named|refer[ \t]+to)[ \t]+(?:him|her|them)[ \t]+$", re.IGNORECASE)
 #: Words after which a single letter may open a clause: "But W texted", "and K said".
 CLAUSE_OPENERS = frozenset(["and", "but", "so", "because", "cos", "then", "when", "if", "that", "while"])
 #: Words before that make it a thing: "the GP", "a DJ".
@@ -125,88 +61,98 @@ _SHOUTED = frozenset(
 )
 
 
-def initials_as_names(text: str, not_initials: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each occurrence of initials that act as a person somewhere in `text`."""
-    occurrences: dict[str, list[tuple[int, int, bool]]] = {}
-    partners: dict[str, set[str]] = {}
-    for m in _TOKEN.finditer(text):
-        token = m.group(1)
-        if (
-            token in not_initials
-            or token in _SHOUTED
-            or (len(token) > 1 and zipf_frequency(token.lower(), "en") >= SHOUTED_WORD_ZIPF)
-        ):
-            continue  # "SHE", "NOT": a word in capitals
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        after = _WORD_AFTER.match(text[m.end() : m.end() + 30])
-        prev = before.group(1).lower() if before else ""
-        nxt = after.group(1).lower().replace("’", "'") if after else ""
-        if prev in ARTICLES or (after and after.group(1).isupper() and len(after.group(1)) > 1):
-            continue  # "the GP"; "HE SAID" is shouting
-        named = _NAMED.search(text, max(0, m.start() - 30), m.start()) is not None
-        if len(token) == 1 and not (named or _opens_clause(text, m.start(), prev)):
-            continue  # "Plan B", "vitamin D": a letter after a word names a thing
-        kiss = re.match(r"[ \t]+x+[ \t]*(?:\n|$)", text[m.end() : m.end() + 8]) is not None  # a sign-off: "D x"
-        rest = text[m.end() : m.end() + 40]
-        acts = (
-            named
-            or kiss
-            or prev in LEFT
-            or _acts(nxt)
-            or (len(token) > 1 and _described_or_on_duty(text, m.start(), rest))
+class Initials:
+    """Finds initials that act as a person, with the words of ``rules/names/initials.yaml``."""
+
+    def __init__(self, rules: Rules, not_initials: frozenset[str]) -> None:
+        words = rules.lists("names/initials.yaml")
+        self.not_initials = not_initials
+        self.before = words["before"]
+        self.after = words["after"] | {"'s", "’s"}
+        self.not_verbs = words["not_verbs"]
+        #: "I'll call him W", "named her K"
+        self.named = re.compile(rf"\b(?:{words.pattern('naming')})[ \t]+(?:him|her|them)[ \t]+$", re.IGNORECASE)
+        #: A person's description in brackets after initials: "QJ (M, 40s)", "BQ (manager)", "(support worker)".
+        self.described = re.compile(
+            r"[ \t]*\([ \t]*(?:[MF][ \t]*[,)]|\d|(?:early|mid|late)[ \t-]"
+            rf"|[a-z ]*\b(?:{words.pattern('described_as')})s?[ \t]*[,)])"
         )
-        occurrences.setdefault(token, []).append((m.start(), m.end(), acts))
-        joined = _JOINED.search(text, max(0, m.start() - 12), m.start())
-        if joined:
-            partners.setdefault(token, set()).add(joined.group(1))
-    acting = {t for t, found in occurrences.items() if any(acts for _, _, acts in found)}
-    # "On shift: HM + NP": initials joined to a person's initials by "+", "&" or "and" are a person too
-    acting |= {t for t, joined in partners.items() if t in occurrences and joined & acting}
-    for token, found in occurrences.items():
-        if token not in acting:
-            continue
-        for start, end, acts in found:
-            if acts or len(token) > 1:
-                yield start, end
+        #: "DE on call", "KT on shift tonight", "RS pls ring", "+ son": on duty, asked to act, with a relative.
+        self.on_duty = re.compile(
+            rf"[ \t]+(?:on[ \t]+(?:{words.pattern('on_duty')})\b|(?:pls|please)[ \t]+[a-z]"
+            rf"|\+[ \t]*(?:{words.pattern('with_relative')})\b)"
+        )
 
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each occurrence of initials that act as a person somewhere in `text`."""
+        occurrences: dict[str, list[tuple[int, int, bool]]] = {}
+        partners: dict[str, set[str]] = {}
+        for m in _TOKEN.finditer(text):
+            token = m.group(1)
+            if (
+                token in self.not_initials
+                or token in _SHOUTED
+                or (len(token) > 1 and zipf(token.lower()) >= SHOUTED_WORD_ZIPF)
+            ):
+                continue  # "SHE", "NOT": a word in capitals
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            after = _WORD_AFTER.match(text[m.end() : m.end() + 30])
+            prev = before.group(1).lower() if before else ""
+            nxt = after.group(1).lower().replace("’", "'") if after else ""
+            if prev in ARTICLES or (after and after.group(1).isupper() and len(after.group(1)) > 1):
+                continue  # "the GP"; "HE SAID" is shouting
+            named = self.named.search(text, max(0, m.start() - 30), m.start()) is not None
+            if len(token) == 1 and not (named or self._opens_clause(text, m.start(), prev)):
+                continue  # "Plan B", "vitamin D": a letter after a word names a thing
+            kiss = re.match(r"[ \t]+x+[ \t]*(?:\n|$)", text[m.end() : m.end() + 8]) is not None  # a sign-off: "D x"
+            rest = text[m.end() : m.end() + 40]
+            acts = (
+                named
+                or kiss
+                or prev in self.before
+                or self._acts(nxt)
+                or (len(token) > 1 and self._described_or_on_duty(text, m.start(), rest))
+            )
+            occurrences.setdefault(token, []).append((m.start(), m.end(), acts))
+            joined = _JOINED.search(text, max(0, m.start() - 12), m.start())
+            if joined:
+                partners.setdefault(token, set()).add(joined.group(1))
+        acting = {t for t, found in occurrences.items() if any(acts for _, _, acts in found)}
+        # "On shift: HM + NP": initials joined to a person's initials by "+", "&" or "and" are a person too
+        acting |= {t for t, joined in partners.items() if t in occurrences and joined & acting}
+        for token, found in occurrences.items():
+            if token not in acting:
+                continue
+            for start, end, acts in found:
+                if acts or len(token) > 1:
+                    yield start, end
 
-#: A person's description in brackets after initials: "QJ (M, 40s)", "BQ (manager)", "(support worker)".
-_DESCRIBED = re.compile(
-    r"[ \t]*\([ \t]*(?:[MF][ \t]*[,)]|\d|(?:early|mid|late)[ \t-]|[a-z ]*\b(?:worker|staff|manager|director"
-    r"|coordinator|co-ordinator|lead|nurse|member|volunteer|resident|client|peer|student|chair|carer|mum|mom|dad"
-    r"|son|daughter|wife|husband|partner|sister|brother|friend|tenant|keyworker|case[ \t]?worker)s?[ \t]*[,)])"
-)
-#: Words that end in -s after initials but are no verbs: "QX this", "PP plus".
-_NOT_VERBS = frozenset(["this", "his", "hers", "its", "yes", "plus", "always", "perhaps", "sometimes", "thus"])
+    def _described_or_on_duty(self, text: str, start: int, rest: str) -> bool:
+        return (
+            self.described.match(rest) is not None
+            or _NAME_IN_BRACKETS.match(rest) is not None
+            or self.on_duty.match(rest) is not None
+            or _speaks(text, start, rest)
+        )
+
+    def _acts(self, nxt: str) -> bool:
+        """ "HM walked", "QJ tells me", "BQ doesn't": the word after initials is a verb."""
+        if nxt in self.after or (len(nxt) > 3 and nxt.endswith(("ed", "ing"))):
+            return True
+        if nxt in ("doesn't", "didn't", "can't", "won't", "isn't", "wasn't", "hasn't"):
+            return True
+        return len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is")) and nxt not in self.not_verbs
+
+    def _opens_clause(self, text: str, start: int, prev: str) -> bool:
+        if not prev or prev in self.before or prev in CLAUSE_OPENERS:
+            return True
+        return re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None
 
 
 #: Initials joined to other initials before them: "HM + NP", "RS & KT", "TB and JW".
 _JOINED = re.compile(r"(?<![\w&/.'’-])([A-Z]{2,3})[ \t]*(?:\+|&|and)[ \t]*$")
 #: "DR (Dawn)", "NP (Nerys) on shift": the first name in brackets after initials.
 _NAME_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*[A-Z][a-z'’-]+[ \t]*[,)]")
-#: "DE on call", "KT on shift tonight", "RS pls ring", "+ son": on duty, asked to act, with a relative.
-_ON_DUTY = re.compile(
-    r"[ \t]+(?:on[ \t]+(?:call|shift|leave|duty|nights|days|lates|earlies)\b|(?:pls|please)[ \t]+[a-z]"
-    r"|\+[ \t]*(?:son|daughter|partner|wife|husband|mum|mom|dad|kids?|baby|sister|brother)\b)"
-)
-
-
-def _described_or_on_duty(text: str, start: int, rest: str) -> bool:
-    return (
-        _DESCRIBED.match(rest) is not None
-        or _NAME_IN_BRACKETS.match(rest) is not None
-        or _ON_DUTY.match(rest) is not None
-        or _speaks(text, start, rest)
-    )
-
-
-def _acts(nxt: str) -> bool:
-    """ "HM walked", "QJ tells me", "BQ doesn't": the word after initials is a verb."""
-    if nxt in RIGHT or (len(nxt) > 3 and nxt.endswith(("ed", "ing"))):
-        return True
-    if nxt in ("doesn't", "didn't", "can't", "won't", "isn't", "wasn't", "hasn't"):
-        return True
-    return len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is")) and nxt not in _NOT_VERBS
 
 
 def _speaks(text: str, start: int, rest: str) -> bool:
@@ -214,9 +160,3 @@ def _speaks(text: str, start: int, rest: str) -> bool:
     if not re.match(r"[ \t]*:[ \t]+\S", rest):
         return False
     return re.search(r"(?:^|[\n.!?]|\d[ \t])[ \t]*$", text[max(0, start - 3) : start]) is not None
-
-
-def _opens_clause(text: str, start: int, prev: str) -> bool:
-    if not prev or prev in LEFT or prev in CLAUSE_OPENERS:
-        return True
-    return re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None

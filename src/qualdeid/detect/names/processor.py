@@ -28,7 +28,7 @@ from qualdeid.detect.names.evidence import (
     is_capitalised,
     last_word,
 )
-from qualdeid.detect.names.initials import initials_as_names
+from qualdeid.detect.names.initials import Initials
 from qualdeid.detect.names.variants import NameVariants
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import UNITS
@@ -56,6 +56,7 @@ class NameProcessor(CorpusProcessor):
     def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
         self.ev = NameEvidence(rules, nlp)
         self.variants = NameVariants(rules)
+        self.initials = Initials(rules, self.ev.lex.not_initials)
         self.known: dict[str, KnownName] = {}
         self.acceptance = Acceptance(self.ev, self.known)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
@@ -151,7 +152,7 @@ class NameProcessor(CorpusProcessor):
             if len(name) == 1 or (zipf(name) < SURNAME_ZIPF and name not in lex.titles):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
         acting_initials: set[str] = set()
-        for start, end in initials_as_names(text, lex.not_initials):
+        for start, end in self.initials.find(text):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             if end - start > 1:
                 acting_initials.add(text[start:end])
