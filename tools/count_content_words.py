@@ -12,8 +12,9 @@ file under the given folders (default ``src/``) and looks at three kinds of lite
 
 A word-like string is one to three words of letters (with ``'`` and ``-``); docstrings, messages,
 upper-case tags and labels (``"VERB"``, ``"PERSON"``) and snake_case keys are not vocabulary.
-Grammar words (articles, pronouns, auxiliaries, prepositions, conjunctions, determiners) may stay
-in code and are not counted.
+Grammar words (articles, pronouns, auxiliaries, prepositions, conjunctions, determiners, and the
+number words, a closed class read by the number parser) may stay in code and are not counted; nor
+are identifiers written as strings (``"AddressBlockRecognizer"``).
 
 Prints one line per literal with its content words (``--list``), and the totals: literals, content
 words summed over literals, and distinct content words.
@@ -50,6 +51,8 @@ _GRAMMAR = """
     all any both each every either neither no none some few many much more most less least several
     other another own same such only just also too very not n't
     there here now s 's t
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
 """
 GRAMMAR_WORDS = frozenset(_GRAMMAR.split())
 
@@ -84,6 +87,7 @@ def _wordlike(value: object) -> bool:
         and not value.isupper()
         and "_" not in value
         and not (value[:1].isupper() and value[1:2].isupper())
+        and not any(c.isupper() for c in value[1:] if value.isalpha())  # CamelCase: a name in the code
     )
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from helpers import FIXTURES
-from qualdeid.detect.recognizers import name_lexicon, place_lexicon
 from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, SpeakerRecognizer
 from qualdeid.rules import Rules
 
@@ -15,16 +14,12 @@ STRUCTURE = FIXTURES / "structure"
 
 @pytest.fixture(scope="module")
 def speakers() -> SpeakerRecognizer:
-    return SpeakerRecognizer(name_lexicon(Rules()))
+    return SpeakerRecognizer(Rules())
 
 
 @pytest.fixture(scope="module")
 def addresses() -> AddressBlockRecognizer:
-    rules = Rules()
-    places = place_lexicon(rules)
-    return AddressBlockRecognizer(
-        places.street_types | places.common_street_types, name_lexicon(rules), places.generic_words
-    )
+    return AddressBlockRecognizer(Rules())
 
 
 def found(recognizer: SpeakerRecognizer | AddressBlockRecognizer, text: str) -> set[tuple[str, str]]:

@@ -21,12 +21,13 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 from spacy.language import Language
 
+from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.nlp.loading import dictionary_words
 from qualdeid.detect.recognizers.contact import contact_recognizers
 from qualdeid.detect.recognizers.context import OrgContextRecognizer, PlaceContextRecognizer, SiteRecognizer
 from qualdeid.detect.recognizers.dates import holiday_recognizer
 from qualdeid.detect.recognizers.places import CALENDAR_WORDS, NamedPlaceRecognizer, PlaceLexicon
-from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, NameLexicon, SpeakerRecognizer
+from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, SpeakerRecognizer
 from qualdeid.detect.recognizers.towns import TownRecognizer
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.rules import Rules
@@ -48,16 +49,7 @@ def place_lexicon(rules: Rules) -> PlaceLexicon:
 
 
 def name_lexicon(rules: Rules) -> NameLexicon:
-    return NameLexicon(
-        first_names=rules.words("names/first_names.txt", lower=True) | rules.nicknames.names,
-        surnames=frozenset(rules.words("names/surnames.txt", lower=True)),
-        word_names=frozenset(
-            rules.words("names/word_names.txt", lower=True) | rules.words("names/surname_words.txt", lower=True)
-        ),
-        titles=frozenset(rules.words("names/titles.txt", lower=True)),
-        roles=frozenset(rules.words("lexicons/speaker_roles.txt", lower=True)),
-        fields=frozenset(rules.words("lexicons/field_labels.txt", lower=True)),
-    )
+    return NameLexicon.read(rules)
 
 
 def town_recognizer(rules: Rules, names: NameLexicon, nlp: Language | None) -> TownRecognizer:
@@ -82,8 +74,8 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     lexicon = place_lexicon(rules)
     names = name_lexicon(rules)
     recognizers: list[EntityRecognizer] = [
-        SpeakerRecognizer(names),
-        AddressBlockRecognizer(lexicon.street_types | lexicon.common_street_types, names, lexicon.generic_words),
+        SpeakerRecognizer(rules),
+        AddressBlockRecognizer(rules),
         NamedPlaceRecognizer(lexicon),
         PlaceContextRecognizer(lexicon),
         OrgContextRecognizer(lexicon),
