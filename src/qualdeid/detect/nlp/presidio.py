@@ -8,7 +8,7 @@ matter for qualitative data from English-speaking countries are registered, plus
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
 
@@ -242,6 +242,25 @@ class HintedIpRecognizer(IpRecognizer):
         if not self.HINT.search(text):
             return []
         return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
+def presidio_results(
+    recognizer: EntityRecognizer, offsets: Iterable[tuple[int, int, str]], score: float
+) -> list[RecognizerResult]:
+    """Presidio results, named after ``recognizer``, for (start, end, label) offsets."""
+    return [
+        RecognizerResult(
+            label,
+            start,
+            end,
+            score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            },
+        )
+        for start, end, label in offsets
+    ]
 
 
 def predefined_recognizers() -> list[EntityRecognizer]:
