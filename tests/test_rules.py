@@ -76,12 +76,26 @@ def test_removing_a_nickname_line_changes_detection_and_scrub_alike(tmp_path: Pa
     assert nickname_table()["abby"] == {"abigail"}
 
 
-def test_settings_merge_mappings_and_replace_lists(tmp_path: Path) -> None:
-    _write(tmp_path, "rare/triggers.yaml", "thresholds:\n  max_tokens: 9\nhabit_verbs: [wont]\n")
-    base = Rules().settings("rare/triggers.yaml")
-    merged = Rules([tmp_path]).settings("rare/triggers.yaml")
+def test_settings_merge_mappings_and_a_later_value_wins(tmp_path: Path) -> None:
+    _write(tmp_path, "rare/frames.yaml", "thresholds:\n  max_tokens: 9\n")
+    base = Rules().settings("rare/frames.yaml")
+    merged = Rules([tmp_path]).settings("rare/frames.yaml")
     assert merged["thresholds"] == {**base["thresholds"], "max_tokens": 9}
-    assert merged["habit_verbs"] == ["wont"]
+
+
+def test_yaml_word_lists_add_to_the_defaults_and_bang_removes(tmp_path: Path) -> None:
+    _write(tmp_path, "rare/frames.yaml", "role_verbs: [apprentice, '!moonlight']\n")
+    base = Rules().lists("rare/frames.yaml")["role_verbs"]
+    merged = Rules([tmp_path]).lists("rare/frames.yaml")["role_verbs"]
+    assert "moonlight" in base and merged == (base | {"apprentice"}) - {"moonlight"}
+
+
+@pytest.mark.parametrize("entry", ["no", "on", "7"])
+def test_a_word_yaml_reads_as_something_else_is_named_with_what_to_write(tmp_path: Path, entry: str) -> None:
+    _write(tmp_path, "names/context.yaml", f"word_left: [{entry}]\n")
+    with pytest.raises(RulesError) as err:
+        Rules([tmp_path]).lists("names/context.yaml")
+    assert "word_left" in str(err.value) and "quotes" in str(err.value)
 
 
 def test_yaml_copies_are_the_callers_to_change() -> None:

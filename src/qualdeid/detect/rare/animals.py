@@ -3,7 +3,7 @@
 * "a pet goat", "her pet crow", "a tame magpie": any animal kept as a pet that is not an ordinary pet,
 * "a magpie she raised from a chick", "hand-reared a joey from a baby": an animal raised from young.
 
-Word lists: ``rules/rare/patterns.yaml`` (pet_markers, ordinary_pets, pet_non_animals, young_animals).
+Word lists: ``rules/rare/animals.yaml``.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@
 * eyes of different colours told loosely: "her eyes are two different colours",
 * a person or an animal named by an unusual count of parts: "a one-eyed cat", "a three-legged dog".
 
-Word lists and usual counts: ``rules/rare/patterns.yaml`` (body_counts, body_lack_markers, ...).
+Word lists and usual counts: ``rules/rare/body.yaml``.
 """
 
 from __future__ import annotations

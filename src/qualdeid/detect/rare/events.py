@@ -10,7 +10,7 @@
   "invented a new kind of fishing lure",
 * family events: "married her first cousin", "lost her husband and both sons in the same crash".
 
-Word lists: ``rules/rare/patterns.yaml`` (famous_roles, rescue_verbs, media_nouns, count_feats, ...).
+Word lists: ``rules/rare/events.yaml``.
 """
 
 from __future__ import annotations

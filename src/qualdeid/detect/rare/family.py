@@ -7,8 +7,7 @@
 * an unusual upbringing: "grew up in a lighthouse", "grew up in care", "was raised on a boat",
 * abandoned as a baby: "was found abandoned at a bus station", "left on a doorstep as a newborn".
 
-Word lists: ``rules/rare/patterns.yaml`` (raise_verbs, parent_words, unusual_homes, ...) and the
-``large_family`` section of ``triggers.yaml``.
+Word lists: ``rules/rare/family.yaml``.
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ _MAX_PLAIN_FAMILY = 40  # beyond this, a bare count of "kids" is more likely a c
 class FamilyFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
+        self.large_family_minimum = int(rr.threshold("large_family_minimum"))
         self.rare_zipf = rr.threshold("rare_zipf")
         w = self.rr.words
         self.triggers = frozenset(
@@ -72,7 +72,7 @@ class FamilyFinder(RuleFinder):
     def _large_family(self, sdoc: Doc, i: int, q: tuple[int, int], ss: int, se: int) -> Hit | None:
         """``eleven siblings``, ``one of 9 kids``, ``fostered over sixty children``."""
         value, q_end = q
-        if value < self.rr.large_family_minimum:
+        if value < self.large_family_minimum:
             return None
         end = self._family_noun_end(sdoc, q_end, se)
         if end is None:
@@ -104,7 +104,7 @@ class FamilyFinder(RuleFinder):
         if sdoc[k].lower_ in ("the", "them"):
             k += 1
         q = quantity_at(sdoc, k, se)
-        if q is None or q[0] < self.rr.large_family_minimum or q[0] > _MAX_PLAIN_FAMILY:
+        if q is None or q[0] < self.large_family_minimum or q[0] > _MAX_PLAIN_FAMILY:
             return None
         end = self._family_noun_end(sdoc, q[1], se) or q[1]
         if end == q[1] and q[1] < se and sdoc[q[1]].pos_ in ("NOUN", "PROPN"):

@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
-from qualdeid.rules import Rules, RulesError
+from qualdeid.rules import Rules, RulesError, WordLists
 
 #: Lexicon files of ``rules/rare/`` in order of precedence; the file name is the reported subtype.
 CATEGORIES = (
@@ -25,8 +25,8 @@ CATEGORIES = (
     "language",
     "setting",
 )
-#: The YAML files of ``rules/rare/``: frame words and thresholds, then the phrase patterns' word lists.
-YAML_FILES = ("triggers.yaml", "patterns.yaml", "biography.yaml")
+#: The YAML files of ``rules/rare/``: the frames and shared words, then one file per finder family.
+YAML_FILES = ("frames", "terms", "verbs", "patterns", "roles", "body", "family", "events", "animals", "biography")
 #: Entries of ``common.txt``: matched like the others so that a longer common entry ("bus driver")
 #: shadows a shorter rare one, but never evidence of anything.
 COMMON = "common"
@@ -65,9 +65,8 @@ class RareRules:
 
     entries: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)
-    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    lists: WordLists = field(default_factory=lambda: WordLists("rules/rare", ()))
     maps: dict[str, dict[str, float]] = field(default_factory=dict)
-    large_family_minimum: int = 7
     common_words: frozenset[str] = frozenset()
     common_languages: frozenset[str] = frozenset()
     #: verb -> one-word hobby entry it is the verb of ("juggle" -> "juggling"), for uncommon verbs only
@@ -90,15 +89,12 @@ class RareRules:
         out.common_words = frozenset(item for c, item in seen.values() if c == COMMON)
         hobbies = [item for c, item in seen.values() if c == "hobby"]
         out.common_languages = frozenset(rules.words("rare/common_language.txt", lower=True))
-        config = rules.settings(*(f"rare/{name}" for name in YAML_FILES))
+        files = [f"rare/{name}.yaml" for name in YAML_FILES]
+        out.lists = rules.lists(*files)
+        config = rules.settings(*files)
         out.thresholds = {k: float(v) for k, v in (config.pop("thresholds", None) or {}).items()}
-        family = config.pop("large_family", None) or {}
-        out.large_family_minimum = int(family.get("minimum", 7))
-        out.lists["large_family_nouns"] = frozenset(str(w).lower() for w in family.get("nouns", []))
         for key, value in config.items():
-            if isinstance(value, list):
-                out.lists[key] = frozenset(str(w).lower() for w in value)
-            elif isinstance(value, dict):
+            if isinstance(value, dict):
                 out.maps[key] = {str(k).lower(): float(v) for k, v in value.items()}
         out.hobby_verbs = _hobby_verbs(hobbies, out.words("not_hobby_verbs"))
         return out
@@ -110,7 +106,8 @@ class RareRules:
         return self.thresholds[name]
 
     def words(self, name: str) -> frozenset[str]:
-        return self.lists.get(name, frozenset())
+        """A word list of ``rules/rare/*.yaml`` (lower case)."""
+        return self.lists[name]
 
     def numbers(self, name: str) -> dict[str, float]:
         """A word -> number table of the YAML files (e.g. the usual count of a body part)."""

@@ -1,7 +1,7 @@
 """Rare details carried by the shape of a phrase rather than by one rare word.
 
 Part-of-speech patterns (the pipeline runs without the dependency parser), each with its own word
-lists in ``rules/rare/triggers.yaml``:
+lists in ``rules/rare/patterns.yaml``:
 
 * uniqueness: "the only <group> family", "was the first <kind of person> ... to <do something>",
 * performing and entertainment careers: "sang on an album", "was an extra in <a film>",

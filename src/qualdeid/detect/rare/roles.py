@@ -7,7 +7,7 @@
 * any other role counts when its head or a modifier is uncommon in general language, and then only
   if few documents of the corpus share it (within-corpus rarity).
 
-Word lists: ``rules/rare/patterns.yaml`` (role_as_cues, former_markers, occupation_heads, ...).
+Word lists: ``rules/rare/roles.yaml``.
 """
 
 from __future__ import annotations
