@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
-from qualdeid.detect.rare.frames import extend_np_left, extend_relative, frame_at_verb, is_np_token
+from qualdeid.detect.rare.frames import extend_np_left, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules
 
 _RAISING = frozenset({"raise", "rear", "hand-rear", "hand-raise", "hatch", "bottle-feed", "nurse", "bring", "keep"})
@@ -57,13 +57,13 @@ class AnimalFinder(RuleFinder):
         for v in range(start - 1, max(ss, start - 3) - 1, -1):
             w = sdoc[v]
             if w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in _KEEPING:
-                frame = frame_at_verb(sdoc, v, ss, self.rr)
+                frame = self.frames.frame_at_verb(sdoc, v, ss)
                 if frame.person_subject:
                     start = frame.start
                 break
             if not (w.pos_ == "ADV" or is_np_token(w)):
                 break
-        end = extend_relative(sdoc, k + 1, se, start + self.max_tokens)  # "... that lives in her flat"
+        end = self.frames.extend_relative(sdoc, k + 1, se, start + self.max_tokens)  # "... that lives in her flat"
         return Hit(start, end, "pet", "unusual animal kept", (lemma,))
 
     def _raised_from_young(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
@@ -80,7 +80,7 @@ class AnimalFinder(RuleFinder):
         for v in range(t.i - 1, max(ss, t.i - 6) - 1, -1):
             w = sdoc[v]
             if w.pos_ == "VERB" and w.lemma_.lower() in _RAISING:
-                frame = frame_at_verb(sdoc, v, ss, self.rr)
+                frame = self.frames.frame_at_verb(sdoc, v, ss)
                 start = frame.start
                 if v + 1 == t.i or (v + 2 == t.i and sdoc[v + 1].lower_ in ("up", "it", "her", "him", "them")):
                     # the animal stands before the verb: "a magpie she raised from a chick"

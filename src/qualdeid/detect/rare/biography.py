@@ -23,11 +23,7 @@ from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
     USED_TO,
-    acts_as_verb,
     extend_np_left,
-    extend_relative,
-    extend_right,
-    frame_at_verb,
     is_np_token,
     phrase_end,
     run_patterns,
@@ -187,7 +183,7 @@ class BiographyFinder(RuleFinder):
         before = sdoc[q - 1]
         if before.lower_ == "for":
             return self._for_stretch(sdoc, q - 1, t.i + 1, ss, se, named, lexicon)
-        if acts_as_verb(sdoc, before.i) and before.tag_ in ("VBD", "VBZ", "VBP", "VBN", "NNS"):
+        if self.frames.acts_as_verb(sdoc, before.i) and before.tag_ in ("VBD", "VBZ", "VBP", "VBN", "NNS"):
             return self._spent_stretch(sdoc, before.i, t.i + 1, ss, se, named, lexicon)
         return None
 
@@ -197,7 +193,7 @@ class BiographyFinder(RuleFinder):
         verb = None
         for v in range(for_i - 1, max(ss, for_i - 12) - 1, -1):
             w = sdoc[v]
-            if acts_as_verb(sdoc, v) and not is_np_token(w):
+            if self.frames.acts_as_verb(sdoc, v) and not is_np_token(w):
                 verb = v
                 break
             if not (is_np_token(w) or w.pos_ in ("ADP", "ADV", "PART", "PRON") or w.tag_ == "VBG"):
@@ -207,7 +203,7 @@ class BiographyFinder(RuleFinder):
         lemma = verb_lemma(sdoc[verb])
         if lemma in self._w("bio_plain_verbs") or lemma in self.rr.words("reporting_verbs"):
             return None
-        frame = frame_at_verb(sdoc, verb, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, verb, ss)
         if not frame.person_subject:
             return None
         judged = self._judge_activity(sdoc, verb, verb + 1, for_i, named, lexicon)
@@ -223,7 +219,7 @@ class BiographyFinder(RuleFinder):
         lemma = verb_lemma(sdoc[verb])
         if lemma in self._w("bio_plain_verbs") - {"spend"} or lemma in self.rr.words("reporting_verbs"):
             return None
-        frame = frame_at_verb(sdoc, verb, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, verb, ss)
         if not frame.person_subject:
             return None
         k = unit_end
@@ -235,15 +231,15 @@ class BiographyFinder(RuleFinder):
         limit = frame.start + self.max_tokens + 4
         if k < se and sdoc[k].tag_ == "VBG":
             activity_verb, first = k, k + 1
-            end = extend_right(sdoc, k + 1, se, limit, max_pps=2)
+            end = self.frames.extend_right(sdoc, k + 1, se, limit, max_pps=2)
         elif lemma != "spend":
             activity_verb, first = verb, unit_end
-            end = extend_right(sdoc, unit_end, se, limit, max_pps=2)
+            end = self.frames.extend_right(sdoc, unit_end, se, limit, max_pps=2)
             if end == unit_end:
                 return None
         else:
             activity_verb, first = verb, k
-            end = extend_right(sdoc, k, se, limit, max_pps=2)
+            end = self.frames.extend_right(sdoc, k, se, limit, max_pps=2)
             if end == k:
                 return None
         if lemma != "spend" and activity_verb == verb:
@@ -260,12 +256,12 @@ class BiographyFinder(RuleFinder):
     def _operated(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
         """``drove the snowcat up the ski slopes``, ``crewed a hovercraft``, ``worked nights at the
         abattoir``: operating, crewing or working something unusual, done in the past or habitually."""
-        if not acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("operated_verbs"):
+        if not self.frames.acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("operated_verbs"):
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject or not (USED_TO in frame.kinds or t.tag_ in ("VBD", "VBZ", "VBP", "NNS")):
             return None
-        end = extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=2)
+        end = self.frames.extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=2)
         if end == t.i + 1:
             return None
         judged = self._judge_activity(sdoc, t.i, t.i + 1, end, named, lexicon, self.operated_zipf)
@@ -278,7 +274,7 @@ class BiographyFinder(RuleFinder):
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
     ) -> Hit | None:
         """``won the Golden Fleece``, ``took best in show at the county fair``."""
-        if not acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("win_verbs"):
+        if not self.frames.acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("win_verbs"):
             return None
         k = t.i + 1
         obj_end = phrase_end(sdoc, k, se)
@@ -296,7 +292,7 @@ class BiographyFinder(RuleFinder):
                 venue, end = True, j
         if not (titled and verb_lemma(t) == "win") and not venue:
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject:
             return None
         return Hit(frame.start, end, "life_event", "won a named prize or a prize at a show", ("won_named",))
@@ -342,11 +338,11 @@ class BiographyFinder(RuleFinder):
         kinds = self.rr.words("uniqueness_kinds")
         if end is None and first_of_kind and (head.lemma_.lower() in kinds or head.lower_ in kinds):
             if k < se and sdoc[k].tag_ in ("VBN", "VBD", "JJ") and sdoc[k].lower_.endswith("ed"):  # "licensed as"
-                end = extend_right(sdoc, k + 1, se, start + self.max_tokens + 4, max_pps=1)
+                end = self.frames.extend_right(sdoc, k + 1, se, start + self.max_tokens + 4, max_pps=1)
                 if end < se and sdoc[end].lower_ == "as":
                     end = phrase_end(sdoc, end + 1, se)
-            elif k + 1 < se and sdoc[k].lower_ == "to" and acts_as_verb(sdoc, k + 1):
-                end = extend_right(sdoc, k + 2, se, start + self.max_tokens + 4, max_pps=1)
+            elif k + 1 < se and sdoc[k].lower_ == "to" and self.frames.acts_as_verb(sdoc, k + 1):
+                end = self.frames.extend_right(sdoc, k + 2, se, start + self.max_tokens + 4, max_pps=1)
         if end is None:
             return None
         return Hit(start, end, "life_event", "ranked among the top or first of a field", (head.lemma_.lower(),))
@@ -361,7 +357,7 @@ class BiographyFinder(RuleFinder):
             return None
         if t.i - 1 < ss or sdoc[t.i - 1].lemma_.lower() not in _BE_GET:
             return None
-        frame = frame_at_verb(sdoc, t.i - 1 if sdoc[t.i - 1].pos_ == "VERB" else t.i, ss, self.rr)  # "got picked"
+        frame = self.frames.frame_at_verb(sdoc, t.i - 1 if sdoc[t.i - 1].pos_ == "VERB" else t.i, ss)  # "got picked"
         if not frame.person_subject:
             return None
         k = t.i + 1
@@ -409,11 +405,15 @@ class BiographyFinder(RuleFinder):
                 break
             np_start -= 1
         verb = np_start - 1
-        if verb < ss or not acts_as_verb(sdoc, verb) or verb_lemma(sdoc[verb]) not in self._w("media_role_verbs"):
+        if (
+            verb < ss
+            or not self.frames.acts_as_verb(sdoc, verb)
+            or verb_lemma(sdoc[verb]) not in self._w("media_role_verbs")
+        ):
             return None
         if verb_lemma(sdoc[verb]) in _LIGHT_VERBS and not self._lemma_in(t, "media_presented"):
             return None  # "does the quiz on the radio": plays along, presents nothing
-        frame = frame_at_verb(sdoc, verb, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, verb, ss)
         if not frame.person_subject:
             return None
         outlets = self._w("media_outlets")
@@ -432,11 +432,11 @@ class BiographyFinder(RuleFinder):
 
     def _competes(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
         """``competes in sheepdog trials at the agricultural shows``, ``shows lop rabbits at fairs``."""
-        if not acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("compete_verbs"):
+        if not self.frames.acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("compete_verbs"):
             return None
         if t.tag_ not in ("VBZ", "VBD", "VBP", "NNS") and not (t.i > ss and sdoc[t.i - 1].lower_ == "to"):
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject:
             return None
         k = t.i + 1
@@ -468,7 +468,7 @@ class BiographyFinder(RuleFinder):
 
     def _animal(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
         """``the cockatoo that rides on his shoulder``, ``a crow that follows her to the bus stop``."""
-        if not acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("animal_behaviour_verbs"):
+        if not self.frames.acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("animal_behaviour_verbs"):
             return None
         rel = t.i - 1
         if rel - 1 < ss or sdoc[rel].lower_ not in ("that", "which", "who"):
@@ -479,7 +479,7 @@ class BiographyFinder(RuleFinder):
         if not wild or animal.pos_ not in ("NOUN", "PROPN") or lemma in self._w("ordinary_pets"):
             return None
         start = extend_np_left(sdoc, animal.i, ss)
-        end = extend_relative(sdoc, rel, se, start + self.max_tokens)
+        end = self.frames.extend_relative(sdoc, rel, se, start + self.max_tokens)
         if end <= t.i + 1:
             return None
         # the behaviour must be about a person: "on his shoulder", "follows her", "in her pocket"

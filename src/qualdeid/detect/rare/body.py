@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
-from qualdeid.detect.rare.frames import extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare.frames import is_np_token
 from qualdeid.detect.rare.lexicon import RareRules
 
 _SKIP_BEFORE_COUNT = frozenset({"only", "just", "still", "got", "'s", "s", "even", "now", "actually", "a", "an"})
@@ -135,7 +135,7 @@ class BodyFinder(RuleFinder):
                 end = j + 1
             elif j > quantity_at(sdoc, end + 1, se)[1] and (j == se or sdoc[j].pos_ not in ("NOUN", "PROPN")):  # type: ignore[index]
                 end = j  # "one blue eye and one hazel"
-        end = extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
+        end = self.frames.extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
         return Hit(start, end, "physical_trait", "unusual number of a body part", (part,))
 
     def _have_frame(self, sdoc: Doc, i: int, ss: int) -> int | None:
@@ -156,10 +156,10 @@ class BodyFinder(RuleFinder):
                 or owner.lemma_.lower() in self.rr.words("person_nouns")
                 or owner.lower_ in self.rr.words("person_pronouns")
             ):
-                return frame_at_verb(sdoc, owner.i, ss, self.rr).start if owner.lower_ == "born" else k - 1
+                return self.frames.frame_at_verb(sdoc, owner.i, ss).start if owner.lower_ == "born" else k - 1
             return None
         if before.pos_ in ("VERB", "AUX") and lemma in self.rr.words("body_have_verbs"):
-            frame = frame_at_verb(sdoc, k - 1, ss, self.rr)
+            frame = self.frames.frame_at_verb(sdoc, k - 1, ss)
             return frame.start if frame.person_subject else None
         if before.lower_ == "missing" or sdoc[i].lower_ == "missing":
             return k - 1 if before.lower_ == "missing" else i
@@ -189,7 +189,7 @@ class BodyFinder(RuleFinder):
             return end
         word = sdoc[end].lower_
         if word in ("while", "when") and sdoc[end + 1].tag_ == "VBG":
-            return extend_right(sdoc, end + 2, se, end + 7, max_pps=1)
+            return self.frames.extend_right(sdoc, end + 2, se, end + 7, max_pps=1)
         k = end + 1
         while k < se and (is_np_token(sdoc[k]) or sdoc[k].tag_ == "VBG") and k - end <= 5:
             k += 1
@@ -197,7 +197,7 @@ class BodyFinder(RuleFinder):
         if not any(sdoc[m].lemma_.lower() in causes or sdoc[m].lower_ in causes for m in range(end + 1, k)):
             return end
         if word == "after" and k < se and sdoc[k].pos_ == "VERB":  # "after the tractor rolled on her"
-            return extend_right(sdoc, k + 1, se, k + 5, max_pps=1)
+            return self.frames.extend_right(sdoc, k + 1, se, k + 5, max_pps=1)
         return k
 
     def _replaced(self, sdoc: Doc, part_tok: Token, ss: int, se: int) -> Hit | None:
@@ -214,7 +214,7 @@ class BodyFinder(RuleFinder):
                 for v in range(noun - 1, max(ss, noun - 5) - 1, -1):
                     w = sdoc[v]
                     if w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in self.rr.words("body_have_verbs"):
-                        frame = frame_at_verb(sdoc, v, ss, self.rr)
+                        frame = self.frames.frame_at_verb(sdoc, v, ss)
                         if frame.person_subject:
                             return Hit(
                                 frame.start, part_tok.i + 1, "physical_trait", "a body part replaced", ("replaced",)
@@ -290,10 +290,10 @@ class BodyFinder(RuleFinder):
         follower = sdoc[t.i + 1].lower_ if t.i + 1 < se else ""
         if not (share or follower in ("to", "from", "transplant") or sdoc[v].lemma_.lower() == "donate"):
             return None  # "needs a kidney" says little; "donated a kidney", "got a kidney from" say it
-        frame = frame_at_verb(sdoc, v, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, v, ss)
         if not frame.person_subject:
             return None
-        end = extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=1)
+        end = self.frames.extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=1)
         return Hit(frame.start, end, "life_event", "gave or received an organ", ("organ",))
 
     def _part_gone(self, sdoc: Doc, gone: Token, ss: int) -> Hit | None:
@@ -396,7 +396,7 @@ class BodyFinder(RuleFinder):
         start = None
         for v in range(first - 1, max(ss, first - 4) - 1, -1):
             if sdoc[v].pos_ in ("VERB", "AUX"):
-                frame = frame_at_verb(sdoc, v, ss, self.rr)
+                frame = self.frames.frame_at_verb(sdoc, v, ss)
                 lemma = sdoc[v].lemma_.lower()
                 if frame.person_subject and (tall or lemma in ("be", "stand", "tower", "measure")):
                     start = frame.start

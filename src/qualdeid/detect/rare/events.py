@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
-from qualdeid.detect.rare.frames import extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare.frames import first_hit, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules, entry_words, zipf
 
 _MEDIA_PREPOSITIONS = frozenset({"in", "on"})
@@ -120,7 +120,7 @@ class EventFinder(RuleFinder):
             if w.pos_ in ("VERB", "AUX") and not is_np_token(w):
                 if verbs is not None and w.lemma_.lower() not in verbs:
                     return None
-                frame = frame_at_verb(sdoc, v, ss, self.rr)
+                frame = self.frames.frame_at_verb(sdoc, v, ss)
                 return frame.start if frame.person_subject else None
             if not (is_np_token(w) or w.pos_ in ("ADP", "ADV", "PART", "PRON")):
                 return None
@@ -146,7 +146,7 @@ class EventFinder(RuleFinder):
         """``pulled two kids out of a burning car``, ``rescued a swimmer from the rip``."""
         if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("rescue_verbs"):
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject:
             return None
         k = t.i + 1
@@ -190,7 +190,7 @@ class EventFinder(RuleFinder):
         end = self._match(self.media, sdoc, k, se)
         if end is None:
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject:
             return None
         return Hit(frame.start, end, "life_event", "was in the news or on screen", ("media",))
@@ -240,7 +240,7 @@ class EventFinder(RuleFinder):
             if w.pos_ == "VERB" and not is_np_token(w):
                 if not self._skill(sdoc, v, ss, t.i):
                     return None
-                start = frame_at_verb(sdoc, v, ss, self.rr).start
+                start = self.frames.frame_at_verb(sdoc, v, ss).start
                 return Hit(start, end, "hobby", "does something in an unusual way", (t.lower_,))
             if not (is_np_token(w) or w.pos_ in ("ADP", "ADV", "PART")):
                 return None
@@ -260,7 +260,7 @@ class EventFinder(RuleFinder):
         """A skill, not a moment: "can play it with her eyes closed", "ties a bowline with one hand",
         but not "held the cup with one hand"."""
         w = sdoc[verb]
-        frame = frame_at_verb(sdoc, verb, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, verb, ss)
         if not frame.person_subject or w.lemma_.lower() in self._w("reporting_verbs") | _PLAIN_DOING:
             return False
         able = any(sdoc[m].lower_ in _ABILITY for m in range(frame.start, verb))
@@ -291,10 +291,10 @@ class EventFinder(RuleFinder):
             reason = "invented something"
         else:
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject:
             return None
-        end = extend_right(sdoc, end, se, frame.start + self.max_tokens, max_pps=1)
+        end = self.frames.extend_right(sdoc, end, se, frame.start + self.max_tokens, max_pps=1)
         return Hit(frame.start, end, "hobby", reason, (lemma,))
 
     def _married_relative(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
@@ -309,7 +309,7 @@ class EventFinder(RuleFinder):
         end = self._match(self.relatives, sdoc, k, se) if k < se else None
         if end is None:
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject:
             return None
         return Hit(frame.start, end, "family", "married a relative", ("married_relative",))
@@ -332,7 +332,7 @@ class EventFinder(RuleFinder):
         partner = t.i + 1 < se and sdoc[t.i + 1].tag_ == "PRP" and sdoc[t.i + 1].lower_ != "it"
         if not (times >= 4 or (times >= 2 and (same or partner)) or (same and times)):
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject:
             return None
         return Hit(frame.start, min(end, se), "family", "married the same person again or many times", ("remarried",))
@@ -353,10 +353,10 @@ class EventFinder(RuleFinder):
             k += 1
         if not (kin >= 2 or (kin == 1 and plural)) or k >= se or sdoc[k].lower_ not in ("in", "to", "at"):
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject:
             return None
-        end = extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=1)
+        end = self.frames.extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=1)
         return Hit(frame.start, end, "life_event", "lost several of the family at once", ("lost_family",))
 
     def _struck(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
@@ -374,14 +374,14 @@ class EventFinder(RuleFinder):
         cause = {sdoc[m].lemma_.lower() for m in range(k + 1, j)} | {sdoc[m].lower_ for m in range(k + 1, j)}
         if not cause & self._w("struck_by"):
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject:
             return None
         end = j
         if end + 1 < se and sdoc[end].lower_ == "and" and sdoc[end + 1].lemma_.lower() in ("survive", "live", "lose"):
             end += 2  # "... and survived"
         elif end + 1 < se and sdoc[end].lower_ in ("while", "when") and sdoc[end + 1].tag_ == "VBG":
-            end = extend_right(sdoc, end + 2, se, end + 7, max_pps=1)  # "... while surfing at fifteen"
+            end = self.frames.extend_right(sdoc, end + 2, se, end + 7, max_pps=1)  # "... while surfing at fifteen"
         return Hit(frame.start, end, "life_event", "a rare accident", ("struck_by",))
 
     def _streak(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
@@ -415,7 +415,7 @@ class EventFinder(RuleFinder):
             if w.pos_ == "VERB" and not is_np_token(w):
                 if not self._skill(sdoc, v, ss, t.i):
                     return None
-                start = frame_at_verb(sdoc, v, ss, self.rr).start
+                start = self.frames.frame_at_verb(sdoc, v, ss).start
                 return Hit(start, t.i + 3, "hobby", "does something in an unusual way", (part.lower_,))
             if not (is_np_token(w) or w.pos_ in ("ADP", "ADV", "PART")):
                 return None

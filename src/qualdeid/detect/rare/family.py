@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
-from qualdeid.detect.rare.frames import extend_right, first_hit, frame_at_verb, is_np_token
+from qualdeid.detect.rare.frames import first_hit, is_np_token
 from qualdeid.detect.rare.lexicon import RareRules, zipf
 
 #: verbs that make any number of children someone's own doing (no upper limit on the count)
@@ -87,13 +87,13 @@ class FamilyFinder(RuleFinder):
             verb -= 1
         caring = verb >= ss and sdoc[verb].pos_ == "VERB" and sdoc[verb].lemma_.lower() in self._w("family_verbs")
         if caring:
-            frame = frame_at_verb(sdoc, verb, ss, self.rr)
+            frame = self.frames.frame_at_verb(sdoc, verb, ss)
             if frame.person_subject or sdoc[verb].lemma_.lower() in _CARING_VERBS:
                 start = frame.start
         if value > _MAX_PLAIN_FAMILY and not (caring and sdoc[verb].lemma_.lower() in _CARING_VERBS):
             return None
         if caring:
-            end = extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
+            end = self.frames.extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
         return Hit(start, end, "family", "unusually large family", ("large_family",))
 
     def _rank(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
@@ -131,10 +131,10 @@ class FamilyFinder(RuleFinder):
         group = {sdoc[j].lower_ for j in range(t.i + 1, k)} | {sdoc[j].lemma_.lower() for j in range(t.i + 1, k)}
         if k == t.i + 1 or (group & self._w("parent_words") and sdoc[v].lemma_.lower() not in ("adopt", "foster")):
             return None
-        frame = frame_at_verb(sdoc, v, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, v, ss)
         if not frame.person_subject:
             return None
-        end = extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=1)
+        end = self.frames.extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=1)
         return Hit(frame.start, end, "family", "raised by someone other than a parent", ("raised_by",))
 
     def _adopted(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
@@ -150,10 +150,10 @@ class FamilyFinder(RuleFinder):
             return None
         if t.i + 1 < se and sdoc[t.i + 1].lower_ == "by":
             return None  # _raised_by takes it
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject:
             return None
-        end = extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=2)
+        end = self.frames.extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=2)
         return Hit(frame.start, end, "family", "adopted or fostered", ("adopted",))
 
     def _upbringing(
@@ -200,7 +200,7 @@ class FamilyFinder(RuleFinder):
             if not rare:
                 return None
             status = Status.CORPUS_CHECK
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if t.lemma_.lower() == "spend" and sdoc[t.i + 1].tag_ != "PRP$":
             return Hit(frame.start, j, "life_event", "lived or stayed somewhere unusual", tuple(words[-1:]), status)
         return Hit(frame.start, j, "family", "unusual upbringing", tuple(words[-1:]), status)
@@ -213,15 +213,15 @@ class FamilyFinder(RuleFinder):
             return None
         if t.i - 1 < ss or sdoc[t.i - 1].lemma_.lower() not in ("be", "get"):
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject:
             return None
         k = t.i + 1
         if k < se and sdoc[k].lower_ in ("abandoned", "dumped", "alone"):
             k += 1  # "found abandoned in ..."
-        end = extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=2)
+        end = self.frames.extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=2)
         if end < se and sdoc[end].lower_ == "as":  # "... as a newborn"
-            end = extend_right(sdoc, end + 1, se, frame.start + self.max_tokens + 3, max_pps=0)
+            end = self.frames.extend_right(sdoc, end + 1, se, frame.start + self.max_tokens + 3, max_pps=0)
         words = {sdoc[m].lemma_.lower() for m in range(t.i + 1, end)} | {sdoc[m].lower_ for m in range(t.i + 1, end)}
         abandoned = t.lemma_.lower() == "abandon" or words & {"abandon", "abandoned", "baby", "newborn", "infant"}
         if not (words & self._w("foundling_places") or (abandoned and words & self._w("abandon_places"))):

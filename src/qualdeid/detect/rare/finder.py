@@ -56,6 +56,7 @@ class RuleFinder:
 
     def __init__(self, rr: RareRules) -> None:
         self.rr = rr
+        self.frames = rr.frames
         self.max_tokens = int(rr.threshold("max_tokens"))
 
     def _w(self, name: str) -> frozenset[str]:

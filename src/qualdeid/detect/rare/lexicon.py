@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
 from qualdeid.rules import Rules, RulesError, WordLists
+
+if TYPE_CHECKING:
+    from qualdeid.detect.rare.frames import Frames
 
 #: Lexicon files of ``rules/rare/`` in order of precedence; the file name is the reported subtype.
 CATEGORIES = (
@@ -98,6 +102,13 @@ class RareRules:
                 out.maps[key] = {str(k).lower(): float(v) for k, v in value.items()}
         out.hobby_verbs = _hobby_verbs(hobbies, out.words("not_hobby_verbs"))
         return out
+
+    @cached_property
+    def frames(self) -> Frames:
+        """The frames of these rules (``frames.py``)."""
+        from qualdeid.detect.rare.frames import Frames
+
+        return Frames(self)
 
     def threshold(self, name: str) -> float:
         """A value of the ``thresholds:`` sections of ``rules/rare/*.yaml``."""

@@ -20,9 +20,6 @@ from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
     USED_TO,
-    acts_as_verb,
-    extend_right,
-    frame_at_verb,
     is_np_token,
     phrase_end,
     run_patterns,
@@ -83,12 +80,12 @@ class PhraseFinder(RuleFinder):
         )
 
     def _person_subject(self, sdoc: Doc, verb: int, sent_start: int) -> tuple[int, bool]:
-        frame = frame_at_verb(sdoc, verb, sent_start, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, verb, sent_start)
         return frame.start, frame.person_subject
 
     def _vp_end(self, sdoc: Doc, start: int, sent_end: int, limit: int, pps: int = 1) -> int:
         end = phrase_end(sdoc, start, min(sent_end, limit))
-        return extend_right(sdoc, end, sent_end, limit, max_pps=pps)
+        return self.frames.extend_right(sdoc, end, sent_end, limit, max_pps=pps)
 
     # ---------------------------------------------------------------- patterns
 
@@ -225,9 +222,9 @@ class PhraseFinder(RuleFinder):
         everyday one counts, if few documents of the corpus share it."""
         lemma = verb_lemma(t)
         run = lemma in self._w("business_verbs")
-        if not acts_as_verb(sdoc, t.i) or not (run or lemma in self._w("craft_verbs")):
+        if not self.frames.acts_as_verb(sdoc, t.i) or not (run or lemma in self._w("craft_verbs")):
             return None
-        frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         used_to = USED_TO in frame.kinds
         habitual = t.tag_ in ("VBZ", "NNS")  # "carves": the small model may tag it NNS
         if not frame.person_subject or (t.tag_ not in ("VBZ", "VBD", "VBP", "NNS") and not used_to):
@@ -260,12 +257,12 @@ class PhraseFinder(RuleFinder):
             if not ok and not errand and (used_to or habitual) and self._unusual_object(nouns[-1], lexicon):
                 ok, status = True, Status.CORPUS_CHECK
             if not ok and (used_to or habitual):  # "paints tiny soldiers for wargaming tournaments"
-                pp_end = extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1)
+                pp_end = self.frames.extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1)
                 if any(self._rare_content(sdoc[m], named) for m in range(np_end, pp_end) if sdoc[m].tag_ != "JJ"):
                     ok, status = True, Status.CORPUS_CHECK
         if not ok:
             return None
-        end = extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1) if not run else np_end
+        end = self.frames.extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1) if not run else np_end
         if not run and end > np_end and not any(self._rare_content(sdoc[m], named) for m in range(np_end, end)):
             end = np_end
         return Hit(start, end, "hobby", "unusual craft, trade or business", keys, status)

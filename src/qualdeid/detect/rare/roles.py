@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
-from qualdeid.detect.rare.frames import extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare.frames import is_np_token
 from qualdeid.detect.rare.lexicon import RareRules, zipf
 
 #: lexicon categories that make a role phrase distinctive
@@ -80,7 +80,7 @@ class RoleFinder(RuleFinder):
                 k += 1
             if k >= se or sdoc[k].lower_ not in _ARTICLES | {"the"}:
                 return None
-            frame = frame_at_verb(sdoc, t.i, ss, self.rr)
+            frame = self.frames.frame_at_verb(sdoc, t.i, ss)
             if not frame.person_subject:
                 return None
             return frame.start, k + 1, sdoc[k].lower_ == "the"
@@ -104,9 +104,9 @@ class RoleFinder(RuleFinder):
                     while j - 1 >= ss and is_np_token(sdoc[j - 1]):
                         j -= 1
                     if j - 1 >= ss and sdoc[j - 1].pos_ == "VERB":
-                        return frame_at_verb(sdoc, j - 1, ss, self.rr).start
+                        return self.frames.frame_at_verb(sdoc, j - 1, ss).start
                     return j
-                return frame_at_verb(sdoc, k, ss, self.rr).start
+                return self.frames.frame_at_verb(sdoc, k, ss).start
             if not (is_np_token(w) or w.pos_ in ("ADV", "ADP", "PART")):
                 return None
         return None
@@ -167,7 +167,7 @@ class RoleFinder(RuleFinder):
                 return None
             subtype, status, reason = "occupation", Status.CORPUS_CHECK, "uncommon kind of occupation or role"
             keys = (*(m.lemma_.lower() for m in rare_mods), head_lemma)
-        end = extend_right(sdoc, head + 1, se, start + self.max_tokens, max_pps=1)
+        end = self.frames.extend_right(sdoc, head + 1, se, start + self.max_tokens, max_pps=1)
         return Hit(start, max(end, head + 1), subtype, reason, keys, status)
 
     def _kin_of(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
@@ -215,7 +215,7 @@ class RoleFinder(RuleFinder):
         status = (
             Status.ACCEPTED if known or any(lexicon.get(m.i) in _RARE_CATEGORIES for m in mods) else Status.CORPUS_CHECK
         )
-        end = extend_right(sdoc, t.i + 1, se, k - 1 + self.max_tokens, max_pps=1)
+        end = self.frames.extend_right(sdoc, t.i + 1, se, k - 1 + self.max_tokens, max_pps=1)
         keys = tuple(m.lemma_.lower() for m in (rare or mods))
         return Hit(k - 1, end, "occupation", reason, keys, status)
 

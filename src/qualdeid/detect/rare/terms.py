@@ -26,10 +26,6 @@ from qualdeid.detect.rare.frames import (
     USED_TO,
     Frame,
     extend_np_left,
-    extend_relative,
-    extend_right,
-    find_frame,
-    frame_at_verb,
     is_np_token,
 )
 from qualdeid.detect.rare.lexicon import COMMON, RareRules, TermMatch, frequency_text, zipf
@@ -94,11 +90,11 @@ class TermFinder(RuleFinder):
         # a lexicon noun used as a verb after "to" ("used to referee") is judged in the verb's own frame
         as_verb = first.lower_ == m.entry and m.start > 0 and sdoc[m.start - 1].lower_ == "to"
         if first.pos_ == "VERB" and (m.category == UNUSUAL_WORD or m.verb or as_verb):
-            frame = frame_at_verb(sdoc, m.start, sent_start, self.rr)
+            frame = self.frames.frame_at_verb(sdoc, m.start, sent_start)
             np_start = m.start
         else:
             np_start = extend_np_left(sdoc, m.start, sent_start)
-            frame = find_frame(sdoc, np_start, sent_start, self.rr)
+            frame = self.frames.find_frame(sdoc, np_start, sent_start)
         z = self._term_zipf(sdoc, m)
         status = self._decide(sdoc, m, frame, z, np_start)
         if status is None:
@@ -106,7 +102,7 @@ class TermFinder(RuleFinder):
         if status is None:
             if z >= self.echo_zipf or m.category in ("language", "minority"):
                 return None
-            end = extend_right(sdoc, m.end, sent_end, m.end + 3, max_pps=0)
+            end = self.frames.extend_right(sdoc, m.end, sent_end, m.end + 3, max_pps=0)
             return self._hit(sdoc, np_start, end, m, PENDING, z)
         # "his scorpion", "her pet stick insects": owned, and the verb around it says nothing about keeping it
         owned_only = m.category == "pet" and _owned(sdoc, np_start, m) and not frame.kinds & {POSSESSION, USED_TO}
@@ -116,11 +112,11 @@ class TermFinder(RuleFinder):
             start, max_pps = np_start, 1
         else:
             start, max_pps = frame.start, 2
-        end = extend_right(sdoc, m.end, sent_end, start + self.max_tokens, max_pps=max_pps)
+        end = self.frames.extend_right(sdoc, m.end, sent_end, start + self.max_tokens, max_pps=max_pps)
         if frame.verb is not None and frame.verb > m.start:  # relative clause: "the X she used to breed"
-            end = extend_right(sdoc, frame.verb + 1, sent_end, start + self.max_tokens, max_pps=1)
+            end = self.frames.extend_right(sdoc, frame.verb + 1, sent_end, start + self.max_tokens, max_pps=1)
         elif m.category in ("family", "pet"):  # "an identical twin who is a police officer"
-            end = extend_relative(sdoc, max(end, m.end), sent_end, start + self.max_tokens + 4)
+            end = self.frames.extend_relative(sdoc, max(end, m.end), sent_end, start + self.max_tokens + 4)
         return self._hit(sdoc, start, max(end, m.end), m, status, z)
 
     def _term_zipf(self, sdoc: Doc, m: TermMatch) -> float:
@@ -203,7 +199,7 @@ class TermFinder(RuleFinder):
             return none, None
         for v in range(np_end + 1, min(sent_end, np_end + 5)):
             if sdoc[v].pos_ == "VERB" and sdoc[v].lower_ != "used":
-                frame = frame_at_verb(sdoc, v, np_end + 1, self.rr)
+                frame = self.frames.frame_at_verb(sdoc, v, np_end + 1)
                 if m.category != UNUSUAL_WORD and frame.kinds & {USED_TO, POSSESSION, OPERATE, ROLE}:
                     return Frame(frame.kinds, np_start, v, True), ACCEPTED
                 return none, None

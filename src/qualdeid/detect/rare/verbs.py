@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
-from qualdeid.detect.rare.frames import extend_right, frame_at_verb, is_np_token
+from qualdeid.detect.rare.frames import is_np_token
 
 
 class VerbFinder(RuleFinder):
@@ -37,14 +37,14 @@ class VerbFinder(RuleFinder):
                 np_end += 1
             obj = sdoc[t.i + 1 : np_end]
             obj_lemmas = {w.lemma_.lower() for w in obj} | {w.lower_ for w in obj}
-            frame = frame_at_verb(sdoc, t.i, sent_start, self.rr)
+            frame = self.frames.frame_at_verb(sdoc, t.i, sent_start)
             if lemma in words("achievement_verbs") and obj_lemmas & words("placings") and lemma != "get":
-                end = extend_right(sdoc, np_end, sent_end, limit, max_pps=1)
+                end = self.frames.extend_right(sdoc, np_end, sent_end, limit, max_pps=1)
                 if end > np_end:
                     out.append(Hit(frame.start, end, "life_event", "placed in a competition", ("placing",)))
                     continue
             if lemma in words("loss_verbs") and obj_lemmas & words("body_parts"):
-                end = extend_right(sdoc, np_end, sent_end, limit, max_pps=1)
+                end = self.frames.extend_right(sdoc, np_end, sent_end, limit, max_pps=1)
                 keys = tuple(sorted(obj_lemmas & words("body_parts")))
                 out.append(Hit(frame.start, end, "physical_trait", "lost a body part", keys))
                 continue
@@ -52,7 +52,7 @@ class VerbFinder(RuleFinder):
                 self._lost_to_distinctive_cause(sdoc, t.i, np_end, sent_end) if lemma in words("loss_verbs") else None
             )
             if cause_end is not None:
-                end = extend_right(sdoc, cause_end, sent_end, limit, max_pps=0)
+                end = self.frames.extend_right(sdoc, cause_end, sent_end, limit, max_pps=0)
                 out.append(
                     Hit(
                         frame.start,
@@ -66,7 +66,7 @@ class VerbFinder(RuleFinder):
             if lemma in words("represent_verbs"):
                 end = self._represented(sdoc, t.i, np_end, sent_end)
                 if end:
-                    end = extend_right(sdoc, end, sent_end, limit, max_pps=1)
+                    end = self.frames.extend_right(sdoc, end, sent_end, limit, max_pps=1)
                     out.append(
                         Hit(
                             frame.start,
