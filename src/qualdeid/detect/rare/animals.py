@@ -13,15 +13,14 @@ from spacy.tokens import Doc, Token
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
 from qualdeid.detect.rare.frames import extend_np_left, is_np_token
-from qualdeid.detect.rare.lexicon import RareRules
-
-_RAISING = frozenset({"raise", "rear", "hand-rear", "hand-raise", "hatch", "bottle-feed", "nurse", "bring", "keep"})
-_KEEPING = frozenset({"have", "keep", "own", "get", "adopt", "rescue", "buy"})
+from qualdeid.detect.rare.lexicon import Category, RareRules
 
 
 class AnimalFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
+        self.raising = self._w("raising_verbs")
+        self.keeping = self._w("pet_keeping_verbs")
         self.triggers = frozenset({"from", *self._w("pet_markers")})
 
     def find(self, ctx: RareContext) -> list[Hit]:
@@ -51,12 +50,12 @@ class AnimalFinder(RuleFinder):
         if t.lower_ == "pet":
             if lemma in self._w("pet_non_animals") or animal.lower_ in self._w("pet_non_animals"):
                 return None
-        elif lexicon.get(k) != "pet":
+        elif lexicon.get(k) != Category.PET:
             return None  # "a tame version": only an animal the pet lexicon knows
         start = t.i - 1 if t.i > ss and (sdoc[t.i - 1].pos_ == "DET" or sdoc[t.i - 1].tag_ == "PRP$") else t.i
         for v in range(start - 1, max(ss, start - 3) - 1, -1):
             w = sdoc[v]
-            if w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in _KEEPING:
+            if w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in self.keeping:
                 frame = self.frames.frame_at_verb(sdoc, v, ss)
                 if frame.person_subject:
                     start = frame.start
@@ -79,7 +78,7 @@ class AnimalFinder(RuleFinder):
             return None
         for v in range(t.i - 1, max(ss, t.i - 6) - 1, -1):
             w = sdoc[v]
-            if w.pos_ == "VERB" and w.lemma_.lower() in _RAISING:
+            if w.pos_ == "VERB" and w.lemma_.lower() in self.raising:
                 frame = self.frames.frame_at_verb(sdoc, v, ss)
                 start = frame.start
                 if v + 1 == t.i or (v + 2 == t.i and sdoc[v + 1].lower_ in ("up", "it", "her", "him", "them")):

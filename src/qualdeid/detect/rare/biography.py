@@ -29,10 +29,12 @@ from qualdeid.detect.rare.frames import (
     run_patterns,
     verb_lemma,
 )
-from qualdeid.detect.rare.lexicon import RareRules, zipf
+from qualdeid.detect.rare.lexicon import Category, RareRules, zipf
 
 #: lexicon categories that make an activity distinctive on their own
-_DISTINCTIVE = frozenset({"occupation", "hobby", "setting", "pet", "life_event", "physical_trait"})
+_DISTINCTIVE = frozenset(
+    {Category.OCCUPATION, Category.HOBBY, Category.SETTING, Category.PET, Category.LIFE_EVENT, Category.PHYSICAL_TRAIT}
+)
 _CONTENT_POS = frozenset({"NOUN", "ADJ", "PROPN", "VERB"})
 _BE_GET = frozenset({"be", "get"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
@@ -76,8 +78,8 @@ class BiographyFinder(RuleFinder):
         t = self.rr.threshold
         self.bio_zipf = t("bio_zipf")
         self.bio_verb_zipf = t("bio_verb_zipf")
-        self.occupations = self._entries("occupation")
-        self.commons = self._entries("common")
+        self.occupations = self._entries(Category.OCCUPATION)
+        self.commons = self._entries(Category.COMMON)
         self.triggers = frozenset(
             {"one", *w("bio_durations")}
             | w("selection_verbs")
@@ -320,7 +322,7 @@ class BiographyFinder(RuleFinder):
         if head.lemma_.lower() in self._w("rank_generic_heads") or head.lower_ in self._w("rank_generic_heads"):
             return None
         start = t.i
-        if start - 1 >= ss and sdoc[start - 1].lemma_.lower() in ("be", "become", "rank"):
+        if start - 1 >= ss and sdoc[start - 1].lemma_.lower() in self._w("rank_verbs"):
             start -= 1
         end = None
         if k < se and sdoc[k].lower_ in ("in", "on", "across", "around", "from", "of") and k + 1 < se:
@@ -334,7 +336,7 @@ class BiographyFinder(RuleFinder):
                 for w in scope
             ):
                 end = j
-        first_of_kind = marker.lower_ in ("first", "only", "last", "youngest", "oldest", "few", "handful")
+        first_of_kind = marker.lower_ in self._w("first_of_kind")
         kinds = self.rr.words("uniqueness_kinds")
         if end is None and first_of_kind and (head.lemma_.lower() in kinds or head.lower_ in kinds):
             if k < se and sdoc[k].tag_ in ("VBN", "VBD", "JJ") and sdoc[k].lower_.endswith("ed"):  # "licensed as"
@@ -426,7 +428,7 @@ class BiographyFinder(RuleFinder):
             j = phrase_end(sdoc, k + 1, min(se, k + 1 + _OUTLET_REACH))
             if any(sdoc[m].lower_ in outlets or sdoc[m].lemma_.lower() in outlets for m in range(k + 1, j)):
                 return Hit(frame.start, j, "occupation", "a public or media role", (t.lemma_.lower(),))
-        if in_np and t.lemma_.lower() not in ("news", "weather"):
+        if in_np and t.lemma_.lower() not in self._w("read_not_presented"):
             return Hit(frame.start, k, "occupation", "a public or media role", (t.lemma_.lower(),))
         return None
 
@@ -459,7 +461,7 @@ class BiographyFinder(RuleFinder):
         rare = any(self._rare_word(w, named, self.bio_verb_zipf) or lexicon.get(w.i) in _DISTINCTIVE for w in obj)
         if not (venue or rare):
             return None
-        if venue and not rare and any(lexicon.get(w.i) == "common" for w in obj):
+        if venue and not rare and any(lexicon.get(w.i) == Category.COMMON for w in obj):
             return None  # "competes in the quiz at the pub show"
         keys = tuple(w.lemma_.lower() for w in obj if w.pos_ == "NOUN") or ("compete",)
         return Hit(frame.start, end, "hobby", "competes in an unusual event", keys)
@@ -475,7 +477,7 @@ class BiographyFinder(RuleFinder):
             return None
         animal = sdoc[rel - 1]
         lemma = animal.lemma_.lower()
-        wild = lemma in self._w("wild_animals") or lexicon.get(animal.i) == "pet"
+        wild = lemma in self._w("wild_animals") or lexicon.get(animal.i) == Category.PET
         if not wild or animal.pos_ not in ("NOUN", "PROPN") or lemma in self._w("ordinary_pets"):
             return None
         start = extend_np_left(sdoc, animal.i, ss)

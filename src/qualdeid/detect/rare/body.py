@@ -21,49 +21,46 @@ from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
 from qualdeid.detect.rare.frames import is_np_token
-from qualdeid.detect.rare.lexicon import RareRules
+from qualdeid.detect.rare.lexicon import Category, RareRules
 
-_SKIP_BEFORE_COUNT = frozenset({"only", "just", "still", "got", "'s", "s", "even", "now", "actually", "a", "an"})
-#: after "one eye", "one hand": the idioms "keep one eye on", "one hand in his pocket"
-_IDIOM_FOLLOWERS = frozenset({"on", "out", "open", "shut", "closed", "for", "over", "off", "in", "to", "at", "up"})
-_FEET = frozenset({"foot", "feet", "ft", "'", "′"})
-_METRES = frozenset({"metre", "metres", "meter", "meters", "m"})
-_REPLACED = (("instead", "of"), ("in", "place", "of"), ("for",))
-
-
-_ORGAN_SHARES = frozenset({"one", "part", "half", "piece", "lobe", "bit", "some"})
-_WITHOUT = frozenset({"without", "w/o", "w/out"})
-_GONE = frozenset({"missing", "gone", "absent"})
-_COLOURS = frozenset({"colour", "colours", "color", "colors", "coloured", "colored", "shades"})
 _HAVING = frozenset({"has", "have", "had", "with"})
-_DIFFERENT = frozenset({"different", "odd", "mismatched", "two-tone", "two-toned"})
-#: "one-eyed", "three-legged": the part and the counts that are unusual for a person or an animal
-_COUNTED_PARTS = {
-    "eyed": {1},
-    "legged": {1, 3},
-    "armed": {1},
-    "eared": {1},
-    "winged": {1},
-    "handed": {1},
-    "fingered": {3, 4, 6, 7, 8, 9},
-    "toed": {3, 4, 6},
-    "tailed": {0},
-}
-#: "a three-legged race", "one-armed bandit": idioms, not a body
-_PERSON_ENDINGS = ("man", "woman", "men", "women", "person", "people")
-_PEOPLE = frozenset({"bloke", "guy", "lady", "girl", "boy", "kid", "child", "veteran", "vet", "pirate", "chap"})
-_COUNTED_IDIOMS = frozenset({"race", "races", "bandit", "bandits", "stool", "stools", "tripod", "catch", "jack"})
 
 
 class BodyFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
+        self.skip_before_count = self._w("count_skips") | {"'s", "s", "a", "an"}
+        self.idiom_followers = self._w("idiom_followers")
+        self.feet = self._w("feet_units") | {"'", "′"}
+        self.metres = self._w("metre_units")
+        self.organ_shares = self._w("organ_shares")
+        self.without = self._w("without_words")
+        self.gone = self._w("gone_words")
+        self.colours = self._w("colour_words")
+        self.different = self._w("different_words")
+        self.person_endings = tuple(sorted(self._w("person_endings")))
+        #: "a hook instead of a hand", "a pin for a thumb"
+        self.replaced_by = tuple(tuple(phrase.split()) for phrase in sorted(self._w("replaced_by")))
+        #: "one-eyed", "three-legged": the part and the counts that are unusual for a person or an animal
+        self.counted_parts = rr.number_sets("counted_parts")
+        self.height_words = self._w("height_words")
+        self.height_verbs = self._w("height_verbs")
+        self.organ_followers = self._w("organ_followers")
+        self.people = self._w("counted_people")
+        self.counted_idioms = self._w("counted_idioms")
         words = self.rr.words
         self.triggers = frozenset(
-            {*self.rr.numbers("body_counts"), *_FEET, *_METRES, "hair", *words("mark_nouns"), *words("donor_organs")}
-            | _GONE
-            | _COLOURS
-            | set(_COUNTED_PARTS)
+            {
+                *self.rr.numbers("body_counts"),
+                *self.feet,
+                *self.metres,
+                "hair",
+                *words("mark_nouns"),
+                *words("donor_organs"),
+            }
+            | self.gone
+            | self.colours
+            | set(self.counted_parts)
         )
 
     def find(self, ctx: RareContext) -> list[Hit]:
@@ -75,7 +72,7 @@ class BodyFinder(RuleFinder):
             ss, se = bounds[i]
             part = t.lemma_.lower() if t.lemma_.lower() in counts else t.lower_
             hit = None
-            if t.lower_ in _FEET or t.lower_ in _METRES:
+            if t.lower_ in self.feet or t.lower_ in self.metres:
                 hit = self._height(sdoc, t, ss, se)
             if hit is None and part in counts and t.pos_ in ("NOUN", "PROPN"):
                 hit = (
@@ -83,11 +80,11 @@ class BodyFinder(RuleFinder):
                 )
             if hit is None and t.pos_ in ("NOUN", "PROPN"):
                 hit = self._face_mark(sdoc, t, ss, se) or self._hair(sdoc, t, ss, se) or self._organ(sdoc, t, ss, se)
-            if hit is None and t.lower_ in _GONE:
+            if hit is None and t.lower_ in self.gone:
                 hit = self._part_gone(sdoc, t, ss)
-            if hit is None and t.lower_ in _COLOURS:
+            if hit is None and t.lower_ in self.colours:
                 hit = self._odd_eyes(sdoc, t, ss, se)
-            if hit is None and t.lower_ in _COUNTED_PARTS:
+            if hit is None and t.lower_ in self.counted_parts:
                 hit = self._counted_part(sdoc, t, ss, se)
             if hit is not None:
                 out.append(hit)
@@ -120,7 +117,7 @@ class BodyFinder(RuleFinder):
             return None
         if part == "foot" and value is not None and value > 2:
             return None  # "six foot tall", "ten feet away": a measure
-        if value == 1 and not marker and part_tok.i + 1 < se and sdoc[part_tok.i + 1].lower_ in _IDIOM_FOLLOWERS:
+        if value == 1 and not marker and part_tok.i + 1 < se and sdoc[part_tok.i + 1].lower_ in self.idiom_followers:
             return None
         start = self._have_frame(sdoc, q_start - (1 if marker and value is not None else 0), ss)
         if start is None:
@@ -142,13 +139,13 @@ class BodyFinder(RuleFinder):
         """Start of the phrase that gives token ``i`` (a count) to a person: "has", "born with",
         "a bloke with", "is missing"; ``None`` when nothing ties the count to someone."""
         k = i
-        while k - 1 >= ss and sdoc[k - 1].lower_ in _SKIP_BEFORE_COUNT:
+        while k - 1 >= ss and sdoc[k - 1].lower_ in self.skip_before_count:
             k -= 1
         if k - 1 < ss:
             return None
         before = sdoc[k - 1]
         lemma = before.lemma_.lower()
-        if before.lower_ == "with" or before.lower_ in _WITHOUT:
+        if before.lower_ == "with" or before.lower_ in self.without:
             owner = sdoc[k - 2] if k - 2 >= ss else None
             if owner is not None and (
                 owner.lower_ == "born"
@@ -205,7 +202,7 @@ class BodyFinder(RuleFinder):
         k = part_tok.i - 1
         if k >= ss and (sdoc[k].pos_ == "DET" or sdoc[k].tag_ == "PRP$"):
             k -= 1
-        for words in _REPLACED:
+        for words in self.replaced_by:
             n = len(words)
             if k - n + 1 >= ss and tuple(sdoc[k - n + 1 + j].lower_ for j in range(n)) == words:
                 noun = k - n
@@ -276,7 +273,7 @@ class BodyFinder(RuleFinder):
         v = t.i - 1
         while v >= ss and (sdoc[v].pos_ in ("DET", "ADJ", "NUM") or sdoc[v].tag_ == "PRP$") and t.i - v < 4:
             v -= 1
-        share = v - 1 >= ss and sdoc[v].lower_ == "of" and sdoc[v - 1].lower_ in _ORGAN_SHARES
+        share = v - 1 >= ss and sdoc[v].lower_ == "of" and sdoc[v - 1].lower_ in self.organ_shares
         if share:  # "one of her kidneys", "part of his liver"
             v -= 2
             while v >= ss and (is_np_token(sdoc[v]) or sdoc[v].pos_ == "PRON") and sdoc[v].pos_ != "VERB":
@@ -288,7 +285,7 @@ class BodyFinder(RuleFinder):
         ):
             return None
         follower = sdoc[t.i + 1].lower_ if t.i + 1 < se else ""
-        if not (share or follower in ("to", "from", "transplant") or sdoc[v].lemma_.lower() == "donate"):
+        if not (share or follower in self.organ_followers or sdoc[v].lemma_.lower() == "donate"):
             return None  # "needs a kidney" says little; "donated a kidney", "got a kidney from" say it
         frame = self.frames.frame_at_verb(sdoc, v, ss)
         if not frame.person_subject:
@@ -321,7 +318,7 @@ class BodyFinder(RuleFinder):
     def _odd_eyes(self, sdoc: Doc, colour: Token, ss: int, se: int) -> Hit | None:
         """``her eyes are two different colours``, ``eyes of different colours``, ``odd-coloured eyes``."""
         lo, hi = max(ss, colour.i - 5), min(se, colour.i + 4)
-        if not any(sdoc[m].lower_ in _DIFFERENT for m in range(max(ss, colour.i - 3), colour.i)):
+        if not any(sdoc[m].lower_ in self.different for m in range(max(ss, colour.i - 3), colour.i)):
             return None
         eyes = [m for m in range(lo, hi) if sdoc[m].lower_ == "eyes"]
         if not eyes:
@@ -340,20 +337,20 @@ class BodyFinder(RuleFinder):
         if k < ss:
             return None
         q = quantity_at(sdoc, k, t.i) if sdoc[k].lower_ != "no" else (0, t.i)
-        if q is None or q[0] not in _COUNTED_PARTS[t.lower_]:
+        if q is None or q[0] not in self.counted_parts[t.lower_]:
             return None
         end = t.i + 1
         while end < se and sdoc[end].pos_ in ("ADJ", "NOUN", "PROPN") and end - t.i <= 3:
             end += 1
         nouns = [sdoc[m] for m in range(t.i + 1, end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
-        if end == t.i + 1 or not nouns or nouns[-1].lower_ in _COUNTED_IDIOMS:
+        if end == t.i + 1 or not nouns or nouns[-1].lower_ in self.counted_idioms:
             return None
         head = nouns[-1].lemma_.lower()
         person = (
             head in self.rr.words("person_nouns")
-            or head.endswith(_PERSON_ENDINGS)
-            or head in _PEOPLE
-            or any(c in ("occupation", "common") for _, c, _ in self.rr.entries.get(head, ()))
+            or head.endswith(self.person_endings)
+            or head in self.people
+            or any(c in (Category.OCCUPATION, Category.COMMON) for _, c, _ in self.rr.entries.get(head, ()))
         )
         start = k
         if start - 1 >= ss and (sdoc[start - 1].pos_ == "DET" or sdoc[start - 1].tag_ == "PRP$"):
@@ -377,7 +374,7 @@ class BodyFinder(RuleFinder):
             return None
         if q is None:
             return None
-        metric = unit.lower_ in _METRES
+        metric = unit.lower_ in self.metres
         end = i + 1
         inches = 0.0
         if metric:
@@ -390,7 +387,7 @@ class BodyFinder(RuleFinder):
             if end < se and (r := quantity_at(sdoc, end, se)) is not None and r[0] < 12:
                 inches += r[0]
                 end = r[1]
-        tall = end < se and sdoc[end].lower_ in ("tall", "high", "short")
+        tall = end < se and sdoc[end].lower_ in self.height_words
         if not inches or self.rr.threshold("short_inches") < inches < self.rr.threshold("tall_inches"):
             return None
         start = None
@@ -398,7 +395,7 @@ class BodyFinder(RuleFinder):
             if sdoc[v].pos_ in ("VERB", "AUX"):
                 frame = self.frames.frame_at_verb(sdoc, v, ss)
                 lemma = sdoc[v].lemma_.lower()
-                if frame.person_subject and (tall or lemma in ("be", "stand", "tower", "measure")):
+                if frame.person_subject and (tall or lemma in self.height_verbs):
                     start = frame.start
                 break
         if start is None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from qualdeid.corpus.model import Span
 from qualdeid.detect.nlp.numbers import numbers_in
 from qualdeid.detect.rare.frames import DocWords
-from qualdeid.detect.rare.lexicon import COMMON, RareRules, TermMatch
+from qualdeid.detect.rare.lexicon import COMMON, Category, RareRules, TermMatch
 from qualdeid.labels import RARE_DETAIL
 
 #: spaCy entity types of names, dates and numbers: their words are not rare words of a detail
@@ -19,7 +19,7 @@ NAME_ENTITIES = frozenset(
     | {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 )
 #: lexicons of things and people: a one-word entry matched through a verb's lemma ("judged") is not one
-NOUN_CATEGORIES = frozenset({"occupation", "pet", "setting", "family"})
+NOUN_CATEGORIES = frozenset({Category.OCCUPATION, Category.PET, Category.SETTING, Category.FAMILY})
 
 
 @dataclass

@@ -25,12 +25,8 @@ from qualdeid.detect.rare.lexicon import RareRules, entry_words, zipf
 
 _MEDIA_PREPOSITIONS = frozenset({"in", "on"})
 _ABILITY = frozenset({"can", "could", "able", "ca"})
-_PLAIN_DOING = frozenset(
-    {"do", "hold", "take", "get", "have", "put", "grab", "carry", "push", "pull", "wave", "open", "close", "shut"}
-)
 _SKILL_OBJECT_ZIPF = 3.5  # "a bowline", "the sonata": an object this uncommon makes the feat a skill
 _LARGE_COLLECTION = 100  # "a collection of 120 snow globes"
-_MEDIA_FILLERS = frozenset({"all", "the", "a", "an", "local", "national", "evening", "nightly", "morning", "every"})
 
 
 def _phrases(words: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
@@ -50,6 +46,8 @@ _TIMES_WORDS = {"twice": 2, "thrice": 3}
 class EventFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
+        self.plain_doing = self._w("plain_doing_verbs")
+        self.media_fillers = self._w("media_fillers")
         self.famous = _phrases(self.rr.words("famous_roles"))
         self.manner = _phrases(self.rr.words("manner_phrases"))
         self.media = _phrases(self.rr.words("media_nouns"))
@@ -133,7 +131,7 @@ class EventFinder(RuleFinder):
         if t.lower_ != "the" or t.i + 1 >= se:
             return None
         end = self._match(self.famous, sdoc, t.i + 1, se)
-        if end is None or (t.i > ss and sdoc[t.i - 1].lower_ in ("drag", "beauty", "prom", "homecoming")):
+        if end is None or (t.i > ss and sdoc[t.i - 1].lower_ in self._w("not_famous_before")):
             return None
         if end < se and sdoc[end].lower_ == "'s":
             return None  # "the Queen's birthday": a holiday or a thing, not a meeting
@@ -183,7 +181,7 @@ class EventFinder(RuleFinder):
             k += 1
         else:
             return None
-        while k < se and sdoc[k].lower_ in _MEDIA_FILLERS:
+        while k < se and sdoc[k].lower_ in self.media_fillers:
             k += 1
         if k >= se:
             return None
@@ -227,7 +225,7 @@ class EventFinder(RuleFinder):
             value >= _LARGE_COLLECTION
             and k - 2 >= ss
             and sdoc[k - 1].lower_ == "of"
-            and sdoc[k - 2].lemma_.lower() in ("collection", "hoard", "stash", "archive")
+            and sdoc[k - 2].lemma_.lower() in self._w("collection_nouns")
         )
 
     def _manner_phrase(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
@@ -261,7 +259,7 @@ class EventFinder(RuleFinder):
         but not "held the cup with one hand"."""
         w = sdoc[verb]
         frame = self.frames.frame_at_verb(sdoc, verb, ss)
-        if not frame.person_subject or w.lemma_.lower() in self._w("reporting_verbs") | _PLAIN_DOING:
+        if not frame.person_subject or w.lemma_.lower() in self._w("reporting_verbs") | self.plain_doing:
             return False
         able = any(sdoc[m].lower_ in _ABILITY for m in range(frame.start, verb))
         obj = range(verb + 1, manner)
@@ -349,7 +347,7 @@ class EventFinder(RuleFinder):
             w = sdoc[k]
             if w.lemma_.lower() in members or w.lower_ in members:
                 kin += 1
-                plural = plural or w.tag_ == "NNS" or w.lower_ in ("family", "twins", "parents")
+                plural = plural or w.tag_ == "NNS" or w.lower_ in self._w("plural_family")
             k += 1
         if not (kin >= 2 or (kin == 1 and plural)) or k >= se or sdoc[k].lower_ not in ("in", "to", "at"):
             return None
@@ -378,7 +376,7 @@ class EventFinder(RuleFinder):
         if not frame.person_subject:
             return None
         end = j
-        if end + 1 < se and sdoc[end].lower_ == "and" and sdoc[end + 1].lemma_.lower() in ("survive", "live", "lose"):
+        if end + 1 < se and sdoc[end].lower_ == "and" and sdoc[end + 1].lemma_.lower() in self._w("outcome_verbs"):
             end += 2  # "... and survived"
         elif end + 1 < se and sdoc[end].lower_ in ("while", "when") and sdoc[end + 1].tag_ == "VBG":
             end = self.frames.extend_right(sdoc, end + 2, se, end + 7, max_pps=1)  # "... while surfing at fifteen"

@@ -20,11 +20,8 @@ from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import first_hit, is_np_token
-from qualdeid.detect.rare.lexicon import RareRules, zipf
+from qualdeid.detect.rare.lexicon import Category, RareRules, zipf
 
-#: verbs that make any number of children someone's own doing (no upper limit on the count)
-_CARING_VERBS = frozenset({"foster", "adopt", "raise", "rear", "bring", "look"})
-_UPBRINGING_VERBS = frozenset({"grow", "raise", "rear", "bring", "spend"})
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "inside", "aboard"})
 _MAX_PLAIN_FAMILY = 40  # beyond this, a bare count of "kids" is more likely a class or a crowd
 
@@ -32,11 +29,13 @@ _MAX_PLAIN_FAMILY = 40  # beyond this, a bare count of "kids" is more likely a c
 class FamilyFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
+        self.caring_verbs = self._w("caring_verbs")
+        self.upbringing_verbs = self._w("upbringing_verbs")
         self.large_family_minimum = int(rr.threshold("large_family_minimum"))
         self.rare_zipf = rr.threshold("rare_zipf")
         w = self.rr.words
         self.triggers = frozenset(
-            {*w("family_rank_words"), "by", "adopt", "foster", "adopted", "fostered", *_UPBRINGING_VERBS}
+            {*w("family_rank_words"), "by", *w("adoption_verbs"), *w("adopted_words"), *self.upbringing_verbs}
             | w("abandon_verbs")
         )
 
@@ -88,9 +87,9 @@ class FamilyFinder(RuleFinder):
         caring = verb >= ss and sdoc[verb].pos_ == "VERB" and sdoc[verb].lemma_.lower() in self._w("family_verbs")
         if caring:
             frame = self.frames.frame_at_verb(sdoc, verb, ss)
-            if frame.person_subject or sdoc[verb].lemma_.lower() in _CARING_VERBS:
+            if frame.person_subject or sdoc[verb].lemma_.lower() in self.caring_verbs:
                 start = frame.start
-        if value > _MAX_PLAIN_FAMILY and not (caring and sdoc[verb].lemma_.lower() in _CARING_VERBS):
+        if value > _MAX_PLAIN_FAMILY and not (caring and sdoc[verb].lemma_.lower() in self.caring_verbs):
             return None
         if caring:
             end = self.frames.extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
@@ -129,7 +128,9 @@ class FamilyFinder(RuleFinder):
         while k < se and (is_np_token(sdoc[k]) or sdoc[k].lower_ in ("and", "&")) and k - t.i <= 6:
             k += 1
         group = {sdoc[j].lower_ for j in range(t.i + 1, k)} | {sdoc[j].lemma_.lower() for j in range(t.i + 1, k)}
-        if k == t.i + 1 or (group & self._w("parent_words") and sdoc[v].lemma_.lower() not in ("adopt", "foster")):
+        if k == t.i + 1 or (
+            group & self._w("parent_words") and sdoc[v].lemma_.lower() not in self._w("adoption_verbs")
+        ):
             return None
         frame = self.frames.frame_at_verb(sdoc, v, ss)
         if not frame.person_subject:
@@ -140,7 +141,7 @@ class FamilyFinder(RuleFinder):
     def _adopted(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
         """``was adopted at six``, ``got fostered out``, ``her adopted son``, ``his foster mum``."""
         lemma = t.lemma_.lower()
-        if lemma not in ("adopt", "foster") and t.lower_ not in ("adopted", "fostered", "foster"):
+        if lemma not in self._w("adoption_verbs") and t.lower_ not in self._w("adopted_words"):
             return None
         if t.i + 1 < se and t.tag_ in ("JJ", "VBN", "NN") and t.i > ss and sdoc[t.i - 1].tag_ == "PRP$":
             nxt = sdoc[t.i + 1]
@@ -160,10 +161,10 @@ class FamilyFinder(RuleFinder):
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
     ) -> Hit | None:
         """``grew up in a lighthouse``, ``was raised on a boat``, ``spent his childhood in care``."""
-        if t.pos_ != "VERB" or t.lemma_.lower() not in _UPBRINGING_VERBS:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in self.upbringing_verbs:
             return None
         k = t.i + 1
-        if t.lemma_.lower() in ("grow", "bring"):
+        if t.lemma_.lower() in self._w("up_verbs"):
             if k >= se or sdoc[k].lower_ != "up":
                 return None
             k += 1
@@ -188,7 +189,7 @@ class FamilyFinder(RuleFinder):
         status = Status.ACCEPTED
         if t.lemma_.lower() == "spend" and words[-1] in self._w("ordinary_stays"):
             return None  # "spent a month in hospital": too common in these settings to single anyone out
-        if not (homes or any(lexicon.get(w.i) in ("setting", "family") for w in place)):
+        if not (homes or any(lexicon.get(w.i) in (Category.SETTING, Category.FAMILY) for w in place)):
             rare = [
                 w
                 for w in place
@@ -217,13 +218,13 @@ class FamilyFinder(RuleFinder):
         if not frame.person_subject:
             return None
         k = t.i + 1
-        if k < se and sdoc[k].lower_ in ("abandoned", "dumped", "alone"):
+        if k < se and sdoc[k].lower_ in self._w("found_states"):
             k += 1  # "found abandoned in ..."
         end = self.frames.extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=2)
         if end < se and sdoc[end].lower_ == "as":  # "... as a newborn"
             end = self.frames.extend_right(sdoc, end + 1, se, frame.start + self.max_tokens + 3, max_pps=0)
         words = {sdoc[m].lemma_.lower() for m in range(t.i + 1, end)} | {sdoc[m].lower_ for m in range(t.i + 1, end)}
-        abandoned = t.lemma_.lower() == "abandon" or words & {"abandon", "abandoned", "baby", "newborn", "infant"}
+        abandoned = t.lemma_.lower() == "abandon" or words & self._w("abandon_words")
         if not (words & self._w("foundling_places") or (abandoned and words & self._w("abandon_places"))):
             return None
         return Hit(frame.start, end, "family", "abandoned as a baby", ("abandoned",))

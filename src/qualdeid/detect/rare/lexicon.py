@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
@@ -17,23 +18,27 @@ from qualdeid.rules import Rules, RulesError, WordLists
 if TYPE_CHECKING:
     from qualdeid.detect.rare.frames import Frames
 
-#: Lexicon files of ``rules/rare/`` in order of precedence; the file name is the reported subtype.
-CATEGORIES = (
-    "physical_trait",
-    "family",
-    "minority",
-    "occupation",
-    "hobby",
-    "life_event",
-    "pet",
-    "language",
-    "setting",
-)
-#: The YAML files of ``rules/rare/``: the frames and shared words, then one file per finder family.
-YAML_FILES = ("frames", "terms", "verbs", "patterns", "roles", "body", "family", "events", "animals", "biography")
-#: Entries of ``common.txt``: matched like the others so that a longer common entry ("bus driver")
-#: shadows a shorter rare one, but never evidence of anything.
-COMMON = "common"
+
+class Category(StrEnum):
+    """The lexicons of ``rules/rare/`` (``<category>.txt``), in order of precedence: the category is the
+    subtype a detail found through one is reported with."""
+
+    PHYSICAL_TRAIT = "physical_trait"
+    FAMILY = "family"
+    MINORITY = "minority"
+    OCCUPATION = "occupation"
+    HOBBY = "hobby"
+    LIFE_EVENT = "life_event"
+    PET = "pet"
+    LANGUAGE = "language"
+    SETTING = "setting"
+    #: ``common.txt``: matched like the others so that a longer common entry ("bus driver") shadows a
+    #: shorter rare one, but never evidence of anything
+    COMMON = "common"
+
+
+COMMON = Category.COMMON
+CATEGORIES = tuple(c for c in Category if c is not COMMON)
 
 _SPLIT = re.compile(r"[\w']+|[^\w\s]")
 
@@ -71,6 +76,7 @@ class RareRules:
     thresholds: dict[str, float] = field(default_factory=dict)
     lists: WordLists = field(default_factory=lambda: WordLists("rules/rare", ()))
     maps: dict[str, dict[str, float]] = field(default_factory=dict)
+    sets: dict[str, dict[str, frozenset[int]]] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
     common_languages: frozenset[str] = frozenset()
     #: verb -> one-word hobby entry it is the verb of ("juggle" -> "juggling"), for uncommon verbs only
@@ -91,14 +97,17 @@ class RareRules:
         for candidates in out.entries.values():
             candidates.sort(key=lambda wc: (-len(wc[0]), wc[2]))
         out.common_words = frozenset(item for c, item in seen.values() if c == COMMON)
-        hobbies = [item for c, item in seen.values() if c == "hobby"]
+        hobbies = [item for c, item in seen.values() if c == Category.HOBBY]
         out.common_languages = frozenset(rules.words("rare/common_language.txt", lower=True))
-        files = [f"rare/{name}.yaml" for name in YAML_FILES]
+        # the frames and shared words, and one file per finder family (a list is defined in one file only)
+        files = sorted({f"rare/{path.name}" for path in rules.files("rare/*.yaml")})
         out.lists = rules.lists(*files)
         config = rules.settings(*files)
         out.thresholds = {k: float(v) for k, v in (config.pop("thresholds", None) or {}).items()}
         for key, value in config.items():
-            if isinstance(value, dict):
+            if isinstance(value, dict) and all(isinstance(v, list) for v in value.values()):
+                out.sets[key] = {str(k).lower(): frozenset(int(n) for n in v) for k, v in value.items()}
+            elif isinstance(value, dict):
                 out.maps[key] = {str(k).lower(): float(v) for k, v in value.items()}
         out.hobby_verbs = _hobby_verbs(hobbies, out.words("not_hobby_verbs"))
         return out
@@ -124,6 +133,10 @@ class RareRules:
         """A word -> number table of the YAML files (e.g. the usual count of a body part)."""
         return self.maps.get(name, {})
 
+    def number_sets(self, name: str) -> dict[str, frozenset[int]]:
+        """A word -> numbers table of the YAML files (e.g. the counts of a part that are unusual)."""
+        return self.sets.get(name, {})
+
     def match_terms(self, sdoc: Doc) -> list[TermMatch]:
         """Longest non-overlapping lexicon matches (including ``common`` ones), left to right. A hyphen
         between words is optional on both sides: "lock-keeper" matches the entry "lock keeper"."""
@@ -147,7 +160,7 @@ class RareRules:
             if best is None:
                 hobby = self.hobby_verbs.get(lemmas[i]) if sdoc[i].pos_ == "VERB" else None
                 if hobby is not None:
-                    out.append(TermMatch(i, i + 1, "hobby", hobby, verb=True))
+                    out.append(TermMatch(i, i + 1, Category.HOBBY, hobby, verb=True))
                 i += 1
                 continue
             end, category, item = best

@@ -299,7 +299,7 @@ class PhraseFinder(RuleFinder):
                 break
             k += 1
         text = {sdoc[m].lower_ for m in range(t.i + 1, k)}
-        crossing = bool(text & {"across", "around", "round", "length", "breadth"})
+        crossing = bool(text & self._w("crossing_words"))
         from_to = "from" in text and "to" in text and places >= 2
         if not (from_to or (crossing and (big or places)) or (big and places)):
             return None

@@ -73,6 +73,13 @@ class RareDetailProcessor(CorpusProcessor):
         self.echo_zipf = t("echo_zipf")
         self.corpus_max_docs = t("corpus_max_docs")
         self.corpus_max_share = t("corpus_max_share")
+        #: a tail of these after a name is no part of the detail: "... at <place> for ten years"
+        self.time_words = re.compile(
+            rf"\b(?:{self.rr.lists.pattern('time_tail_words')}|now|then|ago|before|after|since|til|until|few|"
+            r"several|many|most|some|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
+            r"\d+|about|around|over|just|his|her|their|my|our|last|first|next|each|every)\b",
+            re.IGNORECASE,
+        )
         self.finders: list[Finder] = [make(self.rr) for make in chosen(FINDERS, rules, "rare_finders")]
         self.doc_counts: dict[str, int] = {}
         self.confirmed: set[str] = set()
@@ -155,7 +162,7 @@ class RareDetailProcessor(CorpusProcessor):
                 reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
             elif c.status == CORPUS_CHECK and docs > limit:
                 continue
-            for start, end in _clear_of_others(c, spans, doc.text):
+            for start, end in _clear_of_others(c, spans, doc.text, self.time_words):
                 out.append(
                     Span(
                         start=start,
@@ -178,7 +185,7 @@ _EDGE_WORDS = re.compile(
 )
 
 
-def _clear_of_others(c: Span, spans: list[Span], text: str) -> list[tuple[int, int]]:
+def _clear_of_others(c: Span, spans: list[Span], text: str, time_words: re.Pattern[str]) -> list[tuple[int, int]]:
     """The detail's phrase without what other labels claim. A date or an age inside it would make the
     overlap resolution drop the detail: the phrase is split around it ("spent <ten years> as a ship's
     cook"). A name inside it is left for the resolution to cut out, unless only a trailing prepositional
@@ -194,7 +201,7 @@ def _clear_of_others(c: Span, spans: list[Span], text: str) -> list[tuple[int, i
                 out.append((start, end))
             elif s.label in DIRECT_LABELS and start < s.start:
                 tail = text[s.end : end].lstrip(" ,")
-                if not tail or (_EDGE_WORDS.match(tail) and not _content(_TIME_WORDS.sub(" ", tail))):
+                if not tail or (_EDGE_WORDS.match(tail) and not _content(time_words.sub(" ", tail))):
                     out.append((start, s.start))
                 else:  # "rowed for <country> at the junior world championships": resolution cuts the name out
                     out.append((s.end if not _content(text[start : s.start]) else start, end))
@@ -294,14 +301,6 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-#: a tail of these after a name is no part of the detail: "... at <place> for ten years"
-_TIME_WORDS = re.compile(
-    r"\b(?:years?|months?|weeks?|days?|decades?|summers?|winters?|seasons?|springs?|autumns?|ages|while|time|"
-    r"life|now|then|ago|before|after|later|since|til|until|few|several|many|most|some|long|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|\d+|nearly|almost|about|"
-    r"around|over|just|good|whole|entire|working|his|her|their|my|our|last|first|next|each|every)\b",
-    re.IGNORECASE,
-)
 _MIN_PIECE = 3  # letters of content a piece cut out of a detail needs to be worth flagging
 
 

@@ -17,21 +17,24 @@ from spacy.tokens import Doc, Token
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import is_np_token
-from qualdeid.detect.rare.lexicon import RareRules, zipf
+from qualdeid.detect.rare.lexicon import Category, RareRules, zipf
 
 #: lexicon categories that make a role phrase distinctive
-_RARE_CATEGORIES = {"occupation": "occupation", "setting": "occupation", "hobby": "hobby", "minority": "minority"}
+_RARE_CATEGORIES = {
+    Category.OCCUPATION: Category.OCCUPATION,
+    Category.SETTING: Category.OCCUPATION,
+    Category.HOBBY: Category.HOBBY,
+    Category.MINORITY: Category.MINORITY,
+}
 _NAME_ENTITIES = frozenset({"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 _BE = frozenset({"be", "become"})
 _ARTICLES = frozenset({"a", "an"})
-_PRE_ARTICLE_ADVERBS = frozenset(
-    {"once", "also", "actually", "still", "really", "apparently", "even", "briefly", "then"}
-)
 
 
 class RoleFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
+        self.pre_article_adverbs = self._w("pre_article_adverbs")
         self.role_zipf = rr.threshold("role_zipf")
         self.modifier_zipf = rr.threshold("modifier_zipf")
         self.min_known_zipf = rr.threshold("min_known_zipf")
@@ -76,7 +79,7 @@ class RoleFinder(RuleFinder):
             return cue, np_start, definite
         if t.lemma_.lower() in _BE and t.pos_ in ("AUX", "VERB") and t.i + 1 < se:
             k = t.i + 1
-            if sdoc[k].lower_ in _PRE_ARTICLE_ADVERBS:
+            if sdoc[k].lower_ in self.pre_article_adverbs:
                 k += 1
             if k >= se or sdoc[k].lower_ not in _ARTICLES | {"the"}:
                 return None
@@ -149,7 +152,7 @@ class RoleFinder(RuleFinder):
             if sdoc[i].is_alpha and sdoc[i].pos_ != "DET" and sdoc[i].lower_ not in former
         ]
         notable = any(m.lower_ in self._w("notable_modifiers") for m in mods)
-        common = lexicon.get(head) == "common" or head_lemma in self.rr.common_words
+        common = lexicon.get(head) == Category.COMMON or head_lemma in self.rr.common_words
         keys: tuple[str, ...] = (head_lemma,)
         if rare_categories:
             subtype, status, reason = rare_categories[0], Status.ACCEPTED, "unusual occupation or role"
@@ -233,7 +236,7 @@ class RoleFinder(RuleFinder):
             and len(m) >= 4
             and not named[m.idx]
             and m.ent_type_ not in _NAME_ENTITIES
-            and lexicon.get(m.i) != "common"
+            and lexicon.get(m.i) != Category.COMMON
             and m.lower_ not in self._w("plain_modifiers")
             and self.min_known_zipf <= zipf(m.lower_) < self.modifier_zipf
         )

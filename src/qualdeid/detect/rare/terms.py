@@ -28,26 +28,24 @@ from qualdeid.detect.rare.frames import (
     extend_np_left,
     is_np_token,
 )
-from qualdeid.detect.rare.lexicon import COMMON, RareRules, TermMatch, frequency_text, zipf
+from qualdeid.detect.rare.lexicon import COMMON, Category, RareRules, TermMatch, frequency_text, zipf
 
 ACCEPTED, CORPUS_CHECK, PENDING = Status.ACCEPTED, Status.CORPUS_CHECK, Status.PENDING
 UNUSUAL_WORD = "unusual_word"  # a term whose only evidence is its general-language frequency
 
 _DESCRIPTIONS = {
-    "occupation": "unusual occupation",
-    "hobby": "unusual hobby or skill",
-    "life_event": "rare life event or achievement",
-    "physical_trait": "distinctive physical trait",
-    "pet": "unusual animal kept",
-    "family": "unusual family situation",
-    "minority": "minority status rare in most settings",
-    "language": "speaks or signs a less common language",
-    "setting": "unusual job or pastime (distinctive place or vehicle)",
+    Category.OCCUPATION: "unusual occupation",
+    Category.HOBBY: "unusual hobby or skill",
+    Category.LIFE_EVENT: "rare life event or achievement",
+    Category.PHYSICAL_TRAIT: "distinctive physical trait",
+    Category.PET: "unusual animal kept",
+    Category.FAMILY: "unusual family situation",
+    Category.MINORITY: "minority status rare in most settings",
+    Category.LANGUAGE: "speaks or signs a less common language",
+    Category.SETTING: "unusual job or pastime (distinctive place or vehicle)",
     UNUSUAL_WORD: "unusual past activity or role",
 }
-_SUBTYPES = {"setting": "occupation", UNUSUAL_WORD: "activity"}
-#: "has a banjo" says little; "keeps bees", "breeds alpacas" say something
-_MERE_POSSESSION = frozenset({"have", "get", "own", "wear", "carry", "sport", "bring", "hold"})
+_SUBTYPES = {Category.SETTING: Category.OCCUPATION, UNUSUAL_WORD: "activity"}
 _ACTING = frozenset({USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSION, OPERATE})
 
 
@@ -56,6 +54,7 @@ class TermFinder(RuleFinder):
 
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
+        self.mere_possession = self._w("mere_possession_verbs")
         t = rr.threshold
         self.rare_zipf = t("rare_zipf")
         self.very_rare_zipf = t("very_rare_zipf")
@@ -100,12 +99,14 @@ class TermFinder(RuleFinder):
         if status is None:
             frame, status = self._relative_clause(sdoc, m, np_start, sent_start, sent_end, z)
         if status is None:
-            if z >= self.echo_zipf or m.category in ("language", "minority"):
+            if z >= self.echo_zipf or m.category in (Category.LANGUAGE, Category.MINORITY):
                 return None
             end = self.frames.extend_right(sdoc, m.end, sent_end, m.end + 3, max_pps=0)
             return self._hit(sdoc, np_start, end, m, PENDING, z)
         # "his scorpion", "her pet stick insects": owned, and the verb around it says nothing about keeping it
-        owned_only = m.category == "pet" and _owned(sdoc, np_start, m) and not frame.kinds & {POSSESSION, USED_TO}
+        owned_only = (
+            m.category == Category.PET and _owned(sdoc, np_start, m) and not frame.kinds & {POSSESSION, USED_TO}
+        )
         if owned_only:
             return self._hit(sdoc, np_start, m.end, m, status, z)
         if frame.verb is None or (REPORTING in frame.kinds and not frame.kinds & {USED_TO, ROLE}):
@@ -115,7 +116,7 @@ class TermFinder(RuleFinder):
         end = self.frames.extend_right(sdoc, m.end, sent_end, start + self.max_tokens, max_pps=max_pps)
         if frame.verb is not None and frame.verb > m.start:  # relative clause: "the X she used to breed"
             end = self.frames.extend_right(sdoc, frame.verb + 1, sent_end, start + self.max_tokens, max_pps=1)
-        elif m.category in ("family", "pet"):  # "an identical twin who is a police officer"
+        elif m.category in (Category.FAMILY, Category.PET):  # "an identical twin who is a police officer"
             end = self.frames.extend_relative(sdoc, max(end, m.end), sent_end, start + self.max_tokens + 4)
         return self._hit(sdoc, start, max(end, m.end), m, status, z)
 
@@ -132,7 +133,11 @@ class TermFinder(RuleFinder):
         kinds = frame.kinds
         reporting = REPORTING in kinds and not kinds & {USED_TO, ROLE}
         verb_lemma = sdoc[frame.verb].lemma_.lower() if frame.verb is not None else ""
-        if kinds == {POSSESSION} and verb_lemma in _MERE_POSSESSION and m.category not in ("physical_trait", "pet"):
+        if (
+            kinds == {POSSESSION}
+            and verb_lemma in self.mere_possession
+            and m.category not in (Category.PHYSICAL_TRAIT, Category.PET)
+        ):
             kinds = frozenset()
         rare_word = z < self.rare_zipf
         # a hobby's verb says someone does it when habitual: "juggles", "used to juggle", not "juggled the oranges"
@@ -154,32 +159,32 @@ class TermFinder(RuleFinder):
             if ROLE in kinds and direct and frame.person_subject:
                 return CORPUS_CHECK
             return None
-        if cat == "language":
+        if cat == Category.LANGUAGE:
             if m.entry in self.rr.common_languages:
                 return None
             before = {sdoc[i].lower_ for i in range(max(0, m.start - 2), m.start)}
             if LANGUAGE in kinds or before & words("language_markers") or "sign" in m.entry:
                 return ACCEPTED
             return None
-        if cat == "setting":
+        if cat == Category.SETTING:
             return ACCEPTED if not reporting and kinds & {USED_TO, ROLE, OPERATE} else None
-        if cat == "pet":
+        if cat == Category.PET:
             if (np_start < m.start and sdoc[m.start - 1].lower_ == "pet") or (not reporting and POSSESSION in kinds):
                 return ACCEPTED
             if _owned(sdoc, np_start, m):  # "his scorpion", "their iguanas"
                 return ACCEPTED
             return ACCEPTED if strong and acting else None
-        if cat == "minority":
+        if cat == Category.MINORITY:
             return ACCEPTED if (" " in m.entry) or (kinds & {USED_TO, ROLE} and not reporting) else None
-        if cat == "life_event" and m.entry in words("achievement_nouns") | words("achievement_nouns_scaled"):
+        if cat == Category.LIFE_EVENT and m.entry in words("achievement_nouns") | words("achievement_nouns_scaled"):
             left = {sdoc[i].lower_ for i in range(np_start, m.start)}
-            champion_of = m.entry in ("champion", "champ") and m.start > np_start
+            champion_of = m.entry in words("champion_nouns") and m.start > np_start
             scaled = bool(left & words("achievement_scale"))
             if champion_of or scaled or (ACHIEVEMENT in kinds and m.entry in words("achievement_nouns")):
                 return ACCEPTED
             return None
         if (
-            cat == "life_event"
+            cat == Category.LIFE_EVENT
             and not strong
             and not kinds & {EVENT, ACHIEVEMENT, USED_TO}
             and sdoc[m.start].tag_ != "VBN"
