@@ -12,9 +12,9 @@ file under the given folders (default ``src/``) and looks at three kinds of lite
 
 A word-like string is one to three words of letters (with ``'`` and ``-``); docstrings, messages,
 upper-case tags and labels (``"VERB"``, ``"PERSON"``) and snake_case keys are not vocabulary.
-Grammar words (articles, pronouns, auxiliaries, prepositions, conjunctions, determiners, and the
-number words, a closed class read by the number parser) may stay in code and are not counted; nor
-are identifiers written as strings (``"AddressBlockRecognizer"``).
+Grammar words (articles, pronouns, auxiliaries, prepositions, conjunctions, determiners, the number
+words and ordinal endings, the particles of names in other languages: closed classes) may stay in
+code and are not counted; nor are identifiers written as strings (``"AddressBlockRecognizer"``).
 
 Prints one line per literal with its content words (``--list``), and the totals: literals, content
 words summed over literals, and distinct content words.
@@ -50,9 +50,11 @@ _GRAMMAR = """
     toward towards via per against during except inside outside past behind ahead aboard
     all any both each every either neither no none some few many much more most less least several
     other another own same such only just also too very not n't
-    there here now s 's t
+    there here now s 's t for like never ago away back
     zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+    dozen dozens hundreds thousands scores st nd rd th ca
+    de der du la le van von xe ze xem zir
 """
 GRAMMAR_WORDS = frozenset(_GRAMMAR.split())
 

@@ -57,6 +57,7 @@ class Finaliser:
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
         months = calendar.pattern("months", "months_short")
+        named_days = "|".join(sorted(w.capitalize() for w in calendar["named_day_heads"]))
         occasions = "|".join(
             [
                 calendar.pattern("feasts"),
@@ -68,7 +69,7 @@ class Finaliser:
         self.specific_date = re.compile(
             rf"\b(?:{months})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
             rf"|\b(?:{occasions})\b"
-            r"|(?-i:\b[A-Z][a-z]+ (?:Day|Eve|Night)\b)",
+            rf"|(?-i:\b[A-Z][a-z]+ (?:{named_days})\b)",
             re.IGNORECASE,
         )
 

@@ -77,6 +77,7 @@ class NameEvidence:
         self.vocative_left = frames["vocative_left"]
         self.let_idioms = frames["let_idioms"]
         self.naming_verbs = frames["naming_verbs"]
+        self.age_verbs = frames["age_verbs"]
         self.name_nouns = frames["name_nouns"]
         self.going_by = frames["going_by"]
         self.naming_links = self.naming_verbs | _NAMING_LINKS
@@ -87,13 +88,13 @@ class NameEvidence:
         self.relatives = rules.words("lexicons/relatives.txt", lower=True)
         self.towns = rules.words("lexicons/towns.txt", lower=True)
         self.allow = frozenset(normalise(w) for w in rules.words("allow.txt"))
-        self.dictionary = dictionary_words(nlp, ("verb", "adj", "adv"))
+        self.dictionary = dictionary_words(nlp, nouns=False)
         self.age_words = frozenset(w for w, value in UNITS.items() if value) | frozenset(TENS)
         ages = "|".join(sorted(self.age_words))
         after_age = frames.pattern("after_age")
         #: "is six", "turned 18 in May" — not "is two weeks away"
         self.age_next = re.compile(
-            rf"[ \t]+(?:is|was|turned|turns)[ \t]+(?:\d{{1,3}}|{ages})(?:[ \t-]+\w+)?"
+            rf"[ \t]+(?:is|was|{frames.pattern('age_verbs')})[ \t]+(?:\d{{1,3}}|{ages})(?:[ \t-]+\w+)?"
             rf"(?=[ \t]*(?:[.!?,;:)\n]|$|(?:{after_age})\b))",
             re.IGNORECASE,
         )
@@ -167,7 +168,7 @@ class NameEvidence:
             return True
         if first in NEGATED_AUXILIARIES and len(words) > 1 and words[1].isalpha():
             return True  # "Joy doesn't eat fish", "Will didn't ring"
-        if first in ("is", "was", "turned", "turns") and self.age_next.match(" " + after.lstrip(" \t")):
+        if (first in ("is", "was") or first in self.age_verbs) and self.age_next.match(" " + after.lstrip(" \t")):
             return True  # "Joy is six", "Will turned 18 in May" — not "Summer is two weeks away"
         if first == "from" and len(words) > 2 and is_capitalised(words[1]):
             # "Joy from Thurles has offered": where someone is from, then what they do

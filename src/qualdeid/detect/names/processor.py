@@ -75,8 +75,9 @@ class NameProcessor(CorpusProcessor):
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
         ages = "|".join(sorted(self.ev.age_words, key=len, reverse=True))
         units = "|".join(w for w, v in UNITS.items() if 1 <= v <= 9)
+        age_verbs = "|".join(sorted(self.ev.age_verbs))
         self._age_after = re.compile(
-            rf"[ \t]+(?:is|was|turned|turns|just[ \t]+turned)[ \t]+(\d{{1,2}}|(?:{ages})(?:-(?:{units}))?)"
+            rf"[ \t]+(?:is|was|{age_verbs}|just[ \t]+turned)[ \t]+(\d{{1,2}}|(?:{ages})(?:-(?:{units}))?)"
             r"(?=[ \t]*(?:[.!?,;:)\n]|$|and\b|now\b))",
             re.IGNORECASE,
         )

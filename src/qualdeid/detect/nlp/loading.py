@@ -50,9 +50,10 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def dictionary_words(nlp: Language | None, parts: tuple[str, ...] = ("noun", "verb", "adj", "adv")) -> frozenset[str]:
-    """The words of the model's lemmatizer index for these parts of speech: English words, as opposed
-    to names ("marcel" is only a verb to the lemmatizer; names use verbs, adjectives and adverbs)."""
+def dictionary_words(nlp: Language | None, nouns: bool = True) -> frozenset[str]:
+    """The words of the model's lemmatizer index (nouns, verbs, adjectives, adverbs): English words, as
+    opposed to names. Without ``nouns`` only the others: names use verbs, adjectives and adverbs
+    ("marcel" is only a verb to the lemmatizer), but the noun index holds towns too ("timaru")."""
     if nlp is None or "lemmatizer" not in nlp.component_names:
         return frozenset()
     from spacy.strings import get_string_id
@@ -62,6 +63,10 @@ def dictionary_words(nlp: Language | None, parts: tuple[str, ...] = ("noun", "ve
         return frozenset()
     index = lookups.get_table("lemma_index")
     words: set[str] = set()
-    for pos in parts:
+    for pos in _WORD_CLASSES if nouns else _WORD_CLASSES[1:]:
         words.update(index.get(get_string_id(pos), []))
     return frozenset(words)
+
+
+#: the parts of speech of the lemmatizer's index, nouns first
+_WORD_CLASSES = ("noun", "verb", "adj", "adv")

@@ -72,7 +72,7 @@ class TownRecognizer(EntityRecognizer):
             | rules.words("lexicons/generic_name_words.txt", lower=True)
             | frozenset().union(*(calendar[k] for k in ("weekdays", "weekdays_short", "months", "months_short")))
         )
-        dictionary = dictionary_words(nlp, ("verb", "adj", "adv"))  # the noun index holds towns too ("timaru")
+        dictionary = dictionary_words(nlp, nouns=False)
         places = rules.lists("lexicons/places.yaml")
         regions = (places["provinces_ca"], places["states_au"])
         return cls(rules.words("lexicons/towns.txt"), not_towns, dictionary, regions)

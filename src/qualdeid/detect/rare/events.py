@@ -57,7 +57,7 @@ class EventFinder(RuleFinder):
         self.relatives = _phrases(self.rr.words("married_relatives"))
         w = self.rr.words
         self.triggers = frozenset(
-            {"the", "with", "marry", "married", "lose", "invent", "patent", *self.manner}
+            {"the", "with", *w("marriage_words"), *w("family_loss_verbs"), *w("invention_verbs"), *self.manner}
             | w("rescue_verbs")
             | w("media_verbs")
             | w("creation_verbs")
@@ -282,7 +282,7 @@ class EventFinder(RuleFinder):
             reason = "made a work people know"
         elif lemma in self._w("publish_verbs") and (end := self._match(self.published, sdoc, k, se)):
             reason = "published a work"
-        elif lemma in ("invent", "patent") and sdoc[k].pos_ in ("NOUN", "PROPN"):
+        elif lemma in self._w("invention_verbs") and sdoc[k].pos_ in ("NOUN", "PROPN"):
             if sdoc[k].lemma_.lower() in self._w("invent_ordinary"):
                 return None
             end = k + 1
@@ -297,7 +297,8 @@ class EventFinder(RuleFinder):
 
     def _married_relative(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``married her first cousin``, ``is married to his stepsister``."""
-        if (t.lemma_.lower() != "marry" and t.lower_ != "married") or t.pos_ not in ("VERB", "ADJ"):
+        married = self._w("marriage_words")
+        if (t.lemma_.lower() not in married and t.lower_ not in married) or t.pos_ not in ("VERB", "ADJ"):
             return None
         k = t.i + 1
         if k < se and sdoc[k].lower_ == "to":
@@ -314,7 +315,8 @@ class EventFinder(RuleFinder):
 
     def _married_again(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``married him twice``, ``married the same man three times``, ``has been married five times``."""
-        if (t.lemma_.lower() != "marry" and t.lower_ != "married") or t.pos_ not in ("VERB", "ADJ"):
+        married = self._w("marriage_words")
+        if (t.lemma_.lower() not in married and t.lower_ not in married) or t.pos_ not in ("VERB", "ADJ"):
             return None
         times, same, end = 0, False, t.i + 1
         for k in range(t.i + 1, min(se, t.i + 8)):
@@ -337,7 +339,7 @@ class EventFinder(RuleFinder):
 
     def _lost_family(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``lost her husband and both sons in the same crash``: several of a family lost at once."""
-        if t.lemma_.lower() != "lose" or t.pos_ != "VERB":
+        if t.lemma_.lower() not in self._w("family_loss_verbs") or t.pos_ != "VERB":
             return None
         members = self._w("family_members")
         k = t.i + 1

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -135,12 +136,24 @@ class LayoutNames:
         return low.replace("'", "").replace("’", "").replace("-", "").isalpha() and zipf(low) < RARE_WORD_ZIPF
 
 
+class Strength(StrEnum):
+    """How surely a speaker label or a sign-off is a person's name."""
+
+    ROLE = "role"  # Interviewer, P3: a person talking, but no name
+    STRONG = "strong"  # a person's name
+    WEAK = "weak"  # a name only where the layout shows people talking
+    NONE = "none"
+
+
+ROLE, STRONG, WEAK, NONE = Strength.ROLE, Strength.STRONG, Strength.WEAK, Strength.NONE
+
+
 @dataclass
 class _Turn:
     start: int
     end: int
     words: list[str]
-    strength: str  # "role" (Interviewer, P3), "strong" (a person's name), "weak" (needs the layout), "none"
+    strength: Strength
 
 
 class _TextRecognizer(EntityRecognizer):
@@ -214,15 +227,15 @@ class SpeakerRecognizer(_TextRecognizer):
         turns = [self._classify(m) for m in self.layout.turn.finditer(text)]
         if not turns:
             return
-        people = sum(1 for t in turns if t.strength in ("strong", "role"))
+        people = sum(1 for t in turns if t.strength in (STRONG, ROLE))
         # two speakers taking turns, one of them more than once: people talking, even if their names are words
-        speakers = Counter(" ".join(t.words).lower() for t in turns if t.strength in ("strong", "weak", "role"))
+        speakers = Counter(" ".join(t.words).lower() for t in turns if t.strength in (STRONG, WEAK, ROLE))
         talk = len(speakers) >= 2 and max(speakers.values(), default=0) >= 2
         conversation = len(turns) >= 3 and (people >= 2 or talk)
         for t in turns:
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
-            alone = t.strength == "strong" and t.words[0][0].isupper()
-            if alone or (conversation and t.strength in ("strong", "weak")):
+            alone = t.strength == STRONG and t.words[0][0].isupper()
+            if alone or (conversation and t.strength in (STRONG, WEAK)):
                 yield t.start, t.end, PERSON
 
     def _classify(self, m: re.Match[str]) -> _Turn:
@@ -230,36 +243,36 @@ class SpeakerRecognizer(_TextRecognizer):
         start, end = m.start("name"), m.end("name")
         has_layout = bool(m.group("time") or m.group("verb"))
         if self.lexicon.is_role(words):
-            return _Turn(start, end, words, "role")
+            return _Turn(start, end, words, ROLE)
         if self.lexicon.is_label(words):
-            return _Turn(start, end, words, "none")
+            return _Turn(start, end, words, NONE)
         strength = self._strength(words)
-        if strength == "weak" and has_layout and words[0][0].isupper():
-            strength = "strong"  # "Will 09:14:", "Hope wrote:"
+        if strength == WEAK and has_layout and words[0][0].isupper():
+            strength = STRONG  # "Will 09:14:", "Hope wrote:"
         return _Turn(start, end, words, strength)
 
-    def _strength(self, words: list[str]) -> str:
+    def _strength(self, words: list[str]) -> Strength:
         lex = self.lexicon
         if words[0].lower().rstrip(".") in lex.titles and len(words) > 1:
             words = words[1:]  # "Dr Quennell:"
             if all(w[0].isupper() and (lex.is_namelike(w) or not lex.is_wordlike(w)) for w in words):
-                return "strong"
+                return STRONG
         first, rest = words[0], words[1:]
         if any(any(c.isdigit() for c in w) for w in words) or "." in first.rstrip("."):
-            return "none"
+            return NONE
         capitalised = first[0].isupper()
         for w in rest:
             if capitalised and not w[0].isupper():
-                return "none"  # "Brief description:", "Next steps:"
+                return NONE  # "Brief description:", "Next steps:"
             if not (_INITIAL.fullmatch(w) or lex.is_namelike(w) or (capitalised and self._surname_like(w))):
-                return "none"
+                return NONE
         if lex.is_first_name(first):
             if rest or not lex.is_wordlike(first):
-                return "strong"  # a lower-case one is shown only in a conversation (see _turns)
-            return "weak"  # "Will:", "hope:"
+                return STRONG  # a lower-case one is shown only in a conversation (see _turns)
+            return WEAK  # "Will:", "hope:"
         if lex.is_namelike(first):
-            return "weak"  # an unlisted rare word: "Kez:"
-        return "none"
+            return WEAK  # an unlisted rare word: "Kez:"
+        return NONE
 
     def _surname_like(self, word: str) -> bool:
         return word[0].isupper() and (self.lexicon.is_namelike(word) or zipf(word.lower()) < WORDLIKE_ZIPF)
@@ -271,7 +284,7 @@ class SpeakerRecognizer(_TextRecognizer):
         if self.lexicon.is_label(words) or not words[0][0].isupper():
             return
         strength = self._strength(words)
-        if strength == "strong" or (strength == "weak" and listed_word_ok and self.lexicon.is_first_name(words[0])):
+        if strength == STRONG or (strength == WEAK and listed_word_ok and self.lexicon.is_first_name(words[0])):
             yield m.start("name"), m.end("name"), PERSON
 
     def _header_people(self, text: str, m: re.Match[str]) -> Iterator[Found]:
@@ -281,7 +294,7 @@ class SpeakerRecognizer(_TextRecognizer):
             if name is None or not name.group(1):
                 continue
             words = name.group(1).split()
-            if 1 <= len(words) <= 4 and words[0][0].isupper() and self._strength(words) in ("strong", "weak"):
+            if 1 <= len(words) <= 4 and words[0][0].isupper() and self._strength(words) in (STRONG, WEAK):
                 start = m.start("value") + item.start() + name.start(1)
                 yield start, start + len(name.group(1)), PERSON
 
