@@ -109,3 +109,15 @@ def test_a_broken_yaml_file_is_named_with_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(RulesError) as err:
         Rules([tmp_path]).yaml("risk.yaml")
     assert str(path) in str(err.value) and "fix or remove the file" in str(err.value)
+
+
+def test_titles_are_one_list_with_the_genders_some_give(tmp_path: Path) -> None:
+    titles = Rules().titles
+    assert {"mister", "madam", "pastor", "dr"} <= titles.names
+    assert (titles.gender("Mrs."), titles.gender("Sir"), titles.gender("Dr")) == ("F", "M", None)
+    _write(tmp_path, "names/title_genders.yaml", "female: [matron]\n")
+    assert Rules([tmp_path]).titles.gender("Matron") == "F"
+    from qualdeid.pseudonymise.identity import TITLES
+    from qualdeid.risk.identifiers import DEFAULT_TITLES
+
+    assert TITLES.names == DEFAULT_TITLES == titles.names  # scrub and risk read the detector's titles

@@ -30,6 +30,8 @@ from typing import Any
 import yaml
 
 NICKNAMES = "names/nicknames.txt"
+TITLES = "names/titles.txt"
+TITLE_GENDERS = "names/title_genders.yaml"
 
 
 def default_rules_dir() -> Path:
@@ -82,6 +84,18 @@ class Nicknames:
     def names(self) -> frozenset[str]:
         """Every name of the list, formal or short: all of them are first names."""
         return frozenset(self.formals) | frozenset(self.shorts)
+
+
+@dataclass(frozen=True)
+class Titles:
+    """Titles before a name (``names/titles.txt``, lower case) and the gender some of them give
+    (``names/title_genders.yaml``)."""
+
+    names: frozenset[str]
+    genders: Mapping[str, str]  # title -> "F" or "M"
+
+    def gender(self, title: str) -> str | None:
+        return self.genders.get(title.lower().rstrip("."))
 
 
 class WordLists:
@@ -205,6 +219,13 @@ class Rules:
 
     def _paths(self, name: str) -> list[Path]:
         return [d / name for d in self.dirs if (d / name).is_file()]
+
+    @cached_property
+    def titles(self) -> Titles:
+        """The titles and their genders, read once."""
+        lists = self.lists(TITLE_GENDERS)
+        genders = {t: "F" for t in lists["female"]} | {t: "M" for t in lists["male"]}
+        return Titles(self.words(TITLES, lower=True) | frozenset(genders), genders)
 
     @cached_property
     def fingerprint(self) -> str:

@@ -56,7 +56,8 @@ def test_untouched_text_and_segments_map_exactly(case, data) -> None:
 NAMES = (
     st.text(alphabet=st.characters(categories=["Lu", "Ll"], max_codepoint=0x24F), min_size=3, max_size=9)
     .map(str.capitalize)
-    .filter(lambda w: w.isalpha() and w.lower() not in TITLES and w.lower() not in nickname_table() and w.istitle())
+    .filter(lambda w: w.isalpha() and w.istitle() and w.lower() not in TITLES.names)
+    .filter(lambda w: w.lower() not in nickname_table())
 )
 FILLER = st.text(alphabet=st.characters(categories=["Ll", "Zs", "Po", "So", "Nd"]), max_size=15)
 

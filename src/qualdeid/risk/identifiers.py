@@ -22,7 +22,8 @@ from qualdeid.rules import Rules
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
-DEFAULT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "nurse", "sister", "rev"})
+#: titles before a name (rules/names/titles.txt)
+DEFAULT_TITLES = Rules().titles.names
 
 
 def plain(text: str) -> str:
