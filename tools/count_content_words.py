@@ -14,7 +14,9 @@ A word-like string is one to three words of letters (with ``'`` and ``-``); docs
 upper-case tags and labels (``"VERB"``, ``"PERSON"``) and snake_case keys are not vocabulary.
 Grammar words (articles, pronouns, auxiliaries, prepositions, conjunctions, determiners, the number
 words and ordinal endings, the particles of names in other languages: closed classes) may stay in
-code and are not counted; nor are identifiers written as strings (``"AddressBlockRecognizer"``).
+code and are not counted; nor are identifiers written as strings (``"AddressBlockRecognizer"``),
+the values of a command-line option (``click.Choice``) or spaCy's annotation codes compared with a
+token's ``tag_``, ``dep_``, ``ent_type_``.
 
 Prints one line per literal with its content words (``--list``), and the totals: literals, content
 words summed over literals, and distinct content words.
@@ -54,6 +56,7 @@ _GRAMMAR = """
     zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
     dozen dozens hundreds thousands scores st nd rd th ca
+    teens twenties thirties forties fifties sixties seventies eighties nineties
     de der du la le van von xe ze xem zir
 """
 GRAMMAR_WORDS = frozenset(_GRAMMAR.split())
@@ -96,6 +99,14 @@ def _wordlike(value: object) -> bool:
 def _callee(call: ast.Call) -> str:
     func = call.func
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+#: spaCy token attributes holding annotation codes (tags, dependency labels, entity types)
+_ANNOTATION_ATTRIBUTES = frozenset({"dep_", "pos_", "tag_", "ent_type_", "label_"})
+
+
+def _annotation_code(node: ast.AST) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr in _ANNOTATION_ATTRIBUTES
 
 
 def _strings(node: ast.AST) -> list[str] | None:
@@ -198,6 +209,9 @@ class Counter(ast.NodeVisitor):
         return "wordset" in _callee(parent) or (_callee(parent) in ("set", "frozenset") and node in parent.args)
 
     def visit_Compare(self, node: ast.Compare) -> None:
+        if _annotation_code(node.left):
+            self._mark(node)  # "t.dep_ in ('nsubj', ...)": spaCy's annotation codes, not words
+            return
         for op, right in zip(node.ops, node.comparators, strict=True):
             strings = _strings(right) if isinstance(op, ast.In | ast.NotIn) else None
             if strings and len(strings) == 2 and all(_wordlike(s) for s in strings) and id(right) not in self._seen:
@@ -232,6 +246,9 @@ class Counter(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
+        if _callee(node) == "Choice":
+            self._mark(node)  # click.Choice(["json", "table"]): the values of a command-line option
+            return
         if isinstance(node.func, ast.Name) and node.func.id == "dict" and len(node.keywords) >= 3:
             names = [k.arg for k in node.keywords if k.arg]
             self.add(node, "dict keys", set().union(*(content_words(n) for n in names)))
