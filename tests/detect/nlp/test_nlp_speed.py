@@ -79,7 +79,7 @@ def test_selective_context_enhancer_and_lazy_artifacts_score_like_presidios(dete
 def test_hinted_ip_recognizer_finds_what_presidios_finds():
     from presidio_analyzer.predefined_recognizers import IpRecognizer
 
-    from qualdeid.detect.nlp.presidio import HintedIpRecognizer
+    from qualdeid.detect.recognizers.contact import PrefilteredIpRecognizer
 
     texts = [
         "router at 192.168.0.1, backup 10.0.0.254/24",
@@ -88,7 +88,7 @@ def test_hinted_ip_recognizer_finds_what_presidios_finds():
         "Note: nothing to see at 3pm.",
         "no addresses here",
     ]
-    hinted, plain = HintedIpRecognizer(name="IpRecognizer"), IpRecognizer()
+    hinted, plain = PrefilteredIpRecognizer(), IpRecognizer()
     for text in texts:
         expected = [(r.start, r.end, r.score) for r in plain.analyze(text, ["IP_ADDRESS"])]
         assert [(r.start, r.end, r.score) for r in hinted.analyze(text, ["IP_ADDRESS"])] == expected

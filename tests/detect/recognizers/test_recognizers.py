@@ -343,14 +343,21 @@ def test_a_malformed_rules_file_names_itself(tmp_path: Path) -> None:
         ("Ring her on 0412 345 678 or email kit.marsh@example.org, or see www.example.net/help.", 3),
         ("The number was (416) 555-0199 and the site https://example.com/x.", 2),
         ("Nothing to find here: we had tea, 3 biscuits and a walk at 10.", 0),
+        ("The kiosk at 10.0.0.254 logged her in; ring 03 9876 5432 if it drops.", 2),
+        ("Ver. 2.1 of the form, page 3.2, no links at all.", 0),
     ],
 )
 def test_prefiltered_contact_recognizers_find_what_presidio_finds(text: str, expected: int) -> None:
-    from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecognizer, UrlRecognizer
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer, IpRecognizer, PhoneRecognizer, UrlRecognizer
 
-    from qualdeid.detect.recognizers.contact import PHONE_REGIONS
+    from qualdeid.detect.nlp.presidio import predefined_recognizers
+    from qualdeid.detect.recognizers.contact import PHONE_REGIONS, TextPrefilter
 
-    plain = [PhoneRecognizer(supported_regions=PHONE_REGIONS), UrlRecognizer(), EmailRecognizer()]
+    plain = [EmailRecognizer(), PhoneRecognizer(supported_regions=PHONE_REGIONS), UrlRecognizer(), IpRecognizer()]
+    # the prefiltered recognizers are the ones detection registers
+    assert [type(r) for r in predefined_recognizers() if isinstance(r, TextPrefilter)] == [
+        type(r) for r in contact_recognizers()
+    ]
     kinds = set()
     for fast, slow in zip(contact_recognizers(), plain, strict=True):
         got = {(r.start, r.end, r.entity_type) for r in fast.analyze(text, fast.supported_entities, None)}

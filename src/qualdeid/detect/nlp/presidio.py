@@ -7,7 +7,6 @@ matter for qualitative data from English-speaking countries are registered, plus
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
@@ -19,14 +18,10 @@ from presidio_analyzer.predefined_recognizers import (
     AuMedicareRecognizer,
     AuTfnRecognizer,
     CreditCardRecognizer,
-    EmailRecognizer,
     IbanRecognizer,
-    IpRecognizer,
     NhsRecognizer,
-    PhoneRecognizer,
     SpacyRecognizer,
     UkNinoRecognizer,
-    UrlRecognizer,
     UsSsnRecognizer,
 )
 from spacy.language import Language
@@ -38,8 +33,6 @@ from qualdeid.rules import Rules
 
 LANGUAGE = "en"
 
-#: Countries whose phone number formats are recognised.
-PHONE_REGIONS = ("AU", "NZ", "GB", "IE", "US")  # US covers Canada (one numbering plan)
 
 #: Presidio entity types -> canonical label (the entity type is kept as the span's subtype).
 PRESIDIO_TO_CANONICAL: dict[str, str] = {
@@ -196,54 +189,6 @@ class SelectiveContextEnhancer(LemmaContextAwareEnhancer):
         return [next(enhanced) if may_change(r) else r for r in raw_results]
 
 
-class HintedUrlRecognizer(UrlRecognizer):
-    """Presidio's URL recognizer, run only on texts that contain something like a host name.
-
-    Its pattern (every top-level domain) is by far the slowest recognizer; a URL always contains
-    "http", "www." or a dot directly between letters or digits, which a simple search finds first.
-    """
-
-    HINT = re.compile(r"https?:|www\.|[A-Za-z0-9-]\.[A-Za-z]{2,}")
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: Any = None) -> list:
-        if not self.HINT.search(text):
-            return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
-
-
-class HintedEmailRecognizer(EmailRecognizer):
-    """Presidio's email recognizer, run only on texts with an "@"."""
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: Any = None) -> list:
-        if "@" not in text:
-            return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
-
-
-class HintedPhoneRecognizer(PhoneRecognizer):
-    """Presidio's phone recognizer, run only on texts with a run of at least six digits (spaces,
-    dots, dashes and brackets allowed between them)."""
-
-    HINT = re.compile(r"\d(?:[ ().+-]{0,3}\d){5}")
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
-        if not self.HINT.search(text):
-            return []
-        return super().analyze(text, entities, nlp_artifacts)
-
-
-class HintedIpRecognizer(IpRecognizer):
-    """Presidio's IP address recognizer, run only on texts with a digit, a dot and a digit (IPv4)
-    or a hexadecimal digit before a colon, or two colons (IPv6)."""
-
-    HINT = re.compile(r"\d\.\d|[0-9A-Fa-f]:|::")
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: Any = None) -> list:
-        if not self.HINT.search(text):
-            return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
-
-
 def presidio_results(
     recognizer: EntityRecognizer, offsets: Iterable[tuple[int, int, str]], score: float
 ) -> list[RecognizerResult]:
@@ -264,13 +209,12 @@ def presidio_results(
 
 
 def predefined_recognizers() -> list[EntityRecognizer]:
-    """Presidio's own recognizers that fit this domain."""
+    """Presidio's own recognizers that fit this domain (the contact ones behind a cheap text check)."""
+    from qualdeid.detect.recognizers.contact import contact_recognizers
+
     return [
         SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"]),
-        HintedEmailRecognizer(name="EmailRecognizer"),
-        HintedPhoneRecognizer(supported_regions=PHONE_REGIONS, name="PhoneRecognizer"),
-        HintedUrlRecognizer(name="UrlRecognizer"),
-        HintedIpRecognizer(name="IpRecognizer"),
+        *contact_recognizers(),
         CreditCardRecognizer(),
         IbanRecognizer(),
         AuMedicareRecognizer(),

@@ -10,8 +10,9 @@
 * ``detect/places/towns.py`` — towns of ``rules/lexicons/towns.txt`` (GeoNames) after "in", "from", "to"...,
   in any case.
 * :mod:`.dates` — named holidays from ``rules/lexicons/holidays.txt``.
-* :mod:`.contact` — Presidio's phone (AU/NZ/GB/IE/US/CA), URL and email recognizers behind a cheap text
-  check (``contact_recognizers()``, registered by ``engine`` in place of the plain ones).
+* :mod:`.contact` — Presidio's phone (AU/NZ/GB/IE/US, which covers Canada), URL, email and IP address
+  recognizers behind a cheap text check (``contact_recognizers()``, registered by ``nlp/presidio.py``
+  in place of the plain ones).
 
 Entity types are canonical labels (LOCATION, ORGANIZATION, CONTACT, ID, DATE_TIME, AGE; phone shapes use
 Presidio's PHONE_NUMBER); the recognizer's name tells which rule fired.
