@@ -14,7 +14,7 @@ from dataclasses import replace
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import Lists
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
-from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.recognizers.dates import holiday_pattern
 from qualdeid.labels import DATE_TIME, DIRECT_LABELS, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
@@ -43,7 +43,6 @@ _LEADING_WORDS = {
     ORGANIZATION: re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+", re.IGNORECASE),
     PERSON: re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z])"),
 }
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 class Finaliser:
@@ -157,7 +156,7 @@ def _clean(text: str, span: Span) -> Span | None:
         lead -= 1  # keep the bracket of "(03) 9876 5432"
         piece = "(" + piece
     if span.label != RARE_DETAIL:
-        piece = _POSSESSIVE.sub("", piece)
+        piece = POSSESSIVE_ENDING.sub("", piece)
     start = span.start + lead
     leading = _LEADING_WORDS.get(span.label)
     if leading and (m := leading.match(piece)) and m.end() < len(piece):

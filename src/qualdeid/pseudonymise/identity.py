@@ -15,12 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING
 from qualdeid.pseudonymise.surrogates import formal_forms
 from qualdeid.rules import Rules
 
 #: titles before a name, and the gender they give (rules/names/titles.txt, title_genders.yaml)
 TITLES = Rules().titles
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z](?:\.\s?|\s)?){1,4}$")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
@@ -48,7 +48,7 @@ class NameForm:
 
 def parse_person(text: str) -> NameForm | None:
     suffix = ""
-    m = _POSSESSIVE.search(text)
+    m = POSSESSIVE_ENDING.search(text)
     core = text
     if m:
         suffix, core = m.group(0), text[: m.start()]
@@ -79,7 +79,7 @@ def parse_person(text: str) -> NameForm | None:
 
 
 def normalise_place(text: str) -> str:
-    t = _POSSESSIVE.sub("", text.strip())
+    t = POSSESSIVE_ENDING.sub("", text.strip())
     t = re.sub(r"\s+", " ", t).lower()
     return re.sub(r"^the ", "", t)
 

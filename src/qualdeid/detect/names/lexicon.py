@@ -3,9 +3,13 @@ detection knows about names, whether it reads them from the layout or from the w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from qualdeid.rules import Rules
+
+#: The possessive ending of a name: "Sam's", "SAM’S", "James'" (a bare apostrophe only after an s).
+POSSESSIVE_ENDING = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
