@@ -11,8 +11,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from qualdeid.corpus import Document, InputError, Span
-from qualdeid.detect.rare.processor import RareDetailProcessor
-from qualdeid.pseudonymise import Key
 from qualdeid.rules import Rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,8 +70,10 @@ class FakeDetector:
             yield item
 
 
-def new_key(tmp_path: Path) -> Key:
+def new_key(tmp_path: Path):
     """A fresh key outside any output folder (a cheaper KDF setting keeps the tests fast)."""
+    from qualdeid.pseudonymise import Key
+
     return Key.create(tmp_path / "private" / "study.key", PASSPHRASE, n=2**14)
 
 
@@ -82,6 +82,8 @@ def new_key(tmp_path: Path) -> Key:
 
 def run(detector, texts: list[str], rules: Rules | None = None) -> list[list[Span]]:
     """Both passes over a small corpus, as the pipeline runs them."""
+    from qualdeid.detect.rare.processor import RareDetailProcessor
+
     proc = RareDetailProcessor(rules or Rules())
     docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
     firsts = []
