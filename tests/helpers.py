@@ -108,3 +108,16 @@ def assert_found(detector, text: str, phrase: str, subtype: str | None) -> None:
     assert covered(text, phrase, spans), [s.text for s in spans]
     if subtype:
         assert subtype in {s.subtype for s in spans}
+
+
+def finder_hits(detector, family: str, text: str) -> list[str]:
+    """The phrases that one family of rare-detail finders (a name of ``rules/detect.yaml``) finds in
+    ``text`` on its own, as the text of each hit's tokens, whatever their status."""
+    from qualdeid.detect.rare.context import RareContext
+    from qualdeid.detect.rare.lexicon import RareRules
+    from qualdeid.detect.rare.processor import FINDERS
+    from qualdeid.rules import Rules
+
+    rr = RareRules.load(Rules())
+    sdoc = detector.nlp(text)
+    return [sdoc[h.start : h.end].text for h in FINDERS[family](rr).find(RareContext.read(sdoc, [], rr))]

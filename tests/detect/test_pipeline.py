@@ -101,6 +101,7 @@ def test_heading_ranges_cover_template_labels_not_speakers():
     assert "Marta Nowak" not in covered
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("start_method", ["fork", "spawn"])
 def test_jobs_2_gives_the_same_spans_as_jobs_1(detector, monkeypatch, start_method):
     import multiprocessing
@@ -171,7 +172,7 @@ class _CorpusWithProgress(list):
         self.calls.append((stage, done))
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_progress_counts_documents_analysed_then_finished(detector, monkeypatch, jobs):
     from qualdeid.detect import pipeline
 
@@ -189,6 +190,7 @@ def test_progress_counts_documents_analysed_then_finished(detector, monkeypatch,
     assert explicit == [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (2, 3)]
 
 
+@pytest.mark.slow
 def test_parallel_second_pass_keeps_order_errors_and_corpus_wide_names(detector, monkeypatch):
     from qualdeid.detect import pipeline
 
