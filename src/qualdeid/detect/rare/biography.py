@@ -96,8 +96,8 @@ class BiographyFinder(RuleFinder):
         return frozenset(item for ws in self.rr.entries.values() for _, c, item in ws if c == category)
 
     def find(self, ctx: RareContext) -> list[Hit]:
-        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
         """All biographical frames of one document. ``lexicon`` maps token index -> lexicon category."""
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
         patterns = (
             self._stretch,
             self._ranking,

@@ -52,9 +52,9 @@ class PhraseFinder(RuleFinder):
         )
 
     def find(self, ctx: RareContext) -> list[Hit]:
-        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.term_tokens
         """All pattern matches of one document. ``named`` marks characters inside other detectors'
         spans; ``lexicon`` holds the tokens matched by a rare-detail lexicon."""
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.term_tokens
         patterns = (self._uniqueness, self._performing, self._craft, self._journey, self._manner, self._born)
         return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
 

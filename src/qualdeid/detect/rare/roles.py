@@ -43,8 +43,8 @@ class RoleFinder(RuleFinder):
         self.triggers = frozenset({"as", "of", *_BE, *self._w("former_markers"), *self.stretches, *self.licences})
 
     def find(self, ctx: RareContext) -> list[Hit]:
-        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
         """Role phrases of one document. ``lexicon`` maps token index -> lexicon category (incl. common)."""
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
         out: list[Hit] = []
         for i in dw.where(self.triggers):
             t = sdoc[i]
