@@ -17,9 +17,9 @@ import re
 from typing import Any
 
 from spacy.tokens import Doc
-from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import LOCATION, ORGANIZATION
 from qualdeid.rules import Rules
@@ -86,7 +86,7 @@ class ShortFormProcessor(CorpusProcessor):
             return None
         for w in words:
             low = w.lower()
-            if low in self.generic or low in self.not_short or zipf_frequency(low, "en") >= DISTINCTIVE_ZIPF:
+            if low in self.generic or low in self.not_short or zipf(low) >= DISTINCTIVE_ZIPF:
                 return None
         return " ".join(words)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
@@ -29,7 +30,7 @@ from qualdeid.detect.rare.frames import (
     run_patterns,
     verb_lemma,
 )
-from qualdeid.detect.rare.lexicon import Category, RareRules, zipf
+from qualdeid.detect.rare.lexicon import Category, RareRules
 
 #: lexicon categories that make an activity distinctive on their own
 _DISTINCTIVE = frozenset(

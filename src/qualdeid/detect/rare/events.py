@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
 from qualdeid.detect.rare.frames import first_hit, is_np_token
-from qualdeid.detect.rare.lexicon import RareRules, entry_words, zipf
+from qualdeid.detect.rare.lexicon import RareRules, entry_words
 
 _MEDIA_PREPOSITIONS = frozenset({"in", "on"})
 _ABILITY = frozenset({"can", "could", "able", "ca"})

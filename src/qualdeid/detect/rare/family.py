@@ -16,11 +16,12 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import first_hit, is_np_token
-from qualdeid.detect.rare.lexicon import Category, RareRules, zipf
+from qualdeid.detect.rare.lexicon import Category, RareRules
 
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "inside", "aboard"})
 _MAX_PLAIN_FAMILY = 40  # beyond this, a bare count of "kids" is more likely a class or a crowd

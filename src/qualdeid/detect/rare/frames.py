@@ -15,7 +15,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.rare.lexicon import RareRules, zipf
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.rare.lexicon import RareRules
 
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 _NP_CORE = frozenset({"NOUN", "PROPN"})

@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
-from wordfreq import zipf_frequency
 
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.rules import Rules, RulesError, WordLists
 
 if TYPE_CHECKING:
@@ -46,17 +46,6 @@ _SPLIT = re.compile(r"[\w']+|[^\w\s]")
 def entry_words(entry: str) -> tuple[str, ...]:
     """``"yo-yo champion"`` -> ``("yo", "-", "yo", "champion")``: the way spaCy tokenises it."""
     return tuple(w.lower() for w in _SPLIT.findall(entry))
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    """General-language frequency of ``word`` on the zipf scale (3 = once per million words)."""
-    return zipf_frequency(word, "en")
-
-
-def frequency_text(z: float) -> str:
-    """Zipf value as a per-word probability, e.g. ``2.0`` -> ``"1e-07"``."""
-    return f"{10 ** (z - 9):.0e}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
@@ -25,7 +26,7 @@ from qualdeid.detect.rare.frames import (
     run_patterns,
     verb_lemma,
 )
-from qualdeid.detect.rare.lexicon import RareRules, zipf
+from qualdeid.detect.rare.lexicon import RareRules
 
 _BE = frozenset({"be", "become"})
 

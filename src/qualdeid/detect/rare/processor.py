@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.processors import CorpusProcessor, chosen
 from qualdeid.detect.rare.animals import AnimalFinder
 from qualdeid.detect.rare.biography import BiographyFinder
@@ -28,7 +29,7 @@ from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.events import EventFinder
 from qualdeid.detect.rare.family import FamilyFinder
 from qualdeid.detect.rare.finder import STATUS_RANK, Finder, Hit, Status
-from qualdeid.detect.rare.lexicon import RareRules, zipf
+from qualdeid.detect.rare.lexicon import RareRules
 from qualdeid.detect.rare.patterns import PhraseFinder
 from qualdeid.detect.rare.roles import RoleFinder
 from qualdeid.detect.rare.terms import TermFinder

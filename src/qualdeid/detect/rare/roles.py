@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import is_np_token
-from qualdeid.detect.rare.lexicon import Category, RareRules, zipf
+from qualdeid.detect.rare.lexicon import Category, RareRules
 
 #: lexicon categories that make a role phrase distinctive
 _RARE_CATEGORIES = {

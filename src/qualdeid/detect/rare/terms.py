@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.frequency import frequency_text, zipf
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
@@ -28,7 +29,7 @@ from qualdeid.detect.rare.frames import (
     extend_np_left,
     is_np_token,
 )
-from qualdeid.detect.rare.lexicon import COMMON, Category, RareRules, TermMatch, frequency_text, zipf
+from qualdeid.detect.rare.lexicon import COMMON, Category, RareRules, TermMatch
 
 ACCEPTED, CORPUS_CHECK, PENDING = Status.ACCEPTED, Status.CORPUS_CHECK, Status.PENDING
 UNUSUAL_WORD = "unusual_word"  # a term whose only evidence is its general-language frequency
