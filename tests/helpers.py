@@ -7,6 +7,7 @@ Test files import them (``from helpers import ...``); pytest fixtures are in ``c
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,6 +18,21 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 QDA = FIXTURES / "qda"
+
+# ---------------------------------------------------------------------------- pages in a real browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+#: headless, and nothing that would reach the network
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+)
 
 # ---------------------------------------------------------------------------- pseudonymisation
 
