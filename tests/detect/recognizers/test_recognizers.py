@@ -280,6 +280,10 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         ("New member (F, 30s?) offers to help.", "30s"),
         ("KP + son (J., 7) in for soup.", "7"),
         ("When the mill shut I were fifty-eight and lost.", "fifty-eight"),
+        # the relatives of rules/lexicons/relatives.txt, whichever pattern reads them
+        ("I rang my uncle (54) about the fence.", "54"),
+        ("Her grandson is 7 and mad about trains.", "7"),
+        ("We met her fiance, 29, at the station.", "29"),
     ],
 )
 def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
@@ -328,6 +332,30 @@ def test_a_project_rules_folder_adds_and_silences_recognizers(tmp_path: Path) ->
     assert flagged.get("Glenmoy Bothy") == "LOCATION"
     assert "Gannet Arms" not in flagged
     assert "@someone" not in flagged
+
+
+def test_the_age_patterns_read_the_relatives_list_of_the_rules_folders(tmp_path: Path) -> None:
+    text = "I rang my uncle (54) and my godmother (70) about the fence."
+    assert "70" not in found(make_analyzer(Rules()), text)
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "relatives.txt").write_text("godmother\n!uncle\n", encoding="utf-8")
+    flagged = found(make_analyzer(Rules([tmp_path])), text)
+    assert flagged.get("70") == "AGE"
+    assert "54" not in flagged
+
+
+def test_a_pattern_naming_a_missing_list_names_it(tmp_path: Path) -> None:
+    (tmp_path / "recognizers").mkdir()
+    (tmp_path / "recognizers" / "kin.yaml").write_text(
+        "recognizers:\n"
+        "  - name: KinCodeRecognizer\n"
+        "    supported_entity: ID\n"
+        "    patterns:\n"
+        "      - {name: kin-code, regex: '{list:lexicons/no_such_list.txt}-\\d+', score: 0.8}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match=r"no_such_list\.txt"):
+        build_recognizers(Rules([tmp_path]), load_model())
 
 
 def test_a_malformed_rules_file_names_itself(tmp_path: Path) -> None:

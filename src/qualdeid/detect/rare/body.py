@@ -150,7 +150,7 @@ class BodyFinder(RuleFinder):
             if owner is not None and (
                 owner.lower_ == "born"
                 or owner.pos_ == "PROPN"
-                or owner.lemma_.lower() in self.rr.words("person_nouns")
+                or owner.lemma_.lower() in self.rr.person_nouns
                 or owner.lower_ in self.rr.words("person_pronouns")
             ):
                 return self.frames.frame_at_verb(sdoc, owner.i, ss).start if owner.lower_ == "born" else k - 1
@@ -347,7 +347,7 @@ class BodyFinder(RuleFinder):
             return None
         head = nouns[-1].lemma_.lower()
         person = (
-            head in self.rr.words("person_nouns")
+            head in self.rr.person_nouns
             or head.endswith(self.person_endings)
             or head in self.people
             or any(c in (Category.OCCUPATION, Category.COMMON) for _, c, _ in self.rr.entries.get(head, ()))

@@ -146,7 +146,7 @@ class FamilyFinder(RuleFinder):
             return None
         if t.i + 1 < se and t.tag_ in ("JJ", "VBN", "NN") and t.i > ss and sdoc[t.i - 1].tag_ == "PRP$":
             nxt = sdoc[t.i + 1]
-            if nxt.lemma_.lower() in self.rr.words("person_nouns") | self.rr.words("large_family_nouns"):
+            if nxt.lemma_.lower() in self.rr.person_nouns | self.rr.words("large_family_nouns"):
                 return Hit(t.i - 1, t.i + 2, "family", "adopted or fostered", ("adopted",))
         if t.tag_ != "VBN" or t.i - 1 < ss or sdoc[t.i - 1].lemma_.lower() not in ("be", "get"):
             return None

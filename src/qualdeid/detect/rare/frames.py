@@ -167,7 +167,7 @@ class Frames:
         words = rr.words
         self.kind_verbs = tuple((kind, words(name)) for kind, name in _KIND_VERBS)
         self.person_pronouns = words("person_pronouns")
-        self.person_nouns = words("person_nouns")
+        self.person_nouns = rr.person_nouns
         #: adverbs of state a phrase may run through before its prepositional phrase ("alone in a tower")
         self.state_adverbs = words("state_adverbs")
         #: verbs of a reduced relative clause about an animal or a person kept: "a crow she rescued"

@@ -68,6 +68,8 @@ class RareRules:
     sets: dict[str, dict[str, frozenset[int]]] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
     common_languages: frozenset[str] = frozenset()
+    #: lexicons/relatives.txt: "her nan was a telegraphist" tells a person as "her neighbour ..." does
+    relatives: frozenset[str] = frozenset()
     #: verb -> one-word hobby entry it is the verb of ("juggle" -> "juggling"), for uncommon verbs only
     hobby_verbs: dict[str, str] = field(default_factory=dict)
 
@@ -88,6 +90,7 @@ class RareRules:
         out.common_words = frozenset(item for c, item in seen.values() if c == COMMON)
         hobbies = [item for c, item in seen.values() if c == Category.HOBBY]
         out.common_languages = frozenset(rules.words("rare/common_language.txt", lower=True))
+        out.relatives = rules.words("lexicons/relatives.txt", lower=True)
         # the frames and shared words, and one file per finder family (a list is defined in one file only)
         files = sorted({f"rare/{path.name}" for path in rules.files("rare/*.yaml")})
         out.lists = rules.lists(*files)
@@ -117,6 +120,11 @@ class RareRules:
     def words(self, name: str) -> frozenset[str]:
         """A word list of ``rules/rare/*.yaml`` (lower case)."""
         return self.lists[name]
+
+    @cached_property
+    def person_nouns(self) -> frozenset[str]:
+        """Nouns for people: ``person_nouns`` of ``frames.yaml`` and the relatives."""
+        return self.words("person_nouns") | self.relatives
 
     def numbers(self, name: str) -> dict[str, float]:
         """A word -> number table of the YAML files (e.g. the usual count of a body part)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from presidio_analyzer import PatternRecognizer
@@ -9,6 +10,8 @@ from presidio_analyzer import PatternRecognizer
 from qualdeid.rules import Rules
 
 PATTERN_GLOB = "recognizers/*.yaml"
+#: ``{list:lexicons/relatives.txt}`` in a regex: the words of that list, as one alternation
+LIST_PLACEHOLDER = re.compile(r"\{list:([\w./-]+)\}")
 
 
 def load_pattern_recognizers(rules: Rules) -> list[PatternRecognizer]:
@@ -30,7 +33,24 @@ def load_pattern_recognizers(rules: Rules) -> list[PatternRecognizer]:
         config = {k: v for k, v in entry.items() if k not in ("enabled", "type")}
         config.setdefault("supported_language", "en")
         try:
+            config["patterns"] = [_with_lists(pattern, rules) for pattern in config.get("patterns") or []]
             recognizers.append(PatternRecognizer.from_dict(config))
         except Exception as exc:  # a malformed entry: name it instead of showing a stack trace
             raise ValueError(f"recognizer {name!r} ({PATTERN_GLOB}): {exc}") from None
     return recognizers
+
+
+def _with_lists(pattern: Any, rules: Rules) -> Any:
+    """The pattern with each ``{list:NAME}`` of its regex written out as an alternation of the list's
+    words (longest first; the spaces of a phrase as ``[ \t]+``)."""
+    if not isinstance(pattern, dict) or "{list:" not in str(pattern.get("regex", "")):
+        return pattern
+
+    def alternation(match: re.Match[str]) -> str:
+        words = rules.words(match.group(1), lower=True)
+        if not words:
+            raise ValueError(f"{{list:{match.group(1)}}}: no such list, or it is empty")
+        ordered = sorted(words, key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(r"[ \t]+".join(re.escape(part) for part in w.split()) for w in ordered) + ")"
+
+    return {**pattern, "regex": LIST_PLACEHOLDER.sub(alternation, pattern["regex"])}
