@@ -131,10 +131,14 @@ class WordLists:
         return self._lists.keys()
 
     def pattern(self, *keys: str) -> str:
-        """The words of the lists ``keys`` as a regex alternation (no group): longest first, a space
-        standing for any run of spaces and tabs ("next door" also matches "next  door")."""
-        words = set().union(*(self[k] for k in keys))
-        return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=lambda w: (-len(w), w)))
+        """The words of the lists ``keys`` as a regex alternation (:func:`alternation`)."""
+        return alternation(set().union(*(self[k] for k in keys)))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Words as a regex alternation (no group): longest first, a space standing for any run of spaces
+    and tabs ("next door" also matches "next  door")."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _mapping(name: str, doc: Any) -> dict[str, Any]:

@@ -48,6 +48,7 @@ def test_abbreviations_and_shouting_are_not_initials(text: str) -> None:
         ("On shift: QM + ZP (1800-2200). QE on call tonight.", ["QM", "ZP", "QE"]),  # joined, on duty
         ("Urn dodgy. QR (Dawn) says it is fine.", ["QR"]),  # a first name in brackets
         ("1815 XH + son in. XH in good form.", ["XH", "XH"]),
+        ("1900 VW + nan in for tea.", ["VW"]),  # any relative of lexicons/relatives.txt
     ],
 )
 def test_initials_that_act_in_field_notes(text: str, expected: list[str]) -> None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from qualdeid.detect.nlp.frequency import zipf
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, alternation
 
 _TOKEN = re.compile(r"(?<![\w&/.'’-])([A-Z]{1,3})(?![\w&/'-]|\.[A-Z])")
 _WORD_BEFORE = re.compile(r"([\w/&+'’]+)[ \t:]*$")
@@ -66,6 +66,7 @@ class Initials:
 
     def __init__(self, rules: Rules, not_initials: frozenset[str]) -> None:
         words = rules.lists("names/initials.yaml")
+        relatives = rules.words("lexicons/relatives.txt", lower=True)
         self.not_initials = not_initials
         self.before = words["before"]
         self.after = words["after"] | {"'s", "’s"}
@@ -80,7 +81,7 @@ class Initials:
         #: "DE on call", "KT on shift tonight", "RS pls ring", "+ son": on duty, asked to act, with a relative.
         self.on_duty = re.compile(
             rf"[ \t]+(?:on[ \t]+(?:{words.pattern('on_duty')})\b|(?:pls|please)[ \t]+[a-z]"
-            rf"|\+[ \t]*(?:{words.pattern('with_relative')})\b)"
+            rf"|\+[ \t]*(?:{alternation(words['with_relative'] | relatives)})\b)"
         )
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:

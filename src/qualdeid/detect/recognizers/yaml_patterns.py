@@ -7,7 +7,7 @@ from typing import Any
 
 from presidio_analyzer import PatternRecognizer
 
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, alternation
 
 PATTERN_GLOB = "recognizers/*.yaml"
 #: ``{list:lexicons/relatives.txt}`` in a regex: the words of that list, as one alternation
@@ -41,16 +41,14 @@ def load_pattern_recognizers(rules: Rules) -> list[PatternRecognizer]:
 
 
 def _with_lists(pattern: Any, rules: Rules) -> Any:
-    """The pattern with each ``{list:NAME}`` of its regex written out as an alternation of the list's
-    words (longest first; the spaces of a phrase as ``[ \t]+``)."""
+    """The pattern with each ``{list:NAME}`` of its regex written out as an alternation of the list's words."""
     if not isinstance(pattern, dict) or "{list:" not in str(pattern.get("regex", "")):
         return pattern
 
-    def alternation(match: re.Match[str]) -> str:
-        words = rules.words(match.group(1), lower=True)
-        if not words:
+    def words(match: re.Match[str]) -> str:
+        listed = rules.words(match.group(1), lower=True)
+        if not listed:
             raise ValueError(f"{{list:{match.group(1)}}}: no such list, or it is empty")
-        ordered = sorted(words, key=lambda w: (-len(w), w))
-        return "(?:" + "|".join(r"[ \t]+".join(re.escape(part) for part in w.split()) for w in ordered) + ")"
+        return f"(?:{alternation(listed)})"
 
-    return {**pattern, "regex": LIST_PLACEHOLDER.sub(alternation, pattern["regex"])}
+    return {**pattern, "regex": LIST_PLACEHOLDER.sub(words, pattern["regex"])}
