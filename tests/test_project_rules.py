@@ -1,5 +1,5 @@
 """A project's rules folder changes scan, scrub, compose and risk alike: switching a rare-detail finder
-off (detect.yaml), removing a list entry (``!Timaru``) and adding one (``Quillbrook``)."""
+off (detect.yaml), removing a list entry (``!bell ringing``) and adding one (``rock balancing``)."""
 
 from __future__ import annotations
 
@@ -10,17 +10,19 @@ from click.testing import CliRunner
 
 from qualdeid.cli import main
 
-#: four invented accounts, each coded on one theme; "timaru" and "quillbrook" in lower case are found
-#: only through the town list, "keeps a pet goat" only by the animal finder
+#: three invented accounts (a composite needs three), each coded on one theme; "keeps a pet goat" is found
+#: only by the animal finder, "bell ringing" and "rock balancing" only through the hobby list (the default
+#: lacks the second)
 ACCOUNTS = [
-    "Texted from timaru this morning about the rota. She keeps a pet goat in the yard and it follows her "
-    "everywhere. The walk helped her settle.",
-    "He drove to quillbrook on Tuesday for the market. We talked about the bus timetable and he laughed. "
-    "Having a plan helped him.",
-    "She came back from timaru late. We sat in the garden with a cuppa and made a list. Small steps helped her.",
-    "He rang from quillbrook after lunch. We sorted his forms together at the table. Doing it together helped.",
+    "Resident Ottoline texted this morning about the rota. She keeps a pet goat in the yard and it follows "
+    "her everywhere. The walk helped Ottoline settle.",
+    "Resident Bramwell goes bell ringing at the church on Sundays. We talked about the bus timetable and "
+    "he laughed. Having a plan helped Bramwell.",
+    "Resident Jessamy has taken up rock balancing down at the beach. We sat in the garden with a cuppa and "
+    "made a list. Small steps helped Jessamy.",
 ]
-CHECKED = "We met up after she texted from timaru, then drove to quillbrook. She keeps a pet goat at home.\n"
+CHECKED = "She keeps a pet goat at home. He goes bell ringing. She has taken up rock balancing.\n"
+GOAT, BELLS, ROCKS = "keeps a pet goat", "bell ringing", "rock balancing"
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +48,9 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object
     checked = root / "text.md"
     checked.write_text(CHECKED, encoding="utf-8")
     rules = root / "rules"
-    (rules / "lexicons").mkdir(parents=True)
-    (rules / "lexicons" / "towns.txt").write_text("Quillbrook\n!Timaru\n", encoding="utf-8")
+    (rules / "rare").mkdir(parents=True)
+    # both spellings the default list has go ("bell-ringing" is "bell ringing" to risk)
+    (rules / "rare" / "hobby.txt").write_text("rock balancing\n!bell ringing\n!bell-ringing\n", encoding="utf-8")
     (rules / "detect.yaml").write_text("rare_finders:\n  animals: false\n", encoding="utf-8")
     runner = CliRunner(env={"QUALDEID_PASSPHRASE": "only-for-this-test"})
     out: dict[str, dict[str, object]] = {}
@@ -62,45 +65,46 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object
         )
         assert scrub.exit_code == 0, scrub.output
         vignette = root / f"vignette-{name}.md"
-        options = ["--theme", "walks", "--words", "120", "--seed", "3", "-o", str(vignette), "--quiet"]
+        options = ["--theme", "walks", "--words", "400", "--seed", "3", "-o", str(vignette), "--quiet"]
         compose = runner.invoke(main, ["compose", str(corpus), *options, *extra])
         assert compose.exit_code == 0, compose.output
         risk = runner.invoke(main, ["risk", str(checked), "--corpus", str(corpus), "--format", "json", *extra])
         assert risk.exit_code in (3, 4), risk.output
         findings = {(f["check"], CHECKED[f["start"] : f["end"]]) for f in json.loads(risk.stdout)["findings"]}
+        audit = json.loads((scrubbed / "qualdeid-audit.json").read_text(encoding="utf-8"))
         out[name] = {
             "scan": spans,
-            "scrub": (scrubbed / "corpus.jsonl").read_text(encoding="utf-8"),
-            "audit": json.loads((scrubbed / "qualdeid-audit.json").read_text(encoding="utf-8"))["summary"],
-            "compose": vignette.read_text(encoding="utf-8").split("*A composite")[0],
+            "kept": [doc["kept"] for doc in audit["documents"]],  # p1, p2, p3
+            "compose_notes": vignette.read_text(encoding="utf-8").split("## Notes for the author")[-1],
             "risk": findings,
         }
     return out
 
 
+def rare(findings: set[tuple[str, str]], phrase: str) -> bool:
+    return any(check == "rare_detail" and phrase in text for check, text in findings)
+
+
 def test_a_finder_switched_off_finds_nothing_in_any_command(runs) -> None:
     default, project = runs["default"], runs["project"]
-    assert ("RARE_DETAIL", "keeps a pet goat") in default["scan"]
-    assert not any(label == "RARE_DETAIL" for label, _ in project["scan"])
-    assert default["audit"]["kept"] == {"RARE_DETAIL": 1} and project["audit"]["kept"] == {}
-    assert "keeps a pet goat" not in default["compose"] and "keeps a pet goat" in project["compose"]
-    assert any(check == "rare_detail" and text == "keeps a pet goat" for check, text in default["risk"])
-    assert not any(text == "keeps a pet goat" for _, text in project["risk"])
+    assert ("RARE_DETAIL", GOAT) in default["scan"]
+    assert not any(label == "RARE_DETAIL" and "goat" in text for label, text in project["scan"])
+    assert default["kept"][0] == {"RARE_DETAIL": 1} and project["kept"][0] == {}
+    assert GOAT in default["compose_notes"] and GOAT not in project["compose_notes"]
+    assert rare(default["risk"], GOAT) and not rare(project["risk"], "goat")
 
 
 def test_a_removed_list_entry_is_not_found_by_any_command(runs) -> None:
     default, project = runs["default"], runs["project"]
-    assert ("LOCATION", "timaru") in default["scan"] and ("LOCATION", "timaru") not in project["scan"]
-    assert "timaru" not in default["scrub"] and "timaru" in project["scrub"]
-    assert "timaru" not in default["compose"] and "from timaru" in project["compose"]
-    assert ("residual_identifier", "timaru") in default["risk"]
-    assert ("residual_identifier", "timaru") not in project["risk"]
+    assert any(BELLS in text for _, text in default["scan"]) and not any(BELLS in text for _, text in project["scan"])
+    assert default["kept"][1] == {"RARE_DETAIL": 1} and project["kept"][1] == {}
+    assert BELLS in default["compose_notes"] and BELLS not in project["compose_notes"]
+    assert rare(default["risk"], BELLS) and not rare(project["risk"], BELLS)
 
 
 def test_an_added_list_entry_is_found_by_every_command(runs) -> None:
     default, project = runs["default"], runs["project"]
-    assert ("LOCATION", "quillbrook") not in default["scan"] and ("LOCATION", "quillbrook") in project["scan"]
-    assert "quillbrook" in default["scrub"] and "quillbrook" not in project["scrub"]
-    assert "from quillbrook" in default["compose"] and "quillbrook" not in project["compose"]
-    assert ("residual_identifier", "quillbrook") not in default["risk"]
-    assert ("residual_identifier", "quillbrook") in project["risk"]
+    assert not any(ROCKS in text for _, text in default["scan"]) and any(ROCKS in text for _, text in project["scan"])
+    assert default["kept"][2] == {} and project["kept"][2] == {"RARE_DETAIL": 1}
+    assert ROCKS not in default["compose_notes"] and ROCKS in project["compose_notes"]
+    assert not rare(default["risk"], ROCKS) and rare(project["risk"], ROCKS)

@@ -94,6 +94,10 @@ class Titles:
     names: frozenset[str]
     genders: Mapping[str, str]  # title -> "F" or "M"
 
+    def __contains__(self, title: object) -> bool:
+        """``"dr" in titles``: a lower-case title without its full stop."""
+        return title in self.names
+
     def gender(self, title: str) -> str | None:
         return self.genders.get(title.lower().rstrip("."))
 
