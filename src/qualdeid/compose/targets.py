@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from wordfreq import zipf_frequency
-
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.corpus.model import Document
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.pseudonymise.identity import TITLES
 from qualdeid.pseudonymise.people import RoleWords, age_of
 from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
@@ -171,7 +170,7 @@ class Targets:
         for m in _CAPITALISED.finditer(text, start, end):
             a, b = m.start(), m.end()
             words = m.group().split()
-            if len(words) == 2 and zipf_frequency(words[0].lower(), "en") >= 4.5:  # "Then Ysolde"
+            if len(words) == 2 and zipf(words[0].lower()) >= 4.5:  # "Then Ysolde"
                 a, words = b - len(words[1]), words[1:]
             if any(t.start < b and a < t.end for t in taken):
                 continue
@@ -190,12 +189,12 @@ class Targets:
                 out.append(Target(a, b, "PERSON", "person frame"))
                 continue
             first_known = lows[0] in self.listed_names
-            rare = all(zipf_frequency(w, "en") < COMMON_ZIPF + 0.3 for w in lows)
+            rare = all(zipf(w) < COMMON_ZIPF + 0.3 for w in lows)
             if not rare and not first_known:
                 continue
             initial = bool(_SENTENCE_START.search(text[max(0, a - 3) : a]))
-            surname = len(words) == 2 and zipf_frequency(lows[1], "en") < COMMON_ZIPF
-            full_name = surname and (first_known or zipf_frequency(lows[0], "en") < 3.5)
+            surname = len(words) == 2 and zipf(lows[1]) < COMMON_ZIPF
+            full_name = surname and (first_known or zipf(lows[0]) < 3.5)
             framed = (
                 self._role_phrase_before(text, a)
                 or self._role_phrase_after(text, b)
@@ -315,9 +314,9 @@ class Targets:
                 return None  # "swears in Welsh": a language, a country, a month
             if not known_name and w[:1].isupper() and low in self.placeholders.towns:
                 return "LOCATION"  # "over from the Glasgow site": a place reading beats a person
-            if not known_name and zipf_frequency(low, "en") >= COMMON_ZIPF:
+            if not known_name and zipf(low) >= COMMON_ZIPF:
                 return None  # "day", "Fair" (enough): a word, whatever propagation said
-            if w.islower() and not known_name and zipf_frequency(low, "en") >= 3.0:
+            if w.islower() and not known_name and zipf(low) >= 3.0:
                 return None
         return "PERSON"
 
@@ -333,7 +332,7 @@ class Targets:
         low = re.sub(r"['’]s?$", "", words[0]).lower()
         if low in self.listed_names or low in self.word_names or low in self.surnames or low in self.placeholders.towns:
             return False
-        return zipf_frequency(low, "en") >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
+        return zipf(low) >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
 
     def _with_first_names(self, text: str, start: int, end: int, targets: list[Target]) -> list[Target]:
         """ "William" before a detected "Okonjo" is part of the name, and so is "Bell" after a detected
@@ -368,7 +367,7 @@ class Targets:
         if not value[:1].isupper():
             return False
         words = _WORD.findall(value)
-        return not (len(words) == 1 and zipf_frequency(words[0].lower(), "en") >= COMMON_ZIPF + 0.5)
+        return not (len(words) == 1 and zipf(words[0].lower()) >= COMMON_ZIPF + 0.5)
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
@@ -405,7 +404,7 @@ def _trim_sentence_openers(text: str, targets: list[Target]) -> list[Target]:
             first
             and first.group(1).lower() not in TITLES
             and t.label in ("PERSON", "LOCATION", "ORGANIZATION")
-            and zipf_frequency(first.group(1).lower(), "en") >= 4.5
+            and zipf(first.group(1).lower()) >= 4.5
             and _SENTENCE_START.search(text[max(0, t.start - 3) : t.start])
         ):
             t = Target(t.start + first.end(), t.end, "PERSON" if t.label == "ORGANIZATION" else t.label, t.found)

@@ -88,10 +88,10 @@ def _common_words(rules_dirs: tuple = ()) -> frozenset[str]:
 
 
 def is_common_word(word: str, threshold: float = DEFAULT_COMMON_ZIPF, rules_dirs: tuple = ()) -> bool:
-    from wordfreq import zipf_frequency
+    from qualdeid.detect.nlp.frequency import zipf
 
     w = word.lower()
-    return w in _common_words(rules_dirs) or zipf_frequency(w, "en") >= threshold
+    return w in _common_words(rules_dirs) or zipf(w) >= threshold
 
 
 class Surrogates:
