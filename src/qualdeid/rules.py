@@ -139,10 +139,10 @@ class WordLists:
         return alternation(set().union(*(self[k] for k in keys)))
 
 
-def alternation(words: Iterable[str]) -> str:
-    """Words as a regex alternation (no group): longest first, a space standing for any run of spaces
-    and tabs ("next door" also matches "next  door")."""
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=lambda w: (-len(w), w)))
+def alternation(words: Iterable[str], space: str = r"[ \t]+") -> str:
+    """Words as a regex alternation (no group): longest first, a space standing for ``space`` (by
+    default any run of spaces and tabs: "next door" also matches "next  door")."""
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _mapping(name: str, doc: Any) -> dict[str, Any]:
