@@ -97,13 +97,14 @@ def make_detector(model: str | None, rules_dirs: Iterable[Path], jobs: int = 1) 
     """A Detector, or exit 2 with one line when the model is not installed."""
     from qualdeid.detect import DetectConfig, Detector
     from qualdeid.detect.model import ModelNotFoundError
+    from qualdeid.review.decisions import DecisionsError
 
     config = DetectConfig(rules_dirs=list(rules_dirs), jobs=jobs)
     if model:
         config.model = model
     try:
         return Detector(config)
-    except ModelNotFoundError as e:
+    except (ModelNotFoundError, DecisionsError) as e:
         fail(str(e))
 
 
@@ -228,6 +229,14 @@ def detect_corpus(
             else:
                 yield item
     errors.skipped(corpus)
+    report_stale(detector)
+
+
+def report_stale(detector: Detector) -> None:
+    """One warning line when review decisions could not be applied (their text changed)."""
+    stale = detector.decisions.stale_summary()
+    if stale:
+        click.echo(f"warning: {stale}", err=True)
 
 
 def summary_line(documents: int, label_counts: Counter[str], failed: int) -> str:

@@ -95,6 +95,7 @@ def risk(
         config, detector, make_corpus(corpus_paths, text_column, encoding, max_mb), key_identifiers=originals
     )
     report = checker.check(make_corpus(texts, None, encoding, max_mb))
+    common.report_stale(detector)
     rendered = RENDERERS[fmt](report)
     if out_path:
         write_text_atomic(out_path, rendered)

@@ -1,0 +1,439 @@
+"""Per-document candidates for review: spans that could be wrong, text left that could identify.
+
+Each finder reads one document's text and its finished spans and returns offsets only; whether a
+candidate becomes a review item may depend on the whole corpus (a name "the corpus knows"), which
+``uncertainty.py`` decides. The words and thresholds are in ``rules/review/review.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from wordfreq import zipf_frequency
+
+from qualdeid.corpus.model import Span
+from qualdeid.detect.lists import normalise
+from qualdeid.detect.rules import Rules
+
+REPLACE, KEEP = "replace", "keep"
+#: Detectors whose spans are certain: the deny list and the researcher's own decisions.
+CERTAIN_DETECTORS = frozenset({"deny_list", "review"})
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+#: What ends a sentence or opens a line's text: a capital after it says nothing.
+_SENTENCE_END = '.!?:;\n"“”…*#>-•|'
+_CAPITALS = re.compile(r"[A-Z]{2,3}")
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){2,3}(?!\w)")
+_DIGITS = re.compile(r"(?<![\w/.:-])\+?\(?\d[\d \t().-]*\d(?![\w/:-])")
+_YEAR_OR_TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}[.:]\d\d|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?")
+#: A user name: "@someone", "first_last99".
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,}[A-Za-z0-9_]|(?<![\w@.])[A-Za-z]+_[A-Za-z0-9_]+(?![\w@])")
+#: A code of letters and at least three digits: "ABC-2291", "5582-419-KT", "8812345TA", "QX4471".
+_CODE = re.compile(
+    r"(?<![\w@/.-])(?=[A-Za-z0-9/-]*[A-Za-z])(?=(?:[A-Za-z/-]*\d){3})[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\w@/-])"
+)
+#: A short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14".
+_NUMBERED = re.compile(
+    r"(?i:\b(?:room|rm|bed|bedroom|flat|unit|apt|apartment|cabin|locker|bay|lot|site|ward|bunk|cell|no\.?|#)"
+    r"[ \t]*#?[ \t]*)(\d{1,4}(?:\.\d{1,3})?[A-Za-z]?)\b"
+)
+#: Numbers with a unit or an ordinal are no codes: "3rd", "10am", "250mg", "24/7".
+_UNIT = re.compile(
+    r"(?i)\d+(?:st|nd|rd|th|am|pm|s|k|m|kg|km|mg|ml|g|mins?|hrs?|yo|yrs?|cm|mm|gb|mb)|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+)
+#: A name in brackets after another: 'William (Will)', 'Alexandra ("Sandy"'.
+_ALIAS_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“'‘]?$")
+#: A speaker's turn: "Mick:", "Mick 12:05:".
+_SPEAKER_AFTER = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*)?[:>]")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PHRASE_JOINERS = _words("of the and & for on at de la le")
+_CALENDAR = _words(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday christmas easter jan feb mar apr jun jul aug sep sept oct nov "
+    "dec mon tue tues wed weds thu thur thurs fri sat sun xmas i"
+)
+_NOUN_BEFORE = _words("the a an this that my your his her our their some any no every last next")
+_PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
+#: Irregular past tenses after a name: "then sandy found out".
+_PAST = _words("found took made gave felt knew saw sat ran rang spoke told said came went got had did")
+_CONTACT_WORDS = _words("phone mobile mob tel cell call ring text whatsapp")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible review item, offsets only (it holds no text)."""
+
+    start: int
+    end: int
+    kind: str  # a key of REASONS
+    label: str
+    action: str  # REPLACE: in the spans, could be wrong; KEEP: left, could be an identifier
+    #: only an item if the corpus knows this word as a person's name
+    needs_known: bool = False
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+@dataclass
+class ReviewConfig:
+    """``rules/review/review.yaml``, defaults first, then each project folder's keys."""
+
+    name_before: frozenset[str]
+    name_after: frozenset[str]
+    place_before: frozenset[str]
+    number_words: frozenset[str]
+    biography_frames: tuple[str, ...]
+    rare_word_zipf: float
+    word_name_zipf: float
+    lowercase_name_zipf: float
+    lowercase_any_zipf: float
+    lowercase_unknown_zipf: float
+    number_window: int
+    number_digits: int
+    uncertainty: dict[str, float]
+
+    @classmethod
+    def load(cls, rules: Rules) -> ReviewConfig:
+        merged: dict[str, Any] = {}
+        for doc in rules.yaml("review/review.yaml"):
+            for k, v in (doc or {}).items():
+                if k == "uncertainty":
+                    merged.setdefault(k, {}).update(v or {})
+                else:
+                    merged[k] = v
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in merged.get(key) or [])
+
+        return cls(
+            name_before=words("name_before"),
+            name_after=words("name_after"),
+            place_before=words("place_before"),
+            number_words=words("number_words"),
+            biography_frames=tuple(str(w).lower() for w in merged.get("biography_frames") or []),
+            rare_word_zipf=float(merged.get("rare_word_zipf", 3.2)),
+            word_name_zipf=float(merged.get("word_name_zipf", 4.0)),
+            lowercase_name_zipf=float(merged.get("lowercase_name_zipf", 4.3)),
+            lowercase_any_zipf=float(merged.get("lowercase_any_zipf", 3.5)),
+            lowercase_unknown_zipf=float(merged.get("lowercase_unknown_zipf", 1.5)),
+            number_window=int(merged.get("number_window", 40)),
+            number_digits=int(merged.get("number_digits", 4)),
+            uncertainty={str(k): float(v) for k, v in (merged.get("uncertainty") or {}).items()},
+        )
+
+
+class CandidateFinder:
+    """The word lists and the per-document finders."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.config = ReviewConfig.load(rules)
+        nicknames = {w.strip().lower() for line in rules.words("names/nicknames.txt") for w in re.split("[:,]", line)}
+        self.first_names = rules.words("names/first_names.txt", lower=True) | nicknames - {""}
+        self.surnames = rules.words("names/surnames.txt", lower=True)
+        self.word_names = rules.words("names/word_names.txt", lower=True) | rules.words(
+            "names/surname_words.txt", lower=True
+        )
+        self.titles = rules.words("names/titles.txt", lower=True)
+        self.towns = rules.words("lexicons/towns.txt", lower=True)
+        self.not_initials = frozenset(rules.words("names/not_initials.txt")) | {
+            w.upper() for w in rules.words("lexicons/speaker_roles.txt")
+        }
+        self.not_identifiers = {normalise(w) for w in rules.words("allow.txt")} | {
+            normalise(w) for w in rules.words("lexicons/not_places.txt")
+        }
+        self.roles = frozenset(rules.words("lexicons/role_abbreviations.txt"))
+        titles = sorted((re.escape(t.capitalize()) for t in self.titles if t.isalpha()), key=len, reverse=True)
+        self._titled = re.compile(rf"(?<![\w])(?:{'|'.join(titles)})\.?[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]\b\.?)")
+        frames = sorted(self.config.biography_frames, key=len, reverse=True)
+        self._frames = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, frames)) + r")(?!\w)", re.IGNORECASE)
+
+    def find(self, text: str, spans: list[Span]) -> list[Candidate]:
+        covered = bytearray(len(text))
+        for s in spans:
+            covered[s.start : s.end] = b"\x01" * (s.end - s.start)
+        out = [c for s in spans if (c := self.doubtful_span(text, s)) is not None]
+        out += self.left_words(text, covered)
+        out += self.titled_and_dotted(text, covered)
+        out += self.phrases(text, covered)
+        out += self.numbers(text, covered)
+        out += self.details(text, spans)
+        return out
+
+    def wordy(self, lower: str) -> bool:
+        """A name that is also an everyday word (Hope, Will) — not just a common name (Jack, Phil)."""
+        return lower in self.word_names or (zipf(lower) >= self.config.word_name_zipf and lower not in self.first_names)
+
+    # ------------------------------------------------------------------ spans that could be wrong
+
+    def doubtful_span(self, text: str, span: Span) -> Candidate | None:
+        surface = _POSSESSIVE.sub("", text[span.start : span.end])
+        if span.detector in CERTAIN_DETECTORS:
+            return None
+        if span.detector == "SpacyRecognizer" and span.label != "DATE_TIME" and surface.islower() and " " in surface:
+            return Candidate(span.start, span.end, "language-model-only", span.label, REPLACE)  # "the rota board"
+        if not surface.isalpha():
+            return None
+        lower = surface.lower()
+        if span.label == "PERSON" and self.wordy(lower):
+            if self._weak_evidence(text, span):
+                return Candidate(span.start, span.end, "name-or-word", span.label, REPLACE)
+            return None
+        if (
+            span.detector == "SpacyRecognizer"
+            and span.label in ("PERSON", "LOCATION", "ORGANIZATION")
+            and zipf(lower) >= self.config.rare_word_zipf
+            and not (lower in self.first_names or lower in self.surnames or lower in self.towns)
+        ):
+            return Candidate(span.start, span.end, "language-model-only", span.label, REPLACE)
+        return None
+
+    def _weak_evidence(self, text: str, span: Span) -> bool:
+        """A name that is also a word, replaced where little says it is a person: in lower case, or
+        opening a sentence without a person's verb after it, or after a word that goes with nouns."""
+        if text[span.start : span.end].islower():
+            return True
+        if opens_sentence(text, span.start):
+            return word_after(text, span.end) not in self.config.name_after
+        return word_before(text, span.start) in _NOUN_BEFORE
+
+    # ------------------------------------------------------------------ text left that could identify
+
+    def left_words(self, text: str, covered: bytearray) -> list[Candidate]:
+        """Words no span covers that could be names: capitalised non-dictionary words, first names
+        where a name could stand, capitals that could be initials, words the corpus knows as names."""
+        out: list[Candidate] = []
+        for m in _TOKEN.finditer(text):
+            start = m.start()
+            word = _POSSESSIVE.sub("", m.group())
+            end = start + len(word)
+            lower = word.lower()
+            if any(covered[start:end]) or len(word) < 2 or lower in _CALENDAR or lower in self.titles:
+                continue
+            if normalise(word) in self.not_identifiers:
+                continue
+            if word.isupper() and _CAPITALS.fullmatch(word):
+                candidate = self._capitals(text, start, end)
+            elif word[0].isupper():
+                candidate = self._capitalised(text, start, end)
+            elif word.islower() and len(word) > 2:
+                candidate = self._lowercase(text, start, end)
+            else:
+                candidate = None
+            if candidate is not None:
+                out.append(candidate)
+        return out
+
+    def _capitals(self, text: str, start: int, end: int) -> Candidate | None:
+        word = text[start:end]
+        if word in self.not_initials or word in self.roles or (len(word) > 2 and zipf(word.lower()) >= 4.5):
+            return None  # "GP", "CPN", "THE": an abbreviation or a shouted word
+        return None if _shouting(text, start, end) else Candidate(start, end, "initials", "PERSON", KEEP)
+
+    def _capitalised(self, text: str, start: int, end: int) -> Candidate | None:
+        cfg = self.config
+        lower = text[start:end].lower()
+        z = zipf(lower)
+        if z < cfg.rare_word_zipf and text[start + 1 : end].islower():
+            place = word_before(text, start) in cfg.place_before
+            return Candidate(start, end, "place" if place else "capitalised", "LOCATION" if place else "PERSON", KEEP)
+        named = lower in self.first_names or lower in self.word_names or lower in self.surnames
+        if not named:
+            return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
+        opening = opens_sentence(text, start)
+        acts = opening and word_after(text, end) in cfg.name_after  # "Faith has been coming"
+        alias = _ALIAS_BEFORE.search(text, max(0, start - 40), start)  # 'Alexandra ("Sandy"'
+        speaker = _SPEAKER_AFTER.match(text, end) and line_start(text, start)
+        if (
+            alias
+            or speaker
+            or alone_on_line(text, start, end)
+            or (not in_phrase(text, start, end) and (not opening or acts))
+        ):
+            return Candidate(start, end, "name-position", "PERSON", KEEP)
+        return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
+
+    def _lowercase(self, text: str, start: int, end: int) -> Candidate | None:
+        cfg = self.config
+        lower = text[start:end]
+        named = lower in self.first_names or lower in self.word_names
+        z = zipf(lower)
+        if not (named or lower in self.surnames or z < cfg.rare_word_zipf):
+            return None
+        prev, nxt = word_before(text, start), word_after(text, end)
+        nounish = prev in _NOUN_BEFORE
+        framed = (
+            prev in cfg.name_before
+            or (not nounish and prev not in _PRONOUNS_BEFORE and (nxt in cfg.name_after or clause_ends(text, end)))
+            or (not nounish and (nxt in _PAST or (nxt.endswith("ed") and len(nxt) > 4)))  # "then sandy found"
+        )
+        if named and (z < cfg.lowercase_any_zipf or (z < cfg.lowercase_name_zipf and framed)):
+            return Candidate(start, end, "name-position", "PERSON", KEEP)
+        if framed and z < cfg.lowercase_unknown_zipf and len(lower) > 3 and prev not in _PRONOUNS_BEFORE:
+            return Candidate(start, end, "name-position", "PERSON", KEEP)  # "with tamsk", no word at all
+        if z < cfg.lowercase_name_zipf or framed:  # a lower-case name the corpus knows
+            return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
+        return None
+
+    def titled_and_dotted(self, text: str, covered: bytearray) -> list[Candidate]:
+        """A title with a name or an initial ("Dr F", "Mrs Tran") and dotted initials ("F.A.") left."""
+        out = [
+            Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP)
+            for m in self._titled.finditer(text)
+            if not any(covered[m.start() : m.end()])
+        ]
+        for m in _DOTTED.finditer(text):
+            letters = m.group().replace(".", "").replace(" ", "")
+            if not any(covered[m.start() : m.end()]) and letters not in self.not_initials:
+                out.append(Candidate(m.start(), m.end(), "initials", "PERSON", KEEP))
+        return out
+
+    def phrases(self, text: str, covered: bytearray) -> list[Candidate]:
+        """Runs of two or more capitalised words mid-sentence that nothing detected ("Larkfield Carers
+        West", "Eastvale TAFE")."""
+        out: list[Candidate] = []
+        run: list[re.Match[str]] = []
+
+        def close() -> None:
+            while run and run[-1].group().lower() in _PHRASE_JOINERS:
+                run.pop()
+            if len(run) > 2 and opens_sentence(text, run[0].start()) and zipf(run[0].group().lower()) >= 4.0:
+                run.pop(0)  # "And Larkfield Carers ...": the sentence's first word is no part of the name
+            caps = [m for m in run if m.group()[0].isupper()]
+            titled = any(not m.group().isupper() for m in caps)  # not a row of acronyms
+            if len(caps) >= 2 and titled and not opens_sentence(text, run[0].start()):
+                start, end = run[0].start(), run[-1].end()
+                if "\n" not in text[start:end] and not all(m.group().lower() in _CALENDAR for m in caps):
+                    out.append(Candidate(start, end, "capitalised-phrase", "ORGANIZATION", KEEP))
+            run.clear()
+
+        for m in _TOKEN.finditer(text):
+            word = m.group()
+            if any(covered[m.start() : m.end()]):
+                close()
+                continue
+            joins = bool(run) and text[run[-1].end() : m.start()] in (" ", " & ")
+            capital = word[0].isupper() and (not word.isupper() or len(word) <= 5)
+            if (capital and (not run or joins)) or (joins and word.lower() in _PHRASE_JOINERS):
+                run.append(m)
+                continue
+            close()
+            if capital:
+                run.append(m)
+        close()
+        return out
+
+    def numbers(self, text: str, covered: bytearray) -> list[Candidate]:
+        """User names, codes with digits, numbered rooms and beds, and digit runs next to a contact or
+        ID word, that no span covers."""
+        cfg = self.config
+        out: list[Candidate] = []
+        for rx, label in ((_HANDLE, "CONTACT"), (_CODE, "ID"), (_NUMBERED, "ID")):
+            for m in rx.finditer(text):
+                start, end = m.span(m.lastindex or 0)
+                if not any(covered[start:end]) and not _UNIT.fullmatch(text[start:end]):
+                    out.append(Candidate(start, end, "number", label, KEEP))
+        for m in _DIGITS.finditer(text):
+            start, end = m.span()
+            if sum(c.isdigit() for c in m.group()) < cfg.number_digits or any(covered[start:end]):
+                continue
+            if _YEAR_OR_TIME.fullmatch(m.group().strip()) or any(c.start < end and start < c.end for c in out):
+                continue
+            words = set(
+                re.findall(r"[a-z]+", text[max(0, start - cfg.number_window) : end + cfg.number_window].lower())
+            )
+            if words & cfg.number_words:
+                out.append(Candidate(start, end, "number", "CONTACT" if words & _CONTACT_WORDS else "ID", KEEP))
+        return out
+
+    def details(self, text: str, spans: list[Span]) -> list[Candidate]:
+        """An unusual word right after a biographical frame ("used to shoe horses") that no rare
+        detail covers."""
+        out: list[Candidate] = []
+        rare_spans = [s for s in spans if s.label == "RARE_DETAIL"]
+        for m in self._frames.finditer(text):
+            clause = re.match(r"[^.!?;:\n,()]{1,60}", text[m.end() :])
+            if clause is None:
+                continue
+            words = list(_TOKEN.finditer(text, m.end(), m.end() + len(clause.group())))[:6]
+            unusual = [
+                w.group()
+                for w in words
+                if w.group().islower()
+                and len(w.group()) > 3
+                and zipf(w.group()) < self.config.rare_word_zipf
+                and w.group() not in self.first_names
+            ]
+            if not unusual:
+                continue
+            end = words[-1].end()
+            if not any(s.start < end and m.start() < s.end for s in rare_spans):
+                out.append(Candidate(m.start(), end, "rare-detail", "RARE_DETAIL", KEEP))
+        return out
+
+
+# ---------------------------------------------------------------------- reading around a word
+
+
+def word_before(text: str, start: int) -> str:
+    m = re.search(r"([\w'’&-]+)[^\w\n]{0,3}$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def word_after(text: str, end: int) -> str:
+    m = re.match(r"(['’]s\b|[ \t,]{0,3}([\w'’-]+))", text[end : end + 30])
+    if not m:
+        return ""
+    return (m.group(2) or m.group(1)).lower()
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def in_phrase(text: str, start: int, end: int) -> bool:
+    """Next to another capitalised word: part of a longer name ("Grace Street", "Hope Lodge")."""
+    before = re.search(r"([A-Z][\w'’-]*) $", text[max(0, start - 30) : start])
+    after = re.match(r" ([A-Z][\w'’-]*)", text[end : end + 30])
+    return bool(after) or bool(before and not opens_sentence(text, start - len(before.group())))
+
+
+def clause_ends(text: str, end: int) -> bool:
+    """Punctuation, a line end, an emoji or the end of the text right after (spaces allowed)."""
+    m = re.match(r"[ \t]*(.?)", text[end : end + 8])
+    nxt = m.group(1) if m else ""
+    return nxt == "" or nxt in ".!?,;:)\n" or not (nxt.isalnum() or nxt in "'’\"(-")
+
+
+def line_start(text: str, start: int) -> bool:
+    first = text.rfind("\n", 0, start) + 1
+    return not text[first:start].strip(" \t>*-•")
+
+
+def alone_on_line(text: str, start: int, end: int) -> bool:
+    """A word alone on its line, punctuation aside: a sign-off or a speaker's name."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return text[first : last if last >= 0 else len(text)].strip(" \t,.!:-–—x") == text[start:end]
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """Capitals in a line written in capitals are no initials."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    letters = [c for c in text[first : last if last >= 0 else len(text)] if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
