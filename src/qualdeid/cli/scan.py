@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,7 +23,9 @@ from qualdeid.cli.common import (
     summary_line,
 )
 from qualdeid.corpus import Document
-from qualdeid.review.uncertainty import ReviewItem, UncertaintyFinder, with_review
+
+if TYPE_CHECKING:
+    from qualdeid.review.uncertainty import ReviewItem
 
 SCAN_HELP = """Find identifying spans in PATHS: files, folders (read recursively) or - for stdin.
 
@@ -74,6 +77,8 @@ def scan(
     jobs: int,
     quiet: bool,
 ) -> None:
+    from qualdeid.review.uncertainty import UncertaintyFinder, with_review
+
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     corpus = make_corpus(paths, text_column, encoding, max_mb)
     detector = common.make_detector(model, rules_dirs, jobs)

@@ -250,19 +250,21 @@ class Decisions:
 
     # ------------------------------------------------------------------ applying
 
-    def apply(self, doc: Document) -> list[Span]:
-        """The document's spans with its decisions applied: a kept text loses every span on it, a
-        replaced one becomes one span with the decided label. Stale decisions are not applied."""
-        decided = list(self.for_document(doc))
+    def apply(self, doc: Document, *, count: bool = True) -> list[Span]:
+        """The document's spans with its decisions applied, later decisions last: a kept text loses
+        every span on it, a replaced one becomes one span with the decided label. Stale decisions are
+        not applied (``count``: recorded in ``stale``, the others in ``applied``)."""
+        decided = sorted(self.for_document(doc), key=lambda pair: pair[0].decided)
         if not decided:
             return doc.spans
         spans = list(doc.spans)
         for d, loc in decided:
             if loc is None:
-                self.stale.append(Stale(doc.id, "occurrence"))
+                if count:
+                    self.stale.append(Stale(doc.id, "occurrence"))
                 continue
             start, end = loc
-            self.applied += 1
+            self.applied += count
             spans = [s for s in spans if not (s.start < end and start < s.end)]
             if d.action == REPLACE and d.label:
                 spans.append(Span(start, end, d.label, doc.text[start:end], 1.0, DETECTOR))
