@@ -52,6 +52,16 @@ def review(*docs: Document, decisions: Decisions | None = None, skip_decided: bo
         ("She grew up in Wrexlow before the move.", [], ("Wrexlow", "keep", "place:wrexlow", "LOCATION")),
         ("Sat with RT for an hour on the porch.", [], ("RT", "keep", "person:rt", "PERSON")),
         ("Dr F agreed to see him on the ward.", [], ("Dr F", "keep", "person:dr f", "PERSON")),
+        ("then dr pellan came round at ten.", [], ("dr pellan", "keep", "person:dr pellan", "PERSON")),
+        ("In the notes GvdM wrote it up.", [], ("GvdM", "keep", "person:gvdm", "PERSON")),
+        ("After lunch CV said it was fine.", [], ("CV", "keep", "person:cv", "PERSON")),  # an abbreviation acting
+        (
+            "We spoke to the quessley trust last week.",
+            [],
+            ("quessley trust", "keep", "place:quessley trust", "ORGANIZATION"),
+        ),
+        ("went to mary-jo and back again.", [], ("mary-jo", "keep", "person:mary-jo", "PERSON")),
+        ("It was 02 9555 0187 I think.", [], ("02 9555 0187", "keep", "number:02 9555 0187", "ID")),
         ("Her mobile is 0412 555 019 if needed.", [], ("0412 555 019", "keep", "number:0412 555 019", "CONTACT")),
         ("He moved to room 14 over the weekend.", [], ("14", "keep", "number:14", "ID")),
         ("The case is filed as QX-20931 now.", [], ("QX-20931", "keep", "number:qx-20931", "ID")),
@@ -89,6 +99,8 @@ def test_one_item_with_its_action_group_and_label(text: str, spans: list, expect
     [
         ("I told Will about it and he nodded.", [("Will", "PERSON")]),  # a name where a person stands
         ("I will ring the GP and the CPN tomorrow.", []),  # a verb; role abbreviations are no initials
+        ("She sent her CV and got a PhD later.", []),  # abbreviations in their own use
+        ("We went to the cricket club and the carers group.", []),  # services named by everyday words
         ("The meeting is at 10.30 on 12/04 in 2024.", []),  # times, dates and years are no IDs
         ("Spent the morning in the garden with the group.", []),  # everyday words
         ("THE WHOLE HOUSE WAS LOUD AND WE ALL SANG.", []),  # shouting is no initials

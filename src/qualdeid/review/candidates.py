@@ -28,6 +28,11 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = '.!?:;\n"“”…*#>-•|'
 _CAPITALS = re.compile(r"[A-Z]{2,3}")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){2,3}(?!\w)")
+#: Initials in mixed case or with a hyphen: "GvdM", "FbR", "JH-P".
+_MIXED_INITIALS = re.compile(
+    r"(?<![\w'’-])(?=\w*[a-z])[A-Z][a-z]{0,2}[A-Z](?:[a-z]{0,2}[A-Z])?(?![\w'’-])"
+    r"|(?<![\w'’-])[A-Z]{1,3}-[A-Z](?![\w'’-])"
+)
 _DIGITS = re.compile(r"(?<![\w/.:-])\+?\(?\d[\d \t().-]*\d(?![\w/:-])")
 _YEAR_OR_TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}[.:]\d\d|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?")
 #: A user name: "@someone", "first_last99".
@@ -66,6 +71,8 @@ _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
 #: Irregular past tenses after a name: "then sandy found out".
 _PAST = _words("found took made gave felt knew saw sat ran rang spoke told said came went got had did")
 _CONTACT_WORDS = _words("phone mobile mob tel cell call ring text whatsapp")
+#: After a person: "CV said", "DM rang".
+_ACTS = _words("said says asked told rang texted called replied thinks thought wants wanted was is has had will")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +162,20 @@ class CandidateFinder:
         }
         self.roles = frozenset(rules.words("lexicons/role_abbreviations.txt"))
         titles = sorted((re.escape(t.capitalize()) for t in self.titles if t.isalpha()), key=len, reverse=True)
-        self._titled = re.compile(rf"(?<![\w])(?:{'|'.join(titles)})\.?[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]\b\.?)")
+        self._titled = re.compile(
+            rf"(?<![\w])(?:(?:{'|'.join(titles)})\.?[ \t]+([A-Z][a-z'’-]+|[A-Z]\b\.?)"
+            rf"|(?:{'|'.join(t.lower() for t in titles)})\.?[ \t]+([a-z][a-z'’-]+))"
+        )
+        self.street_types = rules.words("lexicons/street_types.txt", lower=True)
+        types = (
+            rules.words("lexicons/org_types.txt", lower=True)
+            | rules.words("lexicons/venue_types.txt", lower=True)
+            | self.street_types
+        )
+        kinds = "|".join(sorted((re.escape(t) for t in types if t.isalpha()), key=len, reverse=True))
+        self._typed_lower = re.compile(
+            rf"(?<![\w'’-])((?:[a-z][a-z'’-]+[ \t]+){{1,3}})((?:{kinds})(?:[ \t]+(?:{kinds}))*)(?![\w-])"
+        )
         frames = sorted(self.config.biography_frames, key=len, reverse=True)
         self._frames = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, frames)) + r")(?!\w)", re.IGNORECASE)
 
@@ -166,6 +186,7 @@ class CandidateFinder:
         out = [c for s in spans if (c := self.doubtful_span(text, s)) is not None]
         out += self.left_words(text, covered)
         out += self.titled_and_dotted(text, covered)
+        out += self.typed_lowercase(text, covered)
         out += self.phrases(text, covered)
         out += self.numbers(text, covered)
         out += self.details(text, spans)
@@ -237,9 +258,12 @@ class CandidateFinder:
 
     def _capitals(self, text: str, start: int, end: int) -> Candidate | None:
         word = text[start:end]
-        if word in self.not_initials or word in self.roles or (len(word) > 2 and zipf(word.lower()) >= 4.5):
-            return None  # "GP", "CPN", "THE": an abbreviation or a shouted word
-        return None if _shouting(text, start, end) else Candidate(start, end, "initials", "PERSON", KEEP)
+        if _shouting(text, start, end) or (len(word) > 2 and zipf(word.lower()) >= 4.5):
+            return None  # "THE": a shouted word
+        if word in self.not_initials or word in self.roles:  # "GP", "CV": an abbreviation, unless a person's
+            person = word_before(text, start) in self.config.name_before or word_after(text, end) in _ACTS
+            return Candidate(start, end, "initials", "PERSON", KEEP) if person else None
+        return Candidate(start, end, "initials", "PERSON", KEEP)
 
     def _capitalised(self, text: str, start: int, end: int) -> Candidate | None:
         cfg = self.config
@@ -268,6 +292,8 @@ class CandidateFinder:
         cfg = self.config
         lower = text[start:end]
         named = lower in self.first_names or lower in self.word_names
+        if "-" in lower and all(part in self.first_names for part in lower.split("-")):
+            return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double first name: "mary-jo"
         z = zipf(lower)
         if not (named or lower in self.surnames or z < cfg.rare_word_zipf):
             return None
@@ -287,15 +313,22 @@ class CandidateFinder:
         return None
 
     def titled_and_dotted(self, text: str, covered: bytearray) -> list[Candidate]:
-        """A title with a name or an initial ("Dr F", "Mrs Tran") and dotted initials ("F.A.") left."""
-        out = [
-            Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP)
-            for m in self._titled.finditer(text)
-            if not any(covered[m.start() : m.end()])
-        ]
-        for m in _DOTTED.finditer(text):
-            letters = m.group().replace(".", "").replace(" ", "")
-            if not any(covered[m.start() : m.end()]) and letters not in self.not_initials:
+        """A title with a name or an initial ("Dr F", "Mrs Tran", "dr okoro") and initials written with
+        dots or in mixed case ("F.A.", "GvdM", "JH-P") left."""
+        out = []
+        for m in self._titled.finditer(text):
+            name = m.group(m.lastindex or 0)
+            if any(covered[m.start() : m.end()]):
+                continue
+            if name[:1].isupper() or zipf(name) < self.config.rare_word_zipf:
+                out.append(Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP))
+        for rx in (_DOTTED, _MIXED_INITIALS):
+            for m in rx.finditer(text):
+                letters = re.sub(r"[.\s-]", "", m.group())
+                if any(covered[m.start() : m.end()]) or letters in self.not_initials:
+                    continue
+                if rx is _MIXED_INITIALS and zipf(letters.lower()) >= self.config.rare_word_zipf:
+                    continue  # "PhD", "McD"
                 out.append(Candidate(m.start(), m.end(), "initials", "PERSON", KEEP))
         return out
 
@@ -334,6 +367,28 @@ class CandidateFinder:
         close()
         return out
 
+    def typed_lowercase(self, text: str, covered: bytearray) -> list[Candidate]:
+        """A service, venue or street written in lower case ("the marlow trust", "kells road surgery"):
+        up to three words before a type word, the first of them a name or no word at all."""
+        out: list[Candidate] = []
+        for m in self._typed_lower.finditer(text):
+            words = list(re.finditer(r"\S+", m.group(1)))
+            while words and not self._name_like(words[0].group()):
+                words.pop(0)  # "the", "at", "phoned": the name starts with a name
+            if not words:
+                continue
+            start = m.start(1) + words[0].start()
+            if not any(covered[start : m.end()]):
+                label = "LOCATION" if m.group(2).split()[0] in self.street_types else "ORGANIZATION"
+                out.append(Candidate(start, m.end(), "capitalised-phrase", label, KEEP))
+        return out
+
+    def _name_like(self, word: str) -> bool:
+        """A word that could start a name: a listed name or town that is no everyday word, or hardly a word."""
+        z = zipf(word)
+        listed = word in self.surnames or word in self.towns or word in self.first_names
+        return (listed and z < 4.0) or z < 2.0
+
     def numbers(self, text: str, covered: bytearray) -> list[Candidate]:
         """User names, codes with digits, numbered rooms and beds, and digit runs next to a contact or
         ID word, that no span covers."""
@@ -353,7 +408,7 @@ class CandidateFinder:
             words = set(
                 re.findall(r"[a-z]+", text[max(0, start - cfg.number_window) : end + cfg.number_window].lower())
             )
-            if words & cfg.number_words:
+            if words & cfg.number_words or sum(c.isdigit() for c in m.group()) >= 7:  # a phone number's length
                 out.append(Candidate(start, end, "number", "CONTACT" if words & _CONTACT_WORDS else "ID", KEEP))
         return out
 
