@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,3 +19,44 @@ def detector():
     from qualdeid.detect import Detector
 
     return Detector()
+
+
+#: Passphrase of the keys the tests make (with a cheaper KDF setting, see ``round_trip``).
+TEST_PASSPHRASE = "a passphrase for tests"
+
+
+@dataclass
+class RoundTrip:
+    """A real scrub of ``inputs`` into ``out`` and a real restore of ``out`` into ``back``."""
+
+    out: Path
+    back: Path
+    key_path: Path
+    scrubbed: Any
+    restored: Any
+
+    def key(self) -> Any:
+        from qualdeid.pseudonymise import Key
+
+        return Key.open(self.key_path, TEST_PASSPHRASE)
+
+
+@pytest.fixture
+def round_trip(detector, tmp_path: Path) -> Callable[..., RoundTrip]:
+    """``round_trip(path, **corpus_options)``: scrub with the session's detector (seed "t"), then
+    restore the output with the key alone (no reading options repeated)."""
+    from qualdeid.corpus.readers import Corpus
+    from qualdeid.pseudonymise import Key, Restorer, Scrubber, ScrubConfig
+
+    def run(*inputs: Path, **corpus_options: Any) -> RoundTrip:
+        base = tmp_path / f"run{len(list(tmp_path.glob('run*')))}"
+        key_path = base / "private" / "study.key"
+        key = Key.create(key_path, TEST_PASSPHRASE, n=2**14)
+        out, back = base / "out", base / "back"
+        scrubbed = Scrubber(key, ScrubConfig(seed="t"), detector=detector).scrub(
+            Corpus([str(p) for p in inputs], **corpus_options), out
+        )
+        restored = Restorer(Key.open(key_path, TEST_PASSPHRASE)).restore(Corpus([str(out)]), back)
+        return RoundTrip(out, back, key_path, scrubbed, restored)
+
+    return run

@@ -66,12 +66,13 @@ def test_corpus_is_re_iterable(tmp_path: Path) -> None:
     assert [d.text for d in corpus.documents()] == first
 
 
-def test_docx_paragraphs_are_joined_with_offsets(tmp_path: Path) -> None:
+def test_docx_paragraphs_are_joined_with_their_parts(tmp_path: Path) -> None:
     f = tmp_path / "d.docx"
     make_docx(f, ["First line.", "", "Second para."])
     (doc,) = read(f)[0]
-    assert doc.text == "First line.\n\nSecond para."
-    assert [doc.text[a:b] for a, b in doc.meta["paragraphs"]] == ["First line.", "", "Second para."]
+    assert doc.text.startswith("First line.\n\nSecond para.\n\n")  # then the document properties
+    body = [p for p in doc.parts if p.where == "word/document.xml"]
+    assert [(p.kind, doc.text[p.start : p.end]) for p in body] == [("body", "First line."), ("body", "Second para.")]
 
 
 def test_jsonl_keeps_ids_segments_and_other_fields(tmp_path: Path) -> None:
@@ -90,12 +91,13 @@ def test_jsonl_bad_line_names_the_line_and_keeps_the_good_records(tmp_path: Path
         '{"id": "2", "text": "' + SECRET + '" broken',
         json.dumps({"id": "3", "text": "also fine"}),
         json.dumps({"id": "4", "body": SECRET}),
+        '{"id": "5", "text": "fine", "text": "' + SECRET + '"}',  # which is the text?
     ]
     f.write_text("\n".join(lines), encoding="utf-8")
     docs, (err,) = read(f)
     assert [d.id for d in docs] == ["1", "3"]
     assert_clean_error(err, f)
-    assert "2 bad record(s)" in err.message and "line 2" in err.message
+    assert "3 bad record(s)" in err.message and "line 2" in err.message
 
 
 def test_csv_needs_a_text_column(tmp_path: Path) -> None:
@@ -109,6 +111,13 @@ def test_csv_needs_a_text_column(tmp_path: Path) -> None:
     assert "no column 'answer'" in err.message
     docs, errors = read(f, text_column="comment")
     assert errors == [] and [(d.id, d.text) for d in docs] == [("A1", f"{SECRET} was great")]
+
+
+def test_csv_with_a_column_named_twice_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "twice.csv"
+    f.write_text("id,note,note\n1,a,b\n", encoding="utf-8")
+    (err,) = list(Corpus([f], text_column="note"))
+    assert isinstance(err, InputError) and "twice" in err.message
 
 
 def test_csv_with_a_very_long_cell(tmp_path: Path) -> None:

@@ -9,28 +9,52 @@ from pathlib import Path
 import docx
 import pytest
 
+from qualdeid.corpus import Document
+from qualdeid.corpus.parts import TextBuilder
 from qualdeid.pseudonymise import Key, Restorer, Scrubber, ScrubConfig
-from qualdeid.pseudonymise.formats import docx_text, replace_in_runs
+from qualdeid.pseudonymise.formats import UnsafeOutput, docx_text, part_edits, part_texts
+from qualdeid.pseudonymise.replace import Edit, apply_edits
 from test_pseudonymise_helpers import PASSPHRASE, FakeDetector, new_key
 
 
-class FakeRun:
-    def __init__(self, text: str) -> None:
-        self.text = text
+def runs_doc(runs: list[str]) -> Document:
+    """A document whose text is the given runs side by side (as a .docx paragraph's)."""
+    builder = TextBuilder()
+    for i, run in enumerate(runs):
+        builder.add(run, "body", "word/document.xml", i)
+    return Document("d", builder.text, parts=builder.parts, fmt="docx")
 
 
 @pytest.mark.parametrize(
     ("runs", "edits", "expected"),
     [
+        # a word split over two runs: the replacement goes where the name starts
         (["Hello Jo", "shua Hale", " bye"], [(6, 17, "Amy Marsh")], ["Hello Amy Marsh", "", " bye"]),
         (["Josh", " and ", "Kev"], [(0, 4, "Dan"), (9, 12, "Tim")], ["Dan", " and ", "Tim"]),
         (["abc"], [(1, 2, "XYZ")], ["aXYZc"]),
+        # whole words in their own runs: each invented word takes its original's run (and formatting)
+        (["Met ", "Mags", " Okafor", " today"], [(4, 15, "Dana Reyes")], ["Met ", "Dana", " Reyes", " today"]),
+        # the words do not line up: all in the first run
+        (["Mags", " Okafor"], [(0, 11, "[PERSON-3]")], ["[PERSON-3]", ""]),
     ],
 )
-def test_replace_in_runs(runs: list[str], edits, expected: list[str]) -> None:
-    objs = [FakeRun(t) for t in runs]
-    replace_in_runs(objs, edits)
-    assert [r.text for r in objs] == expected
+def test_replacements_go_into_the_runs_that_held_the_name(runs: list[str], edits, expected: list[str]) -> None:
+    doc = runs_doc(runs)
+    new_text, applied = apply_edits(doc.text, [Edit(s, e, new) for s, e, new in edits])
+    texts = part_texts(doc, applied)
+    assert [texts[i] for i in range(len(runs))] == expected
+    assert "".join(expected) == new_text
+
+
+def test_a_replacement_over_a_separator_is_refused() -> None:
+    builder = TextBuilder()
+    builder.add("Mags", "body", "m", 0)
+    builder.fixed("\n")
+    builder.add("Okafor", "body", "m", 1)
+    doc = Document("d", builder.text, parts=builder.parts, fmt="docx")
+    _, applied = apply_edits(doc.text, [Edit(0, 11, "Dana Reyes")])
+    with pytest.raises(UnsafeOutput):
+        part_edits(doc, applied)
 
 
 def make_docx(path: Path) -> None:

@@ -155,14 +155,14 @@ def test_the_page_is_private_and_self_contained(browser: webdriver.Chrome, revie
 
 def test_decide_a_group_with_the_keyboard(browser: webdriver.Chrome, review_url: str, rules: Path) -> None:
     ready(browser, review_url)
-    open_group(browser, "Diary")
+    open_group(browser, "South Island")  # a region the researcher judges identifying here
     shot(browser, "2-group")
-    body = browser.find_element(By.TAG_NAME, "body")
-    body.send_keys("x")  # not an identifier
-    assert "Kept everywhere" in toast(browser)
+    Select(browser.find_element(By.ID, "group-label")).select_by_visible_text("place")
+    browser.find_element(By.TAG_NAME, "body").send_keys("r")  # an identifier, as a place
+    assert "Identifier everywhere" in toast(browser)
     wait(browser, lambda d: (rules / "decisions.yaml").exists())
     text = (rules / "decisions.yaml").read_text()
-    assert "text: Diary" in text and "decision: keep" in text
+    assert "text: South Island" in text and "decision: replace" in text and "label: LOCATION" in text
     progress = browser.find_element(By.ID, "progress-text").text
     assert progress.startswith("1 of ")
 
@@ -239,8 +239,8 @@ def test_reload_keeps_the_decisions_and_scrub_follows_them(
 ) -> None:
     ready(browser, review_url)  # a fresh load of the page
     assert browser.find_element(By.ID, "progress-text").text.startswith("1 of ")
-    open_group(browser, "Diary")
-    assert "✓ KEPT" in browser.find_element(By.ID, "panel-group").text.upper()
+    open_group(browser, "South Island")
+    assert "✓ PLACE" in browser.find_element(By.ID, "panel-group").text.upper()
     browser.find_element(By.CSS_SELECTOR, ".panel .tabs button[data-panel=people]").click()
     wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".person"))
     joy = next(
@@ -262,7 +262,7 @@ def test_reload_keeps_the_decisions_and_scrub_follows_them(
     plain = scrub(tmp_path / "plain")
     key.unlink()
     decided = scrub(tmp_path / "decided", "--rules", str(rules))
-    assert "Diary" not in plain["diary-08.md"].split("\n")[0] and "Diary" in decided["diary-08.md"].split("\n")[0]
+    assert "South Island" in plain["diary-01.txt"] and "South Island" not in decided["diary-01.txt"]
     assert "skate bowl" in plain["diary-03.txt"] and "skate bowl" not in decided["diary-03.txt"]
     from docx import Document as Docx
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from qualdeid.corpus import Document, InputError
-from qualdeid.corpus.readers import DEFAULT_MAX_BYTES, Corpus
+from qualdeid.corpus.readers import ALL_FIELDS, DEFAULT_MAX_BYTES, Corpus, FieldChoice
 
 if TYPE_CHECKING:
     from qualdeid.detect import Detector
@@ -23,7 +23,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def input_options(f: F) -> F:
-    """Options for reading a corpus: csv column, encoding, size limit."""
+    """Options for reading a corpus: csv column and delimiter, encoding, size limit."""
+    f = click.option(
+        "--delimiter",
+        default=None,
+        metavar="CHAR",
+        help="Delimiter of .csv input (default: the one of , ; tab | that the header line uses).",
+    )(f)
     f = click.option(
         "--max-mb",
         type=click.FloatRange(min=0, min_open=True),
@@ -82,7 +88,43 @@ def detect_options(f: F) -> F:
     return f
 
 
-def make_corpus(paths: Iterable[str], text_column: str | None, encoding: str | None, max_mb: float) -> Corpus:
+def fields_option(default: str) -> Callable[[F], F]:
+    """``--scan-fields``: which fields of .csv/.jsonl records are read besides the text."""
+    return click.option(
+        "--scan-fields",
+        "--scan-columns",
+        "scan_fields",
+        default=default,
+        show_default=True,
+        metavar="all|none|NAME,...",
+        callback=_parse_fields,
+        help="Fields of .csv rows and .jsonl records read as text besides the text itself: all of them, "
+        "none, or the ones named (the id column and jsonl 'segments'/'spans' never are).",
+    )
+
+
+def _parse_fields(ctx: click.Context, param: click.Parameter, value: str) -> FieldChoice:
+    if value.strip().lower() == "all":
+        return ALL_FIELDS
+    if value.strip().lower() == "none":
+        return ()
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    if not names:
+        raise click.BadParameter("give all, none or field names separated by commas", param=param)
+    return names
+
+
+def make_corpus(
+    paths: Iterable[str],
+    text_column: str | None,
+    encoding: str | None,
+    max_mb: float,
+    *,
+    delimiter: str | None = None,
+    scan_fields: FieldChoice = None,
+) -> Corpus:
+    if delimiter is not None and len(delimiter) != 1:
+        raise click.BadParameter("give one character, e.g. ';' (use $'\\t' for a tab)", param_hint="--delimiter")
     if encoding:
         import codecs
 
@@ -90,7 +132,14 @@ def make_corpus(paths: Iterable[str], text_column: str | None, encoding: str | N
             codecs.lookup(encoding)
         except LookupError:
             raise click.BadParameter(f"unknown encoding '{encoding}'", param_hint="--encoding") from None
-    return Corpus(list(paths), text_column=text_column, encoding=encoding, max_bytes=int(max_mb * 1e6))
+    return Corpus(
+        list(paths),
+        text_column=text_column,
+        encoding=encoding,
+        max_bytes=int(max_mb * 1e6),
+        delimiter=delimiter,
+        scan_fields=scan_fields,
+    )
 
 
 def make_detector(model: str | None, rules_dirs: Iterable[Path], jobs: int = 1) -> Detector:

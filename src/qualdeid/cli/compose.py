@@ -78,6 +78,7 @@ def compose(
     text_column: str | None,
     encoding: str | None,
     max_mb: float,
+    delimiter: str | None,
     model: str | None,
     rules_dirs: tuple[Path, ...],
     jobs: int,
@@ -89,7 +90,8 @@ def compose(
     if out_path.exists() and not force:
         fail(f"{out_path} exists; use --force to overwrite it")
     exports = [Path(p) for p in paths if is_quotation_export(Path(p))]
-    corpus = make_corpus([p for p in paths if Path(p) not in exports], text_column, encoding, max_mb)
+    texts = [p for p in paths if Path(p) not in exports]
+    corpus = make_corpus(texts, text_column, encoding, max_mb, delimiter=delimiter)
     docs, failed = [], 0
     for item in corpus:
         if isinstance(item, InputError):

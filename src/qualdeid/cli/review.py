@@ -63,6 +63,7 @@ def review(
     text_column: str | None,
     encoding: str | None,
     max_mb: float,
+    delimiter: str | None,
     model: str | None,
     jobs: int,
 ) -> None:
@@ -71,7 +72,7 @@ def review(
     from qualdeid.review.session import ReviewSession
 
     writable(rules_dir)
-    corpus = make_corpus(paths, text_column, encoding, max_mb)
+    corpus = make_corpus(paths, text_column, encoding, max_mb, delimiter=delimiter)
     if model:
         _check_model(model)
     try:
@@ -80,13 +81,7 @@ def review(
         fail(f"{e}: choose another with --port, or leave --port out to take a free one")
     try:
         session = ReviewSession(
-            paths,
-            rules_dir,
-            detector_factory=lambda dirs: _detector(dirs, model, jobs),
-            text_column=text_column,
-            encoding=encoding,
-            max_bytes=int(max_mb * 1e6),
-            total=count_documents(corpus),
+            corpus, rules_dir, detector_factory=lambda dirs: _detector(dirs, model, jobs), total=count_documents(corpus)
         )
     except DecisionsError as e:
         fail(str(e))

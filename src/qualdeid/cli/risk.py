@@ -75,6 +75,7 @@ def risk(
     text_column: str | None,
     encoding: str | None,
     max_mb: float,
+    delimiter: str | None,
     model: str | None,
     rules_dirs: tuple[Path, ...],
     jobs: int,
@@ -91,9 +92,8 @@ def risk(
         fmt = {".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "table")
     originals, _ = key_values(key_path)
     detector = common.make_detector(model, rules_dirs, jobs)
-    checker = RiskChecker(
-        config, detector, make_corpus(corpus_paths, text_column, encoding, max_mb), key_identifiers=originals
-    )
+    corpus = make_corpus(corpus_paths, text_column, encoding, max_mb, delimiter=delimiter)
+    checker = RiskChecker(config, detector, corpus, key_identifiers=originals)
     report = checker.check(make_corpus(texts, None, encoding, max_mb))
     common.report_stale(detector)
     rendered = RENDERERS[fmt](report)

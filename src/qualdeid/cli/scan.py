@@ -18,11 +18,13 @@ from qualdeid.cli.common import (
     ErrorReport,
     detect_corpus,
     detect_options,
+    fields_option,
     input_options,
     make_corpus,
     summary_line,
 )
 from qualdeid.corpus import Document
+from qualdeid.corpus.readers import FieldChoice
 
 if TYPE_CHECKING:
     from qualdeid.review.uncertainty import ReviewItem
@@ -64,6 +66,7 @@ scanned), 2 usage error (bad option, model not installed).
     help="Output format. Default: table on a terminal, jsonl when the output is redirected.",
 )
 @input_options
+@fields_option("none")
 @detect_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr (errors still shown).")
 def scan(
@@ -72,6 +75,8 @@ def scan(
     text_column: str | None,
     encoding: str | None,
     max_mb: float,
+    delimiter: str | None,
+    scan_fields: FieldChoice,
     model: str | None,
     rules_dirs: tuple[Path, ...],
     jobs: int,
@@ -80,7 +85,7 @@ def scan(
     from qualdeid.review.uncertainty import UncertaintyFinder, with_review
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    corpus = make_corpus(paths, text_column, encoding, max_mb)
+    corpus = make_corpus(paths, text_column, encoding, max_mb, delimiter=delimiter, scan_fields=scan_fields)
     detector = common.make_detector(model, rules_dirs, jobs)
     errors = ErrorReport()
     labels: Counter[str] = Counter()

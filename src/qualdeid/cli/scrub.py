@@ -16,13 +16,14 @@ from qualdeid.cli.common import (
     F,
     detect_options,
     fail,
+    fields_option,
     input_options,
     make_corpus,
     one_line,
     open_key,
     progress,
 )
-from qualdeid.corpus.readers import Corpus
+from qualdeid.corpus.readers import Corpus, FieldChoice
 
 SCRUB_HELP = """Write a de-identified copy of IN (files or folders) to OUT_DIR, with an encrypted key.
 
@@ -87,6 +88,7 @@ def _report_result(result: Any, quiet: bool, verb: str) -> None:
 @click.option("--mark", is_flag=True, help="Put every replacement in brackets: [Emma].")
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @input_options
+@fields_option("all")
 @detect_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr (errors still shown).")
 def scrub(
@@ -100,6 +102,8 @@ def scrub(
     text_column: str | None,
     encoding: str | None,
     max_mb: float,
+    delimiter: str | None,
+    scan_fields: FieldChoice,
     model: str | None,
     rules_dirs: tuple[Path, ...],
     jobs: int,
@@ -118,7 +122,7 @@ def scrub(
             check_locale(locale)
     except (ScrubError, KeyFileError, LocaleError) as e:
         fail(str(e))
-    corpus = make_corpus(paths, text_column, encoding, max_mb)
+    corpus = make_corpus(paths, text_column, encoding, max_mb, delimiter=delimiter, scan_fields=scan_fields)
     key = open_key(key_path, create=True)
     config = ScrubConfig(locale=locale, seed=seed, mark=mark, jobs=jobs, force=force, rules_dirs=list(rules_dirs))
     detector = common.make_detector(model, rules_dirs, jobs)
@@ -141,8 +145,10 @@ RESTORE_HELP = """Reverse a scrub: write the original text of IN (scrubbed files
 
 \b
 Needs the key the scrub wrote (and its passphrase, from QUALDEID_PASSPHRASE or asked for).
-Text, Markdown and .jsonl files come back byte for byte; .docx and .csv come back with their
-original text. A document edited after scrubbing is reported and not restored.
+Text, Markdown and .jsonl files come back byte for byte, in their original encoding; .docx files
+with every part's text in its place, run formatting included; .csv files with their original
+values. The key remembers how each file was read (.csv text column and delimiter, the fields read).
+A document edited after scrubbing is reported and not restored.
 
 \b
 Example:
@@ -153,7 +159,9 @@ Example:
 @click.command(help=RESTORE_HELP)
 @click.argument("paths", nargs=-1, required=True, metavar="IN...")
 @out_and_key_options("Folder for the restored files.", "The key file written by scrub.")
-@click.option("--text-column", metavar="NAME", help="Column holding the text, for .csv input.")
+@click.option(
+    "--text-column", metavar="NAME", help="Column holding the text, for .csv input (not needed: the key knows it)."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr (errors still shown).")
 def restore(paths: tuple[str, ...], out_dir: Path, key_path: Path, text_column: str | None, quiet: bool) -> None:
     from qualdeid.pseudonymise import Restorer, ScrubError

@@ -5,9 +5,10 @@ from qualdeid.corpus.model import (
     LABELS,
     Document,
     InputError,
+    Part,
     Segment,
     Span,
     canonical_label,
 )
 
-__all__ = ["DIRECT_LABELS", "LABELS", "Document", "InputError", "Segment", "Span", "canonical_label"]
+__all__ = ["DIRECT_LABELS", "LABELS", "Document", "InputError", "Part", "Segment", "Span", "canonical_label"]

@@ -81,12 +81,36 @@ class Segment:
         return cls(start=int(d["start"]), end=int(d["end"]), codes=[str(c) for c in d.get("codes", [])])
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """``text[start:end]`` of a document comes from one place of its file.
+
+    ``kind`` says what a reader calls that place ("body", "table", "header", "comment author",
+    a record field ...), ``where`` where it lives (an XML member of a .docx, a field's path in a
+    record), ``slot`` which one it is there (the text node's number in that member; the offset in
+    a Markdown source). Characters of the text that no part covers (separators between parts,
+    tabs, Markdown's rendering of markup) are not in the file as such: nothing is replaced there.
+    """
+
+    start: int
+    end: int
+    kind: str
+    where: str = ""
+    slot: int = 0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"a part cannot run from {self.start} to {self.end}")
+
+
 @dataclass(slots=True)
 class Document:
     """One text unit: a file, a jsonl/csv record, or a .docx paragraph stream.
 
     ``source`` and ``fmt`` say where the document came from so that writers can produce the same
-    structure; ``meta`` keeps the record's other fields (jsonl/csv) untouched.
+    structure; ``meta`` keeps the record's other fields (jsonl/csv) untouched. ``parts`` says where
+    each stretch of ``text`` comes from when the text is assembled from several places of the file
+    (.docx parts, record fields, Markdown); empty when the text is the file's text as it is.
     """
 
     id: str
@@ -96,6 +120,7 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     source: Path | None = None
     fmt: str = "txt"
+    parts: list[Part] = field(default_factory=list)
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -6,9 +6,9 @@ A .qdpx is a zip archive holding ``project.qde`` (XML, namespace ``urn:QDA-XML:p
 elements give character offsets (``startPosition``/``endPosition``) and ``<Coding><CodeRef
 targetGUID>`` links them to the codebook.
 
-Archives come from outside, so they are read defensively: bounded member count and sizes (also
-when a member's header lies), no absolute paths or ``..`` in member names, no DTDs or entities in
-the XML.
+Archives come from outside, so they are read defensively (corpus/ziparchive.py: bounded member
+count, sizes and expansion ratio, also when a member's header lies; no absolute paths or ``..`` in
+member names), and no DTDs or entities in the XML.
 """
 
 from __future__ import annotations
@@ -18,12 +18,15 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
 from qualdeid.corpus.model import Document, InputError, Segment
 from qualdeid.corpus.writers import write_bytes_atomic
+from qualdeid.corpus.ziparchive import MAX_MEMBERS, read_zip, safe_member_name
+
+__all__ = ["MAX_MEMBERS", "QdpxArchive", "open_archive", "read_qdpx", "render_qdpx", "write_qdpx"]
 
 if TYPE_CHECKING:
     from qualdeid.corpus.readers import InputFile
@@ -31,9 +34,6 @@ if TYPE_CHECKING:
 NS = "urn:QDA-XML:project:1.0"
 PROJECT_MEMBER = "project.qde"
 INTERNAL = "internal://"
-MAX_MEMBERS = 5000
-MAX_MEMBER_BYTES = 100 * 1024 * 1024
-MAX_TOTAL_BYTES = 500 * 1024 * 1024
 #: Elements holding free text that de-identification did not see; a scrubbed project drops them.
 UNSCRUBBED_ELEMENTS = ("Notes", "NoteRef", "Description", "Cases", "Variables", "VariableValue")
 NON_TEXT_SOURCES = ("PDFSource", "PictureSource", "AudioSource", "VideoSource")
@@ -68,46 +68,12 @@ class QdpxArchive:
         raise KeyError(PROJECT_MEMBER)
 
 
-def safe_member_name(name: str) -> bool:
-    if not name or name.startswith(("/", "\\")) or "\\" in name or re.match(r"^[A-Za-z]:", name):
-        return False
-    return ".." not in PurePosixPath(name).parts
-
-
 def open_archive(data: bytes, source: str) -> QdpxArchive:
-    """Read and check every member of a .qdpx; raise InputError with a one-line reason."""
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as e:
-        raise InputError(source, "not a readable .qdpx (not a zip archive); re-export it from your QDA software") from e
-    infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise InputError(source, f"the archive has {len(infos)} members, over the limit of {MAX_MEMBERS}")
-    members: dict[str, bytes] = {}
-    order: list[str] = []
-    total = 0
-    for info in infos:
-        if info.is_dir():
-            continue
-        if not safe_member_name(info.filename):
-            raise InputError(source, "the archive contains an unsafe member path (absolute or '..'); refusing it")
-        if info.file_size > MAX_MEMBER_BYTES:
-            raise InputError(source, f"an archive member is over the {MAX_MEMBER_BYTES // 2**20} MB limit")
-        try:
-            with zf.open(info) as fh:
-                blob = fh.read(MAX_MEMBER_BYTES + 1)
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as e:
-            raise InputError(source, f"an archive member cannot be read ({type(e).__name__})") from e
-        if len(blob) > MAX_MEMBER_BYTES:
-            raise InputError(source, f"an archive member is over the {MAX_MEMBER_BYTES // 2**20} MB limit")
-        total += len(blob)
-        if total > MAX_TOTAL_BYTES:
-            raise InputError(source, f"the archive unpacks to over {MAX_TOTAL_BYTES // 2**20} MB; refusing it")
-        members[info.filename] = blob
-        order.append(info.filename)
-    if not any(n.lower() == PROJECT_MEMBER for n in order):
+    """Read and check every member of a .qdpx (corpus/ziparchive.py); raise InputError with a one-line reason."""
+    archive = read_zip(data, source, ".qdpx; re-export it from your QDA software")
+    if not any(n.lower() == PROJECT_MEMBER for n in archive.order):
         raise InputError(source, "no project.qde in the archive; is this a REFI-QDA project export?")
-    return QdpxArchive(members, order)
+    return QdpxArchive(archive.members, archive.order)
 
 
 def parse_project(xml: bytes, source: str) -> ET.Element:

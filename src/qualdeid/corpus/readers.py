@@ -11,17 +11,28 @@ import csv
 import io
 import json
 import sys
-import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from qualdeid.corpus.jsonraw import pointer, value_tokens
 from qualdeid.corpus.model import Document, InputError, Segment
+from qualdeid.corpus.parts import BLOCK_SEPARATOR, TextBuilder
 
 TEXT_SUFFIXES = {".txt", ".md"}
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".jsonl", ".csv", ".qdpx"}
 #: Larger files are refused: a diary or transcript is far smaller, and a huge file is usually a mistake.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: ``scan_fields`` value: every field of a .csv/.jsonl record is read, not only the text.
+ALL_FIELDS = "all"
+#: Fields that say which record it is or hold offsets into its text: never read as text.
+STRUCTURAL_FIELDS = ("id", "text", "segments", "spans")
+#: Delimiters a .csv may use; the header line tells which (or ``--delimiter``).
+CSV_DELIMITERS = ",;\t|"
+#: Which fields of a record besides its text are read: ALL_FIELDS, or names (``()``: none). None
+#: leaves it to the reader's user: the text only, except for ``scrub``, which reads all of them.
+FieldChoice = str | Collection[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +83,21 @@ class Corpus:
         id_column: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         encoding: str | None = None,
+        scan_fields: FieldChoice = None,
+        delimiter: str | None = None,
+        file_options: Callable[[InputFile], Mapping[str, Any]] | None = None,
     ) -> None:
         self.paths = [str(p) for p in paths]
         self.text_column = text_column
         self.id_column = id_column
         self.max_bytes = max_bytes
         self.encoding = encoding
+        #: Record fields read besides the text (.csv, .jsonl): see :data:`FieldChoice`.
+        self.scan_fields = scan_fields
+        self.delimiter = delimiter
+        #: Per-file settings that override the ones above (``text_column``, ``scan_fields``,
+        #: ``delimiter``): restore reads each file as its scrub did, from the key.
+        self.file_options = file_options
         #: Files in the given folders that were not read because their type is not supported
         #: (filled during iteration; each iteration starts it afresh).
         self.skipped: list[Path] = []
@@ -140,21 +160,39 @@ class Corpus:
             yield from read_qdpx(data, f)
             return
         if suffix == ".docx":
+            from qualdeid.corpus.docx import read_docx
+
             yield read_docx(data, f)
             return
         text = decode_text(data, name, self.encoding)
+        codec, bom = text_encoding(data, self.encoding)
+        encoding = {"_encoding": codec, "_bom": bom.hex()}
+        opts = {
+            "text_column": self.text_column,
+            "id_column": self.id_column,
+            "scan_fields": self.scan_fields,
+            "delimiter": self.delimiter,
+            **(self.file_options(f) if self.file_options else {}),
+        }
         if suffix == ".jsonl":
-            yield from read_jsonl(text, f)
+            docs: Iterable[Document] = read_jsonl(text, f, opts["scan_fields"])
         elif suffix == ".csv":
-            yield from read_csv(text, f, self.text_column, self.id_column)
+            docs = read_csv(text, f, opts["text_column"], opts["id_column"], opts["scan_fields"], opts["delimiter"])
+        elif suffix == ".md" and str(f.path) != "-":
+            from qualdeid.corpus.markdown import read_markdown
+
+            docs = [read_markdown(text, f)]
         elif suffix in TEXT_SUFFIXES or str(f.path) == "-":
             if not text.strip():
                 raise InputError(name, "the file is empty")
-            yield Document(id=f.rel, text=text, source=f.path, fmt=suffix.lstrip("."))
+            docs = [Document(id=f.rel, text=text, source=f.path, fmt=suffix.lstrip("."))]
         else:
             raise InputError(
                 name, f"unsupported file type '{suffix or '(none)'}'; use .txt, .md, .docx, .jsonl or .csv"
             )
+        for doc in docs:
+            doc.meta.update(encoding)
+            yield doc
 
 
 def _size(n: int) -> str:
@@ -169,6 +207,25 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+#: The same marks with the codec that writes text back after them exactly as the file had it.
+_EXACT_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def text_encoding(data: bytes, encoding: str | None = None) -> tuple[str, bytes]:
+    """How a text file was written: the codec of the text after its byte-order mark, and the mark
+    (restore writes the original back in them). A byte-order mark says it whatever ``encoding`` says."""
+    for bom, codec in _EXACT_BOMS:
+        if data.startswith(bom):
+            return codec, bom
+    return codecs.lookup(encoding or "utf-8").name, b""
 
 
 def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
@@ -207,17 +264,25 @@ def _binary_hint(data: bytes) -> str:
     return "looks like a binary file, not text; export it as .txt or .docx"
 
 
-def read_jsonl(text: str, f: InputFile) -> Iterator[Document]:
-    """Records ``{"id", "text", ...}``; other fields are kept in ``meta``, ``segments`` parsed."""
+def read_jsonl(text: str, f: InputFile, scan_fields: FieldChoice = None) -> Iterator[Document]:
+    """Records ``{"id", "text", ...}``; other fields are kept in ``meta``, ``segments`` parsed.
+
+    With ``scan_fields``, the string values of the other fields (nested ones too) are read as well:
+    each follows the text as a part of its own (``where`` is its JSON pointer, e.g. ``/author``).
+    """
     seen = 0
     bad: list[str] = []
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # Lines end at "\n" only: a record's text may hold other line separators (U+2028, U+0085) as they are.
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = json.loads(line, object_pairs_hook=_no_repeated_keys)
         except json.JSONDecodeError:
             bad.append(f"line {lineno}: not valid JSON")
+            continue
+        except _RepeatedKey:
+            bad.append(f"line {lineno}: a field appears twice in one object")
             continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             bad.append(f"line {lineno}: record has no string 'text' field")
@@ -225,58 +290,118 @@ def read_jsonl(text: str, f: InputFile) -> Iterator[Document]:
         doc_id = str(rec.get("id", f"{f.rel}:{lineno}"))
         try:
             segments = [Segment.from_dict(s) for s in rec.get("segments") or []]
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError):
             bad.append(f"line {lineno}: malformed 'segments'")
+            continue
+        if any(not 0 <= s.start <= s.end <= len(rec["text"]) for s in segments):
+            bad.append(f"line {lineno}: a segment lies outside the text (check its start and end)")
             continue
         meta = {k: v for k, v in rec.items() if k not in ("id", "text", "segments")}
         meta["_line"] = lineno
+        meta["_ascii_json"] = line.isascii()  # non-ASCII written as \u escapes (or none at all)
+        doc = Document(id=doc_id, text=rec["text"], segments=segments, meta=meta, source=f.path, fmt="jsonl")
+        if scan_fields is not None:
+            _record_fields(doc, line, scan_fields)
         seen += 1
-        yield Document(id=doc_id, text=rec["text"], segments=segments, meta=meta, source=f.path, fmt="jsonl")
+        yield doc
     if bad:
         raise InputError(str(f.path), f"{len(bad)} bad record(s), first at {bad[0]}; the others were read")
     if not seen:
         raise InputError(str(f.path), "no records; expected one JSON object per line with 'id' and 'text'")
 
 
-def read_csv(text: str, f: InputFile, text_column: str | None, id_column: str | None) -> Iterator[Document]:
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose field appears twice is ambiguous (which one is the text?): refused."""
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        raise _RepeatedKey
+    return record
+
+
+def _chosen(name: str, scan_fields: FieldChoice) -> bool:
+    if scan_fields is None:
+        return False
+    return scan_fields == ALL_FIELDS or name in scan_fields
+
+
+def _as_data(scan_fields: FieldChoice) -> str | list[str] | None:
+    """The choice as the key stores it (restore reads the file with the same choice)."""
+    return scan_fields if scan_fields is None or isinstance(scan_fields, str) else sorted(scan_fields)
+
+
+def _record_fields(doc: Document, line: str, scan_fields: FieldChoice) -> None:
+    """The record's text, then each chosen field's string values, as parts of the document."""
+    builder = TextBuilder()
+    builder.add(doc.text, "text", "/text")
+    scanned: list[str] = []
+    for tok in value_tokens(line):
+        top = tok.path[0] if tok.path else None
+        if not isinstance(tok.value, str) or not isinstance(top, str) or top in STRUCTURAL_FIELDS:
+            continue
+        if _chosen(top, scan_fields):
+            builder.fixed(BLOCK_SEPARATOR)
+            builder.add(tok.value, "field", pointer(tok.path))
+            scanned.append(top)
+    doc.text, doc.parts = builder.text, builder.parts
+    doc.meta["_scanned"] = list(dict.fromkeys(scanned))
+    doc.meta["_scan_fields"] = _as_data(scan_fields)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a .csv: the one of ``, ; tab |`` its header line holds most of (a comma if none)."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in CSV_DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(
+    text: str,
+    f: InputFile,
+    text_column: str | None,
+    id_column: str | None,
+    scan_fields: FieldChoice = None,
+    delimiter: str | None = None,
+) -> Iterator[Document]:
+    """One document per row. With ``scan_fields``, the chosen other columns (not the id column)
+    follow the text as parts of their own (``where`` is the column's name)."""
     # A long interview in one cell is normal; the file size limit already bounds the field size.
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    delimiter = delimiter or sniff_delimiter(text)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     fields = reader.fieldnames or []
+    if len(set(fields)) != len(fields):
+        raise InputError(str(f.path), "the header names a column twice; give every column its own name")
     if not text_column:
         raise InputError(str(f.path), f"CSV input needs --text-column (columns: {', '.join(fields)})")
     if text_column not in fields:
-        raise InputError(str(f.path), f"no column '{text_column}' (columns: {', '.join(fields)})")
+        hint = "" if len(fields) > 1 else "; if its columns are not separated by commas, give --delimiter"
+        raise InputError(str(f.path), f"no column '{text_column}' (columns: {', '.join(fields)}){hint}")
     id_col = id_column or ("id" if "id" in fields else None)
+    scanned = [c for c in fields if c not in (text_column, id_col) and _chosen(c, scan_fields)]
+    bad: list[int] = []
     for rowno, row in enumerate(reader, 1):
+        if None in row:  # more cells than the header has columns: they would be lost
+            bad.append(rowno)
+            continue
         doc_id = str(row[id_col]) if id_col and row.get(id_col) else f"{f.rel}:{rowno}"
-        meta = {k: v for k, v in row.items() if k != text_column}
-        meta["_row"] = rowno
-        meta["_columns"] = fields
-        meta["_text_column"] = text_column
-        yield Document(id=doc_id, text=row[text_column] or "", meta=meta, source=f.path, fmt="csv")
-
-
-def read_docx(data: bytes, f: InputFile) -> Document:
-    """Paragraph texts joined by newlines; ``meta['paragraphs']`` holds each paragraph's offsets."""
-    import docx  # python-docx; imported lazily, it is slow to import
-
-    name = str(f.path)
-    try:
-        d = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise InputError(name, "not a readable .docx (corrupt or not a Word file); re-save it from Word") from e
-    except Exception as e:  # python-docx raises many types on damaged packages
-        raise InputError(name, f"not a readable .docx ({type(e).__name__}); re-save it from Word") from e
-    parts: list[str] = []
-    offsets: list[list[int]] = []
-    pos = 0
-    for para in d.paragraphs:
-        t = para.text
-        offsets.append([pos, pos + len(t)])
-        parts.append(t)
-        pos += len(t) + 1
-    text = "\n".join(parts)
-    if not text.strip():
-        raise InputError(name, "the document has no text")
-    return Document(id=f.rel, text=text, meta={"paragraphs": offsets}, source=f.path, fmt="docx")
+        meta: dict[str, Any] = {k: v for k, v in row.items() if k != text_column}
+        meta.update(_row=rowno, _columns=fields, _text_column=text_column, _delimiter=delimiter, _id_column=id_col)
+        doc = Document(id=doc_id, text=row[text_column] or "", meta=meta, source=f.path, fmt="csv")
+        if scan_fields is not None:
+            builder = TextBuilder()
+            builder.add(doc.text, "text", text_column)
+            for column in scanned:
+                builder.fixed(BLOCK_SEPARATOR)
+                builder.add(row[column] or "", "column", column)
+            doc.text, doc.parts = builder.text, builder.parts
+            meta.update(_scanned=scanned, _scan_fields=_as_data(scan_fields))
+        yield doc
+    if bad:
+        raise InputError(
+            str(f.path), f"{len(bad)} row(s) with more cells than columns, first at row {bad[0]}; the others were read"
+        )

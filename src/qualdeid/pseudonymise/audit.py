@@ -21,7 +21,10 @@ class Audit:
         self.replaced: Counter[str] = Counter()
         self.kept: Counter[str] = Counter()
 
-    def document(self, doc_id: str, rel: str, plan: Plan, detectors: set[str], fields_scrubbed: bool) -> None:
+    def document(
+        self, doc_id: str, rel: str, plan: Plan, detectors: set[str], fields_scrubbed: bool, read: list[str]
+    ) -> None:
+        """One document's entry; ``read`` names what was read of it (.docx parts, record fields)."""
         replaced = Counter(e.label for e in plan.edits)
         self.replaced.update(replaced)
         self.kept.update(plan.kept)
@@ -31,6 +34,7 @@ class Audit:
         entry = {
             "id": doc_id,
             "file": rel,
+            "read": read,
             "replaced": dict(sorted(replaced.items())),
             "kept": dict(sorted(plan.kept.items())),
             "detectors": sorted(detectors),

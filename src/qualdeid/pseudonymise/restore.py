@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-from qualdeid.corpus.readers import Corpus
+from qualdeid.corpus.model import Document
+from qualdeid.corpus.readers import Corpus, InputFile
 from qualdeid.pseudonymise.formats import OutDoc, render
 from qualdeid.pseudonymise.key import Key, refuse_inside
 from qualdeid.pseudonymise.replace import apply_edits, reverse_edits
@@ -27,18 +29,30 @@ class Restorer:
     def __init__(self, key: Key) -> None:
         self.key = key
 
-    def _entry(self, key: str) -> dict | None:
+    def _entry(self, key: str, doc: Document) -> dict | None:
         docs = self.key.documents
         if key in docs:
             return docs[key]
         rel, rest = key.split("\x1f", 1)
         # a file given on its own has only its name as rel: match on the tail of the recorded path
-        found = [v for k, v in docs.items() if k.endswith("\x1f" + rest) and k.split("\x1f", 1)[0].endswith("/" + rel)]
+        found = [v for k, v in docs.items() if k.endswith("\x1f" + rest) and _same_file(k, rel)]
+        if not found and doc.fmt not in ("jsonl", "csv", "qdpx"):
+            # a file that is one document (standard input was scrubbed as "stdin.txt"): the file decides
+            found = [v for k, v in docs.items() if _same_file(k, rel) and v.get("fmt", doc.fmt) == doc.fmt]
         return found[0] if len(found) == 1 else None
+
+    def _read_options(self, f: InputFile) -> Mapping[str, Any]:
+        """How scrub read this file (csv text column and delimiter, record fields), from the key."""
+        rel = "stdin.txt" if f.rel == "stdin" else f.rel
+        for k, v in self.key.documents.items():
+            if "read" in v and _same_file(k, rel):
+                return {name: value for name, value in v["read"].items() if value is not None}
+        return {}
 
     def restore(self, corpus: Corpus | Iterable[str | Path], out_dir: str | Path) -> ScrubResult:
         if not isinstance(corpus, Corpus):
             corpus = Corpus(list(corpus))
+        corpus.file_options = self._read_options
         out_dir = Path(out_dir)
         check_out_dir(corpus.paths, out_dir)
         refuse_inside(self.key.path, out_dir)
@@ -47,8 +61,9 @@ class Restorer:
         with OutputWriter(result, force=False, hint="restore into an empty folder") as writer:
             for src, fmt, rel, docs in grouped_inputs(corpus, rels, clashes, result):
                 outs: list[OutDoc] = []
+                written_as: tuple[str, str] | None = None
                 for doc in docs:
-                    entry = self._entry(doc_key(rel, doc))
+                    entry = self._entry(doc_key(rel, doc), doc)
                     if entry is None:
                         result.errors.append(f"{src}: record {doc.id!r} is not in this key; was it scrubbed with it?")
                         continue
@@ -63,13 +78,27 @@ class Restorer:
                             f"{src}: record {doc.id!r} did not restore to its original; key and file differ"
                         )
                         continue
-                    outs.append(OutDoc(doc, original, applied, dict(entry.get("fields") or {}), entry.get("bounds")))
+                    fields = dict(entry.get("fields") or {})
+                    undo, ascii_json = entry.get("undo"), entry.get("ascii_json")
+                    outs.append(OutDoc(doc, original, applied, fields, entry.get("bounds"), undo, ascii_json))
+                    if entry.get("encoding"):
+                        written_as = (str(entry["encoding"][0]), str(entry["encoding"][1]))
                 if not outs:
                     continue
-                data = render(fmt, Path(src), outs, lambda s: s, getattr(corpus, "encoding", None))
+                try:
+                    data = render(fmt, Path(src), outs, lambda s: s, corpus.encoding, written_as)
+                except Exception as e:  # the key and the file do not fit together: report it, go on
+                    result.errors.append(f"{src}: could not be restored ({type(e).__name__}); key and file differ")
+                    continue
                 writer.write(out_dir / rel, fmt, data)
         result.errors = list(dict.fromkeys(result.errors))
         return result
+
+
+def _same_file(key: str, rel: str) -> bool:
+    """Whether a key record (``rel\x1fid\x1fwhere``) is of the file ``rel`` (or of a path ending in it)."""
+    recorded = key.split("\x1f", 1)[0]
+    return recorded == rel or recorded.endswith("/" + rel)
 
 
 __all__ = ["AUDIT_NAME", "Restorer"]

@@ -18,9 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from qualdeid.corpus.model import LABELS, Document, InputError
-from qualdeid.corpus.readers import Corpus, discover
+from qualdeid.corpus.parts import fits_parts, spans_to_replace
+from qualdeid.corpus.readers import ALL_FIELDS, Corpus, discover
 from qualdeid.pseudonymise.audit import Audit
-from qualdeid.pseudonymise.formats import OutDoc, render
+from qualdeid.pseudonymise.formats import (
+    OutDoc,
+    UnsafeOutput,
+    parts_read,
+    render,
+    restore_info,
+    unscanned_fields,
+)
 from qualdeid.pseudonymise.identity import Mention
 from qualdeid.pseudonymise.key import Key, refuse_inside
 from qualdeid.pseudonymise.planner import Planner
@@ -30,7 +38,8 @@ from qualdeid.pseudonymise.surrogates import DEFAULT_LOCALE, check_locale
 from qualdeid.pseudonymise.writing import OutputWriter
 
 AUDIT_NAME = "qualdeid-audit.json"
-#: Labels whose known real values are also replaced in record fields and unscanned .docx parts.
+#: Labels whose known real values are also replaced in record fields not read as text (``--scan-fields``)
+#: and in .qdpx source names.
 KNOWN_VALUE_LABELS = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID")
 
 
@@ -196,6 +205,8 @@ class Scrubber:
         is what the detector reads, the corpus itself by default."""
         if not isinstance(corpus, Corpus):
             corpus = Corpus(list(corpus), text_column=self.config.text_column)
+        if corpus.scan_fields is None:  # every field of a record is read unless the caller chose
+            corpus.scan_fields = ALL_FIELDS
         out_dir = Path(out_dir)
         check_out_dir(corpus.paths, out_dir)
         refuse_inside(self.key.path, out_dir)
@@ -240,10 +251,11 @@ class Scrubber:
             if src in clashes or src not in rels:
                 continue
             k = doc_key(rels[src], item)
+            spans = spans_to_replace(item)
             mentions = [
-                Mention(k, s.start, s.end, s.label, item.text[s.start : s.end]) for s in item.spans if s.label in LABELS
+                Mention(k, s.start, s.end, s.label, item.text[s.start : s.end]) for s in spans if s.label in LABELS
             ]
-            seen[k] = _Seen(rels[src], mentions, text_hash(item.text), {s.detector for s in item.spans if s.detector})
+            seen[k] = _Seen(rels[src], mentions, text_hash(item.text), {s.detector for s in spans if s.detector})
             decisions = getattr(self.detector, "decisions", None)
             if decisions:
                 seen[k].pins = decisions.identity_pins(item)
@@ -276,7 +288,7 @@ class Scrubber:
             added = [
                 Mention(k, m.start(), m.end(), "PERSON", m.group())
                 for m in rx.finditer(item.text)
-                if not any(a < m.end() and m.start() < b for a, b in taken)
+                if not any(a < m.end() and m.start() < b for a, b in taken) and fits_parts(item, m.start(), m.end())
             ]
             if added:
                 s.mentions = sorted(s.mentions + added, key=lambda m: m.start)
@@ -301,6 +313,9 @@ class Scrubber:
                     continue
                 try:
                     data = render(fmt, Path(src), outs, known, getattr(corpus, "encoding", None))
+                except UnsafeOutput as e:  # never written with a name left in it
+                    result.errors.append(f"{src}: not written: {e}; please report this file's layout")
+                    continue
                 except Exception as e:  # a damaged file the reader accepted: report it, go on
                     result.errors.append(f"{src}: could not write its scrubbed copy ({type(e).__name__})")
                     continue
@@ -316,19 +331,16 @@ class Scrubber:
             result.errors.append(f"{src}: changed while it was being scrubbed; run scrub again")
             return None
         new_text, applied = apply_edits(doc.text, plans[k].edits)
-        fields = {
-            name: known.scrub_value(value)
-            for name, value in doc.meta.items()
-            if not name.startswith("_") and name not in ("spans", "segments", "paragraphs")
-        }
+        fields = {name: known.scrub_value(doc.meta[name]) for name in unscanned_fields(doc)}
         fields = {n: v for n, v in fields.items() if v != doc.meta[n]}
         self.key.documents[k].update(
             out_sha=text_hash(new_text),
             fields={n: doc.meta[n] for n in fields},
             bounds=_bounds(doc),
             fmt=fmt,
+            **restore_info(doc, applied),
         )
-        audit.document(doc.id, rel, plans[k], s.detectors, bool(fields))
+        audit.document(doc.id, rel, plans[k], s.detectors, bool(fields), parts_read(doc))
         return OutDoc(doc, new_text, applied, fields)
 
 

@@ -63,20 +63,14 @@ class ReviewError(ValueError):
 class ReviewSession:
     def __init__(
         self,
-        paths: Iterable[str],
+        corpus: Corpus | Iterable[str],
         rules_dir: Path,
         *,
         detector_factory: Callable[[list[Path]], Any] | None = None,
-        text_column: str | None = None,
-        encoding: str | None = None,
-        max_bytes: int | None = None,
         total: int | None = None,
     ) -> None:
-        self.paths = list(paths)
+        self.corpus = corpus if isinstance(corpus, Corpus) else Corpus(list(corpus))
         self.rules_dir = Path(rules_dir)
-        self.corpus_options: dict[str, Any] = {"text_column": text_column, "encoding": encoding}
-        if max_bytes:
-            self.corpus_options["max_bytes"] = max_bytes
         self.detector_factory = detector_factory or _default_detector
         self.store = Decisions.for_folder(self.rules_dir)
         self.lock = threading.RLock()
@@ -110,7 +104,7 @@ class ReviewSession:
     def _load(self) -> None:
         from qualdeid.review.uncertainty import UncertaintyFinder, with_review
 
-        corpus = Corpus(self.paths, **self.corpus_options)
+        corpus = self.corpus
         self.status = "scanning"
         detector = self.detector_factory([self.rules_dir])
         finder = UncertaintyFinder([self.rules_dir], self.store, skip_decided=False)

@@ -201,6 +201,7 @@ function renderGroup() {
   pane.replaceChildren();
   if (!g) return;
   const select = labelSelect(g.label);
+  select.id = "group-label";
   pane.append(
     h("h2", {}, g.title),
     h("p", { class: "meta" }, `${plural(g.occurrences, "occurrence")} in ${plural(g.documents, "document")} · ${g.decided} decided`),
@@ -533,7 +534,8 @@ function onKey(e) {
   const keys = {
     j: () => selectGroup(S.index + 1), ArrowDown: () => selectGroup(S.index + 1),
     k: () => selectGroup(S.index - 1), ArrowUp: () => selectGroup(S.index - 1),
-    a: () => decideGroup("accept"), r: () => decideGroup("replace"), x: () => decideGroup("keep"),
+    a: () => decideGroup("accept"), x: () => decideGroup("keep"),
+    r: () => decideGroup("replace", $("group-label") && $("group-label").value),
     n: () => showOccurrence(S.occ + 1), p: () => showOccurrence(S.occ - 1),
     u: undo, "?": () => $("help").showModal(), d: () => setWhich("docs"), m: () => showPanel("people"),
     "[": () => S.doc && openDoc(S.doc.previous), "]": () => S.doc && openDoc(S.doc.next),

@@ -1,0 +1,432 @@
+"""The people of a corpus: who each document is about, who wrote it, and who is who across documents.
+
+Person mentions (the PERSON spans the documents carry) are linked into identities by the resolver
+``scrub`` uses (``identity.PersonResolver``: full names first, then first names, title + surname,
+initials and nicknames attached to them). Each identity gets a role from the words right next to its
+mentions (``rules/people/roles.yaml``): "her mum Rosa" is a relative, "Ben the OT" staff, "my
+colleague Kit" a worker. A short mention read as a relative ("his nan, Mrs Okoro") is never merged
+with the resident who has that surname. The narrator of a document is its record's ``author`` (one
+person per author and group across the corpus) or, without one, the document's first-person voice.
+The subjects of a document are its most mentioned people who are neither workers, staff nor
+relatives; they, and anyone marked as a resident or client, have the role "subject".
+
+Person ids ("P1", "P2", ...) number the people in order of first appearance and carry no name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qualdeid.corpus.model import Document
+from qualdeid.detect.rules import Rules
+from qualdeid.pseudonymise.identity import Mention, NameForm, PersonResolver, parse_person
+from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
+
+ROLES = ("subject", "worker", "relative", "staff", "other")
+#: When votes tie, the safer reading wins: a relative or a worker is never taken for the subject.
+_ROLE_PRIORITY = {"relative": 0, "staff": 1, "worker": 2, "subject": 3}
+NON_SUBJECT_ROLES = frozenset({"worker", "relative", "staff"})
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CLAUSE_END = re.compile(r"[.!?;:\n()\[\]]")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+_DETERMINERS = r"(?:the|our|my|his|her|their|your|a|an|one of (?:the|our)|[^\W\d_]+['’]s)"
+#: Apposition or predicate after a name: "Rosa, his mum", "Ben the OT", "Kit (peer worker)", "Jo is our OT".
+_AFTER = re.compile(
+    rf"^(?:\s*[,(\-–—]\s*(?:{_DETERMINERS}\s*)?|\s+{_DETERMINERS}\s+|\s+(?:is|was|'s|’s)\s+(?:{_DETERMINERS}\s+)?)"
+    r"([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})",
+    re.IGNORECASE,
+)
+#: Between a name and its age: "Hope is 27", "Nate (34)", "Sam, 19,", "Vi's in her sixties".
+_AGE_LINK = re.compile(
+    r"^(?:\s*[,(]\s*|\s+(?:is|was|who is|who's|who’s|turned|turns|turning|aged|age)\s+|['’]s\s+)"
+    r"(?:(?:aged?|about|nearly|almost|just|only|now|in (?:his|her|their))\s+)*$",
+    re.IGNORECASE,
+)
+_DECADES = {
+    "teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
+    "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
+}  # fmt: skip
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|myself)\b")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_FEMALE_PRONOUNS = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_MALE_PRONOUNS = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusPerson:
+    """One person of the corpus, without their name."""
+
+    id: str  # "P1", "P2", ...: stable for the same corpus, never a name
+    role: str  # one of ROLES
+    documents: tuple[str, ...]  # ids of the documents that mention them, or that they narrate
+    gender: str | None = None  # "F", "M", or None when nothing tells
+    age: int | None = None  # an age stated next to their name ("Hope is 27"; "in her sixties" -> 65)
+    narrator: bool = False  # the author (or first-person voice) of documents
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A PERSON span of a document and the person it names."""
+
+    doc_id: str
+    start: int
+    end: int
+    person_id: str
+    role_hint: str | None = None  # the role this mention's own context tells ("her mum Rosa": relative)
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The role vocabulary of ``rules/people/roles.yaml``."""
+
+    relative: frozenset[str]
+    worker: frozenset[str]
+    staff: frozenset[str]
+    staff_titles: frozenset[str]
+    subject: frozenset[str]
+    female: frozenset[str]
+    male: frozenset[str]
+
+    @classmethod
+    def load(cls, rules_dirs: Iterable[Path] = ()) -> RoleWords:
+        merged: dict[str, set[str]] = defaultdict(set)
+        for doc in Rules(list(rules_dirs)).yaml("people/roles.yaml"):
+            for k, v in (doc or {}).items():
+                merged[k] |= {str(x).lower() for x in v or []}
+        return cls(**{f: frozenset(merged.get(f, ())) for f in cls.__dataclass_fields__})
+
+    def role_of(self, phrase: str) -> str | None:
+        for role in ("relative", "staff", "worker", "subject"):
+            if phrase in getattr(self, role):
+                return role
+        return None
+
+    def gender_of(self, phrase: str) -> str | None:
+        last = phrase.split()[-1] if phrase else ""
+        return "F" if last in self.female else "M" if last in self.male else None
+
+
+class People:
+    """Who a corpus is about. Built by :func:`resolve_people`."""
+
+    def __init__(
+        self,
+        persons: dict[str, CorpusPerson],
+        subjects: dict[str, list[str]],
+        narrators: dict[str, str],
+        mentions: dict[str, list[PersonMention]],
+    ) -> None:
+        self._persons = persons
+        self._subjects = subjects
+        self._narrators = narrators
+        self._mentions = mentions
+
+    def __iter__(self):
+        return iter(self._persons.values())
+
+    def __len__(self) -> int:
+        return len(self._persons)
+
+    def subjects_of(self, doc_id: str) -> list[str]:
+        """Ids of the people a document is about, main subject first."""
+        return list(self._subjects.get(doc_id, ()))
+
+    def narrator_of(self, doc_id: str) -> str | None:
+        """Id of the document's author or first-person narrator."""
+        return self._narrators.get(doc_id)
+
+    def person(self, person_id: str) -> CorpusPerson:
+        return self._persons[person_id]
+
+    def documents_of(self, person_id: str) -> list[str]:
+        return list(self._persons[person_id].documents)
+
+    def mentions_in(self, doc_id: str) -> list[PersonMention]:
+        """The document's person mentions in text order."""
+        return list(self._mentions.get(doc_id, ()))
+
+    def person_at(self, doc_id: str, start: int, end: int) -> str | None:
+        """The person named by the mention that overlaps ``start:end`` most, if any."""
+        best, overlap = None, 0
+        for m in self._mentions.get(doc_id, ()):
+            o = min(end, m.end) - max(start, m.start)
+            if o > overlap:
+                best, overlap = m.person_id, o
+        return best
+
+
+@dataclass
+class _Identity:
+    key: str
+    mentions: list[tuple[Mention, NameForm, str | None]] = field(default_factory=list)  # mention, form, hint
+    gender: str | None = None
+
+
+def resolve_people(
+    docs: Sequence[Document],
+    *,
+    rules_dirs: Iterable[Path] = (),
+    role_words: RoleWords | None = None,
+) -> People:
+    """The people of ``docs``, whose PERSON spans are the mentions (detected or annotated)."""
+    rules_dirs = tuple(rules_dirs)
+    words = role_words or RoleWords.load(rules_dirs)
+    genders = gender_table()
+    by_id = {d.id: d for d in docs}
+    mentions: list[Mention] = []
+    for d in docs:
+        for s in sorted(d.spans, key=lambda s: s.start):
+            if s.label == "PERSON" and 0 <= s.start < s.end <= len(d.text):
+                mentions.append(Mention(_doc_key(d), s.start, s.end, "PERSON", d.text[s.start : s.end]))
+    resolution = PersonResolver(nickname_table(rules_dirs), genders).resolve(mentions)
+    identities: dict[str, _Identity] = {}
+    for m in mentions:
+        key = resolution.mention_identity.get((m.doc, m.start, m.end))
+        form = parse_person(m.text)
+        if key is None or form is None:
+            continue
+        text = by_id[_doc_id(m.doc)].text
+        hint, gender = _context_role(text, m.start, m.end, form, words)
+        ident = identities.setdefault(key, _Identity(key, gender=resolution.persons[key].gender))
+        ident.mentions.append((m, form, hint))
+        if ident.gender is None and gender is not None:
+            ident.gender = gender
+    _split_relatives(identities)
+    _family_titles(identities)
+    return _build(docs, identities, words)
+
+
+def _doc_key(doc: Document) -> str:
+    # the resolver groups records of one file by the part before \x1f (a file is usually one setting)
+    return f"{doc.source or ''}\x1f{doc.id}"
+
+
+def _doc_id(key: str) -> str:
+    return key.split("\x1f", 1)[1]
+
+
+def _context_role(text: str, start: int, end: int, form: NameForm, words: RoleWords) -> tuple[str | None, str | None]:
+    """(role, gender) told by the words right next to one mention, and by its title."""
+    title = text[start:end][: len(form.prefix)].strip().lower().rstrip(".")
+    if title in words.staff_titles:
+        return "staff", form.title_gender
+    if title in words.relative:
+        return "relative", form.title_gender or words.gender_of(title)
+    before = text[max(0, start - 60) : start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(before)]
+    before_words = [w.lower() for w in _WORD.findall(before[cut[-1] :] if cut else before)]
+    for n in (3, 2, 1):
+        if len(before_words) >= n:
+            phrase = " ".join(before_words[-n:])
+            role = words.role_of(phrase)
+            if role:
+                return role, form.title_gender or words.gender_of(phrase)
+    if not _POSSESSIVE.search(text[start:end]):  # "Nate's mum" is someone else
+        m = _AFTER.match(text[end : end + 60])
+        if m:
+            after = [w.lower() for w in _WORD.findall(m.group(1))]
+            for n in (3, 2, 1):
+                phrase = " ".join(after[:n])
+                role = words.role_of(phrase) if len(after) >= n else None
+                if role:
+                    return role, form.title_gender or words.gender_of(phrase)
+    return None, form.title_gender
+
+
+def _majority(hints: Iterable[str | None]) -> str | None:
+    votes = Counter(h for h in hints if h)
+    if not votes:
+        return None
+    return min(votes, key=lambda r: (-votes[r], _ROLE_PRIORITY[r]))
+
+
+def _split_relatives(identities: dict[str, _Identity]) -> None:
+    """A surname mention read as a relative ("his nan, Mrs Okoro", "Mr Okoro, his dad") leaves the
+    identity of a resident it was attached to through the shared surname."""
+    for key in list(identities):
+        ident = identities[key]
+        last = next((f.tokens[-1].lower() for _, f, _ in ident.mentions if f.kind == "full"), None)
+
+        def by_surname(form: NameForm, last: str | None = last) -> bool:
+            return form.kind == "title_surname" or (form.kind == "single" and form.tokens[0].lower() == last)
+
+        moved = [x for x in ident.mentions if x[2] == "relative" and by_surname(x[1])]
+        if not moved or all(x[2] == "relative" or by_surname(x[1]) for x in ident.mentions):
+            continue
+        ident.mentions = [x for x in ident.mentions if x not in moved]
+        for m, form, hint in moved:
+            new_key = f"{key}#relative:{form.tokens[-1].lower()}:{form.title_gender or ''}"
+            rel = identities.setdefault(new_key, _Identity(new_key, gender=form.title_gender))
+            rel.mentions.append((m, form, hint))
+
+
+def _family_titles(identities: dict[str, _Identity]) -> None:
+    """ "Mrs Tull" in a document that calls the resident Tull by her first name and names her mum
+    ("her mum Ada"): the title and surname are the mum's, not the resident's."""
+    relatives_in: dict[str, list[_Identity]] = defaultdict(list)
+    for ident in identities.values():
+        if _majority(h for _, _, h in ident.mentions) == "relative":
+            for doc in {m.doc for m, _, _ in ident.mentions}:
+                relatives_in[doc].append(ident)
+    for ident in list(identities.values()):
+        if _majority(h for _, _, h in ident.mentions) == "relative":
+            continue
+        for x in list(ident.mentions):
+            m, form, _ = x
+            if form.kind != "title_surname" or form.title_gender is None:
+                continue
+            by_first = any(f.kind == "single" and y.doc == m.doc for y, f, _ in ident.mentions)
+            family = [
+                r
+                for r in relatives_in.get(m.doc, ())
+                if r.gender == form.title_gender and not any(f.kind == "full" for _, f, _ in r.mentions)
+            ]
+            if by_first and len(family) == 1:
+                ident.mentions.remove(x)
+                family[0].mentions.append(x)
+
+
+def _age(text: str) -> int | None:
+    digits = re.search(r"\d{1,3}", text)
+    if digits:
+        return int(digits.group())
+    low = text.lower()
+    for word, decade in _DECADES.items():
+        if word in low:
+            return decade + (2 if "early" in low else 8 if "late" in low else 5) + (5 if word == "teens" else 0)
+    return None
+
+
+def _ages(doc: Document, mentions: list[tuple[Mention, str]]) -> dict[str, int]:
+    """key -> age, for ages stated right after a name in this document."""
+    out: dict[str, int] = {}
+    for s in doc.spans:
+        if s.label != "AGE":
+            continue
+        before = [(m, k) for m, k in mentions if m.end <= s.start and s.start - m.end <= 40]
+        if not before:
+            continue
+        m, key = max(before, key=lambda x: x[0].end)
+        if _AGE_LINK.match(doc.text[m.end : s.start]):
+            age = _age(doc.text[s.start : s.end])
+            if age is not None and 0 < age < 120:
+                out.setdefault(key, age)
+    return out
+
+
+def _pronoun_gender(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The gender of the pronouns in the sentences naming someone and the sentence after each."""
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    chosen: set[int] = set()
+    for start, _ in spans:
+        for i, (a, b) in enumerate(sentences):
+            if a <= start < b:
+                chosen |= {i, i + 1}
+    window = " ".join(text[a:b] for i, (a, b) in enumerate(sentences) if i in chosen)
+    female, male = len(_FEMALE_PRONOUNS.findall(window)), len(_MALE_PRONOUNS.findall(window))
+    if female >= 2 and male == 0:
+        return "F"
+    if male >= 2 and female == 0:
+        return "M"
+    return None
+
+
+def _narrator_key(doc: Document) -> str | None:
+    author = doc.meta.get("author")
+    if author is not None and str(author).strip():
+        group = doc.meta.get("group") or ""
+        return f"author|{group}|{str(author).strip()}"
+    if len(_FIRST_PERSON.findall(doc.text)) >= 2:
+        return f"voice|{doc.id}"
+    return None
+
+
+def _build(docs: Sequence[Document], identities: dict[str, _Identity], words: RoleWords) -> People:
+    key_of: dict[tuple[str, int, int], str] = {}
+    hint_of: dict[tuple[str, int, int], str | None] = {}
+    for ident in identities.values():
+        for m, _, hint in ident.mentions:
+            key_of[(_doc_id(m.doc), m.start, m.end)] = ident.key
+            hint_of[(_doc_id(m.doc), m.start, m.end)] = hint
+    role_vote = {k: _majority(h for _, _, h in i.mentions) for k, i in identities.items()}
+
+    ids: dict[str, str] = {}  # identity or narrator key -> "P<n>", in order of first appearance
+    docs_of: dict[str, list[str]] = defaultdict(list)
+    mentions: dict[str, list[PersonMention]] = {}
+    narrators: dict[str, str] = {}
+    subjects: dict[str, list[str]] = {}
+    ages: dict[str, int] = {}
+    main_in: dict[str, list[str]] = defaultdict(list)  # key -> documents where it is the main subject
+    subject_in: set[str] = set()
+
+    def pid(key: str) -> str:
+        if key not in ids:
+            ids[key] = f"P{len(ids) + 1}"
+        return ids[key]
+
+    for doc in docs:
+        nk = _narrator_key(doc)
+        if nk is not None:
+            narrators[doc.id] = pid(nk)
+            docs_of[nk].append(doc.id)
+        in_doc = sorted(
+            ((p, k) for p, k in key_of.items() if p[0] == doc.id), key=lambda x: (x[0][1], x[0][2])
+        )  # ((doc, start, end), key)
+        mentions[doc.id] = [PersonMention(doc.id, s, e, pid(k), hint_of[(d, s, e)]) for (d, s, e), k in in_doc]
+        for _, k in in_doc:
+            if doc.id not in docs_of[k]:
+                docs_of[k].append(doc.id)
+        for k, age in _ages(doc, [(Mention(doc.id, s, e, "PERSON", ""), k) for (_, s, e), k in in_doc]).items():
+            ages.setdefault(k, age)
+        subjects[doc.id] = _rank_subjects(doc, in_doc, role_vote)
+        if subjects[doc.id]:
+            main_in[subjects[doc.id][0]].append(doc.id)
+            subject_in.update(subjects[doc.id])
+
+    persons: dict[str, CorpusPerson] = {}
+    for key, p in ids.items():
+        ident = identities.get(key)
+        if ident is None:  # a narrator
+            persons[p] = CorpusPerson(p, "worker", tuple(docs_of[key]), narrator=True)
+            continue
+        role = role_vote[key] or ("subject" if key in subject_in else "other")
+        gender = ident.gender
+        if gender is None and main_in.get(key):
+            by_doc = {d.id: d for d in docs}
+            votes = {
+                _pronoun_gender(by_doc[d].text, [(m.start, m.end) for m, _, _ in ident.mentions if _doc_id(m.doc) == d])
+                for d in main_in[key]
+            } - {None}
+            gender = votes.pop() if len(votes) == 1 else None
+        persons[p] = CorpusPerson(p, role, tuple(docs_of[key]), gender, ages.get(key))
+    return People(
+        persons,
+        {d: [ids[k] for k in ks] for d, ks in subjects.items()},
+        narrators,
+        mentions,
+    )
+
+
+def _rank_subjects(
+    doc: Document, in_doc: list[tuple[tuple[str, int, int], str]], role_vote: dict[str, str | None]
+) -> list[str]:
+    """Keys of the people a document is about: named more than anyone else who is not a worker, staff
+    or relative (named early and in full counts a little more); main subject first."""
+    score: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    early = max(1, len(doc.text) // 3)
+    for (_, s, e), k in in_doc:
+        if role_vote.get(k) in NON_SUBJECT_ROLES:
+            continue
+        score[k] += 1 + (0.5 if s < early else 0) + (0.5 if " " in doc.text[s:e].strip() else 0)
+        first.setdefault(k, s)
+    if not score:
+        return []
+    ranked = sorted(score, key=lambda k: (-score[k], first[k]))
+    top = score[ranked[0]]
+    return [ranked[0]] + [k for k in ranked[1:] if score[k] >= 0.5 * top and score[k] >= 2.5]

@@ -1,0 +1,144 @@
+"""The people of a corpus: identities across documents, roles, subjects and narrators."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from qualdeid.corpus.model import Document, Span
+from qualdeid.pseudonymise.people import People, resolve_people
+
+_MARK = re.compile(r"\[\[(?:(\w+)\|)?([^\]]+)\]\]")
+
+
+def doc(doc_id: str, marked: str, **meta) -> Document:
+    """A document from text with its spans marked: [[Name]] is a PERSON, [[AGE|27]] another label."""
+    text, spans, pos = "", [], 0
+    for m in _MARK.finditer(marked):
+        text += marked[pos : m.start()]
+        label = m.group(1) or "PERSON"
+        spans.append(Span(len(text), len(text) + len(m.group(2)), label, m.group(2)))
+        text += m.group(2)
+        pos = m.end()
+    text += marked[pos:]
+    return Document(doc_id, text, spans=spans, meta=meta)
+
+
+def names_of(people: People, docs: list[Document]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for d in docs:
+        for m in people.mentions_in(d.id):
+            out.setdefault(m.person_id, set()).add(d.text[m.start : m.end])
+    return out
+
+
+def pid(people: People, docs: list[Document], name: str) -> str:
+    found = {p for p, names in names_of(people, docs).items() if name in names}
+    assert len(found) == 1, (name, found)
+    return found.pop()
+
+
+@pytest.fixture(scope="module")
+def ward() -> tuple[People, list[Document]]:
+    docs = [
+        doc(
+            "A1",
+            "Walked to the shop with [[Jonah Pell]] today. [[Jonah]] is [[AGE|23]] and has been here a month. "
+            "[[Jonah]] talked about his dog. The OT [[Bram]] joined us later. His nan, [[Mrs Pell]], rang twice. "
+            "I told [[jonah]] about my own first month.",
+            author="PSW-1",
+            group="Unit North",
+        ),
+        doc(
+            "A2",
+            "[[Jonah]]'s dad [[Osric]] visited. [[Mr Pell]], his dad, wanted to talk about leave. "
+            "[[Jonah]] said he was fine with it, and [[Jonah]] made tea. [[Dr Quist]] joined at the end.",
+            author="PSW-2",
+            group="Unit North",
+        ),
+        doc(
+            "A3",
+            "[[Tilly Marsh]] came in with her mum [[Ada]], who did the talking. [[Tilly]] is shy. "
+            "Later [[Tilly]] spoke on her own. I was short with [[Mrs Marsh]] at first. My colleague "
+            "[[Wren]] helped with the forms.",
+            author="PSW-1",
+            group="Unit North",
+        ),
+        doc(
+            "A4",
+            "[[Tilly]] painted all afternoon. [[Tilly]] says painting helps. I sat with her a while.",
+            author="PSW-1",
+            group="Unit South",
+        ),
+    ]
+    return resolve_people(docs), docs
+
+
+def test_variants_across_documents_are_one_person(ward) -> None:
+    people, docs = ward
+    jonah = pid(people, docs, "Jonah Pell")
+    assert names_of(people, docs)[jonah] == {"Jonah Pell", "Jonah", "jonah"}
+    assert people.documents_of(jonah) == ["A1", "A2"]
+    assert people.person(jonah).role == "subject"
+    assert people.subjects_of("A1")[0] == jonah and people.subjects_of("A2")[0] == jonah
+    assert people.subjects_of("A3")[0] == pid(people, docs, "Tilly Marsh")
+
+
+def test_relatives_sharing_a_surname_are_not_the_subject(ward) -> None:
+    people, docs = ward
+    jonah, tilly = pid(people, docs, "Jonah"), pid(people, docs, "Tilly")
+    nan, dad = pid(people, docs, "Mrs Pell"), pid(people, docs, "Mr Pell")
+    assert jonah not in (nan, dad) and nan != dad
+    assert people.person(nan).role == people.person(dad).role == "relative"
+    assert people.person(dad).gender == people.person(pid(people, docs, "Osric")).gender == "M"
+    # "her mum Ada" ... "Mrs Marsh" in the document that calls the resident Tilly: the mum
+    assert pid(people, docs, "Mrs Marsh") == pid(people, docs, "Ada") != tilly
+    assert people.person(pid(people, docs, "Ada")).role == "relative"
+
+
+@pytest.mark.parametrize(("name", "role"), [("Bram", "staff"), ("Dr Quist", "staff"), ("Wren", "worker")])
+def test_roles_from_the_words_next_to_a_name(ward, name: str, role: str) -> None:
+    people, docs = ward
+    assert people.person(pid(people, docs, name)).role == role
+    assert pid(people, docs, name) not in {s for d in docs for s in people.subjects_of(d.id)}
+
+
+def test_narrators_by_author_and_group(ward) -> None:
+    people, _ = ward
+    same = people.narrator_of("A1")
+    assert same == people.narrator_of("A3") != people.narrator_of("A2")
+    assert people.narrator_of("A4") not in (same, people.narrator_of("A2"))  # PSW-1 of another group
+    narrator = people.person(same)
+    assert narrator.narrator and narrator.role == "worker" and narrator.documents == ("A1", "A3")
+
+
+def test_ages_and_genders(ward) -> None:
+    people, docs = ward
+    assert people.person(pid(people, docs, "Jonah")).age == 23
+    assert people.person(pid(people, docs, "Tilly")).gender == "F"
+    aged = resolve_people([doc("B1", "[[Vi Norrland]] is in her [[AGE|late sixties]] and still swims.")])
+    assert [p.age for p in aged if not p.narrator] == [68]
+    # a name that does not tell a gender takes the pronouns around it
+    sky = resolve_people([doc("C1", "[[Sky Arbery]] arrived late. She said she had walked. Her feet hurt.")])
+    assert [p.gender for p in sky] == ["F"]
+
+
+def test_ids_carry_no_name_and_mentions_are_found_by_offset(ward) -> None:
+    people, docs = ward
+    assert all(re.fullmatch(r"P\d+", p.id) for p in people)
+    a1 = docs[0]
+    start = a1.text.index("Bram")
+    assert people.person_at("A1", start, start + 4) == pid(people, docs, "Bram")
+    assert people.person_at("A1", 0, 4) is None
+
+
+def test_first_person_voice_without_an_author() -> None:
+    docs = [
+        doc("D1", "I met [[Kit Arno]] at the door and I made us both a brew."),
+        doc("D2", "[[Kit Arno]] met the team at the door."),
+    ]
+    people = resolve_people(docs)
+    assert people.narrator_of("D1") is not None and people.narrator_of("D2") is None
+    assert people.person(people.narrator_of("D1")).documents == ("D1",)
+    assert people.subjects_of("D2") == people.subjects_of("D1")
