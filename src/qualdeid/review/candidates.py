@@ -7,7 +7,9 @@ candidate becomes a review item may depend on the whole corpus (a name "the corp
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import Span
-from qualdeid.detect.lists import normalise
+from qualdeid.detect.lists import normalise as _normalise
 from qualdeid.detect.rules import Rules
 
 REPLACE, KEEP = "replace", "keep"
@@ -23,24 +25,31 @@ REPLACE, KEEP = "replace", "keep"
 CERTAIN_DETECTORS = frozenset({"deny_list", "review"})
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+#: A word that may start with a capital (Latin, Greek, Cyrillic); ``isupper`` decides.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-ЯЁ][\w'’-]*")
+#: Between two capitalised words of one name: a space, "&", or small words ("Bank of the West").
+_JOINED = re.compile(r" (?:& |(?:(?:of|the|and|&|for|on|at|de|la|le) )+)?")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: What ends a sentence or opens a line's text: a capital after it says nothing.
 _SENTENCE_END = '.!?:;\n"“”…*#>-•|'
 _CAPITALS = re.compile(r"[A-Z]{2,3}")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){2,3}(?!\w)")
-#: Initials in mixed case or with a hyphen: "GvdM", "FbR", "JH-P".
-_MIXED_INITIALS = re.compile(
-    r"(?<![\w'’-])(?=\w*[a-z])[A-Z][a-z]{0,2}[A-Z](?:[a-z]{0,2}[A-Z])?(?![\w'’-])"
-    r"|(?<![\w'’-])[A-Z]{1,3}-[A-Z](?![\w'’-])"
-)
+#: Initials in mixed case or with a hyphen (a whole word): "GvdM", "FbR", "JH-P".
+_MIXED_INITIALS = re.compile(r"(?=\w*[a-z])[A-Z][a-z]{0,2}[A-Z](?:[a-z]{0,2}[A-Z])?|[A-Z]{1,3}-[A-Z]")
+#: Between a title and its name: "Dr F", "Mrs. Tran".
+_TITLE_GAP = re.compile(r"\.?[ \t]+")
+_TITLED_NAME = re.compile(r"[A-Z][a-z'’-]+|[A-Z]")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)(?![\w'’-])")
+#: Up to three lower-case words right before a type word: "the marlow" (trust).
+_WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?:[a-z][a-z'’-]+[ \t]+){1,3}\Z")
 _DIGITS = re.compile(r"(?<![\w/.:-])\+?\(?\d[\d \t().-]*\d(?![\w/:-])")
 _YEAR_OR_TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}[.:]\d\d|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?")
 #: A user name: "@someone", "first_last99".
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,}[A-Za-z0-9_]|(?<![\w@.])[A-Za-z]+_[A-Za-z0-9_]+(?![\w@])")
-#: A code of letters and at least three digits: "ABC-2291", "5582-419-KT", "8812345TA", "QX4471".
-_CODE = re.compile(
-    r"(?<![\w@/.-])(?=[A-Za-z0-9/-]*[A-Za-z])(?=(?:[A-Za-z/-]*\d){3})[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\w@/-])"
-)
+_ANY_DIGIT = re.compile(r"\d")
+#: Around a digit, a word of letters, digits, hyphens and slashes: a code if it has letters and at
+#: least three digits ("ABC-2291", "5582-419-KT", "8812345TA", "QX4471").
+_CODE_AROUND = re.compile(r"[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*")
 #: A short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14".
 _NUMBERED = re.compile(
     r"(?i:\b(?:room|rm|bed|bedroom|flat|unit|apt|apartment|cabin|locker|bay|lot|site|ward|bunk|cell|no\.?|#)"
@@ -75,6 +84,10 @@ _CONTACT_WORDS = _words("phone mobile mob tel cell call ring text whatsapp")
 _ACTS = _words("said says asked told rang texted called replied thinks thought wants wanted was is has had will")
 
 
+#: A word of the text: (start, end, text).
+Token = tuple[int, int, str]
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A possible review item, offsets only (it holds no text)."""
@@ -86,6 +99,9 @@ class Candidate:
     action: str  # REPLACE: in the spans, could be wrong; KEEP: left, could be an identifier
     #: only an item if the corpus knows this word as a person's name
     needs_known: bool = False
+
+
+normalise = lru_cache(maxsize=65536)(_normalise)
 
 
 @lru_cache(maxsize=65536)
@@ -161,21 +177,14 @@ class CandidateFinder:
             normalise(w) for w in rules.words("lexicons/not_places.txt")
         }
         self.roles = frozenset(rules.words("lexicons/role_abbreviations.txt"))
-        titles = sorted((re.escape(t.capitalize()) for t in self.titles if t.isalpha()), key=len, reverse=True)
-        self._titled = re.compile(
-            rf"(?<![\w])(?:(?:{'|'.join(titles)})\.?[ \t]+([A-Z][a-z'’-]+|[A-Z]\b\.?)"
-            rf"|(?:{'|'.join(t.lower() for t in titles)})\.?[ \t]+([a-z][a-z'’-]+))"
-        )
+        self._worth_a_look: dict[str, bool] = {}
         self.street_types = rules.words("lexicons/street_types.txt", lower=True)
         types = (
             rules.words("lexicons/org_types.txt", lower=True)
             | rules.words("lexicons/venue_types.txt", lower=True)
             | self.street_types
         )
-        kinds = "|".join(sorted((re.escape(t) for t in types if t.isalpha()), key=len, reverse=True))
-        self._typed_lower = re.compile(
-            rf"(?<![\w'’-])((?:[a-z][a-z'’-]+[ \t]+){{1,3}})((?:{kinds})(?:[ \t]+(?:{kinds}))*)(?![\w-])"
-        )
+        self.type_words = frozenset(t for t in types if t.isalpha())
         frames = sorted(self.config.biography_frames, key=len, reverse=True)
         self._frames = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, frames)) + r")(?!\w)", re.IGNORECASE)
 
@@ -183,11 +192,16 @@ class CandidateFinder:
         covered = bytearray(len(text))
         for s in spans:
             covered[s.start : s.end] = b"\x01" * (s.end - s.start)
+        # most words are lower-case everyday words: only capitalised words and the few lower-case
+        # words worth a look are visited one by one
+        caps = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text) if m.group()[0].isupper()]
+        lower = {w for w in _TOKEN.findall(text) if w[0].islower()}
         out = [c for s in spans if (c := self.doubtful_span(text, s)) is not None]
-        out += self.left_words(text, covered)
-        out += self.titled_and_dotted(text, covered)
-        out += self.typed_lowercase(text, covered)
-        out += self.phrases(text, covered)
+        out += self.left_words(text, covered, caps + self._lowercase_tokens(text, lower))
+        out += self.titled_and_initials(text, covered, caps, lower)
+        if types := lower & self.type_words:
+            out += self.typed_lowercase(text, covered, types)
+        out += self.phrases(text, covered, caps)
         out += self.numbers(text, covered)
         out += self.details(text, spans)
         return out
@@ -231,16 +245,15 @@ class CandidateFinder:
 
     # ------------------------------------------------------------------ text left that could identify
 
-    def left_words(self, text: str, covered: bytearray) -> list[Candidate]:
+    def left_words(self, text: str, covered: bytearray, tokens: list[Token]) -> list[Candidate]:
         """Words no span covers that could be names: capitalised non-dictionary words, first names
         where a name could stand, capitals that could be initials, words the corpus knows as names."""
         out: list[Candidate] = []
-        for m in _TOKEN.finditer(text):
-            start = m.start()
-            word = _POSSESSIVE.sub("", m.group())
+        for start, end, raw in tokens:
+            word = _POSSESSIVE.sub("", raw)
             end = start + len(word)
             lower = word.lower()
-            if any(covered[start:end]) or len(word) < 2 or lower in _CALENDAR or lower in self.titles:
+            if covered.find(1, start, end) >= 0 or len(word) < 2 or lower in _CALENDAR or lower in self.titles:
                 continue
             if normalise(word) in self.not_identifiers:
                 continue
@@ -255,6 +268,27 @@ class CandidateFinder:
             if candidate is not None:
                 out.append(candidate)
         return out
+
+    def _lowercase_tokens(self, text: str, words: set[str]) -> list[Token]:
+        """Where the lower-case words worth a look are (whether a word is, is decided once)."""
+        cache = self._worth_a_look
+        worth = []
+        for w in words:
+            seen = cache.get(w)
+            if seen is None:
+                seen = cache[w] = self._lowercase_worth_a_look(w)
+            if seen:
+                worth.append(w)
+        return [(i, i + len(w), w) for w in worth for i in positions(text, w)]
+
+    def _lowercase_worth_a_look(self, raw: str) -> bool:
+        """A lower-case word that ``_lowercase`` could make a candidate of (the rest are everyday words)."""
+        word = _POSSESSIVE.sub("", raw)
+        if len(word) < 3 or not word.islower():
+            return False
+        if word in self.first_names or word in self.word_names or word in self.surnames or "-" in word:
+            return True
+        return zipf(word) < self.config.rare_word_zipf
 
     def _capitals(self, text: str, start: int, end: int) -> Candidate | None:
         word = text[start:end]
@@ -312,76 +346,95 @@ class CandidateFinder:
             return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
         return None
 
-    def titled_and_dotted(self, text: str, covered: bytearray) -> list[Candidate]:
+    def titled_and_initials(self, text: str, covered: bytearray, caps: list[Token], lower: set[str]) -> list[Candidate]:
         """A title with a name or an initial ("Dr F", "Mrs Tran", "dr okoro") and initials written with
-        dots or in mixed case ("F.A.", "GvdM", "JH-P") left."""
+        dots or in mixed case ("F.A.", "GvdM", "JH-P") left (``caps``: the capitalised words,
+        ``lower``: the lower-case ones)."""
         out = []
-        for m in self._titled.finditer(text):
-            name = m.group(m.lastindex or 0)
-            if any(covered[m.start() : m.end()]):
+        for (start, end, title), (next_start, next_end, name) in itertools.pairwise(caps):
+            if title.lower() not in self.titles or title != title.capitalize() or not _TITLED_NAME.fullmatch(name):
                 continue
-            if name[:1].isupper() or zipf(name) < self.config.rare_word_zipf:
-                out.append(Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP))
-        for rx in (_DOTTED, _MIXED_INITIALS):
-            for m in rx.finditer(text):
-                letters = re.sub(r"[.\s-]", "", m.group())
-                if any(covered[m.start() : m.end()]) or letters in self.not_initials:
-                    continue
-                if rx is _MIXED_INITIALS and zipf(letters.lower()) >= self.config.rare_word_zipf:
-                    continue  # "PhD", "McD"
-                out.append(Candidate(m.start(), m.end(), "initials", "PERSON", KEEP))
+            if _TITLE_GAP.fullmatch(text, end, next_start) and covered.find(1, start, next_end) < 0:
+                stop = next_end + (len(name) == 1 and text.startswith(".", next_end))  # "Dr F."
+                out.append(Candidate(start, stop, "name-position", "PERSON", KEEP))
+        for title in lower & self.titles:
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(title)}\.?[ \t]+([a-z][a-z'’-]+)(?![\w'’-])", text):
+                if covered.find(1, m.start(), m.end()) < 0 and zipf(m.group(1)) < self.config.rare_word_zipf:
+                    out.append(Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP))
+        for start, end, word in caps:
+            if _MIXED_INITIALS.fullmatch(word) and covered.find(1, start, end) < 0:
+                letters = word.replace("-", "")
+                if letters not in self.not_initials and zipf(letters.lower()) < self.config.rare_word_zipf:
+                    out.append(Candidate(start, end, "initials", "PERSON", KEEP))  # not "PhD", "McD"
+        if "." in text:
+            for m in _DOTTED.finditer(text):
+                letters = re.sub(r"[.\s]", "", m.group())
+                if covered.find(1, m.start(), m.end()) < 0 and letters not in self.not_initials:
+                    out.append(Candidate(m.start(), m.end(), "initials", "PERSON", KEEP))
         return out
 
-    def phrases(self, text: str, covered: bytearray) -> list[Candidate]:
+    def phrases(self, text: str, covered: bytearray, caps: list[Token]) -> list[Candidate]:
         """Runs of two or more capitalised words mid-sentence that nothing detected ("Larkfield Carers
-        West", "Eastvale TAFE")."""
+        West", "Eastvale TAFE"), joined by spaces, "&" or small words ("of", "the")."""
         out: list[Candidate] = []
-        run: list[re.Match[str]] = []
+        run: list[Token] = []
 
         def close() -> None:
-            while run and run[-1].group().lower() in _PHRASE_JOINERS:
-                run.pop()
-            if len(run) > 2 and opens_sentence(text, run[0].start()) and zipf(run[0].group().lower()) >= 4.0:
+            if len(run) > 2 and opens_sentence(text, run[0][0]) and zipf(run[0][2].lower()) >= 4.0:
                 run.pop(0)  # "And Larkfield Carers ...": the sentence's first word is no part of the name
-            caps = [m for m in run if m.group()[0].isupper()]
-            titled = any(not m.group().isupper() for m in caps)  # not a row of acronyms
-            if len(caps) >= 2 and titled and not opens_sentence(text, run[0].start()):
-                start, end = run[0].start(), run[-1].end()
-                if "\n" not in text[start:end] and not all(m.group().lower() in _CALENDAR for m in caps):
+            caps = [t for t in run if t[2][0].isupper()]
+            titled = any(not t[2].isupper() for t in caps)  # not a row of acronyms
+            if len(caps) >= 2 and titled and not opens_sentence(text, run[0][0]):
+                start, end = run[0][0], run[-1][1]
+                if "\n" not in text[start:end] and not all(t[2].lower() in _CALENDAR for t in caps):
                     out.append(Candidate(start, end, "capitalised-phrase", "ORGANIZATION", KEEP))
             run.clear()
 
-        for m in _TOKEN.finditer(text):
-            word = m.group()
-            if any(covered[m.start() : m.end()]):
+        for token in caps:
+            start, end, word = token
+            capital = not word.isupper() or len(word) <= 5
+            if run and capital and covered.find(1, run[-1][1], end) < 0 and _JOINED.fullmatch(text, run[-1][1], start):
+                run.append(token)
+                continue
+            if run:
                 close()
-                continue
-            joins = bool(run) and text[run[-1].end() : m.start()] in (" ", " & ")
-            capital = word[0].isupper() and (not word.isupper() or len(word) <= 5)
-            if (capital and (not run or joins)) or (joins and word.lower() in _PHRASE_JOINERS):
-                run.append(m)
-                continue
+            if capital and covered.find(1, start, end) < 0:
+                run.append(token)
+        if run:
             close()
-            if capital:
-                run.append(m)
-        close()
         return out
 
-    def typed_lowercase(self, text: str, covered: bytearray) -> list[Candidate]:
+    def typed_lowercase(self, text: str, covered: bytearray, types: set[str]) -> list[Candidate]:
         """A service, venue or street written in lower case ("the marlow trust", "kells road surgery"):
         up to three words before a type word, the first of them a name or no word at all."""
         out: list[Candidate] = []
-        for m in self._typed_lower.finditer(text):
-            words = list(re.finditer(r"\S+", m.group(1)))
-            while words and not self._name_like(words[0].group()):
-                words.pop(0)  # "the", "at", "phoned": the name starts with a name
-            if not words:
-                continue
-            start = m.start(1) + words[0].start()
-            if not any(covered[start : m.end()]):
-                label = "LOCATION" if m.group(2).split()[0] in self.street_types else "ORGANIZATION"
-                out.append(Candidate(start, m.end(), "capitalised-phrase", label, KEEP))
+        for kind in types:
+            for i in positions(text, kind):
+                if out and out[-1].start <= i < out[-1].end:
+                    continue
+                candidate = self._typed_at(text, covered, i, i + len(kind))
+                if candidate is not None:
+                    out.append(candidate)
         return out
+
+    def _typed_at(self, text: str, covered: bytearray, start: int, end: int) -> Candidate | None:
+        """The name before the type word at ``start:end`` and the type words after it ("drive medical")."""
+        kind = text[start:end]
+        while (m := _NEXT_WORD.match(text, end)) is not None and m.group(1) in self.type_words:
+            end = m.end()
+        before = _WORDS_BEFORE.search(text, max(0, start - 80), start)
+        if before is None:
+            return None
+        words = list(re.finditer(r"\S+", before.group()))
+        while words and not self._name_like(words[0].group()):
+            words.pop(0)  # "the", "at", "phoned": the name starts with a name
+        if not words:
+            return None
+        begin = before.start() + words[0].start()
+        if covered.find(1, begin, end) >= 0:
+            return None
+        label = "LOCATION" if kind in self.street_types else "ORGANIZATION"
+        return Candidate(begin, end, "capitalised-phrase", label, KEEP)
 
     def _name_like(self, word: str) -> bool:
         """A word that could start a name: a listed name or town that is no everyday word, or hardly a word."""
@@ -394,14 +447,23 @@ class CandidateFinder:
         ID word, that no span covers."""
         cfg = self.config
         out: list[Candidate] = []
-        for rx, label in ((_HANDLE, "CONTACT"), (_CODE, "ID"), (_NUMBERED, "ID")):
-            for m in rx.finditer(text):
-                start, end = m.span(m.lastindex or 0)
-                if not any(covered[start:end]) and not _UNIT.fullmatch(text[start:end]):
-                    out.append(Candidate(start, end, "number", label, KEEP))
+        if "@" in text or "_" in text:
+            for m in _HANDLE.finditer(text):
+                if covered.find(1, m.start(), m.end()) < 0:
+                    out.append(Candidate(m.start(), m.end(), "number", "CONTACT", KEEP))
+        if not _ANY_DIGIT.search(text):
+            return out
+        for start, end in _codes(text):
+            if covered.find(1, start, end) < 0 and not _UNIT.fullmatch(text, start, end):
+                out.append(Candidate(start, end, "number", "ID", KEEP))
+        for m in _NUMBERED.finditer(text):
+            start, end = m.span(1)
+            taken = covered.find(1, start, end) >= 0 or any(c.start < end and start < c.end for c in out)
+            if not taken and not _UNIT.fullmatch(text, start, end):
+                out.append(Candidate(start, end, "number", "ID", KEEP))
         for m in _DIGITS.finditer(text):
             start, end = m.span()
-            if sum(c.isdigit() for c in m.group()) < cfg.number_digits or any(covered[start:end]):
+            if sum(c.isdigit() for c in m.group()) < cfg.number_digits or covered.find(1, start, end) >= 0:
                 continue
             if _YEAR_OR_TIME.fullmatch(m.group().strip()) or any(c.start < end and start < c.end for c in out):
                 continue
@@ -439,6 +501,48 @@ class CandidateFinder:
 
 
 # ---------------------------------------------------------------------- reading around a word
+
+
+def _codes(text: str) -> Iterator[tuple[int, int]]:
+    """Where the codes of letters and digits are (see ``_CODE_AROUND``), found from their digits."""
+    seen = -1
+    for m in _ANY_DIGIT.finditer(text):
+        if m.start() < seen:
+            continue
+        word = _CODE_AROUND.match(text, _word_start(text, m.start()))
+        if word is None:
+            continue
+        start, end = word.span()
+        seen = end
+        piece = text[start:end].strip("/-")
+        start = text.index(piece, start) if piece else start
+        end = start + len(piece)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before in "@." or after == "@" or (before.isalnum() or after.isalnum()):
+            continue
+        if sum(c.isdigit() for c in piece) >= 3 and any(c.isalpha() for c in piece):
+            yield start, end
+
+
+def positions(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``text`` as a whole word."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not _in_word(text[i - 1])) and (j == len(text) or not _in_word(text[j])):
+            yield i
+        i = text.find(word, i + 1)
+
+
+def _in_word(c: str) -> bool:
+    return c.isalnum() or c in "_'’-"
+
+
+def _word_start(text: str, i: int) -> int:
+    while i > 0 and ((text[i - 1].isalnum() and text[i - 1].isascii()) or text[i - 1] in "/-"):
+        i -= 1
+    return i
 
 
 def word_before(text: str, start: int) -> str:

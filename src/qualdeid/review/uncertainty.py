@@ -22,10 +22,17 @@ from pathlib import Path
 from typing import Any
 
 from qualdeid.corpus.model import Document, InputError, Span
-from qualdeid.detect.lists import normalise
 from qualdeid.detect.rules import Rules
 from qualdeid.detect.variants import load_nicknames
-from qualdeid.review.candidates import CERTAIN_DETECTORS, KEEP, REPLACE, Candidate, CandidateFinder, word_before
+from qualdeid.review.candidates import (
+    CERTAIN_DETECTORS,
+    KEEP,
+    REPLACE,
+    Candidate,
+    CandidateFinder,
+    normalise,
+    word_before,
+)
 from qualdeid.review.decisions import Decisions
 
 _POSSESSIVE = re.compile(r"['’]s$")
