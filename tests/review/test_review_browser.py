@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "diaries"
@@ -221,7 +222,7 @@ def test_merge_two_people(browser: webdriver.Chrome, review_url: str, rules: Pat
     Select(card.find_element(By.TAG_NAME, "select")).select_by_visible_text("Joy Delacourt")
     card.find_element(By.XPATH, ".//button[text()='Merge']").click()
     assert toast(browser) == "Merged"
-    shot(browser, "5-people")
+    shot(browser, "7-people")
     wait(
         browser,
         lambda d: (
@@ -232,6 +233,26 @@ def test_merge_two_people(browser: webdriver.Chrome, review_url: str, rules: Pat
         ),
     )
     assert "person: Joy Delacourt" in (rules / "decisions.yaml").read_text()
+
+
+def test_generalise_a_rare_detail(browser: webdriver.Chrome, review_url: str, rules: Path) -> None:
+    ready(browser, review_url)
+    browser.find_element(By.CSS_SELECTOR, ".queue .tabs button[data-which=docs]").click()
+    click(browser, "#list li", lambda t: t.startswith("diary-05"))
+    click(browser, "#doc-text mark", lambda t: t.startswith("used to work as a rodeo clown"))
+    menu = wait(browser, ec.visibility_of_element_located((By.ID, "popover")))
+    wait(browser, lambda d: menu.find_elements(By.CSS_SELECTOR, ".sugg button"))  # rules/generalise.yaml
+    assert "had an unusual hobby" in [b.text for b in menu.find_elements(By.CSS_SELECTOR, ".sugg button")]
+    menu.find_element(By.CSS_SELECTOR, "input[aria-label='general text']").send_keys("had an unusual job")
+    shot(browser, "5-rare")
+    menu.find_element(By.XPATH, ".//button[text()='Generalise']").click()
+    assert "had an unusual job" in toast(browser)
+    entries = yaml.safe_load((rules / "generalise.yaml").read_text())["generalisations"]
+    assert entries[0]["replace"] == "had an unusual job"
+    browser.find_element(By.TAG_NAME, "body").send_keys("?")
+    assert wait(browser, ec.visibility_of_element_located((By.ID, "help"))).text.startswith("Keyboard")
+    shot(browser, "6-keys")
+    browser.find_element(By.ID, "help-close").click()
 
 
 def test_reload_keeps_the_decisions_and_scrub_follows_them(
@@ -249,7 +270,7 @@ def test_reload_keeps_the_decisions_and_scrub_follows_them(
         if c.find_element(By.CLASS_NAME, "pname").text.startswith("Joy Delacourt")
     )
     assert "Ms D" in joy.find_element(By.CLASS_NAME, "forms").text
-    shot(browser, "6-reloaded")
+    shot(browser, "8-reloaded")
 
     env = dict(os.environ, QUALDEID_PASSPHRASE=PASS)
     key = tmp_path / "study.key"
@@ -264,6 +285,8 @@ def test_reload_keeps_the_decisions_and_scrub_follows_them(
     decided = scrub(tmp_path / "decided", "--rules", str(rules))
     assert "South Island" in plain["diary-01.txt"] and "South Island" not in decided["diary-01.txt"]
     assert "skate bowl" in plain["diary-03.txt"] and "skate bowl" not in decided["diary-03.txt"]
+    assert "rodeo clown" in plain["diary-05.txt"] and "rodeo clown" not in decided["diary-05.txt"]
+    assert "had an unusual job" in decided["diary-05.txt"]
     from docx import Document as Docx
 
     from qualdeid.pseudonymise.key import Key

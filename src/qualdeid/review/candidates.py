@@ -51,9 +51,10 @@ _ANY_DIGIT = re.compile(r"\d")
 #: least three digits ("ABC-2291", "5582-419-KT", "8812345TA", "QX4471").
 _CODE_AROUND = re.compile(r"[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*")
 #: A short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14".
+_NUMBER = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b")
 _NUMBERED = re.compile(
     r"(?i:\b(?:room|rm|bed|bedroom|flat|unit|apt|apartment|cabin|locker|bay|lot|site|ward|bunk|cell|no\.?|#)"
-    r"[ \t]*#?[ \t]*)(\d{1,4}(?:\.\d{1,3})?[A-Za-z]?)\b"
+    r"[ \t]*#?[ \t]*)\Z"
 )
 #: Numbers with a unit or an ordinal are no codes: "3rd", "10am", "250mg", "24/7".
 _UNIT = re.compile(
@@ -456,8 +457,10 @@ class CandidateFinder:
         for start, end in _codes(text):
             if covered.find(1, start, end) < 0 and not _UNIT.fullmatch(text, start, end):
                 out.append(Candidate(start, end, "number", "ID", KEEP))
-        for m in _NUMBERED.finditer(text):
-            start, end = m.span(1)
+        for m in _NUMBER.finditer(text):
+            start, end = m.span()
+            if not _NUMBERED.search(text, max(0, start - 16), start):
+                continue
             taken = covered.find(1, start, end) >= 0 or any(c.start < end and start < c.end for c in out)
             if not taken and not _UNIT.fullmatch(text, start, end):
                 out.append(Candidate(start, end, "number", "ID", KEEP))

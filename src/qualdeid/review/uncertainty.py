@@ -238,12 +238,21 @@ class UncertaintyFinder:
         if self._ambiguous is not None:
             return self._ambiguous
         from qualdeid.pseudonymise.identity import Mention, PersonResolver, parse_person
-        from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
+        from qualdeid.pseudonymise.surrogates import formal_forms, gender_table, nickname_table
 
-        resolver = PersonResolver(nickname_table(self.rules_dirs), gender_table())
+        self._ambiguous = {}
+        nicknames = nickname_table(self.rules_dirs)
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for *_, t in self.mentions:
+            form = parse_person(t)
+            if form is not None and form.kind == "full":
+                for first in formal_forms(form.tokens[0], nicknames):
+                    surnames[first].add(form.tokens[-1].lower())
+        if all(len(lasts) < 2 for lasts in surnames.values()):
+            return self._ambiguous  # no first name is shared by two full names
+        resolver = PersonResolver(nicknames, gender_table())
         mentions = [Mention(d, a, b, "PERSON", t) for d, a, b, t in self.mentions]
         res = resolver.resolve(mentions)
-        self._ambiguous = {}
         for m in mentions:
             form = parse_person(m.text)
             if form is None or form.kind != "single":
