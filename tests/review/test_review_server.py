@@ -220,21 +220,24 @@ def test_the_command_refuses_a_port_in_use_and_a_folder_it_cannot_write(tmp_path
         taken.close()
     assert r.returncode == 2
     assert f"port {port}" in r.stderr and "--port" in r.stderr and r.stderr.count("\n") == 1
-    if os.geteuid() == 0:
-        pytest.skip("root can write anywhere: the unwritable folder cannot be tested")
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    try:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    folders = [blocked / "rules"]  # cannot be made, even by root
+    if os.geteuid() != 0:
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+        folders.append(locked)  # exists, cannot be written (root could)
+    for folder in folders:
         r = subprocess.run(
-            [*QUALDEID, "review", str(DIARIES), "--rules", str(locked), "--no-open"],
+            [*QUALDEID, "review", str(DIARIES), "--rules", str(folder), "--no-open"],
             capture_output=True,
             text=True,
             timeout=60,
         )
-    finally:
-        locked.chmod(stat.S_IRWXU)
-    assert r.returncode == 2 and "cannot be saved there" in r.stderr
+        assert r.returncode == 2 and "the decisions cannot be saved there" in r.stderr and r.stderr.count("\n") == 1
+    for folder in folders[1:]:
+        folder.chmod(stat.S_IRWXU)
 
 
 def test_the_command_serves_on_loopback_only(tmp_path: Path) -> None:
