@@ -60,3 +60,42 @@ def round_trip(detector, tmp_path: Path) -> Callable[..., RoundTrip]:
         return RoundTrip(out, back, key_path, scrubbed, restored)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def examples_run(tmp_path_factory: pytest.TempPathFactory, detector) -> dict[str, Path]:
+    """The README's project steps on the bundled examples, through the real CLI: evaluate on the
+    annotated sample, scrub with a key, compose a vignette and check it. Paths of what they wrote."""
+    from click.testing import CliRunner
+
+    import qualdeid.cli as cli
+    from qualdeid.pseudonymise.key import PASSPHRASE_ENV
+
+    base = tmp_path_factory.mktemp("examples-run")
+    paths = {
+        "scrubbed": base / "scrubbed",
+        "key": base / "private" / "study.key",
+        "evaluation": base / "detection-report.json",
+        "vignette": base / "vignette.md",
+        "provenance": base / "vignette.md.provenance.json",
+        "risk": base / "risk.json",
+    }
+    gold = str(EXAMPLES / "gold.jsonl")
+    steps = [
+        (["evaluate", gold, "--format", "json", "--quiet"], "evaluation"),
+        (["scrub", str(EXAMPLES / "diaries"), "-o", str(paths["scrubbed"]), "--key", str(paths["key"]), "-q"], None),
+        (["compose", gold, "--theme", "everyday_activity", "--seed", "7", "-o", str(paths["vignette"])], None),
+        (["risk", str(paths["vignette"]), "--corpus", gold, "-o", str(paths["risk"])], None),
+    ]
+    mp = pytest.MonkeyPatch()
+    mp.setattr(cli.common, "make_detector", lambda *a, **k: detector)
+    mp.setenv(PASSPHRASE_ENV, "a passphrase for tests")
+    try:
+        for args, stdout_to in steps:
+            result = CliRunner().invoke(cli.main, args)
+            assert result.exit_code in (0, 3), (args[0], result.output)  # risk: 3 = warnings only
+            if stdout_to:
+                paths[stdout_to].write_text(result.stdout, encoding="utf-8")
+    finally:
+        mp.undo()
+    return paths

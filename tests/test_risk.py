@@ -102,21 +102,6 @@ def test_long_verbatim_passage_from_one_source(checker: RiskChecker) -> None:
     assert len(verbatim[0].matched.split()) >= load_risk_config().run_warn
 
 
-def test_combination_of_quasi_identifiers(checker: RiskChecker) -> None:
-    report = _check(checker, "Since his wife died he has kept to himself.")
-    (combo,) = [f for f in report.findings if f.check == "combination"]
-    assert combo.k == 1 and combo.sources == ["A03"]
-    assert len(combo.ranges) >= 2
-
-
-def test_joint_check_across_texts(checker: RiskChecker) -> None:
-    alone = [_check(checker, t) for t in ("A wife can help.", "Someone died.")]
-    assert not any(f.check == "combination" for r in alone for f in r.findings)
-    joint = _check(checker, "A wife can help.", "Someone died.")
-    (f,) = [f for f in joint.findings if f.check == "joint_combination"]
-    assert f.sources == ["A03"] and f.k == 1
-
-
 def test_reports_quote_only_the_text(checker: RiskChecker) -> None:
     report = _check(checker, "We sat with <Leila> & friends.")
     as_json = render_json(report)

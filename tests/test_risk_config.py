@@ -1,7 +1,7 @@
 """Risk thresholds come from rules/risk.yaml; a project rules folder's risk.yaml overrides them one by one.
 
-Fixture: tests/fixtures/risk_corpus.jsonl (invented). "pottery" is in R01-R03, "kiln" in R03-R05: the
-two words together only in R03.
+Fixture: tests/fixtures/risk_corpus.jsonl (invented). "kiln" (rare in general English) is in R03-R05:
+diaries about two people.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from qualdeid.risk import RiskChecker, load_risk_config
 from qualdeid.risk.identifiers import index_corpus
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "risk_corpus.jsonl"
-POTTERY_AND_KILN = "She made pottery and fired it in the old kiln."
+KILN = "She fired it in the old kiln."
 
 
 def _project(tmp_path: Path, yaml_text: str) -> Path:
@@ -24,23 +24,19 @@ def _project(tmp_path: Path, yaml_text: str) -> Path:
     return tmp_path
 
 
-def _pair_sources(checker: RiskChecker) -> list[list[str]]:
-    report = checker.check([Document("v", POTTERY_AND_KILN)])
-    return [
-        f.sources
-        for f in report.findings
-        if f.check == "rare_detail" and "pottery" in f.matched and "kiln" in f.matched
-    ]
+def _kiln(checker: RiskChecker) -> list[list[str]]:
+    report = checker.check([Document("v", KILN)])
+    return [f.sources for f in report.findings if f.check == "rare_detail" and "kiln" in f.matched]
 
 
 def test_project_values_replace_the_defaults_one_by_one(tmp_path: Path) -> None:
     defaults = load_risk_config()
-    project = _project(tmp_path, "rare:\n  pair_window: 2\nidentifiers:\n  short_form_zipf: 3.5\n")
+    project = _project(tmp_path, "rare:\n  word_zipf: 2.0\nidentifiers:\n  short_form_zipf: 3.5\n")
     config = load_risk_config([project])
-    assert (config.pair_window, config.short_form_zipf) == (2, 3.5)
-    assert (config.pair_window, config.short_form_zipf) != (defaults.pair_window, defaults.short_form_zipf)
+    assert (config.word_zipf, config.short_form_zipf) == (2.0, 3.5)
+    assert (config.word_zipf, config.short_form_zipf) != (defaults.word_zipf, defaults.short_form_zipf)
     # the others keep the defaults' values
-    assert config.distinctive_zipf == defaults.distinctive_zipf and config.phrase_zipf == defaults.phrase_zipf
+    assert config.distinctive_zipf == defaults.distinctive_zipf and config.phrase_max_zipf == defaults.phrase_max_zipf
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +44,11 @@ def default_checker(detector) -> RiskChecker:
     return RiskChecker(load_risk_config(), detector, Corpus([CORPUS]))
 
 
-def test_a_project_pair_window_of_zero_turns_word_pairs_off(detector, default_checker, tmp_path: Path) -> None:
-    assert ["R03"] in _pair_sources(default_checker)
-    config = load_risk_config([_project(tmp_path, "rare:\n  pair_window: 0\n")])
-    assert _pair_sources(RiskChecker(config, detector, Corpus([CORPUS]))) == []
+def test_a_project_k_decides_what_is_traceable(detector, default_checker, tmp_path: Path) -> None:
+    # "kiln" is in the diaries of two people: traceable with k = 3, not with k = 2
+    assert _kiln(default_checker) == [["R03", "R04", "R05"]]
+    config = load_risk_config([_project(tmp_path, "sources: 2\n")])
+    assert _kiln(RiskChecker(config, detector, Corpus([CORPUS]))) == []
 
 
 def test_short_form_threshold_decides_which_prefixes_are_short_forms() -> None:

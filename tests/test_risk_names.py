@@ -1,8 +1,8 @@
 """Risk: identifiers linked to every source that holds them, names that are also words, the checked
 text's own names looked up in the corpus, and details made of words common in general English.
 
-Fixture: tests/fixtures/risk_corpus.jsonl (invented). "Brannock" is in R01-R03, "pottery" in R01-R03,
-"kiln" in R03-R05: the two words together only in R03.
+Fixture: tests/fixtures/risk_corpus.jsonl (invented). "Brannock" is in R01-R03, the diaries about
+Ottilie Brannock; "kiln" in R03-R05, diaries about two people.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from qualdeid.corpus import Document, Span
 from qualdeid.corpus.model import InputError
 from qualdeid.corpus.readers import Corpus
-from qualdeid.risk import EXIT_WARN, RiskChecker, load_risk_config
+from qualdeid.risk import EXIT_FAIL, EXIT_WARN, RiskChecker, load_risk_config
 from qualdeid.risk.identifiers import IdentifierIndex, index_corpus
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "risk_corpus.jsonl"
@@ -77,16 +77,19 @@ def test_lower_case_name_used_as_a_name_warns_with_its_sources(checker: RiskChec
     assert report.exit_code == EXIT_WARN
     # the word itself, with a modifier or as a verb, is not a name
     assert _findings(checker, "It was a great joy to hope for rain.", "possible_identifier") == []
-    (f,) = _findings(checker, "After lunch we sat with Joy in the lounge.", "residual_identifier")
-    assert f.severity == "fail"
+    # with its capital it is still a common word: a warning, never a failure
+    (f,) = _findings(checker, "After lunch we sat with Joy in the lounge.", "possible_identifier")
+    assert f.severity == "warn"
+    assert _findings(checker, "After lunch we sat with Joy in the lounge.", "residual_identifier") == []
 
 
-def test_uncommon_words_together_in_one_source_are_a_rare_detail(checker: RiskChecker) -> None:
-    rare = _findings(checker, "She made pottery and fired it in the old kiln.", "rare_detail")
-    assert any(f.sources == ["R03"] and "pottery" in f.matched and "kiln" in f.matched for f in rare)
-    # each word alone is in three sources: nothing to trace
+def test_a_rare_word_is_traced_by_person(checker: RiskChecker) -> None:
+    # "kiln" is in three diaries (R03-R05) but about two people: traceable with k = 3
+    (f,) = _findings(checker, "She fired it in the old kiln.", "rare_detail")
+    assert f.sources == ["R03", "R04", "R05"] and f.k == 2
+    # "pottery", in three diaries about Ottilie alone, is no rare word in general English: it does not
+    # warn on its own (it adds to the evidence that a text points to her)
     assert _findings(checker, "She made pottery.", "rare_detail") == []
-    assert _findings(checker, "She fired the kiln.", "rare_detail") == []
 
 
 class _CorpusBlind:
@@ -112,12 +115,18 @@ def blind_checker(detector) -> RiskChecker:
 def test_a_name_of_the_text_found_in_the_corpus_is_an_identifier_not_a_detail(blind_checker: RiskChecker) -> None:
     assert len(blind_checker.profile.index) == 0
     report = blind_checker.check([Document("v", "Later we talked about Brannock for a while.")])
-    # the corpus's detection did not confirm it as a name: a warning naming the sources, not a detail;
-    # R03 has it only at a sentence start, where a capital says nothing
-    (f,) = [f for f in report.findings if f.check == "possible_identifier"]
-    assert f.matched == "Brannock" and f.sources == ["R01", "R02"] and f.severity == "warn"
+    # detected as a name in the text and written as a name in the corpus (R03 has it only at a sentence
+    # start, where a capital says nothing), and no common word: an identifier, not a detail
+    (f,) = [f for f in report.findings if f.check == "residual_identifier"]
+    assert f.matched == "Brannock" and f.sources == ["R01", "R02"] and f.severity == "fail"
     assert not [g for g in report.findings if g.check == "rare_detail" and g.start == f.start]
-    assert report.exit_code == EXIT_WARN
+    assert report.exit_code == EXIT_FAIL
+
+
+def test_a_common_word_of_the_text_found_in_the_corpus_warns(blind_checker: RiskChecker) -> None:
+    report = blind_checker.check([Document("v", "After lunch we sat with Joy in the lounge.")])
+    names = [(f.check, f.matched) for f in report.findings if f.check.endswith("identifier")]
+    assert names == [("possible_identifier", "Joy")]
 
 
 def test_a_name_the_corpus_does_not_hold_passes(blind_checker: RiskChecker) -> None:

@@ -18,16 +18,20 @@ from qualdeid.cli.common import (
 RISK_HELP = """Check TEXT (a vignette, an edited draft, quotes) against the original corpus before publishing.
 
 \b
-Findings, each with its place in the text and a suggested fix:
-  residual_identifier  a name, place, organisation, contact or ID of the corpus (with --key: every
-                       original value and its variants) in the text: FAIL
-  rare_detail          a distinctive detail found in fewer than --sources documents of the corpus
-  combination          quasi-identifiers (age band, role, condition, event, family, place type...)
-                       that together fit fewer than --sources documents (smallest k reported)
+Findings, each with its place in the text, the people of the corpus it points to (P1, P2, ...:
+numbers, never names) and a suggested fix:
+  residual_identifier  an identifier of the corpus written as found there, not a common word
+                       (with --key: every original value of the key): FAIL
+  possible_identifier  a name of the corpus that is also a common word, or in another case
+  subject_linkage      findings and words that add up to one person's accounts (a paraphrased
+                       story, a worker's own history from their diaries)
+  rare_detail          a rare detail that the accounts of fewer than --sources people hold
+  combination          ordinary details (age band, role, condition, family...) that together fit
+                       fewer than --sources people
   verbatim             a long verbatim run, or a large share of the words, from one document
   joint_*              the same checks across all TEXTs together (details spread over a paper)
-Thresholds and lexicons: rules/risk.yaml. Reports name sources by document id and never quote
-the corpus beyond what is in TEXT.
+Headings, front matter and a "Notes for the author" section are not checked. Thresholds, lists
+and suggestions: rules/risk.yaml. Reports never quote the corpus beyond what is in TEXT.
 
 \b
 Examples:

@@ -284,6 +284,11 @@ class Decisions:
             f"not applied, in: {shown}; run `qualdeid review ... --rules DIR` to decide them again"
         )
 
+    def kept_texts(self) -> set[str]:
+        """Texts (lower case) the researcher decided are not identifiers, and never decided one."""
+        keep = {d.where.text.lower() for d in self._by_key.values() if d.action == KEEP}
+        return keep - {d.where.text.lower() for d in self._by_key.values() if d.action == REPLACE}
+
     # ------------------------------------------------------------------ changing (a store for one folder)
 
     def get(self, where: Occurrence) -> Decision | None:

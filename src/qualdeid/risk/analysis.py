@@ -1,10 +1,12 @@
-"""What the risk checks need from a text: its words (for verbatim runs) and its content lemmas."""
+"""What the risk checks need from a text: its words (for verbatim runs), its content lemmas with their
+part of speech and dependency relations, and each lemma's synonym class (``rules/synonyms.txt``)."""
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -12,11 +14,15 @@ from spacy.language import Language
 from wordfreq import zipf_frequency
 
 from qualdeid.risk.identifiers import plain
+from qualdeid.risk.lexicon import Synonyms, fold
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 #: tags before a noun that make it a word, not a name ("the", "her", "last", "two")
 _WORD_USE_BEFORE = frozenset({"DT", "PDT", "PRP$", "WP$", "JJ", "JJR", "JJS", "CD", "POS"})
+_NEGATIONS = frozenset({"not", "never", "no", "n't", "nor"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+THIRD_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +30,19 @@ class Token:
     start: int
     end: int
     text: str
-    lemma: str  # lowercase
+    lemma: str  # lowercase, folded
     pos: str
     sentence: int
     content: bool
     #: could be a name where it stands: a bare noun, not modified ("the", "her", "last") nor modifying
     name_slot: bool = False
+    tag: str = ""
+    dep: str = ""
+    head: int = -1  # index in ``Analysed.tokens`` of the syntactic head; -1 for a root
+    negated: bool = False  # under a negation: "not her lawyer", "never a nurse"
+    norm: str = ""  # synonym class of the lemma, or of the several-word variant that starts here
+    norm_end: int = 0  # end offset of the words ``norm`` stands for
+    form: str = ""  # the word as written, folded (lower case, no diacritics)
 
 
 @dataclass
@@ -58,6 +71,9 @@ class Analysed:
                 out.add((a.text.lower(), b.text.lower()))
         return out
 
+    def sentence_tokens(self, i: int) -> list[Token]:
+        return [t for t in self.tokens if t.sentence == i]
+
     def line_col(self, offset: int) -> tuple[int, int]:
         line = self.text.count("\n", 0, offset) + 1
         col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
@@ -73,33 +89,94 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-def analyse(nlp: Language, items: Sequence[tuple[str, str]]) -> list[Analysed]:
-    """``items`` are (id, text) pairs. Uses the pipeline's tagger and lemmatizer (not its NER)."""
+@contextmanager
+def parsing(nlp: Language) -> Iterator[None]:
+    """The pipeline with its dependency parser on (detection runs it with the cheaper sentence
+    recogniser instead), put back as it was afterwards."""
+    switched = "parser" in nlp.component_names and "parser" not in nlp.pipe_names
+    senter = switched and "senter" in nlp.pipe_names
+    if switched:
+        nlp.enable_pipe("parser")
+        if senter:
+            nlp.disable_pipe("senter")
+    try:
+        yield
+    finally:
+        if switched:
+            nlp.disable_pipe("parser")
+            if senter:
+                nlp.enable_pipe("senter")
+
+
+def analyse(nlp: Language, items: Sequence[tuple[str, str]], synonyms: Synonyms | None = None) -> list[Analysed]:
+    """``items`` are (id, text) pairs. Uses the pipeline's tagger, parser and lemmatizer (not its NER)."""
     disable = [p for p in ("ner",) if p in nlp.pipe_names]
+    synonyms = synonyms or Synonyms()
     out = []
     texts: Iterable[str] = (plain(t) for _, t in items)
-    for (doc_id, text), sdoc in zip(items, nlp.pipe(texts, disable=disable), strict=True):
-        a = Analysed(doc_id, text, words_of(text))
-        sents = list(sdoc.sents) if sdoc.has_annotation("SENT_START") else [sdoc[:]]
-        for si, sent in enumerate(sents):
-            a.sentences.append((sent.start_char, sent.end_char))
-            for tok in sent:
-                if tok.is_space or tok.is_punct:
-                    continue
-                lemma = (tok.lemma_ or tok.text).lower()
-                content = tok.pos_ in CONTENT_POS and not tok.is_stop and tok.is_alpha
-                a.tokens.append(
-                    Token(tok.idx, tok.idx + len(tok), tok.text, lemma, tok.pos_, si, content, _name_slot(sent, tok))
-                )
-        out.append(a)
+    with parsing(nlp):
+        for (doc_id, text), sdoc in zip(items, nlp.pipe(texts, disable=disable), strict=True):
+            out.append(_analysed(doc_id, text, sdoc, synonyms))
     return out
 
 
-def _name_slot(sent, tok) -> bool:
-    """A bare noun: no determiner, possessive, adjective or number before it, no noun after it.
-    (Tags, not the parse: the detection pipeline runs without spaCy's parser.)"""
+def _analysed(doc_id: str, text: str, sdoc, synonyms: Synonyms) -> Analysed:
+    a = Analysed(doc_id, text, words_of(text))
+    sents = list(sdoc.sents) if sdoc.has_annotation("SENT_START") or sdoc.has_annotation("DEP") else [sdoc[:]]
+    kept = [tok for tok in sdoc if not (tok.is_space or tok.is_punct)]
+    index = {tok.i: n for n, tok in enumerate(kept)}
+    sentence_of = {}
+    for si, sent in enumerate(sents):
+        a.sentences.append((sent.start_char, sent.end_char))
+        for tok in sent:
+            sentence_of[tok.i] = si
+    lemmas = [fold(tok.lemma_ or tok.text) for tok in kept]
+    forms = [fold(tok.text) for tok in kept]
+    norms = [synonyms.of(lemma) for lemma in lemmas]
+    ends = [tok.idx + len(tok) for tok in kept]
+    for first, end, canon in synonyms.phrases(lemmas) + synonyms.phrases(forms):
+        norms[first], ends[first] = canon, kept[end - 1].idx + len(kept[end - 1])
+    for n, tok in enumerate(kept):
+        content = tok.pos_ in CONTENT_POS and not tok.is_stop and tok.is_alpha
+        head = index.get(tok.head.i, -1) if tok.head.i != tok.i else -1
+        a.tokens.append(
+            Token(
+                tok.idx,
+                tok.idx + len(tok),
+                tok.text,
+                lemmas[n],
+                tok.pos_,
+                sentence_of.get(tok.i, 0),
+                content,
+                _name_slot(tok),
+                tok.tag_,
+                tok.dep_,
+                head,
+                _negated(tok),
+                norms[n],
+                ends[n],
+                forms[n],
+            )
+        )
+    return a
+
+
+def _negated(tok) -> bool:
+    """Under a negation: the token, its head or the head's head has a ``neg`` child, or "not"/"no"
+    stands right before its phrase ("a peer worker, not her lawyer")."""
+    for node in (tok, tok.head, tok.head.head):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+    left = tok.left_edge
+    before = tok.doc[left.i - 1] if left.i > 0 else None
+    return left.lower_ in _NEGATIONS or (before is not None and before.lower_ in _NEGATIONS)
+
+
+def _name_slot(tok) -> bool:
+    """A bare noun: no determiner, possessive, adjective or number before it, no noun after it."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    sent = tok.sent
     i = tok.i - sent.start
     before = sent[i - 1] if i > 0 else None
     after = sent[i + 1] if i + 1 < len(sent) else None

@@ -1,34 +1,50 @@
 """Re-identification checks of texts about to be published, against the original corpus.
 
-Findings name sources by document id and quote only the checked text itself, never the corpus.
+Findings name sources by document id and by pseudonymous person id ("P3"), and quote only the
+checked text itself, never the corpus.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 from qualdeid.corpus.model import Document, InputError, Span
-from qualdeid.detect.rules import Rules
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token, analyse, zipf
 from qualdeid.risk.config import RiskConfig
-from qualdeid.risk.identifiers import DEFAULT_TITLES, index_corpus, load_word_names, plain, sentence_initial
+from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
+from qualdeid.risk.linkage import Linker
+from qualdeid.risk.regions import blank, unchecked_in
+from qualdeid.risk.suggest import Suggester, load_generalisations
 from qualdeid.risk.verbatim import find_runs, per_source, traceable_runs
+
+__all__ = ["EXIT_FAIL", "EXIT_PASS", "EXIT_WARN", "Finding", "RiskChecker", "RiskReport", "load_generalisations"]
 
 EXIT_PASS, EXIT_WARN, EXIT_FAIL = 0, 3, 4
 RARE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
-#: Names the checked text itself uses (detected, or capitalised and name-like) are looked up in the corpus.
-NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+#: the order of checks in a report, and the words a reader sees for them
+CHECKS = {
+    "input_error": "input error",
+    "residual_identifier": "residual identifier",
+    "possible_identifier": "possible identifier",
+    "subject_linkage": "linked to one person",
+    "rare_detail": "rare detail",
+    "combination": "combination",
+    "verbatim": "verbatim",
+    "joint_combination": "combination across texts",
+    "joint_verbatim": "verbatim across texts",
+}
+
+# Kept for the callers that used the private names.
+_distinctive, _tokens_in = distinctive, tokens_in
 
 
 @dataclass
 class Finding:
-    check: str  # residual_identifier | rare_detail | combination | verbatim | joint_* | input_error
+    check: str  # one of CHECKS
     severity: str  # fail | warn
     text_id: str
     message: str
@@ -38,9 +54,11 @@ class Finding:
     line: int | None = None
     column: int | None = None
     matched: str = ""  # the checked text's own words at start:end
-    sources: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # document ids
     k: int | None = None
-    ranges: list[tuple[int, int]] = field(default_factory=list)  # further places in the text (combinations)
+    ranges: list[tuple[int, int]] = field(default_factory=list)  # further places in the text
+    people: list[str] = field(default_factory=list)  # pseudonymous ids of the people it points at
+    kind: str = ""  # what it is: a label (PERSON), a kind of detail (occupation), quasi-identifier kinds
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -52,6 +70,7 @@ class Finding:
 class CheckedText:
     id: str
     text: str
+    unchecked: list[tuple[int, int]] = field(default_factory=list)  # headings, notes, front matter
 
 
 @dataclass
@@ -60,6 +79,7 @@ class RiskReport:
     findings: list[Finding]
     corpus_documents: int
     sources_k: int
+    people: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> role, documents
 
     @property
     def status(self) -> str:
@@ -71,12 +91,27 @@ class RiskReport:
     def exit_code(self) -> int:
         return {"pass": EXIT_PASS, "warn": EXIT_WARN, "fail": EXIT_FAIL}[self.status]
 
+    def counts_by_check(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.check] = counts.get(f.check, 0) + 1
+        return counts
+
+    def counts_by_person(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            for p in f.people:
+                counts[p] = counts.get(p, 0) + 1
+        return dict(sorted(counts.items(), key=lambda x: (-x[1], x[0])))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "status": self.status,
             "sources_k": self.sources_k,
             "corpus_documents": self.corpus_documents,
             "texts": [{"id": t.id, "words": len(t.text.split())} for t in self.texts],
+            "summary": {"by_check": self.counts_by_check(), "by_person": self.counts_by_person()},
+            "people": {p: self.people[p] for p in self.counts_by_person() if p in self.people},
             "findings": [f.to_dict() for f in self.findings],
         }
 
@@ -86,84 +121,10 @@ class _Candidate:
     start: int
     end: int
     sources: set[str]
+    people: set[str]
     reason: str
-
-
-class CorpusProfile:
-    """What the checks know about the corpus: identifiers, lemmas, quasi-identifiers, words."""
-
-    def __init__(self, config: RiskConfig, nlp, docs: list[Document], extra_identifiers: Iterable[tuple[str, str]]):
-        self.config = config
-        from qualdeid.pseudonymise.surrogates import nickname_table
-
-        self.index = index_corpus(
-            docs,
-            titles=config.titles or DEFAULT_TITLES,
-            common_zipf=config.common_word_zipf,
-            min_length=config.min_identifier_length,
-            nicknames=nickname_table(tuple(config.rules_dirs)),
-            word_names=load_word_names(config.rules_dirs),
-            short_form_zipf=config.short_form_zipf,
-        )
-        for value, label in extra_identifiers:
-            self.index.add(value, label, "key")
-        self.ids = [d.id for d in docs]
-        self.analysed = {a.id: a for a in analyse(nlp, [(d.id, d.text) for d in docs])}
-        self.unigrams = {i: a.content_lemmas() for i, a in self.analysed.items()}
-        self.lemmas = {i: a.lemma_set() for i, a in self.analysed.items()}
-        self.bigrams = {i: a.content_bigrams() for i, a in self.analysed.items()}
-        self.words = {i: [w for _, _, w in a.words] for i, a in self.analysed.items()}
-        self.qis = {
-            d.id: set(quasi.extract(self.analysed[d.id], config.quasi_identifiers, _age_spans(d.spans))) for d in docs
-        }
-        self.texts = {d.id: plain(d.text) for d in docs}
-        #: what detection found in each document that is not a name (dates, ages, contacts, ids)
-        self.not_names = {
-            d.id: [(s.start, s.end) for s in d.spans if s.label not in NAME_LABELS | {"RARE_DETAIL"}] for d in docs
-        }
-        self.rare_spans: list[tuple[str, set[str]]] = []
-        for d in docs:
-            for s in d.spans:
-                if s.label == "RARE_DETAIL":
-                    lemmas = _distinctive(_tokens_in(self.analysed[d.id], s.start, s.end), config.distinctive_zipf)
-                    if lemmas:
-                        self.rare_spans.append((d.id, lemmas))
-        #: every distinctive word of a rare detail flagged in the corpus
-        self.rare_words = {w for _, lemmas in self.rare_spans for w in lemmas}
-
-    def docs_with_lemmas(self, lemmas: set[str]) -> set[str]:
-        return {i for i, ls in self.lemmas.items() if lemmas <= ls}
-
-    def docs_naming(self, value: str) -> tuple[set[str], set[str]]:
-        """Documents whose text holds ``value`` with its case, as a whole word: those where it stands
-        inside a sentence (as a name would) and those where it only opens a sentence. Occurrences
-        inside something detected there as other than a name (a date) do not count."""
-        pattern = re.compile(rf"(?<![^\W_]){re.escape(plain(value))}(?:'s)?(?![^\W_])")
-        named: set[str] = set()
-        initial: set[str] = set()
-        for doc_id, text in self.texts.items():
-            for m in pattern.finditer(text):
-                if _inside(m.start(), m.end(), self.not_names[doc_id]):
-                    continue
-                if sentence_initial(text, m.start()):
-                    initial.add(doc_id)
-                else:
-                    named.add(doc_id)
-                    break
-        return named, initial - named
-
-
-def _age_spans(spans: Iterable[Span]) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in spans if s.label == "AGE"]
-
-
-def _tokens_in(a: Analysed, start: int, end: int) -> list[Token]:
-    return [t for t in a.tokens if t.start >= start and t.end <= end]
-
-
-def _distinctive(tokens: Iterable[Token], max_zipf: float = RiskConfig.distinctive_zipf) -> set[str]:
-    """The content lemmas rarer than ``max_zipf``: the words that make a rare detail traceable."""
-    return {t.lemma for t in tokens if t.content and zipf(t.lemma) < max_zipf}
+    k: int
+    subtype: str | None = None
 
 
 class RiskChecker:
@@ -185,7 +146,10 @@ class RiskChecker:
             else:
                 docs.append(item)
         self.profile = CorpusProfile(config, detector.nlp, docs, key_identifiers)
-        self.generalisations = load_generalisations(config.rules_dirs)
+        self.suggest = Suggester(config.suggestions, config.rules_dirs)
+        self.linker = Linker(
+            self.profile, config.sources, config.phrase_max_zipf, config.linkage_base_zipf, config.linkage_max_weight
+        )
 
     @property
     def k(self) -> int:
@@ -205,29 +169,44 @@ class RiskChecker:
             findings.append(
                 Finding("input_error", "fail", "(corpus)", "no corpus document could be read", "check --corpus paths")
             )
-        detected = [d for d in self.detector.detect([Document(d.id, d.text) for d in docs]) if isinstance(d, Document)]
-        analysed = analyse(self.detector.nlp, [(d.id, d.text) for d in docs])
+        checked = [CheckedText(d.id, d.text, unchecked_in(d, self.config.note_sections)) for d in docs]
+        blanked = [Document(c.id, blank(c.text, c.unchecked)) for c in checked]
+        detected = [
+            d for d in self.detector.detect([Document(d.id, d.text) for d in blanked]) if isinstance(d, Document)
+        ]
+        analysed = analyse(self.detector.nlp, [(d.id, d.text) for d in blanked], self.profile.synonyms)
         per_text_qis: list[dict[str, tuple[int, int]]] = []
         verbatim_words: dict[str, int] = {}
         total_words = 0
-        for doc, a in zip(detected, analysed, strict=True):
+        for c, doc, a in zip(checked, detected, analysed, strict=True):
+            mine: list[Finding] = []
             identifiers = self._identifiers(a, doc.spans)
-            findings += identifiers
-            findings += self._rare(a, doc.spans, [(f.start or 0, f.end or 0) for f in identifiers])
-            qis = quasi.extract(a, self.config.quasi_identifiers, _age_spans(doc.spans))
+            mine += identifiers
+            never = self.profile.never.spans(doc.text)
+            names = [(f.start or 0, f.end or 0) for f in identifiers]
+            mine += self._rare(a, doc.spans, names + never)
+            qis = quasi.extract(a, self.profile.qi_lexicon, age_spans(doc.spans))
             per_text_qis.append(qis)
-            findings += self._combinations(a, qis)
+            mine += self._combinations(a, qis)
             vf, counts = self._verbatim(a)
-            findings += vf
+            mine += vf
             for sid, n in counts.items():
                 verbatim_words[sid] = verbatim_words.get(sid, 0) + n
             total_words += len(a.words)
+            mine += self._linkage(a, mine, names)  # listed terms are evidence too ("whānau", "Matariki")
+            for f in mine:  # the checked copy has the unchecked parts blanked; quote the text as written
+                if f.start is not None and f.end is not None:
+                    f.matched = c.text[f.start : f.end]
+            findings += _merge_duplicates(mine)
         if len(analysed) > 1:
             findings += self._joint(analysed, per_text_qis, verbatim_words, total_words, findings)
-        checked = [CheckedText(d.id, d.text) for d in docs]
         order = {"fail": 0, "warn": 1}
-        findings.sort(key=lambda f: (order[f.severity], f.text_id, f.start if f.start is not None else -1))
-        return RiskReport(checked, findings, len(self.profile.ids), self.k)
+        rank = {c: i for i, c in enumerate(CHECKS)}
+        findings.sort(
+            key=lambda f: (order[f.severity], f.text_id, f.start if f.start is not None else -1, rank.get(f.check, 99))
+        )
+        people = {p: {"role": s.role, "documents": list(s.documents)} for p, s in self.profile.sources.items()}
+        return RiskReport(checked, findings, len(self.profile.ids), self.k, people)
 
     # ------------------------------------------------------------------ helpers
 
@@ -240,53 +219,80 @@ class RiskChecker:
 
     def _finding(self, check: str, a: Analysed, start: int, end: int, message: str, suggestion: str, **kw) -> Finding:
         line, col = a.line_col(start)
-        return Finding(
-            check,
-            kw.pop("severity", None) or self._severity(check),
-            a.id,
-            message,
-            suggestion,
-            start,
-            end,
-            line,
-            col,
-            a.text[start:end],
-            **kw,
-        )
+        severity = kw.pop("severity", None) or self._severity(check)
+        return Finding(check, severity, a.id, message, suggestion, start, end, line, col, a.text[start:end], **kw)
 
     # ------------------------------------------------------------------ residual identifiers
 
     def _identifiers(self, a: Analysed, spans: list[Span]) -> list[Finding]:
         out = []
         name_slots = {t.start for t in a.tokens if t.name_slot}
+        never = self.profile.never
+        never_spans = never.spans(a.text)
+        mentions = self._mention_people()
         for hit in self.profile.index.find(a.text, word_uses=True):
+            value = a.text[hit.start : hit.end]
             label = hit.label.lower().replace("_", " ")
             n = len(hit.sources)
-            if hit.certain:
+            listed = value in never or _within(hit.start, hit.end, never_spans)
+            people = sorted(mentions.get(value.lower().removesuffix("'s"), ())) if hit.label == "PERSON" else []
+            if listed and not (hit.label == "PERSON" and hit.certain and not hit.lowercase):
+                continue  # a holiday, a clinical or legal term, a kind of service, a te reo word
+            if hit.confident and not listed:
                 msg = f"a {label} from the corpus ({n} source document(s))"
                 check = "residual_identifier"
-            elif hit.lowercase:
+            elif hit.lowercase or (value.islower() and self.profile.index.is_common(value, hit.label)):
                 if hit.start not in name_slots:
                     continue  # "I hope", "the grace period": the word, not the name
                 msg = f"possibly a {label} from the corpus (a name that is also a word, in lower case; check it)"
                 check = "possible_identifier"
+            elif hit.certain:
+                why = "listed as an ordinary term" if listed else "also a common word, or written in another case"
+                msg = f"possibly a {label} from the corpus ({why}; check it)"
+                check = "possible_identifier"
             else:
                 msg = f"possibly a {label} from the corpus (a common word at a sentence start; check it)"
                 check = "possible_identifier"
-            out.append(self._identifier_finding(check, a, hit.start, hit.end, msg, list(hit.sources)))
+            out.append(
+                self._identifier_finding(check, a, hit.start, hit.end, msg, list(hit.sources), hit.label, people)
+            )
         taken = [(f.start or 0, f.end or 0) for f in out]
+        decisions = getattr(self.detector, "decisions", None)  # review decisions: "not an identifier"
+        kept = decisions.kept_texts() if decisions is not None else set()
         for start, end, label in self._own_names(a, spans):
-            if _inside(start, end, taken):
+            if inside(start, end, taken) or a.text[start:end] in never or _within(start, end, never_spans):
                 continue
-            named, initial = self.profile.docs_naming(a.text[start:end])
+            if a.text[start:end].lower() in kept:
+                continue
+            value = a.text[start:end]
+            named, initial = self.profile.docs_naming(value)
             if not named and not initial:
                 continue
-            # the corpus's own detection did not confirm it as a name there: a warning, to be checked
-            where = "inside a sentence, as a name is written" if named else "only at a sentence start"
-            msg = f"possibly a {label.lower()} from the corpus (written there {where}; check it)"
-            out.append(self._identifier_finding("possible_identifier", a, start, end, msg, sorted(named or initial)))
+            if named and not self.profile.index.is_common(value, label):
+                # detected as a name here, written as a name there: an identifier
+                msg = f"a {label.lower()} of the corpus (detected here, written as a name in {len(named)} document(s))"
+                finding = self._identifier_finding("residual_identifier", a, start, end, msg, sorted(named), label)
+            else:
+                # the corpus's own detection did not confirm it as a name there: a warning, to be checked
+                where = "inside a sentence, as a name is written" if named else "only at a sentence start"
+                msg = f"possibly a {label.lower()} from the corpus (written there {where}; check it)"
+                sources = sorted(named or initial)
+                finding = self._identifier_finding("possible_identifier", a, start, end, msg, sources, label)
+            out.append(finding)
             taken.append((start, end))
         return sorted(out, key=lambda f: f.start or 0)
+
+    def _mention_people(self) -> dict[str, set[str]]:
+        """A person's name as written (lower case) -> the people of the corpus it names."""
+        if not hasattr(self, "_mentions_cache"):
+            cache: dict[str, set[str]] = {}
+            p = self.profile
+            for doc_id, text in p.texts.items():
+                for m in p.people.mentions_in(doc_id):
+                    for form in p.index.variants(text[m.start : m.end], "PERSON"):
+                        cache.setdefault(form.lower(), set()).add(m.person_id)
+            self._mentions_cache = cache
+        return self._mentions_cache
 
     def _own_names(self, a: Analysed, spans: list[Span]) -> list[tuple[int, int, str]]:
         """Names the checked text itself holds (detected people, places and organisations, whole and
@@ -299,126 +305,119 @@ class RiskChecker:
             value = a.text[s.start : s.end]
             parts = sorted(index.variants(value, s.label), key=len, reverse=True)
             for part in parts:
-                at = plain(value).find(part)
+                at = value.replace("\u2019", "'").find(part)
                 if at >= 0 and part[:1].isupper():
                     out.append((s.start + at, s.start + at + len(part), s.label))
         return out
 
     def _identifier_finding(
-        self, check: str, a: Analysed, start: int, end: int, message: str, sources: list[str]
+        self,
+        check: str,
+        a: Analysed,
+        start: int,
+        end: int,
+        message: str,
+        sources: list[str],
+        label: str,
+        people: list[str] | None = None,
     ) -> Finding:
-        suggestion = "replace it with its pseudonym or a generic description (e.g. 'a nearby town', 'the service')"
-        return self._finding(check, a, start, end, message, suggestion, sources=sources)
+        suggestion = self.suggest.identifier(label)
+        people = people if people is not None else []
+        return self._finding(check, a, start, end, message, suggestion, sources=sources, kind=label, people=people)
 
     # ------------------------------------------------------------------ rare details
 
-    def _rare(self, a: Analysed, spans: list[Span], identifiers: list[tuple[int, int]]) -> list[Finding]:
-        """Rare details; words already reported as identifiers are not reported again as details."""
+    def _rare(self, a: Analysed, spans: list[Span], skip: list[tuple[int, int]]) -> list[Finding]:
+        """Rare details: words rare in general English, or words of details flagged in the corpus,
+        that the accounts of fewer than k people use. Identifiers and listed terms are not details."""
         p, c = self.profile, self.config
-        taken = [(h.start, h.end) for h in p.index.find(a.text)] + identifiers
+        taken = [(h.start, h.end) for h in p.index.find(a.text)] + skip
         cands: list[_Candidate] = []
-
-        def traceable(docs: set[str]) -> bool:
-            return 0 < len(docs) < self.k
-
-        content = [t for t in a.tokens if t.content and not _inside(t.start, t.end, taken)]
+        content = [t for t in a.tokens if t.content and not inside(t.start, t.end, taken)]
         for t in content:
-            rare_word = max(zipf(t.lemma), zipf(t.text.lower())) < c.word_zipf
-            if t.pos in RARE_POS and len(t.text) >= c.min_word_length and rare_word:
-                docs = {i for i, u in p.unigrams.items() if t.lemma in u or t.text.lower() in u}
-                if traceable(docs):
-                    cands.append(_Candidate(t.start, t.end, docs, "a rare word"))
-        for x, y in itertools.pairwise(content):
-            if x.sentence != y.sentence or x.pos not in RARE_POS or y.pos not in RARE_POS:
+            if t.pos not in RARE_POS or len(t.text) < c.min_word_length:
                 continue
-            zx, zy = (min(zipf(t.lemma), zipf(t.text.lower())) for t in (x, y))
-            if min(zx, zy) >= c.phrase_zipf or max(zx, zy) >= c.phrase_max_zipf:
+            found = p.trace(t)
+            if not 0 < found.k < self.k:
                 continue
-            pair, surface = (x.lemma, y.lemma), (x.text.lower(), y.text.lower())
-            docs = {i for i, b in p.bigrams.items() if pair in b or surface in b}
-            if traceable(docs):
-                cands.append(_Candidate(x.start, y.end, docs, "a distinctive phrase"))
-        cands += self._uncommon_words(content, traceable)
+            people, docs = set(found.people), set(found.docs)
+            end = t.norm_end if t.norm_end > t.end else t.end  # a phrase of several words: "glass eye"
+            if _rarity(a.text[t.start : end], t) < c.word_zipf:
+                cands.append(_Candidate(t.start, end, docs, people, "a rare word", found.k))
+            elif self.suggest.listed(t):
+                cands.append(_Candidate(t.start, end, docs, people, "a word of the rare-detail lexicons", found.k))
+            elif t.lemma in p.rare_words or t.text.lower() in p.rare_words or t.norm in p.rare_words:
+                reason = "a word of a rare detail flagged in the corpus"
+                cands.append(_Candidate(t.start, t.end, docs, people, reason, found.k))
+        for first, last, kind in self.suggest.phrases(a.tokens):
+            words = {t.lemma for t in a.tokens[first:last]}
+            docs = p.docs_with_lemmas(words)
+            found = p.trace_words(docs, words)
+            start, end = a.tokens[first].start, a.tokens[last - 1].end
+            if 0 < found.k < self.k and not inside(start, end, taken):
+                reason = "a detail of the rare-detail lexicons"
+                cands.append(_Candidate(start, end, docs, set(found.people), reason, found.k, kind))
         for s0, s1 in a.sentences:
             sent = [t for t in a.tokens if s0 <= t.start < s1]
             lemmas = {t.lemma for t in sent}
             for _doc_id, rare in p.rare_spans:
                 if rare <= lemmas:
                     docs = p.docs_with_lemmas(rare)
-                    if traceable(docs):
+                    found = p.trace_words(docs, rare)
+                    if 0 < found.k < self.k:
                         hit = [t for t in sent if t.lemma in rare]
-                        cands.append(_Candidate(hit[0].start, hit[-1].end, docs, "a rare detail flagged in the corpus"))
+                        reason = "a rare detail flagged in the corpus"
+                        cands.append(_Candidate(hit[0].start, hit[-1].end, docs, set(found.people), reason, found.k))
         for s in spans:
             if s.label == "RARE_DETAIL":
-                rare = _distinctive(_tokens_in(a, s.start, s.end), c.distinctive_zipf)
+                rare = distinctive(tokens_in(a, s.start, s.end), c.distinctive_zipf)
                 docs = p.docs_with_lemmas(rare) if rare else set()
-                if traceable(docs):
-                    cands.append(_Candidate(s.start, s.end, docs, "a detected rare detail"))
+                found = p.trace_words(docs, rare)
+                if 0 < found.k < self.k:
+                    reason = "a detected rare detail"
+                    cands.append(_Candidate(s.start, s.end, docs, set(found.people), reason, found.k, s.subtype))
         out = []
         for cand in _merge(cands):
-            n = len(cand.sources)
+            n = cand.k
+            matched = a.text[cand.start : cand.end]
+            kind, suggestion = self.suggest.detail(matched, tokens_in(a, cand.start, cand.end), cand.subtype)
+            who = "one person" if n == 1 else f"{n} people"
             out.append(
                 self._finding(
                     "rare_detail",
                     a,
                     cand.start,
                     cand.end,
-                    f"{cand.reason} found in only {n} source document(s) (fewer than {self.k}): "
-                    "it can link the text to them",
-                    self._generalise(a.text[cand.start : cand.end]),
+                    f"{cand.reason}, found only in the accounts of {who} (fewer than {self.k}): it can link the "
+                    "text to them",
+                    suggestion,
                     sources=sorted(cand.sources),
                     k=n,
+                    people=sorted(cand.people),
+                    kind=kind,
                 )
             )
         return out
 
-    def _uncommon_words(self, content: list[Token], traceable) -> list[_Candidate]:
-        """Details made of words that are not rare in general English ("breed", "welding") but are
-        rare in the corpus: a word of a rare detail flagged in the corpus that few sources use, and
-        two uncommon words close together in a sentence that few sources use together."""
-        p, c = self.profile, self.config
-        cands: list[_Candidate] = []
-        uncommon = []
-        for t in content:
-            if t.pos not in RARE_POS or len(t.text) < c.min_word_length:
-                continue
-            if t.lemma in p.rare_words or t.text.lower() in p.rare_words:
-                docs = {i for i, u in p.unigrams.items() if t.lemma in u or t.text.lower() in u}
-                if traceable(docs):
-                    cands.append(_Candidate(t.start, t.end, docs, "a word of a rare detail flagged in the corpus"))
-            if max(zipf(t.lemma), zipf(t.text.lower())) < c.phrase_zipf:
-                uncommon.append(t)
-        for i, x in enumerate(uncommon):
-            for y in uncommon[i + 1 : i + 1 + c.pair_window]:
-                if y.sentence != x.sentence or x.lemma == y.lemma:
-                    continue
-                docs = {
-                    d
-                    for d, u in p.unigrams.items()
-                    if (x.lemma in u or x.text.lower() in u) and (y.lemma in u or y.text.lower() in u)
-                }
-                if traceable(docs):
-                    cands.append(_Candidate(x.start, y.end, docs, "uncommon words used together"))
-        return cands
-
-    def _generalise(self, text: str) -> str:
-        for pattern, replacement in self.generalisations:
-            if pattern.search(text):
-                return f"generalise it, e.g. '{replacement}', or leave it out"
-        return "generalise it (e.g. 'an unusual hobby', 'a past job in a trade') or leave it out"
-
     # ------------------------------------------------------------------ combinations
 
     def _smallest_k(self, qis: Iterable[str], must_span: dict[str, int] | None = None) -> tuple[int, tuple[str, ...]]:
-        """Smallest positive number of sources sharing a combination (k) and that combination."""
+        """Smallest positive number of people sharing a combination (k) and that combination. Only
+        combinations that do the narrowing count: each of their quasi-identifiers alone fits at least
+        k people (one that fits fewer is a detail of its own, weighed by the linkage check), and one
+        of them is not of a weak kind (gender, age band...): two such, or one and two weak ones."""
         p, c = self.profile, self.config
-        masks = {q: {i for i in p.ids if q in p.qis[i]} for q in qis}
-        terms = sorted((q for q in masks if masks[q]), key=lambda q: (len(masks[q]), q))[: c.combo_max_terms]
+        masks = {q: {pid for pid, have in p.person_qis.items() if q in have} for q in qis}
+        usable = [q for q in masks if len(masks[q]) >= self.k]
+        terms = sorted(usable, key=lambda q: (len(masks[q]), q))[: c.combo_max_terms]
         best: tuple[int, tuple[str, ...]] = (0, ())
         for size in range(c.combo_min_size, min(c.combo_max_size, len(terms)) + 1):
             for combo in itertools.combinations(terms, size):
                 if len({quasi.category(q) for q in combo}) < 2:
                     continue
+                strong = sum(not p.qi_lexicon.is_weak(q) for q in combo)
+                if strong == 0 or (strong == 1 and len(combo) - strong < 2):
+                    continue  # a gender and a role narrow a small corpus by chance; it takes more
                 if must_span is not None and len({must_span[q] for q in combo}) < 2:
                     continue
                 k = len(set.intersection(*(masks[q] for q in combo)))
@@ -426,25 +425,32 @@ class RiskChecker:
                     best = (k, combo)
         return best
 
-    def _sharing(self, combo: tuple[str, ...]) -> list[str]:
-        return sorted(i for i in self.profile.ids if set(combo) <= self.profile.qis[i])
+    def _sharing(self, combo: tuple[str, ...]) -> tuple[list[str], list[str]]:
+        """(people, documents) that the combination fits."""
+        p = self.profile
+        people = sorted(pid for pid, have in p.person_qis.items() if set(combo) <= have)
+        docs = sorted({d for pid in people for q in combo for d in p.qi_docs.get((pid, q), ())})
+        return people, docs
 
     def _combinations(self, a: Analysed, qis: dict[str, tuple[int, int]]) -> list[Finding]:
         k, combo = self._smallest_k(qis)
         if not k or k >= self.k:
             return []
-        sources = self._sharing(combo)
+        people, sources = self._sharing(combo)
         ranges = sorted(qis[q] for q in combo)
+        who = "one person" if k == 1 else f"{k} people"
         f = self._finding(
             "combination",
             a,
             ranges[0][0],
             ranges[0][1],
-            f"the combination {', '.join(combo)} fits only k={k} source document(s)",
-            "generalise or drop one of these details (e.g. an age band instead of an age, 'a health condition')",
+            f"together, {', '.join(combo)} fit only {who} of the corpus (k={k})",
+            self.suggest.combination(combo),
             sources=sources,
             k=k,
-            ranges=ranges,
+            ranges=ranges[1:],
+            people=people,
+            kind=", ".join(sorted({quasi.category(q) for q in combo})),
         )
         return [f]
 
@@ -462,6 +468,7 @@ class RiskChecker:
                 continue
             start = a.words[sv.longest.start][0]
             end = a.words[sv.longest.start + sv.longest.length - 1][1]
+            narrator = self.profile.people.narrator_of(sv.source)
             out.append(
                 self._finding(
                     "verbatim",
@@ -469,12 +476,63 @@ class RiskChecker:
                     start,
                     end,
                     f"{sv.longest.length} words in a row, and {sv.share:.0%} of the text, verbatim from one "
-                    f"source document",
+                    "source document: its writer and the people it is about may recognise it",
                     "paraphrase or shorten the passage; quote fewer words in a row from one account",
                     sources=[sv.source],
+                    people=[narrator] if narrator else [],
                 )
             )
         return out, counts
+
+    # ------------------------------------------------------------------ linked by person
+
+    def _linkage(self, a: Analysed, findings: list[Finding], skip: list[tuple[int, int]]) -> list[Finding]:
+        """``subject_linkage``: the evidence of a text concentrates on one person's accounts."""
+        c = self.config
+        pointing = [f.people if f.check != "residual_identifier" else [] for f in findings]
+        evidence = self.linker.evidence(a, skip, pointing)
+        out = []
+        linked = self.linker.linked(
+            evidence, c.linkage_min_words, c.linkage_min_weight, c.linkage_min_findings, c.linkage_min_sentence_weight
+        )
+        for ev in linked:
+            src = self.profile.sources[ev.person]
+            parts = []
+            if ev.findings:
+                parts.append(f"{len(ev.findings)} finding(s) point to them")
+            if len(ev.words) >= c.linkage_min_words:
+                parts.append(
+                    f"{len(ev.words)} of the text's {ev.informative} words known to the corpus are found in their "
+                    f"accounts and almost no one else's (chance would give about {ev.expected:.1f})"
+                )
+            close = len(ev.sentence_words) >= 2 and ev.sentence_weight >= c.linkage_min_sentence_weight
+            if close:
+                shared = ", ".join(f"'{t.text}'" for t in ev.sentence_words)
+                parts.append(f"one sentence shares {shared} with one sentence of theirs")
+            where = [(t.start, t.norm_end or t.end) for t in {*ev.words, *(ev.sentence_words if close else [])}] + [
+                (findings[i].start or 0, findings[i].end or 0) for i in ev.findings if findings[i].start is not None
+            ]
+            where = sorted(set(where))
+            if not where:
+                continue
+            docs = ", ".join(src.documents)
+            out.append(
+                self._finding(
+                    "subject_linkage",
+                    a,
+                    where[0][0],
+                    where[0][1],
+                    f"points to one {src.described} (documents {docs}): {'; '.join(parts)}. Together these may "
+                    "identify them",
+                    "change or leave out some of the marked details from this person's accounts, or draw them "
+                    "from other accounts, until no one person's story can be recognised",
+                    sources=list(src.documents),
+                    ranges=where[1:],
+                    people=[ev.person],
+                    kind=src.role,
+                )
+            )
+        return out
 
     # ------------------------------------------------------------------ joint check
 
@@ -494,16 +552,18 @@ class RiskChecker:
                 owner.setdefault(q, i)
         k, combo = self._smallest_k(owner, must_span=owner)
         if k and k < self.k:
-            sources = self._sharing(combo)
+            people, sources = self._sharing(combo)
+            who = "one person" if k == 1 else f"{k} people"
             out.append(
                 Finding(
                     "joint_combination",
                     self._severity("joint_combination"),
                     joint_id,
-                    f"across the texts, the combination {', '.join(combo)} fits only k={k} source document(s)",
-                    "details spread over several texts combine; generalise one of them in one text",
+                    f"across the texts, {', '.join(combo)} fit only {who} of the corpus (k={k})",
+                    "details spread over several texts combine; " + self.suggest.combination(combo),
                     sources=sources,
                     k=k,
+                    people=people,
                 )
             )
         flagged = {s for f in already if f.check == "verbatim" for s in f.sources}
@@ -523,32 +583,47 @@ class RiskChecker:
         return out
 
 
-def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in ranges)
+def _within(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    """Wholly inside one of the ranges ("Day" of "Anzac Day"; not "Heath Ward" for its "ward")."""
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def _rarity(words: str, t: Token) -> float:
+    """Zipf frequency of a word (the more common of its lemma and form) or of a phrase."""
+    if " " in words.strip() or "-" in words:
+        return zipf(words.lower())
+    return max(zipf(t.lemma), zipf(t.text.lower()))
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
-    """Overlapping or adjacent candidates that point at a common source become one, naming the
-    sources they share (the most specific link); those pointing at different sources stay apart."""
+    """Overlapping or adjacent candidates that point at a common person become one, naming the
+    people and sources they share (the most specific link); others stay apart."""
     out: list[_Candidate] = []
     for cand in sorted(cands, key=lambda c: (c.start, c.end)):
         last = out[-1] if out else None
-        if last is not None and cand.start <= last.end + 2 and last.sources & cand.sources:
+        if last is not None and cand.start <= last.end + 2 and last.people & cand.people:
             last.end = max(last.end, cand.end)
-            last.sources &= cand.sources
+            last.people &= cand.people
+            last.sources = (last.sources & cand.sources) or last.sources | cand.sources
+            last.k = min(last.k, cand.k)
             if cand.reason.startswith("a rare detail") or cand.reason.startswith("a detected"):
-                last.reason = cand.reason
+                last.reason, last.subtype = cand.reason, cand.subtype or last.subtype
         else:
-            out.append(_Candidate(cand.start, cand.end, set(cand.sources), cand.reason))
+            out.append(
+                _Candidate(cand.start, cand.end, set(cand.sources), set(cand.people), cand.reason, cand.k, cand.subtype)
+            )
     return out
 
 
-def load_generalisations(rules_dirs: list[Path]) -> list[tuple[re.Pattern[str], str]]:
-    out = []
-    for doc in Rules(rules_dirs).yaml("generalise.yaml"):
-        for entry in (doc or {}).get("generalisations", []) if isinstance(doc, dict) else []:
-            try:
-                out.append((re.compile(str(entry["match"]), re.IGNORECASE), str(entry["replace"])))
-            except (KeyError, TypeError, re.error):
-                continue
-    return out
+def _merge_duplicates(findings: list[Finding]) -> list[Finding]:
+    """One finding per check and place: the same words found twice (by two routes) are one finding."""
+    out: dict[tuple[str, int | None, int | None], Finding] = {}
+    for f in findings:
+        key = (f.check, f.start, f.end)
+        if key in out:
+            kept = out[key]
+            kept.sources = sorted(set(kept.sources) | set(f.sources))
+            kept.people = sorted(set(kept.people) | set(f.people))
+        else:
+            out[key] = f
+    return list(out.values())

@@ -16,20 +16,29 @@ class RiskConfig:
     run_warn: int = 15
     share_warn: float = 0.4
     word_zipf: float = 3.0
-    phrase_zipf: float = 4.0
     phrase_max_zipf: float = 5.5
     min_word_length: int = 4
     distinctive_zipf: float = 4.5
-    pair_window: int = 6
     common_word_zipf: float = 4.0
     min_identifier_length: int = 3
     short_form_zipf: float = 5.0
+    name_part_zipf: float = 3.0
     titles: set[str] = field(default_factory=set)
     fail_on: set[str] = field(default_factory=lambda: {"residual_identifier", "input_error"})
     combo_min_size: int = 2
     combo_max_size: int = 4
     combo_max_terms: int = 14
     quasi_identifiers: dict[str, list[str]] = field(default_factory=dict)
+    weak_kinds: set[str] = field(default_factory=lambda: {"gender", "age", "family", "place_type"})
+    never_lists: list[str] = field(default_factory=list)
+    note_sections: list[str] = field(default_factory=lambda: ["notes for the author"])
+    linkage_min_words: int = 3
+    linkage_min_weight: float = 3.0
+    linkage_base_zipf: float = 5.5
+    linkage_max_weight: float = 2.0
+    linkage_min_findings: int = 3
+    linkage_min_sentence_weight: float = 2.5
+    suggestions: dict[str, str] = field(default_factory=dict)
     rules_dirs: list[Path] = field(default_factory=list)
 
 
@@ -55,25 +64,35 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
             merged = _merge(merged, doc)
     verbatim, rare = merged.get("verbatim", {}), merged.get("rare", {})
     ident, combos = merged.get("identifiers", {}), merged.get("combinations", {})
+    linkage = merged.get("linkage", {})
     c = RiskConfig(rules_dirs=list(rules_dirs))
     c.sources = int(merged.get("sources", c.sources))
     c.min_run = int(verbatim.get("min_run", c.min_run))
     c.run_warn = int(verbatim.get("run_warn", c.run_warn))
     c.share_warn = float(verbatim.get("share_warn", c.share_warn))
     c.word_zipf = float(rare.get("word_zipf", c.word_zipf))
-    c.phrase_zipf = float(rare.get("phrase_zipf", c.phrase_zipf))
     c.phrase_max_zipf = float(rare.get("phrase_max_zipf", c.phrase_max_zipf))
     c.min_word_length = int(rare.get("min_word_length", c.min_word_length))
     c.distinctive_zipf = float(rare.get("distinctive_zipf", c.distinctive_zipf))
-    c.pair_window = int(rare.get("pair_window", c.pair_window))
     c.common_word_zipf = float(ident.get("common_word_zipf", c.common_word_zipf))
     c.min_identifier_length = int(ident.get("min_length", c.min_identifier_length))
     c.short_form_zipf = float(ident.get("short_form_zipf", c.short_form_zipf))
+    c.name_part_zipf = float(ident.get("name_part_zipf", c.name_part_zipf))
     c.titles = {str(t).lower() for t in ident.get("titles", [])}
     c.fail_on = {str(x) for x in merged.get("fail_on", c.fail_on)}
     c.combo_min_size = int(combos.get("min_size", c.combo_min_size))
     c.combo_max_size = int(combos.get("max_size", c.combo_max_size))
     c.combo_max_terms = int(combos.get("max_terms", c.combo_max_terms))
+    c.never_lists = [str(x) for x in ident.get("never", c.never_lists)]
+    c.note_sections = [str(x) for x in merged.get("not_checked", {}).get("sections", c.note_sections)]
+    c.weak_kinds = {str(x) for x in combos.get("weak_kinds", c.weak_kinds)}
+    c.linkage_min_words = int(linkage.get("min_words", c.linkage_min_words))
+    c.linkage_min_weight = float(linkage.get("min_weight", c.linkage_min_weight))
+    c.linkage_base_zipf = float(linkage.get("base_zipf", c.linkage_base_zipf))
+    c.linkage_max_weight = float(linkage.get("max_weight", c.linkage_max_weight))
+    c.linkage_min_findings = int(linkage.get("min_findings", c.linkage_min_findings))
+    c.linkage_min_sentence_weight = float(linkage.get("min_sentence_weight", c.linkage_min_sentence_weight))
+    c.suggestions = {str(k): str(v) for k, v in merged.get("suggestions", {}).items()}
     c.quasi_identifiers = {
         str(cat): [str(t).lower() for t in terms or []] for cat, terms in merged.get("quasi_identifiers", {}).items()
     }

@@ -37,6 +37,7 @@ class Identifier:
     sources: set[str] = field(default_factory=set)
     common: bool = False  # also a common word: matched case-sensitively, sentence-initial = uncertain
     short_form: bool = False  # inferred from a document that uses it beside the full name
+    forms: set[str] = field(default_factory=set)  # exactly as written where it was found (case kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,8 @@ class IdentifierHit:
     sources: tuple[str, ...]
     certain: bool
     lowercase: bool = False  # a name that is also a word, written in lower case: maybe just the word
+    #: an identifier with confidence: not a common word, and written as it was found in the corpus
+    confident: bool = False
 
 
 class IdentifierIndex:
@@ -59,8 +62,14 @@ class IdentifierIndex:
         min_length: int = 3,
         nicknames: dict[str, set[str]] | None = None,
         word_names: set[str] | None = None,
+        part_zipf: float | None = None,
+        dictionary: frozenset[str] | None = None,
     ) -> None:
         self.labels = set(labels)
+        #: a place's or organisation's word stands for it alone only when rarer than this
+        self.part_zipf = common_zipf if part_zipf is None else part_zipf
+        #: English words (a lemmatizer's index): a frequent name that is none ("Marcus") is no common word
+        self.dictionary = dictionary
         self.titles = {t.lower().rstrip(".") for t in titles}
         self.common_zipf = common_zipf
         self.min_length = min_length
@@ -93,6 +102,7 @@ class IdentifierIndex:
             if ident is None:
                 ident = self._by_key[key] = Identifier(variant, label, common=self._is_common(variant, label))
             ident.sources.add(source)
+            ident.forms.add(variant)
         self._regexes = None
 
     def variants(self, value: str, label: str) -> set[str]:
@@ -113,7 +123,7 @@ class IdentifierIndex:
             for w in words:
                 w = _POSSESSIVE.sub("", w)
                 # a person's every name part; a place's or organisation's distinctive words only
-                if label == "PERSON" or (w[:1].isupper() and not self._is_common(w, label)):
+                if label == "PERSON" or (w[:1].isupper() and zipf_frequency(w.lower(), "en") < self.part_zipf):
                     out.add(w)
         return {v for v in out if self._usable(v)}
 
@@ -140,7 +150,7 @@ class IdentifierIndex:
                     sources = {doc.id} | prefixes[low].sources
                     common = low in self.word_names if self.word_names is not None else z >= loose_zipf
                     self._by_key[low] = Identifier(
-                        w[:1].upper() + w[1:], "PERSON", sources, common=common, short_form=True
+                        w[:1].upper() + w[1:], "PERSON", sources, common=common, short_form=True, forms={w}
                     )
                     added = True
         if added:
@@ -152,6 +162,20 @@ class IdentifierIndex:
         if v.lower() in self.titles:
             return False
         return not (v.isdigit() and len(v) < 4)
+
+    def is_common(self, v: str, label: str = "") -> bool:
+        """Also an ordinary word: listed as a word-name, or every word as frequent as ``common_zipf``."""
+        return self._is_common(v, label) or self._frequent(v)
+
+    def _frequent(self, v: str) -> bool:
+        """Every word (titles aside) an English word as frequent as ``common_zipf`` ("Fair", "Welsh";
+        not "Marcus", frequent as a name only); an initial ("Mrs L") is never a frequent word."""
+        words = [w.lower() for w in _WORD.findall(v) if w.lower().rstrip(".") not in self.titles]
+        if not words or any(len(w) <= 2 for w in words):
+            return False
+        if self.dictionary is not None and not all(w in self.dictionary for w in words):
+            return False
+        return all(zipf_frequency(w, "en") >= self.common_zipf for w in words)
 
     def _is_common(self, v: str, label: str = "") -> bool:
         """Also an ordinary word, so matched with its capital only. A person's name is, when it is
@@ -213,7 +237,9 @@ class IdentifierIndex:
         hits = []
         for m, ident, lower in self._matches(t, word_uses):
             certain = not lower and not (ident.common and sentence_initial(t, m.start()))
-            hits.append(IdentifierHit(m.start(), m.end(), ident.label, tuple(sorted(ident.sources)), certain, lower))
+            confident = certain and not ident.common and not self._frequent(ident.value) and _as_found(m.group(), ident)
+            sources = tuple(sorted(ident.sources))
+            hits.append(IdentifierHit(m.start(), m.end(), ident.label, sources, certain, lower, confident))
         return hits
 
     def propagate(self, docs: Iterable[Document]) -> None:
@@ -234,6 +260,12 @@ class IdentifierIndex:
                     part = self._by_key.get(variant.lower())
                     if part is not None and part.label == ident.label:
                         part.sources.add(doc.id)
+
+
+def _as_found(matched: str, ident: Identifier) -> bool:
+    """Written in a case it was found in ("Brannock", not "BRANNOCK" or "brannock" unless found so)."""
+    core = _POSSESSIVE.sub("", matched)
+    return core in ident.forms or (core.endswith("s") and core[:-1] in ident.forms)
 
 
 def _bare_plural(matched: str, ident: Identifier) -> bool:

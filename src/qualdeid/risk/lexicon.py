@@ -1,0 +1,109 @@
+"""Word knowledge of the risk check, read from ``rules/``: terms that are never identifiers, synonyms.
+
+Both are plain lists a researcher can read and edit, loaded through the project's rules loader so
+that a project folder (``--rules DIR``) adds to them or takes entries back (``!entry``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qualdeid.detect.rules import Rules
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_SEPARATORS = re.compile(r"[\s\-‐–]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics or macrons, plain apostrophes, hyphens and runs of spaces as one
+    space: the form in which list entries and the words of a text are compared ("Whānau" = "whanau")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", bare.lower()).strip()
+
+
+@dataclass
+class NeverIdentifiers:
+    """Terms that are never identifiers on their own (holidays, clinical and legal terms, kinds of
+    service, te reo Māori and Pacific words): one definition each, in the lists ``risk.yaml`` names."""
+
+    terms: set[str] = field(default_factory=set)  # folded
+    _pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def load(cls, lists: Iterable[str], rules_dirs: Sequence[Path] = ()) -> NeverIdentifiers:
+        rules = Rules(list(rules_dirs))
+        return cls({fold(t) for name in lists for t in rules.words(name) if fold(t)})
+
+    def __contains__(self, value: str) -> bool:
+        return fold(value) in self.terms
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the terms occur in ``text`` (whole words, any case, macrons and hyphens optional)."""
+        if not self.terms:
+            return []
+        if self._pattern is None:
+            alternation = "|".join(
+                r"[\s\-‐–]+".join(re.escape(w) for w in term.split(" "))
+                for term in sorted(self.terms, key=len, reverse=True)
+            )
+            self._pattern = re.compile(rf"(?<![^\W_])(?:{alternation})(?:'s)?(?![^\W_])")
+        return [m.span() for m in self._pattern.finditer(fold_chars(text))]
+
+
+def fold_chars(text: str) -> str:
+    """:func:`fold` character by character, keeping the length (offsets stay valid); separators are kept."""
+    out = []
+    for c in text:
+        bare = "".join(
+            x for x in unicodedata.normalize("NFKD", c.translate(_APOSTROPHES)) if not unicodedata.combining(x)
+        )
+        low = bare.lower()
+        out.append(low[0] if len(low) == 1 else c)
+    return "".join(out)
+
+
+@dataclass
+class Synonyms:
+    """Groups of words read as one for re-identification (``rules/synonyms.txt``): "mum" and
+    "mother", "glass eye" and "artificial eye". Variants of several words are matched as phrases."""
+
+    canonical: dict[str, str] = field(default_factory=dict)  # folded variant (maybe several words) -> canonical
+    longest: int = 1  # words in the longest variant
+
+    @classmethod
+    def load(cls, rules_dirs: Sequence[Path] = (), name: str = "synonyms.txt") -> Synonyms:
+        out = cls()
+        for line in sorted(Rules(list(rules_dirs)).words(name)):
+            head, sep, rest = line.partition(":")
+            if not sep:
+                continue
+            canon = fold(head)
+            for variant in [canon, *(fold(v) for v in rest.split(","))]:
+                if variant:
+                    out.canonical.setdefault(variant, canon)
+                    out.longest = max(out.longest, len(variant.split()))
+        return out
+
+    def of(self, word: str) -> str:
+        """The canonical form of one (folded) word or phrase; the word itself when it has none."""
+        return self.canonical.get(word, word)
+
+    def phrases(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
+        """(first, end, canonical) for the multi-word variants found in ``words`` (folded lemmas or
+        forms), longest first, not overlapping."""
+        out: list[tuple[int, int, str]] = []
+        taken = [False] * len(words)
+        for n in range(self.longest, 1, -1):
+            for i in range(len(words) - n + 1):
+                if any(taken[i : i + n]):
+                    continue
+                canon = self.canonical.get(" ".join(words[i : i + n]))
+                if canon is not None:
+                    out.append((i, i + n, canon))
+                    taken[i : i + n] = [True] * n
+        return sorted(out)

@@ -1,0 +1,162 @@
+"""Linked by person: evidence that concentrates on one person of the corpus.
+
+Two kinds of evidence point at a person: findings whose sources are that person's accounts, and the
+checked text's words that only the accounts of that person (of fewer than k people) use. A paraphrase
+keeps many such words, in synonyms or other forms, even without a verbatim run. Each word weighs by
+how uncommon it is in general English (a "freezer" tells more than a "month": ``base_zipf`` minus
+its Zipf frequency, at most ``max_weight``), and the text's weight on a person is set against what
+chance would give: in the corpus, a word that many people's accounts hold is likelier in any text,
+so a person's share of the corpus's word mass (each word counted once per person holding it) is
+the rate at which any text's words land on them. A generic passage uses words that many accounts
+share, or common words, and stays quiet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from qualdeid.risk.analysis import Analysed, Token, zipf
+from qualdeid.risk.corpus import LINKABLE_ROLES, CorpusProfile, inside
+
+
+@dataclass
+class PersonEvidence:
+    person: str
+    words: list[Token] = field(default_factory=list)  # the text's words specific to this person
+    informative: int = 0  # the text's words the corpus knows
+    expected: float = 0.0  # how many of them would land on this person by chance
+    weight: float = 0.0  # the weight of ``words``
+    expected_weight: float = 0.0  # the weight chance would give
+    #: the text's sentence closest to one sentence of this person's accounts: the uncommon words they
+    #: share (specific to fewer than k people) and their weight
+    sentence_words: list[Token] = field(default_factory=list)
+    sentence_weight: float = 0.0
+
+    @property
+    def excess(self) -> float:
+        return self.weight - self.expected_weight
+
+    findings: list[int] = field(default_factory=list)  # indices of findings pointing at this person
+
+
+class Linker:
+    """Per-person chance rates of one corpus profile for a given k, computed once."""
+
+    def __init__(
+        self, profile: CorpusProfile, k: int, max_zipf: float, base_zipf: float = 5.5, max_weight: float = 2.0
+    ) -> None:
+        self.profile, self.k, self.max_zipf = profile, k, max_zipf
+        self.base_zipf, self.max_weight = base_zipf, max_weight
+        mass: dict[str, float] = defaultdict(float)
+        weighted: dict[str, float] = defaultdict(float)
+        total = 0.0
+        for cls in profile.class_docs:
+            found = profile.class_trace(cls)
+            if not found.k or zipf(cls) >= max_zipf:
+                continue
+            total += found.k
+            if found.k < k:
+                for p in found.people:
+                    mass[p] += found.k
+                    weighted[p] += found.k * self.weight(cls)
+        self.rate = {p: m / total for p, m in mass.items()} if total else {}
+        self.weight_rate = {p: m / total for p, m in weighted.items()} if total else {}
+        #: every sentence of the corpus (its owners, its words) and, by word, the sentences holding it
+        self.sentences: list[tuple[set[str], set[str]]] = []
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for doc_id, a in profile.analysed.items():
+            owned = profile.sentence_owners.get(doc_id, [])
+            for si in range(len(a.sentences)):
+                words = {w for t in a.sentence_tokens(si) if t.content for w in (t.lemma, t.norm)}
+                owners = owned[si][1] if si < len(owned) else set()
+                for w in words:
+                    self.by_word[w].append(len(self.sentences))
+                self.sentences.append((owners, words))
+
+    def weight(self, word: str, form: str = "") -> float:
+        z = max(zipf(word), zipf(form)) if form else zipf(word)
+        return min(self.max_weight, max(0.0, self.base_zipf - z))
+
+    def evidence(
+        self,
+        a: Analysed,
+        skip: Iterable[tuple[int, int]],
+        finding_people: list[list[str]],
+    ) -> dict[str, PersonEvidence]:
+        """Evidence per person: the text's specific words (each synonym class counted once) and the
+        findings (given by the people each points at) that point at them."""
+        skip = list(skip)
+        seen: set[str] = set()
+        out: dict[str, PersonEvidence] = {}
+        informative = 0
+        for t in a.tokens:
+            if not t.content or t.norm in seen or inside(t.start, t.end, skip):
+                continue
+            if max(zipf(t.lemma), zipf(t.text.lower())) >= self.max_zipf:
+                continue
+            found = self.profile.trace(t)
+            if not found.k:
+                continue
+            seen.add(t.norm)
+            informative += 1
+            if found.k < self.k:
+                for p in found.people:
+                    out.setdefault(p, PersonEvidence(p)).words.append(t)
+        self._sentences(a, skip, out)
+        for i, people in enumerate(finding_people):
+            if 0 < len(people) < self.k:
+                for p in people:
+                    out.setdefault(p, PersonEvidence(p)).findings.append(i)
+        for p, ev in out.items():
+            ev.informative = informative
+            ev.expected = informative * self.rate.get(p, 0.0)
+            ev.expected_weight = informative * self.weight_rate.get(p, 0.0)
+            ev.weight = sum(self.weight(t.lemma, t.text.lower()) for t in ev.words)
+        return out
+
+    def _sentences(self, a: Analysed, skip: list[tuple[int, int]], out: dict[str, PersonEvidence]) -> None:
+        """For each person, the text's sentence that shares the most weight of uncommon, specific
+        words with one sentence of their accounts (a paraphrase of one detail keeps a few of them)."""
+        for si in range(len(a.sentences)):
+            specific: dict[str, Token] = {}
+            for t in a.sentence_tokens(si):
+                if not t.content or inside(t.start, t.end, skip) or t.norm in specific:
+                    continue
+                if max(zipf(t.lemma), zipf(t.text.lower())) >= self.max_zipf:
+                    continue
+                if 0 < self.profile.trace(t).k < self.k:
+                    specific[t.norm] = t
+            hits: dict[int, list[Token]] = defaultdict(list)
+            for t in specific.values():
+                for j in {*self.by_word.get(t.norm, ()), *self.by_word.get(t.lemma, ())}:
+                    hits[j].append(t)
+            for j, shared in hits.items():
+                weight = sum(self.weight(t.lemma, t.text.lower()) for t in shared)
+                for p in self.sentences[j][0]:
+                    ev = out.setdefault(p, PersonEvidence(p))
+                    if weight > ev.sentence_weight:
+                        ev.sentence_weight, ev.sentence_words = weight, sorted(shared, key=lambda t: t.start)
+
+    def linked(
+        self,
+        evidence: dict[str, PersonEvidence],
+        min_words: int,
+        min_weight: float,
+        min_findings: int,
+        min_sentence_weight: float = 2.5,
+    ) -> list[PersonEvidence]:
+        """The people the evidence concentrates on, strongest first: at least ``min_words`` words
+        weighing ``min_weight`` more than chance would give, ``min_findings`` findings, or one
+        sentence sharing two or more uncommon words weighing ``min_sentence_weight`` with one
+        sentence of their accounts."""
+        out = []
+        for ev in evidence.values():
+            if self.profile.sources[ev.person].role not in LINKABLE_ROLES:
+                continue
+            by_words = len(ev.words) >= min_words and ev.excess >= min_weight
+            by_sentence = len(ev.sentence_words) >= 2 and ev.sentence_weight >= min_sentence_weight
+            if by_words or by_sentence or len(ev.findings) >= min_findings:
+                out.append(ev)
+        return sorted(out, key=lambda e: (-e.excess, -len(e.findings), e.person))

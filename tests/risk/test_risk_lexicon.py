@@ -1,0 +1,58 @@
+"""Terms that are never identifiers and the synonym table: plain lists in rules/, read through the
+rules loader (a project folder adds entries or takes them back with "!entry")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qualdeid.risk import load_risk_config
+from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms, fold
+
+
+@pytest.fixture(scope="module")
+def never() -> NeverIdentifiers:
+    return NeverIdentifiers.load(load_risk_config().never_lists)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("We marked Anzac Day with the others.", ["Anzac Day"]),
+        ("She went to the CMHT twice and had an ECG.", ["CMHT", "ECG"]),
+        ("He was held under the Mental Health Act for a week.", ["Mental Health Act"]),
+        ("Her whānau came, and later her Whanau again.", ["whānau", "Whanau"]),  # macron optional
+        ("a talanoa for Pasifika families", ["talanoa", "Pasifika"]),
+        ("the drop-in and the drop in", ["drop-in", "drop in"]),  # hyphen optional
+    ],
+)
+def test_listed_terms_are_found_in_any_case_and_spelling(never: NeverIdentifiers, text: str, found: list[str]) -> None:
+    assert [text[s:e] for s, e in never.spans(text)] == found
+
+
+def test_words_inside_other_words_are_not_terms(never: NeverIdentifiers) -> None:
+    assert never.spans("The ECGs were fine; a kaiser roll; Matarikian") == []
+    assert "CMHT" in never and "cmht" in never and "Bramblecote" not in never
+
+
+def test_a_project_folder_adds_and_removes_terms(tmp_path: Path) -> None:
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "service_types.txt").write_text("Wellbeing Hub\n!CMHT\n", encoding="utf-8")
+    never = NeverIdentifiers.load(load_risk_config().never_lists, [tmp_path])
+    assert "Wellbeing Hub" in never and "CMHT" not in never
+
+
+def test_synonyms_read_a_group_as_its_first_word() -> None:
+    syn = Synonyms.load()
+    assert {syn.of(w) for w in ("mum", "mam", "mother")} == {"mother"}
+    assert syn.of("grandkid") == syn.of("grandchild")
+    assert syn.of("kettle") == "kettle"  # no group: itself
+    words = ["he", "had", "a", "glass", "eye", "and", "drove", "a", "b", "double"]
+    assert syn.phrases(words) == [(3, 5, "artificial eye"), (8, 10, "truck")]
+
+
+def test_a_project_folder_adds_synonym_groups(tmp_path: Path) -> None:
+    (tmp_path / "synonyms.txt").write_text("tram: streetcar, trolley car\n", encoding="utf-8")
+    syn = Synonyms.load([tmp_path])
+    assert syn.of("streetcar") == "tram" and syn.of(fold("Trolley-Car")) == "tram"

@@ -1,0 +1,109 @@
+"""A fail means an identifier: a name detected in the corpus, written as it was found there, that is
+not a common word; terms of the never-lists (holidays, clinical and legal terms, kinds of service,
+te reo Māori and Pacific words) are never identifiers; everything else that matches warns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from qualdeid.corpus import Document, Span
+from qualdeid.corpus.model import InputError
+from qualdeid.corpus.readers import Corpus
+from qualdeid.risk import EXIT_FAIL, EXIT_WARN, RiskChecker, load_risk_config
+from qualdeid.risk.identifiers import IdentifierIndex
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "risk_corpus.jsonl"
+
+
+class _WithNerErrors:
+    """The real detector, plus the spans a statistical recogniser sometimes adds wrongly in the
+    corpus ("Day" of "Anzac Day" as a person, "CMHT" as an organisation)."""
+
+    def __init__(self, detector, extra: dict[str, list[tuple[str, str]]]) -> None:
+        self.detector, self.extra, self.nlp = detector, extra, detector.nlp
+
+    def detect(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+        for doc in self.detector.detect(items):
+            if isinstance(doc, Document):
+                for value, label in self.extra.get(doc.id, []):
+                    at = doc.text.index(value)
+                    doc.spans.append(Span(at, at + len(value), label, value, 0.85, "SpacyRecognizer"))
+            yield doc
+
+
+@pytest.fixture(scope="module")
+def checker(detector) -> RiskChecker:
+    docs = [
+        Document("d1", "On Anzac Day Wiremu Tahana went to the CMHT with his whānau. He had an ECG."),
+        Document("d2", "Wiremu Tahana and Ottilie Brannock made a hāngī for Matariki. They met Fair later."),
+        Document("d3", "Later Ottilie Brannock rang the Mental Health Act team about her Irish cousin."),
+    ]
+    errors = {
+        "d1": [("Day", "PERSON"), ("CMHT", "ORGANIZATION"), ("ECG", "ORGANIZATION"), ("whānau", "PERSON")],
+        "d2": [("Matariki", "PERSON"), ("Fair", "PERSON")],
+        "d3": [("Mental Health Act", "ORGANIZATION"), ("Irish", "PERSON")],
+    }
+    return RiskChecker(load_risk_config(), _WithNerErrors(detector, errors), docs)
+
+
+def _identifiers(checker: RiskChecker, text: str):
+    report = checker.check([Document("t", text)])
+    return report, [f for f in report.findings if f.check in ("residual_identifier", "possible_identifier")]
+
+
+def test_listed_terms_are_never_identifiers(checker: RiskChecker) -> None:
+    text = "It was a long day. On Anzac Day she went to the CMHT with her whānau for Matariki and had an ECG."
+    report, found = _identifiers(checker, text + " The Mental Health Act applied.")
+    assert found == [] and report.exit_code != EXIT_FAIL
+
+
+def test_a_name_of_the_corpus_fails_with_its_sources(checker: RiskChecker) -> None:
+    report, found = _identifiers(checker, "Later that week Tahana laughed.")
+    (f,) = found
+    assert (f.check, f.severity, f.matched) == ("residual_identifier", "fail", "Tahana")
+    assert f.sources == ["d1", "d2"] and report.exit_code == EXIT_FAIL
+    assert "pseudonym" in f.suggestion
+
+
+def test_a_frequent_word_taken_for_a_name_is_only_the_word_where_it_is_no_name(checker: RiskChecker) -> None:
+    report, found = _identifiers(checker, "She said that was fair enough.")
+    assert found == [] and report.exit_code != EXIT_FAIL
+
+
+def test_a_name_that_is_a_frequent_word_warns(checker: RiskChecker) -> None:
+    report, found = _identifiers(checker, "Her cousin is Irish too.")
+    assert [(f.check, f.severity, f.matched) for f in found] == [("possible_identifier", "warn", "Irish")]
+    assert report.exit_code == EXIT_WARN
+
+
+def test_a_name_in_another_case_warns(checker: RiskChecker) -> None:
+    report, found = _identifiers(checker, "later that week TAHANA laughed.")
+    assert [(f.check, f.severity) for f in found] == [("possible_identifier", "warn")]
+    assert report.exit_code == EXIT_WARN
+
+
+@pytest.fixture(scope="module")
+def fixture_checker(detector) -> RiskChecker:
+    return RiskChecker(load_risk_config(), detector, Corpus([CORPUS]))
+
+
+def test_a_name_that_is_a_common_word_warns_and_never_fails(fixture_checker: RiskChecker) -> None:
+    # "Joy Pennimore" (R04, R05): "Joy" is also a common word, "Pennimore" is not
+    report, found = _identifiers(fixture_checker, "After lunch we sat with Joy in the lounge.")
+    assert [(f.check, f.matched, f.sources) for f in found] == [("possible_identifier", "Joy", ["R04", "R05"])]
+    assert report.exit_code == EXIT_WARN
+    report, found = _identifiers(fixture_checker, "After lunch we sat with Pennimore in the lounge.")
+    assert [(f.check, f.severity) for f in found] == [("residual_identifier", "fail")]
+
+
+def test_a_name_frequent_only_as_a_name_is_still_an_identifier() -> None:
+    # "marcus" is as frequent as "fair" in general English, but it is no English word
+    index = IdentifierIndex(word_names=set(), dictionary=frozenset({"fair"}))
+    index.add("Marcus", "PERSON", "d1")
+    index.add("Fair", "PERSON", "d2")
+    (marcus,) = index.find("then Marcus left")
+    (fair,) = index.find("then Fair left")
+    assert marcus.confident and not fair.confident
