@@ -134,8 +134,10 @@ def open_group(driver: webdriver.Chrome, title: str) -> None:
     wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#panel-group h2").text == title)
 
 
-def toast(driver: webdriver.Chrome) -> str:
-    return wait(driver, lambda d: d.find_element(By.ID, "toast").text)
+def toast(driver: webdriver.Chrome, expected: str) -> str:
+    """The page's message once it says ``expected`` (a failure says something else: shown on timeout)."""
+    wait(driver, lambda d: expected in d.find_element(By.ID, "toast").text)
+    return driver.find_element(By.ID, "toast").text
 
 
 def test_the_page_is_private_and_self_contained(browser: webdriver.Chrome, review_url: str) -> None:
@@ -160,12 +162,11 @@ def test_decide_a_group_with_the_keyboard(browser: webdriver.Chrome, review_url:
     shot(browser, "2-group")
     Select(browser.find_element(By.ID, "group-label")).select_by_visible_text("place")
     browser.find_element(By.TAG_NAME, "body").send_keys("r")  # an identifier, as a place
-    assert "Identifier everywhere" in toast(browser)
+    toast(browser, "Identifier everywhere")
     wait(browser, lambda d: (rules / "decisions.yaml").exists())
     text = (rules / "decisions.yaml").read_text()
     assert "text: South Island" in text and "decision: replace" in text and "label: LOCATION" in text
-    progress = browser.find_element(By.ID, "progress-text").text
-    assert progress.startswith("1 of ")
+    wait(browser, lambda d: d.find_element(By.ID, "progress-text").text.startswith("1 of "))
 
 
 def test_add_a_missed_identifier_by_selecting_text(browser: webdriver.Chrome, review_url: str, rules: Path) -> None:
@@ -196,7 +197,7 @@ def test_add_a_missed_identifier_by_selecting_text(browser: webdriver.Chrome, re
     assert "Mark “skate bowl” as" in menu.text
     shot(browser, "3-select")
     browser.find_element(By.TAG_NAME, "body").send_keys("2")  # 2: place
-    assert toast(browser).startswith("Added")
+    toast(browser, "Added")
     mark = wait(
         browser, lambda d: next((m for m in d.find_elements(By.CSS_SELECTOR, "mark") if "skate bowl" in m.text), None)
     )
@@ -221,7 +222,7 @@ def test_merge_two_people(browser: webdriver.Chrome, review_url: str, rules: Pat
     )
     Select(card.find_element(By.TAG_NAME, "select")).select_by_visible_text("Joy Delacourt")
     card.find_element(By.XPATH, ".//button[text()='Merge']").click()
-    assert toast(browser) == "Merged"
+    toast(browser, "Merged")
     shot(browser, "7-people")
     wait(
         browser,
@@ -246,7 +247,7 @@ def test_generalise_a_rare_detail(browser: webdriver.Chrome, review_url: str, ru
     menu.find_element(By.CSS_SELECTOR, "input[aria-label='general text']").send_keys("had an unusual job")
     shot(browser, "5-rare")
     menu.find_element(By.XPATH, ".//button[text()='Generalise']").click()
-    assert "had an unusual job" in toast(browser)
+    toast(browser, "had an unusual job")
     entries = yaml.safe_load((rules / "generalise.yaml").read_text())["generalisations"]
     assert entries[0]["replace"] == "had an unusual job"
     browser.find_element(By.TAG_NAME, "body").send_keys("?")

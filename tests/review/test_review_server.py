@@ -177,9 +177,11 @@ def test_people_merge_and_split(client: TestClient, session: ReviewSession) -> N
     people = get(client, "people")["people"]
     assert "Rosalind" not in [p["name"] for p in people]
     merged = next(p for p in people if p["name"] == "Rosalind Okafor-Lynd")
-    assert len(merged["mentions"]) == len(into["mentions"]) + len(lone["mentions"]) and merged["decided"]
+    assert merged["mentions"] == into["mentions"] + lone["mentions"] and merged["decided"]
     ashby = next(p for p in people if p["name"] == "Will Ashby")
-    will = next(m for m in ashby["mentions"] if m["doc_id"] == "wednesday.txt")
+    mentions = get(client, f"person?id={ashby['id']}")["mentions"]
+    assert len(mentions) == ashby["mentions"] and all(m["before"] + m["text"] + m["after"] for m in mentions)
+    will = next(m for m in mentions if m["doc_id"] == "wednesday.txt")
     post(client, "split", {"doc": will["doc"], "start": will["start"], "end": will["end"], "name": "Will (visitor)"})
     people = get(client, "people")["people"]
     assert any(p["name"] == "Will" and p["decided"] for p in people)

@@ -41,6 +41,9 @@ import yaml
 from qualdeid.corpus.model import LABELS, Document, Span
 
 FILE_NAME = "decisions.yaml"
+#: libyaml's safe dumper and loader where PyYAML has them (a project's file grows with every decision)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 VERSION = 1
 #: Characters on either side of an occurrence that its fingerprint covers.
 CONTEXT_CHARS = 20
@@ -342,7 +345,7 @@ class Decisions:
             ],
             "identities": [i.to_dict() for i in self.identities],
         }
-        body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+        body = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
         write_text_atomic(self.path, HEADER + body)
 
 
@@ -350,7 +353,7 @@ def _read(path: Path) -> tuple[list[Decision], list[Identity]]:
     if not path.is_file():
         return [], []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise DecisionsError(f"{path}: cannot be read ({type(e).__name__}); fix or remove the file") from None
     if not isinstance(data, dict):

@@ -177,6 +177,7 @@ def build_app(session: ReviewSession, token: str, port: int) -> ASGIApp:
         "group": lambda id: session.group_detail(str(id)),
         "documents": documents,
         "people": lambda: {"people": session.people()},
+        "person": lambda id: session.person(_int(id)),
         "suggestions": lambda text: {"suggestions": session.suggestions(str(text))},
     }
     writes = {

@@ -85,6 +85,7 @@ class ReviewSession:
         self.stale: list[dict[str, Any]] = []
         self._undo: list[tuple[str, Callable[[], None]]] = []
         self._people: list[dict[str, Any]] | None = None
+        self._by_id: dict[str, int] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -125,6 +126,7 @@ class ReviewSession:
         ]
         with self.lock:
             self.docs = docs
+            self._by_id = {d.id: d.index for d in docs}
             for d in docs:
                 self._locate_decisions(d)
             self._regroup(finder.ranks)
@@ -443,21 +445,31 @@ class ReviewSession:
             for m in mentions:
                 by_person[res.mention_identity[(m.doc, m.start, m.end)]].append(m)
             people = []
+            self._mentions: list[list[Mention]] = []
             for n, (key, ms) in enumerate(sorted(by_person.items(), key=lambda kv: (-len(kv[1]), kv[0]))):
                 forms = Counter(m.text for m in ms)
+                self._mentions.append(ms)
                 people.append(
                     {
                         "id": n,
                         "key": key,
                         "name": max(forms, key=lambda f: (len(f.split()), forms[f])),
                         "forms": [f for f, _ in forms.most_common()],
-                        "mentions": [self._mention(m) for m in ms],
+                        "mentions": len(ms),
                         "documents": len({m.doc for m in ms}),
                         "decided": any((m.doc, m.start, m.end) in pins for m in ms),
                     }
                 )
             self._people = people
             return people
+
+    def person(self, n: int) -> dict[str, Any]:
+        """One person's mentions, each in context (asked for when the page shows them)."""
+        with self.lock:
+            people = self.people()
+            if not 0 <= n < len(people):
+                raise ReviewError("no such person (the list changed? reload the page)")
+            return people[n] | {"mentions": [self._mention(m) for m in self._mentions[n]]}
 
     def _mention(self, m: Any) -> dict[str, Any]:
         return _in_context(self.docs[int(m.doc)], m.start, m.end)
@@ -468,11 +480,11 @@ class ReviewSession:
             people = self.people()
             if not (0 <= person < len(people) and 0 <= into < len(people)) or person == into:
                 raise ReviewError("choose two different people")
-            a, b = people[person], people[into]
-            anchor = max(b["mentions"], key=lambda m: len(m["text"].split()))
-            moved = [self._occ(m) for m in a["mentions"]] + [self._occ(anchor)]
-            self._pin(moved, b["name"])
-            return {"merged": len(a["mentions"])}
+            a, b = self._mentions[person], self._mentions[into]
+            anchor = max(b, key=lambda m: len(m.text.split()))
+            moved = [self._occ(m) for m in [*a, anchor]]
+            self._pin(moved, people[into]["name"])
+            return {"merged": len(a)}
 
     def split(self, doc: int, start: int, end: int, name: str = "") -> dict[str, Any]:
         """This mention is somebody else (a namesake): a person of its own."""
@@ -504,9 +516,10 @@ class ReviewSession:
             raise ReviewError("no such document")
         return self.docs[index]
 
-    def _occ(self, m: dict[str, Any]) -> Occurrence:
-        d = self.docs[m["doc"]]
-        return Occurrence.of(d.id, d.text, m["start"], m["end"])
+    def _occ(self, m: Any) -> Occurrence:
+        """The occurrence of a person mention (its ``doc`` is the document's index, as a string)."""
+        d = self.docs[int(m.doc)]
+        return Occurrence.of(d.id, d.text, m.start, m.end)
 
     def _decision(
         self,
@@ -535,7 +548,7 @@ class ReviewSession:
         return next(i for i, j in self.groups[item.group].members if self.docs[i].items[j] is item)
 
     def _index_of(self, doc_id: str) -> int:
-        return next(d.index for d in self.docs if d.id == doc_id)
+        return self._by_id[doc_id]
 
     def _push(self, what: str, action: Callable[[], Any]) -> None:
         self._undo.append((what, action))

@@ -485,15 +485,25 @@ async function showPeople(fresh) {
       shown.filter((q) => q.id !== p.id).map((q) => h("option", { value: q.id }, q.name)));
     pane.append(h("div", { class: "person", dataset: { person: p.id } },
       h("div", { class: "pname" }, p.name, p.decided ? h("span", { class: "state decided" }, " ✓ decided") : null),
-      h("div", { class: "forms" }, `${p.forms.join(", ")} · ${plural(p.mentions.length, "mention")} in ${plural(p.documents, "document")}`),
+      h("div", { class: "forms" }, `${p.forms.join(", ")} · ${plural(p.mentions, "mention")} in ${plural(p.documents, "document")}`),
       h("div", { class: "actions" }, target, h("button", { onclick: () => merge(p.id, target.value) }, "Merge")),
-      h("details", {}, h("summary", {}, "mentions"),
-        h("ol", { class: "occ" }, p.mentions.map((m) => h("li", { onclick: () => openDoc(m.doc, m) },
-          h("div", { class: "where" }, m.doc_id),
-          h("div", { class: "kwic" }, "…" + m.before.replace(/\s+/g, " "), h("b", {}, m.text), m.after.replace(/\s+/g, " ") + "…"),
-          h("div", { class: "row" }, h("button", { onclick: (e) => { e.stopPropagation(); split(m, ""); } }, "split: another person"))))))));
+      mentionsOf(p)));
   }
   if (S.people.length > shown.length) pane.append(h("p", { class: "hint" }, `and ${S.people.length - shown.length} more`));
+}
+
+function mentionsOf(p) {
+  const list = h("ol", { class: "occ" });
+  const details = h("details", {}, h("summary", {}, "mentions"), list);
+  details.addEventListener("toggle", async () => {
+    if (!details.open || list.childElementCount) return;
+    const person = await api("person?id=" + p.id);
+    list.append(...person.mentions.map((m) => h("li", { onclick: () => openDoc(m.doc, m) },
+      h("div", { class: "where" }, m.doc_id),
+      h("div", { class: "kwic" }, "…" + m.before.replace(/\s+/g, " "), h("b", {}, m.text), m.after.replace(/\s+/g, " ") + "…"),
+      h("div", { class: "row" }, h("button", { onclick: (e) => { e.stopPropagation(); split(m, ""); } }, "split: another person")))));
+  });
+  return details;
 }
 
 async function merge(person, into) {
