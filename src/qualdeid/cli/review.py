@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from qualdeid.cli.common import count_documents, fail, input_options, make_corpus
+from qualdeid.cli.common import count_documents, fail, input_options, make_corpus, model_and_jobs_options
 
 if TYPE_CHECKING:
     from qualdeid.review.session import ReviewSession
@@ -53,8 +53,7 @@ Exit status: 0 stopped with Ctrl-C, 2 usage error (port in use, DIR not writable
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: any free port).")
 @click.option("--no-open", is_flag=True, help="Do not open the browser; just print the address.")
 @input_options
-@click.option("--model", default=None, metavar="NAME", help="Installed spaCy pipeline instead of en_core_web_sm.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, help="Worker processes for the scan.")
+@model_and_jobs_options
 def review(
     paths: tuple[str, ...],
     rules_dir: Path,
@@ -120,7 +119,10 @@ def _check_model(model: str) -> None:
 
 
 def _detector(rules_dirs: list[Path], model: str | None, jobs: int) -> Any:
-    from qualdeid.detect import DetectConfig, Detector
+    from qualdeid.detect import DetectConfig, Detector, pipeline
+
+    # the page is served from another thread of this process: workers are not forked from it
+    pipeline.START_METHOD = "forkserver"
 
     config = DetectConfig(rules_dirs=rules_dirs, jobs=jobs, apply_decisions=False)
     if model:
