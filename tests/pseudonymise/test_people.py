@@ -142,3 +142,20 @@ def test_first_person_voice_without_an_author() -> None:
     assert people.narrator_of("D1") is not None and people.narrator_of("D2") is None
     assert people.person(people.narrator_of("D1")).documents == ("D1",)
     assert people.subjects_of("D2") == people.subjects_of("D1")
+
+
+def test_aliases_in_brackets_and_clipped_first_names() -> None:
+    docs = [
+        doc("E1", "[[Perpetua Vance]] ([[Pet]]) came in. Later [[Pet]] laughed and [[Perpetua]] sang."),
+        doc("E2", "[[Ozzie]] ([[Osgood Marr]]) rang. [[Kirst]] and [[Kirsten Bell]] met [[Kirsten]] at the bus."),
+    ]
+    people = resolve_people(docs)
+    assert pid(people, docs, "Pet") == pid(people, docs, "Perpetua Vance")
+    assert pid(people, docs, "Ozzie") == pid(people, docs, "Osgood Marr")
+    assert pid(people, docs, "Kirst") == pid(people, docs, "Kirsten Bell")
+
+
+def test_role_words_are_kept_with_the_mention(ward) -> None:
+    people, docs = ward
+    words = {docs[2].text[m.start : m.end]: m.role_word for m in people.mentions_in("A3")}
+    assert words["Ada"] == "mum" and words["Wren"] == "colleague"

@@ -20,30 +20,43 @@ from qualdeid.cli.common import (
 )
 from qualdeid.corpus import InputError
 
-COMPOSE_HELP = """Compose a draft composite vignette on a theme from coded fragments of several accounts.
+COMPOSE_HELP = """Compose a draft composite vignette on a theme from coded parts of several people's accounts.
 
 \b
 CORPUS: coded documents (.jsonl with "segments", a REFI-QDA .qdpx project, or text files plus a
 CSV export of coded quotations from ATLAS.ti, NVivo or MAXQDA; quotations are located in their
-documents). Fragments coded with the --theme code(s) are taken from at least --sources different
-accounts (different authors where the "author" field is known), none supplying more than half of
-the words, ordered what happened -> what helped -> why it mattered (rules/compose/compose.yaml),
-cut to about --words words on sentence boundaries. The focal person of each fragment becomes one
-invented character, other workers one colleague, relatives one relative; every other identifier
-becomes a [placeholder]. Pronouns the tool cannot resolve are listed for you, never guessed.
+documents). The people of the corpus are linked across accounts, and --sources counts subjects:
+the draft draws on the accounts of at least --sources different residents or clients, none
+supplying more than half of the words. One story: a "what happened" part chosen for the theme,
+then "what helped" and "why it mattered" parts chosen for the theme and for how close they are
+to it, each cut to the sentences that carry the theme (about --words words in all). Template
+prompts and form labels never reach the draft (rules/compose/compose.yaml).
 
 \b
-Writes FILE (Markdown, or Word if it ends in .docx) and FILE.provenance.json (private, 0600:
-which fragment came from which document, offsets, share of words). Check the draft with
-`qualdeid risk FILE --corpus CORPUS...` before publishing.
+The subjects become one invented character (introduced once, then by first name, with the
+--pronouns you choose); every other person keeps one invented name (a worker a colleague, a
+relative a relative: never merged through a shared surname). Names fit the setting (--locale,
+or inferred from the accounts) and the person's age where known. Other identifiers become
+placeholders that keep their meaning ("[a pub]", "[a public holiday]", "[health ID]", "in her
+thirties"); ordinary words, holidays and generic places are never replaced. After composing,
+the draft is searched again for every identifier of the corpus (and of --key).
+
+\b
+Writes FILE (Markdown, or Word if it ends in .docx) with notes for the author, and
+FILE.provenance.json (private, 0600): for each paragraph its document, subject and worker
+(pseudonymous ids), offsets and every change made (original -> replacement, why), so you can
+check and undo each one. With --scaffold, FILE is instead a ranked table of candidate parts per
+section, to assemble by hand. Check the result with `qualdeid risk FILE --corpus CORPUS...`.
 
 \b
 Examples:
   qualdeid compose examples/gold.jsonl --theme everyday_activity -o vignette.md
   qualdeid compose project.qdpx --theme "Peer support" --sources 4 --words 300 --pronouns she -o v.docx
+  qualdeid compose examples/gold.jsonl --theme trust_safety --scaffold -o scaffold.md
 
 Exit status: 0 ok, 1 some inputs failed (named on stderr; the draft was written from the rest),
-2 usage error, 5 no composite possible (too few sources on the theme; the message says why).
+2 usage error, 5 no composite possible (too few subjects on the theme; the message says how many
+there are and what would help).
 """
 EXIT_CANNOT_COMPOSE = 5
 
@@ -53,10 +66,23 @@ EXIT_CANNOT_COMPOSE = 5
 @click.option(
     "--theme", "themes", multiple=True, required=True, metavar="CODE", help="Code to compose on (repeatable)."
 )
-@click.option("--sources", type=click.IntRange(min=2), default=3, show_default=True, help="Minimum number of accounts.")
+@click.option(
+    "--sources",
+    type=click.IntRange(min=2),
+    default=3,
+    show_default=True,
+    help="Number of different residents/clients whose accounts the draft draws on.",
+)
 @click.option("--words", type=click.IntRange(min=20), default=250, show_default=True, help="Target length in words.")
 @click.option("--pronouns", type=click.Choice(["she", "he", "they"]), default="they", show_default=True)
 @click.option("--seed", type=int, default=None, help="Make the choice of fragments and names reproducible.")
+@click.option(
+    "--locale",
+    type=click.Choice(["en_AU", "en_NZ", "en_GB", "en_IE", "en_CA", "en_US"]),
+    default=None,
+    help="Country of the invented names (default: inferred from the accounts).",
+)
+@click.option("--scaffold", is_flag=True, help="Write a ranked table of candidate parts instead of a draft.")
 @click.option(
     "--key", "key_path", type=click.Path(dir_okay=False, path_type=Path), help="Key of a scrubbed corpus (optional)."
 )
@@ -72,6 +98,8 @@ def compose(
     words: int,
     pronouns: str,
     seed: int | None,
+    locale: str | None,
+    scaffold: bool,
     key_path: Path | None,
     out_path: Path,
     force: bool,
@@ -119,7 +147,21 @@ def compose(
         key_pseudonyms=pseudonyms,
     )
     try:
-        draft = composer.compose(docs, list(themes), sources=sources, words=words, pronouns=pronouns, seed=seed)
+        if scaffold:
+            from qualdeid.compose.scaffold import build_scaffold, write_scaffold
+
+            made = build_scaffold(composer, docs, list(themes), sources=sources, seed=seed, locale=locale)
+            write_scaffold(made, out_path)
+            if not quiet:
+                click.echo(
+                    f"scaffold written to {out_path} (private): {made.candidates} candidate part(s) about "
+                    f"{made.subjects} people",
+                    err=True,
+                )
+            sys.exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
+        draft = composer.compose(
+            docs, list(themes), sources=sources, words=words, pronouns=pronouns, seed=seed, locale=locale
+        )
     except CannotCompose as e:
         fail(f"cannot compose: {e}", EXIT_CANNOT_COMPOSE)
     common.report_stale(detector)

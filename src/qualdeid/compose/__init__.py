@@ -1,4 +1,4 @@
-"""Composite vignettes: coded fragments from several accounts, one invented cast, a provenance record."""
+"""Composite vignettes: coded fragments of several people's accounts, one invented cast, a provenance record."""
 
 from qualdeid.compose.composer import Composer, Draft
 from qualdeid.compose.config import ComposeConfig, load_compose_config

@@ -1,218 +1,155 @@
-"""The cast of a fragment: who is who, and what each person becomes in the composite.
+"""The cast of a composite: who each person of the fragments becomes, by identity.
 
-People are the PERSON mentions of a document, clustered by shared name parts ("Sam", "Sam Thorne",
-"Mr Thorne"), nicknames and short forms. A person named next to a worker role or with a worker title
-("Dr", "the OT") is a worker; next to a kinship word ("her mum") a relative; the most mentioned
-remaining person is the focal person of the fragment. In the composite the focal people of all
-fragments become one character, the workers one colleague, the relatives one relative.
+Each fragment's subject becomes the one composite character; everyone else keeps one invented name
+for all their mentions: a worker or staff member a colleague, a relative of the subject a relative
+(the subject's mum in two accounts is the character's one mum), anyone else another person. A
+relative never takes the character's name because they share a surname; a family's invented
+surname is shared. The character is introduced once by full name, then called by first name;
+titles follow the invented person's gender ("Mrs" for a woman, "Mr" for a man, none when unknown).
 """
 
 from __future__ import annotations
 
-import random
 import re
 from dataclasses import dataclass, field
 
-from faker import Faker
+from qualdeid.compose.names import Invented, NamePicker
+from qualdeid.pseudonymise.identity import NameForm, parse_person
 
-from qualdeid.compose.config import ComposeConfig
-from qualdeid.corpus.model import Document, Span
-
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-_POSSESSIVE = re.compile(r"(['\u2019]s|(?<=s)['\u2019])$", re.IGNORECASE)
-_INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){2,4}$")
-GENDERED_TITLES = {"mr": "M", "mrs": "F", "ms": "F", "miss": "F", "mx": None, "sir": "M"}
-TITLE_FOR = {"she": "Ms", "he": "Mr", "they": "Mx"}
 GENDER_FOR = {"she": "F", "he": "M", "they": None}
-_CLAUSE_END = re.compile(r"[.!?;\n]")
-
-
-@dataclass(slots=True)
-class NameMention:
-    start: int
-    end: int
-    title: str  # as written, "" when none
-    tokens: list[str]  # name words as written
-    possessive: str
-    initials: bool
-
-
-def parse_mention(text: str, start: int, end: int, titles: set[str]) -> NameMention:
-    raw = text[start:end]
-    m = _POSSESSIVE.search(raw)
-    possessive = m.group(0) if m else ""
-    core = raw[: m.start()] if m else raw
-    if _INITIALS.match(core.strip()):
-        return NameMention(start, end, "", [core.strip()], possessive, True)
-    words = _WORD.findall(core)
-    title = ""
-    if len(words) > 1 and words[0].lower().rstrip(".") in titles:
-        title, words = words[0], words[1:]
-    return NameMention(start, end, title, words, possessive, False)
+#: Titles that tell a gender, and the title a man or a woman is given instead.
+GENDERED_TITLES = {"mr": "M", "mister": "M", "sir": "M", "mrs": "F", "ms": "F", "miss": "F", "madam": "F", "mx": None}
+TITLE_FOR = {"F": "Ms", "M": "Mr"}
+#: Kinship words of the same relation ("mum" and "mother" are one relative of the character).
+KIN = {
+    "mother": ("mum", "mother", "mom", "mam", "stepmum", "stepmom"),
+    "father": ("dad", "father", "stepdad"),
+    "grandmother": ("nan", "nana", "nanna", "gran", "granny", "grandma", "grandmother"),
+    "grandfather": ("grandad", "granddad", "grandpa", "grandfather"),
+    "partner": ("partner", "wife", "husband", "girlfriend", "boyfriend", "fiance", "fiancee", "fiancé", "fiancée"),
+    "sister": ("sister", "sis", "stepsister"),
+    "brother": ("brother", "bro", "stepbrother"),
+    "daughter": ("daughter", "stepdaughter"),
+    "son": ("son", "stepson"),
+    "aunt": ("aunt", "auntie", "aunty"),
+    "uncle": ("uncle",),
+}
+_KIN_OF = {w: k for k, words in KIN.items() for w in words}
+_KIN_GENDER = {
+    "mother": "F", "father": "M", "grandmother": "F", "grandfather": "M", "sister": "F", "brother": "M",
+    "daughter": "F", "son": "M", "aunt": "F", "uncle": "M",
+}  # fmt: skip
 
 
 @dataclass
-class Person:
-    tokens: set[str] = field(default_factory=set)  # lowercase name parts
-    surnames: set[str] = field(default_factory=set)
-    mentions: list[NameMention] = field(default_factory=list)
-    role: str = "other"  # focal | worker | family | other
-    gender: str | None = None  # "F", "M" or None (unknown)
-    votes: dict[str, int] = field(default_factory=dict)
+class Member:
+    """One invented person of the draft and the real people it stands for."""
+
+    role: str  # "character" | "colleague" | "relative" | "other"
+    invented: Invented
+    persons: set[str] = field(default_factory=set)
+    relation: str = ""  # a relative's relation to the character ("mother")
+    introduced: bool = False
 
 
-def related_names(a: str, b: str, nicknames: dict[str, set[str]]) -> bool:
-    if a == b:
-        return True
-    if len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a)):
-        return True
-    return b in nicknames.get(a, set()) or a in nicknames.get(b, set())
+class Cast:
+    def __init__(self, picker: NamePicker, pronouns: str, age: int | None) -> None:
+        self.picker = picker
+        self.character = Member("character", picker.pick(GENDER_FOR[pronouns], age))
+        self._by_person: dict[str, Member] = {}
+        self._relatives: dict[str, Member] = {}
+        self._others: dict[str, Member] = {}
 
+    @property
+    def members(self) -> list[Member]:
+        seen: dict[int, Member] = {id(self.character): self.character}
+        for m in [*self._by_person.values(), *self._relatives.values(), *self._others.values()]:
+            seen.setdefault(id(m), m)
+        return list(seen.values())
 
-_AFTER = re.compile(r"^\s*(?:,|\(|-)?\s*(?:the|our|my|his|her|their|a|an)?\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
-_DETERMINERS = {"the", "our", "my", "his", "her", "their", "a", "an"}
+    def member_of(self, person: str) -> Member | None:
+        """The invented person a real person (People id) has become so far, if any."""
+        return self.character if person in self.character.persons else self._by_person.get(person)
 
-
-def _window(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
-    """The words that say who a person is: directly before the name ("her mum Farah", "the OT Ben"),
-    or in apposition after it ("Ben the OT", "Farah, her mum", "Jonah (partner)")."""
-    before = text[max(0, start - 40) : start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(before)]
-    before = before[cut[-1] :] if cut else before
-    words_before = [w.lower() for w in _WORD.findall(before)]
-    near_before = words_before[-1:] if words_before else []
-    if len(words_before) >= 2 and words_before[-2] not in _DETERMINERS and words_before[-1] in ("worker", "manager"):
-        near_before = words_before[-2:]
-    near_after: list[str] = []
-    if not _POSSESSIVE.search(text[start:end]):  # "Dec's sister" is someone else
-        m = _AFTER.match(text[end : end + 40])
-        if m and (text[end : end + 1] in ",(-" or text[end:].lstrip().lower().startswith(("the ", "our ", "my "))):
-            near_after = [w.lower() for w in m.groups() if w]
-    return near_before, near_after
-
-
-def _role_vote(before: list[str], after: list[str], title: str, config: ComposeConfig) -> str | None:
-    if title and title.lower().rstrip(".") in config.worker_titles:
-        return "worker"
-    for words in (before, after):
-        joined = " ".join(words)
-        for w in [*words, joined]:
-            if w in config.kinship:
-                return "family"
-            if w in config.worker_roles:
-                return "worker"
-    return None
-
-
-def _gender_vote(before: list[str], after: list[str], title: str, config: ComposeConfig) -> str | None:
-    t = title.lower().rstrip(".")
-    if t in GENDERED_TITLES:
-        return GENDERED_TITLES[t]
-    near = before[-2:] + after[:2]
-    if any(w in config.female_nouns for w in near):
-        return "F"
-    if any(w in config.male_nouns for w in near):
-        return "M"
-    return None
-
-
-def people_of(
-    doc: Document,
-    spans: list[Span],
-    config: ComposeConfig,
-    gender_table: dict[str, str],
-    nicknames: dict[str, set[str]],
-) -> list[Person]:
-    """Cluster the document's PERSON mentions into people and decide each one's role and gender."""
-    titles = set(GENDERED_TITLES) | config.worker_titles
-    people: list[Person] = []
-    for s in sorted(spans, key=lambda s: -(s.end - s.start)):
-        if s.label != "PERSON":
-            continue
-        nm = parse_mention(doc.text, s.start, s.end, titles)
-        toks = {t.lower() for t in nm.tokens} if not nm.initials else set()
-        person = next((p for p in people if any(related_names(a, b, nicknames) for a in toks for b in p.tokens)), None)
+    def member(
+        self,
+        person: str | None,
+        *,
+        subject: str | None,
+        role: str,
+        gender: str | None,
+        age: int | None,
+        role_word: str | None,
+        same_family: bool,
+        fallback_key: str,
+    ) -> Member:
+        """Who ``person`` (a People id, or None for a name no identity was found for) becomes."""
+        if person is not None and person == subject:
+            self.character.persons.add(person)
+            return self.character
+        if person is not None and person in self._by_person:
+            return self._by_person[person]
         if person is None:
-            person = Person()
-            people.append(person)
-        person.tokens |= toks
-        if len(nm.tokens) > 1:
-            person.surnames.add(nm.tokens[-1].lower())
-        person.mentions.append(nm)
-        before, after = _window(doc.text, s.start, s.end)
-        vote = _role_vote(before, after, nm.title, config)
-        if vote:
-            person.votes[vote] = person.votes.get(vote, 0) + 1
-        g = _gender_vote(before, after, nm.title, config)
-        if g is None and nm.tokens and not nm.initials and not nm.title:
-            g = gender_table.get(nm.tokens[0].lower())
-        if g and person.gender is None:
-            person.gender = g
-    for p in people:
-        if p.votes:
-            p.role = max(p.votes, key=lambda r: (p.votes[r], r == "family"))
-    return people
-
-
-def choose_focal(people: list[Person], start: int, end: int) -> Person | None:
-    """The most mentioned non-worker, non-relative person of the fragment (else of the document)."""
-    candidates = [p for p in people if p.role == "other"]
-
-    def inside(p: Person) -> int:
-        return sum(1 for m in p.mentions if start <= m.start < end)
-
-    in_fragment = [p for p in candidates if inside(p)]
-    pool = in_fragment or candidates
-    if not pool:
-        return None
-    key = inside if in_fragment else (lambda p: len(p.mentions))
-    return max(pool, key=lambda p: (key(p), -min(m.start for m in p.mentions)))
-
-
-@dataclass
-class Character:
-    first: str
-    last: str
-    gender: str | None
-
-    def render(self, mention: NameMention, pronouns: str | None = None) -> str:
-        if mention.initials:
-            out = f"{self.first[0]}.{self.last[0]}."
-        elif mention.title:
-            title = mention.title
-            if pronouns and title.lower().rstrip(".") in GENDERED_TITLES:
-                title = TITLE_FOR[pronouns]
-            out = f"{title} {self.last}"
-        elif len(mention.tokens) > 1:
-            out = f"{self.first} {self.last}"
-        else:
-            out = self.first
-        return out + mention.possessive
-
-
-class NamePicker:
-    """Fresh invented names: never a name of the corpus, of the key, or one already used."""
-
-    def __init__(self, seed: int | None, exclude: set[str], gender_table: dict[str, str], locale: str = "en_US"):
-        self.faker = Faker(locale)
-        self.faker.seed_instance(seed if seed is not None else random.SystemRandom().randrange(2**32))
-        self.exclude = {e.lower() for e in exclude}
-        self.gender_table = gender_table
-
-    def pick(self, gender: str | None) -> Character:
-        for _ in range(500):
-            if gender == "F":
-                first = self.faker.first_name_female()
-            elif gender == "M":
-                first = self.faker.first_name_male()
+            if fallback_key not in self._others:
+                self._others[fallback_key] = Member("other", self.picker.pick(gender, age))
+            return self._others[fallback_key]
+        if role == "relative":
+            relation = _KIN_OF.get((role_word or "").split()[-1] if role_word else "", "")
+            gender = gender or _KIN_GENDER.get(relation)
+            last = self.character.invented.last if same_family else None
+            if relation and relation in self._relatives:
+                m = self._relatives[relation]
             else:
-                first = self.faker.first_name_nonbinary()
-                for _ in range(50):  # prefer a name that does not tell a gender
-                    if first.lower() not in self.gender_table:
-                        break
-                    first = self.faker.first_name_nonbinary()
-            last = self.faker.last_name()
-            if first.lower() not in self.exclude and last.lower() not in self.exclude and first != last:
-                self.exclude |= {first.lower(), last.lower()}
-                return Character(first, last, gender)
-        raise RuntimeError("could not find a fresh name; the exclusion list is too large")
+                m = Member("relative", self.picker.pick(gender, age, last=last), relation=relation)
+                if relation:
+                    self._relatives[relation] = m
+        else:
+            cast_role = "colleague" if role in ("worker", "staff") else "other"
+            m = Member(cast_role, self.picker.pick(gender, age))
+        m.persons.add(person)
+        self._by_person[person] = m
+        return m
+
+    def render(self, member: Member, written: str, surname: str | None = None) -> str:
+        """The invented form of one mention, shaped like it (title, possessive, initials); ``surname``
+        is the person's real surname, so that a surname alone becomes the invented surname."""
+        form = parse_person(written)
+        inv = member.invented
+        if form is None:
+            return inv.first
+        if member is self.character:
+            out = inv.first if member.introduced else f"{inv.first} {inv.last}"
+            member.introduced = True
+            return out + form.suffix
+        if form.kind == "initials":
+            dotted = "." in form.core
+            out = f"{inv.first[0]}.{inv.last[0]}." if dotted else f"{inv.first[0]}{inv.last[0]}"
+        elif form.kind == "title_surname":
+            out = _titled(form, inv)
+        elif form.kind == "full":
+            out = f"{inv.first} {inv.last}"
+        elif surname and form.tokens and form.tokens[0].lower() == surname:
+            out = inv.last
+        else:
+            out = inv.first
+        return out + form.suffix
+
+
+def _titled(form: NameForm, inv: Invented) -> str:
+    title = form.prefix.strip()
+    key = title.lower().rstrip(".")
+    if key in GENDERED_TITLES:
+        if inv.gender is None:
+            return f"{inv.first} {inv.last}"
+        if GENDERED_TITLES[key] != inv.gender:
+            title = TITLE_FOR[inv.gender]
+    return f"{title} {inv.last}"
+
+
+def surname_of(texts: list[str]) -> str | None:
+    """The surname of a person from the ways they are written (the last word of a full name)."""
+    for t in texts:
+        form = parse_person(t)
+        if form is not None and form.kind in ("full", "title_surname"):
+            return re.sub(r"['’]s?$", "", form.tokens[-1]).lower()
+    return None

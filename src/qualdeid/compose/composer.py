@@ -1,56 +1,103 @@
-"""Compose a draft composite vignette from coded fragments of several accounts.
+"""Compose a draft composite vignette from coded fragments of several people's accounts.
 
-No original identifier may reach the draft: every detected span of the fragment is replaced, and
-every identifier known anywhere in the corpus (or in the key) is searched for in the fragment as
-well, so a name missed by detection in one document is still caught from the others.
+The steps: detect identifiers over the whole corpus; find its people (``pseudonymise/people.py``);
+choose the fragments (``select.py``); in each, replace the identifiers (``targets.py``) with the
+cast's invented names (``cast.py``) or with placeholders that keep their meaning
+(``placeholders.py``), and the character's pronouns (``pronouns.py``); then check the draft again
+for every identifier of the corpus and the key. Every change is logged with its document offsets
+in the private provenance record, so the researcher can check and undo it.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from qualdeid.compose.cast import (
-    GENDER_FOR,
-    Character,
-    NameMention,
-    NamePicker,
-    Person,
-    choose_focal,
-    parse_mention,
-    people_of,
-    related_names,
-)
+from qualdeid.compose.cast import Cast, Member, surname_of
 from qualdeid.compose.config import ComposeConfig
-from qualdeid.compose.pronouns import Edit, Unresolved, parser, rewrite
-from qualdeid.compose.select import MAX_SHARE, CannotCompose, Fragment, fragments_on, select, trim
-from qualdeid.corpus.model import Document, Span
-from qualdeid.risk.checks import load_generalisations
+from qualdeid.compose.names import LOCALES, NamePicker, infer_locale
+from qualdeid.compose.placeholders import Placeholders
+from qualdeid.compose.pronouns import parser, rewrite
+from qualdeid.compose.relevance import Lemmas, ThemeProfile
+from qualdeid.compose.select import (
+    MAX_SHARE,
+    CannotCompose,
+    Cut,
+    Fragment,
+    choose,
+    code_matches,
+    fragments_of,
+    score,
+    words_in,
+)
+from qualdeid.compose.targets import Target, Targets
+from qualdeid.corpus.model import Document
+from qualdeid.pseudonymise.identity import parse_person
+from qualdeid.pseudonymise.people import People, RoleWords, resolve_people
+from qualdeid.pseudonymise.surrogates import nickname_table
 from qualdeid.risk.identifiers import IdentifierIndex, index_corpus, load_word_names
 
-REPLACED = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "DATE_TIME", "AGE", "RARE_DETAIL")
-_WORD = re.compile(r"\S+")
-_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
-#: Ages detection may leave: "(34)" after a name, "aged 34", "34 years old".
-_AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
+_DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([a-z]{4,})\b")
+_DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
+
+
+@dataclass
+class Change:
+    """One change made to a fragment (document offsets), for the private substitution log."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    reason: str  # person | place | date | age | contact | id | detail | form label | pronoun | agreement | final check
+    person: str | None = None  # People id
+    role: str | None = None  # cast role of a person
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "replacement": self.replacement,
+            "reason": self.reason,
+        }
+        if self.person:
+            d["person"] = self.person
+        if self.role:
+            d["role"] = self.role
+        return d
+
+
+@dataclass
+class Paragraph:
+    cut: Cut
+    text: str
+    changes: list[Change]
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Draft:
     themes: list[str]
-    paragraphs: list[str]
-    fragments: list[Fragment]
+    paragraphs: list[Paragraph]
     notes: list[str]
     statement: str
-    character: Character
+    character: Member
+    locale: str
     provenance: dict[str, Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
-        return "\n\n".join(self.paragraphs)
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def fragments(self) -> list[Fragment]:
+        return [p.cut.fragment for p in self.paragraphs]
 
     def markdown(self) -> str:
         out = [f"# Composite vignette: {', '.join(self.themes)}", "", self.text, "", f"*{self.statement}*", ""]
@@ -61,27 +108,98 @@ class Draft:
         return "\n".join(out)
 
 
+@dataclass
+class _Corpus:
+    """What is worked out once per corpus: detection, people, fragments, identifiers."""
+
+    docs: dict[str, Document]
+    people: People
+    every: list[Fragment]
+    index: IdentifierIndex
+    key_index: IdentifierIndex | None
+    names: set[str]  # every word of a real name (corpus and key): never invented
+    surnames: dict[str, str | None]  # person id -> original surname where one is written
+    relations: dict[str, str]  # person id -> the role words said of them most often ("mum")
+
+
 class Composer:
     def __init__(
         self,
-        detector,
+        detector: Any,
         config: ComposeConfig,
         *,
         key_originals: Iterable[tuple[str, str]] = (),
         key_pseudonyms: Iterable[str] = (),
+        review: Callable[[list[Document]], list[Document]] | None = None,
     ) -> None:
-        from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
-
+        """``review`` (optional) receives the detected documents before their people are resolved and
+        returns them with a researcher's saved decisions applied (spans added or removed)."""
         self.detector = detector
+        self.review = review
         self.config = config
         self.key_originals = list(key_originals)
         self.key_pseudonyms = set(key_pseudonyms)
-        self.gender_table = gender_table()
+        self.placeholders = Placeholders(config.rules_dirs)
+        self.role_words = RoleWords.load(config.rules_dirs)
+        self.targets = Targets(config.rules_dirs, self.placeholders, self.role_words)
         self.nicknames = nickname_table(tuple(config.rules_dirs))
-        self.generalisations = load_generalisations(config.rules_dirs)
         self.word_names = load_word_names(config.rules_dirs)
-        self._cache_key: tuple[tuple[str, int], ...] | None = None
-        self._cache: dict[str, Document] = {}
+        self._model = getattr(getattr(detector, "config", None), "model", None) or "en_core_web_sm"
+        self.lemmas = Lemmas(self._model)
+        self._corpus_key: tuple | None = None
+        self._corpus: _Corpus | None = None
+
+    # ------------------------------------------------------------------ corpus
+
+    def prepare(self, docs: list[Document]) -> _Corpus:
+        """Detection, people, fragments and identifiers of a corpus, cached for the same documents so
+        that several themes and seeds can be composed from one corpus cheaply."""
+        key = tuple((d.id, hash(d.text)) for d in docs)
+        if self._corpus_key == key and self._corpus is not None:
+            return self._corpus
+        fresh = [Document(d.id, d.text, meta=d.meta) for d in docs]
+        spans = {d.id: d.spans for d in self.detector.detect(fresh) if isinstance(d, Document)}
+        merged = {
+            d.id: Document(d.id, d.text, spans=spans[d.id], segments=d.segments, meta=d.meta, source=d.source)
+            for d in docs
+            if d.id in spans  # a document that failed detection is never used
+        }
+        if self.review is not None:
+            merged = {d.id: d for d in self.review(list(merged.values()))}
+        people = resolve_people(list(merged.values()), rules_dirs=self.config.rules_dirs, role_words=self.role_words)
+        every = fragments_of(merged.values(), None, self.config, people)
+        index = index_corpus(merged.values(), nicknames=self.nicknames, word_names=self.word_names)
+        key_index = None
+        if self.key_originals:
+            key_index = IdentifierIndex(nicknames=self.nicknames, word_names=self.word_names)
+            for value, label in self.key_originals:
+                key_index.add(value, label, "key")
+        names = {w.lower() for i in index.values() if i.label == "PERSON" for w in re.findall(r"[^\W\d_]+", i.value)}
+        names |= {
+            w.lower() for v, label in self.key_originals if label == "PERSON" for w in re.findall(r"[^\W\d_]+", v)
+        }
+        names |= {p.lower() for p in self.key_pseudonyms}
+        written: dict[str, list[str]] = {}
+        said: dict[str, Counter[str]] = {}
+        for d in merged.values():
+            for m in people.mentions_in(d.id):
+                written.setdefault(m.person_id, []).append(d.text[m.start : m.end])
+                if m.role_word:
+                    said.setdefault(m.person_id, Counter())[m.role_word] += 1
+        surnames = {p: surname_of(texts) for p, texts in written.items()}
+        relations = {p: c.most_common(1)[0][0] for p, c in said.items()}
+        self._corpus = _Corpus(merged, people, every, index, key_index, names, surnames, relations)
+        self._corpus_key = key
+        return self._corpus
+
+    # ------------------------------------------------------------------ compose
+
+    def candidates(self, docs: list[Document], themes: list[str]) -> tuple[_Corpus, list[Fragment], ThemeProfile]:
+        """The corpus, its fragments on ``themes`` scored for the theme, and the theme's profile."""
+        corpus = self.prepare(docs)
+        fragments = [f for f in corpus.every if any(code_matches(c, t) for c in f.codes for t in themes)]
+        profile = score(fragments, corpus.every, corpus.docs, self.lemmas)
+        return corpus, fragments, profile
 
     def compose(
         self,
@@ -92,272 +210,486 @@ class Composer:
         words: int = 250,
         pronouns: str = "they",
         seed: int | None = None,
+        locale: str | None = None,
     ) -> Draft:
         if sources < 2:
-            raise CannotCompose("--sources must be at least 2: a composite of one account is that account")
-        candidates = fragments_on(docs, themes, self.config)
+            raise CannotCompose("--sources must be at least 2: a composite of one person's story is that story")
+        corpus, fragments, profile = self.candidates(docs, themes)
         rng = random.Random(seed)
-        chosen = trim(select(candidates, sources, rng, themes), words)
-        by_id = {d.id: d for d in docs}
-        detected = self._detect(docs)
-        index = index_corpus(detected.values(), nicknames=self.nicknames, word_names=self.word_names)
-        for value, label in self.key_originals:
-            index.add(value, label, "key")
-        exclude = {i.value for i in index.values() if i.label == "PERSON"} | self.key_pseudonyms
-        picker = NamePicker(seed, exclude, self.gender_table)
-        cast = _Cast(picker, pronouns)
-        paragraphs, notes = [], []
-        for n, frag in enumerate(chosen, 1):
-            doc = detected.get(frag.doc_id) or by_id[frag.doc_id]
-            text, frag_notes = self._harmonise(doc, frag, index, cast, pronouns)
-            paragraphs.append(text)
-            notes += [f"paragraph {n}: {note}" for note in frag_notes]
-        notes += cast.notes()
-        statement = self.config.statement.format(n=len({f.source for f in chosen}))
-        draft = Draft(themes, paragraphs, chosen, notes, statement, cast.composite)
-        draft.provenance = _provenance(draft, sources, words, pronouns, seed)
-        self._final_check(draft, index)
+        what = ", ".join(themes)
+        cuts = choose(fragments, sources, words, rng, profile, corpus.docs, len(self.config.sections), what)
+        locale, locale_scores = self.locale_for(locale, cuts, corpus)
+        ages = [corpus.people.person(c.fragment.subject).age for c in cuts]
+        known = sorted(a for a in ages if a is not None)
+        picker = NamePicker(locale, self.config, seed=seed, exclude=corpus.names)
+        cast = Cast(picker, pronouns, known[len(known) // 2] if known else None)
+        paragraphs = [self.paragraph(corpus, c, cast, pronouns) for c in cuts]
+        fixes = self._final_check(corpus, paragraphs, cast)
+        notes = self._notes(corpus, paragraphs, locale, locale_scores, fixes)
+        subjects = {c.fragment.subject for c in cuts}
+        narrators = {c.fragment.narrator or f"doc:{c.fragment.doc_id}" for c in cuts}
+        statement = self.config.statement.format(
+            subjects=len(subjects),
+            subject_noun=self._subject_noun(corpus, len(subjects)),
+            workers=len(narrators),
+            worker_noun=self.config.worker_noun if len(narrators) > 1 else self.config.worker_noun.rstrip("s"),
+        )
+        draft = Draft(themes, paragraphs, notes, statement, cast.character, locale)
+        draft.provenance = _provenance(draft, corpus.people, sources, words, pronouns, seed, locale_scores, fixes)
         return draft
 
-    def _detect(self, docs: list[Document]) -> dict[str, Document]:
-        """Detection over the whole corpus (names found in one document are removed from all), cached
-        for the same documents so that several themes can be composed from one corpus cheaply."""
-        key = tuple((d.id, hash(d.text)) for d in docs)
-        if self._cache_key != key:
-            fresh = [Document(d.id, d.text, meta=d.meta) for d in docs]
-            self._cache = {d.id: d for d in self.detector.detect(fresh) if isinstance(d, Document)}
-            self._cache_key = key
-        return self._cache
+    def locale_for(self, locale: str | None, cuts: list[Cut], corpus: _Corpus) -> tuple[str, dict[str, int]]:
+        if locale:
+            if locale not in LOCALES:
+                raise CannotCompose(f"--locale must be one of {', '.join(LOCALES)}")
+            return locale, {}
+        texts = []
+        for doc_id in dict.fromkeys(c.fragment.doc_id for c in cuts):
+            d = corpus.docs[doc_id]
+            texts.append(d.text)
+            texts += [str(v) for k, v in d.meta.items() if isinstance(v, str) and not k.startswith("_") and k != "text"]
+        return infer_locale(texts, self.config.rules_dirs)
 
-    # ------------------------------------------------------------------ one fragment
+    def _subject_noun(self, corpus: _Corpus, n: int) -> str:
+        counts: Counter[str] = Counter()
+        text = " ".join(d.text.lower() for d in corpus.docs.values())
+        for noun in self.config.subject_nouns:
+            counts[noun] = len(re.findall(rf"\b{re.escape(noun)}s?\b", text))
+        noun = max(self.config.subject_nouns, key=lambda x: counts[x]) if counts and max(counts.values()) else "person"
+        if n == 1:
+            return noun
+        return "people" if noun == "person" else noun + "s"
 
-    def _spans(self, doc: Document, frag: Fragment, index: IdentifierIndex) -> list[Span]:
-        """Spans inside the fragment (offsets relative to it): detected ones, then corpus-wide identifiers."""
-        out: list[Span] = []
-        for s in doc.spans:
-            if s.label in REPLACED and s.start < frag.end and frag.start < s.end:
-                start, end = max(s.start, frag.start) - frag.start, min(s.end, frag.end) - frag.start
-                out.append(Span(start, end, s.label, frag.text[start:end]))
-        for s in out:  # "Summer Okoro" where detection took only "Okoro": a known first name joins the name
-            if s.label == "PERSON":
-                m = _NAME_BEFORE.search(frag.text, 0, s.start)
-                if m and m.group(1).lower() in self.gender_table:
-                    s.start = m.start(1)
-                    s.text = frag.text[s.start : s.end]
-        extra = [(h.start, h.end, h.label) for h in index.find(frag.text)]
-        for m in _AGE.finditer(frag.text):
-            g = next(i for i in (1, 2, 3) if m.group(i))
-            extra.append((m.start(g), m.end(g), "AGE"))
-        for start, end, label in extra:
-            if not any(s.start < end and start < s.end for s in out):
-                out.append(Span(start, end, label, frag.text[start:end]))
-        return sorted(out, key=lambda s: s.start)
+    # ------------------------------------------------------------------ one paragraph
 
-    def _harmonise(
-        self, doc: Document, frag: Fragment, index: IdentifierIndex, cast: _Cast, pronouns: str
-    ) -> tuple[str, list[str]]:
-        text = frag.text
-        spans = self._spans(doc, frag, index)
-        doc_people = people_of(doc, _with_index_hits(doc, index), self.config, self.gender_table, self.nicknames)
-        focal = choose_focal(doc_people, frag.start, frag.end)
-        titles = set(cast.titles) | self.config.worker_titles
-        edits: list[Edit] = []
-        others: list[tuple[int, str | None]] = []
-        for s in spans:
-            if s.label == "PERSON":
-                mention = parse_mention(text, s.start, s.end, titles)
-                person = _person_for(doc_people, mention, self.nicknames)
-                role = "focal" if person is not None and person is focal else person.role if person else "other"
-                character = cast.character(role, person, doc.id)
-                edits.append(Edit(s.start, s.end, character.render(mention, pronouns if role == "focal" else None)))
-                if role != "focal":
-                    others.append((s.start, person.gender if person else None))
+    def paragraph(self, corpus: _Corpus, cut: Cut, cast: Cast, pronouns: str) -> Paragraph:
+        frag = cut.fragment
+        doc = corpus.docs[frag.doc_id]
+        text = doc.text
+        changes = [Change(a, b, text[a:b], "", "form label") for a, b in cut.labels]
+        removed = [(a, b) for a, b in cut.labels]
+        forms = [parse_person(text[m.start : m.end]) for m in corpus.people.mentions_in(doc.id)]
+        known = {f.tokens[0] for f in forms if f is not None and f.kind in ("full", "single")}
+        targets = [
+            t
+            for t in self.targets.in_window(doc, cut.start, cut.end, corpus.index, corpus.key_index, known)
+            if not any(a < t.end and t.start < b for a, b in removed)
+        ]
+        others: list[tuple[int, str | None, str]] = []
+        subject = frag.subject
+        subject_person = corpus.people.person(subject) if subject else None
+        rare = [t for t in targets if t.label == "RARE_DETAIL"]
+        generalised = [t for t in rare if self._replace_rare(text[t.start : t.end])]
+        rare_kept = [
+            f"'{text[t.start : t.end]}' ({self._suggestion(text[t.start : t.end], t.reason)})"
+            for t in rare
+            if t not in generalised and self.placeholders.policy.actions["RARE_DETAIL"] == "flag"
+        ]
+        targets = generalised + [
+            t
+            for t in targets
+            if t.label != "RARE_DETAIL" and not any(g.start < t.end and t.start < g.end for g in generalised)
+        ]
+        for t in sorted(targets, key=lambda t: t.start):
+            if t.label == "PERSON":
+                change, gender = self._person(corpus, doc, t, cast, frag)
+                changes.append(change)
+                if change.role != "character":
+                    others.append((t.start - cut.start, gender, change.person or change.original.lower()))
             else:
-                edits.append(self._placeholder(text, s))
-        for m in re.finditer(r"\b(\w+)\b", text):
-            w = m.group(1).lower()
-            if w in self.config.kinship:
-                others.append(
-                    (m.start(), "F" if w in self.config.female_nouns else "M" if w in self.config.male_nouns else "?")
-                )
-        others = [(o, g) for o, g in others if g != "?"]
-        focal_gender = focal.gender if focal else None
-        if focal_gender is None and focal is not None:
-            focal_gender = _pronoun_majority(text)
-        sdoc = parser(self.detector.config.model)(text)
-        taken = [(e.start, e.end) for e in edits]
-        p_edits, unresolved = rewrite(sdoc, focal_gender, pronouns, others, taken)
-        new_text, moved = _apply(text, edits + p_edits)
-        notes = [_unresolved_note(new_text, moved(u.start), u) for u in unresolved]
-        if focal is None:
-            notes.append("no focal person found in this fragment; check who the story is about")
-        return _tidy(new_text), notes
+                changes.append(self._placeholder(doc, t, cut, cast, corpus, subject))
+        _drop_bracketed_aliases(text, changes)
+        window = text[cut.start : cut.end]
+        named = {off: who for off, _, who in others}
+        for m in re.finditer(r"\b[a-z]+\b", window):
+            w = m.group().lower()
+            for g, nouns in (("F", self.role_words.female), ("M", self.role_words.male)):
+                if w in nouns and w not in ("mr", "mrs", "ms", "miss", "sir"):
+                    follows = re.match(r"[ ,]+", window[m.end() :])  # "her dad Troy": one person
+                    who = named.get(m.end() + follows.end()) if follows else None
+                    others.append((m.start(), g, who or f"{w} at {m.start()}"))
+        focal = subject_person.gender if subject_person else None
+        if focal is None and subject_person is not None:
+            focal = _pronoun_majority(window)
+        sdoc = parser(self._model)(window)
+        taken = [(c.start - cut.start, c.end - cut.start) for c in changes]
+        focal_at = [c.start - cut.start for c in changes if c.role == "character" and c.reason == "person"]
+        p_edits, unresolved = rewrite(sdoc, focal, pronouns, others, taken, focal_at)
+        for e in p_edits:
+            original = window[e.start : e.end]
+            reason = "pronoun" if original.lower() in _PRONOUN_WORDS else "agreement"
+            changes.append(
+                Change(cut.start + e.start, cut.start + e.end, original, e.new, reason, subject, "character")
+            )
+        changes = _non_overlapping(changes)
+        new_text = _tidy(_apply(text, cut.start, cut.end, changes))
+        notes = []
+        if unresolved:
+            words_ = sorted({window[u.start : u.end].lower() for u in unresolved})
+            why = {u.reason for u in unresolved}
+            what = (
+                "the character's gender is not known from this account"
+                if any("unknown" in r for r in why)
+                else "another person of that gender is near"
+            )
+            notes.append(
+                f"{len(unresolved)} pronoun(s) ({', '.join(repr(w) for w in words_)}) left as written: {what}; "
+                f"make the ones that mean {cast.character.invented.first} '{_pronoun_set(pronouns)}'"
+            )
+        if rare_kept:
+            notes.append(
+                "keeps details that could identify someone: " + ", ".join(rare_kept[:5]) + "; generalise or drop "
+                "them (reviewed generalisations go in rules/generalise.yaml)"
+            )
+        dangling = _dangling(text, cut, sdoc)
+        if dangling:
+            notes.append(
+                "refers to something from the part of its account that is not in the draft ("
+                + ", ".join(f"'{d}'" for d in dangling)
+                + "): say what it is, or rephrase"
+            )
+        return Paragraph(cut, new_text, sorted(changes, key=lambda c: c.start), notes)
 
-    def _placeholder(self, text: str, s: Span) -> Edit:
-        ph = self.config.placeholders
-        if s.label == "RARE_DETAIL":
-            for pattern, replacement in self.generalisations:
-                if pattern.search(s.text):
-                    return Edit(s.start, s.end, replacement)
-        if s.label == "AGE":
-            before, after = text[max(0, s.start - 1) : s.start], text[s.end : s.end + 1]
-            if before == "(" and after == ")":
-                lo = s.start - 1
-                while lo > 0 and text[lo - 1] == " ":
-                    lo -= 1
-                return Edit(lo, s.end + 1, "")
-            if text[max(0, s.start - 2) : s.start] == ", " and after == ",":
-                return Edit(s.start - 2, s.end + 1, "")
-        return Edit(s.start, s.end, ph.get(s.label, "[removed]"))
+    def _replace_rare(self, value: str) -> bool:
+        """A rare detail is replaced only when the project's policy (rules/policy.yaml, as for scrub) says
+        placeholder; by default it stays as written and is listed for the author with a suggestion."""
+        return self.placeholders.policy.actions["RARE_DETAIL"] == "placeholder"
 
-    def _final_check(self, draft: Draft, index: IdentifierIndex) -> None:
-        """Belt and braces: a known identifier left in the draft is replaced by a placeholder."""
-        for i, para in enumerate(draft.paragraphs):
-            hits = [h for h in index.find(para) if h.certain]
-            if hits:
-                edits = [Edit(h.start, h.end, self.config.placeholders.get(h.label, "[removed]")) for h in hits]
-                draft.paragraphs[i] = _apply(para, edits)[0]
+    def _suggestion(self, value: str, reason: str) -> str:
+        """The reviewed generalisation that fits a rare detail (rules/generalise.yaml), else its kind."""
+        general = self.placeholders.policy.generalise(value)
+        return f"suggestion: {general}" if general else self.placeholders.rare_kind(reason)
+
+    def _person(
+        self, corpus: _Corpus, doc: Document, t: Target, cast: Cast, frag: Fragment
+    ) -> tuple[Change, str | None]:
+        people = corpus.people
+        written = doc.text[t.start : t.end]
+        pid = people.person_at(doc.id, t.start, t.end)
+        mention = next((m for m in people.mentions_in(doc.id) if m.start <= t.start < m.end), None)
+        if pid is None:
+            pid = _same_name(people, corpus.docs, doc.id, written)
+        person = people.person(pid) if pid else None
+        role = person.role if person else "other"
+        told = None if person else self._told(doc.text, t.start, t.end)
+        if told:
+            role = told[0]
+        same_family = _same_family(corpus.surnames.get(pid), corpus.surnames.get(frag.subject or ""))
+        member = cast.member(
+            pid,
+            subject=frag.subject,
+            role=role,
+            gender=person.gender if person else (told[1] if told else None),
+            age=person.age if person else None,
+            role_word=(mention.role_word if mention else None)
+            or corpus.relations.get(pid or "")
+            or (told[2] if told else None),
+            same_family=same_family,
+            fallback_key=re.sub(r"['’]s?$", "", written.lower()),
+        )
+        new = cast.render(member, written, corpus.surnames.get(pid or ""))
+        gender = person.gender if person else member.invented.gender
+        return Change(t.start, t.end, written, new, "person", pid, member.role), gender
+
+    def _told(self, text: str, start: int, end: int) -> tuple[str, str | None, str] | None:
+        """Role, gender and role words said right before a name no identity was found for."""
+        before = [w.lower() for w in re.findall(r"[^\W\d_]+", text[max(0, start - 40) : start])][-3:]
+        for n in (3, 2, 1):
+            phrase = " ".join(before[-n:]) if len(before) >= n else ""
+            role = self.role_words.role_of(phrase) if phrase else None
+            if role:
+                return role, self.role_words.gender_of(phrase), phrase
+        return None
+
+    def _placeholder(
+        self, doc: Document, t: Target, cut: Cut, cast: Cast, corpus: _Corpus, subject: str | None
+    ) -> Change:
+        text = doc.text
+        before, after = text[cut.start : t.start], text[t.end : cut.end]
+        if t.label == "AGE":
+            paren = re.search(r"\(\s*$", before) and re.match(r"\s*\)", after)
+            comma = re.search(r"(?:[^\W\d_]|\))\s*,\s*$", before) and re.match(r"\s*[,)]", after)
+            if paren or comma:  # "Nate (34)", "Sam, 19," -> the age goes
+                a = t.start - len(before) + len(before.rstrip(" ,("))
+                b = t.end + (len(after) - len(after.lstrip(" )")) if paren else 0)
+                return Change(a, b, text[a:b], "", "age")
+        owner = corpus.people.person_at(doc.id, *_person_before(corpus.people, doc.id, t.start))
+        mine = {"F": "her", "M": "his"}.get(cast.character.invented.gender or "", "their")
+        said = re.search(r"\b(she|he)(?:['’]s|\s+is|\s+was)\s+(?:in\s+(?:his|her)\s+)?$", before, re.IGNORECASE)
+        focal = corpus.people.person(subject).gender if subject else None
+        if said and owner is None:  # "She's 64": the character's age only if "she" can be the character
+            pronoun_gender = "F" if said.group(1).lower() == "she" else "M"
+            owner = subject if pronoun_gender == focal else "someone else"
+            possessive = mine if owner == subject else {"F": "her", "M": "his"}[pronoun_gender]
+        elif owner in (subject, None):
+            possessive = mine
+        else:  # someone else's age: their own pronoun
+            possessive = {"F": "her", "M": "his"}.get(corpus.people.person(owner).gender or "", "their")
+        new = self.placeholders.make(
+            t.label, text[t.start : t.end], before, after, possessive=possessive, reason=t.reason
+        )
+        reason = {"LOCATION": "place", "ORGANIZATION": "organisation", "DATE_TIME": "date", "RARE_DETAIL": "detail"}
+        now = re.search(r"(?:\bis|['’]s|\bturns|\bturned)\s+(?:in\s+(?:his|her|their)\s+)?$", before)  # not "was 15"
+        whose = "character" if t.label == "AGE" and owner in (subject, None) and now else None
+        return Change(t.start, t.end, text[t.start : t.end], new, reason.get(t.label, t.label.lower()), role=whose)
+
+    # ------------------------------------------------------------------ checks and notes
+
+    def _final_check(self, corpus: _Corpus, paragraphs: list[Paragraph], cast: Cast) -> int:
+        """Every identifier of the fragments, and every one the corpus or key knows, searched for in the
+        draft once more; one still there is replaced (and counted: it should never happen)."""
+        invented = {w.lower() for m in cast.members for w in (m.invented.first, m.invented.last)}
+        fixes = 0
+        for para in paragraphs:
+            originals = {
+                c.original.strip(): _LABEL_OF[c.reason]
+                for c in para.changes
+                if c.reason in _LABEL_OF and len(c.original.strip()) > 2
+            }
+            edits: list[tuple[int, int, str]] = []
+            for value in sorted(originals, key=len, reverse=True):
+                for m in re.finditer(r"(?<![\w'’])" + re.escape(value) + r"(?![\w])", para.text):
+                    edits.append((m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
+            for idx in (corpus.index, corpus.key_index):
+                if idx is None:
+                    continue
+                for h in idx.find(para.text):
+                    hit = para.text[h.start : h.end]
+                    if not h.certain or not self.targets.written_as_name(hit, h.label):
+                        continue
+                    if self.targets.kind(para.text, h.start, h.end, h.label) is None:
+                        continue  # a word, a generic place, a country or language: nobody's identifier
+                    if not {w.lower() for w in re.findall(r"[^\W\d_]+", hit)} <= invented:
+                        edits.append((h.start, h.end, self._again(para.text, h.start, h.end, h.label)))
+            if not edits:
+                continue
+            kept: list[tuple[int, int, str]] = []
+            for e in sorted(edits, key=lambda e: (e[0], -(e[1] - e[0]))):
+                if not kept or e[0] >= kept[-1][1]:
+                    kept.append(e)
+            out, pos = [], 0
+            for a, b, new in kept:
+                out += [para.text[pos:a], new]
+                pos = b
+            para.text = "".join(out) + para.text[pos:]
+            para.changes.append(
+                Change(-1, -1, f"{len(kept)} identifier(s) in the composed text", "placeholders", "final check")
+            )
+            fixes += len(kept)
+        return fixes
+
+    def _again(self, text: str, start: int, end: int, label: str) -> str:
+        """The placeholder for an identifier found again after composing."""
+        if label == "PERSON":
+            return "[a name]"
+        return self.placeholders.make(label, text[start:end], text[:start], text[end:])
+
+    def _notes(
+        self, corpus: _Corpus, paragraphs: list[Paragraph], locale: str, scores: dict[str, int], fixes: int
+    ) -> list[str]:
+        notes = []
+        for n, p in enumerate(paragraphs, 1):
+            notes += [f"paragraph {n}: {note}" for note in p.notes]
+        narrators = [p.cut.fragment.narrator for p in paragraphs]
+        if len(set(narrators)) > 1:
+            groups: dict[str | None, list[int]] = {}
+            for n, who in enumerate(narrators, 1):
+                groups.setdefault(who, []).append(n)
+            told = "; ".join(
+                f"paragraph{'s' if len(ns) > 1 else ''} {', '.join(map(str, ns))} by worker {who or '?'}"
+                for who, ns in groups.items()
+            )
+            notes.append(
+                f"the paragraphs are told by {len(groups)} different workers ({told}) and 'I' is now one composite "
+                "worker: check that what 'I' says about myself does not contradict itself"
+            )
+        ages = sorted(
+            {c.replacement.strip("[]") for p in paragraphs for c in p.changes if c.reason == "age" and c.role}
+        )
+        if len(ages) > 1:
+            notes.append(f"the accounts give the character different ages ({', '.join(ages)}): keep one")
+        placeholders = sum(1 for p in paragraphs for c in p.changes if c.replacement.startswith("["))
+        if placeholders:
+            notes.append(f"rewrite the {placeholders} [bracketed] placeholder(s) in your own words, or leave them out")
+        top = max(scores.values(), default=0)
+        strong = sorted(loc for loc, s in scores.items() if s >= 3 and s >= top / 2 and loc != locale)
+        if strong:
+            notes.append(
+                f"the accounts come from more than one setting ({', '.join([locale, *strong])}); names follow "
+                f"{locale}: make dialect and spelling consistent"
+            )
+        if fixes:
+            notes.append(f"{fixes} identifier(s) were found again in the composed text and replaced by placeholders")
+        return notes
 
 
-class _Cast:
-    """One composite character, one colleague, one relative; other people one fresh name each."""
-
-    titles = ("mr", "mrs", "ms", "miss", "mx", "sir")
-
-    def __init__(self, picker: NamePicker, pronouns: str) -> None:
-        self.picker = picker
-        self.composite = picker.pick(GENDER_FOR[pronouns])
-        self.colleague: Character | None = None
-        self.relative: Character | None = None
-        self.others: dict[tuple[str, int], Character] = {}
-        self.genders: dict[str, set[str | None]] = {"worker": set(), "family": set()}
-
-    def character(self, role: str, person: Person | None, doc_id: str) -> Character:
-        gender = person.gender if person else None
-        if role == "focal":
-            return self.composite
-        if role in ("worker", "family"):
-            self.genders[role].add(gender)
-            attr = "colleague" if role == "worker" else "relative"
-            if getattr(self, attr) is None:
-                setattr(self, attr, self.picker.pick(gender))
-            return getattr(self, attr)
-        key = (doc_id, id(person))
-        if key not in self.others:
-            self.others[key] = self.picker.pick(gender)
-        return self.others[key]
-
-    def notes(self) -> list[str]:
-        out = []
-        for role, who in (("worker", "colleague"), ("family", "relative")):
-            known = {g for g in self.genders[role] if g}
-            if len(known) > 1:
-                out.append(
-                    f"the {who} stands for people of different genders in the accounts; "
-                    "make the pronouns that refer to them agree"
-                )
-        return out
+_LABEL_OF = {"person": "PERSON", "place": "LOCATION", "organisation": "ORGANIZATION", "contact": "CONTACT", "id": "ID"}
+_PRONOUN_WORDS = frozenset(
+    {"he", "him", "his", "himself", "hes", "she", "her", "hers", "herself", "shes", "they", "them", "their"}
+)
 
 
-def _person_for(people: list[Person], mention: NameMention, nicknames: dict[str, set[str]]) -> Person | None:
-    toks = {t.lower() for t in mention.tokens}
-    for p in people:
-        if toks & p.tokens:
-            return p
-    for p in people:
-        if any(related_names(a, b, nicknames) for a in toks for b in p.tokens):
-            return p
-    return None
-
-
-def _with_index_hits(doc: Document, index: IdentifierIndex) -> list[Span]:
-    """The document's spans plus the corpus-wide identifiers detection missed in it (for the cast)."""
-    spans = list(doc.spans)
-    for h in index.find(doc.text):
-        if not any(s.start < h.end and h.start < s.end for s in spans):
-            spans.append(Span(h.start, h.end, h.label, doc.text[h.start : h.end]))
-    return spans
+def _pronoun_set(pronouns: str) -> str:
+    return {"she": "she/her", "he": "he/him", "they": "they/them"}[pronouns]
 
 
 def _pronoun_majority(text: str) -> str | None:
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
-    male = sum(w in ("he", "him", "his", "himself") for w in words)
-    female = sum(w in ("she", "her", "hers", "herself") for w in words)
-    if male and not female:
-        return "M"
-    if female and not male:
+    """The gender of a part's third-person pronouns when they are nearly all of one gender."""
+    female = len(re.findall(r"\b(?:she|her|hers|herself)\b", text, re.IGNORECASE))
+    male = len(re.findall(r"\b(?:he|him|his|himself)\b", text, re.IGNORECASE))
+    if female >= 2 and female >= 3 * male:
         return "F"
+    if male >= 2 and male >= 3 * female:
+        return "M"
     return None
 
 
-def _apply(text: str, edits: list[Edit]):
-    """Apply non-overlapping edits (earlier-starting wins); return the text and an offset mapper."""
-    kept: list[Edit] = []
-    for e in sorted(edits, key=lambda e: (e.start, -(e.end - e.start))):
-        if kept and e.start < kept[-1].end:
+def _same_name(people: People, docs: dict[str, Document], doc_id: str, written: str) -> str | None:
+    """The person a name found by the corpus search or the sweep (not detected here) stands for: the one
+    named the same way in this document ("Mina" inside "Wilhelmina" too), else anywhere in the corpus
+    when only one person is named so."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", re.sub(r"['’]s?$", "", written))}
+
+    def fits(mention: str, loose: bool) -> bool:
+        theirs = {w.lower() for w in re.findall(r"[^\W\d_]+", re.sub(r"['’]s?$", "", mention))}
+        if theirs == words or (loose and theirs & words):
+            return True
+        return loose and any(
+            len(a) >= 3 and len(b) > len(a) and (b.startswith(a) or b.endswith(a))
+            for x in theirs
+            for y in words
+            for a, b in ((x, y), (y, x))
+        )
+
+    for scope, loose in (([doc_id], True), (list(docs), False)):
+        found = {
+            m.person_id for d in scope for m in people.mentions_in(d) if fits(docs[d].text[m.start : m.end], loose)
+        }
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def _person_before(people: People, doc_id: str, pos: int) -> tuple[int, int]:
+    """Offsets of the last person mention before ``pos`` in its sentence ((0, 0) when none)."""
+    before = [m for m in people.mentions_in(doc_id) if m.end <= pos and pos - m.end <= 40]
+    return (before[-1].start, before[-1].end) if before else (0, 0)
+
+
+def _non_overlapping(changes: list[Change]) -> list[Change]:
+    """The changes that apply: an identifier's replacement wins over a verb or pronoun inside it."""
+    kept: list[Change] = []
+    for c in sorted(changes, key=lambda c: (c.start, -(c.end - c.start))):
+        if c.start >= 0 and kept and c.start < kept[-1].end:
             continue
-        kept.append(e)
-    out, pos = [], 0
-    shifts: list[tuple[int, int]] = []
-    delta = 0
-    for e in kept:
-        out.append(text[pos : e.start])
-        out.append(e.new)
-        delta += len(e.new) - (e.end - e.start)
-        shifts.append((e.end, delta))
-        pos = e.end
-    out.append(text[pos:])
+        kept.append(c)
+    return kept
 
-    def moved(offset: int) -> int:
-        d = 0
-        for end, total in shifts:
-            if end <= offset:
-                d = total
-        return offset + d
 
-    return "".join(out), moved
+def _apply(text: str, start: int, end: int, changes: list[Change]) -> str:
+    out, pos = [], start
+    for c in sorted((c for c in changes if c.start >= 0), key=lambda c: (c.start, -(c.end - c.start))):
+        if c.start < pos:
+            continue
+        out += [text[pos : c.start], c.replacement]
+        pos = c.end
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 def _tidy(text: str) -> str:
     text = re.sub(r"[ \t]{2,}", " ", text)
     text = re.sub(r" +([,.;:!?])", r"\1", text)
+    text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"\s*\n\s*", " ", text).strip()
     return text[:1].upper() + text[1:]
 
 
-def _unresolved_note(text: str, pos: int, u: Unresolved) -> str:
-    word = text[pos : pos + (u.end - u.start)]
-    left = " ".join(text[:pos].split()[-5:])
-    after = text[pos + len(word) :]
-    right = (" " if after[:1].isspace() else "") + " ".join(after.split()[:5])
-    return f"pronoun '{word}' ({u.reason}) in \"…{left} **{word}**{right}…\": fix it by hand"
+def _dangling(text: str, cut: Cut, sdoc) -> list[str]:
+    """ "that same canal", "the decision": a thing the draft names as already known, whose noun occurs
+    only in the part of the account left out before the fragment."""
+    before = text[: cut.start].lower()
+    found: list[str] = []
+    for chunk in sdoc.noun_chunks:
+        det = chunk[0].lower_
+        noun = chunk.root
+        if det not in ("the", "that", "this", "those", "these") or noun.pos_ != "NOUN" or len(noun) < 4:
+            continue
+        earlier = sdoc.text[: chunk.start_char].lower()
+        word = noun.lower_
+        known_before = re.search(rf"\b{re.escape(word)}\b", before)
+        if known_before and not re.search(rf"\b{re.escape(word)}\b", earlier) and chunk.text not in found:
+            found.append(chunk.text)
+    return found[:4]
 
 
-def _provenance(draft: Draft, sources: int, words: int, pronouns: str, seed: int | None) -> dict[str, Any]:
-    total = sum(f.words for f in draft.fragments) or 1
-    share: dict[str, float] = {}
-    for f in draft.fragments:
-        share[f.doc_id] = share.get(f.doc_id, 0) + f.words / total
+def _same_family(relative: str | None, subject: str | None) -> bool:
+    """A relative keeps the character's invented surname unless their real surnames differ."""
+    return relative is None or subject is None or relative == subject
+
+
+def _drop_bracketed_aliases(text: str, changes: list[Change]) -> None:
+    """ "Kieran Abbott (Kiz)": the name in brackets after a name of the same person goes."""
+    people = sorted((c for c in changes if c.reason == "person"), key=lambda c: c.start)
+    for a, b in itertools.pairwise(people):
+        between, after = text[a.end : b.start], text[b.end : b.end + 2]
+        if a.person and a.person == b.person and re.fullmatch(r"\s*\(\s*", between) and after.lstrip()[:1] == ")":
+            close = text.index(")", b.end) + 1
+            b.start, b.end = a.end, close
+            b.original, b.replacement = text[a.end : close], ""
+
+
+def _provenance(
+    draft: Draft,
+    people: People,
+    sources: int,
+    words: int,
+    pronouns: str,
+    seed: int | None,
+    locale_scores: dict[str, int],
+    fixes: int,
+) -> dict[str, Any]:
+    total = sum(p.cut.words for p in draft.paragraphs) or 1
+    by_subject: Counter[str] = Counter()
+    by_doc: Counter[str] = Counter()
+    for p in draft.paragraphs:
+        n = p.cut.words  # the words taken from the account
+        by_subject[p.cut.fragment.subject or ""] += n
+        by_doc[p.cut.fragment.doc_id] += n
     return {
+        "about": "PRIVATE: original values and their replacements; keep with the key, never with the paper",
         "themes": draft.themes,
         "sources_required": sources,
         "target_words": words,
         "pronouns": pronouns,
         "seed": seed,
+        "locale": draft.locale,
+        "locale_scores": locale_scores,
         "statement": draft.statement,
         "max_share_allowed": MAX_SHARE,
+        "character": {"persons": sorted(draft.character.persons)},
         "fragments": [
             {
                 "paragraph": i,
-                "document": f.doc_id,
-                "source": f.source,
-                "start": f.start,
-                "end": f.end,
-                "section": f.section,
-                "codes": f.codes,
-                "words": f.words,
+                "document": p.cut.fragment.doc_id,
+                "subject": p.cut.fragment.subject,
+                "narrator": p.cut.fragment.narrator,
+                "start": p.cut.start,
+                "end": p.cut.end,
+                "section": p.cut.fragment.section,
+                "codes": p.cut.fragment.codes,
+                "words": p.cut.words,
+                "draft_words": words_in(p.text),
+                "relevance": round(p.cut.fragment.relevance, 3),
+                "changes": [c.to_dict() for c in p.changes],
             }
-            for i, f in enumerate(draft.fragments, 1)
+            for i, p in enumerate(draft.paragraphs, 1)
         ],
-        "share_of_words": {k: round(v, 3) for k, v in sorted(share.items())},
+        "share_of_words_by_subject": {k: round(v / total, 3) for k, v in sorted(by_subject.items())},
+        "share_of_words_by_document": {k: round(v / total, 3) for k, v in sorted(by_doc.items())},
+        "identifiers_found_again": fixes,
+        "people": {
+            pid: {"role": people.person(pid).role, "documents": list(people.person(pid).documents)}
+            for pid in sorted({p.cut.fragment.subject for p in draft.paragraphs if p.cut.fragment.subject})
+        },
     }

@@ -2,64 +2,52 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from qualdeid.detect.rules import Rules
 
+#: Lists a project's compose.yaml adds to; its other keys replace the defaults.
+_LIST_KEYS = ("form_labels", "subject_nouns")
+
 
 @dataclass
 class Section:
     name: str
-    headings: list[re.Pattern[str]]
+    prompts: list[str]
 
 
 @dataclass
 class ComposeConfig:
     sections: list[Section] = field(default_factory=list)
-    placeholders: dict[str, str] = field(default_factory=dict)
-    worker_roles: set[str] = field(default_factory=set)
-    worker_titles: set[str] = field(default_factory=set)
-    kinship: set[str] = field(default_factory=set)
-    female_nouns: set[str] = field(default_factory=set)
-    male_nouns: set[str] = field(default_factory=set)
-    statement: str = "A composite drawn from {n} accounts; names are pseudonyms."
+    form_labels: list[str] = field(default_factory=list)
+    subject_nouns: list[str] = field(default_factory=list)
+    statement: str = (
+        "A composite drawn from the accounts of {subjects} {subject_noun} by {workers} {worker_noun}; "
+        "names are pseudonyms and details have been changed."
+    )
+    worker_noun: str = "workers"
+    name_locales: dict[str, list[str]] = field(default_factory=dict)
     rules_dirs: list[Path] = field(default_factory=list)
-
-    def section_of(self, text: str) -> tuple[int | None, int]:
-        """(section index, length of the heading) when ``text`` starts with a known heading."""
-        stripped = len(text) - len(text.lstrip())
-        for i, sec in enumerate(self.sections):
-            for rx in sec.headings:
-                m = rx.match(text, stripped)
-                if m:
-                    end = m.end()
-                    while end < len(text) and text[end].isspace():
-                        end += 1
-                    return i, end
-        return None, stripped
-
-
-def _words(v: Any) -> set[str]:
-    return {str(x).lower() for x in v or []}
 
 
 def load_compose_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> ComposeConfig:
     merged: dict[str, Any] = {}
     for doc in Rules(rules_dirs).yaml("compose/compose.yaml"):
-        if isinstance(doc, dict):
-            merged.update(doc)
+        if not isinstance(doc, dict):
+            continue
+        for k, v in doc.items():
+            if k in _LIST_KEYS and isinstance(merged.get(k), list):
+                merged[k] = [*merged[k], *(v or [])]
+            else:
+                merged[k] = v
     c = ComposeConfig(rules_dirs=list(rules_dirs))
-    for sec in merged.get("sections", []):
-        heads = [re.compile(h, re.IGNORECASE) for h in sec.get("headings", [])]
-        c.sections.append(Section(str(sec.get("name", "")), heads))
-    c.placeholders = {str(k): str(v) for k, v in (merged.get("placeholders") or {}).items()}
-    c.worker_roles = _words(merged.get("worker_roles"))
-    c.worker_titles = _words(merged.get("worker_titles"))
-    c.kinship = _words(merged.get("kinship"))
-    c.female_nouns = _words(merged.get("female_nouns"))
-    c.male_nouns = _words(merged.get("male_nouns"))
+    for sec in merged.get("sections") or []:
+        c.sections.append(Section(str(sec.get("name", "")), [str(p) for p in sec.get("prompts") or []]))
+    c.form_labels = [str(x) for x in merged.get("form_labels") or []]
+    c.subject_nouns = [str(x).lower() for x in merged.get("subject_nouns") or []]
     c.statement = str(merged.get("statement", c.statement))
+    c.worker_noun = str(merged.get("worker_noun", c.worker_noun))
+    c.name_locales = {str(k): [str(x) for x in v or []] for k, v in (merged.get("name_locales") or {}).items()}
     return c

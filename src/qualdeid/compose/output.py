@@ -33,7 +33,7 @@ def _docx(draft: Draft) -> bytes:
     d = docx.Document()
     d.add_heading(f"Composite vignette: {', '.join(draft.themes)}", level=1)
     for para in draft.paragraphs:
-        d.add_paragraph(para)
+        d.add_paragraph(para.text)
     d.add_paragraph().add_run(draft.statement).italic = True
     if draft.notes:
         d.add_heading("Notes for the author (delete before publishing)", level=2)

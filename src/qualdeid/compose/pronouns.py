@@ -3,6 +3,8 @@
 A pronoun is changed only when it can refer to the focal person alone: it has the focal person's
 gender, and no other person of that gender (or of unknown gender) is named, and no relative of that
 gender is mentioned, in its sentence or the one before. Anything else is reported, never guessed.
+Agreement follows the meaning: "he's been" -> "they've been", "he's tired" -> "they're tired",
+"he's 27 and has been" -> "they're 27 and have been"; "hes" written without its apostrophe too.
 """
 
 from __future__ import annotations
@@ -16,13 +18,22 @@ from spacy.tokens import Doc, Token
 
 from qualdeid.detect.model import resolve_model_name
 
-MALE = {"he": "subj", "him": "obj", "his": "poss", "himself": "refl"}
-FEMALE = {"she": "subj", "her": "obj", "hers": "poss_pron", "herself": "refl"}
+MALE = {"he": "subj", "him": "obj", "his": "poss", "himself": "refl", "hes": "subj_is"}
+FEMALE = {"she": "subj", "her": "obj", "hers": "poss_pron", "herself": "refl", "shes": "subj_is"}
 TARGET = {
-    "she": {"subj": "she", "obj": "her", "poss": "her", "poss_pron": "hers", "refl": "herself"},
-    "he": {"subj": "he", "obj": "him", "poss": "his", "poss_pron": "his", "refl": "himself"},
-    "they": {"subj": "they", "obj": "them", "poss": "their", "poss_pron": "theirs", "refl": "themselves"},
+    "she": {"subj": "she", "obj": "her", "poss": "her", "poss_pron": "hers", "refl": "herself", "subj_is": "she's"},
+    "he": {"subj": "he", "obj": "him", "poss": "his", "poss_pron": "his", "refl": "himself", "subj_is": "he's"},
+    "they": {
+        "subj": "they",
+        "obj": "them",
+        "poss": "their",
+        "poss_pron": "theirs",
+        "refl": "themselves",
+        "subj_is": "they're",
+    },
 }
+#: Participles after "'s" that say how someone is, not what they have done ("he's tired").
+_STATES = frozenset({"tired", "worried", "scared", "done", "gone", "stuck", "lost", "upset", "pleased", "married"})
 _BE_PLURAL = {"is": "are", "was": "were", "'s": "'re", "’s": "’re"}
 _HAVE_PLURAL = {"has": "have", "'s": "'ve", "’s": "’ve"}
 
@@ -72,9 +83,16 @@ def _cased(new: str, old: str) -> str:
 
 def _plural_verb(tok: Token) -> str | None:
     low = tok.lower_
-    if low in ("'s", "’s"):  # "he's been" (has) or "he's tired" (is): the next word tells
+    if low in ("'s", "’s"):  # "he's been", "he's started" (has) or "he's tired", "he's 27" (is)
         nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-        has = nxt is not None and nxt.tag_ == "VBN" and nxt.lower_ not in ("tired", "worried", "scared")
+        has = nxt is not None and (
+            nxt.lower_ in ("been", "got", "gotten", "had")
+            or (
+                tok.head.tag_ == "VBN"
+                and tok.head.lower_ not in _STATES
+                and (tok.dep_ == "aux" or any(c.dep_ == "dobj" for c in tok.head.children))
+            )
+        )
         return ("'ve" if has else "'re").replace("'", low[0])
     if tok.lemma_ == "be" and low in _BE_PLURAL:
         return _BE_PLURAL[low]
@@ -97,33 +115,68 @@ def _agreement(subject: Token) -> list[Edit]:
         new = _plural_verb(finite)
         if new:
             edits.append(Edit(finite.idx, finite.idx + len(finite), _cased(new, finite.text)))
-    if finite is head:
-        for conj in head.children:
-            if conj.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
-                new = _plural_verb(conj)
-                if new:
-                    edits.append(Edit(conj.idx, conj.idx + len(conj), new))
+    for conj in head.children:
+        if conj.dep_ != "conj" or conj.i < subject.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        aux = [c for c in conj.children if c.dep_ in ("aux", "auxpass")]  # "... and has been"
+        verb = aux[0] if aux else conj
+        new = _plural_verb(verb)
+        if new:
+            edits.append(Edit(verb.idx, verb.idx + len(verb), new))
     return edits
+
+
+_NOT_PEOPLE = frozenset({"it", "this", "that", "there", "which", "what"})
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause an object pronoun is in ("Troy wants him back": Troy)."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NOT_PEOPLE]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("xcomp", "conj", "ccomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def rewrite(
     sdoc: Doc,
     focal_gender: str | None,
     target: str,
-    others: list[tuple[int, str | None]],
+    others: list[tuple[int, str | None]] | list[tuple[int, str | None, str]],
     taken: list[tuple[int, int]],
+    focal_at: list[int] = (),  # type: ignore[assignment]
 ) -> tuple[list[Edit], list[Unresolved]]:
-    """Pronoun (and verb) edits for the focal person; ``others`` are (offset, gender) of other people."""
+    """Pronoun (and verb) edits for the focal person; ``others`` are (offset, gender[, who]) of other
+    people's mentions (``who`` tells which mentions are one person), ``focal_at`` the offsets of the
+    focal person's names.
+
+    A pronoun of the focal person's gender with another person of that gender (or of unknown gender)
+    named in its sentence or the one before is ambiguous, except a subject pronoun that continues a
+    sentence about the focal person ("Sam asked her mum. She wanted ..."), and except the person a
+    possessive pronoun belongs to ("his dad": not the dad himself).
+    """
     edits: list[Edit] = []
     unresolved: list[Unresolved] = []
+    people = [(o[0], o[1], o[2] if len(o) > 2 else f"at {o[0]}") for o in others]
     sents = list(sdoc.sents)
     target_gender = {"she": "F", "he": "M"}.get(target)
+    previous_focal = False  # the sentence before was about the focal person (its subject)
+    focal_tokens: set[int] = set()  # pronouns taken to mean the focal person
     for si, sent in enumerate(sents):
         lo = sents[si - 1].start_char if si else sent.start_char
-        nearby = [g for off, g in others if lo <= off < sent.end_char]
+        about: bool | None = None  # this sentence's first subject is the focal person
         for tok in sent:
+            subject = tok.dep_ in ("nsubj", "nsubjpass")
+            if subject and about is None and any(tok.idx <= f < tok.idx + len(tok) for f in focal_at):
+                about = True
             g, role = _gender(tok), _role(tok)
             if g is None or role is None or any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
+                if subject and about is None and tok.lower_ not in ("i", "we"):
+                    about = False
                 continue
             if focal_gender is None:
                 unresolved.append(
@@ -131,16 +184,46 @@ def rewrite(
                 )
                 continue
             if g != focal_gender:
-                continue  # someone else
-            if any(o == g or o is None for o in nearby):
-                unresolved.append(Unresolved(tok.idx, tok.idx + len(tok), "may refer to more than one person"))
+                if subject and about is None:
+                    about = False
                 continue
+            head = tok.head if tok.dep_ == "poss" else None
+            lo_ex, hi_ex = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge)) if head else (0, 0)
+            subj = _clause_subject(tok) if role == "obj" and tok.dep_ != "poss" else None
+            if subj is not None and (
+                subj.i in focal_tokens or any(subj.idx <= f < subj.idx + len(subj) for f in focal_at)
+            ):
+                continue  # "Sam told him": him is not Sam
+            excluded: set[str] = set()
+            if subj is not None:  # "Troy wants him back": him is not Troy, wherever Troy is named
+                lo_ex, hi_ex = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+                excluded = {who for off, _, who in people if lo_ex <= off < hi_ex}
+            near = [
+                o
+                for off, o, who in people
+                if lo <= off < sent.end_char and not lo_ex <= off < hi_ex and who not in excluded
+            ]
+            ambiguous = any(o == g or o is None for o in near)
+            if ambiguous and subject and previous_focal and about is not False:
+                ambiguous = any(o == g or o is None for off, o, _ in people if sent.start_char <= off < tok.idx)
+            if subject and about is None:
+                about = not ambiguous
+            if not ambiguous:
+                focal_tokens.add(tok.i)
             if target_gender == g:
+                continue  # the character's pronoun already
+            if ambiguous:
+                unresolved.append(Unresolved(tok.idx, tok.idx + len(tok), "may refer to more than one person"))
                 continue
             if role == "obj" and tok.lower_ == "her" and tok.dep_ == "poss":
                 role = "poss"
+            end = tok.idx + len(tok)
+            if role == "subj" and not tok.whitespace_ and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "s":
+                role, end = "subj_is", end + 1  # "hes" written without its apostrophe
             new = TARGET[target][role]
-            edits.append(Edit(tok.idx, tok.idx + len(tok), _cased(new, tok.text)))
+            edits.append(Edit(tok.idx, end, _cased(new, tok.text)))
             if target == "they" and role == "subj":
                 edits.extend(_agreement(tok))
+        if about is not None:
+            previous_focal = about
     return edits, unresolved

@@ -1,18 +1,32 @@
-"""Choosing fragments for a composite: coded segments on the theme, from enough different sources."""
+"""Choosing fragments for a composite: one story from the coded parts of several people's accounts.
+
+A spine fragment ("what happened") is chosen for the theme; then fragments for the other sections
+("what helped", "why it mattered") from other residents, chosen for the theme and for how close
+their situation is to the spine's (shared content lemmas). Each fragment is cut to its share of the
+length on sentence boundaries, keeping the sentences that carry the theme rather than the first
+ones. ``--sources K`` counts subjects (distinct residents or clients), not documents, and no
+subject supplies more than half of the words. The seed decides among close choices.
+"""
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qualdeid.compose.config import ComposeConfig
+from qualdeid.compose.headings import Headings
+from qualdeid.compose.relevance import Lemmas, ThemeProfile, similarity
 from qualdeid.corpus.model import Document
+from qualdeid.pseudonymise.people import People
 
 MAX_SHARE = 0.5
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+|\s*\n\s*")
 _WORD = re.compile(r"\S+")
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
+MIN_WORDS = 8  # a coded part shorter than this is a label or a fragment of a sentence, not a story
 
 
 class CannotCompose(Exception):
@@ -21,17 +35,49 @@ class CannotCompose(Exception):
 
 @dataclass
 class Fragment:
+    """A coded part of a document on the theme, without its prompt, split into sentences."""
+
     doc_id: str
-    source: str  # the author where known, else the document
-    start: int  # offsets into the document (heading excluded)
-    end: int
     section: int
     codes: list[str]
-    text: str
+    sentences: list[tuple[int, int]]  # document offsets, prompts and form labels left out
+    labels: list[tuple[int, int]]  # form labels inside (removed from the draft)
+    narrator: str | None = None
+    subject: str | None = None
+    named: bool = False  # the subject is named in the part itself
+    named_at: list[int] = field(default_factory=list)  # where (document offsets)
+    lemmas: list[list[str]] = field(default_factory=list)  # per sentence
+    relevance: float = 0.0
 
     @property
-    def words(self) -> int:
-        return len(_WORD.findall(self.text))
+    def start(self) -> int:
+        return self.sentences[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.sentences[-1][1]
+
+
+@dataclass(frozen=True)
+class Cut:
+    """The sentences ``first..last`` of a fragment, as they go into the draft."""
+
+    fragment: Fragment
+    first: int
+    last: int
+    words: int
+
+    @property
+    def start(self) -> int:
+        return self.fragment.sentences[self.first][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragment.sentences[self.last][1]
+
+    @property
+    def labels(self) -> list[tuple[int, int]]:
+        return [(a, b) for a, b in self.fragment.labels if self.start <= a < self.end]
 
 
 def code_matches(code: str, theme: str) -> bool:
@@ -40,103 +86,307 @@ def code_matches(code: str, theme: str) -> bool:
     return c == t or re.split(r"\s*[\\/>]\s*", c)[-1] == t
 
 
-def source_key(doc: Document) -> str:
-    author = doc.meta.get("author")
-    if author is None or str(author).strip() == "":
-        return f"document {doc.id}"
-    group = doc.meta.get("group") or doc.meta.get("setting") or ""
-    return f"author {group}/{author}" if group else f"author {author}"
-
-
-def fragments_on(docs: Iterable[Document], themes: list[str], config: ComposeConfig) -> list[Fragment]:
-    out = []
-    for doc in docs:
-        ordered = sorted(doc.segments, key=lambda s: (s.start, s.end))
-        n_sections = max(1, len(config.sections))
-        for pos, seg in enumerate(ordered):
-            if not any(code_matches(c, t) for c in seg.codes for t in themes):
-                continue
-            raw = doc.text[seg.start : seg.end]
-            section, skip = config.section_of(raw)
-            if section is None:
-                section = min(n_sections - 1, round(pos * (n_sections - 1) / max(1, len(ordered) - 1)))
-            body = raw[skip:].rstrip()
-            if not body.strip():
-                continue
-            start = seg.start + skip
-            out.append(Fragment(doc.id, source_key(doc), start, start + len(body), section, seg.codes, body))
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence (or line) spans of ``text[start:end]``, offsets into ``text``."""
+    end = len(text) if end is None else end
+    out, pos = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        close = m.start() + len(m.group(1) or "")  # a closing quotation mark belongs to its sentence
+        if text[pos:close].strip():
+            out.append((pos, close))
+        pos = m.end()
+    tail = text[pos:end].rstrip()
+    if tail.strip():
+        out.append((pos, pos + len(tail)))
     return out
 
 
-def select(fragments: list[Fragment], k: int, rng: random.Random, themes: list[str]) -> list[Fragment]:
-    """One fragment from each of ``k`` different sources, spread over the narrative's sections."""
-    by_source: dict[str, list[Fragment]] = {}
+def words_in(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def fragments_of(
+    docs: Iterable[Document], themes: list[str] | None, config: ComposeConfig, people: People
+) -> list[Fragment]:
+    """Every coded part (on ``themes``, or all with ``None``) as fragments, split at inner prompts."""
+    headings = Headings(config)
+    n_sections = max(1, len(config.sections))
+    out = []
+    for doc in docs:
+        ordered = sorted(doc.segments, key=lambda s: (s.start, s.end))
+        for pos, seg in enumerate(ordered):
+            if themes is not None and not any(code_matches(c, t) for c in seg.codes for t in themes):
+                continue
+            default = min(n_sections - 1, round(pos * (n_sections - 1) / max(1, len(ordered) - 1)))
+            for section, start, end, labels in _parts(doc.text, seg.start, seg.end, headings, default):
+                sents = _without_labels(sentences(doc.text, start, end), labels)
+                if sum(words_in(doc.text[a:b]) for a, b in sents) < MIN_WORDS:
+                    continue
+                frag = Fragment(doc.id, section, list(seg.codes), sents, labels, people.narrator_of(doc.id))
+                frag.subject, frag.named = _subject(people, doc.id, frag.start, frag.end)
+                frag.named_at = [
+                    m.start
+                    for m in people.mentions_in(doc.id)
+                    if m.person_id == frag.subject and frag.start <= m.start < frag.end
+                ]
+                out.append(frag)
+    return out
+
+
+def _parts(text: str, start: int, end: int, headings: Headings, default: int):
+    """(section, start, end, labels) of a coded segment, split where a prompt of a section begins."""
+    found = headings.find(text, start, end)
+    section, pos, labels = default, start, []
+    for h in found:
+        if h.section is None:
+            labels.append((h.start, h.end))
+            continue
+        if text[pos : h.start].strip():
+            yield section, pos, h.start, labels
+        section, pos, labels = h.section, h.end, []
+    if text[pos:end].strip():
+        yield section, pos, end, labels
+
+
+def _without_labels(sents: list[tuple[int, int]], labels: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in sents:
+        for la, lb in labels:
+            if la <= a < lb:
+                a = lb
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _subject(people: People, doc_id: str, start: int, end: int) -> tuple[str | None, bool]:
+    """The subject a part is about: the document's subject named most in it, else its main subject."""
+    subjects = people.subjects_of(doc_id)
+    if not subjects:
+        return None, False
+    named = [m.person_id for m in people.mentions_in(doc_id) if start <= m.start < end and m.person_id in subjects]
+    if named:
+        return max(subjects, key=lambda s: (named.count(s), -subjects.index(s))), True
+    return subjects[0], False
+
+
+def score(fragments: list[Fragment], every: list[Fragment], docs: dict[str, Document], lemmas: Lemmas) -> ThemeProfile:
+    """Lemmatise the fragments' sentences and score them for the theme against all coded parts."""
+    for f in every:
+        if not f.lemmas:
+            f.lemmas = lemmas.of(docs[f.doc_id].text[a:b] for a, b in f.sentences)
+    profile = ThemeProfile([_flat(f) for f in fragments], [_flat(f) for f in every])
     for f in fragments:
-        by_source.setdefault(f.source, []).append(f)
-    if len(by_source) < k:
-        what = ", ".join(themes)
-        raise CannotCompose(
-            f"only {len(by_source)} different source(s) have segments coded '{what}', and a composite needs at "
-            f"least {k} (--sources) so that no account can be singled out; code more accounts on this theme, "
-            "add another theme, or lower --sources (not below 2)"
-        )
-    sources = sorted(by_source)
-    rng.shuffle(sources)
-    covered: dict[int, int] = {}
-    chosen = []
-    for s in sources[:k]:
-        options = by_source[s][:]
-        rng.shuffle(options)
-        best = min(options, key=lambda f: (covered.get(f.section, 0), -f.words if f.words < 200 else 0))
-        covered[best.section] = covered.get(best.section, 0) + 1
+        f.relevance = profile.score(_flat(f))
+    return profile
+
+
+def _flat(f: Fragment, first: int = 0, last: int | None = None) -> list[str]:
+    last = len(f.sentences) - 1 if last is None else last
+    return [lemma for sent in f.lemmas[first : last + 1] for lemma in sent]
+
+
+# ---------------------------------------------------------------------- choosing
+
+
+def choose(
+    fragments: list[Fragment],
+    k: int,
+    words: int,
+    rng: random.Random,
+    profile: ThemeProfile,
+    docs: dict[str, Document],
+    n_sections: int,
+    what: str,
+) -> list[Cut]:
+    """``k`` fragments of ``k`` different subjects: a spine, then the other sections; cut to length."""
+    usable = [f for f in fragments if f.subject is not None]
+    subjects = {f.subject for f in usable}
+    if len(subjects) >= k:  # a document whose parts name different subjects counts once
+        by_doc: dict[str, set] = {}
+        for f in usable:
+            by_doc.setdefault(f.doc_id, set()).add(f.subject)
+        subjects = _distinct_subjects(by_doc)
+    if len(subjects) < k:
+        raise CannotCompose(too_few_message(fragments, subjects, k, what))
+    excluded: set[int] = set()
+    last_error = ""
+    for _ in range(12):
+        picked = _pick(usable, k, rng, n_sections, excluded)
+        if picked is None:
+            break
+        try:
+            return _cut(picked, words, profile, docs)
+        except _Unbalanced as e:
+            excluded.add(id(e.fragment))
+            last_error = str(e)
+    raise CannotCompose(
+        last_error
+        or f"the parts coded '{what}' could not be combined so that no resident supplies more than half of the "
+        "words; try another --seed or a different --words"
+    )
+
+
+def _distinct_subjects(by_doc: dict[str, set]) -> set:
+    """As many subjects as there are documents to tell them: each document counts for at most one of
+    the subjects its parts name (a person split in two by detection is not counted twice); a maximum
+    matching of documents to subjects."""
+    owner: dict = {}  # subject -> document
+
+    def assign(doc: str, seen: set) -> bool:
+        for subject in sorted(by_doc[doc]):
+            if subject in seen:
+                continue
+            seen.add(subject)
+            if subject not in owner or assign(owner[subject], seen):
+                owner[subject] = doc
+                return True
+        return False
+
+    for doc in sorted(by_doc):
+        assign(doc, set())
+    return set(owner)
+
+
+def too_few_message(fragments: list[Fragment], subjects: set, k: int, what: str) -> str:
+    unnamed = sum(f.subject is None for f in fragments)
+    docs = len({f.doc_id for f in fragments})
+    msg = (
+        f"the parts coded '{what}' ({len(fragments)} part(s) in {docs} document(s)) are about {len(subjects)} "
+        f"different resident(s) or client(s), and a composite needs at least {k} (--sources) so that no one person's "
+        "story can be singled out"
+    )
+    if unnamed:
+        msg += f"; {unnamed} part(s) name nobody the account is about and cannot be counted"
+    help_ = "code more accounts on this theme, add a related theme (--theme can be given more than once)"
+    if len(subjects) >= 2:
+        help_ += f", or use --sources {len(subjects)}" if len(subjects) < k else ""
+    return f"{msg}; {help_}"
+
+
+def _pick(
+    usable: list[Fragment], k: int, rng: random.Random, n_sections: int, excluded: set[int]
+) -> list[Fragment] | None:
+    pool = [f for f in usable if id(f) not in excluded]
+    spines = [f for f in pool if f.section == 0 and f.named] or [f for f in pool if f.section == 0] or pool
+    if not spines:
+        return None
+    ranked = sorted(spines, key=lambda f: (-f.relevance, f.doc_id, f.start))
+    spine = rng.choices(ranked[:3], weights=[3, 2, 1][: len(ranked[:3])])[0]
+    chosen = [spine]
+    subjects, narrators = {spine.subject}, {spine.narrator}
+    spine_lemmas = _flat(spine)
+    slots = [1 + i % max(1, n_sections - 1) for i in range(k - 1)] if n_sections > 1 else [0] * (k - 1)
+    documents = {spine.doc_id}
+    for slot in slots:
+        # one document is one person's story: its parts never count as two different subjects
+        fresh = [f for f in pool if f.subject not in subjects and f.doc_id not in documents]
+        if not fresh:
+            return None
+
+        def value(f: Fragment, slot: int = slot) -> tuple:
+            return (
+                f.section == slot,
+                f.section != 0,
+                f.narrator not in narrators,
+                f.relevance + similarity(_flat(f), spine_lemmas) + rng.random() * 0.05,
+            )
+
+        best = max(fresh, key=value)
         chosen.append(best)
+        documents.add(best.doc_id)
+        subjects.add(best.subject)
+        narrators.add(best.narrator)
+    # fewer subjects than sections (--sources 2): the story still gets its sections, from the same people
+    for slot in range(len(chosen), n_sections):
+        spare = [f for f in pool if f.subject in subjects and f not in chosen and f.section == slot]
+        if spare:
+            chosen.append(max(spare, key=lambda f: f.relevance + similarity(_flat(f), spine_lemmas)))
     order = {id(f): i for i, f in enumerate(chosen)}
     return sorted(chosen, key=lambda f: (f.section, order[id(f)]))
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[pos : m.start()].strip():
-            out.append((pos, m.start()))
-        pos = m.end()
-    if text[pos:].strip():
-        out.append((pos, len(text.rstrip())))
-    return out
+class _Unbalanced(Exception):
+    def __init__(self, fragment: Fragment, message: str) -> None:
+        super().__init__(message)
+        self.fragment = fragment
 
 
-def trim(fragments: list[Fragment], words: int) -> list[Fragment]:
-    """Cut each fragment to its share of about ``words`` words, on sentence boundaries; then make sure no
-    source supplies more than half of the words (a composite must not be mostly one account)."""
-    budget = max(1, words // max(1, len(fragments)))
-    cut: list[Fragment] = []
-    for f in fragments:
-        spans = sentences(f.text)
-        keep, total = [], 0
-        for s, e in spans:
-            n = len(_WORD.findall(f.text[s:e]))
-            if keep and total + n > budget * 1.15:
-                break
-            keep.append((s, e))
-            total += n
-        cut.append(_shorten(f, keep[-1][1] if keep else len(f.text)))
-    while True:
-        totals: dict[str, int] = {}
-        for f in cut:
-            totals[f.source] = totals.get(f.source, 0) + f.words
-        grand = sum(totals.values())
-        heavy = max(totals, key=lambda s: totals[s])
-        if grand == 0 or totals[heavy] <= MAX_SHARE * grand:
-            return cut
-        victim = max((f for f in cut if f.source == heavy), key=lambda f: f.words)
-        spans = sentences(victim.text)
-        if len(spans) < 2:
-            raise CannotCompose(
-                "one account would supply more than half of the words even cut to a single sentence; "
-                "try another --seed, a larger --words, or more --sources"
-            )
-        cut[cut.index(victim)] = _shorten(victim, spans[-2][1])
+def _cut(chosen: list[Fragment], words: int, profile: ThemeProfile, docs: dict[str, Document]) -> list[Cut]:
+    """Each fragment's best window of sentences for about its share of ``words``, with no subject above
+    half of the words (taken from their accounts). Small combinations are searched whole, larger ones
+    improved step by step from each fragment's best window."""
+    budget = max(10, words // len(chosen))
+    spine_lemmas = _flat(chosen[0])
+    options: list[list[tuple[Cut, float]]] = []
+    for i, f in enumerate(chosen):
+        counts = [words_in(docs[f.doc_id].text[a:b]) for a, b in f.sentences]
+        weights = [profile.total(lem) + (0 if i == 0 else 2 * similarity(lem, spine_lemmas)) + 0.01 for lem in f.lemmas]
+        windows = []
+        for a in range(len(counts)):
+            for b in range(a, len(counts)):
+                n = sum(counts[a : b + 1])
+                if n > 1.6 * budget and b > a:
+                    break
+                windows.append((Cut(f, a, b, n), sum(weights[a : b + 1])))
+        if i == 0:  # the spine introduces the character: their name comes before "he" when it can
+            named = [w for w in windows if _introduces(docs[f.doc_id].text, f, w[0])]
+            windows = named or windows
+        options.append(windows)
+
+    def shares_ok(cuts: list[Cut]) -> bool:
+        totals: dict[str | None, int] = {}
+        for c in cuts:
+            totals[c.fragment.subject] = totals.get(c.fragment.subject, 0) + c.words
+        return max(totals.values()) <= MAX_SHARE * sum(totals.values())
+
+    def value(pick: list[tuple[Cut, float]]) -> float:
+        total = sum(c.words for c, _ in pick)
+        return sum(w for _, w in pick) - (0 if total <= 1.25 * words else 10 * (total / words))
+
+    size = 1
+    for windows in options:
+        size *= len(windows)
+    if size <= 50_000:
+        best: list[tuple[Cut, float]] | None = None
+        for pick in itertools.product(*options):
+            total = sum(c.words for c, _ in pick)
+            if total > 1.6 * words or not shares_ok([c for c, _ in pick]):
+                continue
+            if best is None or value(list(pick)) > value(best):
+                best = list(pick)
+        if best is not None:
+            return [c for c, _ in best]
+    else:
+        pick = [max((o for o in windows if o[0].words <= 1.25 * budget), key=lambda o: o[1], default=windows[0])
+                for windows in options]  # fmt: skip
+        for _ in range(200):
+            if shares_ok([c for c, _ in pick]):
+                return [c for c, _ in pick]
+            moves = [
+                [*pick[:i], o, *pick[i + 1 :]] for i, windows in enumerate(options) for o in windows if o is not pick[i]
+            ]
+            pick = min(moves, key=lambda m: (_excess([c for c, _ in m]), -value(m)))
+    heavy = max(chosen, key=lambda f: sum(words_in(docs[f.doc_id].text[a:b]) for a, b in f.sentences))
+    subjects = {f.subject for f in chosen}
+    pair = " (with two residents, both must supply the same number of words)" if len(subjects) == 2 else ""
+    raise _Unbalanced(
+        heavy,
+        "the parts on this theme cannot be cut on sentence boundaries so that no resident supplies more than "
+        f"half of the words{pair}; try another --seed or a different --words, or more --sources if the theme "
+        "has more residents",
+    )
 
 
-def _shorten(f: Fragment, end: int) -> Fragment:
-    return Fragment(f.doc_id, f.source, f.start, f.start + end, f.section, f.codes, f.text[:end])
+def _introduces(text: str, f: Fragment, cut: Cut) -> bool:
+    """The window names its subject before any third-person pronoun."""
+    first_name = min((p for p in f.named_at if cut.start <= p < cut.end), default=None)
+    pronoun = _PRONOUN.search(text, cut.start, cut.end)
+    return first_name is not None and (pronoun is None or first_name < pronoun.start())
+
+
+def _excess(cuts: list[Cut]) -> float:
+    totals: dict[str | None, int] = {}
+    for c in cuts:
+        totals[c.fragment.subject] = totals.get(c.fragment.subject, 0) + c.words
+    return max(0.0, max(totals.values()) / max(1, sum(totals.values())) - MAX_SHARE)

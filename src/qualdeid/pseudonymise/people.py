@@ -23,6 +23,7 @@ from pathlib import Path
 
 from qualdeid.corpus.model import Document
 from qualdeid.detect.rules import Rules
+from qualdeid.pseudonymise.dates import NUMBER_WORDS, TENS
 from qualdeid.pseudonymise.identity import Mention, NameForm, PersonResolver, parse_person
 from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
 
@@ -47,7 +48,8 @@ _AGE_LINK = re.compile(
     r"(?:(?:aged?|about|nearly|almost|just|only|now|in (?:his|her|their))\s+)*$",
     re.IGNORECASE,
 )
-_DECADES = {
+#: Decade words of ages ("in her sixties"), with the decade they start.
+DECADES = {
     "teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
     "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
@@ -78,6 +80,7 @@ class PersonMention:
     end: int
     person_id: str
     role_hint: str | None = None  # the role this mention's own context tells ("her mum Rosa": relative)
+    role_word: str | None = None  # the words that tell it ("mum", "the ot" -> "ot")
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,8 @@ class People:
 class _Identity:
     key: str
     mentions: list[tuple[Mention, NameForm, str | None]] = field(default_factory=list)  # mention, form, hint
-    gender: str | None = None
+    gender: str | None = None  # from the first name
+    told: Counter[str] = field(default_factory=Counter)  # genders a title or kinship word tells
 
 
 def resolve_people(
@@ -185,20 +189,24 @@ def resolve_people(
                 mentions.append(Mention(_doc_key(d), s.start, s.end, "PERSON", d.text[s.start : s.end]))
     resolution = PersonResolver(nickname_table(rules_dirs), genders).resolve(mentions)
     identities: dict[str, _Identity] = {}
+    role_words: dict[tuple[str, int, int], str | None] = {}
     for m in mentions:
         key = resolution.mention_identity.get((m.doc, m.start, m.end))
         form = parse_person(m.text)
         if key is None or form is None:
             continue
         text = by_id[_doc_id(m.doc)].text
-        hint, gender = _context_role(text, m.start, m.end, form, words)
+        hint, gender, phrase = _context_role(text, m.start, m.end, form, words)
         ident = identities.setdefault(key, _Identity(key, gender=resolution.persons[key].gender))
         ident.mentions.append((m, form, hint))
-        if ident.gender is None and gender is not None:
-            ident.gender = gender
+        role_words[(m.doc, m.start, m.end)] = phrase
+        if gender is not None:
+            ident.told[gender] += 1
     _split_relatives(identities)
     _family_titles(identities)
-    return _build(docs, identities, words)
+    _clipped_names(identities)
+    _aliases(identities, by_id)
+    return _build(docs, identities, {(_doc_id(d), s, e): w for (d, s, e), w in role_words.items()})
 
 
 def _doc_key(doc: Document) -> str:
@@ -210,13 +218,15 @@ def _doc_id(key: str) -> str:
     return key.split("\x1f", 1)[1]
 
 
-def _context_role(text: str, start: int, end: int, form: NameForm, words: RoleWords) -> tuple[str | None, str | None]:
-    """(role, gender) told by the words right next to one mention, and by its title."""
+def _context_role(
+    text: str, start: int, end: int, form: NameForm, words: RoleWords
+) -> tuple[str | None, str | None, str | None]:
+    """(role, gender, role words) told by the words right next to one mention, and by its title."""
     title = text[start:end][: len(form.prefix)].strip().lower().rstrip(".")
     if title in words.staff_titles:
-        return "staff", form.title_gender
+        return "staff", form.title_gender, title
     if title in words.relative:
-        return "relative", form.title_gender or words.gender_of(title)
+        return "relative", form.title_gender or words.gender_of(title), title
     before = text[max(0, start - 60) : start]
     cut = [m.end() for m in _CLAUSE_END.finditer(before)]
     before_words = [w.lower() for w in _WORD.findall(before[cut[-1] :] if cut else before)]
@@ -225,7 +235,7 @@ def _context_role(text: str, start: int, end: int, form: NameForm, words: RoleWo
             phrase = " ".join(before_words[-n:])
             role = words.role_of(phrase)
             if role:
-                return role, form.title_gender or words.gender_of(phrase)
+                return role, form.title_gender or words.gender_of(phrase), phrase
     if not _POSSESSIVE.search(text[start:end]):  # "Nate's mum" is someone else
         m = _AFTER.match(text[end : end + 60])
         if m:
@@ -234,8 +244,8 @@ def _context_role(text: str, start: int, end: int, form: NameForm, words: RoleWo
                 phrase = " ".join(after[:n])
                 role = words.role_of(phrase) if len(after) >= n else None
                 if role:
-                    return role, form.title_gender or words.gender_of(phrase)
-    return None, form.title_gender
+                    return role, form.title_gender or words.gender_of(phrase), phrase
+    return None, form.title_gender, None
 
 
 def _majority(hints: Iterable[str | None]) -> str | None:
@@ -261,8 +271,66 @@ def _split_relatives(identities: dict[str, _Identity]) -> None:
         ident.mentions = [x for x in ident.mentions if x not in moved]
         for m, form, hint in moved:
             new_key = f"{key}#relative:{form.tokens[-1].lower()}:{form.title_gender or ''}"
-            rel = identities.setdefault(new_key, _Identity(new_key, gender=form.title_gender))
+            rel = identities.setdefault(new_key, _Identity(new_key))
             rel.mentions.append((m, form, hint))
+            if form.title_gender:
+                rel.told[form.title_gender] += 1
+
+
+def _aliases(identities: dict[str, _Identity], by_id: dict[str, Document]) -> None:
+    """ "Kieran Abbott (Kiz)", "Sandy (Alessandra Caruso)": a name in brackets right after a name is
+    the same person's; their identities become one."""
+    owner: dict[tuple[str, int], str] = {}  # (doc, end of a mention) -> identity key
+    for key, ident in identities.items():
+        for m, _, _ in ident.mentions:
+            owner[(m.doc, m.end)] = key
+    for key in list(identities):
+        ident = identities.get(key)
+        if ident is None:
+            continue
+        for m, _, _ in list(ident.mentions):
+            text = by_id[_doc_id(m.doc)].text
+            before = re.search(r"\s*\(\s*$", text[max(0, m.start - 4) : m.start])
+            if not before or not re.match(r"\s*\)", text[m.end : m.end + 3]):
+                continue
+            other = owner.get((m.doc, m.start - len(before.group())))
+            if other is None or other == key or other not in identities:
+                continue
+            keep, gone = (other, key) if len(identities[other].mentions) >= len(ident.mentions) else (key, other)
+            identities[keep].mentions.extend(identities[gone].mentions)
+            identities[keep].told.update(identities[gone].told)
+            identities[keep].gender = identities[keep].gender or identities[gone].gender
+            del identities[gone]
+            for k, v in list(owner.items()):
+                if v == gone:
+                    owner[k] = keep
+            break
+
+
+def _clipped_names(identities: dict[str, _Identity]) -> None:
+    """ "Kirst" beside "Kirsty", "Alex" beside "Alexandra" in one document: a first name cut short
+    that no nickname list knows is the one person of that document whose first name it begins."""
+    firsts: dict[str, dict[str, _Identity]] = defaultdict(dict)  # doc -> first name -> identity
+    for ident in identities.values():
+        for m, form, _ in ident.mentions:
+            if form.kind in ("full", "single") and form.tokens:
+                firsts[m.doc].setdefault(form.tokens[0].lower(), ident)
+    for key in list(identities):
+        ident = identities[key]
+        docs = {m.doc for m, _, _ in ident.mentions}
+        if len(docs) != 1 or any(f.kind != "single" for _, f, _ in ident.mentions):
+            continue
+        short = ident.mentions[0][1].tokens[0].lower()
+        doc = docs.pop()
+        longer = {
+            id(other): other
+            for name, other in firsts[doc].items()
+            if other is not ident and len(short) >= 3 and len(name) > len(short) and name.startswith(short)
+        }
+        if len(longer) == 1 and all(f.tokens[0].lower() == short for _, f, _ in ident.mentions):
+            target = next(iter(longer.values()))
+            target.mentions.extend(ident.mentions)
+            del identities[key]
 
 
 def _family_titles(identities: dict[str, _Identity]) -> None:
@@ -284,22 +352,34 @@ def _family_titles(identities: dict[str, _Identity]) -> None:
             family = [
                 r
                 for r in relatives_in.get(m.doc, ())
-                if r.gender == form.title_gender and not any(f.kind == "full" for _, f, _ in r.mentions)
+                if _gender(r) == form.title_gender and not any(f.kind == "full" for _, f, _ in r.mentions)
             ]
             if by_first and len(family) == 1:
                 ident.mentions.remove(x)
                 family[0].mentions.append(x)
 
 
-def _age(text: str) -> int | None:
+def _gender(ident: _Identity) -> str | None:
+    """What titles and kinship words say ("her daughter Lou" is a woman), else the first name."""
+    if ident.told:
+        top = ident.told.most_common()
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            return top[0][0]
+    return ident.gender
+
+
+def age_of(text: str) -> int | None:
+    """The age an age phrase states: "34", "twenty-two", "in her late sixties" -> 68, "teens" -> 15."""
     digits = re.search(r"\d{1,3}", text)
     if digits:
         return int(digits.group())
     low = text.lower()
-    for word, decade in _DECADES.items():
+    for word, decade in DECADES.items():
         if word in low:
-            return decade + (2 if "early" in low else 8 if "late" in low else 5) + (5 if word == "teens" else 0)
-    return None
+            return decade + (2 if "early" in low else 8 if "late" in low else 5)
+    tens = next((v for w, v in TENS.items() if re.search(rf"\b{w}\b", low)), 0)
+    units = next((v for w, v in NUMBER_WORDS.items() if re.search(rf"\b{w}\b", low)), 0)
+    return (tens + units) or None
 
 
 def _ages(doc: Document, mentions: list[tuple[Mention, str]]) -> dict[str, int]:
@@ -313,19 +393,20 @@ def _ages(doc: Document, mentions: list[tuple[Mention, str]]) -> dict[str, int]:
             continue
         m, key = max(before, key=lambda x: x[0].end)
         if _AGE_LINK.match(doc.text[m.end : s.start]):
-            age = _age(doc.text[s.start : s.end])
+            age = age_of(doc.text[s.start : s.end])
             if age is not None and 0 < age < 120:
                 out.setdefault(key, age)
     return out
 
 
-def _pronoun_gender(text: str, spans: list[tuple[int, int]]) -> str | None:
-    """The gender of the pronouns in the sentences naming someone and the sentence after each."""
+def _pronoun_gender(text: str, spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> str | None:
+    """The gender of the pronouns in the sentences naming someone and nobody else, and the sentence
+    after each."""
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
     chosen: set[int] = set()
     for start, _ in spans:
         for i, (a, b) in enumerate(sentences):
-            if a <= start < b:
+            if a <= start < b and not any(a <= o < b for o, _ in others):
                 chosen |= {i, i + 1}
     window = " ".join(text[a:b] for i, (a, b) in enumerate(sentences) if i in chosen)
     female, male = len(_FEMALE_PRONOUNS.findall(window)), len(_MALE_PRONOUNS.findall(window))
@@ -346,7 +427,9 @@ def _narrator_key(doc: Document) -> str | None:
     return None
 
 
-def _build(docs: Sequence[Document], identities: dict[str, _Identity], words: RoleWords) -> People:
+def _build(
+    docs: Sequence[Document], identities: dict[str, _Identity], role_words: dict[tuple[str, int, int], str | None]
+) -> People:
     key_of: dict[tuple[str, int, int], str] = {}
     hint_of: dict[tuple[str, int, int], str | None] = {}
     for ident in identities.values():
@@ -377,7 +460,10 @@ def _build(docs: Sequence[Document], identities: dict[str, _Identity], words: Ro
         in_doc = sorted(
             ((p, k) for p, k in key_of.items() if p[0] == doc.id), key=lambda x: (x[0][1], x[0][2])
         )  # ((doc, start, end), key)
-        mentions[doc.id] = [PersonMention(doc.id, s, e, pid(k), hint_of[(d, s, e)]) for (d, s, e), k in in_doc]
+        mentions[doc.id] = [
+            PersonMention(doc.id, s, e, pid(k), hint_of[(d, s, e)], role_words.get((d, s, e)))
+            for (d, s, e), k in in_doc
+        ]
         for _, k in in_doc:
             if doc.id not in docs_of[k]:
                 docs_of[k].append(doc.id)
@@ -395,13 +481,15 @@ def _build(docs: Sequence[Document], identities: dict[str, _Identity], words: Ro
             persons[p] = CorpusPerson(p, "worker", tuple(docs_of[key]), narrator=True)
             continue
         role = role_vote[key] or ("subject" if key in subject_in else "other")
-        gender = ident.gender
-        if gender is None and main_in.get(key):
+        gender = _gender(ident)
+        if gender is None and main_in.get(key):  # the pronouns of an account mostly mean its subject
             by_doc = {d.id: d for d in docs}
-            votes = {
-                _pronoun_gender(by_doc[d].text, [(m.start, m.end) for m, _, _ in ident.mentions if _doc_id(m.doc) == d])
-                for d in main_in[key]
-            } - {None}
+            votes = set()
+            for d in main_in[key]:
+                mine = [(m.start, m.end) for m, _, _ in ident.mentions if _doc_id(m.doc) == d]
+                others = [(s, e) for (dd, s, e), k in key_of.items() if dd == d and k != key]
+                votes.add(_pronoun_gender(by_doc[d].text, mine, others))
+            votes.discard(None)
             gender = votes.pop() if len(votes) == 1 else None
         persons[p] = CorpusPerson(p, role, tuple(docs_of[key]), gender, ages.get(key))
     return People(

@@ -1,0 +1,342 @@
+"""Composite vignettes measured on gold-annotated, coded data (issue 11, "Must show").
+
+For gold .jsonl files in the dev-corpus format (coded ``segments``, annotated ``spans``), every code
+of the corpus is composed with ``Composer.compose`` (the library behind ``qualdeid compose``; detection
+runs on the raw text, the gold annotation is only used to judge) for each seed, ``--sources K``, the
+pronouns cycling she/he/they over the seeds. Each draft is written to a temporary folder and checked
+with ``qualdeid risk DRAFT --corpus GOLD...`` as a user runs it. Per draft:
+
+- heading leaks: template prompts in the draft's paragraphs, found independently of compose's own
+  prompt list: the headings of the gold documents' coded parts (the words before a colon or line
+  break that opens a part), and the common prompt wordings ("What was helpful", "Why significant:",
+  "1. ...") in any form;
+- ordinary words turned into names or placeholders: words of the fragments that compose replaced
+  with a name or a [placeholder] (its private substitution log) although no gold span covers them,
+  per 1,000 words of draft;
+- identifiers of the fragments kept: gold PERSON, LOCATION, ORGANIZATION, CONTACT and ID spans inside
+  the chosen sentences that no change covers, or whose text (for a person, any of their names) is
+  still in the paragraph;
+- subjects: the people of the gold documents (``resolve_people`` on the gold spans, not on what
+  detection found), each paragraph's subject the document's subject named most in it; drafts with
+  fewer than K distinct subjects, and drafts where one subject supplies more than half of the words
+  taken from the accounts;
+- risk: the exit status of ``qualdeid risk`` (0 pass, 3 warnings, 4 failure).
+
+A theme that cannot be composed is reported with the tool's reason; it is not a failure when the gold
+people of the theme's parts are fewer than K.
+
+Counts only by default; ``--show`` also prints what leaked (IDENTIFYING) and ``--drafts DIR`` keeps
+the drafts (IDENTIFYING too, if anything leaked). Exit status 0 when every target is met, 1 otherwise.
+
+Usage:  python3 benchmarks/eval_compose.py [GOLD.jsonl ...] [--sources 3] [--seeds 1,2,3,4,5] [--words 250]
+        [--themes a,b] [--fast-risk] [--drafts DIR] [--show]
+        (default GOLD: ../shared/corpus/dev/E.jsonl ../shared/corpus/dev/F.jsonl)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qualdeid import Corpus, Detector, Document
+from qualdeid.compose import CannotCompose, Composer, load_compose_config, write_draft
+from qualdeid.corpus.model import Span
+from qualdeid.pseudonymise.people import People, resolve_people
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = next((p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()), REPO / "shared")
+DEFAULT_GOLD = [SHARED / "corpus/dev/E.jsonl", SHARED / "corpus/dev/F.jsonl"]
+DIRECT = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID")
+PRONOUNS = ("she", "he", "they")
+REPLACING = ("person", "place", "organisation", "date", "age", "contact", "id", "detail")
+#: Prompt wordings of diary templates, written here independently of rules/compose/compose.yaml.
+PROMPTS = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:\d[.)]\s*|\*\*|#+\s*)?"
+    r"(?:brief description|description|what happened|what was (?:un)?helpful|what helped|what worked|"
+    r"helpful\s*/\s*(?:not|unhelpful)|(?:less |not (?:so )?|un)?helpful|"
+    r"why (?:it|this|the interaction) (?:was |is )?significant|why significant|significance|why it mattered|"
+    r"reflection)\b(?:[^.\n:]{0,40}[:?]|\s+[-–—]\s)"
+    r"|\b\d[.)]\s+(?:brief|what|why|description)\b"
+    r"|\b(?:what was helpful \(or not\)|why the interaction was significant|brief description of the interaction)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\S+")
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "nurse",
+    "prof",
+    "sister",
+    "father",
+    "nan",
+    "auntie",
+    "uncle",
+    "judge",
+    "rev",
+    "coach",
+    "officer",
+}
+
+
+@dataclass
+class Totals:
+    drafts: int = 0
+    words: int = 0
+    heading_leaks: int = 0
+    ordinary: int = 0  # words replaced outside any gold span
+    kept: int = 0  # gold direct identifiers of the fragments still in the draft
+    kept_other: int = 0  # gold DATE/AGE/RARE of the fragments left as written (not a target, for information)
+    few_subjects: int = 0
+    over_share: int = 0
+    claim_differs: int = 0  # compose's own subject count differs from the gold people's
+    risk: Counter[int] = field(default_factory=Counter)
+    notes: int = 0
+    cannot: list[str] = field(default_factory=list)
+    cannot_ok: int = 0  # could not compose, and the gold people agree there are fewer than K
+    errors: list[str] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
+
+    def add(self, other: Totals) -> None:
+        for name in ("drafts", "words", "heading_leaks", "ordinary", "kept", "kept_other", "few_subjects"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("over_share", "claim_differs", "notes", "cannot_ok"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.risk.update(other.risk)
+        self.cannot += other.cannot
+        self.errors += other.errors
+        self.shown += other.shown
+
+
+def read_records(paths: list[Path]) -> list[dict]:
+    return [json.loads(line) for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def gold_docs(records: list[dict]) -> dict[str, Document]:
+    return {
+        str(r["id"]): Document(str(r["id"]), r["text"], spans=[Span.from_dict(s) for s in r["spans"]], meta=r)
+        for r in records
+    }
+
+
+def gold_headings(records: list[dict]) -> set[str]:
+    """The words that open each coded part before a colon or a line break: the template's prompts."""
+    out = set()
+    for r in records:
+        for seg in r.get("segments") or []:
+            head = r["text"][seg["start"] : seg["end"]].lstrip()
+            m = re.match(r"([^\n:]{3,80}?)(?::|\n)", head)
+            if m and len(m.group(1).split()) <= 12:
+                phrase = re.sub(r"^\W*\d*[.)]?\s*", "", m.group(1)).strip(" *#").lower()
+                if len(phrase.split()) >= 2 or m.group(0).endswith(":"):
+                    out.add(phrase)
+    return out
+
+
+def heading_leaks(text: str, headings: set[str]) -> list[str]:
+    found = [m.group().strip() for m in PROMPTS.finditer(text)]
+    low = text.lower()
+    for h in headings:
+        pattern = re.escape(h) + (r"\s*:" if len(h.split()) < 3 else "")
+        found += [m.group() for m in re.finditer(r"(?<!\w)" + pattern, low)]
+    return found
+
+
+def subject_at(people: People, doc_id: str, start: int, end: int) -> str | None:
+    subjects = people.subjects_of(doc_id)
+    if not subjects:
+        return None
+    named = [m.person_id for m in people.mentions_in(doc_id) if start <= m.start < end and m.person_id in subjects]
+    return max(subjects, key=lambda s: (named.count(s), -subjects.index(s))) if named else subjects[0]
+
+
+def judge(draft, prov: dict, gold: dict[str, Document], people: People, headings: set[str], k: int) -> Totals:
+    t = Totals(drafts=1, notes=len(draft.notes))
+    t.words = sum(len(_WORD.findall(p.text)) for p in draft.paragraphs)
+    words_by: Counter[str] = Counter()
+    for para, frag in zip(draft.paragraphs, prov["fragments"], strict=True):
+        doc = gold[frag["document"]]
+        leaks = heading_leaks(para.text, headings)
+        t.heading_leaks += len(leaks)
+        t.shown += [f"heading: {x!r}" for x in leaks]
+        changes = [c for c in frag["changes"] if c["start"] >= 0]
+        for c in changes:
+            if c["reason"] not in REPLACING:
+                continue
+            if not any(s.start < c["end"] and c["start"] < s.end for s in doc.spans):
+                n = max(1, len(_WORD.findall(c["original"])))
+                t.ordinary += n
+                t.shown += [f"ordinary word replaced: {c['original']!r} -> {c['replacement']!r}"]
+        for s in doc.spans:
+            if not (frag["start"] <= s.start and s.end <= frag["end"]):
+                continue
+            covered = any(c["start"] < s.end and s.start < c["end"] for c in changes)
+            value = doc.text[s.start : s.end]
+            # a person's every name (not a title) must be gone; a place or organisation as a whole
+            parts = [w for w in re.findall(r"[^\W\d_][\w'’-]+", value) if w.lower().rstrip(".") not in TITLES]
+            parts = parts if s.label == "PERSON" and len(parts) > 1 else [value]
+            still = any(re.search(r"(?<![\w'’])" + re.escape(p) + r"(?![\w])", para.text) for p in parts)
+            if s.label in DIRECT:
+                if not covered or (still and len(value) > 2):
+                    t.kept += 1
+                    t.shown += [f"kept {s.label}: {value!r}"]
+            elif not covered:
+                t.kept_other += 1
+        subject = subject_at(people, doc.id, frag["start"], frag["end"])
+        words_by[subject or f"unknown in {doc.id}"] += frag["words"]  # words taken from the account
+    if len(words_by) < k:
+        t.few_subjects += 1
+    if max(words_by.values()) > 0.5 * sum(words_by.values()):
+        t.over_share += 1
+    claimed = len({f["subject"] for f in prov["fragments"]})
+    t.claim_differs += claimed != len(words_by)
+    return t
+
+
+def run_risk(path: Path, corpora: list[Path], checker) -> int:
+    if checker is not None:
+        text = path.read_text(encoding="utf-8")
+        report = checker.check([Document(path.name, text)])
+        return {"pass": 0, "warn": 3, "fail": 4}[report.status]
+    r = subprocess.run(
+        ["qualdeid", "risk", str(path), "--corpus", *map(str, corpora), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    return r.returncode
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="*", type=Path, default=DEFAULT_GOLD, help="gold .jsonl files")
+    parser.add_argument("--sources", type=int, default=3)
+    parser.add_argument("--seeds", default="1,2,3,4,5")
+    parser.add_argument("--words", type=int, default=250)
+    parser.add_argument("--themes", default="", help="comma-separated codes (default: every code of the corpus)")
+    parser.add_argument("--fast-risk", action="store_true", help="risk through the library, not the CLI")
+    parser.add_argument("--drafts", type=Path, help="keep the drafts in this folder (IDENTIFYING if anything leaked)")
+    parser.add_argument("--show", action="store_true", help="print what leaked (IDENTIFYING)")
+    args = parser.parse_args()
+    seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
+    from common import git_head
+
+    missing = [str(p) for p in args.gold if not p.is_file()]
+    if missing:
+        raise SystemExit(f"no such gold file: {', '.join(missing)}")
+    print(f"qualdeid compose evaluation at {git_head()}")
+    t0 = time.perf_counter()
+    records = read_records(args.gold)
+    gold = gold_docs(records)
+    people = resolve_people(list(gold.values()))
+    headings = gold_headings(records)
+    docs = [d for d in Corpus([str(p) for p in args.gold]) if isinstance(d, Document)]
+    detector = Detector()
+    composer = Composer(detector, load_compose_config())
+    checker = None
+    if args.fast_risk:
+        from qualdeid.risk import RiskChecker, load_risk_config
+
+        cfg = load_risk_config()
+        cfg.sources = args.sources
+        checker = RiskChecker(cfg, detector, Corpus([str(p) for p in args.gold]))
+    themes = [t for t in args.themes.split(",") if t] or sorted({c for d in docs for s in d.segments for c in s.codes})
+    print(
+        f"gold: {', '.join(str(p) for p in args.gold)}: {len(docs)} documents; --sources {args.sources}, "
+        f"seeds {seeds} (pronouns she/he/they in turn), --words {args.words}; risk by "
+        f"{'library' if checker else 'CLI'}"
+    )
+    scratch = tempfile.TemporaryDirectory(prefix="qualdeid-eval-compose-")
+    out_dir = args.drafts or Path(scratch.name)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Totals] = {}
+    for theme in themes:
+        res = results[theme] = Totals()
+        for i, seed in enumerate(seeds):
+            pronouns = PRONOUNS[i % len(PRONOUNS)]
+            try:
+                draft = composer.compose(
+                    docs, [theme], sources=args.sources, words=args.words, pronouns=pronouns, seed=seed
+                )
+            except CannotCompose as e:
+                parts = [f for f in composer.candidates(docs, [theme])[1]]
+                gold_subjects = {subject_at(people, f.doc_id, f.start, f.end) for f in parts} - {None}
+                if len(gold_subjects) < args.sources:
+                    res.cannot_ok += 1
+                res.cannot.append(f"seed {seed}: {e}")
+                continue
+            except Exception as e:  # report and go on: one broken theme must not hide the others
+                res.errors.append(f"seed {seed}: {type(e).__name__}: {e}"[:300])
+                continue
+            path = out_dir / f"{theme}-seed{seed}-{pronouns}.md"
+            write_draft(draft, path)
+            t = judge(draft, draft.provenance, gold, people, headings, args.sources)
+            t.risk[run_risk(path, args.gold, checker)] += 1
+            res.add(t)
+    status = report(results, args, time.perf_counter() - t0, out_dir if args.drafts else None)
+    scratch.cleanup()
+    return status
+
+
+def report(results: dict[str, Totals], args: argparse.Namespace, seconds: float, kept_dir: Path | None) -> int:
+    widths = [20, 6, 6, 8, 9, 5, 6, 6, 12, 6]
+    head = ["theme", "drafts", "words", "headings", "ordinary", "kept", "<K", ">half", "risk 0/3/4", "notes"]
+    print()
+    print("  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths, strict=True))))
+    total = Totals()
+    for theme, r in results.items():
+        total.add(r)
+        cells = [theme, r.drafts, r.words, r.heading_leaks, r.ordinary, r.kept, r.few_subjects, r.over_share]
+        cells += [f"{r.risk[0]}/{r.risk[3]}/{r.risk[4]}", r.notes]
+        line = "  ".join(
+            str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        )
+        why = f"  cannot compose ({len(r.cannot)}): {r.cannot[0][:90]}" if r.cannot else ""
+        print(line + why + (f"  ERRORS {len(r.errors)}" if r.errors else ""))
+    per_k = 1000 * total.ordinary / max(1, total.words)
+    print()
+    print(f"drafts {total.drafts}, {total.words} words of draft; {seconds:.0f} s")
+    print(f"gold DATE/AGE/RARE spans of the fragments left as written (information): {total.kept_other}")
+    print(f"drafts whose own subject count differs from the gold people's: {total.claim_differs}")
+    print(
+        f"themes or seeds that could not be composed: {len(total.cannot)} "
+        f"({total.cannot_ok} with fewer gold subjects than K)"
+    )
+    checks = [
+        ("heading leaks", total.heading_leaks, "0", total.heading_leaks == 0),
+        ("ordinary words replaced per 1,000 words", f"{per_k:.2f} ({total.ordinary})", "<= 1", per_k <= 1),
+        ("identifiers of the fragments kept", total.kept, "0", total.kept == 0),
+        ("drafts with fewer than K distinct subjects", total.few_subjects, "0", total.few_subjects == 0),
+        ("drafts where one subject has more than half", total.over_share, "0", total.over_share == 0),
+        ("drafts where risk exits 4", total.risk[4], "0", total.risk[4] == 0 and total.drafts > 0),
+        ("could not compose although K subjects exist", len(total.cannot) - total.cannot_ok, "0",
+         len(total.cannot) == total.cannot_ok),
+        ("errors", len(total.errors), "0", not total.errors),
+    ]  # fmt: skip
+    print()
+    for name, value, target, ok in checks:
+        print(f"{name:<48} {value!s:>14}  target {target:<5} {'PASS' if ok else 'FAIL'}")
+    if args.show:
+        print("\nWARNING: what follows is IDENTIFYING (text from the corpus); do not share it.", file=sys.stderr)
+        for theme, r in results.items():
+            for line in [*r.shown, *r.errors, *r.cannot]:
+                print(f"{theme}: {line}", file=sys.stderr)
+    if kept_dir:
+        print(f"drafts kept in {kept_dir} (IDENTIFYING if anything leaked)")
+    failed = sum(not ok for *_, ok in checks)
+    print(f"\n{'all targets met' if not failed else f'{failed} target(s) not met'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Template prompts and form labels in coded text: where they stand and which section they open.
+
+A prompt ("Brief description of the interaction", "2. What was helpful (or not)", "**Why
+significant:**", "Helpful/not:") is found at the start of a line, numbered or not, in bold or as a
+Markdown heading, and after a sentence when a colon follows it; a form label ("Less helpful:",
+"Not so helpful -", "Plan:") at the start of a line or sentence when a colon or a dash follows it.
+Neither is ever copied into a draft. The phrases are data (``rules/compose/compose.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qualdeid.compose.config import ComposeConfig
+
+_MARKER = (
+    r"(?:\#{1,6}[ \t]*|[-*•][ \t]+|\(?(?:\d{1,2}|[a-cA-C]|i{1,3}|iv|v)[.):][ \t]*|Q\d{1,2}[.:)]?[ \t]*"
+    r"|(?:part|section|step|question)[ \t]+\d{1,2}[ \t]*[-–—:.)]?[ \t]*)?"
+)
+_BOLD = r"(?:\*\*|__|\*|_)?"
+#: A numbered marker, required where a prompt runs straight into the prose ("2. What helped Walking ...").
+_NUMBER = r"(?:\(?(?:\d{1,2}|[a-cA-C])[.):][ \t]*|Q\d{1,2}[.:)]?[ \t]*)"
+_BRACKET = r"(?:[ \t]*\([^)\n]{0,40}\))?"
+_OR_NOT = r"(?:[ \t]*/[ \t]*[\w'’]+(?:[ \t]+[\w'’]+)?)?"  # "What helped / didn't"
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*", re.MULTILINE)
+_AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]*[ \t]+")
+_PRONOUNS = re.compile(r"\b(?:I|me|my|she|he|we|they|her|him|us|them)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    start: int
+    end: int  # the spaces and line break after it included
+    section: int | None  # the section a prompt opens; None for a form label or an unknown heading
+
+
+def _phrase(text: str) -> str:
+    """A prompt as a pattern: its words, with spaces, slashes or brackets between them."""
+    words = re.findall(r"[\w'’&.]+", text.lower())
+    return r"[\s/()\-]+".join(re.escape(w).replace("'", "['’]?") for w in words)
+
+
+class Headings:
+    def __init__(self, config: ComposeConfig) -> None:
+        prompts = [(p, i) for i, sec in enumerate(config.sections) for p in sec.prompts]
+        prompts.sort(key=lambda x: -len(x[0]))
+        self._sections = [i for _, i in prompts]
+        phrases = [_phrase(p) for p, _ in prompts]
+
+        def alternation(tag: str) -> str:
+            return "|".join(f"(?P<{tag}{n}>{p})" for n, p in enumerate(phrases)) or "(?!)"
+
+        labels = sorted(config.form_labels, key=len, reverse=True)
+        label_alt = "|".join(_phrase(x) for x in labels) or "(?!)"
+        end_of_prompt = (
+            r"(?:[ \t]*[:?.][ \t]*(?=\s|$|\*|_)|[ \t]*[-–—][ \t]+|[ \t]*(?=\n)|[ \t]*$|[^\n:?.!]{1,40}?[:?][ \t]*)"
+        )
+        self._line = re.compile(
+            rf"{_MARKER}{_BOLD}(?:{alternation('a')}){_BRACKET}{_OR_NOT}{_BOLD}{end_of_prompt}{_BOLD}", re.I
+        )
+        run_on = (
+            rf"(?:{_NUMBER}{_BOLD}(?:{alternation('b')}){_BRACKET}"
+            rf"|{_BOLD}(?:{alternation('c')})[ \t]*\([^)\n]{{0,40}}\))"
+        )
+        self._run_on = re.compile(rf"{run_on}{_BOLD}[ \t]+(?=[A-Z\"“‘'])", re.I)
+        self._inline = re.compile(rf"{_BOLD}(?:{alternation('d')}){_BRACKET}{_BOLD}[ \t]*:[ \t]*{_BOLD}", re.I)
+        label = (
+            rf"{_MARKER}{_BOLD}(?:{label_alt})(?:[ \t]*/[ \t]*[\w'’-]+)?{_BRACKET}{_BOLD}"
+            rf"(?:[ \t]*:|[ \t]+[-–—])[ \t]*{_BOLD}"
+        )
+        self._label = re.compile(label, re.I)
+        # a short line of its own that ends with a colon or question mark: a heading of some template
+        self._short_line = re.compile(r"[^\n]{1,60}?[:?][ \t]*(?=\n)")
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Heading]:
+        """Prompts and labels in ``text[start:end]`` in text order (offsets into ``text``)."""
+        end = len(text) if end is None else end
+        found: list[Heading] = []
+        taken = start - 1
+        for pos, line_start in self._positions(text, start, end):
+            if pos < taken:
+                continue
+            h = self._match(text, pos, end, line_start)
+            if h is not None:
+                found.append(h)
+                taken = h.end
+        return found
+
+    def _positions(self, text: str, start: int, end: int) -> list[tuple[int, bool]]:
+        out = {start: True}
+        for m in _LINE_START.finditer(text, start, end):
+            out[m.end()] = True
+        for m in _AFTER_SENTENCE.finditer(text, start, end):
+            out.setdefault(m.end(), False)
+        return sorted((p, ls) for p, ls in out.items() if p < end)
+
+    def _match(self, text: str, pos: int, end: int, line_start: bool) -> Heading | None:
+        m = (self._line if line_start else self._inline).match(text, pos, end)
+        if m is None and line_start:
+            m = self._run_on.match(text, pos, end)
+        if m:
+            n = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)  # group "a12": prompt 12
+            return Heading(pos, _skip_space(text, m.end(), end), self._sections[n])
+        m = self._label.match(text, pos, end)
+        if m:
+            return Heading(pos, _skip_space(text, m.end(), end), None)
+        if line_start:
+            m = self._short_line.match(text, pos, end)
+            if m and len(m.group().split()) <= 8 and not _PRONOUNS.search(m.group()) and m.group()[:1].isupper():
+                return Heading(pos, _skip_space(text, m.end(), end), None)
+        return None
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos

@@ -1,0 +1,190 @@
+"""Placeholders that keep the meaning: the kind of place, date, number or detail that was there.
+
+"[a pub]" for "the Crown and Anchor", "[a public holiday]" for a named holiday, "[a milestone
+birthday]" for "her 60th", "[health ID]" after "NHI", "in her thirties" for "34", and for a rare
+detail the reviewed generalisation of ``rules/generalise.yaml`` or the kind of detail ("[a past
+job]"). The vocabulary is data: ``rules/compose/placeholders.yaml`` and the lexicons it names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+
+from qualdeid.detect.rules import Rules
+from qualdeid.pseudonymise.people import DECADES, age_of
+from qualdeid.pseudonymise.policy import Policy
+
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|our|their|his|her|my|your|this|that|its|[^\W\d_]+['’]s?)\s+)$", re.IGNORECASE
+)
+_WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
+_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_ROAD_WORDS = frozenset({"highway", "hwy", "route", "interstate", "motorway", "freeway", "sh"})
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_EMAIL = re.compile(r"@\w")
+_WEB = re.compile(r"(?:https?://|www\.|\.\w{2,3}/)", re.IGNORECASE)
+_HANDLE = re.compile(r"^@\w+$")
+_ID_SHAPE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]{5,}$|^\d{5,}$")
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|'s|’s|turned|turns|turning|be|being)\s+(?:only\s+|just\s+|nearly\s+)?$"
+)
+
+
+def article(noun: str) -> str:
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+def age_band(age: int) -> str:
+    """A decade in words ("thirties"); a child is a child."""
+    if age < 13:
+        return "childhood"
+    if age < 20:
+        return "teens"
+    if age >= 100:
+        return "hundreds"
+    return next(word for word, decade in DECADES.items() if decade == age // 10 * 10)
+
+
+class Placeholders:
+    def __init__(self, rules_dirs: Iterable[Path] = ()) -> None:
+        self.rules_dirs = list(rules_dirs)
+        rules = Rules(self.rules_dirs)
+        data: dict = {}
+        for doc in rules.yaml("compose/placeholders.yaml"):
+            for k, v in (doc or {}).items():
+                if isinstance(v, dict) and isinstance(data.get(k), dict):
+                    data[k] = {**data[k], **v}
+                else:
+                    data[k] = v
+        self.heads: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("heads") or {}).items()}
+        type_words = (
+            rules.words("lexicons/venue_types.txt", lower=True)
+            | rules.words("lexicons/org_types.txt", lower=True)
+            | rules.words("lexicons/street_types.txt", lower=True)
+        )
+        for w in type_words:
+            self.heads.setdefault(w, w)
+        self.id_kinds = [
+            (kind, sorted((str(w).lower() for w in words), key=len, reverse=True))
+            for kind, words in (data.get("id_kinds") or {}).items()
+        ]
+        self.milestones = {int(x) for x in data.get("milestone_birthdays") or []}
+        self.rare_kinds = {str(k).lower(): str(v) for k, v in (data.get("rare_kinds") or {}).items()}
+        self.policy = Policy.load(self.rules_dirs)
+
+    @cached_property
+    def holidays(self) -> set[str]:
+        return Rules(self.rules_dirs).words("lexicons/holidays.txt", lower=True)
+
+    @cached_property
+    def towns(self) -> set[str]:
+        return Rules(self.rules_dirs).words("lexicons/towns.txt", lower=True)
+
+    @cached_property
+    def _holiday_rx(self) -> re.Pattern[str]:
+        names = sorted(self.holidays, key=len, reverse=True)
+        alternation = "|".join(re.escape(h).replace("'", "['’]?") for h in names) or "(?!)"
+        return re.compile(rf"(?:the\s+)?(?:{alternation})(?:\s+(?:19|20)\d\d)?(?!\w)", re.IGNORECASE)
+
+    def holiday_at(self, text: str, start: int, end: int) -> int | None:
+        """The end of a named holiday that starts at ``start``, if one does."""
+        m = self._holiday_rx.match(text, start, end)
+        return m.end() if m else None
+
+    def is_holiday(self, text: str) -> bool:
+        t = re.sub(r"\s+\d{4}$", "", text.strip().lower()).removeprefix("the ")
+        return t in self.holidays or re.sub(r"['’]s\b", "", t) in self.holidays
+
+    def kind_of(self, label: str, text: str) -> str:
+        """The label a span's own text says it has, when it is plainer than the detector's: an ID
+        number read as a place, a holiday read as a person."""
+        t = text.strip()
+        if self.is_holiday(t):
+            return "DATE_TIME"
+        if label in ("LOCATION", "ORGANIZATION", "PERSON") and _ID_SHAPE.match(t):
+            return "ID"
+        if label in ("LOCATION", "ORGANIZATION", "PERSON", "ID") and (_EMAIL.search(t) or _WEB.search(t)):
+            return "CONTACT"
+        return label
+
+    def make(
+        self, label: str, text: str, before: str, after: str, *, possessive: str = "their", reason: str = ""
+    ) -> str:
+        """The replacement of ``text`` (``before``/``after``: the text around it in the fragment)."""
+        determined = bool(_DETERMINER_BEFORE.search(before))
+        if label in ("LOCATION", "ORGANIZATION"):
+            return self._place(label, text, determined)
+        if label == "DATE_TIME":
+            noun = self._date(text)
+            return f"[{noun}]" if determined else f"[{article(noun)}]"
+        if label == "AGE":
+            age = age_of(text)
+            if age is None:
+                return "[an age]"
+            band = age_band(age)
+            if _COPULA_BEFORE.search(before) and band != "childhood":
+                return f"in {possessive} {band}"
+            return f"[{band}]"
+        if label == "CONTACT":
+            t = text.strip()
+            noun = (
+                "email address"
+                if _EMAIL.search(t)
+                else "social media handle"
+                if _HANDLE.match(t)
+                else "web address"
+                if _WEB.search(t)
+                else "phone number"
+            )
+            return f"[{noun}]" if determined else f"[{article(noun)}]"
+        if label == "ID":
+            return f"[{self._id_kind(before)}]"
+        if label == "RARE_DETAIL":
+            return self.policy.generalise(text) or f"[{self.rare_kind(reason)}]"
+        return "[removed]"
+
+    def rare_kind(self, reason: str) -> str:
+        """What kind of rare detail the detector's reason names ("a past job"), for a placeholder or a note."""
+        low = (reason or "").lower()
+        return next(
+            (v for k, v in self.rare_kinds.items() if re.search(rf"\b{re.escape(k)}", low)), "a distinctive detail"
+        )
+
+    def _place(self, label: str, text: str, determined: bool) -> str:
+        words = _WORDS.findall(text)
+        noun = ""
+        if re.search(r"\d", text) and any(self.heads.get(w.lower()) in ("street", "road", "avenue") for w in words):
+            noun = "address"
+        elif re.search(r"\d", text) and any(w.lower() in _ROAD_WORDS for w in words):
+            noun = "road"
+        for w in reversed(words):
+            if noun:
+                break
+            noun = self.heads.get(w.lower(), "")
+        if not noun:
+            if label == "LOCATION" and " ".join(words).lower() in self.towns:
+                noun = "town"
+            else:
+                noun = "place" if label == "LOCATION" else "organisation"
+        return f"[{noun}]" if determined else f"[{article(noun)}]"
+
+    def _date(self, text: str) -> str:
+        t = text.strip()
+        if self.is_holiday(t):
+            return "public holiday"
+        if "birthday" in t.lower():
+            ordinal = _ORDINAL.search(t)
+            return "milestone birthday" if ordinal and int(ordinal.group(1)) in self.milestones else "birthday"
+        if _YEAR.match(t):
+            return "year"
+        return "date"
+
+    def _id_kind(self, before: str) -> str:
+        near = " ".join(_WORDS.findall(before.lower())[-3:])
+        for kind, words in self.id_kinds:
+            if any(re.search(rf"\b{re.escape(w)}$", near) for w in words):
+                return kind
+        return "ID number"

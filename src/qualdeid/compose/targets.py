@@ -1,0 +1,433 @@
+"""What in a fragment is an identifier to replace, and of which kind; and nothing else.
+
+Detected spans are taken with their kind checked against their own text: a holiday is a date, an ID
+number is an ID, whatever the entity recogniser said; a "person" right after "outside" or "opposite"
+is a building. Not replaced, because they identify no one: a lower-case dictionary word that is no
+first name ("the next day", "fair enough"), a lone common word taken for a name, a place or
+organisation written only with generic words ("the café", "ER", "carers"), dates without anything
+specific (weekdays, "last week", "2pm"). Identifiers known elsewhere in the corpus (or in the key)
+but missed here are added where they stand written as names are (capitalised, not at a sentence
+start when they are also words), and so are ages in the usual shapes ("(34)", "aged 34").
+
+A published composite must not keep a name that detection missed, so a fragment is also swept for
+capitalised words that stand where only a person does: after a kinship or role word ("her brother
+Caspian", "the OT Fen"), before one ("Fen the OT"), before "said", "rang", "'s mum" ..., after
+"told", "asked", "met" ..., or as a known first name followed by a capitalised surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+from qualdeid.compose.placeholders import Placeholders
+from qualdeid.corpus.model import Document
+from qualdeid.detect.rules import Rules
+from qualdeid.pseudonymise.identity import TITLES
+from qualdeid.pseudonymise.people import RoleWords, age_of
+from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
+from qualdeid.risk.identifiers import IdentifierIndex
+
+REPLACED = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "DATE_TIME", "AGE", "RARE_DETAIL")
+#: An age below this is a childhood memory ("when I was ten"), not who someone is now.
+CHILDHOOD = 13
+#: The detector name of spaCy's entity recogniser, and how common a word it alone takes for a person
+#: must be to be a thing rather than a name.
+NER = "SpacyRecognizer"
+THING_ZIPF = 3.5
+#: A lone word this common in general English is a word, unless it is a known first name.
+COMMON_ZIPF = 4.0
+_AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    "september|october|november|december"
+)
+_SPECIFIC_DATE = re.compile(rf"\d|\b(?:{_MONTHS})\b\.?\s+\d|birthday", re.IGNORECASE)
+_BUILDING_BEFORE = re.compile(
+    r"\b(?:outside|opposite|across from|in front of|behind|inside|round at|over at|down at|up at|back at"
+    r"|(?:stay|stays|stayed|staying|live|lives|lived|living|moved|moving|admitted|discharged)\s+(?:at|to|into|in))\s+$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_CAPITALISED = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+{_NAME_WORD})?(?![\w-])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
+_SPEAKS_AFTER = re.compile(
+    r"(?:['’]s\s+(?:mum|mom|dad|mother|father|sister|brother|son|daughter|wife|husband|partner|nan|room|plan|"
+    r"family)\b|\s+(?:said|says|rang|rings|phoned|texted|asked|told|came|visited|laughed|cried|smiled|shouted|"
+    r"replied|nodded|sat|walked|arrived|left|turned up|popped in|joined)\b)",
+    re.IGNORECASE,
+)
+#: A verb right after a word: "Win turned 59", "Dot said".
+_ACTS_AFTER = re.compile(
+    r"(?:['’]s\s|\s+(?:[a-z]+ed|said|rang|told|came|went|got|gave|made|took|sat|ran|let|put|stood|kept|felt|found|"
+    r"brought|bought|left|held|wrote|met|paid|lost|won|spent|sent|knew|thought|saw|(?!is\b|was\b|has\b|does\b)[a-z]{3,}s)\b)"
+)
+#: "Highway 126", "Route 9", "State Highway 2": a road by its number.
+_NUMBERED_ROAD = re.compile(r"\b(?:State\s+)?(?:Highway|Hwy|Route|Interstate|Motorway|Freeway|SH)\s+\d{1,4}\b")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:from|to|in|into|near|towards|outside|around|back to|over to|up to)\s+$", re.IGNORECASE
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:told|asked|tell|ask|met|meet|visited|visit|phoned|rang|ring|call|called|texted|thanked|hugged|helped|"
+    r"with|from|for|and|to|saw|see)\s+$",
+    re.IGNORECASE,
+)
+#: "a trainer at X", "works at X": a person's name there is an employer's.
+_EMPLOYER_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|some|my|his|her|their|our)\s+[a-z]+\s+at|\b(?:works?|worked|working|job|shift|placement)\s+at)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
+_NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Zamboni": a thing
+#: Words after a name at the start of a sentence that make it a person, not a word ("Hope said ...").
+_PERSON_NEXT = re.compile(
+    r"\s+(?:said|says|asked|asks|told|tells|from|came|comes|went|goes|wanted|wants|laughed|smiled|replied|"
+    r"nodded|looked|agreed|added|cried|shouted|rang|texted|messaged|and\s+I)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An identifier of a fragment: document offsets, kind, and how it was found."""
+
+    start: int
+    end: int
+    label: str
+    found: str  # "detected", "corpus", "key" or "age shape"
+    reason: str = ""  # the detector's reason (rare details)
+
+
+class Targets:
+    def __init__(self, rules_dirs: Iterable[Path], placeholders: Placeholders, role_words: RoleWords) -> None:
+        self.rules_dirs = list(rules_dirs)
+        self.placeholders = placeholders
+        self.role_words = role_words
+        self.first_names = set(gender_table()) | set(nickname_table(tuple(self.rules_dirs)))
+        self.first_names |= {f for forms in nickname_table(tuple(self.rules_dirs)).values() for f in forms}
+
+    @cached_property
+    def generic(self) -> set[str]:
+        rules = Rules(self.rules_dirs)
+        words = rules.words("lexicons/generic_places.txt", lower=True)
+        for name in ("pseudonymise/place_words.txt", "lexicons/venue_types.txt", "lexicons/org_types.txt"):
+            words |= rules.words(name, lower=True)
+        return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | {"the"}
+
+    @cached_property
+    def surnames(self) -> set[str]:
+        rules = Rules(self.rules_dirs)
+        return rules.words("names/surnames.txt", lower=True) | rules.words("names/surname_words.txt", lower=True)
+
+    @cached_property
+    def street_types(self) -> set[str]:
+        return Rules(self.rules_dirs).words("lexicons/street_types.txt", lower=True)
+
+    @cached_property
+    def word_names(self) -> set[str]:
+        return Rules(self.rules_dirs).words("names/word_names.txt", lower=True)
+
+    @cached_property
+    def listed_names(self) -> set[str]:
+        rules = Rules(self.rules_dirs)
+        return self.first_names | rules.words("names/first_names.txt", lower=True)
+
+    @cached_property
+    def not_names(self) -> set[str]:
+        """Capitalised words that are never a person's name here: places above a town, holidays, months."""
+        rules = Rules(self.rules_dirs)
+        words = rules.words("lexicons/not_places.txt", lower=True) | self.placeholders.holidays | self.generic
+        words |= {w.lower() for w in ("I", "Mum", "Dad", "Nan", "God", "Jesus", "Christmas", "Easter")}
+        words |= set(_MONTHS.split("|")) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+        return words | {"sunday"} | rules.words("lexicons/role_abbreviations.txt", lower=True)
+
+    def _role_phrase_before(self, text: str, start: int) -> bool:
+        before = [w.lower() for w in _WORD.findall(text[max(0, start - 40) : start])][-3:]
+        return any(self.role_words.role_of(" ".join(before[-n:])) for n in (1, 2, 3) if len(before) >= n)
+
+    def _role_phrase_after(self, text: str, end: int) -> bool:
+        m = re.match(
+            r"\s*(?:,|\()?\s*(?:the|our|my|his|her|their)\s+([a-z]+(?:\s+[a-z]+)?)", text[end : end + 40], re.IGNORECASE
+        )
+        if not m:
+            return False
+        words = m.group(1).lower().split()
+        return any(self.role_words.role_of(" ".join(words[:n])) for n in (2, 1) if len(words) >= n)
+
+    def sweep(self, text: str, start: int, end: int, taken: list[Target], known: Iterable[str] = ()) -> list[Target]:
+        """Names detection missed in ``text[start:end]``, found where only a person stands; ``known``
+        are the first names of the document's people, whose short forms ("Win" for "Winnie") are
+        names wherever a verb follows them ("Win turned 59")."""
+        out: list[Target] = []
+        known = {k.lower() for k in known}
+        for m in _CAPITALISED.finditer(text, start, end):
+            a, b = m.start(), m.end()
+            words = m.group().split()
+            if len(words) == 2 and zipf_frequency(words[0].lower(), "en") >= 4.5:  # "Then Ysolde"
+                a, words = b - len(words[1]), words[1:]
+            if any(t.start < b and a < t.end for t in taken):
+                continue
+            lows = [re.sub(r"['’]s?$", "", w).lower() for w in words]
+            if any(w in self.not_names or w in TITLES for w in lows) or " ".join(lows) in self.not_names:
+                continue
+            if _PLACE_BEFORE.search(text[max(0, a - 12) : a]) and " ".join(lows) in self.placeholders.towns:
+                out.append(Target(a, b, "LOCATION", "place frame"))  # "drove in from Hamilton"
+                continue
+            short_form = (
+                len(lows) == 1
+                and any(len(lows[0]) >= 3 and k != lows[0] and k.startswith(lows[0]) for k in known)
+                and bool(_ACTS_AFTER.match(text, b))
+            )
+            if short_form:
+                out.append(Target(a, b, "PERSON", "person frame"))
+                continue
+            first_known = lows[0] in self.listed_names
+            rare = all(zipf_frequency(w, "en") < COMMON_ZIPF + 0.3 for w in lows)
+            if not rare and not first_known:
+                continue
+            initial = bool(_SENTENCE_START.search(text[max(0, a - 3) : a]))
+            surname = len(words) == 2 and zipf_frequency(lows[1], "en") < COMMON_ZIPF
+            full_name = surname and (first_known or zipf_frequency(lows[0], "en") < 3.5)
+            framed = (
+                self._role_phrase_before(text, a)
+                or self._role_phrase_after(text, b)
+                or bool(_SPEAKS_AFTER.match(text, b))
+                or (not initial and bool(_PERSON_BEFORE.search(text[max(0, a - 12) : a])) and first_known)
+            )
+            if full_name or (framed and (rare or first_known)):
+                out.append(Target(a, b, "PERSON", "person frame"))
+        return out
+
+    def in_window(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        index: IdentifierIndex | None,
+        key_index: IdentifierIndex | None,
+        known: Iterable[str] = (),
+    ) -> list[Target]:
+        """The identifiers to replace in ``doc.text[start:end]`` in text order (``known``: first names of
+        the document's people). They do not overlap, but for rare details: the identifiers inside one
+        are listed too, for when the detail is kept."""
+        text = doc.text
+        out: list[Target] = []
+        for s in doc.spans:
+            if s.label not in REPLACED or s.end <= start or s.start >= end:
+                continue
+            a, b = _snap(text, max(s.start, start), min(s.end, end))
+            if s.label in ("LOCATION", "ORGANIZATION") and s.detector == NER:
+                lead = re.match(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z0-9])", text[a:b])  # "food bank Facebook"
+                a += lead.end() if lead else 0
+            if self._word_not_name(text[a:b], s.label, s.detector == NER):
+                continue
+            label = self.kind(text, a, b, s.label)
+            if label is not None:
+                out.append(Target(a, b, label, "detected", s.reason or ""))
+        for idx, found in ((index, "corpus"), (key_index, "key")):
+            if idx is None:
+                continue
+            for h in idx.find(text[start:end]):
+                a, b = start + h.start, start + h.end
+                speaks = (
+                    h.label == "PERSON"
+                    and not h.lowercase
+                    and (_PERSON_NEXT.match(text, b) or _ACTS_AFTER.match(text, b))
+                )
+                if not speaks and not (h.certain and self.written_as_name(text[a:b], h.label)):
+                    continue
+                if self._word_not_name(text[a:b], h.label, ner_only=False):
+                    continue
+                label = self.kind(text, a, b, h.label)
+                if label is not None:
+                    out.append(Target(a, b, label, found))
+        for i, t in enumerate(out):  # "St Andrew" of "St Andrew's Day": the holiday
+            holiday_end = self.placeholders.holiday_at(text, t.start, end)
+            if holiday_end and holiday_end >= t.end:
+                out[i] = Target(t.start, holiday_end, "DATE_TIME", t.found, t.reason)
+        for m in _AGE.finditer(text, start, end):
+            g = next(i for i in (1, 2, 3) if m.group(i))
+            out.append(Target(m.start(g), m.end(g), "AGE", "age shape"))
+        rare = [t for t in out if t.label == "RARE_DETAIL"]
+        out = _trim_sentence_openers(text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]))
+        out += self.sweep(text, start, end, out, known)
+        out += [
+            Target(m.start(), m.end(), "LOCATION", "place frame")
+            for m in _NUMBERED_ROAD.finditer(text, start, end)
+            if not any(t.start < m.end() and m.start() < t.end for t in out)
+        ]
+        out = self._with_first_names(text, start, end, _join_names(text, out)) + rare
+        for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
+            if t.label == "DATE_TIME":
+                m = re.match(r"\s+birthday\b", text[t.end : end], re.IGNORECASE)
+                if m:
+                    out[i] = Target(t.start, t.end + m.end(), t.label, t.found, t.reason)
+        rare = [t for t in out if t.label == "RARE_DETAIL"]
+        others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
+        return sorted(others + rare, key=lambda t: t.start)
+
+    def kind(self, text: str, start: int, end: int, label: str) -> str | None:
+        """The kind of identifier ``text[start:end]`` is, or None when it identifies no one."""
+        value = text[start:end]
+        label = self.placeholders.kind_of(label, value)
+        words = _WORD.findall(value)
+        if label == "PERSON":
+            return self._person(text, start, end, words)
+        if label in ("LOCATION", "ORGANIZATION"):
+            if not any(c.isupper() or c.isdigit() for c in value):
+                return None  # "the café", "carers"
+            if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
+                return None  # a country, region or language: "Welsh", "the Midlands"
+            named_street = len(words) >= 2 and words[-1].lower() in self.street_types
+            if all(w.lower() in self.generic for w in words) and not named_street:
+                return None  # "ER", "Day Centre", "the Hospital"; "Pier Lane" is a street's name
+            return label
+        if label == "DATE_TIME":
+            return label if (_SPECIFIC_DATE.search(value) or self.placeholders.is_holiday(value)) else None
+        if label == "AGE":
+            age = age_of(value)
+            return None if age is not None and age < CHILDHOOD else label  # "when she was ten": long ago
+        return label
+
+    def _person(self, text: str, start: int, end: int, words: list[str]) -> str | None:
+        if not words or _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]):
+            return None
+        possessive = text[end : end + 2].startswith(("'", "’"))
+        if _BUILDING_BEFORE.search(text[max(0, start - 20) : start]) and not possessive:
+            return "LOCATION"
+        if _EMPLOYER_BEFORE.search(text[max(0, start - 30) : start]) and not possessive:
+            return "ORGANIZATION"
+        if len(words) == 1:
+            w = re.sub(r"['’]s?$", "", words[0])
+            low = w.lower()
+            if low in TITLES:
+                return None
+            known_name = low in self.first_names or low in self.word_names
+            if low in self.not_names and not known_name:
+                return None  # "swears in Welsh": a language, a country, a month
+            if not known_name and w[:1].isupper() and low in self.placeholders.towns:
+                return "LOCATION"  # "over from the Glasgow site": a place reading beats a person
+            if not known_name and zipf_frequency(low, "en") >= COMMON_ZIPF:
+                return None  # "day", "Fair" (enough): a word, whatever propagation said
+            if w.islower() and not known_name and zipf_frequency(low, "en") >= 3.0:
+                return None
+        return "PERSON"
+
+    def _word_not_name(self, value: str, label: str, ner_only: bool) -> bool:
+        """One word taken for a name that is in no list of first names, surnames or towns and is a word of
+        general English: a thing ("Lego", "Doc" as a person; "Walking" as an organisation, when only the
+        entity recogniser said so)."""
+        words = _WORD.findall(value)
+        if len(words) != 1 or label not in ("PERSON", "LOCATION", "ORGANIZATION"):
+            return False
+        if (label != "PERSON" and not ner_only) or words[0].isupper():  # initials ("GR") are a person's
+            return False
+        low = re.sub(r"['’]s?$", "", words[0]).lower()
+        if low in self.listed_names or low in self.word_names or low in self.surnames or low in self.placeholders.towns:
+            return False
+        return zipf_frequency(low, "en") >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
+
+    def _with_first_names(self, text: str, start: int, end: int, targets: list[Target]) -> list[Target]:
+        """ "William" before a detected "Okonjo" is part of the name, and so is "Bell" after a detected
+        "Marcus": a known first name right before a name, a capitalised word right after a first name."""
+        out = []
+        for t in targets:
+            if t.label in ("LOCATION", "ORGANIZATION"):  # "Cedar" + " House": the kind of place is part of it
+                head = _NAME_AFTER.match(text, t.end, end)
+                if head and head.group(1).lower() in self.placeholders.heads:
+                    t = Target(t.start, head.end(1), t.label, t.found, t.reason)
+            if t.label == "PERSON":
+                m = _NAME_BEFORE.search(text, start, t.start)
+                if m and m.group(1).lower() in self.listed_names and not any(o.end == t.start - 1 for o in targets):
+                    t = Target(m.start(1), t.end, t.label, t.found, t.reason)
+                after = _NAME_AFTER.match(text, t.end, end)
+                value = text[t.start : t.end]
+                if (
+                    after
+                    and " " not in value
+                    and value.lower() in self.listed_names
+                    and after.group(1).lower() not in self.not_names | self.generic
+                    and not any(o.start == after.start(1) for o in targets)
+                ):
+                    t = Target(t.start, after.end(1), t.label, t.found, t.reason)
+            out.append(t)
+        return out
+
+    def written_as_name(self, value: str, label: str) -> bool:
+        """A corpus identifier found where detection did not: only where it is written as one."""
+        if label not in ("PERSON", "LOCATION", "ORGANIZATION"):
+            return True
+        if not value[:1].isupper():
+            return False
+        words = _WORD.findall(value)
+        return not (len(words) == 1 and zipf_frequency(words[0].lower(), "en") >= COMMON_ZIPF + 0.5)
+
+
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span that starts or ends inside a word to the whole word; one that starts with the tail
+    of a contraction ("she'[d won a title]") starts after it."""
+    tail = re.match(r"(?:d|s|ll|ve|re|m)\s+", text[start:end], re.IGNORECASE)
+    if tail and start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha():
+        start += tail.end()
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _non_overlapping(targets: list[Target]) -> list[Target]:
+    """Longer ones first ("Cedar Hollow" known from the corpus over a detected "Cedar"), then detected
+    spans; each character belongs to at most one target."""
+    rank = {"detected": 0, "key": 1, "corpus": 2, "age shape": 3, "person frame": 4, "place frame": 4}
+    kept: list[Target] = []
+    for t in sorted(targets, key=lambda t: (-(t.end - t.start), rank[t.found], t.start)):
+        if not any(k.start < t.end and t.start < k.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _trim_sentence_openers(text: str, targets: list[Target]) -> list[Target]:
+    """ "Took Tobiah" read as one name: a common word opening a sentence is not part of it."""
+    out = []
+    for t in targets:
+        value = text[t.start : t.end]
+        first = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", value)
+        if (
+            first
+            and first.group(1).lower() not in TITLES
+            and t.label in ("PERSON", "LOCATION", "ORGANIZATION")
+            and zipf_frequency(first.group(1).lower(), "en") >= 4.5
+            and _SENTENCE_START.search(text[max(0, t.start - 3) : t.start])
+        ):
+            t = Target(t.start + first.end(), t.end, "PERSON" if t.label == "ORGANIZATION" else t.label, t.found)
+        out.append(t)
+    return out
+
+
+def _join_names(text: str, targets: list[Target]) -> list[Target]:
+    """ "Tobiah" + " " + "Quennell": two names side by side are one person's."""
+    out: list[Target] = []
+    for t in sorted(targets, key=lambda t: t.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and "PERSON" in (prev.label, t.label)
+            and prev.label in ("PERSON", "ORGANIZATION", "LOCATION")
+            and t.label in ("PERSON", "ORGANIZATION", "LOCATION")
+            and re.fullmatch(r" ", text[prev.end : t.start])
+            and not re.search(r"['’]s?$", text[prev.start : prev.end])
+            and text[t.start : t.start + 1].isupper()
+        ):
+            out[-1] = Target(prev.start, t.end, "PERSON", prev.found, prev.reason)
+            continue
+        out.append(t)
+    return out

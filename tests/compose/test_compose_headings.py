@@ -1,0 +1,54 @@
+"""Template prompts and form labels never reach a draft; prose that merely uses the words stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.compose.config import load_compose_config
+from qualdeid.compose.headings import Headings
+
+
+@pytest.fixture(scope="module")
+def headings() -> Headings:
+    return Headings(load_compose_config())
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "1. Brief description of the interaction\nKit, her son, rang.",
+            [("1. Brief description of the interaction\n", 0)],
+        ),
+        ("2. What was helpful (or not) Walking side by side helped.", [("2. What was helpful (or not) ", 1)]),
+        ("**Why significant:** it was the first time.", [("**Why significant:** ", 2)]),
+        (
+            "Helpful/not: walking helped. Less helpful: the meds round.",
+            [("Helpful/not: ", 1), ("Less helpful: ", None)],
+        ),
+        ("Not so helpful - the phone kept ringing.", [("Not so helpful - ", None)]),
+        ("We walked. Why it mattered: she smiled.", [("Why it mattered: ", 2)]),
+        ("## What helped\nTea.", [("## What helped\n", 1)]),
+        ("Q3: why was it significant? Because.", [("Q3: why was it significant? ", 2)]),
+        ("3) why the interaction was significant - trust.", [("3) why the interaction was significant - ", 2)]),
+        ("Plan: ring her mum Tuesday.", [("Plan: ", None)]),
+        ("1. Description. Visit day.", [("1. Description. ", 0)]),
+        ("2. What helped / didn't. I told her.", [("2. What helped / didn't. ", 1)]),
+    ],
+)
+def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
+    assert [(text[h.start : h.end], h.section) for h in headings.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Context matters here, she said.",
+        "She told me the background to it all.",
+        "The helpful thing was tea.",
+        "What happened Tuesday was bad.",
+        "It was a description of her week.",
+    ],
+)
+def test_prose_stays(headings: Headings, text: str) -> None:
+    assert headings.find(text) == []

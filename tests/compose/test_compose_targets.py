@@ -1,0 +1,118 @@
+"""Only identifiers are replaced, by placeholders that keep their kind; names detection missed are caught."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.compose.placeholders import Placeholders
+from qualdeid.compose.targets import Targets
+from qualdeid.corpus.model import Document, Span
+from qualdeid.pseudonymise.people import RoleWords
+
+
+@pytest.fixture(scope="module")
+def placeholders() -> Placeholders:
+    return Placeholders()
+
+
+@pytest.fixture(scope="module")
+def targets(placeholders: Placeholders) -> Targets:
+    return Targets([], placeholders, RoleWords.load())
+
+
+def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: str = "names") -> list[tuple[str, str]]:
+    doc = Document("d", text)
+    for value, label in spans:
+        start = text.index(value)
+        doc.spans.append(Span(start, start + len(value), label, value, detector=detector))
+    return [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("She came back the next day.", [("day", "PERSON")], []),
+        ("Fair enough, she said.", [("Fair", "PERSON")], []),
+        ("We met on Boxing Day.", [("Boxing Day", "PERSON")], [("Boxing Day", "DATE_TIME")]),
+        ("She sat in the car outside Quillan Mill.", [("Quillan Mill", "PERSON")], [("Quillan Mill", "LOCATION")]),
+        ("His second stay at Rowan Dell this year.", [("Rowan Dell", "PERSON")], [("Rowan Dell", "LOCATION")]),
+        ("He used to drive a Zamboni at the rink.", [("Zamboni", "PERSON")], []),
+        ("We went to the café and then ER.", [("café", "LOCATION"), ("ER", "ORGANIZATION")], []),
+        ("See you Tuesday at 2pm.", [("Tuesday", "DATE_TIME")], []),
+        ("Her NHI ZQK4417 was on the form.", [("ZQK4417", "LOCATION")], [("ZQK4417", "ID")]),
+        ("Tarquin said yes.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),
+        ("Then will said no.", [("will", "PERSON")], [("will", "PERSON")]),
+        ("We met William Quarrington there.", [("Quarrington", "PERSON")], [("William Quarrington", "PERSON")]),
+        ("Then Marcus Crane, the OT, came.", [("Marcus", "PERSON")], [("Marcus Crane", "PERSON")]),
+        ("I saw Marcus Monday.", [("Marcus", "PERSON")], [("Marcus", "PERSON")]),
+        ("Tobiah (31) came in.", [], [("31", "AGE")]),
+        ("She was ten when they moved.", [("ten", "AGE")], []),
+        ("Staff from the Leeds office came.", [("Leeds", "PERSON")], [("Leeds", "LOCATION")]),
+        ("Her cousin drove over from Tauranga on Sunday.", [], [("Tauranga", "LOCATION")]),
+        ("It swears in Welsh all day.", [("Welsh", "LOCATION")], []),
+        ("He sells logs on Route 44 most days.", [], [("Route 44", "LOCATION")]),
+        ("Her second stay at Quillon House this year.", [("Quillon", "LOCATION")], [("Quillon House", "LOCATION")]),
+        ("The food bank on Harbour Lane opens at ten.", [("Harbour Lane", "LOCATION")], [("Harbour Lane", "LOCATION")]),
+    ],
+)
+def test_what_is_an_identifier(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("We built Lego all afternoon.", [("Lego", "PERSON")], []),
+        ("Walking helped us both.", [("Walking", "ORGANIZATION")], []),
+        ("Then Caspian rang.", [("Caspian", "PERSON")], [("Caspian", "PERSON")]),
+        ("I sat with GR for a bit.", [("GR", "PERSON")], [("GR", "PERSON")]),
+        ("She moved to Leeds.", [("Leeds", "LOCATION")], [("Leeds", "LOCATION")]),
+    ],
+)
+def test_a_word_only_the_entity_recogniser_calls_a_name(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans, detector="SpacyRecognizer") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Her brother Caspian rang halfway through.", "Caspian"),
+        ("I told Fen the OT about the ducks.", "Fen"),
+        ("Then Ysolde rang the unit twice.", "Ysolde"),
+        ("We met Wilhelmina Sorrell at the gate.", "Wilhelmina Sorrell"),
+    ],
+)
+def test_names_detection_missed_are_swept(targets: Targets, text: str, name: str) -> None:
+    assert kinds(targets, text, []) == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We went to Tesco for bread.", "She loves Netflix and Lego.", "In Scotland it rains.", "On Monday I rang."],
+)
+def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> None:
+    assert kinds(targets, text, []) == []
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "before", "after", "expected"),
+    [
+        ("LOCATION", "Crown and Anchor Inn", "met at ", "", "[a pub]"),
+        ("LOCATION", "Quenby Street", "lives on ", "", "[a street]"),
+        ("LOCATION", "12 Quenby Street", "lives at ", "", "[an address]"),
+        ("ORGANIZATION", "Brackwater Hospital", "at the ", "", "[hospital]"),
+        ("DATE_TIME", "Easter Monday", "on ", "", "[a public holiday]"),
+        ("DATE_TIME", "60th birthday", "It was Ana's ", "", "[milestone birthday]"),
+        ("DATE_TIME", "14 March", "since ", "", "[a date]"),
+        ("AGE", "34", "she is ", "", "in her thirties"),
+        ("AGE", "late fifties", "a man in his ", "", "[fifties]"),
+        ("ID", "ZQK4417", "her NHI ", "", "[health ID]"),
+        ("ID", "7", "in room ", "", "[number]"),
+        ("CONTACT", "0491 570 158", "her mobile, ", "", "[a phone number]"),
+        ("CONTACT", "kit@example.org", "her ", "", "[email address]"),
+        ("LOCATION", "Route 44", "sells logs on ", "", "[a road]"),
+        ("RARE_DETAIL", "used to race pigeons", "he ", "", "had an unusual hobby"),
+    ],
+)
+def test_placeholders_keep_the_kind(placeholders: Placeholders, label, value, before, after, expected) -> None:
+    assert placeholders.make(label, value, before, after, possessive="her") == expected
