@@ -33,6 +33,7 @@ from qualdeid.detect.model import DEFAULT_MODEL, load_model, resolve_model_name
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.detect.rules import Rules
 from qualdeid.detect.spool import Spool
+from qualdeid.review.decisions import Decisions
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).
 SpanRow = tuple[int, int, str, float, str, str | None, str | None]
@@ -57,6 +58,9 @@ class DetectConfig:
     jobs: int = 1
     #: Where the private pass-1 spool file goes (default: the system's temporary folder).
     spool_dir: Path | None = None
+    #: Apply the review decisions of the rules folders (``decisions.yaml``); the review page reads
+    #: the detector's own results and shows the decisions over them.
+    apply_decisions: bool = True
 
 
 @dataclass
@@ -221,6 +225,8 @@ class Detector:
         self.config = config or DetectConfig()
         self.rules = Rules(self.config.rules_dirs)
         self.lists = Lists(self.rules)
+        #: the researcher's review decisions, applied to every document as it is finished
+        self.decisions = Decisions.load(self.config.rules_dirs) if self.config.apply_decisions else Decisions()
         resolve_model_name(self.config.model)  # a missing model fails here, whatever the number of jobs
         self._first: FirstPass | None = None if self.config.jobs > 1 else FirstPass(self.config)
 
@@ -265,10 +271,13 @@ class Detector:
                 if progress:
                     progress(1, n)
             finished = 0
+            self.decisions.reset_counts()
             for item in self._pass2(corpus(), spool.read(), SecondPass(processors, self.lists), spool.count):
-                if progress and isinstance(item, Document):
+                if isinstance(item, Document):
+                    item.spans = self.decisions.apply(item)
                     finished += 1
-                    progress(2, finished)
+                    if progress:
+                        progress(2, finished)
                 yield item
         finally:
             spool.close()
