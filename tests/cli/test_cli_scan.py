@@ -39,7 +39,7 @@ def test_jsonl_output_is_exactly_one_record_per_document(tmp_path: Path) -> None
     recs = records(result)
     assert [r["id"] for r in recs] == ["a.txt", "sub/b.txt"]
     for r in recs:
-        assert set(r) == {"id", "text", "spans"}
+        assert set(r) == {"id", "text", "spans", "review"}
         for s in r["spans"]:
             assert set(s) >= SPAN_KEYS
             assert r["text"][s["start"] : s["end"]] == s["text"]
@@ -162,12 +162,14 @@ def test_skipped_files_are_mentioned(tmp_path: Path) -> None:
 def seen_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict:
     """The DetectConfig the command builds (the detector itself replaced by a recorder)."""
     import qualdeid.detect
+    from qualdeid.review.decisions import Decisions
 
     seen: dict = {}
 
     class Recorder:
         def __init__(self, config) -> None:
             seen["config"] = config
+            self.decisions = Decisions()
 
         def detect(self, corpus):
             return iter(corpus)

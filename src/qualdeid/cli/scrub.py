@@ -125,8 +125,9 @@ def scrub(
     corpus = make_corpus(paths, text_column, encoding, max_mb, delimiter=delimiter, scan_fields=scan_fields)
     key = open_key(key_path, create=True)
     config = ScrubConfig(locale=locale, seed=seed, mark=mark, jobs=jobs, force=force, rules_dirs=list(rules_dirs))
+    detector = common.make_detector(model, rules_dirs, jobs)
     try:
-        scrubber = Scrubber(key, config, detector=common.make_detector(model, rules_dirs, jobs))
+        scrubber = Scrubber(key, config, detector=detector)
     except (PolicyError, LocaleError) as e:
         fail(str(e))
     if scrubber.seed_warning and not quiet:
@@ -136,6 +137,7 @@ def scrub(
             result = scrubber.scrub(corpus, out_dir, detect_input=stream)
     except (ScrubError, KeyFileError) as e:
         fail(str(e))
+    common.report_stale(detector)
     _report_result(result, quiet, f"written to {out_dir}")
 
 

@@ -31,6 +31,7 @@ from qualdeid.detect.nlp.malloc import reuse_freed_memory
 from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer, canonical_label
 from qualdeid.detect.nlp.spool import Spool
 from qualdeid.detect.processors import CorpusProcessor, build_processors
+from qualdeid.review.decisions import Decisions
 from qualdeid.rules import Rules
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).
@@ -56,6 +57,9 @@ class DetectConfig:
     jobs: int = 1
     #: Where the private pass-1 spool file goes (default: the system's temporary folder).
     spool_dir: Path | None = None
+    #: Apply the review decisions of the rules folders (``decisions.yaml``); the review page reads
+    #: the detector's own results and shows the decisions over them.
+    apply_decisions: bool = True
 
 
 @dataclass
@@ -210,6 +214,8 @@ class Detector:
         self.config = config or DetectConfig()
         self.rules = Rules(self.config.rules_dirs)
         self.finaliser = Finaliser(self.rules)
+        #: the researcher's review decisions, applied to every document as it is finished
+        self.decisions = Decisions.load(self.config.rules_dirs) if self.config.apply_decisions else Decisions()
         resolve_model_name(self.config.model)  # a missing model fails here, whatever the number of jobs
         self._first: FirstPass | None = None if self.config.jobs > 1 else FirstPass(self.config)
 
@@ -254,10 +260,13 @@ class Detector:
                 if progress:
                     progress(1, n)
             finished = 0
+            self.decisions.reset_counts()
             for item in self._pass2(corpus(), spool.read(), SecondPass(processors, self.finaliser), spool.count):
-                if progress and isinstance(item, Document):
+                if isinstance(item, Document):
+                    item.spans = self.decisions.apply(item)
                     finished += 1
-                    progress(2, finished)
+                    if progress:
+                        progress(2, finished)
                 yield item
         finally:
             spool.close()

@@ -72,8 +72,9 @@ class Planner:
 
     # ------------------------------------------------------------------ reduce
 
-    def reduce(self, mentions: Iterable[Mention]) -> None:
-        """Resolve identities over the whole corpus and give every new identity its pseudonym."""
+    def reduce(self, mentions: Iterable[Mention], pins: dict[tuple[str, int, int], str] | None = None) -> None:
+        """Resolve identities over the whole corpus and give every new identity its pseudonym; ``pins``
+        are the researcher's identity decisions (see ``PersonResolver.resolve``)."""
         mentions = list(mentions)
         ids = self.key.identities
         forbidden: set[str] = set()
@@ -105,7 +106,7 @@ class Planner:
         resolver = PersonResolver(self.nicknames, gender_table())
         for k, p in ids["PERSON"].items():
             resolver.add_existing(k, p.get("first", ""), p.get("last", ""), p.get("initials", ""), p.get("gender"))
-        res = resolver.resolve([m for m in mentions if m.label == "PERSON"])
+        res = resolver.resolve([m for m in mentions if m.label == "PERSON"], pins)
         self.mention_identity = res.mention_identity
         self.resolution_flags.extend(res.flags)
         for pkey in sorted(res.persons):

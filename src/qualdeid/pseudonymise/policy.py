@@ -57,7 +57,8 @@ class Policy:
                 choices = ", ".join(sorted(ACTIONS[label]))
                 raise PolicyError(f"policy.yaml: '{action}' is not a policy for {label}; use one of: {choices}")
         gens: list[Generalisation] = []
-        for doc in rules.yaml("generalise.yaml"):
+        # the first entry that matches wins: a project's own (reviewed) entries before the defaults
+        for doc in reversed(rules.yaml("generalise.yaml")):
             for i, entry in enumerate((doc or {}).get("generalisations") or [], 1):
                 try:
                     gens.append(Generalisation(re.compile(str(entry["match"]), re.IGNORECASE), str(entry["replace"])))

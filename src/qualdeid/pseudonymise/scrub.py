@@ -156,6 +156,9 @@ class _Seen:
     mentions: list[Mention]
     sha: str
     detectors: set[str]
+    #: review decisions: person mentions pinned to one person, texts decided by offsets
+    pins: dict[tuple[int, int], str] = field(default_factory=dict)
+    decided: list[tuple[int, int]] = field(default_factory=list)
 
 
 class Scrubber:
@@ -214,7 +217,8 @@ class Scrubber:
         planner = Planner(
             self.key, self.policy, self.locale, mark=self.config.mark, rules_dirs=tuple(self.config.rules_dirs)
         )
-        planner.reduce(m for s in seen.values() for m in s.mentions)
+        pins = {(k, a, b): person for k, s in seen.items() for (a, b), person in s.pins.items()}
+        planner.reduce((m for s in seen.values() for m in s.mentions), pins)
         month_first = self.locale == "en_US"
         plans = {k: planner.plan(k, s.mentions, month_first) for k, s in seen.items()}
         known = self._known_values(seen, plans)
@@ -226,7 +230,9 @@ class Scrubber:
         self.key.save()
         self._write(corpus, rels, clashes, seen, plans, known, out_dir, result, audit)
         result.errors = list(dict.fromkeys(result.errors))
-        result.audit = audit.finish(result.errors)
+        decisions = getattr(self.detector, "decisions", None)
+        counts = {"applied": decisions.applied, "stale": len(decisions.stale)} if decisions is not None else None
+        result.audit = audit.finish(result.errors, counts)
         from qualdeid.corpus.writers import write_text_atomic
 
         write_text_atomic(out_dir / AUDIT_NAME, audit.to_json(result.audit))
@@ -250,6 +256,10 @@ class Scrubber:
                 Mention(k, s.start, s.end, s.label, item.text[s.start : s.end]) for s in spans if s.label in LABELS
             ]
             seen[k] = _Seen(rels[src], mentions, text_hash(item.text), {s.detector for s in spans if s.detector})
+            decisions = getattr(self.detector, "decisions", None)
+            if decisions:
+                seen[k].pins = decisions.identity_pins(item)
+                seen[k].decided = decisions.decided_ranges(item)
         return seen
 
     def _sweep_known_names(self, corpus: Corpus, rels, clashes, seen: dict[str, _Seen]) -> None:
@@ -274,7 +284,7 @@ class Scrubber:
             s = seen.get(k)
             if s is None or text_hash(item.text) != s.sha:
                 continue
-            taken = [(m.start, m.end) for m in s.mentions]
+            taken = [(m.start, m.end) for m in s.mentions] + s.decided  # a text the researcher kept stays
             added = [
                 Mention(k, m.start(), m.end(), "PERSON", m.group())
                 for m in rx.finditer(item.text)
