@@ -149,7 +149,7 @@ def make_corpus(
 def make_detector(model: str | None, rules_dirs: Iterable[Path], jobs: int = 1) -> Detector:
     """A Detector, or exit 2 with one line when the model is not installed."""
     from qualdeid.detect import DetectConfig, Detector
-    from qualdeid.detect.model import ModelNotFoundError
+    from qualdeid.detect.nlp.loading import ModelNotFoundError
     from qualdeid.review.decisions import DecisionsError
 
     config = DetectConfig(rules_dirs=list(rules_dirs), jobs=jobs)

@@ -110,7 +110,7 @@ def writable(folder: Path) -> None:
 
 
 def _check_model(model: str) -> None:
-    from qualdeid.detect.model import ModelNotFoundError, resolve_model_name
+    from qualdeid.detect.nlp.loading import ModelNotFoundError, resolve_model_name
 
     try:
         resolve_model_name(model)

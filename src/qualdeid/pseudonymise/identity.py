@@ -15,16 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING
 from qualdeid.pseudonymise.surrogates import formal_forms
+from qualdeid.rules import Rules
 
-TITLES = {
-    "mr": "M", "mister": "M", "sir": "M", "father": "M", "fr": "M", "uncle": "M", "grandpa": "M", "brother": "M",
-    "mrs": "F", "ms": "F", "miss": "F", "madam": "F", "dame": "F", "lady": "F", "aunt": "F", "auntie": "F",
-    "nan": "F", "nana": "F", "grandma": "F", "sister": "F",
-    "mx": None, "dr": None, "doctor": None, "prof": None, "professor": None, "nurse": None, "rev": None,
-    "coach": None, "judge": None, "officer": None, "constable": None, "sergeant": None, "sgt": None,
-}  # fmt: skip
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+#: titles before a name, and the gender they give (rules/names/titles.txt, title_genders.yaml)
+TITLES = Rules().titles
 _INITIALS = re.compile(r"^(?:[A-Z](?:\.\s?|\s)?){1,4}$")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
@@ -52,7 +48,7 @@ class NameForm:
 
 def parse_person(text: str) -> NameForm | None:
     suffix = ""
-    m = _POSSESSIVE.search(text)
+    m = POSSESSIVE_ENDING.search(text)
     core = text
     if m:
         suffix, core = m.group(0), text[: m.start()]
@@ -68,9 +64,9 @@ def parse_person(text: str) -> NameForm | None:
     prefix_end = 0
     title_gender = None
     has_title = False
-    while len(tokens) > 1 and tokens[0].group(0).lower().rstrip(".") in TITLES:
+    while len(tokens) > 1 and tokens[0].group(0).lower().rstrip(".") in TITLES.names:
         has_title = True
-        title_gender = TITLES[tokens[0].group(0).lower().rstrip(".")] or title_gender
+        title_gender = TITLES.gender(tokens[0].group(0)) or title_gender
         tokens.pop(0)
         prefix_end = tokens[0].start()
     if not tokens:
@@ -83,7 +79,7 @@ def parse_person(text: str) -> NameForm | None:
 
 
 def normalise_place(text: str) -> str:
-    t = _POSSESSIVE.sub("", text.strip())
+    t = POSSESSIVE_ENDING.sub("", text.strip())
     t = re.sub(r"\s+", " ", t).lower()
     return re.sub(r"^the ", "", t)
 

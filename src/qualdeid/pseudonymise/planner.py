@@ -11,13 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qualdeid.detect.rules import Rules
 from qualdeid.pseudonymise.dates import band_age, transform_date
 from qualdeid.pseudonymise.identity import Mention, NameForm, Person, PersonResolver, normalise_place, parse_person
 from qualdeid.pseudonymise.key import Key
 from qualdeid.pseudonymise.policy import Policy
 from qualdeid.pseudonymise.replace import Edit
 from qualdeid.pseudonymise.surrogates import Surrogates, formal_forms, gender_table, is_common_word, nickname_table
+from qualdeid.rules import Rules
 
 PLACE_LABELS = ("LOCATION", "ORGANIZATION")
 _WORDS = re.compile(r"[^\W_]+|[\W_]+", re.UNICODE)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualdeid.corpus.model import LABELS
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 ACTIONS = {
     "PERSON": {"pseudonym", "placeholder"},

@@ -17,8 +17,8 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import Span
-from qualdeid.detect.lists import normalise as _normalise
-from qualdeid.detect.rules import Rules
+from qualdeid.detect.allow_deny import normalise as _normalise
+from qualdeid.rules import Rules
 
 REPLACE, KEEP = "replace", "keep"
 #: Detectors whose spans are certain: the deny list and the researcher's own decisions.

@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from qualdeid.corpus.model import Document, InputError, Span
-from qualdeid.detect.rules import Rules
-from qualdeid.detect.variants import load_nicknames
 from qualdeid.review.candidates import (
     CERTAIN_DETECTORS,
     KEEP,
@@ -34,6 +32,7 @@ from qualdeid.review.candidates import (
     word_before,
 )
 from qualdeid.review.decisions import Decisions
+from qualdeid.rules import Rules
 
 _POSSESSIVE = re.compile(r"['’]s$")
 DIRECT_NAMES = ("PERSON", "LOCATION", "ORGANIZATION")
@@ -110,7 +109,7 @@ class UncertaintyFinder:
         rules = Rules(list(self.rules_dirs))
         self.finder = CandidateFinder(rules)
         self.uncertainty = self.finder.config.uncertainty
-        self.nicknames = load_nicknames(rules)
+        self.nicknames = rules.nicknames
         self.decisions = decisions if decisions is not None else Decisions()
         self.skip_decided = skip_decided
         #: identifiers the researcher added: offered wherever else they occur
@@ -229,7 +228,7 @@ class UncertaintyFinder:
         if self._known is None:
             self._known = set(self.person_forms)
             for form in self.person_forms:
-                self._known |= self.nicknames.get(form, set())
+                self._known |= self.nicknames.related(form)
         return self._known
 
     def _ambiguity(self) -> dict[tuple[str, int, int], int]:
@@ -297,7 +296,7 @@ def with_review(
     in a private spool until every document was detected; then the corpus is read again (``reread``:
     the same inputs, in the same order) for the texts.
     """
-    from qualdeid.detect.spool import Spool
+    from qualdeid.detect.nlp.spool import Spool
 
     with Spool(spool_dir) as spool:
         for doc in detected:

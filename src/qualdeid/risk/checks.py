@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from qualdeid.corpus.model import Document, InputError, Span
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.risk import quasi
-from qualdeid.risk.analysis import Analysed, Token, analyse, zipf
+from qualdeid.risk.analysis import Analysed, Token, analyse
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
 from qualdeid.risk.linkage import Linker
