@@ -43,7 +43,7 @@ from common import (
 from qualdeid.corpus.model import Document
 from qualdeid.corpus.readers import Corpus
 from qualdeid.detect import DetectConfig, Detector
-from qualdeid.detect.model import load_model, resolve_model_name
+from qualdeid.detect.nlp.loading import load_model, resolve_model_name
 
 TARGET_VS_PRESIDIO = 3.0
 TARGET_VS_SPACY = 0.6

@@ -16,9 +16,9 @@ from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import NlpEngineProvider
 
 import qualdeid
-import qualdeid.detect.offline
+import qualdeid.detect.nlp.offline
 from make_corpus import REPO, generate, write_corpus
-from qualdeid.detect.model import resolve_model_name
+from qualdeid.detect.nlp.loading import resolve_model_name
 
 CACHE = Path(tempfile.gettempdir()) / "qualdeid-bench"
 

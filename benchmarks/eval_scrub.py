@@ -37,10 +37,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qualdeid.detect.rules import Rules
 from qualdeid.pseudonymise import Key
 from qualdeid.pseudonymise.replace import Applied, OffsetMap
 from qualdeid.pseudonymise.surrogates import nickname_table
+from qualdeid.rules import Rules
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = [REPO.parent / "shared/corpus/dev/E.jsonl", REPO.parent / "shared/corpus/dev/F.jsonl"]

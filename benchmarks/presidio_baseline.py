@@ -20,7 +20,7 @@ from pathlib import Path
 from common import CACHE, presidio_default_analyzer
 from make_corpus import DEV_DIR
 from qualdeid.corpus.writers import atomic_open
-from qualdeid.detect.engine import PRESIDIO_TO_CANONICAL
+from qualdeid.detect.nlp.presidio import PRESIDIO_TO_CANONICAL
 
 DEFAULT_OUTPUT = CACHE / "presidio-dev.jsonl"
 

@@ -30,7 +30,7 @@ from qualdeid.cli import main as qualdeid_main
 from qualdeid.corpus.model import Document
 from qualdeid.corpus.readers import Corpus
 from qualdeid.detect import DetectConfig, Detector
-from qualdeid.detect.model import load_model
+from qualdeid.detect.nlp.loading import load_model
 from qualdeid.detect.pipeline import FirstPass
 
 #: A text on which every recognizer runs (the contact recognizers only run on texts with a hint).

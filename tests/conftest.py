@@ -9,9 +9,7 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from helpers import EXAMPLES
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from helpers import EXAMPLES
 from qualdeid.cli import main
 from qualdeid.corpus import Span
-from qualdeid.detect.evaluate import Score, score_document
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+from qualdeid.evaluate import Score, score_document
 
 
 def span(text: str, sub: str, label: str, start_at: int = 0) -> Span:
@@ -173,3 +172,14 @@ def test_a_bad_gold_line_is_named_and_the_rest_is_scored(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert str(gold) in result.stderr and "line 2" in result.stderr and "Zebulon" not in result.stderr
     assert json.loads(result.stdout)["documents"] == 2
+
+
+def test_a_gold_span_whose_text_is_not_the_records_text_there_is_named_not_quoted(tmp_path: Path) -> None:
+    record = {"id": "m1", "text": "Rang Zebulon at noon.", "spans": [{"start": 5, "end": 12, "label": "PERSON"}]}
+    record["spans"][0]["text"] = "Quentin"  # seven letters, but not what stands there
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(gold), "--pred", str(gold), "--format", "json"])
+    assert result.exit_code == 1
+    assert str(gold) in result.stderr and "offsets" in result.stderr
+    assert "Zebulon" not in result.stderr and "Quentin" not in result.stderr

@@ -1,4 +1,4 @@
-"""Record the installed default spaCy model's files in ``src/qualdeid/detect/model_pin.sha256``.
+"""Record the installed default spaCy model's files in ``src/qualdeid/detect/nlp/model_pin.sha256``.
 
 Run after deliberately installing a new version of the model package (and updating the version in
 ``pyproject.toml`` and ``model_pin.PINNED_VERSION``); qualdeid then refuses any other copy of it.
@@ -8,7 +8,7 @@ Usage:  python3 tools/pin_model.py
 
 from __future__ import annotations
 
-from qualdeid.detect.model_pin import PIN_FILE, PINNED_PACKAGE, file_hashes, package_folder
+from qualdeid.detect.nlp.model_pin import PIN_FILE, PINNED_PACKAGE, file_hashes, package_folder
 
 
 def main() -> None:

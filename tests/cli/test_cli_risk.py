@@ -8,9 +8,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from helpers import FIXTURES
 from qualdeid.cli import main
 
-CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "risk_people.jsonl"
+CORPUS = FIXTURES / "risk_people.jsonl"
 
 
 def _run(*args: str):

@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from helpers import FIXTURES, QDA
 from qualdeid.cli import main
 from qualdeid.compose import CannotCompose, Composer, load_compose_config, write_draft
 from qualdeid.compose.select import MAX_SHARE, code_matches, sentences
 from qualdeid.corpus import Document
 from qualdeid.corpus.readers import Corpus
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-QDA = FIXTURES / "qda"
 DIARIES = QDA / "diaries.jsonl"
 WARD = FIXTURES / "compose" / "ward.jsonl"  # built from ward.txt by tools/markup_to_jsonl.py
 DIRECT = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID")

@@ -11,9 +11,9 @@ from qualdeid.corpus.model import Document, InputError, Segment, Span
 from qualdeid.corpus.readers import Corpus
 from qualdeid.corpus.split import PART, cut_points, join_parts, split_corpus, split_document
 from qualdeid.detect import DetectConfig, Detector
-from qualdeid.detect.rare import RareDetailProcessor
-from qualdeid.detect.rules import Rules
+from qualdeid.detect.rare.processor import RareDetailProcessor
 from qualdeid.pseudonymise import Key, Restorer, Scrubber, ScrubConfig
+from qualdeid.rules import Rules
 
 PARAGRAPH = "The group met in the long room after lunch and talked about the week ahead of them. " * 3
 

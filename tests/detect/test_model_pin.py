@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from qualdeid.detect.model_pin import (
+from qualdeid.detect.nlp.model_pin import (
     PINNED_PACKAGE,
     check_pinned_model,
     differences,

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import PASSPHRASE, FakeDetector
 from qualdeid.corpus.readers import Corpus
 from qualdeid.pseudonymise import Key, KeyFileError, Restorer, Scrubber, ScrubConfig
 from qualdeid.pseudonymise.key import KeyLock
-from test_pseudonymise_helpers import PASSPHRASE, FakeDetector
 
 SPANS = {"Rowena Quist": "PERSON", "Rowena": "PERSON", "Idris Penhale": "PERSON", "Tamsin": "PERSON"}
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import FakeDetector, new_key
 from qualdeid.corpus.readers import Corpus
 from qualdeid.pseudonymise import Scrubber, ScrubConfig
 from qualdeid.pseudonymise.operators import OPERATORS, with_possessive
 from qualdeid.pseudonymise.policy import Policy, PolicyError
-from test_pseudonymise_helpers import FakeDetector, new_key
 
 PLACES = {
     "Wrenfield Girls' High": "ORGANIZATION",

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import PASSPHRASE, QDA, SCRUB_FIXTURES, FakeDetector
 from qualdeid.corpus.readers import Corpus
 from qualdeid.pseudonymise import Key, Restorer, Scrubber, ScrubConfig, ScrubError
 from qualdeid.pseudonymise.key import KeySaveError
 from qualdeid.pseudonymise.scrub import AUDIT_NAME
-from test_pseudonymise_helpers import FIXTURES, PASSPHRASE, FakeDetector
 
 
 @contextlib.contextmanager
@@ -52,7 +52,7 @@ def digest(folder: Path) -> dict[str, str]:
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     src = tmp_path / "in"
-    shutil.copytree(FIXTURES, src)
+    shutil.copytree(SCRUB_FIXTURES, src)
     return src
 
 
@@ -158,7 +158,7 @@ def test_a_key_that_cannot_be_saved_after_the_outputs_takes_them_back(corpus: Pa
 def test_a_qdpx_project_scrubbed_again_is_already_done(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    shutil.copy(FIXTURES.parent / "qda" / "sample.qdpx", src / "project.qdpx")
+    shutil.copy(QDA / "sample.qdpx", src / "project.qdpx")
     out, key_path = tmp_path / "out", tmp_path / "private" / "study.key"
     first = scrub(new_key(key_path), [src], out)
     assert first.ok and first.written == [out / "project.qdpx"], first.errors

@@ -16,9 +16,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from lxml import etree
 
+from helpers import FIXTURES
 from qualdeid.corpus.readers import Corpus
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "docx"
+DOCX = FIXTURES / "docx"
 NAME = "Imogen Blackwood"
 EMAIL = "imogen.blackwood@example.org"
 SENTENCE = f"Rang {NAME} about the move to the new flat."
@@ -446,7 +447,7 @@ def test_a_docx_saved_by_libreoffice(tmp_path: Path, round_trip) -> None:
     author and title properties, opened and saved again by LibreOffice Writer 7 (its own XML)."""
     src = tmp_path / "in"
     src.mkdir()
-    (src / "lo.docx").write_bytes((FIXTURES / "libreoffice.docx").read_bytes())
+    (src / "lo.docx").write_bytes((DOCX / "libreoffice.docx").read_bytes())
     original = xml_members(src / "lo.docx")
     run = round_trip(src)
     assert run.scrubbed.ok and run.restored.ok, (run.scrubbed.errors, run.restored.errors)

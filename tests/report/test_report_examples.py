@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 import qualdeid.cli as cli
+from helpers import EXAMPLES
 from qualdeid.pseudonymise.key import Key
 
 PASS = "a passphrase for tests"  # the examples_run fixture's
-DIARIES = Path(__file__).resolve().parents[2] / "examples" / "diaries"
+DIARIES = EXAMPLES / "diaries"
 SECTIONS = (
     "What was processed",
     "How each kind of identifier was treated",

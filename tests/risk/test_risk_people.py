@@ -9,15 +9,14 @@ Teodor (P06-P07); P08 names nobody. W2 disclosed a night job in a call centre (P
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from helpers import FIXTURES
 from qualdeid.corpus import Document
 from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import EXIT_PASS, RiskChecker, load_risk_config
 
-CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "risk_people.jsonl"
+CORPUS = FIXTURES / "risk_people.jsonl"
 IVO = ["P01", "P02", "P03"]
 W2 = ["P02", "P05", "P07"]
 

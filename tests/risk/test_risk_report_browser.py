@@ -19,22 +19,13 @@ from pathlib import Path
 
 import pytest
 
+from helpers import CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS, FIXTURES
 from qualdeid.corpus import Document
 from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import RiskChecker, load_risk_config
 from qualdeid.risk.report import STYLES, render_html
 
-CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "risk_people.jsonl"
-CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+CORPUS = FIXTURES / "risk_people.jsonl"
 DRAFT = """# Composite vignette: everyday activity
 
 A man who spent three decades running a cable-drawn boat over a river mouth now lives at the house.
@@ -50,7 +41,7 @@ came on while wearing a headset.
 """
 
 pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and DRIVER),
+    not (CHROMIUM and CHROMEDRIVER),
     reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
 )
 
@@ -73,9 +64,9 @@ def browser():
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in FLAGS:
+    for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     yield driver
     driver.quit()
 

@@ -5,17 +5,17 @@ te reo Māori and Pacific words) are never identifiers; everything else that mat
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURES
 from qualdeid.corpus import Document, Span
 from qualdeid.corpus.model import InputError
 from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import EXIT_FAIL, EXIT_WARN, RiskChecker, load_risk_config
 from qualdeid.risk.identifiers import IdentifierIndex
 
-CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "risk_corpus.jsonl"
+CORPUS = FIXTURES / "risk_corpus.jsonl"
 
 
 class _WithNerErrors:

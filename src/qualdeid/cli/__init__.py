@@ -1,8 +1,8 @@
 """The qualdeid command line: ``qualdeid COMMAND --help`` explains each command.
 
-One module per command (``scan``, ``evaluate``, ``scrub`` with ``restore``, ``compose``, ``risk``,
-``report``); ``common`` holds what every command that reads a corpus shares: input and detector
-options, error reporting, progress.
+One module per command (``scan``, ``review``, ``evaluate``, ``scrub`` with ``restore``, ``compose``,
+``risk``, ``report``); ``common`` holds what every command that reads a corpus shares: input and
+detector options, error reporting, progress.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-from qualdeid.cli import compose, evaluate, report, risk, scan, scrub
+from qualdeid.cli import compose, evaluate, report, review, risk, scan, scrub
 from qualdeid.cli.common import EXIT_INTERRUPTED, count_documents, progress
 
 
@@ -85,6 +85,7 @@ def main() -> None:
     A typical project:
       qualdeid scan      see what would be found (names, places, organisations, dates, ages,
                          contacts, IDs, rare details)
+      qualdeid review    decide in your browser what detection is unsure of (saved in --rules DIR)
       qualdeid evaluate  measure detection on a hand-annotated sample of your own data
       qualdeid scrub     write a de-identified copy of the corpus, with an encrypted key
       qualdeid restore   reverse a scrub (research team only, needs the key)
@@ -96,7 +97,16 @@ def main() -> None:
     """
 
 
-for command in (scan.scan, evaluate.evaluate, scrub.scrub, scrub.restore, compose.compose, risk.risk, report.report):
+for command in (
+    scan.scan,
+    review.review,
+    evaluate.evaluate,
+    scrub.scrub,
+    scrub.restore,
+    compose.compose,
+    risk.risk,
+    report.report,
+):
     main.add_command(command)
 
 __all__ = ["count_documents", "main", "progress"]

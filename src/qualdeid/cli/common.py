@@ -84,8 +84,8 @@ def _resolve_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int
     return max(1, min(cores, MAX_AUTO_JOBS))
 
 
-def detect_options(f: F) -> F:
-    """Options that configure the detector: model, rules folders, worker processes."""
+def model_and_jobs_options(f: F) -> F:
+    """The detector's model and worker processes (``review`` takes these, with its own --rules)."""
     f = click.option(
         "--jobs",
         "-j",
@@ -95,6 +95,16 @@ def detect_options(f: F) -> F:
         help="Worker processes for detection. Default 0: one per CPU core (at most "
         f"{MAX_AUTO_JOBS}); a corpus too small to gain from workers is read in one process anyway.",
     )(f)
+    return click.option(
+        "--model",
+        default=None,
+        metavar="NAME",
+        help="Installed spaCy pipeline (name or folder) to use instead of en_core_web_sm.",
+    )(f)
+
+
+def detect_options(f: F) -> F:
+    """Options that configure the detector: model, rules folders, worker processes."""
     f = click.option(
         "--rules",
         "rules_dirs",
@@ -102,13 +112,7 @@ def detect_options(f: F) -> F:
         type=click.Path(exists=True, file_okay=False, path_type=Path),
         help="A project rules folder applied on top of the defaults (repeatable; later folders win).",
     )(f)
-    f = click.option(
-        "--model",
-        default=None,
-        metavar="NAME",
-        help="Installed spaCy pipeline (name or folder) to use instead of en_core_web_sm.",
-    )(f)
-    return f
+    return model_and_jobs_options(f)
 
 
 def fields_option(default: str) -> Callable[[F], F]:
@@ -178,14 +182,15 @@ def _context_flag(name: str) -> bool:
 def make_detector(model: str | None, rules_dirs: Iterable[Path], jobs: int = 1) -> Detector:
     """A Detector, or exit 2 with one line when the model is not installed."""
     from qualdeid.detect import DetectConfig, Detector
-    from qualdeid.detect.model import ModelNotFoundError
+    from qualdeid.detect.nlp.loading import ModelNotFoundError
+    from qualdeid.review.decisions import DecisionsError
 
     config = DetectConfig(rules_dirs=list(rules_dirs), jobs=jobs)
     if model:
         config.model = model
     try:
         return Detector(config)
-    except ModelNotFoundError as e:
+    except (ModelNotFoundError, DecisionsError) as e:
         fail(str(e))
 
 
@@ -333,6 +338,14 @@ def detect_corpus(
             else:
                 yield item
     errors.skipped(corpus)
+    report_stale(detector)
+
+
+def report_stale(detector: Detector) -> None:
+    """One warning line when review decisions could not be applied (their text changed)."""
+    stale = detector.decisions.stale_summary()
+    if stale:
+        click.echo(f"warning: {stale}", err=True)
 
 
 def summary_line(documents: int, label_counts: Counter[str], failed: int) -> str:

@@ -139,8 +139,9 @@ def compose(
     if not docs:
         fail("no document could be read", EXIT_INPUT_ERRORS)
     originals, pseudonyms = key_values(key_path)
+    detector = common.make_detector(model, rules_dirs, jobs)
     composer = Composer(
-        common.make_detector(model, rules_dirs, jobs),
+        detector,
         load_compose_config(rules_dirs),
         key_originals=originals,
         key_pseudonyms=pseudonyms,
@@ -163,6 +164,7 @@ def compose(
         )
     except CannotCompose as e:
         fail(f"cannot compose: {e}", EXIT_CANNOT_COMPOSE)
+    common.report_stale(detector)
     provenance = write_draft(draft, out_path)
     click.echo(draft.statement)
     if not quiet:

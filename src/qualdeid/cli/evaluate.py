@@ -71,7 +71,7 @@ def evaluate(
     show_missed: bool,
     quiet: bool,
 ) -> None:
-    from qualdeid.detect.evaluate import Score, score_document
+    from qualdeid.evaluate import Score, score_document
 
     for g in gold:
         if g.suffix.lower() != ".jsonl" or not g.is_file():
@@ -90,7 +90,7 @@ def evaluate(
     bad_gold: set[str] = set()
     for doc in documents:
         try:
-            gold_spans = [Span.from_dict(s) for s in doc.meta.get("spans") or []]
+            gold_spans = [Span.from_dict(s, doc.text) for s in doc.meta.get("spans") or []]
         except (KeyError, TypeError, ValueError):
             bad_gold.add(str(doc.source))
             continue
@@ -102,7 +102,13 @@ def evaluate(
             pred_spans, unmatched = [], unmatched + 1
         score_document(doc.text, gold_spans, pred_spans, score, doc.id)
     for source in sorted(bad_gold):
-        errors(InputError(source, "a record has malformed gold 'spans' (need start, end, label); it was skipped"))
+        errors(
+            InputError(
+                source,
+                "a record has malformed gold 'spans' (need start, end, label, and a text that is the record's "
+                "text at those offsets); it was skipped",
+            )
+        )
     if unmatched:
         click.echo(f"warning: {unmatched} gold document(s) have no record in {pred}; scored as nothing found", err=True)
     if score.invalid:

@@ -99,6 +99,7 @@ def risk(
     corpus = make_corpus(corpus_paths, text_column, encoding, max_mb, delimiter=delimiter)
     checker = RiskChecker(config, detector, corpus, key_identifiers=originals)
     report = checker.check(make_corpus(texts, None, encoding, max_mb))
+    common.report_stale(detector)
     rendered = RENDERERS[fmt](report)
     if out_path:
         write_text_atomic(out_path, rendered)

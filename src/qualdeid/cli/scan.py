@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -25,15 +26,21 @@ from qualdeid.cli.common import (
 from qualdeid.corpus import Document
 from qualdeid.corpus.readers import FieldChoice
 
+if TYPE_CHECKING:
+    from qualdeid.review.uncertainty import ReviewItem
+
 SCAN_HELP = """Find identifying spans in PATHS: files, folders (read recursively) or - for stdin.
 
 \b
 Reads .txt, .md, .docx, .jsonl (one {"id": ..., "text": ...} object per line) and .csv (with
 --text-column). On a terminal it prints a table per document; otherwise one JSON object per
 document and line, exactly:
-  {"id": ..., "text": ..., "spans": [{"start", "end", "label", "text", "score", "detector", ...}]}
+  {"id": ..., "text": ..., "spans": [{"start", "end", "label", "text", "score", "detector", ...}],
+   "review": [{"start", "end", "label", "text", "reason", "action", "group"}]}
 Offsets are character offsets into text. Ids are the records' ids for .jsonl/.csv and the file's
-path relative to the folder given for files.
+path relative to the folder given for files. "review" lists what detection is unsure of, most
+consequential first: action "replace" for a span that could be wrong, "keep" for text left that
+could identify someone; items of one "group" are settled by one decision (qualdeid review).
 
 \b
 Examples:
@@ -75,6 +82,8 @@ def scan(
     jobs: int,
     quiet: bool,
 ) -> None:
+    from qualdeid.review.uncertainty import UncertaintyFinder, with_review
+
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     corpus = make_corpus(paths, text_column, encoding, max_mb, delimiter=delimiter, scan_fields=scan_fields)
     detector = common.make_detector(model, rules_dirs, jobs)
@@ -82,46 +91,67 @@ def scan(
     labels: Counter[str] = Counter()
     documents = 0
     show_progress = not quiet and fmt != "table"
-    write = _table_writer() if fmt == "table" else _json_writer(fmt)
-    for doc in detect_corpus(detector, corpus, errors, show_progress=show_progress):
-        documents += 1
-        labels.update(s.label for s in doc.spans)
-        write(doc)
-    write(None)
+    finder = UncertaintyFinder(rules_dirs, detector.decisions)
+    detected = detect_corpus(detector, corpus, errors, show_progress=show_progress)
+    if fmt == "table":  # a table per document as it is finished; the review items are only counted
+        write_table = _table_writer()
+        for doc in detected:
+            finder.candidates(doc)
+            write_table(doc)
+            documents += 1
+            labels.update(s.label for s in doc.spans)
+        groups = len(finder.finish())
+    else:
+        write = _json_writer(fmt)
+        reviewed: set[str] = set()
+        for doc, items in with_review(finder, detected, corpus):
+            write(doc, items)
+            documents += 1
+            labels.update(s.label for s in doc.spans)
+            reviewed.update(i.group for i in items)
+        write(None, [])
+        groups = len(reviewed)
     if not quiet:
         click.echo(summary_line(documents, labels, errors.count), err=True)
+        if groups:
+            click.echo(f"{groups} group(s) of review items: see them with `qualdeid review` ({REVIEW_HINT})", err=True)
     sys.exit(EXIT_INPUT_ERRORS if errors.count else EXIT_OK)
 
 
-def _json_writer(fmt: str) -> Callable[[Document | None], None]:
+REVIEW_HINT = "or the 'review' array of --format jsonl"
+
+
+def _json_writer(fmt: str) -> Callable[[Document | None, list[ReviewItem]], None]:
     """jsonl: a line per document. json: one array, still written document by document."""
     state = {"first": True}
 
-    def write(doc: Document | None) -> None:
+    def write(doc: Document | None, items: list[ReviewItem]) -> None:
+        record = None
+        if doc is not None:
+            record = doc.to_scan_record()
+            record["review"] = [i.to_dict() for i in items]
         if fmt == "jsonl":
-            if doc is not None:
-                click.echo(json.dumps(doc.to_scan_record(), ensure_ascii=False))
+            if record is not None:
+                click.echo(json.dumps(record, ensure_ascii=False))
             return
-        if doc is None:
+        if record is None:
             click.echo("[]" if state["first"] else "\n]")
             return
         click.echo("[\n" if state["first"] else ",\n", nl=False)
-        click.echo(json.dumps(doc.to_scan_record(), ensure_ascii=False), nl=False)
+        click.echo(json.dumps(record, ensure_ascii=False), nl=False)
         state["first"] = False
 
     return write
 
 
-def _table_writer() -> Callable[[Document | None], None]:
+def _table_writer() -> Callable[[Document], None]:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     console = Console(highlight=False)
 
-    def write(doc: Document | None) -> None:
-        if doc is None:
-            return
+    def write(doc: Document) -> None:
         table = Table(title=Text(doc.id, style="bold"), title_justify="left", expand=False)
         table.add_column("label", style="cyan", no_wrap=True)
         table.add_column("line", justify="right", style="dim")

@@ -135,8 +135,9 @@ def scrub(
             config = ScrubConfig(
                 locale=locale, seed=seed, mark=mark, jobs=jobs, force=force, rules_dirs=list(rules_dirs)
             )
+            detector = common.make_detector(model, rules_dirs, jobs)
             try:
-                scrubber = Scrubber(key, config, detector=common.make_detector(model, rules_dirs, jobs))
+                scrubber = Scrubber(key, config, detector=detector)
             except (PolicyError, LocaleError) as e:
                 fail(str(e))
             if scrubber.seed_warning and not quiet:
@@ -147,6 +148,7 @@ def scrub(
         fail(str(e), EXIT_INPUT_ERRORS)
     except (ScrubError, KeyFileError) as e:
         fail(str(e))
+    common.report_stale(detector)
     _report_result(result, quiet, f"written to {out_dir}")
 
 

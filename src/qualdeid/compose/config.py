@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 #: Lists a project's compose.yaml adds to; its other keys replace the defaults.
 _LIST_KEYS = ("form_labels", "subject_nouns")

@@ -22,8 +22,8 @@ from pathlib import Path
 from faker import Faker
 
 from qualdeid.compose.config import ComposeConfig
-from qualdeid.detect.rules import Rules
 from qualdeid.pseudonymise.surrogates import GENDER_LOCALES, is_common_word, unisex_names
+from qualdeid.rules import Rules
 
 DEFAULT_LOCALE = "en_GB"
 LOCALES = GENDER_LOCALES

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
-from qualdeid.detect.rules import Rules
 from qualdeid.pseudonymise.people import DECADES, age_of
 from qualdeid.pseudonymise.policy import Policy
+from qualdeid.rules import Rules
 
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|our|their|his|her|my|your|this|that|its|[^\W\d_]+['’]s?)\s+)$", re.IGNORECASE

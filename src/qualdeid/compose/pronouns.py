@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.model import resolve_model_name
+from qualdeid.detect.nlp.loading import resolve_model_name
 
 MALE = {"he": "subj", "him": "obj", "his": "poss", "himself": "refl", "hes": "subj_is"}
 FEMALE = {"she": "subj", "her": "obj", "hers": "poss_pron", "herself": "refl", "shes": "subj_is"}

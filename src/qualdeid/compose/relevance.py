@@ -16,7 +16,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from qualdeid.detect.model import resolve_model_name
+from qualdeid.detect.nlp.loading import resolve_model_name
 
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 

@@ -23,15 +23,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from wordfreq import zipf_frequency
-
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.corpus.model import Document
-from qualdeid.detect.rules import Rules
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.pseudonymise.identity import TITLES
 from qualdeid.pseudonymise.people import RoleWords, age_of
 from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
 from qualdeid.risk.identifiers import IdentifierIndex
+from qualdeid.rules import Rules, alternation
 
 REPLACED = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "DATE_TIME", "AGE", "RARE_DETAIL")
 #: An age below this is a childhood memory ("when I was ten"), not who someone is now.
@@ -43,56 +42,18 @@ THING_ZIPF = 3.5
 #: A lone word this common in general English is a word, unless it is a known first name.
 COMMON_ZIPF = 4.0
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
-_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
-    "september|october|november|december"
-)
-_SPECIFIC_DATE = re.compile(rf"\d|\b(?:{_MONTHS})\b\.?\s+\d|birthday", re.IGNORECASE)
-_BUILDING_BEFORE = re.compile(
-    r"\b(?:outside|opposite|across from|in front of|behind|inside|round at|over at|down at|up at|back at"
-    r"|(?:stay|stays|stayed|staying|live|lives|lived|living|moved|moving|admitted|discharged)\s+(?:at|to|into|in))\s+$",
-    re.IGNORECASE,
-)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+{_NAME_WORD})?(?![\w-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
-_SPEAKS_AFTER = re.compile(
-    r"(?:['’]s\s+(?:mum|mom|dad|mother|father|sister|brother|son|daughter|wife|husband|partner|nan|room|plan|"
-    r"family)\b|\s+(?:said|says|rang|rings|phoned|texted|asked|told|came|visited|laughed|cried|smiled|shouted|"
-    r"replied|nodded|sat|walked|arrived|left|turned up|popped in|joined)\b)",
-    re.IGNORECASE,
-)
-#: A verb right after a word: "Win turned 59", "Dot said".
-_ACTS_AFTER = re.compile(
-    r"(?:['’]s\s|\s+(?:[a-z]+ed|said|rang|told|came|went|got|gave|made|took|sat|ran|let|put|stood|kept|felt|found|"
-    r"brought|bought|left|held|wrote|met|paid|lost|won|spent|sent|knew|thought|saw|(?!is\b|was\b|has\b|does\b)[a-z]{3,}s)\b)"
-)
 #: "Highway 126", "Route 9", "State Highway 2": a road by its number.
 _NUMBERED_ROAD = re.compile(r"\b(?:State\s+)?(?:Highway|Hwy|Route|Interstate|Motorway|Freeway|SH)\s+\d{1,4}\b")
 _PLACE_BEFORE = re.compile(
     r"\b(?:from|to|in|into|near|towards|outside|around|back to|over to|up to)\s+$", re.IGNORECASE
 )
-_PERSON_BEFORE = re.compile(
-    r"\b(?:told|asked|tell|ask|met|meet|visited|visit|phoned|rang|ring|call|called|texted|thanked|hugged|helped|"
-    r"with|from|for|and|to|saw|see)\s+$",
-    re.IGNORECASE,
-)
-#: "a trainer at X", "works at X": a person's name there is an employer's.
-_EMPLOYER_BEFORE = re.compile(
-    r"(?:\b(?:a|an|the|some|my|his|her|their|our)\s+[a-z]+\s+at|\b(?:works?|worked|working|job|shift|placement)\s+at)"
-    r"\s+$",
-    re.IGNORECASE,
-)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Zamboni": a thing
-#: Words after a name at the start of a sentence that make it a person, not a word ("Hope said ...").
-_PERSON_NEXT = re.compile(
-    r"\s+(?:said|says|asked|asks|told|tells|from|came|comes|went|goes|wanted|wants|laughed|smiled|replied|"
-    r"nodded|looked|agreed|added|cried|shouted|rang|texted|messaged|and\s+I)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +74,35 @@ class Targets:
         self.role_words = role_words
         self.first_names = set(gender_table()) | set(nickname_table(tuple(self.rules_dirs)))
         self.first_names |= {f for forms in nickname_table(tuple(self.rules_dirs)).values() for f in forms}
+        rules = Rules(self.rules_dirs)
+        words = rules.lists("compose/context.yaml")
+        self.calendar = rules.lists("lexicons/calendar.yaml")
+        months = self.calendar.pattern("months", "months_short")
+        self.specific_date = re.compile(rf"\d|\b(?:{months})\b\.?\s+\d|birthday", re.IGNORECASE)
+        self.building_before = re.compile(
+            rf"\b(?:{_literal(words['building_before'])}|(?:{_literal(words['staying_verbs'])})\s+(?:at|to|into|in))\s+$",
+            re.IGNORECASE,
+        )
+        #: "Dot said", "Dot's mum": a person speaks, acts or has
+        self.speaks_after = re.compile(
+            rf"(?:['’]s\s+(?:{_literal(words['possessed_after'])})\b|\s+(?:{_literal(words['speaks_after'])})\b)",
+            re.IGNORECASE,
+        )
+        #: A verb right after a word: "Win turned 59", "Dot said".
+        self.acts_after = re.compile(
+            rf"(?:['’]s\s|\s+(?:[a-z]+ed|{_literal(words['past_after'])}|(?!is\b|was\b|has\b|does\b)[a-z]{{3,}}s)\b)"
+        )
+        self.person_before = re.compile(rf"\b(?:{_literal(words['person_before'])})\s+$", re.IGNORECASE)
+        #: "a trainer at X", "works at X": a person's name there is an employer's.
+        self.employer_before = re.compile(
+            rf"(?:\b(?:a|an|the|some|my|his|her|their|our)\s+[a-z]+\s+at|\b(?:{_literal(words['employment_before'])})\s+at)"
+            r"\s+$",
+            re.IGNORECASE,
+        )
+        #: Words after a name at the start of a sentence that make it a person, not a word ("Hope said ...").
+        next_words = alternation(words["person_next"], space=r"\s+")  # "and I"
+        self.person_next = re.compile(rf"\s+(?:{next_words})\b", re.IGNORECASE)
+        self.not_name_words = words["not_names"]
 
     @cached_property
     def generic(self) -> set[str]:
@@ -145,9 +135,10 @@ class Targets:
         """Capitalised words that are never a person's name here: places above a town, holidays, months."""
         rules = Rules(self.rules_dirs)
         words = rules.words("lexicons/not_places.txt", lower=True) | self.placeholders.holidays | self.generic
-        words |= {w.lower() for w in ("I", "Mum", "Dad", "Nan", "God", "Jesus", "Christmas", "Easter")}
-        words |= set(_MONTHS.split("|")) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
-        return words | {"sunday"} | rules.words("lexicons/role_abbreviations.txt", lower=True)
+        words |= self.not_name_words | set().union(
+            *(self.calendar[k] for k in ("months", "months_short", "weekdays", "feasts"))
+        )
+        return words | rules.words("lexicons/role_abbreviations.txt", lower=True)
 
     def _role_phrase_before(self, text: str, start: int) -> bool:
         before = [w.lower() for w in _WORD.findall(text[max(0, start - 40) : start])][-3:]
@@ -171,7 +162,7 @@ class Targets:
         for m in _CAPITALISED.finditer(text, start, end):
             a, b = m.start(), m.end()
             words = m.group().split()
-            if len(words) == 2 and zipf_frequency(words[0].lower(), "en") >= 4.5:  # "Then Ysolde"
+            if len(words) == 2 and zipf(words[0].lower()) >= 4.5:  # "Then Ysolde"
                 a, words = b - len(words[1]), words[1:]
             if any(t.start < b and a < t.end for t in taken):
                 continue
@@ -184,23 +175,23 @@ class Targets:
             short_form = (
                 len(lows) == 1
                 and any(len(lows[0]) >= 3 and k != lows[0] and k.startswith(lows[0]) for k in known)
-                and bool(_ACTS_AFTER.match(text, b))
+                and bool(self.acts_after.match(text, b))
             )
             if short_form:
                 out.append(Target(a, b, "PERSON", "person frame"))
                 continue
             first_known = lows[0] in self.listed_names
-            rare = all(zipf_frequency(w, "en") < COMMON_ZIPF + 0.3 for w in lows)
+            rare = all(zipf(w) < COMMON_ZIPF + 0.3 for w in lows)
             if not rare and not first_known:
                 continue
             initial = bool(_SENTENCE_START.search(text[max(0, a - 3) : a]))
-            surname = len(words) == 2 and zipf_frequency(lows[1], "en") < COMMON_ZIPF
-            full_name = surname and (first_known or zipf_frequency(lows[0], "en") < 3.5)
+            surname = len(words) == 2 and zipf(lows[1]) < COMMON_ZIPF
+            full_name = surname and (first_known or zipf(lows[0]) < 3.5)
             framed = (
                 self._role_phrase_before(text, a)
                 or self._role_phrase_after(text, b)
-                or bool(_SPEAKS_AFTER.match(text, b))
-                or (not initial and bool(_PERSON_BEFORE.search(text[max(0, a - 12) : a])) and first_known)
+                or bool(self.speaks_after.match(text, b))
+                or (not initial and bool(self.person_before.search(text[max(0, a - 12) : a])) and first_known)
             )
             if full_name or (framed and (rare or first_known)):
                 out.append(Target(a, b, "PERSON", "person frame"))
@@ -240,7 +231,7 @@ class Targets:
                 speaks = (
                     h.label == "PERSON"
                     and not h.lowercase
-                    and (_PERSON_NEXT.match(text, b) or _ACTS_AFTER.match(text, b))
+                    and (self.person_next.match(text, b) or self.acts_after.match(text, b))
                 )
                 if not speaks and not (h.certain and self.written_as_name(text[a:b], h.label)):
                     continue
@@ -291,7 +282,7 @@ class Targets:
                 return None  # "ER", "Day Centre", "the Hospital"; "Pier Lane" is a street's name
             return label
         if label == "DATE_TIME":
-            return label if (_SPECIFIC_DATE.search(value) or self.placeholders.is_holiday(value)) else None
+            return label if (self.specific_date.search(value) or self.placeholders.is_holiday(value)) else None
         if label == "AGE":
             age = age_of(value)
             return None if age is not None and age < CHILDHOOD else label  # "when she was ten": long ago
@@ -301,9 +292,9 @@ class Targets:
         if not words or _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]):
             return None
         possessive = text[end : end + 2].startswith(("'", "’"))
-        if _BUILDING_BEFORE.search(text[max(0, start - 20) : start]) and not possessive:
+        if self.building_before.search(text[max(0, start - 20) : start]) and not possessive:
             return "LOCATION"
-        if _EMPLOYER_BEFORE.search(text[max(0, start - 30) : start]) and not possessive:
+        if self.employer_before.search(text[max(0, start - 30) : start]) and not possessive:
             return "ORGANIZATION"
         if len(words) == 1:
             w = re.sub(r"['’]s?$", "", words[0])
@@ -315,9 +306,9 @@ class Targets:
                 return None  # "swears in Welsh": a language, a country, a month
             if not known_name and w[:1].isupper() and low in self.placeholders.towns:
                 return "LOCATION"  # "over from the Glasgow site": a place reading beats a person
-            if not known_name and zipf_frequency(low, "en") >= COMMON_ZIPF:
+            if not known_name and zipf(low) >= COMMON_ZIPF:
                 return None  # "day", "Fair" (enough): a word, whatever propagation said
-            if w.islower() and not known_name and zipf_frequency(low, "en") >= 3.0:
+            if w.islower() and not known_name and zipf(low) >= 3.0:
                 return None
         return "PERSON"
 
@@ -333,7 +324,7 @@ class Targets:
         low = re.sub(r"['’]s?$", "", words[0]).lower()
         if low in self.listed_names or low in self.word_names or low in self.surnames or low in self.placeholders.towns:
             return False
-        return zipf_frequency(low, "en") >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
+        return zipf(low) >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
 
     def _with_first_names(self, text: str, start: int, end: int, targets: list[Target]) -> list[Target]:
         """ "William" before a detected "Okonjo" is part of the name, and so is "Bell" after a detected
@@ -368,7 +359,7 @@ class Targets:
         if not value[:1].isupper():
             return False
         words = _WORD.findall(value)
-        return not (len(words) == 1 and zipf_frequency(words[0].lower(), "en") >= COMMON_ZIPF + 0.5)
+        return not (len(words) == 1 and zipf(words[0].lower()) >= COMMON_ZIPF + 0.5)
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
@@ -405,7 +396,7 @@ def _trim_sentence_openers(text: str, targets: list[Target]) -> list[Target]:
             first
             and first.group(1).lower() not in TITLES
             and t.label in ("PERSON", "LOCATION", "ORGANIZATION")
-            and zipf_frequency(first.group(1).lower(), "en") >= 4.5
+            and zipf(first.group(1).lower()) >= 4.5
             and _SENTENCE_START.search(text[max(0, t.start - 3) : t.start])
         ):
             t = Target(t.start + first.end(), t.end, "PERSON" if t.label == "ORGANIZATION" else t.label, t.found)
@@ -431,3 +422,8 @@ def _join_names(text: str, targets: list[Target]) -> list[Target]:
             continue
         out.append(t)
     return out
+
+
+def _literal(words: Iterable[str]) -> str:
+    """Words as a regex alternation, the spaces of a phrase as one space ("turned up", "in front of")."""
+    return alternation(words, space=" ")

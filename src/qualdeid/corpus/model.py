@@ -6,23 +6,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-#: Canonical labels. Finer source types (EMAIL_ADDRESS, NHS, ...) are kept as ``Span.subtype``.
-LABELS = ("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "CONTACT", "ID", "RARE_DETAIL")
+from qualdeid.labels import DIRECT_LABELS, LABELS, canonical_label
 
-#: Labels that directly identify someone (scored together in ``evaluate``).
-DIRECT_LABELS = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID")
-
-#: Gold-corpus label names (see ../shared/corpus/ANNOTATION.md) mapped to canonical labels.
-GOLD_TO_CANONICAL = {"DATE": "DATE_TIME", "RARE": "RARE_DETAIL"}
+__all__ = ["DIRECT_LABELS", "LABELS", "Document", "InputError", "Segment", "Span", "canonical_label"]
 
 
-def canonical_label(label: str) -> str:
-    return GOLD_TO_CANONICAL.get(label, label)
-
-
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Span:
-    """A detected (or gold) entity: ``text[start:end]`` of its document."""
+    """A detected (or gold) entity: ``text[start:end]`` of its document.
+
+    Frozen: a changed span is a new one (``dataclasses.replace``). ``text`` may stay empty while only
+    the offsets matter (inside detection); where it is given it has the span's length, and
+    :meth:`from_dict` with the document's text checks that it is the document's slice.
+    """
 
     start: int
     end: int
@@ -32,6 +28,12 @@ class Span:
     detector: str = ""
     subtype: str | None = None
     reason: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"span offsets {self.start}-{self.end} are not a range of a text")
+        if self.text and len(self.text) != self.end - self.start:
+            raise ValueError(f"span text of {len(self.text)} characters at offsets {self.start}-{self.end}")
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
@@ -52,12 +54,18 @@ class Span:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Span:
+    def from_dict(cls, d: dict[str, Any], doc_text: str | None = None) -> Span:
+        """A span from its JSON form; with ``doc_text``, its ``text`` must be that text's slice (an
+        error names the offsets, never the text)."""
+        start, end = int(d["start"]), int(d["end"])
+        text = str(d.get("text", ""))
+        if doc_text is not None and text and end <= len(doc_text) and text != doc_text[start:end]:
+            raise ValueError(f"span text at offsets {start}-{end} is not the document's text there")
         return cls(
-            start=int(d["start"]),
-            end=int(d["end"]),
+            start=start,
+            end=end,
             label=canonical_label(str(d["label"])),
-            text=str(d.get("text", "")),
+            text=text,
             score=float(d.get("score", 1.0)),
             detector=str(d.get("detector", "")),
             subtype=d.get("subtype"),

@@ -8,8 +8,10 @@ places and organisations never cross a line break.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from qualdeid.corpus.model import Span
+from qualdeid.labels import AGE, CONTACT, ID, LOCATION, ORGANIZATION, PERSON
 
 #: A short label at the start of a line, ended by a colon: "Brief description:", "What was helpful:".
 _LABEL = re.compile(r"^[ \t>#*-]*([A-Z][A-Za-z'’ ()/&-]{0,60}?)[ \t]*:", re.MULTILINE)
@@ -17,7 +19,7 @@ _LABEL = re.compile(r"^[ \t>#*-]*([A-Z][A-Za-z'’ ()/&-]{0,60}?)[ \t]*:", re.MU
 _LINE = re.compile(r"^[ \t>#*-]*([^\n.!?,;:]{1,60})[ \t]*$", re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z'’]+")
 _MAX_HEADING_WORDS = 6
-_SINGLE_LINE_LABELS = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "AGE")
+_SINGLE_LINE_LABELS = (PERSON, LOCATION, ORGANIZATION, CONTACT, ID, AGE)
 
 
 def heading_ranges(text: str) -> list[tuple[int, int]]:
@@ -40,7 +42,8 @@ def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
 
 
 def split_at_breaks(text: str, span: Span) -> Span | None:
-    """The span cut back to one paragraph (one line for names and the like): its longest piece."""
+    """The span cut back to one paragraph (one line for names and the like): its longest piece
+    (``None`` when nothing is left)."""
     piece = text[span.start : span.end]
     breaker = "\n" if span.label in _SINGLE_LINE_LABELS else "\n\n"
     if breaker not in piece and "\r" not in piece:
@@ -54,5 +57,5 @@ def split_at_breaks(text: str, span: Span) -> Span | None:
             best = (start, start + len(part))
     if best is None:
         return None
-    span.start, span.end = best
-    return span
+    start, end = best
+    return replace(span, start=start, end=end, text=text[start:end] if span.text else "")

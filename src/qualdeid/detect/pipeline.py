@@ -26,14 +26,14 @@ from typing import Any, TypeVar
 
 from qualdeid.corpus.model import Document, InputError, Span
 from qualdeid.corpus.split import join_parts, split_corpus
-from qualdeid.detect.engine import LANGUAGE, build_analyzer, canonical_label
-from qualdeid.detect.lists import Lists
-from qualdeid.detect.malloc import reuse_freed_memory
-from qualdeid.detect.merge import finalise
-from qualdeid.detect.model import DEFAULT_MODEL, load_model, resolve_model_name
-from qualdeid.detect.processors import CorpusProcessor
-from qualdeid.detect.rules import Rules
-from qualdeid.detect.spool import Spool
+from qualdeid.detect.finalise import Finaliser
+from qualdeid.detect.nlp.loading import DEFAULT_MODEL, load_model, resolve_model_name
+from qualdeid.detect.nlp.malloc import reuse_freed_memory
+from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer, canonical_label
+from qualdeid.detect.nlp.spool import Spool
+from qualdeid.detect.processors import CorpusProcessor, build_processors
+from qualdeid.review.decisions import Decisions
+from qualdeid.rules import Rules
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).
 SpanRow = tuple[int, int, str, float, str, str | None, str | None]
@@ -61,13 +61,16 @@ class DetectConfig:
     jobs: int = 1
     #: Where the private pass-1 spool file goes (default: the system's temporary folder).
     spool_dir: Path | None = None
+    #: Apply the review decisions of the rules folders (``decisions.yaml``); the review page reads
+    #: the detector's own results and shows the decisions over them.
+    apply_decisions: bool = True
 
 
 @dataclass
 class Pass1Result:
     doc_id: str
     spans: list[SpanRow]
-    candidates: list[list[SpanRow]]  # one list per processor
+    candidates: list[list[Span]]  # one list per processor, of the processor's own span type
     observations: list[Any]  # one per processor
 
     def spooled(self) -> Spooled:
@@ -76,16 +79,7 @@ class Pass1Result:
 
 
 #: A document's pass-1 result as kept in the spool: (doc_id, spans, candidates per processor).
-Spooled = tuple[str, list[SpanRow], list[list[SpanRow]]]
-
-
-def build_processors(rules: Rules, nlp: Any | None) -> list[CorpusProcessor]:
-    """Fresh corpus processors (their corpus-wide knowledge starts empty)."""
-    from qualdeid.detect.names import NameProcessor
-    from qualdeid.detect.rare import RareDetailProcessor
-    from qualdeid.detect.short_forms import ShortFormProcessor
-
-    return [NameProcessor(rules, nlp), RareDetailProcessor(rules), ShortFormProcessor(rules)]
+Spooled = tuple[str, list[SpanRow], list[list[Span]]]
 
 
 def _row(s: Span) -> SpanRow:
@@ -108,15 +102,14 @@ class FirstPass:
 
     def run(self, docs: Iterable[Document]) -> Iterator[Pass1Result]:
         pairs = ((d.text, d) for d in docs)
-        preparers = [p.prepare for p in self.processors if hasattr(p, "prepare")]
         for sdoc, doc in self._pipe(pairs):
-            for prepare in preparers:
-                prepare(sdoc)
+            for p in self.processors:
+                p.prepare(sdoc)
             spans = self.recognize(doc.text, sdoc)
             candidates, observations = [], []
             for p in self.processors:
                 found, observation = p.first_pass(doc, sdoc, spans)
-                candidates.append([_row(s) for s in found])
+                candidates.append(found)
                 observations.append(observation)
             yield Pass1Result(doc.id, [_row(s) for s in spans], candidates, observations)
 
@@ -180,20 +173,20 @@ def _run_chunk(chunk: list[tuple[str, str]]) -> list[Pass1Result]:
 
 
 class SecondPass:
-    """Pass 2 of one document: the processors' decisions with corpus-wide knowledge, then ``finalise``."""
+    """Pass 2 of one document: the processors' decisions with corpus-wide knowledge, then the finaliser's."""
 
-    def __init__(self, processors: list[CorpusProcessor], lists: Lists) -> None:
+    def __init__(self, processors: list[CorpusProcessor], finaliser: Finaliser) -> None:
         self.processors = processors
-        self.lists = lists
+        self.finaliser = finaliser
 
     def spans(self, doc: Document, record: Spooled) -> list[Span]:
         base = [_span(r) for r in record[1]]
-        candidates = [[_span(r) for r in c] for c in record[2]]
+        candidates = record[2]
         spans = list(base)
         for i, p in enumerate(self.processors):
             others = base + [s for j, c in enumerate(candidates) if j != i for s in c]
             spans.extend(p.second_pass(doc, candidates[i], others))
-        return finalise(doc.text, spans, self.lists)
+        return self.finaliser.spans(doc.text, spans)
 
 
 _second: SecondPass | None = None
@@ -242,7 +235,9 @@ class Detector:
     def __init__(self, config: DetectConfig | None = None) -> None:
         self.config = config or DetectConfig()
         self.rules = Rules(self.config.rules_dirs)
-        self.lists = Lists(self.rules)
+        self.finaliser = Finaliser(self.rules)
+        #: the researcher's review decisions, applied to every document as it is finished
+        self.decisions = Decisions.load(self.config.rules_dirs) if self.config.apply_decisions else Decisions()
         resolve_model_name(self.config.model)  # a missing model fails here, whatever the number of jobs
         self._first: FirstPass | None = None if self.config.jobs > 1 else FirstPass(self.config)
 
@@ -293,10 +288,13 @@ class Detector:
                 if progress:
                     progress(1, n)
             finished = 0
-            for item in self._pass2(corpus(), spool.read(), SecondPass(processors, self.lists), spool.count):
-                if progress and isinstance(item, Document):
+            self.decisions.reset_counts()
+            for item in self._pass2(corpus(), spool.read(), SecondPass(processors, self.finaliser), spool.count):
+                if isinstance(item, Document):
+                    item.spans = self.decisions.apply(item)
                     finished += 1
-                    progress(2, finished)
+                    if progress:
+                        progress(2, finished)
                 yield item
         finally:
             spool.close()

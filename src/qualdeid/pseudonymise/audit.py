@@ -42,11 +42,12 @@ class Audit:
         }
         self.documents.append(entry)
 
-    def finish(self, errors: list[str]) -> dict[str, Any]:
+    def finish(self, errors: list[str], decisions: dict[str, int] | None = None) -> dict[str, Any]:
+        """The audit; ``decisions`` counts the review decisions applied and stale (``decisions.yaml``)."""
         review = []
         for f in self.resolution_flags:
             docs = sorted({_doc_label(d) for d in f.get("docs", [])})
-            review.append({"kind": f["kind"], "documents": docs, "detail": f["detail"]})
+            review.append({"kind": f["kind"], "documents": docs, "detail": f["detail"], "decide": _how_to_decide(f)})
         rare_kept = sum(1 for d in self.documents if "rare_detail_kept" in d["flags"])
         return {
             "tool": "qualdeid scrub",
@@ -60,6 +61,7 @@ class Audit:
                 "kept": dict(sorted(self.kept.items())),
                 "review_flags": len(review),
                 "documents_with_rare_details_kept": rare_kept,
+                "review_decisions": decisions or {"applied": 0, "stale": 0},
             },
             "review": review,
             "documents": self.documents,
@@ -69,6 +71,21 @@ class Audit:
     @staticmethod
     def to_json(audit: dict[str, Any]) -> str:
         return json.dumps(audit, indent=2, ensure_ascii=False) + "\n"
+
+
+#: Where a review flag is settled: ``qualdeid review`` saves the decision in the --rules folder.
+DECIDE_PEOPLE = (
+    "open `qualdeid review <inputs> --rules <folder>`, People: merge or split; the decision is saved in "
+    "<folder>/decisions.yaml and scrub follows it when run with --rules <folder>"
+)
+DECIDE_DETAILS = (
+    "open `qualdeid review <inputs> --rules <folder>`, Rare details: keep, generalise or placeholder; saved in "
+    "<folder>/decisions.yaml and <folder>/generalise.yaml, followed by scrub with --rules <folder>"
+)
+
+
+def _how_to_decide(flag: dict) -> str:
+    return DECIDE_DETAILS if "rare" in flag["kind"] else DECIDE_PEOPLE
 
 
 def _doc_label(doc_key: str) -> str:

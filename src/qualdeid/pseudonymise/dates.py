@@ -12,13 +12,23 @@ import calendar
 import datetime as dt
 import re
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
+from qualdeid.detect.nlp.numbers import TENS, UNITS
+from qualdeid.rules import Rules
+
+_CALENDAR = Rules().lists("lexicons/calendar.yaml")
 FULL_MONTHS = {m.lower() for m in calendar.month_name if m}
-DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-DAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
-DAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+#: month names and their short forms (rules/lexicons/calendar.yaml) -> month number: "sept" -> 9
+MONTHS = {
+    w: next(i for i, m in enumerate(calendar.month_name) if m and m.lower()[:3] == w[:3])
+    for w in _CALENDAR["months"] | _CALENDAR["months_short"] | {m.lower() for m in calendar.month_abbr if m}
+}
+#: weekday names and their short forms -> weekday number (Monday 0): "weds" -> 2
+DAYS = {
+    w: next(i for i, d in enumerate(calendar.day_name) if d.lower()[:3] == w[:3])
+    for w in _CALENDAR["weekdays"] | _CALENDAR["weekdays_short"]
+}
+#: short month names that are usually words in lower case ("may", "mar")
+_LOWER_CASE_WORDS = _CALENDAR["months_also_words"]
 #: The year assumed for a day and month written without a year (not a leap year).
 REFERENCE_YEAR = 2001
 
@@ -66,11 +76,7 @@ def _find(text: str) -> list[tuple[int, int, str, re.Match]]:
     found: list[tuple[int, int, str, re.Match]] = []
     for name, rx in COMPILED:
         for m in rx.finditer(text):
-            if (
-                name == "month"
-                and m.group("m").lower() in ("may", "mar", "jan", "jun", "aug")
-                and m.group("m").islower()
-            ):
+            if name == "month" and m.group("m").lower() in _LOWER_CASE_WORDS and m.group("m").islower():
                 continue  # "may", "mar": usually not months in lowercase
             if not any(m.start() < e and s < m.end() for s, e, _, _ in found):
                 found.append((m.start(), m.end(), name, m))
@@ -167,38 +173,7 @@ def _component(m: re.Match, name: str, delta, year_shift: int, offset: int, mode
     return f"{_month_like(g('m'), nd.month)} {nd.day}{suffix}{yout}"
 
 
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-}
-TENS = {
-    w: 10 * i
-    for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
-    if w != "_"
-}
+NUMBER_WORDS = UNITS  # one definition of the number words (detect/nlp/numbers.py)
 _AGE_NUMBER = re.compile(
     r"\b(?:(?P<n>\d{1,3})|(?P<t>" + "|".join(TENS) + r")(?:[-\s](?P<u>" + "|".join(list(NUMBER_WORDS)[1:10]) + r"))?"
     r"|(?P<s>" + "|".join(list(NUMBER_WORDS)[10:]) + r"))\b",

@@ -15,16 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING
 from qualdeid.pseudonymise.surrogates import formal_forms
+from qualdeid.rules import Rules
 
-TITLES = {
-    "mr": "M", "mister": "M", "sir": "M", "father": "M", "fr": "M", "uncle": "M", "grandpa": "M", "brother": "M",
-    "mrs": "F", "ms": "F", "miss": "F", "madam": "F", "dame": "F", "lady": "F", "aunt": "F", "auntie": "F",
-    "nan": "F", "nana": "F", "grandma": "F", "sister": "F",
-    "mx": None, "dr": None, "doctor": None, "prof": None, "professor": None, "nurse": None, "rev": None,
-    "coach": None, "judge": None, "officer": None, "constable": None, "sergeant": None, "sgt": None,
-}  # fmt: skip
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+#: titles before a name, and the gender they give (rules/names/titles.txt, title_genders.yaml)
+TITLES = Rules().titles
 _INITIALS = re.compile(r"^(?:[A-Z](?:\.\s?|\s)?){1,4}$")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
@@ -52,7 +48,7 @@ class NameForm:
 
 def parse_person(text: str) -> NameForm | None:
     suffix = ""
-    m = _POSSESSIVE.search(text)
+    m = POSSESSIVE_ENDING.search(text)
     core = text
     if m:
         suffix, core = m.group(0), text[: m.start()]
@@ -68,9 +64,9 @@ def parse_person(text: str) -> NameForm | None:
     prefix_end = 0
     title_gender = None
     has_title = False
-    while len(tokens) > 1 and tokens[0].group(0).lower().rstrip(".") in TITLES:
+    while len(tokens) > 1 and tokens[0].group(0).lower().rstrip(".") in TITLES.names:
         has_title = True
-        title_gender = TITLES[tokens[0].group(0).lower().rstrip(".")] or title_gender
+        title_gender = TITLES.gender(tokens[0].group(0)) or title_gender
         tokens.pop(0)
         prefix_end = tokens[0].start()
     if not tokens:
@@ -83,7 +79,7 @@ def parse_person(text: str) -> NameForm | None:
 
 
 def normalise_place(text: str) -> str:
-    t = _POSSESSIVE.sub("", text.strip())
+    t = POSSESSIVE_ENDING.sub("", text.strip())
     t = re.sub(r"\s+", " ", t).lower()
     return re.sub(r"^the ", "", t)
 
@@ -162,6 +158,10 @@ class PersonResolver:
                 found.setdefault(p.key, p)
         return sorted(found.values(), key=lambda p: self._order[p.key])
 
+    def full_names_fitting(self, word: str) -> list[Person]:
+        """Identities with a first name and a surname whose first name fits ``word`` (after ``resolve``)."""
+        return [p for p in self._with_first(word) if p.last]
+
     def canonical_first(self, first: str) -> str:
         forms = self.nicknames.get(first, set())
         return next(iter(forms)) if len(forms) == 1 else first
@@ -198,7 +198,9 @@ class PersonResolver:
             self._flagged.add((kind, what))
             self.res.flag(kind, docs, detail)
 
-    def resolve(self, mentions: list[Mention]) -> Resolution:
+    def resolve(self, mentions: list[Mention], pins: dict[tuple[str, int, int], str] | None = None) -> Resolution:
+        """Cluster ``mentions``; ``pins`` (mention key -> a name of the researcher's) are review decisions:
+        the mentions pinned to one name are one person, whatever the rules below would say."""
         parsed = [(m, parse_person(m.text)) for m in mentions]
         parsed = [(m, f) for m, f in parsed if f is not None]
         by_doc: dict[str, set[str]] = defaultdict(set)  # identities mentioned by full name per document
@@ -258,7 +260,38 @@ class PersonResolver:
                 cf = self.canonical_first(word)
                 person = self._new(f"PERSON|first:{cf}", first=cf, gender=self.gender_of(word))
             self._assign(m, f, person)
+        if pins:
+            self._apply_pins(parsed, pins)
         return self.res
+
+    def _apply_pins(self, parsed: list[tuple[Mention, NameForm]], pins: dict[tuple[str, int, int], str]) -> None:
+        """Merge: pinned with a full name (or with a mention of another identity that has one), the
+        mentions join that identity. Split: pinned only among themselves, they become a person of their own."""
+        pinned: dict[str, list[tuple[Mention, NameForm]]] = defaultdict(list)
+        for m, f in parsed:
+            tag = pins.get((m.doc, m.start, m.end))
+            if tag is not None:
+                pinned[tag].append((m, f))
+        for tag, members in pinned.items():
+            resolved = [self.res.persons[self.res.mention_identity[(m.doc, m.start, m.end)]] for m, _ in members]
+            full = [p for (_, f), p in zip(members, resolved, strict=True) if f.kind == "full"]
+            if not full and len({p.key for p in resolved}) > 1:  # short forms of several identities merged
+                full = [p for p in resolved if p.first and p.last]
+            if full:
+                person = full[0]
+            else:
+                f = members[0][1]
+                word = f.tokens[0].lower() if f.tokens else ""
+                surname = f.kind == "title_surname"
+                person = self._new(
+                    f"PERSON|review:{tag}",
+                    first="" if surname else self.canonical_first(word),
+                    last=word if surname else "",
+                    initials=f.initials,
+                    gender=f.title_gender or (None if surname else self.gender_of(word)),
+                )
+            for m, f in members:
+                self._assign(m, f, person)
 
     def _same_spelling(self, cands: list[Person], m: Mention, word: str) -> Person | None:
         """ "Bob" when Bob Venn and Rob Ashby both fit Robert: the one whose name is written "Bob"."""

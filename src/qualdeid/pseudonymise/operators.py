@@ -8,15 +8,12 @@ document it works on only through :class:`Replacing` (the planner, for one docum
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
+from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING
 from qualdeid.pseudonymise.dates import band_age, transform_date
 from qualdeid.pseudonymise.identity import Mention, NameForm
-
-#: A possessive ending: "'s", or a bare apostrophe after an s ("the Boys'").
-POSSESSIVE = re.compile(r"(['’]s|(?<=s)['’])$", re.IGNORECASE)
 
 
 class Replacing(Protocol):
@@ -99,7 +96,7 @@ def place_pseudonym(r: Replacing, m: Mention) -> str | None:
     entry = r.identity(m)
     if entry is None:
         return r.tag(m.label)
-    suffix = (POSSESSIVE.search(m.text) or [""])[0]
+    suffix = (POSSESSIVE_ENDING.search(m.text) or [""])[0]
     return with_possessive(r.mark(case_like(m.text, entry["pseudo"])), suffix)
 
 

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualdeid.corpus.model import Document
-from qualdeid.detect.rules import Rules
 from qualdeid.pseudonymise.dates import NUMBER_WORDS, TENS
 from qualdeid.pseudonymise.identity import Mention, NameForm, PersonResolver, parse_person
 from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
+from qualdeid.rules import Rules
 
 ROLES = ("subject", "worker", "relative", "staff", "other")
 #: When votes tie, the safer reading wins: a relative or a worker is never taken for the subject.

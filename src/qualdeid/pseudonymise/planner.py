@@ -11,13 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qualdeid.detect.rules import Rules
+from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING
 from qualdeid.pseudonymise.identity import Mention, NameForm, Person, PersonResolver, normalise_place, parse_person
 from qualdeid.pseudonymise.key import Key
-from qualdeid.pseudonymise.operators import POSSESSIVE, case_like, operator_for, with_possessive
+from qualdeid.pseudonymise.operators import case_like, operator_for, with_possessive
 from qualdeid.pseudonymise.policy import Policy
 from qualdeid.pseudonymise.replace import Edit
 from qualdeid.pseudonymise.surrogates import Surrogates, formal_forms, gender_table, is_common_word, nickname_table
+from qualdeid.rules import Rules
 
 PLACE_LABELS = ("LOCATION", "ORGANIZATION")
 #: Words (an apostrophe inside one, as in "O'Neill" or "Tarn's", keeps it whole) and what lies between them.
@@ -64,8 +65,9 @@ class Planner:
 
     # ------------------------------------------------------------------ reduce
 
-    def reduce(self, mentions: Iterable[Mention]) -> None:
-        """Resolve identities over the whole corpus and give every new identity its pseudonym."""
+    def reduce(self, mentions: Iterable[Mention], pins: dict[tuple[str, int, int], str] | None = None) -> None:
+        """Resolve identities over the whole corpus and give every new identity its pseudonym; ``pins``
+        are the researcher's identity decisions (see ``PersonResolver.resolve``)."""
         mentions = list(mentions)
         ids = self.key.identities
         forbidden: set[str] = set()
@@ -97,7 +99,7 @@ class Planner:
         resolver = PersonResolver(self.nicknames, gender_table())
         for k, p in ids["PERSON"].items():
             resolver.add_existing(k, p.get("first", ""), p.get("last", ""), p.get("initials", ""), p.get("gender"))
-        res = resolver.resolve([m for m in mentions if m.label == "PERSON"])
+        res = resolver.resolve([m for m in mentions if m.label == "PERSON"], pins)
         self.mention_identity = res.mention_identity
         self.resolution_flags.extend(res.flags)
         for pkey in sorted(res.persons):
@@ -158,7 +160,7 @@ class Planner:
         a word's possessive stays a possessive of the word that replaces it ("Tarn's Farm", "Boys' High")."""
         assert self.surrogates is not None
         tokens_map = self.key.identities["place_tokens"]
-        pieces = _place_pieces(POSSESSIVE.sub("", text))
+        pieces = _place_pieces(POSSESSIVE_ENDING.sub("", text))
         words = [w for w, _ in pieces if w[0].isalnum()]
         specific = [w for w in words if w.lower() not in self.place_words and w.lower() not in _STOP]
         if not specific:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualdeid.corpus.model import LABELS
-from qualdeid.detect.rules import Rules
 from qualdeid.pseudonymise.operators import OPERATORS
+from qualdeid.rules import Rules
 
 
 class PolicyError(ValueError):
@@ -47,7 +47,8 @@ class Policy:
                 choices = ", ".join(sorted(OPERATORS[label]))
                 raise PolicyError(f"policy.yaml: '{action}' is not a policy for {label}; use one of: {choices}")
         gens: list[Generalisation] = []
-        for doc in rules.yaml("generalise.yaml"):
+        # the first entry that matches wins: a project's own (reviewed) entries before the defaults
+        for doc in reversed(rules.yaml("generalise.yaml")):
             for i, entry in enumerate((doc or {}).get("generalisations") or [], 1):
                 try:
                     gens.append(Generalisation(re.compile(str(entry["match"]), re.IGNORECASE), str(entry["replace"])))

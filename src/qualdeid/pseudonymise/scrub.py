@@ -160,6 +160,9 @@ class _Seen:
     sha: str
     detectors: set[str]
     record: str = ""  # its record id in the key, once planned
+    #: review decisions: person mentions pinned to one person, texts decided by offsets
+    pins: dict[tuple[int, int], str] = field(default_factory=dict)
+    decided: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -246,7 +249,8 @@ class Scrubber:
         planner = Planner(
             self.key, self.policy, self.locale, mark=self.config.mark, rules_dirs=tuple(self.config.rules_dirs)
         )
-        planner.reduce(m for s in run.seen.values() for m in s.mentions)
+        pins = {(k, a, b): person for k, s in run.seen.items() for (a, b), person in s.pins.items()}
+        planner.reduce((m for s in run.seen.values() for m in s.mentions), pins)
         month_first = self.locale == "en_US"
         run.plans = {k: planner.plan(k, s.mentions, month_first) for k, s in run.seen.items()}
         run.known = self._known_values(run)
@@ -267,7 +271,9 @@ class Scrubber:
             undone = _remove(result.written)
             raise KeySaveError(f"{e}; the {undone} file(s) this run wrote were removed, run scrub again") from None
         result.errors = list(dict.fromkeys(result.errors))
-        result.audit = run.audit.finish(result.errors)
+        decisions = getattr(self.detector, "decisions", None)
+        counts = {"applied": decisions.applied, "stale": len(decisions.stale)} if decisions is not None else None
+        result.audit = run.audit.finish(result.errors, counts)
         try:
             write_text_atomic(out_dir / AUDIT_NAME, run.audit.to_json(result.audit))
         except OutputError as e:
@@ -290,6 +296,10 @@ class Scrubber:
             ]
             detectors = {s.detector for s in spans if s.detector}
             run.seen[k] = _Seen(run.rels[str(item.source)], mentions, text_hash(item.text), detectors)
+            decisions = getattr(self.detector, "decisions", None)
+            if decisions:
+                run.seen[k].pins = decisions.identity_pins(item)
+                run.seen[k].decided = decisions.decided_ranges(item)
 
     def _sweep_known_names(self, run: _Run) -> None:
         """Safety over readability: a name that detection found standing alone as a person anywhere
@@ -313,7 +323,7 @@ class Scrubber:
             s = run.seen.get(k) if k is not None else None
             if k is None or s is None or text_hash(item.text) != s.sha:
                 continue
-            taken = [(m.start, m.end) for m in s.mentions]
+            taken = [(m.start, m.end) for m in s.mentions] + s.decided  # a text the researcher kept stays
             added = [
                 Mention(k, m.start(), m.end(), "PERSON", m.group())
                 for m in rx.finditer(item.text)

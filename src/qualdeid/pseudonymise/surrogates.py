@@ -16,7 +16,7 @@ from functools import cache
 from faker import Faker
 from faker.config import AVAILABLE_LOCALES
 
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 #: English-speaking locales whose Faker name lists give the gender of a first name.
 GENDER_LOCALES = ("en_US", "en_GB", "en_AU", "en_CA", "en_IE", "en_NZ")
@@ -69,25 +69,8 @@ def unisex_names() -> list[str]:
 
 @cache
 def nickname_table(rules_dirs: tuple = ()) -> dict[str, set[str]]:
-    """lowercase short form → the formal first names it may stand for.
-
-    Reads the table the detection layer uses too (``rules/names/nicknames*``, lines
-    ``Formal: short, short`` or ``Formal,short,short``).
-    """
-    rules = Rules(list(rules_dirs))
-    table: dict[str, set[str]] = {}
-    for path in rules.files("names/nickname*.txt"):
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            line = raw.split("#", 1)[0].strip()
-            if not line:
-                continue
-            formal, _, rest = line.partition(":") if ":" in line else line.partition(",")
-            formal = formal.strip().lower()
-            for short in re.split(r"[,\s]+", rest):
-                short = short.strip().lower()
-                if short and short != formal:
-                    table.setdefault(short, set()).add(formal)
-    return table
+    """lowercase short form → the formal first names it may stand for (the detector's nickname list)."""
+    return {short: set(formals) for short, formals in Rules(rules_dirs).nicknames.formals.items()}
 
 
 def formal_forms(first: str, nicknames: dict[str, set[str]]) -> set[str]:
@@ -105,10 +88,10 @@ def _common_words(rules_dirs: tuple = ()) -> frozenset[str]:
 
 
 def is_common_word(word: str, threshold: float = DEFAULT_COMMON_ZIPF, rules_dirs: tuple = ()) -> bool:
-    from wordfreq import zipf_frequency
+    from qualdeid.detect.nlp.frequency import zipf
 
     w = word.lower()
-    return w in _common_words(rules_dirs) or zipf_frequency(w, "en") >= threshold
+    return w in _common_words(rules_dirs) or zipf(w) >= threshold
 
 
 class Surrogates:

@@ -10,7 +10,7 @@ WORDING_FILE = "report/wording.yaml"
 
 def load_wording(rules_dirs: Iterable[Path] = ()) -> dict[str, dict[str, str]]:
     """Section -> key -> words; later folders replace entries one by one."""
-    from qualdeid.detect.rules import Rules
+    from qualdeid.rules import Rules
 
     merged: dict[str, dict[str, str]] = {}
     for doc in Rules(list(rules_dirs)).yaml(WORDING_FILE):

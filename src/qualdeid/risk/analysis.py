@@ -8,10 +8,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.language import Language
-from wordfreq import zipf_frequency
 
 from qualdeid.risk.identifiers import plain
 from qualdeid.risk.lexicon import Synonyms, fold
@@ -82,11 +80,6 @@ class Analysed:
 
 def words_of(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(plain(text))]
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
 
 
 @contextmanager

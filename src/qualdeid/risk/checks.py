@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from qualdeid.corpus.model import Document, InputError, Span
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.risk import quasi
-from qualdeid.risk.analysis import Analysed, Token, analyse, zipf
+from qualdeid.risk.analysis import Analysed, Token, analyse
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
 from qualdeid.risk.linkage import Linker
@@ -257,8 +258,12 @@ class RiskChecker:
                 self._identifier_finding(check, a, hit.start, hit.end, msg, list(hit.sources), hit.label, people)
             )
         taken = [(f.start or 0, f.end or 0) for f in out]
+        decisions = getattr(self.detector, "decisions", None)  # review decisions: "not an identifier"
+        kept = decisions.kept_texts() if decisions is not None else set()
         for start, end, label in self._own_names(a, spans):
             if inside(start, end, taken) or a.text[start:end] in never or _within(start, end, never_spans):
+                continue
+            if a.text[start:end].lower() in kept:
                 continue
             value = a.text[start:end]
             named, initial = self.profile.docs_naming(value)

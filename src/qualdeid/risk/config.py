@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 
 @dataclass

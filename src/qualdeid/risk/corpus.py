@@ -16,10 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from qualdeid.corpus.model import Document, Span
-from qualdeid.detect.model import dictionary_words
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.loading import dictionary_words
 from qualdeid.pseudonymise.people import People, resolve_people
 from qualdeid.risk import quasi
-from qualdeid.risk.analysis import FIRST_PERSON, THIRD_PERSON, Analysed, Token, analyse, zipf
+from qualdeid.risk.analysis import FIRST_PERSON, THIRD_PERSON, Analysed, Token, analyse
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.identifiers import DEFAULT_TITLES, index_corpus, load_word_names, plain, sentence_initial
 from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms

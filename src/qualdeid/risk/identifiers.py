@@ -14,15 +14,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wordfreq import zipf_frequency
-
 from qualdeid.corpus.model import DIRECT_LABELS, Document
-from qualdeid.detect.rules import Rules
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.rules import Rules
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
-DEFAULT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "nurse", "sister", "rev"})
+#: titles before a name (rules/names/titles.txt)
+DEFAULT_TITLES = Rules().titles.names
 
 
 def plain(text: str) -> str:
@@ -123,7 +123,7 @@ class IdentifierIndex:
             for w in words:
                 w = _POSSESSIVE.sub("", w)
                 # a person's every name part; a place's or organisation's distinctive words only
-                if label == "PERSON" or (w[:1].isupper() and zipf_frequency(w.lower(), "en") < self.part_zipf):
+                if label == "PERSON" or (w[:1].isupper() and zipf(w.lower()) < self.part_zipf):
                     out.add(w)
         return {v for v in out if self._usable(v)}
 
@@ -145,7 +145,7 @@ class IdentifierIndex:
         added = False
         for w, low in words:
             if low in prefixes and low not in self._by_key:
-                z = zipf_frequency(low, "en")
+                z = zipf(low)
                 if z < max_zipf:
                     sources = {doc.id} | prefixes[low].sources
                     common = low in self.word_names if self.word_names is not None else z >= loose_zipf
@@ -175,7 +175,7 @@ class IdentifierIndex:
             return False
         if self.dictionary is not None and not all(w in self.dictionary for w in words):
             return False
-        return all(zipf_frequency(w, "en") >= self.common_zipf for w in words)
+        return all(zipf(w) >= self.common_zipf for w in words)
 
     def _is_common(self, v: str, label: str = "") -> bool:
         """Also an ordinary word, so matched with its capital only. A person's name is, when it is
@@ -185,7 +185,7 @@ class IdentifierIndex:
             return False
         if label == "PERSON" and self.word_names is not None:
             return all(w in self.word_names for w in words)
-        return all(zipf_frequency(w, "en") >= self.common_zipf for w in words)
+        return all(zipf(w) >= self.common_zipf for w in words)
 
     def _compile(self) -> tuple[re.Pattern[str] | None, ...]:
         """Patterns for: names that are also words (their capital kept), other names (any case),
@@ -252,7 +252,7 @@ class IdentifierIndex:
             for m, ident, _ in self._matches(t):
                 if ident.short_form or (ident.common and sentence_initial(t, m.start())):
                     continue
-                frequent = zipf_frequency(ident.value.lower(), "en") >= self.common_zipf
+                frequent = zipf(ident.value.lower()) >= self.common_zipf
                 if frequent and not m.group().startswith(ident.value):
                     continue  # a frequent word matched in another case ("day" for "Day"): no evidence
                 ident.sources.add(doc.id)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐–]+")

@@ -17,7 +17,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from qualdeid.risk.analysis import Analysed, Token, zipf
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.risk.analysis import Analysed, Token
 from qualdeid.risk.corpus import LINKABLE_ROLES, CorpusProfile, inside
 
 

@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from qualdeid.detect.rules import Rules
 from qualdeid.risk.analysis import Token
 from qualdeid.risk.lexicon import fold
+from qualdeid.rules import Rules
 
 #: the rare-detail lexicons (rules/rare/NAME.txt) that name a kind of detail
 #: in order of precedence when a word is in several ("alpaca": a pet before a job)

@@ -7,10 +7,12 @@
   employers after "works at", names before "site"/"branch".
 * :mod:`.structure` — speakers of chat and transcript turns, sign-offs, @mentions (PERSON); letter
   address blocks (LOCATION, with the organisation or addressee above them).
-* :mod:`.towns` — towns of ``rules/lexicons/towns.txt`` (GeoNames) after "in", "from", "to"..., in any case.
+* ``detect/places/towns.py`` — towns of ``rules/lexicons/towns.txt`` (GeoNames) after "in", "from", "to"...,
+  in any case.
 * :mod:`.dates` — named holidays from ``rules/lexicons/holidays.txt``.
-* :mod:`.contact` — Presidio's phone (AU/NZ/GB/IE/US/CA), URL and email recognizers behind a cheap text
-  check (``contact_recognizers()``, registered by ``engine`` in place of the plain ones).
+* :mod:`.contact` — Presidio's phone (AU/NZ/GB/IE/US, which covers Canada), URL, email and IP address
+  recognizers behind a cheap text check (``contact_recognizers()``, registered by ``nlp/presidio.py``
+  in place of the plain ones).
 
 Entity types are canonical labels (LOCATION, ORGANIZATION, CONTACT, ID, DATE_TIME, AGE; phone shapes use
 Presidio's PHONE_NUMBER); the recognizer's name tells which rule fired.
@@ -21,60 +23,31 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 from spacy.language import Language
 
-from qualdeid.detect.model import dictionary_words
+from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.places.lexicon import PlaceLexicon
+from qualdeid.detect.places.towns import TownRecognizer
 from qualdeid.detect.recognizers.contact import contact_recognizers
-from qualdeid.detect.recognizers.context import OrgContextRecognizer, PlaceContextRecognizer, SiteRecognizer
+from qualdeid.detect.recognizers.context import (
+    ContextWords,
+    OrgContextRecognizer,
+    PlaceContextRecognizer,
+    SiteRecognizer,
+)
 from qualdeid.detect.recognizers.dates import holiday_recognizer
-from qualdeid.detect.recognizers.places import CALENDAR_WORDS, NamedPlaceRecognizer, PlaceLexicon
-from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, NameLexicon, SpeakerRecognizer
-from qualdeid.detect.recognizers.towns import TownRecognizer
+from qualdeid.detect.recognizers.places import NamedPlaceRecognizer
+from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, SpeakerRecognizer
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
-from qualdeid.detect.rules import Rules
+from qualdeid.rules import Rules
 
 __all__ = ["build_recognizers", "contact_recognizers", "name_lexicon", "place_lexicon"]
 
 
 def place_lexicon(rules: Rules) -> PlaceLexicon:
-    return PlaceLexicon(
-        street_types=frozenset(rules.words("lexicons/street_types.txt")),
-        common_street_types=frozenset(rules.words("lexicons/street_types_common.txt")),
-        venue_types=frozenset(rules.words("lexicons/venue_types.txt")),
-        org_types=frozenset(rules.words("lexicons/org_types.txt")),
-        generic_words=frozenset(rules.words("lexicons/generic_name_words.txt", lower=True)),
-        not_places=frozenset(rules.words("lexicons/not_places.txt")),
-        site_words=frozenset(rules.words("lexicons/site_words.txt")),
-        first_names=frozenset(rules.words("names/first_names.txt")),
-    )
+    return PlaceLexicon.read(rules)
 
 
 def name_lexicon(rules: Rules) -> NameLexicon:
-    first_names = rules.words("names/first_names.txt", lower=True)
-    for line in rules.words("names/nicknames.txt", lower=True):  # "William: Will, Bill": all are first names
-        formal, _, shorts = line.partition(":")
-        first_names.update(w.strip() for w in [formal, *shorts.split(",")] if w.strip())
-    return NameLexicon(
-        first_names=frozenset(first_names),
-        surnames=frozenset(rules.words("names/surnames.txt", lower=True)),
-        word_names=frozenset(
-            rules.words("names/word_names.txt", lower=True) | rules.words("names/surname_words.txt", lower=True)
-        ),
-        titles=frozenset(rules.words("names/titles.txt", lower=True)),
-        roles=frozenset(rules.words("lexicons/speaker_roles.txt", lower=True)),
-        fields=frozenset(rules.words("lexicons/field_labels.txt", lower=True)),
-    )
-
-
-def town_recognizer(rules: Rules, names: NameLexicon, nlp: Language | None) -> TownRecognizer:
-    """Towns of ``lexicons/towns.txt`` after a place preposition; names and everyday words excluded."""
-    not_towns = (
-        names.first_names
-        | names.word_names
-        | rules.words("lexicons/not_places.txt", lower=True)
-        | rules.words("lexicons/generic_name_words.txt", lower=True)
-        | {w.lower() for w in CALENDAR_WORDS}
-    )
-    words = dictionary_words(nlp, ("verb", "adj", "adv"))  # the noun index holds towns too ("timaru")
-    return TownRecognizer(rules.words("lexicons/towns.txt"), frozenset(not_towns), words)
+    return NameLexicon.read(rules)
 
 
 def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
@@ -84,15 +57,16 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     add to them. ``nlp`` is the loaded spaCy pipeline the recognizers will see parses from.
     """
     lexicon = place_lexicon(rules)
+    context = ContextWords(rules, lexicon)
     names = name_lexicon(rules)
     recognizers: list[EntityRecognizer] = [
-        SpeakerRecognizer(names),
-        AddressBlockRecognizer(lexicon.street_types | lexicon.common_street_types, names, lexicon.generic_words),
+        SpeakerRecognizer(rules),
+        AddressBlockRecognizer(rules),
         NamedPlaceRecognizer(lexicon),
-        PlaceContextRecognizer(lexicon),
-        OrgContextRecognizer(lexicon),
-        SiteRecognizer(lexicon),
-        town_recognizer(rules, names, nlp),
+        PlaceContextRecognizer(lexicon, context),
+        OrgContextRecognizer(lexicon, context),
+        SiteRecognizer(lexicon, context),
+        TownRecognizer.read(rules, names, nlp),
         *load_pattern_recognizers(rules),
     ]
     holidays = holiday_recognizer(rules.words("lexicons/holidays.txt"))

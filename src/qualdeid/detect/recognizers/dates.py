@@ -5,10 +5,12 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from qualdeid.labels import DATE_TIME
+
 YEAR_SUFFIX = r"(?:[ \t]+(?:(?:19|20)\d\d|['’]\d\d))?"
 
 
-def _holiday_regex(name: str) -> str:
+def holiday_pattern(name: str) -> str:
     """A holiday's name as a pattern: any apostrophe, any spacing, "St." as well as "St"."""
     pattern = regex.escape(name).replace("'", "['’]").replace(r"\ ", r"[ \t]+")
     return regex.sub(r"^St(?=\[)", r"St\\.?", pattern)
@@ -19,10 +21,10 @@ def holiday_recognizer(holidays: set[str]) -> PatternRecognizer | None:
     if not holidays:
         return None
     names = sorted(holidays, key=len, reverse=True)
-    alternation = "|".join(_holiday_regex(n) for n in names)
+    alternation = "|".join(holiday_pattern(n) for n in names)
     pattern = rf"(?<![\w'’])(?:{alternation})(?![\w'’]){YEAR_SUFFIX}"
     return PatternRecognizer(
-        supported_entity="DATE_TIME",
+        supported_entity=DATE_TIME,
         name="HolidayRecognizer",
         supported_language="en",
         patterns=[Pattern(name="holiday", regex=pattern, score=0.7)],

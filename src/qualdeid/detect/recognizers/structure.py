@@ -22,11 +22,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from enum import StrEnum
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from wordfreq import zipf_frequency
+
+from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
+from qualdeid.rules import Rules
 
 Found = tuple[int, int, str]
 
@@ -40,99 +44,108 @@ _DATE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
 _STAMP = rf"\[?(?:{_DATE},?[ \t]*)?{_TIME}\]?|\[{_DATE}\]"
 _WORD = r"[^\W\d_][\w'’.-]*"
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)"  # lazy: "Ana wrote:" is Ana + verb
-#: a turn: optional bullet/quote and timestamp, the speaker, an optional time or "wrote", then a colon
-TURN = re.compile(
-    rf"^[ \t>*•-]*(?:(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
-    rf"(?P<time>[ \t]+[(\[]?{_TIME}[)\]]?)?"
-    r"(?P<emoji>[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
-    r"(?P<verb>[ \t]+(?:wrote|writes|posted|replied|said|says|asked|answered|commented|added))?"
-    r"[ \t]*:(?![/\\\d])",
-    re.MULTILINE,
-)
-#: "— Ana", "-- jo", "Posted by Ana Ruiz", "by Ana" alone on a line
-BYLINE = re.compile(
-    rf"^[ \t]*(?:[-–—~]+[ \t]*|(?i:(?:posted|written|submitted|shared|sent)[ \t]+by[ \t]*:?[ \t]*)){_NAME}"
-    r"[ \t]*[.!,]?[ \t]*$",
-    re.MULTILINE,
-)
-#: a closing word, then the writer's name on the same or the next line ("Cheers,\nAna", "Thanks Ana x")
-SIGN_OFF = re.compile(
-    r"^[ \t]*(?i:thanks(?:[ \t]+(?:a[ \t]+million|again|so[ \t]+much|a[ \t]+lot))?|all[ \t]+the[ \t]+best|"
-    r"god[ \t]+bless|speak[ \t]+soon|talk[ \t]+soon|warmly|warm[ \t]+wishes|love[ \t]+always|thank[ \t]+you|"
-    r"many[ \t]+thanks|cheers|regards|kind[ \t]+regards|best[ \t]+regards|"
-    r"warm[ \t]+regards|best[ \t]+wishes|best|love|lots[ \t]+of[ \t]+love|take[ \t]+care|yours[ \t]+sincerely|"
-    r"yours[ \t]+faithfully|yours[ \t]+truly|sincerely|yours|ta|hugs|xx+)[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t]*)?"
-    rf"{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*[ \t]*$",
-    re.MULTILINE,
-)
-#: a greeting line of a letter or e-mail: "Hi Pat,", "Dear Ms Byrne,", "Hello Dawn!"
-GREETING = re.compile(
-    rf"^[ \t]*(?i:hi|hiya|hello|hey|dear|morning|good[ \t]+morning|afternoon|evening)[ \t]+{_NAME}[ \t]*[,!.]?[ \t]*$",
-    re.MULTILINE,
-)
 #: a name alone on a line after a sentence, before a postscript or the end: "...welcome.\nPat\nPS ..."
 LONE_NAME = re.compile(
     rf"(?:(?<=[.!?)x][ \t]\n)|(?<=[.!?)x]\n))[ \t]*{_NAME}[ \t]*(?:[ \t]+x+)?[ \t]*(?=\n(?:P\.?S\.?\b|\n|\Z)|\Z)"
 )
-#: e-mail headers that name people: "From: Ana Ruiz <ana@x.org>", "Cc: Pat Byrne"
-EMAIL_HEADER = re.compile(r"^(?i:from|to|cc|bcc|reply-to)[ \t]*:[ \t]*(?P<value>[^\n]+)$", re.MULTILINE)
 #: the writer's name alone on the last line of a post or letter ("Ana R", "Tully Ferreira x")
 LAST_LINE = re.compile(rf"(?:\A|\n)[ \t]*{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*\s*\Z")
 #: "@Tully Ferreira": a display name after an at sign (a handle with digits or _ stays a CONTACT)
 MENTION = re.compile(r"(?<![\w.@])@(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)(?![\w@])")
-#: numbered or role labels in transcripts and templates: "P3", "Participant 2", "Speaker B", "INT"
-NUMBERED_LABEL = re.compile(
-    r"(?i:(?:p|r|i|q|a|s|int|resp|participant|respondent|interviewee|interviewer|speaker|person|caller|"
-    r"client|patient|parent|carer|worker|staff|member|user|guest|anon|anonymous|student|teacher|child|"
-    r"group|focus[ \t]+group|fg|pt)[ \t]*(?:\d{1,3}|[a-z])?)"
-)
+
+
+class LayoutWords:
+    """The patterns of layout, built from ``rules/lexicons/layout.yaml`` once per rule set."""
+
+    def __init__(self, rules: Rules) -> None:
+        words = rules.lists("lexicons/layout.yaml")
+        #: a turn: optional bullet/quote and timestamp, the speaker, an optional time or "wrote", then a colon
+        self.turn = re.compile(
+            rf"^[ \t>*•-]*(?:(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
+            rf"(?P<time>[ \t]+[(\[]?{_TIME}[)\]]?)?"
+            r"(?P<emoji>[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
+            rf"(?P<verb>[ \t]+(?:{words.pattern('turn_verbs')}))?"
+            r"[ \t]*:(?![/\\\d])",
+            re.MULTILINE,
+        )
+        #: "— Ana", "-- jo", "Posted by Ana Ruiz", "by Ana" alone on a line
+        self.byline = re.compile(
+            rf"^[ \t]*(?:[-–—~]+[ \t]*|(?i:(?:{words.pattern('byline_verbs')})[ \t]+by[ \t]*:?[ \t]*)){_NAME}"
+            r"[ \t]*[.!,]?[ \t]*$",
+            re.MULTILINE,
+        )
+        #: a closing word, then the writer's name on the same or the next line ("Cheers,\nAna", "Thanks Ana x")
+        self.sign_off = re.compile(
+            rf"^[ \t]*(?i:{words.pattern('sign_offs')}|xx+)[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t]*)?"
+            rf"{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*[ \t]*$",
+            re.MULTILINE,
+        )
+        #: a greeting line of a letter or e-mail: "Hi Pat,", "Dear Ms Byrne,", "Hello Dawn!"
+        self.greeting = re.compile(
+            rf"^[ \t]*(?i:{words.pattern('greetings')})[ \t]+{_NAME}[ \t]*[,!.]?[ \t]*$",
+            re.MULTILINE,
+        )
+        #: e-mail headers that name people: "From: Ana Ruiz <ana@x.org>", "Cc: Pat Byrne"
+        self.email_header = re.compile(
+            rf"^(?i:{words.pattern('email_headers')})[ \t]*:[ \t]*(?P<value>[^\n]+)$", re.MULTILINE
+        )
+        #: numbered or role labels in transcripts and templates: "P3", "Participant 2", "Speaker B", "INT"
+        self.numbered_label = re.compile(rf"(?i:(?:{words.pattern('numbered_labels')})[ \t]*(?:\d{{1,3}}|[a-z])?)")
+        units = "|".join(re.escape(w.capitalize()) for w in sorted(words["address_units"], key=lambda w: (-len(w), w)))
+        #: "Level 1", "Unit 4/12", "Suite 300," on a line of their own or before the street
+        self.unit = rf"(?:(?:{units})[ \t]+[\w/-]{{1,6}}[ \t]*,?[ \t]*)"
+        #: a line opening a letter ends an address block above it
+        self.letter_opener = re.compile(rf"(?i:{words.pattern('letter_openers')})\b")
+
+
 _INITIAL = re.compile(r"[A-Z]\.?")
 
 
-@lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
+class LayoutNames:
+    """How the layout recognizers read the words of a speaker label, a sign-off or an address line."""
 
-
-@dataclass(frozen=True)
-class NameLexicon:
-    """The word lists a speaker label is checked against (lower case)."""
-
-    first_names: frozenset[str]
-    surnames: frozenset[str]
-    word_names: frozenset[str]
-    titles: frozenset[str]
-    #: speaker roles of transcripts ("interviewer", "moderator"), besides the numbered ones ("P3")
-    roles: frozenset[str]
-    #: field labels of templates, letters and posts ("note", "subject", "address")
-    fields: frozenset[str]
+    def __init__(self, names: NameLexicon, layout: LayoutWords) -> None:
+        self.names = names
+        self.layout = layout
+        self.titles = names.titles
 
     def is_role(self, words: list[str]) -> bool:
         phrase = " ".join(words).lower()
-        return phrase in self.roles or NUMBERED_LABEL.fullmatch(phrase) is not None
+        return phrase in self.names.roles or self.layout.numbered_label.fullmatch(phrase) is not None
 
     def is_label(self, words: list[str]) -> bool:
         """A role or a field label: not a person's name."""
         phrase = " ".join(words).lower()
-        return self.is_role(words) or phrase in self.fields or words[0].lower() in self.fields
+        return self.is_role(words) or phrase in self.names.fields or words[0].lower() in self.names.fields
 
     def is_first_name(self, word: str) -> bool:
-        low = word.lower()
-        return low in self.first_names or low in self.word_names
+        return self.names.is_first_name(word)
 
     def is_wordlike(self, word: str) -> bool:
         """An everyday word: a name that is also one (Will, Hope) needs the layout to count as a name."""
         low = word.lower()
-        if low in self.word_names:
+        if low in self.names.word_names:
             return True
-        return low not in self.first_names and _zipf(low) >= WORDLIKE_ZIPF
+        return low not in self.names.first_names and zipf(low) >= WORDLIKE_ZIPF
 
     def is_namelike(self, word: str) -> bool:
         """A listed name, or a word rare enough in English to be one."""
         low = word.lower()
-        if low in self.first_names or low in self.surnames:
+        if low in self.names.first_names or low in self.names.surnames:
             return True
-        return low.replace("'", "").replace("’", "").replace("-", "").isalpha() and _zipf(low) < RARE_WORD_ZIPF
+        return low.replace("'", "").replace("’", "").replace("-", "").isalpha() and zipf(low) < RARE_WORD_ZIPF
+
+
+class Strength(StrEnum):
+    """How surely a speaker label or a sign-off is a person's name."""
+
+    ROLE = "role"  # Interviewer, P3: a person talking, but no name
+    STRONG = "strong"  # a person's name
+    WEAK = "weak"  # a name only where the layout shows people talking
+    NONE = "none"
+
+
+ROLE, STRONG, WEAK, NONE = Strength.ROLE, Strength.STRONG, Strength.WEAK, Strength.NONE
 
 
 @dataclass
@@ -140,13 +153,13 @@ class _Turn:
     start: int
     end: int
     words: list[str]
-    strength: str  # "role" (Interviewer, P3), "strong" (a person's name), "weak" (needs the layout), "none"
+    strength: Strength
 
 
 class _TextRecognizer(EntityRecognizer):
     """Base: subclasses yield (start, end, label) found in the raw text."""
 
-    LABELS: tuple[str, ...] = ("PERSON",)
+    LABELS: tuple[str, ...] = (PERSON,)
     SCORE = 0.7
 
     def __init__(self) -> None:
@@ -177,24 +190,25 @@ class SpeakerRecognizer(_TextRecognizer):
     #: by the layout must not fall with an NER reading that later checks reject
     SCORE = 0.87
 
-    def __init__(self, lexicon: NameLexicon) -> None:
-        self.lexicon = lexicon
+    def __init__(self, rules: Rules) -> None:
+        self.layout = LayoutWords(rules)
+        self.lexicon = LayoutNames(NameLexicon.read(rules), self.layout)
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
         if ":" in text:
             yield from self._turns(text)
         if "by" in text or "-" in text or "—" in text or "–" in text or "~" in text:
-            for m in BYLINE.finditer(text):
+            for m in self.layout.byline.finditer(text):
                 yield from self._if_person(m)
-        for m in SIGN_OFF.finditer(text):
+        for m in self.layout.sign_off.finditer(text):
             yield from self._if_person(m, listed_word_ok=True)
-        for m in GREETING.finditer(text):
+        for m in self.layout.greeting.finditer(text):
             yield from self._if_person(m, listed_word_ok=True)
         for m in LONE_NAME.finditer(text):
             yield from self._if_person(m, listed_word_ok=True)
         if ":" in text:
-            for m in EMAIL_HEADER.finditer(text):
+            for m in self.layout.email_header.finditer(text):
                 yield from self._header_people(text, m)
         last = LAST_LINE.search(text)
         if last is not None:
@@ -207,61 +221,61 @@ class SpeakerRecognizer(_TextRecognizer):
                 if self.lexicon.is_label(words) or (len(words) == 1 and self.lexicon.is_wordlike(words[0])):
                     continue
                 start = m.start("name")
-                yield start, start + len(" ".join(words)), "PERSON"
+                yield start, start + len(" ".join(words)), PERSON
 
     def _turns(self, text: str) -> Iterator[Found]:
-        turns = [self._classify(m) for m in TURN.finditer(text)]
+        turns = [self._classify(m) for m in self.layout.turn.finditer(text)]
         if not turns:
             return
-        people = sum(1 for t in turns if t.strength in ("strong", "role"))
+        people = sum(1 for t in turns if t.strength in (STRONG, ROLE))
         # two speakers taking turns, one of them more than once: people talking, even if their names are words
-        speakers = Counter(" ".join(t.words).lower() for t in turns if t.strength in ("strong", "weak", "role"))
+        speakers = Counter(" ".join(t.words).lower() for t in turns if t.strength in (STRONG, WEAK, ROLE))
         talk = len(speakers) >= 2 and max(speakers.values(), default=0) >= 2
         conversation = len(turns) >= 3 and (people >= 2 or talk)
         for t in turns:
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
-            alone = t.strength == "strong" and t.words[0][0].isupper()
-            if alone or (conversation and t.strength in ("strong", "weak")):
-                yield t.start, t.end, "PERSON"
+            alone = t.strength == STRONG and t.words[0][0].isupper()
+            if alone or (conversation and t.strength in (STRONG, WEAK)):
+                yield t.start, t.end, PERSON
 
     def _classify(self, m: re.Match[str]) -> _Turn:
         words = m.group("name").split()
         start, end = m.start("name"), m.end("name")
         has_layout = bool(m.group("time") or m.group("verb"))
         if self.lexicon.is_role(words):
-            return _Turn(start, end, words, "role")
+            return _Turn(start, end, words, ROLE)
         if self.lexicon.is_label(words):
-            return _Turn(start, end, words, "none")
+            return _Turn(start, end, words, NONE)
         strength = self._strength(words)
-        if strength == "weak" and has_layout and words[0][0].isupper():
-            strength = "strong"  # "Will 09:14:", "Hope wrote:"
+        if strength == WEAK and has_layout and words[0][0].isupper():
+            strength = STRONG  # "Will 09:14:", "Hope wrote:"
         return _Turn(start, end, words, strength)
 
-    def _strength(self, words: list[str]) -> str:
+    def _strength(self, words: list[str]) -> Strength:
         lex = self.lexicon
         if words[0].lower().rstrip(".") in lex.titles and len(words) > 1:
             words = words[1:]  # "Dr Quennell:"
             if all(w[0].isupper() and (lex.is_namelike(w) or not lex.is_wordlike(w)) for w in words):
-                return "strong"
+                return STRONG
         first, rest = words[0], words[1:]
         if any(any(c.isdigit() for c in w) for w in words) or "." in first.rstrip("."):
-            return "none"
+            return NONE
         capitalised = first[0].isupper()
         for w in rest:
             if capitalised and not w[0].isupper():
-                return "none"  # "Brief description:", "Next steps:"
+                return NONE  # "Brief description:", "Next steps:"
             if not (_INITIAL.fullmatch(w) or lex.is_namelike(w) or (capitalised and self._surname_like(w))):
-                return "none"
+                return NONE
         if lex.is_first_name(first):
             if rest or not lex.is_wordlike(first):
-                return "strong"  # a lower-case one is shown only in a conversation (see _turns)
-            return "weak"  # "Will:", "hope:"
+                return STRONG  # a lower-case one is shown only in a conversation (see _turns)
+            return WEAK  # "Will:", "hope:"
         if lex.is_namelike(first):
-            return "weak"  # an unlisted rare word: "Kez:"
-        return "none"
+            return WEAK  # an unlisted rare word: "Kez:"
+        return NONE
 
     def _surname_like(self, word: str) -> bool:
-        return word[0].isupper() and (self.lexicon.is_namelike(word) or _zipf(word.lower()) < WORDLIKE_ZIPF)
+        return word[0].isupper() and (self.lexicon.is_namelike(word) or zipf(word.lower()) < WORDLIKE_ZIPF)
 
     def _if_person(self, m: re.Match[str], listed_word_ok: bool = False) -> Iterator[Found]:
         """The name of a by-line or sign-off, when it is capitalised and clearly a name (with
@@ -270,8 +284,8 @@ class SpeakerRecognizer(_TextRecognizer):
         if self.lexicon.is_label(words) or not words[0][0].isupper():
             return
         strength = self._strength(words)
-        if strength == "strong" or (strength == "weak" and listed_word_ok and self.lexicon.is_first_name(words[0])):
-            yield m.start("name"), m.end("name"), "PERSON"
+        if strength == STRONG or (strength == WEAK and listed_word_ok and self.lexicon.is_first_name(words[0])):
+            yield m.start("name"), m.end("name"), PERSON
 
     def _header_people(self, text: str, m: re.Match[str]) -> Iterator[Found]:
         """ "From: Ana Ruiz <ana@x.org>", "To: Pat Byrne; Jo Lee": the names of an e-mail header."""
@@ -280,9 +294,9 @@ class SpeakerRecognizer(_TextRecognizer):
             if name is None or not name.group(1):
                 continue
             words = name.group(1).split()
-            if 1 <= len(words) <= 4 and words[0][0].isupper() and self._strength(words) in ("strong", "weak"):
+            if 1 <= len(words) <= 4 and words[0][0].isupper() and self._strength(words) in (STRONG, WEAK):
                 start = m.start("value") + item.start() + name.start(1)
-                yield start, start + len(name.group(1)), "PERSON"
+                yield start, start + len(name.group(1)), PERSON
 
 
 # ---------------------------------------------------------------------------- address blocks
@@ -292,8 +306,6 @@ _POSTCODE = (
     r"|[AC-FHKNPRTV-Y]\d{2}[ \t]?[0-9AC-FHKNPRTV-Y]{4})"
 )
 _CAP = r"[A-Z][\w'’-]*\.?"
-#: "Level 1", "Unit 4/12", "Suite 300," on a line of their own or before the street
-_UNIT = r"(?:(?:Unit|Flat|Apt|Apartment|Suite|Level|Lvl|Shop|Floor|Building|Block)[ \t]+[\w/-]{1,6}[ \t]*,?[ \t]*)"
 #: a town line: capitalised words, maybe a state or county abbreviation, maybe a postcode
 _TOWN_LINE = re.compile(
     rf"[ \t]*(?P<body>{_CAP}(?:[ \t]+(?:{_CAP}|of|upon|on|the)){{0,3}}"
@@ -302,7 +314,6 @@ _TOWN_LINE = re.compile(
     r"[ \t]*[,.]?[ \t]*"
 )
 _NEWLINE = re.compile(r"\n")
-_GREETING = re.compile(r"(?i:dear|to|re|subject|attn|attention|ref|date|from|hi|hello)\b")
 
 
 #: Pronouns after a name in a signature: "(she/her)", "(they/them)".
@@ -314,21 +325,25 @@ _PRONOUNS = re.compile(
 class AddressBlockRecognizer(_TextRecognizer):
     """Postal address blocks of letters and referrals (see module docstring)."""
 
-    LABELS = ("LOCATION", "ORGANIZATION", "PERSON")
+    LABELS = (LOCATION, ORGANIZATION, PERSON)
     #: above NER (0.85) and propagated names (0.9): in an address block, "Truro, NS" is a town line,
     #: not an organisation, and "Dunmarra NSW 2799" a town even where NER took the town for a person
     SCORE = 0.92
 
-    def __init__(self, street_types: frozenset[str], lexicon: NameLexicon, generic_words: frozenset[str]) -> None:
-        self.lexicon = lexicon
-        self.generic_words = generic_words
+    def __init__(self, rules: Rules) -> None:
+        layout = LayoutWords(rules)
+        self.lexicon = LayoutNames(NameLexicon.read(rules), layout)
+        self.generic_words = rules.words("lexicons/generic_name_words.txt", lower=True)
+        self.letter_opener = layout.letter_opener
+        street_types = rules.words("lexicons/street_types.txt") | rules.words("lexicons/street_types_common.txt")
+        unit = layout.unit
         types = "|".join(sorted((re.escape(t) for t in street_types), key=len, reverse=True))
         self._street_line = re.compile(
-            rf"^[ \t]*(?:{_UNIT})?(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?)?,?[ \t]+)"
+            rf"^[ \t]*(?:{unit})?(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?)?,?[ \t]+)"
             rf"(?:{_CAP}[ \t]+){{1,3}}(?:{types})\b\.?(?P<rest>[^\n]*)$",
             re.MULTILINE,
         )
-        self._unit_line = re.compile(rf"[ \t]*{_UNIT}[ \t]*|[ \t]*(?i:p\.?o\.?[ \t]+box)[ \t]+\d+[ \t]*,?[ \t]*")
+        self._unit_line = re.compile(rf"[ \t]*{unit}[ \t]*|[ \t]*(?i:p\.?o\.?[ \t]+box)[ \t]+\d+[ \t]*,?[ \t]*")
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
@@ -345,14 +360,14 @@ class AddressBlockRecognizer(_TextRecognizer):
             idx = _line_index(starts, m.start())
             if idx <= done:
                 continue
-            yield _stripped(text, m.start(), m.end(), "LOCATION")
+            yield _stripped(text, m.start(), m.end(), LOCATION)
             below = idx + 1
             while below < len(lines) and below <= idx + 3:
                 s, e = lines[below]
                 line = text[s:e]
-                if not line.strip() or _GREETING.match(line.strip()) or not self._is_town(line):
+                if not line.strip() or self.letter_opener.match(line.strip()) or not self._is_town(line):
                     break
-                yield _stripped(text, s, e, "LOCATION")
+                yield _stripped(text, s, e, LOCATION)
                 below += 1
             done = below - 1
             yield from self._above(text, lines, idx)
@@ -365,7 +380,7 @@ class AddressBlockRecognizer(_TextRecognizer):
         if not words or m.group("region") or m.group("code"):
             return not words or not all(w.lower() in self.generic_words for w in words)
         # no state or postcode: a heading ("Background") is not a town
-        return not all(w.lower() in self.generic_words or _zipf(w.lower()) >= WORDLIKE_ZIPF for w in words)
+        return not all(w.lower() in self.generic_words or zipf(w.lower()) >= WORDLIKE_ZIPF for w in words)
 
     def _above(self, text: str, lines: list[tuple[int, int]], idx: int) -> Iterator[Found]:
         """The organisation or addressee lines right above the street line (at most three)."""
@@ -374,7 +389,7 @@ class AddressBlockRecognizer(_TextRecognizer):
             s, e = lines[above]
             line = text[s:e].strip()
             if self._unit_line.fullmatch(text[s:e]):
-                yield _stripped(text, s, e, "LOCATION")
+                yield _stripped(text, s, e, LOCATION)
                 above -= 1
                 continue
             label = self._name_line(line)
@@ -385,14 +400,20 @@ class AddressBlockRecognizer(_TextRecognizer):
                 if pronouns:
                     e = pronouns.start()
                 head, comma, _ = text[s:e].partition(",")
-                if comma and label == "ORGANIZATION" and self._name_line(head.strip()) == "role":
+                if comma and label == ORGANIZATION and self._name_line(head.strip()) == "role":
                     s += len(head) + 1  # "Peer Support Worker, Kelso Peer Collective": the role is no name
                 yield _stripped(text, s, e, label)
             above -= 1
 
     def _name_line(self, line: str) -> str | None:
         """PERSON for an addressee, ORGANIZATION for a named organisation, "role" for "The Manager"."""
-        if not line or len(line) > 60 or ":" in line or line.endswith((".", "?", "!")) or _GREETING.match(line):
+        if (
+            not line
+            or len(line) > 60
+            or ":" in line
+            or line.endswith((".", "?", "!"))
+            or self.letter_opener.match(line)
+        ):
             return None
         line = _PRONOUNS.sub("", line).strip()  # "Ondine Marchetti (she/her)"
         words = re.findall(r"[A-Za-z'’&-]+", line)
@@ -406,15 +427,15 @@ class AddressBlockRecognizer(_TextRecognizer):
             and len(caps) <= 4
             and all(lex.is_namelike(w) or w.lower() in lex.titles or _INITIAL.fullmatch(w) for w in caps)
         ):
-            return "PERSON"
+            return PERSON
         rare_words_only = len(caps) == len(words) and all(lex.is_namelike(w) for w in caps)
         if 2 <= len(words) <= 3 and rare_words_only and not any(w.lower() in self.generic_words for w in caps):
-            return "PERSON"  # "Ondine Marchetti": two or three rare words, none a service word
-        if all(w.lower() in self.generic_words or _zipf(w.lower()) >= WORDLIKE_ZIPF for w in caps) and len(caps) < 3:
+            return PERSON  # "Ondine Marchetti": two or three rare words, none a service word
+        if all(w.lower() in self.generic_words or zipf(w.lower()) >= WORDLIKE_ZIPF for w in caps) and len(caps) < 3:
             return "role"  # "The Manager", "Intake Team"
         if all(w.lower() in self.generic_words or w.lower() in ("the", "of", "and") for w in words):
             return "role"
-        return "ORGANIZATION"
+        return ORGANIZATION
 
 
 def _line_index(starts: list[int], offset: int) -> int:

@@ -1,0 +1,198 @@
+"""A simulated reviewer on gold data: how much does deciding the review items bring the leak down, and
+at what load? (issue 10, "Must show").
+
+For gold files (the dev-corpus ``.jsonl`` format, or annotated inline markup ``raw*.txt`` as the blind
+sets are written, converted by ``tools/markup_to_jsonl.py``), in a temporary folder deleted afterwards:
+
+1. ``qualdeid scan GOLD.jsonl --format jsonl --rules DIR`` with an empty project rules folder DIR (the
+   CLI, as a user runs it): spans and the ``review`` array of every record;
+2. a reviewer who decides every group correctly, from the gold spans: an item is an identifier when it
+   overlaps a gold span (a direct identifier's for names, places, numbers; a rare detail's for details).
+   A group whose items all agree with their proposed action costs one decision ("accept"); otherwise
+   one group decision (all identifiers, or none) plus one override per item it gets wrong, whichever
+   is fewer. The decisions are saved through the review store (``DIR/decisions.yaml``), exactly as the
+   review page saves them, with the gold label for an added identifier;
+3. ``qualdeid scan ... --rules DIR`` again; decisions can bring new items (a name the reviewer added
+   is offered wherever else it occurs), which are decided the same way, up to three rounds in all;
+4. ``qualdeid evaluate GOLD --pred ...`` before and after:
+   the DIRECT leak (share of gold names, places, organisations, contacts and IDs with no predicted
+   character) and decisions per 1,000 words (words: ``\\w+`` runs of the texts).
+
+Target (issue 10): leak after <= 0.5 % with at most 10 decisions per 1,000 words, on held-out diaries.
+Counts only; ``--show`` prints the gold spans still leaking after review (identifying: do not share).
+
+Usage:  python3 benchmarks/simulate_review.py [GOLD ...] [--name NAME] [--show] [--json]
+        (default GOLD: ../shared/corpus/dev/E.jsonl ../shared/corpus/dev/F.jsonl)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from qualdeid.corpus.model import DIRECT_LABELS, canonical_label
+from qualdeid.review.decisions import KEEP, REPLACE, Decision, Decisions, Occurrence, now
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = [REPO.parent.parent / "shared/corpus/dev/E.jsonl", REPO.parent.parent / "shared/corpus/dev/F.jsonl"]
+TARGET_LEAK = 0.005
+TARGET_LOAD = 10.0
+#: Rounds of review: decide every item, scan again, decide the items the decisions brought.
+MAX_ROUNDS = 3
+
+
+def load_gold(paths: list[Path], work: Path) -> Path:
+    """All gold records in one .jsonl file (markup converted), ids made unique by file."""
+    sys.path.insert(0, str(REPO / "tools"))
+    from markup_to_jsonl import convert
+
+    records = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".txt":
+            records += convert(text)
+        else:
+            records += [json.loads(line) for line in text.splitlines() if line.strip()]
+    ids = [r["id"] for r in records]
+    if len(set(ids)) != len(ids):
+        raise SystemExit("gold records share ids across files; give them one at a time")
+    out = work / "gold.jsonl"
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return out
+
+
+def scan(gold: Path, rules: Path, out: Path) -> list[dict]:
+    cmd = ["qualdeid", "scan", str(gold), "--format", "jsonl", "--quiet", "--rules", str(rules)]
+    with out.open("w", encoding="utf-8") as fh:
+        subprocess.run(cmd, check=True, stdout=fh)
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def direct_leak(gold: Path, pred: Path) -> tuple[int, int]:
+    cmd = ["qualdeid", "evaluate", str(gold), "--pred", str(pred), "--format", "json"]
+    report = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    direct = report["groups"]["DIRECT"]
+    return round(direct["leak_rate"] * direct["gold"]), direct["gold"]
+
+
+def truth(item: dict, gold_spans: list[dict]) -> tuple[bool, str | None]:
+    """Is the item an identifier, and the gold label it gets (from the spans it overlaps)."""
+    hits = [s for s in gold_spans if s["start"] < item["end"] and item["start"] < s["end"]]
+    labels = [canonical_label(s["label"]) for s in hits]
+    if item["label"] == "RARE_DETAIL":
+        ok = [lab for lab in labels if lab == "RARE_DETAIL" or lab in DIRECT_LABELS]
+    else:
+        ok = [lab for lab in labels if lab in DIRECT_LABELS]
+    return bool(ok), (ok[0] if ok else None)
+
+
+def simulate(records: list[dict], golds: dict[str, dict], store: Decisions) -> tuple[int, int]:
+    """The correct decision for every group, saved in ``store``; returns (groups, decisions)."""
+    groups: dict[str, list[tuple[dict, dict, bool, str | None]]] = defaultdict(list)
+    for r in records:
+        for item in r["review"]:
+            is_id, label = truth(item, golds[r["id"]]["spans"])
+            groups[item["group"]].append((r, item, is_id, label))
+    decisions = 0
+    stamp = now()
+    batch = []
+    for name, members in groups.items():
+        wrong_as_proposed = sum((i["action"] == REPLACE) != t for _, i, t, _ in members)
+        not_ids = sum(not t for *_, t, _ in members)
+        ids = sum(t for *_, t, _ in members)
+        decisions += 1 + min(wrong_as_proposed, not_ids, ids)
+        for r, item, is_id, label in members:
+            where = Occurrence.of(r["id"], r["text"], item["start"], item["end"])
+            if is_id:
+                added = item["action"] == KEEP
+                batch.append(Decision(where, REPLACE, label or item["label"], name, stamp, added))
+            else:
+                batch.append(Decision(where, KEEP, None, name, stamp))
+    store.put(batch)
+    return len(groups), decisions
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", nargs="*", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--name", default=None, help="a name for the set in the report")
+    ap.add_argument("--show", action="store_true", help="print what still leaks after review (identifying)")
+    ap.add_argument("--json", action="store_true", help="one JSON object instead of the table")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    with tempfile.TemporaryDirectory(prefix="qualdeid-simreview-") as tmp:
+        work = Path(tmp)
+        gold = load_gold(args.gold, work)
+        golds = {r["id"]: r for r in map(json.loads, gold.read_text(encoding="utf-8").splitlines())}
+        rules = work / "rules"
+        rules.mkdir()
+        before = scan(gold, rules, work / "before.jsonl")
+        leak_before = direct_leak(gold, work / "before.jsonl")
+        items = sum(len(r["review"]) for r in before)
+        groups = decisions = rounds = 0
+        after = before
+        # decisions bring new items (an added name is offered wherever else it occurs): decide those too
+        while rounds < MAX_ROUNDS and any(r["review"] for r in after):
+            rounds += 1
+            g, d = simulate(after, golds, Decisions.for_folder(rules))
+            groups, decisions = groups + g, decisions + d
+            after = scan(gold, rules, work / f"after-{rounds}.jsonl")
+        leak_after = direct_leak(gold, work / f"after-{rounds}.jsonl") if rounds else leak_before
+        words = sum(len(re.findall(r"\w+", r["text"])) for r in golds.values())
+        left = sum(len(r["review"]) for r in after)
+        if args.show:
+            _show_leaks(after, golds)
+    result = {
+        "set": args.name or ", ".join(p.name for p in args.gold),
+        "documents": len(golds),
+        "words": words,
+        "review_items": items,
+        "groups": groups,
+        "decisions": decisions,
+        "decisions_per_1000_words": round(decisions / words * 1000, 2),
+        "direct_leak_before": leak_before[0] / leak_before[1],
+        "direct_leak_after": leak_after[0] / leak_after[1],
+        "direct_gold": leak_before[1],
+        "review_rounds": rounds,
+        "items_left_after_review": left,
+        "seconds": round(time.time() - t0, 1),
+    }
+    ok = result["direct_leak_after"] <= TARGET_LEAK and result["decisions_per_1000_words"] <= TARGET_LOAD
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"set: {result['set']}  ({result['documents']} documents, {words} words, {leak_before[1]} direct gold)")
+        per_1000 = result["decisions_per_1000_words"]
+        print(
+            f"review items {items} in {groups} groups; decisions {decisions} = {per_1000:.1f} per 1,000 words "
+            f"(target <= {TARGET_LOAD:.0f})"
+        )
+        print(
+            f"direct leak before review {leak_before[0]}/{leak_before[1]} = {result['direct_leak_before']:.2%}; "
+            f"after {leak_after[0]}/{leak_after[1]} = {result['direct_leak_after']:.2%} (target <= {TARGET_LEAK:.1%})"
+        )
+        print(f"rounds of review (scan, decide, scan again): {rounds}; items left: {left}; {result['seconds']} s")
+        print("targets met" if ok else "targets NOT met")
+    return 0 if ok else 1
+
+
+def _show_leaks(records: list[dict], golds: dict[str, dict]) -> None:
+    print("# direct gold spans still leaking after review — IDENTIFYING TEXT, do not share", file=sys.stderr)
+    for r in records:
+        spans = r["spans"]
+        for g in golds[r["id"]]["spans"]:
+            if canonical_label(g["label"]) not in DIRECT_LABELS:
+                continue
+            if not any(p["start"] < g["end"] and g["start"] < p["end"] for p in spans):
+                print(f"leak\t{r['id']}\t{g['start']}-{g['end']}\t{g['label']}\t{g['text']}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

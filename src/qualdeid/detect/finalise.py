@@ -1,0 +1,237 @@
+"""Pass 2's last step: clean every span, drop what is not an identifier, resolve overlaps, fill text.
+
+Final spans never overlap. Spans of the same label that overlap are joined; otherwise the deny list
+wins, then the higher score, then the longer span. A rare detail that contains a direct identifier
+is split around it, so that the identifier keeps its own label (it is always replaced; the detail
+is the user's choice).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from qualdeid.corpus.model import Span
+from qualdeid.detect.allow_deny import Lists
+from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
+from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.recognizers.dates import holiday_pattern
+from qualdeid.labels import DATE_TIME, DIRECT_LABELS, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
+from qualdeid.rules import Rules
+
+NER_DETECTOR = "SpacyRecognizer"
+#: A single NER word opening a sentence and at least this frequent in English is taken as the word.
+SENTENCE_WORD_ZIPF = 4.5
+#: What follows a capitalised word used as the word: "Grace and patience are", "Bill for the taxi".
+_USED_AS_WORD = re.compile(
+    r"[ \t]+(?:(?:for|of|in|on|at|to|from|under|over|into|like|than|are|my|your|you|me|us|it|be)\b"
+    r"|and[ \t]+(?!i\b|me\b|my\b)[a-z])"
+)
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
+_WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
+#: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
+COMMON_WORD_ZIPF = 5.0
+
+#: What a span split around another may be left with at its edges: "88 Larkspur Street, "
+_PIECE_EDGES = " \t\r\n,;"
+_TRAILING_WORD = re.compile(r"\s+(?:on|in|at|to|of|and|the|a|with|for)$")
+_EDGE_JUNK = " \t\r\n.,;:!?\"'()[]{}“”‘’-–—│┃|*_~•·<>="
+_LEADING_WORDS = {
+    LOCATION: re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+", re.IGNORECASE),
+    ORGANIZATION: re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+", re.IGNORECASE),
+    PERSON: re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z])"),
+}
+
+
+class Finaliser:
+    """Pass 2's last step for one rule set: the allow and deny lists, the name lexicon (what a name
+    looks like), the calendar words and the occasions that make a date specific."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.lists = Lists(rules)
+        self.names = NameLexicon.read(rules)
+        calendar = rules.lists("lexicons/calendar.yaml")
+        #: "See you Tues": a short weekday or month NER took for a person
+        self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
+        months = calendar.pattern("months", "months_short")
+        named_days = "|".join(sorted(w.capitalize() for w in calendar["named_day_heads"]))
+        occasions = "|".join(
+            [
+                calendar.pattern("feasts"),
+                *map(holiday_pattern, sorted(rules.words("lexicons/holidays.txt"))),
+                calendar.pattern("occasions"),
+            ]
+        )
+        #: What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
+        self.specific_date = re.compile(
+            rf"\b(?:{months})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
+            rf"|\b(?:{occasions})\b"
+            rf"|(?-i:\b[A-Z][a-z]+ (?:{named_days})\b)",
+            re.IGNORECASE,
+        )
+
+    def spans(self, text: str, spans: list[Span]) -> list[Span]:
+        """The final spans of a document: cleaned, filtered, without overlaps, with their text."""
+        headings = heading_ranges(text)
+        by_others = [s for s in spans if s.detector != NER_DETECTOR]
+        cleaned: list[Span] = []
+        for span in [*spans, *self.lists.deny_spans(text)]:
+            span = _clean(text, span)
+            if span is None or (span.detector != "deny_list" and self.lists.allowed(text[span.start : span.end])):
+                continue
+            if span.detector == NER_DETECTOR:
+                if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
+                    continue
+                confirmed = any(span.overlaps(o) for o in by_others)
+                span_text = text[span.start : span.end]
+                if span.label != PERSON and not confirmed and _common_word(text[span.start : span.end]):
+                    continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
+                if inside(span, headings) and not confirmed:
+                    continue
+                if not confirmed and _CODE.fullmatch(span_text):
+                    continue  # "P14", "R2": a participant's study code
+                if span.label in (LOCATION, ORGANIZATION) and not confirmed and self.lists.not_a_place(span_text):
+                    continue  # "Germany", "WhatsApp", "CPN"
+                if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
+                    continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
+                if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
+                    continue  # "Grace and patience are ...", "Bill for the taxi ...": NER on a capitalised word
+                if (
+                    span.label == PERSON
+                    and not confirmed
+                    and not all(map(self.names.name_shaped, _WORDS.findall(span_text)))
+                ):
+                    continue  # "RARE_DETAIL", "AgeRecognizer": code and labels, not names
+                if span.label == PERSON and not confirmed and not _has_capital(text, span):
+                    continue  # "rang halfway": lowercase names are the name detector's job
+                if span.label == PERSON and not confirmed and span_text.lower().rstrip(".") in self.calendar_short:
+                    continue  # "See you Tues": a weekday, not a person
+            cleaned.append(span)
+        final = []
+        for span in _resolve(text, cleaned):
+            piece = text[span.start : span.end]
+            start = span.start + len(piece) - len(piece.lstrip(_PIECE_EDGES))
+            end = span.end - (len(piece) - len(piece.rstrip(_PIECE_EDGES)))
+            leading = _LEADING_WORDS.get(span.label) if span.label != PERSON else None
+            if leading and (m := leading.match(text[start:end])) and start + m.end() < end:
+                start += m.end()  # a piece of a split span: "at Quillfeather Housing Help"
+            if leading and (m := _TRAILING_WORD.search(text, start, end)) and m.start() > start:
+                end = m.start()  # "Larkspur Boxing on"
+            if end > start:
+                final.append(replace(span, start=start, end=end, text=text[start:end]))
+        return final
+
+
+def _common_word(piece: str) -> bool:
+    return piece.isalpha() and zipf(piece.lower()) >= COMMON_WORD_ZIPF
+
+
+def _word_opening_sentence(text: str, span: Span) -> bool:
+    piece = text[span.start : span.end]
+    if not piece.isalpha() or zipf(piece.lower()) < SENTENCE_WORD_ZIPF:
+        return False
+    if not _SENTENCE_START.search(text, max(0, span.start - 8), span.start):
+        return False
+    return bool(_USED_AS_WORD.match(text, span.end))
+
+
+def _everyday_lowercase(piece: str) -> bool:
+    return piece.isalpha() and piece.islower() and zipf(piece) >= 3.5
+
+
+def _has_capital(text: str, span: Span) -> bool:
+    return any(c.isupper() for c in text[span.start : span.end])
+
+
+def _clean(text: str, span: Span) -> Span | None:
+    span = split_at_breaks(text, replace(span, text=""))
+    if span is None:
+        return None
+    piece = text[span.start : span.end]
+    lead = len(piece) - len(piece.lstrip(_EDGE_JUNK))
+    piece = piece.strip(_EDGE_JUNK)
+    if "(" in text[span.start + lead - 1 : span.start + lead] and ")" in piece and "(" not in piece:
+        lead -= 1  # keep the bracket of "(03) 9876 5432"
+        piece = "(" + piece
+    if span.label != RARE_DETAIL:
+        piece = POSSESSIVE_ENDING.sub("", piece)
+    start = span.start + lead
+    leading = _LEADING_WORDS.get(span.label)
+    if leading and (m := leading.match(piece)) and m.end() < len(piece):
+        start += m.end()
+        piece = piece[m.end() :]
+    if not any(c.isalnum() for c in piece):
+        return None
+    return replace(span, start=start, end=start + len(piece))
+
+
+def _resolve(text: str, spans: list[Span]) -> list[Span]:
+    direct = _join_same_label([s for s in spans if s.label != RARE_DETAIL])
+    kept: list[Span] = []
+    for s in sorted(direct, key=lambda s: (s.detector != "deny_list", -s.score, -(s.end - s.start), s.start)):
+        inside = [k for k in kept if s.overlaps(k)]
+        if not inside:
+            kept.append(s)
+        elif s.label in (LOCATION, ORGANIZATION) and _mostly_free(s, inside):
+            # "88 Larkspur Street, Dunmarra NSW 2799" with "Dunmarra" taken by another span keeps its other parts
+            typed = s.detector in _SPLITTABLE
+            kept.extend(p for p in _split_around(s, inside) if _meaningful(text, p, typed))
+    blockers = [k for k in kept if k.label in DIRECT_LABELS]
+    rare = _join_same_label([s for s in spans if s.label == RARE_DETAIL])
+    for r in rare:
+        kept.extend(_split_around(r, blockers))
+    others = [k for k in kept if k.label != RARE_DETAIL]
+    final = [k for k in kept if k.label != RARE_DETAIL or not any(k.overlaps(o) for o in others)]
+    return sorted(final, key=lambda s: (s.start, s.end))
+
+
+#: Recognizers whose spans are whole addresses and typed names, worth keeping in part: NER's long
+#: spans that overlap another detector's are more often run-ons than names.
+_SPLITTABLE = frozenset({"AddressBlockRecognizer", "NamedPlaceRecognizer", "AddressFieldRecognizer"})
+
+
+def _mostly_free(span: Span, others: list[Span]) -> bool:
+    taken = sum(min(span.end, o.end) - max(span.start, o.start) for o in others)
+    return taken * 2 <= span.end - span.start
+
+
+def _meaningful(text: str, piece: Span, typed: bool) -> bool:
+    """A piece worth keeping: any of a typed name or an address, a rare capitalised word of NER's."""
+    if piece.end - piece.start < 3:
+        return False
+    words = _WORDS.findall(text[piece.start : piece.end])
+    return typed or any(w[0].isupper() and zipf(w.lower()) < 3.5 for w in words)
+
+
+def _join_same_label(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.label, s.start, -s.end)):
+        last = out[-1] if out else None
+        if last is not None and last.label == s.label and s.start < last.end:
+            joined = replace(last, end=max(last.end, s.end))
+            if s.score > last.score:
+                joined = replace(joined, score=s.score, detector=s.detector, subtype=s.subtype, reason=s.reason)
+            out[-1] = joined
+        else:
+            out.append(s)
+    return out
+
+
+def _split_around(span: Span, blockers: list[Span]) -> list[Span]:
+    pieces = [(span.start, span.end)]
+    for b in blockers:
+        nxt = []
+        for start, end in pieces:
+            if b.end <= start or b.start >= end:
+                nxt.append((start, end))
+                continue
+            if b.start > start:
+                nxt.append((start, b.start))
+            if b.end < end:
+                nxt.append((b.end, end))
+        pieces = nxt
+    return [
+        Span(a, b, span.label, "", span.score, span.detector, span.subtype, span.reason) for a, b in pieces if b - a > 1
+    ]

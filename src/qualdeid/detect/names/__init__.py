@@ -1,0 +1,1 @@
+"""People's names: the corpus processor, initials and name variants (nicknames, diminutives)."""

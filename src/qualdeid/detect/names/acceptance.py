@@ -1,0 +1,136 @@
+"""Pass 2 of names: whether an occurrence of a name known in the corpus is the person where it stands.
+
+A name that is no word ("Tarquin") is a person wherever it is written; a name that is also a word
+("Hope", "Will") is one where its context says so ("Hope said", "told will", "thanks sandy!", "Amber
+Tolliver"), and stays a word in "I hope", "at dawn", "the will".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qualdeid.detect.names.evidence import (
+    ARTICLES,
+    BRACKETED,
+    CLAUSE_END,
+    COMMON_WORD_ZIPF,
+    POSSESSIVES,
+    SELF_INTRO,
+    SENTENCE_END,
+    SUBJECT_PRONOUNS,
+    TO_VERB,
+    NameEvidence,
+    first_token,
+    first_word,
+    is_capitalised,
+    last_token,
+    last_word,
+)
+from qualdeid.detect.nlp.frequency import zipf
+
+
+@dataclass
+class KnownName:
+    """A name found with evidence somewhere in the corpus, as first seen."""
+
+    display: str
+    wordlike: bool
+    evidence: int = 0
+    variant_of: set[str] = field(default_factory=set)
+
+
+class Acceptance:
+    """Decides on the occurrences of the corpus' known names (``known`` grows as documents are observed)."""
+
+    def __init__(self, evidence: NameEvidence, known: dict[str, KnownName]) -> None:
+        self.ev = evidence
+        self.known = known
+
+    def accept(self, text: str, start: int, end: int, entry: KnownName) -> bool:
+        ev, lex = self.ev, self.ev.lex
+        surface = text[start:end]
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 40]
+        prev_word = last_word(before)
+        next_word = first_word(after)
+        sentence_start = bool(SENTENCE_END.search(before))
+        if next_word in lex.place_heads and is_capitalised(first_token(after)):
+            return False
+        if surface.islower():
+            if SELF_INTRO.search(before) and CLAUSE_END.match(after):
+                return True  # "hi all its hope,"
+            if prev_word in POSSESSIVES or prev_word in ARTICLES:
+                return False  # "my kokum", "the will"
+            if prev_word in ev.word_left and (entry.wordlike or surface.lower() not in lex.first_names):
+                return False  # "at dawn", "back at clubhouse" (but "worried about tarquin")
+            if entry.wordlike and last_token(before).lower() in SUBJECT_PRONOUNS:
+                return False  # "I will"
+            lower = surface.lower()
+            if not entry.wordlike and (lower in lex.first_names or zipf(lower) < COMMON_WORD_ZIPF):
+                return True
+            if (
+                prev_word in ev.strong_left
+                or next_word in ev.strong_right
+                or (ev.acts_next(after) and next_word != "and")
+            ):
+                return True
+            return self.person_slot(before, after, prev_word, next_word)
+        if not entry.wordlike:
+            return True
+        if BRACKETED.search(before) or self.before_surname(after):
+            return True
+        if sentence_start:
+            return ev.acts_next(after)
+        if prev_word in ev.word_left:
+            return False
+        prev_token = last_token(before)
+        if not is_capitalised(prev_token) or self.known_name(prev_token):
+            return True
+        return bool(SENTENCE_END.search(before.rstrip()[: -len(prev_token)]))  # "Asking Summer what ..."
+
+    def person_slot(self, before: str, after: str, prev_word: str, next_word: str) -> bool:
+        """Frames that only a person fills, for a known name written in lower case: "thanks sandy!",
+        "oh will thats brilliant", "hi all its hope.", "pat here,", "let len get his bag",
+        "passed it to faith", "wants sky to come home", "sky is scared"."""
+        ev = self.ev
+        ends = bool(CLAUSE_END.match(after))
+        if next_word == "here" and SENTENCE_END.search(before) and CLAUSE_END.match(after[5:]):
+            return True
+        if ev.to_you.search(before) and ends:
+            return True  # "thank you sandy", "proud of you marc x"
+        if prev_word in ev.vocative_left:
+            return ends or (next_word not in ev.word_followers and next_word not in ev.dictionary)
+        if prev_word == "let":
+            return next_word not in ev.word_followers and next_word not in ev.let_idioms
+        if ev.control_verb.search(before) and TO_VERB.match(after):
+            return True  # "she wants sky to come home"
+        if ev.message_from.search(before) and (ends or ev.when_next.match(after)):
+            return True
+        if self.in_name_list(before, after):
+            return True
+        return bool(ev.transfer_to.search(before) or ev.person_state.match(after))
+
+    def in_name_list(self, before: str, after: str) -> bool:
+        """ "the quiz team was Idris, Tamsin, bo and Kit": between list separators, next to a known name."""
+        left = re.search(r"([A-Za-z'’-]+)[ \t]*(?:,|[ \t]and|[ \t]&)[ \t]*$", before)
+        right = re.match(r"[ \t]*(?:,|and\b|&)[ \t]*([A-Za-z'’-]+)", after)
+        left_known = left is not None and self.known_name(left.group(1))
+        right_known = right is not None and self.known_name(right.group(1))
+        return (left_known and (right_known or bool(CLAUSE_END.match(after)))) or (right_known and left is not None)
+
+    def before_surname(self, after: str) -> bool:
+        """ "Amber Tolliver": a word-name right before a known name that is not a word is a first name."""
+        m = re.match(r"[ \t]([A-Z][\w'’-]+)", after)
+        if m is None:
+            return False
+        entry = self.known.get(m.group(1).lower())
+        return entry is not None and not entry.wordlike
+
+    def known_name(self, word: str) -> bool:
+        return word.lower() in self.known or word.lower() in self.ev.lex.titles
+
+
+def sloppy_possessive(name: str, with_s: str) -> bool:
+    """ "gareths place": a possessive written without its apostrophe (not "Ross" for a known "Ros")."""
+    return len(name) >= 4 and not name.lower().endswith("s") and zipf(with_s.lower()) < 2.5

@@ -1,0 +1,454 @@
+"""What makes a word a person's name where it stands: the words around it, as ``rules/names/context.yaml``
+lists them, tested on the spaCy parse (pass 1) or on the raw text around a known name (pass 2).
+
+"told Will", "Hope said", "my boy, River", "her name is maxine", "Bo, Quill, Idris and tamsin",
+"Summer is six" are evidence; "I hope", "at dawn", "the summer" are not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from qualdeid.detect.allow_deny import normalise
+from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.loading import dictionary_words
+from qualdeid.detect.nlp.numbers import TENS, UNITS
+from qualdeid.rules import Rules
+
+#: Zipf frequency above which a lowercase word counts as common English (wordfreq scale, 0-8).
+COMMON_WORD_ZIPF = 4.0
+#: An unknown capitalised word in a name context must be rarer than this to be taken as a name.
+RARE_WORD_ZIPF = 3.5
+#: A first name that the lemmatizer knows as a word is treated as the word from this frequency on.
+DICTIONARY_NAME_ZIPF = 3.8
+#: A capitalised word after a first name must be rarer than this to be taken as a surname.
+SURNAME_ZIPF = 3.0
+#: spaCy entity types that are not people: such words need the first-name list to count as names.
+NOT_PERSON_ENTS = frozenset({"NORP", "LANGUAGE", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+# Grammar words (closed classes) stay here; the content words are in rules/names/context.yaml.
+POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your"})
+ARTICLES = frozenset({"the", "a", "an"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "me", "us", "them", "you"})
+SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she", "it", "who"})
+NEGATED_AUXILIARIES = frozenset(
+    {"doesn't", "didn't", "won't", "can't", "couldn't", "wouldn't", "shouldn't", "hasn't", "hadn't"}
+    | {"doesnt", "didnt", "wont", "cant", "couldnt", "wouldnt"}
+)
+CLAUSE_OPENERS = frozenset(
+    {"and", "but", "so", "then", "when", "because", "cos", "coz", "while", "until", "after", "before", "if", "that"}
+)
+_LIST_SEPARATORS = frozenset({",", "and", "&"})
+#: what a name may follow in "name is ...", "name's ...", "goes by ..."
+_NAMING_LINKS = frozenset({"is", "was", "'s", "’s", "s", "by"})
+
+#: The writer naming themselves: "hi all its hope", "this is will".
+SELF_INTRO = re.compile(r"(?i:\b(?:it['’]?s|this[ \t]+is|i['’]?m|me[ \t]+here|am))[ \t]+$")
+#: What may follow a name at the end of a clause: punctuation, a line end, an emoji, a kiss.
+CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)\n]|x+\b|$|[^\w\s'’\"“(-])")
+TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
+SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”]|\u2026)\s*$")
+#: Right after a name and an opening bracket: 'Alexandra ("Sandy", ...)'.
+BRACKETED = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“']?$")
+
+
+class NameEvidence:
+    """The name lists and the context frames of ``rules/names/``, and the tests that use them."""
+
+    def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
+        self.lex = NameLexicon.read(rules)
+        frames = rules.lists("names/context.yaml")
+        calendar = rules.lists("lexicons/calendar.yaml")
+        self.left_context = frames["left_context"]
+        self.weak_left = frames["weak_left"]
+        self.strong_left = frames["strong_left"]
+        self.person_left = self.left_context - self.weak_left
+        self.right_context = frames["right_context"]
+        self.strong_right = frames["strong_right"]
+        self.past_verbs = frames["past_verbs"]
+        self.adverbs = frames["adverbs"]
+        self.word_left = frames["word_left"]
+        self.word_followers = frames["word_followers"]
+        self.vocative_left = frames["vocative_left"]
+        self.let_idioms = frames["let_idioms"]
+        self.naming_verbs = frames["naming_verbs"]
+        self.age_verbs = frames["age_verbs"]
+        self.name_nouns = frames["name_nouns"]
+        self.going_by = frames["going_by"]
+        self.naming_links = self.naming_verbs | _NAMING_LINKS
+        #: capitalised wherever they stand, so capitals do not make them names: "in May", "on Sunday"
+        self.calendar = frozenset().union(
+            *(calendar[k] for k in ("weekdays", "weekdays_short", "months", "months_short", "feasts", "feasts_short"))
+        )
+        self.relatives = rules.words("lexicons/relatives.txt", lower=True)
+        self.towns = rules.words("lexicons/towns.txt", lower=True)
+        self.allow = frozenset(normalise(w) for w in rules.words("allow.txt"))
+        self.dictionary = dictionary_words(nlp, nouns=False)
+        self.age_words = frozenset(w for w, value in UNITS.items() if value) | frozenset(TENS)
+        ages = "|".join(sorted(self.age_words))
+        after_age = frames.pattern("after_age")
+        #: "is six", "turned 18 in May" — not "is two weeks away"
+        self.age_next = re.compile(
+            rf"[ \t]+(?:is|was|{frames.pattern('age_verbs')})[ \t]+(?:\d{{1,3}}|{ages})(?:[ \t-]+\w+)?"
+            rf"(?=[ \t]*(?:[.!?,;:)\n]|$|(?:{after_age})\b))",
+            re.IGNORECASE,
+        )
+        #: "A text from hope", "missed call from will"
+        self.message_from = re.compile(rf"(?i:\b(?:{frames.pattern('message_nouns')})[ \t]+from[ \t]+)$")
+        #: "passed it to faith", "handed the form over to hope"
+        self.transfer_to = re.compile(
+            rf"(?i:\b(?:{frames.pattern('transfer_verbs')})(?:[ \t]+[\w'’]+){{1,3}}[ \t]+to[ \t]+)$"
+        )
+        #: "wants sky to come", "told hope to ring": a verb whose object then does something
+        self.control_verb = re.compile(rf"(?i:\b(?:{frames.pattern('control_verbs')})[ \t]+)$")
+        #: "from the team", "from our group", "from next door": where a person belongs
+        self.from_group = re.compile(
+            r"[ \t]*from[ \t]+(?:the|our|my|your|his|her|their)[ \t]+(?:[a-z]+[ \t]+)?"
+            rf"(?:{frames.pattern('group_nouns')})\b"
+        )
+        #: "... was what kept me going", "... is the thing": a noun's predicate, not a person's doing
+        self.predicate = re.compile(rf"[ \t]+(?:is|was)[ \t]+(?:{frames.pattern('predicate_words')})\b")
+        self.when_next = re.compile(rf"[ \t]+(?:{frames.pattern('time_after_name')})\b")
+        self.to_you = re.compile(rf"(?i:\b(?:{frames.pattern('to_you_verbs')})[ \t]+(?:you|u|ya|yous)[ \t,]*)$")
+        #: "sky is scared", "will's back": a state only a person is in
+        self.person_state = re.compile(
+            rf"(?:[ \t]+(?:is|was)|['’]?s)[ \t]+(?:(?:{frames.pattern('state_intensifiers')})[ \t]+)?"
+            rf"(?:{frames.pattern('person_states')})\b"
+        )
+        #: a second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")'
+        self.alias = re.compile(
+            r"(?:([A-Z][a-z'’-]+)[ \t]*\([ \t]*[\"“']?"
+            rf"|\b(?:{frames.pattern('alias_phrases')})[ \t]+[\"“']?)"
+            r"([A-Z][a-z'’-]+)\b"
+        )
+
+    # ------------------------------------------------------------------ words
+
+    def wordlike(self, word: str) -> bool:
+        """True when the name is also an ordinary word (or a place): it needs evidence to be a name."""
+        w = word.lower()
+        if w in self.lex.word_names:
+            return True
+        if w in self.dictionary:
+            # a first name that is also a rare verb or adjective ("to marcel" hair) is used as the name
+            return w not in self.lex.first_names or zipf(w) >= DICTIONARY_NAME_ZIPF
+        return w not in self.lex.first_names and zipf(w) >= COMMON_WORD_ZIPF  # a surname like Park or Ward
+
+    def common_word(self, word: str) -> bool:
+        w = word.lower()
+        return self.wordlike(w) or (w not in self.lex.first_names and zipf(w) >= COMMON_WORD_ZIPF)
+
+    def calendar_only(self, word: str) -> bool:
+        """ "Weds", "Xmas" — but "June" and "May" are names too."""
+        return word.lower() in self.calendar and word.lower() not in self.lex.first_names
+
+    def word_not_name(self, word: str) -> bool:
+        """An English word ("Rang", "Took") that is not in the name lists."""
+        return not self.lex.is_name(word) and (self.common_word(word) or zipf(word.lower()) >= SURNAME_ZIPF)
+
+    def confident(self, word: str) -> bool:
+        """A word that may stand as a name found with evidence: name-shaped, not allowed, not a weekday."""
+        return self.lex.name_shaped(word) and normalise(word) not in self.allow and not self.calendar_only(word)
+
+    # ------------------------------------------------------------------ the words after a name
+
+    def acts_next(self, after: str) -> bool:
+        """The words after a word-name make it a person: it does something ("Dawn ate", "Will signed",
+        "Hope really wants", "Summer and I")."""
+        words = re.findall(r"[A-Za-z'’]+|\d+", after[:30].split("\n", 1)[0])
+        if not words:
+            return False
+        first = words[0].lower().replace("’", "'")
+        if first in self.strong_right or first in self.past_verbs or first in ("was", "has", "had", "'s", "s"):
+            return True
+        if first in NEGATED_AUXILIARIES and len(words) > 1 and words[1].isalpha():
+            return True  # "Joy doesn't eat fish", "Will didn't ring"
+        if (first in ("is", "was") or first in self.age_verbs) and self.age_next.match(" " + after.lstrip(" \t")):
+            return True  # "Joy is six", "Will turned 18 in May" — not "Summer is two weeks away"
+        if first == "from" and len(words) > 2 and is_capitalised(words[1]):
+            # "Joy from Thurles has offered": where someone is from, then what they do
+            rest = after[after.index(words[1]) :]
+            return self.acts_next(re.sub(r"^(?:[A-Z][\w'’-]*[ \t]*)+", " ", rest))
+        m = self.from_group.match(after)
+        if m:  # "Heather from the team was there", not "Hope from the start was what kept me going"
+            rest = after[m.end() :]
+            return self.acts_next(rest) and not self.predicate.match(rest)
+        if first.endswith("ed") and not first.endswith("eed") and len(first) > 3:
+            return True
+        if first.endswith("s") and len(words) > 1 and words[1].lower() in OBJECT_PRONOUNS:
+            return True  # "Faith calls him Frankie"
+        if first == "and" and len(words) > 1:
+            return words[1] == "I" or is_capitalised(words[1]) or words[1].lower() in ("me", "him", "her", "them")
+        if (first.endswith("ly") or first in self.adverbs) and len(words) > 1:  # "amber just went quiet"
+            second = words[1].lower()
+            return second in self.past_verbs or second.endswith(("ed", "s"))
+        return False
+
+    # ------------------------------------------------------------------ the parse around a token (pass 1)
+
+    def named_at(self, sdoc: Doc, i: int) -> bool:
+        """Token ``i`` follows "name is", "name's", "named", "goes by": a name whatever its case."""
+        if i < 1 or i >= len(sdoc) or not sdoc[i].text.isalpha():
+            return False
+        prev = sdoc[i - 1].lower_
+        if prev in self.naming_verbs:
+            return True
+        if prev in ("is", "was", "'s", "’s", "s") and i >= 2:
+            return sdoc[i - 2].lower_ in self.name_nouns
+        return prev == "by" and i >= 2 and sdoc[i - 2].lower_ in self.going_by
+
+    def after_kin(self, sdoc: Doc, token: Any) -> bool:
+        """ "my boy, River", "her son Will": a relative named right after the kinship word."""
+        i = token.i - 1
+        if i >= 0 and sdoc[i].text == ",":
+            i -= 1
+        return i >= 1 and sdoc[i].lower_ in self.relatives and sdoc[i - 1].lower_ in POSSESSIVES
+
+    def not_part_of_name(self, token: Any) -> bool:
+        """An NER PERSON entity's leading token that is not a name: a verb, a word opening the sentence."""
+        if not is_capitalised(token.text):
+            return True
+        return token.tag_.startswith("VB") or ((token.is_sent_start or token.i == 0) and self.word_not_name(token.text))
+
+    def lowercase_name(self, sdoc: Doc, token: Any) -> bool:
+        """A name written in lower case wherever it occurs ("went for a walk with tarquin", "joy is 41"): a first
+        name that is no word, in a person's place; a word-name or a rare word only where it speaks or
+        has an age."""
+        lower = token.text
+        lex = self.lex
+        if len(lower) < 3 or not lower.isalpha() or lower in self.calendar or lower in self.relatives:
+            return False
+        known = lower in lex.first_names or lower in lex.word_names
+        rare = not known and zipf(lower) < RARE_WORD_ZIPF
+        prev = sdoc[token.i - 1].lower_ if token.i > 0 else ""
+        # most lower-case words are none of these: leave before looking further around them
+        if not (known or rare or prev in self.naming_links):
+            return False
+        if self.named_at(sdoc, token.i) or (rare and self.named_at(sdoc, token.i - 1)):
+            return lower not in self.dictionary or lower in lex.first_names  # "her name is maxine x"
+        if not (known or rare):
+            return False
+        nxt = sdoc[token.i + 1].lower_ if token.i + 1 < len(sdoc) else ""
+        after = sdoc[token.i + 1 : token.i + 5].text
+        speaks = nxt in self.strong_right or bool(self.age_next.match(" " + after))
+        if prev in self.word_left or prev in SUBJECT_PRONOUNS:
+            return False
+        if lower in lex.first_names and not self.wordlike(lower):
+            return (
+                speaks
+                or prev in self.person_left
+                or nxt in self.right_context
+                or nxt in ("'s", "’s")
+                or self.after_kin(sdoc, token)
+            )
+        # a word-name speaks only from the start of a clause: "then grace said", not "the onion king says"
+        opens = token.i == 0 or not sdoc[token.i - 1].is_alpha or prev in CLAUSE_OPENERS
+        if lower in lex.first_names or lower in lex.word_names:
+            return speaks and opens
+        return speaks and opens and zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self.dictionary
+
+    def ner_person_words(self, span: SpacySpan | None) -> list[str]:
+        """The name words of an NER PERSON span, without leading verbs ("Took Sandy") or trailers."""
+        lex = self.lex
+        if span is None or (span.start > 0 and span.doc[span.start - 1].lower_ in ARTICLES):
+            return []  # "the Rob Roy": a venue or a product
+        tokens = [t for t in span if is_capitalised(t.text) and t.text.lower() not in ("'s", "’s")]
+        while len(tokens) > 1 and (
+            tokens[0].tag_.startswith("VB") or (tokens[0].is_sent_start and self.word_not_name(tokens[0].text))
+        ):
+            tokens = tokens[1:]  # "Took Sandy", "Rang Bryn"
+        words = [t.text for t in tokens if t.text.lower() not in lex.titles]
+        if len(words) == 1:
+            w = words[0]
+            first = tokens[0].is_sent_start if tokens else True
+            if self.common_word(w) or (w.lower() in self.towns and not lex.is_name(w)):
+                return []  # "Took", "Dubbo": a word or a town that NER took for a person
+            if first and w.lower() not in lex.first_names and not self.acts_as_person(span):
+                return []
+        elif any(w.lower() in lex.place_heads for w in words):
+            return []
+        return [w for w in words if not (len(words) > 1 and self.common_word(w) and not lex.is_name(w))]
+
+    def acts_as_person(self, span: SpacySpan) -> bool:
+        """A rare word that NER calls a person and that does what people do: "Rosa's", "Ffion said"."""
+        after = span.doc[span.end : span.end + 3].text
+        return zipf(span.text.lower()) < RARE_WORD_ZIPF and (after.startswith(("'s", "’s")) or self.acts_next(after))
+
+    def person_read_as_org(self, span: SpacySpan | None) -> list[str]:
+        """NER often reads "Firstname Surname" as an organisation: two or three capitalised words, the
+        first a first name (or all of them rare in English), none a common word or a place word."""
+        lex = self.lex
+        if span is None:
+            return []
+        words = [t.text for t in span if t.text.lower() not in ("'s", "’s")]
+        while words and not is_capitalised(words[-1]):
+            words.pop()  # NER's span sometimes runs on: "Firstname Surname around"
+        if not 2 <= len(words) <= 3:
+            return []
+        if words[0].lower() not in lex.first_names and not all(zipf(w.lower()) < RARE_WORD_ZIPF for w in words):
+            return []
+        if any(not (w.isalpha() and is_capitalised(w)) or w.lower() in lex.place_heads for w in words):
+            return []
+        if any(self.common_word(w) and not lex.is_name(w) for w in words):
+            return []
+        return words
+
+    def name_by_evidence(self, sdoc: Doc, token: Any) -> bool:
+        lex = self.lex
+        word, lower = token.text, token.text.lower()
+        prev = sdoc[token.i - 1] if token.i > 0 else None
+        nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+        initial = token.i == 0 or token.is_sent_start or (prev is not None and prev.text in (":", "\n", "-", "\u2013"))
+        prev_word = prev.text.lower() if prev is not None else ""
+        next_word = nxt.text.lower() if nxt is not None else ""
+        prev_starts = prev is not None and (prev.i == 0 or prev.is_sent_start)
+        in_title_phrase = (prev is not None and not initial and not prev_starts and is_capitalised(prev.text)) or (
+            nxt is not None and is_capitalised(nxt.text) and not lex.is_name(nxt.text)
+        )
+        if self.named_at(sdoc, token.i):
+            return True  # "my name is Anneka"
+        if lower in lex.first_names and not self.wordlike(word):
+            strong_left = prev_word in self.person_left  # "rang Tamsin Rice": a person, not "Tamsin Park"
+            return not in_title_phrase or strong_left or (nxt is not None and nxt.text.lower() in lex.surnames)
+        if initial:
+            # "Summer and I talked", "Faith backed me up": a word-name that starts a sentence and acts
+            return (lower in lex.first_names or lower in lex.word_names) and self.acts_at_start(sdoc, token)
+        if in_title_phrase or prev_word in self.word_left:
+            return False
+        person_context = (
+            prev_word in self.person_left
+            or next_word in self.right_context
+            or next_word in ("'s", "’s")
+            or self.after_kin(sdoc, token)
+        )
+        if lower in lex.first_names or lower in lex.word_names:
+            # "told Will", "Hope said"; or capitalised mid-sentence, which common nouns are not ("ask if
+            # Summer can") — unless spaCy reads it as a place or it names a month or a day
+            return person_context or (
+                token.ent_type_ in ("", "PERSON")
+                and lower not in self.calendar | lex.surname_words
+                and prev.text not in ("(", "'", '"')
+            )
+        if token.tag_ != "NNP" or len(word) < 3:
+            return False
+        return person_context and zipf(lower) < RARE_WORD_ZIPF
+
+    def acts_at_start(self, sdoc: Doc, token: Any) -> bool:
+        after = sdoc[token.i + 1 : token.i + 6].text
+        if not self.acts_next(after):
+            return False
+        if self.age_next.match(" " + after):
+            return True  # "Summer is six."
+        nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+        return nxt is not None and nxt.lower_ not in ("was", "is", "has", "had")  # "Hope was all we had"
+
+    def listed_with_names(self, sdoc: Doc, token: Any) -> bool:
+        """ "the quiz team was Bo, Quill, Idris and Tamsin": a capitalised word in a list of two or more
+        other names is a name too (a list of places or things rarely holds first names)."""
+        if token.is_sent_start or token.ent_type_ in ("GPE", "LOC", "DATE", "TIME") or not token.text.isalpha():
+            return False
+        if token.lower_ in self.calendar or token.lower_ in self.lex.place_heads:
+            return False
+        members = list_members(sdoc, token.i)
+        if len(members) < 3:
+            return False
+        names = sum(1 for m in members if m.i != token.i and self._listed_name(m))
+        return names >= 2
+
+    def _listed_name(self, token: Any) -> bool:
+        lower = token.lower_
+        if token.ent_type_ == "PERSON":
+            return True
+        return (lower in self.lex.first_names or lower in self.lex.word_names) and (
+            is_capitalised(token.text) or not self.wordlike(lower)
+        )
+
+    def surname_after(self, sdoc: Doc, token: Any) -> str | None:
+        """The surname in "with Ines Vuković": a first name, then a capitalised word that is rare in English."""
+        lex = self.lex
+        if token.text.lower() not in lex.first_names or token.i + 2 > len(sdoc):
+            return None
+        prev = sdoc[token.i - 1] if token.i > 0 else None
+        # a capitalised word before: part of a longer phrase, unless it opens the sentence ("Tonight Hope Vantreight")
+        after_capital = prev is not None and not token.is_sent_start and is_capitalised(prev.text)
+        if after_capital and not (prev.is_sent_start and self.word_not_name(prev.text)):
+            return None
+        if prev is not None and prev.text.lower() in ARTICLES:
+            return None  # "the Rob Roy": a venue or a product
+        nxt = sdoc[token.i + 1]
+        if nxt.i + 1 < len(sdoc) and is_capitalised(sdoc[nxt.i + 1].text):
+            return None  # a longer Title Case phrase: a venue or an organisation more likely
+        word = nxt.text
+        if not (is_capitalised(word) and word.isalpha() and len(word) > 2) or word.lower() in lex.place_heads:
+            return None
+        if nxt.ent_type_ in ("GPE", "LOC"):
+            return None  # NER's PRODUCT or FAC on an unknown surname is a misreading; a town is not
+        if prev is not None and prev.lower_ in self.person_left and not self.wordlike(token.text):
+            # "rang Tamsin Rice": after a verb that takes a person, even an everyday word is a surname
+            return word if word.lower() not in self.calendar and word.lower() not in lex.titles else None
+        return word if zipf(word.lower()) < SURNAME_ZIPF and not self.wordlike(word) else None
+
+    def followed_by_place_head(self, sdoc: Doc, i: int) -> bool:
+        j = i + 1
+        while j < len(sdoc) and is_capitalised(sdoc[j].text):
+            if sdoc[j].text.lower() in self.lex.place_heads:
+                return True
+            j += 1
+        return False
+
+
+def list_members(sdoc: Doc, i: int) -> list[Any]:
+    """The one-word members of the list around token ``i`` ("Bo, Quill, Idris and tamsin"): each
+    member a single word, separated by a comma, "and" or "&"; a member followed by another capitalised
+    word ("Pizza Hut") ends the list."""
+
+    def single(j: int) -> bool:
+        if not (0 <= j < len(sdoc)) or not sdoc[j].text.isalpha() or sdoc[j].lower_ in _LIST_SEPARATORS:
+            return False
+        return j + 1 >= len(sdoc) or not (is_capitalised(sdoc[j + 1].text) and sdoc[j + 1].text.isalpha())
+
+    if not single(i):
+        return []
+    members = [sdoc[i]]
+    j = i
+    while j - 2 >= 0 and sdoc[j - 1].lower_ in _LIST_SEPARATORS and single(j - 2):
+        j -= 2
+        members.insert(0, sdoc[j])
+    j = i
+    while j + 2 < len(sdoc) and sdoc[j + 1].lower_ in _LIST_SEPARATORS and single(j + 2):
+        j += 2
+        members.append(sdoc[j])
+        if sdoc[j - 1].lower_ in ("and", "&"):
+            break
+    return members
+
+
+def is_capitalised(word: str) -> bool:
+    return len(word) > 0 and word[0].isupper() and any(c.isalpha() for c in word)
+
+
+def last_word(before: str) -> str:
+    m = re.search(r"([A-Za-z'’]+)[^A-Za-z\n]*$", before)
+    return m.group(1).lower() if m else ""
+
+
+def last_token(before: str) -> str:
+    m = re.search(r"([A-Za-z'’]+)[ \t]*$", before)
+    return m.group(1) if m else ""
+
+
+def first_token(after: str) -> str:
+    m = re.match(r"[ \t]*([A-Za-z'’]+)", after)
+    return m.group(1) if m else ""
+
+
+def first_word(after: str) -> str:
+    m = re.match(r"(['’]s\b|[^A-Za-z\n]*([A-Za-z'’]+))", after)
+    if not m:
+        return ""
+    return (m.group(2) or m.group(1)).lower().replace("’", "'")

@@ -1,0 +1,71 @@
+"""The name lists of ``rules/names/`` (lower case), read once per detector: what every part of
+detection knows about names, whether it reads them from the layout or from the words around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qualdeid.rules import Rules
+
+#: The possessive ending of a name: "Sam's", "SAM’S", "James'" (a bare apostrophe only after an s).
+POSSESSIVE_ENDING = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    #: first names, and every form of the nickname list ("William: Will, Bill": all three)
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    #: surnames that are also everyday words (Price, Long, West)
+    surname_words: frozenset[str]
+    #: names that are also words or places (Hope, Will, Dawn), and the surname words
+    word_names: frozenset[str]
+    #: titles before a name (Dr, Mrs, Aunty)
+    titles: frozenset[str]
+    #: words that turn a name into a place or an organisation (Heath *Ward*, Grace *Street*)
+    place_heads: frozenset[str]
+    #: as written: abbreviations (GP, CPN, U.S.) and speaker roles in capitals, never a person's initials
+    not_initials: frozenset[str]
+    #: speaker roles of transcripts ("interviewer", "moderator")
+    roles: frozenset[str]
+    #: field labels of templates, letters and posts ("note", "subject", "address")
+    fields: frozenset[str]
+    #: name prefixes a capital follows (McBride, MacKenzie, DeShawn)
+    capital_prefixes: frozenset[str]
+
+    @classmethod
+    def read(cls, rules: Rules) -> NameLexicon:
+        surname_words = rules.words("names/surname_words.txt", lower=True)
+        roles = rules.words("lexicons/speaker_roles.txt", lower=True)
+        return cls(
+            first_names=rules.words("names/first_names.txt", lower=True) | rules.nicknames.names,
+            surnames=rules.words("names/surnames.txt", lower=True),
+            surname_words=surname_words,
+            word_names=rules.words("names/word_names.txt", lower=True) | surname_words,
+            titles=rules.words("names/titles.txt", lower=True),
+            place_heads=rules.words("names/place_heads.txt", lower=True),
+            not_initials=rules.words("names/not_initials.txt") | {r.upper() for r in roles},
+            roles=roles,
+            fields=rules.words("lexicons/field_labels.txt", lower=True),
+            capital_prefixes=rules.lists("names/context.yaml")["capital_prefixes"],
+        )
+
+    def is_first_name(self, word: str) -> bool:
+        """A listed first name, or a name that is also a word."""
+        low = word.lower()
+        return low in self.first_names or low in self.word_names
+
+    def is_name(self, word: str) -> bool:
+        """A listed first name or surname."""
+        low = word.lower()
+        return low in self.first_names or low in self.surnames
+
+    def name_shaped(self, word: str) -> bool:
+        """ "Sam", "Zoë", "O'Brien", "McBride", "DeShawn", "Anne-Marie" — not "RARE_DETAIL", "AgeRecognizer"."""
+        if len(word) < 2 or not word[0].isupper() or not all(c.isalpha() or c in "'’-" for c in word):
+            return False
+        for i in range(1, len(word)):
+            if word[i].isupper() and word[i - 1] not in "'’-" and word[:i].lower() not in self.capital_prefixes:
+                return False
+        return True

@@ -1,0 +1,280 @@
+"""PERSON names, propagated across the corpus.
+
+Pass 1 collects *confident* names per document: names in NER PERSON spans, title + surname
+("Dr Okafor"), first-name-list words used as names, unknown capitalised words in a name context
+("told Kez"), first name + surname pairs, initials ("J.T."). Pass 2 finds every occurrence of every
+confident name (and its nickname variants) in every document: any letter case, possessives,
+sentence-initial. Names that are also words (Hope, Will, Dawn) and lowercase forms of common words
+need name evidence where they occur (``acceptance.py``), so "I hope" and "at dawn" stay unflagged.
+What counts as evidence is in ``evidence.py``; the words it reads are in ``rules/names/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.layout import heading_ranges, inside
+from qualdeid.detect.names.acceptance import Acceptance, KnownName, sloppy_possessive
+from qualdeid.detect.names.evidence import (
+    NOT_PERSON_ENTS,
+    SURNAME_ZIPF,
+    NameEvidence,
+    is_capitalised,
+    last_word,
+)
+from qualdeid.detect.names.initials import Initials
+from qualdeid.detect.names.variants import NameVariants
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.numbers import UNITS
+from qualdeid.detect.processors import CorpusProcessor
+from qualdeid.labels import AGE, LOCATION, ORGANIZATION, PERSON
+from qualdeid.rules import Rules
+
+DETECTOR = "names"
+
+#: Scores: a little above NER's 0.85, so a name beats NER's "organisation" reading of it.
+SCORE_KNOWN = 0.9
+SCORE_LOCAL = 0.88
+
+#: Recognizers whose PERSON spans are names by document structure (speaker turns, address blocks).
+STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer"})
+CAPITALS = re.compile(r"(?<![\w&/.'’-])[A-Z]{2,3}(?![\w&/'-]|\.[A-Z])")
+DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
+
+
+class NameProcessor(CorpusProcessor):
+    """The corpus processor for people's names."""
+
+    name = "names"
+
+    def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
+        self.ev = NameEvidence(rules, nlp)
+        self.variants = NameVariants(rules)
+        self.initials = Initials(rules, self.ev.lex.not_initials)
+        self.known: dict[str, KnownName] = {}
+        self.acceptance = Acceptance(self.ev, self.known)
+        #: initials of full names found in the corpus, and initials that act as a person somewhere in it
+        self.known_initials: set[str] = set()
+        self._pattern: re.Pattern[str] | None = None
+        lex = self.ev.lex
+        titles = "|".join(sorted((re.escape(t.capitalize()) for t in lex.titles), key=len, reverse=True))
+        self._title_name = re.compile(
+            rf"(?<![\w])(?:{titles})\.?[ \t]+(?:[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+)?|[A-Z]\b\.?)"
+        )
+        lower_titles = "|".join(sorted((re.escape(t.lower()) for t in lex.titles), key=len, reverse=True))
+        #: "dr okoro", "dr v" in hurried lower-case writing (the name is checked to be no common word)
+        self._lower_title_name = re.compile(
+            rf"(?<![\w])(?:{lower_titles})\.?[ \t]+([a-z][a-z'’-]+|[a-z])\b(?!['’]?[\w-])"
+        )
+        self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
+        ages = "|".join(sorted(self.ev.age_words, key=len, reverse=True))
+        units = "|".join(w for w, v in UNITS.items() if 1 <= v <= 9)
+        age_verbs = "|".join(sorted(self.ev.age_verbs))
+        self._age_after = re.compile(
+            rf"[ \t]+(?:is|was|{age_verbs}|just[ \t]+turned)[ \t]+(\d{{1,2}}|(?:{ages})(?:-(?:{units}))?)"
+            r"(?=[ \t]*(?:[.!?,;:)\n]|$|and\b|now\b))",
+            re.IGNORECASE,
+        )
+
+    # ------------------------------------------------------------------ pass 1
+
+    def prepare(self, sdoc: Doc) -> None:
+        """Trim NER's PERSON entities before the recognizers see them: "Took Sandy" -> "Sandy"."""
+        ev = self.ev
+        ents = list(sdoc.ents)
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            start, end = ent.start, ent.end
+            while start < end - 1 and ev.not_part_of_name(sdoc[start]):
+                start += 1
+            while end - 1 > start and sdoc[end - 1].text[0].islower() and not sdoc[end - 1].text.isalpha():
+                end -= 1  # "Ty w/": NER's span runs on into an abbreviation
+            if (start, end) != (ent.start, ent.end):
+                ents[i] = SpacySpan(sdoc, start, end, label=ent.label)
+                changed = True
+        if changed:
+            sdoc.ents = ents
+
+    def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
+        ev, lex = self.ev, self.ev.lex
+        text = doc.text
+        names: dict[str, bool] = {}
+        local: list[Span] = []
+        blocked = [s for s in spans if s.label in (LOCATION, ORGANIZATION) and s.detector != "SpacyRecognizer"]
+
+        def confident(word: str) -> None:
+            if ev.confident(word):
+                names[word] = ev.wordlike(word)
+
+        headings = heading_ranges(text)
+        for span in spans:
+            if inside(span, headings):
+                continue
+            if span.label == PERSON and span.detector in STRUCTURAL_DETECTORS:
+                # a speaker turn or an addressee is a name by its position, whatever its case
+                for word in re.findall(r"[^\W\d_][\w'’-]*", text[span.start : span.end]):
+                    confident(word[0].upper() + word[1:])
+                continue
+            if span.detector != "SpacyRecognizer":
+                continue
+            ent = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+            if span.label == PERSON:
+                words = ev.ner_person_words(ent)
+            elif span.label == ORGANIZATION:
+                words = ev.person_read_as_org(ent)
+            else:
+                continue
+            for word in words:
+                confident(word)
+        for m in self._title_name.finditer(text):
+            parts = m.group().split()
+            words = [p.strip(".") for p in parts[1:]]
+            if all(len(w) == 1 for w in words):
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                continue
+            end = m.end()
+            if len(words) == 2 and (words[1].lower() in lex.place_heads or ev.common_word(words[1])):
+                words = words[:1]  # "Dr Patel Street" is a street; "Mrs Tran Saturday" -> Tran
+                end = m.start() + m.group().index(parts[1]) + len(parts[1])
+            # after a title even an everyday word is a surname: "Dr Ward", "Mr Park"
+            local.append(Span(m.start(), end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            for w in words:
+                confident(w)
+        for m in self._lower_title_name.finditer(text):
+            name = m.group(1)
+            if len(name) == 1 or (zipf(name) < SURNAME_ZIPF and name not in lex.titles):
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        acting_initials: set[str] = set()
+        for start, end in self.initials.find(text):
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            if end - start > 1:
+                acting_initials.add(text[start:end])
+        for m in DOTTED_INITIALS.finditer(text):
+            if m.group().replace(" ", "") not in lex.not_initials:
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        for m in ev.alias.finditer(text):
+            if m.group(1) is None or lex.is_name(m.group(1)) or m.group(1) in names:
+                confident(m.group(2))
+        for token in sdoc:
+            word = token.text
+            if word.islower() and ev.lowercase_name(sdoc, token):
+                confident(word.capitalize())
+            if not is_capitalised(word) or any(b.start <= token.idx < b.end for b in blocked):
+                continue
+            if ev.followed_by_place_head(sdoc, token.i):
+                continue
+            # NER reads "River", "Sky" as a place or a thing; a word-name still counts where it acts
+            word_name_read_as_thing = token.ent_type_ != "GPE" and word.lower() in lex.word_names
+            if token.ent_type_ in NOT_PERSON_ENTS and not (lex.is_name(word) or word_name_read_as_thing):
+                continue
+            if ev.name_by_evidence(sdoc, token) or ev.listed_with_names(sdoc, token):
+                confident(word)
+            surname = ev.surname_after(sdoc, token)
+            if surname:
+                confident(word)
+                confident(surname)
+        observation = {w: wl for w, wl in names.items()}
+        for w in list(names):
+            for v in self.variants.of(w):
+                observation.setdefault(v, ev.wordlike(v))
+        initials = self._full_name_initials(text, spans, local, names) | acting_initials
+        return local, (observation, sorted(names), sorted(initials))
+
+    def _full_name_initials(self, text: str, spans: list[Span], local: list[Span], names: dict[str, bool]) -> set[str]:
+        lex = self.ev.lex
+        """ "OV" for "Ottilie Vasquez-Reyes": handover notes name people by the initials of a full name."""
+        out: set[str] = set()
+        for s in [*spans, *local]:
+            if s.label != PERSON:
+                continue
+            words = [w for w in re.findall(r"[A-Z][\w'’-]*", text[s.start : s.end]) if w.lower() not in lex.titles]
+            if 2 <= len(words) <= 3 and words[0] in names:
+                out.add("".join(w[0] for w in words))
+        return out
+
+    # ------------------------------------------------------------------ corpus knowledge
+
+    def observe(self, doc_id: str, observation: Any) -> None:
+        found, evidence, initials = observation
+        self.known_initials.update(initials)
+        for word, wordlike in found.items():
+            key = word.lower()
+            entry = self.known.get(key)
+            if entry is None:
+                entry = self.known[key] = KnownName(word, wordlike)
+            if word in evidence:
+                entry.evidence += 1
+        self._pattern = None
+
+    def _known_pattern(self) -> re.Pattern[str] | None:
+        if self._pattern is None and self.known:
+            alternatives = "|".join(re.escape(k) for k in sorted(self.known, key=len, reverse=True))
+            self._pattern = re.compile(rf"(?<![\w'’-])({alternatives})(s?)(?![\w-]|['’][a-rt-z])", re.IGNORECASE)
+        return self._pattern
+
+    # ------------------------------------------------------------------ pass 2
+
+    def second_pass(self, doc: Document, candidates: list[Span], spans: list[Span]) -> list[Span]:
+        text = doc.text
+        found = list(candidates)
+        pattern = self._known_pattern()
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                if m.group(2) and not sloppy_possessive(m.group(1), m.group()):
+                    continue
+                entry = self.known[m.group(1).lower()]
+                if self.acceptance.accept(text, m.start(), m.end(1), entry):
+                    found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
+        found += self._initials_of_known(text)
+        people = self._with_titles(text, _join_adjacent(text, found))
+        return people + self._ages_of_lowercase_names(text, people)
+
+    def _initials_of_known(self, text: str) -> list[Span]:
+        ev, lex = self.ev, self.ev.lex
+        out = []
+        for m in CAPITALS.finditer(text):
+            token = m.group()
+            if token not in self.known_initials or token in lex.not_initials or zipf(token.lower()) >= 4.0:
+                continue
+            if last_word(text[max(0, m.start() - 20) : m.start()]) in ev.word_left:
+                continue  # "the OV"
+            out.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        return out
+
+    def _with_titles(self, text: str, spans: list[Span]) -> list[Span]:
+        """Each name with the title right before it: "Dr Okafor", "Aunty Mere"."""
+        out = []
+        for s in spans:
+            m = self._title_before.search(text, max(0, s.start - 16), s.start)
+            out.append(replace(s, start=m.start()) if m else s)
+        return out
+
+    def _ages_of_lowercase_names(self, text: str, people: list[Span]) -> list[Span]:
+        """ "grace is 38,": the age recognizers read capitalised names only; a lower-case one is known here."""
+        ages = []
+        for p in people:
+            if text[p.start : p.end].islower():
+                m = self._age_after.match(text, p.end)
+                if m:
+                    ages.append(Span(m.start(1), m.end(1), AGE, score=SCORE_LOCAL, detector=DETECTOR))
+        return ages
+
+
+def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
+    """Join name parts separated by one space ("Ines" + "Vuković"); drop duplicates."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        last = out[-1] if out else None
+        if last and (s.start < last.end or (s.start - last.end == 1 and text[last.end] == " ")):
+            out[-1] = replace(last, end=max(last.end, s.end), score=max(last.score, s.score))
+        else:
+            out.append(Span(s.start, s.end, PERSON, score=s.score, detector=s.detector))
+    return out

@@ -1,0 +1,241 @@
+"""Presidio AnalyzerEngine on a preloaded spaCy pipeline (see ``loading.py``: never a download).
+
+The registry is kept lean on purpose: every recognizer runs on every document, so only those that
+matter for qualitative data from English-speaking countries are registered, plus qualdeid's own
+(``qualdeid.detect.recognizers``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from typing import Any
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    AuMedicareRecognizer,
+    AuTfnRecognizer,
+    CreditCardRecognizer,
+    IbanRecognizer,
+    NhsRecognizer,
+    SpacyRecognizer,
+    UkNinoRecognizer,
+    UsSsnRecognizer,
+)
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import qualdeid.detect.nlp.offline  # noqa: F401  (must run before Presidio's email/URL recognizers are used)
+from qualdeid.labels import AGE, CONTACT, DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON
+from qualdeid.rules import Rules
+
+LANGUAGE = "en"
+
+
+#: Presidio entity types -> canonical label (the entity type is kept as the span's subtype).
+PRESIDIO_TO_CANONICAL: dict[str, str] = {
+    "PERSON": PERSON,
+    "LOCATION": LOCATION,
+    "GPE": LOCATION,
+    "ORGANIZATION": ORGANIZATION,
+    "NRP": "NORP",
+    "DATE_TIME": DATE_TIME,
+    "AGE": AGE,
+    "EMAIL_ADDRESS": CONTACT,
+    "PHONE_NUMBER": CONTACT,
+    "URL": CONTACT,
+    "IP_ADDRESS": CONTACT,
+    "CREDIT_CARD": ID,
+    "IBAN_CODE": ID,
+    "CRYPTO": ID,
+    "MEDICAL_LICENSE": ID,
+    "US_SSN": ID,
+    "US_PASSPORT": ID,
+    "US_DRIVER_LICENSE": ID,
+    "US_ITIN": ID,
+    "US_BANK_NUMBER": ID,
+    "UK_NHS": ID,
+    "UK_NINO": ID,
+    "AU_MEDICARE": ID,
+    "AU_TFN": ID,
+    "AU_ABN": ID,
+    "AU_ACN": ID,
+}
+
+#: spaCy NER labels used (NORP, numbers, money, events, ... are not direct identifiers).
+NER_MAPPING = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "ORG": "ORGANIZATION",
+    "DATE": "DATE_TIME",
+    "TIME": "DATE_TIME",
+}
+
+#: spaCy NER labels that are not passed on to Presidio.
+NER_IGNORED = (
+    "NORP",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+    "PRODUCT",
+)
+
+
+def canonical_label(entity_type: str) -> str | None:
+    """The canonical label of a Presidio entity type; qualdeid's own recognizers already use canonical ones."""
+    return PRESIDIO_TO_CANONICAL.get(entity_type, entity_type if entity_type.isupper() else None)
+
+
+class LazyNlpArtifacts(NlpArtifacts):
+    """Presidio's NLP artifacts with lemmas, token offsets and keywords computed on first use.
+
+    Presidio builds all three for every document, but only its context enhancer reads them, and
+    only for a document where a recognizer with context words found something.
+    """
+
+    def __init__(self, entities: list[Any], tokens: Doc, nlp_engine: Any, language: str, scores: list[float]) -> None:
+        self.entities = entities
+        self.tokens = tokens
+        self.nlp_engine = nlp_engine
+        self.language = language
+        self.scores = scores if scores else [0.85] * len(entities)
+
+    @cached_property
+    def lemmas(self) -> list[str]:  # type: ignore[override]
+        return [token.lemma_ for token in self.tokens]
+
+    @cached_property
+    def tokens_indices(self) -> list[int]:  # type: ignore[override]
+        return [token.idx for token in self.tokens]
+
+    @cached_property
+    def keywords(self) -> list[str]:  # type: ignore[override]
+        return self.set_keywords(self.nlp_engine, self.lemmas, self.language)
+
+
+class PreloadedSpacyNlpEngine(SpacyNlpEngine):
+    """A SpacyNlpEngine around an already-loaded pipeline: ``load()`` never calls spacy.cli.download."""
+
+    def __init__(self, nlp: Language) -> None:
+        super().__init__(
+            models=[{"lang_code": LANGUAGE, "model_name": nlp.meta.get("name", "custom")}],
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping=dict(NER_MAPPING), labels_to_ignore=list(NER_IGNORED)
+            ),
+        )
+        self.nlp = {LANGUAGE: nlp}
+        self._word_cache: dict[tuple[str, str, str], bool] = {}
+
+    def load(self) -> None:  # already loaded
+        return None
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
+        return LazyNlpArtifacts(entities, doc, self, language, scores)
+
+    # Presidio asks these for every lemma of every document; the answers depend on the word only.
+    def is_stopword(self, word: str, language: str) -> bool:
+        return self._cached("stop", word, language, super().is_stopword)
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return self._cached("punct", word, language, super().is_punct)
+
+    def _cached(self, kind: str, word: str, language: str, ask: Callable[[str, str], bool]) -> bool:
+        key = (kind, word, language)
+        hit = self._word_cache.get(key)
+        if hit is None:
+            hit = self._word_cache[key] = ask(word, language)
+        return hit
+
+
+class SelectiveContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's context enhancer, given only the results it may change.
+
+    Presidio's enhancer deep-copies every result of every document and then skips those whose
+    recognizer has no context words. Here only results of recognizers with context words go
+    through it (and are copied); the others are passed on as they are, in the same order.
+    """
+
+    KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        recognizers: list[EntityRecognizer],
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        with_context = {r.id for r in recognizers if r.context}
+
+        def may_change(result: RecognizerResult) -> bool:
+            return bool(result.recognition_metadata) and result.recognition_metadata.get(self.KEY) in with_context
+
+        candidates = [r for r in raw_results if may_change(r)]
+        if not candidates:
+            return list(raw_results)
+        enhanced = iter(super().enhance_using_context(text, candidates, nlp_artifacts, recognizers, context))
+        return [next(enhanced) if may_change(r) else r for r in raw_results]
+
+
+def presidio_results(
+    recognizer: EntityRecognizer, offsets: Iterable[tuple[int, int, str]], score: float
+) -> list[RecognizerResult]:
+    """Presidio results, named after ``recognizer``, for (start, end, label) offsets."""
+    return [
+        RecognizerResult(
+            label,
+            start,
+            end,
+            score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            },
+        )
+        for start, end, label in offsets
+    ]
+
+
+def predefined_recognizers() -> list[EntityRecognizer]:
+    """Presidio's own recognizers that fit this domain (the contact ones behind a cheap text check)."""
+    from qualdeid.detect.recognizers.contact import contact_recognizers
+
+    return [
+        SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"]),
+        *contact_recognizers(),
+        CreditCardRecognizer(),
+        IbanRecognizer(),
+        AuMedicareRecognizer(),
+        AuTfnRecognizer(),
+        NhsRecognizer(),
+        UkNinoRecognizer(),
+        UsSsnRecognizer(),
+    ]
+
+
+def build_analyzer(nlp: Language, rules: Rules | None = None) -> AnalyzerEngine:
+    from qualdeid.detect.recognizers import build_recognizers
+
+    rules = rules or Rules()
+    nlp_engine = PreloadedSpacyNlpEngine(nlp)
+    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    for recognizer in [*predefined_recognizers(), *build_recognizers(rules, nlp)]:
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=[LANGUAGE],
+        context_aware_enhancer=SelectiveContextEnhancer(),
+    )

@@ -1,0 +1,1 @@
+"""Places and organisations found again across the corpus by their short forms."""

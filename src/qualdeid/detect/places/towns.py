@@ -1,0 +1,117 @@
+"""Towns from a gazetteer (``rules/lexicons/towns.txt``) after a place preposition: "texted from timaru",
+"come see her in kirkcaldy", "back home in Dubbo".
+
+NER misses towns written in lower case, and capitalised ones it takes for a person or an organisation.
+A town named after "in", "from", "to", "near"... is a place whatever its case, unless the name is
+also an everyday word ("in bath", "to reading", "from hope"): then only its Title Case form counts,
+and a first name never does ("gave it to Grant").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.language import Language
+
+from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.loading import dictionary_words
+from qualdeid.detect.nlp.presidio import presidio_results
+from qualdeid.labels import LOCATION
+from qualdeid.rules import Rules
+
+#: before a town: "in", "from", "back to", "out near", ... (a line break ends the phrase)
+_BEFORE = re.compile(
+    r"(?<![\w'’])(?i:in|from|to|near|outside|around|into|towards|via|round|past)[ \t]+"
+    r"(?P<name>[A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Za-zÀ-ÿ'’.-]+){0,2})"
+)
+#: "half of Timaru", "the people of Bramwell": a Title Case town after "of"
+_AFTER_OF = re.compile(r"(?<![\w'’])of[ \t]+(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})")
+#: a lower-case word at least this common in English (Zipf) is taken as the word, not the town
+WORD_ZIPF = 4.0
+#: a capitalised one-word town this common is more often something else ("to Florence", "in Mobile")
+TITLE_ZIPF = 5.5
+
+
+class TownRecognizer(EntityRecognizer):
+    LABEL = LOCATION
+    SCORE = 0.86  # above NER (0.85): a town after "to" that is no first name is not NER's person
+
+    def __init__(
+        self,
+        towns: Iterable[str],
+        not_towns: frozenset[str],
+        dictionary: frozenset[str],
+        regions: tuple[Iterable[str], Iterable[str]] = ((), ()),
+    ) -> None:
+        """``regions``: the Canadian provinces and the Australian states written before a postcode."""
+        self.towns = frozenset(t.lower() for t in towns)
+        self.not_towns = not_towns  # first names, word-names, calendar words, countries (lower case)
+        self.dictionary = dictionary
+        provinces, states = ("|".join(sorted(w.upper() for w in ws)) for ws in regions)
+        #: before a postcode: "..., Kirkcaldy KY1 1XX", "Truro NS B2N 5B5", "Dubbo NSW 2830"
+        self.before_postcode = re.compile(
+            r"(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})(?=,?[ \t]+(?:"
+            r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b"  # UK
+            rf"|(?:{provinces}),?[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b"  # Canada
+            rf"|(?:{states}),?[ \t]+\d{{4}}\b))"  # Australia
+        )
+        super().__init__(supported_entities=[self.LABEL], name="TownRecognizer", supported_language="en")
+
+    @classmethod
+    def read(cls, rules: Rules, names: NameLexicon, nlp: Language | None) -> TownRecognizer:
+        """Towns of ``lexicons/towns.txt``; names, everyday words and calendar words are not towns."""
+        calendar = rules.lists("lexicons/calendar.yaml")
+        not_towns = (
+            names.first_names
+            | names.word_names
+            | rules.words("lexicons/not_places.txt", lower=True)
+            | rules.words("lexicons/generic_name_words.txt", lower=True)
+            | frozenset().union(*(calendar[k] for k in ("weekdays", "weekdays_short", "months", "months_short")))
+        )
+        dictionary = dictionary_words(nlp, nouns=False)
+        places = rules.lists("lexicons/places.yaml")
+        regions = (places["provinces_ca"], places["states_au"])
+        return cls(rules.words("lexicons/towns.txt"), not_towns, dictionary, regions)
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
+        if self.LABEL not in entities or not self.towns:
+            return []
+        return presidio_results(self, ((a, b, self.LABEL) for a, b in self.find(text)), self.SCORE)
+
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        for pattern in (_BEFORE, _AFTER_OF):
+            yield from self._towns(text, pattern, from_end=False)
+        yield from self._towns(text, self.before_postcode, from_end=True)
+
+    def _towns(self, text: str, pattern: re.Pattern[str], from_end: bool) -> Iterator[tuple[int, int]]:
+        """The longest town that opens the matched words ("port hope" before "port"), or that ends
+        them when the town comes right before a postcode ("... Peer Network Kirkcaldy KY1 1XX")."""
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            words = list(re.finditer(r"\S+", name))
+            for n in range(len(words), 0, -1):
+                part = words[-n:] if from_end else words[:n]
+                start, end = part[0].start(), part[-1].end()
+                while end > start and name[end - 1] in ".'’":
+                    end -= 1
+                phrase = " ".join(name[start:end].split())
+                if phrase.lower() in self.towns and self._is_town(phrase, phrase.split()):
+                    yield m.start("name") + start, m.start("name") + end
+                    break
+
+    def _is_town(self, phrase: str, words: list[str]) -> bool:
+        low = phrase.lower()
+        if low in self.not_towns:
+            return False
+        if phrase.islower():
+            return all(w not in self.dictionary and zipf(w) < WORD_ZIPF for w in low.split())
+        if not all(w[:1].isupper() for w in words):
+            return False  # "in Port of ..." mixed case: leave it to the other recognizers
+        return len(words) > 1 or zipf(low) < TITLE_ZIPF

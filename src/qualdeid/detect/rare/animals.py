@@ -1,0 +1,98 @@
+"""Unusual animals kept, told by the phrase rather than by a lexicon word:
+
+* "a pet goat", "her pet crow", "a tame magpie": any animal kept as a pet that is not an ordinary pet,
+* "a magpie she raised from a chick", "hand-reared a joey from a baby": an animal raised from young.
+
+Word lists: ``rules/rare/animals.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder
+from qualdeid.detect.rare.frames import extend_np_left, is_np_token
+from qualdeid.detect.rare.lexicon import Category, RareRules
+
+
+class AnimalFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        self.raising = self._w("raising_verbs")
+        self.keeping = self._w("pet_keeping_verbs")
+        self.triggers = frozenset({"from", *self._w("pet_markers")})
+
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
+        out: list[Hit] = []
+        for i in dw.where(self.triggers):
+            t = sdoc[i]
+            ss, se = bounds[i]
+            hit = self._pet(sdoc, t, ss, se, named, lexicon) or self._raised_from_young(sdoc, t, ss, se)
+            if hit is not None:
+                out.append(hit)
+        return out
+
+    def _pet(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``a pet goat``, ``her pet crow``, ``a tame magpie``."""
+        if t.lower_ not in self._w("pet_markers") or t.i + 1 >= se:
+            return None
+        k = t.i + 1
+        while k + 1 < se and sdoc[k].pos_ == "ADJ":
+            k += 1
+        animal = sdoc[k]
+        if animal.pos_ not in ("NOUN", "PROPN") or named[animal.idx] or not animal.is_alpha:
+            return None
+        lemma = animal.lemma_.lower()
+        if lemma in self._w("ordinary_pets") or animal.lower_ in self._w("ordinary_pets"):
+            return None
+        if t.lower_ == "pet":
+            if lemma in self._w("pet_non_animals") or animal.lower_ in self._w("pet_non_animals"):
+                return None
+        elif lexicon.get(k) != Category.PET:
+            return None  # "a tame version": only an animal the pet lexicon knows
+        start = t.i - 1 if t.i > ss and (sdoc[t.i - 1].pos_ == "DET" or sdoc[t.i - 1].tag_ == "PRP$") else t.i
+        for v in range(start - 1, max(ss, start - 3) - 1, -1):
+            w = sdoc[v]
+            if w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in self.keeping:
+                frame = self.frames.frame_at_verb(sdoc, v, ss)
+                if frame.person_subject:
+                    start = frame.start
+                break
+            if not (w.pos_ == "ADV" or is_np_token(w)):
+                break
+        end = self.frames.extend_relative(sdoc, k + 1, se, start + self.max_tokens)  # "... that lives in her flat"
+        return Hit(start, end, "pet", "unusual animal kept", (lemma,))
+
+    def _raised_from_young(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``a magpie she raised from a chick``, ``reared the joey from a baby``."""
+        if t.lower_ != "from" or t.i + 1 >= se:
+            return None
+        k = t.i + 1
+        if sdoc[k].pos_ == "DET":
+            k += 1
+        if k >= se or (
+            sdoc[k].lower_ not in self._w("young_animals") and sdoc[k].lemma_.lower() not in self._w("young_animals")
+        ):
+            return None
+        for v in range(t.i - 1, max(ss, t.i - 6) - 1, -1):
+            w = sdoc[v]
+            if w.pos_ == "VERB" and w.lemma_.lower() in self.raising:
+                frame = self.frames.frame_at_verb(sdoc, v, ss)
+                start = frame.start
+                if v + 1 == t.i or (v + 2 == t.i and sdoc[v + 1].lower_ in ("up", "it", "her", "him", "them")):
+                    # the animal stands before the verb: "a magpie she raised from a chick"
+                    subject = frame.start - 1
+                    if subject < ss or not frame.person_subject:
+                        return None
+                    head = subject - 1
+                    if head < ss or sdoc[head].pos_ not in ("NOUN", "PROPN"):
+                        return None
+                    start = extend_np_left(sdoc, head, ss)
+                elif not frame.person_subject:
+                    return None
+                return Hit(start, k + 1, "pet", "animal raised from young", ("raised_from_young",))
+            if not (is_np_token(w) or w.pos_ in ("ADV", "PRON", "PART")):
+                return None
+        return None

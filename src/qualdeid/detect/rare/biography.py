@@ -1,0 +1,491 @@
+"""Biographical frames: details told by what someone did, for how long, how they ranked or what they
+present, often with no lexicon word at all.
+
+* a stretch of unusual work: "drove a snow plough over the pass for nine winters", "spent three
+  summers fighting wildfires", "worked two seasons on a crayfish boat" — judged by the job the
+  activity names ("dug graves" -> gravedigger in occupation.txt, "drove a bus" -> bus driver in
+  common.txt) or else by how rare its words are in general language (then within-corpus rarity too),
+* rankings: "one of the top ten chess players in the state", "one of the first women licensed as
+  a harbour pilot",
+* selections: "was crowned Harvest Queen", "was picked for the national youth orchestra",
+* media roles: "does a call-in show on community radio", "writes the crossword for the local paper",
+* competing: "competes in sheepdog trials at the agricultural shows",
+* animals by what they do: "the cockatoo that rides on his shoulder".
+
+Word lists: ``rules/rare/biography.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
+from qualdeid.detect.rare.frames import (
+    USED_TO,
+    extend_np_left,
+    is_np_token,
+    phrase_end,
+    run_patterns,
+    verb_lemma,
+)
+from qualdeid.detect.rare.lexicon import Category, RareRules
+
+#: lexicon categories that make an activity distinctive on their own
+_DISTINCTIVE = frozenset(
+    {Category.OCCUPATION, Category.HOBBY, Category.SETTING, Category.PET, Category.LIFE_EVENT, Category.PHYSICAL_TRAIT}
+)
+_CONTENT_POS = frozenset({"NOUN", "ADJ", "PROPN", "VERB"})
+_BE_GET = frozenset({"be", "get"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
+_OUTLET_REACH = 7
+_RANKED_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})  # "the top ten junior chess players"
+_IMPERSONAL = frozenset({"it", "its"})
+_LIGHT_VERBS = frozenset({"do", "have"})  # tokens after a media show within which the outlet is named
+
+
+def _after_article(t: Token) -> bool:
+    return t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")
+
+
+def agent_nouns(lemma: str) -> tuple[str, ...]:
+    """``dig`` -> ``("digger", "diger")``, ``tune`` -> ``("tuner",)``: who does the verb's work."""
+    if lemma.endswith("e"):
+        return (lemma + "r",)
+    forms = [lemma + "er"]
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms.insert(0, lemma + lemma[-1] + "er")
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms.append(lemma[:-1] + "ier")
+    return tuple(forms)
+
+
+def noun_forms(t: Token) -> tuple[str, ...]:
+    """Singular forms of a noun, mending the lemmatiser's slips ("graves" -> "graf")."""
+    low = t.lower_
+    forms = [t.lemma_.lower(), low]
+    if low.endswith("es"):
+        forms.append(low[:-2])
+    if low.endswith("s"):
+        forms.append(low[:-1])
+    return tuple(dict.fromkeys(forms))
+
+
+class BiographyFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        w = self.rr.words
+        t = self.rr.threshold
+        self.bio_zipf = t("bio_zipf")
+        self.bio_verb_zipf = t("bio_verb_zipf")
+        self.occupations = self._entries(Category.OCCUPATION)
+        self.commons = self._entries(Category.COMMON)
+        self.triggers = frozenset(
+            {"one", *w("bio_durations")}
+            | w("selection_verbs")
+            | w("selection_strong")
+            | w("media_content")
+            | w("compete_verbs")
+            | w("animal_behaviour_verbs")
+            | w("operated_verbs")
+            | w("win_verbs")
+        )
+        self.operated_zipf = t("operated_zipf")
+
+    def _entries(self, category: str) -> frozenset[str]:
+        return frozenset(item for ws in self.rr.entries.values() for _, c, item in ws if c == category)
+
+    def find(self, ctx: RareContext) -> list[Hit]:
+        """All biographical frames of one document. ``lexicon`` maps token index -> lexicon category."""
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
+        patterns = (
+            self._stretch,
+            self._ranking,
+            self._selection,
+            self._media_role,
+            self._competes,
+            self._animal,
+            self._operated,
+            self._won_named,
+        )
+        return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
+
+    # ---------------------------------------------------------------- helpers
+
+    def _lemma_in(self, t: Token, name: str) -> bool:
+        words = self._w(name)
+        return t.lemma_.lower() in words or t.lower_ in words
+
+    def _rare_word(self, t: Token, named: bytearray, limit: float | None = None) -> bool:
+        """A content word uncommon in general language (in every form), not a name nor a common word."""
+        if t.pos_ not in _CONTENT_POS or not t.is_alpha or len(t) < 4 or t.is_stop:
+            return False
+        if named[t.idx] and t.is_title:
+            return False
+        lemma = t.lemma_.lower()
+        if lemma in self.rr.common_words or t.lower_ in self.rr.common_words:
+            return False
+        if t.ent_type_ in _PLACE_ENTITIES:
+            return False
+        if t.is_title and not t.is_sent_start and not _after_article(t):
+            return False  # a name; but "drove the Snowcat": a machine known by its brand
+        z = max(zipf(t.lower_), zipf(lemma))
+        if limit is None:
+            limit = self.bio_zipf
+        return 1.0 <= z < (min(limit, self.bio_verb_zipf) if t.pos_ == "VERB" else limit)
+
+    def _judge_activity(
+        self,
+        sdoc: Doc,
+        verb: int,
+        first: int,
+        end: int,
+        named: bytearray,
+        lexicon: dict[int, str],
+        limit: float | None = None,
+    ) -> tuple[str, tuple[str, ...]] | None:
+        """Is the activity of tokens ``first..end`` (verb at ``verb``) unusual? (status, key terms).
+        ``limit``: the general-language frequency its words must be under (default ``bio_zipf``)."""
+        lemma = verb_lemma(sdoc[verb])
+        nouns = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN") and sdoc[m].is_alpha]
+        for n in nouns:
+            for agent in agent_nouns(lemma):
+                for form in noun_forms(n):
+                    for job in (f"{form} {agent}", f"{form}{agent}"):
+                        if job in self.occupations:
+                            return Status.ACCEPTED, (job,)
+                        if job in self.commons:
+                            return None
+        if any(lexicon.get(m) in _DISTINCTIVE for m in range(first, end)):
+            return Status.ACCEPTED, tuple(sdoc[m].lemma_.lower() for m in range(first, end) if m in lexicon)
+        rare = [sdoc[m] for m in range(first, end) if self._rare_word(sdoc[m], named, limit)]
+        if not rare:
+            return None
+        return Status.CORPUS_CHECK, tuple(w.lemma_.lower() for w in rare)
+
+    def _quantity_start(self, sdoc: Doc, unit: int, ss: int) -> int:
+        """First token of "nearly twenty", "a few", "most of those" before a unit of time."""
+        k = unit
+        while k - 1 >= ss and (sdoc[k - 1].like_num or sdoc[k - 1].lower_ in self._w("bio_quantity_words")):
+            k -= 1
+        return k
+
+    # ---------------------------------------------------------------- a stretch of work
+
+    def _stretch(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``drove a snow plough over the pass for nine winters``, ``spent three summers fighting
+        wildfires with a rappel crew``, ``worked two seasons on a crayfish boat``."""
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in self._w("bio_durations"):
+            return None
+        q = self._quantity_start(sdoc, t.i, ss)
+        if q == t.i and q - 1 >= ss and sdoc[q - 1].lower_ == "for" and t.tag_ == "NNS":
+            return self._for_stretch(sdoc, q - 1, t.i + 1, ss, se, named, lexicon)  # "for decades"
+        if q == t.i or q - 1 < ss:
+            return None  # a number or quantity word comes before the unit: "nine winters", "a few years"
+        before = sdoc[q - 1]
+        if before.lower_ == "for":
+            return self._for_stretch(sdoc, q - 1, t.i + 1, ss, se, named, lexicon)
+        if self.frames.acts_as_verb(sdoc, before.i) and before.tag_ in ("VBD", "VBZ", "VBP", "VBN", "NNS"):
+            return self._spent_stretch(sdoc, before.i, t.i + 1, ss, se, named, lexicon)
+        return None
+
+    def _for_stretch(
+        self, sdoc: Doc, for_i: int, unit_end: int, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        verb = None
+        for v in range(for_i - 1, max(ss, for_i - 12) - 1, -1):
+            w = sdoc[v]
+            if self.frames.acts_as_verb(sdoc, v) and not is_np_token(w):
+                verb = v
+                break
+            if not (is_np_token(w) or w.pos_ in ("ADP", "ADV", "PART", "PRON") or w.tag_ == "VBG"):
+                return None
+        if verb is None or verb + 1 >= for_i:
+            return None
+        lemma = verb_lemma(sdoc[verb])
+        if lemma in self._w("bio_plain_verbs") or lemma in self.rr.words("reporting_verbs"):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, verb, ss)
+        if not frame.person_subject:
+            return None
+        judged = self._judge_activity(sdoc, verb, verb + 1, for_i, named, lexicon)
+        if judged is None:
+            return None
+        status, keys = judged
+        return Hit(frame.start, unit_end, "occupation", "a stretch of unusual work or life", keys, status)
+
+    def _spent_stretch(
+        self, sdoc: Doc, verb: int, unit_end: int, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``spent two summers <doing X>``, ``worked three seasons <on a crayfish boat>``."""
+        lemma = verb_lemma(sdoc[verb])
+        if lemma in self._w("bio_plain_verbs") - {"spend"} or lemma in self.rr.words("reporting_verbs"):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, verb, ss)
+        if not frame.person_subject:
+            return None
+        k = unit_end
+        after = sdoc[k].lower_ if k + 1 < se else ""
+        if lemma == "spend" and (after == "as" or (after in ("in", "with") and sdoc[k + 1].tag_ == "PRP$")):
+            return None  # "spent ten years as a ..." (roles), "spent a year in his room"
+        while k < se and sdoc[k].pos_ == "ADV" and k - unit_end < 2:
+            k += 1  # "spent two winters alone at ..."
+        limit = frame.start + self.max_tokens + 4
+        if k < se and sdoc[k].tag_ == "VBG":
+            activity_verb, first = k, k + 1
+            end = self.frames.extend_right(sdoc, k + 1, se, limit, max_pps=2)
+        elif lemma != "spend":
+            activity_verb, first = verb, unit_end
+            end = self.frames.extend_right(sdoc, unit_end, se, limit, max_pps=2)
+            if end == unit_end:
+                return None
+        else:
+            activity_verb, first = verb, k
+            end = self.frames.extend_right(sdoc, k, se, limit, max_pps=2)
+            if end == k:
+                return None
+        if lemma != "spend" and activity_verb == verb:
+            judged = self._judge_activity(sdoc, verb, verb + 1, end, named, lexicon)
+        else:
+            judged = self._judge_activity(sdoc, activity_verb, first, end, named, lexicon)
+            if judged is None and activity_verb != verb and self._rare_word(sdoc[activity_verb], named):
+                judged = Status.CORPUS_CHECK, (verb_lemma(sdoc[activity_verb]),)
+        if judged is None:
+            return None
+        status, keys = judged
+        return Hit(frame.start, end, "occupation", "a stretch of unusual work or life", keys, status)
+
+    def _operated(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``drove the snowcat up the ski slopes``, ``crewed a hovercraft``, ``worked nights at the
+        abattoir``: operating, crewing or working something unusual, done in the past or habitually."""
+        if not self.frames.acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("operated_verbs"):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject or not (USED_TO in frame.kinds or t.tag_ in ("VBD", "VBZ", "VBP", "NNS")):
+            return None
+        end = self.frames.extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=2)
+        if end == t.i + 1:
+            return None
+        judged = self._judge_activity(sdoc, t.i, t.i + 1, end, named, lexicon, self.operated_zipf)
+        if judged is None:
+            return None
+        status, keys = judged
+        return Hit(frame.start, end, "occupation", "operated or worked something unusual", keys, status)
+
+    def _won_named(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``won the Golden Fleece``, ``took best in show at the county fair``."""
+        if not self.frames.acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("win_verbs"):
+            return None
+        k = t.i + 1
+        obj_end = phrase_end(sdoc, k, se)
+        if obj_end == k:
+            return None
+        titled = any(w.is_title and w.pos_ in ("PROPN", "NOUN") for w in sdoc[k:obj_end])
+        venue = False
+        end = obj_end
+        if end + 1 < se and sdoc[end].lower_ in ("at", "in"):
+            j = phrase_end(sdoc, end + 1, se)
+            place = sdoc[end + 1 : j]
+            if any(self._lemma_in(w, "compete_venues") for w in place) and any(
+                self._lemma_in(w, "compete_scales") or w.is_title for w in place
+            ):
+                venue, end = True, j
+        if not (titled and verb_lemma(t) == "win") and not venue:
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, end, "life_event", "won a named prize or a prize at a show", ("won_named",))
+
+    # ---------------------------------------------------------------- rankings and selections
+
+    def _ranking(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``one of the top ten chess players in the state``, ``one of the first women licensed as a
+        harbour pilot``, ``one of the best hurling goalkeepers in <place>``."""
+        if t.lower_ != "one" or t.i + 3 >= se or sdoc[t.i + 1].lower_ != "of" or sdoc[t.i + 2].lower_ != "the":
+            return None
+        marker = sdoc[t.i + 3]
+        if marker.lower_ not in self._w("rank_markers"):
+            return None
+        k = t.i + 4
+        head_end = None
+        while k < se and (sdoc[k].like_num or sdoc[k].pos_ in _RANKED_POS or sdoc[k].tag_ == "HYPH"):
+            if sdoc[k].pos_ in ("NOUN", "PROPN"):
+                head_end = k + 1
+            k += 1
+        if head_end is None:
+            return None
+        k = head_end  # "the first men qualified as ...": the participle is not part of the head
+        head = sdoc[k - 1]
+        if head.lemma_.lower() in self._w("rank_generic_heads") or head.lower_ in self._w("rank_generic_heads"):
+            return None
+        start = t.i
+        if start - 1 >= ss and sdoc[start - 1].lemma_.lower() in self._w("rank_verbs"):
+            start -= 1
+        end = None
+        if k < se and sdoc[k].lower_ in ("in", "on", "across", "around", "from", "of") and k + 1 < se:
+            j = phrase_end(sdoc, k + 1, se)
+            scope = sdoc[k + 1 : j]
+            if any(
+                w.lemma_.lower() in self._w("rank_scopes")
+                or w.lower_ in self._w("rank_scopes")
+                or w.ent_type_ in _PLACE_ENTITIES
+                or (w.is_title and not w.is_sent_start and w.pos_ == "PROPN")
+                for w in scope
+            ):
+                end = j
+        first_of_kind = marker.lower_ in self._w("first_of_kind")
+        kinds = self.rr.words("uniqueness_kinds")
+        if end is None and first_of_kind and (head.lemma_.lower() in kinds or head.lower_ in kinds):
+            if k < se and sdoc[k].tag_ in ("VBN", "VBD", "JJ") and sdoc[k].lower_.endswith("ed"):  # "licensed as"
+                end = self.frames.extend_right(sdoc, k + 1, se, start + self.max_tokens + 4, max_pps=1)
+                if end < se and sdoc[end].lower_ == "as":
+                    end = phrase_end(sdoc, end + 1, se)
+            elif k + 1 < se and sdoc[k].lower_ == "to" and self.frames.acts_as_verb(sdoc, k + 1):
+                end = self.frames.extend_right(sdoc, k + 2, se, start + self.max_tokens + 4, max_pps=1)
+        if end is None:
+            return None
+        return Hit(start, end, "life_event", "ranked among the top or first of a field", (head.lemma_.lower(),))
+
+    def _selection(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``was crowned Strawberry Queen``, ``got picked for the national youth orchestra``,
+        ``was voted Young Farmer of the Year``."""
+        lemma = t.lemma_.lower()
+        if t.tag_ != "VBN" or lemma not in self._w("selection_verbs") | self._w("selection_strong"):
+            return None
+        if t.i - 1 < ss or sdoc[t.i - 1].lemma_.lower() not in _BE_GET:
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i - 1 if sdoc[t.i - 1].pos_ == "VERB" else t.i, ss)  # "got picked"
+        if not frame.person_subject:
+            return None
+        k = t.i + 1
+        if k < se and sdoc[k].lower_ == "as":
+            k += 1
+        strong = lemma in self._w("selection_strong")
+        if k < se and sdoc[k].lower_ in ("for", "to", "into") and k + 1 < se:
+            j = phrase_end(sdoc, k + 1, se)
+            group = sdoc[k + 1 : j]
+            scaled = any(self._lemma_in(w, "achievement_scale") or w.ent_type_ in _PLACE_ENTITIES for w in group)
+            grouped = any(self._lemma_in(w, "selection_groups") for w in group)
+            if j > k + 1 and (strong or (scaled and grouped)):
+                return Hit(frame.start, j, "life_event", "chosen for a team or title", ("selected",))
+            return None
+        j = phrase_end(sdoc, k, se)
+        if j == k:
+            return Hit(frame.start, k, "life_event", "chosen for a title", (lemma,)) if strong else None
+        if j + 3 <= se and sdoc[j].lower_ == "of" and sdoc[j + 1].lower_ == "the":
+            j = phrase_end(sdoc, j + 1, se)  # "... of the Year"
+        np = sdoc[k:j]
+        titled = any(w.is_title and not named[w.idx] and w.pos_ in ("PROPN", "NOUN") for w in np)
+        title_noun = any(self._lemma_in(w, "title_nouns") for w in np)
+        if not (strong or titled or title_noun):
+            return None
+        scaled = any(self._lemma_in(w, "achievement_scale") or w.lower_ == "year" for w in np)
+        if not (strong or titled or scaled):
+            return None  # "was chosen as team captain": a title, but not a known one
+        return Hit(frame.start, j, "life_event", "chosen for a title", (lemma,))
+
+    # ---------------------------------------------------------------- media roles and competing
+
+    def _media_role(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``does her old call-in show on the community radio``, ``reads the weather on local TV``."""
+        if t.pos_ not in ("NOUN", "PROPN") or not self._lemma_in(t, "media_content"):
+            return None
+        if t.i + 1 < se and sdoc[t.i + 1].pos_ in ("NOUN", "PROPN"):
+            return None  # not the head: "the news quiz" is judged at "quiz"
+        np_start = t.i
+        while np_start - 1 >= ss and t.i - np_start < 7:
+            prev = sdoc[np_start - 1]
+            hyphen_particle = prev.tag_ in ("RP", "IN") and np_start - 2 >= ss and sdoc[np_start - 2].tag_ == "HYPH"
+            if not (is_np_token(prev) or hyphen_particle):  # "call-in show", "phone-in"
+                break
+            np_start -= 1
+        verb = np_start - 1
+        if (
+            verb < ss
+            or not self.frames.acts_as_verb(sdoc, verb)
+            or verb_lemma(sdoc[verb]) not in self._w("media_role_verbs")
+        ):
+            return None
+        if verb_lemma(sdoc[verb]) in _LIGHT_VERBS and not self._lemma_in(t, "media_presented"):
+            return None  # "does the quiz on the radio": plays along, presents nothing
+        frame = self.frames.frame_at_verb(sdoc, verb, ss)
+        if not frame.person_subject:
+            return None
+        outlets = self._w("media_outlets")
+        in_np = any(self._lemma_in(sdoc[m], "media_outlets") for m in range(np_start, t.i))
+        end = t.i + 1
+        k = end
+        while k < se and sdoc[k].pos_ in ("NOUN", "PROPN"):
+            k += 1
+        if k < se and sdoc[k].lower_ in ("on", "for", "at", "with") and k + 1 < se:
+            j = phrase_end(sdoc, k + 1, min(se, k + 1 + _OUTLET_REACH))
+            if any(sdoc[m].lower_ in outlets or sdoc[m].lemma_.lower() in outlets for m in range(k + 1, j)):
+                return Hit(frame.start, j, "occupation", "a public or media role", (t.lemma_.lower(),))
+        if in_np and t.lemma_.lower() not in self._w("read_not_presented"):
+            return Hit(frame.start, k, "occupation", "a public or media role", (t.lemma_.lower(),))
+        return None
+
+    def _competes(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``competes in sheepdog trials at the agricultural shows``, ``shows lop rabbits at fairs``."""
+        if not self.frames.acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("compete_verbs"):
+            return None
+        if t.tag_ not in ("VBZ", "VBD", "VBP", "NNS") and not (t.i > ss and sdoc[t.i - 1].lower_ == "to"):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        k = t.i + 1
+        if k < se and sdoc[k].lower_ in ("in", "at", "on"):
+            k += 1
+        obj_end = phrase_end(sdoc, k, se)
+        if obj_end == k:
+            return None
+        end = obj_end
+        venue = False
+        if end + 1 < se and sdoc[end].lower_ in ("at", "in", "on", "around", "across"):
+            j = phrase_end(sdoc, end + 1, se)
+            words = sdoc[end + 1 : j]
+            if any(self._lemma_in(w, "compete_venues") for w in words):
+                venue, end = True, j
+        obj = sdoc[k:obj_end]
+        venue = venue or any(
+            self._lemma_in(w, "compete_venues") and any(self._lemma_in(v, "compete_scales") for v in obj) for w in obj
+        )
+        rare = any(self._rare_word(w, named, self.bio_verb_zipf) or lexicon.get(w.i) in _DISTINCTIVE for w in obj)
+        if not (venue or rare):
+            return None
+        if venue and not rare and any(lexicon.get(w.i) == Category.COMMON for w in obj):
+            return None  # "competes in the quiz at the pub show"
+        keys = tuple(w.lemma_.lower() for w in obj if w.pos_ == "NOUN") or ("compete",)
+        return Hit(frame.start, end, "hobby", "competes in an unusual event", keys)
+
+    # ---------------------------------------------------------------- animals by what they do
+
+    def _animal(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``the cockatoo that rides on his shoulder``, ``a crow that follows her to the bus stop``."""
+        if not self.frames.acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self._w("animal_behaviour_verbs"):
+            return None
+        rel = t.i - 1
+        if rel - 1 < ss or sdoc[rel].lower_ not in ("that", "which", "who"):
+            return None
+        animal = sdoc[rel - 1]
+        lemma = animal.lemma_.lower()
+        wild = lemma in self._w("wild_animals") or lexicon.get(animal.i) == Category.PET
+        if not wild or animal.pos_ not in ("NOUN", "PROPN") or lemma in self._w("ordinary_pets"):
+            return None
+        start = extend_np_left(sdoc, animal.i, ss)
+        end = self.frames.extend_relative(sdoc, rel, se, start + self.max_tokens)
+        if end <= t.i + 1:
+            return None
+        # the behaviour must be about a person: "on his shoulder", "follows her", "in her pocket"
+        if not any(sdoc[m].tag_ in ("PRP$", "PRP") and sdoc[m].lower_ not in _IMPERSONAL for m in range(t.i + 1, end)):
+            return None
+        return Hit(start, end, "pet", "an animal that goes about with someone", (lemma,))

@@ -1,0 +1,231 @@
+"""Unusual family situations told by the shape of a phrase:
+
+* large families: "one of eleven kids", "fostered over sixty children", "raised her eight grandkids",
+* rank in a large family: "the youngest of fourteen",
+* raised by someone other than a parent: "raised by his nan", "brought up by nuns",
+* adoption and fostering: "was adopted at six by ...", "her adopted son",
+* an unusual upbringing: "grew up in a lighthouse", "grew up in care", "was raised on a boat",
+* abandoned as a baby: "was found abandoned at a bus station", "left on a doorstep as a newborn".
+
+Word lists: ``rules/rare/family.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
+from qualdeid.detect.rare.frames import first_hit, is_np_token
+from qualdeid.detect.rare.lexicon import Category, RareRules
+
+_PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "inside", "aboard"})
+_MAX_PLAIN_FAMILY = 40  # beyond this, a bare count of "kids" is more likely a class or a crowd
+
+
+class FamilyFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        self.caring_verbs = self._w("caring_verbs")
+        self.upbringing_verbs = self._w("upbringing_verbs")
+        self.large_family_minimum = int(rr.threshold("large_family_minimum"))
+        self.rare_zipf = rr.threshold("rare_zipf")
+        w = self.rr.words
+        self.triggers = frozenset(
+            {*w("family_rank_words"), "by", *w("adoption_verbs"), *w("adopted_words"), *self.upbringing_verbs}
+            | w("abandon_verbs")
+        )
+
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
+        out: list[Hit] = []
+        numbers = ctx.numbers
+        for first, end, value, se in numbers:
+            if (hit := self._large_family(sdoc, first, (value, end), bounds[first][0], se)) is not None:
+                out.append(hit)
+        starts = {n[0] for n in numbers}
+        patterns = (self._rank, self._raised_by, self._adopted, self._upbringing, self._abandoned)
+        for i in dw.where(self.triggers):
+            if i in starts:
+                continue
+            ss, se = bounds[i]
+            if (hit := first_hit(patterns, sdoc, sdoc[i], ss, se, named, lexicon)) is not None:
+                out.append(hit)
+        return out
+
+    def _family_noun_end(self, sdoc: Doc, k: int, se: int) -> int | None:
+        """End token of "kids", "foster children", "step-grandchildren" starting within 3 tokens of ``k``."""
+        nouns = self.rr.words("large_family_nouns")
+        for j in range(k, min(se, k + 3)):
+            if sdoc[j].lemma_.lower() in nouns or sdoc[j].lower_ in nouns:
+                return j + 1
+            if not is_np_token(sdoc[j]):
+                return None
+        return None
+
+    # ---------------------------------------------------------------- patterns
+
+    def _large_family(self, sdoc: Doc, i: int, q: tuple[int, int], ss: int, se: int) -> Hit | None:
+        """``eleven siblings``, ``one of 9 kids``, ``fostered over sixty children``."""
+        value, q_end = q
+        if value < self.large_family_minimum:
+            return None
+        end = self._family_noun_end(sdoc, q_end, se)
+        if end is None:
+            return None
+        start = approximator_start(sdoc, i, ss)
+        if start >= ss + 2 and sdoc[start - 2].lower_ == "one" and sdoc[start - 1].lower_ == "of":
+            start -= 2
+        verb = start - 1
+        if verb >= ss and sdoc[verb].tag_ == "PRP$":  # "raised her eight grandchildren"
+            verb -= 1
+        if verb >= ss and sdoc[verb].lower_ == "up":  # "brought up nine kids"
+            verb -= 1
+        caring = verb >= ss and sdoc[verb].pos_ == "VERB" and sdoc[verb].lemma_.lower() in self._w("family_verbs")
+        if caring:
+            frame = self.frames.frame_at_verb(sdoc, verb, ss)
+            if frame.person_subject or sdoc[verb].lemma_.lower() in self.caring_verbs:
+                start = frame.start
+        if value > _MAX_PLAIN_FAMILY and not (caring and sdoc[verb].lemma_.lower() in self.caring_verbs):
+            return None
+        if caring:
+            end = self.frames.extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
+        return Hit(start, end, "family", "unusually large family", ("large_family",))
+
+    def _rank(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``the youngest of fourteen``, ``eldest of nine kids``."""
+        if t.lower_ not in self._w("family_rank_words") or t.i + 2 >= se or sdoc[t.i + 1].lower_ != "of":
+            return None
+        k = t.i + 2
+        if sdoc[k].lower_ in ("the", "them"):
+            k += 1
+        q = quantity_at(sdoc, k, se)
+        if q is None or q[0] < self.large_family_minimum or q[0] > _MAX_PLAIN_FAMILY:
+            return None
+        end = self._family_noun_end(sdoc, q[1], se) or q[1]
+        if end == q[1] and q[1] < se and sdoc[q[1]].pos_ in ("NOUN", "PROPN"):
+            return None  # "the first of ten sessions": a count of something else
+        start = t.i - 1 if t.i > ss and sdoc[t.i - 1].lower_ == "the" else t.i
+        return Hit(start, end, "family", "unusually large family", ("large_family",))
+
+    def _raised_by(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``raised by his nan``, ``brought up by nuns``, ``adopted by a family of showmen``."""
+        if t.lower_ != "by" or t.i - 1 < ss:
+            return None
+        v = t.i - 1
+        if sdoc[v].lower_ == "up":
+            v -= 1
+        if v < ss or sdoc[v].tag_ != "VBN" or sdoc[v].lemma_.lower() not in self._w("raise_verbs"):
+            return None
+        if sdoc[v].lemma_.lower() == "bring" and sdoc[v + 1].lower_ != "up":
+            return None
+        k = t.i + 1
+        while k < se and (is_np_token(sdoc[k]) or sdoc[k].lower_ in ("and", "&")) and k - t.i <= 6:
+            k += 1
+        group = {sdoc[j].lower_ for j in range(t.i + 1, k)} | {sdoc[j].lemma_.lower() for j in range(t.i + 1, k)}
+        if k == t.i + 1 or (
+            group & self._w("parent_words") and sdoc[v].lemma_.lower() not in self._w("adoption_verbs")
+        ):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, v, ss)
+        if not frame.person_subject:
+            return None
+        end = self.frames.extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=1)
+        return Hit(frame.start, end, "family", "raised by someone other than a parent", ("raised_by",))
+
+    def _adopted(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``was adopted at six``, ``got fostered out``, ``her adopted son``, ``his foster mum``."""
+        lemma = t.lemma_.lower()
+        if lemma not in self._w("adoption_verbs") and t.lower_ not in self._w("adopted_words"):
+            return None
+        if t.i + 1 < se and t.tag_ in ("JJ", "VBN", "NN") and t.i > ss and sdoc[t.i - 1].tag_ == "PRP$":
+            nxt = sdoc[t.i + 1]
+            if nxt.lemma_.lower() in self.rr.person_nouns | self.rr.words("large_family_nouns"):
+                return Hit(t.i - 1, t.i + 2, "family", "adopted or fostered", ("adopted",))
+        if t.tag_ != "VBN" or t.i - 1 < ss or sdoc[t.i - 1].lemma_.lower() not in ("be", "get"):
+            return None
+        if t.i + 1 < se and sdoc[t.i + 1].lower_ == "by":
+            return None  # _raised_by takes it
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        end = self.frames.extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=2)
+        return Hit(frame.start, end, "family", "adopted or fostered", ("adopted",))
+
+    def _upbringing(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``grew up in a lighthouse``, ``was raised on a boat``, ``spent his childhood in care``."""
+        if t.pos_ != "VERB" or t.lemma_.lower() not in self.upbringing_verbs:
+            return None
+        k = t.i + 1
+        if t.lemma_.lower() in self._w("up_verbs"):
+            if k >= se or sdoc[k].lower_ != "up":
+                return None
+            k += 1
+        elif t.lemma_.lower() == "spend":  # "spent his childhood in care", "spent six months on a kibbutz"
+            while k < se and k - t.i <= 4 and (sdoc[k].pos_ in ("NUM", "DET", "ADJ", "NOUN") or sdoc[k].tag_ == "PRP$"):
+                k += 1
+            if k == t.i + 1:
+                return None
+        if k >= se or sdoc[k].lower_ not in _PLACE_PREPOSITIONS:
+            return None
+        j = k + 1
+        while j < se and (is_np_token(sdoc[j]) or sdoc[j].tag_ == "POS") and j - k <= 6:
+            j += 1
+        place = [sdoc[m] for m in range(k + 1, j) if not named[sdoc[m].idx]]
+        if not place:
+            return None
+        words = [w.lemma_.lower() for w in place]
+        texts = (" ".join(w.lower_ for w in place), " ".join(words))
+        homes = any(
+            re.search(rf"\b{re.escape(h)}\b", x.replace(" '", "'")) for h in self._w("unusual_homes") for x in texts
+        )
+        status = Status.ACCEPTED
+        if t.lemma_.lower() == "spend" and words[-1] in self._w("ordinary_stays"):
+            return None  # "spent a month in hospital": too common in these settings to single anyone out
+        if not (homes or any(lexicon.get(w.i) in (Category.SETTING, Category.FAMILY) for w in place)):
+            rare = [
+                w
+                for w in place
+                if w.pos_ == "NOUN"
+                and w.is_alpha
+                and w.lemma_.lower() not in self._w("ordinary_homes")
+                and 1.0 <= zipf(w.lower_) < self.rare_zipf
+            ]
+            if not rare:
+                return None
+            status = Status.CORPUS_CHECK
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if t.lemma_.lower() == "spend" and sdoc[t.i + 1].tag_ != "PRP$":
+            return Hit(frame.start, j, "life_event", "lived or stayed somewhere unusual", tuple(words[-1:]), status)
+        return Hit(frame.start, j, "family", "unusual upbringing", tuple(words[-1:]), status)
+
+    def _abandoned(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``was found abandoned at a bus station``, ``was left on the church steps as a newborn``."""
+        if t.tag_ != "VBN" or t.lemma_.lower() not in self._w("abandon_verbs"):
+            return None
+        if t.i - 1 < ss or sdoc[t.i - 1].lemma_.lower() not in ("be", "get"):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        k = t.i + 1
+        if k < se and sdoc[k].lower_ in self._w("found_states"):
+            k += 1  # "found abandoned in ..."
+        end = self.frames.extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=2)
+        if end < se and sdoc[end].lower_ == "as":  # "... as a newborn"
+            end = self.frames.extend_right(sdoc, end + 1, se, frame.start + self.max_tokens + 3, max_pps=0)
+        words = {sdoc[m].lemma_.lower() for m in range(t.i + 1, end)} | {sdoc[m].lower_ for m in range(t.i + 1, end)}
+        abandoned = t.lemma_.lower() == "abandon" or words & self._w("abandon_words")
+        if not (words & self._w("foundling_places") or (abandoned and words & self._w("abandon_places"))):
+            return None
+        return Hit(frame.start, end, "family", "abandoned as a baby", ("abandoned",))

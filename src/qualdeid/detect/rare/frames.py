@@ -1,0 +1,303 @@
+"""Phrase frames for rare details over spaCy tokens, parts of speech and lemmas.
+
+The detection pipeline runs without the dependency parser (for speed), so phrases are found with
+part-of-speech patterns: from a distinctive term, look left for the verb that governs it across
+noun-phrase and preposition material ("used to be an apprentice ...", "flew ... with a ..."), and
+right for the rest of the noun phrase and up to two prepositional phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.rare.lexicon import RareRules
+
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+_NP_CORE = frozenset({"NOUN", "PROPN"})
+_PP_CORE = frozenset({"NOUN", "PROPN", "PRON", "NUM"})  # "on a boat", "with her", "at six"
+_NP_BEFORE_PARTICIPLE = frozenset({"DT", "PRP$", "JJ", "HYPH", "NN"})  # "a travelling", "puffin-watching"
+#: pronouns that may stand between a verb and its object phrase: "taught himself Finnish"
+_OBJECT_PRONOUNS = frozenset(
+    {"himself", "herself", "themselves", "myself", "yourself", "ourselves", "him", "them", "me", "us"}
+)
+_PARTICLES = frozenset({"out", "up", "off", "back", "down", "away"})
+_NOT_PREPOSITIONS = frozenset({"than", "because", "like", "since", "until", "while", "if"})
+
+
+class Kind(StrEnum):
+    """What the verb of a frame says about the detail, strongest first."""
+
+    USED_TO = "used_to"
+    ROLE = "role"
+    ACHIEVEMENT = "achievement"
+    EVENT = "event"
+    LOSS = "loss"
+    LANGUAGE = "language"
+    POSSESSION = "possession"
+    OPERATE = "operate"
+    ACTIVITY = "activity"
+    REPORTING = "reporting"
+    NONE = "none"
+
+
+USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS = Kind.USED_TO, Kind.ROLE, Kind.ACHIEVEMENT, Kind.EVENT, Kind.LOSS
+LANGUAGE, POSSESSION, OPERATE, ACTIVITY = Kind.LANGUAGE, Kind.POSSESSION, Kind.OPERATE, Kind.ACTIVITY
+REPORTING, NONE = Kind.REPORTING, Kind.NONE
+#: the verb lists of ``rules/rare/frames.yaml`` that give a frame its kinds
+_KIND_VERBS = (
+    (ROLE, "role_verbs"),
+    (ACHIEVEMENT, "achievement_verbs"),
+    (EVENT, "event_verbs"),
+    (LOSS, "loss_verbs"),
+    (LANGUAGE, "language_verbs"),
+    (POSSESSION, "possession_verbs"),
+    (OPERATE, "operate_verbs"),
+    (REPORTING, "reporting_verbs"),
+)
+
+
+class DocWords:
+    """Lowercase forms and lemmas of a document's tokens, read once: finders look only at
+    tokens whose word or lemma is one of their trigger words (reading spaCy tokens is the cost)."""
+
+    __slots__ = ("lemmas", "lowers")
+
+    def __init__(self, sdoc: Doc) -> None:
+        self.lowers = [t.lower_ for t in sdoc]
+        self.lemmas = [verb_lemma(t) if t.pos_ == "VERB" else t.lemma_.lower() for t in sdoc]
+
+    def where(self, triggers: frozenset[str] | set[str]) -> list[int]:
+        """Indices of tokens whose word or lemma is in ``triggers``."""
+        return [
+            i
+            for i, (w, lem) in enumerate(zip(self.lowers, self.lemmas, strict=True))
+            if w in triggers or lem in triggers
+        ]
+
+
+def first_hit(patterns: Iterable[Callable[..., Any]], *args: Any) -> Any:
+    """The first pattern's result that is not ``None`` (each pattern is tried in turn)."""
+    for pattern in patterns:
+        hit = pattern(*args)
+        if hit is not None:
+            return hit
+    return None
+
+
+def run_patterns(
+    patterns: Iterable[Callable[..., Any]],
+    sdoc: Doc,
+    dw: DocWords,
+    triggers: frozenset[str],
+    bounds: list[tuple[int, int]],
+    *args: Any,
+) -> list[Any]:
+    """The first hit of ``patterns`` at each trigger token, called as ``pattern(sdoc, token,
+    sentence start, sentence end, *args)``."""
+    patterns = tuple(patterns)
+    out = []
+    for i in dw.where(triggers):
+        sent_start, sent_end = bounds[i]
+        if (hit := first_hit(patterns, sdoc, sdoc[i], sent_start, sent_end, *args)) is not None:
+            out.append(hit)
+    return out
+
+
+@dataclass(slots=True)
+class Frame:
+    kinds: frozenset[Kind]
+    start: int  # first token of the phrase (the verb, with "used to" / auxiliaries before it)
+    verb: int | None
+    person_subject: bool
+
+
+def is_np_token(t: Token) -> bool:
+    return (
+        t.pos_ in _NP_POS
+        or t.tag_ in ("PRP$", "POS", "HYPH")
+        or (t.text == "-" and t.pos_ == "PUNCT")
+        or (t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") and t.i > 0 and t.nbor(-1).tag_ in _NP_BEFORE_PARTICIPLE)
+    )
+
+
+#: words before a verb that the small tagger reads as a noun ("Elsie carves ...", "he still breeds ...")
+_SUBJECT_TAGS = frozenset({"PRP", "NNP"})
+
+
+def _name_like(t: Token) -> bool:
+    """A capitalised word the small model calls a common noun that reads as a name ("Elsie")."""
+    return t.is_title and t.pos_ in ("NOUN", "PROPN") and (t.ent_type_ == "PERSON" or zipf(t.lower_) < 3.5)
+
+
+def verb_lemma(t: Token) -> str:
+    """The dictionary form of a verb, mending the small model's slips ("rides" -> "rid")."""
+    lemma = t.lemma_.lower()
+    low = t.lower_
+    if low.endswith("es") and lemma == low[:-2] and zipf(low[:-1]) > zipf(lemma):
+        return low[:-1]
+    return lemma
+
+
+def phrase_end(sdoc: Doc, start: int, stop: int) -> int:
+    """End of the noun-phrase material that starts at token ``start`` (``start`` when there is none)."""
+    k = start
+    while k < stop and is_np_token(sdoc[k]):
+        k += 1
+    return k
+
+
+def extend_np_left(sdoc: Doc, start: int, sent_start: int, max_tokens: int = 4) -> int:
+    i = start
+    while i - 1 >= max(sent_start, start - max_tokens) and is_np_token(sdoc[i - 1]):
+        i -= 1
+    return i
+
+
+class Frames:
+    """The frames of one rule set: the verb lists of ``rules/rare/frames.yaml`` and the words that let a
+    phrase run on or tell who does something."""
+
+    def __init__(self, rr: RareRules) -> None:
+        words = rr.words
+        self.kind_verbs = tuple((kind, words(name)) for kind, name in _KIND_VERBS)
+        self.person_pronouns = words("person_pronouns")
+        self.person_nouns = rr.person_nouns
+        #: adverbs of state a phrase may run through before its prepositional phrase ("alone in a tower")
+        self.state_adverbs = words("state_adverbs")
+        #: verbs of a reduced relative clause about an animal or a person kept: "a crow she rescued"
+        self.keeping_verbs = words("keeping_verbs")
+        #: adverbs between a subject and its verb ("he still breeds ...")
+        self.subject_adverbs = words("subject_adverbs")
+
+    def find_frame(self, sdoc: Doc, start: int, sent_start: int, max_back: int = 8) -> Frame:
+        """The verb governing the phrase that begins at token ``start``, and what kind of frame it is."""
+        verb: int | None = None
+        after_as = False
+        i = start - 1
+        limit = max(sent_start, start - max_back)
+        while i >= limit:
+            t = sdoc[i]
+            if t.pos_ in ("VERB", "AUX") and not is_np_token(t):
+                verb = i
+                break
+            if t.lower_ == "as" and t.pos_ in ("ADP", "SCONJ"):
+                after_as = after_as or i == start - 1 or all(is_np_token(sdoc[k]) for k in range(i + 1, start))
+                i -= 1
+                continue
+            if is_np_token(t) or t.pos_ in ("ADP", "ADV", "PART") or t.lower_ in _OBJECT_PRONOUNS:
+                i -= 1
+                continue
+            break
+        if verb is None:
+            kinds = {ROLE} if after_as else {NONE}
+            return Frame(frozenset(kinds), start, None, False)
+        frame = self.frame_at_verb(sdoc, verb, sent_start)
+        if after_as:
+            frame.kinds = frame.kinds | {ROLE}
+        return frame
+
+    def frame_at_verb(self, sdoc: Doc, verb: int, sent_start: int) -> Frame:
+        """The frame of the verb at token ``verb``: its kinds, with "used to", auxiliaries and adverbs
+        just before it included in the phrase (the subject is not)."""
+        begin = verb
+        used_to = False
+        adverbs = 0
+        while begin - 1 >= sent_start:
+            p = sdoc[begin - 1]
+            if p.lower_ == "used" and sdoc[begin].lower_ == "to":
+                used_to = True
+                begin -= 1
+            elif p.pos_ == "AUX" or p.lower_ in ("to", "not", "n't", "never"):
+                begin -= 1
+            elif p.pos_ == "ADV" and adverbs == 0 and begin == verb:  # "still has", not "was in as well doing"
+                adverbs += 1
+                begin -= 1
+            else:
+                break
+        subject = sdoc[begin - 1] if begin - 1 >= sent_start else None
+        person = subject is not None and (
+            subject.lower_ in self.person_pronouns
+            or subject.pos_ == "PROPN"
+            or subject.ent_type_ == "PERSON"
+            or _name_like(subject)
+            or subject.lemma_.lower() in self.person_nouns
+        )
+        lemma = verb_lemma(sdoc[verb])
+        kinds = set()
+        if used_to:
+            kinds.add(USED_TO)
+        for kind, verbs in self.kind_verbs:
+            if lemma in verbs:
+                kinds.add(kind)
+        if not kinds:
+            kinds.add(ACTIVITY)
+        return Frame(frozenset(kinds), begin, verb, person)
+
+    def acts_as_verb(self, sdoc: Doc, i: int) -> bool:
+        """A verb, or a plural-looking noun right after a subject that must be one ("Elsie carves
+        walking sticks": the small model tags "carves" NNS)."""
+        t = sdoc[i]
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+        if t.tag_ != "NNS" or i == 0 or i + 1 >= len(sdoc):
+            return False
+        prev, nxt = sdoc[i - 1], sdoc[i + 1]
+        subject = prev.tag_ in _SUBJECT_TAGS or prev.lower_ in self.subject_adverbs or _name_like(prev)
+        return subject and (nxt.pos_ in ("DET", "ADJ", "NOUN", "ADP", "NUM") or nxt.tag_ in ("PRP$", "VBG", "VBP"))
+
+    def extend_right(self, sdoc: Doc, end: int, sent_end: int, limit: int, max_pps: int = 2) -> int:
+        """Extend a phrase ending at ``end`` over the rest of its noun phrase, particles and up to
+        ``max_pps`` prepositional phrases; never past ``limit`` or the sentence."""
+        stop = min(sent_end, limit)
+        k = end
+        while k < stop and is_np_token(sdoc[k]):
+            k += 1
+        # a chain of verbs: "breed and show"
+        while (
+            k + 1 < stop
+            and sdoc[k].lower_ in ("and", "&")
+            and sdoc[k - 1].pos_ == "VERB"
+            and sdoc[k + 1].pos_ == "VERB"
+        ):
+            k += 2
+        if k < stop and sdoc[k].lower_ in _PARTICLES:
+            k += 1
+        if k + 1 < stop and sdoc[k].lower_ in self.state_adverbs and sdoc[k + 1].pos_ == "ADP":
+            k += 1  # "as a fire lookout alone in a tower"
+        pps = 0
+        while k < stop and pps < max_pps:
+            t = sdoc[k]
+            if t.pos_ != "ADP" or t.lower_ in _NOT_PREPOSITIONS:
+                break
+            j = k + 1
+            if j + 1 < stop and sdoc[j].tag_ == "VBG" and sdoc[j + 1].pos_ == "NOUN":
+                j += 1  # "for wargaming tournaments"
+            while j < stop and is_np_token(sdoc[j]):
+                j += 1
+            if j == k + 1 or not any(sdoc[m].pos_ in _PP_CORE for m in range(k + 1, j)):
+                break
+            pps += 0 if t.lower_ == "of" else 1
+            k = j
+        return k
+
+    def extend_relative(self, sdoc: Doc, end: int, sent_end: int, limit: int) -> int:
+        """Extend a phrase ending at ``end`` over a relative clause about it: "an identical twin who is a
+        police officer", "a ferret that rides on her shoulder" (not "a twin that I never met")."""
+        if end + 2 < sent_end and sdoc[end].tag_ == "PRP" and sdoc[end + 1].lemma_.lower() in self.keeping_verbs:
+            end += 2  # "a crow she rescued (that lives on her balcony)"
+            if sdoc[end].lower_ not in ("who", "that", "which"):
+                return end
+        if end + 1 >= sent_end or sdoc[end].lower_ not in ("who", "that", "which"):
+            return end
+        verb = end + 1
+        if sdoc[verb].pos_ == "ADV" and verb + 1 < sent_end:
+            verb += 1
+        if sdoc[verb].pos_ not in ("VERB", "AUX"):
+            return end
+        return max(verb + 1, self.extend_right(sdoc, verb + 1, sent_end, limit, max_pps=1))

@@ -1,0 +1,340 @@
+"""Rare details carried by the shape of a phrase rather than by one rare word.
+
+Part-of-speech patterns (the pipeline runs without the dependency parser), each with its own word
+lists in ``rules/rare/patterns.yaml``:
+
+* uniqueness: "the only <group> family", "was the first <kind of person> ... to <do something>",
+* performing and entertainment careers: "sang on an album", "was an extra in <a film>",
+  "her years dancing at <an event>",
+* crafts and small trades done habitually: "restores antique clocks", "runs a goat dairy",
+* feats of travel: "walked the length of the country", "cycled from <place> to <place>",
+* doing something in an unusual manner: "<does something> barefoot / blindfolded",
+* being born somewhere unusual: "was born on a <vessel>".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
+from qualdeid.detect.rare.frames import (
+    USED_TO,
+    is_np_token,
+    phrase_end,
+    run_patterns,
+    verb_lemma,
+)
+from qualdeid.detect.rare.lexicon import RareRules
+
+_BE = frozenset({"be", "become"})
+
+
+def _unknown_plural(t: Token) -> bool:
+    """A rare plural the small model tags as a verb ("breeds axolotls": VBP)."""
+    return t.tag_ in ("VBP", "VBZ") and t.lower_.endswith("s") and zipf(t.lower_) < 2.5
+
+
+class PhraseFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        self.rare_zipf = rr.threshold("rare_zipf")
+        w = self.rr.words
+        self.triggers = frozenset(
+            {"born", *_BE}
+            | w("uniqueness_markers")
+            | w("career_nouns")
+            | w("performing_verbs")
+            | w("craft_verbs")
+            | w("business_verbs")
+            | w("journey_verbs")
+            | w("manner_markers")
+        )
+
+    def find(self, ctx: RareContext) -> list[Hit]:
+        """All pattern matches of one document. ``named`` marks characters inside other detectors'
+        spans; ``lexicon`` holds the tokens matched by a rare-detail lexicon."""
+        sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.term_tokens
+        patterns = (self._uniqueness, self._performing, self._craft, self._journey, self._manner, self._born)
+        return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
+
+    # ---------------------------------------------------------------- helpers
+
+    def _lemma_in(self, t: Token, name: str) -> bool:
+        words = self._w(name)
+        return t.lemma_.lower() in words or t.lower_ in words
+
+    def _unnamed_proper(self, t: Token, named: bytearray) -> bool:
+        """A capitalised word no other detector claimed: the title of a show, event or group."""
+        return t.pos_ in ("PROPN", "NOUN") and t.is_title and not t.is_sent_start and not named[t.idx]
+
+    def _rare_content(self, t: Token, named: bytearray) -> bool:
+        """An uncommon content word in all its forms ("scarves" is rarer than "scarf", which is not)."""
+        return (
+            (t.pos_ in ("NOUN", "ADJ", "VERB") or _unknown_plural(t) or (t.pos_ == "PROPN" and t.is_lower))
+            and t.is_alpha
+            and len(t) >= 4
+            and not (named[t.idx] and (t.is_title or t.is_upper))
+            and 1.0 <= max(zipf(t.lower_), zipf(t.lemma_.lower())) < self.rare_zipf + 0.3
+            and t.lemma_.lower() not in self.rr.common_words
+        )
+
+    def _person_subject(self, sdoc: Doc, verb: int, sent_start: int) -> tuple[int, bool]:
+        frame = self.frames.frame_at_verb(sdoc, verb, sent_start)
+        return frame.start, frame.person_subject
+
+    def _vp_end(self, sdoc: Doc, start: int, sent_end: int, limit: int, pps: int = 1) -> int:
+        end = phrase_end(sdoc, start, min(sent_end, limit))
+        return self.frames.extend_right(sdoc, end, sent_end, limit, max_pps=pps)
+
+    # ---------------------------------------------------------------- patterns
+
+    def _uniqueness(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
+        """``the only Sikh girl``, ``was the last midwife in the valley to deliver ...``."""
+        if t.lower_ not in self._w("uniqueness_markers") or t.i == ss or sdoc[t.i - 1].lower_ != "the":
+            return None
+        if t.i + 1 < se and sdoc[t.i + 1].lower_ in ("in", "of", "from"):
+            return self._first_in_scope(sdoc, t, se)
+        head = t.i + 1
+        mods: list[Token] = []
+        while head < se and sdoc[head].pos_ in ("ADJ", "PROPN", "NOUN") and head + 1 < se:
+            nxt = sdoc[head + 1]
+            if nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                break
+            mods.append(sdoc[head])
+            head += 1
+        if head >= se or sdoc[head].pos_ not in ("NOUN", "PROPN"):
+            return None
+        head_tok = sdoc[head]
+        generic = head_tok.lemma_.lower() in self._w("uniqueness_generic_heads")
+        marked = any(
+            m.ent_type_ in ("NORP", "LANGUAGE")
+            or (m.is_title and not named[m.idx])
+            or m.lower_ in self._w("minority_modifiers")
+            for m in mods
+        )
+        kind = head_tok.lemma_.lower() in self._w("uniqueness_kinds") or head in lexicon or (mods and marked)
+        start = t.i - 1
+        if start - 1 >= ss and sdoc[start - 1].lemma_.lower() in _BE:
+            start -= 1
+        k = head + 1
+        scope = False
+        if k < se and sdoc[k].lower_ == "ever":
+            scope, k = True, k + 1
+        if k < se and sdoc[k].pos_ == "ADP" and sdoc[k].lower_ in ("in", "from", "at", "on", "of"):
+            j = phrase_end(sdoc, k + 1, se)
+            if any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(k + 1, j)):
+                scope = True
+                k = j
+        if generic and not scope:
+            return None
+        if k + 1 < se and sdoc[k].lower_ == "to" and sdoc[k + 1].pos_ in ("VERB", "AUX"):
+            if not (kind or scope):
+                return None
+            end = self._vp_end(sdoc, k + 2, se, start + self.max_tokens + 4)
+            return Hit(
+                start,
+                max(end, k + 2),
+                "life_event",
+                "first, last or only one to do something",
+                (head_tok.lemma_.lower(),),
+            )
+        if t.lower_ == "only" and (marked or (scope and kind)):
+            reason = "the only one of a group in a place"
+            return Hit(start, max(k, head + 1), "minority", reason, (head_tok.lemma_.lower(),))
+        return None
+
+    def _first_in_scope(self, sdoc: Doc, t: Token, se: int) -> Hit | None:
+        """``the first in his family to finish school``, ``the only one from the village to ...``."""
+        k = t.i + 2
+        j = phrase_end(sdoc, k, se)
+        if not any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(k, j)):
+            return None
+        if j + 1 >= se or sdoc[j].lower_ != "to" or sdoc[j + 1].pos_ not in ("VERB", "AUX"):
+            return None
+        start = t.i - 1
+        if start - 1 >= 0 and sdoc[start - 1].lemma_.lower() in _BE:
+            start -= 1
+        end = self._vp_end(sdoc, j + 2, se, start + self.max_tokens + 4)
+        return Hit(start, max(end, j + 2), "life_event", "first, last or only one to do something", ("first_in",))
+
+    def _performing(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
+        """Performing and entertainment: a performing verb (or ``was a <performer>``) with a show,
+        recording, company or a named event or work after it."""
+        lemma = t.lemma_.lower()
+        performer = False
+        career = t.lower_ in self._w("career_nouns") and t.i > ss and sdoc[t.i - 1].tag_ == "PRP$"
+        if career:
+            if t.i + 1 >= se or sdoc[t.i + 1].tag_ != "VBG":
+                return None
+            verb, start = t.i + 1, t.i - 1
+        elif t.pos_ == "VERB" and lemma in self._w("performing_verbs"):
+            verb = t.i
+            start, _ = self._person_subject(sdoc, verb, ss)
+        elif lemma in _BE and t.i + 1 < se:
+            np_end = phrase_end(sdoc, t.i + 1, se)
+            if not any(sdoc[m].lemma_.lower() in self._w("performer_nouns") for m in range(t.i + 1, np_end)):
+                return None
+            start, subject = self._person_subject(sdoc, t.i, ss)
+            if not subject:
+                return None
+            verb, performer = t.i, True
+        else:
+            return None
+        limit = min(se, verb + 10)
+        k = verb + 1
+        if k + 1 < limit and sdoc[k].tag_ == "VBG" and sdoc[k + 1].pos_ == "NOUN":
+            k += 1  # "sang backing vocals": a participle starting the object
+        k = phrase_end(sdoc, k, limit)
+        evidence = False
+        end = k
+        pps = 0
+        while k < limit and pps < 2 and sdoc[k].pos_ == "ADP" and sdoc[k].lower_ in ("on", "in", "at", "with", "for"):
+            j = phrase_end(sdoc, k + 1, limit)
+            if j == k + 1:
+                break
+            for m in range(k + 1, j):
+                w = sdoc[m]
+                if (
+                    w.lemma_.lower() in self._w("performance_nouns")
+                    or w.ent_type_ in ("EVENT", "WORK_OF_ART")
+                    or self._unnamed_proper(w, named)
+                    or ((performer or career) and w.is_title and not w.is_sent_start)
+                ):
+                    evidence = True
+            pps += 1
+            k = end = j
+            if evidence:
+                break
+        if career and not evidence:
+            verb_tok = sdoc[verb]
+            evidence = verb_tok.lemma_.lower() in self._w("performing_verbs") and any(
+                self._rare_content(sdoc[m], named) or m in lexicon for m in range(verb, end)
+            )
+            evidence = evidence or any(m in lexicon for m in range(verb, end))
+        if not evidence:
+            return None
+        return Hit(start, end, "occupation", "performing or entertainment career", (sdoc[verb].lemma_.lower(),))
+
+    def _craft(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
+        """``restores antique clocks``, ``runs a goat dairy``: a craft or small trade done by someone.
+        Done habitually or in the past ("used to repair church bells"), any object that is not an
+        everyday one counts, if few documents of the corpus share it."""
+        lemma = verb_lemma(t)
+        run = lemma in self._w("business_verbs")
+        if not self.frames.acts_as_verb(sdoc, t.i) or not (run or lemma in self._w("craft_verbs")):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        used_to = USED_TO in frame.kinds
+        habitual = t.tag_ in ("VBZ", "NNS")  # "carves": the small model may tag it NNS
+        if not frame.person_subject or (t.tag_ not in ("VBZ", "VBD", "VBP", "NNS") and not used_to):
+            return None
+        start = frame.start
+        np_end = t.i + 1
+        if np_end + 1 < se and sdoc[np_end].tag_ == "VBG" and sdoc[np_end + 1].pos_ == "NOUN":
+            np_end += 1  # "carves walking sticks"
+        modifiers = self._w("craft_modifiers")
+        while np_end < se and (
+            is_np_token(sdoc[np_end]) or sdoc[np_end].lower_ in modifiers or _unknown_plural(sdoc[np_end])
+        ):
+            np_end += 1
+        obj = [sdoc[m] for m in range(t.i + 1, np_end)]
+        nouns = [w for w in obj if w.pos_ in ("NOUN", "PROPN") or _unknown_plural(w)]
+        if not nouns or any(named[w.idx] and (w.is_title or w.is_upper) for w in obj):
+            return None
+        keys = tuple(w.lemma_.lower() for w in obj if w.pos_ == "NOUN")
+        status = Status.ACCEPTED
+        if run:
+            ok = any(w.lemma_.lower() in self._w("business_nouns") for w in obj)
+        elif lemma == "grow" and all(w.lower_ in self._w("garden_produce") for w in nouns):
+            ok = False  # "grows chillies": a garden, not a craft
+        else:
+            ok = any(w.lower_ in self._w("craft_modifiers") for w in obj) or any(
+                self._rare_content(w, named) for w in obj if w.pos_ == "NOUN" or _unknown_plural(w)
+            )
+            ok = ok or ((used_to or habitual) and any(w.lower_ in self._w("crafted_objects") for w in nouns))
+            errand = lemma in self._w("errand_verbs")  # "collects his meds": a chore, whatever the object
+            if not ok and not errand and (used_to or habitual) and self._unusual_object(nouns[-1], lexicon):
+                ok, status = True, Status.CORPUS_CHECK
+            if not ok and (used_to or habitual):  # "paints tiny soldiers for wargaming tournaments"
+                pp_end = self.frames.extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1)
+                if any(self._rare_content(sdoc[m], named) for m in range(np_end, pp_end) if sdoc[m].tag_ != "JJ"):
+                    ok, status = True, Status.CORPUS_CHECK
+        if not ok:
+            return None
+        end = self.frames.extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1) if not run else np_end
+        if not run and end > np_end and not any(self._rare_content(sdoc[m], named) for m in range(np_end, end)):
+            end = np_end
+        return Hit(start, end, "hobby", "unusual craft, trade or business", keys, status)
+
+    def _unusual_object(self, head: Token, lexicon: set[int]) -> bool:
+        """The head of a craft's object is not an everyday thing ("cars", "cakes", "clothes")."""
+        lemma = head.lemma_.lower()
+        return (
+            head.pos_ == "NOUN"
+            and head.is_alpha
+            and lemma not in self._w("ordinary_craft_objects")
+            and head.lower_ not in self._w("ordinary_craft_objects")
+            and lemma not in self.rr.common_words
+        )
+
+    def _journey(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
+        """``walked the length of the country``, ``swam from <place> to <place>``."""
+        if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("journey_verbs"):
+            return None
+        start, person = self._person_subject(sdoc, t.i, ss)
+        if not person:
+            return None
+        limit = min(se, t.i + 12)
+        k = t.i + 1
+        places = 0
+        big = False
+        while k < limit:
+            w = sdoc[k]
+            if w.ent_type_ in ("GPE", "LOC") or (w.is_title and w.pos_ == "PROPN"):
+                places += 1
+            if w.lemma_.lower() in self._w("journey_scopes"):
+                big = True
+            if not (is_np_token(w) or w.pos_ in ("ADP", "CCONJ") or w.lower_ == "to"):
+                break
+            k += 1
+        text = {sdoc[m].lower_ for m in range(t.i + 1, k)}
+        crossing = bool(text & self._w("crossing_words"))
+        from_to = "from" in text and "to" in text and places >= 2
+        if not (from_to or (crossing and (big or places)) or (big and places)):
+            return None
+        while k > t.i + 1 and sdoc[k - 1].pos_ in ("ADP", "CCONJ", "DET", "PART"):
+            k -= 1
+        end = k
+        if end < se and sdoc[end].tag_ == "VBG":  # "... pushing a wheelbarrow"
+            end = self._vp_end(sdoc, end + 1, se, end + 5, pps=0)
+        return Hit(start, end, "life_event", "unusual journey or feat", (t.lemma_.lower(),))
+
+    def _manner(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
+        """``climbed the mountain blindfolded``, ``walks the coast path barefoot``."""
+        if t.lower_ not in self._w("manner_markers"):
+            return None
+        for v in range(t.i - 1, max(ss, t.i - 7) - 1, -1):
+            w = sdoc[v]
+            if (w.pos_ == "VERB" or w.lemma_ == "do") and w.lower_ not in self._w("manner_markers"):
+                start, person = self._person_subject(sdoc, v, ss)
+                if not person or w.lemma_.lower() in self._w("reporting_verbs"):
+                    return None
+                return Hit(start, t.i + 1, "hobby", "does something in an unusual way", (t.lower_,))
+            if not (is_np_token(w) or w.pos_ in ("ADP", "ADV", "PART")):
+                return None
+        return None
+
+    def _born(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
+        """``was born on a cargo ship``: born somewhere distinctive."""
+        if t.lower_ != "born" or t.i + 2 >= se or sdoc[t.i + 1].pos_ != "ADP":
+            return None
+        np_end = phrase_end(sdoc, t.i + 2, se)
+        obj = range(t.i + 2, np_end)
+        places = self._w("unusual_birthplaces")
+        unusual = any(sdoc[m].lemma_.lower() in places and not named[sdoc[m].idx] for m in obj)
+        if not (unusual or any(m in lexicon or self._rare_content(sdoc[m], named) for m in obj)):
+            return None
+        start = t.i - 1 if t.i > ss and sdoc[t.i - 1].lemma_.lower() == "be" else t.i
+        return Hit(start, np_end, "life_event", "born somewhere unusual", tuple(sdoc[m].lemma_.lower() for m in obj))

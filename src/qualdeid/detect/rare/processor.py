@@ -1,0 +1,362 @@
+"""Rare personal details (RARE_DETAIL): unusual jobs, hobbies, life events, traits, family situations.
+
+The details that let acquaintances recognise someone with the name removed. Evidence, combined:
+
+* lexicons of ``rules/rare/`` (unusual occupations, hobbies, traits, animals, languages ...),
+* general-language word frequency (wordfreq): a word like "trapeze" is rare, "cook" is not,
+* phrase frames around the word ("used to ...", "worked as ...", "won a ... title", "keeps ..."),
+* within-corpus rarity: how many documents of the corpus share the detail's key words.
+
+Only the short phrase carrying the fact is flagged, with a ``reason`` a reviewer can read (it never
+quotes the text) and a ``subtype``. The user decides later whether a detail is generalised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.processors import CorpusProcessor, chosen
+from qualdeid.detect.rare.animals import AnimalFinder
+from qualdeid.detect.rare.biography import BiographyFinder
+from qualdeid.detect.rare.body import BodyFinder
+from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
+from qualdeid.detect.rare.events import EventFinder
+from qualdeid.detect.rare.family import FamilyFinder
+from qualdeid.detect.rare.finder import STATUS_RANK, Finder, Hit, Status
+from qualdeid.detect.rare.lexicon import RareRules
+from qualdeid.detect.rare.patterns import PhraseFinder
+from qualdeid.detect.rare.roles import RoleFinder
+from qualdeid.detect.rare.terms import TermFinder
+from qualdeid.detect.rare.verbs import VerbFinder
+from qualdeid.labels import DIRECT_LABELS, RARE_DETAIL
+from qualdeid.rules import Rules
+
+ACCEPTED, CORPUS_CHECK, PENDING = Status.ACCEPTED, Status.CORPUS_CHECK, Status.PENDING
+
+#: The finder families by their names in ``rules/detect.yaml`` (``rare_finders``).
+FINDERS: dict[str, type[Finder]] = {
+    "terms": TermFinder,
+    "verbs": VerbFinder,
+    "patterns": PhraseFinder,
+    "roles": RoleFinder,
+    "body": BodyFinder,
+    "family": FamilyFinder,
+    "events": EventFinder,
+    "animals": AnimalFinder,
+    "biography": BiographyFinder,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RareCandidate(Span):
+    """A first-pass candidate: a span and what the second pass needs to decide on it. Candidates
+    travel to the second pass as they are (pickled, possibly through a worker process)."""
+
+    status: Status = Status.ACCEPTED
+    key_terms: tuple[str, ...] = ()  # lemmas counted across the corpus
+    echo_keys: tuple[str, ...] = ()  # distinctive lemmas: flagged wherever they recur in the corpus
+
+
+class RareDetailProcessor(CorpusProcessor):
+    """The corpus processor for rare personal details: the finders of ``rules/detect.yaml`` in order."""
+
+    name = "rare"
+
+    def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
+        self.rr = RareRules.load(rules)
+        t = self.rr.threshold
+        self.echo_zipf = t("echo_zipf")
+        self.corpus_max_docs = t("corpus_max_docs")
+        self.corpus_max_share = t("corpus_max_share")
+        #: a tail of these after a name is no part of the detail: "... at <place> for ten years"
+        self.time_words = re.compile(
+            rf"\b(?:{self.rr.lists.pattern('time_tail_words')}|now|then|ago|before|after|since|til|until|few|"
+            r"several|many|most|some|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
+            r"\d+|about|around|over|just|his|her|their|my|our|last|first|next|each|every)\b",
+            re.IGNORECASE,
+        )
+        self.finders: list[Finder] = [make(self.rr) for make in chosen(FINDERS, rules, "rare_finders")]
+        self.doc_counts: dict[str, int] = {}
+        self.confirmed: set[str] = set()
+        self.documents = 0
+        self._counted_id: str | None = None
+        self._counted_terms: set[str] = set()
+
+    # ------------------------------------------------------------------ first pass (worker)
+
+    def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[RareCandidate], Any]:
+        ctx = RareContext.read(sdoc, spans, self.rr)
+        found = [self._candidate(sdoc, hit) for finder in self.finders for hit in finder.find(ctx)]
+        merged = [
+            c if c.status == PENDING else replace(c, echo_keys=self._echo_keys(sdoc, c))
+            for c in _merge(found, doc.text)
+        ]
+        observation = (
+            frozenset(k for c in merged for k in c.key_terms),
+            frozenset(k for c in merged if c.status != PENDING for k in c.echo_keys),
+        )
+        return merged, observation
+
+    def _candidate(self, sdoc: Doc, hit: Hit) -> RareCandidate:
+        """A finder's hit as a span of the text, without words left dangling at its end."""
+        end = _tidy_end(sdoc, max(hit.start + 1, hit.core_end), hit.end)
+        return RareCandidate(
+            start=sdoc[hit.start].idx,
+            end=sdoc[end - 1].idx + len(sdoc[end - 1]),
+            label=RARE_DETAIL,
+            score=0.6 if hit.status == ACCEPTED else 0.5,
+            detector=self.name,
+            subtype=hit.subtype,
+            reason=hit.reason,
+            status=hit.status,
+            key_terms=hit.keys or (hit.reason,),
+            echo_keys=hit.echo_keys,
+        )
+
+    def _echo_keys(self, sdoc: Doc, c: RareCandidate) -> tuple[str, ...]:
+        """Distinctive words of an accepted detail: later mentions of them are the same detail."""
+        span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return ()
+        keys = []
+        for t in span:
+            if (
+                t.pos_ in ("NOUN", "VERB", "PROPN")
+                and t.is_alpha
+                and len(t) >= 4
+                and not t.is_stop
+                and t.ent_type_ not in NAME_ENTITIES
+                and t.lemma_.lower() not in self.rr.common_words
+                and zipf(t.lower_) < self.echo_zipf
+            ):
+                keys.extend((t.lemma_.lower(), t.lower_))
+        return tuple(dict.fromkeys(keys))
+
+    # ------------------------------------------------------------------ corpus statistics (main process)
+
+    def observe(self, doc_id: str, observation: Any) -> None:
+        # the parts of a long document come one after another with its id: they count as one document
+        if doc_id != self._counted_id:
+            self._counted_id, self._counted_terms = doc_id, set()
+            self.documents += 1
+        if not observation:
+            return
+        key_terms, confirmed = observation
+        for k in set(key_terms) - self._counted_terms:
+            self.doc_counts[k] = self.doc_counts.get(k, 0) + 1
+        self._counted_terms.update(key_terms)
+        self.confirmed.update(confirmed)
+
+    # ------------------------------------------------------------------ second pass
+
+    def second_pass(self, doc: Document, candidates: list[RareCandidate], spans: list[Span]) -> list[Span]:
+        n = max(self.documents, 1)
+        limit = max(self.corpus_max_docs, self.corpus_max_share * n)
+        out: list[Span] = []
+        for c in candidates:
+            counts = [self.doc_counts.get(k, 1) for k in c.key_terms]
+            docs = min(counts) if counts else 1
+            reason = c.reason or "rare detail"
+            if c.status == PENDING:
+                if not set(c.echo_keys) & self.confirmed or _inside_other(c, spans):
+                    continue
+                reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
+            elif c.status == CORPUS_CHECK and docs > limit:
+                continue
+            for start, end in _clear_of_others(c, spans, doc.text, self.time_words):
+                out.append(
+                    Span(
+                        start=start,
+                        end=end,
+                        label=RARE_DETAIL,
+                        text=doc.text[start:end],
+                        score=c.score,
+                        detector=self.name,
+                        subtype=c.subtype,
+                        reason=f"{reason}; occurs in {docs} document{'s' if docs != 1 else ''} of {n}",
+                    )
+                )
+        return out
+
+
+_EDGE_WORDS = re.compile(
+    r"^(?:(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about)\b[\s,]*)+"
+    r"|(?:[\s,]+(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about|'s|s))+[\s,]*$",
+    re.IGNORECASE,
+)
+
+
+def _clear_of_others(c: Span, spans: list[Span], text: str, time_words: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The detail's phrase without what other labels claim. A date or an age inside it would make the
+    overlap resolution drop the detail: the phrase is split around it ("spent <ten years> as a ship's
+    cook"). A name inside it is left for the resolution to cut out, unless only a trailing prepositional
+    phrase follows the name ("... at <place> for years": the phrase stops before the name) or only
+    function words precede it. Pieces with nothing worth flagging are dropped."""
+    pieces = [(c.start, c.end)]
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.label == RARE_DETAIL:
+            continue
+        out: list[tuple[int, int]] = []
+        for start, end in pieces:
+            if s.end <= start or s.start >= end:
+                out.append((start, end))
+            elif s.label in DIRECT_LABELS and start < s.start:
+                tail = text[s.end : end].lstrip(" ,")
+                if not tail or (_EDGE_WORDS.match(tail) and not _content(time_words.sub(" ", tail))):
+                    out.append((start, s.start))
+                else:  # "rowed for <country> at the junior world championships": resolution cuts the name out
+                    out.append((s.end if not _content(text[start : s.start]) else start, end))
+            else:
+                if start < s.start:
+                    out.append((start, s.start))
+                if s.end < end:
+                    out.append((s.end, end))
+        pieces = out
+    trimmed = [_trim(text, start, end, (start, end) != (c.start, c.end)) for start, end in pieces]
+    return [p for p in trimmed if p and (p == (c.start, c.end) or _content(text[p[0] : p[1]]) >= _MIN_PIECE)]
+
+
+def _trim(text: str, start: int, end: int, cut: bool) -> tuple[int, int] | None:
+    """A piece cut out of a detail without the punctuation at its edges and function words at its end."""
+    if end <= start:
+        return None
+    if not cut:
+        return start, end
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip(" ,;:-"))
+    piece = piece.strip(" ,;:-")
+    # leading function words stay: "worked <nights> at the abattoir" keeps "at the abattoir"
+    m = _EDGE_WORDS.search(piece, 1)
+    while m and m.group() and m.start() > 0:
+        piece = piece[: m.start()]
+        m = _EDGE_WORDS.search(piece, 1)
+    if not any(ch.isalpha() for ch in piece):
+        return None
+    start += lead
+    return start, start + len(piece)
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "'s",
+        "s",
+        "a",
+        "an",
+        "the",
+        "is",
+        "was",
+        "be",
+        "been",
+        "being",
+        "were",
+        "are",
+        "am",
+        "has",
+        "had",
+        "have",
+        "he",
+        "she",
+        "they",
+        "i",
+        "we",
+        "you",
+        "it",
+        "his",
+        "her",
+        "their",
+        "as",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "used",
+        "also",
+        "still",
+        "once",
+        "then",
+        "since",
+        "every",
+        "each",
+        "all",
+        "ago",
+        "when",
+        "than",
+        "there",
+        "that",
+        "this",
+        "these",
+        "those",
+        "from",
+        "by",
+        "up",
+        "down",
+        "out",
+        "over",
+    ]
+)
+
+
+_MIN_PIECE = 3  # letters of content a piece cut out of a detail needs to be worth flagging
+
+
+def _content(piece: str) -> int:
+    """Letters in the words of ``piece`` that are not function words."""
+    return sum(len(w) for w in re.findall(r"[\w']+", piece.lower()) if w not in _FUNCTION_WORDS)
+
+
+def _inside_other(c: Span, spans: list[Span]) -> bool:
+    return any(s.label != RARE_DETAIL and s.start <= c.start and c.end <= s.end for s in spans)
+
+
+_DANGLING = frozenset({"which", "that", "who", "whose", "whom", "both", "all", "each", "every", "some", "any"})
+
+
+def _tidy_end(sdoc: Doc, floor: int, end: int) -> int:
+    """The phrase without words left dangling at its end ("keeps snakes in her room which")."""
+    while end > floor:
+        t = sdoc[end - 1]
+        particle = t.tag_ == "RP" or t.lower_ in ("out", "up", "off", "back", "down", "away")  # "pop it out"
+        if t.lower_ in _DANGLING or t.tag_ == "DT" or (t.pos_ in ("ADP", "CCONJ", "SCONJ", "PUNCT") and not particle):
+            end -= 1
+        else:
+            break
+    return end
+
+
+def _merge(cands: list[RareCandidate], text: str) -> list[RareCandidate]:
+    """Overlapping candidates become one; confirmed details joined by "and" or "," become one phrase;
+    a pending mention inside a confirmed detail is dropped."""
+    out: list[RareCandidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.end, STATUS_RANK[c.status])):
+        if out:
+            last = out[-1]
+            gap = text[last.end : c.start].strip().lower()
+            joinable = last.status != PENDING and c.status != PENDING and gap in ("and", ",", ", and")
+            if c.start < last.end or (joinable and c.start - last.end <= 6):
+                if c.status == PENDING and last.status != PENDING:
+                    continue
+                if last.status == PENDING and c.status != PENDING:
+                    last = replace(last, status=c.status, reason=c.reason, subtype=c.subtype, score=c.score)
+                elif STATUS_RANK[c.status] < STATUS_RANK[last.status]:
+                    last = replace(last, status=c.status)
+                out[-1] = replace(
+                    last,
+                    end=max(last.end, c.end),
+                    key_terms=tuple(dict.fromkeys(last.key_terms + c.key_terms)),
+                    echo_keys=tuple(dict.fromkeys(last.echo_keys + c.echo_keys)),
+                )
+                continue
+        out.append(c)
+    return out

@@ -1,0 +1,249 @@
+"""Terms: a word of a rare-detail lexicon (``rules/rare/<category>.txt``) or a word rare in general
+language, judged in the frame around it.
+
+"worked as a farrier", "used to race pigeons", "keeps ferrets": a lexicon entry counts when its frame
+says someone is, does or has it (or when it is very rare on its own); an unlisted word rare in general
+language counts only as a past activity or a role ("used to ...", "worked as a ..."), and then only if
+few documents of the corpus share it. A term with no such frame is *pending*: flagged only where the
+same detail is flagged elsewhere in the corpus.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.nlp.frequency import frequency_text, zipf
+from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
+from qualdeid.detect.rare.frames import (
+    ACHIEVEMENT,
+    EVENT,
+    LANGUAGE,
+    LOSS,
+    OPERATE,
+    POSSESSION,
+    REPORTING,
+    ROLE,
+    USED_TO,
+    Frame,
+    extend_np_left,
+    is_np_token,
+)
+from qualdeid.detect.rare.lexicon import COMMON, Category, RareRules, TermMatch
+
+ACCEPTED, CORPUS_CHECK, PENDING = Status.ACCEPTED, Status.CORPUS_CHECK, Status.PENDING
+UNUSUAL_WORD = "unusual_word"  # a term whose only evidence is its general-language frequency
+
+_DESCRIPTIONS = {
+    Category.OCCUPATION: "unusual occupation",
+    Category.HOBBY: "unusual hobby or skill",
+    Category.LIFE_EVENT: "rare life event or achievement",
+    Category.PHYSICAL_TRAIT: "distinctive physical trait",
+    Category.PET: "unusual animal kept",
+    Category.FAMILY: "unusual family situation",
+    Category.MINORITY: "minority status rare in most settings",
+    Category.LANGUAGE: "speaks or signs a less common language",
+    Category.SETTING: "unusual job or pastime (distinctive place or vehicle)",
+    UNUSUAL_WORD: "unusual past activity or role",
+}
+_SUBTYPES = {Category.SETTING: Category.OCCUPATION, UNUSUAL_WORD: "activity"}
+_ACTING = frozenset({USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSION, OPERATE})
+
+
+class TermFinder(RuleFinder):
+    """Lexicon entries and words rare in general language, judged in their frames."""
+
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        self.mere_possession = self._w("mere_possession_verbs")
+        t = rr.threshold
+        self.rare_zipf = t("rare_zipf")
+        self.very_rare_zipf = t("very_rare_zipf")
+        self.min_known_zipf = t("min_known_zipf")
+        self.echo_zipf = t("echo_zipf")
+
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc = ctx.sdoc
+        matches = list(ctx.term_matches)
+        common = {i for m in ctx.matches if m.category == COMMON for i in range(m.start, m.end)}
+        for t in sdoc:
+            if t.i not in ctx.term_tokens and t.i not in common and self._is_unusual_word(t, ctx.named):
+                matches.append(TermMatch(t.i, t.i + 1, UNUSUAL_WORD, t.lemma_.lower()))
+        hits = []
+        for m in matches:
+            hit = self._judge(sdoc, m, ctx.bounds)
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def _is_unusual_word(self, t: Token, named: bytearray) -> bool:
+        if t.pos_ not in ("NOUN", "VERB") or not t.is_alpha or len(t) < 4 or t.is_stop:
+            return False
+        if named[t.idx] or t.ent_type_ in NAME_ENTITIES or (t.is_title and not t.is_sent_start):
+            return False
+        z = zipf(t.lower_)
+        return self.min_known_zipf <= z < self.echo_zipf and t.lemma_.lower() not in self.rr.common_words
+
+    def _judge(self, sdoc: Doc, m: TermMatch, bounds: list[tuple[int, int]]) -> Hit | None:
+        sent_start, sent_end = bounds[m.start]
+        first = sdoc[m.start]
+        # a lexicon noun used as a verb after "to" ("used to referee") is judged in the verb's own frame
+        as_verb = first.lower_ == m.entry and m.start > 0 and sdoc[m.start - 1].lower_ == "to"
+        if first.pos_ == "VERB" and (m.category == UNUSUAL_WORD or m.verb or as_verb):
+            frame = self.frames.frame_at_verb(sdoc, m.start, sent_start)
+            np_start = m.start
+        else:
+            np_start = extend_np_left(sdoc, m.start, sent_start)
+            frame = self.frames.find_frame(sdoc, np_start, sent_start)
+        z = self._term_zipf(sdoc, m)
+        status = self._decide(sdoc, m, frame, z, np_start)
+        if status is None:
+            frame, status = self._relative_clause(sdoc, m, np_start, sent_start, sent_end, z)
+        if status is None:
+            if z >= self.echo_zipf or m.category in (Category.LANGUAGE, Category.MINORITY):
+                return None
+            end = self.frames.extend_right(sdoc, m.end, sent_end, m.end + 3, max_pps=0)
+            return self._hit(sdoc, np_start, end, m, PENDING, z)
+        # "his scorpion", "her pet stick insects": owned, and the verb around it says nothing about keeping it
+        owned_only = (
+            m.category == Category.PET and _owned(sdoc, np_start, m) and not frame.kinds & {POSSESSION, USED_TO}
+        )
+        if owned_only:
+            return self._hit(sdoc, np_start, m.end, m, status, z)
+        if frame.verb is None or (REPORTING in frame.kinds and not frame.kinds & {USED_TO, ROLE}):
+            start, max_pps = np_start, 1
+        else:
+            start, max_pps = frame.start, 2
+        end = self.frames.extend_right(sdoc, m.end, sent_end, start + self.max_tokens, max_pps=max_pps)
+        if frame.verb is not None and frame.verb > m.start:  # relative clause: "the X she used to breed"
+            end = self.frames.extend_right(sdoc, frame.verb + 1, sent_end, start + self.max_tokens, max_pps=1)
+        elif m.category in (Category.FAMILY, Category.PET):  # "an identical twin who is a police officer"
+            end = self.frames.extend_relative(sdoc, max(end, m.end), sent_end, start + self.max_tokens + 4)
+        return self._hit(sdoc, start, max(end, m.end), m, status, z)
+
+    def _term_zipf(self, sdoc: Doc, m: TermMatch) -> float:
+        """The rarest word of the term, in its dictionary form ("alpacas" counts as "alpaca")."""
+        if m.category != UNUSUAL_WORD:
+            words = [w for w in m.entry.replace("-", " ").split() if w.isalpha()]
+            if words:
+                return min(zipf(w) for w in words)
+        t = sdoc[m.start]
+        return max(zipf(t.lower_), zipf(t.lemma_.lower()))
+
+    def _decide(self, sdoc: Doc, m: TermMatch, frame: Frame, z: float, np_start: int) -> Status | None:
+        kinds = frame.kinds
+        reporting = REPORTING in kinds and not kinds & {USED_TO, ROLE}
+        verb_lemma = sdoc[frame.verb].lemma_.lower() if frame.verb is not None else ""
+        if (
+            kinds == {POSSESSION}
+            and verb_lemma in self.mere_possession
+            and m.category not in (Category.PHYSICAL_TRAIT, Category.PET)
+        ):
+            kinds = frozenset()
+        rare_word = z < self.rare_zipf
+        # a hobby's verb says someone does it when habitual: "juggles", "used to juggle", not "juggled the oranges"
+        habitual = m.verb and (sdoc[m.start].tag_ in ("VBZ", "VBP") or USED_TO in kinds)
+        person_activity = "activity" in kinds and frame.person_subject and (rare_word or habitual)
+        acting = not reporting and bool(kinds & _ACTING or person_activity)
+        strong = " " in m.entry or z < self.very_rare_zipf
+        cat = m.category
+        words = self.rr.words
+        if cat == UNUSUAL_WORD:
+            if not rare_word or reporting:
+                return None
+            direct = frame.verb is not None and all(
+                is_np_token(sdoc[i]) or sdoc[i].pos_ == "ADV" or sdoc[i].lower_ == "as"
+                for i in range(frame.verb + 1, np_start)
+            )
+            if USED_TO in kinds or (ROLE in kinds and frame.verb is None):
+                return CORPUS_CHECK
+            if ROLE in kinds and direct and frame.person_subject:
+                return CORPUS_CHECK
+            return None
+        if cat == Category.LANGUAGE:
+            if m.entry in self.rr.common_languages:
+                return None
+            before = {sdoc[i].lower_ for i in range(max(0, m.start - 2), m.start)}
+            if LANGUAGE in kinds or before & words("language_markers") or "sign" in m.entry:
+                return ACCEPTED
+            return None
+        if cat == Category.SETTING:
+            return ACCEPTED if not reporting and kinds & {USED_TO, ROLE, OPERATE} else None
+        if cat == Category.PET:
+            if (np_start < m.start and sdoc[m.start - 1].lower_ == "pet") or (not reporting and POSSESSION in kinds):
+                return ACCEPTED
+            if _owned(sdoc, np_start, m):  # "his scorpion", "their iguanas"
+                return ACCEPTED
+            return ACCEPTED if strong and acting else None
+        if cat == Category.MINORITY:
+            return ACCEPTED if (" " in m.entry) or (kinds & {USED_TO, ROLE} and not reporting) else None
+        if cat == Category.LIFE_EVENT and m.entry in words("achievement_nouns") | words("achievement_nouns_scaled"):
+            left = {sdoc[i].lower_ for i in range(np_start, m.start)}
+            champion_of = m.entry in words("champion_nouns") and m.start > np_start
+            scaled = bool(left & words("achievement_scale"))
+            if champion_of or scaled or (ACHIEVEMENT in kinds and m.entry in words("achievement_nouns")):
+                return ACCEPTED
+            return None
+        if (
+            cat == Category.LIFE_EVENT
+            and not strong
+            and not kinds & {EVENT, ACHIEVEMENT, USED_TO}
+            and sdoc[m.start].tag_ != "VBN"
+        ):
+            return None  # "was in a flood": an ordinary word for an event needs "survived", "won" ...
+        return ACCEPTED if strong or acting else None
+
+    def _relative_clause(
+        self, sdoc: Doc, m: TermMatch, np_start: int, sent_start: int, sent_end: int, z: float
+    ) -> tuple[Frame, Status | None]:
+        """``the snakes he breeds``: a term followed by a clause about someone doing it."""
+        np_end = m.end
+        while np_end < sent_end and sdoc[np_end].pos_ in ("NOUN", "PROPN"):
+            np_end += 1
+        none = Frame(frozenset(), np_start, None, False)
+        if np_end >= sent_end or sdoc[np_end].lower_ not in self.rr.words("person_pronouns") | {"that", "which"}:
+            return none, None
+        for v in range(np_end + 1, min(sent_end, np_end + 5)):
+            if sdoc[v].pos_ == "VERB" and sdoc[v].lower_ != "used":
+                frame = self.frames.frame_at_verb(sdoc, v, np_end + 1)
+                if m.category != UNUSUAL_WORD and frame.kinds & {USED_TO, POSSESSION, OPERATE, ROLE}:
+                    return Frame(frame.kinds, np_start, v, True), ACCEPTED
+                return none, None
+        return none, None
+
+    def _hit(self, sdoc: Doc, start: int, end: int, m: TermMatch, status: Status, z: float) -> Hit:
+        desc = _DESCRIPTIONS.get(m.category, "rare detail")
+        reason = f"{desc} (general-language frequency {frequency_text(z)})" if z > 0 else desc
+        keys = tuple(sdoc[i].lemma_.lower() for i in range(m.start, m.end) if sdoc[i].is_alpha and not sdoc[i].is_stop)
+        return Hit(
+            start,
+            end,
+            _SUBTYPES.get(m.category, m.category),
+            reason,
+            keys or (m.entry,),
+            status,
+            echo_keys=_word_forms(sdoc, m) if status == PENDING else (),
+            core_end=m.end,
+        )
+
+
+def _word_forms(sdoc: Doc, m: TermMatch) -> tuple[str, ...]:
+    forms = []
+    for i in range(m.start, m.end):
+        if sdoc[i].is_alpha and not sdoc[i].is_stop:
+            forms.extend((sdoc[i].lemma_.lower(), sdoc[i].lower_))
+    return tuple(dict.fromkeys(forms))
+
+
+_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
+
+
+def _owned(sdoc: Doc, np_start: int, m: TermMatch) -> bool:
+    """An animal of the lexicon owned by someone ("his scorpion"), not a compound ("her spider plant")
+    nor a name ("his Magpies")."""
+    if not any(sdoc[i].lower_ in _OWNERS for i in range(np_start, m.start)):
+        return False
+    words = sdoc[m.start : m.end]
+    if any(w.is_title or w.is_upper for w in words if not w.is_sent_start):
+        return False
+    return m.end >= len(sdoc) or (sdoc[m.end].pos_ not in ("NOUN", "PROPN", "PART") and sdoc[m.end].tag_ != "POS")

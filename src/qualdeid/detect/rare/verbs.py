@@ -1,0 +1,130 @@
+"""Details told by a verb and its object rather than by one rare word:
+
+* a placing in a competition: "came second in the national championships",
+* representing a country or a national team: "played hockey for Scotland", "boxed semi-pro",
+* losing a body part: "lost two fingers in a sawmill", "had his leg amputated",
+* losing something in a distinctive accident: "lost it in a county final", "lost them to frostbite".
+
+Word lists: ``rules/rare/verbs.yaml`` (placings, team words, ...) and the frame words of ``frames.yaml``.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.tokens import Doc
+
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder
+from qualdeid.detect.rare.frames import is_np_token
+
+
+class VerbFinder(RuleFinder):
+    """Placings, representing a country, losing a body part (see the module docstring)."""
+
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc, bounds = ctx.sdoc, ctx.bounds
+        words = self.rr.words
+        out: list[Hit] = []
+        for t in sdoc:
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = t.lemma_.lower()
+            sent_start, sent_end = bounds[t.i]
+            limit = t.i + self.max_tokens
+            np_end = t.i + 1
+            while np_end < sent_end and (is_np_token(sdoc[np_end]) or sdoc[np_end].pos_ == "ADV"):
+                np_end += 1
+            obj = sdoc[t.i + 1 : np_end]
+            obj_lemmas = {w.lemma_.lower() for w in obj} | {w.lower_ for w in obj}
+            frame = self.frames.frame_at_verb(sdoc, t.i, sent_start)
+            if lemma in words("achievement_verbs") and obj_lemmas & words("placings") and lemma != "get":
+                end = self.frames.extend_right(sdoc, np_end, sent_end, limit, max_pps=1)
+                if end > np_end:
+                    out.append(Hit(frame.start, end, "life_event", "placed in a competition", ("placing",)))
+                    continue
+            if lemma in words("loss_verbs") and obj_lemmas & words("body_parts"):
+                end = self.frames.extend_right(sdoc, np_end, sent_end, limit, max_pps=1)
+                keys = tuple(sorted(obj_lemmas & words("body_parts")))
+                out.append(Hit(frame.start, end, "physical_trait", "lost a body part", keys))
+                continue
+            cause_end = (
+                self._lost_to_distinctive_cause(sdoc, t.i, np_end, sent_end) if lemma in words("loss_verbs") else None
+            )
+            if cause_end is not None:
+                end = self.frames.extend_right(sdoc, cause_end, sent_end, limit, max_pps=0)
+                out.append(
+                    Hit(
+                        frame.start,
+                        end,
+                        "physical_trait",
+                        "lost something in a distinctive accident or event",
+                        (lemma,),
+                    )
+                )
+                continue
+            if lemma in words("represent_verbs"):
+                end = self._represented(sdoc, t.i, np_end, sent_end)
+                if end:
+                    end = self.frames.extend_right(sdoc, end, sent_end, limit, max_pps=1)
+                    out.append(
+                        Hit(
+                            frame.start,
+                            end,
+                            "life_event",
+                            "represented a country, state or national team",
+                            ("represent",),
+                        )
+                    )
+        return out
+
+    def _lost_to_distinctive_cause(self, sdoc: Doc, verb: int, np_end: int, sent_end: int) -> int | None:
+        """End token of ``lost it in a county final``, ``lost them to frostbite``: a pronoun for
+        something lost, and what took it is distinctive."""
+        words = self.rr.words
+        k = verb + 1
+        if np_end != k or k >= sent_end or sdoc[k].lower_ not in ("it", "them"):
+            return None
+        k += 1
+        if k >= sent_end or sdoc[k].lower_ not in ("in", "to", "at", "during", "from"):
+            return None
+        end = k + 1
+        while end < sent_end and is_np_token(sdoc[end]):
+            end += 1
+        lemmas = {w.lemma_.lower() for w in sdoc[k + 1 : end]} | {w.lower_ for w in sdoc[k + 1 : end]}
+        scaled = lemmas & words("achievement_nouns_scaled") and lemmas & words("achievement_scale")
+        return end if lemmas & words("loss_causes") or scaled else None
+
+    def _represented(self, sdoc: Doc, verb: int, np_end: int, sent_end: int) -> int | None:
+        """End token of "<verb> [X] for <country / national team>", or of "represented <country>"."""
+        team_words = self.rr.words("team_words")
+        k = np_end
+        levels = self.rr.words("professional_adverbs")
+        pro = [m for m in range(verb + 1, min(np_end + 1, sent_end)) if sdoc[m].lower_ in levels]
+        if pro:
+            return pro[0] + 1  # "played professionally", "boxed semi-pro"
+        if k + 1 < sent_end and sdoc[k].pos_ == "ADP" and sdoc[k].lower_ != "for":
+            j = k + 1  # a position on the team first: "played in goal for ...", "up front for ..."
+            while j < sent_end and is_np_token(sdoc[j]) and j - k <= 3:
+                j += 1
+            if j < sent_end and sdoc[j].lower_ == "for":
+                k = j
+        if sdoc[verb].lemma_.lower() == "represent":
+            k = verb + 1
+        elif k < sent_end and sdoc[k].lower_ == "for":
+            k += 1
+        else:
+            return None
+        end = k
+        while end < sent_end and is_np_token(sdoc[end]):
+            end += 1
+        group = sdoc[k:end]
+        if any(
+            w.ent_type_ in ("GPE", "NORP") or w.lower_ in team_words or w.lemma_.lower() in team_words for w in group
+        ):
+            return end
+        countries = self.rr.words("team_countries")
+        names = [w.lower_ for w in group]
+        if any(n in countries for n in names) or any(f"{a} {b}" in countries for a, b in pairwise(names)):
+            return end
+        return None

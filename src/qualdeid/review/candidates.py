@@ -1,0 +1,601 @@
+"""Per-document candidates for review: spans that could be wrong, text left that could identify.
+
+Each finder reads one document's text and its finished spans and returns offsets only; whether a
+candidate becomes a review item may depend on the whole corpus (a name "the corpus knows"), which
+``uncertainty.py`` decides. The words and thresholds are in ``rules/review/review.yaml``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from wordfreq import zipf_frequency
+
+from qualdeid.corpus.model import Span
+from qualdeid.detect.allow_deny import normalise as _normalise
+from qualdeid.rules import Rules
+
+REPLACE, KEEP = "replace", "keep"
+#: Detectors whose spans are certain: the deny list and the researcher's own decisions.
+CERTAIN_DETECTORS = frozenset({"deny_list", "review"})
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+#: A word that may start with a capital (Latin, Greek, Cyrillic); ``isupper`` decides.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-ЯЁ][\w'’-]*")
+#: Between two capitalised words of one name: a space, "&", or small words ("Bank of the West").
+_JOINED = re.compile(r" (?:& |(?:(?:of|the|and|&|for|on|at|de|la|le) )+)?")
+_POSSESSIVE = re.compile(r"['’]s$")
+#: What ends a sentence or opens a line's text: a capital after it says nothing.
+_SENTENCE_END = '.!?:;\n"“”…*#>-•|'
+_CAPITALS = re.compile(r"[A-Z]{2,3}")
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){2,3}(?!\w)")
+#: Initials in mixed case or with a hyphen (a whole word): "GvdM", "FbR", "JH-P".
+_MIXED_INITIALS = re.compile(r"(?=\w*[a-z])[A-Z][a-z]{0,2}[A-Z](?:[a-z]{0,2}[A-Z])?|[A-Z]{1,3}-[A-Z]")
+#: Between a title and its name: "Dr F", "Mrs. Tran".
+_TITLE_GAP = re.compile(r"\.?[ \t]+")
+_TITLED_NAME = re.compile(r"[A-Z][a-z'’-]+|[A-Z]")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)(?![\w'’-])")
+#: Up to three lower-case words right before a type word: "the marlow" (trust).
+_WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?:[a-z][a-z'’-]+[ \t]+){1,3}\Z")
+_DIGITS = re.compile(r"(?<![\w/.:-])\+?\(?\d[\d \t().-]*\d(?![\w/:-])")
+_YEAR_OR_TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}[.:]\d\d|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?")
+#: A user name: "@someone", "first_last99".
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,}[A-Za-z0-9_]|(?<![\w@.])[A-Za-z]+_[A-Za-z0-9_]+(?![\w@])")
+_ANY_DIGIT = re.compile(r"\d")
+#: Around a digit, a word of letters, digits, hyphens and slashes: a code if it has letters and at
+#: least three digits ("ABC-2291", "5582-419-KT", "8812345TA", "QX4471").
+_CODE_AROUND = re.compile(r"[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*")
+#: A short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14".
+_NUMBER = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b")
+_NUMBERED = re.compile(
+    r"(?i:\b(?:room|rm|bed|bedroom|flat|unit|apt|apartment|cabin|locker|bay|lot|site|ward|bunk|cell|no\.?|#)"
+    r"[ \t]*#?[ \t]*)\Z"
+)
+#: Numbers with a unit or an ordinal are no codes: "3rd", "10am", "250mg", "24/7".
+_UNIT = re.compile(
+    r"(?i)\d+(?:st|nd|rd|th|am|pm|s|k|m|kg|km|mg|ml|g|mins?|hrs?|yo|yrs?|cm|mm|gb|mb)|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+)
+#: A name in brackets after another: 'William (Will)', 'Alexandra ("Sandy"'.
+_ALIAS_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“'‘]?$")
+#: A speaker's turn: "Mick:", "Mick 12:05:".
+_SPEAKER_AFTER = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*)?[:>]")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PHRASE_JOINERS = _words("of the and & for on at de la le")
+_CALENDAR = _words(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday christmas easter jan feb mar apr jun jul aug sep sept oct nov "
+    "dec mon tue tues wed weds thu thur thurs fri sat sun xmas i"
+)
+_NOUN_BEFORE = _words("the a an this that my your his her our their some any no every last next")
+_PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
+#: Irregular past tenses after a name: "then sandy found out".
+_PAST = _words("found took made gave felt knew saw sat ran rang spoke told said came went got had did")
+_CONTACT_WORDS = _words("phone mobile mob tel cell call ring text whatsapp")
+#: After a person: "CV said", "DM rang".
+_ACTS = _words("said says asked told rang texted called replied thinks thought wants wanted was is has had will")
+
+
+#: A word of the text: (start, end, text).
+Token = tuple[int, int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible review item, offsets only (it holds no text)."""
+
+    start: int
+    end: int
+    kind: str  # a key of REASONS
+    label: str
+    action: str  # REPLACE: in the spans, could be wrong; KEEP: left, could be an identifier
+    #: only an item if the corpus knows this word as a person's name
+    needs_known: bool = False
+
+
+normalise = lru_cache(maxsize=65536)(_normalise)
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+@dataclass
+class ReviewConfig:
+    """``rules/review/review.yaml``, defaults first, then each project folder's keys."""
+
+    name_before: frozenset[str]
+    name_after: frozenset[str]
+    place_before: frozenset[str]
+    number_words: frozenset[str]
+    biography_frames: tuple[str, ...]
+    rare_word_zipf: float
+    word_name_zipf: float
+    lowercase_name_zipf: float
+    lowercase_any_zipf: float
+    lowercase_unknown_zipf: float
+    number_window: int
+    number_digits: int
+    uncertainty: dict[str, float]
+
+    @classmethod
+    def load(cls, rules: Rules) -> ReviewConfig:
+        merged: dict[str, Any] = {}
+        for doc in rules.yaml("review/review.yaml"):
+            for k, v in (doc or {}).items():
+                if k == "uncertainty":
+                    merged.setdefault(k, {}).update(v or {})
+                else:
+                    merged[k] = v
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in merged.get(key) or [])
+
+        return cls(
+            name_before=words("name_before"),
+            name_after=words("name_after"),
+            place_before=words("place_before"),
+            number_words=words("number_words"),
+            biography_frames=tuple(str(w).lower() for w in merged.get("biography_frames") or []),
+            rare_word_zipf=float(merged.get("rare_word_zipf", 3.2)),
+            word_name_zipf=float(merged.get("word_name_zipf", 4.0)),
+            lowercase_name_zipf=float(merged.get("lowercase_name_zipf", 4.3)),
+            lowercase_any_zipf=float(merged.get("lowercase_any_zipf", 3.5)),
+            lowercase_unknown_zipf=float(merged.get("lowercase_unknown_zipf", 1.5)),
+            number_window=int(merged.get("number_window", 40)),
+            number_digits=int(merged.get("number_digits", 4)),
+            uncertainty={str(k): float(v) for k, v in (merged.get("uncertainty") or {}).items()},
+        )
+
+
+class CandidateFinder:
+    """The word lists and the per-document finders."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.config = ReviewConfig.load(rules)
+        nicknames = {w.strip().lower() for line in rules.words("names/nicknames.txt") for w in re.split("[:,]", line)}
+        self.first_names = rules.words("names/first_names.txt", lower=True) | nicknames - {""}
+        self.surnames = rules.words("names/surnames.txt", lower=True)
+        self.word_names = rules.words("names/word_names.txt", lower=True) | rules.words(
+            "names/surname_words.txt", lower=True
+        )
+        self.titles = rules.words("names/titles.txt", lower=True)
+        self.towns = rules.words("lexicons/towns.txt", lower=True)
+        self.not_initials = frozenset(rules.words("names/not_initials.txt")) | {
+            w.upper() for w in rules.words("lexicons/speaker_roles.txt")
+        }
+        self.not_identifiers = {normalise(w) for w in rules.words("allow.txt")} | {
+            normalise(w) for w in rules.words("lexicons/not_places.txt")
+        }
+        self.roles = frozenset(rules.words("lexicons/role_abbreviations.txt"))
+        self._worth_a_look: dict[str, bool] = {}
+        self.street_types = rules.words("lexicons/street_types.txt", lower=True)
+        types = (
+            rules.words("lexicons/org_types.txt", lower=True)
+            | rules.words("lexicons/venue_types.txt", lower=True)
+            | self.street_types
+        )
+        self.type_words = frozenset(t for t in types if t.isalpha())
+        frames = sorted(self.config.biography_frames, key=len, reverse=True)
+        self._frames = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, frames)) + r")(?!\w)", re.IGNORECASE)
+
+    def find(self, text: str, spans: list[Span]) -> list[Candidate]:
+        covered = bytearray(len(text))
+        for s in spans:
+            covered[s.start : s.end] = b"\x01" * (s.end - s.start)
+        # most words are lower-case everyday words: only capitalised words and the few lower-case
+        # words worth a look are visited one by one
+        caps = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text) if m.group()[0].isupper()]
+        lower = {w for w in _TOKEN.findall(text) if w[0].islower()}
+        out = [c for s in spans if (c := self.doubtful_span(text, s)) is not None]
+        out += self.left_words(text, covered, caps + self._lowercase_tokens(text, lower))
+        out += self.titled_and_initials(text, covered, caps, lower)
+        if types := lower & self.type_words:
+            out += self.typed_lowercase(text, covered, types)
+        out += self.phrases(text, covered, caps)
+        out += self.numbers(text, covered)
+        out += self.details(text, spans)
+        return out
+
+    def wordy(self, lower: str) -> bool:
+        """A name that is also an everyday word (Hope, Will) — not just a common name (Jack, Phil)."""
+        return lower in self.word_names or (zipf(lower) >= self.config.word_name_zipf and lower not in self.first_names)
+
+    # ------------------------------------------------------------------ spans that could be wrong
+
+    def doubtful_span(self, text: str, span: Span) -> Candidate | None:
+        surface = _POSSESSIVE.sub("", text[span.start : span.end])
+        if span.detector in CERTAIN_DETECTORS:
+            return None
+        if span.detector == "SpacyRecognizer" and span.label != "DATE_TIME" and surface.islower() and " " in surface:
+            return Candidate(span.start, span.end, "language-model-only", span.label, REPLACE)  # "the rota board"
+        if not surface.isalpha():
+            return None
+        lower = surface.lower()
+        if span.label == "PERSON" and self.wordy(lower):
+            if self._weak_evidence(text, span):
+                return Candidate(span.start, span.end, "name-or-word", span.label, REPLACE)
+            return None
+        if (
+            span.detector == "SpacyRecognizer"
+            and span.label in ("PERSON", "LOCATION", "ORGANIZATION")
+            and zipf(lower) >= self.config.rare_word_zipf
+            and not (lower in self.first_names or lower in self.surnames or lower in self.towns)
+        ):
+            return Candidate(span.start, span.end, "language-model-only", span.label, REPLACE)
+        return None
+
+    def _weak_evidence(self, text: str, span: Span) -> bool:
+        """A name that is also a word, replaced where little says it is a person: in lower case, or
+        opening a sentence without a person's verb after it, or after a word that goes with nouns."""
+        if text[span.start : span.end].islower():
+            return True
+        if opens_sentence(text, span.start):
+            return word_after(text, span.end) not in self.config.name_after
+        return word_before(text, span.start) in _NOUN_BEFORE
+
+    # ------------------------------------------------------------------ text left that could identify
+
+    def left_words(self, text: str, covered: bytearray, tokens: list[Token]) -> list[Candidate]:
+        """Words no span covers that could be names: capitalised non-dictionary words, first names
+        where a name could stand, capitals that could be initials, words the corpus knows as names."""
+        out: list[Candidate] = []
+        for start, end, raw in tokens:
+            word = _POSSESSIVE.sub("", raw)
+            end = start + len(word)
+            lower = word.lower()
+            if covered.find(1, start, end) >= 0 or len(word) < 2 or lower in _CALENDAR or lower in self.titles:
+                continue
+            if normalise(word) in self.not_identifiers:
+                continue
+            if word.isupper() and _CAPITALS.fullmatch(word):
+                candidate = self._capitals(text, start, end)
+            elif word[0].isupper():
+                candidate = self._capitalised(text, start, end)
+            elif word.islower() and len(word) > 2:
+                candidate = self._lowercase(text, start, end)
+            else:
+                candidate = None
+            if candidate is not None:
+                out.append(candidate)
+        return out
+
+    def _lowercase_tokens(self, text: str, words: set[str]) -> list[Token]:
+        """Where the lower-case words worth a look are (whether a word is, is decided once)."""
+        cache = self._worth_a_look
+        worth = []
+        for w in words:
+            seen = cache.get(w)
+            if seen is None:
+                seen = cache[w] = self._lowercase_worth_a_look(w)
+            if seen:
+                worth.append(w)
+        return [(i, i + len(w), w) for w in worth for i in positions(text, w)]
+
+    def _lowercase_worth_a_look(self, raw: str) -> bool:
+        """A lower-case word that ``_lowercase`` could make a candidate of (the rest are everyday words)."""
+        word = _POSSESSIVE.sub("", raw)
+        if len(word) < 3 or not word.islower():
+            return False
+        if word in self.first_names or word in self.word_names or word in self.surnames or "-" in word:
+            return True
+        return zipf(word) < self.config.rare_word_zipf
+
+    def _capitals(self, text: str, start: int, end: int) -> Candidate | None:
+        word = text[start:end]
+        if _shouting(text, start, end) or (len(word) > 2 and zipf(word.lower()) >= 4.5):
+            return None  # "THE": a shouted word
+        if word in self.not_initials or word in self.roles:  # "GP", "CV": an abbreviation, unless a person's
+            person = word_before(text, start) in self.config.name_before or word_after(text, end) in _ACTS
+            return Candidate(start, end, "initials", "PERSON", KEEP) if person else None
+        return Candidate(start, end, "initials", "PERSON", KEEP)
+
+    def _capitalised(self, text: str, start: int, end: int) -> Candidate | None:
+        cfg = self.config
+        lower = text[start:end].lower()
+        z = zipf(lower)
+        if z < cfg.rare_word_zipf and text[start + 1 : end].islower():
+            place = word_before(text, start) in cfg.place_before
+            return Candidate(start, end, "place" if place else "capitalised", "LOCATION" if place else "PERSON", KEEP)
+        named = lower in self.first_names or lower in self.word_names or lower in self.surnames
+        if not named:
+            return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
+        opening = opens_sentence(text, start)
+        acts = opening and word_after(text, end) in cfg.name_after  # "Faith has been coming"
+        alias = _ALIAS_BEFORE.search(text, max(0, start - 40), start)  # 'Alexandra ("Sandy"'
+        speaker = _SPEAKER_AFTER.match(text, end) and line_start(text, start)
+        if (
+            alias
+            or speaker
+            or alone_on_line(text, start, end)
+            or (not in_phrase(text, start, end) and (not opening or acts))
+        ):
+            return Candidate(start, end, "name-position", "PERSON", KEEP)
+        return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
+
+    def _lowercase(self, text: str, start: int, end: int) -> Candidate | None:
+        cfg = self.config
+        lower = text[start:end]
+        named = lower in self.first_names or lower in self.word_names
+        if "-" in lower and all(part in self.first_names for part in lower.split("-")):
+            return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double first name: "mary-jo"
+        z = zipf(lower)
+        if not (named or lower in self.surnames or z < cfg.rare_word_zipf):
+            return None
+        prev, nxt = word_before(text, start), word_after(text, end)
+        nounish = prev in _NOUN_BEFORE
+        framed = (
+            prev in cfg.name_before
+            or (not nounish and prev not in _PRONOUNS_BEFORE and (nxt in cfg.name_after or clause_ends(text, end)))
+            or (not nounish and (nxt in _PAST or (nxt.endswith("ed") and len(nxt) > 4)))  # "then sandy found"
+        )
+        if named and (z < cfg.lowercase_any_zipf or (z < cfg.lowercase_name_zipf and framed)):
+            return Candidate(start, end, "name-position", "PERSON", KEEP)
+        if framed and z < cfg.lowercase_unknown_zipf and len(lower) > 3 and prev not in _PRONOUNS_BEFORE:
+            return Candidate(start, end, "name-position", "PERSON", KEEP)  # "with tamsk", no word at all
+        if z < cfg.lowercase_name_zipf or framed:  # a lower-case name the corpus knows
+            return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
+        return None
+
+    def titled_and_initials(self, text: str, covered: bytearray, caps: list[Token], lower: set[str]) -> list[Candidate]:
+        """A title with a name or an initial ("Dr F", "Mrs Tran", "dr okoro") and initials written with
+        dots or in mixed case ("F.A.", "GvdM", "JH-P") left (``caps``: the capitalised words,
+        ``lower``: the lower-case ones)."""
+        out = []
+        for (start, end, title), (next_start, next_end, name) in itertools.pairwise(caps):
+            if title.lower() not in self.titles or title != title.capitalize() or not _TITLED_NAME.fullmatch(name):
+                continue
+            if _TITLE_GAP.fullmatch(text, end, next_start) and covered.find(1, start, next_end) < 0:
+                stop = next_end + (len(name) == 1 and text.startswith(".", next_end))  # "Dr F."
+                out.append(Candidate(start, stop, "name-position", "PERSON", KEEP))
+        for title in lower & self.titles:
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(title)}\.?[ \t]+([a-z][a-z'’-]+)(?![\w'’-])", text):
+                if covered.find(1, m.start(), m.end()) < 0 and zipf(m.group(1)) < self.config.rare_word_zipf:
+                    out.append(Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP))
+        for start, end, word in caps:
+            if _MIXED_INITIALS.fullmatch(word) and covered.find(1, start, end) < 0:
+                letters = word.replace("-", "")
+                if letters not in self.not_initials and zipf(letters.lower()) < self.config.rare_word_zipf:
+                    out.append(Candidate(start, end, "initials", "PERSON", KEEP))  # not "PhD", "McD"
+        if "." in text:
+            for m in _DOTTED.finditer(text):
+                letters = re.sub(r"[.\s]", "", m.group())
+                if covered.find(1, m.start(), m.end()) < 0 and letters not in self.not_initials:
+                    out.append(Candidate(m.start(), m.end(), "initials", "PERSON", KEEP))
+        return out
+
+    def phrases(self, text: str, covered: bytearray, caps: list[Token]) -> list[Candidate]:
+        """Runs of two or more capitalised words mid-sentence that nothing detected ("Larkfield Carers
+        West", "Eastvale TAFE"), joined by spaces, "&" or small words ("of", "the")."""
+        out: list[Candidate] = []
+        run: list[Token] = []
+
+        def close() -> None:
+            if len(run) > 2 and opens_sentence(text, run[0][0]) and zipf(run[0][2].lower()) >= 4.0:
+                run.pop(0)  # "And Larkfield Carers ...": the sentence's first word is no part of the name
+            caps = [t for t in run if t[2][0].isupper()]
+            titled = any(not t[2].isupper() for t in caps)  # not a row of acronyms
+            if len(caps) >= 2 and titled and not opens_sentence(text, run[0][0]):
+                start, end = run[0][0], run[-1][1]
+                if "\n" not in text[start:end] and not all(t[2].lower() in _CALENDAR for t in caps):
+                    out.append(Candidate(start, end, "capitalised-phrase", "ORGANIZATION", KEEP))
+            run.clear()
+
+        for token in caps:
+            start, end, word = token
+            capital = not word.isupper() or len(word) <= 5
+            if run and capital and covered.find(1, run[-1][1], end) < 0 and _JOINED.fullmatch(text, run[-1][1], start):
+                run.append(token)
+                continue
+            if run:
+                close()
+            if capital and covered.find(1, start, end) < 0:
+                run.append(token)
+        if run:
+            close()
+        return out
+
+    def typed_lowercase(self, text: str, covered: bytearray, types: set[str]) -> list[Candidate]:
+        """A service, venue or street written in lower case ("the marlow trust", "kells road surgery"):
+        up to three words before a type word, the first of them a name or no word at all."""
+        out: list[Candidate] = []
+        for kind in types:
+            for i in positions(text, kind):
+                if out and out[-1].start <= i < out[-1].end:
+                    continue
+                candidate = self._typed_at(text, covered, i, i + len(kind))
+                if candidate is not None:
+                    out.append(candidate)
+        return out
+
+    def _typed_at(self, text: str, covered: bytearray, start: int, end: int) -> Candidate | None:
+        """The name before the type word at ``start:end`` and the type words after it ("drive medical")."""
+        kind = text[start:end]
+        while (m := _NEXT_WORD.match(text, end)) is not None and m.group(1) in self.type_words:
+            end = m.end()
+        before = _WORDS_BEFORE.search(text, max(0, start - 80), start)
+        if before is None:
+            return None
+        words = list(re.finditer(r"\S+", before.group()))
+        while words and not self._name_like(words[0].group()):
+            words.pop(0)  # "the", "at", "phoned": the name starts with a name
+        if not words:
+            return None
+        begin = before.start() + words[0].start()
+        if covered.find(1, begin, end) >= 0:
+            return None
+        label = "LOCATION" if kind in self.street_types else "ORGANIZATION"
+        return Candidate(begin, end, "capitalised-phrase", label, KEEP)
+
+    def _name_like(self, word: str) -> bool:
+        """A word that could start a name: a listed name or town that is no everyday word, or hardly a word."""
+        z = zipf(word)
+        listed = word in self.surnames or word in self.towns or word in self.first_names
+        return (listed and z < 4.0) or z < 2.0
+
+    def numbers(self, text: str, covered: bytearray) -> list[Candidate]:
+        """User names, codes with digits, numbered rooms and beds, and digit runs next to a contact or
+        ID word, that no span covers."""
+        cfg = self.config
+        out: list[Candidate] = []
+        if "@" in text or "_" in text:
+            for m in _HANDLE.finditer(text):
+                if covered.find(1, m.start(), m.end()) < 0:
+                    out.append(Candidate(m.start(), m.end(), "number", "CONTACT", KEEP))
+        if not _ANY_DIGIT.search(text):
+            return out
+        for start, end in _codes(text):
+            if covered.find(1, start, end) < 0 and not _UNIT.fullmatch(text, start, end):
+                out.append(Candidate(start, end, "number", "ID", KEEP))
+        for m in _NUMBER.finditer(text):
+            start, end = m.span()
+            if not _NUMBERED.search(text, max(0, start - 16), start):
+                continue
+            taken = covered.find(1, start, end) >= 0 or any(c.start < end and start < c.end for c in out)
+            if not taken and not _UNIT.fullmatch(text, start, end):
+                out.append(Candidate(start, end, "number", "ID", KEEP))
+        for m in _DIGITS.finditer(text):
+            start, end = m.span()
+            if sum(c.isdigit() for c in m.group()) < cfg.number_digits or covered.find(1, start, end) >= 0:
+                continue
+            if _YEAR_OR_TIME.fullmatch(m.group().strip()) or any(c.start < end and start < c.end for c in out):
+                continue
+            words = set(
+                re.findall(r"[a-z]+", text[max(0, start - cfg.number_window) : end + cfg.number_window].lower())
+            )
+            if words & cfg.number_words or sum(c.isdigit() for c in m.group()) >= 7:  # a phone number's length
+                out.append(Candidate(start, end, "number", "CONTACT" if words & _CONTACT_WORDS else "ID", KEEP))
+        return out
+
+    def details(self, text: str, spans: list[Span]) -> list[Candidate]:
+        """An unusual word right after a biographical frame ("used to shoe horses") that no rare
+        detail covers."""
+        out: list[Candidate] = []
+        rare_spans = [s for s in spans if s.label == "RARE_DETAIL"]
+        for m in self._frames.finditer(text):
+            clause = re.match(r"[^.!?;:\n,()]{1,60}", text[m.end() :])
+            if clause is None:
+                continue
+            words = list(_TOKEN.finditer(text, m.end(), m.end() + len(clause.group())))[:6]
+            unusual = [
+                w.group()
+                for w in words
+                if w.group().islower()
+                and len(w.group()) > 3
+                and zipf(w.group()) < self.config.rare_word_zipf
+                and w.group() not in self.first_names
+            ]
+            if not unusual:
+                continue
+            end = words[-1].end()
+            if not any(s.start < end and m.start() < s.end for s in rare_spans):
+                out.append(Candidate(m.start(), end, "rare-detail", "RARE_DETAIL", KEEP))
+        return out
+
+
+# ---------------------------------------------------------------------- reading around a word
+
+
+def _codes(text: str) -> Iterator[tuple[int, int]]:
+    """Where the codes of letters and digits are (see ``_CODE_AROUND``), found from their digits."""
+    seen = -1
+    for m in _ANY_DIGIT.finditer(text):
+        if m.start() < seen:
+            continue
+        word = _CODE_AROUND.match(text, _word_start(text, m.start()))
+        if word is None:
+            continue
+        start, end = word.span()
+        seen = end
+        piece = text[start:end].strip("/-")
+        start = text.index(piece, start) if piece else start
+        end = start + len(piece)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before in "@." or after == "@" or (before.isalnum() or after.isalnum()):
+            continue
+        if sum(c.isdigit() for c in piece) >= 3 and any(c.isalpha() for c in piece):
+            yield start, end
+
+
+def positions(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``text`` as a whole word."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not _in_word(text[i - 1])) and (j == len(text) or not _in_word(text[j])):
+            yield i
+        i = text.find(word, i + 1)
+
+
+def _in_word(c: str) -> bool:
+    return c.isalnum() or c in "_'’-"
+
+
+def _word_start(text: str, i: int) -> int:
+    while i > 0 and ((text[i - 1].isalnum() and text[i - 1].isascii()) or text[i - 1] in "/-"):
+        i -= 1
+    return i
+
+
+def word_before(text: str, start: int) -> str:
+    m = re.search(r"([\w'’&-]+)[^\w\n]{0,3}$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def word_after(text: str, end: int) -> str:
+    m = re.match(r"(['’]s\b|[ \t,]{0,3}([\w'’-]+))", text[end : end + 30])
+    if not m:
+        return ""
+    return (m.group(2) or m.group(1)).lower()
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def in_phrase(text: str, start: int, end: int) -> bool:
+    """Next to another capitalised word: part of a longer name ("Grace Street", "Hope Lodge")."""
+    before = re.search(r"([A-Z][\w'’-]*) $", text[max(0, start - 30) : start])
+    after = re.match(r" ([A-Z][\w'’-]*)", text[end : end + 30])
+    return bool(after) or bool(before and not opens_sentence(text, start - len(before.group())))
+
+
+def clause_ends(text: str, end: int) -> bool:
+    """Punctuation, a line end, an emoji or the end of the text right after (spaces allowed)."""
+    m = re.match(r"[ \t]*(.?)", text[end : end + 8])
+    nxt = m.group(1) if m else ""
+    return nxt == "" or nxt in ".!?,;:)\n" or not (nxt.isalnum() or nxt in "'’\"(-")
+
+
+def line_start(text: str, start: int) -> bool:
+    first = text.rfind("\n", 0, start) + 1
+    return not text[first:start].strip(" \t>*-•")
+
+
+def alone_on_line(text: str, start: int, end: int) -> bool:
+    """A word alone on its line, punctuation aside: a sign-off or a speaker's name."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return text[first : last if last >= 0 else len(text)].strip(" \t,.!:-–—x") == text[start:end]
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """Capitals in a line written in capitals are no initials."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    letters = [c for c in text[first : last if last >= 0 else len(text)] if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)

@@ -1,0 +1,276 @@
+"""The rules folders: plain data files a researcher can read and edit, read in this one place.
+
+The defaults ship with qualdeid; a project adds its own folder on top (``--rules DIR``), and later
+folders win. Two formats, one parser each:
+
+* **lists** (``*.txt``): one entry per line, ``#`` starts a comment, a line ``!entry`` removes an entry
+  that an earlier folder added. :meth:`Rules.words` merges a list across the folders;
+  :meth:`Rules.nicknames` reads the nickname list, whose entries are ``Formal: short, short``.
+* **YAML** (``*.yaml``): :meth:`Rules.yaml` gives every folder's copy, defaults first;
+  :meth:`Rules.lists` merges the word lists in them as lists are merged (a project's words add,
+  ``"!word"`` removes), and :meth:`Rules.settings` merges settings (a later folder's value wins).
+
+Every file is parsed once (the parse is kept until the file changes) and every merged list once per
+:class:`Rules`, so the detector, ``scrub``, ``compose`` and ``risk`` read the same rules the same way
+however often they ask.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+NICKNAMES = "names/nicknames.txt"
+TITLES = "names/titles.txt"
+TITLE_GENDERS = "names/title_genders.yaml"
+
+
+def default_rules_dir() -> Path:
+    """The bundled rules: ``qualdeid/_rules`` in an installed wheel, ``rules/`` in a source checkout."""
+    packaged = Path(str(resources.files("qualdeid"))) / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be read; the message names the file and says what to do."""
+
+
+@dataclass(frozen=True)
+class Nicknames:
+    """The nickname list (lower case): the formal names a short form stands for, and back.
+
+    ``"William: Will, Bill"`` makes "will" and "bill" short forms of "william".
+    """
+
+    #: short form -> the formal names it may stand for
+    formals: Mapping[str, frozenset[str]]
+    #: formal name -> its short forms
+    shorts: Mapping[str, frozenset[str]]
+
+    @classmethod
+    def parse(cls, entries: Iterable[str]) -> Nicknames:
+        formals: dict[str, set[str]] = {}
+        shorts: dict[str, set[str]] = {}
+        for entry in sorted(entries):  # sorted: the same tables run after run
+            formal, _, rest = entry.lower().partition(":")
+            formal = formal.strip()
+            shorts.setdefault(formal, set())
+            for short in (s.strip() for s in rest.split(",")):
+                if short and short != formal:
+                    formals.setdefault(short, set()).add(formal)
+                    shorts.setdefault(formal, set()).add(short)
+        return cls(
+            {k: frozenset(v) for k, v in formals.items()},
+            {k: frozenset(v) for k, v in shorts.items()},
+        )
+
+    def related(self, name: str) -> frozenset[str]:
+        """The other forms of a name one step away: its short forms and the formal names it is short for."""
+        key = name.lower()
+        return self.shorts.get(key, frozenset()) | self.formals.get(key, frozenset())
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Every name of the list, formal or short: all of them are first names."""
+        return frozenset(self.formals) | frozenset(self.shorts)
+
+
+@dataclass(frozen=True)
+class Titles:
+    """Titles before a name (``names/titles.txt``, lower case) and the gender some of them give
+    (``names/title_genders.yaml``)."""
+
+    names: frozenset[str]
+    genders: Mapping[str, str]  # title -> "F" or "M"
+
+    def __contains__(self, title: object) -> bool:
+        """``"dr" in titles``: a lower-case title without its full stop."""
+        return title in self.names
+
+    def gender(self, title: str) -> str | None:
+        return self.genders.get(title.lower().rstrip("."))
+
+
+class WordLists:
+    """The word lists of YAML files (``key: [word, word, ...]``), merged across the rules folders as
+    lists are: a later folder's words add to a list, ``"!word"`` removes one. ``lists["kin"]`` is a
+    frozen set of lower-case words; :meth:`pattern` writes lists as a regex alternation."""
+
+    def __init__(self, name: str, docs: Iterable[Any]) -> None:
+        self.name = name
+        merged: dict[str, set[str]] = {}
+        for doc in docs:
+            for key, value in _mapping(name, doc).items():
+                if not isinstance(value, list):
+                    continue
+                words = merged.setdefault(str(key), set())
+                for entry in value:
+                    word = _word(name, str(key), entry)
+                    if word.startswith("!"):
+                        words.discard(word[1:].strip())
+                    else:
+                        words.add(word)
+        self._lists = {k: frozenset(v) for k, v in merged.items()}
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        if key not in self._lists:
+            raise RulesError(f"{self.name}: no word list '{key}'; a project's file may change a list, not remove it")
+        return self._lists[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._lists
+
+    def keys(self) -> Iterable[str]:
+        return self._lists.keys()
+
+    def pattern(self, *keys: str) -> str:
+        """The words of the lists ``keys`` as a regex alternation (:func:`alternation`)."""
+        return alternation(set().union(*(self[k] for k in keys)))
+
+
+def alternation(words: Iterable[str], space: str = r"[ \t]+") -> str:
+    """Words as a regex alternation (no group): longest first, a space standing for ``space`` (by
+    default any run of spaces and tabs: "next door" also matches "next  door")."""
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _mapping(name: str, doc: Any) -> dict[str, Any]:
+    if doc is None:
+        return {}
+    if not isinstance(doc, dict):
+        raise RulesError(f"{name}: expected 'key: value' lines at the top level; fix the file")
+    return doc
+
+
+def _word(name: str, key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise RulesError(
+            f"{name}: '{key}' has an entry {value!r} that is not a word; put words YAML reads otherwise "
+            "(no, yes, on, off, true, false, numbers) in quotes"
+        )
+    return " ".join(value.lower().split())
+
+
+class Rules:
+    """The default rules folder and the project folders after it (later folders win)."""
+
+    def __init__(self, extra_dirs: Iterable[Path | str] = ()) -> None:
+        self.dirs = [default_rules_dir(), *[Path(d) for d in extra_dirs]]
+        self._words: dict[tuple[str, bool], frozenset[str]] = {}
+        self._lists: dict[str, WordLists] = {}
+
+    def words(self, name: str, *, lower: bool = False) -> frozenset[str]:
+        """The list ``name`` (e.g. ``"lexicons/holidays.txt"``) merged across the folders, in lower
+        case with ``lower`` (removals then match in any case)."""
+        key = (name, lower)
+        if key not in self._words:
+            items: set[str] = set()
+            for path in self._paths(name):
+                for line in _list_lines(path):
+                    if lower:
+                        line = line.lower()
+                    if line.startswith("!"):
+                        items.discard(line[1:].strip())
+                    else:
+                        items.add(line)
+            self._words[key] = frozenset(items)
+        return self._words[key]
+
+    def lists(self, *names: str) -> WordLists:
+        """The word lists of the YAML files ``names`` (e.g. ``"names/context.yaml"``), merged across
+        the files and folders as lists are (a project's words add to a list, ``"!word"`` removes one)."""
+        key = "+".join(names)
+        if key not in self._lists:
+            self._lists[key] = WordLists(key, (doc for name in names for doc in self.yaml(name)))
+        return self._lists[key]
+
+    @cached_property
+    def nicknames(self) -> Nicknames:
+        """``names/nicknames.txt``, read as a list (``!entry`` removes a line) and parsed once."""
+        return Nicknames.parse(self.words(NICKNAMES, lower=True))
+
+    def yaml(self, name: str) -> list[Any]:
+        """Every folder's parsed copy of the YAML file ``name``, defaults first (the caller's to change)."""
+        return [copy.deepcopy(_yaml_file(path)) for path in self._paths(name)]
+
+    def yaml_files(self, pattern: str) -> list[tuple[Path, Any]]:
+        """Every YAML file matching ``pattern`` (a glob) in every folder, defaults first, parsed."""
+        return [(path, copy.deepcopy(_yaml_file(path))) for path in self.files(pattern)]
+
+    def settings(self, *names: str) -> dict[str, Any]:
+        """The mappings of the YAML files ``names`` merged, file by file and folder by folder: a later
+        key replaces an earlier one, except that two mappings under the same key are merged."""
+        merged: dict[str, Any] = {}
+        for name in names:
+            for doc in self.yaml(name):
+                for key, value in _mapping(name, doc).items():
+                    if isinstance(value, dict) and isinstance(merged.get(key), dict):
+                        merged[key] = {**merged[key], **value}
+                    else:
+                        merged[key] = value
+        return merged
+
+    def files(self, pattern: str) -> list[Path]:
+        """All files matching ``pattern`` (a glob) in every folder, defaults first."""
+        return [p for d in self.dirs for p in sorted(d.glob(pattern)) if p.is_file()]
+
+    def _paths(self, name: str) -> list[Path]:
+        return [d / name for d in self.dirs if (d / name).is_file()]
+
+    @cached_property
+    def titles(self) -> Titles:
+        """The titles and their genders, read once."""
+        lists = self.lists(TITLE_GENDERS)
+        genders = {t: "F" for t in lists["female"]} | {t: "M" for t in lists["male"]}
+        return Titles(self.words(TITLES, lower=True) | frozenset(genders), genders)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Identifies the rule set (for reports: which rules produced a result)."""
+        h = hashlib.sha256()
+        for d in self.dirs:
+            for p in sorted(d.rglob("*")):
+                if p.is_file():
+                    h.update(p.relative_to(d).as_posix().encode())
+                    h.update(p.read_bytes())
+        return h.hexdigest()[:12]
+
+
+def _list_lines(path: Path) -> tuple[str, ...]:
+    stat = path.stat()
+    return _parse_list(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=512)
+def _parse_list(path: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
+    """The entries of a list file (comments and blank lines dropped, ``!entry`` kept as written)."""
+    lines = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            lines.append(line)
+    return tuple(lines)
+
+
+def _yaml_file(path: Path) -> Any:
+    stat = path.stat()
+    return _parse_yaml(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _parse_yaml(path: Path, mtime_ns: int, size: int) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path}: not valid YAML ({exc.__class__.__name__}); fix or remove the file") from None

@@ -1,0 +1,80 @@
+"""Initials in capitals as people (detect/names/initials.py): found by person context, not for abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.detect.names.initials import Initials
+from qualdeid.rules import Rules
+
+INITIALS = Initials(Rules(), Rules().words("names/not_initials.txt"))
+
+
+def found(text: str) -> list[str]:
+    return [text[a:b] for a, b in INITIALS.find(text)]
+
+
+def test_initials_in_a_person_context_are_found_everywhere_in_the_document() -> None:
+    text = "On shift: TK. Sat w/ TK in the quiet room. Later TK walked him out. Replaced the QZ valve."
+    assert found(text) == ["TK", "TK", "TK"]  # QZ never acts as a person
+
+
+def test_a_single_letter_needs_its_own_person_context() -> None:
+    assert found("A lad I'll call him Q because he'd hate this. Q texted me after.") == ["Q", "Q"]
+    assert found("Plan B is fine. Ward C was busy. Took vitamin D said nobody.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saw the GP said to rest.",  # an article: a role, not a person
+        "Rang CPN today, she said fine.",  # a listed abbreviation
+        "HE SAID NO AND SHE WALKED OUT.",  # shouting
+        "OK said Jo.",
+    ],
+)
+def test_abbreviations_and_shouting_are_not_initials(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10:30 Coffee break. QJ tells me about his boats.", ["QJ"]),  # a verb in -s
+        ("QX doesn't defend the plan.", ["QX"]),
+        ("Morning mtg. QX (director) opens it.", ["QX"]),  # a description in brackets
+        ("Arrived 09:00. ZP (F, early 60s) already there.", ["ZP"]),
+        ('Tense. ZP: "you will close us by stealth."', ["ZP"]),  # a speaker's turn in notes
+        ("On shift: QM + ZP (1800-2200). QE on call tonight.", ["QM", "ZP", "QE"]),  # joined, on duty
+        ("Urn dodgy. QR (Dawn) says it is fine.", ["QR"]),  # a first name in brackets
+        ("1815 XH + son in. XH in good form.", ["XH", "XH"]),
+        ("1900 VW + nan in for tea.", ["VW"]),  # any relative of lexicons/relatives.txt
+    ],
+)
+def test_initials_that_act_in_field_notes(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met the ACT (assertive community treatment) team.",  # an acronym spelt out
+        "Budget: ZZ plus tax.",
+        "ECG + CXR done. BP and HR fine.",
+        "ETA: 3pm at the office.",  # note shorthand listed in not_initials.txt
+    ],
+)
+def test_acronyms_in_notes_stay_words(text: str) -> None:
+    assert found(text) == []
+
+
+def test_initials_acting_in_one_document_are_found_in_another(detector) -> None:
+    from qualdeid.corpus.model import Document
+
+    docs = [
+        Document("a", "12:40 QX announces the dinner. Everyone cheers."),
+        Document("b", "Morning mtg in the main room, a member, QX, runs it."),
+        Document("c", "INT: How was the week?\nP2: fine."),
+    ]
+    spans = {d.id: [s.text for s in d.spans if s.label == "PERSON"] for d in detector.detect(docs)}
+    assert spans["b"] == ["QX"] and spans["c"] == []

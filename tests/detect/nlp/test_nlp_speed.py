@@ -1,0 +1,185 @@
+"""The speed-ups of the detection pipeline change how fast it runs, never what it finds."""
+
+from __future__ import annotations
+
+import numpy as np
+import spacy
+from thinc.api import NumpyOps
+
+from qualdeid.detect.nlp.blas import OneThreadBlasOps, _blas_threads, use_numpy_blas
+from qualdeid.detect.nlp.loading import resolve_model_name
+
+TEXT = (
+    "Met Dana Okoro at the Brackenford drop-in on Tuesday; she is 34 and used to race pigeons. "
+    "Her brother Sam drove down from Ballarat with the dog. We talked about the housing forms.\n\n"
+    "Tomorrow: call the Salvation Army about the food vouchers, then ring Dr Patel."
+)
+
+
+def test_numpy_blas_gives_the_same_tags_sentences_and_entities_as_blis():
+    standard = spacy.load(resolve_model_name("en_core_web_sm"))
+    fast = spacy.load(resolve_model_name("en_core_web_sm"))
+    use_numpy_blas(fast)
+
+    def analysis(doc):
+        return [(t.tag_, t.is_sent_start, t.ent_iob_, t.ent_type_) for t in doc]
+
+    assert analysis(fast(TEXT)) == analysis(standard(TEXT))
+    models = [getattr(c, "model", None) for _, c in fast.pipeline]
+    nodes = [n for m in models if hasattr(m, "walk") for n in m.walk()]
+    assert nodes and not any(type(n.ops) is NumpyOps for n in nodes)
+
+
+def test_blas_products_run_on_one_thread_and_the_limit_is_lifted_after():
+    before = [lib["num_threads"] for lib in _blas_threads().info() if lib["user_api"] == "blas"]
+    seen: list[int] = []
+    ops = OneThreadBlasOps()
+    x = np.arange(12, dtype="float32").reshape(3, 4)
+    y = np.ones((5, 4), dtype="float32")
+    original = np.dot
+
+    def spy(*args, **kwargs):
+        seen.extend(lib["num_threads"] for lib in _blas_threads().info() if lib["user_api"] == "blas")
+        return original(*args, **kwargs)
+
+    ops.xp = type("xp", (), {"dot": staticmethod(spy)})
+    result = ops.gemm(x, y, trans2=True)
+    assert np.allclose(result, x @ y.T)
+    assert seen and set(seen) == {1}
+    assert [lib["num_threads"] for lib in _blas_threads().info() if lib["user_api"] == "blas"] == before
+
+
+def test_selective_context_enhancer_and_lazy_artifacts_score_like_presidios(detector):
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer
+
+    text = (
+        "Her social security number is 536-90-4399 and her medicare card 2123 45670 1; "
+        "call 0412 345 678 or email kim@example.org. Seen on 3 March, aged 42."
+    )
+    ours = build_analyzer(detector.nlp)
+    presidios = build_analyzer(detector.nlp)
+    presidios.context_aware_enhancer = LemmaContextAwareEnhancer()
+    sdoc = detector.nlp(text)
+    lazy = ours.nlp_engine._doc_to_nlp_artifact(sdoc, LANGUAGE)
+    eager = SpacyNlpEngine._doc_to_nlp_artifact(presidios.nlp_engine, sdoc, LANGUAGE)
+    assert (lazy.lemmas, lazy.keywords, lazy.tokens_indices) == (eager.lemmas, eager.keywords, eager.tokens_indices)
+
+    def found(analyzer, artifacts):
+        results = analyzer.analyze(text, language=LANGUAGE, nlp_artifacts=artifacts, score_threshold=0.0)
+        return sorted((r.entity_type, r.start, r.end, round(r.score, 6)) for r in results)
+
+    expected = found(presidios, eager)
+    assert found(ours, lazy) == expected
+    assert ("US_SSN", 30, 41, 0.85) in expected  # 0.5 from the pattern, raised by the context word
+
+
+def test_hinted_ip_recognizer_finds_what_presidios_finds():
+    from presidio_analyzer.predefined_recognizers import IpRecognizer
+
+    from qualdeid.detect.recognizers.contact import PrefilteredIpRecognizer
+
+    texts = [
+        "router at 192.168.0.1, backup 10.0.0.254/24",
+        "link-local fe80::1%eth0 and 2001:db8:85a3::8a2e:370:7334",
+        "mapped ::ffff:192.0.2.128 or just ::",
+        "Note: nothing to see at 3pm.",
+        "no addresses here",
+    ]
+    hinted, plain = PrefilteredIpRecognizer(), IpRecognizer()
+    for text in texts:
+        expected = [(r.start, r.end, r.score) for r in plain.analyze(text, ["IP_ADDRESS"])]
+        assert [(r.start, r.end, r.score) for r in hinted.analyze(text, ["IP_ADDRESS"])] == expected
+    assert len(hinted.analyze(texts[1], ["IP_ADDRESS"])) == 2
+
+
+def test_cached_lemmatizer_gives_spacys_lemmas_on_first_and_cached_calls():
+    from qualdeid.detect.nlp.fast_attributes import CachedLemmatizer, speed_up
+
+    standard = spacy.load(resolve_model_name("en_core_web_sm"))
+    fast = spacy.load(resolve_model_name("en_core_web_sm"))
+    speed_up(fast)
+    assert isinstance(fast.get_pipe("lemmatizer"), CachedLemmatizer)
+    assert fast.get_pipe("lemmatizer").lookups.has_table("lemma_index")
+    texts = [TEXT, "She was running; they've bought the geese and were bought out. " + TEXT]
+    for doc_fast, doc_standard in zip(fast.pipe(texts), standard.pipe(texts), strict=True):
+        assert [t.lemma_ for t in doc_fast] == [t.lemma_ for t in doc_standard]
+
+
+def test_fast_attribute_ruler_without_a_parse_gives_spacys_attributes():
+    """qualdeid's pipeline has no parser: rules that test a dependency label cannot match, the
+    others (single tokens, short sequences such as "gon na", LOWER regexes) must match as in spaCy."""
+    from qualdeid.detect.nlp.fast_attributes import FastAttributeRuler, speed_up
+
+    standard = spacy.load(resolve_model_name("en_core_web_sm"))
+    fast = spacy.load(resolve_model_name("en_core_web_sm"))
+    for nlp in (standard, fast):
+        nlp.disable_pipe("parser")
+        nlp.enable_pipe("senter")
+    speed_up(fast)
+    ruler = fast.get_pipe("fast_attribute_ruler")
+    assert isinstance(ruler, FastAttributeRuler)
+    assert ruler.sequences and len(ruler.matcher_without_deps) < len(ruler.matcher)
+    texts = [
+        TEXT,
+        "Gonna be honest, she ain't keen and y'all know it. We're gonna try, gotta go, let's see, "
+        "c'mon. Nothin' doing, nuthin' at all. He'd gone; hadn't he?\n\n  \t Cheers, it's ok.  ",
+        "I told you it was them. Do you have it? There is a dog. Is it? That one.",
+    ]
+
+    def attrs(doc):
+        return [(t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in doc]
+
+    for doc_fast, doc_standard in zip(fast.pipe(texts), standard.pipe(texts), strict=True):
+        assert not doc_fast.has_annotation("DEP")
+        assert attrs(doc_fast) == attrs(doc_standard)
+
+
+def test_stepped_entity_recognizer_finds_spacys_entities():
+    from qualdeid.detect.nlp.fast_parser import SteppedEntityRecognizer, step_entity_recognizer
+    from qualdeid.detect.nlp.loading import load_model
+
+    standard = spacy.load(resolve_model_name("en_core_web_sm"))
+    stepped = spacy.load(resolve_model_name("en_core_web_sm"))
+    step_entity_recognizer(stepped)
+    assert isinstance(stepped.get_pipe("ner"), SteppedEntityRecognizer)
+    assert isinstance(load_model().get_pipe("ner"), SteppedEntityRecognizer)
+    texts = [
+        TEXT,
+        "",
+        "  \n\n ",
+        "Ana",
+        "Dr. J. R. Okoro of Leeds met the CEO of Northwind Ltd in New York City on 4/5/2021 at 3pm for $5.",
+        "sat w/ kim at the Brackenford Salvation Army drop-in, then the 96 tram to St Kilda Rd.\n\nMON 3 JUNE",
+        TEXT.upper(),
+    ]
+
+    def ents(doc):
+        return [(e.start, e.end, e.label_) for e in doc.ents], [t.ent_iob_ for t in doc]
+
+    for batch_size in (1, 3, 32):
+        found = [ents(doc) for doc in stepped.pipe(texts, batch_size=batch_size)]
+        assert found == [ents(doc) for doc in standard.pipe(texts, batch_size=batch_size)]
+    assert [ents(stepped(t)) for t in texts] == [ents(standard(t)) for t in texts]
+    assert ents(stepped(TEXT))[0]  # it does find entities
+
+
+def test_workers_can_keep_freed_memory_on_linux():
+    import sys
+
+    import pytest
+
+    from qualdeid.detect.nlp.malloc import reuse_freed_memory
+
+    if not sys.platform.startswith("linux"):
+        assert reuse_freed_memory() is False
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).mallopt  # noqa: B018
+    except AttributeError:
+        pytest.skip("no glibc mallopt here")
+    assert reuse_freed_memory() is True  # glibc accepted both settings

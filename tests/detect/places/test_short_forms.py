@@ -1,0 +1,51 @@
+"""Short forms of places and organisations named once in full (detect/places/short_forms.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.corpus.model import Document
+from qualdeid.detect.places.short_forms import ShortFormProcessor
+from qualdeid.rules import Rules
+
+
+def _labels(detector, texts: list[str]) -> list[dict[str, str]]:
+    docs = [Document(f"d{i}", t) for i, t in enumerate(texts)]
+    return [{s.text: s.label for s in d.spans} for d in detector.detect(docs)]
+
+
+def test_a_short_form_is_found_in_every_document(detector) -> None:
+    first, second, third = _labels(
+        detector,
+        [
+            "We went to Bramblecote Day Centre on Monday. The Corrowmere Wellbeing Trust runs it.",
+            "Corrowmere are cutting the Friday sessions, so back at Bramblecote everyone was upset.",
+            "BRAMBLECOTE: MEMBER NEWSLETTER",
+        ],
+    )
+    assert first["Bramblecote Day Centre"] == "LOCATION"
+    assert second.get("Corrowmere") == "ORGANIZATION"
+    assert second.get("Bramblecote") == "LOCATION"
+    assert third.get("BRAMBLECOTE") == "LOCATION"
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("Bramblecote Day Centre", "Bramblecote"),
+        ("Corrowmere Wellbeing Trust", "Corrowmere"),
+        ("the Quarrendon House", "Quarrendon"),
+        ("Hope House", None),  # a word-name: "I hope" must stay a word
+        ("North Street", None),  # generic
+        ("Victoria Hospital", None),  # a first name
+        ("Community Mental Health Team", None),
+        ("Park Road", None),  # a common word
+    ],
+)
+def test_only_distinctive_short_forms(full: str, short: str | None) -> None:
+    assert ShortFormProcessor(Rules()).short_form(full) == short
+
+
+def test_word_names_in_place_names_stay_words_elsewhere(detector) -> None:
+    _, other = _labels(detector, ["She lives at Hope House now.", "I hope she settles. Hope said thanks."])
+    assert other.get("Hope") != "LOCATION"

@@ -1,0 +1,34 @@
+"""Unusual animals kept (detect/rare/animals.py), one finder on its own: what it finds, and the
+ordinary look-alikes it leaves (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import finder_hits
+
+FAMILY = "animals"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Her daughter keeps a pet goat in the back garden.", "keeps a pet goat"),
+        ("She raised a magpie from a chick.", "raised a magpie from a chick"),
+        ("They adopted a tame crow last winter.", "adopted a tame crow"),
+    ],
+)
+def test_finds(detector, text: str, phrase: str) -> None:
+    assert phrase in finder_hits(detector, FAMILY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has a pet dog called Rex.",
+        "He got a lift from a mate.",
+        "She walked the neighbour's dog from the corner.",
+    ],
+)
+def test_leaves_the_look_alikes(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

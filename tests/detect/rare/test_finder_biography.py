@@ -1,0 +1,39 @@
+"""Biographical frames (detect/rare/biography.py), one finder on its own: what it finds, and the
+ordinary look-alikes it leaves (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import finder_hits
+
+FAMILY = "biography"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("He drove a snowplough over the pass for nine winters.", "drove a snowplough over the pass for nine winters"),
+        ("She is one of the top ten chess players in the state.", "is one of the top ten chess players in the state"),
+        ("He was crowned Harvest Queen at the county show.", "was crowned Harvest Queen"),
+        (
+            "She competes in sheepdog trials at the agricultural shows.",
+            "competes in sheepdog trials at the agricultural shows",
+        ),
+    ],
+)
+def test_finds(detector, text: str, phrase: str) -> None:
+    assert phrase in finder_hits(detector, FAMILY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He drove a bus for nine years.",
+        "She is one of the best people I know.",
+        "He was picked up at nine.",
+        "She competes in the pub quiz on Thursdays.",
+    ],
+)
+def test_leaves_the_look_alikes(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

@@ -1,0 +1,38 @@
+"""Unusual bodies told by counts and comparisons (detect/rare/body.py), one finder on its own: what it finds, and the
+ordinary look-alikes it leaves (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import finder_hits
+
+FAMILY = "body"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("She was born with six toes on her left foot.", "was born with six toes on her left foot"),
+        ("He has one green eye and one grey eye.", "has one green eye and one grey eye"),
+        ("He stands six foot eight in his socks.", "stands six foot eight"),
+        ("My neighbour has a hook instead of a hand.", "has a hook instead of a hand"),
+        ("Her cousin donated a kidney to his sister last spring.", "donated a kidney to his sister last spring"),
+        ("They had a three-legged greyhound called Pip.", "a three-legged greyhound"),
+    ],
+)
+def test_finds(detector, text: str, phrase: str) -> None:
+    assert phrase in finder_hits(detector, FAMILY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chair has four legs and one of them wobbles.",
+        "The shelf is six foot wide.",
+        "She keeps one eye on the kettle.",
+        "We ran the three-legged race at the fete.",
+    ],
+)
+def test_leaves_the_look_alikes(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

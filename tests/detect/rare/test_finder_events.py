@@ -1,0 +1,40 @@
+"""Rare events and feats (detect/rare/events.py), one finder on its own: what it finds, and the
+ordinary look-alikes it leaves (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import finder_hits
+
+FAMILY = "events"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("He once shook hands with the Queen outside the town hall.", "once shook hands with the Queen"),
+        ("She pulled two kids out of a burning car.", "pulled two kids out of a burning car"),
+        ("She was in all the papers after the flood.", "was in all the papers"),
+        ("He has run over a hundred marathons.", "has run over a hundred marathons"),
+        ("She married her first cousin in a registry office.", "married her first cousin"),
+        ("He can recite the whole poem from memory.", "can recite the whole poem from memory"),
+        ("He was struck by lightning on the golf course.", "was struck by lightning"),
+    ],
+)
+def test_finds(detector, text: str, phrase: str) -> None:
+    assert phrase in finder_hits(detector, FAMILY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We watched the Queen's speech on the telly.",
+        "He pulled the weeds out of the garden.",
+        "He read all the papers on Sunday.",
+        "He has run three marathons.",
+        "She married her boyfriend in spring.",
+    ],
+)
+def test_leaves_the_look_alikes(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

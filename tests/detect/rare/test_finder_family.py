@@ -1,0 +1,37 @@
+"""Unusual family situations (detect/rare/family.py), one finder on its own: what it finds, and the
+ordinary look-alikes it leaves (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import finder_hits
+
+FAMILY = "family"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("He was one of eleven kids in a two-bedroom house.", "one of eleven kids"),
+        ("She was raised by her nan in a caravan.", "was raised by her nan in a caravan"),
+        ("She grew up in a lighthouse on the coast.", "grew up in a lighthouse"),
+        ("She was adopted at six by a couple from the city.", "was adopted at six by a couple"),
+        ("The youngest of fourteen, he left home early.", "The youngest of fourteen"),
+    ],
+)
+def test_finds(detector, text: str, phrase: str) -> None:
+    assert phrase in finder_hits(detector, FAMILY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was one of three kids.",
+        "He was raised by his parents in town.",
+        "He grew up in a house near the shops.",
+        "The first of ten sessions went well.",
+    ],
+)
+def test_leaves_the_look_alikes(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

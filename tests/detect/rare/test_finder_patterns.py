@@ -1,0 +1,37 @@
+"""Details carried by the shape of a phrase (detect/rare/patterns.py), one finder on its own: what it finds, and the
+ordinary look-alikes it leaves (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import finder_hits
+
+FAMILY = "patterns"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("She was the only Welsh girl in the school.", "was the only Welsh girl in the school"),
+        ("He was the first in his family to finish school.", "was the first in his family to finish school"),
+        ("She restores antique clocks in her shed.", "restores antique clocks"),
+        ("He walked the length of the country for charity.", "walked the length of the country for charity"),
+        ("She was born on a cargo ship.", "was born on a cargo ship"),
+    ],
+)
+def test_finds(detector, text: str, phrase: str) -> None:
+    assert phrase in finder_hits(detector, FAMILY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was the only one who came.",
+        "He was the first to arrive.",
+        "He walked the dog around the block.",
+        "She was born in a hospital.",
+    ],
+)
+def test_leaves_the_look_alikes(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

@@ -1,0 +1,38 @@
+"""Placings, representing a country, losing a body part (detect/rare/verbs.py), one finder on its own: what it finds,
+and the ordinary look-alikes it leaves (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import finder_hits
+
+FAMILY = "verbs"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "She came second in the national sheepdog championships.",
+            "came second in the national sheepdog championships",
+        ),
+        ("He played hockey for Scotland as a teenager.", "played hockey for Scotland as a teenager"),
+        ("She lost two fingers in a sawmill accident.", "lost two fingers in a sawmill accident"),
+        ("He boxed semi-pro before the kids came along.", "boxed semi-pro before the kids"),
+    ],
+)
+def test_finds(detector, text: str, phrase: str) -> None:
+    assert phrase in finder_hits(detector, FAMILY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He played cards for money on Fridays.",
+        "She lost her keys in the park.",
+        "We came home early on the bus.",
+    ],
+)
+def test_leaves_the_look_alikes(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

@@ -1,0 +1,53 @@
+"""The frames of rare details (detect/rare/frames.py): what kind of verb governs a phrase, whether its
+subject is a person, and how far a phrase runs (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.detect.rare.frames import ACHIEVEMENT, REPORTING, ROLE, USED_TO, phrase_end
+from qualdeid.detect.rare.lexicon import RareRules
+from qualdeid.rules import Rules
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return RareRules.load(Rules()).frames
+
+
+def _at(sdoc, word: str) -> int:
+    return next(t.i for t in sdoc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kinds", "person"),
+    [
+        ("She used to be a farrier.", "farrier", {USED_TO, ROLE}, True),
+        ("He won a medal at the games.", "medal", {ACHIEVEMENT}, True),
+        ("She told me about the circus.", "circus", {REPORTING}, True),
+        ("The bus used to be a tram.", "tram", {USED_TO, ROLE}, False),
+    ],
+)
+def test_the_verb_before_a_phrase_says_its_kind_and_who_does_it(detector, frames, text, word, kinds, person) -> None:
+    sdoc = detector.nlp(text)
+    frame = frames.find_frame(sdoc, _at(sdoc, word) - 1, 0)
+    assert kinds <= frame.kinds and frame.person_subject is person
+
+
+def test_a_phrase_runs_over_its_noun_phrase_and_prepositional_phrases_but_not_past_the_sentence(
+    detector, frames
+) -> None:
+    sdoc = detector.nlp("She keeps bees on a roof in the old town. Then she left.")
+    start = _at(sdoc, "bees")
+    end = frames.extend_right(sdoc, start + 1, len(sdoc), start + 14, max_pps=2)
+    assert sdoc[start:end].text == "bees on a roof in the old town"
+    one = frames.extend_right(sdoc, start + 1, len(sdoc), start + 14, max_pps=1)
+    assert sdoc[start:one].text == "bees on a roof"
+    assert phrase_end(sdoc, _at(sdoc, "the"), len(sdoc)) == _at(sdoc, "town") + 1
+
+
+def test_a_relative_clause_about_a_kept_animal_joins_the_phrase(detector, frames) -> None:
+    sdoc = detector.nlp("She has a crow that rides on her shoulder every day.")
+    crow = _at(sdoc, "crow")
+    end = frames.extend_relative(sdoc, crow + 1, len(sdoc), crow + 14)
+    assert sdoc[crow:end].text.startswith("crow that rides on her shoulder")

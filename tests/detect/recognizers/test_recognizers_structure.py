@@ -1,0 +1,154 @@
+"""Layout recognizers (speaker turns, sign-offs, @mentions, address blocks) and the age/date patterns for
+informal texts, on invented chats, forum posts, transcripts and letters (``tests/fixtures/structure``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import FIXTURES
+from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, SpeakerRecognizer
+from qualdeid.rules import Rules
+
+STRUCTURE = FIXTURES / "structure"
+
+
+@pytest.fixture(scope="module")
+def speakers() -> SpeakerRecognizer:
+    return SpeakerRecognizer(Rules())
+
+
+@pytest.fixture(scope="module")
+def addresses() -> AddressBlockRecognizer:
+    return AddressBlockRecognizer(Rules())
+
+
+def found(recognizer: SpeakerRecognizer | AddressBlockRecognizer, text: str) -> set[tuple[str, str]]:
+    return {(label, text[start:end]) for start, end, label in recognizer.find(text)}
+
+
+def names(recognizer: SpeakerRecognizer, text: str) -> set[str]:
+    return {piece for label, piece in found(recognizer, text) if label == "PERSON"}
+
+
+def test_chat_speakers_with_timestamps_and_lowercase(speakers: SpeakerRecognizer) -> None:
+    text = (STRUCTURE / "chat.txt").read_text(encoding="utf-8")
+    assert names(speakers, text) == {
+        "Tamsin",
+        "orla",
+        "Hope",
+        "Will",
+        "Bronwyn Achterberg",
+        "kit",
+        "Rafe",
+        "Tully Ferreira",
+    }
+
+
+def test_forum_bylines_quotes_and_sign_offs(speakers: SpeakerRecognizer) -> None:
+    text = (STRUCTURE / "forum.txt").read_text(encoding="utf-8")
+    assert names(speakers, text) == {"Quillon", "Marisol", "Tobias Wenlock", "Ingrid Solberg"}
+
+
+def test_transcript_roles_and_template_labels_are_not_people(speakers: SpeakerRecognizer) -> None:
+    text = (STRUCTURE / "transcript.txt").read_text(encoding="utf-8")
+    assert names(speakers, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: call back tomorrow\nPlan: review in a week\nOutcome: settled",
+        "Hope: feels more hopeful this week\nGoals: walk daily\nStrengths: humour",
+        "see https://example.org/page\n10:42: the bus was late",
+        "mark: 7/10\nscore: 5\ntotal: 12",
+    ],
+)
+def test_labels_in_notes_are_not_speakers(speakers: SpeakerRecognizer, text: str) -> None:
+    assert names(speakers, text) == set()
+
+
+def test_word_like_and_lowercase_speakers_need_a_conversation(speakers: SpeakerRecognizer) -> None:
+    assert names(speakers, "hope: things are looking up") == set()
+    assert names(speakers, "Maria Lopez: see you there") == {"Maria Lopez"}
+    chat = "Maria: hi\nJonah: hello\nhope: hey both\nmaria: how r u"
+    assert names(speakers, chat) == {"Maria", "Jonah", "hope", "maria"}
+
+
+def test_mentions(speakers: SpeakerRecognizer) -> None:
+    assert names(speakers, "@Tully Ferreira yes that works") == {"Tully Ferreira"}
+    assert names(speakers, "@Tully Thanks for that") == {"Tully"}
+    assert names(speakers, "ask @kb_runner88 about it") == set()  # a handle: SocialHandleRecognizer's
+
+
+def test_letter_address_block_organisation_and_addressee(addresses: AddressBlockRecognizer) -> None:
+    text = (STRUCTURE / "letter.txt").read_text(encoding="utf-8")
+    assert found(addresses, text) == {
+        ("ORGANIZATION", "Brightfern Youth Hub"),
+        ("LOCATION", "Level 1, 88 Gannet Street, Warrigal VIC 3821"),
+        ("PERSON", "Ms Ilse Varga"),
+        ("LOCATION", "Unit 4/12 Juniper Road"),
+        ("LOCATION", "Tallowood NSW 2491"),
+    }
+
+
+def test_address_block_stops_at_headings_and_prose(addresses: AddressBlockRecognizer) -> None:
+    text = "Background\n12 Harrow Lane\nThornbury\nCo. Wexford\nSummary\n\nWe lived at 5 Elm Road for years."
+    assert found(addresses, text) == {
+        ("LOCATION", "12 Harrow Lane"),
+        ("LOCATION", "Thornbury"),
+        ("LOCATION", "Co. Wexford"),
+    }
+
+
+def test_informal_documents_end_to_end(detector) -> None:
+    text = (STRUCTURE / "letter.txt").read_text(encoding="utf-8")
+    spans = {(s.label, s.text) for s in detector.detect_text(text).spans}
+    assert ("PERSON", "Odette Marchetti") in spans
+    assert ("AGE", "74") in spans
+    assert ("AGE", "twelve") in spans
+    assert ("DATE_TIME", "12/03") in spans
+    assert ("DATE_TIME", "Jan 2025") in spans
+    assert not any(piece in ("Plan", "Manager", "The Manager") for _, piece in spans)
+    chat = detector.detect_text("hang in there, it gets easier.\nTed K")
+    assert [(s.label, s.text) for s in chat.spans] == [("PERSON", "Ted K")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("J.T. is 35 and works nights.", "35"),
+        ("My nan, 92, is sharp as a tack.", "92"),
+        ("Seen again, discharged 19/11.", "19/11"),
+        ("It was St. Patrick's Day 2019 and we were all there.", "St. Patrick's Day 2019"),
+        ("We moved up in Sept 2019.", "Sept 2019"),
+    ],
+)
+def test_ages_and_dates_in_informal_writing(detector, text: str, expected: str) -> None:
+    assert expected in {s.text for s in detector.detect_text(text).spans if s.label in ("AGE", "DATE_TIME")}
+
+
+@pytest.mark.parametrize(
+    "text", ["She scored 7/10 on the scale.", "Took 1/2 a tablet at night.", "NHS is 75 years old"]
+)
+def test_scores_and_fractions_are_not_dates(detector, text: str) -> None:
+    spans = detector.detect_text(text).spans
+    assert not any(s.label == "DATE_TIME" and "/" in s.text for s in spans)
+
+
+def test_an_address_block_town_line_keeps_its_postcode(detector) -> None:
+    # NER reads "NS" here as an organisation; the address block must win, or the postcode is lost
+    text = "Ondine Marchetti\nApt 2C, 41 Quillfeather Crescent\nTruro, NS B2N 5B5\n\nDear Ms Marchetti,"
+    found = {s.text: s.label for s in detector.detect_text(text).spans}
+    assert any("B2N 5B5" in t and label == "LOCATION" for t, label in found.items())
+
+
+def test_a_signature_block_keeps_name_organisation_and_street(detector) -> None:
+    # NER takes the town for a person; the address line must keep its street all the same
+    text = (
+        "Thanks again, talk soon.\n\nOndine Marchetti (she/her)\nPeer Support Worker, Quillfeather Peer Collective\n"
+        "88 Larkspur Street, Dunmarra NSW 2799\n0491 570 006"
+    )
+    found = {s.text: s.label for s in detector.detect_text(text).spans}
+    assert found.get("Ondine Marchetti") == "PERSON"
+    assert found.get("Quillfeather Peer Collective") == "ORGANIZATION"
+    assert any(t.startswith("88 Larkspur Street") and label == "LOCATION" for t, label in found.items())

@@ -1,0 +1,50 @@
+"""What detection runs: rules/detect.yaml names the corpus processors and rare-detail finders in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qualdeid.detect.processors import build_processors, switched_on
+from qualdeid.detect.rare.animals import AnimalFinder
+from qualdeid.detect.rare.processor import FINDERS, RareDetailProcessor
+from qualdeid.rules import Rules, RulesError
+
+
+def _project(tmp_path: Path, text: str) -> Rules:
+    (tmp_path / "detect.yaml").write_text(text, encoding="utf-8")
+    return Rules([tmp_path])
+
+
+def test_the_defaults_run_every_processor_and_finder_in_the_listed_order() -> None:
+    rules = Rules()
+    assert [p.name for p in build_processors(rules, None)] == ["names", "rare", "short_forms"]
+    assert switched_on(rules, "rare_finders") == list(FINDERS)
+    assert [type(f) for f in RareDetailProcessor(rules).finders] == list(FINDERS.values())
+
+
+def test_a_project_switches_one_finder_off_and_the_rest_keep_their_order(tmp_path: Path) -> None:
+    rules = _project(tmp_path, "rare_finders:\n  animals: false\n")
+    finders = [type(f) for f in RareDetailProcessor(rules).finders]
+    assert AnimalFinder not in finders
+    assert finders == [f for f in FINDERS.values() if f is not AnimalFinder]
+
+
+def test_a_project_switches_a_processor_off(tmp_path: Path) -> None:
+    rules = _project(tmp_path, "processors:\n  short_forms: false\n")
+    assert [p.name for p in build_processors(rules, None)] == ["names", "rare"]
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("rare_finders:\n  aliens: true\n", "'aliens'"),
+        ("rare_finders:\n  animals: no thanks\n", "true or false"),
+        ("rare_finders: [terms, roles]\n", "true or false"),
+    ],
+)
+def test_a_mistake_in_detect_yaml_is_named_with_what_to_write(tmp_path: Path, text: str, says: str) -> None:
+    with pytest.raises(RulesError) as err:
+        RareDetailProcessor(_project(tmp_path, text))
+    assert "detect.yaml" in str(err.value) and says in str(err.value)

@@ -1,0 +1,150 @@
+"""Risk: identifiers linked to every source that holds them, names that are also words, the checked
+text's own names looked up in the corpus, and details made of words common in general English.
+
+Fixture: tests/fixtures/risk_corpus.jsonl (invented). "Brannock" is in R01-R03, the diaries about
+Ottilie Brannock; "kiln" in R03-R05, diaries about two people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pytest
+
+from helpers import FIXTURES
+from qualdeid.corpus import Document, Span
+from qualdeid.corpus.model import InputError
+from qualdeid.corpus.readers import Corpus
+from qualdeid.risk import EXIT_FAIL, EXIT_WARN, RiskChecker, load_risk_config
+from qualdeid.risk.identifiers import IdentifierIndex, index_corpus
+
+CORPUS = FIXTURES / "risk_corpus.jsonl"
+
+
+def _doc(doc_id: str, text: str, *names: str) -> Document:
+    doc = Document(doc_id, text)
+    doc.spans = [Span(text.index(n), text.index(n) + len(n), "PERSON") for n in names]
+    return doc
+
+
+def test_an_identifier_is_linked_to_every_document_holding_its_string() -> None:
+    docs = [
+        _doc("d1", "Ottilie Brannock came on Monday.", "Ottilie Brannock"),
+        _doc("d2", "We saw Ottilie Brannock at lunch."),  # detection missed it here
+        _doc("d3", "Brannock was late."),
+        _doc("d4", "Nobody came."),
+    ]
+    index = index_corpus(docs)
+    assert [h.sources for h in index.find("then Ottilie Brannock left")] == [("d1", "d2")]
+    assert [h.sources for h in index.find("and Ottilie left")] == [("d1", "d2")]  # the part, from the full match
+    assert [h.sources for h in index.find("and Brannock left")] == [("d1", "d2", "d3")]
+
+
+def test_a_sentence_initial_word_name_does_not_link_a_document() -> None:
+    docs = [
+        _doc("d1", "After lunch Hope Carrow laughed.", "Hope Carrow"),
+        _doc("d2", "Hope is all we had."),
+        _doc("d3", "We met Hope at noon."),
+    ]
+    index = index_corpus(docs, word_names={"hope"})
+    (hit,) = index.find("Later Hope came in.")
+    assert hit.sources == ("d1", "d3")
+
+
+def test_lower_case_word_name_is_a_possible_hit_only_when_asked() -> None:
+    index = IdentifierIndex(word_names={"joy"})
+    index.add("Joy Pennimore", "PERSON", "d1")
+    assert index.find("we sat with joy") == []
+    (hit,) = index.find("we sat with joy", word_uses=True)
+    assert hit.lowercase and not hit.certain and hit.sources == ("d1",)
+    (hit,) = index.find("we sat with Joy", word_uses=True)
+    assert hit.certain and not hit.lowercase
+
+
+@pytest.fixture(scope="module")
+def checker(detector) -> RiskChecker:
+    return RiskChecker(load_risk_config(), detector, Corpus([CORPUS]))
+
+
+def _findings(checker: RiskChecker, text: str, check: str):
+    return [f for f in checker.check([Document("v", text)]).findings if f.check == check]
+
+
+def test_lower_case_name_used_as_a_name_warns_with_its_sources(checker: RiskChecker) -> None:
+    report = checker.check([Document("v", "After lunch we sat with joy in the lounge.")])
+    (f,) = [f for f in report.findings if f.check == "possible_identifier"]
+    assert f.matched == "joy" and f.severity == "warn" and f.sources == ["R04", "R05"]
+    assert report.exit_code == EXIT_WARN
+    # the word itself, with a modifier or as a verb, is not a name
+    assert _findings(checker, "It was a great joy to hope for rain.", "possible_identifier") == []
+    # with its capital it is still a common word: a warning, never a failure
+    (f,) = _findings(checker, "After lunch we sat with Joy in the lounge.", "possible_identifier")
+    assert f.severity == "warn"
+    assert _findings(checker, "After lunch we sat with Joy in the lounge.", "residual_identifier") == []
+
+
+def test_a_rare_word_is_traced_by_person(checker: RiskChecker) -> None:
+    # "kiln" is in three diaries (R03-R05) but about two people: traceable with k = 3
+    (f,) = _findings(checker, "She fired it in the old kiln.", "rare_detail")
+    assert f.sources == ["R03", "R04", "R05"] and f.k == 2
+    # "pottery", in three diaries about Ottilie alone, is no rare word in general English: it does not
+    # warn on its own (it adds to the evidence that a text points to her)
+    assert _findings(checker, "She made pottery.", "rare_detail") == []
+
+
+class _CorpusBlind:
+    """The real detector, except that it finds nothing in the corpus documents (as if it had missed
+    a name there), so only the checked text's own detection can find it."""
+
+    def __init__(self, detector, corpus_ids: set[str]) -> None:
+        self.detector, self.corpus_ids, self.nlp = detector, corpus_ids, detector.nlp
+
+    def detect(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+        for doc in self.detector.detect(items):
+            if isinstance(doc, Document) and doc.id in self.corpus_ids:
+                doc.spans = []
+            yield doc
+
+
+@pytest.fixture(scope="module")
+def blind_checker(detector) -> RiskChecker:
+    ids = {d.id for d in Corpus([CORPUS]) if isinstance(d, Document)}
+    return RiskChecker(load_risk_config(), _CorpusBlind(detector, ids), Corpus([CORPUS]))
+
+
+def test_a_name_of_the_text_found_in_the_corpus_is_an_identifier_not_a_detail(blind_checker: RiskChecker) -> None:
+    assert len(blind_checker.profile.index) == 0
+    report = blind_checker.check([Document("v", "Later we talked about Brannock for a while.")])
+    # detected as a name in the text and written as a name in the corpus (R03 has it only at a sentence
+    # start, where a capital says nothing), and no common word: an identifier, not a detail
+    (f,) = [f for f in report.findings if f.check == "residual_identifier"]
+    assert f.matched == "Brannock" and f.sources == ["R01", "R02"] and f.severity == "fail"
+    assert not [g for g in report.findings if g.check == "rare_detail" and g.start == f.start]
+    assert report.exit_code == EXIT_FAIL
+
+
+def test_a_common_word_of_the_text_found_in_the_corpus_warns(blind_checker: RiskChecker) -> None:
+    report = blind_checker.check([Document("v", "After lunch we sat with Joy in the lounge.")])
+    names = [(f.check, f.matched) for f in report.findings if f.check.endswith("identifier")]
+    assert names == [("possible_identifier", "Joy")]
+
+
+def test_a_name_the_corpus_does_not_hold_passes(blind_checker: RiskChecker) -> None:
+    report = blind_checker.check([Document("v", "Later we talked about Quenby Marlowe for a while.")])
+    assert not [f for f in report.findings if f.check in ("residual_identifier", "possible_identifier")]
+
+
+def test_a_family_name_with_a_plain_s_is_the_name() -> None:
+    index = IdentifierIndex(word_names={"hope"})
+    index.add("Ottilie Brannock", "PERSON", "d1")
+    index.add("Hope", "PERSON", "d2")
+    assert [h.sources for h in index.find("we visited the Brannocks")] == [("d1",)]
+    assert index.find("she Hopes so") == []  # a name that is also a word keeps its exact form
+
+
+def test_plain_s_and_other_documents_need_the_names_own_case() -> None:
+    docs = [_doc("d1", "We met Mrs Day at noon.", "Mrs Day"), _doc("d2", "It was a long day."), _doc("d3", "Day came.")]
+    index = index_corpus(docs, word_names=set())
+    assert index.find("on bad days") == []  # a frequent word with a bare "s", in lower case
+    (hit,) = index.find("we saw Day")
+    assert hit.sources == ("d1", "d3")  # not d2, where "day" is the word
