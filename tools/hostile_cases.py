@@ -273,10 +273,10 @@ def _bomb(member: str, size: int) -> bytes:
 
 
 def zip_bombs(work: Path) -> Outcome:
-    """A .docx and a .qdpx whose one member expands to 2 GB, beside ordinary diaries."""
+    """A .docx and a .qdpx whose one member expands to 1 GB, beside ordinary diaries."""
     src = diaries(work / "in")
-    (src / "bomb.docx").write_bytes(_bomb("word/document.xml", 2 << 30))
-    (src / "bomb.qdpx").write_bytes(_bomb("project.qde", 2 << 30))
+    (src / "bomb.docx").write_bytes(_bomb("word/document.xml", 1 << 30))
+    (src / "bomb.qdpx").write_bytes(_bomb("project.qde", 1 << 30))
     out, key = work / "out", work / "private" / "study.key"
     start = time.monotonic()
     try:

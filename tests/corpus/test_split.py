@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qualdeid.corpus.model import Document, InputError, Segment, Span
+from qualdeid.corpus.model import Document, InputError, Part, Segment, Span
 from qualdeid.corpus.readers import Corpus
 from qualdeid.corpus.split import PART, cut_points, join_parts, split_corpus, split_document
 from qualdeid.detect import DetectConfig, Detector
@@ -35,6 +35,7 @@ def test_parts_end_at_the_best_break_and_never_exceed_the_limit(text: str, max_c
 def test_a_split_document_comes_back_whole_with_its_spans_at_whole_text_offsets() -> None:
     text = "\n\n".join(f"Entry {i}: {PARAGRAPH}" for i in range(12))
     doc = Document("rec-7", text, segments=[Segment(3, 900, ["a"])], meta={"author": "w1", "_line": 4}, fmt="jsonl")
+    doc.parts = [Part(0, len(text), "text", "/text")]
     parts = split_document(doc, 1000)
     assert len(parts) > 3 and all(len(p.text) <= 1000 for p in parts)
     assert "".join(p.text for p in parts) == text and {p.id for p in parts} == {"rec-7"}
@@ -45,6 +46,7 @@ def test_a_split_document_comes_back_whole_with_its_spans_at_whole_text_offsets(
     assert first is error and last is error
     assert whole.text == text and whole.id == "rec-7" and whole.fmt == "jsonl"
     assert whole.meta == {"author": "w1", "_line": 4} and whole.segments == doc.segments
+    assert whole.parts == doc.parts
     assert [s.start for s in whole.spans] == [i for i in range(len(text)) if text.startswith("Entry", i)]
     assert all(text[s.start : s.end] == s.text for s in whole.spans)
 
@@ -105,3 +107,22 @@ def test_a_long_document_is_scrubbed_whole_and_restores_exactly(small_batches: D
     assert "Marchetti" not in (tmp_path / "out" / "long.txt").read_text(encoding="utf-8")
     assert Restorer(key).restore(Corpus([tmp_path / "out"]), tmp_path / "back").ok
     assert (tmp_path / "back" / "long.txt").read_text(encoding="utf-8") == text
+
+
+def test_a_long_markdown_document_is_scrubbed_in_its_markup_and_restores_exactly(
+    small_batches: Detector, tmp_path: Path
+) -> None:
+    """A document read from its markup, detected in parts: the names are replaced inside the markup
+    of every part, and the source comes back byte for byte."""
+    src = tmp_path / "in"
+    src.mkdir()
+    text = "\n\n".join(["# Notes", "**Philippa** Marchetti started on the ward today.", *[PARAGRAPH] * 24])
+    text += "\n\nI rang _Marchetti_ back.\n"
+    (src / "long.md").write_text(text, encoding="utf-8")
+    key = Key.create(tmp_path / "k" / "study.key", "a passphrase for tests", n=2**12)
+    result = Scrubber(key, ScrubConfig(seed="l"), detector=small_batches).scrub(Corpus([src]), tmp_path / "out")
+    assert result.ok and result.written == [tmp_path / "out" / "long.md"], result.errors
+    out = (tmp_path / "out" / "long.md").read_text(encoding="utf-8")
+    assert "Marchetti" not in out and "Philippa" not in out and out.startswith("# Notes\n\n**")
+    assert Restorer(key).restore(Corpus([tmp_path / "out"]), tmp_path / "back").ok
+    assert (tmp_path / "back" / "long.md").read_text(encoding="utf-8") == text

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from qualdeid.corpus.model import Document, InputError, Segment, Span
+from qualdeid.corpus.model import Part as FilePart
 
 #: Where a part may end, best first: after a blank line, a line break, a sentence end, a space.
 _CUTS = (
@@ -32,13 +33,15 @@ Item = Document | InputError
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A part's place in its document; the first part also carries the document's other fields."""
+    """A part's place in its document; the first part also carries the document's other fields
+    (its segments, record fields and where in its file each stretch of its text comes from)."""
 
     index: int
     count: int
     start: int
     segments: list[Segment] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    file_parts: list[FilePart] = field(default_factory=list)
 
 
 def cut_points(text: str, max_chars: int) -> list[int]:
@@ -68,7 +71,7 @@ def split_document(doc: Document, max_chars: int) -> list[Document]:
     parts, start = [], 0
     for i, end in enumerate(ends):
         first = i == 0
-        part = Part(i, len(ends), start, doc.segments if first else [], doc.meta if first else {})
+        part = Part(i, len(ends), start, *((doc.segments, doc.meta, doc.parts) if first else ()))
         parts.append(Document(doc.id, doc.text[start:end], meta={PART: part}, source=doc.source, fmt=doc.fmt))
         start = end
     return parts
@@ -118,7 +121,14 @@ def join_parts(items: Iterable[Item]) -> Iterator[Item]:
         if part.index == part.count - 1:
             assert first is not None
             whole = Document(
-                item.id, "".join(texts), spans, list(first.segments), dict(first.meta), item.source, item.fmt
+                item.id,
+                "".join(texts),
+                spans,
+                list(first.segments),
+                dict(first.meta),
+                item.source,
+                item.fmt,
+                list(first.file_parts),
             )
             texts, spans, first = [], [], None
             yield whole
