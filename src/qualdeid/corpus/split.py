@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from qualdeid.corpus.model import Document, InputError, Segment, Span
+from qualdeid.corpus.model import Document, DocumentError, InputError, Segment, Span
 from qualdeid.corpus.model import Part as FilePart
 
 #: Where a part may end, best first: after a blank line, a line break, a sentence end, a space.
@@ -102,33 +102,41 @@ def _split(item: Item, max_chars: int) -> list[Item]:
 
 
 def join_parts(items: Iterable[Item]) -> Iterator[Item]:
-    """The items with each long document's parts put back into the whole document, spans included."""
+    """The items with each long document's parts put back into the whole document, spans included.
+    When detection failed on a part, the whole document is that failure (one error, no document)."""
     texts: list[str] = []
     spans: list[Span] = []
     first: Part | None = None
+    failed: DocumentError | None = None
     for item in items:
-        part = item.meta.get(PART) if isinstance(item, Document) else None
+        part = item.meta.get(PART) if isinstance(item, Document | DocumentError) else None
         if part is None:
             yield item
             continue
-        assert isinstance(item, Document)
         if part.index != len(texts):
             raise RuntimeError("the parts of a long document came out of order; run again")
         if part.index == 0:
             first = part
-        spans.extend(replace(s, start=s.start + part.start, end=s.end + part.start) for s in item.spans)
-        texts.append(item.text)
+        if isinstance(item, DocumentError):
+            failed = failed or item
+            texts.append("")
+        else:
+            spans.extend(replace(s, start=s.start + part.start, end=s.end + part.start) for s in item.spans)
+            texts.append(item.text)
         if part.index == part.count - 1:
             assert first is not None
-            whole = Document(
-                item.id,
-                "".join(texts),
-                spans,
-                list(first.segments),
-                dict(first.meta),
-                item.source,
-                item.fmt,
-                list(first.file_parts),
-            )
-            texts, spans, first = [], [], None
-            yield whole
+            if failed is not None:
+                yield DocumentError(failed.source, failed.message)
+            else:
+                assert isinstance(item, Document)
+                yield Document(
+                    item.id,
+                    "".join(texts),
+                    spans,
+                    list(first.segments),
+                    dict(first.meta),
+                    item.source,
+                    item.fmt,
+                    list(first.file_parts),
+                )
+            texts, spans, first, failed = [], [], None, None
