@@ -37,8 +37,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qualdeid.edits import Applied, OffsetMap
 from qualdeid.pseudonymise import Key
-from qualdeid.pseudonymise.replace import Applied, OffsetMap
 from qualdeid.pseudonymise.surrogates import nickname_table
 from qualdeid.rules import Rules
 

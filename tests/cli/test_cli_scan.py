@@ -162,7 +162,7 @@ def test_skipped_files_are_mentioned(tmp_path: Path) -> None:
 def seen_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict:
     """The DetectConfig the command builds (the detector itself replaced by a recorder)."""
     import qualdeid.detect
-    from qualdeid.review.decisions import Decisions
+    from qualdeid.decisions import Decisions
 
     seen: dict = {}
 

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from helpers import FakeDetector
 from qualdeid.corpus import Document
+from qualdeid.edits import Edit, OffsetMap, apply_edits, reverse_edits
 from qualdeid.pseudonymise.identity import TITLES, Mention
 from qualdeid.pseudonymise.key import Key
 from qualdeid.pseudonymise.planner import Planner
 from qualdeid.pseudonymise.policy import Policy
-from qualdeid.pseudonymise.replace import Edit, OffsetMap, apply_edits, reverse_edits
 from qualdeid.pseudonymise.surrogates import nickname_table
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

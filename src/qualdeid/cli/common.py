@@ -181,9 +181,9 @@ def _context_flag(name: str) -> bool:
 
 def make_detector(model: str | None, rules_dirs: Iterable[Path], jobs: int = 1) -> Detector:
     """A Detector, or exit 2 with one line when the model is not installed."""
+    from qualdeid.decisions import DecisionsError
     from qualdeid.detect import DetectConfig, Detector
     from qualdeid.detect.nlp.loading import ModelNotFoundError
-    from qualdeid.review.decisions import DecisionsError
 
     config = DetectConfig(rules_dirs=list(rules_dirs), jobs=jobs)
     if model:

@@ -31,13 +31,13 @@ from typing import Any, TypeVar
 
 from qualdeid.corpus.model import Document, DocumentError, InputError, Span
 from qualdeid.corpus.split import PART, join_parts, split_corpus
+from qualdeid.decisions import Decisions
 from qualdeid.detect.finalise import Finaliser
 from qualdeid.detect.nlp.loading import DEFAULT_MODEL, load_model, resolve_model_name
 from qualdeid.detect.nlp.malloc import reuse_freed_memory
 from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer, canonical_label
 from qualdeid.detect.nlp.spool import Spool
 from qualdeid.detect.processors import CorpusProcessor, build_processors
-from qualdeid.review.decisions import Decisions
 from qualdeid.rules import Rules
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).

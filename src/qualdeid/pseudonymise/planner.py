@@ -12,11 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING
-from qualdeid.pseudonymise.identity import Mention, NameForm, Person, PersonResolver, normalise_place, parse_person
+from qualdeid.edits import Edit
+from qualdeid.pseudonymise.identity import (
+    Mention,
+    NameForm,
+    PersonIdentity,
+    PersonResolver,
+    normalise_place,
+    parse_person,
+)
 from qualdeid.pseudonymise.key import Key
 from qualdeid.pseudonymise.operators import case_like, operator_for, with_possessive
 from qualdeid.pseudonymise.policy import Policy
-from qualdeid.pseudonymise.replace import Edit
 from qualdeid.pseudonymise.surrogates import Surrogates, formal_forms, gender_table, is_common_word, nickname_table
 from qualdeid.rules import Rules
 
@@ -116,7 +123,7 @@ class Planner:
         counters[label] = int(counters.get(label, 0)) + 1
         return counters[label]
 
-    def _person_entry(self, p: Person) -> dict:
+    def _person_entry(self, p: PersonIdentity) -> dict:
         ids = self.key.identities
         entry = ids["PERSON"].get(p.key)
         assert self.surrogates is not None

@@ -8,9 +8,9 @@ from typing import Any
 
 from qualdeid.corpus.model import Document
 from qualdeid.corpus.readers import Corpus, InputFile
+from qualdeid.edits import apply_edits, reverse_edits
 from qualdeid.pseudonymise.formats import OutDoc, render
 from qualdeid.pseudonymise.key import Key, refuse_inside
-from qualdeid.pseudonymise.replace import apply_edits, reverse_edits
 from qualdeid.pseudonymise.result import ScrubResult
 from qualdeid.pseudonymise.scrub import (
     AUDIT_NAME,

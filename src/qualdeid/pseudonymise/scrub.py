@@ -22,6 +22,7 @@ from qualdeid.corpus.model import LABELS, Document, InputError
 from qualdeid.corpus.parts import fits_parts, spans_to_replace
 from qualdeid.corpus.readers import ALL_FIELDS, Corpus, discover
 from qualdeid.corpus.writers import OutputError, check_writable, write_text_atomic
+from qualdeid.edits import apply_edits
 from qualdeid.pseudonymise.audit import Audit
 from qualdeid.pseudonymise.formats import (
     OutDoc,
@@ -35,7 +36,6 @@ from qualdeid.pseudonymise.identity import Mention
 from qualdeid.pseudonymise.key import Key, KeyLock, KeySaveError, record_id, refuse_inside
 from qualdeid.pseudonymise.planner import Plan, Planner
 from qualdeid.pseudonymise.policy import Policy
-from qualdeid.pseudonymise.replace import apply_edits
 from qualdeid.pseudonymise.result import ScrubResult
 from qualdeid.pseudonymise.surrogates import DEFAULT_LOCALE, check_locale
 from qualdeid.pseudonymise.writing import OutputWriter
@@ -393,7 +393,7 @@ class Scrubber:
 
 def _applied_from_edits(edits, mentions):
     """The applied log computed from the edits alone (offsets need no text: originals are the mentions)."""
-    from qualdeid.pseudonymise.replace import Applied, non_overlapping
+    from qualdeid.edits import Applied, non_overlapping
 
     by_pos = {(m.start, m.end): m.text for m in mentions}
     out: list[Applied] = []

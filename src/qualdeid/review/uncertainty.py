@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from qualdeid.corpus.model import Document, InputError, Span
+from qualdeid.decisions import Decisions
 from qualdeid.review.candidates import (
     CERTAIN_DETECTORS,
     KEEP,
@@ -31,7 +32,6 @@ from qualdeid.review.candidates import (
     normalise,
     word_before,
 )
-from qualdeid.review.decisions import Decisions
 from qualdeid.rules import Rules
 
 _POSSESSIVE = re.compile(r"['’]s$")
