@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,6 +101,7 @@ def _one_line_naming_the_file(stderr: str) -> None:
     errors = [line for line in stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1, stderr
     assert FAILING in errors[0] and "detection failed on this file" in errors[0] and "never written" in errors[0]
+    assert re.search(r"\(ValueError in detect/[\w/]+\.py:\d+\)", errors[0]), errors[0]  # where, in qualdeid's code
     assert not any(secret in stderr for secret in SECRETS), stderr
 
 

@@ -80,12 +80,15 @@ class Failure:
 
     @classmethod
     def of(cls, e: Exception) -> Failure:
-        ours = [f for f in traceback.extract_tb(e.__traceback__) if "qualdeid" in Path(f.filename).parts]
+        ours = [f for f in traceback.extract_tb(e.__traceback__) if Path(f.filename).is_relative_to(_PACKAGE)]
         if not ours:
             return cls(type(e).__name__)
-        parts = Path(ours[-1].filename).parts
-        module = "/".join(parts[len(parts) - parts[::-1].index("qualdeid") :])
+        module = Path(ours[-1].filename).relative_to(_PACKAGE).as_posix()
         return cls(f"{type(e).__name__} in {module}:{ours[-1].lineno}")
+
+
+#: qualdeid's own code, where a failure is located (paths inside it name no one).
+_PACKAGE = Path(__file__).parents[1]
 
 
 @dataclass
