@@ -208,7 +208,7 @@ class Linker:
             by_sentence = (
                 len(ev.sentence_words) >= 2
                 and ev.sentence_weight >= min_sentence_weight
-                and self.has_detail(ev, ev.sentence_words)
+                and (len(ev.sentence_words) >= 3 or self.has_detail(ev, ev.sentence_words))
             )
             if by_words or by_sentence or len(ev.findings) >= min_findings:
                 out.append(ev)
