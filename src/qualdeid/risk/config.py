@@ -38,7 +38,7 @@ class RiskConfig:
     linkage_max_weight: float = 2.0
     linkage_min_findings: int = 3
     linkage_min_sentence_weight: float = 2.5
-    similarity_quantile: float = 0.95
+    similarity_quantile: float = 0.25
     similarity_margin: float = 0.0
     similarity_min_words: int = 2
     linkage_detail_zipf: float = 3.2

@@ -65,7 +65,7 @@ class AccountIndex:
         max_zipf: float = 5.5,
         base_zipf: float = 5.5,
         max_weight: float = 2.0,
-        quantile: float = 0.95,
+        quantile: float = 0.25,
         margin: float = 0.0,
         max_windows: int = 400,
     ) -> None:
