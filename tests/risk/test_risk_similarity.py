@@ -99,3 +99,13 @@ def test_the_thresholds_come_from_risk_yaml(tmp_path, detector) -> None:
     (tmp_path / "risk.yaml").write_text("linkage:\n  similarity:\n    quantile: 1.0\n    min_words: 5\n")
     config = load_risk_config([tmp_path])
     assert config.similarity_quantile == 1.0 and config.similarity_min_words == 5
+
+
+def test_three_uncommon_words_of_one_sentence_link_without_a_detail_word(checker) -> None:
+    # none of "tram", "tickets", "album" is a detail word, but three from one sentence of Teodor's
+    # accounts are more than an episode; two of them are not
+    three = checker.check([Document("t", "He showed us some tickets from an old tram, kept in an album.")])
+    links = [f for f in three.findings if f.check == "subject_linkage"]
+    assert [f.sources for f in links] == [list(TEODOR)] and "one sentence shares" in links[0].message
+    two = checker.check([Document("t", "He kept some old tickets in an album.")])
+    assert [f for f in two.findings if f.check == "subject_linkage"] == []
