@@ -189,7 +189,12 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
 
 #: Recognizers whose spans are whole addresses and typed names, worth keeping in part: NER's long
 #: spans that overlap another detector's are more often run-ons than names.
-_SPLITTABLE = frozenset({"AddressBlockRecognizer", "NamedPlaceRecognizer", "AddressFieldRecognizer"})
+_SPLITTABLE = frozenset(
+    {
+        *("AddressBlockRecognizer", "AddressLinesRecognizer", "AddressFieldRecognizer"),
+        *("FormFieldRecognizer", "NamedPlaceRecognizer"),
+    }
+)
 
 
 def _mostly_free(span: Span, others: list[Span]) -> bool:
