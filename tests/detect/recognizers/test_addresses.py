@@ -35,6 +35,8 @@ def found(recognizer: AddressLinesRecognizer, text: str) -> list[str]:
             ["39113-400 Pedralva / MG", "Travessa do Lírio, 88", "Várzea Nova"],
         ),
         ("Kwikstraat 38\n8215 KZ Oudewier", ["8215 KZ Oudewier", "Kwikstraat 38"]),
+        ("Edda Lind\nKvarngränd 61, 16831 Ödeby\n\nRe: your letter", ["Kvarngränd 61, 16831 Ödeby"]),
+        ("ul. Lipowa 45/67, 83-045 Brzezno", ["ul. Lipowa 45/67, 83-045 Brzezno"]),
         ("Writing from\nPO Box 417, Harbour Street, Moorby 9058\n", ["PO Box 417, Harbour Street, Moorby 9058"]),
     ],
 )
@@ -50,6 +52,8 @@ def test_address_lines(recognizer: AddressLinesRecognizer, text: str, lines: lis
         "Notes\nMoorby\n2024 was good",
         "She scored 12 points.\nSeason 2023 ended",
         "Moorby 5024",  # a postcode line with no street above it
+        "We had 3 sessions, 2024 Moorby",
+        "Went to 3 Mill Lane, Moorby 5024 and back",
         "Call 555 0199!\nTallis 5024",
     ],
 )

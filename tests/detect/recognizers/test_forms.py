@@ -26,7 +26,10 @@ def found(recognizer: FormFieldRecognizer, text: str) -> list[tuple[str, str]]:
         ("Name: Odile Marchetti   DOB: 02/03/1971", [("Odile Marchetti", "PERSON")]),
         ("Full name - Tomas K. Berg\n", [("Tomas K. Berg", "PERSON")]),
         ("Client name:\nAnouk van der Wal\nGender: F", [("Anouk van der Wal", "PERSON")]),
-        ("Next of kin: Mr Rufus Aldane (brother) 0412 339 801", [("Mr Rufus Aldane", "PERSON")]),
+        (
+            "Next of kin: Mr Rufus Aldane (brother) 0412 339 801",
+            [("Mr Rufus Aldane", "PERSON"), ("0412 339 801", "CONTACT")],
+        ),
         ("Ph: 552 1908   Mob: none", [("552 1908", "CONTACT")]),
         ("Contact number:\n(07) 3321 9045\n", [("(07) 3321 9045", "CONTACT")]),
         ("Birthplace: Tessaloy     Language: Finnish", [("Tessaloy", "LOCATION")]),

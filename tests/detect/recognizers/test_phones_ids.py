@@ -28,6 +28,8 @@ def found(name: str, text: str) -> list[str]:
         ("Mob: +49 (0)7154 802213", "+49 (0)7154 802213"),
         ("tel +372 51 903 4477", "+372 51 903 4477"),
         ("Contact number:\t452-0917", "452-0917"),
+        ("Kasia Wrona\nT 500 308 488 | M 0412 118 220", "500 308 488"),
+        ("Office: 06-82/215 4560", "06-82/215 4560"),
     ],
 )
 def test_phone_numbers_named_by_their_context(text: str, phone: str) -> None:
@@ -58,6 +60,7 @@ def test_numbers_near_phone_words_that_are_no_phone(text: str) -> None:
         ("Client ID - WT-41-5503", "WT-41-5503"),
         ("Student no. - 5560 218 774", "5560 218 774"),
         ("learner number QX7730215", "QX7730215"),
+        ("File ref:\nKT-50-2844\nGender: F", "KT-50-2844"),
     ],
 )
 def test_labelled_ids_with_letters_and_digits(text: str, code: str) -> None:
@@ -70,3 +73,28 @@ def test_labelled_ids_with_letters_and_digits(text: str, code: str) -> None:
 )
 def test_numbers_after_id_words_that_are_no_id(text: str) -> None:
     assert found("RecordNumberRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("ok moved to kwikstraat 38, 8215 oudewier", "kwikstraat 38, 8215 oudewier"),
+        ("can u send it to 7 larch road, east moorby, b3 9pg", "7 larch road, east moorby, b3 9pg"),
+        ("she's staying at 12 Oak Road, Moorby. Then she", "12 Oak Road, Moorby"),
+    ],
+)
+def test_an_address_on_one_line_after_its_cue(text: str, address: str) -> None:
+    assert found("CuedAddressRecognizer", text) == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we moved to 3 different places, then back home",
+        "moved in 2019 to Leeds, then 2021 back",
+        "living at home 2 years, 1234 days",
+        "moved to 2024, sadly",
+    ],
+)
+def test_moves_and_stays_that_are_no_address(text: str) -> None:
+    assert found("CuedAddressRecognizer", text) == []

@@ -29,10 +29,18 @@ _POSTCODE_AFTER = (
     r"\d{4,6}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
     r"|[AC-FHKNPRTV-Y]\d{2}[ \t]?[0-9AC-FHKNPRTV-Y]{4}"
 )
+#: a word this common in English ("had", "with") makes a line prose, not a street
+PROSE_WORD_ZIPF = 5.4
+_LETTERS = regex.compile(r"\p{L}{2,}")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 #: a run of digits that can be a postcode: the cheap test before any line is read
 _ANY_CODE = regex.compile(r"\d{4}|\d{2,3}[ \t-]\d{2,3}|[A-Z]\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\b[AFD]PO\b")
 _LABEL = regex.compile(r"[ \t>*•-]*[^\W\d_][\w ./()-]{0,30}:[ \t]*")
 _DIGITS = regex.compile(r"\d")
+#: a house number beside a street name: "Kwikstraat 38", "38 Kwik Street", "al. Lipowa 45/67"
+_NUMBER_BY_WORD = regex.compile(
+    r"\p{L}{3,}\.?[ \t]+\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?\b|\b\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?,?[ \t]+\p{L}{3,}"
+)
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]{2,}")
 
 
@@ -72,6 +80,9 @@ class AddressLinesRecognizer(_TextRecognizer):
     def find(self, text: str) -> Iterator[Found]:
         if not _ANY_CODE.search(text):
             return
+        yield from sorted(set(self._lines(text)))
+
+    def _lines(self, text: str) -> Iterator[Found]:
         starts = [0, *(m.end() for m in regex.finditer(r"\n", text))]
         ends = [*(s - 1 for s in starts[1:]), len(text)]
         for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
@@ -80,16 +91,34 @@ class AddressLinesRecognizer(_TextRecognizer):
                 continue
             m = self.code_line.fullmatch(line)
             if m is None:
-                if self.box_line.fullmatch(line) and _ANY_CODE.search(line):
+                if (self.box_line.fullmatch(line) and _ANY_CODE.search(line)) or self._is_one_line(line):
                     yield _stripped(text, s, e)
                 continue
-            if not m.group("military") and not self._is_town(m.captures("town")):
+            if not m.group("military") and not self._is_code_and_town(m):
                 continue
             above = self._street_above(text, starts, ends, i, military=bool(m.group("military")))
             if not above:
                 continue
             yield _stripped(text, s, e)
             yield from above
+
+    def _is_one_line(self, line: str) -> bool:
+        """A whole address on one line of a signature or a letter: "Kwikstraat 38, 8215 KZ Oudewier"."""
+        if "," not in line or _LABEL.match(line):
+            return False
+        for comma in (i for i, c in enumerate(line) if c == ","):
+            head, tail = line[:comma], line[comma + 1 :]
+            m = self.code_line.fullmatch(tail)
+            if m and not m.group("military") and self._is_code_and_town(m):
+                prose = any(zipf(w.lower()) >= PROSE_WORD_ZIPF for w in _LETTERS.findall(head))
+                if prose or _YEAR.fullmatch(m.group("code")):
+                    return False  # "We had 3 sessions, 2024 ..."
+                return self._is_street(head) and _NUMBER_BY_WORD.search(head) is not None
+        return False
+
+    def _is_code_and_town(self, m: regex.Match[str]) -> bool:
+        """A postcode of four digits or more ("17 Kestrel Street" is a house number) and a town."""
+        return len(_DIGITS.findall(m.group("code"))) >= 4 and self._is_town(m.captures("town"))
 
     def _is_town(self, towns: list[str]) -> bool:
         words = [w for t in towns for w in _WORD.findall(t)]

@@ -118,6 +118,9 @@ class FormFieldRecognizer(_TextRecognizer):
             name = value[: _NAME_END.search(value).start()]
             if self._is_name(name.split()):
                 yield start, start + len(name), PERSON
+            for m in _PHONE.finditer(value, len(name)):  # "Next of kin: Ana Ruiz (sister) 0412 118 220"
+                if sum(c.isdigit() for c in m.group()) >= 7:
+                    yield start + m.start(), start + m.start() + len(m.group().rstrip(" .-/")), CONTACT
         elif label == ORGANIZATION:
             name = _trailing_lower(re.split(r"[ \t]*[,(;]", value)[0])
             if self._is_place(name):
