@@ -183,6 +183,11 @@ def _clean(text: str, span: Span) -> Span | None:
     span = split_at_breaks(text, replace(span, text=""))
     if span is None:
         return None
+    if span.detector == NER_DETECTOR and "\n" in text[span.start : span.end]:
+        # NER reads across the lines of an address or a form: "Dublin 9\n9th April" is no one date
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[span.start : span.end])]
+        a, b = max(lines, key=lambda ab: ab[1] - ab[0])
+        span = replace(span, start=span.start + a, end=span.start + b)
     piece = text[span.start : span.end]
     lead = len(piece) - len(piece.lstrip(_EDGE_JUNK))
     piece = piece.strip(_EDGE_JUNK)

@@ -98,3 +98,21 @@ def test_an_address_on_one_line_after_its_cue(text: str, address: str) -> None:
 )
 def test_moves_and_stays_that_are_no_address(text: str) -> None:
     assert found("CuedAddressRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # an age's reading of "(03)" does not cut the phone number
+        (
+            "Kelby College\n148 Quill Avenue, Moorby VIC 3019\nPh (03) 9311 4820 · M 0409 233 517\n",
+            "(03) 9311 4820",
+            "CONTACT",
+        ),
+        # NER's date across the lines of an address does not take the postal district
+        ("Tomas Berg\n41 Hazel Park Road\nDrumcondra\nDublin 9\n9th April 2024\n\nDear Sir", "Dublin 9", "LOCATION"),
+    ],
+)
+def test_in_the_whole_pipeline(detector, text: str, span: str, label: str) -> None:
+    doc = detector.detect_text(text)
+    assert (span, label) in {(text[s.start : s.end], s.label) for s in doc.spans}
