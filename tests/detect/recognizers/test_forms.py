@@ -43,6 +43,9 @@ def found(recognizer: FormFieldRecognizer, text: str) -> list[tuple[str, str]]:
             [("flat 4", "LOCATION"), ("19 kestrel rise", "LOCATION"), ("moorby", "LOCATION"), ("Dr Hale", "PERSON")],
         ),
         ("Address:\n12 Oak Rd\nShe is settling in well.", [("12 Oak Rd", "LOCATION")]),
+        ("Where: Larkhill Street Hall, Moorby\nWhen: 6.15pm", [("Larkhill Street Hall, Moorby", "LOCATION")]),
+        ("Location: participant's kitchen, Quill Creek No. 168", [("Quill Creek No. 168", "LOCATION")]),
+        ("Admitted: 09/05/2024   Ward: 4B", [("4B", "LOCATION")]),
         ("Surname: Okonkwo-Baird\tGiven names: Chiamaka Jo", [("Okonkwo-Baird", "PERSON"), ("Chiamaka Jo", "PERSON")]),
     ],
 )
@@ -58,6 +61,8 @@ def test_a_field_names_its_value(recognizer: FormFieldRecognizer, text: str, exp
         "Address: same as above",
         "Address: supported accommodation, address held by SW",
         "Town: Hungary",
+        "Where: participant's home",
+        "Location: the kitchen",
         "client: agreed to the plan",
         "Phone: none given",
         "We talked about her name: it matters to her.",

@@ -40,6 +40,8 @@ _SENTENCE = re.compile(r"[^\W\d_]{3,}[.!?][ \t]")
 #: a time or a range of hours: "12-3", "9.30am", "10:00–12:00"
 _HOUR = r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:am|pm)?"
 _TIME = re.compile(rf"(?i:{_HOUR}(?:[ \t]*[-–][ \t]*{_HOUR})?)")
+#: between the parts of a place's value: "the hall, Moorby", "car park / Hayman Park"
+_PART_BREAK = re.compile(r",|[ \t]/[ \t]")
 #: a further line of an address: a few words, no sentence
 _SHORT_LINE = re.compile(r"[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}")
 
@@ -130,12 +132,22 @@ class FormFieldRecognizer(_TextRecognizer):
         else:
             place = self._place_part(value)
             if self._is_place(place) or (continued and not sentence and self._is_short_line(place)):
-                yield start, start + len(place), label
+                offset = start + value.find(place)
+                yield offset, offset + len(place), label
 
     def _place_part(self, value: str) -> str:
         """The address in a value, without a note in brackets, a date or time after it, or lower-case
         words after a name ("Larkhill Hall function room, Fri 13 Dec")."""
         value = value.split("(")[0].rstrip(" \t,")
+        while (
+            (m := _PART_BREAK.search(value))
+            and not _has_digit(value[: m.start()])
+            and not self._is_place(value[: m.start()])
+        ):
+            rest = value[m.end() :].lstrip()
+            if not self._is_place(rest):
+                break
+            value = rest  # "participant's kitchen, Moorby", "Carpark / Hayman Park": a kind of place, then its name
         parts = value.split(",")
         for n, part in enumerate(parts[1:], start=1):
             first = part.split()[:1]
@@ -177,6 +189,10 @@ class FormFieldRecognizer(_TextRecognizer):
 
     def _is_short_line(self, value: str) -> bool:
         return _SHORT_LINE.fullmatch(value) is not None and value.lower() not in self.not_places
+
+
+def _has_digit(value: str) -> bool:
+    return any(c.isdigit() for c in value)
 
 
 def _trailing_lower(value: str) -> str:
