@@ -57,6 +57,8 @@ class Finaliser:
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
+        #: places named only by what they are: "the ER", "ICU"
+        self.generic_places = frozenset(normalise(w) for w in rules.words("lexicons/generic_places.txt"))
         plan = rules.lists(PLAN)
         #: clinical and legal terms, kinds of service: never a name on their own
         self.terms = _plain_words(rules, plan["never_identifiers"])
@@ -78,6 +80,9 @@ class Finaliser:
             rf"|(?-i:\b[A-Z][a-z]+ (?:{named_days})\b)",
             re.IGNORECASE,
         )
+
+    def _no_place(self, piece: str) -> bool:
+        return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
 
     def _is_term(self, text: str, span: Span) -> bool:
         """A clinical or legal term or a kind of service; a word of te reo or a Pacific language found by
@@ -116,8 +121,8 @@ class Finaliser:
                     continue
                 if not confirmed and _CODE.fullmatch(span_text):
                     continue  # "P14", "R2": a participant's study code
-                if span.label in (LOCATION, ORGANIZATION) and not confirmed and self.lists.not_a_place(span_text):
-                    continue  # "Germany", "WhatsApp", "CPN"
+                if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._no_place(span_text):
+                    continue  # "Germany", "WhatsApp", "CPN", "the ER"
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
                     continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
                 if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):

@@ -74,3 +74,9 @@ def test_a_language_or_a_region_is_not_a_person(detector, text: str) -> None:
     doc = detector.detect_text(text)
     named = {text[s.start : s.end] for s in doc.spans if s.label in (PERSON, ORGANIZATION, LOCATION)}
     assert named.isdisjoint({"Welsh", "Caribbean", "Arctic"})
+
+
+def test_a_place_named_only_by_what_it_is_is_not_an_organisation(detector) -> None:
+    text = "Everyone asks him that, the ER asked him, the crisis worker asked him."
+    doc = detector.detect_text(text)
+    assert "ER" not in {text[s.start : s.end] for s in doc.spans}
