@@ -75,6 +75,11 @@ def test_numbers_after_id_words_that_are_no_id(text: str) -> None:
     assert found("RecordNumberRecognizer", text) == []
 
 
+@pytest.mark.parametrize(("text", "number"), [("Room C3.118, Marsh Building", "C3.118"), ("suite B12 upstairs", "B12")])
+def test_room_numbers_with_a_letter(text: str, number: str) -> None:
+    assert found("RoomNumberRecognizer", text) == [number]
+
+
 @pytest.mark.parametrize(
     ("text", "address"),
     [
