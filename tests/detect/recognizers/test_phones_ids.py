@@ -121,3 +121,19 @@ def test_moves_and_stays_that_are_no_address(text: str) -> None:
 def test_in_the_whole_pipeline(detector, text: str, span: str, label: str) -> None:
     doc = detector.detect_text(text)
     assert (span, label) in {(text[s.start : s.end], s.label) for s in doc.spans}
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Posted in r/leeds by u/fern_moss86", "u/fern_moss86"),
+        ("---\nReply from KestrelB_Moorby » Tue 14 Nov 2023", "KestrelB_Moorby"),
+        ("follow her at @first.last.art for the prints", "@first.last.art"),
+    ],
+)
+def test_handles(text: str, handle: str) -> None:
+    assert handle in found("SocialHandleRecognizer", text)
+
+
+def test_a_reply_from_people_is_no_handle() -> None:
+    assert found("SocialHandleRecognizer", "reply from the team - thanks all") == []
