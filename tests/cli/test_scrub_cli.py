@@ -70,7 +70,7 @@ def test_no_detected_identifier_survives(scrubbed, detector) -> None:
             if span.label in DIRECT and len(span.text) > 2 and not span.text.islower():
                 pattern = r"(?<!\w)" + re.escape(span.text) + r"(?!\w)"
                 assert not re.search(pattern, scrubbed_docs[doc.id]), (doc.id, span.label)
-                assert span.text not in audit
+                assert not re.search(pattern, audit), (doc.id, span.label)  # "Ana" may be in "Analyzer"
 
 
 def test_restore_round_trips_text_files_exactly(scrubbed, tmp_path: Path) -> None:
