@@ -20,6 +20,10 @@ FAMILY = "biography"
             "She competes in sheepdog trials at the agricultural shows.",
             "competes in sheepdog trials at the agricultural shows",
         ),
+        # a stretch of work judged loosely (then by within-corpus rarity), or told without its verb
+        ("I drove long-haul for twelve years.", "drove long-haul for twelve years"),
+        ("He worked at the pickle factory for six years.", "worked at the pickle factory for six years"),
+        ("Later he told me nine years in the tannery did for his lungs.", "nine years in the tannery"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -33,6 +37,10 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "She is one of the best people I know.",
         "He was picked up at nine.",
         "She competes in the pub quiz on Thursdays.",
+        "He has been hiding the spare keys in the freezer for months.",
+        "She worked at the hospital for six years.",
+        "She spent two weeks in hospital after the overdose.",
+        "He has been off work for three weeks with his back.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:
