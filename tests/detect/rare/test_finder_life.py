@@ -30,6 +30,12 @@ FAMILY = "life"
         ("It turns out he speedruns old arcade games.", "speedruns old arcade games"),
         ("He makes stop-motion films with plasticine figures.", "makes stop-motion films with plasticine figures"),
         ("She knits chainmail for the reenactment society.", "knits chainmail"),
+        # on a programme or a body others know them by
+        ("She told me she was on the telly once as a girl.", "was on the telly"),
+        ("I was rowing on a university scholarship when I first got ill.", "was rowing on a university scholarship"),
+        ("He sat on the parish council for years.", "sat on the parish council"),
+        # a self-taught skill with an uncommon word
+        ("She taught herself to repair pinball machines.", "taught herself to repair pinball machines"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -54,6 +60,11 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He does sudoku in the lounge after breakfast.",
         "She reads crime novels and listens to podcasts.",
         "He eats porridge every morning.",
+        "I was on the phone to his mum for an hour.",
+        "She was on the ward when I arrived.",
+        "It was on the news last night.",
+        "He is on the night team this week.",
+        "She taught herself to cook after her mum died.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

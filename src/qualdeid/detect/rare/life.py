@@ -32,6 +32,7 @@ class LifeFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
         self.life_zipf = rr.threshold("life_zipf")
+        self.self_taught_zipf = rr.threshold("self_taught_zipf")
         self.service_verbs = self._w("service_verbs")
         self.service_branches = self._w("service_branches")
         self.hurt_verbs = self._w("hurt_verbs")
@@ -43,12 +44,25 @@ class LifeFinder(RuleFinder):
         self.group_heads = self._w("performing_groups")
         self.group_parts = self._w("group_parts")
         self.habit_zipf = rr.threshold("habit_zipf")
+        self.on_media = self._w("on_media")
+        self.on_bodies = self._w("on_bodies")
+        self.taught_verbs = self._w("self_taught_verbs")
+        self.reflexives = self._w("reflexive_pronouns")
         self.habit_plain = self._w("habit_plain_verbs") | self._w("bio_plain_verbs") | self._w("reporting_verbs")
         self.clinical = rr.clinical
-        self.triggers = frozenset(self.service_verbs | self.hurt_verbs | self.group_verbs | self.lost_verbs)
+        self.triggers = frozenset(
+            self.service_verbs | self.hurt_verbs | self.group_verbs | self.lost_verbs | self.taught_verbs | {"on"}
+        )
 
     def find(self, ctx: RareContext) -> list[Hit]:
-        patterns = (self._service, self._hurt_by, self._lost_to, self._group_part)
+        patterns = (
+            self._service,
+            self._hurt_by,
+            self._lost_to,
+            self._group_part,
+            self._on_something,
+            self._self_taught,
+        )
         hits = run_patterns(patterns, ctx.sdoc, ctx.words, self.triggers, ctx.bounds, ctx.named)
         for t in ctx.sdoc:
             if t.tag_ in ("VBZ", "VBP") and t.pos_ == "VERB" and (hit := self._habit(ctx, t)) is not None:
@@ -79,6 +93,54 @@ class LifeFinder(RuleFinder):
         return frame.start if frame.person_subject else None
 
     # ---------------------------------------------------------------- frames
+
+    def _on_something(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``was on the telly``, ``played on a quiz show``, ``was rowing on a college scholarship``, ``sat on
+        the parish council``: someone on a programme or a body that others would know them by."""
+        if t.lower_ != "on" or t.i - 1 < ss or t.i + 2 >= se:
+            return None
+        verb = t.i - 1
+        while verb > ss and sdoc[verb].pos_ == "ADV" and t.i - verb < 3:
+            verb -= 1
+        if sdoc[verb].pos_ not in ("VERB", "AUX"):
+            return None
+        end = self._np_end(sdoc, t.i + 1, se)
+        if end == t.i + 1:
+            return None
+        head = sdoc[end - 1]
+        lemma = head.lemma_.lower()
+        if lemma in self.on_media or head.lower_ in self.on_media:
+            status = Status.ACCEPTED
+        elif lemma in self.on_bodies or head.lower_ in self.on_bodies:
+            modified = any(sdoc[m].pos_ in ("ADJ", "NOUN", "PROPN") for m in range(t.i + 1, end - 1))
+            status = Status.ACCEPTED if modified else Status.CORPUS_CHECK
+        else:
+            return None
+        start = self._person_frame(sdoc, verb, ss)
+        if start is None:
+            return None
+        keys = tuple(sdoc[m].lemma_.lower() for m in range(t.i + 1, end) if sdoc[m].pos_ in ("ADJ", "NOUN", "PROPN"))
+        return Hit(start, end, "life_event", "on a programme or a body others know them by", keys, status)
+
+    def _self_taught(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``taught herself to restore pinball machines``: a self-taught skill, when a word of it is
+        uncommon in general language (``self_taught_zipf``) and few documents of the corpus share it."""
+        if t.pos_ != "VERB" or verb_lemma(t) not in self.taught_verbs or t.i + 2 >= se:
+            return None
+        if sdoc[t.i + 1].lower_ not in self.reflexives:
+            return None
+        k = t.i + 2
+        if sdoc[k].lower_ == "to" and k + 1 < se:
+            k += 1
+        start = self._person_frame(sdoc, t.i, ss)
+        if start is None:
+            return None
+        end = self.frames.extend_right(sdoc, k + 1 if sdoc[k].pos_ == "VERB" else k, se, start + self.max_tokens, 0)
+        rare = [sdoc[m] for m in range(k, end) if self._uncommon(sdoc[m], named, self.self_taught_zipf)]
+        if not rare:
+            return None
+        keys = tuple(w.lemma_.lower() for w in rare)
+        return Hit(start, end, "hobby", "a self-taught skill", keys, Status.CORPUS_CHECK)
 
     def _habit(self, ctx: RareContext, t: Token) -> Hit | None:
         """``she knits chainmail``, ``he speedruns old console games``: what someone habitually does,
