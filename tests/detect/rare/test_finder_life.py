@@ -32,6 +32,7 @@ FAMILY = "life"
         ("She knits chainmail for the reenactment society.", "knits chainmail"),
         # on a programme or a body others know them by
         ("She told me she was on the telly once as a girl.", "was on the telly"),
+        ("She was a gymnast and was on the telly once.", "was on the telly"),
         ("I was rowing on a university scholarship when I first got ill.", "was rowing on a university scholarship"),
         ("He sat on the parish council for years.", "sat on the parish council"),
         # a self-taught skill with an uncommon word

@@ -94,6 +94,7 @@ class BiographyFinder(RuleFinder):
             | w("animal_behaviour_verbs")
             | w("operated_verbs")
             | w("win_verbs")
+            | w("selection_groups")
         )
         self.operated_zipf = t("operated_zipf")
 
@@ -112,6 +113,7 @@ class BiographyFinder(RuleFinder):
             self._animal,
             self._operated,
             self._won_named,
+            self._membership,
         )
         return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
 
@@ -387,6 +389,34 @@ class BiographyFinder(RuleFinder):
         if end is None:
             return None
         return Hit(start, end, "life_event", "ranked among the top or first of a field", (head.lemma_.lower(),))
+
+    def _membership(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``was in the national junior fencing squad``, ``plays for the county under-16 side``: a member
+        of a team at a level others would know (a scale word, a nationality or an age band)."""
+        if t.pos_ != "NOUN" or not self._lemma_in(t, "selection_groups"):
+            return None
+        np_start = extend_np_left(sdoc, t.i, ss, max_tokens=6)
+        prep = np_start - 1
+        if prep - 1 < ss or sdoc[prep].lower_ not in ("in", "on", "for"):
+            return None
+        mods = sdoc[np_start : t.i]
+        scaled = any(
+            self._lemma_in(w, "achievement_scale") or w.ent_type_ in _PLACE_ENTITIES or w.lower_.startswith("under")
+            for w in mods
+        )
+        if not scaled:
+            return None
+        verb = prep - 1
+        if sdoc[verb].pos_ == "ADV" and verb - 1 >= ss:
+            verb -= 1
+        if not self.frames.acts_as_verb(sdoc, verb):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, verb, ss, shared_subject=True)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, t.i + 1, "life_event", "a member of a team at a level others know", ("selected",))
 
     def _selection(
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]

@@ -89,7 +89,7 @@ class LifeFinder(RuleFinder):
 
     def _person_frame(self, sdoc: Doc, verb: int, ss: int) -> int | None:
         """Start of the phrase when the verb at ``verb`` is said of a person, else ``None``."""
-        frame = self.frames.frame_at_verb(sdoc, verb, ss)
+        frame = self.frames.frame_at_verb(sdoc, verb, ss, shared_subject=True)
         return frame.start if frame.person_subject else None
 
     # ---------------------------------------------------------------- frames
