@@ -20,6 +20,7 @@ FAMILY = "roles"
         # a role held for a stretch of time is judged more loosely
         ("He was a bicycle messenger in Leeds for nine years.", "was a bicycle messenger in Leeds"),
         ("He spent twenty-odd winters as a trawler mechanic.", "spent twenty-odd winters as a trawler mechanic"),
+        ("She spent nine summers as a cannery cook.", "spent nine summers as a cannery cook"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -35,6 +36,8 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "She is the daughter of a neighbour.",
         "She was a nurse for ten years before she got ill.",
         "He was a support worker for years.",
+        "She was a school nurse for ten years.",
+        "He was a hospital porter for years.",
         "He was a messenger of hope that day.",
     ],
 )

@@ -158,7 +158,8 @@ class RoleFinder(RuleFinder):
         keys: tuple[str, ...] = (head_lemma,)
         # a role held for a stretch of time ("was a bike courier for nine years") is judged more loosely
         role_zipf, modifier_zipf = self.role_zipf, self.modifier_zipf
-        if self._lasting(sdoc, start, head, se):
+        lasting = self._lasting(sdoc, start, head, se)
+        if lasting:
             role_zipf, modifier_zipf = max(role_zipf, self.lasting_zipf), max(modifier_zipf, self.lasting_zipf)
         if rare_categories:
             subtype, status, reason = rare_categories[0], Status.ACCEPTED, "unusual occupation or role"
@@ -166,8 +167,15 @@ class RoleFinder(RuleFinder):
             return None
         elif notable:
             subtype, status, reason = "occupation", Status.ACCEPTED, "notable occupation or role"
-        elif common or definite:
+        elif definite:
             return None
+        elif common:
+            # an ordinary job made unusual by where it was done, held for years: "a cannery mechanic"
+            rare_mods = [m for m in mods if lasting and self._rare_modifier(m, named, lexicon, self.modifier_zipf)]
+            if not rare_mods:
+                return None
+            subtype, status, reason = "occupation", Status.CORPUS_CHECK, "uncommon kind of occupation or role"
+            keys = (*(m.lemma_.lower() for m in rare_mods), head_lemma)
         elif self.min_known_zipf <= zipf(head_tok.lower_) < role_zipf:
             subtype, status, reason = "occupation", Status.CORPUS_CHECK, "uncommon occupation or role"
         else:
