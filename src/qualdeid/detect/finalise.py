@@ -47,6 +47,27 @@ _LEADING_WORDS = {
 }
 
 
+def specific_date_pattern(rules: Rules) -> re.Pattern[str]:
+    """What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
+    NER's dates without one ("for ten years", "most evenings") are dropped."""
+    calendar = rules.lists("lexicons/calendar.yaml")
+    months = calendar.pattern("months", "months_short")
+    named_days = "|".join(sorted(w.capitalize() for w in calendar["named_day_heads"]))
+    occasions = "|".join(
+        [
+            calendar.pattern("feasts"),
+            *map(holiday_pattern, sorted(rules.words("lexicons/holidays.txt"))),
+            calendar.pattern("occasions"),
+        ]
+    )
+    return re.compile(
+        rf"\b(?:{months})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
+        rf"|\b(?:{occasions})\b"
+        rf"|(?-i:\b[A-Z][a-z]+ (?:{named_days})\b)",
+        re.IGNORECASE,
+    )
+
+
 class Finaliser:
     """Pass 2's last step for one rule set: the allow and deny lists, the name lexicon (what a name
     looks like), the calendar words and the occasions that make a date specific."""
@@ -64,22 +85,7 @@ class Finaliser:
         self.terms = _plain_words(rules, plan["never_identifiers"])
         #: te reo Māori and Pacific words, some of them given names too
         self.words_also_names = _plain_words(rules, plan["words_also_names"])
-        months = calendar.pattern("months", "months_short")
-        named_days = "|".join(sorted(w.capitalize() for w in calendar["named_day_heads"]))
-        occasions = "|".join(
-            [
-                calendar.pattern("feasts"),
-                *map(holiday_pattern, sorted(rules.words("lexicons/holidays.txt"))),
-                calendar.pattern("occasions"),
-            ]
-        )
-        #: What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
-        self.specific_date = re.compile(
-            rf"\b(?:{months})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
-            rf"|\b(?:{occasions})\b"
-            rf"|(?-i:\b[A-Z][a-z]+ (?:{named_days})\b)",
-            re.IGNORECASE,
-        )
+        self.specific_date = specific_date_pattern(rules)
 
     def _no_place(self, piece: str) -> bool:
         return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
