@@ -70,8 +70,7 @@ def test_no_detected_identifier_survives(scrubbed, detector) -> None:
             if span.label in DIRECT and len(span.text) > 2 and not span.text.islower():
                 pattern = r"(?<!\w)" + re.escape(span.text) + r"(?!\w)"
                 assert not re.search(pattern, scrubbed_docs[doc.id]), (doc.id, span.label)
-                # as a word: the audit names the software it ran with ("Ana" is in "Presidio Analyzer")
-                assert not re.search(pattern, audit), (doc.id, span.label)
+                assert not re.search(pattern, audit), (doc.id, span.label)  # "Ana" may be in "Analyzer"
 
 
 def test_restore_round_trips_text_files_exactly(scrubbed, tmp_path: Path) -> None:

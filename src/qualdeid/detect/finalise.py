@@ -9,13 +9,15 @@ is the user's choice).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from qualdeid.corpus.model import Span
-from qualdeid.detect.allow_deny import Lists
+from qualdeid.detect.allow_deny import Lists, normalise
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.processors import PLAN
 from qualdeid.detect.recognizers.dates import holiday_pattern
 from qualdeid.labels import DATE_TIME, DIRECT_LABELS, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
@@ -45,6 +47,27 @@ _LEADING_WORDS = {
 }
 
 
+def specific_date_pattern(rules: Rules) -> re.Pattern[str]:
+    """What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
+    NER's dates without one ("for ten years", "most evenings") are dropped."""
+    calendar = rules.lists("lexicons/calendar.yaml")
+    months = calendar.pattern("months", "months_short")
+    named_days = "|".join(sorted(w.capitalize() for w in calendar["named_day_heads"]))
+    occasions = "|".join(
+        [
+            calendar.pattern("feasts"),
+            *map(holiday_pattern, sorted(rules.words("lexicons/holidays.txt"))),
+            calendar.pattern("occasions"),
+        ]
+    )
+    return re.compile(
+        rf"\b(?:{months})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
+        rf"|\b(?:{occasions})\b"
+        rf"|(?-i:\b[A-Z][a-z]+ (?:{named_days})\b)",
+        re.IGNORECASE,
+    )
+
+
 class Finaliser:
     """Pass 2's last step for one rule set: the allow and deny lists, the name lexicon (what a name
     looks like), the calendar words and the occasions that make a date specific."""
@@ -55,22 +78,30 @@ class Finaliser:
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
-        months = calendar.pattern("months", "months_short")
-        named_days = "|".join(sorted(w.capitalize() for w in calendar["named_day_heads"]))
-        occasions = "|".join(
-            [
-                calendar.pattern("feasts"),
-                *map(holiday_pattern, sorted(rules.words("lexicons/holidays.txt"))),
-                calendar.pattern("occasions"),
-            ]
-        )
-        #: What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
-        self.specific_date = re.compile(
-            rf"\b(?:{months})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
-            rf"|\b(?:{occasions})\b"
-            rf"|(?-i:\b[A-Z][a-z]+ (?:{named_days})\b)",
-            re.IGNORECASE,
-        )
+        #: places named only by what they are: "the ER", "ICU"
+        self.generic_places = frozenset(normalise(w) for w in rules.words("lexicons/generic_places.txt"))
+        plan = rules.lists(PLAN)
+        #: clinical and legal terms, kinds of service: never a name on their own
+        self.terms = _plain_words(rules, plan["never_identifiers"])
+        #: te reo Māori and Pacific words, some of them given names too
+        self.words_also_names = _plain_words(rules, plan["words_also_names"])
+        self.specific_date = specific_date_pattern(rules)
+
+    def _no_place(self, piece: str) -> bool:
+        return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
+
+    def _is_term(self, text: str, span: Span) -> bool:
+        """A clinical or legal term or a kind of service; a word of te reo or a Pacific language found by
+        NER or written in lower case ("Aroha" capitalised, found by the name lists, stays a name)."""
+        if span.detector == "deny_list":
+            return False
+        piece = text[span.start : span.end]
+        plain = _plain(piece)
+        if plain in self.terms:
+            return True
+        if plain not in self.words_also_names:
+            return False
+        return span.detector == NER_DETECTOR or not any(c.isupper() for c in piece) or piece.isupper()
 
     def spans(self, text: str, spans: list[Span]) -> list[Span]:
         """The final spans of a document: cleaned, filtered, without overlaps, with their text."""
@@ -81,19 +112,23 @@ class Finaliser:
             span = _clean(text, span)
             if span is None or (span.detector != "deny_list" and self.lists.allowed(text[span.start : span.end])):
                 continue
+            if span.label in (PERSON, ORGANIZATION, LOCATION) and self._is_term(text, span):
+                continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa"
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
                 confirmed = any(span.overlaps(o) for o in by_others)
                 span_text = text[span.start : span.end]
+                if span.label == PERSON and not confirmed and self.lists.not_a_place(span_text):
+                    continue  # "dreams in Welsh": a language or a region, not a person
                 if span.label != PERSON and not confirmed and _common_word(text[span.start : span.end]):
                     continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
                 if inside(span, headings) and not confirmed:
                     continue
                 if not confirmed and _CODE.fullmatch(span_text):
                     continue  # "P14", "R2": a participant's study code
-                if span.label in (LOCATION, ORGANIZATION) and not confirmed and self.lists.not_a_place(span_text):
-                    continue  # "Germany", "WhatsApp", "CPN"
+                if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._no_place(span_text):
+                    continue  # "Germany", "WhatsApp", "CPN", "the ER"
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
                     continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
                 if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
@@ -124,6 +159,16 @@ class Finaliser:
         return final
 
 
+def _plain_words(rules: Rules, lists: frozenset[str]) -> frozenset[str]:
+    return frozenset(_plain(w) for name in lists for w in rules.words(f"lexicons/{name}"))
+
+
+def _plain(text: str) -> str:
+    """Lower case, without macrons or accents, article or possessive: "Whānau" and "whanau" are one word."""
+    decomposed = unicodedata.normalize("NFKD", normalise(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _common_word(piece: str) -> bool:
     return piece.isalpha() and zipf(piece.lower()) >= COMMON_WORD_ZIPF
 
@@ -149,6 +194,11 @@ def _clean(text: str, span: Span) -> Span | None:
     span = split_at_breaks(text, replace(span, text=""))
     if span is None:
         return None
+    if span.detector == NER_DETECTOR and "\n" in text[span.start : span.end]:
+        # NER reads across the lines of an address or a form: "Dublin 9\n9th April" is no one date
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[span.start : span.end])]
+        a, b = max(lines, key=lambda ab: ab[1] - ab[0])
+        span = replace(span, start=span.start + a, end=span.start + b)
     piece = text[span.start : span.end]
     lead = len(piece) - len(piece.lstrip(_EDGE_JUNK))
     piece = piece.strip(_EDGE_JUNK)
@@ -189,7 +239,12 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
 
 #: Recognizers whose spans are whole addresses and typed names, worth keeping in part: NER's long
 #: spans that overlap another detector's are more often run-ons than names.
-_SPLITTABLE = frozenset({"AddressBlockRecognizer", "NamedPlaceRecognizer", "AddressFieldRecognizer"})
+_SPLITTABLE = frozenset(
+    {
+        *("AddressBlockRecognizer", "AddressLinesRecognizer", "AddressFieldRecognizer"),
+        *("FormFieldRecognizer", "NamedPlaceRecognizer"),
+    }
+)
 
 
 def _mostly_free(span: Span, others: list[Span]) -> bool:

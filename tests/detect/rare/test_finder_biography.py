@@ -20,6 +20,13 @@ FAMILY = "biography"
             "She competes in sheepdog trials at the agricultural shows.",
             "competes in sheepdog trials at the agricultural shows",
         ),
+        # a stretch of work judged loosely (then by within-corpus rarity), or told without its verb
+        ("I drove long-haul for twelve years.", "drove long-haul for twelve years"),
+        ("He worked at the pickle factory for six years.", "worked at the pickle factory for six years"),
+        ("Later he told me nine years in the tannery did for his lungs.", "nine years in the tannery"),
+        # a member of a team at a level others know
+        ("She was in the Scottish junior diving squad years ago.", "was in the Scottish junior diving squad"),
+        ("He is in the national under-16 rugby squad.", "is in the national under-16 rugby squad"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -33,6 +40,12 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "She is one of the best people I know.",
         "He was picked up at nine.",
         "She competes in the pub quiz on Thursdays.",
+        "He has been hiding the spare keys in the freezer for months.",
+        "She worked at the hospital for six years.",
+        "She spent two weeks in hospital after the overdose.",
+        "He has been off work for three weeks with his back.",
+        "She was in the squad for the cup final.",
+        "He is in the pub team on Thursdays.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

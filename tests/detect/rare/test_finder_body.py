@@ -19,6 +19,7 @@ FAMILY = "body"
         ("My neighbour has a hook instead of a hand.", "has a hook instead of a hand"),
         ("Her cousin donated a kidney to his sister last spring.", "donated a kidney to his sister last spring"),
         ("They had a three-legged greyhound called Pip.", "a three-legged greyhound"),
+        ("Colin is missing his left thumb since the accident.", "is missing his left thumb"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -32,6 +33,8 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "The shelf is six foot wide.",
         "She keeps one eye on the kettle.",
         "We ran the three-legged race at the fete.",
+        "She was missing her mum a lot this week.",
+        "He is missing his appointments again.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -18,6 +18,8 @@ FAMILY = "family"
         ("She grew up in a lighthouse on the coast.", "grew up in a lighthouse"),
         ("She was adopted at six by a couple from the city.", "was adopted at six by a couple"),
         ("The youngest of fourteen, he left home early.", "The youngest of fourteen"),
+        ("He grew up on his aunt's goat farm up the valley.", "grew up on his aunt's goat farm"),
+        ("After the divorce he lived in his van for a winter.", "lived in his van"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -31,6 +33,9 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He was raised by his parents in town.",
         "He grew up in a house near the shops.",
         "The first of ten sessions went well.",
+        "I grew up on the same estate as half the residents.",
+        "He has lived in the flat for years.",
+        "She spent two weeks in hospital after the overdose.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -18,6 +18,7 @@ FAMILY = "patterns"
         ("She restores antique clocks in her shed.", "restores antique clocks"),
         ("He walked the length of the country for charity.", "walked the length of the country for charity"),
         ("She was born on a cargo ship.", "was born on a cargo ship"),
+        ("She was the only woman who crewed the lifeboat.", "was the only woman who crewed the lifeboat"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -31,6 +32,7 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He was the first to arrive.",
         "He walked the dog around the block.",
         "She was born in a hospital.",
+        "He was the only man who turned up to the session.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -16,6 +16,8 @@ FAMILY = "terms"
         ("She used to race pigeons with her dad.", "used to race pigeons with her dad"),
         ("He speaks fluent Icelandic.", "speaks fluent Icelandic"),
         ("She keeps ferrets in the shed.", "keeps ferrets in the shed"),
+        # after "used to" a word less rare still counts (used_to_zipf)
+        ("He used to teach woodcarving at a technical college.", "used to teach woodcarving at a technical college"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -28,6 +30,8 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "She used to cook for the family.",
         "He speaks English at home.",
         "She keeps biscuits in the shed.",
+        "He used to go to the gym before his knee went.",
+        "She used to live with her sister.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

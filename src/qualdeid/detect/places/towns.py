@@ -30,6 +30,13 @@ _BEFORE = re.compile(
 )
 #: "half of Timaru", "the people of Bramwell": a Title Case town after "of"
 _AFTER_OF = re.compile(r"(?<![\w'’])of[ \t]+(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})")
+#: a town as a modifier: "the Dunedin flat", "our Leeds team", "the Port Ellis lot"
+_MODIFIER = re.compile(
+    r"(?<![\w'’])(?i:the|our|their|his|her|my|your)[ \t]+"
+    r"(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})(?=[ \t]+[a-z])"
+)
+#: a capitalised word right after a town: the town is part of a longer name ("Reading Festival")
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 #: a lower-case word at least this common in English (Zipf) is taken as the word, not the town
 WORD_ZIPF = 4.0
 #: a capitalised one-word town this common is more often something else ("to Florence", "in Mobile")
@@ -46,10 +53,14 @@ class TownRecognizer(EntityRecognizer):
         not_towns: frozenset[str],
         dictionary: frozenset[str],
         regions: tuple[Iterable[str], Iterable[str]] = ((), ()),
+        word_towns: frozenset[str] = frozenset(),
     ) -> None:
-        """``regions``: the Canadian provinces and the Australian states written before a postcode."""
+        """``regions``: the Canadian provinces and the Australian states written before a postcode;
+        ``word_towns``: words of ``not_towns`` that are towns in Title Case mid-sentence ("moving to
+        Reading"), not first names ("gave it to Grant")."""
         self.towns = frozenset(t.lower() for t in towns)
         self.not_towns = not_towns  # first names, word-names, calendar words, countries (lower case)
+        self.word_towns = word_towns
         self.dictionary = dictionary
         provinces, states = ("|".join(sorted(w.upper() for w in ws)) for ws in regions)
         #: before a postcode: "..., Kirkcaldy KY1 1XX", "Truro NS B2N 5B5", "Dubbo NSW 2830"
@@ -65,17 +76,16 @@ class TownRecognizer(EntityRecognizer):
     def read(cls, rules: Rules, names: NameLexicon, nlp: Language | None) -> TownRecognizer:
         """Towns of ``lexicons/towns.txt``; names, everyday words and calendar words are not towns."""
         calendar = rules.lists("lexicons/calendar.yaml")
-        not_towns = (
+        never = (
             names.first_names
-            | names.word_names
             | rules.words("lexicons/not_places.txt", lower=True)
-            | rules.words("lexicons/generic_name_words.txt", lower=True)
             | frozenset().union(*(calendar[k] for k in ("weekdays", "weekdays_short", "months", "months_short")))
         )
+        words = (names.word_names | rules.words("lexicons/generic_name_words.txt", lower=True)) - never
         dictionary = dictionary_words(nlp, nouns=False)
         places = rules.lists("lexicons/places.yaml")
         regions = (places["provinces_ca"], places["states_au"])
-        return cls(rules.words("lexicons/towns.txt"), not_towns, dictionary, regions)
+        return cls(rules.words("lexicons/towns.txt"), never | words, dictionary, regions, word_towns=words)
 
     def load(self) -> None:
         return None
@@ -89,27 +99,34 @@ class TownRecognizer(EntityRecognizer):
         for pattern in (_BEFORE, _AFTER_OF):
             yield from self._towns(text, pattern, from_end=False)
         yield from self._towns(text, self.before_postcode, from_end=True)
+        yield from self._towns(text, _MODIFIER, from_end=False, whole=True)
 
-    def _towns(self, text: str, pattern: re.Pattern[str], from_end: bool) -> Iterator[tuple[int, int]]:
+    def _towns(
+        self, text: str, pattern: re.Pattern[str], from_end: bool, whole: bool = False
+    ) -> Iterator[tuple[int, int]]:
         """The longest town that opens the matched words ("port hope" before "port"), or that ends
-        them when the town comes right before a postcode ("... Peer Network Kirkcaldy KY1 1XX")."""
+        them when the town comes right before a postcode ("... Peer Network Kirkcaldy KY1 1XX");
+        with ``whole``, only all the words, and no town that is also a word ("the Reading group")."""
         for m in pattern.finditer(text):
             name = m.group("name")
             words = list(re.finditer(r"\S+", name))
-            for n in range(len(words), 0, -1):
+            for n in range(len(words), 0 if not whole else len(words) - 1, -1):
                 part = words[-n:] if from_end else words[:n]
                 start, end = part[0].start(), part[-1].end()
                 while end > start and name[end - 1] in ".'’":
                     end -= 1
                 phrase = " ".join(name[start:end].split())
-                if phrase.lower() in self.towns and self._is_town(phrase, phrase.split()):
+                named_on = whole or _CAPITALISED_NEXT.match(text, m.start("name") + end) is not None
+                if phrase.lower() in self.towns and self._is_town(phrase, phrase.split(), named_on):
                     yield m.start("name") + start, m.start("name") + end
                     break
 
-    def _is_town(self, phrase: str, words: list[str]) -> bool:
+    def _is_town(self, phrase: str, words: list[str], named_on: bool = False) -> bool:
+        """``named_on``: a capitalised word follows ("to Reading Festival": the town is not the name)."""
         low = phrase.lower()
         if low in self.not_towns:
-            return False
+            # "moving to Reading", "the trip from Wells": a word-town in Title Case, on its own
+            return low in self.word_towns and phrase.istitle() and not named_on and len(words) == 1
         if phrase.islower():
             return all(w not in self.dictionary and zipf(w) < WORD_ZIPF for w in low.split())
         if not all(w[:1].isupper() for w in words):

@@ -42,6 +42,8 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 _OUTLET_REACH = 7
 _RANKED_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})  # "the top ten junior chess players"
 _IMPERSONAL = frozenset({"it", "its"})
+#: the reason of a stretch of work: its duration belongs to the detail ("drove a cab for ten years")
+STRETCH = "a stretch of unusual work or life"
 _LIGHT_VERBS = frozenset({"do", "have"})  # tokens after a media show within which the outlet is named
 
 
@@ -79,6 +81,8 @@ class BiographyFinder(RuleFinder):
         t = self.rr.threshold
         self.bio_zipf = t("bio_zipf")
         self.bio_verb_zipf = t("bio_verb_zipf")
+        self.bio_loose_zipf = t("bio_loose_zipf")
+        self.work_verbs = w("operated_verbs") | w("role_verbs")
         self.occupations = self._entries(Category.OCCUPATION)
         self.commons = self._entries(Category.COMMON)
         self.triggers = frozenset(
@@ -90,6 +94,7 @@ class BiographyFinder(RuleFinder):
             | w("animal_behaviour_verbs")
             | w("operated_verbs")
             | w("win_verbs")
+            | w("selection_groups")
         )
         self.operated_zipf = t("operated_zipf")
 
@@ -108,6 +113,7 @@ class BiographyFinder(RuleFinder):
             self._animal,
             self._operated,
             self._won_named,
+            self._membership,
         )
         return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
 
@@ -188,7 +194,19 @@ class BiographyFinder(RuleFinder):
             return self._for_stretch(sdoc, q - 1, t.i + 1, ss, se, named, lexicon)
         if self.frames.acts_as_verb(sdoc, before.i) and before.tag_ in ("VBD", "VBZ", "VBP", "VBN", "NNS"):
             return self._spent_stretch(sdoc, before.i, t.i + 1, ss, se, named, lexicon)
-        return None
+        return self._nominal_stretch(sdoc, q, t.i + 1, se, named)
+
+    def _nominal_stretch(self, sdoc: Doc, q: int, unit_end: int, se: int, named: bytearray) -> Hit | None:
+        """``nine years in the tannery``, ``two winters on the whalers``: a stretch told without its verb,
+        kept when a word of the place is rare (``bio_zipf``) and few documents of the corpus share it."""
+        if unit_end + 1 >= se or sdoc[unit_end].lower_ not in ("in", "on", "at", "aboard"):
+            return None
+        end = self.frames.extend_right(sdoc, unit_end, se, q + self.max_tokens, max_pps=1)
+        rare = [sdoc[m] for m in range(unit_end + 1, end) if self._rare_word(sdoc[m], named)]
+        if not rare:
+            return None
+        keys = tuple(w.lemma_.lower() for w in rare)
+        return Hit(q, end, "occupation", STRETCH, keys, Status.CORPUS_CHECK)
 
     def _for_stretch(
         self, sdoc: Doc, for_i: int, unit_end: int, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
@@ -209,11 +227,31 @@ class BiographyFinder(RuleFinder):
         frame = self.frames.frame_at_verb(sdoc, verb, ss)
         if not frame.person_subject:
             return None
-        judged = self._judge_activity(sdoc, verb, verb + 1, for_i, named, lexicon)
+        judged = self._judge_activity(sdoc, verb, verb + 1, for_i, named, lexicon) or self._loosely(
+            sdoc, verb, verb + 1, for_i, named, lexicon
+        )
         if judged is None:
             return None
         status, keys = judged
-        return Hit(frame.start, unit_end, "occupation", "a stretch of unusual work or life", keys, status)
+        return Hit(frame.start, unit_end, "occupation", STRETCH, keys, status)
+
+    def _loosely(
+        self, sdoc: Doc, verb: int, first: int, end: int, named: bytearray, lexicon: dict[int, str]
+    ) -> tuple[str, tuple[str, ...]] | None:
+        """A stretch of work is a strong frame: a word of its activity less rare (``bio_loose_zipf``) or
+        a compound of two nouns ("the pickle factory") makes it a detail if few documents share it."""
+        if verb_lemma(sdoc[verb]) not in self.work_verbs:
+            return None  # only a verb of work makes the frame strong enough ("hid the keys for months")
+        judged = self._judge_activity(sdoc, verb, first, end, named, lexicon, self.bio_loose_zipf)
+        if judged is not None:
+            return Status.CORPUS_CHECK, judged[1]
+        for m in range(first, end - 1):
+            a, b = sdoc[m], sdoc[m + 1]
+            if a.pos_ == b.pos_ == "NOUN" and a.is_alpha and b.is_alpha and not (named[a.idx] or named[b.idx]):
+                pair = (a.lemma_.lower(), b.lemma_.lower())
+                if not {*pair, " ".join(pair)} & self.rr.common_words:
+                    return Status.CORPUS_CHECK, (" ".join(pair),)
+        return None
 
     def _spent_stretch(
         self, sdoc: Doc, verb: int, unit_end: int, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
@@ -252,9 +290,11 @@ class BiographyFinder(RuleFinder):
             if judged is None and activity_verb != verb and self._rare_word(sdoc[activity_verb], named):
                 judged = Status.CORPUS_CHECK, (verb_lemma(sdoc[activity_verb]),)
         if judged is None:
+            judged = self._loosely(sdoc, activity_verb, first, end, named, lexicon)
+        if judged is None:
             return None
         status, keys = judged
-        return Hit(frame.start, end, "occupation", "a stretch of unusual work or life", keys, status)
+        return Hit(frame.start, end, "occupation", STRETCH, keys, status)
 
     def _operated(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
         """``drove the snowcat up the ski slopes``, ``crewed a hovercraft``, ``worked nights at the
@@ -349,6 +389,34 @@ class BiographyFinder(RuleFinder):
         if end is None:
             return None
         return Hit(start, end, "life_event", "ranked among the top or first of a field", (head.lemma_.lower(),))
+
+    def _membership(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``was in the national junior fencing squad``, ``plays for the county under-16 side``: a member
+        of a team at a level others would know (a scale word, a nationality or an age band)."""
+        if t.pos_ != "NOUN" or not self._lemma_in(t, "selection_groups"):
+            return None
+        np_start = extend_np_left(sdoc, t.i, ss, max_tokens=6)
+        prep = np_start - 1
+        if prep - 1 < ss or sdoc[prep].lower_ not in ("in", "on", "for"):
+            return None
+        mods = sdoc[np_start : t.i]
+        scaled = any(
+            self._lemma_in(w, "achievement_scale") or w.ent_type_ in _PLACE_ENTITIES or w.lower_.startswith("under")
+            for w in mods
+        )
+        if not scaled:
+            return None
+        verb = prep - 1
+        if sdoc[verb].pos_ == "ADV" and verb - 1 >= ss:
+            verb -= 1
+        if not self.frames.acts_as_verb(sdoc, verb):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, verb, ss, shared_subject=True)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, t.i + 1, "life_event", "a member of a team at a level others know", ("selected",))
 
     def _selection(
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]

@@ -81,7 +81,7 @@ class BodyFinder(RuleFinder):
             if hit is None and t.pos_ in ("NOUN", "PROPN"):
                 hit = self._face_mark(sdoc, t, ss, se) or self._hair(sdoc, t, ss, se) or self._organ(sdoc, t, ss, se)
             if hit is None and t.lower_ in self.gone:
-                hit = self._part_gone(sdoc, t, ss)
+                hit = self._part_gone(sdoc, t, ss) or self._missing_part(sdoc, t, ss, se)
             if hit is None and t.lower_ in self.colours:
                 hit = self._odd_eyes(sdoc, t, ss, se)
             if hit is None and t.lower_ in self.counted_parts:
@@ -314,6 +314,25 @@ class BodyFinder(RuleFinder):
         if not (owner and part):
             return None
         return Hit(k, gone.i + 1, "physical_trait", "a body part missing", ("part_missing",))
+
+    def _missing_part(self, sdoc: Doc, gone: Token, ss: int, se: int) -> Hit | None:
+        """``is missing his left thumb``, ``was missing an ear``: a person missing a body part."""
+        k = gone.i + 1
+        if gone.lower_ != "missing" or k >= se or not (sdoc[k].tag_ == "PRP$" or sdoc[k].lower_ in ("a", "an")):
+            return None
+        k += 1
+        while k < se and sdoc[k].pos_ == "ADJ" and k - gone.i < 4:
+            k += 1  # "his left", "a front"
+        parts = self.rr.words("body_parts")
+        if k >= se or not (sdoc[k].lemma_.lower() in parts or sdoc[k].lower_ in parts):
+            return None
+        be = gone.i - 1
+        if be < ss or sdoc[be].lemma_.lower() != "be":
+            return None
+        frame = self.frames.frame_at_verb(sdoc, be, ss)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, k + 1, "physical_trait", "a body part missing", ("part_missing",))
 
     def _odd_eyes(self, sdoc: Doc, colour: Token, ss: int, se: int) -> Hit | None:
         """``her eyes are two different colours``, ``eyes of different colours``, ``odd-coloured eyes``."""

@@ -161,7 +161,8 @@ class FamilyFinder(RuleFinder):
     def _upbringing(
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
     ) -> Hit | None:
-        """``grew up in a lighthouse``, ``was raised on a boat``, ``spent his childhood in care``."""
+        """``grew up in a lighthouse``, ``was raised on a boat``, ``spent his childhood in care``, ``lived in
+        his van``."""
         if t.pos_ != "VERB" or t.lemma_.lower() not in self.upbringing_verbs:
             return None
         k = t.i + 1
@@ -188,9 +189,14 @@ class FamilyFinder(RuleFinder):
             re.search(rf"\b{re.escape(h)}\b", x.replace(" '", "'")) for h in self._w("unusual_homes") for x in texts
         )
         status = Status.ACCEPTED
-        if t.lemma_.lower() == "spend" and words[-1] in self._w("ordinary_stays"):
+        stay = t.lemma_.lower() in self._w("stay_verbs")
+        if stay and words[-1] in self._w("ordinary_stays"):
             return None  # "spent a month in hospital": too common in these settings to single anyone out
-        if not (homes or any(lexicon.get(w.i) in (Category.SETTING, Category.FAMILY) for w in place)):
+        # growing up *on* something named closer than a plain home is a detail ("on a goat farm", not "on a farm")
+        specific = {w.lemma_.lower() for w in place if w.pos_ in ("NOUN", "ADJ", "PROPN")} - self._w("ordinary_homes")
+        plain_on = set(words) & self._w("ordinary_on_places")
+        grown_on = not stay and sdoc[k].lower_ == "on" and bool(specific) and not plain_on
+        if not (homes or grown_on or any(lexicon.get(w.i) in (Category.SETTING, Category.FAMILY) for w in place)):
             rare = [
                 w
                 for w in place
@@ -203,7 +209,7 @@ class FamilyFinder(RuleFinder):
                 return None
             status = Status.CORPUS_CHECK
         frame = self.frames.frame_at_verb(sdoc, t.i, ss)
-        if t.lemma_.lower() == "spend" and sdoc[t.i + 1].tag_ != "PRP$":
+        if stay and sdoc[t.i + 1].tag_ != "PRP$":
             return Hit(frame.start, j, "life_event", "lived or stayed somewhere unusual", tuple(words[-1:]), status)
         return Hit(frame.start, j, "family", "unusual upbringing", tuple(words[-1:]), status)
 

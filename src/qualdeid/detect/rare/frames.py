@@ -202,9 +202,10 @@ class Frames:
             frame.kinds = frame.kinds | {ROLE}
         return frame
 
-    def frame_at_verb(self, sdoc: Doc, verb: int, sent_start: int) -> Frame:
+    def frame_at_verb(self, sdoc: Doc, verb: int, sent_start: int, shared_subject: bool = False) -> Frame:
         """The frame of the verb at token ``verb``: its kinds, with "used to", auxiliaries and adverbs
-        just before it included in the phrase (the subject is not)."""
+        just before it included in the phrase (the subject is not). ``shared_subject``: a verb after
+        "and" has the subject of the sentence's first verb."""
         begin = verb
         used_to = False
         adverbs = 0
@@ -221,13 +222,9 @@ class Frames:
             else:
                 break
         subject = sdoc[begin - 1] if begin - 1 >= sent_start else None
-        person = subject is not None and (
-            subject.lower_ in self.person_pronouns
-            or subject.pos_ == "PROPN"
-            or subject.ent_type_ == "PERSON"
-            or _name_like(subject)
-            or subject.lemma_.lower() in self.person_nouns
-        )
+        if shared_subject and subject is not None and subject.pos_ == "CCONJ":  # "she was ... and was on TV"
+            subject = self._first_subject(sdoc, sent_start, begin - 1)
+        person = subject is not None and self._is_person(subject)
         lemma = verb_lemma(sdoc[verb])
         kinds = set()
         if used_to:
@@ -238,6 +235,26 @@ class Frames:
         if not kinds:
             kinds.add(ACTIVITY)
         return Frame(frozenset(kinds), begin, verb, person)
+
+    def _is_person(self, t: Token) -> bool:
+        return (
+            t.lower_ in self.person_pronouns
+            or t.pos_ == "PROPN"
+            or t.ent_type_ == "PERSON"
+            or _name_like(t)
+            or t.lemma_.lower() in self.person_nouns
+        )
+
+    @staticmethod
+    def _first_subject(sdoc: Doc, sent_start: int, stop: int) -> Token | None:
+        """The subject of a sentence's first verb before ``stop``: the subject that a verb after "and" shares."""
+        for k in range(sent_start, stop):
+            if sdoc[k].pos_ in ("VERB", "AUX"):
+                j = k - 1
+                if j > sent_start and sdoc[j].pos_ == "ADV":
+                    j -= 1
+                return sdoc[j] if j >= sent_start else None
+        return None
 
     def acts_as_verb(self, sdoc: Doc, i: int) -> bool:
         """A verb, or a plural-looking noun right after a subject that must be one ("Elsie carves

@@ -70,6 +70,8 @@ class RareRules:
     common_languages: frozenset[str] = frozenset()
     #: lexicons/relatives.txt: "her nan was a telegraphist" tells a person as "her neighbour ..." does
     relatives: frozenset[str] = frozenset()
+    #: lexicons/clinical_terms.txt: medicines and treatments are rare words but no one's detail
+    clinical: frozenset[str] = frozenset()
     #: verb -> one-word hobby entry it is the verb of ("juggle" -> "juggling"), for uncommon verbs only
     hobby_verbs: dict[str, str] = field(default_factory=dict)
 
@@ -91,6 +93,7 @@ class RareRules:
         hobbies = [item for c, item in seen.values() if c == Category.HOBBY]
         out.common_languages = frozenset(rules.words("rare/common_language.txt", lower=True))
         out.relatives = rules.words("lexicons/relatives.txt", lower=True)
+        out.clinical = rules.words("lexicons/clinical_terms.txt", lower=True)
         # the frames and shared words, and one file per finder family (a list is defined in one file only)
         files = sorted({f"rare/{path.name}" for path in rules.files("rare/*.yaml")})
         out.lists = rules.lists(*files)

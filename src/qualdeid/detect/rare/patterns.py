@@ -40,6 +40,7 @@ class PhraseFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
         self.rare_zipf = rr.threshold("rare_zipf")
+        self.who_zipf = rr.threshold("only_who_zipf")
         w = self.rr.words
         self.triggers = frozenset(
             {"born", *_BE}
@@ -129,10 +130,14 @@ class PhraseFinder(RuleFinder):
                 k = j
         if generic and not scope:
             return None
-        if k + 1 < se and sdoc[k].lower_ == "to" and sdoc[k + 1].pos_ in ("VERB", "AUX"):
+        # "the only woman to drive ...", "the only woman who drove ..."
+        to_or_who = k + 1 < se and sdoc[k].lower_ in ("to", "who") and sdoc[k + 1].pos_ in ("VERB", "AUX")
+        if to_or_who and (sdoc[k].lower_ == "to" or (kind and t.lower_ == "only")):
             if not (kind or scope):
                 return None
             end = self._vp_end(sdoc, k + 2, se, start + self.max_tokens + 4)
+            if sdoc[k].lower_ == "who" and not (marked or self._uncommon_in(sdoc, k + 1, end, named)):
+                return None  # "the only man who turned up": a clause of everyday words singles no one out
             return Hit(
                 start,
                 max(end, k + 2),
@@ -144,6 +149,13 @@ class PhraseFinder(RuleFinder):
             reason = "the only one of a group in a place"
             return Hit(start, max(k, head + 1), "minority", reason, (head_tok.lemma_.lower(),))
         return None
+
+    def _uncommon_in(self, sdoc: Doc, start: int, end: int, named: bytearray) -> bool:
+        """Has ``sdoc[start:end]`` a content word rarer than ``who_zipf`` in general language?"""
+        return any(
+            w.pos_ in ("NOUN", "VERB", "ADJ") and w.is_alpha and not named[w.idx] and zipf(w.lower_) < self.who_zipf
+            for w in sdoc[start:end]
+        )
 
     def _first_in_scope(self, sdoc: Doc, t: Token, se: int) -> Hit | None:
         """``the first in his family to finish school``, ``the only one from the village to ...``."""

@@ -20,21 +20,23 @@ from typing import Any
 from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.finalise import NER_DETECTOR, specific_date_pattern
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.processors import CorpusProcessor, chosen
 from qualdeid.detect.rare.animals import AnimalFinder
-from qualdeid.detect.rare.biography import BiographyFinder
+from qualdeid.detect.rare.biography import STRETCH, BiographyFinder
 from qualdeid.detect.rare.body import BodyFinder
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.events import EventFinder
 from qualdeid.detect.rare.family import FamilyFinder
 from qualdeid.detect.rare.finder import STATUS_RANK, Finder, Hit, Status
 from qualdeid.detect.rare.lexicon import RareRules
+from qualdeid.detect.rare.life import LifeFinder
 from qualdeid.detect.rare.patterns import PhraseFinder
 from qualdeid.detect.rare.roles import RoleFinder
 from qualdeid.detect.rare.terms import TermFinder
 from qualdeid.detect.rare.verbs import VerbFinder
-from qualdeid.labels import DIRECT_LABELS, RARE_DETAIL
+from qualdeid.labels import DATE_TIME, DIRECT_LABELS, RARE_DETAIL
 from qualdeid.rules import Rules
 
 ACCEPTED, CORPUS_CHECK, PENDING = Status.ACCEPTED, Status.CORPUS_CHECK, Status.PENDING
@@ -50,6 +52,7 @@ FINDERS: dict[str, type[Finder]] = {
     "events": EventFinder,
     "animals": AnimalFinder,
     "biography": BiographyFinder,
+    "life": LifeFinder,
 }
 
 
@@ -82,6 +85,8 @@ class RareDetailProcessor(CorpusProcessor):
             re.IGNORECASE,
         )
         self.finders: list[Finder] = [make(self.rr) for make in chosen(FINDERS, rules, "rare_finders")]
+        #: NER's dates that the finaliser drops do not cut a stretch of work ("drove a cab for ten years")
+        self.specific_date = specific_date_pattern(rules)
         self.doc_counts: dict[str, int] = {}
         self.confirmed: set[str] = set()
         self.documents = 0
@@ -169,7 +174,8 @@ class RareDetailProcessor(CorpusProcessor):
                 reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
             elif c.status == CORPUS_CHECK and docs > limit:
                 continue
-            for start, end in _clear_of_others(c, spans, doc.text, self.time_words):
+            others = [s for s in spans if not (c.reason == STRETCH and self._vague_date(doc.text, s))]
+            for start, end in _clear_of_others(c, others, doc.text, self.time_words):
                 out.append(
                     Span(
                         start=start,
@@ -183,6 +189,11 @@ class RareDetailProcessor(CorpusProcessor):
                     )
                 )
         return out
+
+    def _vague_date(self, text: str, s: Span) -> bool:
+        return (
+            s.detector == NER_DETECTOR and s.label == DATE_TIME and not self.specific_date.search(text, s.start, s.end)
+        )
 
 
 _EDGE_WORDS = re.compile(

@@ -38,6 +38,7 @@ class RoleFinder(RuleFinder):
         self.pre_article_adverbs = self._w("pre_article_adverbs")
         self.role_zipf = rr.threshold("role_zipf")
         self.modifier_zipf = rr.threshold("modifier_zipf")
+        self.lasting_zipf = rr.threshold("bio_loose_zipf")
         self.min_known_zipf = rr.threshold("min_known_zipf")
         self.stretches = self._w("career_nouns")
         self.licences = self._w("licence_nouns")
@@ -155,18 +156,30 @@ class RoleFinder(RuleFinder):
         notable = any(m.lower_ in self._w("notable_modifiers") for m in mods)
         common = lexicon.get(head) == Category.COMMON or head_lemma in self.rr.common_words
         keys: tuple[str, ...] = (head_lemma,)
+        # a role held for a stretch of time ("was a bike courier for nine years") is judged more loosely
+        role_zipf, modifier_zipf = self.role_zipf, self.modifier_zipf
+        lasting = self._lasting(sdoc, start, head, se)
+        if lasting:
+            role_zipf, modifier_zipf = max(role_zipf, self.lasting_zipf), max(modifier_zipf, self.lasting_zipf)
         if rare_categories:
             subtype, status, reason = rare_categories[0], Status.ACCEPTED, "unusual occupation or role"
-        elif not self._is_role(head_tok):
+        elif not self._is_role(head_tok, role_zipf):
             return None
         elif notable:
             subtype, status, reason = "occupation", Status.ACCEPTED, "notable occupation or role"
-        elif common or definite:
+        elif definite:
             return None
-        elif self.min_known_zipf <= zipf(head_tok.lower_) < self.role_zipf:
+        elif common:
+            # an ordinary job made unusual by where it was done, held for years: "a cannery mechanic"
+            rare_mods = [m for m in mods if lasting and self._rare_modifier(m, named, lexicon, self.modifier_zipf)]
+            if not rare_mods:
+                return None
+            subtype, status, reason = "occupation", Status.CORPUS_CHECK, "uncommon kind of occupation or role"
+            keys = (*(m.lemma_.lower() for m in rare_mods), head_lemma)
+        elif self.min_known_zipf <= zipf(head_tok.lower_) < role_zipf:
             subtype, status, reason = "occupation", Status.CORPUS_CHECK, "uncommon occupation or role"
         else:
-            rare_mods = [m for m in mods if self._rare_modifier(m, named, lexicon)]
+            rare_mods = [m for m in mods if self._rare_modifier(m, named, lexicon, modifier_zipf)]
             if not rare_mods:
                 return None
             subtype, status, reason = "occupation", Status.CORPUS_CHECK, "uncommon kind of occupation or role"
@@ -213,7 +226,11 @@ class RoleFinder(RuleFinder):
                 return None  # "the early years": a stretch of someone's life needs "her", "his"
             known = False
             reason = "unusual past career"
-        rare = [m for m in mods if lexicon.get(m.i) in _RARE_CATEGORIES or self._rare_modifier(m, named, lexicon)]
+        rare = [
+            m
+            for m in mods
+            if lexicon.get(m.i) in _RARE_CATEGORIES or self._rare_modifier(m, named, lexicon, self.modifier_zipf)
+        ]
         if not (known or rare):
             return None
         status = (
@@ -223,15 +240,28 @@ class RoleFinder(RuleFinder):
         keys = tuple(m.lemma_.lower() for m in (rare or mods))
         return Hit(k - 1, end, "occupation", reason, keys, status)
 
-    def _is_role(self, t: Token) -> bool:
+    def _lasting(self, sdoc: Doc, start: int, head: int, se: int) -> bool:
+        """Is the role said to have lasted a stretch of time: "spent nine winters as ...", "... for ten years"?"""
+        units = self._w("bio_durations")
+        for k in [*range(max(0, start - 1), head), *range(head + 1, min(se, head + 8))]:
+            w = sdoc[k]
+            if (
+                w.lemma_.lower() in units
+                and k > 0
+                and (sdoc[k - 1].like_num or sdoc[k - 1].pos_ in ("NUM", "ADJ", "DET"))
+            ):
+                return True
+        return False
+
+    def _is_role(self, t: Token, role_zipf: float) -> bool:
         lemma = t.lemma_.lower()
         if lemma in self._w("occupation_heads") or t.lower_ in self._w("occupation_heads"):
             return True
-        if lemma in self._w("non_role_nouns") or zipf(t.lower_) >= self.role_zipf:
+        if lemma in self._w("non_role_nouns") or zipf(t.lower_) >= role_zipf:
             return False
         return any(lemma.endswith(s) and len(lemma) > len(s) + 2 for s in self._w("role_suffixes"))
 
-    def _rare_modifier(self, m: Token, named: bytearray, lexicon: dict[int, str]) -> bool:
+    def _rare_modifier(self, m: Token, named: bytearray, lexicon: dict[int, str], limit: float) -> bool:
         return (
             m.pos_ in ("NOUN", "ADJ", "PROPN", "VERB")
             and len(m) >= 4
@@ -239,5 +269,5 @@ class RoleFinder(RuleFinder):
             and m.ent_type_ not in _NAME_ENTITIES
             and lexicon.get(m.i) != Category.COMMON
             and m.lower_ not in self._w("plain_modifiers")
-            and self.min_known_zipf <= zipf(m.lower_) < self.modifier_zipf
+            and self.min_known_zipf <= zipf(m.lower_) < limit
         )

@@ -59,6 +59,7 @@ class TermFinder(RuleFinder):
         t = rr.threshold
         self.rare_zipf = t("rare_zipf")
         self.very_rare_zipf = t("very_rare_zipf")
+        self.used_to_zipf = t("used_to_zipf")
         self.min_known_zipf = t("min_known_zipf")
         self.echo_zipf = t("echo_zipf")
 
@@ -149,6 +150,8 @@ class TermFinder(RuleFinder):
         cat = m.category
         words = self.rr.words
         if cat == UNUSUAL_WORD:
+            if USED_TO in kinds and not reporting and z < self.used_to_zipf:
+                return CORPUS_CHECK  # "used to" is the strongest frame: a less rare word counts in it
             if not rare_word or reporting:
                 return None
             direct = frame.verb is not None and all(

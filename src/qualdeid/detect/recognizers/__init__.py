@@ -5,6 +5,10 @@
 * :mod:`.places` — token scans over the spaCy parse for named streets, venues, wards and organisations.
 * :mod:`.context` — names read from their context: rare capitalised words after place prepositions,
   employers after "works at", names before "site"/"branch".
+* :mod:`.addresses` — a numbered street line and the postcode line below it, in any country's order;
+  PO box and military address lines (LOCATION).
+* :mod:`.forms` — values of labelled form fields ("Name:", "Ph:", "Address:" with the value on the same
+  or the next lines), by the lists of ``rules/lexicons/form_fields.yaml``.
 * :mod:`.structure` — speakers of chat and transcript turns, sign-offs, @mentions (PERSON); letter
   address blocks (LOCATION, with the organisation or addressee above them).
 * ``detect/places/towns.py`` — towns of ``rules/lexicons/towns.txt`` (GeoNames) after "in", "from", "to"...,
@@ -26,6 +30,7 @@ from spacy.language import Language
 from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.places.lexicon import PlaceLexicon
 from qualdeid.detect.places.towns import TownRecognizer
+from qualdeid.detect.recognizers.addresses import AddressLinesRecognizer
 from qualdeid.detect.recognizers.contact import contact_recognizers
 from qualdeid.detect.recognizers.context import (
     ContextWords,
@@ -34,6 +39,7 @@ from qualdeid.detect.recognizers.context import (
     SiteRecognizer,
 )
 from qualdeid.detect.recognizers.dates import holiday_recognizer
+from qualdeid.detect.recognizers.forms import FormFieldRecognizer
 from qualdeid.detect.recognizers.places import NamedPlaceRecognizer
 from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, SpeakerRecognizer
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
@@ -62,6 +68,8 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     recognizers: list[EntityRecognizer] = [
         SpeakerRecognizer(rules),
         AddressBlockRecognizer(rules),
+        FormFieldRecognizer(rules),
+        AddressLinesRecognizer(rules),
         NamedPlaceRecognizer(lexicon),
         PlaceContextRecognizer(lexicon, context),
         OrgContextRecognizer(lexicon, context),

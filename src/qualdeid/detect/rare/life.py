@@ -1,0 +1,258 @@
+"""Life-history frames: where someone served, what hurt them, what they lost and to what, what they
+habitually do, the part they sing or play in a group. The frame says that a fact of someone's life
+follows; no lexicon has to name the fact (where someone grew up: ``family.py``):
+
+* service: "served in the merchant navy", "was in the coastguard", "served with a named unit",
+* hurt by something: "got gored by a stag", "was trampled by a horse", "got struck by lightning",
+* lost to something: "lost his licence after crashing a digger", "lost the farm to gambling debts"
+  (judged by the rarity of what caused it),
+* a part in a group: "sings bass in the male voice choir", "plays cornet in a brass band", "drums
+  for a ceilidh band",
+* a habit: "she knits chainmail", "he speedruns old console games": any present-tense activity of a
+  person whose verb or object is rare in general language, kept if few documents of the corpus share it.
+
+Word lists: ``rules/rare/life.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
+from qualdeid.detect.rare.frames import is_np_token, run_patterns, verb_lemma
+from qualdeid.detect.rare.lexicon import RareRules
+
+_CONTENT_POS = frozenset({"NOUN", "ADJ", "PROPN", "VERB"})
+_PERSON_AGENTS = frozenset({"PRP", "NNP"})
+
+
+class LifeFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        self.life_zipf = rr.threshold("life_zipf")
+        self.self_taught_zipf = rr.threshold("self_taught_zipf")
+        self.service_verbs = self._w("service_verbs")
+        self.service_branches = self._w("service_branches")
+        self.hurt_verbs = self._w("hurt_verbs")
+        self.lost_verbs = self._w("lost_verbs")
+        self.loss_objects = self._w("lost_objects")
+        self.passive_auxiliaries = self._w("passive_auxiliaries")
+        self.loss_links = self._w("loss_links")
+        self.group_verbs = self._w("group_verbs")
+        self.group_heads = self._w("performing_groups")
+        self.group_parts = self._w("group_parts")
+        self.habit_zipf = rr.threshold("habit_zipf")
+        self.on_media = self._w("on_media")
+        self.on_bodies = self._w("on_bodies")
+        self.taught_verbs = self._w("self_taught_verbs")
+        self.reflexives = self._w("reflexive_pronouns")
+        self.habit_plain = self._w("habit_plain_verbs") | self._w("bio_plain_verbs") | self._w("reporting_verbs")
+        self.clinical = rr.clinical
+        self.triggers = frozenset(
+            self.service_verbs | self.hurt_verbs | self.group_verbs | self.lost_verbs | self.taught_verbs | {"on"}
+        )
+
+    def find(self, ctx: RareContext) -> list[Hit]:
+        patterns = (
+            self._service,
+            self._hurt_by,
+            self._lost_to,
+            self._group_part,
+            self._on_something,
+            self._self_taught,
+        )
+        hits = run_patterns(patterns, ctx.sdoc, ctx.words, self.triggers, ctx.bounds, ctx.named)
+        for t in ctx.sdoc:
+            if t.tag_ in ("VBZ", "VBP") and t.pos_ == "VERB" and (hit := self._habit(ctx, t)) is not None:
+                hits.append(hit)
+        return hits
+
+    # ---------------------------------------------------------------- helpers
+
+    def _np_end(self, sdoc: Doc, k: int, se: int) -> int:
+        while k < se and is_np_token(sdoc[k]):
+            k += 1
+        return k
+
+    def _uncommon(self, t: Token, named: bytearray, limit: float) -> bool:
+        """A content word rarer than ``limit`` in general language, not a name nor a common word."""
+        if t.pos_ not in _CONTENT_POS or not t.is_alpha or len(t) < 4 or t.is_stop:
+            return False
+        if named[t.idx] or t.ent_type_ in NAME_ENTITIES:
+            return False
+        lemma = t.lemma_.lower()
+        if lemma in self.rr.common_words or t.lower_ in self.rr.common_words:
+            return False
+        return 1.0 <= max(zipf(t.lower_), zipf(lemma)) < limit
+
+    def _person_frame(self, sdoc: Doc, verb: int, ss: int) -> int | None:
+        """Start of the phrase when the verb at ``verb`` is said of a person, else ``None``."""
+        frame = self.frames.frame_at_verb(sdoc, verb, ss, shared_subject=True)
+        return frame.start if frame.person_subject else None
+
+    # ---------------------------------------------------------------- frames
+
+    def _on_something(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``was on the telly``, ``played on a quiz show``, ``was rowing on a college scholarship``, ``sat on
+        the parish council``: someone on a programme or a body that others would know them by."""
+        if t.lower_ != "on" or t.i - 1 < ss or t.i + 2 >= se:
+            return None
+        verb = t.i - 1
+        while verb > ss and sdoc[verb].pos_ == "ADV" and t.i - verb < 3:
+            verb -= 1
+        if sdoc[verb].pos_ not in ("VERB", "AUX"):
+            return None
+        end = self._np_end(sdoc, t.i + 1, se)
+        if end == t.i + 1:
+            return None
+        head = sdoc[end - 1]
+        lemma = head.lemma_.lower()
+        if lemma in self.on_media or head.lower_ in self.on_media:
+            status = Status.ACCEPTED
+        elif lemma in self.on_bodies or head.lower_ in self.on_bodies:
+            modified = any(sdoc[m].pos_ in ("ADJ", "NOUN", "PROPN") for m in range(t.i + 1, end - 1))
+            status = Status.ACCEPTED if modified else Status.CORPUS_CHECK
+        else:
+            return None
+        start = self._person_frame(sdoc, verb, ss)
+        if start is None:
+            return None
+        keys = tuple(sdoc[m].lemma_.lower() for m in range(t.i + 1, end) if sdoc[m].pos_ in ("ADJ", "NOUN", "PROPN"))
+        return Hit(start, end, "life_event", "on a programme or a body others know them by", keys, status)
+
+    def _self_taught(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``taught herself to restore pinball machines``: a self-taught skill, when a word of it is
+        uncommon in general language (``self_taught_zipf``) and few documents of the corpus share it."""
+        if t.pos_ != "VERB" or verb_lemma(t) not in self.taught_verbs or t.i + 2 >= se:
+            return None
+        if sdoc[t.i + 1].lower_ not in self.reflexives:
+            return None
+        k = t.i + 2
+        if sdoc[k].lower_ == "to" and k + 1 < se:
+            k += 1
+        start = self._person_frame(sdoc, t.i, ss)
+        if start is None:
+            return None
+        end = self.frames.extend_right(sdoc, k + 1 if sdoc[k].pos_ == "VERB" else k, se, start + self.max_tokens, 0)
+        rare = [sdoc[m] for m in range(k, end) if self._uncommon(sdoc[m], named, self.self_taught_zipf)]
+        if not rare:
+            return None
+        keys = tuple(w.lemma_.lower() for w in rare)
+        return Hit(start, end, "hobby", "a self-taught skill", keys, Status.CORPUS_CHECK)
+
+    def _habit(self, ctx: RareContext, t: Token) -> Hit | None:
+        """``she knits chainmail``, ``he speedruns old console games``: what someone habitually does,
+        when the verb or a word of its object is rare in general language (``habit_zipf``) and few
+        documents of the corpus share it."""
+        sdoc, named = ctx.sdoc, ctx.named
+        lemma = verb_lemma(t)
+        if lemma in self.habit_plain or not t.is_alpha or len(t) < 3 or t.i + 1 >= len(sdoc):
+            return None
+        ss, se = ctx.bounds[t.i]
+        start = self._person_frame(sdoc, t.i, ss)
+        if start is None or start < t.i - 2:
+            return None  # "he doesn't know ...": an auxiliary says it is no habit
+        k = t.i + 1
+        while k + 1 < se and (sdoc[k].tag_ in ("VBN", "VBG") or sdoc[k + 1].tag_ == "HYPH") and k - t.i < 4:
+            k += 1  # participles and hyphenated words the tagger reads as verbs: "retired racing", "stop-motion"
+        end = self.frames.extend_right(sdoc, k, se, t.i + self.max_tokens, max_pps=1)
+        if end == k:
+            return None
+        words = [sdoc[m] for m in range(t.i, end)]
+        rare = [w for w in words if self._uncommon(w, named, self.habit_zipf) and w.lemma_.lower() not in self.clinical]
+        if not rare:
+            return None
+        keys = tuple(w.lemma_.lower() for w in rare)
+        return Hit(start, end, "hobby", "an unusual habit or pastime", keys, Status.CORPUS_CHECK)
+
+    def _service(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``served in the merchant navy``, ``was in the coastguard``, ``served with <a named unit>``."""
+        lemma = verb_lemma(t) if t.pos_ == "VERB" else t.lemma_.lower()
+        if t.pos_ not in ("VERB", "AUX") or lemma not in self.service_verbs:
+            return None
+        k = t.i + 1
+        if k + 1 >= se or sdoc[k].lower_ not in ("in", "with"):
+            return None
+        end = self._np_end(sdoc, k + 1, se)
+        words = [sdoc[m] for m in range(k + 1, end)]
+        branch = any(w.lemma_.lower() in self.service_branches or w.lower_ in self.service_branches for w in words)
+        named_unit = lemma != "be" and any(named[w.idx] and w.pos_ == "PROPN" for w in words)
+        if not (branch or named_unit) or (end < se and sdoc[end].lower_ == "of"):
+            return None  # "in the army of volunteers"
+        start = self._person_frame(sdoc, t.i, ss)
+        if start is None:
+            return None
+        return Hit(start, end, "occupation", "served in the forces or a named service", ("service",))
+
+    def _hurt_by(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``got gored by a stag``, ``was kicked in the head by a horse``, ``got struck by lightning``."""
+        if t.tag_ != "VBN" or verb_lemma(t) not in self.hurt_verbs:
+            return None
+        aux = t.i - 1
+        if aux < ss or sdoc[aux].lemma_.lower() not in self.passive_auxiliaries:
+            return None
+        by = next((m for m in range(t.i + 1, min(se, t.i + 6)) if sdoc[m].lower_ == "by"), None)
+        if by is None or by + 1 >= se:
+            return None
+        agent_end = by + 1
+        while agent_end < se and is_np_token(sdoc[agent_end]):
+            agent_end += 1
+            if sdoc[agent_end - 1].pos_ == "NOUN" and (agent_end == se or sdoc[agent_end].pos_ != "NOUN"):
+                break  # "by a bull (a few years back)": the agent ends with its first noun run
+        agent = sdoc[by + 1 : agent_end]
+        if not len(agent) or any(w.tag_ in _PERSON_AGENTS or w.ent_type_ == "PERSON" for w in agent):
+            return None  # "was hit by him", "got bitten by <name>": not a rare event
+        if any(w.lemma_.lower() in self.rr.person_nouns for w in agent):
+            return None
+        start = self._person_frame(sdoc, aux, ss)  # "she got kicked": the subject is before the auxiliary
+        if start is None:
+            return None
+        return Hit(start, agent.end, "life_event", "hurt by an animal, a machine or nature", (verb_lemma(t),))
+
+    def _lost_to(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``lost his licence after crashing a digger``, ``lost the farm to gambling debts``."""
+        if t.pos_ != "VERB" or verb_lemma(t) not in self.lost_verbs:
+            return None
+        k = t.i + 1
+        obj_end = self._np_end(sdoc, k, se)
+        lost = sdoc[k:obj_end]
+        if not any(w.lemma_.lower() in self.loss_objects or w.lower_ in self.loss_objects for w in lost):
+            return None
+        if obj_end + 1 >= se or sdoc[obj_end].lower_ not in self.loss_links:
+            return None
+        start = self._person_frame(sdoc, t.i, ss)
+        if start is None:
+            return None
+        if sdoc[obj_end + 1].tag_ == "VBG":  # "after crashing a digger"
+            end = self.frames.extend_right(sdoc, obj_end + 2, se, start + self.max_tokens, max_pps=0)
+        else:  # "in a sawmill accident", "to gambling debts"
+            end = self.frames.extend_right(sdoc, obj_end, se, start + self.max_tokens, max_pps=1)
+        rare = [sdoc[m] for m in range(obj_end + 1, end) if self._uncommon(sdoc[m], named, self.life_zipf)]
+        if not rare:
+            return None
+        keys = tuple(w.lemma_.lower() for w in rare)
+        return Hit(start, end, "life_event", "lost something to an unusual cause", keys, Status.CORPUS_CHECK)
+
+    def _group_part(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``sings bass in the male voice choir``, ``plays cornet in a brass band``."""
+        if not self.frames.acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self.group_verbs:
+            return None
+        k = t.i + 1
+        obj_end = self._np_end(sdoc, k, se)
+        if obj_end - k > 3:
+            return None
+        part = any(sdoc[m].lower_ in self.group_parts for m in range(k, obj_end))
+        if obj_end >= se or sdoc[obj_end].lower_ not in ("in", "for", "with"):
+            return None
+        end = self._np_end(sdoc, obj_end + 1, se)
+        group = [sdoc[m] for m in range(obj_end + 1, end)]
+        if not any(w.lemma_.lower() in self.group_heads or w.lower_ in self.group_heads for w in group):
+            return None
+        start = self._person_frame(sdoc, t.i, ss)
+        if start is None:
+            return None
+        status = Status.ACCEPTED if part or len(group) > 2 else Status.CORPUS_CHECK
+        keys = tuple(w.lemma_.lower() for w in group if w.pos_ in ("NOUN", "ADJ"))
+        return Hit(start, end, "hobby", "a part in a performing group", keys, status)

@@ -1,0 +1,170 @@
+"""The last lines of a postal address in any country's order: a street line with its number, then a
+line with a postcode before or after the town ("Peltokatu 9 C 14\\n33210 Vierumaa", "Ostra gatan 4\\n
+H-8265 Tarnok", "6/12 Kestrel Rise\\nMoorby, Tallis 5024", "Odos Iliou 14\\nΧανιά 73100, Κρήτη"),
+a PO box line ("PO Box 417, Harbour Street, Moorby 9058") and military addresses ("APO AE 09012").
+
+:class:`~.structure.AddressBlockRecognizer` reads letters whose street line has an English street type
+("14 Mill Lane"); this one needs no street type: the postcode line below a numbered line is the
+evidence, so each line counts only with the other. One LOCATION span per line, as the guidelines ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.recognizers.structure import Found, LayoutWords, _TextRecognizer
+from qualdeid.labels import LOCATION
+from qualdeid.rules import Rules
+
+#: a line longer than this is prose, not a line of an address
+MAX_LINE = 70
+#: a town word at least this common in English is a word ("Session 2024" is no town line)
+TOWN_WORD_ZIPF = 4.5
+
+_POSTCODE_FIRST = r"(?:[A-Z]{1,2}-)?\d{2,5}(?:[ \t-]\d{2,4})?|\d{4}[ \t]?[A-Z]{2}"
+_POSTCODE_AFTER = (
+    r"\d{4,6}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
+    r"|[AC-FHKNPRTV-Y]\d{2}[ \t]?[0-9AC-FHKNPRTV-Y]{4}"
+)
+#: a word this common in English ("had", "with") makes a line prose, not a street
+PROSE_WORD_ZIPF = 5.4
+_LETTERS = regex.compile(r"\p{L}{2,}")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+#: a run of digits that can be a postcode: the cheap test before any line is read
+_ANY_CODE = regex.compile(r"\d{4}|\d{2,3}[ \t-]\d{2,3}|[A-Z]\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\b[AFD]PO\b")
+_LABEL = regex.compile(r"[ \t>*•-]*[^\W\d_][\w ./()-]{0,30}:[ \t]*")
+_DIGITS = regex.compile(r"\d")
+#: a house number beside a street name: "Kwikstraat 38", "38 Kwik Street", "al. Lipowa 45/67"
+_NUMBER_BY_WORD = regex.compile(
+    r"\p{L}{3,}\.?[ \t]+\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?\b|\b\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?,?[ \t]+\p{L}{3,}"
+)
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]{2,}")
+
+
+class AddressLinesRecognizer(_TextRecognizer):
+    """A numbered street line and the postcode line below it; PO box and military lines (module docstring)."""
+
+    LABELS = (LOCATION,)
+    #: as the address block (0.92): the layout says these lines are an address
+    SCORE = 0.92
+
+    def __init__(self, rules: Rules) -> None:
+        places = rules.lists("lexicons/places.yaml")
+        calendar = rules.lists("lexicons/calendar.yaml")
+        self.not_towns = (
+            rules.words("lexicons/generic_name_words.txt", lower=True)
+            | rules.words("lexicons/not_places.txt", lower=True)
+            | calendar["months"]
+            | calendar["weekdays"]
+        )
+        self.towns = rules.words("lexicons/towns.txt", lower=True)
+        word = r"\p{Lu}[\p{L}'’.-]*"
+        town = rf"{word}(?:[ \t]+(?:{word}|(?:{places.pattern('town_joiners')})\b)){{0,4}}"
+        tail = rf"(?:[ \t]*(?:/[ \t]*[A-Z]{{2}}|\([A-Z]{{2}}\)))?(?:,[ \t]*{town})?[ \t]*,?"
+        self.code_line = regex.compile(
+            rf"[ \t]*(?:(?P<code>{_POSTCODE_FIRST}),?[ \t]+(?P<town>{town}){tail}"
+            rf"|(?P<town>{town}(?:,[ \t]*{town})?),?[ \t]+(?:[A-Z]{{2,3}},?[ \t]+)?(?P<code>{_POSTCODE_AFTER}){tail}"
+            r"|(?P<military>[AFD]PO[ \t]+A[AEP][ \t]+\d{5}))[ \t]*"
+        )
+        layout = LayoutWords(rules)
+        #: "PO Box 417", "Private Bag 3"
+        box = rf"(?i:{rules.lists('lexicons/layout.yaml').pattern('postal_boxes')})[ \t]+\d+"
+        self.unit_or_box = regex.compile(rf"[ \t]*(?:{layout.unit}|{box}|PSC[ \t]+\d+)")
+        self.box_line = regex.compile(rf"[ \t]*{box}(?:,[ \t]*[^\n,]+){{0,4}}")
+        self.letter_opener = layout.letter_opener
+        super().__init__()
+
+    def find(self, text: str) -> Iterator[Found]:
+        if not _ANY_CODE.search(text):
+            return
+        yield from sorted(set(self._lines(text)))
+
+    def _lines(self, text: str) -> Iterator[Found]:
+        starts = [0, *(m.end() for m in regex.finditer(r"\n", text))]
+        ends = [*(s - 1 for s in starts[1:]), len(text)]
+        for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
+            line = text[s:e]
+            if len(line) > MAX_LINE:
+                continue
+            m = self.code_line.fullmatch(line)
+            if m is None:
+                if (self.box_line.fullmatch(line) and _ANY_CODE.search(line)) or self._is_one_line(line):
+                    yield _stripped(text, s, e)
+                continue
+            if not m.group("military") and not self._is_code_and_town(m):
+                continue
+            above = self._street_above(text, starts, ends, i, military=bool(m.group("military")))
+            if not above:
+                continue
+            yield _stripped(text, s, e)
+            yield from above
+
+    def _is_one_line(self, line: str) -> bool:
+        """A whole address on one line of a signature or a letter: "Kwikstraat 38, 8215 KZ Oudewier"."""
+        if "," not in line or _LABEL.match(line):
+            return False
+        for comma in (i for i, c in enumerate(line) if c == ","):
+            head, tail = line[:comma], line[comma + 1 :]
+            m = self.code_line.fullmatch(tail)
+            if m and not m.group("military") and self._is_code_and_town(m):
+                prose = any(zipf(w.lower()) >= PROSE_WORD_ZIPF for w in _LETTERS.findall(head))
+                if prose or _YEAR.fullmatch(m.group("code")):
+                    return False  # "We had 3 sessions, 2024 ..."
+                return self._is_street(head) and _NUMBER_BY_WORD.search(head) is not None
+        return False
+
+    def _is_code_and_town(self, m: regex.Match[str]) -> bool:
+        """A postcode of four digits or more ("17 Kestrel Street" is a house number) and a town."""
+        return len(_DIGITS.findall(m.group("code"))) >= 4 and self._is_town(m.captures("town"))
+
+    def _is_town(self, towns: list[str]) -> bool:
+        words = [w for t in towns for w in _WORD.findall(t)]
+        if not words or all(w.lower() in self.not_towns for w in words):
+            return False
+        return any(w.lower() in self.towns or zipf(w.lower()) < TOWN_WORD_ZIPF for w in words)
+
+    def _street_above(self, text: str, starts: list[int], ends: list[int], i: int, military: bool) -> list[Found]:
+        """The street line above a postcode line (and a unit or box line above that), or nothing."""
+        found: list[Found] = []
+        for k in (i - 1, i - 2):
+            if k < 0:
+                break
+            s, e = starts[k], ends[k]
+            label = _LABEL.match(text, s, e)
+            if label and not self.unit_or_box.match(text, s, e):
+                s = label.end()  # "Address: 27 Kestrel Rise"
+            line = text[s:e]
+            if found and not self.unit_or_box.match(line) and not self._is_street(line):
+                break
+            if not found and not (self._is_street(line) or (military and line.strip()[:1].isupper())):
+                if k == i - 1 and self._is_town_line(line):
+                    found.append(_stripped(text, s, e))  # "Gameleira" between the street and the postcode
+                    continue
+                return []
+            found.append(_stripped(text, s, e))
+            if label:
+                break
+        return found
+
+    def _is_town_line(self, line: str) -> bool:
+        words = line.split()
+        return 1 <= len(words) <= 3 and all(w[0].isupper() for w in words) and self._is_town(words)
+
+    def _is_street(self, line: str) -> bool:
+        stripped = line.strip()
+        if not stripped or len(stripped) > MAX_LINE or stripped.endswith(("?", "!", ":")) or "@" in stripped:
+            return False
+        if self.letter_opener.match(stripped):
+            return False
+        digits = len(_DIGITS.findall(stripped))
+        return 1 <= digits <= 8 and _WORD.search(stripped) is not None
+
+
+def _stripped(text: str, start: int, end: int) -> Found:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip(" \t>*•-"))
+    trail = len(piece) - len(piece.rstrip(" \t,;"))
+    return start + lead, end - trail, LOCATION

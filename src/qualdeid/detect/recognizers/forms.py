@@ -1,0 +1,206 @@
+"""Values of labelled form fields: "Name: Ana Ruiz", "Ph: 552 1908", "Address:\\n4 Mill Lane\\nTruro".
+
+The field says what its value is (``rules/lexicons/form_fields.yaml``), so a town NER takes for a
+person, a short local phone number or an address in another country's order is found by its label.
+A field is a label at the start of a line, or after two spaces, a tab or a bar when fields share a
+line, then a colon, a tab or a dash. Its value runs to the end of the line or the next field; when
+the label stands alone on its line, the value is on the next line (an address on up to four lines,
+each its own span). A value must look like what the field holds: a name of name-shaped words, a
+phone number with at least six digits, a place with a digit or a capitalised word that is not an
+everyday one ("Address: same as above", "Name: declined" are left alone).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.recognizers.structure import Found, LayoutNames, LayoutWords, _TextRecognizer
+from qualdeid.labels import CONTACT, LOCATION, ORGANIZATION, PERSON
+from qualdeid.rules import Rules, alternation
+
+#: the lists of form_fields.yaml and the label of their values
+FIELD_LABELS = {"person": PERSON, "location": LOCATION, "organization": ORGANIZATION, "contact": CONTACT}
+#: the most lines an address below its label runs to
+ADDRESS_LINES = 4
+#: a capitalised word at least this common in English (Zipf) does not make a value a place or an organisation
+EVERYDAY_ZIPF = 4.5
+
+#: another field's label opening a line ("DOB:", "Next of kin -"): the end of a value below a label
+_NEXT_FIELD = re.compile(r"[ \t>*•-]*[^\W\d_][\w .'/()-]{0,30}?[ \t]*(?::|\t|[ \t]-[ \t])")
+#: where a value ends on its line: two spaces or a tab before the next field, or a bar
+_VALUE_END = re.compile(r"[ \t]{2,}|\t|[ \t]\|[ \t]|[ \t]·[ \t]")
+_PHONE = re.compile(r"\+?[\d(][\d() .\-/]{4,}\d")
+_NAME_END = re.compile(r"[ \t]*(?:[(,;<\[]|\d|[ \t]-[ \t]|$)")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+#: a sentence inside a value: a word of three letters or more, a full stop, a space ("NFA. Sleeps ...")
+_SENTENCE = re.compile(r"[^\W\d_]{3,}[.!?][ \t]")
+#: a time or a range of hours: "12-3", "9.30am", "10:00–12:00"
+_HOUR = r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:am|pm)?"
+_TIME = re.compile(rf"(?i:{_HOUR}(?:[ \t]*[-–][ \t]*{_HOUR})?)")
+#: between the parts of a place's value: "the hall, Moorby", "car park / Hayman Park"
+_PART_BREAK = re.compile(r",|[ \t]/[ \t]")
+#: a further line of an address: a few words, no sentence
+_SHORT_LINE = re.compile(r"[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}")
+
+
+class FormFieldRecognizer(_TextRecognizer):
+    """Names, places, organisations and phone numbers named by their form field (module docstring)."""
+
+    LABELS = (PERSON, LOCATION, ORGANIZATION, CONTACT)
+    #: above NER (0.85) and a town after a preposition (0.86): the field says what the value is
+    SCORE = 0.88
+
+    def __init__(self, rules: Rules) -> None:
+        fields = rules.lists("lexicons/form_fields.yaml")
+        self.label_of = {word: FIELD_LABELS[key] for key in FIELD_LABELS if key in fields for word in fields[key]}
+        self.particles = fields["name_particles"]
+        self.names = LayoutNames(NameLexicon.read(rules), LayoutWords(rules))
+        self.not_initials = self.names.names.not_initials
+        self.generic = rules.words("lexicons/generic_name_words.txt", lower=True)
+        self.not_places = rules.words("lexicons/not_places.txt", lower=True)
+        calendar = rules.lists("lexicons/calendar.yaml")
+        days = ("weekdays", "weekdays_short", "months", "months_short")
+        self.calendar = frozenset().union(*(calendar[k] for k in days))
+        labels = alternation(self.label_of)
+        self.field = re.compile(
+            rf"(?:^|(?<=[ \t]{{2}})|(?<=\t)|(?<=\|[ \t]))[ \t>*•-]*(?P<label>(?i:{labels}))"
+            r"(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*(?::|\t|[ \t]-[ \t]|[ \t]–[ \t])[ \t]*"
+            rf"(?P<value>(?:(?!{_VALUE_END.pattern})[^\n])*)",
+            re.MULTILINE,
+        )
+        super().__init__()
+
+    def find(self, text: str) -> Iterator[Found]:
+        if ":" not in text and "\t" not in text and " - " not in text:
+            return
+        for m in self.field.finditer(text):
+            label = self.label_of[" ".join(m.group("label").lower().split())]
+            value_start = m.start("value")
+            value = m.group("value")
+            if value.strip():
+                yield from self._value(value_start, value, label)
+                continue
+            yield from self._below(text, m.end(), label)
+
+    def _below(self, text: str, offset: int, label: str) -> Iterator[Found]:
+        """The value on the lines below a label that stands alone on its line."""
+        lines = ADDRESS_LINES if label == LOCATION else 1
+        pos = offset + 1
+        for _ in range(lines):
+            if pos >= len(text):
+                return
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if not line.strip() or len(line) > 80 or _NEXT_FIELD.match(line):
+                return
+            found = list(self._value(pos, line, label, continued=pos > offset + 1))
+            if not found:
+                return
+            yield from found
+            pos = end + 1
+
+    def _value(self, start: int, value: str, label: str, continued: bool = False) -> Iterator[Found]:
+        """The value's span, if it looks like what the field holds (``continued``: a further line of
+        an address, which may be a lower-case town: "port ellis")."""
+        lead = len(value) - len(value.lstrip())
+        sentence = value.rstrip().endswith((".", "!", "?"))
+        value = value.strip().rstrip(",;.")
+        start += lead
+        if not value:
+            return
+        if label == CONTACT:
+            m = _PHONE.match(value)
+            if m and sum(c.isdigit() for c in m.group()) >= 6:
+                yield start, start + len(m.group().rstrip(" .-/")), CONTACT
+        elif label == PERSON:
+            name = value[: _NAME_END.search(value).start()]
+            if self._is_name(name.split()):
+                yield start, start + len(name), PERSON
+            for m in _PHONE.finditer(value, len(name)):  # "Next of kin: Ana Ruiz (sister) 0412 118 220"
+                if sum(c.isdigit() for c in m.group()) >= 7:
+                    yield start + m.start(), start + m.start() + len(m.group().rstrip(" .-/")), CONTACT
+        elif label == ORGANIZATION:
+            name = _trailing_lower(re.split(r"[ \t]*[,(;]", value)[0])
+            if self._is_place(name):
+                yield start, start + len(name), label
+        elif _SENTENCE.search(value) or not value[0].isalnum():
+            return  # "NFA. Sleeps rough near the park": a note, not an address
+        else:
+            place = self._place_part(value)
+            if self._is_place(place) or (continued and not sentence and self._is_short_line(place)):
+                offset = start + value.find(place)
+                yield offset, offset + len(place), label
+
+    def _place_part(self, value: str) -> str:
+        """The address in a value, without a note in brackets, a date or time after it, or lower-case
+        words after a name ("Larkhill Hall function room, Fri 13 Dec")."""
+        value = value.split("(")[0].rstrip(" \t,")
+        while (
+            (m := _PART_BREAK.search(value))
+            and not _has_digit(value[: m.start()])
+            and not self._is_place(value[: m.start()])
+        ):
+            rest = value[m.end() :].lstrip()
+            if not self._is_place(rest):
+                break
+            value = rest  # "participant's kitchen, Moorby", "Carpark / Hayman Park": a kind of place, then its name
+        parts = value.split(",")
+        for n, part in enumerate(parts[1:], start=1):
+            first = part.split()[:1]
+            if not first or first[0].lower().rstrip(".") in self.calendar or _TIME.fullmatch(part.strip()):
+                value = ",".join(parts[:n])
+                break
+        return _trailing_lower(value.rstrip(" \t,"))
+
+    def _is_name(self, words: list[str]) -> bool:
+        lex = self.names
+        words = [w for w in words if w.lower().rstrip(".") not in lex.titles]
+        if not 1 <= len(words) <= 5 or any(w in self.not_initials for w in words):
+            return False
+        named = 0
+        for w in words:
+            if w.lower() in self.particles:
+                continue
+            if not _WORD.fullmatch(w):
+                return False
+            if w[0].isupper() and len(w.rstrip(".")) == 1:
+                continue  # an initial: "Tomas K. Berg"
+            if lex.is_first_name(w) or lex.is_namelike(w):
+                named += 1
+            elif lex.is_wordlike(w) or not w[0].isupper():
+                return False
+        return named > 0
+
+    def _is_place(self, value: str) -> bool:
+        if value.lower() in self.not_places:
+            return False  # "Town: Hungary" is a country, not flagged
+        if any(c.isdigit() for c in value):
+            return any(c.isalpha() for c in value) or len(value) >= 4
+        # a Title Case word ("Miskolc"), not an abbreviation ("held by SW")
+        words = _WORD.findall(value)
+        return any(w[0].isupper() and not w.isupper() and self._is_proper(w.lower()) for w in words)
+
+    def _is_proper(self, low: str) -> bool:
+        return low not in self.generic and low not in self.not_places and zipf(low) < EVERYDAY_ZIPF
+
+    def _is_short_line(self, value: str) -> bool:
+        return _SHORT_LINE.fullmatch(value) is not None and value.lower() not in self.not_places
+
+
+def _has_digit(value: str) -> bool:
+    return any(c.isdigit() for c in value)
+
+
+def _trailing_lower(value: str) -> str:
+    """A name without the lower-case words after it ("Larkhill Hall function room" -> "Larkhill Hall"),
+    unless it is all lower case ("19 kestrel rise")."""
+    words = value.split(" ")
+    if not any(w[:1].isupper() for w in words):
+        return value
+    while len(words) > 1 and words[-1][:1].islower():
+        words.pop()
+    return " ".join(words)

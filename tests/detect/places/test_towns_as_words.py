@@ -1,0 +1,52 @@
+"""Towns of the gazetteer that are also words ("Reading", "Wells") after a place preposition in Title
+Case, and towns as modifiers ("the Dunedin flat"), found by detect/places/towns.py; on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.nlp.loading import load_model
+from qualdeid.detect.places.towns import TownRecognizer
+from qualdeid.rules import Rules
+
+
+@pytest.fixture(scope="module")
+def towns() -> TownRecognizer:
+    rules = Rules()
+    return TownRecognizer.read(rules, NameLexicon.read(rules), load_model())
+
+
+def found(towns: TownRecognizer, text: str) -> list[str]:
+    return [text[a:b] for a, b in towns.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Some news: we are moving to Reading in June.", "Reading"),
+        ("He came here from Reading after the divorce.", "Reading"),
+        ("I'll be late to Wells, the trains are off.", "Wells"),
+        ("we sorted out the Dunedin flat on Sunday", "Dunedin"),
+        ("the Leeds team said no again", "Leeds"),
+        ("the Port Hope lot came for tea", "Port Hope"),
+    ],
+)
+def test_a_town_by_its_context(towns: TownRecognizer, text: str, town: str) -> None:
+    assert found(towns, text) == [town]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we went to Reading Group on Tuesday",
+        "the Reading group met late",
+        "the book is good for reading",
+        "I gave it to Grant on the way out",
+        "I gave it to Will later",
+        "the Mental Health team rang",
+        "the Grace family came",
+    ],
+)
+def test_a_word_that_is_no_town_here(towns: TownRecognizer, text: str) -> None:
+    assert found(towns, text) == []

@@ -1,0 +1,72 @@
+"""Life-history frames (detect/rare/life.py), one finder on its own: what it finds, and the ordinary
+look-alikes it leaves (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import finder_hits
+
+FAMILY = "life"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # service in the forces
+        ("Marcus served in the merchant navy and hates being told what to do.", "served in the merchant navy"),
+        ("Her brother was in the coastguard for years.", "was in the coastguard"),
+        # hurt by an animal, a machine or nature
+        ("She got kicked in the head by a horse as a girl.", "got kicked in the head by a horse"),
+        ("He was struck by lightning on a golf course.", "was struck by lightning"),
+        ("He got gored by a stag a few years back.", "got gored by a stag"),
+        # lost to an unusual cause
+        ("He lost his licence after crashing a tractor at his last job.", "lost his licence after crashing a tractor"),
+        ("He lost his left eye in a sawmill accident.", "lost his left eye in a sawmill accident"),
+        # a part in a performing group
+        ("I sing tenor in the church choir on Sundays.", "sing tenor in the church choir"),
+        ("She plays cornet in a colliery brass band.", "plays cornet in a colliery brass band"),
+        # a habit whose verb or object is rare in general language
+        ("It turns out he speedruns old arcade games.", "speedruns old arcade games"),
+        ("He makes stop-motion films with plasticine figures.", "makes stop-motion films with plasticine figures"),
+        ("She knits chainmail for the reenactment society.", "knits chainmail"),
+        # on a programme or a body others know them by
+        ("She told me she was on the telly once as a girl.", "was on the telly"),
+        ("She was a gymnast and was on the telly once.", "was on the telly"),
+        ("I was rowing on a university scholarship when I first got ill.", "was rowing on a university scholarship"),
+        ("He sat on the parish council for years.", "sat on the parish council"),
+        # a self-taught skill with an uncommon word
+        ("She taught herself to repair pinball machines.", "taught herself to repair pinball machines"),
+    ],
+)
+def test_finds(detector, text: str, phrase: str) -> None:
+    assert any(hit.startswith(phrase) for hit in finder_hits(detector, FAMILY, text)), finder_hits(
+        detector, FAMILY, text
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She served in the cafe at the weekend.",
+        "He was in the army of volunteers who cleaned the beach.",
+        "He was in the kitchen when I arrived.",
+        "He got told off by the nurse for smoking.",
+        "She was hit by her ex and we talked about safety plans.",
+        "He lost his job after the pandemic.",
+        "She lost her temper in the meeting.",
+        "He plays in the garden with his nephew.",
+        "They sing in the lounge on Fridays.",
+        "She takes clozapine every night and says it makes her sleepy.",
+        "He does sudoku in the lounge after breakfast.",
+        "She reads crime novels and listens to podcasts.",
+        "He eats porridge every morning.",
+        "I was on the phone to his mum for an hour.",
+        "She was on the ward when I arrived.",
+        "It was on the news last night.",
+        "He is on the night team this week.",
+        "She taught herself to cook after her mum died.",
+    ],
+)
+def test_leaves_the_look_alikes(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

@@ -1,0 +1,61 @@
+"""Address lines in many countries' orders (detect/recognizers/addresses.py), on invented addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.detect.recognizers.addresses import AddressLinesRecognizer
+from qualdeid.rules import Rules
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> AddressLinesRecognizer:
+    return AddressLinesRecognizer(Rules())
+
+
+def found(recognizer: AddressLinesRecognizer, text: str) -> list[str]:
+    return sorted(text[a:b] for a, b, _ in recognizer.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Aila Nurmi\nPeltokatu 9 C 14\n33210 Vierumaa\nFINLAND", ["33210 Vierumaa", "Peltokatu 9 C 14"]),
+        (
+            "Flat 2, 17 Kestrel Street\nMoorby, Tallis 5024\nPhone: 021",
+            ["Flat 2, 17 Kestrel Street", "Moorby, Tallis 5024"],
+        ),
+        ("Ανδρέα Λασκαράτου 14\nΚαστέλι 73100", ["Ανδρέα Λασκαράτου 14", "Καστέλι 73100"]),
+        ("Address: 27A Quill Road\n        Moorby, Tallis 2022", ["27A Quill Road", "Moorby, Tallis 2022"]),
+        ("630 Larch Ave S, Apt 9B\nBrennerton MN 55454", ["630 Larch Ave S, Apt 9B", "Brennerton MN 55454"]),
+        ("Sgt Ann Vero\nPSC 1234, Box 5678\nAPO AE 09876", ["APO AE 09876", "PSC 1234, Box 5678"]),
+        ("Kőrösi utca 206.\nH-2912 Tarnokvár", ["H-2912 Tarnokvár", "Kőrösi utca 206."]),
+        (
+            "Travessa do Lírio, 88\nVárzea Nova\n39113-400 Pedralva / MG",
+            ["39113-400 Pedralva / MG", "Travessa do Lírio, 88", "Várzea Nova"],
+        ),
+        ("Kwikstraat 38\n8215 KZ Oudewier", ["8215 KZ Oudewier", "Kwikstraat 38"]),
+        ("Edda Lind\nKvarngränd 61, 16831 Ödeby\n\nRe: your letter", ["Kvarngränd 61, 16831 Ödeby"]),
+        ("ul. Lipowa 45/67, 83-045 Brzezno", ["ul. Lipowa 45/67, 83-045 Brzezno"]),
+        ("Writing from\nPO Box 417, Harbour Street, Moorby 9058\n", ["PO Box 417, Harbour Street, Moorby 9058"]),
+    ],
+)
+def test_address_lines(recognizer: AddressLinesRecognizer, text: str, lines: list[str]) -> None:
+    assert found(recognizer, text) == sorted(lines)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met 3 times\nSession 2024",
+        "Week 3 was hard\nMarch 2024",
+        "Notes\nMoorby\n2024 was good",
+        "She scored 12 points.\nSeason 2023 ended",
+        "Moorby 5024",  # a postcode line with no street above it
+        "We had 3 sessions, 2024 Moorby",
+        "Went to 3 Mill Lane, Moorby 5024 and back",
+        "Call 555 0199!\nTallis 5024",
+    ],
+)
+def test_lines_that_are_no_address(recognizer: AddressLinesRecognizer, text: str) -> None:
+    assert found(recognizer, text) == []

@@ -1,0 +1,80 @@
+"""Values of labelled form fields (detect/recognizers/forms.py, rules/lexicons/form_fields.yaml), on
+invented forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qualdeid.detect.recognizers.forms import FormFieldRecognizer
+from qualdeid.rules import Rules
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> FormFieldRecognizer:
+    return FormFieldRecognizer(Rules())
+
+
+def found(recognizer: FormFieldRecognizer, text: str) -> list[tuple[str, str]]:
+    return [(text[a:b], label) for a, b, label in recognizer.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Name: Odile Marchetti   DOB: 02/03/1971", [("Odile Marchetti", "PERSON")]),
+        ("Full name - Tomas K. Berg\n", [("Tomas K. Berg", "PERSON")]),
+        ("Client name:\nAnouk van der Wal\nGender: F", [("Anouk van der Wal", "PERSON")]),
+        (
+            "Next of kin: Mr Rufus Aldane (brother) 0412 339 801",
+            [("Mr Rufus Aldane", "PERSON"), ("0412 339 801", "CONTACT")],
+        ),
+        ("Ph: 552 1908   Mob: none", [("552 1908", "CONTACT")]),
+        ("Contact number:\n(07) 3321 9045\n", [("(07) 3321 9045", "CONTACT")]),
+        ("Birthplace: Tessaloy     Language: Finnish", [("Tessaloy", "LOCATION")]),
+        ("School: Quarrybank Secondary, Year 10", [("Quarrybank Secondary", "ORGANIZATION")]),
+        (
+            "Home address:\nPeltokatu 9 C 14\n33210 Vierumaa\nFINLAND\nPhone: +358 40 112 9087",
+            [("Peltokatu 9 C 14", "LOCATION"), ("33210 Vierumaa", "LOCATION"), ("+358 40 112 9087", "CONTACT")],
+        ),
+        (
+            "Address on discharge:\nflat 4\n19 kestrel rise\nmoorby\nGP: Dr Hale",
+            [("flat 4", "LOCATION"), ("19 kestrel rise", "LOCATION"), ("moorby", "LOCATION"), ("Dr Hale", "PERSON")],
+        ),
+        ("Address:\n12 Oak Rd\nShe is settling in well.", [("12 Oak Rd", "LOCATION")]),
+        ("Where: Larkhill Street Hall, Moorby\nWhen: 6.15pm", [("Larkhill Street Hall, Moorby", "LOCATION")]),
+        ("Location: participant's kitchen, Quill Creek No. 168", [("Quill Creek No. 168", "LOCATION")]),
+        ("Admitted: 09/05/2024   Ward: 4B", [("4B", "LOCATION")]),
+        ("Surname: Okonkwo-Baird\tGiven names: Chiamaka Jo", [("Okonkwo-Baird", "PERSON"), ("Chiamaka Jo", "PERSON")]),
+    ],
+)
+def test_a_field_names_its_value(recognizer: FormFieldRecognizer, text: str, expected: list) -> None:
+    assert found(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name: declined",
+        "Referred by: GP",
+        "Address: same as above",
+        "Address: supported accommodation, address held by SW",
+        "Town: Hungary",
+        "Where: participant's home",
+        "Location: the kitchen",
+        "client: agreed to the plan",
+        "Phone: none given",
+        "We talked about her name: it matters to her.",
+    ],
+)
+def test_a_value_unlike_its_field_is_left_alone(recognizer: FormFieldRecognizer, text: str) -> None:
+    assert found(recognizer, text) == []
+
+
+def test_a_project_adds_its_own_field(tmp_path: Path) -> None:
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "form_fields.yaml").write_text("location: [catchment]\n", encoding="utf-8")
+    text = "Catchment: Ellerby North"
+    assert found(FormFieldRecognizer(Rules()), text) == []
+    assert found(FormFieldRecognizer(Rules([tmp_path])), text) == [("Ellerby North", "LOCATION")]
