@@ -40,10 +40,38 @@ class KnownName:
     variant_of: set[str] = field(default_factory=set)
 
 
+def name_key(word: str) -> str:
+    """Lower case letter by letter, so that a key is as long as the text it stands for ("İ" stays)."""
+    return "".join(low if len(low := c.lower()) == 1 else c for c in word)
+
+
+#: Letters a case-insensitive search takes for one letter where ``str.lower()`` keeps two: Turkish
+#: dotless and dotted i, Greek final sigma, the long s, the Kelvin sign.
+_LOOSE = str.maketrans({"ı": "i", "İ": "i", "ς": "σ", "ſ": "s", "\u212a": "k"})
+
+
+class KnownNames(dict[str, KnownName]):
+    """The corpus' known names by ``name_key``, found again from any letter case the search matched
+    ("YILDIZ" and "yıldız", "ΣΟΦΊΑΣ" and "Σοφίας")."""
+
+    _loose: dict[str, str]
+    _loose_size = -1
+
+    def find(self, surface: str) -> KnownName | None:
+        entry = self.get(name_key(surface))
+        if entry is not None:
+            return entry
+        if self._loose_size != len(self):
+            self._loose = {name_key(k).translate(_LOOSE): k for k in self}
+            self._loose_size = len(self)
+        key = self._loose.get(name_key(surface).translate(_LOOSE))
+        return None if key is None else self[key]
+
+
 class Acceptance:
     """Decides on the occurrences of the corpus' known names (``known`` grows as documents are observed)."""
 
-    def __init__(self, evidence: NameEvidence, known: dict[str, KnownName]) -> None:
+    def __init__(self, evidence: NameEvidence, known: KnownNames) -> None:
         self.ev = evidence
         self.known = known
 
@@ -124,11 +152,11 @@ class Acceptance:
         m = re.match(r"[ \t]([A-Z][\w'’-]+)", after)
         if m is None:
             return False
-        entry = self.known.get(m.group(1).lower())
+        entry = self.known.find(m.group(1))
         return entry is not None and not entry.wordlike
 
     def known_name(self, word: str) -> bool:
-        return word.lower() in self.known or word.lower() in self.ev.lex.titles
+        return self.known.find(word) is not None or word.lower() in self.ev.lex.titles
 
 
 def sloppy_possessive(name: str, with_s: str) -> bool:

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.layout import heading_ranges, inside
-from qualdeid.detect.names.acceptance import Acceptance, KnownName, sloppy_possessive
+from qualdeid.detect.names.acceptance import Acceptance, KnownName, KnownNames, name_key, sloppy_possessive
 from qualdeid.detect.names.evidence import (
     NOT_PERSON_ENTS,
     SURNAME_ZIPF,
@@ -57,7 +57,7 @@ class NameProcessor(CorpusProcessor):
         self.ev = NameEvidence(rules, nlp)
         self.variants = NameVariants(rules)
         self.initials = Initials(rules, self.ev.lex.not_initials)
-        self.known: dict[str, KnownName] = {}
+        self.known = KnownNames()
         self.acceptance = Acceptance(self.ev, self.known)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
         self.known_initials: set[str] = set()
@@ -206,7 +206,7 @@ class NameProcessor(CorpusProcessor):
         found, evidence, initials = observation
         self.known_initials.update(initials)
         for word, wordlike in found.items():
-            key = word.lower()
+            key = name_key(word)
             entry = self.known.get(key)
             if entry is None:
                 entry = self.known[key] = KnownName(word, wordlike)
@@ -230,8 +230,8 @@ class NameProcessor(CorpusProcessor):
             for m in pattern.finditer(text):
                 if m.group(2) and not sloppy_possessive(m.group(1), m.group()):
                     continue
-                entry = self.known[m.group(1).lower()]
-                if self.acceptance.accept(text, m.start(), m.end(1), entry):
+                entry = self.known.find(m.group(1))
+                if entry is not None and self.acceptance.accept(text, m.start(), m.end(1), entry):
                     found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
         people = self._with_titles(text, _join_adjacent(text, found))
