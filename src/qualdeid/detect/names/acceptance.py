@@ -85,6 +85,9 @@ class Acceptance:
         sentence_start = bool(SENTENCE_END.search(before))
         if next_word in lex.place_heads and is_capitalised(first_token(after)):
             return False
+        if lex.is_term(surface):
+            # "Kai was lovely", "the Hui": a term of the lexicons is a person only where one acts
+            return prev_word in ev.strong_left or next_word in ev.strong_right or self.before_surname(after)
         if surface.islower():
             if SELF_INTRO.search(before) and CLAUSE_END.match(after):
                 return True  # "hi all its hope,"

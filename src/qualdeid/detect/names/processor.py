@@ -90,8 +90,8 @@ class NameProcessor(CorpusProcessor):
         ents = list(sdoc.ents)
         changed = False
         for i, ent in enumerate(ents):
-            if ent.label_ != "PERSON" or len(ent) < 2:
-                continue
+            if ent.label_ != "PERSON" or len(ent) < 2 or ent[-1].lower_ in ev.lex.place_heads:
+                continue  # "Mill Lane" stays whole: no "Lane" cut out of it as a person
             start, end = ent.start, ent.end
             while start < end - 1 and ev.not_part_of_name(sdoc[start]):
                 start += 1
@@ -135,6 +135,8 @@ class NameProcessor(CorpusProcessor):
             for word in words:
                 confident(word)
         for m in self._title_name.finditer(text):
+            if ev.head_follows(text, m.end()):
+                continue  # "St Enda's Day", "Dr Ward Memorial Hall"
             parts = m.group().split()
             words = [p.strip(".") for p in parts[1:]]
             if all(len(w) == 1 for w in words):
