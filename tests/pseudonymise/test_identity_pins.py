@@ -46,3 +46,23 @@ def test_split_a_namesake_off() -> None:
     assert ids[key(WILL_D3)] == ids[key(ASHBY)]
     assert ids[key(WILL_D4)] not in (ids[key(ASHBY)],)
     assert ids[key(WILL_D4)] == "PERSON|review:Will (the neighbour)"
+
+
+def flags(mentions: list[Mention], pins: dict | None = None) -> list[dict]:
+    return PersonResolver(nickname_table(()), gender_table()).resolve(mentions, pins).flags
+
+
+def test_a_flag_lists_every_document_it_was_raised_for_and_is_open_without_decisions() -> None:
+    WILL_D5 = m("d5", "Will")
+    [flag] = flags([ASHBY, GARROW, WILL_D3, WILL_D5])
+    assert flag["kind"] == "ambiguous_first_name" and flag["docs"] == ["d3", "d5"]
+    assert flag["resolved"] is False
+
+
+def test_a_flag_is_resolved_only_when_decisions_settle_every_mention_it_was_raised_for() -> None:
+    WILL_D5 = m("d5", "Will")
+    [partly] = flags([ASHBY, GARROW, WILL_D3, WILL_D5], {key(WILL_D3): "W", key(GARROW): "W"})
+    assert partly["resolved"] is False
+    pins = {key(WILL_D3): "W", key(GARROW): "W", key(WILL_D5): "Will (the neighbour)"}
+    [settled] = flags([ASHBY, GARROW, WILL_D3, WILL_D5], pins)
+    assert settled["resolved"] is True

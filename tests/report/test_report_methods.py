@@ -170,3 +170,12 @@ def test_a_project_can_change_the_wording(tmp_path: Path) -> None:
     assert words["actions"]["band"] == "replaced by ten-year age groups"
     assert words["actions"]["shift"].startswith("moved by one secret number of days")  # others kept
     assert "ages were replaced by ten-year age groups" in methods_markdown(report(words))
+
+
+@pytest.mark.parametrize(
+    ("failed", "sentence"),
+    [(1, "1 input could not be read and was not included."), (3, "3 inputs could not be read and were not included.")],
+)
+def test_inputs_that_could_not_be_read_are_counted_in_agreement(words, failed: int, sentence: str) -> None:
+    text = methods_markdown(report(words, scrub=scrub(failed=failed, errors=("x",) * failed)))
+    assert sentence in text

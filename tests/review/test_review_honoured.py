@@ -109,6 +109,8 @@ def test_scrub_follows_kept_added_and_identity_decisions(
     audit = json.loads((plain / "qualdeid-audit.json").read_text())
     flag = next(f for f in audit["review"] if f["kind"] == "ambiguous_first_name")
     assert "qualdeid review" in flag["decide"] and "decisions.yaml" in flag["decide"]  # the flag says how
+    assert flag["resolved"] is False and audit["summary"]["review_flags_resolved"] == 0
+    assert audit["versions"]["qualdeid"] and audit["versions"]["spaCy"]  # for the report's methods paragraph
 
     store = Decisions.for_folder(rules)
     store.put([Decision(o, REPLACE, "PERSON", added=True) for o in occurrences(corpus, "tamsk")])
@@ -138,6 +140,8 @@ def test_scrub_follows_kept_added_and_identity_decisions(
     audit = json.loads((out / "qualdeid-audit.json").read_text())
     assert audit["summary"]["review_decisions"]["stale"] == 0
     assert audit["summary"]["review_decisions"]["applied"] >= 3 + 1 + 3
+    flag = next(f for f in audit["review"] if f["kind"] == "ambiguous_first_name")
+    assert flag["resolved"] is True and audit["summary"]["review_flags_resolved"] >= 1  # the split settled it
     assert "tamsk" not in json.dumps(audit) and "Rosalind" not in json.dumps(audit)
 
 

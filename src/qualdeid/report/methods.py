@@ -59,7 +59,7 @@ def _processing(report: Report) -> str:
         parts[0] += ")"
     parts[0] += "."
     if s.failed:
-        parts.append(f"{capitalise(plural(s.failed, 'input'))} could not be read and were not included.")
+        parts.append(f"{capitalise(plural(s.failed, 'input'))} could not be read and {was(s.failed)} not included.")
     detected = {label: s.replaced.get(label, 0) + s.kept.get(label, 0) for label in set(s.replaced) | set(s.kept)}
     if detected:
         found = join_and(f"{n} {_label_phrase(report, label, n)}" for label, n in _by_order(detected) if n)
