@@ -84,6 +84,7 @@ class NameEvidence:
         self.age_verbs = frames["age_verbs"]
         self.name_nouns = frames["name_nouns"]
         self.going_by = frames["going_by"]
+        self.particles = frames["particles"]
         self.naming_links = self.naming_verbs | _NAMING_LINKS
         #: capitalised wherever they stand, so capitals do not make them names: "in May", "on Sunday"
         self.calendar = frozenset().union(

@@ -34,7 +34,7 @@ from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import UNITS
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import AGE, LOCATION, ORGANIZATION, PERSON
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, alternation
 
 DETECTOR = "names"
 
@@ -72,6 +72,9 @@ class NameProcessor(CorpusProcessor):
         self._lower_title_name = re.compile(
             rf"(?<![\w])(?:{lower_titles})\.?[ \t]+([a-z][a-z'’-]+|[a-z])\b(?!['’]?[\w-])"
         )
+        particles = alternation(self.ev.particles)
+        self._particle_tail = re.compile(rf"(?:[ \t]+(?:{particles})){{1,3}}[ \t]+([^\W\d_])[\w'’-]*")
+        self._particle_head = re.compile(rf"(?<![\w'’-])(?:(?:{particles})[ \t]+){{1,3}}$")
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
         ages = "|".join(sorted(self.ev.age_words, key=len, reverse=True))
         units = "|".join(w for w, v in UNITS.items() if 1 <= v <= 9)
@@ -236,7 +239,7 @@ class NameProcessor(CorpusProcessor):
                 if entry is not None and self.acceptance.accept(text, m.start(), m.end(1), entry):
                     found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
-        people = self._with_titles(text, _join_adjacent(text, found))
+        people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
         return people + self._ages_of_lowercase_names(text, people)
 
     def _initials_of_known(self, text: str) -> list[Span]:
@@ -257,6 +260,23 @@ class NameProcessor(CorpusProcessor):
         for s in spans:
             m = self._title_before.search(text, max(0, s.start - 16), s.start)
             out.append(replace(s, start=m.start()) if m else s)
+        return out
+
+    def _with_particles(self, text: str, spans: list[Span]) -> list[Span]:
+        """ "Anouk van der Wal": a name runs on through lower-case particles to the capitalised word after
+        them, and a surname takes the particles right before it ("van der Wal said")."""
+        out: list[Span] = []
+        for s in spans:
+            tail = self._particle_tail.match(text, s.end)
+            if tail and not tail.group(1).isupper():
+                tail = None
+            head = self._particle_head.search(text, max(0, s.start - 24), s.start)
+            start = head.start() if head and text[s.start].isupper() else s.start
+            span = replace(s, start=start, end=tail.end() if tail else s.end)
+            if out and span.start <= out[-1].end:
+                out[-1] = replace(out[-1], end=max(out[-1].end, span.end))
+            else:
+                out.append(span)
         return out
 
     def _ages_of_lowercase_names(self, text: str, people: list[Span]) -> list[Span]:
