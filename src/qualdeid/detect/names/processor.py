@@ -72,7 +72,7 @@ class NameProcessor(CorpusProcessor):
         self._lower_title_name = re.compile(
             rf"(?<![\w])(?:{lower_titles})\.?[ \t]+([a-z][a-z'’-]+|[a-z])\b(?!['’]?[\w-])"
         )
-        particles = alternation(self.ev.particles)
+        particles = f"(?i:{alternation(self.ev.particles)})"
         self._particle_tail = re.compile(rf"(?:[ \t]+(?:{particles})){{1,3}}[ \t]+([^\W\d_])[\w'’-]*")
         self._particle_head = re.compile(rf"(?<![\w'’-])(?:(?:{particles})[ \t]+){{1,3}}$")
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
@@ -290,12 +290,21 @@ class NameProcessor(CorpusProcessor):
         return ages
 
 
+#: A nickname in quotes between a first name and a surname: 'Tomasz "Tomek" Wierzbicki' (the
+#: nickname itself found or not).
+_QUOTED_NICKNAME = re.compile(r"[ \t]+[\"“‘'][^\W\d_][\w'’ .-]{0,20}[\"”’'][ \t]+|[ \t]+[\"“‘']|[\"”’'][ \t]+")
+
+
 def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
-    """Join name parts separated by one space ("Ines" + "Vuković"); drop duplicates."""
+    """Join name parts separated by one space ("Ines" + "Vuković") or by a quoted nickname; drop duplicates."""
     out: list[Span] = []
     for s in sorted(spans, key=lambda s: (s.start, -s.end)):
         last = out[-1] if out else None
-        if last and (s.start < last.end or (s.start - last.end == 1 and text[last.end] == " ")):
+        if last and (
+            s.start < last.end
+            or (s.start - last.end == 1 and text[last.end] == " ")
+            or _QUOTED_NICKNAME.fullmatch(text, last.end, s.start)
+        ):
             out[-1] = replace(last, end=max(last.end, s.end), score=max(last.score, s.score))
         else:
             out.append(Span(s.start, s.end, PERSON, score=s.score, detector=s.detector))
