@@ -40,6 +40,13 @@ class KnownName:
     variant_of: set[str] = field(default_factory=set)
 
 
+#: "me and will sorted it": a name paired with the writer, then what they did
+WITH_ME_BEFORE = re.compile(r"(?i:\b(?:me|i)[ \t]+(?:and|&|n)[ \t]+)$")
+#: "will and I went": the name first, at the start of a clause
+WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&|n)[ \t]+(?:me|I)\b")
+SENTENCE_OR_CLAUSE_START = re.compile(r"(?:^|[.!?:;,\n\"“”]|\b(?:and|but|so|then|when|cos|coz|because))[ \t]*$")
+
+
 def name_key(word: str) -> str:
     """Lower case letter by letter, so that a key is as long as the text it stands for ("İ" stays)."""
     return "".join(low if len(low := c.lower()) == 1 else c for c in word)
@@ -89,8 +96,8 @@ class Acceptance:
             # "Kai was lovely", "the Hui": a term of the lexicons is a person only where one acts
             return prev_word in ev.strong_left or next_word in ev.strong_right or self.before_surname(after)
         if surface.islower():
-            if SELF_INTRO.search(before) and CLAUSE_END.match(after):
-                return True  # "hi all its hope,"
+            if (SELF_INTRO.search(before) or ev.alias_before.search(before)) and CLAUSE_END.match(after):
+                return True  # "hi all its hope,", "everyone calls her joy."
             if prev_word in POSSESSIVES or prev_word in ARTICLES:
                 return False  # "my kokum", "the will"
             if prev_word in ev.word_left and (entry.wordlike or surface.lower() not in lex.first_names):
@@ -140,6 +147,10 @@ class Acceptance:
             return True
         if self.in_name_list(before, after):
             return True
+        if WITH_ME_BEFORE.search(before):
+            return next_word in ev.past_verbs or next_word in ev.strong_right or next_word.endswith("ed")
+        if WITH_ME_AFTER.match(after) and SENTENCE_OR_CLAUSE_START.search(before):
+            return True  # "then will and I went"
         return bool(ev.transfer_to.search(before) or ev.person_state.match(after))
 
     def in_name_list(self, before: str, after: str) -> bool:

@@ -125,6 +125,8 @@ class NameEvidence:
             rf"(?:[ \t]+(?:is|was)|['’]?s)[ \t]+(?:(?:{frames.pattern('state_intensifiers')})[ \t]+)?"
             rf"(?:{frames.pattern('person_states')})\b"
         )
+        #: "everyone calls her joy", "goes by pat": a name introduced, whatever its case
+        self.alias_before = re.compile(rf"(?i:\b(?:{frames.pattern('alias_phrases')})[ \t]+[\"“']?)$")
         #: a second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")'
         self.alias = re.compile(
             r"(?:([A-Z][a-z'’-]+)[ \t]*\([ \t]*[\"“']?"
