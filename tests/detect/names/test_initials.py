@@ -105,3 +105,21 @@ def test_initials_listed_or_labelled_as_people(text: str, expected: list[str]) -
 )
 def test_lists_of_abbreviations_stay_words(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # initials with a particle's or a prefix's small letters, or a double surname's hyphen
+        ("Coded by XdlV and QvdR; XdlV said the codes were fine.", ["XdlV", "XdlV", "QvdR"]),
+        ("BH-T walked in. Later BH-T rang.", ["BH-T", "BH-T"]),
+        ("KMcB said yes.", ["KMcB"]),
+    ],
+)
+def test_initials_of_names_with_particles_and_hyphens(text: str, expected: list[str]) -> None:
+    assert sorted(found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", ["She has a PhD and works at TfL.", "See the A-Z of services."])
+def test_mixed_case_abbreviations_stay_words(text: str) -> None:
+    assert found(text) == []

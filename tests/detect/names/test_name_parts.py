@@ -31,3 +31,30 @@ def test_particles_without_a_capitalised_name_after_them_stay_words(detector) ->
         "Liesbet",
         "Liesbet",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Later Bà Lan rang about the rent.", "Bà Lan"),
+        ("Whaea Ngaio brought the kai.", "Whaea Ngaio"),
+        ("Dr Đặng rang back.", "Dr Đặng"),
+    ],
+)
+def test_surnames_listed_together_and_titles_of_many_languages(detector, text: str, name: str) -> None:
+    found = names_found(detector, text)
+    assert any(name in f for f in found), found
+
+
+def test_surnames_listed_together_are_names(detector) -> None:
+    """ "Korhonen, Brannigan and Lindqvist": a listed word with two names beside it is a name, surnames
+    of the lists counting as names (NER reads the last one as an organisation)."""
+    from qualdeid.detect.names.evidence import NameEvidence
+    from qualdeid.rules import Rules
+
+    evidence = NameEvidence(Rules(), detector.nlp)
+    sdoc = detector.nlp("Thanks to Korhonen, Brannigan and Lindqvist for reading drafts.")
+    [token] = [t for t in sdoc if t.text == "Lindqvist"]
+    assert evidence.listed_with_names(sdoc, token)
+    [token] = [t for t in detector.nlp("We bought Apples, Pears and Plums at the market.") if t.text == "Pears"]
+    assert not evidence.listed_with_names(token.doc, token)

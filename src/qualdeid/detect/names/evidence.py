@@ -386,7 +386,8 @@ class NameEvidence:
         lower = token.lower_
         if token.ent_type_ == "PERSON":
             return True
-        return (lower in self.lex.first_names or lower in self.lex.word_names) and (
+        # "the founders: Patel, Okafor and Lindqvist": surnames listed together count too
+        return (lower in self.lex.first_names or lower in self.lex.word_names or lower in self.lex.surnames) and (
             is_capitalised(token.text) or not self.wordlike(lower)
         )
 

@@ -16,7 +16,12 @@ from collections.abc import Iterator
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.rules import Rules, alternation
 
-_TOKEN = re.compile(r"(?<![\w&/.'’-])([A-Z]{1,3})(?![\w&/'-]|\.[A-Z])")
+#: Initials: "RS", "K"; with a particle's or a prefix's small letters ("JdlC", "KMcC", "GvdM") or a
+#: double surname's hyphen ("JH-P").
+_SHAPE = r"[A-Z]{1,3}|[A-Z](?:[a-z]{0,3}[A-Z]){1,3}(?<=[a-z][A-Z])|[A-Z]{1,3}-[A-Z]{1,2}"
+#: of two letters or more
+_SHAPE_2 = _SHAPE.replace("{1,3}", "{2,3}", 1)
+_TOKEN = re.compile(rf"(?<![\w&/.'’-])({_SHAPE})(?![\w&/'-]|\.[A-Z])")
 _WORD_BEFORE = re.compile(r"([\w/&+'’]+)[ \t:]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*(['’]s\b|[\w']+)")
 
@@ -185,13 +190,13 @@ class Initials:
 
 
 #: Initials joined to other initials before them: "HM + NP", "RS & KT", "TB and JW".
-_JOINED = re.compile(r"(?<![\w&/.'’-])([A-Z]{2,3})[ \t]*(?:\+|&|and)[ \t]*$")
+_JOINED = re.compile(rf"(?<![\w&/.'’-])({_SHAPE_2})[ \t]*(?:\+|&|and)[ \t]*$")
 #: Two or more initials in a list: "QA, HR and TW", "HR & QA", "QA, TW, and HR".
 _INITIALS_LIST = re.compile(
-    r"(?<![\w&/.'’-])[A-Z]{2,3}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)[A-Z]{2,3})+"
+    rf"(?<![\w&/.'’-])(?:{_SHAPE_2})(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)(?:{_SHAPE_2}))+"
     r"(?![\w&/'-]|\.[A-Z])"
 )
-_MEMBER = re.compile(r"[A-Z]{2,3}")
+_MEMBER = re.compile(rf"(?<![\w-])(?:{_SHAPE_2})(?![\w-])")
 #: "DR (Dawn)", "NP (Nerys) on shift": the first name in brackets after initials.
 _NAME_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*[A-Z][a-z'’-]+[ \t]*[,)]")
 

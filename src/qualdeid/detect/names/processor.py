@@ -44,6 +44,9 @@ SCORE_LOCAL = 0.88
 
 #: Recognizers whose PERSON spans are names by document structure (speaker turns, address blocks).
 STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer"})
+#: A capital letter of any Latin or Greek alphabet ("Đ", "Ó", "Σ"): a letter that is no ASCII small letter
+#: and changes when lower-cased is checked where it matters; here, a letter not in a-z.
+CAPITAL = r"(?:[A-Z]|(?=[^\W\d_a-z])[^\W\d_a-zß-ÿ])"
 CAPITALS = re.compile(r"(?<![\w&/.'’-])[A-Z]{2,3}(?![\w&/'-]|\.[A-Z])")
 DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 
@@ -65,7 +68,7 @@ class NameProcessor(CorpusProcessor):
         lex = self.ev.lex
         titles = "|".join(sorted((re.escape(t.capitalize()) for t in lex.titles), key=len, reverse=True))
         self._title_name = re.compile(
-            rf"(?<![\w])(?:{titles})\.?[ \t]+(?:[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+)?|[A-Z]\b\.?)"
+            rf"(?<![\w])(?:{titles})\.?[ \t]+(?:{CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+)?|[A-Z]\b\.?)"
         )
         lower_titles = "|".join(sorted((re.escape(t.lower()) for t in lex.titles), key=len, reverse=True))
         #: "dr okoro", "dr v" in hurried lower-case writing (the name is checked to be no common word)
