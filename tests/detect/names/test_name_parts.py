@@ -58,3 +58,24 @@ def test_surnames_listed_together_are_names(detector) -> None:
     assert evidence.listed_with_names(sdoc, token)
     [token] = [t for t in detector.nlp("We bought Apples, Pears and Plums at the market.") if t.text == "Pears"]
     assert not evidence.listed_with_names(token.doc, token)
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Enrolled:\nHarjit Kaur Gill (ਹਰਜੀਤ ਕੌਰ) - from the east side", "ਹਰਜੀਤ ਕੌਰ"),
+        ("Enrolled:\nAhmad Nouri / احمد نوری - Farsi", "احمد نوری"),
+        ("Enrolled:\nदीपा शर्मा / Deepa Sharma - Hindi", "दीपा शर्मा"),
+    ],
+)
+def test_a_names_form_in_another_script_beside_it_is_the_same_person(detector, text: str, other: str) -> None:
+    assert other in names_found(detector, text)
+
+
+def test_words_in_brackets_in_latin_script_stay_words(detector) -> None:
+    found = names_found(detector, "Satoshi (smiled) came in. Lena (in tears) left.")
+    assert not any("smiled" in f or "tears" in f for f in found)
+
+
+def test_a_name_opening_with_the_okina(detector) -> None:
+    assert "ʻEleni" in names_found(detector, "Met ʻEleni at church. Later ʻEleni rang me and we talked.")

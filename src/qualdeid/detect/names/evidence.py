@@ -20,6 +20,8 @@ from qualdeid.detect.nlp.loading import dictionary_words
 from qualdeid.detect.nlp.numbers import TENS, UNITS
 from qualdeid.rules import Rules
 
+#: The ʻokina, a letter of Polynesian languages: a name may open with it ("ʻAna", "ʻOfa").
+OKINA = "\u02bb"
 #: Zipf frequency above which a lowercase word counts as common English (wordfreq scale, 0-8).
 COMMON_WORD_ZIPF = 4.0
 #: An unknown capitalised word in a name context must be rarer than this to be taken as a name.
@@ -460,6 +462,8 @@ def list_members(sdoc: Doc, i: int) -> list[Any]:
 
 
 def is_capitalised(word: str) -> bool:
+    """ "Sam", "ʻAna" (a Tongan or Hawaiian name opening with the ʻokina)."""
+    word = word.removeprefix(OKINA)
     return len(word) > 0 and word[0].isupper() and any(c.isalpha() for c in word)
 
 

@@ -85,7 +85,8 @@ class NameLexicon:
         return low in self.first_names or low in self.surnames
 
     def name_shaped(self, word: str) -> bool:
-        """ "Sam", "Zoë", "O'Brien", "McBride", "DeShawn", "Anne-Marie" — not "RARE_DETAIL", "AgeRecognizer"."""
+        """ "Sam", "Zoë", "O'Brien", "McBride", "DeShawn", "Anne-Marie", "ʻAna" — not "RARE_DETAIL", "AgeRecognizer"."""
+        word = word.removeprefix("\u02bb")  # the ʻokina: "ʻAna"
         if len(word) < 2 or not word[0].isupper() or not all(c.isalpha() or c in "'’-" for c in word):
             return False
         for i in range(1, len(word)):

@@ -12,6 +12,7 @@ What counts as evidence is in ``evidence.py``; the words it reads are in ``rules
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
@@ -243,6 +244,7 @@ class NameProcessor(CorpusProcessor):
                     found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
+        people = _join_adjacent(text, people + _other_script_forms(text, people))
         return people + self._ages_of_lowercase_names(text, people)
 
     def _initials_of_known(self, text: str) -> list[Span]:
@@ -296,6 +298,50 @@ class NameProcessor(CorpusProcessor):
 #: A nickname in quotes between a first name and a surname: 'Tomasz "Tomek" Wierzbicki' (the
 #: nickname itself found or not).
 _QUOTED_NICKNAME = re.compile(r"[ \t]+[\"“‘'][^\W\d_][\w'’ .-]{0,20}[\"”’'][ \t]+|[ \t]+[\"“‘']|[\"”’'][ \t]+")
+
+
+#: A name's other written form beside it: "Name (…)", "Name / …", "… / Name".
+_BESIDE_AFTER = re.compile(r"[ \t]*(?:\(|/)[ \t]*")
+_BESIDE_BEFORE = re.compile(r"[ \t]*/[ \t]*$")
+
+
+def _other_script_forms(text: str, people: list[Span]) -> list[Span]:
+    """ "Kavya Raman (காவ்யா)", "Ahmad Nouri / احمد نوری": a run of letters of a script other than
+    Latin or Greek in brackets or after a slash beside a name is the same person's name."""
+    out = []
+    for p in people:
+        m = _BESIDE_AFTER.match(text, p.end)
+        if m:
+            end = _other_script_run(text, m.end(), 1)
+            if end > m.end():
+                out.append(Span(m.end(), end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        m = _BESIDE_BEFORE.search(text, max(0, p.start - 6), p.start)
+        if m:
+            start = _other_script_run(text, m.start(), -1)
+            if start < m.start():
+                out.append(Span(start, m.start(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+    return out
+
+
+def _other_script_run(text: str, at: int, step: int) -> int:
+    """Where a run of words in another script than Latin or Greek, read from ``at`` in direction
+    ``step``, ends (``at`` itself when there is none); at most 40 characters, within one line."""
+    i, limit, last = at, 40, at
+    while 0 <= (i if step > 0 else i - 1) < len(text) and limit:
+        c = text[i] if step > 0 else text[i - 1]
+        if _other_script(c) or unicodedata.category(c).startswith("M"):
+            i += step  # a letter, a vowel sign, a virama
+            last = i
+        elif c in " \u200c\u200d":
+            i += step  # a space between words, a joiner
+        else:
+            break
+        limit -= 1
+    return last
+
+
+def _other_script(c: str) -> bool:
+    return c.isalpha() and not unicodedata.name(c, "LATIN").startswith(("LATIN", "GREEK", "MODIFIER"))
 
 
 def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
