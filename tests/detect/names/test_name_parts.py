@@ -79,3 +79,8 @@ def test_words_in_brackets_in_latin_script_stay_words(detector) -> None:
 
 def test_a_name_opening_with_the_okina(detector) -> None:
     assert "ʻEleni" in names_found(detector, "Met ʻEleni at church. Later ʻEleni rang me and we talked.")
+
+
+def test_a_quoted_full_name_after_a_name_stays_apart(detector) -> None:
+    found = names_found(detector, 'Imke Brandt rang. The link was people/brandt "Oskar Lindahl" in the notes.')
+    assert not any('"' in f for f in found), found

@@ -297,7 +297,11 @@ class NameProcessor(CorpusProcessor):
 
 #: A nickname in quotes between a first name and a surname: 'Tomasz "Tomek" Wierzbicki' (the
 #: nickname itself found or not).
-_QUOTED_NICKNAME = re.compile(r"[ \t]+[\"“‘'][^\W\d_][\w'’ .-]{0,20}[\"”’'][ \t]+|[ \t]+[\"“‘']|[\"”’'][ \t]+")
+_QUOTED_NICKNAME = re.compile(r"[ \t]+[\"“‘'][^\W\d_][\w'’ .-]{0,20}[\"”’'][ \t]+")
+_OPENING_QUOTE = re.compile(r"[ \t]+[\"“‘']")
+_CLOSING_QUOTE = re.compile(r"[\"”’'][ \t]+")
+_NICKNAME_THEN_CLOSE = re.compile(r"[^\W\d_][\w'’.-]{0,20}[\"”’'][ \t]+[^\W\d_]")
+_OPEN_THEN_NICKNAME = re.compile(r"[^\W\d_][ \t]+[\"“‘'][^\W\d_][\w'’.-]{0,20}$")
 
 
 #: A name's other written form beside it: "Name (…)", "Name / …", "… / Name".
@@ -344,6 +348,18 @@ def _other_script(c: str) -> bool:
     return c.isalpha() and not unicodedata.name(c, "LATIN").startswith(("LATIN", "GREEK", "MODIFIER"))
 
 
+def _nickname_between(text: str, first: Span, second: Span) -> bool:
+    """'Tomasz "Tomek" Wierzbicki': a one-word nickname in quotes between two parts of a name, found as
+    a name itself or not."""
+    if _QUOTED_NICKNAME.fullmatch(text, first.end, second.start):
+        return True
+    if _OPENING_QUOTE.fullmatch(text, first.end, second.start):  # the nickname opens the second part
+        return _NICKNAME_THEN_CLOSE.match(text, second.start) is not None
+    if _CLOSING_QUOTE.fullmatch(text, first.end, second.start):  # the nickname ends the first part
+        return _OPEN_THEN_NICKNAME.search(text, max(0, first.end - 24), first.end) is not None
+    return False
+
+
 def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
     """Join name parts separated by one space ("Ines" + "Vuković") or by a quoted nickname; drop duplicates."""
     out: list[Span] = []
@@ -352,7 +368,7 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
         if last and (
             s.start < last.end
             or (s.start - last.end == 1 and text[last.end] == " ")
-            or _QUOTED_NICKNAME.fullmatch(text, last.end, s.start)
+            or _nickname_between(text, last, s)
         ):
             out[-1] = replace(last, end=max(last.end, s.end), score=max(last.score, s.score))
         else:
