@@ -22,7 +22,8 @@ Counts only by default; ``--show`` also prints the passages' ids with what was f
 planted strings that were missed (IDENTIFYING: never share that output).
 Exit status 0 when every target is met, 1 otherwise.
 
-Usage:  python3 benchmarks/eval_risk.py [SET ...] [--sources 3] [--seeds 1,2,3] [--no-compose] [--planted] [--show]
+Usage:  python3 benchmarks/eval_risk.py GOLD.jsonl --passages PASSAGES.jsonl [options]
+        python3 benchmarks/eval_risk.py [SET ...] [--sources 3] [--seeds 1,2,3] [--no-compose] [--planted] [--show]
         SET is a folder holding gold.jsonl and passages.jsonl (a blind set), or GOLD.jsonl=PASSAGES.jsonl
         (default: ../shared/corpus/dev/{E,F}.jsonl with ../notes/risk-dev-passages-{E,F}.jsonl, kept
         outside the repository)
@@ -256,6 +257,7 @@ def targets(rows: dict[str, KindRow], printed: bool) -> list[tuple[str, str, str
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="*", default=DEFAULT_SETS, help="SET folders or GOLD.jsonl=PASSAGES.jsonl")
+    parser.add_argument("--passages", type=Path, help="the passages file of the one SET given as GOLD.jsonl")
     parser.add_argument("--sources", type=int, default=3, help="risk k and compose --sources (default 3)")
     parser.add_argument("--seeds", default="1,2,3", help="compose seeds, comma-separated (default 1,2,3)")
     parser.add_argument("--no-compose", action="store_true", help="skip composing drafts")
@@ -266,6 +268,10 @@ def main() -> int:
     from common import git_head
 
     sets = [parse_set(s) for s in args.sets]
+    if args.passages is not None:
+        if len(sets) != 1:
+            raise SystemExit("--passages goes with exactly one SET (GOLD.jsonl)")
+        sets = [(sets[0][0], args.passages)]
     missing = [str(p) for g, ps in sets for p in (g, ps) if p is not None and not p.is_file()]
     if missing:
         raise SystemExit(f"no such file: {', '.join(missing)}")

@@ -19,6 +19,7 @@ from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
 from qualdeid.risk.linkage import Linker
 from qualdeid.risk.regions import blank, unchecked_in
+from qualdeid.risk.similarity import AccountIndex
 from qualdeid.risk.suggest import Suggester, load_generalisations
 from qualdeid.risk.verbatim import find_runs, per_source, traceable_runs
 
@@ -148,8 +149,24 @@ class RiskChecker:
                 docs.append(item)
         self.profile = CorpusProfile(config, detector.nlp, docs, key_identifiers)
         self.suggest = Suggester(config.suggestions, config.rules_dirs)
+        index = AccountIndex(
+            self.profile,
+            max_zipf=config.phrase_max_zipf,
+            base_zipf=config.linkage_base_zipf,
+            max_weight=config.linkage_max_weight,
+            quantile=config.similarity_quantile,
+            margin=config.similarity_margin,
+        )
         self.linker = Linker(
-            self.profile, config.sources, config.phrase_max_zipf, config.linkage_base_zipf, config.linkage_max_weight
+            self.profile,
+            config.sources,
+            config.phrase_max_zipf,
+            config.linkage_base_zipf,
+            config.linkage_max_weight,
+            index,
+            self.suggest,
+            config.linkage_detail_zipf,
+            config.similarity_story_words,
         )
 
     @property
@@ -494,7 +511,12 @@ class RiskChecker:
         evidence = self.linker.evidence(a, skip, pointing)
         out = []
         linked = self.linker.linked(
-            evidence, c.linkage_min_words, c.linkage_min_weight, c.linkage_min_findings, c.linkage_min_sentence_weight
+            evidence,
+            c.linkage_min_words,
+            c.linkage_min_weight,
+            c.linkage_min_findings,
+            c.linkage_min_sentence_weight,
+            c.similarity_min_words,
         )
         for ev in linked:
             src = self.profile.sources[ev.person]
@@ -510,7 +532,17 @@ class RiskChecker:
             if close:
                 shared = ", ".join(f"'{t.text}'" for t in ev.sentence_words)
                 parts.append(f"one sentence shares {shared} with one sentence of theirs")
-            where = [(t.start, t.norm_end or t.end) for t in {*ev.words, *(ev.sentence_words if close else [])}] + [
+            similar: list[Token] = []
+            if self.linker.similar(ev, c.similarity_min_words) and ev.similarity is not None:
+                m = ev.similarity
+                similar = self.linker.index.specific(m.tokens, self.k) if self.linker.index else []
+                shared = ", ".join(f"'{t.text}'" for t in similar[:8])
+                parts.append(
+                    f"its words ({shared}) match their accounts more closely than text drawn from other people's "
+                    f"accounts of this corpus does (score {m.z:.1f}; calibrated threshold {m.threshold:.1f})"
+                )
+            marked = {*ev.words, *(ev.sentence_words if close else []), *similar}
+            where = [(t.start, t.norm_end or t.end) for t in marked] + [
                 (findings[i].start or 0, findings[i].end or 0) for i in ev.findings if findings[i].start is not None
             ]
             where = sorted(set(where))

@@ -38,6 +38,11 @@ class RiskConfig:
     linkage_max_weight: float = 2.0
     linkage_min_findings: int = 3
     linkage_min_sentence_weight: float = 2.5
+    similarity_quantile: float = 0.25
+    similarity_margin: float = 0.0
+    similarity_min_words: int = 2
+    linkage_detail_zipf: float = 3.2
+    similarity_story_words: int = 4
     suggestions: dict[str, str] = field(default_factory=dict)
     rules_dirs: list[Path] = field(default_factory=list)
 
@@ -92,6 +97,12 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.linkage_max_weight = float(linkage.get("max_weight", c.linkage_max_weight))
     c.linkage_min_findings = int(linkage.get("min_findings", c.linkage_min_findings))
     c.linkage_min_sentence_weight = float(linkage.get("min_sentence_weight", c.linkage_min_sentence_weight))
+    c.linkage_detail_zipf = float(linkage.get("detail_zipf", c.linkage_detail_zipf))
+    similarity = linkage.get("similarity", {}) or {}
+    c.similarity_quantile = float(similarity.get("quantile", c.similarity_quantile))
+    c.similarity_margin = float(similarity.get("margin", c.similarity_margin))
+    c.similarity_min_words = int(similarity.get("min_words", c.similarity_min_words))
+    c.similarity_story_words = int(similarity.get("story_words", c.similarity_story_words))
     c.suggestions = {str(k): str(v) for k, v in merged.get("suggestions", {}).items()}
     c.quasi_identifiers = {
         str(cat): [str(t).lower() for t in terms or []] for cat, terms in merged.get("quasi_identifiers", {}).items()

@@ -18,8 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token
 from qualdeid.risk.corpus import LINKABLE_ROLES, CorpusProfile, inside
+from qualdeid.risk.similarity import AccountIndex, Match
+from qualdeid.risk.suggest import Suggester
 
 
 @dataclass
@@ -35,21 +38,35 @@ class PersonEvidence:
     sentence_words: list[Token] = field(default_factory=list)
     sentence_weight: float = 0.0
 
+    findings: list[int] = field(default_factory=list)  # indices of findings pointing at this person
+    #: the text's similarity to this person's accounts, when it is above what chance gives
+    similarity: Match | None = None
+    #: where the text names a detail of a life (token start offsets): words alone link only with one
+    details: frozenset[int] = frozenset()
+
     @property
     def excess(self) -> float:
         return self.weight - self.expected_weight
-
-    findings: list[int] = field(default_factory=list)  # indices of findings pointing at this person
 
 
 class Linker:
     """Per-person chance rates of one corpus profile for a given k, computed once."""
 
     def __init__(
-        self, profile: CorpusProfile, k: int, max_zipf: float, base_zipf: float = 5.5, max_weight: float = 2.0
+        self,
+        profile: CorpusProfile,
+        k: int,
+        max_zipf: float,
+        base_zipf: float = 5.5,
+        max_weight: float = 2.0,
+        index: AccountIndex | None = None,
+        suggest: Suggester | None = None,
+        detail_zipf: float = 3.2,
+        story_words: int = 4,
     ) -> None:
         self.profile, self.k, self.max_zipf = profile, k, max_zipf
         self.base_zipf, self.max_weight = base_zipf, max_weight
+        self.index, self.suggest, self.detail_zipf, self.story_words = index, suggest, detail_zipf, story_words
         mass: dict[str, float] = defaultdict(float)
         weighted: dict[str, float] = defaultdict(float)
         total = 0.0
@@ -106,11 +123,16 @@ class Linker:
                 for p in found.people:
                     out.setdefault(p, PersonEvidence(p)).words.append(t)
         self._sentences(a, skip, out)
+        if self.index is not None:
+            for m in self.index.match(a, skip):
+                out.setdefault(m.person, PersonEvidence(m.person)).similarity = m
         for i, people in enumerate(finding_people):
             if 0 < len(people) < self.k:
                 for p in people:
                     out.setdefault(p, PersonEvidence(p)).findings.append(i)
+        details = self.detail_words(a)
         for p, ev in out.items():
+            ev.details = details
             ev.informative = informative
             ev.expected = informative * self.rate.get(p, 0.0)
             ev.expected_weight = informative * self.weight_rate.get(p, 0.0)
@@ -140,6 +162,27 @@ class Linker:
                     if weight > ev.sentence_weight:
                         ev.sentence_weight, ev.sentence_words = weight, sorted(shared, key=lambda t: t.start)
 
+    def detail_words(self, a: Analysed) -> frozenset[int]:
+        """Where the text names a detail of someone's life, not only of an ordinary episode (start
+        offsets of its tokens): a word or phrase of the rare-detail lexicons ("mule", "welder"), a
+        quasi-identifier of a strong kind ("nurse", "panic attack"; not under a negation), or a word
+        rarer than ``detail_zipf`` in general English."""
+        spans: list[tuple[int, int]] = []
+        for qi, where in quasi.occurrences(a, self.profile.qi_lexicon):
+            if not self.profile.qi_lexicon.is_weak(qi):
+                spans.append(where)
+        if self.suggest is not None:
+            spans += [(a.tokens[i].start, a.tokens[j - 1].end) for i, j, _ in self.suggest.phrases(a.tokens)]
+        out = set()
+        for t in a.tokens:
+            if not t.content:
+                continue
+            listed = self.suggest is not None and self.suggest.listed(t)
+            rare = max(zipf(t.lemma), zipf(t.form or t.text.lower())) < self.detail_zipf
+            if listed or rare or inside(t.start, t.end, spans):
+                out.add(t.start)
+        return frozenset(out)
+
     def linked(
         self,
         evidence: dict[str, PersonEvidence],
@@ -147,17 +190,60 @@ class Linker:
         min_weight: float,
         min_findings: int,
         min_sentence_weight: float = 2.5,
+        min_similar_words: int = 2,
     ) -> list[PersonEvidence]:
         """The people the evidence concentrates on, strongest first: at least ``min_words`` words
-        weighing ``min_weight`` more than chance would give, ``min_findings`` findings, or one
+        weighing ``min_weight`` more than chance would give, ``min_findings`` findings, one
         sentence sharing two or more uncommon words weighing ``min_sentence_weight`` with one
-        sentence of their accounts."""
+        sentence of their accounts, or a similarity to their accounts above the corpus's own
+        threshold carried by at least ``min_similar_words`` words specific to them."""
         out = []
+        similar_only = []
         for ev in evidence.values():
             if self.profile.sources[ev.person].role not in LINKABLE_ROLES:
                 continue
-            by_words = len(ev.words) >= min_words and ev.excess >= min_weight
-            by_sentence = len(ev.sentence_words) >= 2 and ev.sentence_weight >= min_sentence_weight
+            # Words alone link a text to a person only when one of them is a detail of a life: the words
+            # of an ordinary episode (a letter, a celebration, a towel) recur in everyone's accounts.
+            by_words = len(ev.words) >= min_words and ev.excess >= min_weight and self.has_detail(ev, ev.words)
+            by_sentence = (
+                len(ev.sentence_words) >= 2
+                and ev.sentence_weight >= min_sentence_weight
+                and (len(ev.sentence_words) >= 3 or self.has_detail(ev, ev.sentence_words))
+            )
             if by_words or by_sentence or len(ev.findings) >= min_findings:
                 out.append(ev)
+            elif self.similar(ev, min_similar_words):
+                similar_only.append(ev)
+        # A similarity that a stronger link explains away (its words are all that person's too: a worker
+        # who wrote the resident's diary) names no one more.
+        stronger = sorted(out + similar_only, key=lambda e: -(e.similarity.z if e.similarity else 0.0))
+        for ev in similar_only:
+            words = {t.start for t in self._specific(ev)}
+            if not any(
+                other is not ev
+                and other.similarity is not None
+                and ev.similarity is not None
+                and other.similarity.z > ev.similarity.z
+                and words <= {t.start for t in self._specific(other)}
+                for other in stronger
+            ):
+                out.append(ev)
         return sorted(out, key=lambda e: (-e.excess, -len(e.findings), e.person))
+
+    def _specific(self, ev: PersonEvidence) -> list[Token]:
+        if ev.similarity is None or self.index is None:
+            return []
+        return self.index.specific(ev.similarity.tokens, self.k)
+
+    def similar(self, ev: PersonEvidence, min_words: int) -> bool:
+        """The similarity route: above the calibrated threshold, and carried by ``min_words`` words
+        that the accounts of fewer than k people hold (one shared word is a coincidence), one of them
+        a detail of a life, or by ``story_words`` such words (a story retold)."""
+        specific = self._specific(ev)
+        if len(specific) < min_words:
+            return False
+        return self.has_detail(ev, specific) or len(specific) >= self.story_words
+
+    @staticmethod
+    def has_detail(ev: PersonEvidence, tokens: Iterable[Token]) -> bool:
+        return any(t.start in ev.details for t in tokens)

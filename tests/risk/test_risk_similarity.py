@@ -1,0 +1,111 @@
+"""Similarity of a text to each person's accounts (BM25 over lemmas and synonym classes), calibrated
+on windows of the corpus that are not about that person, and the rule that words alone link a text
+to a person only when one of them names a detail of a life.
+
+Fixture: tests/fixtures/risk_people.jsonl (invented; see test_risk_people.py).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from helpers import FIXTURES
+from qualdeid.corpus import Document
+from qualdeid.corpus.readers import Corpus
+from qualdeid.risk import RiskChecker, load_risk_config
+from qualdeid.risk.analysis import analyse
+from qualdeid.risk.similarity import AccountIndex
+
+CORPUS = FIXTURES / "risk_people.jsonl"
+IVO = ("P01", "P02", "P03")
+TEODOR = ("P06", "P07")
+
+
+@pytest.fixture(scope="module")
+def checker(detector) -> RiskChecker:
+    return RiskChecker(load_risk_config(), detector, Corpus([CORPUS]))
+
+
+@pytest.fixture(scope="module")
+def index(checker: RiskChecker) -> AccountIndex:
+    assert checker.linker.index is not None
+    return checker.linker.index
+
+
+def _analysed(checker: RiskChecker, text: str):
+    return analyse(checker.detector.nlp, [("t", text)], checker.profile.synonyms)[0]
+
+
+def _person(checker: RiskChecker, documents: tuple[str, ...]) -> str:
+    (pid,) = [p for p, s in checker.profile.sources.items() if s.documents == documents]
+    return pid
+
+
+def test_a_paraphrase_in_other_words_matches_its_person_above_the_threshold(checker, index) -> None:
+    # no run of words from the diaries: "reptile" is not there, "mother" stands for nobody's "mum"
+    text = "An old man who had worked a river ferry for decades kept a pet tortoise and made marmalade."
+    (best, *_) = index.match(_analysed(checker, text))
+    assert best.person == _person(checker, IVO)
+    assert best.z >= best.threshold and best.linked
+    assert {t.text for t in best.tokens} >= {"ferry", "tortoise", "marmalade"}
+
+
+def test_synonyms_count_as_the_same_word(checker, index) -> None:
+    # the corpus has "bandoneon" and "album"; the text writes "mum" where nobody wrote "mother"
+    plain = index.scores(["bandoneon"])
+    assert max(plain, key=plain.get) == _person(checker, TEODOR)
+    mum = _analysed(checker, "Her mum visited.")
+    mother = _analysed(checker, "Her mother visited.")
+    assert {t.norm for t in mum.tokens if t.content} == {t.norm for t in mother.tokens if t.content}
+
+
+def test_a_generic_passage_scores_far_below_a_paraphrase(checker, index) -> None:
+    generic = "We had a cup of tea in the kitchen and went for a walk to the shops. Listening helped."
+    story = "An old man who had worked a river ferry for decades kept a pet tortoise and made marmalade."
+    top = [max((m.z for m in index.match(_analysed(checker, t))), default=0.0) for t in (generic, story)]
+    assert top[0] < top[1] / 2
+    report = checker.check([Document("t", generic)])
+    assert not [f for f in report.findings if f.check == "subject_linkage"]  # no word of it is a detail
+
+
+def test_the_null_comes_from_windows_not_about_the_person(checker, index) -> None:
+    null = index.null(8)
+    assert null.windows > 0 and math.isfinite(null.threshold)
+    ivo = _person(checker, IVO)
+    # Ivo's own diaries are never scored against him: his null mean is what other diaries give
+    ivo_windows = [d for d, _ in index._windows(8) if ivo not in index.doc_people[d]]
+    assert ivo_windows and not set(ivo_windows) & set(IVO)
+    assert null.mean[ivo] < index.scores(["tortoise", "ferry", "marmalade"])[ivo]
+
+
+def test_ordinary_episode_words_alone_do_not_link(checker) -> None:
+    # words only Ivo's diaries use, but none of them a detail of his life
+    report = checker.check([Document("t", "He was up early one winter and went out to the garden with a ladder.")])
+    assert [f for f in report.findings if f.check == "subject_linkage"] == []
+
+
+def test_a_detail_of_a_life_lets_the_words_link(checker) -> None:
+    report = checker.check([Document("t", "He was up early one winter, feeding the tortoise out in the garden.")])
+    links = [f for f in report.findings if f.check == "subject_linkage"]
+    assert [f.people for f in links] == [[_person(checker, IVO)]]
+    assert "tortoise" in report.texts[0].text[links[0].start : links[0].end] or any(
+        report.texts[0].text[s:e] == "tortoise" for s, e in links[0].ranges
+    )
+
+
+def test_the_thresholds_come_from_risk_yaml(tmp_path, detector) -> None:
+    (tmp_path / "risk.yaml").write_text("linkage:\n  similarity:\n    quantile: 1.0\n    min_words: 5\n")
+    config = load_risk_config([tmp_path])
+    assert config.similarity_quantile == 1.0 and config.similarity_min_words == 5
+
+
+def test_three_uncommon_words_of_one_sentence_link_without_a_detail_word(checker) -> None:
+    # none of "tram", "tickets", "album" is a detail word, but three from one sentence of Teodor's
+    # accounts are more than an episode; two of them are not
+    three = checker.check([Document("t", "He showed us some tickets from an old tram, kept in an album.")])
+    links = [f for f in three.findings if f.check == "subject_linkage"]
+    assert [f.sources for f in links] == [list(TEODOR)] and "one sentence shares" in links[0].message
+    two = checker.check([Document("t", "He kept some old tickets in an album.")])
+    assert [f for f in two.findings if f.check == "subject_linkage"] == []
