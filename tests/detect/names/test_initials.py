@@ -78,3 +78,48 @@ def test_initials_acting_in_one_document_are_found_in_another(detector) -> None:
     ]
     spans = {d.id: [s.text for s in d.spans if s.label == "PERSON"] for d in detector.detect(docs)}
     assert spans["b"] == ["QX"] and spans["c"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # listed with initials that act, an abbreviation among them is a person too (issue 13, class c)
+        ("Notes were coded by VQ, PR and TZ, then checked by TZ.", ["VQ", "PR", "TZ", "TZ"]),
+        ("Sessions were led by HR and VQ in turn.", ["HR", "VQ"]),
+        ("Facilitator: PR. Interviewer: VK.", ["PR", "VK"]),  # a transcript's role before a colon
+        ("Met DM (peer worker, front desk) first.", ["DM"]),  # described as a person in brackets
+    ],
+)
+def test_initials_listed_or_labelled_as_people(text: str, expected: list[str]) -> None:
+    assert sorted(found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ordered an MRI, ECG and CT for him.",  # a list of abbreviations only
+        "Sent it to NHS, DWP and HMRC by post.",
+        "Checked by NHS staff.",
+        "The GP (locum) was late.",  # an article: a role
+    ],
+)
+def test_lists_of_abbreviations_stay_words(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # initials with a particle's or a prefix's small letters, or a double surname's hyphen
+        ("Coded by XdlV and QvdR; XdlV said the codes were fine.", ["XdlV", "XdlV", "QvdR"]),
+        ("BH-T walked in. Later BH-T rang.", ["BH-T", "BH-T"]),
+        ("KMcB said yes.", ["KMcB"]),
+    ],
+)
+def test_initials_of_names_with_particles_and_hyphens(text: str, expected: list[str]) -> None:
+    assert sorted(found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", ["She has a PhD and works at TfL.", "See the A-Z of services."])
+def test_mixed_case_abbreviations_stay_words(text: str) -> None:
+    assert found(text) == []

@@ -40,10 +40,45 @@ class KnownName:
     variant_of: set[str] = field(default_factory=set)
 
 
+#: "me and will sorted it": a name paired with the writer, then what they did
+WITH_ME_BEFORE = re.compile(r"(?i:\b(?:me|i)[ \t]+(?:and|&|n)[ \t]+)$")
+#: "will and I went": the name first, at the start of a clause
+WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&|n)[ \t]+(?:me|I)\b")
+SENTENCE_OR_CLAUSE_START = re.compile(r"(?:^|[.!?:;,\n\"“”]|\b(?:and|but|so|then|when|cos|coz|because))[ \t]*$")
+
+
+def name_key(word: str) -> str:
+    """Lower case letter by letter, so that a key is as long as the text it stands for ("İ" stays)."""
+    return "".join(low if len(low := c.lower()) == 1 else c for c in word)
+
+
+#: Letters a case-insensitive search takes for one letter where ``str.lower()`` keeps two: Turkish
+#: dotless and dotted i, Greek final sigma, the long s, the Kelvin sign.
+_LOOSE = str.maketrans({"ı": "i", "İ": "i", "ς": "σ", "ſ": "s", "\u212a": "k"})
+
+
+class KnownNames(dict[str, KnownName]):
+    """The corpus' known names by ``name_key``, found again from any letter case the search matched
+    ("YILDIZ" and "yıldız", "ΣΟΦΊΑΣ" and "Σοφίας")."""
+
+    _loose: dict[str, str]
+    _loose_size = -1
+
+    def find(self, surface: str) -> KnownName | None:
+        entry = self.get(name_key(surface))
+        if entry is not None:
+            return entry
+        if self._loose_size != len(self):
+            self._loose = {name_key(k).translate(_LOOSE): k for k in self}
+            self._loose_size = len(self)
+        key = self._loose.get(name_key(surface).translate(_LOOSE))
+        return None if key is None else self[key]
+
+
 class Acceptance:
     """Decides on the occurrences of the corpus' known names (``known`` grows as documents are observed)."""
 
-    def __init__(self, evidence: NameEvidence, known: dict[str, KnownName]) -> None:
+    def __init__(self, evidence: NameEvidence, known: KnownNames) -> None:
         self.ev = evidence
         self.known = known
 
@@ -57,9 +92,12 @@ class Acceptance:
         sentence_start = bool(SENTENCE_END.search(before))
         if next_word in lex.place_heads and is_capitalised(first_token(after)):
             return False
+        if lex.is_term(surface):
+            # "Kai was lovely", "the Hui": a term of the lexicons is a person only where one acts
+            return prev_word in ev.strong_left or next_word in ev.strong_right or self.before_surname(after)
         if surface.islower():
-            if SELF_INTRO.search(before) and CLAUSE_END.match(after):
-                return True  # "hi all its hope,"
+            if (SELF_INTRO.search(before) or ev.alias_before.search(before)) and CLAUSE_END.match(after):
+                return True  # "hi all its hope,", "everyone calls her joy."
             if prev_word in POSSESSIVES or prev_word in ARTICLES:
                 return False  # "my kokum", "the will"
             if prev_word in ev.word_left and (entry.wordlike or surface.lower() not in lex.first_names):
@@ -109,6 +147,10 @@ class Acceptance:
             return True
         if self.in_name_list(before, after):
             return True
+        if WITH_ME_BEFORE.search(before):
+            return next_word in ev.past_verbs or next_word in ev.strong_right or next_word.endswith("ed")
+        if WITH_ME_AFTER.match(after) and SENTENCE_OR_CLAUSE_START.search(before):
+            return True  # "then will and I went"
         return bool(ev.transfer_to.search(before) or ev.person_state.match(after))
 
     def in_name_list(self, before: str, after: str) -> bool:
@@ -124,11 +166,11 @@ class Acceptance:
         m = re.match(r"[ \t]([A-Z][\w'’-]+)", after)
         if m is None:
             return False
-        entry = self.known.get(m.group(1).lower())
+        entry = self.known.find(m.group(1))
         return entry is not None and not entry.wordlike
 
     def known_name(self, word: str) -> bool:
-        return word.lower() in self.known or word.lower() in self.ev.lex.titles
+        return self.known.find(word) is not None or word.lower() in self.ev.lex.titles
 
 
 def sloppy_possessive(name: str, with_s: str) -> bool:

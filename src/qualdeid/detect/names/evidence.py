@@ -20,6 +20,8 @@ from qualdeid.detect.nlp.loading import dictionary_words
 from qualdeid.detect.nlp.numbers import TENS, UNITS
 from qualdeid.rules import Rules
 
+#: The ʻokina, a letter of Polynesian languages: a name may open with it ("ʻAna", "ʻOfa").
+OKINA = "\u02bb"
 #: Zipf frequency above which a lowercase word counts as common English (wordfreq scale, 0-8).
 COMMON_WORD_ZIPF = 4.0
 #: An unknown capitalised word in a name context must be rarer than this to be taken as a name.
@@ -28,6 +30,8 @@ RARE_WORD_ZIPF = 3.5
 DICTIONARY_NAME_ZIPF = 3.8
 #: A capitalised word after a first name must be rarer than this to be taken as a surname.
 SURNAME_ZIPF = 3.0
+#: A word in -s not in the name lists is a plural noun ("Carers") when it and its stem are this common.
+PLURAL_STEM_ZIPF = 2.8
 #: spaCy entity types that are not people: such words need the first-name list to count as names.
 NOT_PERSON_ENTS = frozenset({"NORP", "LANGUAGE", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
@@ -53,6 +57,8 @@ SELF_INTRO = re.compile(r"(?i:\b(?:it['’]?s|this[ \t]+is|i['’]?m|me[ \t]+her
 CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)\n]|x+\b|$|[^\w\s'’\"“(-])")
 TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
 SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”]|\u2026)\s*$")
+#: Capitalised words after a name, its possessive first: "'s Day", " Memorial Hall".
+_CAPITALISED_RUN = re.compile(r"(?:['’]s)?((?:[ \t]+[A-Z][\w'’-]*)+)")
 #: Right after a name and an opening bracket: 'Alexandra ("Sandy", ...)'.
 BRACKETED = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“']?$")
 
@@ -80,6 +86,7 @@ class NameEvidence:
         self.age_verbs = frames["age_verbs"]
         self.name_nouns = frames["name_nouns"]
         self.going_by = frames["going_by"]
+        self.particles = frames["particles"]
         self.naming_links = self.naming_verbs | _NAMING_LINKS
         #: capitalised wherever they stand, so capitals do not make them names: "in May", "on Sunday"
         self.calendar = frozenset().union(
@@ -120,6 +127,8 @@ class NameEvidence:
             rf"(?:[ \t]+(?:is|was)|['’]?s)[ \t]+(?:(?:{frames.pattern('state_intensifiers')})[ \t]+)?"
             rf"(?:{frames.pattern('person_states')})\b"
         )
+        #: "everyone calls her joy", "goes by pat": a name introduced, whatever its case
+        self.alias_before = re.compile(rf"(?i:\b(?:{frames.pattern('alias_phrases')})[ \t]+[\"“']?)$")
         #: a second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")'
         self.alias = re.compile(
             r"(?:([A-Z][a-z'’-]+)[ \t]*\([ \t]*[\"“']?"
@@ -132,12 +141,23 @@ class NameEvidence:
     def wordlike(self, word: str) -> bool:
         """True when the name is also an ordinary word (or a place): it needs evidence to be a name."""
         w = word.lower()
-        if w in self.lex.word_names:
+        if w in self.lex.word_names or self.lex.is_term(w):
             return True
         if w in self.dictionary:
             # a first name that is also a rare verb or adjective ("to marcel" hair) is used as the name
             return w not in self.lex.first_names or zipf(w) >= DICTIONARY_NAME_ZIPF
-        return w not in self.lex.first_names and zipf(w) >= COMMON_WORD_ZIPF  # a surname like Park or Ward
+        if w in self.lex.first_names:
+            return False
+        if zipf(w) >= COMMON_WORD_ZIPF:
+            return True  # a surname like Park or Ward
+        # the plural of an English noun that no name list holds ("Carers Week")
+        return (
+            w.endswith("s")
+            and w not in self.lex.surnames
+            and zipf(w) >= SURNAME_ZIPF
+            and zipf(w[:-1]) >= PLURAL_STEM_ZIPF
+            and not self.lex.is_name(w[:-1])
+        )
 
     def common_word(self, word: str) -> bool:
         w = word.lower()
@@ -257,6 +277,8 @@ class NameEvidence:
         lex = self.lex
         if span is None or (span.start > 0 and span.doc[span.start - 1].lower_ in ARTICLES):
             return []  # "the Rob Roy": a venue or a product
+        if self.followed_by_place_head(span.doc, span.end - 1):
+            return []  # "Enda's Day", "Corrie Week"
         tokens = [t for t in span if is_capitalised(t.text) and t.text.lower() not in ("'s", "’s")]
         while len(tokens) > 1 and (
             tokens[0].tag_.startswith("VB") or (tokens[0].is_sent_start and self.word_not_name(tokens[0].text))
@@ -312,6 +334,8 @@ class NameEvidence:
         )
         if self.named_at(sdoc, token.i):
             return True  # "my name is Anneka"
+        if lower in lex.place_heads and prev is not None and is_capitalised(prev.text):
+            return False  # "Mill Lane", "Kindness Week": the head of a place or an event
         if lower in lex.first_names and not self.wordlike(word):
             strong_left = prev_word in self.person_left  # "rang Tamsin Rice": a person, not "Tamsin Park"
             return not in_title_phrase or strong_left or (nxt is not None and nxt.text.lower() in lex.surnames)
@@ -364,7 +388,8 @@ class NameEvidence:
         lower = token.lower_
         if token.ent_type_ == "PERSON":
             return True
-        return (lower in self.lex.first_names or lower in self.lex.word_names) and (
+        # "the founders: Patel, Okafor and Lindqvist": surnames listed together count too
+        return (lower in self.lex.first_names or lower in self.lex.word_names or lower in self.lex.surnames) and (
             is_capitalised(token.text) or not self.wordlike(lower)
         )
 
@@ -393,8 +418,16 @@ class NameEvidence:
             return word if word.lower() not in self.calendar and word.lower() not in lex.titles else None
         return word if zipf(word.lower()) < SURNAME_ZIPF and not self.wordlike(word) else None
 
+    def head_follows(self, text: str, end: int) -> bool:
+        """The text from ``end`` on runs through capitalised words to a place or event head ("'s Day")."""
+        m = _CAPITALISED_RUN.match(text, end)
+        return m is not None and any(w.lower() in self.lex.place_heads for w in m.group(1).split())
+
     def followed_by_place_head(self, sdoc: Doc, i: int) -> bool:
+        """ "Larch Ward", "Grace Street", "St Enda's Day": capitalised words up to a place or event head."""
         j = i + 1
+        if j < len(sdoc) and sdoc[j].lower_ in ("'s", "’s"):
+            j += 1
         while j < len(sdoc) and is_capitalised(sdoc[j].text):
             if sdoc[j].text.lower() in self.lex.place_heads:
                 return True
@@ -429,6 +462,8 @@ def list_members(sdoc: Doc, i: int) -> list[Any]:
 
 
 def is_capitalised(word: str) -> bool:
+    """ "Sam", "ʻAna" (a Tongan or Hawaiian name opening with the ʻokina)."""
+    word = word.removeprefix(OKINA)
     return len(word) > 0 and word[0].isupper() and any(c.isalpha() for c in word)
 
 

@@ -16,7 +16,12 @@ from collections.abc import Iterator
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.rules import Rules, alternation
 
-_TOKEN = re.compile(r"(?<![\w&/.'’-])([A-Z]{1,3})(?![\w&/'-]|\.[A-Z])")
+#: Initials: "RS", "K"; with a particle's or a prefix's small letters ("JdlC", "KMcC", "GvdM") or a
+#: double surname's hyphen ("JH-P").
+_SHAPE = r"[A-Z]{1,3}|[A-Z](?:[a-z]{0,3}[A-Z]){1,3}(?<=[a-z][A-Z])|[A-Z]{1,3}-[A-Z]{1,2}"
+#: of two letters or more
+_SHAPE_2 = _SHAPE.replace("{1,3}", "{2,3}", 1)
+_TOKEN = re.compile(rf"(?<![\w&/.'’-])({_SHAPE})(?![\w&/'-]|\.[A-Z])")
 _WORD_BEFORE = re.compile(r"([\w/&+'’]+)[ \t:]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*(['’]s\b|[\w']+)")
 
@@ -68,7 +73,10 @@ class Initials:
         words = rules.lists("names/initials.yaml")
         relatives = rules.words("lexicons/relatives.txt", lower=True)
         self.not_initials = not_initials
-        self.before = words["before"]
+        roles = rules.words("lexicons/speaker_roles.txt", lower=True)
+        self.before = words["before"] | {r.split()[-1] for r in roles}
+        #: a transcript's role before a colon: "Facilitator: HR" is a person, even one that reads as an abbreviation
+        self.role_label = re.compile(rf"(?i:\b(?:{alternation(roles)}))[ \t]*:[ \t]*$")
         self.after = words["after"] | {"'s", "’s"}
         self.not_verbs = words["not_verbs"]
         #: "I'll call him W", "named her K"
@@ -90,12 +98,16 @@ class Initials:
         partners: dict[str, set[str]] = {}
         for m in _TOKEN.finditer(text):
             token = m.group(1)
-            if (
-                token in self.not_initials
-                or token in _SHOUTED
-                or (len(token) > 1 and zipf(token.lower()) >= SHOUTED_WORD_ZIPF)
-            ):
+            if self._shouted(token):
                 continue  # "SHE", "NOT": a word in capitals
+            if token in self.not_initials and not (
+                len(token) > 1
+                and (
+                    (self.described.match(text, m.end()) and not self._after_article(text, m.start()))
+                    or self.role_label.search(text, max(0, m.start() - 30), m.start())
+                )
+            ):
+                continue  # "the GP"; but "DM (peer worker)" and "Facilitator: HR" are people
             before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
             after = _WORD_AFTER.match(text[m.end() : m.end() + 30])
             prev = before.group(1).lower() if before else ""
@@ -121,12 +133,39 @@ class Initials:
         acting = {t for t, found in occurrences.items() if any(acts for _, _, acts in found)}
         # "On shift: HM + NP": initials joined to a person's initials by "+", "&" or "and" are a person too
         acting |= {t for t, joined in partners.items() if t in occurrences and joined & acting}
+        found_at: set[int] = set()
         for token, found in occurrences.items():
             if token not in acting:
                 continue
             for start, end, acts in found:
                 if acts or len(token) > 1:
+                    found_at.add(start)
                     yield start, end
+        for start, end in self._listed(text, acting):
+            if start not in found_at:
+                yield start, end
+
+    def _listed(self, text: str, acting: set[str]) -> Iterator[tuple[int, int]]:
+        """ "coded by QA, HR and TW": initials listed with initials that act as people are people too,
+        even one that is also an abbreviation (HR, PR, IT); a list of abbreviations only stays one."""
+        for run in _INITIALS_LIST.finditer(text):
+            members = list(_MEMBER.finditer(run.group()))
+            tokens = [m.group() for m in members]
+            if any(self._shouted(t) for t in tokens) or all(t in self.not_initials for t in tokens):
+                continue
+            before = _WORD_BEFORE.search(text, max(0, run.start() - 30), run.start())
+            prev = before.group(1).lower() if before else ""
+            if prev in ARTICLES or not (prev in self.before or any(t in acting for t in tokens)):
+                continue
+            for m in members:
+                yield run.start() + m.start(), run.start() + m.end()
+
+    def _shouted(self, token: str) -> bool:
+        return token in _SHOUTED or (len(token) > 1 and zipf(token.lower()) >= SHOUTED_WORD_ZIPF)
+
+    def _after_article(self, text: str, start: int) -> bool:
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        return before is not None and before.group(1).lower() in ARTICLES
 
     def _described_or_on_duty(self, text: str, start: int, rest: str) -> bool:
         return (
@@ -151,7 +190,13 @@ class Initials:
 
 
 #: Initials joined to other initials before them: "HM + NP", "RS & KT", "TB and JW".
-_JOINED = re.compile(r"(?<![\w&/.'’-])([A-Z]{2,3})[ \t]*(?:\+|&|and)[ \t]*$")
+_JOINED = re.compile(rf"(?<![\w&/.'’-])({_SHAPE_2})[ \t]*(?:\+|&|and)[ \t]*$")
+#: Two or more initials in a list: "QA, HR and TW", "HR & QA", "QA, TW, and HR".
+_INITIALS_LIST = re.compile(
+    rf"(?<![\w&/.'’-])(?:{_SHAPE_2})(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)(?:{_SHAPE_2}))+"
+    r"(?![\w&/'-]|\.[A-Z])"
+)
+_MEMBER = re.compile(rf"(?<![\w-])(?:{_SHAPE_2})(?![\w-])")
 #: "DR (Dawn)", "NP (Nerys) on shift": the first name in brackets after initials.
 _NAME_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*[A-Z][a-z'’-]+[ \t]*[,)]")
 

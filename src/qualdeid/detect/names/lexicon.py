@@ -4,12 +4,22 @@ detection knows about names, whether it reads them from the layout or from the w
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from qualdeid.rules import Rules
 
 #: The possessive ending of a name: "Sam's", "SAM’S", "James'" (a bare apostrophe only after an s).
 POSSESSIVE_ENDING = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+
+
+#: Lexicons of ``rules/lexicons/`` whose words are terms, never names by themselves.
+TERM_LEXICONS = ("clinical_terms", "legal_terms", "te_reo_maori", "pacific_words")
+
+
+def without_marks(word: str) -> str:
+    """ "whānau" -> "whanau": macrons and accents dropped, as people often type them."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -23,7 +33,8 @@ class NameLexicon:
     word_names: frozenset[str]
     #: titles before a name (Dr, Mrs, Aunty)
     titles: frozenset[str]
-    #: words that turn a name into a place or an organisation (Heath *Ward*, Grace *Street*)
+    #: words that turn a name into a place, an organisation or an event (Heath *Ward*, Grace *Street*,
+    #: a saint's *Day*, an awareness *Week*)
     place_heads: frozenset[str]
     #: as written: abbreviations (GP, CPN, U.S.) and speaker roles in capitals, never a person's initials
     not_initials: frozenset[str]
@@ -33,23 +44,35 @@ class NameLexicon:
     fields: frozenset[str]
     #: name prefixes a capital follows (McBride, MacKenzie, DeShawn)
     capital_prefixes: frozenset[str]
+    #: one-word terms of other lexicons that are never a name on their own evidence: clinical and legal
+    #: terms, te reo Māori and Pacific words ("ECG", "kai", "talanoa"), without their macrons
+    terms: frozenset[str]
 
     @classmethod
     def read(cls, rules: Rules) -> NameLexicon:
         surname_words = rules.words("names/surname_words.txt", lower=True)
         roles = rules.words("lexicons/speaker_roles.txt", lower=True)
+        context = rules.lists("names/context.yaml")
+        terms = set().union(*(rules.words(f"lexicons/{name}.txt", lower=True) for name in TERM_LEXICONS))
         return cls(
-            first_names=rules.words("names/first_names.txt", lower=True) | rules.nicknames.names,
-            surnames=rules.words("names/surnames.txt", lower=True),
+            first_names=rules.words("names/first_names.txt", lower=True)
+            | rules.words("names/world_first_names.txt", lower=True)
+            | rules.nicknames.names,
+            surnames=rules.words("names/surnames.txt", lower=True)
+            | rules.words("names/world_surnames.txt", lower=True),
             surname_words=surname_words,
             word_names=rules.words("names/word_names.txt", lower=True) | surname_words,
             titles=rules.words("names/titles.txt", lower=True),
-            place_heads=rules.words("names/place_heads.txt", lower=True),
+            place_heads=rules.words("names/place_heads.txt", lower=True) | context["event_heads"],
             not_initials=rules.words("names/not_initials.txt") | {r.upper() for r in roles},
             roles=roles,
             fields=rules.words("lexicons/field_labels.txt", lower=True),
-            capital_prefixes=rules.lists("names/context.yaml")["capital_prefixes"],
+            capital_prefixes=context["capital_prefixes"],
+            terms=frozenset(without_marks(t) for t in terms if " " not in t),
         )
+
+    def is_term(self, word: str) -> bool:
+        return without_marks(word.lower()) in self.terms
 
     def is_first_name(self, word: str) -> bool:
         """A listed first name, or a name that is also a word."""
@@ -62,7 +85,8 @@ class NameLexicon:
         return low in self.first_names or low in self.surnames
 
     def name_shaped(self, word: str) -> bool:
-        """ "Sam", "Zoë", "O'Brien", "McBride", "DeShawn", "Anne-Marie" — not "RARE_DETAIL", "AgeRecognizer"."""
+        """ "Sam", "Zoë", "O'Brien", "McBride", "DeShawn", "Anne-Marie", "ʻAna" — not "RARE_DETAIL", "AgeRecognizer"."""
+        word = word.removeprefix("\u02bb")  # the ʻokina: "ʻAna"
         if len(word) < 2 or not word[0].isupper() or not all(c.isalpha() or c in "'’-" for c in word):
             return False
         for i in range(1, len(word)):

@@ -12,6 +12,7 @@ What counts as evidence is in ``evidence.py``; the words it reads are in ``rules
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
@@ -20,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.layout import heading_ranges, inside
-from qualdeid.detect.names.acceptance import Acceptance, KnownName, sloppy_possessive
+from qualdeid.detect.names.acceptance import Acceptance, KnownName, KnownNames, name_key, sloppy_possessive
 from qualdeid.detect.names.evidence import (
     NOT_PERSON_ENTS,
     SURNAME_ZIPF,
@@ -34,7 +35,7 @@ from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import UNITS
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import AGE, LOCATION, ORGANIZATION, PERSON
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, alternation
 
 DETECTOR = "names"
 
@@ -44,6 +45,9 @@ SCORE_LOCAL = 0.88
 
 #: Recognizers whose PERSON spans are names by document structure (speaker turns, address blocks).
 STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer"})
+#: A capital letter of any Latin or Greek alphabet ("Đ", "Ó", "Σ"): a letter that is no ASCII small letter
+#: and changes when lower-cased is checked where it matters; here, a letter not in a-z.
+CAPITAL = r"(?:[A-Z]|(?=[^\W\d_a-z])[^\W\d_a-zß-ÿ])"
 CAPITALS = re.compile(r"(?<![\w&/.'’-])[A-Z]{2,3}(?![\w&/'-]|\.[A-Z])")
 DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 
@@ -57,7 +61,7 @@ class NameProcessor(CorpusProcessor):
         self.ev = NameEvidence(rules, nlp)
         self.variants = NameVariants(rules)
         self.initials = Initials(rules, self.ev.lex.not_initials)
-        self.known: dict[str, KnownName] = {}
+        self.known = KnownNames()
         self.acceptance = Acceptance(self.ev, self.known)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
         self.known_initials: set[str] = set()
@@ -65,13 +69,16 @@ class NameProcessor(CorpusProcessor):
         lex = self.ev.lex
         titles = "|".join(sorted((re.escape(t.capitalize()) for t in lex.titles), key=len, reverse=True))
         self._title_name = re.compile(
-            rf"(?<![\w])(?:{titles})\.?[ \t]+(?:[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+)?|[A-Z]\b\.?)"
+            rf"(?<![\w])(?:{titles})\.?[ \t]+(?:{CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+)?|[A-Z]\b\.?)"
         )
         lower_titles = "|".join(sorted((re.escape(t.lower()) for t in lex.titles), key=len, reverse=True))
         #: "dr okoro", "dr v" in hurried lower-case writing (the name is checked to be no common word)
         self._lower_title_name = re.compile(
             rf"(?<![\w])(?:{lower_titles})\.?[ \t]+([a-z][a-z'’-]+|[a-z])\b(?!['’]?[\w-])"
         )
+        particles = f"(?i:{alternation(self.ev.particles)})"
+        self._particle_tail = re.compile(rf"(?:[ \t]+(?:{particles})){{1,3}}[ \t]+([^\W\d_])[\w'’-]*")
+        self._particle_head = re.compile(rf"(?<![\w'’-])(?:(?:{particles})[ \t]+){{1,3}}$")
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
         ages = "|".join(sorted(self.ev.age_words, key=len, reverse=True))
         units = "|".join(w for w, v in UNITS.items() if 1 <= v <= 9)
@@ -90,8 +97,8 @@ class NameProcessor(CorpusProcessor):
         ents = list(sdoc.ents)
         changed = False
         for i, ent in enumerate(ents):
-            if ent.label_ != "PERSON" or len(ent) < 2:
-                continue
+            if ent.label_ != "PERSON" or len(ent) < 2 or ent[-1].lower_ in ev.lex.place_heads:
+                continue  # "Mill Lane" stays whole: no "Lane" cut out of it as a person
             start, end = ent.start, ent.end
             while start < end - 1 and ev.not_part_of_name(sdoc[start]):
                 start += 1
@@ -135,6 +142,8 @@ class NameProcessor(CorpusProcessor):
             for word in words:
                 confident(word)
         for m in self._title_name.finditer(text):
+            if ev.head_follows(text, m.end()):
+                continue  # "St Enda's Day", "Dr Ward Memorial Hall"
             parts = m.group().split()
             words = [p.strip(".") for p in parts[1:]]
             if all(len(w) == 1 for w in words):
@@ -206,7 +215,7 @@ class NameProcessor(CorpusProcessor):
         found, evidence, initials = observation
         self.known_initials.update(initials)
         for word, wordlike in found.items():
-            key = word.lower()
+            key = name_key(word)
             entry = self.known.get(key)
             if entry is None:
                 entry = self.known[key] = KnownName(word, wordlike)
@@ -230,11 +239,12 @@ class NameProcessor(CorpusProcessor):
             for m in pattern.finditer(text):
                 if m.group(2) and not sloppy_possessive(m.group(1), m.group()):
                     continue
-                entry = self.known[m.group(1).lower()]
-                if self.acceptance.accept(text, m.start(), m.end(1), entry):
+                entry = self.known.find(m.group(1))
+                if entry is not None and self.acceptance.accept(text, m.start(), m.end(1), entry):
                     found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
-        people = self._with_titles(text, _join_adjacent(text, found))
+        people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
+        people = _join_adjacent(text, people + _other_script_forms(text, people))
         return people + self._ages_of_lowercase_names(text, people)
 
     def _initials_of_known(self, text: str) -> list[Span]:
@@ -257,6 +267,23 @@ class NameProcessor(CorpusProcessor):
             out.append(replace(s, start=m.start()) if m else s)
         return out
 
+    def _with_particles(self, text: str, spans: list[Span]) -> list[Span]:
+        """ "Anouk van der Wal": a name runs on through lower-case particles to the capitalised word after
+        them, and a surname takes the particles right before it ("van der Wal said")."""
+        out: list[Span] = []
+        for s in spans:
+            tail = self._particle_tail.match(text, s.end)
+            if tail and not tail.group(1).isupper():
+                tail = None
+            head = self._particle_head.search(text, max(0, s.start - 24), s.start)
+            start = head.start() if head and text[s.start].isupper() else s.start
+            span = replace(s, start=start, end=tail.end() if tail else s.end)
+            if out and span.start <= out[-1].end:
+                out[-1] = replace(out[-1], end=max(out[-1].end, span.end))
+            else:
+                out.append(span)
+        return out
+
     def _ages_of_lowercase_names(self, text: str, people: list[Span]) -> list[Span]:
         """ "grace is 38,": the age recognizers read capitalised names only; a lower-case one is known here."""
         ages = []
@@ -268,12 +295,81 @@ class NameProcessor(CorpusProcessor):
         return ages
 
 
+#: A nickname in quotes between a first name and a surname: 'Tomasz "Tomek" Wierzbicki' (the
+#: nickname itself found or not).
+_QUOTED_NICKNAME = re.compile(r"[ \t]+[\"“‘'][^\W\d_][\w'’ .-]{0,20}[\"”’'][ \t]+")
+_OPENING_QUOTE = re.compile(r"[ \t]+[\"“‘']")
+_CLOSING_QUOTE = re.compile(r"[\"”’'][ \t]+")
+_NICKNAME_THEN_CLOSE = re.compile(r"[^\W\d_][\w'’.-]{0,20}[\"”’'][ \t]+[^\W\d_]")
+_OPEN_THEN_NICKNAME = re.compile(r"[^\W\d_][ \t]+[\"“‘'][^\W\d_][\w'’.-]{0,20}$")
+
+
+#: A name's other written form beside it: "Name (…)", "Name / …", "… / Name".
+_BESIDE_AFTER = re.compile(r"[ \t]*(?:\(|/)[ \t]*")
+_BESIDE_BEFORE = re.compile(r"[ \t]*/[ \t]*$")
+
+
+def _other_script_forms(text: str, people: list[Span]) -> list[Span]:
+    """ "Kavya Raman (காவ்யா)", "Ahmad Nouri / احمد نوری": a run of letters of a script other than
+    Latin or Greek in brackets or after a slash beside a name is the same person's name."""
+    out = []
+    for p in people:
+        m = _BESIDE_AFTER.match(text, p.end)
+        if m:
+            end = _other_script_run(text, m.end(), 1)
+            if end > m.end():
+                out.append(Span(m.end(), end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        m = _BESIDE_BEFORE.search(text, max(0, p.start - 6), p.start)
+        if m:
+            start = _other_script_run(text, m.start(), -1)
+            if start < m.start():
+                out.append(Span(start, m.start(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+    return out
+
+
+def _other_script_run(text: str, at: int, step: int) -> int:
+    """Where a run of words in another script than Latin or Greek, read from ``at`` in direction
+    ``step``, ends (``at`` itself when there is none); at most 40 characters, within one line."""
+    i, limit, last = at, 40, at
+    while 0 <= (i if step > 0 else i - 1) < len(text) and limit:
+        c = text[i] if step > 0 else text[i - 1]
+        if _other_script(c) or unicodedata.category(c).startswith("M"):
+            i += step  # a letter, a vowel sign, a virama
+            last = i
+        elif c in " \u200c\u200d":
+            i += step  # a space between words, a joiner
+        else:
+            break
+        limit -= 1
+    return last
+
+
+def _other_script(c: str) -> bool:
+    return c.isalpha() and not unicodedata.name(c, "LATIN").startswith(("LATIN", "GREEK", "MODIFIER"))
+
+
+def _nickname_between(text: str, first: Span, second: Span) -> bool:
+    """'Tomasz "Tomek" Wierzbicki': a one-word nickname in quotes between two parts of a name, found as
+    a name itself or not."""
+    if _QUOTED_NICKNAME.fullmatch(text, first.end, second.start):
+        return True
+    if _OPENING_QUOTE.fullmatch(text, first.end, second.start):  # the nickname opens the second part
+        return _NICKNAME_THEN_CLOSE.match(text, second.start) is not None
+    if _CLOSING_QUOTE.fullmatch(text, first.end, second.start):  # the nickname ends the first part
+        return _OPEN_THEN_NICKNAME.search(text, max(0, first.end - 24), first.end) is not None
+    return False
+
+
 def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
-    """Join name parts separated by one space ("Ines" + "Vuković"); drop duplicates."""
+    """Join name parts separated by one space ("Ines" + "Vuković") or by a quoted nickname; drop duplicates."""
     out: list[Span] = []
     for s in sorted(spans, key=lambda s: (s.start, -s.end)):
         last = out[-1] if out else None
-        if last and (s.start < last.end or (s.start - last.end == 1 and text[last.end] == " ")):
+        if last and (
+            s.start < last.end
+            or (s.start - last.end == 1 and text[last.end] == " ")
+            or _nickname_between(text, last, s)
+        ):
             out[-1] = replace(last, end=max(last.end, s.end), score=max(last.score, s.score))
         else:
             out.append(Span(s.start, s.end, PERSON, score=s.score, detector=s.detector))

@@ -1,0 +1,86 @@
+"""Full names with particles and quoted nicknames are one name (issue 13, class d; invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.corpus.model import Document
+
+
+def names_found(detector, text: str) -> list[str]:
+    [doc] = detector.detect([Document(id="d", text=text)])
+    return [doc.text[s.start : s.end] for s in doc.spans if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Met Liesbet van der Hoorn at the library.", "Liesbet van der Hoorn"),
+        ("Then Ramón de la Peña came in.", "Ramón de la Peña"),
+        ("Sat with Yusuf bin Hamdan for an hour.", "Yusuf bin Hamdan"),
+        ("Sat with Eoghan Ó Briain for an hour.", "Eoghan Ó Briain"),
+        ('Saw Tomasz "Tomek" Wierzbicki at the desk.', 'Tomasz "Tomek" Wierzbicki'),
+    ],
+)
+def test_a_full_name_is_one_span(detector, text: str, name: str) -> None:
+    assert name in names_found(detector, text)
+
+
+def test_particles_without_a_capitalised_name_after_them_stay_words(detector) -> None:
+    assert names_found(detector, "Sat with Liesbet de facto in charge of the rota, then Liesbet left.") == [
+        "Liesbet",
+        "Liesbet",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Later Bà Lan rang about the rent.", "Bà Lan"),
+        ("Whaea Ngaio brought the kai.", "Whaea Ngaio"),
+        ("Dr Đặng rang back.", "Dr Đặng"),
+    ],
+)
+def test_surnames_listed_together_and_titles_of_many_languages(detector, text: str, name: str) -> None:
+    found = names_found(detector, text)
+    assert any(name in f for f in found), found
+
+
+def test_surnames_listed_together_are_names(detector) -> None:
+    """ "Korhonen, Brannigan and Lindqvist": a listed word with two names beside it is a name, surnames
+    of the lists counting as names (NER reads the last one as an organisation)."""
+    from qualdeid.detect.names.evidence import NameEvidence
+    from qualdeid.rules import Rules
+
+    evidence = NameEvidence(Rules(), detector.nlp)
+    sdoc = detector.nlp("Thanks to Korhonen, Brannigan and Lindqvist for reading drafts.")
+    [token] = [t for t in sdoc if t.text == "Lindqvist"]
+    assert evidence.listed_with_names(sdoc, token)
+    [token] = [t for t in detector.nlp("We bought Apples, Pears and Plums at the market.") if t.text == "Pears"]
+    assert not evidence.listed_with_names(token.doc, token)
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Enrolled:\nHarjit Kaur Gill (ਹਰਜੀਤ ਕੌਰ) - from the east side", "ਹਰਜੀਤ ਕੌਰ"),
+        ("Enrolled:\nAhmad Nouri / احمد نوری - Farsi", "احمد نوری"),
+        ("Enrolled:\nदीपा शर्मा / Deepa Sharma - Hindi", "दीपा शर्मा"),
+    ],
+)
+def test_a_names_form_in_another_script_beside_it_is_the_same_person(detector, text: str, other: str) -> None:
+    assert other in names_found(detector, text)
+
+
+def test_words_in_brackets_in_latin_script_stay_words(detector) -> None:
+    found = names_found(detector, "Satoshi (smiled) came in. Lena (in tears) left.")
+    assert not any("smiled" in f or "tears" in f for f in found)
+
+
+def test_a_name_opening_with_the_okina(detector) -> None:
+    assert "ʻEleni" in names_found(detector, "Met ʻEleni at church. Later ʻEleni rang me and we talked.")
+
+
+def test_a_quoted_full_name_after_a_name_stays_apart(detector) -> None:
+    found = names_found(detector, 'Imke Brandt rang. The link was people/brandt "Oskar Lindahl" in the notes.')
+    assert not any('"' in f for f in found), found
