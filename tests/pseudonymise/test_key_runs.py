@@ -149,11 +149,17 @@ def test_two_scrubs_at_once_on_one_key_both_keep_their_records(tmp_path: Path) -
 
 def test_a_process_forked_while_the_key_is_locked_does_not_keep_it_locked(tmp_path: Path) -> None:
     path = tmp_path / "study.key"
+    started, ready = os.pipe()
     with KeyLock(path):
         worker = os.fork()
         if worker == 0:  # a detection worker: outlives the run here (as one left behind by a crash could)
+            os.write(ready, b"1")  # the fork handlers have run by now
             time.sleep(60)
             os._exit(0)
+        # a child the system has not yet let run holds the lock until it does: wait for it to run
+        assert os.read(started, 1) == b"1"
+    os.close(started)
+    os.close(ready)
     told: list[str] = []
     taken = threading.Event()
 
