@@ -55,8 +55,17 @@ def _tree_rss(root: int) -> int:
 
 def measure(cmd: list[str]) -> tuple[float, int, int]:
     """Wall seconds, peak RSS (kB) of the largest process, sampled peak RSS (kB) of the process tree."""
+    code, elapsed, max_rss, tree, stderr = measure_run(cmd)
+    if code != 0:
+        raise SystemExit(f"{' '.join(cmd)} exited {code}: {stderr[-2000:]}")
+    return elapsed, max_rss, tree
+
+
+def measure_run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int, float, int, int, str]:
+    """Exit status, wall seconds, peak RSS (kB) of the largest process, sampled peak RSS (kB) of the
+    process tree, and stderr, of ``cmd`` run to its end whatever its exit status."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     tree_peak = 0
     done = threading.Event()
 
@@ -74,9 +83,7 @@ def measure(cmd: list[str]) -> tuple[float, int, int]:
     done.set()
     sampler.join()
     elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {stderr.decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss, tree_peak
+    return proc.returncode, elapsed, usage.ru_maxrss, tree_peak, stderr.decode(errors="replace")
 
 
 def corpus_input(n: int, fmt: str) -> Path:

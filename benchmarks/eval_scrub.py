@@ -37,8 +37,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qualdeid.edits import Applied, OffsetMap
 from qualdeid.pseudonymise import Key
-from qualdeid.pseudonymise.replace import Applied, OffsetMap
 from qualdeid.pseudonymise.surrogates import nickname_table
 from qualdeid.rules import Rules
 
@@ -135,7 +135,7 @@ def edit_logs(key: Key) -> dict[tuple[str, str], OffsetMap]:
     """
     maps: dict[tuple[str, str], OffsetMap] = {}
     for doc_key, entry in key.documents.items():
-        rel, doc_id, _where = doc_key.split("\x1f")
+        rel, doc_id = doc_key.split("\x1f")[:2]
         applied = [Applied(e[2], e[3], e[0], e[1], e[4], "", e[5] if len(e) > 5 else "") for e in entry["edits"]]
         maps[(rel, doc_id)] = OffsetMap(applied)
     return maps

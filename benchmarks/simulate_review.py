@@ -38,7 +38,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from qualdeid.corpus.model import DIRECT_LABELS, canonical_label
-from qualdeid.review.decisions import KEEP, REPLACE, Decision, Decisions, Occurrence, now
+from qualdeid.decisions import KEEP, REPLACE, Decision, Decisions, Occurrence, now
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = [REPO.parent.parent / "shared/corpus/dev/E.jsonl", REPO.parent.parent / "shared/corpus/dev/F.jsonl"]

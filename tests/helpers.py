@@ -93,6 +93,23 @@ def new_key(tmp_path: Path):
     return Key.create(tmp_path / "private" / "study.key", PASSPHRASE, n=2**14)
 
 
+def assert_encrypted(key_path: Path, passphrase: str = PASSPHRASE) -> None:
+    """The key file on disk opens with its passphrase only, and its body is no encoding of the payload."""
+    import base64
+    import json
+
+    import pytest
+
+    from qualdeid.pseudonymise import Key, KeyFileError
+
+    payload = json.dumps(Key.open(key_path, passphrase).data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    with pytest.raises(KeyFileError, match="wrong passphrase"):
+        Key.open(key_path, passphrase + " but not quite")
+    body = base64.b64decode(key_path.read_bytes().split(b"\n", 2)[2].strip())
+    assert body[:-16] != payload and b'"identities"' not in body and b'"identities"' not in key_path.read_bytes()
+    assert len(body) == len(payload) + 16  # AES-GCM: as long as the payload, plus its tag
+
+
 # ---------------------------------------------------------------------------- rare details
 
 

@@ -15,7 +15,7 @@ import qualdeid.cli as cli
 from helpers import EXAMPLES
 from qualdeid.corpus import Document
 from qualdeid.corpus.readers import Corpus
-from qualdeid.pseudonymise.key import PASSPHRASE_ENV, Key
+from qualdeid.pseudonymise.key import PASSPHRASE_ENV
 from qualdeid.pseudonymise.scrub import AUDIT_NAME
 
 DIARIES = EXAMPLES / "diaries"
@@ -99,19 +99,6 @@ def test_refuses_out_dir_inside_input_and_key_in_out_dir(tmp_path: Path) -> None
     assert not (DIARIES / "out").exists()
     keyed = run("scrub", str(DIARIES), "-o", str(tmp_path / "o"), "--key", str(tmp_path / "o" / "k"))
     assert keyed.exit_code == 2 and "must not be inside the output folder" in keyed.stderr
-
-
-def test_prompt_confirms_a_new_passphrase(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.delenv(PASSPHRASE_ENV)
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("Brief note: Marguerite Oyelaran phoned the Tarrowby clinic.\n", encoding="utf-8")
-    key = tmp_path / "k.key"
-    mismatch = run("scrub", str(src), "-o", str(tmp_path / "o"), "--key", str(key), input="passphrase1\nother\n" * 3)
-    assert mismatch.exit_code != 0 and not key.exists()
-    ok = run("scrub", str(src), "-o", str(tmp_path / "o"), "--key", str(key), "-q", input="passphrase1\npassphrase1\n")
-    assert ok.exit_code == 0, ok.output
-    assert Key.open(key, "passphrase1").documents  # the confirmed passphrase opens the new key
 
 
 def test_missing_key_for_restore(tmp_path: Path) -> None:

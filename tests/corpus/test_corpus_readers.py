@@ -211,4 +211,4 @@ def test_unsupported_files_in_folders_are_listed_as_skipped(tmp_path: Path) -> N
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf")
     corpus = Corpus([tmp_path])
     assert [d.id for d in corpus.documents()] == ["a.txt"]
-    assert sorted(p.name for p in corpus.skipped) == ["old.doc", "scan.pdf"]
+    assert sorted(s.path.name for s in corpus.skipped) == ["old.doc", "scan.pdf"]

@@ -12,9 +12,9 @@ import pytest
 from helpers import PASSPHRASE, FakeDetector, new_key
 from qualdeid.corpus import Document
 from qualdeid.corpus.parts import TextBuilder
+from qualdeid.edits import Edit, apply_edits
 from qualdeid.pseudonymise import Key, Restorer, Scrubber, ScrubConfig
 from qualdeid.pseudonymise.formats import UnsafeOutput, docx_text, part_edits, part_texts
-from qualdeid.pseudonymise.replace import Edit, apply_edits
 
 
 def runs_doc(runs: list[str]) -> Document:

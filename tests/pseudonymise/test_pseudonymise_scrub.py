@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURE_SPANS, PASSPHRASE, SCRUB_FIXTURES, FakeDetector, new_key
+from helpers import FIXTURE_SPANS, PASSPHRASE, SCRUB_FIXTURES, FakeDetector, assert_encrypted, new_key
 from qualdeid.corpus import Span
 from qualdeid.pseudonymise import Key, Restorer, Scrubber, ScrubConfig, ScrubError
 from qualdeid.pseudonymise.key import KeyFileError
@@ -220,7 +220,8 @@ def test_interruption_leaves_no_partial_output_and_rerun_continues(
     written = sorted(p.name for p in out.iterdir())
     assert written == ["notes.md"]  # one complete file, no temporary or partial files
     raw_key = key.path.read_bytes()
-    assert b"Joshua" not in raw_key and b"joshua" not in raw_key  # the key on disk is encrypted
+    assert b"Joshua" not in raw_key and b"joshua" not in raw_key
+    assert_encrypted(key.path)
     assert oct(os.stat(key.path).st_mode & 0o777) == "0o600"
     monkeypatch.setattr(scrub_module, "render", real_render)
     resumed = scrub(Key.open(key.path, PASSPHRASE), corpus, out)

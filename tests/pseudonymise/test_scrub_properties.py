@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import FakeDetector
 from qualdeid.corpus import Document
+from qualdeid.edits import Edit, OffsetMap, apply_edits, reverse_edits
 from qualdeid.pseudonymise.identity import TITLES, Mention
 from qualdeid.pseudonymise.key import Key
 from qualdeid.pseudonymise.planner import Planner
 from qualdeid.pseudonymise.policy import Policy
-from qualdeid.pseudonymise.replace import Edit, OffsetMap, apply_edits, reverse_edits
 from qualdeid.pseudonymise.surrogates import nickname_table
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -78,16 +78,19 @@ def corpus_with_names(draw):
     return people, places, docs
 
 
-_KEY_DIR = Path(tempfile.mkdtemp(prefix="qualdeid-prop-"))
+@pytest.fixture(scope="module")
+def key_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the keys would go (they are never written): pytest's own temporary folder, not a new one per run."""
+    return tmp_path_factory.mktemp("keys")
 
 
 @SETTINGS
-@given(corpus_with_names(), st.sampled_from(["en_GB", "en_AU", "en_US"]))
-def test_no_detected_value_survives_and_replacements_are_consistent(case, locale) -> None:
+@given(case=corpus_with_names(), locale=st.sampled_from(["en_GB", "en_AU", "en_US"]))
+def test_no_detected_value_survives_and_replacements_are_consistent(key_dir: Path, case, locale) -> None:
     people, places, texts = case
     found = {p: "PERSON" for p in people} | {p: "LOCATION" for p in places}
     detector = FakeDetector(found)
-    key = Key.create(_KEY_DIR / "k", "a long passphrase", n=2)
+    key = Key.create(key_dir / "k", "a long passphrase", n=2)
     planner = Planner(key, Policy.load(), locale)
     docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
     for d in docs:

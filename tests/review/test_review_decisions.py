@@ -10,8 +10,7 @@ import pytest
 import yaml
 
 from qualdeid.corpus.model import Document, Span
-from qualdeid.detect import DetectConfig, Detector
-from qualdeid.review.decisions import (
+from qualdeid.decisions import (
     FILE_NAME,
     KEEP,
     REPLACE,
@@ -21,6 +20,7 @@ from qualdeid.review.decisions import (
     Identity,
     Occurrence,
 )
+from qualdeid.detect import DetectConfig, Detector
 
 TEXT = "Met Orrin at the café. Later Orrin said the kiln was fixed, and Pim laughed."
 

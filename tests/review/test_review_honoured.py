@@ -15,9 +15,9 @@ from qualdeid.cli import main
 from qualdeid.compose import Composer, load_compose_config
 from qualdeid.corpus import Document
 from qualdeid.corpus.readers import Corpus
+from qualdeid.decisions import KEEP, REPLACE, Decision, Decisions, Identity, Occurrence
 from qualdeid.detect import DetectConfig, Detector
 from qualdeid.pseudonymise.key import PASSPHRASE_ENV, Key
-from qualdeid.review.decisions import KEEP, REPLACE, Decision, Decisions, Identity, Occurrence
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DIARIES = FIXTURES / "review"

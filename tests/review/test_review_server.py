@@ -17,8 +17,8 @@ import pytest
 import yaml
 from starlette.testclient import TestClient
 
+from qualdeid.decisions import Decisions
 from qualdeid.detect import DetectConfig, Detector
-from qualdeid.review.decisions import Decisions
 from qualdeid.review.server import CSP, bind, build_app
 from qualdeid.review.session import ReviewSession
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from qualdeid.corpus.model import Document, Span
-from qualdeid.review.decisions import KEEP, REPLACE, Decision, Decisions, Occurrence
+from qualdeid.decisions import KEEP, REPLACE, Decision, Decisions, Occurrence
 from qualdeid.review.uncertainty import UncertaintyFinder, ordered, with_review
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "review"

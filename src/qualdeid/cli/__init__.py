@@ -7,13 +7,76 @@ detector options, error reporting, progress.
 
 from __future__ import annotations
 
+import _thread
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
 import click
 
 from qualdeid.cli import compose, evaluate, report, review, risk, scan, scrub
-from qualdeid.cli.common import count_documents, progress
+from qualdeid.cli.common import EXIT_INTERRUPTED, count_documents, progress
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Main(click.Group):
+    """The command group; Ctrl-C anywhere ends a command with one line and exit status 130."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            with _interrupts_main_process_only():
+                return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _stop_workers()
+            click.echo("interrupted: no file was left half-written; run the same command again to finish", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+def _stop_workers() -> None:
+    """End any worker process still running: a pool stopped by Ctrl-C can start a replacement worker
+    while it terminates (a race in multiprocessing), which would otherwise outlive the command."""
+    for worker in multiprocessing.active_children():
+        worker.terminate()
+    for worker in multiprocessing.active_children():
+        worker.join(timeout=5)
+
+
+@contextmanager
+def _interrupts_main_process_only() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt in this process only: worker processes forked for detection
+    inherit the handler and carry on until this process stops them, so none prints a message. An
+    interrupt Python had to swallow (it came while a fork handler or a finaliser ran) is raised again
+    as soon as that is over, so that Ctrl-C is never lost."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    main_process = os.getpid()
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() == main_process:
+            raise KeyboardInterrupt
+
+    def unraisable(info: Any) -> None:
+        if issubclass(info.exc_type, KeyboardInterrupt) and os.getpid() == main_process:
+            threading.Timer(0.01, _thread.interrupt_main).start()
+        else:
+            previous_hook(info)
+
+    previous, previous_hook = signal.signal(signal.SIGINT, interrupt), sys.unraisablehook
+    sys.unraisablehook = unraisable
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        sys.unraisablehook = previous_hook
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="qualdeid")
 def main() -> None:
     """De-identify qualitative research text: diaries, interview transcripts, field notes.

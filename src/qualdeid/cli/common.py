@@ -13,12 +13,26 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from qualdeid.corpus import Document, InputError
-from qualdeid.corpus.readers import ALL_FIELDS, DEFAULT_MAX_BYTES, Corpus, FieldChoice
+from qualdeid.corpus.readers import (
+    ALL_FIELDS,
+    BROKEN_LINK,
+    DEFAULT_MAX_MB,
+    HIDDEN,
+    LINK_OUTSIDE,
+    READABLE,
+    SPECIAL,
+    UNSUPPORTED,
+    Corpus,
+    FieldChoice,
+    Skipped,
+)
 
 if TYPE_CHECKING:
     from qualdeid.detect import Detector
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+#: As a shell reports a command stopped by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -31,9 +45,17 @@ def input_options(f: F) -> F:
         help="Delimiter of .csv input (default: the one of , ; tab | that the header line uses).",
     )(f)
     f = click.option(
+        "--follow-symlinks",
+        is_flag=True,
+        expose_value=False,  # read by make_corpus from the context: no command needs it otherwise
+        callback=lambda ctx, param, value: ctx.meta.__setitem__(FOLLOW_SYMLINKS, value),
+        help="Also read files and folders reached through links that lead outside the folders given "
+        "(by default they are skipped and named in a warning).",
+    )(f)
+    f = click.option(
         "--max-mb",
         type=click.FloatRange(min=0, min_open=True),
-        default=DEFAULT_MAX_BYTES / 1e6,
+        default=DEFAULT_MAX_MB,
         show_default=True,
         help="Refuse input files larger than this many megabytes.",
     )(f)
@@ -41,7 +63,8 @@ def input_options(f: F) -> F:
         "--encoding",
         default=None,
         metavar="NAME",
-        help="Encoding of text inputs without a byte-order mark (default UTF-8), e.g. cp1252 or latin-1.",
+        help="Encoding of text inputs without a byte-order mark (default UTF-8), e.g. cp1252 or latin-1; "
+        "a file with a byte-order mark is read as it says.",
     )(f)
     f = click.option("--text-column", metavar="NAME", help="Column holding the text, for .csv input (required).")(f)
     return f
@@ -118,6 +141,9 @@ def _parse_fields(ctx: click.Context, param: click.Parameter, value: str) -> Fie
     return names
 
 
+FOLLOW_SYMLINKS = "qualdeid.follow_symlinks"
+
+
 def make_corpus(
     paths: Iterable[str],
     text_column: str | None,
@@ -127,6 +153,7 @@ def make_corpus(
     delimiter: str | None = None,
     scan_fields: FieldChoice = None,
 ) -> Corpus:
+    """The corpus the input options describe (``--follow-symlinks`` comes from the command's context)."""
     if delimiter is not None and len(delimiter) != 1:
         raise click.BadParameter("give one character, e.g. ';' (use $'\\t' for a tab)", param_hint="--delimiter")
     if encoding:
@@ -140,17 +167,23 @@ def make_corpus(
         list(paths),
         text_column=text_column,
         encoding=encoding,
-        max_bytes=int(max_mb * 1e6),
+        max_bytes=int(max_mb * 1_000_000),
         delimiter=delimiter,
         scan_fields=scan_fields,
+        follow_symlinks=_context_flag(FOLLOW_SYMLINKS),
     )
+
+
+def _context_flag(name: str) -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get(name))
 
 
 def make_detector(model: str | None, rules_dirs: Iterable[Path], jobs: int = 1) -> Detector:
     """A Detector, or exit 2 with one line when the model is not installed."""
+    from qualdeid.decisions import DecisionsError
     from qualdeid.detect import DetectConfig, Detector
     from qualdeid.detect.nlp.loading import ModelNotFoundError
-    from qualdeid.review.decisions import DecisionsError
 
     config = DetectConfig(rules_dirs=list(rules_dirs), jobs=jobs)
     if model:
@@ -191,16 +224,39 @@ class ErrorReport:
             click.echo(f"error: {line}", err=True)
 
     def skipped(self, corpus: Corpus) -> None:
-        """Tell the user about files in the given folders that were not read (their names, no content)."""
-        if not corpus.skipped:
-            return
-        by_type = Counter(p.suffix.lower() or "(no extension)" for p in corpus.skipped)
-        kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(by_type.items()))
-        click.echo(
-            f"warning: skipped {len(corpus.skipped)} file(s) of unsupported types ({kinds}); "
-            "qualdeid reads .txt, .md, .docx, .jsonl and .csv — convert the others to one of these",
-            err=True,
-        )
+        """Tell the user what the given folders hold that was not read (names and types, no content)."""
+        by_reason: dict[str, list[Skipped]] = {}
+        for s in corpus.skipped:
+            by_reason.setdefault(s.reason, []).append(s)
+        unsupported = by_reason.pop(UNSUPPORTED, [])
+        if unsupported:
+            by_type = Counter(s.path.suffix.lower() or "(no extension)" for s in unsupported)
+            kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(by_type.items()))
+            click.echo(
+                f"warning: skipped {len(unsupported)} file(s) of unsupported types ({kinds}); "
+                f"qualdeid reads {READABLE} — convert the others to one of these",
+                err=True,
+            )
+        for reason, what_to_do in _SKIPPED_HINTS.items():
+            if by_reason.get(reason):
+                click.echo(f"warning: skipped {_names(by_reason[reason])} ({reason}); {what_to_do}", err=True)
+
+
+#: What to do about each kind of entry a folder holds that was not read.
+_SKIPPED_HINTS = {
+    HIDDEN: "rename without the leading dot to include it",
+    LINK_OUTSIDE: "give the linked path itself, or use --follow-symlinks",
+    BROKEN_LINK: "the file it pointed to is gone",
+    SPECIAL: "give regular files or folders",
+}
+#: How many paths a warning names before it just counts the rest.
+NAMED_IN_WARNING = 5
+
+
+def _names(skipped: list[Skipped]) -> str:
+    names = [f"{s.path}/" if s.is_dir else str(s.path) for s in skipped]
+    shown = ", ".join(names[:NAMED_IN_WARNING])
+    return shown + (f" and {len(names) - NAMED_IN_WARNING} more" if len(names) > NAMED_IN_WARNING else "")
 
 
 class _ProgressCorpus:
@@ -306,18 +362,40 @@ def summary_line(documents: int, label_counts: Counter[str], failed: int) -> str
 
 
 def ask_passphrase(key_path: Path, *, creating: bool) -> str:
-    import os
+    """The passphrase from QUALDEID_PASSPHRASE, else asked for on the terminal (twice for a new key).
 
+    Without a terminal to ask on (a script, cron, input piped in) it exits 2 with one line rather
+    than read the passphrase from standard input, which may hold the data.
+    """
     from qualdeid.pseudonymise.key import PASSPHRASE_ENV
 
     env = os.environ.get(PASSPHRASE_ENV)
     if env:
         return env
+    no_passphrase = f"{key_path}: no passphrase; set {PASSPHRASE_ENV}, or run the command in a terminal to be asked"
+    if not _terminal_available():
+        fail(no_passphrase)
     if creating:
         click.echo(
             f"Creating a new key at {key_path}. Keep the passphrase safe: the key is useless without it.", err=True
         )
-    return click.prompt("Key passphrase", hide_input=True, confirmation_prompt=creating, err=True)
+    try:
+        return click.prompt("Key passphrase", hide_input=True, confirmation_prompt=creating, err=True)
+    except click.Abort as e:
+        if isinstance(e.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        fail(no_passphrase)  # end of input at the prompt
+
+
+def _terminal_available() -> bool:
+    """Whether a passphrase can be asked for: a terminal to read it from without echoing it."""
+    if sys.stdin.isatty():
+        return True
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY))
+    except OSError:
+        return False
+    return True
 
 
 def open_key(key_path: Path, *, create: bool) -> Any:

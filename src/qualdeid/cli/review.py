@@ -66,7 +66,7 @@ def review(
     model: str | None,
     jobs: int,
 ) -> None:
-    from qualdeid.review.decisions import DecisionsError
+    from qualdeid.decisions import DecisionsError
     from qualdeid.review.server import PortInUse, bind, new_token, serve
     from qualdeid.review.session import ReviewSession
 

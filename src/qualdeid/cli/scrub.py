@@ -34,7 +34,8 @@ one secret offset, ages become bands, contacts and IDs become tags, rare details
 (see rules/policy.yaml). OUT_DIR gets the same files in the same formats plus
 qualdeid-audit.json (counts and review flags only: safe to share). KEYFILE holds the mapping
 back to the real values, encrypted with a passphrase (QUALDEID_PASSPHRASE, or asked for); it
-must not be inside OUT_DIR. Running again with the same key keeps every earlier pseudonym.
+must not be inside OUT_DIR. Running again with the same key keeps every earlier pseudonym; a
+second scrub on the same key waits until the first has finished, then extends the key.
 
 \b
 Examples:
@@ -42,8 +43,11 @@ Examples:
   QUALDEID_PASSPHRASE=... qualdeid scrub new-diaries/ -o scrubbed/ --key ~/private/study.key --locale en_AU
   qualdeid scrub interviews/ -o out/ --key study.key --mark --jobs 2
 
-Exit status: 0 ok, 1 some inputs failed (named on stderr, the rest were written),
-2 usage error (bad option, wrong passphrase, key file modified, output folder not allowed).
+\b
+Exit status: 0 ok, 1 some inputs failed (named on stderr, the rest were written) or an output or
+the key could not be written (disk full, read-only folder: one line saying what to do),
+2 usage error (bad option, wrong passphrase, key file modified, output folder not allowed, no
+passphrase and no terminal to ask on), 130 stopped with Ctrl-C.
 """
 
 
@@ -75,7 +79,7 @@ def _report_result(result: Any, quiet: bool, verb: str) -> None:
 @click.command(help=SCRUB_HELP)
 @click.argument("paths", nargs=-1, required=True, metavar="IN...")
 @out_and_key_options(
-    "Folder for the scrubbed copies (must not be inside an input folder).",
+    "Folder for the scrubbed copies (must not be an input, lie inside an input folder or contain an input).",
     "Encrypted key file: created if missing, extended if it exists. Keep it private.",
 )
 @click.option(
@@ -109,32 +113,39 @@ def scrub(
     jobs: int,
     quiet: bool,
 ) -> None:
+    from qualdeid.corpus.writers import OutputError
     from qualdeid.pseudonymise import Scrubber, ScrubConfig, ScrubError
-    from qualdeid.pseudonymise.key import KeyFileError, refuse_inside
+    from qualdeid.pseudonymise.key import KeyFileError, KeyLock, KeySaveError, refuse_inside
     from qualdeid.pseudonymise.policy import PolicyError
     from qualdeid.pseudonymise.scrub import check_out_dir
     from qualdeid.pseudonymise.surrogates import LocaleError, check_locale
 
     try:
-        check_out_dir(paths, out_dir)
+        check_out_dir(paths, out_dir, key_path)
         refuse_inside(key_path, out_dir)
         if locale:
             check_locale(locale)
     except (ScrubError, KeyFileError, LocaleError) as e:
         fail(str(e))
     corpus = make_corpus(paths, text_column, encoding, max_mb, delimiter=delimiter, scan_fields=scan_fields)
-    key = open_key(key_path, create=True)
-    config = ScrubConfig(locale=locale, seed=seed, mark=mark, jobs=jobs, force=force, rules_dirs=list(rules_dirs))
-    detector = common.make_detector(model, rules_dirs, jobs)
     try:
-        scrubber = Scrubber(key, config, detector=detector)
-    except (PolicyError, LocaleError) as e:
-        fail(str(e))
-    if scrubber.seed_warning and not quiet:
-        click.echo(f"warning: {scrubber.seed_warning}", err=True)
-    try:
-        with progress(corpus, enabled=not quiet, label="Scrubbing") as stream:
-            result = scrubber.scrub(corpus, out_dir, detect_input=stream)
+        # the whole read-modify-write of the key in one turn: another run on this key waits for it
+        with KeyLock(key_path, on_wait=lambda message: click.echo(f"waiting: {message}", err=True)):
+            key = open_key(key_path, create=True)
+            config = ScrubConfig(
+                locale=locale, seed=seed, mark=mark, jobs=jobs, force=force, rules_dirs=list(rules_dirs)
+            )
+            detector = common.make_detector(model, rules_dirs, jobs)
+            try:
+                scrubber = Scrubber(key, config, detector=detector)
+            except (PolicyError, LocaleError) as e:
+                fail(str(e))
+            if scrubber.seed_warning and not quiet:
+                click.echo(f"warning: {scrubber.seed_warning}", err=True)
+            with progress(corpus, enabled=not quiet, label="Scrubbing") as stream:
+                result = scrubber.scrub(corpus, out_dir, detect_input=stream)
+    except (KeySaveError, OutputError) as e:  # disk full, read-only, another run: nothing half done
+        fail(str(e), EXIT_INPUT_ERRORS)
     except (ScrubError, KeyFileError) as e:
         fail(str(e))
     common.report_stale(detector)
@@ -164,6 +175,7 @@ Example:
 )
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr (errors still shown).")
 def restore(paths: tuple[str, ...], out_dir: Path, key_path: Path, text_column: str | None, quiet: bool) -> None:
+    from qualdeid.corpus.writers import OutputError, check_writable
     from qualdeid.pseudonymise import Restorer, ScrubError
     from qualdeid.pseudonymise.key import KeyFileError, refuse_inside
     from qualdeid.pseudonymise.scrub import check_out_dir
@@ -174,5 +186,9 @@ def restore(paths: tuple[str, ...], out_dir: Path, key_path: Path, text_column: 
     except (ScrubError, KeyFileError) as e:
         fail(str(e))
     key = open_key(key_path, create=False)
-    result = Restorer(key).restore(Corpus(list(paths), text_column=text_column), out_dir)
+    try:
+        check_writable(out_dir)
+        result = Restorer(key).restore(Corpus(list(paths), text_column=text_column), out_dir)
+    except OutputError as e:
+        fail(str(e), EXIT_INPUT_ERRORS)
     _report_result(result, quiet, f"restored to {out_dir}")

@@ -37,6 +37,7 @@ from qualdeid.compose.select import (
 )
 from qualdeid.compose.targets import Target, Targets
 from qualdeid.corpus.model import Document
+from qualdeid.edits import Edit, apply_edits, non_overlapping
 from qualdeid.pseudonymise.identity import parse_person
 from qualdeid.pseudonymise.people import People, RoleWords, resolve_people
 from qualdeid.pseudonymise.surrogates import nickname_table
@@ -322,7 +323,10 @@ class Composer:
                 Change(cut.start + e.start, cut.start + e.end, original, e.new, reason, subject, "character")
             )
         changes = _non_overlapping(changes)
-        new_text = _tidy(_apply(text, cut.start, cut.end, changes))
+        in_window = [
+            Edit(c.start - cut.start, c.end - cut.start, c.replacement) for c in changes if c.start >= cut.start
+        ]
+        new_text = _tidy(apply_edits(window, in_window)[0])
         notes = []
         if unresolved:
             words_ = sorted({window[u.start : u.end].lower() for u in unresolved})
@@ -446,10 +450,10 @@ class Composer:
                 for c in para.changes
                 if c.reason in _LABEL_OF and len(c.original.strip()) > 2
             }
-            edits: list[tuple[int, int, str]] = []
+            edits: list[Edit] = []
             for value in sorted(originals, key=len, reverse=True):
                 for m in re.finditer(r"(?<![\w'’])" + re.escape(value) + r"(?![\w])", para.text):
-                    edits.append((m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
+                    edits.append(Edit(m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
             for idx in (corpus.index, corpus.key_index):
                 if idx is None:
                     continue
@@ -460,22 +464,14 @@ class Composer:
                     if self.targets.kind(para.text, h.start, h.end, h.label) is None:
                         continue  # a word, a generic place, a country or language: nobody's identifier
                     if not {w.lower() for w in re.findall(r"[^\W\d_]+", hit)} <= invented:
-                        edits.append((h.start, h.end, self._again(para.text, h.start, h.end, h.label)))
+                        edits.append(Edit(h.start, h.end, self._again(para.text, h.start, h.end, h.label)))
             if not edits:
                 continue
-            kept: list[tuple[int, int, str]] = []
-            for e in sorted(edits, key=lambda e: (e[0], -(e[1] - e[0]))):
-                if not kept or e[0] >= kept[-1][1]:
-                    kept.append(e)
-            out, pos = [], 0
-            for a, b, new in kept:
-                out += [para.text[pos:a], new]
-                pos = b
-            para.text = "".join(out) + para.text[pos:]
+            para.text, applied = apply_edits(para.text, edits)
             para.changes.append(
-                Change(-1, -1, f"{len(kept)} identifier(s) in the composed text", "placeholders", "final check")
+                Change(-1, -1, f"{len(applied)} identifier(s) in the composed text", "placeholders", "final check")
             )
-            fixes += len(kept)
+            fixes += len(applied)
         return fixes
 
     def _again(self, text: str, start: int, end: int, label: str) -> str:
@@ -577,24 +573,9 @@ def _person_before(people: People, doc_id: str, pos: int) -> tuple[int, int]:
 
 
 def _non_overlapping(changes: list[Change]) -> list[Change]:
-    """The changes that apply: an identifier's replacement wins over a verb or pronoun inside it."""
-    kept: list[Change] = []
-    for c in sorted(changes, key=lambda c: (c.start, -(c.end - c.start))):
-        if c.start >= 0 and kept and c.start < kept[-1].end:
-            continue
-        kept.append(c)
-    return kept
-
-
-def _apply(text: str, start: int, end: int, changes: list[Change]) -> str:
-    out, pos = [], start
-    for c in sorted((c for c in changes if c.start >= 0), key=lambda c: (c.start, -(c.end - c.start))):
-        if c.start < pos:
-            continue
-        out += [text[pos : c.start], c.replacement]
-        pos = c.end
-    out.append(text[pos:end])
-    return "".join(out)
+    """The changes that apply: an identifier's replacement wins over a verb or pronoun inside it
+    (the log's notes, at -1, are kept)."""
+    return [c for c in changes if c.start < 0] + non_overlapping(c for c in changes if c.start >= 0)
 
 
 def _tidy(text: str) -> str:

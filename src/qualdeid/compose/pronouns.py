@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.nlp.loading import resolve_model_name
+from qualdeid.edits import Edit
 
 MALE = {"he": "subj", "him": "obj", "his": "poss", "himself": "refl", "hes": "subj_is"}
 FEMALE = {"she": "subj", "her": "obj", "hers": "poss_pron", "herself": "refl", "shes": "subj_is"}
@@ -36,13 +37,6 @@ TARGET = {
 _STATES = frozenset({"tired", "worried", "scared", "done", "gone", "stuck", "lost", "upset", "pleased", "married"})
 _BE_PLURAL = {"is": "are", "was": "were", "'s": "'re", "’s": "’re"}
 _HAVE_PLURAL = {"has": "have", "'s": "'ve", "’s": "’ve"}
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    start: int
-    end: int
-    new: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from qualdeid.corpus.model import (
     DIRECT_LABELS,
     LABELS,
     Document,
+    DocumentError,
     InputError,
     Part,
     Segment,
@@ -11,4 +12,14 @@ from qualdeid.corpus.model import (
     canonical_label,
 )
 
-__all__ = ["DIRECT_LABELS", "LABELS", "Document", "InputError", "Part", "Segment", "Span", "canonical_label"]
+__all__ = [
+    "DIRECT_LABELS",
+    "LABELS",
+    "Document",
+    "DocumentError",
+    "InputError",
+    "Part",
+    "Segment",
+    "Span",
+    "canonical_label",
+]

@@ -21,16 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lxml import etree
 
-from qualdeid.corpus.model import Document, InputError
+from qualdeid.corpus.model import Document, InputError, InputFile
 from qualdeid.corpus.parts import TextBuilder
 from qualdeid.corpus.ziparchive import ZipMembers, read_zip, write_zip
-
-if TYPE_CHECKING:
-    from qualdeid.corpus.readers import InputFile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"

@@ -14,13 +14,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from qualdeid.corpus.model import Document, InputError
+from qualdeid.corpus.model import Document, InputError, InputFile
 from qualdeid.corpus.parts import TextBuilder
-
-if TYPE_CHECKING:
-    from qualdeid.corpus.readers import InputFile
 
 #: Markup characters the alignment may pass over between pieces of text.
 _MARKUP = set("*_[]!<>`~ \t\n\\")

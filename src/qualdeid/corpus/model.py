@@ -137,6 +137,14 @@ class Document:
         return {"id": self.id, "text": self.text, "spans": [s.to_dict() for s in self.spans]}
 
 
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """One input file found by discovery: its path and the id its document(s) get."""
+
+    path: Path  # "-" for stdin
+    rel: str  # id of the document(s): path relative to the folder given, or the file name
+
+
 class InputError(Exception):
     """A document that could not be read. The message names the file and never quotes its text."""
 
@@ -144,3 +152,14 @@ class InputError(Exception):
         super().__init__(f"{source}: {message}")
         self.source = source
         self.message = message
+
+
+class DocumentError(InputError):
+    """A document that was read but that detection failed on. It takes the document's place in the
+    stream, so that no later stage sees the document (nor writes it, redacted or not). ``meta`` keeps
+    only where a long document's part lies in it (``corpus/split.py``): the failure of one part is
+    the failure of the whole document."""
+
+    def __init__(self, source: str, message: str, meta: dict[str, Any] | None = None) -> None:
+        super().__init__(source, message)
+        self.meta = meta or {}

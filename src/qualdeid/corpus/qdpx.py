@@ -19,17 +19,14 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.etree import ElementTree as ET
 
-from qualdeid.corpus.model import Document, InputError, Segment
+from qualdeid.corpus.model import Document, InputError, InputFile, Segment
 from qualdeid.corpus.writers import write_bytes_atomic
 from qualdeid.corpus.ziparchive import MAX_MEMBERS, read_zip, safe_member_name
 
 __all__ = ["MAX_MEMBERS", "QdpxArchive", "open_archive", "read_qdpx", "render_qdpx", "write_qdpx"]
-
-if TYPE_CHECKING:
-    from qualdeid.corpus.readers import InputFile
 
 NS = "urn:QDA-XML:project:1.0"
 PROJECT_MEMBER = "project.qde"
@@ -248,13 +245,21 @@ def qdpx_bytes(
     xml = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(archive.project_name, xml)
+        zf.writestr(_entry(archive.project_name), xml)
         for name in archive.order:
             if name in keep_members:
-                zf.writestr(name, archive.members[name])
+                zf.writestr(_entry(name), archive.members[name])
         for name, blob in new_members.items():
-            zf.writestr(name, blob)
+            zf.writestr(_entry(name), blob)
     return buf.getvalue(), report
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A member with a fixed date: the same project written twice is the same bytes, so a re-run
+    recognises its earlier output as done (and the archive does not say when it was made)."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 def _rewrite_source(src: ET.Element, doc: Document, source_names: Mapping[str, str]) -> str:

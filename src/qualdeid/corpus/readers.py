@@ -10,6 +10,7 @@ import codecs
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -17,13 +18,26 @@ from pathlib import Path
 from typing import Any
 
 from qualdeid.corpus.jsonraw import pointer, value_tokens
-from qualdeid.corpus.model import Document, InputError, Segment
+from qualdeid.corpus.model import Document, InputError, InputFile, Segment
 from qualdeid.corpus.parts import BLOCK_SEPARATOR, TextBuilder
 
 TEXT_SUFFIXES = {".txt", ".md"}
-SUFFIXES = TEXT_SUFFIXES | {".docx", ".jsonl", ".csv", ".qdpx"}
+_READ_ORDER = (".txt", ".md", ".docx", ".jsonl", ".csv", ".qdpx")
+SUFFIXES = set(_READ_ORDER)
+#: The types that are read, for messages: ".txt, .md, .docx, .jsonl, .csv and .qdpx".
+READABLE = ", ".join(_READ_ORDER[:-1]) + " and " + _READ_ORDER[-1]
 #: Larger files are refused: a diary or transcript is far smaller, and a huge file is usually a mistake.
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_MB = 20
+DEFAULT_MAX_BYTES = DEFAULT_MAX_MB * 1_000_000
+
+#: Why a file or folder inside a given folder was not read (see :class:`Skipped`).
+UNSUPPORTED, HIDDEN, LINK_OUTSIDE, BROKEN_LINK, SPECIAL = (
+    "unsupported type",
+    "hidden",
+    "link leading outside the folder",
+    "broken link",
+    "not a regular file",
+)
 #: ``scan_fields`` value: every field of a .csv/.jsonl record is read, not only the text.
 ALL_FIELDS = "all"
 #: Fields that say which record it is or hold offsets into its text: never read as text.
@@ -36,35 +50,71 @@ FieldChoice = str | Collection[str] | None
 
 
 @dataclass(frozen=True, slots=True)
-class InputFile:
-    path: Path  # "-" for stdin
-    rel: str  # id of the document(s): path relative to the folder given, or the file name
+class Skipped:
+    """A file or folder inside a given folder that was not read, and why (one of the reasons above)."""
+
+    path: Path
+    reason: str
+    is_dir: bool = False
 
 
-def discover(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> Iterator[InputFile | InputError]:
-    """Expand the given paths into input files: folders recursively (known formats only).
+def discover(
+    paths: Iterable[str | Path], skipped: list[Skipped] | None = None, *, follow_symlinks: bool = False
+) -> Iterator[InputFile | InputError]:
+    """Expand the given paths into input files: folders recursively, known formats only, in path order.
 
-    Files inside folders whose type is not supported are not read; they are appended to ``skipped``
-    (when given) so that the caller can tell the user. Hidden files and folders are ignored.
+    Inside a folder, what is not read is appended to ``skipped`` (when given) so that the caller can
+    name it: files of other types, hidden files and folders, broken links, and files or folders
+    reached through a link that leads outside the folder (followed with ``follow_symlinks``). Links
+    within the folder are followed. A path given directly is read whatever its name.
     """
     for raw in paths:
         p = Path(raw)
         if str(raw) == "-":
             yield InputFile(Path("-"), "stdin")
         elif p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file()):
-                if any(part.startswith(".") for part in f.relative_to(p).parts):
-                    continue
-                if f.suffix.lower() in SUFFIXES:
-                    yield InputFile(f, f.relative_to(p).as_posix())
-                elif skipped is not None:
-                    skipped.append(f)
+            for f in _walk(p, p.resolve(), {p.resolve()}, skipped if skipped is not None else [], follow_symlinks):
+                yield InputFile(f, f.relative_to(p).as_posix())
         elif p.is_file():
             yield InputFile(p, p.name)
         elif p.exists():
-            yield InputError(str(p), "not a regular file or folder; give a text, .docx, .jsonl or .csv file")
+            yield InputError(str(p), f"not a regular file or folder; give a file ({READABLE}) or a folder")
+        elif p.is_symlink():
+            yield InputError(str(p), "a broken link: what it points to does not exist")
         else:
             yield InputError(str(p), "no such file or folder")
+
+
+def _walk(folder: Path, root: Path, ancestors: set[Path], skipped: list[Skipped], follow: bool) -> Iterator[Path]:
+    """The readable files below ``folder`` (of the given folder ``root``), depth first, by name."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        skipped.append(Skipped(folder, SPECIAL, is_dir=True))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            skipped.append(Skipped(path, HIDDEN, is_dir=entry.is_dir()))
+            continue
+        if entry.is_symlink():
+            target = path.resolve()
+            if not target.exists():
+                skipped.append(Skipped(path, BROKEN_LINK))
+                continue
+            if not follow and target != root and root not in target.parents:
+                skipped.append(Skipped(path, LINK_OUTSIDE, is_dir=target.is_dir()))
+                continue
+        if entry.is_dir():
+            real = path.resolve()
+            if real not in ancestors:  # a link back up the tree would never end
+                yield from _walk(path, root, ancestors | {real}, skipped, follow)
+        elif not entry.is_file():
+            skipped.append(Skipped(path, SPECIAL))
+        elif path.suffix.lower() in SUFFIXES:
+            yield path
+        else:
+            skipped.append(Skipped(path, UNSUPPORTED))
 
 
 class Corpus:
@@ -86,6 +136,7 @@ class Corpus:
         scan_fields: FieldChoice = None,
         delimiter: str | None = None,
         file_options: Callable[[InputFile], Mapping[str, Any]] | None = None,
+        follow_symlinks: bool = False,
     ) -> None:
         self.paths = [str(p) for p in paths]
         self.text_column = text_column
@@ -98,14 +149,15 @@ class Corpus:
         #: Per-file settings that override the ones above (``text_column``, ``scan_fields``,
         #: ``delimiter``): restore reads each file as its scrub did, from the key.
         self.file_options = file_options
-        #: Files in the given folders that were not read because their type is not supported
-        #: (filled during iteration; each iteration starts it afresh).
-        self.skipped: list[Path] = []
+        self.follow_symlinks = follow_symlinks
+        #: What the given folders hold that was not read, and why (filled during iteration; each
+        #: iteration starts it afresh).
+        self.skipped: list[Skipped] = []
         self._stdin: bytes | None = None
 
     def __iter__(self) -> Iterator[Document | InputError]:
         self.skipped = []
-        for item in discover(self.paths, self.skipped):
+        for item in discover(self.paths, self.skipped, follow_symlinks=self.follow_symlinks):
             if isinstance(item, InputError):
                 yield item
                 continue
@@ -120,7 +172,7 @@ class Corpus:
 
     def files(self) -> list[InputFile]:
         """The input files the paths expand to (no reading)."""
-        return [f for f in discover(self.paths) if isinstance(f, InputFile)]
+        return [f for f in discover(self.paths, follow_symlinks=self.follow_symlinks) if isinstance(f, InputFile)]
 
     def documents(self) -> Iterator[Document]:
         """Only the documents that could be read (errors are skipped)."""
@@ -187,16 +239,15 @@ class Corpus:
                 raise InputError(name, "the file is empty")
             docs = [Document(id=f.rel, text=text, source=f.path, fmt=suffix.lstrip("."))]
         else:
-            raise InputError(
-                name, f"unsupported file type '{suffix or '(none)'}'; use .txt, .md, .docx, .jsonl or .csv"
-            )
+            raise InputError(name, f"unsupported file type '{suffix or '(none)'}'; use {READABLE}")
         for doc in docs:
             doc.meta.update(encoding)
             yield doc
 
 
 def _size(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
+    """``20 MB``, ``20.9 MB``, ``1,024 bytes``."""
+    return f"{n / 1e6:.1f}".removesuffix(".0") + " MB" if n >= 100_000 else f"{n:,} bytes"
 
 
 #: Byte-order marks that make a Unicode encoding unambiguous (longest first: UTF-32 LE starts like UTF-16 LE).
@@ -233,12 +284,14 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
 
     Without a byte-order mark only UTF-8 is accepted: guessing a legacy encoding (Latin-1,
     Windows-1252) would silently garble names, so the user is asked to re-save the file or to say
-    which encoding it has (``encoding``, the ``--encoding`` option).
+    which encoding it has (``encoding``, the ``--encoding`` option). A byte-order mark always wins
+    over ``encoding``: a UTF-16 file among cp1252 ones is still read as UTF-16.
     """
-    if encoding is None:
-        encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
-        if encoding is None and b"\x00" in data[:8192]:
-            raise InputError(name, _binary_hint(data))
+    marked = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if marked is not None:  # a byte-order mark says what the file is, whatever --encoding says
+        encoding = marked
+    elif encoding is None and b"\x00" in data[:8192]:
+        raise InputError(name, _binary_hint(data))
     try:
         text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as e:

@@ -8,6 +8,10 @@ Pass 2 reads the corpus again, lets the processors decide with that knowledge, a
 deny lists, drops layout artefacts and resolves overlaps; with ``jobs > 1`` this too happens in
 worker processes, started after pass 1 so that they hold the corpus-wide knowledge.
 
+A document that detection fails on (any exception in either pass) comes out as a
+:class:`DocumentError` in its place: one line naming its file and what failed in qualdeid's code,
+never its text. No later stage sees the document, and the rest of the corpus goes on.
+
 The main process only reads, hands out chunks of documents and puts results back in order, with a
 bounded number of chunks in flight, so that memory stays flat and both passes keep every core busy.
 """
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,14 +29,15 @@ from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Any, TypeVar
 
-from qualdeid.corpus.model import Document, InputError, Span
+from qualdeid.corpus.model import Document, DocumentError, InputError, Span
+from qualdeid.corpus.split import PART, join_parts, split_corpus
+from qualdeid.decisions import Decisions
 from qualdeid.detect.finalise import Finaliser
 from qualdeid.detect.nlp.loading import DEFAULT_MODEL, load_model, resolve_model_name
 from qualdeid.detect.nlp.malloc import reuse_freed_memory
 from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer, canonical_label
 from qualdeid.detect.nlp.spool import Spool
 from qualdeid.detect.processors import CorpusProcessor, build_processors
-from qualdeid.review.decisions import Decisions
 from qualdeid.rules import Rules
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).
@@ -54,6 +60,9 @@ class DetectConfig:
     rules_dirs: list[Path] = field(default_factory=list)
     score_threshold: float = 0.3
     batch_size: int = 32
+    #: At most this many characters go through spaCy at once (it needs about 4 kB per character):
+    #: memory stays bounded, and a longer document is detected in parts (``corpus/split.py``).
+    batch_chars: int = 100_000
     jobs: int = 1
     #: Where the private pass-1 spool file goes (default: the system's temporary folder).
     spool_dir: Path | None = None
@@ -62,20 +71,43 @@ class DetectConfig:
     apply_decisions: bool = True
 
 
+@dataclass(frozen=True)
+class Failure:
+    """Detection failed on one document: the exception's type and the innermost place in qualdeid's
+    code it came through (never its message, which may quote the text)."""
+
+    reason: str
+
+    @classmethod
+    def of(cls, e: Exception) -> Failure:
+        ours = [f for f in traceback.extract_tb(e.__traceback__) if Path(f.filename).is_relative_to(_PACKAGE)]
+        if not ours:
+            return cls(type(e).__name__)
+        module = Path(ours[-1].filename).relative_to(_PACKAGE).as_posix()
+        return cls(f"{type(e).__name__} in {module}:{ours[-1].lineno}")
+
+
+#: qualdeid's own code, where a failure is located (paths inside it name no one).
+_PACKAGE = Path(__file__).parents[1]
+
+
 @dataclass
 class Pass1Result:
     doc_id: str
     spans: list[SpanRow]
     candidates: list[list[Span]]  # one list per processor, of the processor's own span type
     observations: list[Any]  # one per processor
+    failure: Failure | None = None
 
     def spooled(self) -> Spooled:
         """What pass 2 needs (the observations were folded into the processors' knowledge)."""
-        return (self.doc_id, self.spans, self.candidates)
+        return (self.doc_id, self.spans, self.candidates, self.failure)
 
 
-#: A document's pass-1 result as kept in the spool: (doc_id, spans, candidates per processor).
-Spooled = tuple[str, list[SpanRow], list[list[Span]]]
+#: A document's pass-1 result as kept in the spool: (doc_id, spans, candidates per processor, failure).
+Spooled = tuple[str, list[SpanRow], list[list[Span]], Failure | None]
+#: A document's pass-2 result: its final spans as rows, or why detection failed on it.
+Outcome = list[SpanRow] | Failure
 
 
 def _row(s: Span) -> SpanRow:
@@ -98,16 +130,44 @@ class FirstPass:
 
     def run(self, docs: Iterable[Document]) -> Iterator[Pass1Result]:
         pairs = ((d.text, d) for d in docs)
-        for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
-            for p in self.processors:
-                p.prepare(sdoc)
-            spans = self.recognize(doc.text, sdoc)
-            candidates, observations = [], []
-            for p in self.processors:
-                found, observation = p.first_pass(doc, sdoc, spans)
-                candidates.append(found)
-                observations.append(observation)
-            yield Pass1Result(doc.id, [_row(s) for s in spans], candidates, observations)
+        for sdoc, doc in self._pipe(pairs):
+            if isinstance(sdoc, Failure):
+                result = Pass1Result(doc.id, [], [], [], sdoc)
+            else:
+                try:
+                    result = self.analyse(doc, sdoc)
+                except Exception as e:
+                    result = Pass1Result(doc.id, [], [], [], Failure.of(e))
+            yield result
+
+    def analyse(self, doc: Document, sdoc: Any) -> Pass1Result:
+        for p in self.processors:
+            p.prepare(sdoc)
+        spans = self.recognize(doc.text, sdoc)
+        candidates, observations = [], []
+        for p in self.processors:
+            found, observation = p.first_pass(doc, sdoc, spans)
+            candidates.append(found)
+            observations.append(observation)
+        return Pass1Result(doc.id, [_row(s) for s in spans], candidates, observations)
+
+    def _pipe(self, pairs: Iterable[tuple[str, Document]]) -> Iterator[tuple[Any, Document]]:
+        """``nlp.pipe`` in batches of at most ``batch_size`` documents and ``batch_chars`` characters.
+        When spaCy fails on a batch, its documents not yet parsed are parsed one by one, and the one
+        it fails on comes with its :class:`Failure` instead of a parse."""
+        for batch in _batches(pairs, self.config.batch_size, self.config.batch_chars):
+            done = 0
+            try:
+                for parsed in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                    done += 1
+                    yield parsed
+            except Exception:
+                for text, doc in batch[done:]:
+                    try:
+                        sdoc = self.nlp(text)
+                    except Exception as e:
+                        sdoc = Failure.of(e)
+                    yield sdoc, doc
 
     def recognize(self, text: str, sdoc: Any) -> list[Span]:
         artifacts = self.analyzer.nlp_engine._doc_to_nlp_artifact(sdoc, LANGUAGE)
@@ -123,6 +183,19 @@ class FirstPass:
             subtype = r.entity_type if r.entity_type != label else None
             spans.append(Span(r.start, r.end, label, "", r.score, detector, subtype))
         return spans
+
+
+def _batches(pairs: Iterable[tuple[str, T]], max_docs: int, max_chars: int) -> Iterator[list[tuple[str, T]]]:
+    batch: list[tuple[str, T]] = []
+    chars = 0
+    for pair in pairs:
+        if batch and (len(batch) == max_docs or chars + len(pair[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(pair)
+        chars += len(pair[0])
+    if batch:
+        yield batch
 
 
 #: Worker processes start by "fork" where it is safe and cheap (Linux: workers inherit the loaded
@@ -157,6 +230,15 @@ class SecondPass:
         self.processors = processors
         self.finaliser = finaliser
 
+    def outcome(self, doc: Document, record: Spooled) -> Outcome:
+        """The document's final spans as rows, or why detection failed on it (in either pass)."""
+        if record[3] is not None:
+            return record[3]
+        try:
+            return [_row(s) for s in self.spans(doc, record)]
+        except Exception as e:
+            return Failure.of(e)
+
     def spans(self, doc: Document, record: Spooled) -> list[Span]:
         base = [_span(r) for r in record[1]]
         candidates = record[2]
@@ -176,10 +258,10 @@ def _init_second(state: SecondPass | None) -> None:
         _second = state
 
 
-def _run_second_chunk(chunk: list[tuple[str, Spooled]]) -> list[list[SpanRow]]:
-    """Final spans of each document of the chunk, as rows (their text is the document's slice)."""
+def _run_second_chunk(chunk: list[tuple[str, Spooled]]) -> list[Outcome]:
+    """The outcome of each document of the chunk (span rows: their text is the document's slice)."""
     assert _second is not None
-    return [[_row(s) for s in _second.spans(Document(id=r[0], text=t), r)] for t, r in chunk]
+    return [_second.outcome(Document(id=r[0], text=t), r) for t, r in chunk]
 
 
 def _ordered_map(
@@ -237,8 +319,14 @@ class Detector:
 
         ``progress(stage, done)`` is called as documents are analysed (stage 1) and finished (stage 2).
         Without it, a corpus that has a ``detect_progress`` method (the command line's progress bar
-        wraps the corpus so) gets those calls.
+        wraps the corpus so) gets those calls. A document longer than ``config.batch_chars`` is
+        detected in parts and comes out whole (``corpus/split.py``).
         """
+        return join_parts(self._detect(split_corpus(corpus, self.config.batch_chars), progress))
+
+    def _detect(
+        self, corpus: Iterable[Document | InputError], progress: ProgressCallback | None
+    ) -> Iterator[Document | InputError]:
         progress = progress or getattr(corpus, "detect_progress", None)
         buffer: Spool | None = None
         spool = Spool(self.config.spool_dir)
@@ -254,16 +342,16 @@ class Detector:
             processors = build_processors(self.rules, load_model(self.config.model))
             docs = (d for d in corpus() if isinstance(d, Document))
             for n, result in enumerate(self._pass1(docs), 1):
-                for p, observation in zip(processors, result.observations, strict=True):
-                    p.observe(result.doc_id, observation)
+                if result.failure is None:
+                    for p, observation in zip(processors, result.observations, strict=True):
+                        p.observe(result.doc_id, observation)
                 spool.write(result.spooled())
                 if progress:
                     progress(1, n)
             finished = 0
             self.decisions.reset_counts()
             for item in self._pass2(corpus(), spool.read(), SecondPass(processors, self.finaliser), spool.count):
-                if isinstance(item, Document):
-                    item.spans = self.decisions.apply(item)
+                if isinstance(item, Document | DocumentError):
                     finished += 1
                     if progress:
                         progress(2, finished)
@@ -309,7 +397,7 @@ class Detector:
         if not self._parallel(count):
             for item in items:
                 if isinstance(item, Document):
-                    item.spans = second.spans(item, _record_of(item, records))
+                    item = self._finished(item, second.outcome(item, _record_of(item, records)))
                 yield item
             return
         global _second
@@ -319,17 +407,48 @@ class Detector:
         try:
             with self._pool(_init_second, None if fork else second) as pool:
                 tasks = _chunks_of_items(items, records)
-                for chunk, rows in _ordered_map(pool, _run_second_chunk, tasks, CHUNKS_IN_FLIGHT * self.config.jobs):
-                    documents = iter(rows)
+                for chunk, outcomes in _ordered_map(
+                    pool, _run_second_chunk, tasks, CHUNKS_IN_FLIGHT * self.config.jobs
+                ):
+                    documents = iter(outcomes)
                     for item in chunk:
                         if isinstance(item, Document):
-                            item.spans = [
-                                Span(r[0], r[1], r[2], item.text[r[0] : r[1]], r[3], r[4], r[5], r[6])
-                                for r in next(documents)
-                            ]
+                            item = self._finished(item, next(documents))
                         yield item
         finally:
             _second = None
+
+    def _finished(self, doc: Document, outcome: Outcome) -> Document | DocumentError:
+        """The document with its final spans and the review decisions applied, or its error."""
+        if isinstance(outcome, Failure):
+            return _failed(doc, outcome)
+        doc.spans = [Span(r[0], r[1], r[2], doc.text[r[0] : r[1]], r[3], r[4], r[5], r[6]) for r in outcome]
+        try:
+            doc.spans = self.decisions.apply(doc)
+        except Exception as e:
+            return _failed(doc, Failure.of(e))
+        return doc
+
+
+def _failed(doc: Document, failure: Failure) -> DocumentError:
+    """The one line that stands for a document detection failed on: its file, its place there (a
+    line or row number, never its id or text) and what failed."""
+    part = doc.meta.get(PART)
+    meta = part.meta if part is not None else doc.meta
+    if "_line" in meta:
+        place = f"the record on line {meta['_line']}"
+    elif "_row" in meta:
+        place = f"row {meta['_row']}"
+    elif doc.fmt in ("jsonl", "csv", "qdpx"):
+        place = "a document of this file"
+    else:
+        place = "this file"
+    return DocumentError(
+        str(doc.source or doc.id),
+        f"detection failed on {place} ({failure.reason}), so it is left out (never written, not even "
+        "unredacted); the rest of the batch went on. Please report this line to the qualdeid developers",
+        {PART: part} if part is not None else None,
+    )
 
 
 def _record_of(doc: Document, records: Iterator[Spooled]) -> Spooled:

@@ -29,7 +29,7 @@ from typing import Any
 from qualdeid.corpus.jsonraw import Token, char_offsets, encode_string, pointer, value_tokens
 from qualdeid.corpus.model import Document, Part
 from qualdeid.corpus.readers import decode_text, text_encoding
-from qualdeid.pseudonymise.replace import Applied, OffsetMap
+from qualdeid.edits import Applied, OffsetMap
 
 BOM = "\ufeff"
 #: Characters that Markdown would read as markup in a replacement in running text; they are escaped

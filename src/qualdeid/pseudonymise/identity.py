@@ -85,8 +85,9 @@ def normalise_place(text: str) -> str:
 
 
 @dataclass
-class Person:
-    """A person identity. ``first``/``last`` are the real (lowercase, formal) parts where known."""
+class PersonIdentity:
+    """One real person as scrub tells people apart (the key holds one per pseudonym); ``first``/``last``
+    are the real (lowercase, formal) parts where known."""
 
     key: str
     first: str = ""
@@ -115,7 +116,7 @@ class Mention:
 class Resolution:
     """The identity table: which identity each mention belongs to, and what needs review."""
 
-    persons: dict[str, Person] = field(default_factory=dict)
+    persons: dict[str, PersonIdentity] = field(default_factory=dict)
     mention_identity: dict[tuple[str, int, int], str] = field(default_factory=dict)
     #: {"kind", "docs", "detail", "resolved"} — no names; "resolved": a review decision settles every
     #: mention the flag was raised for
@@ -137,14 +138,14 @@ class PersonResolver:
         # Indexes over self.res.persons (insertion order kept), so that resolving n mentions
         # against m identities costs O(n) lookups rather than O(n * m) comparisons.
         self._order: dict[str, int] = {}
-        self._by_form: dict[str, list[Person]] = defaultdict(list)  # formal form of the first name
-        self._by_last: dict[str, list[Person]] = defaultdict(list)
-        self._by_initial: dict[str, list[Person]] = defaultdict(list)  # first letter of the initials
+        self._by_form: dict[str, list[PersonIdentity]] = defaultdict(list)  # formal form of the first name
+        self._by_last: dict[str, list[PersonIdentity]] = defaultdict(list)
+        self._by_initial: dict[str, list[PersonIdentity]] = defaultdict(list)  # first letter of the initials
 
     def compatible(self, a: str, b: str) -> bool:
         return a == b or bool(formal_forms(a, self.nicknames) & formal_forms(b, self.nicknames))
 
-    def _index(self, p: Person) -> None:
+    def _index(self, p: PersonIdentity) -> None:
         self._order[p.key] = len(self._order)
         if p.first:
             for form in formal_forms(p.first, self.nicknames):
@@ -153,15 +154,15 @@ class PersonResolver:
             self._by_last[p.last].append(p)
         self._by_initial[p.initial_letters()[:1]].append(p)
 
-    def _with_first(self, word: str) -> list[Person]:
+    def _with_first(self, word: str) -> list[PersonIdentity]:
         """Identities whose first name is compatible with ``word``, in the order they were made."""
-        found: dict[str, Person] = {}
+        found: dict[str, PersonIdentity] = {}
         for form in formal_forms(word, self.nicknames):
             for p in self._by_form.get(form, ()):
                 found.setdefault(p.key, p)
         return sorted(found.values(), key=lambda p: self._order[p.key])
 
-    def full_names_fitting(self, word: str) -> list[Person]:
+    def full_names_fitting(self, word: str) -> list[PersonIdentity]:
         """Identities with a first name and a surname whose first name fits ``word`` (after ``resolve``)."""
         return [p for p in self._with_first(word) if p.last]
 
@@ -176,9 +177,9 @@ class PersonResolver:
         return None
 
     def add_existing(self, key: str, first: str, last: str, initials: str, gender: str | None) -> None:
-        self._add(Person(key, first, last, initials, gender))
+        self._add(PersonIdentity(key, first, last, initials, gender))
 
-    def _add(self, p: Person) -> Person:
+    def _add(self, p: PersonIdentity) -> PersonIdentity:
         old = self.res.persons.get(p.key)
         if old is not None:  # replaced (add_existing called twice): drop it from the indexes
             for table in (self._by_form, self._by_last, self._by_initial):
@@ -190,10 +191,10 @@ class PersonResolver:
         self._index(p)
         return p
 
-    def _new(self, key: str, **kw) -> Person:
+    def _new(self, key: str, **kw) -> PersonIdentity:
         p = self.res.persons.get(key)
         if p is None:
-            p = self._add(Person(key, **kw))
+            p = self._add(PersonIdentity(key, **kw))
         return p
 
     def _flag_once(self, kind: str, what: str, m: Mention, detail: str) -> None:
@@ -304,7 +305,7 @@ class PersonResolver:
             for m, f in members:
                 self._assign(m, f, person)
 
-    def _same_spelling(self, cands: list[Person], m: Mention, word: str) -> Person | None:
+    def _same_spelling(self, cands: list[PersonIdentity], m: Mention, word: str) -> PersonIdentity | None:
         """ "Bob" when Bob Venn and Rob Ashby both fit Robert: the one whose name is written "Bob"."""
         spelled = [p for p in cands if any(form.split()[0].lower() == word for form in p.forms)]
         if len(spelled) != 1:
@@ -317,13 +318,13 @@ class PersonResolver:
         )
         return spelled[0]
 
-    def _initials_fit(self, p: Person, initials: str) -> bool:
+    def _initials_fit(self, p: PersonIdentity, initials: str) -> bool:
         mine = p.initial_letters()
         if len(initials) == 1:
             return mine[:1] == initials
         return mine[:1] == initials[0] and mine[-1:] == initials[-1]
 
-    def _choose(self, cands: list[Person], m: Mention, by_doc: dict[str, set[str]], kind: str, what: str):
+    def _choose(self, cands: list[PersonIdentity], m: Mention, by_doc: dict[str, set[str]], kind: str, what: str):
         if len(cands) == 1:
             return cands[0]
         if len(cands) > 1:
@@ -351,7 +352,7 @@ class PersonResolver:
             )
         return None
 
-    def _assign(self, m: Mention, f: NameForm, person: Person) -> None:
+    def _assign(self, m: Mention, f: NameForm, person: PersonIdentity) -> None:
         person.forms.add(m.text)
         person.docs.add(m.doc)
         self.res.mention_identity[(m.doc, m.start, m.end)] = person.key

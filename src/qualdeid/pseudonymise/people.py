@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualdeid.corpus.model import Document
+from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING
 from qualdeid.pseudonymise.dates import NUMBER_WORDS, TENS
 from qualdeid.pseudonymise.identity import Mention, NameForm, PersonResolver, parse_person
 from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
@@ -34,7 +35,6 @@ NON_SUBJECT_ROLES = frozenset({"worker", "relative", "staff"})
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CLAUSE_END = re.compile(r"[.!?;:\n()\[\]]")
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 _DETERMINERS = r"(?:the|our|my|his|her|their|your|a|an|one of (?:the|our)|[^\W\d_]+['’]s)"
 #: Apposition or predicate after a name: "Rosa, his mum", "Ben the OT", "Kit (peer worker)", "Jo is our OT".
 _AFTER = re.compile(
@@ -236,7 +236,7 @@ def _context_role(
             role = words.role_of(phrase)
             if role:
                 return role, form.title_gender or words.gender_of(phrase), phrase
-    if not _POSSESSIVE.search(text[start:end]):  # "Nate's mum" is someone else
+    if not POSSESSIVE_ENDING.search(text[start:end]):  # "Nate's mum" is someone else
         m = _AFTER.match(text[end : end + 60])
         if m:
             after = [w.lower() for w in _WORD.findall(m.group(1))]

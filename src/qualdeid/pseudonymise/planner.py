@@ -11,27 +11,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qualdeid.pseudonymise.dates import band_age, transform_date
-from qualdeid.pseudonymise.identity import Mention, NameForm, Person, PersonResolver, normalise_place, parse_person
+from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING
+from qualdeid.edits import Edit
+from qualdeid.pseudonymise.identity import (
+    Mention,
+    NameForm,
+    PersonIdentity,
+    PersonResolver,
+    normalise_place,
+    parse_person,
+)
 from qualdeid.pseudonymise.key import Key
+from qualdeid.pseudonymise.operators import case_like, operator_for, with_possessive
 from qualdeid.pseudonymise.policy import Policy
-from qualdeid.pseudonymise.replace import Edit
 from qualdeid.pseudonymise.surrogates import Surrogates, formal_forms, gender_table, is_common_word, nickname_table
 from qualdeid.rules import Rules
 
 PLACE_LABELS = ("LOCATION", "ORGANIZATION")
-_WORDS = re.compile(r"[^\W_]+|[\W_]+", re.UNICODE)
+#: Words (an apostrophe inside one, as in "O'Neill" or "Tarn's", keeps it whole) and what lies between them.
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[\W_]+")
+_APOSTROPHE_S = re.compile(r"(.+?)(['’]s)", re.IGNORECASE)
 _STOP = {"the", "of", "and", "at", "on", "for", "in", "de", "la", "le", "&", "st", "saint"}
-_POSSESSIVE = re.compile(r"(['’]s|(?<=s)['’])$", re.IGNORECASE)
-
-
-def _case_like(original: str, new: str) -> str:
-    letters = [c for c in original if c.isalpha()]
-    if letters and all(c.islower() for c in letters):
-        return new.lower()
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return new.upper()
-    return new
 
 
 @dataclass
@@ -56,7 +56,7 @@ class Planner:
         self.key = key
         self.policy = policy
         self.locale = locale
-        self.mark = mark
+        self.mark_replacements = mark
         self.rules_dirs = tuple(rules_dirs)
         self.nicknames = nickname_table(self.rules_dirs)
         rules = Rules(list(rules_dirs))
@@ -123,7 +123,7 @@ class Planner:
         counters[label] = int(counters.get(label, 0)) + 1
         return counters[label]
 
-    def _person_entry(self, p: Person) -> dict:
+    def _person_entry(self, p: PersonIdentity) -> dict:
         ids = self.key.identities
         entry = ids["PERSON"].get(p.key)
         assert self.surrogates is not None
@@ -163,20 +163,20 @@ class Planner:
             entry["pseudo"] = self._invent_place(m.text, m.label, canon)
 
     def _invent_place(self, text: str, label: str, canon: str) -> str:
-        """Specific words invented (one invented word per real word, corpus-wide), generic words kept."""
+        """Specific words invented (one invented word per real word, corpus-wide), generic words kept;
+        a word's possessive stays a possessive of the word that replaces it ("Tarn's Farm", "Boys' High")."""
         assert self.surrogates is not None
         tokens_map = self.key.identities["place_tokens"]
-        core = _POSSESSIVE.sub("", text)
-        parts = _WORDS.findall(core)
-        words = [w for w in parts if w[0].isalnum()]
+        pieces = _place_pieces(POSSESSIVE_ENDING.sub("", text))
+        words = [w for w, _ in pieces if w[0].isalnum()]
         specific = [w for w in words if w.lower() not in self.place_words and w.lower() not in _STOP]
         if not specific:
             return self.surrogates.whole_place(canon, label)
         out = []
-        for w in parts:
+        for w, possessive in pieces:
             lw = w.lower()
             if not w[0].isalnum() or lw in self.place_words or lw in _STOP:
-                out.append(w)
+                out.append(w + possessive)
                 continue
             if lw not in tokens_map:
                 if w.isdigit() or any(c.isdigit() for c in w):
@@ -185,81 +185,29 @@ class Planner:
                     tokens_map[lw] = self.surrogates.letters(lw, len(w))
                 else:
                     tokens_map[lw] = self.surrogates.place_word(lw)
-            out.append(tokens_map[lw])
+            out.append(with_possessive(tokens_map[lw], possessive))
         return "".join(out)
 
     # ------------------------------------------------------------------ map
 
     def plan(self, doc: str, mentions: Iterable[Mention], month_first: bool = False) -> Plan:
+        """Each mention replaced by the operator its label's policy action names (``operators.py``)."""
         plan = Plan()
+        replacing = _DocumentReplacing(self, doc, month_first, plan)
         for m in mentions:
-            action = self.policy.actions.get(m.label, "keep")
-            new = self._replacement(doc, m, action, month_first, plan)
+            new = operator_for(m.label, self.policy.actions.get(m.label, "keep"))(replacing, m)
             if new is None or new == m.text:
                 plan.kept[m.label] = plan.kept.get(m.label, 0) + 1
                 continue
             plan.edits.append(Edit(m.start, m.end, new, m.label))
         return plan
 
-    def _tag(self, label: str, n: int | None = None) -> str:
+    def tag(self, label: str, n: int | None = None) -> str:
         name = self.policy.tags.get(label, label)
         return f"[{name}-{n}]" if n is not None and label in self.policy.numbered else f"[{name}]"
 
-    def _mark(self, s: str) -> str:
-        return f"[{s}]" if self.mark else s
-
-    def _replacement(self, doc: str, m: Mention, action: str, month_first: bool, plan: Plan) -> str | None:
-        label = m.label
-        ids = self.key.identities
-        if label == "PERSON":
-            pkey = self.mention_identity.get((doc, m.start, m.end))
-            form = parse_person(m.text)
-            if pkey is None or form is None:
-                return self._tag(label) if action == "placeholder" else None
-            entry = ids["PERSON"][pkey]
-            if action == "placeholder":
-                return form.prefix + self._tag(label, entry["tag"]) + form.suffix
-            return form.prefix + self._mark(self.person_name(form, entry)) + form.suffix
-        if label in PLACE_LABELS:
-            entry = ids[label].get(normalise_place(m.text))
-            if entry is None:
-                return self._tag(label)
-            if action == "placeholder":
-                return self._tag(label, entry["tag"])
-            suffix = (_POSSESSIVE.search(m.text) or [""])[0]
-            return self._mark(_case_like(m.text, entry["pseudo"])) + suffix
-        if label == "ID":
-            entry = ids["ID"].get(_id_canonical(m.text))
-            return self._tag(label, entry["tag"] if entry else None)
-        if label == "CONTACT":
-            return self._tag(label)
-        if label == "DATE_TIME":
-            if action == "keep":
-                return None
-            if action == "placeholder":
-                return self._tag(label)
-            new = transform_date(m.text, self.key.date_offset_days, mode=action, month_first=month_first)
-            if new is None:
-                return self._tag(label) if any(c.isdigit() for c in m.text) else None
-            return self._mark(new)
-        if label == "AGE":
-            if action == "keep":
-                return None
-            if action == "placeholder":
-                return self._tag(label)
-            new = band_age(m.text)
-            return self._mark(new) if new is not None else None
-        if label == "RARE_DETAIL":
-            if action == "keep":
-                return None
-            if action == "placeholder":
-                return self._tag(label)
-            general = self.policy.generalise(m.text)
-            if general is None:
-                plan.flags.append("rare_detail_kept")
-                return None
-            return self._mark(general)
-        return None
+    def mark(self, s: str) -> str:
+        return f"[{s}]" if self.mark_replacements else s
 
     def person_name(self, form: NameForm, entry: dict) -> str:
         first, last = entry["pseudo_first"], entry["pseudo_last"]
@@ -272,12 +220,12 @@ class Planner:
         lw = word.lower()
         if form.kind == "full":
             name = f"{first} {last}"
-            return _case_like(" ".join(form.tokens), name)
+            return case_like(" ".join(form.tokens), name)
         if form.kind == "title_surname" or (entry["last"] and lw == entry["last"] and lw != entry["first"]):
-            return _case_like(word, last)
+            return case_like(word, last)
         if entry["first"] and lw != entry["first"] and entry["first"] in formal_forms(lw, self.nicknames):
             first = self._short_form(first)
-        return _case_like(word, first)
+        return case_like(word, first)
 
     def _short_form(self, formal: str) -> str:
         """A nickname of the pseudonym when the original was a nickname (Josh -> Dan for Joshua -> Daniel)."""
@@ -292,6 +240,21 @@ class Planner:
         return formal
 
 
+def _place_pieces(name: str) -> list[tuple[str, str]]:
+    """``name`` as (word or separator, possessive ending) pieces: "Boys' High" -> ("Boys", "'"),
+    (" ", ""), ("High", "")."""
+    pieces: list[tuple[str, str]] = []
+    for piece in _WORDS.findall(name):
+        if piece[0] in "'’" and pieces and pieces[-1][0][-1:] in ("s", "S") and not pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0], piece[0])  # the plural possessive's bare apostrophe
+            piece = piece[1:]
+            if not piece:
+                continue
+        m = _APOSTROPHE_S.fullmatch(piece) if piece[0].isalnum() else None
+        pieces.append((m.group(1), m.group(2)) if m else (piece, ""))
+    return pieces
+
+
 def _respell_initials(original: str, letters: str) -> str:
     it = iter(letters)
     return "".join(next(it, c) if c.isupper() else c for c in original)
@@ -299,3 +262,32 @@ def _respell_initials(original: str, letters: str) -> str:
 
 def _id_canonical(text: str) -> str:
     return re.sub(r"[\s\-./]", "", text).lower()
+
+
+class _DocumentReplacing:
+    """The planner as the operators see it while it plans one document (``operators.Replacing``)."""
+
+    def __init__(self, planner: Planner, doc: str, month_first: bool, plan: Plan) -> None:
+        self.planner = planner
+        self.doc = doc
+        self.month_first = month_first
+        self.plan = plan
+        self.date_offset_days = planner.key.date_offset_days
+        self.tag = planner.tag
+        self.mark = planner.mark
+        self.person_name = planner.person_name
+        self.generalise = planner.policy.generalise
+
+    def person(self, m: Mention) -> tuple[NameForm, dict] | None:
+        pkey = self.planner.mention_identity.get((self.doc, m.start, m.end))
+        form = parse_person(m.text)
+        if pkey is None or form is None:
+            return None
+        return form, self.planner.key.identities["PERSON"][pkey]
+
+    def identity(self, m: Mention) -> dict | None:
+        canonical = _id_canonical(m.text) if m.label == "ID" else normalise_place(m.text)
+        return self.planner.key.identities[m.label].get(canonical)
+
+    def flag(self, kind: str) -> None:
+        self.plan.flags.append(kind)

@@ -7,18 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualdeid.corpus.model import LABELS
+from qualdeid.pseudonymise.operators import OPERATORS
 from qualdeid.rules import Rules
-
-ACTIONS = {
-    "PERSON": {"pseudonym", "placeholder"},
-    "LOCATION": {"pseudonym", "placeholder"},
-    "ORGANIZATION": {"pseudonym", "placeholder"},
-    "DATE_TIME": {"shift", "generalise", "placeholder", "keep"},
-    "AGE": {"band", "placeholder", "keep"},
-    "CONTACT": {"placeholder"},
-    "ID": {"placeholder"},
-    "RARE_DETAIL": {"flag", "placeholder", "keep"},
-}
 
 
 class PolicyError(ValueError):
@@ -53,8 +43,8 @@ class Policy:
                     merged[k] = doc[k]
         actions = {label: str(merged["labels"].get(label, "keep")) for label in LABELS}
         for label, action in actions.items():
-            if action not in ACTIONS[label]:
-                choices = ", ".join(sorted(ACTIONS[label]))
+            if action not in OPERATORS[label]:
+                choices = ", ".join(sorted(OPERATORS[label]))
                 raise PolicyError(f"policy.yaml: '{action}' is not a policy for {label}; use one of: {choices}")
         gens: list[Generalisation] = []
         # the first entry that matches wins: a project's own (reviewed) entries before the defaults

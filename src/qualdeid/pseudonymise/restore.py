@@ -8,12 +8,12 @@ from typing import Any
 
 from qualdeid.corpus.model import Document
 from qualdeid.corpus.readers import Corpus, InputFile
+from qualdeid.edits import apply_edits, reverse_edits
 from qualdeid.pseudonymise.formats import OutDoc, render
 from qualdeid.pseudonymise.key import Key, refuse_inside
-from qualdeid.pseudonymise.replace import apply_edits, reverse_edits
+from qualdeid.pseudonymise.result import ScrubResult
 from qualdeid.pseudonymise.scrub import (
     AUDIT_NAME,
-    ScrubResult,
     check_out_dir,
     doc_key,
     grouped_inputs,
@@ -29,17 +29,17 @@ class Restorer:
     def __init__(self, key: Key) -> None:
         self.key = key
 
-    def _entry(self, key: str, doc: Document) -> dict | None:
-        docs = self.key.documents
-        if key in docs:
-            return docs[key]
-        rel, rest = key.split("\x1f", 1)
-        # a file given on its own has only its name as rel: match on the tail of the recorded path
-        found = [v for k, v in docs.items() if k.endswith("\x1f" + rest) and _same_file(k, rel)]
-        if not found and doc.fmt not in ("jsonl", "csv", "qdpx"):
+    def _entry(self, location: str, doc: Document) -> dict | None:
+        """The record whose scrubbed text this is; else one recorded there (restore then says it was edited)."""
+        records = self.key.records_at(location)
+        if not records and doc.fmt not in ("jsonl", "csv", "qdpx"):
             # a file that is one document (standard input was scrubbed as "stdin.txt"): the file decides
-            found = [v for k, v in docs.items() if _same_file(k, rel) and v.get("fmt", doc.fmt) == doc.fmt]
-        return found[0] if len(found) == 1 else None
+            rel = location.split("\x1f", 1)[0]
+            records = [
+                v for k, v in self.key.documents.items() if _same_file(k, rel) and v.get("fmt", doc.fmt) == doc.fmt
+            ]
+        sha = text_hash(doc.text)
+        return next((r for r in records if r.get("out_sha") == sha), records[0] if records else None)
 
     def _read_options(self, f: InputFile) -> Mapping[str, Any]:
         """How scrub read this file (csv text column and delimiter, record fields), from the key."""

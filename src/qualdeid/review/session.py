@@ -21,7 +21,7 @@ import yaml
 from qualdeid.corpus.model import LABELS, Document, InputError, Span
 from qualdeid.corpus.readers import Corpus
 from qualdeid.corpus.writers import write_text_atomic
-from qualdeid.review.decisions import KEEP, REPLACE, Decision, Decisions, Identity, Occurrence, now
+from qualdeid.decisions import KEEP, REPLACE, Decision, Decisions, Identity, Occurrence, now
 
 if TYPE_CHECKING:  # detection is imported when the scan starts, not when the page does
     from qualdeid.review.uncertainty import ReviewItem

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from qualdeid.corpus.model import Document, InputError, Span
+from qualdeid.decisions import Decisions
 from qualdeid.review.candidates import (
     CERTAIN_DETECTORS,
     KEEP,
@@ -31,7 +32,6 @@ from qualdeid.review.candidates import (
     normalise,
     word_before,
 )
-from qualdeid.review.decisions import Decisions
 from qualdeid.rules import Rules
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -294,26 +294,33 @@ def with_review(
 
     Groups need the whole corpus, so the documents' spans and candidates (offsets only, no text) wait
     in a private spool until every document was detected; then the corpus is read again (``reread``:
-    the same inputs, in the same order) for the texts.
+    the same inputs, in the same order) for the texts. A document detection left out (it failed on
+    it) is left out here too.
     """
     from qualdeid.detect.nlp.spool import Spool
 
     with Spool(spool_dir) as spool:
         for doc in detected:
-            spool.write((doc.id, [_row(s) for s in doc.spans], finder.candidates(doc)))
+            spool.write((_identity(doc), [_row(s) for s in doc.spans], finder.candidates(doc)))
         ranks = finder.finish()
         records = spool.read()
+        record = next(records, None)
         for item in reread:
-            if not isinstance(item, Document):
-                continue
-            record = next(records, None)
             if record is None:
                 break
-            if record[0] != item.id:
-                raise RuntimeError("the input changed while it was being scanned; run the scan again")
+            if not isinstance(item, Document) or _identity(item) != record[0]:
+                continue
             t = item.text
             item.spans = [Span(r[0], r[1], r[2], t[r[0] : r[1]], r[3], r[4], r[5], r[6]) for r in record[1]]
             yield item, ordered(finder.items(item, record[2]), ranks)
+            record = next(records, None)
+        if record is not None:
+            raise RuntimeError("the input changed while it was being scanned; run the scan again")
+
+
+def _identity(doc: Document) -> tuple[str, str, int]:
+    """What tells a document from the ones beside it when the corpus is read again."""
+    return (str(doc.source), doc.id, len(doc.text))
 
 
 def _row(s: Span) -> tuple:

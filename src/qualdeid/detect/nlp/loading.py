@@ -8,6 +8,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from qualdeid.detect.nlp.model_pin import PINNED_PACKAGE, ModelPinError, check_pinned_model
+
 DEFAULT_MODEL = "en_core_web_sm"
 
 #: PyPI republications of the official models, installed under another package name.
@@ -21,6 +23,11 @@ class ModelNotFoundError(Exception):
 def resolve_model_name(name: str) -> str:
     for candidate in (name, *_ALIASES.get(name, ())):
         if spacy.util.is_package(candidate) or Path(candidate).is_dir():
+            if candidate == PINNED_PACKAGE:
+                try:
+                    check_pinned_model()  # before anything of the package runs
+                except ModelPinError as e:
+                    raise ModelNotFoundError(str(e)) from None
             return candidate
     raise ModelNotFoundError(
         f"spaCy model '{name}' is not installed. qualdeid never downloads models: install the "

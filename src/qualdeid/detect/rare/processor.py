@@ -90,6 +90,8 @@ class RareDetailProcessor(CorpusProcessor):
         self.doc_counts: dict[str, int] = {}
         self.confirmed: set[str] = set()
         self.documents = 0
+        self._counted_id: str | None = None
+        self._counted_terms: set[str] = set()
 
     # ------------------------------------------------------------------ first pass (worker)
 
@@ -144,12 +146,16 @@ class RareDetailProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus statistics (main process)
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        self.documents += 1
+        # the parts of a long document come one after another with its id: they count as one document
+        if doc_id != self._counted_id:
+            self._counted_id, self._counted_terms = doc_id, set()
+            self.documents += 1
         if not observation:
             return
         key_terms, confirmed = observation
-        for k in key_terms:
+        for k in set(key_terms) - self._counted_terms:
             self.doc_counts[k] = self.doc_counts.get(k, 0) + 1
+        self._counted_terms.update(key_terms)
         self.confirmed.update(confirmed)
 
     # ------------------------------------------------------------------ second pass

@@ -1,7 +1,9 @@
-"""The replacement engine: apply non-overlapping replacements to a text and re-map offsets.
+"""Edits of a text: apply non-overlapping replacements and re-map offsets.
 
-Everything here works on given replacements, independent of detection, so it can be tested
-with generated texts and spans. An :class:`Edit` says "``text[start:end]`` becomes ``new``".
+An :class:`Edit` says "``text[start:end]`` becomes ``new``". Scrub (``pseudonymise/``) applies the
+replacements of identifiers with these, restore applies their reverse, and compose applies its
+pronoun and name changes to a fragment and its last check's placeholders. Everything here works on
+given edits, independent of detection, so it can be tested with generated texts and spans.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +38,25 @@ class Applied:
         return [self.out_start, self.out_end, self.start, self.end, self.original, self.label]
 
 
-def non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
-    """Sorted edits; of overlapping ones the earlier (then longer) wins.
+class Ranged(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+R = TypeVar("R", bound=Ranged)
+
+
+def non_overlapping(edits: Iterable[R]) -> list[R]:
+    """Sorted edits (or anything with a ``start`` and an ``end``); of overlapping ones the earlier
+    (then longer) wins.
 
     Zero-width edits are insertions (the reverse of a replacement by nothing); they go before an
     edit that starts at the same place.
     """
-    kept: list[Edit] = []
+    kept: list[R] = []
     for e in sorted(edits, key=lambda e: (e.start, e.end != e.start, -(e.end - e.start))):
         if e.end < e.start:
             continue
