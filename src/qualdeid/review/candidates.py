@@ -52,14 +52,6 @@ _ANY_DIGIT = re.compile(r"\d")
 _CODE_AROUND = re.compile(r"[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*")
 #: A short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14".
 _NUMBER = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b")
-_NUMBERED = re.compile(
-    r"(?i:\b(?:room|rm|bed|bedroom|flat|unit|apt|apartment|cabin|locker|bay|lot|site|ward|bunk|cell|no\.?|#)"
-    r"[ \t]*#?[ \t]*)\Z"
-)
-#: Numbers with a unit or an ordinal are no codes: "3rd", "10am", "250mg", "24/7".
-_UNIT = re.compile(
-    r"(?i)\d+(?:st|nd|rd|th|am|pm|s|k|m|kg|km|mg|ml|g|mins?|hrs?|yo|yrs?|cm|mm|gb|mb)|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
-)
 #: A name in brackets after another: 'William (Will)', 'Alexandra ("Sandy"'.
 _ALIAS_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“'‘]?$")
 #: A speaker's turn: "Mick:", "Mick 12:05:".
@@ -127,6 +119,10 @@ class ReviewConfig:
     number_window: int
     number_digits: int
     uncertainty: dict[str, float]
+    #: a short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14"
+    numbered: re.Pattern[str]
+    #: numbers with a unit or an ordinal are no codes: "3rd", "10am", "250mg", "24/7"
+    unit: re.Pattern[str]
 
     @classmethod
     def load(cls, rules: Rules) -> ReviewConfig:
@@ -137,6 +133,8 @@ class ReviewConfig:
                     merged.setdefault(k, {}).update(v or {})
                 else:
                     merged[k] = v
+
+        lists = rules.lists("review/review.yaml")
 
         def words(key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in merged.get(key) or [])
@@ -155,6 +153,10 @@ class ReviewConfig:
             number_window=int(merged.get("number_window", 40)),
             number_digits=int(merged.get("number_digits", 4)),
             uncertainty={str(k): float(v) for k, v in (merged.get("uncertainty") or {}).items()},
+            numbered=re.compile(rf"(?i:\b(?:{lists.pattern('numbered_before')}|no\.?|#)[ \t]*#?[ \t]*)\Z"),
+            unit=re.compile(
+                rf"(?i)\d+(?:st|nd|rd|th|{lists.pattern('unit_suffixes')})|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
+            ),
         )
 
 
@@ -455,14 +457,14 @@ class CandidateFinder:
         if not _ANY_DIGIT.search(text):
             return out
         for start, end in _codes(text):
-            if covered.find(1, start, end) < 0 and not _UNIT.fullmatch(text, start, end):
+            if covered.find(1, start, end) < 0 and not cfg.unit.fullmatch(text, start, end):
                 out.append(Candidate(start, end, "number", "ID", KEEP))
         for m in _NUMBER.finditer(text):
             start, end = m.span()
-            if not _NUMBERED.search(text, max(0, start - 16), start):
+            if not cfg.numbered.search(text, max(0, start - 16), start):
                 continue
             taken = covered.find(1, start, end) >= 0 or any(c.start < end and start < c.end for c in out)
-            if not taken and not _UNIT.fullmatch(text, start, end):
+            if not taken and not cfg.unit.fullmatch(text, start, end):
                 out.append(Candidate(start, end, "number", "ID", KEEP))
         for m in _DIGITS.finditer(text):
             start, end = m.span()
