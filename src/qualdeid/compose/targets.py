@@ -172,7 +172,7 @@ class Targets:
             if any(w in self.not_names or w in TITLES for w in lows) or " ".join(lows) in self.not_names:
                 continue
             if _PLACE_BEFORE.search(text[max(0, a - 12) : a]) and " ".join(lows) in self.placeholders.towns:
-                out.append(Target(a, b, "LOCATION", "place frame"))  # "drove in from Hamilton"
+                out.append(Target(a, b, "LOCATION", "place frame"))  # "drove in from Brackenfold"
                 continue
             short_form = (
                 len(lows) == 1
@@ -242,7 +242,7 @@ class Targets:
                 label = self.kind(text, a, b, h.label)
                 if label is not None:
                     out.append(Target(a, b, label, found))
-        for i, t in enumerate(out):  # "St Andrew" of "St Andrew's Day": the holiday
+        for i, t in enumerate(out):  # "St Brigid" of "St Brigid's Day": the holiday
             holiday_end = self.placeholders.holiday_at(text, t.start, end)
             if holiday_end and holiday_end >= t.end:
                 out[i] = Target(t.start, holiday_end, "DATE_TIME", t.found, t.reason)
@@ -307,7 +307,7 @@ class Targets:
             if low in self.not_names and not known_name:
                 return None  # "swears in Welsh": a language, a country, a month
             if not known_name and w[:1].isupper() and low in self.placeholders.towns:
-                return "LOCATION"  # "over from the Glasgow site": a place reading beats a person
+                return "LOCATION"  # "over from the Brackenfold site": a place reading beats a person
             if not known_name and zipf(low) >= COMMON_ZIPF:
                 return None  # "day", "Fair" (enough): a word, whatever propagation said
             if w.islower() and not known_name and zipf(low) >= 3.0:

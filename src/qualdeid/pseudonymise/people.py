@@ -274,7 +274,7 @@ def _split_relatives(identities: dict[str, _Identity]) -> None:
 
 
 def _aliases(identities: dict[str, _Identity], by_id: dict[str, Document]) -> None:
-    """ "Kieran Abbott (Kiz)", "Sandy (Alessandra Caruso)": a name in brackets right after a name is
+    """ "Kieran Abbott (Kiz)", "Sandy (Alexandra Quennell)": a name in brackets right after a name is
     the same person's; their identities become one."""
     owner: dict[tuple[str, int], str] = {}  # (doc, end of a mention) -> identity key
     for key, ident in identities.items():
@@ -365,7 +365,7 @@ def _gender(ident: _Identity) -> str | None:
 
 
 def age_of(text: str) -> int | None:
-    """The age an age phrase states: "34", "twenty-two", "in her late sixties" -> 68, "teens" -> 15."""
+    """The age an age phrase states: "34", "twenty-two", "in his late seventies" -> 78, "teens" -> 15."""
     digits = re.search(r"\d{1,3}", text)
     if digits:
         return int(digits.group())

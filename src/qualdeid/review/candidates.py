@@ -36,7 +36,7 @@ _CAPITALS = re.compile(r"[A-Z]{2,3}")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){2,3}(?!\w)")
 #: Initials in mixed case or with a hyphen (a whole word): "GvdM", "FbR", "JH-P".
 _MIXED_INITIALS = re.compile(r"(?=\w*[a-z])[A-Z][a-z]{0,2}[A-Z](?:[a-z]{0,2}[A-Z])?|[A-Z]{1,3}-[A-Z]")
-#: Between a title and its name: "Dr F", "Mrs. Tran".
+#: Between a title and its name: "Dr K", "Mrs. Tran".
 _TITLE_GAP = re.compile(r"\.?[ \t]+")
 _TITLED_NAME = re.compile(r"[A-Z][a-z'’-]+|[A-Z]")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)(?![\w'’-])")
@@ -350,7 +350,7 @@ class CandidateFinder:
         return None
 
     def titled_and_initials(self, text: str, covered: bytearray, caps: list[Token], lower: set[str]) -> list[Candidate]:
-        """A title with a name or an initial ("Dr F", "Mrs Tran", "dr okoro") and initials written with
+        """A title with a name or an initial ("Dr K", "Mrs Tran", "dr okoro") and initials written with
         dots or in mixed case ("F.A.", "GvdM", "JH-P") left (``caps``: the capitalised words,
         ``lower``: the lower-case ones)."""
         out = []
@@ -358,7 +358,7 @@ class CandidateFinder:
             if title.lower() not in self.titles or title != title.capitalize() or not _TITLED_NAME.fullmatch(name):
                 continue
             if _TITLE_GAP.fullmatch(text, end, next_start) and covered.find(1, start, next_end) < 0:
-                stop = next_end + (len(name) == 1 and text.startswith(".", next_end))  # "Dr F."
+                stop = next_end + (len(name) == 1 and text.startswith(".", next_end))  # "Dr K."
                 out.append(Candidate(start, stop, "name-position", "PERSON", KEEP))
         for title in lower & self.titles:
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(title)}\.?[ \t]+([a-z][a-z'’-]+)(?![\w'’-])", text):

@@ -617,7 +617,7 @@ class RiskChecker:
 
 
 def _within(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
-    """Wholly inside one of the ranges ("Day" of "Anzac Day"; not "Heath Ward" for its "ward")."""
+    """Wholly inside one of the ranges ("Day" of "Anzac Day"; not "Kestrel Ward" for its "ward")."""
     return any(s <= start and end <= e for s, e in ranges)
 
 
