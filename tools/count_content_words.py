@@ -7,7 +7,8 @@ file under the given folders (default ``src/``) and looks at three kinds of lite
 * collections: a set, list or tuple of three or more word-like strings, a two-string tuple tested
   with ``in`` (``prev in ("named", "nicknamed")``), and the keys of a dict literal or ``dict(...)``
   call with three or more word-like keys;
-* word strings: a string of three or more words and nothing else (``"told asked rang".split()``);
+* word strings: a string of three or more words and nothing else, split into words
+  (``"told asked rang".split()``, ``_words("told asked rang")``);
 * regex alternations: three or more word alternatives in a group (``(?:team|group|ward)``).
 
 A word-like string is one to three words of letters (with ``'`` and ``-``); docstrings, messages,
@@ -226,7 +227,8 @@ class Counter(ast.NodeVisitor):
             return True
         if not isinstance(parent, ast.Call):
             return False
-        return "wordset" in _callee(parent) or (_callee(parent) in ("set", "frozenset") and node in parent.args)
+        name = _callee(parent)
+        return "wordset" in name or name.endswith("words") or (name in ("set", "frozenset") and node in parent.args)
 
     def visit_Compare(self, node: ast.Compare) -> None:
         if _annotation_code(node.left):
