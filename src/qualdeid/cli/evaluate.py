@@ -175,7 +175,7 @@ def _print_evaluation(result: dict[str, Any]) -> None:
     console.print(table)
     console.print("DIRECT = PERSON, LOCATION, ORGANIZATION, CONTACT and ID together.\n", style="dim")
     prec = Table(title="Token precision by predicted label", title_justify="left")
-    for name in ("predicted label", "spans", "tokens", "precision"):
+    for name in ("predicted label", "spans", "tokens", "precision"):  # format: JSON keys of qualdeid's output
         prec.add_column(name, justify="left" if name == "predicted label" else "right")
     by_label = result["precision_by_predicted_label"]
     for i, (label, p) in enumerate(by_label.items()):

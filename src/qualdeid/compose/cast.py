@@ -11,34 +11,41 @@ titles follow the invented person's gender ("Mrs" for a woman, "Mr" for a man, n
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from qualdeid.compose.names import Invented, NamePicker
 from qualdeid.pseudonymise.identity import NameForm, parse_person
+from qualdeid.rules import Rules
 
 GENDER_FOR = {"she": "F", "he": "M", "they": None}
-#: Titles that tell a gender, and the title a man or a woman is given instead.
-GENDERED_TITLES = {"mr": "M", "mister": "M", "sir": "M", "mrs": "F", "ms": "F", "miss": "F", "madam": "F", "mx": None}
 TITLE_FOR = {"F": "Ms", "M": "Mr"}
-#: Kinship words of the same relation ("mum" and "mother" are one relative of the character).
-KIN = {
-    "mother": ("mum", "mother", "mom", "mam", "stepmum", "stepmom"),
-    "father": ("dad", "father", "stepdad"),
-    "grandmother": ("nan", "nana", "nanna", "gran", "granny", "grandma", "grandmother"),
-    "grandfather": ("grandad", "granddad", "grandpa", "grandfather"),
-    "partner": ("partner", "wife", "husband", "girlfriend", "boyfriend", "fiance", "fiancee", "fiancé", "fiancée"),
-    "sister": ("sister", "sis", "stepsister"),
-    "brother": ("brother", "bro", "stepbrother"),
-    "daughter": ("daughter", "stepdaughter"),
-    "son": ("son", "stepson"),
-    "aunt": ("aunt", "auntie", "aunty"),
-    "uncle": ("uncle",),
-}
-_KIN_OF = {w: k for k, words in KIN.items() for w in words}
-_KIN_GENDER = {
-    "mother": "F", "father": "M", "grandmother": "F", "grandfather": "M", "sister": "F", "brother": "M",
-    "daughter": "F", "son": "M", "aunt": "F", "uncle": "M",
-}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Kinship:
+    """The vocabulary of the cast, from ``compose/cast.yaml``, ``compose/relations.yaml`` and
+    ``names/title_genders.yaml``: the titles compose re-genders (title -> gender or None), the
+    relation each kin word names ("mum" -> "mother") and the gender of a relation."""
+
+    titles: Mapping[str, str | None]
+    relation_of: Mapping[str, str]
+    relation_gender: Mapping[str, str]
+
+    @classmethod
+    @lru_cache(maxsize=8)
+    def load(cls, rules_dirs: tuple[Path, ...] = ()) -> Kinship:
+        rules = Rules(list(rules_dirs))
+        cast = rules.lists("compose/cast.yaml")
+        relations = rules.lists("compose/relations.yaml")
+        title_genders = rules.titles.genders
+        return cls(
+            titles={t: title_genders.get(t) for t in cast["address_titles"]},
+            relation_of={w: k for k in relations for w in relations[k]},
+            relation_gender={r: "F" for r in cast["female_relations"]} | {r: "M" for r in cast["male_relations"]},
+        )
 
 
 @dataclass
@@ -55,6 +62,7 @@ class Member:
 class Cast:
     def __init__(self, picker: NamePicker, pronouns: str, age: int | None) -> None:
         self.picker = picker
+        self.kinship = Kinship.load(tuple(picker.rules_dirs))
         self.character = Member("character", picker.pick(GENDER_FOR[pronouns], age))
         self._by_person: dict[str, Member] = {}
         self._relatives: dict[str, Member] = {}
@@ -94,8 +102,8 @@ class Cast:
                 self._others[fallback_key] = Member("other", self.picker.pick(gender, age))
             return self._others[fallback_key]
         if role == "relative":
-            relation = _KIN_OF.get((role_word or "").split()[-1] if role_word else "", "")
-            gender = gender or _KIN_GENDER.get(relation)
+            relation = self.kinship.relation_of.get((role_word or "").split()[-1] if role_word else "", "")
+            gender = gender or self.kinship.relation_gender.get(relation)
             last = self.character.invented.last if same_family else None
             if relation and relation in self._relatives:
                 m = self._relatives[relation]
@@ -104,7 +112,7 @@ class Cast:
                 if relation:
                     self._relatives[relation] = m
         else:
-            cast_role = "colleague" if role in ("worker", "staff") else "other"
+            cast_role = "colleague" if role in ("worker", "staff") else "other"  # format: role codes of the data model
             m = Member(cast_role, self.picker.pick(gender, age))
         m.persons.add(person)
         self._by_person[person] = m
@@ -125,7 +133,7 @@ class Cast:
             dotted = "." in form.core
             out = f"{inv.first[0]}.{inv.last[0]}." if dotted else f"{inv.first[0]}{inv.last[0]}"
         elif form.kind == "title_surname":
-            out = _titled(form, inv)
+            out = _titled(form, inv, self.kinship.titles)
         elif form.kind == "full":
             out = f"{inv.first} {inv.last}"
         elif surname and form.tokens and form.tokens[0].lower() == surname:
@@ -135,13 +143,13 @@ class Cast:
         return out + form.suffix
 
 
-def _titled(form: NameForm, inv: Invented) -> str:
+def _titled(form: NameForm, inv: Invented, titles: Mapping[str, str | None]) -> str:
     title = form.prefix.strip()
     key = title.lower().rstrip(".")
-    if key in GENDERED_TITLES:
+    if key in titles:
         if inv.gender is None:
             return f"{inv.first} {inv.last}"
-        if GENDERED_TITLES[key] != inv.gender:
+        if titles[key] != inv.gender:
             title = TITLE_FOR[inv.gender]
     return f"{title} {inv.last}"
 

@@ -270,6 +270,7 @@ class Composer:
         changes = [Change(a, b, text[a:b], "", "form label") for a, b in cut.labels]
         removed = [(a, b) for a, b in cut.labels]
         forms = [parse_person(text[m.start : m.end]) for m in corpus.people.mentions_in(doc.id)]
+        # format: name form kinds
         known = {f.tokens[0] for f in forms if f is not None and f.kind in ("full", "single")}
         targets = [
             t
@@ -305,7 +306,7 @@ class Composer:
         for m in re.finditer(r"\b[a-z]+\b", window):
             w = m.group().lower()
             for g, nouns in (("F", self.role_words.female), ("M", self.role_words.male)):
-                if w in nouns and w not in ("mr", "mrs", "ms", "miss", "sir"):
+                if w in nouns and w not in cast.kinship.titles:
                     follows = re.match(r"[ ,]+", window[m.end() :])  # "her dad Troy": one person
                     who = named.get(m.end() + follows.end()) if follows else None
                     others.append((m.start(), g, who or f"{w} at {m.start()}"))
@@ -519,6 +520,7 @@ class Composer:
         return notes
 
 
+# format: placeholder kind codes
 _LABEL_OF = {"person": "PERSON", "place": "LOCATION", "organisation": "ORGANIZATION", "contact": "CONTACT", "id": "ID"}
 _PRONOUN_WORDS = frozenset(
     {"he", "him", "his", "himself", "hes", "she", "her", "hers", "herself", "shes", "they", "them", "their"}

@@ -22,15 +22,11 @@ _DETERMINER_BEFORE = re.compile(
 )
 _WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
-_ROAD_WORDS = frozenset({"highway", "hwy", "route", "interstate", "motorway", "freeway", "sh"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _EMAIL = re.compile(r"@\w")
 _WEB = re.compile(r"(?:https?://|www\.|\.\w{2,3}/)", re.IGNORECASE)
 _HANDLE = re.compile(r"^@\w+$")
 _ID_SHAPE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]{5,}$|^\d{5,}$")
-_COPULA_BEFORE = re.compile(
-    r"\b(?:is|was|are|were|'s|’s|turned|turns|turning|be|being)\s+(?:only\s+|just\s+|nearly\s+)?$"
-)
 
 
 def article(noun: str) -> str:
@@ -74,10 +70,20 @@ class Placeholders:
         self.milestones = {int(x) for x in data.get("milestone_birthdays") or []}
         self.rare_kinds = {str(k).lower(): str(v) for k, v in (data.get("rare_kinds") or {}).items()}
         self.policy = Policy.load(self.rules_dirs)
+        reaching = rules.lists("people/ages.yaml").pattern("reaching")
+        #: before an age that reads as a decade: "is [an age]" -> "is in her forties"
+        self._copula_before = re.compile(
+            rf"\b(?:is|was|are|were|'s|’s|{reaching}|be|being)\s+(?:only\s+|just\s+|nearly\s+)?$"
+        )
 
     @cached_property
     def holidays(self) -> set[str]:
         return Rules(self.rules_dirs).words("lexicons/holidays.txt", lower=True)
+
+    @cached_property
+    def road_numbers(self) -> frozenset[str]:
+        """Words that name a road by its number ("Highway 2"), lower case."""
+        return Rules(self.rules_dirs).words("lexicons/numbered_roads.txt", lower=True)
 
     @cached_property
     def towns(self) -> set[str]:
@@ -125,7 +131,7 @@ class Placeholders:
             if age is None:
                 return "[an age]"
             band = age_band(age)
-            if _COPULA_BEFORE.search(before) and band != "childhood":
+            if self._copula_before.search(before) and band != "childhood":
                 return f"in {possessive} {band}"
             return f"[{band}]"
         if label == "CONTACT":
@@ -158,7 +164,7 @@ class Placeholders:
         noun = ""
         if re.search(r"\d", text) and any(self.heads.get(w.lower()) in ("street", "road", "avenue") for w in words):
             noun = "address"
-        elif re.search(r"\d", text) and any(w.lower() in _ROAD_WORDS for w in words):
+        elif re.search(r"\d", text) and any(w.lower() in self.road_numbers for w in words):
             noun = "road"
         for w in reversed(words):
             if noun:

@@ -18,13 +18,17 @@ from spacy.tokens import Doc, Token
 
 from qualdeid.detect.nlp.loading import resolve_model_name
 from qualdeid.edits import Edit
+from qualdeid.rules import Rules
 
-MALE = {"he": "subj", "him": "obj", "his": "poss", "himself": "refl", "hes": "subj_is"}
+MALE = {"he": "subj", "him": "obj", "his": "poss", "himself": "refl", "hes": "subj_is"}  # format: pronoun form codes
+# format: pronoun form codes
 FEMALE = {"she": "subj", "her": "obj", "hers": "poss_pron", "herself": "refl", "shes": "subj_is"}
 TARGET = {
+    # format: pronoun form codes
     "she": {"subj": "she", "obj": "her", "poss": "her", "poss_pron": "hers", "refl": "herself", "subj_is": "she's"},
+    # format: pronoun form codes
     "he": {"subj": "he", "obj": "him", "poss": "his", "poss_pron": "his", "refl": "himself", "subj_is": "he's"},
-    "they": {
+    "they": {  # format: pronoun form codes
         "subj": "they",
         "obj": "them",
         "poss": "their",
@@ -33,8 +37,14 @@ TARGET = {
         "subj_is": "they're",
     },
 }
-#: Participles after "'s" that say how someone is, not what they have done ("he's tired").
-_STATES = frozenset({"tired", "worried", "scared", "done", "gone", "stuck", "lost", "upset", "pleased", "married"})
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    """Participles after "'s" that say how someone is, not what they have done ("he's tired")."""
+    return Rules().words("compose/state_participles.txt", lower=True)
+
+
 _BE_PLURAL = {"is": "are", "was": "were", "'s": "'re", "’s": "’re"}
 _HAVE_PLURAL = {"has": "have", "'s": "'ve", "’s": "’ve"}
 
@@ -83,7 +93,7 @@ def _plural_verb(tok: Token) -> str | None:
             nxt.lower_ in ("been", "got", "gotten", "had")
             or (
                 tok.head.tag_ == "VBN"
-                and tok.head.lower_ not in _STATES
+                and tok.head.lower_ not in _states()
                 and (tok.dep_ == "aux" or any(c.dep_ == "dobj" for c in tok.head.children))
             )
         )

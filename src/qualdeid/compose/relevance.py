@@ -24,7 +24,7 @@ _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 @lru_cache(maxsize=2)
 def lemmatizer(model: str) -> Language:
     """The installed pipeline without parser and entity recogniser: tags and lemmas only."""
-    return spacy.load(resolve_model_name(model), exclude=["parser", "ner", "senter"])
+    return spacy.load(resolve_model_name(model), exclude=["parser", "ner", "senter"])  # format: spaCy pipe names
 
 
 class Lemmas:

@@ -46,8 +46,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+{_NAME_WORD})?(?![\w-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
-#: "Highway 126", "Route 9", "State Highway 2": a road by its number.
-_NUMBERED_ROAD = re.compile(r"\b(?:State\s+)?(?:Highway|Hwy|Route|Interstate|Motorway|Freeway|SH)\s+\d{1,4}\b")
 _PLACE_BEFORE = re.compile(
     r"\b(?:from|to|in|into|near|towards|outside|around|back to|over to|up to)\s+$", re.IGNORECASE
 )
@@ -77,6 +75,9 @@ class Targets:
         rules = Rules(self.rules_dirs)
         words = rules.lists("compose/context.yaml")
         self.calendar = rules.lists("lexicons/calendar.yaml")
+        #: "Highway 126", "Route 9", "State Highway 2": a road by its number.
+        roads = alternation(rules.words("lexicons/numbered_roads.txt"))
+        self._numbered_road = re.compile(rf"\b(?:State\s+)?(?:{roads})\s+\d{{1,4}}\b")
         months = self.calendar.pattern("months", "months_short")
         self.specific_date = re.compile(rf"\d|\b(?:{months})\b\.?\s+\d|birthday", re.IGNORECASE)
         self.building_before = re.compile(
@@ -136,6 +137,7 @@ class Targets:
         rules = Rules(self.rules_dirs)
         words = rules.words("lexicons/not_places.txt", lower=True) | self.placeholders.holidays | self.generic
         words |= self.not_name_words | set().union(
+            # format: keys of lexicons/calendar.yaml
             *(self.calendar[k] for k in ("months", "months_short", "weekdays", "feasts"))
         )
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True)
@@ -252,7 +254,7 @@ class Targets:
         out += self.sweep(text, start, end, out, known)
         out += [
             Target(m.start(), m.end(), "LOCATION", "place frame")
-            for m in _NUMBERED_ROAD.finditer(text, start, end)
+            for m in self._numbered_road.finditer(text, start, end)
             if not any(t.start < m.end() and m.start() < t.end for t in out)
         ]
         out = self._with_first_names(text, start, end, _join_names(text, out)) + rare
@@ -378,6 +380,7 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
 def _non_overlapping(targets: list[Target]) -> list[Target]:
     """Longer ones first ("Cedar Hollow" known from the corpus over a detected "Cedar"), then detected
     spans; each character belongs to at most one target."""
+    # format: target reason codes
     rank = {"detected": 0, "key": 1, "corpus": 2, "age shape": 3, "person frame": 4, "place frame": 4}
     kept: list[Target] = []
     for t in sorted(targets, key=lambda t: (-(t.end - t.start), rank[t.found], t.start)):

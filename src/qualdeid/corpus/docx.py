@@ -36,7 +36,7 @@ RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 
 #: Roots of WordprocessingML stories (members made of paragraphs), by local name, with their kind.
-STORIES = {
+STORIES = {  # format: docx part names
     "document": "body",
     "hdr": "header",
     "ftr": "footer",
@@ -46,7 +46,7 @@ STORIES = {
     "glossaryDocument": "building block",
 }
 #: Members that hold formatting and bookkeeping only, by root local name.
-STRUCTURE = {
+STRUCTURE = {  # format: docx part names
     "styles",
     "numbering",
     "fonts",
@@ -59,7 +59,7 @@ STRUCTURE = {
     "Types",
 }
 #: Extended properties (docProps/app.xml) that are counts or the program's own name.
-APP_SKIP = {
+APP_SKIP = {  # format: docx app.xml fields
     "Application",
     "AppVersion",
     "DocSecurity",
@@ -78,11 +78,12 @@ APP_SKIP = {
     "DigSig",
 }
 #: Core properties (docProps/core.xml) that are timestamps or counters, and what the others are called.
-CORE_SKIP = {"created", "modified", "lastPrinted", "revision"}
+CORE_SKIP = {"created", "modified", "lastPrinted", "revision"}  # format: docx core.xml fields
 CORE_KINDS = {"creator": "author", "lastModifiedBy": "last modified by", "description": "comments property"}
+# format: docx app.xml fields
 APP_KINDS = {"Company": "company", "Manager": "manager", "Template": "template", "TitlesOfParts": "title"}
 #: Word's own default templates: no one's name, and a web address to a detector ("Normal.do").
-WORD_TEMPLATES = {"Normal.dotm", "Normal.dot", "Normal"}
+WORD_TEMPLATES = {"Normal.dotm", "Normal.dot", "Normal"}  # format: docx template names
 #: Binary members copied as they are (pictures, fonts); any other binary member is refused.
 COPIED_BINARIES = re.compile(r"^word/(media|fonts)/")
 THUMBNAIL = re.compile(r"^docProps/thumbnail\.[A-Za-z]+$")

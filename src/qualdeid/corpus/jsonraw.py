@@ -15,7 +15,7 @@ Path = tuple[str | int, ...]
 
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
-_LITERALS = {"true": True, "false": False, "null": None}
+_LITERALS = {"true": True, "false": False, "null": None}  # format: JSON literal names
 
 
 @dataclass(frozen=True, slots=True)

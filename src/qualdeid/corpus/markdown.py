@@ -157,7 +157,7 @@ def _inline(children: list[Any], content: str, content_at: list[int | None]) -> 
 
     for tok in children:
         kind = tok.type
-        if kind in ("softbreak", "hardbreak"):
+        if kind in ("softbreak", "hardbreak"):  # format: markdown token types
             out.append(("\n", None, "text"))
             nl = content.find("\n", c)
             c = nl + 1 if nl >= 0 else c

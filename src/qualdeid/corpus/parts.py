@@ -20,6 +20,7 @@ from qualdeid.corpus.model import Document, Part, Span
 BLOCK_SEPARATOR = "\n\n"
 #: Kinds of parts that hold a person's name or initials and nothing else (a .docx's author, the
 #: author of a comment or of a tracked change): replaced whole, whatever the detector made of them.
+# format: docx metadata fields
 PERSON_KINDS = frozenset({"author", "last modified by", "manager", "comment author", "revision author"})
 PERSON_FIELD_DETECTOR = "person-field"
 #: A user's own folder in a path or link ("file:///C:\\Users\\jsmith\\...", "/home/jsmith/"): Word

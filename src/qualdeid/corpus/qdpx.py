@@ -32,6 +32,7 @@ NS = "urn:QDA-XML:project:1.0"
 PROJECT_MEMBER = "project.qde"
 INTERNAL = "internal://"
 #: Elements holding free text that de-identification did not see; a scrubbed project drops them.
+# format: QDPX/REFI element names
 UNSCRUBBED_ELEMENTS = ("Notes", "NoteRef", "Description", "Cases", "Variables", "VariableValue")
 NON_TEXT_SOURCES = ("PDFSource", "PictureSource", "AudioSource", "VideoSource")
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from qualdeid.corpus.model import Document, InputError, Segment
 
 #: Accepted column headers (compared case-insensitively, ignoring spaces, underscores and punctuation).
-HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
-    "document": (
+HEADER_VARIANTS: dict[str, tuple[str, ...]] = {  # format: QDPX/REFI element names
+    "document": (  # format: QDPX/REFI element names
         "document",
         "documentname",
         "doc",
@@ -31,8 +31,9 @@ HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
         "transcript",
         "case",
     ),
+    # format: QDPX/REFI element names
     "code": ("code", "codes", "codename", "node", "nodes", "nodename", "category", "categories", "tag", "tags"),
-    "quotation": (
+    "quotation": (  # format: QDPX/REFI element names
         "quotation",
         "quotationcontent",
         "quotations",
@@ -137,7 +138,7 @@ def read_quotations(path: Path) -> list[Quotation]:
 
 def _doc_key(name: str) -> str:
     base = re.split(r"[\\/]", name.strip())[-1]
-    return re.sub(r"\.(txt|md|docx|pdf|rtf|odt)$", "", base, flags=re.IGNORECASE).casefold()
+    return re.sub(r"\.(txt|md|docx|pdf|rtf|odt)$", "", base, flags=re.IGNORECASE).casefold()  # format: file extensions
 
 
 def normalise_with_map(text: str) -> tuple[str, list[int]]:

@@ -31,7 +31,7 @@ DEFAULT_MAX_MB = 20
 DEFAULT_MAX_BYTES = DEFAULT_MAX_MB * 1_000_000
 
 #: Why a file or folder inside a given folder was not read (see :class:`Skipped`).
-UNSUPPORTED, HIDDEN, LINK_OUTSIDE, BROKEN_LINK, SPECIAL = (
+UNSUPPORTED, HIDDEN, LINK_OUTSIDE, BROKEN_LINK, SPECIAL = (  # format: reason codes
     "unsupported type",
     "hidden",
     "link leading outside the folder",
@@ -41,7 +41,7 @@ UNSUPPORTED, HIDDEN, LINK_OUTSIDE, BROKEN_LINK, SPECIAL = (
 #: ``scan_fields`` value: every field of a .csv/.jsonl record is read, not only the text.
 ALL_FIELDS = "all"
 #: Fields that say which record it is or hold offsets into its text: never read as text.
-STRUCTURAL_FIELDS = ("id", "text", "segments", "spans")
+STRUCTURAL_FIELDS = ("id", "text", "segments", "spans")  # format: JSON keys of qualdeid's input
 #: Delimiters a .csv may use; the header line tells which (or ``--delimiter``).
 CSV_DELIMITERS = ",;\t|"
 #: Which fields of a record besides its text are read: ALL_FIELDS, or names (``()``: none). None
@@ -349,6 +349,7 @@ def read_jsonl(text: str, f: InputFile, scan_fields: FieldChoice = None) -> Iter
         if any(not 0 <= s.start <= s.end <= len(rec["text"]) for s in segments):
             bad.append(f"line {lineno}: a segment lies outside the text (check its start and end)")
             continue
+        # format: JSON keys of qualdeid's input
         meta = {k: v for k, v in rec.items() if k not in ("id", "text", "segments")}
         meta["_line"] = lineno
         meta["_ascii_json"] = line.isascii()  # non-ASCII written as \u escapes (or none at all)

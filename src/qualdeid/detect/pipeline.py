@@ -439,7 +439,7 @@ def _failed(doc: Document, failure: Failure) -> DocumentError:
         place = f"the record on line {meta['_line']}"
     elif "_row" in meta:
         place = f"row {meta['_row']}"
-    elif doc.fmt in ("jsonl", "csv", "qdpx"):
+    elif doc.fmt in ("jsonl", "csv", "qdpx"):  # format: input format names
         place = "a document of this file"
     else:
         place = "this file"

@@ -131,7 +131,7 @@ def _component(m: re.Match, name: str, delta, year_shift: int, offset: int, mode
             return None
         d = dt.date(REFERENCE_YEAR, month, 15) + delta
         return _month_like(g("m"), d.month)
-    if name in ("iso", "numeric"):
+    if name in ("iso", "numeric"):  # format: date style codes
         if name == "iso":
             y, mo, d = int(g("y")), int(g("m")), int(g("d"))
         else:

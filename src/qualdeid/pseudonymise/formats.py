@@ -396,13 +396,14 @@ def unscanned_fields(doc: Document) -> list[str]:
     return [
         name
         for name in doc.meta
+        # format: JSON keys of qualdeid's input
         if not name.startswith("_") and name not in ("spans", "segments", "paragraphs") and name not in scanned
     ]
 
 
 def parts_read(doc: Document) -> list[str]:
     """What the audit lists as read: the kinds of a .docx's or Markdown file's parts, a record's fields."""
-    if doc.fmt in ("csv", "jsonl"):
+    if doc.fmt in ("csv", "jsonl"):  # format: input format names
         return ["text", *doc.meta.get("_scanned", [])]
     return sorted({p.kind for p in doc.parts}) if doc.parts else ["text"]
 

@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from qualdeid.corpus.model import Document
@@ -28,10 +29,10 @@ from qualdeid.pseudonymise.identity import Mention, NameForm, PersonResolver, pa
 from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
 from qualdeid.rules import Rules
 
-ROLES = ("subject", "worker", "relative", "staff", "other")
+ROLES = ("subject", "worker", "relative", "staff", "other")  # format: role codes of the data model
 #: When votes tie, the safer reading wins: a relative or a worker is never taken for the subject.
-_ROLE_PRIORITY = {"relative": 0, "staff": 1, "worker": 2, "subject": 3}
-NON_SUBJECT_ROLES = frozenset({"worker", "relative", "staff"})
+_ROLE_PRIORITY = {"relative": 0, "staff": 1, "worker": 2, "subject": 3}  # format: role codes of the data model
+NON_SUBJECT_ROLES = frozenset({"worker", "relative", "staff"})  # format: role codes of the data model
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CLAUSE_END = re.compile(r"[.!?;:\n()\[\]]")
@@ -40,12 +41,6 @@ _DETERMINERS = r"(?:the|our|my|his|her|their|your|a|an|one of (?:the|our)|[^\W\d
 _AFTER = re.compile(
     rf"^(?:\s*[,(\-–—]\s*(?:{_DETERMINERS}\s*)?|\s+{_DETERMINERS}\s+|\s+(?:is|was|'s|’s)\s+(?:{_DETERMINERS}\s+)?)"
     r"([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})",
-    re.IGNORECASE,
-)
-#: Between a name and its age: "Hope is 27", "Nate (34)", "Sam, 19,", "Vi's in her sixties".
-_AGE_LINK = re.compile(
-    r"^(?:\s*[,(]\s*|\s+(?:is|was|who is|who's|who’s|turned|turns|turning|aged|age)\s+|['’]s\s+)"
-    r"(?:(?:aged?|about|nearly|almost|just|only|now|in (?:his|her|their))\s+)*$",
     re.IGNORECASE,
 )
 #: Decade words of ages ("in her sixties"), with the decade they start.
@@ -104,7 +99,7 @@ class RoleWords:
         return cls(**{f: frozenset(merged.get(f, ())) for f in cls.__dataclass_fields__})
 
     def role_of(self, phrase: str) -> str | None:
-        for role in ("relative", "staff", "worker", "subject"):
+        for role in ("relative", "staff", "worker", "subject"):  # format: role codes of the data model
             if phrase in getattr(self, role):
                 return role
         return None
@@ -206,7 +201,8 @@ def resolve_people(
     _family_titles(identities)
     _clipped_names(identities)
     _aliases(identities, by_id)
-    return _build(docs, identities, {(_doc_id(d), s, e): w for (d, s, e), w in role_words.items()})
+    named = {(_doc_id(d), s, e): w for (d, s, e), w in role_words.items()}
+    return _build(docs, identities, named, age_link(rules_dirs))
 
 
 def _doc_key(doc: Document) -> str:
@@ -313,7 +309,7 @@ def _clipped_names(identities: dict[str, _Identity]) -> None:
     firsts: dict[str, dict[str, _Identity]] = defaultdict(dict)  # doc -> first name -> identity
     for ident in identities.values():
         for m, form, _ in ident.mentions:
-            if form.kind in ("full", "single") and form.tokens:
+            if form.kind in ("full", "single") and form.tokens:  # format: name form kinds
                 firsts[m.doc].setdefault(form.tokens[0].lower(), ident)
     for key in list(identities):
         ident = identities[key]
@@ -382,7 +378,20 @@ def age_of(text: str) -> int | None:
     return (tens + units) or None
 
 
-def _ages(doc: Document, mentions: list[tuple[Mention, str]]) -> dict[str, int]:
+@lru_cache(maxsize=8)
+def age_link(rules_dirs: tuple[Path, ...] = ()) -> re.Pattern[str]:
+    """Between a name and its age: "Hope is 27", "Nate (34)", "Sam, 19,", "Vi's in her sixties"; the
+    age words are ``rules/people/ages.yaml``."""
+    words = Rules(list(rules_dirs)).lists("people/ages.yaml")
+    reaching, stating = words.pattern("reaching"), words.pattern("stating")
+    return re.compile(
+        rf"^(?:\s*[,(]\s*|\s+(?:is|was|who is|who's|who’s|{reaching}|{stating})\s+|['’]s\s+)"
+        rf"(?:(?:{stating}|about|nearly|almost|just|only|now|in (?:his|her|their))\s+)*$",
+        re.IGNORECASE,
+    )
+
+
+def _ages(doc: Document, mentions: list[tuple[Mention, str]], link: re.Pattern[str]) -> dict[str, int]:
     """key -> age, for ages stated right after a name in this document."""
     out: dict[str, int] = {}
     for s in doc.spans:
@@ -392,7 +401,7 @@ def _ages(doc: Document, mentions: list[tuple[Mention, str]]) -> dict[str, int]:
         if not before:
             continue
         m, key = max(before, key=lambda x: x[0].end)
-        if _AGE_LINK.match(doc.text[m.end : s.start]):
+        if link.match(doc.text[m.end : s.start]):
             age = age_of(doc.text[s.start : s.end])
             if age is not None and 0 < age < 120:
                 out.setdefault(key, age)
@@ -428,7 +437,10 @@ def _narrator_key(doc: Document) -> str | None:
 
 
 def _build(
-    docs: Sequence[Document], identities: dict[str, _Identity], role_words: dict[tuple[str, int, int], str | None]
+    docs: Sequence[Document],
+    identities: dict[str, _Identity],
+    role_words: dict[tuple[str, int, int], str | None],
+    link: re.Pattern[str],
 ) -> People:
     key_of: dict[tuple[str, int, int], str] = {}
     hint_of: dict[tuple[str, int, int], str | None] = {}
@@ -467,7 +479,7 @@ def _build(
         for _, k in in_doc:
             if doc.id not in docs_of[k]:
                 docs_of[k].append(doc.id)
-        for k, age in _ages(doc, [(Mention(doc.id, s, e, "PERSON", ""), k) for (_, s, e), k in in_doc]).items():
+        for k, age in _ages(doc, [(Mention(doc.id, s, e, "PERSON", ""), k) for (_, s, e), k in in_doc], link).items():
             ages.setdefault(k, age)
         subjects[doc.id] = _rank_subjects(doc, in_doc, role_vote)
         if subjects[doc.id]:

@@ -32,7 +32,7 @@ class Restorer:
     def _entry(self, location: str, doc: Document) -> dict | None:
         """The record whose scrubbed text this is; else one recorded there (restore then says it was edited)."""
         records = self.key.records_at(location)
-        if not records and doc.fmt not in ("jsonl", "csv", "qdpx"):
+        if not records and doc.fmt not in ("jsonl", "csv", "qdpx"):  # format: input format names
             # a file that is one document (standard input was scrubbed as "stdin.txt"): the file decides
             rel = location.split("\x1f", 1)[0]
             records = [

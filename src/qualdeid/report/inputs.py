@@ -154,7 +154,7 @@ def _resolved(flag: dict[str, Any]) -> bool | None:
         return flag["resolved"]
     status = flag.get("status")
     if isinstance(status, str):
-        return status.lower() in ("resolved", "decided", "done")
+        return status.lower() in ("resolved", "decided", "done")  # format: review status codes
     return None
 
 
@@ -203,7 +203,7 @@ def read_risk(path: Path) -> RiskRun:
     texts = data.get("texts")
     findings = data.get("findings")
     if (
-        data.get("status") not in ("pass", "warn", "fail")
+        data.get("status") not in ("pass", "warn", "fail")  # format: check status codes
         or not isinstance(texts, list)
         or not isinstance(findings, list)
     ):

@@ -242,7 +242,7 @@ class Report:
     def risk_status(self) -> str | None:
         if not self.risks:
             return None
-        order = {"pass": 0, "warn": 1, "fail": 2}
+        order = {"pass": 0, "warn": 1, "fail": 2}  # format: check status codes
         return max((r.status for r in self.risks), key=lambda s: order.get(s, 2))
 
     def word(self, section: str, key: str) -> str:

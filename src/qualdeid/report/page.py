@@ -27,7 +27,7 @@ from qualdeid.report.methods import (
 from qualdeid.report.model import Rate, Report, RiskRun
 from qualdeid.report.phrasing import capitalise, interval, join_and, long_date, pct, plural, was
 
-STATUS_WORDS = {"pass": "Passed", "warn": "Warnings only", "fail": "Failed"}
+STATUS_WORDS = {"pass": "Passed", "warn": "Warnings only", "fail": "Failed"}  # format: check status codes
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ class ReportView:
     @cached_property
     def sections(self) -> dict[str, str]:
         """Section id -> title, in order (the contents, the headings and the cross-references)."""
-        titles = {
+        titles = {  # format: report section ids
             "processed": "What was processed",
             "policy": "How each kind of identifier was treated",
             "replaced": "What was replaced",
@@ -177,6 +177,7 @@ class ReportView:
         status = self.r.risk_status
         check = "re-identification check of the texts to be published"
         if status:
+            # format: check status codes
             result = {"pass": "passed with no finding", "warn": "gave warnings only", "fail": "failed"}.get(status)
             out.append(f"The {check} {result or status} (section {self.number('risk')}).")
         else:
@@ -245,7 +246,7 @@ class ReportView:
         rows = []
         for label in ordered(self.s.kept):
             action = self.s.policy.get(label, "")
-            if action in ("flag", "keep"):
+            if action in ("flag", "keep"):  # format: review action codes
                 why = f"the policy for this kind is “{action}”: {self.r.word('actions', action)}"
             else:
                 why = self.r.word("kept_because", label)

@@ -52,14 +52,6 @@ _ANY_DIGIT = re.compile(r"\d")
 _CODE_AROUND = re.compile(r"[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*")
 #: A short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14".
 _NUMBER = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b")
-_NUMBERED = re.compile(
-    r"(?i:\b(?:room|rm|bed|bedroom|flat|unit|apt|apartment|cabin|locker|bay|lot|site|ward|bunk|cell|no\.?|#)"
-    r"[ \t]*#?[ \t]*)\Z"
-)
-#: Numbers with a unit or an ordinal are no codes: "3rd", "10am", "250mg", "24/7".
-_UNIT = re.compile(
-    r"(?i)\d+(?:st|nd|rd|th|am|pm|s|k|m|kg|km|mg|ml|g|mins?|hrs?|yo|yrs?|cm|mm|gb|mb)|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
-)
 #: A name in brackets after another: 'William (Will)', 'Alexandra ("Sandy"'.
 _ALIAS_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“'‘]?$")
 #: A speaker's turn: "Mick:", "Mick 12:05:".
@@ -71,18 +63,10 @@ def _words(text: str) -> frozenset[str]:
 
 
 _PHRASE_JOINERS = _words("of the and & for on at de la le")
-_CALENDAR = _words(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday christmas easter jan feb mar apr jun jul aug sep sept oct nov "
-    "dec mon tue tues wed weds thu thur thurs fri sat sun xmas i"
-)
+# format: keys of lexicons/calendar.yaml
+_CALENDAR_KEYS = ("weekdays", "weekdays_short", "months", "months_short", "feasts", "feasts_short")
 _NOUN_BEFORE = _words("the a an this that my your his her our their some any no every last next")
 _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
-#: Irregular past tenses after a name: "then sandy found out".
-_PAST = _words("found took made gave felt knew saw sat ran rang spoke told said came went got had did")
-_CONTACT_WORDS = _words("phone mobile mob tel cell call ring text whatsapp")
-#: After a person: "CV said", "DM rang".
-_ACTS = _words("said says asked told rang texted called replied thinks thought wants wanted was is has had will")
 
 
 #: A word of the text: (start, end, text).
@@ -127,6 +111,16 @@ class ReviewConfig:
     number_window: int
     number_digits: int
     uncertainty: dict[str, float]
+    #: a short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14"
+    numbered: re.Pattern[str]
+    #: numbers with a unit or an ordinal are no codes: "3rd", "10am", "250mg", "24/7"
+    unit: re.Pattern[str]
+    past_after_name: frozenset[str]
+    acts_after_initials: frozenset[str]
+    contact_words: frozenset[str]
+    #: weekdays, months and feasts, written out and short (``lexicons/calendar.yaml``), and "I":
+    #: a capital that says nothing
+    calendar: frozenset[str]
 
     @classmethod
     def load(cls, rules: Rules) -> ReviewConfig:
@@ -137,6 +131,9 @@ class ReviewConfig:
                     merged.setdefault(k, {}).update(v or {})
                 else:
                     merged[k] = v
+
+        lists = rules.lists("review/review.yaml")
+        calendar = rules.lists("lexicons/calendar.yaml")
 
         def words(key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in merged.get(key) or [])
@@ -155,6 +152,14 @@ class ReviewConfig:
             number_window=int(merged.get("number_window", 40)),
             number_digits=int(merged.get("number_digits", 4)),
             uncertainty={str(k): float(v) for k, v in (merged.get("uncertainty") or {}).items()},
+            past_after_name=lists["past_after_name"],
+            acts_after_initials=lists["acts_after_initials"],
+            contact_words=lists["contact_words"],
+            calendar=frozenset().union(*(calendar[k] for k in _CALENDAR_KEYS)) | {"i"},
+            numbered=re.compile(rf"(?i:\b(?:{lists.pattern('numbered_before')}|no\.?|#)[ \t]*#?[ \t]*)\Z"),
+            unit=re.compile(
+                rf"(?i)\d+(?:st|nd|rd|th|{lists.pattern('unit_suffixes')})|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
+            ),
         )
 
 
@@ -254,7 +259,8 @@ class CandidateFinder:
             word = _POSSESSIVE.sub("", raw)
             end = start + len(word)
             lower = word.lower()
-            if covered.find(1, start, end) >= 0 or len(word) < 2 or lower in _CALENDAR or lower in self.titles:
+            calendar_or_title = lower in self.config.calendar or lower in self.titles
+            if covered.find(1, start, end) >= 0 or len(word) < 2 or calendar_or_title:
                 continue
             if normalise(word) in self.not_identifiers:
                 continue
@@ -296,7 +302,8 @@ class CandidateFinder:
         if _shouting(text, start, end) or (len(word) > 2 and zipf(word.lower()) >= 4.5):
             return None  # "THE": a shouted word
         if word in self.not_initials or word in self.roles:  # "GP", "CV": an abbreviation, unless a person's
-            person = word_before(text, start) in self.config.name_before or word_after(text, end) in _ACTS
+            cfg = self.config
+            person = word_before(text, start) in cfg.name_before or word_after(text, end) in cfg.acts_after_initials
             return Candidate(start, end, "initials", "PERSON", KEEP) if person else None
         return Candidate(start, end, "initials", "PERSON", KEEP)
 
@@ -337,7 +344,8 @@ class CandidateFinder:
         framed = (
             prev in cfg.name_before
             or (not nounish and prev not in _PRONOUNS_BEFORE and (nxt in cfg.name_after or clause_ends(text, end)))
-            or (not nounish and (nxt in _PAST or (nxt.endswith("ed") and len(nxt) > 4)))  # "then sandy found"
+            # "then sandy found"
+            or (not nounish and (nxt in cfg.past_after_name or (nxt.endswith("ed") and len(nxt) > 4)))
         )
         if named and (z < cfg.lowercase_any_zipf or (z < cfg.lowercase_name_zipf and framed)):
             return Candidate(start, end, "name-position", "PERSON", KEEP)
@@ -387,7 +395,7 @@ class CandidateFinder:
             titled = any(not t[2].isupper() for t in caps)  # not a row of acronyms
             if len(caps) >= 2 and titled and not opens_sentence(text, run[0][0]):
                 start, end = run[0][0], run[-1][1]
-                if "\n" not in text[start:end] and not all(t[2].lower() in _CALENDAR for t in caps):
+                if "\n" not in text[start:end] and not all(t[2].lower() in self.config.calendar for t in caps):
                     out.append(Candidate(start, end, "capitalised-phrase", "ORGANIZATION", KEEP))
             run.clear()
 
@@ -455,14 +463,14 @@ class CandidateFinder:
         if not _ANY_DIGIT.search(text):
             return out
         for start, end in _codes(text):
-            if covered.find(1, start, end) < 0 and not _UNIT.fullmatch(text, start, end):
+            if covered.find(1, start, end) < 0 and not cfg.unit.fullmatch(text, start, end):
                 out.append(Candidate(start, end, "number", "ID", KEEP))
         for m in _NUMBER.finditer(text):
             start, end = m.span()
-            if not _NUMBERED.search(text, max(0, start - 16), start):
+            if not cfg.numbered.search(text, max(0, start - 16), start):
                 continue
             taken = covered.find(1, start, end) >= 0 or any(c.start < end and start < c.end for c in out)
-            if not taken and not _UNIT.fullmatch(text, start, end):
+            if not taken and not cfg.unit.fullmatch(text, start, end):
                 out.append(Candidate(start, end, "number", "ID", KEEP))
         for m in _DIGITS.finditer(text):
             start, end = m.span()
@@ -474,7 +482,7 @@ class CandidateFinder:
                 re.findall(r"[a-z]+", text[max(0, start - cfg.number_window) : end + cfg.number_window].lower())
             )
             if words & cfg.number_words or sum(c.isdigit() for c in m.group()) >= 7:  # a phone number's length
-                out.append(Candidate(start, end, "number", "CONTACT" if words & _CONTACT_WORDS else "ID", KEEP))
+                out.append(Candidate(start, end, "number", "CONTACT" if words & cfg.contact_words else "ID", KEEP))
         return out
 
     def details(self, text: str, spans: list[Span]) -> list[Candidate]:

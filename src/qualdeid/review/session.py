@@ -369,7 +369,7 @@ class ReviewSession:
 
     def rare(self, doc: int, start: int, end: int, choice: str, general: str = "") -> dict[str, Any]:
         """A rare detail: ``keep`` as written, ``generalise`` with a text, or a ``placeholder``."""
-        if choice not in ("keep", "generalise", "placeholder"):
+        if choice not in ("keep", "generalise", "placeholder"):  # format: review action codes
             raise ReviewError("choice must be keep, generalise or placeholder")
         with self.lock:
             d = self._doc(doc)

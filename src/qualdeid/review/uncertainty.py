@@ -47,7 +47,7 @@ FAMILY = {
     "DATE_TIME": "date",
     "AGE": "age",
 }
-REASONS = {
+REASONS = {  # format: reason codes
     "name-or-word": "a name that is also an everyday word: person or word here?",
     "language-model-only": "an everyday word that only the language model took for a name",
     "ambiguous-person": "a first name that fits {n} people in the corpus: which one?",

@@ -29,6 +29,7 @@ class RiskConfig:
     combo_max_size: int = 4
     combo_max_terms: int = 14
     quasi_identifiers: dict[str, list[str]] = field(default_factory=dict)
+    # format: quasi-identifier kind codes
     weak_kinds: set[str] = field(default_factory=lambda: {"gender", "age", "family", "place_type"})
     never_lists: list[str] = field(default_factory=list)
     note_sections: list[str] = field(default_factory=lambda: ["notes for the author"])

@@ -27,7 +27,7 @@ from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms
 
 #: labels of names: the checked text's own names are looked up in the corpus
 NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
-ROLE_NOUNS = {
+ROLE_NOUNS = {  # format: role codes of the data model
     "subject": "resident",
     "worker": "worker",
     "relative": "relative",
@@ -35,6 +35,7 @@ ROLE_NOUNS = {
     "document": "account",
 }
 #: roles of the people a text can be linked to ("other" is mostly a name of uncertain role)
+# format: role codes of the data model
 LINKABLE_ROLES = frozenset({"subject", "worker", "relative", "staff", "document"})
 
 

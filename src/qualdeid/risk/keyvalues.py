@@ -12,7 +12,7 @@ from typing import Any
 
 from qualdeid.corpus.model import DIRECT_LABELS
 
-_ORIGINAL_FIELDS = ("forms", "first", "last", "original", "text")
+_ORIGINAL_FIELDS = ("forms", "first", "last", "original", "text")  # format: key file fields
 
 
 def _strings(v: Any) -> Iterator[str]:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from qualdeid.risk.checks import CHECKS, Finding, RiskReport
 
-_STATUS = {"pass": "PASS", "warn": "WARNINGS", "fail": "FAIL"}
-_STATUS_TEXT = {
+_STATUS = {"pass": "PASS", "warn": "WARNINGS", "fail": "FAIL"}  # format: check status codes
+_STATUS_TEXT = {  # format: check status codes
     "pass": "no finding: nothing in the text links it to the corpus beyond what many accounts share",
     "warn": "warnings only: read each finding and decide; nothing in the text is a known identifier",
     "fail": "at least one identifier of the corpus (or an input that could not be read): fix before publishing",

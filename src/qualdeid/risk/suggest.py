@@ -15,6 +15,7 @@ from qualdeid.rules import Rules
 
 #: the rare-detail lexicons (rules/rare/NAME.txt) that name a kind of detail
 #: in order of precedence when a word is in several ("alpaca": a pet before a job)
+# format: rule file names (rules/rare/NAME.txt)
 RARE_KINDS = ("pet", "physical_trait", "hobby", "life_event", "family", "minority", "language", "occupation", "setting")
 #: the lexicons whose words are details on their own ("setting" words are only with a job or hobby)
 ALONE_KINDS = frozenset(RARE_KINDS) - {"setting"}

@@ -90,6 +90,7 @@ class NameEvidence:
         self.naming_links = self.naming_verbs | _NAMING_LINKS
         #: capitalised wherever they stand, so capitals do not make them names: "in May", "on Sunday"
         self.calendar = frozenset().union(
+            # format: keys of lexicons/calendar.yaml
             *(calendar[k] for k in ("weekdays", "weekdays_short", "months", "months_short", "feasts", "feasts_short"))
         )
         self.relatives = rules.words("lexicons/relatives.txt", lower=True)

@@ -76,4 +76,4 @@ def dictionary_words(nlp: Language | None, nouns: bool = True) -> frozenset[str]
 
 
 #: the parts of speech of the lemmatizer's index, nouns first
-_WORD_CLASSES = ("noun", "verb", "adj", "adv")
+_WORD_CLASSES = ("noun", "verb", "adj", "adv")  # format: word class codes

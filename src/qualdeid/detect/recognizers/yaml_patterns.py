@@ -30,7 +30,7 @@ def load_pattern_recognizers(rules: Rules) -> list[PatternRecognizer]:
     for name, entry in entries.items():
         if not entry.get("enabled", True):
             continue
-        config = {k: v for k, v in entry.items() if k not in ("enabled", "type")}
+        config = {k: v for k, v in entry.items() if k not in ("enabled", "type")}  # format: keys of recognizer YAML
         config.setdefault("supported_language", "en")
         try:
             config["patterns"] = [_with_lists(pattern, rules) for pattern in config.get("patterns") or []]
