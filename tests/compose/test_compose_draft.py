@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from helpers import FIXTURES, QDA
+from helpers import EXAMPLES, FIXTURES, QDA
 from qualdeid.cli import main
 from qualdeid.compose import CannotCompose, Composer, load_compose_config, write_draft
 from qualdeid.compose.select import MAX_SHARE, code_matches, sentences
@@ -190,3 +190,22 @@ def test_qdpx_scrub_then_compose(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "Marcus" not in out.read_text()
+
+
+@pytest.mark.parametrize("seed", [5, 7])
+def test_a_removed_age_never_glues_two_words(composer: Composer, seed: int) -> None:
+    """ "Nate (34) moved in" -> "<name> moved in": the age and its brackets go, one space stays."""
+    gold = EXAMPLES / "gold.jsonl"
+    docs = [d for d in Corpus([gold]) if isinstance(d, Document)]
+    texts = {r["id"]: r["text"] for r in map(json.loads, gold.read_text().splitlines())}
+    removed = 0
+    for theme in ("everyday_activity", "family_carer", "trust_safety"):
+        draft = composer.compose(docs, [theme], sources=3, words=250, pronouns="they", seed=seed)
+        for frag in draft.provenance["fragments"]:
+            text = texts[frag["document"]]
+            for c in frag["changes"]:
+                if c["reason"] == "age" and c["replacement"] == "":
+                    removed += 1
+                    before, after = text[c["start"] - 1 : c["start"]], text[c["end"] : c["end"] + 1]
+                    assert not (before.isalnum() and after.isalnum()), c["original"]
+    assert removed  # the examples name residents with their age in brackets

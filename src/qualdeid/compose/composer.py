@@ -412,11 +412,11 @@ class Composer:
         text = doc.text
         before, after = text[cut.start : t.start], text[t.end : cut.end]
         if t.label == "AGE":
-            paren = re.search(r"\(\s*$", before) and re.match(r"\s*\)", after)
+            paren = re.match(r"\s*\)", after) if re.search(r"\(\s*$", before) else None
             comma = re.search(r"(?:[^\W\d_]|\))\s*,\s*$", before) and re.match(r"\s*[,)]", after)
             if paren or comma:  # "Nate (34)", "Sam, 19," -> the age goes
                 a = t.start - len(before) + len(before.rstrip(" ,("))
-                b = t.end + (len(after) - len(after.lstrip(" )")) if paren else 0)
+                b = t.end + (paren.end() if paren else 0)  # the closing bracket goes, the space after it stays
                 return Change(a, b, text[a:b], "", "age")
         owner = corpus.people.person_at(doc.id, *_person_before(corpus.people, doc.id, t.start))
         mine = {"F": "her", "M": "his"}.get(cast.character.invented.gender or "", "their")

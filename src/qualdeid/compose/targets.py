@@ -306,8 +306,11 @@ class Targets:
             known_name = low in self.first_names or low in self.word_names
             if low in self.not_names and not known_name:
                 return None  # "swears in Welsh": a language, a country, a month
-            if not known_name and w[:1].isupper() and low in self.placeholders.towns:
-                return "LOCATION"  # "over from the Brackenfold site": a place reading beats a person
+            town = not known_name and w[:1].isupper() and low in self.placeholders.towns
+            place_frame = _PLACE_BEFORE.search(text[max(0, start - 12) : start])
+            # "drove over from Brackenfold": a place reading beats a person; "Greer came past": a surname acting
+            if town and (place_frame or low not in self.surnames):
+                return "LOCATION"
             if not known_name and zipf(low) >= COMMON_ZIPF:
                 return None  # "day", "Fair" (enough): a word, whatever propagation said
             if w.islower() and not known_name and zipf(low) >= 3.0:
