@@ -30,6 +30,7 @@ from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.events import EventFinder
 from qualdeid.detect.rare.family import FamilyFinder
 from qualdeid.detect.rare.finder import STATUS_RANK, Finder, Hit, Status
+from qualdeid.detect.rare.former import FormerLifeFinder
 from qualdeid.detect.rare.lexicon import RareRules
 from qualdeid.detect.rare.life import LifeFinder
 from qualdeid.detect.rare.patterns import PhraseFinder
@@ -53,6 +54,7 @@ FINDERS: dict[str, type[Finder]] = {
     "animals": AnimalFinder,
     "biography": BiographyFinder,
     "life": LifeFinder,
+    "former": FormerLifeFinder,
 }
 
 
@@ -198,7 +200,8 @@ class RareDetailProcessor(CorpusProcessor):
 
 _EDGE_WORDS = re.compile(
     r"^(?:(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about)\b[\s,]*)+"
-    r"|(?:[\s,]+(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about|'s|s))+[\s,]*$",
+    r"|(?:[\s,]+(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about|outside|inside|behind|beyond|across|"
+    r"around|past|into|onto|through|under|between|during|'s|s))+[\s,]*$",
     re.IGNORECASE,
 )
 
