@@ -107,7 +107,12 @@ class FormerLifeFinder(RuleFinder):
         framed = False
         limit = start + self.max_tokens
         end = self.frames.extend_relative(sdoc, self.frames.extend_right(sdoc, t.i + 1, se, limit), se, limit)
-        if end + 1 < se and sdoc[end].lower_ == "and" and sdoc[end + 1].tag_ == "VBD":  # "... and got a kidney"
+        if (
+            end + 1 < se
+            and sdoc[end].lower_ == "and"
+            and sdoc[end + 1].tag_ == "VBD"
+            and verb_lemma(sdoc[end + 1]) not in self.plain
+        ):  # "... and got a kidney"
             more = self.frames.extend_right(sdoc, end + 2, se, limit)
             if any(sdoc[m].pos_ in _THING_POS for m in range(end + 2, more)):
                 end = more

@@ -79,6 +79,7 @@ class RareDetailProcessor(CorpusProcessor):
         self.echo_zipf = t("echo_zipf")
         self.corpus_max_docs = t("corpus_max_docs")
         self.corpus_max_share = t("corpus_max_share")
+        self.max_tokens = int(t("max_tokens"))
         #: a tail of these after a name is no part of the detail: "... at <place> for ten years"
         self.time_words = re.compile(
             rf"\b(?:{self.rr.lists.pattern('time_tail_words')}|now|then|ago|before|after|since|til|until|few|"
@@ -99,7 +100,7 @@ class RareDetailProcessor(CorpusProcessor):
 
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[RareCandidate], Any]:
         ctx = RareContext.read(sdoc, spans, self.rr)
-        found = [self._candidate(sdoc, hit) for finder in self.finders for hit in finder.find(ctx)]
+        found = [self._candidate(ctx, hit) for finder in self.finders for hit in finder.find(ctx)]
         merged = [
             c if c.status == PENDING else replace(c, echo_keys=self._echo_keys(sdoc, c))
             for c in _merge(found, doc.text)
@@ -110,9 +111,14 @@ class RareDetailProcessor(CorpusProcessor):
         )
         return merged, observation
 
-    def _candidate(self, sdoc: Doc, hit: Hit) -> RareCandidate:
-        """A finder's hit as a span of the text, without words left dangling at its end."""
-        end = _tidy_end(sdoc, max(hit.start + 1, hit.core_end), hit.end)
+    def _candidate(self, ctx: RareContext, hit: Hit) -> RareCandidate:
+        """A finder's hit as a span of the text, run on over what completes the fact (a confirmed
+        one), without words left dangling at its end."""
+        sdoc = ctx.sdoc
+        end = hit.end
+        if hit.status != PENDING:
+            end = self.rr.frames.run_on(sdoc, end, ctx.bounds[hit.start][1], hit.start + self.max_tokens)
+        end = _tidy_end(sdoc, max(hit.start + 1, hit.core_end), end)
         return RareCandidate(
             start=sdoc[hit.start].idx,
             end=sdoc[end - 1].idx + len(sdoc[end - 1]),
