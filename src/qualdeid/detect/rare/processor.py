@@ -34,6 +34,7 @@ from qualdeid.detect.rare.former import FormerLifeFinder
 from qualdeid.detect.rare.lexicon import RareRules
 from qualdeid.detect.rare.life import LifeFinder
 from qualdeid.detect.rare.patterns import PhraseFinder
+from qualdeid.detect.rare.practice import PracticeFinder
 from qualdeid.detect.rare.roles import RoleFinder
 from qualdeid.detect.rare.terms import TermFinder
 from qualdeid.detect.rare.verbs import VerbFinder
@@ -55,6 +56,7 @@ FINDERS: dict[str, type[Finder]] = {
     "biography": BiographyFinder,
     "life": LifeFinder,
     "former": FormerLifeFinder,
+    "practice": PracticeFinder,
 }
 
 
