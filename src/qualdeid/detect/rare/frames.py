@@ -335,7 +335,7 @@ class Frames:
             end += 1
         if end + 1 < stop and sdoc[end].lower_ == "for":
             j = end + 1
-            while j < stop - 1 and (sdoc[j].pos_ in ("NUM", "DET", "ADJ") or sdoc[j].lower_ in ("about", "nearly")):
+            while j < stop - 1 and (sdoc[j].pos_ in ("NUM", "DET", "ADJ", "ADV") or sdoc[j].lower_ == "about"):
                 j += 1
             last = j + 1 >= len(sdoc) or sdoc[j + 1].pos_ not in ("NOUN", "PROPN", "ADJ")  # not "for the winter fair"
             if j > end + 1 and sdoc[j].lower_ in self.stretch_words and last:
