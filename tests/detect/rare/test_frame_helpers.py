@@ -77,3 +77,9 @@ def test_a_detail_runs_on_over_what_completes_it(detector, frames, text, word, p
     start = _at(sdoc, word)
     end = frames.run_on(sdoc, start + 1, len(sdoc), start + 14)
     assert sdoc[start:end].text == phrase
+
+
+def test_a_possessive_after_a_noun_begins_a_new_clause(detector, frames) -> None:
+    sdoc = detector.nlp("When I had to read the menu at the counter my lisp came back.")
+    frame = frames.find_frame(sdoc, _at(sdoc, "my"), 0)
+    assert frame.verb is None

@@ -49,10 +49,15 @@ class FormerLifeFinder(RuleFinder):
     def find(self, ctx: RareContext) -> list[Hit]:
         sdoc = ctx.sdoc
         marks = self._markers(sdoc)
-        if not marks and not any(w in self.disclosure_verbs for w in ctx.words.lemmas):
+        # only sentences with a turning point or a telling verb can hold a former life
+        framed = {ctx.bounds[start] for start, _ in marks}
+        framed.update(ctx.bounds[i] for i in ctx.words.where(self.disclosure_verbs))
+        if not framed:
             return []
         hits = []
         for t in sdoc:
+            if ctx.bounds[t.i] not in framed:
+                continue
             if t.tag_ in _FINITE or (t.tag_ == "VBG" and t.i > 0 and sdoc[t.i - 1].lower_ == "about"):
                 hit = self._former(ctx, t, marks)
                 if hit is not None:

@@ -41,7 +41,7 @@ class PracticeFinder(RuleFinder):
                 continue
             ss, se = ctx.bounds[t.i]
             hit = self._practised(sdoc, t, ss, se) or self._role(sdoc, t, ss, se)
-            if hit is not None:
+            if hit is not None and not self._english_shape(t.lower_):  # the costly test last
                 hits.append(hit)
         return hits
 
@@ -52,10 +52,11 @@ class PracticeFinder(RuleFinder):
             return False
         if t.pos_ not in ("NOUN", "PROPN", "X") or word in self.everyday or word in self.rr.common_words:
             return False
-        z = zipf(word)
-        if z >= self.practice_zipf or t.lemma_.lower() in self.rr.common_words:
-            return False
-        return not self._compound(word) and (z >= self.min_known_zipf or not self._typo(word))
+        return zipf(word) < self.practice_zipf and t.lemma_.lower() not in self.rr.common_words
+
+    def _english_shape(self, word: str) -> bool:
+        """A compound of English words, or (for a word English does not know) a typo of one."""
+        return self._compound(word) or (zipf(word) < self.min_known_zipf and self._typo(word))
 
     def _compound(self, word: str) -> bool:
         """Two words English knows well, joined ("codebook")."""
