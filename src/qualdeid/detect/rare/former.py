@@ -40,7 +40,10 @@ class FormerLifeFinder(RuleFinder):
         self.reach = int(rr.threshold("former_reach"))
         self.disclosure_verbs = self._w("disclosure_verbs")
         self.links = self._w("disclosure_links")
-        self.places = tuple(tuple(p.split()) for p in self._w("former_places"))
+        self.places: dict[str, list[tuple[str, ...]]] = {}
+        for place in self._w("former_places"):
+            words = tuple(place.split())
+            self.places.setdefault(words[0], []).append(words)
         self.turning_points = self._w("turning_points")
         self.plain = self._w("former_plain_verbs")
         self.roles = self._w("former_roles")
@@ -48,17 +51,17 @@ class FormerLifeFinder(RuleFinder):
 
     def find(self, ctx: RareContext) -> list[Hit]:
         sdoc = ctx.sdoc
-        marks = self._markers(sdoc)
+        marks = self._markers(sdoc, ctx.words.lowers)
         # only sentences with a turning point or a telling verb can hold a former life
         framed = {ctx.bounds[start] for start, _ in marks}
         framed.update(ctx.bounds[i] for i in ctx.words.where(self.disclosure_verbs))
         if not framed:
             return []
         hits = []
-        for t in sdoc:
-            if ctx.bounds[t.i] not in framed:
-                continue
-            if t.tag_ in _FINITE or (t.tag_ == "VBG" and t.i > 0 and sdoc[t.i - 1].lower_ == "about"):
+        for start, end in sorted(framed):
+            for t in sdoc[start:end]:
+                if t.tag_ not in _FINITE and not (t.tag_ == "VBG" and t.i > start and sdoc[t.i - 1].lower_ == "about"):
+                    continue
                 hit = self._former(ctx, t, marks)
                 if hit is not None:
                     hits.append(hit)
@@ -66,12 +69,11 @@ class FormerLifeFinder(RuleFinder):
 
     # ---------------------------------------------------------------- frames
 
-    def _markers(self, sdoc: Doc) -> list[tuple[int, int]]:
+    def _markers(self, sdoc: Doc, lowers: list[str]) -> list[tuple[int, int]]:
         """Token ranges of the turning points: "back home", "before <a turning point>"."""
-        lowers = [t.lower_ for t in sdoc]
         out = []
         for i, w in enumerate(lowers):
-            for place in self.places:
+            for place in self.places.get(w, ()):
                 if tuple(lowers[i : i + len(place)]) == place:
                     out.append((i, i + len(place)))
             if w == "before":

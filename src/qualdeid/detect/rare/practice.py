@@ -36,7 +36,10 @@ class PracticeFinder(RuleFinder):
     def find(self, ctx: RareContext) -> list[Hit]:
         sdoc = ctx.sdoc
         hits = []
-        for t in sdoc:
+        for i, word in enumerate(ctx.words.lowers):
+            if len(word) < 3 or zipf(word) >= self.practice_zipf:  # the cheap test first
+                continue
+            t = sdoc[i]
             if not self._rare_word(t, ctx.named):
                 continue
             ss, se = ctx.bounds[t.i]
