@@ -33,7 +33,9 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
     [
         ("She came back the next day.", [("day", "PERSON")], []),
         ("Fair enough, she said.", [("Fair", "PERSON")], []),
-        ("We met on Boxing Day.", [("Boxing Day", "PERSON")], [("Boxing Day", "DATE_TIME")]),
+        ("We met on Boxing Day.", [("Boxing Day", "PERSON")], []),
+        ("It was Boxing Day 2019.", [("Boxing Day 2019", "DATE_TIME")], [("Boxing Day 2019", "DATE_TIME")]),
+        ("We had cake at Christmas.", [("Christmas", "DATE_TIME")], []),
         ("She sat in the car outside Quillan Mill.", [("Quillan Mill", "PERSON")], [("Quillan Mill", "LOCATION")]),
         ("His second stay at Rowan Dell this year.", [("Rowan Dell", "PERSON")], [("Rowan Dell", "LOCATION")]),
         ("He used to drive a Zamboni at the rink.", [("Zamboni", "PERSON")], []),

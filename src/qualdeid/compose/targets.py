@@ -5,9 +5,10 @@ number is an ID, whatever the entity recogniser said; a "person" right after "ou
 is a building. Not replaced, because they identify no one: a lower-case dictionary word that is no
 first name ("the next day", "fair enough"), a lone common word taken for a name, a place or
 organisation written only with generic words ("the café", "ER", "carers"), dates without anything
-specific (weekdays, "last week", "2pm"). Identifiers known elsewhere in the corpus (or in the key)
-but missed here are added where they stand written as names are (capitalised, not at a sentence
-start when they are also words), and so are ages in the usual shapes ("(34)", "aged 34").
+specific (weekdays, "last week", "2pm", a holiday without a year). Identifiers known elsewhere in
+the corpus (or in the key) but missed here are added where they stand written as names are
+(capitalised, not at a sentence start when they are also words), and so are ages in the usual
+shapes ("(34)", "aged 34").
 
 A published composite must not keep a name that detection missed, so a fragment is also swept for
 capitalised words that stand where only a person does: after a kinship or role word ("her brother
@@ -283,8 +284,8 @@ class Targets:
             if all(w.lower() in self.generic for w in words) and not named_street:
                 return None  # "ER", "Day Centre", "the Hospital"; "Pier Lane" is a street's name
             return label
-        if label == "DATE_TIME":
-            return label if (self.specific_date.search(value) or self.placeholders.is_holiday(value)) else None
+        if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does
+            return label if self.specific_date.search(value) else None
         if label == "AGE":
             age = age_of(value)
             return None if age is not None and age < CHILDHOOD else label  # "when she was ten": long ago
