@@ -53,6 +53,7 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("Her cousin drove over from Tauranga on Sunday.", [], [("Tauranga", "LOCATION")]),
         ("It swears in Welsh all day.", [("Welsh", "LOCATION")], []),
         ("He sells logs on Route 44 most days.", [], [("Route 44", "LOCATION")]),
+        ("He drove the M6 to work; a B-road home.", [], [("M6", "LOCATION")]),
         ("Her second stay at Quillon House this year.", [("Quillon", "LOCATION")], [("Quillon House", "LOCATION")]),
         ("The food bank on Harbour Lane opens at ten.", [("Harbour Lane", "LOCATION")], [("Harbour Lane", "LOCATION")]),
     ],
@@ -113,6 +114,7 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
         ("CONTACT", "0491 570 158", "her mobile, ", "", "[a phone number]"),
         ("CONTACT", "kit@example.org", "her ", "", "[email address]"),
         ("LOCATION", "Route 44", "sells logs on ", "", "[a road]"),
+        ("LOCATION", "A38", "crashed on the ", "", "[road]"),
         ("RARE_DETAIL", "used to race pigeons", "he ", "", "had an unusual hobby"),
     ],
 )

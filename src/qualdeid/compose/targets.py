@@ -253,11 +253,12 @@ class Targets:
         rare = [t for t in out if t.label == "RARE_DETAIL"]
         out = _trim_sentence_openers(text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]))
         out += self.sweep(text, start, end, out, known)
-        out += [
-            Target(m.start(), m.end(), "LOCATION", "place frame")
-            for m in self._numbered_road.finditer(text, start, end)
-            if not any(t.start < m.end() and m.start() < t.end for t in out)
-        ]
+        for road in (self._numbered_road, self.placeholders.road_code):
+            out += [
+                Target(m.start(), m.end(), "LOCATION", "place frame")
+                for m in road.finditer(text, start, end)
+                if not any(t.start < m.end() and m.start() < t.end for t in out)
+            ]
         out = self._with_first_names(text, start, end, _join_names(text, out)) + rare
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
             if t.label == "DATE_TIME":
