@@ -82,8 +82,8 @@ def _coded(tmp_path: Path) -> Path:
     """Three invented diaries in the template, each naming someone in a way detection may miss."""
     texts = [
         "1. Brief description\nWent boxing with Dara at Thornwick Iron Gym again. TQ was there and spotted "
-        "for us both. We laughed at the bags.\n\n2. What was helpful\nGoing slowly helped.\n\n3. Why significant\n"
-        "She kept going.",
+        "for us both. We laughed at the bags and then went to ER.\n\n2. What was helpful\nGoing slowly helped."
+        "\n\n3. Why significant\nShe kept going.",
         "1. Brief description\nSat with Bex in the garden while she potted the seedlings and talked about her "
         "week.\n\n2. What was helpful\nListening without fixing.\n\n3. Why significant\nShe asked to come again.",
         "1. Brief description\nWalked to the shop with Olwen and she chose her own bread for the first time in "
@@ -103,13 +103,14 @@ def test_words_that_could_be_names_go_even_when_nothing_detected_them(detector, 
     composer = Composer(detector, load_compose_config(), review=_missed("TQ", "Thornwick"))
     draft = composer.compose(docs, ["everyday_activity"], sources=3, words=150, seed=1)
     text = draft.text
-    for name in ("TQ", "Thornwick Iron Gym", "Thornwick"):
+    for name in ("TQ", "Thornwick", "Iron Gym"):
         assert not re.search(rf"\b{name}\b", text), name
     changes = [c for f in draft.provenance["fragments"] for c in f["changes"]]
     assert any(c["original"] == "TQ" and c["start"] >= 0 for c in changes)
     assert any("could identify someone were replaced" in n for n in draft.notes)
-    # ordinary words of the same sentences stay
-    assert "boxing" in text and "bags" in text
+    # ordinary words of the same sentences stay, and so does a place word nothing detected
+    for word in ("boxing", "bags", "ER"):
+        assert re.search(rf"\b{word}\b", text), word
 
 
 def _with_aunty_as_a_name(docs: list[Document]) -> list[Document]:

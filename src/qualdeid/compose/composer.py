@@ -431,7 +431,7 @@ class Composer:
         them and lists them for the author."""
         kept = self._kept_texts
         out, unsure = list(targets), []
-        for c in corpus.could_be.get(doc.id, ()):
+        for c in sorted(corpus.could_be.get(doc.id, ()), key=lambda c: (c.start - c.end, c.start)):  # longest first
             if not (cut.start <= c.start and c.end <= cut.end) or any(x < c.end and c.start < y for x, y in removed):
                 continue
             value = doc.text[c.start : c.end]
@@ -439,7 +439,12 @@ class Composer:
                 continue
             if value.islower() and value not in self.targets.listed_names | self.word_names:
                 continue  # a word of another language in a name's place ("with kasha"), not a name
-            out.append(Target(c.start, c.end, c.label, "candidate"))
+            if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
+                continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
+            label = "PERSON" if c.kind == "initials" else self.targets.kind(doc.text, c.start, c.end, c.label)
+            if label is None:
+                continue
+            out.append(Target(c.start, c.end, label, "candidate"))
             unsure.append((c.start, c.end))
         return sorted(out, key=lambda t: t.start), unsure
 
@@ -487,6 +492,8 @@ class Composer:
             fallback_key=re.sub(r"['’]s?$", "", written.lower()),
         )
         new = cast.render(member, written, corpus.surnames.get(pid or ""))
+        if residuals(corpus.risk, new):  # "Nanna Joyce" -> "Nanna Sims", and risk holds "Nanna" as a name
+            new = member.invented.first + ("’s" if written.endswith("’s") else "'s" if written.endswith("'s") else "")
         gender = person.gender if person else member.invented.gender
         return Change(t.start, t.end, written, new, "person", pid, member.role), gender
 

@@ -221,7 +221,7 @@ class Targets:
             if s.label in ("LOCATION", "ORGANIZATION") and s.detector == NER:
                 lead = re.match(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z0-9])", text[a:b])  # "food bank Facebook"
                 a += lead.end() if lead else 0
-            if self._word_not_name(text[a:b], s.label, s.detector == NER):
+            if self.word_not_name(text[a:b], s.label, s.detector == NER):
                 continue
             label = self.kind(text, a, b, s.label)
             if label is not None:
@@ -238,7 +238,7 @@ class Targets:
                 )
                 if not speaks and not (h.certain and self.written_as_name(text[a:b], h.label)):
                     continue
-                if self._word_not_name(text[a:b], h.label, ner_only=False):
+                if self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
                 label = self.kind(text, a, b, h.label)
                 if label is not None:
@@ -319,7 +319,7 @@ class Targets:
                 return None
         return "PERSON"
 
-    def _word_not_name(self, value: str, label: str, ner_only: bool) -> bool:
+    def word_not_name(self, value: str, label: str, ner_only: bool) -> bool:
         """One word taken for a name that is in no list of first names, surnames or towns and is a word of
         general English: a thing ("Lego", "Doc" as a person; "Walking" as an organisation, when only the
         entity recogniser said so)."""
