@@ -333,8 +333,18 @@ class Composer:
         _drop_bracketed_aliases(text, changes)
         window = text[cut.start : cut.end]
         named = {off: who for off, _, who in others}
+        sdoc = parser(self._model)(window)
+        focal_at = [c.start - cut.start for c in changes if c.role == "character" and c.reason == "person"]
         for m in re.finditer(r"\b[a-z]+\b", window):
             w = m.group().lower()
+            forms = cast.kinship.gendered_nouns.get(w)
+            if forms and _describes(sdoc, m.start(), focal_at):  # "Ana is ..., a tall man": the character
+                if forms[pronouns] != w:
+                    changes.append(
+                        Change(cut.start + m.start(), cut.start + m.end(), w, forms[pronouns], "agreement", subject,
+                               "character")
+                    )  # fmt: skip
+                continue
             for g, nouns in (("F", self.role_words.female), ("M", self.role_words.male)):
                 if w in nouns and w not in cast.kinship.titles:
                     follows = re.match(r"[ ,]+", window[m.end() :])  # "her dad Troy": one person
@@ -343,9 +353,7 @@ class Composer:
         focal = subject_person.gender if subject_person else None
         if focal is None and subject_person is not None:
             focal = _pronoun_majority(window)
-        sdoc = parser(self._model)(window)
         taken = [(c.start - cut.start, c.end - cut.start) for c in changes]
-        focal_at = [c.start - cut.start for c in changes if c.role == "character" and c.reason == "person"]
         p_edits, unresolved = rewrite(sdoc, focal, pronouns, others, taken, focal_at)
         for e in p_edits:
             original = window[e.start : e.end]
@@ -647,6 +655,23 @@ def _apply_final(para: Paragraph, edits: list[Edit]) -> int:
     para.text, applied = apply_edits(para.text, non_overlapping(edits))
     para.changes += [Change(-1, -1, a.original, a.new, "final check") for a in applied]
     return len(applied)
+
+
+def _describes(sdoc, start: int, focal_at: list[int]) -> bool:
+    """The noun at ``start`` is said of the character: in apposition to their name ("Ana, a tall man")
+    or after "is" with their name as subject ("Ana is a quiet boy")."""
+    tok = next((t for t in sdoc if t.idx == start), None)
+    if tok is None:
+        return False
+
+    def focal(t) -> bool:
+        return any(t.idx <= f < t.idx + len(t) for f in focal_at)
+
+    if tok.dep_ == "appos":
+        return focal(tok.head)
+    if tok.dep_ == "attr":
+        return any(c.dep_ == "nsubj" and focal(c) for c in tok.head.children)
+    return False
 
 
 def _pronoun_set(pronouns: str) -> str:
