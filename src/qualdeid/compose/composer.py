@@ -445,8 +445,8 @@ class Composer:
             value = doc.text[c.start : c.end]
             if value.lower() in kept or any(t.start < c.end and c.start < t.end for t in out):
                 continue
-            if value.islower() and value not in self.targets.listed_names | self.word_names:
-                continue  # a word of another language in a name's place ("with kasha"), not a name
+            if value.islower() and value not in corpus.names:
+                continue  # "tuesday arvo", "with kasha": a name in lower case only when the corpus has it as one
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
             label = "PERSON" if c.kind == "initials" else self.targets.kind(doc.text, c.start, c.end, c.label)
