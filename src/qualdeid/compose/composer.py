@@ -323,7 +323,11 @@ class Composer:
             if t.label != "RARE_DETAIL" and not any(g.start < t.end and t.start < g.end for g in generalised)
         ]
         for t in sorted(targets, key=lambda t: t.start):
-            if t.label == "PERSON":
+            if t.found == "risk, a word here":  # "with Lego": no person to invent, a placeholder to check
+                new = self._again(text, t.start, t.end, t.label)
+                changes.append(Change(t.start, t.end, text[t.start : t.end], new, _REASON[t.label]))
+                unsure.append((t.start, t.end))
+            elif t.label == "PERSON":
                 change, gender = self._person(corpus, doc, t, cast, frag)
                 changes.append(change)
                 if change.role != "character":
@@ -382,9 +386,10 @@ class Composer:
         unsure_now = [c.replacement for c in changes if (c.start, c.end) in unsure and c.replacement]
         if unsure_now:
             notes.append(
-                f"{len(unsure_now)} word(s) that nothing detected but that could identify someone were replaced ("
+                f"{len(unsure_now)} word(s) that may identify no one were replaced (nothing detected them here, or "
+                "only the corpus holds them as a name): "
                 + ", ".join(f"'{w}'" for w in dict.fromkeys(unsure_now))
-                + "): the private provenance has what they were; put back the ones that identify no one"
+                + "; the private provenance has what they were; put back the ones that identify no one"
             )
         if rare_kept:
             notes.append(
@@ -427,7 +432,12 @@ class Composer:
                 continue
             start, end = min([a, *(t.start for t in over)]), max([b, *(t.end for t in over)])
             label = over[0].label if over else r.label
-            out = [t for t in out if t not in over] + [Target(start, end, label, "risk")]
+            ordinary = not over and (
+                self.targets.kind(doc.text, a, b, r.label) is None
+                or self.targets.word_not_name(value, r.label, ner_only=True)
+            )
+            found = "risk, a word here" if ordinary else "risk"
+            out = [t for t in out if t not in over] + [Target(start, end, label, found)]
         return sorted(out, key=lambda t: t.start), addressed
 
     def _with_candidates(
@@ -542,10 +552,9 @@ class Composer:
         new = self.placeholders.make(
             t.label, text[t.start : t.end], before, after, possessive=possessive, reason=t.reason
         )
-        reason = {"LOCATION": "place", "ORGANIZATION": "organisation", "DATE_TIME": "date", "RARE_DETAIL": "detail"}
         now = re.search(r"(?:\bis|['’]s|\bturns|\bturned)\s+(?:in\s+(?:his|her|their)\s+)?$", before)  # not "was 15"
         whose = "character" if t.label == "AGE" and owner in (subject, None) and now else None
-        return Change(t.start, t.end, text[t.start : t.end], new, reason.get(t.label, t.label.lower()), role=whose)
+        return Change(t.start, t.end, text[t.start : t.end], new, _REASON[t.label], role=whose)
 
     # ------------------------------------------------------------------ checks and notes
 
@@ -640,6 +649,17 @@ class Composer:
 #: (not "known-name-left": the corpus search has those; not "rare-detail": the policy decides those).
 # format: reason codes of review
 _COULD_BE = frozenset({"capitalised", "capitalised-phrase", "name-position", "initials", "place", "number"})
+# format: change reason codes
+_REASON = {
+    "PERSON": "person",
+    "LOCATION": "place",
+    "ORGANIZATION": "organisation",
+    "DATE_TIME": "date",
+    "RARE_DETAIL": "detail",
+    "AGE": "age",
+    "CONTACT": "contact",
+    "ID": "id",
+}
 # format: placeholder kind codes
 _LABEL_OF = {"person": "PERSON", "place": "LOCATION", "organisation": "ORGANIZATION", "contact": "CONTACT", "id": "ID"}
 _PRONOUN_WORDS = frozenset(
