@@ -131,8 +131,12 @@ def test_a_form_of_address_is_not_turned_into_a_name(detector, tmp_path: Path) -
     path = _coded(tmp_path)
     lines = path.read_text(encoding="utf-8").splitlines()
     first = json.loads(lines[0])
-    first["text"] = first["text"].replace("Went boxing with Dara", "Went boxing with Aunty and Dara")
-    shift = len(" Aunty and")
+    first["text"] = (
+        first["text"]
+        .replace("Went boxing with Dara", "Went boxing with Aunty and Dara")
+        .replace("again. TQ", "again. Aunty laughed. TQ")
+    )
+    shift = len(" Aunty and") + len(" Aunty laughed.")
     for seg in first["segments"]:
         seg["start"] += shift if seg["start"] > 30 else 0
         seg["end"] += shift
@@ -143,3 +147,5 @@ def test_a_form_of_address_is_not_turned_into_a_name(detector, tmp_path: Path) -
     assert "with aunty and" in draft.text
     changes = [c for f in draft.provenance["fragments"] for c in f["changes"]]
     assert [c["replacement"] for c in changes if c["reason"] == "form of address"] == ["aunty"]
+    # opening a sentence, where lower case will not do, the person's invented name stands for it
+    assert re.search(r"\. [A-Z][a-z]+(?: [A-Z][a-z]+)? laughed\.", draft.text) and "[a name]" not in draft.text

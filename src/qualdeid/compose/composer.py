@@ -432,9 +432,14 @@ class Composer:
                 continue
             start, end = min([a, *(t.start for t in over)]), max([b, *(t.end for t in over)])
             label = over[0].label if over else r.label
-            ordinary = not over and (
-                self.targets.kind(doc.text, a, b, r.label) is None
-                or self.targets.word_not_name(value, r.label, ner_only=True)
+            addressed_so = value.lower() in self.forms_of_address  # "Aunty" opening a sentence: the person
+            ordinary = (
+                not over
+                and not addressed_so
+                and (
+                    self.targets.kind(doc.text, a, b, r.label) is None
+                    or self.targets.word_not_name(value, r.label, ner_only=True)
+                )
             )
             found = "risk, a word here" if ordinary else "risk"
             out = [t for t in out if t not in over] + [Target(start, end, label, found)]
