@@ -1,0 +1,109 @@
+"""The finaliser drops what is not an identifier and trims what the annotation leaves out (issue 13,
+token precision): NER's weekdays, languages, field labels and everyday words; the name detector's
+languages, peoples, roles and fields; dates, names, ages and rare details without the words around
+them. Spans are given by hand, so each rule is tested alone; the texts are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.corpus.model import Span
+from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
+from qualdeid.labels import AGE, DATE_TIME, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
+from qualdeid.rules import Rules
+
+NAMES = "names"
+
+
+@pytest.fixture(scope="module")
+def finaliser() -> Finaliser:
+    return Finaliser(Rules())
+
+
+def _final(finaliser: Finaliser, text: str, found: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """Finalise spans given as (surface, label, detector): the surface's first occurrence in text."""
+    spans = []
+    for surface, label, detector in found:
+        start = text.index(surface)
+        spans.append(Span(start, start + len(surface), label, score=0.85, detector=detector))
+    return [(s.text, s.label) for s in finaliser.spans(text, spans)]
+
+
+DROPPED = [
+    # NER on weekdays, a language with everyday words, a field's label, everyday words opening a list
+    ("She only comes in on Tues & Weds now.", "Tues & Weds", ORGANIZATION, NER_DETECTOR),
+    ("Rota: Working Sat, off Sun.", "Working Sat", ORGANIZATION, NER_DETECTOR),
+    ("Spoke Tigrinya with the interpreter.", "Spoke Tigrinya", ORGANIZATION, NER_DETECTOR),
+    ("Member ID: 55310", "Member ID", ORGANIZATION, NER_DETECTOR),
+    ("Puzzles, snacks and the bus timetable.", "Puzzles", PERSON, NER_DETECTOR),
+    ("Nightmares most nights, appetite poor.", "Nightmares", PERSON, NER_DETECTOR),
+    ("Agenda: roof repairs and the raffle.", "Agenda", PERSON, NER_DETECTOR),
+    ("the Yoruba and Hausa speakers", "Yoruba", LOCATION, NER_DETECTOR),
+    # the name detector on languages, peoples, faiths, roles and fields
+    ("Languages: Dari/Pashto, some English", "Dari/Pashto", PERSON, NAMES),
+    ("a Tongan choir sang", "Tongan", PERSON, NAMES),
+    ("with the Sikh community", "Sikh", PERSON, NAMES),
+    ("Slovak Roma family, newly arrived", "Slovak Roma", PERSON, NAMES),
+    ("Coordinator: please sign below", "Coordinator", PERSON, NAMES),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "detector"), DROPPED)
+def test_not_an_identifier_is_dropped(finaliser: Finaliser, text: str, surface: str, label: str, detector: str) -> None:
+    assert _final(finaliser, text, [(surface, label, detector)]) == []
+
+
+KEPT = [
+    # names that are words, towns that are words, numbered roads, a language that is a given name
+    ("Bud rang at noon about the van.", "Bud", PERSON, NER_DETECTOR),
+    ("Orla, can you ring me back?", "Orla", PERSON, NER_DETECTOR),
+    ("She moved to Wigan last spring.", "Wigan", LOCATION, NER_DETECTOR),
+    ("a lay-by on Highway 61 near the bridge", "Highway 61", LOCATION, NER_DETECTOR),
+    ("Shona brought scones for everyone.", "Shona", PERSON, NAMES),
+    ("Aunty can take her to the clinic.", "Aunty", PERSON, NAMES),
+    ("Thanks, Tuesday Okonjo", "Tuesday Okonjo", PERSON, NAMES),
+    ("the Sunday Bakehouse on Kells Road", "Sunday Bakehouse", ORGANIZATION, "NamedPlaceRecognizer"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "detector"), KEPT)
+def test_identifier_is_kept(finaliser: Finaliser, text: str, surface: str, label: str, detector: str) -> None:
+    assert _final(finaliser, text, [(surface, label, detector)]) == [(surface, label)]
+
+
+TRIMMED = [
+    # dates: the article, a time of day, a field's label after it; two dates in one span
+    ("Seen on the 12th again.", "the 12th", DATE_TIME, ["12th"]),
+    ("Sent: Friday, 8 March 2024 3:15 PM", "Friday, 8 March 2024 3:15 PM", DATE_TIME, ["Friday, 8 March 2024"]),
+    ("DOB: 14/02/1961 Age: 63", "14/02/1961 Age", DATE_TIME, ["14/02/1961"]),
+    ("from March 2022 to May 2023", "March 2022 to May 2023", DATE_TIME, ["March 2022", "May 2023"]),
+    ("Between 4 June 2021 and now", "Between 4 June 2021", DATE_TIME, ["4 June 2021"]),
+    # names: a note after a dash, a greeting, a role, a time of day
+    ("Mirela Vasko - Romanian interpreter booked", "Mirela Vasko - Romanian", PERSON, ["Mirela Vasko"]),
+    ("Hi Tevita, thanks for the lift", "Hi Tevita", PERSON, ["Tevita"]),
+    ("Checked by Tevita Lolo RN", "Tevita Lolo RN", PERSON, ["Tevita Lolo"]),
+    ("Kasia Wrona 09:41: on my way", "Kasia Wrona 09:41", PERSON, ["Kasia Wrona"]),
+    ("Noted by Ilse Brandt - prefers e-mail", "Ilse Brandt - prefers", PERSON, ["Ilse Brandt"]),
+    # ages: the number only
+    ("a 61 years old man", "61 years old", AGE, ["61"]),
+    ("pt is a 45 y/o woman", "45 y/o", AGE, ["45"]),
+    # rare details: the possessive and a dangling word left out
+    ("she visits her twin brother often", "her twin brother", RARE_DETAIL, ["twin brother"]),
+    ("he was a rodeo clown back then", "was a rodeo clown back", RARE_DETAIL, ["was a rodeo clown"]),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "expected"), TRIMMED)
+def test_words_around_are_left_out(
+    finaliser: Finaliser, text: str, surface: str, label: str, expected: list[str]
+) -> None:
+    assert _final(finaliser, text, [(surface, label, NAMES)]) == [(e, label) for e in expected]
+
+
+def test_a_name_after_a_date_is_not_cut_off(finaliser: Finaliser) -> None:
+    """ "Jun 3 2024 - Pim Vos": a dash inside a date span that is not between two dates stays."""
+    text = "We met again on Jun 3 2024 - Pim Vos drove me there and we talked for an hour about the move."
+    assert _final(finaliser, text, [("Jun 3 2024 - Pim Vos", DATE_TIME, NER_DETECTOR)]) == [
+        ("Jun 3 2024 - Pim Vos", DATE_TIME)
+    ]
