@@ -46,6 +46,14 @@ DROPPED = [
     ("with the Sikh community", "Sikh", PERSON, NAMES),
     ("Slovak Roma family, newly arrived", "Slovak Roma", PERSON, NAMES),
     ("Coordinator: please sign below", "Coordinator", PERSON, NAMES),
+    # jobs, credentials, record and clinical abbreviations, numbers without a word
+    ("Signed, Community Mental Health Nurse", "Community Mental Health Nurse", ORGANIZATION, NER_DETECTOR),
+    ("Kind regards, Senior Research Fellow", "Senior Research Fellow", PERSON, NER_DETECTOR),
+    ("Housing Support Worker on leave", "Housing Support Worker", PERSON, NAMES),
+    ("seen by the LCSW today", "LCSW", ORGANIZATION, NER_DETECTOR),
+    ("URN 88213, ward 4", "URN", PERSON, NAMES),
+    ("Bloods: FBC, TSH and LFTs normal", "TSH", ORGANIZATION, NER_DETECTOR),
+    ("Focus groups (n=11) met twice", "n=11", ORGANIZATION, NER_DETECTOR),
 ]
 
 
@@ -64,6 +72,10 @@ KEPT = [
     ("Aunty can take her to the clinic.", "Aunty", PERSON, NAMES),
     ("Thanks, Tuesday Okonjo", "Tuesday Okonjo", PERSON, NAMES),
     ("the Sunday Bakehouse on Kells Road", "Sunday Bakehouse", ORGANIZATION, "NamedPlaceRecognizer"),
+    # a name before a job, initials that are also an abbreviation, initials joined
+    ("Thanks to Charge Nurse Ngata", "Charge Nurse Ngata", PERSON, NAMES),
+    ("let in by DM (peer worker) at nine", "DM", PERSON, NAMES),
+    ("fine by me if P & K do the raffle", "P & K", ORGANIZATION, NER_DETECTOR),
 ]
 
 

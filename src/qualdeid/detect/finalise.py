@@ -108,6 +108,7 @@ class Finaliser:
         self.label_endings = rules.lists("lexicons/form_fields.yaml")["label_endings"]
         #: roles and fields, never a name alone: "Supervisor", "Tel" (titles and kin are: "Aunty can ...")
         self.not_names_alone = self.names.roles | self.names.fields
+        self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
 
     def _no_place(self, piece: str) -> bool:
         return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
@@ -132,6 +133,23 @@ class Finaliser:
         """ "Samoan", "Dari/Pashto", "Hungarian Roma": languages and peoples only."""
         words = _PEOPLE_WORDS.findall(plain)
         return plain in self.peoples or (bool(words) and all(w in self.peoples for w in words))
+
+    def _job_title(self, text: str, span: Span) -> bool:
+        """ "Community Mental Health Nurse", "Peer Learning Coordinator": a job, not who holds it."""
+        words = [w.lower() for w in _PEOPLE_WORDS.findall(text, span.start, span.end)]
+        if not words or words[-1] not in self.job_titles:
+            return False
+        known = self.job_titles | self.not_names_alone | self.names.titles
+        return all(w in known or (zipf(w) >= 3.5 and not self.names.is_name(w)) for w in words[:-1])
+
+    def _role_or_field(self, text: str, span: Span) -> bool:
+        """ "Coordinator", "Tel", "MRN", "Nurse Manager": a role, a field or a record's name alone."""
+        piece = text[span.start : span.end]
+        words = _WORDS.findall(piece)
+        by_names = span.detector != NER_DETECTOR
+        if (piece in self.lists.roles and not (by_names and len(piece) < 3)) or self._job_title(text, span):
+            return True
+        return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
 
     def _ner_word_use(self, text: str, span: Span) -> bool:
         """NER's span read from ordinary words: a weekday ("Tues & Thurs", "Working Mon"), a language or
@@ -255,8 +273,10 @@ class Finaliser:
                     continue  # "See you Tues": a weekday, not a person
                 if span.label != DATE_TIME and not confirmed and self._ner_word_use(text, span):
                     continue
-            elif span.label == PERSON and all(w.lower() in self.not_names_alone for w in _WORDS.findall(span_text)):
-                continue  # "Coordinator", "Tel": a role or a field, not a name
+                if span.label != DATE_TIME and (self._role_or_field(text, span) or _no_word(span_text)):
+                    continue  # "Research Fellow", "RN", "n=14", "00:21:40"
+            elif span.label == PERSON and self._role_or_field(text, span):
+                continue  # "Coordinator", "Tel", "MRN": a role or a field, not a name
             cleaned.append(span)
         cleaned = [piece for span in cleaned for piece in self._tidy(text, span)]
         final = []
@@ -292,6 +312,11 @@ def _plain(text: str) -> str:
     """Lower case, without macrons or accents, article or possessive: "Whānau" and "whanau" are one word."""
     decomposed = unicodedata.normalize("NFKD", normalise(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _no_word(piece: str) -> bool:
+    """ "n=14", "00:21:40": no word, no initial."""
+    return piece.lower() == piece and not any(len(w) > 1 for w in _PEOPLE_WORDS.findall(piece))
 
 
 def _common_word(piece: str) -> bool:
