@@ -54,6 +54,11 @@ DROPPED = [
     ("URN 88213, ward 4", "URN", PERSON, NAMES),
     ("Bloods: FBC, TSH and LFTs normal", "TSH", ORGANIZATION, NER_DETECTOR),
     ("Focus groups (n=11) met twice", "n=11", ORGANIZATION, NER_DETECTOR),
+    # study codes and headings; a feast kept around the world, without a year
+    ("Interview P12 transcript follows", "Interview P12", ORGANIZATION, NER_DETECTOR),
+    ("Excerpt: she laughed at that", "Excerpt", ORGANIZATION, NER_DETECTOR),
+    ("We had a quiet Christmas at the house.", "Christmas", DATE_TIME, NER_DETECTOR),
+    ("Ramadan last year was hard on him", "Ramadan last year", DATE_TIME, "HolidayRecognizer"),
 ]
 
 
@@ -76,6 +81,9 @@ KEPT = [
     ("Thanks to Charge Nurse Ngata", "Charge Nurse Ngata", PERSON, NAMES),
     ("let in by DM (peer worker) at nine", "DM", PERSON, NAMES),
     ("fine by me if P & K do the raffle", "P & K", ORGANIZATION, NER_DETECTOR),
+    # a feast with its year, a regional day
+    ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
+    ("the ceilidh at Hogmanay Night went well", "Hogmanay Night", DATE_TIME, "HolidayRecognizer"),
 ]
 
 

@@ -36,6 +36,7 @@ _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
 _DATE_LEAD = re.compile(r"(?:the|between|from|since|until|till|by|on|of)\s+", re.IGNORECASE)
+_FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
 _TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\s+([A-Za-z]+)$")
 _AGE_UNIT = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old|\s*y\.?/?o\b\.?", re.IGNORECASE)
@@ -106,6 +107,7 @@ class Finaliser:
         self.peoples = frozenset(_plain(w) for name in plan["languages_and_peoples"] for w in rules.words(name))
         self.weekdays = calendar["weekdays"] | calendar["weekdays_short"]
         self.label_endings = rules.lists("lexicons/form_fields.yaml")["label_endings"]
+        self.worldwide_feasts = re.compile(rf"\b(?:{calendar.pattern('worldwide_feasts')})\b", re.IGNORECASE)
         #: roles and fields, never a name alone: "Supervisor", "Tel" (titles and kin are: "Aunty can ...")
         self.not_names_alone = self.names.roles | self.names.fields
         self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
@@ -133,6 +135,12 @@ class Finaliser:
         """ "Samoan", "Dari/Pashto", "Hungarian Roma": languages and peoples only."""
         words = _PEOPLE_WORDS.findall(plain)
         return plain in self.peoples or (bool(words) and all(w in self.peoples for w in words))
+
+    def _study_code(self, piece: str) -> bool:
+        words = _WORDS.findall(piece)
+        codes = [w for w in words if _CODE.fullmatch(w)]
+        others = [w.lower() for w in words if w not in codes]
+        return bool(codes) and all(w in self.not_names_alone or zipf(w) >= 4.0 for w in others)
 
     def _job_title(self, text: str, span: Span) -> bool:
         """ "Community Mental Health Nurse", "Peer Learning Coordinator": a job, not who holds it."""
@@ -174,6 +182,8 @@ class Finaliser:
     def _tidy(self, text: str, span: Span) -> list[Span]:
         """A date, a name or an age without the words around it that the annotation leaves out: "the 14th",
         "2 May 2024 4:37 PM", "Ana Ruiz - Farsi", "Hi Ana", "Ana Ruiz RN", "58 years old"."""
+        if span.label == DATE_TIME and self._feast_alone(text[span.start : span.end]):
+            return []  # "over Christmas", "Eid", "Ramadan last year"
         if span.label == DATE_TIME:
             pieces = _pieces(text, span, _DATE_JOINS)
             if not all(self.specific_date.search(text, p.start, p.end) for p in pieces):
@@ -193,6 +203,12 @@ class Finaliser:
         if span.label == AGE and (m := _AGE_UNIT.search(text, span.start, span.end)) and m.end() == span.end:
             return [replace(span, end=m.start())] if m.start() > span.start else [span]
         return [span]
+
+    def _feast_alone(self, piece: str) -> bool:
+        if any(c.isdigit() for c in piece) or not (m := self.worldwide_feasts.search(piece)):
+            return False
+        rest = piece[: m.start()] + " " + piece[m.end() :]
+        return all(zipf(w) >= 5.0 for w in _FEAST_WORDS.findall(rest.lower()))
 
     def _date_piece(self, text: str, span: Span) -> Span:
         start, end = span.start, span.end
@@ -253,8 +269,8 @@ class Finaliser:
                     continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
                 if inside(span, headings) and not confirmed:
                     continue
-                if not confirmed and _CODE.fullmatch(span_text):
-                    continue  # "P14", "R2": a participant's study code
+                if not confirmed and self._study_code(span_text):
+                    continue  # "P14", "R2", "Interview P07": a participant's study code
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._no_place(span_text):
                     continue  # "Germany", "WhatsApp", "CPN", "the ER"
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
