@@ -127,3 +127,20 @@ def test_a_name_after_a_date_is_not_cut_off(finaliser: Finaliser) -> None:
     assert _final(finaliser, text, [("Jun 3 2024 - Pim Vos", DATE_TIME, NER_DETECTOR)]) == [
         ("Jun 3 2024 - Pim Vos", DATE_TIME)
     ]
+
+
+def test_the_whole_pipeline_keeps_names_and_drops_words(detector) -> None:
+    """Through spaCy, the recognizers and the name lists: the people and the town stay, the languages,
+    the job, the weekdays, the feast and the words around the date do not (a rare detail may name a
+    language: that is the rare finders' call)."""
+    text = (
+        "Home visit with Ignatius Obiora-Lund in Wigan on the 14th, his first since Christmas. He speaks "
+        "Tigrinya and some Amharic, and his Eritrean neighbours drop in on Tues & Weds. The Community Mental "
+        "Health Nurse came at 3:15 PM and Ignatius made tea for everyone."
+    )
+    found = [(s.text, s.label) for s in detector.detect_text(text).spans if s.label != RARE_DETAIL]
+    texts = [t for t, _ in found]
+    assert ("Ignatius Obiora-Lund", "PERSON") in found and ("Ignatius", "PERSON") in found
+    assert "Wigan" in texts and "14th" in texts
+    for word in ("Tigrinya", "Amharic", "Eritrean", "Tues", "Weds", "Christmas", "Nurse", "the 14th"):
+        assert not any(word in t for t in texts), (word, found)
