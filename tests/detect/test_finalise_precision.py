@@ -10,7 +10,7 @@ import pytest
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
-from qualdeid.labels import AGE, DATE_TIME, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
+from qualdeid.labels import AGE, DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
 
 NAMES = "names"
@@ -59,6 +59,8 @@ DROPPED = [
     ("Excerpt: she laughed at that", "Excerpt", ORGANIZATION, NER_DETECTOR),
     ("We had a quiet Christmas at the house.", "Christmas", DATE_TIME, NER_DETECTOR),
     ("Ramadan last year was hard on him", "Ramadan last year", DATE_TIME, "HolidayRecognizer"),
+    # a range of hours or ages read as a code
+    ("Drop-in, Tuesdays 10-12 at the library", "10-12", ID, "CodeRecognizer"),
 ]
 
 
@@ -84,6 +86,7 @@ KEPT = [
     # a feast with its year, a regional day
     ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
     ("the ceilidh at Hogmanay Night went well", "Hogmanay Night", DATE_TIME, "HolidayRecognizer"),
+    ("file ref 4471-209 kept", "4471-209", ID, "CodeRecognizer"),
 ]
 
 

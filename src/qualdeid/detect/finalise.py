@@ -19,7 +19,7 @@ from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.processors import PLAN
 from qualdeid.detect.recognizers.dates import holiday_pattern
-from qualdeid.labels import AGE, DATE_TIME, DIRECT_LABELS, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
+from qualdeid.labels import AGE, DATE_TIME, DIRECT_LABELS, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
 
 NER_DETECTOR = "SpacyRecognizer"
@@ -36,6 +36,7 @@ _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
 _DATE_LEAD = re.compile(r"(?:the|between|from|since|until|till|by|on|of)\s+", re.IGNORECASE)
+_SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
 _TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\s+([A-Za-z]+)$")
@@ -256,9 +257,11 @@ class Finaliser:
             span = _clean(text, span)
             if span is None or (span.detector != "deny_list" and self.lists.allowed(text[span.start : span.end])):
                 continue
+            span_text = text[span.start : span.end]
+            if span.label == ID and span.detector == "CodeRecognizer" and _SMALL_RANGE.fullmatch(span_text):
+                continue  # "Tuesdays 10-12", "ages 12-24": hours or ages, not a code
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._is_term(text, span):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Tigrinya"
-            span_text = text[span.start : span.end]
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
