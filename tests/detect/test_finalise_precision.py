@@ -59,6 +59,9 @@ DROPPED = [
     ("Findings: she laughed at that", "Findings", ORGANIZATION, NER_DETECTOR),
     ("We had a quiet Christmas at the house.", "Christmas", DATE_TIME, NER_DETECTOR),
     ("Eid this year was quiet for him", "Eid this year", DATE_TIME, "HolidayRecognizer"),
+    # the first word of a greeting in te reo Māori or a Pacific language
+    ("Kia ora koutou, welcome back", "Kia", PERSON, NAMES),
+    ("Mālō e lelei everyone", "Mālō", PERSON, NER_DETECTOR),
     # a range of hours or ages read as a code
     ("Drop-in, Thursdays 9-11 at the library", "9-11", ID, "CodeRecognizer"),
 ]

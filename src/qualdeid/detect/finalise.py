@@ -36,6 +36,7 @@ _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
 _DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of)\s+", re.IGNORECASE)
+_NEXT_WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,2}")
 _SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
 _TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?$", re.IGNORECASE)
@@ -131,6 +132,17 @@ class Finaliser:
         if plain not in self.words_also_names:
             return False
         return span.detector == NER_DETECTOR or not any(c.isupper() for c in piece) or piece.isupper()
+
+    def _opens_a_term(self, text: str, span: Span) -> bool:
+        if span.detector == "deny_list":
+            return False
+        following = _NEXT_WORDS.match(text, span.end)
+        if following is None:
+            return False
+        piece = text[span.start : span.end]
+        words = following.group().split()
+        phrases = (_plain(" ".join([piece, *words[:n]])) for n in (1, 2))
+        return any(p in self.terms or p in self.words_also_names for p in phrases)
 
     def _only_peoples(self, plain: str) -> bool:
         """ "Samoan", "Uzbek/Tajik", "Bolivian Quechua": languages and peoples only."""
@@ -262,6 +274,8 @@ class Finaliser:
                 continue  # "Thursdays 9-11", "ages 14-21": hours or ages, not a code
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._is_term(text, span):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
+            if span.label in (PERSON, ORGANIZATION, LOCATION) and self._opens_a_term(text, span):
+                continue  # "Kia" of "Kia ora", "Ka" of "Ka pai": a greeting, not a name
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
