@@ -59,6 +59,9 @@ DROPPED = [
     ("Findings: she laughed at that", "Findings", ORGANIZATION, NER_DETECTOR),
     ("We had a quiet Christmas at the house.", "Christmas", DATE_TIME, NER_DETECTOR),
     ("Eid this year was quiet for him", "Eid this year", DATE_TIME, "HolidayRecognizer"),
+    # a language the lists lack, by its frame
+    ("She speaks Ewenki at home", "Ewenki", ORGANIZATION, NER_DETECTOR),
+    ("Languages: Russian, Chukchi, some English", "Chukchi", PERSON, NAMES),
     # the first word of a greeting in te reo Māori or a Pacific language
     ("Kia ora koutou, welcome back", "Kia", PERSON, NAMES),
     ("Mālō e lelei everyone", "Mālō", PERSON, NER_DETECTOR),
@@ -86,6 +89,12 @@ KEPT = [
     ("Thanks to Senior Nurse Ngata", "Senior Nurse Ngata", PERSON, NAMES),
     ("DM (volunteer) opened up at nine", "DM", PERSON, NAMES),
     ("R & J sorted the raffle again", "R & J", ORGANIZATION, NER_DETECTOR),
+    # a name beside a language, after a verb that is not one of speaking
+    ("Mirela and Tamsin came; Tamsin speaks Catalan", "Mirela", PERSON, NAMES),
+    ("asked Idris and the Somali family", "Idris", PERSON, NAMES),
+    ("Interpreter: yes, Somali, Idris by phone", "Idris", PERSON, NAMES),
+    ("Language: Somali   Interpreter: Idris", "Idris", PERSON, NAMES),
+    ("the interpreter Idris was late", "Idris", PERSON, NAMES),
     # a feast with its year, a regional day
     ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
     ("the ceilidh at Hogmanay Night went well", "Hogmanay Night", DATE_TIME, "HolidayRecognizer"),

@@ -36,6 +36,15 @@ _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
 _DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of)\s+", re.IGNORECASE)
+#: What puts a language before or beside a word (read with the language list)
+_SPEAKING = re.compile(
+    r"\b(?:speaks?|spoke|speaking|spoken|fluent(?:ly)?)"
+    r"(?:[ \t]+(?:in|some|fluent|a[ \t]+little|mostly|only|both))*[ \t]+$",
+    re.IGNORECASE,
+)
+_LANGUAGE_FIELD = re.compile(r"(?:^|\n)[ \t]*[\w ]*\blanguages?[ \t]*:[^\n:]*$", re.IGNORECASE)
+#: The detectors that read a word as a name or an organisation without a frame of their own
+_READERS = frozenset({NER_DETECTOR, "names"})
 _NEXT_WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,2}")
 _SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
@@ -143,6 +152,16 @@ class Finaliser:
         words = following.group().split()
         phrases = (_plain(" ".join([piece, *words[:n]])) for n in (1, 2))
         return any(p in self.terms or p in self.words_also_names for p in phrases)
+
+    def _spoken(self, text: str, span: Span) -> bool:
+        """A language by its frame: after a verb of speaking ("speaks Ewenki") or as the value of a
+        language field ("Languages: Russian, Chukchi"). Beside a listed language is no frame: "Shona,
+        Calum's sister", "Somali, Farhiya (interpreter)"."""
+        piece = text[span.start : span.end]
+        if " " in piece.strip() or not piece[:1].isupper():
+            return False
+        before = text[max(0, span.start - 40) : span.start]
+        return bool(_SPEAKING.search(before) or _LANGUAGE_FIELD.search(before))
 
     def _only_peoples(self, plain: str) -> bool:
         """ "Samoan", "Uzbek/Tajik", "Bolivian Quechua": languages and peoples only."""
@@ -276,6 +295,8 @@ class Finaliser:
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._opens_a_term(text, span):
                 continue  # "Kia" of "Kia ora", "Ka" of "Ka pai": a greeting, not a name
+            if span.label in (PERSON, ORGANIZATION) and span.detector in _READERS and self._spoken(text, span):
+                continue  # "speaks Ewenki": a language the lists lack
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
