@@ -51,9 +51,25 @@ _ANY_DIGIT = re.compile(r"\d")
 #: least three digits ("ABC-2291", "5582-419-KT", "8812345TA", "QX4471").
 _CODE_AROUND = re.compile(r"[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*")
 #: A short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14".
-_NUMBER = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b")
+_NUMBER = re.compile(r"(?<![\w.])(?:[A-Z]\.?)?\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b")
 #: A name in brackets after another: 'William (Will)', 'Alexandra ("Sandy"'.
 _ALIAS_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“'‘]?$")
+#: A short run of words in a writing system other than the Latin, Greek and Cyrillic ones: Arabic,
+#: Hebrew, the Indic scripts, Thai, Ethiopic, Hangul, kana and Chinese characters.
+_SCRIPT_LETTERS = r"[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u1200-\u137f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+"
+_OTHER_SCRIPT = re.compile(rf"{_SCRIPT_LETTERS}(?:[ \u200c\u200d]+{_SCRIPT_LETTERS}){{0,3}}")
+#: A chat user name with dots before the colon of a message: "kay.b.r: see you there".
+_DOTTED_SPEAKER = re.compile(r"(?<![\w.@/])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?=:[ \t])")
+#: One capital letter standing for a person (the letter is group 1): a speaker's turn ("E: yes"), a
+#: sign-off alone on its line ("- M.", "Thanks, Q"), in brackets after a name ("Eero (E)").
+_LETTER_PERSON = re.compile(
+    r"(?m)^[ \t>]*([A-Z])[ \t]*:[ \t]"
+    r"|^[ \t>*]*(?:(?:thanks|thank you|cheers|love|best|regards|from)[ \t,!]*)?[-–—~ \t]*([A-Z])\.?[ \t]*$"
+    r"|[A-Z][a-z'’-]+[ \t]+\(([A-Z])\)",
+    re.IGNORECASE,
+)
+#: Initials as people in a document (speaker turns and lists of them): "JB:", "(MH, PC)", "by RA, KL".
+_CAPS_PERSON = re.compile(r"(?m)^[ \t>]*([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)])")
 #: A speaker's turn: "Mick:", "Mick 12:05:".
 _SPEAKER_AFTER = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*)?[:>]")
 
@@ -67,6 +83,10 @@ _PHRASE_JOINERS = _words("of the and & for on at de la le")
 _CALENDAR_KEYS = ("weekdays", "weekdays_short", "months", "months_short", "feasts", "feasts_short")
 _NOUN_BEFORE = _words("the a an this that my your his her our their some any no every last next")
 _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
+#: Whose relative: "my sister", "her dog".
+_OWNERS = _words("my his her their our your")
+#: The word after a relative, a comma allowed: "my son, Kit".
+_NEXT_NAME = re.compile(r"[ \t]*,?[ \t]+([^\W\d_][\w'’-]*)")
 
 
 #: A word of the text: (start, end, text).
@@ -118,6 +138,10 @@ class ReviewConfig:
     past_after_name: frozenset[str]
     acts_after_initials: frozenset[str]
     contact_words: frozenset[str]
+    #: relatives (``lexicons/relatives.txt``), animals and carers a name can follow: "my sister Wren"
+    relatives: frozenset[str]
+    #: words after a name that put it in a role: "Cass the OT"
+    role_after_name: frozenset[str]
     #: weekdays, months and feasts, written out and short (``lexicons/calendar.yaml``), and "I":
     #: a capital that says nothing
     calendar: frozenset[str]
@@ -155,8 +179,10 @@ class ReviewConfig:
             past_after_name=lists["past_after_name"],
             acts_after_initials=lists["acts_after_initials"],
             contact_words=lists["contact_words"],
+            relatives=rules.words("lexicons/relatives.txt", lower=True) | lists["named_after_relative"],
+            role_after_name=lists["role_after_name"],
             calendar=frozenset().union(*(calendar[k] for k in _CALENDAR_KEYS)) | {"i"},
-            numbered=re.compile(rf"(?i:\b(?:{lists.pattern('numbered_before')}|no\.?|#)[ \t]*#?[ \t]*)\Z"),
+            numbered=re.compile(rf"(?i:\b(?:{lists.pattern('numbered_before')}|no\.?|#)[ \t]*[#:]?[ \t]*)\Z"),
             unit=re.compile(
                 rf"(?i)\d+(?:st|nd|rd|th|{lists.pattern('unit_suffixes')})|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
             ),
@@ -210,6 +236,9 @@ class CandidateFinder:
         out += self.phrases(text, covered, caps)
         out += self.numbers(text, covered)
         out += self.details(text, spans)
+        out += self.after_relatives(text, covered)
+        out += self.people_as_letters(text, covered, spans)
+        out += self.other_script(text, covered)
         return out
 
     def wordy(self, lower: str) -> bool:
@@ -262,8 +291,8 @@ class CandidateFinder:
             calendar_or_title = lower in self.config.calendar or lower in self.titles
             if covered.find(1, start, end) >= 0 or len(word) < 2 or calendar_or_title:
                 continue
-            if normalise(word) in self.not_identifiers:
-                continue
+            if normalise(word) in self.not_identifiers and not (word.istitle() and lower in self.first_names):
+                continue  # an allowed word, unless it is written as a name ("Ed", not "ED")
             if word.isupper() and _CAPITALS.fullmatch(word):
                 candidate = self._capitals(text, start, end)
             elif word[0].isupper():
@@ -311,14 +340,19 @@ class CandidateFinder:
         cfg = self.config
         lower = text[start:end].lower()
         z = zipf(lower)
-        if z < cfg.rare_word_zipf and text[start + 1 : end].islower():
-            place = word_before(text, start) in cfg.place_before
+        parts = lower.split("-")
+        if len(parts) > 1 and all(p in self.first_names for p in parts) and text[start:end].istitle():
+            return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double first name: "Rose-Ann"
+        if z < cfg.rare_word_zipf and (text[start + 1 : end].islower() or text[start:end].istitle()):
+            place = word_before(text, start) in cfg.place_before or lower in self.towns
             return Candidate(start, end, "place" if place else "capitalised", "LOCATION" if place else "PERSON", KEEP)
         named = lower in self.first_names or lower in self.word_names or lower in self.surnames
+        opening = opens_sentence(text, start)
+        if lower in self.towns and z < 4.5 and not in_phrase(text, start, end) and (not opening or not named):
+            return Candidate(start, end, "place", "LOCATION", KEEP)  # a town named on its own: "..., Ashby"
         if not named:
             return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
-        opening = opens_sentence(text, start)
-        acts = opening and word_after(text, end) in cfg.name_after  # "Faith has been coming"
+        acts = opening and (word_after(text, end) in cfg.name_after or self._in_role(text, end))
         alias = _ALIAS_BEFORE.search(text, max(0, start - 40), start)  # 'Alexandra ("Sandy"'
         speaker = _SPEAKER_AFTER.match(text, end) and line_start(text, start)
         if (
@@ -330,9 +364,16 @@ class CandidateFinder:
             return Candidate(start, end, "name-position", "PERSON", KEEP)
         return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
 
+    def _in_role(self, text: str, end: int) -> bool:
+        """A role in capitals right after a name: "Cass the OT", "Bea from HR"."""
+        m = re.match(r"[ \t]*,?[ \t]+([a-z]+)[ \t]+([A-Z]{2,4})\b", text[end : end + 20])
+        return m is not None and m.group(1) in self.config.role_after_name
+
     def _lowercase(self, text: str, start: int, end: int) -> Candidate | None:
         cfg = self.config
         lower = text[start:end]
+        if word_before(text, start) in cfg.place_before and (lower in self.towns and zipf(lower) < 4.5):
+            return Candidate(start, end, "place", "LOCATION", KEEP)  # "trains from ashby"
         named = lower in self.first_names or lower in self.word_names
         if "-" in lower and all(part in self.first_names for part in lower.split("-")):
             return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double first name: "mary-jo"
@@ -368,7 +409,9 @@ class CandidateFinder:
                 out.append(Candidate(start, stop, "name-position", "PERSON", KEEP))
         for title in lower & self.titles:
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(title)}\.?[ \t]+([a-z][a-z'’-]+)(?![\w'’-])", text):
-                if covered.find(1, m.start(), m.end()) < 0 and zipf(m.group(1)) < self.config.rare_word_zipf:
+                name = m.group(1)
+                listed = name in self.surnames or name in self.first_names
+                if covered.find(1, m.start(), m.end()) < 0 and (listed or zipf(name) < self.config.rare_word_zipf):
                     out.append(Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP))
         for start, end, word in caps:
             if _MIXED_INITIALS.fullmatch(word) and covered.find(1, start, end) < 0:
@@ -460,6 +503,10 @@ class CandidateFinder:
             for m in _HANDLE.finditer(text):
                 if covered.find(1, m.start(), m.end()) < 0:
                     out.append(Candidate(m.start(), m.end(), "number", "CONTACT", KEEP))
+        if "." in text:
+            for m in _DOTTED_SPEAKER.finditer(text):
+                if covered.find(1, m.start(), m.end()) < 0:
+                    out.append(Candidate(m.start(), m.end(), "number", "CONTACT", KEEP))
         if not _ANY_DIGIT.search(text):
             return out
         for start, end in _codes(text):
@@ -483,6 +530,63 @@ class CandidateFinder:
             )
             if words & cfg.number_words or sum(c.isdigit() for c in m.group()) >= 7:  # a phone number's length
                 out.append(Candidate(start, end, "number", "CONTACT" if words & cfg.contact_words else "ID", KEEP))
+        return out
+
+    def after_relatives(self, text: str, covered: bytearray) -> list[Candidate]:
+        """The word after "my sister", "his dog", "our keyworker" ... that could be a name: capitalised
+        (a weekday's short form too: a name "Thu"), or a lower-case listed name or hardly a word."""
+        out: list[Candidate] = []
+        lowered = text.lower()
+        for kin in self.config.relatives:
+            for i in positions(lowered, kin):
+                if word_before(lowered, i) not in _OWNERS:
+                    continue
+                m = _NEXT_NAME.match(text, i + len(kin))
+                if m is None or covered.find(1, m.start(1), m.end(1)) >= 0:
+                    continue
+                word = _POSSESSIVE.sub("", m.group(1))
+                lower = word.lower()
+                if word[0].isupper():
+                    ok = word.istitle() and lower not in _PRONOUNS_BEFORE and zipf(lower) < 6.0
+                else:
+                    listed = lower in self.first_names or lower in self.word_names or lower in self.surnames
+                    ok = (listed and zipf(lower) < 4.5) or zipf(lower) < 2.0
+                if ok and len(word) > 1 and lower not in self.titles:
+                    out.append(Candidate(m.start(1), m.start(1) + len(word), "relative-name", "PERSON", KEEP))
+        return out
+
+    def people_as_letters(self, text: str, covered: bytearray, spans: list[Span]) -> list[Candidate]:
+        """People written as one letter (a speaker's turn "E:", a sign-off "- M.", "Eero (E)"), and, in a
+        text that writes people as initials, capitals in a speaker's turn or a list of initials that
+        are also words or abbreviations ("OK:", "(AM, RD)")."""
+        out: list[Candidate] = []
+        for m in _LETTER_PERSON.finditer(text):
+            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+            start, end = m.span(g)
+            letter = m.group(g)
+            # "I:" is the interviewer, "A" a word or the answer
+            if letter.isupper() and covered.find(1, start, end) < 0 and letter != "I" and (letter != "A" or g == 3):
+                out.append(Candidate(start, end, "initials", "PERSON", KEEP))
+        initials = {s.text or text[s.start : s.end] for s in spans if s.label == "PERSON"}
+        if sum(bool(_CAPITALS.fullmatch(w)) for w in initials) < 2:
+            return out
+        for m in _CAPS_PERSON.finditer(text):
+            g = 1 if m.group(1) is not None else 2
+            start, end = m.span(g)
+            if covered.find(1, start, end) < 0 and m.group(g) not in self.roles:
+                out.append(Candidate(start, end, "initials", "PERSON", KEEP))
+        return out
+
+    def other_script(self, text: str, covered: bytearray) -> list[Candidate]:
+        """A short run of another writing system in a text mostly in Latin letters: often a name as its
+        owner writes it ("Ana (آنا)")."""
+        out: list[Candidate] = []
+        runs = list(_OTHER_SCRIPT.finditer(text))
+        if not runs or sum(m.end() - m.start() for m in runs) > 0.3 * len(text):
+            return out
+        for m in runs:
+            if covered.find(1, m.start(), m.end()) < 0:
+                out.append(Candidate(m.start(), m.end(), "other-script", "PERSON", KEEP))
         return out
 
     def details(self, text: str, spans: list[Span]) -> list[Candidate]:
