@@ -129,6 +129,9 @@ def test_one_item_with_its_action_group_and_label(text: str, spans: list, expect
         ("The ED was busy, so we waited.", []),  # an allowed abbreviation in capitals
         ("Tired. A long day.\nI: fine thanks", []),  # "A" opening a sentence, "I" as a speaker
         ("We walked into town after lunch.", []),  # "into town" is no place name
+        ("Codes so far: shared_meals and WALKING_TOGETHER.", []),  # codes of an analysis, no user names
+        ("Lessons in English and Arabic at the hall.", []),  # languages
+        ("Talked about the whānau hui later.", []),  # te reo Māori words (lexicons/te_reo_maori.txt)
     ],
 )
 def test_nothing_to_review(text: str, spans: list) -> None:

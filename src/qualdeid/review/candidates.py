@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import normalise as _normalise
+from qualdeid.detect.names.lexicon import TERM_LEXICONS, without_marks
 from qualdeid.rules import Rules
 
 REPLACE, KEEP = "replace", "keep"
@@ -83,6 +84,8 @@ _PHRASE_JOINERS = _words("of the and & for on at de la le")
 _CALENDAR_KEYS = ("weekdays", "weekdays_short", "months", "months_short", "feasts", "feasts_short")
 _NOUN_BEFORE = _words("the a an this that my your his her our their some any no every last next")
 _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
+#: Endings of English words: a rare word that is an everyday word with one of them is no name.
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ive", "ity", "ness", "ment", "ments", "ful", "ly")
 #: Whose relative: "my sister", "her dog".
 _OWNERS = _words("my his her their our your")
 #: The word after a relative, a comma allowed: "my son, Kit".
@@ -209,6 +212,13 @@ class CandidateFinder:
             normalise(w) for w in rules.words("lexicons/not_places.txt")
         }
         self.roles = frozenset(rules.words("lexicons/role_abbreviations.txt"))
+        #: clinical and legal terms, te reo Māori and Pacific words: never identifiers on their own
+        self.terms = frozenset(
+            without_marks(t) for name in TERM_LEXICONS for t in rules.words(f"lexicons/{name}.txt", lower=True)
+        )
+        #: the words of countries, languages and nationalities: a run of them names no one ("English and Arabic")
+        not_places = rules.words("lexicons/not_places.txt", lower=True)
+        self.not_place_words = {w for phrase in not_places for w in phrase.split()}
         self._worth_a_look: dict[str, bool] = {}
         self.street_types = rules.words("lexicons/street_types.txt", lower=True)
         types = (
@@ -291,8 +301,9 @@ class CandidateFinder:
             calendar_or_title = lower in self.config.calendar or lower in self.titles
             if covered.find(1, start, end) >= 0 or len(word) < 2 or calendar_or_title:
                 continue
-            if normalise(word) in self.not_identifiers and not (word.istitle() and lower in self.first_names):
-                continue  # an allowed word, unless it is written as a name ("Ed", not "ED")
+            allowed = normalise(word) in self.not_identifiers or without_marks(lower) in self.terms
+            if allowed and not (word.istitle() and lower in self.first_names):
+                continue  # an allowed word or a term, unless it is written as a name ("Ed", not "ED")
             if word.isupper() and _CAPITALS.fullmatch(word):
                 candidate = self._capitals(text, start, end)
             elif word[0].isupper():
@@ -320,8 +331,8 @@ class CandidateFinder:
     def _lowercase_worth_a_look(self, raw: str) -> bool:
         """A lower-case word that ``_lowercase`` could make a candidate of (the rest are everyday words)."""
         word = _POSSESSIVE.sub("", raw)
-        if len(word) < 3 or not word.islower():
-            return False
+        if len(word) < 3 or not word.islower() or "_" in word:
+            return False  # a user name or a code with "_" is looked at as one (``numbers``)
         if word in self.first_names or word in self.word_names or word in self.surnames or "-" in word:
             return True
         return zipf(word) < self.config.rare_word_zipf
@@ -345,6 +356,9 @@ class CandidateFinder:
             return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double first name: "Rose-Ann"
         if z < cfg.rare_word_zipf and (text[start + 1 : end].islower() or text[start:end].istitle()):
             place = word_before(text, start) in cfg.place_before or lower in self.towns
+            unlisted = not (lower in self.first_names or lower in self.surnames or lower in self.towns)
+            if unlisted and self._inflected(lower):
+                return None
             return Candidate(start, end, "place" if place else "capitalised", "LOCATION" if place else "PERSON", KEEP)
         named = lower in self.first_names or lower in self.word_names or lower in self.surnames
         opening = opens_sentence(text, start)
@@ -364,6 +378,21 @@ class CandidateFinder:
             return Candidate(start, end, "name-position", "PERSON", KEEP)
         return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
 
+    @staticmethod
+    def _code_words(handle: str) -> bool:
+        """Everyday words joined by "_": a code of an analysis ("peer_support", "GIVING_BACK"), no user name."""
+        parts = [p for p in handle.lower().split("_") if p]
+        return any(len(p) > 2 for p in parts) and all(zipf(p) >= 3.5 for p in parts)
+
+    def _inflected(self, lower: str) -> bool:
+        """An everyday word with an ending ("Debriefs", "Transcribed", "Facilitators"): no name."""
+        for ending in _ENDINGS:
+            if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+                stem = lower[: -len(ending)]
+                if zipf(stem) >= 3.5 or zipf(stem + "e") >= 3.5:
+                    return True
+        return False
+
     def _in_role(self, text: str, end: int) -> bool:
         """A role in capitals right after a name: "Cass the OT", "Bea from HR"."""
         m = re.match(r"[ \t]*,?[ \t]+([a-z]+)[ \t]+([A-Z]{2,4})\b", text[end : end + 20])
@@ -382,16 +411,19 @@ class CandidateFinder:
             return None
         prev, nxt = word_before(text, start), word_after(text, end)
         nounish = prev in _NOUN_BEFORE
-        framed = (
-            prev in cfg.name_before
-            or (not nounish and prev not in _PRONOUNS_BEFORE and (nxt in cfg.name_after or clause_ends(text, end)))
-            # "then sandy found"
-            or (not nounish and (nxt in cfg.past_after_name or (nxt.endswith("ed") and len(nxt) > 4)))
+        acts = not nounish and (
+            (prev not in _PRONOUNS_BEFORE and nxt in cfg.name_after)
+            or nxt in cfg.past_after_name  # "then sandy found"
+            or (nxt.endswith("ed") and len(nxt) > 4)
         )
-        if named and (z < cfg.lowercase_any_zipf or (z < cfg.lowercase_name_zipf and framed)):
+        ends = not nounish and prev not in _PRONOUNS_BEFORE and clause_ends(text, end)
+        framed = prev in cfg.name_before or acts or ends
+        if named and ((z < cfg.lowercase_any_zipf and not nounish) or (z < cfg.lowercase_name_zipf and framed)):
             return Candidate(start, end, "name-position", "PERSON", KEEP)
-        if framed and z < cfg.lowercase_unknown_zipf and len(lower) > 3 and prev not in _PRONOUNS_BEFORE:
-            return Candidate(start, end, "name-position", "PERSON", KEEP)  # "with tamsk", no word at all
+        # no word at all ("with tamsk"), where a person stands: a word of another language at a clause's
+        # end ("tea and pirozhki.") is no name
+        if (prev in cfg.name_before or acts) and z < cfg.lowercase_unknown_zipf and len(lower) > 3:
+            return Candidate(start, end, "name-position", "PERSON", KEEP)
         if z < cfg.lowercase_name_zipf or framed:  # a lower-case name the corpus knows
             return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
         return None
@@ -434,11 +466,13 @@ class CandidateFinder:
         def close() -> None:
             if len(run) > 2 and opens_sentence(text, run[0][0]) and zipf(run[0][2].lower()) >= 4.0:
                 run.pop(0)  # "And Larkfield Carers ...": the sentence's first word is no part of the name
+            while run and (run[-1][2] == "I" or run[-1][2].startswith(("I'", "I’"))):
+                run.pop()  # "... Arabic and I", "Then I'm": a pronoun ends no name
             caps = [t for t in run if t[2][0].isupper()]
             titled = any(not t[2].isupper() for t in caps)  # not a row of acronyms
             if len(caps) >= 2 and titled and not opens_sentence(text, run[0][0]):
                 start, end = run[0][0], run[-1][1]
-                if "\n" not in text[start:end] and not all(t[2].lower() in self.config.calendar for t in caps):
+                if "\n" not in text[start:end] and not self._generic_phrase(text[start:end], caps):
                     out.append(Candidate(start, end, "capitalised-phrase", "ORGANIZATION", KEEP))
             run.clear()
 
@@ -455,6 +489,14 @@ class CandidateFinder:
         if run:
             close()
         return out
+
+    def _generic_phrase(self, phrase: str, caps: list[Token]) -> bool:
+        """Allowed ("Peer Support Worker"), or only weekdays and months, or only countries, languages
+        and nationalities ("English and Arabic")."""
+        if normalise(phrase) in self.not_identifiers:
+            return True
+        words = [_POSSESSIVE.sub("", t[2]).lower() for t in caps]
+        return all(w in self.config.calendar for w in words) or all(w in self.not_place_words for w in words)
 
     def typed_lowercase(self, text: str, covered: bytearray, types: set[str]) -> list[Candidate]:
         """A service, venue or street written in lower case ("the marlow trust", "kells road surgery"):
@@ -501,7 +543,7 @@ class CandidateFinder:
         out: list[Candidate] = []
         if "@" in text or "_" in text:
             for m in _HANDLE.finditer(text):
-                if covered.find(1, m.start(), m.end()) < 0:
+                if covered.find(1, m.start(), m.end()) < 0 and not self._code_words(m.group()):
                     out.append(Candidate(m.start(), m.end(), "number", "CONTACT", KEEP))
         if "." in text:
             for m in _DOTTED_SPEAKER.finditer(text):
