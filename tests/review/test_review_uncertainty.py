@@ -146,6 +146,9 @@ def test_a_name_the_corpus_knows_is_looked_for_where_it_was_left() -> None:
     sentence_start = doc("d", "Then the bus came. Will was late again.")
     assert ("d", "Will", "keep", "name:will") in [i[:4] for i in review(nickname, sentence_start)]
     assert review(doc("e", "Then the bus came. Will was late again.")) != []  # a name acting, known or not
+    # a word that stands before a name, or a form's field, is no name left, even where a span took it
+    taken = doc("f", "Spoke with Hi Subject.", ("Hi Subject", "PERSON"))
+    assert review(taken, doc("g", "Subject: rota for June\nHi all, see below.")) == []
 
 
 def test_a_first_name_that_fits_two_people_is_an_identity_question() -> None:

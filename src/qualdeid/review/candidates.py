@@ -86,6 +86,8 @@ _NOUN_BEFORE = _words("the a an this that my your his her our their some any no 
 _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
 #: Endings of English words: a rare word that is an everyday word with one of them is no name.
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ive", "ity", "ness", "ment", "ments", "ful", "ly")
+#: The colon after a form's field label: "Subject:", "Care coordinator :".
+_LABEL_COLON = re.compile(r"[ \t]*(?:[a-z]+[ \t]*){0,2}:")
 #: Whose relative: "my sister", "her dog".
 _OWNERS = _words("my his her their our your")
 #: The word after a relative, a comma allowed: "my son, Kit".
@@ -212,6 +214,7 @@ class CandidateFinder:
             normalise(w) for w in rules.words("lexicons/not_places.txt")
         }
         self.roles = frozenset(rules.words("lexicons/role_abbreviations.txt"))
+        self.field_labels = rules.words("lexicons/field_labels.txt", lower=True)
         #: clinical and legal terms, te reo Māori and Pacific words: never identifiers on their own
         self.terms = frozenset(
             without_marks(t) for name in TERM_LEXICONS for t in rules.words(f"lexicons/{name}.txt", lower=True)
@@ -304,6 +307,9 @@ class CandidateFinder:
             allowed = normalise(word) in self.not_identifiers or without_marks(lower) in self.terms
             if allowed and not (word.istitle() and lower in self.first_names):
                 continue  # an allowed word or a term, unless it is written as a name ("Ed", not "ED")
+            frame = lower in self.config.name_before or (lower in self.field_labels and _LABEL_COLON.match(text, end))
+            if frame and not word.isupper():
+                continue  # a word that stands before a name ("Hi", "With") or a form's field ("Subject:")
             if word.isupper() and _CAPITALS.fullmatch(word):
                 candidate = self._capitals(text, start, end)
             elif word[0].isupper():
