@@ -98,6 +98,8 @@ def review(*docs: Document, decisions: Decisions | None = None, skip_decided: bo
         ("the trains from rochdale were late", [], ("rochdale", "keep", "name:rochdale", "LOCATION")),
         ("Resident moved. Room: B.12 from Monday.", [], ("B.12", "keep", "number:b.12", "ID")),
         ("18:02 tam.o.v: anyone going tonight", [], ("tam.o.v", "keep", "number:tam.o.v", "CONTACT")),
+        ("or grab u from 7 tarron rd if easier", [], ("7 tarron rd", "keep", "name:7 tarron rd", "LOCATION")),
+        ("she is at her aunt's on 4th st now", [], ("4th st", "keep", "name:4th st", "LOCATION")),
         ("Thanks to Rose-Ann for the lift.", [], ("Rose-Ann", "keep", "name:rose-ann", "PERSON")),
         ("Reminder: Will the OT needs the list.", [], ("Will", "keep", "name:will", "PERSON")),
         # spans that could be wrong: action replace
@@ -131,6 +133,7 @@ def test_one_item_with_its_action_group_and_label(text: str, spans: list, expect
         ("We walked into town after lunch.", []),  # "into town" is no place name
         ("Codes so far: shared_meals and WALKING_TOGETHER.", []),  # codes of an analysis, no user names
         ("Lessons in English and Arabic at the hall.", []),  # languages
+        ("Took 2 days off the road and had 5 green apples.", []),  # no street after a number
         ("Talked about the whānau hui later.", []),  # te reo Māori words (lexicons/te_reo_maori.txt)
     ],
 )

@@ -224,6 +224,12 @@ class CandidateFinder:
         self.not_place_words = {w for phrase in not_places for w in phrase.split()}
         self._worth_a_look: dict[str, bool] = {}
         self.street_types = rules.words("lexicons/street_types.txt", lower=True)
+        streets = "|".join(sorted((re.escape(t) for t in self.street_types if t.isalpha()), key=len, reverse=True))
+        #: a house number and a street in any letter case: "7 kerrow rd", "3/41 ashgrove st", "85 Ave"
+        self._address = re.compile(
+            rf"(?i)(?<![\w/.:-])\d{{1,5}}[a-z]?(?:/\d{{1,5}}[a-z]?)?(?:st|nd|rd|th)?(?:[ \t]+[a-z][\w'’-]*){{0,3}}?"
+            rf"[ \t]+(?:{streets})\b\.?"
+        )
         types = (
             rules.words("lexicons/org_types.txt", lower=True)
             | rules.words("lexicons/venue_types.txt", lower=True)
@@ -557,6 +563,9 @@ class CandidateFinder:
                     out.append(Candidate(m.start(), m.end(), "number", "CONTACT", KEEP))
         if not _ANY_DIGIT.search(text):
             return out
+        for m in self._address.finditer(text):
+            if covered.find(1, m.start(), m.end()) < 0 and _street_words(m.group()):
+                out.append(Candidate(m.start(), m.end(), "address", "LOCATION", KEEP))
         for start, end in _codes(text):
             if covered.find(1, start, end) < 0 and not cfg.unit.fullmatch(text, start, end):
                 out.append(Candidate(start, end, "number", "ID", KEEP))
@@ -686,6 +695,16 @@ def _codes(text: str) -> Iterator[tuple[int, int]]:
             continue
         if sum(c.isdigit() for c in piece) >= 3 and any(c.isalpha() for c in piece):
             yield start, end
+
+
+def _street_words(address: str) -> bool:
+    """The words of a street after its number: no everyday small words ("2 days off the road"); a type
+    right after the number only after an ordinal or capitalised ("4th st", "85 Ave", not "5 green")."""
+    words = address.rstrip(".").split()
+    number, middle, kind = words[0], words[1:-1], words[-1]
+    if not middle:
+        return number[-2:].lower() in ("st", "nd", "rd", "th") or kind[0].isupper()
+    return all(zipf(w.lower()) < 5.0 and not w.isdigit() for w in middle)
 
 
 def positions(text: str, word: str) -> Iterator[int]:

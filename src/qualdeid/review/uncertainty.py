@@ -65,6 +65,7 @@ REASONS = {  # format: reason codes
     "offered": "the same text as an identifier you added elsewhere",
     "other-script": "words in another writing system: a name as its owner writes it?",
     "relative-name": "the word after '{before}': a name?",
+    "address": "a house number and a street, left",
 }
 
 
