@@ -134,6 +134,8 @@ def test_one_item_with_its_action_group_and_label(text: str, spans: list, expect
         ("Codes so far: shared_meals and WALKING_TOGETHER.", []),  # codes of an analysis, no user names
         ("Lessons in English and Arabic at the hall.", []),  # languages
         ("Took 2 days off the road and had 5 green apples.", []),  # no street after a number
+        ("Overthinking again. Codes P07 and Q12 done.", []),  # an everyday word with a prefix; codes
+        ("Quorvic notes: my quorvic stance today.", []),  # the same word in lower case in the document
         ("Talked about the whānau hui later.", []),  # te reo Māori words (lexicons/te_reo_maori.txt)
     ],
 )

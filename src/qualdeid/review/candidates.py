@@ -88,6 +88,8 @@ _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ive", "ity", "ness", "ment", "ments", "ful", "ly")
 #: The colon after a form's field label: "Subject:", "Care coordinator :".
 _LABEL_COLON = re.compile(r"[ \t]*(?:[a-z]+[ \t]*){0,2}:")
+#: Beginnings of English words: "Unhelpful", "Rewrapped", "Overthinking" are everyday words.
+_PREFIXES = ("un", "re", "dis", "non", "over", "under", "mis", "pre", "self-")
 #: Whose relative: "my sister", "her dog".
 _OWNERS = _words("my his her their our your")
 #: The word after a relative, a comma allowed: "my son, Kit".
@@ -248,7 +250,7 @@ class CandidateFinder:
         caps = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text) if m.group()[0].isupper()]
         lower = {w for w in _TOKEN.findall(text) if w[0].islower()}
         out = [c for s in spans if (c := self.doubtful_span(text, s)) is not None]
-        out += self.left_words(text, covered, caps + self._lowercase_tokens(text, lower))
+        out += self.left_words(text, covered, caps + self._lowercase_tokens(text, lower), lower)
         out += self.titled_and_initials(text, covered, caps, lower)
         if types := lower & self.type_words:
             out += self.typed_lowercase(text, covered, types)
@@ -299,9 +301,12 @@ class CandidateFinder:
 
     # ------------------------------------------------------------------ text left that could identify
 
-    def left_words(self, text: str, covered: bytearray, tokens: list[Token]) -> list[Candidate]:
+    def left_words(
+        self, text: str, covered: bytearray, tokens: list[Token], lower_words: set[str] | frozenset[str] = frozenset()
+    ) -> list[Candidate]:
         """Words no span covers that could be names: capitalised non-dictionary words, first names
-        where a name could stand, capitals that could be initials, words the corpus knows as names."""
+        where a name could stand, capitals that could be initials, words the corpus knows as names
+        (``lower_words``: the document's words in lower case)."""
         out: list[Candidate] = []
         for start, end, raw in tokens:
             word = _POSSESSIVE.sub("", raw)
@@ -320,6 +325,9 @@ class CandidateFinder:
                 candidate = self._capitals(text, start, end)
             elif word[0].isupper():
                 candidate = self._capitalised(text, start, end)
+                seen_lower = lower in lower_words and lower not in self.first_names
+                if candidate and candidate.kind == "capitalised" and seen_lower:
+                    candidate = None  # "Reflexive notes ... a reflexive stance": the word, opening a sentence
             elif word.islower() and len(word) > 2:
                 candidate = self._lowercase(text, start, end)
             else:
@@ -369,8 +377,8 @@ class CandidateFinder:
         if z < cfg.rare_word_zipf and (text[start + 1 : end].islower() or text[start:end].istitle()):
             place = word_before(text, start) in cfg.place_before or lower in self.towns
             unlisted = not (lower in self.first_names or lower in self.surnames or lower in self.towns)
-            if unlisted and self._inflected(lower):
-                return None
+            if unlisted and (self._inflected(lower) or any(c.isdigit() for c in lower)):
+                return None  # an everyday word with an ending, or a code ("P07", numbers() looks at codes)
             return Candidate(start, end, "place" if place else "capitalised", "LOCATION" if place else "PERSON", KEEP)
         named = lower in self.first_names or lower in self.word_names or lower in self.surnames
         opening = opens_sentence(text, start)
@@ -403,7 +411,7 @@ class CandidateFinder:
                 stem = lower[: -len(ending)]
                 if zipf(stem) >= 3.5 or zipf(stem + "e") >= 3.5:
                     return True
-        return False
+        return any(lower.startswith(p) and zipf(lower[len(p) :]) >= 3.5 for p in _PREFIXES if len(lower) - len(p) >= 4)
 
     def _in_role(self, text: str, end: int) -> bool:
         """A role in capitals right after a name: "Cass the OT", "Bea from HR"."""
