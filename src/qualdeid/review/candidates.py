@@ -65,9 +65,8 @@ _DOTTED_SPEAKER = re.compile(r"(?<![\w.@/])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?=:[ \
 #: sign-off alone on its line ("- M.", "Thanks, Q"), in brackets after a name ("Eero (E)").
 _LETTER_PERSON = re.compile(
     r"(?m)^[ \t>]*([A-Z])[ \t]*:[ \t]"
-    r"|^[ \t>*]*(?:(?:thanks|thank you|cheers|love|best|regards|from)[ \t,!]*)?[-–—~ \t]*([A-Z])\.?[ \t]*$"
-    r"|[A-Z][a-z'’-]+[ \t]+\(([A-Z])\)",
-    re.IGNORECASE,
+    r"|^[ \t>*]*(?:(?i:thanks|thank you|cheers|love|best|regards|from)[ \t,!]*)?[-–—~ \t]*([A-Z])\.?[ \t]*$"
+    r"|[A-Z][a-z'’-]+[ \t]+\(([A-Z])\)"
 )
 #: Initials as people in a document (speaker turns and lists of them): "JB:", "(MH, PC)", "by RA, KL".
 _CAPS_PERSON = re.compile(r"(?m)^[ \t>]*([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)])")
@@ -90,10 +89,6 @@ _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ive", "ity", "ness", "men
 _LABEL_COLON = re.compile(r"[ \t]*(?:[a-z]+[ \t]*){0,2}:")
 #: Beginnings of English words: "Unhelpful", "Rewrapped", "Overthinking" are everyday words.
 _PREFIXES = ("un", "re", "dis", "non", "over", "under", "mis", "pre", "self-")
-#: Whose relative: "my sister", "her dog".
-_OWNERS = _words("my his her their our your")
-#: The word after a relative, a comma allowed: "my son, Kit".
-_NEXT_NAME = re.compile(r"[ \t]*,?[ \t]+([^\W\d_][\w'’-]*)")
 
 
 #: A word of the text: (start, end, text).
@@ -217,6 +212,11 @@ class CandidateFinder:
         }
         self.roles = frozenset(rules.words("lexicons/role_abbreviations.txt"))
         self.field_labels = rules.words("lexicons/field_labels.txt", lower=True)
+        relatives = "|".join(sorted(map(re.escape, self.config.relatives), key=len, reverse=True))
+        #: "my sister Wren", "their dog, pickle": the word after a relative (group 1)
+        self._after_relative = re.compile(
+            rf"(?i:(?<![\w'’-])(?:my|his|her|their|our|your)[ \t]+(?:{relatives}))[ \t]*,?[ \t]+([^\W\d_][\w'’-]*)"
+        )
         #: clinical and legal terms, te reo Māori and Pacific words: never identifiers on their own
         self.terms = frozenset(
             without_marks(t) for name in TERM_LEXICONS for t in rules.words(f"lexicons/{name}.txt", lower=True)
@@ -601,23 +601,18 @@ class CandidateFinder:
         """The word after "my sister", "his dog", "our keyworker" ... that could be a name: capitalised
         (a weekday's short form too: a name "Thu"), or a lower-case listed name or hardly a word."""
         out: list[Candidate] = []
-        lowered = text.lower()
-        for kin in self.config.relatives:
-            for i in positions(lowered, kin):
-                if word_before(lowered, i) not in _OWNERS:
-                    continue
-                m = _NEXT_NAME.match(text, i + len(kin))
-                if m is None or covered.find(1, m.start(1), m.end(1)) >= 0:
-                    continue
-                word = _POSSESSIVE.sub("", m.group(1))
-                lower = word.lower()
-                if word[0].isupper():
-                    ok = word.istitle() and lower not in _PRONOUNS_BEFORE and zipf(lower) < 6.0
-                else:
-                    listed = lower in self.first_names or lower in self.word_names or lower in self.surnames
-                    ok = (listed and zipf(lower) < 4.5) or zipf(lower) < 2.0
-                if ok and len(word) > 1 and lower not in self.titles:
-                    out.append(Candidate(m.start(1), m.start(1) + len(word), "relative-name", "PERSON", KEEP))
+        for m in self._after_relative.finditer(text):
+            if covered.find(1, m.start(1), m.end(1)) >= 0:
+                continue
+            word = _POSSESSIVE.sub("", m.group(1))
+            lower = word.lower()
+            if word[0].isupper():
+                ok = word.istitle() and lower not in _PRONOUNS_BEFORE and zipf(lower) < 6.0
+            else:
+                listed = lower in self.first_names or lower in self.word_names or lower in self.surnames
+                ok = (listed and zipf(lower) < 4.5) or zipf(lower) < 2.0
+            if ok and len(word) > 1 and lower not in self.titles:
+                out.append(Candidate(m.start(1), m.start(1) + len(word), "relative-name", "PERSON", KEEP))
         return out
 
     def people_as_letters(self, text: str, covered: bytearray, spans: list[Span]) -> list[Candidate]:
