@@ -82,26 +82,26 @@ def review(*docs: Document, decisions: Decisions | None = None, skip_decided: bo
             ),
         ),
         # people after a relative, a title or as a letter; other scripts; towns; rooms; chat names
-        ("My cousin Tue drove us there.", [], ("Tue", "keep", "name:tue", "PERSON")),  # a weekday's short form
-        ("or ring my husband pellow after six", [], ("pellow", "keep", "name:pellow", "PERSON")),
-        ("need to ring dr baker about the form", [], ("dr baker", "keep", "name:dr baker", "PERSON")),
-        ("Kai tonight is Ed's birthday tea.", [], ("Ed", "keep", "name:ed", "PERSON")),  # allowed "ED", not "Ed"
+        ("We stayed with my cousin Tue all week.", [], ("Tue", "keep", "name:tue", "PERSON")),  # a short weekday
+        ("Her cousin pellow lives there now.", [], ("pellow", "keep", "name:pellow", "PERSON")),
+        ("will phone dr baker on monday", [], ("dr baker", "keep", "name:dr baker", "PERSON")),
+        ("Tonight is Ed's birthday tea.", [], ("Ed", "keep", "name:ed", "PERSON")),  # allowed "ED", not "Ed"
         ("Notes kept by Orla (O) today.", [("Orla", "PERSON")], ("O", "keep", "name:o", "PERSON")),
         ("Notes kept today.\nO: where were we?", [], ("O", "keep", "name:o", "PERSON")),  # a speaker's turn
-        ("Lovely to see you all.\n- Q.", [], ("Q", "keep", "name:q", "PERSON")),
+        ("Lovely to see you all.\n- V.", [], ("V", "keep", "name:v", "PERSON")),
         ("She writes her name Mina (미나) on cards.", [("Mina", "PERSON")], ("미나", "keep", "name:미나", "PERSON")),
         (
-            "Next of kin: an aunt (Jo), Rochdale area.",
+            "Jo (an aunt) lives out Rochdale way.",
             [("Jo", "PERSON")],
             ("Rochdale", "keep", "name:rochdale", "LOCATION"),
         ),
-        ("the trains from rochdale were late", [], ("rochdale", "keep", "name:rochdale", "LOCATION")),
+        ("the bus from rochdale was late", [], ("rochdale", "keep", "name:rochdale", "LOCATION")),
         ("Resident moved. Room: B.12 from Monday.", [], ("B.12", "keep", "number:b.12", "ID")),
-        ("18:02 tam.o.v: anyone going tonight", [], ("tam.o.v", "keep", "number:tam.o.v", "CONTACT")),
-        ("or grab u from 7 tarron rd if easier", [], ("7 tarron rd", "keep", "name:7 tarron rd", "LOCATION")),
-        ("she is at her aunt's on 4th st now", [], ("4th st", "keep", "name:4th st", "LOCATION")),
+        ("09:15 tam.o.v: bus is late again", [], ("tam.o.v", "keep", "number:tam.o.v", "CONTACT")),
+        ("can pick you up at 7 tarron rd after work", [], ("7 tarron rd", "keep", "name:7 tarron rd", "LOCATION")),
+        ("left the bag at 9th st for him", [], ("9th st", "keep", "name:9th st", "LOCATION")),
         ("Thanks to Rose-Ann for the lift.", [], ("Rose-Ann", "keep", "name:rose-ann", "PERSON")),
-        ("Reminder: Will the OT needs the list.", [], ("Will", "keep", "name:will", "PERSON")),
+        ("Reminder: Hope the OT needs the form.", [], ("Hope", "keep", "name:hope", "PERSON")),
         # spans that could be wrong: action replace
         ("Will you pass the salt, he asked.", [("Will", "PERSON")], ("Will", "replace", "name:will", "PERSON")),
         (
@@ -132,9 +132,9 @@ def test_one_item_with_its_action_group_and_label(text: str, spans: list, expect
         ("Tired. A long day.\nI: fine thanks", []),  # "A" opening a sentence, "I" as a speaker
         ("We walked into town after lunch.", []),  # "into town" is no place name
         ("Codes so far: shared_meals and WALKING_TOGETHER.", []),  # codes of an analysis, no user names
-        ("Lessons in English and Arabic at the hall.", []),  # languages
+        ("Lessons in Welsh and Tagalog at the hall.", []),  # languages
         ("Took 2 days off the road and had 5 green apples.", []),  # no street after a number
-        ("Overthinking again. Codes P07 and Q12 done.", []),  # an everyday word with a prefix; codes
+        ("Overbaking again. Codes Z41 and Q12 done.", []),  # an everyday word with a prefix; codes
         ("Quorvic notes: my quorvic stance today.", []),  # the same word in lower case in the document
         ("Talked about the whānau hui later.", []),  # te reo Māori words (lexicons/te_reo_maori.txt)
     ],

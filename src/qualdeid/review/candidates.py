@@ -62,13 +62,13 @@ _OTHER_SCRIPT = re.compile(rf"{_SCRIPT_LETTERS}(?:[ \u200c\u200d]+{_SCRIPT_LETTE
 #: A chat user name with dots before the colon of a message: "kay.b.r: see you there".
 _DOTTED_SPEAKER = re.compile(r"(?<![\w.@/])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?=:[ \t])")
 #: One capital letter standing for a person (the letter is group 1): a speaker's turn ("E: yes"), a
-#: sign-off alone on its line ("- M.", "Thanks, Q"), in brackets after a name ("Eero (E)").
+#: sign-off alone on its line ("- V.", "Cheers, K"), in brackets after a name ("Ilse (I)").
 _LETTER_PERSON = re.compile(
     r"(?m)^[ \t>]*([A-Z])[ \t]*:[ \t]"
     r"|^[ \t>*]*(?:(?i:thanks|thank you|cheers|love|best|regards|from)[ \t,!]*)?[-–—~ \t]*([A-Z])\.?[ \t]*$"
     r"|[A-Z][a-z'’-]+[ \t]+\(([A-Z])\)"
 )
-#: Initials as people in a document (speaker turns and lists of them): "JB:", "(MH, PC)", "by RA, KL".
+#: Initials as people in a document (speaker turns and lists of them): "TV:", "(QB, YZ)".
 _CAPS_PERSON = re.compile(r"(?m)^[ \t>]*([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)])")
 #: A speaker's turn: "Mick:", "Mick 12:05:".
 _SPEAKER_AFTER = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*)?[:>]")
@@ -85,9 +85,9 @@ _NOUN_BEFORE = _words("the a an this that my your his her our their some any no 
 _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
 #: Endings of English words: a rare word that is an everyday word with one of them is no name.
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ive", "ity", "ness", "ment", "ments", "ful", "ly")
-#: The colon after a form's field label: "Subject:", "Care coordinator :".
+#: The colon after a form's field label: "Subject:", "Key worker :".
 _LABEL_COLON = re.compile(r"[ \t]*(?:[a-z]+[ \t]*){0,2}:")
-#: Beginnings of English words: "Unhelpful", "Rewrapped", "Overthinking" are everyday words.
+#: Beginnings of English words: "Unpacked", "Rewrapped", "Overbaking" are everyday words.
 _PREFIXES = ("un", "re", "dis", "non", "over", "under", "mis", "pre", "self-")
 
 
@@ -213,7 +213,7 @@ class CandidateFinder:
         self.roles = frozenset(rules.words("lexicons/role_abbreviations.txt"))
         self.field_labels = rules.words("lexicons/field_labels.txt", lower=True)
         relatives = "|".join(sorted(map(re.escape, self.config.relatives), key=len, reverse=True))
-        #: "my sister Wren", "their dog, pickle": the word after a relative (group 1)
+        #: "my sister Wren", "their dog, moss": the word after a relative (group 1)
         self._after_relative = re.compile(
             rf"(?i:(?<![\w'’-])(?:my|his|her|their|our|your)[ \t]+(?:{relatives}))[ \t]*,?[ \t]+([^\W\d_][\w'’-]*)"
         )
@@ -221,13 +221,13 @@ class CandidateFinder:
         self.terms = frozenset(
             without_marks(t) for name in TERM_LEXICONS for t in rules.words(f"lexicons/{name}.txt", lower=True)
         )
-        #: the words of countries, languages and nationalities: a run of them names no one ("English and Arabic")
+        #: the words of countries, languages and nationalities: a run of them names no one ("Welsh and Tagalog")
         not_places = rules.words("lexicons/not_places.txt", lower=True)
         self.not_place_words = {w for phrase in not_places for w in phrase.split()}
         self._worth_a_look: dict[str, bool] = {}
         self.street_types = rules.words("lexicons/street_types.txt", lower=True)
         streets = "|".join(sorted((re.escape(t) for t in self.street_types if t.isalpha()), key=len, reverse=True))
-        #: a house number and a street in any letter case: "7 kerrow rd", "3/41 ashgrove st", "85 Ave"
+        #: a house number and a street in any letter case: "7 kerrow rd", "12/5 ashgrove st", "62 Ave"
         self._address = re.compile(
             rf"(?i)(?<![\w/.:-])\d{{1,5}}[a-z]?(?:/\d{{1,5}}[a-z]?)?(?:st|nd|rd|th)?(?:[ \t]+[a-z][\w'’-]*){{0,3}}?"
             rf"[ \t]+(?:{streets})\b\.?"
@@ -327,7 +327,7 @@ class CandidateFinder:
                 candidate = self._capitalised(text, start, end)
                 seen_lower = lower in lower_words and lower not in self.first_names
                 if candidate and candidate.kind == "capitalised" and seen_lower:
-                    candidate = None  # "Reflexive notes ... a reflexive stance": the word, opening a sentence
+                    candidate = None  # "Quorvic notes ... a quorvic stance": the word, opening a sentence
             elif word.islower() and len(word) > 2:
                 candidate = self._lowercase(text, start, end)
             else:
@@ -405,7 +405,7 @@ class CandidateFinder:
         return any(len(p) > 2 for p in parts) and all(zipf(p) >= 3.5 for p in parts)
 
     def _inflected(self, lower: str) -> bool:
-        """An everyday word with an ending ("Debriefs", "Transcribed", "Facilitators"): no name."""
+        """An everyday word with an ending ("Rewraps", "Unboxed", "Gardeners"): no name."""
         for ending in _ENDINGS:
             if lower.endswith(ending) and len(lower) - len(ending) >= 3:
                 stem = lower[: -len(ending)]
@@ -422,7 +422,7 @@ class CandidateFinder:
         cfg = self.config
         lower = text[start:end]
         if word_before(text, start) in cfg.place_before and (lower in self.towns and zipf(lower) < 4.5):
-            return Candidate(start, end, "place", "LOCATION", KEEP)  # "trains from ashby"
+            return Candidate(start, end, "place", "LOCATION", KEEP)  # "the bus from ashby"
         named = lower in self.first_names or lower in self.word_names
         if "-" in lower and all(part in self.first_names for part in lower.split("-")):
             return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double first name: "mary-jo"
@@ -487,7 +487,7 @@ class CandidateFinder:
             if len(run) > 2 and opens_sentence(text, run[0][0]) and zipf(run[0][2].lower()) >= 4.0:
                 run.pop(0)  # "And Larkfield Carers ...": the sentence's first word is no part of the name
             while run and (run[-1][2] == "I" or run[-1][2].startswith(("I'", "I’"))):
-                run.pop()  # "... Arabic and I", "Then I'm": a pronoun ends no name
+                run.pop()  # "... Welsh and I", "Later I'm": a pronoun ends no name
             caps = [t for t in run if t[2][0].isupper()]
             titled = any(not t[2].isupper() for t in caps)  # not a row of acronyms
             if len(caps) >= 2 and titled and not opens_sentence(text, run[0][0]):
@@ -512,7 +512,7 @@ class CandidateFinder:
 
     def _generic_phrase(self, phrase: str, caps: list[Token]) -> bool:
         """Allowed ("Peer Support Worker"), or only weekdays and months, or only countries, languages
-        and nationalities ("English and Arabic")."""
+        and nationalities ("Welsh and Tagalog")."""
         if normalise(phrase) in self.not_identifiers:
             return True
         words = [_POSSESSIVE.sub("", t[2]).lower() for t in caps]
@@ -616,7 +616,7 @@ class CandidateFinder:
         return out
 
     def people_as_letters(self, text: str, covered: bytearray, spans: list[Span]) -> list[Candidate]:
-        """People written as one letter (a speaker's turn "E:", a sign-off "- M.", "Eero (E)"), and, in a
+        """People written as one letter (a speaker's turn "E:", a sign-off "- V.", "Ilse (I)"), and, in a
         text that writes people as initials, capitals in a speaker's turn or a list of initials that
         are also words or abbreviations ("OK:", "(AM, RD)")."""
         out: list[Candidate] = []
@@ -702,7 +702,7 @@ def _codes(text: str) -> Iterator[tuple[int, int]]:
 
 def _street_words(address: str) -> bool:
     """The words of a street after its number: no everyday small words ("2 days off the road"); a type
-    right after the number only after an ordinal or capitalised ("4th st", "85 Ave", not "5 green")."""
+    right after the number only after an ordinal or capitalised ("9th st", "62 Ave", not "5 green")."""
     words = address.rstrip(".").split()
     number, middle, kind = words[0], words[1:-1], words[-1]
     if not middle:
