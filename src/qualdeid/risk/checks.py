@@ -17,6 +17,7 @@ from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token, analyse
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
+from qualdeid.risk.lexicon import Related
 from qualdeid.risk.linkage import Linker
 from qualdeid.risk.regions import blank, unchecked_in
 from qualdeid.risk.similarity import AccountIndex
@@ -156,6 +157,8 @@ class RiskChecker:
             max_weight=config.linkage_max_weight,
             quantile=config.similarity_quantile,
             margin=config.similarity_margin,
+            related=Related.load(config.rules_dirs),
+            related_weight=config.similarity_related_weight,
         )
         self.linker = Linker(
             self.profile,
@@ -649,10 +652,11 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _merge_duplicates(findings: list[Finding]) -> list[Finding]:
-    """One finding per check and place: the same words found twice (by two routes) are one finding."""
-    out: dict[tuple[str, int | None, int | None], Finding] = {}
+    """One finding per check and place: the same words found twice (by two routes) are one finding.
+    A link to a person is about that person: links to two people stay two findings."""
+    out: dict[tuple[str, int | None, int | None, tuple[str, ...]], Finding] = {}
     for f in findings:
-        key = (f.check, f.start, f.end)
+        key = (f.check, f.start, f.end, tuple(f.people) if f.check == "subject_linkage" else ())
         if key in out:
             kept = out[key]
             kept.sources = sorted(set(kept.sources) | set(f.sources))

@@ -242,7 +242,11 @@ class Linker:
         specific = self._specific(ev)
         if len(specific) < min_words:
             return False
-        return self.has_detail(ev, specific) or len(specific) >= self.story_words
+        # A word their accounts hold only through a related word is a detail only when their own word is
+        # one too ("fiddler" for their "fiddle"; not "tenancy" for the "tenant" every account names).
+        assert self.index is not None  # _specific is empty without it
+        details = [t for t in specific if self.index.accounts_zipf(t) < self.detail_zipf or self.index.holds(t)]
+        return self.has_detail(ev, details) or len(specific) >= self.story_words
 
     @staticmethod
     def has_detail(ev: PersonEvidence, tokens: Iterable[Token]) -> bool:
