@@ -107,3 +107,17 @@ def test_a_name_frequent_only_as_a_name_is_still_an_identifier() -> None:
     (marcus,) = index.find("then Marcus left")
     (fair,) = index.find("then Fair left")
     assert marcus.confident and not fair.confident
+
+
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("After lunch we sat with joy in the lounge.", True),  # a bare noun where a name could stand
+        ("She spoke of the joy of the garden and a sense of joy.", False),  # after "of": the word
+    ],
+)
+def test_a_common_word_name_in_lower_case_warns_only_where_a_name_could_stand(
+    fixture_checker: RiskChecker, text: str, warns: bool
+) -> None:
+    _, found = _identifiers(fixture_checker, text)
+    assert [f.matched for f in found] == (["joy"] if warns else [])

@@ -247,7 +247,12 @@ class RiskChecker:
 
     def _identifiers(self, a: Analysed, spans: list[Span]) -> list[Finding]:
         out = []
-        name_slots = {t.start for t in a.tokens if t.name_slot}
+        # "a sense of hope", "the place of faith": a bare noun after "of" is the word, not the name
+        name_slots = {
+            t.start
+            for t in a.tokens
+            if t.name_slot and not (t.dep == "pobj" and t.head >= 0 and a.tokens[t.head].lemma == "of")
+        }
         never = self.profile.never
         never_spans = never.spans(a.text)
         mentions = self._mention_people()
@@ -365,7 +370,7 @@ class RiskChecker:
             end = t.norm_end if t.norm_end > t.end else t.end  # a phrase of several words: "glass eye"
             if _rarity(a.text[t.start : end], t) < c.word_zipf:
                 cands.append(_Candidate(t.start, end, docs, people, "a rare word", found.k))
-            elif self.suggest.listed(t):
+            elif self.suggest.listed(t) and t.pos in ("NOUN", "PROPN"):  # "a judge", not "judged"
                 cands.append(_Candidate(t.start, end, docs, people, "a word of the rare-detail lexicons", found.k))
             elif t.lemma in p.rare_words or t.text.lower() in p.rare_words or t.norm in p.rare_words:
                 reason = "a word of a rare detail flagged in the corpus"
