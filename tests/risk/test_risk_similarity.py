@@ -143,3 +143,12 @@ def test_links_to_two_people_at_the_same_words_stay_two_findings() -> None:
     assert [(f.people, f.sources) for f in links] == [(["P1"], ["A", "B"]), (["P2"], ["C"])]
     (one,) = _merge_duplicates([rare(["A"]), rare(["B"])])  # the same words found by two routes
     assert one.sources == ["A", "B"]
+
+
+def test_a_word_held_only_through_a_related_word_is_a_detail_only_when_one_side_is(checker, index) -> None:
+    # "turtle" is a pet word of the lexicons (their "tortoise" is one too); "ferryboat" is rare in
+    # English but not listed, and their own word for it, "ferry", is no rarer than everyday words
+    tokens = {t.text: t for t in _analysed(checker, "He fed the turtle and watched the ferryboat.").tokens}
+    assert index.accounts_words(tokens["ferryboat"]) == {"ferry"} and not index.holds(tokens["ferryboat"])
+    assert checker.linker._detail_in_accounts(tokens["turtle"])
+    assert not checker.linker._detail_in_accounts(tokens["ferryboat"])

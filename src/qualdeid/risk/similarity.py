@@ -82,8 +82,8 @@ class AccountIndex:
         #: a word class their accounts hold only through a related word -> document -> its people
         self.related_docs: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         doc_related: dict[str, set[str]] = defaultdict(set)
-        #: a word class the accounts hold only through related words -> the Zipf of the rarest of those
-        self.source_zipf: dict[str, float] = {}
+        #: a word class the accounts hold only through related words -> those words of the accounts
+        self.related_from: dict[str, set[str]] = defaultdict(set)
         #: per document, its sentences as the word classes they hold (for the null windows)
         self.doc_sentences: dict[str, list[list[str]]] = {}
         #: per document, everyone it is about or by: never scored against its own windows
@@ -96,15 +96,15 @@ class AccountIndex:
                 classes = [self._class(t) for t in by_sentence.get(si, ())]
                 classes = [c for c in classes if c]
                 owners = owned[si][1] if si < len(owned) else set()
-                near = {c: z for c, z in self._related(by_sentence.get(si, ())).items() if c not in classes}
+                near = {c: ws for c, ws in self._related(by_sentence.get(si, ())).items() if c not in classes}
                 doc_related[doc_id] |= set(near)
-                for c, z in near.items():
-                    self.source_zipf[c] = min(z, self.source_zipf.get(c, z))
+                for c, ws in near.items():
+                    self.related_from[c] |= ws
                 for c in near:
                     self.related_docs[c][doc_id] |= owners
                 for p in owners:
                     bags[p].update(classes)
-                    related_bags[p].update(near)
+                    related_bags[p].update(near.keys())
                 self.doc_people[doc_id] |= owners
                 sentences.append(classes)
             self.doc_sentences[doc_id] = sentences
@@ -147,27 +147,26 @@ class AccountIndex:
             return ""
         return t.norm or t.lemma
 
-    def _related(self, tokens: Iterable[Token]) -> dict[str, float]:
+    def _related(self, tokens: Iterable[Token]) -> dict[str, set[str]]:
         """The word classes related in meaning to the tokens' words (as uncommon as a class may be),
-        each with the Zipf frequency of the rarest token word it is related to."""
-        out: dict[str, float] = {}
+        each with the tokens' words it is related to."""
+        out: dict[str, set[str]] = defaultdict(set)
         for t in tokens:
             if not t.content:
                 continue
-            z = min(zipf(t.lemma), zipf(t.form or t.text.lower()))
             for w in self.related.of(t.lemma) | self.related.of(t.form):
                 c = self.profile.synonyms.of(w)
                 if zipf(c) < self.max_zipf:
-                    out[c] = min(z, out.get(c, z))
+                    out[c].add(t.lemma)
         return out
 
-    def accounts_zipf(self, t: Token) -> float:
-        """How common in general English the accounts' own word for the token is: the token's when
-        they hold it, otherwise the rarest word they hold that is related to it."""
+    def accounts_words(self, t: Token) -> set[str]:
+        """The accounts' own words for the token: its lemma when they hold its word class, otherwise
+        their words that are related to it."""
         c = self._class(t)
         if not c or self.profile.class_trace(c).k:
-            return min(zipf(t.lemma), zipf(t.form or t.text.lower()))
-        return self.source_zipf.get(c, math.inf)
+            return {t.lemma}
+        return set(self.related_from.get(c, ()))
 
     def holds(self, t: Token) -> bool:
         """Whether the corpus's accounts hold the token's own word class (not only words related to it)."""
