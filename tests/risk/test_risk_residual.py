@@ -121,3 +121,10 @@ def test_a_common_word_name_in_lower_case_warns_only_where_a_name_could_stand(
 ) -> None:
     _, found = _identifiers(fixture_checker, text)
     assert [f.matched for f in found] == (["joy"] if warns else [])
+
+
+def test_a_common_word_name_that_a_who_clause_qualifies_is_a_name(fixture_checker: RiskChecker) -> None:
+    _, found = _identifiers(fixture_checker, "Joy, who had come back for a second stay, laughed at the rain.")
+    assert [(f.check, f.severity, f.matched) for f in found] == [("residual_identifier", "fail", "Joy")]
+    _, found = _identifiers(fixture_checker, "Joy was everywhere that afternoon, which surprised us.")
+    assert [(f.check, f.matched) for f in found] == [("possible_identifier", "Joy")]

@@ -253,6 +253,7 @@ class RiskChecker:
             for t in a.tokens
             if t.name_slot and not (t.dep == "pobj" and t.head >= 0 and a.tokens[t.head].lemma == "of")
         }
+        persons = _who_clauses(a)
         never = self.profile.never
         never_spans = never.spans(a.text)
         mentions = self._mention_people()
@@ -276,6 +277,9 @@ class RiskChecker:
                 why = "listed as an ordinary term" if listed else "also a common word, or written in another case"
                 msg = f"possibly a {label} from the corpus ({why}; check it)"
                 check = "possible_identifier"
+            elif hit.label == "PERSON" and hit.start in persons:
+                msg = f"a {label} from the corpus ({n} source document(s)), named here as a person ('..., who')"
+                check = "residual_identifier"
             else:
                 msg = f"possibly a {label} from the corpus (a common word at a sentence start; check it)"
                 check = "possible_identifier"
@@ -627,6 +631,19 @@ class RiskChecker:
 def _within(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
     """Wholly inside one of the ranges ("Day" of "Anzac Day"; not "Kestrel Ward" for its "ward")."""
     return any(s <= start and end <= e for s, e in ranges)
+
+
+def _who_clauses(a: Analysed) -> set[int]:
+    """Start offsets of capitalised words that a relative clause of a person qualifies ("Hope, who had
+    stayed twice", "Grace, whose son..."): only a person is a "who", so a sentence-initial word there
+    is a name, not the word."""
+    out = set()
+    for r, clause in enumerate(a.tokens):
+        if clause.dep != "relcl" or clause.head < 0 or not a.tokens[clause.head].text[:1].isupper():
+            continue
+        if any(w.head == r and w.tag in ("WP", "WP$") for w in a.tokens):  # tags: who/whom, whose
+            out.add(a.tokens[clause.head].start)
+    return out
 
 
 def _rarity(words: str, t: Token) -> float:
