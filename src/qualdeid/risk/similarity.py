@@ -5,7 +5,9 @@ classes: content lemmas read through the synonym table, so "mum" and "mother" ar
 scored against every person with BM25: a word counts by how few people's accounts hold it (inverse
 document frequency, people as documents) and by how uncommon it is in general English (wordfreq),
 so a paraphrase that keeps a person's distinctive words in other forms still scores high, and a
-passage made of words everyone uses does not.
+passage made of words everyone uses does not. A person's accounts also hold, at ``related_weight`` of
+the weight, the words related in meaning to theirs (``rules/risk/related.txt``, from WordNet: "pianist"
+for their "piano", "jewellery" for their "earrings"), so a paraphrase in other words still points at them.
 
 Raw scores are not comparable across people (a worker with twenty diaries shares words with
 anything), so each is calibrated on the corpus itself: windows of the corpus's own documents, as
@@ -54,7 +56,6 @@ class _Null:
     sd: dict[str, float]
     threshold: float
     windows: int
-    maxima: list[float] = field(default_factory=list)  # sorted: the largest z-score each window reaches
 
 
 class AccountIndex:
@@ -100,7 +101,6 @@ class AccountIndex:
                 doc_related[doc_id] |= set(near)
                 for c, ws in near.items():
                     self.related_from[c] |= ws
-                for c in near:
                     self.related_docs[c][doc_id] |= owners
                 for p in owners:
                     bags[p].update(classes)
@@ -234,7 +234,7 @@ class AccountIndex:
             max(((s.get(p, 0.0) - mean[p]) / sd[p] for p in others if p in sd), default=0.0) for s, others in scored
         )
         threshold = _quantile(maxima, self.quantile) + self.margin if maxima else math.inf
-        result = _Null(mean, sd, threshold, len(windows), maxima)
+        result = _Null(mean, sd, threshold, len(windows))
         self._nulls[size] = result
         return result
 
