@@ -274,7 +274,11 @@ class RiskChecker:
                 msg = f"possibly a {label} from the corpus (a name that is also a word, in lower case; check it)"
                 check = "possible_identifier"
             elif hit.certain:
-                why = "listed as an ordinary term" if listed else "also a common word, or written in another case"
+                why = (
+                    "listed as an ordinary term"
+                    if listed
+                    else "also a common word, written in another case, or there only inside a rare detail"
+                )
                 msg = f"possibly a {label} from the corpus ({why}; check it)"
                 check = "possible_identifier"
             elif hit.label == "PERSON" and hit.start in persons:
