@@ -16,7 +16,8 @@ sets are written, converted by ``tools/markup_to_jsonl.py``), in a temporary fol
    is offered wherever else it occurs), which are decided the same way, up to three rounds in all;
 4. ``qualdeid evaluate GOLD --pred ...`` before and after:
    the DIRECT leak (share of gold names, places, organisations, contacts and IDs with no predicted
-   character) and decisions per 1,000 words (words: ``\\w+`` runs of the texts).
+   character), the rare-detail recall (gold details at least half covered) and decisions per 1,000
+   words (words: ``\\w+`` runs of the texts).
    Also the queue's precision (the share of groups holding at least one identifier) and the decisions
    on groups of text left (``keep`` items): a ``replace`` group can only undo an over-redaction or settle
    which person or label it is, never lower the leak, so these are the decisions the leak figure needs.
@@ -80,10 +81,18 @@ def scan(gold: Path, rules: Path, out: Path) -> list[dict]:
 
 
 def direct_leak(gold: Path, pred: Path) -> tuple[int, int]:
-    cmd = ["qualdeid", "evaluate", str(gold), "--pred", str(pred), "--format", "json"]
-    report = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
-    direct = report["groups"]["DIRECT"]
+    direct = _evaluate(gold, pred)["groups"]["DIRECT"]
     return round(direct["leak_rate"] * direct["gold"]), direct["gold"]
+
+
+def rare_recall(gold: Path, pred: Path) -> float | None:
+    """Share of gold rare details at least half covered by a predicted span."""
+    return _evaluate(gold, pred).get("labels", {}).get("RARE_DETAIL", {}).get("entity_recall")
+
+
+def _evaluate(gold: Path, pred: Path) -> dict:
+    cmd = ["qualdeid", "evaluate", str(gold), "--pred", str(pred), "--format", "json"]
+    return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
 
 
 def truth(item: dict, gold_spans: list[dict]) -> tuple[bool, str | None]:
@@ -161,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         rules.mkdir()
         before = scan(gold, rules, work / "before.jsonl")
         leak_before = direct_leak(gold, work / "before.jsonl")
+        rare_before = rare_recall(gold, work / "before.jsonl")
         items = sum(len(r["review"]) for r in before)
         load, rounds = Load(), 0
         after = before
@@ -170,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             load.add(simulate(after, golds, Decisions.for_folder(rules)))
             after = scan(gold, rules, work / f"after-{rounds}.jsonl")
         leak_after = direct_leak(gold, work / f"after-{rounds}.jsonl") if rounds else leak_before
+        rare_after = rare_recall(gold, work / f"after-{rounds}.jsonl") if rounds else rare_before
         words = sum(len(re.findall(r"\w+", r["text"])) for r in golds.values())
         left = sum(len(r["review"]) for r in after)
         if args.show:
@@ -188,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         "direct_leak_before": leak_before[0] / leak_before[1],
         "direct_leak_after": leak_after[0] / leak_after[1],
         "direct_gold": leak_before[1],
+        "rare_recall_before": rare_before,
+        "rare_recall_after": rare_after,
         "review_rounds": rounds,
         "items_left_after_review": left,
         "seconds": round(time.time() - t0, 1),
@@ -212,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
             f"direct leak before review {leak_before[0]}/{leak_before[1]} = {result['direct_leak_before']:.2%}; "
             f"after {leak_after[0]}/{leak_after[1]} = {result['direct_leak_after']:.2%} (target <= {TARGET_LEAK:.1%})"
         )
+        if rare_before is not None and rare_after is not None:
+            print(f"rare-detail recall before review {rare_before:.2%}; after {rare_after:.2%}")
         print(f"rounds of review (scan, decide, scan again): {rounds}; items left: {left}; {result['seconds']} s")
         print("targets met" if ok else "targets NOT met")
     return 0 if ok else 1

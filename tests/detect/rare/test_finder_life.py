@@ -37,6 +37,12 @@ FAMILY = "life"
         ("He sat on the parish council for years.", "sat on the parish council"),
         # a self-taught skill with an uncommon word
         ("She taught herself to repair pinball machines.", "taught herself to repair pinball machines"),
+        # a death by an unusual cause, with whose death it was
+        (
+            "He talked about his older brother who died in a motorbike crash.",
+            "his older brother who died in a motorbike crash",
+        ),
+        ("Her husband died in an avalanche, he was a guide.", "died in an avalanche"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -58,6 +64,9 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He plays in the garden with his nephew.",
         "They sing in the lounge on Fridays.",
         "She takes clozapine every night and says it makes her sleepy.",
+        "His dad died of a stroke last year.",
+        "Her mum died in hospital in March.",
+        "My nan died at home.",
         "He does sudoku in the lounge after breakfast.",
         "She reads crime novels and listens to podcasts.",
         "He eats porridge every morning.",

@@ -51,3 +51,35 @@ def test_a_relative_clause_about_a_kept_animal_joins_the_phrase(detector, frames
     crow = _at(sdoc, "crow")
     end = frames.extend_relative(sdoc, crow + 1, len(sdoc), crow + 14)
     assert sdoc[crow:end].text.startswith("crow that rides on her shoulder")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "phrase"),
+    [
+        (
+            "He was a lumberjack up north for twenty years and misses it.",
+            "lumberjack",
+            "lumberjack up north for twenty years",
+        ),
+        ("She drove a grader for two whole winters.", "grader", "grader for two whole winters"),
+        (
+            "He is a stonemason who carved the gargoyles on the cathedral, she says.",
+            "stonemason",
+            "stonemason who carved the gargoyles on the cathedral",
+        ),
+        # what does not complete the fact stays out
+        ("He was a lumberjack and said the woods were quiet.", "lumberjack", "lumberjack"),
+        ("She was a ferrier for the winter fair.", "ferrier", "ferrier"),
+    ],
+)
+def test_a_detail_runs_on_over_what_completes_it(detector, frames, text, word, phrase) -> None:
+    sdoc = detector.nlp(text)
+    start = _at(sdoc, word)
+    end = frames.run_on(sdoc, start + 1, len(sdoc), start + 14)
+    assert sdoc[start:end].text == phrase
+
+
+def test_a_possessive_after_a_noun_begins_a_new_clause(detector, frames) -> None:
+    sdoc = detector.nlp("When I had to read the menu at the counter my lisp came back.")
+    frame = frames.find_frame(sdoc, _at(sdoc, "my"), 0)
+    assert frame.verb is None

@@ -174,12 +174,18 @@ class Frames:
         self.keeping_verbs = words("keeping_verbs")
         #: adverbs between a subject and its verb ("he still breeds ...")
         self.subject_adverbs = words("subject_adverbs")
+        #: what a detail's phrase runs on over: "up north", "for thirty years"
+        self.directions = words("direction_words")
+        self.stretch_words = words("stretch_words")
 
     def find_frame(self, sdoc: Doc, start: int, sent_start: int, max_back: int = 8) -> Frame:
         """The verb governing the phrase that begins at token ``start``, and what kind of frame it is."""
         verb: int | None = None
         after_as = False
         i = start - 1
+        if i >= sent_start and sdoc[start].tag_ == "PRP$" and sdoc[i].pos_ in _NP_CORE:
+            # a possessive right after a noun begins a new clause: "at the counter my stammer came back"
+            return Frame(frozenset({NONE}), start, None, False)
         limit = max(sent_start, start - max_back)
         while i >= limit:
             t = sdoc[i]
@@ -318,3 +324,23 @@ class Frames:
         if sdoc[verb].pos_ not in ("VERB", "AUX"):
             return end
         return max(verb + 1, self.extend_right(sdoc, verb + 1, sent_end, limit, max_pps=1))
+
+    def run_on(self, sdoc: Doc, end: int, sent_end: int, limit: int) -> int:
+        """Extend a detail's phrase ending at ``end`` over what completes the fact: a relative clause
+        about its last noun ("a tile setter who laid the floors of the new library"), a direction ("up
+        north") and a stretch of time ("for thirty years")."""
+        stop = min(sent_end, limit)
+        if end < stop and sdoc[end - 1].pos_ in _NP_CORE:
+            end = min(stop, self.extend_relative(sdoc, end, sent_end, limit))
+        if end + 1 < stop and sdoc[end].lower_ in _PARTICLES and sdoc[end + 1].lower_ in self.directions:
+            end += 1  # "up north"
+        if end < stop and sdoc[end].lower_ in self.directions:
+            end += 1
+        if end + 1 < stop and sdoc[end].lower_ == "for":
+            j = end + 1
+            while j < stop - 1 and (sdoc[j].pos_ in ("NUM", "DET", "ADJ", "ADV") or sdoc[j].lower_ == "about"):
+                j += 1
+            last = j + 1 >= len(sdoc) or sdoc[j + 1].pos_ not in ("NOUN", "PROPN", "ADJ")  # not "for the winter fair"
+            if j > end + 1 and sdoc[j].lower_ in self.stretch_words and last:
+                end = j + 1
+        return end

@@ -72,6 +72,9 @@ class RareRules:
     relatives: frozenset[str] = frozenset()
     #: lexicons/clinical_terms.txt: medicines and treatments are rare words but no one's detail
     clinical: frozenset[str] = frozenset()
+    #: everyday words of a setting's own language that are given names too (te reo Māori, Pacific words,
+    #: ``words_also_names`` of ``rules/detect.yaml``): "whānau" is no one's craft
+    everyday_words: frozenset[str] = frozenset()
     #: verb -> one-word hobby entry it is the verb of ("juggle" -> "juggling"), for uncommon verbs only
     hobby_verbs: dict[str, str] = field(default_factory=dict)
 
@@ -94,6 +97,8 @@ class RareRules:
         out.common_languages = frozenset(rules.words("rare/common_language.txt", lower=True))
         out.relatives = rules.words("lexicons/relatives.txt", lower=True)
         out.clinical = rules.words("lexicons/clinical_terms.txt", lower=True)
+        everyday = rules.lists("detect.yaml")["words_also_names"]
+        out.everyday_words = frozenset(w for name in everyday for w in rules.words(f"lexicons/{name}", lower=True))
         # the frames and shared words, and one file per finder family (a list is defined in one file only)
         files = sorted({f"rare/{path.name}" for path in rules.files("rare/*.yaml")})
         out.lists = rules.lists(*files)

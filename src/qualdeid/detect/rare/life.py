@@ -1,11 +1,12 @@
-"""Life-history frames: where someone served, what hurt them, what they lost and to what, what they
-habitually do, the part they sing or play in a group. The frame says that a fact of someone's life
+"""Life-history frames: where someone served, what hurt them, what they lost and to what, how someone
+died, what they habitually do, the part they sing or play in a group. The frame says that a fact of someone's life
 follows; no lexicon has to name the fact (where someone grew up: ``family.py``):
 
 * service: "served in the merchant navy", "was in the coastguard", "served with a named unit",
 * hurt by something: "got gored by a stag", "was trampled by a horse", "got struck by lightning",
 * lost to something: "lost his licence after crashing a digger", "lost the farm to gambling debts"
   (judged by the rarity of what caused it),
+* a death by an unusual cause: "her brother who died in an avalanche" (not "died of a stroke"),
 * a part in a group: "sings bass in the male voice choir", "plays cornet in a brass band", "drums
   for a ceilidh band",
 * a habit: "she knits chainmail", "he speedruns old console games": any present-tense activity of a
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Token
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
-from qualdeid.detect.rare.frames import is_np_token, run_patterns, verb_lemma
+from qualdeid.detect.rare.frames import extend_np_left, is_np_token, run_patterns, verb_lemma
 from qualdeid.detect.rare.lexicon import RareRules
 
 _CONTENT_POS = frozenset({"NOUN", "ADJ", "PROPN", "VERB"})
@@ -50,8 +51,18 @@ class LifeFinder(RuleFinder):
         self.reflexives = self._w("reflexive_pronouns")
         self.habit_plain = self._w("habit_plain_verbs") | self._w("bio_plain_verbs") | self._w("reporting_verbs")
         self.clinical = rr.clinical
+        self.death_zipf = rr.threshold("death_zipf")
+        self.death_verbs = self._w("death_verbs")
+        self.death_links = self._w("death_links")
+        self.plain_deaths = self._w("death_plain_causes")
         self.triggers = frozenset(
-            self.service_verbs | self.hurt_verbs | self.group_verbs | self.lost_verbs | self.taught_verbs | {"on"}
+            self.service_verbs
+            | self.hurt_verbs
+            | self.group_verbs
+            | self.lost_verbs
+            | self.taught_verbs
+            | self.death_verbs
+            | {"on"}
         )
 
     def find(self, ctx: RareContext) -> list[Hit]:
@@ -62,6 +73,7 @@ class LifeFinder(RuleFinder):
             self._group_part,
             self._on_something,
             self._self_taught,
+            self._death,
         )
         hits = run_patterns(patterns, ctx.sdoc, ctx.words, self.triggers, ctx.bounds, ctx.named)
         for t in ctx.sdoc:
@@ -234,6 +246,28 @@ class LifeFinder(RuleFinder):
             return None
         keys = tuple(w.lemma_.lower() for w in rare)
         return Hit(start, end, "life_event", "lost something to an unusual cause", keys, Status.CORPUS_CHECK)
+
+    def _death(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``her brother who died in an avalanche``, ``was killed by a falling tree``: a death and a cause
+        rare in general language (``death_zipf``; not one of ``death_plain_causes``)."""
+        if t.pos_ != "VERB" or verb_lemma(t) not in self.death_verbs or t.i + 2 >= se:
+            return None
+        if sdoc[t.i + 1].lower_ not in self.death_links:
+            return None
+        start = self._person_frame(sdoc, t.i, ss)
+        if start is None:
+            return None
+        end = self._np_end(sdoc, t.i + 2, se)
+        cause = [sdoc[m] for m in range(t.i + 2, end)]
+        if any(w.lemma_.lower() in self.plain_deaths or w.lower_ in self.plain_deaths for w in cause):
+            return None
+        rare = [w for w in cause if self._uncommon(w, named, self.death_zipf) and w.lemma_.lower() not in self.clinical]
+        if not rare:
+            return None
+        if start >= ss + 2 and sdoc[start - 1].lower_ == "who" and sdoc[start - 2].lemma_.lower() in self.rr.relatives:
+            start = extend_np_left(sdoc, start - 2, ss)  # "her older brother who died ...": whose death it was
+        keys = tuple(w.lemma_.lower() for w in rare)
+        return Hit(start, end, "life_event", "a death by an unusual cause", keys, Status.CORPUS_CHECK)
 
     def _group_part(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
         """``sings bass in the male voice choir``, ``plays cornet in a brass band``."""

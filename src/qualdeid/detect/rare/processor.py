@@ -30,9 +30,11 @@ from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.events import EventFinder
 from qualdeid.detect.rare.family import FamilyFinder
 from qualdeid.detect.rare.finder import STATUS_RANK, Finder, Hit, Status
+from qualdeid.detect.rare.former import FormerLifeFinder
 from qualdeid.detect.rare.lexicon import RareRules
 from qualdeid.detect.rare.life import LifeFinder
 from qualdeid.detect.rare.patterns import PhraseFinder
+from qualdeid.detect.rare.practice import PracticeFinder
 from qualdeid.detect.rare.roles import RoleFinder
 from qualdeid.detect.rare.terms import TermFinder
 from qualdeid.detect.rare.verbs import VerbFinder
@@ -53,6 +55,8 @@ FINDERS: dict[str, type[Finder]] = {
     "animals": AnimalFinder,
     "biography": BiographyFinder,
     "life": LifeFinder,
+    "former": FormerLifeFinder,
+    "practice": PracticeFinder,
 }
 
 
@@ -77,6 +81,7 @@ class RareDetailProcessor(CorpusProcessor):
         self.echo_zipf = t("echo_zipf")
         self.corpus_max_docs = t("corpus_max_docs")
         self.corpus_max_share = t("corpus_max_share")
+        self.max_tokens = int(t("max_tokens"))
         #: a tail of these after a name is no part of the detail: "... at <place> for ten years"
         self.time_words = re.compile(
             rf"\b(?:{self.rr.lists.pattern('time_tail_words')}|now|then|ago|before|after|since|til|until|few|"
@@ -97,7 +102,7 @@ class RareDetailProcessor(CorpusProcessor):
 
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[RareCandidate], Any]:
         ctx = RareContext.read(sdoc, spans, self.rr)
-        found = [self._candidate(sdoc, hit) for finder in self.finders for hit in finder.find(ctx)]
+        found = [self._candidate(ctx, hit) for finder in self.finders for hit in finder.find(ctx)]
         merged = [
             c if c.status == PENDING else replace(c, echo_keys=self._echo_keys(sdoc, c))
             for c in _merge(found, doc.text)
@@ -108,9 +113,14 @@ class RareDetailProcessor(CorpusProcessor):
         )
         return merged, observation
 
-    def _candidate(self, sdoc: Doc, hit: Hit) -> RareCandidate:
-        """A finder's hit as a span of the text, without words left dangling at its end."""
-        end = _tidy_end(sdoc, max(hit.start + 1, hit.core_end), hit.end)
+    def _candidate(self, ctx: RareContext, hit: Hit) -> RareCandidate:
+        """A finder's hit as a span of the text, run on over what completes the fact (a confirmed
+        one), without words left dangling at its end."""
+        sdoc = ctx.sdoc
+        end = hit.end
+        if hit.status != PENDING:
+            end = self.rr.frames.run_on(sdoc, end, ctx.bounds[hit.start][1], hit.start + self.max_tokens)
+        end = _tidy_end(sdoc, max(hit.start + 1, hit.core_end), end)
         return RareCandidate(
             start=sdoc[hit.start].idx,
             end=sdoc[end - 1].idx + len(sdoc[end - 1]),
@@ -198,7 +208,8 @@ class RareDetailProcessor(CorpusProcessor):
 
 _EDGE_WORDS = re.compile(
     r"^(?:(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about)\b[\s,]*)+"
-    r"|(?:[\s,]+(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about|'s|s))+[\s,]*$",
+    r"|(?:[\s,]+(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about|outside|inside|behind|beyond|across|"
+    r"around|past|into|onto|through|under|between|during|'s|s))+[\s,]*$",
     re.IGNORECASE,
 )
 

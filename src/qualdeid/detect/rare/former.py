@@ -1,0 +1,173 @@
+"""A former life told as such: the frame says a fact of someone's past follows, and no lexicon has to
+name the fact.
+
+* a turning point after the fact: "he drove trams back home", "she bred goats before coming over",
+  "he was in a rowing eight before his first episode"; or before it: "Before she got unwell she
+  restored barges",
+* a worker's or someone's own telling: "I told him I shod horses", "told them about when I was a
+  bell-ringer", "told her about crewing yachts".
+
+The past-tense phrase after a person subject is a detail when a word of it is uncommon in general
+language (``former_zipf``) and few documents of the corpus share it: "I told him I was scared" and
+"back home he had a big family" stay plain.
+
+Word lists: ``rules/rare/former.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
+from qualdeid.detect.rare.frames import verb_lemma
+from qualdeid.detect.rare.lexicon import RareRules
+
+_CONTENT_POS = frozenset({"NOUN", "ADJ", "PROPN", "VERB"})
+#: a phrase must name a thing, not only a state ("was scared", "loved it")
+_THING_POS = frozenset({"NOUN", "PROPN", "NUM"})
+#: finite verbs: a past one in a turning-point frame, any one told of oneself ("I told him I shear sheep")
+_FINITE = frozenset({"VBD", "VBP", "VBZ"})
+
+
+class FormerLifeFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        self.former_zipf = rr.threshold("former_zipf")
+        self.verb_zipf = rr.threshold("former_verb_zipf")
+        self.role_zipf = rr.threshold("former_role_zipf")
+        self.reach = int(rr.threshold("former_reach"))
+        self.disclosure_verbs = self._w("disclosure_verbs")
+        self.links = self._w("disclosure_links")
+        self.places: dict[str, list[tuple[str, ...]]] = {}
+        for place in self._w("former_places"):
+            words = tuple(place.split())
+            self.places.setdefault(words[0], []).append(words)
+        self.turning_points = self._w("turning_points")
+        self.plain = self._w("former_plain_verbs")
+        self.roles = self._w("former_roles")
+        self.pronouns = self.frames.person_pronouns
+
+    def find(self, ctx: RareContext) -> list[Hit]:
+        sdoc = ctx.sdoc
+        marks = self._markers(sdoc, ctx.words.lowers)
+        # only sentences with a turning point or a telling verb can hold a former life
+        framed = {ctx.bounds[start] for start, _ in marks}
+        framed.update(ctx.bounds[i] for i in ctx.words.where(self.disclosure_verbs))
+        if not framed:
+            return []
+        hits = []
+        for start, end in sorted(framed):
+            for t in sdoc[start:end]:
+                if t.tag_ not in _FINITE and not (t.tag_ == "VBG" and t.i > start and sdoc[t.i - 1].lower_ == "about"):
+                    continue
+                hit = self._former(ctx, t, marks)
+                if hit is not None:
+                    hits.append(hit)
+        return hits
+
+    # ---------------------------------------------------------------- frames
+
+    def _markers(self, sdoc: Doc, lowers: list[str]) -> list[tuple[int, int]]:
+        """Token ranges of the turning points: "back home", "before <a turning point>"."""
+        out = []
+        for i, w in enumerate(lowers):
+            for place in self.places.get(w, ()):
+                if tuple(lowers[i : i + len(place)]) == place:
+                    out.append((i, i + len(place)))
+            if w == "before":
+                for k in range(i + 1, min(len(sdoc), i + 1 + self.reach)):
+                    if sdoc[k].is_punct:
+                        break
+                    if lowers[k] in self.turning_points or sdoc[k].lemma_.lower() in self.turning_points:
+                        out.append((i, k + 1))
+                        break
+        return out
+
+    def _told(self, sdoc: Doc, subject: int, ss: int) -> bool:
+        """``told him (that) I ...``, ``told them about when I ...``: a telling verb before the subject."""
+        k = subject - 1
+        while k >= ss and subject - k <= 8:
+            t = sdoc[k]
+            if t.pos_ == "VERB" and verb_lemma(t) in self.disclosure_verbs:
+                return True
+            if t.lower_ not in self.links and not (t.pos_ == "PROPN" and t.ent_type_ == "PERSON"):
+                return False
+            k -= 1
+        return False
+
+    def _former(self, ctx: RareContext, t: Token, marks: list[tuple[int, int]]) -> Hit | None:
+        sdoc, named = ctx.sdoc, ctx.named
+        ss, se = ctx.bounds[t.i]
+        if verb_lemma(t) in self.plain:
+            return None
+        if t.tag_ == "VBG":  # "told her about crewing yachts"
+            start, told = t.i, self._told(sdoc, t.i, ss)
+        else:
+            frame = self.frames.frame_at_verb(sdoc, t.i, ss, shared_subject=True)
+            subject = frame.start - 1
+            if not frame.person_subject or subject < ss or sdoc[subject].lower_ not in self.pronouns:
+                return None
+            start = frame.start
+            told = self._told(sdoc, subject, ss)
+        framed = False
+        limit = start + self.max_tokens
+        end = self.frames.extend_relative(sdoc, self.frames.extend_right(sdoc, t.i + 1, se, limit), se, limit)
+        if (
+            end + 1 < se
+            and sdoc[end].lower_ == "and"
+            and sdoc[end + 1].tag_ == "VBD"
+            and verb_lemma(sdoc[end + 1]) not in self.plain
+        ):  # "... and got a kidney"
+            more = self.frames.extend_right(sdoc, end + 2, se, limit)
+            if any(sdoc[m].pos_ in _THING_POS for m in range(end + 2, more)):
+                end = more
+        for m_start, m_end in marks:
+            if start <= m_start < end:
+                end = m_start  # the phrase stops before its turning point
+            in_sentence = ss <= m_start < se
+            if in_sentence and (m_start >= end or m_end <= start):
+                framed = True
+        if t.tag_ != "VBD" and not (told and t.lemma_.lower() != "be"):
+            return None  # a present state ("I told him I'm ...") is no former life
+        if not (told or framed) or end <= t.i + 1:
+            return None
+        words = [sdoc[m] for m in range(t.i, end)]
+        if not any(w.pos_ in _THING_POS for w in words):
+            return None
+        rare = [w for w in words if self._uncommon(w, ctx.named)]
+        if not rare and framed and self._role(sdoc, t, end):
+            rare = [w for w in words if w.pos_ == "NOUN" and not named[w.idx] and self._role_word(w)]
+        if not rare:
+            return None
+        keys = tuple(dict.fromkeys(w.lemma_.lower() for w in rare))
+        return Hit(start, end, "life_event", "a former life told as such", keys, Status.CORPUS_CHECK)
+
+    def _role(self, sdoc: Doc, t: Token, end: int) -> bool:
+        """``ran the presses``, ``trained as a vet``, ``was a ferry pilot``: what someone was or did."""
+        lemma = verb_lemma(t)
+        if lemma == "be":
+            return t.i + 1 < end and sdoc[t.i + 1].lower_ in ("a", "an", "one")
+        return lemma in self.roles
+
+    def _role_word(self, t: Token) -> bool:
+        if not t.is_alpha or self._common(t) or t.lemma_.lower() in self.rr.person_nouns:
+            return False
+        return 1.0 <= min(zipf(t.lower_), zipf(t.lemma_.lower())) < self.role_zipf
+
+    def _common(self, t: Token) -> bool:
+        return bool({t.lemma_.lower(), t.lower_} & (self.rr.common_words | self.rr.clinical))
+
+    def _uncommon(self, t: Token, named: bytearray) -> bool:
+        """A content word rarer than ``former_zipf``, not a name, a common word or a clinical term."""
+        if t.pos_ not in _CONTENT_POS or not t.is_alpha or len(t) < 4 or t.is_stop:
+            return False
+        if named[t.idx] or t.ent_type_ in NAME_ENTITIES:
+            return False
+        lemma = t.lemma_.lower()
+        if self._common(t):
+            return False
+        if t.pos_ == "VERB" and 1.0 <= zipf(t.lower_) < self.verb_zipf:
+            return True
+        return 1.0 <= max(zipf(t.lower_), zipf(lemma)) < self.former_zipf

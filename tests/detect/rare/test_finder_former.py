@@ -1,0 +1,52 @@
+"""A former life told as such (detect/rare/former.py), one finder on its own: what it finds, and the
+ordinary look-alikes it leaves (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import finder_hits
+
+FAMILY = "former"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # a turning point after the fact
+        ("He drove trams for the city transit back home.", "drove trams for the city transit"),
+        ("She bred angora goats before coming over here.", "bred angora goats"),
+        ("He was in a rowing eight before his first episode.", "was in a rowing eight"),
+        ("Before she got unwell she restored canal barges.", "restored canal barges"),
+        # what someone was or did for a living there: a role's noun is enough
+        ("She trained as a vet back home and misses it.", "trained as a vet"),
+        ("He ran the printing presses at a paper mill before coming over.", "ran the printing presses"),
+        # a telling of one's own past
+        ("I told him I tuned harpsichords for a living.", "tuned harpsichords"),
+        ("I told them both that I captained a hurling side at school.", "captained a hurling side"),
+        ("I told her about crewing yachts across the Atlantic.", "crewing yachts"),
+    ],
+)
+def test_finds(detector, text: str, phrase: str) -> None:
+    hits = finder_hits(detector, FAMILY, text)
+    assert any(hit.startswith(phrase) for hit in hits), hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I told him I was scared too when I first came in.",
+        "I told her I cried a lot in my first weeks.",
+        "I told them I would ring on Thursday about the appointment.",
+        "Back home he had a big family and lots of friends.",
+        "Before coming to the group she walked the dog.",
+        "I told him I played football at school.",
+        "He went to the shops before his appointment.",
+        "She trained as a nurse and worked on the wards.",
+        "Back home she worked in a shop and looked after her brothers.",
+        "Before his first episode he was a student at the college.",
+        "He went back home to see his mum before the holidays.",
+    ],
+)
+def test_leaves_plain_pasts(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []
