@@ -87,6 +87,7 @@ class NameEvidence:
         self.name_nouns = frames["name_nouns"]
         self.going_by = frames["going_by"]
         self.particles = frames["particles"]
+        self.hyphen_endings = frames["hyphen_endings"]
         self.naming_links = self.naming_verbs | _NAMING_LINKS
         #: capitalised wherever they stand, so capitals do not make them names: "in May", "on Sunday"
         self.calendar = frozenset().union(

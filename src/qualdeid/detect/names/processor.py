@@ -23,6 +23,7 @@ from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.layout import heading_ranges, inside
 from qualdeid.detect.names.acceptance import Acceptance, KnownName, KnownNames, name_key, sloppy_possessive
 from qualdeid.detect.names.evidence import (
+    COMMON_WORD_ZIPF,
     NOT_PERSON_ENTS,
     SURNAME_ZIPF,
     NameEvidence,
@@ -49,6 +50,14 @@ STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer"}
 #: and changes when lower-cased is checked where it matters; here, a letter not in a-z.
 CAPITAL = r"(?:[A-Z]|(?=[^\W\d_a-z])[^\W\d_a-zß-ÿ])"
 CAPITALS = re.compile(r"(?<![\w&/.'’-])[A-Z]{2,3}(?![\w&/'-]|\.[A-Z])")
+#: two or three name-shaped halves joined by hyphens: "Marta-Liisa", "Hyun-woo", "Jean-Marc-Olivier"
+_HYPHENATED = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*){1,2}(?![\w'’-])")
+#: the lower-case second half of a double first name ("Soo-jin") is a syllable, rarely an English word
+COMPOUND_SYLLABLE_ZIPF = 4.5
+#: " K. Berg" after a first name: a middle initial, then the surname
+_MIDDLE_INITIAL = re.compile(r"[ \t]+[A-Z]\.?[ \t]+([A-Z][\w'’-]+)")
+#: a word after a middle initial this common in English is no surname ("Tomas A. Then we left")
+MIDDLE_INITIAL_WORD_ZIPF = 5.0
 DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 
 
@@ -190,12 +199,38 @@ class NameProcessor(CorpusProcessor):
             if surname:
                 confident(word)
                 confident(surname)
+        for compound in self._hyphen_compounds(text, names):
+            confident(compound)
         observation = {w: wl for w, wl in names.items()}
         for w in list(names):
             for v in self.variants.of(w):
                 observation.setdefault(v, ev.wordlike(v))
         initials = self._full_name_initials(text, spans, local, names) | acting_initials
         return local, (observation, sorted(names), sorted(initials))
+
+    def _hyphen_compounds(self, text: str, names: dict[str, bool]) -> set[str]:
+        """Double first names written with a hyphen, of which NER or a list saw one half: "Marta-Liisa",
+        "Hyun-woo", "Soo-jin" (not "Sam-like": an English ending makes a word of it)."""
+        if not names or "-" not in text:
+            return set()
+        ev = self.ev
+        out = set()
+        for m in _HYPHENATED.finditer(text):
+            parts = m.group().split("-")
+            if not any(p in names for p in parts) or not ev.lex.name_shaped(m.group()):
+                continue
+            others = [p for p in parts if p not in names]
+            if all(self._compound_part(p) for p in others):
+                out.add(m.group())
+        return out
+
+    def _compound_part(self, part: str) -> bool:
+        low = part.lower()
+        if low in self.ev.hyphen_endings:
+            return False
+        if is_capitalised(part):
+            return self.ev.lex.is_name(part) or zipf(low) < COMMON_WORD_ZIPF
+        return len(part) <= 4 and zipf(low) < COMPOUND_SYLLABLE_ZIPF
 
     def _full_name_initials(self, text: str, spans: list[Span], local: list[Span], names: dict[str, bool]) -> set[str]:
         lex = self.ev.lex
@@ -244,6 +279,7 @@ class NameProcessor(CorpusProcessor):
                     found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
+        people = self._with_middle_initials(text, people)
         people = _join_adjacent(text, people + _other_script_forms(text, people))
         return people + self._ages_of_lowercase_names(text, people)
 
@@ -283,6 +319,24 @@ class NameProcessor(CorpusProcessor):
             else:
                 out.append(span)
         return out
+
+    def _with_middle_initials(self, text: str, spans: list[Span]) -> list[Span]:
+        """ "Lucía M Ferreira", "Tomas K. Berg": a name runs on through a middle initial to the surname after
+        it (not to a common word: "saw Tomas A. Then ...")."""
+        out = []
+        for s in spans:
+            m = _MIDDLE_INITIAL.match(text, s.end)
+            surname = m.group(1) if m else ""
+            if m and self.ev.lex.name_shaped(surname) and not self._common_after_initial(surname):
+                s = replace(s, end=m.end())
+            out.append(s)
+        return out
+
+    def _common_after_initial(self, word: str) -> bool:
+        low = word.lower()
+        if self.ev.lex.is_name(low):
+            return False
+        return zipf(low) >= MIDDLE_INITIAL_WORD_ZIPF or low in self.ev.lex.place_heads or low in self.ev.calendar
 
     def _ages_of_lowercase_names(self, text: str, people: list[Span]) -> list[Span]:
         """ "grace is 38,": the age recognizers read capitalised names only; a lower-case one is known here."""
