@@ -107,6 +107,7 @@ def test_double_first_names_middle_initials_and_short_particles(detector, text: 
     [
         ("Tomas said it felt very Tomas-like, then Tomas left.", "Tomas-like"),
         ("Saw Tomas A. Then we left for the bus.", "Then"),
+        ("Notes: Tomas   Lotu: Malia F   Kai: Aunty Sala", "Kai"),  # a form's next label, not a surname
     ],
 )
 def test_english_endings_and_common_words_stay_out_of_names(detector, text: str, not_in_a_name: str) -> None:

@@ -55,7 +55,7 @@ _HYPHENATED = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)
 #: the lower-case second half of a double first name ("Soo-jin") is a syllable, rarely an English word
 COMPOUND_SYLLABLE_ZIPF = 4.5
 #: " K. Berg" after a first name: a middle initial, then the surname
-_MIDDLE_INITIAL = re.compile(r"[ \t]+[A-Z]\.?[ \t]+([A-Z][\w'’-]+)")
+_MIDDLE_INITIAL = re.compile(r" [A-Z]\.? ([A-Z][\w'’-]+)(?![\w'’-]|[ \t]*:)")
 #: a word after a middle initial this common in English is no surname ("Tomas A. Then we left")
 MIDDLE_INITIAL_WORD_ZIPF = 5.0
 DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
