@@ -157,6 +157,8 @@ class Initials:
         nxt = after.group(1).lower().replace("’", "'") if after else ""
         if prev in ARTICLES or (after and after.group(1).isupper() and len(after.group(1)) > 1):
             return None  # "the GP"; "HE SAID" is shouting
+        if token in _YES_NO and _AFTER_COLON.search(text, max(0, m.start() - 4), m.start()):
+            return None  # "Interpreter: Y": a form's yes or no
         named = self.named.search(text, max(0, m.start() - 30), m.start()) is not None
         if len(token) == 1 and not (named or self._opens_clause(text, m.start(), prev)):
             return None  # "Plan B", "vitamin D": a letter after a word names a thing
@@ -229,6 +231,9 @@ _BRACKETED_NOTE = re.compile(r"\([^()\n]*\)")
 _MEMBER = re.compile(rf"(?<![\w-])(?:{_SHAPE_2})(?![\w-])")
 #: a word this common in English makes the words before bracketed initials a term, not a name
 COMMON_NAME_WORD_ZIPF = 5.0
+#: a form's answers after a label's colon ("Interpreter: Y")
+_YES_NO = frozenset({"Y", "N"})
+_AFTER_COLON = re.compile(r":[ \t]*$")
 #: A full name right before bracketed initials: "Nia Eze (", "Tom de Vries ("
 _NAME_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+(?:[a-z]{1,3}[ \t]+){0,2}){1,3})\([ \t]*$")
 

@@ -58,6 +58,12 @@ COMPOUND_SYLLABLE_ZIPF = 4.5
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\.? ([A-Z][\w'’-]+)(?![\w'’-]|[ \t]*:)")
 #: a word after a middle initial this common in English is no surname ("Tomas A. Then we left")
 MIDDLE_INITIAL_WORD_ZIPF = 5.0
+#: the initial of a surname after a name: " F", " K.", " O-L" (not the words "I" and "A")
+_INITIAL_AFTER = re.compile(r" (?![IA]\b)[A-Z](?:-[A-Z])?\b\.?(?![\w'’-]|\.?[ \t]?[A-Z]\b)")
+#: a capitalised word and the initial of a surname: "Will F", "Rob K."
+_SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.pattern}")
+#: a token of a clock time ("12:40", "9.15", "PM")
+_CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
 DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 
 
@@ -113,6 +119,8 @@ class NameProcessor(CorpusProcessor):
                 start += 1
             while end - 1 > start and sdoc[end - 1].text[0].islower() and not sdoc[end - 1].text.isalpha():
                 end -= 1  # "Ty w/": NER's span runs on into an abbreviation
+            while end - 1 > start and _CLOCK_TIME.fullmatch(sdoc[end - 1].text):
+                end -= 1  # "Grace O-L 12:40 PM": a chat's speaker and the time of the message
             if (start, end) != (ent.start, ent.end):
                 ents[i] = SpacySpan(sdoc, start, end, label=ent.label)
                 changed = True
@@ -137,7 +145,8 @@ class NameProcessor(CorpusProcessor):
             if span.label == PERSON and span.detector in STRUCTURAL_DETECTORS:
                 # a speaker turn or an addressee is a name by its position, whatever its case
                 for word in re.findall(r"[^\W\d_][\w'’-]*", text[span.start : span.end]):
-                    confident(word[0].upper() + word[1:])
+                    # "TIGRIS:" in a transcript's capitals is the name Tigris
+                    confident(word.capitalize() if word.isupper() and len(word) > 2 else word[0].upper() + word[1:])
                 continue
             if span.detector != "SpacyRecognizer":
                 continue
@@ -170,6 +179,12 @@ class NameProcessor(CorpusProcessor):
             name = m.group(1)
             if len(name) == 1 or (zipf(name) < SURNAME_ZIPF and name not in lex.titles):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        for m in _SURNAME_INITIAL.finditer(text):
+            low = m.group(1).lower()
+            if (low in lex.first_names or low in lex.word_names) and low not in lex.surname_words:
+                # "Will F", "Rob K.": a first name with the initial of a surname is a person, even a word-name
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(m.group(1))
         acting_initials: set[str] = set()
         for start, end in self.initials.find(text):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
@@ -279,7 +294,7 @@ class NameProcessor(CorpusProcessor):
                     found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
-        people = self._with_middle_initials(text, people)
+        people = self._with_surname_initials(text, self._with_middle_initials(text, people))
         people = _join_adjacent(text, people + _other_script_forms(text, people))
         return people + self._ages_of_lowercase_names(text, people)
 
@@ -330,6 +345,14 @@ class NameProcessor(CorpusProcessor):
             if m and self.ev.lex.name_shaped(surname) and not self._common_after_initial(surname):
                 s = replace(s, end=m.end())
             out.append(s)
+        return out
+
+    def _with_surname_initials(self, text: str, spans: list[Span]) -> list[Span]:
+        """ "Joy N", "Art W.": a name with the initial of a surname after it is one name."""
+        out = []
+        for s in spans:
+            m = _INITIAL_AFTER.match(text, s.end)
+            out.append(replace(s, end=m.end()) if m else s)
         return out
 
     def _common_after_initial(self, word: str) -> bool:
