@@ -20,8 +20,16 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.allow_deny import normalise
 from qualdeid.detect.layout import heading_ranges, inside
-from qualdeid.detect.names.acceptance import Acceptance, KnownName, KnownNames, name_key, sloppy_possessive
+from qualdeid.detect.names.acceptance import (
+    ALLOWED_NAME,
+    Acceptance,
+    KnownName,
+    KnownNames,
+    name_key,
+    sloppy_possessive,
+)
 from qualdeid.detect.names.evidence import (
     COMMON_WORD_ZIPF,
     NOT_PERSON_ENTS,
@@ -138,6 +146,7 @@ class NameProcessor(CorpusProcessor):
             if ev.confident(word):
                 names[word] = ev.wordlike(word)
 
+        allowed_names: set[str] = set()
         headings = heading_ranges(text)
         for span in spans:
             if inside(span, headings):
@@ -208,6 +217,8 @@ class NameProcessor(CorpusProcessor):
             word_name_read_as_thing = token.ent_type_ != "GPE" and word.lower() in lex.word_names
             if token.ent_type_ in NOT_PERSON_ENTS and not (lex.is_name(word) or word_name_read_as_thing):
                 continue
+            if ev.allowed_name_acting(sdoc, token):
+                allowed_names.add(word)  # "Ed said": a name on the allow list ("ed", the department) acting
             if ev.name_by_evidence(sdoc, token) or ev.listed_with_names(sdoc, token):
                 confident(word)
             surname = ev.surname_after(sdoc, token)
@@ -216,12 +227,14 @@ class NameProcessor(CorpusProcessor):
                 confident(surname)
         for compound in self._hyphen_compounds(text, names):
             confident(compound)
+        for word in allowed_names:
+            names.setdefault(word, True)
         observation = {w: wl for w, wl in names.items()}
         for w in list(names):
             for v in self.variants.of(w):
                 observation.setdefault(v, ev.wordlike(v))
         initials = self._full_name_initials(text, spans, local, names) | acting_initials
-        return local, (observation, sorted(names), sorted(initials))
+        return local, (observation, sorted(names), sorted(initials), sorted(allowed_names))
 
     def _hyphen_compounds(self, text: str, names: dict[str, bool]) -> set[str]:
         """Double first names written with a hyphen, of which NER or a list saw one half: "Marta-Liisa",
@@ -262,13 +275,15 @@ class NameProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        found, evidence, initials = observation
+        found, evidence, initials, allowed = observation
         self.known_initials.update(initials)
         for word, wordlike in found.items():
             key = name_key(word)
             entry = self.known.get(key)
             if entry is None:
-                entry = self.known[key] = KnownName(word, wordlike)
+                # a name the allow list holds as a word ("Ed"; "ed", "ED" the department) is found only as written
+                exact_case = word in allowed or normalise(word) in self.ev.allow
+                entry = self.known[key] = KnownName(word, wordlike or exact_case, exact_case=exact_case)
             if word in evidence:
                 entry.evidence += 1
         self._pattern = None
@@ -291,7 +306,8 @@ class NameProcessor(CorpusProcessor):
                     continue
                 entry = self.known.find(m.group(1))
                 if entry is not None and self.acceptance.accept(text, m.start(), m.end(1), entry):
-                    found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
+                    reason = ALLOWED_NAME if entry.exact_case else None
+                    found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR, reason=reason))
         found += self._initials_of_known(text)
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
         people = self._with_surname_initials(text, self._with_middle_initials(text, people))
@@ -449,5 +465,5 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
         ):
             out[-1] = replace(last, end=max(last.end, s.end), score=max(last.score, s.score))
         else:
-            out.append(Span(s.start, s.end, PERSON, score=s.score, detector=s.detector))
+            out.append(Span(s.start, s.end, PERSON, score=s.score, detector=s.detector, reason=s.reason))
     return out
