@@ -117,3 +117,8 @@ def test_double_first_names_middle_initials_and_short_particles(detector, text: 
 )
 def test_english_endings_and_common_words_stay_out_of_names(detector, text: str, not_in_a_name: str) -> None:
     assert all(not_in_a_name not in found for found in names_found(detector, text))
+
+
+def test_a_name_spelled_like_a_weekday_after_a_kin_word(detector) -> None:
+    """ "my sister Thu": a person there, and only there ("see you Thu" stays a weekday)."""
+    assert names_found(detector, "My sister Thu rang. See you Thu then.") == ["Thu"]

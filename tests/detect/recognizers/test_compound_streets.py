@@ -1,5 +1,6 @@
-"""Streets named in one word with a continental ending, then a house number (CompoundStreetRecognizer in
-rules/recognizers/places.yaml, endings in rules/lexicons/street_suffixes.txt); invented streets."""
+"""Streets that the capitalised street patterns miss (rules/recognizers/places.yaml), on invented streets:
+named in one word with a continental ending, then a house number (CompoundStreetRecognizer, endings in
+rules/lexicons/street_suffixes.txt); numbered and written in lower case (LowercaseStreetRecognizer)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from qualdeid.rules import Rules
 
 
 @pytest.fixture(scope="module")
-def recognizer() -> PatternRecognizer:
-    [found] = [r for r in load_pattern_recognizers(Rules()) if r.name == "CompoundStreetRecognizer"]
-    return found
+def recognizers() -> dict[str, PatternRecognizer]:
+    return {r.name: r for r in load_pattern_recognizers(Rules())}
+
+
+@pytest.fixture(scope="module")
+def recognizer(recognizers: dict[str, PatternRecognizer]) -> PatternRecognizer:
+    return recognizers["CompoundStreetRecognizer"]
 
 
 def streets(recognizer: PatternRecognizer, text: str) -> list[str]:
@@ -48,3 +53,18 @@ def test_a_street_with_a_continental_ending_and_a_number(recognizer: PatternReco
 )
 def test_words_with_numbers_that_are_no_street(recognizer: PatternRecognizer, text: str) -> None:
     assert streets(recognizer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("home visit at 2350 brookmere road unit 1407 she was better", ["2350 brookmere road"]),
+        ("send it to my new place 3/41 tarrant st, thanks", ["3/41 tarrant st"]),
+        ("its 12 old mill lane.", ["12 old mill lane"]),
+        ("we did 3 more road trips", []),  # the street type must end the phrase
+        ("he ran 5 laps of the main road today", []),
+        ("took 2 long walks down the lane", []),
+    ],
+)
+def test_numbered_streets_in_lower_case(recognizers: dict[str, PatternRecognizer], text: str, found: list[str]) -> None:
+    assert streets(recognizers["LowercaseStreetRecognizer"], text) == found
