@@ -15,6 +15,7 @@ from dataclasses import replace
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import Lists, normalise
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
+from qualdeid.detect.names.acceptance import ALLOWED_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.processors import PLAN
@@ -286,12 +287,20 @@ class Finaliser:
         cleaned: list[Span] = []
         for span in [*spans, *self.lists.deny_spans(text)]:
             span = _clean(text, span)
-            if span is None or (span.detector != "deny_list" and self.lists.allowed(text[span.start : span.end])):
+            if span is None or (
+                span.detector != "deny_list"
+                and self.lists.allowed(text[span.start : span.end])
+                and span.reason != ALLOWED_NAME
+            ):
                 continue
             span_text = text[span.start : span.end]
             if span.label == ID and span.detector == "CodeRecognizer" and _SMALL_RANGE.fullmatch(span_text):
                 continue  # "Thursdays 9-11", "ages 14-21": hours or ages, not a code
-            if span.label in (PERSON, ORGANIZATION, LOCATION) and self._is_term(text, span):
+            if (
+                span.label in (PERSON, ORGANIZATION, LOCATION)
+                and span.reason != ALLOWED_NAME
+                and self._is_term(text, span)
+            ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._opens_a_term(text, span):
                 continue  # "Kia" of "Kia ora", "Ka" of "Ka pai": a greeting, not a name

@@ -123,3 +123,26 @@ def test_initials_of_names_with_particles_and_hyphens(text: str, expected: list[
 @pytest.mark.parametrize("text", ["She has a PhD and works at TfL.", "See the A-Z of services."])
 def test_mixed_case_abbreviations_stay_words(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of initials with notes in brackets: the notes are no members, an abbreviation is a member
+        ("Present: QV (PI), TNP, AB (me, notes), HL. Talk to QV later.", ["AB", "HL", "QV", "QV", "TNP"]),
+        # initials in brackets after the full name they abbreviate; then where they act or speak
+        ("Interviewer: Nia Eze (NE)\nNE: So tell me.\nThe farm in the NE corner.", ["NE", "NE"]),
+        # a role, a word about it, a colon: "Interpreter Arabic: KR"
+        ("Facilitator: JB. Interpreter Arabic: KR. Co-facilitator/notes: TL.", ["JB", "KR", "TL"]),
+        # an abbreviation introduced as a person counts where it acts, not where it is the abbreviation
+        ("Notes: DM (youth worker) came. DM talked about it. DM me the file.", ["DM", "DM"]),
+    ],
+)
+def test_initials_introduced_in_lists_brackets_and_role_labels(text: str, expected: list[str]) -> None:
+    assert sorted(found(text)) == sorted(expected)
+
+
+def test_abbreviations_never_introduced_as_people_stay_abbreviations() -> None:
+    assert found("Sent the CV to HR and the NE office. DM me. Plan B is fine.") == []
+    assert found("Personal Health Number (PHN): 9871 204 556") == []  # a term and its abbreviation
+    assert found("Preferred language: Somali     Interpreter: Y") == []  # a yes in a form

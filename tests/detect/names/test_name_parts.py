@@ -84,3 +84,41 @@ def test_a_name_opening_with_the_okina(detector) -> None:
 def test_a_quoted_full_name_after_a_name_stays_apart(detector) -> None:
     found = names_found(detector, 'Imke Brandt rang. The link was people/brandt "Oskar Lindahl" in the notes.')
     assert not any('"' in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Notes:\n- Marta-Liisa Koskinen (FI) – buddy: Tobias\nLater Marta-Liisa rang me.", "Marta-Liisa"),
+        ("With thanks,\nHyun-woo\n\nHyun-woo J. Seo, MSW\nProgram Lead", "Hyun-woo J. Seo"),
+        ("Met Lucía M Ferreira at the hub, she was lovely.", "Lucía M Ferreira"),
+        ("Tomas K. Berg rang about the rota.", "Tomas K. Berg"),
+        ("Pim vd Berg 08:30: running late\nEva vt Veld 08:31: same", "Eva vt Veld"),
+        ("Will F is usually so flat in the mornings.", "Will F"),
+        ("Staff: Joy N, Dr Lee (first 30 mins)", "Joy N"),
+        ("6. Art W. and his friend", "Art W"),
+        ("Grace O-L 12:40 PM: see you there", "Grace O-L"),  # no clock time in the name
+    ],
+)
+def test_double_first_names_middle_initials_and_short_particles(detector, text: str, name: str) -> None:
+    """Issue 13 class d: a hyphenated double first name is one name, whichever half a list or NER knows;
+    a middle initial and a short Dutch particle ("vd", "vt") sit inside a full name."""
+    assert name in names_found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_in_a_name"),
+    [
+        ("Tomas said it felt very Tomas-like, then Tomas left.", "Tomas-like"),
+        ("Saw Tomas A. Then we left for the bus.", "Then"),
+        ("Notes: Tomas   Lotu: Malia F   Kai: Aunty Sala", "Kai"),  # a form's next label, not a surname
+        ("Plan B was fine, then Vitamin D. Will I go? Meet at Block C.", "B"),
+    ],
+)
+def test_english_endings_and_common_words_stay_out_of_names(detector, text: str, not_in_a_name: str) -> None:
+    assert all(not_in_a_name not in found for found in names_found(detector, text))
+
+
+def test_a_name_spelled_like_a_weekday_after_a_kin_word(detector) -> None:
+    """ "my sister Thu": a person there, and only there ("see you Thu" stays a weekday)."""
+    assert names_found(detector, "My sister Thu rang. See you Thu then.") == ["Thu"]

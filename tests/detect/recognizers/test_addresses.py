@@ -37,6 +37,7 @@ def found(recognizer: AddressLinesRecognizer, text: str) -> list[str]:
         ("Kwikstraat 38\n8215 KZ Oudewier", ["8215 KZ Oudewier", "Kwikstraat 38"]),
         ("Edda Lind\nKvarngränd 61, 16831 Ödeby\n\nRe: your letter", ["Kvarngränd 61, 16831 Ödeby"]),
         ("ul. Lipowa 45/67, 83-045 Brzezno", ["ul. Lipowa 45/67, 83-045 Brzezno"]),
+        ("> Chair, Vooruit Zuid\n> Eikenlaan 212-B\n> 3083 KL Moerdam", ["3083 KL Moerdam", "Eikenlaan 212-B"]),
         ("Writing from\nPO Box 417, Harbour Street, Moorby 9058\n", ["PO Box 417, Harbour Street, Moorby 9058"]),
     ],
 )

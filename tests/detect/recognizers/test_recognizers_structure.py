@@ -152,3 +152,20 @@ def test_a_signature_block_keeps_name_organisation_and_street(detector) -> None:
     assert found.get("Ondine Marchetti") == "PERSON"
     assert found.get("Quillfeather Peer Collective") == "ORGANIZATION"
     assert any(t.startswith("88 Larkspur Street") and label == "LOCATION" for t, label in found.items())
+
+
+def test_a_speaker_in_capitals_talking_with_initials_is_a_name(detector) -> None:
+    """A transcript whose interviewer speaks by initials ("KD:") and whose participant's name is written in
+    capitals ("TAMSIR:"): the name is a person in every turn and where the header names them."""
+    from qualdeid.corpus.model import Document
+
+    text = (
+        "Interview 4 - Participant: Tamsir (chose the name).\n\n"
+        "KD: How did it start?\nTAMSIR: My aunt came.\nKD: And?\nTAMSIR: Then I came.\nINTERPRETER: She agrees."
+    )
+    [doc] = detector.detect([Document(id="d", text=text)])
+    people = [text[s.start : s.end] for s in doc.spans if s.label == "PERSON"]
+    assert people.count("TAMSIR") == 2 and "Tamsir" in people and "INTERPRETER" not in people
+    form = "DOB: 1980\nNHI: QQ1234\nPLAN: rest\nGP: none"  # a form's labels in capitals are no speakers
+    [doc] = detector.detect([Document(id="f", text=form)])
+    assert [s for s in doc.spans if s.label == "PERSON"] == []

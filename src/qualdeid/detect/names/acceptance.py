@@ -29,6 +29,11 @@ from qualdeid.detect.names.evidence import (
 )
 from qualdeid.detect.nlp.frequency import zipf
 
+#: the reason of a name that the allow list or a term list holds as a word ("ed", "ED" the emergency
+#: department), found where it is written as the name and acts as a person ("Ed said"): the lists do not
+#: drop it (detect/finalise.py)
+ALLOWED_NAME = "a listed word acting as a person's name"
+
 
 @dataclass
 class KnownName:
@@ -38,6 +43,8 @@ class KnownName:
     wordlike: bool
     evidence: int = 0
     variant_of: set[str] = field(default_factory=set)
+    #: a name that the allow list holds as a word ("Ed", "ed" the department): found only as written
+    exact_case: bool = False
 
 
 #: "me and will sorted it": a name paired with the writer, then what they did
@@ -85,6 +92,8 @@ class Acceptance:
     def accept(self, text: str, start: int, end: int, entry: KnownName) -> bool:
         ev, lex = self.ev, self.ev.lex
         surface = text[start:end]
+        if entry.exact_case and surface != entry.display:
+            return False  # "ED", "ed": the department, where "Ed" is a person
         before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
         prev_word = last_word(before)
@@ -92,7 +101,7 @@ class Acceptance:
         sentence_start = bool(SENTENCE_END.search(before))
         if next_word in lex.place_heads and is_capitalised(first_token(after)):
             return False
-        if lex.is_term(surface):
+        if lex.is_term(surface) and not entry.exact_case:
             # "Kai was lovely", "the Hui": a term of the lexicons is a person only where one acts
             return prev_word in ev.strong_left or next_word in ev.strong_right or self.before_surname(after)
         if surface.islower():

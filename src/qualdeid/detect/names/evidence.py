@@ -87,6 +87,7 @@ class NameEvidence:
         self.name_nouns = frames["name_nouns"]
         self.going_by = frames["going_by"]
         self.particles = frames["particles"]
+        self.hyphen_endings = frames["hyphen_endings"]
         self.naming_links = self.naming_verbs | _NAMING_LINKS
         #: capitalised wherever they stand, so capitals do not make them names: "in May", "on Sunday"
         self.calendar = frozenset().union(
@@ -175,6 +176,28 @@ class NameEvidence:
     def confident(self, word: str) -> bool:
         """A word that may stand as a name found with evidence: name-shaped, not allowed, not a weekday."""
         return self.lex.name_shaped(word) and normalise(word) not in self.allow and not self.calendar_only(word)
+
+    def allowed_name_acting(self, sdoc: Doc, token: Any) -> bool:
+        """A listed first name that the allow list holds as a word ("Ed"; "ed", the emergency department),
+        written as a name and acting as a person where it stands: "told Ed", "Ed said", "Ed's boil-up"."""
+        word = token.text
+        if not (is_capitalised(word) and word[1:].islower()) or normalise(word) not in self.allow:
+            return False
+        low = word.lower()
+        if low not in self.lex.first_names or low in self.relatives or low in self.calendar:
+            return False  # "Nan said" is a grandmother; "Monday" a day
+        if low in self.lex.surname_words:
+            return False  # "rang Ward": the ward
+        prev = sdoc[token.i - 1].lower_ if token.i > 0 else ""
+        nxt = sdoc[token.i + 1].lower_ if token.i + 1 < len(sdoc) else ""
+        return (
+            prev in self.strong_left
+            or nxt in self.strong_right
+            or nxt in self.past_verbs
+            or nxt in ("'s", "’s")
+            or self.named_at(sdoc, token.i)
+            or self.after_kin(sdoc, token)
+        )
 
     # ------------------------------------------------------------------ the words after a name
 

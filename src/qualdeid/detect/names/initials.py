@@ -76,7 +76,11 @@ class Initials:
         roles = rules.words("lexicons/speaker_roles.txt", lower=True)
         self.before = words["before"] | {r.split()[-1] for r in roles}
         #: a transcript's role before a colon: "Facilitator: HR" is a person, even one that reads as an abbreviation
-        self.role_label = re.compile(rf"(?i:\b(?:{alternation(roles)}))[ \t]*:[ \t]*$")
+        #: ("Interpreter Arabic: QJ", "Co-facilitator/notes: HR": a role, a word about it, then the colon)
+        self.role_label = re.compile(
+            rf"(?i:\b(?:{alternation(roles | words['labels'])}))(?:[ \t/]+[A-Za-z-]+)?[ \t]*:[ \t]*$"
+        )
+        self.labels = words["labels"]
         self.after = words["after"] | {"'s", "’s"}
         self.not_verbs = words["not_verbs"]
         #: "I'll call him W", "named her K"
@@ -96,40 +100,29 @@ class Initials:
         """(start, end) of each occurrence of initials that act as a person somewhere in `text`."""
         occurrences: dict[str, list[tuple[int, int, bool]]] = {}
         partners: dict[str, set[str]] = {}
+        #: abbreviations that are someone's initials in this document ("DM (peer worker)", "Facilitator: HR",
+        #: "Nia Eze (NE)"); elsewhere in it they count only where they act ("DM said", not "DM me")
+        people_abbreviations: set[str] = set()
+        abbreviations: list[re.Match[str]] = []
         for m in _TOKEN.finditer(text):
             token = m.group(1)
             if self._shouted(token):
                 continue  # "SHE", "NOT": a word in capitals
-            if token in self.not_initials and not (
-                len(token) > 1
-                and (
-                    (self.described.match(text, m.end()) and not self._after_article(text, m.start()))
-                    or self.role_label.search(text, max(0, m.start() - 30), m.start())
-                )
-            ):
-                continue  # "the GP"; but "DM (peer worker)" and "Facilitator: HR" are people
-            before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-            after = _WORD_AFTER.match(text[m.end() : m.end() + 30])
-            prev = before.group(1).lower() if before else ""
-            nxt = after.group(1).lower().replace("’", "'") if after else ""
-            if prev in ARTICLES or (after and after.group(1).isupper() and len(after.group(1)) > 1):
-                continue  # "the GP"; "HE SAID" is shouting
-            named = self.named.search(text, max(0, m.start() - 30), m.start()) is not None
-            if len(token) == 1 and not (named or self._opens_clause(text, m.start(), prev)):
-                continue  # "Plan B", "vitamin D": a letter after a word names a thing
-            kiss = re.match(r"[ \t]+x+[ \t]*(?:\n|$)", text[m.end() : m.end() + 8]) is not None  # a sign-off: "D x"
-            rest = text[m.end() : m.end() + 40]
-            acts = (
-                named
-                or kiss
-                or prev in self.before
-                or self._acts(nxt)
-                or (len(token) > 1 and self._described_or_on_duty(text, m.start(), rest))
-            )
+            if token in self.not_initials:
+                if not (len(token) > 1 and self._introduced(text, m)):
+                    abbreviations.append(m)
+                    continue  # "the GP"
+                people_abbreviations.add(token)
+            acts = self._acts_at(text, m)
+            if acts is None:
+                continue
             occurrences.setdefault(token, []).append((m.start(), m.end(), acts))
             joined = _JOINED.search(text, max(0, m.start() - 12), m.start())
             if joined:
                 partners.setdefault(token, set()).add(joined.group(1))
+        for m in abbreviations:
+            if m.group(1) in people_abbreviations and self._acts_at(text, m):
+                occurrences[m.group(1)].append((m.start(), m.end(), True))
         acting = {t for t, found in occurrences.items() if any(acts for _, _, acts in found)}
         # "On shift: HM + NP": initials joined to a person's initials by "+", "&" or "and" are a person too
         acting |= {t for t, joined in partners.items() if t in occurrences and joined & acting}
@@ -145,17 +138,52 @@ class Initials:
             if start not in found_at:
                 yield start, end
 
+    def _introduced(self, text: str, m: re.Match[str]) -> bool:
+        """Initials introduced as a person's: described ("DM (peer worker)"), after a role label
+        ("Interpreter Arabic: HR"), or in brackets after the full name they abbreviate ("Nia Eze (NE)")."""
+        return bool(
+            (self.described.match(text, m.end()) and not self._after_article(text, m.start()))
+            or self.role_label.search(text, max(0, m.start() - 30), m.start())
+            or _initials_of_name_before(text, m.start(), m.group(1))
+        )
+
+    def _acts_at(self, text: str, m: re.Match[str]) -> bool | None:
+        """Whether the initials at ``m`` act as a person there; None where they cannot be one ("the GP",
+        "Plan B", shouting)."""
+        token = m.group(1)
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        after = _WORD_AFTER.match(text[m.end() : m.end() + 30])
+        prev = before.group(1).lower() if before else ""
+        nxt = after.group(1).lower().replace("’", "'") if after else ""
+        if prev in ARTICLES or (after and after.group(1).isupper() and len(after.group(1)) > 1):
+            return None  # "the GP"; "HE SAID" is shouting
+        if token in _YES_NO and _AFTER_COLON.search(text, max(0, m.start() - 4), m.start()):
+            return None  # "Interpreter: Y": a form's yes or no
+        named = self.named.search(text, max(0, m.start() - 30), m.start()) is not None
+        if len(token) == 1 and not (named or self._opens_clause(text, m.start(), prev)):
+            return None  # "Plan B", "vitamin D": a letter after a word names a thing
+        kiss = re.match(r"[ \t]+x+[ \t]*(?:\n|$)", text[m.end() : m.end() + 8]) is not None  # a sign-off: "D x"
+        rest = text[m.end() : m.end() + 40]
+        return (
+            named
+            or kiss
+            or prev in self.before
+            or self._acts(nxt)
+            or (len(token) > 1 and (self._described_or_on_duty(text, m.start(), rest) or self._introduced(text, m)))
+        )
+
     def _listed(self, text: str, acting: set[str]) -> Iterator[tuple[int, int]]:
         """ "coded by QA, HR and TW": initials listed with initials that act as people are people too,
         even one that is also an abbreviation (HR, PR, IT); a list of abbreviations only stays one."""
         for run in _INITIALS_LIST.finditer(text):
-            members = list(_MEMBER.finditer(run.group()))
+            # the notes in brackets blanked out, so that "(PI)" is no member
+            members = list(_MEMBER.finditer(_BRACKETED_NOTE.sub(lambda n: " " * len(n.group()), run.group())))
             tokens = [m.group() for m in members]
             if any(self._shouted(t) for t in tokens) or all(t in self.not_initials for t in tokens):
                 continue
             before = _WORD_BEFORE.search(text, max(0, run.start() - 30), run.start())
             prev = before.group(1).lower() if before else ""
-            if prev in ARTICLES or not (prev in self.before or any(t in acting for t in tokens)):
+            if prev in ARTICLES or not (prev in self.before or prev in self.labels or any(t in acting for t in tokens)):
                 continue
             for m in members:
                 yield run.start() + m.start(), run.start() + m.end()
@@ -191,12 +219,40 @@ class Initials:
 
 #: Initials joined to other initials before them: "HM + NP", "RS & KT", "TB and JW".
 _JOINED = re.compile(rf"(?<![\w&/.'’-])({_SHAPE_2})[ \t]*(?:\+|&|and)[ \t]*$")
-#: Two or more initials in a list: "QA, HR and TW", "HR & QA", "QA, TW, and HR".
+#: Two or more initials in a list: "QA, HR and TW", "HR & QA", "QA, TW, and HR"; a member may carry a note in
+#: brackets ("QA (PI), HR (notes) and TW").
+_NOTE = r"(?:[ \t]*\([^()\n]{1,30}\))?"
 _INITIALS_LIST = re.compile(
-    rf"(?<![\w&/.'’-])(?:{_SHAPE_2})(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)(?:{_SHAPE_2}))+"
+    rf"(?<![\w&/.'’-])(?:{_SHAPE_2}){_NOTE}"
+    rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)(?:{_SHAPE_2}){_NOTE})+"
     r"(?![\w&/'-]|\.[A-Z])"
 )
+_BRACKETED_NOTE = re.compile(r"\([^()\n]*\)")
 _MEMBER = re.compile(rf"(?<![\w-])(?:{_SHAPE_2})(?![\w-])")
+#: a word this common in English makes the words before bracketed initials a term, not a name
+COMMON_NAME_WORD_ZIPF = 5.0
+#: a form's answers after a label's colon ("Interpreter: Y")
+_YES_NO = frozenset({"Y", "N"})
+_AFTER_COLON = re.compile(r":[ \t]*$")
+#: A full name right before bracketed initials: "Nia Eze (", "Tom de Vries ("
+_NAME_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+(?:[a-z]{1,3}[ \t]+){0,2}){1,3})\([ \t]*$")
+
+
+def _initials_of_name_before(text: str, start: int, token: str) -> bool:
+    """ "Nia Eze (NE)", "Tom de Vries (TdV)": the initials of the full name right before their bracket."""
+    if start < 1 or text[start - 1] != "(":
+        return False
+    m = _NAME_BEFORE_BRACKET.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    if any(zipf(w.lower()) >= COMMON_NAME_WORD_ZIPF for w in words):
+        return False  # "Personal Health Number (PHN)": a term and its abbreviation
+    return (
+        "".join(w[0] for w in words).upper() == token.upper() or "".join(w[0] for w in words if w[0].isupper()) == token
+    )
+
+
 #: "DR (Dawn)", "NP (Nerys) on shift": the first name in brackets after initials.
 _NAME_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*[A-Z][a-z'’-]+[ \t]*[,)]")
 

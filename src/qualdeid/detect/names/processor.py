@@ -20,9 +20,18 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.allow_deny import normalise
 from qualdeid.detect.layout import heading_ranges, inside
-from qualdeid.detect.names.acceptance import Acceptance, KnownName, KnownNames, name_key, sloppy_possessive
+from qualdeid.detect.names.acceptance import (
+    ALLOWED_NAME,
+    Acceptance,
+    KnownName,
+    KnownNames,
+    name_key,
+    sloppy_possessive,
+)
 from qualdeid.detect.names.evidence import (
+    COMMON_WORD_ZIPF,
     NOT_PERSON_ENTS,
     SURNAME_ZIPF,
     NameEvidence,
@@ -49,6 +58,20 @@ STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer"}
 #: and changes when lower-cased is checked where it matters; here, a letter not in a-z.
 CAPITAL = r"(?:[A-Z]|(?=[^\W\d_a-z])[^\W\d_a-zß-ÿ])"
 CAPITALS = re.compile(r"(?<![\w&/.'’-])[A-Z]{2,3}(?![\w&/'-]|\.[A-Z])")
+#: two or three name-shaped halves joined by hyphens: "Marta-Liisa", "Hyun-woo", "Jean-Marc-Olivier"
+_HYPHENATED = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*){1,2}(?![\w'’-])")
+#: the lower-case second half of a double first name ("Soo-jin") is a syllable, rarely an English word
+COMPOUND_SYLLABLE_ZIPF = 4.5
+#: " K. Berg" after a first name: a middle initial, then the surname
+_MIDDLE_INITIAL = re.compile(r" [A-Z]\.? ([A-Z][\w'’-]+)(?![\w'’-]|[ \t]*:)")
+#: a word after a middle initial this common in English is no surname ("Tomas A. Then we left")
+MIDDLE_INITIAL_WORD_ZIPF = 5.0
+#: the initial of a surname after a name: " F", " K.", " O-L" (not the words "I" and "A")
+_INITIAL_AFTER = re.compile(r" (?![IA]\b)[A-Z](?:-[A-Z])?\b\.?(?![\w'’-]|\.?[ \t]?[A-Z]\b)")
+#: a capitalised word and the initial of a surname: "Will F", "Rob K."
+_SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.pattern}")
+#: a token of a clock time ("12:40", "9.15", "PM")
+_CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
 DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 
 
@@ -104,6 +127,8 @@ class NameProcessor(CorpusProcessor):
                 start += 1
             while end - 1 > start and sdoc[end - 1].text[0].islower() and not sdoc[end - 1].text.isalpha():
                 end -= 1  # "Ty w/": NER's span runs on into an abbreviation
+            while end - 1 > start and _CLOCK_TIME.fullmatch(sdoc[end - 1].text):
+                end -= 1  # "Grace O-L 12:40 PM": a chat's speaker and the time of the message
             if (start, end) != (ent.start, ent.end):
                 ents[i] = SpacySpan(sdoc, start, end, label=ent.label)
                 changed = True
@@ -121,6 +146,7 @@ class NameProcessor(CorpusProcessor):
             if ev.confident(word):
                 names[word] = ev.wordlike(word)
 
+        allowed_names: set[str] = set()
         headings = heading_ranges(text)
         for span in spans:
             if inside(span, headings):
@@ -128,7 +154,8 @@ class NameProcessor(CorpusProcessor):
             if span.label == PERSON and span.detector in STRUCTURAL_DETECTORS:
                 # a speaker turn or an addressee is a name by its position, whatever its case
                 for word in re.findall(r"[^\W\d_][\w'’-]*", text[span.start : span.end]):
-                    confident(word[0].upper() + word[1:])
+                    # "TIGRIS:" in a transcript's capitals is the name Tigris
+                    confident(word.capitalize() if word.isupper() and len(word) > 2 else word[0].upper() + word[1:])
                 continue
             if span.detector != "SpacyRecognizer":
                 continue
@@ -161,6 +188,12 @@ class NameProcessor(CorpusProcessor):
             name = m.group(1)
             if len(name) == 1 or (zipf(name) < SURNAME_ZIPF and name not in lex.titles):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        for m in _SURNAME_INITIAL.finditer(text):
+            low = m.group(1).lower()
+            if (low in lex.first_names or low in lex.word_names) and low not in lex.surname_words:
+                # "Will F", "Rob K.": a first name with the initial of a surname is a person, even a word-name
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(m.group(1))
         acting_initials: set[str] = set()
         for start, end in self.initials.find(text):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
@@ -184,18 +217,51 @@ class NameProcessor(CorpusProcessor):
             word_name_read_as_thing = token.ent_type_ != "GPE" and word.lower() in lex.word_names
             if token.ent_type_ in NOT_PERSON_ENTS and not (lex.is_name(word) or word_name_read_as_thing):
                 continue
+            if ev.calendar_only(word) and word.isalpha() and ev.after_kin(sdoc, token):
+                # "my sister Thu": a name spelled like a weekday, named here only (never "see you Thu")
+                local.append(Span(token.idx, token.idx + len(word), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            if ev.allowed_name_acting(sdoc, token):
+                allowed_names.add(word)  # "Ed said": a name on the allow list ("ed", the department) acting
             if ev.name_by_evidence(sdoc, token) or ev.listed_with_names(sdoc, token):
                 confident(word)
             surname = ev.surname_after(sdoc, token)
             if surname:
                 confident(word)
                 confident(surname)
+        for compound in self._hyphen_compounds(text, names):
+            confident(compound)
+        for word in allowed_names:
+            names.setdefault(word, True)
         observation = {w: wl for w, wl in names.items()}
         for w in list(names):
             for v in self.variants.of(w):
                 observation.setdefault(v, ev.wordlike(v))
         initials = self._full_name_initials(text, spans, local, names) | acting_initials
-        return local, (observation, sorted(names), sorted(initials))
+        return local, (observation, sorted(names), sorted(initials), sorted(allowed_names))
+
+    def _hyphen_compounds(self, text: str, names: dict[str, bool]) -> set[str]:
+        """Double first names written with a hyphen, of which NER or a list saw one half: "Marta-Liisa",
+        "Hyun-woo", "Soo-jin" (not "Sam-like": an English ending makes a word of it)."""
+        if not names or "-" not in text:
+            return set()
+        ev = self.ev
+        out = set()
+        for m in _HYPHENATED.finditer(text):
+            parts = m.group().split("-")
+            if not any(p in names for p in parts) or not ev.lex.name_shaped(m.group()):
+                continue
+            others = [p for p in parts if p not in names]
+            if all(self._compound_part(p) for p in others):
+                out.add(m.group())
+        return out
+
+    def _compound_part(self, part: str) -> bool:
+        low = part.lower()
+        if low in self.ev.hyphen_endings:
+            return False
+        if is_capitalised(part):
+            return self.ev.lex.is_name(part) or zipf(low) < COMMON_WORD_ZIPF
+        return len(part) <= 4 and zipf(low) < COMPOUND_SYLLABLE_ZIPF
 
     def _full_name_initials(self, text: str, spans: list[Span], local: list[Span], names: dict[str, bool]) -> set[str]:
         lex = self.ev.lex
@@ -212,13 +278,15 @@ class NameProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        found, evidence, initials = observation
+        found, evidence, initials, allowed = observation
         self.known_initials.update(initials)
         for word, wordlike in found.items():
             key = name_key(word)
             entry = self.known.get(key)
             if entry is None:
-                entry = self.known[key] = KnownName(word, wordlike)
+                # a name the allow list holds as a word ("Ed"; "ed", "ED" the department) is found only as written
+                exact_case = word in allowed or normalise(word) in self.ev.allow
+                entry = self.known[key] = KnownName(word, wordlike or exact_case, exact_case=exact_case)
             if word in evidence:
                 entry.evidence += 1
         self._pattern = None
@@ -241,9 +309,11 @@ class NameProcessor(CorpusProcessor):
                     continue
                 entry = self.known.find(m.group(1))
                 if entry is not None and self.acceptance.accept(text, m.start(), m.end(1), entry):
-                    found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
+                    reason = ALLOWED_NAME if entry.exact_case else None
+                    found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR, reason=reason))
         found += self._initials_of_known(text)
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
+        people = self._with_surname_initials(text, self._with_middle_initials(text, people))
         people = _join_adjacent(text, people + _other_script_forms(text, people))
         return people + self._ages_of_lowercase_names(text, people)
 
@@ -283,6 +353,32 @@ class NameProcessor(CorpusProcessor):
             else:
                 out.append(span)
         return out
+
+    def _with_middle_initials(self, text: str, spans: list[Span]) -> list[Span]:
+        """ "Lucía M Ferreira", "Tomas K. Berg": a name runs on through a middle initial to the surname after
+        it (not to a common word: "saw Tomas A. Then ...")."""
+        out = []
+        for s in spans:
+            m = _MIDDLE_INITIAL.match(text, s.end)
+            surname = m.group(1) if m else ""
+            if m and self.ev.lex.name_shaped(surname) and not self._common_after_initial(surname):
+                s = replace(s, end=m.end())
+            out.append(s)
+        return out
+
+    def _with_surname_initials(self, text: str, spans: list[Span]) -> list[Span]:
+        """ "Joy N", "Art W.": a name with the initial of a surname after it is one name."""
+        out = []
+        for s in spans:
+            m = _INITIAL_AFTER.match(text, s.end)
+            out.append(replace(s, end=m.end()) if m else s)
+        return out
+
+    def _common_after_initial(self, word: str) -> bool:
+        low = word.lower()
+        if self.ev.lex.is_name(low):
+            return False
+        return zipf(low) >= MIDDLE_INITIAL_WORD_ZIPF or low in self.ev.lex.place_heads or low in self.ev.calendar
 
     def _ages_of_lowercase_names(self, text: str, people: list[Span]) -> list[Span]:
         """ "grace is 38,": the age recognizers read capitalised names only; a lower-case one is known here."""
@@ -372,5 +468,5 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
         ):
             out[-1] = replace(last, end=max(last.end, s.end), score=max(last.score, s.score))
         else:
-            out.append(Span(s.start, s.end, PERSON, score=s.score, detector=s.detector))
+            out.append(Span(s.start, s.end, PERSON, score=s.score, detector=s.detector, reason=s.reason))
     return out

@@ -35,6 +35,8 @@ _LETTERS = regex.compile(r"\p{L}{2,}")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 #: a run of digits that can be a postcode: the cheap test before any line is read
 _ANY_CODE = regex.compile(r"\d{4}|\d{2,3}[ \t-]\d{2,3}|[A-Z]\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\b[AFD]PO\b")
+#: the start of a line of quoted mail ("> ", ">> "), or only spaces
+_QUOTE_MARKS = r"[ \t]*(?:>[ \t>]*)?"
 _LABEL = regex.compile(r"[ \t>*•-]*[^\W\d_][\w ./()-]{0,30}:[ \t]*")
 _DIGITS = regex.compile(r"\d")
 #: a house number beside a street name: "Kwikstraat 38", "38 Kwik Street", "al. Lipowa 45/67"
@@ -65,7 +67,7 @@ class AddressLinesRecognizer(_TextRecognizer):
         town = rf"{word}(?:[ \t]+(?:{word}|(?:{places.pattern('town_joiners')})\b)){{0,4}}"
         tail = rf"(?:[ \t]*(?:/[ \t]*[A-Z]{{2}}|\([A-Z]{{2}}\)))?(?:,[ \t]*{town})?[ \t]*,?"
         self.code_line = regex.compile(
-            rf"[ \t]*(?:(?P<code>{_POSTCODE_FIRST}),?[ \t]+(?P<town>{town}){tail}"
+            rf"{_QUOTE_MARKS}(?:(?P<code>{_POSTCODE_FIRST}),?[ \t]+(?P<town>{town}){tail}"
             rf"|(?P<town>{town}(?:,[ \t]*{town})?),?[ \t]+(?:[A-Z]{{2,3}},?[ \t]+)?(?P<code>{_POSTCODE_AFTER}){tail}"
             r"|(?P<military>[AFD]PO[ \t]+A[AEP][ \t]+\d{5}))[ \t]*"
         )

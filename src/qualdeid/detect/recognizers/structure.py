@@ -99,6 +99,10 @@ class LayoutWords:
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")
+#: an unlisted word in capitals at least this common in English is a label or a role, not a speaker's name
+SHOUTED_NAME_ZIPF = 2.5
+#: a speaker named by initials in a transcript ("KD:", "RT:"); abbreviations (GP, DOB) are listed apart
+_SPEAKER_INITIALS = re.compile(r"[A-Z]{2,3}")
 
 
 class LayoutNames:
@@ -246,6 +250,12 @@ class SpeakerRecognizer(_TextRecognizer):
             return _Turn(start, end, words, ROLE)
         if self.lexicon.is_label(words):
             return _Turn(start, end, words, NONE)
+        if (
+            len(words) == 1
+            and _SPEAKER_INITIALS.fullmatch(words[0])
+            and words[0] not in self.lexicon.names.not_initials
+        ):
+            return _Turn(start, end, words, ROLE)  # "KD:", "RT:": a speaker by initials, named or not
         strength = self._strength(words)
         if strength == WEAK and has_layout and words[0][0].isupper():
             strength = STRONG  # "Will 09:14:", "Hope wrote:"
@@ -270,8 +280,8 @@ class SpeakerRecognizer(_TextRecognizer):
             if rest or not lex.is_wordlike(first):
                 return STRONG  # a lower-case one is shown only in a conversation (see _turns)
             return WEAK  # "Will:", "hope:"
-        if lex.is_namelike(first):
-            return WEAK  # an unlisted rare word: "Kez:"
+        if lex.is_namelike(first) and not (first.isupper() and zipf(first.lower()) >= SHOUTED_NAME_ZIPF):
+            return WEAK  # an unlisted rare word: "Kez:" (in capitals, no English word: "TAMSIR:", not "ARCHIVIST:")
         return NONE
 
     def _surname_like(self, word: str) -> bool:
