@@ -103,6 +103,7 @@ class Totals:
     claim_differs: int = 0  # compose's own subject count differs from the gold people's
     risk: Counter[int] = field(default_factory=Counter)
     notes: int = 0
+    found_again: int = 0  # identifiers compose's final check found in the composed text (should be none)
     cannot: list[str] = field(default_factory=list)
     cannot_ok: int = 0  # could not compose, and the gold people agree there are fewer than K
     errors: list[str] = field(default_factory=list)
@@ -111,7 +112,7 @@ class Totals:
     def add(self, other: Totals) -> None:
         for name in ("drafts", "words", "heading_leaks", "ordinary", "kept", "kept_other", "few_subjects"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("over_share", "claim_differs", "notes", "cannot_ok"):
+        for name in ("over_share", "claim_differs", "notes", "cannot_ok", "found_again"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.risk.update(other.risk)
         self.cannot += other.cannot
@@ -162,7 +163,7 @@ def subject_at(people: People, doc_id: str, start: int, end: int) -> str | None:
 
 
 def judge(draft, prov: dict, gold: dict[str, Document], people: People, headings: set[str], k: int) -> Totals:
-    t = Totals(drafts=1, notes=len(draft.notes))
+    t = Totals(drafts=1, notes=len(draft.notes), found_again=prov.get("identifiers_found_again", 0))
     t.words = sum(len(_WORD.findall(p.text)) for p in draft.paragraphs)
     words_by: Counter[str] = Counter()
     for para, frag in zip(draft.paragraphs, prov["fragments"], strict=True):
@@ -308,6 +309,7 @@ def report(results: dict[str, Totals], args: argparse.Namespace, seconds: float,
     print(f"drafts {total.drafts}, {total.words} words of draft; {seconds:.0f} s")
     print(f"gold DATE/AGE/RARE spans of the fragments left as written (information): {total.kept_other}")
     print(f"drafts whose own subject count differs from the gold people's: {total.claim_differs}")
+    print(f"identifiers compose's final check found again in the composed text (replaced): {total.found_again}")
     print(
         f"themes or seeds that could not be composed: {len(total.cannot)} "
         f"({total.cannot_ok} with fewer gold subjects than K)"

@@ -110,7 +110,7 @@ def test_provenance_is_private_and_complete(composer: Composer, tmp_path: Path) 
         assert re.fullmatch(r"P\d+", f["subject"])
         reasons = {c["reason"] for c in f["changes"]}
         assert reasons <= {"person", "place", "organisation", "date", "age", "contact", "id", "detail",
-                           "form label", "pronoun", "agreement", "final check"}  # fmt: skip
+                           "form label", "form of address", "pronoun", "agreement", "final check"}  # fmt: skip
 
 
 def test_code_matching_and_sentences() -> None:

@@ -63,3 +63,28 @@ def test_possessive_before_a_relative_and_the_object_of_someone_else() -> None:
 def test_nothing_changes_when_the_gender_is_unknown() -> None:
     text = "Sam said she was tired."
     assert run(text, None, "they") == (text, ["she"])
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "said_of_character"),
+    [
+        ("Marta is in her fifties, a tall man with a loud laugh.", "man", True),
+        ("Marta is a quiet boy who likes birds.", "boy", True),
+        ("Marta, a tall man from the coast, rang.", "man", True),
+        ("Marta met a tall man at the bus stop.", "man", False),
+        ("The man next door waved at Marta.", "man", False),
+    ],
+)
+def test_a_gendered_noun_said_of_the_character(text: str, noun: str, said_of_character: bool) -> None:
+    from qualdeid.compose.composer import _describes
+
+    sdoc = parser("en_core_web_sm")(text)
+    assert _describes(sdoc, text.index(noun), [text.index("Marta")]) is said_of_character
+
+
+def test_gendered_nouns_follow_the_pronouns() -> None:
+    from qualdeid.compose.cast import Kinship
+
+    nouns = Kinship.load().gendered_nouns
+    assert nouns["man"]["she"] == "woman" and nouns["woman"]["he"] == "man" and nouns["boy"]["they"] == "kid"
+    assert nouns["woman"]["he"] == "man"  # not "bloke", though both are listed with "woman"

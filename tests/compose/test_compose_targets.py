@@ -33,7 +33,9 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
     [
         ("She came back the next day.", [("day", "PERSON")], []),
         ("Fair enough, she said.", [("Fair", "PERSON")], []),
-        ("We met on Boxing Day.", [("Boxing Day", "PERSON")], [("Boxing Day", "DATE_TIME")]),
+        ("We met on Boxing Day.", [("Boxing Day", "PERSON")], []),
+        ("It was Boxing Day 2019.", [("Boxing Day 2019", "DATE_TIME")], [("Boxing Day 2019", "DATE_TIME")]),
+        ("We had cake at Christmas.", [("Christmas", "DATE_TIME")], []),
         ("She sat in the car outside Quillan Mill.", [("Quillan Mill", "PERSON")], [("Quillan Mill", "LOCATION")]),
         ("His second stay at Rowan Dell this year.", [("Rowan Dell", "PERSON")], [("Rowan Dell", "LOCATION")]),
         ("He used to drive a Zamboni at the rink.", [("Zamboni", "PERSON")], []),
@@ -51,6 +53,7 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("Her cousin drove over from Tauranga on Sunday.", [], [("Tauranga", "LOCATION")]),
         ("It swears in Welsh all day.", [("Welsh", "LOCATION")], []),
         ("He sells logs on Route 44 most days.", [], [("Route 44", "LOCATION")]),
+        ("He drove the M6 to work; a B-road home.", [], [("M6", "LOCATION")]),
         ("Her second stay at Quillon House this year.", [("Quillon", "LOCATION")], [("Quillon House", "LOCATION")]),
         ("The food bank on Harbour Lane opens at ten.", [("Harbour Lane", "LOCATION")], [("Harbour Lane", "LOCATION")]),
     ],
@@ -111,6 +114,7 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
         ("CONTACT", "0491 570 158", "her mobile, ", "", "[a phone number]"),
         ("CONTACT", "kit@example.org", "her ", "", "[email address]"),
         ("LOCATION", "Route 44", "sells logs on ", "", "[a road]"),
+        ("LOCATION", "A38", "crashed on the ", "", "[road]"),
         ("RARE_DETAIL", "used to race pigeons", "he ", "", "had an unusual hobby"),
     ],
 )

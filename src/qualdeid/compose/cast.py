@@ -11,12 +11,13 @@ titles follow the invented person's gender ("Mrs" for a woman, "Mr" for a man, n
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from qualdeid.compose.names import Invented, NamePicker
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.pseudonymise.identity import NameForm, parse_person
 from qualdeid.rules import Rules
 
@@ -33,6 +34,8 @@ class Kinship:
     titles: Mapping[str, str | None]
     relation_of: Mapping[str, str]
     relation_gender: Mapping[str, str]
+    #: a noun that says a person's gender -> its form for each --pronouns ("man" -> {"she": "woman", ...})
+    gendered_nouns: Mapping[str, Mapping[str, str]]
 
     @classmethod
     @lru_cache(maxsize=8)
@@ -45,7 +48,20 @@ class Kinship:
             titles={t: title_genders.get(t) for t in cast["address_titles"]},
             relation_of={w: k for k in relations for w in relations[k]},
             relation_gender={r: "F" for r in cast["female_relations"]} | {r: "M" for r in cast["male_relations"]},
+            gendered_nouns=_gendered_nouns(cast["gendered_nouns"]),
         )
+
+
+def _gendered_nouns(entries: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Each noun's forms; a noun of several entries ("woman" of "man" and "bloke") takes the entry with
+    the most common other noun."""
+    out: dict[str, dict[str, str]] = {}
+    for entry in sorted(entries, key=lambda e: (-sum(zipf(w) for w in e.split("/")), e)):
+        male, female, neutral = entry.split("/")
+        forms = {"he": male, "she": female, "they": neutral}
+        out.setdefault(male, forms)
+        out.setdefault(female, forms)
+    return out
 
 
 @dataclass

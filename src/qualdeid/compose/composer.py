@@ -24,6 +24,7 @@ from qualdeid.compose.names import LOCALES, NamePicker, infer_locale
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.pronouns import parser, rewrite
 from qualdeid.compose.relevance import Lemmas, ThemeProfile
+from qualdeid.compose.residual import residuals
 from qualdeid.compose.select import (
     MAX_SHARE,
     CannotCompose,
@@ -36,12 +37,16 @@ from qualdeid.compose.select import (
     words_in,
 )
 from qualdeid.compose.targets import Target, Targets
-from qualdeid.corpus.model import Document
+from qualdeid.corpus.model import Document, Span
 from qualdeid.edits import Edit, apply_edits, non_overlapping
 from qualdeid.pseudonymise.identity import parse_person
 from qualdeid.pseudonymise.people import People, RoleWords, resolve_people
 from qualdeid.pseudonymise.surrogates import nickname_table
-from qualdeid.risk.identifiers import IdentifierIndex, index_corpus, load_word_names
+from qualdeid.review.candidates import KEEP, Candidate, CandidateFinder
+from qualdeid.risk.config import load_risk_config
+from qualdeid.risk.corpus import CorpusProfile
+from qualdeid.risk.identifiers import IdentifierIndex, index_corpus, load_word_names, sentence_initial
+from qualdeid.rules import Rules
 
 _DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([a-z]{4,})\b")
 _DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
@@ -55,7 +60,9 @@ class Change:
     end: int
     original: str
     replacement: str
-    reason: str  # person | place | date | age | contact | id | detail | form label | pronoun | agreement | final check
+    #: person | place | date | age | contact | id | detail | form label | form of address | pronoun | agreement |
+    #: final check
+    reason: str
     person: str | None = None  # People id
     role: str | None = None  # cast role of a person
 
@@ -121,6 +128,9 @@ class _Corpus:
     names: set[str]  # every word of a real name (corpus and key): never invented
     surnames: dict[str, str | None]  # person id -> original surname where one is written
     relations: dict[str, str]  # person id -> the role words said of them most often ("mum")
+    risk: CorpusProfile  # the corpus as `qualdeid risk` sees it: a draft must not fail its check
+    #: per document, the words review would ask about as possible identifiers nothing detected
+    could_be: dict[str, list[Candidate]]
 
 
 class Composer:
@@ -147,6 +157,11 @@ class Composer:
         self.word_names = load_word_names(config.rules_dirs)
         self._model = getattr(getattr(detector, "config", None), "model", None) or "en_core_web_sm"
         self.lemmas = Lemmas(self._model)
+        rules = Rules(config.rules_dirs)
+        #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
+        self.forms_of_address = rules.words("names/titles.txt", lower=True) | rules.words(
+            "lexicons/relatives.txt", lower=True
+        )
         self._corpus_key: tuple | None = None
         self._corpus: _Corpus | None = None
 
@@ -189,7 +204,19 @@ class Composer:
                     said.setdefault(m.person_id, Counter())[m.role_word] += 1
         surnames = {p: surname_of(texts) for p, texts in written.items()}
         relations = {p: c.most_common(1)[0][0] for p, c in said.items()}
-        self._corpus = _Corpus(merged, people, every, index, key_index, names, surnames, relations)
+        risk = CorpusProfile(
+            load_risk_config(self.config.rules_dirs),
+            self.detector.nlp,
+            list(merged.values()),
+            self.key_originals,
+            people=people,
+        )
+        finder = CandidateFinder(Rules(self.config.rules_dirs))
+        could_be = {
+            d.id: [c for c in finder.find(d.text, d.spans) if c.action == KEEP and c.kind in _COULD_BE]
+            for d in merged.values()
+        }
+        self._corpus = _Corpus(merged, people, every, index, key_index, names, surnames, relations, risk, could_be)
         self._corpus_key = key
         return self._corpus
 
@@ -277,6 +304,9 @@ class Composer:
             for t in self.targets.in_window(doc, cut.start, cut.end, corpus.index, corpus.key_index, known)
             if not any(a < t.end and t.start < b for a, b in removed)
         ]
+        targets, addressed = self._with_residuals(corpus, doc, cut, targets, removed)
+        changes += addressed
+        targets, unsure = self._with_candidates(corpus, doc, cut, targets, removed)
         others: list[tuple[int, str | None, str]] = []
         subject = frag.subject
         subject_person = corpus.people.person(subject) if subject else None
@@ -293,7 +323,11 @@ class Composer:
             if t.label != "RARE_DETAIL" and not any(g.start < t.end and t.start < g.end for g in generalised)
         ]
         for t in sorted(targets, key=lambda t: t.start):
-            if t.label == "PERSON":
+            if t.found == "risk, a word here":  # "with Lego": no person to invent, a placeholder to check
+                new = self._again(text, t.start, t.end, t.label)
+                changes.append(Change(t.start, t.end, text[t.start : t.end], new, _REASON[t.label]))
+                unsure.append((t.start, t.end))
+            elif t.label == "PERSON":
                 change, gender = self._person(corpus, doc, t, cast, frag)
                 changes.append(change)
                 if change.role != "character":
@@ -303,8 +337,18 @@ class Composer:
         _drop_bracketed_aliases(text, changes)
         window = text[cut.start : cut.end]
         named = {off: who for off, _, who in others}
+        sdoc = parser(self._model)(window)
+        focal_at = [c.start - cut.start for c in changes if c.role == "character" and c.reason == "person"]
         for m in re.finditer(r"\b[a-z]+\b", window):
             w = m.group().lower()
+            forms = cast.kinship.gendered_nouns.get(w)
+            if forms and _describes(sdoc, m.start(), focal_at):  # "Ana is ..., a tall man": the character
+                if forms[pronouns] != w:
+                    changes.append(
+                        Change(cut.start + m.start(), cut.start + m.end(), w, forms[pronouns], "agreement", subject,
+                               "character")
+                    )  # fmt: skip
+                continue
             for g, nouns in (("F", self.role_words.female), ("M", self.role_words.male)):
                 if w in nouns and w not in cast.kinship.titles:
                     follows = re.match(r"[ ,]+", window[m.end() :])  # "her dad Troy": one person
@@ -313,9 +357,7 @@ class Composer:
         focal = subject_person.gender if subject_person else None
         if focal is None and subject_person is not None:
             focal = _pronoun_majority(window)
-        sdoc = parser(self._model)(window)
         taken = [(c.start - cut.start, c.end - cut.start) for c in changes]
-        focal_at = [c.start - cut.start for c in changes if c.role == "character" and c.reason == "person"]
         p_edits, unresolved = rewrite(sdoc, focal, pronouns, others, taken, focal_at)
         for e in p_edits:
             original = window[e.start : e.end]
@@ -341,6 +383,14 @@ class Composer:
                 f"{len(unresolved)} pronoun(s) ({', '.join(repr(w) for w in words_)}) left as written: {what}; "
                 f"make the ones that mean {cast.character.invented.first} '{_pronoun_set(pronouns)}'"
             )
+        unsure_now = [c.replacement for c in changes if (c.start, c.end) in unsure and c.replacement]
+        if unsure_now:
+            notes.append(
+                f"{len(unsure_now)} word(s) that may identify no one were replaced (nothing detected them here, or "
+                "only the corpus holds them as a name): "
+                + ", ".join(f"'{w}'" for w in dict.fromkeys(unsure_now))
+                + "; the private provenance has what they were; put back the ones that identify no one"
+            )
         if rare_kept:
             notes.append(
                 "keeps details that could identify someone: " + ", ".join(rare_kept[:5]) + "; generalise or drop "
@@ -354,6 +404,78 @@ class Composer:
                 + "): say what it is, or rephrase"
             )
         return Paragraph(cut, new_text, sorted(changes, key=lambda c: c.start), notes)
+
+    def _with_residuals(
+        self, corpus: _Corpus, doc: Document, cut: Cut, targets: list[Target], removed: list[tuple[int, int]]
+    ) -> tuple[list[Target], list[Change]]:
+        """The targets, with what `risk` would still fail the fragment for added (a name or a word of
+        one that compose's own rules let pass): a residual inside a target is covered, one overlapping
+        targets joins them. A form of address the corpus also uses as a name ("Aunty", "Nanna") is
+        written in lower case inside a sentence (the changes returned), as the word it is."""
+        window = doc.text[cut.start : cut.end]
+        spans = [
+            Span(s.start - cut.start, s.end - cut.start, s.label)
+            for s in doc.spans
+            if cut.start <= s.start and s.end <= cut.end
+        ]
+        out, addressed = list(targets), []
+        for r in residuals(corpus.risk, window, spans, self._kept_texts):
+            a, b = cut.start + r.start, cut.start + r.end
+            if any(x < b and a < y for x, y in removed):
+                continue
+            over = [t for t in out if t.label != "RARE_DETAIL" and t.start < b and a < t.end]
+            if over and all(t.start <= a and b <= t.end for t in over):
+                continue
+            value = doc.text[a:b]
+            if not over and value.lower() in self.forms_of_address and not sentence_initial(doc.text, a):
+                addressed.append(Change(a, b, value, value.lower(), "form of address"))
+                continue
+            start, end = min([a, *(t.start for t in over)]), max([b, *(t.end for t in over)])
+            label = over[0].label if over else r.label
+            addressed_so = value.lower() in self.forms_of_address  # "Aunty" opening a sentence: the person
+            ordinary = (
+                not over
+                and not addressed_so
+                and (
+                    self.targets.kind(doc.text, a, b, r.label) is None
+                    or self.targets.word_not_name(value, r.label, ner_only=True)
+                )
+            )
+            found = "risk, a word here" if ordinary else "risk"
+            out = [t for t in out if t not in over] + [Target(start, end, label, found)]
+        return sorted(out, key=lambda t: t.start), addressed
+
+    def _with_candidates(
+        self, corpus: _Corpus, doc: Document, cut: Cut, targets: list[Target], removed: list[tuple[int, int]]
+    ) -> tuple[list[Target], list[tuple[int, int]]]:
+        """The targets, with the words review would ask about as possible identifiers that nothing
+        detected (a capitalised word no dictionary knows, a name in a name's position, initials, a
+        run of capitalised words, a number near a contact word): compose cannot ask, so it replaces
+        them and lists them for the author."""
+        kept = self._kept_texts
+        out, unsure = list(targets), []
+        for c in sorted(corpus.could_be.get(doc.id, ()), key=lambda c: (c.start - c.end, c.start)):  # longest first
+            if not (cut.start <= c.start and c.end <= cut.end) or any(x < c.end and c.start < y for x, y in removed):
+                continue
+            value = doc.text[c.start : c.end]
+            if value.lower() in kept or any(t.start < c.end and c.start < t.end for t in out):
+                continue
+            if value.islower() and value not in corpus.names:
+                continue  # "tuesday arvo", "with kasha": a name in lower case only when the corpus has it as one
+            if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
+                continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
+            label = "PERSON" if c.kind == "initials" else self.targets.kind(doc.text, c.start, c.end, c.label)
+            if label is None:
+                continue
+            out.append(Target(c.start, c.end, label, "candidate"))
+            unsure.append((c.start, c.end))
+        return sorted(out, key=lambda t: t.start), unsure
+
+    @property
+    def _kept_texts(self) -> frozenset[str]:
+        """Texts a reviewer decided are no identifiers (the detector's review decisions), as risk reads them."""
+        decisions = getattr(self.detector, "decisions", None)
+        return frozenset(decisions.kept_texts()) if decisions is not None else frozenset()
 
     def _replace_rare(self, value: str) -> bool:
         """A rare detail is replaced only when the project's policy (rules/policy.yaml, as for scrub) says
@@ -393,6 +515,8 @@ class Composer:
             fallback_key=re.sub(r"['’]s?$", "", written.lower()),
         )
         new = cast.render(member, written, corpus.surnames.get(pid or ""))
+        if residuals(corpus.risk, new):  # "Nanna Joyce" -> "Nanna Sims", and risk holds "Nanna" as a name
+            new = member.invented.first + ("’s" if written.endswith("’s") else "'s" if written.endswith("'s") else "")
         gender = person.gender if person else member.invented.gender
         return Change(t.start, t.end, written, new, "person", pid, member.role), gender
 
@@ -433,10 +557,9 @@ class Composer:
         new = self.placeholders.make(
             t.label, text[t.start : t.end], before, after, possessive=possessive, reason=t.reason
         )
-        reason = {"LOCATION": "place", "ORGANIZATION": "organisation", "DATE_TIME": "date", "RARE_DETAIL": "detail"}
         now = re.search(r"(?:\bis|['’]s|\bturns|\bturned)\s+(?:in\s+(?:his|her|their)\s+)?$", before)  # not "was 15"
         whose = "character" if t.label == "AGE" and owner in (subject, None) and now else None
-        return Change(t.start, t.end, text[t.start : t.end], new, reason.get(t.label, t.label.lower()), role=whose)
+        return Change(t.start, t.end, text[t.start : t.end], new, _REASON[t.label], role=whose)
 
     # ------------------------------------------------------------------ checks and notes
 
@@ -466,13 +589,20 @@ class Composer:
                         continue  # a word, a generic place, a country or language: nobody's identifier
                     if not {w.lower() for w in re.findall(r"[^\W\d_]+", hit)} <= invented:
                         edits.append(Edit(h.start, h.end, self._again(para.text, h.start, h.end, h.label)))
-            if not edits:
-                continue
-            para.text, applied = apply_edits(para.text, edits)
-            para.changes.append(
-                Change(-1, -1, f"{len(applied)} identifier(s) in the composed text", "placeholders", "final check")
-            )
-            fixes += len(applied)
+            fixes += _apply_final(para, edits)
+        for _ in range(3):  # a placeholder can make a new hit of its own: look again until none
+            found = 0
+            detected = self.detector.detect([Document(f"paragraph {n}", p.text) for n, p in enumerate(paragraphs)])
+            for para, checked in zip(paragraphs, detected, strict=True):
+                spans = checked.spans if isinstance(checked, Document) else []
+                edits = [
+                    Edit(r.start, r.end, self._again(para.text, r.start, r.end, r.label))
+                    for r in residuals(corpus.risk, para.text, spans, self._kept_texts)
+                ]
+                found += _apply_final(para, edits)
+            fixes += found
+            if not found:
+                break
         return fixes
 
     def _again(self, text: str, start: int, end: int, label: str) -> str:
@@ -520,11 +650,53 @@ class Composer:
         return notes
 
 
+#: Review's reasons for a word nothing detected that could be an identifier, which compose replaces
+#: (not "known-name-left": the corpus search has those; not "rare-detail": the policy decides those).
+# format: reason codes of review
+_COULD_BE = frozenset({"capitalised", "capitalised-phrase", "name-position", "initials", "place", "number"})
+# format: change reason codes
+_REASON = {
+    "PERSON": "person",
+    "LOCATION": "place",
+    "ORGANIZATION": "organisation",
+    "DATE_TIME": "date",
+    "RARE_DETAIL": "detail",
+    "AGE": "age",
+    "CONTACT": "contact",
+    "ID": "id",
+}
 # format: placeholder kind codes
 _LABEL_OF = {"person": "PERSON", "place": "LOCATION", "organisation": "ORGANIZATION", "contact": "CONTACT", "id": "ID"}
 _PRONOUN_WORDS = frozenset(
     {"he", "him", "his", "himself", "hes", "she", "her", "hers", "herself", "shes", "they", "them", "their"}
 )
+
+
+def _apply_final(para: Paragraph, edits: list[Edit]) -> int:
+    """Apply the final check's replacements to a composed paragraph and log each (no document offsets:
+    the composed text has changed)."""
+    if not edits:
+        return 0
+    para.text, applied = apply_edits(para.text, non_overlapping(edits))
+    para.changes += [Change(-1, -1, a.original, a.new, "final check") for a in applied]
+    return len(applied)
+
+
+def _describes(sdoc, start: int, focal_at: list[int]) -> bool:
+    """The noun at ``start`` is said of the character: in apposition to their name ("Ana, a tall man")
+    or after "is" with their name as subject ("Ana is a quiet boy")."""
+    tok = next((t for t in sdoc if t.idx == start), None)
+    if tok is None:
+        return False
+
+    def focal(t) -> bool:
+        return any(t.idx <= f < t.idx + len(t) for f in focal_at)
+
+    if tok.dep_ == "appos":
+        return focal(tok.head)
+    if tok.dep_ == "attr":
+        return any(c.dep_ == "nsubj" and focal(c) for c in tok.head.children)
+    return False
 
 
 def _pronoun_set(pronouns: str) -> str:

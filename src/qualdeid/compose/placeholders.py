@@ -68,6 +68,10 @@ class Placeholders:
             for kind, words in (data.get("id_kinds") or {}).items()
         ]
         self.milestones = {int(x) for x in data.get("milestone_birthdays") or []}
+        codes = "|".join(re.escape(str(c)) for c in data.get("road_codes") or []) or r"(?!)"
+        #: "the M4": a road by its code (the code alone is matched, after "the")
+        self.road_code = re.compile(rf"(?<=\bthe )(?:{codes})\d{{1,3}}(?![\w-])")
+        self._road_code_alone = re.compile(rf"(?:{codes})\d{{1,3}}")
         self.rare_kinds = {str(k).lower(): str(v) for k, v in (data.get("rare_kinds") or {}).items()}
         self.policy = Policy.load(self.rules_dirs)
         reaching = rules.lists("people/ages.yaml").pattern("reaching")
@@ -164,7 +168,9 @@ class Placeholders:
         noun = ""
         if re.search(r"\d", text) and any(self.heads.get(w.lower()) in ("street", "road", "avenue") for w in words):
             noun = "address"
-        elif re.search(r"\d", text) and any(w.lower() in self.road_numbers for w in words):
+        elif self._road_code_alone.fullmatch(text.strip()) or (
+            re.search(r"\d", text) and any(w.lower() in self.road_numbers for w in words)
+        ):
             noun = "road"
         for w in reversed(words):
             if noun:

@@ -5,9 +5,10 @@ number is an ID, whatever the entity recogniser said; a "person" right after "ou
 is a building. Not replaced, because they identify no one: a lower-case dictionary word that is no
 first name ("the next day", "fair enough"), a lone common word taken for a name, a place or
 organisation written only with generic words ("the café", "ER", "carers"), dates without anything
-specific (weekdays, "last week", "2pm"). Identifiers known elsewhere in the corpus (or in the key)
-but missed here are added where they stand written as names are (capitalised, not at a sentence
-start when they are also words), and so are ages in the usual shapes ("(34)", "aged 34").
+specific (weekdays, "last week", "2pm", a holiday without a year). Identifiers known elsewhere in
+the corpus (or in the key) but missed here are added where they stand written as names are
+(capitalised, not at a sentence start when they are also words), and so are ages in the usual
+shapes ("(34)", "aged 34").
 
 A published composite must not keep a name that detection missed, so a fragment is also swept for
 capitalised words that stand where only a person does: after a kinship or role word ("her brother
@@ -220,7 +221,7 @@ class Targets:
             if s.label in ("LOCATION", "ORGANIZATION") and s.detector == NER:
                 lead = re.match(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z0-9])", text[a:b])  # "food bank Facebook"
                 a += lead.end() if lead else 0
-            if self._word_not_name(text[a:b], s.label, s.detector == NER):
+            if self.word_not_name(text[a:b], s.label, s.detector == NER):
                 continue
             label = self.kind(text, a, b, s.label)
             if label is not None:
@@ -237,7 +238,7 @@ class Targets:
                 )
                 if not speaks and not (h.certain and self.written_as_name(text[a:b], h.label)):
                     continue
-                if self._word_not_name(text[a:b], h.label, ner_only=False):
+                if self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
                 label = self.kind(text, a, b, h.label)
                 if label is not None:
@@ -252,11 +253,12 @@ class Targets:
         rare = [t for t in out if t.label == "RARE_DETAIL"]
         out = _trim_sentence_openers(text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]))
         out += self.sweep(text, start, end, out, known)
-        out += [
-            Target(m.start(), m.end(), "LOCATION", "place frame")
-            for m in self._numbered_road.finditer(text, start, end)
-            if not any(t.start < m.end() and m.start() < t.end for t in out)
-        ]
+        for road in (self._numbered_road, self.placeholders.road_code):
+            out += [
+                Target(m.start(), m.end(), "LOCATION", "place frame")
+                for m in road.finditer(text, start, end)
+                if not any(t.start < m.end() and m.start() < t.end for t in out)
+            ]
         out = self._with_first_names(text, start, end, _join_names(text, out)) + rare
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
             if t.label == "DATE_TIME":
@@ -283,8 +285,8 @@ class Targets:
             if all(w.lower() in self.generic for w in words) and not named_street:
                 return None  # "ER", "Day Centre", "the Hospital"; "Pier Lane" is a street's name
             return label
-        if label == "DATE_TIME":
-            return label if (self.specific_date.search(value) or self.placeholders.is_holiday(value)) else None
+        if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does
+            return label if self.specific_date.search(value) else None
         if label == "AGE":
             age = age_of(value)
             return None if age is not None and age < CHILDHOOD else label  # "when she was ten": long ago
@@ -317,7 +319,7 @@ class Targets:
                 return None
         return "PERSON"
 
-    def _word_not_name(self, value: str, label: str, ner_only: bool) -> bool:
+    def word_not_name(self, value: str, label: str, ner_only: bool) -> bool:
         """One word taken for a name that is in no list of first names, surnames or towns and is a word of
         general English: a thing ("Lego", "Doc" as a person; "Walking" as an organisation, when only the
         entity recogniser said so)."""
