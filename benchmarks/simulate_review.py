@@ -17,6 +17,9 @@ sets are written, converted by ``tools/markup_to_jsonl.py``), in a temporary fol
 4. ``qualdeid evaluate GOLD --pred ...`` before and after:
    the DIRECT leak (share of gold names, places, organisations, contacts and IDs with no predicted
    character) and decisions per 1,000 words (words: ``\\w+`` runs of the texts).
+   Also the queue's precision (the share of groups holding at least one identifier) and the decisions
+   on groups of text left (``keep`` items): a ``replace`` group can only undo an over-redaction or settle
+   which person or label it is, never lower the leak, so these are the decisions the leak figure needs.
 
 Target (issue 10): leak after <= 0.5 % with at most 10 decisions per 1,000 words, on held-out diaries.
 Counts only; ``--show`` prints the gold spans still leaking after review (identifying: do not share).
@@ -35,6 +38,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from qualdeid.corpus.model import DIRECT_LABELS, canonical_label
@@ -93,21 +97,43 @@ def truth(item: dict, gold_spans: list[dict]) -> tuple[bool, str | None]:
     return bool(ok), (ok[0] if ok else None)
 
 
-def simulate(records: list[dict], golds: dict[str, dict], store: Decisions) -> tuple[int, int]:
-    """The correct decision for every group, saved in ``store``; returns (groups, decisions)."""
+@dataclass
+class Load:
+    """What the simulated reviewer decided: groups, decisions, and how many of them matter for the leak."""
+
+    groups: int = 0
+    decisions: int = 0
+    #: groups with at least one identifier among their items (the queue's precision)
+    real_groups: int = 0
+    #: groups that hold text left (``keep`` items): only these can bring the leak down
+    leak_groups: int = 0
+    leak_decisions: int = 0
+
+    def add(self, other: Load) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+def simulate(records: list[dict], golds: dict[str, dict], store: Decisions) -> Load:
+    """The correct decision for every group, saved in ``store``."""
     groups: dict[str, list[tuple[dict, dict, bool, str | None]]] = defaultdict(list)
     for r in records:
         for item in r["review"]:
             is_id, label = truth(item, golds[r["id"]]["spans"])
             groups[item["group"]].append((r, item, is_id, label))
-    decisions = 0
+    load = Load(groups=len(groups))
     stamp = now()
     batch = []
     for name, members in groups.items():
         wrong_as_proposed = sum((i["action"] == REPLACE) != t for _, i, t, _ in members)
         not_ids = sum(not t for *_, t, _ in members)
         ids = sum(t for *_, t, _ in members)
-        decisions += 1 + min(wrong_as_proposed, not_ids, ids)
+        cost = 1 + min(wrong_as_proposed, not_ids, ids)
+        load.decisions += cost
+        load.real_groups += ids > 0
+        if any(i["action"] == KEEP for _, i, _, _ in members):
+            load.leak_groups += 1
+            load.leak_decisions += cost
         for r, item, is_id, label in members:
             where = Occurrence.of(r["id"], r["text"], item["start"], item["end"])
             if is_id:
@@ -116,7 +142,7 @@ def simulate(records: list[dict], golds: dict[str, dict], store: Decisions) -> t
             else:
                 batch.append(Decision(where, KEEP, None, name, stamp))
     store.put(batch)
-    return len(groups), decisions
+    return load
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,13 +162,12 @@ def main(argv: list[str] | None = None) -> int:
         before = scan(gold, rules, work / "before.jsonl")
         leak_before = direct_leak(gold, work / "before.jsonl")
         items = sum(len(r["review"]) for r in before)
-        groups = decisions = rounds = 0
+        load, rounds = Load(), 0
         after = before
         # decisions bring new items (an added name is offered wherever else it occurs): decide those too
         while rounds < MAX_ROUNDS and any(r["review"] for r in after):
             rounds += 1
-            g, d = simulate(after, golds, Decisions.for_folder(rules))
-            groups, decisions = groups + g, decisions + d
+            load.add(simulate(after, golds, Decisions.for_folder(rules)))
             after = scan(gold, rules, work / f"after-{rounds}.jsonl")
         leak_after = direct_leak(gold, work / f"after-{rounds}.jsonl") if rounds else leak_before
         words = sum(len(re.findall(r"\w+", r["text"])) for r in golds.values())
@@ -154,9 +179,12 @@ def main(argv: list[str] | None = None) -> int:
         "documents": len(golds),
         "words": words,
         "review_items": items,
-        "groups": groups,
-        "decisions": decisions,
-        "decisions_per_1000_words": round(decisions / words * 1000, 2),
+        "groups": load.groups,
+        "decisions": load.decisions,
+        "decisions_per_1000_words": round(load.decisions / words * 1000, 2),
+        "real_group_share": round(load.real_groups / load.groups, 3) if load.groups else None,
+        "leak_groups": load.leak_groups,
+        "leak_decisions_per_1000_words": round(load.leak_decisions / words * 1000, 2),
         "direct_leak_before": leak_before[0] / leak_before[1],
         "direct_leak_after": leak_after[0] / leak_after[1],
         "direct_gold": leak_before[1],
@@ -171,8 +199,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"set: {result['set']}  ({result['documents']} documents, {words} words, {leak_before[1]} direct gold)")
         per_1000 = result["decisions_per_1000_words"]
         print(
-            f"review items {items} in {groups} groups; decisions {decisions} = {per_1000:.1f} per 1,000 words "
-            f"(target <= {TARGET_LOAD:.0f})"
+            f"review items {items} in {load.groups} groups; decisions {load.decisions} = {per_1000:.1f} per 1,000 "
+            f"words (target <= {TARGET_LOAD:.0f})"
+        )
+        share = result["real_group_share"] or 0.0
+        print(
+            f"groups holding an identifier: {load.real_groups}/{load.groups} = {share:.0%}; groups of text left "
+            f"(the only ones that can lower the leak): {load.leak_groups}, "
+            f"{result['leak_decisions_per_1000_words']:.1f} decisions per 1,000 words"
         )
         print(
             f"direct leak before review {leak_before[0]}/{leak_before[1]} = {result['direct_leak_before']:.2%}; "

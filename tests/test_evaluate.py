@@ -183,3 +183,28 @@ def test_a_gold_span_whose_text_is_not_the_records_text_there_is_named_not_quote
     assert result.exit_code == 1
     assert str(gold) in result.stderr and "offsets" in result.stderr
     assert "Zebulon" not in result.stderr and "Quentin" not in result.stderr
+
+
+def test_show_false_lists_whole_and_boundary_false_words_on_stderr(tmp_path: Path) -> None:
+    """One prediction runs past a gold name ("Mr"), one is false as a whole ("Tuesday"); the right one is
+    not listed."""
+    text = "Mr Bob Smith met Ann on Tuesday."
+    gold = tmp_path / "gold.jsonl"
+    record = {"id": "d1", "text": text, "spans": [{"start": 3, "end": 12, "label": "PERSON", "text": "Bob Smith"}]}
+    record["spans"].append({"start": 17, "end": 20, "label": "PERSON", "text": "Ann"})
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    spans = [
+        {"start": 0, "end": 12, "label": "PERSON", "text": "Mr Bob Smith", "detector": "names"},
+        {"start": 17, "end": 20, "label": "PERSON", "text": "Ann", "detector": "names"},
+        {"start": 24, "end": 31, "label": "ORGANIZATION", "text": "Tuesday", "detector": "SpacyRecognizer"},
+    ]
+    pred.write_text(json.dumps({"id": "d1", "text": text, "spans": spans}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(gold), "--pred", str(pred), "--show-false"])
+    assert result.exit_code == 0, result.output
+    false = [line.split("\t") for line in result.stderr.splitlines() if line.startswith("false\t")]
+    assert false == [
+        ["false", "d1", "0-12", "PERSON", "names", "boundary", "Mr", "Mr Bob Smith"],
+        ["false", "d1", "24-31", "ORGANIZATION", "SpacyRecognizer", "whole", "Tuesday", "Tuesday"],
+    ]
+    assert "do not share" in result.stderr and "false\t" not in result.stdout

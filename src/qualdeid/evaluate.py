@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from qualdeid.corpus.model import Span
@@ -80,6 +80,9 @@ class Score:
     missed: list[tuple[str, Span]] = field(default_factory=list)
     #: Gold spans skipped because their offsets are empty or outside the text.
     invalid: int = 0
+    #: Predicted spans with words outside every gold span, for ``--show-false``: document id, the span,
+    #: its false words, and "whole" (no word in gold) or "boundary" (the span runs past a gold span).
+    false: list[tuple[str, Span, list[str], str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"documents": self.documents, "labels": {}, "groups": {}}
@@ -159,7 +162,10 @@ def score_document(text: str, gold: list[Span], pred: list[Span], score: Score, 
             continue
         prec = score.predicted.setdefault(p.label, Precision())
         prec.spans += 1
-        for a, b in _tokens(text, p.start, p.end):
-            prec.tokens += 1
-            if any(gcov[a:b]):
-                prec.tokens_correct += 1
+        words = list(_tokens(text, p.start, p.end))
+        false_words = [text[a:b] for a, b in words if not any(gcov[a:b])]
+        prec.tokens += len(words)
+        prec.tokens_correct += len(words) - len(false_words)
+        if false_words:
+            kind = "whole" if len(false_words) == len(words) else "boundary"
+            score.false.append((doc_id, replace(p, text=text[p.start : p.end]), false_words, kind))

@@ -158,14 +158,14 @@ def test_the_page_is_private_and_self_contained(browser: webdriver.Chrome, revie
 
 def test_decide_a_group_with_the_keyboard(browser: webdriver.Chrome, review_url: str, rules: Path) -> None:
     ready(browser, review_url)
-    open_group(browser, "South Island")  # a region the researcher judges identifying here
+    open_group(browser, "vege garden")  # a shared garden the researcher judges identifying here
     shot(browser, "2-group")
     Select(browser.find_element(By.ID, "group-label")).select_by_visible_text("place")
     browser.find_element(By.TAG_NAME, "body").send_keys("r")  # an identifier, as a place
     toast(browser, "Identifier everywhere")
     wait(browser, lambda d: (rules / "decisions.yaml").exists())
     text = (rules / "decisions.yaml").read_text()
-    assert "text: South Island" in text and "decision: replace" in text and "label: LOCATION" in text
+    assert "text: vege garden" in text and "decision: replace" in text and "label: LOCATION" in text
     wait(browser, lambda d: d.find_element(By.ID, "progress-text").text.startswith("1 of "))
 
 
@@ -261,7 +261,7 @@ def test_reload_keeps_the_decisions_and_scrub_follows_them(
 ) -> None:
     ready(browser, review_url)  # a fresh load of the page
     assert browser.find_element(By.ID, "progress-text").text.startswith("1 of ")
-    open_group(browser, "South Island")
+    open_group(browser, "vege garden")
     assert "✓ PLACE" in browser.find_element(By.ID, "panel-group").text.upper()
     browser.find_element(By.CSS_SELECTOR, ".panel .tabs button[data-panel=people]").click()
     wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".person"))
@@ -284,7 +284,7 @@ def test_reload_keeps_the_decisions_and_scrub_follows_them(
     plain = scrub(tmp_path / "plain")
     key.unlink()
     decided = scrub(tmp_path / "decided", "--rules", str(rules))
-    assert "South Island" in plain["diary-01.txt"] and "South Island" not in decided["diary-01.txt"]
+    assert "vege garden" in plain["diary-02.txt"] and "vege garden" not in decided["diary-02.txt"]
     assert "skate bowl" in plain["diary-03.txt"] and "skate bowl" not in decided["diary-03.txt"]
     assert "rodeo clown" in plain["diary-05.txt"] and "rodeo clown" not in decided["diary-05.txt"]
     assert "had an unusual job" in decided["diary-05.txt"]

@@ -127,11 +127,11 @@ def test_an_added_identifier_is_offered_everywhere_else(client: TestClient, sess
     start = wednesday.text.index("tamsk")
     result = post(client, "add", {"doc": wednesday.index, "start": start - 1, "end": start + 6, "label": "PERSON"})
     assert (result["start"], result["end"]) == (start, start + 5)  # the selection's spaces trimmed
-    assert result["offered"] == 2 and result["group"] == "person:tamsk"
-    items = get(client, "group?id=person:tamsk")["items"]
+    assert result["offered"] == 2 and result["group"] == "name:tamsk"
+    items = get(client, "group?id=name:tamsk")["items"]
     offered = [i for i in items if i["decision"] is None]
     assert [i["text"] for i in offered] == ["tamsk", "tamsk"] and all(i["action"] == "keep" for i in offered)
-    post(client, "decide_group", {"group": "person:tamsk", "action": "replace"})
+    post(client, "decide_group", {"group": "name:tamsk", "action": "replace"})
     spans = get(client, f"document/{wednesday.index}")["spans"]
     assert [s["detector"] for s in spans if wednesday.text[s["start"] : s["end"]] == "tamsk"] == ["review"] * 3
     saved = Decisions.load([session.rules_dir])

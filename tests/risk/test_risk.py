@@ -119,3 +119,16 @@ def test_unreadable_text_fails(checker: RiskChecker, tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe\x00\x00broken")
     report = checker.check(Corpus([bad]))
     assert report.exit_code == EXIT_FAIL and report.findings[0].check == "input_error"
+
+
+def test_a_lexicon_word_is_a_detail_as_a_noun_not_as_a_verb(detector) -> None:
+    docs = [
+        Document("d1", "Before he retired Amos Telford was a judge, and he still reads the law reports."),
+        Document("d2", "We went for a walk to the shops and had a cup of tea."),
+        Document("d3", "She felt listened to and we had a cup of tea."),
+    ]
+    checker = RiskChecker(load_risk_config(), detector, docs)
+    noun = [f for f in _check(checker, "He used to be a judge.").findings if f.check == "rare_detail"]
+    assert [f.sources for f in noun] == [["d1"]]
+    verb = [f for f in _check(checker, "Some of them felt judged by the staff.").findings if f.check == "rare_detail"]
+    assert verb == []

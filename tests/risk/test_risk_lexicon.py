@@ -3,12 +3,15 @@ rules loader (a project folder adds entries or takes them back with "!entry").""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 
 import pytest
 
 from qualdeid.risk import load_risk_config
-from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms, fold
+from qualdeid.risk.lexicon import NeverIdentifiers, Related, Synonyms, fold
+from qualdeid.rules import default_rules_dir
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +59,20 @@ def test_a_project_folder_adds_synonym_groups(tmp_path: Path) -> None:
     (tmp_path / "synonyms.txt").write_text("tram: streetcar, trolley car\n", encoding="utf-8")
     syn = Synonyms.load([tmp_path])
     assert syn.of("streetcar") == "tram" and syn.of(fold("Trolley-Car")) == "tram"
+
+
+def test_related_words_come_from_the_shipped_table_and_a_project_folder(tmp_path: Path) -> None:
+    related = Related.load()
+    assert "piano" in related.of("pianist") and "pianist" in related.of("piano")  # a derivation, both ways
+    assert "jewellery" in related.of("earring") and "earring" not in related.of("jewellery")  # broader: one way
+    assert related.of("kettle-descaler") == frozenset()
+    (tmp_path / "risk").mkdir()
+    (tmp_path / "risk" / "related.txt").write_text("zither: dulcimer\n", encoding="utf-8")
+    assert "dulcimer" in Related.load([tmp_path]).of("zither")
+
+
+def test_the_shipped_related_table_is_the_one_built_from_wordnet() -> None:
+    folder = default_rules_dir() / "risk"
+    recorded = re.search(r"sha256 of the file as built: `([0-9a-f]{64})`", (folder / "README.md").read_text())
+    assert recorded is not None
+    assert hashlib.sha256((folder / "related.txt").read_bytes()).hexdigest() == recorded.group(1)

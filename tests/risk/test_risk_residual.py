@@ -46,6 +46,10 @@ def checker(detector) -> RiskChecker:
         "d2": [("Matariki", "PERSON"), ("Fair", "PERSON")],
         "d3": [("Mental Health Act", "ORGANIZATION"), ("Irish", "PERSON")],
     }
+    return _checker(detector, docs, errors)
+
+
+def _checker(detector, docs: list[Document], errors: dict[str, list[tuple[str, str]]]) -> RiskChecker:
     return RiskChecker(load_risk_config(), _WithNerErrors(detector, errors), docs)
 
 
@@ -107,3 +111,50 @@ def test_a_name_frequent_only_as_a_name_is_still_an_identifier() -> None:
     (marcus,) = index.find("then Marcus left")
     (fair,) = index.find("then Fair left")
     assert marcus.confident and not fair.confident
+
+
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("After lunch we sat with joy in the lounge.", True),  # a bare noun where a name could stand
+        ("She spoke of the joy of the garden and a sense of joy.", False),  # after "of": the word
+    ],
+)
+def test_a_common_word_name_in_lower_case_warns_only_where_a_name_could_stand(
+    fixture_checker: RiskChecker, text: str, warns: bool
+) -> None:
+    _, found = _identifiers(fixture_checker, text)
+    assert [f.matched for f in found] == (["joy"] if warns else [])
+
+
+def test_a_common_word_name_that_a_who_clause_qualifies_is_a_name(fixture_checker: RiskChecker) -> None:
+    _, found = _identifiers(fixture_checker, "Joy, who had come back for a second stay, laughed at the rain.")
+    assert [(f.check, f.severity, f.matched) for f in found] == [("residual_identifier", "fail", "Joy")]
+    _, found = _identifiers(fixture_checker, "Joy was everywhere that afternoon, which surprised us.")
+    assert [(f.check, f.matched) for f in found] == [("possible_identifier", "Joy")]
+
+
+#: a recogniser takes a machine and a dance for names inside the details detection flagged
+DETAIL_DOCS = [
+    Document("d1", "On Sunday Marta Quillfeather told us she used to drive the Glaciron at the rink."),
+    Document("d2", "Marta Quillfeather won a national Brisca dancing title at fourteen."),
+    Document("d3", "We had a cup of tea and a walk to the shops."),
+]
+DETAIL_ERRORS = {
+    "d1": [("used to drive the Glaciron", "RARE_DETAIL"), ("Glaciron", "PERSON")],
+    "d2": [("won a national", "RARE_DETAIL"), ("Brisca", "LOCATION"), ("dancing title", "RARE_DETAIL")],
+}
+
+
+@pytest.fixture(scope="module")
+def detail_checker(detector) -> RiskChecker:
+    return _checker(detector, DETAIL_DOCS, DETAIL_ERRORS)
+
+
+def test_a_name_found_only_inside_a_rare_detail_warns_and_never_fails(detail_checker: RiskChecker) -> None:
+    for text, word in (("Later she drove a Glaciron too.", "Glaciron"), ("She loved Brisca dancing.", "Brisca")):
+        report, found = _identifiers(detail_checker, text)
+        assert [(f.check, f.matched) for f in found] == [("possible_identifier", word)]
+        assert report.exit_code != EXIT_FAIL
+    report, found = _identifiers(detail_checker, "Later Quillfeather drove one too.")  # a name of its own
+    assert [(f.check, f.severity) for f in found] == [("residual_identifier", "fail")]

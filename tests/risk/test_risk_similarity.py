@@ -16,6 +16,7 @@ from qualdeid.corpus import Document
 from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import RiskChecker, load_risk_config
 from qualdeid.risk.analysis import analyse
+from qualdeid.risk.checks import Finding, _merge_duplicates
 from qualdeid.risk.similarity import AccountIndex
 
 CORPUS = FIXTURES / "risk_people.jsonl"
@@ -109,3 +110,45 @@ def test_three_uncommon_words_of_one_sentence_link_without_a_detail_word(checker
     assert [f.sources for f in links] == [list(TEODOR)] and "one sentence shares" in links[0].message
     two = checker.check([Document("t", "He kept some old tickets in an album.")])
     assert [f for f in two.findings if f.check == "subject_linkage"] == []
+
+
+def test_a_related_word_points_at_the_accounts_that_hold_its_narrower_word(checker, index) -> None:
+    # the fixture's diaries say "tortoise" and never "turtle"; rules/risk/related.txt relates them
+    assert "turtle" not in checker.profile.class_docs
+    scores = index.scores(["turtle"])
+    assert max(scores, key=scores.get) == _person(checker, IVO)
+    (turtle,) = [t for t in _analysed(checker, "He fed the turtle.").tokens if t.text == "turtle"]
+    assert index.specific([turtle], 3) == [turtle] and not index.holds(turtle)
+    assert 0 < scores[_person(checker, IVO)] < index.scores(["tortoise"])[_person(checker, IVO)]  # weaker
+
+
+def test_related_weight_zero_turns_related_words_off(checker) -> None:
+    off = AccountIndex(checker.profile, related=checker.linker.index.related, related_weight=0.0)
+    assert not off.scores(["turtle"]).get(_person(checker, IVO))
+
+
+def test_the_related_weight_comes_from_risk_yaml(tmp_path) -> None:
+    (tmp_path / "risk.yaml").write_text("linkage:\n  similarity:\n    related_weight: 0.2\n")
+    assert load_risk_config([tmp_path]).similarity_related_weight == 0.2
+
+
+def test_links_to_two_people_at_the_same_words_stay_two_findings() -> None:
+    def link(person: str, docs: list[str]) -> Finding:
+        return Finding("subject_linkage", "warn", "t", f"points to {person}", "", 3, 9, sources=docs, people=[person])
+
+    def rare(docs: list[str]) -> Finding:
+        return Finding("rare_detail", "warn", "t", "rare", "", 3, 9, sources=docs, people=["P1"])
+
+    links = _merge_duplicates([link("P1", ["A", "B"]), link("P2", ["C"])])
+    assert [(f.people, f.sources) for f in links] == [(["P1"], ["A", "B"]), (["P2"], ["C"])]
+    (one,) = _merge_duplicates([rare(["A"]), rare(["B"])])  # the same words found by two routes
+    assert one.sources == ["A", "B"]
+
+
+def test_a_word_held_only_through_a_related_word_is_a_detail_only_when_one_side_is(checker, index) -> None:
+    # "turtle" is a pet word of the lexicons (their "tortoise" is one too); "ferryboat" is rare in
+    # English but not listed, and their own word for it, "ferry", is no rarer than everyday words
+    tokens = {t.text: t for t in _analysed(checker, "He fed the turtle and watched the ferryboat.").tokens}
+    assert index.accounts_words(tokens["ferryboat"]) == {"ferry"} and not index.holds(tokens["ferryboat"])
+    assert checker.linker._detail_in_accounts(tokens["turtle"])
+    assert not checker.linker._detail_in_accounts(tokens["ferryboat"])

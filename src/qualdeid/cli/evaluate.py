@@ -43,8 +43,9 @@ Examples:
   qualdeid evaluate sample-annotated.jsonl --format json > detection-report.json
   qualdeid scan sample.jsonl --format jsonl > pred.jsonl && qualdeid evaluate sample.jsonl --pred pred.jsonl
 
-The report holds counts only. --show-missed lists the missed spans on stderr: that list contains
-identifying text and must not be shared.
+The report holds counts only. --show-missed lists the missed spans on stderr, --show-false the
+predicted spans with words outside the gold (with the detector that found them and whether the whole
+span is false or it runs past a gold span): both lists contain identifying text and must not be shared.
 """
 
 
@@ -60,6 +61,11 @@ identifying text and must not be shared.
 @click.option(
     "--show-missed", is_flag=True, help="List missed gold spans on stderr (CONTAINS IDENTIFYING TEXT; do not share)."
 )
+@click.option(
+    "--show-false",
+    is_flag=True,
+    help="List predicted spans with words outside the gold on stderr (CONTAINS IDENTIFYING TEXT; do not share).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar on stderr.")
 def evaluate(
     gold: tuple[Path, ...],
@@ -69,6 +75,7 @@ def evaluate(
     rules_dirs: tuple[Path, ...],
     jobs: int,
     show_missed: bool,
+    show_false: bool,
     quiet: bool,
 ) -> None:
     from qualdeid.evaluate import Score, score_document
@@ -122,6 +129,12 @@ def evaluate(
         click.echo("# missed gold spans — CONTAINS IDENTIFYING TEXT, do not share", err=True)
         for doc_id, s in score.missed:
             click.echo(f"missed\t{doc_id}\t{s.start}-{s.end}\t{s.label}\t{s.text}", err=True)
+    if show_false and score.false:
+        click.echo("# predicted spans with words outside the gold — CONTAINS IDENTIFYING TEXT, do not share", err=True)
+        click.echo("# false  document  offsets  label  detector  whole|boundary  false words  span", err=True)
+        for doc_id, s, words, kind in score.false:
+            fields = (doc_id, f"{s.start}-{s.end}", s.label, s.detector or "-", kind, " ".join(words), s.text)
+            click.echo("false\t" + "\t".join(fields), err=True)
     sys.exit(EXIT_INPUT_ERRORS if errors.count else EXIT_OK)
 
 

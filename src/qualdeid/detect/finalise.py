@@ -19,7 +19,7 @@ from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.processors import PLAN
 from qualdeid.detect.recognizers.dates import holiday_pattern
-from qualdeid.labels import DATE_TIME, DIRECT_LABELS, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
+from qualdeid.labels import AGE, DATE_TIME, DIRECT_LABELS, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
 
 NER_DETECTOR = "SpacyRecognizer"
@@ -31,6 +31,34 @@ _USED_AS_WORD = re.compile(
     r"|and[ \t]+(?!i\b|me\b|my\b)[a-z])"
 )
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
+#: What joins two dates in one NER span ("March 2022 to May 2023") or separates a name from a note
+#: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", a time of day)
+_DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
+_NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
+_DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of)\s+", re.IGNORECASE)
+#: What puts a language before or beside a word (read with the language list)
+_SPEAKING = re.compile(
+    r"\b(?:speaks?|spoke|speaking|spoken|fluent(?:ly)?)"
+    r"(?:[ \t]+(?:in|some|fluent|a[ \t]+little|mostly|only|both))*[ \t]+$",
+    re.IGNORECASE,
+)
+_LANGUAGE_FIELD = re.compile(r"(?:^|\n)[ \t]*[\w ]*\blanguages?[ \t]*:[^\n:]*$", re.IGNORECASE)
+#: The detectors that read a word as a name or an organisation without a frame of their own
+_READERS = frozenset({NER_DETECTOR, "names"})
+_NEXT_WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,2}")
+_SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
+_FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
+_TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"\s+([A-Za-z]+)$")
+_AGE_UNIT = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old|\s*y\.?/?o\b\.?", re.IGNORECASE)
+#: What a rare detail's phrase is said with, not the fact: "his racing pigeons", "she's a stilt-walker" (its "s"),
+#: "a circus stilt-walker back (then)"
+_RARE_LEAD = re.compile(r"(?:s|her|his|my|their|our|your)\s+", re.IGNORECASE)
+_RARE_TAIL = re.compile(r"\s+(?:back|in|on|at|to|for|with|of|the|a|an|and|as)$", re.IGNORECASE)
+#: A word opening a list or a field, not a name: "Puzzles, snacks and ...", "Raffle: ..."
+_LISTED = re.compile(r"[ \t]*[,:]")
+_PEOPLE_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
 _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
@@ -86,6 +114,14 @@ class Finaliser:
         #: te reo Māori and Pacific words, some of them given names too
         self.words_also_names = _plain_words(rules, plan["words_also_names"])
         self.specific_date = specific_date_pattern(rules)
+        #: languages, peoples and faiths: what someone speaks or is, never who ("speaks Kinyarwanda")
+        self.peoples = frozenset(_plain(w) for name in plan["languages_and_peoples"] for w in rules.words(name))
+        self.weekdays = calendar["weekdays"] | calendar["weekdays_short"]
+        self.label_endings = rules.lists("lexicons/form_fields.yaml")["label_endings"]
+        self.worldwide_feasts = re.compile(rf"\b(?:{calendar.pattern('worldwide_feasts')})\b", re.IGNORECASE)
+        #: roles and fields, never a name alone: "Supervisor", "Tel" (titles and kin are: "Aunty can ...")
+        self.not_names_alone = self.names.roles | self.names.fields
+        self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
 
     def _no_place(self, piece: str) -> bool:
         return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
@@ -99,9 +135,149 @@ class Finaliser:
         plain = _plain(piece)
         if plain in self.terms:
             return True
+        if self._only_peoples(plain):
+            # "Tatar" is a language and a surname: the name lists' capitalised one stands
+            return span.detector == NER_DETECTOR or not (piece.istitle() and self.names.is_name(piece))
         if plain not in self.words_also_names:
             return False
         return span.detector == NER_DETECTOR or not any(c.isupper() for c in piece) or piece.isupper()
+
+    def _opens_a_term(self, text: str, span: Span) -> bool:
+        if span.detector == "deny_list":
+            return False
+        following = _NEXT_WORDS.match(text, span.end)
+        if following is None:
+            return False
+        piece = text[span.start : span.end]
+        words = following.group().split()
+        phrases = (_plain(" ".join([piece, *words[:n]])) for n in (1, 2))
+        return any(p in self.terms or p in self.words_also_names for p in phrases)
+
+    def _spoken(self, text: str, span: Span) -> bool:
+        """A language by its frame: after a verb of speaking ("speaks Ewenki") or as the value of a
+        language field ("Languages: Russian, Chukchi"). Beside a listed language is no frame: "Shona,
+        Calum's sister", "Somali, Farhiya (interpreter)"."""
+        piece = text[span.start : span.end]
+        if " " in piece.strip() or not piece[:1].isupper():
+            return False
+        before = text[max(0, span.start - 40) : span.start]
+        return bool(_SPEAKING.search(before) or _LANGUAGE_FIELD.search(before))
+
+    def _only_peoples(self, plain: str) -> bool:
+        """ "Samoan", "Uzbek/Tajik", "Bolivian Quechua": languages and peoples only."""
+        words = _PEOPLE_WORDS.findall(plain)
+        return plain in self.peoples or (bool(words) and all(w in self.peoples for w in words))
+
+    def _study_code(self, piece: str) -> bool:
+        words = _WORDS.findall(piece)
+        codes = [w for w in words if _CODE.fullmatch(w)]
+        others = [w.lower() for w in words if w not in codes]
+        return bool(codes) and all(w in self.not_names_alone or zipf(w) >= 4.0 for w in others)
+
+    def _job_title(self, text: str, span: Span) -> bool:
+        """ "Senior Housing Officer", "Tenancy Support Worker": a job, not who holds it."""
+        words = [w.lower() for w in _PEOPLE_WORDS.findall(text, span.start, span.end)]
+        if not words or words[-1] not in self.job_titles:
+            return False
+        known = self.job_titles | self.not_names_alone | self.names.titles
+        return all(w in known or (zipf(w) >= 3.0 and not self.names.is_name(w)) for w in words[:-1])
+
+    def _role_or_field(self, text: str, span: Span) -> bool:
+        """ "Coordinator", "Tel", "MRN", "Ward Manager": a role, a field or a record's name alone."""
+        piece = text[span.start : span.end]
+        words = _WORDS.findall(piece)
+        by_names = span.detector != NER_DETECTOR
+        if (piece in self.lists.roles and not (by_names and len(piece) < 3)) or self._job_title(text, span):
+            return True
+        return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
+
+    def _ner_word_use(self, text: str, span: Span) -> bool:
+        """NER's span read from ordinary words: a weekday ("Tues & Weds", "Busy Sat"), a language or
+        people with everyday words ("Spoke Wolof"), a field's label ("Member ID"), an everyday word
+        listed or in the plural ("Puzzles, snacks", "Nightmares")."""
+        words = [w.lower() for w in _PEOPLE_WORDS.findall(text, span.start, span.end)]
+        if not words:
+            return False
+        if any(w in self.weekdays for w in words) or words[-1] in self.label_endings:
+            return True
+        plain = [_plain(w) for w in words]
+        if any(w in self.peoples for w in plain) and all(w in self.peoples or zipf(w) >= 4.0 for w in plain):
+            return True
+        if span.label != PERSON or len(words) > 1 or text[span.start : span.end].lower() != words[0]:
+            return False
+        word = words[0]
+        if self.names.is_name(word):
+            return False
+        plural = word.endswith("s") and zipf(word[:-1]) >= 3.5
+        return plural or (zipf(word) >= 4.0 and bool(_LISTED.match(text, span.end)))
+
+    def _tidy(self, text: str, span: Span) -> list[Span]:
+        """A date, a name or an age without the words around it that the annotation leaves out: "between 4 May",
+        "2 May 2024 5:10 PM", "Ana Ruiz - Catalan", "Hi Ana", "Ana Ruiz RN", "58 years old"."""
+        if span.label == DATE_TIME and self._feast_alone(text[span.start : span.end]):
+            return []  # "over Christmas", "Eid this year"
+        if span.label == DATE_TIME:
+            pieces = _pieces(text, span, _DATE_JOINS)
+            if not all(self.specific_date.search(text, p.start, p.end) for p in pieces):
+                pieces = [span]  # "Jun 3 2024 - Pim Vos": not two dates
+            return [self._date_piece(text, p) for p in pieces]
+        if span.label == PERSON and span.detector != "deny_list":
+            pieces = _pieces(text, span, _NAME_BREAKS)
+            kept = [self._name_piece(text, p) for p in pieces if self._has_name(text, p)]
+            return kept or [span]
+        if span.label == RARE_DETAIL:
+            start, end = span.start, span.end
+            while (m := _RARE_LEAD.match(text, start, end)) and m.end() < end:
+                start = m.end()
+            while (m := _RARE_TAIL.search(text, start, end)) and m.start() > start:
+                end = m.start()
+            return [replace(span, start=start, end=end)]
+        if span.label == AGE and (m := _AGE_UNIT.search(text, span.start, span.end)) and m.end() == span.end:
+            return [replace(span, end=m.start())] if m.start() > span.start else [span]
+        return [span]
+
+    def _feast_alone(self, piece: str) -> bool:
+        if any(c.isdigit() for c in piece) or not (m := self.worldwide_feasts.search(piece)):
+            return False
+        rest = piece[: m.start()] + " " + piece[m.end() :]
+        return all(zipf(w) >= 5.0 for w in _FEAST_WORDS.findall(rest.lower()))
+
+    def _date_piece(self, text: str, span: Span) -> Span:
+        start, end = span.start, span.end
+        while (m := _DATE_LEAD.match(text, start, end)) and self.specific_date.search(text, m.end(), end):
+            start = m.end()
+        while True:
+            m = _TIME_TAIL.search(text, start, end) or _LAST_WORD.search(text, start, end)
+            if m is None or not self.specific_date.search(text, start, m.start()):
+                break
+            if m.re is _LAST_WORD and m.group(1).lower() not in self.names.fields:
+                break
+            end = m.start()
+        return replace(span, start=start, end=end)
+
+    def _name_word(self, word: str) -> bool:
+        """Not a time, a field, a role or an abbreviation ("RN", "Date", "12:47"), a language or people,
+        or an everyday word in lower case ("Ana Ruiz - prefers ...")."""
+        low = word.lower()
+        if low in self.names.fields or low in self.names.roles:
+            return False
+        if word in self.names.not_initials or (_plain(word) in self.peoples and not self.names.is_name(word)):
+            return False
+        return not word.islower() or self.names.is_first_name(word) or self.names.is_name(word) or zipf(low) < 3.0
+
+    def _has_name(self, text: str, span: Span) -> bool:
+        return any(self._name_word(w) for w in _WORDS.findall(text, span.start, span.end))
+
+    def _name_piece(self, text: str, span: Span) -> Span:
+        end = span.end
+        if (m := _TIME_TAIL.search(text, span.start, end)) and m.start() > span.start:
+            end = m.start()  # "Ana Ruiz 12:47"
+        words = list(_WORDS.finditer(text, span.start, end))
+        while len(words) > 1 and words[0].group().lower() in self.names.fields:
+            words.pop(0)  # "Hi Ana", "Morning Ana"
+        while len(words) > 1 and not self._name_word(words[-1].group()):
+            words.pop()  # "Ana Ruiz RN", "Ana Ruiz Date"
+        return replace(span, start=words[0].start(), end=words[-1].end())
 
     def spans(self, text: str, spans: list[Span]) -> list[Span]:
         """The final spans of a document: cleaned, filtered, without overlaps, with their text."""
@@ -112,21 +288,27 @@ class Finaliser:
             span = _clean(text, span)
             if span is None or (span.detector != "deny_list" and self.lists.allowed(text[span.start : span.end])):
                 continue
+            span_text = text[span.start : span.end]
+            if span.label == ID and span.detector == "CodeRecognizer" and _SMALL_RANGE.fullmatch(span_text):
+                continue  # "Thursdays 9-11", "ages 14-21": hours or ages, not a code
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._is_term(text, span):
-                continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa"
+                continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
+            if span.label in (PERSON, ORGANIZATION, LOCATION) and self._opens_a_term(text, span):
+                continue  # "Kia" of "Kia ora", "Ka" of "Ka pai": a greeting, not a name
+            if span.label in (PERSON, ORGANIZATION) and span.detector in _READERS and self._spoken(text, span):
+                continue  # "speaks Ewenki": a language the lists lack
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
                 confirmed = any(span.overlaps(o) for o in by_others)
-                span_text = text[span.start : span.end]
                 if span.label == PERSON and not confirmed and self.lists.not_a_place(span_text):
                     continue  # "dreams in Welsh": a language or a region, not a person
                 if span.label != PERSON and not confirmed and _common_word(text[span.start : span.end]):
                     continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
                 if inside(span, headings) and not confirmed:
                     continue
-                if not confirmed and _CODE.fullmatch(span_text):
-                    continue  # "P14", "R2": a participant's study code
+                if not confirmed and self._study_code(span_text):
+                    continue  # "P14", "R2", "Session R4": a participant's study code
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._no_place(span_text):
                     continue  # "Germany", "WhatsApp", "CPN", "the ER"
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
@@ -143,7 +325,14 @@ class Finaliser:
                     continue  # "rang halfway": lowercase names are the name detector's job
                 if span.label == PERSON and not confirmed and span_text.lower().rstrip(".") in self.calendar_short:
                     continue  # "See you Tues": a weekday, not a person
+                if span.label != DATE_TIME and not confirmed and self._ner_word_use(text, span):
+                    continue
+                if span.label != DATE_TIME and (self._role_or_field(text, span) or _no_word(span_text)):
+                    continue  # "Principal Lecturer", "RN", "n=9", "01:12:05"
+            elif span.label == PERSON and self._role_or_field(text, span):
+                continue  # "Coordinator", "Tel", "MRN": a role or a field, not a name
             cleaned.append(span)
+        cleaned = [piece for span in cleaned for piece in self._tidy(text, span)]
         final = []
         for span in _resolve(text, cleaned):
             piece = text[span.start : span.end]
@@ -159,6 +348,16 @@ class Finaliser:
         return final
 
 
+def _pieces(text: str, span: Span, breaks: re.Pattern[str]) -> list[Span]:
+    """``span`` cut at every match of ``breaks``."""
+    pieces, start = [], span.start
+    for m in breaks.finditer(text, span.start, span.end):
+        pieces.append(replace(span, start=start, end=m.start()))
+        start = m.end()
+    pieces.append(replace(span, start=start, end=span.end))
+    return [p for p in pieces if p.end > p.start]
+
+
 def _plain_words(rules: Rules, lists: frozenset[str]) -> frozenset[str]:
     return frozenset(_plain(w) for name in lists for w in rules.words(f"lexicons/{name}"))
 
@@ -167,6 +366,11 @@ def _plain(text: str) -> str:
     """Lower case, without macrons or accents, article or possessive: "Whānau" and "whanau" are one word."""
     decomposed = unicodedata.normalize("NFKD", normalise(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _no_word(piece: str) -> bool:
+    """ "n=9", "01:12:05": no word, no initial."""
+    return piece.lower() == piece and not any(len(w) > 1 for w in _PEOPLE_WORDS.findall(piece))
 
 
 def _common_word(piece: str) -> bool:

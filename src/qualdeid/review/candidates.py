@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import normalise as _normalise
+from qualdeid.detect.names.lexicon import TERM_LEXICONS, without_marks
 from qualdeid.rules import Rules
 
 REPLACE, KEEP = "replace", "keep"
@@ -51,9 +52,24 @@ _ANY_DIGIT = re.compile(r"\d")
 #: least three digits ("ABC-2291", "5582-419-KT", "8812345TA", "QX4471").
 _CODE_AROUND = re.compile(r"[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*")
 #: A short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14".
-_NUMBER = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b")
+_NUMBER = re.compile(r"(?<![\w.])(?:[A-Z]\.?)?\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b")
 #: A name in brackets after another: 'William (Will)', 'Alexandra ("Sandy"'.
 _ALIAS_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“'‘]?$")
+#: A short run of words in a writing system other than the Latin, Greek and Cyrillic ones: Arabic,
+#: Hebrew, the Indic scripts, Thai, Ethiopic, Hangul, kana and Chinese characters.
+_SCRIPT_LETTERS = r"[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u1200-\u137f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+"
+_OTHER_SCRIPT = re.compile(rf"{_SCRIPT_LETTERS}(?:[ \u200c\u200d]+{_SCRIPT_LETTERS}){{0,3}}")
+#: A chat user name with dots before the colon of a message: "kay.b.r: see you there".
+_DOTTED_SPEAKER = re.compile(r"(?<![\w.@/])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?=:[ \t])")
+#: One capital letter standing for a person (the letter is group 1): a speaker's turn ("E: yes"), a
+#: sign-off alone on its line ("- V.", "Cheers, K"), in brackets after a name ("Ilse (I)").
+_LETTER_PERSON = re.compile(
+    r"(?m)^[ \t>]*([A-Z])[ \t]*:[ \t]"
+    r"|^[ \t>*]*(?:(?i:thanks|thank you|cheers|love|best|regards|from)[ \t,!]*)?[-–—~ \t]*([A-Z])\.?[ \t]*$"
+    r"|[A-Z][a-z'’-]+[ \t]+\(([A-Z])\)"
+)
+#: Initials as people in a document (speaker turns and lists of them): "TV:", "(QB, YZ)".
+_CAPS_PERSON = re.compile(r"(?m)^[ \t>]*([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)])")
 #: A speaker's turn: "Mick:", "Mick 12:05:".
 _SPEAKER_AFTER = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*)?[:>]")
 
@@ -67,6 +83,12 @@ _PHRASE_JOINERS = _words("of the and & for on at de la le")
 _CALENDAR_KEYS = ("weekdays", "weekdays_short", "months", "months_short", "feasts", "feasts_short")
 _NOUN_BEFORE = _words("the a an this that my your his her our their some any no every last next")
 _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
+#: Endings of English words: a rare word that is an everyday word with one of them is no name.
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ive", "ity", "ness", "ment", "ments", "ful", "ly")
+#: The colon after a form's field label: "Subject:", "Key worker :".
+_LABEL_COLON = re.compile(r"[ \t]*(?:[a-z]+[ \t]*){0,2}:")
+#: Beginnings of English words: "Unpacked", "Rewrapped", "Overbaking" are everyday words.
+_PREFIXES = ("un", "re", "dis", "non", "over", "under", "mis", "pre", "self-")
 
 
 #: A word of the text: (start, end, text).
@@ -118,6 +140,10 @@ class ReviewConfig:
     past_after_name: frozenset[str]
     acts_after_initials: frozenset[str]
     contact_words: frozenset[str]
+    #: relatives (``lexicons/relatives.txt``), animals and carers a name can follow: "my sister Wren"
+    relatives: frozenset[str]
+    #: words after a name that put it in a role: "Cass the OT"
+    role_after_name: frozenset[str]
     #: weekdays, months and feasts, written out and short (``lexicons/calendar.yaml``), and "I":
     #: a capital that says nothing
     calendar: frozenset[str]
@@ -155,8 +181,10 @@ class ReviewConfig:
             past_after_name=lists["past_after_name"],
             acts_after_initials=lists["acts_after_initials"],
             contact_words=lists["contact_words"],
+            relatives=rules.words("lexicons/relatives.txt", lower=True) | lists["named_after_relative"],
+            role_after_name=lists["role_after_name"],
             calendar=frozenset().union(*(calendar[k] for k in _CALENDAR_KEYS)) | {"i"},
-            numbered=re.compile(rf"(?i:\b(?:{lists.pattern('numbered_before')}|no\.?|#)[ \t]*#?[ \t]*)\Z"),
+            numbered=re.compile(rf"(?i:\b(?:{lists.pattern('numbered_before')}|no\.?|#)[ \t]*[#:]?[ \t]*)\Z"),
             unit=re.compile(
                 rf"(?i)\d+(?:st|nd|rd|th|{lists.pattern('unit_suffixes')})|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
             ),
@@ -183,8 +211,27 @@ class CandidateFinder:
             normalise(w) for w in rules.words("lexicons/not_places.txt")
         }
         self.roles = frozenset(rules.words("lexicons/role_abbreviations.txt"))
+        self.field_labels = rules.words("lexicons/field_labels.txt", lower=True)
+        relatives = "|".join(sorted(map(re.escape, self.config.relatives), key=len, reverse=True))
+        #: "my sister Wren", "their dog, moss": the word after a relative (group 1)
+        self._after_relative = re.compile(
+            rf"(?i:(?<![\w'’-])(?:my|his|her|their|our|your)[ \t]+(?:{relatives}))[ \t]*,?[ \t]+([^\W\d_][\w'’-]*)"
+        )
+        #: clinical and legal terms, te reo Māori and Pacific words: never identifiers on their own
+        self.terms = frozenset(
+            without_marks(t) for name in TERM_LEXICONS for t in rules.words(f"lexicons/{name}.txt", lower=True)
+        )
+        #: the words of countries, languages and nationalities: a run of them names no one ("Welsh and Tagalog")
+        not_places = rules.words("lexicons/not_places.txt", lower=True)
+        self.not_place_words = {w for phrase in not_places for w in phrase.split()}
         self._worth_a_look: dict[str, bool] = {}
         self.street_types = rules.words("lexicons/street_types.txt", lower=True)
+        streets = "|".join(sorted((re.escape(t) for t in self.street_types if t.isalpha()), key=len, reverse=True))
+        #: a house number and a street in any letter case: "7 kerrow rd", "12/5 ashgrove st", "62 Ave"
+        self._address = re.compile(
+            rf"(?i)(?<![\w/.:-])\d{{1,5}}[a-z]?(?:/\d{{1,5}}[a-z]?)?(?:st|nd|rd|th)?(?:[ \t]+[a-z][\w'’-]*){{0,3}}?"
+            rf"[ \t]+(?:{streets})\b\.?"
+        )
         types = (
             rules.words("lexicons/org_types.txt", lower=True)
             | rules.words("lexicons/venue_types.txt", lower=True)
@@ -203,13 +250,16 @@ class CandidateFinder:
         caps = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text) if m.group()[0].isupper()]
         lower = {w for w in _TOKEN.findall(text) if w[0].islower()}
         out = [c for s in spans if (c := self.doubtful_span(text, s)) is not None]
-        out += self.left_words(text, covered, caps + self._lowercase_tokens(text, lower))
+        out += self.left_words(text, covered, caps + self._lowercase_tokens(text, lower), lower)
         out += self.titled_and_initials(text, covered, caps, lower)
         if types := lower & self.type_words:
             out += self.typed_lowercase(text, covered, types)
         out += self.phrases(text, covered, caps)
         out += self.numbers(text, covered)
         out += self.details(text, spans)
+        out += self.after_relatives(text, covered)
+        out += self.people_as_letters(text, covered, spans)
+        out += self.other_script(text, covered)
         return out
 
     def wordy(self, lower: str) -> bool:
@@ -251,9 +301,12 @@ class CandidateFinder:
 
     # ------------------------------------------------------------------ text left that could identify
 
-    def left_words(self, text: str, covered: bytearray, tokens: list[Token]) -> list[Candidate]:
+    def left_words(
+        self, text: str, covered: bytearray, tokens: list[Token], lower_words: set[str] | frozenset[str] = frozenset()
+    ) -> list[Candidate]:
         """Words no span covers that could be names: capitalised non-dictionary words, first names
-        where a name could stand, capitals that could be initials, words the corpus knows as names."""
+        where a name could stand, capitals that could be initials, words the corpus knows as names
+        (``lower_words``: the document's words in lower case)."""
         out: list[Candidate] = []
         for start, end, raw in tokens:
             word = _POSSESSIVE.sub("", raw)
@@ -262,12 +315,19 @@ class CandidateFinder:
             calendar_or_title = lower in self.config.calendar or lower in self.titles
             if covered.find(1, start, end) >= 0 or len(word) < 2 or calendar_or_title:
                 continue
-            if normalise(word) in self.not_identifiers:
-                continue
+            allowed = normalise(word) in self.not_identifiers or without_marks(lower) in self.terms
+            if allowed and not (word.istitle() and lower in self.first_names):
+                continue  # an allowed word or a term, unless it is written as a name ("Ed", not "ED")
+            frame = lower in self.config.name_before or (lower in self.field_labels and _LABEL_COLON.match(text, end))
+            if frame and not word.isupper():
+                continue  # a word that stands before a name ("Hi", "With") or a form's field ("Subject:")
             if word.isupper() and _CAPITALS.fullmatch(word):
                 candidate = self._capitals(text, start, end)
             elif word[0].isupper():
                 candidate = self._capitalised(text, start, end)
+                seen_lower = lower in lower_words and lower not in self.first_names
+                if candidate and candidate.kind == "capitalised" and seen_lower:
+                    candidate = None  # "Quorvic notes ... a quorvic stance": the word, opening a sentence
             elif word.islower() and len(word) > 2:
                 candidate = self._lowercase(text, start, end)
             else:
@@ -291,8 +351,8 @@ class CandidateFinder:
     def _lowercase_worth_a_look(self, raw: str) -> bool:
         """A lower-case word that ``_lowercase`` could make a candidate of (the rest are everyday words)."""
         word = _POSSESSIVE.sub("", raw)
-        if len(word) < 3 or not word.islower():
-            return False
+        if len(word) < 3 or not word.islower() or "_" in word:
+            return False  # a user name or a code with "_" is looked at as one (``numbers``)
         if word in self.first_names or word in self.word_names or word in self.surnames or "-" in word:
             return True
         return zipf(word) < self.config.rare_word_zipf
@@ -311,14 +371,22 @@ class CandidateFinder:
         cfg = self.config
         lower = text[start:end].lower()
         z = zipf(lower)
-        if z < cfg.rare_word_zipf and text[start + 1 : end].islower():
-            place = word_before(text, start) in cfg.place_before
+        parts = lower.split("-")
+        if len(parts) > 1 and all(p in self.first_names for p in parts) and text[start:end].istitle():
+            return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double first name: "Rose-Ann"
+        if z < cfg.rare_word_zipf and (text[start + 1 : end].islower() or text[start:end].istitle()):
+            place = word_before(text, start) in cfg.place_before or lower in self.towns
+            unlisted = not (lower in self.first_names or lower in self.surnames or lower in self.towns)
+            if unlisted and (self._inflected(lower) or any(c.isdigit() for c in lower)):
+                return None  # an everyday word with an ending, or a code ("P07", numbers() looks at codes)
             return Candidate(start, end, "place" if place else "capitalised", "LOCATION" if place else "PERSON", KEEP)
         named = lower in self.first_names or lower in self.word_names or lower in self.surnames
+        opening = opens_sentence(text, start)
+        if lower in self.towns and z < 4.5 and not in_phrase(text, start, end) and (not opening or not named):
+            return Candidate(start, end, "place", "LOCATION", KEEP)  # a town named on its own: "..., Ashby"
         if not named:
             return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
-        opening = opens_sentence(text, start)
-        acts = opening and word_after(text, end) in cfg.name_after  # "Faith has been coming"
+        acts = opening and (word_after(text, end) in cfg.name_after or self._in_role(text, end))
         alias = _ALIAS_BEFORE.search(text, max(0, start - 40), start)  # 'Alexandra ("Sandy"'
         speaker = _SPEAKER_AFTER.match(text, end) and line_start(text, start)
         if (
@@ -330,9 +398,31 @@ class CandidateFinder:
             return Candidate(start, end, "name-position", "PERSON", KEEP)
         return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
 
+    @staticmethod
+    def _code_words(handle: str) -> bool:
+        """Everyday words joined by "_": a code of an analysis ("peer_support", "GIVING_BACK"), no user name."""
+        parts = [p for p in handle.lower().split("_") if p]
+        return any(len(p) > 2 for p in parts) and all(zipf(p) >= 3.5 for p in parts)
+
+    def _inflected(self, lower: str) -> bool:
+        """An everyday word with an ending ("Rewraps", "Unboxed", "Gardeners"): no name."""
+        for ending in _ENDINGS:
+            if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+                stem = lower[: -len(ending)]
+                if zipf(stem) >= 3.5 or zipf(stem + "e") >= 3.5:
+                    return True
+        return any(lower.startswith(p) and zipf(lower[len(p) :]) >= 3.5 for p in _PREFIXES if len(lower) - len(p) >= 4)
+
+    def _in_role(self, text: str, end: int) -> bool:
+        """A role in capitals right after a name: "Cass the OT", "Bea from HR"."""
+        m = re.match(r"[ \t]*,?[ \t]+([a-z]+)[ \t]+([A-Z]{2,4})\b", text[end : end + 20])
+        return m is not None and m.group(1) in self.config.role_after_name
+
     def _lowercase(self, text: str, start: int, end: int) -> Candidate | None:
         cfg = self.config
         lower = text[start:end]
+        if word_before(text, start) in cfg.place_before and (lower in self.towns and zipf(lower) < 4.5):
+            return Candidate(start, end, "place", "LOCATION", KEEP)  # "the bus from ashby"
         named = lower in self.first_names or lower in self.word_names
         if "-" in lower and all(part in self.first_names for part in lower.split("-")):
             return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double first name: "mary-jo"
@@ -341,16 +431,19 @@ class CandidateFinder:
             return None
         prev, nxt = word_before(text, start), word_after(text, end)
         nounish = prev in _NOUN_BEFORE
-        framed = (
-            prev in cfg.name_before
-            or (not nounish and prev not in _PRONOUNS_BEFORE and (nxt in cfg.name_after or clause_ends(text, end)))
-            # "then sandy found"
-            or (not nounish and (nxt in cfg.past_after_name or (nxt.endswith("ed") and len(nxt) > 4)))
+        acts = not nounish and (
+            (prev not in _PRONOUNS_BEFORE and nxt in cfg.name_after)
+            or nxt in cfg.past_after_name  # "then sandy found"
+            or (nxt.endswith("ed") and len(nxt) > 4)
         )
-        if named and (z < cfg.lowercase_any_zipf or (z < cfg.lowercase_name_zipf and framed)):
+        ends = not nounish and prev not in _PRONOUNS_BEFORE and clause_ends(text, end)
+        framed = prev in cfg.name_before or acts or ends
+        if named and ((z < cfg.lowercase_any_zipf and not nounish) or (z < cfg.lowercase_name_zipf and framed)):
             return Candidate(start, end, "name-position", "PERSON", KEEP)
-        if framed and z < cfg.lowercase_unknown_zipf and len(lower) > 3 and prev not in _PRONOUNS_BEFORE:
-            return Candidate(start, end, "name-position", "PERSON", KEEP)  # "with tamsk", no word at all
+        # no word at all ("with tamsk"), where a person stands: a word of another language at a clause's
+        # end ("tea and pirozhki.") is no name
+        if (prev in cfg.name_before or acts) and z < cfg.lowercase_unknown_zipf and len(lower) > 3:
+            return Candidate(start, end, "name-position", "PERSON", KEEP)
         if z < cfg.lowercase_name_zipf or framed:  # a lower-case name the corpus knows
             return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
         return None
@@ -368,7 +461,9 @@ class CandidateFinder:
                 out.append(Candidate(start, stop, "name-position", "PERSON", KEEP))
         for title in lower & self.titles:
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(title)}\.?[ \t]+([a-z][a-z'’-]+)(?![\w'’-])", text):
-                if covered.find(1, m.start(), m.end()) < 0 and zipf(m.group(1)) < self.config.rare_word_zipf:
+                name = m.group(1)
+                listed = name in self.surnames or name in self.first_names
+                if covered.find(1, m.start(), m.end()) < 0 and (listed or zipf(name) < self.config.rare_word_zipf):
                     out.append(Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP))
         for start, end, word in caps:
             if _MIXED_INITIALS.fullmatch(word) and covered.find(1, start, end) < 0:
@@ -391,11 +486,13 @@ class CandidateFinder:
         def close() -> None:
             if len(run) > 2 and opens_sentence(text, run[0][0]) and zipf(run[0][2].lower()) >= 4.0:
                 run.pop(0)  # "And Larkfield Carers ...": the sentence's first word is no part of the name
+            while run and (run[-1][2] == "I" or run[-1][2].startswith(("I'", "I’"))):
+                run.pop()  # "... Welsh and I", "Later I'm": a pronoun ends no name
             caps = [t for t in run if t[2][0].isupper()]
             titled = any(not t[2].isupper() for t in caps)  # not a row of acronyms
             if len(caps) >= 2 and titled and not opens_sentence(text, run[0][0]):
                 start, end = run[0][0], run[-1][1]
-                if "\n" not in text[start:end] and not all(t[2].lower() in self.config.calendar for t in caps):
+                if "\n" not in text[start:end] and not self._generic_phrase(text[start:end], caps):
                     out.append(Candidate(start, end, "capitalised-phrase", "ORGANIZATION", KEEP))
             run.clear()
 
@@ -412,6 +509,14 @@ class CandidateFinder:
         if run:
             close()
         return out
+
+    def _generic_phrase(self, phrase: str, caps: list[Token]) -> bool:
+        """Allowed ("Peer Support Worker"), or only weekdays and months, or only countries, languages
+        and nationalities ("Welsh and Tagalog")."""
+        if normalise(phrase) in self.not_identifiers:
+            return True
+        words = [_POSSESSIVE.sub("", t[2]).lower() for t in caps]
+        return all(w in self.config.calendar for w in words) or all(w in self.not_place_words for w in words)
 
     def typed_lowercase(self, text: str, covered: bytearray, types: set[str]) -> list[Candidate]:
         """A service, venue or street written in lower case ("the marlow trust", "kells road surgery"):
@@ -458,10 +563,17 @@ class CandidateFinder:
         out: list[Candidate] = []
         if "@" in text or "_" in text:
             for m in _HANDLE.finditer(text):
+                if covered.find(1, m.start(), m.end()) < 0 and not self._code_words(m.group()):
+                    out.append(Candidate(m.start(), m.end(), "number", "CONTACT", KEEP))
+        if "." in text:
+            for m in _DOTTED_SPEAKER.finditer(text):
                 if covered.find(1, m.start(), m.end()) < 0:
                     out.append(Candidate(m.start(), m.end(), "number", "CONTACT", KEEP))
         if not _ANY_DIGIT.search(text):
             return out
+        for m in self._address.finditer(text):
+            if covered.find(1, m.start(), m.end()) < 0 and _street_words(m.group()):
+                out.append(Candidate(m.start(), m.end(), "address", "LOCATION", KEEP))
         for start, end in _codes(text):
             if covered.find(1, start, end) < 0 and not cfg.unit.fullmatch(text, start, end):
                 out.append(Candidate(start, end, "number", "ID", KEEP))
@@ -483,6 +595,58 @@ class CandidateFinder:
             )
             if words & cfg.number_words or sum(c.isdigit() for c in m.group()) >= 7:  # a phone number's length
                 out.append(Candidate(start, end, "number", "CONTACT" if words & cfg.contact_words else "ID", KEEP))
+        return out
+
+    def after_relatives(self, text: str, covered: bytearray) -> list[Candidate]:
+        """The word after "my sister", "his dog", "our keyworker" ... that could be a name: capitalised
+        (a weekday's short form too: a name "Thu"), or a lower-case listed name or hardly a word."""
+        out: list[Candidate] = []
+        for m in self._after_relative.finditer(text):
+            if covered.find(1, m.start(1), m.end(1)) >= 0:
+                continue
+            word = _POSSESSIVE.sub("", m.group(1))
+            lower = word.lower()
+            if word[0].isupper():
+                ok = word.istitle() and lower not in _PRONOUNS_BEFORE and zipf(lower) < 6.0
+            else:
+                listed = lower in self.first_names or lower in self.word_names or lower in self.surnames
+                ok = (listed and zipf(lower) < 4.5) or zipf(lower) < 2.0
+            if ok and len(word) > 1 and lower not in self.titles:
+                out.append(Candidate(m.start(1), m.start(1) + len(word), "relative-name", "PERSON", KEEP))
+        return out
+
+    def people_as_letters(self, text: str, covered: bytearray, spans: list[Span]) -> list[Candidate]:
+        """People written as one letter (a speaker's turn "E:", a sign-off "- V.", "Ilse (I)"), and, in a
+        text that writes people as initials, capitals in a speaker's turn or a list of initials that
+        are also words or abbreviations ("OK:", "(AM, RD)")."""
+        out: list[Candidate] = []
+        for m in _LETTER_PERSON.finditer(text):
+            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+            start, end = m.span(g)
+            letter = m.group(g)
+            # "I:" is the interviewer, "A" a word or the answer
+            if letter.isupper() and covered.find(1, start, end) < 0 and letter != "I" and (letter != "A" or g == 3):
+                out.append(Candidate(start, end, "initials", "PERSON", KEEP))
+        initials = {s.text or text[s.start : s.end] for s in spans if s.label == "PERSON"}
+        if sum(bool(_CAPITALS.fullmatch(w)) for w in initials) < 2:
+            return out
+        for m in _CAPS_PERSON.finditer(text):
+            g = 1 if m.group(1) is not None else 2
+            start, end = m.span(g)
+            if covered.find(1, start, end) < 0 and m.group(g) not in self.roles:
+                out.append(Candidate(start, end, "initials", "PERSON", KEEP))
+        return out
+
+    def other_script(self, text: str, covered: bytearray) -> list[Candidate]:
+        """A short run of another writing system in a text mostly in Latin letters: often a name as its
+        owner writes it ("Ana (آنا)")."""
+        out: list[Candidate] = []
+        runs = list(_OTHER_SCRIPT.finditer(text))
+        if not runs or sum(m.end() - m.start() for m in runs) > 0.3 * len(text):
+            return out
+        for m in runs:
+            if covered.find(1, m.start(), m.end()) < 0:
+                out.append(Candidate(m.start(), m.end(), "other-script", "PERSON", KEEP))
         return out
 
     def details(self, text: str, spans: list[Span]) -> list[Candidate]:
@@ -534,6 +698,16 @@ def _codes(text: str) -> Iterator[tuple[int, int]]:
             continue
         if sum(c.isdigit() for c in piece) >= 3 and any(c.isalpha() for c in piece):
             yield start, end
+
+
+def _street_words(address: str) -> bool:
+    """The words of a street after its number: no everyday small words ("2 days off the road"); a type
+    right after the number only after an ordinal or capitalised ("9th st", "62 Ave", not "5 green")."""
+    words = address.rstrip(".").split()
+    number, middle, kind = words[0], words[1:-1], words[-1]
+    if not middle:
+        return number[-2:].lower() in ("st", "nd", "rd", "th") or kind[0].isupper()
+    return all(zipf(w.lower()) < 5.0 and not w.isdigit() for w in middle)
 
 
 def positions(text: str, word: str) -> Iterator[int]:

@@ -36,11 +36,13 @@ from qualdeid.rules import Rules
 
 _POSSESSIVE = re.compile(r"['’]s$")
 DIRECT_NAMES = ("PERSON", "LOCATION", "ORGANIZATION")
-#: The family of a label: one decision settles the items of one family and one text.
+#: The family of a label: one decision settles the items of one family and one text. A person's, a
+#: place's and a group's names are one family: "Hope" is one question ("a name here?") whichever
+#: label each occurrence has, and the label is chosen with the decision.
 FAMILY = {
-    "PERSON": "person",
-    "LOCATION": "place",
-    "ORGANIZATION": "place",
+    "PERSON": "name",
+    "LOCATION": "name",
+    "ORGANIZATION": "name",
     "CONTACT": "number",
     "ID": "number",
     "RARE_DETAIL": "detail",
@@ -61,6 +63,9 @@ REASONS = {  # format: reason codes
     "place": "a word after '{before}' that could be a place, left",
     "rare-detail": "an unusual detail of someone's life ('{before} ...'), left",
     "offered": "the same text as an identifier you added elsewhere",
+    "other-script": "words in another writing system: a name as its owner writes it?",
+    "relative-name": "the word after '{before}': a name?",
+    "address": "a house number and a street, left",
 }
 
 
@@ -90,8 +95,9 @@ class ReviewItem:
 
 
 def group_of(label: str, surface: str) -> str:
-    """ "person:hope": the items one decision settles share the family of their label and their text."""
-    return f"{FAMILY.get(label, label.lower())}:{_POSSESSIVE.sub('', surface).lower()}"
+    """ "name:hope": the items one decision settles share the family of their label and their text (in
+    any letter case, without a possessive or a leading article)."""
+    return f"{FAMILY.get(label, label.lower())}:{normalise(surface) or surface.lower()}"
 
 
 class UncertaintyFinder:
@@ -178,10 +184,10 @@ class UncertaintyFinder:
         ambiguous = self._ambiguity()
         for d, a, b, text in self.mentions:
             if (d, a, b) in ambiguous:
-                ranks[f"identity:{_POSSESSIVE.sub('', text).lower()}"] += self.uncertainty.get("ambiguous-person", 0.5)
+                ranks[group_of("PERSON", text)] += self.uncertainty.get("ambiguous-person", 0.5)
         for form, labels in self.labels_of.items():
             if _label_in_doubt(labels):
-                ranks[f"label:{form}"] += self.uncertainty.get("label", 0.5) * self.label_counts[form]
+                ranks[group_of("PERSON", form)] += self.uncertainty.get("label", 0.5) * self.label_counts[form]
         self.ranks = dict(ranks)
         return self.ranks
 
@@ -204,14 +210,15 @@ class UncertaintyFinder:
             surface = text[s.start : s.end]
             if (n := ambiguous.get((doc.id, s.start, s.end))) is not None:
                 reason = REASONS["ambiguous-person"].format(n=n)
-                group = f"identity:{_POSSESSIVE.sub('', surface).lower()}"
+                group = group_of("PERSON", surface)
                 out.append(self._item(s.start, s.end, s.label, surface, reason, REPLACE, group, "ambiguous-person"))
             elif s.label in DIRECT_NAMES and s.detector not in CERTAIN_DETECTORS:
                 form = normalise(_POSSESSIVE.sub("", surface))
                 labels = self.labels_of.get(form, set())
                 if _label_in_doubt(labels):
                     reason = REASONS["label"].format(labels=" and ".join(sorted(labels & set(DIRECT_NAMES))))
-                    out.append(self._item(s.start, s.end, s.label, surface, reason, REPLACE, f"label:{form}", "label"))
+                    group = group_of(s.label, form)
+                    out.append(self._item(s.start, s.end, s.label, surface, reason, REPLACE, group, "label"))
         out = _one_per_place(out)
         if self.skip_decided and self.decisions:
             ranges = self.decisions.decided_ranges(doc)

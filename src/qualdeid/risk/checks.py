@@ -17,6 +17,7 @@ from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token, analyse
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
+from qualdeid.risk.lexicon import Related
 from qualdeid.risk.linkage import Linker
 from qualdeid.risk.regions import blank, unchecked_in
 from qualdeid.risk.similarity import AccountIndex
@@ -156,6 +157,8 @@ class RiskChecker:
             max_weight=config.linkage_max_weight,
             quantile=config.similarity_quantile,
             margin=config.similarity_margin,
+            related=Related.load(config.rules_dirs),
+            related_weight=config.similarity_related_weight,
         )
         self.linker = Linker(
             self.profile,
@@ -244,7 +247,13 @@ class RiskChecker:
 
     def _identifiers(self, a: Analysed, spans: list[Span]) -> list[Finding]:
         out = []
-        name_slots = {t.start for t in a.tokens if t.name_slot}
+        # "a sense of hope", "the place of faith": a bare noun after "of" is the word, not the name
+        name_slots = {
+            t.start
+            for t in a.tokens
+            if t.name_slot and not (t.dep == "pobj" and t.head >= 0 and a.tokens[t.head].lemma == "of")
+        }
+        persons = _who_clauses(a)
         never = self.profile.never
         never_spans = never.spans(a.text)
         mentions = self._mention_people()
@@ -265,9 +274,16 @@ class RiskChecker:
                 msg = f"possibly a {label} from the corpus (a name that is also a word, in lower case; check it)"
                 check = "possible_identifier"
             elif hit.certain:
-                why = "listed as an ordinary term" if listed else "also a common word, or written in another case"
+                why = (
+                    "listed as an ordinary term"
+                    if listed
+                    else "also a common word, written in another case, or there only inside a rare detail"
+                )
                 msg = f"possibly a {label} from the corpus ({why}; check it)"
                 check = "possible_identifier"
+            elif hit.label == "PERSON" and hit.start in persons:
+                msg = f"a {label} from the corpus ({n} source document(s)), named here as a person ('..., who')"
+                check = "residual_identifier"
             else:
                 msg = f"possibly a {label} from the corpus (a common word at a sentence start; check it)"
                 check = "possible_identifier"
@@ -362,7 +378,7 @@ class RiskChecker:
             end = t.norm_end if t.norm_end > t.end else t.end  # a phrase of several words: "glass eye"
             if _rarity(a.text[t.start : end], t) < c.word_zipf:
                 cands.append(_Candidate(t.start, end, docs, people, "a rare word", found.k))
-            elif self.suggest.listed(t):
+            elif self.suggest.listed(t) and t.pos in ("NOUN", "PROPN"):  # "a judge", not "judged"
                 cands.append(_Candidate(t.start, end, docs, people, "a word of the rare-detail lexicons", found.k))
             elif t.lemma in p.rare_words or t.text.lower() in p.rare_words or t.norm in p.rare_words:
                 reason = "a word of a rare detail flagged in the corpus"
@@ -621,6 +637,19 @@ def _within(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in ranges)
 
 
+def _who_clauses(a: Analysed) -> set[int]:
+    """Start offsets of capitalised words that a relative clause of a person qualifies ("Hope, who had
+    stayed twice", "Grace, whose son..."): only a person is a "who", so a sentence-initial word there
+    is a name, not the word."""
+    out = set()
+    for r, clause in enumerate(a.tokens):
+        if clause.dep != "relcl" or clause.head < 0 or not a.tokens[clause.head].text[:1].isupper():
+            continue
+        if any(w.head == r and w.tag in ("WP", "WP$") for w in a.tokens):  # tags: who/whom, whose
+            out.add(a.tokens[clause.head].start)
+    return out
+
+
 def _rarity(words: str, t: Token) -> float:
     """Zipf frequency of a word (the more common of its lemma and form) or of a phrase."""
     if " " in words.strip() or "-" in words:
@@ -649,10 +678,11 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _merge_duplicates(findings: list[Finding]) -> list[Finding]:
-    """One finding per check and place: the same words found twice (by two routes) are one finding."""
-    out: dict[tuple[str, int | None, int | None], Finding] = {}
+    """One finding per check and place: the same words found twice (by two routes) are one finding.
+    A link to a person is about that person: links to two people stay two findings."""
+    out: dict[tuple[str, int | None, int | None, tuple[str, ...]], Finding] = {}
     for f in findings:
-        key = (f.check, f.start, f.end)
+        key = (f.check, f.start, f.end, tuple(f.people) if f.check == "subject_linkage" else ())
         if key in out:
             kept = out[key]
             kept.sources = sorted(set(kept.sources) | set(f.sources))

@@ -41,6 +41,7 @@ class RiskConfig:
     linkage_min_sentence_weight: float = 2.5
     similarity_quantile: float = 0.25
     similarity_margin: float = 0.0
+    similarity_related_weight: float = 0.5
     similarity_min_words: int = 2
     linkage_detail_zipf: float = 3.2
     similarity_story_words: int = 4
@@ -102,6 +103,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     similarity = linkage.get("similarity", {}) or {}
     c.similarity_quantile = float(similarity.get("quantile", c.similarity_quantile))
     c.similarity_margin = float(similarity.get("margin", c.similarity_margin))
+    c.similarity_related_weight = float(similarity.get("related_weight", c.similarity_related_weight))
     c.similarity_min_words = int(similarity.get("min_words", c.similarity_min_words))
     c.similarity_story_words = int(similarity.get("story_words", c.similarity_story_words))
     c.suggestions = {str(k): str(v) for k, v in merged.get("suggestions", {}).items()}

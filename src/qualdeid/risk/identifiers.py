@@ -38,6 +38,9 @@ class Identifier:
     common: bool = False  # also a common word: matched case-sensitively, sentence-initial = uncertain
     short_form: bool = False  # inferred from a document that uses it beside the full name
     forms: set[str] = field(default_factory=set)  # exactly as written where it was found (case kept)
+    #: found somewhere as a name standing on its own, not only as a word of a detail detection flagged
+    #: ("drove the Glaciron", "won a national Brisca dancing title": a thing, taken for a name)
+    alone: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,18 +94,22 @@ class IdentifierIndex:
         return iter(self._by_key.values())
 
     def add_document(self, doc: Document) -> None:
+        details = sorted((s.start, s.end) for s in doc.spans if s.label == "RARE_DETAIL")
         for span in doc.spans:
             if span.label in self.labels:
-                self.add(doc.text[span.start : span.end], span.label, doc.id)
+                in_detail = _in_detail(doc.text, span.start, span.end, details)
+                self.add(doc.text[span.start : span.end], span.label, doc.id, alone=not in_detail)
 
-    def add(self, value: str, label: str, source: str) -> None:
+    def add(self, value: str, label: str, source: str, *, alone: bool = True) -> None:
         for variant in self.variants(value, label):
             key = variant.lower()
             ident = self._by_key.get(key)
             if ident is None:
-                ident = self._by_key[key] = Identifier(variant, label, common=self._is_common(variant, label))
+                common = self._is_common(variant, label)
+                ident = self._by_key[key] = Identifier(variant, label, common=common, alone=alone)
             ident.sources.add(source)
             ident.forms.add(variant)
+            ident.alone |= alone
         self._regexes = None
 
     def variants(self, value: str, label: str) -> set[str]:
@@ -237,7 +244,13 @@ class IdentifierIndex:
         hits = []
         for m, ident, lower in self._matches(t, word_uses):
             certain = not lower and not (ident.common and sentence_initial(t, m.start()))
-            confident = certain and not ident.common and not self._frequent(ident.value) and _as_found(m.group(), ident)
+            confident = (
+                certain
+                and ident.alone
+                and not ident.common
+                and not self._frequent(ident.value)
+                and _as_found(m.group(), ident)
+            )
             sources = tuple(sorted(ident.sources))
             hits.append(IdentifierHit(m.start(), m.end(), ident.label, sources, certain, lower, confident))
         return hits
@@ -283,6 +296,16 @@ def load_word_names(rules_dirs: Iterable[Path] = ()) -> set[str]:
     """Names that are also ordinary words (``rules/names/word_names.txt``, shared with detection and scrub)."""
     rules = Rules(list(rules_dirs))
     return rules.words("names/word_names.txt", lower=True) | rules.words("names/surname_words.txt", lower=True)
+
+
+def _in_detail(text: str, start: int, end: int, details: list[tuple[int, int]]) -> bool:
+    """Inside a detected rare detail, or the gap between two parts of one ("won a national | Brisca |
+    dancing title")."""
+    if any(s <= start and end <= e for s, e in details):
+        return True
+    before = any(e <= start and not text[e:start].strip() for _, e in details)
+    after = any(end <= s and not text[end:s].strip() for s, _ in details)
+    return before and after
 
 
 def index_corpus(docs: Iterable[Document], *, short_form_zipf: float = 5.0, **kwargs) -> IdentifierIndex:

@@ -107,3 +107,24 @@ class Synonyms:
                     out.append((i, i + n, canon))
                     taken[i : i + n] = [True] * n
         return sorted(out)
+
+
+@dataclass
+class Related:
+    """Words related in meaning (``rules/risk/related.txt``, built from WordNet): "pianist" and
+    "piano", "earring" and its broader "jewellery". Unlike synonyms they are not read as one word: a
+    person's accounts that hold a word also hold, more weakly, the words related to it."""
+
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # folded word -> folded related words
+
+    @classmethod
+    def load(cls, rules_dirs: Sequence[Path] = (), name: str = "risk/related.txt") -> Related:
+        table: dict[str, set[str]] = {}
+        for line in Rules(list(rules_dirs)).words(name):
+            head, sep, rest = line.partition(":")
+            if sep:
+                table.setdefault(fold(head), set()).update(w for w in (fold(v) for v in rest.split(",")) if w)
+        return cls({w: frozenset(rs) for w, rs in table.items()})
+
+    def of(self, word: str) -> frozenset[str]:
+        return self.words.get(word, frozenset())

@@ -242,7 +242,22 @@ class Linker:
         specific = self._specific(ev)
         if len(specific) < min_words:
             return False
-        return self.has_detail(ev, specific) or len(specific) >= self.story_words
+        return self.has_detail(ev, [t for t in specific if self._detail_in_accounts(t)]) or (
+            len(specific) >= self.story_words
+        )
+
+    def _detail_in_accounts(self, t: Token) -> bool:
+        """A word of the text that their accounts hold only through a related word is a detail of their
+        life only when it is listed as one ("harpist" for their "harp") or their own word is a detail
+        too: not "tenancy" for the "tenant" of a housing service's every account."""
+        if self.index is None or self.index.holds(t):
+            return True
+        if self.suggest is not None and self.suggest.listed(t):
+            return True
+        return any(
+            zipf(w) < self.detail_zipf or (self.suggest is not None and self.suggest.listed_word(w))
+            for w in self.index.accounts_words(t)
+        )
 
     @staticmethod
     def has_detail(ev: PersonEvidence, tokens: Iterable[Token]) -> bool:

@@ -5,7 +5,9 @@ classes: content lemmas read through the synonym table, so "mum" and "mother" ar
 scored against every person with BM25: a word counts by how few people's accounts hold it (inverse
 document frequency, people as documents) and by how uncommon it is in general English (wordfreq),
 so a paraphrase that keeps a person's distinctive words in other forms still scores high, and a
-passage made of words everyone uses does not.
+passage made of words everyone uses does not. A person's accounts also hold, at ``related_weight`` of
+the weight, the words related in meaning to theirs (``rules/risk/related.txt``, from WordNet: "pianist"
+for their "piano", "jewellery" for their "earrings"), so a paraphrase in other words still points at them.
 
 Raw scores are not comparable across people (a worker with twenty diaries shares words with
 anything), so each is calibrated on the corpus itself: windows of the corpus's own documents, as
@@ -27,7 +29,8 @@ from dataclasses import dataclass, field
 
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.risk.analysis import Analysed, Token
-from qualdeid.risk.corpus import LINKABLE_ROLES, CorpusProfile, inside
+from qualdeid.risk.corpus import LINKABLE_ROLES, CorpusProfile, Trace, inside
+from qualdeid.risk.lexicon import Related
 
 K1, B = 1.2, 0.75
 
@@ -68,10 +71,20 @@ class AccountIndex:
         quantile: float = 0.25,
         margin: float = 0.0,
         max_windows: int = 400,
+        related: Related | None = None,
+        related_weight: float = 0.5,
     ) -> None:
         self.profile, self.max_zipf, self.base_zipf, self.max_weight = profile, max_zipf, base_zipf, max_weight
         self.quantile, self.margin, self.max_windows = quantile, margin, max_windows
+        self.related = related or Related()
         bags: dict[str, Counter[str]] = defaultdict(Counter)
+        #: per person, the word classes related in meaning to those of their accounts (and not in them)
+        related_bags: dict[str, Counter[str]] = defaultdict(Counter)
+        #: a word class their accounts hold only through a related word -> document -> its people
+        self.related_docs: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        doc_related: dict[str, set[str]] = defaultdict(set)
+        #: a word class the accounts hold only through related words -> those words of the accounts
+        self.related_from: dict[str, set[str]] = defaultdict(set)
         #: per document, its sentences as the word classes they hold (for the null windows)
         self.doc_sentences: dict[str, list[list[str]]] = {}
         #: per document, everyone it is about or by: never scored against its own windows
@@ -84,8 +97,14 @@ class AccountIndex:
                 classes = [self._class(t) for t in by_sentence.get(si, ())]
                 classes = [c for c in classes if c]
                 owners = owned[si][1] if si < len(owned) else set()
+                near = {c: ws for c, ws in self._related(by_sentence.get(si, ())).items() if c not in classes}
+                doc_related[doc_id] |= set(near)
+                for c, ws in near.items():
+                    self.related_from[c] |= ws
+                    self.related_docs[c][doc_id] |= owners
                 for p in owners:
                     bags[p].update(classes)
+                    related_bags[p].update(near.keys())
                 self.doc_people[doc_id] |= owners
                 sentences.append(classes)
             self.doc_sentences[doc_id] = sentences
@@ -100,15 +119,23 @@ class AccountIndex:
         # Rarity within the corpus is counted in documents, not people: attributing sentences to people
         # is uncertain, and a word many diaries use ("peer", "discharge") is the corpus's common wording
         # whoever it is attributed to.
-        df: Counter[str] = Counter(c for sentences in self.doc_sentences.values() for c in set().union(*sentences))
+        # A word that related words bring into many documents ("musician" beside every instrument) is
+        # common there too.
+        df: Counter[str] = Counter(
+            c for doc_id, sentences in self.doc_sentences.items() for c in set().union(*sentences) | doc_related[doc_id]
+        )
         n = len(self.doc_sentences)
         #: word class -> [(person, the class's weight for them)]
         self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for p in self.people:
             norm = K1 * (1 - B + B * lengths[p] / avg) if avg else K1
-            for c, tf in bags[p].items():
-                idf = math.log(1 + (n - df[c] + 0.5) / (df[c] + 0.5))
-                self.postings[c].append((p, idf * self.rarity(c) * tf * (K1 + 1) / (tf + norm)))
+            weights: dict[str, float] = {}
+            for bag, factor in ((related_bags[p], related_weight), (bags[p], 1.0)):
+                for c, tf in bag.items():
+                    idf = math.log(1 + (n - df[c] + 0.5) / (df[c] + 0.5))
+                    weights[c] = factor * idf * self.rarity(c) * tf * (K1 + 1) / (tf + norm)
+            for c, w in weights.items():
+                self.postings[c].append((p, w))
         self._nulls: dict[int, _Null] = {}
 
     def rarity(self, word: str) -> float:
@@ -120,6 +147,39 @@ class AccountIndex:
             return ""
         return t.norm or t.lemma
 
+    def _related(self, tokens: Iterable[Token]) -> dict[str, set[str]]:
+        """The word classes related in meaning to the tokens' words (as uncommon as a class may be),
+        each with the tokens' words it is related to."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for t in tokens:
+            if not t.content:
+                continue
+            for w in self.related.of(t.lemma) | self.related.of(t.form):
+                c = self.profile.synonyms.of(w)
+                if zipf(c) < self.max_zipf:
+                    out[c].add(t.lemma)
+        return out
+
+    def accounts_words(self, t: Token) -> set[str]:
+        """The accounts' own words for the token: its lemma when they hold its word class, otherwise
+        their words that are related to it."""
+        c = self._class(t)
+        if not c or self.profile.class_trace(c).k:
+            return {t.lemma}
+        return set(self.related_from.get(c, ()))
+
+    def holds(self, t: Token) -> bool:
+        """Whether the corpus's accounts hold the token's own word class (not only words related to it)."""
+        return bool(self.profile.class_trace(self._class(t)).k)
+
+    def trace(self, cls: str) -> Trace:
+        """Whose accounts hold a word class: by the word itself where the corpus has it, otherwise
+        through the words related to it."""
+        found = self.profile.class_trace(cls)
+        if found.k or cls not in self.related_docs:
+            return found
+        return Trace.of(self.related_docs[cls], self.profile.config.sources)
+
     def scores(self, classes: Iterable[str]) -> dict[str, float]:
         out: dict[str, float] = defaultdict(float)
         for c in set(classes):
@@ -129,7 +189,7 @@ class AccountIndex:
 
     def specific(self, tokens: Iterable[Token], k: int) -> list[Token]:
         """The tokens whose word class the accounts of fewer than ``k`` people hold."""
-        return [t for t in tokens if 0 < self.profile.class_trace(self._class(t)).k < k]
+        return [t for t in tokens if 0 < self.trace(self._class(t)).k < k]
 
     # ------------------------------------------------------------------ calibration
 

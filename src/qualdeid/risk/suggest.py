@@ -65,7 +65,10 @@ class Suggester:
 
     def listed(self, t: Token) -> bool:
         """A word that one of the rare-detail lexicons holds on its own ("mule", "harp")."""
-        return any(self.kind_of.get(w) in ALONE_KINDS for w in (t.lemma, t.form))
+        return any(self.listed_word(w) for w in (t.lemma, t.form))
+
+    def listed_word(self, word: str) -> bool:
+        return self.kind_of.get(word) in ALONE_KINDS
 
     def phrases(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         """(first, end, kind) of the lexicons' entries of several words in ``tokens`` ("glass eye",

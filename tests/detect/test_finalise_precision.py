@@ -1,0 +1,160 @@
+"""The finaliser drops what is not an identifier and trims what the annotation leaves out (issue 13,
+token precision): NER's weekdays, languages, field labels and everyday words; the name detector's
+languages, peoples, roles and fields; dates, names, ages and rare details without the words around
+them. Spans are given by hand, so each rule is tested alone; the texts are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.corpus.model import Span
+from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
+from qualdeid.labels import AGE, DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
+from qualdeid.rules import Rules
+
+NAMES = "names"
+
+
+@pytest.fixture(scope="module")
+def finaliser() -> Finaliser:
+    return Finaliser(Rules())
+
+
+def _final(finaliser: Finaliser, text: str, found: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """Finalise spans given as (surface, label, detector): the surface's first occurrence in text."""
+    spans = []
+    for surface, label, detector in found:
+        start = text.index(surface)
+        spans.append(Span(start, start + len(surface), label, score=0.85, detector=detector))
+    return [(s.text, s.label) for s in finaliser.spans(text, spans)]
+
+
+DROPPED = [
+    # NER on weekdays, a language with everyday words, a field's label, everyday words opening a list
+    ("She only comes in on Tues & Weds now.", "Tues & Weds", ORGANIZATION, NER_DETECTOR),
+    ("Rota: Busy Sat, off Sun.", "Busy Sat", ORGANIZATION, NER_DETECTOR),
+    ("Spoke Wolof with the volunteer.", "Spoke Wolof", ORGANIZATION, NER_DETECTOR),
+    ("Member ID: 55310", "Member ID", ORGANIZATION, NER_DETECTOR),
+    ("Puzzles, snacks and the bus timetable.", "Puzzles", PERSON, NER_DETECTOR),
+    ("Nightmares most nights, appetite poor.", "Nightmares", PERSON, NER_DETECTOR),
+    ("Music: the choir at two.", "Music", PERSON, NER_DETECTOR),
+    ("the Wolof and Fula speakers", "Wolof", LOCATION, NER_DETECTOR),
+    # the name detector on languages, peoples, faiths, roles and fields
+    ("Languages: Uzbek/Tajik, some English", "Uzbek/Tajik", PERSON, NAMES),
+    ("a Malawian choir sang", "Malawian", PERSON, NAMES),
+    ("with the Baptist congregation", "Baptist", PERSON, NAMES),
+    ("Bolivian Quechua family, newly arrived", "Bolivian Quechua", PERSON, NAMES),
+    ("Coordinator: please sign below", "Coordinator", PERSON, NAMES),
+    # jobs, credentials, record and clinical abbreviations, numbers without a word
+    ("Signed, Senior Housing Officer", "Senior Housing Officer", ORGANIZATION, NER_DETECTOR),
+    ("Kind regards, Principal Lecturer", "Principal Lecturer", PERSON, NER_DETECTOR),
+    ("Tenancy Support Worker on leave", "Tenancy Support Worker", PERSON, NAMES),
+    ("seen by the LCSW today", "LCSW", ORGANIZATION, NER_DETECTOR),
+    ("URN 88213, ward 4", "URN", PERSON, NAMES),
+    ("Bloods: CRP and TSH normal", "TSH", ORGANIZATION, NER_DETECTOR),
+    ("Survey (n=9) returned", "n=9", ORGANIZATION, NER_DETECTOR),
+    # study codes and headings; a feast kept around the world, without a year
+    ("Session R4 notes follow", "Session R4", ORGANIZATION, NER_DETECTOR),
+    ("Findings: she laughed at that", "Findings", ORGANIZATION, NER_DETECTOR),
+    ("We had a quiet Christmas at the house.", "Christmas", DATE_TIME, NER_DETECTOR),
+    ("Eid this year was quiet for him", "Eid this year", DATE_TIME, "HolidayRecognizer"),
+    # a language the lists lack, by its frame
+    ("She speaks Ewenki at home", "Ewenki", ORGANIZATION, NER_DETECTOR),
+    ("Languages: Russian, Chukchi, some English", "Chukchi", PERSON, NAMES),
+    # the first word of a greeting in te reo Māori or a Pacific language
+    ("Kia ora koutou, welcome back", "Kia", PERSON, NAMES),
+    ("Mālō e lelei everyone", "Mālō", PERSON, NER_DETECTOR),
+    # a range of hours or ages read as a code
+    ("Drop-in, Thursdays 9-11 at the library", "9-11", ID, "CodeRecognizer"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "detector"), DROPPED)
+def test_not_an_identifier_is_dropped(finaliser: Finaliser, text: str, surface: str, label: str, detector: str) -> None:
+    assert _final(finaliser, text, [(surface, label, detector)]) == []
+
+
+KEPT = [
+    # names that are words, towns that are words, numbered roads, a language that is a given name
+    ("Ember rang at noon about the van.", "Ember", PERSON, NER_DETECTOR),
+    ("Orla, can you ring me back?", "Orla", PERSON, NER_DETECTOR),
+    ("She moved to Wigan last spring.", "Wigan", LOCATION, NER_DETECTOR),
+    ("a lay-by on Highway 61 near the bridge", "Highway 61", LOCATION, NER_DETECTOR),
+    ("Tatar brought scones for everyone.", "Tatar", PERSON, NAMES),
+    ("Aunty will drive her to the clinic.", "Aunty", PERSON, NAMES),
+    ("Thanks, Tuesday Okonjo", "Tuesday Okonjo", PERSON, NAMES),
+    ("the Sunday Bakehouse on Kells Road", "Sunday Bakehouse", ORGANIZATION, "NamedPlaceRecognizer"),
+    # a name before a job, initials that are also an abbreviation, initials joined
+    ("Thanks to Senior Nurse Ngata", "Senior Nurse Ngata", PERSON, NAMES),
+    ("DM (volunteer) opened up at nine", "DM", PERSON, NAMES),
+    ("R & J sorted the raffle again", "R & J", ORGANIZATION, NER_DETECTOR),
+    # a name beside a language, after a verb that is not one of speaking
+    ("Mirela and Tamsin came; Tamsin speaks Catalan", "Mirela", PERSON, NAMES),
+    ("asked Idris and the Somali family", "Idris", PERSON, NAMES),
+    ("Interpreter: yes, Somali, Idris by phone", "Idris", PERSON, NAMES),
+    ("Language: Somali   Interpreter: Idris", "Idris", PERSON, NAMES),
+    ("the interpreter Idris was late", "Idris", PERSON, NAMES),
+    # a feast with its year, a regional day
+    ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
+    ("the ceilidh at Hogmanay Night went well", "Hogmanay Night", DATE_TIME, "HolidayRecognizer"),
+    ("file ref 4471-209 kept", "4471-209", ID, "CodeRecognizer"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "detector"), KEPT)
+def test_identifier_is_kept(finaliser: Finaliser, text: str, surface: str, label: str, detector: str) -> None:
+    assert _final(finaliser, text, [(surface, label, detector)]) == [(surface, label)]
+
+
+TRIMMED = [
+    # dates: "between", a time of day, a field's label after it; two dates in one span
+    ("Sent: Friday, 8 March 2024 3:15 PM", "Friday, 8 March 2024 3:15 PM", DATE_TIME, ["Friday, 8 March 2024"]),
+    ("DOB: 14/02/1961 Age: 63", "14/02/1961 Age", DATE_TIME, ["14/02/1961"]),
+    ("from March 2022 to May 2023", "March 2022 to May 2023", DATE_TIME, ["March 2022", "May 2023"]),
+    ("Between 4 June 2021 and now", "Between 4 June 2021", DATE_TIME, ["4 June 2021"]),
+    # names: a note after a dash, a greeting, a role, a time of day
+    ("Mirela Vasko - Romanian interpreter booked", "Mirela Vasko - Romanian", PERSON, ["Mirela Vasko"]),
+    ("Hi Tevita, thanks for the lift", "Hi Tevita", PERSON, ["Tevita"]),
+    ("Checked by Tevita Lolo RN", "Tevita Lolo RN", PERSON, ["Tevita Lolo"]),
+    ("Kasia Wrona 09:41: on my way", "Kasia Wrona 09:41", PERSON, ["Kasia Wrona"]),
+    ("Noted by Ilse Brandt - prefers e-mail", "Ilse Brandt - prefers", PERSON, ["Ilse Brandt"]),
+    # ages: the number only
+    ("a 61 years old man", "61 years old", AGE, ["61"]),
+    ("pt is a 45 y/o woman", "45 y/o", AGE, ["45"]),
+    # rare details: the possessive and a dangling word left out
+    ("she shows off his racing pigeons", "his racing pigeons", RARE_DETAIL, ["racing pigeons"]),
+    ("he was a stilt-walker back then", "was a stilt-walker back", RARE_DETAIL, ["was a stilt-walker"]),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "expected"), TRIMMED)
+def test_words_around_are_left_out(
+    finaliser: Finaliser, text: str, surface: str, label: str, expected: list[str]
+) -> None:
+    assert _final(finaliser, text, [(surface, label, NAMES)]) == [(e, label) for e in expected]
+
+
+def test_a_name_after_a_date_is_not_cut_off(finaliser: Finaliser) -> None:
+    """ "Jun 3 2024 - Pim Vos": a dash inside a date span that is not between two dates stays."""
+    text = "We met again on Jun 3 2024 - Pim Vos drove me there and we talked for an hour about the move."
+    assert _final(finaliser, text, [("Jun 3 2024 - Pim Vos", DATE_TIME, NER_DETECTOR)]) == [
+        ("Jun 3 2024 - Pim Vos", DATE_TIME)
+    ]
+
+
+def test_the_whole_pipeline_keeps_names_and_drops_words(detector) -> None:
+    """Through spaCy, the recognizers and the name lists: the people and the town stay, the languages,
+    the job, the weekdays and the feast do not (a rare detail may name a
+    language: that is the rare finders' call)."""
+    text = (
+        "Home visit with Ignatius Obiora-Lund in Wigan on the 14th, his first since Christmas. He speaks "
+        "Kinyarwanda and some Wolof, and his Eritrean neighbours drop in on Tues & Weds. The Senior Housing "
+        "Officer came at 3:15 PM and Ignatius made tea for everyone."
+    )
+    found = [(s.text, s.label) for s in detector.detect_text(text).spans if s.label != RARE_DETAIL]
+    texts = [t for t, _ in found]
+    assert ("Ignatius Obiora-Lund", "PERSON") in found and ("Ignatius", "PERSON") in found
+    assert "Wigan" in texts and any("14th" in t for t in texts)
+    for word in ("Kinyarwanda", "Wolof", "Eritrean", "Tues", "Weds", "Christmas", "Officer"):
+        assert not any(word in t for t in texts), (word, found)
