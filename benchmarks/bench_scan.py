@@ -4,13 +4,16 @@ On the same synthetic diary corpus (see make_corpus.py) and the same spaCy model
 
 * spaCy ``nlp.pipe`` over all texts, the standard pipeline as ``spacy.load`` gives it
   (``--senter`` adds qualdeid's variant, parser swapped for the sentence recogniser);
-* Presidio's default AnalyzerEngine called document by document, on the first ``--presidio-docs``
-  documents only (it is slow; its docs/s is comparable, its total time is not);
+* Presidio's default AnalyzerEngine called document by document, as a user runs it, on the first
+  ``--presidio-docs`` documents only (it is slow; its docs/s is comparable, its total time is not):
+  in a process of its own (``presidio_baseline.py --time``; the ratios are taken against this one,
+  model loading excluded) and, for comparison, inside this process, which also holds qualdeid;
 * qualdeid as a user runs it: ``qualdeid scan FOLDER --format jsonl --quiet`` in a subprocess
   (model loading included), with ``--jobs 2`` too when the CLI has that option;
 * qualdeid as a library: ``Detector(DetectConfig(jobs=J)).detect(Corpus([FOLDER]))`` for J = 1, 2
   (detector built once, outside the timing).
 
+All methods read the same documents, the files of the cached corpus folder (``common.corpus_texts``).
 Every method runs once per repetition, in a rotated order; medians over repetitions are shown and
 ratios are computed within each repetition, so that load from other processes cancels out as far as
 possible. Targets (issue 2): qualdeid / Presidio >= 3x, qualdeid / spaCy >= 0.6x.
@@ -21,7 +24,9 @@ Usage:  python3 benchmarks/bench_scan.py [--docs 2000] [--repeat 3] [--quick]
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +37,7 @@ import spacy
 from common import (
     cli_supports,
     corpus_folder,
+    corpus_source,
     corpus_texts,
     git_head,
     machine_line,
@@ -86,7 +92,22 @@ def presidio_method(texts: list[str], model: str) -> Method:
     def run() -> tuple[float, float]:
         return timed(lambda: [analyzer.analyze(t, language="en") for t in texts])
 
-    return Method("presidio AnalyzerEngine per doc", len(texts), "1", run)
+    return Method("presidio per doc, in this process", len(texts), "1", run)
+
+
+def presidio_process_method(folder: Path, n: int, model: str) -> Method:
+    """Presidio's loop in a fresh process: whatever this process loaded or set cannot touch it."""
+    script = Path(__file__).with_name("presidio_baseline.py")
+    cmd = [sys.executable, str(script), "--time", str(folder), "--docs", str(n), "--model", model]
+
+    def run() -> tuple[float, float]:
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"presidio_baseline.py exited {proc.returncode}: {proc.stderr.strip()[-2000:]}")
+        figures = json.loads(proc.stdout.strip().splitlines()[-1])
+        return figures["wall"], figures["cpu"]
+
+    return Method("presidio AnalyzerEngine per doc", n, "1", run)
 
 
 def library_method(folder: Path, n: int, jobs: int, model: str) -> Method:
@@ -148,7 +169,7 @@ def print_results(methods: list[Method], presidio: Method, spacy_standard: Metho
         cpu = median(m.cpu_rates)
         cpu_text = "-" if cpu != cpu else f"{cpu:.2f}"
         print(f"{m.name:<40}{m.docs:>6}{m.processes:>6}{median(m.rates):>9.2f}{spread:>14}{cpu_text:>12}")
-    print(f"(Presidio timed on the first {presidio.docs} documents only, document by document;")
+    print(f"(Presidio timed on the first {presidio.docs} documents only, document by document, in its own process;")
     print(" docs/CPU-s counts user+system time of all processes of a run: robust to load, blind to parallelism.)")
     qualdeid_methods = [m for m in methods if m.name.startswith("qualdeid")]
     print("\nthroughput ratios, wall clock (median of per-repetition ratios; the targets of issue 2):")
@@ -161,6 +182,11 @@ def print_results(methods: list[Method], presidio: Method, spacy_standard: Metho
         print(ratio_line(q, presidio, None, cpu=True))
     for q in qualdeid_methods:
         print(ratio_line(q, spacy_standard, None, cpu=True))
+    for m in methods:
+        if m.name.startswith("presidio") and m is not presidio:
+            print("\nPresidio inside this process against its own process (1.00x: nothing here distorts it):")
+            print(ratio_line(m, presidio, None))
+            print(ratio_line(m, presidio, None, cpu=True))
 
 
 def main() -> None:
@@ -172,6 +198,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--senter", action="store_true", help="also time spaCy with qualdeid's parser->senter swap")
     parser.add_argument("--no-library", action="store_true", help="skip the in-process library runs")
+    parser.add_argument("--no-presidio-in-process", action="store_true", help="time Presidio only in its own process")
     parser.add_argument("--quick", action="store_true", help="500 docs, 1 repetition, 50 Presidio docs")
     args = parser.parse_args()
     if args.quick:
@@ -180,18 +207,21 @@ def main() -> None:
     folder = corpus_folder(args.docs, args.seed)
     texts = corpus_texts(args.docs, args.seed)
     words = sum(len(t.split()) for t in texts) / len(texts)
+    presidio_docs = min(args.presidio_docs, len(texts))
     model_name = resolve_model_name(args.model)
     standard = spacy.load(model_name)
     print(f"qualdeid scan benchmark at {git_head()}")
-    print(f"corpus: {len(texts)} documents, mean {words:.0f} words, in {folder}")
+    print(f"corpus: {len(texts)} documents, mean {words:.0f} words, in {folder}, from {corpus_source(folder)}")
     print(f"model: {model_name} {standard.meta.get('version', '')}; {machine_line()}", flush=True)
 
     print(f"standard pipeline: {', '.join(standard.pipe_names)}")
     methods = [spacy_method("spacy nlp.pipe (standard pipeline)", standard, texts)]
     if args.senter:
         methods.append(spacy_method("spacy nlp.pipe (qualdeid load_model)", load_model(args.model), texts))
-    presidio = presidio_method(texts[: args.presidio_docs], args.model)
+    presidio = presidio_process_method(folder, presidio_docs, args.model)
     methods.append(presidio)
+    if not args.no_presidio_in_process:
+        methods.append(presidio_method(texts[:presidio_docs], args.model))
     cli_jobs: list[int | None] = [None]
     if cli_supports("scan", "--jobs"):
         cli_jobs = [1, 2] if default_jobs() != 2 else [1, None]  # None: the default, --jobs 0

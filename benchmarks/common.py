@@ -17,25 +17,37 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider
 
 import qualdeid
 import qualdeid.detect.nlp.offline
-from make_corpus import REPO, generate, write_corpus
+from make_corpus import REPO, sources_name, write_corpus
 from qualdeid.detect.nlp.loading import resolve_model_name
 
 CACHE = Path(tempfile.gettempdir()) / "qualdeid-bench"
 
 
 def corpus_folder(n: int, seed: int = 7) -> Path:
-    """A folder of ``n`` synthetic .txt documents, generated once and reused by later runs."""
+    """A folder of ``n`` synthetic .txt documents, generated once and reused by later runs (of any
+    checkout: its ``.complete`` stamp says which sources it was generated from)."""
     folder = CACHE / f"corpus-{n}-seed{seed}"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
         write_corpus(folder, n, seed)
-        done.touch()
+        done.write_text(sources_name() + "\n", encoding="utf-8")
     return folder
 
 
+def corpus_source(folder: Path) -> str:
+    """What the cached corpus in ``folder`` was generated from (older stamps are empty)."""
+    return (folder / ".complete").read_text(encoding="utf-8").strip() or "unknown sources (an older stamp)"
+
+
 def corpus_texts(n: int, seed: int = 7) -> list[str]:
-    return [text for _, text in generate(n, seed)]
+    """The documents of :func:`corpus_folder`, read from the folder in name order.
+
+    Every method of a benchmark must measure the same documents. Generating them again is not
+    enough: the cached folder may come from another checkout, whose sources differ (the gold dev
+    corpus gives documents of about 300 words, the bundled examples about 420), and a run once timed
+    Presidio and spaCy on the one while ``qualdeid scan`` read the other."""
+    return [path.read_text(encoding="utf-8") for path in sorted(corpus_folder(n, seed).glob("*.txt"))]
 
 
 def presidio_default_analyzer(model: str = "en_core_web_sm") -> AnalyzerEngine:

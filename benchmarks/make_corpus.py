@@ -89,6 +89,12 @@ class Source:
     spans: tuple[tuple[int, int, str], ...]
 
 
+def sources_name() -> str:
+    """Which texts :func:`generate` recombines here: the gold dev corpus where this checkout sees it
+    (``../shared`` beside it), else the bundled examples. The two give different corpora."""
+    return f"gold dev corpus ({DEV_DIR})" if any(DEV_DIR.glob("*.jsonl")) else f"bundled examples ({EXAMPLES_DIR})"
+
+
 def load_sources() -> list[Source]:
     """Gold dev documents if available (benchmarks may read them), else the bundled examples."""
     sources: list[Source] = []

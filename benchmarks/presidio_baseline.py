@@ -7,13 +7,21 @@ Entity types are mapped to qualdeid's canonical labels (the finer Presidio type 
 (nationalities, religious and political groups) included, as a user of plain Presidio would get it;
 ``--drop-nrp`` leaves NRP out, as qualdeid does.
 
+With ``--time FOLDER`` it only times the engine instead, as ``bench_scan.py`` uses it: a fresh
+process (nothing of qualdeid's detection loaded or set), the default engine built as Presidio's
+documentation shows, ``analyze`` called document by document on the first ``--docs`` .txt files of
+FOLDER (name order); it prints the loop's wall and CPU seconds as JSON (model loading and one
+warm-up call excluded).
+
 Usage:  python3 benchmarks/presidio_baseline.py [GOLD.jsonl ...] [-o presidio.jsonl]
+        python3 benchmarks/presidio_baseline.py --time FOLDER [--docs 200]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,6 +68,17 @@ def predict(paths: list[Path], output: Path, model: str = "en_core_web_sm", drop
     return count
 
 
+def time_loop(folder: Path, docs: int, model: str = "en_core_web_sm") -> dict[str, float]:
+    """Wall and CPU seconds of the default engine's per-document loop over ``docs`` files of ``folder``."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))[:docs]]
+    analyzer = presidio_default_analyzer(model)
+    analyzer.analyze(texts[0], language="en")  # warm up
+    wall, cpu = time.perf_counter(), time.process_time()
+    for text in texts:
+        analyzer.analyze(text, language="en")
+    return {"docs": len(texts), "wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
+
+
 def default_gold() -> list[Path]:
     return sorted(DEV_DIR.glob("*.jsonl"))
 
@@ -70,7 +89,12 @@ def main() -> None:
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--model", default="en_core_web_sm")
     parser.add_argument("--drop-nrp", action="store_true", help="leave out NRP predictions")
+    parser.add_argument("--time", type=Path, metavar="FOLDER", help="only time the engine over FOLDER's .txt files")
+    parser.add_argument("--docs", type=int, default=200, help="with --time: how many documents (default 200)")
     args = parser.parse_args()
+    if args.time:
+        print(json.dumps(time_loop(args.time, args.docs, args.model)))
+        return
     gold = args.gold or default_gold()
     if not gold:
         raise SystemExit(f"no gold files given and none in {DEV_DIR}")
