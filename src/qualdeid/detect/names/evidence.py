@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -174,8 +175,21 @@ class NameEvidence:
         return not self.lex.is_name(word) and (self.common_word(word) or zipf(word.lower()) >= SURNAME_ZIPF)
 
     def confident(self, word: str) -> bool:
-        """A word that may stand as a name found with evidence: name-shaped, not allowed, not a weekday."""
-        return self.lex.name_shaped(word) and normalise(word) not in self.allow and not self.calendar_only(word)
+        """A word that may stand as a name found with evidence: name-shaped, not allowed, not a weekday,
+        not a function word."""
+        return (
+            self.lex.name_shaped(word)
+            and normalise(word) not in self.allow
+            and not self.calendar_only(word)
+            and not self.function_word(word)
+        )
+
+    def function_word(self, word: str) -> bool:
+        """ "the", "his", "which": a closed-class word of English (spaCy's stop words) is never a name
+        learned from evidence, since one false reading would spread it over the whole corpus; a listed
+        name ("Will", "May") is exempt."""
+        low = word.lower()
+        return low in STOP_WORDS and low not in self.lex.first_names and low not in self.lex.word_names
 
     def allowed_name_acting(self, sdoc: Doc, token: Any) -> bool:
         """A listed first name that the allow list holds as a word ("Ed"; "ed", the emergency department),
@@ -274,7 +288,8 @@ class NameEvidence:
         if not (known or rare or prev in self.naming_links):
             return False
         if self.named_at(sdoc, token.i) or (rare and self.named_at(sdoc, token.i - 1)):
-            return lower not in self.dictionary or lower in lex.first_names  # "her name is maxine x"
+            # "her name is maxine x"; never "has named the court case"
+            return (lower not in self.dictionary and not self.function_word(lower)) or lower in lex.first_names
         if not (known or rare):
             return False
         nxt = sdoc[token.i + 1].lower_ if token.i + 1 < len(sdoc) else ""
