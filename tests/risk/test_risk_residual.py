@@ -158,3 +158,14 @@ def test_a_name_found_only_inside_a_rare_detail_warns_and_never_fails(detail_che
         assert report.exit_code != EXIT_FAIL
     report, found = _identifiers(detail_checker, "Later Quillfeather drove one too.")  # a name of its own
     assert [(f.check, f.severity) for f in found] == [("residual_identifier", "fail")]
+
+
+def test_a_function_word_taken_for_a_name_never_fails(detector) -> None:
+    """One false reading in the corpus ("has named the court case") must not make every "the" fail."""
+    docs = [
+        Document("d1", "Noor has named the court case out loud. Wiremu Tahana was there."),
+        Document("d2", "Noor and Wiremu Tahana walked to the river with the others."),
+    ]
+    checker = _checker(detector, docs, {"d1": [("the", "PERSON")], "d2": [("the", "PERSON")]})
+    report, found = _identifiers(checker, "She went to the shop with the others and the dog.")
+    assert not [f for f in found if f.severity == "fail"] and report.exit_code != EXIT_FAIL

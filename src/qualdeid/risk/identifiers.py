@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from qualdeid.corpus.model import DIRECT_LABELS, Document
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.rules import Rules
@@ -180,7 +182,8 @@ class IdentifierIndex:
         words = [w.lower() for w in _WORD.findall(v) if w.lower().rstrip(".") not in self.titles]
         if not words or any(len(w) <= 2 for w in words):
             return False
-        if self.dictionary is not None and not all(w in self.dictionary for w in words):
+        # function words ("the", "his") are in no lemmatizer index but are the most common words of all
+        if self.dictionary is not None and not all(w in self.dictionary or w in STOP_WORDS for w in words):
             return False
         return all(zipf(w) >= self.common_zipf for w in words)
 
