@@ -61,13 +61,18 @@ _SCRIPT_LETTERS = r"[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u1200-\u137f\u3040-
 _OTHER_SCRIPT = re.compile(rf"{_SCRIPT_LETTERS}(?:[ \u200c\u200d]+{_SCRIPT_LETTERS}){{0,3}}")
 #: A chat user name with dots before the colon of a message: "kay.b.r: see you there".
 _DOTTED_SPEAKER = re.compile(r"(?<![\w.@/])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?=:[ \t])")
+
+
 #: One capital letter standing for a person (the letter is group 1): a speaker's turn ("E: yes"), a
 #: sign-off alone on its line ("- V.", "Cheers, K"), in brackets after a name ("Ilse (I)").
-_LETTER_PERSON = re.compile(
-    r"(?m)^[ \t>]*([A-Z])[ \t]*:[ \t]"
-    r"|^[ \t>*]*(?:(?i:thanks|thank you|cheers|love|best|regards|from)[ \t,!]*)?[-–—~ \t]*([A-Z])\.?[ \t]*$"
-    r"|[A-Z][a-z'’-]+[ \t]+\(([A-Z])\)"
-)
+def _letter_person(sign_offs: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?m)^[ \t>]*([A-Z])[ \t]*:[ \t]"
+        rf"|^[ \t>*]*(?:(?i:{sign_offs})[ \t,!]*)?[-–—~ \t]*([A-Z])\.?[ \t]*$"
+        r"|[A-Z][a-z'’-]+[ \t]+\(([A-Z])\)"
+    )
+
+
 #: Initials as people in a document (speaker turns and lists of them): "TV:", "(QB, YZ)".
 _CAPS_PERSON = re.compile(r"(?m)^[ \t>]*([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)])")
 #: A speaker's turn: "Mick:", "Mick 12:05:".
@@ -83,12 +88,8 @@ _PHRASE_JOINERS = _words("of the and & for on at de la le")
 _CALENDAR_KEYS = ("weekdays", "weekdays_short", "months", "months_short", "feasts", "feasts_short")
 _NOUN_BEFORE = _words("the a an this that my your his her our their some any no every last next")
 _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
-#: Endings of English words: a rare word that is an everyday word with one of them is no name.
-_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ive", "ity", "ness", "ment", "ments", "ful", "ly")
 #: The colon after a form's field label: "Subject:", "Key worker :".
 _LABEL_COLON = re.compile(r"[ \t]*(?:[a-z]+[ \t]*){0,2}:")
-#: Beginnings of English words: "Unpacked", "Rewrapped", "Overbaking" are everyday words.
-_PREFIXES = ("un", "re", "dis", "non", "over", "under", "mis", "pre", "self-")
 
 
 #: A word of the text: (start, end, text).
@@ -147,6 +148,11 @@ class ReviewConfig:
     #: weekdays, months and feasts, written out and short (``lexicons/calendar.yaml``), and "I":
     #: a capital that says nothing
     calendar: frozenset[str]
+    #: endings and beginnings of English words: "Rewraps", "Unboxed", "Gardeners" are everyday words
+    word_endings: frozenset[str]
+    word_beginnings: frozenset[str]
+    #: a person written as one letter: a speaker's turn "E:", a sign-off "Cheers, K", "Ilse (I)"
+    letter_person: re.Pattern[str]
 
     @classmethod
     def load(cls, rules: Rules) -> ReviewConfig:
@@ -188,6 +194,9 @@ class ReviewConfig:
             unit=re.compile(
                 rf"(?i)\d+(?:st|nd|rd|th|{lists.pattern('unit_suffixes')})|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
             ),
+            word_endings=lists["word_endings"],
+            word_beginnings=lists["word_beginnings"],
+            letter_person=_letter_person(lists.pattern("sign_offs")),
         )
 
 
@@ -406,12 +415,13 @@ class CandidateFinder:
 
     def _inflected(self, lower: str) -> bool:
         """An everyday word with an ending ("Rewraps", "Unboxed", "Gardeners"): no name."""
-        for ending in _ENDINGS:
+        for ending in self.config.word_endings:
             if lower.endswith(ending) and len(lower) - len(ending) >= 3:
                 stem = lower[: -len(ending)]
                 if zipf(stem) >= 3.5 or zipf(stem + "e") >= 3.5:
                     return True
-        return any(lower.startswith(p) and zipf(lower[len(p) :]) >= 3.5 for p in _PREFIXES if len(lower) - len(p) >= 4)
+        beginnings = self.config.word_beginnings
+        return any(lower.startswith(p) and zipf(lower[len(p) :]) >= 3.5 for p in beginnings if len(lower) - len(p) >= 4)
 
     def _in_role(self, text: str, end: int) -> bool:
         """A role in capitals right after a name: "Cass the OT", "Bea from HR"."""
@@ -620,7 +630,7 @@ class CandidateFinder:
         text that writes people as initials, capitals in a speaker's turn or a list of initials that
         are also words or abbreviations ("OK:", "(AM, RD)")."""
         out: list[Candidate] = []
-        for m in _LETTER_PERSON.finditer(text):
+        for m in self.config.letter_person.finditer(text):
             g = next(i for i in (1, 2, 3) if m.group(i) is not None)
             start, end = m.span(g)
             letter = m.group(g)
