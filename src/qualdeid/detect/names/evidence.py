@@ -267,6 +267,18 @@ class NameEvidence:
             i -= 1
         return i >= 1 and sdoc[i].lower_ in self.relatives and sdoc[i - 1].lower_ in POSSESSIVES
 
+    def kin_in_brackets(self, sdoc: Doc, token: Any) -> bool:
+        """ "since April (his wife) moved", "Tama (her son)": a relative named right before the kinship
+        word in brackets, whatever else the word could be (a month, a word-name)."""
+        i = token.i
+        return (
+            i + 4 < len(sdoc)
+            and sdoc[i + 1].text == "("
+            and sdoc[i + 2].lower_ in POSSESSIVES
+            and sdoc[i + 3].lower_ in self.relatives
+            and sdoc[i + 4].text == ")"
+        )
+
     def not_part_of_name(self, token: Any) -> bool:
         """An NER PERSON entity's leading token that is not a name: a verb, a word opening the sentence."""
         if not is_capitalised(token.text):

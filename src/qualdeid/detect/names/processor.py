@@ -217,12 +217,19 @@ class NameProcessor(CorpusProcessor):
             word_name_read_as_thing = token.ent_type_ != "GPE" and word.lower() in lex.word_names
             if token.ent_type_ in NOT_PERSON_ENTS and not (lex.is_name(word) or word_name_read_as_thing):
                 continue
-            if ev.calendar_only(word) and word.isalpha() and ev.after_kin(sdoc, token):
+            if (
+                ev.calendar_only(word)
+                and word.isalpha()
+                and (ev.after_kin(sdoc, token) or ev.kin_in_brackets(sdoc, token))
+            ):
                 # "my sister Thu": a name spelled like a weekday, named here only (never "see you Thu")
                 local.append(Span(token.idx, token.idx + len(word), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             if ev.allowed_name_acting(sdoc, token):
                 allowed_names.add(word)  # "Ed said": a name on the allow list ("ed", the department) acting
-            if ev.name_by_evidence(sdoc, token) or ev.listed_with_names(sdoc, token):
+            if ev.kin_in_brackets(sdoc, token) and not ev.calendar_only(word):
+                local.append(Span(token.idx, token.idx + len(word), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(word)
+            elif ev.name_by_evidence(sdoc, token) or ev.listed_with_names(sdoc, token):
                 confident(word)
             surname = ev.surname_after(sdoc, token)
             if surname:
