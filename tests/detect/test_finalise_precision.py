@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from qualdeid.corpus.model import Span
-from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
+from qualdeid.detect.finalise import ECHO_REASON, NER_DETECTOR, Finaliser
 from qualdeid.labels import AGE, DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
 
@@ -158,3 +158,52 @@ def test_the_whole_pipeline_keeps_names_and_drops_words(detector) -> None:
     assert "Wigan" in texts and any("14th" in t for t in texts)
     for word in ("Kinyarwanda", "Wolof", "Eritrean", "Tues", "Weds", "Christmas", "Officer"):
         assert not any(word in t for t in texts), (word, found)
+
+
+def _rare(text: str, surface: str, reason: str, after: int = 0) -> Span:
+    start = text.index(surface, after)
+    return Span(start, start + len(surface), RARE_DETAIL, score=0.5, detector="rare", reason=reason)
+
+
+ECHOED = f"unusual hobby or skill; {ECHO_REASON}"
+
+
+def test_a_later_bare_mention_of_a_rare_detail_is_dropped(finaliser: Finaliser) -> None:
+    """ "the hurdy-gurdy" after "used to play the hurdy-gurdy in a folk band": the first mention
+    carries the detail, a later echo of it names the object only."""
+    text = "Orla used to play the hurdy-gurdy in a folk band. Today the hurdy-gurdy came out and we all sang."
+    framed = _rare(text, "used to play the hurdy-gurdy in a folk band", "unusual hobby or skill")
+    echo = _rare(text, "the hurdy-gurdy", ECHOED, after=framed.end)
+    assert [s.text for s in finaliser.spans(text, [framed, echo])] == ["used to play the hurdy-gurdy in a folk band"]
+
+
+def test_an_echo_that_is_the_only_mention_or_may_hold_a_name_stays(finaliser: Finaliser) -> None:
+    """The first mention in a document stays even when it is an echo; a later one with a capitalised
+    rare word stays too (it may be a name no detector found); a framed later mention is the finders' call."""
+    only = "He brought the hurdy-gurdy to group and everyone laughed."
+    assert [s.text for s in finaliser.spans(only, [_rare(only, "the hurdy-gurdy", ECHOED)])] == ["the hurdy-gurdy"]
+    text = "Orla used to play the hurdy-gurdy. Later Zephrine - hurdy-gurdy group. Now she plays the hurdy-gurdy."
+    framed = _rare(text, "used to play the hurdy-gurdy", "unusual hobby or skill")
+    named = _rare(text, "Zephrine - hurdy-gurdy group", ECHOED)
+    again = _rare(text, "plays the hurdy-gurdy", "unusual hobby or skill")
+    assert [s.text for s in finaliser.spans(text, [framed, named, again])] == [
+        "used to play the hurdy-gurdy",
+        "Zephrine - hurdy-gurdy group",
+        "plays the hurdy-gurdy",
+    ]
+
+
+def test_the_rare_finders_echoes_are_dropped_after_the_first_mention(detector) -> None:
+    """Through the whole pipeline: the rare finders mark an unframed "the ferret" as an echo of a detail
+    framed elsewhere (the reason the finaliser reads); in a document only its first mention stays."""
+    from qualdeid.corpus import Document
+
+    texts = [
+        "Kasimir used to breed ferrets on a farm near the coast before he got unwell.",
+        "Kasimir keeps a ferret in his flat. Later the ferret escaped and hid under the sofa. The ferret is fine.",
+        "Group was quiet. Someone brought a ferret in a box and the ferret slept all afternoon.",
+    ]
+    docs = list(detector.detect([Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]))
+    rare = [[s for s in doc.spans if s.label == RARE_DETAIL] for doc in docs]
+    assert [s.text for s in rare[1]] == ["keeps a ferret in his flat"]
+    assert [s.text for s in rare[2]] == ["a ferret"] and ECHO_REASON in (rare[2][0].reason or "")

@@ -64,6 +64,12 @@ _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
 COMMON_WORD_ZIPF = 5.0
+#: What the rare finders add to the reason of a detail found only because the same detail is framed
+#: elsewhere in the corpus (a bare "the accordion", "mules"): such an echo is a mention, not the fact
+ECHO_REASON = "the same detail is flagged elsewhere in the corpus"
+#: The words two mentions of one rare detail share: rarer in English than this (zipf), four letters or more
+DETAIL_WORD_ZIPF = 4.0
+_DETAIL_WORDS = re.compile(r"[^\W\d_]{4,}")
 
 #: What a span split around another may be left with at its edges: "88 Larkspur Street, "
 _PIECE_EDGES = " \t\r\n,;"
@@ -212,6 +218,21 @@ class Finaliser:
         plural = word.endswith("s") and zipf(word[:-1]) >= 3.5
         return plural or (zipf(word) >= 4.0 and bool(_LISTED.match(text, span.end)))
 
+    def _later_mentions(self, text: str, spans: list[Span]) -> set[int]:
+        """The ids of rare-detail echoes that repeat a detail already mentioned earlier in the document
+        ("plays the hurdy-gurdy in a folk band ... the hurdy-gurdy ... a hurdy-gurdy"): the first mention
+        carries the detail, the later ones name the object only. An echo with a capitalised rare word
+        stays (that word may be a name no other detector found)."""
+        seen: set[str] = set()
+        later: set[int] = set()
+        for span in sorted((s for s in spans if s.label == RARE_DETAIL), key=lambda s: s.start):
+            piece = text[span.start : span.end]
+            words = _detail_words(piece)
+            if ECHO_REASON in (span.reason or "") and words & seen and not _capitalised_rare_word(piece):
+                later.add(id(span))
+            seen |= words
+        return later
+
     def _tidy(self, text: str, span: Span) -> list[Span]:
         """A date, a name or an age without the words around it that the annotation leaves out: "between 4 May",
         "2 May 2024 5:10 PM", "Ana Ruiz - Catalan", "Hi Ana", "Ana Ruiz RN", "58 years old"."""
@@ -284,6 +305,8 @@ class Finaliser:
         """The final spans of a document: cleaned, filtered, without overlaps, with their text."""
         headings = heading_ranges(text)
         by_others = [s for s in spans if s.detector != NER_DETECTOR]
+        later = self._later_mentions(text, spans)
+        spans = [s for s in spans if id(s) not in later]
         cleaned: list[Span] = []
         for span in [*spans, *self.lists.deny_spans(text)]:
             span = _clean(text, span)
@@ -375,6 +398,16 @@ def _plain(text: str) -> str:
     """Lower case, without macrons or accents, article or possessive: "Whānau" and "whanau" are one word."""
     decomposed = unicodedata.normalize("NFKD", normalise(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _detail_words(piece: str) -> set[str]:
+    """The rare words of a detail, singular: "Accordions" and "the accordion" share "accordion"."""
+    words = (w.lower() for w in _DETAIL_WORDS.findall(piece))
+    return {w.removesuffix("s") for w in words if zipf(w) < DETAIL_WORD_ZIPF}
+
+
+def _capitalised_rare_word(piece: str) -> bool:
+    return any(w[0].isupper() and w[1:].islower() and zipf(w.lower()) < 3.0 for w in _DETAIL_WORDS.findall(piece))
 
 
 def _no_word(piece: str) -> bool:
