@@ -125,6 +125,7 @@ TRIMMED = [
     # rare details: the possessive and a dangling word left out
     ("she shows off his racing pigeons", "his racing pigeons", RARE_DETAIL, ["racing pigeons"]),
     ("he was a stilt-walker back then", "was a stilt-walker back", RARE_DETAIL, ["was a stilt-walker"]),
+    ("I rode rodeo broncs for my uncle", "rode rodeo broncs for my", RARE_DETAIL, ["rode rodeo broncs"]),
 ]
 
 
@@ -207,3 +208,38 @@ def test_the_rare_finders_echoes_are_dropped_after_the_first_mention(detector) -
     rare = [[s for s in doc.spans if s.label == RARE_DETAIL] for doc in docs]
     assert [s.text for s in rare[1]] == ["keeps a ferret in his flat"]
     assert [s.text for s in rare[2]] == ["a ferret"] and ECHO_REASON in (rare[2][0].reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        ("At tea she spoke to him in Estonian and he smiled.", "spoke to him in Estonian", False),
+        ("Her neighbour speaks Hungarian, so they chat.", "speaks Hungarian", False),
+        ("Speaking Dutch with him helped.", "Speaking Dutch", False),
+        ("He sat with us all evening.", "with", False),
+        ("She speaks fluent Faroese and teaches it online.", "speaks fluent Faroese", True),
+        ("He taught himself Esperanto from a library book.", "taught himself Esperanto from a library book", True),
+        ("She has eleven grandchildren in three countries.", "has eleven grandchildren", True),
+    ],
+)
+def test_a_rare_detail_of_only_common_words_or_a_spoken_language_is_dropped(
+    finaliser: Finaliser, text: str, surface: str, kept: bool
+) -> None:
+    """The language someone speaks, or a finder's leftover of common words, is no rare fact; a language
+    with a mark of skill or of how it was learned is (the rare finders decide which)."""
+    span = _rare(text, surface, "speaks or signs a less common language")
+    assert [s.text for s in finaliser.spans(text, [span])] == ([surface] if kept else [])
+
+
+def test_a_rare_detail_split_around_a_place_leaves_its_preposition(finaliser: Finaliser) -> None:
+    """ "used to drive the ice resurfacer at <Kelmscott Rink>": the place keeps its label, the detail
+    keeps its phrase without the dangling "at"."""
+    text = "He used to drive the ice resurfacer at Kelmscott Rink most winters."
+    found = [
+        ("used to drive the ice resurfacer at Kelmscott Rink", RARE_DETAIL, "rare"),
+        ("Kelmscott Rink", LOCATION, "NamedPlaceRecognizer"),
+    ]
+    assert _final(finaliser, text, found) == [
+        ("used to drive the ice resurfacer", RARE_DETAIL),
+        ("Kelmscott Rink", LOCATION),
+    ]

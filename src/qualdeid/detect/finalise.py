@@ -38,8 +38,9 @@ _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
 _DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of)\s+", re.IGNORECASE)
 #: What puts a language before or beside a word (read with the language list)
+_SPEAK = r"speaks?|spoke|speaking|spoken"
 _SPEAKING = re.compile(
-    r"\b(?:speaks?|spoke|speaking|spoken|fluent(?:ly)?)"
+    rf"\b(?:{_SPEAK}|fluent(?:ly)?)"
     r"(?:[ \t]+(?:in|some|fluent|a[ \t]+little|mostly|only|both))*[ \t]+$",
     re.IGNORECASE,
 )
@@ -55,7 +56,9 @@ _AGE_UNIT = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old|\s*y\.?/?o\b\.?", re.IGN
 #: What a rare detail's phrase is said with, not the fact: "his racing pigeons", "she's a stilt-walker" (its "s"),
 #: "a circus stilt-walker back (then)"
 _RARE_LEAD = re.compile(r"(?:s|her|his|my|their|our|your)\s+", re.IGNORECASE)
-_RARE_TAIL = re.compile(r"\s+(?:back|in|on|at|to|for|with|of|the|a|an|and|as)$", re.IGNORECASE)
+_RARE_TAIL = re.compile(
+    r"\s+(?:back|in|on|at|to|for|with|of|the|a|an|and|as|her|his|my|their|our|your)$", re.IGNORECASE
+)
 #: A word opening a list or a field, not a name: "Puzzles, snacks and ...", "Raffle: ..."
 _LISTED = re.compile(r"[ \t]*[,:]")
 _PEOPLE_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -64,6 +67,10 @@ _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
 COMMON_WORD_ZIPF = 5.0
+#: A rare detail made only of these says nothing rare: the most frequent words of English ("to him in", "with"),
+#: a verb of speaking and a language ("speaks Turkish", "Speaking French"): the language someone speaks
+GRAMMAR_ZIPF = 6.0
+_SPEAK_WORD = re.compile(_SPEAK, re.IGNORECASE)
 #: What the rare finders add to the reason of a detail found only because the same detail is framed
 #: elsewhere in the corpus (a bare "the accordion", "mules"): such an echo is a mention, not the fact
 ECHO_REASON = "the same detail is flagged elsewhere in the corpus"
@@ -218,6 +225,14 @@ class Finaliser:
         plural = word.endswith("s") and zipf(word[:-1]) >= 3.5
         return plural or (zipf(word) >= 4.0 and bool(_LISTED.match(text, span.end)))
 
+    def _says_nothing_rare(self, text: str, span: Span) -> bool:
+        """ "spoke to him in Welsh", "speaks Arabic", "with": no word of the detail is rare (a language is
+        a detail with more to it: "taught himself Esperanto", "speaks fluent Icelandic")."""
+        words = _PEOPLE_WORDS.findall(text, span.start, span.end)
+        return bool(words) and all(
+            _SPEAK_WORD.fullmatch(w) or _plain(w) in self.peoples or zipf(w.lower()) >= GRAMMAR_ZIPF for w in words
+        )
+
     def _later_mentions(self, text: str, spans: list[Span]) -> set[int]:
         """The ids of rare-detail echoes that repeat a detail already mentioned earlier in the document
         ("plays the hurdy-gurdy in a folk band ... the hurdy-gurdy ... a hurdy-gurdy"): the first mention
@@ -248,12 +263,7 @@ class Finaliser:
             kept = [self._name_piece(text, p) for p in pieces if self._has_name(text, p)]
             return kept or [span]
         if span.label == RARE_DETAIL:
-            start, end = span.start, span.end
-            while (m := _RARE_LEAD.match(text, start, end)) and m.end() < end:
-                start = m.end()
-            while (m := _RARE_TAIL.search(text, start, end)) and m.start() > start:
-                end = m.start()
-            return [replace(span, start=start, end=end)]
+            return [_trim_detail(text, span)]
         if span.label == AGE and (m := _AGE_UNIT.search(text, span.start, span.end)) and m.end() == span.end:
             return [replace(span, end=m.start())] if m.start() > span.start else [span]
         return [span]
@@ -317,6 +327,8 @@ class Finaliser:
             ):
                 continue
             span_text = text[span.start : span.end]
+            if span.label == RARE_DETAIL and self._says_nothing_rare(text, span):
+                continue
             if span.label == ID and span.detector == "CodeRecognizer" and _SMALL_RANGE.fullmatch(span_text):
                 continue  # "Thursdays 9-11", "ages 14-21": hours or ages, not a code
             if (
@@ -375,9 +387,23 @@ class Finaliser:
                 start += m.end()  # a piece of a split span: "at Quillfeather Housing Help"
             if leading and (m := _TRAILING_WORD.search(text, start, end)) and m.start() > start:
                 end = m.start()  # "Larkspur Boxing on"
+            if span.label == RARE_DETAIL:
+                # a piece of a detail split around a name or a place: "used to drive the Zamboni at"
+                trimmed = _trim_detail(text, replace(span, start=start, end=end))
+                start, end = trimmed.start, trimmed.end
             if end > start:
                 final.append(replace(span, start=start, end=end, text=text[start:end]))
         return final
+
+
+def _trim_detail(text: str, span: Span) -> Span:
+    """A rare detail without what it is said with: "his racing pigeons", "a stilt-walker back (then)"."""
+    start, end = span.start, span.end
+    while (m := _RARE_LEAD.match(text, start, end)) and m.end() < end:
+        start = m.end()
+    while (m := _RARE_TAIL.search(text, start, end)) and m.start() > start:
+        end = m.start()
+    return replace(span, start=start, end=end)
 
 
 def _pieces(text: str, span: Span, breaks: re.Pattern[str]) -> list[Span]:
