@@ -67,6 +67,14 @@ DROPPED = [
     ("Mālō e lelei everyone", "Mālō", PERSON, NER_DETECTOR),
     # a range of hours or ages read as a code
     ("Drop-in, Thursdays 9-11 at the library", "9-11", ID, "CodeRecognizer"),
+    # a body named only by what it does
+    (
+        "The Research Ethics Committee wants the forms by Friday.",
+        "Research Ethics Committee",
+        ORGANIZATION,
+        NER_DETECTOR,
+    ),
+    ("Next hearing of the Review Board is in June.", "Review Board", ORGANIZATION, NER_DETECTOR),
 ]
 
 
@@ -99,6 +107,9 @@ KEPT = [
     ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
     ("the ceilidh at Hogmanay Night went well", "Hogmanay Night", DATE_TIME, "HolidayRecognizer"),
     ("file ref 4471-209 kept", "4471-209", ID, "CodeRecognizer"),
+    # a body with a name of its own
+    ("She chairs the Kelmscott Licensing Board now.", "Kelmscott Licensing Board", ORGANIZATION, NER_DETECTOR),
+    ("the NMC Fitness Committee met twice", "NMC Fitness Committee", ORGANIZATION, NER_DETECTOR),
 ]
 
 

@@ -71,6 +71,8 @@ COMMON_WORD_ZIPF = 5.0
 #: a verb of speaking and a language ("speaks Turkish", "Speaking French"): the language someone speaks
 GRAMMAR_ZIPF = 6.0
 _SPEAK_WORD = re.compile(_SPEAK, re.IGNORECASE)
+#: The words before a body's type that say only what it does ("Research Ethics", "Review"): this frequent or more
+BODY_WORD_ZIPF = 4.0
 #: What the rare finders add to the reason of a detail found only because the same detail is framed
 #: elsewhere in the corpus (a bare "the accordion", "mules"): such an echo is a mention, not the fact
 ECHO_REASON = "the same detail is flagged elsewhere in the corpus"
@@ -136,6 +138,7 @@ class Finaliser:
         #: roles and fields, never a name alone: "Supervisor", "Tel" (titles and kin are: "Aunty can ...")
         self.not_names_alone = self.names.roles | self.names.fields
         self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
+        self.body_types = rules.words("lexicons/body_types.txt", lower=True)
 
     def _no_place(self, piece: str) -> bool:
         return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
@@ -195,6 +198,13 @@ class Finaliser:
             return False
         known = self.job_titles | self.not_names_alone | self.names.titles
         return all(w in known or (zipf(w) >= 3.0 and not self.names.is_name(w)) for w in words[:-1])
+
+    def _body_by_function(self, piece: str) -> bool:
+        """ "Research Ethics Committee", "Review Board": a body named only by what it does."""
+        words = _PEOPLE_WORDS.findall(piece)
+        if len(words) < 2 or words[-1].lower() not in self.body_types:
+            return False
+        return all(zipf(w.lower()) >= BODY_WORD_ZIPF and not w.isupper() for w in words[:-1])
 
     def _role_or_field(self, text: str, span: Span) -> bool:
         """ "Coordinator", "Tel", "MRN", "Ward Manager": a role, a field or a record's name alone."""
@@ -355,6 +365,8 @@ class Finaliser:
                     continue  # "P14", "R2", "Session R4": a participant's study code
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._no_place(span_text):
                     continue  # "Germany", "WhatsApp", "CPN", "the ER"
+                if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._body_by_function(span_text):
+                    continue  # "the Research Ethics Committee", "the Review Board"
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
                     continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
                 if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
