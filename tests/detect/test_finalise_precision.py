@@ -124,6 +124,7 @@ TRIMMED = [
     ("DOB: 14/02/1961 Age: 63", "14/02/1961 Age", DATE_TIME, ["14/02/1961"]),
     ("from March 2022 to May 2023", "March 2022 to May 2023", DATE_TIME, ["March 2022", "May 2023"]),
     ("Between 4 June 2021 and now", "Between 4 June 2021", DATE_TIME, ["4 June 2021"]),
+    ("see you on the 12th at group", "on the 12th", DATE_TIME, ["12th"]),
     # names: a note after a dash, a greeting, a role, a time of day
     ("Mirela Vasko - Romanian interpreter booked", "Mirela Vasko - Romanian", PERSON, ["Mirela Vasko"]),
     ("Hi Tevita, thanks for the lift", "Hi Tevita", PERSON, ["Tevita"]),
@@ -254,3 +255,12 @@ def test_a_rare_detail_split_around_a_place_leaves_its_preposition(finaliser: Fi
         ("used to drive the ice resurfacer", RARE_DETAIL),
         ("Kelmscott Rink", LOCATION),
     ]
+
+
+def test_an_echo_of_a_job_the_service_provides_is_dropped(finaliser: Finaliser) -> None:
+    """ "Interpreter: booked": an echo of a detail framed elsewhere ("worked as an interpreter") that is only
+    a job title is the service's interpreter, no one's past; framed, it stays (the finders' call)."""
+    text = "Interpreter: booked for Tuesday. She had worked as an interpreter in the courts."
+    echo = _rare(text, "Interpreter", ECHOED)
+    framed = _rare(text, "worked as an interpreter in the courts", "unusual occupation")
+    assert [s.text for s in finaliser.spans(text, [echo, framed])] == ["worked as an interpreter in the courts"]

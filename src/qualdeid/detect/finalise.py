@@ -33,10 +33,10 @@ _USED_AS_WORD = re.compile(
 )
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 #: What joins two dates in one NER span ("March 2022 to May 2023") or separates a name from a note
-#: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", a time of day)
+#: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", "the", a time of day)
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
-_DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of)\s+", re.IGNORECASE)
+_DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of|the)\s+", re.IGNORECASE)
 #: What puts a language before or beside a word (read with the language list)
 _SPEAK = r"speaks?|spoke|speaking|spoken"
 _SPEAKING = re.compile(
@@ -243,20 +243,22 @@ class Finaliser:
             _SPEAK_WORD.fullmatch(w) or _plain(w) in self.peoples or zipf(w.lower()) >= GRAMMAR_ZIPF for w in words
         )
 
-    def _later_mentions(self, text: str, spans: list[Span]) -> set[int]:
-        """The ids of rare-detail echoes that repeat a detail already mentioned earlier in the document
-        ("plays the hurdy-gurdy in a folk band ... the hurdy-gurdy ... a hurdy-gurdy"): the first mention
-        carries the detail, the later ones name the object only. An echo with a capitalised rare word
-        stays (that word may be a name no other detector found)."""
+    def _mere_echoes(self, text: str, spans: list[Span]) -> set[int]:
+        """The ids of rare-detail echoes (found only because the same detail is framed elsewhere) that say
+        nothing of their own: a repeat of a detail already mentioned earlier in the document ("plays the
+        hurdy-gurdy in a folk band ... the hurdy-gurdy"; the first mention carries the detail), or a job
+        the service provides ("Interpreter: booked", "no interpreter"). An echo with a capitalised rare
+        word stays (that word may be a name no other detector found)."""
         seen: set[str] = set()
-        later: set[int] = set()
+        mere: set[int] = set()
         for span in sorted((s for s in spans if s.label == RARE_DETAIL), key=lambda s: s.start):
             piece = text[span.start : span.end]
             words = _detail_words(piece)
-            if ECHO_REASON in (span.reason or "") and words & seen and not _capitalised_rare_word(piece):
-                later.add(id(span))
+            echo = ECHO_REASON in (span.reason or "") and not _capitalised_rare_word(piece)
+            if echo and (words & seen or (words and words <= self.job_titles)):
+                mere.add(id(span))
             seen |= words
-        return later
+        return mere
 
     def _tidy(self, text: str, span: Span) -> list[Span]:
         """A date, a name or an age without the words around it that the annotation leaves out: "between 4 May",
@@ -325,8 +327,8 @@ class Finaliser:
         """The final spans of a document: cleaned, filtered, without overlaps, with their text."""
         headings = heading_ranges(text)
         by_others = [s for s in spans if s.detector != NER_DETECTOR]
-        later = self._later_mentions(text, spans)
-        spans = [s for s in spans if id(s) not in later]
+        echoes = self._mere_echoes(text, spans)
+        spans = [s for s in spans if id(s) not in echoes]
         cleaned: list[Span] = []
         for span in [*spans, *self.lists.deny_spans(text)]:
             span = _clean(text, span)
