@@ -264,3 +264,13 @@ def test_an_echo_of_a_job_the_service_provides_is_dropped(finaliser: Finaliser) 
     echo = _rare(text, "Interpreter", ECHOED)
     framed = _rare(text, "worked as an interpreter in the courts", "unusual occupation")
     assert [s.text for s in finaliser.spans(text, [echo, framed])] == ["worked as an interpreter in the courts"]
+
+
+def test_a_greeting_left_of_a_name_cut_out_of_an_organisation_is_dropped(finaliser: Finaliser) -> None:
+    """NER's "Kia ora Tamsin" as one organisation: the name keeps its label, the greeting is no organisation."""
+    text = "Kia ora Tamsin, thanks for the lift on Friday."
+    found = [
+        Span(0, 14, ORGANIZATION, score=0.85, detector=NER_DETECTOR),
+        Span(8, 14, PERSON, score=0.9, detector=NAMES),
+    ]
+    assert [(s.text, s.label) for s in finaliser.spans(text, found)] == [("Tamsin", PERSON)]

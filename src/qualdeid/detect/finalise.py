@@ -405,8 +405,10 @@ class Finaliser:
                 # a piece of a detail split around a name or a place: "used to drive the Zamboni at"
                 trimmed = _trim_detail(text, replace(span, start=start, end=end))
                 start, end = trimmed.start, trimmed.end
-            if end > start:
-                final.append(replace(span, start=start, end=end, text=text[start:end]))
+            piece_span = replace(span, start=start, end=end, text=text[start:end])
+            if end <= start or (span.label in (LOCATION, ORGANIZATION) and self._is_term(text, piece_span)):
+                continue  # "Kia ora" left of NER's "Kia ora Leanne" once the name is cut out
+            final.append(piece_span)
         return final
 
 
