@@ -274,3 +274,11 @@ def test_a_greeting_left_of_a_name_cut_out_of_an_organisation_is_dropped(finalis
         Span(8, 14, PERSON, score=0.9, detector=NAMES),
     ]
     assert [(s.text, s.label) for s in finaliser.spans(text, found)] == [("Tamsin", PERSON)]
+
+
+def test_a_form_s_name_labels_are_no_names(detector) -> None:
+    """ "Title: Mr   Surname: ...": the labels of a form's name fields are fields, the values are names."""
+    text = "PERSON REFERRED\nTitle: Mr    Surname: PONDAROSA    First name: Kavin\nFamily name: Oyelaran\n"
+    found = [s.text for s in detector.detect_text(text).spans if s.label == PERSON]
+    assert "PONDAROSA" in found and "Kavin" in found
+    assert not any(label in t for t in found for label in ("Surname", "First name", "Family name")), found
