@@ -282,3 +282,9 @@ def test_a_form_s_name_labels_are_no_names(detector) -> None:
     found = [s.text for s in detector.detect_text(text).spans if s.label == PERSON]
     assert "PONDAROSA" in found and "Kavin" in found
     assert not any(label in t for t in found for label in ("Surname", "First name", "Family name")), found
+
+
+def test_an_echo_that_names_only_a_relative_is_dropped(finaliser: Finaliser) -> None:
+    """ "talking to the aunties": an echo of a detail framed elsewhere that is only a kinship word."""
+    text = "I stayed inside talking to the aunties about the plan."
+    assert finaliser.spans(text, [_rare(text, "the aunties", ECHOED)]) == []

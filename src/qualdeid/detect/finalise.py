@@ -139,6 +139,11 @@ class Finaliser:
         self.not_names_alone = self.names.roles | self.names.fields
         self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
         self.body_types = rules.words("lexicons/body_types.txt", lower=True)
+        #: jobs, relatives and words of te reo or a Pacific language: an echo of a rare detail made only of
+        #: them is the service's interpreter or someone's aunty, no rare fact
+        self.everyday_people = (
+            self.job_titles | rules.words("lexicons/relatives.txt", lower=True) | self.words_also_names
+        )
 
     def _no_place(self, piece: str) -> bool:
         return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
@@ -247,15 +252,15 @@ class Finaliser:
         """The ids of rare-detail echoes (found only because the same detail is framed elsewhere) that say
         nothing of their own: a repeat of a detail already mentioned earlier in the document ("plays the
         hurdy-gurdy in a folk band ... the hurdy-gurdy"; the first mention carries the detail), or a job
-        the service provides ("Interpreter: booked", "no interpreter"). An echo with a capitalised rare
-        word stays (that word may be a name no other detector found)."""
+        the service provides or a relative ("Interpreter: booked", "no interpreter", "the aunties"). An
+        echo with a capitalised rare word stays (that word may be a name no other detector found)."""
         seen: set[str] = set()
         mere: set[int] = set()
         for span in sorted((s for s in spans if s.label == RARE_DETAIL), key=lambda s: s.start):
             piece = text[span.start : span.end]
             words = _detail_words(piece)
             echo = ECHO_REASON in (span.reason or "") and not _capitalised_rare_word(piece)
-            if echo and (words & seen or (words and words <= self.job_titles)):
+            if echo and (words & seen or (words and words <= self.everyday_people)):
                 mere.add(id(span))
             seen |= words
         return mere
