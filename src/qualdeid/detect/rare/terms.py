@@ -62,6 +62,7 @@ class TermFinder(RuleFinder):
         self.used_to_zipf = t("used_to_zipf")
         self.min_known_zipf = t("min_known_zipf")
         self.echo_zipf = t("echo_zipf")
+        self.echo_mentions = bool(t("echo_mentions"))
 
     def find(self, ctx: RareContext) -> list[Hit]:
         sdoc = ctx.sdoc
@@ -101,7 +102,7 @@ class TermFinder(RuleFinder):
         if status is None:
             frame, status = self._relative_clause(sdoc, m, np_start, sent_start, sent_end, z)
         if status is None:
-            if z >= self.echo_zipf or m.category in (Category.LANGUAGE, Category.MINORITY):
+            if not self.echo_mentions or z >= self.echo_zipf or m.category in (Category.LANGUAGE, Category.MINORITY):
                 return None
             end = self.frames.extend_right(sdoc, m.end, sent_end, m.end + 3, max_pps=0)
             return self._hit(sdoc, np_start, end, m, PENDING, z)
