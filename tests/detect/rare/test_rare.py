@@ -208,11 +208,3 @@ def test_details_stop_before_dates_and_places_claimed_by_other_labels(detector) 
     [span] = proc.second_pass(doc, candidates, [date])
     assert span.end <= date.start and span.text.startswith("was a backing singer")
     assert not span.text.endswith((" in", " at"))
-
-
-def test_a_duration_ner_drops_does_not_cut_a_detail_in_two(detector) -> None:
-    """NER reads "for eleven years" as a date that the finaliser drops: the detail stays one phrase."""
-    text = "She told me she was a lighthouse keeper on the island for eleven years."
-    doc = detector.detect_text(text)
-    rare = [s.text for s in doc.spans if s.label == "RARE_DETAIL"]
-    assert len(rare) == 1 and "lighthouse keeper" in rare[0] and "eleven years" in rare[0]

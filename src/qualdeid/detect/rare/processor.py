@@ -24,7 +24,7 @@ from qualdeid.detect.finalise import NER_DETECTOR, specific_date_pattern
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.processors import CorpusProcessor, chosen
 from qualdeid.detect.rare.animals import AnimalFinder
-from qualdeid.detect.rare.biography import BiographyFinder
+from qualdeid.detect.rare.biography import STRETCH, BiographyFinder
 from qualdeid.detect.rare.body import BodyFinder
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.events import EventFinder
@@ -186,8 +186,7 @@ class RareDetailProcessor(CorpusProcessor):
                 reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
             elif c.status == CORPUS_CHECK and docs > limit:
                 continue
-            # NER's durations that the finaliser drops ("for eleven years") cut no detail in two
-            others = [s for s in spans if not self._vague_date(doc.text, s)]
+            others = [s for s in spans if not (c.reason == STRETCH and self._vague_date(doc.text, s))]
             for start, end in _clear_of_others(c, others, doc.text, self.time_words):
                 out.append(
                     Span(
