@@ -29,6 +29,7 @@ from qualdeid.detect.rare.frames import (
 from qualdeid.detect.rare.lexicon import RareRules
 
 _BE = frozenset({"be", "become"})
+_NOT_PLACES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME"})  # capitalised words that are no place
 #: words that end the modifiers of a group noun: "the only <...> girl at ..."
 _PHRASE_STOPS = frozenset({"in", "at", "on", "of", "from", "to", "who", "that", "for", "with", "by", "and", "or"})
 
@@ -330,10 +331,15 @@ class PhraseFinder(RuleFinder):
         k = t.i + 1
         places = 0
         big = False
+        last_place = -1
         while k < limit:
             w = sdoc[k]
-            if w.ent_type_ in ("GPE", "LOC") or (w.is_title and w.pos_ == "PROPN"):
-                places += 1
+            if w.ent_type_ in ("DATE", "TIME"):
+                return None  # "the fieldwork ran from 13 January to ...": a span of time, not a way
+            # a place is a run of place words: "from the clinic down to North Beach" names one
+            if w.ent_type_ in ("GPE", "LOC") or (w.is_title and w.pos_ == "PROPN" and w.ent_type_ not in _NOT_PLACES):
+                places += last_place != k - 1
+                last_place = k
             if w.lemma_.lower() in self._w("journey_scopes"):
                 big = True
             if not (is_np_token(w) or w.pos_ in ("ADP", "CCONJ") or w.lower_ == "to"):
