@@ -17,6 +17,7 @@ FAMILY = "patterns"
         ("He was the first in his family to finish school.", "was the first in his family to finish school"),
         ("She restores antique clocks in her shed.", "restores antique clocks"),
         ("He walked the length of the country for charity.", "walked the length of the country for charity"),
+        ("I walked from Tolna to Gedaref as a boy.", "walked from Tolna to Gedaref as a boy"),
         ("She was born on a cargo ship.", "was born on a cargo ship"),
         ("She was the only woman who crewed the lifeboat.", "was the only woman who crewed the lifeboat"),
         ("He was the only Welsh-Somali boy at the camp.", "was the only Welsh-Somali boy"),
