@@ -54,6 +54,8 @@ class HandmadeFinder(RuleFinder):
             sign_from = t.i + 1
         elif obj_end > obj_first:  # "builds birdhouses out of old hockey sticks"
             thing = sdoc[obj_end - 1]
+            if self._sign(sdoc, obj_end, se) is None:
+                return None  # the cheap test first: most things made are not made by hand
             frame = self.frames.frame_at_verb(sdoc, t.i, ss)
             if not frame.person_subject and t.tag_ != "VBG":
                 return None
