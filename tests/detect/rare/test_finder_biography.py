@@ -24,6 +24,13 @@ FAMILY = "biography"
         ("I drove long-haul for twelve years.", "drove long-haul for twelve years"),
         ("He worked at the pickle factory for six years.", "worked at the pickle factory for six years"),
         ("Later he told me nine years in the tannery did for his lungs.", "nine years in the tannery"),
+        # a job held for a long stretch, an everyday one over a whole career
+        ("She was a tram conductor for almost twelve years.", "was a tram conductor for almost twelve years"),
+        (
+            "He taught evening classes in geology for eleven years.",
+            "taught evening classes in geology for eleven years",
+        ),
+        ("She was a nurse for thirty-one years.", "was a nurse for thirty-one years"),
         # a member of a team at a level others know
         ("She was in the Scottish junior diving squad years ago.", "was in the Scottish junior diving squad"),
         ("He is in the national under-16 rugby squad.", "is in the national under-16 rugby squad"),
@@ -37,6 +44,11 @@ def test_finds(detector, text: str, phrase: str) -> None:
     "text",
     [
         "He drove a bus for nine years.",
+        "She was a nurse for twelve years.",
+        "He was a member for twelve years.",
+        "He was a patient there for ten years.",
+        "He never worked for ten years.",
+        "She has been a carer for her mum for fifteen years.",
         "She is one of the best people I know.",
         "He was picked up at nine.",
         "She competes in the pub quiz on Thursdays.",

@@ -20,6 +20,8 @@ FAMILY = "body"
         ("Her cousin donated a kidney to his sister last spring.", "donated a kidney to his sister last spring"),
         ("They had a three-legged greyhound called Pip.", "a three-legged greyhound"),
         ("Colin is missing his left thumb since the accident.", "is missing his left thumb"),
+        ("He kept touching the swallow tattooed on his throat.", "swallow tattooed on his throat"),
+        ("She has the map of her island tattooed across her forehead.", "her island tattooed across her forehead"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -35,6 +37,8 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "We ran the three-legged race at the fete.",
         "She was missing her mum a lot this week.",
         "He is missing his appointments again.",
+        "His name was tattooed on a list somewhere.",
+        "The table was marked on its top.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -20,6 +20,8 @@ FAMILY = "events"
         ("She married her first cousin in a registry office.", "married her first cousin"),
         ("He can recite the whole poem from memory.", "can recite the whole poem from memory"),
         ("He was struck by lightning on the golf course.", "was struck by lightning"),
+        ("She survived a ferry fire in the strait as a girl.", "survived a ferry fire in the strait"),
+        ("He was pulled out of the surf by two fishermen.", "was pulled out of the surf"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -34,6 +36,9 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He read all the papers on Sunday.",
         "He has run three marathons.",
         "She married her boyfriend in spring.",
+        "We survived the weekend somehow.",
+        "She survived an overdose last year.",
+        "The letter was pulled out of the drawer.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -17,8 +17,17 @@ FAMILY = "patterns"
         ("He was the first in his family to finish school.", "was the first in his family to finish school"),
         ("She restores antique clocks in her shed.", "restores antique clocks"),
         ("He walked the length of the country for charity.", "walked the length of the country for charity"),
+        ("I walked from Tolna to Gedaref as a boy.", "walked from Tolna to Gedaref as a boy"),
         ("She was born on a cargo ship.", "was born on a cargo ship"),
         ("She was the only woman who crewed the lifeboat.", "was the only woman who crewed the lifeboat"),
+        ("He was the only Welsh-Somali boy at the camp.", "was the only Welsh-Somali boy"),
+        ("He is the only out gay teacher at the school.", "is the only out gay teacher at the school"),
+        ("I row in the only all-women crew on the estuary.", "the only all-women crew"),
+        ("Quiet in class, only Estonian girl in year 9.", "only Estonian girl"),
+        (
+            "She is the only Tamil woman in Northern Ontario to hold a crane licence.",
+            "is the only Tamil woman in Northern Ontario to hold a crane licence",
+        ),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -33,6 +42,12 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He walked the dog around the block.",
         "She was born in a hospital.",
         "He was the only man who turned up to the session.",
+        "Tired today, only half the group came.",
+        "Rainy, only English lessons this week.",
+        "She was the only person in the room to laugh.",
+        # a walk between two points of one place, or led by someone, is no journey
+        "We walk from the clinic down to North Beach on Thursdays.",
+        "I walked Raymond around the corner to calm down.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

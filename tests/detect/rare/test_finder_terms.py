@@ -15,6 +15,8 @@ FAMILY = "terms"
     [
         ("She used to race pigeons with her dad.", "used to race pigeons with her dad"),
         ("He speaks fluent Icelandic.", "speaks fluent Icelandic"),
+        ("She taught herself Latvian from old radio plays.", "taught herself Latvian from old radio plays"),
+        ("He interprets in Auslan for his grandparents.", "interprets in Auslan for his grandparents"),
         ("She keeps ferrets in the shed.", "keeps ferrets in the shed"),
         # after "used to" a word less rare still counts (used_to_zipf)
         ("He used to teach woodcarving at a technical college.", "used to teach woodcarving at a technical college"),
@@ -29,6 +31,13 @@ def test_finds(detector, text: str, phrase: str) -> None:
     [
         "She used to cook for the family.",
         "He speaks English at home.",
+        # speaking, reading or writing a language most of its speakers do; a negation says the opposite
+        "She speaks Latvian with her mother.",
+        "Speaking Estonian with him helped.",
+        "He wrote his name for me in Armenian.",
+        "She doesn't speak Latvian at all.",
+        # a thing of a lexicon named after "the" outside any frame is a later mention, not the fact
+        "Nobody on the ward asks him about the theremin.",
         "She keeps biscuits in the shed.",
         "He used to go to the gym before his knee went.",
         "She used to live with her sister.",

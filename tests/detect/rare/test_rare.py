@@ -101,13 +101,30 @@ def test_within_corpus_counts_across_documents(detector) -> None:
     assert spans[2] == []
 
 
-def test_detail_confirmed_elsewhere_is_flagged_where_it_recurs(detector) -> None:
+def echo_rules(tmp_path: Path) -> Rules:
+    """A project that flags bare later mentions of a detail (``echo_mentions: 1``)."""
+    (tmp_path / "rare").mkdir(exist_ok=True)
+    (tmp_path / "rare" / "frames.yaml").write_text("thresholds:\n  echo_mentions: 1\n", encoding="utf-8")
+    return Rules([tmp_path])
+
+
+def test_bare_later_mention_of_a_detail_is_not_flagged_by_default(detector) -> None:
+    """Annotators mark the phrase that carries the fact, not the bare mentions after it."""
     first = "He used to breed ferrets in a pen behind his shed."
     later = "He only wanted to talk about the ferrets today."
     spans = run(detector, [first, later])
+    assert covered(first, "used to breed ferrets", spans[0])
+    assert spans[1] == []
+
+
+def test_detail_confirmed_elsewhere_is_flagged_where_it_recurs(detector, tmp_path: Path) -> None:
+    first = "He used to breed ferrets in a pen behind his shed."
+    later = "He only wanted to talk about the ferrets today."
+    rules = echo_rules(tmp_path)
+    spans = run(detector, [first, later], rules)
     assert covered(later, "the ferrets", spans[1])
     assert "flagged elsewhere" in spans[1][0].reason
-    assert run(detector, [later]) == [[]]  # on its own the mention says nothing
+    assert run(detector, [later], rules) == [[]]  # on its own the mention says nothing
 
 
 def test_project_rules_can_remove_and_add_entries(detector, tmp_path: Path) -> None:
@@ -122,12 +139,13 @@ def test_project_rules_can_remove_and_add_entries(detector, tmp_path: Path) -> N
     assert run(detector, texts, rules)[0][0].reason.startswith("unusual past activity or role")
 
 
-def test_candidates_survive_transport_to_another_process(detector) -> None:
+def test_candidates_survive_transport_to_another_process(detector, tmp_path: Path) -> None:
     """The pipeline ships candidates to the second pass pickled, possibly through another process: all
     the second pass needs travels with them (a mention awaiting confirmation must stay pending)."""
     texts = ["She used to drive a snowplough and keeps ferrets.", "We walked past the snowplough depot."]
-    direct = run(detector, texts)
-    proc = RareDetailProcessor(Rules())
+    rules = echo_rules(tmp_path)
+    direct = run(detector, texts, rules)
+    proc = RareDetailProcessor(rules)
     docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
     shipped = []
     for doc, sdoc in zip(docs, detector.nlp.pipe(texts), strict=True):
@@ -139,7 +157,7 @@ def test_candidates_survive_transport_to_another_process(detector) -> None:
     again = [proc.second_pass(doc, c, []) for doc, c in zip(docs, shipped, strict=True)]
     assert again == direct
     assert [s.text for s in direct[1]] == ["the snowplough depot"]  # confirmed by the first document
-    assert run(detector, texts[1:]) == [[]]
+    assert run(detector, texts[1:], rules) == [[]]
     assert all(s.reason and "\x1f" not in s.reason for doc in direct for s in doc)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
@@ -44,7 +45,14 @@ _RANKED_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})  # "the top ten junior 
 _IMPERSONAL = frozenset({"it", "its"})
 #: the reason of a stretch of work: its duration belongs to the detail ("drove a cab for ten years")
 STRETCH = "a stretch of unusual work or life"
-_LIGHT_VERBS = frozenset({"do", "have"})  # tokens after a media show within which the outlet is named
+_LIGHT_VERBS = frozenset({"do", "have"})
+#: years in a unit of ``bio_durations`` (a season of seasonal work counts as one)
+_UNIT_YEARS = {
+    "decade": 10.0,
+    "month": 1 / 12,
+    "week": 1 / 52,
+    "term": 0.5,
+}  # tokens after a media show within which the outlet is named
 
 
 def _after_article(t: Token) -> bool:
@@ -97,6 +105,8 @@ class BiographyFinder(RuleFinder):
             | w("selection_groups")
         )
         self.operated_zipf = t("operated_zipf")
+        self.long_career_years = t("long_career_years")
+        self.common_career_years = t("common_career_years")
 
     def _entries(self, category: str) -> frozenset[str]:
         return frozenset(item for ws in self.rr.entries.values() for _, c, item in ws if c == category)
@@ -222,18 +232,71 @@ class BiographyFinder(RuleFinder):
         if verb is None or verb + 1 >= for_i:
             return None
         lemma = verb_lemma(sdoc[verb])
-        if lemma in self._w("bio_plain_verbs") or lemma in self.rr.words("reporting_verbs"):
+        plain = lemma in self._w("bio_plain_verbs") or lemma in self.rr.words("reporting_verbs")
+        if plain and lemma not in self._w("career_verbs") and lemma != "be":
             return None
         frame = self.frames.frame_at_verb(sdoc, verb, ss)
         if not frame.person_subject:
             return None
-        judged = self._judge_activity(sdoc, verb, verb + 1, for_i, named, lexicon) or self._loosely(
-            sdoc, verb, verb + 1, for_i, named, lexicon
-        )
+        judged = None
+        if not plain:
+            judged = self._judge_activity(sdoc, verb, verb + 1, for_i, named, lexicon) or self._loosely(
+                sdoc, verb, verb + 1, for_i, named, lexicon
+            )
+        if judged is None:
+            judged = self._long_career(sdoc, verb, lemma, for_i, unit_end, frame.start, named)
         if judged is None:
             return None
         status, keys = judged
         return Hit(frame.start, unit_end, "occupation", STRETCH, keys, status)
+
+    def _long_career(
+        self, sdoc: Doc, verb: int, lemma: str, for_i: int, unit_end: int, start: int, named: bytearray
+    ) -> tuple[Status, tuple[str, ...]] | None:
+        """``was a midwife for almost thirty years``, ``taught chemistry for fifteen years``: an ordinary
+        job held for a long stretch (``long_career_years``) is a detail by its length, if few documents of
+        the corpus share it. The verb is one of work, or "be" with a job after it (a noun of a trade)."""
+        if sdoc[verb].tag_ not in ("VBD", "VBN") or any(
+            sdoc[i].lower_ in ("not", "n't", "never") for i in range(start, verb)
+        ):
+            return None
+        unit = sdoc[unit_end - 1].lemma_.lower()
+        years = self._duration_years(sdoc, for_i + 1, unit_end - 1, unit)
+        if years is None or years < self.long_career_years:
+            return None
+        nouns = [sdoc[i] for i in range(verb + 1, for_i) if sdoc[i].pos_ == "NOUN" and not named[sdoc[i].idx]]
+        common = self.rr.common_words
+        # an everyday job or object ("was a nurse", "drove a bus") counts only over a whole career
+        everyday = any(n.lemma_.lower() in common or n.lower_ in common for n in nouns)
+        if everyday and years < self.common_career_years:
+            return None
+        if lemma == "be":
+            head = nouns[-1] if nouns else None
+            if sdoc[verb + 1].lower_ not in ("a", "an") or head is None or not self._job_noun(head):
+                return None
+            return Status.CORPUS_CHECK, (head.lemma_.lower(),)
+        if lemma not in self.work_verbs | self._w("career_verbs"):
+            return None
+        return Status.CORPUS_CHECK, (lemma, *(n.lemma_.lower() for n in nouns[-1:]))
+
+    def _duration_years(self, sdoc: Doc, first: int, unit: int, unit_lemma: str) -> float | None:
+        """How many years "for almost thirty years", "for two decades" or "for four winters" stands for
+        (a season of seasonal work counts as a year)."""
+        for k in range(first, unit):
+            q = quantity_at(sdoc, k, unit)
+            if q is not None and q[1] == unit:
+                return q[0] * _UNIT_YEARS.get(unit_lemma, 1.0)
+        return None
+
+    def _job_noun(self, t: Token) -> bool:
+        """A noun of a trade: in a lexicon of jobs, or made like one ("dispatcher", "machinist", "linesman"),
+        and not a word for a person's place among others ("member", "neighbour")."""
+        lemma = t.lemma_.lower()
+        if lemma in self._w("not_careers") or lemma in self.rr.person_nouns:
+            return False
+        if lemma in self.occupations or lemma in self.commons:
+            return True
+        return lemma.endswith(("er", "or", "ist", "man", "woman", "wife", "ian", "smith", "wright"))
 
     def _loosely(
         self, sdoc: Doc, verb: int, first: int, end: int, named: bytearray, lexicon: dict[int, str]

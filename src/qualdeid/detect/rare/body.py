@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
-from qualdeid.detect.rare.frames import is_np_token
+from qualdeid.detect.rare.frames import extend_np_left, is_np_token
 from qualdeid.detect.rare.lexicon import Category, RareRules
 
 _HAVING = frozenset({"has", "have", "had", "with"})
@@ -48,6 +48,7 @@ class BodyFinder(RuleFinder):
         self.organ_followers = self._w("organ_followers")
         self.people = self._w("counted_people")
         self.counted_idioms = self._w("counted_idioms")
+        self.marked_verbs = self._w("marked_verbs")
         words = self.rr.words
         self.triggers = frozenset(
             {
@@ -56,6 +57,7 @@ class BodyFinder(RuleFinder):
                 *self.metres,
                 "hair",
                 *words("mark_nouns"),
+                *words("marked_verbs"),
                 *words("donor_organs"),
             }
             | self.gone
@@ -80,6 +82,8 @@ class BodyFinder(RuleFinder):
                 )
             if hit is None and t.pos_ in ("NOUN", "PROPN"):
                 hit = self._face_mark(sdoc, t, ss, se) or self._hair(sdoc, t, ss, se) or self._organ(sdoc, t, ss, se)
+            if hit is None and t.lower_ in self.marked_verbs:
+                hit = self._marked_on(sdoc, t, ss, se)
             if hit is None and t.lower_ in self.gone:
                 hit = self._part_gone(sdoc, t, ss) or self._missing_part(sdoc, t, ss, se)
             if hit is None and t.lower_ in self.colours:
@@ -227,18 +231,36 @@ class BodyFinder(RuleFinder):
             k -= 1
         return self._have_frame(sdoc, k, ss)
 
-    def _face_mark(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
-        """``a scar across his cheek``, ``a burn down one side of her face``."""
-        if t.lemma_.lower() not in self.rr.words("mark_nouns"):
+    def _marked_on(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``a compass tattooed across his face``, ``the anchor tattooed on her neck``: what is marked there."""
+        if t.i - 1 < ss or sdoc[t.i - 1].pos_ not in ("NOUN", "PROPN"):
             return None
-        k = t.i + 1
-        face = None
+        face = self._face_after(sdoc, t.i + 1, se)
+        if face is None:
+            return None
+        start = extend_np_left(sdoc, t.i - 1, ss)
+        while start < t.i - 1 and sdoc[start].pos_ == "DET":
+            start += 1
+        return Hit(start, face + 1, "physical_trait", "distinctive mark on the face", (t.lemma_.lower(),))
+
+    def _face_after(self, sdoc: Doc, k: int, se: int) -> int | None:
+        """The last part of the face named in the phrase from token ``k`` ("across his left cheek")."""
+        first, face = k, None
         while (
-            k < se and k - t.i <= 7 and (sdoc[k].pos_ in ("ADP", "DET", "NUM", "ADJ", "NOUN") or sdoc[k].tag_ == "PRP$")
+            k < se
+            and k - first < 7
+            and (sdoc[k].pos_ in ("ADP", "DET", "NUM", "ADJ", "NOUN") or sdoc[k].tag_ == "PRP$")
         ):
             if sdoc[k].lemma_.lower() in self.rr.words("face_parts"):
                 face = k
             k += 1
+        return face
+
+    def _face_mark(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``a scar across his cheek``, ``a burn down one side of her face``."""
+        if t.lemma_.lower() not in self.rr.words("mark_nouns"):
+            return None
+        face = self._face_after(sdoc, t.i + 1, se)
         if face is None:
             return None
         start = self._owner_start(sdoc, t.i, ss)

@@ -21,7 +21,7 @@ from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
-from qualdeid.detect.rare.frames import first_hit, is_np_token
+from qualdeid.detect.rare.frames import first_hit, is_np_token, phrase_end
 from qualdeid.detect.rare.lexicon import RareRules, entry_words
 
 _MEDIA_PREPOSITIONS = frozenset({"in", "on"})
@@ -60,6 +60,7 @@ class EventFinder(RuleFinder):
         self.triggers = frozenset(
             {"the", "with", *w("marriage_words"), *w("family_loss_verbs"), *w("invention_verbs"), *self.manner}
             | w("rescue_verbs")
+            | w("survival_verbs")
             | w("media_verbs")
             | w("creation_verbs")
             | w("publish_verbs")
@@ -78,6 +79,7 @@ class EventFinder(RuleFinder):
         patterns = (
             self._encounter,
             self._rescue,
+            self._survived,
             self._media,
             self._manner_phrase,
             self._made_work,
@@ -146,13 +148,15 @@ class EventFinder(RuleFinder):
         if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("rescue_verbs"):
             return None
         frame = self.frames.frame_at_verb(sdoc, t.i, ss)
-        if not frame.person_subject:
+        # "was pulled out of the river": the one rescued is the subject
+        passive = t.tag_ == "VBN" and t.i > ss and sdoc[t.i - 1].lemma_.lower() in ("be", "get")
+        if not (frame.person_subject or passive):
             return None
         k = t.i + 1
-        while k < se and (is_np_token(sdoc[k]) or sdoc[k].pos_ == "PRON") and k - t.i <= 5:
+        while not passive and k < se and (is_np_token(sdoc[k]) or sdoc[k].pos_ == "PRON") and k - t.i <= 5:
             k += 1
         rescued = {sdoc[m].lower_ for m in range(t.i + 1, k)} | {sdoc[m].lemma_.lower() for m in range(t.i + 1, k)}
-        if not rescued & self._w("rescued_people"):
+        if not passive and not rescued & self._w("rescued_people"):
             return None
         if k < se and sdoc[k].lower_ in ("out", "off", "up") and k + 1 < se and sdoc[k + 1].lower_ in ("of", "from"):
             k += 1
@@ -164,7 +168,26 @@ class EventFinder(RuleFinder):
         danger = {sdoc[m].lower_ for m in range(k + 1, j)} | {sdoc[m].lemma_.lower() for m in range(k + 1, j)}
         if not danger & self._w("rescue_dangers"):
             return None
-        return Hit(frame.start, j, "life_event", "rescued someone from danger", ("rescue",))
+        start = t.i - 1 if passive and not frame.person_subject else frame.start
+        return Hit(start, j, "life_event", "rescued someone from danger", ("rescue",))
+
+    def _survived(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``survived a bush plane crash``, ``survived a roof collapse in the mine``: an event lived
+        through, not a stretch of time or an illness (``survival_plain``: "survived the weekend")."""
+        if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("survival_verbs") or t.tag_ not in ("VBD", "VBN", "VBZ"):
+            return None
+        first = t.i + 1
+        if first >= se or not (sdoc[first].lower_ in ("a", "an") or sdoc[first].like_num):
+            return None
+        end = phrase_end(sdoc, first, se)
+        nouns = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
+        if not nouns or nouns[-1].lemma_.lower() in self._w("survival_plain"):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        end = self.frames.extend_right(sdoc, end, se, frame.start + self.max_tokens, max_pps=1)
+        return Hit(frame.start, end, "life_event", "lived through a rare event", (nouns[-1].lemma_.lower(),))
 
     def _media(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``was in all the papers``, ``appeared on the telly``, ``made the news``."""

@@ -29,6 +29,9 @@ from qualdeid.detect.rare.frames import (
 from qualdeid.detect.rare.lexicon import RareRules
 
 _BE = frozenset({"be", "become"})
+_NOT_PLACES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME"})  # capitalised words that are no place
+#: words that end the modifiers of a group noun: "the only <...> girl at ..."
+_PHRASE_STOPS = frozenset({"in", "at", "on", "of", "from", "to", "who", "that", "for", "with", "by", "and", "or"})
 
 
 def _unknown_plural(t: Token) -> bool:
@@ -93,19 +96,16 @@ class PhraseFinder(RuleFinder):
 
     def _uniqueness(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """``the only Sikh girl``, ``was the last midwife in the valley to deliver ...``."""
-        if t.lower_ not in self._w("uniqueness_markers") or t.i == ss or sdoc[t.i - 1].lower_ != "the":
+        if t.lower_ not in self._w("uniqueness_markers") or t.i == ss:
+            return None
+        # "..., only Estonian girl in her year": a note's clause may drop the article
+        bare = t.lower_ == "only" and (sdoc[t.i - 1].is_punct or sdoc[t.i - 1].is_sent_end)
+        if sdoc[t.i - 1].lower_ != "the" and not bare:
             return None
         if t.i + 1 < se and sdoc[t.i + 1].lower_ in ("in", "of", "from"):
-            return self._first_in_scope(sdoc, t, se)
-        head = t.i + 1
-        mods: list[Token] = []
-        while head < se and sdoc[head].pos_ in ("ADJ", "PROPN", "NOUN") and head + 1 < se:
-            nxt = sdoc[head + 1]
-            if nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
-                break
-            mods.append(sdoc[head])
-            head += 1
-        if head >= se or sdoc[head].pos_ not in ("NOUN", "PROPN"):
+            return None if bare else self._first_in_scope(sdoc, t, se)
+        head, mods = self._group_phrase(sdoc, t.i + 1, se)
+        if head is None:
             return None
         head_tok = sdoc[head]
         generic = head_tok.lemma_.lower() in self._w("uniqueness_generic_heads")
@@ -116,8 +116,10 @@ class PhraseFinder(RuleFinder):
             for m in mods
         )
         kind = head_tok.lemma_.lower() in self._w("uniqueness_kinds") or head in lexicon or (mods and marked)
-        start = t.i - 1
-        if start - 1 >= ss and sdoc[start - 1].lemma_.lower() in _BE:
+        if bare and not (marked and head_tok.lemma_.lower() in self._w("uniqueness_kinds")):
+            return None
+        start = t.i if bare else t.i - 1
+        if not bare and start - 1 >= ss and sdoc[start - 1].lemma_.lower() in _BE:
             start -= 1
         k = head + 1
         scope = False
@@ -128,6 +130,8 @@ class PhraseFinder(RuleFinder):
             if any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(k + 1, j)):
                 scope = True
                 k = j
+            elif kind and j + 1 < se and sdoc[j].lower_ == "to" and sdoc[j + 1].pos_ in ("VERB", "AUX"):
+                k = j  # "the only Tamil woman in <a region> to hold ...": the place is the scope
         if generic and not scope:
             return None
         # "the only woman to drive ...", "the only woman who drove ..."
@@ -149,6 +153,31 @@ class PhraseFinder(RuleFinder):
             reason = "the only one of a group in a place"
             return Hit(start, max(k, head + 1), "minority", reason, (head_tok.lemma_.lower(),))
         return None
+
+    def _group_phrase(self, sdoc: Doc, first: int, se: int) -> tuple[int | None, list[Token]]:
+        """The head noun after "the only" and its modifiers: "Welsh girl", "Welsh-Somali boy", "out trans
+        girl", "all-women rowing crew" (hyphenated and loosely tagged modifiers included)."""
+        head = first
+        mods: list[Token] = []
+        while head < se and sdoc[head].pos_ in ("ADJ", "PROPN", "NOUN") and head + 1 < se:
+            if sdoc[head + 1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+                break
+            mods.append(sdoc[head])
+            head += 1
+        hyphen = head + 1 < se and sdoc[head + 1].tag_ == "HYPH"
+        if head < se and sdoc[head].pos_ in ("NOUN", "PROPN") and not hyphen:
+            return head, mods
+        # the tagger's slips inside a group word: the phrase runs to the last noun before a preposition
+        last = None
+        for i in range(first, min(se, first + 6)):
+            w = sdoc[i]
+            if not (w.is_alpha or w.tag_ == "HYPH") or w.lower_ in _PHRASE_STOPS:
+                break
+            if w.pos_ in ("NOUN", "PROPN"):
+                last = i
+        if last is None:
+            return None, []
+        return last, [sdoc[i] for i in range(first, last) if sdoc[i].is_alpha]
 
     def _uncommon_in(self, sdoc: Doc, start: int, end: int, named: bytearray) -> bool:
         """Has ``sdoc[start:end]`` a content word rarer than ``who_zipf`` in general language?"""
@@ -302,10 +331,18 @@ class PhraseFinder(RuleFinder):
         k = t.i + 1
         places = 0
         big = False
+        last_place = -1
         while k < limit:
             w = sdoc[k]
-            if w.ent_type_ in ("GPE", "LOC") or (w.is_title and w.pos_ == "PROPN"):
-                places += 1
+            if w.ent_type_ in ("DATE", "TIME"):
+                return None  # "the fieldwork ran from 13 January to ...": a span of time, not a way
+            # a place is a run of place words: "from the clinic down to North Beach" names one
+            # (NER takes an unknown town for a person, but not right after "from" or "to")
+            after_from_to = sdoc[k - 1].lower_ in ("from", "to")
+            proper = w.is_title and w.pos_ == "PROPN" and (after_from_to or w.ent_type_ not in _NOT_PLACES)
+            if w.ent_type_ in ("GPE", "LOC") or proper:
+                places += last_place != k - 1
+                last_place = k
             if w.lemma_.lower() in self._w("journey_scopes"):
                 big = True
             if not (is_np_token(w) or w.pos_ in ("ADP", "CCONJ") or w.lower_ == "to"):

@@ -31,6 +31,7 @@ from qualdeid.detect.rare.events import EventFinder
 from qualdeid.detect.rare.family import FamilyFinder
 from qualdeid.detect.rare.finder import STATUS_RANK, Finder, Hit, Status
 from qualdeid.detect.rare.former import FormerLifeFinder
+from qualdeid.detect.rare.handmade import HandmadeFinder
 from qualdeid.detect.rare.lexicon import RareRules
 from qualdeid.detect.rare.life import LifeFinder
 from qualdeid.detect.rare.patterns import PhraseFinder
@@ -57,6 +58,7 @@ FINDERS: dict[str, type[Finder]] = {
     "life": LifeFinder,
     "former": FormerLifeFinder,
     "practice": PracticeFinder,
+    "handmade": HandmadeFinder,
 }
 
 

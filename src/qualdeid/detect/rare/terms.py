@@ -62,6 +62,7 @@ class TermFinder(RuleFinder):
         self.used_to_zipf = t("used_to_zipf")
         self.min_known_zipf = t("min_known_zipf")
         self.echo_zipf = t("echo_zipf")
+        self.echo_mentions = bool(t("echo_mentions"))
 
     def find(self, ctx: RareContext) -> list[Hit]:
         sdoc = ctx.sdoc
@@ -101,7 +102,7 @@ class TermFinder(RuleFinder):
         if status is None:
             frame, status = self._relative_clause(sdoc, m, np_start, sent_start, sent_end, z)
         if status is None:
-            if z >= self.echo_zipf or m.category in (Category.LANGUAGE, Category.MINORITY):
+            if not self.echo_mentions or z >= self.echo_zipf or m.category in (Category.LANGUAGE, Category.MINORITY):
                 return None
             end = self.frames.extend_right(sdoc, m.end, sent_end, m.end + 3, max_pps=0)
             return self._hit(sdoc, np_start, end, m, PENDING, z)
@@ -112,6 +113,8 @@ class TermFinder(RuleFinder):
         if owned_only:
             return self._hit(sdoc, np_start, m.end, m, status, z)
         if frame.verb is None or (REPORTING in frame.kinds and not frame.kinds & {USED_TO, ROLE}):
+            if m.category in _THINGS and sdoc[np_start].lower_ in _DEFINITE:
+                return None  # "nobody asks about the pianola": a thing the reader already knows of, not the fact
             start, max_pps = np_start, 1
         else:
             start, max_pps = frame.start, 2
@@ -167,7 +170,11 @@ class TermFinder(RuleFinder):
             if m.entry in self.rr.common_languages:
                 return None
             before = {sdoc[i].lower_ for i in range(max(0, m.start - 2), m.start)}
-            if LANGUAGE in kinds or before & words("language_markers") or "sign" in m.entry:
+            if before & words("language_markers") or "sign" in m.entry:
+                return ACCEPTED
+            # speaking a language is what most people do; teaching oneself one or interpreting in it is not
+            plain = verb_lemma in words("plain_language_verbs")
+            if LANGUAGE in kinds and not plain and not self._negated(sdoc, frame):
                 return ACCEPTED
             return None
         if cat == Category.SETTING:
@@ -195,6 +202,12 @@ class TermFinder(RuleFinder):
         ):
             return None  # "was in a flood": an ordinary word for an event needs "survived", "won" ...
         return ACCEPTED if strong or acting else None
+
+    def _negated(self, sdoc: Doc, frame: Frame) -> bool:
+        """``doesn't speak ...``, ``cannot read ...``: a negation between the frame's start and its verb."""
+        if frame.verb is None:
+            return False
+        return any(sdoc[i].lower_ in ("not", "n't", "never", "cannot") for i in range(frame.start, frame.verb))
 
     def _relative_clause(
         self, sdoc: Doc, m: TermMatch, np_start: int, sent_start: int, sent_end: int, z: float
@@ -239,6 +252,9 @@ def _word_forms(sdoc: Doc, m: TermMatch) -> tuple[str, ...]:
 
 
 _OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: lexicons of things done or kept (not of what someone is): named alone after "the", a later mention
+_THINGS = frozenset({Category.HOBBY, Category.PET, Category.SETTING, UNUSUAL_WORD})
 
 
 def _owned(sdoc: Doc, np_start: int, m: TermMatch) -> bool:

@@ -1,0 +1,106 @@
+"""Things someone made by hand: a verb of making and a sign of handwork after it.
+
+"the fiddle he made himself", "birdhouses he builds out of old hockey sticks", "a map of her street
+stitched from memory", "the model engines he builds in his garage", "making kites from scratch". What was
+made may be an everyday word (a shirt, a canoe): the handwork is the detail. A strong sign ("by hand",
+"out of ...", "from memory") is enough on its own; a weaker one (the maker's garage, "himself") needs a
+thing made that is not a dish or a plan and not a word of every day (``handmade_zipf``). Word lists:
+``rules/rare/handmade.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder
+from qualdeid.detect.rare.frames import extend_np_left, phrase_end, run_patterns, verb_lemma
+from qualdeid.detect.rare.lexicon import RareRules
+
+_REFLEXIVES = frozenset({"himself", "herself", "myself", "themselves", "ourselves", "yourself"})
+_POSSESSIVES = frozenset({"his", "her", "my", "their", "our", "your", "the"})
+_MAKER_PRONOUNS = frozenset({"he", "she", "i", "they", "we", "you"})
+_CLAUSE_WORDS = frozenset({"and", "but", "because", "so"})  # a new clause: the signs are behind
+_REASON = "made something by hand"
+
+
+class HandmadeFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        self.verbs = self._w("handmade_verbs")
+        self.phrases = [tuple(p.split()) for p in self._w("handmade_phrases")]
+        self.places = self._w("workshop_places")
+        self.not_made = self._w("not_handmade")
+        self.thing_zipf = rr.threshold("handmade_zipf")
+
+    def find(self, ctx: RareContext) -> list[Hit]:
+        return run_patterns((self._made,), ctx.sdoc, ctx.words, self.verbs, ctx.bounds)
+
+    def _made(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        if t.pos_ != "VERB" or verb_lemma(t) not in self.verbs:
+            return None
+        # the thing made: the object after the verb, or the noun phrase before "<maker> made" / "made" (a participle)
+        obj_first, obj_end = t.i + 1, phrase_end(sdoc, t.i + 1, se)
+        before = t.i - 1
+        if before >= ss and sdoc[before].lower_ in _MAKER_PRONOUNS:
+            before -= 1
+        after_thing = before >= ss and sdoc[before].pos_ in ("NOUN", "PROPN") and obj_end == t.i + 1
+        if after_thing:  # "the fiddle he made himself", "a map of her street stitched from memory"
+            thing = sdoc[before]
+            start = extend_np_left(sdoc, before, ss)
+            while start < before and sdoc[start].pos_ == "DET":
+                start += 1
+            sign_from = t.i + 1
+        elif obj_end > obj_first:  # "builds birdhouses out of old hockey sticks"
+            thing = sdoc[obj_end - 1]
+            if self._sign(sdoc, obj_end, se) is None:
+                return None  # the cheap test first: most things made are not made by hand
+            frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+            if not frame.person_subject and t.tag_ != "VBG":
+                return None
+            start = frame.start if frame.person_subject else t.i
+            sign_from = obj_end
+        elif t.i + 1 < se and sdoc[t.i + 1].lower_ == "it":  # "built it myself, by hand"
+            thing, start, sign_from = sdoc[t.i + 1], t.i, t.i + 2
+        else:
+            return None
+        if thing.lemma_.lower() in self.not_made or thing.lower_ in self.not_made:
+            return None
+        sign = self._sign(sdoc, sign_from, se)
+        if sign is None:
+            return None
+        end, strong = sign
+        if not strong and (thing.lower_ == "it" or zipf(thing.lower_) >= self.thing_zipf):
+            return None
+        return Hit(start, end, "hobby", _REASON, (thing.lemma_.lower(), "handmade"))
+
+    def _sign(self, sdoc: Doc, k: int, se: int) -> tuple[int, bool] | None:
+        """End of the signs of handwork starting within a few tokens of ``k`` ("himself, by hand, out of
+        driftwood") and whether one of them is a strong one."""
+        end, strong = None, False
+        i, stop = k, min(se, k + 5)
+        while i < stop:
+            w = sdoc[i]
+            phrase = self._phrase_at(sdoc, i, se)
+            if phrase is not None:
+                end, strong = phrase, True
+                i, stop = phrase, min(se, phrase + 3)
+                continue
+            if w.lower_ in _REFLEXIVES:
+                end = i + 1
+            elif w.lower_ == "in" and i + 2 < se and sdoc[i + 1].lower_ in _POSSESSIVES:
+                if sdoc[i + 2].lemma_.lower() in self.places:
+                    end = i + 3
+            elif (w.is_punct and w.lower_ != ",") or w.pos_ in ("VERB", "AUX") or w.lower_ in _CLAUSE_WORDS:
+                break
+            i += 1
+        return (end, strong) if end is not None else None
+
+    def _phrase_at(self, sdoc: Doc, i: int, se: int) -> int | None:
+        """End of a strong sign starting at token ``i``; "out of old hockey sticks" takes its material along."""
+        for words in self.phrases:
+            n = len(words)
+            if i + n <= se and all(sdoc[i + j].lower_ == words[j] for j in range(n)):
+                return phrase_end(sdoc, i + n, se) if words[-1] == "of" else i + n
+        return None
