@@ -206,10 +206,16 @@ def test_an_echo_that_is_the_only_mention_or_may_hold_a_name_stays(finaliser: Fi
     ]
 
 
-def test_the_rare_finders_echoes_are_dropped_after_the_first_mention(detector) -> None:
-    """Through the whole pipeline: the rare finders mark an unframed "the ferret" as an echo of a detail
-    framed elsewhere (the reason the finaliser reads); in a document only its first mention stays."""
+def test_the_rare_finders_echoes_are_dropped_after_the_first_mention(tmp_path) -> None:
+    """Through the whole pipeline, in a project that flags bare mentions (``echo_mentions: 1``): the
+    rare finders mark an unframed "the ferret" as an echo of a detail framed elsewhere (the reason the
+    finaliser reads); in a document only its first mention stays."""
     from qualdeid.corpus import Document
+    from qualdeid.detect import DetectConfig, Detector
+
+    (tmp_path / "rare").mkdir()
+    (tmp_path / "rare" / "frames.yaml").write_text("thresholds:\n  echo_mentions: 1\n", encoding="utf-8")
+    detector = Detector(DetectConfig(rules_dirs=[tmp_path]))
 
     texts = [
         "Kasimir used to breed ferrets on a farm near the coast before he got unwell.",
