@@ -102,6 +102,23 @@ def review(*docs: Document, decisions: Decisions | None = None, skip_decided: bo
         ("left the bag at 9th st for him", [], ("9th st", "keep", "name:9th st", "LOCATION")),
         ("Thanks to Rose-Ann for the lift.", [], ("Rose-Ann", "keep", "name:rose-ann", "PERSON")),
         ("Reminder: Hope the OT needs the form.", [], ("Hope", "keep", "name:hope", "PERSON")),
+        # informal layouts: other scripts, names in capitals, lower-case names and places, letters
+        ("Rang her back.\n\nთამარი, 10:02\nsee you then", [], ("თამარი", "keep", "name:თამარი", "PERSON")),
+        ("Visits this week\n\nQUORVELLI\n- needs a lift", [], ("QUORVELLI", "keep", "name:quorvelli", "PERSON")),
+        ("ok everyone this is tamsin, she starts monday", [], ("tamsin", "keep", "name:tamsin", "PERSON")),
+        ("right thats the lot for today, kit out", [], ("kit", "keep", "name:kit", "PERSON")),
+        (
+            "then we dropped the van off on trellick and went home",
+            [],
+            ("trellick", "keep", "name:trellick", "LOCATION"),
+        ),
+        ("and after lunch ed wants the keys back", [], ("ed", "keep", "name:ed", "PERSON")),
+        ("Two calls came. Later K said no to the plan.", [], ("K", "keep", "name:k", "PERSON")),
+        (
+            "Notes: kay_brellow asked about it, sure it was brellow again",
+            [("kay_brellow", "CONTACT")],
+            ("brellow", "keep", "name:brellow", "PERSON"),
+        ),
         # spans that could be wrong: action replace
         ("Will you pass the salt, he asked.", [("Will", "PERSON")], ("Will", "replace", "name:will", "PERSON")),
         (
@@ -137,6 +154,12 @@ def test_one_item_with_its_action_group_and_label(text: str, spans: list, expect
         ("Overbaking again. Codes Z41 and Q12 done.", []),  # an everyday word with a prefix; codes
         ("Quorvic notes: my quorvic stance today.", []),  # the same word in lower case in the document
         ("Talked about the whānau hui later.", []),  # te reo Māori words (lexicons/te_reo_maori.txt)
+        ("She speaks Amharic and some Estonians came too.", []),  # languages and peoples, with an ending
+        ("Office\nT: 0161 555 0100", [("0161 555 0100", "CONTACT")]),  # a phone number's label is no person
+        ("Card checked, PQX No.: 447120", [("447120", "ID")]),  # a number's issuer is no initials
+        ("Grüße\nBrannoc", [("Brannoc", "PERSON")]),  # a closing above a detected name
+        ("Referrer name / role: Dr only", []),  # a form's label
+        ("FOLLOW UP (office use)", []),  # shouted words
     ],
 )
 def test_nothing_to_review(text: str, spans: list) -> None:

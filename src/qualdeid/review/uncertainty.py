@@ -157,6 +157,7 @@ class UncertaintyFinder:
             if s.label == "PERSON":
                 self.mentions.append((doc.id, s.start, s.end, text[s.start : s.end]))
                 self.person_forms.update(w.lower() for w in re.findall(r"[^\W\d_][\w-]*", text[s.start : s.end]))
+        self.person_forms.update(self.finder.handle_names(text))
         out = self.finder.find(text, doc.spans)
         if self._offered is not None:
             covered = [(s.start, s.end) for s in doc.spans]
