@@ -160,6 +160,8 @@ def test_one_item_with_its_action_group_and_label(text: str, spans: list, expect
         ("Grüße\nBrannoc", [("Brannoc", "PERSON")]),  # a closing above a detected name
         ("Referrer name / role: Dr only", []),  # a form's label
         ("FOLLOW UP (office use)", []),  # shouted words
+        ("Talks were held in North Sami and Georgian and Russian.", []),  # languages with everyday words
+        ("She works at her cousins takeaway most nights.", []),  # an everyday word with an ending starts no name
     ],
 )
 def test_nothing_to_review(text: str, spans: list) -> None:
@@ -177,6 +179,13 @@ def test_a_name_the_corpus_knows_is_looked_for_where_it_was_left() -> None:
     # a word that stands before a name, or a form's field, is no name left, even where a span took it
     taken = doc("f", "Spoke with Hi Subject.", ("Hi Subject", "PERSON"))
     assert review(taken, doc("g", "Subject: rota for June\nHi all, see below.")) == []
+
+
+def test_a_word_the_corpus_writes_with_a_capital_mid_sentence_again_and_again_is_a_name() -> None:
+    text = "Sat with Pepper. Later I told Pepper and then Pepper left."
+    once = "Sat with Pepper all day."
+    assert [i[1] for i in review(doc("a", text))] == ["Pepper", "Pepper", "Pepper"]
+    assert review(doc("b", once)) == []  # once is no evidence: an everyday word left alone
 
 
 def test_a_first_name_that_fits_two_people_is_an_identity_question() -> None:

@@ -149,6 +149,8 @@ class ReviewConfig:
     lowercase_any_zipf: float
     lowercase_unknown_zipf: float
     number_window: int
+    #: an everyday word left capitalised mid-sentence this often in the corpus is taken for a name
+    capital_mid_sentence_times: int
     number_digits: int
     uncertainty: dict[str, float]
     #: a short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14"
@@ -203,6 +205,7 @@ class ReviewConfig:
             lowercase_any_zipf=float(merged.get("lowercase_any_zipf", 3.5)),
             lowercase_unknown_zipf=float(merged.get("lowercase_unknown_zipf", 1.5)),
             number_window=int(merged.get("number_window", 40)),
+            capital_mid_sentence_times=int(merged.get("capital_mid_sentence_times", 3)),
             number_digits=int(merged.get("number_digits", 4)),
             uncertainty={str(k): float(v) for k, v in (merged.get("uncertainty") or {}).items()},
             past_after_name=lists["past_after_name"],
@@ -249,8 +252,9 @@ class CandidateFinder:
         self.roles = frozenset(rules.words("lexicons/role_abbreviations.txt"))
         #: peoples, faiths, languages and job titles: what someone is or does, never who ("a Dinka
         #: speaker", "Assessor:"); also with an ending ("Estonians", "Tongan-speaking")
-        self.kinds_of_people = (
-            rules.words("lexicons/peoples.txt", lower=True)
+        self.kinds_of_people = frozenset(
+            without_marks(w)
+            for w in rules.words("lexicons/peoples.txt", lower=True)
             | rules.words("rare/language.txt", lower=True)
             | rules.words("rare/common_language.txt", lower=True)
             | rules.words("lexicons/job_titles.txt", lower=True)
@@ -332,6 +336,8 @@ class CandidateFinder:
             return Candidate(span.start, span.end, "language-model-only", span.label, REPLACE)  # "the rota board"
         if not surface.isalpha():
             return None
+        if surface.isupper() and len(surface) <= 3 and surface not in self.not_initials and surface not in self.roles:
+            return None  # capitals that are no abbreviation: someone's initials, rightly replaced
         lower = surface.lower()
         if span.label == "PERSON" and self.wordy(lower):
             if self._weak_evidence(text, span):
@@ -438,6 +444,7 @@ class CandidateFinder:
     def _kind_of_people(self, lower: str) -> bool:
         """A people, a language or a job, also in the plural or as "-speaking": "Estonians"."""
         kinds = self.kinds_of_people
+        lower = without_marks(lower)
         return lower in kinds or lower.removesuffix("s") in kinds or lower.split("-")[0] in kinds
 
     def _greets_or_labels(self, text: str, covered: bytearray, start: int, end: int) -> bool:
@@ -451,7 +458,9 @@ class CandidateFinder:
             return True
         if alone_on_line(text, start, end):
             nxt = re.match(r"\n[ \t>]*(?:\n[ \t>]*)*", text[line_end : line_end + 12])
-            return bool(nxt and line_end + nxt.end() < len(text) and covered[line_end + nxt.end()])
+            below = line_end + nxt.end() if nxt else len(text)
+            same = text[below : below + 3].lower() == text[start : start + 3].lower()  # "Tobs" above "Tobias Ng"
+            return below < len(text) and bool(covered[below]) and not same
         label = re.match(r"[^:\n]{0,30}:", text[start:line_end])
         if label and line_start(text, start):
             words = re.findall(r"[a-z]+", label.group().lower())
@@ -470,7 +479,7 @@ class CandidateFinder:
         vowels = sum(c in _VOWELS for c in word)
         if (listed and z < 4.0) or (z < 2.0 and len(word) >= 5 and 0.3 <= vowels / len(word) <= 0.6):
             return Candidate(start, end, "capitalised", "PERSON", KEEP)
-        return None
+        return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
 
     def _capitalised(self, text: str, start: int, end: int) -> Candidate | None:
         cfg = self.config
@@ -616,8 +625,12 @@ class CandidateFinder:
                 run.pop(0)  # "And Larkfield Carers ...": the sentence's first word is no part of the name
             while run and (run[-1][2] == "I" or run[-1][2].startswith(("I'", "I’"))):
                 run.pop()  # "... Welsh and I", "Later I'm": a pronoun ends no name
-            while run and run[-1][2].lower().rstrip(".") in self.config.number_words:
-                run.pop()  # "Card No", "Case Ref": the label of a number, no part of a name
+            while run and (
+                run[-1][2].lower().rstrip(".") in self.config.number_words or run[-1][2].lower() in self.config.calendar
+            ):
+                run.pop()  # "Card No", "Case Ref", "Tam on Thurs": a number's label or a day ends no name
+            while run and run[-1][2].lower() in _PHRASE_JOINERS:
+                run.pop()
             caps = [t for t in run if t[2][0].isupper()]
             titled = any(not t[2].isupper() for t in caps)  # not a row of acronyms
             if len(caps) >= 2 and titled and not opens_sentence(text, run[0][0]):
@@ -646,7 +659,17 @@ class CandidateFinder:
         if normalise(phrase) in self.not_identifiers:
             return True
         words = [_POSSESSIVE.sub("", t[2]).lower() for t in caps]
-        return all(w in self.config.calendar for w in words) or all(w in self.not_place_words for w in words)
+        if all(w in self.config.calendar for w in words) or all(w in self.not_place_words for w in words):
+            return True
+        # peoples, languages and jobs with everyday words: "North Sami", "Georgian and Russian", "Staff Attorney"
+        if not any(self._kind_of_people(w) for w in words) or any(w in self.type_words for w in words):
+            return False
+        return all(
+            self._kind_of_people(w)
+            or w in self.not_place_words
+            or (zipf(w) >= 4.5 and w not in self.first_names and w not in self.surnames)
+            for w in words
+        )
 
     def typed_lowercase(self, text: str, covered: bytearray, types: set[str]) -> list[Candidate]:
         """A service, venue or street written in lower case ("the marlow trust", "kells road surgery"):
@@ -684,7 +707,7 @@ class CandidateFinder:
         """A word that could start a name: a listed name or town that is no everyday word, or hardly a word."""
         z = zipf(word)
         listed = word in self.surnames or word in self.towns or word in self.first_names
-        return (listed and z < 4.0) or z < 2.0
+        return (listed and z < 4.0 and not self._inflected(word)) or z < 2.0  # not "cousins", "helper"
 
     def numbers(self, text: str, covered: bytearray) -> list[Candidate]:
         """User names, codes with digits, numbered rooms and beds, and digit runs next to a contact or
