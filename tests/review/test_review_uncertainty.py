@@ -105,6 +105,11 @@ def review(*docs: Document, decisions: Decisions | None = None, skip_decided: bo
         # informal layouts: other scripts, names in capitals, lower-case names and places, letters
         ("Rang her back.\n\nთამარი, 10:02\nsee you then", [], ("თამარი", "keep", "name:თამარი", "PERSON")),
         ("Visits this week\n\nQUORVELLI\n- needs a lift", [], ("QUORVELLI", "keep", "name:quorvelli", "PERSON")),
+        (  # a name beside a name is no translation
+            "Known as: Brannoc / Branni",
+            [("Brannoc", "PERSON")],
+            ("Branni", "keep", "name:branni", "PERSON"),
+        ),
         ("ok everyone this is tamsin, she starts monday", [], ("tamsin", "keep", "name:tamsin", "PERSON")),
         ("right thats the lot for today, kit out", [], ("kit", "keep", "name:kit", "PERSON")),
         (
@@ -161,6 +166,8 @@ def test_one_item_with_its_action_group_and_label(text: str, spans: list, expect
         ("Referrer name / role: Dr only", []),  # a form's label
         ("FOLLOW UP (office use)", []),  # shouted words
         ("Talks were held in North Sami and Georgian and Russian.", []),  # languages with everyday words
+        ("Her note began: Dzień dobry, so we answered.", []),  # a passage in another language
+        ("Signed by the Voorzitter / Chair today.", []),  # a role beside its English
         ("She works at her cousins takeaway most nights.", []),  # an everyday word with an ending starts no name
     ],
 )

@@ -134,6 +134,11 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+@lru_cache(maxsize=65536)
+def _zipf_in(word: str, lang: str) -> float:
+    return zipf_frequency(word, lang, wordlist="small")
+
+
 @dataclass
 class ReviewConfig:
     """``rules/review/review.yaml``, defaults first, then each project folder's keys."""
@@ -144,6 +149,9 @@ class ReviewConfig:
     number_words: frozenset[str]
     biography_frames: tuple[str, ...]
     rare_word_zipf: float
+    #: languages whose passages turn up in English texts, and how frequent a word of theirs is
+    other_languages: tuple[str, ...]
+    other_language_zipf: float
     word_name_zipf: float
     lowercase_name_zipf: float
     lowercase_any_zipf: float
@@ -200,6 +208,8 @@ class ReviewConfig:
             number_words=words("number_words"),
             biography_frames=tuple(str(w).lower() for w in merged.get("biography_frames") or []),
             rare_word_zipf=float(merged.get("rare_word_zipf", 3.2)),
+            other_languages=tuple(str(w) for w in merged.get("other_languages") or []),
+            other_language_zipf=float(merged.get("other_language_zipf", 4.0)),
             word_name_zipf=float(merged.get("word_name_zipf", 4.0)),
             lowercase_name_zipf=float(merged.get("lowercase_name_zipf", 4.3)),
             lowercase_any_zipf=float(merged.get("lowercase_any_zipf", 3.5)),
@@ -464,7 +474,34 @@ class CandidateFinder:
         label = re.match(r"[^:\n]{0,30}:", text[start:line_end])
         if label and line_start(text, start):
             words = re.findall(r"[a-z]+", label.group().lower())
-            return "/" in label.group() or any(w in self.field_labels for w in words[1:])
+            if "/" in label.group() or any(w in self.field_labels for w in words[1:]):
+                return True
+        return self._translated(text, start, end) or self._in_other_language(text, start, end)
+
+    def _translated(self, text: str, start: int, end: int) -> bool:
+        """A word beside its English on the other side of a slash: a label, a role or a closing written
+        in two languages ("Surname / Nachname:", "Voorzitter / Chair", "Best wishes / Pozdrawiam")."""
+        before = re.search(r"(?<![\w'’-])([A-Za-z][A-Za-z ]{1,30}?)[ \t]*/[ \t]*\Z", text[max(0, start - 34) : start])
+        after = re.match(r"[ \t]*/[ \t]*([A-Za-z][A-Za-z ]{1,30})(?![\w'’-])", text[end : end + 34])
+        for m in (before, after):
+            words = m.group(1).lower().split() if m else []
+            if words and all(len(w) > 2 and zipf(w) >= 4.0 and w not in self.first_names for w in words):
+                return True
+        return False
+
+    def _in_other_language(self, text: str, start: int, end: int) -> bool:
+        """A word of a passage in another language: it and the word beside it are everyday words of
+        one of ``other_languages`` and the neighbour is no English word ("Dzień dobry", "Minha mãe")."""
+        cfg = self.config
+        word = text[start:end].lower()
+        nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 30])
+        prev = re.search(r"([^\W\d_]+)[ \t]+\Z", text[max(0, start - 30) : start])
+        neighbours = [m.group(1).lower() for m in (nxt, prev) if m and len(m.group(1)) > 2]
+        for lang in cfg.other_languages:
+            if _zipf_in(word, lang) < cfg.other_language_zipf:
+                continue
+            if any(_zipf_in(n, lang) >= cfg.other_language_zipf and zipf(n) < 3.0 for n in neighbours):
+                return True
         return False
 
     def _name_in_capitals(self, text: str, start: int, end: int) -> Candidate | None:
@@ -540,7 +577,7 @@ class CandidateFinder:
         if word_before(text, start) in cfg.place_before and self._lowercase_place(lower, z):
             return Candidate(start, end, "place", "LOCATION", KEEP)  # "the bus from ashby", "on tarrow"
         named = lower in self.first_names or lower in self.word_names
-        if named and self._named_here(text, start, end):
+        if named and z < 5.0 and self._named_here(text, start, end):
             return Candidate(start, end, "name-position", "PERSON", KEEP)  # "this is wren", "ok kit out"
         if "-" in lower and all(part in self.first_names for part in lower.split("-")):
             return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double first name: "mary-jo"

@@ -32,6 +32,7 @@ from qualdeid.review.candidates import (
     normalise,
     opens_sentence,
     word_before,
+    zipf,
 )
 from qualdeid.rules import Rules
 
@@ -174,7 +175,8 @@ class UncertaintyFinder:
             out = [c for c in out if not any(a < c.end and c.start < b for a, b in decided)]
         for c in out:
             key = _POSSESSIVE.sub("", text[c.start : c.end]).lower()
-            if c.needs_known and text[c.start].isupper() and not opens_sentence(text, c.start):
+            mid = c.needs_known and text[c.start].isupper() and not opens_sentence(text, c.start)
+            if mid and zipf(key) < 5.0:  # not "She", "I'm", "Yes": capitals that say nothing
                 self._mid_capital[key] += 1
             self._pending[(group_of(c.label, key), key if c.needs_known else "")] += self.uncertainty.get(c.kind, 0.5)
         return out
