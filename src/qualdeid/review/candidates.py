@@ -497,10 +497,13 @@ class CandidateFinder:
         nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 30])
         prev = re.search(r"([^\W\d_]+)[ \t]+\Z", text[max(0, start - 30) : start])
         neighbours = [m.group(1).lower() for m in (nxt, prev) if m and len(m.group(1)) > 2]
+        neighbours = [n for n in neighbours if zipf(n) < 3.0]
+        if not neighbours:
+            return False  # among English words (the other languages' lists are not even loaded)
         for lang in cfg.other_languages:
             if _zipf_in(word, lang) < cfg.other_language_zipf:
                 continue
-            if any(_zipf_in(n, lang) >= cfg.other_language_zipf and zipf(n) < 3.0 for n in neighbours):
+            if any(_zipf_in(n, lang) >= cfg.other_language_zipf for n in neighbours):
                 return True
         return False
 
