@@ -112,6 +112,9 @@ def review(*docs: Document, decisions: Decisions | None = None, skip_decided: bo
         ),
         ("ok everyone this is tamsin, she starts monday", [], ("tamsin", "keep", "name:tamsin", "PERSON")),
         ("right thats the lot for today, kit out", [], ("kit", "keep", "name:kit", "PERSON")),
+        ("ok thats it from me, will out", [], ("will", "keep", "name:will", "PERSON")),  # an everyday word too
+        ("and then faith faith ormerod came along", [], ("faith", "keep", "name:faith", "PERSON")),
+        ("her daughter tin is coming on friday", [], ("tin", "keep", "name:tin", "PERSON")),
         (
             "then we dropped the van off on trellick and went home",
             [],

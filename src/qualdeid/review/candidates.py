@@ -389,7 +389,7 @@ class CandidateFinder:
                 continue
             allowed = normalise(word) in self.not_identifiers or without_marks(lower) in self.terms
             as_name = word.istitle() or (word.islower() and len(word) < 3)  # "Ed", "ask ed if", not "ED"
-            if allowed and not (as_name and lower in self.first_names):
+            if allowed and not (as_name and (lower in self.first_names or lower in self.word_names)):
                 continue  # an allowed word or a term, unless it is written as a name
             frame = lower in self.config.name_before or (lower in self.field_labels and _LABEL_COLON.match(text, end))
             if frame and not word.isupper():
@@ -407,7 +407,7 @@ class CandidateFinder:
                 seen_lower = lower in lower_words and lower not in self.first_names
                 if candidate and candidate.kind == "capitalised" and seen_lower:
                     candidate = None  # "Quorvic notes ... a quorvic stance": the word, opening a sentence
-            elif word.islower() and (len(word) > 2 or lower in self.first_names):
+            elif word.islower() and (len(word) > 2 or lower in self.first_names or lower in self.word_names):
                 candidate = self._lowercase(text, start, end)
             else:
                 candidate = None
@@ -430,7 +430,8 @@ class CandidateFinder:
     def _lowercase_worth_a_look(self, raw: str) -> bool:
         """A lower-case word that ``_lowercase`` could make a candidate of (the rest are everyday words)."""
         word = _POSSESSIVE.sub("", raw)
-        if len(word) < 2 or (len(word) < 3 and word not in self.first_names) or not word.islower() or "_" in word:
+        short = len(word) < 3 and word not in self.first_names and word not in self.word_names
+        if len(word) < 2 or short or not word.islower() or "_" in word:
             return False  # a user name or a code with "_" is looked at as one (``numbers``)
         if word in self.first_names or word in self.word_names or word in self.surnames or "-" in word:
             return True
@@ -580,12 +581,11 @@ class CandidateFinder:
         if word_before(text, start) in cfg.place_before and self._lowercase_place(lower, z):
             return Candidate(start, end, "place", "LOCATION", KEEP)  # "the bus from ashby", "on tarrow"
         named = lower in self.first_names or lower in self.word_names
-        if named and z < 5.0 and self._named_here(text, start, end):
+        if named and self._named_here(text, start, end, z):
             return Candidate(start, end, "name-position", "PERSON", KEEP)  # "this is wren", "ok kit out"
-        if "-" in lower and all(part in self.first_names for part in lower.split("-")):
-            return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double first name: "mary-jo"
-        if not (named or lower in self.surnames or z < cfg.rare_word_zipf):
-            return None
+        parts = lower.split("-")
+        if len(parts) > 1 and all(p in self.first_names or p in self.surnames or p in self.world_names for p in parts):
+            return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double name: "mary-jo", "ann-leigh"
         prev, nxt = word_before(text, start), word_after(text, end)
         nounish = prev in _NOUN_BEFORE
         acts = not nounish and (
@@ -593,6 +593,9 @@ class CandidateFinder:
             or nxt in cfg.past_after_name  # "then sandy found"
             or (nxt.endswith("ed") and len(nxt) > 4)
         )
+        if not (named or lower in self.surnames or z < cfg.rare_word_zipf):
+            # an everyday word acting as a person: a name only where the corpus knows it ("merry said")
+            return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True) if acts else None
         if len(lower) < 3:  # a short name ("ed", "jo") only where a person stands: "ask jo if", "jo wants"
             strong = prev in cfg.name_before or acts
             return Candidate(start, end, "name-position", "PERSON", KEEP) if strong else None
@@ -616,13 +619,16 @@ class CandidateFinder:
         listed = lower in self.towns or (lower in self.surnames and lower not in self.word_names)
         return (listed and z < 4.6) or z < 2.8
 
-    def _named_here(self, text: str, start: int, end: int) -> bool:
+    def _named_here(self, text: str, start: int, end: int, z: float) -> bool:
         """A lower-case first name (or name-word) where only a person stands: introduced ("this is
-        wren", "it's tobs"), signing off ("ok tobs out"), alone on its line (a signature)."""
+        wren", "it's tobs"; not an everyday word: "this is long"), signing off ("ok tobs out"), alone
+        on its line (a signature), or said twice before the full name ("then wren wren ashby")."""
+        word = text[start:end]
         return bool(
-            self.config.introduces.search(text, max(0, start - 12), start)
+            (z < 5.0 and self.config.introduces.search(text, max(0, start - 12), start))
             or self.config.sign_off_after.match(text, end)
             or alone_on_line(text, start, end)
+            or re.match(rf"[ \t]+{re.escape(word)}[ \t]+[a-z]", text[end : end + len(word) + 8])
         )
 
     def titled_and_initials(self, text: str, covered: bytearray, caps: list[Token], lower: set[str]) -> list[Candidate]:
@@ -803,7 +809,8 @@ class CandidateFinder:
                 ok = word.istitle() and lower not in _PRONOUNS_BEFORE and zipf(lower) < 6.0
             else:
                 listed = lower in self.first_names or lower in self.word_names or lower in self.surnames
-                ok = (listed and zipf(lower) < 4.5) or zipf(lower) < 2.0
+                acts = word_after(text, m.end(1)) in self.config.name_after
+                ok = (listed and zipf(lower) < 4.5) or zipf(lower) < 2.0 or (acts and zipf(lower) < 4.5)
             if ok and len(word) > 1 and lower not in self.titles:
                 out.append(Candidate(m.start(1), m.start(1) + len(word), "relative-name", "PERSON", KEEP))
         return out
