@@ -102,6 +102,31 @@ def review(*docs: Document, decisions: Decisions | None = None, skip_decided: bo
         ("left the bag at 9th st for him", [], ("9th st", "keep", "name:9th st", "LOCATION")),
         ("Thanks to Rose-Ann for the lift.", [], ("Rose-Ann", "keep", "name:rose-ann", "PERSON")),
         ("Reminder: Hope the OT needs the form.", [], ("Hope", "keep", "name:hope", "PERSON")),
+        # informal layouts: other scripts, names in capitals, lower-case names and places, letters
+        ("Rang her back.\n\nთამარი, 10:02\nsee you then", [], ("თამარი", "keep", "name:თამარი", "PERSON")),
+        ("Visits this week\n\nQUORVELLI\n- needs a lift", [], ("QUORVELLI", "keep", "name:quorvelli", "PERSON")),
+        (  # a name beside a name is no translation
+            "Known as: Brannoc / Branni",
+            [("Brannoc", "PERSON")],
+            ("Branni", "keep", "name:branni", "PERSON"),
+        ),
+        ("ok everyone this is tamsin, she starts monday", [], ("tamsin", "keep", "name:tamsin", "PERSON")),
+        ("right thats the lot for today, kit out", [], ("kit", "keep", "name:kit", "PERSON")),
+        ("ok thats it from me, will out", [], ("will", "keep", "name:will", "PERSON")),  # an everyday word too
+        ("and then faith faith ormerod came along", [], ("faith", "keep", "name:faith", "PERSON")),
+        ("her daughter tin is coming on friday", [], ("tin", "keep", "name:tin", "PERSON")),
+        (
+            "then we dropped the van off on trellick and went home",
+            [],
+            ("trellick", "keep", "name:trellick", "LOCATION"),
+        ),
+        ("and after lunch ed wants the keys back", [], ("ed", "keep", "name:ed", "PERSON")),
+        ("Two calls came. Later K said no to the plan.", [], ("K", "keep", "name:k", "PERSON")),
+        (
+            "Notes: kay_brellow asked about it, sure it was brellow again",
+            [("kay_brellow", "CONTACT")],
+            ("brellow", "keep", "name:brellow", "PERSON"),
+        ),
         # spans that could be wrong: action replace
         ("Will you pass the salt, he asked.", [("Will", "PERSON")], ("Will", "replace", "name:will", "PERSON")),
         (
@@ -137,6 +162,16 @@ def test_one_item_with_its_action_group_and_label(text: str, spans: list, expect
         ("Overbaking again. Codes Z41 and Q12 done.", []),  # an everyday word with a prefix; codes
         ("Quorvic notes: my quorvic stance today.", []),  # the same word in lower case in the document
         ("Talked about the whānau hui later.", []),  # te reo Māori words (lexicons/te_reo_maori.txt)
+        ("She speaks Amharic and some Estonians came too.", []),  # languages and peoples, with an ending
+        ("Office\nT: 0161 555 0100", [("0161 555 0100", "CONTACT")]),  # a phone number's label is no person
+        ("Card checked, PQX No.: 447120", [("447120", "ID")]),  # a number's issuer is no initials
+        ("Grüße\nBrannoc", [("Brannoc", "PERSON")]),  # a closing above a detected name
+        ("Referrer name / role: Dr only", []),  # a form's label
+        ("FOLLOW UP (office use)", []),  # shouted words
+        ("Talks were held in North Sami and Georgian and Russian.", []),  # languages with everyday words
+        ("Her note began: Dzień dobry, so we answered.", []),  # a passage in another language
+        ("Signed by the Voorzitter / Chair today.", []),  # a role beside its English
+        ("She works at her cousins takeaway most nights.", []),  # an everyday word with an ending starts no name
     ],
 )
 def test_nothing_to_review(text: str, spans: list) -> None:
@@ -154,6 +189,13 @@ def test_a_name_the_corpus_knows_is_looked_for_where_it_was_left() -> None:
     # a word that stands before a name, or a form's field, is no name left, even where a span took it
     taken = doc("f", "Spoke with Hi Subject.", ("Hi Subject", "PERSON"))
     assert review(taken, doc("g", "Subject: rota for June\nHi all, see below.")) == []
+
+
+def test_a_word_the_corpus_writes_with_a_capital_mid_sentence_again_and_again_is_a_name() -> None:
+    text = "Sat with Pepper. Later I told Pepper and then Pepper left."
+    once = "Sat with Pepper all day."
+    assert [i[1] for i in review(doc("a", text))] == ["Pepper", "Pepper", "Pepper"]
+    assert review(doc("b", once)) == []  # once is no evidence: an everyday word left alone
 
 
 def test_a_first_name_that_fits_two_people_is_an_identity_question() -> None:

@@ -27,7 +27,7 @@ CERTAIN_DETECTORS = frozenset({"deny_list", "review"})
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 #: A word that may start with a capital (Latin, Greek, Cyrillic); ``isupper`` decides.
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-ЯЁ][\w'’-]*")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩЀ-Я][\w'’-]*")
 #: Between two capitalised words of one name: a space, "&", or small words ("Bank of the West").
 _JOINED = re.compile(r" (?:& |(?:(?:of|the|and|&|for|on|at|de|la|le) )+)?")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -56,8 +56,11 @@ _NUMBER = re.compile(r"(?<![\w.])(?:[A-Z]\.?)?\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b")
 #: A name in brackets after another: 'William (Will)', 'Alexandra ("Sandy"'.
 _ALIAS_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“'‘]?$")
 #: A short run of words in a writing system other than the Latin, Greek and Cyrillic ones: Arabic,
-#: Hebrew, the Indic scripts, Thai, Ethiopic, Hangul, kana and Chinese characters.
-_SCRIPT_LETTERS = r"[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u1200-\u137f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+"
+#: Hebrew, Armenian, Georgian, the Indic scripts, Thai, Ethiopic, Hangul, kana and Chinese characters.
+_SCRIPT_LETTERS = (
+    r"[\u0530-\u058f\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u10a0-\u10ff\u1c90-\u1cbf\u1200-\u137f"
+    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+"
+)
 _OTHER_SCRIPT = re.compile(rf"{_SCRIPT_LETTERS}(?:[ \u200c\u200d]+{_SCRIPT_LETTERS}){{0,3}}")
 #: A chat user name with dots before the colon of a message: "kay.b.r: see you there".
 _DOTTED_SPEAKER = re.compile(r"(?<![\w.@/])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?=:[ \t])")
@@ -73,8 +76,20 @@ def _letter_person(sign_offs: str) -> re.Pattern[str]:
     )
 
 
+#: One capital letter standing for a person mid-sentence (group 1): "then K said", "told M about",
+#: "J (Jo) rang".
+_LETTER = re.compile(r"(?<![\w.'’&/-])([B-HJ-Z])(?![\w'’&/.-])")
+#: A whole name in capitals (a list's heading, a form's field): "OKONJO", "VÄISÄNEN / LEE fam".
+_CAPS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][A-ZÀ-ÖØ-ÞĀ-ſЀ-Я'’-]{3,}")
+_VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝАЕЁИІЇОУЫЭЮЯЄ")
+#: An all-capital word of three letters or more: a neighbour that says capitals are shouted.
+_CAPS_NEIGHBOUR = re.compile(r"\b[A-Z]{3,}\b.{0,4}\b[A-Z]{2,}\b|\b[A-Z]{2,}\b.{0,4}\b[A-Z]{3,}\b")
 #: Initials as people in a document (speaker turns and lists of them): "TV:", "(QB, YZ)".
-_CAPS_PERSON = re.compile(r"(?m)^[ \t>]*([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)])")
+#: Initials alone at a line's end too: "Note taker: RB", a sign-off "JM".
+_CAPS_PERSON = re.compile(
+    r"(?m)^[ \t>]*([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)])"
+    r"|(?:^|:)[ \t>]*([A-Z]{2,3})[ \t]*$"
+)
 #: A speaker's turn: "Mick:", "Mick 12:05:".
 _SPEAKER_AFTER = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*)?[:>]")
 
@@ -88,6 +103,8 @@ _PHRASE_JOINERS = _words("of the and & for on at de la le")
 _CALENDAR_KEYS = ("weekdays", "weekdays_short", "months", "months_short", "feasts", "feasts_short")
 _NOUN_BEFORE = _words("the a an this that my your his her our their some any no every last next")
 _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
+#: Words before a name that stand before a single letter as often: "plan B and C", "for A"
+_SMALL_WORDS = _words("and & for from via per re")
 #: The colon after a form's field label: "Subject:", "Key worker :".
 _LABEL_COLON = re.compile(r"[ \t]*(?:[a-z]+[ \t]*){0,2}:")
 
@@ -117,6 +134,11 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+@lru_cache(maxsize=65536)
+def _zipf_in(word: str, lang: str) -> float:
+    return zipf_frequency(word, lang, wordlist="small")
+
+
 @dataclass
 class ReviewConfig:
     """``rules/review/review.yaml``, defaults first, then each project folder's keys."""
@@ -127,11 +149,16 @@ class ReviewConfig:
     number_words: frozenset[str]
     biography_frames: tuple[str, ...]
     rare_word_zipf: float
+    #: languages whose passages turn up in English texts, and how frequent a word of theirs is
+    other_languages: tuple[str, ...]
+    other_language_zipf: float
     word_name_zipf: float
     lowercase_name_zipf: float
     lowercase_any_zipf: float
     lowercase_unknown_zipf: float
     number_window: int
+    #: an everyday word left capitalised mid-sentence this often in the corpus is taken for a name
+    capital_mid_sentence_times: int
     number_digits: int
     uncertainty: dict[str, float]
     #: a short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14"
@@ -153,6 +180,10 @@ class ReviewConfig:
     word_beginnings: frozenset[str]
     #: a person written as one letter: a speaker's turn "E:", a sign-off "Cheers, K", "Ilse (I)"
     letter_person: re.Pattern[str]
+    #: words right before a name that introduce the person ("this is kemi"), ending at the name
+    introduces: re.Pattern[str]
+    #: a message signed off with a name before these words ("tobs out"), matched after the name
+    sign_off_after: re.Pattern[str]
 
     @classmethod
     def load(cls, rules: Rules) -> ReviewConfig:
@@ -177,11 +208,14 @@ class ReviewConfig:
             number_words=words("number_words"),
             biography_frames=tuple(str(w).lower() for w in merged.get("biography_frames") or []),
             rare_word_zipf=float(merged.get("rare_word_zipf", 3.2)),
+            other_languages=tuple(str(w) for w in merged.get("other_languages") or []),
+            other_language_zipf=float(merged.get("other_language_zipf", 4.0)),
             word_name_zipf=float(merged.get("word_name_zipf", 4.0)),
             lowercase_name_zipf=float(merged.get("lowercase_name_zipf", 4.3)),
             lowercase_any_zipf=float(merged.get("lowercase_any_zipf", 3.5)),
             lowercase_unknown_zipf=float(merged.get("lowercase_unknown_zipf", 1.5)),
             number_window=int(merged.get("number_window", 40)),
+            capital_mid_sentence_times=int(merged.get("capital_mid_sentence_times", 3)),
             number_digits=int(merged.get("number_digits", 4)),
             uncertainty={str(k): float(v) for k, v in (merged.get("uncertainty") or {}).items()},
             past_after_name=lists["past_after_name"],
@@ -197,6 +231,8 @@ class ReviewConfig:
             word_endings=lists["word_endings"],
             word_beginnings=lists["word_beginnings"],
             letter_person=_letter_person(lists.pattern("sign_offs")),
+            introduces=re.compile(rf"(?i:(?<![\w'’])(?:{lists.pattern('introduces')}))[ \t]+\Z"),
+            sign_off_after=re.compile(rf"[ \t]+(?:{lists.pattern('sign_off_after')})[ \t.!]*(?:\n|\Z)"),
         )
 
 
@@ -208,6 +244,10 @@ class CandidateFinder:
         nicknames = {w.strip().lower() for line in rules.words("names/nicknames.txt") for w in re.split("[:,]", line)}
         self.first_names = rules.words("names/first_names.txt", lower=True) | nicknames - {""}
         self.surnames = rules.words("names/surnames.txt", lower=True)
+        #: names of many languages (``names/world_*.txt``): a name written in capitals or lower case
+        self.world_names = rules.words("names/world_first_names.txt", lower=True) | rules.words(
+            "names/world_surnames.txt", lower=True
+        )
         self.word_names = rules.words("names/word_names.txt", lower=True) | rules.words(
             "names/surname_words.txt", lower=True
         )
@@ -220,6 +260,15 @@ class CandidateFinder:
             normalise(w) for w in rules.words("lexicons/not_places.txt")
         }
         self.roles = frozenset(rules.words("lexicons/role_abbreviations.txt"))
+        #: peoples, faiths, languages and job titles: what someone is or does, never who ("a Dinka
+        #: speaker", "Assessor:"); also with an ending ("Estonians", "Tongan-speaking")
+        self.kinds_of_people = frozenset(
+            without_marks(w)
+            for w in rules.words("lexicons/peoples.txt", lower=True)
+            | rules.words("rare/language.txt", lower=True)
+            | rules.words("rare/common_language.txt", lower=True)
+            | rules.words("lexicons/job_titles.txt", lower=True)
+        )
         self.field_labels = rules.words("lexicons/field_labels.txt", lower=True)
         relatives = "|".join(sorted(map(re.escape, self.config.relatives), key=len, reverse=True))
         #: "my sister Wren", "their dog, moss": the word after a relative (group 1)
@@ -271,6 +320,18 @@ class CandidateFinder:
         out += self.other_script(text, covered)
         return out
 
+    def handle_names(self, text: str) -> set[str]:
+        """The listed names and non-words inside user names ("@wren.k", "tobs_88"): the corpus knows
+        them as people, also where the same word stands alone in lower case."""
+        if "@" not in text and "_" not in text:
+            return set()
+        out = set()
+        for m in _HANDLE.finditer(text):
+            for part in re.findall(r"[a-z]{3,}", m.group().lower()):
+                if part in self.first_names or part in self.world_names or zipf(part) < self.config.rare_word_zipf:
+                    out.add(part)
+        return out
+
     def wordy(self, lower: str) -> bool:
         """A name that is also an everyday word (Hope, Will) — not just a common name (Jack, Phil)."""
         return lower in self.word_names or (zipf(lower) >= self.config.word_name_zipf and lower not in self.first_names)
@@ -285,6 +346,8 @@ class CandidateFinder:
             return Candidate(span.start, span.end, "language-model-only", span.label, REPLACE)  # "the rota board"
         if not surface.isalpha():
             return None
+        if surface.isupper() and len(surface) <= 3 and surface not in self.not_initials and surface not in self.roles:
+            return None  # capitals that are no abbreviation: someone's initials, rightly replaced
         lower = surface.lower()
         if span.label == "PERSON" and self.wordy(lower):
             if self._weak_evidence(text, span):
@@ -325,19 +388,26 @@ class CandidateFinder:
             if covered.find(1, start, end) >= 0 or len(word) < 2 or calendar_or_title:
                 continue
             allowed = normalise(word) in self.not_identifiers or without_marks(lower) in self.terms
-            if allowed and not (word.istitle() and lower in self.first_names):
-                continue  # an allowed word or a term, unless it is written as a name ("Ed", not "ED")
+            as_name = word.istitle() or (word.islower() and len(word) < 3)  # "Ed", "ask ed if", not "ED"
+            if allowed and not (as_name and (lower in self.first_names or lower in self.word_names)):
+                continue  # an allowed word or a term, unless it is written as a name
             frame = lower in self.config.name_before or (lower in self.field_labels and _LABEL_COLON.match(text, end))
             if frame and not word.isupper():
                 continue  # a word that stands before a name ("Hi", "With") or a form's field ("Subject:")
+            if self._kind_of_people(lower):
+                continue
             if word.isupper() and _CAPITALS.fullmatch(word):
                 candidate = self._capitals(text, start, end)
+            elif word.isupper() and _CAPS_WORD.fullmatch(word):
+                candidate = self._name_in_capitals(text, start, end)
             elif word[0].isupper():
                 candidate = self._capitalised(text, start, end)
+                if candidate and candidate.kind == "capitalised" and self._greets_or_labels(text, covered, start, end):
+                    candidate = None
                 seen_lower = lower in lower_words and lower not in self.first_names
                 if candidate and candidate.kind == "capitalised" and seen_lower:
                     candidate = None  # "Quorvic notes ... a quorvic stance": the word, opening a sentence
-            elif word.islower() and len(word) > 2:
+            elif word.islower() and (len(word) > 2 or lower in self.first_names or lower in self.word_names):
                 candidate = self._lowercase(text, start, end)
             else:
                 candidate = None
@@ -360,7 +430,8 @@ class CandidateFinder:
     def _lowercase_worth_a_look(self, raw: str) -> bool:
         """A lower-case word that ``_lowercase`` could make a candidate of (the rest are everyday words)."""
         word = _POSSESSIVE.sub("", raw)
-        if len(word) < 3 or not word.islower() or "_" in word:
+        short = len(word) < 3 and word not in self.first_names and word not in self.word_names
+        if len(word) < 2 or short or not word.islower() or "_" in word:
             return False  # a user name or a code with "_" is looked at as one (``numbers``)
         if word in self.first_names or word in self.word_names or word in self.surnames or "-" in word:
             return True
@@ -370,11 +441,86 @@ class CandidateFinder:
         word = text[start:end]
         if _shouting(text, start, end) or (len(word) > 2 and zipf(word.lower()) >= 4.5):
             return None  # "THE": a shouted word
+        if zipf(word.lower()) >= 5.0 and _CAPS_NEIGHBOUR.search(text, max(0, start - 12), min(len(text), end + 12)):
+            return None  # "END OF", "DO NOT": shouted words
+        after = text[end : end + 16].lower()
+        if re.match(r"[ \t]*(?:[a-z]+[ \t]+)?(?:no\b|#|ref\b|number\b|[:.]?[ \t]*\d{4})", after):
+            return None  # the issuer of a number: "KRS 0000841", "PPS No.", "ASC ref:"
         if word in self.not_initials or word in self.roles:  # "GP", "CV": an abbreviation, unless a person's
             cfg = self.config
             person = word_before(text, start) in cfg.name_before or word_after(text, end) in cfg.acts_after_initials
             return Candidate(start, end, "initials", "PERSON", KEEP) if person else None
         return Candidate(start, end, "initials", "PERSON", KEEP)
+
+    def _kind_of_people(self, lower: str) -> bool:
+        """A people, a language or a job, also in the plural or as "-speaking": "Estonians"."""
+        kinds = self.kinds_of_people
+        lower = without_marks(lower)
+        return lower in kinds or lower.removesuffix("s") in kinds or lower.split("-")[0] in kinds
+
+    def _greets_or_labels(self, text: str, covered: bytearray, start: int, end: int) -> bool:
+        """A capitalised word the layout shows is no name: a greeting right before a detected name
+        ("Hej Saga,"), a closing alone on its line above a detected name ("Groete" / "Tobs"), or a
+        form's label ("Referrer name / role:", "Surname / Nachname:")."""
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        gap = re.match(r"[ \t]+", text[end : end + 3])
+        if gap and end + gap.end() < len(text) and covered[end + gap.end()] and line_start(text, start):
+            return True
+        if alone_on_line(text, start, end):
+            nxt = re.match(r"\n[ \t>]*(?:\n[ \t>]*)*", text[line_end : line_end + 12])
+            below = line_end + nxt.end() if nxt else len(text)
+            same = text[below : below + 3].lower() == text[start : start + 3].lower()  # "Tobs" above "Tobias Ng"
+            return below < len(text) and bool(covered[below]) and not same
+        label = re.match(r"[^:\n]{0,30}:", text[start:line_end])
+        if label and line_start(text, start):
+            words = re.findall(r"[a-z]+", label.group().lower())
+            if "/" in label.group() or any(w in self.field_labels for w in words[1:]):
+                return True
+        return self._translated(text, start, end) or self._in_other_language(text, start, end)
+
+    def _translated(self, text: str, start: int, end: int) -> bool:
+        """A word beside its English on the other side of a slash: a label, a role or a closing written
+        in two languages ("Surname / Nachname:", "Voorzitter / Chair", "Best wishes / Pozdrawiam")."""
+        before = re.search(r"(?<![\w'’-])([A-Za-z][A-Za-z ]{1,30}?)[ \t]*/[ \t]*\Z", text[max(0, start - 34) : start])
+        after = re.match(r"[ \t]*/[ \t]*([A-Za-z][A-Za-z ]{1,30})(?![\w'’-])", text[end : end + 34])
+        for m in (before, after):
+            words = m.group(1).lower().split() if m else []
+            if words and all(len(w) > 2 and zipf(w) >= 4.0 and w not in self.first_names for w in words):
+                return True
+        return False
+
+    def _in_other_language(self, text: str, start: int, end: int) -> bool:
+        """A word of a passage in another language: it and the word beside it are everyday words of
+        one of ``other_languages`` and the neighbour is no English word ("Dzień dobry", "Minha mãe")."""
+        cfg = self.config
+        word = text[start:end].lower()
+        nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 30])
+        prev = re.search(r"([^\W\d_]+)[ \t]+\Z", text[max(0, start - 30) : start])
+        neighbours = [m.group(1).lower() for m in (nxt, prev) if m and len(m.group(1)) > 2]
+        neighbours = [n for n in neighbours if zipf(n) < 3.0]
+        if not neighbours:
+            return False  # among English words (the other languages' lists are not even loaded)
+        for lang in cfg.other_languages:
+            if _zipf_in(word, lang) < cfg.other_language_zipf:
+                continue
+            if any(_zipf_in(n, lang) >= cfg.other_language_zipf for n in neighbours):
+                return True
+        return False
+
+    def _name_in_capitals(self, text: str, start: int, end: int) -> Candidate | None:
+        """A whole name in capitals where the line is not shouting ("OKONJO / LEE fam"): a listed name
+        that is no everyday word, or a pronounceable word that is no word at all (not "NRPF")."""
+        word = text[start:end]
+        lower = word.lower()
+        if _shouting(text, start, end) or word in self.not_initials or word in self.roles:
+            return None
+        z = zipf(lower)
+        listed = lower in self.surnames or lower in self.first_names or lower in self.world_names
+        vowels = sum(c in _VOWELS for c in word)
+        if (listed and z < 4.0) or (z < 2.0 and len(word) >= 5 and 0.3 <= vowels / len(word) <= 0.6):
+            return Candidate(start, end, "capitalised", "PERSON", KEEP)
+        return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
 
     def _capitalised(self, text: str, start: int, end: int) -> Candidate | None:
         cfg = self.config
@@ -431,14 +577,15 @@ class CandidateFinder:
     def _lowercase(self, text: str, start: int, end: int) -> Candidate | None:
         cfg = self.config
         lower = text[start:end]
-        if word_before(text, start) in cfg.place_before and (lower in self.towns and zipf(lower) < 4.5):
-            return Candidate(start, end, "place", "LOCATION", KEEP)  # "the bus from ashby"
-        named = lower in self.first_names or lower in self.word_names
-        if "-" in lower and all(part in self.first_names for part in lower.split("-")):
-            return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double first name: "mary-jo"
         z = zipf(lower)
-        if not (named or lower in self.surnames or z < cfg.rare_word_zipf):
-            return None
+        if word_before(text, start) in cfg.place_before and self._lowercase_place(lower, z):
+            return Candidate(start, end, "place", "LOCATION", KEEP)  # "the bus from ashby", "on tarrow"
+        named = lower in self.first_names or lower in self.word_names
+        if named and self._named_here(text, start, end, z):
+            return Candidate(start, end, "name-position", "PERSON", KEEP)  # "this is wren", "ok kit out"
+        parts = lower.split("-")
+        if len(parts) > 1 and all(p in self.first_names or p in self.surnames or p in self.world_names for p in parts):
+            return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double name: "mary-jo", "ann-leigh"
         prev, nxt = word_before(text, start), word_after(text, end)
         nounish = prev in _NOUN_BEFORE
         acts = not nounish and (
@@ -446,6 +593,12 @@ class CandidateFinder:
             or nxt in cfg.past_after_name  # "then sandy found"
             or (nxt.endswith("ed") and len(nxt) > 4)
         )
+        if not (named or lower in self.surnames or z < cfg.rare_word_zipf):
+            # an everyday word acting as a person: a name only where the corpus knows it ("merry said")
+            return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True) if acts else None
+        if len(lower) < 3:  # a short name ("ed", "jo") only where a person stands: "ask jo if", "jo wants"
+            strong = prev in cfg.name_before or acts
+            return Candidate(start, end, "name-position", "PERSON", KEEP) if strong else None
         ends = not nounish and prev not in _PRONOUNS_BEFORE and clause_ends(text, end)
         framed = prev in cfg.name_before or acts or ends
         if named and ((z < cfg.lowercase_any_zipf and not nounish) or (z < cfg.lowercase_name_zipf and framed)):
@@ -457,6 +610,26 @@ class CandidateFinder:
         if z < cfg.lowercase_name_zipf or framed:  # a lower-case name the corpus knows
             return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
         return None
+
+    def _lowercase_place(self, lower: str, z: float) -> bool:
+        """A lower-case word after "in", "on", ... that could be a place: a town, a surname that is no
+        everyday word ("on harlow"), or hardly a word at all."""
+        if without_marks(lower) in self.terms or normalise(lower) in self.not_identifiers:
+            return False
+        listed = lower in self.towns or (lower in self.surnames and lower not in self.word_names)
+        return (listed and z < 4.6) or z < 2.8
+
+    def _named_here(self, text: str, start: int, end: int, z: float) -> bool:
+        """A lower-case first name (or name-word) where only a person stands: introduced ("this is
+        wren", "it's tobs"; not an everyday word: "this is long"), signing off ("ok tobs out"), alone
+        on its line (a signature), or said twice before the full name ("then wren wren ashby")."""
+        word = text[start:end]
+        return bool(
+            (z < 5.0 and self.config.introduces.search(text, max(0, start - 12), start))
+            or self.config.sign_off_after.match(text, end)
+            or alone_on_line(text, start, end)
+            or re.match(rf"[ \t]+{re.escape(word)}[ \t]+[a-z]", text[end : end + len(word) + 8])
+        )
 
     def titled_and_initials(self, text: str, covered: bytearray, caps: list[Token], lower: set[str]) -> list[Candidate]:
         """A title with a name or an initial ("Dr K", "Mrs Tran", "dr okoro") and initials written with
@@ -498,6 +671,12 @@ class CandidateFinder:
                 run.pop(0)  # "And Larkfield Carers ...": the sentence's first word is no part of the name
             while run and (run[-1][2] == "I" or run[-1][2].startswith(("I'", "I’"))):
                 run.pop()  # "... Welsh and I", "Later I'm": a pronoun ends no name
+            while run and (
+                run[-1][2].lower().rstrip(".") in self.config.number_words or run[-1][2].lower() in self.config.calendar
+            ):
+                run.pop()  # "Card No", "Case Ref", "Tam on Thurs": a number's label or a day ends no name
+            while run and run[-1][2].lower() in _PHRASE_JOINERS:
+                run.pop()
             caps = [t for t in run if t[2][0].isupper()]
             titled = any(not t[2].isupper() for t in caps)  # not a row of acronyms
             if len(caps) >= 2 and titled and not opens_sentence(text, run[0][0]):
@@ -526,7 +705,17 @@ class CandidateFinder:
         if normalise(phrase) in self.not_identifiers:
             return True
         words = [_POSSESSIVE.sub("", t[2]).lower() for t in caps]
-        return all(w in self.config.calendar for w in words) or all(w in self.not_place_words for w in words)
+        if all(w in self.config.calendar for w in words) or all(w in self.not_place_words for w in words):
+            return True
+        # peoples, languages and jobs with everyday words: "North Sami", "Georgian and Russian", "Staff Attorney"
+        if not any(self._kind_of_people(w) for w in words) or any(w in self.type_words for w in words):
+            return False
+        return all(
+            self._kind_of_people(w)
+            or w in self.not_place_words
+            or (zipf(w) >= 4.5 and w not in self.first_names and w not in self.surnames)
+            for w in words
+        )
 
     def typed_lowercase(self, text: str, covered: bytearray, types: set[str]) -> list[Candidate]:
         """A service, venue or street written in lower case ("the marlow trust", "kells road surgery"):
@@ -564,7 +753,7 @@ class CandidateFinder:
         """A word that could start a name: a listed name or town that is no everyday word, or hardly a word."""
         z = zipf(word)
         listed = word in self.surnames or word in self.towns or word in self.first_names
-        return (listed and z < 4.0) or z < 2.0
+        return (listed and z < 4.0 and not self._inflected(word)) or z < 2.0  # not "cousins", "helper"
 
     def numbers(self, text: str, covered: bytearray) -> list[Candidate]:
         """User names, codes with digits, numbered rooms and beds, and digit runs next to a contact or
@@ -620,7 +809,8 @@ class CandidateFinder:
                 ok = word.istitle() and lower not in _PRONOUNS_BEFORE and zipf(lower) < 6.0
             else:
                 listed = lower in self.first_names or lower in self.word_names or lower in self.surnames
-                ok = (listed and zipf(lower) < 4.5) or zipf(lower) < 2.0
+                acts = word_after(text, m.end(1)) in self.config.name_after
+                ok = (listed and zipf(lower) < 4.5) or zipf(lower) < 2.0 or (acts and zipf(lower) < 4.5)
             if ok and len(word) > 1 and lower not in self.titles:
                 out.append(Candidate(m.start(1), m.start(1) + len(word), "relative-name", "PERSON", KEEP))
         return out
@@ -635,15 +825,45 @@ class CandidateFinder:
             start, end = m.span(g)
             letter = m.group(g)
             # "I:" is the interviewer, "A" a word or the answer
+            if g == 1 and re.match(r":[ \t]*[+(]?\d", text[end : end + 6]):
+                continue  # "T: 0161 ...": a phone number's label
             if letter.isupper() and covered.find(1, start, end) < 0 and letter != "I" and (letter != "A" or g == 3):
                 out.append(Candidate(start, end, "initials", "PERSON", KEEP))
+        out += self._letters_acting(text, covered, {c.start for c in out})
         initials = {s.text or text[s.start : s.end] for s in spans if s.label == "PERSON"}
         if sum(bool(_CAPITALS.fullmatch(w)) for w in initials) < 2:
             return out
         for m in _CAPS_PERSON.finditer(text):
-            g = 1 if m.group(1) is not None else 2
+            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
             start, end = m.span(g)
-            if covered.find(1, start, end) < 0 and m.group(g) not in self.roles:
+            if covered.find(1, start, end) >= 0:
+                continue
+            # a role in a list of people's initials is one more person ("WH, GP, BT")
+            if m.group(g) not in self.roles or (g == 2 and _between_people(text, covered, start, end)):
+                out.append(Candidate(start, end, "initials", "PERSON", KEEP))
+        return out
+
+    def _letters_acting(self, text: str, covered: bytearray, taken: set[int]) -> list[Candidate]:
+        """One capital letter for a person mid-sentence: a person's verb after it ("then K said"), a
+        word that stands before a name ("told K"), or the name in brackets ("J (Jo)")."""
+        cfg = self.config
+        out: list[Candidate] = []
+        for m in _LETTER.finditer(text):
+            start, end = m.span(1)
+            if start in taken or covered.find(1, start, end) >= 0:
+                continue
+            nxt = word_after(text, end)
+            before = word_before(text, start)
+            person = re.match(r"[ \t]+\([A-Z][a-z]+\)", text[end : end + 30]) is not None or (
+                not opens_sentence(text, start)
+                and (
+                    nxt in cfg.acts_after_initials
+                    or nxt in cfg.past_after_name
+                    or (before in cfg.name_before and before not in _SMALL_WORDS)
+                    or before in ("her", "him")
+                )
+            )
+            if person:
                 out.append(Candidate(start, end, "initials", "PERSON", KEEP))
         return out
 
@@ -708,6 +928,14 @@ def _codes(text: str) -> Iterator[tuple[int, int]]:
             continue
         if sum(c.isdigit() for c in piece) >= 3 and any(c.isalpha() for c in piece):
             yield start, end
+
+
+def _between_people(text: str, covered: bytearray, start: int, end: int) -> bool:
+    """Initials in a comma list whose neighbours are detected: "TN, GP, BT"."""
+    base = max(0, start - 8)
+    before = re.search(r"([A-Z]{2,3})\.?[ \t]*,[ \t]*\Z", text[base:start])
+    after = re.match(r"[ \t]*,[ \t]*([A-Z]{2,3})\b", text[end : end + 8])
+    return bool(before and after and covered[base + before.start(1)] and covered[end + after.start(1)])
 
 
 def _street_words(address: str) -> bool:

@@ -30,7 +30,9 @@ from qualdeid.review.candidates import (
     Candidate,
     CandidateFinder,
     normalise,
+    opens_sentence,
     word_before,
+    zipf,
 )
 from qualdeid.rules import Rules
 
@@ -126,6 +128,8 @@ class UncertaintyFinder:
         self.label_counts: Counter[str] = Counter()
         self.mentions: list[tuple[str, int, int, str]] = []  # PERSON spans: (doc, start, end, text)
         self._pending: Counter[tuple[str, str]] = Counter()  # (group, a name it needs known) -> weight
+        #: words left capitalised mid-sentence, by how often: often, the corpus writes a name
+        self._mid_capital: Counter[str] = Counter()
         self._known: set[str] | None = None
         self._ambiguous: dict[tuple[str, int, int], int] | None = None
         self.ranks: dict[str, float] = {}
@@ -157,6 +161,7 @@ class UncertaintyFinder:
             if s.label == "PERSON":
                 self.mentions.append((doc.id, s.start, s.end, text[s.start : s.end]))
                 self.person_forms.update(w.lower() for w in re.findall(r"[^\W\d_][\w-]*", text[s.start : s.end]))
+        self.person_forms.update(self.finder.handle_names(text))
         out = self.finder.find(text, doc.spans)
         if self._offered is not None:
             covered = [(s.start, s.end) for s in doc.spans]
@@ -170,6 +175,9 @@ class UncertaintyFinder:
             out = [c for c in out if not any(a < c.end and c.start < b for a, b in decided)]
         for c in out:
             key = _POSSESSIVE.sub("", text[c.start : c.end]).lower()
+            mid = c.needs_known and text[c.start].isupper() and not opens_sentence(text, c.start)
+            if mid and zipf(key) < 5.0:  # not "She", "I'm", "Yes": capitals that say nothing
+                self._mid_capital[key] += 1
             self._pending[(group_of(c.label, key), key if c.needs_known else "")] += self.uncertainty.get(c.kind, 0.5)
         return out
 
@@ -231,11 +239,16 @@ class UncertaintyFinder:
         return ReviewItem(start, end, label, text, reason, action, group, self.uncertainty.get(kind, 0.5))
 
     def _known_names(self) -> set[str]:
-        """Words of the corpus's PERSON spans and their nicknames ("William" known: "Will" too)."""
+        """Words of the corpus's PERSON spans and their nicknames ("William" known: "Will" too), and
+        words left capitalised mid-sentence often (``capital_mid_sentence_times``)."""
         if self._known is None:
             self._known = set(self.person_forms)
             for form in self.person_forms:
                 self._known |= self.nicknames.related(form)
+            # an everyday word the corpus writes with a capital mid-sentence again and again ("and Merry
+            # said", "for Merry"): a name, though no detector took it for one
+            times = self.finder.config.capital_mid_sentence_times
+            self._known |= {word for word, n in self._mid_capital.items() if n >= times}
         return self._known
 
     def _ambiguity(self) -> dict[tuple[str, int, int], int]:
