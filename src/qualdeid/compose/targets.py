@@ -19,7 +19,7 @@ Caspian", "the OT Fen"), before one ("Fen the OT"), before "said", "rang", "'s m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -52,6 +52,7 @@ _PLACE_BEFORE = re.compile(
 )
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
+_AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|will|would|can|could)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Zamboni": a thing
 
 
@@ -105,6 +106,14 @@ class Targets:
         next_words = alternation(words["person_next"], space=r"\s+")  # "and I"
         self.person_next = re.compile(rf"\s+(?:{next_words})\b", re.IGNORECASE)
         self.not_name_words = words["not_names"]
+        #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
+        self.forms_of_address = rules.words("names/titles.txt", lower=True) | rules.words(
+            "lexicons/relatives.txt", lower=True
+        )
+        self.event_heads = words["event_heads"]
+        self.body_heads = words["body_heads"]
+        self.programme_words = words["programme_after"]
+        self._programme_after = re.compile(rf"\s+(?:{_literal(self.programme_words)})\b", re.IGNORECASE)
 
     @cached_property
     def generic(self) -> set[str]:
@@ -251,7 +260,9 @@ class Targets:
             g = next(i for i in (1, 2, 3) if m.group(i))
             out.append(Target(m.start(g), m.end(g), "AGE", "age shape"))
         rare = [t for t in out if t.label == "RARE_DETAIL"]
-        out = _trim_sentence_openers(text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]))
+        out = _trim_sentence_openers(
+            text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]), lambda at: self._subject_at(text, at)
+        )
         out += self.sweep(text, start, end, out, known)
         for road in (self._numbered_road, self.placeholders.road_code):
             out += [
@@ -269,11 +280,52 @@ class Targets:
         others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
         return sorted(others + rare, key=lambda t: t.start)
 
+    def _subject_at(self, text: str, end: int) -> bool:
+        """What follows a name at ``end`` makes it the subject of a clause ("... is lovely", "... said")."""
+        return bool(
+            _AUXILIARY_AFTER.match(text, end) or self.speaks_after.match(text, end) or self.person_next.match(text, end)
+        )
+
+    def public_name(self, text: str, start: int, end: int) -> str | None:
+        """ "event", "body" or "programme" when ``text[start:end]`` names one that no one of the study can
+        be found by: a name of common words only that ends in an event's or a public body's word ("the
+        Winter Games", "the Release Panel") or stands before a programme's ("the Open Doors group"); "local
+        event" for an event named with a town or a rare word; None for anything else."""
+        lows = [re.sub(r"['’]s?$", "", w).lower() for w in _WORD.findall(text[start:end])]
+        lows = lows[1:] if lows[:1] == ["the"] else lows
+        if not lows:
+            return None
+        kind = None
+        for heads, name in ((self.event_heads, "event"), (self.body_heads, "body")):
+            for n in (2, 1):
+                if len(lows) >= n and " ".join(lows[-n:]) in heads:
+                    kind, lows = name, lows[:-n]
+                    break
+            if kind:
+                break
+        if kind is None and len(lows) > 1 and lows[-1] in self.programme_words:  # "the Open Doors morning"
+            kind, lows = "programme", lows[:-1]
+        if kind is None and self._programme_after.match(text, end):
+            kind = "programme"
+        if kind is None:
+            return None
+        runs = {" ".join(lows[i:j]) for i in range(len(lows)) for j in range(i + 2, len(lows) + 1)}
+        distinctive = bool(runs & self.placeholders.towns) or any(zipf(w) < COMMON_ZIPF for w in lows)
+        if not distinctive:
+            return kind
+        return "local event" if kind == "event" else None
+
     def kind(self, text: str, start: int, end: int, label: str) -> str | None:
         """The kind of identifier ``text[start:end]`` is, or None when it identifies no one."""
         value = text[start:end]
         label = self.placeholders.kind_of(label, value)
         words = _WORD.findall(value)
+        if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.public_name(text, start, end) in (
+            "event",
+            "body",
+            "programme",
+        ):
+            return None  # "the Winter Games", "the Open Doors group": nobody of the study is found by it
         if label == "PERSON":
             return self._person(text, start, end, words)
         if label in ("LOCATION", "ORGANIZATION"):
@@ -282,7 +334,9 @@ class Targets:
             if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
                 return None  # a country, region or language: "Welsh", "the Midlands"
             named_street = len(words) >= 2 and words[-1].lower() in self.street_types
-            if all(w.lower() in self.generic for w in words) and not named_street:
+            # "lives in Mill Point": generic words after "in" with no article are a place's name
+            bare_name = len(words) >= 2 and bool(_PLACE_BEFORE.search(text[max(0, start - 12) : start]))
+            if all(w.lower() in self.generic for w in words) and not (named_street or bare_name):
                 return None  # "ER", "Day Centre", "the Hospital"; "Pier Lane" is a street's name
             return label
         if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does
@@ -303,8 +357,10 @@ class Targets:
         if len(words) == 1:
             w = re.sub(r"['’]s?$", "", words[0])
             low = w.lower()
-            if low in TITLES:
-                return None
+            if low in TITLES or low in self.forms_of_address:
+                return None  # "sat with Aunty": how she is called, not her name
+            if self._coordinated_with_not_name(text, start, end):
+                return None  # "French and Tagalog and English": a language among languages
             known_name = low in self.first_names or low in self.word_names
             if low in self.not_names and not known_name:
                 return None  # "swears in Welsh": a language, a country, a month
@@ -318,6 +374,12 @@ class Targets:
             if w.islower() and not known_name and zipf(low) >= 3.0:
                 return None
         return "PERSON"
+
+    def _coordinated_with_not_name(self, text: str, start: int, end: int) -> bool:
+        """The word is listed with a language, nationality or country ("Spanish and X", "X, Greek")."""
+        before = re.search(r"([A-Z][a-z]+)(?:,\s*|\s+(?:and|or)\s+)$", text[max(0, start - 30) : start])
+        after = re.match(r"(?:,\s*|\s+(?:and|or)\s+)([A-Z][a-z]+)\b", text[end : end + 30])
+        return any(m is not None and m.group(1).lower() in self.not_names for m in (before, after))
 
     def word_not_name(self, value: str, label: str, ner_only: bool) -> bool:
         """One word taken for a name that is in no list of first names, surnames or towns and is a word of
@@ -394,14 +456,16 @@ def _non_overlapping(targets: list[Target]) -> list[Target]:
     return sorted(kept, key=lambda t: t.start)
 
 
-def _trim_sentence_openers(text: str, targets: list[Target]) -> list[Target]:
-    """ "Took Tobiah" read as one name: a common word opening a sentence is not part of it."""
+def _trim_sentence_openers(text: str, targets: list[Target], acts_at: Callable[[int], bool]) -> list[Target]:
+    """ "Took Tobiah" read as one name: a common word opening a sentence is not part of it, unless the
+    name is the subject of what follows ("Ate Tobiah is lovely": a title before the name)."""
     out = []
     for t in targets:
         value = text[t.start : t.end]
         first = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", value)
         if (
             first
+            and not acts_at(t.end)
             and first.group(1).lower() not in TITLES
             and t.label in ("PERSON", "LOCATION", "ORGANIZATION")
             and zipf(first.group(1).lower()) >= 4.5
