@@ -76,6 +76,7 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ),
         ("The potluck was on Serbian Christmas this year.", [("Serbian Christmas", "ORGANIZATION")], []),
         ("Talking Tongan with Aunty, she relaxed.", [("Aunty", "PERSON")], []),
+        ("Doc was kind but rushed.", [("Doc", "PERSON")], []),
         ("She switched between Spanish and Quenya and English.", [("Quenya", "PERSON")], []),
         ("She met Tarquin and Ysolde there.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),
         ("Ate Ysolde is lovely but loud.", [("Ate Ysolde", "PERSON")], [("Ate Ysolde", "PERSON")]),

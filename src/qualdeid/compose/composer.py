@@ -364,8 +364,8 @@ class Composer:
                         kin.append(others[-1])
         focal = subject_person.gender if subject_person else None
         majority = _pronoun_majority(window) if subject_person is not None else None
-        if majority and majority != focal and not any(g == majority for _, g, _ in others):
-            focal = majority  # the account's own pronouns, when no one else could take them, beat a name's gender
+        if focal is None or (majority and majority != focal and not any(g == majority for _, g, _ in others)):
+            focal = majority or focal  # the account's own pronouns, when no one else could take them, beat a name's
         taken = [(c.start - cut.start, c.end - cut.start) for c in changes]
         p_edits, unresolved = rewrite(sdoc, focal, pronouns, others, taken, focal_at, kin)
         for e in p_edits:

@@ -357,7 +357,7 @@ class Targets:
         if len(words) == 1:
             w = re.sub(r"['’]s?$", "", words[0])
             low = w.lower()
-            if low in TITLES or low in self.forms_of_address:
+            if low in TITLES or low in self.forms_of_address or low in self.not_name_words:
                 return None  # "sat with Aunty": how she is called, not her name
             if self._coordinated_with_not_name(text, start, end):
                 return None  # "French and Tagalog and English": a language among languages
