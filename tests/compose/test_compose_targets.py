@@ -81,6 +81,9 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("She met Tarquin and Ysolde there.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),
         ("Ate Ysolde is lovely but loud.", [("Ate Ysolde", "PERSON")], [("Ate Ysolde", "PERSON")]),
         ("Took Ysolde to the shops.", [("Took Ysolde", "PERSON")], [("Ysolde", "PERSON")]),
+        ("Ate Ysolde is lovely but loud.", [("Ysolde", "PERSON")], [("Ate Ysolde", "PERSON")]),
+        ("Took Ysolde home early.", [("Ysolde", "PERSON")], [("Ysolde", "PERSON")]),
+        ("Yesterday Ysolde was tired.", [("Ysolde", "PERSON")], [("Ysolde", "PERSON")]),
     ],
 )
 def test_what_is_an_identifier(targets: Targets, text: str, spans, expected) -> None:

@@ -40,6 +40,8 @@ CHILDHOOD = 13
 #: must be to be a thing rather than a name.
 NER = "SpacyRecognizer"
 THING_ZIPF = 3.5
+#: A word opening a sentence before a name this common is an adverb ("Then", "Now"), not a title.
+HONORIFIC_ZIPF = 5.0
 #: A lone word this common in general English is a word, unless it is a known first name.
 COMMON_ZIPF = 4.0
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
@@ -110,6 +112,7 @@ class Targets:
         self.forms_of_address = rules.words("names/titles.txt", lower=True) | rules.words(
             "lexicons/relatives.txt", lower=True
         )
+        self.sentence_openers = words["sentence_openers"]
         self.event_heads = words["event_heads"]
         self.body_heads = words["body_heads"]
         self.programme_words = words["programme_after"]
@@ -286,6 +289,18 @@ class Targets:
             _AUXILIARY_AFTER.match(text, end) or self.speaks_after.match(text, end) or self.person_next.match(text, end)
         )
 
+    def _honorific(self, text: str, start: int, name_end: int) -> bool:
+        """A capitalised word opening a sentence right before a name that is the subject of what follows
+        is a title of another language, not a verb ("Tía Rosa is lovely"; "Took Rosa home" stays)."""
+        word = text[start : text.index(" ", start)].lower()
+        return (
+            bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
+            and self._subject_at(text, name_end)
+            and not word.endswith("ly")
+            and zipf(word) < HONORIFIC_ZIPF
+            and word not in self.not_names | self.sentence_openers
+        )
+
     def public_name(self, text: str, start: int, end: int) -> str | None:
         """ "event", "body" or "programme" when ``text[start:end]`` names one that no one of the study can
         be found by: a name of common words only that ends in an event's or a public body's word ("the
@@ -406,7 +421,11 @@ class Targets:
                     t = Target(t.start, head.end(1), t.label, t.found, t.reason)
             if t.label == "PERSON":
                 m = _NAME_BEFORE.search(text, start, t.start)
-                if m and m.group(1).lower() in self.listed_names and not any(o.end == t.start - 1 for o in targets):
+                if (
+                    m is not None
+                    and not any(o.end == t.start - 1 for o in targets)
+                    and (m.group(1).lower() in self.listed_names or self._honorific(text, m.start(1), t.end))
+                ):
                     t = Target(m.start(1), t.end, t.label, t.found, t.reason)
                 after = _NAME_AFTER.match(text, t.end, end)
                 value = text[t.start : t.end]
