@@ -56,6 +56,7 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("He drove the M6 to work; a B-road home.", [], [("M6", "LOCATION")]),
         ("Her second stay at Quillon House this year.", [("Quillon", "LOCATION")], [("Quillon House", "LOCATION")]),
         ("The food bank on Harbour Lane opens at ten.", [("Harbour Lane", "LOCATION")], [("Harbour Lane", "LOCATION")]),
+        ("She moved to the Tamar Vale ward.", [("Tamar Vale", "LOCATION")], [("Tamar Vale ward", "LOCATION")]),
         ("Her sister lives in Mill Point now.", [("Mill Point", "LOCATION")], [("Mill Point", "LOCATION")]),
         ("He showed it off at the Men's Club morning.", [("Men's Club morning", "ORGANIZATION")], []),
         # events, public bodies and programmes named with common words only: nobody of the study is found by them
@@ -130,6 +131,7 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
     [
         ("LOCATION", "Crown and Anchor Inn", "met at ", "", "[a pub]"),
         ("LOCATION", "Quenby Street", "lives on ", "", "[a street]"),
+        ("LOCATION", "Tamar River ward", "moved to the ", "", "[ward]"),
         ("LOCATION", "12 Quenby Street", "lives at ", "", "[an address]"),
         ("ORGANIZATION", "Brackwater Hospital", "at the ", "", "[hospital]"),
         ("DATE_TIME", "Easter Monday", "on ", "", "[a public holiday]"),
@@ -139,7 +141,10 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
         ("AGE", "late fifties", "a man in his ", "", "[fifties]"),
         ("AGE", "34", "the week she turned ", "", "thirty-something"),
         ("AGE", "50", "Ana turns ", "", "[a milestone age]"),
-        ("AGE", "17", "when he turned ", "", "[an age in her teens]"),
+        ("AGE", "17", "when he turned ", "", "[a teenage age]"),
+        ("AGE", "40", "a steadier hand than me at ", "", "forty-something"),
+        ("AGE", "16", "won a prize at ", "", "[a teenage age]"),
+        ("AGE", "58", "a ", " year old ex-miner", "fifty-something"),
         ("ID", "ZQK4417", "her NHI ", "", "[health ID]"),
         ("ID", "7", "in room ", "", "[number]"),
         ("CONTACT", "0491 570 158", "her mobile, ", "", "[a phone number]"),

@@ -21,6 +21,8 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|our|their|his|her|my|your|this|that|its|[^\W\d_]+['’]s?)\s+)$", re.IGNORECASE
 )
 _WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
+_AT_BEFORE = re.compile(r"\bat\s+(?:only\s+|just\s+|about\s+|around\s+)?$", re.IGNORECASE)
+_YEARS_OLD_AFTER = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _EMAIL = re.compile(r"@\w")
@@ -139,12 +141,13 @@ class Placeholders:
             if age is None:
                 return "[an age]"
             band = age_band(age)
-            if self._reaching_before.search(before):
-                if age in self.milestones:
+            reached = bool(self._reaching_before.search(before))
+            if reached or _AT_BEFORE.search(before) or _YEARS_OLD_AFTER.match(after):
+                if reached and age in self.milestones:
                     return "[a milestone age]"
-                if band.endswith("ies"):  # "thirties" -> "thirty-something"
+                if band.endswith("ies"):  # "turned 34", "at 34", "a 34 year old" -> "thirty-something"
                     return f"{band[:-3]}y-something"
-                return f"[an age in {possessive} {band}]"
+                return "[a teenage age]" if band == "teens" else f"[an age in {possessive} {band}]"
             if self._copula_before.search(before) and band != "childhood":
                 return f"in {possessive} {band}"
             return f"[{band}]"

@@ -55,6 +55,7 @@ _PLACE_BEFORE = re.compile(
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|will|would|can|could)\b")
+_KIND_AFTER = re.compile(r" ([a-z]{4,})(?![\w'’-])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Zamboni": a thing
 
 
@@ -125,6 +126,13 @@ class Targets:
         for name in ("pseudonymise/place_words.txt", "lexicons/venue_types.txt", "lexicons/org_types.txt"):
             words |= rules.words(name, lower=True)
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | {"the"}
+
+    @cached_property
+    def venue_types(self) -> set[str]:
+        """Kinds of building or service that can follow a name in lower case ("the Tamar River ward")."""
+        rules = Rules(self.rules_dirs)
+        words = rules.words("lexicons/venue_types.txt", lower=True) | rules.words("lexicons/org_types.txt", lower=True)
+        return {w for w in words if len(w) >= 4} - set(self.programme_words)  # "the Quillan Trust group": a group of it
 
     @cached_property
     def surnames(self) -> set[str]:
@@ -419,6 +427,9 @@ class Targets:
                 head = _NAME_AFTER.match(text, t.end, end)
                 if head and head.group(1).lower() in self.placeholders.heads:
                     t = Target(t.start, head.end(1), t.label, t.found, t.reason)
+                kind = _KIND_AFTER.match(text, t.end, end)
+                if kind and kind.group(1) in self.venue_types:  # "the Tamar River ward": a ward, not a river
+                    t = Target(t.start, kind.end(1), t.label, t.found, t.reason)
             if t.label == "PERSON":
                 m = _NAME_BEFORE.search(text, start, t.start)
                 if (
