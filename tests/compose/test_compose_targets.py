@@ -156,3 +156,14 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
 )
 def test_placeholders_keep_the_kind(placeholders: Placeholders, label, value, before, after, expected) -> None:
     assert placeholders.make(label, value, before, after, possessive="her") == expected
+
+
+def test_a_person_of_the_account_whose_name_is_a_town_stays_a_person(targets: Targets) -> None:
+    text = "I sat with Tawa for an hour. Her cousin drove over from Tawa on Sunday."
+    doc = Document("d", text)
+    for at in (text.index("Tawa"), text.rindex("Tawa")):
+        doc.spans.append(Span(at, at + 4, "LOCATION", "Tawa", detector="names"))
+    found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), None, None, known=["Tawa"])]
+    assert found == [(text.index("Tawa"), "PERSON"), (text.rindex("Tawa"), "LOCATION")]
+    # without a person of that name in the account, both are the town
+    assert {t.label for t in targets.in_window(doc, 0, len(text), None, None)} == {"LOCATION"}

@@ -233,6 +233,7 @@ class Targets:
         the document's people). They do not overlap, but for rare details: the identifiers inside one
         are listed too, for when the detail is kept."""
         text = doc.text
+        known_names = {k.lower() for k in known}
         out: list[Target] = []
         for s in doc.spans:
             if s.label not in REPLACED or s.end <= start or s.start >= end:
@@ -244,6 +245,8 @@ class Targets:
             if self.word_not_name(text[a:b], s.label, s.detector == NER):
                 continue
             label = self.kind(text, a, b, s.label)
+            if label == "LOCATION" and self._known_person_here(text, a, b, known_names):
+                label = "PERSON"  # "talked with Tawa": a person of this account whose name is also a town's
             if label is not None:
                 out.append(Target(a, b, label, "detected", s.reason or ""))
         for idx, found in ((index, "corpus"), (key_index, "key")):
@@ -274,7 +277,7 @@ class Targets:
         out = _trim_sentence_openers(
             text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]), lambda at: self._subject_at(text, at)
         )
-        out += self.sweep(text, start, end, out, known)
+        out += self.sweep(text, start, end, out, known_names)
         for road in (self._numbered_road, self.placeholders.road_code):
             out += [
                 Target(m.start(), m.end(), "LOCATION", "place frame")
@@ -290,6 +293,15 @@ class Targets:
         rare = [t for t in out if t.label == "RARE_DETAIL"]
         others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
         return sorted(others + rare, key=lambda t: t.start)
+
+    def _known_person_here(self, text: str, start: int, end: int, known: set[str]) -> bool:
+        """A one-word name of a person of the document, not after a place's preposition ("from", "in")."""
+        value = re.sub(r"['’]s?$", "", text[start:end])
+        return (
+            " " not in value.strip()
+            and value.lower() in known
+            and not _PLACE_BEFORE.search(text[max(0, start - 12) : start])
+        )
 
     def _subject_at(self, text: str, end: int) -> bool:
         """What follows a name at ``end`` makes it the subject of a clause ("... is lovely", "... said")."""
