@@ -115,7 +115,7 @@ class Targets:
         )
         self.sentence_openers = words["sentence_openers"]
         self.event_heads = words["event_heads"]
-        self.body_heads = words["body_heads"]
+        self.body_heads = rules.words("lexicons/body_types.txt", lower=True)  # detection drops the same bodies
         self.programme_words = words["programme_after"]
         self._programme_after = re.compile(rf"\s+(?:{_literal(self.programme_words)})\b", re.IGNORECASE)
 
