@@ -60,6 +60,17 @@ def test_possessive_before_a_relative_and_the_object_of_someone_else() -> None:
     assert unresolved == []
 
 
+def test_a_relative_of_that_gender_earlier_in_the_paragraph_keeps_her_pronouns() -> None:
+    text = "Marta rang early. Her sister Quilla came by at noon. We all sat in the garden. She brought photos."
+    sister = [(text.index("sister"), "F", "P4"), (text.index("Quilla"), "F", "P4")]
+    sdoc = parser("en_core_web_sm")(text)
+    edits, unresolved = rewrite(sdoc, "F", "he", sister, [], [0], [sister[0]])
+    assert [text[e.start : e.end] for e in edits] == ["Her"]  # "Her sister": Marta's
+    assert [text[u.start : u.end] for u in unresolved] == ["She"]  # Quilla's or Marta's: the author decides
+    edits, unresolved = rewrite(sdoc, "F", "he", sister, [], [0])  # without the relative: rewritten
+    assert [text[e.start : e.end] for e in edits] == ["Her", "She"]
+
+
 def test_nothing_changes_when_the_gender_is_unknown() -> None:
     text = "Sam said she was tired."
     assert run(text, None, "they") == (text, ["she"])

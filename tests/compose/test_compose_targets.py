@@ -56,6 +56,35 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("He drove the M6 to work; a B-road home.", [], [("M6", "LOCATION")]),
         ("Her second stay at Quillon House this year.", [("Quillon", "LOCATION")], [("Quillon House", "LOCATION")]),
         ("The food bank on Harbour Lane opens at ten.", [("Harbour Lane", "LOCATION")], [("Harbour Lane", "LOCATION")]),
+        ("She moved to the Tamar Vale ward.", [("Tamar Vale", "LOCATION")], [("Tamar Vale ward", "LOCATION")]),
+        ("Her sister lives in Mill Point now.", [("Mill Point", "LOCATION")], [("Mill Point", "LOCATION")]),
+        ("He showed it off at the Men's Club morning.", [("Men's Club morning", "ORGANIZATION")], []),
+        # events, public bodies and programmes named with common words only: nobody of the study is found by them
+        ("He nearly made the Winter Olympics once.", [("Winter Olympics", "LOCATION")], []),
+        ("She is waiting on the Release Panel again.", [("Release Panel", "ORGANIZATION")], []),
+        ("She came to the Open Minds group today.", [("Open Minds", "LOCATION")], []),
+        ("He signed up for the next Fresh Start intake.", [("Fresh Start", "ORGANIZATION")], []),
+        ("She works at Open Minds now.", [("Open Minds", "ORGANIZATION")], [("Open Minds", "ORGANIZATION")]),
+        (
+            "He ran the Brackenfold Marathon twice.",
+            [("Brackenfold Marathon", "LOCATION")],
+            [("Brackenfold Marathon", "LOCATION")],
+        ),
+        (
+            "She joined the Quillan Trust group.",
+            [("Quillan Trust", "ORGANIZATION")],
+            [("Quillan Trust", "ORGANIZATION")],
+        ),
+        ("The potluck was on Serbian Christmas this year.", [("Serbian Christmas", "ORGANIZATION")], []),
+        ("Talking Tongan with Aunty, she relaxed.", [("Aunty", "PERSON")], []),
+        ("Doc was kind but rushed.", [("Doc", "PERSON")], []),
+        ("She switched between Spanish and Quenya and English.", [("Quenya", "PERSON")], []),
+        ("She met Tarquin and Ysolde there.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),
+        ("Ate Ysolde is lovely but loud.", [("Ate Ysolde", "PERSON")], [("Ate Ysolde", "PERSON")]),
+        ("Took Ysolde to the shops.", [("Took Ysolde", "PERSON")], [("Ysolde", "PERSON")]),
+        ("Ate Ysolde is lovely but loud.", [("Ysolde", "PERSON")], [("Ate Ysolde", "PERSON")]),
+        ("Took Ysolde home early.", [("Ysolde", "PERSON")], [("Ysolde", "PERSON")]),
+        ("Yesterday Ysolde was tired.", [("Ysolde", "PERSON")], [("Ysolde", "PERSON")]),
     ],
 )
 def test_what_is_an_identifier(targets: Targets, text: str, spans, expected) -> None:
@@ -102,6 +131,7 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
     [
         ("LOCATION", "Crown and Anchor Inn", "met at ", "", "[a pub]"),
         ("LOCATION", "Quenby Street", "lives on ", "", "[a street]"),
+        ("LOCATION", "Tamar River ward", "moved to the ", "", "[ward]"),
         ("LOCATION", "12 Quenby Street", "lives at ", "", "[an address]"),
         ("ORGANIZATION", "Brackwater Hospital", "at the ", "", "[hospital]"),
         ("DATE_TIME", "Easter Monday", "on ", "", "[a public holiday]"),
@@ -109,6 +139,12 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
         ("DATE_TIME", "14 March", "since ", "", "[a date]"),
         ("AGE", "34", "she is ", "", "in her thirties"),
         ("AGE", "late fifties", "a man in his ", "", "[fifties]"),
+        ("AGE", "34", "the week she turned ", "", "thirty-something"),
+        ("AGE", "50", "Ana turns ", "", "[a milestone age]"),
+        ("AGE", "17", "when he turned ", "", "[a teenage age]"),
+        ("AGE", "40", "a steadier hand than me at ", "", "forty-something"),
+        ("AGE", "16", "won a prize at ", "", "[a teenage age]"),
+        ("AGE", "58", "a ", " year old ex-miner", "fifty-something"),
         ("ID", "ZQK4417", "her NHI ", "", "[health ID]"),
         ("ID", "7", "in room ", "", "[number]"),
         ("CONTACT", "0491 570 158", "her mobile, ", "", "[a phone number]"),
@@ -120,3 +156,14 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
 )
 def test_placeholders_keep_the_kind(placeholders: Placeholders, label, value, before, after, expected) -> None:
     assert placeholders.make(label, value, before, after, possessive="her") == expected
+
+
+def test_a_person_of_the_account_whose_name_is_a_town_stays_a_person(targets: Targets) -> None:
+    text = "I sat with Tawa for an hour. Her cousin drove over from Tawa on Sunday."
+    doc = Document("d", text)
+    for at in (text.index("Tawa"), text.rindex("Tawa")):
+        doc.spans.append(Span(at, at + 4, "LOCATION", "Tawa", detector="names"))
+    found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), None, None, known=["Tawa"])]
+    assert found == [(text.index("Tawa"), "PERSON"), (text.rindex("Tawa"), "LOCATION")]
+    # without a person of that name in the account, both are the town
+    assert {t.label for t in targets.in_window(doc, 0, len(text), None, None)} == {"LOCATION"}

@@ -308,6 +308,7 @@ class Composer:
         changes += addressed
         targets, unsure = self._with_candidates(corpus, doc, cut, targets, removed)
         others: list[tuple[int, str | None, str]] = []
+        kin: list[tuple[int, str, str]] = []  # relatives named or mentioned ("her sister"): offset, gender, who
         subject = frag.subject
         subject_person = corpus.people.person(subject) if subject else None
         rare = [t for t in targets if t.label == "RARE_DETAIL"]
@@ -332,11 +333,14 @@ class Composer:
                 changes.append(change)
                 if change.role != "character":
                     others.append((t.start - cut.start, gender, change.person or change.original.lower()))
+                if change.role == "relative" and gender:
+                    kin.append((t.start - cut.start, gender, others[-1][2]))
             else:
                 changes.append(self._placeholder(doc, t, cut, cast, corpus, subject))
         _drop_bracketed_aliases(text, changes)
         window = text[cut.start : cut.end]
         named = {off: who for off, _, who in others}
+        nouns_of: list[tuple[int, str, str | None]] = []  # gendered nouns ("a man") not said of the character
         sdoc = parser(self._model)(window)
         focal_at = [c.start - cut.start for c in changes if c.role == "character" and c.reason == "person"]
         for m in re.finditer(r"\b[a-z]+\b", window):
@@ -349,16 +353,21 @@ class Composer:
                                "character")
                     )  # fmt: skip
                 continue
+            if forms:
+                nouns_of.append((m.start(), w, "M" if forms["he"] == w else "F" if forms["she"] == w else None))
             for g, nouns in (("F", self.role_words.female), ("M", self.role_words.male)):
                 if w in nouns and w not in cast.kinship.titles:
                     follows = re.match(r"[ ,]+", window[m.end() :])  # "her dad Troy": one person
                     who = named.get(m.end() + follows.end()) if follows else None
                     others.append((m.start(), g, who or f"{w} at {m.start()}"))
+                    if self.role_words.role_of(w) == "relative":
+                        kin.append(others[-1])
         focal = subject_person.gender if subject_person else None
-        if focal is None and subject_person is not None:
-            focal = _pronoun_majority(window)
+        majority = _pronoun_majority(window) if subject_person is not None else None
+        if focal is None or (majority and majority != focal and not any(g == majority for _, g, _ in others)):
+            focal = majority or focal  # the account's own pronouns, when no one else could take them, beat a name's
         taken = [(c.start - cut.start, c.end - cut.start) for c in changes]
-        p_edits, unresolved = rewrite(sdoc, focal, pronouns, others, taken, focal_at)
+        p_edits, unresolved = rewrite(sdoc, focal, pronouns, others, taken, focal_at, kin)
         for e in p_edits:
             original = window[e.start : e.end]
             reason = "pronoun" if original.lower() in _PRONOUN_WORDS else "agreement"
@@ -382,6 +391,14 @@ class Composer:
             notes.append(
                 f"{len(unresolved)} pronoun(s) ({', '.join(repr(w) for w in words_)}) left as written: {what}; "
                 f"make the ones that mean {cast.character.invented.first} '{_pronoun_set(pronouns)}'"
+            )
+        target_gender = {"she": "F", "he": "M"}.get(pronouns)
+        contradicting = [w for _, w, g in nouns_of if g is not None and g == focal and g != target_gender]
+        if contradicting:  # a man's story told as a woman's: "a man who used to ..." in a 'she' draft
+            notes.append(
+                "gendered word(s) that may describe the character and contradict "
+                f"'{_pronoun_set(pronouns)}' ({', '.join(repr(w) for w in dict.fromkeys(contradicting))}): "
+                f"where they mean {cast.character.invented.first}, make them fit or rephrase"
             )
         unsure_now = [c.replacement for c in changes if (c.start, c.end) in unsure and c.replacement]
         if unsure_now:

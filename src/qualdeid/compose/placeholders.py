@@ -21,6 +21,8 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|our|their|his|her|my|your|this|that|its|[^\W\d_]+['’]s?)\s+)$", re.IGNORECASE
 )
 _WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
+_AT_BEFORE = re.compile(r"\bat\s+(?:only\s+|just\s+|about\s+|around\s+)?$", re.IGNORECASE)
+_YEARS_OLD_AFTER = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _EMAIL = re.compile(r"@\w")
@@ -63,6 +65,8 @@ class Placeholders:
         )
         for w in type_words:
             self.heads.setdefault(w, w)
+        for w in rules.lists("compose/context.yaml")["event_heads"]:  # "the Brackenfold Show"
+            self.heads.setdefault(w, "local event")
         self.id_kinds = [
             (kind, sorted((str(w).lower() for w in words), key=len, reverse=True))
             for kind, words in (data.get("id_kinds") or {}).items()
@@ -76,9 +80,9 @@ class Placeholders:
         self.policy = Policy.load(self.rules_dirs)
         reaching = rules.lists("people/ages.yaml").pattern("reaching")
         #: before an age that reads as a decade: "is [an age]" -> "is in her forties"
-        self._copula_before = re.compile(
-            rf"\b(?:is|was|are|were|'s|’s|{reaching}|be|being)\s+(?:only\s+|just\s+|nearly\s+)?$"
-        )
+        self._copula_before = re.compile(r"\b(?:is|was|are|were|'s|’s|be|being)\s+(?:only\s+|just\s+|nearly\s+)?$")
+        #: before an age reached: "turned [an age]" -> "turned forty-something", "turned [a milestone age]"
+        self._reaching_before = re.compile(rf"\b(?:{reaching})\s+(?:only\s+|just\s+|nearly\s+)?$", re.IGNORECASE)
 
     @cached_property
     def holidays(self) -> set[str]:
@@ -106,7 +110,9 @@ class Placeholders:
 
     def is_holiday(self, text: str) -> bool:
         t = re.sub(r"\s+\d{4}$", "", text.strip().lower()).removeprefix("the ")
-        return t in self.holidays or re.sub(r"['’]s\b", "", t) in self.holidays
+        forms = {t, re.sub(r"['’]s\b", "", t)}
+        forms |= {f.split(" ", 1)[1] for f in forms if " " in f}  # "Orthodox Easter", "Serbian Christmas"
+        return bool(forms & self.holidays)
 
     def kind_of(self, label: str, text: str) -> str:
         """The label a span's own text says it has, when it is plainer than the detector's: an ID
@@ -135,6 +141,13 @@ class Placeholders:
             if age is None:
                 return "[an age]"
             band = age_band(age)
+            reached = bool(self._reaching_before.search(before))
+            if reached or _AT_BEFORE.search(before) or _YEARS_OLD_AFTER.match(after):
+                if reached and age in self.milestones:
+                    return "[a milestone age]"
+                if band.endswith("ies"):  # "turned 34", "at 34", "a 34 year old" -> "thirty-something"
+                    return f"{band[:-3]}y-something"
+                return "[a teenage age]" if band == "teens" else f"[an age in {possessive} {band}]"
             if self._copula_before.search(before) and band != "childhood":
                 return f"in {possessive} {band}"
             return f"[{band}]"

@@ -153,10 +153,12 @@ def rewrite(
     others: list[tuple[int, str | None]] | list[tuple[int, str | None, str]],
     taken: list[tuple[int, int]],
     focal_at: list[int] = (),  # type: ignore[assignment]
+    relatives: list[tuple[int, str, str]] = (),  # type: ignore[assignment]
 ) -> tuple[list[Edit], list[Unresolved]]:
     """Pronoun (and verb) edits for the focal person; ``others`` are (offset, gender[, who]) of other
     people's mentions (``who`` tells which mentions are one person), ``focal_at`` the offsets of the
-    focal person's names.
+    focal person's names, ``relatives`` (offset, gender, who) of the relatives named or mentioned: a relative
+    of the pronoun's gender anywhere before it in the text makes it ambiguous, not only in its sentence.
 
     A pronoun of the focal person's gender with another person of that gender (or of unknown gender)
     named in its sentence or the one before is ambiguous, except a subject pronoun that continues a
@@ -207,7 +209,10 @@ def rewrite(
                 for off, o, who in people
                 if lo <= off < sent.end_char and not lo_ex <= off < hi_ex and who not in excluded
             ]
-            ambiguous = any(o == g or o is None for o in near)
+            ambiguous = any(o == g or o is None for o in near) or any(
+                off < tok.idx and o == g and not lo_ex <= off < hi_ex and who not in excluded
+                for off, o, who in relatives
+            )
             if ambiguous and subject and previous_focal and about is not False:
                 ambiguous = any(o == g or o is None for off, o, _ in people if sent.start_char <= off < tok.idx)
             if subject and about is None:

@@ -19,7 +19,7 @@ Caspian", "the OT Fen"), before one ("Fen the OT"), before "said", "rang", "'s m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -40,6 +40,8 @@ CHILDHOOD = 13
 #: must be to be a thing rather than a name.
 NER = "SpacyRecognizer"
 THING_ZIPF = 3.5
+#: A word opening a sentence before a name this common is an adverb ("Then", "Now"), not a title.
+HONORIFIC_ZIPF = 5.0
 #: A lone word this common in general English is a word, unless it is a known first name.
 COMMON_ZIPF = 4.0
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
@@ -52,6 +54,8 @@ _PLACE_BEFORE = re.compile(
 )
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
+_AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|will|would|can|could)\b")
+_KIND_AFTER = re.compile(r" ([a-z]{4,})(?![\w'’-])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Zamboni": a thing
 
 
@@ -105,6 +109,15 @@ class Targets:
         next_words = alternation(words["person_next"], space=r"\s+")  # "and I"
         self.person_next = re.compile(rf"\s+(?:{next_words})\b", re.IGNORECASE)
         self.not_name_words = words["not_names"]
+        #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
+        self.forms_of_address = rules.words("names/titles.txt", lower=True) | rules.words(
+            "lexicons/relatives.txt", lower=True
+        )
+        self.sentence_openers = words["sentence_openers"]
+        self.event_heads = words["event_heads"]
+        self.body_heads = rules.words("lexicons/body_types.txt", lower=True)  # detection drops the same bodies
+        self.programme_words = words["programme_after"]
+        self._programme_after = re.compile(rf"\s+(?:{_literal(self.programme_words)})\b", re.IGNORECASE)
 
     @cached_property
     def generic(self) -> set[str]:
@@ -113,6 +126,13 @@ class Targets:
         for name in ("pseudonymise/place_words.txt", "lexicons/venue_types.txt", "lexicons/org_types.txt"):
             words |= rules.words(name, lower=True)
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | {"the"}
+
+    @cached_property
+    def venue_types(self) -> set[str]:
+        """Kinds of building or service that can follow a name in lower case ("the Tamar River ward")."""
+        rules = Rules(self.rules_dirs)
+        words = rules.words("lexicons/venue_types.txt", lower=True) | rules.words("lexicons/org_types.txt", lower=True)
+        return {w for w in words if len(w) >= 4} - set(self.programme_words)  # "the Quillan Trust group": a group of it
 
     @cached_property
     def surnames(self) -> set[str]:
@@ -213,6 +233,7 @@ class Targets:
         the document's people). They do not overlap, but for rare details: the identifiers inside one
         are listed too, for when the detail is kept."""
         text = doc.text
+        known_names = {k.lower() for k in known}
         out: list[Target] = []
         for s in doc.spans:
             if s.label not in REPLACED or s.end <= start or s.start >= end:
@@ -224,6 +245,8 @@ class Targets:
             if self.word_not_name(text[a:b], s.label, s.detector == NER):
                 continue
             label = self.kind(text, a, b, s.label)
+            if label == "LOCATION" and self._known_person_here(text, a, b, known_names):
+                label = "PERSON"  # "talked with Tawa": a person of this account whose name is also a town's
             if label is not None:
                 out.append(Target(a, b, label, "detected", s.reason or ""))
         for idx, found in ((index, "corpus"), (key_index, "key")):
@@ -251,8 +274,10 @@ class Targets:
             g = next(i for i in (1, 2, 3) if m.group(i))
             out.append(Target(m.start(g), m.end(g), "AGE", "age shape"))
         rare = [t for t in out if t.label == "RARE_DETAIL"]
-        out = _trim_sentence_openers(text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]))
-        out += self.sweep(text, start, end, out, known)
+        out = _trim_sentence_openers(
+            text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]), lambda at: self._subject_at(text, at)
+        )
+        out += self.sweep(text, start, end, out, known_names)
         for road in (self._numbered_road, self.placeholders.road_code):
             out += [
                 Target(m.start(), m.end(), "LOCATION", "place frame")
@@ -269,11 +294,73 @@ class Targets:
         others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
         return sorted(others + rare, key=lambda t: t.start)
 
+    def _known_person_here(self, text: str, start: int, end: int, known: set[str]) -> bool:
+        """A one-word name of a person of the document, not after a place's preposition ("from", "in")."""
+        value = re.sub(r"['’]s?$", "", text[start:end])
+        return (
+            " " not in value.strip()
+            and value.lower() in known
+            and not _PLACE_BEFORE.search(text[max(0, start - 12) : start])
+        )
+
+    def _subject_at(self, text: str, end: int) -> bool:
+        """What follows a name at ``end`` makes it the subject of a clause ("... is lovely", "... said")."""
+        return bool(
+            _AUXILIARY_AFTER.match(text, end) or self.speaks_after.match(text, end) or self.person_next.match(text, end)
+        )
+
+    def _honorific(self, text: str, start: int, name_end: int) -> bool:
+        """A capitalised word opening a sentence right before a name that is the subject of what follows
+        is a title of another language, not a verb ("Tía Rosa is lovely"; "Took Rosa home" stays)."""
+        word = text[start : text.index(" ", start)].lower()
+        return (
+            bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
+            and self._subject_at(text, name_end)
+            and not word.endswith("ly")
+            and zipf(word) < HONORIFIC_ZIPF
+            and word not in self.not_names | self.sentence_openers
+        )
+
+    def public_name(self, text: str, start: int, end: int) -> str | None:
+        """ "event", "body" or "programme" when ``text[start:end]`` names one that no one of the study can
+        be found by: a name of common words only that ends in an event's or a public body's word ("the
+        Winter Games", "the Release Panel") or stands before a programme's ("the Open Doors group"); "local
+        event" for an event named with a town or a rare word; None for anything else."""
+        lows = [re.sub(r"['’]s?$", "", w).lower() for w in _WORD.findall(text[start:end])]
+        lows = lows[1:] if lows[:1] == ["the"] else lows
+        if not lows:
+            return None
+        kind = None
+        for heads, name in ((self.event_heads, "event"), (self.body_heads, "body")):
+            for n in (2, 1):
+                if len(lows) >= n and " ".join(lows[-n:]) in heads:
+                    kind, lows = name, lows[:-n]
+                    break
+            if kind:
+                break
+        if kind is None and len(lows) > 1 and lows[-1] in self.programme_words:  # "the Open Doors morning"
+            kind, lows = "programme", lows[:-1]
+        if kind is None and self._programme_after.match(text, end):
+            kind = "programme"
+        if kind is None:
+            return None
+        runs = {" ".join(lows[i:j]) for i in range(len(lows)) for j in range(i + 2, len(lows) + 1)}
+        distinctive = bool(runs & self.placeholders.towns) or any(zipf(w) < COMMON_ZIPF for w in lows)
+        if not distinctive:
+            return kind
+        return "local event" if kind == "event" else None
+
     def kind(self, text: str, start: int, end: int, label: str) -> str | None:
         """The kind of identifier ``text[start:end]`` is, or None when it identifies no one."""
         value = text[start:end]
         label = self.placeholders.kind_of(label, value)
         words = _WORD.findall(value)
+        if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.public_name(text, start, end) in (
+            "event",
+            "body",
+            "programme",
+        ):
+            return None  # "the Winter Games", "the Open Doors group": nobody of the study is found by it
         if label == "PERSON":
             return self._person(text, start, end, words)
         if label in ("LOCATION", "ORGANIZATION"):
@@ -282,7 +369,9 @@ class Targets:
             if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
                 return None  # a country, region or language: "Welsh", "the Midlands"
             named_street = len(words) >= 2 and words[-1].lower() in self.street_types
-            if all(w.lower() in self.generic for w in words) and not named_street:
+            # "lives in Mill Point": generic words after "in" with no article are a place's name
+            bare_name = len(words) >= 2 and bool(_PLACE_BEFORE.search(text[max(0, start - 12) : start]))
+            if all(w.lower() in self.generic for w in words) and not (named_street or bare_name):
                 return None  # "ER", "Day Centre", "the Hospital"; "Pier Lane" is a street's name
             return label
         if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does
@@ -303,8 +392,10 @@ class Targets:
         if len(words) == 1:
             w = re.sub(r"['’]s?$", "", words[0])
             low = w.lower()
-            if low in TITLES:
-                return None
+            if low in TITLES or low in self.forms_of_address or low in self.not_name_words:
+                return None  # "sat with Aunty": how she is called, not her name
+            if self._coordinated_with_not_name(text, start, end):
+                return None  # "French and Tagalog and English": a language among languages
             known_name = low in self.first_names or low in self.word_names
             if low in self.not_names and not known_name:
                 return None  # "swears in Welsh": a language, a country, a month
@@ -318,6 +409,12 @@ class Targets:
             if w.islower() and not known_name and zipf(low) >= 3.0:
                 return None
         return "PERSON"
+
+    def _coordinated_with_not_name(self, text: str, start: int, end: int) -> bool:
+        """The word is listed with a language, nationality or country ("Spanish and X", "X, Greek")."""
+        before = re.search(r"([A-Z][a-z]+)(?:,\s*|\s+(?:and|or)\s+)$", text[max(0, start - 30) : start])
+        after = re.match(r"(?:,\s*|\s+(?:and|or)\s+)([A-Z][a-z]+)\b", text[end : end + 30])
+        return any(m is not None and m.group(1).lower() in self.not_names for m in (before, after))
 
     def word_not_name(self, value: str, label: str, ner_only: bool) -> bool:
         """One word taken for a name that is in no list of first names, surnames or towns and is a word of
@@ -342,9 +439,16 @@ class Targets:
                 head = _NAME_AFTER.match(text, t.end, end)
                 if head and head.group(1).lower() in self.placeholders.heads:
                     t = Target(t.start, head.end(1), t.label, t.found, t.reason)
+                kind = _KIND_AFTER.match(text, t.end, end)
+                if kind and kind.group(1) in self.venue_types:  # "the Tamar River ward": a ward, not a river
+                    t = Target(t.start, kind.end(1), t.label, t.found, t.reason)
             if t.label == "PERSON":
                 m = _NAME_BEFORE.search(text, start, t.start)
-                if m and m.group(1).lower() in self.listed_names and not any(o.end == t.start - 1 for o in targets):
+                if (
+                    m is not None
+                    and not any(o.end == t.start - 1 for o in targets)
+                    and (m.group(1).lower() in self.listed_names or self._honorific(text, m.start(1), t.end))
+                ):
                     t = Target(m.start(1), t.end, t.label, t.found, t.reason)
                 after = _NAME_AFTER.match(text, t.end, end)
                 value = text[t.start : t.end]
@@ -394,14 +498,16 @@ def _non_overlapping(targets: list[Target]) -> list[Target]:
     return sorted(kept, key=lambda t: t.start)
 
 
-def _trim_sentence_openers(text: str, targets: list[Target]) -> list[Target]:
-    """ "Took Tobiah" read as one name: a common word opening a sentence is not part of it."""
+def _trim_sentence_openers(text: str, targets: list[Target], acts_at: Callable[[int], bool]) -> list[Target]:
+    """ "Took Tobiah" read as one name: a common word opening a sentence is not part of it, unless the
+    name is the subject of what follows ("Ate Tobiah is lovely": a title before the name)."""
     out = []
     for t in targets:
         value = text[t.start : t.end]
         first = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", value)
         if (
             first
+            and not acts_at(t.end)
             and first.group(1).lower() not in TITLES
             and t.label in ("PERSON", "LOCATION", "ORGANIZATION")
             and zipf(first.group(1).lower()) >= 4.5
