@@ -15,6 +15,7 @@ from qualdeid.corpus.model import Document, InputError, Span
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token, analyse
+from qualdeid.risk.biography import LifeFrames
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
 from qualdeid.risk.lexicon import Related
@@ -170,6 +171,8 @@ class RiskChecker:
             self.suggest,
             config.linkage_detail_zipf,
             config.similarity_story_words,
+            LifeFrames.load(config.rules_dirs),
+            config.similarity_life_ratio,
         )
 
     @property
