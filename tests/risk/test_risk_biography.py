@@ -123,3 +123,25 @@ def test_a_writers_past_links_to_a_worker_not_to_a_resident(checker) -> None:
     for person, expected in ((worker, True), (resident, False)):
         ev.person = ev.similarity.person = person
         assert checker.linker.similar(ev, 2) is expected
+
+
+def test_sentences_about_no_one_in_particular_are_generic(detector, frames) -> None:
+    text = (
+        "Peer workers described the lounge as a place to rest. "  # generic
+        "A worker had trained as a farrier. "  # one person brought in
+        "The worker later said they missed the forge. "  # the same person goes on
+        "Several participants felt the same."  # generic again
+    )
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    generic = frames.generic(a)
+    assert [text[s:e].split()[0] for s, e in generic] == ["Peer", "Several"]
+
+
+def test_a_rare_word_in_a_generic_sentence_is_no_persons_detail(checker) -> None:
+    from qualdeid.corpus import Document
+
+    # "tortoise" is only in Ivo's accounts: said of one person it is his detail, said of many it is not
+    one = checker.check([Document("t", "He fed the tortoise every morning.")])
+    many = checker.check([Document("t", "Several residents fed the tortoise every morning.")])
+    assert any(f.check in ("rare_detail", "subject_linkage") for f in one.findings)
+    assert [f for f in many.findings if f.check in ("rare_detail", "subject_linkage")] == []
