@@ -45,7 +45,7 @@ class RiskConfig:
     similarity_min_words: int = 2
     linkage_detail_zipf: float = 3.2
     similarity_story_words: int = 4
-    similarity_life_ratio: float = 5.0
+    similarity_life_ratio: float = 3.0
     suggestions: dict[str, str] = field(default_factory=dict)
     rules_dirs: list[Path] = field(default_factory=list)
 

@@ -69,7 +69,7 @@ class Linker:
         detail_zipf: float = 3.2,
         story_words: int = 4,
         frames: LifeFrames | None = None,
-        life_ratio: float = 5.0,
+        life_ratio: float = 3.0,
     ) -> None:
         self.profile, self.k, self.max_zipf = profile, k, max_zipf
         self.frames, self.life_ratio = frames, life_ratio
