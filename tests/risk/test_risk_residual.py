@@ -12,7 +12,7 @@ from helpers import FIXTURES
 from qualdeid.corpus import Document, Span
 from qualdeid.corpus.model import InputError
 from qualdeid.corpus.readers import Corpus
-from qualdeid.risk import EXIT_FAIL, EXIT_WARN, RiskChecker, load_risk_config
+from qualdeid.risk import EXIT_FAIL, EXIT_WARN, RiskChecker, load_risk_config, residual_identifiers
 from qualdeid.risk.identifiers import IdentifierIndex
 
 CORPUS = FIXTURES / "risk_corpus.jsonl"
@@ -169,3 +169,21 @@ def test_a_function_word_taken_for_a_name_never_fails(detector) -> None:
     checker = _checker(detector, docs, {"d1": [("the", "PERSON")], "d2": [("the", "PERSON")]})
     report, found = _identifiers(checker, "She went to the shop with the others and the dog.")
     assert not [f for f in found if f.severity == "fail"] and report.exit_code != EXIT_FAIL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Later that week Tahana laughed, and Ottilie Brannock rang.",
+        "It was a long day. On Anzac Day she went to the CMHT with her whānau.",
+        "We met at the Fair and had a hāngī.",
+        "Nobody from the corpus is named here.",
+    ],
+)
+def test_the_public_function_finds_what_the_check_fails(checker: RiskChecker, text: str) -> None:
+    # compose calls residual_identifiers so that a draft never fails risk; it must agree with the check
+    _, found = _identifiers(checker, text)
+    fails = [(f.start, f.end) for f in found if f.severity == "fail"]
+    (doc,) = checker.detector.detect([Document("t", text)])
+    public = [(r.start, r.end) for r in residual_identifiers(checker.profile, text, doc.spans)]
+    assert public == fails

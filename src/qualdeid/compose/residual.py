@@ -1,61 +1,14 @@
 """What ``qualdeid risk`` would fail a text for: an identifier of the corpus (or the key) left in it.
 
-A draft is checked as the researcher will check it, with the same corpus profile and the same two
-rules as risk's ``residual_identifier`` check (``risk/checks.py``): a corpus identifier found with
-confidence (not a common word, written as the corpus writes it, no listed term), and a name the text
-itself holds (as detected in it) that the corpus writes as a name inside a sentence and that is no
-common word. ``compose`` replaces what this finds in each fragment before composing, and looks
-again in the composed text, so that a draft never fails ``risk`` for an identifier.
+The rules live with the risk check (:func:`qualdeid.risk.residual_identifiers`); ``compose`` replaces
+what they find in each fragment before composing, and looks again in the composed text, so that a
+draft never fails ``risk`` for an identifier. The names here are kept for compose's callers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from qualdeid.risk.residual import Residual, residual_identifiers
 
-from qualdeid.corpus.model import Span
-from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile
+residuals = residual_identifiers
 
-
-@dataclass(frozen=True, slots=True)
-class Residual:
-    start: int
-    end: int
-    label: str
-
-
-def residuals(
-    profile: CorpusProfile, text: str, spans: Iterable[Span] = (), kept: frozenset[str] = frozenset()
-) -> list[Residual]:
-    """The identifiers risk would fail ``text`` for; ``spans`` are what detection found in ``text``
-    (offsets into it), ``kept`` the texts (lower case) a reviewer decided are no identifiers."""
-    never = profile.never
-    never_spans = never.spans(text)
-    out: list[Residual] = []
-    for hit in profile.index.find(text):
-        value = text[hit.start : hit.end]
-        if not hit.confident or value in never or _within(hit.start, hit.end, never_spans):
-            continue
-        out.append(Residual(hit.start, hit.end, hit.label))
-    index = profile.index
-    for s in spans:
-        if s.label not in NAME_LABELS:
-            continue
-        value = text[s.start : s.end]
-        for part in sorted(index.variants(value, s.label), key=len, reverse=True):
-            at = value.replace("\u2019", "'").find(part)
-            if at < 0 or not part[:1].isupper():
-                continue
-            a, b = s.start + at, s.start + at + len(part)
-            if any(r.start < b and a < r.end for r in out) or part in never or _within(a, b, never_spans):
-                continue
-            if value.lower() in kept:
-                break
-            named, _ = profile.docs_naming(part)
-            if named and not index.is_common(part, s.label):
-                out.append(Residual(a, b, s.label))
-    return sorted(out, key=lambda r: r.start)
-
-
-def _within(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in ranges)
+__all__ = ["Residual", "residuals"]

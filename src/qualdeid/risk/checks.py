@@ -15,11 +15,13 @@ from qualdeid.corpus.model import Document, InputError, Span
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token, analyse
+from qualdeid.risk.biography import LifeFrames
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
 from qualdeid.risk.lexicon import Related
 from qualdeid.risk.linkage import Linker
 from qualdeid.risk.regions import blank, unchecked_in
+from qualdeid.risk.residual import within as _within
 from qualdeid.risk.similarity import AccountIndex
 from qualdeid.risk.suggest import Suggester, load_generalisations
 from qualdeid.risk.verbatim import find_runs, per_source, traceable_runs
@@ -150,6 +152,7 @@ class RiskChecker:
                 docs.append(item)
         self.profile = CorpusProfile(config, detector.nlp, docs, key_identifiers)
         self.suggest = Suggester(config.suggestions, config.rules_dirs)
+        self.frames = LifeFrames.load(config.rules_dirs)
         index = AccountIndex(
             self.profile,
             max_zipf=config.phrase_max_zipf,
@@ -170,6 +173,8 @@ class RiskChecker:
             self.suggest,
             config.linkage_detail_zipf,
             config.similarity_story_words,
+            self.frames,
+            config.similarity_life_ratio,
         )
 
     @property
@@ -205,7 +210,8 @@ class RiskChecker:
             mine += identifiers
             never = self.profile.never.spans(doc.text)
             names = [(f.start or 0, f.end or 0) for f in identifiers]
-            mine += self._rare(a, doc.spans, names + never)
+            generic = self.frames.generic(a)  # about no one in particular: not a person's detail
+            mine += self._rare(a, doc.spans, names + never, generic)
             qis = quasi.extract(a, self.profile.qi_lexicon, age_spans(doc.spans))
             per_text_qis.append(qis)
             mine += self._combinations(a, qis)
@@ -214,7 +220,8 @@ class RiskChecker:
             for sid, n in counts.items():
                 verbatim_words[sid] = verbatim_words.get(sid, 0) + n
             total_words += len(a.words)
-            mine += self._linkage(a, mine, names)  # listed terms are evidence too ("whānau", "Matariki")
+            # listed terms are evidence too ("whānau", "Matariki")
+            mine += self._linkage(a, mine, names + generic)
             for f in mine:  # the checked copy has the unchecked parts blanked; quote the text as written
                 if f.start is not None and f.end is not None:
                     f.matched = c.text[f.start : f.end]
@@ -361,9 +368,12 @@ class RiskChecker:
 
     # ------------------------------------------------------------------ rare details
 
-    def _rare(self, a: Analysed, spans: list[Span], skip: list[tuple[int, int]]) -> list[Finding]:
+    def _rare(
+        self, a: Analysed, spans: list[Span], skip: list[tuple[int, int]], generic: list[tuple[int, int]] = ()
+    ) -> list[Finding]:
         """Rare details: words rare in general English, or words of details flagged in the corpus,
-        that the accounts of fewer than k people use. Identifiers and listed terms are not details."""
+        that the accounts of fewer than k people use. Identifiers and listed terms are not details,
+        nor is what a sentence about no one in particular (``generic``) says."""
         p, c = self.profile, self.config
         taken = [(h.start, h.end) for h in p.index.find(a.text)] + skip
         cands: list[_Candidate] = []
@@ -411,7 +421,7 @@ class RiskChecker:
                     reason = "a detected rare detail"
                     cands.append(_Candidate(s.start, s.end, docs, set(found.people), reason, found.k, s.subtype))
         out = []
-        for cand in _merge(cands):
+        for cand in _merge([c for c in cands if not _within(c.start, c.end, generic)]):
             n = cand.k
             matched = a.text[cand.start : cand.end]
             kind, suggestion = self.suggest.detail(matched, tokens_in(a, cand.start, cand.end), cand.subtype)
@@ -630,11 +640,6 @@ class RiskChecker:
                     )
                 )
         return out
-
-
-def _within(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
-    """Wholly inside one of the ranges ("Day" of "Anzac Day"; not "Kestrel Ward" for its "ward")."""
-    return any(s <= start and end <= e for s, e in ranges)
 
 
 def _who_clauses(a: Analysed) -> set[int]:

@@ -45,6 +45,7 @@ class RiskConfig:
     similarity_min_words: int = 2
     linkage_detail_zipf: float = 3.2
     similarity_story_words: int = 4
+    similarity_life_ratio: float = 3.0
     suggestions: dict[str, str] = field(default_factory=dict)
     rules_dirs: list[Path] = field(default_factory=list)
 
@@ -106,6 +107,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.similarity_related_weight = float(similarity.get("related_weight", c.similarity_related_weight))
     c.similarity_min_words = int(similarity.get("min_words", c.similarity_min_words))
     c.similarity_story_words = int(similarity.get("story_words", c.similarity_story_words))
+    c.similarity_life_ratio = float(similarity.get("life_ratio", c.similarity_life_ratio))
     c.suggestions = {str(k): str(v) for k, v in merged.get("suggestions", {}).items()}
     c.quasi_identifiers = {
         str(cat): [str(t).lower() for t in terms or []] for cat, terms in merged.get("quasi_identifiers", {}).items()

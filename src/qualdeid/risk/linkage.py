@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token
+from qualdeid.risk.biography import LifeFrames
 from qualdeid.risk.corpus import LINKABLE_ROLES, CorpusProfile, inside
 from qualdeid.risk.similarity import AccountIndex, Match
 from qualdeid.risk.suggest import Suggester
@@ -43,6 +44,10 @@ class PersonEvidence:
     similarity: Match | None = None
     #: where the text names a detail of a life (token start offsets): words alone link only with one
     details: frozenset[int] = frozenset()
+    #: where the text tells one person's past (token start offsets of its life-history sentences)
+    life: frozenset[int] = frozenset()
+    #: the text tells the past of one of the accounts' writers ("another worker had ...")
+    writer: bool = False
 
     @property
     def excess(self) -> float:
@@ -63,8 +68,11 @@ class Linker:
         suggest: Suggester | None = None,
         detail_zipf: float = 3.2,
         story_words: int = 4,
+        frames: LifeFrames | None = None,
+        life_ratio: float = 3.0,
     ) -> None:
         self.profile, self.k, self.max_zipf = profile, k, max_zipf
+        self.frames, self.life_ratio = frames, life_ratio
         self.base_zipf, self.max_weight = base_zipf, max_weight
         self.index, self.suggest, self.detail_zipf, self.story_words = index, suggest, detail_zipf, story_words
         mass: dict[str, float] = defaultdict(float)
@@ -131,8 +139,12 @@ class Linker:
                 for p in people:
                     out.setdefault(p, PersonEvidence(p)).findings.append(i)
         details = self.detail_words(a)
+        life = self.life_words(a)
+        writer = self.frames is not None and self.frames.writer(a)
         for p, ev in out.items():
             ev.details = details
+            ev.life = life
+            ev.writer = writer
             ev.informative = informative
             ev.expected = informative * self.rate.get(p, 0.0)
             ev.expected_weight = informative * self.weight_rate.get(p, 0.0)
@@ -182,6 +194,13 @@ class Linker:
             if listed or rare or inside(t.start, t.end, spans):
                 out.add(t.start)
         return frozenset(out)
+
+    def life_words(self, a: Analysed) -> frozenset[int]:
+        """Start offsets of the tokens of the sentences that tell one person's past."""
+        if self.frames is None:
+            return frozenset()
+        sentences = self.frames.sentences(a)
+        return frozenset(t.start for t in a.tokens if t.sentence in sentences)
 
     def linked(
         self,
@@ -237,14 +256,26 @@ class Linker:
 
     def similar(self, ev: PersonEvidence, min_words: int) -> bool:
         """The similarity route: above the calibrated threshold, and carried by ``min_words`` words
-        that the accounts of fewer than k people hold (one shared word is a coincidence), one of them
-        a detail of a life, or by ``story_words`` such words (a story retold)."""
+        that the accounts of fewer than k people hold (one shared word is a coincidence), and
+
+        * one of them a detail of a life, or ``story_words`` of them (a story retold);
+        * or a finding of its own pointing at the same person (weak signals that agree);
+        * or the text tells the past of one of the accounts' writers and the person is a worker:
+          their own diaries are the accounts a self-disclosure is checked against;
+        * or far above the threshold (``life_ratio`` times it) with one of them where the text tells
+          one person's past: a life retold in other words, whose details need not be rare words.
+        """
         specific = self._specific(ev)
-        if len(specific) < min_words:
+        m = ev.similarity
+        if len(specific) < min_words or m is None:
             return False
-        return self.has_detail(ev, [t for t in specific if self._detail_in_accounts(t)]) or (
-            len(specific) >= self.story_words
-        )
+        if self.has_detail(ev, [t for t in specific if self._detail_in_accounts(t)]):
+            return True
+        if len(specific) >= self.story_words or ev.findings:
+            return True
+        if ev.writer and self.profile.sources[ev.person].role == "worker":
+            return True
+        return m.threshold > 0 and m.z >= self.life_ratio * m.threshold and any(t.start in ev.life for t in specific)
 
     def _detail_in_accounts(self, t: Token) -> bool:
         """A word of the text that their accounts hold only through a related word is a detail of their

@@ -1,0 +1,126 @@
+"""Life-history frames: which sentences of a text tell one person's past.
+
+A passage about the service in general ("peer workers described the drop-in as ...") shares the
+corpus's everyday words with many accounts; a paraphrase of one person's story tells a life: one
+person, in the third person singular ("a woman who had ...", "he"), placed in their past or life course
+(past perfect, "used to", "as a teenager", "before his first admission", "for years"). Word lists:
+``rules/risk/life.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from qualdeid.risk.analysis import FIRST_PERSON, Analysed, Token
+from qualdeid.rules import Rules
+
+RULES = "risk/life.yaml"
+#: where a person noun stands as a bystander to what the sentence tells ("a debrief with a colleague",
+#: "asked a nurse"), not as the one it is about
+_BYSTANDER_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
+_THEY = frozenset({"they", "them", "their", "themselves", "themself"})
+
+
+@dataclass(frozen=True)
+class LifeFrames:
+    person_pronouns: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    single_determiners: frozenset[str] = frozenset()
+    life_words: frozenset[str] = frozenset()
+    writer_nouns: frozenset[str] = frozenset()
+    life_verbs: frozenset[str] = frozenset()
+    definite_determiners: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, rules_dirs: Sequence[Path] = ()) -> LifeFrames:
+        lists = Rules(list(rules_dirs)).lists(RULES)
+        names = (
+            "person_pronouns",
+            "person_nouns",
+            "single_determiners",
+            "life_words",
+            "writer_nouns",
+            "life_verbs",
+            "definite_determiners",
+        )
+        return cls(*(lists[name] for name in names))
+
+    def one_person(self, tokens: list[Token], all_tokens: list[Token]) -> bool:
+        """The sentence is about one person in the third person singular."""
+        return any(t.text.lower() in self.person_pronouns for t in tokens) or self._single(
+            tokens, all_tokens, self.person_nouns
+        )
+
+    def _single(self, tokens: list[Token], all_tokens: list[Token], nouns: frozenset[str]) -> bool:
+        """A noun of ``nouns`` after "a", "one", "another" ...: one person of that kind."""
+        return bool(self._singles(tokens, all_tokens, nouns))
+
+    def _singles(
+        self,
+        tokens: list[Token],
+        all_tokens: list[Token],
+        nouns: frozenset[str],
+        determiners: frozenset[str] | None = None,
+    ) -> set[str]:
+        """The nouns of ``nouns`` that name one person ("a woman", "one worker"; with ``determiners``
+        other than the default, "the resident")."""
+        determiners = determiners or self.single_determiners
+        return {
+            t.lemma
+            for t in tokens
+            if t.lemma in nouns
+            and t.tag in ("NN", "NNP")
+            and t.dep not in _BYSTANDER_DEPS
+            and any(d.head >= 0 and all_tokens[d.head] is t and d.text.lower() in determiners for d in tokens)
+        }
+
+    def past_life(self, tokens: list[Token]) -> bool:
+        """The sentence places a fact in someone's past or life course."""
+        for i, t in enumerate(tokens):
+            if t.lemma in self.life_words or t.text.lower() in self.life_words:
+                return True
+            if t.pos == "VERB" and t.lemma in self.life_verbs:
+                return True
+            if t.text.lower() == "used" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
+                return True
+        return False
+
+    def writer(self, a: Analysed) -> bool:
+        """The text tells the past of one of the accounts' writers ("another worker had ...")."""
+        life = self.sentences(a)
+        return bool(life) and any(self._single(a.sentence_tokens(si), a.tokens, self.writer_nouns) for si in life)
+
+    def generic(self, a: Analysed) -> list[tuple[int, int]]:
+        """The spans of the sentences about no one in particular: no "he", "she", "I", no "a woman"
+        ("peer workers described ...", "several participants said ..."). What they share with one
+        person's accounts is the corpus's common wording, not that person's story. Once a text has
+        brought in one person ("a worker"), "the worker" and a singular "they" go on naming them."""
+        out = []
+        introduced: set[str] = set()
+        for si, (s0, s1) in enumerate(a.sentences):
+            tokens = a.sentence_tokens(si)
+            single = self._singles(tokens, a.tokens, self.person_nouns)
+            introduced |= single
+            definite = self._singles(tokens, a.tokens, self.person_nouns, self.definite_determiners)
+            personal = (
+                bool(single | definite)
+                or any(t.text.lower() in FIRST_PERSON | self.person_pronouns for t in tokens)
+                or (
+                    bool(introduced)
+                    and any((t.tag == "NN" and t.lemma in introduced) or t.text.lower() in _THEY for t in tokens)
+                )
+            )
+            if not personal:
+                out.append((s0, s1))
+        return out
+
+    def sentences(self, a: Analysed) -> set[int]:
+        """The indices of the sentences that tell one person's past."""
+        out = set()
+        for si in range(len(a.sentences)):
+            tokens = a.sentence_tokens(si)
+            if self.one_person(tokens, a.tokens) and self.past_life(tokens):
+                out.add(si)
+        return out

@@ -1,0 +1,63 @@
+"""The identifiers ``qualdeid risk`` fails a text for, as a function other layers can call.
+
+``compose`` checks each fragment and each draft with it, so that a draft never fails its own risk
+check for an identifier. The rules are those of the ``residual_identifier`` check
+(:meth:`qualdeid.risk.RiskChecker.check`): a corpus identifier found with confidence (not a common
+word, written as the corpus writes it, no listed term: holidays, clinical and legal terms, kinds of
+service, te reo Māori and Pacific words), and a name the text itself holds (as detection found it
+there) that the corpus writes as a name inside a sentence and that is no common word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from qualdeid.corpus.model import Span
+from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile
+
+
+@dataclass(frozen=True, slots=True)
+class Residual:
+    start: int
+    end: int
+    label: str
+
+
+def residual_identifiers(
+    profile: CorpusProfile, text: str, spans: Iterable[Span] = (), kept: frozenset[str] = frozenset()
+) -> list[Residual]:
+    """The identifiers risk would fail ``text`` for, by position. ``spans`` are what detection found
+    in ``text`` (offsets into it); ``kept`` the texts (lower case) a reviewer decided are no
+    identifiers."""
+    never = profile.never
+    never_spans = never.spans(text)
+    out: list[Residual] = []
+    for hit in profile.index.find(text):
+        value = text[hit.start : hit.end]
+        if not hit.confident or value in never or within(hit.start, hit.end, never_spans):
+            continue
+        out.append(Residual(hit.start, hit.end, hit.label))
+    index = profile.index
+    for s in spans:
+        if s.label not in NAME_LABELS:
+            continue
+        value = text[s.start : s.end]
+        for part in sorted(index.variants(value, s.label), key=len, reverse=True):
+            at = value.replace("\u2019", "'").find(part)
+            if at < 0 or not part[:1].isupper():
+                continue
+            a, b = s.start + at, s.start + at + len(part)
+            if any(r.start < b and a < r.end for r in out) or part in never or within(a, b, never_spans):
+                continue
+            if value.lower() in kept:
+                break
+            named, _ = profile.docs_naming(part)
+            if named and not index.is_common(part, s.label):
+                out.append(Residual(a, b, s.label))
+    return sorted(out, key=lambda r: r.start)
+
+
+def within(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    """Wholly inside one of the ranges ("Day" of "Anzac Day"; not "Kestrel Ward" for its "ward")."""
+    return any(s <= start and end <= e for s, e in ranges)

@@ -1,0 +1,147 @@
+"""Life-history frames: which sentences tell one person's past, and the similarity route they open
+(a text far above the calibrated threshold links with two specific words when one lies in such a
+sentence). Texts are invented.
+
+Fixture: tests/fixtures/risk_people.jsonl (invented; see test_risk_people.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import FIXTURES
+from qualdeid.corpus.readers import Corpus
+from qualdeid.risk import RiskChecker, load_risk_config
+from qualdeid.risk.analysis import analyse
+from qualdeid.risk.biography import LifeFrames
+from qualdeid.risk.linkage import PersonEvidence
+from qualdeid.risk.similarity import Match
+from qualdeid.rules import default_rules_dir
+
+CORPUS = FIXTURES / "risk_people.jsonl"
+IVO = ("P01", "P02", "P03")
+
+
+@pytest.fixture(scope="module")
+def frames() -> LifeFrames:
+    return LifeFrames.load([default_rules_dir()])
+
+
+@pytest.fixture(scope="module")
+def checker(detector) -> RiskChecker:
+    return RiskChecker(load_risk_config(), detector, Corpus([CORPUS]))
+
+
+def _life(detector, frames: LifeFrames, text: str) -> list[int]:
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    return sorted(frames.sentences(a))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a teenager she raced go-karts on the coast.",
+        "A man who had earned his living mending nets spoke up.",
+        "He used to keep pigeons on the roof.",
+        "One tenant grew up on a houseboat.",
+    ],
+)
+def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
+    assert _life(detector, frames, text) == [0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peer workers described the lounge as a place to rest without an agenda.",  # many people
+        "Several participants said they grew up far from the city.",  # a life course, but of many
+        "She sat by the heater with a cup of tea and did not want to talk.",  # one person, an episode
+        "I used to dread the Monday meeting.",  # the writer, not a person of the corpus retold
+    ],
+)
+def test_generic_text_and_episodes_are_no_life_frames(detector, frames, text) -> None:
+    assert _life(detector, frames, text) == []
+
+
+def test_the_lists_come_from_the_rules_folders(tmp_path) -> None:
+    (tmp_path / "risk").mkdir()
+    (tmp_path / "risk" / "life.yaml").write_text("life_words: [apprenticeship, '!childhood']\n")
+    frames = LifeFrames.load([default_rules_dir(), tmp_path])
+    assert "apprenticeship" in frames.life_words and "childhood" not in frames.life_words
+    assert "teenage" in frames.life_words
+
+
+def test_far_above_the_threshold_a_life_sentence_lets_two_specific_words_link(checker) -> None:
+    linker = checker.linker
+    a = analyse(checker.detector.nlp, [("t", "He went out to the garden with a ladder.")], checker.profile.synonyms)[0]
+    tokens = [t for t in a.tokens if t.lemma in ("garden", "ladder")]
+    assert linker.index is not None and len(linker.index.specific(tokens, checker.k)) == 2
+    (ivo,) = [p for p, s in checker.profile.sources.items() if s.documents == IVO]
+
+    def evidence(z: float, life: bool) -> PersonEvidence:
+        ev = PersonEvidence(ivo, similarity=Match(ivo, 1.0, z, 1.5, tokens))
+        ev.life = frozenset(t.start for t in tokens) if life else frozenset()
+        return ev
+
+    ratio = linker.life_ratio
+    assert linker.similar(evidence(ratio * 1.5 + 0.1, life=True), 2)
+    assert not linker.similar(evidence(ratio * 1.5 + 0.1, life=False), 2)  # an episode of the service
+    assert not linker.similar(evidence(ratio * 1.5 - 0.5, life=True), 2)  # above chance, not far above
+
+
+def test_a_writers_own_past_is_told_as_a_writers(detector, frames) -> None:
+    def writer(text: str) -> bool:
+        return frames.writer(analyse(detector.nlp, [("t", text)], None)[0])
+
+    assert writer("Another worker had served in the merchant navy as a teenager.")
+    assert not writer("One worker wrote that the hardest part of the job was ending a shift.")  # no past told
+    assert not writer("A woman who had grown up on a houseboat joined the group.")  # a resident's past
+
+
+def _similar_evidence(checker, text: str, words: tuple[str, ...]) -> tuple[str, PersonEvidence]:
+    a = analyse(checker.detector.nlp, [("t", text)], checker.profile.synonyms)[0]
+    tokens = [t for t in a.tokens if t.lemma in words]
+    (ivo,) = [p for p, s in checker.profile.sources.items() if s.documents == IVO]
+    # just above the threshold: neither a detail, nor a story, nor far above it
+    return ivo, PersonEvidence(ivo, similarity=Match(ivo, 1.0, 1.6, 1.5, tokens))
+
+
+def test_a_finding_on_the_same_person_lets_a_weak_similarity_link(checker) -> None:
+    _, ev = _similar_evidence(checker, "He went out to the garden with a ladder.", ("garden", "ladder"))
+    assert not checker.linker.similar(ev, 2)
+    ev.findings = [0]  # e.g. a rare detail of his accounts elsewhere in the text
+    assert checker.linker.similar(ev, 2)
+
+
+def test_a_writers_past_links_to_a_worker_not_to_a_resident(checker) -> None:
+    _, ev = _similar_evidence(checker, "He went out to the garden with a ladder.", ("garden", "ladder"))
+    ev.writer = True
+    assert ev.similarity is not None
+    roles = {p: s.role for p, s in checker.profile.sources.items()}
+    worker = next(p for p, r in roles.items() if r == "worker")
+    resident = next(p for p, r in roles.items() if r == "subject")
+    for person, expected in ((worker, True), (resident, False)):
+        ev.person = ev.similarity.person = person
+        assert checker.linker.similar(ev, 2) is expected
+
+
+def test_sentences_about_no_one_in_particular_are_generic(detector, frames) -> None:
+    text = (
+        "Peer workers described the lounge as a place to rest. "  # generic
+        "A worker had trained as a farrier. "  # one person brought in
+        "The worker later said they missed the forge. "  # the same person goes on
+        "Several participants felt the same."  # generic again
+    )
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    generic = frames.generic(a)
+    assert [text[s:e].split()[0] for s, e in generic] == ["Peer", "Several"]
+
+
+def test_a_rare_word_in_a_generic_sentence_is_no_persons_detail(checker) -> None:
+    from qualdeid.corpus import Document
+
+    # "tortoise" is only in Ivo's accounts: said of one person it is his detail, said of many it is not
+    one = checker.check([Document("t", "He fed the tortoise every morning.")])
+    many = checker.check([Document("t", "Several residents fed the tortoise every morning.")])
+    assert any(f.check in ("rare_detail", "subject_linkage") for f in one.findings)
+    assert [f for f in many.findings if f.check in ("rare_detail", "subject_linkage")] == []
