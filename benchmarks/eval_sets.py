@@ -4,7 +4,8 @@ one table row per set (DIRECT recall, DIRECT leak, token precision, RARE recall,
 Usage:  python3 benchmarks/eval_sets.py [NAME=GOLD.jsonl ...] [--qualdeid PATH] [--json OUT]
 
 Without arguments it reads the sets of this workplace that exist (the dev corpus, the blind sets
-B1/I1/I2 and S1-S5, S7 once measured, the training sets T1/T2); a set given as ``NAME=a.jsonl,b.jsonl`` is scored as one.
+B1/I1/I2 and S1-S5, S7 once measured, the training sets T1/T2); a set given as
+``NAME=a.jsonl,b.jsonl`` is scored as one.
 ``--qualdeid`` runs another installation's command (a venv of ``main``, say) for a side-by-side
 before/after; ``--json`` keeps the raw reports. The table holds counts only, no text.
 """

@@ -88,6 +88,10 @@ def test_initials_acting_in_one_document_are_found_in_another(detector) -> None:
         ("Sessions were led by HR and VQ in turn.", ["HR", "VQ"]),
         ("Facilitator: PR. Interviewer: VK.", ["PR", "VK"]),  # a transcript's role before a colon
         ("Met DM (peer worker, front desk) first.", ["DM"]),  # described as a person in brackets
+        # after "by", initials that also read as words are people too
+        ("Interviews were done by EL and OK, coding by EL.", ["EL", "OK", "EL"]),
+        # a letter introduced in brackets after the name it stands for, then speaking
+        ("Facilitator: Oskari (O). Members: six.\nO: So what brings you here?\nRab: Tea.", ["O", "O"]),
     ],
 )
 def test_initials_listed_or_labelled_as_people(text: str, expected: list[str]) -> None:
@@ -101,6 +105,8 @@ def test_initials_listed_or_labelled_as_people(text: str, expected: list[str]) -
         "Sent it to NHS, DWP and HMRC by post.",
         "Checked by NHS staff.",
         "The GP (locum) was late.",  # an article: a role
+        "It was OK and AL said nothing.",  # no person's place before a list with a word in capitals
+        "Q: what then?\nA: nothing. Plan (B) failed.",  # letters that speak, never introduced as people
     ],
 )
 def test_lists_of_abbreviations_stay_words(text: str) -> None:

@@ -169,3 +169,29 @@ def test_a_speaker_in_capitals_talking_with_initials_is_a_name(detector) -> None
     form = "DOB: 1980\nNHI: QQ1234\nPLAN: rest\nGP: none"  # a form's labels in capitals are no speakers
     [doc] = detector.detect([Document(id="f", text=form)])
     assert [s for s in doc.spans if s.label == "PERSON"] == []
+
+
+def test_an_everyday_word_speaking_again_after_timestamps_is_a_chat_name(speakers: SpeakerRecognizer) -> None:
+    chat = (
+        "Messages with Tavita\n"
+        "09:14 Mele: morning its mele, still on for 11?\n"
+        "09:40 Dusk: yes but can we do the park\n"
+        "10:58 Dusk: running late sorry bus\n"
+        "11:02 Mele: no rush\n"
+    )
+    assert names(speakers, chat) == {"Mele", "Dusk"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer and a relative are no names, however often they speak
+        "10:02 Me: hi Tavita\n10:05 Tavita: hiya\n10:06 Me: ok\n10:07 Mum: dinner\n10:08 Mum: now\n",
+        # a log whose labels after the times are everyday words: no person speaks in it
+        "09:00 Meeting: agenda out\n10:00 Meeting: minutes\n11:00 Lunch: soup\n",
+    ],
+)
+def test_pronouns_relatives_and_log_labels_after_timestamps_are_not_names(
+    speakers: SpeakerRecognizer, text: str
+) -> None:
+    assert names(speakers, text) <= {"Tavita"}

@@ -61,7 +61,7 @@ class LayoutWords:
         words = rules.lists("lexicons/layout.yaml")
         #: a turn: optional bullet/quote and timestamp, the speaker, an optional time or "wrote", then a colon
         self.turn = re.compile(
-            rf"^[ \t>*•-]*(?:(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
+            rf"^[ \t>*•-]*(?P<stamp>(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
             rf"(?P<time>[ \t]+[(\[]?{_TIME}[)\]]?)?"
             r"(?P<emoji>[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
             rf"(?P<verb>[ \t]+(?:{words.pattern('turn_verbs')}))?"
@@ -103,6 +103,12 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 SHOUTED_NAME_ZIPF = 2.5
 #: a speaker named by initials in a transcript ("KD:", "RT:"); abbreviations (GP, DOB) are listed apart
 _SPEAKER_INITIALS = re.compile(r"[A-Z]{2,3}")
+#: the speaker of a chat line that may be a name whatever word it is: one capitalised word
+_SPEAKER = re.compile(r"[A-Z][a-z'’-]+")
+#: turns after a timestamp that make an everyday word a speaker's name in a chat
+CHAT_SPEAKER_TURNS = 2
+#: pronouns and the like are this common in English (wordfreq Zipf): "Me:" is the writer, not a name
+PRONOUN_ZIPF = 6.0
 
 
 class LayoutNames:
@@ -158,6 +164,8 @@ class _Turn:
     end: int
     words: list[str]
     strength: Strength
+    #: the turn opens with a timestamp: a line of a chat export ("09:40 Mele:", "03/03/2026, 18:52 - Mele:")
+    stamped: bool = False
 
 
 class _TextRecognizer(EntityRecognizer):
@@ -197,6 +205,7 @@ class SpeakerRecognizer(_TextRecognizer):
     def __init__(self, rules: Rules) -> None:
         self.layout = LayoutWords(rules)
         self.lexicon = LayoutNames(NameLexicon.read(rules), self.layout)
+        self.relatives = rules.words("lexicons/relatives.txt", lower=True)
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
@@ -236,10 +245,17 @@ class SpeakerRecognizer(_TextRecognizer):
         speakers = Counter(" ".join(t.words).lower() for t in turns if t.strength in (STRONG, WEAK, ROLE))
         talk = len(speakers) >= 2 and max(speakers.values(), default=0) >= 2
         conversation = len(turns) >= 3 and (people >= 2 or talk)
+        # in a chat export, a word that speaks again and again after a timestamp is someone's name there,
+        # however common a word it is ("09:40 Faith: ok", "10:58 Faith: running late")
+        stamped = Counter(
+            " ".join(t.words) for t in turns if t.stamped and t.strength == NONE and self._chat_name(t.words)
+        )
+        chat = any(t.stamped and t.strength in (STRONG, WEAK) for t in turns)
         for t in turns:
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
             alone = t.strength == STRONG and t.words[0][0].isupper()
-            if alone or (conversation and t.strength in (STRONG, WEAK)):
+            chat_name = chat and t.stamped and stamped[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
+            if alone or chat_name or (conversation and t.strength in (STRONG, WEAK)):
                 yield t.start, t.end, PERSON
 
     def _classify(self, m: re.Match[str]) -> _Turn:
@@ -250,6 +266,22 @@ class SpeakerRecognizer(_TextRecognizer):
             return _Turn(start, end, words, ROLE)
         if self.lexicon.is_label(words):
             return _Turn(start, end, words, NONE)
+        if m.group("stamp"):
+            turn = self._classify_words(words, start, end, has_layout)
+            turn.stamped = True
+            return turn
+        return self._classify_words(words, start, end, has_layout)
+
+    def _chat_name(self, words: list[str]) -> bool:
+        """A speaker of a chat line that may be a name however common a word it is: one capitalised word,
+        not a pronoun ("Me:") nor a relative ("Mum:")."""
+        return (
+            _SPEAKER.fullmatch(" ".join(words)) is not None
+            and zipf(words[0].lower()) < PRONOUN_ZIPF
+            and words[0].lower() not in self.relatives
+        )
+
+    def _classify_words(self, words: list[str], start: int, end: int, has_layout: bool) -> _Turn:
         if (
             len(words) == 1
             and _SPEAKER_INITIALS.fullmatch(words[0])
