@@ -129,6 +129,9 @@ def test_in_the_whole_pipeline(detector, text: str, span: str, label: str) -> No
         ("Posted in r/leeds by u/fern_moss86", "u/fern_moss86"),
         ("---\nReply from KestrelB_Moorby » Tue 14 Nov 2023", "KestrelB_Moorby"),
         ("follow her at @first.last.art for the prints", "@first.last.art"),
+        # the user name of a chat export's line, after its date and time
+        ("2024-02-08 18:02 kai.moana: anyone going tonight", "kai.moana"),
+        ("12/03/2025, 18:52 - rua_t: yes", "rua_t"),
     ],
 )
 def test_handles(text: str, handle: str) -> None:
@@ -137,3 +140,8 @@ def test_handles(text: str, handle: str) -> None:
 
 def test_a_reply_from_people_is_no_handle() -> None:
     assert found("SocialHandleRecognizer", "reply from the team - thanks all") == []
+
+
+@pytest.mark.parametrize("text", ["[00:12:03] P12: I think so", "09:14 Tavita: hi", "at 10.30 e.g. we left"])
+def test_transcript_labels_and_names_after_a_time_are_no_handles(text: str) -> None:
+    assert found("SocialHandleRecognizer", text) == []
