@@ -39,6 +39,8 @@ def test_particles_without_a_capitalised_name_after_them_stay_words(detector) ->
         ("Later Bà Lan rang about the rent.", "Bà Lan"),
         ("Whaea Ngaio brought the kai.", "Whaea Ngaio"),
         ("Dr Đặng rang back.", "Dr Đặng"),
+        ("23.40 the bridge - Garda Quilty stopped to chat.", "Garda Quilty"),  # ranks and professions as titles
+        ("i said i will email attorney okonjo tomorrow", "attorney okonjo"),
     ],
 )
 def test_surnames_listed_together_and_titles_of_many_languages(detector, text: str, name: str) -> None:

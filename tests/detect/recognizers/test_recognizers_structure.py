@@ -195,3 +195,18 @@ def test_pronouns_relatives_and_log_labels_after_timestamps_are_not_names(
     speakers: SpeakerRecognizer, text: str
 ) -> None:
     assert names(speakers, text) <= {"Tavita"}
+
+
+def test_a_posts_author_above_its_date_line_and_replies_after_arrows(speakers: SpeakerRecognizer) -> None:
+    post = (
+        "Abebe Tesfahun\n8 April 2026 · Harbourside · 🌐\n\nI have been thinking about the quilt.\n\n"
+        "💬 Ingrid Vasskog: Dear Abebe, it was lovely\n↳ Mags Duffy: haha thanks\n"
+    )
+    assert names(speakers, post) == {"Abebe Tesfahun", "Ingrid Vasskog", "Mags Duffy"}
+    assert names(speakers, "Roisin Dunleavy ▸ Moorby Noticeboard\n2 h · 🌐\nAnyone seen a ferret?") == {
+        "Roisin Dunleavy"
+    }
+
+
+def test_a_heading_above_a_date_line_is_no_author(speakers: SpeakerRecognizer) -> None:
+    assert names(speakers, "Weekly Update\n8 April 2026 · 3 min read\n\nThe group met.") == set()

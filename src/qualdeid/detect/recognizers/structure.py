@@ -42,6 +42,8 @@ WORDLIKE_ZIPF = 4.0
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
 _DATE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
 _STAMP = rf"\[?(?:{_DATE},?[ \t]*)?{_TIME}\]?|\[{_DATE}\]"
+#: arrows and emoji that open a reply or a comment line of a post ("↳ Ana: thanks", "💬 Ana: lovely")
+_MARKS = r"[\u2190-\u21ff\u25b6-\u25bf\U0001f4ac-\U0001f4ad][ \t]*"
 _WORD = r"[^\W\d_][\w'’.-]*"
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)"  # lazy: "Ana wrote:" is Ana + verb
 #: a name alone on a line after a sentence, before a postscript or the end: "...welcome.\nPat\nPS ..."
@@ -50,6 +52,12 @@ LONE_NAME = re.compile(
 )
 #: the writer's name alone on the last line of a post or letter ("Ana R", "Tully Ferreira x")
 LAST_LINE = re.compile(rf"(?:\A|\n)[ \t]*{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*\s*\Z")
+#: the author of a social media post, on the line above its date and audience ("Ana Ruiz\n3 March 2025 · Leeds · 🌐",
+#: "Ana Ruiz ▸ Moorby Noticeboard\n2 h · 🌐")
+POST_AUTHOR = re.compile(
+    rf"^[ \t]*{_NAME}[ \t]*(?:[▸›][^\n]*)?\n[ \t]*(?:\d{{1,2}}[ \t]*[hmd]\b|[^\n·]{{0,24}}\d)[^\n·]{{0,24}}·",
+    re.MULTILINE,
+)
 #: "@Tully Ferreira": a display name after an at sign (a handle with digits or _ stays a CONTACT)
 MENTION = re.compile(r"(?<![\w.@])@(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)(?![\w@])")
 
@@ -61,7 +69,7 @@ class LayoutWords:
         words = rules.lists("lexicons/layout.yaml")
         #: a turn: optional bullet/quote and timestamp, the speaker, an optional time or "wrote", then a colon
         self.turn = re.compile(
-            rf"^[ \t>*•-]*(?P<stamp>(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
+            rf"^(?:[ \t>*•-]|{_MARKS})*(?P<stamp>(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
             rf"(?P<time>[ \t]+[(\[]?{_TIME}[)\]]?)?"
             r"(?P<emoji>[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
             rf"(?P<verb>[ \t]+(?:{words.pattern('turn_verbs')}))?"
@@ -223,6 +231,9 @@ class SpeakerRecognizer(_TextRecognizer):
         if ":" in text:
             for m in self.layout.email_header.finditer(text):
                 yield from self._header_people(text, m)
+        if "·" in text:
+            for m in POST_AUTHOR.finditer(text):
+                yield from self._if_person(m, layout_names=True)
         last = LAST_LINE.search(text)
         if last is not None:
             yield from self._if_person(last)
@@ -319,14 +330,19 @@ class SpeakerRecognizer(_TextRecognizer):
     def _surname_like(self, word: str) -> bool:
         return word[0].isupper() and (self.lexicon.is_namelike(word) or zipf(word.lower()) < WORDLIKE_ZIPF)
 
-    def _if_person(self, m: re.Match[str], listed_word_ok: bool = False) -> Iterator[Found]:
+    def _if_person(self, m: re.Match[str], listed_word_ok: bool = False, layout_names: bool = False) -> Iterator[Found]:
         """The name of a by-line or sign-off, when it is capitalised and clearly a name (with
-        `listed_word_ok`, also a listed first name that is a word: "Thanks,\nDawn", "Hi Pat,")."""
+        `listed_word_ok`, also a listed first name that is a word: "Thanks,\nDawn", "Hi Pat,"; with
+        `layout_names`, any name-like words, the layout being evidence enough: a post's author)."""
         words = m.group("name").split()
         if self.lexicon.is_label(words) or not words[0][0].isupper():
             return
         strength = self._strength(words)
-        if strength == STRONG or (strength == WEAK and listed_word_ok and self.lexicon.is_first_name(words[0])):
+        if (
+            strength == STRONG
+            or (strength == WEAK and layout_names)
+            or (strength == WEAK and listed_word_ok and self.lexicon.is_first_name(words[0]))
+        ):
             yield m.start("name"), m.end("name"), PERSON
 
     def _header_people(self, text: str, m: re.Match[str]) -> Iterator[Found]:
