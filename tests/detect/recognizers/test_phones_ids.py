@@ -75,6 +75,24 @@ def test_numbers_after_id_words_that_are_no_id(text: str) -> None:
     assert found("RecordNumberRecognizer", text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("his case no. is on the duty sheet as TR-19-4410 if needed", "TR-19-4410"),
+        ("approved by the regional committee, ref. KREC/24/0719.", "KREC/24/0719"),
+        ("Form no. PQ-WX-2291          Date completed: 3/3/2026", "PQ-WX-2291"),
+        ("granted by the board (QRS/118/B/2025) in March", "QRS/118/B/2025"),
+    ],
+)
+def test_reference_numbers_of_letter_and_digit_groups_without_a_label(text: str, code: str) -> None:
+    assert code in found("CodeRecognizer", text)
+
+
+@pytest.mark.parametrize("text", ["COVID-19 and PHQ-9, GAD-7", "ICD-10 codes", "notes in UA/GE/PL", "KS3/4 maths"])
+def test_scales_diseases_and_language_lists_are_no_reference_numbers(text: str) -> None:
+    assert found("CodeRecognizer", text) == []
+
+
 @pytest.mark.parametrize(("text", "number"), [("Room C3.118, Marsh Building", "C3.118"), ("suite B12 upstairs", "B12")])
 def test_room_numbers_with_a_letter(text: str, number: str) -> None:
     assert found("RoomNumberRecognizer", text) == [number]
