@@ -210,3 +210,17 @@ def test_a_posts_author_above_its_date_line_and_replies_after_arrows(speakers: S
 
 def test_a_heading_above_a_date_line_is_no_author(speakers: SpeakerRecognizer) -> None:
     assert names(speakers, "Weekly Update\n8 April 2026 · 3 min read\n\nThe group met.") == set()
+
+
+def test_chat_lines_naming_the_writer_before_the_time(speakers: SpeakerRecognizer) -> None:
+    chat = "Ирина П, 09:15\nHello all\nმარიამ, 09:31\n(voice message)\nTamsa 🤸, 11:20\nhi everyone\n"
+    assert names(speakers, chat) == {"Ирина П", "მარიამ", "Tamsa"}
+    assert names(speakers, "Plan for Saturday\nLunch, 12:30\nsoup\nDinner, 18:00\nstew\n") == set()
+
+
+def test_a_name_before_its_email_address_and_a_quoted_sign_off(speakers: SpeakerRecognizer) -> None:
+    mail = (
+        "Thanks for the update.\n\n"
+        "On Mon, 9 Mar 2026 at 08:14, Pieter van der Walt <p.vdwalt@example.org> wrote:\n> Hi all\n> Groete\n> Pieter\n"
+    )
+    assert names(speakers, mail) == {"Pieter van der Walt", "Pieter"}

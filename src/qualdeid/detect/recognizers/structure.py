@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,6 +59,22 @@ POST_AUTHOR = re.compile(
     rf"^[ \t]*{_NAME}[ \t]*(?:[▸›][^\n]*)?\n[ \t]*(?:\d{{1,2}}[ \t]*[hmd]\b|[^\n·]{{0,24}}\d)[^\n·]{{0,24}}·",
     re.MULTILINE,
 )
+#: a chat export's line naming who writes, then the time, the message on the lines below ("Ana Ruiz, 09:15",
+#: "Tully 🌻 11:20", "Jo (mum of two), 7:02 pm")
+CHAT_HEADER = re.compile(
+    rf"^[ \t]*{_NAME}(?:[ \t]*\([^()\n]{{1,30}}\))?"
+    r"(?:[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
+    rf"[ \t]*,?[ \t]+{_TIME}[ \t]*$",
+    re.MULTILINE,
+)
+#: the lines of a chat export that name who writes: two at least
+CHAT_HEADERS = 2
+#: a name before its e-mail address in angle brackets: "On Mon, 9 Mar, Ana Ruiz <ana@x.org> wrote:"
+NAME_BEFORE_EMAIL = re.compile(
+    r"(?:^|(?<=[,:;>])|(?<=[,:;>][ \t]))[ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3})"
+    r"[ \t]*<[^<>\s@]+@[^<>\s]+>",
+    re.MULTILINE,
+)
 #: "@Tully Ferreira": a display name after an at sign (a handle with digits or _ stays a CONTACT)
 MENTION = re.compile(r"(?<![\w.@])@(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)(?![\w@])")
 
@@ -84,7 +101,7 @@ class LayoutWords:
         )
         #: a closing word, then the writer's name on the same or the next line ("Cheers,\nAna", "Thanks Ana x")
         self.sign_off = re.compile(
-            rf"^[ \t]*(?i:{words.pattern('sign_offs')}|xx+)[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t]*)?"
+            rf"^[ \t>]*(?i:{words.pattern('sign_offs')}|xx+)[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t>]*)?"
             rf"{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*[ \t]*$",
             re.MULTILINE,
         )
@@ -231,6 +248,13 @@ class SpeakerRecognizer(_TextRecognizer):
         if ":" in text:
             for m in self.layout.email_header.finditer(text):
                 yield from self._header_people(text, m)
+        headers = list(CHAT_HEADER.finditer(text))
+        if len(headers) >= CHAT_HEADERS:
+            for m in headers:
+                yield from self._if_person(m, layout_names=True)
+        if "<" in text:
+            for m in NAME_BEFORE_EMAIL.finditer(text):
+                yield from self._if_person(m, layout_names=True)
         if "·" in text:
             for m in POST_AUTHOR.finditer(text):
                 yield from self._if_person(m, layout_names=True)
@@ -335,8 +359,10 @@ class SpeakerRecognizer(_TextRecognizer):
         `listed_word_ok`, also a listed first name that is a word: "Thanks,\nDawn", "Hi Pat,"; with
         `layout_names`, any name-like words, the layout being evidence enough: a post's author)."""
         words = m.group("name").split()
-        if self.lexicon.is_label(words) or not words[0][0].isupper():
+        if self.lexicon.is_label(words) or not (words[0][0].isupper() or (layout_names and _unicase(words[0][0]))):
             return
+        if layout_names and len(words) > 2:
+            words = words[:1] + [w for w in words[1:-1] if not w.islower()] + words[-1:]  # "Pieter van der Walt"
         strength = self._strength(words)
         if (
             strength == STRONG
@@ -494,6 +520,11 @@ class AddressBlockRecognizer(_TextRecognizer):
         if all(w.lower() in self.generic_words or w.lower() in ("the", "of", "and") for w in words):
             return "role"
         return ORGANIZATION
+
+
+def _unicase(c: str) -> bool:
+    """A letter of a script whose names are not capitalised (Georgian, Chinese, Arabic ...)."""
+    return c.isalpha() and not unicodedata.name(c, "LATIN").startswith(("LATIN", "GREEK", "CYRILLIC", "ARMENIAN"))
 
 
 def _line_index(starts: list[int], offset: int) -> int:
