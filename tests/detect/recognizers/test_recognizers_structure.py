@@ -224,3 +224,18 @@ def test_a_name_before_its_email_address_and_a_quoted_sign_off(speakers: Speaker
         "On Mon, 9 Mar 2026 at 08:14, Pieter van der Walt <p.vdwalt@example.org> wrote:\n> Hi all\n> Groete\n> Pieter\n"
     )
     assert names(speakers, mail) == {"Pieter van der Walt", "Pieter"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cheers,\nKavindri", {"Kavindri"}),  # an unlisted name after a sign-off
+        ("Thanks for reading.\nKavindri\n\n---\nReply from someone", {"Kavindri"}),  # alone after the last sentence
+        ("Thanks,\nDawn", {"Dawn"}),  # a listed first name that is a word
+        ("See you soon.\nMethods\n\nWe did it.", set()),  # an everyday word alone on a line is a heading
+        ("We talked.\nWhānau\n\nThen we ate.", set()),  # a te reo term is never a name by itself
+        ("Dear Sir or Madam,\nI write about my son.", set()),  # titles only
+    ],
+)
+def test_sign_offs_and_lone_names_at_the_end(speakers: SpeakerRecognizer, text: str, expected: set[str]) -> None:
+    assert names(speakers, text) == expected

@@ -240,11 +240,11 @@ class SpeakerRecognizer(_TextRecognizer):
             for m in self.layout.byline.finditer(text):
                 yield from self._if_person(m)
         for m in self.layout.sign_off.finditer(text):
-            yield from self._if_person(m, listed_word_ok=True)
+            yield from self._if_person(m, layout_names=True)
         for m in self.layout.greeting.finditer(text):
-            yield from self._if_person(m, listed_word_ok=True)
+            yield from self._if_person(m, layout_names=True)
         for m in LONE_NAME.finditer(text):
-            yield from self._if_person(m, listed_word_ok=True)
+            yield from self._if_person(m, layout_names=True)
         if ":" in text:
             for m in self.layout.email_header.finditer(text):
                 yield from self._header_people(text, m)
@@ -354,21 +354,21 @@ class SpeakerRecognizer(_TextRecognizer):
     def _surname_like(self, word: str) -> bool:
         return word[0].isupper() and (self.lexicon.is_namelike(word) or zipf(word.lower()) < WORDLIKE_ZIPF)
 
-    def _if_person(self, m: re.Match[str], listed_word_ok: bool = False, layout_names: bool = False) -> Iterator[Found]:
-        """The name of a by-line or sign-off, when it is capitalised and clearly a name (with
-        `listed_word_ok`, also a listed first name that is a word: "Thanks,\nDawn", "Hi Pat,"; with
-        `layout_names`, any name-like words, the layout being evidence enough: a post's author)."""
+    def _if_person(self, m: re.Match[str], layout_names: bool = False) -> Iterator[Found]:
+        """The name of a by-line, when it is capitalised and clearly a name; with `layout_names`, any
+        name-like words (a listed first name that is a word, an unlisted rare word), the layout being
+        evidence enough: a sign-off ("Thanks,\nDawn"), a greeting ("Hi Pat,"), a post's author."""
         words = m.group("name").split()
         if self.lexicon.is_label(words) or not (words[0][0].isupper() or (layout_names and _unicase(words[0][0]))):
             return
+        if len(words) == 1 and self.lexicon.names.is_term(words[0]):
+            return  # "Whakapapa" alone on a line is a heading
+        if all((w.islower() and not _unicase(w[0])) or w.lower().rstrip(".") in self.lexicon.titles for w in words):
+            return  # "Dear Sir or Madam"
         if layout_names and len(words) > 2:
             words = words[:1] + [w for w in words[1:-1] if not w.islower()] + words[-1:]  # "Pieter van der Walt"
         strength = self._strength(words)
-        if (
-            strength == STRONG
-            or (strength == WEAK and layout_names)
-            or (strength == WEAK and listed_word_ok and self.lexicon.is_first_name(words[0]))
-        ):
+        if strength == STRONG or (strength == WEAK and layout_names):
             yield m.start("name"), m.end("name"), PERSON
 
     def _header_people(self, text: str, m: re.Match[str]) -> Iterator[Found]:
