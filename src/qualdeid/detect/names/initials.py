@@ -83,6 +83,7 @@ class Initials:
         self.labels = words["labels"]
         self.after = words["after"] | {"'s", "’s"}
         self.not_verbs = words["not_verbs"]
+        self.not_tasks = words["not_tasks"] | ARTICLES
         #: "I'll call him W", "named her K"
         self.named = re.compile(rf"\b(?:{words.pattern('naming')})[ \t]+(?:him|her|them)[ \t]+$", re.IGNORECASE)
         #: A person's description in brackets after initials: "QJ (M, 40s)", "BQ (manager)", "(support worker)".
@@ -174,7 +175,13 @@ class Initials:
             or prev in self.before
             or self._acts(nxt)
             or (len(token) > 1 and (self._described_or_on_duty(text, m.start(), rest) or self._introduced(text, m)))
+            or (len(token) > 1 and self._opens_clause(text, m.start(), prev) and self._tasked(rest))
         )
+
+    def _tasked(self, rest: str) -> bool:
+        """ "ET to talk to her", "EH can you?": initials opening a clause, then a task or a modal verb."""
+        m = _TASK.match(rest)
+        return m is not None and (m.group(1) is None or m.group(1) not in self.not_tasks)
 
     def _listed(self, text: str, acting: set[str]) -> Iterator[tuple[int, int]]:
         """ "coded by QA, HR and TW": initials listed with initials that act as people are people too,
@@ -223,6 +230,8 @@ class Initials:
         return re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None
 
 
+#: after initials opening a clause in notes: "to" and a verb ("ET to talk to her"), or a modal ("EH can you?")
+_TASK = re.compile(r"[ \t]+(?:to[ \t]+([a-z]{2,})\b|(?:can|could|will|would|should|must|pls|please)\b)")
 #: Initials joined to other initials before them: "HM + NP", "RS & KT", "TB and JW".
 _JOINED = re.compile(rf"(?<![\w&/.'’-])({_SHAPE_2})[ \t]*(?:\+|&|and)[ \t]*$")
 #: Two or more initials in a list: "QA, HR and TW", "HR & QA", "QA, TW, and HR"; a member may carry a note in
