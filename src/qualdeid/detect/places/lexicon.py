@@ -45,6 +45,10 @@ class PlaceLexicon:
     unit_words: frozenset[str] = frozenset()
     #: type words that close a street name written in lower case ("dunmore st")
     lower_case_street_types: frozenset[str] = frozenset()
+    #: type words that close an organisation's name written in lower case ("drumcarrow high")
+    lower_case_org_types: frozenset[str] = frozenset()
+    #: the words before an organisation's name in lower case ("the", "from")
+    lower_case_org_after: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, rules: Rules) -> PlaceLexicon:
@@ -67,6 +71,8 @@ class PlaceLexicon:
             compass=frozenset(w.capitalize() for w in words["compass_words"]),
             unit_words=rules.lists("lexicons/layout.yaml")["address_units"],
             lower_case_street_types=words["lower_case_street_types"],
+            lower_case_org_types=words["lower_case_org_types"],
+            lower_case_org_after=words["lower_case_org_after"],
         )
 
     @cached_property
@@ -78,12 +84,15 @@ class PlaceLexicon:
         return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
 
     @cached_property
-    def lower_case_street(self) -> re.Pattern[str]:
-        """ "dunmore st", "on old kelso road": one or two lower-case words, then a street type (with a house
-        number before them, rules/recognizers/places.yaml finds them whatever the words)."""
-        types = "|".join(sorted(self.lower_case_street_types, key=len, reverse=True))
+    def lower_case_name(self) -> re.Pattern[str]:
+        """ "dunmore st", "on old kelso road", "the clachan trust": one or two lower-case words, then a street
+        type (group ``street``) or an organisation type (with a house number before a street, the patterns of
+        rules/recognizers/places.yaml find it whatever the words)."""
+        streets = "|".join(sorted(self.lower_case_street_types, key=len, reverse=True))
+        orgs = "|".join(sorted(self.lower_case_org_types, key=len, reverse=True))
         return re.compile(
-            rf"(?<![\w'’-])(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?)[ \t]+(?:{types})\.?(?![\w'’-])"
+            rf"(?<![\w'’-])(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?)[ \t]+"
+            rf"(?:(?P<street>{streets})\.?|{orgs})(?![\w'’-])"
         )
 
     @cached_property
