@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from qualdeid.corpus.model import Span
-from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
+from qualdeid.detect.finalise import ECHO_REASON, NER_DETECTOR, Finaliser
 from qualdeid.labels import AGE, DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
 
@@ -67,6 +67,14 @@ DROPPED = [
     ("Mālō e lelei everyone", "Mālō", PERSON, NER_DETECTOR),
     # a range of hours or ages read as a code
     ("Drop-in, Thursdays 9-11 at the library", "9-11", ID, "CodeRecognizer"),
+    # a body named only by what it does
+    (
+        "The Research Ethics Committee wants the forms by Friday.",
+        "Research Ethics Committee",
+        ORGANIZATION,
+        NER_DETECTOR,
+    ),
+    ("Next hearing of the Review Board is in June.", "Review Board", ORGANIZATION, NER_DETECTOR),
 ]
 
 
@@ -99,6 +107,9 @@ KEPT = [
     ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
     ("the ceilidh at Hogmanay Night went well", "Hogmanay Night", DATE_TIME, "HolidayRecognizer"),
     ("file ref 4471-209 kept", "4471-209", ID, "CodeRecognizer"),
+    # a body with a name of its own
+    ("She chairs the Kelmscott Licensing Board now.", "Kelmscott Licensing Board", ORGANIZATION, NER_DETECTOR),
+    ("the NMC Fitness Committee met twice", "NMC Fitness Committee", ORGANIZATION, NER_DETECTOR),
 ]
 
 
@@ -113,6 +124,7 @@ TRIMMED = [
     ("DOB: 14/02/1961 Age: 63", "14/02/1961 Age", DATE_TIME, ["14/02/1961"]),
     ("from March 2022 to May 2023", "March 2022 to May 2023", DATE_TIME, ["March 2022", "May 2023"]),
     ("Between 4 June 2021 and now", "Between 4 June 2021", DATE_TIME, ["4 June 2021"]),
+    ("see you on the 12th at group", "on the 12th", DATE_TIME, ["12th"]),
     # names: a note after a dash, a greeting, a role, a time of day
     ("Mirela Vasko - Romanian interpreter booked", "Mirela Vasko - Romanian", PERSON, ["Mirela Vasko"]),
     ("Hi Tevita, thanks for the lift", "Hi Tevita", PERSON, ["Tevita"]),
@@ -125,6 +137,7 @@ TRIMMED = [
     # rare details: the possessive and a dangling word left out
     ("she shows off his racing pigeons", "his racing pigeons", RARE_DETAIL, ["racing pigeons"]),
     ("he was a stilt-walker back then", "was a stilt-walker back", RARE_DETAIL, ["was a stilt-walker"]),
+    ("I rode rodeo broncs for my uncle", "rode rodeo broncs for my", RARE_DETAIL, ["rode rodeo broncs"]),
 ]
 
 
@@ -158,3 +171,120 @@ def test_the_whole_pipeline_keeps_names_and_drops_words(detector) -> None:
     assert "Wigan" in texts and any("14th" in t for t in texts)
     for word in ("Kinyarwanda", "Wolof", "Eritrean", "Tues", "Weds", "Christmas", "Officer"):
         assert not any(word in t for t in texts), (word, found)
+
+
+def _rare(text: str, surface: str, reason: str, after: int = 0) -> Span:
+    start = text.index(surface, after)
+    return Span(start, start + len(surface), RARE_DETAIL, score=0.5, detector="rare", reason=reason)
+
+
+ECHOED = f"unusual hobby or skill; {ECHO_REASON}"
+
+
+def test_a_later_bare_mention_of_a_rare_detail_is_dropped(finaliser: Finaliser) -> None:
+    """ "the hurdy-gurdy" after "used to play the hurdy-gurdy in a folk band": the first mention
+    carries the detail, a later echo of it names the object only."""
+    text = "Orla used to play the hurdy-gurdy in a folk band. Today the hurdy-gurdy came out and we all sang."
+    framed = _rare(text, "used to play the hurdy-gurdy in a folk band", "unusual hobby or skill")
+    echo = _rare(text, "the hurdy-gurdy", ECHOED, after=framed.end)
+    assert [s.text for s in finaliser.spans(text, [framed, echo])] == ["used to play the hurdy-gurdy in a folk band"]
+
+
+def test_an_echo_that_is_the_only_mention_or_may_hold_a_name_stays(finaliser: Finaliser) -> None:
+    """The first mention in a document stays even when it is an echo; a later one with a capitalised
+    rare word stays too (it may be a name no detector found); a framed later mention is the finders' call."""
+    only = "He brought the hurdy-gurdy to group and everyone laughed."
+    assert [s.text for s in finaliser.spans(only, [_rare(only, "the hurdy-gurdy", ECHOED)])] == ["the hurdy-gurdy"]
+    text = "Orla used to play the hurdy-gurdy. Later Zephrine - hurdy-gurdy group. Now she plays the hurdy-gurdy."
+    framed = _rare(text, "used to play the hurdy-gurdy", "unusual hobby or skill")
+    named = _rare(text, "Zephrine - hurdy-gurdy group", ECHOED)
+    again = _rare(text, "plays the hurdy-gurdy", "unusual hobby or skill")
+    assert [s.text for s in finaliser.spans(text, [framed, named, again])] == [
+        "used to play the hurdy-gurdy",
+        "Zephrine - hurdy-gurdy group",
+        "plays the hurdy-gurdy",
+    ]
+
+
+def test_the_rare_finders_echoes_are_dropped_after_the_first_mention(detector) -> None:
+    """Through the whole pipeline: the rare finders mark an unframed "the ferret" as an echo of a detail
+    framed elsewhere (the reason the finaliser reads); in a document only its first mention stays."""
+    from qualdeid.corpus import Document
+
+    texts = [
+        "Kasimir used to breed ferrets on a farm near the coast before he got unwell.",
+        "Kasimir keeps a ferret in his flat. Later the ferret escaped and hid under the sofa. The ferret is fine.",
+        "Group was quiet. Someone brought a ferret in a box and the ferret slept all afternoon.",
+    ]
+    docs = list(detector.detect([Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]))
+    rare = [[s for s in doc.spans if s.label == RARE_DETAIL] for doc in docs]
+    assert [s.text for s in rare[1]] == ["keeps a ferret in his flat"]
+    assert [s.text for s in rare[2]] == ["a ferret"] and ECHO_REASON in (rare[2][0].reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        ("At tea she spoke to him in Estonian and he smiled.", "spoke to him in Estonian", False),
+        ("Her neighbour speaks Hungarian, so they chat.", "speaks Hungarian", False),
+        ("Speaking Dutch with him helped.", "Speaking Dutch", False),
+        ("He sat with us all evening.", "with", False),
+        ("She speaks fluent Faroese and teaches it online.", "speaks fluent Faroese", True),
+        ("He taught himself Esperanto from a library book.", "taught himself Esperanto from a library book", True),
+        ("She has eleven grandchildren in three countries.", "has eleven grandchildren", True),
+    ],
+)
+def test_a_rare_detail_of_only_common_words_or_a_spoken_language_is_dropped(
+    finaliser: Finaliser, text: str, surface: str, kept: bool
+) -> None:
+    """The language someone speaks, or a finder's leftover of common words, is no rare fact; a language
+    with a mark of skill or of how it was learned is (the rare finders decide which)."""
+    span = _rare(text, surface, "speaks or signs a less common language")
+    assert [s.text for s in finaliser.spans(text, [span])] == ([surface] if kept else [])
+
+
+def test_a_rare_detail_split_around_a_place_leaves_its_preposition(finaliser: Finaliser) -> None:
+    """ "used to drive the ice resurfacer at <Kelmscott Rink>": the place keeps its label, the detail
+    keeps its phrase without the dangling "at"."""
+    text = "He used to drive the ice resurfacer at Kelmscott Rink most winters."
+    found = [
+        ("used to drive the ice resurfacer at Kelmscott Rink", RARE_DETAIL, "rare"),
+        ("Kelmscott Rink", LOCATION, "NamedPlaceRecognizer"),
+    ]
+    assert _final(finaliser, text, found) == [
+        ("used to drive the ice resurfacer", RARE_DETAIL),
+        ("Kelmscott Rink", LOCATION),
+    ]
+
+
+def test_an_echo_of_a_job_the_service_provides_is_dropped(finaliser: Finaliser) -> None:
+    """ "Interpreter: booked": an echo of a detail framed elsewhere ("worked as an interpreter") that is only
+    a job title is the service's interpreter, no one's past; framed, it stays (the finders' call)."""
+    text = "Interpreter: booked for Tuesday. She had worked as an interpreter in the courts."
+    echo = _rare(text, "Interpreter", ECHOED)
+    framed = _rare(text, "worked as an interpreter in the courts", "unusual occupation")
+    assert [s.text for s in finaliser.spans(text, [echo, framed])] == ["worked as an interpreter in the courts"]
+
+
+def test_a_greeting_left_of_a_name_cut_out_of_an_organisation_is_dropped(finaliser: Finaliser) -> None:
+    """NER's "Kia ora Tamsin" as one organisation: the name keeps its label, the greeting is no organisation."""
+    text = "Kia ora Tamsin, thanks for the lift on Friday."
+    found = [
+        Span(0, 14, ORGANIZATION, score=0.85, detector=NER_DETECTOR),
+        Span(8, 14, PERSON, score=0.9, detector=NAMES),
+    ]
+    assert [(s.text, s.label) for s in finaliser.spans(text, found)] == [("Tamsin", PERSON)]
+
+
+def test_a_form_s_name_labels_are_no_names(detector) -> None:
+    """ "Title: Mr   Surname: ...": the labels of a form's name fields are fields, the values are names."""
+    text = "PERSON REFERRED\nTitle: Mr    Surname: PONDAROSA    First name: Kavin\nFamily name: Oyelaran\n"
+    found = [s.text for s in detector.detect_text(text).spans if s.label == PERSON]
+    assert "PONDAROSA" in found and "Kavin" in found
+    assert not any(label in t for t in found for label in ("Surname", "First name", "Family name")), found
+
+
+def test_an_echo_that_names_only_a_relative_is_dropped(finaliser: Finaliser) -> None:
+    """ "talking to the aunties": an echo of a detail framed elsewhere that is only a kinship word."""
+    text = "I stayed inside talking to the aunties about the plan."
+    assert finaliser.spans(text, [_rare(text, "the aunties", ECHOED)]) == []

@@ -33,13 +33,14 @@ _USED_AS_WORD = re.compile(
 )
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 #: What joins two dates in one NER span ("March 2022 to May 2023") or separates a name from a note
-#: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", a time of day)
+#: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", "the", a time of day)
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
-_DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of)\s+", re.IGNORECASE)
+_DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of|the)\s+", re.IGNORECASE)
 #: What puts a language before or beside a word (read with the language list)
+_SPEAK = r"speaks?|spoke|speaking|spoken"
 _SPEAKING = re.compile(
-    r"\b(?:speaks?|spoke|speaking|spoken|fluent(?:ly)?)"
+    rf"\b(?:{_SPEAK}|fluent(?:ly)?)"
     r"(?:[ \t]+(?:in|some|fluent|a[ \t]+little|mostly|only|both))*[ \t]+$",
     re.IGNORECASE,
 )
@@ -55,7 +56,9 @@ _AGE_UNIT = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old|\s*y\.?/?o\b\.?", re.IGN
 #: What a rare detail's phrase is said with, not the fact: "his racing pigeons", "she's a stilt-walker" (its "s"),
 #: "a circus stilt-walker back (then)"
 _RARE_LEAD = re.compile(r"(?:s|her|his|my|their|our|your)\s+", re.IGNORECASE)
-_RARE_TAIL = re.compile(r"\s+(?:back|in|on|at|to|for|with|of|the|a|an|and|as)$", re.IGNORECASE)
+_RARE_TAIL = re.compile(
+    r"\s+(?:back|in|on|at|to|for|with|of|the|a|an|and|as|her|his|my|their|our|your)$", re.IGNORECASE
+)
 #: A word opening a list or a field, not a name: "Puzzles, snacks and ...", "Raffle: ..."
 _LISTED = re.compile(r"[ \t]*[,:]")
 _PEOPLE_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -64,6 +67,18 @@ _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
 COMMON_WORD_ZIPF = 5.0
+#: A rare detail made only of these says nothing rare: the most frequent words of English ("to him in", "with"),
+#: a verb of speaking and a language ("speaks Turkish", "Speaking French"): the language someone speaks
+GRAMMAR_ZIPF = 6.0
+_SPEAK_WORD = re.compile(_SPEAK, re.IGNORECASE)
+#: The words before a body's type that say only what it does ("Research Ethics", "Review"): this frequent or more
+BODY_WORD_ZIPF = 4.0
+#: What the rare finders add to the reason of a detail found only because the same detail is framed
+#: elsewhere in the corpus (a bare "the accordion", "mules"): such an echo is a mention, not the fact
+ECHO_REASON = "the same detail is flagged elsewhere in the corpus"
+#: The words two mentions of one rare detail share: rarer in English than this (zipf), four letters or more
+DETAIL_WORD_ZIPF = 4.0
+_DETAIL_WORDS = re.compile(r"[^\W\d_]{4,}")
 
 #: What a span split around another may be left with at its edges: "88 Larkspur Street, "
 _PIECE_EDGES = " \t\r\n,;"
@@ -123,6 +138,12 @@ class Finaliser:
         #: roles and fields, never a name alone: "Supervisor", "Tel" (titles and kin are: "Aunty can ...")
         self.not_names_alone = self.names.roles | self.names.fields
         self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
+        self.body_types = rules.words("lexicons/body_types.txt", lower=True)
+        #: jobs, relatives and words of te reo or a Pacific language: an echo of a rare detail made only of
+        #: them is the service's interpreter or someone's aunty, no rare fact
+        self.everyday_people = (
+            self.job_titles | rules.words("lexicons/relatives.txt", lower=True) | self.words_also_names
+        )
 
     def _no_place(self, piece: str) -> bool:
         return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
@@ -183,6 +204,13 @@ class Finaliser:
         known = self.job_titles | self.not_names_alone | self.names.titles
         return all(w in known or (zipf(w) >= 3.0 and not self.names.is_name(w)) for w in words[:-1])
 
+    def _body_by_function(self, piece: str) -> bool:
+        """ "Research Ethics Committee", "Review Board": a body named only by what it does."""
+        words = _PEOPLE_WORDS.findall(piece)
+        if len(words) < 2 or words[-1].lower() not in self.body_types:
+            return False
+        return all(zipf(w.lower()) >= BODY_WORD_ZIPF and not w.isupper() for w in words[:-1])
+
     def _role_or_field(self, text: str, span: Span) -> bool:
         """ "Coordinator", "Tel", "MRN", "Ward Manager": a role, a field or a record's name alone."""
         piece = text[span.start : span.end]
@@ -212,6 +240,31 @@ class Finaliser:
         plural = word.endswith("s") and zipf(word[:-1]) >= 3.5
         return plural or (zipf(word) >= 4.0 and bool(_LISTED.match(text, span.end)))
 
+    def _says_nothing_rare(self, text: str, span: Span) -> bool:
+        """ "spoke to him in Welsh", "speaks Arabic", "with": no word of the detail is rare (a language is
+        a detail with more to it: "taught himself Esperanto", "speaks fluent Icelandic")."""
+        words = _PEOPLE_WORDS.findall(text, span.start, span.end)
+        return bool(words) and all(
+            _SPEAK_WORD.fullmatch(w) or _plain(w) in self.peoples or zipf(w.lower()) >= GRAMMAR_ZIPF for w in words
+        )
+
+    def _mere_echoes(self, text: str, spans: list[Span]) -> set[int]:
+        """The ids of rare-detail echoes (found only because the same detail is framed elsewhere) that say
+        nothing of their own: a repeat of a detail already mentioned earlier in the document ("plays the
+        hurdy-gurdy in a folk band ... the hurdy-gurdy"; the first mention carries the detail), or a job
+        the service provides or a relative ("Interpreter: booked", "no interpreter", "the aunties"). An
+        echo with a capitalised rare word stays (that word may be a name no other detector found)."""
+        seen: set[str] = set()
+        mere: set[int] = set()
+        for span in sorted((s for s in spans if s.label == RARE_DETAIL), key=lambda s: s.start):
+            piece = text[span.start : span.end]
+            words = _detail_words(piece)
+            echo = ECHO_REASON in (span.reason or "") and not _capitalised_rare_word(piece)
+            if echo and (words & seen or (words and words <= self.everyday_people)):
+                mere.add(id(span))
+            seen |= words
+        return mere
+
     def _tidy(self, text: str, span: Span) -> list[Span]:
         """A date, a name or an age without the words around it that the annotation leaves out: "between 4 May",
         "2 May 2024 5:10 PM", "Ana Ruiz - Catalan", "Hi Ana", "Ana Ruiz RN", "58 years old"."""
@@ -227,12 +280,7 @@ class Finaliser:
             kept = [self._name_piece(text, p) for p in pieces if self._has_name(text, p)]
             return kept or [span]
         if span.label == RARE_DETAIL:
-            start, end = span.start, span.end
-            while (m := _RARE_LEAD.match(text, start, end)) and m.end() < end:
-                start = m.end()
-            while (m := _RARE_TAIL.search(text, start, end)) and m.start() > start:
-                end = m.start()
-            return [replace(span, start=start, end=end)]
+            return [_trim_detail(text, span)]
         if span.label == AGE and (m := _AGE_UNIT.search(text, span.start, span.end)) and m.end() == span.end:
             return [replace(span, end=m.start())] if m.start() > span.start else [span]
         return [span]
@@ -284,6 +332,8 @@ class Finaliser:
         """The final spans of a document: cleaned, filtered, without overlaps, with their text."""
         headings = heading_ranges(text)
         by_others = [s for s in spans if s.detector != NER_DETECTOR]
+        echoes = self._mere_echoes(text, spans)
+        spans = [s for s in spans if id(s) not in echoes]
         cleaned: list[Span] = []
         for span in [*spans, *self.lists.deny_spans(text)]:
             span = _clean(text, span)
@@ -294,6 +344,8 @@ class Finaliser:
             ):
                 continue
             span_text = text[span.start : span.end]
+            if span.label == RARE_DETAIL and self._says_nothing_rare(text, span):
+                continue
             if span.label == ID and span.detector == "CodeRecognizer" and _SMALL_RANGE.fullmatch(span_text):
                 continue  # "Thursdays 9-11", "ages 14-21": hours or ages, not a code
             if (
@@ -320,6 +372,8 @@ class Finaliser:
                     continue  # "P14", "R2", "Session R4": a participant's study code
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._no_place(span_text):
                     continue  # "Germany", "WhatsApp", "CPN", "the ER"
+                if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._body_by_function(span_text):
+                    continue  # "the Research Ethics Committee", "the Review Board"
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
                     continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
                 if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
@@ -352,9 +406,25 @@ class Finaliser:
                 start += m.end()  # a piece of a split span: "at Quillfeather Housing Help"
             if leading and (m := _TRAILING_WORD.search(text, start, end)) and m.start() > start:
                 end = m.start()  # "Larkspur Boxing on"
-            if end > start:
-                final.append(replace(span, start=start, end=end, text=text[start:end]))
+            if span.label == RARE_DETAIL:
+                # a piece of a detail split around a name or a place: "used to drive the Zamboni at"
+                trimmed = _trim_detail(text, replace(span, start=start, end=end))
+                start, end = trimmed.start, trimmed.end
+            piece_span = replace(span, start=start, end=end, text=text[start:end])
+            if end <= start or (span.label in (LOCATION, ORGANIZATION) and self._is_term(text, piece_span)):
+                continue  # "Kia ora" left of NER's "Kia ora Leanne" once the name is cut out
+            final.append(piece_span)
         return final
+
+
+def _trim_detail(text: str, span: Span) -> Span:
+    """A rare detail without what it is said with: "his racing pigeons", "a stilt-walker back (then)"."""
+    start, end = span.start, span.end
+    while (m := _RARE_LEAD.match(text, start, end)) and m.end() < end:
+        start = m.end()
+    while (m := _RARE_TAIL.search(text, start, end)) and m.start() > start:
+        end = m.start()
+    return replace(span, start=start, end=end)
 
 
 def _pieces(text: str, span: Span, breaks: re.Pattern[str]) -> list[Span]:
@@ -375,6 +445,16 @@ def _plain(text: str) -> str:
     """Lower case, without macrons or accents, article or possessive: "Whānau" and "whanau" are one word."""
     decomposed = unicodedata.normalize("NFKD", normalise(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _detail_words(piece: str) -> set[str]:
+    """The rare words of a detail, singular: "Accordions" and "the accordion" share "accordion"."""
+    words = (w.lower() for w in _DETAIL_WORDS.findall(piece))
+    return {w.removesuffix("s") for w in words if zipf(w) < DETAIL_WORD_ZIPF}
+
+
+def _capitalised_rare_word(piece: str) -> bool:
+    return any(w[0].isupper() and w[1:].islower() and zipf(w.lower()) < 3.0 for w in _DETAIL_WORDS.findall(piece))
 
 
 def _no_word(piece: str) -> bool:
