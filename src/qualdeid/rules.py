@@ -271,9 +271,14 @@ def _yaml_file(path: Path) -> Any:
     return _parse_yaml(path, stat.st_mtime_ns, stat.st_size)
 
 
+#: libyaml's parser where PyYAML was built with it: the same data, ten times faster (most of the rules'
+#: loading time at start-up was YAML parsing in pure Python).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=256)
 def _parse_yaml(path: Path, mtime_ns: int, size: int) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         raise RulesError(f"{path}: not valid YAML ({exc.__class__.__name__}); fix or remove the file") from None

@@ -106,6 +106,10 @@ def test_cached_lemmatizer_gives_spacys_lemmas_on_first_and_cached_calls():
     texts = [TEXT, "She was running; they've bought the geese and were bought out. " + TEXT]
     for doc_fast, doc_standard in zip(fast.pipe(texts), standard.pipe(texts), strict=True):
         assert [t.lemma_ for t in doc_fast] == [t.lemma_ for t in doc_standard]
+    # nlp.pipe went through the cache (the wrapped lemmatizer's own pipe would bypass it)
+    assert fast.get_pipe("lemmatizer").cache
+    for doc_fast, doc_standard in zip(fast.pipe(texts), standard.pipe(texts), strict=True):
+        assert [t.lemma_ for t in doc_fast] == [t.lemma_ for t in doc_standard]
 
 
 def test_fast_attribute_ruler_without_a_parse_gives_spacys_attributes():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -215,6 +216,16 @@ class CachedLemmatizer:
             lemmas[i] = hit
         doc.from_array([LEMMA], lemmas)
         return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """As spaCy's ``Pipe.pipe``, through this ``__call__``. Without it ``nlp.pipe`` found the
+        wrapped lemmatizer's own ``pipe`` (by ``__getattr__``), and every batch went uncached."""
+        error_handler = self.lemmatizer.get_error_handler()
+        for doc in stream:
+            try:
+                yield self(doc)
+            except Exception as e:
+                error_handler(self.lemmatizer.name, self.lemmatizer, [doc], e)
 
 
 @Language.factory("qualdeid_cached_lemmatizer")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
-from presidio_analyzer import PatternRecognizer
+import regex
+from presidio_analyzer import Pattern, PatternRecognizer
 
 from qualdeid.rules import Rules, alternation
 
@@ -34,7 +36,7 @@ def load_pattern_recognizers(rules: Rules) -> list[PatternRecognizer]:
         config.setdefault("supported_language", "en")
         try:
             config["patterns"] = [_with_lists(pattern, rules) for pattern in config.get("patterns") or []]
-            recognizers.append(PatternRecognizer.from_dict(config))
+            recognizers.append(_recognizer(config))
         except Exception as exc:  # a malformed entry: name it instead of showing a stack trace
             raise ValueError(f"recognizer {name!r} ({PATTERN_GLOB}): {exc}") from None
     return recognizers
@@ -52,3 +54,47 @@ def _with_lists(pattern: Any, rules: Rules) -> Any:
         return f"(?:{alternation(listed)})"
 
     return {**pattern, "regex": LIST_PLACEHOLDER.sub(words, pattern["regex"])}
+
+
+#: The flags Presidio matches a recognizer's patterns with when its entry names none.
+DEFAULT_FLAGS: int = inspect.signature(PatternRecognizer).parameters["global_regex_flags"].default
+
+
+class CompiledPattern(Pattern):
+    """A Presidio pattern compiled once, with the flags its recognizer matches with.
+
+    Presidio compiles each pattern twice, without flags to check it and with its recognizer's flags
+    on first use; the ``regex`` module compiles slowly, and with ``--jobs`` every worker did the
+    second compile again. Compiled here, the pattern is one Presidio finds ready (it reuses a
+    compiled regex whose ``compiled_with_flags`` are the recognizer's), and workers inherit it.
+    """
+
+    def __init__(self, name: str, regex: str, score: float, flags: int) -> None:
+        if not 0 <= score <= 1:
+            raise ValueError(f"Invalid score: {score}. Score should be between 0 and 1")
+        self.name = name
+        self.regex = regex
+        self.score = score
+        self.compiled_regex = _compile(regex, flags)
+        self.compiled_with_flags = flags
+
+
+def _compile(pattern: str, flags: int) -> Any:
+    try:
+        return regex.compile(pattern, flags=flags)
+    except regex.error as e:
+        raise ValueError(f"Invalid regex pattern: {e}") from None
+
+
+def _recognizer(config: dict[str, Any]) -> PatternRecognizer:
+    """Presidio's PatternRecognizer of a YAML entry, its patterns compiled once (:class:`CompiledPattern`)."""
+    flags = config.get("global_regex_flags", DEFAULT_FLAGS)
+    patterns = [p if isinstance(p, Pattern) else CompiledPattern(**p, flags=flags) for p in config["patterns"]]
+    config = {**config, "patterns": patterns}
+    if "supported_entities" in config:  # Presidio's YAML allows the plural (as its from_dict reads it)
+        if "supported_entity" in config:
+            raise ValueError("give either 'supported_entity' or 'supported_entities', not both")
+        entities = config.pop("supported_entities")
+        if entities:
+            config["supported_entity"] = entities[0]
+    return PatternRecognizer(**config)
