@@ -4,7 +4,7 @@ MIT licence; lists of common names, not derived from leaked personal data).
 
     python3 tools/build_world_names.py rules/names
 
-Kept: one-word names in Latin or Greek script that the hand-kept lists (first_names.txt,
+Kept: one-word names in Latin, Greek, Cyrillic or Armenian script that the hand-kept lists (first_names.txt,
 surnames.txt) do not already hold. Left out: names that are common English words (in spaCy's
 dictionary and used often, or very common whatever they are: "Rose", "Will", "Long"), so that
 such a word is never a name by the list alone; the hand-kept lists and word_names.txt decide those.
@@ -29,7 +29,7 @@ from qualdeid.rules import Rules
 DICTIONARY_WORD_ZIPF = 3.0
 #: Any word used at least this often is left out ("Van", "Can", "Man").
 VERY_COMMON_ZIPF = 4.5
-SCRIPTS = ("LATIN", "GREEK")
+SCRIPTS = ("LATIN", "GREEK", "CYRILLIC", "ARMENIAN")
 
 HEADER = """\
 # {what} of many languages, from the person providers of Faker {version} (MIT licence: lists of

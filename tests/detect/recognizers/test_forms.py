@@ -31,6 +31,12 @@ def found(recognizer: FormFieldRecognizer, text: str) -> list[tuple[str, str]]:
             [("Mr Rufus Aldane", "PERSON"), ("0412 339 801", "CONTACT")],
         ),
         ("Ph: 552 1908   Mob: none", [("552 1908", "CONTACT")]),
+        # "SURNAME, Given names" after the label that asks for it, or any name label
+        ("Surname, First name:  TAKEDA, Hiro-ko   (prefers Hiro)", [("TAKEDA, Hiro-ko", "PERSON")]),
+        ("Patient name (Last, First): OYELANA, BISI K.\nDOB: 1/2/1990", [("OYELANA, BISI K", "PERSON")]),
+        ("Name: BRODSKY, declined", [("BRODSKY", "PERSON")]),
+        # the names a person goes by, each its own span
+        ("Also known as:  Bisi / Bisola\n", [("Bisi", "PERSON"), ("Bisola", "PERSON")]),
         ("Contact number:\n(07) 3321 9045\n", [("(07) 3321 9045", "CONTACT")]),
         ("Birthplace: Tessaloy     Language: Finnish", [("Tessaloy", "LOCATION")]),
         ("School: Quarrybank Secondary, Year 10", [("Quarrybank Secondary", "ORGANIZATION")]),

@@ -75,6 +75,24 @@ def test_numbers_after_id_words_that_are_no_id(text: str) -> None:
     assert found("RecordNumberRecognizer", text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("his case no. is on the duty sheet as TR-19-4410 if needed", "TR-19-4410"),
+        ("approved by the regional committee, ref. KREC/24/0719.", "KREC/24/0719"),
+        ("Form no. PQ-WX-2291          Date completed: 3/3/2026", "PQ-WX-2291"),
+        ("granted by the board (QRS/118/B/2025) in March", "QRS/118/B/2025"),
+    ],
+)
+def test_reference_numbers_of_letter_and_digit_groups_without_a_label(text: str, code: str) -> None:
+    assert code in found("CodeRecognizer", text)
+
+
+@pytest.mark.parametrize("text", ["COVID-19 and PHQ-9, GAD-7", "ICD-10 codes", "notes in UA/GE/PL", "KS3/4 maths"])
+def test_scales_diseases_and_language_lists_are_no_reference_numbers(text: str) -> None:
+    assert found("CodeRecognizer", text) == []
+
+
 @pytest.mark.parametrize(("text", "number"), [("Room C3.118, Marsh Building", "C3.118"), ("suite B12 upstairs", "B12")])
 def test_room_numbers_with_a_letter(text: str, number: str) -> None:
     assert found("RoomNumberRecognizer", text) == [number]
@@ -129,6 +147,9 @@ def test_in_the_whole_pipeline(detector, text: str, span: str, label: str) -> No
         ("Posted in r/leeds by u/fern_moss86", "u/fern_moss86"),
         ("---\nReply from KestrelB_Moorby » Tue 14 Nov 2023", "KestrelB_Moorby"),
         ("follow her at @first.last.art for the prints", "@first.last.art"),
+        # the user name of a chat export's line, after its date and time
+        ("2024-02-08 18:02 kai.moana: anyone going tonight", "kai.moana"),
+        ("12/03/2025, 18:52 - rua_t: yes", "rua_t"),
     ],
 )
 def test_handles(text: str, handle: str) -> None:
@@ -137,3 +158,8 @@ def test_handles(text: str, handle: str) -> None:
 
 def test_a_reply_from_people_is_no_handle() -> None:
     assert found("SocialHandleRecognizer", "reply from the team - thanks all") == []
+
+
+@pytest.mark.parametrize("text", ["[00:12:03] P12: I think so", "09:14 Tavita: hi", "at 10.30 e.g. we left"])
+def test_transcript_labels_and_names_after_a_time_are_no_handles(text: str) -> None:
+    assert found("SocialHandleRecognizer", text) == []

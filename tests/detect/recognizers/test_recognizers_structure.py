@@ -169,3 +169,73 @@ def test_a_speaker_in_capitals_talking_with_initials_is_a_name(detector) -> None
     form = "DOB: 1980\nNHI: QQ1234\nPLAN: rest\nGP: none"  # a form's labels in capitals are no speakers
     [doc] = detector.detect([Document(id="f", text=form)])
     assert [s for s in doc.spans if s.label == "PERSON"] == []
+
+
+def test_an_everyday_word_speaking_again_after_timestamps_is_a_chat_name(speakers: SpeakerRecognizer) -> None:
+    chat = (
+        "Messages with Tavita\n"
+        "09:14 Mele: morning its mele, still on for 11?\n"
+        "09:40 Dusk: yes but can we do the park\n"
+        "10:58 Dusk: running late sorry bus\n"
+        "11:02 Mele: no rush\n"
+    )
+    assert names(speakers, chat) == {"Mele", "Dusk"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer and a relative are no names, however often they speak
+        "10:02 Me: hi Tavita\n10:05 Tavita: hiya\n10:06 Me: ok\n10:07 Mum: dinner\n10:08 Mum: now\n",
+        # a log whose labels after the times are everyday words: no person speaks in it
+        "09:00 Meeting: agenda out\n10:00 Meeting: minutes\n11:00 Lunch: soup\n",
+    ],
+)
+def test_pronouns_relatives_and_log_labels_after_timestamps_are_not_names(
+    speakers: SpeakerRecognizer, text: str
+) -> None:
+    assert names(speakers, text) <= {"Tavita"}
+
+
+def test_a_posts_author_above_its_date_line_and_replies_after_arrows(speakers: SpeakerRecognizer) -> None:
+    post = (
+        "Abebe Tesfahun\n8 April 2026 · Harbourside · 🌐\n\nI have been thinking about the quilt.\n\n"
+        "💬 Ingrid Vasskog: Dear Abebe, it was lovely\n↳ Mags Duffy: haha thanks\n"
+    )
+    assert names(speakers, post) == {"Abebe Tesfahun", "Ingrid Vasskog", "Mags Duffy"}
+    assert names(speakers, "Roisin Dunleavy ▸ Moorby Noticeboard\n2 h · 🌐\nAnyone seen a ferret?") == {
+        "Roisin Dunleavy"
+    }
+
+
+def test_a_heading_above_a_date_line_is_no_author(speakers: SpeakerRecognizer) -> None:
+    assert names(speakers, "Weekly Update\n8 April 2026 · 3 min read\n\nThe group met.") == set()
+
+
+def test_chat_lines_naming_the_writer_before_the_time(speakers: SpeakerRecognizer) -> None:
+    chat = "Ирина П, 09:15\nHello all\nმარიამ, 09:31\n(voice message)\nTamsa 🤸, 11:20\nhi everyone\n"
+    assert names(speakers, chat) == {"Ирина П", "მარიამ", "Tamsa"}
+    assert names(speakers, "Plan for Saturday\nLunch, 12:30\nsoup\nDinner, 18:00\nstew\n") == set()
+
+
+def test_a_name_before_its_email_address_and_a_quoted_sign_off(speakers: SpeakerRecognizer) -> None:
+    mail = (
+        "Thanks for the update.\n\n"
+        "On Mon, 9 Mar 2026 at 08:14, Pieter van der Walt <p.vdwalt@example.org> wrote:\n> Hi all\n> Groete\n> Pieter\n"
+    )
+    assert names(speakers, mail) == {"Pieter van der Walt", "Pieter"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cheers,\nKavindri", {"Kavindri"}),  # an unlisted name after a sign-off
+        ("Thanks for reading.\nKavindri\n\n---\nReply from someone", {"Kavindri"}),  # alone after the last sentence
+        ("Thanks,\nDawn", {"Dawn"}),  # a listed first name that is a word
+        ("See you soon.\nMethods\n\nWe did it.", set()),  # an everyday word alone on a line is a heading
+        ("We talked.\nWhānau\n\nThen we ate.", set()),  # a te reo term is never a name by itself
+        ("Dear Sir or Madam,\nI write about my son.", set()),  # titles only
+    ],
+)
+def test_sign_offs_and_lone_names_at_the_end(speakers: SpeakerRecognizer, text: str, expected: set[str]) -> None:
+    assert names(speakers, text) == expected

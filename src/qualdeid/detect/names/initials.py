@@ -83,6 +83,7 @@ class Initials:
         self.labels = words["labels"]
         self.after = words["after"] | {"'s", "’s"}
         self.not_verbs = words["not_verbs"]
+        self.not_tasks = words["not_tasks"] | ARTICLES
         #: "I'll call him W", "named her K"
         self.named = re.compile(rf"\b(?:{words.pattern('naming')})[ \t]+(?:him|her|them)[ \t]+$", re.IGNORECASE)
         #: A person's description in brackets after initials: "QJ (M, 40s)", "BQ (manager)", "(support worker)".
@@ -98,7 +99,7 @@ class Initials:
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each occurrence of initials that act as a person somewhere in `text`."""
-        occurrences: dict[str, list[tuple[int, int, bool]]] = {}
+        occurrences: dict[str, list[tuple[int, int, bool, bool]]] = {}
         partners: dict[str, set[str]] = {}
         #: abbreviations that are someone's initials in this document ("DM (peer worker)", "Facilitator: HR",
         #: "Nia Eze (NE)"); elsewhere in it they count only where they act ("DM said", not "DM me")
@@ -116,22 +117,24 @@ class Initials:
             acts = self._acts_at(text, m)
             if acts is None:
                 continue
-            occurrences.setdefault(token, []).append((m.start(), m.end(), acts))
+            # a letter that speaks ("O: So, what ...") is a person where the notes introduced it as one
+            speaks = acts or (len(token) == 1 and _speaks(text, m.start(), text[m.end() : m.end() + 40]))
+            occurrences.setdefault(token, []).append((m.start(), m.end(), acts, speaks))
             joined = _JOINED.search(text, max(0, m.start() - 12), m.start())
             if joined:
                 partners.setdefault(token, set()).add(joined.group(1))
         for m in abbreviations:
             if m.group(1) in people_abbreviations and self._acts_at(text, m):
-                occurrences[m.group(1)].append((m.start(), m.end(), True))
-        acting = {t for t, found in occurrences.items() if any(acts for _, _, acts in found)}
+                occurrences[m.group(1)].append((m.start(), m.end(), True, True))
+        acting = {t for t, found in occurrences.items() if any(acts for _, _, acts, _ in found)}
         # "On shift: HM + NP": initials joined to a person's initials by "+", "&" or "and" are a person too
         acting |= {t for t, joined in partners.items() if t in occurrences and joined & acting}
         found_at: set[int] = set()
         for token, found in occurrences.items():
             if token not in acting:
                 continue
-            for start, end, acts in found:
-                if acts or len(token) > 1:
+            for start, end, _, speaks in found:
+                if speaks or len(token) > 1:
                     found_at.add(start)
                     yield start, end
         for start, end in self._listed(text, acting):
@@ -160,6 +163,8 @@ class Initials:
         if token in _YES_NO and _AFTER_COLON.search(text, max(0, m.start() - 4), m.start()):
             return None  # "Interpreter: Y": a form's yes or no
         named = self.named.search(text, max(0, m.start() - 30), m.start()) is not None
+        if len(token) == 1 and _initials_of_name_before(text, m.start(), token):
+            return True  # "Facilitator: Oskari (O)": the letter the notes call a person by
         if len(token) == 1 and not (named or self._opens_clause(text, m.start(), prev)):
             return None  # "Plan B", "vitamin D": a letter after a word names a thing
         kiss = re.match(r"[ \t]+x+[ \t]*(?:\n|$)", text[m.end() : m.end() + 8]) is not None  # a sign-off: "D x"
@@ -170,7 +175,13 @@ class Initials:
             or prev in self.before
             or self._acts(nxt)
             or (len(token) > 1 and (self._described_or_on_duty(text, m.start(), rest) or self._introduced(text, m)))
+            or (len(token) > 1 and self._opens_clause(text, m.start(), prev) and self._tasked(rest))
         )
+
+    def _tasked(self, rest: str) -> bool:
+        """ "ET to talk to her", "EH can you?": initials opening a clause, then a task or a modal verb."""
+        m = _TASK.match(rest)
+        return m is not None and (m.group(1) is None or m.group(1) not in self.not_tasks)
 
     def _listed(self, text: str, acting: set[str]) -> Iterator[tuple[int, int]]:
         """ "coded by QA, HR and TW": initials listed with initials that act as people are people too,
@@ -179,12 +190,14 @@ class Initials:
             # the notes in brackets blanked out, so that "(PI)" is no member
             members = list(_MEMBER.finditer(_BRACKETED_NOTE.sub(lambda n: " " * len(n.group()), run.group())))
             tokens = [m.group() for m in members]
-            if any(self._shouted(t) for t in tokens) or all(t in self.not_initials for t in tokens):
+            if any(t in _SHOUTED for t in tokens) or all(t in self.not_initials for t in tokens):
                 continue
             before = _WORD_BEFORE.search(text, max(0, run.start() - 30), run.start())
             prev = before.group(1).lower() if before else ""
             if prev in ARTICLES or not (prev in self.before or prev in self.labels or any(t in acting for t in tokens)):
                 continue
+            if any(self._shouted(t) for t in tokens) and not (prev in self.before or prev in self.labels):
+                continue  # "OK and AL" is a word and a name unless a person's place comes before: "by AL and OK"
             for m in members:
                 yield run.start() + m.start(), run.start() + m.end()
 
@@ -217,6 +230,8 @@ class Initials:
         return re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None
 
 
+#: after initials opening a clause in notes: "to" and a verb ("ET to talk to her"), or a modal ("EH can you?")
+_TASK = re.compile(r"[ \t]+(?:to[ \t]+([a-z]{2,})\b|(?:can|could|will|would|should|must|pls|please)\b)")
 #: Initials joined to other initials before them: "HM + NP", "RS & KT", "TB and JW".
 _JOINED = re.compile(rf"(?<![\w&/.'’-])({_SHAPE_2})[ \t]*(?:\+|&|and)[ \t]*$")
 #: Two or more initials in a list: "QA, HR and TW", "HR & QA", "QA, TW, and HR"; a member may carry a note in

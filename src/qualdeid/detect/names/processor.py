@@ -407,14 +407,15 @@ _NICKNAME_THEN_CLOSE = re.compile(r"[^\W\d_][\w'’.-]{0,20}[\"”’'][ \t]+[^\
 _OPEN_THEN_NICKNAME = re.compile(r"[^\W\d_][ \t]+[\"“‘'][^\W\d_][\w'’.-]{0,20}$")
 
 
-#: A name's other written form beside it: "Name (…)", "Name / …", "… / Name".
-_BESIDE_AFTER = re.compile(r"[ \t]*(?:\(|/)[ \t]*")
+#: A name's other written form beside it: "Name (…)", "Name / …", "Name …" (a signature's "Wen Li 李文"),
+#: "… / Name".
+_BESIDE_AFTER = re.compile(r"[ \t]*(?:\(|/)[ \t]*|[ \t]+")
 _BESIDE_BEFORE = re.compile(r"[ \t]*/[ \t]*$")
 
 
 def _other_script_forms(text: str, people: list[Span]) -> list[Span]:
-    """ "Kavya Raman (காவ்யா)", "Ahmad Nouri / احمد نوری": a run of letters of a script other than
-    Latin or Greek in brackets or after a slash beside a name is the same person's name."""
+    """ "Kavya Raman (காவ்யா)", "Ahmad Nouri / احمد نوری", "Wen Li 李文": a run of letters of a script other
+    than Latin or Greek in brackets, after a slash or a space beside a name is the same person's name."""
     out = []
     for p in people:
         m = _BESIDE_AFTER.match(text, p.end)

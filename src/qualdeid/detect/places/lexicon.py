@@ -43,6 +43,12 @@ class PlaceLexicon:
     compass: frozenset[str] = frozenset()
     #: a unit before a house number ("Flat 3, 4 Orchard Road"), lower case
     unit_words: frozenset[str] = frozenset()
+    #: type words that close a street name written in lower case ("dunmore st")
+    lower_case_street_types: frozenset[str] = frozenset()
+    #: type words that close an organisation's name written in lower case ("drumcarrow high")
+    lower_case_org_types: frozenset[str] = frozenset()
+    #: the words before an organisation's name in lower case ("the", "from")
+    lower_case_org_after: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, rules: Rules) -> PlaceLexicon:
@@ -64,6 +70,9 @@ class PlaceLexicon:
             stop_words=calendar | {_title(w) for w in words["person_words"]},
             compass=frozenset(w.capitalize() for w in words["compass_words"]),
             unit_words=rules.lists("lexicons/layout.yaml")["address_units"],
+            lower_case_street_types=words["lower_case_street_types"],
+            lower_case_org_types=words["lower_case_org_types"],
+            lower_case_org_after=words["lower_case_org_after"],
         )
 
     @cached_property
@@ -73,6 +82,18 @@ class PlaceLexicon:
             self.street_types | self.common_street_types | self.venue_types | self.org_types, key=len, reverse=True
         )
         return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+    @cached_property
+    def lower_case_name(self) -> re.Pattern[str]:
+        """ "dunmore st", "on old kelso road", "the clachan trust": one or two lower-case words, then a street
+        type (group ``street``) or an organisation type (with a house number before a street, the patterns of
+        rules/recognizers/places.yaml find it whatever the words)."""
+        streets = "|".join(sorted(self.lower_case_street_types, key=len, reverse=True))
+        orgs = "|".join(sorted(self.lower_case_org_types, key=len, reverse=True))
+        return re.compile(
+            rf"(?<![\w'’-])(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?)[ \t]+"
+            rf"(?:(?P<street>{streets})\.?|{orgs})(?![\w'’-])"
+        )
 
     @cached_property
     def site_pattern(self) -> re.Pattern[str]:

@@ -35,6 +35,12 @@ _VALUE_END = re.compile(r"[ \t]{2,}|\t|[ \t]\|[ \t]|[ \t]·[ \t]")
 _PHONE = re.compile(r"\+?[\d(][\d() .\-/]{4,}\d")
 _NAME_END = re.compile(r"[ \t]*(?:[(,;<\[]|\d|[ \t]-[ \t]|$)")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+#: the given names after a surname and its comma: ", Mei-ling", ", BISI K."
+_GIVEN_NAMES = re.compile(
+    r",[ \t]*([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*\.?){0,2})(?=[ \t]*(?:[(,;<\[]|$|[ \t]{2}))"
+)
+#: between the names a person goes by: "Bisi / Bisola", "Tunde or Babatunde"
+_ALIASES = re.compile(r"[ \t]+(?:/|or)[ \t]+")
 #: a sentence inside a value: a word of three letters or more, a full stop, a space ("NFA. Sleeps ...")
 _SENTENCE = re.compile(r"[^\W\d_]{3,}[.!?][ \t]")
 #: a time or a range of hours: "12-3", "9.30am", "10:00–12:00"
@@ -119,7 +125,10 @@ class FormFieldRecognizer(_TextRecognizer):
         elif label == PERSON:
             name = value[: _NAME_END.search(value).start()]
             if self._is_name(name.split()):
+                name = self._last_first(value, name)
                 yield start, start + len(name), PERSON
+            elif _ALIASES.search(name):
+                yield from self._aliases(start, name)
             for m in _PHONE.finditer(value, len(name)):  # "Next of kin: Ana Ruiz (sister) 0412 118 220"
                 if sum(c.isdigit() for c in m.group()) >= 7:
                     yield start + m.start(), start + m.start() + len(m.group().rstrip(" .-/")), CONTACT
@@ -155,6 +164,26 @@ class FormFieldRecognizer(_TextRecognizer):
                 value = ",".join(parts[:n])
                 break
         return _trailing_lower(value.rstrip(" \t,"))
+
+    def _last_first(self, value: str, surname: str) -> str:
+        """ "CHAN, Mei-ling", "OYELOWO, BISI K.": a surname in capitals, a comma, then the given names."""
+        if not (surname.isupper() and len(surname) > 1):
+            return surname
+        m = _GIVEN_NAMES.match(value, len(surname))
+        if m is None or not self._is_name(m.group(1).split()):
+            return surname
+        return value[: m.end()]
+
+    def _aliases(self, start: int, value: str) -> Iterator[Found]:
+        """ "Known as: Bisi / Bisola": each name of a list of names the person goes by."""
+        offset = 0
+        for part in _ALIASES.split(value):
+            at = value.index(part, offset)
+            offset = at + len(part)
+            name = part.strip().strip("\"'“”")
+            if self._is_name(name.split()):
+                at += part.index(name)
+                yield start + at, start + at + len(name), PERSON
 
     def _is_name(self, words: list[str]) -> bool:
         lex = self.names

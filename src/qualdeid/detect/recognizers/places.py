@@ -4,6 +4,8 @@
   "12 Smith St", "Flat 3, 4 Orchard Road", "Larch Ward", "Harbour Rowing Club", "St Jude's Church",
   "University of Somewhere". Generic names ("Day Centre", "Community Mental Health Team") are not flagged:
   a venue or organisation name needs at least one word that is not in ``generic_name_words.txt``.
+  Streets and organisations written all in lower case ("parking on dunmore st", "the clachan trust") are found
+  when their name is a rare word.
 
 The recognizers that read a name from its context ("moved to Kelvinbrook", "works at Pellow's") are in
 :mod:`.context`; both read :class:`~qualdeid.detect.places.lexicon.PlaceLexicon`.
@@ -34,6 +36,10 @@ HOUSE_NUMBER = re.compile(r"^\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?$")
 SENTENCE_START_COMMON_ZIPF = 3.0
 #: a sentence-initial name made only of words this common is taken for a heading or a generic phrase
 COMMON_NAME_ZIPF = 4.0
+#: each word of a street's or an organisation's name written in lower case is rarer than this in English
+#: ("dunmore st", not "main st")
+LOWER_CASE_NAME_ZIPF = 4.2
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 
 
 class NamedPlaceRecognizer(EntityRecognizer):
@@ -61,6 +67,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
                 if span is not None:
                     found.append(span)
         found += self._in_capitals(text)
+        found += self._in_lower_case(text)
         found = [(a, b, label) for a, b, label in merge_chains(found) if label in entities]
         return presidio_results(self, found, self.SCORE)
 
@@ -81,6 +88,32 @@ class NamedPlaceRecognizer(EntityRecognizer):
             specific = [zipf(w.lower()) for w in names if not self.lexicon.is_generic(w)]
             if specific and max(specific) < 6.2 and min(specific) < 5.0:  # not shouting: "WE WENT TO THE CLUB"
                 found.append((start, m.end(), label))
+        return found
+
+    def _in_lower_case(self, text: str) -> list[tuple[int, int, str]]:
+        """Streets and organisations in hurried lower-case writing: "parking on dunmore st", "the report for
+        the clachan trust". Each word of the name is rare in English and no generic word, so "the high
+        street", "a side road" and "a family trust" stay words."""
+        found = []
+        for m in self.lexicon.lower_case_name.finditer(text):
+            label = LOCATION if m.group("street") else ORGANIZATION
+            start, words = m.start(), m.group("name").split()
+            if label == ORGANIZATION:
+                after = self.lexicon.lower_case_org_after
+                if words[0] in after and len(words) > 1:
+                    start, words = (
+                        m.start("name") + m.group("name").rindex(words[-1]),
+                        words[1:],
+                    )  # "at drumcarrow high"
+                else:
+                    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+                    if before is None or before.group(1).lower() not in after:
+                        continue  # "i didnt trust him"
+            rare = [zipf(w) < LOWER_CASE_NAME_ZIPF and not self.lexicon.is_generic(w) for w in words]
+            if all(rare):
+                found.append((start, m.end(), label))
+            elif rare[-1]:
+                found.append((m.start("name") + m.group("name").rindex(words[-1]), m.end(), label))  # "old kelso rd"
         return found
 
     def _span_for_head(self, doc: Doc, head: int, label: str) -> tuple[int, int, str] | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ WORDLIKE_ZIPF = 4.0
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
 _DATE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
 _STAMP = rf"\[?(?:{_DATE},?[ \t]*)?{_TIME}\]?|\[{_DATE}\]"
+#: arrows and emoji that open a reply or a comment line of a post ("↳ Ana: thanks", "💬 Ana: lovely")
+_MARKS = r"[\u2190-\u21ff\u25b6-\u25bf\U0001f4ac-\U0001f4ad][ \t]*"
 _WORD = r"[^\W\d_][\w'’.-]*"
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)"  # lazy: "Ana wrote:" is Ana + verb
 #: a name alone on a line after a sentence, before a postscript or the end: "...welcome.\nPat\nPS ..."
@@ -50,6 +53,28 @@ LONE_NAME = re.compile(
 )
 #: the writer's name alone on the last line of a post or letter ("Ana R", "Tully Ferreira x")
 LAST_LINE = re.compile(rf"(?:\A|\n)[ \t]*{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*\s*\Z")
+#: the author of a social media post, on the line above its date and audience ("Ana Ruiz\n3 March 2025 · Leeds · 🌐",
+#: "Ana Ruiz ▸ Moorby Noticeboard\n2 h · 🌐")
+POST_AUTHOR = re.compile(
+    rf"^[ \t]*{_NAME}[ \t]*(?:[▸›][^\n]*)?\n[ \t]*(?:\d{{1,2}}[ \t]*[hmd]\b|[^\n·]{{0,24}}\d)[^\n·]{{0,24}}·",
+    re.MULTILINE,
+)
+#: a chat export's line naming who writes, then the time, the message on the lines below ("Ana Ruiz, 09:15",
+#: "Tully 🌻 11:20", "Jo (mum of two), 7:02 pm")
+CHAT_HEADER = re.compile(
+    rf"^[ \t]*{_NAME}(?:[ \t]*\([^()\n]{{1,30}}\))?"
+    r"(?:[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
+    rf"[ \t]*,?[ \t]+{_TIME}[ \t]*$",
+    re.MULTILINE,
+)
+#: the lines of a chat export that name who writes: two at least
+CHAT_HEADERS = 2
+#: a name before its e-mail address in angle brackets: "On Mon, 9 Mar, Ana Ruiz <ana@x.org> wrote:"
+NAME_BEFORE_EMAIL = re.compile(
+    r"(?:^|(?<=[,:;>])|(?<=[,:;>][ \t]))[ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3})"
+    r"[ \t]*<[^<>\s@]+@[^<>\s]+>",
+    re.MULTILINE,
+)
 #: "@Tully Ferreira": a display name after an at sign (a handle with digits or _ stays a CONTACT)
 MENTION = re.compile(r"(?<![\w.@])@(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)(?![\w@])")
 
@@ -61,7 +86,7 @@ class LayoutWords:
         words = rules.lists("lexicons/layout.yaml")
         #: a turn: optional bullet/quote and timestamp, the speaker, an optional time or "wrote", then a colon
         self.turn = re.compile(
-            rf"^[ \t>*•-]*(?:(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
+            rf"^(?:[ \t>*•-]|{_MARKS})*(?P<stamp>(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
             rf"(?P<time>[ \t]+[(\[]?{_TIME}[)\]]?)?"
             r"(?P<emoji>[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
             rf"(?P<verb>[ \t]+(?:{words.pattern('turn_verbs')}))?"
@@ -76,7 +101,7 @@ class LayoutWords:
         )
         #: a closing word, then the writer's name on the same or the next line ("Cheers,\nAna", "Thanks Ana x")
         self.sign_off = re.compile(
-            rf"^[ \t]*(?i:{words.pattern('sign_offs')}|xx+)[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t]*)?"
+            rf"^[ \t>]*(?i:{words.pattern('sign_offs')}|xx+)[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t>]*)?"
             rf"{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*[ \t]*$",
             re.MULTILINE,
         )
@@ -103,6 +128,12 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 SHOUTED_NAME_ZIPF = 2.5
 #: a speaker named by initials in a transcript ("KD:", "RT:"); abbreviations (GP, DOB) are listed apart
 _SPEAKER_INITIALS = re.compile(r"[A-Z]{2,3}")
+#: the speaker of a chat line that may be a name whatever word it is: one capitalised word
+_SPEAKER = re.compile(r"[A-Z][a-z'’-]+")
+#: turns after a timestamp that make an everyday word a speaker's name in a chat
+CHAT_SPEAKER_TURNS = 2
+#: pronouns and the like are this common in English (wordfreq Zipf): "Me:" is the writer, not a name
+PRONOUN_ZIPF = 6.0
 
 
 class LayoutNames:
@@ -158,6 +189,8 @@ class _Turn:
     end: int
     words: list[str]
     strength: Strength
+    #: the turn opens with a timestamp: a line of a chat export ("09:40 Mele:", "03/03/2026, 18:52 - Mele:")
+    stamped: bool = False
 
 
 class _TextRecognizer(EntityRecognizer):
@@ -197,6 +230,7 @@ class SpeakerRecognizer(_TextRecognizer):
     def __init__(self, rules: Rules) -> None:
         self.layout = LayoutWords(rules)
         self.lexicon = LayoutNames(NameLexicon.read(rules), self.layout)
+        self.relatives = rules.words("lexicons/relatives.txt", lower=True)
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
@@ -206,14 +240,24 @@ class SpeakerRecognizer(_TextRecognizer):
             for m in self.layout.byline.finditer(text):
                 yield from self._if_person(m)
         for m in self.layout.sign_off.finditer(text):
-            yield from self._if_person(m, listed_word_ok=True)
+            yield from self._if_person(m, layout_names=True)
         for m in self.layout.greeting.finditer(text):
-            yield from self._if_person(m, listed_word_ok=True)
+            yield from self._if_person(m, layout_names=True)
         for m in LONE_NAME.finditer(text):
-            yield from self._if_person(m, listed_word_ok=True)
+            yield from self._if_person(m, layout_names=True)
         if ":" in text:
             for m in self.layout.email_header.finditer(text):
                 yield from self._header_people(text, m)
+        headers = list(CHAT_HEADER.finditer(text))
+        if len(headers) >= CHAT_HEADERS:
+            for m in headers:
+                yield from self._if_person(m, layout_names=True)
+        if "<" in text:
+            for m in NAME_BEFORE_EMAIL.finditer(text):
+                yield from self._if_person(m, layout_names=True)
+        if "·" in text:
+            for m in POST_AUTHOR.finditer(text):
+                yield from self._if_person(m, layout_names=True)
         last = LAST_LINE.search(text)
         if last is not None:
             yield from self._if_person(last)
@@ -236,10 +280,17 @@ class SpeakerRecognizer(_TextRecognizer):
         speakers = Counter(" ".join(t.words).lower() for t in turns if t.strength in (STRONG, WEAK, ROLE))
         talk = len(speakers) >= 2 and max(speakers.values(), default=0) >= 2
         conversation = len(turns) >= 3 and (people >= 2 or talk)
+        # in a chat export, a word that speaks again and again after a timestamp is someone's name there,
+        # however common a word it is ("09:40 Faith: ok", "10:58 Faith: running late")
+        stamped = Counter(
+            " ".join(t.words) for t in turns if t.stamped and t.strength == NONE and self._chat_name(t.words)
+        )
+        chat = any(t.stamped and t.strength in (STRONG, WEAK) for t in turns)
         for t in turns:
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
             alone = t.strength == STRONG and t.words[0][0].isupper()
-            if alone or (conversation and t.strength in (STRONG, WEAK)):
+            chat_name = chat and t.stamped and stamped[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
+            if alone or chat_name or (conversation and t.strength in (STRONG, WEAK)):
                 yield t.start, t.end, PERSON
 
     def _classify(self, m: re.Match[str]) -> _Turn:
@@ -250,6 +301,22 @@ class SpeakerRecognizer(_TextRecognizer):
             return _Turn(start, end, words, ROLE)
         if self.lexicon.is_label(words):
             return _Turn(start, end, words, NONE)
+        if m.group("stamp"):
+            turn = self._classify_words(words, start, end, has_layout)
+            turn.stamped = True
+            return turn
+        return self._classify_words(words, start, end, has_layout)
+
+    def _chat_name(self, words: list[str]) -> bool:
+        """A speaker of a chat line that may be a name however common a word it is: one capitalised word,
+        not a pronoun ("Me:") nor a relative ("Mum:")."""
+        return (
+            _SPEAKER.fullmatch(" ".join(words)) is not None
+            and zipf(words[0].lower()) < PRONOUN_ZIPF
+            and words[0].lower() not in self.relatives
+        )
+
+    def _classify_words(self, words: list[str], start: int, end: int, has_layout: bool) -> _Turn:
         if (
             len(words) == 1
             and _SPEAKER_INITIALS.fullmatch(words[0])
@@ -287,14 +354,21 @@ class SpeakerRecognizer(_TextRecognizer):
     def _surname_like(self, word: str) -> bool:
         return word[0].isupper() and (self.lexicon.is_namelike(word) or zipf(word.lower()) < WORDLIKE_ZIPF)
 
-    def _if_person(self, m: re.Match[str], listed_word_ok: bool = False) -> Iterator[Found]:
-        """The name of a by-line or sign-off, when it is capitalised and clearly a name (with
-        `listed_word_ok`, also a listed first name that is a word: "Thanks,\nDawn", "Hi Pat,")."""
+    def _if_person(self, m: re.Match[str], layout_names: bool = False) -> Iterator[Found]:
+        """The name of a by-line, when it is capitalised and clearly a name; with `layout_names`, any
+        name-like words (a listed first name that is a word, an unlisted rare word), the layout being
+        evidence enough: a sign-off ("Thanks,\nDawn"), a greeting ("Hi Pat,"), a post's author."""
         words = m.group("name").split()
-        if self.lexicon.is_label(words) or not words[0][0].isupper():
+        if self.lexicon.is_label(words) or not (words[0][0].isupper() or (layout_names and _unicase(words[0][0]))):
             return
+        if len(words) == 1 and self.lexicon.names.is_term(words[0]):
+            return  # "Whakapapa" alone on a line is a heading
+        if all((w.islower() and not _unicase(w[0])) or w.lower().rstrip(".") in self.lexicon.titles for w in words):
+            return  # "Dear Sir or Madam"
+        if layout_names and len(words) > 2:
+            words = words[:1] + [w for w in words[1:-1] if not w.islower()] + words[-1:]  # "Pieter van der Walt"
         strength = self._strength(words)
-        if strength == STRONG or (strength == WEAK and listed_word_ok and self.lexicon.is_first_name(words[0])):
+        if strength == STRONG or (strength == WEAK and layout_names):
             yield m.start("name"), m.end("name"), PERSON
 
     def _header_people(self, text: str, m: re.Match[str]) -> Iterator[Found]:
@@ -446,6 +520,11 @@ class AddressBlockRecognizer(_TextRecognizer):
         if all(w.lower() in self.generic_words or w.lower() in ("the", "of", "and") for w in words):
             return "role"
         return ORGANIZATION
+
+
+def _unicase(c: str) -> bool:
+    """A letter of a script whose names are not capitalised (Georgian, Chinese, Arabic ...)."""
+    return c.isalpha() and not unicodedata.name(c, "LATIN").startswith(("LATIN", "GREEK", "CYRILLIC", "ARMENIAN"))
 
 
 def _line_index(starts: list[int], offset: int) -> int:
