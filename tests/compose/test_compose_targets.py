@@ -38,7 +38,7 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("We had cake at Christmas.", [("Christmas", "DATE_TIME")], []),
         ("She sat in the car outside Quillan Mill.", [("Quillan Mill", "PERSON")], [("Quillan Mill", "LOCATION")]),
         ("His second stay at Rowan Dell this year.", [("Rowan Dell", "PERSON")], [("Rowan Dell", "LOCATION")]),
-        ("He used to drive a Zamboni at the rink.", [("Zamboni", "PERSON")], []),
+        ("He used to drive a Snowcat at the resort.", [("Snowcat", "PERSON")], []),
         ("We went to the café and then ER.", [("café", "LOCATION"), ("ER", "ORGANIZATION")], []),
         ("See you Tuesday at 2pm.", [("Tuesday", "DATE_TIME")], []),
         ("Her NHI ZQK4417 was on the form.", [("ZQK4417", "LOCATION")], [("ZQK4417", "ID")]),

@@ -242,7 +242,7 @@ class Finaliser:
 
     def _says_nothing_rare(self, text: str, span: Span) -> bool:
         """ "spoke to him in Welsh", "speaks Arabic", "with": no word of the detail is rare (a language is
-        a detail with more to it: "taught himself Esperanto", "speaks fluent Icelandic")."""
+        a detail with more to it: "taught himself Esperanto", "speaks fluent Faroese")."""
         words = _PEOPLE_WORDS.findall(text, span.start, span.end)
         return bool(words) and all(
             _SPEAK_WORD.fullmatch(w) or _plain(w) in self.peoples or zipf(w.lower()) >= GRAMMAR_ZIPF for w in words
@@ -407,7 +407,7 @@ class Finaliser:
             if leading and (m := _TRAILING_WORD.search(text, start, end)) and m.start() > start:
                 end = m.start()  # "Larkspur Boxing on"
             if span.label == RARE_DETAIL:
-                # a piece of a detail split around a name or a place: "used to drive the Zamboni at"
+                # a piece of a detail split around a name or a place: "used to tune pipe organs at"
                 trimmed = _trim_detail(text, replace(span, start=start, end=end))
                 start, end = trimmed.start, trimmed.end
             piece_span = replace(span, start=start, end=end, text=text[start:end])

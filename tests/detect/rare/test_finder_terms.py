@@ -14,7 +14,7 @@ FAMILY = "terms"
     ("text", "phrase"),
     [
         ("She used to race pigeons with her dad.", "used to race pigeons with her dad"),
-        ("He speaks fluent Icelandic.", "speaks fluent Icelandic"),
+        ("He speaks fluent Basque.", "speaks fluent Basque"),
         ("She taught herself Latvian from old radio plays.", "taught herself Latvian from old radio plays"),
         ("He interprets in Auslan for his grandparents.", "interprets in Auslan for his grandparents"),
         ("She keeps ferrets in the shed.", "keeps ferrets in the shed"),
