@@ -4,7 +4,7 @@ one table row per set (DIRECT recall, DIRECT leak, token precision, RARE recall,
 Usage:  python3 benchmarks/eval_sets.py [NAME=GOLD.jsonl ...] [--qualdeid PATH] [--json OUT]
 
 Without arguments it reads the sets of this workplace that exist (the dev corpus, the blind sets
-B1/I1/I2 and S1-S5, S7 once measured, the training sets T1/T2); a set given as
+B1/I1/I2 and S1-S9 once measured, the training sets T1/T2); a set given as
 ``NAME=a.jsonl,b.jsonl`` is scored as one.
 ``--qualdeid`` runs another installation's command (a venv of ``main``, say) for a side-by-side
 before/after; ``--json`` keeps the raw reports. The table holds counts only, no text.
@@ -31,7 +31,10 @@ DEFAULT_SETS = {
     "S3": ["/work/blind/S3/gold.jsonl"],
     "S4": ["/work/blind/S4/gold.jsonl"],
     "S5": ["/work/blind/S5/gold.jsonl"],
+    "S6": ["/work/blind/S6/gold.jsonl"],
     "S7": ["/work/blind/S7/gold.jsonl"],
+    "S8": ["/work/blind/S8/gold.jsonl"],
+    "S9": ["/work/blind/S9/gold.jsonl"],
 }
 
 COLUMNS = ("docs", "DIRECT rec", "DIRECT leak", "tok prec", "RARE rec", "PERSON rec")
