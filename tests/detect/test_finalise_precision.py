@@ -294,3 +294,19 @@ def test_an_echo_that_names_only_a_relative_is_dropped(finaliser: Finaliser) -> 
     """ "talking to the aunties": an echo of a detail framed elsewhere that is only a kinship word."""
     text = "I stayed inside talking to the aunties about the plan."
     assert finaliser.spans(text, [_rare(text, "the aunties", ECHOED)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "final"),
+    [
+        ("In the interview she said I'm a licensed falconer now.", "'m a licensed falconer", "a licensed falconer"),
+        ("He told me I've a tame jackdaw at home.", "'ve a tame jackdaw", "a tame jackdaw"),
+        ("I'd rowed the Minch alone once.", "'d rowed the Minch alone", "rowed the Minch alone"),
+    ],
+)
+def test_a_detail_never_starts_with_the_tail_of_a_contraction(
+    finaliser: Finaliser, text: str, found: str, final: str
+) -> None:
+    """Transcripts are full of "I'm", "I've", "I'd": a detail starting at spaCy's "'m" token loses the
+    apostrophe at its edge, and must lose the rest of the contraction with it."""
+    assert [s.text for s in finaliser.spans(text, [_rare(text, found, "unusual hobby or skill")])] == [final]

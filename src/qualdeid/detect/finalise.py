@@ -55,7 +55,9 @@ _LAST_WORD = re.compile(r"\s+([A-Za-z]+)$")
 _AGE_UNIT = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old|\s*y\.?/?o\b\.?", re.IGNORECASE)
 #: What a rare detail's phrase is said with, not the fact: "his racing pigeons", "she's a stilt-walker" (its "s"),
 #: "a circus stilt-walker back (then)"
-_RARE_LEAD = re.compile(r"(?:s|her|his|my|their|our|your)\s+", re.IGNORECASE)
+#: what a detail is said with, and the tail of a contraction the apostrophe was stripped from ("I'm a
+#: qualified farrier", "I've a hearing dog" must not become "m a qualified farrier", "ve a hearing dog")
+_RARE_LEAD = re.compile(r"(?:s|m|ve|d|re|ll|her|his|my|their|our|your)\s+", re.IGNORECASE)
 _RARE_TAIL = re.compile(
     r"\s+(?:back|in|on|at|to|for|with|of|the|a|an|and|as|her|his|my|their|our|your)$", re.IGNORECASE
 )
