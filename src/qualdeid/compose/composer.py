@@ -532,7 +532,7 @@ class Composer:
             fallback_key=re.sub(r"['’]s?$", "", written.lower()),
         )
         new = cast.render(member, written, corpus.surnames.get(pid or ""))
-        if residuals(corpus.risk, new):  # "Nanna Joyce" -> "Nanna Sims", and risk holds "Nanna" as a name
+        if residuals(corpus.risk, new):  # "Nanna Petra" -> "Nanna Sims", and risk holds "Nanna" as a name
             new = member.invented.first + ("’s" if written.endswith("’s") else "'s" if written.endswith("'s") else "")
         gender = person.gender if person else member.invented.gender
         return Change(t.start, t.end, written, new, "person", pid, member.role), gender

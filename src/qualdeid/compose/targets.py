@@ -80,7 +80,7 @@ class Targets:
         rules = Rules(self.rules_dirs)
         words = rules.lists("compose/context.yaml")
         self.calendar = rules.lists("lexicons/calendar.yaml")
-        #: "Highway 126", "Route 9", "State Highway 2": a road by its number.
+        #: "Highway 417", "Route 9", "State Highway 2": a road by its number.
         roads = alternation(rules.words("lexicons/numbered_roads.txt"))
         self._numbered_road = re.compile(rf"\b(?:State\s+)?(?:{roads})\s+\d{{1,4}}\b")
         months = self.calendar.pattern("months", "months_short")
@@ -398,7 +398,7 @@ class Targets:
                 return None  # "French and Tagalog and English": a language among languages
             known_name = low in self.first_names or low in self.word_names
             if low in self.not_names and not known_name:
-                return None  # "swears in Welsh": a language, a country, a month
+                return None  # "sings in Basque": a language, a country, a month
             town = not known_name and w[:1].isupper() and low in self.placeholders.towns
             place_frame = _PLACE_BEFORE.search(text[max(0, start - 12) : start])
             # "drove over from Brackenfold": a place reading beats a person; "Greer came past": a surname acting
@@ -487,7 +487,7 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _non_overlapping(targets: list[Target]) -> list[Target]:
-    """Longer ones first ("Cedar Hollow" known from the corpus over a detected "Cedar"), then detected
+    """Longer ones first ("Birch Coulee" known from the corpus over a detected "Birch"), then detected
     spans; each character belongs to at most one target."""
     # format: target reason codes
     rank = {"detected": 0, "key": 1, "corpus": 2, "age shape": 3, "person frame": 4, "place frame": 4}

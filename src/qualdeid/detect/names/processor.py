@@ -68,7 +68,7 @@ _MIDDLE_INITIAL = re.compile(r" [A-Z]\.? ([A-Z][\w'’-]+)(?![\w'’-]|[ \t]*:)"
 MIDDLE_INITIAL_WORD_ZIPF = 5.0
 #: the initial of a surname after a name: " F", " K.", " O-L" (not the words "I" and "A")
 _INITIAL_AFTER = re.compile(r" (?![IA]\b)[A-Z](?:-[A-Z])?\b\.?(?![\w'’-]|\.?[ \t]?[A-Z]\b)")
-#: a capitalised word and the initial of a surname: "Will F", "Rob K."
+#: a capitalised word and the initial of a surname: "Will D", "Bo K."
 _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.pattern}")
 #: a token of a clock time ("12:40", "9.15", "PM")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
@@ -128,7 +128,7 @@ class NameProcessor(CorpusProcessor):
             while end - 1 > start and sdoc[end - 1].text[0].islower() and not sdoc[end - 1].text.isalpha():
                 end -= 1  # "Ty w/": NER's span runs on into an abbreviation
             while end - 1 > start and _CLOCK_TIME.fullmatch(sdoc[end - 1].text):
-                end -= 1  # "Grace O-L 12:40 PM": a chat's speaker and the time of the message
+                end -= 1  # "Ngaio T-R 12:40 PM": a chat's speaker and the time of the message
             if (start, end) != (ent.start, ent.end):
                 ents[i] = SpacySpan(sdoc, start, end, label=ent.label)
                 changed = True
@@ -191,7 +191,7 @@ class NameProcessor(CorpusProcessor):
         for m in _SURNAME_INITIAL.finditer(text):
             low = m.group(1).lower()
             if (low in lex.first_names or low in lex.word_names) and low not in lex.surname_words:
-                # "Will F", "Rob K.": a first name with the initial of a surname is a person, even a word-name
+                # "Will D", "Bo K.": a first name with the initial of a surname is a person, even a word-name
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 confident(m.group(1))
         acting_initials: set[str] = set()
@@ -374,7 +374,7 @@ class NameProcessor(CorpusProcessor):
         return out
 
     def _with_surname_initials(self, text: str, spans: list[Span]) -> list[Span]:
-        """ "Joy N", "Art W.": a name with the initial of a surname after it is one name."""
+        """ "Faith N", "Cal W.": a name with the initial of a surname after it is one name."""
         out = []
         for s in spans:
             m = _INITIAL_AFTER.match(text, s.end)

@@ -1,6 +1,6 @@
 """Distinctive bodies told by numbers and comparisons rather than by a named condition:
 
-* an unusual count of a body part: "has one brown eye and one blue eye", "born with six toes",
+* an unusual count of a body part: "has one green eye and one grey eye", "born with six toes",
   "is missing two fingers", "only has one lung", "a bloke with no thumbs",
 * a part replaced by something else: "has a hook instead of a hand", "a wooden hand",
 * a height people remember: "stands six foot nine", "is nearly two metres tall",
@@ -127,7 +127,7 @@ class BodyFinder(RuleFinder):
         if start is None:
             return None
         end = part_tok.i + 1
-        # "one brown eye and one blue eye"
+        # "one green eye and one grey eye"
         if end + 2 < se and sdoc[end].lower_ == "and" and quantity_at(sdoc, end + 1, se) is not None:
             j = quantity_at(sdoc, end + 1, se)[1]  # type: ignore[index]
             while j < se and sdoc[j].pos_ in ("ADJ", "NOUN") and sdoc[j].lemma_.lower() != part and j - end < 4:

@@ -172,7 +172,7 @@ class EventFinder(RuleFinder):
         return Hit(start, j, "life_event", "rescued someone from danger", ("rescue",))
 
     def _survived(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
-        """``survived a bush plane crash``, ``survived a roof collapse in the mine``: an event lived
+        """``survived a ferry fire``, ``survived a grain silo collapse``: an event lived
         through, not a stretch of time or an illness (``survival_plain``: "survived the weekend")."""
         if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("survival_verbs") or t.tag_ not in ("VBD", "VBN", "VBZ"):
             return None

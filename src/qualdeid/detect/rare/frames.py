@@ -184,7 +184,7 @@ class Frames:
         after_as = False
         i = start - 1
         if i >= sent_start and sdoc[start].tag_ == "PRP$" and sdoc[i].pos_ in _NP_CORE:
-            # a possessive right after a noun begins a new clause: "at the counter my stammer came back"
+            # a possessive right after a noun begins a new clause: "at the till my tremor came back"
             return Frame(frozenset({NONE}), start, None, False)
         limit = max(sent_start, start - max_back)
         while i >= limit:

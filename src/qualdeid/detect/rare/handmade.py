@@ -1,6 +1,6 @@
 """Things someone made by hand: a verb of making and a sign of handwork after it.
 
-"the fiddle he made himself", "birdhouses he builds out of old hockey sticks", "a map of her street
+"the banjo he made himself", "bird tables he builds out of old oars", "a map of her street
 stitched from memory", "the model engines he builds in his garage", "making kites from scratch". What was
 made may be an everyday word (a shirt, a canoe): the handwork is the detail. A strong sign ("by hand",
 "out of ...", "from memory") is enough on its own; a weaker one (the maker's garage, "himself") needs a
@@ -46,13 +46,13 @@ class HandmadeFinder(RuleFinder):
         if before >= ss and sdoc[before].lower_ in _MAKER_PRONOUNS:
             before -= 1
         after_thing = before >= ss and sdoc[before].pos_ in ("NOUN", "PROPN") and obj_end == t.i + 1
-        if after_thing:  # "the fiddle he made himself", "a map of her street stitched from memory"
+        if after_thing:  # "the banjo he made himself", "a map of her street stitched from memory"
             thing = sdoc[before]
             start = extend_np_left(sdoc, before, ss)
             while start < before and sdoc[start].pos_ == "DET":
                 start += 1
             sign_from = t.i + 1
-        elif obj_end > obj_first:  # "builds birdhouses out of old hockey sticks"
+        elif obj_end > obj_first:  # "builds bird tables out of old oars"
             thing = sdoc[obj_end - 1]
             if self._sign(sdoc, obj_end, se) is None:
                 return None  # the cheap test first: most things made are not made by hand
@@ -98,7 +98,7 @@ class HandmadeFinder(RuleFinder):
         return (end, strong) if end is not None else None
 
     def _phrase_at(self, sdoc: Doc, i: int, se: int) -> int | None:
-        """End of a strong sign starting at token ``i``; "out of old hockey sticks" takes its material along."""
+        """End of a strong sign starting at token ``i``; "out of old oars" takes its material along."""
         for words in self.phrases:
             n = len(words)
             if i + n <= se and all(sdoc[i + j].lower_ == words[j] for j in range(n)):

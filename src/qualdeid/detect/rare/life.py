@@ -107,7 +107,7 @@ class LifeFinder(RuleFinder):
     # ---------------------------------------------------------------- frames
 
     def _on_something(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
-        """``was on the telly``, ``played on a quiz show``, ``was rowing on a college scholarship``, ``sat on
+        """``was on the telly``, ``played on a quiz show``, ``was swimming on a state scholarship``, ``sat on
         the parish council``: someone on a programme or a body that others would know them by."""
         if t.lower_ != "on" or t.i - 1 < ss or t.i + 2 >= se:
             return None

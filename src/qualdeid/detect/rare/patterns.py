@@ -336,7 +336,7 @@ class PhraseFinder(RuleFinder):
             w = sdoc[k]
             if w.ent_type_ in ("DATE", "TIME"):
                 return None  # "the fieldwork ran from 13 January to ...": a span of time, not a way
-            # a place is a run of place words: "from the clinic down to North Beach" names one
+            # a place is a run of place words: "from the clinic down to the Esplanade" names one
             # (NER takes an unknown town for a person, but not right after "from" or "to")
             after_from_to = sdoc[k - 1].lower_ in ("from", "to")
             proper = w.is_title and w.pos_ == "PROPN" and (after_from_to or w.ent_type_ not in _NOT_PLACES)

@@ -46,7 +46,7 @@ _SENTENCE = re.compile(r"[^\W\d_]{3,}[.!?][ \t]")
 #: a time or a range of hours: "12-3", "9.30am", "10:00–12:00"
 _HOUR = r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:am|pm)?"
 _TIME = re.compile(rf"(?i:{_HOUR}(?:[ \t]*[-–][ \t]*{_HOUR})?)")
-#: between the parts of a place's value: "the hall, Moorby", "car park / Hayman Park"
+#: between the parts of a place's value: "the hall, Moorby", "car park / Tolland Park"
 _PART_BREAK = re.compile(r",|[ \t]/[ \t]")
 #: a further line of an address: a few words, no sentence
 _SHORT_LINE = re.compile(r"[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}")
@@ -146,7 +146,7 @@ class FormFieldRecognizer(_TextRecognizer):
 
     def _place_part(self, value: str) -> str:
         """The address in a value, without a note in brackets, a date or time after it, or lower-case
-        words after a name ("Larkhill Hall function room, Fri 13 Dec")."""
+        words after a name ("Larkhill Hall function room, Tue 9 Apr")."""
         value = value.split("(")[0].rstrip(" \t,")
         while (
             (m := _PART_BREAK.search(value))
@@ -156,7 +156,7 @@ class FormFieldRecognizer(_TextRecognizer):
             rest = value[m.end() :].lstrip()
             if not self._is_place(rest):
                 break
-            value = rest  # "participant's kitchen, Moorby", "Carpark / Hayman Park": a kind of place, then its name
+            value = rest  # "participant's kitchen, Moorby", "Carpark / Tolland Park": a kind of place, then its name
         parts = value.split(",")
         for n, part in enumerate(parts[1:], start=1):
             first = part.split()[:1]
@@ -209,7 +209,7 @@ class FormFieldRecognizer(_TextRecognizer):
             return False  # "Town: Hungary" is a country, not flagged
         if any(c.isdigit() for c in value):
             return any(c.isalpha() for c in value) or len(value) >= 4
-        # a Title Case word ("Miskolc"), not an abbreviation ("held by SW")
+        # a Title Case word ("Tartu"), not an abbreviation ("held by SW")
         words = _WORD.findall(value)
         return any(w[0].isupper() and not w.isupper() and self._is_proper(w.lower()) for w in words)
 
