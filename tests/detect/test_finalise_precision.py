@@ -37,6 +37,7 @@ DROPPED = [
     # NER on weekdays, a language with everyday words, a field's label, everyday words opening a list
     ("She only comes in on Tues & Weds now.", "Tues & Weds", ORGANIZATION, NER_DETECTOR),
     ("Rota: Busy Sat, off Sun.", "Busy Sat", ORGANIZATION, NER_DETECTOR),
+    ("Drop-in open Tue-Thu, closed Monday.", "Tue-Thu", ORGANIZATION, NER_DETECTOR),
     ("Spoke Wolof with the volunteer.", "Spoke Wolof", ORGANIZATION, NER_DETECTOR),
     ("Member ID: 55310", "Member ID", ORGANIZATION, NER_DETECTOR),
     ("Puzzles, snacks and the bus timetable.", "Puzzles", PERSON, NER_DETECTOR),
@@ -70,6 +71,11 @@ DROPPED = [
     # te reo Māori and Pacific greetings and words
     ("Ngā mihi nui, talk soon", "Ngā", PERSON, NAMES),
     ("Meitaki maata for the lift", "Meitaki", PERSON, NER_DETECTOR),
+    # thanks, greetings and sign-offs in other languages
+    ("Kiitos! See you at the hall", "Kiitos", ORGANIZATION, NER_DETECTOR),
+    ("Takk for the photos", "Takk", PERSON, NAMES),
+    ("Buenas tardes a todos", "Buenas", PERSON, NER_DETECTOR),
+    ("Met vriendelijke groet,\nthe front desk", "Met vriendelijke groet", ORGANIZATION, NER_DETECTOR),
     ("Eid this year was quiet for him", "Eid this year", DATE_TIME, "HolidayRecognizer"),
     # a language the lists lack, by its frame
     ("She speaks Ewenki at home", "Ewenki", ORGANIZATION, NER_DETECTOR),

@@ -64,6 +64,7 @@ _RARE_TAIL = re.compile(
 #: A word opening a list or a field, not a name: "Puzzles, snacks and ...", "Raffle: ..."
 _LISTED = re.compile(r"[ \t]*[,:]")
 _PEOPLE_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_JOINED_WORDS = re.compile(r"[-–/]")
 
 _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
@@ -237,13 +238,14 @@ class Finaliser:
         return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
 
     def _ner_word_use(self, text: str, span: Span) -> bool:
-        """NER's span read from ordinary words: a weekday ("Tues & Weds", "Busy Sat"), a language or
+        """NER's span read from ordinary words: a weekday ("Tues & Weds", "Busy Sat", "Fri-Sun"), a language or
         people with everyday words ("Spoke Wolof"), a field's label ("Member ID"), an everyday word
         listed or in the plural ("Puzzles, snacks", "Nightmares")."""
         words = [w.lower() for w in _PEOPLE_WORDS.findall(text, span.start, span.end)]
         if not words:
             return False
-        if any(w in self.weekdays for w in words) or words[-1] in self.label_endings:
+        parts = (part for w in words for part in _JOINED_WORDS.split(w))  # "Mon-Thu"
+        if any(part in self.weekdays for part in parts) or words[-1] in self.label_endings:
             return True
         plain = [_plain(w) for w in words]
         if any(w in self.peoples for w in plain) and all(w in self.peoples or zipf(w) >= 4.0 for w in plain):
