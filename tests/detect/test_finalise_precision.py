@@ -65,6 +65,8 @@ DROPPED = [
     # a holiday NER took for a person or a place; countries, peoples, faiths and languages the lists name
     ("Quiet week, then Easter with the kids.", "Easter", PERSON, NER_DETECTOR),
     ("She flew back to Moldova for a month.", "Moldova", LOCATION, NER_DETECTOR),
+    ("His brother drives trucks out of Nebraska now.", "Nebraska", LOCATION, NER_DETECTOR),
+    ("the NP changed her meds on Friday", "NP", ORGANIZATION, NER_DETECTOR),
     ("a Kaurna elder opened the day", "Kaurna", PERSON, NAMES),
     ("his Hutterite cousins came down", "Hutterite", ORGANIZATION, NER_DETECTOR),
     ("the forms in isiNdebele arrived", "isiNdebele", LOCATION, NER_DETECTOR),
