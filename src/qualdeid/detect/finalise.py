@@ -137,8 +137,9 @@ class Finaliser:
         #: places named only by what they are: "the ER", "ICU"
         self.generic_places = frozenset(normalise(w) for w in rules.words("lexicons/generic_places.txt"))
         plan = rules.lists(PLAN)
-        #: clinical and legal terms, kinds of service: never a name on their own
-        self.terms = _plain_words(rules, plan["never_identifiers"])
+        #: clinical and legal terms, kinds of service, greetings and sign-offs: never a name on their own
+        sign_offs = rules.lists("lexicons/layout.yaml")["sign_offs"]
+        self.terms = _plain_words(rules, plan["never_identifiers"]) | {_plain(w) for w in sign_offs}
         #: te reo Māori and Pacific words, some of them given names too
         self.words_also_names = _plain_words(rules, plan["words_also_names"])
         self.specific_date = specific_date_pattern(rules)
