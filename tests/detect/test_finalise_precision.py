@@ -6,6 +6,8 @@ them. Spans are given by hand, so each rule is tested alone; the texts are inven
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from qualdeid.corpus.model import Span
@@ -400,3 +402,14 @@ def test_a_detail_half_the_corpus_shares_is_dropped_through_the_pipeline() -> No
 
     assert details(shared + ordinary * 3) == []
     assert details(shared[:1] + ordinary * 3) == ["reads braille"]
+
+
+def test_no_greeting_is_a_name_the_name_lists_know(finaliser: Finaliser) -> None:
+    """A greeting is dropped whoever found it, accents ignored: one that is also a given name or a
+    surname ("Olá" is "Ola" without its accent) would drop that person wherever they are named."""
+    greetings = Rules().words("lexicons/greetings.txt")
+    unaccented = (
+        "".join(c for c in unicodedata.normalize("NFKD", g) if not unicodedata.combining(c)) for g in greetings
+    )
+    both = sorted(g for g in unaccented if finaliser.names.is_name(g.title()))
+    assert both == []
