@@ -89,7 +89,8 @@ ROLE_WORD_ZIPF = 2.5
 _INTERVIEWER_TURN = re.compile(r"(?m)^[ \t]*I[ \t]*:")
 _LETTER_TURN = re.compile(r"(?m)^[ \t]*([A-Z])[ \t]*:")
 #: An abbreviation defined in brackets after what it stands for: "participant (P)", "key worker (KW)"
-_DEFINED = re.compile(r"((?:[^\W\d_][\w'’-]*[ \t]+){0,5}[^\W\d_][\w'’-]*)[ \t]*\(([A-Z]{1,6})\)")
+_DEFINED = re.compile(r"\(([A-Z]{1,6})\)")
+_DEFINED_BY = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’-]*[ \t]+){0,5}[^\W\d_][\w'’-]*)[ \t]*$")
 _DETAIL_WORDS = re.compile(r"[^\W\d_]{4,}")
 
 #: What a span split around another may be left with at its edges: "88 Larkspur Street, "
@@ -458,8 +459,11 @@ def _role_abbreviations(text: str, named: list[Span]) -> set[str]:
     defined = set()
     if _INTERVIEWER_TURN.search(text):
         defined.update(m.group(1) for m in _LETTER_TURN.finditer(text))
-    for m in _DEFINED.finditer(text):
-        words, abbreviation = m.group(1).split(), m.group(2)
+    for bracket in _DEFINED.finditer(text):
+        window = max(0, bracket.start() - 120)
+        if (m := _DEFINED_BY.search(text, window, bracket.start())) is None:
+            continue
+        words, abbreviation = m.group(1).split(), bracket.group(1)
         before = m.start(1) + len(m.group(1)) - len(words[-1])
         if any(p.start < m.end(1) and p.end > before for p in named):
             continue
