@@ -140,7 +140,8 @@ class IdentifierIndex:
         """Add the short forms of names that ``doc`` uses beside the full name ("dec" beside "Declan").
 
         Call after every document was added. A word of at least three letters that begins a first name
-        of at least five letters found in the same document, and is not a very common word, is taken
+        of at least five letters found in the same document, at least two letters shorter than the
+        name, and is not a very common word, is taken
         to be that name's short form (matched regardless of case unless it is a common word).
         """
         words = [(m.group(), m.group().lower()) for m in _WORD.finditer(plain(doc.text))]
@@ -149,7 +150,8 @@ class IdentifierIndex:
         for ident in self._by_key.values():
             low = ident.value.lower()
             if ident.label == "PERSON" and " " not in low and len(low) >= 5 and low in present:
-                for n in range(3, len(low)):
+                # one letter short is the word the name was made of ("orchard" of "Orchards"), no short form
+                for n in range(3, len(low) - 1):
                     prefixes.setdefault(low[:n], ident)
         added = False
         for w, low in words:
