@@ -22,7 +22,7 @@ from qualdeid.pseudonymise.people import People, resolve_people
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import FIRST_PERSON, THIRD_PERSON, Analysed, Token, analyse
 from qualdeid.risk.config import RiskConfig
-from qualdeid.risk.identifiers import DEFAULT_TITLES, index_corpus, load_word_names, plain, sentence_initial
+from qualdeid.risk.identifiers import DEFAULT_TITLES, KEY_SOURCE, index_corpus, load_word_names, plain, sentence_initial
 from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms
 from qualdeid.risk.turns import PARTICIPANT, Turn, TurnRoles, turn_at
 
@@ -118,7 +118,7 @@ class CorpusProfile:
             dictionary=dictionary_words(nlp) or None,
         )
         for value, label in extra_identifiers:
-            self.index.add(value, label, "key")
+            self.index.add(value, label, KEY_SOURCE)
         self.ids = [d.id for d in docs]
         self.analysed = {a.id: a for a in analyse(nlp, [(d.id, d.text) for d in docs], self.synonyms)}
         self.people = people if people is not None else resolve_people(docs, rules_dirs=config.rules_dirs)

@@ -32,6 +32,10 @@ def plain(text: str) -> str:
     return text.translate(_APOSTROPHES)
 
 
+#: the source of the values the key holds (``--key``)
+KEY_SOURCE = "key"
+
+
 @dataclass
 class Identifier:
     value: str
@@ -43,6 +47,8 @@ class Identifier:
     #: found somewhere as a name standing on its own, not only as a word of a detail detection flagged
     #: ("drove the Glaciron", "won a national Brisca dancing title": a thing, taken for a name)
     alone: bool = True
+    #: exactly as the key (``--key``) holds it: an original value, an identifier whatever word it is
+    key_forms: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +118,8 @@ class IdentifierIndex:
             ident.sources.add(source)
             ident.forms.add(variant)
             ident.alone |= alone
+            if source == KEY_SOURCE:
+                ident.key_forms.add(variant)
         self._regexes = None
 
     def variants(self, value: str, label: str) -> set[str]:
@@ -255,7 +263,8 @@ class IdentifierIndex:
                 and not ident.common
                 and not self._frequent(ident.value)
                 and _as_found(m.group(), ident)
-            )
+            ) or _POSSESSIVE.sub("", m.group()) in ident.key_forms
+            certain = certain or confident
             sources = tuple(sorted(ident.sources))
             hits.append(IdentifierHit(m.start(), m.end(), ident.label, sources, certain, lower, confident))
         return hits
