@@ -14,16 +14,11 @@ names the same thing as or derives from, in one of these relations:
 - synonym of the word's most frequent sense: "plane" ~ "aeroplane", "abroad" ~ "overseas";
 - hypernym, one or two steps up from the most frequent sense of a noun: "earring" ~ "jewellery",
   "airplane" ~ "aircraft" (a broader word that is itself as common as ``MAX_HYPERNYM_ZIPF`` is left out:
-  "thing", "person", "act" relate everything to everything);
-- definition: for an uncommon noun (rarer than ``MAX_DEFINED_ZIPF``), the uncommon words of its
-  senses' definitions (rarer than ``MAX_GLOSS_ZIPF``, outside brackets and examples), on the
-  defined word's line only: "amber" holds "resin" and "fossil", "farrier" holds "horse", so a passage
-  that says what a thing is instead of naming it ("a piece of fossil resin") still points at it.
+  "thing", "person", "act" relate everything to everything).
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -34,9 +29,6 @@ MIN_ZIPF = 1.5
 MAX_HYPERNYM_ZIPF = 4.8
 MIN_HYPERNYM_DEPTH = 6  # steps below "entity": "organism" (5) and "artifact" (4) relate too much
 HYPERNYM_STEPS = 2
-MAX_DEFINED_ZIPF = 4.0
-MAX_GLOSS_ZIPF = 4.5
-_GLOSS_WORD = re.compile(r"[a-z]+")
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 
 HEADER = """\
@@ -47,8 +39,7 @@ HEADER = """\
 # Built from WordNet 3.0 (Copyright 2006 by Princeton University; its licence and disclaimer are in
 # rules/risk/WORDNET-LICENSE) by tools/build_related_words.py; each line: `word: related, related, ...`
 # (derivations, pertainyms, synonyms of the most frequent sense, broader words of a noun's most
-# frequent sense, listed on the narrower word's line only, and the uncommon words of an uncommon
-# noun's definition, on the defined word's line only). A project rules folder can add lines
+# frequent sense, listed on the narrower word's line only). A project rules folder can add lines
 # (risk/related.txt) or take one back with "!" before the whole line.
 """
 
@@ -59,16 +50,13 @@ def _single(word: str) -> str:
 
 
 def read(folder: Path):
-    """Synsets as {(pos, offset): (words, pointers)}, per (word, pos) its synsets by frequency, and
-    each synset's definition."""
+    """Synsets as {(pos, offset): (words, pointers)} and, per (word, pos), its synsets by frequency."""
     synsets: dict[tuple[str, str], tuple[list[str], list[tuple[str, str, str, str]]]] = {}
-    glosses: dict[tuple[str, str], str] = {}
     for pos, name in POS_FILES.items():
         for line in (folder / f"data.{name}").read_text(encoding="latin-1").splitlines():
             if line.startswith(" "):
                 continue
-            head, _, gloss = line.partition(" | ")
-            fields = head.split()
+            fields = line.split(" | ")[0].split()
             offset, ss_type, n = fields[0], fields[2], int(fields[3], 16)
             words = [fields[4 + 2 * i] for i in range(n)]
             i = 4 + 2 * n
@@ -77,7 +65,6 @@ def read(folder: Path):
                 symbol, target, tpos, st = fields[i + 1 + 4 * j : i + 5 + 4 * j]
                 pointers.append((symbol, target, "a" if tpos == "s" else tpos, st))
             synsets[("a" if ss_type == "s" else pos, offset)] = (words, pointers)
-            glosses[("a" if ss_type == "s" else pos, offset)] = gloss
     senses: dict[tuple[str, str], list[str]] = {}
     for pos, name in POS_FILES.items():
         for line in (folder / f"index.{name}").read_text(encoding="latin-1").splitlines():
@@ -86,22 +73,7 @@ def read(folder: Path):
             fields = line.split()
             count = int(fields[2])
             senses[(fields[0], pos)] = fields[-count:]
-    return synsets, senses, glosses
-
-
-def definition_words(gloss: str, nouns: set[str]) -> set[str]:
-    """The uncommon words of a definition, outside brackets and quoted examples; a plural noun in
-    its singular ("swords" -> "sword")."""
-    text = re.sub(r"\([^)]*\)", " ", gloss.split(";")[0]).lower()
-    out = set()
-    for w in _GLOSS_WORD.findall(text):
-        for stem in (w[:-2] if w.endswith("es") else "", w[:-1] if w.endswith("s") else ""):
-            if stem and stem in nouns:
-                w = stem
-                break
-        if len(w) >= 3 and zipf_frequency(w, "en") < MAX_GLOSS_ZIPF:
-            out.add(w)
-    return out
+    return synsets, senses
 
 
 def _depths(synsets) -> dict[tuple[str, str], int]:
@@ -130,9 +102,8 @@ def _depths(synsets) -> dict[tuple[str, str], int]:
 
 
 def build(folder: Path) -> dict[str, set[str]]:
-    synsets, senses, glosses = read(folder)
+    synsets, senses = read(folder)
     depth = _depths(synsets)
-    nouns = {word for word, pos in senses if pos == "n"}
     related: dict[str, set[str]] = defaultdict(set)
 
     def add(a: str, b: str, both: bool = True) -> None:
@@ -157,10 +128,6 @@ def build(folder: Path) -> dict[str, set[str]]:
             add(word, other)
         if pos != "n":
             continue
-        if zipf_frequency(word.replace("_", " "), "en") < MAX_DEFINED_ZIPF:
-            for offset in offsets:  # every sense: an uncommon word has few, and the paraphrased one need not be first
-                for defining in definition_words(glosses.get((pos, offset), ""), nouns):
-                    add(word, defining, both=False)  # "amber" holds "resin", not every resin "amber"
         level = [first]
         for _ in range(HYPERNYM_STEPS):
             up_keys = [("n", t) for _, pointers in level for s, t, p, _st in pointers if s == "@" and p == "n"]
