@@ -169,3 +169,12 @@ def test_with_the_key_the_word_itself_still_passes(keyed: RiskChecker) -> None:
     report = keyed.check([Document("v", "It was a great joy to hope for rain, and we sat with joy.")])
     assert not [f for f in report.findings if f.check == "residual_identifier"]
     assert report.exit_code != EXIT_FAIL
+
+
+def test_a_common_word_the_key_holds_in_lower_case_is_the_word(detector) -> None:
+    # scrub replaced "joy" where detection took the word for the name: the key holds it in lower case
+    keyed = RiskChecker(
+        load_risk_config(), detector, Corpus([CORPUS]), key_identifiers=[("Joy Pennimore", "PERSON"), ("joy", "PERSON")]
+    )
+    assert _findings(keyed, "It was a great joy to see the garden.", "residual_identifier") == []
+    assert _findings(keyed, "After lunch we sat with Joy in the lounge.", "residual_identifier")

@@ -118,7 +118,8 @@ class IdentifierIndex:
             ident.sources.add(source)
             ident.forms.add(variant)
             ident.alone |= alone
-            if source == KEY_SOURCE:
+            # a word the scrub replaced in lower case ("faith" beside a Faith) is no name to look for
+            if source == KEY_SOURCE and not (variant.islower() and self.is_common(variant, label)):
                 ident.key_forms.add(variant)
         self._regexes = None
 
