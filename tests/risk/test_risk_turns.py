@@ -9,15 +9,15 @@ from qualdeid.corpus import Document
 from qualdeid.risk import RiskChecker, load_risk_config
 from qualdeid.risk.turns import INTERPRETER, INTERVIEWER, PARTICIPANT, TurnRoles, turn_at
 
-LABELLED = """Interview 3, at the allotment shed.
+LABELLED = """Interview 3, in the community garden's shed.
 
 I: Could you tell me a bit about your work before?
-P: I used to shoe horses at a racing yard out past the quarry, and I kept bees on the roof.
+P: I used to tune pipe organs in chapels up the valley, and I kept pigeons on the roof.
 I: And how did that come to an end?
-P: I fell from a hayloft and broke my hip, so that was that.
+P: I fell from the scaffolding and broke my hip, so that was that.
 INTERP: Can we pause a moment, please?
 I: Of course. What helps you now?
-P: Mostly my bees, to be honest.
+P: Mostly my pigeons, to be honest.
 INTERP: Thank you, we can go on.
 """
 
@@ -25,9 +25,9 @@ INTERP: Thank you, we can go on.
 LEGEND = """Second interview. Labels: TB = interviewer, RQ = participant.
 
 TB: Shall we start where we left off?
-RQ: Yes. I was telling you about the ferry I ran across the estuary for thirty years.
+RQ: Yes. I was telling you about the barge I steered along the canal for thirty years.
 TB: What was that like?
-RQ: Cold, mostly. But I knew every buoy.
+RQ: Slow, mostly. But I knew every lock.
 """
 
 #: no label or legend says who asks: the one who mostly asks questions and says less is the interviewer
@@ -74,8 +74,8 @@ def test_who_is_interviewed(roles: TurnRoles, text: str, expected: dict[str, str
 
 def test_a_turn_runs_to_the_next_one(roles: TurnRoles) -> None:
     turns = roles.turns(LABELLED)
-    hayloft = LABELLED.index("hayloft")
-    turn = turn_at(turns, hayloft)
+    scaffolding = LABELLED.index("scaffolding")
+    turn = turn_at(turns, scaffolding)
     assert turn is not None and turn.label == "P" and turn.role == PARTICIPANT
     assert turn_at(turns, LABELLED.index("Interview 3")) is None  # the header is no turn
 
@@ -100,7 +100,7 @@ def test_the_participants_words_are_theirs_not_the_interviewers(interviews: Risk
     profile = interviews.profile
     researcher = profile.people.narrator_of("int-1")
     assert researcher is not None
-    owners = profile.word_docs["hayloft"]["int-1"]
+    owners = profile.word_docs["scaffolding"]["int-1"]
     assert owners and researcher not in owners
     # the researcher's own field notes are still theirs
     assert profile.word_docs["library"]["notes-1"] == {researcher}
@@ -116,7 +116,7 @@ def test_the_interviewers_questions_are_nobodys_account(interviews: RiskChecker)
 
 def test_a_paraphrase_of_a_participants_answers_points_to_the_participant(interviews: RiskChecker) -> None:
     report = interviews.check(
-        [Document("passage", "One man had been a farrier at a racing stable until a fall from a hayloft.")]
+        [Document("passage", "One man had tuned pipe organs in chapels until a fall from scaffolding.")]
     )
     researcher = interviews.profile.people.narrator_of("int-1")
     pointed = {p for f in report.findings for p in f.people}

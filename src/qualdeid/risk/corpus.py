@@ -287,7 +287,7 @@ class CorpusProfile:
 
     def used_as_word(self, word: str, min_docs: int = 2) -> bool:
         """Whether the corpus writes ``word`` in lower case, as the word, in ``min_docs`` documents or
-        more ("sign" and "language" in a study of signing): its lower-case uses are the word there."""
+        more ("flint" in a study of stonemasons): its lower-case uses are the word there."""
         low = word.lower()
         if low not in self._as_word:
             pattern = re.compile(rf"(?<![^\W_]){re.escape(plain(low))}(?![^\W_])")

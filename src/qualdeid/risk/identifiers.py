@@ -159,7 +159,7 @@ class IdentifierIndex:
         for ident in self._by_key.values():
             low = ident.value.lower()
             if ident.label == "PERSON" and " " not in low and len(low) >= 5 and low in present:
-                # one letter short is the word the name was made of ("orchard" of "Orchards"), no short form
+                # one letter short is the word the name was made of ("vineyard" of "Vineyards"), no short form
                 for n in range(3, len(low) - 1):
                     prefixes.setdefault(low[:n], ident)
         added = False
