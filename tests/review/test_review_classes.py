@@ -65,6 +65,8 @@ def test_a_typed_name_right_after_a_detected_one_is_offered() -> None:
     [
         # everyday words of a language the document is partly written in
         (["Memo: gute nacht, ihr lieben, bis morgen. Please put it in the Beschwerde log."], []),
+        # the words of a term of several words (a greeting in te reo Māori)
+        (["We opened with a karakia. Then: Kia ora, thanks for having us."], []),
         # days and everyday words joined by a hyphen
         (["Working days Mon-Thu only.", "A throwaway-ish account."], []),
         # a wrong span of everyday words makes none of them a name elsewhere

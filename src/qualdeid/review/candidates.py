@@ -300,6 +300,11 @@ class CandidateFinder:
         self.terms = frozenset(
             without_marks(t) for name in TERM_LEXICONS for t in rules.words(f"lexicons/{name}.txt", lower=True)
         )
+        phrases = sorted((t for t in self.terms if " " in t), key=len, reverse=True)
+        #: terms of several words ("kia ora", "kapa haka"): no word of them is a name
+        self._term_phrases = re.compile(
+            r"(?i)(?<![\w'’-])(?:" + "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in phrases) + r")(?![\w'’-])"
+        )
         #: the words of countries, languages and nationalities: a run of them names no one ("Welsh and Tagalog")
         not_places = rules.words("lexicons/not_places.txt", lower=True)
         self.not_place_words = {w for phrase in not_places for w in phrase.split()}
@@ -344,6 +349,10 @@ class CandidateFinder:
         out += self.other_script(text, covered)
         out += self.roads_and_saints(text, covered)
         out += self.spelled_out(text, covered)
+        plain = without_marks(text)
+        terms = [m.span() for m in self._term_phrases.finditer(plain if len(plain) == len(text) else text)]
+        if terms:  # "Kia ora": a greeting's words are no names
+            out = [c for c in out if c.action == REPLACE or not any(a <= c.start and c.end <= b for a, b in terms)]
         return out
 
     def handle_names(self, text: str) -> set[str]:
