@@ -80,3 +80,15 @@ def test_everyday_words_are_not_asked_about(texts: list[str], spans: list[str]) 
 
 def test_a_name_of_another_language_alone_among_english_words_is_still_asked() -> None:
     assert [i[1] for i in review(doc("d", "We met Zoltra at the hall and she laughed."))] == ["Zoltra"]
+
+
+def test_initials_the_document_lists_as_people_are_offered_wherever_they_act() -> None:
+    text = "Crew: TQ (driver), VW (peer), MR (peer, back from leave).\nLater MR stayed on the bench. MR told her."
+    found = doc("d", text, ("TQ", "PERSON"), ("VW", "PERSON"))
+    assert [i[1] for i in review(found)] == ["MR", "MR", "MR"]
+
+
+def test_a_chat_name_with_dots_makes_its_joined_parts_a_name_the_corpus_knows() -> None:
+    chat = doc("a", "kel.vo.r: is anyone coming\nsam.q: yes\n")
+    later = doc("b", "sam.q: kelvo u were so good at it\n")
+    assert ("b", "kelvo") in [(i[0], i[1]) for i in review(chat, later)]

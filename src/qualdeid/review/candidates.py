@@ -96,10 +96,10 @@ _CAPS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][A-ZÀ-ÖØ-ÞĀ-ſЀ-Я'’-
 _VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝАЕЁИІЇОУЫЭЮЯЄ")
 #: An all-capital word of three letters or more: a neighbour that says capitals are shouted.
 _CAPS_NEIGHBOUR = re.compile(r"\b[A-Z]{3,}\b.{0,4}\b[A-Z]{2,}\b|\b[A-Z]{2,}\b.{0,4}\b[A-Z]{3,}\b")
-#: Initials as people in a document (speaker turns and lists of them): "TV:", "(QB, YZ)".
+#: Initials as people in a document (speaker turns and lists of them): "TV:", "(QB, YZ)", "QB (peer), YZ".
 #: Initials alone at a line's end too: "Note taker: RB", a sign-off "JM".
 _CAPS_PERSON = re.compile(
-    r"(?m)^[ \t>]*([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)])"
+    r"(?m)^[ \t>]*([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)(])"
     r"|(?:^|:)[ \t>]*([A-Z]{2,3})[ \t]*$"
 )
 #: A speaker's turn: "Mick:", "Mick 12:05:".
@@ -358,9 +358,14 @@ class CandidateFinder:
     def handle_names(self, text: str) -> set[str]:
         """The listed names and non-words inside user names ("@wren.k", "tobs_88"): the corpus knows
         them as people, also where the same word stands alone in lower case."""
-        if "@" not in text and "_" not in text:
-            return set()
         out = set()
+        if "." in text:  # a chat name with dots: its parts joined are a name too ("kay.li.b" -> "kayli")
+            for m in _DOTTED_SPEAKER.finditer(text):
+                joined = "".join(p for p in m.group().split(".") if len(p) > 1 and p.isalpha())
+                if len(joined) > 3 and zipf(joined) < self.config.rare_word_zipf:
+                    out.add(joined)
+        if "@" not in text and "_" not in text:
+            return out
         for m in _HANDLE.finditer(text):
             for part in re.findall(r"[a-z]{3,}", m.group().lower()):
                 if part in self.first_names or part in self.world_names or zipf(part) < self.config.rare_word_zipf:
@@ -908,20 +913,18 @@ class CandidateFinder:
                 out.append(Candidate(start, end, "initials", "PERSON", KEEP))
         out += self._letters_acting(text, covered, {c.start for c in out})
         out += self._letters_dotted(text, covered, {c.start for c in out})
-        out += self._same_letters(text, covered, out, spans)
         out += self._initials_of_name(text, covered)
         initials = {s.text or text[s.start : s.end] for s in spans if s.label == "PERSON"}
-        if sum(bool(_CAPITALS.fullmatch(w)) for w in initials) < 2:
-            return out
-        for m in _CAPS_PERSON.finditer(text):
-            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
-            start, end = m.span(g)
-            if covered.find(1, start, end) >= 0:
-                continue
-            # a role in a list of people's initials is one more person ("WH, GP, BT")
-            if m.group(g) not in self.roles or (g == 2 and _between_people(text, covered, start, end)):
-                out.append(Candidate(start, end, "initials", "PERSON", KEEP))
-        return out
+        if sum(bool(_CAPITALS.fullmatch(w)) for w in initials) >= 2:
+            for m in _CAPS_PERSON.finditer(text):
+                g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+                start, end = m.span(g)
+                if covered.find(1, start, end) >= 0:
+                    continue
+                # a role in a list of people's initials is one more person ("WH, GP, BT")
+                if m.group(g) not in self.roles or (g == 2 and _between_people(text, covered, start, end)):
+                    out.append(Candidate(start, end, "initials", "PERSON", KEEP))
+        return out + self._same_letters(text, covered, out, spans)
 
     def _letters_acting(self, text: str, covered: bytearray, taken: set[int]) -> list[Candidate]:
         """One capital letter for a person mid-sentence: a person's verb after it ("then K said"), a
@@ -965,15 +968,16 @@ class CandidateFinder:
     def _same_letters(
         self, text: str, covered: bytearray, found: list[Candidate], spans: list[Span]
     ) -> list[Candidate]:
-        """The document's own evidence: a letter it writes for a person somewhere ("then M said", or
-        detected) is that person wherever else it stands alone ("M unsure", "calls to M")."""
-        letters = {text[c.start] for c in found if c.kind == "initials" and c.end - c.start <= 2}
+        """The document's own evidence: a letter or initials it writes for a person somewhere ("then M
+        said", "QB (peer)", or detected) are that person wherever else they stand alone ("M unsure",
+        "calls to M", "QB stayed")."""
+        letters = {text[c.start : c.end].rstrip(".") for c in found if c.kind == "initials" and c.end - c.start <= 3}
         letters |= {text[s.start] for s in spans if s.label == "PERSON" and s.end - s.start == 1}
-        letters -= {"A", "I"}
+        letters -= {"A", "I", ""}
         out: list[Candidate] = []
         taken = {c.start for c in found}
         for letter in letters:
-            for m in re.finditer(rf"(?<![\w.'’&/-]){letter}(?![\w'’&/-])", text):
+            for m in re.finditer(rf"(?<![\w.'’&/-]){re.escape(letter)}(?![\w'’&/-])", text):
                 if m.start() not in taken and covered.find(1, m.start(), m.end()) < 0:
                     out.append(Candidate(m.start(), m.end(), "initials", "PERSON", KEEP))
         return out
