@@ -92,3 +92,16 @@ def test_a_chat_name_with_dots_makes_its_joined_parts_a_name_the_corpus_knows() 
     chat = doc("a", "kel.vo.r: is anyone coming\nsam.q: yes\n")
     later = doc("b", "sam.q: kelvo u were so good at it\n")
     assert ("b", "kelvo") in [(i[0], i[1]) for i in review(chat, later)]
+
+
+def test_a_day_or_a_month_the_corpus_knows_as_a_name_is_offered_where_it_was_left() -> None:
+    text = "My aunt June came early. We sat, June and I, until late. See you on June 12."
+    items = review(doc("d", text, ("June", "PERSON")))
+    assert [i[1] for i in items] == ["June"]  # the second one; not the date
+    assert review(doc("e", "We met in June and again in July.")) == []  # known as no one's name
+
+
+def test_initials_opening_an_action_of_a_list_are_people_in_a_text_that_writes_people_as_initials() -> None:
+    text = "Present: HB, QT.\nActions:\n- CV: check the consent form\n- HB: draft the plan"
+    items = review(doc("d", text, ("HB", "PERSON"), ("QT", "PERSON")))
+    assert ("CV", "keep") in [(i[1], i[2]) for i in items]

@@ -63,6 +63,8 @@ _SCRIPT_LETTERS = (
     r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+"
 )
 _OTHER_SCRIPT = re.compile(rf"{_SCRIPT_LETTERS}(?:[ \u200c\u200d]+{_SCRIPT_LETTERS}){{0,3}}")
+#: A digit close to a word: a date ("Thu 12", "3 May").
+_NEAR_DIGIT = re.compile(r"\d")
 #: A name spelled out letter by letter: "T-O-M-A-S".
 _SPELLED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ](?:-[A-ZÀ-ÖØ-Þ]){2,}(?![\w-])")
 #: A motorway or an interstate by its number: "the M4", "I-90".
@@ -96,10 +98,11 @@ _CAPS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][A-ZÀ-ÖØ-ÞĀ-ſЀ-Я'’-
 _VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝАЕЁИІЇОУЫЭЮЯЄ")
 #: An all-capital word of three letters or more: a neighbour that says capitals are shouted.
 _CAPS_NEIGHBOUR = re.compile(r"\b[A-Z]{3,}\b.{0,4}\b[A-Z]{2,}\b|\b[A-Z]{2,}\b.{0,4}\b[A-Z]{3,}\b")
-#: Initials as people in a document (speaker turns and lists of them): "TV:", "(QB, YZ)", "QB (peer), YZ".
+#: Initials as people in a document (speaker turns, actions and lists of them): "TV:", "- TV: book",
+#: "(QB, YZ)", "QB (peer), YZ".
 #: Initials alone at a line's end too: "Note taker: RB", a sign-off "JM".
 _CAPS_PERSON = re.compile(
-    r"(?m)^[ \t>]*([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)(])"
+    r"(?m)^[ \t>]*(?:[-*•][ \t]+)?([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)(])"
     r"|(?:^|:)[ \t>]*([A-Z]{2,3})[ \t]*$"
 )
 #: A speaker's turn: "Mick:", "Mick 12:05:".
@@ -187,6 +190,8 @@ class ReviewConfig:
     #: weekdays, months and feasts, written out and short (``lexicons/calendar.yaml``), and "I":
     #: a capital that says nothing
     calendar: frozenset[str]
+    #: weekdays and feasts: no one's name here (a month can be: "June", "April")
+    days_and_feasts: frozenset[str]
     #: endings and beginnings of English words: "Rewraps", "Unboxed", "Gardeners" are everyday words
     word_endings: frozenset[str]
     word_beginnings: frozenset[str]
@@ -240,6 +245,7 @@ class ReviewConfig:
             relatives=rules.words("lexicons/relatives.txt", lower=True) | lists["named_after_relative"],
             role_after_name=lists["role_after_name"],
             calendar=frozenset().union(*(calendar[k] for k in _CALENDAR_KEYS)) | {"i"},
+            days_and_feasts=calendar["weekdays"] | calendar["weekdays_short"] | calendar["feasts"],
             numbered=re.compile(rf"(?i:\b(?:{lists.pattern('numbered_before')}|no\.?|#)[ \t]*[#:]?[ \t]*)\Z"),
             unit=re.compile(
                 rf"(?i)\d+(?:st|nd|rd|th|{lists.pattern('unit_suffixes')})|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
@@ -434,8 +440,15 @@ class CandidateFinder:
             word = _POSSESSIVE.sub("", raw)
             end = start + len(word)
             lower = word.lower()
-            calendar_or_title = lower in self.config.calendar or lower in self.titles
-            if covered.find(1, start, end) >= 0 or len(word) < 2 or calendar_or_title:
+            if covered.find(1, start, end) >= 0 or len(word) < 2 or lower in self.titles:
+                continue
+            if lower in self.config.calendar:
+                prev = word_before(text, start)
+                dated = prev in _NOUN_BEFORE or prev in self.config.place_before or prev in ("till", "until", "since")
+                near_digit = _NEAR_DIGIT.search(text, max(0, start - 4), end + 4)
+                if lower not in self.config.days_and_feasts and word.istitle() and not dated and not near_digit:
+                    # a month that is someone's name in this corpus ("my aunt June ... We sat, June and I")
+                    out.append(Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True))
                 continue
             allowed = normalise(word) in self.not_identifiers or without_marks(lower) in self.terms
             as_name = word.istitle() or (word.islower() and len(word) < 3)  # "Ed", "ask ed if", not "ED"
