@@ -63,18 +63,18 @@ _SCRIPT_LETTERS = (
     r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+"
 )
 _OTHER_SCRIPT = re.compile(rf"{_SCRIPT_LETTERS}(?:[ \u200c\u200d]+{_SCRIPT_LETTERS}){{0,3}}")
-#: A digit close to a word: a date ("Thu 12", "3 May").
+#: A digit close to a word: a date ("Sat 14", "3 May").
 _NEAR_DIGIT = re.compile(r"\d")
 #: A name spelled out letter by letter: "T-O-M-A-S".
 _SPELLED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ](?:-[A-ZÀ-ÖØ-Þ]){2,}(?![\w-])")
 #: A motorway or an interstate by its number: "the M4", "I-90".
 _MOTORWAY = re.compile(r"(?<![\w-])(?:I-\d{1,3}|(?<=the )[AM]\d{1,3})(?![\w-])")
-#: One capital with a full stop standing for a person, the sentence going on after it ("says R. was
-#: upset", "(R., 19)", '"R."'): group 1.
+#: One capital with a full stop standing for a person, the sentence going on after it ("thinks V. was
+#: tired", "(V., 31)", '"V."'): group 1.
 _LETTER_DOT = re.compile(r"(?<![\w.'’&/-])([A-ZÀ-ÖØ-ÞĀ-ſ])\.(?=[ \t]*(?:[a-z(,\"”’']|/|$))", re.MULTILINE)
-#: Capitals in brackets after the words they are the initials of: "Tamsin R. (TR)" (group 2).
+#: Capitals in brackets after the words they are the initials of: "Orsolya B. (OB)" (group 2).
 _INITIALS_AFTER = re.compile(r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?[ \t]+){2,3})\(([A-Z]{2,3})\)")
-#: A capitalised word opening a speaker's turn: "Rangi: yes" (group 1).
+#: A capitalised word opening a speaker's turn: "Oskarr: yes" (group 1).
 _SPEAKER = re.compile(r"(?m)^[ \t>]*([A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]*:[ \t]")
 #: A chat user name with dots before the colon of a message: "kay.b.r: see you there".
 _DOTTED_SPEAKER = re.compile(r"(?<![\w.@/])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?=:[ \t])")
@@ -98,8 +98,8 @@ _CAPS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][A-ZÀ-ÖØ-ÞĀ-ſЀ-Я'’-
 _VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝАЕЁИІЇОУЫЭЮЯЄ")
 #: An all-capital word of three letters or more: a neighbour that says capitals are shouted.
 _CAPS_NEIGHBOUR = re.compile(r"\b[A-Z]{3,}\b.{0,4}\b[A-Z]{2,}\b|\b[A-Z]{2,}\b.{0,4}\b[A-Z]{3,}\b")
-#: Initials as people in a document (speaker turns, actions and lists of them): "TV:", "- TV: book",
-#: "(QB, YZ)", "QB (peer), YZ".
+#: Initials as people in a document (speaker turns, actions and lists of them): "TV:", "- TV: print",
+#: "(QB, YZ)", "QB (cook), YZ".
 #: Initials alone at a line's end too: "Note taker: RB", a sign-off "JM".
 _CAPS_PERSON = re.compile(
     r"(?m)^[ \t>]*(?:[-*•][ \t]+)?([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)(])"
@@ -190,7 +190,7 @@ class ReviewConfig:
     #: weekdays, months and feasts, written out and short (``lexicons/calendar.yaml``), and "I":
     #: a capital that says nothing
     calendar: frozenset[str]
-    #: weekdays and feasts: no one's name here (a month can be: "June", "April")
+    #: weekdays and feasts: no one's name here (a month can be: "April", "August")
     days_and_feasts: frozenset[str]
     #: endings and beginnings of English words: "Rewraps", "Unboxed", "Gardeners" are everyday words
     word_endings: frozenset[str]
@@ -307,7 +307,7 @@ class CandidateFinder:
             without_marks(t) for name in TERM_LEXICONS for t in rules.words(f"lexicons/{name}.txt", lower=True)
         )
         phrases = sorted((t for t in self.terms if " " in t), key=len, reverse=True)
-        #: terms of several words ("kia ora", "kapa haka"): no word of them is a name
+        #: terms of several words ("tēnā koe", "kia kaha"): no word of them is a name
         self._term_phrases = re.compile(
             r"(?i)(?<![\w'’-])(?:" + "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in phrases) + r")(?![\w'’-])"
         )
@@ -357,7 +357,7 @@ class CandidateFinder:
         out += self.spelled_out(text, covered)
         plain = without_marks(text)
         terms = [m.span() for m in self._term_phrases.finditer(plain if len(plain) == len(text) else text)]
-        if terms:  # "Kia ora": a greeting's words are no names
+        if terms:  # "Tēnā koe": a greeting's words are no names
             out = [c for c in out if c.action == REPLACE or not any(a <= c.start and c.end <= b for a, b in terms)]
         return out
 
@@ -380,8 +380,8 @@ class CandidateFinder:
 
     def name_words(self, name: str) -> list[str]:
         """The words of a detected name that say who it is (lower case): all of a one-word name; of a
-        longer one, all its words if one of them is a listed name or hardly a word ("Can Aksoy"), none
-        if all are everyday words ("Carer Support Worker"): a wrong span does not make an everyday word
+        longer one, all its words if one of them is a listed name or hardly a word ("Rush Pellow"), none
+        if all are everyday words ("Housing Support Officer"): a wrong span does not make an everyday word
         a name corpus-wide."""
         words = [w.lower() for w in re.findall(r"[^\W\d_][\w-]*", name)]
         listed = self.first_names, self.surnames, self.world_names
@@ -447,7 +447,7 @@ class CandidateFinder:
                 dated = prev in _NOUN_BEFORE or prev in self.config.place_before or prev in ("till", "until", "since")
                 near_digit = _NEAR_DIGIT.search(text, max(0, start - 4), end + 4)
                 if lower not in self.config.days_and_feasts and word.istitle() and not dated and not near_digit:
-                    # a month that is someone's name in this corpus ("my aunt June ... We sat, June and I")
+                    # a month that is someone's name in this corpus ("my aunt August ... August and I sat")
                     out.append(Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True))
                 continue
             allowed = normalise(word) in self.not_identifiers or without_marks(lower) in self.terms
@@ -600,7 +600,7 @@ class CandidateFinder:
             if unlisted and (self._inflected(lower) or any(c.isdigit() for c in lower)):
                 return None  # an everyday word with an ending, or a code ("P07", numbers() looks at codes)
             if unlisted and lower not in self.world_names and (self._everyday_parts(lower) or self._foreign(lower)):
-                return None  # "Mon-Fri", "Tuesday-ish"; "Krankenhaus", "Bonjour": no one's name
+                return None  # "Tue-Sat", "Friday-ish"; "Termin": no one's name
             return Candidate(start, end, "place" if place else "capitalised", "LOCATION" if place else "PERSON", KEEP)
         named = lower in self.first_names or lower in self.word_names or lower in self.surnames
         opening = opens_sentence(text, start)
@@ -609,7 +609,7 @@ class CandidateFinder:
         if not named:
             return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
         nxt = word_after(text, end)
-        past = nxt in cfg.past_after_name or (nxt.endswith("ed") and len(nxt) > 4)  # "Ed added me"
+        past = nxt in cfg.past_after_name or (nxt.endswith("ed") and len(nxt) > 4)  # "Oskarr phoned ahead"
         acts = opening and (nxt in cfg.name_after or past or self._in_role(text, end))
         alias = _ALIAS_BEFORE.search(text, max(0, start - 40), start)  # 'Alexandra ("Sandy"'
         speaker = _SPEAKER_AFTER.match(text, end) and line_start(text, start)
@@ -649,8 +649,8 @@ class CandidateFinder:
         )
 
     def _foreign(self, lower: str) -> bool:
-        """An everyday word of a language the document is partly written in ("Krankenkasse" in a text
-        with "gute nacht"); a name of that language alone among English words is still asked."""
+        """An everyday word of a language the document is partly written in ("Termin" in a text
+        with "danke, bis morgen"); a name of that language alone among English words is still asked."""
         cfg = self.config
         return any(_zipf_in(lower, lang) >= cfg.other_language_zipf for lang in self._languages)
 
@@ -964,8 +964,8 @@ class CandidateFinder:
         return out
 
     def _letters_dotted(self, text: str, covered: bytearray, taken: set[int]) -> list[Candidate]:
-        """One capital with a full stop for a person, the sentence going on after it ("says R. was
-        upset", "(R., 19)"); not a name's initial ("Tamsin R.") nor a list's letter ("A.", "I.")."""
+        """One capital with a full stop for a person, the sentence going on after it ("thinks V. was
+        tired", "(V., 31)"); not a name's initial ("Orsolya B.") nor a list's letter ("A.", "I.")."""
         out: list[Candidate] = []
         if "." not in text:
             return out
@@ -981,9 +981,9 @@ class CandidateFinder:
     def _same_letters(
         self, text: str, covered: bytearray, found: list[Candidate], spans: list[Span]
     ) -> list[Candidate]:
-        """The document's own evidence: a letter or initials it writes for a person somewhere ("then M
-        said", "QB (peer)", or detected) are that person wherever else they stand alone ("M unsure",
-        "calls to M", "QB stayed")."""
+        """The document's own evidence: a letter or initials it writes for a person somewhere ("so Z
+        rang", "QB (cook)", or detected) are that person wherever else they stand alone ("Z cross",
+        "a card for Z", "QB left")."""
         letters = {text[c.start : c.end].rstrip(".") for c in found if c.kind == "initials" and c.end - c.start <= 3}
         letters |= {text[s.start] for s in spans if s.label == "PERSON" and s.end - s.start == 1}
         letters -= {"A", "I", ""}
@@ -996,7 +996,7 @@ class CandidateFinder:
         return out
 
     def _initials_of_name(self, text: str, covered: bytearray) -> list[Candidate]:
-        """Capitals in brackets after the words they are the initials of: "Tamsin R. (TR)"."""
+        """Capitals in brackets after the words they are the initials of: "Orsolya B. (OB)"."""
         out: list[Candidate] = []
         if "(" not in text:
             return out
@@ -1043,7 +1043,7 @@ class CandidateFinder:
         ]
 
     def speaker_names(self, text: str) -> set[str]:
-        """Capitalised words that open two turns or more of a dialogue ("Rangi: ..."), in lower case,
+        """Capitalised words that open two turns or more of a dialogue ("Oskarr: ..."), in lower case,
         that are no role ("Interviewer"), no form's label and no everyday small word: the corpus knows
         them as people, wherever else they stand."""
         if ":" not in text:
