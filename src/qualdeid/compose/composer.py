@@ -307,6 +307,12 @@ class Composer:
         targets, addressed = self._with_residuals(corpus, doc, cut, targets, removed)
         changes += addressed
         targets, unsure = self._with_candidates(corpus, doc, cut, targets, removed)
+        window = text[cut.start : cut.end]
+        sdoc = parser(self._model)(window)
+        targets = [t for t in targets if not (t.label == "PERSON" and _modal_verb(sdoc, t.start - cut.start))]
+        lower = self._lower_case_names(corpus, cut, sdoc, targets, {k.lower() for k in known})
+        targets = sorted(targets + lower, key=lambda t: t.start)
+        unsure += [(t.start, t.end) for t in lower]
         others: list[tuple[int, str | None, str]] = []
         kin: list[tuple[int, str, str]] = []  # relatives named or mentioned ("her sister"): offset, gender, who
         subject = frag.subject
@@ -338,10 +344,8 @@ class Composer:
             else:
                 changes.append(self._placeholder(doc, t, cut, cast, corpus, subject))
         _drop_bracketed_aliases(text, changes)
-        window = text[cut.start : cut.end]
         named = {off: who for off, _, who in others}
         nouns_of: list[tuple[int, str, str | None]] = []  # gendered nouns ("a man") not said of the character
-        sdoc = parser(self._model)(window)
         focal_at = [c.start - cut.start for c in changes if c.role == "character" and c.reason == "person"]
         for m in re.finditer(r"\b[a-z]+\b", window):
             w = m.group().lower()
@@ -462,6 +466,35 @@ class Composer:
             out = [t for t in out if t not in over] + [Target(start, end, label, found)]
         return sorted(out, key=lambda t: t.start), addressed
 
+    def _lower_case_names(
+        self, corpus: _Corpus, cut: Cut, sdoc, targets: list[Target], known: set[str]
+    ) -> list[Target]:
+        """A first name of a person of this account that is also a word, written in lower case where
+        only that person can stand: the subject of what someone does ("good to see hope looking after
+        her friend"), with no article or possessive of its own ("my hope grew" stays)."""
+        out: list[Target] = []
+        for idx in (corpus.index, corpus.key_index):
+            if idx is None:
+                continue
+            for h in idx.find(sdoc.text, word_uses=True):
+                value = sdoc.text[h.start : h.end]
+                if not h.lowercase or h.label != "PERSON" or value not in known:
+                    continue
+                a, b = cut.start + h.start, cut.start + h.end
+                if any(t.start < b and a < t.end for t in targets + out):
+                    continue
+                tok = next((t for t in sdoc if t.idx == h.start), None)
+                acts = (
+                    tok is not None
+                    and tok.dep_ == "nsubj"
+                    and tok.head.pos_ == "VERB"
+                    and tok.head.lemma_ not in ("be", "have")
+                    and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children)
+                )
+                if acts:
+                    out.append(Target(a, b, "PERSON", "lower-case name"))
+        return out
+
     def _with_candidates(
         self, corpus: _Corpus, doc: Document, cut: Cut, targets: list[Target], removed: list[tuple[int, int]]
     ) -> tuple[list[Target], list[tuple[int, int]]]:
@@ -481,6 +514,8 @@ class Composer:
                 continue  # "tuesday arvo", "with kasha": a name in lower case only when the corpus has it as one
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
+            if c.kind == "capitalised-phrase" and self.targets.common_phrase(value):
+                continue  # "the Slow Cooking approach": a name made of everyday words, for no building or body
             label = "PERSON" if c.kind == "initials" else self.targets.kind(doc.text, c.start, c.end, c.label)
             if label is None:
                 continue
@@ -592,8 +627,13 @@ class Composer:
                 if c.reason in _LABEL_OF and len(c.original.strip()) > 2
             }
             edits: list[Edit] = []
+            sdoc = None
             for value in sorted(originals, key=len, reverse=True):
                 for m in re.finditer(r"(?<![\w'’])" + re.escape(value) + r"(?![\w])", para.text):
+                    if originals[value] == "PERSON" and " " not in value:
+                        sdoc = sdoc or parser(self._model)(para.text)
+                        if _modal_verb(sdoc, m.start()):
+                            continue  # "Will ring her tomorrow": the verb, not the name replaced above
                     edits.append(Edit(m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
             for idx in (corpus.index, corpus.key_index):
                 if idx is None:
@@ -697,6 +737,17 @@ def _apply_final(para: Paragraph, edits: list[Edit]) -> int:
     para.text, applied = apply_edits(para.text, non_overlapping(edits))
     para.changes += [Change(-1, -1, a.original, a.new, "final check") for a in applied]
     return len(applied)
+
+
+def _modal_verb(sdoc, start: int) -> bool:
+    """The word at ``start`` opens a sentence as a modal before its verb ("Will ring her tomorrow"), not
+    a name that is also one ("Will rang", '"Will, eat up."')."""
+    tok = next((t for t in sdoc if t.idx == start), None)
+    if tok is None or tok.tag_ != "MD" or tok.i + 1 >= len(sdoc):
+        return False
+    verb = sdoc[tok.i + 1]
+    opens = tok.is_sent_start or tok.i == 0 or sdoc[tok.i - 1].is_punct
+    return opens and verb.tag_ == "VB" and tok.head.i == verb.i
 
 
 def _describes(sdoc, start: int, focal_at: list[int]) -> bool:
