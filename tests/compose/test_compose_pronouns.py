@@ -31,6 +31,10 @@ def run(text: str, focal: str, target: str, others=(), focal_at=()) -> tuple[str
         ("He's started college.", "M", "they", "They've started college."),
         ("hes the one who found it.", "M", "they", "they're the one who found it."),
         ("She doesn't sleep and walks at night.", "F", "they", "They don't sleep and walk at night."),
+        # questions: the verb before the pronoun agrees too
+        ("Is she coming? She said so.", "F", "they", "Are they coming? They said so."),
+        ("Where was he last night?", "M", "they", "Where were they last night?"),
+        ("Does he like it? Has he eaten?", "M", "they", "Do they like it? Have they eaten?"),
         (
             "Sam told me she lost her keys. I gave them to her.",
             "F",

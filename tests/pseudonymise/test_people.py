@@ -155,6 +155,29 @@ def test_aliases_in_brackets_and_clipped_first_names() -> None:
     assert pid(people, docs, "Kirst") == pid(people, docs, "Kirsten Bell")
 
 
+@pytest.mark.parametrize(
+    ("marked", "short", "same_as"),
+    [
+        ("[[Joanna Pike]] came in late. [[Jo]] said the bus was slow.", "Jo", "Joanna Pike"),
+        ("[[Elizabeth Quorn]] came in. [[Liz]] said the bus was slow.", "Liz", "Elizabeth Quorn"),
+        ("[[Joanna Pike]] and [[Jo Marr]] came in. [[Jo]] said the bus was slow.", "Jo", "Jo Marr"),
+        # two people the short form could be: it is neither's
+        ("[[Joanna Pike]] and [[Josie Marr]] came in. [[Jo]] said the bus was slow.", "Jo", None),
+        ("[[Kirsten Pike]] and [[Kirsty Marr]] came in. [[Kirst]] said the bus was slow.", "Kirst", None),
+        # two letters that are no name: no clip
+        ("[[Mary Vane]] came in. [[Ma]] said the bus was slow.", "Ma", None),
+    ],
+)
+def test_short_forms_join_the_one_person_they_can_be(marked: str, short: str, same_as: str | None) -> None:
+    docs = [doc("S1", marked)]
+    people = resolve_people(docs)
+    others = {n for names in names_of(people, docs).values() for n in names} - {short}
+    if same_as is None:
+        assert all(pid(people, docs, short) != pid(people, docs, n) for n in others)
+    else:
+        assert pid(people, docs, short) == pid(people, docs, same_as)
+
+
 def test_role_words_are_kept_with_the_mention(ward) -> None:
     people, docs = ward
     words = {docs[2].text[m.start : m.end]: m.role_word for m in people.mentions_in("A3")}

@@ -114,7 +114,11 @@ def _agreement(subject: Token) -> list[Edit]:
     head = subject.head
     edits = []
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i > subject.i]
-    finite = aux[0] if aux else head if head.i > subject.i else None
+    inverted = [c for c in (*head.children, head) if c.i == subject.i - 1 and c.lemma_ in ("be", "have", "do")]
+    if inverted and inverted[0] is not subject:  # "Is she coming?", "Where was he?": the verb comes first
+        finite = inverted[0]
+    else:
+        finite = aux[0] if aux else head if head.i > subject.i else None
     if finite is not None:
         new = _plural_verb(finite)
         if new:
