@@ -178,6 +178,21 @@ def test_short_forms_join_the_one_person_they_can_be(marked: str, short: str, sa
         assert pid(people, docs, short) == pid(people, docs, same_as)
 
 
+def test_a_short_form_across_documents() -> None:
+    """The resolver's one "Ros" of two accounts is Rosalind, named in one of them; where the other
+    account names a Rosamund, its "Ros" could be either and is neither's."""
+    one = [doc("A", "[[Rosalind Quay]] turned forty. [[Ros]] rang."), doc("B", "Even [[Ros]] stayed for cake.")]
+    people = resolve_people(one)
+    assert len(names_of(people, one)) == 1
+    two = [one[0], doc("B", "[[Rosamund Tull]] came. Even [[Ros]] stayed for cake.")]
+    people = resolve_people(two)
+    ros_b = next(m.person_id for m in people.mentions_in("B") if two[1].text[m.start : m.end] == "Ros")
+    assert ros_b not in {pid(people, two, "Rosalind Quay"), pid(people, two, "Rosamund Tull")}
+    assert pid(people, two, "Rosalind Quay") == next(
+        m.person_id for m in people.mentions_in("A") if two[0].text[m.start : m.end] == "Ros"
+    )
+
+
 def test_role_words_are_kept_with_the_mention(ward) -> None:
     people, docs = ward
     words = {docs[2].text[m.start : m.end]: m.role_word for m in people.mentions_in("A3")}

@@ -306,9 +306,11 @@ def _aliases(identities: dict[str, _Identity], by_id: dict[str, Document]) -> No
 
 
 def _clipped_names(identities: dict[str, _Identity], names: set[str] = frozenset()) -> None:  # type: ignore[assignment]
-    """ "Kirst" beside "Kirsty", "Alex" beside "Alexandra" in one document: a first name cut short
-    that no nickname list knows is the one person of that document whose first name it begins; a clip
-    of two letters only when it is a name itself ("Jo" of "Joanna", not "Ma" of "Mary")."""
+    """ "Kirst" beside "Kirsty", "Ana" beside "Anahera" in one document: a first name cut short that no
+    nickname list knows is the one person of that document whose first name it begins; a clip of two
+    letters only when it is a name itself ("Jo" of "Joanna", not "Ma" of "Mary"). Its mentions in
+    other documents, which the resolver found to be the same person, follow, unless a document there
+    names another person the clip could be."""
     firsts: dict[str, dict[str, _Identity]] = defaultdict(dict)  # doc -> first name -> identity
     for ident in identities.values():
         for m, form, _ in ident.mentions:
@@ -316,20 +318,20 @@ def _clipped_names(identities: dict[str, _Identity], names: set[str] = frozenset
                 firsts[m.doc].setdefault(form.tokens[0].lower(), ident)
     for key in list(identities):
         ident = identities[key]
-        docs = {m.doc for m, _, _ in ident.mentions}
-        if len(docs) != 1 or any(f.kind != "single" for _, f, _ in ident.mentions):
+        if any(f.kind != "single" for _, f, _ in ident.mentions):  # format: name form kinds
             continue
         short = ident.mentions[0][1].tokens[0].lower()
-        doc = docs.pop()
+        if any(f.tokens[0].lower() != short for _, f, _ in ident.mentions):
+            continue
+        if len(short) < 2 or (len(short) == 2 and short not in names):
+            continue
         longer = {
             id(other): other
+            for doc in {m.doc for m, _, _ in ident.mentions}
             for name, other in firsts[doc].items()
-            if other is not ident
-            and (len(short) >= 3 or (len(short) == 2 and short in names))
-            and len(name) > len(short)
-            and name.startswith(short)
+            if other is not ident and len(name) > len(short) and name.startswith(short)
         }
-        if len(longer) == 1 and all(f.tokens[0].lower() == short for _, f, _ in ident.mentions):
+        if len(longer) == 1:
             target = next(iter(longer.values()))
             target.mentions.extend(ident.mentions)
             del identities[key]
@@ -341,12 +343,14 @@ def _shared_short_forms(identities: dict[str, _Identity], nicknames: dict[str, s
     A short form that is someone's whole first name there ("Jo Marr") stays theirs."""
     firsts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # doc -> key -> first names
     whole: dict[str, set[str]] = defaultdict(set)  # doc -> first names written with a surname
+    firsts_anywhere: dict[str, set[str]] = defaultdict(set)  # key -> first names written with a surname
     for key, ident in identities.items():
         for m, form, _ in ident.mentions:
             if form.kind in ("full", "single") and form.tokens:  # format: name form kinds
                 firsts[m.doc][key].add(form.tokens[0].lower())
             if form.kind == "full" and form.tokens:  # format: name form kinds
                 whole[m.doc].add(form.tokens[0].lower())
+                firsts_anywhere[key].add(form.tokens[0].lower())
 
     def shortens(short: str, name: str) -> bool:
         return name != short and ((len(short) >= 2 and name.startswith(short)) or name in nicknames.get(short, ()))
@@ -362,6 +366,8 @@ def _shared_short_forms(identities: dict[str, _Identity], nicknames: dict[str, s
             if short in whole[m.doc]:
                 continue  # someone's own first name
             owners = {k for k, names in firsts[m.doc].items() if any(shortens(short, n) for n in names)}
+            if any(shortens(short, n) for n in firsts_anywhere[key]):
+                owners.add(key)  # its own full name, written in another document
             if len(owners) >= 2:
                 moved.append(x)
         if not moved or len(moved) == len(ident.mentions):
