@@ -1,4 +1,4 @@
-"""A name that is also a word ("Will", "Hope") is replaced where it is the person's, never where it is
+"""A name that is also a word ("May", "Merry") is replaced where it is the person's, never where it is
 the word's: a modal verb opening a note, a capitalised phrase of everyday words, a pronoun."""
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ def _paragraph(draft, doc_id: str) -> tuple[str, list[dict]]:
 @pytest.mark.parametrize("pronouns", ["she", "he", "they"])
 def test_the_persons_name_goes_the_modal_verb_stays(drafts, pronouns: str) -> None:
     text, changes = _paragraph(drafts[pronouns], "Q1")
-    first = next(c["replacement"].split()[0] for c in changes if c["original"] == "Will Quarrie")
+    first = next(c["replacement"].split()[0] for c in changes if c["original"] == "May Quarrie")
     assert f'"{first}, eat something first."' in text  # the name in a quote, sentence-initial before a comma
-    assert "Will ring the housing office tomorrow" in text  # the narrator's "(I) will ring": a verb
+    assert "May need to ring the housing office tomorrow" in text  # the narrator's "(I) may need": a verb
     assert not [c for c in changes if c["reason"] == "final check"]
 
 
@@ -54,10 +54,10 @@ def test_the_persons_name_goes_the_modal_verb_stays(drafts, pronouns: str) -> No
 def test_a_lower_case_name_of_the_account_is_the_person(drafts, pronouns: str) -> None:
     text, changes = _paragraph(drafts[pronouns], "Q2")
     names = {c["original"]: c["replacement"] for c in changes if c["reason"] == "person"}
-    assert names["hope"] == names["Hope"]  # one person, one pseudonym
-    assert f"good to see {names['hope']} helping" in text
-    assert not re.search(r"\bhope\b", text, re.IGNORECASE)
-    assert any("may identify no one" in n and names["hope"] in n for n in drafts[pronouns].notes)
+    assert names["merry"] == names["Merry"]  # one person, one pseudonym
+    assert f"good to see {names['merry']} helping" in text
+    assert not re.search(r"\bmerry\b", text, re.IGNORECASE)
+    assert any("may identify no one" in n and names["merry"] in n for n in drafts[pronouns].notes)
 
 
 def test_everyday_capitalised_phrase_stays(drafts) -> None:
@@ -68,13 +68,13 @@ def test_everyday_capitalised_phrase_stays(drafts) -> None:
 
 def test_a_name_of_the_account_in_a_quote_is_found(targets: Targets) -> None:
     index = IdentifierIndex()
-    index.add("Will Quarrie", "PERSON", "x")
-    index.add("Will", "PERSON", "x")
-    text = 'I stood by him saying "Will, eat up." Will ring the office later.'
+    index.add("May Quarrie", "PERSON", "x")
+    index.add("May", "PERSON", "x")
+    text = 'I stood by her saying "May, eat up." Then we left.'
     doc = Document("d", text)
-    found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), index, None, known=["Will"])]
-    assert found == [(text.index("Will"), "PERSON")]
-    # a document without anyone called so: the word, wherever it stands
+    found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), index, None, known=["May"])]
+    assert found == [(text.index("May"), "PERSON")]
+    # a document without anyone called so: the word (a month, a verb), wherever it stands
     assert targets.in_window(doc, 0, len(text), index, None) == []
 
 

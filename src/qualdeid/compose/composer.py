@@ -470,27 +470,26 @@ class Composer:
         self, corpus: _Corpus, cut: Cut, sdoc, targets: list[Target], known: set[str]
     ) -> list[Target]:
         """A first name of a person of this account that is also a word, written in lower case where
-        only that person can stand: the subject of what someone does ("good to see hope looking after
-        her friend"), with no article or possessive of its own ("my hope grew" stays)."""
+        only that person can stand: the subject of what someone does ("good to see honor helping her
+        friend", "honor said"), with no article or possessive of its own ("my honor" stays)."""
         out: list[Target] = []
         for idx in (corpus.index, corpus.key_index):
             if idx is None:
                 continue
             for h in idx.find(sdoc.text, word_uses=True):
                 value = sdoc.text[h.start : h.end]
-                if not h.lowercase or h.label != "PERSON" or value not in known:
+                if h.label != "PERSON" or not value[:1].islower() or value not in known:
                     continue
                 a, b = cut.start + h.start, cut.start + h.end
                 if any(t.start < b and a < t.end for t in targets + out):
                     continue
                 tok = next((t for t in sdoc if t.idx == h.start), None)
-                acts = (
-                    tok is not None
-                    and tok.dep_ == "nsubj"
-                    and tok.head.pos_ == "VERB"
-                    and tok.head.lemma_ not in ("be", "have")
-                    and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children)
-                )
+                if tok is None or any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+                    continue
+                verb = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+                acts = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in ("be", "have")) or (
+                    verb is not None and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBG")
+                )  # "honor said", "see honor helping"
                 if acts:
                     out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
@@ -633,7 +632,7 @@ class Composer:
                     if originals[value] == "PERSON" and " " not in value:
                         sdoc = sdoc or parser(self._model)(para.text)
                         if _modal_verb(sdoc, m.start()):
-                            continue  # "Will ring her tomorrow": the verb, not the name replaced above
+                            continue  # "May need to ring her": the verb, not the name replaced above
                     edits.append(Edit(m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
             for idx in (corpus.index, corpus.key_index):
                 if idx is None:
@@ -740,8 +739,8 @@ def _apply_final(para: Paragraph, edits: list[Edit]) -> int:
 
 
 def _modal_verb(sdoc, start: int) -> bool:
-    """The word at ``start`` opens a sentence as a modal before its verb ("Will ring her tomorrow"), not
-    a name that is also one ("Will rang", '"Will, eat up."')."""
+    """The word at ``start`` opens a sentence as a modal before its verb ("May need to ring her"), not
+    a name that is also one ("May rang", '"May, eat up."')."""
     tok = next((t for t in sdoc if t.idx == start), None)
     if tok is None or tok.tag_ != "MD" or tok.i + 1 >= len(sdoc):
         return False

@@ -299,11 +299,11 @@ class Targets:
         return sorted(others + rare, key=lambda t: t.start)
 
     def _own_name(self, text: str, start: int, end: int, hit: IdentifierHit, known: set[str]) -> bool:
-        """A capitalised first name of a person of this very account, also a word ("Will", "Hope"): that
-        person, inside a sentence or when a comma follows it ('"Will, eat up."'); a modal verb opening a
-        sentence ("Will ring her") is told apart later, by the parse."""
+        """A capitalised first name of a person of this very account, also a word ("May", "Honor"): that
+        person, inside a sentence or when a comma follows it ('"May, eat up."'); a modal verb opening a
+        sentence ("May need to ring her") is told apart later, by the parse."""
         value = re.sub(r"['’]s?$", "", text[start:end])
-        if hit.label != "PERSON" or hit.lowercase or " " in value or value.lower() not in known:
+        if hit.label != "PERSON" or not value[:1].isupper() or " " in value or value.lower() not in known:
             return False
         return not _SENTENCE_START.search(text[max(0, start - 3) : start]) or text[end : end + 1] == ","
 

@@ -306,9 +306,9 @@ def _aliases(identities: dict[str, _Identity], by_id: dict[str, Document]) -> No
 
 
 def _clipped_names(identities: dict[str, _Identity], names: set[str] = frozenset()) -> None:  # type: ignore[assignment]
-    """ "Kirst" beside "Kirsty", "Ana" beside "Anahera" in one document: a first name cut short that no
+    """ "Kirst" beside "Kirsty", "Ros" beside "Rosalind" in one document: a first name cut short that no
     nickname list knows is the one person of that document whose first name it begins; a clip of two
-    letters only when it is a name itself ("Jo" of "Joanna", not "Ma" of "Mary"). Its mentions in
+    letters only when it is a name itself ("Em" of "Emmeline", not "Ma" of "Maude"). Its mentions in
     other documents, which the resolver found to be the same person, follow, unless a document there
     names another person the clip could be."""
     firsts: dict[str, dict[str, _Identity]] = defaultdict(dict)  # doc -> first name -> identity
@@ -338,9 +338,9 @@ def _clipped_names(identities: dict[str, _Identity], names: set[str] = frozenset
 
 
 def _shared_short_forms(identities: dict[str, _Identity], nicknames: dict[str, set[str]]) -> None:
-    """ "Jo" in an account that also names both Joanna and Josie: the short form could be either, so
+    """ "Em" in an account that also names both Emmeline and Emmanuelle: the short form could be either, so
     it is nobody's of them (an identity of its own, of unknown gender), whatever a list linked it to.
-    A short form that is someone's whole first name there ("Jo Marr") stays theirs."""
+    A short form that is someone's whole first name there ("Em Marr") stays theirs."""
     firsts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # doc -> key -> first names
     whole: dict[str, set[str]] = defaultdict(set)  # doc -> first names written with a surname
     firsts_anywhere: dict[str, set[str]] = defaultdict(set)  # key -> first names written with a surname
