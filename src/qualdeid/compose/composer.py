@@ -49,6 +49,7 @@ from qualdeid.risk.identifiers import IdentifierIndex, index_corpus, load_word_n
 from qualdeid.rules import Rules
 
 _DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([a-z]{4,})\b")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:]|\n)\s*$")
 _DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
 
 
@@ -380,9 +381,12 @@ class Composer:
             )
         changes = _non_overlapping(changes)
         in_window = [
-            Edit(c.start - cut.start, c.end - cut.start, c.replacement) for c in changes if c.start >= cut.start
+            Edit(c.start - cut.start, c.end - cut.start, c.replacement, c.reason)
+            for c in changes
+            if c.start >= cut.start
         ]
-        new_text = _tidy(apply_edits(window, in_window)[0])
+        composed, applied = apply_edits(window, in_window)
+        new_text = _tidy(_sentence_case_after(composed, [a.out_end for a in applied if a.label == "form label"]))
         notes = []
         if unresolved:
             words_ = sorted({window[u.start : u.end].lower() for u in unresolved})
@@ -817,6 +821,17 @@ def _non_overlapping(changes: list[Change]) -> list[Change]:
     """The changes that apply: an identifier's replacement wins over a verb or pronoun inside it
     (the log's notes, at -1, are kept)."""
     return [c for c in changes if c.start < 0] + non_overlapping(c for c in changes if c.start >= 0)
+
+
+def _sentence_case_after(text: str, positions: list[int]) -> str:
+    """Where a form label opened a sentence ("Not helpful: the GP rang"), the sentence left behind starts
+    with a capital."""
+    chars = list(text)
+    for pos in positions:
+        at = pos + len(text[pos:]) - len(text[pos:].lstrip())
+        if at < len(text) and text[at].islower() and _SENTENCE_END.search(text[:pos]):
+            chars[at] = text[at].upper()
+    return "".join(chars)
 
 
 def _tidy(text: str) -> str:
