@@ -56,6 +56,19 @@ def test_another_person_of_that_gender_makes_it_ambiguous() -> None:
     assert run(text, "M", "they", [(8, "M", "P2")], [0]) == ("Sam met Tom. They were tired.", [])
 
 
+def test_one_sentence_keeps_one_reading_of_a_pronoun() -> None:
+    text = "Sam needed to talk. Bo gave him soup and I gave him a story and he stayed."
+    bo = [(text.index("Bo"), None, "P3")]  # nothing tells Bo's gender
+    assert run(text, "M", "they", bo, [0]) == (
+        "Sam needed to talk. Bo gave them soup and I gave them a story and they stayed.",
+        [],
+    )
+    # another man in the sentence: neither is rewritten, both are left to the author
+    text = "Sam needed to talk. Bo gave him soup and Tom gave him a story."
+    others = [*bo, (text.index("Tom"), "M", "P4")]
+    assert run(text, "M", "they", others, [0]) == (text, ["him", "him"])
+
+
 def test_possessive_before_a_relative_and_the_object_of_someone_else() -> None:
     text = "Sam rang. His dad Troy rang twice. Troy thinks it is too soon and wants him back home."
     others = [(text.index("dad"), "M", "P9"), (text.index("Troy"), "M", "P9"), (text.index("Troy thinks"), "M", "P9")]
