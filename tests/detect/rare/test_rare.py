@@ -218,3 +218,11 @@ def test_a_trait_most_people_of_the_corpus_share_is_its_population(detector) -> 
     assert all(spans == [] for spans in run(detector, shared))
     one = [shared[0]] + [f"I like to {a} on Sundays." for a in activities[1:]]
     assert covered(one[0], "profoundly deaf", run(detector, one)[0])
+
+
+def test_speaking_a_language_is_a_detail_only_where_few_of_the_corpus_speak_it(detector) -> None:
+    speaks = "She speaks Latvian with her mother on the phone."
+    others = [f"He went to the {place} after lunch." for place in ("shop", "park", "gym", "library")]
+    assert covered(speaks, "speaks Latvian", run(detector, [speaks, *others])[0])
+    community = [f"{who} speaks Latvian with her mother on the phone." for who in ("She", "Ana", "Ilze", "Mara")]
+    assert all(spans == [] for spans in run(detector, community + others[:2]))

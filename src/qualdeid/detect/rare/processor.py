@@ -265,7 +265,7 @@ def _clear_of_others(c: Span, spans: list[Span], text: str, time_words: re.Patte
                     out.append((s.end, end))
         pieces = out
     trimmed = [_trim(text, start, end, (start, end) != (c.start, c.end)) for start, end in pieces]
-    return [p for p in trimmed if p and (p == (c.start, c.end) or _content(text[p[0] : p[1]]) >= _MIN_PIECE)]
+    return [p for p in trimmed if p and _content(text[p[0] : p[1]]) >= (1 if p == (c.start, c.end) else _MIN_PIECE)]
 
 
 def _trim(text: str, start: int, end: int, cut: bool) -> tuple[int, int] | None:

@@ -174,8 +174,9 @@ class TermFinder(RuleFinder):
                 return ACCEPTED
             # speaking a language is what most people do; teaching oneself one or interpreting in it is not
             plain = verb_lemma in words("plain_language_verbs")
-            if LANGUAGE in kinds and not plain and not self._negated(sdoc, frame):
-                return ACCEPTED
+            if LANGUAGE in kinds and not self._negated(sdoc, frame):
+                # speaking one that few of the corpus speak is a detail ("speaks Cornish" among Londoners)
+                return CORPUS_CHECK if plain else ACCEPTED
             return None
         if cat == Category.SETTING:
             return ACCEPTED if not reporting and kinds & {USED_TO, ROLE, OPERATE} else None
