@@ -48,6 +48,9 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "She was detained under the Act last year.",
         "He spent two years in Lisbon with his aunt.",
         "She is in care homes every week for work.",
+        "He was scared he would have to go to prison for a long time.",
+        "We used to do that every year in the summer.",
+        "She has been caring for her mum since March.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -76,13 +76,15 @@ class CustodyFinder(RuleFinder):
         if sdoc[k].lower_ == "out" and (k + 1 >= se or sdoc[k + 1].lower_ != "of") and k + 1 != t.i:
             return None
         start = self._clause_start(sdoc, k, ss)
-        if start is None:
+        if start is None or _hypothetical(sdoc, start, k):
             return None
         end = self.frames.extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
         return Hit(start, end, "life_event", CUSTODY_REASON, ("custody",))
 
     def _inside(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``my six years inside``, ``is still inside for the robbery``: "inside" as a prison."""
+        if t.lower_ != "inside":
+            return None
         after = sdoc[t.i + 1] if t.i + 1 < se else None
         before = sdoc[t.i - 1] if t.i - 1 >= ss else None
         if before is None or (after is not None and is_np_token(after)):
@@ -103,8 +105,9 @@ class CustodyFinder(RuleFinder):
         k = t.i + 1
         while k < se and k - t.i <= 3 and (sdoc[k].like_num or sdoc[k].pos_ in ("NUM", "DET", "ADJ")):
             k += 1
-        if k >= se:
-            return None
+        counted = any(sdoc[m].like_num or sdoc[m].lower_ in ("a", "an") for m in range(t.i + 1, k))
+        if k >= se or (k > t.i + 1 and not counted):
+            return None  # "did that every year"
         unit = sdoc[k].lemma_.lower()
         if unit == "time" and k == t.i + 1:  # "did time"
             end = k + 1
@@ -155,7 +158,7 @@ class CustodyFinder(RuleFinder):
 
     def _care(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``in foster care``, ``taken into care``, ``get my son back from care``, ``in <agency> care``."""
-        if t.pos_ != "NOUN" or t.lower_ not in self.care_nouns:
+        if t.pos_ != "NOUN" or t.lower_ not in self.care_nouns:  # the word, not the lemma: not "caring"
             return None
         if t.i + 1 < se and sdoc[t.i + 1].pos_ in ("NOUN", "PROPN"):
             return None  # "a care home", "her care plan"
@@ -168,8 +171,10 @@ class CustodyFinder(RuleFinder):
                 k -= 1
         if k < ss or sdoc[k].lower_ not in self.care_prepositions:
             return None
-        if sdoc[k].lower_ == "of" and (k - 1 < ss or sdoc[k - 1].lower_ != "out"):
-            return None  # "duty of care"
+        if sdoc[k].lower_ == "of":
+            if k - 1 < ss or sdoc[k - 1].lower_ != "out":
+                return None  # "duty of care"
+            k -= 1
         start = self._clause_start(sdoc, k, ss)
         if start is None or any(verb_lemma(sdoc[m]) in self.care_plain_verbs for m in range(start, k)):
             return None  # "works in care"
@@ -265,6 +270,14 @@ def _kind_before(sdoc: Doc, i: int, ss: int, kinds: list[tuple[str, ...]]) -> in
         if i - n >= ss and all(sdoc[i - n + j].lower_ == w for j, w in enumerate(words)):
             return i - n
     return None
+
+
+def _hypothetical(sdoc: Doc, start: int, k: int) -> bool:
+    """``afraid to go to prison``, ``could end up in jail``: a future or a fear, not a history."""
+    return any(
+        sdoc[m].tag_ == "MD" or (sdoc[m].lower_ == "to" and m + 1 < k and sdoc[m + 1].tag_ == "VB")
+        for m in range(max(0, start - 1), k)
+    )
 
 
 def _negated(sdoc: Doc, k: int, ss: int) -> bool:
