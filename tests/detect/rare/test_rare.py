@@ -218,6 +218,9 @@ def test_a_trait_most_people_of_the_corpus_share_is_its_population(detector) -> 
     assert all(spans == [] for spans in run(detector, shared))
     one = [shared[0]] + [f"I like to {a} on Sundays." for a in activities[1:]]
     assert covered(one[0], "profoundly deaf", run(detector, one)[0])
+    # told in other words around the same trait ("born" is common English: the trait is the rare word)
+    told = [f"I was born deaf, and I like to {a} on Sundays." for a in activities[:2]] + shared[2:]
+    assert all(spans == [] for spans in run(detector, told))
 
 
 def test_speaking_a_language_is_a_detail_only_where_few_of_the_corpus_speak_it(detector) -> None:

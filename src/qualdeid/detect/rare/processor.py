@@ -100,6 +100,7 @@ class RareDetailProcessor(CorpusProcessor):
         self.specific_date = specific_date_pattern(rules)
         self.population_share = t("population_share")
         self.population_subjects = t("population_subjects")
+        self.population_key_zipf = t("population_key_zipf")
         self.doc_counts: dict[str, int] = {}
         #: key term -> the people the details with it are about (see :func:`_subject`)
         self.subjects: dict[str, set[str]] = {}
@@ -218,10 +219,12 @@ class RareDetailProcessor(CorpusProcessor):
         """A trait that many people of the corpus share, in a good share of its documents, describes the
         study's population ("is Deaf" in a study of Deaf people), not anyone in it. Counted per person
         the detail is about, not per document: one person's detail recurs across the documents of a group."""
-        return bool(c.key_terms) and all(
+        # words common in general English ("born" of "born deaf") say nothing of who the detail is about
+        keys = [k for k in c.key_terms if zipf(k) < self.population_key_zipf] or c.key_terms
+        return bool(keys) and all(
             len(self.subjects.get(k, ())) >= self.population_subjects
             and self.doc_counts.get(k, 0) >= self.population_share * n
-            for k in c.key_terms
+            for k in keys
         )
 
     def _vague_date(self, text: str, s: Span) -> bool:
