@@ -33,6 +33,7 @@ class PracticeFinder(RuleFinder):
         self.roles = self._w("practice_roles")
         self.everyday = rr.everyday_words
         self.instruments = [entry_words(i) for i in self._w("instruments")]
+        self.instrument_words = frozenset(words[0] for words in self.instruments)
         self.instrument_zipf = rr.threshold("instrument_zipf")
         self.owned_instrument_zipf = rr.threshold("owned_instrument_zipf")
 
@@ -113,7 +114,8 @@ class PracticeFinder(RuleFinder):
         be rarer still (``owned_instrument_zipf``)."""
         sdoc = ctx.sdoc
         hits = []
-        for i, word in enumerate(ctx.words.lowers):
+        for i in ctx.words.where(self.instrument_words):
+            word = ctx.words.lowers[i]
             if zipf(word) >= self.instrument_zipf or ctx.named[sdoc[i].idx] or word in self.rr.common_words:
                 continue
             words = next((w for w in self.instruments if _words_at(ctx.words.lowers, i, w)), None)
