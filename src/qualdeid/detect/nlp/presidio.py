@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import qualdeid.detect.nlp.offline  # noqa: F401  (must run before Presidio's email/URL recognizers are used)
+from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.labels import AGE, CONTACT, DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
@@ -114,11 +115,11 @@ class LazyNlpArtifacts(NlpArtifacts):
 
     @cached_property
     def lemmas(self) -> list[str]:  # type: ignore[override]
-        return [token.lemma_ for token in self.tokens]
+        return token_table(self.tokens).lemmas
 
     @cached_property
     def tokens_indices(self) -> list[int]:  # type: ignore[override]
-        return [token.idx for token in self.tokens]
+        return token_table(self.tokens).starts
 
     @cached_property
     def keywords(self) -> list[str]:  # type: ignore[override]
