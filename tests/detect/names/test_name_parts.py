@@ -97,10 +97,10 @@ def test_a_quoted_full_name_after_a_name_stays_apart(detector) -> None:
         ("Met Lucía M Ferreira at the hub, she was lovely.", "Lucía M Ferreira"),
         ("Tomas K. Berg rang about the rota.", "Tomas K. Berg"),
         ("Pim vd Berg 08:30: running late\nEva vt Veld 08:31: same", "Eva vt Veld"),
-        ("Will F is usually so flat in the mornings.", "Will F"),
-        ("Staff: Joy N, Dr Lee (first 30 mins)", "Joy N"),
-        ("6. Art W. and his friend", "Art W"),
-        ("Grace O-L 12:40 PM: see you there", "Grace O-L"),  # no clock time in the name
+        ("Will K is usually so flat in the mornings.", "Will K"),
+        ("Staff: Joy T, Dr Lee (first 30 mins)", "Joy T"),
+        ("6. Art M. and his friend", "Art M"),
+        ("Grace O-B 12:40 PM: see you there", "Grace O-B"),  # no clock time in the name
     ],
 )
 def test_double_first_names_middle_initials_and_short_particles(detector, text: str, name: str) -> None:
@@ -114,7 +114,7 @@ def test_double_first_names_middle_initials_and_short_particles(detector, text: 
     [
         ("Tomas said it felt very Tomas-like, then Tomas left.", "Tomas-like"),
         ("Saw Tomas A. Then we left for the bus.", "Then"),
-        ("Notes: Tomas   Lotu: Malia F   Kai: Aunty Sala", "Kai"),  # a form's next label, not a surname
+        ("Notes: Tomas   Lotu: Malia T   Kai: Aunty Losa", "Kai"),  # a form's next label, not a surname
         ("Plan B was fine, then Vitamin D. Will I go? Meet at Block C.", "B"),
     ],
 )

@@ -475,7 +475,7 @@ class NameEvidence:
         return m is not None and any(w.lower() in self.lex.place_heads for w in m.group(1).split())
 
     def followed_by_place_head(self, sdoc: Doc, i: int) -> bool:
-        """ "Larch Ward", "Grace Street", "St Enda's Day": capitalised words up to a place or event head."""
+        """ "Alder Ward", "Grace Street", "St Enda's Day": capitalised words up to a place or event head."""
         j = i + 1
         if j < len(sdoc) and sdoc[j].lower_ in ("'s", "’s"):
             j += 1

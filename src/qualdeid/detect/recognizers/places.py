@@ -1,7 +1,7 @@
 """Named places and organisations that spaCy's NER misses, found by scanning the parsed tokens.
 
 * :class:`NamedPlaceRecognizer` — capitalised words closed by a type word: "Smith Street",
-  "12 Smith St", "Flat 3, 4 Orchard Road", "Larch Ward", "Harbour Rowing Club", "St Jude's Church",
+  "12 Smith St", "Flat 3, 4 Orchard Road", "Alder Ward", "Harbour Rowing Club", "St Jude's Church",
   "University of Somewhere". Generic names ("Day Centre", "Community Mental Health Team") are not flagged:
   a venue or organisation name needs at least one word that is not in ``generic_name_words.txt``.
   Streets and organisations written all in lower case ("parking on dunmore st", "the clachan trust") are found
