@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.nlp.frequency import frequency_text, zipf
+from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
@@ -68,7 +69,8 @@ class TermFinder(RuleFinder):
         sdoc = ctx.sdoc
         matches = list(ctx.term_matches)
         common = {i for m in ctx.matches if m.category == COMMON for i in range(m.start, m.end)}
-        for t in sdoc:
+        for i in token_table(sdoc).where_pos("NOUN", "VERB"):  # as _is_unusual_word asks first
+            t = sdoc[i]
             if t.i not in ctx.term_tokens and t.i not in common and self._is_unusual_word(t, ctx.named):
                 matches.append(TermMatch(t.i, t.i + 1, UNUSUAL_WORD, t.lemma_.lower()))
         hits = []
