@@ -87,6 +87,8 @@ TITLES = {
     "rev",
     "coach",
     "officer",
+    "pastor",
+    "reverend",
 }
 
 

@@ -11,6 +11,10 @@ For each SET (a gold .jsonl corpus in the dev-corpus format, with a passages fil
    person. Targets (issue 12): clean 0 fail and <= 10 % warn; name 100 % fail; detail_verbatim >= 95 %
    flagged; detail_paraphrase >= 90 %; story_paraphrase >= 90 % with subject_linkage to the person;
    self_disclosure >= 90 %.
+   Names are scored twice: without a key (a name that is also an English word, "Hope", only warns
+   there: 100 % flagged is the target) and with the key the real ``qualdeid scrub`` writes for the
+   gold corpus (``--key``: every original value fails, so 100 % fail is the target). The clean
+   passages are checked with that key too: a key must not turn ordinary words into fails.
 2. Compose drafts: for every code of the corpus' segments, ``Composer.compose`` with ``--sources K``,
    each seed and each ``--pronouns`` choice; every draft must pass its own risk check (exit 0 or 3).
 3. Planted details (``--planted``): every gold full name must fail with its source; every gold
@@ -33,8 +37,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -46,6 +53,7 @@ from qualdeid.risk import Finding, RiskChecker, RiskReport, load_risk_config
 
 # Private helpers, used so that "one-source rare detail" means what the checker means by it.
 from qualdeid.risk.checks import _distinctive, _tokens_in
+from qualdeid.risk.keyvalues import key_originals, open_key
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -61,10 +69,14 @@ DIRECT = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID")
 PRONOUNS = ("she", "he", "they")
 SHORT_DIGITS = re.compile(r"\d{1,2}")
 VERBATIM_WORDS = 30
+#: kinds checked a second time with the scrub key (``--key``), under "KIND (with --key)"
+KEYED_KINDS = ("clean", "name")
+KEYED = " (with --key)"
 KINDS = ("clean", "name", "detail_verbatim", "detail_paraphrase", "story_paraphrase", "self_disclosure")
 #: kind -> (what is measured, the target share); "flagged_right" = flagged with a finding pointing at the person
 TARGETS: dict[str, tuple[str, float]] = {
-    "name": ("fail", 1.0),
+    "name": ("flagged", 1.0),
+    "name" + KEYED: ("fail", 1.0),
     "detail_verbatim": ("flagged_right", 0.95),
     "detail_paraphrase": ("flagged_right", 0.90),
     "story_paraphrase": ("linkage_right", 0.90),
@@ -84,6 +96,10 @@ class KindRow:
     checks: Counter[str] = field(default_factory=Counter)
     lines: list[str] = field(default_factory=list)  # per passage, for --show
 
+    @property
+    def flagged(self) -> int:
+        return self.fail + self.warn
+
 
 def points_to(f: Finding, person_docs: set[str]) -> bool:
     """A finding points at a person when at least half the sources it names are that person's accounts."""
@@ -91,10 +107,33 @@ def points_to(f: Finding, person_docs: set[str]) -> bool:
     return shared > 0 and 2 * shared >= len(set(f.sources))
 
 
-def score_passages(checker: RiskChecker, passages: list[dict]) -> dict[str, KindRow]:
-    rows = {k: KindRow() for k in KINDS}
+def scrub_key_originals(gold: Path) -> list[tuple[str, str]]:
+    """Every original value of the key that the real ``qualdeid scrub`` writes for ``gold`` (in a
+    temporary folder, removed afterwards)."""
+    passphrase = "eval-risk-throwaway"
+    with tempfile.TemporaryDirectory(prefix="eval-risk-key-") as tmp:
+        key = Path(tmp) / "gold.key"
+        command = [
+            str(Path(sys.executable).with_name("qualdeid")),
+            "scrub",
+            str(gold),
+            "-o",
+            f"{tmp}/out",
+            "--key",
+            str(key),
+            "-q",
+        ]
+        env = {**os.environ, "QUALDEID_PASSPHRASE": passphrase}
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        if done.returncode not in (0, 3) or not key.is_file():
+            raise SystemExit(f"qualdeid scrub {gold} failed (exit {done.returncode}): {done.stderr[-500:]}")
+        return list(key_originals(open_key(str(key), passphrase)))
+
+
+def score_passages(checker: RiskChecker, passages: list[dict], suffix: str = "") -> dict[str, KindRow]:
+    rows = {k + suffix: KindRow() for k in KINDS if not suffix or k in KEYED_KINDS}
     for p in passages:
-        row = rows.setdefault(p["kind"], KindRow())
+        row = rows.setdefault(p["kind"] + suffix, KindRow())
         report: RiskReport = checker.check([Document(p["id"], p["text"])])
         person_docs = set(p.get("expect", {}).get("person_docs") or [])
         row.n += 1
@@ -222,7 +261,7 @@ def row(cells: list[object], widths: list[int]) -> str:
 
 
 def print_confusion(rows: dict[str, KindRow], show: bool) -> None:
-    widths = [18, 4, 5, 5, 5, 8, 9, 9, 44]
+    widths = [26, 4, 5, 5, 5, 8, 9, 9, 44]
     header = ["kind", "n", "fail", "warn", "pass", "flagged", "->person", "linkage", "checks (passages with one)"]
     print(row(header, widths))
     for kind, r in rows.items():
@@ -245,6 +284,9 @@ def targets(rows: dict[str, KindRow], printed: bool) -> list[tuple[str, str, str
     if clean and clean.n:
         verdicts.append(("clean: fail", f"{clean.fail}/{clean.n}", "0", clean.fail == 0))
         verdicts.append(("clean: warn", pct(clean.warn, clean.n), "<= 10%", clean.warn <= CLEAN_MAX_WARN * clean.n))
+    keyed = rows.get("clean" + KEYED)
+    if keyed and keyed.n:
+        verdicts.append(("clean" + KEYED + ": fail", f"{keyed.fail}/{keyed.n}", "0", keyed.fail == 0))
     for kind, (what, share) in TARGETS.items():
         r = rows.get(kind)
         if r and r.n:
@@ -263,6 +305,7 @@ def main() -> int:
     parser.add_argument("--no-compose", action="store_true", help="skip composing drafts")
     parser.add_argument("--planted", action="store_true", help="also plant every gold name, rare detail, verbatim run")
     parser.add_argument("--show", action="store_true", help="per-passage findings and missed plants (IDENTIFYING)")
+    parser.add_argument("--no-key", action="store_true", help="skip the second scoring with the scrub key")
     args = parser.parse_args()
     args.seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
     from common import git_head
@@ -289,6 +332,10 @@ def main() -> int:
             passages = read_jsonl(passages_path)
             t1 = time.perf_counter()
             rows = score_passages(checker, passages)
+            if not args.no_key and any(p["kind"] in KEYED_KINDS for p in passages):
+                originals = scrub_key_originals(gold)
+                keyed = RiskChecker(config, detector, Corpus([str(gold)]), key_identifiers=originals)
+                rows |= score_passages(keyed, [p for p in passages if p["kind"] in KEYED_KINDS], KEYED)
             print(f"constructed passages: {passages_path} ({len(passages)}, {time.perf_counter() - t1:.0f} s)")
             print_confusion(rows, args.show)
             for kind, r in rows.items():

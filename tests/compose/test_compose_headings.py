@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qualdeid.compose.composer import _sentence_case_after
 from qualdeid.compose.config import load_compose_config
 from qualdeid.compose.headings import Headings
 
@@ -52,3 +53,19 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
 )
 def test_prose_stays(headings: Headings, text: str) -> None:
     assert headings.find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("composed", "removed_at", "expected"),
+    [
+        ("Walking helped. the meds round was late.", 16, "Walking helped. The meds round was late."),
+        ("the meds round was late.", 0, "The meds round was late."),
+        (
+            "We walked to the shop and the meds round was late.",
+            27,
+            "We walked to the shop and the meds round was late.",
+        ),
+    ],
+)
+def test_a_sentence_a_form_label_opened_starts_with_a_capital(composed: str, removed_at: int, expected: str) -> None:
+    assert _sentence_case_after(composed, [removed_at]) == expected

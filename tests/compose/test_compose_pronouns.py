@@ -31,6 +31,10 @@ def run(text: str, focal: str, target: str, others=(), focal_at=()) -> tuple[str
         ("He's started college.", "M", "they", "They've started college."),
         ("hes the one who found it.", "M", "they", "they're the one who found it."),
         ("She doesn't sleep and walks at night.", "F", "they", "They don't sleep and walk at night."),
+        # questions: the verb before the pronoun agrees too
+        ("Is she coming? She said so.", "F", "they", "Are they coming? They said so."),
+        ("Where was he last night?", "M", "they", "Where were they last night?"),
+        ("Does he like it? Has he eaten?", "M", "they", "Do they like it? Have they eaten?"),
         (
             "Sam told me she lost her keys. I gave them to her.",
             "F",
@@ -50,6 +54,19 @@ def test_another_person_of_that_gender_makes_it_ambiguous() -> None:
     # but a sentence that goes on about the person the last one was about is theirs
     text = "Sam met Tom. He was tired."
     assert run(text, "M", "they", [(8, "M", "P2")], [0]) == ("Sam met Tom. They were tired.", [])
+
+
+def test_one_sentence_keeps_one_reading_of_a_pronoun() -> None:
+    text = "Sam needed to talk. Bo gave him soup and I gave him a story and he stayed."
+    bo = [(text.index("Bo"), None, "P3")]  # nothing tells Bo's gender
+    assert run(text, "M", "they", bo, [0]) == (
+        "Sam needed to talk. Bo gave them soup and I gave them a story and they stayed.",
+        [],
+    )
+    # another man in the sentence: neither is rewritten, both are left to the author
+    text = "Sam needed to talk. Bo gave him soup and Tom gave him a story."
+    others = [*bo, (text.index("Tom"), "M", "P4")]
+    assert run(text, "M", "they", others, [0]) == (text, ["him", "him"])
 
 
 def test_possessive_before_a_relative_and_the_object_of_someone_else() -> None:

@@ -91,7 +91,7 @@ def test_names_are_found_across_parts_and_in_other_documents(small_batches: Dete
 def test_the_parts_of_one_document_count_as_one_document_for_rarity() -> None:
     rare = RareDetailProcessor(Rules([]))
     for doc_id in ("long.txt", "long.txt", "long.txt", "other.txt"):
-        rare.observe(doc_id, (frozenset({"beekeeping"}), set()))
+        rare.observe(doc_id, (frozenset({"beekeeping"}), set(), set()))
     assert rare.documents == 2 and rare.doc_counts == {"beekeeping": 2}
     assert PART == "_part"
 

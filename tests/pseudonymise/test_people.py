@@ -155,6 +155,44 @@ def test_aliases_in_brackets_and_clipped_first_names() -> None:
     assert pid(people, docs, "Kirst") == pid(people, docs, "Kirsten Bell")
 
 
+@pytest.mark.parametrize(
+    ("marked", "short", "same_as"),
+    [
+        ("[[Emmeline Pike]] came in late. [[Em]] said the bus was slow.", "Em", "Emmeline Pike"),
+        ("[[Bartholomew Quorn]] came in. [[Barty]] said the bus was slow.", "Barty", "Bartholomew Quorn"),
+        ("[[Emmeline Pike]] and [[Em Marr]] came in. [[Em]] said the bus was slow.", "Em", "Em Marr"),
+        # two people the short form could be: it is neither's
+        ("[[Emmeline Pike]] and [[Emmanuelle Marr]] came in. [[Em]] said the bus was slow.", "Em", None),
+        ("[[Kirsten Pike]] and [[Kirstin Marr]] came in. [[Kirst]] said the bus was slow.", "Kirst", None),
+        # two letters that are no name: no clip
+        ("[[Maude Vane]] came in. [[Ma]] said the bus was slow.", "Ma", None),
+    ],
+)
+def test_short_forms_join_the_one_person_they_can_be(marked: str, short: str, same_as: str | None) -> None:
+    docs = [doc("S1", marked)]
+    people = resolve_people(docs)
+    others = {n for names in names_of(people, docs).values() for n in names} - {short}
+    if same_as is None:
+        assert all(pid(people, docs, short) != pid(people, docs, n) for n in others)
+    else:
+        assert pid(people, docs, short) == pid(people, docs, same_as)
+
+
+def test_a_short_form_across_documents() -> None:
+    """The resolver's one "Ros" of two accounts is Rosalind, named in one of them; where the other
+    account names a Rosamund, its "Ros" could be either and is neither's."""
+    one = [doc("A", "[[Rosalind Quenby]] turned forty. [[Ros]] rang."), doc("B", "Even [[Ros]] stayed for cake.")]
+    people = resolve_people(one)
+    assert len(names_of(people, one)) == 1
+    two = [one[0], doc("B", "[[Rosamund Tull]] came. Even [[Ros]] stayed for cake.")]
+    people = resolve_people(two)
+    ros_b = next(m.person_id for m in people.mentions_in("B") if two[1].text[m.start : m.end] == "Ros")
+    assert ros_b not in {pid(people, two, "Rosalind Quenby"), pid(people, two, "Rosamund Tull")}
+    assert pid(people, two, "Rosalind Quenby") == next(
+        m.person_id for m in people.mentions_in("A") if two[0].text[m.start : m.end] == "Ros"
+    )
+
+
 def test_role_words_are_kept_with_the_mention(ward) -> None:
     people, docs = ward
     words = {docs[2].text[m.start : m.end]: m.role_word for m in people.mentions_in("A3")}

@@ -148,3 +148,33 @@ def test_plain_s_and_other_documents_need_the_names_own_case() -> None:
     assert index.find("on bad days") == []  # a frequent word with a bare "s", in lower case
     (hit,) = index.find("we saw Day")
     assert hit.sources == ("d1", "d3")  # not d2, where "day" is the word
+
+
+@pytest.fixture(scope="module")
+def keyed(detector) -> RiskChecker:
+    # what the key of the scrubbed corpus holds for "Joy Pennimore" (R04, R05)
+    return RiskChecker(load_risk_config(), detector, Corpus([CORPUS]), key_identifiers=[("Joy Pennimore", "PERSON")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["After lunch we sat with Joy in the lounge.", "Joy was everywhere that afternoon.", "Later Joy's tea went cold."],
+)
+def test_with_the_key_a_name_that_is_a_word_fails_as_the_key_writes_it(keyed: RiskChecker, text: str) -> None:
+    (f,) = _findings(keyed, text, "residual_identifier")
+    assert f.severity == "fail" and f.matched.startswith("Joy")
+
+
+def test_with_the_key_the_word_itself_still_passes(keyed: RiskChecker) -> None:
+    report = keyed.check([Document("v", "It was a great joy to hope for rain, and we sat with joy.")])
+    assert not [f for f in report.findings if f.check == "residual_identifier"]
+    assert report.exit_code != EXIT_FAIL
+
+
+def test_a_common_word_the_key_holds_in_lower_case_is_the_word(detector) -> None:
+    # scrub replaced "joy" where detection took the word for the name: the key holds it in lower case
+    keyed = RiskChecker(
+        load_risk_config(), detector, Corpus([CORPUS]), key_identifiers=[("Joy Pennimore", "PERSON"), ("joy", "PERSON")]
+    )
+    assert _findings(keyed, "It was a great joy to see the garden.", "residual_identifier") == []
+    assert _findings(keyed, "After lunch we sat with Joy in the lounge.", "residual_identifier")

@@ -187,3 +187,32 @@ def test_the_public_function_finds_what_the_check_fails(checker: RiskChecker, te
     (doc,) = checker.detector.detect([Document("t", text)])
     public = [(r.start, r.end) for r in residual_identifiers(checker.profile, text, doc.spans)]
     assert public == fails
+
+
+@pytest.fixture(scope="module")
+def word_checker(detector) -> RiskChecker:
+    # a business taken for a person ("Marrowby Vineyards"), a word-name the corpus uses as a name once
+    # ("Grace") and as the word in two other documents
+    docs = [
+        Document("w1", "He pruned for six seasons in the vineyard at Marrowby Vineyards. Grace laughed at the joke."),
+        Document("w2", "Marrowby Vineyards hired twenty pruners that spring; they moved with grace along the rows."),
+        Document("w3", "The bank gave him a grace period, and he said grace before the meal."),
+    ]
+    errors = {"w1": [("Marrowby Vineyards", "PERSON"), ("Grace", "PERSON")], "w2": [("Marrowby Vineyards", "PERSON")]}
+    return _checker(detector, docs, errors)
+
+
+def test_the_word_a_name_was_made_of_is_no_short_form_of_it(word_checker: RiskChecker) -> None:
+    # "vineyard" is "Vineyards" one letter short: the word, never a short form of the name
+    report, found = _identifiers(word_checker, "Each spring he worked in a vineyard by the river.")
+    assert found == [] and report.exit_code != EXIT_FAIL
+    _, found = _identifiers(word_checker, "Later Marrowby Vineyards hired him again.")
+    assert [(f.check, f.severity) for f in found] == [("residual_identifier", "fail")]
+
+
+def test_a_word_name_the_corpus_writes_as_a_word_is_the_word_in_lower_case(word_checker: RiskChecker) -> None:
+    # "with grace" is where a name could stand, but the corpus itself writes "grace" as a word
+    _, found = _identifiers(word_checker, "She handled the meeting with grace.")
+    assert found == []
+    _, found = _identifiers(word_checker, "We talked a long time with Grace.")
+    assert [(f.check, f.severity, f.matched) for f in found] == [("possible_identifier", "warn", "Grace")]

@@ -49,6 +49,7 @@ from qualdeid.risk.identifiers import IdentifierIndex, index_corpus, load_word_n
 from qualdeid.rules import Rules
 
 _DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([a-z]{4,})\b")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:]|\n)\s*$")
 _DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
 
 
@@ -307,6 +308,12 @@ class Composer:
         targets, addressed = self._with_residuals(corpus, doc, cut, targets, removed)
         changes += addressed
         targets, unsure = self._with_candidates(corpus, doc, cut, targets, removed)
+        window = text[cut.start : cut.end]
+        sdoc = parser(self._model)(window)
+        targets = [t for t in targets if not (t.label == "PERSON" and _modal_verb(sdoc, t.start - cut.start))]
+        lower = self._lower_case_names(corpus, cut, sdoc, targets, {k.lower() for k in known})
+        targets = sorted(targets + lower, key=lambda t: t.start)
+        unsure += [(t.start, t.end) for t in lower]
         others: list[tuple[int, str | None, str]] = []
         kin: list[tuple[int, str, str]] = []  # relatives named or mentioned ("her sister"): offset, gender, who
         subject = frag.subject
@@ -338,10 +345,8 @@ class Composer:
             else:
                 changes.append(self._placeholder(doc, t, cut, cast, corpus, subject))
         _drop_bracketed_aliases(text, changes)
-        window = text[cut.start : cut.end]
         named = {off: who for off, _, who in others}
         nouns_of: list[tuple[int, str, str | None]] = []  # gendered nouns ("a man") not said of the character
-        sdoc = parser(self._model)(window)
         focal_at = [c.start - cut.start for c in changes if c.role == "character" and c.reason == "person"]
         for m in re.finditer(r"\b[a-z]+\b", window):
             w = m.group().lower()
@@ -376,9 +381,12 @@ class Composer:
             )
         changes = _non_overlapping(changes)
         in_window = [
-            Edit(c.start - cut.start, c.end - cut.start, c.replacement) for c in changes if c.start >= cut.start
+            Edit(c.start - cut.start, c.end - cut.start, c.replacement, c.reason)
+            for c in changes
+            if c.start >= cut.start
         ]
-        new_text = _tidy(apply_edits(window, in_window)[0])
+        composed, applied = apply_edits(window, in_window)
+        new_text = _tidy(_sentence_case_after(composed, [a.out_end for a in applied if a.label == "form label"]))
         notes = []
         if unresolved:
             words_ = sorted({window[u.start : u.end].lower() for u in unresolved})
@@ -462,6 +470,34 @@ class Composer:
             out = [t for t in out if t not in over] + [Target(start, end, label, found)]
         return sorted(out, key=lambda t: t.start), addressed
 
+    def _lower_case_names(
+        self, corpus: _Corpus, cut: Cut, sdoc, targets: list[Target], known: set[str]
+    ) -> list[Target]:
+        """A first name of a person of this account that is also a word, written in lower case where
+        only that person can stand: the subject of what someone does ("good to see honor helping her
+        friend", "honor said"), with no article or possessive of its own ("my honor" stays)."""
+        out: list[Target] = []
+        for idx in (corpus.index, corpus.key_index):
+            if idx is None:
+                continue
+            for h in idx.find(sdoc.text, word_uses=True):
+                value = sdoc.text[h.start : h.end]
+                if h.label != "PERSON" or not value[:1].islower() or value not in known:
+                    continue
+                a, b = cut.start + h.start, cut.start + h.end
+                if any(t.start < b and a < t.end for t in targets + out):
+                    continue
+                tok = next((t for t in sdoc if t.idx == h.start), None)
+                if tok is None or any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+                    continue
+                verb = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+                acts = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in ("be", "have")) or (
+                    verb is not None and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBG")
+                )  # "honor said", "see honor helping"
+                if acts:
+                    out.append(Target(a, b, "PERSON", "lower-case name"))
+        return out
+
     def _with_candidates(
         self, corpus: _Corpus, doc: Document, cut: Cut, targets: list[Target], removed: list[tuple[int, int]]
     ) -> tuple[list[Target], list[tuple[int, int]]]:
@@ -481,6 +517,8 @@ class Composer:
                 continue  # "tuesday arvo", "with kasha": a name in lower case only when the corpus has it as one
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
+            if c.kind == "capitalised-phrase" and self.targets.common_phrase(value):
+                continue  # "the Slow Cooking approach": a name made of everyday words, for no building or body
             label = "PERSON" if c.kind == "initials" else self.targets.kind(doc.text, c.start, c.end, c.label)
             if label is None:
                 continue
@@ -592,8 +630,13 @@ class Composer:
                 if c.reason in _LABEL_OF and len(c.original.strip()) > 2
             }
             edits: list[Edit] = []
+            sdoc = None
             for value in sorted(originals, key=len, reverse=True):
                 for m in re.finditer(r"(?<![\w'’])" + re.escape(value) + r"(?![\w])", para.text):
+                    if originals[value] == "PERSON" and " " not in value:
+                        sdoc = sdoc or parser(self._model)(para.text)
+                        if _modal_verb(sdoc, m.start()):
+                            continue  # "May need to ring her": the verb, not the name replaced above
                     edits.append(Edit(m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
             for idx in (corpus.index, corpus.key_index):
                 if idx is None:
@@ -699,6 +742,17 @@ def _apply_final(para: Paragraph, edits: list[Edit]) -> int:
     return len(applied)
 
 
+def _modal_verb(sdoc, start: int) -> bool:
+    """The word at ``start`` opens a sentence as a modal before its verb ("May need to ring her"), not
+    a name that is also one ("May rang", '"May, eat up."')."""
+    tok = next((t for t in sdoc if t.idx == start), None)
+    if tok is None or tok.tag_ != "MD" or tok.i + 1 >= len(sdoc):
+        return False
+    verb = sdoc[tok.i + 1]
+    opens = tok.is_sent_start or tok.i == 0 or sdoc[tok.i - 1].is_punct
+    return opens and verb.tag_ == "VB" and tok.head.i == verb.i
+
+
 def _describes(sdoc, start: int, focal_at: list[int]) -> bool:
     """The noun at ``start`` is said of the character: in apposition to their name ("Ana, a tall man")
     or after "is" with their name as subject ("Ana is a quiet boy")."""
@@ -767,6 +821,17 @@ def _non_overlapping(changes: list[Change]) -> list[Change]:
     """The changes that apply: an identifier's replacement wins over a verb or pronoun inside it
     (the log's notes, at -1, are kept)."""
     return [c for c in changes if c.start < 0] + non_overlapping(c for c in changes if c.start >= 0)
+
+
+def _sentence_case_after(text: str, positions: list[int]) -> str:
+    """Where a form label opened a sentence ("Not helpful: the GP rang"), the sentence left behind starts
+    with a capital."""
+    chars = list(text)
+    for pos in positions:
+        at = pos + len(text[pos:]) - len(text[pos:].lstrip())
+        if at < len(text) and text[at].islower() and _SENTENCE_END.search(text[:pos]):
+            chars[at] = text[at].upper()
+    return "".join(chars)
 
 
 def _tidy(text: str) -> str:

@@ -114,7 +114,11 @@ def _agreement(subject: Token) -> list[Edit]:
     head = subject.head
     edits = []
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i > subject.i]
-    finite = aux[0] if aux else head if head.i > subject.i else None
+    inverted = [c for c in (*head.children, head) if c.i == subject.i - 1 and c.lemma_ in ("be", "have", "do")]
+    if inverted and inverted[0] is not subject:  # "Is she coming?", "Where was he?": the verb comes first
+        finite = inverted[0]
+    else:
+        finite = aux[0] if aux else head if head.i > subject.i else None
     if finite is not None:
         new = _plural_verb(finite)
         if new:
@@ -175,6 +179,7 @@ def rewrite(
     for si, sent in enumerate(sents):
         lo = sents[si - 1].start_char if si else sent.start_char
         about: bool | None = None  # this sentence's first subject is the focal person
+        focal_here: dict[str, int] = {}  # gender -> where this sentence last took a pronoun for the focal person
         for tok in sent:
             subject = tok.dep_ in ("nsubj", "nsubjpass")
             if subject and about is None and any(tok.idx <= f < tok.idx + len(tok) for f in focal_at):
@@ -215,10 +220,13 @@ def rewrite(
             )
             if ambiguous and subject and previous_focal and about is not False:
                 ambiguous = any(o == g or o is None for off, o, _ in people if sent.start_char <= off < tok.idx)
+            if ambiguous and g in focal_here:  # "Bo gave him soup and I gave him a story": the same him
+                ambiguous = any(focal_here[g] < off < tok.idx and (o == g or o is None) for off, o, _ in people)
             if subject and about is None:
                 about = not ambiguous
             if not ambiguous:
                 focal_tokens.add(tok.i)
+                focal_here[g] = tok.idx
             if target_gender == g:
                 continue  # the character's pronoun already
             if ambiguous:

@@ -48,6 +48,7 @@ class Fragment:
     named_at: list[int] = field(default_factory=list)  # where (document offsets)
     lemmas: list[list[str]] = field(default_factory=list)  # per sentence
     relevance: float = 0.0
+    persons: frozenset[str] = frozenset()  # everyone the part names (People ids)
 
     @property
     def start(self) -> int:
@@ -129,6 +130,9 @@ def fragments_of(
                     for m in people.mentions_in(doc.id)
                     if m.person_id == frag.subject and frag.start <= m.start < frag.end
                 ]
+                frag.persons = frozenset(
+                    m.person_id for m in people.mentions_in(doc.id) if frag.start <= m.start < frag.end
+                )
                 out.append(frag)
     return out
 
@@ -284,8 +288,11 @@ def _pick(
         if not fresh:
             return None
 
-        def value(f: Fragment, slot: int = slot) -> tuple:
+        named = set().union(*(c.persons for c in chosen))
+
+        def value(f: Fragment, slot: int = slot, named: set = named) -> tuple:
             return (
+                not (f.persons & subjects or f.subject in named),  # a subject met again is one person twice
                 f.section == slot,
                 f.section != 0,
                 f.narrator not in narrators,

@@ -30,7 +30,7 @@ from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.pseudonymise.identity import TITLES
 from qualdeid.pseudonymise.people import RoleWords, age_of
 from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
-from qualdeid.risk.identifiers import IdentifierIndex
+from qualdeid.risk.identifiers import IdentifierHit, IdentifierIndex
 from qualdeid.rules import Rules, alternation
 
 REPLACED = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "DATE_TIME", "AGE", "RARE_DETAIL")
@@ -44,6 +44,8 @@ THING_ZIPF = 3.5
 HONORIFIC_ZIPF = 5.0
 #: A lone word this common in general English is a word, unless it is a known first name.
 COMMON_ZIPF = 4.0
+#: A pronoun or function word ("She", "The", "Then"): never a short form of a longer name it begins.
+FUNCTION_ZIPF = 6.0
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
@@ -66,7 +68,7 @@ class Target:
     start: int
     end: int
     label: str
-    found: str  # "detected", "corpus", "key" or "age shape"
+    found: str  # "detected", "corpus", "key", "age shape", "person frame", "lower-case name" ...
     reason: str = ""  # the detector's reason (rare details)
 
 
@@ -197,6 +199,7 @@ class Targets:
                 continue
             short_form = (
                 len(lows) == 1
+                and (lows[0] in self.listed_names or zipf(lows[0]) < FUNCTION_ZIPF)  # not "She" of "Sheldon"
                 and any(len(lows[0]) >= 3 and k != lows[0] and k.startswith(lows[0]) for k in known)
                 and bool(self.acts_after.match(text, b))
             )
@@ -259,7 +262,8 @@ class Targets:
                     and not h.lowercase
                     and (self.person_next.match(text, b) or self.acts_after.match(text, b))
                 )
-                if not speaks and not (h.certain and self.written_as_name(text[a:b], h.label)):
+                own = self._own_name(text, a, b, h, known_names)
+                if not (speaks or own or (h.certain and self.written_as_name(text[a:b], h.label))):
                     continue
                 if self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
@@ -293,6 +297,25 @@ class Targets:
         rare = [t for t in out if t.label == "RARE_DETAIL"]
         others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
         return sorted(others + rare, key=lambda t: t.start)
+
+    def _own_name(self, text: str, start: int, end: int, hit: IdentifierHit, known: set[str]) -> bool:
+        """A capitalised first name of a person of this very account, also a word ("May", "Honor"): that
+        person, inside a sentence or when a comma follows it ('"May, eat up."'); a modal verb opening a
+        sentence ("May need to ring her") is told apart later, by the parse."""
+        value = re.sub(r"['’]s?$", "", text[start:end])
+        if hit.label != "PERSON" or not value[:1].isupper() or " " in value or value.lower() not in known:
+            return False
+        return not _SENTENCE_START.search(text[max(0, start - 3) : start]) or text[end : end + 1] == ","
+
+    def common_phrase(self, value: str) -> bool:
+        """Capitalised words that are all common English and in no name list, the last of them no kind
+        of place, street or service ("Slow Cooking", "Housing Together"; not "Green Park" or "Mill Lane")."""
+        lows = [re.sub(r"['’]s?$", "", w).lower() for w in _WORD.findall(value)]
+        if len(lows) < 2:
+            return False
+        named = self.listed_names | self.surnames | self.placeholders.towns
+        heads = set(self.placeholders.heads) | self.street_types | self.venue_types | self.generic
+        return all(zipf(w) >= COMMON_ZIPF and w not in named for w in lows) and lows[-1] not in heads
 
     def _known_person_here(self, text: str, start: int, end: int, known: set[str]) -> bool:
         """A one-word name of a person of the document, not after a place's preposition ("from", "in")."""

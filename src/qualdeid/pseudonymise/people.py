@@ -182,7 +182,8 @@ def resolve_people(
         for s in sorted(d.spans, key=lambda s: s.start):
             if s.label == "PERSON" and 0 <= s.start < s.end <= len(d.text):
                 mentions.append(Mention(_doc_key(d), s.start, s.end, "PERSON", d.text[s.start : s.end]))
-    resolution = PersonResolver(nickname_table(rules_dirs), genders).resolve(mentions)
+    nicknames = nickname_table(rules_dirs)
+    resolution = PersonResolver(nicknames, genders).resolve(mentions)
     identities: dict[str, _Identity] = {}
     role_words: dict[tuple[str, int, int], str | None] = {}
     for m in mentions:
@@ -199,7 +200,8 @@ def resolve_people(
             ident.told[gender] += 1
     _split_relatives(identities)
     _family_titles(identities)
-    _clipped_names(identities)
+    _clipped_names(identities, set(genders) | set(nicknames))
+    _shared_short_forms(identities, nicknames)
     _aliases(identities, by_id)
     named = {(_doc_id(d), s, e): w for (d, s, e), w in role_words.items()}
     return _build(docs, identities, named, age_link(rules_dirs))
@@ -303,9 +305,12 @@ def _aliases(identities: dict[str, _Identity], by_id: dict[str, Document]) -> No
             break
 
 
-def _clipped_names(identities: dict[str, _Identity]) -> None:
-    """ "Kirst" beside "Kirsty", "Alex" beside "Alexandra" in one document: a first name cut short
-    that no nickname list knows is the one person of that document whose first name it begins."""
+def _clipped_names(identities: dict[str, _Identity], names: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+    """ "Kirst" beside "Kirsty", "Ros" beside "Rosalind" in one document: a first name cut short that no
+    nickname list knows is the one person of that document whose first name it begins; a clip of two
+    letters only when it is a name itself ("Em" of "Emmeline", not "Ma" of "Maude"). Its mentions in
+    other documents, which the resolver found to be the same person, follow, unless a document there
+    names another person the clip could be."""
     firsts: dict[str, dict[str, _Identity]] = defaultdict(dict)  # doc -> first name -> identity
     for ident in identities.values():
         for m, form, _ in ident.mentions:
@@ -313,20 +318,64 @@ def _clipped_names(identities: dict[str, _Identity]) -> None:
                 firsts[m.doc].setdefault(form.tokens[0].lower(), ident)
     for key in list(identities):
         ident = identities[key]
-        docs = {m.doc for m, _, _ in ident.mentions}
-        if len(docs) != 1 or any(f.kind != "single" for _, f, _ in ident.mentions):
+        if any(f.kind != "single" for _, f, _ in ident.mentions):  # format: name form kinds
             continue
         short = ident.mentions[0][1].tokens[0].lower()
-        doc = docs.pop()
+        if any(f.tokens[0].lower() != short for _, f, _ in ident.mentions):
+            continue
+        if len(short) < 2 or (len(short) == 2 and short not in names):
+            continue
         longer = {
             id(other): other
+            for doc in {m.doc for m, _, _ in ident.mentions}
             for name, other in firsts[doc].items()
-            if other is not ident and len(short) >= 3 and len(name) > len(short) and name.startswith(short)
+            if other is not ident and len(name) > len(short) and name.startswith(short)
         }
-        if len(longer) == 1 and all(f.tokens[0].lower() == short for _, f, _ in ident.mentions):
+        if len(longer) == 1:
             target = next(iter(longer.values()))
             target.mentions.extend(ident.mentions)
             del identities[key]
+
+
+def _shared_short_forms(identities: dict[str, _Identity], nicknames: dict[str, set[str]]) -> None:
+    """ "Em" in an account that also names both Emmeline and Emmanuelle: the short form could be either, so
+    it is nobody's of them (an identity of its own, of unknown gender), whatever a list linked it to.
+    A short form that is someone's whole first name there ("Em Marr") stays theirs."""
+    firsts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # doc -> key -> first names
+    whole: dict[str, set[str]] = defaultdict(set)  # doc -> first names written with a surname
+    firsts_anywhere: dict[str, set[str]] = defaultdict(set)  # key -> first names written with a surname
+    for key, ident in identities.items():
+        for m, form, _ in ident.mentions:
+            if form.kind in ("full", "single") and form.tokens:  # format: name form kinds
+                firsts[m.doc][key].add(form.tokens[0].lower())
+            if form.kind == "full" and form.tokens:  # format: name form kinds
+                whole[m.doc].add(form.tokens[0].lower())
+                firsts_anywhere[key].add(form.tokens[0].lower())
+
+    def shortens(short: str, name: str) -> bool:
+        return name != short and ((len(short) >= 2 and name.startswith(short)) or name in nicknames.get(short, ()))
+
+    for key in list(identities):
+        ident = identities[key]
+        moved = []
+        for x in ident.mentions:
+            m, form, _ = x
+            if form.kind != "single" or not form.tokens:  # format: name form kinds
+                continue
+            short = form.tokens[0].lower()
+            if short in whole[m.doc]:
+                continue  # someone's own first name
+            owners = {k for k, names in firsts[m.doc].items() if any(shortens(short, n) for n in names)}
+            if any(shortens(short, n) for n in firsts_anywhere[key]):
+                owners.add(key)  # its own full name, written in another document
+            if len(owners) >= 2:
+                moved.append(x)
+        if not moved or len(moved) == len(ident.mentions):
+            continue
+        ident.mentions = [x for x in ident.mentions if x not in moved]
+        for m, form, hint in moved:
+            new_key = f"{key}#short:{m.doc}:{form.tokens[0].lower()}"
+            identities.setdefault(new_key, _Identity(new_key)).mentions.append((m, form, hint))
 
 
 def _family_titles(identities: dict[str, _Identity]) -> None:

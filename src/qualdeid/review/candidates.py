@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,6 +63,19 @@ _SCRIPT_LETTERS = (
     r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+"
 )
 _OTHER_SCRIPT = re.compile(rf"{_SCRIPT_LETTERS}(?:[ \u200c\u200d]+{_SCRIPT_LETTERS}){{0,3}}")
+#: A digit close to a word: a date ("Sat 14", "3 May").
+_NEAR_DIGIT = re.compile(r"\d")
+#: A name spelled out letter by letter: "T-O-M-A-S".
+_SPELLED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ](?:-[A-ZÀ-ÖØ-Þ]){2,}(?![\w-])")
+#: A motorway or an interstate by its number: "the M4", "I-90".
+_MOTORWAY = re.compile(r"(?<![\w-])(?:I-\d{1,3}|(?<=the )[AM]\d{1,3})(?![\w-])")
+#: One capital with a full stop standing for a person, the sentence going on after it ("thinks V. was
+#: tired", "(V., 31)", '"V."'): group 1.
+_LETTER_DOT = re.compile(r"(?<![\w.'’&/-])([A-ZÀ-ÖØ-ÞĀ-ſ])\.(?=[ \t]*(?:[a-z(,\"”’']|/|$))", re.MULTILINE)
+#: Capitals in brackets after the words they are the initials of: "Orsolya B. (OB)" (group 2).
+_INITIALS_AFTER = re.compile(r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?[ \t]+){2,3})\(([A-Z]{2,3})\)")
+#: A capitalised word opening a speaker's turn: "Oskarr: yes" (group 1).
+_SPEAKER = re.compile(r"(?m)^[ \t>]*([A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]*:[ \t]")
 #: A chat user name with dots before the colon of a message: "kay.b.r: see you there".
 _DOTTED_SPEAKER = re.compile(r"(?<![\w.@/])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?=:[ \t])")
 
@@ -84,10 +98,11 @@ _CAPS_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][A-ZÀ-ÖØ-ÞĀ-ſЀ-Я'’-
 _VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝАЕЁИІЇОУЫЭЮЯЄ")
 #: An all-capital word of three letters or more: a neighbour that says capitals are shouted.
 _CAPS_NEIGHBOUR = re.compile(r"\b[A-Z]{3,}\b.{0,4}\b[A-Z]{2,}\b|\b[A-Z]{2,}\b.{0,4}\b[A-Z]{3,}\b")
-#: Initials as people in a document (speaker turns and lists of them): "TV:", "(QB, YZ)".
+#: Initials as people in a document (speaker turns, actions and lists of them): "TV:", "- TV: print",
+#: "(QB, YZ)", "QB (cook), YZ".
 #: Initials alone at a line's end too: "Note taker: RB", a sign-off "JM".
 _CAPS_PERSON = re.compile(
-    r"(?m)^[ \t>]*([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)])"
+    r"(?m)^[ \t>]*(?:[-*•][ \t]+)?([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)(])"
     r"|(?:^|:)[ \t>]*([A-Z]{2,3})[ \t]*$"
 )
 #: A speaker's turn: "Mick:", "Mick 12:05:".
@@ -175,6 +190,8 @@ class ReviewConfig:
     #: weekdays, months and feasts, written out and short (``lexicons/calendar.yaml``), and "I":
     #: a capital that says nothing
     calendar: frozenset[str]
+    #: weekdays and feasts: no one's name here (a month can be: "April", "August")
+    days_and_feasts: frozenset[str]
     #: endings and beginnings of English words: "Rewraps", "Unboxed", "Gardeners" are everyday words
     word_endings: frozenset[str]
     word_beginnings: frozenset[str]
@@ -184,6 +201,10 @@ class ReviewConfig:
     introduces: re.Pattern[str]
     #: a message signed off with a name before these words ("tobs out"), matched after the name
     sign_off_after: re.Pattern[str]
+    #: a numbered road: "Hwy 9", "concession 3"
+    roads: re.Pattern[str]
+    #: a saint's name in lower case before a church or a school ("st aidans"): the name is group 1
+    saints: re.Pattern[str]
 
     @classmethod
     def load(cls, rules: Rules) -> ReviewConfig:
@@ -224,6 +245,7 @@ class ReviewConfig:
             relatives=rules.words("lexicons/relatives.txt", lower=True) | lists["named_after_relative"],
             role_after_name=lists["role_after_name"],
             calendar=frozenset().union(*(calendar[k] for k in _CALENDAR_KEYS)) | {"i"},
+            days_and_feasts=calendar["weekdays"] | calendar["weekdays_short"] | calendar["feasts"],
             numbered=re.compile(rf"(?i:\b(?:{lists.pattern('numbered_before')}|no\.?|#)[ \t]*[#:]?[ \t]*)\Z"),
             unit=re.compile(
                 rf"(?i)\d+(?:st|nd|rd|th|{lists.pattern('unit_suffixes')})|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
@@ -233,6 +255,10 @@ class ReviewConfig:
             letter_person=_letter_person(lists.pattern("sign_offs")),
             introduces=re.compile(rf"(?i:(?<![\w'’])(?:{lists.pattern('introduces')}))[ \t]+\Z"),
             sign_off_after=re.compile(rf"[ \t]+(?:{lists.pattern('sign_off_after')})[ \t.!]*(?:\n|\Z)"),
+            roads=re.compile(
+                rf"(?i)(?<![\w'’-])(?:{lists.pattern('numbered_roads')})\.?[ \t]+\d{{1,4}}[a-z]?(?![\w'’-])"
+            ),
+            saints=re.compile(rf"(?<![\w'’-])(?:{lists.pattern('saints')})[ \t]+([a-z][a-z'’]+)(?![\w'’-])"),
         )
 
 
@@ -270,6 +296,7 @@ class CandidateFinder:
             | rules.words("lexicons/job_titles.txt", lower=True)
         )
         self.field_labels = rules.words("lexicons/field_labels.txt", lower=True)
+        self.speaker_roles = rules.words("lexicons/speaker_roles.txt", lower=True)
         relatives = "|".join(sorted(map(re.escape, self.config.relatives), key=len, reverse=True))
         #: "my sister Wren", "their dog, moss": the word after a relative (group 1)
         self._after_relative = re.compile(
@@ -279,10 +306,17 @@ class CandidateFinder:
         self.terms = frozenset(
             without_marks(t) for name in TERM_LEXICONS for t in rules.words(f"lexicons/{name}.txt", lower=True)
         )
+        phrases = sorted((t for t in self.terms if " " in t), key=len, reverse=True)
+        #: terms of several words ("tēnā koe", "kia kaha"): no word of them is a name
+        self._term_phrases = re.compile(
+            r"(?i)(?<![\w'’-])(?:" + "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in phrases) + r")(?![\w'’-])"
+        )
         #: the words of countries, languages and nationalities: a run of them names no one ("Welsh and Tagalog")
         not_places = rules.words("lexicons/not_places.txt", lower=True)
         self.not_place_words = {w for phrase in not_places for w in phrase.split()}
         self._worth_a_look: dict[str, bool] = {}
+        #: the other languages the document being read is partly written in (``languages``)
+        self._languages: tuple[str, ...] = ()
         self.street_types = rules.words("lexicons/street_types.txt", lower=True)
         streets = "|".join(sorted((re.escape(t) for t in self.street_types if t.isalpha()), key=len, reverse=True))
         #: a house number and a street in any letter case: "7 kerrow rd", "12/5 ashgrove st", "62 Ave"
@@ -307,6 +341,7 @@ class CandidateFinder:
         # words worth a look are visited one by one
         caps = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text) if m.group()[0].isupper()]
         lower = {w for w in _TOKEN.findall(text) if w[0].islower()}
+        self._languages = self.languages(lower)
         out = [c for s in spans if (c := self.doubtful_span(text, s)) is not None]
         out += self.left_words(text, covered, caps + self._lowercase_tokens(text, lower), lower)
         out += self.titled_and_initials(text, covered, caps, lower)
@@ -318,19 +353,40 @@ class CandidateFinder:
         out += self.after_relatives(text, covered)
         out += self.people_as_letters(text, covered, spans)
         out += self.other_script(text, covered)
+        out += self.roads_and_saints(text, covered)
+        out += self.spelled_out(text, covered)
+        plain = without_marks(text)
+        terms = [m.span() for m in self._term_phrases.finditer(plain if len(plain) == len(text) else text)]
+        if terms:  # "Tēnā koe": a greeting's words are no names
+            out = [c for c in out if c.action == REPLACE or not any(a <= c.start and c.end <= b for a, b in terms)]
         return out
 
     def handle_names(self, text: str) -> set[str]:
         """The listed names and non-words inside user names ("@wren.k", "tobs_88"): the corpus knows
         them as people, also where the same word stands alone in lower case."""
-        if "@" not in text and "_" not in text:
-            return set()
         out = set()
+        if "." in text:  # a chat name with dots: its parts joined are a name too ("kay.li.b" -> "kayli")
+            for m in _DOTTED_SPEAKER.finditer(text):
+                joined = "".join(p for p in m.group().split(".") if len(p) > 1 and p.isalpha())
+                if len(joined) > 3 and zipf(joined) < self.config.rare_word_zipf:
+                    out.add(joined)
+        if "@" not in text and "_" not in text:
+            return out
         for m in _HANDLE.finditer(text):
             for part in re.findall(r"[a-z]{3,}", m.group().lower()):
                 if part in self.first_names or part in self.world_names or zipf(part) < self.config.rare_word_zipf:
                     out.add(part)
         return out
+
+    def name_words(self, name: str) -> list[str]:
+        """The words of a detected name that say who it is (lower case): all of a one-word name; of a
+        longer one, all its words if one of them is a listed name or hardly a word ("Rush Pellow"), none
+        if all are everyday words ("Housing Support Officer"): a wrong span does not make an everyday word
+        a name corpus-wide."""
+        words = [w.lower() for w in re.findall(r"[^\W\d_][\w-]*", name)]
+        listed = self.first_names, self.surnames, self.world_names
+        named = [w for w in words if any(w in names for names in listed) or zipf(w) < self.config.rare_word_zipf]
+        return words if len(words) < 2 or named else []
 
     def wordy(self, lower: str) -> bool:
         """A name that is also an everyday word (Hope, Will) — not just a common name (Jack, Phil)."""
@@ -384,8 +440,15 @@ class CandidateFinder:
             word = _POSSESSIVE.sub("", raw)
             end = start + len(word)
             lower = word.lower()
-            calendar_or_title = lower in self.config.calendar or lower in self.titles
-            if covered.find(1, start, end) >= 0 or len(word) < 2 or calendar_or_title:
+            if covered.find(1, start, end) >= 0 or len(word) < 2 or lower in self.titles:
+                continue
+            if lower in self.config.calendar:
+                prev = word_before(text, start)
+                dated = prev in _NOUN_BEFORE or prev in self.config.place_before or prev in ("till", "until", "since")
+                near_digit = _NEAR_DIGIT.search(text, max(0, start - 4), end + 4)
+                if lower not in self.config.days_and_feasts and word.istitle() and not dated and not near_digit:
+                    # a month that is someone's name in this corpus ("my aunt August ... August and I sat")
+                    out.append(Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True))
                 continue
             allowed = normalise(word) in self.not_identifiers or without_marks(lower) in self.terms
             as_name = word.istitle() or (word.islower() and len(word) < 3)  # "Ed", "ask ed if", not "ED"
@@ -513,10 +576,12 @@ class CandidateFinder:
         that is no everyday word, or a pronounceable word that is no word at all (not "NRPF")."""
         word = text[start:end]
         lower = word.lower()
-        if _shouting(text, start, end) or word in self.not_initials or word in self.roles:
+        if word in self.not_initials or word in self.roles:
             return None
         z = zipf(lower)
         listed = lower in self.surnames or lower in self.first_names or lower in self.world_names
+        if _shouting(text, start, end) and _shouted_words(text, start, end):
+            return None  # a line of shouted everyday words, not a heading of names ("KADLEC / VOSS fam")
         vowels = sum(c in _VOWELS for c in word)
         if (listed and z < 4.0) or (z < 2.0 and len(word) >= 5 and 0.3 <= vowels / len(word) <= 0.6):
             return Candidate(start, end, "capitalised", "PERSON", KEEP)
@@ -534,6 +599,8 @@ class CandidateFinder:
             unlisted = not (lower in self.first_names or lower in self.surnames or lower in self.towns)
             if unlisted and (self._inflected(lower) or any(c.isdigit() for c in lower)):
                 return None  # an everyday word with an ending, or a code ("P07", numbers() looks at codes)
+            if unlisted and lower not in self.world_names and (self._everyday_parts(lower) or self._foreign(lower)):
+                return None  # "Tue-Sat", "Friday-ish"; "Termin": no one's name
             return Candidate(start, end, "place" if place else "capitalised", "LOCATION" if place else "PERSON", KEEP)
         named = lower in self.first_names or lower in self.word_names or lower in self.surnames
         opening = opens_sentence(text, start)
@@ -541,7 +608,9 @@ class CandidateFinder:
             return Candidate(start, end, "place", "LOCATION", KEEP)  # a town named on its own: "..., Ashby"
         if not named:
             return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
-        acts = opening and (word_after(text, end) in cfg.name_after or self._in_role(text, end))
+        nxt = word_after(text, end)
+        past = nxt in cfg.past_after_name or (nxt.endswith("ed") and len(nxt) > 4)  # "Oskarr phoned ahead"
+        acts = opening and (nxt in cfg.name_after or past or self._in_role(text, end))
         alias = _ALIAS_BEFORE.search(text, max(0, start - 40), start)  # 'Alexandra ("Sandy"'
         speaker = _SPEAKER_AFTER.match(text, end) and line_start(text, start)
         if (
@@ -564,10 +633,36 @@ class CandidateFinder:
         for ending in self.config.word_endings:
             if lower.endswith(ending) and len(lower) - len(ending) >= 3:
                 stem = lower[: -len(ending)]
-                if zipf(stem) >= 3.5 or zipf(stem + "e") >= 3.5:
+                # "baked" is "bake" with "-d", "wisely" is not "wise" with "-ly": an "e" comes back
+                # only before an ending that opens with a vowel
+                if zipf(stem) >= 3.5 or (ending[0] in "aeiou" and zipf(stem + "e") >= 3.5):
                     return True
         beginnings = self.config.word_beginnings
         return any(lower.startswith(p) and zipf(lower[len(p) :]) >= 3.5 for p in beginnings if len(lower) - len(p) >= 4)
+
+    def _everyday_parts(self, lower: str) -> bool:
+        """A word of everyday words, days and peoples joined by hyphens: "mon-thu", "wales-based"."""
+        parts = lower.split("-")
+        return len(parts) > 1 and all(
+            p in self.config.calendar or self._kind_of_people(p) or (zipf(p) >= 3.0 and p not in self.first_names)
+            for p in parts
+        )
+
+    def _foreign(self, lower: str) -> bool:
+        """An everyday word of a language the document is partly written in ("Termin" in a text
+        with "danke, bis morgen"); a name of that language alone among English words is still asked."""
+        cfg = self.config
+        return any(_zipf_in(lower, lang) >= cfg.other_language_zipf for lang in self._languages)
+
+    def languages(self, lower_words: set[str]) -> tuple[str, ...]:
+        """The ``other_languages`` the document is partly written in: three or more of its lower-case
+        words (names are capitalised) are everyday words of that language and no English ones."""
+        cfg = self.config
+        foreign = [w for w in lower_words if len(w) > 2 and zipf(w) < 2.5]
+        if len(foreign) < 3:
+            return ()
+        least = cfg.other_language_zipf
+        return tuple(lang for lang in cfg.other_languages if sum(_zipf_in(w, lang) >= least for w in foreign) >= 3)
 
     def _in_role(self, text: str, end: int) -> bool:
         """A role in capitals right after a name: "Cass the OT", "Bea from HR"."""
@@ -739,8 +834,8 @@ class CandidateFinder:
         if before is None:
             return None
         words = list(re.finditer(r"\S+", before.group()))
-        while words and not self._name_like(words[0].group()):
-            words.pop(0)  # "the", "at", "phoned": the name starts with a name
+        while words and (not self._name_like(words[0].group()) or covered[before.start() + words[0].start()]):
+            words.pop(0)  # "the", "at", "phoned", a name detected: the name starts with a name
         if not words:
             return None
         begin = before.start() + words[0].start()
@@ -830,18 +925,19 @@ class CandidateFinder:
             if letter.isupper() and covered.find(1, start, end) < 0 and letter != "I" and (letter != "A" or g == 3):
                 out.append(Candidate(start, end, "initials", "PERSON", KEEP))
         out += self._letters_acting(text, covered, {c.start for c in out})
+        out += self._letters_dotted(text, covered, {c.start for c in out})
+        out += self._initials_of_name(text, covered)
         initials = {s.text or text[s.start : s.end] for s in spans if s.label == "PERSON"}
-        if sum(bool(_CAPITALS.fullmatch(w)) for w in initials) < 2:
-            return out
-        for m in _CAPS_PERSON.finditer(text):
-            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
-            start, end = m.span(g)
-            if covered.find(1, start, end) >= 0:
-                continue
-            # a role in a list of people's initials is one more person ("WH, GP, BT")
-            if m.group(g) not in self.roles or (g == 2 and _between_people(text, covered, start, end)):
-                out.append(Candidate(start, end, "initials", "PERSON", KEEP))
-        return out
+        if sum(bool(_CAPITALS.fullmatch(w)) for w in initials) >= 2:
+            for m in _CAPS_PERSON.finditer(text):
+                g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+                start, end = m.span(g)
+                if covered.find(1, start, end) >= 0:
+                    continue
+                # a role in a list of people's initials is one more person ("WH, GP, BT")
+                if m.group(g) not in self.roles or (g == 2 and _between_people(text, covered, start, end)):
+                    out.append(Candidate(start, end, "initials", "PERSON", KEEP))
+        return out + self._same_letters(text, covered, out, spans)
 
     def _letters_acting(self, text: str, covered: bytearray, taken: set[int]) -> list[Candidate]:
         """One capital letter for a person mid-sentence: a person's verb after it ("then K said"), a
@@ -867,6 +963,49 @@ class CandidateFinder:
                 out.append(Candidate(start, end, "initials", "PERSON", KEEP))
         return out
 
+    def _letters_dotted(self, text: str, covered: bytearray, taken: set[int]) -> list[Candidate]:
+        """One capital with a full stop for a person, the sentence going on after it ("thinks V. was
+        tired", "(V., 31)"); not a name's initial ("Orsolya B.") nor a list's letter ("A.", "I.")."""
+        out: list[Candidate] = []
+        if "." not in text:
+            return out
+        for m in _LETTER_DOT.finditer(text):
+            start = m.start(1)
+            if start in taken or m.group(1) in "AI" or covered.find(1, start, m.end()) >= 0:
+                continue
+            if re.search(r"[A-ZÀ-ÖØ-Þ][\w'’-]*[ \t]+\Z", text[max(0, start - 30) : start]):
+                continue  # the initial of the name before it
+            out.append(Candidate(start, m.end(), "initials", "PERSON", KEEP))
+        return out
+
+    def _same_letters(
+        self, text: str, covered: bytearray, found: list[Candidate], spans: list[Span]
+    ) -> list[Candidate]:
+        """The document's own evidence: a letter or initials it writes for a person somewhere ("so Z
+        rang", "QB (cook)", or detected) are that person wherever else they stand alone ("Z cross",
+        "a card for Z", "QB left")."""
+        letters = {text[c.start : c.end].rstrip(".") for c in found if c.kind == "initials" and c.end - c.start <= 3}
+        letters |= {text[s.start] for s in spans if s.label == "PERSON" and s.end - s.start == 1}
+        letters -= {"A", "I", ""}
+        out: list[Candidate] = []
+        taken = {c.start for c in found}
+        for letter in letters:
+            for m in re.finditer(rf"(?<![\w.'’&/-]){re.escape(letter)}(?![\w'’&/-])", text):
+                if m.start() not in taken and covered.find(1, m.start(), m.end()) < 0:
+                    out.append(Candidate(m.start(), m.end(), "initials", "PERSON", KEEP))
+        return out
+
+    def _initials_of_name(self, text: str, covered: bytearray) -> list[Candidate]:
+        """Capitals in brackets after the words they are the initials of: "Orsolya B. (OB)"."""
+        out: list[Candidate] = []
+        if "(" not in text:
+            return out
+        for m in _INITIALS_AFTER.finditer(text):
+            first_letters = "".join(w[0] for w in m.group(1).split())
+            if first_letters.endswith(m.group(2)) and covered.find(1, m.start(2), m.end(2)) < 0:
+                out.append(Candidate(m.start(2), m.end(2), "initials", "PERSON", KEEP))
+        return out
+
     def other_script(self, text: str, covered: bytearray) -> list[Candidate]:
         """A short run of another writing system in a text mostly in Latin letters: often a name as its
         owner writes it ("Ana (آنا)")."""
@@ -877,6 +1016,51 @@ class CandidateFinder:
         for m in runs:
             if covered.find(1, m.start(), m.end()) < 0:
                 out.append(Candidate(m.start(), m.end(), "other-script", "PERSON", KEEP))
+        return out
+
+    def roads_and_saints(self, text: str, covered: bytearray) -> list[Candidate]:
+        """A numbered road ("Hwy 9", "the M4", "I-90") and a saint's name in lower case ("st aidans":
+        a church, a school, a hospital) that no span covers."""
+        out: list[Candidate] = []
+        if _ANY_DIGIT.search(text):
+            for m in itertools.chain(self.config.roads.finditer(text), _MOTORWAY.finditer(text)):
+                if covered.find(1, m.start(), m.end()) < 0:
+                    out.append(Candidate(m.start(), m.end(), "road", "LOCATION", KEEP))
+        for m in self.config.saints.finditer(text):
+            name = _POSSESSIVE.sub("", m.group(1))
+            if name not in self.first_names and name.removesuffix("s") not in self.first_names:
+                continue
+            if covered.find(1, m.start(), m.end()) < 0:
+                out.append(Candidate(m.start(), m.end(), "capitalised-phrase", "ORGANIZATION", KEEP))
+        return out
+
+    def spelled_out(self, text: str, covered: bytearray) -> list[Candidate]:
+        """A word spelled out letter by letter ("T-O-M-A-S"): a name given to be written down."""
+        return [
+            Candidate(m.start(), m.end(), "spelled", "PERSON", KEEP)
+            for m in _SPELLED.finditer(text)
+            if covered.find(1, m.start(), m.end()) < 0
+        ]
+
+    def speaker_names(self, text: str) -> set[str]:
+        """Capitalised words that open two turns or more of a dialogue ("Oskarr: ..."), in lower case,
+        that are no role ("Interviewer"), no form's label and no everyday small word: the corpus knows
+        them as people, wherever else they stand."""
+        if ":" not in text:
+            return set()
+        turns: Counter[str] = Counter(m.group(1) for m in _SPEAKER.finditer(text))
+        if len(turns) < 2:
+            return set()  # one kind of line: a form's labels or a list, no dialogue
+        out = set()
+        for word, n in turns.items():
+            lower = word.lower()
+            if n < 2 or len(word) < 3 or word.isupper() or zipf(lower) >= 5.0:
+                continue
+            if lower in self.speaker_roles or lower in self.field_labels or lower in self.config.calendar:
+                continue
+            if normalise(word) in self.not_identifiers or self._kind_of_people(lower) or lower in self.titles:
+                continue
+            out.add(lower)
         return out
 
     def details(self, text: str, spans: list[Span]) -> list[Candidate]:
@@ -1011,6 +1195,14 @@ def alone_on_line(text: str, start: int, end: int) -> bool:
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
     return text[first : last if last >= 0 else len(text)].strip(" \t,.!:-–—x") == text[start:end]
+
+
+def _shouted_words(text: str, start: int, end: int) -> bool:
+    """Everyday words in capitals on the line (two or more): "PLEASE DO NOT", not "KADLEC / VOSS"."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    line = text[first : last if last >= 0 else len(text)]
+    return sum(zipf(w.lower()) >= 4.0 for w in re.findall(r"\b[A-Z]{3,}\b", line)) >= 2
 
 
 def _shouting(text: str, start: int, end: int) -> bool:

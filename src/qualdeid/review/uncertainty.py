@@ -68,6 +68,8 @@ REASONS = {  # format: reason codes
     "other-script": "words in another writing system: a name as its owner writes it?",
     "relative-name": "the word after '{before}': a name?",
     "address": "a house number and a street, left",
+    "road": "a numbered road, left",
+    "spelled": "a word spelled out letter by letter: a name?",
 }
 
 
@@ -160,8 +162,9 @@ class UncertaintyFinder:
             self.label_counts[form] += 1
             if s.label == "PERSON":
                 self.mentions.append((doc.id, s.start, s.end, text[s.start : s.end]))
-                self.person_forms.update(w.lower() for w in re.findall(r"[^\W\d_][\w-]*", text[s.start : s.end]))
+                self.person_forms.update(self.finder.name_words(text[s.start : s.end]))
         self.person_forms.update(self.finder.handle_names(text))
+        self.person_forms.update(self.finder.speaker_names(text))
         out = self.finder.find(text, doc.spans)
         if self._offered is not None:
             covered = [(s.start, s.end) for s in doc.spans]

@@ -276,8 +276,9 @@ class RiskChecker:
                 msg = f"a {label} from the corpus ({n} source document(s))"
                 check = "residual_identifier"
             elif hit.lowercase or (value.islower() and self.profile.index.is_common(value, hit.label)):
-                if hit.start not in name_slots:
-                    continue  # "I hope", "the grace period": the word, not the name
+                if hit.start not in name_slots or self.profile.used_as_word(value):
+                    # "I hope", "the grace period", or a word the corpus itself writes as a word
+                    continue
                 msg = f"possibly a {label} from the corpus (a name that is also a word, in lower case; check it)"
                 check = "possible_identifier"
             elif hit.certain:

@@ -22,8 +22,9 @@ from qualdeid.pseudonymise.people import People, resolve_people
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import FIRST_PERSON, THIRD_PERSON, Analysed, Token, analyse
 from qualdeid.risk.config import RiskConfig
-from qualdeid.risk.identifiers import DEFAULT_TITLES, index_corpus, load_word_names, plain, sentence_initial
+from qualdeid.risk.identifiers import DEFAULT_TITLES, KEY_SOURCE, index_corpus, load_word_names, plain, sentence_initial
 from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms
+from qualdeid.risk.turns import PARTICIPANT, Turn, TurnRoles, turn_at
 
 #: labels of names: the checked text's own names are looked up in the corpus
 NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
@@ -117,17 +118,19 @@ class CorpusProfile:
             dictionary=dictionary_words(nlp) or None,
         )
         for value, label in extra_identifiers:
-            self.index.add(value, label, "key")
+            self.index.add(value, label, KEY_SOURCE)
         self.ids = [d.id for d in docs]
         self.analysed = {a.id: a for a in analyse(nlp, [(d.id, d.text) for d in docs], self.synonyms)}
         self.people = people if people is not None else resolve_people(docs, rules_dirs=config.rules_dirs)
         self.lemmas = {i: a.lemma_set() for i, a in self.analysed.items()}
         self.words = {i: [w for _, _, w in a.words] for i, a in self.analysed.items()}
         self.texts = {d.id: plain(d.text) for d in docs}
+        self._as_word: dict[str, int] = {}
         #: what detection found in each document that is not a name (dates, ages, contacts, ids)
         self.not_names = {
             d.id: [(s.start, s.end) for s in d.spans if s.label not in NAME_LABELS | {"RARE_DETAIL"}] for d in docs
         }
+        self.turn_roles = TurnRoles.load(config.rules_dirs)
         self.qi_lexicon = quasi.QuasiLexicon.build(config.quasi_identifiers, self.synonyms, config.weak_kinds)
         self.sources: dict[str, Source] = {}
         #: a word (folded lemma or form) or a synonym class -> document -> the people whose sentences
@@ -176,19 +179,27 @@ class CorpusProfile:
         last = set(fallback)
         last_subject = set(fallback)
         qis = quasi.occurrences(a, self.qi_lexicon, [(s.start, s.end) for s in doc.spans if s.label == "AGE"])
+        turns = self.turn_roles.turns(doc.text)
         for si, (s0, s1) in enumerate(a.sentences):
             toks = a.sentence_tokens(si)
-            named = {self._source(m.person_id, doc.id) for m in mentions if s0 <= m.start < s1} - narrator_set
+            turn = turn_at(turns, s0)
+            if turn is not None and turn.role != PARTICIPANT:
+                # the interviewer's questions, the interpreter's remarks: nobody's account
+                self.sentence_owners[doc.id].append(({w for t in toks for w in (t.lemma, t.form)}, set()))
+                continue
+            # in an interview, "I" is the participant whose turn it is, not the transcript's author
+            speaker = self._speaker(doc, turn, main) if turn is not None else narrator_set
+            named = {self._source(m.person_id, doc.id) for m in mentions if s0 <= m.start < s1} - speaker
             first = sum(t.text.lower() in FIRST_PERSON for t in toks)
             third = sum(t.text.lower() in THIRD_PERSON for t in toks) + len(named)
             about = named or (last if third else set())
             if third > len(named) and not any(self.sources[p].role == "subject" for p in named):
                 about = about | last_subject  # "she" beside a relative's or a worker's name: the resident
-            if first and narrator_set and first >= third:
-                owners = narrator_set | (about if first == third else set())
+            if first and speaker and first >= third:
+                owners = speaker | (about if first == third else set())
             else:
                 owners = about or fallback
-            if len(owners) == 1 and not owners & narrator_set:
+            if len(owners) == 1 and not owners & speaker:
                 (only,) = owners
                 for t in toks:
                     low = t.text.lower()
@@ -209,6 +220,14 @@ class CorpusProfile:
                     for p in owners:
                         self.person_qis[p].add(qi)
                         self.qi_docs[(p, qi)].add(doc.id)
+
+    def _speaker(self, doc: Document, turn: Turn, main: list[str]) -> set[str]:
+        """The participant speaking in ``turn``: the person its label names, else the one the document
+        is mainly about, else the document itself."""
+        pid = self.people.person_at(doc.id, turn.start, turn.label_end)
+        if pid is None:
+            pid = main[0] if main else f"doc:{doc.id}"
+        return {self._source(pid, doc.id)}
 
     def _person_facts(self) -> None:
         """Each person's gender and age band: as the people of the corpus record them, or as the
@@ -265,6 +284,15 @@ class CorpusProfile:
             owners = [o for ws, o in sentences if words <= ws] or [o for ws, o in sentences if words & ws]
             by_doc[d] = set().union(*owners) if owners else {f"doc:{d}"}
         return Trace.of(by_doc, self.config.sources)
+
+    def used_as_word(self, word: str, min_docs: int = 2) -> bool:
+        """Whether the corpus writes ``word`` in lower case, as the word, in ``min_docs`` documents or
+        more ("flint" in a study of stonemasons): its lower-case uses are the word there."""
+        low = word.lower()
+        if low not in self._as_word:
+            pattern = re.compile(rf"(?<![^\W_]){re.escape(plain(low))}(?![^\W_])")
+            self._as_word[low] = sum(bool(pattern.search(text)) for text in self.texts.values())
+        return self._as_word[low] >= min_docs
 
     def docs_naming(self, value: str) -> tuple[set[str], set[str]]:
         """Documents whose text holds ``value`` with its case, as a whole word: those where it stands

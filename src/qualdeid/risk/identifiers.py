@@ -32,6 +32,10 @@ def plain(text: str) -> str:
     return text.translate(_APOSTROPHES)
 
 
+#: the source of the values the key holds (``--key``)
+KEY_SOURCE = "key"
+
+
 @dataclass
 class Identifier:
     value: str
@@ -43,6 +47,8 @@ class Identifier:
     #: found somewhere as a name standing on its own, not only as a word of a detail detection flagged
     #: ("drove the Glaciron", "won a national Brisca dancing title": a thing, taken for a name)
     alone: bool = True
+    #: exactly as the key (``--key``) holds it: an original value, an identifier whatever word it is
+    key_forms: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +118,9 @@ class IdentifierIndex:
             ident.sources.add(source)
             ident.forms.add(variant)
             ident.alone |= alone
+            # a word the scrub replaced in lower case ("faith" beside a Faith) is no name to look for
+            if source == KEY_SOURCE and not (variant.islower() and self.is_common(variant, label)):
+                ident.key_forms.add(variant)
         self._regexes = None
 
     def variants(self, value: str, label: str) -> set[str]:
@@ -140,7 +149,8 @@ class IdentifierIndex:
         """Add the short forms of names that ``doc`` uses beside the full name ("dec" beside "Declan").
 
         Call after every document was added. A word of at least three letters that begins a first name
-        of at least five letters found in the same document, and is not a very common word, is taken
+        of at least five letters found in the same document, at least two letters shorter than the
+        name, and is not a very common word, is taken
         to be that name's short form (matched regardless of case unless it is a common word).
         """
         words = [(m.group(), m.group().lower()) for m in _WORD.finditer(plain(doc.text))]
@@ -149,7 +159,8 @@ class IdentifierIndex:
         for ident in self._by_key.values():
             low = ident.value.lower()
             if ident.label == "PERSON" and " " not in low and len(low) >= 5 and low in present:
-                for n in range(3, len(low)):
+                # one letter short is the word the name was made of ("vineyard" of "Vineyards"), no short form
+                for n in range(3, len(low) - 1):
                     prefixes.setdefault(low[:n], ident)
         added = False
         for w, low in words:
@@ -253,7 +264,8 @@ class IdentifierIndex:
                 and not ident.common
                 and not self._frequent(ident.value)
                 and _as_found(m.group(), ident)
-            )
+            ) or _POSSESSIVE.sub("", m.group()) in ident.key_forms
+            certain = certain or confident
             sources = tuple(sorted(ident.sources))
             hits.append(IdentifierHit(m.start(), m.end(), ident.label, sources, certain, lower, confident))
         return hits

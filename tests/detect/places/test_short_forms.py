@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qualdeid.corpus.model import Document
+from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.places.short_forms import ShortFormProcessor
+from qualdeid.labels import LOCATION
 from qualdeid.rules import Rules
 
 
@@ -49,3 +50,23 @@ def test_only_distinctive_short_forms(full: str, short: str | None) -> None:
 def test_word_names_in_place_names_stay_words_elsewhere(detector) -> None:
     _, other = _labels(detector, ["She lives at Hope House now.", "I hope she settles. Hope said thanks."])
     assert other.get("Hope") != "LOCATION"
+
+
+def test_a_place_named_without_a_type_word_is_found_again_where_nothing_else_covers_it() -> None:
+    processor = ShortFormProcessor(Rules())
+    first = Document("a", "The ferry stops near Quillabeg twice a day.")
+    _, observation = processor.first_pass(first, None, [Span(21, 30, LOCATION, detector="PlaceContextRecognizer")])
+    processor.observe("a", observation)
+    second = Document("b", "Quillabeg and back, then the Quillabeg Packing Shed.")
+    shed = Span(29, 51, LOCATION, detector="NamedPlaceRecognizer")
+    found = processor.second_pass(second, [], [shed])
+    assert [second.text[s.start : s.end] for s in found] == ["Quillabeg"]
+
+
+@pytest.mark.parametrize("name", ["Saskatchewan", "Tasmania", "Mongolia", "Slovakia", "Talanoa"])
+def test_regions_and_terms_are_never_remembered_as_places(name: str) -> None:
+    assert not ShortFormProcessor(Rules()).distinctive_place(name)
+
+
+def test_a_distinctive_town_is_remembered() -> None:
+    assert ShortFormProcessor(Rules()).distinctive_place("Quillabeg")

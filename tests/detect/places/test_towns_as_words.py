@@ -50,3 +50,18 @@ def test_a_town_by_its_context(towns: TownRecognizer, text: str, town: str) -> N
 )
 def test_a_word_that_is_no_town_here(towns: TownRecognizer, text: str) -> None:
     assert found(towns, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("She nursed in Malta and then Leeds for years.", "Leeds"),
+        ("They moved to Hull, then York.", "York"),
+    ],
+)
+def test_a_town_listed_after_a_place_preposition(towns: TownRecognizer, text: str, town: str) -> None:
+    assert town in found(towns, text)
+
+
+def test_a_list_after_a_place_preposition_ends_at_a_non_town(towns: TownRecognizer) -> None:
+    assert found(towns, "We drove to Leeds and Grace slept all the way.") == ["Leeds"]

@@ -19,7 +19,8 @@ FAMILY = "former"
         ("He was in a rowing eight before his first episode.", "was in a rowing eight"),
         ("Before she got unwell she restored canal barges.", "restored canal barges"),
         # what someone was or did for a living there: a role's noun is enough
-        ("She trained as a vet back home and misses it.", "trained as a vet"),
+        ("She trained as a vet back home and misses it.", "trained as a vet back home"),
+        ("Nadia was a land surveyor back home, she said.", "was a land surveyor back home"),
         ("He ran the printing presses at a paper mill before coming over.", "ran the printing presses"),
         # a telling of one's own past
         ("I told him I tuned harpsichords for a living.", "tuned harpsichords"),

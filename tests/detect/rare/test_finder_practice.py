@@ -17,6 +17,10 @@ FAMILY = "practice"
         ("She is also a gifted bandura player, which has nothing to do with work.", "a gifted bandura player"),
         ("He carves taiaha for the marae and sells them.", "carves taiaha"),
         ("Lately she has been repairing tivaevae quilts for the church.", "has been repairing tivaevae quilts"),
+        ("Ines plays the oboe in the evenings.", "plays the oboe in the evenings"),
+        ("He played concertina at ceilidhs all over the county.", "played concertina at ceilidhs"),
+        ("I used to play the organ at the chapel.", "used to play the organ at the chapel"),
+        ("Marta brought her cello down to the lounge.", "her cello"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -32,6 +36,9 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He makes roti for everyone on Sundays.",  # a dish, not a craft
         "He plays the pokies every payday.",  # an everyday pastime (rules/rare/common.txt)
         "She plays the guitar in the lounge.",  # an ordinary instrument
+        "He plays piano when the lounge is empty.",  # an ordinary instrument
+        "She left her violin at her sister's.",  # owned only, and not rare enough for that
+        "The organ donor card was in his wallet.",  # an instrument's word, but nobody plays it
         "The whānau came to visit and we had kai.",  # everyday words of te reo Māori
     ],
 )

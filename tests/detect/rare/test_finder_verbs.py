@@ -17,6 +17,7 @@ FAMILY = "verbs"
             "She came second in the national sheepdog championships.",
             "came second in the national sheepdog championships",
         ),
+        ("Back then he boxed for the navy.", "boxed for the navy"),
         ("He played hockey for Scotland as a teenager.", "played hockey for Scotland as a teenager"),
         ("She lost two fingers in a sawmill accident.", "lost two fingers in a sawmill accident"),
         ("He boxed semi-pro before the kids came along.", "boxed semi-pro before the kids"),

@@ -208,3 +208,24 @@ def test_details_stop_before_dates_and_places_claimed_by_other_labels(detector) 
     [span] = proc.second_pass(doc, candidates, [date])
     assert span.end <= date.start and span.text.startswith("was a backing singer")
     assert not span.text.endswith((" in", " at"))
+
+
+def test_a_trait_most_people_of_the_corpus_share_is_its_population(detector) -> None:
+    """ "profoundly deaf" in a study of Deaf people says who the study is about, not who anyone is; in a
+    corpus where one person has it, it is that person's detail."""
+    activities = ["cook", "paint", "garden", "swim", "read", "walk", "knit", "bake"]
+    shared = [f"I am profoundly deaf and I like to {a} on Sundays." for a in activities]
+    assert all(spans == [] for spans in run(detector, shared))
+    one = [shared[0]] + [f"I like to {a} on Sundays." for a in activities[1:]]
+    assert covered(one[0], "profoundly deaf", run(detector, one)[0])
+    # told in other words around the same trait ("born" is common English: the trait is the rare word)
+    told = [f"I was born deaf, and I like to {a} on Sundays." for a in activities[:2]] + shared[2:]
+    assert all(spans == [] for spans in run(detector, told))
+
+
+def test_speaking_a_language_is_a_detail_only_where_few_of_the_corpus_speak_it(detector) -> None:
+    speaks = "She speaks Latvian with her mother on the phone."
+    others = [f"He went to the {place} after lunch." for place in ("shop", "park", "gym", "library")]
+    assert covered(speaks, "speaks Latvian", run(detector, [speaks, *others])[0])
+    community = [f"{who} speaks Latvian with her mother on the phone." for who in ("She", "Ana", "Ilze", "Mara")]
+    assert all(spans == [] for spans in run(detector, community + others[:2]))

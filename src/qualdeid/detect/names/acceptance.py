@@ -51,6 +51,8 @@ class KnownName:
 WITH_ME_BEFORE = re.compile(r"(?i:\b(?:me|i)[ \t]+(?:and|&|n)[ \t]+)$")
 #: "will and I went": the name first, at the start of a clause
 WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&|n)[ \t]+(?:me|I)\b")
+#: an opening quotation mark right before a word
+QUOTE_OPENS = re.compile(r"(?:^|[\s(])[\"“‘'][ \t]*$")
 SENTENCE_OR_CLAUSE_START = re.compile(r"(?:^|[.!?:;,\n\"“”]|\b(?:and|but|so|then|when|cos|coz|because))[ \t]*$")
 
 
@@ -128,13 +130,34 @@ class Acceptance:
         if BRACKETED.search(before) or self.before_surname(after):
             return True
         if sentence_start:
-            return ev.acts_next(after)
+            if QUOTE_OPENS.search(before) and after.startswith(","):
+                return True  # '"Rose, sit down."': a name addressed at the start of what someone says
+            return ev.acts_next(after) or ev.acts_after_role(surface, after)
+        if next_word == "'s" and prev_word not in ARTICLES:
+            return True  # "sat in Dawn's kitchen": capitalised mid-sentence and owning something
         if prev_word in ev.word_left:
             return False
         prev_token = last_token(before)
         if not is_capitalised(prev_token) or self.known_name(prev_token):
             return True
         return bool(SENTENCE_END.search(before.rstrip()[: -len(prev_token)]))  # "Asking Summer what ..."
+
+    def accept_again(self, text: str, start: int, end: int, entry: KnownName) -> bool:
+        """A capitalised word-name that ``accept`` left a word, where the same document uses it for a person:
+        the person wherever the grammar allows a name ("Sky paints at night", "kept Dawn company") — not
+        after a determiner ("the Dawn"), nor before the words that keep it a word ("Will you", "Hope so")."""
+        surface, lex = text[start:end], self.ev.lex
+        if entry.exact_case or not (is_capitalised(surface) and surface[1:].islower()) or lex.is_term(surface):
+            return False
+        if not lex.is_first_name(surface):
+            return False  # only a listed name that is also a word ("Sky", "Will"), never any capitalised word
+        before, after = text[max(0, start - 40) : start], text[end : end + 40]
+        if last_word(before) in self.ev.word_left or last_token(before).lower() in SUBJECT_PRONOUNS:
+            return False
+        next_word = first_word(after)
+        return next_word not in self.ev.word_followers and not (
+            next_word in lex.place_heads or is_capitalised(first_token(after))
+        )
 
     def person_slot(self, before: str, after: str, prev_word: str, next_word: str) -> bool:
         """Frames that only a person fills, for a known name written in lower case: "thanks sandy!",

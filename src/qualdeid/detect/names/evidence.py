@@ -19,7 +19,7 @@ from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.loading import dictionary_words
 from qualdeid.detect.nlp.numbers import TENS, UNITS
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, alternation
 
 #: The ʻokina, a letter of Polynesian languages: a name may open with it ("ʻAna", "ʻOfa").
 OKINA = "\u02bb"
@@ -123,6 +123,17 @@ class NameEvidence:
         )
         #: "... was what kept me going", "... is the thing": a noun's predicate, not a person's doing
         self.predicate = re.compile(rf"[ \t]+(?:is|was)[ \t]+(?:{frames.pattern('predicate_words')})\b")
+        #: "is an old man", "was a quiet girl": a predicate only a person takes
+        self.person_predicate = re.compile(
+            rf"[ \t]+(?:is|was)[ \t]+(?:a|an)[ \t]+(?:[a-z'’-]+[ \t]+){{0,2}}(?:{frames.pattern('person_nouns')})\b",
+            re.IGNORECASE,
+        )
+        #: "Sam the cook", "Will the porter": a role after a name, set off by "the"
+        self.apposed_role = re.compile(
+            rf"[ \t]+the[ \t]+(?:{alternation(self.lex.roles | frames['apposed_roles'])})\b", re.IGNORECASE
+        )
+        self.clause_verbs = frames["clause_verbs"]
+        self.person_objects = OBJECT_PRONOUNS | frames["person_pronouns"]
         self.when_next = re.compile(rf"[ \t]+(?:{frames.pattern('time_after_name')})\b")
         self.to_you = re.compile(rf"(?i:\b(?:{frames.pattern('to_you_verbs')})[ \t]+(?:you|u|ya|yous)[ \t,]*)$")
         #: "sky is scared", "will's back": a state only a person is in
@@ -132,6 +143,11 @@ class NameEvidence:
         )
         #: "everyone calls her joy", "goes by pat": a name introduced, whatever its case
         self.alias_before = re.compile(rf"(?i:\b(?:{frames.pattern('alias_phrases')})[ \t]+[\"“']?)$")
+        #: 'called him "Bear"', 'calls her "Dot"': a name given in quotes, whatever word it is
+        self.quoted_alias = re.compile(
+            rf"(?i:\b(?:{frames.pattern('quoted_alias_verbs')})[ \t]+(?:him|her|them|me|us)[ \t]+)"
+            r"[\"“‘']([A-Z][a-z'’-]+)[\"”’']"
+        )
         #: a second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")'
         self.alias = re.compile(
             r"(?:([A-Z][a-z'’-]+)[ \t]*\([ \t]*[\"“']?"
@@ -226,6 +242,8 @@ class NameEvidence:
             return True
         if first in NEGATED_AUXILIARIES and len(words) > 1 and words[1].isalpha():
             return True  # "Joy doesn't eat fish", "Will didn't ring"
+        if first in ("is", "was") and self.person_predicate.match(" " + after.lstrip(" \t")):
+            return True  # "Art is a gentle old fella", "Hope was a quiet girl" — not "Hope is a good thing"
         if (first in ("is", "was") or first in self.age_verbs) and self.age_next.match(" " + after.lstrip(" \t")):
             return True  # "Joy is six", "Will turned 18 in May" — not "Summer is two weeks away"
         if first == "from" and len(words) > 2 and is_capitalised(words[1]):
@@ -238,14 +256,20 @@ class NameEvidence:
             return self.acts_next(rest) and not self.predicate.match(rest)
         if first.endswith("ed") and not first.endswith("eed") and len(first) > 3:
             return True
-        if first.endswith("s") and len(words) > 1 and words[1].lower() in OBJECT_PRONOUNS:
-            return True  # "Faith calls him Frankie"
+        if first.endswith("s") and len(words) > 1 and words[1].lower() in self.person_objects:
+            return True  # "Faith calls him Frankie", "Sandy thanks everyone"
         if first == "and" and len(words) > 1:
             return words[1] == "I" or is_capitalised(words[1]) or words[1].lower() in ("me", "him", "her", "them")
         if (first.endswith("ly") or first in self.adverbs) and len(words) > 1:  # "amber just went quiet"
             second = words[1].lower()
             return second in self.past_verbs or second.endswith(("ed", "s"))
         return False
+
+    def acts_after_role(self, word: str, after: str) -> bool:
+        """ "Will the porter waved", "Sam the cook said": a name, its role set off by "the", then what they
+        did (not "Hope the nurse helped": a verb that takes a clause reads as the wish)."""
+        m = self.apposed_role.match(after)
+        return m is not None and word.lower() not in self.clause_verbs and self.acts_next(after[m.end() :])
 
     # ------------------------------------------------------------------ the parse around a token (pass 1)
 
@@ -283,7 +307,22 @@ class NameEvidence:
         """An NER PERSON entity's leading token that is not a name: a verb, a word opening the sentence."""
         if not is_capitalised(token.text):
             return True
+        if self.word_name_before_surname(token):
+            return False  # "Sky Varnum waved": a word-name opening the sentence with a surname after it
         return token.tag_.startswith("VB") or ((token.is_sent_start or token.i == 0) and self.word_not_name(token.text))
+
+    def word_name_before_surname(self, token: Any) -> bool:
+        """ "Sky Varnum", "Will Okoro": a listed word-name right before a capitalised word that is rare in
+        English or a listed surname."""
+        doc = token.doc
+        if token.lower_ not in self.lex.word_names or token.i + 1 >= len(doc):
+            return False
+        nxt = doc[token.i + 1].text
+        return (
+            self.lex.name_shaped(nxt)
+            and nxt.lower() not in self.lex.place_heads
+            and (nxt.lower() in self.lex.surnames or zipf(nxt.lower()) < SURNAME_ZIPF)
+        )
 
     def lowercase_name(self, sdoc: Doc, token: Any) -> bool:
         """A name written in lower case wherever it occurs ("went for a walk with tarquin", "joy is 41"): a first
@@ -332,7 +371,8 @@ class NameEvidence:
             return []  # "Enda's Day", "Corrie Week"
         tokens = [t for t in span if is_capitalised(t.text) and t.text.lower() not in ("'s", "’s")]
         while len(tokens) > 1 and (
-            tokens[0].tag_.startswith("VB") or (tokens[0].is_sent_start and self.word_not_name(tokens[0].text))
+            not self.word_name_before_surname(tokens[0])
+            and (tokens[0].tag_.startswith("VB") or (tokens[0].is_sent_start and self.word_not_name(tokens[0].text)))
         ):
             tokens = tokens[1:]  # "Took Sandy", "Rang Bryn"
         words = [t.text for t in tokens if t.text.lower() not in lex.titles]
@@ -345,7 +385,13 @@ class NameEvidence:
                 return []
         elif any(w.lower() in lex.place_heads for w in words):
             return []
-        return [w for w in words if not (len(words) > 1 and self.common_word(w) and not lex.is_name(w))]
+        # a word-name opening a full name is its first name ("Sky Varnum"); other everyday words are not names
+        return [
+            w
+            for i, w in enumerate(words)
+            if not (len(words) > 1 and self.common_word(w) and not lex.is_name(w))
+            or (i == 0 and w.lower() in lex.word_names)
+        ]
 
     def acts_as_person(self, span: SpacySpan) -> bool:
         """A rare word that NER calls a person and that does what people do: "Rosa's", "Ffion said"."""
@@ -392,7 +438,9 @@ class NameEvidence:
             return not in_title_phrase or strong_left or (nxt is not None and nxt.text.lower() in lex.surnames)
         if initial:
             # "Summer and I talked", "Faith backed me up": a word-name that starts a sentence and acts
-            return (lower in lex.first_names or lower in lex.word_names) and self.acts_at_start(sdoc, token)
+            if lower in lex.first_names or lower in lex.word_names:
+                return self.acts_at_start(sdoc, token)
+            return self.unlisted_acts_at_start(sdoc, token)
         if in_title_phrase or prev_word in self.word_left:
             return False
         person_context = (
@@ -413,12 +461,26 @@ class NameEvidence:
             return False
         return person_context and zipf(lower) < RARE_WORD_ZIPF
 
+    def unlisted_acts_at_start(self, sdoc: Doc, token: Any) -> bool:
+        """ "Tadhgwyn drove her nephew", "Tadhgan laughed": a word no list holds and English hardly uses,
+        opening a sentence, then what only a person does to someone or says."""
+        lower = token.lower_
+        if token.ent_type_ not in ("", "PERSON") or lower in self.dictionary or zipf(lower) >= RARE_WORD_ZIPF - 1:
+            return False
+        if token.tag_ != "NNP" or not self.lex.name_shaped(token.text) or token.i + 2 >= len(sdoc):
+            return False
+        verb, then = sdoc[token.i + 1].lower_, sdoc[token.i + 2].lower_
+        return verb in self.strong_right or (verb in self.past_verbs and then in POSSESSIVES | OBJECT_PRONOUNS)
+
     def acts_at_start(self, sdoc: Doc, token: Any) -> bool:
-        after = sdoc[token.i + 1 : token.i + 6].text
+        # eight tokens: "from the drop-in waved" is six
+        after = sdoc[token.i + 1 : token.i + 9].text
+        if self.acts_after_role(token.text, " " + after):
+            return True
         if not self.acts_next(after):
             return False
-        if self.age_next.match(" " + after):
-            return True  # "Summer is six."
+        if self.age_next.match(" " + after) or self.person_predicate.match(" " + after):
+            return True  # "Summer is six.", "Art is a gentle old fella"
         nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
         return nxt is not None and nxt.lower_ not in ("was", "is", "has", "had")  # "Hope was all we had"
 

@@ -81,6 +81,10 @@ class Initials:
             rf"(?i:\b(?:{alternation(roles | words['labels'])}))(?:[ \t/]+[A-Za-z-]+)?[ \t]*:[ \t]*$"
         )
         self.labels = words["labels"]
+        self.roles = roles
+        self.participant_labels = {w.upper() for w in words["participant_labels"]}
+        #: a transcript's interviewer speaking at a line start ("I:", "Q:", "INT:", "Interviewer:")
+        self.interviewer_turn = re.compile(rf"(?im)^[ \t]*(?:{words.pattern('interviewer_labels')})[ \t]*:")
         self.after = words["after"] | {"'s", "’s"}
         self.not_verbs = words["not_verbs"]
         self.not_tasks = words["not_tasks"] | ARTICLES
@@ -105,10 +109,11 @@ class Initials:
         #: "Nia Eze (NE)"); elsewhere in it they count only where they act ("DM said", not "DM me")
         people_abbreviations: set[str] = set()
         abbreviations: list[re.Match[str]] = []
+        roles = self._role_abbreviations(text)
         for m in _TOKEN.finditer(text):
             token = m.group(1)
-            if self._shouted(token):
-                continue  # "SHE", "NOT": a word in capitals
+            if self._shouted(token) or token in roles:
+                continue  # "SHE", "NOT": a word in capitals; "NT" of "note taker (NT)": a role
             if token in self.not_initials:
                 if not (len(token) > 1 and self._introduced(text, m)):
                     abbreviations.append(m)
@@ -140,6 +145,23 @@ class Initials:
         for start, end in self._listed(text, acting):
             if start not in found_at:
                 yield start, end
+
+    def _role_abbreviations(self, text: str) -> set[str]:
+        """Abbreviations of this document that stand for a role, not a person: defined in brackets after the
+        words they abbreviate when those are no name ("note taker (NT)", "Moderator (MOD)"), and
+        a transcript's participant letter ("P:", "R:") answering an interviewer."""
+        out = set()
+        if "(" in text:
+            for m in _DEFINED.finditer(text):
+                token, words = m.group(2), m.group(1).split()
+                lowered = [w.lower() for w in words]
+                if any(w[0].islower() for w in words) or lowered[-1] in self.roles:
+                    letters = "".join(w[0] for w in lowered[-len(token) :])
+                    if letters == token.lower() or lowered[-1].startswith(token.lower()):
+                        out.add(token)
+        if ":" in text and self.interviewer_turn.search(text):
+            out |= {t for t in self.participant_labels if re.search(rf"(?m)^[ \t]*{t}[ \t]*:", text)}
+        return out
 
     def _introduced(self, text: str, m: re.Match[str]) -> bool:
         """Initials introduced as a person's: described ("DM (peer worker)"), after a role label
@@ -229,6 +251,9 @@ class Initials:
             return True
         return re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None
 
+
+#: "note taker (NT)", "Moderator (MOD)": up to three words, then capitals in brackets
+_DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*[ \t]+){0,2}[A-Za-z][\w'’-]*)[ \t]*\([ \t]*([A-Z]{2,6})[ \t]*\)")
 
 #: after initials opening a clause in notes: "to" and a verb ("ET to talk to her"), or a modal ("EH can you?")
 _TASK = re.compile(r"[ \t]+(?:to[ \t]+([a-z]{2,})\b|(?:can|could|will|would|should|must|pls|please)\b)")

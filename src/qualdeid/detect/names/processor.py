@@ -72,6 +72,8 @@ _INITIAL_AFTER = re.compile(r" (?![IA]\b)[A-Z](?:-[A-Z])?\b\.?(?![\w'’-]|\.?[ 
 _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.pattern}")
 #: a token of a clock time ("12:40", "9.15", "PM")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
+#: a full name with an age in commas after it: "Keely Varnum, 31, moved in", "R: Nora Quillan, 58, retired"
+_NAME_AGE = re.compile(rf"(?<![\w'’-])({CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+){{1,2}}),[ \t]*\d{{1,2}},[ \t]")
 DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 
 
@@ -202,6 +204,17 @@ class NameProcessor(CorpusProcessor):
         for m in DOTTED_INITIALS.finditer(text):
             if m.group().replace(" ", "") not in lex.not_initials:
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        for m in _NAME_AGE.finditer(text):
+            if self._aged_name(m.group(1)) and not any(b.start < m.end(1) and m.start(1) < b.end for b in blocked):
+                local.append(Span(m.start(1), m.end(1), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                for w in m.group(1).split():
+                    if not ev.common_word(w) or lex.is_first_name(w):
+                        confident(w)
+        for m in ev.quoted_alias.finditer(text):
+            low = m.group(1).lower()
+            if low not in ev.relatives and low not in lex.titles and not ev.calendar_only(m.group(1)):
+                local.append(Span(m.start(1), m.end(1), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(m.group(1))
         for m in ev.alias.finditer(text):
             if m.group(1) is None or lex.is_name(m.group(1)) or m.group(1) in names:
                 confident(m.group(2))
@@ -245,6 +258,19 @@ class NameProcessor(CorpusProcessor):
                 observation.setdefault(v, ev.wordlike(v))
         initials = self._full_name_initials(text, spans, local, names) | acting_initials
         return local, (observation, sorted(names), sorted(initials), sorted(allowed_names))
+
+    def _aged_name(self, name: str) -> bool:
+        """Two or three name-shaped words before an age, the first a listed first name, the last rare in
+        English or a listed surname; none a title, a place or calendar word ("Keely Varnum", not "Main
+        Street" or "Monday Club")."""
+        ev, lex = self.ev, self.ev.lex
+        words = name.split()
+        if not all(lex.name_shaped(w) for w in words):
+            return False
+        low = [w.lower() for w in words]
+        if any(w in lex.titles or w in lex.place_heads or w in ev.calendar for w in low):
+            return False
+        return lex.is_first_name(words[0]) and (low[-1] in lex.surnames or zipf(low[-1]) < SURNAME_ZIPF + 0.5)
 
     def _hyphen_compounds(self, text: str, names: dict[str, bool]) -> set[str]:
         """Double first names written with a hyphen, of which NER or a list saw one half: "Marta-Liisa",
@@ -311,13 +337,24 @@ class NameProcessor(CorpusProcessor):
         found = list(candidates)
         pattern = self._known_pattern()
         if pattern is not None:
+            #: names that act as a person somewhere in this document, and their other capitalised uses
+            acting = {name_key(w) for c in candidates if c.label == PERSON for w in text[c.start : c.end].split()}
+            doubtful: list[tuple[int, int, KnownName]] = []
             for m in pattern.finditer(text):
                 if m.group(2) and not sloppy_possessive(m.group(1), m.group()):
                     continue
                 entry = self.known.find(m.group(1))
-                if entry is not None and self.acceptance.accept(text, m.start(), m.end(1), entry):
+                if entry is None:
+                    continue
+                if self.acceptance.accept(text, m.start(), m.end(1), entry):
                     reason = ALLOWED_NAME if entry.exact_case else None
                     found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR, reason=reason))
+                    acting.add(name_key(m.group(1)))
+                else:
+                    doubtful.append((m.start(), m.end(1), entry))
+            for start, end, entry in doubtful:
+                if name_key(text[start:end]) in acting and self.acceptance.accept_again(text, start, end, entry):
+                    found.append(Span(start, end, PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
         people = self._with_surname_initials(text, self._with_middle_initials(text, people))

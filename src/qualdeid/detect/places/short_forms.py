@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.names.lexicon import TERM_LEXICONS, without_marks
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import LOCATION, ORGANIZATION
@@ -28,6 +29,10 @@ DETECTOR = "short_forms"
 SCORE = 0.86  # above NER (0.85): a known place is not taken for a person
 #: Recognizers whose LOCATION/ORGANIZATION spans are full names closed by a type word.
 SOURCES = frozenset({"NamedPlaceRecognizer"})
+#: Recognizers of places named without a type word ("near Kelvinbrook", NER's GPE): such a place, when its
+#: name is distinctive, is found again wherever the corpus writes it ("past Kelvinbrook again", "Kelvinbrook and back")
+BARE_PLACE_SOURCES = frozenset({"SpacyRecognizer", "PlaceContextRecognizer", "TownRecognizer"})
+_TITLE_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 #: A short form's words must all be rarer than this (wordfreq Zipf) to stand alone as a name.
 DISTINCTIVE_ZIPF = 4.0
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -51,7 +56,16 @@ class ShortFormProcessor(CorpusProcessor):
             | rules.words("names/surname_words.txt", lower=True)
             | rules.words("lexicons/not_places.txt", lower=True)
         )
+        #: countries, states and provinces are not identifiers (the annotation guideline): never remembered
+        self.regions = {w.lower() for w in rules.words("lexicons/not_places.txt")} | _regions()
+        calendar = rules.lists("lexicons/calendar.yaml")
+        #: "Thurs", "Xmas": a date, however NER reads it
+        self.calendar = {w.lower() for key in calendar for w in calendar[key]}
+        #: clinical and legal terms, te reo Māori and Pacific words ("talanoa", "marae") are no place names
+        self.terms = {without_marks(w) for n in TERM_LEXICONS for w in rules.words(f"lexicons/{n}.txt", lower=True)}
         self.known: dict[str, str] = {}
+        #: the known places named without a type word (in capitals): found again only where nothing else is
+        self.bare: set[str] = set()
         self._pattern: re.Pattern[str] | None = None
         self._labels: dict[str, str] = {}  # every form the pattern finds (as written, in capitals) -> label
 
@@ -59,7 +73,13 @@ class ShortFormProcessor(CorpusProcessor):
 
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
         found: dict[str, str] = {}
+        bare: set[str] = set()
         for s in spans:
+            if s.detector in BARE_PLACE_SOURCES and s.label == LOCATION:
+                full = doc.text[s.start : s.end]
+                if self.distinctive_place(full):
+                    bare.add(full)
+                continue
             if s.detector not in SOURCES or s.label not in (LOCATION, ORGANIZATION):
                 continue
             full = doc.text[s.start : s.end]
@@ -71,7 +91,7 @@ class ShortFormProcessor(CorpusProcessor):
             short = self.short_form(full)
             if short:
                 found.setdefault(short, s.label)
-        return [], sorted(found.items())
+        return [], (sorted(found.items()), sorted(bare - found.keys()))
 
     def short_form(self, full: str) -> str | None:
         """ "Millbrook" for "Millbrook Day Centre", "Calderwood Vale" for "Calderwood Vale Trust"."""
@@ -90,12 +110,35 @@ class ShortFormProcessor(CorpusProcessor):
                 return None
         return " ".join(words)
 
+    def distinctive_place(self, name: str) -> bool:
+        """ "Kelvinbrook", "Port Aulder": one to three capitalised words, none an everyday English word, a
+        name, a generic word or a region ("Ontario", "Guatemala")."""
+        words = name.split()
+        if not 1 <= len(words) <= 3 or name.lower() in self.regions:
+            return False
+        for w in words:
+            low = w.lower()
+            if not (_TITLE_WORD.fullmatch(w) and w[0].isupper() and w[1:].islower()):
+                return False
+            if low in self.generic or low in self.not_short or low in self.regions or zipf(low) >= DISTINCTIVE_ZIPF:
+                return False
+            if without_marks(low) in self.terms or low in self.calendar:
+                return False
+        return True
+
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        for surface, label in observation:
+        named, bare = observation
+        for surface, label in named:
             if surface not in self.known:
                 self.known[surface] = label
+                self._pattern = None
+            self.bare.discard(surface.upper())
+        for surface in bare:
+            if surface not in self.known:
+                self.known[surface] = LOCATION
+                self.bare.add(surface.upper())
                 self._pattern = None
 
     def _known_pattern(self) -> re.Pattern[str] | None:
@@ -111,7 +154,19 @@ class ShortFormProcessor(CorpusProcessor):
         pattern = self._known_pattern()
         if pattern is None:
             return []
-        return [
-            Span(m.start(), m.end(), self._labels[m.group()], score=SCORE, detector=DETECTOR)
-            for m in pattern.finditer(doc.text)
-        ]
+        found = []
+        for m in pattern.finditer(doc.text):
+            if m.group().upper() in self.bare and any(s.start < m.end() and m.start() < s.end for s in spans):
+                continue  # "Dunmerrow Packing Shed" is the shed's name, wherever "Dunmerrow" alone is a place
+            found.append(Span(m.start(), m.end(), self._labels[m.group()], score=SCORE, detector=DETECTOR))
+        return found
+
+
+def _regions() -> set[str]:
+    """Countries (in English) and the states and provinces of the English-speaking federations, lower case,
+    from Faker's address data (a dependency already)."""
+    from faker.providers.address import en, en_AU, en_CA, en_US
+
+    names = [*en.Provider.countries, *en_US.Provider.states, *en_CA.Provider.provinces, *en_AU.Provider.states]
+    # "Slovakia (Slovak Republic)": both names
+    return {part.strip().lower() for n in names for part in re.split(r"[()]", n) if part.strip()}

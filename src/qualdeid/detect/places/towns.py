@@ -35,6 +35,13 @@ _MODIFIER = re.compile(
     r"(?<![\w'’])(?i:the|our|their|his|her|my|your)[ \t]+"
     r"(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})(?=[ \t]+[a-z])"
 )
+#: the Title Case words right after a place preposition ("in Malta", "from Port Ellis")
+_TITLE_RUN = re.compile(r"[A-Z][A-Za-zÀ-ÿ'’.-]*(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]*){0,2}")
+#: the next place of a list after a place preposition: "in Malta and then Leeds", "to Leeds, Hull or York"
+_LIST_NEXT = re.compile(
+    r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?(?:then[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+(?:then[ \t]+)?|[ \t]+then[ \t]+)"
+    r"(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})"
+)
 #: a capitalised word right after a town: the town is part of a longer name ("Reading Festival")
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 #: a lower-case word at least this common in English (Zipf) is taken as the word, not the town
@@ -100,6 +107,20 @@ class TownRecognizer(EntityRecognizer):
             yield from self._towns(text, pattern, from_end=False)
         yield from self._towns(text, self.before_postcode, from_end=True)
         yield from self._towns(text, _MODIFIER, from_end=False, whole=True)
+        yield from self._listed(text)
+
+    def _listed(self, text: str) -> Iterator[tuple[int, int]]:
+        """Towns listed after the first place of a place preposition: "nursed in Malta and then
+        Leeds", "moved from Hull to Leeds, then York" (Title Case only; the list ends at a non-town)."""
+        for m in _BEFORE.finditer(text):
+            first = _TITLE_RUN.match(text, m.start("name"))
+            pos = first.end() if first else -1
+            while pos > 0 and (nxt := _LIST_NEXT.match(text, pos)) is not None:
+                found = self._town_at(text, nxt, from_end=False)
+                if found is None:
+                    break
+                yield found
+                pos = found[1]
 
     def _towns(
         self, text: str, pattern: re.Pattern[str], from_end: bool, whole: bool = False
@@ -108,18 +129,23 @@ class TownRecognizer(EntityRecognizer):
         them when the town comes right before a postcode ("... Peer Network Kirkcaldy KY1 1XX");
         with ``whole``, only all the words, and no town that is also a word ("the Reading group")."""
         for m in pattern.finditer(text):
-            name = m.group("name")
-            words = list(re.finditer(r"\S+", name))
-            for n in range(len(words), 0 if not whole else len(words) - 1, -1):
-                part = words[-n:] if from_end else words[:n]
-                start, end = part[0].start(), part[-1].end()
-                while end > start and name[end - 1] in ".'’":
-                    end -= 1
-                phrase = " ".join(name[start:end].split())
-                named_on = whole or _CAPITALISED_NEXT.match(text, m.start("name") + end) is not None
-                if phrase.lower() in self.towns and self._is_town(phrase, phrase.split(), named_on):
-                    yield m.start("name") + start, m.start("name") + end
-                    break
+            found = self._town_at(text, m, from_end, whole)
+            if found is not None:
+                yield found
+
+    def _town_at(self, text: str, m: re.Match[str], from_end: bool, whole: bool = False) -> tuple[int, int] | None:
+        name = m.group("name")
+        words = list(re.finditer(r"\S+", name))
+        for n in range(len(words), 0 if not whole else len(words) - 1, -1):
+            part = words[-n:] if from_end else words[:n]
+            start, end = part[0].start(), part[-1].end()
+            while end > start and name[end - 1] in ".'’":
+                end -= 1
+            phrase = " ".join(name[start:end].split())
+            named_on = whole or _CAPITALISED_NEXT.match(text, m.start("name") + end) is not None
+            if phrase.lower() in self.towns and self._is_town(phrase, phrase.split(), named_on):
+                return m.start("name") + start, m.start("name") + end
+        return None
 
     def _is_town(self, phrase: str, words: list[str], named_on: bool = False) -> bool:
         """``named_on``: a capitalised word follows ("to Reading Festival": the town is not the name)."""

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.nlp.numbers import numbers_in
+from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.frames import DocWords
 from qualdeid.detect.rare.lexicon import COMMON, Category, RareRules, TermMatch
 from qualdeid.labels import RARE_DETAIL
@@ -43,7 +44,7 @@ class RareContext:
     @classmethod
     def read(cls, sdoc: Doc, spans: list[Span], rr: RareRules) -> RareContext:
         """The context of a parsed document; ``spans`` are the other detectors' spans."""
-        named = bytearray(len(sdoc.text))
+        named = bytearray(token_table(sdoc).length)
         for s in spans:
             if s.label != RARE_DETAIL:
                 named[s.start : s.end] = b"\x01" * (s.end - s.start)

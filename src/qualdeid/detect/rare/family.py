@@ -23,6 +23,8 @@ from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import first_hit, is_np_token
 from qualdeid.detect.rare.lexicon import Category, RareRules
 
+STAY = "lived or stayed somewhere unusual"
+UPBRINGING = "unusual upbringing"
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "inside", "aboard"})
 _MAX_PLAIN_FAMILY = 40  # beyond this, a bare count of "kids" is more likely a class or a crowd
 
@@ -162,7 +164,7 @@ class FamilyFinder(RuleFinder):
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
     ) -> Hit | None:
         """``grew up in a lighthouse``, ``was raised on a boat``, ``spent his childhood in care``, ``lived in
-        his van``."""
+        his van``, ``slept in her car for a month``."""
         if t.pos_ != "VERB" or t.lemma_.lower() not in self.upbringing_verbs:
             return None
         k = t.i + 1
@@ -188,6 +190,10 @@ class FamilyFinder(RuleFinder):
         homes = any(
             re.search(rf"\b{re.escape(h)}\b", x.replace(" '", "'")) for h in self._w("unusual_homes") for x in texts
         )
+        if t.lemma_.lower() in self._w("rough_sleep_verbs") and not (
+            homes and (words[-1] not in self._w("vehicles") or self._for_a_while(sdoc, j, se))
+        ):
+            return None  # "slept in the car on the way home"
         status = Status.ACCEPTED
         stay = t.lemma_.lower() in self._w("stay_verbs")
         if stay and words[-1] in self._w("ordinary_stays"):
@@ -209,9 +215,15 @@ class FamilyFinder(RuleFinder):
                 return None
             status = Status.CORPUS_CHECK
         frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if stay and j < se and sdoc[j].lower_ == "for" and self._for_a_while(sdoc, j, se):
+            j = self.frames.extend_right(sdoc, j, se, frame.start + self.max_tokens, max_pps=1)  # the time is the fact
         if stay and sdoc[t.i + 1].tag_ != "PRP$":
-            return Hit(frame.start, j, "life_event", "lived or stayed somewhere unusual", tuple(words[-1:]), status)
-        return Hit(frame.start, j, "family", "unusual upbringing", tuple(words[-1:]), status)
+            return Hit(frame.start, j, "life_event", STAY, tuple(words[-1:]), status)
+        return Hit(frame.start, j, "family", UPBRINGING, tuple(words[-1:]), status)
+
+    def _for_a_while(self, sdoc: Doc, k: int, se: int) -> bool:
+        """A stretch of weeks or seasons within a few tokens of ``k``: "for seven months", "one winter"."""
+        return any(sdoc[m].lemma_.lower() in self._w("long_stretches") for m in range(k, min(se, k + 5)))
 
     def _abandoned(
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]

@@ -103,14 +103,15 @@ class FormerLifeFinder(RuleFinder):
         if verb_lemma(t) in self.plain:
             return None
         if t.tag_ == "VBG":  # "told her about crewing yachts"
-            start, told = t.i, self._told(sdoc, t.i, ss)
+            start, told, named_subject = t.i, self._told(sdoc, t.i, ss), False
         else:
             frame = self.frames.frame_at_verb(sdoc, t.i, ss, shared_subject=True)
             subject = frame.start - 1
-            if not frame.person_subject or subject < ss or sdoc[subject].lower_ not in self.pronouns:
+            if not frame.person_subject or subject < ss:
                 return None
+            named_subject = sdoc[subject].lower_ not in self.pronouns
             start = frame.start
-            told = self._told(sdoc, subject, ss)
+            told = not named_subject and self._told(sdoc, subject, ss)
         framed = False
         limit = start + self.max_tokens
         end = self.frames.extend_relative(sdoc, self.frames.extend_right(sdoc, t.i + 1, se, limit), se, limit)
@@ -124,14 +125,18 @@ class FormerLifeFinder(RuleFinder):
             if any(sdoc[m].pos_ in _THING_POS for m in range(end + 2, more)):
                 end = more
         for m_start, m_end in marks:
-            if start <= m_start < end:
+            place = sdoc[m_start].lower_ != "before"
+            if start <= m_start <= end and place:
+                end = m_end  # "was a vet back home": where is part of the fact
+                framed = True
+            elif start <= m_start < end:
                 end = m_start  # the phrase stops before its turning point
             in_sentence = ss <= m_start < se
             if in_sentence and (m_start >= end or m_end <= start):
                 framed = True
         if t.tag_ != "VBD" and not (told and t.lemma_.lower() != "be"):
             return None  # a present state ("I told him I'm ...") is no former life
-        if not (told or framed) or end <= t.i + 1:
+        if not (told or framed) or end <= t.i + 1 or (named_subject and not framed):
             return None
         words = [sdoc[m] for m in range(t.i, end)]
         if not any(w.pos_ in _THING_POS for w in words):

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.lexicon import RareRules
 
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
@@ -69,8 +70,12 @@ class DocWords:
     __slots__ = ("lemmas", "lowers")
 
     def __init__(self, sdoc: Doc) -> None:
-        self.lowers = [t.lower_ for t in sdoc]
-        self.lemmas = [verb_lemma(t) if t.pos_ == "VERB" else t.lemma_.lower() for t in sdoc]
+        table = token_table(sdoc)
+        self.lowers = table.lowers
+        self.lemmas = [
+            verb_lemma_of(low, lemma) if pos == "VERB" else lemma.lower()
+            for low, lemma, pos in zip(table.lowers, table.lemmas, table.pos, strict=True)
+        ]
 
     def where(self, triggers: frozenset[str] | set[str]) -> list[int]:
         """Indices of tokens whose word or lemma is in ``triggers``."""
@@ -137,8 +142,12 @@ def _name_like(t: Token) -> bool:
 
 def verb_lemma(t: Token) -> str:
     """The dictionary form of a verb, mending the small model's slips ("rides" -> "rid")."""
-    lemma = t.lemma_.lower()
-    low = t.lower_
+    return verb_lemma_of(t.lower_, t.lemma_)
+
+
+def verb_lemma_of(low: str, lemma: str) -> str:
+    """:func:`verb_lemma` of a token's lower-case form and spaCy lemma."""
+    lemma = lemma.lower()
     if low.endswith("es") and lemma == low[:-2] and zipf(low[:-1]) > zipf(lemma):
         return low[:-1]
     return lemma

@@ -10,9 +10,10 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.rules import Rules, RulesError, WordLists
 
 if TYPE_CHECKING:
@@ -147,8 +148,9 @@ class RareRules:
         between words is optional on both sides: "lock-keeper" matches the entry "lock keeper"."""
         out: list[TermMatch] = []
         n = len(sdoc)
-        lowers = [t.lower_ for t in sdoc]
-        lemmas = [_lemma(t) for t in sdoc]
+        table = token_table(sdoc)
+        lowers = table.lowers
+        lemmas = [_lemma(*t) for t in zip(lowers, table.lemmas, table.tags, strict=True)]
         i = 0
         while i < n:
             best: tuple[int, str, str] | None = None  # end token, category, entry
@@ -185,11 +187,11 @@ def _match_rest(words: tuple[str, ...], lowers: list[str], lemmas: list[str], p:
     return p
 
 
-def _lemma(t: Token) -> str:
-    """The token's dictionary form; a plural the small model does not know ("axolotls") loses its -s."""
-    lemma = t.lemma_.lower()
-    lower = t.lower_
-    if lemma == lower and t.tag_ in ("NN", "NNS") and len(lower) > 4 and lower.endswith("s") and lower[-2] not in "su":
+def _lemma(lower: str, lemma: str, tag: str) -> str:
+    """A token's dictionary form from its lower-case form, spaCy lemma and tag; a plural the small model
+    does not know ("axolotls") loses its -s."""
+    lemma = lemma.lower()
+    if lemma == lower and tag in ("NN", "NNS") and len(lower) > 4 and lower.endswith("s") and lower[-2] not in "su":
         return lower[:-1]
     return lemma
 

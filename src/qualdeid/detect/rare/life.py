@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import extend_np_left, is_np_token, run_patterns, verb_lemma
@@ -76,8 +77,10 @@ class LifeFinder(RuleFinder):
             self._death,
         )
         hits = run_patterns(patterns, ctx.sdoc, ctx.words, self.triggers, ctx.bounds, ctx.named)
-        for t in ctx.sdoc:
-            if t.tag_ in ("VBZ", "VBP") and t.pos_ == "VERB" and (hit := self._habit(ctx, t)) is not None:
+        tags = token_table(ctx.sdoc).tags
+        for i in token_table(ctx.sdoc).where_pos("VERB"):
+            t = ctx.sdoc[i]
+            if tags[i] in ("VBZ", "VBP") and (hit := self._habit(ctx, t)) is not None:
                 hits.append(hit)
         return hits
 

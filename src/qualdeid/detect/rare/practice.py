@@ -20,7 +20,7 @@ from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import extend_np_left, is_np_token, verb_lemma
-from qualdeid.detect.rare.lexicon import RareRules
+from qualdeid.detect.rare.lexicon import RareRules, entry_words
 
 
 class PracticeFinder(RuleFinder):
@@ -32,8 +32,15 @@ class PracticeFinder(RuleFinder):
         self.verbs = self._w("practice_verbs")
         self.roles = self._w("practice_roles")
         self.everyday = rr.everyday_words
+        self.instruments = [entry_words(i) for i in self._w("instruments")]
+        self.instrument_words = frozenset(words[0] for words in self.instruments)
+        self.instrument_zipf = rr.threshold("instrument_zipf")
+        self.owned_instrument_zipf = rr.threshold("owned_instrument_zipf")
 
     def find(self, ctx: RareContext) -> list[Hit]:
+        return self._rare_practices(ctx) + self._instruments(ctx)
+
+    def _rare_practices(self, ctx: RareContext) -> list[Hit]:
         sdoc = ctx.sdoc
         hits = []
         for i, word in enumerate(ctx.words.lowers):
@@ -100,3 +107,39 @@ class PracticeFinder(RuleFinder):
         return Hit(
             start, k + 1, "hobby", "a practice named by a rare or foreign word", (t.lower_,), Status.CORPUS_CHECK
         )
+
+    def _instruments(self, ctx: RareContext) -> list[Hit]:
+        """``plays the cello``, ``played accordion at weddings``, ``brought her harp``: an instrument fewer
+        people play than the guitar or the piano (``instrument_zipf``); one only owned ("her cello") must
+        be rarer still (``owned_instrument_zipf``)."""
+        sdoc = ctx.sdoc
+        hits = []
+        for i in ctx.words.where(self.instrument_words):
+            word = ctx.words.lowers[i]
+            if zipf(word) >= self.instrument_zipf or ctx.named[sdoc[i].idx] or word in self.rr.common_words:
+                continue
+            words = next((w for w in self.instruments if _words_at(ctx.words.lowers, i, w)), None)
+            if words is None:
+                continue
+            ss, se = ctx.bounds[i]
+            end = i + len(words)
+            k = i - 1
+            while k >= ss and (sdoc[k].pos_ == "ADJ" or sdoc[k].lower_ == "the"):
+                k -= 1
+            if k >= ss and sdoc[k].pos_ in ("VERB", "AUX") and verb_lemma(sdoc[k]) == "play":
+                frame = self.frames.frame_at_verb(sdoc, k, ss, shared_subject=True)
+                start = frame.start if frame.person_subject else k
+                end = self.frames.extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
+            elif k >= ss and sdoc[k].lower_ in _POSSESSIVES and zipf(word) < self.owned_instrument_zipf:
+                start = k
+            else:
+                continue
+            hits.append(Hit(start, end, "hobby", "plays an instrument few people play", (word,), Status.CORPUS_CHECK))
+        return hits
+
+
+_POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your"})  # "her" is often tagged as an object
+
+
+def _words_at(lowers: list[str], i: int, words: tuple[str, ...]) -> bool:
+    return lowers[i : i + len(words)] == list(words)

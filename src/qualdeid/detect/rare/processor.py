@@ -27,8 +27,9 @@ from qualdeid.detect.rare.animals import AnimalFinder
 from qualdeid.detect.rare.biography import STRETCH, BiographyFinder
 from qualdeid.detect.rare.body import BodyFinder
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
+from qualdeid.detect.rare.custody import CUSTODY_REASON, CustodyFinder
 from qualdeid.detect.rare.events import EventFinder
-from qualdeid.detect.rare.family import FamilyFinder
+from qualdeid.detect.rare.family import STAY, UPBRINGING, FamilyFinder
 from qualdeid.detect.rare.finder import STATUS_RANK, Finder, Hit, Status
 from qualdeid.detect.rare.former import FormerLifeFinder
 from qualdeid.detect.rare.handmade import HandmadeFinder
@@ -39,10 +40,12 @@ from qualdeid.detect.rare.practice import PracticeFinder
 from qualdeid.detect.rare.roles import RoleFinder
 from qualdeid.detect.rare.terms import TermFinder
 from qualdeid.detect.rare.verbs import VerbFinder
-from qualdeid.labels import DATE_TIME, DIRECT_LABELS, RARE_DETAIL
+from qualdeid.labels import DATE_TIME, DIRECT_LABELS, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
 
 ACCEPTED, CORPUS_CHECK, PENDING = Status.ACCEPTED, Status.CORPUS_CHECK, Status.PENDING
+#: details whose length of time is part of the fact ("drove a cab for ten years", "did a year inside")
+_DURATIONS = frozenset({STRETCH, CUSTODY_REASON, STAY, UPBRINGING})
 
 #: The finder families by their names in ``rules/detect.yaml`` (``rare_finders``).
 FINDERS: dict[str, type[Finder]] = {
@@ -59,6 +62,7 @@ FINDERS: dict[str, type[Finder]] = {
     "former": FormerLifeFinder,
     "practice": PracticeFinder,
     "handmade": HandmadeFinder,
+    "custody": CustodyFinder,
 }
 
 
@@ -94,7 +98,12 @@ class RareDetailProcessor(CorpusProcessor):
         self.finders: list[Finder] = [make(self.rr) for make in chosen(FINDERS, rules, "rare_finders")]
         #: NER's dates that the finaliser drops do not cut a stretch of work ("drove a cab for ten years")
         self.specific_date = specific_date_pattern(rules)
+        self.population_share = t("population_share")
+        self.population_subjects = t("population_subjects")
+        self.population_key_zipf = t("population_key_zipf")
         self.doc_counts: dict[str, int] = {}
+        #: key term -> the people the details with it are about (see :func:`_subject`)
+        self.subjects: dict[str, set[str]] = {}
         self.confirmed: set[str] = set()
         self.documents = 0
         self._counted_id: str | None = None
@@ -109,9 +118,11 @@ class RareDetailProcessor(CorpusProcessor):
             c if c.status == PENDING else replace(c, echo_keys=self._echo_keys(sdoc, c))
             for c in _merge(found, doc.text)
         ]
+        persons = sorted((s.start, s.end) for s in spans if s.label == PERSON)
         observation = (
             frozenset(k for c in merged for k in c.key_terms),
             frozenset(k for c in merged if c.status != PENDING for k in c.echo_keys),
+            frozenset((k, _subject(doc, c, persons)) for c in merged if c.status != PENDING for k in c.key_terms),
         )
         return merged, observation
 
@@ -164,11 +175,13 @@ class RareDetailProcessor(CorpusProcessor):
             self.documents += 1
         if not observation:
             return
-        key_terms, confirmed = observation
+        key_terms, confirmed, subjects = observation
         for k in set(key_terms) - self._counted_terms:
             self.doc_counts[k] = self.doc_counts.get(k, 0) + 1
         self._counted_terms.update(key_terms)
         self.confirmed.update(confirmed)
+        for k, subject in subjects:
+            self.subjects.setdefault(k, set()).add(subject)
 
     # ------------------------------------------------------------------ second pass
 
@@ -184,9 +197,9 @@ class RareDetailProcessor(CorpusProcessor):
                 if not set(c.echo_keys) & self.confirmed or _inside_other(c, spans):
                     continue
                 reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
-            elif c.status == CORPUS_CHECK and docs > limit:
+            elif (c.status == CORPUS_CHECK and docs > limit) or self._population(c, n):
                 continue
-            others = [s for s in spans if not (c.reason == STRETCH and self._vague_date(doc.text, s))]
+            others = [s for s in spans if not (c.reason in _DURATIONS and self._vague_date(doc.text, s))]
             for start, end in _clear_of_others(c, others, doc.text, self.time_words):
                 out.append(
                     Span(
@@ -202,6 +215,18 @@ class RareDetailProcessor(CorpusProcessor):
                 )
         return out
 
+    def _population(self, c: RareCandidate, n: int) -> bool:
+        """A trait that many people of the corpus share, in a good share of its documents, describes the
+        study's population ("is Deaf" in a study of Deaf people), not anyone in it. Counted per person
+        the detail is about, not per document: one person's detail recurs across the documents of a group."""
+        # words common in general English ("born" of "born deaf") say nothing of who the detail is about
+        keys = [k for k in c.key_terms if zipf(k) < self.population_key_zipf] or c.key_terms
+        return bool(keys) and all(
+            len(self.subjects.get(k, ())) >= self.population_subjects
+            and self.doc_counts.get(k, 0) >= self.population_share * n
+            for k in keys
+        )
+
     def _vague_date(self, text: str, s: Span) -> bool:
         return (
             s.detector == NER_DETECTOR and s.label == DATE_TIME and not self.specific_date.search(text, s.start, s.end)
@@ -211,7 +236,7 @@ class RareDetailProcessor(CorpusProcessor):
 _EDGE_WORDS = re.compile(
     r"^(?:(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about)\b[\s,]*)+"
     r"|(?:[\s,]+(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about|outside|inside|behind|beyond|across|"
-    r"around|past|into|onto|through|under|between|during|'s|s))+[\s,]*$",
+    r"around|past|into|onto|through|under|between|during|every|each|'s|s))+[\s,]*$",
     re.IGNORECASE,
 )
 
@@ -243,7 +268,7 @@ def _clear_of_others(c: Span, spans: list[Span], text: str, time_words: re.Patte
                     out.append((s.end, end))
         pieces = out
     trimmed = [_trim(text, start, end, (start, end) != (c.start, c.end)) for start, end in pieces]
-    return [p for p in trimmed if p and (p == (c.start, c.end) or _content(text[p[0] : p[1]]) >= _MIN_PIECE)]
+    return [p for p in trimmed if p and _content(text[p[0] : p[1]]) >= (1 if p == (c.start, c.end) else _MIN_PIECE)]
 
 
 def _trim(text: str, start: int, end: int, cut: bool) -> tuple[int, int] | None:
@@ -338,6 +363,30 @@ _MIN_PIECE = 3  # letters of content a piece cut out of a detail needs to be wor
 def _content(piece: str) -> int:
     """Letters in the words of ``piece`` that are not function words."""
     return sum(len(w) for w in re.findall(r"[\w']+", piece.lower()) if w not in _FUNCTION_WORDS)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|me|my|myself|we|our|us)\b")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _subject(doc: Document, c: Span, persons: list[tuple[int, int]]) -> str:
+    """Whom a detail is about, as far as the text says without a parse: the last name before it in its
+    sentence, else the writer or speaker ("I", "my") of this document, else the last name before it in
+    the document, else this document's one subject."""
+    text = doc.text
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, c.start - 400), c.start)), default=0)
+    before = [(s, e) for s, e in persons if e <= c.start]
+    if before and before[-1][0] >= sentence:
+        return _name_key(text[before[-1][0] : before[-1][1]])
+    if _FIRST_PERSON.search(text, sentence, c.end):
+        return f"{doc.id}/I"
+    return _name_key(text[before[-1][0] : before[-1][1]]) if before else doc.id
+
+
+def _name_key(name: str) -> str:
+    """A name as the same person across variants: its first word ("Joe" of "Joe Bloggs", "Joe's")."""
+    words = name.split()
+    return words[0].lower().removesuffix("'s") if words else name
 
 
 def _inside_other(c: Span, spans: list[Span]) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.nlp.frequency import frequency_text, zipf
+from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
@@ -68,7 +69,8 @@ class TermFinder(RuleFinder):
         sdoc = ctx.sdoc
         matches = list(ctx.term_matches)
         common = {i for m in ctx.matches if m.category == COMMON for i in range(m.start, m.end)}
-        for t in sdoc:
+        for i in token_table(sdoc).where_pos("NOUN", "VERB"):  # as _is_unusual_word asks first
+            t = sdoc[i]
             if t.i not in ctx.term_tokens and t.i not in common and self._is_unusual_word(t, ctx.named):
                 matches.append(TermMatch(t.i, t.i + 1, UNUSUAL_WORD, t.lemma_.lower()))
         hits = []
@@ -174,8 +176,16 @@ class TermFinder(RuleFinder):
                 return ACCEPTED
             # speaking a language is what most people do; teaching oneself one or interpreting in it is not
             plain = verb_lemma in words("plain_language_verbs")
-            if LANGUAGE in kinds and not plain and not self._negated(sdoc, frame):
-                return ACCEPTED
+            if LANGUAGE in kinds and not self._negated(sdoc, frame):
+                if not plain:
+                    return ACCEPTED
+                # speaking one that few of the corpus speak is a detail ("speaks Cornish" among Londoners),
+                # said right after the verb and not as a people's adjective ("talks to the Greek volunteer")
+                v = frame.verb if frame.verb is not None else m.start
+                gap = [sdoc[i] for i in range(v + 1, m.start)]
+                direct = all(w.lower_ == "in" or w.pos_ in ("ADV", "ADJ") for w in gap) and len(gap) <= 1
+                noun_after = m.end < len(sdoc) and sdoc[m.end].pos_ in ("NOUN", "PROPN")
+                return CORPUS_CHECK if direct and not noun_after else None
             return None
         if cat == Category.SETTING:
             return ACCEPTED if not reporting and kinds & {USED_TO, ROLE, OPERATE} else None

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
+from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
 from qualdeid.detect.rare.frames import is_np_token
@@ -26,9 +27,8 @@ class VerbFinder(RuleFinder):
         sdoc, bounds = ctx.sdoc, ctx.bounds
         words = self.rr.words
         out: list[Hit] = []
-        for t in sdoc:
-            if t.pos_ not in ("VERB", "AUX"):
-                continue
+        for i in token_table(sdoc).where_pos("VERB", "AUX"):
+            t = sdoc[i]
             lemma = t.lemma_.lower()
             sent_start, sent_end = bounds[t.i]
             limit = t.i + self.max_tokens

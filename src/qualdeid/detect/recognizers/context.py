@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -59,6 +60,10 @@ class ContextWords:
             rf"(?:[ \t]+(?:{words.pattern('employment_modifiers')}))?"
             r"[ \t]+(?:at|for|with|by|from))[ \t]+(?=[A-Z])"
         )
+        #: peoples, nationalities and languages: NER's NORP on any other word after "in" is a misreading
+        #: of a place ("the fair in Trefath"), a demonym's ending aside ("in Mancunian")
+        self.peoples = rules.words("lexicons/peoples.txt", lower=True) | rules.words("rare/language.txt", lower=True)
+        self.demonym = re.compile(rf"(?i:.*(?:{words.pattern('demonym_endings')}))")
         #: capitalised words that end a place name as a date: "on Regatta Saturday", "at Harvest Festival"
         self.day_words = lexicon.calendar | {w.capitalize() for w in calendar["date_heads"]}
 
@@ -103,7 +108,7 @@ class PlaceContextRecognizer(_ContextRecognizer):
             while (
                 j < n
                 and self.lexicon.is_name_word(doc[j])
-                and doc[j].ent_type_ not in not_place
+                and (doc[j].ent_type_ not in not_place or self._misread_people(doc[j]))
                 and not breaks_line(doc[j - 1])
             ):
                 j += 1
@@ -115,6 +120,16 @@ class PlaceContextRecognizer(_ContextRecognizer):
             if self.lexicon.head_label(doc, j - 1) is not None:
                 continue  # NamedPlaceRecognizer's business
             yield doc[first].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+    def _misread_people(self, token: Any) -> bool:
+        """NER's nationality on a rare word that is no people, nationality or language ("in Trefath")."""
+        low = token.lower_
+        return (
+            token.ent_type_ == "NORP"
+            and low not in self.words.peoples
+            and not self.words.demonym.fullmatch(low)
+            and zipf(low) < COMMON_WORD_ZIPF
+        )
 
     def _is_named_venue(self, words: list[str]) -> bool:
         """ "outside the Copper Lantern", "at the Lantern": everyday words in Title Case after "the" name a

@@ -27,6 +27,7 @@ from enum import StrEnum
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
@@ -286,11 +287,16 @@ class SpeakerRecognizer(_TextRecognizer):
             " ".join(t.words) for t in turns if t.stamped and t.strength == NONE and self._chat_name(t.words)
         )
         chat = any(t.stamped and t.strength in (STRONG, WEAK) for t in turns)
+        # answering an interviewer or other named speakers turn after turn, a one-word speaker is someone's
+        # name (or nickname) there however common a word it is ("Biscuit:", "Sonny:", "Lucky:")
+        others = sum(1 for t in turns if t.strength in (ROLE, STRONG, WEAK))
+        answering = Counter(" ".join(t.words) for t in turns if self._word_speaker(t)) if others >= 2 else Counter()
         for t in turns:
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
             alone = t.strength == STRONG and t.words[0][0].isupper()
             chat_name = chat and t.stamped and stamped[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
-            if alone or chat_name or (conversation and t.strength in (STRONG, WEAK)):
+            answers = answering[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
+            if alone or chat_name or answers or (conversation and t.strength in (STRONG, WEAK)):
                 yield t.start, t.end, PERSON
 
     def _classify(self, m: re.Match[str]) -> _Turn:
@@ -306,6 +312,18 @@ class SpeakerRecognizer(_TextRecognizer):
             turn.stamped = True
             return turn
         return self._classify_words(words, start, end, has_layout)
+
+    def _word_speaker(self, turn: _Turn) -> bool:
+        """A turn whose speaker is one capitalised everyday word, no field label ("Biscuit:", not "Note:",
+        "Sent:" or "Me:")."""
+        words = turn.words
+        return (
+            turn.strength == NONE
+            and len(words[0]) > 2
+            and self._chat_name(words)
+            and not self.lexicon.is_label(words)
+            and words[0].lower() not in STOP_WORDS
+        )
 
     def _chat_name(self, words: list[str]) -> bool:
         """A speaker of a chat line that may be a name however common a word it is: one capitalised word,

@@ -1,0 +1,94 @@
+"""A name that is also a word ("May", "Merry") is replaced where it is the person's, never where it is
+the word's: a modal verb opening a note, a capitalised phrase of everyday words, a pronoun."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import FIXTURES
+from qualdeid.compose import Composer, load_compose_config
+from qualdeid.compose.placeholders import Placeholders
+from qualdeid.compose.targets import Targets
+from qualdeid.corpus import Document
+from qualdeid.corpus.readers import Corpus
+from qualdeid.pseudonymise.people import RoleWords
+from qualdeid.risk.identifiers import IdentifierIndex
+
+PORCH = FIXTURES / "compose" / "porch.jsonl"  # built from porch.txt by tools/markup_to_jsonl.py
+
+
+@pytest.fixture(scope="module")
+def targets() -> Targets:
+    return Targets([], Placeholders(), RoleWords.load())
+
+
+@pytest.fixture(scope="module")
+def drafts(detector) -> dict[str, object]:
+    docs = [d for d in Corpus([PORCH]) if isinstance(d, Document)]
+    composer = Composer(detector, load_compose_config())
+    return {
+        pronouns: composer.compose(docs, ["porch_talk"], sources=3, words=250, pronouns=pronouns, seed=seed)
+        for seed, pronouns in ((1, "she"), (2, "he"), (3, "they"))
+    }
+
+
+def _paragraph(draft, doc_id: str) -> tuple[str, list[dict]]:
+    for p, f in zip(draft.paragraphs, draft.provenance["fragments"], strict=True):
+        if f["document"] == doc_id:
+            return p.text, f["changes"]
+    raise AssertionError(f"{doc_id} not in the draft")
+
+
+@pytest.mark.parametrize("pronouns", ["she", "he", "they"])
+def test_the_persons_name_goes_the_modal_verb_stays(drafts, pronouns: str) -> None:
+    text, changes = _paragraph(drafts[pronouns], "Q1")
+    first = next(c["replacement"].split()[0] for c in changes if c["original"] == "May Quarrie")
+    assert f'"{first}, eat something first."' in text  # the name in a quote, sentence-initial before a comma
+    assert "May need to ring the housing office tomorrow" in text  # the narrator's "(I) may need": a verb
+    assert not [c for c in changes if c["reason"] == "final check"]
+
+
+@pytest.mark.parametrize("pronouns", ["she", "he", "they"])
+def test_a_lower_case_name_of_the_account_is_the_person(drafts, pronouns: str) -> None:
+    text, changes = _paragraph(drafts[pronouns], "Q2")
+    names = {c["original"]: c["replacement"] for c in changes if c["reason"] == "person"}
+    assert names["merry"] == names["Merry"]  # one person, one pseudonym
+    assert f"good to see {names['merry']} helping" in text
+    assert not re.search(r"\bmerry\b", text, re.IGNORECASE)
+    assert any("may identify no one" in n and names["merry"] in n for n in drafts[pronouns].notes)
+
+
+def test_everyday_capitalised_phrase_stays(drafts) -> None:
+    for draft in drafts.values():
+        text, _ = _paragraph(draft, "Q3")
+        assert "the Housing Together approach" in text
+
+
+def test_a_name_of_the_account_in_a_quote_is_found(targets: Targets) -> None:
+    index = IdentifierIndex()
+    index.add("May Quarrie", "PERSON", "x")
+    index.add("May", "PERSON", "x")
+    text = 'I stood by her saying "May, eat up." Then we left.'
+    doc = Document("d", text)
+    found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), index, None, known=["May"])]
+    assert found == [(text.index("May"), "PERSON")]
+    # a document without anyone called so: the word (a month, a verb), wherever it stands
+    assert targets.in_window(doc, 0, len(text), index, None) == []
+
+
+@pytest.mark.parametrize("known", ["Shelby", "Theodora", "Winona"])
+def test_a_pronoun_or_common_word_is_no_short_form(targets: Targets, known: str) -> None:
+    text = "She wrote three lines. The night was long. We sat. Win went home."
+    found = [text[t.start : t.end] for t in targets.sweep(text, 0, len(text), [], {known})]
+    assert found == (["Win"] if known == "Winona" else [])
+
+
+@pytest.mark.parametrize(
+    ("phrase", "common"),
+    [("Housing Together", True), ("Slow Cooking", True), ("Green Park", False), ("Mill Lane", False),
+     ("Quillan Trust", False), ("Marta Quellin", False)],
+)  # fmt: skip
+def test_common_phrase(targets: Targets, phrase: str, common: bool) -> None:
+    assert targets.common_phrase(phrase) is common
