@@ -64,6 +64,7 @@ _RARE_TAIL = re.compile(
 #: A word opening a list or a field, not a name: "Puzzles, snacks and ...", "Raffle: ..."
 _LISTED = re.compile(r"[ \t]*[,:]")
 _PEOPLE_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_JOINED_WORDS = re.compile(r"[-–/]")
 
 _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
@@ -80,6 +81,16 @@ BODY_WORD_ZIPF = 4.0
 ECHO_REASON = "the same detail is flagged elsewhere in the corpus"
 #: The words two mentions of one rare detail share: rarer in English than this (zipf), four letters or more
 DETAIL_WORD_ZIPF = 4.0
+#: How the rare finders end a detail's reason: how many documents of the corpus share its key words
+_SHARED_BY = re.compile(r"occurs in (\d+) documents? of (\d+)")
+#: The words an abbreviation stands for, if no name, are this frequent in English or more ("Deaf interpreter")
+ROLE_WORD_ZIPF = 2.5
+#: A transcript's turns by one letter, the interviewer's "I:" among them
+_INTERVIEWER_TURN = re.compile(r"(?m)^[ \t]*I[ \t]*:")
+_LETTER_TURN = re.compile(r"(?m)^[ \t]*([A-Z])[ \t]*:")
+#: An abbreviation defined in brackets after what it stands for: "participant (P)", "key worker (KW)"
+_DEFINED = re.compile(r"\(([A-Z]{1,6})\)")
+_DEFINED_BY = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’-]*[ \t]+){0,5}[^\W\d_][\w'’-]*)[ \t]*$")
 _DETAIL_WORDS = re.compile(r"[^\W\d_]{4,}")
 
 #: What a span split around another may be left with at its edges: "88 Larkspur Street, "
@@ -127,11 +138,13 @@ class Finaliser:
         #: places named only by what they are: "the ER", "ICU"
         self.generic_places = frozenset(normalise(w) for w in rules.words("lexicons/generic_places.txt"))
         plan = rules.lists(PLAN)
-        #: clinical and legal terms, kinds of service: never a name on their own
-        self.terms = _plain_words(rules, plan["never_identifiers"])
+        #: clinical and legal terms, kinds of service, greetings and sign-offs: never a name on their own
+        sign_offs = rules.lists("lexicons/layout.yaml")["sign_offs"]
+        self.terms = _plain_words(rules, plan["never_identifiers"]) | {_plain(w) for w in sign_offs}
         #: te reo Māori and Pacific words, some of them given names too
         self.words_also_names = _plain_words(rules, plan["words_also_names"])
         self.specific_date = specific_date_pattern(rules)
+        self.holidays = frozenset(normalise(w) for w in rules.words("lexicons/holidays.txt"))
         #: languages, peoples and faiths: what someone speaks or is, never who ("speaks Kinyarwanda")
         self.peoples = frozenset(_plain(w) for name in plan["languages_and_peoples"] for w in rules.words(name))
         self.weekdays = calendar["weekdays"] | calendar["weekdays_short"]
@@ -146,6 +159,10 @@ class Finaliser:
         self.everyday_people = (
             self.job_titles | rules.words("lexicons/relatives.txt", lower=True) | self.words_also_names
         )
+        #: within-corpus rarity, as the rare finders judge it: a detail more documents share is no one's
+        rare = rules.settings("rare/frames.yaml").get("thresholds", {})
+        self.corpus_max_docs = float(rare.get("corpus_max_docs", 3))
+        self.corpus_max_share = float(rare.get("corpus_max_share", 0.15))
 
     def _no_place(self, piece: str) -> bool:
         return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
@@ -223,13 +240,14 @@ class Finaliser:
         return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
 
     def _ner_word_use(self, text: str, span: Span) -> bool:
-        """NER's span read from ordinary words: a weekday ("Tues & Weds", "Busy Sat"), a language or
+        """NER's span read from ordinary words: a weekday ("Tues & Weds", "Busy Sat", "Fri-Sun"), a language or
         people with everyday words ("Spoke Wolof"), a field's label ("Member ID"), an everyday word
         listed or in the plural ("Puzzles, snacks", "Nightmares")."""
         words = [w.lower() for w in _PEOPLE_WORDS.findall(text, span.start, span.end)]
         if not words:
             return False
-        if any(w in self.weekdays for w in words) or words[-1] in self.label_endings:
+        parts = (part for w in words for part in _JOINED_WORDS.split(w))  # "Mon-Thu"
+        if any(part in self.weekdays for part in parts) or words[-1] in self.label_endings:
             return True
         plain = [_plain(w) for w in words]
         if any(w in self.peoples for w in plain) and all(w in self.peoples or zipf(w) >= 4.0 for w in plain):
@@ -249,6 +267,15 @@ class Finaliser:
         return bool(words) and all(
             _SPEAK_WORD.fullmatch(w) or _plain(w) in self.peoples or zipf(w.lower()) >= GRAMMAR_ZIPF for w in words
         )
+
+    def _shared_by_many(self, span: Span) -> bool:
+        """A detail whose key words many documents of the corpus share: the people studied described
+        in general ("is hard of hearing" across a study of hearing loss), whatever found it."""
+        m = _SHARED_BY.search(span.reason or "")
+        if m is None:
+            return False
+        docs, corpus = int(m.group(1)), int(m.group(2))
+        return docs > max(self.corpus_max_docs, self.corpus_max_share * corpus)
 
     def _mere_echoes(self, text: str, spans: list[Span]) -> set[int]:
         """The ids of rare-detail echoes (found only because the same detail is framed elsewhere) that say
@@ -336,6 +363,7 @@ class Finaliser:
         by_others = [s for s in spans if s.detector != NER_DETECTOR]
         echoes = self._mere_echoes(text, spans)
         spans = [s for s in spans if id(s) not in echoes]
+        roles = _role_abbreviations(text, [s for s in spans if s.label in (PERSON, ORGANIZATION, LOCATION)])
         cleaned: list[Span] = []
         for span in [*spans, *self.lists.deny_spans(text)]:
             span = _clean(text, span)
@@ -346,8 +374,10 @@ class Finaliser:
             ):
                 continue
             span_text = text[span.start : span.end]
-            if span.label == RARE_DETAIL and self._says_nothing_rare(text, span):
+            if span.label == RARE_DETAIL and (self._says_nothing_rare(text, span) or self._shared_by_many(span)):
                 continue
+            if span.label in (PERSON, ORGANIZATION, LOCATION) and span.detector != "deny_list" and span_text in roles:
+                continue  # "P: yes", "via the KW": an abbreviation the text defines as a role or a thing
             if span.label == ID and span.detector == "CodeRecognizer" and _SMALL_RANGE.fullmatch(span_text):
                 continue  # "Thursdays 9-11", "ages 14-21": hours or ages, not a code
             if (
@@ -363,6 +393,8 @@ class Finaliser:
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
+                if span.label != DATE_TIME and normalise(span_text) in self.holidays:
+                    continue  # "Easter", "Eid al-Adha": NER's person or place is the holiday the lists name
                 confirmed = any(span.overlaps(o) for o in by_others)
                 if span.label == PERSON and not confirmed and self.lists.not_a_place(span_text):
                     continue  # "dreams in Welsh": a language or a region, not a person
@@ -417,6 +449,34 @@ class Finaliser:
                 continue  # "Kia ora" left of NER's "Kia ora Leanne" once the name is cut out
             final.append(piece_span)
         return final
+
+
+def _role_abbreviations(text: str, named: list[Span]) -> set[str]:
+    """Abbreviations that stand for a role or a thing, not for someone: the text defines them in
+    brackets as the initials or the start of words that are no name ("participant (P)", "hearing
+    interpreter (HI)", "interpreter (INTERP)"; not "Kate Walsh (KW)", "Valley Housing Trust (VHT)"),
+    or they are single letters that take turns with an interviewer's "I:" ("I: ... / R: ...")."""
+    defined = set()
+    if _INTERVIEWER_TURN.search(text):
+        defined.update(m.group(1) for m in _LETTER_TURN.finditer(text))
+    for bracket in _DEFINED.finditer(text):
+        window = max(0, bracket.start() - 120)
+        if (m := _DEFINED_BY.search(text, window, bracket.start())) is None:
+            continue
+        words, abbreviation = m.group(1).split(), bracket.group(1)
+        before = m.start(1) + len(m.group(1)) - len(words[-1])
+        if any(p.start < m.end(1) and p.end > before for p in named):
+            continue
+        initials = "".join(w[0] for w in words[-len(abbreviation) :]).upper()
+        if initials == abbreviation:
+            expanded = words[-len(abbreviation) :]
+        elif len(abbreviation) > 1 and words[-1].upper().startswith(abbreviation):
+            expanded = words[-1:]
+        else:
+            continue
+        if all(w.islower() or zipf(w.lower()) >= ROLE_WORD_ZIPF for w in expanded):
+            defined.add(abbreviation)
+    return defined
 
 
 def _trim_detail(text: str, span: Span) -> Span:
