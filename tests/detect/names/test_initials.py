@@ -156,3 +156,38 @@ def test_abbreviations_never_introduced_as_people_stay_abbreviations() -> None:
     assert found("Sent the CV to HR and the NE office. DM me. Plan B is fine.") == []
     assert found("Personal Health Number (PHN): 9871 204 556") == []  # a term and its abbreviation
     assert found("Preferred language: Somali     Interpreter: Y") == []  # a yes in a form
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a people label's line: every initials are a person, even a word ("IF", "OR") or an abbreviation
+        ("Families: IF + wife, ON, QB\nIF worried re rent. ON very low.", ["IF", "IF", "ON", "ON", "QB"]),
+        (
+            "Present: OR (chair), ZV, ZT. Apols: nil.\nZT + OR to visit at 4pm. OR replied.",
+            ["ZV", "ZT", "ZT", "OR", "OR", "OR"],
+        ),
+        ("On shift: VD, KZ, ME\nME to write up.", ["VD", "KZ", "ME", "ME"]),
+        ("Present: ZV, EL, GP, BZ\n- GP to fix the lathe guard.", ["ZV", "EL", "GP", "GP", "BZ"]),
+    ],
+)
+def test_initials_on_a_labelled_line_of_people(text: str, expected: list[str]) -> None:
+    assert sorted(found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "STAFF: TO BE CONFIRMED, NO CHANGE",  # a line in capitals is shouting
+        "Staff: to be confirmed. TO DO: ring the GP.",  # no initials on the line, a word in capitals after it
+        "Team: on track. NO, I said. OK, fine.",
+    ],
+)
+def test_words_in_capitals_without_a_roll_of_people_stay_words(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_abbreviation_on_a_roll_of_people_stays_a_person_to_the_end(detector) -> None:
+    text = "Shed notes\nPresent: ZV, EL, GP, BZ\n- GP to fix the lathe guard.\n- Saw the GP re knee."
+    doc = detector.detect_text(text)
+    assert [s.text for s in doc.spans if s.label == "PERSON"] == ["ZV", "EL", "GP", "BZ", "GP"]

@@ -125,3 +125,8 @@ def test_english_endings_and_common_words_stay_out_of_names(detector, text: str,
 def test_a_name_spelled_like_a_weekday_after_a_kin_word(detector) -> None:
     """ "my sister Thu": a person there, and only there ("see you Thu" stays a weekday)."""
     assert names_found(detector, "My sister Thu rang. See you Thu then.") == ["Thu"]
+
+
+def test_a_name_in_another_script_beside_a_name_found_by_any_recognizer(detector) -> None:
+    doc = detector.detect_text("Next of kin: Qiu Tanwen (邱坦文) 0412 339 801")  # the name by its form field
+    assert [s.text for s in doc.spans if s.label == "PERSON"] == ["Qiu Tanwen", "邱坦文"]

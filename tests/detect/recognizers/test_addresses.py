@@ -37,6 +37,11 @@ def found(recognizer: AddressLinesRecognizer, text: str) -> list[str]:
         ("Kwikstraat 38\n8215 KZ Oudewier", ["8215 KZ Oudewier", "Kwikstraat 38"]),
         ("Edda Lind\nKvarngränd 61, 16831 Ödeby\n\nRe: your letter", ["Kvarngränd 61, 16831 Ödeby"]),
         ("ul. Lipowa 45/67, 83-045 Brzezno", ["ul. Lipowa 45/67, 83-045 Brzezno"]),
+        # a labelled field holding the whole address, the number before a comma, a postcode with 3 digits
+        (
+            "Nom: Q\nAdresse: 1182, rue des Ormes, app. 4, Lachute QC H7N 2K9\nTel: 555",
+            ["1182, rue des Ormes, app. 4, Lachute QC H7N 2K9"],
+        ),
         ("> Chair, Vooruit Zuid\n> Eikenlaan 212-B\n> 3083 KL Moerdam", ["3083 KL Moerdam", "Eikenlaan 212-B"]),
         ("Writing from\nPO Box 417, Harbour Street, Moorby 9058\n", ["PO Box 417, Harbour Street, Moorby 9058"]),
     ],
@@ -53,6 +58,8 @@ def test_address_lines(recognizer: AddressLinesRecognizer, text: str, lines: lis
         "Notes\nMoorby\n2024 was good",
         "She scored 12 points.\nSeason 2023 ended",
         "Moorby 5024",  # a postcode line with no street above it
+        "Date: 12, March session, Room 2024",  # a labelled value with numbers, no postcode and town
+        "Score: 3, 2 and 1, Leeds 2024",
         "We had 3 sessions, 2024 Moorby",
         "Went to 3 Mill Lane, Moorby 5024 and back",
         "Call 555 0199!\nTallis 5024",

@@ -84,3 +84,20 @@ def test_a_project_adds_its_own_field(tmp_path: Path) -> None:
     text = "Catchment: Ellerby North"
     assert found(FormFieldRecognizer(Rules()), text) == []
     assert found(FormFieldRecognizer(Rules([tmp_path])), text) == [("Ellerby North", "LOCATION")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chinese name:  林美華\nDOB: 1.2.1980", [("林美華", "PERSON")]),  # a language before the label
+        ("Family name (Arabic): حداد", [("حداد", "PERSON")]),
+        ("Name: თამარ ლომიძე", [("თამარ ლომიძე", "PERSON")]),  # Georgian: no name list, no capitals
+    ],
+)
+def test_a_name_in_a_script_without_capitals(recognizer: FormFieldRecognizer, text: str, expected: list) -> None:
+    assert found(recognizer, text) == expected
+
+
+@pytest.mark.parametrize("text", ["Company name: Acme Ltd", "Chinese name: n/a", "Name: 林美華 rang at 3pm about it"])
+def test_no_name_in_other_fields_or_prose(recognizer: FormFieldRecognizer, text: str) -> None:
+    assert [piece for piece, label in found(recognizer, text) if label == "PERSON"] == []

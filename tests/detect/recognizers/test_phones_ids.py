@@ -163,3 +163,20 @@ def test_a_reply_from_people_is_no_handle() -> None:
 @pytest.mark.parametrize("text", ["[00:12:03] P12: I think so", "09:14 Tavita: hi", "at 10.30 e.g. we left"])
 def test_transcript_labels_and_names_after_a_time_are_no_handles(text: str) -> None:
     assert found("SocialHandleRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Medicare card: 3175 64208 1 2", "3175 64208 1 2"),
+        ("here is the card, 5309 11874 2 / 4 exp 06/2028", "5309 11874 2 / 4"),
+        ("card 2468 13579 1 in her purse", "2468 13579 1"),
+    ],
+)
+def test_card_numbers_in_groups_of_four_five_and_one_digits(text: str, number: str) -> None:
+    assert number in found("CodeRecognizer", text)
+
+
+@pytest.mark.parametrize("text", ["ring 0412 345 678 after six", "scores 1234 56789 were high", "call 9790 22815"])
+def test_phone_numbers_and_counts_are_no_card_numbers(text: str) -> None:
+    assert not any(len(piece.split()) >= 3 for piece in found("CodeRecognizer", text))

@@ -85,6 +85,12 @@ class Initials:
         self.participant_labels = {w.upper() for w in words["participant_labels"]}
         #: a transcript's interviewer speaking at a line start ("I:", "Q:", "INT:", "Interviewer:")
         self.interviewer_turn = re.compile(rf"(?im)^[ \t]*(?:{words.pattern('interviewer_labels')})[ \t]*:")
+        #: a line listing people after its label: "Present:", "Staff:", "On shift:", "Families:"
+        self.roll_line = re.compile(
+            rf"^[ \t>*•-]*(?i:(?:[a-z]+[ \t]+)?(?:{alternation(words['labels'] | words['roll_labels'])}))[ \t]*:"
+            r"(?P<rest>[^\n]+)$",
+            re.MULTILINE,
+        )
         self.after = words["after"] | {"'s", "’s"}
         self.not_verbs = words["not_verbs"]
         self.not_tasks = words["not_tasks"] | ARTICLES
@@ -110,12 +116,19 @@ class Initials:
         people_abbreviations: set[str] = set()
         abbreviations: list[re.Match[str]] = []
         roles = self._role_abbreviations(text)
+        #: "Present: ON, IF, GP": initials on a line of people named by its label, even words and abbreviations
+        on_roll = self.roll_call(text)
+        shouted: list[re.Match[str]] = []
         for m in _TOKEN.finditer(text):
             token = m.group(1)
-            if self._shouted(token) or token in roles:
-                continue  # "SHE", "NOT": a word in capitals; "NT" of "note taker (NT)": a role
+            if token in roles:
+                continue  # "NT" of "note taker (NT)", a transcript's "P:": a role
+            if self._shouted(token):
+                if token in on_roll:
+                    shouted.append(m)
+                continue  # "SHE", "NOT": a word in capitals
             if token in self.not_initials:
-                if not (len(token) > 1 and self._introduced(text, m)):
+                if not (len(token) > 1 and (token in on_roll or self._introduced(text, m))):
                     abbreviations.append(m)
                     continue  # "the GP"
                 people_abbreviations.add(token)
@@ -130,7 +143,20 @@ class Initials:
                 partners.setdefault(token, set()).add(joined.group(1))
         for m in abbreviations:
             if m.group(1) in people_abbreviations and self._acts_at(text, m):
-                occurrences[m.group(1)].append((m.start(), m.end(), True, True))
+                occurrences.setdefault(m.group(1), []).append((m.start(), m.end(), True, True))
+        for m in shouted:
+            # a word that is someone's initials here ("ON", "IF") counts where a person opens a clause or
+            # follows a person's word ("ON to ask the GP", "with IF"), never where words are shouted
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            prev = before.group(1).lower() if before else ""
+            if self._acts_at(text, m) is not None and (
+                prev in self.before
+                or _JOINED.search(text, max(0, m.start() - 12), m.start()) is not None  # "ZV + ON to visit"
+                or (self._opens_clause(text, m.start(), prev) and not _PUNCTUATION_NEXT.match(text, m.end()))
+            ):
+                occurrences.setdefault(m.group(1), []).append((m.start(), m.end(), True, True))
+        for token, places in on_roll.items():
+            occurrences.setdefault(token, []).extend((start, end, True, True) for start, end in places)
         acting = {t for t, found in occurrences.items() if any(acts for _, _, acts, _ in found)}
         # "On shift: HM + NP": initials joined to a person's initials by "+", "&" or "and" are a person too
         acting |= {t for t, joined in partners.items() if t in occurrences and joined & acting}
@@ -138,7 +164,9 @@ class Initials:
         for token, found in occurrences.items():
             if token not in acting:
                 continue
-            for start, end, _, speaks in found:
+            for start, end, _, speaks in sorted(set(found)):
+                if start in found_at:
+                    continue
                 if speaks or len(token) > 1:
                     found_at.add(start)
                     yield start, end
@@ -161,6 +189,22 @@ class Initials:
                         out.add(token)
         if ":" in text and self.interviewer_turn.search(text):
             out |= {t for t in self.participant_labels if re.search(rf"(?m)^[ \t]*{t}[ \t]*:", text)}
+        return out
+
+    def roll_call(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Initials on a line that a people label opens ("Present: ON (chair), ZV, QT", "Families: IF + wife,
+        QB", "On shift: VD, KZ"): each is a person, even a word or an abbreviation, where the line holds
+        two initials at least or nothing else; not on a line in capitals."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        for line in self.roll_line.finditer(text):
+            rest = _SENTENCE_AFTER_LIST.split(line.group("rest"), maxsplit=1)[0]
+            members = list(_MEMBER.finditer(_BRACKETED_NOTE.sub(lambda n: " " * len(n.group()), rest)))
+            alone = len(members) == 1 and rest.strip() == members[0].group()
+            if not (len(members) >= 2 or alone) or not any(c.islower() for c in line.group()):
+                continue
+            for m in members:
+                start = line.start("rest") + m.start()
+                out.setdefault(m.group(), []).append((start, start + len(m.group())))
         return out
 
     def _introduced(self, text: str, m: re.Match[str]) -> bool:
@@ -255,6 +299,10 @@ class Initials:
 #: "note taker (NT)", "Moderator (MOD)": up to three words, then capitals in brackets
 _DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*[ \t]+){0,2}[A-Za-z][\w'’-]*)[ \t]*\([ \t]*([A-Z]{2,6})[ \t]*\)")
 
+#: where the list of a labelled line ends and a sentence begins ("On shift: TK. Sat w/ TK ...")
+_SENTENCE_AFTER_LIST = re.compile(r"[.;!?:][ \t]+(?=[A-Z])|[;!?]")
+#: punctuation right after a word ("OK, fine", "IF!"): an answer or an exclamation, not a person opening a clause
+_PUNCTUATION_NEXT = re.compile(r"[ \t]*[,!?]")
 #: after initials opening a clause in notes: "to" and a verb ("ET to talk to her"), or a modal ("EH can you?")
 _TASK = re.compile(r"[ \t]+(?:to[ \t]+([a-z]{2,})\b|(?:can|could|will|would|should|must|pls|please)\b)")
 #: Initials joined to other initials before them: "HM + NP", "RS & KT", "TB and JW".

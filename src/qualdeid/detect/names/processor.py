@@ -38,7 +38,9 @@ from qualdeid.detect.names.evidence import (
     is_capitalised,
     last_word,
 )
+from qualdeid.detect.names.family import FamilyHeadings
 from qualdeid.detect.names.initials import Initials
+from qualdeid.detect.names.repeated import RepeatedWordNames
 from qualdeid.detect.names.variants import NameVariants
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import UNITS
@@ -86,6 +88,8 @@ class NameProcessor(CorpusProcessor):
         self.ev = NameEvidence(rules, nlp)
         self.variants = NameVariants(rules)
         self.initials = Initials(rules, self.ev.lex.not_initials)
+        self.repeated = RepeatedWordNames(rules, self.ev)
+        self.families = FamilyHeadings(rules, self.ev)
         self.known = KnownNames()
         self.acceptance = Acceptance(self.ev, self.known)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
@@ -197,8 +201,13 @@ class NameProcessor(CorpusProcessor):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 confident(m.group(1))
         acting_initials: set[str] = set()
+        on_roll = self.initials.roll_call(text)
         for start, end in self.initials.find(text):
-            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            # an abbreviation on a roll of people ("Present: ZV, GP"; then "GP to fix it") stays a person
+            token = text[start:end]
+            listed = token in on_roll and (token in lex.not_initials or normalise(token) in ev.allow)
+            reason = ALLOWED_NAME if listed else None
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=reason))
             if end - start > 1:
                 acting_initials.add(text[start:end])
         for m in DOTTED_INITIALS.finditer(text):
@@ -248,6 +257,13 @@ class NameProcessor(CorpusProcessor):
             if surname:
                 confident(word)
                 confident(surname)
+        for start, end in self.families.find(text):  # "TARVOLD fam": a case heading in handover notes
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            confident(text[start:end].capitalize())
+        for word, places in self.repeated.find(sdoc).items():
+            if ev.confident(word):  # "Treasure is singing ... consent for Treasure": the document's name
+                names[word] = True
+                local += [Span(a, b, PERSON, score=SCORE_LOCAL, detector=DETECTOR) for a, b in places]
         for compound in self._hyphen_compounds(text, names):
             confident(compound)
         for word in allowed_names:
@@ -358,7 +374,9 @@ class NameProcessor(CorpusProcessor):
         found += self._initials_of_known(text)
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
         people = self._with_surname_initials(text, self._with_middle_initials(text, people))
-        people = _join_adjacent(text, people + _other_script_forms(text, people))
+        # the other-script form beside a person found by this processor or by the layout (not NER alone)
+        others = [s for s in spans if s.label == PERSON and s.detector != "SpacyRecognizer"]
+        people = _join_adjacent(text, people + _other_script_forms(text, people + others))
         return people + self._ages_of_lowercase_names(text, people)
 
     def _initials_of_known(self, text: str) -> list[Span]:

@@ -44,6 +44,10 @@ _NUMBER_BY_WORD = regex.compile(
     r"\p{L}{3,}\.?[ \t]+\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?\b|\b\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?,?[ \t]+\p{L}{3,}"
 )
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]{2,}")
+#: a postcode of letters and digits (British, Canadian, Irish): no house number, however few its digits
+_LETTER_CODE = regex.compile(
+    r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d{2}[ \t]?\w{4}"
+)
 
 
 class AddressLinesRecognizer(_TextRecognizer):
@@ -93,7 +97,11 @@ class AddressLinesRecognizer(_TextRecognizer):
                 continue
             m = self.code_line.fullmatch(line)
             if m is None:
-                if (self.box_line.fullmatch(line) and _ANY_CODE.search(line)) or self._is_one_line(line):
+                if self.box_line.fullmatch(line) and _ANY_CODE.search(line):
+                    yield _stripped(text, s, e)
+                elif (label := _LABEL.match(line)) and self._is_one_line(line[label.end() :], letter_codes=True):
+                    yield _stripped(text, s + label.end(), e)  # "Address: 12, rue Haute, app. 3, Lachute QC H7A 1B2"
+                elif self._is_one_line(line):
                     yield _stripped(text, s, e)
                 continue
             if not m.group("military") and not self._is_code_and_town(m):
@@ -104,23 +112,27 @@ class AddressLinesRecognizer(_TextRecognizer):
             yield _stripped(text, s, e)
             yield from above
 
-    def _is_one_line(self, line: str) -> bool:
-        """A whole address on one line of a signature or a letter: "Kwikstraat 38, 8215 KZ Oudewier"."""
+    def _is_one_line(self, line: str, letter_codes: bool = False) -> bool:
+        """A whole address on one line of a signature or a letter: "Kwikstraat 38, 8215 KZ Oudewier";
+        with ``letter_codes`` (a labelled field's value) also with a postcode of letters and few digits."""
         if "," not in line or _LABEL.match(line):
             return False
         for comma in (i for i, c in enumerate(line) if c == ","):
             head, tail = line[:comma], line[comma + 1 :]
             m = self.code_line.fullmatch(tail)
-            if m and not m.group("military") and self._is_code_and_town(m):
+            if m and not m.group("military") and self._is_code_and_town(m, letter_codes):
                 prose = any(zipf(w.lower()) >= PROSE_WORD_ZIPF for w in _LETTERS.findall(head))
                 if prose or _YEAR.fullmatch(m.group("code")):
                     return False  # "We had 3 sessions, 2024 ..."
                 return self._is_street(head) and _NUMBER_BY_WORD.search(head) is not None
         return False
 
-    def _is_code_and_town(self, m: regex.Match[str]) -> bool:
-        """A postcode of four digits or more ("17 Kestrel Street" is a house number) and a town."""
-        return len(_DIGITS.findall(m.group("code"))) >= 4 and self._is_town(m.captures("town"))
+    def _is_code_and_town(self, m: regex.Match[str], letter_codes: bool = False) -> bool:
+        """A postcode of four digits or more ("17 Kestrel Street" is a house number), or with
+        ``letter_codes`` one of letters and digits ("H7N 2K9"), and a town."""
+        code = m.group("code")
+        long_enough = len(_DIGITS.findall(code)) >= 4 or (letter_codes and _LETTER_CODE.fullmatch(code) is not None)
+        return long_enough and self._is_town(m.captures("town"))
 
     def _is_town(self, towns: list[str]) -> bool:
         words = [w for t in towns for w in _WORD.findall(t)]

@@ -13,6 +13,7 @@ everyday one ("Address: same as above", "Name: declined" are left alone).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from qualdeid.detect.names.lexicon import NameLexicon
@@ -71,8 +72,13 @@ class FormFieldRecognizer(_TextRecognizer):
         days = ("weekdays", "weekdays_short", "months", "months_short")
         self.calendar = frozenset().union(*(calendar[k] for k in days))
         labels = alternation(self.label_of)
+        languages = alternation(
+            rules.words("rare/language.txt", lower=True) | rules.words("lexicons/peoples.txt", lower=True)
+        )
         self.field = re.compile(
-            rf"(?:^|(?<=[ \t]{{2}})|(?<=\t)|(?<=\|[ \t]))[ \t>*•-]*(?P<label>(?i:{labels}))"
+            rf"(?:^|(?<=[ \t]{{2}})|(?<=\t)|(?<=\|[ \t]))[ \t>*•-]*"
+            rf"(?:(?i:{languages})[ \t]+)?"  # "Chinese name:", "Arabic name:": the name in that language
+            rf"(?P<label>(?i:{labels}))"
             r"(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*(?::|\t|[ \t]-[ \t]|[ \t]–[ \t])[ \t]*"
             rf"(?P<value>(?:(?!{_VALUE_END.pattern})[^\n])*)",
             re.MULTILINE,
@@ -129,6 +135,8 @@ class FormFieldRecognizer(_TextRecognizer):
                 yield start, start + len(name), PERSON
             elif _ALIASES.search(name):
                 yield from self._aliases(start, name)
+            elif _uncased_name(name):
+                yield start, start + len(name), PERSON  # "Name in Chinese: 林美華", "اسم: محمد"
             for m in _PHONE.finditer(value, len(name)):  # "Next of kin: Ana Ruiz (sister) 0412 118 220"
                 if sum(c.isdigit() for c in m.group()) >= 7:
                     yield start + m.start(), start + m.start() + len(m.group().rstrip(" .-/")), CONTACT
@@ -218,6 +226,20 @@ class FormFieldRecognizer(_TextRecognizer):
 
     def _is_short_line(self, value: str) -> bool:
         return _SHORT_LINE.fullmatch(value) is not None and value.lower() not in self.not_places
+
+
+#: a name in a script without capitals (Han, Arabic, Devanagari, Georgian...): up to four words
+_UNCASED_NAME = re.compile(r"[^\W\d_]+(?:[ \t·・][^\W\d_]+){0,3}")
+
+
+def _uncased_name(value: str) -> bool:
+    """A field's value of letters that are no Latin, Greek, Cyrillic or Armenian letters: a name written in
+    its own script, which neither the name lists nor capitals can judge."""
+    return _UNCASED_NAME.fullmatch(value) is not None and all(
+        not unicodedata.name(c, "LATIN").startswith(("LATIN", "GREEK", "CYRILLIC", "ARMENIAN"))
+        for c in value
+        if c.isalpha()
+    )
 
 
 def _has_digit(value: str) -> bool:

@@ -1,0 +1,107 @@
+"""Everyday words that a document uses as someone's name: capitalised in the middle of its sentences,
+again and again, and acting as a person at least once ("consent for Treasure ... Treasure is singing two
+songs ... Treasure mentioned she won"). English writes a common adjective or noun in small letters mid-
+sentence; one written with a capital there, more than once, and doing what people do, is a name in that
+document, whatever the name lists say.
+
+What keeps things and places out: the word is never part of a run of capitalised words ("Home Office",
+"Good Shepherd"), never after an article ("the Bridge"), never in an entity spaCy reads as a place, an
+organisation, a product or an event anywhere in the document, and never a listed calendar word,
+relative, title, language or people, or a word that is capitalised for other reasons (rules/lexicons/
+not_places.txt: "God", "Bible").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from qualdeid.detect.names.evidence import ARTICLES, RARE_WORD_ZIPF, NameEvidence, is_capitalised
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.rules import Rules
+
+#: capitalised in the middle of a sentence at least this often in the document
+MID_SENTENCE_USES = 2
+#: spaCy entity types that make a capitalised word a thing, wherever in the document they fall on it
+THING_ENTS = frozenset(
+    {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"}
+)
+
+
+class RepeatedWordNames:
+    """Finds the everyday words a document uses as names (module docstring)."""
+
+    def __init__(self, rules: Rules, evidence: NameEvidence) -> None:
+        self.ev = evidence
+        lex = evidence.lex
+        self.excluded = (
+            evidence.calendar
+            | evidence.relatives
+            | lex.titles
+            | lex.place_heads
+            | lex.roles
+            | lex.fields
+            | rules.words("lexicons/not_places.txt", lower=True)
+            | rules.words("lexicons/peoples.txt", lower=True)
+            | rules.words("rare/language.txt", lower=True)
+        )
+
+    def find(self, sdoc: Doc) -> dict[str, list[tuple[int, int]]]:
+        """Each word the document uses as a name, with where it stands capitalised outside a run of them."""
+        lex = self.ev.lex
+        places: dict[str, list[tuple[int, int]]] = {}
+        mid: Counter[str] = Counter()
+        acting: set[str] = set()
+        things: set[str] = set()
+        for token in sdoc:
+            word = token.text
+            if not (len(word) >= 3 and word.isalpha() and is_capitalised(word) and word[1:].islower()):
+                continue
+            low = word.lower()
+            if token.ent_type_ in THING_ENTS:
+                things.add(low)
+                continue
+            if low in lex.first_names or low in lex.word_names or zipf(low) < RARE_WORD_ZIPF:
+                continue  # listed names and rare words have their own evidence (evidence.py)
+            if low in STOP_WORDS or low in self.excluded or lex.is_term(low):
+                continue
+            if self._in_capitalised_run(sdoc, token.i):
+                continue
+            places.setdefault(word, []).append((token.idx, token.idx + len(word)))
+            if not self._sentence_start(sdoc, token):
+                mid[word] += 1
+            if self._acts(sdoc, token):
+                acting.add(word)
+        return {w: places[w] for w in acting if mid[w] >= MID_SENTENCE_USES and w.lower() not in things}
+
+    def _sentence_start(self, sdoc: Doc, token: Any) -> bool:
+        if token.i == 0 or token.is_sent_start:
+            return True
+        prev = sdoc[token.i - 1].text
+        return prev in (":", "\n", "-", "\u2013", '"', "“", "(") or "\n" in prev or prev in (".", "!", "?")
+
+    def _in_capitalised_run(self, sdoc: Doc, i: int) -> bool:
+        """ "Home Office", "Good Shepherd House", "the Bridge": part of a title or a thing's name."""
+        prev = sdoc[i - 1] if i > 0 else None
+        nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
+        if prev is not None and prev.lower_ in ARTICLES:
+            return True
+        if nxt is not None and is_capitalised(nxt.text) and nxt.text.isalpha() and nxt.lower_ != "i":
+            return True
+        return prev is not None and is_capitalised(prev.text) and prev.text.isalpha() and not prev.is_sent_start
+
+    def _acts(self, sdoc: Doc, token: Any) -> bool:
+        """ "Treasure mentioned", "Treasure's youth worker", "Treasure is singing": what a person does."""
+        after = sdoc[token.i + 1 : token.i + 6].text
+        if self.ev.acts_next(after):
+            return True
+        nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+        following = sdoc[token.i + 2] if token.i + 2 < len(sdoc) else None
+        if nxt is None or following is None:
+            return False
+        if nxt.lower_ in ("'s", "’s") and following.pos_ == "NOUN":
+            return True  # "Treasure's youth worker", not "Treasure's a lovely word"
+        return nxt.lower_ in ("is", "was") and following.tag_ == "VBG"  # "Treasure is singing"

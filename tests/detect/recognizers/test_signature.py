@@ -1,0 +1,57 @@
+"""The writer's initials or short name on the last line of a message (detect/recognizers/signature.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.detect.recognizers.signature import SignatureRecognizer
+from qualdeid.rules import Rules
+
+
+@pytest.fixture(scope="module")
+def signatures() -> SignatureRecognizer:
+    return SignatureRecognizer(Rules())
+
+
+def names(recognizer: SignatureRecognizer, text: str) -> list[str]:
+    return [text[start:end] for start, end, _ in recognizer.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hi all, the van is booked for Friday. Bring gloves.\nR", ["R"]),  # the document's last line
+        ("Good session tonight, everyone.\nQ.V.\n", ["Q.V."]),
+        ("Sorry about the mix-up.\n\nBest,\nMerit\n\n--\nMerit Quay\nCaseworker", ["Merit"]),  # before a signature
+        ("> I wasnt sure who to ask.\n>\n> cheers\n> tavi", ["tavi"]),  # the end of quoted mail
+        ("Anyway, that was my week.\n- V\n\n↳ Reply from helper_two (Moderator): Hi", ["V"]),  # before a reply
+        ("Lovely to see you all.\nZB x", ["ZB"]),  # with a kiss
+        ("See you Thursday.\nAbrazos,\nQ-V", ["Q-V"]),
+    ],
+)
+def test_the_writer_on_the_last_line_of_a_message(
+    signatures: SignatureRecognizer, text: str, expected: list[str]
+) -> None:
+    assert names(signatures, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks,\nTeam",  # a group signs
+        "Lovely day out.\nLove,\nMum",  # a relative, not a name
+        "Agenda\n1. Minutes\n2. AOB",  # a list ends, no message
+        "The results are in Table A",
+        "Ring me back when you can.\nPS",  # a listed abbreviation
+        "We went back to the flat and I said it is fine\nA",  # a word, not initials
+        "Meeting moved to room B\nBring your own cup\nWill",  # a word alone, no sign-off above it
+        "Sign-up sheet\nNames\nQV",  # no sentence ends above: a list, not a signature
+    ],
+)
+def test_last_lines_that_are_no_signature(signatures: SignatureRecognizer, text: str) -> None:
+    assert names(signatures, text) == []
+
+
+def test_a_signature_is_found_through_detection(detector) -> None:
+    doc = detector.detect_text("Hi all, the van is booked for Friday. Bring gloves.\nR")
+    assert [(s.label, s.text) for s in doc.spans] == [("PERSON", "R")]
