@@ -81,8 +81,6 @@ BODY_WORD_ZIPF = 4.0
 ECHO_REASON = "the same detail is flagged elsewhere in the corpus"
 #: The words two mentions of one rare detail share: rarer in English than this (zipf), four letters or more
 DETAIL_WORD_ZIPF = 4.0
-#: How the rare finders end a detail's reason: how many documents of the corpus share its key words
-_SHARED_BY = re.compile(r"occurs in (\d+) documents? of (\d+)")
 #: The words an abbreviation stands for, if no name, are this frequent in English or more ("Deaf interpreter")
 ROLE_WORD_ZIPF = 2.5
 #: A transcript's turns by one letter, the interviewer's "I:" among them
@@ -159,10 +157,6 @@ class Finaliser:
         self.everyday_people = (
             self.job_titles | rules.words("lexicons/relatives.txt", lower=True) | self.words_also_names
         )
-        #: within-corpus rarity, as the rare finders judge it: a detail more documents share is no one's
-        rare = rules.settings("rare/frames.yaml").get("thresholds", {})
-        self.corpus_max_docs = float(rare.get("corpus_max_docs", 3))
-        self.corpus_max_share = float(rare.get("corpus_max_share", 0.15))
 
     def _no_place(self, piece: str) -> bool:
         return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
@@ -268,15 +262,6 @@ class Finaliser:
             _SPEAK_WORD.fullmatch(w) or _plain(w) in self.peoples or zipf(w.lower()) >= GRAMMAR_ZIPF for w in words
         )
 
-    def _shared_by_many(self, span: Span) -> bool:
-        """A detail whose key words many documents of the corpus share: the people studied described
-        in general ("is hard of hearing" across a study of hearing loss), whatever found it."""
-        m = _SHARED_BY.search(span.reason or "")
-        if m is None:
-            return False
-        docs, corpus = int(m.group(1)), int(m.group(2))
-        return docs > max(self.corpus_max_docs, self.corpus_max_share * corpus)
-
     def _mere_echoes(self, text: str, spans: list[Span]) -> set[int]:
         """The ids of rare-detail echoes (found only because the same detail is framed elsewhere) that say
         nothing of their own: a repeat of a detail already mentioned earlier in the document ("plays the
@@ -374,7 +359,7 @@ class Finaliser:
             ):
                 continue
             span_text = text[span.start : span.end]
-            if span.label == RARE_DETAIL and (self._says_nothing_rare(text, span) or self._shared_by_many(span)):
+            if span.label == RARE_DETAIL and self._says_nothing_rare(text, span):
                 continue
             if span.label in (PERSON, ORGANIZATION, LOCATION) and span.detector != "deny_list" and span_text in roles:
                 continue  # "P: yes", "via the KW": an abbreviation the text defines as a role or a thing
