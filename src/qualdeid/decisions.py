@@ -255,8 +255,10 @@ class Decisions:
 
     def apply(self, doc: Document, *, count: bool = True) -> list[Span]:
         """The document's spans with its decisions applied, later decisions last: a kept text loses
-        every span on it, a replaced one becomes one span with the decided label. Stale decisions are
-        not applied (``count``: recorded in ``stale``, the others in ``applied``)."""
+        every span inside it (a span reaching beyond it says more than the decided words and stays:
+        "Will" kept as a word does not undo "Will Ashworth" or a rare detail around it), a replaced one
+        becomes one span with the decided label. Stale decisions are not applied (``count``: recorded in
+        ``stale``, the others in ``applied``)."""
         decided = sorted(self.for_document(doc), key=lambda pair: pair[0].decided)
         if not decided:
             return doc.spans
@@ -268,6 +270,9 @@ class Decisions:
                 continue
             start, end = loc
             self.applied += count
+            if d.action == KEEP:
+                spans = [s for s in spans if not (start <= s.start and s.end <= end)]
+                continue
             spans = [s for s in spans if not (s.start < end and start < s.end)]
             if d.action == REPLACE and d.label:
                 spans.append(Span(start, end, d.label, doc.text[start:end], 1.0, DETECTOR))
