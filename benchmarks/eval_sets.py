@@ -4,7 +4,7 @@ one table row per set (DIRECT recall, DIRECT leak, token precision, RARE recall,
 Usage:  python3 benchmarks/eval_sets.py [NAME=GOLD.jsonl ...] [--qualdeid PATH] [--json OUT]
 
 Without arguments it reads the sets of this workplace that exist (the dev corpus, the blind sets
-B1/I1/I2 and S1-S9 once measured, the training sets T1/T2); a set given as
+B1/I1/I2 and S1-S11 once measured, the training sets T1/T2); a set given as
 ``NAME=a.jsonl,b.jsonl`` is scored as one.
 ``--qualdeid`` runs another installation's command (a venv of ``main``, say) for a side-by-side
 before/after; ``--json`` keeps the raw reports. The table holds counts only, no text.
@@ -35,6 +35,8 @@ DEFAULT_SETS = {
     "S7": ["/work/blind/S7/gold.jsonl"],
     "S8": ["/work/blind/S8/gold.jsonl"],
     "S9": ["/work/blind/S9/gold.jsonl"],
+    "S10": ["/work/blind/S10/gold.jsonl"],
+    "S11": ["/work/blind/S11/gold.jsonl"],
 }
 
 COLUMNS = ("docs", "DIRECT rec", "DIRECT leak", "tok prec", "RARE rec", "PERSON rec")
