@@ -39,6 +39,7 @@ from typing import Any
 import yaml
 
 from qualdeid.corpus.model import LABELS, Document, Span
+from qualdeid.labels import RARE_DETAIL
 
 FILE_NAME = "decisions.yaml"
 #: libyaml's safe dumper and loader where PyYAML has them (a project's file grows with every decision)
@@ -255,10 +256,10 @@ class Decisions:
 
     def apply(self, doc: Document, *, count: bool = True) -> list[Span]:
         """The document's spans with its decisions applied, later decisions last: a kept text loses
-        every span inside it (a span reaching beyond it says more than the decided words and stays:
-        "Will" kept as a word does not undo "Will Ashworth" or a rare detail around it), a replaced one
-        becomes one span with the decided label. Stale decisions are not applied (``count``: recorded in
-        ``stale``, the others in ``applied``)."""
+        every span on it, except a rare detail reaching beyond it (a word decided to be no name, inside
+        "rebuilt a harpsichord for the chapel", leaves the detail); a replaced one becomes one span with
+        the decided label. Stale decisions are not applied (``count``: recorded in ``stale``, the others
+        in ``applied``)."""
         decided = sorted(self.for_document(doc), key=lambda pair: pair[0].decided)
         if not decided:
             return doc.spans
@@ -270,10 +271,7 @@ class Decisions:
                 continue
             start, end = loc
             self.applied += count
-            if d.action == KEEP:
-                spans = [s for s in spans if not (start <= s.start and s.end <= end)]
-                continue
-            spans = [s for s in spans if not (s.start < end and start < s.end)]
+            spans = [s for s in spans if not (s.start < end and start < s.end) or _detail_around(s, start, end, d)]
             if d.action == REPLACE and d.label:
                 spans.append(Span(start, end, d.label, doc.text[start:end], 1.0, DETECTOR))
         return sorted(spans, key=lambda s: (s.start, s.end))
@@ -379,3 +377,14 @@ def _read(path: Path) -> tuple[list[Decision], list[Identity]]:
 
 def _reason(e: Exception) -> str:
     return f"missing {e}" if isinstance(e, KeyError) else str(e)
+
+
+def _detail_around(span: Span, start: int, end: int, decision: Decision) -> bool:
+    """A rare detail that a kept text lies inside and does not fill: the decision was about the words."""
+    return (
+        decision.action == KEEP
+        and span.label == RARE_DETAIL
+        and span.start <= start
+        and end <= span.end
+        and (span.start, span.end) != (start, end)
+    )

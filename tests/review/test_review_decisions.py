@@ -83,9 +83,10 @@ def test_apply_keeps_replaces_and_leaves_other_documents_alone() -> None:
     assert decisions.applied == 2 and not decisions.stale
 
 
-def test_a_kept_word_leaves_the_longer_spans_around_it() -> None:
-    """Deciding that one word is no name removes what was found on that word alone; a full name or a
-    rare detail that reaches beyond it was found for more than the word and stays."""
+def test_a_kept_word_leaves_the_rare_detail_around_it() -> None:
+    """Deciding that a word is no name removes what was found on it, a full name too ("the researcher:
+    not an identifier, wherever it stands"), but not a rare detail that reaches beyond the word: the
+    detail was found for more than the word."""
     text = "Will Kestrel came by. Will rebuilt a harpsichord for the Abbotsleigh chapel."
     detail = at(text, "rebuilt a harpsichord for the Abbotsleigh chapel")
     spans = [
@@ -96,7 +97,9 @@ def test_a_kept_word_leaves_the_longer_spans_around_it() -> None:
     kept = [at(text, "Will"), at(text, "Will", 1), at(text, "harpsichord")]
     decisions = Decisions([Decision(Occurrence.of("d1", text, *where), KEEP) for where in kept])
     applied = decisions.apply(Document("d1", text, spans))
-    assert [s.text for s in applied] == ["Will Kestrel", text[slice(*detail)]]
+    assert [s.text for s in applied] == [text[slice(*detail)]]
+    whole = Decisions([Decision(Occurrence.of("d1", text, *detail), KEEP)])
+    assert [s.label for s in whole.apply(Document("d1", text, spans))] == ["PERSON", "PERSON"]
 
 
 def test_the_store_saves_at_once_atomically_and_reads_back(tmp_path: Path) -> None:

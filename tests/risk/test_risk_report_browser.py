@@ -15,6 +15,7 @@ import base64
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,20 @@ def _open(browser, path: Path, width: int) -> None:
     browser.get(path.as_uri())
 
 
+def _print_to_pdf(browser) -> dict:
+    """Chromium's printToPDF now and then answers "Printing failed" while its renderer is busy (seen
+    once in a fresh clone's full run, never alone): one more try after a pause, the PDF still checked."""
+    from selenium.common.exceptions import WebDriverException
+
+    try:
+        return browser.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})
+    except WebDriverException as error:
+        if "Printing failed" not in str(error):
+            raise
+        time.sleep(1)
+        return browser.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})
+
+
 def _rect(browser, selector: str) -> dict:
     return browser.execute_script(f"return document.querySelector({selector!r}).getBoundingClientRect().toJSON()")
 
@@ -134,7 +149,7 @@ def test_summary_first_then_text_with_its_table_beside_or_under_it(browser, page
 def test_prints_to_pdf(browser, page) -> None:
     path, report = page
     _open(browser, path, 1400)
-    pdf = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})["data"])
+    pdf = base64.b64decode(_print_to_pdf(browser)["data"])
     target = path.parent / "risk-report.pdf"
     target.write_bytes(pdf)
     assert pdf.startswith(b"%PDF")
