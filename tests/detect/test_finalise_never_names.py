@@ -33,7 +33,7 @@ CASES = [
     ("his ah ma still cooks every Sunday", "ah ma", PERSON, NAMES, False),
     ("Grandad was asleep in the chair when I left.", "Grandad", PERSON, NAMES, False),
     # identity-number schemes, address parts and mail headers: dropped
-    ("He showed me his SIN letter and the lease.", "SIN", ORGANIZATION, NER_DETECTOR, False),
+    ("He showed me his SSN letter and the lease.", "SSN", ORGANIZATION, NER_DETECTOR, False),
     ("Bring your OHIP card on Monday.", "OHIP", ORGANIZATION, NER_DETECTOR, False),
     ("Moved to Rm 14 after the leak.", "Rm", PERSON, NAMES, False),
     ("Betreff: Treffen nächste Woche", "Betreff", PERSON, NAMES, False),
@@ -66,3 +66,13 @@ def test_no_kin_term_is_a_listed_name_even_without_its_accents() -> None:
         if any(names.is_name(w) for w in without_marks(term).replace("-", " ").split())
     ]
     assert clashes == []
+
+
+def test_no_role_abbreviation_is_a_listed_name() -> None:
+    """Compose never replaces a role abbreviation, in any case: one that is also a name ("Chi", "Nino")
+    would leave that person's name in a vignette."""
+    from qualdeid.detect.names.lexicon import NameLexicon
+
+    rules = Rules()
+    names = NameLexicon.read(rules)
+    assert [w for w in rules.words("lexicons/role_abbreviations.txt") if names.is_name(w)] == []
