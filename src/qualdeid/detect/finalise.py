@@ -37,6 +37,9 @@ _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 #: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", "the", a time of day)
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
+#: the gap between the columns of a form or a table row, which no name spans
+_COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
+_INITIAL = re.compile(r"[A-Z]\.?")
 _DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of|the)\s+", re.IGNORECASE)
 #: What puts a language before or beside a word (read with the language list)
 _SPEAK = r"speaks?|spoke|speaking|spoken"
@@ -284,7 +287,7 @@ class Finaliser:
                 pieces = [span]  # "Jun 3 2024 - Pim Vos": not two dates
             return [self._date_piece(text, p) for p in pieces]
         if span.label == PERSON and span.detector != "deny_list":
-            pieces = _pieces(text, span, _NAME_BREAKS)
+            pieces = [c for p in _pieces(text, span, _NAME_BREAKS) for c in self._name_columns(text, p)]
             kept = [self._name_piece(text, p) for p in pieces if self._has_name(text, p)]
             return kept or [span]
         if span.label == RARE_DETAIL:
@@ -292,6 +295,19 @@ class Finaliser:
         if span.label == AGE and (m := _AGE_UNIT.search(text, span.start, span.end)) and m.end() == span.end:
             return [replace(span, end=m.start())] if m.start() > span.start else [span]
         return [span]
+
+    def _name_columns(self, text: str, span: Span) -> list[Span]:
+        """A name without the next columns of its form or table row: "J. Okoro    Signed", "Ana Ruiz\tConsent".
+        Of several columns, those holding a listed name or an initial stay (the first if none does)."""
+        columns = _pieces(text, span, _COLUMN_GAP)
+        if len(columns) == 1:
+            return columns
+        named = [
+            c
+            for c in columns
+            if any(self.names.is_name(w) or _INITIAL.fullmatch(w) for w in _WORDS.findall(text, c.start, c.end))
+        ]
+        return named or columns[:1]
 
     def _feast_alone(self, piece: str) -> bool:
         if any(c.isdigit() for c in piece) or not (m := self.worldwide_feasts.search(piece)):
