@@ -154,6 +154,9 @@ TRIMMED = [
     ("Checked by Tevita Lolo RN", "Tevita Lolo RN", PERSON, ["Tevita Lolo"]),
     ("Kasia Wrona 09:41: on my way", "Kasia Wrona 09:41", PERSON, ["Kasia Wrona"]),
     ("Noted by Ilse Brandt - prefers e-mail", "Ilse Brandt - prefers", PERSON, ["Ilse Brandt"]),
+    # names: the next column of a form or a table row
+    ("Reviewer: T. Okonjo     Signed\n", "T. Okonjo     Signed", PERSON, ["T. Okonjo"]),
+    ("Keyworker\tMarit Holm\tConsent given", "Marit Holm\tConsent", PERSON, ["Marit Holm"]),
     # ages: the number only
     ("a 61 years old man", "61 years old", AGE, ["61"]),
     ("pt is a 45 y/o woman", "45 y/o", AGE, ["45"]),
