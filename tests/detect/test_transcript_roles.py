@@ -23,7 +23,7 @@ def roles() -> TranscriptRoles:
         ("peer mentor", True),
         ("Sign Language Interpreter", True),
         ("Moderator", True),
-        ("Tamsin Ruel", False),
+        ("Tobias Rendle", False),
         ("Kate Walsh", False),
         ("Tauriki Wakelin", False),
     ],
@@ -37,7 +37,7 @@ def test_the_words_are_a_role(roles: TranscriptRoles, words: str, role: bool) ->
     [
         ("Present: facilitator (F), peer mentor (PM).\nF: Welcome.\nPM: Thanks.", {"F", "PM"}),
         ("Voiced by the interpreter (INTERP). INTERP: she means yes.", {"INTERP"}),
-        ("Notes by Tamsin Ruel (TR). TR said the bus was late.", set()),
+        ("Notes by Tobias Rendle (TR). TR said the bus was late.", set()),
         # letters taking turns beside an interviewer's, whichever letters they are
         ("I: How was the week?\nR: Long.\nI: Why?\nR: Work.", {"I", "R"}),
         ("Q: And then?\nA: We went home.\nQ: Alone?\nA: Yes.", {"Q", "A"}),

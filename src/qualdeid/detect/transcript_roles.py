@@ -61,7 +61,7 @@ class TranscriptRoles:
 
     def is_role(self, words: Sequence[str]) -> bool:
         """Words that name a role, not someone: none a listed name, each in lower case, a speaker role or
-        an everyday word ("peer mentor", "Sign Language Interpreter"; not "Tamsin Ruel", "Kate Walsh")."""
+        an everyday word ("peer mentor", "Sign Language Interpreter"; not "Tobias Rendle", "Kate Walsh")."""
         return bool(words) and all(
             not self.names.is_name(w)
             and (w.islower() or w.lower() in self.names.roles or zipf(w.lower()) >= ROLE_WORD_ZIPF)
