@@ -24,7 +24,7 @@ from qualdeid.compose.names import LOCALES, NamePicker, infer_locale
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.pronouns import parser, rewrite
 from qualdeid.compose.relevance import Lemmas, ThemeProfile
-from qualdeid.compose.residual import residuals
+from qualdeid.compose.residual import Residual, residuals
 from qualdeid.compose.select import (
     MAX_SHARE,
     CannotCompose,
@@ -38,6 +38,7 @@ from qualdeid.compose.select import (
 )
 from qualdeid.compose.targets import Target, Targets
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.edits import Edit, apply_edits, non_overlapping
 from qualdeid.pseudonymise.identity import parse_person
 from qualdeid.pseudonymise.people import People, RoleWords, resolve_people
@@ -48,6 +49,9 @@ from qualdeid.risk.corpus import CorpusProfile
 from qualdeid.risk.identifiers import IdentifierIndex, index_corpus, load_word_names, sentence_initial
 from qualdeid.rules import Rules
 
+#: A lower-case word this frequent in general English is a word, not an identifier, unless a person of
+#: the corpus is called so (as for a lower-case word detection took for a name: targets.py).
+EVERYDAY_ZIPF = 3.0
 _DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([a-z]{4,})\b")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]|\n)\s*$")
 _DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
@@ -444,7 +448,7 @@ class Composer:
             if cut.start <= s.start and s.end <= cut.end
         ]
         out, addressed = list(targets), []
-        for r in residuals(corpus.risk, window, spans, self._kept_texts):
+        for r in self._residuals(corpus, window, spans):
             a, b = cut.start + r.start, cut.start + r.end
             if any(x < b and a < y for x, y in removed):
                 continue
@@ -525,6 +529,16 @@ class Composer:
             out.append(Target(c.start, c.end, label, "candidate"))
             unsure.append((c.start, c.end))
         return sorted(out, key=lambda t: t.start), unsure
+
+    def _residuals(self, corpus: _Corpus, text: str, spans: Iterable[Span] = ()) -> list[Residual]:
+        """What risk would fail ``text`` for, less the everyday words in lower case that no person of the
+        corpus is called ("the marina" that the entity recogniser once took for a place): compose holds
+        those as no identifier and leaves them as written (must-be-true 1)."""
+        return [
+            r
+            for r in residuals(corpus.risk, text, spans, self._kept_texts)
+            if not _everyday_word(text[r.start : r.end], corpus.names)
+        ]
 
     @property
     def _kept_texts(self) -> frozenset[str]:
@@ -633,6 +647,8 @@ class Composer:
             sdoc = None
             for value in sorted(originals, key=len, reverse=True):
                 for m in re.finditer(r"(?<![\w'’])" + re.escape(value) + r"(?![\w])", para.text):
+                    if _in_placeholder(para.text, m.start(), m.end()):
+                        continue  # "[a marina]" for "the Kestrel Marina": the kind of place, said on purpose
                     if originals[value] == "PERSON" and " " not in value:
                         sdoc = sdoc or parser(self._model)(para.text)
                         if _modal_verb(sdoc, m.start()):
@@ -643,6 +659,8 @@ class Composer:
                     continue
                 for h in idx.find(para.text):
                     hit = para.text[h.start : h.end]
+                    if _in_placeholder(para.text, h.start, h.end):
+                        continue
                     if not h.certain or not self.targets.written_as_name(hit, h.label):
                         continue
                     if self.targets.kind(para.text, h.start, h.end, h.label) is None:
@@ -657,7 +675,8 @@ class Composer:
                 spans = checked.spans if isinstance(checked, Document) else []
                 edits = [
                     Edit(r.start, r.end, self._again(para.text, r.start, r.end, r.label))
-                    for r in residuals(corpus.risk, para.text, spans, self._kept_texts)
+                    for r in self._residuals(corpus, para.text, spans)
+                    if not _in_placeholder(para.text, r.start, r.end)
                 ]
                 found += _apply_final(para, edits)
             fixes += found
@@ -740,6 +759,22 @@ def _apply_final(para: Paragraph, edits: list[Edit]) -> int:
     para.text, applied = apply_edits(para.text, non_overlapping(edits))
     para.changes += [Change(-1, -1, a.original, a.new, "final check") for a in applied]
     return len(applied)
+
+
+def _in_placeholder(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` stands inside a [bracketed] placeholder compose wrote."""
+    opened, closed = text.rfind("[", 0, start), text.rfind("]", 0, start)
+    if opened <= closed:
+        return False
+    close, reopen = text.find("]", end), text.find("[", end)
+    return close >= 0 and (reopen < 0 or close < reopen)
+
+
+def _everyday_word(value: str, names: set[str]) -> bool:
+    """A word of everyday English in lower case (as frequent as ``EVERYDAY_ZIPF``) that is no word of a
+    person's name in the corpus or the key ("will" for a Will is one)."""
+    words = re.findall(r"[^\W\d_]+", value)
+    return bool(words) and value == value.lower() and all(zipf(w) >= EVERYDAY_ZIPF and w not in names for w in words)
 
 
 def _modal_verb(sdoc, start: int) -> bool:
