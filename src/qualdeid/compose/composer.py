@@ -20,6 +20,7 @@ from typing import Any
 
 from qualdeid.compose.cast import Cast, Member, surname_of
 from qualdeid.compose.config import ComposeConfig
+from qualdeid.compose.facts import Facts, contradictions
 from qualdeid.compose.names import LOCALES, NamePicker, infer_locale
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.pronouns import parser, rewrite
@@ -158,6 +159,7 @@ class Composer:
         self.placeholders = Placeholders(config.rules_dirs)
         self.role_words = RoleWords.load(config.rules_dirs)
         self.targets = Targets(config.rules_dirs, self.placeholders, self.role_words)
+        self.facts = Facts(config.rules_dirs)
         self.nicknames = nickname_table(tuple(config.rules_dirs))
         self.word_names = load_word_names(config.rules_dirs)
         self._model = getattr(getattr(detector, "config", None), "model", None) or "en_core_web_sm"
@@ -250,7 +252,7 @@ class Composer:
         corpus, fragments, profile = self.candidates(docs, themes)
         rng = random.Random(seed)
         what = ", ".join(themes)
-        cuts = choose(fragments, sources, words, rng, profile, corpus.docs, len(self.config.sections), what)
+        cuts = choose(fragments, sources, words, rng, profile, corpus.docs, len(self.config.sections), what, self.facts)
         locale, locale_scores = self.locale_for(locale, cuts, corpus)
         ages = [corpus.people.person(c.fragment.subject).age for c in cuts]
         known = sorted(a for a in ages if a is not None)
@@ -258,7 +260,13 @@ class Composer:
         cast = Cast(picker, pronouns, known[len(known) // 2] if known else None)
         paragraphs = [self.paragraph(corpus, c, cast, pronouns) for c in cuts]
         fixes = self._final_check(corpus, paragraphs, cast)
+        clashes = contradictions(self.facts, [c.fragment.facts_between(c.first, c.last) for c in cuts])
         notes = self._notes(corpus, paragraphs, locale, locale_scores, fixes)
+        notes += [
+            f"paragraphs {i + 1} and {j + 1} contradict each other about the character's {a.kind} "
+            f"('{a.phrase}': {a.value}; '{b.phrase}': {b.value}): keep one, or change the other"
+            for i, a, j, b in clashes
+        ]
         subjects = {c.fragment.subject for c in cuts}
         narrators = {c.fragment.narrator or f"doc:{c.fragment.doc_id}" for c in cuts}
         statement = self.config.statement.format(
@@ -269,6 +277,7 @@ class Composer:
         )
         draft = Draft(themes, paragraphs, notes, statement, cast.character, locale)
         draft.provenance = _provenance(draft, corpus.people, sources, words, pronouns, seed, locale_scores, fixes)
+        draft.provenance["fact_contradictions"] = len(clashes)
         return draft
 
     def locale_for(self, locale: str | None, cuts: list[Cut], corpus: _Corpus) -> tuple[str, dict[str, int]]:
