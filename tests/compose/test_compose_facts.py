@@ -36,6 +36,10 @@ def values(facts: Facts, text: str, gender: str | None, names: tuple[str, ...] =
         ("She's retired now and bored.", "F", (), {"job: retired"}),
         ("She’s in her seventies.", "F", (), {"age: older"}),
         ("He is a teenager, really.", "M", (), {"age: young"}),
+        ("He's not homeless yet, but close.", "M", (), set()),  # negated: not stated
+        ("She never lived alone before.", "F", (), set()),
+        ("Her husband drives lorries.", "F", (), {"partner: has a partner"}),
+        ("She is a single mum of two.", "F", (), {"partner: no partner"}),
     ],
 )
 def test_facts_of_a_sentence(facts: Facts, text: str, gender, names, expected) -> None:

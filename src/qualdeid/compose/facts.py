@@ -17,6 +17,8 @@ from pathlib import Path
 
 from qualdeid.rules import Rules, RulesError
 
+#: "he's not homeless yet", "never lived alone": the phrase after it is not stated
+_NEGATED = re.compile(r"(?:\b(?:not|never|no longer)|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{(pron|poss|refl)\}")
 _PRONOUNS = {
     # format: People gender codes -> pronoun forms
@@ -96,7 +98,8 @@ class Facts:
         found: list[tuple[int, int, Fact]] = []
         for kind, value, rx in self._compiled(gender):
             for m in rx.finditer(part):
-                found.append((m.start(), m.end(), Fact(kind, value, m.group())))
+                if not _NEGATED.search(part, max(0, m.start() - 24), m.start()):
+                    found.append((m.start(), m.end(), Fact(kind, value, m.group())))
         out: list[Fact] = []
         taken: list[tuple[int, int]] = []
         for a, b, fact in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
