@@ -25,6 +25,7 @@ def values(facts: Facts, text: str, gender: str | None, names: tuple[str, ...] =
     [
         ("She has no kids and never wanted them.", "F", (), {"family: no children"}),
         ("Her grandson drove her in.", "F", (), {"family: grandchildren"}),
+        ("She baked for her grandson's visit.", "F", (), {"family: grandchildren"}),
         ("Ottoline's daughter rang twice.", "F", ("Ottoline",), {"family: children"}),
         ("His son rang twice.", "F", (), set()),  # someone else's son in an account about a woman
         ("My kids were the same at that age.", "F", (), set()),  # the worker's own

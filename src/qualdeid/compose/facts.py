@@ -130,7 +130,8 @@ def _fact_key(entry: object) -> str:
 
 
 def _pattern(phrases: list[str], fill: dict[str, str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(_regex(p, fill) for p in phrases) + r")(?![\w'’])", re.IGNORECASE)
+    alternatives = "|".join(_regex(p, fill) for p in phrases)
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?:['’]s)?(?![\w'’])", re.IGNORECASE)  # "her grandson's"
 
 
 def _regex(phrase: str, fill: dict[str, str]) -> str:
