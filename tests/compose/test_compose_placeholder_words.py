@@ -15,6 +15,7 @@ from qualdeid.compose.composer import _everyday_word, _in_placeholder
         ("will", {"will"}, False),  # a person of the corpus is called so: a lower-case name
         ("Marina", set(), False),  # written as a name
         ("kasha", set(), False),  # a rare word: maybe a name in lower case
+        ("to'o", set(), False),  # one word of another language, not "to" and "o"
     ],
 )
 def test_everyday_word(value: str, names: set[str], expected: bool) -> None:

@@ -782,8 +782,11 @@ def _in_placeholder(text: str, start: int, end: int) -> bool:
 def _everyday_word(value: str, names: set[str]) -> bool:
     """A word of everyday English in lower case (as frequent as ``EVERYDAY_ZIPF``) that is no word of a
     person's name in the corpus or the key ("will" for a Will is one)."""
-    words = re.findall(r"[^\W\d_]+", value)
-    return bool(words) and value == value.lower() and all(zipf(w) >= EVERYDAY_ZIPF and w not in names for w in words)
+    words = value.split()
+    # letters only: "pe'a" is one word of another language, not the frequent "pe" and "a"
+    return bool(words) and all(
+        re.fullmatch(r"[a-z]+", w) and zipf(w) >= EVERYDAY_ZIPF and w not in names for w in words
+    )
 
 
 def _modal_verb(sdoc, start: int) -> bool:
