@@ -20,7 +20,10 @@ with ``qualdeid risk DRAFT --corpus GOLD...`` as a user runs it. Per draft:
   detection found), each paragraph's subject the document's subject named most in it; drafts with
   fewer than K distinct subjects, and drafts where one subject supplies more than half of the words
   taken from the accounts;
-- risk: the exit status of ``qualdeid risk`` (0 pass, 3 warnings, 4 failure).
+- risk: the exit status of ``qualdeid risk`` (0 pass, 3 warnings, 4 failure);
+- contradicting facts (information, must-be-true 4): drafts whose fragments state basic facts of the
+  character that cannot all be true ("no kids" and "her grandson"), by ``compose/facts.py``'s phrases
+  read for the gold subject of each fragment (its gender and names from the gold spans).
 
 A theme that cannot be composed is reported with the tool's reason; it is not a failure when the gold
 people of the theme's parts are fewer than K.
@@ -48,6 +51,7 @@ from pathlib import Path
 
 from qualdeid import Corpus, Detector, Document
 from qualdeid.compose import CannotCompose, Composer, load_compose_config, write_draft
+from qualdeid.compose.facts import Facts, contradictions
 from qualdeid.corpus.model import Span
 from qualdeid.pseudonymise.people import People, resolve_people
 
@@ -106,6 +110,7 @@ class Totals:
     risk: Counter[int] = field(default_factory=Counter)
     notes: int = 0
     found_again: int = 0  # identifiers compose's final check found in the composed text (should be none)
+    contradicting: int = 0  # drafts whose fragments contradict the character's basic facts (information)
     cannot: list[str] = field(default_factory=list)
     cannot_ok: int = 0  # could not compose, and the gold people agree there are fewer than K
     errors: list[str] = field(default_factory=list)
@@ -114,7 +119,7 @@ class Totals:
     def add(self, other: Totals) -> None:
         for name in ("drafts", "words", "heading_leaks", "ordinary", "kept", "kept_other", "few_subjects"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("over_share", "claim_differs", "notes", "cannot_ok", "found_again"):
+        for name in ("over_share", "claim_differs", "notes", "cannot_ok", "found_again", "contradicting"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.risk.update(other.risk)
         self.cannot += other.cannot
@@ -164,8 +169,30 @@ def subject_at(people: People, doc_id: str, start: int, end: int) -> str | None:
     return max(subjects, key=lambda s: (named.count(s), -subjects.index(s))) if named else subjects[0]
 
 
-def judge(draft, prov: dict, gold: dict[str, Document], people: People, headings: set[str], k: int) -> Totals:
+def fact_clashes(prov: dict, gold: dict[str, Document], people: People, facts: Facts) -> list[str]:
+    """The contradictions between the fragments' basic facts about the character, each pair once."""
+    parts = []
+    for frag in prov["fragments"]:
+        doc = gold[frag["document"]]
+        subject = subject_at(people, doc.id, frag["start"], frag["end"])
+        gender = people.person(subject).gender if subject else None
+        names = {
+            w
+            for m in people.mentions_in(doc.id)
+            if m.person_id == subject
+            for w in re.findall(r"[A-Z][\w'’-]+", doc.text[m.start : m.end])
+        }
+        parts.append(facts.of(doc.text, frag["start"], frag["end"], gender, names))
+    return [f"{a.key} ({a.phrase!r}) / {b.key} ({b.phrase!r})" for _, a, _, b in contradictions(facts, parts)]
+
+
+def judge(
+    draft, prov: dict, gold: dict[str, Document], people: People, headings: set[str], k: int, facts: Facts
+) -> Totals:
     t = Totals(drafts=1, notes=len(draft.notes), found_again=prov.get("identifiers_found_again", 0))
+    clashes = fact_clashes(prov, gold, people, facts)
+    t.contradicting = int(bool(clashes))
+    t.shown += [f"contradicting facts: {c}" for c in clashes]
     t.words = sum(len(_WORD.findall(p.text)) for p in draft.paragraphs)
     words_by: Counter[str] = Counter()
     for para, frag in zip(draft.paragraphs, prov["fragments"], strict=True):
@@ -246,6 +273,7 @@ def main() -> int:
     docs = [d for d in Corpus([str(p) for p in args.gold]) if isinstance(d, Document)]
     detector = Detector()
     composer = Composer(detector, load_compose_config())
+    facts = Facts()
     checker = None
     if args.fast_risk:
         from qualdeid.risk import RiskChecker, load_risk_config
@@ -283,7 +311,7 @@ def main() -> int:
                 continue
             path = out_dir / f"{theme}-seed{seed}-{pronouns}.md"
             write_draft(draft, path)
-            t = judge(draft, draft.provenance, gold, people, headings, args.sources)
+            t = judge(draft, draft.provenance, gold, people, headings, args.sources, facts)
             t.risk[run_risk(path, args.gold, checker)] += 1
             res.add(t)
     status = report(results, args, time.perf_counter() - t0, out_dir if args.drafts else None)
@@ -312,6 +340,7 @@ def report(results: dict[str, Totals], args: argparse.Namespace, seconds: float,
     print(f"gold DATE/AGE/RARE spans of the fragments left as written (information): {total.kept_other}")
     print(f"drafts whose own subject count differs from the gold people's: {total.claim_differs}")
     print(f"identifiers compose's final check found again in the composed text (replaced): {total.found_again}")
+    print(f"drafts whose fragments contradict the character's basic facts (information): {total.contradicting}")
     print(
         f"themes or seeds that could not be composed: {len(total.cannot)} "
         f"({total.cannot_ok} with fewer gold subjects than K)"

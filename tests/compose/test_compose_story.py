@@ -52,3 +52,20 @@ def test_a_gendered_word_against_the_pronouns_is_listed(composer: Composer, docs
     )
     same = composer.compose(docs, ["skill_growth"], sources=3, words=300, pronouns="he", seed=1)
     assert not any("may describe the character" in x for x in same.notes)
+
+
+KIN = FIXTURES / "compose" / "kin.jsonl"  # built from kin.txt by tools/markup_to_jsonl.py
+
+
+def test_a_contradiction_about_the_character_is_listed_once(composer: Composer) -> None:
+    """Three residents, and only three: "has no kids" in one part and "her grandson" in another cannot
+    be avoided, so the notes say so once, naming both paragraphs; the provenance counts it."""
+    docs = [d for d in Corpus([KIN]) if isinstance(d, Document)]
+    draft = composer.compose(docs, ["home_life"], sources=3, words=200, pronouns="she", seed=1)
+    paragraphs = _by_document(draft)
+    no_kids, grandson = paragraphs["H1"][0], paragraphs["H2"][0]
+    found = [n for n in draft.notes if "contradict each other about the character's family" in n]
+    assert len(found) == 1
+    assert f"paragraphs {min(no_kids, grandson)} and {max(no_kids, grandson)}" in found[0]
+    assert "no children" in found[0] and "grandchildren" in found[0]
+    assert draft.provenance["fact_contradictions"] == 1

@@ -167,3 +167,37 @@ def test_a_person_of_the_account_whose_name_is_a_town_stays_a_person(targets: Ta
     assert found == [(text.index("Tawa"), "PERSON"), (text.rindex("Tawa"), "LOCATION")]
     # without a person of that name in the account, both are the town
     assert {t.label for t in targets.in_window(doc, 0, len(text), None, None)} == {"LOCATION"}
+
+
+def test_a_person_of_the_account_whose_name_is_a_common_word_stays_a_person(targets: Targets) -> None:
+    """A first name that is an everyday word ("Cloud", "Shore"), detected as a person by the name
+    detector, is that person where the account has someone of that name, even opening a part."""
+    text = "Cloud's garden and his dog are all he talks about. Cloud rang later."
+    doc = Document("d", text)
+    for at in (0, text.rindex("Cloud")):
+        doc.spans.append(Span(at, at + len("Cloud"), "PERSON", "Cloud", detector="names"))
+    assert [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), None, None, ["Cloud"])] == [
+        ("Cloud", "PERSON"),
+        ("Cloud", "PERSON"),
+    ]
+    # a form of address the account holds as a name is still no name of its own ("Aunty laughed")
+    doc = Document("e", "Aunty laughed at that.", spans=[Span(0, 5, "PERSON", "Aunty", detector="review")])
+    assert targets.in_window(doc, 0, len(doc.text), None, None, ["Aunty"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a compass word before a street's or a public place's word names one place
+        ("She has an office on the North Mall now.", [("North Mall", "LOCATION")], [("North Mall", "LOCATION")]),
+        ("He walked the West Quay each morning.", [("West Quay", "LOCATION")], [("West Quay", "LOCATION")]),
+        # ... but not before a part of a building
+        ("She moved to the East Wing.", [("East Wing", "LOCATION")], []),
+        # a weekday or common word before a geographic head, after a place preposition, is a place's name
+        ("He grew up on Friday Island with his nan.", [], [("Friday Island", "LOCATION")]),
+        ("They camped near Sandy Creek for a week.", [], [("Sandy Creek", "LOCATION")]),
+        ("He rang on Friday Morning as usual.", [], []),
+    ],
+)
+def test_named_places_of_common_words(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected

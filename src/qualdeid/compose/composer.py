@@ -20,11 +20,12 @@ from typing import Any
 
 from qualdeid.compose.cast import Cast, Member, surname_of
 from qualdeid.compose.config import ComposeConfig
+from qualdeid.compose.facts import Facts, contradictions
 from qualdeid.compose.names import LOCALES, NamePicker, infer_locale
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.pronouns import parser, rewrite
 from qualdeid.compose.relevance import Lemmas, ThemeProfile
-from qualdeid.compose.residual import residuals
+from qualdeid.compose.residual import Residual, residuals
 from qualdeid.compose.select import (
     MAX_SHARE,
     CannotCompose,
@@ -38,6 +39,7 @@ from qualdeid.compose.select import (
 )
 from qualdeid.compose.targets import Target, Targets
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.edits import Edit, apply_edits, non_overlapping
 from qualdeid.pseudonymise.identity import parse_person
 from qualdeid.pseudonymise.people import People, RoleWords, resolve_people
@@ -48,6 +50,9 @@ from qualdeid.risk.corpus import CorpusProfile
 from qualdeid.risk.identifiers import IdentifierIndex, index_corpus, load_word_names, sentence_initial
 from qualdeid.rules import Rules
 
+#: A lower-case word this frequent in general English is a word, not an identifier, unless a person of
+#: the corpus is called so (as for a lower-case word detection took for a name: targets.py).
+EVERYDAY_ZIPF = 3.0
 _DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([a-z]{4,})\b")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]|\n)\s*$")
 _DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
@@ -154,6 +159,7 @@ class Composer:
         self.placeholders = Placeholders(config.rules_dirs)
         self.role_words = RoleWords.load(config.rules_dirs)
         self.targets = Targets(config.rules_dirs, self.placeholders, self.role_words)
+        self.facts = Facts(config.rules_dirs)
         self.nicknames = nickname_table(tuple(config.rules_dirs))
         self.word_names = load_word_names(config.rules_dirs)
         self._model = getattr(getattr(detector, "config", None), "model", None) or "en_core_web_sm"
@@ -246,7 +252,7 @@ class Composer:
         corpus, fragments, profile = self.candidates(docs, themes)
         rng = random.Random(seed)
         what = ", ".join(themes)
-        cuts = choose(fragments, sources, words, rng, profile, corpus.docs, len(self.config.sections), what)
+        cuts = choose(fragments, sources, words, rng, profile, corpus.docs, len(self.config.sections), what, self.facts)
         locale, locale_scores = self.locale_for(locale, cuts, corpus)
         ages = [corpus.people.person(c.fragment.subject).age for c in cuts]
         known = sorted(a for a in ages if a is not None)
@@ -254,7 +260,13 @@ class Composer:
         cast = Cast(picker, pronouns, known[len(known) // 2] if known else None)
         paragraphs = [self.paragraph(corpus, c, cast, pronouns) for c in cuts]
         fixes = self._final_check(corpus, paragraphs, cast)
+        clashes = contradictions(self.facts, [c.fragment.facts_between(c.first, c.last) for c in cuts])
         notes = self._notes(corpus, paragraphs, locale, locale_scores, fixes)
+        notes += [
+            f"paragraphs {i + 1} and {j + 1} contradict each other about the character's {a.kind} "
+            f"('{a.phrase}': {a.value}; '{b.phrase}': {b.value}): keep one, or change the other"
+            for i, a, j, b in clashes
+        ]
         subjects = {c.fragment.subject for c in cuts}
         narrators = {c.fragment.narrator or f"doc:{c.fragment.doc_id}" for c in cuts}
         statement = self.config.statement.format(
@@ -265,6 +277,7 @@ class Composer:
         )
         draft = Draft(themes, paragraphs, notes, statement, cast.character, locale)
         draft.provenance = _provenance(draft, corpus.people, sources, words, pronouns, seed, locale_scores, fixes)
+        draft.provenance["fact_contradictions"] = len(clashes)
         return draft
 
     def locale_for(self, locale: str | None, cuts: list[Cut], corpus: _Corpus) -> tuple[str, dict[str, int]]:
@@ -444,7 +457,7 @@ class Composer:
             if cut.start <= s.start and s.end <= cut.end
         ]
         out, addressed = list(targets), []
-        for r in residuals(corpus.risk, window, spans, self._kept_texts):
+        for r in self._residuals(corpus, window, spans):
             a, b = cut.start + r.start, cut.start + r.end
             if any(x < b and a < y for x, y in removed):
                 continue
@@ -525,6 +538,16 @@ class Composer:
             out.append(Target(c.start, c.end, label, "candidate"))
             unsure.append((c.start, c.end))
         return sorted(out, key=lambda t: t.start), unsure
+
+    def _residuals(self, corpus: _Corpus, text: str, spans: Iterable[Span] = ()) -> list[Residual]:
+        """What risk would fail ``text`` for, less the everyday words in lower case that no person of the
+        corpus is called ("the marina" that the entity recogniser once took for a place): compose holds
+        those as no identifier and leaves them as written (must-be-true 1)."""
+        return [
+            r
+            for r in residuals(corpus.risk, text, spans, self._kept_texts)
+            if not _everyday_word(text[r.start : r.end], corpus.names)
+        ]
 
     @property
     def _kept_texts(self) -> frozenset[str]:
@@ -633,6 +656,8 @@ class Composer:
             sdoc = None
             for value in sorted(originals, key=len, reverse=True):
                 for m in re.finditer(r"(?<![\w'’])" + re.escape(value) + r"(?![\w])", para.text):
+                    if _in_placeholder(para.text, m.start(), m.end()):
+                        continue  # "[a marina]" for "the Kestrel Marina": the kind of place, said on purpose
                     if originals[value] == "PERSON" and " " not in value:
                         sdoc = sdoc or parser(self._model)(para.text)
                         if _modal_verb(sdoc, m.start()):
@@ -643,6 +668,8 @@ class Composer:
                     continue
                 for h in idx.find(para.text):
                     hit = para.text[h.start : h.end]
+                    if _in_placeholder(para.text, h.start, h.end):
+                        continue
                     if not h.certain or not self.targets.written_as_name(hit, h.label):
                         continue
                     if self.targets.kind(para.text, h.start, h.end, h.label) is None:
@@ -657,7 +684,8 @@ class Composer:
                 spans = checked.spans if isinstance(checked, Document) else []
                 edits = [
                     Edit(r.start, r.end, self._again(para.text, r.start, r.end, r.label))
-                    for r in residuals(corpus.risk, para.text, spans, self._kept_texts)
+                    for r in self._residuals(corpus, para.text, spans)
+                    if not _in_placeholder(para.text, r.start, r.end)
                 ]
                 found += _apply_final(para, edits)
             fixes += found
@@ -740,6 +768,25 @@ def _apply_final(para: Paragraph, edits: list[Edit]) -> int:
     para.text, applied = apply_edits(para.text, non_overlapping(edits))
     para.changes += [Change(-1, -1, a.original, a.new, "final check") for a in applied]
     return len(applied)
+
+
+def _in_placeholder(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` stands inside a [bracketed] placeholder compose wrote."""
+    opened, closed = text.rfind("[", 0, start), text.rfind("]", 0, start)
+    if opened <= closed:
+        return False
+    close, reopen = text.find("]", end), text.find("[", end)
+    return close >= 0 and (reopen < 0 or close < reopen)
+
+
+def _everyday_word(value: str, names: set[str]) -> bool:
+    """A word of everyday English in lower case (as frequent as ``EVERYDAY_ZIPF``) that is no word of a
+    person's name in the corpus or the key ("will" for a Will is one)."""
+    words = value.split()
+    # letters only: "pe'a" is one word of another language, not the frequent "pe" and "a"
+    return bool(words) and all(
+        re.fullmatch(r"[a-z]+", w) and zipf(w) >= EVERYDAY_ZIPF and w not in names for w in words
+    )
 
 
 def _modal_verb(sdoc, start: int) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from qualdeid.compose.config import ComposeConfig
+from qualdeid.compose.facts import Fact, Facts
 from qualdeid.compose.headings import Headings
 from qualdeid.compose.relevance import Lemmas, ThemeProfile, similarity
 from qualdeid.corpus.model import Document
@@ -49,6 +50,12 @@ class Fragment:
     lemmas: list[list[str]] = field(default_factory=list)  # per sentence
     relevance: float = 0.0
     persons: frozenset[str] = frozenset()  # everyone the part names (People ids)
+    #: per sentence, the character's basic facts it states ("family: no children"; compose/facts.py)
+    facts: list[list[Fact]] = field(default_factory=list)
+
+    def facts_between(self, first: int = 0, last: int | None = None) -> list[Fact]:
+        last = len(self.sentences) - 1 if last is None else last
+        return [f for sent in self.facts[first : last + 1] for f in sent]
 
     @property
     def start(self) -> int:
@@ -111,6 +118,7 @@ def fragments_of(
 ) -> list[Fragment]:
     """Every coded part (on ``themes``, or all with ``None``) as fragments, split at inner prompts."""
     headings = Headings(config)
+    facts = Facts(config.rules_dirs)
     n_sections = max(1, len(config.sections))
     out = []
     for doc in docs:
@@ -133,6 +141,15 @@ def fragments_of(
                 frag.persons = frozenset(
                     m.person_id for m in people.mentions_in(doc.id) if frag.start <= m.start < frag.end
                 )
+                if frag.subject is not None:
+                    gender = people.person(frag.subject).gender
+                    names = {
+                        w
+                        for m in people.mentions_in(doc.id)
+                        if m.person_id == frag.subject
+                        for w in re.findall(r"[A-Z][\w'’-]+", doc.text[m.start : m.end])
+                    }
+                    frag.facts = [facts.of(doc.text, a, b, gender, names) for a, b in sents]
                 out.append(frag)
     return out
 
@@ -202,6 +219,7 @@ def choose(
     docs: dict[str, Document],
     n_sections: int,
     what: str,
+    facts: Facts | None = None,
 ) -> list[Cut]:
     """``k`` fragments of ``k`` different subjects: a spine, then the other sections; cut to length."""
     usable = [f for f in fragments if f.subject is not None]
@@ -216,7 +234,7 @@ def choose(
     excluded: set[int] = set()
     last_error = ""
     for _ in range(12):
-        picked = _pick(usable, k, rng, n_sections, excluded)
+        picked = _pick(usable, k, rng, n_sections, excluded, facts)
         if picked is None:
             break
         try:
@@ -269,7 +287,7 @@ def too_few_message(fragments: list[Fragment], subjects: set, k: int, what: str)
 
 
 def _pick(
-    usable: list[Fragment], k: int, rng: random.Random, n_sections: int, excluded: set[int]
+    usable: list[Fragment], k: int, rng: random.Random, n_sections: int, excluded: set[int], facts: Facts | None = None
 ) -> list[Fragment] | None:
     pool = [f for f in usable if id(f) not in excluded]
     spines = [f for f in pool if f.section == 0 and f.named] or [f for f in pool if f.section == 0] or pool
@@ -289,11 +307,14 @@ def _pick(
             return None
 
         named = set().union(*(c.persons for c in chosen))
+        told = [fact for c in chosen for fact in c.facts_between()]
 
-        def value(f: Fragment, slot: int = slot, named: set = named) -> tuple:
+        def value(f: Fragment, slot: int = slot, named: set = named, told: list[Fact] = told) -> tuple:
             return (
                 not (f.persons & subjects or f.subject in named),  # a subject met again is one person twice
                 f.section == slot,
+                # one character: "no kids" here and "her grandson" there cannot both be true
+                facts is None or not facts.clashes(f.facts_between(), told),
                 f.section != 0,
                 f.narrator not in narrators,
                 f.relevance + similarity(_flat(f), spine_lemmas) + rng.random() * 0.05,

@@ -54,6 +54,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:from|to|in|into|near|towards|outside|around|back to|over to|up to)\s+$", re.IGNORECASE
 )
+_PLACE_OR_ON_BEFORE = re.compile(r"\b(?:on|from|to|in|into|near|off|at)\s+$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|will|would|can|could)\b")
@@ -119,6 +120,9 @@ class Targets:
         self.event_heads = words["event_heads"]
         self.body_heads = rules.words("lexicons/body_types.txt", lower=True)  # detection drops the same bodies
         self.programme_words = words["programme_after"]
+        self.compass = rules.lists("lexicons/places.yaml")["compass_words"]
+        self.compass_heads = words["compass_heads"]
+        self.place_heads = words["place_heads"]
         self._programme_after = re.compile(rf"\s+(?:{_literal(self.programme_words)})\b", re.IGNORECASE)
 
     @cached_property
@@ -187,6 +191,15 @@ class Targets:
         for m in _CAPITALISED.finditer(text, start, end):
             a, b = m.start(), m.end()
             words = m.group().split()
+            if any(t.start < b and a < t.end for t in taken):
+                continue
+            if (
+                len(words) == 2
+                and words[1].lower() in self.place_heads
+                and _PLACE_OR_ON_BEFORE.search(text[max(0, a - 12) : a])
+            ):
+                out.append(Target(a, b, "LOCATION", "place frame"))  # "grew up on Friday Island"
+                continue
             if len(words) == 2 and zipf(words[0].lower()) >= 4.5:  # "Then Ysolde"
                 a, words = b - len(words[1]), words[1:]
             if any(t.start < b and a < t.end for t in taken):
@@ -245,6 +258,12 @@ class Targets:
             if s.label in ("LOCATION", "ORGANIZATION") and s.detector == NER:
                 lead = re.match(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z0-9])", text[a:b])  # "food bank Facebook"
                 a += lead.end() if lead else 0
+            own = s.label == "PERSON" and s.detector != NER and self._known_person_here(text, a, b, known_names)
+            bare = re.sub(r"['’]s?$", "", text[a:b]).lower()
+            addressed = bare in TITLES or bare in self.forms_of_address or bare in self.not_name_words | self.not_names
+            if own and text[a:b][:1].isupper() and not addressed:  # "Cliff's faith": this account's Cliff
+                out.append(Target(a, b, "PERSON", "detected", s.reason or ""))
+                continue
             if self.word_not_name(text[a:b], s.label, s.detector == NER):
                 continue
             label = self.kind(text, a, b, s.label)
@@ -392,9 +411,15 @@ class Targets:
             if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
                 return None  # a country, region or language: "Welsh", "the Midlands"
             named_street = len(words) >= 2 and words[-1].lower() in self.street_types
+            # "the South Mall": a compass word before a street's or a public place's word names one place
+            compass_named = (
+                len(words) == 2
+                and words[0].lower() in self.compass
+                and words[1].lower() in self.street_types | self.compass_heads
+            )
             # "lives in Mill Point": generic words after "in" with no article are a place's name
             bare_name = len(words) >= 2 and bool(_PLACE_BEFORE.search(text[max(0, start - 12) : start]))
-            if all(w.lower() in self.generic for w in words) and not (named_street or bare_name):
+            if all(w.lower() in self.generic for w in words) and not (named_street or bare_name or compass_named):
                 return None  # "ER", "Day Centre", "the Hospital"; "Pier Lane" is a street's name
             return label
         if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does

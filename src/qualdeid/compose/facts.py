@@ -1,0 +1,171 @@
+"""The character's basic facts as each fragment states them, and where fragments contradict each other.
+
+A composite character takes each fragment from a different person's account, so one fragment may say
+"she has no kids" and the next "her grandson visited". The facts (family, living situation, job, age
+band) and the phrases that state them are data: ``rules/compose/facts.yaml``. A phrase counts for
+the fragment's subject only: its pronouns follow the subject's gender, or it names the subject.
+Deterministic; no model.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from qualdeid.rules import Rules, RulesError
+
+#: "he's not homeless yet", "never lived alone": the phrase after it is not stated
+_NEGATED = re.compile(r"(?:\b(?:not|never|no longer)|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\{(pron|poss|refl)\}")
+_PRONOUNS = {
+    # format: People gender codes -> pronoun forms
+    "F": {"pron": ["she"], "poss": ["her"], "refl": ["herself"]},
+    "M": {"pron": ["he"], "poss": ["his"], "refl": ["himself"]},
+    None: {
+        "pron": ["she", "he", "they"],
+        "poss": ["her", "his", "their"],
+        "refl": ["herself", "himself", "themselves"],
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One basic fact a sentence states about the character: ``family: no children``."""
+
+    kind: str  # family | living situation | job | age (the keys of facts.yaml)
+    value: str
+    phrase: str  # the words that state it, as written
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}: {self.value}"
+
+
+class Facts:
+    """The phrases of ``compose/facts.yaml`` (defaults, then each project folder), and which values clash."""
+
+    def __init__(self, rules_dirs: Iterable[Path] = ()) -> None:
+        phrases: dict[tuple[str, str], set[str]] = {}
+        agree: set[frozenset[str]] = set()
+        contradict: set[frozenset[str]] = set()
+        for doc in Rules(rules_dirs).yaml("compose/facts.yaml"):
+            if not isinstance(doc, dict):
+                continue
+            for kind, values in (doc.get("facts") or {}).items():
+                for value, entries in (values or {}).items():
+                    words = phrases.setdefault((str(kind), str(value)), set())
+                    for entry in entries or []:
+                        entry = " ".join(str(entry).lower().split())
+                        if entry.startswith("!"):
+                            words.discard(entry[1:].strip())
+                        else:
+                            words.add(entry)
+            for name, into in (("agree", agree), ("contradict", contradict)):
+                for pair in doc.get(name) or []:
+                    if not isinstance(pair, list) or len(pair) != 2:
+                        raise RulesError(
+                            f"compose/facts.yaml: each '{name}' entry is a pair [fact: value, fact: value]"
+                        )
+                    into.add(frozenset(_fact_key(p) for p in pair))
+        self.phrases = {k: sorted(v, key=len, reverse=True) for k, v in phrases.items() if v}
+        self.agree = agree
+        self.contradict = contradict
+        self._patterns: dict[str | None, list[tuple[str, str, re.Pattern[str]]]] = {}
+
+    def clash(self, a: str, b: str) -> bool:
+        """Two fact keys (``"family: no children"``) that cannot both be true of one person."""
+        if a == b:
+            return False
+        pair = frozenset((a.lower(), b.lower()))
+        if a.split(":")[0] == b.split(":")[0]:
+            return pair not in self.agree
+        return pair in self.contradict
+
+    def of(self, text: str, start: int, end: int, gender: str | None, names: Iterable[str] = ()) -> list[Fact]:
+        """The facts ``text[start:end]`` states about a subject of ``gender`` named ``names``; where
+        phrases overlap, the longest counts ("lost his job" is out of work, not "his job"). The
+        subject's name is read as their pronoun, so a phrase quotes no name ("her grandson")."""
+        part = text[start:end]
+        forms = _PRONOUNS[gender if gender in _PRONOUNS else None]
+        for name in sorted(set(names), key=len, reverse=True):
+            if name.strip():
+                part = re.sub(rf"(?<![\w'’]){re.escape(name)}['’]s\b", forms["poss"][-1], part)
+                part = re.sub(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", forms["pron"][-1], part)
+        found: list[tuple[int, int, Fact]] = []
+        for kind, value, rx in self._compiled(gender):
+            for m in rx.finditer(part):
+                if not _NEGATED.search(part, max(0, m.start() - 24), m.start()):
+                    found.append((m.start(), m.end(), Fact(kind, value, m.group())))
+        out: list[Fact] = []
+        taken: list[tuple[int, int]] = []
+        for a, b, fact in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+            if any(x < b and a < y for x, y in taken):
+                continue
+            taken.append((a, b))
+            out.append(fact)
+        return out
+
+    def clashes(self, mine: Iterable[Fact], theirs: Iterable[Fact]) -> list[tuple[Fact, Fact]]:
+        theirs = list(theirs)
+        return [(a, b) for a in mine for b in theirs if self.clash(a.key, b.key)]
+
+    def _compiled(self, gender: str | None) -> list[tuple[str, str, re.Pattern[str]]]:
+        key = gender if gender in _PRONOUNS else None
+        if key not in self._patterns:
+            fill = {k: "|".join(v) for k, v in _PRONOUNS[key].items()}
+            self._patterns[key] = [(k, v, _pattern(phrases, fill)) for (k, v), phrases in self.phrases.items()]
+        return self._patterns[key]
+
+
+def _fact_key(entry: object) -> str:
+    """ "family: children" as YAML reads it inside a list (a one-key mapping), or as a quoted string."""
+    if isinstance(entry, dict) and len(entry) == 1:
+        ((kind, value),) = entry.items()
+        entry = f"{kind}: {value}"
+    return " ".join(str(entry).lower().split())
+
+
+def _pattern(phrases: list[str], fill: dict[str, str]) -> re.Pattern[str]:
+    alternatives = "|".join(_regex(p, fill) for p in phrases)
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?:['’]s)?(?![\w'’])", re.IGNORECASE)  # "her grandson's"
+
+
+def _regex(phrase: str, fill: dict[str, str]) -> str:
+    """A phrase of facts.yaml as a regex: its (a|b) groups spelled out, words literal, a space any
+    run of spaces, and none needed before an apostrophe ("she 's" is "she's")."""
+    out = []
+    for plain in _spelled_out(phrase):
+        plain = plain.replace(" '", "'")
+        pieces = []
+        for piece in re.split(r"(\{\w+\})", plain):
+            m = _PLACEHOLDER.fullmatch(piece)
+            literal = re.escape(piece).replace(r"\ ", r"\s+").replace("'", "['’]")
+            pieces.append(f"(?:{fill[m.group(1)]})" if m else literal)
+        out.append("".join(pieces))
+    return "|".join(out)
+
+
+def _spelled_out(phrase: str) -> list[str]:
+    m = re.search(r"\(([^()]*)\)", phrase)
+    if m is None:
+        return [phrase]
+    return [
+        x for alt in m.group(1).split("|") for x in _spelled_out(phrase[: m.start()] + alt.strip() + phrase[m.end() :])
+    ]
+
+
+def contradictions(facts: Facts, per_part: list[list[Fact]]) -> list[tuple[int, Fact, int, Fact]]:
+    """Each contradicting pair of values once: (part i, its fact, part j, its fact), i < j; facts of one
+    part never contradict each other here (one account can tell a change: "lost his job")."""
+    out, seen = [], set()
+    for (i, a_facts), (j, b_facts) in itertools.combinations(enumerate(per_part), 2):
+        for a, b in facts.clashes(a_facts, b_facts):
+            pair = frozenset((a.key, b.key))
+            if pair not in seen:
+                seen.add(pair)
+                out.append((i, a, j, b))
+    return out
