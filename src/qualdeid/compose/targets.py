@@ -411,7 +411,7 @@ class Targets:
             if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
                 return None  # a country, region or language: "Welsh", "the Midlands"
             named_street = len(words) >= 2 and words[-1].lower() in self.street_types
-            # "the South Mall": a compass word before a street's or a public place's word names one place
+            # "the West Parade": a compass word before a street's or a public place's word names one place
             compass_named = (
                 len(words) == 2
                 and words[0].lower() in self.compass
