@@ -361,6 +361,8 @@ class Finaliser:
         roles = self.transcript_roles.abbreviations(
             text, [s for s in spans if s.label in (PERSON, ORGANIZATION, LOCATION)]
         )
+        #: names that speak in this document's chat or transcript turns, field words too ("09:40 - Memo: ok")
+        senders = {text[s.start : s.end] for s in spans if s.detector == "SpeakerRecognizer" and s.label == PERSON}
         cleaned: list[Span] = []
         for span in [*spans, *self.lists.deny_spans(text)]:
             span = _clean(text, span)
@@ -423,8 +425,8 @@ class Finaliser:
                     continue
                 if span.label != DATE_TIME and (self._role_or_field(text, span) or _no_word(span_text)):
                     continue  # "Principal Lecturer", "RN", "n=9", "01:12:05"
-            elif span.label == PERSON and self._role_or_field(text, span):
-                continue  # "Coordinator", "Tel", "MRN": a role or a field, not a name
+            elif span.label == PERSON and span_text not in senders and self._role_or_field(text, span):
+                continue  # "Coordinator", "Tel", "MRN": a role or a field, not a name (unless a chat's sender)
             cleaned.append(span)
         cleaned = [piece for span in cleaned for piece in self._tidy(text, span)]
         final = []

@@ -23,7 +23,9 @@ _DEFINED = re.compile(r"\([ \t]*([A-Z]{1,6})[ \t]*\)")
 #: the words before it, up to six
 _DEFINED_BY = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’-]*[ \t]+){0,5}[^\W\d_][\w'’-]*)[ \t]*$")
 _WORD = re.compile(r"\S+")
-_LETTER_TURN = re.compile(r"(?m)^[ \t]*([A-Z])[ \t]*:")
+#: a transcript turn's time before its speaker: "00:48 D:", "[01:14] I:"
+_TURN_STAMP = r"(?:\[?\d{1,2}(?::\d{2}){1,2}\]?[ \t]+)?"
+_LETTER_TURN = re.compile(rf"(?m)^[ \t]*{_TURN_STAMP}([A-Z])[ \t]*:")
 #: how far before its bracket the words of an abbreviation are looked for
 _WINDOW = 120
 
@@ -36,27 +38,30 @@ class TranscriptRoles:
         self.names = NameLexicon.read(rules)
         labels = rules.lists("names/initials.yaml").pattern("interviewer_labels")
         #: an interviewer speaking at a line start ("I:", "Q:", "INT:", "Interviewer:")
-        self.interviewer_turn = re.compile(rf"(?im)^[ \t]*(?:{labels})[ \t]*:")
+        self.interviewer_turn = re.compile(rf"(?im)^[ \t]*{_TURN_STAMP}(?:{labels})[ \t]*:")
 
     def abbreviations(self, text: str, named: Sequence[Span] = ()) -> set[str]:
         """The abbreviations of ``text`` that stand for a role; ``named`` are spans already read as a name,
         an organisation or a place, whose abbreviations are theirs ("Larchfield College (LC)")."""
         out: set[str] = set()
-        if ":" in text and self.interviewer_turn.search(text):
-            out.update(m.group(1) for m in _LETTER_TURN.finditer(text))
-        if "(" not in text:
-            return out
-        for bracket in _DEFINED.finditer(text):
+        #: abbreviations the text gives to someone ("Interpreter D. Okonkwo (D)"): their turns are that person's
+        given: set[str] = set()
+        for bracket in _DEFINED.finditer(text) if "(" in text else ():
             m = _DEFINED_BY.search(text, max(0, bracket.start() - _WINDOW), bracket.start())
             if m is None:
                 continue
             words = list(_WORD.finditer(text, m.start(1), m.end(1)))
             expanded = _expansion([w.group() for w in words], bracket.group(1))
             first = words[-len(expanded)].start() if expanded else m.end(1)
-            if any(p.start < m.end(1) and p.end > first for p in named):
+            if any(p.start < m.end(1) and p.end > (first if expanded else m.end(1) - 1) for p in named):
+                given.add(bracket.group(1))
                 continue
             if self.is_role(expanded):
                 out.add(bracket.group(1))
+            else:
+                given.add(bracket.group(1))
+        if ":" in text and self.interviewer_turn.search(text):
+            out.update(m.group(1) for m in _LETTER_TURN.finditer(text) if m.group(1) not in given)
         return out
 
     def is_role(self, words: Sequence[str]) -> bool:

@@ -191,3 +191,33 @@ def test_an_abbreviation_on_a_roll_of_people_stays_a_person_to_the_end(detector)
     text = "Shed notes\nPresent: ZV, EL, GP, BZ\n- GP to fix the lathe guard.\n- Saw the GP re knee."
     doc = detector.detect_text(text)
     assert [s.text for s in doc.spans if s.label == "PERSON"] == ["ZV", "EL", "GP", "BZ", "GP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Sat w/ ŁW at the depot. Later ŁW said the shift was long.", ["ŁW", "ŁW"]),
+        ("ZÖ said she'd come back. Told ÅS the same.", ["ZÖ", "ÅS"]),
+        ("On shift: ȘT, KB", ["ȘT", "KB"]),
+    ],
+)
+def test_initials_with_diacritics_are_initials_too(text: str, initials: list[str]) -> None:
+    """Issue 13 class d: the initials of "Łucja Wrona" or "Zeynep Öztürk" carry their diacritics."""
+    assert found(text) == initials
+
+
+def test_initials_before_an_irregular_past_tense_act_as_a_person() -> None:
+    assert found("QV did not speak but nodded. Later QV brought biscuits. The IT did nothing.") == ["QV", "QV"]
+
+
+def test_a_letter_that_a_timed_transcript_gives_a_named_speaker_is_that_person() -> None:
+    text = (
+        "Interviewer: Jo Hale (JH), Participant (P), Interpreter D. Okonkwo (D)\n"
+        "00:10 JH: Thanks for coming.\n00:25 P: (Yoruba)\n00:48 D: He says he drove a bus.\n"
+    )
+    people = found(text)
+    assert people.count("D") >= 2 and "P" not in people  # the participant's letter is a role
+
+
+def test_initials_after_a_name_with_a_dotted_initial() -> None:
+    assert found("Intake worker: Maricel T. (MT)\nLanguage: Tagalog\nMT called her twice.") == ["MT", "MT"]

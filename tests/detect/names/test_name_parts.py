@@ -41,6 +41,11 @@ def test_particles_without_a_capitalised_name_after_them_stay_words(detector) ->
         ("Dr Đặng rang back.", "Dr Đặng"),
         ("23.40 the bridge - Garda Quilty stopped to chat.", "Garda Quilty"),  # ranks and professions as titles
         ("i said i will email attorney okonjo tomorrow", "attorney okonjo"),
+        ("Talked with chị Quyên and cô Tâm about the late shift.", "chị Quyên"),  # a title written in lower case
+        ("Talked with chị Quyên and cô Tâm about the late shift.", "cô Tâm"),
+        ("Pani Wiesława rang twice about the heating.", "Pani Wiesława"),
+        ("Kuya Ramil brought pancit for everyone.", "Kuya Ramil"),
+        ("Κυρία Σταυρούλα asked for the leaflet in Greek.", "Κυρία Σταυρούλα"),
     ],
 )
 def test_surnames_listed_together_and_titles_of_many_languages(detector, text: str, name: str) -> None:
@@ -130,3 +135,61 @@ def test_a_name_spelled_like_a_weekday_after_a_kin_word(detector) -> None:
 def test_a_name_in_another_script_beside_a_name_found_by_any_recognizer(detector) -> None:
     doc = detector.detect_text("Next of kin: Qiu Tanwen (邱坦文) 0412 339 801")  # the name by its form field
     assert [s.text for s in doc.spans if s.label == "PERSON"] == ["Qiu Tanwen", "邱坦文"]
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Participant: 박정란 (Park Jeong-ran)   Interpreter: Sam Orwell", "박정란"),  # the other form first
+        ("Her husband is Tran Duc Minh. 陳德明. He is ill this week.", "陳德明"),  # set apart by full stops
+    ],
+)
+def test_a_names_other_script_form_before_it_or_set_apart_by_full_stops(detector, text: str, other: str) -> None:
+    assert any(other in found for found in names_found(detector, text))
+
+
+def test_an_organisations_other_script_form_in_brackets_takes_its_label(detector) -> None:
+    doc = detector.detect_text("Employer: Brightwater Textiles Ltd (明水紡織) since 2019.")
+    labels = {s.text: s.label for s in doc.spans}
+    assert labels.get("明水紡織") == labels.get("Brightwater Textiles Ltd") == "ORGANIZATION", labels
+
+
+def test_other_script_words_away_from_a_name_stay_unflagged(detector) -> None:
+    doc = detector.detect_text("Ruth Ambler said 谢谢 at the end and we all clapped.")
+    assert not any("谢" in s.text for s in doc.spans)
+
+
+def test_a_title_in_lower_case_before_a_capitalised_everyday_word_names_nobody(detector) -> None:
+    assert names_found(detector, "We asked the nurse Practitioner group and the doctor Monday clinic.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Haruko-san left for the group at noon.", "Haruko-san"),
+        ("Then Seo-yeon-ya came in with the tea.", "Seo-yeon-ya"),
+        ("Defne abla said she would drive.", "Defne abla"),
+        ("Han samonim spoke at our church.", "Han samonim"),
+    ],
+)
+def test_a_name_with_an_honorific_after_it(detector, text: str, name: str) -> None:
+    """Issue 13 class d: honorifics of Japanese, Korean, Turkish and South Asian writers follow the name."""
+    assert name in names_found(detector, text)
+
+
+def test_an_everyday_word_before_an_honorific_stays_a_word(detector) -> None:
+    assert names_found(detector, "Thanks abi, see-ya tomorrow. See-ya!") == []
+
+
+def test_a_title_of_another_language_before_its_small_words_is_running_text(detector) -> None:
+    """Vietnamese "cô", "chị" are also pronouns: "cô đây", "chị ơi" in a Vietnamese message name nobody."""
+    assert names_found(detector, "tin nhắn: cô đây, mai cô đi được. ok chị ơi, cảm ơn.") == []
+
+
+def test_a_kin_title_ending_a_sentence_names_nobody_after_it(detector) -> None:
+    assert names_found(detector, "She lives with her aunt. Rang twice, no answer.") == []
+
+
+def test_a_word_written_in_three_scripts_is_no_name(detector) -> None:
+    doc = detector.detect_text("Group chat - goście / гості / სტუმრები\nAga: hi all\nAga: see you")
+    assert not any(s.text in ("гості", "სტუმრები") for s in doc.spans)

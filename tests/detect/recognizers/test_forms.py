@@ -92,12 +92,22 @@ def test_a_project_adds_its_own_field(tmp_path: Path) -> None:
         ("Chinese name:  林美華\nDOB: 1.2.1980", [("林美華", "PERSON")]),  # a language before the label
         ("Family name (Arabic): حداد", [("حداد", "PERSON")]),
         ("Name: თამარ ლომიძე", [("თამარ ლომიძე", "PERSON")]),  # Georgian: no name list, no capitals
+        ("Name in own language: 鈴木 春江\n", [("鈴木 春江", "PERSON")]),  # the label says which form
+        ("Name in Korean: 한미경", [("한미경", "PERSON")]),
     ],
 )
 def test_a_name_in_a_script_without_capitals(recognizer: FormFieldRecognizer, text: str, expected: list) -> None:
     assert found(recognizer, text) == expected
 
 
-@pytest.mark.parametrize("text", ["Company name: Acme Ltd", "Chinese name: n/a", "Name: 林美華 rang at 3pm about it"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Company name: Acme Ltd",
+        "Chinese name: n/a",
+        "Name: 林美華 rang at 3pm about it",
+        "Location in building: 3rd floor lounge, by room 3.04",  # "in ..." qualifies a name field only
+    ],
+)
 def test_no_name_in_other_fields_or_prose(recognizer: FormFieldRecognizer, text: str) -> None:
     assert [piece for piece, label in found(recognizer, text) if label == "PERSON"] == []

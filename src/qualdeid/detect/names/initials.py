@@ -11,18 +11,26 @@ document count too, except after an article ("the GP", "a DJ"). Abbreviations li
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.transcript_roles import TranscriptRoles
 from qualdeid.rules import Rules, alternation
 
-#: Initials: "RS", "K"; with a particle's or a prefix's small letters ("JdlC", "KMcC", "GvdM") or a
+#: A capital letter of the Latin script, with its diacritics: the initials of "Łucja Kowal" or "Zeynep Çelik"
+#: are "ŁK" and "ZÇ".
+UPPER = (
+    "[A-Z"
+    + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and unicodedata.name(c, "").startswith("LATIN"))
+    + "]"
+)
+#: Initials: "RS", "K", "ŁK"; with a particle's or a prefix's small letters ("JdlC", "KMcC", "GvdM") or a
 #: double surname's hyphen ("JH-P").
-_SHAPE = r"[A-Z]{1,3}|[A-Z](?:[a-z]{0,3}[A-Z]){1,3}(?<=[a-z][A-Z])|[A-Z]{1,3}-[A-Z]{1,2}"
+_SHAPE = rf"{UPPER}{{1,3}}|[A-Z](?:[a-z]{{0,3}}[A-Z]){{1,3}}(?<=[a-z][A-Z])|{UPPER}{{1,3}}-{UPPER}{{1,2}}"
 #: of two letters or more
 _SHAPE_2 = _SHAPE.replace("{1,3}", "{2,3}", 1)
-_TOKEN = re.compile(rf"(?<![\w&/.'’-])({_SHAPE})(?![\w&/'-]|\.[A-Z])")
+_TOKEN = re.compile(rf"(?<![\w&/.'’-])({_SHAPE})(?![\w&/'-]|\.{UPPER})")
 _WORD_BEFORE = re.compile(r"([\w/&+'’]+)[ \t:]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*(['’]s\b|[\w']+)")
 
@@ -213,7 +221,8 @@ class Initials:
         named = self.named.search(text, max(0, m.start() - 30), m.start()) is not None
         if len(token) == 1 and _initials_of_name_before(text, m.start(), token):
             return True  # "Facilitator: Oskari (O)": the letter the notes call a person by
-        if len(token) == 1 and not (named or self._opens_clause(text, m.start(), prev)):
+        speaks = _speaks(text, m.start(), text[m.end() : m.end() + 40])  # "00:48 D: he says"
+        if len(token) == 1 and not (named or speaks or self._opens_clause(text, m.start(), prev)):
             return None  # "Plan B", "vitamin D": a letter after a word names a thing
         kiss = re.match(r"[ \t]+x+[ \t]*(?:\n|$)", text[m.end() : m.end() + 8]) is not None  # a sign-off: "D x"
         rest = text[m.end() : m.end() + 40]
@@ -302,11 +311,12 @@ COMMON_NAME_WORD_ZIPF = 5.0
 _YES_NO = frozenset({"Y", "N"})
 _AFTER_COLON = re.compile(r":[ \t]*$")
 #: A full name right before bracketed initials: "Nia Eze (", "Tom de Vries ("
-_NAME_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+(?:[a-z]{1,3}[ \t]+){0,2}){1,3})\([ \t]*$")
+_NAME_BEFORE_BRACKET = re.compile(rf"((?:{UPPER}[\w'’-]*\.?[ \t]+(?:[a-z]{{1,3}}[ \t]+){{0,2}}){{1,3}})\([ \t]*$")
 
 
 def _initials_of_name_before(text: str, start: int, token: str) -> bool:
-    """ "Nia Eze (NE)", "Tom de Vries (TdV)": the initials of the full name right before their bracket."""
+    """ "Nia Eze (NE)", "Tom de Vries (TdV)", "Maria K. (MK)": the initials of the full name right before their
+    bracket."""
     if start < 1 or text[start - 1] != "(":
         return False
     m = _NAME_BEFORE_BRACKET.search(text, max(0, start - 60), start)
@@ -315,9 +325,10 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     words = m.group(1).split()
     if any(zipf(w.lower()) >= COMMON_NAME_WORD_ZIPF for w in words):
         return False  # "Personal Health Number (PHN)": a term and its abbreviation
-    return (
-        "".join(w[0] for w in words).upper() == token.upper() or "".join(w[0] for w in words if w[0].isupper()) == token
-    )
+    initials = "".join(w[0] for w in words)
+    if len(token) == 1 and len(words) > 1 and words[0].endswith("."):
+        return token == initials[0]  # "D. Okonkwo (D)": the letter the notes use for the name
+    return initials.upper() == token.upper() or "".join(w[0] for w in words if w[0].isupper()) == token
 
 
 #: "DR (Dawn)", "NP (Nerys) on shift": the first name in brackets after initials.

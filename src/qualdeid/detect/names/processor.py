@@ -39,7 +39,7 @@ from qualdeid.detect.names.evidence import (
     last_word,
 )
 from qualdeid.detect.names.family import FamilyHeadings
-from qualdeid.detect.names.initials import Initials
+from qualdeid.detect.names.initials import UPPER, Initials
 from qualdeid.detect.names.repeated import RepeatedWordNames
 from qualdeid.detect.names.variants import NameVariants
 from qualdeid.detect.nlp.frequency import zipf
@@ -58,8 +58,17 @@ SCORE_LOCAL = 0.88
 STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer"})
 #: A capital letter of any Latin or Greek alphabet ("Đ", "Ó", "Σ"): a letter that is no ASCII small letter
 #: and changes when lower-cased is checked where it matters; here, a letter not in a-z.
-CAPITAL = r"(?:[A-Z]|(?=[^\W\d_a-z])[^\W\d_a-zß-ÿ])"
-CAPITALS = re.compile(r"(?<![\w&/.'’-])[A-Z]{2,3}(?![\w&/'-]|\.[A-Z])")
+#: small letters of the cased scripts a name is written in here (Latin with its extensions and Vietnamese
+#: letters, Greek, Cyrillic): "đây" and "ơi" open with no capital
+_SMALL = "".join(
+    c
+    for lo, hi in ((0x61, 0x24F), (0x370, 0x52F), (0x1E00, 0x1FFF))
+    for c in map(chr, range(lo, hi + 1))
+    if c.islower()
+)
+#: a capital letter, or a letter of a script without capitals ("李", "محمد")
+CAPITAL = rf"(?:(?![{_SMALL}])[^\W\d_])"
+CAPITALS = re.compile(rf"(?<![\w&/.'’-]){UPPER}{{2,3}}(?![\w&/'-]|\.{UPPER})")
 #: two or three name-shaped halves joined by hyphens: "Marta-Liisa", "Hyun-woo", "Jean-Marc-Olivier"
 _HYPHENATED = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*){1,2}(?![\w'’-])")
 #: the lower-case second half of a double first name ("Soo-jin") is a syllable, rarely an English word
@@ -76,7 +85,7 @@ _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.patt
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
 #: a full name with an age in commas after it: "Keely Varnum, 31, moved in", "R: Nora Quillan, 58, retired"
 _NAME_AGE = re.compile(rf"(?<![\w'’-])({CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+){{1,2}}),[ \t]*\d{{1,2}},[ \t]")
-DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
+DOTTED_INITIALS = re.compile(rf"(?<![\w.])(?:{UPPER}\.\s?){{2,3}}(?![\w])")
 
 
 class NameProcessor(CorpusProcessor):
@@ -96,7 +105,8 @@ class NameProcessor(CorpusProcessor):
         self.known_initials: set[str] = set()
         self._pattern: re.Pattern[str] | None = None
         lex = self.ev.lex
-        titles = "|".join(sorted((re.escape(t.capitalize()) for t in lex.titles), key=len, reverse=True))
+        #: a title in either case before a capitalised name: "Dr Okafor", "cô Lien", "aunty Mere"
+        titles = "|".join(_either_case(t.capitalize()) for t in sorted(lex.titles, key=len, reverse=True))
         self._title_name = re.compile(
             rf"(?<![\w])(?:{titles})\.?[ \t]+(?:{CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+)?|[A-Z]\b\.?)"
         )
@@ -108,6 +118,13 @@ class NameProcessor(CorpusProcessor):
         particles = f"(?i:{alternation(self.ev.particles)})"
         self._particle_tail = re.compile(rf"(?:[ \t]+(?:{particles})){{1,3}}[ \t]+([^\W\d_])[\w'’-]*")
         self._particle_head = re.compile(rf"(?<![\w'’-])(?:(?:{particles})[ \t]+){{1,3}}$")
+        after = rules.words("names/titles_after.txt", lower=True)
+        hyphened = alternation(frozenset(w[1:] for w in after if w.startswith("-")))
+        spaced = alternation(frozenset(w for w in after if not w.startswith("-")))
+        #: "Keiko-san", "Selin abla": a capitalised name with an honorific after it
+        self._honorific_after = re.compile(
+            rf"(?<![\w'’-])({CAPITAL}[\w'’]*(?:-{CAPITAL}?[\w'’]+)?)(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])"
+        )
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
         ages = "|".join(sorted(self.ev.age_words, key=len, reverse=True))
         units = "|".join(w for w, v in UNITS.items() if 1 <= v <= 9)
@@ -179,6 +196,10 @@ class NameProcessor(CorpusProcessor):
                 continue  # "St Enda's Day", "Dr Ward Memorial Hall"
             parts = m.group().split()
             words = [p.strip(".") for p in parts[1:]]
+            if parts[0][0].islower() and (
+                parts[0].endswith(".") or (ev.common_word(words[0]) and not lex.is_name(words[0]))
+            ):
+                continue  # "the nurse Practitioner", "with her aunt. Rang": a title in lower case needs a name
             if all(len(w) == 1 for w in words):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 continue
@@ -190,8 +211,18 @@ class NameProcessor(CorpusProcessor):
             local.append(Span(m.start(), end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             for w in words:
                 confident(w)
+        for m in self._honorific_after.finditer(text):
+            name = m.group(1)
+            if ev.function_word(name) or ev.calendar_only(name) or name.lower() in lex.titles:
+                continue
+            if ev.common_word(name) and not lex.is_name(name):
+                continue  # "See-ya", "Thanks abi": an everyday word
+            local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            confident(name)
         for m in self._lower_title_name.finditer(text):
             name = m.group(1)
+            if not m.group().split()[0].isascii() and not lex.is_name(name):
+                continue  # "cô đây", "chị ơi": a title in another language's letters, in running text of it
             if len(name) == 1 or (zipf(name) < SURNAME_ZIPF and name not in lex.titles):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
         for m in _SURNAME_INITIAL.finditer(text):
@@ -374,10 +405,14 @@ class NameProcessor(CorpusProcessor):
         found += self._initials_of_known(text)
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
         people = self._with_surname_initials(text, self._with_middle_initials(text, people))
-        # the other-script form beside a person found by this processor or by the layout (not NER alone)
+        # the other-script form beside a person found by this processor or by the layout; beside NER's
+        # person, place or organisation only in brackets or after a slash ("Hwang Min-ho (황민호)")
         others = [s for s in spans if s.label == PERSON and s.detector != "SpacyRecognizer"]
-        people = _join_adjacent(text, people + _other_script_forms(text, people + others))
-        return people + self._ages_of_lowercase_names(text, people)
+        named = [s for s in spans if s.label in (PERSON, ORGANIZATION, LOCATION)]
+        forms = _other_script_forms(text, people + others) + _bracketed_other_script(text, named)
+        people = _join_adjacent(text, people + [f for f in forms if f.label == PERSON])
+        places = [f for f in forms if f.label != PERSON]
+        return people + places + self._ages_of_lowercase_names(text, people)
 
     def _initials_of_known(self, text: str) -> list[Span]:
         ev, lex = self.ev, self.ev.lex
@@ -463,26 +498,50 @@ _OPEN_THEN_NICKNAME = re.compile(r"[^\W\d_][ \t]+[\"“‘'][^\W\d_][\w'’.-]{0
 
 
 #: A name's other written form beside it: "Name (…)", "Name / …", "Name …" (a signature's "Wen Li 李文"),
-#: "… / Name".
-_BESIDE_AFTER = re.compile(r"[ \t]*(?:\(|/)[ \t]*|[ \t]+")
-_BESIDE_BEFORE = re.compile(r"[ \t]*/[ \t]*$")
+#: "Name. ….", "… / Name", "… (Name)".
+_JOINED_AFTER = r"[ \t]*(?:\(|/)[ \t]*|\.[ \t]+(?=[^\W\d_][^.\n]{0,40}\.)"
+_BESIDE_AFTER = re.compile(rf"{_JOINED_AFTER}|[ \t]+")
+_BESIDE_BEFORE = re.compile(r"[ \t]*(?:/|\()[ \t]*$")
+#: the same, where brackets, a slash or full stops set the other form apart: "Name (…)", "Name / …", "Name. …."
+_BRACKETED_AFTER = re.compile(_JOINED_AFTER)
+
+
+def _either_case(title: str) -> str:
+    """A title's pattern with its first letter in either case: "Cô" -> "[Cc]ô"."""
+    first = title[0]
+    if first.lower() == first.upper():
+        return re.escape(title)
+    return f"[{first.upper()}{first.lower()}]{re.escape(title[1:])}"
 
 
 def _other_script_forms(text: str, people: list[Span]) -> list[Span]:
-    """ "Kavya Raman (காவ்யா)", "Ahmad Nouri / احمد نوری", "Wen Li 李文": a run of letters of a script other
-    than Latin or Greek in brackets, after a slash or a space beside a name is the same person's name."""
+    """ "Kavya Raman (காவ்யா)", "Ahmad Nouri / احمد نوری", "Wen Li 李文", "김영숙 (Kim Young-sook)": a run of
+    letters of a script other than Latin or Greek in brackets, after a slash or a space beside a name is the
+    same person's name."""
+    return [form for p in people for form in _forms_beside(text, p, _BESIDE_AFTER, PERSON)]
+
+
+def _bracketed_other_script(text: str, named: list[Span]) -> list[Span]:
+    """ "LEUNG Wai-man (梁偉文)", "Lantern Hall / 灯笼会堂", "My husband Hwang Min-ho. 황민호.", "박정란 (Park
+    Jeong-ran)": the other-script form set apart beside a name, whoever found the name (NER too); it takes
+    the name's label."""
+    latin = [s for s in named if not any(_other_script(c) for c in text[s.start : s.end])]
+    return [form for s in latin for form in _forms_beside(text, s, _BRACKETED_AFTER, s.label)]
+
+
+def _forms_beside(text: str, span: Span, after: re.Pattern[str], label: str) -> list[Span]:
+    """The runs of another script joined to ``span`` by ``after`` or standing before it ("… / Name", "… (Name")."""
     out = []
-    for p in people:
-        m = _BESIDE_AFTER.match(text, p.end)
-        if m:
-            end = _other_script_run(text, m.end(), 1)
-            if end > m.end():
-                out.append(Span(m.end(), end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
-        m = _BESIDE_BEFORE.search(text, max(0, p.start - 6), p.start)
-        if m:
-            start = _other_script_run(text, m.start(), -1)
-            if start < m.start():
-                out.append(Span(start, m.start(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+    m = after.match(text, span.end)
+    if m:
+        end = _other_script_run(text, m.end(), 1)
+        if end > m.end():
+            out.append(Span(m.end(), end, label, score=SCORE_LOCAL, detector=DETECTOR))
+    m = _BESIDE_BEFORE.search(text, max(0, span.start - 6), span.start)
+    if m:
+        start = _other_script_run(text, m.start(), -1)
+        if start < m.start():
+            out.append(Span(start, m.start(), label, score=SCORE_LOCAL, detector=DETECTOR))
     return out
 
 

@@ -39,8 +39,10 @@ class PlaceLexicon:
     calendar: frozenset[str] = frozenset()
     #: capitalised tokens that never begin or continue a place name (the calendar, "Mr", "Mum", "I")
     stop_words: frozenset[str] = frozenset()
-    #: after a type word, still part of the name ("Harbour Road North")
+    #: after a type word, still part of the name ("Harbour Road North", "Queen St W")
     compass: frozenset[str] = frozenset()
+    #: the short ones ("W", "NE"): after "St" or "Dr" they make it a street type, not a title
+    compass_short: frozenset[str] = frozenset()
     #: a unit before a house number ("Flat 3, 4 Orchard Road"), lower case
     unit_words: frozenset[str] = frozenset()
     #: type words that close a street name written in lower case ("dunmore st")
@@ -68,7 +70,9 @@ class PlaceLexicon:
             first_names=rules.words("names/first_names.txt"),
             calendar=calendar,
             stop_words=calendar | {_title(w) for w in words["person_words"]},
-            compass=frozenset(w.capitalize() for w in words["compass_words"]),
+            compass=frozenset(w.capitalize() for w in words["compass_words"])
+            | frozenset(w.upper() for w in words["compass_short"]),
+            compass_short=frozenset(w.upper() for w in words["compass_short"]),
             unit_words=rules.lists("lexicons/layout.yaml")["address_units"],
             lower_case_street_types=words["lower_case_street_types"],
             lower_case_org_types=words["lower_case_org_types"],
@@ -116,8 +120,13 @@ class PlaceLexicon:
 
     def head_label(self, doc: Doc, i: int) -> str | None:
         text = doc[i].text
-        if text in PREFIX_AMBIGUOUS and i + 1 < len(doc) and self.is_name_word(doc[i + 1]):
-            return None
+        if (
+            text in PREFIX_AMBIGUOUS
+            and i + 1 < len(doc)
+            and self.is_name_word(doc[i + 1])
+            and not (doc[i].whitespace_ and doc[i + 1].text.rstrip(".") in self.compass_short)
+        ):
+            return None  # "St Anne's", "Dr Okafor"; but "Queen St W" is a street
         if text in self.org_types:
             return ORGANIZATION
         if text in self.street_types or text in self.common_street_types or text in self.venue_types:

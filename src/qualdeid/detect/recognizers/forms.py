@@ -79,7 +79,9 @@ class FormFieldRecognizer(_TextRecognizer):
             rf"(?:^|(?<=[ \t]{{2}})|(?<=\t)|(?<=\|[ \t]))[ \t>*•-]*"
             rf"(?:(?i:{languages})[ \t]+)?"  # "Chinese name:", "Arabic name:": the name in that language
             rf"(?P<label>(?i:{labels}))"
-            r"(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*(?::|\t|[ \t]-[ \t]|[ \t]–[ \t])[ \t]*"
+            r"(?:[ \t]*\([^)\n]{1,20}\))?"
+            r"(?P<written_in>[ \t]+in[ \t]+[^\W\d_][\w \t]{0,24}(?=:))?"  # "Name in own language:"
+            r"[ \t]*(?::|\t|[ \t]-[ \t]|[ \t]–[ \t])[ \t]*"
             rf"(?P<value>(?:(?!{_VALUE_END.pattern})[^\n])*)",
             re.MULTILINE,
         )
@@ -90,6 +92,8 @@ class FormFieldRecognizer(_TextRecognizer):
             return
         for m in self.field.finditer(text):
             label = self.label_of[" ".join(m.group("label").lower().split())]
+            if m.group("written_in") and label != PERSON:
+                continue  # "Location in building:" is a part of a building, not a place's name
             value_start = m.start("value")
             value = m.group("value")
             if value.strip():

@@ -29,6 +29,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualdeid.detect.names.initials import UPPER
 from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
@@ -88,6 +89,7 @@ class LayoutWords:
         #: a turn: optional bullet/quote and timestamp, the speaker, an optional time or "wrote", then a colon
         self.turn = re.compile(
             rf"^(?:[ \t>*•-]|{_MARKS})*(?P<stamp>(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
+            r"(?P<note>(?<=[^\W\d_])[ \t]+\([^()\n:]{1,30}\))?"  # "Thu Lan (Sen Vang):" the sender's place or group
             rf"(?P<time>[ \t]+[(\[]?{_TIME}[)\]]?)?"
             r"(?P<emoji>[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
             rf"(?P<verb>[ \t]+(?:{words.pattern('turn_verbs')}))?"
@@ -128,7 +130,7 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 #: an unlisted word in capitals at least this common in English is a label or a role, not a speaker's name
 SHOUTED_NAME_ZIPF = 2.5
 #: a speaker named by initials in a transcript ("KD:", "RT:"); abbreviations (GP, DOB) are listed apart
-_SPEAKER_INITIALS = re.compile(r"[A-Z]{2,3}")
+_SPEAKER_INITIALS = re.compile(rf"{UPPER}{{2,3}}")
 #: the speaker of a chat line that may be a name whatever word it is: one capitalised word
 _SPEAKER = re.compile(r"[A-Z][a-z'’-]+")
 #: turns after a timestamp that make an everyday word a speaker's name in a chat
@@ -306,7 +308,8 @@ class SpeakerRecognizer(_TextRecognizer):
         if self.lexicon.is_role(words):
             return _Turn(start, end, words, ROLE)
         if self.lexicon.is_label(words):
-            return _Turn(start, end, words, NONE)
+            # a field word after a chat line's timestamp may still be a sender's name ("09:40 - Memo:"): see _turns
+            return _Turn(start, end, words, NONE, stamped=bool(m.group("stamp")))
         if m.group("stamp"):
             turn = self._classify_words(words, start, end, has_layout)
             turn.stamped = True
