@@ -66,3 +66,12 @@ def test_windows_cover_links_and_skip_full_stops() -> None:
     start, end = windows[0]
     assert text[start:end].strip().endswith("www.example.org/x")
     assert "met." not in text[start:end]
+
+
+def test_url_patterns_need_no_flags() -> None:
+    """The windowed recognizer compiles Presidio's URL patterns without flags: only DOTALL and MULTILINE
+    could differ from (?i), and they act on no character outside a character class."""
+    for pattern in UrlRecognizer.PATTERNS:
+        assert pattern.regex.startswith("(?i)")
+        outside_classes = regex.sub(r"\\.|\[(?:\\.|[^\]])*\]", "", pattern.regex)
+        assert not set(outside_classes) & {".", "^", "$"}

@@ -84,7 +84,11 @@ class PrefilteredUrlRecognizer(TextPrefilter, UrlRecognizer):
         # copies: Presidio's class-level patterns stay as they are for any other UrlRecognizer
         self.patterns = [copy.copy(p) for p in self.patterns]
         for p in self.patterns:
-            p.compiled_regex = _WindowedRegex(regex.compile(p.regex, flags=self.global_regex_flags), self)
+            # Presidio compiled each pattern without flags when it was imported (compiling these long
+            # patterns is a noticeable part of start-up); that compilation is reused, as the flags
+            # change nothing here: each pattern opens with (?i) and has no ".", "^" or "$" outside a
+            # character class, all that DOTALL and MULTILINE act on
+            p.compiled_regex = _WindowedRegex(regex.compile(p.regex), self)
             p.compiled_with_flags = self.global_regex_flags
 
     def may_match(self, text: str) -> bool:
