@@ -15,16 +15,7 @@ import regex
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
-from presidio_analyzer.predefined_recognizers import (
-    AuMedicareRecognizer,
-    AuTfnRecognizer,
-    CreditCardRecognizer,
-    IbanRecognizer,
-    NhsRecognizer,
-    SpacyRecognizer,
-    UkNinoRecognizer,
-    UsSsnRecognizer,
-)
+from presidio_analyzer.predefined_recognizers import IbanRecognizer, SpacyRecognizer
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -242,19 +233,22 @@ def presidio_results(
 
 
 def predefined_recognizers() -> list[EntityRecognizer]:
-    """Presidio's own recognizers that fit this domain (the contact ones behind a cheap text check)."""
+    """Presidio's own recognizers that fit this domain (the contact and number ones behind a cheap text
+    check)."""
     from qualdeid.detect.recognizers.contact import contact_recognizers
+    from qualdeid.detect.recognizers.national_ids import number_recognizers
 
+    card, medicare, tfn, nhs, nino, ssn = number_recognizers()
     return [
         SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"]),
         *contact_recognizers(),
-        CreditCardRecognizer(),
+        card,
         IbanRecognizer(),
-        AuMedicareRecognizer(),
-        AuTfnRecognizer(),
-        NhsRecognizer(),
-        UkNinoRecognizer(),
-        UsSsnRecognizer(),
+        medicare,
+        tfn,
+        nhs,
+        nino,
+        ssn,
     ]
 
 
