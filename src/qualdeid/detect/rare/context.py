@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
 from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Span
@@ -40,6 +41,8 @@ class RareContext:
     term_tokens: set[int] = field(default_factory=set)
     #: token -> the lexicon category of its match (``common`` included)
     categories: dict[int, str] = field(default_factory=dict)
+    #: per token, the trained finder's score of being inside a detail (set by that finder when it runs)
+    token_scores: np.ndarray | None = None
 
     @classmethod
     def read(cls, sdoc: Doc, spans: list[Span], rr: RareRules) -> RareContext:

@@ -78,6 +78,8 @@ class RareRules:
     everyday_words: frozenset[str] = frozenset()
     #: verb -> one-word hobby entry it is the verb of ("juggle" -> "juggling"), for uncommon verbs only
     hobby_verbs: dict[str, str] = field(default_factory=dict)
+    #: ``weights:`` of ``learned.yaml``: the trained finder's weights file (``default``: the shipped one)
+    learned_weights: str = "default"
 
     @classmethod
     def load(cls, rules: Rules) -> RareRules:
@@ -104,6 +106,7 @@ class RareRules:
         files = sorted({f"rare/{path.name}" for path in rules.files("rare/*.yaml")})
         out.lists = rules.lists(*files)
         config = rules.settings(*files)
+        out.learned_weights = str(config.pop("weights", None) or "default")
         out.thresholds = {k: float(v) for k, v in (config.pop("thresholds", None) or {}).items()}
         for key, value in config.items():
             if isinstance(value, dict) and all(isinstance(v, list) for v in value.values()):

@@ -34,6 +34,8 @@ from qualdeid.detect.rare.family import STAY, UPBRINGING, FamilyFinder
 from qualdeid.detect.rare.finder import STATUS_RANK, Finder, Hit, Status
 from qualdeid.detect.rare.former import FormerLifeFinder
 from qualdeid.detect.rare.handmade import HandmadeFinder
+from qualdeid.detect.rare.learned import SUBTYPE as LEARNED
+from qualdeid.detect.rare.learned import LearnedFinder
 from qualdeid.detect.rare.lexicon import RareRules
 from qualdeid.detect.rare.life import LifeFinder
 from qualdeid.detect.rare.patterns import PhraseFinder
@@ -64,6 +66,7 @@ FINDERS: dict[str, type[Finder]] = {
     "practice": PracticeFinder,
     "handmade": HandmadeFinder,
     "custody": CustodyFinder,
+    "learned": LearnedFinder,
 }
 
 
@@ -96,6 +99,8 @@ class RareDetailProcessor(CorpusProcessor):
             r"\d+|about|around|over|just|his|her|their|my|our|last|first|next|each|every)\b",
             re.IGNORECASE,
         )
+        #: the trained finder's verdict on the rules' details: one none of whose tokens scores this is dropped
+        self.learned_veto = t("learned_veto")
         self.finders: list[Finder] = [make(self.rr) for make in chosen(FINDERS, rules, "rare_finders")]
         #: NER's dates that the finaliser drops do not cut a stretch of work ("drove a cab for ten years")
         self.specific_date = specific_date_pattern(rules)
@@ -114,7 +119,11 @@ class RareDetailProcessor(CorpusProcessor):
 
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[RareCandidate], Any]:
         ctx = RareContext.read(sdoc, spans, self.rr)
-        found = [self._candidate(ctx, hit) for finder in self.finders for hit in finder.find(ctx)]
+        hits = [hit for finder in self.finders for hit in finder.find(ctx)]
+        scores = ctx.token_scores
+        if scores is not None and self.learned_veto > 0:
+            hits = [h for h in hits if h.subtype == LEARNED or scores[h.start : h.end].max() >= self.learned_veto]
+        found = [self._candidate(ctx, hit) for hit in hits]
         merged = [
             c if c.status == PENDING else replace(c, echo_keys=self._echo_keys(sdoc, c))
             for c in _merge(found, doc.text)
