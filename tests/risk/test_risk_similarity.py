@@ -152,3 +152,12 @@ def test_a_word_held_only_through_a_related_word_is_a_detail_only_when_one_side_
     assert index.accounts_words(tokens["ferryboat"]) == {"ferry"} and not index.holds(tokens["ferryboat"])
     assert checker.linker._detail_in_accounts(tokens["turtle"])
     assert not checker.linker._detail_in_accounts(tokens["ferryboat"])
+
+
+def test_a_word_held_through_a_related_strong_quasi_identifier_is_a_detail(checker, index) -> None:
+    # the diaries say "stroke", a quasi-identifier of a strong kind (a condition), never "apoplexy"
+    tokens = {t.text: t for t in _analysed(checker, "He had an apoplexy last spring.").tokens}
+    word = tokens["apoplexy"]
+    assert index.accounts_words(word) == {"stroke"} and not index.holds(word)
+    assert not checker.suggest.listed_word("stroke")  # not a detail through the rare-detail lexicons
+    assert checker.linker._detail_in_accounts(word)

@@ -179,9 +179,17 @@ class IdentifierIndex:
     def _usable(self, v: str) -> bool:
         if len(v) < self.min_length and not (len(v) == 2 and v[:1].isupper() and v.isalpha()):
             return False
-        if v.lower() in self.titles:
+        if v.lower() in self.titles or self.function_words_only(v):
             return False
         return not (v.isdigit() and len(v) < 4)
+
+    def function_words_only(self, v: str) -> bool:
+        """ "She", "The", "His": closed-class words of English (spaCy's stop words, as detection defines
+        them) are no identifier even where NER took one for a name or scrub replaced it (the key holds
+        it then); a listed word-name ("Will", "May") is exempt."""
+        words = [w.lower() for w in _WORD.findall(v)]
+        names = self.word_names or set()
+        return bool(words) and all(w in STOP_WORDS and w not in names for w in words)
 
     def is_common(self, v: str, label: str = "") -> bool:
         """Also an ordinary word: listed as a word-name, or every word as frequent as ``common_zipf``."""

@@ -280,13 +280,17 @@ class Linker:
     def _detail_in_accounts(self, t: Token) -> bool:
         """A word of the text that their accounts hold only through a related word is a detail of their
         life only when it is listed as one ("harpist" for their "harp") or their own word is a detail
-        too: not "tenancy" for the "tenant" of a housing service's every account."""
+        too ("pregnancy" for their "pregnant", a quasi-identifier of a strong kind): not "tenancy" for
+        the "tenant" of a housing service's every account."""
         if self.index is None or self.index.holds(t):
             return True
         if self.suggest is not None and self.suggest.listed(t):
             return True
+        lexicon, synonyms = self.profile.qi_lexicon, self.profile.synonyms
         return any(
-            zipf(w) < self.detail_zipf or (self.suggest is not None and self.suggest.listed_word(w))
+            zipf(w) < self.detail_zipf
+            or (self.suggest is not None and self.suggest.listed_word(w))
+            or lexicon.strong_word(w, synonyms)
             for w in self.index.accounts_words(t)
         )
 
