@@ -5,6 +5,7 @@ data files come from Debian's ``wordnet-base`` package, read once by this script
 
     apt-get install -y wordnet-base
     python3 tools/build_related_words.py /usr/share/wordnet > rules/risk/related.txt
+    python3 tools/build_related_words.py --definitions /usr/share/wordnet > rules/risk/definitions.txt
 
 For each word (single words, lower case, as common as ``MIN_ZIPF`` in general English), the words it
 names the same thing as or derives from, in one of these relations:
@@ -15,10 +16,17 @@ names the same thing as or derives from, in one of these relations:
 - hypernym, one or two steps up from the most frequent sense of a noun: "earring" ~ "jewellery",
   "airplane" ~ "aircraft" (a broader word that is itself as common as ``MAX_HYPERNYM_ZIPF`` is left out:
   "thing", "person", "act" relate everything to everything).
+
+With ``--definitions``, ``rules/risk/definitions.txt`` instead: for each uncommon noun (rarer than
+``MAX_DEFINED_ZIPF``; a phrase too, "sleight of hand"), the uncommon words of the definitions of its
+first ``DEFINED_SENSES`` senses (rarer than ``MAX_GLOSS_ZIPF``, outside brackets and examples, in the
+singular): "farrier: horse, shoe", "amber: fossil, resin, ...". A passage that says what a thing is
+instead of naming it ("shoes horses for a living") uses two of them in one sentence.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -30,6 +38,21 @@ MAX_HYPERNYM_ZIPF = 4.8
 MIN_HYPERNYM_DEPTH = 6  # steps below "entity": "organism" (5) and "artifact" (4) relate too much
 HYPERNYM_STEPS = 2
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+MAX_DEFINED_ZIPF = 4.0
+MAX_GLOSS_ZIPF = 5.0
+DEFINED_SENSES = 3
+MIN_GLOSS_WORDS = 2
+
+DEFINITIONS_HEADER = """\
+# Definitions, read by `qualdeid risk` when it links a passage to a person's accounts
+# (subject_linkage): a passage that says what a thing is instead of naming it ("shoes horses for a
+# living" for a farrier) uses two or more words of the thing's definition in one sentence, and then
+# counts as naming it. Built from WordNet 3.0 (Copyright 2006 by Princeton University; its licence and
+# disclaimer are in rules/risk/WORDNET-LICENSE) by tools/build_related_words.py --definitions; each
+# line: `word or phrase: uncommon words of the definitions of its first senses`. A project rules folder
+# can add lines (risk/definitions.txt) or take one back with "!" before the whole line.
+"""
+_GLOSS_WORD = re.compile(r"[a-z]+")
 
 HEADER = """\
 # Words related in meaning, read by `qualdeid risk` when it links a passage to a person's accounts
@@ -143,13 +166,74 @@ def build(folder: Path) -> dict[str, set[str]]:
     return {w: rs & known for w, rs in related.items() if w in known}
 
 
-def main(folder: str) -> None:
-    related = build(Path(folder))
-    sys.stdout.write(HEADER)
-    for word in sorted(related):
-        if related[word]:
-            sys.stdout.write(f"{word}: {', '.join(sorted(related[word]))}\n")
+def _glosses(folder: Path) -> dict[str, str]:
+    """Each noun synset's definition (without its examples), by offset."""
+    out = {}
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith(" "):
+            head, _, gloss = line.partition(" | ")
+            out[head.split()[0]] = gloss.split(";")[0]
+    return out
+
+
+def _base(word: str, nouns: set[str], verbs: set[str]) -> str:
+    """The word without a plural or verb ending ("horses" -> "horse", "performs" -> "perform",
+    "designed" -> "design"), when WordNet knows the shorter form."""
+    inflected = word.endswith(("s", "ed", "ing"))
+    if (word in nouns or word in verbs) and not inflected:
+        return word
+    for suffix, add, table in (
+        ("ies", "y", nouns),
+        ("ies", "y", verbs),
+        ("es", "", nouns),
+        ("es", "", verbs),
+        ("s", "", nouns),
+        ("s", "", verbs),
+        ("ied", "y", verbs),
+        ("ed", "e", verbs),
+        ("ed", "", verbs),
+        ("ing", "e", verbs),
+        ("ing", "", verbs),
+    ):
+        if word.endswith(suffix) and not word.endswith("ss") and word[: -len(suffix)] + add in table:
+            return word[: -len(suffix)] + add
+    return word
+
+
+def definitions(folder: Path) -> dict[str, set[str]]:
+    _, senses = read(folder)
+    glosses = _glosses(folder)
+    nouns = {w for w, pos in senses if pos == "n"}
+    verbs = {w for w, pos in senses if pos == "v"}
+    out: dict[str, set[str]] = {}
+    for (word, pos), offsets in senses.items():
+        name = word.replace("_", " ")
+        if pos != "n" or not re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", name) or len(name) < 4:
+            continue
+        if not MIN_ZIPF <= zipf_frequency(name, "en") < MAX_DEFINED_ZIPF:
+            continue
+        words: set[str] = set()
+        for offset in offsets[:DEFINED_SENSES]:
+            gloss = re.sub(r"\([^)]*\)", " ", glosses.get(offset, ""))
+            for w in _GLOSS_WORD.findall(gloss.lower()):
+                w = _base(w, nouns, verbs)
+                if len(w) >= 3 and w not in name.split() and 0 < zipf_frequency(w, "en") < MAX_GLOSS_ZIPF:
+                    words.add(w)
+        if len(words) >= MIN_GLOSS_WORDS:
+            out[name] = words
+    return out
+
+
+def main(args: list[str]) -> None:
+    if args[0] == "--definitions":
+        table, header = definitions(Path(args[1])), DEFINITIONS_HEADER
+    else:
+        table, header = build(Path(args[0])), HEADER
+    sys.stdout.write(header)
+    for word in sorted(table):
+        if table[word]:
+            sys.stdout.write(f"{word}: {', '.join(sorted(table[word]))}\n")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])

@@ -44,6 +44,7 @@ def _life(detector, frames: LifeFrames, text: str) -> list[int]:
         "A man who had earned his living mending nets spoke up.",
         "He used to keep pigeons on the roof.",
         "One tenant grew up on a houseboat.",
+        "A worker spent years driving a hearse before this job.",  # "years": a stretch of a life
     ],
 )
 def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
@@ -57,6 +58,7 @@ def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
         "Several participants said they grew up far from the city.",  # a life course, but of many
         "She sat by the heater with a cup of tea and did not want to talk.",  # one person, an episode
         "I used to dread the Monday meeting.",  # the writer, not a person of the corpus retold
+        "She waited a year for the flat and then moved in.",  # one year of an episode, not "years"
     ],
 )
 def test_generic_text_and_episodes_are_no_life_frames(detector, frames, text) -> None:

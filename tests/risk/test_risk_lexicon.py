@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from qualdeid.risk import load_risk_config
-from qualdeid.risk.lexicon import NeverIdentifiers, Related, Synonyms, fold
+from qualdeid.risk.lexicon import Definitions, NeverIdentifiers, Related, Synonyms, fold
 from qualdeid.rules import default_rules_dir
 
 
@@ -76,3 +76,14 @@ def test_the_shipped_related_table_is_the_one_built_from_wordnet() -> None:
     recorded = re.search(r"sha256 of the file as built: `([0-9a-f]{64})`", (folder / "README.md").read_text())
     assert recorded is not None
     assert hashlib.sha256((folder / "related.txt").read_bytes()).hexdigest() == recorded.group(1)
+
+
+def test_the_shipped_definitions_are_the_ones_built_from_wordnet(tmp_path) -> None:
+    folder = default_rules_dir() / "risk"
+    recorded = re.findall(r"sha256 of the file as built: `([0-9a-f]{64})`", (folder / "README.md").read_text())
+    assert hashlib.sha256((folder / "definitions.txt").read_bytes()).hexdigest() in recorded
+    definitions = Definitions.load()
+    assert {"horse", "shoe"} <= definitions.of("farrier")
+    (tmp_path / "risk").mkdir()
+    (tmp_path / "risk" / "definitions.txt").write_text("zither: string, pluck\n", encoding="utf-8")
+    assert Definitions.load([tmp_path]).of("zither") >= {"string", "pluck"}  # added to WordNet's

@@ -171,6 +171,22 @@ def test_a_function_word_taken_for_a_name_never_fails(detector) -> None:
     assert not [f for f in found if f.severity == "fail"] and report.exit_code != EXIT_FAIL
 
 
+def test_a_pronoun_taken_for_a_name_is_nothing_even_in_the_key(detector) -> None:
+    """NER took a sentence-opening "She" for a person and scrub replaced it: the key then holds "She",
+    yet a pronoun is no identifier, with or without the key; a word-name of the key still fails."""
+    docs = [
+        Document("d1", "She said the bus was late again. Wiremu Tahana laughed."),
+        Document("d2", "She went with Wiremu Tahana to the market."),
+    ]
+    errors = {"d1": [("She", "PERSON")], "d2": [("She", "PERSON")]}
+    key = [("She", "PERSON"), ("Will", "PERSON"), ("Wiremu Tahana", "PERSON")]
+    checker = RiskChecker(load_risk_config(), _WithNerErrors(detector, errors), docs, key_identifiers=key)
+    report, found = _identifiers(checker, "She told us that the rent had gone up. He agreed.")
+    assert found == [] and report.exit_code != EXIT_FAIL
+    report, found = _identifiers(checker, "Later Will rang about the rent.")
+    assert [(f.matched, f.severity) for f in found] == [("Will", "fail")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

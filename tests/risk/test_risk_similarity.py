@@ -152,3 +152,38 @@ def test_a_word_held_only_through_a_related_word_is_a_detail_only_when_one_side_
     assert index.accounts_words(tokens["ferryboat"]) == {"ferry"} and not index.holds(tokens["ferryboat"])
     assert checker.linker._detail_in_accounts(tokens["turtle"])
     assert not checker.linker._detail_in_accounts(tokens["ferryboat"])
+
+
+def test_a_word_held_through_a_related_strong_quasi_identifier_is_a_detail(checker, index) -> None:
+    # the diaries say "stroke", a quasi-identifier of a strong kind (a condition), never "apoplexy"
+    tokens = {t.text: t for t in _analysed(checker, "He had an apoplexy last spring.").tokens}
+    word = tokens["apoplexy"]
+    assert index.accounts_words(word) == {"stroke"} and not index.holds(word)
+    assert not checker.suggest.listed_word("stroke")  # not a detail through the rare-detail lexicons
+    assert checker.linker._detail_in_accounts(word)
+
+
+def test_a_sentence_using_two_words_of_a_definition_names_the_word(checker, index) -> None:
+    # one diary says "marmalade"; rules/risk/definitions.txt defines it by "citrus", "rind", "preserve" ...
+    described = index.described(_analysed(checker, "Every winter he boiled citrus rind into a thick preserve."))
+    assert described["marmalade"].text == "citrus" and described["marmalade"].lemma == "marmalade"
+    assert "marmalade" not in index.described(_analysed(checker, "Every winter he peeled citrus for the kids."))
+    # the two words must stand in one sentence
+    assert "marmalade" not in index.described(_analysed(checker, "He bought citrus. The rind was thick."))
+    # a sentence that names the word does not describe it as well
+    assert "marmalade" not in index.described(_analysed(checker, "He made marmalade from citrus rind."))
+
+
+def test_a_described_word_counts_toward_its_person(checker, index) -> None:
+    text = "An old man who had worked a river ferry for decades boiled citrus rind into a preserve."
+    (best, *_) = index.match(_analysed(checker, text))
+    assert best.person == _person(checker, IVO)
+    assert "marmalade" in {t.lemma for t in best.tokens}
+
+
+def test_definition_words_zero_turns_definitions_off(tmp_path, detector) -> None:
+    (tmp_path / "risk.yaml").write_text("linkage:\n  similarity:\n    definition_words: 0\n")
+    config = load_risk_config([tmp_path])
+    assert config.similarity_definition_words == 0
+    off = RiskChecker(config, detector, Corpus([CORPUS]))
+    assert off.linker.index is not None and not off.linker.index.defining

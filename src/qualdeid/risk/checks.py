@@ -18,7 +18,7 @@ from qualdeid.risk.analysis import Analysed, Token, analyse
 from qualdeid.risk.biography import LifeFrames
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
-from qualdeid.risk.lexicon import Related
+from qualdeid.risk.lexicon import Definitions, Related
 from qualdeid.risk.linkage import Linker
 from qualdeid.risk.regions import blank, unchecked_in
 from qualdeid.risk.residual import within as _within
@@ -162,6 +162,8 @@ class RiskChecker:
             margin=config.similarity_margin,
             related=Related.load(config.rules_dirs),
             related_weight=config.similarity_related_weight,
+            definitions=Definitions.load(config.rules_dirs) if config.similarity_definition_words else None,
+            min_defining=config.similarity_definition_words,
         )
         self.linker = Linker(
             self.profile,

@@ -42,6 +42,7 @@ class RiskConfig:
     similarity_quantile: float = 0.25
     similarity_margin: float = 0.0
     similarity_related_weight: float = 0.5
+    similarity_definition_words: int = 2
     similarity_min_words: int = 2
     linkage_detail_zipf: float = 3.2
     similarity_story_words: int = 4
@@ -105,6 +106,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.similarity_quantile = float(similarity.get("quantile", c.similarity_quantile))
     c.similarity_margin = float(similarity.get("margin", c.similarity_margin))
     c.similarity_related_weight = float(similarity.get("related_weight", c.similarity_related_weight))
+    c.similarity_definition_words = int(similarity.get("definition_words", c.similarity_definition_words))
     c.similarity_min_words = int(similarity.get("min_words", c.similarity_min_words))
     c.similarity_story_words = int(similarity.get("story_words", c.similarity_story_words))
     c.similarity_life_ratio = float(similarity.get("life_ratio", c.similarity_life_ratio))

@@ -9,6 +9,7 @@ A value that is also a common word ("Hope", "Will") is matched only with its cap
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -179,9 +180,17 @@ class IdentifierIndex:
     def _usable(self, v: str) -> bool:
         if len(v) < self.min_length and not (len(v) == 2 and v[:1].isupper() and v.isalpha()):
             return False
-        if v.lower() in self.titles:
+        if v.lower() in self.titles or self.function_words_only(v):
             return False
         return not (v.isdigit() and len(v) < 4)
+
+    def function_words_only(self, v: str) -> bool:
+        """ "She", "The", "His": closed-class words of English (spaCy's stop words, as detection defines
+        them) are no identifier even where NER took one for a name or scrub replaced it (the key holds
+        it then); a listed word-name ("Will", "May") is exempt."""
+        words = [w.lower() for w in _WORD.findall(v)]
+        names = self.word_names if self.word_names is not None else _shipped_word_names()
+        return bool(words) and all(w in STOP_WORDS and w not in names for w in words)
 
     def is_common(self, v: str, label: str = "") -> bool:
         """Also an ordinary word: listed as a word-name, or every word as frequent as ``common_zipf``."""
@@ -311,6 +320,11 @@ def load_word_names(rules_dirs: Iterable[Path] = ()) -> set[str]:
     """Names that are also ordinary words (``rules/names/word_names.txt``, shared with detection and scrub)."""
     rules = Rules(list(rules_dirs))
     return rules.words("names/word_names.txt", lower=True) | rules.words("names/surname_words.txt", lower=True)
+
+
+@functools.cache
+def _shipped_word_names() -> frozenset[str]:
+    return frozenset(load_word_names())
 
 
 def _in_detail(text: str, start: int, end: int, details: list[tuple[int, int]]) -> bool:

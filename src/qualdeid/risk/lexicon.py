@@ -128,3 +128,19 @@ class Related:
 
     def of(self, word: str) -> frozenset[str]:
         return self.words.get(word, frozenset())
+
+
+@dataclass(frozen=True)
+class Definitions:
+    """What uncommon words mean (``rules/risk/definitions.txt``, built from WordNet): "farrier" by
+    "horse" and "shoe". A sentence that uses two or more words of a word's definition describes the
+    thing without naming it ("she shoes horses for a living")."""
+
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # folded word -> its definition's words
+
+    @classmethod
+    def load(cls, rules_dirs: Sequence[Path] = (), name: str = "risk/definitions.txt") -> Definitions:
+        return cls(Related.load(rules_dirs, name).words)
+
+    def of(self, word: str) -> frozenset[str]:
+        return self.words.get(word, frozenset())

@@ -138,7 +138,7 @@ class Linker:
             if 0 < len(people) < self.k:
                 for p in people:
                     out.setdefault(p, PersonEvidence(p)).findings.append(i)
-        details = self.detail_words(a)
+        details = self.detail_words(a) | self.described_details(a, skip)
         life = self.life_words(a)
         writer = self.frames is not None and self.frames.writer(a)
         for p, ev in out.items():
@@ -194,6 +194,21 @@ class Linker:
             if listed or rare or inside(t.start, t.end, spans):
                 out.add(t.start)
         return frozenset(out)
+
+    def described_details(self, a: Analysed, skip: Iterable[tuple[int, int]]) -> frozenset[int]:
+        """Where the text describes, without naming it, a word of the accounts that is a detail of a
+        life ("shoes horses" for a farrier): rarer than ``detail_zipf``, listed in the rare-detail
+        lexicons, or a quasi-identifier of a strong kind."""
+        if self.index is None:
+            return frozenset()
+        lexicon, synonyms = self.profile.qi_lexicon, self.profile.synonyms
+        return frozenset(
+            t.start
+            for c, t in self.index.described(a, list(skip)).items()
+            if zipf(c) < self.detail_zipf
+            or (self.suggest is not None and self.suggest.listed_word(c))
+            or lexicon.strong_word(c, synonyms)
+        )
 
     def life_words(self, a: Analysed) -> frozenset[int]:
         """Start offsets of the tokens of the sentences that tell one person's past."""
@@ -280,13 +295,17 @@ class Linker:
     def _detail_in_accounts(self, t: Token) -> bool:
         """A word of the text that their accounts hold only through a related word is a detail of their
         life only when it is listed as one ("harpist" for their "harp") or their own word is a detail
-        too: not "tenancy" for the "tenant" of a housing service's every account."""
+        too ("pregnancy" for their "pregnant", a quasi-identifier of a strong kind): not "tenancy" for
+        the "tenant" of a housing service's every account."""
         if self.index is None or self.index.holds(t):
             return True
         if self.suggest is not None and self.suggest.listed(t):
             return True
+        lexicon, synonyms = self.profile.qi_lexicon, self.profile.synonyms
         return any(
-            zipf(w) < self.detail_zipf or (self.suggest is not None and self.suggest.listed_word(w))
+            zipf(w) < self.detail_zipf
+            or (self.suggest is not None and self.suggest.listed_word(w))
+            or lexicon.strong_word(w, synonyms)
             for w in self.index.accounts_words(t)
         )
 

@@ -74,6 +74,11 @@ class QuasiLexicon:
     def is_weak(self, qi: str) -> bool:
         return category(qi) in self.weak
 
+    def strong_word(self, word: str, synonyms: Synonyms) -> bool:
+        """A single word that is a quasi-identifier of a strong kind ("pregnant", "welder")."""
+        entry = self.canonical.get(synonyms.of(fold(word))) or self.phrases.get((fold(word),))
+        return entry is not None and entry[0] not in self.weak
+
 
 def age_band(years: int) -> str | None:
     if not 10 <= years <= 110:

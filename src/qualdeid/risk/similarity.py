@@ -7,7 +7,9 @@ document frequency, people as documents) and by how uncommon it is in general En
 so a paraphrase that keeps a person's distinctive words in other forms still scores high, and a
 passage made of words everyone uses does not. A person's accounts also hold, at ``related_weight`` of
 the weight, the words related in meaning to theirs (``rules/risk/related.txt``, from WordNet: "pianist"
-for their "piano", "jewellery" for their "earrings"), so a paraphrase in other words still points at them.
+for their "piano", "jewellery" for their "earrings"), so a paraphrase in other words still points at them,
+and a sentence that uses two or more words of the definition of a word their accounts hold
+(``rules/risk/definitions.txt``: "horse" and "shoe" for "farrier") names that word.
 
 Raw scores are not comparable across people (a worker with twenty diaries shares words with
 anything), so each is calibrated on the corpus itself: windows of the corpus's own documents, as
@@ -25,12 +27,12 @@ import math
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.risk.analysis import Analysed, Token
 from qualdeid.risk.corpus import LINKABLE_ROLES, CorpusProfile, Trace, inside
-from qualdeid.risk.lexicon import Related
+from qualdeid.risk.lexicon import Definitions, Related
 
 K1, B = 1.2, 0.75
 
@@ -73,10 +75,13 @@ class AccountIndex:
         max_windows: int = 400,
         related: Related | None = None,
         related_weight: float = 0.5,
+        definitions: Definitions | None = None,
+        min_defining: int = 2,
     ) -> None:
         self.profile, self.max_zipf, self.base_zipf, self.max_weight = profile, max_zipf, base_zipf, max_weight
         self.quantile, self.margin, self.max_windows = quantile, margin, max_windows
         self.related = related or Related()
+        self.min_defining = min_defining
         bags: dict[str, Counter[str]] = defaultdict(Counter)
         #: per person, the word classes related in meaning to those of their accounts (and not in them)
         related_bags: dict[str, Counter[str]] = defaultdict(Counter)
@@ -112,6 +117,15 @@ class AccountIndex:
             if narrator:
                 self.doc_people[doc_id].add(narrator)
             self.doc_people[doc_id] |= set(profile.people.subjects_of(doc_id))
+        #: a word of a definition -> the word classes of the accounts it defines
+        self.defining: dict[str, set[str]] = defaultdict(set)
+        for c in {c for bag in bags.values() for c in bag}:
+            for w in (definitions or Definitions()).of(c):
+                self.defining[w].add(c)
+        for doc_id, a in profile.analysed.items():  # the null windows describe things too
+            for si, tokens in _by_sentence(a).items():
+                if si < len(self.doc_sentences[doc_id]):
+                    self.doc_sentences[doc_id][si] += list(self._described(tokens))
         self.people = sorted(p for p in bags if p in profile.sources and profile.sources[p].role in LINKABLE_ROLES)
         n = len(self.people)
         lengths = {p: sum(bags[p].values()) for p in self.people}
@@ -158,6 +172,34 @@ class AccountIndex:
                 c = self.profile.synonyms.of(w)
                 if zipf(c) < self.max_zipf:
                     out[c].add(t.lemma)
+        return out
+
+    def _described(self, tokens: Iterable[Token]) -> dict[str, Token]:
+        """The accounts' word classes that one sentence (its ``tokens``) describes without naming:
+        ``min_defining`` words of the definition, each with the first of the sentence's words that
+        defines it."""
+        tokens = [t for t in tokens if t.content]
+        named = {self._class(t) for t in tokens}
+        hits: dict[str, dict[str, Token]] = defaultdict(dict)
+        for t in tokens:
+            for w in {t.lemma, t.form}:
+                for c in self.defining.get(w, ()):
+                    hits[c].setdefault(w, t)
+        out = {}
+        for c, words in hits.items():
+            if len(words) >= self.min_defining and c not in named:
+                first = min(words.values(), key=lambda t: t.start)
+                out[c] = replace(first, lemma=c, norm=c, form=c)
+        return out
+
+    def described(self, a: Analysed, skip: Sequence[tuple[int, int]] = ()) -> dict[str, Token]:
+        """The accounts' word classes the text describes without naming, sentence by sentence: each
+        stands at the first word that defines it (a token whose lemma is the class)."""
+        out: dict[str, Token] = {}
+        for tokens in _by_sentence(a).values():
+            kept = [t for t in tokens if not inside(t.start, t.end, skip)]
+            for c, t in self._described(kept).items():
+                out.setdefault(c, t)
         return out
 
     def accounts_words(self, t: Token) -> set[str]:
@@ -248,6 +290,8 @@ class AccountIndex:
             c = self._class(t)
             if c and not inside(t.start, t.end, skip):
                 tokens[c].append(t)
+        for c, t in self.described(a, skip).items():
+            tokens.setdefault(c, [t])
         if not tokens:
             return []
         null = self.null(len(tokens))
