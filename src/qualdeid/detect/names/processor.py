@@ -41,6 +41,7 @@ from qualdeid.detect.names.evidence import (
 from qualdeid.detect.names.family import FamilyHeadings
 from qualdeid.detect.names.initials import Initials
 from qualdeid.detect.names.repeated import RepeatedWordNames
+from qualdeid.detect.names.surnames import Surnames
 from qualdeid.detect.names.variants import NameVariants
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import UNITS
@@ -90,6 +91,7 @@ class NameProcessor(CorpusProcessor):
         self.initials = Initials(rules, self.ev.lex.not_initials)
         self.repeated = RepeatedWordNames(rules, self.ev)
         self.families = FamilyHeadings(rules, self.ev)
+        self.surnames = Surnames(self.ev)
         self.known = KnownNames()
         self.acceptance = Acceptance(self.ev, self.known)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
@@ -374,6 +376,7 @@ class NameProcessor(CorpusProcessor):
         found += self._initials_of_known(text)
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
         people = self._with_surname_initials(text, self._with_middle_initials(text, people))
+        people = self.surnames.extend(text, people, spans)
         # the other-script form beside a person found by this processor or by the layout (not NER alone)
         others = [s for s in spans if s.label == PERSON and s.detector != "SpacyRecognizer"]
         people = _join_adjacent(text, people + _other_script_forms(text, people + others))
