@@ -40,6 +40,7 @@ from qualdeid.detect.names.evidence import (
 )
 from qualdeid.detect.names.family import FamilyHeadings
 from qualdeid.detect.names.initials import Initials
+from qualdeid.detect.names.insistent import InsistentNames
 from qualdeid.detect.names.repeated import RepeatedWordNames
 from qualdeid.detect.names.surnames import Surnames
 from qualdeid.detect.names.variants import NameVariants
@@ -92,6 +93,7 @@ class NameProcessor(CorpusProcessor):
         self.repeated = RepeatedWordNames(rules, self.ev)
         self.families = FamilyHeadings(rules, self.ev)
         self.surnames = Surnames(self.ev)
+        self.insistent = InsistentNames(self.ev)
         self.known = KnownNames()
         self.acceptance = Acceptance(self.ev, self.known)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
@@ -370,8 +372,13 @@ class NameProcessor(CorpusProcessor):
                     acting.add(name_key(m.group(1)))
                 else:
                     doubtful.append((m.start(), m.end(1), entry))
+            uses = _uses(text, found)
             for start, end, entry in doubtful:
-                if name_key(text[start:end]) in acting and self.acceptance.accept_again(text, start, end, entry):
+                key = name_key(text[start:end])
+                if key in acting and (
+                    self.acceptance.accept_again(text, start, end, entry)
+                    or self.insistent.accept(text, start, end, len(uses.get(key, ())))
+                ):
                     found.append(Span(start, end, PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
@@ -520,6 +527,16 @@ def _nickname_between(text: str, first: Span, second: Span) -> bool:
     if _CLOSING_QUOTE.fullmatch(text, first.end, second.start):  # the nickname ends the first part
         return _OPEN_THEN_NICKNAME.search(text, max(0, first.end - 24), first.end) is not None
     return False
+
+
+def _uses(text: str, people: list[Span]) -> dict[str, set[int]]:
+    """Where each word of the document's people stands (by ``name_key``): how often the document uses it."""
+    out: dict[str, set[int]] = {}
+    for s in people:
+        if s.label == PERSON:
+            for m in re.finditer(r"\S+", text[s.start : s.end]):
+                out.setdefault(name_key(m.group()), set()).add(s.start + m.start())
+    return out
 
 
 def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
