@@ -96,13 +96,15 @@ def _evaluate(gold: Path, pred: Path) -> dict:
 
 
 def truth(item: dict, gold_spans: list[dict]) -> tuple[bool, str | None]:
-    """Is the item an identifier, and the gold label it gets (from the spans it overlaps)."""
+    """Is the item an identifier, and the gold label it gets (from the spans it overlaps, a direct
+    identifier's first). A rare detail's words that are replaced stay replaced, under the detail's label:
+    a reviewer asked "person or place?" of a nickname that is a rare detail ("the Ferryman") does not
+    uncover it, but relabels it."""
     hits = [s for s in gold_spans if s["start"] < item["end"] and item["start"] < s["end"]]
     labels = [canonical_label(s["label"]) for s in hits]
-    if item["label"] == "RARE_DETAIL":
-        ok = [lab for lab in labels if lab == "RARE_DETAIL" or lab in DIRECT_LABELS]
-    else:
-        ok = [lab for lab in labels if lab in DIRECT_LABELS]
+    ok = [lab for lab in labels if lab in DIRECT_LABELS]
+    if item["label"] == "RARE_DETAIL" or item["action"] == REPLACE:
+        ok += [lab for lab in labels if lab == "RARE_DETAIL"]
     return bool(ok), (ok[0] if ok else None)
 
 

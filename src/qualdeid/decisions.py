@@ -76,6 +76,10 @@ def fingerprint(text: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{left}\x1f{text[start:end]}\x1f{right}".encode()).hexdigest()[:12]
 
 
+#: What is left of a rare detail beside a decided name: from its first word to its last.
+_PIECE = re.compile(r"\w(?:.*\w)?", re.DOTALL)
+
+
 @dataclass(frozen=True, slots=True)
 class Occurrence:
     """Where a decision applies: ``text`` at offset ``at`` of document ``doc``, with its context."""
@@ -258,8 +262,8 @@ class Decisions:
         """The document's spans with its decisions applied, later decisions last: a kept text loses
         every span on it, except a rare detail reaching beyond it (a word decided to be no name, inside
         "rebuilt a harpsichord for the chapel", leaves the detail); a replaced one becomes one span with
-        the decided label. Stale decisions are not applied (``count``: recorded in ``stale``, the others
-        in ``applied``)."""
+        the decided label (a rare detail around it is cut around it). Stale decisions are not applied
+        (``count``: recorded in ``stale``, the others in ``applied``)."""
         decided = sorted(self.for_document(doc), key=lambda pair: pair[0].decided)
         if not decided:
             return doc.spans
@@ -271,7 +275,7 @@ class Decisions:
                 continue
             start, end = loc
             self.applied += count
-            spans = [s for s in spans if not (s.start < end and start < s.end) or _detail_around(s, start, end, d)]
+            spans = [p for s in spans for p in _left_of(doc.text, s, start, end, d)]
             if d.action == REPLACE and d.label:
                 spans.append(Span(start, end, d.label, doc.text[start:end], 1.0, DETECTOR))
         return sorted(spans, key=lambda s: (s.start, s.end))
@@ -379,12 +383,22 @@ def _reason(e: Exception) -> str:
     return f"missing {e}" if isinstance(e, KeyError) else str(e)
 
 
-def _detail_around(span: Span, start: int, end: int, decision: Decision) -> bool:
-    """A rare detail that a kept text lies inside and does not fill: the decision was about the words."""
-    return (
-        decision.action == KEEP
-        and span.label == RARE_DETAIL
-        and span.start <= start
-        and end <= span.end
-        and (span.start, span.end) != (start, end)
-    )
+def _left_of(text: str, span: Span, start: int, end: int, decision: Decision) -> list[Span]:
+    """What is left of ``span`` after a decision on ``start:end``: all of it if they do not overlap,
+    else nothing, except of a rare detail reaching beyond the decided text. The decision was about the
+    words, not the detail: a word kept as no name leaves the detail whole ("rebuilt a harpsichord for
+    the chapel"); a name replaced inside it cuts it around the name, as detection does ("ran the
+    <Kestrel> bakery for years")."""
+    if not (span.start < end and start < span.end):
+        return [span]
+    if span.label != RARE_DETAIL or (start <= span.start and span.end <= end):
+        return []
+    if decision.action == KEEP:
+        return [span]
+    out = []
+    for a, b in ((span.start, start), (end, span.end)):
+        piece = _PIECE.search(text, a, b) if a < b else None
+        if piece is not None:
+            a, b = piece.span()
+            out.append(Span(a, b, span.label, text[a:b], span.score, span.detector, span.subtype, span.reason))
+    return out

@@ -154,6 +154,9 @@ TRIMMED = [
     ("Checked by Tevita Lolo RN", "Tevita Lolo RN", PERSON, ["Tevita Lolo"]),
     ("Kasia Wrona 09:41: on my way", "Kasia Wrona 09:41", PERSON, ["Kasia Wrona"]),
     ("Noted by Ilse Brandt - prefers e-mail", "Ilse Brandt - prefers", PERSON, ["Ilse Brandt"]),
+    # names: the next column of a form or a table row
+    ("Reviewer: T. Okonjo     Signed\n", "T. Okonjo     Signed", PERSON, ["T. Okonjo"]),
+    ("Keyworker\tMarit Holm\tConsent given", "Marit Holm\tConsent", PERSON, ["Marit Holm"]),
     # ages: the number only
     ("a 61 years old man", "61 years old", AGE, ["61"]),
     ("pt is a 45 y/o woman", "45 y/o", AGE, ["45"]),
@@ -335,7 +338,7 @@ def test_a_detail_never_starts_with_the_tail_of_a_contraction(
     assert [s.text for s in finaliser.spans(text, [_rare(text, found, "unusual hobby or skill")])] == [final]
 
 
-NAMED = {"Tamsin Ruel": PERSON, "Larchfield Recovery College": ORGANIZATION}
+NAMED = {"Tobias Rendle": PERSON, "Larchfield Recovery College": ORGANIZATION}
 ROLE_ABBREVIATIONS = [
     # defined in brackets as a role's initials or the start of its word; a letter taking turns with "I:"
     ("Present: facilitator (F), peer mentor (PM).\nF: Welcome back.\nPM: Thanks.", "PM", PERSON, False),
@@ -344,7 +347,7 @@ ROLE_ABBREVIATIONS = [
     ("Voiced by the interpreter (INTERP).\nINTERP: she means yes.", "INTERP", PERSON, False),
     ("I: How was the week?\nR: Long. I: Why?\nR: Work.", "R", PERSON, False),
     # a person's initials after the name, an organisation's acronym, letters with no interviewer's turn
-    ("Notes by Tamsin Ruel (TR). TR said the bus was late.", "TR", PERSON, True),
+    ("Notes by Tobias Rendle (TR). TR said the bus was late.", "TR", PERSON, True),
     ("Referred to Larchfield Recovery College (LRC) in May.", "LRC", ORGANIZATION, True),
     ("M: Hiya.\nJ: Hiya, all good?", "M", PERSON, True),
     # initials after words no detector took for a name, but too rare in English to be a role's

@@ -30,6 +30,15 @@ from qualdeid.corpus.model import Document, Span
         ("VOSKUIJLEN / KADLEC fam (host R.T.)\n- fine", [], ("VOSKUIJLEN", "keep", "PERSON")),
         # a name with an ending that only looks like an English word's ("-ly" after a stem of "wise")
         ("Foster kitten: Rosly, nine weeks old, doing well.", [], ("Rosly", "keep", "PERSON")),
+        # initials with the capitals of other Latin alphabets (Polish, Romanian, Czech)
+        ("Shift notes: ŻW and ȘTF swapped rotas again.", [], ("ŻW", "keep", "PERSON")),
+        ("Shift notes: ŻW and ȘTF swapped rotas again.", [], ("ȘTF", "keep", "PERSON")),
+        ("- ČPO came early, first time on site", [], ("ČPO", "keep", "PERSON")),
+        # a name after a form of address of another language, though the name is an English word too
+        ("Thanks so much chị Will for the lift home!", [], ("Will", "keep", "PERSON")),
+        ("we waited for cô Hope at the bus stop", [], ("Hope", "keep", "PERSON")),
+        # a name joined to a form of address of another language
+        ('He always calls my mum "Bright-san" and she loves it.', [], ("Bright-san", "keep", "PERSON")),
     ],
 )
 def test_a_class_of_identifier_is_offered(text: str, spans: list, expected: tuple) -> None:
@@ -68,6 +77,8 @@ def test_a_typed_name_right_after_a_detected_one_is_offered() -> None:
         (["We began with a waiata. Then: Tēnā koe, and the meeting opened."], []),
         # a wrong span of everyday words makes none of them a name elsewhere
         (["Referrer: Housing Support Officer", "We waited and Support never came."], ["Housing Support Officer"]),
+        # a reply's mark in an e-mail header, and a date written with its month's letters
+        (["Subject: RE: the rota for the quiz night", "Date of birth: 11-Oct-1949, reference on file"], []),
     ],
 )
 def test_everyday_words_are_not_asked_about(texts: list[str], spans: list[str]) -> None:

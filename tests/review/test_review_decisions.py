@@ -102,6 +102,26 @@ def test_a_kept_word_leaves_the_rare_detail_around_it() -> None:
     assert [s.label for s in whole.apply(Document("d1", text, spans))] == ["PERSON", "PERSON"]
 
 
+def test_a_name_replaced_inside_a_rare_detail_cuts_the_detail_around_it() -> None:
+    """A name the reviewer adds inside a detail keeps its own label, and the detail stays on either side of
+    it (as detection splits a detail around a name), instead of being removed with the name's words."""
+    text = "Nobody knew she once ran the Quillberry ferry across the estuary every summer."
+    detail = at(text, "ran the Quillberry ferry across the estuary")
+    name = at(text, "Quillberry")
+    spans = [Span(*detail, "RARE_DETAIL", text[slice(*detail)])]
+    decisions = Decisions([Decision(Occurrence.of("d1", text, *name), REPLACE, "ORGANIZATION", added=True)])
+    applied = decisions.apply(Document("d1", text, spans))
+    assert [(s.text, s.label) for s in applied] == [
+        ("ran the", "RARE_DETAIL"),
+        ("Quillberry", "ORGANIZATION"),
+        ("ferry across the estuary", "RARE_DETAIL"),
+    ]
+    straddling = Decisions([Decision(Occurrence.of("d1", text, *at(text, "estuary every summer")), KEEP)])
+    assert [s.text for s in straddling.apply(Document("d1", text, spans))] == [text[slice(*detail)]]
+    whole = Decisions([Decision(Occurrence.of("d1", text, *detail), REPLACE, "RARE_DETAIL")])
+    assert [(s.label, s.detector) for s in whole.apply(Document("d1", text, spans))] == [("RARE_DETAIL", "review")]
+
+
 def test_the_store_saves_at_once_atomically_and_reads_back(tmp_path: Path) -> None:
     store = Decisions.for_folder(tmp_path)
     pim = Occurrence.of("d1", TEXT, *at(TEXT, "Pim"))

@@ -80,7 +80,11 @@ def review(
         fail(f"{e}: choose another with --port, or leave --port out to take a free one")
     try:
         session = ReviewSession(
-            corpus, rules_dir, detector_factory=lambda dirs: _detector(dirs, model, jobs), total=count_documents(corpus)
+            corpus,
+            rules_dir,
+            detector_factory=lambda dirs: _detector(dirs, model, jobs),
+            total=count_documents(corpus),
+            model=model or "",
         )
     except DecisionsError as e:
         fail(str(e))

@@ -129,6 +129,8 @@ class Document:
     source: Path | None = None
     fmt: str = "txt"
     parts: list[Part] = field(default_factory=list)
+    #: details detection left but a reviewer should see (``detect/rare/doubts.py``); never redacted
+    doubts: list[Span] = field(default_factory=list)
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

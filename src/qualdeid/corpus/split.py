@@ -106,6 +106,7 @@ def join_parts(items: Iterable[Item]) -> Iterator[Item]:
     When detection failed on a part, the whole document is that failure (one error, no document)."""
     texts: list[str] = []
     spans: list[Span] = []
+    doubts: list[Span] = []
     first: Part | None = None
     failed: DocumentError | None = None
     for item in items:
@@ -122,6 +123,7 @@ def join_parts(items: Iterable[Item]) -> Iterator[Item]:
             texts.append("")
         else:
             spans.extend(replace(s, start=s.start + part.start, end=s.end + part.start) for s in item.spans)
+            doubts.extend(replace(s, start=s.start + part.start, end=s.end + part.start) for s in item.doubts)
             texts.append(item.text)
         if part.index == part.count - 1:
             assert first is not None
@@ -138,5 +140,6 @@ def join_parts(items: Iterable[Item]) -> Iterator[Item]:
                     item.source,
                     item.fmt,
                     list(first.file_parts),
+                    doubts,
                 )
-            texts, spans, first, failed = [], [], None, None
+            texts, spans, doubts, first, failed = [], [], [], None, None

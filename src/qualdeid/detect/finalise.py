@@ -20,6 +20,7 @@ from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.processors import PLAN
 from qualdeid.detect.recognizers.dates import holiday_pattern
+from qualdeid.detect.transcript_roles import TranscriptRoles
 from qualdeid.labels import AGE, DATE_TIME, DIRECT_LABELS, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
 
@@ -36,6 +37,9 @@ _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 #: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", "the", a time of day)
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
+#: the gap between the columns of a form or a table row, which no name spans
+_COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
+_INITIAL = re.compile(r"[A-Z]\.?")
 _DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of|the)\s+", re.IGNORECASE)
 #: What puts a language before or beside a word (read with the language list)
 _SPEAK = r"speaks?|spoke|speaking|spoken"
@@ -81,14 +85,6 @@ BODY_WORD_ZIPF = 4.0
 ECHO_REASON = "the same detail is flagged elsewhere in the corpus"
 #: The words two mentions of one rare detail share: rarer in English than this (zipf), four letters or more
 DETAIL_WORD_ZIPF = 4.0
-#: The words an abbreviation stands for, if no name, are this frequent in English or more ("Deaf interpreter")
-ROLE_WORD_ZIPF = 2.5
-#: A transcript's turns by one letter, the interviewer's "I:" among them
-_INTERVIEWER_TURN = re.compile(r"(?m)^[ \t]*I[ \t]*:")
-_LETTER_TURN = re.compile(r"(?m)^[ \t]*([A-Z])[ \t]*:")
-#: An abbreviation defined in brackets after what it stands for: "participant (P)", "key worker (KW)"
-_DEFINED = re.compile(r"\(([A-Z]{1,6})\)")
-_DEFINED_BY = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’-]*[ \t]+){0,5}[^\W\d_][\w'’-]*)[ \t]*$")
 _DETAIL_WORDS = re.compile(r"[^\W\d_]{4,}")
 
 #: What a span split around another may be left with at its edges: "88 Larkspur Street, "
@@ -130,6 +126,7 @@ class Finaliser:
     def __init__(self, rules: Rules) -> None:
         self.lists = Lists(rules)
         self.names = NameLexicon.read(rules)
+        self.transcript_roles = TranscriptRoles(rules)
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
@@ -290,7 +287,7 @@ class Finaliser:
                 pieces = [span]  # "Jun 3 2024 - Pim Vos": not two dates
             return [self._date_piece(text, p) for p in pieces]
         if span.label == PERSON and span.detector != "deny_list":
-            pieces = _pieces(text, span, _NAME_BREAKS)
+            pieces = [c for p in _pieces(text, span, _NAME_BREAKS) for c in self._name_columns(text, p)]
             kept = [self._name_piece(text, p) for p in pieces if self._has_name(text, p)]
             return kept or [span]
         if span.label == RARE_DETAIL:
@@ -298,6 +295,19 @@ class Finaliser:
         if span.label == AGE and (m := _AGE_UNIT.search(text, span.start, span.end)) and m.end() == span.end:
             return [replace(span, end=m.start())] if m.start() > span.start else [span]
         return [span]
+
+    def _name_columns(self, text: str, span: Span) -> list[Span]:
+        """A name without the next columns of its form or table row: "J. Okoro    Signed", "Ana Ruiz\tConsent".
+        Of several columns, those holding a listed name or an initial stay (the first if none does)."""
+        columns = _pieces(text, span, _COLUMN_GAP)
+        if len(columns) == 1:
+            return columns
+        named = [
+            c
+            for c in columns
+            if any(self.names.is_name(w) or _INITIAL.fullmatch(w) for w in _WORDS.findall(text, c.start, c.end))
+        ]
+        return named or columns[:1]
 
     def _feast_alone(self, piece: str) -> bool:
         if any(c.isdigit() for c in piece) or not (m := self.worldwide_feasts.search(piece)):
@@ -348,7 +358,9 @@ class Finaliser:
         by_others = [s for s in spans if s.detector != NER_DETECTOR]
         echoes = self._mere_echoes(text, spans)
         spans = [s for s in spans if id(s) not in echoes]
-        roles = _role_abbreviations(text, [s for s in spans if s.label in (PERSON, ORGANIZATION, LOCATION)])
+        roles = self.transcript_roles.abbreviations(
+            text, [s for s in spans if s.label in (PERSON, ORGANIZATION, LOCATION)]
+        )
         cleaned: list[Span] = []
         for span in [*spans, *self.lists.deny_spans(text)]:
             span = _clean(text, span)
@@ -434,34 +446,6 @@ class Finaliser:
                 continue  # "Kia ora" left of NER's "Kia ora Leanne" once the name is cut out
             final.append(piece_span)
         return final
-
-
-def _role_abbreviations(text: str, named: list[Span]) -> set[str]:
-    """Abbreviations that stand for a role or a thing, not for someone: the text defines them in
-    brackets as the initials or the start of words that are no name ("participant (P)", "hearing
-    interpreter (HI)", "interpreter (INTERP)"; not "Kate Walsh (KW)", "Valley Housing Trust (VHT)"),
-    or they are single letters that take turns with an interviewer's "I:" ("I: ... / R: ...")."""
-    defined = set()
-    if _INTERVIEWER_TURN.search(text):
-        defined.update(m.group(1) for m in _LETTER_TURN.finditer(text))
-    for bracket in _DEFINED.finditer(text):
-        window = max(0, bracket.start() - 120)
-        if (m := _DEFINED_BY.search(text, window, bracket.start())) is None:
-            continue
-        words, abbreviation = m.group(1).split(), bracket.group(1)
-        before = m.start(1) + len(m.group(1)) - len(words[-1])
-        if any(p.start < m.end(1) and p.end > before for p in named):
-            continue
-        initials = "".join(w[0] for w in words[-len(abbreviation) :]).upper()
-        if initials == abbreviation:
-            expanded = words[-len(abbreviation) :]
-        elif len(abbreviation) > 1 and words[-1].upper().startswith(abbreviation):
-            expanded = words[-1:]
-        else:
-            continue
-        if all(w.islower() or zipf(w.lower()) >= ROLE_WORD_ZIPF for w in expanded):
-            defined.add(abbreviation)
-    return defined
 
 
 def _trim_detail(text: str, span: Span) -> Span:

@@ -38,6 +38,7 @@ from qualdeid.detect.nlp.malloc import reuse_freed_memory
 from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer, canonical_label
 from qualdeid.detect.nlp.spool import Spool
 from qualdeid.detect.processors import CorpusProcessor, build_processors
+from qualdeid.detect.rare import doubts as rare_doubts
 from qualdeid.rules import Rules
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).
@@ -249,7 +250,8 @@ class SecondPass:
         for i, p in enumerate(self.processors):
             others = base + [s for j, c in enumerate(candidates) if j != i for s in c]
             spans.extend(p.second_pass(doc, candidates[i], others))
-        return self.finaliser.spans(doc.text, spans)
+        found, doubts = rare_doubts.split(spans)  # a doubt is no detection: the finaliser never sees it
+        return self.finaliser.spans(doc.text, found) + doubts
 
 
 _second: SecondPass | None = None
@@ -425,7 +427,9 @@ class Detector:
         """The document with its final spans and the review decisions applied, or its error."""
         if isinstance(outcome, Failure):
             return _failed(doc, outcome)
-        doc.spans = [Span(r[0], r[1], r[2], doc.text[r[0] : r[1]], r[3], r[4], r[5], r[6]) for r in outcome]
+        doc.spans, doc.doubts = rare_doubts.split(
+            Span(r[0], r[1], r[2], doc.text[r[0] : r[1]], r[3], r[4], r[5], r[6]) for r in outcome
+        )
         try:
             doc.spans = self.decisions.apply(doc)
         except Exception as e:

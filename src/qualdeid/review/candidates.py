@@ -27,14 +27,16 @@ REPLACE, KEEP = "replace", "keep"
 CERTAIN_DETECTORS = frozenset({"deny_list", "review"})
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-#: A word that may start with a capital (Latin, Greek, Cyrillic); ``isupper`` decides.
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩЀ-Я][\w'’-]*")
+#: A word that may start with a capital (Latin with its extended letters, Greek, Cyrillic); ``isupper`` decides.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-ɏΑ-ΩЀ-Я][\w'’-]*")
 #: Between two capitalised words of one name: a space, "&", or small words ("Bank of the West").
 _JOINED = re.compile(r" (?:& |(?:(?:of|the|and|&|for|on|at|de|la|le) )+)?")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: What ends a sentence or opens a line's text: a capital after it says nothing.
 _SENTENCE_END = '.!?:;\n"“”…*#>-•|'
-_CAPITALS = re.compile(r"[A-Z]{2,3}")
+#: Capital letters of the Latin alphabets (Polish, Romanian, Czech, ...): initials are "ŁK" and "AMȘ" too.
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
+_CAPITALS = re.compile(rf"[{_UPPER}]{{2,3}}")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){2,3}(?!\w)")
 #: Initials in mixed case or with a hyphen (a whole word): "GvdM", "FbR", "JH-P".
 _MIXED_INITIALS = re.compile(r"(?=\w*[a-z])[A-Z][a-z]{0,2}[A-Z](?:[a-z]{0,2}[A-Z])?|[A-Z]{1,3}-[A-Z]")
@@ -102,8 +104,8 @@ _CAPS_NEIGHBOUR = re.compile(r"\b[A-Z]{3,}\b.{0,4}\b[A-Z]{2,}\b|\b[A-Z]{2,}\b.{0
 #: "(QB, YZ)", "QB (cook), YZ".
 #: Initials alone at a line's end too: "Note taker: RB", a sign-off "JM".
 _CAPS_PERSON = re.compile(
-    r"(?m)^[ \t>]*(?:[-*•][ \t]+)?([A-Z]{2,3})[ \t]*:[ \t]|(?<=[(,])[ \t]*([A-Z]{2,3})(?=[ \t]*[,)(])"
-    r"|(?:^|:)[ \t>]*([A-Z]{2,3})[ \t]*$"
+    rf"(?m)^[ \t>]*(?:[-*•][ \t]+)?([{_UPPER}]{{2,3}})[ \t]*:[ \t]|(?<=[(,])[ \t]*([{_UPPER}]{{2,3}})(?=[ \t]*[,)(])"
+    rf"|(?:^|:)[ \t>]*([{_UPPER}]{{2,3}})[ \t]*$"
 )
 #: A speaker's turn: "Mick:", "Mick 12:05:".
 _SPEAKER_AFTER = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*)?[:>]")
@@ -121,6 +123,9 @@ _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
 #: Words before a name that stand before a single letter as often: "plan B and C", "for A"
 _SMALL_WORDS = _words("and & for from via per re")
 #: The colon after a form's field label: "Subject:", "Key worker :".
+#: A field label and its colon right before a word: "Subject: " (the label is group 1).
+_FIELD_BEFORE = re.compile(r"(?:^|(?<=\n))[ \t>]*([^\W\d_]+)[ \t]*:[ \t]*\Z")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _LABEL_COLON = re.compile(r"[ \t]*(?:[a-z]+[ \t]*){0,2}:")
 
 
@@ -205,6 +210,10 @@ class ReviewConfig:
     roads: re.Pattern[str]
     #: a saint's name in lower case before a church or a school ("st aidans"): the name is group 1
     saints: re.Pattern[str]
+    #: a capitalised name after a form of address of another language ("cô Mai"): the name is group 1
+    addressed: re.Pattern[str]
+    #: a capitalised name joined to a form of address of another language ("Emi-chan")
+    addressed_after: re.Pattern[str]
 
     @classmethod
     def load(cls, rules: Rules) -> ReviewConfig:
@@ -259,6 +268,12 @@ class ReviewConfig:
                 rf"(?i)(?<![\w'’-])(?:{lists.pattern('numbered_roads')})\.?[ \t]+\d{{1,4}}[a-z]?(?![\w'’-])"
             ),
             saints=re.compile(rf"(?<![\w'’-])(?:{lists.pattern('saints')})[ \t]+([a-z][a-z'’]+)(?![\w'’-])"),
+            addressed=re.compile(
+                rf"(?<![\w'’-])(?i:{lists.pattern('address_before')})[ \t]+([{_UPPER}][^\W\d_]+)(?![\w'’-])"
+            ),
+            addressed_after=re.compile(
+                rf"(?<![\w'’-])[{_UPPER}][^\W\d_]+-(?:{lists.pattern('address_after')})(?![\w'’-])"
+            ),
         )
 
 
@@ -355,6 +370,7 @@ class CandidateFinder:
         out += self.other_script(text, covered)
         out += self.roads_and_saints(text, covered)
         out += self.spelled_out(text, covered)
+        out += self.addressed(text, covered)
         plain = without_marks(text)
         terms = [m.span() for m in self._term_phrases.finditer(plain if len(plain) == len(text) else text)]
         if terms:  # "Tēnā koe": a greeting's words are no names
@@ -502,6 +518,8 @@ class CandidateFinder:
 
     def _capitals(self, text: str, start: int, end: int) -> Candidate | None:
         word = text[start:end]
+        if text.startswith(":", end) and self._after_field_label(text, start):
+            return None  # "Subject: RE: ...": a reply's mark in an e-mail's header, in any language
         if _shouting(text, start, end) or (len(word) > 2 and zipf(word.lower()) >= 4.5):
             return None  # "THE": a shouted word
         if zipf(word.lower()) >= 5.0 and _CAPS_NEIGHBOUR.search(text, max(0, start - 12), min(len(text), end + 12)):
@@ -514,6 +532,11 @@ class CandidateFinder:
             person = word_before(text, start) in cfg.name_before or word_after(text, end) in cfg.acts_after_initials
             return Candidate(start, end, "initials", "PERSON", KEEP) if person else None
         return Candidate(start, end, "initials", "PERSON", KEEP)
+
+    def _after_field_label(self, text: str, start: int) -> bool:
+        """The word follows a form's or a header's field label and its colon ("Subject: ", "Betreff: ")."""
+        m = _FIELD_BEFORE.search(text, max(0, start - 24), start)
+        return m is not None and m.group(1).lower() in self.field_labels
 
     def _kind_of_people(self, lower: str) -> bool:
         """A people, a language or a job, also in the plural or as "-speaking": "Estonians"."""
@@ -869,6 +892,8 @@ class CandidateFinder:
             if covered.find(1, m.start(), m.end()) < 0 and _street_words(m.group()):
                 out.append(Candidate(m.start(), m.end(), "address", "LOCATION", KEEP))
         for start, end in _codes(text):
+            if self._dated(text[start:end]):
+                continue  # "17-Oct-1962", "Mar2024": a date, its letters a month's
             if covered.find(1, start, end) < 0 and not cfg.unit.fullmatch(text, start, end):
                 out.append(Candidate(start, end, "number", "ID", KEEP))
         for m in _NUMBER.finditer(text):
@@ -890,6 +915,10 @@ class CandidateFinder:
             if words & cfg.number_words or sum(c.isdigit() for c in m.group()) >= 7:  # a phone number's length
                 out.append(Candidate(start, end, "number", "CONTACT" if words & cfg.contact_words else "ID", KEEP))
         return out
+
+    def _dated(self, code: str) -> bool:
+        letters = _LETTERS.findall(code)
+        return bool(letters) and all(w.lower() in self.config.calendar for w in letters)
 
     def after_relatives(self, text: str, covered: bytearray) -> list[Candidate]:
         """The word after "my sister", "his dog", "our keyworker" ... that could be a name: capitalised
@@ -1032,6 +1061,18 @@ class CandidateFinder:
                 continue
             if covered.find(1, m.start(), m.end()) < 0:
                 out.append(Candidate(m.start(), m.end(), "capitalised-phrase", "ORGANIZATION", KEEP))
+        return out
+
+    def addressed(self, text: str, covered: bytearray) -> list[Candidate]:
+        """A name with a form of address of another language before it or joined to it ("cô Mai",
+        "Emi-chan"): the form says a person is named, whatever the name means in English ("anh Phuc")."""
+        out = []
+        for m in self.config.addressed.finditer(text):
+            if covered.find(1, m.start(1), m.end(1)) < 0 and m.group(1).lower() not in self.titles:
+                out.append(Candidate(m.start(1), m.end(1), "name-position", "PERSON", KEEP))
+        for m in self.config.addressed_after.finditer(text):
+            if covered.find(1, m.start(), m.end()) < 0:
+                out.append(Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP))
         return out
 
     def spelled_out(self, text: str, covered: bytearray) -> list[Candidate]:

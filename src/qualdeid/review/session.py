@@ -68,10 +68,13 @@ class ReviewSession:
         *,
         detector_factory: Callable[[list[Path]], Any] | None = None,
         total: int | None = None,
+        model: str = "",
     ) -> None:
         self.corpus = corpus if isinstance(corpus, Corpus) else Corpus(list(corpus))
         self.rules_dir = Path(rules_dir)
         self.detector_factory = detector_factory or _default_detector
+        #: the language model the detector loads ("": the default), part of the scan cache's key
+        self.model = model
         self.store = Decisions.for_folder(self.rules_dir)
         self.lock = threading.RLock()
         self.status = "starting"  # starting | scanning | ready | failed
@@ -103,18 +106,28 @@ class ReviewSession:
             raise
 
     def _load(self) -> None:
+        from qualdeid.review.cache import ScanCache, replay, scan_key
         from qualdeid.review.uncertainty import UncertaintyFinder, with_review
 
-        corpus = self.corpus
         self.status = "scanning"
-        detector = self.detector_factory([self.rules_dir])
         finder = UncertaintyFinder([self.rules_dir], self.store, skip_decided=False)
+        corpus = list(self.corpus)  # read once: the cache's key, then detection and review
+        cache = ScanCache(scan_key(corpus, [self.rules_dir], self.model))
+        saved = cache.load()
+        replayed = replay(saved, corpus) if saved is not None else None
+        outputs: list[Document | InputError] = []
 
         def on_progress(stage: int, done: int) -> None:
             self.progress.update(stage=stage, done=done)
 
         def documents() -> Iterator[Document]:
+            if replayed is not None:  # the same corpus, rules and code as a review before: its result
+                self.errors.extend(replayed[1])
+                yield from replayed[0]
+                return
+            detector = self.detector_factory([self.rules_dir])  # loads the language model: only if needed
             for item in detector.detect(corpus, on_progress):
+                outputs.append(item)
                 if isinstance(item, InputError):
                     self.errors.append(" ".join(str(item).split()))
                 else:
@@ -124,6 +137,8 @@ class ReviewSession:
             DocState(i, doc.id, doc.text, doc.spans, items)
             for i, (doc, items) in enumerate(with_review(finder, documents(), corpus))
         ]
+        if replayed is None:
+            cache.save(outputs)
         with self.lock:
             self.docs = docs
             self._by_id = {d.id: d.index for d in docs}

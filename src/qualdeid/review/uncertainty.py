@@ -23,6 +23,7 @@ from typing import Any
 
 from qualdeid.corpus.model import Document, InputError, Span
 from qualdeid.decisions import Decisions
+from qualdeid.detect.rare.doubts import uncovered
 from qualdeid.review.candidates import (
     CERTAIN_DETECTORS,
     KEEP,
@@ -64,6 +65,7 @@ REASONS = {  # format: reason codes
     "number": "a number or code that could be a contact or an ID, left",
     "place": "a word after '{before}' that could be a place, left",
     "rare-detail": "an unusual detail of someone's life ('{before} ...'), left",
+    "rare-doubt": "a detail of someone's life that other documents share, left: could it still identify?",
     "offered": "the same text as an identifier you added elsewhere",
     "other-script": "words in another writing system: a name as its owner writes it?",
     "relative-name": "the word after '{before}': a name?",
@@ -166,6 +168,14 @@ class UncertaintyFinder:
         self.person_forms.update(self.finder.handle_names(text))
         self.person_forms.update(self.finder.speaker_names(text))
         out = self.finder.find(text, doc.spans)
+        if doubts := uncovered(doc.doubts, doc.spans):
+            # detection's own doubt about a detail is the better item than a frame word guessed here
+            out = [
+                c
+                for c in out
+                if c.kind != "rare-detail" or not any(d.start < c.end and c.start < d.end for d in doubts)
+            ]
+            out += [Candidate(d.start, d.end, "rare-doubt", d.label, KEEP) for d in doubts]
         if self._offered is not None:
             covered = [(s.start, s.end) for s in doc.spans]
             out += [

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.transcript_roles import TranscriptRoles
 from qualdeid.rules import Rules, alternation
 
 #: Initials: "RS", "K"; with a particle's or a prefix's small letters ("JdlC", "KMcC", "GvdM") or a
@@ -82,9 +83,7 @@ class Initials:
         )
         self.labels = words["labels"]
         self.roles = roles
-        self.participant_labels = {w.upper() for w in words["participant_labels"]}
-        #: a transcript's interviewer speaking at a line start ("I:", "Q:", "INT:", "Interviewer:")
-        self.interviewer_turn = re.compile(rf"(?im)^[ \t]*(?:{words.pattern('interviewer_labels')})[ \t]*:")
+        self.transcript_roles = TranscriptRoles(rules)
         #: a line listing people after its label: "Present:", "Staff:", "On shift:", "Families:"
         self.roll_line = re.compile(
             rf"^[ \t>*•-]*(?i:(?:[a-z]+[ \t]+)?(?:{alternation(words['labels'] | words['roll_labels'])}))[ \t]*:"
@@ -115,7 +114,7 @@ class Initials:
         #: "Nia Eze (NE)"); elsewhere in it they count only where they act ("DM said", not "DM me")
         people_abbreviations: set[str] = set()
         abbreviations: list[re.Match[str]] = []
-        roles = self._role_abbreviations(text)
+        roles = self.transcript_roles.abbreviations(text)
         #: "Present: ON, IF, GP": initials on a line of people named by its label, even words and abbreviations
         on_roll = self.roll_call(text)
         shouted: list[re.Match[str]] = []
@@ -173,23 +172,6 @@ class Initials:
         for start, end in self._listed(text, acting):
             if start not in found_at:
                 yield start, end
-
-    def _role_abbreviations(self, text: str) -> set[str]:
-        """Abbreviations of this document that stand for a role, not a person: defined in brackets after the
-        words they abbreviate when those are no name ("note taker (NT)", "Moderator (MOD)"), and
-        a transcript's participant letter ("P:", "R:") answering an interviewer."""
-        out = set()
-        if "(" in text:
-            for m in _DEFINED.finditer(text):
-                token, words = m.group(2), m.group(1).split()
-                lowered = [w.lower() for w in words]
-                if any(w[0].islower() for w in words) or lowered[-1] in self.roles:
-                    letters = "".join(w[0] for w in lowered[-len(token) :])
-                    if letters == token.lower() or lowered[-1].startswith(token.lower()):
-                        out.add(token)
-        if ":" in text and self.interviewer_turn.search(text):
-            out |= {t for t in self.participant_labels if re.search(rf"(?m)^[ \t]*{t}[ \t]*:", text)}
-        return out
 
     def roll_call(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Initials on a line that a people label opens ("Present: ON (chair), ZV, QT", "Families: IF + wife,
@@ -295,9 +277,6 @@ class Initials:
             return True
         return re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None
 
-
-#: "note taker (NT)", "Moderator (MOD)": up to three words, then capitals in brackets
-_DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*[ \t]+){0,2}[A-Za-z][\w'’-]*)[ \t]*\([ \t]*([A-Z]{2,6})[ \t]*\)")
 
 #: where the list of a labelled line ends and a sentence begins ("On shift: TK. Sat w/ TK ...")
 _SENTENCE_AFTER_LIST = re.compile(r"[.;!?:][ \t]+(?=[A-Z])|[;!?]")

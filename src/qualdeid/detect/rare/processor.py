@@ -28,6 +28,7 @@ from qualdeid.detect.rare.biography import STRETCH, BiographyFinder
 from qualdeid.detect.rare.body import BodyFinder
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.custody import CUSTODY_REASON, CustodyFinder
+from qualdeid.detect.rare.doubts import doubt
 from qualdeid.detect.rare.events import EventFinder
 from qualdeid.detect.rare.family import STAY, UPBRINGING, FamilyFinder
 from qualdeid.detect.rare.finder import STATUS_RANK, Finder, Hit, Status
@@ -193,14 +194,20 @@ class RareDetailProcessor(CorpusProcessor):
             counts = [self.doc_counts.get(k, 1) for k in c.key_terms]
             docs = min(counts) if counts else 1
             reason = c.reason or "rare detail"
+            doubtful = False  # failed the rarity test: a question for the reviewer (``doubts.py``)
             if c.status == PENDING:
-                if not set(c.echo_keys) & self.confirmed or _inside_other(c, spans):
+                if _inside_other(c, spans):
                     continue
-                reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
+                doubtful = not set(c.echo_keys) & self.confirmed
+                if not doubtful:
+                    reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
             elif (c.status == CORPUS_CHECK and docs > limit) or self._population(c, n):
-                continue
+                doubtful = True
             others = [s for s in spans if not (c.reason in _DURATIONS and self._vague_date(doc.text, s))]
             for start, end in _clear_of_others(c, others, doc.text, self.time_words):
+                if doubtful:
+                    out.append(doubt(doc.text, start, end, c.subtype, f"{reason}; occurs in {docs} documents of {n}"))
+                    continue
                 out.append(
                     Span(
                         start=start,

@@ -1,0 +1,80 @@
+"""Abbreviations a transcript uses for a role, not for a person.
+
+Two kinds: an abbreviation the text defines in brackets after the words it stands for, when those words
+are a role ("note taker (NT)", "participant (P)", "interpreter (INTERP)"; not "Kate Walsh (KW)" nor
+"Valley Housing Trust (VHT)"), and the single letters that take turns beside an interviewer's turn
+("I: ... / P: ...", "Q: ... / A: ..."). The name detector (initials) and the finaliser both ask here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qualdeid.corpus.model import Span
+from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.rules import Rules
+
+#: The words an abbreviation stands for, if no name, are this frequent in English or more ("Deaf interpreter")
+ROLE_WORD_ZIPF = 2.5
+#: An abbreviation in brackets: "participant (P)", "key worker (KW)"
+_DEFINED = re.compile(r"\([ \t]*([A-Z]{1,6})[ \t]*\)")
+#: the words before it, up to six
+_DEFINED_BY = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’-]*[ \t]+){0,5}[^\W\d_][\w'’-]*)[ \t]*$")
+_WORD = re.compile(r"\S+")
+_LETTER_TURN = re.compile(r"(?m)^[ \t]*([A-Z])[ \t]*:")
+#: how far before its bracket the words of an abbreviation are looked for
+_WINDOW = 120
+
+
+class TranscriptRoles:
+    """The role abbreviations of a document, with ``rules/lexicons/speaker_roles.txt`` and the interviewer's
+    labels of ``rules/names/initials.yaml``."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.names = NameLexicon.read(rules)
+        labels = rules.lists("names/initials.yaml").pattern("interviewer_labels")
+        #: an interviewer speaking at a line start ("I:", "Q:", "INT:", "Interviewer:")
+        self.interviewer_turn = re.compile(rf"(?im)^[ \t]*(?:{labels})[ \t]*:")
+
+    def abbreviations(self, text: str, named: Sequence[Span] = ()) -> set[str]:
+        """The abbreviations of ``text`` that stand for a role; ``named`` are spans already read as a name,
+        an organisation or a place, whose abbreviations are theirs ("Larchfield College (LC)")."""
+        out: set[str] = set()
+        if ":" in text and self.interviewer_turn.search(text):
+            out.update(m.group(1) for m in _LETTER_TURN.finditer(text))
+        if "(" not in text:
+            return out
+        for bracket in _DEFINED.finditer(text):
+            m = _DEFINED_BY.search(text, max(0, bracket.start() - _WINDOW), bracket.start())
+            if m is None:
+                continue
+            words = list(_WORD.finditer(text, m.start(1), m.end(1)))
+            expanded = _expansion([w.group() for w in words], bracket.group(1))
+            first = words[-len(expanded)].start() if expanded else m.end(1)
+            if any(p.start < m.end(1) and p.end > first for p in named):
+                continue
+            if self.is_role(expanded):
+                out.add(bracket.group(1))
+        return out
+
+    def is_role(self, words: Sequence[str]) -> bool:
+        """Words that name a role, not someone: none a listed name, each in lower case, a speaker role or
+        an everyday word ("peer mentor", "Sign Language Interpreter"; not "Tobias Rendle", "Kate Walsh")."""
+        return bool(words) and all(
+            not self.names.is_name(w)
+            and (w.islower() or w.lower() in self.names.roles or zipf(w.lower()) >= ROLE_WORD_ZIPF)
+            for w in words
+        )
+
+
+def _expansion(words: list[str], abbreviation: str) -> list[str]:
+    """The words an abbreviation abbreviates: their initials ("key worker (KW)"), or the start of the last
+    word ("interpreter (INTERP)")."""
+    last = words[-len(abbreviation) :]
+    if len(last) == len(abbreviation) and "".join(w[0] for w in last).upper() == abbreviation:
+        return last
+    if len(abbreviation) > 1 and words[-1].upper().startswith(abbreviation):
+        return words[-1:]
+    return []

@@ -1,0 +1,56 @@
+"""One module says which abbreviations of a transcript stand for a role (detect/transcript_roles.py), for the
+name detector's initials and for the finaliser alike. Invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.corpus.model import Span
+from qualdeid.detect.transcript_roles import TranscriptRoles
+from qualdeid.labels import ORGANIZATION
+from qualdeid.rules import Rules
+
+
+@pytest.fixture(scope="module")
+def roles() -> TranscriptRoles:
+    return TranscriptRoles(Rules())
+
+
+@pytest.mark.parametrize(
+    ("words", "role"),
+    [
+        ("note taker", True),
+        ("peer mentor", True),
+        ("Sign Language Interpreter", True),
+        ("Moderator", True),
+        ("Tobias Rendle", False),
+        ("Kate Walsh", False),
+        ("Tauriki Wakelin", False),
+    ],
+)
+def test_the_words_are_a_role(roles: TranscriptRoles, words: str, role: bool) -> None:
+    assert roles.is_role(words.split()) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Present: facilitator (F), peer mentor (PM).\nF: Welcome.\nPM: Thanks.", {"F", "PM"}),
+        ("Voiced by the interpreter (INTERP). INTERP: she means yes.", {"INTERP"}),
+        ("Notes by Tobias Rendle (TR). TR said the bus was late.", set()),
+        # letters taking turns beside an interviewer's, whichever letters they are
+        ("I: How was the week?\nR: Long.\nI: Why?\nR: Work.", {"I", "R"}),
+        ("Q: And then?\nA: We went home.\nQ: Alone?\nA: Yes.", {"Q", "A"}),
+        # without an interviewer the letters are people's initials
+        ("M: Hiya.\nJ: Hiya, all good?", set()),
+    ],
+)
+def test_role_abbreviations_of_a_transcript(roles: TranscriptRoles, text: str, expected: set[str]) -> None:
+    assert roles.abbreviations(text) == expected
+
+
+def test_an_abbreviation_of_words_read_as_a_name_is_theirs(roles: TranscriptRoles) -> None:
+    text = "Referred to the peer support line (PSL) and then to Bright Peer Support Line (BPSL)."
+    named = [Span(text.index("Bright"), text.index(" (BPSL"), ORGANIZATION, detector="SpacyRecognizer")]
+    assert roles.abbreviations(text, named) == {"PSL"}
+    assert "BPSL" in roles.abbreviations(text)
