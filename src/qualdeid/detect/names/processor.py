@@ -40,7 +40,9 @@ from qualdeid.detect.names.evidence import (
 )
 from qualdeid.detect.names.family import FamilyHeadings
 from qualdeid.detect.names.initials import UPPER, Initials
+from qualdeid.detect.names.insistent import InsistentNames
 from qualdeid.detect.names.repeated import RepeatedWordNames
+from qualdeid.detect.names.surnames import Surnames
 from qualdeid.detect.names.variants import NameVariants
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import UNITS
@@ -99,6 +101,8 @@ class NameProcessor(CorpusProcessor):
         self.initials = Initials(rules, self.ev.lex.not_initials)
         self.repeated = RepeatedWordNames(rules, self.ev)
         self.families = FamilyHeadings(rules, self.ev)
+        self.surnames = Surnames(self.ev)
+        self.insistent = InsistentNames(self.ev)
         self.known = KnownNames()
         self.acceptance = Acceptance(self.ev, self.known)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
@@ -399,12 +403,18 @@ class NameProcessor(CorpusProcessor):
                     acting.add(name_key(m.group(1)))
                 else:
                     doubtful.append((m.start(), m.end(1), entry))
+            uses = _uses(text, found)
             for start, end, entry in doubtful:
-                if name_key(text[start:end]) in acting and self.acceptance.accept_again(text, start, end, entry):
+                key = name_key(text[start:end])
+                if key in acting and (
+                    self.acceptance.accept_again(text, start, end, entry)
+                    or self.insistent.accept(text, start, end, len(uses.get(key, ())))
+                ):
                     found.append(Span(start, end, PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
         people = self._with_surname_initials(text, self._with_middle_initials(text, people))
+        people = self.surnames.extend(text, people, spans)
         # the other-script form beside a person found by this processor or by the layout; beside NER's
         # person, place or organisation only in brackets or after a slash ("Hwang Min-ho (황민호)")
         others = [s for s in spans if s.label == PERSON and s.detector != "SpacyRecognizer"]
@@ -576,6 +586,16 @@ def _nickname_between(text: str, first: Span, second: Span) -> bool:
     if _CLOSING_QUOTE.fullmatch(text, first.end, second.start):  # the nickname ends the first part
         return _OPEN_THEN_NICKNAME.search(text, max(0, first.end - 24), first.end) is not None
     return False
+
+
+def _uses(text: str, people: list[Span]) -> dict[str, set[int]]:
+    """Where each word of the document's people stands (by ``name_key``): how often the document uses it."""
+    out: dict[str, set[int]] = {}
+    for s in people:
+        if s.label == PERSON:
+            for m in re.finditer(r"\S+", text[s.start : s.end]):
+                out.setdefault(name_key(m.group()), set()).add(s.start + m.start())
+    return out
 
 
 def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:

@@ -11,6 +11,8 @@
   or the next lines), by the lists of ``rules/lexicons/form_fields.yaml``.
 * :mod:`.structure` — speakers of chat and transcript turns, sign-offs, @mentions (PERSON); letter
   address blocks (LOCATION, with the organisation or addressee above them).
+* :mod:`.spelled` — a name spelled out letter by letter ("R-A-N-V-E-I-G"), as transcripts and phone
+  messages write it (PERSON).
 * :mod:`.signature` — the writer's initials alone on the last line of a message ("...thanks.\nR"), a
   word-name after a sign-off ("Best,\nMerit").
 * ``detect/places/towns.py`` — towns of ``rules/lexicons/towns.txt`` (GeoNames) after "in", "from", "to"...,
@@ -44,6 +46,7 @@ from qualdeid.detect.recognizers.dates import holiday_recognizer
 from qualdeid.detect.recognizers.forms import FormFieldRecognizer
 from qualdeid.detect.recognizers.places import NamedPlaceRecognizer
 from qualdeid.detect.recognizers.signature import SignatureRecognizer
+from qualdeid.detect.recognizers.spelled import SpelledNameRecognizer
 from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, SpeakerRecognizer
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.rules import Rules
@@ -72,6 +75,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         SpeakerRecognizer(rules),
         AddressBlockRecognizer(rules),
         SignatureRecognizer(rules),
+        SpelledNameRecognizer(rules),
         FormFieldRecognizer(rules),
         AddressLinesRecognizer(rules),
         NamedPlaceRecognizer(lexicon),
