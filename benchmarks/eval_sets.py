@@ -3,8 +3,8 @@ one table row per set (DIRECT recall, DIRECT leak, token precision, RARE recall,
 
 Usage:  python3 benchmarks/eval_sets.py [NAME=GOLD.jsonl ...] [--qualdeid PATH] [--json OUT]
 
-Without arguments it reads the sets of this workplace that exist (the dev corpus, the blind sets
-B1/I1/I2 and S1-S11 once measured, the training sets T1/T2); a set given as
+Without arguments it reads the sets of this workplace that exist (the dev corpus, then every
+``/work/blind/SET/gold.jsonl`` and ``/work/train/SET/gold.jsonl``); a set given as
 ``NAME=a.jsonl,b.jsonl`` is scored as one.
 ``--qualdeid`` runs another installation's command (a venv of ``main``, say) for a side-by-side
 before/after; ``--json`` keeps the raw reports. The table holds counts only, no text.
@@ -18,26 +18,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-DEFAULT_SETS = {
-    "dev E": ["/work/shared/corpus/dev/E.jsonl"],
-    "dev F": ["/work/shared/corpus/dev/F.jsonl"],
-    "B1": ["/work/blind/B1/gold.jsonl"],
-    "I1": ["/work/blind/I1/gold.jsonl"],
-    "I2": ["/work/blind/I2/gold.jsonl"],
-    "T1": ["/work/train/T1/gold.jsonl"],
-    "T2": ["/work/train/T2/gold.jsonl"],
-    "S1": ["/work/blind/S1/gold.jsonl"],
-    "S2": ["/work/blind/S2/gold.jsonl"],
-    "S3": ["/work/blind/S3/gold.jsonl"],
-    "S4": ["/work/blind/S4/gold.jsonl"],
-    "S5": ["/work/blind/S5/gold.jsonl"],
-    "S6": ["/work/blind/S6/gold.jsonl"],
-    "S7": ["/work/blind/S7/gold.jsonl"],
-    "S8": ["/work/blind/S8/gold.jsonl"],
-    "S9": ["/work/blind/S9/gold.jsonl"],
-    "S10": ["/work/blind/S10/gold.jsonl"],
-    "S11": ["/work/blind/S11/gold.jsonl"],
-}
+
+def _default_sets() -> dict[str, list[str]]:
+    """The dev corpus, then every gold set of this workplace's blind and training folders, in name order."""
+    sets = {"dev E": ["/work/shared/corpus/dev/E.jsonl"], "dev F": ["/work/shared/corpus/dev/F.jsonl"]}
+    for folder in ("/work/blind", "/work/train"):
+        golds = sorted(Path(folder).glob("*/gold.jsonl"), key=lambda p: (len(p.parent.name), p.parent.name))
+        sets |= {gold.parent.name: [str(gold)] for gold in golds}
+    return sets
+
+
+DEFAULT_SETS = _default_sets()
 
 COLUMNS = ("docs", "DIRECT rec", "DIRECT leak", "tok prec", "RARE rec", "PERSON rec")
 
