@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, covered, run
+from helpers import EXAMPLES, FIXTURES, covered, run
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.rare.finder import Status
 from qualdeid.detect.rare.processor import RareDetailProcessor
@@ -68,6 +68,16 @@ def test_span_is_the_short_phrase_with_reason_and_subtype(detector) -> None:
     assert "occupation" in span.reason and "frequency" in span.reason
     assert "occurs in 1 document of 1" in span.reason
     assert "trapeze" not in span.reason and "artist" not in span.reason  # reasons never quote the text
+
+
+def test_a_vague_duration_inside_a_detail_leaves_it_whole(detector) -> None:
+    # a stretch of time inside a detail is no date to cut out: the example diaries once showed
+    # "she [detail] twelve years [detail]", a lone verb flagged and the phrase broken
+    docs = [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted((EXAMPLES / "diaries").glob("*.txt"))]
+    details = [s for doc in detector.detect(docs) for s in doc.spans if s.label == "RARE_DETAIL"]
+    assert len(details) >= 5
+    assert all(len(s.text.split()) >= 2 for s in details), [len(s.text.split()) for s in details]
+    assert any("years as a" in s.text for s in details)
 
 
 def test_subtypes(detector) -> None:

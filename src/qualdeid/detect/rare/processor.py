@@ -212,7 +212,7 @@ class RareDetailProcessor(CorpusProcessor):
                     reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
             elif (c.status == CORPUS_CHECK and docs > limit) or self._population(c, n):
                 doubtful = True
-            others = [s for s in spans if not (c.reason in _DURATIONS and self._vague_date(doc.text, s))]
+            others = [s for s in spans if not self._vague_stretch_within(doc.text, c, s)]
             for start, end in _clear_of_others(c, others, doc.text, self.time_words):
                 if doubtful:
                     out.append(doubt(doc.text, start, end, c.subtype, f"{reason}; occurs in {docs} documents of {n}"))
@@ -243,6 +243,19 @@ class RareDetailProcessor(CorpusProcessor):
             for k in keys
         )
 
+    def _vague_stretch_within(self, text: str, c: Span, s: Span) -> bool:
+        """A vague stretch of time with the detail's words on both sides ("spent <ten years> as a ship's
+        cook"): cutting it out would leave two broken pieces; at an edge it is trimmed off as before."""
+        if c.reason in _DURATIONS:
+            return self._vague_date(text, s)
+        return (
+            c.start < s.start
+            and s.end < c.end
+            and self._vague_date(text, s)
+            and _content(text[c.start : s.start]) > 0
+            and _content(text[s.end : c.end]) > 0
+        )
+
     def _vague_date(self, text: str, s: Span) -> bool:
         return (
             s.detector == NER_DETECTOR and s.label == DATE_TIME and not self.specific_date.search(text, s.start, s.end)
@@ -258,11 +271,13 @@ _EDGE_WORDS = re.compile(
 
 
 def _clear_of_others(c: Span, spans: list[Span], text: str, time_words: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The detail's phrase without what other labels claim. A date or an age inside it would make the
-    overlap resolution drop the detail: the phrase is split around it ("spent <ten years> as a ship's
-    cook"). A name inside it is left for the resolution to cut out, unless only a trailing prepositional
-    phrase follows the name ("... at <place> for years": the phrase stops before the name) or only
-    function words precede it. Pieces with nothing worth flagging are dropped."""
+    """The detail's phrase without what other labels claim. A specific date or an age inside it would
+    make the overlap resolution drop the detail: the phrase is split around it ("worked on the ferries
+    until <May 2019>"); a vague stretch of time within it ("spent ten years as a ship's cook") is no
+    date and never reaches the caller's ``spans``. A name inside it is left for the resolution to cut
+    out, unless only a trailing prepositional phrase follows the name ("... at <place> for years": the
+    phrase stops before the name) or only function words precede it. Pieces with nothing worth
+    flagging are dropped."""
     pieces = [(c.start, c.end)]
     for s in sorted(spans, key=lambda s: s.start):
         if s.label == RARE_DETAIL:
