@@ -169,3 +169,13 @@ def test_one_of_the_workers_is_one_person_not_a_generic_sentence(detector, frame
     a = analyse(detector.nlp, [("t", text)], None)[0]
     assert [text[s:e].split()[0] for s, e in frames.generic(a)] == ["Peer"]
 
+
+def test_two_words_of_one_sentence_telling_their_past_link_with_a_similarity(checker) -> None:
+    _, ev = _similar_evidence(checker, "He went out to the garden with a ladder.", ("garden", "ladder"))
+    assert ev.similarity is not None
+    ev.sentence_words, ev.sentence_weight = list(ev.similarity.tokens), 2.0
+    assert not checker.linker.similar(ev, 2)  # two words of an episode of theirs: a coincidence
+    ev.sentence_life = True  # the sentence of their accounts tells their past
+    assert checker.linker.similar(ev, 2)
+    ev.sentence_weight = 1.0  # too light
+    assert not checker.linker.similar(ev, 2)

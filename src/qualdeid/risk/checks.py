@@ -178,6 +178,7 @@ class RiskChecker:
             config.similarity_story_words,
             self.frames,
             config.similarity_life_ratio,
+            config.similarity_sentence_weight,
         )
 
     @property
@@ -566,7 +567,10 @@ class RiskChecker:
                     f"{len(ev.words)} of the text's {ev.informative} words known to the corpus are found in their "
                     f"accounts and almost no one else's (chance would give about {ev.expected:.1f})"
                 )
-            close = len(ev.sentence_words) >= 2 and ev.sentence_weight >= c.linkage_min_sentence_weight
+            similar_words = self.linker.specific_words(ev)
+            close = len(ev.sentence_words) >= 2 and (
+                ev.sentence_weight >= c.linkage_min_sentence_weight or self.linker.retold(ev, similar_words)
+            )
             if close:
                 shared = ", ".join(f"'{t.text}'" for t in ev.sentence_words)
                 parts.append(f"one sentence shares {shared} with one sentence of theirs")
