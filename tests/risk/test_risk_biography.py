@@ -147,3 +147,35 @@ def test_a_rare_word_in_a_generic_sentence_is_no_persons_detail(checker) -> None
     many = checker.check([Document("t", "Several residents fed the tortoise every morning.")])
     assert any(f.check in ("rare_detail", "subject_linkage") for f in one.findings)
     assert [f for f in many.findings if f.check in ("rare_detail", "subject_linkage")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I worked on the ferries for twenty years before I came to this job.",  # the speaker's own past
+        "One of the support workers spent a month on a friend's floor. Years before, they had left school.",
+    ],
+)
+def test_a_speakers_or_one_workers_past_is_a_writers(detector, frames, text) -> None:
+    assert frames.writer(analyse(detector.nlp, [("t", text)], None)[0])
+
+
+def test_a_speakers_episode_is_not_a_writers_past(detector, frames) -> None:
+    assert not frames.writer(analyse(detector.nlp, [("t", "I was up early and had a cuppa on the step.")], None)[0])
+
+
+def test_one_of_the_workers_is_one_person_not_a_generic_sentence(detector, frames) -> None:
+    text = "One of the support workers slept in a car one winter. Peer workers described the lounge."
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    assert [text[s:e].split()[0] for s, e in frames.generic(a)] == ["Peer"]
+
+
+def test_two_words_of_one_sentence_telling_their_past_link_with_a_similarity(checker) -> None:
+    _, ev = _similar_evidence(checker, "He went out to the garden with a ladder.", ("garden", "ladder"))
+    assert ev.similarity is not None
+    ev.sentence_words, ev.sentence_weight = list(ev.similarity.tokens), 2.0
+    assert not checker.linker.similar(ev, 2)  # two words of an episode of theirs: a coincidence
+    ev.sentence_life = True  # the sentence of their accounts tells their past
+    assert checker.linker.similar(ev, 2)
+    ev.sentence_weight = 1.0  # too light
+    assert not checker.linker.similar(ev, 2)

@@ -178,3 +178,74 @@ def test_a_common_word_the_key_holds_in_lower_case_is_the_word(detector) -> None
     )
     assert _findings(keyed, "It was a great joy to see the garden.", "residual_identifier") == []
     assert _findings(keyed, "After lunch we sat with Joy in the lounge.", "residual_identifier")
+
+
+def test_a_key_value_in_lower_case_that_is_a_form_of_a_word_is_the_word() -> None:
+    # scrub took "Went" and "the Kettle" for names; the key holds them in lower case as well
+    from qualdeid.risk.identifiers import KEY_SOURCE
+
+    index = IdentifierIndex(dictionary=frozenset({"go", "went", "kettle"}), word_names=set())
+    for value, label in (("went", "PERSON"), ("kettle", "ORGANIZATION"), ("Kettle", "ORGANIZATION")):
+        index.add(value, label, KEY_SOURCE)
+    index.add("brannock", "PERSON", KEY_SOURCE)  # no word: the name, whatever its case
+    assert not [h for h in index.find("she went to put the kettle on") if h.confident]
+    assert [h.confident for h in index.find("we met at the Kettle")] == [True]
+    assert [h.confident for h in index.find("we saw brannock")] == [True]
+
+
+def test_inflected_forms_of_dictionary_words_are_words() -> None:
+    index = IdentifierIndex(dictionary=frozenset({"kettle", "hope", "wait"}))
+    assert index.in_dictionary("kettles") and index.in_dictionary("hoped") and index.in_dictionary("waiting")
+    assert not index.in_dictionary("brannocks") and not index.in_dictionary("kettle"[:3])
+
+
+class _Planted:
+    """The real detector, except that the corpus documents get the spans given here (as if detection
+    had taken these words for names there)."""
+
+    def __init__(self, detector, spans: dict[str, list[tuple[str, str]]]) -> None:
+        self.detector, self.spans, self.nlp = detector, spans, detector.nlp
+
+    def detect(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+        for doc in self.detector.detect(items):
+            if isinstance(doc, Document) and doc.id in self.spans:
+                doc.spans = [
+                    Span(doc.text.index(v), doc.text.index(v) + len(v), label) for v, label in self.spans[doc.id]
+                ]
+            yield doc
+
+
+@pytest.fixture(scope="module")
+def planted(detector) -> RiskChecker:
+    docs = [
+        Document("d1", "Fair Quillon came to the drop-in on Tuesday and stayed for soup."),
+        Document("d2", "We walked down to the Kettle for a coffee with the group."),
+        Document("d3", "Faith Ormsby told us about her garden."),
+    ]
+    spans = {"d1": [("Fair Quillon", "PERSON")], "d2": [("Kettle", "ORGANIZATION")], "d3": [("Faith Ormsby", "PERSON")]}
+    return RiskChecker(load_risk_config(), _Planted(detector, spans), docs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fair enough, we said, and left it there.",  # a common word opening a sentence, read as the word
+        "Someone had left the kettle on all night.",  # the word, in lower case, in a text that writes names
+        "I have had to build up faith in my own plan.",  # a noun with a complement of its own
+    ],
+)
+def test_words_that_are_also_names_of_the_corpus_are_words_here(planted: RiskChecker, text: str) -> None:
+    assert not [f for f in planted.check([Document("v", text)]).findings if f.check.endswith("identifier")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("After lunch Fair Quillon sat with us.", "Fair Quillon"),
+        ("We met at the Kettle again.", "Kettle"),
+        ("After lunch we sat with faith.", "faith"),  # a bare noun where a person stands
+    ],
+)
+def test_the_names_themselves_are_still_found(planted: RiskChecker, text: str, value: str) -> None:
+    found = [f.matched for f in planted.check([Document("v", text)]).findings if f.check.endswith("identifier")]
+    assert value in found

@@ -187,3 +187,9 @@ def test_definition_words_zero_turns_definitions_off(tmp_path, detector) -> None
     assert config.similarity_definition_words == 0
     off = RiskChecker(config, detector, Corpus([CORPUS]))
     assert off.linker.index is not None and not off.linker.index.defining
+
+
+def test_the_retold_sentence_weight_comes_from_risk_yaml(tmp_path) -> None:
+    (tmp_path / "risk.yaml").write_text("linkage:\n  similarity:\n    sentence_weight: 2.2\n")
+    assert load_risk_config([tmp_path]).similarity_sentence_weight == 2.2
+    assert load_risk_config().similarity_sentence_weight == 1.5

@@ -21,6 +21,8 @@ RULES = "risk/life.yaml"
 #: "asked a nurse"), not as the one it is about
 _BYSTANDER_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _THEY = frozenset({"they", "them", "their", "themselves", "themself"})
+#: the first person singular: a speaker telling their own past
+_I = frozenset({"i", "me", "my", "myself"})
 
 
 @dataclass(frozen=True)
@@ -66,15 +68,31 @@ class LifeFrames:
     ) -> set[str]:
         """The nouns of ``nouns`` that name one person ("a woman", "one worker"; with ``determiners``
         other than the default, "the resident")."""
-        determiners = determiners or self.single_determiners
-        return {
+        out = {
             t.lemma
             for t in tokens
             if t.lemma in nouns
             and t.tag in ("NN", "NNP")
             and t.dep not in _BYSTANDER_DEPS
-            and any(d.head >= 0 and all_tokens[d.head] is t and d.text.lower() in determiners for d in tokens)
+            and any(
+                d.head >= 0 and all_tokens[d.head] is t and d.text.lower() in (determiners or self.single_determiners)
+                for d in tokens
+            )
         }
+        if determiners is None:
+            out |= self._one_of(tokens, all_tokens, nouns)
+        return out
+
+    @staticmethod
+    def _one_of(tokens: list[Token], all_tokens: list[Token], nouns: frozenset[str]) -> set[str]:
+        """The nouns of ``nouns`` in the plural after "one of" ("one of the peer workers"): one person."""
+        out = set()
+        for t in tokens:
+            if t.lemma in nouns and t.tag == "NNS" and t.dep == "pobj" and t.head >= 0:
+                of = all_tokens[t.head]
+                if of.text.lower() == "of" and of.head >= 0 and all_tokens[of.head].text.lower() == "one":
+                    out.add(t.lemma)
+        return out
 
     def past_life(self, tokens: list[Token]) -> bool:
         """The sentence places a fact in someone's past or life course."""
@@ -88,9 +106,20 @@ class LifeFrames:
         return False
 
     def writer(self, a: Analysed) -> bool:
-        """The text tells the past of one of the accounts' writers ("another worker had ...")."""
-        life = self.sentences(a)
-        return bool(life) and any(self._single(a.sentence_tokens(si), a.tokens, self.writer_nouns) for si in life)
+        """The text tells the past of one of the accounts' writers: "another worker had ...", "one of the
+        workers ... Years before, they ...", or a speaker's own past in the first person ("I drove a bus
+        for nine years"), as a quoted worker discloses it."""
+        introduced = False  # a writer brought in: "the worker", "they", "she" go on naming them
+        for si in range(len(a.sentences)):
+            tokens = a.sentence_tokens(si)
+            words = {t.text.lower() for t in tokens}
+            single = self._single(tokens, a.tokens, self.writer_nouns)
+            introduced = introduced or single
+            if not self.past_life(tokens):
+                continue
+            if words & _I or single or (introduced and words & (self.person_pronouns | _THEY)):
+                return True
+        return False
 
     def generic(self, a: Analysed) -> list[tuple[int, int]]:
         """The spans of the sentences about no one in particular: no "he", "she", "I", no "a woman"

@@ -18,6 +18,7 @@ from qualdeid.risk.analysis import Analysed, Token, analyse
 from qualdeid.risk.biography import LifeFrames
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
+from qualdeid.risk.identifiers import sentence_initial
 from qualdeid.risk.lexicon import Definitions, Related
 from qualdeid.risk.linkage import Linker
 from qualdeid.risk.regions import blank, unchecked_in
@@ -177,6 +178,7 @@ class RiskChecker:
             config.similarity_story_words,
             self.frames,
             config.similarity_life_ratio,
+            config.similarity_sentence_weight,
         )
 
     @property
@@ -256,13 +258,19 @@ class RiskChecker:
 
     def _identifiers(self, a: Analysed, spans: list[Span]) -> list[Finding]:
         out = []
-        # "a sense of hope", "the place of faith": a bare noun after "of" is the word, not the name
+        # "a sense of hope", "the place of faith": a bare noun after "of" is the word, not the name; so is
+        # one with a complement of its own ("faith in the plan", "hope for the future")
+        complemented = {a.tokens[t.head].start for t in a.tokens if t.dep == "prep" and t.head >= 0}
         name_slots = {
             t.start
             for t in a.tokens
-            if t.name_slot and not (t.dep == "pobj" and t.head >= 0 and a.tokens[t.head].lemma == "of")
+            if t.name_slot
+            and not (t.dep == "pobj" and t.head >= 0 and a.tokens[t.head].lemma == "of")
+            and t.start not in complemented
         }
         persons = _who_clauses(a)
+        # sentence openings that the parser reads as ordinary words, not as names
+        word_starts = {t.start for t in a.tokens if t.pos not in ("PROPN", "X") and sentence_initial(a.text, t.start)}
         never = self.profile.never
         never_spans = never.spans(a.text)
         mentions = self._mention_people()
@@ -277,12 +285,14 @@ class RiskChecker:
             if hit.confident and not listed:
                 msg = f"a {label} from the corpus ({n} source document(s))"
                 check = "residual_identifier"
-            elif hit.lowercase or (value.islower() and self.profile.index.is_common(value, hit.label)):
+            elif hit.lowercase or (value.islower() and self.profile.index.is_word(value, hit.label)):
                 if hit.start not in name_slots or self.profile.used_as_word(value):
                     # "I hope", "the grace period", or a word the corpus itself writes as a word
                     continue
                 msg = f"possibly a {label} from the corpus (a name that is also a word, in lower case; check it)"
                 check = "possible_identifier"
+            elif hit.certain and hit.start in word_starts and self.profile.index.is_common(value, hit.label):
+                continue  # "Fair enough.": a common word opening a sentence, parsed as the word
             elif hit.certain:
                 why = (
                     "listed as an ordinary term"
@@ -557,7 +567,10 @@ class RiskChecker:
                     f"{len(ev.words)} of the text's {ev.informative} words known to the corpus are found in their "
                     f"accounts and almost no one else's (chance would give about {ev.expected:.1f})"
                 )
-            close = len(ev.sentence_words) >= 2 and ev.sentence_weight >= c.linkage_min_sentence_weight
+            similar_words = self.linker.specific_words(ev)
+            close = len(ev.sentence_words) >= 2 and (
+                ev.sentence_weight >= c.linkage_min_sentence_weight or self.linker.retold(ev, similar_words)
+            )
             if close:
                 shared = ", ".join(f"'{t.text}'" for t in ev.sentence_words)
                 parts.append(f"one sentence shares {shared} with one sentence of theirs")

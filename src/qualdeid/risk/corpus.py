@@ -115,7 +115,7 @@ class CorpusProfile:
             word_names=load_word_names(config.rules_dirs),
             short_form_zipf=config.short_form_zipf,
             part_zipf=config.name_part_zipf,
-            dictionary=dictionary_words(nlp) or None,
+            dictionary=_dictionary(nlp),
         )
         for value, label in extra_identifiers:
             self.index.add(value, label, KEY_SOURCE)
@@ -311,6 +311,21 @@ class CorpusProfile:
                     named.add(doc_id)
                     break
         return named, initial - named
+
+
+def _dictionary(nlp) -> frozenset[str] | None:
+    """English words (the lemmatizer's index) with their irregular forms ("took", "children"): a form of
+    a word is that word, not a name."""
+    words = dictionary_words(nlp)
+    if not words:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    forms: set[str] = set()
+    if lookups is not None and lookups.has_table("lemma_exc"):
+        for table in lookups.get_table("lemma_exc").values():
+            if isinstance(table, dict):
+                forms.update(f for f, lemmas in table.items() if any(lemma in words for lemma in lemmas))
+    return words | forms
 
 
 def _without_listed(doc: Document, never: NeverIdentifiers) -> Document:

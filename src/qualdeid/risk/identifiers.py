@@ -33,6 +33,12 @@ def plain(text: str) -> str:
     return text.translate(_APOSTROPHES)
 
 
+#: an inflected form of a dictionary word as frequent as this (Zipf) is that word, not a name
+WORD_ZIPF = 3.0
+#: regular endings of inflected forms ("kettles", "hoped", "waiting"); irregular forms come with the
+#: dictionary (the lemmatizer's exceptions)
+_INFLECTIONS = ("s", "es", "ed", "d", "ing")
+
 #: the source of the values the key holds (``--key``)
 KEY_SOURCE = "key"
 
@@ -111,16 +117,20 @@ class IdentifierIndex:
 
     def add(self, value: str, label: str, source: str, *, alone: bool = True) -> None:
         for variant in self.variants(value, label):
+            # a word the scrub replaced in lower case ("faith" beside a Faith, "went" taken for a name), or
+            # the key's lower-case index of a name that is a word ("kettle" of "The Kettle"), is no name to
+            # look for, nor a case it was found in
+            if source == KEY_SOURCE and variant.islower() and self.is_word(variant, label):
+                continue
             key = variant.lower()
             ident = self._by_key.get(key)
             if ident is None:
                 common = self._is_common(variant, label)
                 ident = self._by_key[key] = Identifier(variant, label, common=common, alone=alone)
             ident.sources.add(source)
-            ident.forms.add(variant)
             ident.alone |= alone
-            # a word the scrub replaced in lower case ("faith" beside a Faith) is no name to look for
-            if source == KEY_SOURCE and not (variant.islower() and self.is_common(variant, label)):
+            ident.forms.add(variant)
+            if source == KEY_SOURCE:
                 ident.key_forms.add(variant)
         self._regexes = None
 
@@ -195,6 +205,28 @@ class IdentifierIndex:
     def is_common(self, v: str, label: str = "") -> bool:
         """Also an ordinary word: listed as a word-name, or every word as frequent as ``common_zipf``."""
         return self._is_common(v, label) or self._frequent(v)
+
+    def is_word(self, v: str, label: str = "") -> bool:
+        """An ordinary word of English: common (:meth:`is_common`), or every word of it a word of the
+        dictionary, in any of its forms ("went", "kettles"), and not rare in general English (a town the
+        noun index holds is)."""
+        if self.is_common(v, label):
+            return True
+        words = [w.lower() for w in _WORD.findall(v)]
+        if not words or self.dictionary is None:
+            return False
+        return all(zipf(w) >= WORD_ZIPF and self.in_dictionary(w) for w in words)
+
+    def in_dictionary(self, word: str) -> bool:
+        """The word, or the word it is an inflected form of, is in the dictionary."""
+        if self.dictionary is None:
+            return False
+        w = word.lower()
+        if w in self.dictionary or w in STOP_WORDS:
+            return True
+        stems = {w[: -len(end)] for end in _INFLECTIONS if w.endswith(end) and len(w) > len(end) + 2}
+        stems |= {s + "e" for s in stems} | {s[:-1] for s in stems if len(s) > 3 and s[-1] == s[-2]}
+        return bool(stems & self.dictionary)
 
     def _frequent(self, v: str) -> bool:
         """Every word (titles aside) an English word as frequent as ``common_zipf`` ("Fair", "Welsh";

@@ -38,6 +38,8 @@ class PersonEvidence:
     #: share (specific to fewer than k people) and their weight
     sentence_words: list[Token] = field(default_factory=list)
     sentence_weight: float = 0.0
+    #: that sentence of their accounts tells their past ("she used to drive a fuel truck")
+    sentence_life: bool = False
 
     findings: list[int] = field(default_factory=list)  # indices of findings pointing at this person
     #: the text's similarity to this person's accounts, when it is above what chance gives
@@ -70,9 +72,10 @@ class Linker:
         story_words: int = 4,
         frames: LifeFrames | None = None,
         life_ratio: float = 3.0,
+        sentence_weight: float = 1.5,
     ) -> None:
         self.profile, self.k, self.max_zipf = profile, k, max_zipf
-        self.frames, self.life_ratio = frames, life_ratio
+        self.frames, self.life_ratio, self.sentence_weight = frames, life_ratio, sentence_weight
         self.base_zipf, self.max_weight = base_zipf, max_weight
         self.index, self.suggest, self.detail_zipf, self.story_words = index, suggest, detail_zipf, story_words
         mass: dict[str, float] = defaultdict(float)
@@ -91,10 +94,15 @@ class Linker:
         self.weight_rate = {p: m / total for p, m in weighted.items()} if total else {}
         #: every sentence of the corpus (its owners, its words) and, by word, the sentences holding it
         self.sentences: list[tuple[set[str], set[str]]] = []
+        #: the sentences (indices of ``sentences``) that tell one person's past
+        self.life_sentences: set[int] = set()
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for doc_id, a in profile.analysed.items():
             owned = profile.sentence_owners.get(doc_id, [])
+            life = frames.sentences(a) if frames is not None else set()
             for si in range(len(a.sentences)):
+                if si in life:
+                    self.life_sentences.add(len(self.sentences))
                 words = {w for t in a.sentence_tokens(si) if t.content for w in (t.lemma, t.norm)}
                 owners = owned[si][1] if si < len(owned) else set()
                 for w in words:
@@ -173,6 +181,7 @@ class Linker:
                     ev = out.setdefault(p, PersonEvidence(p))
                     if weight > ev.sentence_weight:
                         ev.sentence_weight, ev.sentence_words = weight, sorted(shared, key=lambda t: t.start)
+                        ev.sentence_life = j in self.life_sentences
 
     def detail_words(self, a: Analysed) -> frozenset[int]:
         """Where the text names a detail of someone's life, not only of an ordinary episode (start
@@ -264,6 +273,11 @@ class Linker:
                 out.append(ev)
         return sorted(out, key=lambda e: (-e.excess, -len(e.findings), e.person))
 
+    def specific_words(self, ev: PersonEvidence) -> list[Token]:
+        """The words that carry the text's similarity to the person and that the accounts of fewer than k
+        people hold."""
+        return self._specific(ev)
+
     def _specific(self, ev: PersonEvidence) -> list[Token]:
         if ev.similarity is None or self.index is None:
             return []
@@ -277,6 +291,9 @@ class Linker:
         * or a finding of its own pointing at the same person (weak signals that agree);
         * or the text tells the past of one of the accounts' writers and the person is a worker:
           their own diaries are the accounts a self-disclosure is checked against;
+        * or one sentence of the text shares two or more of them, weighing ``sentence_weight``, with one
+          sentence of their accounts: one detail retold in other words around the words that name it
+          ("hauled fuel by truck" for their "drove a fuel truck");
         * or far above the threshold (``life_ratio`` times it) with one of them where the text tells
           one person's past: a life retold in other words, whose details need not be rare words.
         """
@@ -290,7 +307,20 @@ class Linker:
             return True
         if ev.writer and self.profile.sources[ev.person].role == "worker":
             return True
+        if self.retold(ev, specific):
+            return True
         return m.threshold > 0 and m.z >= self.life_ratio * m.threshold and any(t.start in ev.life for t in specific)
+
+    def retold(self, ev: PersonEvidence, specific: list[Token]) -> bool:
+        """Words that carry the similarity lie in one sentence of the text and in one sentence of their
+        accounts, weighing ``sentence_weight`` together: three or more, or two where that sentence of
+        their accounts tells their past ("she used to drive a fuel truck"), not an episode of the service
+        ("she joined the art group")."""
+        within = {t.start for t in specific}
+        shared = ev.sentence_words
+        if len(shared) < 2 or ev.sentence_weight < self.sentence_weight or any(t.start not in within for t in shared):
+            return False
+        return len(shared) >= 3 or ev.sentence_life
 
     def _detail_in_accounts(self, t: Token) -> bool:
         """A word of the text that their accounts hold only through a related word is a detail of their
