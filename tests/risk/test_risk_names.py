@@ -181,22 +181,22 @@ def test_a_common_word_the_key_holds_in_lower_case_is_the_word(detector) -> None
 
 
 def test_a_key_value_in_lower_case_that_is_a_form_of_a_word_is_the_word() -> None:
-    # scrub took "Went" and "the Kettle" for names; the key holds them in lower case as well
+    # scrub took "Went" and "the Anchor" for names; the key holds them in lower case as well
     from qualdeid.risk.identifiers import KEY_SOURCE
 
-    index = IdentifierIndex(dictionary=frozenset({"go", "went", "kettle"}), word_names=set())
-    for value, label in (("went", "PERSON"), ("kettle", "ORGANIZATION"), ("Kettle", "ORGANIZATION")):
+    index = IdentifierIndex(dictionary=frozenset({"go", "went", "anchor"}), word_names=set())
+    for value, label in (("went", "PERSON"), ("anchor", "ORGANIZATION"), ("Anchor", "ORGANIZATION")):
         index.add(value, label, KEY_SOURCE)
     index.add("brannock", "PERSON", KEY_SOURCE)  # no word: the name, whatever its case
-    assert not [h for h in index.find("she went to put the kettle on") if h.confident]
-    assert [h.confident for h in index.find("we met at the Kettle")] == [True]
+    assert not [h for h in index.find("she went to drop the anchor") if h.confident]
+    assert [h.confident for h in index.find("we met at the Anchor")] == [True]
     assert [h.confident for h in index.find("we saw brannock")] == [True]
 
 
 def test_inflected_forms_of_dictionary_words_are_words() -> None:
-    index = IdentifierIndex(dictionary=frozenset({"kettle", "hope", "wait"}))
-    assert index.in_dictionary("kettles") and index.in_dictionary("hoped") and index.in_dictionary("waiting")
-    assert not index.in_dictionary("brannocks") and not index.in_dictionary("kettle"[:3])
+    index = IdentifierIndex(dictionary=frozenset({"anchor", "hope", "wait"}))
+    assert index.in_dictionary("anchors") and index.in_dictionary("hoped") and index.in_dictionary("waiting")
+    assert not index.in_dictionary("brannocks") and not index.in_dictionary("anchor"[:3])
 
 
 class _Planted:
@@ -219,10 +219,10 @@ class _Planted:
 def planted(detector) -> RiskChecker:
     docs = [
         Document("d1", "Fair Quillon came to the drop-in on Tuesday and stayed for soup."),
-        Document("d2", "We walked down to the Kettle for a coffee with the group."),
+        Document("d2", "We walked down to the Anchor for a coffee with the group."),
         Document("d3", "Faith Ormsby told us about her garden."),
     ]
-    spans = {"d1": [("Fair Quillon", "PERSON")], "d2": [("Kettle", "ORGANIZATION")], "d3": [("Faith Ormsby", "PERSON")]}
+    spans = {"d1": [("Fair Quillon", "PERSON")], "d2": [("Anchor", "ORGANIZATION")], "d3": [("Faith Ormsby", "PERSON")]}
     return RiskChecker(load_risk_config(), _Planted(detector, spans), docs)
 
 
@@ -230,7 +230,7 @@ def planted(detector) -> RiskChecker:
     "text",
     [
         "Fair enough, we said, and left it there.",  # a common word opening a sentence, read as the word
-        "Someone had left the kettle on all night.",  # the word, in lower case, in a text that writes names
+        "Someone had left the anchor out all night.",  # the word, in lower case, in a text that writes names
         "I have had to build up faith in my own plan.",  # a noun with a complement of its own
     ],
 )
@@ -242,7 +242,7 @@ def test_words_that_are_also_names_of_the_corpus_are_words_here(planted: RiskChe
     ("text", "value"),
     [
         ("After lunch Fair Quillon sat with us.", "Fair Quillon"),
-        ("We met at the Kettle again.", "Kettle"),
+        ("We met at the Anchor again.", "Anchor"),
         ("After lunch we sat with faith.", "faith"),  # a bare noun where a person stands
     ],
 )

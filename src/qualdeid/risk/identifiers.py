@@ -35,7 +35,7 @@ def plain(text: str) -> str:
 
 #: an inflected form of a dictionary word as frequent as this (Zipf) is that word, not a name
 WORD_ZIPF = 3.0
-#: regular endings of inflected forms ("kettles", "hoped", "waiting"); irregular forms come with the
+#: regular endings of inflected forms ("anchors", "hoped", "waiting"); irregular forms come with the
 #: dictionary (the lemmatizer's exceptions)
 _INFLECTIONS = ("s", "es", "ed", "d", "ing")
 
@@ -118,7 +118,7 @@ class IdentifierIndex:
     def add(self, value: str, label: str, source: str, *, alone: bool = True) -> None:
         for variant in self.variants(value, label):
             # a word the scrub replaced in lower case ("faith" beside a Faith, "went" taken for a name), or
-            # the key's lower-case index of a name that is a word ("kettle" of "The Kettle"), is no name to
+            # the key's lower-case index of a name that is a word ("anchor" of "The Anchor"), is no name to
             # look for, nor a case it was found in
             if source == KEY_SOURCE and variant.islower() and self.is_word(variant, label):
                 continue
@@ -208,7 +208,7 @@ class IdentifierIndex:
 
     def is_word(self, v: str, label: str = "") -> bool:
         """An ordinary word of English: common (:meth:`is_common`), or every word of it a word of the
-        dictionary, in any of its forms ("went", "kettles"), and not rare in general English (a town the
+        dictionary, in any of its forms ("went", "anchors"), and not rare in general English (a town the
         noun index holds is)."""
         if self.is_common(v, label):
             return True
