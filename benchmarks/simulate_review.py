@@ -25,7 +25,10 @@ sets are written, converted by ``tools/markup_to_jsonl.py``), in a temporary fol
 Target (issue 10): leak after <= 0.5 % with at most 10 decisions per 1,000 words, on held-out diaries.
 Counts only; ``--show`` prints the gold spans still leaking after review (identifying: do not share).
 
-Usage:  python3 benchmarks/simulate_review.py [GOLD ...] [--name NAME] [--show] [--json]
+Per kind of candidate (``--kinds``, and ``kinds`` in the JSON): the groups decided and how many hold
+an identifier, a group counted under the kind most of its items are (read back from their reasons).
+
+Usage:  python3 benchmarks/simulate_review.py [GOLD ...] [--name NAME] [--show] [--json] [--kinds]
         (default GOLD: ../shared/corpus/dev/E.jsonl ../shared/corpus/dev/F.jsonl)
 """
 
@@ -38,12 +41,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
-from dataclasses import dataclass, fields
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from qualdeid.corpus.model import DIRECT_LABELS, canonical_label
 from qualdeid.decisions import KEEP, REPLACE, Decision, Decisions, Occurrence, now
+from qualdeid.review.uncertainty import REASONS
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = [REPO.parent.parent / "shared/corpus/dev/E.jsonl", REPO.parent.parent / "shared/corpus/dev/F.jsonl"]
@@ -119,10 +123,24 @@ class Load:
     #: groups that hold text left (``keep`` items): only these can bring the leak down
     leak_groups: int = 0
     leak_decisions: int = 0
+    #: groups and groups holding an identifier, by the kind of candidate most of their items are
+    kind_groups: Counter[str] = field(default_factory=Counter)
+    kind_real: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Load) -> None:
         for f in fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+#: The kind of candidate an item is, read back from its reason (the scan output does not name it).
+_REASONS = [
+    (kind, re.compile(re.sub(r"\\\{\w+\\\}", ".*?", re.escape(reason)) + r"\Z", re.DOTALL))
+    for kind, reason in REASONS.items()
+]
+
+
+def kind_of(reason: str) -> str:
+    return next((kind for kind, pattern in _REASONS if pattern.match(reason)), "other")
 
 
 def simulate(records: list[dict], golds: dict[str, dict], store: Decisions) -> Load:
@@ -142,6 +160,9 @@ def simulate(records: list[dict], golds: dict[str, dict], store: Decisions) -> L
         cost = 1 + min(wrong_as_proposed, not_ids, ids)
         load.decisions += cost
         load.real_groups += ids > 0
+        kind = Counter(kind_of(i["reason"]) for _, i, _, _ in members).most_common(1)[0][0]
+        load.kind_groups[kind] += 1
+        load.kind_real[kind] += ids > 0
         if any(i["action"] == KEEP for _, i, _, _ in members):
             load.leak_groups += 1
             load.leak_decisions += cost
@@ -162,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--name", default=None, help="a name for the set in the report")
     ap.add_argument("--show", action="store_true", help="print what still leaks after review (identifying)")
     ap.add_argument("--json", action="store_true", help="one JSON object instead of the table")
+    ap.add_argument("--kinds", action="store_true", help="groups and their share holding an identifier, by kind")
     args = ap.parse_args(argv)
     t0 = time.time()
     with tempfile.TemporaryDirectory(prefix="qualdeid-simreview-") as tmp:
@@ -203,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         "direct_gold": leak_before[1],
         "rare_recall_before": rare_before,
         "rare_recall_after": rare_after,
+        "kinds": {k: [load.kind_groups[k], load.kind_real[k]] for k, _ in load.kind_groups.most_common()},
         "review_rounds": rounds,
         "items_left_after_review": left,
         "seconds": round(time.time() - t0, 1),
@@ -230,6 +253,10 @@ def main(argv: list[str] | None = None) -> int:
         if rare_before is not None and rare_after is not None:
             print(f"rare-detail recall before review {rare_before:.2%}; after {rare_after:.2%}")
         print(f"rounds of review (scan, decide, scan again): {rounds}; items left: {left}; {result['seconds']} s")
+        if args.kinds:
+            print("kind of candidate      groups  holding an identifier")
+            for kind, (n, real) in result["kinds"].items():
+                print(f"  {kind:20s} {n:6d}  {real:4d} = {real / n:.0%}")
         print("targets met" if ok else "targets NOT met")
     return 0 if ok else 1
 

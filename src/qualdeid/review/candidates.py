@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,13 +21,15 @@ from wordfreq import zipf_frequency
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import normalise as _normalise
 from qualdeid.detect.names.lexicon import TERM_LEXICONS, without_marks
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, alternation
 
 REPLACE, KEEP = "replace", "keep"
 #: Detectors whose spans are certain: the deny list and the researcher's own decisions.
 CERTAIN_DETECTORS = frozenset({"deny_list", "review"})
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+#: A word that is not part of a user name, an e-mail address or a web address ("mo.kaya", "x/mo").
+_PLAIN_TOKEN = re.compile(r"(?<![\w'’.@/-])[^\W\d_][\w'’-]*(?![\w'’-]|[.@/_]\w)")
 #: A word that may start with a capital (Latin with its extended letters, Greek, Cyrillic); ``isupper`` decides.
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-ɏΑ-ΩЀ-Я][\w'’-]*")
 #: Between two capitalised words of one name: a space, "&", or small words ("Bank of the West").
@@ -51,6 +54,8 @@ _YEAR_OR_TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}[.:]\d\d|\d{1,2}[./-]\d{1,2}(?
 #: A user name: "@someone", "first_last99".
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,}[A-Za-z0-9_]|(?<![\w@.])[A-Za-z]+_[A-Za-z0-9_]+(?![\w@])")
 _ANY_DIGIT = re.compile(r"\d")
+#: A time written with "h" (French, Portuguese, ...): "17h45", "14h", "8h05".
+_H_TIME = re.compile(r"(?:[01]?\d|2[0-3])h(?:[0-5]\d)?")
 #: Around a digit, a word of letters, digits, hyphens and slashes: a code if it has letters and at
 #: least three digits ("ABC-2291", "5582-419-KT", "8812345TA", "QX4471").
 _CODE_AROUND = re.compile(r"[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*")
@@ -78,8 +83,9 @@ _LETTER_DOT = re.compile(r"(?<![\w.'’&/-])([A-ZÀ-ÖØ-ÞĀ-ſ])\.(?=[ \t]*(?:
 _INITIALS_AFTER = re.compile(r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?[ \t]+){2,3})\(([A-Z]{2,3})\)")
 #: A capitalised word opening a speaker's turn: "Oskarr: yes" (group 1).
 _SPEAKER = re.compile(r"(?m)^[ \t>]*([A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]*:[ \t]")
-#: A chat user name with dots before the colon of a message: "kay.b.r: see you there".
-_DOTTED_SPEAKER = re.compile(r"(?<![\w.@/])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?=:[ \t])")
+#: A chat user name with dots before the colon of a message ("kay.b.r: see you there") or a forum's
+#: quote mark ("Reply: kay.b.r » well done").
+_DOTTED_SPEAKER = re.compile(r"(?<![\w.@/])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?=:[ \t]|[ \t]+[»›])")
 
 
 #: One capital letter standing for a person (the letter is group 1): a speaker's turn ("E: yes"), a
@@ -107,6 +113,22 @@ _CAPS_PERSON = re.compile(
     rf"(?m)^[ \t>]*(?:[-*•][ \t]+)?([{_UPPER}]{{2,3}})[ \t]*:[ \t]|(?<=[(,])[ \t]*([{_UPPER}]{{2,3}})(?=[ \t]*[,)(])"
     rf"|(?:^|:)[ \t>]*([{_UPPER}]{{2,3}})[ \t]*$"
 )
+#: Initials before the name they stand for, in brackets: "-KT (Kit)", "RB (Rosa) to call"; group 1.
+_INITIALS_BEFORE = re.compile(rf"(?<![\w'’&/.])([{_UPPER}]{{2,3}})[ \t]*\([ \t]*[{_UPPER}][a-z]+[ \t]*\)")
+#: A chat export's message line: a date or a time, then who wrote it and a colon ("3.5.2024 um 9.12 - mo:",
+#: "04/05/24, 10:02 - Tia Bel:", "[8:15 AM] Wen L:"); the writer is group 1.
+_CHAT_WRITER = re.compile(
+    r"(?m)^[ \t>]*\[?(?:[\d/.-]+,?[ \t]+)?(?:[^\W\d_]{1,4}\.?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:[-–—][ \t]*)?"
+    r"([^\W\d_][^\W\d_'’.-]*(?: [^\W\d_][^\W\d_'’.-]*){0,2})[ \t]*:[ \t]"
+)
+#: A short number after a form's field written in capitals and a colon: "RN: 7", "PIN: 0412" (the
+#: field is group 1, the number group 2); not a time, a date or a count ("GP: 2 visits").
+_CAPS_FIELD_NUMBER = re.compile(
+    r"(?<![\w/.-])([A-Z]{2,4})[ \t]*:[ \t]*(\d{1,4}[A-Z]?)(?![\w/:-]|[.,]\d|[ \t]+[a-z])"  # not "GP: 2 visits"
+)
+#: A forum's or a chat's writer in lower case at a line's start: "jkwan: nice one" (group 1).
+_LOWER_WRITER = re.compile(r"(?m)^[ \t>]*([a-z][a-z0-9]{2,})[ \t]*:[ \t]+\S")
 #: A speaker's turn: "Mick:", "Mick 12:05:".
 _SPEAKER_AFTER = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*)?[:>]")
 
@@ -122,6 +144,10 @@ _NOUN_BEFORE = _words("the a an this that my your his her our their some any no 
 _PRONOUNS_BEFORE = _words("i you we they he she it who that which there this")
 #: Words before a name that stand before a single letter as often: "plan B and C", "for A"
 _SMALL_WORDS = _words("and & for from via per re")
+#: A word at least this frequent in English is an everyday one ("family", "service").
+_EVERYDAY_ZIPF = 5.0
+#: A chat's writer who is the exporting user, not a name: "Me:", "You:".
+_SELF = _words("me you i we")
 #: The colon after a form's field label: "Subject:", "Key worker :".
 #: A field label and its colon right before a word: "Subject: " (the label is group 1).
 _FIELD_BEFORE = re.compile(r"(?:^|(?<=\n))[ \t>]*([^\W\d_]+)[ \t]*:[ \t]*\Z")
@@ -172,6 +198,10 @@ class ReviewConfig:
     #: languages whose passages turn up in English texts, and how frequent a word of theirs is
     other_languages: tuple[str, ...]
     other_language_zipf: float
+    #: a capitalised word opening a sentence is a word of such a language from this frequency on
+    other_language_opening_zipf: float
+    #: languages that write their nouns with a capital: there a capital mid-sentence says no name
+    capitalised_nouns: frozenset[str]
     word_name_zipf: float
     lowercase_name_zipf: float
     lowercase_any_zipf: float
@@ -208,6 +238,18 @@ class ReviewConfig:
     sign_off_after: re.Pattern[str]
     #: a numbered road: "Hwy 9", "concession 3"
     roads: re.Pattern[str]
+    #: a number written out after a word that numbers rooms and plots: "plot forty-one" (group 1)
+    numbered_words: re.Pattern[str]
+    #: a phone number written out, three number words or more: "nine-oh-two"
+    spoken_digits: re.Pattern[str]
+    #: a home's number after "in" at a clause's end: "we're in 27." (group 1)
+    home_number: re.Pattern[str]
+    #: a numbered road written with its code in capitals: "US 30", "SR 9"
+    road_codes: re.Pattern[str]
+    #: a bus or tram route by its number: "on the 47", "got the 12A" (the number, with "the")
+    routes: re.Pattern[str]
+    #: a name followed by who the person is to the writer: "Wren, my neighbour" (matched after the name)
+    apposition: re.Pattern[str]
     #: a saint's name in lower case before a church or a school ("st aidans"): the name is group 1
     saints: re.Pattern[str]
     #: a capitalised name after a form of address of another language ("cô Mai"): the name is group 1
@@ -231,6 +273,8 @@ class ReviewConfig:
         def words(key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in merged.get(key) or [])
 
+        relatives = rules.words("lexicons/relatives.txt", lower=True) | lists["named_after_relative"]
+
         return cls(
             name_before=words("name_before"),
             name_after=words("name_after"),
@@ -240,6 +284,8 @@ class ReviewConfig:
             rare_word_zipf=float(merged.get("rare_word_zipf", 3.2)),
             other_languages=tuple(str(w) for w in merged.get("other_languages") or []),
             other_language_zipf=float(merged.get("other_language_zipf", 4.0)),
+            other_language_opening_zipf=float(merged.get("other_language_opening_zipf", 3.0)),
+            capitalised_nouns=frozenset(str(w) for w in merged.get("capitalised_nouns") or []),
             word_name_zipf=float(merged.get("word_name_zipf", 4.0)),
             lowercase_name_zipf=float(merged.get("lowercase_name_zipf", 4.3)),
             lowercase_any_zipf=float(merged.get("lowercase_any_zipf", 3.5)),
@@ -251,7 +297,7 @@ class ReviewConfig:
             past_after_name=lists["past_after_name"],
             acts_after_initials=lists["acts_after_initials"],
             contact_words=lists["contact_words"],
-            relatives=rules.words("lexicons/relatives.txt", lower=True) | lists["named_after_relative"],
+            relatives=relatives,
             role_after_name=lists["role_after_name"],
             calendar=frozenset().union(*(calendar[k] for k in _CALENDAR_KEYS)) | {"i"},
             days_and_feasts=calendar["weekdays"] | calendar["weekdays_short"] | calendar["feasts"],
@@ -266,6 +312,31 @@ class ReviewConfig:
             sign_off_after=re.compile(rf"[ \t]+(?:{lists.pattern('sign_off_after')})[ \t.!]*(?:\n|\Z)"),
             roads=re.compile(
                 rf"(?i)(?<![\w'’-])(?:{lists.pattern('numbered_roads')})\.?[ \t]+\d{{1,4}}[a-z]?(?![\w'’-])"
+            ),
+            numbered_words=re.compile(
+                rf"(?i)(?<![\w'’-])(?:{lists.pattern('numbered_before')})[ \t]+"
+                rf"((?:{lists.pattern('number_names')})(?:[ \t-](?:{lists.pattern('number_names')}))*)(?![\w'’-])"
+            ),
+            spoken_digits=re.compile(
+                rf"(?i)(?<![\w'’-])(?:{lists.pattern('number_names')})(?:[ \t]*-[ \t]*|[ \t]+)"
+                rf"(?:{lists.pattern('number_names')})(?:(?:[ \t]*-[ \t]*|[ \t]+)(?:{lists.pattern('number_names')}))+"
+                rf"(?![\w'’-])"
+            ),
+            home_number=re.compile(
+                rf"(?im)(?:(?<=\w)['’](?:s|re)|(?<![\w-])(?:{lists.pattern('home_in_before')}))"
+                rf"[ \t]+in[ \t]+(\d{{1,4}}[a-z]?)(?=[ \t]*(?:[.,;!?]|$))"
+            ),
+            road_codes=re.compile(
+                rf"(?<![\w'’-])(?:{alternation(w.upper() for w in lists['road_codes'])})"
+                rf"[ \t-]\d{{1,4}}[A-Z]?(?![\w'’-])"
+            ),
+            routes=re.compile(
+                rf"(?i)(?<![\w'’-])(?:{lists.pattern('route_before')}),?[ \t]+(the[ \t]+\d{{1,3}}[a-z]?)"
+                rf"(?![\w'’%£$€/:-]|[.,]\d)(?![ \t]*(?:{lists.pattern('not_after_route')})(?![\w-]))"
+            ),
+            apposition=re.compile(
+                rf"(?i:[ \t]*,[ \t]+(?:my|his|her|their|our|your)[ \t]+(?:(?:best|old|oldest|good|dear)[ \t]+)?"
+                rf"(?:{'|'.join(sorted(map(re.escape, relatives), key=len, reverse=True))})(?![\w'’-]))"
             ),
             saints=re.compile(rf"(?<![\w'’-])(?:{lists.pattern('saints')})[ \t]+([a-z][a-z'’]+)(?![\w'’-])"),
             addressed=re.compile(
@@ -358,7 +429,10 @@ class CandidateFinder:
         lower = {w for w in _TOKEN.findall(text) if w[0].islower()}
         self._languages = self.languages(lower)
         out = [c for s in spans if (c := self.doubtful_span(text, s)) is not None]
-        out += self.left_words(text, covered, caps + self._lowercase_tokens(text, lower), lower)
+        # a word seen in lower case only inside a user name or an address ("mo.kaya@", "mo.kaya:") says
+        # nothing of how the text writes it
+        plain_lower = {w for w in _PLAIN_TOKEN.findall(text) if w[0].islower()}
+        out += self.left_words(text, covered, caps + self._lowercase_tokens(text, lower), plain_lower)
         out += self.titled_and_initials(text, covered, caps, lower)
         if types := lower & self.type_words:
             out += self.typed_lowercase(text, covered, types)
@@ -371,6 +445,7 @@ class CandidateFinder:
         out += self.roads_and_saints(text, covered)
         out += self.spelled_out(text, covered)
         out += self.addressed(text, covered)
+        out += self.writers(text, covered)
         plain = without_marks(text)
         terms = [m.span() for m in self._term_phrases.finditer(plain if len(plain) == len(text) else text)]
         if terms:  # "Tēnā koe": a greeting's words are no names
@@ -395,14 +470,17 @@ class CandidateFinder:
         return out
 
     def name_words(self, name: str) -> list[str]:
-        """The words of a detected name that say who it is (lower case): all of a one-word name; of a
-        longer one, all its words if one of them is a listed name or hardly a word ("Rush Pellow"), none
-        if all are everyday words ("Housing Support Officer"): a wrong span does not make an everyday word
-        a name corpus-wide."""
+        """The words of a detected name that say who it is (lower case): of a one-word name, the word; of
+        a longer one, its words if one of them is a listed name or hardly a word ("Rush Pellow"), none if
+        all are everyday words ("Housing Support Officer"): a wrong span does not make an everyday word a
+        name corpus-wide. The commonest words no name list holds are left out either way ("Family", on
+        its own or in "Okoro Family Circle")."""
         words = [w.lower() for w in re.findall(r"[^\W\d_][\w-]*", name)]
         listed = self.first_names, self.surnames, self.world_names
         named = [w for w in words if any(w in names for names in listed) or zipf(w) < self.config.rare_word_zipf]
-        return words if len(words) < 2 or named else []
+        if len(words) > 1 and not named:
+            return []
+        return [w for w in words if w in named or w in self.word_names or zipf(w) < _EVERYDAY_ZIPF]
 
     def wordy(self, lower: str) -> bool:
         """A name that is also an everyday word (Hope, Will) — not just a common name (Jack, Phil)."""
@@ -470,6 +548,13 @@ class CandidateFinder:
             as_name = word.istitle() or (word.islower() and len(word) < 3)  # "Ed", "ask ed if", not "ED"
             if allowed and not (as_name and (lower in self.first_names or lower in self.word_names)):
                 continue  # an allowed word or a term, unless it is written as a name
+            if (
+                word[0].isupper()
+                and text.startswith(":", end)
+                and lower not in self.first_names
+                and self._foreign(lower)
+            ):
+                continue  # a form's field in the document's other language: "Turno: noite", "Cidade: ..."
             frame = lower in self.config.name_before or (lower in self.field_labels and _LABEL_COLON.match(text, end))
             if frame and not word.isupper():
                 continue  # a word that stands before a name ("Hi", "With") or a form's field ("Subject:")
@@ -522,15 +607,17 @@ class CandidateFinder:
             return None  # "Subject: RE: ...": a reply's mark in an e-mail's header, in any language
         if _shouting(text, start, end) or (len(word) > 2 and zipf(word.lower()) >= 4.5):
             return None  # "THE": a shouted word
+        cfg = self.config
+        acting = word_before(text, start) in cfg.name_before or word_after(text, end) in cfg.acts_after_initials
+        if len(word) == 2 and zipf(word.lower()) >= 6.0 and not acting:
+            return None  # "With son: NO": one of the commonest words, shouted ("AM said" is still asked)
         if zipf(word.lower()) >= 5.0 and _CAPS_NEIGHBOUR.search(text, max(0, start - 12), min(len(text), end + 12)):
             return None  # "END OF", "DO NOT": shouted words
         after = text[end : end + 16].lower()
         if re.match(r"[ \t]*(?:[a-z]+[ \t]+)?(?:no\b|#|ref\b|number\b|[:.]?[ \t]*\d{4})", after):
             return None  # the issuer of a number: "KRS 0000841", "PPS No.", "ASC ref:"
         if word in self.not_initials or word in self.roles:  # "GP", "CV": an abbreviation, unless a person's
-            cfg = self.config
-            person = word_before(text, start) in cfg.name_before or word_after(text, end) in cfg.acts_after_initials
-            return Candidate(start, end, "initials", "PERSON", KEEP) if person else None
+            return Candidate(start, end, "initials", "PERSON", KEEP) if acting else None
         return Candidate(start, end, "initials", "PERSON", KEEP)
 
     def _after_field_label(self, text: str, start: int) -> bool:
@@ -569,7 +656,10 @@ class CandidateFinder:
         """A word beside its English on the other side of a slash: a label, a role or a closing written
         in two languages ("Surname / Nachname:", "Voorzitter / Chair", "Best wishes / Pozdrawiam")."""
         before = re.search(r"(?<![\w'’-])([A-Za-z][A-Za-z ]{1,30}?)[ \t]*/[ \t]*\Z", text[max(0, start - 34) : start])
-        after = re.match(r"[ \t]*/[ \t]*([A-Za-z][A-Za-z ]{1,30})(?![\w'’-])", text[end : end + 34])
+        # one more word in lower case may stand before the slash: "Serdecznie pozdrawiam / Best wishes"
+        after = re.match(
+            r"(?:[ \t]+[a-zß-ÿ][^\W\d_]*)?[ \t]*/[ \t]*([A-Za-z][A-Za-z ]{1,30})(?![\w'’-])", text[end : end + 48]
+        )
         for m in (before, after):
             words = m.group(1).lower().split() if m else []
             if words and all(len(w) > 2 and zipf(w) >= 4.0 and w not in self.first_names for w in words):
@@ -581,15 +671,20 @@ class CandidateFinder:
         one of ``other_languages`` and the neighbour is no English word ("Dzień dobry", "Minha mãe")."""
         cfg = self.config
         word = text[start:end].lower()
+        if word in self.first_names or word in self.world_names:
+            return False  # a listed name is asked in any language ("Bùi Đặng" among Vietnamese words)
         nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 30])
         prev = re.search(r"([^\W\d_]+)[ \t]+\Z", text[max(0, start - 30) : start])
         neighbours = [m.group(1).lower() for m in (nxt, prev) if m and len(m.group(1)) > 2]
         neighbours = [n for n in neighbours if zipf(n) < 3.0]
         if not neighbours:
             return False  # among English words (the other languages' lists are not even loaded)
+        opening = opens_sentence(text, start)
         for lang in cfg.other_languages:
             if _zipf_in(word, lang) < cfg.other_language_zipf:
                 continue
+            if not opening and lang not in cfg.capitalised_nouns:
+                continue  # mid-sentence, a capital there marks a name ("Bùi Thanh" among Vietnamese words)
             if any(_zipf_in(n, lang) >= cfg.other_language_zipf for n in neighbours):
                 return True
         return False
@@ -622,18 +717,33 @@ class CandidateFinder:
             unlisted = not (lower in self.first_names or lower in self.surnames or lower in self.towns)
             if unlisted and (self._inflected(lower) or any(c.isdigit() for c in lower)):
                 return None  # an everyday word with an ending, or a code ("P07", numbers() looks at codes)
-            if unlisted and lower not in self.world_names and (self._everyday_parts(lower) or self._foreign(lower)):
+            opening = opens_sentence(text, start) or _after_symbol(text, start)  # "🙂 Potem poszłam"
+            foreign = self._foreign(lower, capital=True, opening=opening)
+            if unlisted and lower not in self.world_names and (self._everyday_parts(lower) or foreign):
                 return None  # "Tue-Sat", "Friday-ish"; "Termin": no one's name
             return Candidate(start, end, "place" if place else "capitalised", "LOCATION" if place else "PERSON", KEEP)
         named = lower in self.first_names or lower in self.word_names or lower in self.surnames
         opening = opens_sentence(text, start)
         if lower in self.towns and z < 4.5 and not in_phrase(text, start, end) and (not opening or not named):
             return Candidate(start, end, "place", "LOCATION", KEEP)  # a town named on its own: "..., Ashby"
-        if not named:
-            return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
         nxt = word_after(text, end)
         past = nxt in cfg.past_after_name or (nxt.endswith("ed") and len(nxt) > 4)  # "Oskarr phoned ahead"
-        acts = opening and (nxt in cfg.name_after or past or self._in_role(text, end))
+        if not named and self._named_group(text, start, end, opening):
+            return Candidate(start, end, "capitalised", "ORGANIZATION", KEEP)  # "the Harriers lost"
+        if not named:
+            # a word no list holds as a name, not an everyday one, doing what people do ("Morwen came in"),
+            # not a relative ("Nan said") nor a title
+            if (
+                opening
+                and (nxt in cfg.name_after or past)
+                and z < cfg.word_name_zipf
+                and lower not in cfg.relatives
+                and not self._kind_of_people(lower)
+            ):
+                return Candidate(start, end, "name-position", "PERSON", KEEP)
+            return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
+        said_who = cfg.apposition.match(text, end)  # "Wren, my neighbour, says"
+        acts = opening and (nxt in cfg.name_after or past or said_who or self._in_role(text, end))
         alias = _ALIAS_BEFORE.search(text, max(0, start - 40), start)  # 'Alexandra ("Sandy"'
         speaker = _SPEAKER_AFTER.match(text, end) and line_start(text, start)
         if (
@@ -644,6 +754,21 @@ class CandidateFinder:
         ):
             return Candidate(start, end, "name-position", "PERSON", KEEP)
         return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
+
+    def _named_group(self, text: str, start: int, end: int, opening: bool) -> bool:
+        """A plural with a capital after "the" mid-sentence, on its own: a team, a band, a family or a
+        party by its name ("the Harriers lost again", "the Okafors came")."""
+        word = text[start:end]
+        lower = word.lower()
+        return (
+            not opening
+            and word_before(text, start) == "the"
+            and lower.endswith("s")
+            and word.istitle()
+            and not in_phrase(text, start, end)
+            and not self._kind_of_people(lower)
+            and lower not in self.config.calendar
+        )
 
     @staticmethod
     def _code_words(handle: str) -> bool:
@@ -671,11 +796,22 @@ class CandidateFinder:
             for p in parts
         )
 
-    def _foreign(self, lower: str) -> bool:
+    def _foreign(self, lower: str, *, capital: bool = False, opening: bool = False) -> bool:
         """An everyday word of a language the document is partly written in ("Termin" in a text
-        with "danke, bis morgen"); a name of that language alone among English words is still asked."""
+        with "danke, bis morgen"); a name of that language alone among English words is still asked.
+
+        Written with a ``capital`` (``opening``: it opens a sentence): opening one, any word
+        of the language's list ("Choveu muito"); mid-sentence, only in a language that capitalises its
+        nouns, since elsewhere a capital there marks a name, and the lists hold names and places as
+        often as words ("w Poznaniu")."""
         cfg = self.config
-        return any(_zipf_in(lower, lang) >= cfg.other_language_zipf for lang in self._languages)
+        if capital and opening:
+            return any(_zipf_in(lower, lang) >= cfg.other_language_opening_zipf for lang in self._languages)
+        return any(
+            _zipf_in(lower, lang) >= cfg.other_language_zipf
+            for lang in self._languages
+            if not capital or lang in cfg.capitalised_nouns
+        )
 
     def languages(self, lower_words: set[str]) -> tuple[str, ...]:
         """The ``other_languages`` the document is partly written in: three or more of its lower-case
@@ -704,6 +840,12 @@ class CandidateFinder:
         parts = lower.split("-")
         if len(parts) > 1 and all(p in self.first_names or p in self.surnames or p in self.world_names for p in parts):
             return Candidate(start, end, "name-position", "PERSON", KEEP)  # a double name: "mary-jo", "ann-leigh"
+        if self._foreign(lower):
+            # an everyday word of the language the document is partly written in ("tak, jutro", "ainda não"):
+            # a name only where the corpus knows it as one
+            if named or lower in self.world_names:
+                return Candidate(start, end, "known-name-left", "PERSON", KEEP, needs_known=True)
+            return None
         prev, nxt = word_before(text, start), word_after(text, end)
         nounish = prev in _NOUN_BEFORE
         acts = not nounish and (
@@ -718,7 +860,7 @@ class CandidateFinder:
             strong = prev in cfg.name_before or acts
             return Candidate(start, end, "name-position", "PERSON", KEEP) if strong else None
         ends = not nounish and prev not in _PRONOUNS_BEFORE and clause_ends(text, end)
-        framed = prev in cfg.name_before or acts or ends
+        framed = prev in cfg.name_before or acts or ends or _opens_message(text, start)  # "Tam: jo u coming
         if named and ((z < cfg.lowercase_any_zipf and not nounish) or (z < cfg.lowercase_name_zipf and framed)):
             return Candidate(start, end, "name-position", "PERSON", KEEP)
         # no word at all ("with tamsk"), where a person stands: a word of another language at a clause's
@@ -735,7 +877,7 @@ class CandidateFinder:
         if without_marks(lower) in self.terms or normalise(lower) in self.not_identifiers:
             return False
         listed = lower in self.towns or (lower in self.surnames and lower not in self.word_names)
-        return (listed and z < 4.6) or z < 2.8
+        return (listed and z < 4.6) or (z < 2.8 and not self._inflected(lower))  # not "to tastings"
 
     def _named_here(self, text: str, start: int, end: int, z: float) -> bool:
         """A lower-case first name (or name-word) where only a person stands: introduced ("this is
@@ -886,14 +1028,15 @@ class CandidateFinder:
             for m in _DOTTED_SPEAKER.finditer(text):
                 if covered.find(1, m.start(), m.end()) < 0:
                     out.append(Candidate(m.start(), m.end(), "number", "CONTACT", KEEP))
+        out += self._numbers_in_words(text, covered)
         if not _ANY_DIGIT.search(text):
             return out
         for m in self._address.finditer(text):
             if covered.find(1, m.start(), m.end()) < 0 and _street_words(m.group()):
                 out.append(Candidate(m.start(), m.end(), "address", "LOCATION", KEEP))
         for start, end in _codes(text):
-            if self._dated(text[start:end]):
-                continue  # "17-Oct-1962", "Mar2024": a date, its letters a month's
+            if self._dated(text[start:end]) or _H_TIME.fullmatch(text, start, end):
+                continue  # "17-Oct-1962", "Mar2024": a date, its letters a month's; "17h45": a time
             if covered.find(1, start, end) < 0 and not cfg.unit.fullmatch(text, start, end):
                 out.append(Candidate(start, end, "number", "ID", KEEP))
         for m in _NUMBER.finditer(text):
@@ -903,17 +1046,46 @@ class CandidateFinder:
             taken = covered.find(1, start, end) >= 0 or any(c.start < end and start < c.end for c in out)
             if not taken and not cfg.unit.fullmatch(text, start, end):
                 out.append(Candidate(start, end, "number", "ID", KEEP))
+        for m in _CAPS_FIELD_NUMBER.finditer(text):
+            start, end = m.span(2)
+            if covered.find(1, start, end) >= 0:
+                continue
+            if not any(c.start < end and start < c.end for c in out):
+                out.append(Candidate(start, end, "number", "ID", KEEP))  # "RN: 7", "PIN: 0412"
+        for m in cfg.home_number.finditer(text):
+            start, end = m.span(1)
+            if _YEAR_OR_TIME.fullmatch(m.group(1)) or covered.find(1, start, end) >= 0:
+                continue  # "we were in 2019."
+            if not any(c.start < end and start < c.end for c in out):
+                out.append(Candidate(start, end, "number", "ID", KEEP))
         for m in _DIGITS.finditer(text):
             start, end = m.span()
             if sum(c.isdigit() for c in m.group()) < cfg.number_digits or covered.find(1, start, end) >= 0:
                 continue
             if _YEAR_OR_TIME.fullmatch(m.group().strip()) or any(c.start < end and start < c.end for c in out):
                 continue
-            words = set(
-                re.findall(r"[a-z]+", text[max(0, start - cfg.number_window) : end + cfg.number_window].lower())
+            words = set(  # letters of any alphabet: "n.º", "Nr."
+                _LETTERS.findall(text[max(0, start - cfg.number_window) : end + cfg.number_window].lower())
             )
             if words & cfg.number_words or sum(c.isdigit() for c in m.group()) >= 7:  # a phone number's length
                 out.append(Candidate(start, end, "number", "CONTACT" if words & cfg.contact_words else "ID", KEEP))
+        return out
+
+    def _numbers_in_words(self, text: str, covered: bytearray) -> list[Candidate]:
+        """Numbers written out, as transcripts write them: after a word that numbers a room or a plot
+        ("plot forty-one"), or three number words or more near a contact word ("nine-oh-two")."""
+        cfg = self.config
+        out: list[Candidate] = []
+        for m in cfg.numbered_words.finditer(text):
+            if covered.find(1, m.start(1), m.end(1)) < 0:
+                out.append(Candidate(m.start(1), m.end(1), "number", "ID", KEEP))
+        for m in cfg.spoken_digits.finditer(text):
+            start, end = m.span()
+            if covered.find(1, start, end) >= 0 or any(c.start < end and start < c.end for c in out):
+                continue
+            near = set(_LETTERS.findall(text[max(0, start - cfg.number_window) : end + cfg.number_window].lower()))
+            if near & cfg.contact_words or "number" in near:
+                out.append(Candidate(start, end, "number", "CONTACT", KEEP))
         return out
 
     def _dated(self, code: str) -> bool:
@@ -1033,6 +1205,10 @@ class CandidateFinder:
             first_letters = "".join(w[0] for w in m.group(1).split())
             if first_letters.endswith(m.group(2)) and covered.find(1, m.start(2), m.end(2)) < 0:
                 out.append(Candidate(m.start(2), m.end(2), "initials", "PERSON", KEEP))
+        for m in _INITIALS_BEFORE.finditer(text):
+            name = text[m.end(1) : m.end()].strip(" \t()")
+            if name[0] == m.group(1)[0] and covered.find(1, m.start(1), m.end(1)) < 0:
+                out.append(Candidate(m.start(1), m.end(1), "initials", "PERSON", KEEP))  # "-KT (Kit)"
         return out
 
     def other_script(self, text: str, covered: bytearray) -> list[Candidate]:
@@ -1052,9 +1228,11 @@ class CandidateFinder:
         a church, a school, a hospital) that no span covers."""
         out: list[Candidate] = []
         if _ANY_DIGIT.search(text):
-            for m in itertools.chain(self.config.roads.finditer(text), _MOTORWAY.finditer(text)):
-                if covered.find(1, m.start(), m.end()) < 0:
-                    out.append(Candidate(m.start(), m.end(), "road", "LOCATION", KEEP))
+            roads = (self.config.roads, _MOTORWAY, self.config.road_codes, self.config.routes)
+            for m in itertools.chain.from_iterable(r.finditer(text) for r in roads):
+                start, end = m.span(m.lastindex or 0)
+                if covered.find(1, start, end) < 0:
+                    out.append(Candidate(start, end, "road", "LOCATION", KEEP))
         for m in self.config.saints.finditer(text):
             name = _POSSESSIVE.sub("", m.group(1))
             if name not in self.first_names and name.removesuffix("s") not in self.first_names:
@@ -1082,6 +1260,28 @@ class CandidateFinder:
             for m in _SPELLED.finditer(text)
             if covered.find(1, m.start(), m.end()) < 0
         ]
+
+    def writers(self, text: str, covered: bytearray) -> list[Candidate]:
+        """Who wrote a message of a chat export or a forum thread, left: a name or a user name in any
+        letter case ("3.5.2024 um 9.12 - mo: ok", "jkwan: nice one"), not a role ("Me", "Staff")."""
+        out: list[Candidate] = []
+        if ":" not in text:
+            return out
+        for m in itertools.chain(_CHAT_WRITER.finditer(text), _LOWER_WRITER.finditer(text)):
+            start, end = m.span(1)
+            writer = m.group(1)
+            lower = writer.lower()
+            if covered.find(1, start, end) >= 0 or any(c.start == start for c in out):
+                continue
+            if m.re is _LOWER_WRITER and zipf(lower) >= self.config.lowercase_unknown_zipf:
+                continue  # "note: ...", "edit: ...": a word, not a user name
+            words = lower.split()
+            if any(w in self.speaker_roles or w in self.field_labels or w in self.titles for w in words):
+                continue
+            if lower in _SELF or normalise(writer) in self.not_identifiers or lower in self.config.calendar:
+                continue
+            out.append(Candidate(start, end, "writer", "PERSON", KEEP))
+        return out
 
     def speaker_names(self, text: str) -> set[str]:
         """Capitalised words that open two turns or more of a dialogue ("Oskarr: ..."), in lower case,
@@ -1210,6 +1410,22 @@ def opens_sentence(text: str, start: int) -> bool:
     while i >= 0 and text[i] in " \t":
         i -= 1
     return i < 0 or text[i] in _SENTENCE_END
+
+
+def _opens_message(text: str, start: int) -> bool:
+    """The word opens a message of a chat export, right after its writer ("[9:02] Tam: jo u coming"):
+    where the one written to is often named."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _CHAT_WRITER.match(text, line)
+    return m is not None and m.end() == start
+
+
+def _after_symbol(text: str, start: int) -> bool:
+    """The word follows an emoji or another symbol, which in a chat ends a sentence ("so tired 😴 Then")."""
+    i = start - 1
+    while i >= 0 and (text[i] in " \t\ufe0f\u200d" or unicodedata.category(text[i]) == "Sk"):
+        i -= 1
+    return i >= 0 and unicodedata.category(text[i]) == "So"
 
 
 def in_phrase(text: str, start: int, end: int) -> bool:

@@ -38,6 +38,8 @@ from qualdeid.review.candidates import (
 from qualdeid.rules import Rules
 
 _POSSESSIVE = re.compile(r"['’]s$")
+#: What may stand between two words of one name: spaces on one line.
+_NAME_GAP = re.compile(r"[ \t]{1,2}")
 DIRECT_NAMES = ("PERSON", "LOCATION", "ORGANIZATION")
 #: The family of a label: one decision settles the items of one family and one text. A person's, a
 #: place's and a group's names are one family: "Hope" is one question ("a name here?") whichever
@@ -72,6 +74,7 @@ REASONS = {  # format: reason codes
     "address": "a house number and a street, left",
     "road": "a numbered road, left",
     "spelled": "a word spelled out letter by letter: a name?",
+    "writer": "who wrote this message: a name or a user name?",
 }
 
 
@@ -240,10 +243,33 @@ class UncertaintyFinder:
                     reason = REASONS["label"].format(labels=" and ".join(sorted(labels & set(DIRECT_NAMES))))
                     group = group_of(s.label, form)
                     out.append(self._item(s.start, s.end, s.label, surface, reason, REPLACE, group, "label"))
-        out = _one_per_place(out)
+        out = self._one_name(text, _one_per_place(out))
         if self.skip_decided and self.decisions:
             ranges = self.decisions.decided_ranges(doc)
             out = [i for i in out if not any(a < i.end and i.start < b for a, b in ranges)]
+        return out
+
+    def _one_name(self, text: str, items: list[ReviewItem]) -> list[ReviewItem]:
+        """Names left side by side ("Bùi Đặng Dương" on a form's line) are one name: one item, which one
+        decision settles, ranked by its most consequential word."""
+        out: list[ReviewItem] = []
+        for i in items:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and i.action == KEEP == last.action
+                and FAMILY.get(i.label) == "name" == FAMILY.get(last.label)
+                and _NAME_GAP.fullmatch(text, last.end, i.start)
+            ):
+                surface = text[last.start : i.end]
+                group = group_of(last.label, surface)
+                rank = max(self.ranks.get(last.group, 0.0), self.ranks.get(i.group, 0.0))
+                self.ranks[group] = max(self.ranks.get(group, 0.0), rank)
+                out[-1] = ReviewItem(
+                    last.start, i.end, last.label, surface, last.reason, KEEP, group, max(last.weight, i.weight)
+                )
+                continue
+            out.append(i)
         return out
 
     def _item(
