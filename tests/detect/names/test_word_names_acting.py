@@ -134,3 +134,26 @@ def test_a_full_name_with_an_age_in_commas(detector, text: str, name: str) -> No
 
 def test_a_place_with_a_number_in_commas_is_no_name(detector) -> None:
     assert people(detector, "The Grand Hotel, 12, was shut. Main Street, 14, is closed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Later Rusty Okafor rang about the van. We left the keys with rusty.", 2),
+        ("Rusty Okafor came by on Friday. I will ask if rusty wants a hand.", 2),
+    ],
+)
+def test_a_word_name_in_lower_case_where_the_document_uses_it_for_a_person(detector, text: str, count: int) -> None:
+    assert len([p for p in people(detector, text) if p.lower().startswith("rusty")]) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rusty Okafor came by on Friday. The gate was rusty.",
+        "Rusty Okafor came by on Friday. He fixed the rusty gate and the old lock.",
+        "Rusty Okafor came by on Friday. It's getting rusty, so we oiled it.",
+    ],
+)
+def test_the_lower_case_word_stays_a_word_beside_the_person(detector, text: str) -> None:
+    assert [p for p in people(detector, text) if p.islower()] == []

@@ -531,6 +531,39 @@ class NameEvidence:
             return word if word.lower() not in self.calendar and word.lower() not in lex.titles else None
         return word if zipf(word.lower()) < SURNAME_ZIPF and not self.wordlike(word) else None
 
+    def unlisted_before_surname(self, sdoc: Doc, token: Any) -> str | None:
+        """The first name in "on Anjali Choudhury" that no list holds: a name-shaped word English hardly
+        uses, right before a listed surname that closes the phrase (not "Tolland Street", nor a town)."""
+        lex = self.lex
+        word, i = token.text, token.i
+        if i + 1 >= len(sdoc) or lex.is_first_name(word) or not lex.name_shaped(word) or len(word) < 3:
+            return None
+        low = word.lower()
+        if low in self.dictionary or zipf(low) >= RARE_WORD_ZIPF or low in self.towns or self.calendar_only(word):
+            return None
+        prev = sdoc[i - 1] if i > 0 else None
+        if prev is not None and (prev.lower_ in ARTICLES or (not token.is_sent_start and is_capitalised(prev.text))):
+            return None  # "the Ashgrove Murray", "Upper Tolland Murray": part of a longer name
+        nxt = sdoc[i + 1]
+        surname = nxt.text
+        if not (is_capitalised(surname) and surname.isalpha() and surname.lower() in lex.surnames):
+            return None
+        if surname.lower() in lex.place_heads or nxt.ent_type_ in ("GPE", "LOC", "FAC"):
+            return None  # NER's place on the first word alone is a misreading of an unknown name; on both, a town
+        if i + 2 < len(sdoc) and is_capitalised(sdoc[i + 2].text):
+            return None  # a longer Title Case phrase: a venue or an organisation more likely
+        return surname
+
+    def unlisted_name_word(self, token: Any) -> bool:
+        """A capitalised, name-shaped word that no list holds, English hardly uses and NER does not call a
+        place: a name if the document gives it as a form of a person's name ("Preet" beside "Harpreet")."""
+        word, low = token.text, token.lower_
+        if len(word) < 3 or not self.lex.name_shaped(word) or not word[1:].islower() or self.lex.is_first_name(word):
+            return False
+        if low in self.dictionary or zipf(low) >= RARE_WORD_ZIPF or low in self.towns or low in self.calendar:
+            return False
+        return token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE") and token.tag_ == "NNP"
+
     def head_follows(self, text: str, end: int) -> bool:
         """The text from ``end`` on runs through capitalised words to a place or event head ("'s Day")."""
         m = _CAPITALISED_RUN.match(text, end)

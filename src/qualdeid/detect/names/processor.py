@@ -43,7 +43,7 @@ from qualdeid.detect.names.initials import UPPER, Initials
 from qualdeid.detect.names.insistent import InsistentNames
 from qualdeid.detect.names.repeated import RepeatedWordNames
 from qualdeid.detect.names.surnames import Surnames
-from qualdeid.detect.names.variants import NameVariants
+from qualdeid.detect.names.variants import NameVariants, near_form
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import UNITS
 from qualdeid.detect.processors import CorpusProcessor
@@ -270,6 +270,11 @@ class NameProcessor(CorpusProcessor):
                 continue
             if ev.followed_by_place_head(sdoc, token.i):
                 continue
+            surname = ev.unlisted_before_surname(sdoc, token)
+            if surname:  # NER's reading of an unknown first name is no reason to doubt it here
+                confident(word)
+                confident(surname)
+                continue
             # NER reads "River", "Sky" as a place or a thing; a word-name still counts where it acts
             word_name_read_as_thing = token.ent_type_ != "GPE" and word.lower() in lex.word_names
             if token.ent_type_ in NOT_PERSON_ENTS and not (lex.is_name(word) or word_name_read_as_thing):
@@ -301,6 +306,8 @@ class NameProcessor(CorpusProcessor):
                 local += [Span(a, b, PERSON, score=SCORE_LOCAL, detector=DETECTOR) for a, b in places]
         for compound in self._hyphen_compounds(text, names):
             confident(compound)
+        for word in self._near_forms(sdoc, names, blocked):
+            confident(word)
         for word in allowed_names:
             names.setdefault(word, True)
         observation = {w: wl for w, wl in names.items()}
@@ -322,6 +329,25 @@ class NameProcessor(CorpusProcessor):
         if any(w in lex.titles or w in lex.place_heads or w in ev.calendar for w in low):
             return False
         return lex.is_first_name(words[0]) and (low[-1] in lex.surnames or zipf(low[-1]) < SURNAME_ZIPF + 0.5)
+
+    def _near_forms(self, sdoc: Doc, names: dict[str, bool], blocked: list[Span]) -> set[str]:
+        """Unlisted capitalised words that are another form of a name the document gives a person: "Jadey"
+        beside "Jade Okoro", "Preet" beside "Harpreet", "Shanise" beside "Shanice"."""
+        people = [n for n in names if len(n) >= 3 and n[1:].islower()]
+        if not people:
+            return set()
+        found: set[str] = set()
+        for token in sdoc:
+            word = token.text
+            if word in names or word in found or not is_capitalised(word):
+                continue
+            if any(b.start <= token.idx < b.end for b in blocked) or not self.ev.unlisted_name_word(token):
+                continue
+            if self.ev.followed_by_place_head(sdoc, token.i):
+                continue
+            if any(near_form(word, name) for name in people):
+                found.add(word)
+        return found
 
     def _hyphen_compounds(self, text: str, names: dict[str, bool]) -> set[str]:
         """Double first names written with a hyphen, of which NER or a list saw one half: "Marta-Liisa",
