@@ -33,3 +33,8 @@ def test_the_first_name_before_a_surname_is_a_person_and_found_again_alone(detec
 )
 def test_places_before_a_surname_shaped_word_stay_places(detector, text: str) -> None:
     assert all(label != "PERSON" for _, label in labelled(detector, text))
+
+
+def test_a_title_before_a_surname_is_no_first_name(detector) -> None:
+    found = labelled(detector, "We meet on a Monday, Auntie Frances has the keys.", "She is not a real auntie.")
+    assert ("auntie", "PERSON") not in found

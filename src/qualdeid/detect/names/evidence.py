@@ -541,6 +541,8 @@ class NameEvidence:
         low = word.lower()
         if low in self.dictionary or zipf(low) >= RARE_WORD_ZIPF or low in self.towns or self.calendar_only(word):
             return None
+        if low in lex.titles or low in self.relatives:
+            return None  # "Auntie Frances": a title before a name
         prev = sdoc[i - 1] if i > 0 else None
         if prev is not None and (prev.lower_ in ARTICLES or (not token.is_sent_start and is_capitalised(prev.text))):
             return None  # "the Ashgrove Murray", "Upper Tolland Murray": part of a longer name
@@ -561,6 +563,8 @@ class NameEvidence:
         if len(word) < 3 or not self.lex.name_shaped(word) or not word[1:].islower() or self.lex.is_first_name(word):
             return False
         if low in self.dictionary or zipf(low) >= RARE_WORD_ZIPF or low in self.towns or low in self.calendar:
+            return False
+        if low in self.lex.titles or low in self.relatives:
             return False
         return token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE") and token.tag_ == "NNP"
 
