@@ -95,3 +95,9 @@ def test_numbers_that_are_no_route_stay_words(routes, text: str) -> None:
 
 def test_a_us_route_written_with_a_space(roads) -> None:
     assert "US 64" in found(roads, "His truck died on US 64 just past the gas station.")
+
+
+def test_the_detector_keeps_the_article_of_a_bus_route(detector) -> None:
+    text = "Her bus route, the 47, runs right past the school."
+    [doc] = detector.detect([Document(id="d", text=text)])
+    assert [text[s.start : s.end] for s in doc.spans if s.label == "LOCATION"] == ["the 47"]
