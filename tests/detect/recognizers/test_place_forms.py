@@ -1,0 +1,70 @@
+"""Place forms that diaries use without a type word at the end (issue 13, class h): the town after a street
+and a comma, Irish and Scottish Gaelic names joined by their article. Invented places."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
+from qualdeid.rules import Rules
+
+
+@pytest.fixture(scope="module")
+def recognizers():
+    return {r.name: r for r in load_pattern_recognizers(Rules())}
+
+
+def found(recognizers, name: str, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in recognizers[name].analyze(text, ["LOCATION"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("The flat is on Kilnsey Street, Mangawhero, near the shops.", "Mangawhero"),
+        ("Her nan runs a bakery on Long Harbour Road, Te Ūkaipō.", "Te Ūkaipō"),
+        ("She lives at 4 Orchard Rd, Ballykeel.", "Ballykeel"),
+    ],
+)
+def test_the_town_after_a_street_and_a_comma(recognizers, text: str, town: str) -> None:
+    assert found(recognizers, "StreetTownRecognizer", text) == [town]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We parked on Queen Street, Aroha was already there.",
+        "We met on Kilnsey Street, Tuesday, after lunch.",
+        "I went over to Dufferin Avenue, Suite 3, to check the window.",
+        "Down Kilnsey Street, Then we turned back.",
+    ],
+)
+def test_a_person_a_weekday_or_a_unit_after_the_street_is_no_town(recognizers, text: str) -> None:
+    assert found(recognizers, "StreetTownRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The regatta was held off the pier at Baile an Chaisil last summer.", "Baile an Chaisil"),
+        ("Her youngest starts at Scoil an Mhuilinn in September.", "Scoil an Mhuilinn"),
+        ("She grew up near Cill na Martra and moved away.", "Cill na Martra"),
+        ("We got to Bun na hAbhann by noon.", "Bun na hAbhann"),
+        ("The boat to Ceann a' Bhàigh was late.", "Ceann a' Bhàigh"),
+    ],
+)
+def test_gaelic_names_joined_by_their_article(recognizers, text: str, place: str) -> None:
+    assert found(recognizers, "GaelicPlaceRecognizer", text) == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maybe an Uber would be quicker.",
+        "It was Ask an Expert day at the library.",
+        "I said na, not now.",
+        "The Plan an Hour Ahead workshop ran late.",
+    ],
+)
+def test_english_with_an_stays_words(recognizers, text: str) -> None:
+    assert found(recognizers, "GaelicPlaceRecognizer", text) == []
