@@ -60,3 +60,18 @@ def test_an_unrelated_rare_word_beside_a_name_stays(detector) -> None:
     text = "Marisol Pritchett helped with the raffle. We had Quorn for tea and played Jenga."
     found = people(detector, text)
     assert "Quorn" not in found and "Jenga" not in found
+
+
+def test_a_pet_form_of_a_name_found_through_the_corpus(detector) -> None:
+    # "Dawn" is also a word: the full name is sure through the surname known from the other document
+    found = people(
+        detector,
+        "Mrs Tolliver rang about the rota.",
+        "Dawn Tolliver ran the tombola. Dawnie always wins the cake, she says.",
+    )
+    assert "Dawnie" in found
+
+
+def test_a_respelled_name_at_the_start_of_a_sentence(detector) -> None:
+    text = "Tyrice Okafor came on Monday. Busy morning. Tyrise brought a flask of soup for the group."
+    assert "Tyrise" in people(detector, text)

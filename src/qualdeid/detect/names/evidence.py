@@ -557,16 +557,22 @@ class NameEvidence:
         return surname
 
     def unlisted_name_word(self, token: Any) -> bool:
-        """A capitalised, name-shaped word that no list holds, English hardly uses and NER does not call a
+        """A capitalised, name-shaped noun that no list holds, English hardly uses and NER does not call a
         place: a name if the document gives it as a form of a person's name ("Preet" beside "Harpreet")."""
-        word, low = token.text, token.lower_
+        return (
+            self.unlisted_name_text(token.text)
+            and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE")
+            and token.tag_.startswith("NN")
+        )
+
+    def unlisted_name_text(self, word: str) -> bool:
+        """:meth:`unlisted_name_word` read from the word alone."""
+        low = word.lower()
         if len(word) < 3 or not self.lex.name_shaped(word) or not word[1:].islower() or self.lex.is_first_name(word):
             return False
         if low in self.dictionary or zipf(low) >= RARE_WORD_ZIPF or low in self.towns or low in self.calendar:
             return False
-        if low in self.lex.titles or low in self.relatives:
-            return False
-        return token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE") and token.tag_ == "NNP"
+        return low not in self.lex.titles and low not in self.relatives and not self.lex.is_term(low)
 
     def head_follows(self, text: str, end: int) -> bool:
         """The text from ``end`` on runs through capitalised words to a place or event head ("'s Day")."""

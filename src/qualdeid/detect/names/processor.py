@@ -87,6 +87,8 @@ _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.patt
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
 #: a full name with an age in commas after it: "Keely Varnum, 31, moved in", "R: Nora Quillan, 58, retired"
 _NAME_AGE = re.compile(rf"(?<![\w'’-])({CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+){{1,2}}),[ \t]*\d{{1,2}},[ \t]")
+#: a capitalised word of a name: "Jade", "Rāwiri", "O'Neill"
+_NAME_WORD = re.compile(rf"(?<![\w'’-]){CAPITAL}[^\W\d_]['’\w]*[^\W\d_](?![\w'’-])")
 DOTTED_INITIALS = re.compile(rf"(?<![\w.])(?:{UPPER}\.\s?){{2,3}}(?![\w])")
 
 
@@ -349,6 +351,22 @@ class NameProcessor(CorpusProcessor):
                 found.add(word)
         return found
 
+    def _near_forms_of_people(self, text: str, people: list[Span], spans: list[Span]) -> list[Span]:
+        """What :meth:`_near_forms` does, after the corpus' names are known: "Jadey" where "Jade Okoro" was
+        found only through the surname known elsewhere."""
+        words = {w for p in people for w in _NAME_WORD.findall(text[p.start : p.end])}
+        if not words:
+            return []
+        taken = [*people, *(s for s in spans if s.label in (LOCATION, ORGANIZATION))]
+        found = []
+        for m in _NAME_WORD.finditer(text):
+            word = m.group()
+            if word in words or any(s.start < m.end() and m.start() < s.end for s in taken):
+                continue
+            if self.ev.unlisted_name_text(word) and any(near_form(word, name) for name in words):
+                found.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        return found
+
     def _hyphen_compounds(self, text: str, names: dict[str, bool]) -> set[str]:
         """Double first names written with a hyphen, of which NER or a list saw one half: "Marta-Liisa",
         "Hyun-woo", "Soo-jin" (not "Sam-like": an English ending makes a word of it)."""
@@ -441,6 +459,7 @@ class NameProcessor(CorpusProcessor):
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
         people = self._with_surname_initials(text, self._with_middle_initials(text, people))
         people = self.surnames.extend(text, people, spans)
+        people = _join_adjacent(text, people + self._near_forms_of_people(text, people, spans))
         # the other-script form beside a person found by this processor or by the layout; beside NER's
         # person, place or organisation only in brackets or after a slash ("Hwang Min-ho (황민호)")
         others = [s for s in spans if s.label == PERSON and s.detector != "SpacyRecognizer"]
