@@ -1,10 +1,12 @@
 """Place forms that diaries use without a type word at the end (issue 13, class h): the town after a street
-and a comma, Irish and Scottish Gaelic names joined by their article. Invented places."""
+and a comma, Irish and Scottish Gaelic names joined by their article, the main street named alone, sports
+teams by their plural name. Invented places and teams."""
 
 from __future__ import annotations
 
 import pytest
 
+from qualdeid.corpus.model import Document
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.rules import Rules
 
@@ -68,3 +70,42 @@ def test_gaelic_names_joined_by_their_article(recognizers, text: str, place: str
 )
 def test_english_with_an_stays_words(recognizers, text: str) -> None:
     assert found(recognizers, "GaelicPlaceRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There is a diner down Main that opens early.", ["Main"]),
+        ("We met at the corner of Main and 5th.", ["Main"]),
+        ("Go in the Main Entrance, then left.", []),
+        ("We had the soup for the main course.", []),
+        ("On Main Street the shops were shut.", []),
+    ],
+)
+def test_the_main_street_named_alone(recognizers, text: str, expected: list[str]) -> None:
+    assert found(recognizers, "MainStreetRecognizer", text) == expected
+
+
+def team(recognizers, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in recognizers["SportsTeamRecognizer"].analyze(text, ["ORGANIZATION"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We put the Kestrels match on the big screen.", ["Kestrels"]),
+        ("She wore her Otters jersey to group.", ["Otters"]),
+        ("We went to the Christmas games night.", []),
+        ("The cats were fed before the game.", []),
+        ("We watched the rugby match at the pub.", []),
+    ],
+)
+def test_a_team_by_its_plural_name_before_a_game(recognizers, text: str, expected: list[str]) -> None:
+    assert team(recognizers, text) == expected
+
+
+def test_a_team_is_found_again_in_its_document_only(detector) -> None:
+    texts = ["She is a Kestrels fan through and through. Kestrels won at home.", "Kestrels hover over the verge."]
+    docs = list(detector.detect([Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]))
+    teams = [[d.text[s.start : s.end] for s in d.spans if s.label == "ORGANIZATION"] for d in docs]
+    assert teams == [["Kestrels", "Kestrels"], []]

@@ -36,6 +36,8 @@ _TITLE_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 #: A short form's words must all be rarer than this (wordfreq Zipf) to stand alone as a name.
 DISTINCTIVE_ZIPF = 4.0
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: the recognizer of sports teams by their plural name ("the Kestrels match")
+TEAM_SOURCE = "SportsTeamRecognizer"
 #: the recognizer of bus routes by their number ("the 47 bus"): in its document, "the 47" is the route
 ROUTE_SOURCE = "BusRouteRecognizer"
 _ROUTE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?\b")
@@ -83,7 +85,7 @@ class ShortFormProcessor(CorpusProcessor):
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
         found: dict[str, str] = {}
         bare: set[str] = set()
-        routes = _routes_again(doc.text, spans)
+        routes = _routes_again(doc.text, spans) + _teams_again(doc.text, spans)
         for s in spans:
             if s.detector in BARE_PLACE_SOURCES and s.label == LOCATION:
                 full = doc.text[s.start : s.end]
@@ -187,6 +189,16 @@ def _routes_again(text: str, spans: list[Span]) -> list[Span]:
         if not _NOT_ROUTE_AFTER.match(text, m.end()):
             found.append(Span(m.start(), m.end(), LOCATION, score=SCORE, detector=DETECTOR))
     return found
+
+
+def _teams_again(text: str, spans: list[Span]) -> list[Span]:
+    """Every capitalised "Kestrels" of a document in which "a Kestrels fan" named the team ("Kestrels won at home");
+    only in that document: elsewhere the word may be the animal, a band or a nickname."""
+    names = {text[s.start : s.end] for s in spans if s.detector == TEAM_SOURCE}
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w'’-])")
+    return [Span(m.start(), m.end(), ORGANIZATION, score=SCORE, detector=DETECTOR) for m in pattern.finditer(text)]
 
 
 def _regions() -> set[str]:
