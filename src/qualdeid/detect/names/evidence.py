@@ -556,6 +556,43 @@ class NameEvidence:
             return None  # a longer Title Case phrase: a venue or an organisation more likely
         return surname
 
+    def surname_first(self, word: str) -> bool:
+        """A listed surname that is no first name and hardly an English word ("Nguyễn", "Kovács"): before a
+        given name it opens the full name, as many languages write it ("Nguyễn Văn Nam")."""
+        low = word.lower()
+        return (
+            self.lex.name_shaped(word)
+            and low in self.lex.surnames
+            and not self.lex.is_first_name(word)
+            and low not in self.lex.surname_words
+            and low not in self.towns
+            and zipf(low) < COMMON_WORD_ZIPF
+            and not self.wordlike(word)
+        )
+
+    def surname_before(self, sdoc: Doc, token: Any) -> str | None:
+        """The given name after a surname written first: "with Nguyễn Văn Nam", "Later Kovács Anna rang"."""
+        i = token.i
+        if i + 1 >= len(sdoc) or not self.surname_first(token.text):
+            return None
+        prev = sdoc[i - 1] if i > 0 else None
+        if prev is not None and prev.lower_ in ARTICLES:
+            return None  # "the Kovács Anna Trust"
+        if (
+            prev is not None
+            and not token.is_sent_start
+            and is_capitalised(prev.text)
+            and not (prev.is_sent_start and self.word_not_name(prev.text))
+        ):
+            return None  # inside a longer Title Case phrase; but "Later Nguyễn Văn Nam"
+        nxt = sdoc[i + 1]
+        given = nxt.text
+        if not (is_capitalised(given) and self.lex.name_shaped(given) and given.lower() in self.lex.first_names):
+            return None
+        if nxt.ent_type_ in ("GPE", "LOC", "FAC") or given.lower() in self.lex.place_heads:
+            return None
+        return given
+
     def unlisted_name_word(self, token: Any) -> bool:
         """A capitalised, name-shaped noun that no list holds, English hardly uses and NER does not call a
         place: a name if the document gives it as a form of a person's name ("Preet" beside "Harpreet")."""

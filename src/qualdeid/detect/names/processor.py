@@ -272,6 +272,11 @@ class NameProcessor(CorpusProcessor):
                 continue
             if ev.followed_by_place_head(sdoc, token.i):
                 continue
+            given = ev.surname_before(sdoc, token)
+            if given:  # "Nguyễn Văn Nam": NER often reads a surname written first as a verb or a place
+                confident(word)
+                confident(given)
+                continue
             surname = ev.unlisted_before_surname(sdoc, token)
             if surname:  # NER's reading of an unknown first name is no reason to doubt it here
                 confident(word)
