@@ -157,3 +157,41 @@ def test_a_word_name_in_lower_case_where_the_document_uses_it_for_a_person(detec
 )
 def test_the_lower_case_word_stays_a_word_beside_the_person(detector, text: str) -> None:
     assert [p for p in people(detector, text) if p.islower()] == []
+
+
+def test_a_surname_in_lower_case_at_the_start_of_a_sentence(detector) -> None:
+    found = people(detector, "Kit Fisher was in. fisher said she was tired.")
+    assert "fisher" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kit Fisher was in. The fisher said the boat was late.",
+        "Will Okoro came by. will you ring him?",
+    ],
+)
+def test_the_word_after_a_sentence_end_stays_a_word_where_it_is_one(detector, text: str) -> None:
+    assert [p for p in people(detector, text) if p.islower()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("mia okafor rang me about the form.", "mia okafor"),
+        ("sat with lucinda baker for an hour, then home.", "lucinda baker"),
+    ],
+)
+def test_a_full_name_in_lower_case(detector, text: str, name: str) -> None:
+    assert name in people(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we had jack russell puppies at the farm.",
+        "my grace period ends soon.",
+    ],
+)
+def test_lower_case_words_that_look_like_a_name_pair_stay_words(detector, text: str) -> None:
+    assert people(detector, text) == []

@@ -119,6 +119,8 @@ class Acceptance:
         if surface.islower():
             if (SELF_INTRO.search(before) or ev.alias_before.search(before)) and CLAUSE_END.match(after):
                 return True  # "hi all its hope,", "everyone calls her joy."
+            if sentence_start:
+                prev_word = ""  # "Amy Fisher was in. fisher said": the word before ends another sentence
             if prev_word in POSSESSIVES or prev_word in ARTICLES:
                 return False  # "my kokum", "the will"
             if prev_word in ev.word_left and (entry.wordlike or surface.lower() not in lex.first_names):

@@ -324,6 +324,35 @@ class NameEvidence:
             and (nxt.lower() in self.lex.surnames or zipf(nxt.lower()) < SURNAME_ZIPF)
         )
 
+    def lowercase_full_name(self, sdoc: Doc, token: Any) -> str | None:
+        """The surname of a full name typed in lower case ("mia okafor rang", "sat with lucinda baker for"): a
+        listed first name that is no English word and a listed surname, after a word that takes a person or
+        before the end of the clause or what a person does. Returns the surname as written."""
+        lex, i = self.lex, token.i
+        first = token.text
+        if i + 2 > len(sdoc) or len(first) < 3 or not first.isalpha() or first not in lex.first_names:
+            return None
+        if self.wordlike(first) or first in self.dictionary or first in self.relatives or first in self.calendar:
+            return None
+        if i > 0 and (sdoc[i - 1].lower_ in ARTICLES or sdoc[i - 1].lower_ in POSSESSIVES):
+            return None
+        nxt = sdoc[i + 1]
+        surname = nxt.text
+        if not (surname.islower() and surname.isalpha() and len(surname) >= 3 and surname in lex.surnames):
+            return None
+        if surname in self.calendar or surname in lex.place_heads or surname in lex.titles:
+            return None
+        after = sdoc[i + 2].lower_ if i + 2 < len(sdoc) else ""
+        if after and not (
+            (i > 0 and sdoc[i - 1].lower_ in self.left_context)
+            or sdoc[i + 2].is_punct
+            or after in self.right_context
+            or after in self.strong_right
+            or after in self.past_verbs
+        ):
+            return None
+        return surname
+
     def lowercase_name(self, sdoc: Doc, token: Any) -> bool:
         """A name written in lower case wherever it occurs ("went for a walk with tarquin", "joy is 41"): a first
         name that is no word, in a person's place; a word-name or a rare word only where it speaks or

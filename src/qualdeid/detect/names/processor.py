@@ -268,6 +268,11 @@ class NameProcessor(CorpusProcessor):
             word = token.text
             if word.islower() and ev.lowercase_name(sdoc, token):
                 confident(word.capitalize())
+            if word.islower() and (surname := ev.lowercase_full_name(sdoc, token)):
+                end = token.idx + len(word) + 1 + len(surname)
+                local.append(Span(token.idx, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(word.capitalize())
+                confident(surname.capitalize())
             if not is_capitalised(word) or any(b.start <= token.idx < b.end for b in blocked):
                 continue
             if ev.followed_by_place_head(sdoc, token.i):
