@@ -288,6 +288,7 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         ("Wiremu Pōtae is 17 and he carves.", "17"),
         ("Sefa Tu'ilagi is 13 and loves netball.", "13"),
         ("Ana Reyes, 13, room 2, arrived by taxi.", "13"),
+        ("He has been in foster care from fourteen, on and off.", "fourteen"),
     ],
 )
 def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
@@ -313,6 +314,9 @@ def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
         "Staff (F, 2 on shift) in the office (B., page 4).",
         "Hartley House, 12, rooms all let.",
         "Ōtaki is 40 minutes up the road.",
+        "The count went from fifteen to twenty in a week.",
+        "He went down from seventeen stone to twelve.",
+        "Prices rose from fourteen quid last year.",
     ],
 )
 def test_numbers_that_are_not_ages(analyzer: AnalyzerEngine, text: str) -> None:
