@@ -92,7 +92,8 @@ _PIECE_EDGES = " \t\r\n,;"
 _TRAILING_WORD = re.compile(r"\s+(?:on|in|at|to|of|and|the|a|with|for)$")
 _EDGE_JUNK = " \t\r\n.,;:!?\"'()[]{}“”‘’-–—│┃|*_~•·<>="
 _LEADING_WORDS = {
-    LOCATION: re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+", re.IGNORECASE),
+    # a bus route keeps its article: "the 47" is the name of the route
+    LOCATION: re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+(?!\d{1,3}[A-Z]?$)", re.IGNORECASE),
     ORGANIZATION: re.compile(r"^(?:the|a|an|at|in|to|from|on)\s+", re.IGNORECASE),
     PERSON: re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z])"),
 }

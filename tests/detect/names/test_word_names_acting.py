@@ -134,3 +134,64 @@ def test_a_full_name_with_an_age_in_commas(detector, text: str, name: str) -> No
 
 def test_a_place_with_a_number_in_commas_is_no_name(detector) -> None:
     assert people(detector, "The Grand Hotel, 12, was shut. Main Street, 14, is closed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Later Rusty Okafor rang about the van. We left the keys with rusty.", 2),
+        ("Rusty Okafor came by on Friday. I will ask if rusty wants a hand.", 2),
+    ],
+)
+def test_a_word_name_in_lower_case_where_the_document_uses_it_for_a_person(detector, text: str, count: int) -> None:
+    assert len([p for p in people(detector, text) if p.lower().startswith("rusty")]) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rusty Okafor came by on Friday. The gate was rusty.",
+        "Rusty Okafor came by on Friday. He fixed the rusty gate and the old lock.",
+        "Rusty Okafor came by on Friday. It's getting rusty, so we oiled it.",
+    ],
+)
+def test_the_lower_case_word_stays_a_word_beside_the_person(detector, text: str) -> None:
+    assert [p for p in people(detector, text) if p.islower()] == []
+
+
+def test_a_surname_in_lower_case_at_the_start_of_a_sentence(detector) -> None:
+    found = people(detector, "Kit Fisher was in. fisher said she was tired.")
+    assert "fisher" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kit Fisher was in. The fisher said the boat was late.",
+        "Will Okoro came by. will you ring him?",
+    ],
+)
+def test_the_word_after_a_sentence_end_stays_a_word_where_it_is_one(detector, text: str) -> None:
+    assert [p for p in people(detector, text) if p.islower()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("mia okafor rang me about the form.", "mia okafor"),
+        ("sat with lucinda baker for an hour, then home.", "lucinda baker"),
+    ],
+)
+def test_a_full_name_in_lower_case(detector, text: str, name: str) -> None:
+    assert name in people(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we had jack russell puppies at the farm.",
+        "my grace period ends soon.",
+    ],
+)
+def test_lower_case_words_that_look_like_a_name_pair_stay_words(detector, text: str) -> None:
+    assert people(detector, text) == []

@@ -70,3 +70,14 @@ def test_regions_and_terms_are_never_remembered_as_places(name: str) -> None:
 
 def test_a_distinctive_town_is_remembered() -> None:
     assert ShortFormProcessor(Rules()).distinctive_place("Quillabeg")
+
+
+def test_a_bus_route_is_found_again_in_its_document_only(detector) -> None:
+    texts = [
+        "We took the 212 home after the match. She knows every stop of the 212 by heart. "
+        "It took the 212 minutes, near enough.",
+        "She paid the 212 back on Friday.",
+    ]
+    docs = list(detector.detect([Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]))
+    routes = [[d.text[s.start : s.end] for s in d.spans if s.label == "LOCATION"] for d in docs]
+    assert routes == [["the 212", "the 212"], []]

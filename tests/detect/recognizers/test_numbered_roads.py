@@ -55,3 +55,49 @@ def test_the_detector_flags_the_road(detector) -> None:
     [doc] = detector.detect([Document(id="d", text=text)])
     start = text.index("I-40")
     assert any(s.label == "LOCATION" and s.start <= start and s.end >= start + 4 for s in doc.spans)
+
+
+@pytest.fixture(scope="module")
+def routes():
+    [recognizer] = [r for r in load_pattern_recognizers(Rules()) if r.name == "BusRouteRecognizer"]
+    return recognizer
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("We sat upstairs on the number 31 bus to the coast.", "the number 31"),
+        ("We waited ages for the 212 bus outside the library.", "the 212"),
+        ("Her bus route, the 47, runs right past the school.", "the 47"),
+        ("Most bus drivers on the 63 know her by name.", "the 63"),
+        ("On Sundays she caught the 8A into town.", "the 8A"),
+        ("We took the 122 home after the match.", "the 122"),
+    ],
+)
+def test_a_bus_route_by_its_number_is_a_place(routes, text: str, route: str) -> None:
+    assert route in found(routes, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See you on the 15 at the office.",
+        "The bus was late so we waited for the 20 minutes it took.",
+        "On the bus she counted out the 40 pounds she owed.",
+        "He took the 2 kids to the park.",
+        "We got the 3 of them round the table.",
+        "I got the 50 from the cashpoint on the corner.",
+    ],
+)
+def test_numbers_that_are_no_route_stay_words(routes, text: str) -> None:
+    assert found(routes, text) == []
+
+
+def test_a_us_route_written_with_a_space(roads) -> None:
+    assert "US 64" in found(roads, "His truck died on US 64 just past the gas station.")
+
+
+def test_the_detector_keeps_the_article_of_a_bus_route(detector) -> None:
+    text = "Her bus route, the 47, runs right past the school."
+    [doc] = detector.detect([Document(id="d", text=text)])
+    assert [text[s.start : s.end] for s in doc.spans if s.label == "LOCATION"] == ["the 47"]

@@ -284,6 +284,11 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         ("I rang my uncle (54) about the fence.", "54"),
         ("Her grandson is 7 and mad about trains.", "7"),
         ("We met her fiance, 29, at the station.", "29"),
+        # names written with macrons or an apostrophe inside them, and a room number after the age
+        ("Wiremu Pōtae is 17 and he carves.", "17"),
+        ("Sefa Tu'ilagi is 13 and loves netball.", "13"),
+        ("Ana Reyes, 13, room 2, arrived by taxi.", "13"),
+        ("He has been in foster care from fourteen, on and off.", "fourteen"),
     ],
 )
 def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
@@ -307,6 +312,11 @@ def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
         "Marta's 18th birthday was loud. The ward's 18 beds were full.",
         "He's only 5 minutes away and she's just 2 stops behind.",
         "Staff (F, 2 on shift) in the office (B., page 4).",
+        "Hartley House, 12, rooms all let.",
+        "Ōtaki is 40 minutes up the road.",
+        "The count went from fifteen to twenty in a week.",
+        "He went down from seventeen stone to twelve.",
+        "Prices rose from fourteen quid last year.",
     ],
 )
 def test_numbers_that_are_not_ages(analyzer: AnalyzerEngine, text: str) -> None:

@@ -56,6 +56,16 @@ QUOTE_OPENS = re.compile(r"(?:^|[\s(])[\"“‘'][ \t]*$")
 SENTENCE_OR_CLAUSE_START = re.compile(r"(?:^|[.!?:;,\n\"“”]|\b(?:and|but|so|then|when|cos|coz|because))[ \t]*$")
 
 
+#: before an adjective used as a predicate or with a degree, never before a person: "was rusty", "so sunny"
+LINKING_WORDS = frozenset(
+    {"is", "was", "are", "were", "be", "been", "being", "s", "looks", "looked", "seems", "seemed", "got", "get"}
+    | {"gets", "getting", "feels", "felt", "stays", "stayed", "very", "so", "too", "really", "quite", "bit", "more"}
+    | {"most", "less", "pretty", "all", "as", "how", "and", "it's", "that's", "getting", "went", "gone"}
+)
+#: words that open a clause whose subject a name can be: "ask if rusty wants", "then will rang"
+CLAUSE_LINKS = frozenset({"if", "when", "whether", "then", "because", "cos", "that", "until", "unless", "while"})
+
+
 def name_key(word: str) -> str:
     """Lower case letter by letter, so that a key is as long as the text it stands for ("İ" stays)."""
     return "".join(low if len(low := c.lower()) == 1 else c for c in word)
@@ -109,6 +119,8 @@ class Acceptance:
         if surface.islower():
             if (SELF_INTRO.search(before) or ev.alias_before.search(before)) and CLAUSE_END.match(after):
                 return True  # "hi all its hope,", "everyone calls her joy."
+            if sentence_start:
+                prev_word = ""  # "Amy Fisher was in. fisher said": the word before ends another sentence
             if prev_word in POSSESSIVES or prev_word in ARTICLES:
                 return False  # "my kokum", "the will"
             if prev_word in ev.word_left and (entry.wordlike or surface.lower() not in lex.first_names):
@@ -147,6 +159,8 @@ class Acceptance:
         the person wherever the grammar allows a name ("Sky paints at night", "kept Dawn company") — not
         after a determiner ("the Dawn"), nor before the words that keep it a word ("Will you", "Hope so")."""
         surface, lex = text[start:end], self.ev.lex
+        if surface.islower() and not entry.exact_case and not lex.is_term(surface):
+            return self.lowercase_again(text, start, end)
         if entry.exact_case or not (is_capitalised(surface) and surface[1:].islower()) or lex.is_term(surface):
             return False
         if not lex.is_first_name(surface):
@@ -158,6 +172,22 @@ class Acceptance:
         return next_word not in self.ev.word_followers and not (
             next_word in lex.place_heads or is_capitalised(first_token(after))
         )
+
+    def lowercase_again(self, text: str, start: int, end: int) -> bool:
+        """A word-name written in lower case where the same document uses it capitalised for a person, in a
+        slot only a noun phrase fills: after a word that takes a person and before the end of the clause
+        ("we left it with rusty."), or as the subject of what follows ("ask if rusty wants a hand") — not
+        after a determiner or a linking verb ("the rusty gate", "it was rusty.")."""
+        ev = self.ev
+        before, after = text[max(0, start - 40) : start], text[end : end + 40]
+        prev_word, next_word = last_word(before), first_word(after)
+        if not prev_word or prev_word in ev.word_left or prev_word in POSSESSIVES or prev_word in ARTICLES:
+            return False
+        if prev_word in LINKING_WORDS or last_token(before).lower() in SUBJECT_PRONOUNS:
+            return False
+        if CLAUSE_END.match(after):
+            return prev_word in ev.left_context or prev_word in ev.vocative_left
+        return prev_word in CLAUSE_LINKS and (next_word in ev.right_context or next_word in ev.strong_right)
 
     def person_slot(self, before: str, after: str, prev_word: str, next_word: str) -> bool:
         """Frames that only a person fills, for a known name written in lower case: "thanks sandy!",

@@ -324,6 +324,35 @@ class NameEvidence:
             and (nxt.lower() in self.lex.surnames or zipf(nxt.lower()) < SURNAME_ZIPF)
         )
 
+    def lowercase_full_name(self, sdoc: Doc, token: Any) -> str | None:
+        """The surname of a full name typed in lower case ("mia okafor rang", "sat with lucinda baker for"): a
+        listed first name that is no English word and a listed surname, after a word that takes a person or
+        before the end of the clause or what a person does. Returns the surname as written."""
+        lex, i = self.lex, token.i
+        first = token.text
+        if i + 2 > len(sdoc) or len(first) < 3 or not first.isalpha() or first not in lex.first_names:
+            return None
+        if self.wordlike(first) or first in self.dictionary or first in self.relatives or first in self.calendar:
+            return None
+        if i > 0 and (sdoc[i - 1].lower_ in ARTICLES or sdoc[i - 1].lower_ in POSSESSIVES):
+            return None
+        nxt = sdoc[i + 1]
+        surname = nxt.text
+        if not (surname.islower() and surname.isalpha() and len(surname) >= 3 and surname in lex.surnames):
+            return None
+        if surname in self.calendar or surname in lex.place_heads or surname in lex.titles:
+            return None
+        after = sdoc[i + 2].lower_ if i + 2 < len(sdoc) else ""
+        if after and not (
+            (i > 0 and sdoc[i - 1].lower_ in self.left_context)
+            or sdoc[i + 2].is_punct
+            or after in self.right_context
+            or after in self.strong_right
+            or after in self.past_verbs
+        ):
+            return None
+        return surname
+
     def lowercase_name(self, sdoc: Doc, token: Any) -> bool:
         """A name written in lower case wherever it occurs ("went for a walk with tarquin", "joy is 41"): a first
         name that is no word, in a person's place; a word-name or a rare word only where it speaks or
@@ -530,6 +559,86 @@ class NameEvidence:
             # "rang Tamsin Rice": after a verb that takes a person, even an everyday word is a surname
             return word if word.lower() not in self.calendar and word.lower() not in lex.titles else None
         return word if zipf(word.lower()) < SURNAME_ZIPF and not self.wordlike(word) else None
+
+    def unlisted_before_surname(self, sdoc: Doc, token: Any) -> str | None:
+        """The first name in "on Anjali Choudhury" that no list holds: a name-shaped word English hardly
+        uses, right before a listed surname that closes the phrase (not "Tolland Street", nor a town)."""
+        lex = self.lex
+        word, i = token.text, token.i
+        if i + 1 >= len(sdoc) or lex.is_first_name(word) or not lex.name_shaped(word) or len(word) < 3:
+            return None
+        low = word.lower()
+        if low in self.dictionary or zipf(low) >= RARE_WORD_ZIPF or low in self.towns or self.calendar_only(word):
+            return None
+        if low in lex.titles or low in self.relatives:
+            return None  # "Auntie Frances": a title before a name
+        prev = sdoc[i - 1] if i > 0 else None
+        if prev is not None and (prev.lower_ in ARTICLES or (not token.is_sent_start and is_capitalised(prev.text))):
+            return None  # "the Ashgrove Murray", "Upper Tolland Murray": part of a longer name
+        nxt = sdoc[i + 1]
+        surname = nxt.text
+        if not (is_capitalised(surname) and surname.isalpha() and surname.lower() in lex.surnames):
+            return None
+        if surname.lower() in lex.place_heads or nxt.ent_type_ in ("GPE", "LOC", "FAC"):
+            return None  # NER's place on the first word alone is a misreading of an unknown name; on both, a town
+        if i + 2 < len(sdoc) and is_capitalised(sdoc[i + 2].text):
+            return None  # a longer Title Case phrase: a venue or an organisation more likely
+        return surname
+
+    def surname_first(self, word: str) -> bool:
+        """A listed surname that is no first name and hardly an English word ("Nguyễn", "Kovács"): before a
+        given name it opens the full name, as many languages write it ("Nguyễn Văn Nam")."""
+        low = word.lower()
+        return (
+            self.lex.name_shaped(word)
+            and low in self.lex.surnames
+            and not self.lex.is_first_name(word)
+            and low not in self.lex.surname_words
+            and low not in self.towns
+            and zipf(low) < COMMON_WORD_ZIPF
+            and not self.wordlike(word)
+        )
+
+    def surname_before(self, sdoc: Doc, token: Any) -> str | None:
+        """The given name after a surname written first: "with Nguyễn Văn Nam", "Later Kovács Anna rang"."""
+        i = token.i
+        if i + 1 >= len(sdoc) or not self.surname_first(token.text):
+            return None
+        prev = sdoc[i - 1] if i > 0 else None
+        if prev is not None and prev.lower_ in ARTICLES:
+            return None  # "the Kovács Anna Trust"
+        if (
+            prev is not None
+            and not token.is_sent_start
+            and is_capitalised(prev.text)
+            and not (prev.is_sent_start and self.word_not_name(prev.text))
+        ):
+            return None  # inside a longer Title Case phrase; but "Later Nguyễn Văn Nam"
+        nxt = sdoc[i + 1]
+        given = nxt.text
+        if not (is_capitalised(given) and self.lex.name_shaped(given) and given.lower() in self.lex.first_names):
+            return None
+        if nxt.ent_type_ in ("GPE", "LOC", "FAC") or given.lower() in self.lex.place_heads:
+            return None
+        return given
+
+    def unlisted_name_word(self, token: Any) -> bool:
+        """A capitalised, name-shaped noun that no list holds, English hardly uses and NER does not call a
+        place: a name if the document gives it as a form of a person's name ("Preet" beside "Harpreet")."""
+        return (
+            self.unlisted_name_text(token.text)
+            and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE")
+            and token.tag_.startswith("NN")
+        )
+
+    def unlisted_name_text(self, word: str) -> bool:
+        """:meth:`unlisted_name_word` read from the word alone."""
+        low = word.lower()
+        if len(word) < 3 or not self.lex.name_shaped(word) or not word[1:].islower() or self.lex.is_first_name(word):
+            return False
+        if low in self.dictionary or zipf(low) >= RARE_WORD_ZIPF or low in self.towns or low in self.calendar:
+            return False
+        return low not in self.lex.titles and low not in self.relatives and not self.lex.is_term(low)
 
     def head_follows(self, text: str, end: int) -> bool:
         """The text from ``end`` on runs through capitalised words to a place or event head ("'s Day")."""

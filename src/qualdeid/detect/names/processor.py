@@ -43,7 +43,7 @@ from qualdeid.detect.names.initials import UPPER, Initials
 from qualdeid.detect.names.insistent import InsistentNames
 from qualdeid.detect.names.repeated import RepeatedWordNames
 from qualdeid.detect.names.surnames import Surnames
-from qualdeid.detect.names.variants import NameVariants
+from qualdeid.detect.names.variants import NameVariants, near_form
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import UNITS
 from qualdeid.detect.processors import CorpusProcessor
@@ -87,6 +87,8 @@ _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.patt
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
 #: a full name with an age in commas after it: "Keely Varnum, 31, moved in", "R: Nora Quillan, 58, retired"
 _NAME_AGE = re.compile(rf"(?<![\w'’-])({CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+){{1,2}}),[ \t]*\d{{1,2}},[ \t]")
+#: a capitalised word of a name: "Jade", "Rāwiri", "O'Neill"
+_NAME_WORD = re.compile(rf"(?<![\w'’-]){CAPITAL}[^\W\d_]['’\w]*[^\W\d_](?![\w'’-])")
 DOTTED_INITIALS = re.compile(rf"(?<![\w.])(?:{UPPER}\.\s?){{2,3}}(?![\w])")
 
 
@@ -266,9 +268,24 @@ class NameProcessor(CorpusProcessor):
             word = token.text
             if word.islower() and ev.lowercase_name(sdoc, token):
                 confident(word.capitalize())
+            if word.islower() and (surname := ev.lowercase_full_name(sdoc, token)):
+                end = token.idx + len(word) + 1 + len(surname)
+                local.append(Span(token.idx, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(word.capitalize())
+                confident(surname.capitalize())
             if not is_capitalised(word) or any(b.start <= token.idx < b.end for b in blocked):
                 continue
             if ev.followed_by_place_head(sdoc, token.i):
+                continue
+            given = ev.surname_before(sdoc, token)
+            if given:  # "Nguyễn Văn Nam": NER often reads a surname written first as a verb or a place
+                confident(word)
+                confident(given)
+                continue
+            surname = ev.unlisted_before_surname(sdoc, token)
+            if surname:  # NER's reading of an unknown first name is no reason to doubt it here
+                confident(word)
+                confident(surname)
                 continue
             # NER reads "River", "Sky" as a place or a thing; a word-name still counts where it acts
             word_name_read_as_thing = token.ent_type_ != "GPE" and word.lower() in lex.word_names
@@ -301,6 +318,8 @@ class NameProcessor(CorpusProcessor):
                 local += [Span(a, b, PERSON, score=SCORE_LOCAL, detector=DETECTOR) for a, b in places]
         for compound in self._hyphen_compounds(text, names):
             confident(compound)
+        for word in self._near_forms(sdoc, names, blocked):
+            confident(word)
         for word in allowed_names:
             names.setdefault(word, True)
         observation = {w: wl for w, wl in names.items()}
@@ -322,6 +341,41 @@ class NameProcessor(CorpusProcessor):
         if any(w in lex.titles or w in lex.place_heads or w in ev.calendar for w in low):
             return False
         return lex.is_first_name(words[0]) and (low[-1] in lex.surnames or zipf(low[-1]) < SURNAME_ZIPF + 0.5)
+
+    def _near_forms(self, sdoc: Doc, names: dict[str, bool], blocked: list[Span]) -> set[str]:
+        """Unlisted capitalised words that are another form of a name the document gives a person: "Jadey"
+        beside "Jade Okoro", "Preet" beside "Harpreet", "Shanise" beside "Shanice"."""
+        people = [n for n in names if len(n) >= 3 and n[1:].islower()]
+        if not people:
+            return set()
+        found: set[str] = set()
+        for token in sdoc:
+            word = token.text
+            if word in names or word in found or not is_capitalised(word):
+                continue
+            if any(b.start <= token.idx < b.end for b in blocked) or not self.ev.unlisted_name_word(token):
+                continue
+            if self.ev.followed_by_place_head(sdoc, token.i):
+                continue
+            if any(near_form(word, name) for name in people):
+                found.add(word)
+        return found
+
+    def _near_forms_of_people(self, text: str, people: list[Span], spans: list[Span]) -> list[Span]:
+        """What :meth:`_near_forms` does, after the corpus' names are known: "Jadey" where "Jade Okoro" was
+        found only through the surname known elsewhere."""
+        words = {w for p in people for w in _NAME_WORD.findall(text[p.start : p.end])}
+        if not words:
+            return []
+        taken = [*people, *(s for s in spans if s.label in (LOCATION, ORGANIZATION))]
+        found = []
+        for m in _NAME_WORD.finditer(text):
+            word = m.group()
+            if word in words or any(s.start < m.end() and m.start() < s.end for s in taken):
+                continue
+            if self.ev.unlisted_name_text(word) and any(near_form(word, name) for name in words):
+                found.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        return found
 
     def _hyphen_compounds(self, text: str, names: dict[str, bool]) -> set[str]:
         """Double first names written with a hyphen, of which NER or a list saw one half: "Marta-Liisa",
@@ -415,6 +469,7 @@ class NameProcessor(CorpusProcessor):
         people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
         people = self._with_surname_initials(text, self._with_middle_initials(text, people))
         people = self.surnames.extend(text, people, spans)
+        people = _join_adjacent(text, people + self._near_forms_of_people(text, people, spans))
         # the other-script form beside a person found by this processor or by the layout; beside NER's
         # person, place or organisation only in brackets or after a slash ("Hwang Min-ho (황민호)")
         others = [s for s in spans if s.label == PERSON and s.detector != "SpacyRecognizer"]

@@ -21,6 +21,8 @@ from qualdeid.labels import LOCATION, ORGANIZATION
 
 #: A capitalised word right after a name on the same line: "Talaweyu", "O'Kelleher", "ʻAholelei", "El-Amin".
 _NEXT_WORD = re.compile(r"[ \t]+(\u02bb?[^\W\d_][\w'’-]*)(?![\w'’-])")
+#: A capitalised word right before a name on the same line: "Nguyễn" of "Nguyễn Thị Hoa".
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+$")
 #: At most this many surname words after a first name ("Ilse Tzak Umul").
 MAX_SURNAMES = 2
 
@@ -38,6 +40,16 @@ class Surnames:
         out = []
         for person in people:
             name = text[person.start : person.end]
+            start = person.start
+            m = _WORD_BEFORE.search(text, 0, start)
+            if (
+                m is not None
+                and self.ev.surname_first(m.group(1))
+                and not any(b.start < m.end(1) and m.start(1) < b.end for b in blocked)
+            ):
+                start = m.start(1)  # "Later Nguyễn Thị Lan": the surname written before the given names
+            if start != person.start:
+                person = replace(person, start=start)
             if " " in name or not name[:1].isupper() or self.ev.head_follows(text, person.end):
                 out.append(person)
                 continue

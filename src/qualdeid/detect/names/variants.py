@@ -1,6 +1,7 @@
 """Name variants: nicknames and short forms from ``rules/names/nicknames.txt``, the "-o"
-diminutives of English-speaking countries (Rob -> Robbo, Dave -> Davo, Jon -> Jonno), and the name
-typed without its accents (Órlaith -> Orlaith)."""
+diminutives of English-speaking countries (Rob -> Robbo, Dave -> Davo, Jon -> Jonno), the name
+typed without its accents (Órlaith -> Orlaith), and the forms of a name that a writer uses beside it
+in one document (:func:`near_form`: Jade -> Jadey, Harpreet -> Preet, Shanice -> Shanise)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,31 @@ def diminutives(stem: str) -> set[str]:
     if len(s) == 4 and s.endswith("e") and _cvc(s[:3]):
         return {s[:3] + "o"}
     return set()
+
+
+#: endings of English pet forms: Jade -> Jadey, Grace -> Gracie, Tom -> Tommy
+_PET_ENDINGS = ("ie", "ey", "y")
+#: a part of a name shorter than this is no short form of it ("Al" of "Khalid" is left to the lists)
+MIN_SHORT_FORM = 3
+#: a spelling variant differs from the name in one letter, in names at least this long
+MIN_RESPELLED = 5
+
+
+def near_form(word: str, name: str) -> bool:
+    """``word`` is another form of ``name`` as writers use one beside the other: a pet form (Jade ->
+    Jadey, Grace -> Gracie, Sam -> Sammie), a part of the name (Harpreet -> Preet, Lorenzo -> Ren,
+    Gabriela -> Gabi) or the name spelled with one letter changed (Shanice -> Shanise)."""
+    w, n = word.lower(), name.lower()
+    if w == n or len(w) < MIN_SHORT_FORM or len(n) < MIN_SHORT_FORM:
+        return False
+    for ending in _PET_ENDINGS:
+        if w.endswith(ending):
+            stem = w[: -len(ending)]
+            if stem in (n, n[:-1] if n.endswith("e") else n, n + n[-1]) and len(stem) >= MIN_SHORT_FORM:
+                return True
+    if len(n) >= len(w) + 2 and w in n:
+        return True
+    return len(w) == len(n) >= MIN_RESPELLED and w[0] == n[0] and sum(a != b for a, b in zip(w, n, strict=True)) == 1
 
 
 def _cvc(s: str) -> bool:

@@ -35,6 +35,8 @@ class PlaceLexicon:
     site_words: frozenset[str] = frozenset()
     #: common first names (``names/first_names.txt``): "works for Maeve" names a person, not an employer
     first_names: frozenset[str] = frozenset()
+    #: listed surnames, lower case (``names/surnames.txt``): "called in on Anjali Choudhury" visits a person
+    surnames: frozenset[str] = frozenset()
     #: weekdays and months, capitalised ("Monday", "Tues", "Sept")
     calendar: frozenset[str] = frozenset()
     #: capitalised tokens that never begin or continue a place name (the calendar, "Mr", "Mum", "I")
@@ -68,6 +70,7 @@ class PlaceLexicon:
             not_places=rules.words("lexicons/not_places.txt"),
             site_words=rules.words("lexicons/site_words.txt"),
             first_names=rules.words("names/first_names.txt"),
+            surnames=rules.words("names/surnames.txt", lower=True),
             calendar=calendar,
             stop_words=calendar | {_title(w) for w in words["person_words"]},
             compass=frozenset(w.capitalize() for w in words["compass_words"])

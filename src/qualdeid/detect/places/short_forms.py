@@ -36,6 +36,17 @@ _TITLE_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 #: A short form's words must all be rarer than this (wordfreq Zipf) to stand alone as a name.
 DISTINCTIVE_ZIPF = 4.0
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: the recognizer of sports teams by their plural name ("the Kestrels match")
+TEAM_SOURCE = "SportsTeamRecognizer"
+#: the recognizer of bus routes by their number ("the 47 bus"): in its document, "the 47" is the route
+ROUTE_SOURCE = "BusRouteRecognizer"
+_ROUTE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?\b")
+#: after "the 47": an amount, a time or a count, not the route ("the 47 minutes", "the 47th")
+_NOT_ROUTE_AFTER = re.compile(
+    r"[ \t]*(?:%|:|[.,]\d|(?:am|pm|minutes?|mins?|hours?|days?|weeks?|months?|years?|times|people|pounds|quid"
+    r"|dollars|euros?|bucks|miles?|km|stops?|floors?|of|or|to[ \t]+\d)\b)",
+    re.IGNORECASE,
+)
 
 
 class ShortFormProcessor(CorpusProcessor):
@@ -74,6 +85,7 @@ class ShortFormProcessor(CorpusProcessor):
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
         found: dict[str, str] = {}
         bare: set[str] = set()
+        routes = _routes_again(doc.text, spans) + _teams_again(doc.text, spans)
         for s in spans:
             if s.detector in BARE_PLACE_SOURCES and s.label == LOCATION:
                 full = doc.text[s.start : s.end]
@@ -91,7 +103,7 @@ class ShortFormProcessor(CorpusProcessor):
             short = self.short_form(full)
             if short:
                 found.setdefault(short, s.label)
-        return [], (sorted(found.items()), sorted(bare - found.keys()))
+        return routes, (sorted(found.items()), sorted(bare - found.keys()))
 
     def short_form(self, full: str) -> str | None:
         """ "Millbrook" for "Millbrook Day Centre", "Calderwood Vale" for "Calderwood Vale Trust"."""
@@ -151,15 +163,42 @@ class ShortFormProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ pass 2
 
     def second_pass(self, doc: Document, candidates: list[Span], spans: list[Span]) -> list[Span]:
+        found = list(candidates)  # the routes of this document
         pattern = self._known_pattern()
         if pattern is None:
-            return []
-        found = []
+            return found
         for m in pattern.finditer(doc.text):
             if m.group().upper() in self.bare and any(s.start < m.end() and m.start() < s.end for s in spans):
                 continue  # "Dunmerrow Packing Shed" is the shed's name, wherever "Dunmerrow" alone is a place
             found.append(Span(m.start(), m.end(), self._labels[m.group()], score=SCORE, detector=DETECTOR))
         return found
+
+
+def _routes_again(text: str, spans: list[Span]) -> list[Span]:
+    """Every "the 47" of a document in which "the 47" was found as a bus route ("got the 47 in from"), also where
+    nothing around it says bus ("she knows every stop of the 47"); only in that document."""
+    numbers = set()
+    for s in spans:
+        if s.detector == ROUTE_SOURCE and (m := _ROUTE_NUMBER.search(text, s.start, s.end)):
+            numbers.add(m.group().upper())
+    if not numbers:
+        return []
+    alternatives = "|".join(map(re.escape, sorted(numbers)))
+    found = []
+    for m in re.finditer(rf"(?<![\w-])(?i:the)[ \t]+(?i:{alternatives})(?![\w-])", text):
+        if not _NOT_ROUTE_AFTER.match(text, m.end()):
+            found.append(Span(m.start(), m.end(), LOCATION, score=SCORE, detector=DETECTOR))
+    return found
+
+
+def _teams_again(text: str, spans: list[Span]) -> list[Span]:
+    """Every capitalised "Kestrels" of a document in which "a Kestrels fan" named the team ("Kestrels won at home");
+    only in that document: elsewhere the word may be the animal, a band or a nickname."""
+    names = {text[s.start : s.end] for s in spans if s.detector == TEAM_SOURCE}
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w'’-])")
+    return [Span(m.start(), m.end(), ORGANIZATION, score=SCORE, detector=DETECTOR) for m in pattern.finditer(text)]
 
 
 def _regions() -> set[str]:

@@ -117,9 +117,19 @@ class PlaceContextRecognizer(_ContextRecognizer):
             words = [t.text for t in doc[first:j]]
             if not (self._is_place(words) or (after_the and self._is_named_venue(words))):
                 continue
+            if not after_the and self._person_named(doc[first:j]):
+                continue  # "called in on Anjali Choudhury": a visit to a person, not a place
             if self.lexicon.head_label(doc, j - 1) is not None:
                 continue  # NamedPlaceRecognizer's business
             yield doc[first].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+    def _person_named(self, tokens: Any) -> bool:
+        """Two capitalised words, the second a listed surname, neither a place for NER: a person's name."""
+        return (
+            len(tokens) == 2
+            and tokens[1].lower_ in self.lexicon.surnames
+            and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens)
+        )
 
     def _misread_people(self, token: Any) -> bool:
         """NER's nationality on a rare word that is no people, nationality or language ("in Trefath")."""

@@ -1,0 +1,40 @@
+"""A first name that no list holds, known by the listed surname after it, and then found alone in the
+corpus (issue 13, class d). Invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.corpus.model import Document
+
+
+def labelled(detector, *texts: str) -> list[tuple[str, str]]:
+    docs = list(detector.detect([Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]))
+    return [(d.text[s.start : s.end], s.label) for d in docs for s in d.spans]
+
+
+def test_the_first_name_before_a_surname_is_a_person_and_found_again_alone(detector) -> None:
+    found = labelled(
+        detector,
+        "On Friday we looked in on Shabreen Choudhury at home in Colver Road. Shabreen is doing her exams.",
+        "The group was small. Shabreen joined after lunch with her cousin.",
+    )
+    assert ("Shabreen Choudhury", "PERSON") in found
+    assert found.count(("Shabreen", "PERSON")) == 2
+    assert not any(label == "LOCATION" and "Shabreen" in text for text, label in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We drove out to the Tallowbrook Murray estate on Friday.",
+        "We met at the Kelvindale Murray Hall for the quiz.",
+    ],
+)
+def test_places_before_a_surname_shaped_word_stay_places(detector, text: str) -> None:
+    assert all(label != "PERSON" for _, label in labelled(detector, text))
+
+
+def test_a_title_before_a_surname_is_no_first_name(detector) -> None:
+    found = labelled(detector, "We meet on a Monday, Auntie Frances has the keys.", "She is not a real auntie.")
+    assert ("auntie", "PERSON") not in found
