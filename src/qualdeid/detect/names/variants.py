@@ -25,7 +25,7 @@ def diminutives(stem: str) -> set[str]:
     return set()
 
 
-#: endings of English pet forms: Jade -> Jadey, Grace -> Gracie, Tom -> Tommy
+#: endings of English pet forms: Jade -> Jadey, Rose -> Rosie, Tom -> Tommy
 _PET_ENDINGS = ("ie", "ey", "y")
 #: a part of a name shorter than this is no short form of it ("Al" of "Khalid" is left to the lists)
 MIN_SHORT_FORM = 3
@@ -35,7 +35,7 @@ MIN_RESPELLED = 5
 
 def near_form(word: str, name: str) -> bool:
     """``word`` is another form of ``name`` as writers use one beside the other: a pet form (Jade ->
-    Jadey, Grace -> Gracie, Sam -> Sammie), a part of the name (Harpreet -> Preet, Lorenzo -> Ren,
+    Jadey, Rose -> Rosie, Sam -> Sammie), a part of the name (Harpreet -> Preet, Lorenzo -> Ren,
     Gabriela -> Gabi) or the name spelled with one letter changed (Shanice -> Shanise)."""
     w, n = word.lower(), name.lower()
     if w == n or len(w) < MIN_SHORT_FORM or len(n) < MIN_SHORT_FORM:
