@@ -209,3 +209,11 @@ def test_a_removed_age_never_glues_two_words(composer: Composer, seed: int) -> N
                     before, after = text[c["start"] - 1 : c["start"]], text[c["end"] : c["end"] + 1]
                     assert not (before.isalnum() and after.isalnum()), c["original"]
     assert removed  # the examples name residents with their age in brackets
+
+
+def test_a_holiday_that_must_go_keeps_its_kind(composer: Composer) -> None:
+    """What risk would fail a fragment for goes even where compose reads a holiday; it then says so."""
+    text = "It was St Andrew's weekend, so the ward was quiet."
+    start = text.index("St")
+    assert composer._again(text, start, start + len("St Andrew's"), "DATE_TIME") == "[a public holiday]"
+    assert composer._again(text, start, start + len("St Andrew's"), "PERSON") == "[a name]"

@@ -85,8 +85,23 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("Ate Ysolde is lovely but loud.", [("Ysolde", "PERSON")], [("Ate Ysolde", "PERSON")]),
         ("Took Ysolde home early.", [("Ysolde", "PERSON")], [("Ysolde", "PERSON")]),
         ("Yesterday Ysolde was tired.", [("Ysolde", "PERSON")], [("Ysolde", "PERSON")]),
+        # a holiday named without its "Day", before another word for its time, is the holiday
+        ("It was St Andrew's weekend, so quiet.", [("St Andrew", "PERSON")], []),
+        ("We went away on the St David's long weekend.", [("St David's", "PERSON")], []),
+        ("It was St Andrew's weekend 2019 when she left.", [("St Andrew's", "PERSON")],
+         [("St Andrew's weekend 2019", "DATE_TIME")]),
+        ("St Andrew's mum came too.", [("St Andrew's", "PERSON")], [("Andrew's", "PERSON")]),
+        # a name in lower case that is also a word is a person only where a person acts
+        ("ice was the word he used for it", [("ice", "PERSON")], []),
+        ("crystal rang twice before lunch.", [("crystal", "PERSON")], [("crystal", "PERSON")]),
+        # a language, also a town's name, after "in"; a regional language; a war
+        ("We talked in Ojibwe for a while.", [], []),
+        ("He sang it in Munster Irish for us.", [("Munster Irish", "LOCATION")], []),
+        ("Wade is 60, a Falklands War veteran.", [("Falklands", "LOCATION")], []),
+        ("Wade is 60, a Korea War veteran.", [("Korea", "LOCATION")], []),
+        ("She moved to Quillan Gulf in May.", [("Quillan Gulf", "LOCATION")], [("Quillan Gulf", "LOCATION")]),
     ],
-)
+)  # fmt: skip
 def test_what_is_an_identifier(targets: Targets, text: str, spans, expected) -> None:
     assert kinds(targets, text, spans) == expected
 
@@ -120,7 +135,15 @@ def test_names_detection_missed_are_swept(targets: Targets, text: str, name: str
 
 @pytest.mark.parametrize(
     "text",
-    ["We went to Tesco for bread.", "She loves Netflix and Lego.", "In Scotland it rains.", "On Monday I rang."],
+    [
+        "We went to Tesco for bread.",
+        "She loves Netflix and Lego.",
+        "In Scotland it rains.",
+        "On Monday I rang.",
+        # a role word ends one sentence, a one-word sentence follows: no name
+        "Nobody has seen him since admission. Drizzling. He is fine.",
+        "She spoke to them in Navajo first.",
+    ],
 )
 def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> None:
     assert kinds(targets, text, []) == []

@@ -480,6 +480,9 @@ class Composer:
                 )
             )
             found = "risk, a word here" if ordinary else "risk"
+            holiday_end = self.placeholders.holiday_at(doc.text, start, cut.end)
+            if ordinary and holiday_end and holiday_end >= end:
+                label = "DATE_TIME"  # "St Columba's" of "St Columba's weekend": not a name, if it must go
             out = [t for t in out if t not in over] + [Target(start, end, label, found)]
         return sorted(out, key=lambda t: t.start), addressed
 
@@ -697,6 +700,9 @@ class Composer:
         """The placeholder for an identifier found again after composing."""
         if label == "PERSON":
             return "[a name]"
+        holiday_end = self.placeholders.holiday_at(text, start, len(text))
+        if label == "DATE_TIME" and holiday_end and holiday_end >= end:
+            return "[a public holiday]"
         return self.placeholders.make(label, text[start:end], text[:start], text[end:])
 
     def _notes(

@@ -103,10 +103,27 @@ class Placeholders:
         alternation = "|".join(re.escape(h).replace("'", "['’]?") for h in names) or "(?!)"
         return re.compile(rf"(?:the\s+)?(?:{alternation})(?:\s+(?:19|20)\d\d)?(?!\w)", re.IGNORECASE)
 
+    @cached_property
+    def _holiday_stem_rx(self) -> re.Pattern[str]:
+        """A holiday named without its own "Day", "Eve" or "Night" before another word for a time of
+        it ("St Columba's weekend", "Anzac long weekend"): the same holiday."""
+        calendar = Rules(self.rules_dirs).lists("lexicons/calendar.yaml")
+        own = set(calendar["named_day_heads"])
+        stems = {h.rsplit(" ", 1)[0] for h in self.holidays if " " in h and h.rsplit(" ", 1)[1] in own}
+        if not stems:
+            return re.compile(r"(?!)")
+        alternation = "|".join(re.escape(h).replace("'", "['’]?") for h in sorted(stems, key=len, reverse=True))
+        heads = "|".join(re.escape(h) for h in sorted(calendar["date_heads"], key=len, reverse=True))
+        year = r"(?:\s+(?:19|20)\d\d)?"
+        return re.compile(rf"(?:the\s+)?(?:{alternation})\s+(?:long\s+)?(?:{heads}){year}(?!\w)", re.IGNORECASE)
+
     def holiday_at(self, text: str, start: int, end: int) -> int | None:
         """The end of a named holiday that starts at ``start``, if one does."""
         m = self._holiday_rx.match(text, start, end)
-        return m.end() if m else None
+        if m:
+            return m.end()
+        m = self._holiday_stem_rx.match(text, start, end)
+        return m.end() if m and text[start : start + 1].isupper() else None
 
     def is_holiday(self, text: str) -> bool:
         t = re.sub(r"\s+\d{4}$", "", text.strip().lower()).removeprefix("the ")
