@@ -29,6 +29,8 @@ _EMAIL = re.compile(r"@\w")
 _WEB = re.compile(r"(?:https?://|www\.|\.\w{2,3}/)", re.IGNORECASE)
 _HANDLE = re.compile(r"^@\w+$")
 _ID_SHAPE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]{5,}$|^\d{5,}$")
+#: "QX-RT 55102-7": capitals and digits in groups, five digits or more, is a number, not a name
+_ID_GROUPS = re.compile(r"^(?=(?:\D*\d){5})[A-Z0-9][A-Z0-9-]*(?:\s[A-Z0-9][A-Z0-9-]*)+$")
 
 
 def article(noun: str) -> str:
@@ -137,7 +139,7 @@ class Placeholders:
         t = text.strip()
         if self.is_holiday(t):
             return "DATE_TIME"
-        if label in ("LOCATION", "ORGANIZATION", "PERSON") and _ID_SHAPE.match(t):
+        if label in ("LOCATION", "ORGANIZATION", "PERSON") and (_ID_SHAPE.match(t) or _ID_GROUPS.match(t)):
             return "ID"
         if label in ("LOCATION", "ORGANIZATION", "PERSON", "ID") and (_EMAIL.search(t) or _WEB.search(t)):
             return "CONTACT"

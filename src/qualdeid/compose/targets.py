@@ -168,7 +168,7 @@ class Targets:
         """Capitalised words that are never a person's name here: places above a town, holidays, months."""
         rules = Rules(self.rules_dirs)
         words = rules.words("lexicons/not_places.txt", lower=True) | self.placeholders.holidays | self.generic
-        words |= self.languages | rules.words("lexicons/peoples.txt", lower=True)  # "in Navajo": a language
+        words |= self.languages | rules.words("lexicons/peoples.txt", lower=True)  # "in Mohawk": a language
         words |= self.not_name_words | set().union(
             # format: keys of lexicons/calendar.yaml
             *(self.calendar[k] for k in ("months", "months_short", "weekdays", "feasts"))
@@ -264,6 +264,9 @@ class Targets:
             if s.label not in REPLACED or s.end <= start or s.start >= end:
                 continue
             a, b = _snap(text, max(s.start, start), min(s.end, end))
+            broken = re.match(r"[a-z][^.!?\n]*[.!?]\s+(?=[A-Z])", text[a:b])
+            if broken and s.label in ("PERSON", "LOCATION", "ORGANIZATION"):
+                a += broken.end()  # "uncle. Tobiah Quennell": the name is after the sentence's end
             if s.label in ("LOCATION", "ORGANIZATION") and s.detector == NER:
                 lead = re.match(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z0-9])", text[a:b])  # "food bank Facebook"
                 a += lead.end() if lead else 0
@@ -477,7 +480,7 @@ class Targets:
             if not known_name and zipf(low) >= COMMON_ZIPF:
                 return None  # "day", "Fair" (enough): a word, whatever propagation said
             if w.islower() and zipf(low) >= 3.0 and (not known_name or not self._acts(text, end)):
-                return None  # "crystal was the word she used"; "then will said no" is Will
+                return None  # "ice was the word she used"; "then will said no" is Will
         return "PERSON"
 
     def _coordinated_with_not_name(self, text: str, start: int, end: int) -> bool:
