@@ -209,6 +209,13 @@ def test_a_person_of_the_account_whose_name_is_a_common_word_stays_a_person(targ
         ("Cloud", "PERSON"),
         ("Cloud", "PERSON"),
     ]
+    # in lower case, where a person stands: still that person; where a word stands: the word
+    text = "I passed the form to hazel and it is on file. The hazel by the gate is in flower."
+    doc = Document("h", text)
+    for at in (text.index("hazel"), text.rindex("hazel")):
+        doc.spans.append(Span(at, at + len("hazel"), "PERSON", "hazel", detector="names"))
+    found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), None, None, ["Hazel"])]
+    assert found == [(text.index("hazel"), "PERSON")]
     # a form of address the account holds as a name is still no name of its own ("Aunty laughed")
     doc = Document("e", "Aunty laughed at that.", spans=[Span(0, 5, "PERSON", "Aunty", detector="review")])
     assert targets.in_window(doc, 0, len(doc.text), None, None, ["Aunty"]) == []

@@ -479,8 +479,9 @@ class Targets:
                 return "LOCATION"
             if not known_name and zipf(low) >= COMMON_ZIPF:
                 return None  # "day", "Fair" (enough): a word, whatever propagation said
-            if w.islower() and zipf(low) >= 3.0 and (not known_name or not self._acts(text, end)):
-                return None  # "ice was the word she used"; "then will said no" is Will
+            person_stands = self._acts(text, end) or bool(self.person_before.search(text[max(0, start - 12) : start]))
+            if w.islower() and zipf(low) >= 3.0 and (not known_name or not person_stands):
+                return None  # "ice was the word she used"; "then will said no", "passed it to will": Will
         return "PERSON"
 
     def _coordinated_with_not_name(self, text: str, start: int, end: int) -> bool:
