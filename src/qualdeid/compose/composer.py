@@ -42,7 +42,7 @@ from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.edits import Edit, apply_edits, non_overlapping
 from qualdeid.pseudonymise.identity import parse_person
-from qualdeid.pseudonymise.people import People, RoleWords, resolve_people
+from qualdeid.pseudonymise.people import People, PersonMention, RoleWords, resolve_people
 from qualdeid.pseudonymise.surrogates import nickname_table
 from qualdeid.review.candidates import KEEP, Candidate, CandidateFinder
 from qualdeid.risk.config import load_risk_config
@@ -380,7 +380,7 @@ class Composer:
                     others.append((m.start(), g, who or f"{w} at {m.start()}"))
                     if self.role_words.role_of(w) == "relative":
                         kin.append(others[-1])
-        focal = subject_person.gender if subject_person else None
+        focal = _gender_of(corpus.people, doc, subject)
         majority = _pronoun_majority(window) if subject_person is not None else None
         if focal is None or (majority and majority != focal and not any(g == majority for _, g, _ in others)):
             focal = majority or focal  # the account's own pronouns, when no one else could take them, beat a name's
@@ -626,7 +626,7 @@ class Composer:
         owner = corpus.people.person_at(doc.id, *_person_before(corpus.people, doc.id, t.start))
         mine = {"F": "her", "M": "his"}.get(cast.character.invented.gender or "", "their")
         said = re.search(r"\b(she|he)(?:['’]s|\s+is|\s+was)\s+(?:in\s+(?:his|her)\s+)?$", before, re.IGNORECASE)
-        focal = corpus.people.person(subject).gender if subject else None
+        focal = _gender_of(corpus.people, doc, subject)
         if said and owner is None:  # "She's 64": the character's age only if "she" can be the character
             pronoun_gender = "F" if said.group(1).lower() == "she" else "M"
             owner = subject if pronoun_gender == focal else "someone else"
@@ -825,6 +825,38 @@ def _describes(sdoc, start: int, focal_at: list[int]) -> bool:
 
 def _pronoun_set(pronouns: str) -> str:
     return {"she": "she/her", "he": "he/him", "they": "they/them"}[pronouns]
+
+
+def _gender_of(people: People, doc: Document, subject: str | None) -> str | None:
+    """The subject's gender: from their name, else from how the account refers to them."""
+    if subject is None:
+        return None
+    return people.person(subject).gender or _gender_told(doc.text, people.mentions_in(doc.id), subject)
+
+
+_THIRD_PERSON = re.compile(r"\b(?:(she|her|hers|herself)|he|him|his|himself)\b", re.IGNORECASE)
+#: How far after a name its pronoun is looked for (characters), at most up to the next person named.
+_TOLD_REACH = 150
+
+
+def _gender_told(text: str, mentions: Iterable[PersonMention], person: str) -> str | None:
+    """The gender the whole account gives ``person``: the first third-person pronoun after each of
+    their names, before anyone else is named ("Tavi rang; he wanted ..."), nearly all of one gender
+    and at least twice."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    votes: Counter[str] = Counter()
+    for i, m in enumerate(mentions):
+        if m.person_id != person:
+            continue
+        later = [n.start for n in mentions[i + 1 :] if n.person_id != person]
+        stop = min([m.end + _TOLD_REACH, len(text), *later[:1]])
+        found = _THIRD_PERSON.search(text, m.end, stop)
+        if found:
+            votes["F" if found.group(1) else "M"] += 1
+    for g, other in (("F", "M"), ("M", "F")):
+        if votes[g] >= 2 and votes[g] >= 3 * votes[other]:
+            return g
+    return None
 
 
 def _pronoun_majority(text: str) -> str | None:
