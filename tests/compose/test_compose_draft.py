@@ -217,3 +217,16 @@ def test_a_holiday_that_must_go_keeps_its_kind(composer: Composer) -> None:
     start = text.index("St")
     assert composer._again(text, start, start + len("St Andrew's"), "DATE_TIME") == "[a public holiday]"
     assert composer._again(text, start, start + len("St Andrew's"), "PERSON") == "[a name]"
+
+
+def test_a_kept_detail_is_quoted_as_the_draft_has_it() -> None:
+    from qualdeid.compose.composer import Change, _as_changed
+
+    text = "Then he said he ran the Quillan Mill bakery for years."
+    start, end = text.index("he ran"), text.index(" for years")
+    changes = [
+        Change(text.index("he said"), text.index("he said") + 2, "he", "she", "pronoun"),
+        Change(start, start + 2, "he", "she", "pronoun"),
+        Change(text.index("Quillan"), text.index(" bakery"), "Quillan Mill", "[a mill]", "place"),
+    ]
+    assert _as_changed(text, start, end, changes) == "she ran the [a mill] bakery"

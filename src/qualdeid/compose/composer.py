@@ -333,10 +333,8 @@ class Composer:
         subject_person = corpus.people.person(subject) if subject else None
         rare = [t for t in targets if t.label == "RARE_DETAIL"]
         generalised = [t for t in rare if self._replace_rare(text[t.start : t.end])]
-        rare_kept = [
-            f"'{text[t.start : t.end]}' ({self._suggestion(text[t.start : t.end], t.reason)})"
-            for t in rare
-            if t not in generalised and self.placeholders.policy.actions["RARE_DETAIL"] == "flag"
+        flagged = [
+            t for t in rare if t not in generalised and self.placeholders.policy.actions["RARE_DETAIL"] == "flag"
         ]
         targets = generalised + [
             t
@@ -393,6 +391,10 @@ class Composer:
                 Change(cut.start + e.start, cut.start + e.end, original, e.new, reason, subject, "character")
             )
         changes = _non_overlapping(changes)
+        rare_kept = [  # quoted as the draft has it: the character's pronouns, no name of the fragment
+            f"'{_as_changed(text, t.start, t.end, changes)}' ({self._suggestion(text[t.start : t.end], t.reason)})"
+            for t in flagged
+        ]
         in_window = [
             Edit(c.start - cut.start, c.end - cut.start, c.replacement, c.reason)
             for c in changes
@@ -764,6 +766,16 @@ _LABEL_OF = {"person": "PERSON", "place": "LOCATION", "organisation": "ORGANIZAT
 _PRONOUN_WORDS = frozenset(
     {"he", "him", "his", "himself", "hes", "she", "her", "hers", "herself", "shes", "they", "them", "their"}
 )
+
+
+def _as_changed(text: str, start: int, end: int, changes: list[Change]) -> str:
+    """``text[start:end]`` with the changes that lie inside it applied."""
+    inside = sorted((c for c in changes if start <= c.start and c.end <= end), key=lambda c: c.start)
+    pieces, pos = [], start
+    for c in inside:
+        pieces += [text[pos : c.start], c.replacement]
+        pos = c.end
+    return " ".join(("".join(pieces) + text[pos:end]).split())
 
 
 def _apply_final(para: Paragraph, edits: list[Edit]) -> int:
