@@ -105,6 +105,8 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("His card QX-RT 55102-7 was on it.", [("QX-RT 55102-7", "ORGANIZATION")], [("QX-RT 55102-7", "ID")]),
         ("He joined Quarry Lodge 4410 last year.", [("Quarry Lodge 4410", "ORGANIZATION")],
          [("Quarry Lodge 4410", "ORGANIZATION")]),
+        ("She lives off Farm Road 418 now.", [("Farm Road", "LOCATION")], [("Farm Road 418", "LOCATION")]),
+        ("He walked Farm Road 3 times a day.", [("Farm Road", "LOCATION")], [("Farm Road", "LOCATION")]),
         ("She moved to Quillan Gulf in May.", [("Quillan Gulf", "LOCATION")], [("Quillan Gulf", "LOCATION")]),
     ],
 )  # fmt: skip
@@ -164,6 +166,8 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
         ("LOCATION", "12 Quenby Street", "lives at ", "", "[an address]"),
         ("ORGANIZATION", "Brackwater Hospital", "at the ", "", "[hospital]"),
         ("DATE_TIME", "Easter Monday", "on ", "", "[a public holiday]"),
+        ("LOCATION", "Farm Road 418", "off ", "", "[a road]"),
+        ("LOCATION", "12 Farm Road", "at ", "", "[an address]"),
         ("DATE_TIME", "60th birthday", "It was Ana's ", "", "[milestone birthday]"),
         ("DATE_TIME", "14 March", "since ", "", "[a date]"),
         ("AGE", "34", "she is ", "", "in her thirties"),

@@ -198,7 +198,12 @@ class Placeholders:
     def _place(self, label: str, text: str, determined: bool) -> str:
         words = _WORDS.findall(text)
         noun = ""
-        if re.search(r"\d", text) and any(self.heads.get(w.lower()) in ("street", "road", "avenue") for w in words):
+        numbered_road = bool(re.search(r"(?i)\broad\s+\d+$", text.strip()))  # "Farm Road 418": the road's number
+        if (
+            re.search(r"\d", text)
+            and not numbered_road
+            and any(self.heads.get(w.lower()) in ("street", "road", "avenue") for w in words)
+        ):
             noun = "address"
         elif self._road_code_alone.fullmatch(text.strip()) or (
             re.search(r"\d", text) and any(w.lower() in self.road_numbers for w in words)

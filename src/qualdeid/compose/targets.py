@@ -59,6 +59,8 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|will|would|can|could)\b")
 _KIND_AFTER = re.compile(r" ([a-z]{4,})(?![\w'’-])")
+#: The number of a road after its name ("County Line Road 12"), not a count ("Mill Road 3 times").
+_NUMBER_AFTER = re.compile(r" \d{1,4}(?![\w.,]\d|\w)(?!\s+(?:times|days|weeks|months|years|hours|minutes|am|pm)\b)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Snowcat": a thing
 
 
@@ -516,6 +518,10 @@ class Targets:
                 kind = _KIND_AFTER.match(text, t.end, end)
                 if kind and kind.group(1) in self.venue_types:  # "the Tamar River ward": a ward, not a river
                     t = Target(t.start, kind.end(1), t.label, t.found, t.reason)
+                last = text[t.start : t.end].split()[-1].lower()
+                number = _NUMBER_AFTER.match(text, t.end, end)
+                if number and (last == "road" or last in self.placeholders.road_numbers):  # "Farm Road 418"
+                    t = Target(t.start, number.end(), t.label, t.found, t.reason)
             if t.label == "PERSON":
                 m = _NAME_BEFORE.search(text, start, t.start)
                 if (
