@@ -167,6 +167,7 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
         ("ORGANIZATION", "Brackwater Hospital", "at the ", "", "[hospital]"),
         ("DATE_TIME", "Easter Monday", "on ", "", "[a public holiday]"),
         ("LOCATION", "Farm Road 418", "off ", "", "[a road]"),
+        ("LOCATION", "Esplanade", "lives on the ", "", "[street]"),
         ("LOCATION", "12 Farm Road", "at ", "", "[an address]"),
         ("DATE_TIME", "60th birthday", "It was Ana's ", "", "[milestone birthday]"),
         ("DATE_TIME", "14 March", "since ", "", "[a date]"),

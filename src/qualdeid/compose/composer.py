@@ -700,8 +700,12 @@ class Composer:
 
     def _again(self, text: str, start: int, end: int, label: str) -> str:
         """The placeholder for an identifier found again after composing."""
-        if label == "PERSON":
-            return "[a name]"
+        if label == "PERSON":  # "a [name] lineman", not "a [a name] lineman"
+            return (
+                "[name]"
+                if re.search(r"\b(?:a|an|the)\s+$", text[max(0, start - 5) : start], re.IGNORECASE)
+                else "[a name]"
+            )
         holiday_end = self.placeholders.holiday_at(text, start, len(text))
         if label == "DATE_TIME" and holiday_end and holiday_end >= end:
             return "[a public holiday]"

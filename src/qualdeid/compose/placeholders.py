@@ -60,6 +60,7 @@ class Placeholders:
                 else:
                     data[k] = v
         self.heads: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("heads") or {}).items()}
+        self.street_words = rules.words("lexicons/street_types.txt", lower=True)
         type_words = (
             rules.words("lexicons/venue_types.txt", lower=True)
             | rules.words("lexicons/org_types.txt", lower=True)
@@ -209,6 +210,8 @@ class Placeholders:
             re.search(r"\d", text) and any(w.lower() in self.road_numbers for w in words)
         ):
             noun = "road"
+        if not noun and len(words) == 1 and words[0].lower() in self.street_words:
+            noun = "street"  # "on Broadway", "the Esplanade": a street named by its kind alone
         for w in reversed(words):
             if noun:
                 break
