@@ -217,7 +217,7 @@ def test_a_holiday_that_must_go_keeps_its_kind(composer: Composer) -> None:
     start = text.index("St")
     assert composer._again(text, start, start + len("St Andrew's"), "DATE_TIME") == "[a public holiday]"
     assert composer._again(text, start, start + len("St Andrew's"), "PERSON") == "[a name]"
-    text = "He was a Quillan lineman for years."
+    text = "He was a Quillan fitter for years."
     start = text.index("Quillan")
     assert composer._again(text, start, start + len("Quillan"), "PERSON") == "[name]"  # not "a [a name]"
 

@@ -700,7 +700,7 @@ class Composer:
 
     def _again(self, text: str, start: int, end: int, label: str) -> str:
         """The placeholder for an identifier found again after composing."""
-        if label == "PERSON":  # "a [name] lineman", not "a [a name] lineman"
+        if label == "PERSON":  # "a [name] fitter", not "a [a name] fitter"
             return (
                 "[name]"
                 if re.search(r"\b(?:a|an|the)\s+$", text[max(0, start - 5) : start], re.IGNORECASE)

@@ -211,7 +211,7 @@ class Placeholders:
         ):
             noun = "road"
         if not noun and len(words) == 1 and words[0].lower() in self.street_words:
-            noun = "street"  # "on Broadway", "the Esplanade": a street named by its kind alone
+            noun = "street"  # "the Esplanade", "on the Parade": a street named by its kind alone
         for w in reversed(words):
             if noun:
                 break
