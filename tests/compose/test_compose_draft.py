@@ -209,3 +209,27 @@ def test_a_removed_age_never_glues_two_words(composer: Composer, seed: int) -> N
                     before, after = text[c["start"] - 1 : c["start"]], text[c["end"] : c["end"] + 1]
                     assert not (before.isalnum() and after.isalnum()), c["original"]
     assert removed  # the examples name residents with their age in brackets
+
+
+def test_a_holiday_that_must_go_keeps_its_kind(composer: Composer) -> None:
+    """What risk would fail a fragment for goes even where compose reads a holiday; it then says so."""
+    text = "It was St Andrew's weekend, so the ward was quiet."
+    start = text.index("St")
+    assert composer._again(text, start, start + len("St Andrew's"), "DATE_TIME") == "[a public holiday]"
+    assert composer._again(text, start, start + len("St Andrew's"), "PERSON") == "[a name]"
+    text = "He was a Quillan fitter for years."
+    start = text.index("Quillan")
+    assert composer._again(text, start, start + len("Quillan"), "PERSON") == "[name]"  # not "a [a name]"
+
+
+def test_a_kept_detail_is_quoted_as_the_draft_has_it() -> None:
+    from qualdeid.compose.composer import Change, _as_changed
+
+    text = "Then he said he ran the Quillan Mill bakery for years."
+    start, end = text.index("he ran"), text.index(" for years")
+    changes = [
+        Change(text.index("he said"), text.index("he said") + 2, "he", "she", "pronoun"),
+        Change(start, start + 2, "he", "she", "pronoun"),
+        Change(text.index("Quillan"), text.index(" bakery"), "Quillan Mill", "[a mill]", "place"),
+    ]
+    assert _as_changed(text, start, end, changes) == "she ran the [a mill] bakery"

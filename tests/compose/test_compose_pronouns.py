@@ -69,6 +69,20 @@ def test_one_sentence_keeps_one_reading_of_a_pronoun() -> None:
     assert run(text, "M", "they", others, [0]) == (text, ["him", "him"])
 
 
+def test_a_subject_pronoun_does_not_point_to_a_person_named_after_it() -> None:
+    text = "Sam was up early. I noted that he cooked for six, and told Tom the OT so he can build on it."
+    tom = [(text.index("Tom"), "M", "P7")]
+    assert run(text, "M", "she", tom, [0]) == (
+        "Sam was up early. I noted that she cooked for six, and told Tom the OT so he can build on it.",
+        ["he"],
+    )
+    # a clause that comes first can point forward: left to the author
+    text = "The kettle was on. When he came in, Tom asked for tea."
+    assert run(text, "M", "she", [(text.index("Tom"), "M", "P7")]) == (text, ["he"])
+    text = "The kettle was on. He came in, and Tom asked for tea."
+    assert run(text, "M", "she", [(text.index("Tom"), "M", "P7")]) == (text.replace("He", "She"), [])
+
+
 def test_possessive_before_a_relative_and_the_object_of_someone_else() -> None:
     text = "Sam rang. His dad Troy rang twice. Troy thinks it is too soon and wants him back home."
     others = [(text.index("dad"), "M", "P9"), (text.index("Troy"), "M", "P9"), (text.index("Troy thinks"), "M", "P9")]

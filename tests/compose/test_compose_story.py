@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 
 from helpers import FIXTURES
 from qualdeid.compose import Composer, load_compose_config
+from qualdeid.compose.composer import _gender_of, _gender_told
 from qualdeid.corpus import Document
+from qualdeid.corpus.model import Span
 from qualdeid.corpus.readers import Corpus
+from qualdeid.pseudonymise.people import PersonMention, resolve_people
 
 WORKSHOP = FIXTURES / "compose" / "workshop.jsonl"  # built from workshop.txt by tools/markup_to_jsonl.py
 
@@ -69,3 +73,44 @@ def test_a_contradiction_about_the_character_is_listed_once(composer: Composer) 
     assert f"paragraphs {min(no_kids, grandson)} and {max(no_kids, grandson)}" in found[0]
     assert "no children" in found[0] and "grandchildren" in found[0]
     assert draft.provenance["fact_contradictions"] == 1
+
+
+def test_the_account_tells_the_gender_of_a_name_no_list_knows() -> None:
+    """A first name no list knows: the pronouns that follow the person's names, before anyone else is
+    named, tell their gender; too few or mixed tell nothing."""
+    text = "Tavi rang early; she wanted the bus times. Later Tavi came in and her coat was soaked. Ro said he saw it."
+    mentions = [
+        PersonMention("d", 0, 4, "P1"),
+        PersonMention("d", text.index("Tavi came"), text.index("Tavi came") + 4, "P1"),
+        PersonMention("d", text.index("Ro "), text.index("Ro ") + 2, "P2"),
+    ]
+    assert _gender_told(text, mentions, "P1") == "F"
+    assert _gender_told(text, mentions, "P2") is None  # one pronoun only
+    # a pronoun after someone else is named is not theirs
+    text = "Tavi and Ro came; he was cold. Tavi sat with Ro and he ate."
+    mentions = [
+        PersonMention("d", 0, 4, "P1"),
+        PersonMention("d", 9, 11, "P2"),
+        PersonMention("d", text.index("Tavi sat"), text.index("Tavi sat") + 4, "P1"),
+        PersonMention("d", text.rindex("Ro"), text.rindex("Ro") + 2, "P2"),
+    ]
+    assert _gender_told(text, mentions, "P1") is None
+
+
+def test_a_subject_whose_name_tells_no_gender_takes_the_accounts() -> None:
+    text = "Tavi Quorn rang early; she wanted the bus times. Later Tavi came in and her coat was soaked."
+    spans = [Span(0, 10, "PERSON", "Tavi Quorn"), Span(text.index("Tavi came"), text.index("Tavi came") + 4, "PERSON")]
+    doc = Document("d", text, spans=spans)
+    people = resolve_people([doc])
+    pid = people.person_at("d", 0, 10)
+    assert pid is not None
+
+    class Unknown:  # the same people, with no gender from the name resolution
+        def person(self, person_id: str) -> SimpleNamespace:
+            return SimpleNamespace(gender=None)
+
+        def mentions_in(self, doc_id: str) -> list[PersonMention]:
+            return people.mentions_in(doc_id)
+
+    assert _gender_of(Unknown(), doc, pid) == "F"  # type: ignore[arg-type]
+    assert _gender_of(Unknown(), Document("e", text.replace("she", "one").replace("her", "the")), pid) is None  # type: ignore[arg-type]

@@ -85,8 +85,31 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("Ate Ysolde is lovely but loud.", [("Ysolde", "PERSON")], [("Ate Ysolde", "PERSON")]),
         ("Took Ysolde home early.", [("Ysolde", "PERSON")], [("Ysolde", "PERSON")]),
         ("Yesterday Ysolde was tired.", [("Ysolde", "PERSON")], [("Ysolde", "PERSON")]),
+        # a holiday named without its "Day", before another word for its time, is the holiday
+        ("It was St Andrew's weekend, so quiet.", [("St Andrew", "PERSON")], []),
+        ("We went away on the St David's long weekend.", [("St David's", "PERSON")], []),
+        ("It was St Andrew's weekend 2019 when she left.", [("St Andrew's", "PERSON")],
+         [("St Andrew's weekend 2019", "DATE_TIME")]),
+        ("St Andrew's mum came too.", [("St Andrew's", "PERSON")], [("Andrew's", "PERSON")]),
+        # a name in lower case that is also a word is a person only where a person acts
+        ("ice was the word he used for it", [("ice", "PERSON")], []),
+        ("ruby rang twice before lunch.", [("ruby", "PERSON")], [("ruby", "PERSON")]),
+        # a language, also a town's name, after "in"; a regional language; a war
+        ("We talked in Ojibwe for a while.", [], []),
+        ("He sang it in Munster Irish for us.", [("Munster Irish", "LOCATION")], []),
+        ("Wade is 60, a Falklands War veteran.", [("Falklands", "LOCATION")], []),
+        ("Wade is 60, a Korea War veteran.", [("Korea", "LOCATION")], []),
+        # a span detection ran across a sentence's end; a number in groups read as an organisation
+        ("She went with her aunt. Wilma Quarrie drove.", [("aunt. Wilma Quarrie", "PERSON")],
+         [("Wilma Quarrie", "PERSON")]),
+        ("His card QX-RT 55102-7 was on it.", [("QX-RT 55102-7", "ORGANIZATION")], [("QX-RT 55102-7", "ID")]),
+        ("He joined Quarry Lodge 4410 last year.", [("Quarry Lodge 4410", "ORGANIZATION")],
+         [("Quarry Lodge 4410", "ORGANIZATION")]),
+        ("She lives off Farm Road 418 now.", [("Farm Road", "LOCATION")], [("Farm Road 418", "LOCATION")]),
+        ("He walked Farm Road 3 times a day.", [("Farm Road", "LOCATION")], [("Farm Road", "LOCATION")]),
+        ("She moved to Quillan Gulf in May.", [("Quillan Gulf", "LOCATION")], [("Quillan Gulf", "LOCATION")]),
     ],
-)
+)  # fmt: skip
 def test_what_is_an_identifier(targets: Targets, text: str, spans, expected) -> None:
     assert kinds(targets, text, spans) == expected
 
@@ -120,7 +143,15 @@ def test_names_detection_missed_are_swept(targets: Targets, text: str, name: str
 
 @pytest.mark.parametrize(
     "text",
-    ["We went to Tesco for bread.", "She loves Netflix and Lego.", "In Scotland it rains.", "On Monday I rang."],
+    [
+        "We went to Tesco for bread.",
+        "She loves Netflix and Lego.",
+        "In Scotland it rains.",
+        "On Monday I rang.",
+        # a role word ends one sentence, a one-word sentence follows: no name
+        "Nobody has seen him since admission. Drizzling. He is fine.",
+        "She spoke to them in Mohawk first.",
+    ],
 )
 def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> None:
     assert kinds(targets, text, []) == []
@@ -135,6 +166,9 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
         ("LOCATION", "12 Quenby Street", "lives at ", "", "[an address]"),
         ("ORGANIZATION", "Brackwater Hospital", "at the ", "", "[hospital]"),
         ("DATE_TIME", "Easter Monday", "on ", "", "[a public holiday]"),
+        ("LOCATION", "Farm Road 418", "off ", "", "[a road]"),
+        ("LOCATION", "Esplanade", "lives on the ", "", "[street]"),
+        ("LOCATION", "12 Farm Road", "at ", "", "[an address]"),
         ("DATE_TIME", "60th birthday", "It was Ana's ", "", "[milestone birthday]"),
         ("DATE_TIME", "14 March", "since ", "", "[a date]"),
         ("AGE", "34", "she is ", "", "in her thirties"),
@@ -180,6 +214,13 @@ def test_a_person_of_the_account_whose_name_is_a_common_word_stays_a_person(targ
         ("Cloud", "PERSON"),
         ("Cloud", "PERSON"),
     ]
+    # in lower case, where a person stands: still that person; where a word stands: the word
+    text = "I passed the form to hazel and it is on file. The hazel by the gate is in flower."
+    doc = Document("h", text)
+    for at in (text.index("hazel"), text.rindex("hazel")):
+        doc.spans.append(Span(at, at + len("hazel"), "PERSON", "hazel", detector="names"))
+    found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), None, None, ["Hazel"])]
+    assert found == [(text.index("hazel"), "PERSON")]
     # a form of address the account holds as a name is still no name of its own ("Aunty laughed")
     doc = Document("e", "Aunty laughed at that.", spans=[Span(0, 5, "PERSON", "Aunty", detector="review")])
     assert targets.in_window(doc, 0, len(doc.text), None, None, ["Aunty"]) == []

@@ -42,7 +42,7 @@ from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.edits import Edit, apply_edits, non_overlapping
 from qualdeid.pseudonymise.identity import parse_person
-from qualdeid.pseudonymise.people import People, RoleWords, resolve_people
+from qualdeid.pseudonymise.people import People, PersonMention, RoleWords, resolve_people
 from qualdeid.pseudonymise.surrogates import nickname_table
 from qualdeid.review.candidates import KEEP, Candidate, CandidateFinder
 from qualdeid.risk.config import load_risk_config
@@ -333,10 +333,8 @@ class Composer:
         subject_person = corpus.people.person(subject) if subject else None
         rare = [t for t in targets if t.label == "RARE_DETAIL"]
         generalised = [t for t in rare if self._replace_rare(text[t.start : t.end])]
-        rare_kept = [
-            f"'{text[t.start : t.end]}' ({self._suggestion(text[t.start : t.end], t.reason)})"
-            for t in rare
-            if t not in generalised and self.placeholders.policy.actions["RARE_DETAIL"] == "flag"
+        flagged = [
+            t for t in rare if t not in generalised and self.placeholders.policy.actions["RARE_DETAIL"] == "flag"
         ]
         targets = generalised + [
             t
@@ -380,7 +378,7 @@ class Composer:
                     others.append((m.start(), g, who or f"{w} at {m.start()}"))
                     if self.role_words.role_of(w) == "relative":
                         kin.append(others[-1])
-        focal = subject_person.gender if subject_person else None
+        focal = _gender_of(corpus.people, doc, subject)
         majority = _pronoun_majority(window) if subject_person is not None else None
         if focal is None or (majority and majority != focal and not any(g == majority for _, g, _ in others)):
             focal = majority or focal  # the account's own pronouns, when no one else could take them, beat a name's
@@ -393,6 +391,10 @@ class Composer:
                 Change(cut.start + e.start, cut.start + e.end, original, e.new, reason, subject, "character")
             )
         changes = _non_overlapping(changes)
+        rare_kept = [  # quoted as the draft has it: the character's pronouns, no name of the fragment
+            f"'{_as_changed(text, t.start, t.end, changes)}' ({self._suggestion(text[t.start : t.end], t.reason)})"
+            for t in flagged
+        ]
         in_window = [
             Edit(c.start - cut.start, c.end - cut.start, c.replacement, c.reason)
             for c in changes
@@ -480,6 +482,9 @@ class Composer:
                 )
             )
             found = "risk, a word here" if ordinary else "risk"
+            holiday_end = self.placeholders.holiday_at(doc.text, start, cut.end)
+            if ordinary and holiday_end and holiday_end >= end:
+                label = "DATE_TIME"  # "St Columba's" of "St Columba's weekend": not a name, if it must go
             out = [t for t in out if t not in over] + [Target(start, end, label, found)]
         return sorted(out, key=lambda t: t.start), addressed
 
@@ -623,7 +628,7 @@ class Composer:
         owner = corpus.people.person_at(doc.id, *_person_before(corpus.people, doc.id, t.start))
         mine = {"F": "her", "M": "his"}.get(cast.character.invented.gender or "", "their")
         said = re.search(r"\b(she|he)(?:['’]s|\s+is|\s+was)\s+(?:in\s+(?:his|her)\s+)?$", before, re.IGNORECASE)
-        focal = corpus.people.person(subject).gender if subject else None
+        focal = _gender_of(corpus.people, doc, subject)
         if said and owner is None:  # "She's 64": the character's age only if "she" can be the character
             pronoun_gender = "F" if said.group(1).lower() == "she" else "M"
             owner = subject if pronoun_gender == focal else "someone else"
@@ -695,8 +700,15 @@ class Composer:
 
     def _again(self, text: str, start: int, end: int, label: str) -> str:
         """The placeholder for an identifier found again after composing."""
-        if label == "PERSON":
-            return "[a name]"
+        if label == "PERSON":  # "a [name] fitter", not "a [a name] fitter"
+            return (
+                "[name]"
+                if re.search(r"\b(?:a|an|the)\s+$", text[max(0, start - 5) : start], re.IGNORECASE)
+                else "[a name]"
+            )
+        holiday_end = self.placeholders.holiday_at(text, start, len(text))
+        if label == "DATE_TIME" and holiday_end and holiday_end >= end:
+            return "[a public holiday]"
         return self.placeholders.make(label, text[start:end], text[:start], text[end:])
 
     def _notes(
@@ -760,6 +772,16 @@ _PRONOUN_WORDS = frozenset(
 )
 
 
+def _as_changed(text: str, start: int, end: int, changes: list[Change]) -> str:
+    """``text[start:end]`` with the changes that lie inside it applied."""
+    inside = sorted((c for c in changes if start <= c.start and c.end <= end), key=lambda c: c.start)
+    pieces, pos = [], start
+    for c in inside:
+        pieces += [text[pos : c.start], c.replacement]
+        pos = c.end
+    return " ".join(("".join(pieces) + text[pos:end]).split())
+
+
 def _apply_final(para: Paragraph, edits: list[Edit]) -> int:
     """Apply the final check's replacements to a composed paragraph and log each (no document offsets:
     the composed text has changed)."""
@@ -819,6 +841,38 @@ def _describes(sdoc, start: int, focal_at: list[int]) -> bool:
 
 def _pronoun_set(pronouns: str) -> str:
     return {"she": "she/her", "he": "he/him", "they": "they/them"}[pronouns]
+
+
+def _gender_of(people: People, doc: Document, subject: str | None) -> str | None:
+    """The subject's gender: from their name, else from how the account refers to them."""
+    if subject is None:
+        return None
+    return people.person(subject).gender or _gender_told(doc.text, people.mentions_in(doc.id), subject)
+
+
+_THIRD_PERSON = re.compile(r"\b(?:(she|her|hers|herself)|he|him|his|himself)\b", re.IGNORECASE)
+#: How far after a name its pronoun is looked for (characters), at most up to the next person named.
+_TOLD_REACH = 150
+
+
+def _gender_told(text: str, mentions: Iterable[PersonMention], person: str) -> str | None:
+    """The gender the whole account gives ``person``: the first third-person pronoun after each of
+    their names, before anyone else is named ("Tavi rang; he wanted ..."), nearly all of one gender
+    and at least twice."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    votes: Counter[str] = Counter()
+    for i, m in enumerate(mentions):
+        if m.person_id != person:
+            continue
+        later = [n.start for n in mentions[i + 1 :] if n.person_id != person]
+        stop = min([m.end + _TOLD_REACH, len(text), *later[:1]])
+        found = _THIRD_PERSON.search(text, m.end, stop)
+        if found:
+            votes["F" if found.group(1) else "M"] += 1
+    for g, other in (("F", "M"), ("M", "F")):
+        if votes[g] >= 2 and votes[g] >= 3 * votes[other]:
+            return g
+    return None
 
 
 def _pronoun_majority(text: str) -> str | None:

@@ -29,6 +29,8 @@ _EMAIL = re.compile(r"@\w")
 _WEB = re.compile(r"(?:https?://|www\.|\.\w{2,3}/)", re.IGNORECASE)
 _HANDLE = re.compile(r"^@\w+$")
 _ID_SHAPE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]{5,}$|^\d{5,}$")
+#: "QX-RT 55102-7": capitals and digits in groups, five digits or more, is a number, not a name
+_ID_GROUPS = re.compile(r"^(?=(?:\D*\d){5})[A-Z0-9][A-Z0-9-]*(?:\s[A-Z0-9][A-Z0-9-]*)+$")
 
 
 def article(noun: str) -> str:
@@ -58,6 +60,7 @@ class Placeholders:
                 else:
                     data[k] = v
         self.heads: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("heads") or {}).items()}
+        self.street_words = rules.words("lexicons/street_types.txt", lower=True)
         type_words = (
             rules.words("lexicons/venue_types.txt", lower=True)
             | rules.words("lexicons/org_types.txt", lower=True)
@@ -103,10 +106,27 @@ class Placeholders:
         alternation = "|".join(re.escape(h).replace("'", "['’]?") for h in names) or "(?!)"
         return re.compile(rf"(?:the\s+)?(?:{alternation})(?:\s+(?:19|20)\d\d)?(?!\w)", re.IGNORECASE)
 
+    @cached_property
+    def _holiday_stem_rx(self) -> re.Pattern[str]:
+        """A holiday named without its own "Day", "Eve" or "Night" before another word for a time of
+        it ("St Columba's weekend", "Anzac long weekend"): the same holiday."""
+        calendar = Rules(self.rules_dirs).lists("lexicons/calendar.yaml")
+        own = set(calendar["named_day_heads"])
+        stems = {h.rsplit(" ", 1)[0] for h in self.holidays if " " in h and h.rsplit(" ", 1)[1] in own}
+        if not stems:
+            return re.compile(r"(?!)")
+        alternation = "|".join(re.escape(h).replace("'", "['’]?") for h in sorted(stems, key=len, reverse=True))
+        heads = "|".join(re.escape(h) for h in sorted(calendar["date_heads"], key=len, reverse=True))
+        year = r"(?:\s+(?:19|20)\d\d)?"
+        return re.compile(rf"(?:the\s+)?(?:{alternation})\s+(?:long\s+)?(?:{heads}){year}(?!\w)", re.IGNORECASE)
+
     def holiday_at(self, text: str, start: int, end: int) -> int | None:
         """The end of a named holiday that starts at ``start``, if one does."""
         m = self._holiday_rx.match(text, start, end)
-        return m.end() if m else None
+        if m:
+            return m.end()
+        m = self._holiday_stem_rx.match(text, start, end)
+        return m.end() if m and text[start : start + 1].isupper() else None
 
     def is_holiday(self, text: str) -> bool:
         t = re.sub(r"\s+\d{4}$", "", text.strip().lower()).removeprefix("the ")
@@ -120,7 +140,7 @@ class Placeholders:
         t = text.strip()
         if self.is_holiday(t):
             return "DATE_TIME"
-        if label in ("LOCATION", "ORGANIZATION", "PERSON") and _ID_SHAPE.match(t):
+        if label in ("LOCATION", "ORGANIZATION", "PERSON") and (_ID_SHAPE.match(t) or _ID_GROUPS.match(t)):
             return "ID"
         if label in ("LOCATION", "ORGANIZATION", "PERSON", "ID") and (_EMAIL.search(t) or _WEB.search(t)):
             return "CONTACT"
@@ -179,12 +199,19 @@ class Placeholders:
     def _place(self, label: str, text: str, determined: bool) -> str:
         words = _WORDS.findall(text)
         noun = ""
-        if re.search(r"\d", text) and any(self.heads.get(w.lower()) in ("street", "road", "avenue") for w in words):
+        numbered_road = bool(re.search(r"(?i)\broad\s+\d+$", text.strip()))  # "Farm Road 418": the road's number
+        if (
+            re.search(r"\d", text)
+            and not numbered_road
+            and any(self.heads.get(w.lower()) in ("street", "road", "avenue") for w in words)
+        ):
             noun = "address"
         elif self._road_code_alone.fullmatch(text.strip()) or (
             re.search(r"\d", text) and any(w.lower() in self.road_numbers for w in words)
         ):
             noun = "road"
+        if not noun and len(words) == 1 and words[0].lower() in self.street_words:
+            noun = "street"  # "the Esplanade", "on the Parade": a street named by its kind alone
         for w in reversed(words):
             if noun:
                 break

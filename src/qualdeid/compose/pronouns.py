@@ -150,6 +150,15 @@ def _clause_subject(tok: Token) -> Token | None:
     return None
 
 
+def _fronted_clause(tok: Token) -> bool:
+    """``tok`` is in a subordinate clause that comes before the clause it depends on ("When he came,
+    Tom ...", "If she asks, Bo ..."), where a pronoun can point forward to a name."""
+    verb = tok.head
+    while verb.dep_ not in ("ROOT", "advcl", "csubj") and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ in ("advcl", "csubj") and verb.i < verb.head.i
+
+
 def rewrite(
     sdoc: Doc,
     focal_gender: str | None,
@@ -209,10 +218,11 @@ def rewrite(
             if subj is not None:  # "Troy wants him back": him is not Troy, wherever Troy is named
                 lo_ex, hi_ex = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
                 excluded = {who for off, _, who in people if lo_ex <= off < hi_ex}
+            # a subject pronoun refers back: a person named after it in its sentence is not who it means
+            # ("... that he cooked, and told Tom"), unless its clause comes first ("When he came, Tom ...")
+            until = tok.idx if subject and not _fronted_clause(tok) else sent.end_char
             near = [
-                o
-                for off, o, who in people
-                if lo <= off < sent.end_char and not lo_ex <= off < hi_ex and who not in excluded
+                o for off, o, who in people if lo <= off < until and not lo_ex <= off < hi_ex and who not in excluded
             ]
             ambiguous = any(o == g or o is None for o in near) or any(
                 off < tok.idx and o == g and not lo_ex <= off < hi_ex and who not in excluded

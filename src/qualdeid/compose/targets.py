@@ -59,6 +59,8 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|will|would|can|could)\b")
 _KIND_AFTER = re.compile(r" ([a-z]{4,})(?![\w'’-])")
+#: The number of a road after its name ("County Line Road 12"), not a count ("Mill Road 3 times").
+_NUMBER_AFTER = re.compile(r" \d{1,4}(?![\w.,]\d|\w)(?!\s+(?:times|days|weeks|months|years|hours|minutes|am|pm)\b)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Snowcat": a thing
 
 
@@ -124,6 +126,7 @@ class Targets:
         self.compass_heads = words["compass_heads"]
         self.place_heads = words["place_heads"]
         self._programme_after = re.compile(rf"\s+(?:{_literal(self.programme_words)})\b", re.IGNORECASE)
+        self._history_after = re.compile(rf"\s+(?:{'|'.join(w.capitalize() for w in words['history_heads'])})\b")
 
     @cached_property
     def generic(self) -> set[str]:
@@ -159,10 +162,15 @@ class Targets:
         return self.first_names | rules.words("names/first_names.txt", lower=True)
 
     @cached_property
+    def languages(self) -> set[str]:
+        return Rules(self.rules_dirs).words("rare/language.txt", lower=True)
+
+    @cached_property
     def not_names(self) -> set[str]:
         """Capitalised words that are never a person's name here: places above a town, holidays, months."""
         rules = Rules(self.rules_dirs)
         words = rules.words("lexicons/not_places.txt", lower=True) | self.placeholders.holidays | self.generic
+        words |= self.languages | rules.words("lexicons/peoples.txt", lower=True)  # "in Mohawk": a language
         words |= self.not_name_words | set().union(
             # format: keys of lexicons/calendar.yaml
             *(self.calendar[k] for k in ("months", "months_short", "weekdays", "feasts"))
@@ -170,7 +178,10 @@ class Targets:
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True)
 
     def _role_phrase_before(self, text: str, start: int) -> bool:
-        before = [w.lower() for w in _WORD.findall(text[max(0, start - 40) : start])][-3:]
+        """A role word right before ``start``, in the same sentence ("her brother Caspian"; not
+        "... since admission. Caspian")."""
+        window = re.split(r"[.!?;:\n…]", text[max(0, start - 40) : start])[-1]
+        before = [w.lower() for w in _WORD.findall(window)][-3:]
         return any(self.role_words.role_of(" ".join(before[-n:])) for n in (1, 2, 3) if len(before) >= n)
 
     def _role_phrase_after(self, text: str, end: int) -> bool:
@@ -255,6 +266,9 @@ class Targets:
             if s.label not in REPLACED or s.end <= start or s.start >= end:
                 continue
             a, b = _snap(text, max(s.start, start), min(s.end, end))
+            broken = re.match(r"[a-z][^.!?\n]*[.!?]\s+(?=[A-Z])", text[a:b])
+            if broken and s.label in ("PERSON", "LOCATION", "ORGANIZATION"):
+                a += broken.end()  # "uncle. Tobiah Quennell": the name is after the sentence's end
             if s.label in ("LOCATION", "ORGANIZATION") and s.detector == NER:
                 lead = re.match(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z0-9])", text[a:b])  # "food bank Facebook"
                 a += lead.end() if lead else 0
@@ -289,10 +303,12 @@ class Targets:
                 label = self.kind(text, a, b, h.label)
                 if label is not None:
                     out.append(Target(a, b, label, found))
-        for i, t in enumerate(out):  # "St Brigid" of "St Brigid's Day": the holiday
+        for i, t in enumerate(out):  # "St Brigid" of "St Brigid's Day": the holiday, a date only with a year
             holiday_end = self.placeholders.holiday_at(text, t.start, end)
             if holiday_end and holiday_end >= t.end:
-                out[i] = Target(t.start, holiday_end, "DATE_TIME", t.found, t.reason)
+                dated = self.specific_date.search(text[t.start : holiday_end])
+                out[i] = Target(t.start, holiday_end, "DATE_TIME" if dated else "", t.found, t.reason)
+        out = [t for t in out if t.label]
         for m in _AGE.finditer(text, start, end):
             g = next(i for i in (1, 2, 3) if m.group(i))
             out.append(Target(m.start(g), m.end(g), "AGE", "age shape"))
@@ -345,6 +361,10 @@ class Targets:
             and not _PLACE_BEFORE.search(text[max(0, start - 12) : start])
         )
 
+    def _acts(self, text: str, end: int) -> bool:
+        """What follows a word at ``end`` is what a person does ("... said", "... rang", "... went")."""
+        return any(rx.match(text, end) for rx in (self.person_next, self.speaks_after, self.acts_after))
+
     def _subject_at(self, text: str, end: int) -> bool:
         """What follows a name at ``end`` makes it the subject of a clause ("... is lovely", "... said")."""
         return bool(
@@ -396,6 +416,9 @@ class Targets:
         """The kind of identifier ``text[start:end]`` is, or None when it identifies no one."""
         value = text[start:end]
         label = self.placeholders.kind_of(label, value)
+        holiday_end = self.placeholders.holiday_at(text, start, len(text))
+        if holiday_end and holiday_end >= end:  # "St Columba's" of "St Columba's weekend": the holiday
+            label, value = "DATE_TIME", text[start:holiday_end]
         words = _WORD.findall(value)
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.public_name(text, start, end) in (
             "event",
@@ -408,8 +431,12 @@ class Targets:
         if label in ("LOCATION", "ORGANIZATION"):
             if not any(c.isupper() or c.isdigit() for c in value):
                 return None  # "the café", "carers"
+            if self._history_after.match(text, end):
+                return None  # "the Crimean War": history, no one's place
             if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
                 return None  # a country, region or language: "Welsh", "the Midlands"
+            if label == "LOCATION" and len(words) > 1 and words[-1].lower() in self.languages:
+                return None  # a language of a region: "Orkney Norn", "Munster Irish"
             named_street = len(words) >= 2 and words[-1].lower() in self.street_types
             # "the West Parade": a compass word before a street's or a public place's word names one place
             compass_named = (
@@ -454,8 +481,9 @@ class Targets:
                 return "LOCATION"
             if not known_name and zipf(low) >= COMMON_ZIPF:
                 return None  # "day", "Fair" (enough): a word, whatever propagation said
-            if w.islower() and not known_name and zipf(low) >= 3.0:
-                return None
+            person_stands = self._acts(text, end) or bool(self.person_before.search(text[max(0, start - 12) : start]))
+            if w.islower() and zipf(low) >= 3.0 and (not known_name or not person_stands):
+                return None  # "ice was the word she used"; "then will said no", "passed it to will": Will
         return "PERSON"
 
     def _coordinated_with_not_name(self, text: str, start: int, end: int) -> bool:
@@ -490,6 +518,10 @@ class Targets:
                 kind = _KIND_AFTER.match(text, t.end, end)
                 if kind and kind.group(1) in self.venue_types:  # "the Tamar River ward": a ward, not a river
                     t = Target(t.start, kind.end(1), t.label, t.found, t.reason)
+                last = text[t.start : t.end].split()[-1].lower()
+                number = _NUMBER_AFTER.match(text, t.end, end)
+                if number and (last == "road" or last in self.placeholders.road_numbers):  # "Farm Road 418"
+                    t = Target(t.start, number.end(), t.label, t.found, t.reason)
             if t.label == "PERSON":
                 m = _NAME_BEFORE.search(text, start, t.start)
                 if (
