@@ -90,6 +90,13 @@ DROPPED = [
     ("Mālō e lelei everyone", "Mālō", PERSON, NER_DETECTOR),
     # a range of hours or ages read as a code
     ("Drop-in, Thursdays 9-11 at the library", "9-11", ID, "CodeRecognizer"),
+    # a nation-wide public body or benefit named alone; a speaker's role in capitals; an eponymous condition
+    ("his Medicaid card was in the drawer", "Medicaid", ORGANIZATION, NER_DETECTOR),
+    ("nobody from the VA called back", "VA", LOCATION, NER_DETECTOR),
+    ("she gets Pension Credit now", "Pension Credit", ORGANIZATION, NER_DETECTOR),
+    ("MOD: Shall we start?\nOBS: [notes]", "OBS", ORGANIZATION, NER_DETECTOR),
+    ("INTERP: [speaks Tigrinya] She says yes.", "INTERP", PERSON, NAMES),
+    ("Diagnosed with Asperger's at nine.", "Asperger", PERSON, NAMES),
     # a body named only by what it does
     (
         "The Research Ethics Committee wants the forms by Friday.",
@@ -130,6 +137,10 @@ KEPT = [
     ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
     ("the ceilidh at Hogmanay Night went well", "Hogmanay Night", DATE_TIME, "HolidayRecognizer"),
     ("file ref 4471-209 kept", "4471-209", ID, "CodeRecognizer"),
+    # a region's board of a national service; a surname that also names a condition; initials
+    ("a letter from NHS Tayside came", "NHS Tayside", ORGANIZATION, NER_DETECTOR),
+    ("Dr Parkinson saw him on the ward", "Parkinson", PERSON, NAMES),
+    ("JAM: I think so, yes", "JAM", PERSON, NAMES),
     # a body with a name of its own
     ("She chairs the Kelmscott Licensing Board now.", "Kelmscott Licensing Board", ORGANIZATION, NER_DETECTOR),
     ("the NMC Fitness Committee met twice", "NMC Fitness Committee", ORGANIZATION, NER_DETECTOR),

@@ -228,6 +228,8 @@ class Finaliser:
         by_names = span.detector != NER_DETECTOR
         if (piece in self.lists.roles and not (by_names and len(piece) < 3)) or self._job_title(text, span):
             return True
+        if len(piece) >= 3 and piece.isupper() and piece.lower() in self.names.roles:
+            return True  # "FAC:", "INTERP:": a speaker's role in capitals, too long for initials
         return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
 
     def _ner_word_use(self, text: str, span: Span) -> bool:
