@@ -18,6 +18,7 @@ from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
 from qualdeid.detect.names.acceptance import ALLOWED_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.languages import OtherLanguages
 from qualdeid.detect.processors import PLAN
 from qualdeid.detect.recognizers.dates import holiday_pattern
 from qualdeid.detect.transcript_roles import TranscriptRoles
@@ -51,6 +52,8 @@ _SPEAKING = re.compile(
 _LANGUAGE_FIELD = re.compile(r"(?:^|\n)[ \t]*[\w ]*\blanguages?[ \t]*:[^\n:]*$", re.IGNORECASE)
 #: The detectors that read a word as a name or an organisation without a frame of their own
 _READERS = frozenset({NER_DETECTOR, "names"})
+#: ... and the short forms that carry their readings through the corpus
+_WORD_READERS = _READERS | {"short_forms"}
 _NEXT_WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,2}")
 _SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
@@ -127,6 +130,7 @@ class Finaliser:
         self.lists = Lists(rules)
         self.names = NameLexicon.read(rules)
         self.transcript_roles = TranscriptRoles(rules)
+        self.other_languages = OtherLanguages(rules)
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
@@ -365,6 +369,7 @@ class Finaliser:
         )
         #: names that speak in this document's chat or transcript turns, field words too ("09:40 - Memo: ok")
         senders = {text[s.start : s.end] for s in spans if s.detector == "SpeakerRecognizer" and s.label == PERSON}
+        languages = self.other_languages.of(text)
         cleaned: list[Span] = []
         for span in [*spans, *self.lists.deny_spans(text)]:
             span = _clean(text, span)
@@ -391,6 +396,13 @@ class Finaliser:
                 continue  # "Kia" of "Kia ora", "Ka" of "Ka pai": a greeting, not a name
             if span.label in (PERSON, ORGANIZATION) and span.detector in _READERS and self._spoken(text, span):
                 continue  # "speaks Ewenki": a language the lists lack
+            if (
+                span.label in (PERSON, ORGANIZATION, LOCATION)
+                and span.detector in _WORD_READERS
+                and span.reason != ALLOWED_NAME
+                and self.other_languages.everyday_words(text, span.start, span.end, languages, self.names.is_name)
+            ):
+                continue  # "Agora", "ela", "Teraz": another language's everyday word in a text partly in it
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
