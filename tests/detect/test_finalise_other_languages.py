@@ -17,7 +17,7 @@ NAMES = "names"
 PORTUGUESE = (
     "Oi pessoal! Amanhã tem reunião na associação às 10h. Quem puder trazer bolo, agradeço muito.\n"
     "Ontem ela falou que não vai dar, então Tânia leva o café. Depois a gente combina.\n"
-    "Ela chega cedo. Obrigada a todos, beijos."
+    "Ela chega cedo. Documentos: trazer o comprovante. Obrigada a todos, beijos."
 )
 POLISH = (
     "Jutro idę do pracy, potem do sklepu na rogu. Nie wiem kiedy wrócę do domu.\n"
@@ -50,6 +50,7 @@ def test_the_languages_a_text_is_partly_written_in() -> None:
         (PORTUGUESE, "Amanhã", ORGANIZATION, NER_DETECTOR),  # "tomorrow", opening a sentence
         (PORTUGUESE, "ela", PERSON, NAMES),  # "she", a listed name in lower case
         (PORTUGUESE, "trazer bolo", ORGANIZATION, NER_DETECTOR),
+        (PORTUGUESE, "Documentos", ORGANIZATION, NER_DETECTOR),  # a field's label opening a line
         (POLISH, "Nie", PERSON, NER_DETECTOR),  # "no", opening a sentence
         (POLISH, "potem", LOCATION, NER_DETECTOR),
     ],

@@ -146,6 +146,8 @@ class Finaliser:
         self.holidays = frozenset(normalise(w) for w in rules.words("lexicons/holidays.txt"))
         #: languages, peoples and faiths: what someone speaks or is, never who ("speaks Kinyarwanda")
         self.peoples = frozenset(_plain(w) for name in plan["languages_and_peoples"] for w in rules.words(name))
+        #: ... in the plural, as written without accents ("the Samoans", "Navajos"; not the name "Thaís")
+        self.people_plurals = frozenset(f"{w}s" for w in self.peoples if not w.endswith("s"))
         self.weekdays = calendar["weekdays"] | calendar["weekdays_short"]
         self.label_endings = rules.lists("lexicons/form_fields.yaml")["label_endings"]
         self.worldwide_feasts = re.compile(rf"\b(?:{calendar.pattern('worldwide_feasts')})\b", re.IGNORECASE)
@@ -171,7 +173,7 @@ class Finaliser:
         plain = _plain(piece)
         if plain in self.terms:
             return True
-        if self._only_peoples(plain):
+        if self._only_peoples(plain) or normalise(piece) in self.people_plurals:
             # "Tatar" is a language and a surname: the name lists' capitalised one stands
             return span.detector == NER_DETECTOR or not (piece.istitle() and self.names.is_name(piece))
         if plain not in self.words_also_names:
