@@ -98,6 +98,13 @@ DROPPED = [
     ("she gets Pension Credit now", "Pension Credit", ORGANIZATION, NER_DETECTOR),
     ("MOD: Shall we start?\nOBS: [notes]", "OBS", ORGANIZATION, NER_DETECTOR),
     ("INTERP: [speaks Tigrinya] She says yes.", "INTERP", PERSON, NAMES),
+    # thanks in Welsh; a relative, a role; software; a region across borders
+    ("Diolch for the lift, see you Tuesday", "Diolch", PERSON, NER_DETECTOR),
+    ("Grandmother told him to stop", "Grandmother", PERSON, NER_DETECTOR),
+    ("Landlord still hasn't fixed the boiler", "Landlord", PERSON, NER_DETECTOR),
+    ("coded the transcripts in NVivo", "NVivo", ORGANIZATION, NER_DETECTOR),
+    ("he rode a motorbike across Patagonia", "Patagonia", LOCATION, NER_DETECTOR),
+    ("registered counsellor, MBACP", "MBACP", ORGANIZATION, NER_DETECTOR),
     ("Diagnosed with Asperger's at nine.", "Asperger", PERSON, NAMES),
     # a body named only by what it does
     (
@@ -166,6 +173,7 @@ TRIMMED = [
     ("Mirela Vasko - Romanian interpreter booked", "Mirela Vasko - Romanian", PERSON, ["Mirela Vasko"]),
     ("Hi Tevita, thanks for the lift", "Hi Tevita", PERSON, ["Tevita"]),
     ("Checked by Tevita Lolo RN", "Tevita Lolo RN", PERSON, ["Tevita Lolo"]),
+    ("Seen by Dr Aroha Kemp MRCGP today", "Dr Aroha Kemp MRCGP", PERSON, ["Dr Aroha Kemp"]),
     ("Kasia Wrona 09:41: on my way", "Kasia Wrona 09:41", PERSON, ["Kasia Wrona"]),
     ("Noted by Ilse Brandt - prefers e-mail", "Ilse Brandt - prefers", PERSON, ["Ilse Brandt"]),
     # names: the next column of a form or a table row

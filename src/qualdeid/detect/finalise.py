@@ -344,6 +344,8 @@ class Finaliser:
             return False
         if word in self.names.not_initials or (_plain(word) in self.peoples and not self.names.is_name(word)):
             return False
+        if len(word) > 2 and word in self.lists.roles:
+            return False  # "Ana Ruiz MRCGP": a credential after the name (two letters may be initials)
         return not word.islower() or self.names.is_first_name(word) or self.names.is_name(word) or zipf(low) < 3.0
 
     def _has_name(self, text: str, span: Span) -> bool:
