@@ -84,6 +84,11 @@ DROPPED = [
     ("Met vriendelijke groet,\nthe front desk", "Met vriendelijke groet", ORGANIZATION, NER_DETECTOR),
     ("Viele Grüße aus dem Büro", "Viele Grüße", PERSON, NER_DETECTOR),
     ("Eid this year was quiet for him", "Eid this year", DATE_TIME, "HolidayRecognizer"),
+    ("the fireworks at Diwali scared the dog", "Diwali", DATE_TIME, "HolidayRecognizer"),
+    # a prayer time, a rite; a school named by its kind in Irish
+    ("we could finish before Maghrib on Thursdays", "Maghrib", LOCATION, NER_DETECTOR),
+    ("stayed on after the Kiddush to help", "Kiddush", PERSON, NAMES),
+    ("hopes the Gaelscoil will print it", "Gaelscoil", ORGANIZATION, NER_DETECTOR),
     # a language the lists lack, by its frame
     ("She speaks Ewenki at home", "Ewenki", ORGANIZATION, NER_DETECTOR),
     ("Languages: Russian, Chukchi, some English", "Chukchi", PERSON, NAMES),
@@ -145,6 +150,8 @@ KEPT = [
     ("the interpreter Idris was late", "Idris", PERSON, NAMES),
     # a feast with its year, a regional day
     ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
+    ("Diwali 2021 was at her sister's", "Diwali 2021", DATE_TIME, "HolidayRecognizer"),
+    ("Shiva rang about the rota", "Shiva", PERSON, NAMES),
     ("the ceilidh at Hogmanay Night went well", "Hogmanay Night", DATE_TIME, "HolidayRecognizer"),
     ("file ref 4471-209 kept", "4471-209", ID, "CodeRecognizer"),
     # a region's board of a national service; a surname that also names a condition; initials
