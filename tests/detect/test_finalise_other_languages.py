@@ -9,7 +9,7 @@ import pytest
 from qualdeid.corpus.model import Span
 from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
 from qualdeid.detect.nlp.languages import OtherLanguages
-from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
+from qualdeid.labels import LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
 
 NAMES = "names"
@@ -75,3 +75,18 @@ def test_a_name_or_a_word_outside_such_a_text_stays(
     finaliser: Finaliser, text: str, surface: str, label: str, detector: str
 ) -> None:
     assert _final(finaliser, text, surface, label, detector) == [surface]
+
+
+def test_a_rare_detail_of_the_other_language_s_everyday_words_is_dropped(finaliser: Finaliser) -> None:
+    assert _final(finaliser, PORTUGUESE, "a gente combina", RARE_DETAIL, "rare") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("He plays the nyckelharpa in a folk band on Sundays.", "plays the nyckelharpa"),
+        (PORTUGUESE + " Ela toca nyckelharpa numa banda.", "toca nyckelharpa"),  # a word rare in both
+    ],
+)
+def test_a_rare_detail_with_a_word_rare_in_every_language_stays(finaliser: Finaliser, text: str, surface: str) -> None:
+    assert _final(finaliser, text, surface, RARE_DETAIL, "rare") == [surface]

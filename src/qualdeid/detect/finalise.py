@@ -386,6 +386,8 @@ class Finaliser:
             span_text = text[span.start : span.end]
             if span.label == RARE_DETAIL and self._says_nothing_rare(text, span):
                 continue
+            if span.label == RARE_DETAIL and self.other_languages.says_it_in(text, span.start, span.end, languages):
+                continue  # "sozinha num apartamento": everyday words of the text's other language, rare in English
             if span.label in (PERSON, ORGANIZATION, LOCATION) and span.detector != "deny_list" and span_text in roles:
                 continue  # "P: yes", "via the KW": an abbreviation the text defines as a role or a thing
             if span.label == ID and span.detector == "CodeRecognizer" and _SMALL_RANGE.fullmatch(span_text):

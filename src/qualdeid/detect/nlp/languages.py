@@ -64,6 +64,17 @@ class OtherLanguages:
             return False
         return all(self._everyday(text, m, languages, is_name) for m in words)
 
+    def says_it_in(self, text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
+        """``text[start:end]`` is an everyday phrase of ``languages``, perhaps with English grammar words:
+        a rare-detail finder took its words for rare ones because they are rare in English ("sozinha num
+        apartamento")."""
+        words = [w.lower() for w in _WORD.findall(text, start, end)]
+        if not languages or not words:
+            return False
+        foreign = [w for w in words if zipf(w) < self.english_zipf]
+        common = all(max(zipf_in(w, code) for code in languages) >= self.word_zipf or zipf(w) >= 5.0 for w in words)
+        return bool(foreign) and common
+
     def _everyday(
         self, text: str, m: re.Match[str], languages: tuple[str, ...], is_name: Callable[[str], bool]
     ) -> bool:
