@@ -109,6 +109,7 @@ DROPPED = [
     ("Landlord still hasn't fixed the boiler", "Landlord", PERSON, NER_DETECTOR),
     ("coded the transcripts in NVivo", "NVivo", ORGANIZATION, NER_DETECTOR),
     ("he rode a motorbike across Patagonia", "Patagonia", LOCATION, NER_DETECTOR),
+    ("lost his licence after a DUI in May", "DUI", ORGANIZATION, NER_DETECTOR),
     ("registered counsellor, MBACP", "MBACP", ORGANIZATION, NER_DETECTOR),
     ("Diagnosed with Asperger's at nine.", "Asperger", PERSON, NAMES),
     # a body named only by what it does
@@ -176,6 +177,7 @@ TRIMMED = [
     ("from March 2022 to May 2023", "March 2022 to May 2023", DATE_TIME, ["March 2022", "May 2023"]),
     ("Between 4 June 2021 and now", "Between 4 June 2021", DATE_TIME, ["4 June 2021"]),
     ("see you on the 12th at group", "on the 12th", DATE_TIME, ["12th"]),
+    ("she left the farm around 2009", "around 2009", DATE_TIME, ["2009"]),
     # names: a note after a dash, a greeting, a role, a time of day
     ("Mirela Vasko - Romanian interpreter booked", "Mirela Vasko - Romanian", PERSON, ["Mirela Vasko"]),
     ("Hi Tevita, thanks for the lift", "Hi Tevita", PERSON, ["Tevita"]),

@@ -41,7 +41,9 @@ _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
 #: the gap between the columns of a form or a table row, which no name spans
 _COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
 _INITIAL = re.compile(r"[A-Z]\.?")
-_DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of|the)\s+", re.IGNORECASE)
+_DATE_LEAD = re.compile(
+    r"(?:between|from|since|until|till|by|on|of|the|about|around|approximately|roughly|circa)\s+", re.IGNORECASE
+)
 #: What puts a language before or beside a word (read with the language list)
 _SPEAK = r"speaks?|spoke|speaking|spoken"
 _SPEAKING = re.compile(
