@@ -16,14 +16,14 @@ NAMES = "names"
 
 PORTUGUESE = (
     "Oi pessoal! Amanhã tem reunião na associação às 10h. Quem puder trazer bolo, agradeço muito.\n"
-    "Ontem ela falou que não vai dar, então Tânia leva o café. Depois a gente combina.\n"
-    "Ela chega cedo. Documentos: trazer o comprovante. Obrigada a todos, beijos."
+    "Ontem a Tânia falou que essa semana não dá, então ela leva o café. Depois a gente combina.\n"
+    "Essa chega cedo. Documentos: trazer o comprovante. Obrigada a todos, beijos."
 )
 POLISH = (
-    "Jutro idę do pracy, potem do sklepu na rogu. Nie wiem kiedy wrócę do domu.\n"
+    "Dzisiaj idę do pracy, wieczorem do sklepu na rogu. Chyba wrócę późno do domu.\n"
     "Kasia mówi że jest bardzo zimno i że autobus znowu się spóźnia."
 )
-ENGLISH = "Vida rang about the rota. Para the support worker said she would come on Friday with Ana."
+ENGLISH = "Lua rang about the rota. Quando the support worker said she would come on Friday with Ana."
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +48,11 @@ def test_the_languages_a_text_is_partly_written_in() -> None:
     ("text", "surface", "label", "detector"),
     [
         (PORTUGUESE, "Amanhã", ORGANIZATION, NER_DETECTOR),  # "tomorrow", opening a sentence
-        (PORTUGUESE, "ela", PERSON, NAMES),  # "she", a listed name in lower case
+        (PORTUGUESE, "essa", PERSON, NAMES),  # "this", a listed name in lower case
         (PORTUGUESE, "trazer bolo", ORGANIZATION, NER_DETECTOR),
         (PORTUGUESE, "Documentos", ORGANIZATION, NER_DETECTOR),  # a field's label opening a line
-        (POLISH, "Nie", PERSON, NER_DETECTOR),  # "no", opening a sentence
-        (POLISH, "potem", LOCATION, NER_DETECTOR),
+        (POLISH, "Chyba", PERSON, NER_DETECTOR),  # "probably", opening a sentence
+        (POLISH, "wieczorem", LOCATION, NER_DETECTOR),
     ],
 )
 def test_an_everyday_word_of_the_text_s_other_language_is_dropped(
@@ -65,10 +65,10 @@ def test_an_everyday_word_of_the_text_s_other_language_is_dropped(
     ("text", "surface", "label", "detector"),
     [
         (PORTUGUESE, "Tânia", PERSON, NAMES),  # a name, no word
-        (PORTUGUESE, "Ela", PERSON, NAMES),  # a capitalised listed name may be the person
+        (PORTUGUESE, "Essa", PERSON, NAMES),  # a capitalised listed name may be the person
         (POLISH, "Kasia", PERSON, NAMES),
-        (ENGLISH, "Vida", PERSON, NER_DETECTOR),  # an English text: no other language to read it in
-        (ENGLISH, "Para", PERSON, NER_DETECTOR),
+        (ENGLISH, "Lua", PERSON, NER_DETECTOR),  # an English text: no other language to read it in
+        (ENGLISH, "Quando", PERSON, NER_DETECTOR),
     ],
 )
 def test_a_name_or_a_word_outside_such_a_text_stays(
@@ -85,7 +85,7 @@ def test_a_rare_detail_of_the_other_language_s_everyday_words_is_dropped(finalis
     ("text", "surface"),
     [
         ("He plays the nyckelharpa in a folk band on Sundays.", "plays the nyckelharpa"),
-        (PORTUGUESE + " Ela toca nyckelharpa numa banda.", "toca nyckelharpa"),  # a word rare in both
+        (PORTUGUESE + " A Tânia toca nyckelharpa numa banda.", "toca nyckelharpa"),  # a word rare in both
     ],
 )
 def test_a_rare_detail_with_a_word_rare_in_every_language_stays(finaliser: Finaliser, text: str, surface: str) -> None:

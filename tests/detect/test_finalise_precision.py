@@ -72,7 +72,7 @@ DROPPED = [
     ("a Kaurna elder opened the day", "Kaurna", PERSON, NAMES),
     ("his Hutterite cousins came down", "Hutterite", ORGANIZATION, NER_DETECTOR),
     ("the clinic never listens to Samoans, she said", "Samoans", PERSON, NAMES),
-    ("two Rohingya families joined the group", "Rohingya", ORGANIZATION, NER_DETECTOR),
+    ("two Tuareg families joined the group", "Tuareg", ORGANIZATION, NER_DETECTOR),
     ("the forms in isiNdebele arrived", "isiNdebele", LOCATION, NER_DETECTOR),
     # te reo Māori and Pacific greetings and words
     ("Ngā mihi nui, talk soon", "Ngā", PERSON, NAMES),
@@ -86,9 +86,9 @@ DROPPED = [
     ("Eid this year was quiet for him", "Eid this year", DATE_TIME, "HolidayRecognizer"),
     ("the fireworks at Diwali scared the dog", "Diwali", DATE_TIME, "HolidayRecognizer"),
     # a prayer time, a rite; a school named by its kind in Irish
-    ("we could finish before Maghrib on Thursdays", "Maghrib", LOCATION, NER_DETECTOR),
+    ("we could finish before Jummah on Fridays", "Jummah", LOCATION, NER_DETECTOR),
     ("stayed on after the Kiddush to help", "Kiddush", PERSON, NAMES),
-    ("hopes the Gaelscoil will print it", "Gaelscoil", ORGANIZATION, NER_DETECTOR),
+    ("hopes the Bunscoil will print it", "Bunscoil", ORGANIZATION, NER_DETECTOR),
     # a language the lists lack, by its frame
     ("She speaks Ewenki at home", "Ewenki", ORGANIZATION, NER_DETECTOR),
     ("Languages: Russian, Chukchi, some English", "Chukchi", PERSON, NAMES),
@@ -99,18 +99,18 @@ DROPPED = [
     ("Drop-in, Thursdays 9-11 at the library", "9-11", ID, "CodeRecognizer"),
     # a nation-wide public body or benefit named alone; a speaker's role in capitals; an eponymous condition
     ("his Medicaid card was in the drawer", "Medicaid", ORGANIZATION, NER_DETECTOR),
-    ("nobody from the VA called back", "VA", LOCATION, NER_DETECTOR),
+    ("nobody from Centrelink called back", "Centrelink", LOCATION, NER_DETECTOR),
     ("she gets Pension Credit now", "Pension Credit", ORGANIZATION, NER_DETECTOR),
     ("MOD: Shall we start?\nOBS: [notes]", "OBS", ORGANIZATION, NER_DETECTOR),
-    ("INTERP: [speaks Tigrinya] She says yes.", "INTERP", PERSON, NAMES),
+    ("FACIL: [speaks Tigrinya] She says yes.", "FACIL", PERSON, NAMES),
     # thanks in Welsh; a relative, a role; software; a region across borders
-    ("Diolch for the lift, see you Tuesday", "Diolch", PERSON, NER_DETECTOR),
+    ("Tapadh leat for the lift, see you Tuesday", "Tapadh leat", PERSON, NER_DETECTOR),
     ("Grandmother told him to stop", "Grandmother", PERSON, NER_DETECTOR),
-    ("Landlord still hasn't fixed the boiler", "Landlord", PERSON, NER_DETECTOR),
-    ("coded the transcripts in NVivo", "NVivo", ORGANIZATION, NER_DETECTOR),
-    ("he rode a motorbike across Patagonia", "Patagonia", LOCATION, NER_DETECTOR),
-    ("lost his licence after a DUI in May", "DUI", ORGANIZATION, NER_DETECTOR),
-    ("registered counsellor, MBACP", "MBACP", ORGANIZATION, NER_DETECTOR),
+    ("Landlady still hasn't fixed the boiler", "Landlady", PERSON, NER_DETECTOR),
+    ("ran the survey in Qualtrics", "Qualtrics", ORGANIZATION, NER_DETECTOR),
+    ("he rode a motorbike across Siberia", "Siberia", LOCATION, NER_DETECTOR),
+    ("lost his licence after a DWI in May", "DWI", ORGANIZATION, NER_DETECTOR),
+    ("consultant psychiatrist, MRCPsych", "MRCPsych", ORGANIZATION, NER_DETECTOR),
     ("Diagnosed with Asperger's at nine.", "Asperger", PERSON, NAMES),
     # a body named only by what it does
     (

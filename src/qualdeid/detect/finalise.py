@@ -410,7 +410,7 @@ class Finaliser:
                 and span.reason != ALLOWED_NAME
                 and self.other_languages.everyday_words(text, span.start, span.end, languages, self.names.is_name)
             ):
-                continue  # "Agora", "ela", "Teraz": another language's everyday word in a text partly in it
+                continue  # "Ontem", "essa", "Dzisiaj": another language's everyday word in a text partly in it
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue

@@ -1,6 +1,6 @@
 """Everyday words of another language that NER or the name lists read as a name, a place or an
-organisation: "Agora" (Portuguese "now") opening a sentence, "ela" ("she"), "Teraz" ("now" in Polish),
-"Τώρα" ("now" in Greek). Only in a document that is partly written in that language, so that an English
+organisation: "Ontem" (Portuguese "yesterday") opening a sentence, "essa" ("this"), "Dzisiaj" ("today" in Polish),
+"Σήμερα" ("today" in Greek). Only in a document that is partly written in that language, so that an English
 text's "Vida" or "Paulo" is never questioned. Settings: ``rules/lexicons/other_languages.yaml``."""
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class OtherLanguages:
         if z <= zipf(low):
             return False
         if is_name(word):
-            # "ela" ("she") yes; a capitalised "Ela", "Hans" or "Ali" may be the person
+            # "essa" ("this") yes; a capitalised "Essa", "Hans" or "Ali" may be the person
             return word.islower() and z >= self.name_zipf
         if word.islower() or _written_lower(text, low):
             return z >= self.word_zipf
