@@ -18,6 +18,7 @@ from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
 from qualdeid.detect.names.acceptance import ALLOWED_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.languages import OtherLanguages
 from qualdeid.detect.processors import PLAN
 from qualdeid.detect.recognizers.dates import holiday_pattern
 from qualdeid.detect.transcript_roles import TranscriptRoles
@@ -40,7 +41,9 @@ _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
 #: the gap between the columns of a form or a table row, which no name spans
 _COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
 _INITIAL = re.compile(r"[A-Z]\.?")
-_DATE_LEAD = re.compile(r"(?:between|from|since|until|till|by|on|of|the)\s+", re.IGNORECASE)
+_DATE_LEAD = re.compile(
+    r"(?:between|from|since|until|till|by|on|of|the|about|around|approximately|roughly|circa)\s+", re.IGNORECASE
+)
 #: What puts a language before or beside a word (read with the language list)
 _SPEAK = r"speaks?|spoke|speaking|spoken"
 _SPEAKING = re.compile(
@@ -51,6 +54,8 @@ _SPEAKING = re.compile(
 _LANGUAGE_FIELD = re.compile(r"(?:^|\n)[ \t]*[\w ]*\blanguages?[ \t]*:[^\n:]*$", re.IGNORECASE)
 #: The detectors that read a word as a name or an organisation without a frame of their own
 _READERS = frozenset({NER_DETECTOR, "names"})
+#: ... and the short forms that carry their readings through the corpus
+_WORD_READERS = _READERS | {"short_forms"}
 _NEXT_WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,2}")
 _SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
@@ -128,6 +133,7 @@ class Finaliser:
         self.lists = Lists(rules)
         self.names = NameLexicon.read(rules)
         self.transcript_roles = TranscriptRoles(rules)
+        self.other_languages = OtherLanguages(rules)
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
@@ -143,6 +149,8 @@ class Finaliser:
         self.holidays = frozenset(normalise(w) for w in rules.words("lexicons/holidays.txt"))
         #: languages, peoples and faiths: what someone speaks or is, never who ("speaks Kinyarwanda")
         self.peoples = frozenset(_plain(w) for name in plan["languages_and_peoples"] for w in rules.words(name))
+        #: ... in the plural, as written without accents ("the Samoans", "Navajos"; not the name "Thaís")
+        self.people_plurals = frozenset(f"{w}s" for w in self.peoples if not w.endswith("s"))
         self.weekdays = calendar["weekdays"] | calendar["weekdays_short"]
         self.label_endings = rules.lists("lexicons/form_fields.yaml")["label_endings"]
         self.worldwide_feasts = re.compile(rf"\b(?:{calendar.pattern('worldwide_feasts')})\b", re.IGNORECASE)
@@ -168,7 +176,7 @@ class Finaliser:
         plain = _plain(piece)
         if plain in self.terms:
             return True
-        if self._only_peoples(plain):
+        if self._only_peoples(plain) or normalise(piece) in self.people_plurals:
             # "Tatar" is a language and a surname: the name lists' capitalised one stands
             return span.detector == NER_DETECTOR or not (piece.istitle() and self.names.is_name(piece))
         if plain not in self.words_also_names:
@@ -229,6 +237,8 @@ class Finaliser:
         by_names = span.detector != NER_DETECTOR
         if (piece in self.lists.roles and not (by_names and len(piece) < 3)) or self._job_title(text, span):
             return True
+        if len(piece) >= 3 and piece.isupper() and piece.lower() in self.names.roles:
+            return True  # "FAC:", "INTERP:": a speaker's role in capitals, too long for initials
         return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
 
     def _ner_word_use(self, text: str, span: Span) -> bool:
@@ -337,6 +347,8 @@ class Finaliser:
             return False
         if word in self.names.not_initials or (_plain(word) in self.peoples and not self.names.is_name(word)):
             return False
+        if len(word) > 2 and word in self.lists.roles:
+            return False  # "Ana Ruiz MRCGP": a credential after the name (two letters may be initials)
         return not word.islower() or self.names.is_first_name(word) or self.names.is_name(word) or zipf(low) < 3.0
 
     def _has_name(self, text: str, span: Span) -> bool:
@@ -364,6 +376,7 @@ class Finaliser:
         )
         #: names that speak in this document's chat or transcript turns, field words too ("09:40 - Memo: ok")
         senders = {text[s.start : s.end] for s in spans if s.detector == "SpeakerRecognizer" and s.label == PERSON}
+        languages = self.other_languages.of(text)
         cleaned: list[Span] = []
         for span in [*spans, *self.lists.deny_spans(text)]:
             span = _clean(text, span)
@@ -376,6 +389,8 @@ class Finaliser:
             span_text = text[span.start : span.end]
             if span.label == RARE_DETAIL and self._says_nothing_rare(text, span):
                 continue
+            if span.label == RARE_DETAIL and self.other_languages.says_it_in(text, span.start, span.end, languages):
+                continue  # "sozinha num apartamento": everyday words of the text's other language, rare in English
             if span.label in (PERSON, ORGANIZATION, LOCATION) and span.detector != "deny_list" and span_text in roles:
                 continue  # "P: yes", "via the KW": an abbreviation the text defines as a role or a thing
             if span.label == ID and span.detector == "CodeRecognizer" and _SMALL_RANGE.fullmatch(span_text):
@@ -390,6 +405,13 @@ class Finaliser:
                 continue  # "Kia" of "Kia ora", "Ka" of "Ka pai": a greeting, not a name
             if span.label in (PERSON, ORGANIZATION) and span.detector in _READERS and self._spoken(text, span):
                 continue  # "speaks Ewenki": a language the lists lack
+            if (
+                span.label in (PERSON, ORGANIZATION, LOCATION)
+                and span.detector in _WORD_READERS
+                and span.reason != ALLOWED_NAME
+                and self.other_languages.everyday_words(text, span.start, span.end, languages, self.names.is_name)
+            ):
+                continue  # "Ontem", "essa", "Dzisiaj": another language's everyday word in a text partly in it
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue

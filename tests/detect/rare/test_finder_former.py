@@ -47,6 +47,10 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "Back home she worked in a shop and looked after her brothers.",
         "Before his first episode he was a student at the college.",
         "He went back home to see his mum before the holidays.",
+        # a diagnosis in general terms, treatment and its words are shared by everyone in services
+        "I told her I had schizophrenia in my twenties.",
+        "I told him I was on meds for a long time too.",
+        "I told them I spent a month in rehab once.",
     ],
 )
 def test_leaves_plain_pasts(detector, text: str) -> None:

@@ -1,0 +1,98 @@
+"""Everyday words of another language that NER or the name lists read as a name, a place or an
+organisation: "Ontem" (Portuguese "yesterday") opening a sentence, "essa" ("this"), "Dzisiaj" ("today" in Polish),
+"Σήμερα" ("today" in Greek). Only in a document that is partly written in that language, so that an English
+text's "Vida" or "Paulo" is never questioned. Settings: ``rules/lexicons/other_languages.yaml``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.rules import Rules
+
+SETTINGS = "lexicons/other_languages.yaml"
+_WORD = re.compile(r"[^\W\d_]+")
+#: what may stand before a word that opens a sentence, a line, a list item or a chat turn
+_OPENING = re.compile(r"(?:^|[.!?:;\n•\-–—\"“(\[][\"'”’)\]]*)[ \t]*$")
+
+
+@lru_cache(maxsize=262144)
+def zipf_in(word: str, language: str) -> float:
+    """The Zipf frequency of ``word`` (lower case) in ``language`` (a wordfreq code), from wordfreq's
+    small lists: they hold every word this module asks about and load in a tenth of the time."""
+    return zipf_frequency(word, language, wordlist="small")
+
+
+class OtherLanguages:
+    def __init__(self, rules: Rules) -> None:
+        settings = rules.settings(SETTINGS)
+        self.languages: tuple[str, ...] = tuple(str(code) for code in settings.get("languages", []))
+        self.document_zipf = float(settings["document_zipf"])
+        self.english_zipf = float(settings["english_zipf"])
+        self.foreign_share = float(settings["foreign_share"])
+        self.min_words = int(settings["min_words"])
+        self.min_share = float(settings["min_share"])
+        self.word_zipf = float(settings["word_zipf"])
+        self.name_zipf = float(settings["name_zipf"])
+        self.capital_zipf = float(settings["capital_zipf"])
+
+    def of(self, text: str) -> tuple[str, ...]:
+        """The languages other than English that ``text`` is partly written in; none (and no other
+        language's list is read) where fewer than ``foreign_share`` of its words are rare in English."""
+        words = [w.lower() for w in _WORD.findall(text)]
+        foreign = [w for w in words if zipf(w) < self.english_zipf]
+        if not words or len(foreign) < self.foreign_share * len(words):
+            return ()
+        counts = dict.fromkeys(self.languages, 0)
+        for w in foreign:
+            for code in self.languages:
+                if zipf_in(w, code) >= self.document_zipf:
+                    counts[code] += 1
+        return tuple(code for code, n in counts.items() if n >= self.min_words and n >= self.min_share * len(words))
+
+    def everyday_words(
+        self, text: str, start: int, end: int, languages: tuple[str, ...], is_name: Callable[[str], bool]
+    ) -> bool:
+        """``text[start:end]`` is made only of everyday words of ``languages``."""
+        piece = text[start:end]
+        words = list(_WORD.finditer(text, start, end))
+        if not languages or not words or any(c.isdigit() for c in piece):
+            return False
+        return all(self._everyday(text, m, languages, is_name) for m in words)
+
+    def says_it_in(self, text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
+        """``text[start:end]`` is an everyday phrase of ``languages``, perhaps with English grammar words:
+        a rare-detail finder took its words for rare ones because they are rare in English ("sozinha num
+        apartamento")."""
+        words = [w.lower() for w in _WORD.findall(text, start, end)]
+        if not languages or not words:
+            return False
+        foreign = [w for w in words if zipf(w) < self.english_zipf]
+        common = all(max(zipf_in(w, code) for code in languages) >= self.word_zipf or zipf(w) >= 5.0 for w in words)
+        return bool(foreign) and common
+
+    def _everyday(
+        self, text: str, m: re.Match[str], languages: tuple[str, ...], is_name: Callable[[str], bool]
+    ) -> bool:
+        word = m.group()
+        low = word.lower()
+        if len(word) > 1 and word.isupper():
+            return False  # "CASA JABUTICABA": a name set in capitals
+        z = max(zipf_in(low, code) for code in languages)
+        if z <= zipf(low):
+            return False
+        if is_name(word):
+            # "essa" ("this") yes; a capitalised "Essa", "Hans" or "Ali" may be the person
+            return word.islower() and z >= self.name_zipf
+        if word.islower() or _written_lower(text, low):
+            return z >= self.word_zipf
+        opening = _OPENING.search(text, max(0, m.start() - 8), m.start()) is not None
+        return opening and z >= self.capital_zipf
+
+
+def _written_lower(text: str, low: str) -> bool:
+    return re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", text) is not None

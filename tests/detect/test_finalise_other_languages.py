@@ -1,0 +1,92 @@
+"""Another language's everyday words that NER or the name lists read as a name, a place or an
+organisation (issue 13, j): dropped in a text partly written in that language, never in an English text,
+and never when the word is a capitalised listed name. The texts are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.corpus.model import Span
+from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
+from qualdeid.detect.nlp.languages import OtherLanguages
+from qualdeid.labels import LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
+from qualdeid.rules import Rules
+
+NAMES = "names"
+
+PORTUGUESE = (
+    "Oi pessoal! Amanhã tem reunião na associação às 10h. Quem puder trazer bolo, agradeço muito.\n"
+    "Ontem a Tânia falou que essa semana não dá, então ela leva o café. Depois a gente combina.\n"
+    "Essa chega cedo. Documentos: trazer o comprovante. Obrigada a todos, beijos."
+)
+POLISH = (
+    "Dzisiaj idę do pracy, wieczorem do sklepu na rogu. Chyba wrócę późno do domu.\n"
+    "Kasia mówi że jest bardzo zimno i że autobus znowu się spóźnia."
+)
+ENGLISH = "Lua rang about the rota. Quando the support worker said she would come on Friday with Ana."
+
+
+@pytest.fixture(scope="module")
+def finaliser() -> Finaliser:
+    return Finaliser(Rules())
+
+
+def _final(finaliser: Finaliser, text: str, surface: str, label: str, detector: str) -> list[str]:
+    start = text.index(surface)
+    span = Span(start, start + len(surface), label, score=0.85, detector=detector)
+    return [s.text for s in finaliser.spans(text, [span])]
+
+
+def test_the_languages_a_text_is_partly_written_in() -> None:
+    languages = OtherLanguages(Rules())
+    assert "pt" in languages.of(PORTUGUESE)
+    assert "pl" in languages.of(POLISH)
+    assert languages.of(ENGLISH) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "detector"),
+    [
+        (PORTUGUESE, "Amanhã", ORGANIZATION, NER_DETECTOR),  # "tomorrow", opening a sentence
+        (PORTUGUESE, "essa", PERSON, NAMES),  # "this", a listed name in lower case
+        (PORTUGUESE, "trazer bolo", ORGANIZATION, NER_DETECTOR),
+        (PORTUGUESE, "Documentos", ORGANIZATION, NER_DETECTOR),  # a field's label opening a line
+        (POLISH, "Chyba", PERSON, NER_DETECTOR),  # "probably", opening a sentence
+        (POLISH, "wieczorem", LOCATION, NER_DETECTOR),
+    ],
+)
+def test_an_everyday_word_of_the_text_s_other_language_is_dropped(
+    finaliser: Finaliser, text: str, surface: str, label: str, detector: str
+) -> None:
+    assert _final(finaliser, text, surface, label, detector) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "detector"),
+    [
+        (PORTUGUESE, "Tânia", PERSON, NAMES),  # a name, no word
+        (PORTUGUESE, "Essa", PERSON, NAMES),  # a capitalised listed name may be the person
+        (POLISH, "Kasia", PERSON, NAMES),
+        (ENGLISH, "Lua", PERSON, NER_DETECTOR),  # an English text: no other language to read it in
+        (ENGLISH, "Quando", PERSON, NER_DETECTOR),
+    ],
+)
+def test_a_name_or_a_word_outside_such_a_text_stays(
+    finaliser: Finaliser, text: str, surface: str, label: str, detector: str
+) -> None:
+    assert _final(finaliser, text, surface, label, detector) == [surface]
+
+
+def test_a_rare_detail_of_the_other_language_s_everyday_words_is_dropped(finaliser: Finaliser) -> None:
+    assert _final(finaliser, PORTUGUESE, "a gente combina", RARE_DETAIL, "rare") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("He plays the nyckelharpa in a folk band on Sundays.", "plays the nyckelharpa"),
+        (PORTUGUESE + " A Tânia toca nyckelharpa numa banda.", "toca nyckelharpa"),  # a word rare in both
+    ],
+)
+def test_a_rare_detail_with_a_word_rare_in_every_language_stays(finaliser: Finaliser, text: str, surface: str) -> None:
+    assert _final(finaliser, text, surface, RARE_DETAIL, "rare") == [surface]
