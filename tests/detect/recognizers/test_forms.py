@@ -53,6 +53,17 @@ def found(recognizer: FormFieldRecognizer, text: str) -> list[tuple[str, str]]:
         ("Location: participant's kitchen, Quill Creek No. 168", [("Quill Creek No. 168", "LOCATION")]),
         ("Admitted: 09/05/2024   Ward: 4B", [("4B", "LOCATION")]),
         ("Surname: Okonkwo-Baird\tGiven names: Chiamaka Jo", [("Okonkwo-Baird", "PERSON"), ("Chiamaka Jo", "PERSON")]),
+        # labels of other languages, a label with its translation, a name's other script in brackets
+        (
+            "Nome: Rui Manuel Tavares\nTelemóvel: 912 330 448",
+            [("Rui Manuel Tavares", "PERSON"), ("912 330 448", "CONTACT")],
+        ),
+        ("Osoite: Kuusikatu 4 B 9, 20100 Aurajoki", [("Kuusikatu 4 B 9, 20100 Aurajoki", "LOCATION")]),
+        (
+            'Ονοματεπώνυμο / Name:\nΖωή Παππά (Zoi "Zozo" Pappa)',
+            [("Ζωή Παππά", "PERSON"), ('Zoi "Zozo" Pappa', "PERSON")],
+        ),
+        ("Reviewed: K. Donnelly (Team Lead)", [("K. Donnelly", "PERSON")]),
     ],
 )
 def test_a_field_names_its_value(recognizer: FormFieldRecognizer, text: str, expected: list) -> None:

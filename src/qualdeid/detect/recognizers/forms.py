@@ -40,6 +40,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _GIVEN_NAMES = re.compile(
     r",[ \t]*([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*\.?){0,2})(?=[ \t]*(?:[(,;<\[]|$|[ \t]{2}))"
 )
+#: a bracket after a name, and the quotes around a nickname inside it: '(Zoi "Zozo" Pappa)'
+_BRACKETED = re.compile(r"[ \t]*\(([^()\n]{2,60})\)")
+_QUOTES = re.compile(r"[\"“”]")
 #: between the names a person goes by: "Bisi / Bisola", "Tunde or Babatunde"
 _ALIASES = re.compile(r"[ \t]+(?:/|or)[ \t]+")
 #: a sentence inside a value: a word of three letters or more, a full stop, a space ("NFA. Sleeps ...")
@@ -79,6 +82,7 @@ class FormFieldRecognizer(_TextRecognizer):
             rf"(?:^|(?<=[ \t]{{2}})|(?<=\t)|(?<=\|[ \t]))[ \t>*•-]*"
             rf"(?:(?i:{languages})[ \t]+)?"  # "Chinese name:", "Arabic name:": the name in that language
             rf"(?P<label>(?i:{labels}))"
+            r"(?:[ \t]*/[ \t]*[^\W\d_][^\n:/()]{0,30}?)?"  # its translation: "Nome / Name:"
             r"(?:[ \t]*\([^)\n]{1,20}\))?"
             r"(?P<written_in>[ \t]+in[ \t]+[^\W\d_][\w \t]{0,24}(?=:))?"  # "Name in own language:"
             r"[ \t]*(?::|\t|[ \t]-[ \t]|[ \t]–[ \t])[ \t]*"
@@ -137,6 +141,7 @@ class FormFieldRecognizer(_TextRecognizer):
             if self._is_name(name.split()):
                 name = self._last_first(value, name)
                 yield start, start + len(name), PERSON
+                yield from self._bracketed_name(start, value, len(name))
             elif _ALIASES.search(name):
                 yield from self._aliases(start, name)
             elif _uncased_name(name):
@@ -185,6 +190,13 @@ class FormFieldRecognizer(_TextRecognizer):
         if m is None or not self._is_name(m.group(1).split()):
             return surname
         return value[: m.end()]
+
+    def _bracketed_name(self, start: int, value: str, after: int) -> Iterator[Found]:
+        """ "Ζωή Παππά (Zoi "Zozo" Pappa)": the same name in brackets after the name, in another script
+        or with a nickname in quotes (not "(sister)")."""
+        m = _BRACKETED.match(value, after)
+        if m and self._is_name(_QUOTES.sub(" ", m.group(1)).split()):
+            yield start + m.start(1), start + m.end(1), PERSON
 
     def _aliases(self, start: int, value: str) -> Iterator[Found]:
         """ "Known as: Bisi / Bisola": each name of a list of names the person goes by."""
