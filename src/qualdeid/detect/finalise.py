@@ -36,7 +36,8 @@ _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 #: What joins two dates in one NER span ("March 2022 to May 2023") or separates a name from a note
 #: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", "the", a time of day)
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
-_NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
+#: where a name ends: a dash between spaces, a bracket, an e-mail address in angle brackets ("Ana R. <ana@x.org>")
+_NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[<]")
 #: the gap between the columns of a form or a table row, which no name spans
 _COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
 _INITIAL = re.compile(r"[A-Z]\.?")

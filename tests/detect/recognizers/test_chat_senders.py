@@ -55,3 +55,14 @@ def test_a_sender_with_a_church_form_of_address_is_named(detector) -> None:
 def test_lower_case_words_after_a_time_in_notes_are_no_senders(detector) -> None:
     notes = "Rota\n09:00 - note: hall opens\n10:00 - note: tea\n11:00 - note: close up"
     assert people(detector, notes) == []
+
+
+def test_a_name_before_its_address_in_an_email_header_is_found_with_a_trailing_initial(detector) -> None:
+    text = "see below\n\n-------- Forwarded Message --------\nFrom: Marta K. <marta_k_77@yahoo.ca>\nSent: Monday"
+    assert "Marta K" in people(detector, text)
+
+
+def test_a_handle_with_a_name_in_it_stays_one_handle(detector) -> None:
+    text = "Postado por tiago.lopes.82 em 3 mai 2023\n\nOi gente. Meu insta é @tiago.sanfona se quiserem.\nTiago"
+    contacts = [s.text for s in detector.detect_text(text).spans if s.label == "CONTACT"]
+    assert contacts == ["tiago.lopes.82", "@tiago.sanfona"]
