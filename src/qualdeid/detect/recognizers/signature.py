@@ -20,9 +20,11 @@ from qualdeid.rules import Rules
 
 #: initials alone: "R", "R.", "Q.V.", "QV", "Q-V", "Ü."
 _INITIALS = r"(?:[^\W\d_a-zß-ÿ]\.?){1,3}|[^\W\d_a-zß-ÿ]\.?-[^\W\d_a-zß-ÿ]\.?"
-#: the last line of a message: a dash or a quote mark, the initials or a word, maybe kisses
+#: the last line of a message: a dash or a quote mark, the initials or a word, maybe the writer's name in
+#: brackets after initials ("- KL (Kaisa)"), maybe kisses
 _LAST_LINE = re.compile(
-    rf"^(?P<lead>[ \t>]*(?:[-–—~][ \t]*)?)(?P<name>{_INITIALS}|[^\W\d_][\w'’-]*)[ \t]*(?:[ \t]x+)?[ \t]*$",
+    rf"^(?P<lead>[ \t>]*(?:[-–—~][ \t]*)?)(?P<name>{_INITIALS}|[^\W\d_][\w'’-]*)"
+    r"(?:[ \t]*\([ \t]*[^\W\d_][\w'’-]*[ \t]*\))?[ \t]*(?:[ \t]x+)?[ \t]*$",
     re.MULTILINE,
 )
 #: what follows the end of a message: a signature separator, quoted mail, a reply
