@@ -66,3 +66,11 @@ def test_a_handle_with_a_name_in_it_stays_one_handle(detector) -> None:
     text = "Postado por tiago.lopes.82 em 3 mai 2023\n\nOi gente. Meu insta é @tiago.sanfona se quiserem.\nTiago"
     contacts = [s.text for s in detector.detect_text(text).spans if s.label == "CONTACT"]
     assert contacts == ["tiago.lopes.82", "@tiago.sanfona"]
+
+
+def test_role_labels_of_a_transcript_are_no_names(detector) -> None:
+    text = (
+        "Interviewer: Lena Marsh\nINTERP: [speaks Tamil] She says she is happy to talk.\nI: Thank you.\n"
+        "INTERP: She says two years ago.\nI: Mm.\nINTERP (phone): Yes, the line is fine."
+    )
+    assert people(detector, text) == ["Lena Marsh"]
