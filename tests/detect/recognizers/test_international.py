@@ -73,7 +73,14 @@ def test_ages_after_names_and_in_other_languages(text: str, ages: list[str]) -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["Yes, two.", "Okay. Fifteen.", "Well, nine of them", "I bought pears, three, and apples", "com 3 anos de casa"],
+    [
+        "Yes, two.",
+        "Okay. Fifteen.",
+        "Well, nine of them",
+        "I bought pears, three, and apples",
+        "com 3 anos de casa",
+        "We lived in Malawi, Dzaleka, nine years. Then Lilongwe.",
+    ],
 )
 def test_numbers_after_everyday_words_are_no_age(text: str) -> None:
     assert found("AgeRecognizer", text) == []
