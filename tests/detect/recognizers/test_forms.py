@@ -122,3 +122,29 @@ def test_a_name_in_a_script_without_capitals(recognizer: FormFieldRecognizer, te
 )
 def test_no_name_in_other_fields_or_prose(recognizer: FormFieldRecognizer, text: str) -> None:
     assert [piece for piece, label in found(recognizer, text) if label == "PERSON"] == []
+
+
+def test_the_columns_of_names_and_ages_of_a_table(recognizer: FormFieldRecognizer) -> None:
+    text = (
+        "2. HOUSEHOLD\n"
+        "Name                         Relationship    Age\n"
+        "Trần Thị Minh Châu           wife            52\n"
+        "Alder Quince                 grandson        6\n"
+        "\n"
+        "Sign-in\n"
+        "Name                      Present   Kids\n"
+        'Bùi Quang Hải ("chú Hải")  Y         1\n'
+    )
+    assert found(recognizer, text) == [
+        ("Trần Thị Minh Châu", "PERSON"),
+        ("52", "AGE"),
+        ("Alder Quince", "PERSON"),
+        ("6", "AGE"),
+        ("Bùi Quang Hải", "PERSON"),
+        ("chú Hải", "PERSON"),
+    ]
+
+
+def test_a_table_without_a_name_or_age_heading_is_left_alone(recognizer: FormFieldRecognizer) -> None:
+    text = "Item          Qty    Price\nChairs        12     40\nTables        3      90\n"
+    assert found(recognizer, text) == []
