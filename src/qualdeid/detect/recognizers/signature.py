@@ -35,6 +35,8 @@ _LINE_ENDS_SENTENCE = re.compile(r"(?:[.!?)…]|[^\w\s,;:'\"“”’-])[ \t]*$"
 _CLOSING_LINE = re.compile(r"[ \t>]*[^\W\d_][\w'’]*(?:[ \t]+[^\W\d_][\w'’]*){0,2}[ \t]*,[ \t]*")
 #: single letters that are words, not initials
 _WORD_LETTERS = frozenset({"A", "I", "O"})
+#: a writer's initials closing a line after a sentence: "Written up the same evening, at home. KD."
+_CLOSING_INITIALS = re.compile(r"[a-z0-9)][.!?][ \t]{1,3}(?P<name>[A-Z]{2,3}|(?:[A-Z]\.){2,3})\.?[ \t]*$", re.MULTILINE)
 
 
 class SignatureRecognizer(_TextRecognizer):
@@ -54,6 +56,11 @@ class SignatureRecognizer(_TextRecognizer):
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
+        for m in _CLOSING_INITIALS.finditer(text):
+            name = m.group("name")
+            letters = name.replace(".", "")
+            if letters not in self.names.not_initials and set(letters) != {"X"}:  # "XX": kisses
+                yield m.start("name"), m.end("name"), PERSON
         for m in _LAST_LINE.finditer(text):
             if not self._ends_message(text, m.end()):
                 continue
