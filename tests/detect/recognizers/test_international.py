@@ -65,6 +65,8 @@ def test_numbers_that_are_no_date(text: str) -> None:
         ("two girls (6 and 11), lives near the park", ["11", "6"]),
         ("Idade: 41\n", ["41"]),
         ("Cheguei ao Porto com 62 anos, sozinha", ["62 anos"]),
+        ("2. Unknown man, Latvian, approx 50, outside the shop", ["approx 50"]),
+        ("saw a woman, about 30s, by the canal", ["about 30s"]),
     ],
 )
 def test_ages_after_names_and_in_other_languages(text: str, ages: list[str]) -> None:
@@ -80,6 +82,7 @@ def test_ages_after_names_and_in_other_languages(text: str, ages: list[str]) -> 
         "I bought pears, three, and apples",
         "com 3 anos de casa",
         "We lived in Malawi, Dzaleka, nine years. Then Lilongwe.",
+        "a man, Irish, about 20 minutes late",
     ],
 )
 def test_numbers_after_everyday_words_are_no_age(text: str) -> None:
