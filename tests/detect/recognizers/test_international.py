@@ -59,6 +59,7 @@ def test_numbers_that_are_no_date(text: str) -> None:
     ("text", "ages"),
     [
         ("The eldest is Arvid, fourteen, then the twins", ["fourteen"]),
+        ("The one at home is Sunniva, twelve.\nD: Hi.", ["twelve"]),  # at a line's end too
         ("F1: Edna. My husband, Osric. Seventy-two. It began", ["Seventy-two"]),
         ("I am Tarik, twenty-three years. From Tabuk", ["twenty-three"]),
         ("and the girls, they are seven and five.", ["five", "seven"]),
