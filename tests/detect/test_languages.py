@@ -26,7 +26,7 @@ def span(text: str, piece: str) -> Span:
     ("line", "language"),
     [
         ("Agora estou melhor, vou ao grupo todas as semanas com a minha vizinha.", "pt"),
-        ("Teraz pracuję na budowie i mam mały pokój blisko kanału.", "pl"),
+        ("Teraz mieszkam u siostry i chodzę na kurs języka.", "pl"),
         ("Now I am doing better and go to the group every week with my neighbour.", None),
         ("ok see you", None),  # too short to tell
     ],
@@ -39,8 +39,8 @@ def test_the_language_of_a_line(words: OtherLanguageWords, line: str, language: 
     ("text", "piece"),
     [
         ("Fiquei muito triste no inverno.\nAgora estou melhor, vou ao grupo todas as semanas.", "Agora"),
-        ("Dwa lata temu spałem w namiocie. Teraz pracuję na budowie i mam pokój.", "Teraz"),
-        ("A médica me disse para procurar ajuda no centro de saúde perto de casa.", "centro de saúde"),
+        ("Rok temu nie miałem pracy. Teraz mieszkam u siostry i mam dobrą pracę.", "Teraz"),
+        ("A médica me disse para procurar ajuda no posto de saúde perto de casa.", "posto de saúde"),
     ],
 )
 def test_everyday_words_of_a_line_in_another_language_are_no_names(
@@ -53,8 +53,8 @@ def test_everyday_words_of_a_line_in_another_language_are_no_names(
     ("text", "piece"),
     [
         # a capital in mid-sentence marks a name, a listed name stays one, English lines are not read
-        ("Cheguei a Lisboa no inverno e fiquei com a minha filha na casa dela.", "Lisboa"),
-        ("Fui com a Maria ao centro de saúde porque estava doente.", "Maria"),
+        ("Cheguei a Braga no inverno e fiquei com a minha filha na casa dela.", "Braga"),
+        ("Fui com a Maria ao mercado porque estava doente.", "Maria"),
         ("Fair enough, we went to the group every week after that.", "Fair"),
     ],
 )

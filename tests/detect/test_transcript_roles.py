@@ -44,7 +44,7 @@ def test_the_words_are_a_role(roles: TranscriptRoles, words: str, role: bool) ->
         # without an interviewer the letters are people's initials
         ("M: Hiya.\nJ: Hiya, all good?", set()),
         # the label of a role after the person who holds it: the role's, not the person's initials
-        ("Facilitator: Dr Maren Holt (FAC); co-facilitator Ines Varga (CO). Note taker: Rob Quill (RQ)", {"FAC", "CO"}),
+        ("Facilitator: Dr Maren Holt (FAC); co-facilitator Ines Varga (CO). Note taker: Ned Quill (NQ)", {"FAC", "CO"}),
         ("Facilitator: Maren Holt (M)\nM: Welcome.", set()),
         ("Facilitator: Maren Holt (MH)\nMH: Welcome.", set()),
     ],

@@ -6,7 +6,7 @@ capitalised word rare in English for a name ("Para", "Dwa"). A line is in anothe
 words are common in that language (wordfreq, ``rules/lexicons/other_languages.txt``) and clearly fewer are
 common in English. There, a span of NER or of the name detector whose words are all common words of the
 line's language, written in lower case or opening a sentence, and none a listed name or town, is no
-identifier. A capital in mid-sentence ("em Lisboa", "a Associação Cultural") still marks a name.
+identifier. A capital in mid-sentence ("em Braga", "a Casa do Povo") still marks a name.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class OtherLanguageWords:
         return best if share >= LANGUAGE_SHARE and share > english + LEAD_OVER_ENGLISH else None
 
     def everyday_words(self, text: str, span: Span) -> bool:
-        """Whether ``span`` is only everyday words of the language of its line ("Teraz", "procura no google")."""
+        """Whether ``span`` is only everyday words of the language of its line ("Teraz", "no posto de saúde")."""
         words = list(_WORD.finditer(text, span.start, span.end))
         if not words or not all(self._could_be_word(text, m) for m in words):
             return False

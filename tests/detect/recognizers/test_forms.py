@@ -128,7 +128,7 @@ def test_the_columns_of_names_and_ages_of_a_table(recognizer: FormFieldRecognize
     text = (
         "2. HOUSEHOLD\n"
         "Name                         Relationship    Age\n"
-        "Trần Thị Minh Châu           wife            52\n"
+        "Trần Thị Thanh Châu          wife            52\n"
         "Alder Quince                 grandson        6\n"
         "\n"
         "Sign-in\n"
@@ -136,7 +136,7 @@ def test_the_columns_of_names_and_ages_of_a_table(recognizer: FormFieldRecognize
         'Bùi Quang Hải ("chú Hải")  Y         1\n'
     )
     assert found(recognizer, text) == [
-        ("Trần Thị Minh Châu", "PERSON"),
+        ("Trần Thị Thanh Châu", "PERSON"),
         ("52", "AGE"),
         ("Alder Quince", "PERSON"),
         ("6", "AGE"),

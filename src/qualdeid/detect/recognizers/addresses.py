@@ -115,7 +115,7 @@ class AddressLinesRecognizer(_TextRecognizer):
             street = text[start : m.end("street")]
             code = m.group("code")
             if any(w.lower() in self.not_towns for w in _LETTERS.findall(street)) and _YEAR.fullmatch(code):
-                continue  # "Since March 3, 2020 Covid ...": a date and a year
+                continue  # "Since June 5, 2020 Covid ...": a date and a year
             if len(_DIGITS.findall(code)) < 4 or not self._is_town([m.group("town")]):
                 continue
             if any(zipf(w.lower()) >= PROSE_WORD_ZIPF for w in _LETTERS.findall(street)):
