@@ -70,7 +70,7 @@ def test_a_handle_with_a_name_in_it_stays_one_handle(detector) -> None:
 
 def test_role_labels_of_a_transcript_are_no_names(detector) -> None:
     text = (
-        "Interviewer: Lena Marsh\nINTERP: [speaks Tamil] She says she is happy to talk.\nI: Thank you.\n"
+        "Interviewer: Lena Marsh\nINTERP: [speaks Tamil] She says yes, we can begin.\nI: Thank you.\n"
         "INTERP: She says two years ago.\nI: Mm.\nINTERP (phone): Yes, the line is fine."
     )
     assert people(detector, text) == ["Lena Marsh"]

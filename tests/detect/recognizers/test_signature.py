@@ -27,7 +27,7 @@ def names(recognizer: SignatureRecognizer, text: str) -> list[str]:
         ("Anyway, that was my week.\n- V\n\n↳ Reply from helper_two (Moderator): Hi", ["V"]),  # before a reply
         ("Lovely to see you all.\nZB x", ["ZB"]),  # with a kiss
         ("See you Thursday.\nAbrazos,\nQ-V", ["Q-V"]),
-        ("- Heating still off in the back room.\n\n-KL (Kaisa)", ["KL"]),  # initials, the name in brackets
+        ("- The kitchen tap still drips.\n\n-KL (Kaisa)", ["KL"]),  # initials, the name in brackets
     ],
 )
 def test_the_writer_on_the_last_line_of_a_message(

@@ -51,7 +51,7 @@ _LETTER_CODE = regex.compile(
 
 
 #: an address inside a sentence: a street with its number (the name first or the number first), maybe a flat or
-#: a floor after a comma, then a comma, a postcode and a town ("... is now Kuusikatu 4 B 9, 20100 Aurajoki.")
+#: a floor after a comma, then a comma, a postcode and a town ("... moved to Kuusikatu 4 B 9, 20100 Aurajoki in May")
 _INLINE = regex.compile(
     r"(?P<street>\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}[ \t]+\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?"
     r"(?:[ \t]+[A-Z](?:[ \t]*\d{1,4})?)?"
@@ -102,7 +102,7 @@ class AddressLinesRecognizer(_TextRecognizer):
         yield from sorted(set(self._lines(text)) | set(self._inline(text)))
 
     def _inline(self, text: str) -> Iterator[Found]:
-        """An address written into a sentence: "... is now Kuusikatu 4 B 9, 20100 Aurajoki. Could you ..."."""
+        """An address written into a sentence: "... moved to Kuusikatu 4 B 9, 20100 Aurajoki in May"."""
         for m in _INLINE.finditer(text):
             start = m.start("street")
             if not m.group("street")[0].isdigit():
