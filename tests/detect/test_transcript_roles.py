@@ -43,6 +43,10 @@ def test_the_words_are_a_role(roles: TranscriptRoles, words: str, role: bool) ->
         ("Q: And then?\nA: We went home.\nQ: Alone?\nA: Yes.", {"Q", "A"}),
         # without an interviewer the letters are people's initials
         ("M: Hiya.\nJ: Hiya, all good?", set()),
+        # the label of a role after the person who holds it: the role's, not the person's initials
+        ("Facilitator: Dr Maren Holt (FAC); co-facilitator Ines Varga (CO). Note taker: Ned Quill (NQ)", {"FAC", "CO"}),
+        ("Facilitator: Maren Holt (M)\nM: Welcome.", set()),
+        ("Facilitator: Maren Holt (MH)\nMH: Welcome.", set()),
     ],
 )
 def test_role_abbreviations_of_a_transcript(roles: TranscriptRoles, text: str, expected: set[str]) -> None:

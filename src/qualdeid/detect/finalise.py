@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import Lists, normalise
+from qualdeid.detect.languages import OtherLanguageWords
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
 from qualdeid.detect.names.acceptance import ALLOWED_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
@@ -37,7 +38,8 @@ _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 #: What joins two dates in one NER span ("March 2022 to May 2023") or separates a name from a note
 #: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", "the", a time of day)
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
-_NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[]")
+#: where a name ends: a dash between spaces, a bracket, an e-mail address in angle brackets ("Ana R. <ana@x.org>")
+_NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[<]")
 #: the gap between the columns of a form or a table row, which no name spans
 _COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
 _INITIAL = re.compile(r"[A-Z]\.?")
@@ -134,6 +136,7 @@ class Finaliser:
         self.names = NameLexicon.read(rules)
         self.transcript_roles = TranscriptRoles(rules)
         self.other_languages = OtherLanguages(rules)
+        self.other_language = OtherLanguageWords(rules, self.names)
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
@@ -412,6 +415,12 @@ class Finaliser:
                 and self.other_languages.everyday_words(text, span.start, span.end, languages, self.names.is_name)
             ):
                 continue  # "Ontem", "essa", "Dzisiaj": another language's everyday word in a text partly in it
+            if (
+                span.label in (PERSON, ORGANIZATION, LOCATION)
+                and span.detector in _READERS
+                and self.other_language.everyday_words(text, span)
+            ):
+                continue  # "Teraz", "Agora": everyday words of a line in another language
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue

@@ -28,6 +28,9 @@ _TURN_STAMP = r"(?:\[?\d{1,2}(?::\d{2}){1,2}\]?[ \t]+)?"
 _LETTER_TURN = re.compile(rf"(?m)^[ \t]*{_TURN_STAMP}([A-Z])[ \t]*:")
 #: how far before its bracket the words of an abbreviation are looked for
 _WINDOW = 120
+#: where the clause of a bracket starts: a line, a sentence or a list item ("...; co-facilitator Jo Lee (CO)")
+_CLAUSE_START = re.compile(r"(?s:.*)(?:\n|[.;][ \t]|\)[ \t]*[,;.])")
+_ROLE_WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
 class TranscriptRoles:
@@ -52,6 +55,9 @@ class TranscriptRoles:
                 continue
             words = list(_WORD.finditer(text, m.start(1), m.end(1)))
             expanded = _expansion([w.group() for w in words], bracket.group(1))
+            if not expanded and self._role_label_before(text, bracket.start(), bracket.group(1), words):
+                out.add(bracket.group(1))  # "Facilitator: Ana Ruiz (FAC)": the role's label, not her initials
+                continue
             first = words[-len(expanded)].start() if expanded else m.end(1)
             if any(p.start < m.end(1) and p.end > (first if expanded else m.end(1) - 1) for p in named):
                 given.add(bracket.group(1))
@@ -63,6 +69,21 @@ class TranscriptRoles:
         if ":" in text and self.interviewer_turn.search(text):
             out.update(m.group(1) for m in _LETTER_TURN.finditer(text) if m.group(1) not in given)
         return out
+
+    def _role_label_before(self, text: str, at: int, abbreviation: str, words: Sequence[re.Match[str]]) -> bool:
+        """An abbreviation that opens a role word earlier in its clause ("Facilitator: Ana Ruiz (FAC)",
+        "co-facilitator Dr Jo Lee (CO)") and is not the initials of the name right before it ("Jo Lee (J)")."""
+        names = [w.group() for w in words if w.group()[0].isupper()]
+        if names and abbreviation in ("".join(w[0] for w in names), names[0][0], names[-1][0]):
+            return False
+        clause = _CLAUSE_START.search(text, max(0, at - _WINDOW), at)
+        start = clause.end() if clause else max(0, at - _WINDOW)
+        low = abbreviation.lower()
+        for w in _ROLE_WORD.findall(text, start, at):
+            w = w.lower()
+            if w.startswith(low) and (w in self.names.roles or w.rsplit("-", 1)[-1] in self.names.roles):
+                return True
+        return False
 
     def is_role(self, words: Sequence[str]) -> bool:
         """Words that name a role, not someone: none a listed name, each in lower case, a speaker role or

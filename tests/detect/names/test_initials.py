@@ -221,3 +221,20 @@ def test_a_letter_that_a_timed_transcript_gives_a_named_speaker_is_that_person()
 
 def test_initials_after_a_name_with_a_dotted_initial() -> None:
     assert found("Intake worker: Maricel T. (MT)\nLanguage: Tagalog\nMT called her twice.") == ["MT", "MT"]
+
+
+def test_a_letter_the_notes_give_a_facilitator_is_that_person_in_every_turn() -> None:
+    text = "Facilitator: Tobias Arnfeldt (T)\n\nT: Okay, thanks for coming.\nF1: Hi.\nT: Who wants to start?"
+    assert found(text) == ["T", "T", "T"]
+
+
+def test_a_letter_with_its_full_stop_acts_as_a_person_in_field_notes() -> None:
+    text = "Parked round the corner (M. said the neighbours watch). It went well. M. was tired. Pills in M.'s writing."
+    assert found(text) == ["M", "M", "M"]
+
+
+@pytest.mark.parametrize(
+    "text", ["We took plan B. after that.", "Her vitamin D. was low.", "She got a B. was happy with it."]
+)
+def test_a_letter_with_a_full_stop_after_a_word_stays_a_thing(text: str) -> None:
+    assert found(text) == []

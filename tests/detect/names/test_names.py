@@ -143,3 +143,12 @@ def test_speaker_turn_names_are_found_elsewhere_in_the_document(detector) -> Non
     later = chat.index("thanks tamsin") + len("thanks ")
     assert (later, "tamsin") in found
     assert (chat.index("tamsin is"), "tamsin") in found
+
+
+def test_a_name_written_in_its_script_after_a_transcribers_note_is_the_same_persons(detector) -> None:
+    text = (
+        "I: And your brother's name?\nP04: [in English] Basim. [writes in the notebook] باسم. Like this.\n"
+        "P04: My daughter Lamis — [writes] لميس — she is at school."
+    )
+    people = [s.text for s in detector.detect_text(text).spans if s.label == "PERSON"]
+    assert "باسم" in people and "لميس" in people

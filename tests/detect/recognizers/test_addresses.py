@@ -67,3 +67,34 @@ def test_address_lines(recognizer: AddressLinesRecognizer, text: str, lines: lis
 )
 def test_lines_that_are_no_address(recognizer: AddressLinesRecognizer, text: str) -> None:
     assert found(recognizer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "The family moved to Kuusikatu 4 B 9, 20100 Aurajoki in May, near the school.",
+            "Kuusikatu 4 B 9, 20100 Aurajoki",
+        ),
+        (
+            "She moved to Rua das Laranjeiras 45, 2.º Dto., 4050-262 Porto last month.",
+            "Rua das Laranjeiras 45, 2.º Dto., 4050-262 Porto",
+        ),
+        ("Her new address Lindenweg 27, 72070 Tübingen, from May.", "Lindenweg 27, 72070 Tübingen"),
+        ("We met at 14 Oak Street, 3050 Parkville on Friday.", "14 Oak Street, 3050 Parkville"),
+    ],
+)
+def test_an_address_inside_a_sentence(recognizer: AddressLinesRecognizer, text: str, address: str) -> None:
+    assert address in found(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since June 5, 2020 Covid changed everything.",
+        "On page 12, 2019 Report says so",
+        "We had 3 sessions, 2024 Budget",
+    ],
+)
+def test_numbers_and_years_in_a_sentence_are_no_address(recognizer: AddressLinesRecognizer, text: str) -> None:
+    assert found(recognizer, text) == []

@@ -28,3 +28,49 @@ def test_a_sender_with_a_group_in_brackets_is_named(detector) -> None:
 def test_field_words_in_notes_without_a_chat_stay_fields(detector) -> None:
     notes = "Memo: send the rota by Friday.\nNote: the hall is booked.\nMemo: lock up after."
     assert people(detector, notes) == []
+
+
+def test_a_chat_export_with_a_word_between_date_and_time_names_its_senders(detector) -> None:
+    chat = (
+        "4.5.2024 klo 9.02 - Veera K: who has the keys today?\n"
+        "4.5.2024 klo 9.05 - tk: me. tram late so 9.30\n"
+        "4.5.2024 klo 9.07 - Veera K: ok thanks\n"
+        "4.5.2024 klo 9.10 - tk: door open soon\n"
+    )
+    found = people(detector, chat)
+    assert found.count("Veera K") == 2
+    assert found.count("tk") == 2  # a sender saved in lower case, who speaks twice
+
+
+def test_a_sender_with_a_church_form_of_address_is_named(detector) -> None:
+    chat = (
+        "20/05/2024, 07:55 - Bro Tunde: morning all, choir at 6\n"
+        "20/05/2024, 08:03 - Sis Nkechi: running late\n"
+        "20/05/2024, 08:04 - Sis Nkechi: sorry!\n"
+    )
+    found = people(detector, chat)
+    assert found.count("Sis Nkechi") == 2 and "Bro Tunde" in found
+
+
+def test_lower_case_words_after_a_time_in_notes_are_no_senders(detector) -> None:
+    notes = "Rota\n09:00 - note: hall opens\n10:00 - note: tea\n11:00 - note: close up"
+    assert people(detector, notes) == []
+
+
+def test_a_name_before_its_address_in_an_email_header_is_found_with_a_trailing_initial(detector) -> None:
+    text = "see below\n\n-------- Forwarded Message --------\nFrom: Marta K. <marta_k_77@yahoo.ca>\nSent: Monday"
+    assert "Marta K" in people(detector, text)
+
+
+def test_a_handle_with_a_name_in_it_stays_one_handle(detector) -> None:
+    text = "Postado por tiago.lopes.82 em 3 mai 2023\n\nOi gente. Meu insta é @tiago.sanfona se quiserem.\nTiago"
+    contacts = [s.text for s in detector.detect_text(text).spans if s.label == "CONTACT"]
+    assert contacts == ["tiago.lopes.82", "@tiago.sanfona"]
+
+
+def test_role_labels_of_a_transcript_are_no_names(detector) -> None:
+    text = (
+        "Interviewer: Lena Marsh\nINTERP: [speaks Tamil] She says yes, we can begin.\nI: Thank you.\n"
+        "INTERP: She says two years ago.\nI: Mm.\nINTERP (phone): Yes, the line is fine."
+    )
+    assert people(detector, text) == ["Lena Marsh"]

@@ -53,6 +53,17 @@ def found(recognizer: FormFieldRecognizer, text: str) -> list[tuple[str, str]]:
         ("Location: participant's kitchen, Quill Creek No. 168", [("Quill Creek No. 168", "LOCATION")]),
         ("Admitted: 09/05/2024   Ward: 4B", [("4B", "LOCATION")]),
         ("Surname: Okonkwo-Baird\tGiven names: Chiamaka Jo", [("Okonkwo-Baird", "PERSON"), ("Chiamaka Jo", "PERSON")]),
+        # labels of other languages, a label with its translation, a name's other script in brackets
+        (
+            "Nome: Rui Manuel Tavares\nTelemóvel: 912 330 448",
+            [("Rui Manuel Tavares", "PERSON"), ("912 330 448", "CONTACT")],
+        ),
+        ("Osoite: Kuusikatu 4 B 9, 20100 Aurajoki", [("Kuusikatu 4 B 9, 20100 Aurajoki", "LOCATION")]),
+        (
+            'Ονοματεπώνυμο / Name:\nΖωή Παππά (Zoi "Zozo" Pappa)',
+            [("Ζωή Παππά", "PERSON"), ('Zoi "Zozo" Pappa', "PERSON")],
+        ),
+        ("Reviewed: K. Donnelly (Team Lead)", [("K. Donnelly", "PERSON")]),
     ],
 )
 def test_a_field_names_its_value(recognizer: FormFieldRecognizer, text: str, expected: list) -> None:
@@ -111,3 +122,29 @@ def test_a_name_in_a_script_without_capitals(recognizer: FormFieldRecognizer, te
 )
 def test_no_name_in_other_fields_or_prose(recognizer: FormFieldRecognizer, text: str) -> None:
     assert [piece for piece, label in found(recognizer, text) if label == "PERSON"] == []
+
+
+def test_the_columns_of_names_and_ages_of_a_table(recognizer: FormFieldRecognizer) -> None:
+    text = (
+        "2. HOUSEHOLD\n"
+        "Name                         Relationship    Age\n"
+        "Trần Thị Thanh Châu          wife            52\n"
+        "Alder Quince                 grandson        6\n"
+        "\n"
+        "Sign-in\n"
+        "Name                      Present   Kids\n"
+        'Bùi Quang Hải ("chú Hải")  Y         1\n'
+    )
+    assert found(recognizer, text) == [
+        ("Trần Thị Thanh Châu", "PERSON"),
+        ("52", "AGE"),
+        ("Alder Quince", "PERSON"),
+        ("6", "AGE"),
+        ("Bùi Quang Hải", "PERSON"),
+        ("chú Hải", "PERSON"),
+    ]
+
+
+def test_a_table_without_a_name_or_age_heading_is_left_alone(recognizer: FormFieldRecognizer) -> None:
+    text = "Item          Qty    Price\nChairs        12     40\nTables        3      90\n"
+    assert found(recognizer, text) == []

@@ -93,7 +93,9 @@ def test_scales_diseases_and_language_lists_are_no_reference_numbers(text: str) 
     assert found("CodeRecognizer", text) == []
 
 
-@pytest.mark.parametrize(("text", "number"), [("Room C3.118, Marsh Building", "C3.118"), ("suite B12 upstairs", "B12")])
+@pytest.mark.parametrize(
+    ("text", "number"), [("Room C3.118, Marsh Building", "C3.118"), ("suite B12 upstairs", "suite B12")]
+)
 def test_room_numbers_with_a_letter(text: str, number: str) -> None:
     assert found("RoomNumberRecognizer", text) == [number]
 

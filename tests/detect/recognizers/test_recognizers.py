@@ -161,7 +161,7 @@ def test_no_span_crosses_a_line_break(analyzer: AnalyzerEngine) -> None:
         ("His student number s3412987 was on the card.", "s3412987", "ID"),
         ("She was in room 7 all morning.", "7", "ID"),
         ("He moved to Room 12B after the flood.", "12B", "ID"),
-        ("She sat by the door of unit 2.14 for an hour.", "2.14", "ID"),
+        ("She sat by the door of unit 2.14 for an hour.", "unit 2.14", "ID"),
         ("Her case no. KLM-4471 was on the letter.", "KLM-4471", "ID"),
         ("His UR number is 4471902, the nurse said.", "4471902", "ID"),
         ("Re: my son, PHN 9182 440 317\nTo whom it may concern", "9182 440 317", "ID"),

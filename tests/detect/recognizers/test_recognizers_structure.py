@@ -239,3 +239,9 @@ def test_a_name_before_its_email_address_and_a_quoted_sign_off(speakers: Speaker
 )
 def test_sign_offs_and_lone_names_at_the_end(speakers: SpeakerRecognizer, text: str, expected: set[str]) -> None:
     assert names(speakers, text) == expected
+
+
+def test_email_headers_of_other_languages_name_people() -> None:
+    text = "De: Carla Menezes <carla@x.pt>\nPara: Rui Tavares; Inês Matos\nAssunto: reunião"
+    found = {text[a:b] for a, b, _ in SpeakerRecognizer(Rules()).find(text)}
+    assert found == {"Carla Menezes", "Rui Tavares", "Inês Matos"}

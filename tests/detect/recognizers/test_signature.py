@@ -27,6 +27,7 @@ def names(recognizer: SignatureRecognizer, text: str) -> list[str]:
         ("Anyway, that was my week.\n- V\n\n↳ Reply from helper_two (Moderator): Hi", ["V"]),  # before a reply
         ("Lovely to see you all.\nZB x", ["ZB"]),  # with a kiss
         ("See you Thursday.\nAbrazos,\nQ-V", ["Q-V"]),
+        ("- The kitchen tap still drips.\n\n-KL (Kaisa)", ["KL"]),  # initials, the name in brackets
     ],
 )
 def test_the_writer_on_the_last_line_of_a_message(
@@ -55,3 +56,20 @@ def test_last_lines_that_are_no_signature(signatures: SignatureRecognizer, text:
 def test_a_signature_is_found_through_detection(detector) -> None:
     doc = detector.detect_text("Hi all, the van is booked for Friday. Bring gloves.\nR")
     assert [(s.label, s.text) for s in doc.spans] == [("PERSON", "R")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Field notes, home visit\nWritten up the same evening, at home. KD.\n\nArrived early.", ["KD"]),
+        ("Back on Monday. JT\n", ["JT"]),
+        ("We went to the GP. NHS.\nok", []),
+        ("I said thanks. OK.\nBye", []),
+        ("Lovely. XX\n", []),
+        ("She moved to the US.\nThen", []),
+    ],
+)
+def test_initials_closing_a_line_after_a_sentence(
+    signatures: SignatureRecognizer, text: str, expected: list[str]
+) -> None:
+    assert names(signatures, text) == expected

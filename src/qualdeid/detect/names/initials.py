@@ -211,7 +211,9 @@ class Initials:
         "Plan B", shouting)."""
         token = m.group(1)
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        after = _WORD_AFTER.match(text[m.end() : m.end() + 30])
+        # field notes write a letter with its full stop: "M. said", "in K.'s room"
+        dotted = len(token) == 1 and text.startswith(".", m.end())
+        after = _WORD_AFTER.match(text[m.end() + dotted : m.end() + 30])
         prev = before.group(1).lower() if before else ""
         nxt = after.group(1).lower().replace("’", "'") if after else ""
         if prev in ARTICLES or (after and after.group(1).isupper() and len(after.group(1)) > 1):
@@ -222,7 +224,9 @@ class Initials:
         if len(token) == 1 and _initials_of_name_before(text, m.start(), token):
             return True  # "Facilitator: Oskari (O)": the letter the notes call a person by
         speaks = _speaks(text, m.start(), text[m.end() : m.end() + 40])  # "00:48 D: he says"
-        if len(token) == 1 and not (named or speaks or self._opens_clause(text, m.start(), prev)):
+        if len(token) == 1 and not (
+            named or speaks or self._opens_clause(text, m.start(), prev) or (dotted and nxt == "'s")
+        ):
             return None  # "Plan B", "vitamin D": a letter after a word names a thing
         kiss = re.match(r"[ \t]+x+[ \t]*(?:\n|$)", text[m.end() : m.end() + 8]) is not None  # a sign-off: "D x"
         rest = text[m.end() : m.end() + 40]
@@ -326,8 +330,8 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     if any(zipf(w.lower()) >= COMMON_NAME_WORD_ZIPF for w in words):
         return False  # "Personal Health Number (PHN)": a term and its abbreviation
     initials = "".join(w[0] for w in words)
-    if len(token) == 1 and len(words) > 1 and words[0].endswith("."):
-        return token == initials[0]  # "D. Okonkwo (D)": the letter the notes use for the name
+    if len(token) == 1 and len(words) > 1:
+        return token == initials[0]  # "D. Okonkwo (D)", "Mira Kent (M)": the letter the notes use for the name
     return initials.upper() == token.upper() or "".join(w[0] for w in words if w[0].isupper()) == token
 
 

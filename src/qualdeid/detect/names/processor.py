@@ -563,8 +563,11 @@ _OPEN_THEN_NICKNAME = re.compile(r"[^\W\d_][ \t]+[\"“‘'][^\W\d_][\w'’.-]{0
 
 
 #: A name's other written form beside it: "Name (…)", "Name / …", "Name …" (a signature's "Wen Li 李文"),
-#: "Name. ….", "… / Name", "… (Name)".
-_JOINED_AFTER = r"[ \t]*(?:\(|/)[ \t]*|\.[ \t]+(?=[^\W\d_][^.\n]{0,40}\.)"
+#: "Name. ….", "… / Name", "… (Name)", a transcriber's note between them: "Name — [writes] …".
+_JOINED_AFTER = (
+    r"[ \t]*(?:\(|/)[ \t]*|\.[ \t]+(?=[^\W\d_][^.\n]{0,40}\.)"
+    r"|[ \t]*(?:[.,:—–-][ \t]*)?\[[^\]\n]{1,50}\][ \t]*"
+)
 _BESIDE_AFTER = re.compile(rf"{_JOINED_AFTER}|[ \t]+")
 _BESIDE_BEFORE = re.compile(r"[ \t]*(?:/|\()[ \t]*$")
 #: the same, where brackets, a slash or full stops set the other form apart: "Name (…)", "Name / …", "Name. …."

@@ -50,6 +50,19 @@ _LETTER_CODE = regex.compile(
 )
 
 
+#: an address inside a sentence: a street with its number (the name first or the number first), maybe a flat or
+#: a floor after a comma, then a comma, a postcode and a town ("... moved to Kuusikatu 4 B 9, 20100 Aurajoki in May")
+_INLINE = regex.compile(
+    r"(?P<street>\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}[ \t]+\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?"
+    r"(?:[ \t]+[A-Z](?:[ \t]*\d{1,4})?)?"
+    r"|\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})"
+    r"(?:,[ \t]*[^,\n]{1,15}?)?,[ \t]*(?P<code>\d{4,5}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5})"
+    r"[ \t]+(?P<town>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})"
+)
+#: a word this common in English opens the sentence, not the street ("Her new address Kuusikatu 4, ...")
+STREET_LEAD_ZIPF = 4.0
+
+
 class AddressLinesRecognizer(_TextRecognizer):
     """A numbered street line and the postcode line below it; PO box and military lines (module docstring)."""
 
@@ -86,7 +99,28 @@ class AddressLinesRecognizer(_TextRecognizer):
     def find(self, text: str) -> Iterator[Found]:
         if not _ANY_CODE.search(text):
             return
-        yield from sorted(set(self._lines(text)))
+        yield from sorted(set(self._lines(text)) | set(self._inline(text)))
+
+    def _inline(self, text: str) -> Iterator[Found]:
+        """An address written into a sentence: "... moved to Kuusikatu 4 B 9, 20100 Aurajoki in May"."""
+        for m in _INLINE.finditer(text):
+            start = m.start("street")
+            if not m.group("street")[0].isdigit():
+                words = list(regex.finditer(r"[\p{L}'’.-]+", m.group("street")))
+                while words and zipf(words[0].group().lower()) >= STREET_LEAD_ZIPF:
+                    words.pop(0)  # "Her new address Kuusikatu 4": the sentence before the street
+                if not words:
+                    continue
+                start += words[0].start()
+            street = text[start : m.end("street")]
+            code = m.group("code")
+            if any(w.lower() in self.not_towns for w in _LETTERS.findall(street)) and _YEAR.fullmatch(code):
+                continue  # "Since June 5, 2020 Covid ...": a date and a year
+            if len(_DIGITS.findall(code)) < 4 or not self._is_town([m.group("town")]):
+                continue
+            if any(zipf(w.lower()) >= PROSE_WORD_ZIPF for w in _LETTERS.findall(street)):
+                continue
+            yield start, m.end("town"), LOCATION
 
     def _lines(self, text: str) -> Iterator[Found]:
         starts = [0, *(m.end() for m in regex.finditer(r"\n", text))]

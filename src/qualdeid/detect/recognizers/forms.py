@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.recognizers.structure import Found, LayoutNames, LayoutWords, _TextRecognizer
-from qualdeid.labels import CONTACT, LOCATION, ORGANIZATION, PERSON
+from qualdeid.labels import AGE, CONTACT, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules, alternation
 
 #: the lists of form_fields.yaml and the label of their values
@@ -40,6 +40,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _GIVEN_NAMES = re.compile(
     r",[ \t]*([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*\.?){0,2})(?=[ \t]*(?:[(,;<\[]|$|[ \t]{2}))"
 )
+#: a bracket after a name, and the quotes around a nickname inside it: '(Zoi "Zozo" Pappa)'
+_BRACKETED = re.compile(r"[ \t]*\(([^()\n]{2,60})\)")
+_QUOTES = re.compile(r"[\"“”]")
 #: between the names a person goes by: "Bisi / Bisola", "Tunde or Babatunde"
 _ALIASES = re.compile(r"[ \t]+(?:/|or)[ \t]+")
 #: a sentence inside a value: a word of three letters or more, a full stop, a space ("NFA. Sleeps ...")
@@ -56,13 +59,15 @@ _SHORT_LINE = re.compile(r"[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}")
 class FormFieldRecognizer(_TextRecognizer):
     """Names, places, organisations and phone numbers named by their form field (module docstring)."""
 
-    LABELS = (PERSON, LOCATION, ORGANIZATION, CONTACT)
+    LABELS = (PERSON, LOCATION, ORGANIZATION, CONTACT, AGE)
     #: above NER (0.85) and a town after a preposition (0.86): the field says what the value is
     SCORE = 0.88
 
     def __init__(self, rules: Rules) -> None:
         fields = rules.lists("lexicons/form_fields.yaml")
         self.label_of = {word: FIELD_LABELS[key] for key in FIELD_LABELS if key in fields for word in fields[key]}
+        #: the headings of a table's columns of names and of ages ("Name   Relationship   Age")
+        self.column_of = {word: PERSON for word in fields["person"]} | {word: AGE for word in fields["age_columns"]}
         self.particles = fields["name_particles"]
         self.names = LayoutNames(NameLexicon.read(rules), LayoutWords(rules))
         self.not_initials = self.names.names.not_initials
@@ -79,6 +84,7 @@ class FormFieldRecognizer(_TextRecognizer):
             rf"(?:^|(?<=[ \t]{{2}})|(?<=\t)|(?<=\|[ \t]))[ \t>*•-]*"
             rf"(?:(?i:{languages})[ \t]+)?"  # "Chinese name:", "Arabic name:": the name in that language
             rf"(?P<label>(?i:{labels}))"
+            r"(?:[ \t]*/[ \t]*[^\W\d_][^\n:/()]{0,30}?)?"  # its translation: "Nome / Name:"
             r"(?:[ \t]*\([^)\n]{1,20}\))?"
             r"(?P<written_in>[ \t]+in[ \t]+[^\W\d_][\w \t]{0,24}(?=:))?"  # "Name in own language:"
             r"[ \t]*(?::|\t|[ \t]-[ \t]|[ \t]–[ \t])[ \t]*"
@@ -88,6 +94,8 @@ class FormFieldRecognizer(_TextRecognizer):
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
+        if "\t" in text or "   " in text:
+            yield from self._tables(text)
         if ":" not in text and "\t" not in text and " - " not in text:
             return
         for m in self.field.finditer(text):
@@ -100,6 +108,41 @@ class FormFieldRecognizer(_TextRecognizer):
                 yield from self._value(value_start, value, label)
                 continue
             yield from self._below(text, m.end(), label)
+
+    def _tables(self, text: str) -> Iterator[Found]:
+        """The names and ages in the columns a table's heading row names ("Name   Relationship   Age" over
+        "Ana Ruiz    sister    34"): each row's cell under the heading, down to a blank line."""
+        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+        i = 0
+        while i < len(lines):
+            start, line = lines[i]
+            i += 1
+            cells = list(_CELL.finditer(line))
+            columns = [
+                (c.start(), self.column_of[key]) for c in cells if (key := _heading(c.group())) in self.column_of
+            ]
+            if len(cells) < 2 or not columns:
+                continue
+            while i < len(lines) and lines[i][0] == start + len(line) + 1:  # the rows right below, no blank line
+                start, line = lines[i]
+                row = list(_CELL.finditer(line))
+                if len(row) < 2:
+                    break
+                for at, label in columns:
+                    cell = _cell_at(row, at, cells)
+                    if cell is not None:
+                        yield from self._table_value(start + cell.start(), cell.group(), label)
+                i += 1
+
+    def _table_value(self, start: int, value: str, label: str) -> Iterator[Found]:
+        if label == AGE:
+            if _AGE_CELL.fullmatch(value):
+                yield start, start + len(value), AGE
+            return
+        name = value[: _NAME_END.search(value).start()]
+        if name and (self._is_name(name.split()) or _uncased_name(name)):
+            yield start, start + len(name), PERSON
+            yield from self._bracketed_name(start, value, len(name))
 
     def _below(self, text: str, offset: int, label: str) -> Iterator[Found]:
         """The value on the lines below a label that stands alone on its line."""
@@ -137,6 +180,7 @@ class FormFieldRecognizer(_TextRecognizer):
             if self._is_name(name.split()):
                 name = self._last_first(value, name)
                 yield start, start + len(name), PERSON
+                yield from self._bracketed_name(start, value, len(name))
             elif _ALIASES.search(name):
                 yield from self._aliases(start, name)
             elif _uncased_name(name):
@@ -186,6 +230,15 @@ class FormFieldRecognizer(_TextRecognizer):
             return surname
         return value[: m.end()]
 
+    def _bracketed_name(self, start: int, value: str, after: int) -> Iterator[Found]:
+        """ "Ζωή Παππά (Zoi "Zozo" Pappa)": the same name in brackets after the name, in another script
+        or with a nickname in quotes (not "(sister)")."""
+        m = _BRACKETED.match(value, after)
+        if m and self._is_name(_QUOTES.sub(" ", m.group(1)).split()):
+            inner = m.group(1)
+            lead = len(inner) - len(inner.lstrip('"“”'))
+            yield start + m.start(1) + lead, start + m.start(1) + len(inner.rstrip('"“”')), PERSON
+
     def _aliases(self, start: int, value: str) -> Iterator[Found]:
         """ "Known as: Bisi / Bisola": each name of a list of names the person goes by."""
         offset = 0
@@ -230,6 +283,30 @@ class FormFieldRecognizer(_TextRecognizer):
 
     def _is_short_line(self, value: str) -> bool:
         return _SHORT_LINE.fullmatch(value) is not None and value.lower() not in self.not_places
+
+
+#: a cell of a table's row: words apart by single spaces, up to a tab, two spaces or the line's end
+_CELL = re.compile(r"[^\s](?:[^\t\n]*?[^\s])?(?=\t| {2,}|[ \t]*$)")
+#: an age in a table's cell
+_AGE_CELL = re.compile(r"\d{1,3}")
+#: how far a row's cell may start from its column's heading
+_COLUMN_SLACK = 3
+
+
+def _heading(cell: str) -> str:
+    """A column heading as the lists write it: "Name:", "AGE", "Age (years)" -> "name", "age"."""
+    return re.sub(r"[ \t]*\([^)]*\)$", "", cell).rstrip(" :").lower()
+
+
+def _cell_at(row: list[re.Match[str]], at: int, headings: list[re.Match[str]]) -> re.Match[str] | None:
+    """The cell of ``row`` under the heading that starts at ``at``: the one starting there, or the same
+    one by its place when the row has as many cells as the headings."""
+    for cell in row:
+        if abs(cell.start() - at) <= _COLUMN_SLACK:
+            return cell
+    if len(row) == len(headings):
+        return row[[h.start() for h in headings].index(at)]
+    return None
 
 
 #: a name in a script without capitals (Han, Arabic, Devanagari, Georgian...): up to four words

@@ -20,9 +20,11 @@ from qualdeid.rules import Rules
 
 #: initials alone: "R", "R.", "Q.V.", "QV", "Q-V", "Ü."
 _INITIALS = r"(?:[^\W\d_a-zß-ÿ]\.?){1,3}|[^\W\d_a-zß-ÿ]\.?-[^\W\d_a-zß-ÿ]\.?"
-#: the last line of a message: a dash or a quote mark, the initials or a word, maybe kisses
+#: the last line of a message: a dash or a quote mark, the initials or a word, maybe the writer's name in
+#: brackets after initials ("- KL (Kaisa)"), maybe kisses
 _LAST_LINE = re.compile(
-    rf"^(?P<lead>[ \t>]*(?:[-–—~][ \t]*)?)(?P<name>{_INITIALS}|[^\W\d_][\w'’-]*)[ \t]*(?:[ \t]x+)?[ \t]*$",
+    rf"^(?P<lead>[ \t>]*(?:[-–—~][ \t]*)?)(?P<name>{_INITIALS}|[^\W\d_][\w'’-]*)"
+    r"(?:[ \t]*\([ \t]*[^\W\d_][\w'’-]*[ \t]*\))?[ \t]*(?:[ \t]x+)?[ \t]*$",
     re.MULTILINE,
 )
 #: what follows the end of a message: a signature separator, quoted mail, a reply
@@ -33,6 +35,8 @@ _LINE_ENDS_SENTENCE = re.compile(r"(?:[.!?)…]|[^\w\s,;:'\"“”’-])[ \t]*$"
 _CLOSING_LINE = re.compile(r"[ \t>]*[^\W\d_][\w'’]*(?:[ \t]+[^\W\d_][\w'’]*){0,2}[ \t]*,[ \t]*")
 #: single letters that are words, not initials
 _WORD_LETTERS = frozenset({"A", "I", "O"})
+#: a writer's initials closing a line after a sentence: "Written up the same evening, at home. KD."
+_CLOSING_INITIALS = re.compile(r"[a-z0-9)][.!?][ \t]{1,3}(?P<name>[A-Z]{2,3}|(?:[A-Z]\.){2,3})\.?[ \t]*$", re.MULTILINE)
 
 
 class SignatureRecognizer(_TextRecognizer):
@@ -52,6 +56,11 @@ class SignatureRecognizer(_TextRecognizer):
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
+        for m in _CLOSING_INITIALS.finditer(text):
+            name = m.group("name")
+            letters = name.replace(".", "")
+            if letters not in self.names.not_initials and set(letters) != {"X"}:  # "XX": kisses
+                yield m.start("name"), m.end("name"), PERSON
         for m in _LAST_LINE.finditer(text):
             if not self._ends_message(text, m.end()):
                 continue

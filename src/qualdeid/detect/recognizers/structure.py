@@ -44,7 +44,6 @@ WORDLIKE_ZIPF = 4.0
 
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
 _DATE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
-_STAMP = rf"\[?(?:{_DATE},?[ \t]*)?{_TIME}\]?|\[{_DATE}\]"
 #: arrows and emoji that open a reply or a comment line of a post ("↳ Ana: thanks", "💬 Ana: lovely")
 _MARKS = r"[\u2190-\u21ff\u25b6-\u25bf\U0001f4ac-\U0001f4ad][ \t]*"
 _WORD = r"[^\W\d_][\w'’.-]*"
@@ -86,9 +85,11 @@ class LayoutWords:
 
     def __init__(self, rules: Rules) -> None:
         words = rules.lists("lexicons/layout.yaml")
+        #: a chat export's date and time, maybe with a word between them ("4.5.2024 klo 9.02", "3/4/24 at 9:02")
+        stamp = rf"\[?(?:{_DATE},?[ \t]*(?:(?i:{words.pattern('time_words')})[ \t]+)?)?{_TIME}\]?|\[{_DATE}\]"
         #: a turn: optional bullet/quote and timestamp, the speaker, an optional time or "wrote", then a colon
         self.turn = re.compile(
-            rf"^(?:[ \t>*•-]|{_MARKS})*(?P<stamp>(?:{_STAMP})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
+            rf"^(?:[ \t>*•-]|{_MARKS})*(?P<stamp>(?:{stamp})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
             r"(?P<note>(?<=[^\W\d_])[ \t]+\([^()\n:]{1,30}\))?"  # "Thu Lan (Sen Vang):" the sender's place or group
             rf"(?P<time>[ \t]+[(\[]?{_TIME}[)\]]?)?"
             r"(?P<emoji>[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
@@ -133,6 +134,8 @@ SHOUTED_NAME_ZIPF = 2.5
 _SPEAKER_INITIALS = re.compile(rf"{UPPER}{{2,3}}")
 #: the speaker of a chat line that may be a name whatever word it is: one capitalised word
 _SPEAKER = re.compile(r"[A-Z][a-z'’-]+")
+#: the sender of a chat export's line, saved in any case ("jo", "mk", "Ελένη")
+_ANY_CASE_SPEAKER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 #: turns after a timestamp that make an everyday word a speaker's name in a chat
 CHAT_SPEAKER_TURNS = 2
 #: pronouns and the like are this common in English (wordfreq Zipf): "Me:" is the writer, not a name
@@ -286,7 +289,9 @@ class SpeakerRecognizer(_TextRecognizer):
         # in a chat export, a word that speaks again and again after a timestamp is someone's name there,
         # however common a word it is ("09:40 Faith: ok", "10:58 Faith: running late")
         stamped = Counter(
-            " ".join(t.words) for t in turns if t.stamped and t.strength == NONE and self._chat_name(t.words)
+            " ".join(t.words)
+            for t in turns
+            if t.stamped and t.strength == NONE and self._chat_name(t.words, any_case=True)
         )
         chat = any(t.stamped and t.strength in (STRONG, WEAK) for t in turns)
         # answering an interviewer or other named speakers turn after turn, a one-word speaker is someone's
@@ -328,11 +333,12 @@ class SpeakerRecognizer(_TextRecognizer):
             and words[0].lower() not in STOP_WORDS
         )
 
-    def _chat_name(self, words: list[str]) -> bool:
-        """A speaker of a chat line that may be a name however common a word it is: one capitalised word,
-        not a pronoun ("Me:") nor a relative ("Mum:")."""
+    def _chat_name(self, words: list[str], any_case: bool = False) -> bool:
+        """A speaker of a chat line that may be a name however common a word it is: one capitalised word
+        (with ``any_case``, as a chat export saves its contacts, one word in any case: "jo", "mk"), not a
+        pronoun ("Me:") nor a relative ("Mum:")."""
         return (
-            _SPEAKER.fullmatch(" ".join(words)) is not None
+            (_ANY_CASE_SPEAKER if any_case else _SPEAKER).fullmatch(" ".join(words)) is not None
             and zipf(words[0].lower()) < PRONOUN_ZIPF
             and words[0].lower() not in self.relatives
         )
