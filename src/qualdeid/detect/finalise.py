@@ -441,6 +441,8 @@ class Finaliser:
                     continue  # "the Research Ethics Committee", "the Review Board"
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
                     continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
+                if span.label == LOCATION and not confirmed and _everyday_after_determiner(text, span):
+                    continue  # "folded it into a heron", "past my shed": no town takes "a" or "my"
                 if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
                     continue  # "Grace and patience are ...", "Bill for the taxi ...": NER on a capitalised word
                 if (
@@ -542,6 +544,22 @@ def _word_opening_sentence(text: str, span: Span) -> bool:
 
 def _everyday_lowercase(piece: str) -> bool:
     return piece.isalpha() and piece.islower() and zipf(piece) >= 3.5
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|my|your|his|her|our|their|its|this|that|these|those|some|every|each|another)\s+$", re.IGNORECASE
+)
+
+
+def _everyday_after_determiner(text: str, span: Span) -> bool:
+    """A lower-case everyday word after a determiner that never comes before a place's name."""
+    piece = text[span.start : span.end]
+    words = piece.split()
+    return (
+        piece.islower()
+        and all(w.isalpha() and zipf(w) >= 3.0 for w in words)
+        and _DETERMINER_BEFORE.search(text, max(0, span.start - 12), span.start) is not None
+    )
 
 
 def _has_capital(text: str, span: Span) -> bool:
