@@ -14,7 +14,6 @@ from dataclasses import replace
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import Lists, normalise
-from qualdeid.detect.languages import OtherLanguageWords
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
 from qualdeid.detect.names.acceptance import ALLOWED_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
@@ -136,7 +135,6 @@ class Finaliser:
         self.names = NameLexicon.read(rules)
         self.transcript_roles = TranscriptRoles(rules)
         self.other_languages = OtherLanguages(rules)
-        self.other_language = OtherLanguageWords(rules, self.names)
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
@@ -415,12 +413,6 @@ class Finaliser:
                 and self.other_languages.everyday_words(text, span.start, span.end, languages, self.names.is_name)
             ):
                 continue  # "Ontem", "essa", "Dzisiaj": another language's everyday word in a text partly in it
-            if (
-                span.label in (PERSON, ORGANIZATION, LOCATION)
-                and span.detector in _READERS
-                and self.other_language.everyday_words(text, span)
-            ):
-                continue  # "Teraz", "Agora": everyday words of a line in another language
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
