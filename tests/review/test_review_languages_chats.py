@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from test_review_uncertainty import doc, review
 
+from qualdeid.review.uncertainty import UncertaintyFinder
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -113,3 +115,13 @@ def test_names_left_side_by_side_are_one_item_that_one_decision_settles() -> Non
     # not across a comma or a line's end
     apart = review(doc("d", "Name\nZorvan\nQuillet, Teavey and co"))
     assert {i[1] for i in apart} >= {"Zorvan", "Quillet"}
+
+
+def test_a_service_written_in_lower_case_is_not_called_capitalised() -> None:
+    finder = UncertaintyFinder()
+    d = doc("d1", "Then we walked over to the brenlow garden for lunch.")
+    candidates = finder.candidates(d)
+    finder.finish()
+    [item] = [i for i in finder.items(d, candidates) if "brenlow" in i.text]
+    assert item.action == "keep"
+    assert "words before" in item.reason and not item.reason.startswith("a run of capitalised")

@@ -61,7 +61,7 @@ REASONS = {  # format: reason codes
     "label": "found as {labels} in the corpus: which is it?",
     "known-name-left": "found as a person's name elsewhere in the corpus, left here",
     "capitalised": "a capitalised word that is not in the dictionary, left",
-    "capitalised-phrase": "a run of capitalised words: the name of a place, a service or a group?",
+    "capitalised-phrase": "capitalised words, or words before 'road', 'garden' ...: a place, a service or a group?",
     "name-position": "a first name where a name could stand, left",
     "initials": "capitals that could be someone's initials, left",
     "number": "a number or code that could be a contact or an ID, left",
