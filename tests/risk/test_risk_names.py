@@ -221,8 +221,14 @@ def planted(detector) -> RiskChecker:
         Document("d1", "Fair Quillon came to the drop-in on Tuesday and stayed for soup."),
         Document("d2", "We walked down to the Anchor for a coffee with the group."),
         Document("d3", "Faith Ormsby told us about her garden."),
+        Document("d4", "After tea moss told us about the allotment."),
     ]
-    spans = {"d1": [("Fair Quillon", "PERSON")], "d2": [("Anchor", "ORGANIZATION")], "d3": [("Faith Ormsby", "PERSON")]}
+    spans = {
+        "d1": [("Fair Quillon", "PERSON")],
+        "d2": [("Anchor", "ORGANIZATION")],
+        "d3": [("Faith Ormsby", "PERSON")],
+        "d4": [("moss", "PERSON")],  # a person the corpus writes in lower case
+    }
     return RiskChecker(load_risk_config(), _Planted(detector, spans), docs)
 
 
@@ -232,6 +238,7 @@ def planted(detector) -> RiskChecker:
         "Fair enough, we said, and left it there.",  # a common word opening a sentence, read as the word
         "Someone had left the anchor out all night.",  # the word, in lower case, in a text that writes names
         "I have had to build up faith in my own plan.",  # a noun with a complement of its own
+        "The moss was thick on the old wall.",  # a lower-case name of the corpus, here the word
     ],
 )
 def test_words_that_are_also_names_of_the_corpus_are_words_here(planted: RiskChecker, text: str) -> None:
@@ -244,6 +251,7 @@ def test_words_that_are_also_names_of_the_corpus_are_words_here(planted: RiskChe
         ("After lunch Fair Quillon sat with us.", "Fair Quillon"),
         ("We met at the Anchor again.", "Anchor"),
         ("After lunch we sat with faith.", "faith"),  # a bare noun where a person stands
+        ("After lunch we sat with moss.", "moss"),  # the lower-case name where a person stands
     ],
 )
 def test_the_names_themselves_are_still_found(planted: RiskChecker, text: str, value: str) -> None:

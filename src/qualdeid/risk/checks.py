@@ -282,6 +282,13 @@ class RiskChecker:
             people = sorted(mentions.get(value.lower().removesuffix("'s"), ())) if hit.label == "PERSON" else []
             if listed and not (hit.label == "PERSON" and hit.certain and not hit.lowercase):
                 continue  # a holiday, a clinical or legal term, a kind of service, a te reo word
+            if (
+                hit.confident
+                and value.islower()
+                and hit.start not in name_slots
+                and self.profile.index.is_word(value, hit.label)
+            ):
+                continue  # "the heath was brown": a name the corpus writes in lower case, here the word
             if hit.confident and not listed:
                 msg = f"a {label} from the corpus ({n} source document(s))"
                 check = "residual_identifier"
