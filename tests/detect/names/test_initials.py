@@ -95,6 +95,9 @@ def test_initials_acting_in_one_document_are_found_in_another(detector) -> None:
         # opening a clause of notes, then a task or a modal verb
         ("Alone after school?? QE to talk to her gently.", ["QE"]),
         ("Lili wants someone with her. EV can you?", ["EV"]),
+        # a bracketed list after people counted: every member a person, even when all read as terms
+        ("Two coders (IT and PR) read every transcript.", ["IT", "PR"]),
+        ("Three reviewers (HR, ED and GP) checked the themes.", ["HR", "ED", "GP"]),
     ],
 )
 def test_initials_listed_or_labelled_as_people(text: str, expected: list[str]) -> None:
@@ -111,6 +114,7 @@ def test_initials_listed_or_labelled_as_people(text: str, expected: list[str]) -
         "It was OK and AL said nothing.",  # no person's place before a list with a word in capitals
         "Q: what then?\nA: nothing. Plan (B) failed.",  # letters that speak, never introduced as people
         "Moved from ED to ward at noon.",  # a department, then a place
+        "Two services (HR and IT) were closed.",  # things counted before the brackets, not people
     ],
 )
 def test_lists_of_abbreviations_stay_words(text: str) -> None:

@@ -90,6 +90,8 @@ class Initials:
             rf"(?i:\b(?:{alternation(roles | words['labels'])}))(?:[ \t/]+[A-Za-z-]+)?[ \t]*:[ \t]*$"
         )
         self.labels = words["labels"]
+        #: "three researchers (": every member of the bracketed list of initials that follows is a person
+        self.people_before_brackets = re.compile(rf"\b(?i:{words.pattern('people_before_brackets')})[ \t]*\([ \t]*$")
         self.roles = roles
         self.transcript_roles = TranscriptRoles(rules)
         #: a line listing people after its label: "Present:", "Staff:", "On shift:", "Families:"
@@ -251,6 +253,10 @@ class Initials:
             # the notes in brackets blanked out, so that "(PI)" is no member
             members = list(_MEMBER.finditer(_BRACKETED_NOTE.sub(lambda n: " " * len(n.group()), run.group())))
             tokens = [m.group() for m in members]
+            if self.people_before_brackets.search(text, max(0, run.start() - 30), run.start()):
+                for m in members:  # "three researchers (HR, PR and IT)": people, though each reads as a term
+                    yield run.start() + m.start(), run.start() + m.end()
+                continue
             if any(t in _SHOUTED for t in tokens) or all(t in self.not_initials for t in tokens):
                 continue
             before = _WORD_BEFORE.search(text, max(0, run.start() - 30), run.start())
