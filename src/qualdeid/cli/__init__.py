@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -37,13 +38,30 @@ class _Main(click.Group):
             sys.exit(EXIT_INTERRUPTED)
 
 
+#: how long no worker may appear before the command ends: a pool's handler thread looks for dead workers
+#: to replace every 0.1 s
+_QUIET_SECONDS = 0.3
+_STOP_DEADLINE_SECONDS = 10.0
+
+
 def _stop_workers() -> None:
-    """End any worker process still running: a pool stopped by Ctrl-C can start a replacement worker
-    while it terminates (a race in multiprocessing), which would otherwise outlive the command."""
-    for worker in multiprocessing.active_children():
-        worker.terminate()
-    for worker in multiprocessing.active_children():
-        worker.join(timeout=5)
+    """End every worker process: a pool stopped by Ctrl-C can start a replacement worker while it
+    terminates (a race in multiprocessing), which would otherwise outlive the command. So workers are
+    stopped until none has appeared for a moment, not once."""
+    deadline = time.monotonic() + _STOP_DEADLINE_SECONDS
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        workers = multiprocessing.active_children()
+        if workers:
+            for worker in workers:
+                worker.terminate()
+            for worker in workers:
+                worker.join(timeout=5)
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= _QUIET_SECONDS:
+            return
+        else:
+            time.sleep(0.05)
 
 
 @contextmanager
