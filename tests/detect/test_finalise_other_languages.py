@@ -23,6 +23,11 @@ POLISH = (
     "Dzisiaj idę do pracy, wieczorem do sklepu na rogu. Chyba wrócę późno do domu.\n"
     "Kasia mówi że jest bardzo zimno i że autobus znowu się spóźnia."
 )
+GERMAN = (
+    "Liebe Frau Okonkwo,\n\nwir haben Ihre Nachricht bekommen. Morgen ist Frau Adeyemi in der Bibliothek und holt\n"
+    "danach ihr Kind von der Schule ab. Wir bitten Sie um einen anderen Tag. Sie kommt gern mit\n"
+    "ihrem Bruder Chidi, und sie bringt die Unterlagen für die Beratung mit. Wir melden uns dann bei Ihnen.\n"
+)
 ENGLISH = "Lua rang about the rota. Quando the support worker said she would come on Friday with Ana."
 
 
@@ -41,6 +46,7 @@ def test_the_languages_a_text_is_partly_written_in() -> None:
     languages = OtherLanguages(Rules())
     assert "pt" in languages.of(PORTUGUESE)
     assert "pl" in languages.of(POLISH)
+    assert "de" in languages.of(GERMAN)
     assert languages.of(ENGLISH) == ()
 
 
@@ -53,6 +59,10 @@ def test_the_languages_a_text_is_partly_written_in() -> None:
         (PORTUGUESE, "Documentos", ORGANIZATION, NER_DETECTOR),  # a field's label opening a line
         (POLISH, "Chyba", PERSON, NER_DETECTOR),  # "probably", opening a sentence
         (POLISH, "wieczorem", LOCATION, NER_DETECTOR),
+        (GERMAN, "Bibliothek", PERSON, NAMES),  # "library": German capitalises every noun
+        (GERMAN, "Schule", ORGANIZATION, NER_DETECTOR),
+        (GERMAN, "Beratung", LOCATION, NER_DETECTOR),
+        (GERMAN, "Sie", PERSON, NAMES),  # "you", written "sie" elsewhere: a listed name, but the commonest word
     ],
 )
 def test_an_everyday_word_of_the_text_s_other_language_is_dropped(
@@ -67,6 +77,8 @@ def test_an_everyday_word_of_the_text_s_other_language_is_dropped(
         (PORTUGUESE, "Tânia", PERSON, NAMES),  # a name, no word
         (PORTUGUESE, "Essa", PERSON, NAMES),  # a capitalised listed name may be the person
         (POLISH, "Kasia", PERSON, NAMES),
+        (GERMAN, "Chidi", PERSON, NAMES),  # after a German word, but a name
+        (GERMAN, "Adeyemi", PERSON, NAMES),
         (ENGLISH, "Lua", PERSON, NER_DETECTOR),  # an English text: no other language to read it in
         (ENGLISH, "Quando", PERSON, NER_DETECTOR),
     ],

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import Lists, normalise
-from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks
+from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks, translated_label_ranges
 from qualdeid.detect.names.acceptance import ALLOWED_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
@@ -369,6 +369,7 @@ class Finaliser:
     def spans(self, text: str, spans: list[Span]) -> list[Span]:
         """The final spans of a document: cleaned, filtered, without overlaps, with their text."""
         headings = heading_ranges(text)
+        labels = translated_label_ranges(text)
         by_others = [s for s in spans if s.detector != NER_DETECTOR]
         echoes = self._mere_echoes(text, spans)
         spans = [s for s in spans if id(s) not in echoes]
@@ -413,6 +414,8 @@ class Finaliser:
                 and self.other_languages.everyday_words(text, span.start, span.end, languages, self.names.is_name)
             ):
                 continue  # "Ontem", "essa", "Dzisiaj": another language's everyday word in a text partly in it
+            if span.detector in _WORD_READERS and span.reason != ALLOWED_NAME and inside(span, labels):
+                continue  # "Anschrift / Address:": a form's label in two languages
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue

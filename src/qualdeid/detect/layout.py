@@ -18,6 +18,12 @@ _LABEL = re.compile(r"^[ \t>#*-]*([A-Z][A-Za-z'’ ()/&-]{0,60}?)[ \t]*:", re.MU
 #: A whole short line without sentence punctuation: "Case Vignette", "## Reflective Entry 3".
 _LINE = re.compile(r"^[ \t>#*-]*([^\n.!?,;:]{1,60})[ \t]*$", re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z'’]+")
+#: a form's label in two or more languages, ended by a colon, at the start of a line or after two spaces:
+#: "Adresse / Address:", "Data urodzenia / DOB:", "Nome / Nom / Name:"; any script
+_PART = r"[^\W\d_][\w'’.,()-]*(?: [\w'’.,()-]+){0,3}"
+_TRANSLATED_LABEL = re.compile(
+    rf"(?:^|(?<=[ \t]{{2}})|(?<=\t))[ \t>#*•☐☑-]*({_PART}(?:[ \t]*/[ \t]*{_PART}){{1,3}})[ \t]*:", re.MULTILINE
+)
 _MAX_HEADING_WORDS = 6
 _SINGLE_LINE_LABELS = (PERSON, LOCATION, ORGANIZATION, CONTACT, ID, AGE)
 
@@ -30,11 +36,21 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
         # "Brief description:" is a label; "Sarah:" or "Mary Jones:" may be a speaker, and stays.
         if 0 < len(words) <= _MAX_HEADING_WORDS and any(w[0].islower() for w in words):
             ranges.append((m.start(1), m.end(1)))
+    ranges.extend(translated_label_ranges(text))
     for m in _LINE.finditer(text):
         words = _WORD.findall(m.group(1))
         if 0 < len(words) <= _MAX_HEADING_WORDS and all(w[0].isupper() or len(w) <= 3 for w in words):
             ranges.append((m.start(1), m.end(1)))
     return ranges
+
+
+def translated_label_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of form labels written in several languages ("Adresse / Address:"): their
+    capitalised words are no names, though no label is all lower case as an English one is."""
+    if "/" not in text:
+        return []
+    # "jo k / sam:" in a case note's lower case is two people, not a label
+    return [(m.start(1), m.end(1)) for m in _TRANSLATED_LABEL.finditer(text) if not m.group(1)[0].islower()]
 
 
 def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:

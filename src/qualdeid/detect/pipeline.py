@@ -33,12 +33,14 @@ from qualdeid.corpus.model import Document, DocumentError, InputError, Span
 from qualdeid.corpus.split import PART, join_parts, split_corpus
 from qualdeid.decisions import Decisions
 from qualdeid.detect.finalise import Finaliser
+from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.nlp.loading import DEFAULT_MODEL, load_model, resolve_model_name
 from qualdeid.detect.nlp.malloc import reuse_freed_memory
 from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer, canonical_label
 from qualdeid.detect.nlp.spool import Spool
 from qualdeid.detect.processors import CorpusProcessor, build_processors
 from qualdeid.detect.rare import doubts as rare_doubts
+from qualdeid.detect.shouted import Shouting, as_written, recased_corpus
 from qualdeid.rules import Rules
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).
@@ -301,6 +303,7 @@ class Detector:
         self.config = config or DetectConfig()
         self.rules = Rules(self.config.rules_dirs)
         self.finaliser = Finaliser(self.rules)
+        self.shouting = Shouting.read(self.rules, NameLexicon.read(self.rules).is_name)
         #: the researcher's review decisions, applied to every document as it is finished
         self.decisions = Decisions.load(self.config.rules_dirs) if self.config.apply_decisions else Decisions()
         resolve_model_name(self.config.model)  # a missing model fails here, whatever the number of jobs
@@ -327,7 +330,8 @@ class Detector:
         wraps the corpus so) gets those calls. A document longer than ``config.batch_chars`` is
         detected in parts and comes out whole (``corpus/split.py``).
         """
-        return join_parts(self._detect(split_corpus(corpus, self.config.batch_chars), progress))
+        recased = recased_corpus(corpus, self.shouting)
+        return as_written(join_parts(self._detect(split_corpus(recased, self.config.batch_chars), progress)))
 
     def _detect(
         self, corpus: Iterable[Document | InputError], progress: ProgressCallback | None

@@ -56,8 +56,8 @@ DETECTOR = "names"
 SCORE_KNOWN = 0.9
 SCORE_LOCAL = 0.88
 
-#: Recognizers whose PERSON spans are names by document structure (speaker turns, address blocks).
-STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer"})
+#: Recognizers whose PERSON spans are names by document structure (speaker turns, address blocks, an honorific).
+STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer", "HonorificNameRecognizer"})
 #: A capital letter of any Latin or Greek alphabet ("Đ", "Ó", "Σ"): a letter that is no ASCII small letter
 #: and changes when lower-cased is checked where it matters; here, a letter not in a-z.
 #: small letters of the cased scripts a name is written in here (Latin with its extensions and Vietnamese
@@ -568,7 +568,8 @@ _JOINED_AFTER = (
     r"[ \t]*(?:\(|/)[ \t]*|\.[ \t]+(?=[^\W\d_][^.\n]{0,40}\.)"
     r"|[ \t]*(?:[.,:—–-][ \t]*)?\[[^\]\n]{1,50}\][ \t]*"
 )
-_BESIDE_AFTER = re.compile(rf"{_JOINED_AFTER}|[ \t]+")
+#: (spaces, not a tab: a tab separates a chat export's sender from the message, "さくら\t了解です")
+_BESIDE_AFTER = re.compile(rf"{_JOINED_AFTER}| +")
 _BESIDE_BEFORE = re.compile(r"[ \t]*(?:/|\()[ \t]*$")
 #: the same, where brackets, a slash or full stops set the other form apart: "Name (…)", "Name / …", "Name. …."
 _BRACKETED_AFTER = re.compile(_JOINED_AFTER)

@@ -17,6 +17,8 @@ from qualdeid.rules import Rules
 SETTINGS = "lexicons/other_languages.yaml"
 _WORD = re.compile(r"[^\W\d_]+")
 #: what may stand before a word that opens a sentence, a line, a list item or a chat turn
+#: the word just before a position, on the same line: "der " of "in der Kantine"
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _OPENING = re.compile(r"(?:^|[.!?:;\n•\-–—\"“(\[][\"'”’)\]]*)[ \t]*$")
 
 
@@ -39,6 +41,8 @@ class OtherLanguages:
         self.word_zipf = float(settings["word_zipf"])
         self.name_zipf = float(settings["name_zipf"])
         self.capital_zipf = float(settings["capital_zipf"])
+        self.noun_capitals: frozenset[str] = frozenset(str(code) for code in settings.get("noun_capitals", []))
+        self.noun_zipf = float(settings.get("noun_zipf", self.capital_zipf))
 
     def of(self, text: str) -> tuple[str, ...]:
         """The languages other than English that ``text`` is partly written in; none (and no other
@@ -85,13 +89,30 @@ class OtherLanguages:
         z = max(zipf_in(low, code) for code in languages)
         if z <= zipf(low):
             return False
+        opening = _OPENING.search(text, max(0, m.start() - 8), m.start()) is not None
+        nouns = [code for code in languages if code in self.noun_capitals]
+        amid_nouns = bool(nouns) and not opening and self._after_a_word_of(text, m.start(), nouns)
         if is_name(word):
-            # "essa" ("this") yes; a capitalised "Essa", "Hans" or "Ali" may be the person
-            return word.islower() and z >= self.name_zipf
+            # "essa" ("this") yes; a capitalised "Essa", "Hans" or "Ali" may be the person, unless it is one
+            # of the language's commonest words that the text also writes in lower case (German "Sie")
+            capital_word = (amid_nouns or (opening and bool(nouns))) and _written_lower(text, low)
+            return (word.islower() or capital_word) and z >= self.name_zipf
         if word.islower() or _written_lower(text, low):
             return z >= self.word_zipf
-        opening = _OPENING.search(text, max(0, m.start() - 8), m.start()) is not None
+        if amid_nouns:
+            # "in der Kantine": a language that capitalises every noun, inside a sentence of it
+            return max(zipf_in(low, code) for code in nouns) >= self.noun_zipf
         return opening and z >= self.capital_zipf
+
+    def _after_a_word_of(self, text: str, start: int, languages: list[str]) -> bool:
+        """The word before ``start`` on its line is a lower-case word more common in one of ``languages``
+        than in English and common there ("der", "ihr", "können")."""
+        before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+        if before is None or not before.group(1).islower():
+            return False
+        prev = before.group(1)
+        z = max(zipf_in(prev, code) for code in languages)
+        return z >= self.word_zipf and z > zipf(prev)
 
 
 def _written_lower(text: str, low: str) -> bool:

@@ -83,6 +83,7 @@ class FormFieldRecognizer(_TextRecognizer):
         self.field = re.compile(
             rf"(?:^|(?<=[ \t]{{2}})|(?<=\t)|(?<=\|[ \t]))[ \t>*•-]*"
             rf"(?:(?i:{languages})[ \t]+)?"  # "Chinese name:", "Arabic name:": the name in that language
+            r"(?:[^\W\d_][^\n:/()]{0,30}?[ \t]*/[ \t]*){0,3}?"  # translations before it: "Adresse / Address:"
             rf"(?P<label>(?i:{labels}))"
             r"(?:[ \t]*/[ \t]*[^\W\d_][^\n:/()]{0,30}?)?"  # its translation: "Nome / Name:"
             r"(?:[ \t]*\([^)\n]{1,20}\))?"

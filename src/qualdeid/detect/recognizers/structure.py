@@ -41,6 +41,10 @@ Found = tuple[int, int, str]
 RARE_WORD_ZIPF = 3.6
 #: a word at least this common in general English is an everyday word (unless it is a listed first name)
 WORDLIKE_ZIPF = 4.0
+#: under a letter's closing, a name's words may be this common (romanised syllables: "Tan", "Min"), and one
+#: of them as common as ``COMMON_ZIPF`` ("Hong")
+SIGNED_NAME_ZIPF = 4.5
+COMMON_ZIPF = 5.0
 
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
 _DATE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
@@ -70,6 +74,13 @@ CHAT_HEADER = re.compile(
 )
 #: the lines of a chat export that name who writes: two at least
 CHAT_HEADERS = 2
+#: a chat export in columns split by tabs: the time, who writes (any script, maybe with emoji), the message
+#: ("20:42\tAna Ruiz\tok see you", "07:58\tBeto 🇧🇷\t[Photo]")
+TAB_CHAT_LINE = re.compile(
+    rf"^[ \t]*(?:{_DATE}[ \t]+)?{_TIME}\t(?P<name>[^\W\d_][\w'’.-]*(?:[ \t][^\W\d_][\w'’.-]*){{0,3}}"
+    r"(?:[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,8})?)\t",
+    re.MULTILINE,
+)
 #: a name before its e-mail address in angle brackets: "On Mon, 9 Mar, Ana Ruiz <ana@x.org> wrote:"
 NAME_BEFORE_EMAIL = re.compile(
     r"(?:^|(?<=[,:;>])|(?<=[,:;>][ \t]))[ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3})"
@@ -104,9 +115,14 @@ class LayoutWords:
             re.MULTILINE,
         )
         #: a closing word, then the writer's name on the same or the next line ("Cheers,\nAna", "Thanks Ana x")
+        #: in a letter, a blank line may stand between the closing and the name, and the name may have four
+        #: words and a title in brackets after it ("Yours sincerely,\n\nLau Wing Fook (Mrs)"); a
+        #: second closing is no name ("Thank you.\n\nYours faithfully")
         self.sign_off = re.compile(
-            rf"^[ \t>]*(?i:{words.pattern('sign_offs')}|xx+)[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t>]*)?"
-            rf"{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*[ \t]*$",
+            rf"^[ \t>]*(?i:{words.pattern('sign_offs')}|xx+)[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t>]*){{0,2}}"
+            rf"(?!(?i:{words.pattern('sign_offs')})\b)"
+            rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)(?:[ \t]*\([^\W\d_]{{1,12}}\.?\))?"
+            r"[ \t]*(?:[,.!]|[ \t]+x+)*[ \t]*$",
             re.MULTILINE,
         )
         #: a greeting line of a letter or e-mail: "Hi Pat,", "Dear Ms Byrne,", "Hello Dawn!"
@@ -237,6 +253,7 @@ class SpeakerRecognizer(_TextRecognizer):
         self.layout = LayoutWords(rules)
         self.lexicon = LayoutNames(NameLexicon.read(rules), self.layout)
         self.relatives = rules.words("lexicons/relatives.txt", lower=True)
+        self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
@@ -254,6 +271,8 @@ class SpeakerRecognizer(_TextRecognizer):
         if ":" in text:
             for m in self.layout.email_header.finditer(text):
                 yield from self._header_people(text, m)
+        if "\t" in text:
+            yield from self._tab_chat(text)
         headers = list(CHAT_HEADER.finditer(text))
         if len(headers) >= CHAT_HEADERS:
             for m in headers:
@@ -276,6 +295,16 @@ class SpeakerRecognizer(_TextRecognizer):
                     continue
                 start = m.start("name")
                 yield start, start + len(" ".join(words)), PERSON
+
+    def _tab_chat(self, text: str) -> Iterator[Found]:
+        """The senders of a chat export in tab-separated columns: where two lines at least are so laid
+        out, the column between the time and the message holds who writes, in any script or case."""
+        lines = list(TAB_CHAT_LINE.finditer(text))
+        if len(lines) < CHAT_HEADERS:
+            return
+        for m in lines:
+            if not self.lexicon.is_label(m.group("name").split()):
+                yield m.start("name"), m.end("name"), PERSON
 
     def _turns(self, text: str) -> Iterator[Found]:
         turns = [self._classify(m) for m in self.layout.turn.finditer(text)]
@@ -378,6 +407,17 @@ class SpeakerRecognizer(_TextRecognizer):
             return WEAK  # an unlisted rare word: "Kez:" (in capitals, no English word: "TAMSIR:", not "ARCHIVIST:")
         return NONE
 
+    def _surname_first(self, words: list[str]) -> bool:
+        """Two capitalised words or more, each a name or no everyday word: a name the lists miss or written
+        family name first ("Tan Mei Ling"), shown only where the layout says a name stands (a sign-off)."""
+        if len(words) < 2 or not all(w.isalpha() and w[0].isupper() for w in words):
+            return False
+        if any(w.lower() in self.job_titles for w in words):
+            return False  # "Youth Worker", "Senior Officer": a job under the closing
+        common = [zipf(w.lower()) for w in words if not self.lexicon.is_namelike(w)]
+        # one common syllable among rare ones ("Lau Wing Fook"), not a role of common words ("Youth Worker")
+        return all(z < COMMON_ZIPF for z in common) and sum(z >= SIGNED_NAME_ZIPF for z in common) <= 1
+
     def _surname_like(self, word: str) -> bool:
         return word[0].isupper() and (self.lexicon.is_namelike(word) or zipf(word.lower()) < WORDLIKE_ZIPF)
 
@@ -395,6 +435,8 @@ class SpeakerRecognizer(_TextRecognizer):
         if layout_names and len(words) > 2:
             words = words[:1] + [w for w in words[1:-1] if not w.islower()] + words[-1:]  # "Pieter van der Walt"
         strength = self._strength(words)
+        if strength == NONE and layout_names and self._surname_first(words):
+            strength = WEAK
         if strength == STRONG or (strength == WEAK and layout_names):
             yield m.start("name"), m.end("name"), PERSON
 
