@@ -43,7 +43,7 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "me", "us", "them", "you"})
 SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she", "it", "who"})
 NEGATED_AUXILIARIES = frozenset(
     {"doesn't", "didn't", "won't", "can't", "couldn't", "wouldn't", "shouldn't", "hasn't", "hadn't"}
-    | {"doesnt", "didnt", "wont", "cant", "couldnt", "wouldnt"}
+    | {"doesnt", "didnt", "wont", "cant", "couldnt", "wouldnt", "wasnt", "isnt", "hasnt", "hadnt", "werent"}
 )
 CLAUSE_OPENERS = frozenset(
     {"and", "but", "so", "then", "when", "because", "cos", "coz", "while", "until", "after", "before", "if", "that"}
@@ -581,6 +581,33 @@ class NameEvidence:
             return None
         if surname.lower() in lex.place_heads or nxt.ent_type_ in ("GPE", "LOC", "FAC"):
             return None  # NER's place on the first word alone is a misreading of an unknown name; on both, a town
+        if i + 2 < len(sdoc) and is_capitalised(sdoc[i + 2].text):
+            return None  # a longer Title Case phrase: a venue or an organisation more likely
+        return surname
+
+    def word_name_before_rare_surname(self, sdoc: Doc, token: Any) -> str | None:
+        """The surname in "went to meet Flint Redcloud": after a verb that takes a person, a capitalised word
+        that no name list holds (even an everyday word), then a surname English does not use, closing the
+        phrase. Returns the surname."""
+        lex, i = self.lex, token.i
+        word, low = token.text, token.lower_
+        if i < 1 or i + 1 >= len(sdoc) or lex.is_first_name(word) or not lex.name_shaped(word) or len(word) < 3:
+            return None
+        if sdoc[i - 1].lower_ not in self.person_left or token.is_sent_start:
+            return None
+        if low in self.calendar or low in lex.titles or low in lex.place_heads or low in self.relatives:
+            return None
+        # a town's name is no bar here ("Clayton", "Marion" are towns too): a town takes no surname after it
+        if self.function_word(word) or token.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
+            return None
+        nxt = sdoc[i + 1]
+        surname = nxt.text
+        if not (lex.name_shaped(surname) and surname.isalpha() and len(surname) > 2) or nxt.ent_type_ in ("GPE", "LOC"):
+            return None
+        if surname.lower() in self.dictionary or zipf(surname.lower()) >= SURNAME_ZIPF:
+            return None
+        if surname.lower() in lex.place_heads or surname.lower() in self.towns:
+            return None
         if i + 2 < len(sdoc) and is_capitalised(sdoc[i + 2].text):
             return None  # a longer Title Case phrase: a venue or an organisation more likely
         return surname

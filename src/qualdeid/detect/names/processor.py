@@ -31,10 +31,14 @@ from qualdeid.detect.names.acceptance import (
     sloppy_possessive,
 )
 from qualdeid.detect.names.evidence import (
+    ARTICLES,
     COMMON_WORD_ZIPF,
     NOT_PERSON_ENTS,
+    POSSESSIVES,
+    SENTENCE_END,
     SURNAME_ZIPF,
     NameEvidence,
+    first_word,
     is_capitalised,
     last_word,
 )
@@ -51,6 +55,7 @@ from qualdeid.labels import AGE, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules, alternation
 
 DETECTOR = "names"
+ARTICLES_AND_POSSESSIVES = ARTICLES | POSSESSIVES
 
 #: Scores: a little above NER's 0.85, so a name beats NER's "organisation" reading of it.
 SCORE_KNOWN = 0.9
@@ -89,6 +94,14 @@ _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
 _NAME_AGE = re.compile(rf"(?<![\w'’-])({CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+){{1,2}}),[ \t]*\d{{1,2}},[ \t]")
 #: a capitalised word of a name: "Jade", "Rāwiri", "O'Neill"
 _NAME_WORD = re.compile(rf"(?<![\w'’-]){CAPITAL}[^\W\d_]['’\w]*[^\W\d_](?![\w'’-])")
+#: a short capitalised word: "Vi", "Ro", "Ab", "Kat"
+_SHORT_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{1,3}(?![\w'’-]|\.\w)")
+#: a short form leaves at least this many letters of the name off ("Vi" of "Vicki" but not "Vic" of "Vick")
+MIN_CLIPPED_REST = 2
+#: a short form this common in English is left to the lists and the context ("Cat", "Al", "Art")
+CLIPPED_WORD_ZIPF = 4.5
+#: the capitalised word right before a span, one space away: "Ivy" in "Ivy Rook"
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+) $")
 DOTTED_INITIALS = re.compile(rf"(?<![\w.])(?:{UPPER}\.\s?){{2,3}}(?![\w])")
 
 
@@ -132,6 +145,10 @@ class NameProcessor(CorpusProcessor):
             rf"(?<![\w'’-])({CAPITAL}[\w'’]*(?:-{CAPITAL}?[\w'’]+)?)(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])"
         )
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
+        kin = "|".join(sorted((re.escape(k.capitalize()) for k in _kin_words(rules)), key=len, reverse=True))
+        #: a capitalised kinship word of any language before a name is part of how the person is called:
+        #: "Nonna Lucia", "Abuela Rosa" (found only before a name found otherwise; never a name alone)
+        self._kin_before = re.compile(rf"(?<![\w'’-])(?:{kin})[ \t]+$")
         ages = "|".join(sorted(self.ev.age_words, key=len, reverse=True))
         units = "|".join(w for w, v in UNITS.items() if 1 <= v <= 9)
         age_verbs = "|".join(sorted(self.ev.age_verbs))
@@ -282,7 +299,7 @@ class NameProcessor(CorpusProcessor):
                 confident(word)
                 confident(given)
                 continue
-            surname = ev.unlisted_before_surname(sdoc, token)
+            surname = ev.unlisted_before_surname(sdoc, token) or ev.word_name_before_rare_surname(sdoc, token)
             if surname:  # NER's reading of an unknown first name is no reason to doubt it here
                 confident(word)
                 confident(surname)
@@ -377,6 +394,33 @@ class NameProcessor(CorpusProcessor):
                 found.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
         return found
 
+    def _clipped_forms(self, text: str, people: list[Span], spans: list[Span]) -> list[Span]:
+        """ "Ro" and "Rosalind", "Ab" beside "Abdirahman": a capitalised word of two to four letters that
+        opens the first name of a person of the document, as people shorten names, even where the short form
+        is also a word ("Mo"); not a function word ("Is" of "Isabel"), a word this common ("Cat", "Al"), an
+        abbreviation, a title or a calendar word, nor before a place head."""
+        ev, lex = self.ev, self.ev.lex
+        names = {w.lower() for p in people for w in _NAME_WORD.findall(text[p.start : p.end]) if lex.is_first_name(w)}
+        if not names:
+            return []
+        taken = [*people, *(s for s in spans if s.label in (LOCATION, ORGANIZATION))]
+        found = []
+        for m in _SHORT_WORD.finditer(text):
+            form, low = m.group(), m.group().lower()
+            if not any(len(n) >= len(low) + MIN_CLIPPED_REST and n.startswith(low) for n in names):
+                continue
+            if ev.function_word(form) or zipf(low) >= CLIPPED_WORD_ZIPF or form.upper() in lex.not_initials:
+                continue
+            if low in lex.titles or low in ev.calendar or low in ev.relatives or lex.is_term(low):
+                continue
+            if any(s.start < m.end() and m.start() < s.end for s in taken):
+                continue
+            before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 30]
+            if last_word(before) in ARTICLES_AND_POSSESSIVES or first_word(after) in lex.place_heads:
+                continue
+            found.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        return found
+
     def _hyphen_compounds(self, text: str, names: dict[str, bool]) -> set[str]:
         """Double first names written with a hyphen, of which NER or a list saw one half: "Marta-Liisa",
         "Hyun-woo", "Soo-jin" (not "Sam-like": an English ending makes a word of it)."""
@@ -466,10 +510,14 @@ class NameProcessor(CorpusProcessor):
                 ):
                     found.append(Span(start, end, PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
-        people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
+        # particles first: "Mr van der Berg" takes its title once the surname has taken "van der"
+        people = self._with_titles(text, self._with_particles(text, _join_adjacent(text, found)))
+        people = self._with_first_names(text, people)
         people = self._with_surname_initials(text, self._with_middle_initials(text, people))
         people = self.surnames.extend(text, people, spans)
-        people = _join_adjacent(text, people + self._near_forms_of_people(text, people, spans))
+        people = _join_adjacent(
+            text, people + self._near_forms_of_people(text, people, spans) + self._clipped_forms(text, people, spans)
+        )
         # the other-script form beside a person found by this processor or by the layout; beside NER's
         # person, place or organisation only in brackets or after a slash ("Hwang Min-ho (황민호)")
         others = [s for s in spans if s.label == PERSON and s.detector != "SpacyRecognizer"]
@@ -492,12 +540,46 @@ class NameProcessor(CorpusProcessor):
         return out
 
     def _with_titles(self, text: str, spans: list[Span]) -> list[Span]:
-        """Each name with the title right before it: "Dr Okafor", "Aunty Mere"."""
+        """Each name with the title right before it: "Dr Okafor", "Aunty Mere", "Nonna Lucia"."""
         out = []
         for s in spans:
-            m = self._title_before.search(text, max(0, s.start - 16), s.start)
+            m = self._title_before.search(text, max(0, s.start - 16), s.start) or self._kin_before.search(
+                text, max(0, s.start - 24), s.start
+            )
             out.append(replace(s, start=m.start()) if m else s)
         return out
+
+    def _with_first_names(self, text: str, spans: list[Span]) -> list[Span]:
+        """ "Ivy Rook turned 79": a listed first name, even one that is a word, right before a person's
+        surname found in the document ("Mrs Rook" elsewhere) is that person's first name — not after a
+        determiner or a word that keeps it a word ("the Ivy Rook pub" stays out)."""
+        lex, out = self.ev.lex, []
+        for s in spans:
+            m = _WORD_BEFORE.search(text, max(0, s.start - 30), s.start)
+            head = text[s.start : s.end].split()[0]
+            if (
+                m
+                and is_capitalised(head)
+                and head.lower() not in lex.titles
+                and (head.lower() in lex.surnames or not lex.is_first_name(head))
+                and self._first_name_before(text, m)
+            ):
+                s = replace(s, start=m.start(1))
+            out.append(s)
+        return out
+
+    def _first_name_before(self, text: str, m: re.Match[str]) -> bool:
+        """A listed first name not kept a word by what precedes it; a name-shaped word no list holds only
+        after a verb that takes a person ("went to meet Bodhi Varnum")."""
+        ev, word = self.ev, m.group(1)
+        low = word.lower()
+        if low in ev.calendar or low in ev.lex.titles or low in ev.lex.place_heads or low in ev.relatives:
+            return False
+        before = text[max(0, m.start(1) - 30) : m.start(1)]
+        prev = last_word(before)
+        if not ev.lex.is_first_name(word):
+            return prev in ev.person_left and not SENTENCE_END.search(before)
+        return not (prev in ARTICLES_AND_POSSESSIVES or prev in ev.word_left) or bool(SENTENCE_END.search(before))
 
     def _with_particles(self, text: str, spans: list[Span]) -> list[Span]:
         """ "Anouk van der Wal": a name runs on through lower-case particles to the capitalised word after
@@ -572,6 +654,11 @@ _BESIDE_AFTER = re.compile(rf"{_JOINED_AFTER}|[ \t]+")
 _BESIDE_BEFORE = re.compile(r"[ \t]*(?:/|\()[ \t]*$")
 #: the same, where brackets, a slash or full stops set the other form apart: "Name (…)", "Name / …", "Name. …."
 _BRACKETED_AFTER = re.compile(_JOINED_AFTER)
+
+
+def _kin_words(rules: Rules) -> frozenset[str]:
+    """The one-word kinship terms of ``lexicons/kin_terms.txt`` ("nonna", "abuela")."""
+    return frozenset(k for k in rules.words("lexicons/kin_terms.txt", lower=True) if k.isalpha())
 
 
 def _either_case(title: str) -> str:

@@ -1,0 +1,95 @@
+"""The forms a diary uses for a person it names elsewhere (issue 13, classes a and d): a word-name before
+the surname, a title before particles, a kinship word of another language as a title, a clipped first
+name, the lower-case name opening a sentence, a word-name introduced with an unknown surname, a listed
+name written with accents the list lacks. Invented names; each with the word reading it must leave."""
+
+from __future__ import annotations
+
+from qualdeid.corpus.model import Document
+from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.rules import Rules
+
+
+def people(detector, *texts: str) -> list[str]:
+    docs = list(detector.detect([Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]))
+    return [d.text[s.start : s.end] for d in docs for s in d.spans if s.label == "PERSON"]
+
+
+def test_a_word_name_before_the_surname_of_a_person_is_the_first_name(detector) -> None:
+    text = "Notes\nIvy Rook turned 79 on Sunday. Mrs Rook laughed when the cake came out."
+    assert "Ivy Rook" in people(detector, text)
+
+
+def test_a_word_name_after_a_determiner_stays_out_of_the_name(detector) -> None:
+    found = people(detector, "We ate at the Ivy Rook tavern. Mrs Rook runs it.")
+    assert not any(p.startswith("Ivy") for p in found)
+
+
+def test_a_title_takes_the_particles_of_the_surname(detector) -> None:
+    text = "Took Bram (Abraham van den Heuvel) out. Later Mr van den Heuvel had tea."
+    assert "Mr van den Heuvel" in people(detector, text)
+
+
+def test_a_kinship_word_of_another_language_is_part_of_the_name(detector) -> None:
+    text = "Notes\nDrove Abuela Rina up to the craft day on 18 May. Caterina Ruiz is 88. Rina gave her number."
+    assert "Abuela Rina" in people(detector, text)
+
+
+def test_a_kinship_word_alone_is_no_name(detector) -> None:
+    found = people(detector, "We went to see Abuela on Sunday and Bert Oyelaran came.")
+    assert not any("Abuela" in p for p in found)
+
+
+def test_a_clipped_first_name_beside_the_full_name_is_the_person(detector) -> None:
+    text = 'Abdirahman Warsame (52), "Ab" to everyone, came in with a radio. Ab fixes radios for half the town.'
+    assert people(detector, text).count("Ab") == 2
+
+
+def test_a_clipped_form_that_is_a_function_word_stays(detector) -> None:
+    text = "Isabel Marchetti came in late. Is it always like this? So we waited."
+    found = people(detector, text)
+    assert "Is" not in found and "So" not in found
+
+
+def test_a_clipped_form_needs_the_full_name_in_the_document(detector) -> None:
+    assert "Ro" not in people(detector, "Walked to the shop. Ro was shut. Tamsin Ollerenshaw was not there.")
+
+
+def test_a_lower_case_word_name_opening_a_sentence_and_acting_is_the_person(detector) -> None:
+    text = "Ivy Tamsett runs the group on Mondays.\n\nWhy it mattered\nivy spends a lot of time on her own."
+    assert "ivy" in people(detector, text)
+
+
+def test_the_lower_case_word_stays_a_word_where_it_does_not_act(detector) -> None:
+    text = "Ivy Tamsett runs the group on Mondays.\n\nWhy it mattered\nThe ivy was thick. ivy grows fast."
+    assert "ivy" not in people(detector, text)
+
+
+def test_a_word_name_met_with_an_unknown_surname_is_a_name_across_the_corpus(detector) -> None:
+    first = "Went out to meet Hawk Redcloud at the office.\n\nLater\nhawk has gone ten years without help."
+    second = "Saw a lizard as a house pet. Hawk was there too, he lives next door. A hawk flew over."
+    found = people(detector, first, second)
+    assert "Hawk Redcloud" in found
+    assert found.count("hawk") == 1
+    assert found.count("Hawk") == 1
+
+
+def test_the_word_after_a_preposition_stays_a_word(detector) -> None:
+    found = people(detector, "Went out to meet Hawk Redcloud at the office. Boots caked in hawk feathers.")
+    assert "hawk" not in found
+
+
+def test_a_listed_name_with_accents_the_list_lacks_is_a_name() -> None:
+    lex = NameLexicon.read(Rules([]))
+    assert "éanna" not in frozenset(lex.first_names)  # the list holds the plain form only
+    assert "éanna" in lex.first_names and "sinéad" in lex.first_names and "oisín" in lex.first_names
+
+
+def test_a_name_with_accents_is_found_where_the_list_has_it_plain(detector) -> None:
+    assert "Éanna" in people(detector, "Also, Éanna listening to her was lovely.")
+
+
+def test_an_everyday_word_of_another_language_is_no_name_by_its_plain_letters() -> None:
+    lex = NameLexicon.read(Rules([]))
+    assert "eta" in lex.first_names
+    assert "età" not in lex.first_names  # Italian "age"
