@@ -93,3 +93,45 @@ def test_an_everyday_word_of_another_language_is_no_name_by_its_plain_letters() 
     lex = NameLexicon.read(Rules([]))
     assert "eta" in lex.first_names
     assert "età" not in lex.first_names  # Italian "age"
+
+
+def _evidence_and_doc(text: str, ents: list[tuple[int, int, str]]):
+    from spacy.tokens import Span as SpacySpan
+
+    from qualdeid.detect.names.evidence import NameEvidence
+    from qualdeid.detect.nlp.loading import load_model
+
+    nlp = load_model()
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, a, b, label=label) for a, b, label in ents]
+    return NameEvidence(Rules([]), nlp), doc
+
+
+def test_an_unknown_word_paired_with_a_first_name_before_a_plural_verb_is_a_name() -> None:
+    ev, doc = _evidence_and_doc("Storm and Tamwyn were hanging about in the garden.", [])
+    assert ev.paired_with_name(doc, doc[2])
+    ev, doc = _evidence_and_doc("We visited Tamwyn and Harriet at the farm.", [])
+    assert ev.paired_with_name(doc, doc[2])
+
+
+def test_a_pair_without_a_name_or_with_ners_organisation_is_no_evidence() -> None:
+    ev, doc = _evidence_and_doc("Rice and Quinoa were on the menu.", [])
+    assert not ev.paired_with_name(doc, doc[2])
+    ev, doc = _evidence_and_doc("Oliver and Tesco were closed.", [(2, 3, "ORG")])
+    assert not ev.paired_with_name(doc, doc[2])
+    ev, doc = _evidence_and_doc("Storm and Tamwyn in the garden.", [])
+    assert not ev.paired_with_name(doc, doc[2])  # no verb of two people, no verb that takes them
+
+
+def test_initials_joined_to_a_full_name_are_a_person() -> None:
+    from qualdeid.detect.names.processor import NameProcessor
+
+    names = NameProcessor(Rules([]))
+    text = "Took TQ and Renata Okafor to the dance. Later Renata Okafor & QB left."
+    assert [text[a:b] for a, b in names._initials_paired(text, [])] == ["TQ", "QB"]
+    for other in (
+        "We said OK and Renata Okafor laughed.",
+        "Took TQ and Monday Club to the hall.",
+        "We watched TV and Renata Okafor slept.",
+    ):
+        assert names._initials_paired(other, []) == []

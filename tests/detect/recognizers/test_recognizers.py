@@ -289,6 +289,9 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         ("Sefa Tu'ilagi is 13 and loves netball.", "13"),
         ("Ana Reyes, 13, room 2, arrived by taxi.", "13"),
         ("He has been in foster care from fourteen, on and off.", "fourteen"),
+        # particles inside a bracketed name, a nickname in commas between the name and its age
+        ("Took Bram (Abraham van den Heuvel, 81) to the service.", "81"),
+        ("Tui Rangi, everyone calls him Tiger, is 15 and can juggle.", "15"),
     ],
 )
 def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
@@ -317,6 +320,8 @@ def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
         "The count went from fifteen to twenty in a week.",
         "He went down from seventeen stone to twelve.",
         "Prices rose from fourteen quid last year.",
+        "On Monday, is 15 minutes enough for the handover?",
+        "We sat (in the van and the rain, 12) hours.",
     ],
 )
 def test_numbers_that_are_not_ages(analyzer: AnalyzerEngine, text: str) -> None:

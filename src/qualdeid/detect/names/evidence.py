@@ -49,6 +49,8 @@ CLAUSE_OPENERS = frozenset(
     {"and", "but", "so", "then", "when", "because", "cos", "coz", "while", "until", "after", "before", "if", "that"}
 )
 _LIST_SEPARATORS = frozenset({",", "and", "&"})
+#: verbs after two people joined by "and": "Storm and Tadhgwyn were", "… have gone"
+PLURAL_VERBS = frozenset({"were", "are", "have", "had", "both", "came", "went", "sat", "said", "got", "left"})
 #: what a name may follow in "name is ...", "name's ...", "goes by ..."
 _NAMING_LINKS = frozenset({"is", "was", "'s", "’s", "s", "by"})
 
@@ -488,7 +490,28 @@ class NameEvidence:
             )
         if token.tag_ != "NNP" or len(word) < 3:
             return False
-        return person_context and zipf(lower) < RARE_WORD_ZIPF
+        return (person_context or self.paired_with_name(sdoc, token)) and zipf(lower) < RARE_WORD_ZIPF
+
+    def paired_with_name(self, sdoc: Doc, token: Any) -> bool:
+        """ "Storm and Tadhgwyn were hanging about": joined by "and" to a capitalised listed first name or a
+        person NER found, as the two subjects of a plural verb or the objects of a verb that takes people."""
+        i = token.i
+        if token.ent_type_ not in ("", "PERSON"):
+            return False  # "Oliver and Tesco were closed": NER's organisation or place stays one
+        if i >= 2 and sdoc[i - 1].lower_ in ("and", "&"):
+            other = sdoc[i - 2]
+            if self._pair_name(other):
+                nxt = sdoc[i + 1].lower_ if i + 1 < len(sdoc) else ""
+                before = sdoc[i - 3].lower_ if i >= 3 else ""
+                return nxt in PLURAL_VERBS or before in self.person_left
+        if i + 2 < len(sdoc) and sdoc[i + 1].lower_ in ("and", "&") and self._pair_name(sdoc[i + 2]):
+            nxt = sdoc[i + 3].lower_ if i + 3 < len(sdoc) else ""
+            before = sdoc[i - 1].lower_ if i >= 1 else ""
+            return nxt in PLURAL_VERBS or before in self.person_left
+        return False
+
+    def _pair_name(self, token: Any) -> bool:
+        return is_capitalised(token.text) and (token.ent_type_ == "PERSON" or self.lex.is_first_name(token.text))
 
     def unlisted_acts_at_start(self, sdoc: Doc, token: Any) -> bool:
         """ "Tadhgwyn drove her nephew", "Tadhgan laughed": a word no list holds and English hardly uses,

@@ -94,6 +94,12 @@ _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
 _NAME_AGE = re.compile(rf"(?<![\w'’-])({CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+){{1,2}}),[ \t]*\d{{1,2}},[ \t]")
 #: a capitalised word of a name: "Jade", "Rāwiri", "O'Neill"
 _NAME_WORD = re.compile(rf"(?<![\w'’-]){CAPITAL}[^\W\d_]['’\w]*[^\W\d_](?![\w'’-])")
+#: initials and a full name joined by "and": "KT and Dana Whitlock", "Dana Whitlock & KT"
+_FULL_NAME = rf"{CAPITAL}[\w'’-]+[ \t]+{CAPITAL}[\w'’-]+"
+_INITIALS_AND_NAME = re.compile(
+    rf"(?<![\w&/.'’-])({UPPER}{{2,3}})[ \t]+(?:and|&)[ \t]+({_FULL_NAME})"
+    rf"|({_FULL_NAME})[ \t]+(?:and|&)[ \t]+({UPPER}{{2,3}})(?![\w&/'’-])"
+)
 #: a short capitalised word: "Vi", "Ro", "Ab", "Kat"
 _SHORT_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{1,3}(?![\w'’-]|\.\w)")
 #: a short form leaves at least this many letters of the name off ("Vi" of "Vicki" but not "Vic" of "Vick")
@@ -264,6 +270,10 @@ class NameProcessor(CorpusProcessor):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=reason))
             if end - start > 1:
                 acting_initials.add(text[start:end])
+        persons = [s for s in spans if s.label == PERSON] + local
+        for start, end in self._initials_paired(text, persons):
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            acting_initials.add(text[start:end])
         for m in DOTTED_INITIALS.finditer(text):
             if m.group().replace(" ", "") not in lex.not_initials:
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
@@ -345,6 +355,34 @@ class NameProcessor(CorpusProcessor):
                 observation.setdefault(v, ev.wordlike(v))
         initials = self._full_name_initials(text, spans, local, names) | acting_initials
         return local, (observation, sorted(names), sorted(initials), sorted(allowed_names))
+
+    def _initials_paired(self, text: str, persons: list[Span]) -> list[tuple[int, int]]:
+        """ "Took KT and Dana Whitlock to the fair", "Dana Whitlock and KT": initials joined by "and" to a
+        person's full name stand for a person too (not a listed abbreviation nor a word in capitals)."""
+        out = []
+        for m in _INITIALS_AND_NAME.finditer(text):
+            token, a, b = (m.group(1), m.start(1), m.end(1)) if m.group(1) else (m.group(4), m.start(4), m.end(4))
+            name_start, name_end = (m.start(2), m.end(2)) if m.group(1) else (m.start(3), m.end(3))
+            if token in self.ev.lex.not_initials or self.initials.shouted(token):
+                continue
+            if any(p.start <= name_start and name_end <= p.end for p in persons) or self._full_name(
+                text[name_start:name_end]
+            ):
+                out.append((a, b))
+        return out
+
+    def _full_name(self, name: str) -> bool:
+        """ "Renata Okafor": a listed first name, then a listed surname or a word English hardly uses."""
+        lex = self.ev.lex
+        first, last = name.split()
+        low = last.lower()
+        return (
+            lex.is_first_name(first)
+            and not self.ev.common_word(first)
+            and lex.name_shaped(last)
+            and (low in lex.surnames or zipf(low) < SURNAME_ZIPF)
+            and low not in lex.place_heads
+        )
 
     def _aged_name(self, name: str) -> bool:
         """Two or three name-shaped words before an age, the first a listed first name, the last rare in
