@@ -16,7 +16,7 @@ def people(detector, *texts: str) -> list[str]:
 
 
 def test_a_word_name_before_the_surname_of_a_person_is_the_first_name(detector) -> None:
-    text = "Notes\nIvy Rook turned 79 on Sunday. Mrs Rook laughed when the cake came out."
+    text = "Notes\nIvy Rook had her birthday on Sunday. Mrs Rook laughed when the cake came out."
     assert "Ivy Rook" in people(detector, text)
 
 
@@ -26,12 +26,12 @@ def test_a_word_name_after_a_determiner_stays_out_of_the_name(detector) -> None:
 
 
 def test_a_title_takes_the_particles_of_the_surname(detector) -> None:
-    text = "Took Bram (Abraham van den Heuvel) out. Later Mr van den Heuvel had tea."
+    text = "We drove Bram (Abraham van den Heuvel) home. Later Mr van den Heuvel had tea."
     assert "Mr van den Heuvel" in people(detector, text)
 
 
 def test_a_kinship_word_of_another_language_is_part_of_the_name(detector) -> None:
-    text = "Notes\nDrove Abuela Rina up to the craft day on 18 May. Caterina Ruiz is 88. Rina gave her number."
+    text = "Notes\nWalked Abuela Rina to the bus on Friday. Caterina Ruiz is 90. Rina waved."
     assert "Abuela Rina" in people(detector, text)
 
 
@@ -41,7 +41,7 @@ def test_a_kinship_word_alone_is_no_name(detector) -> None:
 
 
 def test_a_clipped_first_name_beside_the_full_name_is_the_person(detector) -> None:
-    text = 'Abdirahman Warsame (52), "Ab" to everyone, came in with a radio. Ab fixes radios for half the town.'
+    text = 'Abdirahman Warsame, "Ab" to his mates, fixed the radio. Ab fixes radios for half the town.'
     assert people(detector, text).count("Ab") == 2
 
 
@@ -56,7 +56,7 @@ def test_a_clipped_form_needs_the_full_name_in_the_document(detector) -> None:
 
 
 def test_a_lower_case_word_name_opening_a_sentence_and_acting_is_the_person(detector) -> None:
-    text = "Ivy Tamsett runs the group on Mondays.\n\nWhy it mattered\nivy spends a lot of time on her own."
+    text = "Ivy Tamsett runs the group on Mondays.\n\nWhy it mattered\nivy keeps to her room most days."
     assert "ivy" in people(detector, text)
 
 
@@ -66,8 +66,8 @@ def test_the_lower_case_word_stays_a_word_where_it_does_not_act(detector) -> Non
 
 
 def test_a_word_name_met_with_an_unknown_surname_is_a_name_across_the_corpus(detector) -> None:
-    first = "Went out to meet Hawk Redcloud at the office.\n\nLater\nhawk has gone ten years without help."
-    second = "Saw a lizard as a house pet. Hawk was there too, he lives next door. A hawk flew over."
+    first = "After lunch we met Hawk Redcloud at the office.\n\nLater\nhawk has started coming on Fridays."
+    second = "The gate was broken again. Hawk was fixing it before lunch. A hawk flew over."
     found = people(detector, first, second)
     assert "Hawk Redcloud" in found
     assert found.count("hawk") == 1
@@ -75,7 +75,7 @@ def test_a_word_name_met_with_an_unknown_surname_is_a_name_across_the_corpus(det
 
 
 def test_the_word_after_a_preposition_stays_a_word(detector) -> None:
-    found = people(detector, "Went out to meet Hawk Redcloud at the office. Boots caked in hawk feathers.")
+    found = people(detector, "After lunch we met Hawk Redcloud. A feather from a hawk was on the path.")
     assert "hawk" not in found
 
 
@@ -86,7 +86,7 @@ def test_a_listed_name_with_accents_the_list_lacks_is_a_name() -> None:
 
 
 def test_a_name_with_accents_is_found_where_the_list_has_it_plain(detector) -> None:
-    assert "Éanna" in people(detector, "Also, Éanna listening to her was lovely.")
+    assert "Éanna" in people(detector, "On the bus Éanna sat by the window.")
 
 
 def test_an_everyday_word_of_another_language_is_no_name_by_its_plain_letters() -> None:
@@ -108,7 +108,7 @@ def _evidence_and_doc(text: str, ents: list[tuple[int, int, str]]):
 
 
 def test_an_unknown_word_paired_with_a_first_name_before_a_plural_verb_is_a_name() -> None:
-    ev, doc = _evidence_and_doc("Storm and Tamwyn were hanging about in the garden.", [])
+    ev, doc = _evidence_and_doc("Harriet and Tamwyn were out in the yard.", [])
     assert ev.paired_with_name(doc, doc[2])
     ev, doc = _evidence_and_doc("We visited Tamwyn and Harriet at the farm.", [])
     assert ev.paired_with_name(doc, doc[2])
@@ -119,7 +119,7 @@ def test_a_pair_without_a_name_or_with_ners_organisation_is_no_evidence() -> Non
     assert not ev.paired_with_name(doc, doc[2])
     ev, doc = _evidence_and_doc("Oliver and Tesco were closed.", [(2, 3, "ORG")])
     assert not ev.paired_with_name(doc, doc[2])
-    ev, doc = _evidence_and_doc("Storm and Tamwyn in the garden.", [])
+    ev, doc = _evidence_and_doc("Harriet and Tamwyn in the yard.", [])
     assert not ev.paired_with_name(doc, doc[2])  # no verb of two people, no verb that takes them
 
 
@@ -127,7 +127,7 @@ def test_initials_joined_to_a_full_name_are_a_person() -> None:
     from qualdeid.detect.names.processor import NameProcessor
 
     names = NameProcessor(Rules([]))
-    text = "Took TQ and Renata Okafor to the dance. Later Renata Okafor & QB left."
+    text = "Drove TQ and Renata Okafor home. Later Renata Okafor & QB left."
     assert [text[a:b] for a, b in names._initials_paired(text, [])] == ["TQ", "QB"]
     for other in (
         "We said OK and Renata Okafor laughed.",
@@ -135,3 +135,8 @@ def test_initials_joined_to_a_full_name_are_a_person() -> None:
         "We watched TV and Renata Okafor slept.",
     ):
         assert names._initials_paired(other, []) == []
+
+
+def test_a_relatives_name_that_ner_reads_as_a_place_is_a_person(detector) -> None:
+    text = "He has been low since his daughter Mekdes (14) moved out."
+    assert "Mekdes" in people(detector, text)

@@ -56,6 +56,7 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
         ("He plays for the Larkspur Rovers Football Club.", "Larkspur Rovers Football Club", "ORGANIZATION"),
         ("Mass at St Brendan's Church was packed.", "St Brendan's Church", "ORGANIZATION"),
         ("She was admitted to Quillmore Hospital in May.", "Quillmore Hospital", "ORGANIZATION"),
+        ("She spent a week in Quillmore Regional after the fall.", "Quillmore Regional", "ORGANIZATION"),
         ("He studied at the University of Carrowmore for a year.", "University of Carrowmore", "ORGANIZATION"),
         ("Some kids from Marrowbank Girls' High knew her.", "Marrowbank Girls' High", "ORGANIZATION"),
         ("The referral came from Tamarind CAMHS last week.", "Tamarind CAMHS", "ORGANIZATION"),
@@ -290,8 +291,8 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         ("Ana Reyes, 13, room 2, arrived by taxi.", "13"),
         ("He has been in foster care from fourteen, on and off.", "fourteen"),
         # particles inside a bracketed name, a nickname in commas between the name and its age
-        ("Took Bram (Abraham van den Heuvel, 81) to the service.", "81"),
-        ("Tui Rangi, everyone calls him Tiger, is 15 and can juggle.", "15"),
+        ("We drove Bram (Abraham van den Heuvel, 81) to the market.", "81"),
+        ("Tui Rangi, or Tiger, is 16 and juggles.", "16"),
     ],
 )
 def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:

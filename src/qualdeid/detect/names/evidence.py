@@ -49,7 +49,7 @@ CLAUSE_OPENERS = frozenset(
     {"and", "but", "so", "then", "when", "because", "cos", "coz", "while", "until", "after", "before", "if", "that"}
 )
 _LIST_SEPARATORS = frozenset({",", "and", "&"})
-#: verbs after two people joined by "and": "Storm and Tadhgwyn were", "… have gone"
+#: verbs after two people joined by "and": "Harriet and Tadhgwyn were", "… have left"
 PLURAL_VERBS = frozenset({"were", "are", "have", "had", "both", "came", "went", "sat", "said", "got", "left"})
 #: what a name may follow in "name is ...", "name's ...", "goes by ..."
 _NAMING_LINKS = frozenset({"is", "was", "'s", "’s", "s", "by"})
@@ -493,7 +493,7 @@ class NameEvidence:
         return (person_context or self.paired_with_name(sdoc, token)) and zipf(lower) < RARE_WORD_ZIPF
 
     def paired_with_name(self, sdoc: Doc, token: Any) -> bool:
-        """ "Storm and Tadhgwyn were hanging about": joined by "and" to a capitalised listed first name or a
+        """ "Harriet and Tadhgwyn were out in the yard": joined by "and" to a capitalised listed first name or a
         person NER found, as the two subjects of a plural verb or the objects of a verb that takes people."""
         i = token.i
         if token.ent_type_ not in ("", "PERSON"):
@@ -609,7 +609,7 @@ class NameEvidence:
         return surname
 
     def word_name_before_rare_surname(self, sdoc: Doc, token: Any) -> str | None:
-        """The surname in "went to meet Flint Redcloud": after a verb that takes a person, a capitalised word
+        """The surname in "after lunch we met Hawk Redcloud": after a verb that takes a person, a capitalised word
         that no name list holds (even an everyday word), then a surname English does not use, closing the
         phrase. Returns the surname."""
         lex, i = self.lex, token.i
@@ -620,7 +620,7 @@ class NameEvidence:
             return None
         if low in self.calendar or low in lex.titles or low in lex.place_heads or low in self.relatives:
             return None
-        # a town's name is no bar here ("Clayton", "Marion" are towns too): a town takes no surname after it
+        # a town's name is no bar here ("Marion", "Tyler" are towns too): a town takes no surname after it
         if self.function_word(word) or token.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
             return None
         nxt = sdoc[i + 1]

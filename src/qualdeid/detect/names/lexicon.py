@@ -27,7 +27,7 @@ def without_marks(word: str) -> str:
 
 class NameSet(frozenset[str]):
     """A list of names in lower case that also holds each name written with accents the list lacks:
-    "siobhán" is in it when "siobhan" is, as writers add the marks that a list typed in plain letters
+    "éanna" is in it when "eanna" is, as writers add the marks that a list typed in plain letters
     left out — unless the marked word is an everyday word of another language ("età" is no "Eta")."""
 
     languages: tuple[str, ...] = ()

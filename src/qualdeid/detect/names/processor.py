@@ -100,11 +100,11 @@ _INITIALS_AND_NAME = re.compile(
     rf"(?<![\w&/.'’-])({UPPER}{{2,3}})[ \t]+(?:and|&)[ \t]+({_FULL_NAME})"
     rf"|({_FULL_NAME})[ \t]+(?:and|&)[ \t]+({UPPER}{{2,3}})(?![\w&/'’-])"
 )
-#: a short capitalised word: "Vi", "Ro", "Ab", "Kat"
+#: a short capitalised word: "Ro", "Ab", "Dot", "Tam"
 _SHORT_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{1,3}(?![\w'’-]|\.\w)")
-#: a short form leaves at least this many letters of the name off ("Vi" of "Vicki" but not "Vic" of "Vick")
+#: a short form leaves at least this many letters of the name off ("Ro" of "Rosalind" but not "Ros" of "Rosa")
 MIN_CLIPPED_REST = 2
-#: a short form this common in English is left to the lists and the context ("Cat", "Al", "Art")
+#: a short form this common in English is left to the lists and the context ("Art", "Al")
 CLIPPED_WORD_ZIPF = 4.5
 #: the capitalised word right before a span, one space away: "Ivy" in "Ivy Rook"
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+) $")
@@ -153,7 +153,7 @@ class NameProcessor(CorpusProcessor):
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
         kin = "|".join(sorted((re.escape(k.capitalize()) for k in _kin_words(rules)), key=len, reverse=True))
         #: a capitalised kinship word of any language before a name is part of how the person is called:
-        #: "Nonna Lucia", "Abuela Rosa" (found only before a name found otherwise; never a name alone)
+        #: "Babcia Zofia", "Abuela Rosa" (found only before a name found otherwise; never a name alone)
         self._kin_before = re.compile(rf"(?<![\w'’-])(?:{kin})[ \t]+$")
         ages = "|".join(sorted(self.ev.age_words, key=len, reverse=True))
         units = "|".join(w for w, v in UNITS.items() if 1 <= v <= 9)
@@ -316,7 +316,11 @@ class NameProcessor(CorpusProcessor):
                 continue
             # NER reads "River", "Sky" as a place or a thing; a word-name still counts where it acts
             word_name_read_as_thing = token.ent_type_ != "GPE" and word.lower() in lex.word_names
-            if token.ent_type_ in NOT_PERSON_ENTS and not (lex.is_name(word) or word_name_read_as_thing):
+            # "her son Dawit (9)": after a relative and a possessive, NER's nationality or place is a misreading
+            named_as_kin = ev.after_kin(sdoc, token) and not ev.common_word(word)
+            if token.ent_type_ in NOT_PERSON_ENTS and not (
+                lex.is_name(word) or word_name_read_as_thing or named_as_kin
+            ):
                 continue
             if (
                 ev.calendar_only(word)
@@ -435,7 +439,7 @@ class NameProcessor(CorpusProcessor):
     def _clipped_forms(self, text: str, people: list[Span], spans: list[Span]) -> list[Span]:
         """ "Ro" and "Rosalind", "Ab" beside "Abdirahman": a capitalised word of two to four letters that
         opens the first name of a person of the document, as people shorten names, even where the short form
-        is also a word ("Mo"); not a function word ("Is" of "Isabel"), a word this common ("Cat", "Al"), an
+        is also a word ("Dot"); not a function word ("Is" of "Isabel"), a word this common ("Art", "Al"), an
         abbreviation, a title or a calendar word, nor before a place head."""
         ev, lex = self.ev, self.ev.lex
         names = {w.lower() for p in people for w in _NAME_WORD.findall(text[p.start : p.end]) if lex.is_first_name(w)}
@@ -548,7 +552,7 @@ class NameProcessor(CorpusProcessor):
                 ):
                     found.append(Span(start, end, PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
-        # particles first: "Mr van der Berg" takes its title once the surname has taken "van der"
+        # particles first: "Mr van den Heuvel" takes its title once the surname has taken "van den"
         people = self._with_titles(text, self._with_particles(text, _join_adjacent(text, found)))
         people = self._with_first_names(text, people)
         people = self._with_surname_initials(text, self._with_middle_initials(text, people))
@@ -578,7 +582,7 @@ class NameProcessor(CorpusProcessor):
         return out
 
     def _with_titles(self, text: str, spans: list[Span]) -> list[Span]:
-        """Each name with the title right before it: "Dr Okafor", "Aunty Mere", "Nonna Lucia"."""
+        """Each name with the title right before it: "Dr Okafor", "Aunty Mere", "Abuela Rosa"."""
         out = []
         for s in spans:
             m = self._title_before.search(text, max(0, s.start - 16), s.start) or self._kin_before.search(
@@ -588,7 +592,7 @@ class NameProcessor(CorpusProcessor):
         return out
 
     def _with_first_names(self, text: str, spans: list[Span]) -> list[Span]:
-        """ "Ivy Rook turned 79": a listed first name, even one that is a word, right before a person's
+        """ "Ivy Rook had her birthday": a listed first name, even one that is a word, right before a person's
         surname found in the document ("Mrs Rook" elsewhere) is that person's first name — not after a
         determiner or a word that keeps it a word ("the Ivy Rook pub" stays out)."""
         lex, out = self.ev.lex, []
@@ -695,7 +699,7 @@ _BRACKETED_AFTER = re.compile(_JOINED_AFTER)
 
 
 def _kin_words(rules: Rules) -> frozenset[str]:
-    """The one-word kinship terms of ``lexicons/kin_terms.txt`` ("nonna", "abuela")."""
+    """The one-word kinship terms of ``lexicons/kin_terms.txt`` ("babcia", "abuela")."""
     return frozenset(k for k in rules.words("lexicons/kin_terms.txt", lower=True) if k.isalpha())
 
 
