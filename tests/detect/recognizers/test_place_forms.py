@@ -98,6 +98,10 @@ def team(recognizers, text: str) -> list[str]:
         ("We went to the Christmas games night.", []),
         ("The cats were fed before the game.", []),
         ("We watched the rugby match at the pub.", []),
+        ("He wants to go again when the Herons play Eastfield.", ["Herons"]),
+        ("Last week the Otters beat them by a goal.", ["Otters"]),
+        ("After tea the Kids played cards.", []),
+        ("The kids play outside; the Herons nest by the river.", []),
     ],
 )
 def test_a_team_by_its_plural_name_before_a_game(recognizers, text: str, expected: list[str]) -> None:

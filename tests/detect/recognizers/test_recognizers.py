@@ -56,6 +56,7 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
         ("He plays for the Larkspur Rovers Football Club.", "Larkspur Rovers Football Club", "ORGANIZATION"),
         ("Mass at St Brendan's Church was packed.", "St Brendan's Church", "ORGANIZATION"),
         ("She was admitted to Quillmore Hospital in May.", "Quillmore Hospital", "ORGANIZATION"),
+        ("She spent a week in Quillmore Regional after the fall.", "Quillmore Regional", "ORGANIZATION"),
         ("He studied at the University of Carrowmore for a year.", "University of Carrowmore", "ORGANIZATION"),
         ("Some kids from Marrowbank Girls' High knew her.", "Marrowbank Girls' High", "ORGANIZATION"),
         ("The referral came from Tamarind CAMHS last week.", "Tamarind CAMHS", "ORGANIZATION"),
@@ -289,6 +290,9 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         ("Sefa Tu'ilagi is 13 and loves netball.", "13"),
         ("Ana Reyes, 13, room 2, arrived by taxi.", "13"),
         ("He has been in foster care from fourteen, on and off.", "fourteen"),
+        # particles inside a bracketed name, a nickname in commas between the name and its age
+        ("We drove Bram (Abraham van den Heuvel, 81) to the market.", "81"),
+        ("Tui Rangi, or Tiger, is 16 and juggles.", "16"),
     ],
 )
 def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
@@ -317,6 +321,8 @@ def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
         "The count went from fifteen to twenty in a week.",
         "He went down from seventeen stone to twelve.",
         "Prices rose from fourteen quid last year.",
+        "On Monday, is 15 minutes enough for the handover?",
+        "We sat (in the van and the rain, 12) hours.",
     ],
 )
 def test_numbers_that_are_not_ages(analyzer: AnalyzerEngine, text: str) -> None:

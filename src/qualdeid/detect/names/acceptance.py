@@ -15,6 +15,8 @@ from qualdeid.detect.names.evidence import (
     BRACKETED,
     CLAUSE_END,
     COMMON_WORD_ZIPF,
+    NEGATED_AUXILIARIES,
+    OBJECT_PRONOUNS,
     POSSESSIVES,
     SELF_INTRO,
     SENTENCE_END,
@@ -64,6 +66,8 @@ LINKING_WORDS = frozenset(
 )
 #: words that open a clause whose subject a name can be: "ask if rusty wants", "then will rang"
 CLAUSE_LINKS = frozenset({"if", "when", "whether", "then", "because", "cos", "that", "until", "unless", "while"})
+#: adverbs that open a sentence before its subject: "today rusty ran the stall"
+OPENING_ADVERBS = frozenset({"today", "tonight", "yesterday", "later", "now", "but", "and", "so"})
 
 
 def name_key(word: str) -> str:
@@ -163,15 +167,19 @@ class Acceptance:
             return self.lowercase_again(text, start, end)
         if entry.exact_case or not (is_capitalised(surface) and surface[1:].islower()) or lex.is_term(surface):
             return False
-        if not lex.is_first_name(surface):
-            return False  # only a listed name that is also a word ("Sky", "Will"), never any capitalised word
         before, after = text[max(0, start - 40) : start], text[end : end + 40]
+        opens_and_acts = bool(SENTENCE_END.search(before)) and self.subject_of(after)
+        if not lex.is_first_name(surface) and not (entry.evidence and opens_and_acts):
+            # a listed name that is also a word ("Sky", "Will"); a word the corpus has shown as a name with
+            # evidence ("meet Hawk Redcloud") only where it opens a sentence and acts ("Hawk was there")
+            return False
         if last_word(before) in self.ev.word_left or last_token(before).lower() in SUBJECT_PRONOUNS:
             return False
         next_word = first_word(after)
-        return next_word not in self.ev.word_followers and not (
-            next_word in lex.place_heads or is_capitalised(first_token(after))
-        )
+        if next_word in lex.place_heads or is_capitalised(first_token(after)):
+            return False
+        # "Sky was there too": what keeps "Will you" a word does not where the name opens a sentence and acts
+        return next_word not in self.ev.word_followers or opens_and_acts
 
     def lowercase_again(self, text: str, start: int, end: int) -> bool:
         """A word-name written in lower case where the same document uses it capitalised for a person, in a
@@ -185,9 +193,35 @@ class Acceptance:
             return False
         if prev_word in LINKING_WORDS or last_token(before).lower() in SUBJECT_PRONOUNS:
             return False
+        if (SENTENCE_END.search(before) or prev_word in CLAUSE_LINKS or prev_word in OPENING_ADVERBS) and (
+            self.subject_of(after)
+        ):
+            return True  # "… at the shop. rusty has started early", "today rusty ran the stall"
         if CLAUSE_END.match(after):
             return prev_word in ev.left_context or prev_word in ev.vocative_left
         return prev_word in CLAUSE_LINKS and (next_word in ev.right_context or next_word in ev.strong_right)
+
+    def subject_of(self, after: str) -> bool:
+        """The words after a name make it the subject of a finite verb that a person does: "said", "has
+        started", "was a help", "keeps to her room" (not "pads were", "was thick" — a linking verb needs
+        what follows to be no bare adjective)."""
+        ev = self.ev
+        words = re.findall(r"[A-Za-z'’]+", after[:40].split("\n", 1)[0])
+        if not words:
+            return False
+        first, second = words[0].lower().replace("’", "'"), words[1].lower() if len(words) > 1 else ""
+        if first in ev.strong_right or first in ev.past_verbs or first in NEGATED_AUXILIARIES:
+            return True
+        if first in ("has", "had"):
+            return second.endswith(("ed", "en")) or second in ev.past_verbs or second in ("been", "gone", "got")
+        if first in ("was", "is"):
+            return second in ARTICLES or second.endswith("ing") or second in ("there", "here", "not")
+        return (
+            first.endswith("s")
+            and not first.endswith("ss")
+            and len(first) > 3
+            and (second in ARTICLES or second in POSSESSIVES or second in OBJECT_PRONOUNS or second == "to")
+        )
 
     def person_slot(self, before: str, after: str, prev_word: str, next_word: str) -> bool:
         """Frames that only a person fills, for a known name written in lower case: "thanks sandy!",

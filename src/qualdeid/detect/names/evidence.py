@@ -43,12 +43,14 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "me", "us", "them", "you"})
 SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she", "it", "who"})
 NEGATED_AUXILIARIES = frozenset(
     {"doesn't", "didn't", "won't", "can't", "couldn't", "wouldn't", "shouldn't", "hasn't", "hadn't"}
-    | {"doesnt", "didnt", "wont", "cant", "couldnt", "wouldnt"}
+    | {"doesnt", "didnt", "wont", "cant", "couldnt", "wouldnt", "wasnt", "isnt", "hasnt", "hadnt", "werent"}
 )
 CLAUSE_OPENERS = frozenset(
     {"and", "but", "so", "then", "when", "because", "cos", "coz", "while", "until", "after", "before", "if", "that"}
 )
 _LIST_SEPARATORS = frozenset({",", "and", "&"})
+#: verbs after two people joined by "and": "Harriet and Tadhgwyn were", "… have left"
+PLURAL_VERBS = frozenset({"were", "are", "have", "had", "both", "came", "went", "sat", "said", "got", "left"})
 #: what a name may follow in "name is ...", "name's ...", "goes by ..."
 _NAMING_LINKS = frozenset({"is", "was", "'s", "’s", "s", "by"})
 
@@ -488,7 +490,28 @@ class NameEvidence:
             )
         if token.tag_ != "NNP" or len(word) < 3:
             return False
-        return person_context and zipf(lower) < RARE_WORD_ZIPF
+        return (person_context or self.paired_with_name(sdoc, token)) and zipf(lower) < RARE_WORD_ZIPF
+
+    def paired_with_name(self, sdoc: Doc, token: Any) -> bool:
+        """ "Harriet and Tadhgwyn were out in the yard": joined by "and" to a capitalised listed first name or a
+        person NER found, as the two subjects of a plural verb or the objects of a verb that takes people."""
+        i = token.i
+        if token.ent_type_ not in ("", "PERSON"):
+            return False  # "Oliver and Tesco were closed": NER's organisation or place stays one
+        if i >= 2 and sdoc[i - 1].lower_ in ("and", "&"):
+            other = sdoc[i - 2]
+            if self._pair_name(other):
+                nxt = sdoc[i + 1].lower_ if i + 1 < len(sdoc) else ""
+                before = sdoc[i - 3].lower_ if i >= 3 else ""
+                return nxt in PLURAL_VERBS or before in self.person_left
+        if i + 2 < len(sdoc) and sdoc[i + 1].lower_ in ("and", "&") and self._pair_name(sdoc[i + 2]):
+            nxt = sdoc[i + 3].lower_ if i + 3 < len(sdoc) else ""
+            before = sdoc[i - 1].lower_ if i >= 1 else ""
+            return nxt in PLURAL_VERBS or before in self.person_left
+        return False
+
+    def _pair_name(self, token: Any) -> bool:
+        return is_capitalised(token.text) and (token.ent_type_ == "PERSON" or self.lex.is_first_name(token.text))
 
     def unlisted_acts_at_start(self, sdoc: Doc, token: Any) -> bool:
         """ "Tadhgwyn drove her nephew", "Tadhgan laughed": a word no list holds and English hardly uses,
@@ -581,6 +604,33 @@ class NameEvidence:
             return None
         if surname.lower() in lex.place_heads or nxt.ent_type_ in ("GPE", "LOC", "FAC"):
             return None  # NER's place on the first word alone is a misreading of an unknown name; on both, a town
+        if i + 2 < len(sdoc) and is_capitalised(sdoc[i + 2].text):
+            return None  # a longer Title Case phrase: a venue or an organisation more likely
+        return surname
+
+    def word_name_before_rare_surname(self, sdoc: Doc, token: Any) -> str | None:
+        """The surname in "after lunch we met Hawk Redcloud": after a verb that takes a person, a capitalised word
+        that no name list holds (even an everyday word), then a surname English does not use, closing the
+        phrase. Returns the surname."""
+        lex, i = self.lex, token.i
+        word, low = token.text, token.lower_
+        if i < 1 or i + 1 >= len(sdoc) or lex.is_first_name(word) or not lex.name_shaped(word) or len(word) < 3:
+            return None
+        if sdoc[i - 1].lower_ not in self.person_left or token.is_sent_start:
+            return None
+        if low in self.calendar or low in lex.titles or low in lex.place_heads or low in self.relatives:
+            return None
+        # a town's name is no bar here ("Marion", "Tyler" are towns too): a town takes no surname after it
+        if self.function_word(word) or token.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
+            return None
+        nxt = sdoc[i + 1]
+        surname = nxt.text
+        if not (lex.name_shaped(surname) and surname.isalpha() and len(surname) > 2) or nxt.ent_type_ in ("GPE", "LOC"):
+            return None
+        if surname.lower() in self.dictionary or zipf(surname.lower()) >= SURNAME_ZIPF:
+            return None
+        if surname.lower() in lex.place_heads or surname.lower() in self.towns:
+            return None
         if i + 2 < len(sdoc) and is_capitalised(sdoc[i + 2].text):
             return None  # a longer Title Case phrase: a venue or an organisation more likely
         return surname

@@ -132,7 +132,7 @@ class Initials:
             token = m.group(1)
             if token in roles:
                 continue  # "NT" of "note taker (NT)", a transcript's "P:": a role
-            if self._shouted(token):
+            if self.shouted(token):
                 if token in on_roll:
                     shouted.append(m)
                 continue  # "SHE", "NOT": a word in capitals
@@ -263,12 +263,12 @@ class Initials:
             prev = before.group(1).lower() if before else ""
             if prev in ARTICLES or not (prev in self.before or prev in self.labels or any(t in acting for t in tokens)):
                 continue
-            if any(self._shouted(t) for t in tokens) and not (prev in self.before or prev in self.labels):
+            if any(self.shouted(t) for t in tokens) and not (prev in self.before or prev in self.labels):
                 continue  # "OK and AL" is a word and a name unless a person's place comes before: "by AL and OK"
             for m in members:
                 yield run.start() + m.start(), run.start() + m.end()
 
-    def _shouted(self, token: str) -> bool:
+    def shouted(self, token: str) -> bool:
         return token in _SHOUTED or (len(token) > 1 and zipf(token.lower()) >= SHOUTED_WORD_ZIPF)
 
     def _after_article(self, text: str, start: int) -> bool:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from qualdeid.detect.nlp.languages import SETTINGS as OTHER_LANGUAGES
+from qualdeid.detect.nlp.languages import zipf_in
 from qualdeid.rules import Rules
 
 #: The possessive ending of a name: "Sam's", "SAM’S", "James'" (a bare apostrophe only after an s).
@@ -20,6 +23,28 @@ TERM_LEXICONS = ("clinical_terms", "legal_terms", "te_reo_maori", "pacific_words
 def without_marks(word: str) -> str:
     """ "whānau" -> "whanau": macrons and accents dropped, as people often type them."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+class NameSet(frozenset[str]):
+    """A list of names in lower case that also holds each name written with accents the list lacks:
+    "éanna" is in it when "eanna" is, as writers add the marks that a list typed in plain letters
+    left out — unless the marked word is an everyday word of another language ("età" is no "Eta")."""
+
+    languages: tuple[str, ...] = ()
+    word_zipf = 4.0
+
+    def __new__(cls, names: Iterable[str], languages: Iterable[str] = (), word_zipf: float = 4.0) -> NameSet:
+        self = super().__new__(cls, names)
+        self.languages = tuple(languages)
+        self.word_zipf = word_zipf
+        return self
+
+    def __contains__(self, word: object) -> bool:
+        if super().__contains__(word):
+            return True
+        if not isinstance(word, str) or word.isascii() or not super().__contains__(without_marks(word)):
+            return False
+        return all(zipf_in(word, language) < self.word_zipf for language in self.languages)
 
 
 @dataclass(frozen=True)
@@ -53,13 +78,20 @@ class NameLexicon:
         surname_words = rules.words("names/surname_words.txt", lower=True)
         roles = rules.words("lexicons/speaker_roles.txt", lower=True)
         context = rules.lists("names/context.yaml")
+        other = rules.settings(OTHER_LANGUAGES)
+        languages = ([str(code) for code in other.get("languages", [])], float(other.get("word_zipf", 4.0)))
         terms = set().union(*(rules.words(f"lexicons/{name}.txt", lower=True) for name in TERM_LEXICONS))
         return cls(
-            first_names=rules.words("names/first_names.txt", lower=True)
-            | rules.words("names/world_first_names.txt", lower=True)
-            | rules.nicknames.names,
-            surnames=rules.words("names/surnames.txt", lower=True)
-            | rules.words("names/world_surnames.txt", lower=True),
+            first_names=NameSet(
+                rules.words("names/first_names.txt", lower=True)
+                | rules.words("names/world_first_names.txt", lower=True)
+                | rules.nicknames.names,
+                *languages,
+            ),
+            surnames=NameSet(
+                rules.words("names/surnames.txt", lower=True) | rules.words("names/world_surnames.txt", lower=True),
+                *languages,
+            ),
             surname_words=surname_words,
             word_names=rules.words("names/word_names.txt", lower=True) | surname_words,
             titles=rules.words("names/titles.txt", lower=True),

@@ -31,10 +31,14 @@ from qualdeid.detect.names.acceptance import (
     sloppy_possessive,
 )
 from qualdeid.detect.names.evidence import (
+    ARTICLES,
     COMMON_WORD_ZIPF,
     NOT_PERSON_ENTS,
+    POSSESSIVES,
+    SENTENCE_END,
     SURNAME_ZIPF,
     NameEvidence,
+    first_word,
     is_capitalised,
     last_word,
 )
@@ -51,6 +55,7 @@ from qualdeid.labels import AGE, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules, alternation
 
 DETECTOR = "names"
+ARTICLES_AND_POSSESSIVES = ARTICLES | POSSESSIVES
 
 #: Scores: a little above NER's 0.85, so a name beats NER's "organisation" reading of it.
 SCORE_KNOWN = 0.9
@@ -89,6 +94,20 @@ _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
 _NAME_AGE = re.compile(rf"(?<![\w'’-])({CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+){{1,2}}),[ \t]*\d{{1,2}},[ \t]")
 #: a capitalised word of a name: "Jade", "Rāwiri", "O'Neill"
 _NAME_WORD = re.compile(rf"(?<![\w'’-]){CAPITAL}[^\W\d_]['’\w]*[^\W\d_](?![\w'’-])")
+#: initials and a full name joined by "and": "KT and Dana Whitlock", "Dana Whitlock & KT"
+_FULL_NAME = rf"{CAPITAL}[\w'’-]+[ \t]+{CAPITAL}[\w'’-]+"
+_INITIALS_AND_NAME = re.compile(
+    rf"(?<![\w&/.'’-])({UPPER}{{2,3}})[ \t]+(?:and|&)[ \t]+({_FULL_NAME})"
+    rf"|({_FULL_NAME})[ \t]+(?:and|&)[ \t]+({UPPER}{{2,3}})(?![\w&/'’-])"
+)
+#: a short capitalised word: "Ro", "Ab", "Dot", "Tam"
+_SHORT_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{1,3}(?![\w'’-]|\.\w)")
+#: a short form leaves at least this many letters of the name off ("Ro" of "Rosalind" but not "Ros" of "Rosa")
+MIN_CLIPPED_REST = 2
+#: a short form this common in English is left to the lists and the context ("Art", "Al")
+CLIPPED_WORD_ZIPF = 4.5
+#: the capitalised word right before a span, one space away: "Ivy" in "Ivy Rook"
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+) $")
 DOTTED_INITIALS = re.compile(rf"(?<![\w.])(?:{UPPER}\.\s?){{2,3}}(?![\w])")
 
 
@@ -132,6 +151,10 @@ class NameProcessor(CorpusProcessor):
             rf"(?<![\w'’-])({CAPITAL}[\w'’]*(?:-{CAPITAL}?[\w'’]+)?)(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])"
         )
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
+        kin = "|".join(sorted((re.escape(k.capitalize()) for k in _kin_words(rules)), key=len, reverse=True))
+        #: a capitalised kinship word of any language before a name is part of how the person is called:
+        #: "Babcia Zofia", "Abuela Rosa" (found only before a name found otherwise; never a name alone)
+        self._kin_before = re.compile(rf"(?<![\w'’-])(?:{kin})[ \t]+$")
         ages = "|".join(sorted(self.ev.age_words, key=len, reverse=True))
         units = "|".join(w for w, v in UNITS.items() if 1 <= v <= 9)
         age_verbs = "|".join(sorted(self.ev.age_verbs))
@@ -247,6 +270,10 @@ class NameProcessor(CorpusProcessor):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=reason))
             if end - start > 1:
                 acting_initials.add(text[start:end])
+        persons = [s for s in spans if s.label == PERSON] + local
+        for start, end in self._initials_paired(text, persons):
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            acting_initials.add(text[start:end])
         for m in DOTTED_INITIALS.finditer(text):
             if m.group().replace(" ", "") not in lex.not_initials:
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
@@ -282,14 +309,18 @@ class NameProcessor(CorpusProcessor):
                 confident(word)
                 confident(given)
                 continue
-            surname = ev.unlisted_before_surname(sdoc, token)
+            surname = ev.unlisted_before_surname(sdoc, token) or ev.word_name_before_rare_surname(sdoc, token)
             if surname:  # NER's reading of an unknown first name is no reason to doubt it here
                 confident(word)
                 confident(surname)
                 continue
             # NER reads "River", "Sky" as a place or a thing; a word-name still counts where it acts
             word_name_read_as_thing = token.ent_type_ != "GPE" and word.lower() in lex.word_names
-            if token.ent_type_ in NOT_PERSON_ENTS and not (lex.is_name(word) or word_name_read_as_thing):
+            # "her son Dawit (9)": after a relative and a possessive, NER's nationality or place is a misreading
+            named_as_kin = ev.after_kin(sdoc, token) and not ev.common_word(word)
+            if token.ent_type_ in NOT_PERSON_ENTS and not (
+                lex.is_name(word) or word_name_read_as_thing or named_as_kin
+            ):
                 continue
             if (
                 ev.calendar_only(word)
@@ -328,6 +359,34 @@ class NameProcessor(CorpusProcessor):
                 observation.setdefault(v, ev.wordlike(v))
         initials = self._full_name_initials(text, spans, local, names) | acting_initials
         return local, (observation, sorted(names), sorted(initials), sorted(allowed_names))
+
+    def _initials_paired(self, text: str, persons: list[Span]) -> list[tuple[int, int]]:
+        """ "Took KT and Dana Whitlock to the fair", "Dana Whitlock and KT": initials joined by "and" to a
+        person's full name stand for a person too (not a listed abbreviation nor a word in capitals)."""
+        out = []
+        for m in _INITIALS_AND_NAME.finditer(text):
+            token, a, b = (m.group(1), m.start(1), m.end(1)) if m.group(1) else (m.group(4), m.start(4), m.end(4))
+            name_start, name_end = (m.start(2), m.end(2)) if m.group(1) else (m.start(3), m.end(3))
+            if token in self.ev.lex.not_initials or self.initials.shouted(token):
+                continue
+            if any(p.start <= name_start and name_end <= p.end for p in persons) or self._full_name(
+                text[name_start:name_end]
+            ):
+                out.append((a, b))
+        return out
+
+    def _full_name(self, name: str) -> bool:
+        """ "Renata Okafor": a listed first name, then a listed surname or a word English hardly uses."""
+        lex = self.ev.lex
+        first, last = name.split()
+        low = last.lower()
+        return (
+            lex.is_first_name(first)
+            and not self.ev.common_word(first)
+            and lex.name_shaped(last)
+            and (low in lex.surnames or zipf(low) < SURNAME_ZIPF)
+            and low not in lex.place_heads
+        )
 
     def _aged_name(self, name: str) -> bool:
         """Two or three name-shaped words before an age, the first a listed first name, the last rare in
@@ -375,6 +434,33 @@ class NameProcessor(CorpusProcessor):
                 continue
             if self.ev.unlisted_name_text(word) and any(near_form(word, name) for name in words):
                 found.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        return found
+
+    def _clipped_forms(self, text: str, people: list[Span], spans: list[Span]) -> list[Span]:
+        """ "Ro" and "Rosalind", "Ab" beside "Abdirahman": a capitalised word of two to four letters that
+        opens the first name of a person of the document, as people shorten names, even where the short form
+        is also a word ("Dot"); not a function word ("Is" of "Isabel"), a word this common ("Art", "Al"), an
+        abbreviation, a title or a calendar word, nor before a place head."""
+        ev, lex = self.ev, self.ev.lex
+        names = {w.lower() for p in people for w in _NAME_WORD.findall(text[p.start : p.end]) if lex.is_first_name(w)}
+        if not names:
+            return []
+        taken = [*people, *(s for s in spans if s.label in (LOCATION, ORGANIZATION))]
+        found = []
+        for m in _SHORT_WORD.finditer(text):
+            form, low = m.group(), m.group().lower()
+            if not any(len(n) >= len(low) + MIN_CLIPPED_REST and n.startswith(low) for n in names):
+                continue
+            if ev.function_word(form) or zipf(low) >= CLIPPED_WORD_ZIPF or form.upper() in lex.not_initials:
+                continue
+            if low in lex.titles or low in ev.calendar or low in ev.relatives or lex.is_term(low):
+                continue
+            if any(s.start < m.end() and m.start() < s.end for s in taken):
+                continue
+            before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 30]
+            if last_word(before) in ARTICLES_AND_POSSESSIVES or first_word(after) in lex.place_heads:
+                continue
+            found.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
         return found
 
     def _hyphen_compounds(self, text: str, names: dict[str, bool]) -> set[str]:
@@ -466,10 +552,14 @@ class NameProcessor(CorpusProcessor):
                 ):
                     found.append(Span(start, end, PERSON, score=SCORE_KNOWN, detector=DETECTOR))
         found += self._initials_of_known(text)
-        people = self._with_particles(text, self._with_titles(text, _join_adjacent(text, found)))
+        # particles first: "Mr van den Heuvel" takes its title once the surname has taken "van den"
+        people = self._with_titles(text, self._with_particles(text, _join_adjacent(text, found)))
+        people = self._with_first_names(text, people)
         people = self._with_surname_initials(text, self._with_middle_initials(text, people))
         people = self.surnames.extend(text, people, spans)
-        people = _join_adjacent(text, people + self._near_forms_of_people(text, people, spans))
+        people = _join_adjacent(
+            text, people + self._near_forms_of_people(text, people, spans) + self._clipped_forms(text, people, spans)
+        )
         # the other-script form beside a person found by this processor or by the layout; beside NER's
         # person, place or organisation only in brackets or after a slash ("Hwang Min-ho (황민호)")
         others = [s for s in spans if s.label == PERSON and s.detector != "SpacyRecognizer"]
@@ -492,12 +582,46 @@ class NameProcessor(CorpusProcessor):
         return out
 
     def _with_titles(self, text: str, spans: list[Span]) -> list[Span]:
-        """Each name with the title right before it: "Dr Okafor", "Aunty Mere"."""
+        """Each name with the title right before it: "Dr Okafor", "Aunty Mere", "Abuela Rosa"."""
         out = []
         for s in spans:
-            m = self._title_before.search(text, max(0, s.start - 16), s.start)
+            m = self._title_before.search(text, max(0, s.start - 16), s.start) or self._kin_before.search(
+                text, max(0, s.start - 24), s.start
+            )
             out.append(replace(s, start=m.start()) if m else s)
         return out
+
+    def _with_first_names(self, text: str, spans: list[Span]) -> list[Span]:
+        """ "Ivy Rook had her birthday": a listed first name, even one that is a word, right before a person's
+        surname found in the document ("Mrs Rook" elsewhere) is that person's first name — not after a
+        determiner or a word that keeps it a word ("the Ivy Rook pub" stays out)."""
+        lex, out = self.ev.lex, []
+        for s in spans:
+            m = _WORD_BEFORE.search(text, max(0, s.start - 30), s.start)
+            head = text[s.start : s.end].split()[0]
+            if (
+                m
+                and is_capitalised(head)
+                and head.lower() not in lex.titles
+                and (head.lower() in lex.surnames or not lex.is_first_name(head))
+                and self._first_name_before(text, m)
+            ):
+                s = replace(s, start=m.start(1))
+            out.append(s)
+        return out
+
+    def _first_name_before(self, text: str, m: re.Match[str]) -> bool:
+        """A listed first name not kept a word by what precedes it; a name-shaped word no list holds only
+        after a verb that takes a person ("went to meet Bodhi Varnum")."""
+        ev, word = self.ev, m.group(1)
+        low = word.lower()
+        if low in ev.calendar or low in ev.lex.titles or low in ev.lex.place_heads or low in ev.relatives:
+            return False
+        before = text[max(0, m.start(1) - 30) : m.start(1)]
+        prev = last_word(before)
+        if not ev.lex.is_first_name(word):
+            return prev in ev.person_left and not SENTENCE_END.search(before)
+        return not (prev in ARTICLES_AND_POSSESSIVES or prev in ev.word_left) or bool(SENTENCE_END.search(before))
 
     def _with_particles(self, text: str, spans: list[Span]) -> list[Span]:
         """ "Anouk van der Wal": a name runs on through lower-case particles to the capitalised word after
@@ -573,6 +697,11 @@ _BESIDE_AFTER = re.compile(rf"{_JOINED_AFTER}| +")
 _BESIDE_BEFORE = re.compile(r"[ \t]*(?:/|\()[ \t]*$")
 #: the same, where brackets, a slash or full stops set the other form apart: "Name (…)", "Name / …", "Name. …."
 _BRACKETED_AFTER = re.compile(_JOINED_AFTER)
+
+
+def _kin_words(rules: Rules) -> frozenset[str]:
+    """The one-word kinship terms of ``lexicons/kin_terms.txt`` ("babcia", "abuela")."""
+    return frozenset(k for k in rules.words("lexicons/kin_terms.txt", lower=True) if k.isalpha())
 
 
 def _either_case(title: str) -> str:

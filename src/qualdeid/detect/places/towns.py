@@ -16,7 +16,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.language import Language
 
-from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.names.lexicon import NameLexicon, without_marks
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.loading import dictionary_words
 from qualdeid.detect.nlp.presidio import presidio_results
@@ -26,14 +26,16 @@ from qualdeid.rules import Rules
 #: before a town: "in", "from", "back to", "out near", ... (a line break ends the phrase)
 _BEFORE = re.compile(
     r"(?<![\w'’])(?i:in|from|to|near|outside|around|into|towards|via|round|past)[ \t]+"
-    r"(?P<name>[A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Za-zÀ-ÿ'’.-]+){0,2})"
+    r"(?P<name>[A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-Za-zÀ-ɏ'’.-]+){0,2})"
 )
-#: "half of Timaru", "the people of Bramwell": a Title Case town after "of"
-_AFTER_OF = re.compile(r"(?<![\w'’])of[ \t]+(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})")
+#: "half of Timaru", "the people of Bramwell": a Title Case town after "of" (letters with macrons too: "Ōtaki")
+_AFTER_OF = re.compile(
+    r"(?<![\w'’])of[ \t]+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’.-]+){0,2})"
+)
 #: a town as a modifier: "the Dunedin flat", "our Leeds team", "the Port Ellis lot"
 _MODIFIER = re.compile(
     r"(?<![\w'’])(?i:the|our|their|his|her|my|your)[ \t]+"
-    r"(?P<name>[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]+){0,2})(?=[ \t]+[a-z])"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’.-]+){0,2})(?=[ \t]+[a-z])"
 )
 #: the Title Case words right after a place preposition ("in Malta", "from Port Ellis")
 _TITLE_RUN = re.compile(r"[A-Z][A-Za-zÀ-ÿ'’.-]*(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]*){0,2}")
@@ -143,9 +145,14 @@ class TownRecognizer(EntityRecognizer):
                 end -= 1
             phrase = " ".join(name[start:end].split())
             named_on = whole or _CAPITALISED_NEXT.match(text, m.start("name") + end) is not None
-            if phrase.lower() in self.towns and self._is_town(phrase, phrase.split(), named_on):
+            if self._listed_town(phrase) and self._is_town(phrase, phrase.split(), named_on):
                 return m.start("name") + start, m.start("name") + end
         return None
+
+    def _listed_town(self, phrase: str) -> bool:
+        """In the gazetteer, as written or with the macrons and accents the gazetteer leaves out ("Ōtaki")."""
+        low = phrase.lower()
+        return low in self.towns or (not low.isascii() and without_marks(low) in self.towns)
 
     def _is_town(self, phrase: str, words: list[str], named_on: bool = False) -> bool:
         """``named_on``: a capitalised word follows ("to Reading Festival": the town is not the name)."""
