@@ -98,7 +98,7 @@ def team(recognizers, text: str) -> list[str]:
         ("We went to the Christmas games night.", []),
         ("The cats were fed before the game.", []),
         ("We watched the rugby match at the pub.", []),
-        ("He wants to go again when the Herons play Eastfield.", ["Herons"]),
+        ("He wants to go again when the Herons play Kilverton.", ["Herons"]),
         ("Last week the Otters beat them by a goal.", ["Otters"]),
         ("After tea the Kids played cards.", []),
         ("The kids play outside; the Herons nest by the river.", []),
