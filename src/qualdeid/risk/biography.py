@@ -17,6 +17,8 @@ from qualdeid.risk.analysis import FIRST_PERSON, Analysed, Token
 from qualdeid.rules import Rules
 
 RULES = "risk/life.yaml"
+#: nouns for a kind of person, from WordNet ("visitor", "aide"), beside the hand-written ``person_nouns``
+PERSON_NOUNS = "risk/person_nouns.txt"
 #: where a person noun stands as a bystander to what the sentence tells ("a debrief with a colleague",
 #: "asked a nurse"), not as the one it is about
 _BYSTANDER_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
@@ -34,10 +36,14 @@ class LifeFrames:
     writer_nouns: frozenset[str] = frozenset()
     life_verbs: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
+    #: the kinds of person of WordNet ("visitor", "aide"): one person only where the sentence tells a
+    #: past ("a visitor used to ...", not "one student sat in the car park" nor "the cook made a pie")
+    kind_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rules_dirs: Sequence[Path] = ()) -> LifeFrames:
-        lists = Rules(list(rules_dirs)).lists(RULES)
+        rules = Rules(list(rules_dirs))
+        lists = rules.lists(RULES)
         names = (
             "person_pronouns",
             "person_nouns",
@@ -47,12 +53,14 @@ class LifeFrames:
             "life_verbs",
             "definite_determiners",
         )
-        return cls(*(lists[name] for name in names))
+        return cls(*(lists[name] for name in names), kind_nouns=rules.words(PERSON_NOUNS, lower=True))
 
     def one_person(self, tokens: list[Token], all_tokens: list[Token]) -> bool:
         """The sentence is about one person in the third person singular."""
-        return any(t.text.lower() in self.person_pronouns for t in tokens) or self._single(
-            tokens, all_tokens, self.person_nouns
+        return (
+            any(t.text.lower() in self.person_pronouns for t in tokens)
+            or self._single(tokens, all_tokens, self.person_nouns)
+            or (self._single(tokens, all_tokens, self.kind_nouns) and self.past_life(tokens))
         )
 
     def _single(self, tokens: list[Token], all_tokens: list[Token], nouns: frozenset[str]) -> bool:
@@ -131,6 +139,8 @@ class LifeFrames:
         for si, (s0, s1) in enumerate(a.sentences):
             tokens = a.sentence_tokens(si)
             single = self._singles(tokens, a.tokens, self.person_nouns)
+            if self.past_life(tokens):
+                single |= self._singles(tokens, a.tokens, self.kind_nouns)
             introduced |= single
             definite = self._singles(tokens, a.tokens, self.person_nouns, self.definite_determiners)
             personal = (
