@@ -47,6 +47,9 @@ def _life(detector, frames: LifeFrames, text: str) -> list[int]:
         "A worker spent years driving a hearse before this job.",  # "years": a stretch of a life
         "A lodger used to shear sheep in the high country.",  # a kind of person from WordNet's nouns
         "One chaplain had worked as a deckhand for a decade.",
+        "When she was young she sold eels at the market.",  # "young" in a "when" clause: a past
+        "He lost two fingers to a firecracker when he was small.",
+        "As a young man he sailed to the islands.",
     ],
 )
 def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
@@ -61,6 +64,8 @@ def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
         "She sat by the heater with a cup of tea and did not want to talk.",  # one person, an episode
         "I used to dread the Monday meeting.",  # the writer, not a person of the corpus retold
         "She waited a year for the flat and then moved in.",  # one year of an episode, not "years"
+        "A young man feared the doctors would mock his prayers.",  # "young" describes him now
+        "She said the kitchen was small and the kettle little.",
     ],
 )
 def test_generic_text_and_episodes_are_no_life_frames(detector, frames, text) -> None:

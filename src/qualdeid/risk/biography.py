@@ -39,6 +39,7 @@ class LifeFrames:
     #: the kinds of person of WordNet ("visitor", "aide"): one person only where the sentence tells a
     #: past ("a visitor used to ...", not "one student sat in the car park" nor "the cook made a pie")
     kind_nouns: frozenset[str] = frozenset()
+    life_predicates: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rules_dirs: Sequence[Path] = ()) -> LifeFrames:
@@ -52,8 +53,9 @@ class LifeFrames:
             "writer_nouns",
             "life_verbs",
             "definite_determiners",
+            "life_predicates",
         )
-        return cls(*(lists[name] for name in names), kind_nouns=rules.words(PERSON_NOUNS, lower=True))
+        return cls(**{name: lists[name] for name in names}, kind_nouns=rules.words(PERSON_NOUNS, lower=True))
 
     def one_person(self, tokens: list[Token], all_tokens: list[Token]) -> bool:
         """The sentence is about one person in the third person singular."""
@@ -109,6 +111,8 @@ class LifeFrames:
                 return True
             if t.pos == "VERB" and t.lemma in self.life_verbs:
                 return True
+            if t.lemma in self.life_predicates and _as_or_when(tokens, i):
+                return True
             if t.text.lower() == "used" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
                 return True
         return False
@@ -163,3 +167,10 @@ class LifeFrames:
             if self.one_person(tokens, a.tokens) and self.past_life(tokens):
                 out.add(si)
         return out
+
+
+def _as_or_when(tokens: list[Token], i: int, reach: int = 4) -> bool:
+    """The word at ``i`` follows "as a" ("as a young woman") or stands in a "when" clause a few words on
+    ("when he was small", "when she was a young girl")."""
+    before = [t.text.lower() for t in tokens[max(0, i - reach) : i]]
+    return before[-2:] in (["as", "a"], ["as", "an"]) or "when" in before
