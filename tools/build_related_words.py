@@ -6,6 +6,7 @@ data files come from Debian's ``wordnet-base`` package, read once by this script
     apt-get install -y wordnet-base
     python3 tools/build_related_words.py /usr/share/wordnet > rules/risk/related.txt
     python3 tools/build_related_words.py --definitions /usr/share/wordnet > rules/risk/definitions.txt
+    python3 tools/build_related_words.py --persons /usr/share/wordnet > rules/risk/person_nouns.txt
 
 For each word (single words, lower case, as common as ``MIN_ZIPF`` in general English), the words it
 names the same thing as or derives from, in one of these relations:
@@ -22,6 +23,11 @@ With ``--definitions``, ``rules/risk/definitions.txt`` instead: for each uncommo
 first ``DEFINED_SENSES`` senses (rarer than ``MAX_GLOSS_ZIPF``, outside brackets and examples, in the
 singular): "farrier: horse, shoe", "amber: fossil, resin, ...". A passage that says what a thing is
 instead of naming it ("shoes horses for a living") uses two of them in one sentence.
+
+With ``--persons``, ``rules/risk/person_nouns.txt`` instead: the single words whose most frequent noun
+sense is a kind of person (WordNet's lexicographer file ``noun.person``, not a named individual; as common
+as ``MIN_PERSON_ZIPF``): "visitor", "aide", "rider". "A visitor used to ..." tells one person's life as
+"a woman used to ..." does.
 """
 
 from __future__ import annotations
@@ -42,6 +48,17 @@ MAX_DEFINED_ZIPF = 4.0
 MAX_GLOSS_ZIPF = 5.0
 DEFINED_SENSES = 3
 MIN_GLOSS_WORDS = 2
+MIN_PERSON_ZIPF = 2.5
+NOUN_PERSON = "18"  # lexicographer file number of noun.person
+
+PERSONS_HEADER = """\
+# Nouns for a kind of person, read by `qualdeid risk` (risk/biography.py) beside the hand-written
+# person_nouns of risk/life.yaml: "a visitor", "one aide" name one person as "a woman" does. Built from
+# WordNet 3.0 (Copyright 2006 by Princeton University; its licence and disclaimer are in
+# rules/risk/WORDNET-LICENSE) by tools/build_related_words.py --persons: the words whose most frequent
+# noun sense is in noun.person and is not a named individual. One word a line; a project rules folder
+# can add words (risk/person_nouns.txt) or take one back with "!" before it.
+"""
 
 DEFINITIONS_HEADER = """\
 # Definitions, read by `qualdeid risk` when it links a passage to a person's accounts
@@ -224,7 +241,34 @@ def definitions(folder: Path) -> dict[str, set[str]]:
     return out
 
 
+def persons(folder: Path) -> list[str]:
+    """The words whose most frequent noun sense is a kind of person (not a named one)."""
+    kinds: dict[str, tuple[str, list[str], bool]] = {}
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split(" | ")[0].split()
+        n = int(fields[3], 16)
+        words = [fields[4 + 2 * i] for i in range(n)]
+        i = 4 + 2 * n
+        symbols = {fields[i + 1 + 4 * j] for j in range(int(fields[i]))}
+        kinds[fields[0]] = (fields[1], words, "@i" in symbols)
+    out = []
+    _, senses = read(folder)
+    for (word, pos), offsets in senses.items():
+        if pos != "n" or not word.isalpha():
+            continue
+        lexfile, words, instance = kinds[offsets[0]]
+        # a word written in lower case in its synset ("Haydn" is a person, "haydn" no noun of ours)
+        if lexfile == NOUN_PERSON and not instance and word in words and zipf_frequency(word, "en") >= MIN_PERSON_ZIPF:
+            out.append(word)
+    return sorted(out)
+
+
 def main(args: list[str]) -> None:
+    if args[0] == "--persons":
+        sys.stdout.write(PERSONS_HEADER + "".join(f"{w}\n" for w in persons(Path(args[1]))))
+        return
     if args[0] == "--definitions":
         table, header = definitions(Path(args[1])), DEFINITIONS_HEADER
     else:

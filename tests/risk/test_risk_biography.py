@@ -45,6 +45,11 @@ def _life(detector, frames: LifeFrames, text: str) -> list[int]:
         "He used to keep pigeons on the roof.",
         "One tenant grew up on a houseboat.",
         "A worker spent years driving a hearse before this job.",  # "years": a stretch of a life
+        "A lodger used to shear sheep in the high country.",  # a kind of person from WordNet's nouns
+        "One chaplain had worked as a deckhand for a decade.",
+        "When she was young she sold eels at the market.",  # "young" in a "when" clause: a past
+        "He lost two fingers to a firecracker when he was small.",
+        "As a young man he sailed to the islands.",
     ],
 )
 def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
@@ -59,10 +64,33 @@ def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
         "She sat by the heater with a cup of tea and did not want to talk.",  # one person, an episode
         "I used to dread the Monday meeting.",  # the writer, not a person of the corpus retold
         "She waited a year for the flat and then moved in.",  # one year of an episode, not "years"
+        "A young man feared the doctors would mock his prayers.",  # "young" describes him now
+        "She said the kitchen was small and the kettle little.",
     ],
 )
 def test_generic_text_and_episodes_are_no_life_frames(detector, frames, text) -> None:
     assert _life(detector, frames, text) == []
+
+
+def test_person_nouns_come_from_wordnet_and_a_project_folder(tmp_path, frames) -> None:
+    assert {"visitor", "lodger", "chaplain", "woman"} <= frames.kind_nouns
+    assert not {"kettle", "garden", "haydn"} & frames.kind_nouns  # things, and named individuals
+    (tmp_path / "risk").mkdir()
+    (tmp_path / "risk" / "person_nouns.txt").write_text("flatmate\n!lodger\n", encoding="utf-8")
+    own = LifeFrames.load([default_rules_dir(), tmp_path])
+    assert "flatmate" in own.kind_nouns and "lodger" not in own.kind_nouns
+
+
+def test_a_kind_of_person_brings_in_one_person(detector, frames) -> None:
+    a = analyse(detector.nlp, [("t", "A lodger had fixed clocks in a repair shop for thirty years.")], None)[0]
+    assert frames.generic(a) == []
+    for text in (
+        "Lodgers often fixed their own clocks.",  # many of them: no one in particular
+        "One lodger sat in the hall for ages before coming in.",  # a kind of person in an episode
+        "The chaplain made a cake for the party.",
+    ):
+        a = analyse(detector.nlp, [("t", text)], None)[0]
+        assert len(frames.generic(a)) == 1, text
 
 
 def test_the_lists_come_from_the_rules_folders(tmp_path) -> None:

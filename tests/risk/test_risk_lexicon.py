@@ -78,6 +78,12 @@ def test_the_shipped_related_table_is_the_one_built_from_wordnet() -> None:
     assert hashlib.sha256((folder / "related.txt").read_bytes()).hexdigest() == recorded.group(1)
 
 
+def test_the_shipped_person_nouns_are_the_ones_built_from_wordnet() -> None:
+    folder = default_rules_dir() / "risk"
+    recorded = re.findall(r"sha256 of the file as built: `([0-9a-f]{64})`", (folder / "README.md").read_text())
+    assert hashlib.sha256((folder / "person_nouns.txt").read_bytes()).hexdigest() in recorded
+
+
 def test_the_shipped_definitions_are_the_ones_built_from_wordnet(tmp_path) -> None:
     folder = default_rules_dir() / "risk"
     recorded = re.findall(r"sha256 of the file as built: `([0-9a-f]{64})`", (folder / "README.md").read_text())

@@ -142,6 +142,8 @@ def test_summary_first_then_text_with_its_table_beside_or_under_it(browser, page
     _open(browser, path, 800)
     text, table = _rect(browser, "pre.text"), _rect(browser, "table.findings")
     assert table["top"] >= text["bottom"]  # under
+    legend, people_table = _rect(browser, "table.legend"), _rect(browser, "table.by-person")
+    assert people_table["top"] >= legend["bottom"]  # the two summary tables one under the other, not squeezed
     browser.save_screenshot(str(out / "risk-report-narrow.png"))
     assert (out / "risk-report-wide.png").stat().st_size > 10_000
 

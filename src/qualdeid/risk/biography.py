@@ -17,6 +17,8 @@ from qualdeid.risk.analysis import FIRST_PERSON, Analysed, Token
 from qualdeid.rules import Rules
 
 RULES = "risk/life.yaml"
+#: nouns for a kind of person, from WordNet ("visitor", "aide"), beside the hand-written ``person_nouns``
+PERSON_NOUNS = "risk/person_nouns.txt"
 #: where a person noun stands as a bystander to what the sentence tells ("a debrief with a colleague",
 #: "asked a nurse"), not as the one it is about
 _BYSTANDER_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
@@ -34,10 +36,15 @@ class LifeFrames:
     writer_nouns: frozenset[str] = frozenset()
     life_verbs: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
+    #: the kinds of person of WordNet ("visitor", "aide"): one person only where the sentence tells a
+    #: past ("a visitor used to ...", not "one student sat in the car park" nor "the cook made a pie")
+    kind_nouns: frozenset[str] = frozenset()
+    life_predicates: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rules_dirs: Sequence[Path] = ()) -> LifeFrames:
-        lists = Rules(list(rules_dirs)).lists(RULES)
+        rules = Rules(list(rules_dirs))
+        lists = rules.lists(RULES)
         names = (
             "person_pronouns",
             "person_nouns",
@@ -46,13 +53,16 @@ class LifeFrames:
             "writer_nouns",
             "life_verbs",
             "definite_determiners",
+            "life_predicates",
         )
-        return cls(*(lists[name] for name in names))
+        return cls(**{name: lists[name] for name in names}, kind_nouns=rules.words(PERSON_NOUNS, lower=True))
 
     def one_person(self, tokens: list[Token], all_tokens: list[Token]) -> bool:
         """The sentence is about one person in the third person singular."""
-        return any(t.text.lower() in self.person_pronouns for t in tokens) or self._single(
-            tokens, all_tokens, self.person_nouns
+        return (
+            any(t.text.lower() in self.person_pronouns for t in tokens)
+            or self._single(tokens, all_tokens, self.person_nouns)
+            or (self._single(tokens, all_tokens, self.kind_nouns) and self.past_life(tokens))
         )
 
     def _single(self, tokens: list[Token], all_tokens: list[Token], nouns: frozenset[str]) -> bool:
@@ -101,6 +111,8 @@ class LifeFrames:
                 return True
             if t.pos == "VERB" and t.lemma in self.life_verbs:
                 return True
+            if t.lemma in self.life_predicates and _as_or_when(tokens, i):
+                return True
             if t.text.lower() == "used" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
                 return True
         return False
@@ -131,6 +143,8 @@ class LifeFrames:
         for si, (s0, s1) in enumerate(a.sentences):
             tokens = a.sentence_tokens(si)
             single = self._singles(tokens, a.tokens, self.person_nouns)
+            if self.past_life(tokens):
+                single |= self._singles(tokens, a.tokens, self.kind_nouns)
             introduced |= single
             definite = self._singles(tokens, a.tokens, self.person_nouns, self.definite_determiners)
             personal = (
@@ -153,3 +167,10 @@ class LifeFrames:
             if self.one_person(tokens, a.tokens) and self.past_life(tokens):
                 out.add(si)
         return out
+
+
+def _as_or_when(tokens: list[Token], i: int, reach: int = 4) -> bool:
+    """The word at ``i`` follows "as a" ("as a young woman") or stands in a "when" clause a few words on
+    ("when he was small", "when she was a young girl")."""
+    before = [t.text.lower() for t in tokens[max(0, i - reach) : i]]
+    return before[-2:] in (["as", "a"], ["as", "an"]) or "when" in before

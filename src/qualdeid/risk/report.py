@@ -113,7 +113,7 @@ def _css() -> str:
         ".status.fail{background:#f8d0d0;border-color:#a50e0e}",
         ".meta{color:#444;margin:.4rem 0 1rem}",
         ".summary{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}",
-        ".summary section{flex:1 1 18rem}",
+        ".summary section{flex:1 1 26rem}",  # two columns only where each table has room
         "table{border-collapse:collapse;width:100%;font-size:.88rem}",
         "th,td{border:1px solid #ccc;padding:.3rem .45rem;vertical-align:top;text-align:left}",
         "th{background:#f2f2f2}",
