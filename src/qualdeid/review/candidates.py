@@ -21,6 +21,8 @@ from wordfreq import zipf_frequency
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import normalise as _normalise
 from qualdeid.detect.names.lexicon import TERM_LEXICONS, without_marks
+from qualdeid.detect.nlp.languages import SETTINGS as LANGUAGE_SETTINGS
+from qualdeid.detect.nlp.languages import zipf_in
 from qualdeid.review import unspaced
 from qualdeid.review.unspaced import UnspacedSettings
 from qualdeid.rules import Rules, alternation
@@ -189,11 +191,6 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-@lru_cache(maxsize=65536)
-def _zipf_in(word: str, lang: str) -> float:
-    return zipf_frequency(word, lang, wordlist="small")
-
-
 @dataclass
 class ReviewConfig:
     """``rules/review/review.yaml``, defaults first, then each project folder's keys."""
@@ -285,6 +282,7 @@ class ReviewConfig:
             return frozenset(str(w).lower() for w in merged.get(key) or [])
 
         relatives = rules.words("lexicons/relatives.txt", lower=True) | lists["named_after_relative"]
+        also_languages = merged.get("also_languages") or []
 
         return cls(
             name_before=words("name_before"),
@@ -293,7 +291,9 @@ class ReviewConfig:
             number_words=words("number_words"),
             biography_frames=tuple(str(w).lower() for w in merged.get("biography_frames") or []),
             rare_word_zipf=float(merged.get("rare_word_zipf", 3.2)),
-            other_languages=tuple(str(w) for w in merged.get("other_languages") or []),
+            other_languages=tuple(
+                dict.fromkeys(map(str, [*rules.settings(LANGUAGE_SETTINGS).get("languages", []), *also_languages]))
+            ),
             other_language_zipf=float(merged.get("other_language_zipf", 4.0)),
             other_language_opening_zipf=float(merged.get("other_language_opening_zipf", 3.0)),
             capitalised_nouns=frozenset(str(w) for w in merged.get("capitalised_nouns") or []),
@@ -723,11 +723,11 @@ class CandidateFinder:
             return False  # among English words (the other languages' lists are not even loaded)
         opening = opens_sentence(text, start)
         for lang in cfg.other_languages:
-            if _zipf_in(word, lang) < cfg.other_language_zipf:
+            if zipf_in(word, lang) < cfg.other_language_zipf:
                 continue
             if not opening and lang not in cfg.capitalised_nouns:
                 continue  # mid-sentence, a capital there marks a name ("Bùi Thanh" among Vietnamese words)
-            if any(_zipf_in(n, lang) >= cfg.other_language_zipf for n in neighbours):
+            if any(zipf_in(n, lang) >= cfg.other_language_zipf for n in neighbours):
                 return True
         return False
 
@@ -848,9 +848,9 @@ class CandidateFinder:
         often as words ("w Poznaniu")."""
         cfg = self.config
         if capital and opening:
-            return any(_zipf_in(lower, lang) >= cfg.other_language_opening_zipf for lang in self._languages)
+            return any(zipf_in(lower, lang) >= cfg.other_language_opening_zipf for lang in self._languages)
         return any(
-            _zipf_in(lower, lang) >= cfg.other_language_zipf
+            zipf_in(lower, lang) >= cfg.other_language_zipf
             for lang in self._languages
             if not capital or lang in cfg.capitalised_nouns
         )
@@ -863,7 +863,7 @@ class CandidateFinder:
         if len(foreign) < 3:
             return ()
         least = cfg.other_language_zipf
-        return tuple(lang for lang in cfg.other_languages if sum(_zipf_in(w, lang) >= least for w in foreign) >= 3)
+        return tuple(lang for lang in cfg.other_languages if sum(zipf_in(w, lang) >= least for w in foreign) >= 3)
 
     def _in_role(self, text: str, end: int) -> bool:
         """A role in capitals right after a name: "Cass the OT", "Bea from HR"."""
