@@ -21,6 +21,10 @@ from wordfreq import zipf_frequency
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import normalise as _normalise
 from qualdeid.detect.names.lexicon import TERM_LEXICONS, without_marks
+from qualdeid.detect.nlp.languages import SETTINGS as LANGUAGE_SETTINGS
+from qualdeid.detect.nlp.languages import zipf_in
+from qualdeid.review import unspaced
+from qualdeid.review.unspaced import UnspacedSettings
 from qualdeid.rules import Rules, alternation
 
 REPLACE, KEEP = "replace", "keep"
@@ -66,7 +70,7 @@ _ALIAS_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“'‘]?$")
 #: A short run of words in a writing system other than the Latin, Greek and Cyrillic ones: Arabic,
 #: Hebrew, Armenian, Georgian, the Indic scripts, Thai, Ethiopic, Hangul, kana and Chinese characters.
 _SCRIPT_LETTERS = (
-    r"[\u0530-\u058f\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u10a0-\u10ff\u1c90-\u1cbf\u1200-\u137f"
+    r"[\u0530-\u058f\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u10a0-\u10ff\u1c90-\u1cbf\u1200-\u137f\u3005"
     r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+"
 )
 _OTHER_SCRIPT = re.compile(rf"{_SCRIPT_LETTERS}(?:[ \u200c\u200d]+{_SCRIPT_LETTERS}){{0,3}}")
@@ -98,6 +102,13 @@ def _letter_person(sign_offs: str) -> re.Pattern[str]:
     )
 
 
+#: A transcript's legend: a letter and what it stands for, "D = Dolmetscherin" (groups 1, 2) or
+#: "interpreter (F)" (groups 3, 4).
+_LETTER_LEGEND = re.compile(
+    r"(?<![\w'’-])([A-Z])[ \t]*[=–—][ \t]*([^\W\d_][\w'’-]+)|(?<![\w'’-])([^\W\d_][\w'’-]+)[ \t]+\(([A-Z])\)"
+)
+#: A name of mixed case, a prefix joined to a capitalised name: "MaNdlovu", "DeShawn", "McAllister".
+_MIXED_CASE = re.compile(r"(?<![\w'’-])[A-Z][a-z]{1,3}[A-Z][a-z]{2,}(?![\w'’-])")
 #: One capital letter standing for a person mid-sentence (group 1): "then K said", "told M about",
 #: "J (Jo) rang".
 _LETTER = re.compile(r"(?<![\w.'’&/-])([B-HJ-Z])(?![\w'’&/.-])")
@@ -180,11 +191,6 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-@lru_cache(maxsize=65536)
-def _zipf_in(word: str, lang: str) -> float:
-    return zipf_frequency(word, lang, wordlist="small")
-
-
 @dataclass
 class ReviewConfig:
     """``rules/review/review.yaml``, defaults first, then each project folder's keys."""
@@ -256,6 +262,8 @@ class ReviewConfig:
     addressed: re.Pattern[str]
     #: a capitalised name joined to a form of address of another language ("Emi-chan")
     addressed_after: re.Pattern[str]
+    #: names and places inside Japanese text, which has no spaces between its words (``unspaced.py``)
+    unspaced: UnspacedSettings
 
     @classmethod
     def load(cls, rules: Rules) -> ReviewConfig:
@@ -274,6 +282,7 @@ class ReviewConfig:
             return frozenset(str(w).lower() for w in merged.get(key) or [])
 
         relatives = rules.words("lexicons/relatives.txt", lower=True) | lists["named_after_relative"]
+        also_languages = merged.get("also_languages") or []
 
         return cls(
             name_before=words("name_before"),
@@ -282,7 +291,9 @@ class ReviewConfig:
             number_words=words("number_words"),
             biography_frames=tuple(str(w).lower() for w in merged.get("biography_frames") or []),
             rare_word_zipf=float(merged.get("rare_word_zipf", 3.2)),
-            other_languages=tuple(str(w) for w in merged.get("other_languages") or []),
+            other_languages=tuple(
+                dict.fromkeys(map(str, [*rules.settings(LANGUAGE_SETTINGS).get("languages", []), *also_languages]))
+            ),
             other_language_zipf=float(merged.get("other_language_zipf", 4.0)),
             other_language_opening_zipf=float(merged.get("other_language_opening_zipf", 3.0)),
             capitalised_nouns=frozenset(str(w) for w in merged.get("capitalised_nouns") or []),
@@ -345,6 +356,11 @@ class ReviewConfig:
             addressed_after=re.compile(
                 rf"(?<![\w'’-])[{_UPPER}][^\W\d_]+-(?:{lists.pattern('address_after')})(?![\w'’-])"
             ),
+            unspaced=UnspacedSettings(
+                address=tuple(str(w) for w in merged.get("joined_address") or []),
+                place_suffixes="".join(str(w) for w in merged.get("joined_place_suffixes") or []),
+                word_zipf=float(merged.get("joined_word_zipf", 2.5)),
+            ),
         )
 
 
@@ -383,6 +399,13 @@ class CandidateFinder:
         )
         self.field_labels = rules.words("lexicons/field_labels.txt", lower=True)
         self.speaker_roles = rules.words("lexicons/speaker_roles.txt", lower=True)
+        closings = rules.lists("lexicons/layout.yaml").pattern("sign_offs")
+        self._closing = re.compile(rf"(?i:{closings})[ \t]*[,.!]?")
+        #: the line under a letter's closing, blank lines between (group 1: one to five words)
+        self._signed = re.compile(
+            rf"(?im)^[ \t]*(?:{closings})[ \t]*[,.!]?[ \t]*\n(?:[ \t]*\n){{0,3}}[ \t]*"
+            r"((?:[^\W\d_][\w'’.-]*)(?:[ \t]+[^\W\d_][\w'’.-]*){0,4})[ \t]*$"
+        )
         relatives = "|".join(sorted(map(re.escape, self.config.relatives), key=len, reverse=True))
         #: "my sister Wren", "their dog, moss": the word after a relative (group 1)
         self._after_relative = re.compile(
@@ -446,6 +469,7 @@ class CandidateFinder:
         out += self.spelled_out(text, covered)
         out += self.addressed(text, covered)
         out += self.writers(text, covered)
+        out += self.signed_and_shouted(text, covered)
         plain = without_marks(text)
         terms = [m.span() for m in self._term_phrases.finditer(plain if len(plain) == len(text) else text)]
         if terms:  # "Tēnā koe": a greeting's words are no names
@@ -650,7 +674,25 @@ class CandidateFinder:
             words = re.findall(r"[a-z]+", label.group().lower())
             if "/" in label.group() or any(w in self.field_labels for w in words[1:]):
                 return True
-        return self._translated(text, start, end) or self._in_other_language(text, start, end)
+        return (
+            self._translated(text, start, end)
+            or self._in_bilingual_label(text, start, end)
+            or self._in_other_language(text, start, end)
+        )
+
+    def _in_bilingual_label(self, text: str, start: int, end: int) -> bool:
+        """A word of a form's label written in several languages, before its colon: "Nafn / Imię i
+        nazwisko / Name:" (one of its parts is English: a field label or everyday words)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        colon = text.find(":", end, len(text) if line_end < 0 else line_end)
+        if colon < 0 or "/" not in text[line_start:colon] or not 0 < colon - line_start <= 80:
+            return False
+        for part in text[line_start:colon].split("/"):
+            words = re.findall(r"[^\W\d_]+", part.lower())
+            if words and (part.strip().lower() in self.field_labels or all(zipf(w) >= 4.0 for w in words)):
+                return True
+        return False
 
     def _translated(self, text: str, start: int, end: int) -> bool:
         """A word beside its English on the other side of a slash: a label, a role or a closing written
@@ -681,11 +723,11 @@ class CandidateFinder:
             return False  # among English words (the other languages' lists are not even loaded)
         opening = opens_sentence(text, start)
         for lang in cfg.other_languages:
-            if _zipf_in(word, lang) < cfg.other_language_zipf:
+            if zipf_in(word, lang) < cfg.other_language_zipf:
                 continue
             if not opening and lang not in cfg.capitalised_nouns:
                 continue  # mid-sentence, a capital there marks a name ("Bùi Thanh" among Vietnamese words)
-            if any(_zipf_in(n, lang) >= cfg.other_language_zipf for n in neighbours):
+            if any(zipf_in(n, lang) >= cfg.other_language_zipf for n in neighbours):
                 return True
         return False
 
@@ -806,9 +848,9 @@ class CandidateFinder:
         often as words ("w Poznaniu")."""
         cfg = self.config
         if capital and opening:
-            return any(_zipf_in(lower, lang) >= cfg.other_language_opening_zipf for lang in self._languages)
+            return any(zipf_in(lower, lang) >= cfg.other_language_opening_zipf for lang in self._languages)
         return any(
-            _zipf_in(lower, lang) >= cfg.other_language_zipf
+            zipf_in(lower, lang) >= cfg.other_language_zipf
             for lang in self._languages
             if not capital or lang in cfg.capitalised_nouns
         )
@@ -821,7 +863,7 @@ class CandidateFinder:
         if len(foreign) < 3:
             return ()
         least = cfg.other_language_zipf
-        return tuple(lang for lang in cfg.other_languages if sum(_zipf_in(w, lang) >= least for w in foreign) >= 3)
+        return tuple(lang for lang in cfg.other_languages if sum(zipf_in(w, lang) >= least for w in foreign) >= 3)
 
     def _in_role(self, text: str, end: int) -> bool:
         """A role in capitals right after a name: "Cass the OT", "Bea from HR"."""
@@ -1111,15 +1153,31 @@ class CandidateFinder:
                 out.append(Candidate(m.start(1), m.start(1) + len(word), "relative-name", "PERSON", KEEP))
         return out
 
+    def _letters_for_roles(self, text: str) -> set[str]:
+        """Letters a transcript's legend defines as roles, in any language ("D = Dolmetscherin",
+        "interpreter (F)"): their turns are no one's initials. A letter defined by a listed name ("Ilse
+        (I)", "T = Tomas") or a full name ("Ilse Brandt (I)") stays a person."""
+        roles: set[str] = set()
+        for m in _LETTER_LEGEND.finditer(text):
+            letter = m.group(1) or m.group(4)
+            word = (m.group(2) or m.group(3)).lower()
+            full_name = m.group(3) and re.search(r"[A-Z][\w'’-]+[ \t]+\Z", text[max(0, m.start() - 30) : m.start()])
+            if not (full_name or word in self.first_names or word in self.surnames or word in self.world_names):
+                roles.add(letter)
+        return roles
+
     def people_as_letters(self, text: str, covered: bytearray, spans: list[Span]) -> list[Candidate]:
         """People written as one letter (a speaker's turn "E:", a sign-off "- V.", "Ilse (I)"), and, in a
         text that writes people as initials, capitals in a speaker's turn or a list of initials that
         are also words or abbreviations ("OK:", "(AM, RD)")."""
         out: list[Candidate] = []
+        roles = self._letters_for_roles(text)
         for m in self.config.letter_person.finditer(text):
             g = next(i for i in (1, 2, 3) if m.group(i) is not None)
             start, end = m.span(g)
             letter = m.group(g)
+            if letter in roles:
+                continue
             # "I:" is the interviewer, "A" a word or the answer
             if g == 1 and re.match(r":[ \t]*[+(]?\d", text[end : end + 6]):
                 continue  # "T: 0161 ...": a phone number's label
@@ -1213,9 +1271,15 @@ class CandidateFinder:
 
     def other_script(self, text: str, covered: bytearray) -> list[Candidate]:
         """A short run of another writing system in a text mostly in Latin letters: often a name as its
-        owner writes it ("Ana (آنا)")."""
+        owner writes it ("Ana (آنا)"). Japanese text writes no spaces, so only the pieces of its runs
+        that could be a name or a place are offered (``unspaced.py``)."""
         out: list[Candidate] = []
         runs = list(_OTHER_SCRIPT.finditer(text))
+        japanese = [m.span() for m in runs if unspaced.is_japanese(m.group())]
+        for start, end, label in unspaced.candidates(text, japanese, self.config.unspaced):
+            if covered.find(1, start, end) < 0:
+                out.append(Candidate(start, end, "other-script", label, KEEP))
+        runs = [m for m in runs if not unspaced.is_japanese(m.group())]
         if not runs or sum(m.end() - m.start() for m in runs) > 0.3 * len(text):
             return out
         for m in runs:
@@ -1281,6 +1345,33 @@ class CandidateFinder:
             if lower in _SELF or normalise(writer) in self.not_identifiers or lower in self.config.calendar:
                 continue
             out.append(Candidate(start, end, "writer", "PERSON", KEEP))
+        return out
+
+    def signed_and_shouted(self, text: str, covered: bytearray) -> list[Candidate]:
+        """Names that the writing itself hides from the other finders: the signature under a letter's
+        closing, across blank lines ("Yours faithfully,\n\nSurname Given"), a name of mixed case
+        ("MaNdlovu"), and, in a text shouted in capitals, every capital word that is no everyday word."""
+        out: list[Candidate] = []
+        for m in self._signed.finditer(text):
+            start, end = m.span(1)
+            words = m.group(1).split()
+            if covered.find(1, start, end) >= 0 or self._closing.fullmatch(m.group(1)) or not words[0][0].isupper():
+                continue
+            if not all(zipf(w.lower()) >= 4.0 for w in words):
+                out.append(Candidate(start, end, "writer", "PERSON", KEEP))
+        for m in _MIXED_CASE.finditer(text):
+            if covered.find(1, m.start(), m.end()) < 0 and zipf(m.group().lower()) < self.config.rare_word_zipf:
+                out.append(Candidate(m.start(), m.end(), "capitalised", "PERSON", KEEP))
+        words = _TOKEN.findall(text)
+        shouted = [w for w in words if len(w) > 1 and w.isupper()]
+        if len(words) >= 20 and len(shouted) >= 0.6 * len(words):
+            for m in _CAPS_WORD.finditer(text):
+                low = m.group().lower()
+                if covered.find(1, m.start(), m.end()) >= 0 or zipf(low) >= self.config.rare_word_zipf:
+                    continue
+                if not (set(m.group()) & _VOWELS) or low in self.kinds_of_people or low in self.not_place_words:
+                    continue  # an abbreviation ("NDIS"), a people or a language ("GREEK")
+                out.append(Candidate(m.start(), m.end(), "capitalised", "PERSON", KEEP))
         return out
 
     def speaker_names(self, text: str) -> set[str]:
