@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections import Counter
@@ -195,6 +196,9 @@ def make_detector(model: str | None, rules_dirs: Iterable[Path], jobs: int = 1) 
     ctx = click.get_current_context(silent=True)
     if ctx is not None:  # however the command ends (Ctrl-C too), its detection runs end with their workers
         ctx.call_on_close(detector.close)
+    # the model and the lists live as long as the command: the garbage collector need not go over them
+    # again and again (a full collection of them cost about 3 % of a scan's time)
+    gc.freeze()
     return detector
 
 

@@ -24,6 +24,7 @@ when a command ends, Ctrl-C included, so that no worker outlives the command.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import sys
@@ -417,7 +418,7 @@ class Detector:
         """Worker processes for one pass; leaving the block terminates them, however it is left."""
         pool: Pool | None = None
         try:
-            with _interrupts_held():
+            with _interrupts_held(), _frozen_for_fork():
                 pool = multiprocessing.get_context(_start_method()).Pool(
                     self.config.jobs, initializer=initializer, initargs=(state,)
                 )
@@ -483,6 +484,24 @@ class Detector:
         except Exception as e:
             return _failed(doc, Failure.of(e))
         return doc
+
+
+@contextmanager
+def _frozen_for_fork() -> Iterator[None]:
+    """Forked workers inherit the model and the lists as they are: frozen, the garbage collector never
+    goes over them again in a worker (a full collection of them cost about 3 % of detection's time)
+    nor copies their memory by touching it. This process is left as it was, unless something was
+    frozen in it before (the command line freezes what it loaded)."""
+    if _start_method() != "fork":
+        yield
+        return
+    frozen_before = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not frozen_before:
+            gc.unfreeze()
 
 
 @contextmanager
