@@ -172,7 +172,10 @@ def seen_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict:
             self.decisions = Decisions()
 
         def detect(self, corpus):
-            return iter(corpus)
+            yield from corpus
+
+        def close(self) -> None:  # the command closes its detector as it ends
+            pass
 
     monkeypatch.setattr(qualdeid.detect, "Detector", Recorder)
     (tmp_path / "a.txt").write_text("Fine.", encoding="utf-8")

@@ -119,6 +119,39 @@ def test_jobs_2_gives_the_same_spans_as_jobs_1(detector, monkeypatch, start_meth
     )
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("stop_in_pass", [1, 2])
+def test_closing_a_run_stopped_midway_ends_its_worker_processes(monkeypatch, stop_in_pass):
+    """A consumer that stops reading (Ctrl-C in the command line) closes the detector: no worker is left,
+    none is started after, and the detector detects again afterwards."""
+    import multiprocessing
+    import time
+
+    from qualdeid.detect import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_DOCS", 2)
+    docs = [Document(f"{d.id}{i}", d.text) for i in range(4) for d in _docs()]
+    detector = Detector(DetectConfig(jobs=2))
+    if stop_in_pass == 1:  # the consumer's progress callback is where pass 1 hands control back
+
+        def stop_early(stage: int, done: int) -> None:
+            if stage == 1 and done == 2:
+                raise KeyboardInterrupt
+
+        run = detector.detect(docs, progress=stop_early)
+        with pytest.raises(KeyboardInterrupt):
+            next(run)
+    else:
+        run = detector.detect(docs)
+        next(run)  # pass 2 under way, its pool running
+        assert multiprocessing.active_children()
+    detector.close()
+    assert multiprocessing.active_children() == []
+    time.sleep(0.3)  # a pool's handler thread would have replaced a stopped worker by now
+    assert multiprocessing.active_children() == []
+    assert _summary(detector.detect(docs[:3])) == _summary(Detector(DetectConfig()).detect(docs[:3]))
+
+
 def test_names_found_in_one_document_are_found_in_another(detector):
     out = {d.id: d for d in detector.detect(_docs())}
     assert [s.text for s in out["b"].spans if s.label == "PERSON"] == ["wilhelmina", "Wilhelmina"]

@@ -8,12 +8,10 @@ detector options, error reporting, progress.
 from __future__ import annotations
 
 import _thread
-import multiprocessing
 import os
 import signal
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -26,42 +24,17 @@ from qualdeid.cli.common import EXIT_INTERRUPTED, count_documents, progress
 
 
 class _Main(click.Group):
-    """The command group; Ctrl-C anywhere ends a command with one line and exit status 130."""
+    """The command group; Ctrl-C anywhere ends a command with one line and exit status 130. The worker
+    processes of detection are ended before that line, as the command's context closes its detector
+    (``common.make_detector``)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             with _interrupts_main_process_only():
                 return super().invoke(ctx)
         except KeyboardInterrupt:
-            _stop_workers()
             click.echo("interrupted: no file was left half-written; run the same command again to finish", err=True)
             sys.exit(EXIT_INTERRUPTED)
-
-
-#: how long no worker may appear before the command ends: a pool's handler thread looks for dead workers
-#: to replace every 0.1 s
-_QUIET_SECONDS = 0.3
-_STOP_DEADLINE_SECONDS = 10.0
-
-
-def _stop_workers() -> None:
-    """End every worker process: a pool stopped by Ctrl-C can start a replacement worker while it
-    terminates (a race in multiprocessing), which would otherwise outlive the command. So workers are
-    stopped until none has appeared for a moment, not once."""
-    deadline = time.monotonic() + _STOP_DEADLINE_SECONDS
-    quiet_since = time.monotonic()
-    while time.monotonic() < deadline:
-        workers = multiprocessing.active_children()
-        if workers:
-            for worker in workers:
-                worker.terminate()
-            for worker in workers:
-                worker.join(timeout=5)
-            quiet_since = time.monotonic()
-        elif time.monotonic() - quiet_since >= _QUIET_SECONDS:
-            return
-        else:
-            time.sleep(0.05)
 
 
 @contextmanager

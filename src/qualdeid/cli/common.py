@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -189,9 +190,16 @@ def make_detector(model: str | None, rules_dirs: Iterable[Path], jobs: int = 1) 
     if model:
         config.model = model
     try:
-        return Detector(config)
+        detector = Detector(config)
     except (ModelNotFoundError, DecisionsError) as e:
         fail(str(e))
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:  # however the command ends (Ctrl-C too), its detection runs end with their workers
+        ctx.call_on_close(detector.close)
+    # the model and the lists live as long as the command: the garbage collector need not go over them
+    # again and again (a full collection of them cost about 3 % of a scan's time)
+    gc.freeze()
+    return detector
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> Any:
@@ -331,8 +339,8 @@ def detect_corpus(
     detector: Detector, corpus: Corpus, errors: ErrorReport, *, show_progress: bool, label: str = "Scanning"
 ) -> Iterator[Document]:
     """Run the detector over the corpus, reporting failed inputs; yields documents with spans."""
-    with progress(corpus, enabled=show_progress, label=label) as stream:
-        for item in detector.detect(stream):
+    with progress(corpus, enabled=show_progress, label=label) as stream, closing(detector.detect(stream)) as run:
+        for item in run:
             if isinstance(item, InputError):
                 errors(item)
             else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qualdeid.corpus.model import Span
 from qualdeid.labels import LABELS, PERSON
@@ -24,6 +25,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 DENY_SCORE = 1.0
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     text = " ".join(text.split()).strip(" .,;:!?\"'()[]").lower().replace("’", "'")
     text = text.removesuffix("'s")

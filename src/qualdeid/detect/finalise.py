@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import Lists, normalise
@@ -503,6 +504,7 @@ def _plain_words(rules: Rules, lists: frozenset[str]) -> frozenset[str]:
     return frozenset(_plain(w) for name in lists for w in rules.words(f"lexicons/{name}"))
 
 
+@lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     """Lower case, without macrons or accents, article or possessive: "Whānau" and "whanau" are one word."""
     decomposed = unicodedata.normalize("NFKD", normalise(text))

@@ -14,15 +14,26 @@ never its text. No later stage sees the document, and the rest of the corpus goe
 
 The main process only reads, hands out chunks of documents and puts results back in order, with a
 bounded number of chunks in flight, so that memory stays flat and both passes keep every core busy.
+
+Each pass's pool of workers lives inside that pass: a run that ends early (an exception, or its
+consumer stops reading) closes the generator of the pass it was in, which terminates the pool
+before it returns (``Pool.terminate`` stops the pool's handler thread before its workers, so none is
+started behind it). ``Detector.close()`` so ends every unfinished run: the command line calls it
+when a command ends, Ctrl-C included, so that no worker outlives the command.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import signal
 import sys
+import threading
 import traceback
+import weakref
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
@@ -308,6 +319,8 @@ class Detector:
         self.decisions = Decisions.load(self.config.rules_dirs) if self.config.apply_decisions else Decisions()
         resolve_model_name(self.config.model)  # a missing model fails here, whatever the number of jobs
         self._first: FirstPass | None = None if self.config.jobs > 1 else FirstPass(self.config)
+        #: detection runs not yet finished or closed (see :meth:`close`)
+        self._runs: weakref.WeakSet[Generator[Document | InputError, None, None]] = weakref.WeakSet()
 
     @property
     def nlp(self) -> Any:
@@ -322,16 +335,37 @@ class Detector:
         self,
         corpus: Iterable[Document | InputError],
         progress: ProgressCallback | None = None,
-    ) -> Iterator[Document | InputError]:
+    ) -> Generator[Document | InputError, None, None]:
         """Detect spans in every document of ``corpus``.
 
         ``progress(stage, done)`` is called as documents are analysed (stage 1) and finished (stage 2).
         Without it, a corpus that has a ``detect_progress`` method (the command line's progress bar
         wraps the corpus so) gets those calls. A document longer than ``config.batch_chars`` is
-        detected in parts and comes out whole (``corpus/split.py``).
+        detected in parts and comes out whole (``corpus/split.py``). A caller that stops before the end
+        closes the run (or the detector) to end its worker processes at once.
         """
+        run = self._run(corpus, progress)
+        self._runs.add(run)
+        return run
+
+    def close(self) -> None:
+        """End every detection run of this detector that is not finished. A run in a pass with worker
+        processes terminates them before this returns."""
+        for run in list(self._runs):
+            run.close()
+
+    def __enter__(self) -> Detector:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _run(
+        self, corpus: Iterable[Document | InputError], progress: ProgressCallback | None
+    ) -> Generator[Document | InputError, None, None]:
         recased = recased_corpus(corpus, self.shouting)
-        return as_written(join_parts(self._detect(split_corpus(recased, self.config.batch_chars), progress)))
+        with closing(self._detect(split_corpus(recased, self.config.batch_chars), progress)) as items:
+            yield from as_written(join_parts(items))
 
     def _detect(
         self, corpus: Iterable[Document | InputError], progress: ProgressCallback | None
@@ -350,28 +384,32 @@ class Detector:
             # the same model as the workers', so that pass 2 decides as it would in one process
             processors = build_processors(self.rules, load_model(self.config.model))
             docs = (d for d in corpus() if isinstance(d, Document))
-            for n, result in enumerate(self._pass1(docs), 1):
-                if result.failure is None:
-                    for p, observation in zip(processors, result.observations, strict=True):
-                        p.observe(result.doc_id, observation)
-                spool.write(result.spooled())
-                if progress:
-                    progress(1, n)
+            with closing(self._pass1(docs)) as results:
+                for n, result in enumerate(results, 1):
+                    if result.failure is None:
+                        for p, observation in zip(processors, result.observations, strict=True):
+                            p.observe(result.doc_id, observation)
+                    spool.write(result.spooled())
+                    if progress:
+                        progress(1, n)
             finished = 0
             self.decisions.reset_counts()
-            for item in self._pass2(corpus(), spool.read(), SecondPass(processors, self.finaliser), spool.count):
-                if isinstance(item, Document | DocumentError):
-                    finished += 1
-                    if progress:
-                        progress(2, finished)
-                yield item
+            second = SecondPass(processors, self.finaliser)
+            with closing(self._pass2(corpus(), spool.read(), second, spool.count)) as items:
+                for item in items:
+                    if isinstance(item, Document | DocumentError):
+                        finished += 1
+                        if progress:
+                            progress(2, finished)
+                    yield item
         finally:
             spool.close()
             if buffer is not None:
                 buffer.close()
 
     def detect_text(self, text: str, doc_id: str = "text") -> Document:
-        out = next(iter(self.detect([Document(id=doc_id, text=text)])))
+        with closing(self.detect([Document(id=doc_id, text=text)])) as run:
+            out = next(run)
         assert isinstance(out, Document)
         return out
 
@@ -379,10 +417,19 @@ class Detector:
         """Worker processes pay off from one chunk per worker on."""
         return self.config.jobs > 1 and documents >= CHUNK_DOCS * self.config.jobs
 
-    def _pool(self, initializer: Callable[..., None], state: Any) -> Pool:
-        return multiprocessing.get_context(_start_method()).Pool(
-            self.config.jobs, initializer=initializer, initargs=(state,)
-        )
+    @contextmanager
+    def _pool(self, initializer: Callable[..., None], state: Any) -> Iterator[Pool]:
+        """Worker processes for one pass; leaving the block terminates them, however it is left."""
+        pool: Pool | None = None
+        try:
+            with _interrupts_held(), _frozen_for_fork():
+                pool = multiprocessing.get_context(_start_method()).Pool(
+                    self.config.jobs, initializer=initializer, initargs=(state,)
+                )
+            yield pool
+        finally:
+            if pool is not None:
+                pool.terminate()
 
     def _pass1(self, docs: Iterator[Document]) -> Iterator[Pass1Result]:
         head = list(islice(docs, CHUNK_DOCS * self.config.jobs))
@@ -396,8 +443,10 @@ class Detector:
             _worker = self._first_pass()  # loaded once here, shared with the workers
         with self._pool(_init_worker, self.config) as pool:
             tasks = ((None, chunk) for chunk in chunks)
-            for _, results in _ordered_map(pool, _run_chunk, tasks, CHUNKS_IN_FLIGHT * self.config.jobs):
-                yield from results
+            in_flight = CHUNKS_IN_FLIGHT * self.config.jobs
+            with closing(_ordered_map(pool, _run_chunk, tasks, in_flight)) as outcomes:
+                for _, results in outcomes:
+                    yield from results
 
     def _pass2(
         self, items: Iterator[Document | InputError], records: Iterator[Spooled], second: SecondPass, count: int
@@ -416,14 +465,14 @@ class Detector:
         try:
             with self._pool(_init_second, None if fork else second) as pool:
                 tasks = _chunks_of_items(items, records)
-                for chunk, outcomes in _ordered_map(
-                    pool, _run_second_chunk, tasks, CHUNKS_IN_FLIGHT * self.config.jobs
-                ):
-                    documents = iter(outcomes)
-                    for item in chunk:
-                        if isinstance(item, Document):
-                            item = self._finished(item, next(documents))
-                        yield item
+                in_flight = CHUNKS_IN_FLIGHT * self.config.jobs
+                with closing(_ordered_map(pool, _run_second_chunk, tasks, in_flight)) as chunks:
+                    for chunk, outcomes in chunks:
+                        documents = iter(outcomes)
+                        for item in chunk:
+                            if isinstance(item, Document):
+                                item = self._finished(item, next(documents))
+                            yield item
         finally:
             _second = None
 
@@ -439,6 +488,45 @@ class Detector:
         except Exception as e:
             return _failed(doc, Failure.of(e))
         return doc
+
+
+@contextmanager
+def _frozen_for_fork() -> Iterator[None]:
+    """Forked workers inherit the model and the lists as they are: frozen, the garbage collector never
+    goes over them again in a worker (a full collection of them cost about 3 % of detection's time)
+    nor copies their memory by touching it. This process is left as it was, unless something was
+    frozen in it before (the command line freezes what it loaded)."""
+    if _start_method() != "fork":
+        yield
+        return
+    frozen_before = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not frozen_before:
+            gc.unfreeze()
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C while a pool starts its workers waits until the pool exists: interrupted inside
+    ``Pool()``, a pool could be left with its handler thread running and no way to terminate it, and
+    that thread starts new workers as others are stopped at exit, which then outlive the program. The
+    handler only notes the signal; it is raised again as soon as the pool is made. Workers forked
+    meanwhile keep that handler: Ctrl-C is for the main process, which terminates them."""
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or previous is None:
+        yield
+        return
+    held: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if held:
+            signal.raise_signal(signal.SIGINT)
 
 
 def _failed(doc: Document, failure: Failure) -> DocumentError:

@@ -83,3 +83,27 @@ def test_a_possessive_after_a_noun_begins_a_new_clause(detector, frames) -> None
     sdoc = detector.nlp("When I had to read the menu at the counter my lisp came back.")
     frame = frames.find_frame(sdoc, _at(sdoc, "my"), 0)
     assert frame.verb is None
+
+
+@pytest.mark.parametrize(
+    "triggers",
+    [
+        frozenset({"used", "use"}),  # a word and its lemma, both on one token
+        {"sang", "sing", "choir", "trumpet"},
+        frozenset({"win", "won", "cup"}),
+        frozenset(),
+        frozenset({"zeppelin"}),
+    ],
+)
+def test_doc_words_where_lists_each_trigger_token_once_in_order(triggers) -> None:
+    from qualdeid.detect.nlp.loading import load_model
+    from qualdeid.detect.rare.frames import DocWords
+
+    sdoc = load_model()(
+        "He used to sing in a choir. She won the cup twice, then sang again; we use the trumpet he used."
+    )
+    dw = DocWords(sdoc)
+    pairs = enumerate(zip(dw.lowers, dw.lemmas, strict=True))
+    expected = [i for i, (w, lem) in pairs if w in triggers or lem in triggers]
+    assert dw.where(triggers) == expected
+    assert dw.where(triggers) is not dw.where(triggers)  # a list of its own to each caller

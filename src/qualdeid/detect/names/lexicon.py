@@ -22,6 +22,8 @@ TERM_LEXICONS = ("clinical_terms", "legal_terms", "te_reo_maori", "pacific_words
 
 def without_marks(word: str) -> str:
     """ "whānau" -> "whanau": macrons and accents dropped, as people often type them."""
+    if word.isascii():  # no marks to drop (the review reads whole documents through this)
+        return word
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 

@@ -230,9 +230,11 @@ class EventFinder(RuleFinder):
             k += 1
         if k >= se:
             return None
+        longest = max(map(len, self.feats), default=0)
+        following = [(sdoc[k + j].lower_, sdoc[k + j].lemma_.lower()) for j in range(min(longest, se - k))]
         for words, minimum in self.feats.items():
             n = len(words)
-            forms = [(sdoc[k + j].lower_, sdoc[k + j].lemma_.lower()) for j in range(min(n, se - k))]
+            forms = following[:n]
             if len(forms) == n and all(w in (*f, f[0].removesuffix("s")) for w, f in zip(words, forms, strict=True)):
                 if value < minimum:
                     return None

@@ -67,7 +67,7 @@ class DocWords:
     """Lowercase forms and lemmas of a document's tokens, read once: finders look only at
     tokens whose word or lemma is one of their trigger words (reading spaCy tokens is the cost)."""
 
-    __slots__ = ("lemmas", "lowers")
+    __slots__ = ("at", "lemmas", "lowers")
 
     def __init__(self, sdoc: Doc) -> None:
         table = token_table(sdoc)
@@ -76,14 +76,19 @@ class DocWords:
             verb_lemma_of(low, lemma) if pos == "VERB" else lemma.lower()
             for low, lemma, pos in zip(table.lowers, table.lemmas, table.pos, strict=True)
         ]
+        #: the indices of the tokens of each word and lemma: a dozen finders ask, each with its triggers
+        self.at: dict[str, list[int]] = {}
+        for i, (w, lem) in enumerate(zip(self.lowers, self.lemmas, strict=True)):
+            self.at.setdefault(w, []).append(i)
+            if lem != w:
+                self.at.setdefault(lem, []).append(i)
 
     def where(self, triggers: frozenset[str] | set[str]) -> list[int]:
-        """Indices of tokens whose word or lemma is in ``triggers``."""
-        return [
-            i
-            for i, (w, lem) in enumerate(zip(self.lowers, self.lemmas, strict=True))
-            if w in triggers or lem in triggers
-        ]
+        """Indices of tokens whose word or lemma is in ``triggers``, in order."""
+        found = [self.at[w] for w in self.at.keys() & triggers]
+        if len(found) == 1:
+            return list(found[0])
+        return sorted({i for indices in found for i in indices})
 
 
 def first_hit(patterns: Iterable[Callable[..., Any]], *args: Any) -> Any:
