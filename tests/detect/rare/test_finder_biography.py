@@ -45,6 +45,7 @@ def test_finds(detector, text: str, phrase: str) -> None:
     [
         "He drove a bus for nine years.",
         "She was a nurse for twelve years.",
+        "He showed people his alpacas on the open day.",
         "He was a member for twelve years.",
         "He was a patient there for ten years.",
         "He never worked for ten years.",

@@ -22,6 +22,15 @@ FAMILY = "body"
         ("Colin is missing his left thumb since the accident.", "is missing his left thumb"),
         ("He kept touching the swallow tattooed on his throat.", "swallow tattooed on his throat"),
         ("She has the map of her island tattooed across her forehead.", "her island tattooed across her forehead"),
+        # a mark the small tagger reads as an adverb, "right across", a part a mark runs across, no "has"
+        ("She has a swallow tattoo right across her neck.", "swallow tattoo right across her neck"),
+        ("He has a compass tattoo across his knuckles.", "compass tattoo across his knuckles"),
+        ("Then I saw the big anchor tattoo across his chest.", "big anchor tattoo across his chest"),
+        # a made part said of someone's own part
+        (
+            "She told the group her right eye is a prosthetic from the crash.",
+            "her right eye is a prosthetic from the crash",
+        ),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -39,6 +48,12 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He is missing his appointments again.",
         "His name was tattooed on a list somewhere.",
         "The table was marked on its top.",
+        # a mark on a part that is no face and not across it is ordinary
+        "She has a small scar on her knee.",
+        "He has a tattoo on his arm from the navy.",
+        "The coffee left a stain across the table.",
+        "The doll's left eye is a glass bead.",
+        "Her right eye is a bit sore today.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

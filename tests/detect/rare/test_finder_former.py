@@ -51,6 +51,11 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "I told her I had schizophrenia in my twenties.",
         "I told him I was on meds for a long time too.",
         "I told them I spent a month in rehab once.",
+        # a turning point closes the clause before it, not the next one; coming in is no migration
+        "He qualified as a dentist before coming over, and he spent the morning sorting the tweezers in the kit.",
+        "Her dad parked the hatchback in the lane by the gate before coming in.",
+        # a telling still to come is no past told
+        "The psychiatrist wanted to talk about tapering the clozapine slowly.",
     ],
 )
 def test_leaves_plain_pasts(detector, text: str) -> None:

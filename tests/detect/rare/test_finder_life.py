@@ -79,3 +79,34 @@ def test_finds(detector, text: str, phrase: str) -> None:
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:
     assert finder_hits(detector, FAMILY, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("I told him I did two tours in Helmand and it took years.", "did two tours"),
+        ("He did a tour of duty before the accident.", "did a tour of duty"),
+        ("I was in Kosovo with the army in 1999.", "with the army"),
+    ],
+)
+def test_a_deployment_is_found_with_its_named_place(detector, text: str, phrase: str) -> None:
+    from qualdeid.corpus import Document
+
+    [doc] = detector.detect([Document(id="d", text=text)])
+    assert phrase in [s.text for s in doc.spans if s.label == "RARE_DETAIL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We did a tour of the castle on Sunday.",
+        "The band did a tour of the pubs.",
+        "She was in Leeds with her mum.",
+        "He gave us a tour of the new kitchen.",
+    ],
+)
+def test_a_tour_that_is_no_deployment_is_left(detector, text: str) -> None:
+    from qualdeid.corpus import Document
+
+    [doc] = detector.detect([Document(id="d", text=text)])
+    assert not [s for s in doc.spans if s.label == "RARE_DETAIL"]

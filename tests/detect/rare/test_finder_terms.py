@@ -20,6 +20,22 @@ FAMILY = "terms"
         ("She keeps ferrets in the shed.", "keeps ferrets in the shed"),
         # after "used to" a word less rare still counts (used_to_zipf)
         ("He used to teach woodcarving at a technical college.", "used to teach woodcarving at a technical college"),
+        # a very rare thing or job needs no frame when it is not a mere mention
+        ("He still has his racing silks framed on the wall.", "still has his racing silks"),
+        ("Her sister stitches costumes for drag queens.", "stitches costumes for drag queens"),
+        ("He took up ice-climbing after the divorce.", "took up ice-climbing after the divorce"),
+        ("She talks to her ferret every night.", "her ferret"),
+        ("She told him about her clifftop bees.", "her clifftop bees"),
+        # a title whose modifier the small tagger reads as a verb ("welding") is still what "won" governs
+        (
+            "He won the under-21 welding championship back in the day.",
+            "won the under-21 welding championship back in the day",
+        ),
+        # placings
+        (
+            "He came third in the national ferret racing championship.",
+            "came third in the national ferret racing championship",
+        ),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -39,6 +55,22 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "She keeps biscuits in the shed.",
         "He used to go to the gym before his knee went.",
         "She used to live with her sister.",
+        # "came" is an achievement only with a placing after it
+        "The lizard came shooting out from behind the radiator.",
+        # a wish or a view of someone is no fact of a life
+        "She wants to breed ferrets when she gets a house.",
+        "Mr Tully wants him as the blacksmith in the nativity play.",
+        "I wanted him to see himself as the champion of his own story.",
+        # the verb of an achievement noun is no achievement
+        "I explained which of the sessions gets recorded.",
+        # a rare thing or job named as a mention, not as what someone does or has
+        "We all went along to a rodeo on Saturday.",
+        "He found the coin with a metal detector.",
+        "His voice was deep, like a ringmaster.",
+        "She ended up in the bookies after her shift.",
+        # an animal common in general language is no detail only by being someone's
+        "Her bees swarmed in the cold.",
+        "Her hens stopped laying in the cold.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -21,6 +21,12 @@ FAMILY = "verbs"
         ("He played hockey for Scotland as a teenager.", "played hockey for Scotland as a teenager"),
         ("She lost two fingers in a sawmill accident.", "lost two fingers in a sawmill accident"),
         ("He boxed semi-pro before the kids came along.", "boxed semi-pro before the kids"),
+        ("He boxed professional at welterweight before the drink took over.", "boxed professional at welterweight"),
+        ("He lost both his little toes to frostbite on the trapline.", "lost both his little toes to frostbite"),
+        (
+            "He lost his right arm below the elbow when the tractor rolled on the hill.",
+            "lost his right arm below the elbow when the tractor rolled on the hill",
+        ),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -33,6 +39,7 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He played cards for money on Fridays.",
         "She lost her keys in the park.",
         "We came home early on the bus.",
+        "She lost all her receipts when the bag split on the bus.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

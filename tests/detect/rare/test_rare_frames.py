@@ -170,3 +170,44 @@ def test_phrases_do_not_end_on_a_dangling_word(detector) -> None:
     text = "He used to pop his glass eye out for the kids."
     [spans] = run(detector, [text])
     assert spans and spans[0].text.startswith("used to pop his glass eye out")
+
+
+def test_a_detail_runs_on_over_a_second_verb_of_its_subject(detector) -> None:
+    text = "Marit builds coracles by hand and sells them at the county fair."
+    [spans] = run(detector, [text])
+    assert [s.text for s in spans] == ["builds coracles by hand and sells them at the county fair"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She keeps ferrets in the shed and said it was fine.", "He used to race pigeons and told me about the loft."],
+)
+def test_a_detail_stops_before_a_telling(detector, text: str) -> None:
+    [spans] = run(detector, [text])
+    assert spans and not any(w in s.text for s in spans for w in ("said", "told"))
+
+
+@pytest.mark.parametrize(("place", "whole"), [("Bolivia", True), ("Tarija", False)])
+def test_a_detail_keeps_a_country_but_is_cut_around_a_town(detector, place: str, whole: bool) -> None:
+    from qualdeid.corpus.model import Span
+
+    text = f"He told me he worked as a lighthouse keeper in {place} for years."
+    proc = RareDetailProcessor(Rules())
+    loc = Span(start=text.index(place), end=text.index(place) + len(place), label="LOCATION")
+    candidates, observation = proc.first_pass(Document(id="d", text=text), detector.nlp(text), [loc])
+    proc.observe("d", observation)
+    texts = [s.text for s in proc.second_pass(Document(id="d", text=text), candidates, [loc])]
+    assert any(place in t for t in texts) == whole, texts
+
+
+def test_a_timed_feat_keeps_its_time(detector) -> None:
+    from qualdeid.corpus.model import Span
+
+    text = "He told me he can hold his breath for four minutes."
+    proc = RareDetailProcessor(Rules())
+    start = text.index("four minutes")
+    time = Span(start=start, end=start + len("four minutes"), label="DATE_TIME", detector="SpacyRecognizer")
+    candidates, observation = proc.first_pass(Document(id="d", text=text), detector.nlp(text), [time])
+    proc.observe("d", observation)
+    texts = [s.text for s in proc.second_pass(Document(id="d", text=text), candidates, [time])]
+    assert "can hold his breath for four minutes" in texts, texts

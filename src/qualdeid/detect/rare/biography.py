@@ -82,6 +82,10 @@ def noun_forms(t: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+#: whom something is shown to ("showed people his bees")
+_AUDIENCES = frozenset({"people", "everyone", "everybody", "visitors", "kids", "us", "folk", "folks"})
+
+
 class BiographyFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
@@ -574,6 +578,8 @@ class BiographyFinder(RuleFinder):
         if not frame.person_subject:
             return None
         k = t.i + 1
+        if k < se and (sdoc[k].tag_ == "PRP" or sdoc[k].lower_ in _AUDIENCES):
+            return None  # "showed people his bees": showing someone something, no competing
         if k < se and sdoc[k].lower_ in ("in", "at", "on"):
             k += 1
         obj_end = phrase_end(sdoc, k, se)

@@ -26,6 +26,9 @@ from qualdeid.detect.rare.lexicon import Category, RareRules
 _HAVING = frozenset({"has", "have", "had", "with"})
 
 
+_MARK_REASON = "distinctive mark on the face or across the body"
+
+
 class BodyFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
@@ -49,6 +52,7 @@ class BodyFinder(RuleFinder):
         self.people = self._w("counted_people")
         self.counted_idioms = self._w("counted_idioms")
         self.marked_verbs = self._w("marked_verbs")
+        self.mark_nouns = self._w("mark_nouns")
         words = self.rr.words
         self.triggers = frozenset(
             {
@@ -80,7 +84,8 @@ class BodyFinder(RuleFinder):
                 hit = (
                     self._count(sdoc, t, part, ss, se) or self._replaced(sdoc, t, ss, se) or self._made(sdoc, t, ss, se)
                 )
-            if hit is None and t.pos_ in ("NOUN", "PROPN"):
+            # the small tagger reads a mark noun after another noun as an adverb: "a swallow tattoo"
+            if hit is None and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in self.mark_nouns):
                 hit = self._face_mark(sdoc, t, ss, se) or self._hair(sdoc, t, ss, se) or self._organ(sdoc, t, ss, se)
             if hit is None and t.lower_ in self.marked_verbs:
                 hit = self._marked_on(sdoc, t, ss, se)
@@ -176,12 +181,30 @@ class BodyFinder(RuleFinder):
                 break
             k -= 1  # "a wooden hand", "a metal arm" (tagged as a noun), "a carbon-fibre leg"
         if not any(sdoc[m].lower_ in self.rr.words("artificial_markers") for m in range(k, part_tok.i)):
-            return None
+            return self._made_said(sdoc, part_tok, k, ss, se)
         if k - 1 >= ss and (sdoc[k - 1].pos_ == "DET" or sdoc[k - 1].tag_ == "PRP$"):
             k -= 1
         start = self._owner_start(sdoc, k, ss)
         end = self.cause_end(sdoc, part_tok.i + 1, se)
         return Hit(k if start is None else start, end, "physical_trait", "a made body part", ("made_part",))
+
+    def _made_said(self, sdoc: Doc, part_tok: Token, k: int, ss: int, se: int) -> Hit | None:
+        """``her left eye is a prosthetic``, ``his right leg is plastic``: whose part, said to be made."""
+        if k - 1 < ss or sdoc[k - 1].tag_ != "PRP$" or part_tok.i + 2 >= se:
+            return None
+        m = part_tok.i + 1
+        if sdoc[m].lemma_.lower() != "be":
+            return None
+        m += 1
+        if sdoc[m].pos_ == "DET":
+            m += 1
+        if m >= se or sdoc[m].lower_ not in self.rr.words("artificial_markers"):
+            return None
+        end = m + 1
+        if end < se and sdoc[end].lower_ in ("one", "ones"):
+            end += 1
+        end = self.cause_end(sdoc, end, se)
+        return Hit(k - 1, end, "physical_trait", "a made body part", ("made_part",))
 
     def cause_end(self, sdoc: Doc, end: int, se: int) -> int:
         """``end`` extended over what caused a trait: "from a fireworks accident", "after the tractor
@@ -241,17 +264,24 @@ class BodyFinder(RuleFinder):
         start = extend_np_left(sdoc, t.i - 1, ss)
         while start < t.i - 1 and sdoc[start].pos_ == "DET":
             start += 1
-        return Hit(start, face + 1, "physical_trait", "distinctive mark on the face", (t.lemma_.lower(),))
+        return Hit(start, face + 1, "physical_trait", _MARK_REASON, (t.lemma_.lower(),))
 
     def _face_after(self, sdoc: Doc, k: int, se: int) -> int | None:
-        """The last part of the face named in the phrase from token ``k`` ("across his left cheek")."""
-        first, face = k, None
+        """The last part of the face named in the phrase from token ``k`` ("across his left cheek", "right
+        across her throat"), or a part a mark runs across (``across_parts``: "across his shoulders")."""
+        first, face, across = k, None, False
         while (
             k < se
             and k - first < 7
-            and (sdoc[k].pos_ in ("ADP", "DET", "NUM", "ADJ", "NOUN") or sdoc[k].tag_ == "PRP$")
+            and (
+                sdoc[k].pos_ in ("ADP", "DET", "NUM", "ADJ", "NOUN")
+                or sdoc[k].tag_ == "PRP$"
+                or (k == first and sdoc[k].lower_ in ("right", "all"))
+            )
         ):
-            if sdoc[k].lemma_.lower() in self.rr.words("face_parts"):
+            across = across or sdoc[k].lower_ == "across"
+            part = sdoc[k].lemma_.lower()
+            if part in self.rr.words("face_parts") or (across and part in self.rr.words("across_parts")):
                 face = k
             k += 1
         return face
@@ -264,9 +294,14 @@ class BodyFinder(RuleFinder):
         if face is None:
             return None
         start = self._owner_start(sdoc, t.i, ss)
+        if start is None and any(sdoc[k].tag_ == "PRP$" for k in range(t.i + 1, face)):
+            # no "has" or "with", but whose body it is: "saw the big anchor tattoo across his chest"
+            start = extend_np_left(sdoc, t.i, ss)
+            while start < t.i and sdoc[start].pos_ == "DET":
+                start += 1
         if start is None:
             return None
-        return Hit(start, face + 1, "physical_trait", "distinctive mark on the face", (t.lemma_.lower(),))
+        return Hit(start, face + 1, "physical_trait", _MARK_REASON, (t.lemma_.lower(),))
 
     def _hair(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``hair down to her knees``."""

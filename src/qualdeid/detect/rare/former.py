@@ -45,6 +45,7 @@ class FormerLifeFinder(RuleFinder):
             words = tuple(place.split())
             self.places.setdefault(words[0], []).append(words)
         self.turning_points = self._w("turning_points")
+        self.not_turning_after = self._w("not_turning_after")
         self.plain = self._w("former_plain_verbs")
         self.roles = self._w("former_roles")
         self.pronouns = self.frames.person_pronouns
@@ -81,7 +82,9 @@ class FormerLifeFinder(RuleFinder):
                     if sdoc[k].is_punct:
                         break
                     if lowers[k] in self.turning_points or sdoc[k].lemma_.lower() in self.turning_points:
-                        out.append((i, k + 1))
+                        # "before coming in", "before moving round": a move within a day, no turning point
+                        if k + 1 >= len(sdoc) or lowers[k + 1] not in self.not_turning_after:
+                            out.append((i, k + 1))
                         break
         return out
 
@@ -91,7 +94,8 @@ class FormerLifeFinder(RuleFinder):
         while k >= ss and subject - k <= 8:
             t = sdoc[k]
             if t.pos_ == "VERB" and verb_lemma(t) in self.disclosure_verbs:
-                return True
+                # "wanted to talk about ...", "going to tell them ...": a telling to come, not a past told
+                return not (k > ss and sdoc[k - 1].lower_ == "to")
             if t.lower_ not in self.links and not (t.pos_ == "PROPN" and t.ent_type_ == "PERSON"):
                 return False
             k -= 1
@@ -132,7 +136,10 @@ class FormerLifeFinder(RuleFinder):
             elif start <= m_start < end:
                 end = m_start  # the phrase stops before its turning point
             in_sentence = ss <= m_start < se
-            if in_sentence and (m_start >= end or m_end <= start):
+            # a turning point before the phrase frames it when it opens the sentence ("Before she got ill
+            # she restored barges"), not when it closes an earlier clause ("... before coming here, and she ...")
+            opens = m_end <= start and not any(sdoc[k].pos_ in ("VERB", "AUX") for k in range(ss, m_start))
+            if in_sentence and (m_start >= end or opens):
                 framed = True
         if t.tag_ != "VBD" and not (told and t.lemma_.lower() != "be"):
             return None  # a present state ("I told him I'm ...") is no former life

@@ -28,6 +28,7 @@ _OBJECT_PRONOUNS = frozenset(
     {"himself", "herself", "themselves", "myself", "yourself", "ourselves", "him", "them", "me", "us"}
 )
 _PARTICLES = frozenset({"out", "up", "off", "back", "down", "away"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _NOT_PREPOSITIONS = frozenset({"than", "because", "like", "since", "until", "while", "if"})
 
 
@@ -191,6 +192,13 @@ class Frames:
         #: what a detail's phrase runs on over: "up north", "for thirty years"
         self.directions = words("direction_words")
         self.stretch_words = words("stretch_words")
+        self.reporting_verbs = words("reporting_verbs")
+        #: "came", "finished": an achievement only with a placing after it ("came second")
+        self.placing_verbs = words("placing_verbs")
+        self.placings = words("placings")
+        #: "wants to ...", "would like to ...": a wish or a plan, not a fact of someone's life
+        self.wish_verbs = words("wish_verbs")
+        self.conditional_wish_verbs = words("conditional_wish_verbs")
 
     def find_frame(self, sdoc: Doc, start: int, sent_start: int, max_back: int = 8) -> Frame:
         """The verb governing the phrase that begins at token ``start``, and what kind of frame it is."""
@@ -218,7 +226,7 @@ class Frames:
             kinds = {ROLE} if after_as else {NONE}
             return Frame(frozenset(kinds), start, None, False)
         frame = self.frame_at_verb(sdoc, verb, sent_start)
-        if after_as:
+        if after_as and not frame.kinds & {REPORTING, NONE}:  # not "wants him as the ...", "sees herself as a ..."
             frame.kinds = frame.kinds | {ROLE}
         return frame
 
@@ -252,9 +260,29 @@ class Frames:
         for kind, verbs in self.kind_verbs:
             if lemma in verbs:
                 kinds.add(kind)
+        if ACHIEVEMENT in kinds and lemma in self.placing_verbs and not self._placed(sdoc, verb):
+            kinds.discard(ACHIEVEMENT)  # "came over", "finished the course"
+        if self._wished(sdoc, begin, verb, sent_start):
+            return Frame(frozenset({NONE}), begin, verb, person)
         if not kinds:
             kinds.add(ACTIVITY)
         return Frame(frozenset(kinds), begin, verb, person)
+
+    def _placed(self, sdoc: Doc, verb: int) -> bool:
+        """A placing within the three words after the verb: "came second", "finished in the top ten"."""
+        return any(t.lower_ in self.placings for t in sdoc[verb + 1 : verb + 4])
+
+    def _wished(self, sdoc: Doc, begin: int, verb: int, sent_start: int) -> bool:
+        """The verb is what someone wants or plans ("she wants to ride again", "he'd like to fly"), not
+        what they did: "to" before it and a verb of wishing before that."""
+        if not (begin < verb and sdoc[begin].lower_ == "to") or begin - 1 < sent_start:
+            return False
+        w = sdoc[begin - 1]
+        lemma = w.lemma_.lower()
+        if lemma in self.wish_verbs:
+            return True
+        before = sdoc[begin - 2].lower_ if begin - 2 >= sent_start else ""
+        return lemma in self.conditional_wish_verbs and before in ("would", "'d", "d", "wd")
 
     def _is_person(self, t: Token) -> bool:
         return (
@@ -357,4 +385,20 @@ class Frames:
             last = j + 1 >= len(sdoc) or sdoc[j + 1].pos_ not in ("NOUN", "PROPN", "ADJ")  # not "for the winter fair"
             if j > end + 1 and sdoc[j].lower_ in self.stretch_words and last:
                 end = j + 1
+        return self._coordinated(sdoc, end, sent_end, stop)
+
+    def _coordinated(self, sdoc: Doc, end: int, sent_end: int, stop: int) -> int:
+        """Run on over a second verb of the same subject that goes on with the fact: "builds boats by hand
+        and sells them at the market", "collects meteorites and found one himself" (not "... and said")."""
+        if not (end + 2 < stop and sdoc[end].lower_ == "and" and sdoc[end + 1].tag_ in _FINITE_TAGS):
+            return end
+        verb = sdoc[end + 1]
+        if verb.pos_ != "VERB" or verb_lemma(verb) in self.reporting_verbs:
+            return end
+        k = end + 2
+        while k < stop and sdoc[k].lower_ in _OBJECT_PRONOUNS | {"it", "one"}:
+            k += 1  # "sells them at the market"
+        more = self.extend_right(sdoc, k, sent_end, stop, max_pps=1)
+        if any(sdoc[m].pos_ in _PP_CORE and sdoc[m].pos_ != "PRON" for m in range(end + 2, more)):
+            return more
         return end

@@ -37,6 +37,8 @@ class LifeFinder(RuleFinder):
         self.self_taught_zipf = rr.threshold("self_taught_zipf")
         self.service_verbs = self._w("service_verbs")
         self.service_branches = self._w("service_branches")
+        self.tour_nouns = self._w("tour_nouns")
+        self.tour_verbs = self._w("tour_verbs")
         self.hurt_verbs = self._w("hurt_verbs")
         self.lost_verbs = self._w("lost_verbs")
         self.loss_objects = self._w("lost_objects")
@@ -63,12 +65,14 @@ class LifeFinder(RuleFinder):
             | self.lost_verbs
             | self.taught_verbs
             | self.death_verbs
+            | self.tour_nouns
             | {"on"}
         )
 
     def find(self, ctx: RareContext) -> list[Hit]:
         patterns = (
             self._service,
+            self._tour,
             self._hurt_by,
             self._lost_to,
             self._group_part,
@@ -194,12 +198,52 @@ class LifeFinder(RuleFinder):
         words = [sdoc[m] for m in range(k + 1, end)]
         branch = any(w.lemma_.lower() in self.service_branches or w.lower_ in self.service_branches for w in words)
         named_unit = lemma != "be" and any(named[w.idx] and w.pos_ == "PROPN" for w in words)
+        if not branch and any(named[w.idx] for w in words) and end + 1 < se and sdoc[end].lower_ == "with":
+            # "was in <a place> with the army": where someone served
+            more = self._np_end(sdoc, end + 1, se)
+            if any(
+                w.lemma_.lower() in self.service_branches or w.lower_ in self.service_branches
+                for w in sdoc[end + 1 : more]
+            ):
+                branch, end = True, more
         if not (branch or named_unit) or (end < se and sdoc[end].lower_ == "of"):
             return None  # "in the army of volunteers"
         start = self._person_frame(sdoc, t.i, ss)
         if start is None:
             return None
         return Hit(start, end, "occupation", "served in the forces or a named service", ("service",))
+
+    def _tour(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``did two tours in <a place>``, ``came home from a tour in <a place>``, ``a tour of duty``: a
+        deployment, told by "of duty" or by a named place after it."""
+        if t.lemma_.lower() not in self.tour_nouns or t.pos_ != "NOUN":
+            return None
+        k = t.i + 1
+        duty = k + 1 < se and sdoc[k].lower_ == "of" and sdoc[k + 1].lower_ == "duty"
+        end = k + 2 if duty else k
+        if end + 1 < se and sdoc[end].lower_ in ("in", "of", "on"):
+            place_end = self._np_end(sdoc, end + 1, se)
+            if any(named[w.idx] for w in sdoc[end + 1 : place_end]):
+                end = place_end
+            elif not duty:
+                return None
+        elif not duty:
+            return None
+        np_start = t.i
+        while np_start - 1 >= ss and sdoc[np_start - 1].pos_ in ("DET", "NUM", "ADJ") and t.i - np_start < 3:
+            np_start -= 1
+        before = sdoc[np_start - 1] if np_start - 1 >= ss else None
+        if before is None:
+            return None
+        if before.pos_ in ("VERB", "AUX") and before.lemma_.lower() in self.tour_verbs:
+            start = self._person_frame(sdoc, before.i, ss)
+            if start is None:
+                return None
+        elif before.lower_ in ("from", "after", "during", "on"):
+            start = np_start  # "came home from a tour in ..."
+        else:
+            return None
+        return Hit(start, end, "occupation", "served a tour of duty", ("tour",))
 
     def _hurt_by(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
         """``got gored by a stag``, ``was kicked in the head by a horse``, ``got struck by lightning``."""

@@ -39,6 +39,10 @@ def _unknown_plural(t: Token) -> bool:
     return t.tag_ in ("VBP", "VBZ") and t.lower_.endswith("s") and zipf(t.lower_) < 2.5
 
 
+#: the reason of a timed feat: its length of time is part of the fact
+FEAT = "an ability timed past the usual"
+
+
 class PhraseFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
@@ -46,7 +50,7 @@ class PhraseFinder(RuleFinder):
         self.who_zipf = rr.threshold("only_who_zipf")
         w = self.rr.words
         self.triggers = frozenset(
-            {"born", *_BE}
+            {"born", "birth", "can", "could", *_BE}
             | w("uniqueness_markers")
             | w("career_nouns")
             | w("performing_verbs")
@@ -60,7 +64,16 @@ class PhraseFinder(RuleFinder):
         """All pattern matches of one document. ``named`` marks characters inside other detectors'
         spans; ``lexicon`` holds the tokens matched by a rare-detail lexicon."""
         sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.term_tokens
-        patterns = (self._uniqueness, self._performing, self._craft, self._journey, self._manner, self._born)
+        patterns = (
+            self._uniqueness,
+            self._performing,
+            self._craft,
+            self._journey,
+            self._manner,
+            self._born,
+            self._gave_birth,
+            self._timed_feat,
+        )
         return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
 
     # ---------------------------------------------------------------- helpers
@@ -387,3 +400,52 @@ class PhraseFinder(RuleFinder):
             return None
         start = t.i - 1 if t.i > ss and sdoc[t.i - 1].lemma_.lower() == "be" else t.i
         return Hit(start, np_end, "life_event", "born somewhere unusual", tuple(sdoc[m].lemma_.lower() for m in obj))
+
+    def _timed_feat(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
+        """``can solve the puzzle in under ten seconds``, ``can hold his breath for three minutes``: an
+        ability with a time few reach (``feat_time_markers`` before a count of ``feat_units``, a breath held
+        for a count of ``breath_units``)."""
+        if t.lower_ not in ("can", "could") or t.tag_ != "MD" or t.i - 1 < ss:
+            return None
+        subject = sdoc[t.i - 1]
+        person = subject.lower_ in self.frames.person_pronouns or subject.pos_ == "PROPN"
+        if not person and not (subject.lower_ == "and" and t.i + 1 < se):
+            return None
+        if not person and not self.frames.frame_at_verb(sdoc, t.i + 1, ss, shared_subject=True).person_subject:
+            return None  # "... is 15 and can ...": the subject of the sentence's first verb
+        markers, units, breath_units = self._w("feat_time_markers"), self._w("feat_units"), self._w("breath_units")
+        stop = min(se, t.i + 14)
+        for k in range(t.i + 2, stop - 1):
+            w = sdoc[k]
+            if w.pos_ == "PUNCT":
+                return None
+            if w.lower_ in units | breath_units and sdoc[k - 1].like_num:
+                before = {sdoc[m].lower_ for m in range(max(t.i, k - 4), k - 1)}
+                breath = any(sdoc[m].lower_ == "breath" for m in range(t.i + 1, k))
+                if (w.lower_ in units and before & markers) or (breath and "for" in before):
+                    return Hit(t.i, k + 1, "hobby", FEAT, (w.lower_,))
+                return None
+        return None
+
+    def _gave_birth(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
+        """``gave birth to her son on the night bus``, ``gave birth in the back of a taxi``: a birth somewhere
+        of ``unusual_birthplaces``, told by the mother."""
+        if t.lower_ != "birth" or t.i - 1 < ss or sdoc[t.i - 1].lemma_.lower() != "give":
+            return None
+        k = t.i + 1
+        if k < se and sdoc[k].lower_ == "to":
+            k = phrase_end(sdoc, k + 1, se)  # "to her son", not "to a new idea"
+            if not any(self._lemma_in(sdoc[m], "birth_objects") for m in range(t.i + 2, k)):
+                return None
+        if k + 1 >= se or sdoc[k].pos_ != "ADP":
+            return None
+        end = phrase_end(sdoc, k + 1, se)
+        if end + 1 < se and sdoc[end].lower_ == "of":  # "on the back seat of a bus"
+            end = phrase_end(sdoc, end + 1, se)
+        places = self._w("unusual_birthplaces")
+        where = [sdoc[m] for m in range(k + 1, end) if sdoc[m].lemma_.lower() in places and not named[sdoc[m].idx]]
+        if not where:
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i - 1, ss)
+        start = frame.start if frame.person_subject else t.i - 1
+        return Hit(start, end, "life_event", "gave birth somewhere unusual", tuple(w.lemma_.lower() for w in where))

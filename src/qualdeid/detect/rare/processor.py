@@ -38,17 +38,17 @@ from qualdeid.detect.rare.learned import SUBTYPE as LEARNED
 from qualdeid.detect.rare.learned import LearnedFinder
 from qualdeid.detect.rare.lexicon import RareRules
 from qualdeid.detect.rare.life import LifeFinder
-from qualdeid.detect.rare.patterns import PhraseFinder
+from qualdeid.detect.rare.patterns import FEAT, PhraseFinder
 from qualdeid.detect.rare.practice import PracticeFinder
 from qualdeid.detect.rare.roles import RoleFinder
 from qualdeid.detect.rare.terms import TermFinder
 from qualdeid.detect.rare.verbs import VerbFinder
-from qualdeid.labels import DATE_TIME, DIRECT_LABELS, PERSON, RARE_DETAIL
+from qualdeid.labels import DATE_TIME, DIRECT_LABELS, LOCATION, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
 
 ACCEPTED, CORPUS_CHECK, PENDING = Status.ACCEPTED, Status.CORPUS_CHECK, Status.PENDING
 #: details whose length of time is part of the fact ("drove a cab for ten years", "did a year inside")
-_DURATIONS = frozenset({STRETCH, CUSTODY_REASON, STAY, UPBRINGING})
+_DURATIONS = frozenset({STRETCH, CUSTODY_REASON, STAY, UPBRINGING, FEAT})
 
 #: The finder families by their names in ``rules/detect.yaml`` (``rare_finders``).
 FINDERS: dict[str, type[Finder]] = {
@@ -107,6 +107,9 @@ class RareDetailProcessor(CorpusProcessor):
         self.population_share = t("population_share")
         self.population_subjects = t("population_subjects")
         self.population_key_zipf = t("population_key_zipf")
+        #: countries and large regions (lexicons/not_places.txt) identify no one on their own: a detail keeps
+        #: them ("did two tours in <country>") instead of being cut around them
+        self.unmarked_places = rules.words("lexicons/not_places.txt", lower=True)
         self.doc_counts: dict[str, int] = {}
         #: key term -> the people the details with it are about (see :func:`_subject`)
         self.subjects: dict[str, set[str]] = {}
@@ -212,7 +215,11 @@ class RareDetailProcessor(CorpusProcessor):
                     reason = f"{reason}; the same detail is flagged elsewhere in the corpus"
             elif (c.status == CORPUS_CHECK and docs > limit) or self._population(c, n):
                 doubtful = True
-            others = [s for s in spans if not self._vague_stretch_within(doc.text, c, s)]
+            others = [
+                s
+                for s in spans
+                if not self._vague_stretch_within(doc.text, c, s) and not self._unmarked_place(doc.text, s)
+            ]
             for start, end in _clear_of_others(c, others, doc.text, self.time_words):
                 if doubtful:
                     out.append(doubt(doc.text, start, end, c.subtype, f"{reason}; occurs in {docs} documents of {n}"))
@@ -242,6 +249,9 @@ class RareDetailProcessor(CorpusProcessor):
             and self.doc_counts.get(k, 0) >= self.population_share * n
             for k in keys
         )
+
+    def _unmarked_place(self, text: str, s: Span) -> bool:
+        return s.label == LOCATION and text[s.start : s.end].lower() in self.unmarked_places
 
     def _vague_stretch_within(self, text: str, c: Span, s: Span) -> bool:
         """A vague stretch of time with the detail's words on both sides ("spent <ten years> as a ship's

@@ -21,6 +21,7 @@ from qualdeid.detect.rare.frames import (
     EVENT,
     LANGUAGE,
     LOSS,
+    NONE,
     OPERATE,
     POSSESSION,
     REPORTING,
@@ -64,6 +65,7 @@ class TermFinder(RuleFinder):
         self.min_known_zipf = t("min_known_zipf")
         self.echo_zipf = t("echo_zipf")
         self.echo_mentions = bool(t("echo_mentions"))
+        self.owned_pet_zipf = t("owned_pet_zipf")
 
     def find(self, ctx: RareContext) -> list[Hit]:
         sdoc = ctx.sdoc
@@ -99,6 +101,8 @@ class TermFinder(RuleFinder):
         else:
             np_start = extend_np_left(sdoc, m.start, sent_start)
             frame = self.frames.find_frame(sdoc, np_start, sent_start)
+            if ACHIEVEMENT not in frame.kinds and m.entry in self.rr.words("achievement_nouns"):
+                frame = self._won_before(sdoc, np_start, sent_start) or frame
         z = self._term_zipf(sdoc, m)
         status = self._decide(sdoc, m, frame, z, np_start)
         if status is None:
@@ -127,6 +131,20 @@ class TermFinder(RuleFinder):
             end = self.frames.extend_relative(sdoc, max(end, m.end), sent_end, start + self.max_tokens + 4)
         return self._hit(sdoc, start, max(end, m.end), m, status, z)
 
+    def _won_before(self, sdoc: Doc, np_start: int, sent_start: int) -> Frame | None:
+        """The frame of "won" before a title whose modifiers the small tagger reads as a verb ("won the
+        under-21 ploughing championship": "ploughing" is no verb of its own)."""
+        i = np_start - 1
+        while i >= max(sent_start, np_start - 4):
+            t = sdoc[i]
+            if t.pos_ == "VERB" and t.tag_ != "VBG":
+                frame = self.frames.frame_at_verb(sdoc, i, sent_start)
+                return frame if ACHIEVEMENT in frame.kinds else None
+            if not (is_np_token(t) or t.tag_ in ("VBG", "NNP")):
+                return None
+            i -= 1
+        return None
+
     def _term_zipf(self, sdoc: Doc, m: TermMatch) -> float:
         """The rarest word of the term, in its dictionary form ("alpacas" counts as "alpaca")."""
         if m.category != UNUSUAL_WORD:
@@ -138,6 +156,8 @@ class TermFinder(RuleFinder):
 
     def _decide(self, sdoc: Doc, m: TermMatch, frame: Frame, z: float, np_start: int) -> Status | None:
         kinds = frame.kinds
+        if NONE in kinds and frame.verb is not None:
+            return None  # a wish or a plan: "wants to breed ferrets"
         reporting = REPORTING in kinds and not kinds & {USED_TO, ROLE}
         verb_lemma = sdoc[frame.verb].lemma_.lower() if frame.verb is not None else ""
         if (
@@ -149,7 +169,13 @@ class TermFinder(RuleFinder):
         rare_word = z < self.rare_zipf
         # a hobby's verb says someone does it when habitual: "juggles", "used to juggle", not "juggled the oranges"
         habitual = m.verb and (sdoc[m.start].tag_ in ("VBZ", "VBP") or USED_TO in kinds)
-        person_activity = "activity" in kinds and frame.person_subject and (rare_word or habitual)
+        # what someone does is the verb's object, not a place or a cause after it ("came over for the ...")
+        person_activity = (
+            "activity" in kinds
+            and frame.person_subject
+            and (rare_word or habitual)
+            and (frame.verb is None or not _after_preposition(sdoc, frame.verb, np_start))
+        )
         acting = not reporting and bool(kinds & _ACTING or person_activity)
         strong = " " in m.entry or z < self.very_rare_zipf
         cat = m.category
@@ -192,14 +218,21 @@ class TermFinder(RuleFinder):
         if cat == Category.PET:
             if (np_start < m.start and sdoc[m.start - 1].lower_ == "pet") or (not reporting and POSSESSION in kinds):
                 return ACCEPTED
-            if _owned(sdoc, np_start, m):  # "his scorpion", "their iguanas"
-                return ACCEPTED
+            # "his scorpion", "their iguanas"; an animal common in general language is no detail only by
+            # being someone's ("his bees", "her hens" after the fact was told)
+            if _owned(sdoc, np_start, m) and min(z, _modifier_zipf(sdoc, np_start, m.start)) < self.owned_pet_zipf:
+                return ACCEPTED  # "his ferret", "her balcony quail"
             return ACCEPTED if strong and acting else None
         if cat == Category.MINORITY:
             return ACCEPTED if (" " in m.entry) or (kinds & {USED_TO, ROLE} and not reporting) else None
         if cat == Category.LIFE_EVENT and m.entry in words("achievement_nouns") | words("achievement_nouns_scaled"):
+            if sdoc[m.start].pos_ == "VERB":
+                return None  # the verb of an achievement noun is no achievement: "gets recorded", "titled"
             left = {sdoc[i].lower_ for i in range(np_start, m.start)}
-            champion_of = m.entry in words("champion_nouns") and m.start > np_start
+            # "a yo-yo champion", not "the champion"
+            champion_of = m.entry in words("champion_nouns") and any(
+                sdoc[i].pos_ != "DET" for i in range(np_start, m.start)
+            )
             scaled = bool(left & words("achievement_scale"))
             if champion_of or scaled or (ACHIEVEMENT in kinds and m.entry in words("achievement_nouns")):
                 return ACCEPTED
@@ -211,7 +244,14 @@ class TermFinder(RuleFinder):
             and sdoc[m.start].tag_ != "VBN"
         ):
             return None  # "was in a flood": an ordinary word for an event needs "survived", "won" ...
-        return ACCEPTED if strong or acting else None
+        if acting:
+            return ACCEPTED
+        # a rare thing named outside any frame of doing or having it is a detail on its own, unless it is a
+        # mention: "the X", "at a X", "like a X" (the fact is told elsewhere, or is no one's)
+        # (a person's job, as "for drag queens", only as "the X" or "like a X")
+        mention = cat in _THINGS and _mention(sdoc, np_start, True)
+        mention = mention or (cat == Category.OCCUPATION and _mention(sdoc, np_start, False))
+        return ACCEPTED if strong and not mention else None
 
     def _negated(self, sdoc: Doc, frame: Frame) -> bool:
         """``doesn't speak ...``, ``cannot read ...``: a negation between the frame's start and its verb."""
@@ -251,6 +291,31 @@ class TermFinder(RuleFinder):
             echo_keys=_word_forms(sdoc, m) if status == PENDING else (),
             core_end=m.end,
         )
+
+
+def _modifier_zipf(sdoc: Doc, start: int, end: int) -> float:
+    """The rarest modifier word between ``start`` and ``end`` ("balcony" of "her balcony quail"); 8 if none."""
+    words = [sdoc[i].lower_ for i in range(start, end) if sdoc[i].is_alpha and sdoc[i].pos_ in ("ADJ", "NOUN")]
+    return min((zipf(w) for w in words), default=8.0)
+
+
+def _mention(sdoc: Doc, np_start: int, prepositions: bool) -> bool:
+    """A term named as a mention: definite ("the rodeo"), after a comparison ("like a newsreader") or, with
+    ``prepositions``, after a preposition other than "in" or "of" ("came to a rodeo", "with a metal detector")."""
+    if sdoc[np_start].lower_ in _DEFINITE:
+        return True
+    before = sdoc[np_start - 1] if np_start > 0 else None
+    if before is None:
+        return False
+    if before.lower_ in ("like", "unlike", "than"):
+        return True
+    # a particle is no preposition: "took up ice-climbing"
+    return prepositions and before.tag_ == "IN" and before.lower_ not in ("in", "of")
+
+
+def _after_preposition(sdoc: Doc, verb: int, np_start: int) -> bool:
+    """A preposition other than "in" between the verb and the phrase: "went to the ...", "came over for the ..."."""
+    return any(sdoc[i].pos_ == "ADP" and sdoc[i].lower_ != "in" for i in range(verb + 1, np_start))
 
 
 def _word_forms(sdoc: Doc, m: TermMatch) -> tuple[str, ...]:

@@ -36,6 +36,8 @@ class VerbFinder(RuleFinder):
             sent_start, sent_end = bounds[t.i]
             limit = t.i + self.max_tokens
             np_end = t.i + 1
+            if np_end < sent_end and sdoc[np_end].lower_ in ("both", "all"):
+                np_end += 1  # "lost both his big toes"
             while np_end < sent_end and (is_np_token(sdoc[np_end]) or sdoc[np_end].pos_ == "ADV"):
                 np_end += 1
             obj = sdoc[t.i + 1 : np_end]
@@ -48,6 +50,10 @@ class VerbFinder(RuleFinder):
                     continue
             if lemma in words("loss_verbs") and obj_lemmas & words("body_parts"):
                 end = self.frames.extend_right(sdoc, np_end, sent_end, limit, max_pps=1)
+                cause = sdoc[end + 1] if end + 1 < sent_end and sdoc[end].lower_ == "to" else None
+                if cause is not None and {cause.lower_, cause.lemma_.lower()} & words("loss_causes"):
+                    end += 2  # "to frostbite" (the small tagger reads "to" as a particle)
+                end = self._how_lost(sdoc, end, sent_end, limit)
                 keys = tuple(sorted(obj_lemmas & words("body_parts")))
                 out.append(Hit(frame.start, end, "physical_trait", "lost a body part", keys))
                 continue
@@ -80,6 +86,19 @@ class VerbFinder(RuleFinder):
                         )
                     )
         return out
+
+    def _how_lost(self, sdoc: Doc, end: int, sent_end: int, limit: int) -> int:
+        """``end`` run on over how a part was lost: "when the tractor rolled on the hill", "after a boat
+        propeller caught it" (a clause with a subject of its own, not "when I was twelve")."""
+        stop = min(sent_end, limit)
+        if end + 2 >= stop or sdoc[end].lower_ not in ("when", "after"):
+            return end
+        k = end + 1
+        while k < stop and is_np_token(sdoc[k]) and sdoc[k].tag_ != "PRP$" and k - end <= 4:
+            k += 1
+        if k == end + 1 or k >= stop or sdoc[k].pos_ != "VERB" or sdoc[k - 1].pos_ not in ("NOUN", "PROPN"):
+            return end
+        return self.frames.extend_right(sdoc, k + 1, sent_end, limit, max_pps=1)
 
     def _lost_to_distinctive_cause(self, sdoc: Doc, verb: int, np_end: int, sent_end: int) -> int | None:
         """End token of ``lost it in a county final``, ``lost them to frostbite``: a pronoun for
