@@ -108,6 +108,32 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("She lives off Farm Road 418 now.", [("Farm Road", "LOCATION")], [("Farm Road 418", "LOCATION")]),
         ("He walked Farm Road 3 times a day.", [("Farm Road", "LOCATION")], [("Farm Road", "LOCATION")]),
         ("She moved to Quillan Gulf in May.", [("Quillan Gulf", "LOCATION")], [("Quillan Gulf", "LOCATION")]),
+        # after "a", a name that ends its phrase is one thing of many; before a noun it says where from
+        ("He brought a Snorkelmatic, still boxed.", [("Snorkelmatic", "ORGANIZATION")], []),
+        ("She gave me a little Brackwater Saint she had carved.", [("Brackwater Saint", "ORGANIZATION")], []),
+        ("He has a Tamworth accent now.", [("Tamworth", "LOCATION")], [("Tamworth", "LOCATION")]),
+        # "the" and a lone word: a thing by its maker's name, a venue after "at"; a family before a noun
+        ("We sat with the Belling on all night.", [("Belling", "PERSON")], []),
+        ("We met at the Belling after work.", [("Belling", "PERSON")], [("Belling", "LOCATION")]),
+        ("We saw the Quarrington kids again.", [("Quarrington", "PERSON")], [("Quarrington", "PERSON")]),
+        ("Not the Sarah I knew, she said.", [("Sarah", "PERSON")], [("Sarah", "PERSON")]),
+        ("We drove past the moor and home.", [("moor", "PERSON")], []),
+        # nobody is in or on a person; a person is with one
+        ("He slept in his Corolla again.", [("Corolla", "PERSON")], []),
+        ("She sat with her Tamsin all day.", [("Tamsin", "PERSON")], [("Tamsin", "PERSON")]),
+        # a language after a verb of speaking; a person after "spoke to"
+        ("We spoke a bit of Sranan together.", [("Sranan", "ORGANIZATION")], []),
+        ("She speaks Sranan at home.", [("Sranan", "LOCATION")], []),
+        ("I spoke to Quarrie about it.", [("Quarrie", "PERSON")], [("Quarrie", "PERSON")]),
+        # a tune of common words, judged whole even where detection split it; one named with a town is not
+        ("He played The Cold Morning Reel for us.", [("Cold Morning", "LOCATION"), ("Reel", "PERSON")], []),
+        ("He played The Brackenfold Polka for us.", [("Brackenfold Polka", "LOCATION")],
+         [("Brackenfold Polka", "LOCATION")]),
+        # an age of the past is not who someone is now
+        ("He played for the county when he was nineteen.", [("nineteen", "AGE")], []),
+        ("She was seventeen when she left home.", [("seventeen", "AGE")], []),
+        ("She is nineteen and loves it.", [("nineteen", "AGE")], [("nineteen", "AGE")]),
+        ("He was nineteen, so the wait was long.", [("nineteen", "AGE")], [("nineteen", "AGE")]),
     ],
 )  # fmt: skip
 def test_what_is_an_identifier(targets: Targets, text: str, spans, expected) -> None:

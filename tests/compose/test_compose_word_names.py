@@ -78,6 +78,15 @@ def test_a_name_of_the_account_in_a_quote_is_found(targets: Targets) -> None:
     assert targets.in_window(doc, 0, len(text), index, None) == []
 
 
+def test_a_corpus_name_in_lower_case_before_a_plural_is_the_word(targets: Targets) -> None:
+    index = IdentifierIndex()
+    index.add("Marsh", "PERSON", "x")
+    text = "She waited on the marsh steps. Then Marsh says hello."
+    doc = Document("d", text)
+    found = [text[t.start : t.end] for t in targets.in_window(doc, 0, len(text), index, None)]
+    assert found == ["Marsh"]  # "Marsh says": the person; "the marsh steps": the word
+
+
 @pytest.mark.parametrize("known", ["Shelby", "Theodora", "Winona"])
 def test_a_pronoun_or_common_word_is_no_short_form(targets: Targets, known: str) -> None:
     text = "She wrote three lines. The night was long. We sat. Win went home."

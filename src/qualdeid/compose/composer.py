@@ -71,6 +71,8 @@ class Change:
     reason: str
     person: str | None = None  # People id
     role: str | None = None  # cast role of a person
+    #: how the identifier was found ("detected", "corpus", "person frame", "candidate", "risk" ...)
+    found: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -84,6 +86,8 @@ class Change:
             d["person"] = self.person
         if self.role:
             d["role"] = self.role
+        if self.found:
+            d["found"] = self.found
         return d
 
 
@@ -344,17 +348,20 @@ class Composer:
         for t in sorted(targets, key=lambda t: t.start):
             if t.found == "risk, a word here":  # "with Lego": no person to invent, a placeholder to check
                 new = self._again(text, t.start, t.end, t.label)
-                changes.append(Change(t.start, t.end, text[t.start : t.end], new, _REASON[t.label]))
+                changes.append(Change(t.start, t.end, text[t.start : t.end], new, _REASON[t.label], found=t.found))
                 unsure.append((t.start, t.end))
             elif t.label == "PERSON":
                 change, gender = self._person(corpus, doc, t, cast, frag)
+                change.found = t.found
                 changes.append(change)
                 if change.role != "character":
                     others.append((t.start - cut.start, gender, change.person or change.original.lower()))
                 if change.role == "relative" and gender:
                     kin.append((t.start - cut.start, gender, others[-1][2]))
             else:
-                changes.append(self._placeholder(doc, t, cut, cast, corpus, subject))
+                change = self._placeholder(doc, t, cut, cast, corpus, subject)
+                change.found = t.found
+                changes.append(change)
         _drop_bracketed_aliases(text, changes)
         named = {off: who for off, _, who in others}
         nouns_of: list[tuple[int, str, str | None]] = []  # gendered nouns ("a man") not said of the character
