@@ -245,7 +245,9 @@ class Targets:
             short_form = (
                 len(lows) == 1
                 and (lows[0] in self.listed_names or zipf(lows[0]) < FUNCTION_ZIPF)  # not "She" of "Sheldon"
-                and any(len(lows[0]) >= 3 and k != lows[0] and k.startswith(lows[0]) for k in known)
+                # two letters only when a list of names has them ("Mo" of "Morwenna"; not "Ha" of "Hamish")
+                and (len(lows[0]) >= 3 or lows[0] in self.listed_names)
+                and any(k != lows[0] and k.startswith(lows[0]) for k in known)
                 and bool(self.acts_after.match(text, b))
             )
             if short_form:
@@ -318,7 +320,10 @@ class Targets:
                     and (self.person_next.match(text, b) or self.acts_after.match(text, b))
                 )
                 own = self._own_name(text, a, b, h, known_names)
-                if not (speaks or own or (h.certain and self.written_as_name(text[a:b], h.label))):
+                if own:  # "Copper was listening": this account's Copper, though copper is also a word
+                    out.append(Target(a, b, "PERSON", found))
+                    continue
+                if not (speaks or (h.certain and self.written_as_name(text[a:b], h.label))):
                     continue
                 if self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
@@ -357,12 +362,17 @@ class Targets:
 
     def _own_name(self, text: str, start: int, end: int, hit: IdentifierHit, known: set[str]) -> bool:
         """A capitalised first name of a person of this very account, also a word ("May", "Honor"): that
-        person, inside a sentence or when a comma follows it ('"May, eat up."'); a modal verb opening a
-        sentence ("May need to ring her") is told apart later, by the parse."""
+        person, inside a sentence, when a comma follows it ('"May, eat up."') or as the subject of what
+        follows ("Copper was listening"); a modal verb opening a sentence ("May need to ring her") is told
+        apart later, by the parse."""
         value = re.sub(r"['’]s?$", "", text[start:end])
         if hit.label != "PERSON" or not value[:1].isupper() or " " in value or value.lower() not in known:
             return False
-        return not _SENTENCE_START.search(text[max(0, start - 3) : start]) or text[end : end + 1] == ","
+        return (
+            not _SENTENCE_START.search(text[max(0, start - 3) : start])
+            or text[end : end + 1] == ","
+            or self._subject_at(text, end)
+        )
 
     def common_phrase(self, value: str) -> bool:
         """Capitalised words that are all common English and in no name list, the last of them no kind
