@@ -56,6 +56,7 @@ def test_a_lower_case_name_of_the_account_is_the_person(drafts, pronouns: str) -
     names = {c["original"]: c["replacement"] for c in changes if c["reason"] == "person"}
     assert names["merry"] == names["Merry"]  # one person, one pseudonym
     assert f"good to see {names['merry']} helping" in text
+    assert f"knew each other {names['merry']} just said" in text  # the person, where no verb frame shows it
     assert not re.search(r"\bmerry\b", text, re.IGNORECASE)
     assert any("may identify no one" in n and names["merry"] in n for n in drafts[pronouns].notes)
 
