@@ -53,10 +53,14 @@ def test_the_persons_name_goes_the_modal_verb_stays(drafts, pronouns: str) -> No
 @pytest.mark.parametrize("pronouns", ["she", "he", "they"])
 def test_a_lower_case_name_of_the_account_is_the_person(drafts, pronouns: str) -> None:
     text, changes = _paragraph(drafts[pronouns], "Q2")
-    names = {c["original"]: c["replacement"] for c in changes if c["reason"] == "person"}
+    names: dict[str, str] = {}
+    for c in changes:
+        if c["reason"] == "person":
+            names.setdefault(c["original"], c["replacement"])
     assert names["merry"] == names["Merry"]  # one person, one pseudonym
     assert f"good to see {names['merry']} helping" in text
     assert f"knew each other {names['merry']} just said" in text  # the person, where no verb frame shows it
+    assert f"a {names['merry']} afternoon" not in text  # after a determiner: the word, not the person
     assert not re.search(r"\bmerry\b", text, re.IGNORECASE)
     assert any("may identify no one" in n and names["merry"] in n for n in drafts[pronouns].notes)
 

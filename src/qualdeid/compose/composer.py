@@ -490,7 +490,12 @@ class Composer:
             start, end = min([a, *(t.start for t in over)]), max([b, *(t.end for t in over)])
             label = over[0].label if over else r.label
             addressed_so = value.lower() in self.forms_of_address  # "Aunty" opening a sentence: the person
-            theirs = not over and r.label == "PERSON" and re.sub(r"['’]s?$", "", value).lower() in known
+            theirs = (  # not the word after a determiner: "walked past the heath", "my honor"
+                not over
+                and r.label == "PERSON"
+                and re.sub(r"['’]s?$", "", value).lower() in known
+                and not _DETERMINER_BEFORE.search(doc.text[max(0, a - 8) : a])
+            )
             ordinary = (
                 not over
                 and not addressed_so
@@ -769,6 +774,7 @@ class Composer:
         return notes
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|my|his|her|their|our|your|this|that)\s+$", re.IGNORECASE)
 _AGES_NOTE = "the accounts give the character different ages"
 #: Review's reasons for a word nothing detected that could be an identifier, which compose replaces
 #: (not "known-name-left": the corpus search has those; not "rare-detail": the policy decides those).
