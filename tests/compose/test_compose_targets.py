@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qualdeid.compose.placeholders import Placeholders
@@ -216,6 +218,15 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
 )
 def test_placeholders_keep_the_kind(placeholders: Placeholders, label, value, before, after, expected) -> None:
     assert placeholders.make(label, value, before, after, possessive="her") == expected
+
+
+def test_a_thing_detection_made_a_person_of_the_account_stays_a_thing(targets: Targets) -> None:
+    text = "We sat with the Belling going all night. Belling rang at six."
+    doc = Document("d", text)
+    for m in re.finditer("Belling", text):
+        doc.spans.append(Span(m.start(), m.end(), "PERSON", "Belling", detector="names"))
+    found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), None, None, known=["Belling"])]
+    assert found == [(text.rindex("Belling"), "PERSON")]
 
 
 def test_a_person_of_the_account_whose_name_is_a_town_stays_a_person(targets: Targets) -> None:

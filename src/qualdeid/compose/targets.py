@@ -298,7 +298,8 @@ class Targets:
             own = s.label == "PERSON" and s.detector != NER and self._known_person_here(text, a, b, known_names)
             bare = re.sub(r"['’]s?$", "", text[a:b]).lower()
             addressed = bare in TITLES or bare in self.forms_of_address or bare in self.not_name_words | self.not_names
-            if own and text[a:b][:1].isupper() and not addressed:  # "Cliff's faith": this account's Cliff
+            thing = own and self._named_thing(text, a, b)  # "the Belling going", though detection made it one
+            if own and text[a:b][:1].isupper() and not addressed and not thing:  # "Cliff's faith": this account's Cliff
                 out.append(Target(a, b, "PERSON", "detected", s.reason or ""))
                 continue
             if self.word_not_name(text[a:b], s.label, s.detector == NER):
@@ -519,13 +520,9 @@ class Targets:
             low = w.lower()
             if low in TITLES or low in self.forms_of_address or low in self.not_name_words:
                 return None  # "sat with Aunty": how she is called, not her name
-            if not possessive and w[:1].isupper() and low not in self.first_names:
-                if _OWNED_BEFORE.search(text[max(0, start - 20) : start]):
-                    return None  # "asleep in his Corolla": nobody is in a person
-                the = _THE_BEFORE.search(text[max(0, start - 5) : start])
-                if the and not low.endswith("s") and self._heads_phrase(text, end):
-                    # "the Aga going": a thing by its maker's name; "at the Aga": a venue
-                    return "LOCATION" if _VENUE_BEFORE.search(text[max(0, start - 20) : start]) else None
+            if self._named_thing(text, start, end):
+                # "asleep in his Corolla", "the Belling going": a thing; "at the Belling": a venue
+                return "LOCATION" if _VENUE_BEFORE.search(text[max(0, start - 20) : start]) else None
             if self._coordinated_with_not_name(text, start, end):
                 return None  # "French and Tagalog and English": a language among languages
             known_name = low in self.first_names or low in self.word_names
@@ -542,6 +539,23 @@ class Targets:
             if w.islower() and zipf(low) >= 3.0 and (not known_name or not person_stands):
                 return None  # "ice was the word she used"; "then will said no", "passed it to will": Will
         return "PERSON"
+
+    def _named_thing(self, text: str, start: int, end: int) -> bool:
+        """One capitalised word, no common first name, that stands where no person does: what someone
+        is in or on ("asleep in his Corolla"), or after "the" ending its phrase ("the Belling going";
+        not "the Quarrington kids", "the Sarah I knew")."""
+        value = text[start:end]
+        if " " in value.strip() or value.endswith(("'s", "’s")) or not value[:1].isupper():
+            return False
+        if text[end : end + 1] in ("'", "’"):
+            return False  # "the Belling's door": someone's
+        low = value.lower()
+        if low in self.first_names:
+            return False
+        if _OWNED_BEFORE.search(text[max(0, start - 20) : start]):
+            return True
+        the = _THE_BEFORE.search(text[max(0, start - 5) : start])
+        return bool(the) and not low.endswith("s") and self._heads_phrase(text, end)
 
     def _heads_phrase(self, text: str, end: int) -> bool:
         """The name at ``end`` ends its noun phrase: punctuation or a function word follows ("a Zamboni
