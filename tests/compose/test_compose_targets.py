@@ -10,6 +10,7 @@ from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.targets import Targets
 from qualdeid.corpus.model import Document, Span
 from qualdeid.pseudonymise.people import RoleWords
+from qualdeid.risk.identifiers import IdentifierIndex
 
 
 @pytest.fixture(scope="module")
@@ -226,6 +227,10 @@ def test_a_thing_detection_made_a_person_of_the_account_stays_a_thing(targets: T
     for m in re.finditer("Belling", text):
         doc.spans.append(Span(m.start(), m.end(), "PERSON", "Belling", detector="names"))
     found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), None, None, known=["Belling"])]
+    assert found == [(text.rindex("Belling"), "PERSON")]
+    index = IdentifierIndex()  # found again by the corpus search: the same
+    index.add("Belling", "PERSON", "x")
+    found = [(t.start, t.label) for t in targets.in_window(Document("d", text), 0, len(text), index, None, ["Belling"])]
     assert found == [(text.rindex("Belling"), "PERSON")]
 
 

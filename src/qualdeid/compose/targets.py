@@ -320,7 +320,7 @@ class Targets:
                     and text[a:b][:1].isupper()  # "the kirk steps": a word, whatever follows it
                     and (self.person_next.match(text, b) or self.acts_after.match(text, b))
                 )
-                own = self._own_name(text, a, b, h, known_names)
+                own = self._own_name(text, a, b, h, known_names) and not self._named_thing(text, a, b)
                 if own:  # "Copper was listening": this account's Copper, though copper is also a word
                     out.append(Target(a, b, "PERSON", found))
                     continue
