@@ -222,7 +222,7 @@ def test_placeholders_keep_the_kind(placeholders: Placeholders, label, value, be
 
 
 def test_a_thing_detection_made_a_person_of_the_account_stays_a_thing(targets: Targets) -> None:
-    text = "We sat with the Belling going all night. Belling rang at six."
+    text = "We sat with the Belling going all night, like a proper Belling too. Belling rang at six."
     doc = Document("d", text)
     for m in re.finditer("Belling", text):
         doc.spans.append(Span(m.start(), m.end(), "PERSON", "Belling", detector="names"))

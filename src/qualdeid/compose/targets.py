@@ -542,8 +542,8 @@ class Targets:
 
     def _named_thing(self, text: str, start: int, end: int) -> bool:
         """One capitalised word, no common first name, that stands where no person does: what someone
-        is in or on ("asleep in his Corolla"), or after "the" ending its phrase ("the Belling going";
-        not "the Quarrington kids", "the Sarah I knew")."""
+        is in or on ("asleep in his Corolla"), one of many ("a young Marine"), or after "the" ending its
+        phrase ("the Belling going"; not "the Quarrington kids", "the Sarah I knew")."""
         value = text[start:end]
         if " " in value.strip() or value.endswith(("'s", "’s")) or not value[:1].isupper():
             return False
@@ -554,6 +554,8 @@ class Targets:
             return False
         if _OWNED_BEFORE.search(text[max(0, start - 20) : start]):
             return True
+        if _INDEFINITE_BEFORE.search(text[max(0, start - 20) : start]):
+            return True  # "a young Marine", "a Zamboni": one of many, nobody's name
         the = _THE_BEFORE.search(text[max(0, start - 5) : start])
         return bool(the) and not low.endswith("s") and self._heads_phrase(text, end)
 
