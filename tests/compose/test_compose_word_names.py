@@ -86,10 +86,10 @@ def test_a_name_of_the_account_in_a_quote_is_found(targets: Targets) -> None:
 def test_a_name_of_the_account_that_is_a_word_is_the_person(targets: Targets) -> None:
     index = IdentifierIndex()
     index.add("Copper", "PERSON", "x")
-    text = "It was hard. Copper was listening and he nodded. We left at five."
+    text = "It was hard. Copper was listening and he nodded. We left at five. Copper wasnt there later."
     doc = Document("d", text)
     found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), index, None, known=["Copper"])]
-    assert found == [(text.index("Copper"), "PERSON")]
+    assert found == [(text.index("Copper"), "PERSON"), (text.rindex("Copper"), "PERSON")]
     # no one of the account is called so: the word
     assert targets.in_window(doc, 0, len(text), index, None) == []
 
