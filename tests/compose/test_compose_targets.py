@@ -113,7 +113,7 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("She moved to Quillan Gulf in May.", [("Quillan Gulf", "LOCATION")], [("Quillan Gulf", "LOCATION")]),
         # after "a", a name that ends its phrase is one thing of many; before a noun it says where from
         ("He brought a Snorkelmatic, still boxed.", [("Snorkelmatic", "ORGANIZATION")], []),
-        ("She gave me a little Brackwater Saint she had carved.", [("Brackwater Saint", "ORGANIZATION")], []),
+        ("She keeps a small Brackwater Saint on the shelf.", [("Brackwater Saint", "ORGANIZATION")], []),
         ("He has a Tamworth accent now.", [("Tamworth", "LOCATION")], [("Tamworth", "LOCATION")]),
         # "the" and a lone word: a thing by its maker's name, a venue after "at"; a family before a noun
         ("We sat with the Belling on all night.", [("Belling", "PERSON")], []),
@@ -122,10 +122,10 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("Not the Sarah I knew, she said.", [("Sarah", "PERSON")], [("Sarah", "PERSON")]),
         ("We drove past the moor and home.", [("moor", "PERSON")], []),
         # nobody is in or on a person; a person is with one
-        ("He slept in his Corolla again.", [("Corolla", "PERSON")], []),
+        ("She logged the walk on her Fitbit.", [("Fitbit", "PERSON")], []),
         ("She sat with her Tamsin all day.", [("Tamsin", "PERSON")], [("Tamsin", "PERSON")]),
         # a language after a verb of speaking; a person after "spoke to"
-        ("We spoke a bit of Sranan together.", [("Sranan", "ORGANIZATION")], []),
+        ("She speaks a little Sranan with her gran.", [("Sranan", "ORGANIZATION")], []),
         ("She speaks Sranan at home.", [("Sranan", "LOCATION")], []),
         ("I spoke to Quarrie about it.", [("Quarrie", "PERSON")], [("Quarrie", "PERSON")]),
         # a tune of common words, judged whole even where detection split it; one named with a town is not
@@ -222,7 +222,7 @@ def test_placeholders_keep_the_kind(placeholders: Placeholders, label, value, be
 
 
 def test_a_thing_detection_made_a_person_of_the_account_stays_a_thing(targets: Targets) -> None:
-    text = "We sat with the Belling going all night, like a proper Belling too. Belling rang at six."
+    text = "We sat with the Belling on all night, like a proper Belling too. Belling rang at six."
     doc = Document("d", text)
     for m in re.finditer("Belling", text):
         doc.spans.append(Span(m.start(), m.end(), "PERSON", "Belling", detector="names"))

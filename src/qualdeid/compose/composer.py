@@ -490,7 +490,7 @@ class Composer:
             start, end = min([a, *(t.start for t in over)]), max([b, *(t.end for t in over)])
             label = over[0].label if over else r.label
             addressed_so = value.lower() in self.forms_of_address  # "Aunty" opening a sentence: the person
-            theirs = (  # not the word after a determiner: "walked past the heath", "my honor"
+            theirs = (  # not the word after a determiner: "walked past the moor", "my honor"
                 not over
                 and r.label == "PERSON"
                 and re.sub(r"['’]s?$", "", value).lower() in known

@@ -46,8 +46,8 @@ HONORIFIC_ZIPF = 5.0
 COMMON_ZIPF = 4.0
 #: A pronoun or function word ("She", "The", "Then"): never a short form of a longer name it begins.
 FUNCTION_ZIPF = 6.0
-#: A word after a name this common (function words, "going", "got") does not make the name its modifier
-#: ("the Aga was on"; "the Kowalski house" is a family's house).
+#: A word after a name this common (function words, "got", "went") does not make the name its modifier
+#: ("the Belling was on"; "the Kowalski house" is a family's house).
 PHRASE_END_ZIPF = 5.9
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -66,16 +66,16 @@ _KIND_AFTER = re.compile(r" ([a-z]{4,})(?![\w'’-])")
 #: The number of a road after its name ("County Line Road 12"), not a count ("Mill Road 3 times").
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?![\w.,]\d|\w)(?!\s+(?:times|days|weeks|months|years|hours|minutes|am|pm)\b)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Snowcat": a thing
-#: "a Zamboni", "a little Saint Brendan he carved": one of many things, no one's place or body
+#: "a Snorkelmatic", "a small Brackwater Saint on the shelf": one of many things, no one's place or body
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
-#: "the Aga going": a thing by its maker's name; "at the Aga": a venue
+#: "the Belling on": a thing by its maker's name; "at the Belling": a venue
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _VENUE_BEFORE = re.compile(
     r"\b(?:at|to|in|into|inside|outside|near|opposite|from|behind|past|towards)\s+the\s+$", re.IGNORECASE
 )
-#: "asleep in his Corolla", "on her Fitbit": nobody is in or on a person
+#: "left the keys in his Corolla", "on her Fitbit": nobody is in or on a person
 _OWNED_BEFORE = re.compile(r"\b(?:in|into|inside|on|onto|under|off)\s+(?:his|her|my|their|our|your)\s+$", re.IGNORECASE)
-#: "when he was twenty-two", "she was sixteen when ...": an age of the past, not who someone is now
+#: "when he was nineteen", "she was seventeen when ...": an age of the past, not who someone is now
 _PAST_AGE_BEFORE = re.compile(r"\b[Ww]hen\s+(?:I|you|he|she|they|we|[A-Z][a-z]+)\s+(?:was|were)\s+$")
 _PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
@@ -246,7 +246,7 @@ class Targets:
             short_form = (
                 len(lows) == 1
                 and (lows[0] in self.listed_names or zipf(lows[0]) < FUNCTION_ZIPF)  # not "She" of "Sheldon"
-                # two letters only when a list of names has them ("Mo" of "Morwenna"; not "Ha" of "Hamish")
+                # two letters only when a list of names has them ("Jo" of "Jolyon"; not "Ha" of "Hamish")
                 and (len(lows[0]) >= 3 or lows[0] in self.listed_names)
                 and any(k != lows[0] and k.startswith(lows[0]) for k in known)
                 and bool(self.acts_after.match(text, b))
@@ -299,7 +299,7 @@ class Targets:
             own = s.label == "PERSON" and s.detector != NER and self._known_person_here(text, a, b, known_names)
             bare = re.sub(r"['’]s?$", "", text[a:b]).lower()
             addressed = bare in TITLES or bare in self.forms_of_address or bare in self.not_name_words | self.not_names
-            thing = own and self._named_thing(text, a, b)  # "the Belling going", though detection made it one
+            thing = own and self._named_thing(text, a, b)  # "the Belling on", though detection made it one
             if own and text[a:b][:1].isupper() and not addressed and not thing:  # "Cliff's faith": this account's Cliff
                 out.append(Target(a, b, "PERSON", "detected", s.reason or ""))
                 continue
@@ -318,11 +318,11 @@ class Targets:
                 speaks = (
                     h.label == "PERSON"
                     and not h.lowercase
-                    and text[a:b][:1].isupper()  # "the kirk steps": a word, whatever follows it
+                    and text[a:b][:1].isupper()  # "the marsh steps": a word, whatever follows it
                     and (self.person_next.match(text, b) or self.acts_after.match(text, b))
                 )
                 own = self._own_name(text, a, b, h, known_names) and not self._named_thing(text, a, b)
-                if own:  # "Copper was listening": this account's Copper, though copper is also a word
+                if own:  # "Copper was on the phone": this account's Copper, though copper is also a word
                     out.append(Target(a, b, "PERSON", found))
                     continue
                 if not (speaks or (h.certain and self.written_as_name(text[a:b], h.label))):
@@ -365,7 +365,7 @@ class Targets:
     def _own_name(self, text: str, start: int, end: int, hit: IdentifierHit, known: set[str]) -> bool:
         """A capitalised first name of a person of this very account, also a word ("May", "Honor"): that
         person, inside a sentence, when a comma follows it ('"May, eat up."') or as the subject of what
-        follows ("Copper was listening"); a modal verb opening a sentence ("May need to ring her") is told
+        follows ("Copper was on the phone"); a modal verb opening a sentence ("May need to ring her") is told
         apart later, by the parse."""
         value = re.sub(r"['’]s?$", "", text[start:end])
         if hit.label != "PERSON" or not value[:1].isupper() or " " in value or value.lower() not in known:
@@ -469,14 +469,14 @@ class Targets:
         ):
             return None  # "the Winter Games", "the Open Doors group": nobody of the study is found by it
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
-            return None  # "we spoke a bit of Frisian": a language
+            return None  # "she speaks a little Frisian": a language
         if label == "PERSON":
             return self._person(text, start, end, words)
         if label in ("LOCATION", "ORGANIZATION"):
             if not any(c.isupper() or c.isdigit() for c in value):
                 return None  # "the café", "carers"
             if _INDEFINITE_BEFORE.search(text[max(0, start - 20) : start]) and self._heads_phrase(text, end):
-                return None  # "a Zamboni", "a little Saint Brendan he carved": a kind of thing, no one's place
+                return None  # "a Snorkelmatic", "a small Brackwater Saint on the shelf": no one's place
             if self._history_after.match(text, end):
                 return None  # "the Crimean War": history, no one's place
             if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
@@ -504,7 +504,7 @@ class Targets:
             past_before, past_after = _PAST_AGE_FRAME
             before = text[max(0, start - 40) : start]
             if _PAST_AGE_BEFORE.search(before) or (past_before.search(before) and past_after.match(text, end)):
-                return None  # "when he was twenty-two", "she was sixteen when ...": then, not now
+                return None  # "when he was nineteen", "she was seventeen when ...": then, not now
             return label
         return label
 
@@ -522,7 +522,7 @@ class Targets:
             if low in TITLES or low in self.forms_of_address or low in self.not_name_words:
                 return None  # "sat with Aunty": how she is called, not her name
             if self._named_thing(text, start, end):
-                # "asleep in his Corolla", "the Belling going": a thing; "at the Belling": a venue
+                # "on her Fitbit", "the Belling on": a thing; "at the Belling": a venue
                 return "LOCATION" if _VENUE_BEFORE.search(text[max(0, start - 20) : start]) else None
             if self._coordinated_with_not_name(text, start, end):
                 return None  # "French and Tagalog and English": a language among languages
@@ -543,8 +543,8 @@ class Targets:
 
     def _named_thing(self, text: str, start: int, end: int) -> bool:
         """One capitalised word, no common first name, that stands where no person does: what someone
-        is in or on ("asleep in his Corolla"), one of many ("a young Marine"), or after "the" ending its
-        phrase ("the Belling going"; not "the Quarrington kids", "the Sarah I knew")."""
+        is in or on ("left the keys in his Corolla"), one of many ("a young Ranger"), or after "the" ending its
+        phrase ("the Belling on"; not "the Quarrington kids", "the Sarah I knew")."""
         value = text[start:end]
         if " " in value.strip() or value.endswith(("'s", "’s")) or not value[:1].isupper():
             return False
@@ -556,19 +556,19 @@ class Targets:
         if _OWNED_BEFORE.search(text[max(0, start - 20) : start]):
             return True
         if _INDEFINITE_BEFORE.search(text[max(0, start - 20) : start]):
-            return True  # "a young Marine", "a Zamboni": one of many, nobody's name
+            return True  # "a young Ranger", "a Snorkelmatic": one of many, nobody's name
         the = _THE_BEFORE.search(text[max(0, start - 5) : start])
         return bool(the) and not low.endswith("s") and self._heads_phrase(text, end)
 
     def _heads_phrase(self, text: str, end: int) -> bool:
-        """The name at ``end`` ends its noun phrase: punctuation or a function word follows ("a Zamboni
-        was", "the Aga going,"), not a noun it describes ("a Dublin accent", "the Kowalski kids")."""
+        """The name at ``end`` ends its noun phrase: punctuation or a function word follows ("a Snorkelmatic
+        was", "the Belling on,"), not a noun it describes ("a Dublin accent", "the Kowalski kids")."""
         m = re.match(r"\s*([^\W\d_]+|\S)?", text[end : end + 30])
         nxt = m.group(1) if m else None
         return not nxt or not nxt.isalpha() or (nxt.islower() and zipf(nxt) >= PHRASE_END_ZIPF)
 
     def _language_here(self, text: str, start: int, words: list[str]) -> bool:
-        """One capitalised word right after a verb of speaking: a language ("spoke a bit of Frisian")."""
+        """One capitalised word right after a verb of speaking: a language ("speaks a little Frisian")."""
         before = text[max(0, start - 40) : start]
         return len(words) == 1 and words[0][:1].isupper() and bool(self._language_before.search(before))
 
