@@ -38,6 +38,13 @@ def values(facts: Facts, text: str, gender: str | None, names: tuple[str, ...] =
         ("She’s in her seventies.", "F", (), {"age: older"}),
         ("He is a teenager, really.", "M", (), {"age: young"}),
         ("He's not homeless yet, but close.", "M", (), set()),  # negated: not stated
+        # an age in a number: its band now; an age of the past, a time or someone else's says nothing
+        ("She is 19 and loud with it.", "F", (), {"age: young"}),
+        ("Wilhelmina (47) came in early.", "F", ("Wilhelmina",), {"age: middle"}),
+        ("He turned sixty-four last week.", "M", (), {"age: older"}),
+        ("She was 15 when it began.", "F", (), set()),
+        ("She's 8 minutes late again.", "F", (), set()),
+        ("He is 71, she said.", "F", (), set()),
         ("She never lived alone before.", "F", (), set()),
         ("Her husband drives lorries.", "F", (), {"partner: has a partner"}),
         ("She is a single mum of two.", "F", (), {"partner: no partner"}),
@@ -64,6 +71,12 @@ def test_contradictions_are_listed_once(facts: Facts) -> None:
     }  # children and grandchildren agree; "lives alone" twice agrees; each pair once
     assert not facts.clash("family: children", "family: grandchildren")
     assert facts.clash("family: no children", "family: children")
+
+
+def test_ages_of_different_bands_contradict(facts: Facts) -> None:
+    parts = [facts.of(t, 0, len(t), "F") for t in ("She's 23 and keen.", "She turned 68 in June.", "She is 25.")]
+    found = contradictions(facts, parts)
+    assert [(i, a.key, j, b.key) for i, a, j, b in found] == [(0, "age: young", 1, "age: older")]
 
 
 def test_a_project_adds_and_removes_phrases(tmp_path: Path) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.targets import Targets
 from qualdeid.corpus.model import Document, Span
 from qualdeid.pseudonymise.people import RoleWords
+from qualdeid.risk.identifiers import IdentifierIndex
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +111,32 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("She lives off Farm Road 418 now.", [("Farm Road", "LOCATION")], [("Farm Road 418", "LOCATION")]),
         ("He walked Farm Road 3 times a day.", [("Farm Road", "LOCATION")], [("Farm Road", "LOCATION")]),
         ("She moved to Quillan Gulf in May.", [("Quillan Gulf", "LOCATION")], [("Quillan Gulf", "LOCATION")]),
+        # after "a", a name that ends its phrase is one thing of many; before a noun it says where from
+        ("He brought a Snorkelmatic, still boxed.", [("Snorkelmatic", "ORGANIZATION")], []),
+        ("She keeps a small Brackwater Saint on the shelf.", [("Brackwater Saint", "ORGANIZATION")], []),
+        ("He has a Tamworth accent now.", [("Tamworth", "LOCATION")], [("Tamworth", "LOCATION")]),
+        # "the" and a lone word: a thing by its maker's name, a venue after "at"; a family before a noun
+        ("We sat with the Belling on all night.", [("Belling", "PERSON")], []),
+        ("We met at the Belling after work.", [("Belling", "PERSON")], [("Belling", "LOCATION")]),
+        ("We saw the Quarrington kids again.", [("Quarrington", "PERSON")], [("Quarrington", "PERSON")]),
+        ("Not the Sarah I knew, she said.", [("Sarah", "PERSON")], [("Sarah", "PERSON")]),
+        ("We drove past the moor and home.", [("moor", "PERSON")], []),
+        # nobody is in or on a person; a person is with one
+        ("She logged the walk on her Fitbit.", [("Fitbit", "PERSON")], []),
+        ("She sat with her Tamsin all day.", [("Tamsin", "PERSON")], [("Tamsin", "PERSON")]),
+        # a language after a verb of speaking; a person after "spoke to"
+        ("She speaks a little Sranan with her gran.", [("Sranan", "ORGANIZATION")], []),
+        ("She speaks Sranan at home.", [("Sranan", "LOCATION")], []),
+        ("I spoke to Quarrie about it.", [("Quarrie", "PERSON")], [("Quarrie", "PERSON")]),
+        # a tune of common words, judged whole even where detection split it; one named with a town is not
+        ("He played The Cold Morning Reel for us.", [("Cold Morning", "LOCATION"), ("Reel", "PERSON")], []),
+        ("He played The Brackenfold Polka for us.", [("Brackenfold Polka", "LOCATION")],
+         [("Brackenfold Polka", "LOCATION")]),
+        # an age of the past is not who someone is now
+        ("He played for the county when he was nineteen.", [("nineteen", "AGE")], []),
+        ("She was seventeen when she left home.", [("seventeen", "AGE")], []),
+        ("She is nineteen and loves it.", [("nineteen", "AGE")], [("nineteen", "AGE")]),
+        ("He was nineteen, so the wait was long.", [("nineteen", "AGE")], [("nineteen", "AGE")]),
     ],
 )  # fmt: skip
 def test_what_is_an_identifier(targets: Targets, text: str, spans, expected) -> None:
@@ -190,6 +219,19 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
 )
 def test_placeholders_keep_the_kind(placeholders: Placeholders, label, value, before, after, expected) -> None:
     assert placeholders.make(label, value, before, after, possessive="her") == expected
+
+
+def test_a_thing_detection_made_a_person_of_the_account_stays_a_thing(targets: Targets) -> None:
+    text = "We sat with the Belling on all night, like a proper Belling too. Belling rang at six."
+    doc = Document("d", text)
+    for m in re.finditer("Belling", text):
+        doc.spans.append(Span(m.start(), m.end(), "PERSON", "Belling", detector="names"))
+    found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), None, None, known=["Belling"])]
+    assert found == [(text.rindex("Belling"), "PERSON")]
+    index = IdentifierIndex()  # found again by the corpus search: the same
+    index.add("Belling", "PERSON", "x")
+    found = [(t.start, t.label) for t in targets.in_window(Document("d", text), 0, len(text), index, None, ["Belling"])]
+    assert found == [(text.rindex("Belling"), "PERSON")]
 
 
 def test_a_person_of_the_account_whose_name_is_a_town_stays_a_person(targets: Targets) -> None:

@@ -53,9 +53,14 @@ def test_the_persons_name_goes_the_modal_verb_stays(drafts, pronouns: str) -> No
 @pytest.mark.parametrize("pronouns", ["she", "he", "they"])
 def test_a_lower_case_name_of_the_account_is_the_person(drafts, pronouns: str) -> None:
     text, changes = _paragraph(drafts[pronouns], "Q2")
-    names = {c["original"]: c["replacement"] for c in changes if c["reason"] == "person"}
+    names: dict[str, str] = {}
+    for c in changes:
+        if c["reason"] == "person":
+            names.setdefault(c["original"], c["replacement"])
     assert names["merry"] == names["Merry"]  # one person, one pseudonym
     assert f"good to see {names['merry']} helping" in text
+    assert f"knew each other {names['merry']} just said" in text  # the person, where no verb frame shows it
+    assert f"a {names['merry']} afternoon" not in text  # after a determiner: the word, not the person
     assert not re.search(r"\bmerry\b", text, re.IGNORECASE)
     assert any("may identify no one" in n and names["merry"] in n for n in drafts[pronouns].notes)
 
@@ -76,6 +81,33 @@ def test_a_name_of_the_account_in_a_quote_is_found(targets: Targets) -> None:
     assert found == [(text.index("May"), "PERSON")]
     # a document without anyone called so: the word (a month, a verb), wherever it stands
     assert targets.in_window(doc, 0, len(text), index, None) == []
+
+
+def test_a_name_of_the_account_that_is_a_word_is_the_person(targets: Targets) -> None:
+    index = IdentifierIndex()
+    index.add("Copper", "PERSON", "x")
+    text = "It was hard. Copper was on the phone and he nodded. We left at five. Copper wasnt up yet."
+    doc = Document("d", text)
+    found = [(t.start, t.label) for t in targets.in_window(doc, 0, len(text), index, None, known=["Copper"])]
+    assert found == [(text.index("Copper"), "PERSON"), (text.rindex("Copper"), "PERSON")]
+    # no one of the account is called so: the word
+    assert targets.in_window(doc, 0, len(text), index, None) == []
+
+
+def test_a_corpus_name_in_lower_case_before_a_plural_is_the_word(targets: Targets) -> None:
+    index = IdentifierIndex()
+    index.add("Marsh", "PERSON", "x")
+    text = "She waited on the marsh steps. Then Marsh says hello."
+    doc = Document("d", text)
+    found = [text[t.start : t.end] for t in targets.in_window(doc, 0, len(text), index, None)]
+    assert found == ["Marsh"]  # "Marsh says": the person; "the marsh steps": the word
+
+
+@pytest.mark.parametrize(("known", "found"), [("Jolyon", ["Jo"]), ("Hamish", []), ("Morwenna", [])])
+def test_a_two_letter_short_form_of_a_known_name(targets: Targets, known: str, found: list[str]) -> None:
+    text = "We had tea. Jo mends bikes for the whole street. Ha laughs at it."
+    swept = [text[t.start : t.end] for t in targets.sweep(text, 0, len(text), [], {known})]
+    assert swept == found
 
 
 @pytest.mark.parametrize("known", ["Shelby", "Theodora", "Winona"])

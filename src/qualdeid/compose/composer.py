@@ -71,6 +71,8 @@ class Change:
     reason: str
     person: str | None = None  # People id
     role: str | None = None  # cast role of a person
+    #: how the identifier was found ("detected", "corpus", "person frame", "candidate", "risk" ...)
+    found: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -84,6 +86,8 @@ class Change:
             d["person"] = self.person
         if self.role:
             d["role"] = self.role
+        if self.found:
+            d["found"] = self.found
         return d
 
 
@@ -262,10 +266,12 @@ class Composer:
         fixes = self._final_check(corpus, paragraphs, cast)
         clashes = contradictions(self.facts, [c.fragment.facts_between(c.first, c.last) for c in cuts])
         notes = self._notes(corpus, paragraphs, locale, locale_scores, fixes)
+        ages_noted = any(n.startswith(_AGES_NOTE) for n in notes)  # the ages as the draft has them, listed
         notes += [
             f"paragraphs {i + 1} and {j + 1} contradict each other about the character's {a.kind} "
             f"('{a.phrase}': {a.value}; '{b.phrase}': {b.value}): keep one, or change the other"
             for i, a, j, b in clashes
+            if not (ages_noted and a.kind == b.kind == "age")
         ]
         subjects = {c.fragment.subject for c in cuts}
         narrators = {c.fragment.narrator or f"doc:{c.fragment.doc_id}" for c in cuts}
@@ -318,7 +324,7 @@ class Composer:
             for t in self.targets.in_window(doc, cut.start, cut.end, corpus.index, corpus.key_index, known)
             if not any(a < t.end and t.start < b for a, b in removed)
         ]
-        targets, addressed = self._with_residuals(corpus, doc, cut, targets, removed)
+        targets, addressed = self._with_residuals(corpus, doc, cut, targets, removed, {k.lower() for k in known})
         changes += addressed
         targets, unsure = self._with_candidates(corpus, doc, cut, targets, removed)
         window = text[cut.start : cut.end]
@@ -326,7 +332,7 @@ class Composer:
         targets = [t for t in targets if not (t.label == "PERSON" and _modal_verb(sdoc, t.start - cut.start))]
         lower = self._lower_case_names(corpus, cut, sdoc, targets, {k.lower() for k in known})
         targets = sorted(targets + lower, key=lambda t: t.start)
-        unsure += [(t.start, t.end) for t in lower]
+        unsure += [(t.start, t.end) for t in targets if t.found == "lower-case name"]  # with the residuals
         others: list[tuple[int, str | None, str]] = []
         kin: list[tuple[int, str, str]] = []  # relatives named or mentioned ("her sister"): offset, gender, who
         subject = frag.subject
@@ -344,17 +350,20 @@ class Composer:
         for t in sorted(targets, key=lambda t: t.start):
             if t.found == "risk, a word here":  # "with Lego": no person to invent, a placeholder to check
                 new = self._again(text, t.start, t.end, t.label)
-                changes.append(Change(t.start, t.end, text[t.start : t.end], new, _REASON[t.label]))
+                changes.append(Change(t.start, t.end, text[t.start : t.end], new, _REASON[t.label], found=t.found))
                 unsure.append((t.start, t.end))
             elif t.label == "PERSON":
                 change, gender = self._person(corpus, doc, t, cast, frag)
+                change.found = t.found
                 changes.append(change)
                 if change.role != "character":
                     others.append((t.start - cut.start, gender, change.person or change.original.lower()))
                 if change.role == "relative" and gender:
                     kin.append((t.start - cut.start, gender, others[-1][2]))
             else:
-                changes.append(self._placeholder(doc, t, cut, cast, corpus, subject))
+                change = self._placeholder(doc, t, cut, cast, corpus, subject)
+                change.found = t.found
+                changes.append(change)
         _drop_bracketed_aliases(text, changes)
         named = {off: who for off, _, who in others}
         nouns_of: list[tuple[int, str, str | None]] = []  # gendered nouns ("a man") not said of the character
@@ -446,12 +455,20 @@ class Composer:
         return Paragraph(cut, new_text, sorted(changes, key=lambda c: c.start), notes)
 
     def _with_residuals(
-        self, corpus: _Corpus, doc: Document, cut: Cut, targets: list[Target], removed: list[tuple[int, int]]
+        self,
+        corpus: _Corpus,
+        doc: Document,
+        cut: Cut,
+        targets: list[Target],
+        removed: list[tuple[int, int]],
+        known: set[str] = frozenset(),  # type: ignore[assignment]
     ) -> tuple[list[Target], list[Change]]:
         """The targets, with what `risk` would still fail the fragment for added (a name or a word of
         one that compose's own rules let pass): a residual inside a target is covered, one overlapping
         targets joins them. A form of address the corpus also uses as a name ("Aunty", "Nanna") is
-        written in lower case inside a sentence (the changes returned), as the word it is."""
+        written in lower case inside a sentence (the changes returned), as the word it is. A first name
+        of a person of this account (``known``, lower case), however written, is that person ("asked
+        how we knew each other and wren just said ...": the person's pseudonym, not "[a name]")."""
         window = doc.text[cut.start : cut.end]
         spans = [
             Span(s.start - cut.start, s.end - cut.start, s.label)
@@ -473,15 +490,22 @@ class Composer:
             start, end = min([a, *(t.start for t in over)]), max([b, *(t.end for t in over)])
             label = over[0].label if over else r.label
             addressed_so = value.lower() in self.forms_of_address  # "Aunty" opening a sentence: the person
+            theirs = (  # not the word after a determiner: "walked past the moor", "my honor"
+                not over
+                and r.label == "PERSON"
+                and re.sub(r"['’]s?$", "", value).lower() in known
+                and not _DETERMINER_BEFORE.search(doc.text[max(0, a - 8) : a])
+            )
             ordinary = (
                 not over
                 and not addressed_so
+                and not theirs
                 and (
                     self.targets.kind(doc.text, a, b, r.label) is None
                     or self.targets.word_not_name(value, r.label, ner_only=True)
                 )
             )
-            found = "risk, a word here" if ordinary else "risk"
+            found = "risk, a word here" if ordinary else "lower-case name" if theirs and value.islower() else "risk"
             holiday_end = self.placeholders.holiday_at(doc.text, start, cut.end)
             if ordinary and holiday_end and holiday_end >= end:
                 label = "DATE_TIME"  # "St Columba's" of "St Columba's weekend": not a name, if it must go
@@ -734,7 +758,7 @@ class Composer:
             {c.replacement.strip("[]") for p in paragraphs for c in p.changes if c.reason == "age" and c.role}
         )
         if len(ages) > 1:
-            notes.append(f"the accounts give the character different ages ({', '.join(ages)}): keep one")
+            notes.append(f"{_AGES_NOTE} ({', '.join(ages)}): keep one")
         placeholders = sum(1 for p in paragraphs for c in p.changes if c.replacement.startswith("["))
         if placeholders:
             notes.append(f"rewrite the {placeholders} [bracketed] placeholder(s) in your own words, or leave them out")
@@ -750,6 +774,8 @@ class Composer:
         return notes
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|my|his|her|their|our|your|this|that)\s+$", re.IGNORECASE)
+_AGES_NOTE = "the accounts give the character different ages"
 #: Review's reasons for a word nothing detected that could be an identifier, which compose replaces
 #: (not "known-name-left": the corpus search has those; not "rare-detail": the policy decides those).
 # format: reason codes of review

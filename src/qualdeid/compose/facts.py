@@ -15,11 +15,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from qualdeid.pseudonymise.people import age_of
 from qualdeid.rules import Rules, RulesError
 
 #: "he's not homeless yet", "never lived alone": the phrase after it is not stated
 _NEGATED = re.compile(r"(?:\b(?:not|never|no longer)|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{(pron|poss|refl)\}")
+#: a number as an age: digits or words ("19", "forty-two")
+_NUMBER = (
+    r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|(?:thir|four|fif|six|seven|eigh|nine)teen)"
+)
 _PRONOUNS = {
     # format: People gender codes -> pronoun forms
     "F": {"pron": ["she"], "poss": ["her"], "refl": ["herself"]},
@@ -52,6 +58,7 @@ class Facts:
         phrases: dict[tuple[str, str], set[str]] = {}
         agree: set[frozenset[str]] = set()
         contradict: set[frozenset[str]] = set()
+        bands: dict[str, int] = {}
         for doc in Rules(rules_dirs).yaml("compose/facts.yaml"):
             if not isinstance(doc, dict):
                 continue
@@ -71,7 +78,10 @@ class Facts:
                             f"compose/facts.yaml: each '{name}' entry is a pair [fact: value, fact: value]"
                         )
                     into.add(frozenset(_fact_key(p) for p in pair))
+            for band, lowest in (doc.get("age_bands") or {}).items():
+                bands[str(band)] = int(lowest)
         self.phrases = {k: sorted(v, key=len, reverse=True) for k, v in phrases.items() if v}
+        self.age_bands = sorted(bands.items(), key=lambda b: b[1])
         self.agree = agree
         self.contradict = contradict
         self._patterns: dict[str | None, list[tuple[str, str, re.Pattern[str]]]] = {}
@@ -100,6 +110,7 @@ class Facts:
             for m in rx.finditer(part):
                 if not _NEGATED.search(part, max(0, m.start() - 24), m.start()):
                     found.append((m.start(), m.end(), Fact(kind, value, m.group())))
+        found += self._ages(part, forms)
         out: list[Fact] = []
         taken: list[tuple[int, int]] = []
         for a, b, fact in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
@@ -107,6 +118,25 @@ class Facts:
                 continue
             taken.append((a, b))
             out.append(fact)
+        return out
+
+    def _ages(self, part: str, forms: dict[str, list[str]]) -> list[tuple[int, int, Fact]]:
+        """ "she's 19", "he turned 64", "she (45)": the age band the subject is in now."""
+        if not self.age_bands:
+            return []
+        pron = "|".join(forms["pron"])
+        rx = re.compile(
+            rf"(?<![\w'’])(?:{pron})(?:\s+(?:is|turned|turns|has\s+just\s+turned|just\s+turned)\s+|['’]s\s+|\s*\(\s*)"
+            rf"({_NUMBER})(?![\w'’-])(?!\s*(?:minutes|hours|days|weeks|months|am|pm|o['’]clock)\b)(?:\s*\))?",
+            re.IGNORECASE,
+        )
+        out = []
+        for m in rx.finditer(part):
+            age = age_of(m.group(1))
+            if age is None:
+                continue
+            band = [name for name, lowest in self.age_bands if age >= lowest][-1]
+            out.append((m.start(), m.end(), Fact("age", band, m.group())))
         return out
 
     def clashes(self, mine: Iterable[Fact], theirs: Iterable[Fact]) -> list[tuple[Fact, Fact]]:

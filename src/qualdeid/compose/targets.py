@@ -46,6 +46,9 @@ HONORIFIC_ZIPF = 5.0
 COMMON_ZIPF = 4.0
 #: A pronoun or function word ("She", "The", "Then"): never a short form of a longer name it begins.
 FUNCTION_ZIPF = 6.0
+#: A word after a name this common (function words, "got", "went") does not make the name its modifier
+#: ("the Belling was on"; "the Kowalski house" is a family's house).
+PHRASE_END_ZIPF = 5.9
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
@@ -57,11 +60,24 @@ _PLACE_BEFORE = re.compile(
 _PLACE_OR_ON_BEFORE = re.compile(r"\b(?:on|from|to|in|into|near|off|at)\s+$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
-_AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|will|would|can|could)\b")
+#: "is", "wasn't", "wasnt" (written without its apostrophe)
+_AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|will|would|can|could)(?:n['’]?t)?\b")
 _KIND_AFTER = re.compile(r" ([a-z]{4,})(?![\w'’-])")
 #: The number of a road after its name ("County Line Road 12"), not a count ("Mill Road 3 times").
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?![\w.,]\d|\w)(?!\s+(?:times|days|weeks|months|years|hours|minutes|am|pm)\b)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Snowcat": a thing
+#: "a Snorkelmatic", "a small Brackwater Saint on the shelf": one of many things, no one's place or body
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+#: "the Belling on": a thing by its maker's name; "at the Belling": a venue
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:at|to|in|into|inside|outside|near|opposite|from|behind|past|towards)\s+the\s+$", re.IGNORECASE
+)
+#: "left the keys in his Corolla", "on her Fitbit": nobody is in or on a person
+_OWNED_BEFORE = re.compile(r"\b(?:in|into|inside|on|onto|under|off)\s+(?:his|her|my|their|our|your)\s+$", re.IGNORECASE)
+#: "when he was nineteen", "she was seventeen when ...": an age of the past, not who someone is now
+_PAST_AGE_BEFORE = re.compile(r"\b[Ww]hen\s+(?:I|you|he|she|they|we|[A-Z][a-z]+)\s+(?:was|were)\s+$")
+_PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +142,12 @@ class Targets:
         self.compass_heads = words["compass_heads"]
         self.place_heads = words["place_heads"]
         self._programme_after = re.compile(rf"\s+(?:{_literal(self.programme_words)})\b", re.IGNORECASE)
+        self.work_heads = words["work_heads"]
+        self._language_before = re.compile(
+            rf"\b(?:{_literal(words['language_verbs'])})\s+(?:(?:a\s+)?(?:bit|little|lot|word)\s+(?:of\s+)?|some\s+|"
+            r"fluent\s+|in\s+)?$",
+            re.IGNORECASE,
+        )
         self._history_after = re.compile(rf"\s+(?:{'|'.join(w.capitalize() for w in words['history_heads'])})\b")
 
     @cached_property
@@ -224,7 +246,9 @@ class Targets:
             short_form = (
                 len(lows) == 1
                 and (lows[0] in self.listed_names or zipf(lows[0]) < FUNCTION_ZIPF)  # not "She" of "Sheldon"
-                and any(len(lows[0]) >= 3 and k != lows[0] and k.startswith(lows[0]) for k in known)
+                # two letters only when a list of names has them ("Jo" of "Jolyon"; not "Ha" of "Hamish")
+                and (len(lows[0]) >= 3 or lows[0] in self.listed_names)
+                and any(k != lows[0] and k.startswith(lows[0]) for k in known)
                 and bool(self.acts_after.match(text, b))
             )
             if short_form:
@@ -275,7 +299,8 @@ class Targets:
             own = s.label == "PERSON" and s.detector != NER and self._known_person_here(text, a, b, known_names)
             bare = re.sub(r"['’]s?$", "", text[a:b]).lower()
             addressed = bare in TITLES or bare in self.forms_of_address or bare in self.not_name_words | self.not_names
-            if own and text[a:b][:1].isupper() and not addressed:  # "Cliff's faith": this account's Cliff
+            thing = own and self._named_thing(text, a, b)  # "the Belling on", though detection made it one
+            if own and text[a:b][:1].isupper() and not addressed and not thing:  # "Cliff's faith": this account's Cliff
                 out.append(Target(a, b, "PERSON", "detected", s.reason or ""))
                 continue
             if self.word_not_name(text[a:b], s.label, s.detector == NER):
@@ -293,10 +318,14 @@ class Targets:
                 speaks = (
                     h.label == "PERSON"
                     and not h.lowercase
+                    and text[a:b][:1].isupper()  # "the marsh steps": a word, whatever follows it
                     and (self.person_next.match(text, b) or self.acts_after.match(text, b))
                 )
-                own = self._own_name(text, a, b, h, known_names)
-                if not (speaks or own or (h.certain and self.written_as_name(text[a:b], h.label))):
+                own = self._own_name(text, a, b, h, known_names) and not self._named_thing(text, a, b)
+                if own:  # "Copper was on the phone": this account's Copper, though copper is also a word
+                    out.append(Target(a, b, "PERSON", found))
+                    continue
+                if not (speaks or (h.certain and self.written_as_name(text[a:b], h.label))):
                     continue
                 if self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
@@ -335,12 +364,17 @@ class Targets:
 
     def _own_name(self, text: str, start: int, end: int, hit: IdentifierHit, known: set[str]) -> bool:
         """A capitalised first name of a person of this very account, also a word ("May", "Honor"): that
-        person, inside a sentence or when a comma follows it ('"May, eat up."'); a modal verb opening a
-        sentence ("May need to ring her") is told apart later, by the parse."""
+        person, inside a sentence, when a comma follows it ('"May, eat up."') or as the subject of what
+        follows ("Copper was on the phone"); a modal verb opening a sentence ("May need to ring her") is told
+        apart later, by the parse."""
         value = re.sub(r"['’]s?$", "", text[start:end])
         if hit.label != "PERSON" or not value[:1].isupper() or " " in value or value.lower() not in known:
             return False
-        return not _SENTENCE_START.search(text[max(0, start - 3) : start]) or text[end : end + 1] == ","
+        return (
+            not _SENTENCE_START.search(text[max(0, start - 3) : start])
+            or text[end : end + 1] == ","
+            or self._subject_at(text, end)
+        )
 
     def common_phrase(self, value: str) -> bool:
         """Capitalised words that are all common English and in no name list, the last of them no kind
@@ -392,6 +426,10 @@ class Targets:
         lows = lows[1:] if lows[:1] == ["the"] else lows
         if not lows:
             return None
+        run = [re.sub(r"['’]s?$", "", w).lower() for w in _WORD.findall(_capitalised_run(text, start, end))]
+        run = run[1:] if run[:1] == ["the"] else run
+        if run and run[-1] in self.work_heads and not self._distinctive(run[:-1]):
+            return "work"  # "The Cold Morning Reel", even where detection split it
         kind = None
         for heads, name in ((self.event_heads, "event"), (self.body_heads, "body")):
             for n in (2, 1):
@@ -406,11 +444,14 @@ class Targets:
             kind = "programme"
         if kind is None:
             return None
-        runs = {" ".join(lows[i:j]) for i in range(len(lows)) for j in range(i + 2, len(lows) + 1)}
-        distinctive = bool(runs & self.placeholders.towns) or any(zipf(w) < COMMON_ZIPF for w in lows)
-        if not distinctive:
+        if not self._distinctive(lows):
             return kind
         return "local event" if kind == "event" else None
+
+    def _distinctive(self, lows: list[str]) -> bool:
+        """Words of a name that could point to a place: a town, or a word rarer than common English."""
+        runs = {" ".join(lows[i:j]) for i in range(len(lows)) for j in range(i + 2, len(lows) + 1)}
+        return bool(runs & self.placeholders.towns) or any(zipf(w) < COMMON_ZIPF for w in lows)
 
     def kind(self, text: str, start: int, end: int, label: str) -> str | None:
         """The kind of identifier ``text[start:end]`` is, or None when it identifies no one."""
@@ -424,13 +465,18 @@ class Targets:
             "event",
             "body",
             "programme",
+            "work",
         ):
             return None  # "the Winter Games", "the Open Doors group": nobody of the study is found by it
+        if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
+            return None  # "she speaks a little Frisian": a language
         if label == "PERSON":
             return self._person(text, start, end, words)
         if label in ("LOCATION", "ORGANIZATION"):
             if not any(c.isupper() or c.isdigit() for c in value):
                 return None  # "the café", "carers"
+            if _INDEFINITE_BEFORE.search(text[max(0, start - 20) : start]) and self._heads_phrase(text, end):
+                return None  # "a Snorkelmatic", "a small Brackwater Saint on the shelf": no one's place
             if self._history_after.match(text, end):
                 return None  # "the Crimean War": history, no one's place
             if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
@@ -453,7 +499,13 @@ class Targets:
             return label if self.specific_date.search(value) else None
         if label == "AGE":
             age = age_of(value)
-            return None if age is not None and age < CHILDHOOD else label  # "when she was ten": long ago
+            if age is not None and age < CHILDHOOD:
+                return None  # "when she was ten": long ago
+            past_before, past_after = _PAST_AGE_FRAME
+            before = text[max(0, start - 40) : start]
+            if _PAST_AGE_BEFORE.search(before) or (past_before.search(before) and past_after.match(text, end)):
+                return None  # "when he was nineteen", "she was seventeen when ...": then, not now
+            return label
         return label
 
     def _person(self, text: str, start: int, end: int, words: list[str]) -> str | None:
@@ -469,6 +521,9 @@ class Targets:
             low = w.lower()
             if low in TITLES or low in self.forms_of_address or low in self.not_name_words:
                 return None  # "sat with Aunty": how she is called, not her name
+            if self._named_thing(text, start, end):
+                # "on her Fitbit", "the Belling on": a thing; "at the Belling": a venue
+                return "LOCATION" if _VENUE_BEFORE.search(text[max(0, start - 20) : start]) else None
             if self._coordinated_with_not_name(text, start, end):
                 return None  # "French and Tagalog and English": a language among languages
             known_name = low in self.first_names or low in self.word_names
@@ -485,6 +540,37 @@ class Targets:
             if w.islower() and zipf(low) >= 3.0 and (not known_name or not person_stands):
                 return None  # "ice was the word she used"; "then will said no", "passed it to will": Will
         return "PERSON"
+
+    def _named_thing(self, text: str, start: int, end: int) -> bool:
+        """One capitalised word, no common first name, that stands where no person does: what someone
+        is in or on ("left the keys in his Corolla"), one of many ("a young Ranger"), or after "the" ending its
+        phrase ("the Belling on"; not "the Quarrington kids", "the Sarah I knew")."""
+        value = text[start:end]
+        if " " in value.strip() or value.endswith(("'s", "’s")) or not value[:1].isupper():
+            return False
+        if text[end : end + 1] in ("'", "’"):
+            return False  # "the Belling's door": someone's
+        low = value.lower()
+        if low in self.first_names:
+            return False
+        if _OWNED_BEFORE.search(text[max(0, start - 20) : start]):
+            return True
+        if _INDEFINITE_BEFORE.search(text[max(0, start - 20) : start]):
+            return True  # "a young Ranger", "a Snorkelmatic": one of many, nobody's name
+        the = _THE_BEFORE.search(text[max(0, start - 5) : start])
+        return bool(the) and not low.endswith("s") and self._heads_phrase(text, end)
+
+    def _heads_phrase(self, text: str, end: int) -> bool:
+        """The name at ``end`` ends its noun phrase: punctuation or a function word follows ("a Snorkelmatic
+        was", "the Belling on,"), not a noun it describes ("a Dublin accent", "the Kowalski kids")."""
+        m = re.match(r"\s*([^\W\d_]+|\S)?", text[end : end + 30])
+        nxt = m.group(1) if m else None
+        return not nxt or not nxt.isalpha() or (nxt.islower() and zipf(nxt) >= PHRASE_END_ZIPF)
+
+    def _language_here(self, text: str, start: int, words: list[str]) -> bool:
+        """One capitalised word right after a verb of speaking: a language ("speaks a little Frisian")."""
+        before = text[max(0, start - 40) : start]
+        return len(words) == 1 and words[0][:1].isupper() and bool(self._language_before.search(before))
 
     def _coordinated_with_not_name(self, text: str, start: int, end: int) -> bool:
         """The word is listed with a language, nationality or country ("Spanish and X", "X, Greek")."""
@@ -551,6 +637,16 @@ class Targets:
             return False
         words = _WORD.findall(value)
         return not (len(words) == 1 and zipf(words[0].lower()) >= COMMON_ZIPF + 0.5)
+
+
+def _capitalised_run(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` widened over the capitalised words right before and after it, one space
+    apart ("Cold Morning" of "The Cold Morning Reel")."""
+    while m := re.search(r"(?<![\w'’-])[A-Z][\w'’-]* $", text[max(0, start - 40) : start]):
+        start -= len(m.group())
+    while m := re.match(r" [A-Z][\w'’-]*(?![\w'’-])", text[end : end + 40]):
+        end += len(m.group())
+    return text[start:end]
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
