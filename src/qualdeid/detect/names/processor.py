@@ -76,6 +76,9 @@ _SMALL = "".join(
 #: a capital letter, or a letter of a script without capitals ("李", "محمد")
 CAPITAL = rf"(?:(?![{_SMALL}])[^\W\d_])"
 CAPITALS = re.compile(rf"(?<![\w&/.'’-]){UPPER}{{2,3}}(?![\w&/'-]|\.{UPPER})")
+_NAME_WORD = re.compile(rf"(?<![\w'’-]){UPPER}[\w'’-]+")
+#: initials with a particle's small letters: "JvdM", "NdlC"
+_PARTICLE_INITIALS = re.compile(r"(?<![\w&/.'’-])[A-Z](?:[a-z]{1,3}[A-Z]){1,2}(?![\w&/'-])")
 #: two or three name-shaped halves joined by hyphens: "Marta-Liisa", "Hyun-woo", "Jean-Marc-Olivier"
 _HYPHENATED = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*){1,2}(?![\w'’-])")
 #: the lower-case second half of a double first name ("Soo-jin") is a syllable, rarely an English word
@@ -494,9 +497,14 @@ class NameProcessor(CorpusProcessor):
         for s in [*spans, *local]:
             if s.label != PERSON:
                 continue
-            words = [w for w in re.findall(r"[A-Z][\w'’-]*", text[s.start : s.end]) if w.lower() not in lex.titles]
+            words = [w for w in re.findall(rf"{UPPER}[\w'’-]*", text[s.start : s.end]) if w.lower() not in lex.titles]
             if 2 <= len(words) <= 3 and words[0] in names:
                 out.add("".join(w[0] for w in words))
+        # "JvdM" for "Johanna van der Merwe": papers keep the particles' small letters
+        for m in _NAME_WORD.finditer(text):
+            tail = self._particle_tail.match(text, m.end())
+            if tail is not None and m.group() in names:
+                out.add(m.group()[0] + "".join(w[0] for w in text[m.end() : tail.end()].split()))
         return out
 
     # ------------------------------------------------------------------ corpus knowledge
@@ -572,7 +580,7 @@ class NameProcessor(CorpusProcessor):
     def _initials_of_known(self, text: str) -> list[Span]:
         ev, lex = self.ev, self.ev.lex
         out = []
-        for m in CAPITALS.finditer(text):
+        for m in sorted([*CAPITALS.finditer(text), *_PARTICLE_INITIALS.finditer(text)], key=lambda m: m.start()):
             token = m.group()
             if token not in self.known_initials or token in lex.not_initials or zipf(token.lower()) >= 4.0:
                 continue
