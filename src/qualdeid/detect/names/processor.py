@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -291,6 +292,9 @@ class NameProcessor(CorpusProcessor):
             if low not in ev.relatives and low not in lex.titles and not ev.calendar_only(m.group(1)):
                 local.append(Span(m.start(1), m.end(1), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 confident(m.group(1))
+        for start, end, nickname in self._nicknames(text, names):
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            confident(nickname)
         for m in ev.alias.finditer(text):
             if m.group(1) is None or lex.is_name(m.group(1)) or m.group(1) in names:
                 confident(m.group(2))
@@ -489,6 +493,32 @@ class NameProcessor(CorpusProcessor):
         if is_capitalised(part):
             return self.ev.lex.is_name(part) or zipf(low) < COMMON_WORD_ZIPF
         return len(part) <= 4 and zipf(low) < COMPOUND_SYLLABLE_ZIPF
+
+    def _nicknames(self, text: str, names: dict[str, bool]) -> Iterator[tuple[int, int, str]]:
+        """Nicknames given in quotes: inside a full name ('Tomasz "Tommo" Wiśniewski', the whole span), after
+        "known to ... as" or "called her" ('known to all as "Sunny" or "MaSunny"'), or given to some people ('"Nan" to
+        her friends'); (start, end, nickname) of each."""
+        ev, lex = self.ev, self.ev.lex
+
+        def usable(word: str) -> bool:
+            low = word.lower()
+            return low not in ev.relatives and low not in lex.titles and not ev.calendar_only(word)
+
+        for m in ev.nickname_inside.finditer(text):
+            first, surname = m.group(1), m.group(3)
+            if (lex.is_name(first) or first in names or lex.is_name(surname)) and usable(m.group(2)):
+                yield m.start(), m.end(), m.group(2)
+        for m in ev.quoted_nicknames.finditer(text):
+            if usable(m.group(1)):
+                yield m.start(1), m.end(1), m.group(1)
+            end = m.end()
+            while (n := ev.nickname_next.match(text, end)) is not None:
+                if usable(n.group(1)):
+                    yield n.start(1), n.end(1), n.group(1)
+                end = n.end()
+        for m in ev.nickname_to_people.finditer(text):
+            if usable(m.group(1)):
+                yield m.start(1), m.end(1), m.group(1)
 
     def _full_name_initials(self, text: str, spans: list[Span], local: list[Span], names: dict[str, bool]) -> set[str]:
         lex = self.ev.lex
