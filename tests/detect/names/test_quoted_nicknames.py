@@ -36,3 +36,14 @@ def test_quoted_nicknames_and_their_later_uses(detector, text: str, expected: li
 def test_quoted_titles_and_places_stay_out(detector) -> None:
     text = 'We watched a film called "Titanic". The team "Rovers" won. I read "Persuasion" again.'
     assert people(detector, text) == []
+
+
+def test_a_two_syllable_given_name_written_as_one_word(detector) -> None:
+    text = "My aunt Lim Mei Xin is proud. anyway meixin has been off since she retired. MeiXin says hi."
+    assert people(detector, text) == ["Lim Mei Xin", "meixin", "MeiXin"]
+
+
+def test_a_surname_with_a_married_womans_prefix(detector) -> None:
+    text = "Since her husband died MaNdlovu is not herself. Mrs Ndlovu cried."
+    assert people(detector, text) == ["MaNdlovu", "Mrs Ndlovu"]
+    assert people(detector, "The MaTrix app and KaBoom toys.") == []  # no surname after the prefix

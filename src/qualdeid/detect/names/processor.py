@@ -11,6 +11,7 @@ What counts as evidence is in ``evidence.py``; the words it reads are in ``rules
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -78,6 +79,15 @@ _SMALL = "".join(
 CAPITAL = rf"(?:(?![{_SMALL}])[^\W\d_])"
 CAPITALS = re.compile(rf"(?<![\w&/.'’-]){UPPER}{{2,3}}(?![\w&/'-]|\.{UPPER})")
 _NAME_WORD = re.compile(rf"(?<![\w'’-]){UPPER}[\w'’-]+")
+#: a word of letters, for the joined and prefixed forms of a name
+_ONE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}(?![\w'’-])")
+#: a capitalised word of a name, a syllable of a joined given name
+_SYLLABLE = re.compile(rf"{UPPER}[a-z]+")
+#: "MaNdlovu": the prefix of a married woman's name, then a surname
+_PREFIXED_SURNAME = re.compile(r"(?:Ma|Ka)([A-Z][a-z]{2,})")
+#: a given name joined from two syllables, or a prefixed surname, this common as an English word stays a word
+#: ("Sun" + "Day", "KaBoom")
+JOINED_NAME_ZIPF = 3.0
 #: initials with a particle's small letters: "JvdM", "NdlC"
 _PARTICLE_INITIALS = re.compile(r"(?<![\w&/.'’-])[A-Z](?:[a-z]{1,3}[A-Z]){1,2}(?![\w&/'-])")
 #: two or three name-shaped halves joined by hyphens: "Marta-Liisa", "Hyun-woo", "Jean-Marc-Olivier"
@@ -358,6 +368,9 @@ class NameProcessor(CorpusProcessor):
             confident(compound)
         for word in self._near_forms(sdoc, names, blocked):
             confident(word)
+        for start, end in self._joined_and_prefixed(text, [*spans, *local], names):
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            confident(text[start:end][0].upper() + text[start + 1 : end])
         for word in allowed_names:
             names.setdefault(word, True)
         observation = {w: wl for w, wl in names.items()}
@@ -493,6 +506,27 @@ class NameProcessor(CorpusProcessor):
         if is_capitalised(part):
             return self.ev.lex.is_name(part) or zipf(low) < COMMON_WORD_ZIPF
         return len(part) <= 4 and zipf(low) < COMPOUND_SYLLABLE_ZIPF
+
+    def _joined_and_prefixed(self, text: str, spans: list[Span], names: dict[str, bool]) -> Iterator[tuple[int, int]]:
+        """Other written forms of a person's name in the document: a two-syllable given name written as one word
+        ("Lim Mei Xin", then "meixin" or "MeiXin"), and a surname with the prefix that makes it a married
+        woman's name in Nguni languages ("Mrs Ndlovu", "MaNdlovu")."""
+        joined: set[str] = set()
+        for s in spans:
+            if s.label != PERSON:
+                continue
+            words = [w for w in text[s.start : s.end].split() if _SYLLABLE.fullmatch(w)]
+            for a, b in itertools.pairwise(words):
+                if len(a) <= 5 and len(b) <= 5 and zipf((a + b).lower()) < JOINED_NAME_ZIPF:
+                    joined.add((a + b).lower())
+        for m in _ONE_WORD.finditer(text):
+            word = m.group()
+            if word.lower() in joined or (
+                (p := _PREFIXED_SURNAME.fullmatch(word))
+                and (p.group(1) in names or p.group(1).lower() in self.ev.lex.surnames)
+                and zipf(p.group(1).lower()) < JOINED_NAME_ZIPF
+            ):
+                yield m.start(), m.end()
 
     def _nicknames(self, text: str, names: dict[str, bool]) -> Iterator[tuple[int, int, str]]:
         """Nicknames given in quotes: inside a full name ('Tomasz "Tommo" Wiśniewski', the whole span), after
