@@ -280,3 +280,16 @@ def test_initials_with_particles_of_a_full_name_in_the_document(detector) -> Non
     (doc,) = detector.detect([Document("a", text)])
     people = [s.text for s in doc.spans if s.label == "PERSON"]
     assert "MvdB" in people and "PdlV" in people
+
+
+def test_lower_case_notes_name_clients_by_item_labels_and_their_initials(detector) -> None:
+    from qualdeid.corpus.model import Document
+
+    text = (
+        "handover notes\n\n- marta k: better, new mtg booked.\n- tomasz w: came in tues. "
+        "TW ph 555 0199 if no answer.\n- notes re: the hall\n- rest of: week"
+    )
+    (doc,) = detector.detect([Document("a", text)])
+    people = [s.text for s in doc.spans if s.label == "PERSON"]
+    assert people[:2] == ["marta", "tomasz"] and "TW" in people
+    assert not {"notes", "rest", "hall", "week"} & {p.lower() for p in people}

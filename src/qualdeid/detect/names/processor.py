@@ -102,6 +102,8 @@ MIDDLE_INITIAL_WORD_ZIPF = 5.0
 _INITIAL_AFTER = re.compile(r" (?![IA]\b)[A-Z](?:-[A-Z])?\b\.?(?![\w'’-]|\.?[ \t]?[A-Z]\b)")
 #: a capitalised word and the initial of a surname: "Will D", "Bo K."
 _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.pattern}")
+#: an item of lower-case notes labelled by a first name and a surname's initials: "- marta k:", "ewa p.:"
+_LOWER_ITEM = re.compile(r"^[ \t]*(?:[-*•>][ \t]*)?([^\W\d_]{3,})[ \t]+([^\W\d_]{1,2})\.?[ \t]*:", re.MULTILINE)
 #: a token of a clock time ("12:40", "9.15", "PM")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
 #: a full name with an age in commas after it: "Keely Varnum, 31, moved in", "R: Nora Quillan, 58, retired"
@@ -274,6 +276,13 @@ class NameProcessor(CorpusProcessor):
                 # "Will D", "Bo K.": a first name with the initial of a surname is a person, even a word-name
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 confident(m.group(1))
+        for m in _LOWER_ITEM.finditer(text):
+            first = m.group(1)
+            if first.islower() and lex.is_first_name(first) and first not in lex.word_names and zipf(first) < 4.0:
+                # "- marta k: better, new mtg booked": a listed first name and a surname's initial label a
+                # client's item in lower-case case notes
+                local.append(Span(m.start(1), m.end(2), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(first.title())
         acting_initials: set[str] = set()
         on_roll = self.initials.roll_call(text)
         for start, end in self.initials.find(text):
@@ -564,6 +573,9 @@ class NameProcessor(CorpusProcessor):
             words = [w for w in re.findall(rf"{UPPER}[\w'’-]*", text[s.start : s.end]) if w.lower() not in lex.titles]
             if 2 <= len(words) <= 3 and words[0] in names:
                 out.add("".join(w[0] for w in words))
+            lower = [w for w in text[s.start : s.end].split() if w.lower() not in lex.titles]
+            if 2 <= len(lower) <= 3 and all(w.islower() and w.isalpha() for w in lower) and lower[0].title() in names:
+                out.add("".join(w[0] for w in lower).upper())  # "ŁG" for "łukasz g" in lower-case notes
         # "JvdM" for "Johanna van der Merwe": papers keep the particles' small letters
         for m in _NAME_WORD.finditer(text):
             tail = self._particle_tail.match(text, m.end())
