@@ -293,3 +293,18 @@ def test_lower_case_notes_name_clients_by_item_labels_and_their_initials(detecto
     people = [s.text for s in doc.spans if s.label == "PERSON"]
     assert people[:2] == ["marta", "tomasz"] and "TW" in people
     assert not {"notes", "rest", "hall", "week"} & {p.lower() for p in people}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("handover jk -> mira, thurs 5/6\n\n- keys: on my desk. call jk if lost\njk", ["jk", "jk", "jk"]),
+        ("notes dw – wk of 3/2\n\nrang the school.", ["dw"]),
+        ("case notizen pb: kw 15\n\ntermin ok", ["pb"]),
+        ("notes re: the hall\n\nbook it.", []),
+        ("handover to night staff\n\nall ok", []),
+        ("handover fyi – the door code changed", []),
+    ],
+)
+def test_the_writers_initials_heading_lower_case_notes(text: str, expected: list[str]) -> None:
+    assert found(text) == expected

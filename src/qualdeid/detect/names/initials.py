@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.transcript_roles import TranscriptRoles
 from qualdeid.rules import Rules, alternation
@@ -108,6 +110,13 @@ class Initials:
             re.MULTILINE,
         )
         self.after = words["after"] | {"'s", "’s"}
+        #: "handover tk -> aga", "notes mb – wk 12": the writer's initials in lower case after the first line's
+        #: word for notes
+        self.note_header = re.compile(
+            rf"\A[ \t\n]*(?:[^\W\d_]+[ \t]+){{0,2}}(?i:{words.pattern('note_headers')})[ \t]+"
+            r"(?P<initials>[^\W\d_A-Z]{2,3})[ \t]*(?:–|—|-+>?|→|:|,|\n|$)"
+        )
+        self.not_authors = words["not_authors"] | {w.lower() for w in not_initials}
         self.not_verbs = words["not_verbs"]
         self.not_tasks = words["not_tasks"] | ARTICLES
         #: "I'll call him W", "named her K"
@@ -200,9 +209,22 @@ class Initials:
             if start not in found_at:
                 found_at.add(start)
                 yield start, end
-        for start, end in self.contributions(text):
+        for start, end in [*self.contributions(text), *self.note_author(text)]:
             if start not in found_at:
+                found_at.add(start)
                 yield start, end
+
+    def note_author(self, text: str) -> Iterator[tuple[int, int]]:
+        """The writer's initials in lower case that head notes ("handover tk -> aga", "notes mb – wk 12"), and
+        each later use of them standing alone ("tk" signing off)."""
+        m = self.note_header.match(text)
+        if m is None:
+            return
+        token = m.group("initials")
+        if token in self.not_authors or token in STOP_WORDS or zipf(token) >= SHOUTED_WORD_ZIPF:
+            return
+        for use in re.finditer(rf"(?<![\w.'’-]){re.escape(token)}(?![\w'’-]|\.\w)", text):
+            yield use.start(), use.end()
 
     def contributions(self, text: str) -> Iterator[tuple[int, int]]:
         """The initials listed after each role of an author contribution statement ("Investigation: KS, PR"),
