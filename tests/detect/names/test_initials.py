@@ -242,3 +242,69 @@ def test_a_letter_with_its_full_stop_acts_as_a_person_in_field_notes() -> None:
 )
 def test_a_letter_with_a_full_stop_after_a_word_stays_a_thing(text: str) -> None:
     assert found(text) == []
+
+
+def test_initials_shown_to_be_people_count_where_they_act_even_as_words() -> None:
+    text = (
+        "Four raters (QA, PR and IT) read the first notes; QA and PR then scored the rest, with IT checking a "
+        "sample. The QA team helped. No PR or media work took place. IT support was provided by the school."
+    )
+    # the bracketed list, the list of the two once they are people, IT where it acts; not the QA team,
+    # the PR of "PR or media", nor the IT of "IT support"
+    assert sorted(found(text)) == ["IT", "IT", "PR", "PR", "QA", "QA"]
+
+
+def test_initials_listed_after_a_person_place_with_a_plain_member_are_people_in_the_document() -> None:
+    text = "Talks were held in Welsh by GW and OR, in Dutch by OR. OR wrote them up. Tea OR coffee."
+    assert sorted(found(text)) == ["GW", "OR", "OR", "OR"]
+    assert found("Tea or coffee, chosen by OR and IT. OR rang.") == []  # only words: no person shown
+
+
+def test_an_author_contribution_statement_names_its_authors() -> None:
+    text = (
+        "Conceptualization: RvdH, MdlF. Methodology: MdlF, ÖL. Investigation: BW, PR, SN. "
+        "Writing – review & editing: all authors. Writing, original draft: RvdH.\n\n"
+        "Competing interests\nPR has received fees from a PR firm."
+    )
+    assert sorted(found(text)) == sorted(["RvdH", "MdlF", "MdlF", "ÖL", "BW", "PR", "SN", "RvdH", "PR"])
+    assert found("Software: SAS and NVivo. Analysis was descriptive.") == []  # one role: a program
+
+
+def test_initials_with_particles_of_a_full_name_in_the_document(detector) -> None:
+    from qualdeid.corpus.model import Document
+
+    text = (
+        "The interviews were done by Marit van den Broek and Pilar de la Vega. Coding (first round: MvdB; "
+        "second round: PdlV) used NVivo."
+    )
+    (doc,) = detector.detect([Document("a", text)])
+    people = [s.text for s in doc.spans if s.label == "PERSON"]
+    assert "MvdB" in people and "PdlV" in people
+
+
+def test_lower_case_notes_name_clients_by_item_labels_and_their_initials(detector) -> None:
+    from qualdeid.corpus.model import Document
+
+    text = (
+        "handover notes\n\n- marta k: better, new mtg booked.\n- tomasz w: came in tues. "
+        "TW ph 555 0199 if no answer.\n- notes re: the hall\n- rest of: week"
+    )
+    (doc,) = detector.detect([Document("a", text)])
+    people = [s.text for s in doc.spans if s.label == "PERSON"]
+    assert people[:2] == ["marta", "tomasz"] and "TW" in people
+    assert not {"notes", "rest", "hall", "week"} & {p.lower() for p in people}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("handover jk -> mira, thurs 5/6\n\n- keys: on my desk. call jk if lost\njk", ["jk", "jk", "jk"]),
+        ("notes dw – wk of 3/2\n\nrang the school.", ["dw"]),
+        ("case notizen pb: kw 15\n\ntermin ok", ["pb"]),
+        ("notes re: the hall\n\nbook it.", []),
+        ("handover to night staff\n\nall ok", []),
+        ("handover fyi – the door code changed", []),
+    ],
+)
+def test_the_writers_initials_heading_lower_case_notes(text: str, expected: list[str]) -> None:
+    assert found(text) == expected

@@ -150,6 +150,22 @@ class NameEvidence:
             rf"(?i:\b(?:{frames.pattern('quoted_alias_verbs')})[ \t]+(?:him|her|them|me|us)[ \t]+)"
             r"[\"“‘']([A-Z][a-z'’-]+)[\"”’']"
         )
+        #: a nickname in quotes inside a full name: 'Tomasz "Tommo" Wiśniewski'
+        self.nickname_inside = re.compile(
+            r"(?<![\w'’-])([A-Z][\w'’-]+)[ \t]+[\"“‘]([A-Z][\w'’-]+)[\"”’][ \t]+([A-Z][\w'’-]+)(?![\w'’-])"
+        )
+        #: nicknames in quotes after "known to her friends as" or "called her": '"Sunny" or "MaSunny"'; the
+        #: second and later ones are read by ``nickname_next``
+        self.quoted_nicknames = re.compile(
+            rf"(?i:\b(?:known[ \t]+to[ \t]+(?:[a-z'’]+[ \t]+){{0,2}}[a-z]+[ \t]+as"
+            rf"|(?:{frames.pattern('quoted_alias_verbs')})[ \t]+(?:him|her|them|me|us))[ \t]+)"
+            r"[\"“‘]([A-Z][\w'’-]+)[\"”’]"
+        )
+        self.nickname_next = re.compile(r"[ \t]*(?:,|/|\bor\b|\band\b)[ \t]*[\"“‘]([A-Z][\w'’-]+)[\"”’]")
+        #: 'Anna Kovač, "Nan" to her friends': a quoted name given to some people
+        self.nickname_to_people = re.compile(
+            r"(?<![\w'’-])[\"“‘]([A-Z][\w'’-]+)[\"”’][ \t]+to[ \t]+(?:his|her|their|the|everyone|all)\b"
+        )
         #: a second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")'
         self.alias = re.compile(
             r"(?:([A-Z][a-z'’-]+)[ \t]*\([ \t]*[\"“']?"

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.transcript_roles import TranscriptRoles
 from qualdeid.rules import Rules, alternation
@@ -92,6 +94,13 @@ class Initials:
         self.labels = words["labels"]
         #: "three researchers (": every member of the bracketed list of initials that follows is a person
         self.people_before_brackets = re.compile(rf"\b(?i:{words.pattern('people_before_brackets')})[ \t]*\([ \t]*$")
+        #: "Conceptualization: AB, CdlD. Writing, original draft: AB": an author contribution statement's role,
+        #: then the initials of the authors who took it
+        self.contribution = re.compile(
+            rf"(?<![\w-])(?i:{words.pattern('contribution_roles')})(?:[ \t]*[,–—-][ \t]*[a-z][a-z &]{{0,30}})?"
+            rf"[ \t]*:[ \t]*(?P<list>(?:{_SHAPE_2})(?:[ \t]*(?:,|&|\band\b)[ \t]*(?:and[ \t]+)?(?:{_SHAPE_2}))*)"
+            r"(?![\w&/'-])"
+        )
         self.roles = roles
         self.transcript_roles = TranscriptRoles(rules)
         #: a line listing people after its label: "Present:", "Staff:", "On shift:", "Families:"
@@ -101,6 +110,13 @@ class Initials:
             re.MULTILINE,
         )
         self.after = words["after"] | {"'s", "’s"}
+        #: "handover tk -> aga", "notes mb – wk 12": the writer's initials in lower case after the first line's
+        #: word for notes
+        self.note_header = re.compile(
+            rf"\A[ \t\n]*(?:[^\W\d_]+[ \t]+){{0,2}}(?i:{words.pattern('note_headers')})[ \t]+"
+            r"(?P<initials>[^\W\d_A-Z]{2,3})[ \t]*(?:–|—|-+>?|→|:|,|\n|$)"
+        )
+        self.not_authors = words["not_authors"] | {w.lower() for w in not_initials}
         self.not_verbs = words["not_verbs"]
         self.not_tasks = words["not_tasks"] | ARTICLES
         #: "I'll call him W", "named her K"
@@ -127,17 +143,20 @@ class Initials:
         roles = self.transcript_roles.abbreviations(text)
         #: "Present: ON, IF, GP": initials on a line of people named by its label, even words and abbreviations
         on_roll = self.roll_call(text)
+        #: initials the document shows to be people, even where they read as a word or an abbreviation
+        #: ("three coders (HR, PR and IT)", "Methodology: PR, TK", "by KT and OR")
+        established = self.established(text)
         shouted: list[re.Match[str]] = []
         for m in _TOKEN.finditer(text):
             token = m.group(1)
             if token in roles:
                 continue  # "NT" of "note taker (NT)", a transcript's "P:": a role
             if self.shouted(token):
-                if token in on_roll:
+                if token in on_roll or token in established:
                     shouted.append(m)
                 continue  # "SHE", "NOT": a word in capitals
             if token in self.not_initials:
-                if not (len(token) > 1 and (token in on_roll or self._introduced(text, m))):
+                if not (len(token) > 1 and (token in on_roll or token in established or self._introduced(text, m))):
                     abbreviations.append(m)
                     continue  # "the GP"
                 people_abbreviations.add(token)
@@ -158,7 +177,14 @@ class Initials:
             # follows a person's word ("ON to ask the GP", "with IF"), never where words are shouted
             before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
             prev = before.group(1).lower() if before else ""
-            if self._acts_at(text, m) is not None and (
+            acts = self._acts_at(text, m)
+            if m.group(1) not in on_roll:
+                # shown to be a person elsewhere only ("with IT reviewing"): where a person acts, not where a
+                # clause opens ("IT support was ...")
+                if acts or prev in self.before:
+                    occurrences.setdefault(m.group(1), []).append((m.start(), m.end(), True, True))
+                continue
+            if acts is not None and (
                 prev in self.before
                 or _JOINED.search(text, max(0, m.start() - 12), m.start()) is not None  # "ZV + ON to visit"
                 or (self._opens_clause(text, m.start(), prev) and not _PUNCTUATION_NEXT.match(text, m.end()))
@@ -179,9 +205,58 @@ class Initials:
                 if speaks or len(token) > 1:
                     found_at.add(start)
                     yield start, end
-        for start, end in self._listed(text, acting):
+        for start, end in self._listed(text, acting, established):
             if start not in found_at:
+                found_at.add(start)
                 yield start, end
+        for start, end in [*self.contributions(text), *self.note_author(text)]:
+            if start not in found_at:
+                found_at.add(start)
+                yield start, end
+
+    def note_author(self, text: str) -> Iterator[tuple[int, int]]:
+        """The writer's initials in lower case that head notes ("handover tk -> aga", "notes mb – wk 12"), and
+        each later use of them standing alone ("tk" signing off)."""
+        m = self.note_header.match(text)
+        if m is None:
+            return
+        token = m.group("initials")
+        if token in self.not_authors or token in STOP_WORDS or zipf(token) >= SHOUTED_WORD_ZIPF:
+            return
+        for use in re.finditer(rf"(?<![\w.'’-]){re.escape(token)}(?![\w'’-]|\.\w)", text):
+            yield use.start(), use.end()
+
+    def contributions(self, text: str) -> Iterator[tuple[int, int]]:
+        """The initials listed after each role of an author contribution statement ("Investigation: KS, PR"),
+        where two roles at least are given (a lone "Software: SAS" names a program)."""
+        statement = list(self.contribution.finditer(text))
+        if len(statement) < 2:
+            return
+        for c in statement:
+            for m in _MEMBER.finditer(c.group("list")):
+                yield c.start("list") + m.start(), c.start("list") + m.end()
+
+    def established(self, text: str) -> set[str]:
+        """Initials shown to be people somewhere in `text`: listed in brackets after people ("three coders (HR,
+        PR and IT)"), after an author contribution's role ("Investigation: KS, PR"), or after a person's place
+        with initials that are no word nor abbreviation ("transcribed by KT and OR")."""
+        out = {text[start:end] for start, end in self.contributions(text)}
+        for run in _INITIALS_LIST.finditer(text):
+            blanked = _BRACKETED_NOTE.sub(lambda n: " " * len(n.group()), run.group())
+            members = [m.group() for m in _MEMBER.finditer(blanked)]
+            if self.people_before_brackets.search(text, max(0, run.start() - 30), run.start()):
+                out.update(members)
+                continue
+            before = _WORD_BEFORE.search(text, max(0, run.start() - 30), run.start())
+            line = text[text.rfind("\n", 0, run.start()) + 1 : run.start()]
+            if (
+                before is not None
+                and before.group(1).lower() in self.before
+                and any(c.islower() for c in line)
+                and any(t not in _SHOUTED and t not in self.not_initials and not self.shouted(t) for t in members)
+            ):
+                out.update(members)
+        return out
 
     def roll_call(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Initials on a line that a people label opens ("Present: ON (chair), ZV, QT", "Families: IF + wife,
@@ -246,7 +321,7 @@ class Initials:
         m = _TASK.match(rest)
         return m is not None and (m.group(1) is None or m.group(1) not in self.not_tasks)
 
-    def _listed(self, text: str, acting: set[str]) -> Iterator[tuple[int, int]]:
+    def _listed(self, text: str, acting: set[str], established: set[str]) -> Iterator[tuple[int, int]]:
         """ "coded by QA, HR and TW": initials listed with initials that act as people are people too,
         even one that is also an abbreviation (HR, PR, IT); a list of abbreviations only stays one."""
         for run in _INITIALS_LIST.finditer(text):
@@ -257,10 +332,15 @@ class Initials:
                 for m in members:  # "three researchers (HR, PR and IT)": people, though each reads as a term
                     yield run.start() + m.start(), run.start() + m.end()
                 continue
-            if any(t in _SHOUTED for t in tokens) or all(t in self.not_initials for t in tokens):
-                continue
             before = _WORD_BEFORE.search(text, max(0, run.start() - 30), run.start())
             prev = before.group(1).lower() if before else ""
+            if all(t in established for t in tokens):
+                if prev not in ARTICLES:  # "HR and PR then coded the rest", once both are people here
+                    for m in members:
+                        yield run.start() + m.start(), run.start() + m.end()
+                continue
+            if any(t in _SHOUTED for t in tokens) or all(t in self.not_initials for t in tokens):
+                continue
             if prev in ARTICLES or not (prev in self.before or prev in self.labels or any(t in acting for t in tokens)):
                 continue
             if any(self.shouted(t) for t in tokens) and not (prev in self.before or prev in self.labels):

@@ -11,8 +11,10 @@ What counts as evidence is in ``evidence.py``; the words it reads are in ``rules
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -76,6 +78,18 @@ _SMALL = "".join(
 #: a capital letter, or a letter of a script without capitals ("李", "محمد")
 CAPITAL = rf"(?:(?![{_SMALL}])[^\W\d_])"
 CAPITALS = re.compile(rf"(?<![\w&/.'’-]){UPPER}{{2,3}}(?![\w&/'-]|\.{UPPER})")
+_NAME_WORD = re.compile(rf"(?<![\w'’-]){UPPER}[\w'’-]+")
+#: a word of letters, for the joined and prefixed forms of a name
+_ONE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}(?![\w'’-])")
+#: a capitalised word of a name, a syllable of a joined given name
+_SYLLABLE = re.compile(rf"{UPPER}[a-z]+")
+#: "MaNdlovu": the prefix of a married woman's name, then a surname
+_PREFIXED_SURNAME = re.compile(r"(?:Ma|Ka)([A-Z][a-z]{2,})")
+#: a given name joined from two syllables, or a prefixed surname, this common as an English word stays a word
+#: ("Sun" + "Day", "KaBoom")
+JOINED_NAME_ZIPF = 3.0
+#: initials with a particle's small letters: "JvdM", "NdlC"
+_PARTICLE_INITIALS = re.compile(r"(?<![\w&/.'’-])[A-Z](?:[a-z]{1,3}[A-Z]){1,2}(?![\w&/'-])")
 #: two or three name-shaped halves joined by hyphens: "Marta-Liisa", "Hyun-woo", "Jean-Marc-Olivier"
 _HYPHENATED = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*){1,2}(?![\w'’-])")
 #: the lower-case second half of a double first name ("Soo-jin") is a syllable, rarely an English word
@@ -88,6 +102,8 @@ MIDDLE_INITIAL_WORD_ZIPF = 5.0
 _INITIAL_AFTER = re.compile(r" (?![IA]\b)[A-Z](?:-[A-Z])?\b\.?(?![\w'’-]|\.?[ \t]?[A-Z]\b)")
 #: a capitalised word and the initial of a surname: "Will D", "Bo K."
 _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.pattern}")
+#: an item of lower-case notes labelled by a first name and a surname's initials: "- marta k:", "ewa p.:"
+_LOWER_ITEM = re.compile(r"^[ \t]*(?:[-*•>][ \t]*)?([^\W\d_]{3,})[ \t]+([^\W\d_]{1,2})\.?[ \t]*:", re.MULTILINE)
 #: a token of a clock time ("12:40", "9.15", "PM")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
 #: a full name with an age in commas after it: "Keely Varnum, 31, moved in", "R: Nora Quillan, 58, retired"
@@ -260,6 +276,13 @@ class NameProcessor(CorpusProcessor):
                 # "Will D", "Bo K.": a first name with the initial of a surname is a person, even a word-name
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 confident(m.group(1))
+        for m in _LOWER_ITEM.finditer(text):
+            first = m.group(1)
+            if first.islower() and lex.is_first_name(first) and first not in lex.word_names and zipf(first) < 4.0:
+                # "- marta k: better, new mtg booked": a listed first name and a surname's initial label a
+                # client's item in lower-case case notes
+                local.append(Span(m.start(1), m.end(2), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(first.title())
         acting_initials: set[str] = set()
         on_roll = self.initials.roll_call(text)
         for start, end in self.initials.find(text):
@@ -288,6 +311,9 @@ class NameProcessor(CorpusProcessor):
             if low not in ev.relatives and low not in lex.titles and not ev.calendar_only(m.group(1)):
                 local.append(Span(m.start(1), m.end(1), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 confident(m.group(1))
+        for start, end, nickname in self._nicknames(text, names):
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            confident(nickname)
         for m in ev.alias.finditer(text):
             if m.group(1) is None or lex.is_name(m.group(1)) or m.group(1) in names:
                 confident(m.group(2))
@@ -351,6 +377,9 @@ class NameProcessor(CorpusProcessor):
             confident(compound)
         for word in self._near_forms(sdoc, names, blocked):
             confident(word)
+        for start, end in self._joined_and_prefixed(text, [*spans, *local], names):
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            confident(text[start:end][0].upper() + text[start + 1 : end])
         for word in allowed_names:
             names.setdefault(word, True)
         observation = {w: wl for w, wl in names.items()}
@@ -487,6 +516,53 @@ class NameProcessor(CorpusProcessor):
             return self.ev.lex.is_name(part) or zipf(low) < COMMON_WORD_ZIPF
         return len(part) <= 4 and zipf(low) < COMPOUND_SYLLABLE_ZIPF
 
+    def _joined_and_prefixed(self, text: str, spans: list[Span], names: dict[str, bool]) -> Iterator[tuple[int, int]]:
+        """Other written forms of a person's name in the document: a two-syllable given name written as one word
+        ("Lim Mei Xin", then "meixin" or "MeiXin"), and a surname with the prefix that makes it a married
+        woman's name in Nguni languages ("Mrs Ndlovu", "MaNdlovu")."""
+        joined: set[str] = set()
+        for s in spans:
+            if s.label != PERSON:
+                continue
+            words = [w for w in text[s.start : s.end].split() if _SYLLABLE.fullmatch(w)]
+            for a, b in itertools.pairwise(words):
+                if len(a) <= 5 and len(b) <= 5 and zipf((a + b).lower()) < JOINED_NAME_ZIPF:
+                    joined.add((a + b).lower())
+        for m in _ONE_WORD.finditer(text):
+            word = m.group()
+            if word.lower() in joined or (
+                (p := _PREFIXED_SURNAME.fullmatch(word))
+                and (p.group(1) in names or p.group(1).lower() in self.ev.lex.surnames)
+                and zipf(p.group(1).lower()) < JOINED_NAME_ZIPF
+            ):
+                yield m.start(), m.end()
+
+    def _nicknames(self, text: str, names: dict[str, bool]) -> Iterator[tuple[int, int, str]]:
+        """Nicknames given in quotes: inside a full name ('Tomasz "Tommo" Wiśniewski', the whole span), after
+        "known to ... as" or "called her" ('known to all as "Sunny" or "MaSunny"'), or given to some people ('"Nan" to
+        her friends'); (start, end, nickname) of each."""
+        ev, lex = self.ev, self.ev.lex
+
+        def usable(word: str) -> bool:
+            low = word.lower()
+            return low not in ev.relatives and low not in lex.titles and not ev.calendar_only(word)
+
+        for m in ev.nickname_inside.finditer(text):
+            first, surname = m.group(1), m.group(3)
+            if (lex.is_name(first) or first in names or lex.is_name(surname)) and usable(m.group(2)):
+                yield m.start(), m.end(), m.group(2)
+        for m in ev.quoted_nicknames.finditer(text):
+            if usable(m.group(1)):
+                yield m.start(1), m.end(1), m.group(1)
+            end = m.end()
+            while (n := ev.nickname_next.match(text, end)) is not None:
+                if usable(n.group(1)):
+                    yield n.start(1), n.end(1), n.group(1)
+                end = n.end()
+        for m in ev.nickname_to_people.finditer(text):
+            if usable(m.group(1)):
+                yield m.start(1), m.end(1), m.group(1)
+
     def _full_name_initials(self, text: str, spans: list[Span], local: list[Span], names: dict[str, bool]) -> set[str]:
         lex = self.ev.lex
         """ "OV" for "Ottilie Vasquez-Reyes": handover notes name people by the initials of a full name."""
@@ -494,9 +570,17 @@ class NameProcessor(CorpusProcessor):
         for s in [*spans, *local]:
             if s.label != PERSON:
                 continue
-            words = [w for w in re.findall(r"[A-Z][\w'’-]*", text[s.start : s.end]) if w.lower() not in lex.titles]
+            words = [w for w in re.findall(rf"{UPPER}[\w'’-]*", text[s.start : s.end]) if w.lower() not in lex.titles]
             if 2 <= len(words) <= 3 and words[0] in names:
                 out.add("".join(w[0] for w in words))
+            lower = [w for w in text[s.start : s.end].split() if w.lower() not in lex.titles]
+            if 2 <= len(lower) <= 3 and all(w.islower() and w.isalpha() for w in lower) and lower[0].title() in names:
+                out.add("".join(w[0] for w in lower).upper())  # "ŁG" for "łukasz g" in lower-case notes
+        # "JvdM" for "Johanna van der Merwe": papers keep the particles' small letters
+        for m in _NAME_WORD.finditer(text):
+            tail = self._particle_tail.match(text, m.end())
+            if tail is not None and m.group() in names:
+                out.add(m.group()[0] + "".join(w[0] for w in text[m.end() : tail.end()].split()))
         return out
 
     # ------------------------------------------------------------------ corpus knowledge
@@ -572,7 +656,7 @@ class NameProcessor(CorpusProcessor):
     def _initials_of_known(self, text: str) -> list[Span]:
         ev, lex = self.ev, self.ev.lex
         out = []
-        for m in CAPITALS.finditer(text):
+        for m in sorted([*CAPITALS.finditer(text), *_PARTICLE_INITIALS.finditer(text)], key=lambda m: m.start()):
             token = m.group()
             if token not in self.known_initials or token in lex.not_initials or zipf(token.lower()) >= 4.0:
                 continue
