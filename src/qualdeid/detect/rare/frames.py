@@ -36,6 +36,7 @@ class Kind(StrEnum):
     """What the verb of a frame says about the detail, strongest first."""
 
     USED_TO = "used_to"
+    PASTIME = "pastime"
     ROLE = "role"
     ACHIEVEMENT = "achievement"
     EVENT = "event"
@@ -50,7 +51,7 @@ class Kind(StrEnum):
 
 USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS = Kind.USED_TO, Kind.ROLE, Kind.ACHIEVEMENT, Kind.EVENT, Kind.LOSS
 LANGUAGE, POSSESSION, OPERATE, ACTIVITY = Kind.LANGUAGE, Kind.POSSESSION, Kind.OPERATE, Kind.ACTIVITY
-REPORTING, NONE = Kind.REPORTING, Kind.NONE
+REPORTING, NONE, PASTIME = Kind.REPORTING, Kind.NONE, Kind.PASTIME
 #: the verb lists of ``rules/rare/frames.yaml`` that give a frame its kinds
 _KIND_VERBS = (
     (ROLE, "role_verbs"),
@@ -198,6 +199,10 @@ class Frames:
         self.placings = words("placings")
         #: "wants to ...", "would like to ...": a wish or a plan, not a fact of someone's life
         self.wish_verbs = words("wish_verbs")
+        #: "spends her weekends ...", "every summer", "on Saturdays": what someone does with their own time
+        self.pastime_spans = words("pastime_spans")
+        self.habit_times = words("habit_times")
+        self.habit_links = words("habit_links")
         self.conditional_wish_verbs = words("conditional_wish_verbs")
 
     def find_frame(self, sdoc: Doc, start: int, sent_start: int, max_back: int = 8) -> Frame:
@@ -249,6 +254,15 @@ class Frames:
                 begin -= 1
             else:
                 break
+        pastime = False
+        if sdoc[verb].tag_ == "VBG":
+            # "has been restoring barges": a pursuit kept up over time
+            pastime = any(sdoc[k].lower_ == "been" for k in range(begin, verb))
+            spent = self._spent_on(sdoc, verb, sent_start)
+            if spent is not None:  # "spends her weekends restoring barges"
+                begin, pastime = spent, True
+        elif sdoc[verb].tag_ in ("VBZ", "VBP") or used_to:
+            pastime = self._habit_marked(sdoc, verb, sent_start)
         subject = sdoc[begin - 1] if begin - 1 >= sent_start else None
         if shared_subject and subject is not None and subject.pos_ == "CCONJ":  # "she was ... and was on TV"
             subject = self._first_subject(sdoc, sent_start, begin - 1)
@@ -257,6 +271,8 @@ class Frames:
         kinds = set()
         if used_to:
             kinds.add(USED_TO)
+        if pastime and person:  # "it wears me out every winter" is no one's pastime
+            kinds.add(PASTIME)
         for kind, verbs in self.kind_verbs:
             if lemma in verbs:
                 kinds.add(kind)
@@ -267,6 +283,29 @@ class Frames:
         if not kinds:
             kinds.add(ACTIVITY)
         return Frame(frozenset(kinds), begin, verb, person)
+
+    def _spent_on(self, sdoc: Doc, verb: int, sent_start: int) -> int | None:
+        """Start of "spends (her) weekends" before a verb in -ing ("... restoring barges"), else ``None``."""
+        k = verb - 1
+        spans = False
+        while k >= max(sent_start, verb - 4) and (is_np_token(sdoc[k]) or sdoc[k].tag_ == "PRP$"):
+            spans = spans or sdoc[k].lower_ in self.pastime_spans
+            k -= 1
+        if not spans or k < sent_start or verb_lemma(sdoc[k]) != "spend":
+            return None
+        while k - 1 >= sent_start and (sdoc[k - 1].pos_ == "AUX" or sdoc[k - 1].lower_ in ("used", "to")):
+            k -= 1
+        return k
+
+    def _habit_marked(self, sdoc: Doc, verb: int, sent_start: int) -> bool:
+        """A time that makes the verb a habit in its sentence: "every weekend", "on Saturdays", "most Sundays"."""
+        end = verb
+        while end < len(sdoc) and end - verb < 14 and sdoc[end].lower_ not in (".", "!", "?", ";"):
+            end += 1
+        return any(
+            sdoc[k].lower_ in self.habit_times and sdoc[k - 1].lower_ in self.habit_links
+            for k in range(sent_start + 1, end)
+        )
 
     def _placed(self, sdoc: Doc, verb: int) -> bool:
         """A placing within the three words after the verb: "came second", "finished in the top ten"."""
@@ -390,14 +429,20 @@ class Frames:
     def _coordinated(self, sdoc: Doc, end: int, sent_end: int, stop: int) -> int:
         """Run on over a second verb of the same subject that goes on with the fact: "builds boats by hand
         and sells them at the market", "collects meteorites and found one himself" (not "... and said")."""
-        if not (end + 2 < stop and sdoc[end].lower_ == "and" and sdoc[end + 1].tag_ in _FINITE_TAGS):
+        if not (end + 2 < stop and sdoc[end].lower_ == "and"):
             return end
         verb = sdoc[end + 1]
-        if verb.pos_ != "VERB" or verb_lemma(verb) in self.reporting_verbs:
+        # the small tagger reads a rare verb with an object as a plural noun: "and caulks the seams"
+        plural_verb = verb.tag_ == "NNS" and (sdoc[end + 2].pos_ == "DET" or sdoc[end + 2].tag_ == "PRP$")
+        if not (verb.tag_ in _FINITE_TAGS or plural_verb):
+            return end
+        # "and has forty of them": having counts as a verb here, an auxiliary ("and has gone") does not
+        having = verb.lemma_.lower() == "have" and sdoc[end + 2].pos_ in ("NUM", "DET")
+        if not (verb.pos_ == "VERB" or plural_verb or having) or verb_lemma(verb) in self.reporting_verbs:
             return end
         k = end + 2
-        while k < stop and sdoc[k].lower_ in _OBJECT_PRONOUNS | {"it", "one"}:
-            k += 1  # "sells them at the market"
+        while k < stop and sdoc[k].lower_ in _OBJECT_PRONOUNS | {"it", "one", "that", "this"}:
+            k += 1  # "sells them at the market", "found that one herself"
         more = self.extend_right(sdoc, k, sent_end, stop, max_pps=1)
         if any(sdoc[m].pos_ in _PP_CORE and sdoc[m].pos_ != "PRON" for m in range(end + 2, more)):
             return more

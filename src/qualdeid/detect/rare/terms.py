@@ -23,6 +23,7 @@ from qualdeid.detect.rare.frames import (
     LOSS,
     NONE,
     OPERATE,
+    PASTIME,
     POSSESSION,
     REPORTING,
     ROLE,
@@ -49,7 +50,7 @@ _DESCRIPTIONS = {
     UNUSUAL_WORD: "unusual past activity or role",
 }
 _SUBTYPES = {Category.SETTING: Category.OCCUPATION, UNUSUAL_WORD: "activity"}
-_ACTING = frozenset({USED_TO, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSION, OPERATE})
+_ACTING = frozenset({USED_TO, PASTIME, ROLE, ACHIEVEMENT, EVENT, LOSS, LANGUAGE, POSSESSION, OPERATE})
 
 
 class TermFinder(RuleFinder):
@@ -181,7 +182,9 @@ class TermFinder(RuleFinder):
         cat = m.category
         words = self.rr.words
         if cat == UNUSUAL_WORD:
-            if USED_TO in kinds and not reporting and z < self.used_to_zipf:
+            if kinds & {USED_TO, PASTIME} and not reporting and z < self.used_to_zipf:
+                if m.entry in self.rr.clinical:
+                    return None  # "has been taking <a medicine>": a treatment, no pastime
                 return CORPUS_CHECK  # "used to" is the strongest frame: a less rare word counts in it
             if not rare_word or reporting:
                 return None
@@ -214,7 +217,7 @@ class TermFinder(RuleFinder):
                 return CORPUS_CHECK if direct and not noun_after else None
             return None
         if cat == Category.SETTING:
-            return ACCEPTED if not reporting and kinds & {USED_TO, ROLE, OPERATE} else None
+            return ACCEPTED if not reporting and kinds & {USED_TO, PASTIME, ROLE, OPERATE} else None
         if cat == Category.PET:
             if (np_start < m.start and sdoc[m.start - 1].lower_ == "pet") or (not reporting and POSSESSION in kinds):
                 return ACCEPTED
