@@ -22,6 +22,7 @@ def found(name: str, text: str) -> list[str]:
     [
         ("Then the little one, Kofi, he is only seven.", ["seven"]),
         ("Her uncle is about sixty-three now.", ["sixty-three"]),
+        ("She is maybe eighty-something, she won't say.", ["eighty-something"]),
         ("I am only forty-eight. [laughs]", ["forty-eight"]),
         ("Mr Lund is around fifty-one, lives by the river.", ["fifty-one"]),
         ("my coach from when I was about ten until I was fifteen", ["fifteen", "ten"]),
