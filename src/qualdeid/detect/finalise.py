@@ -650,7 +650,11 @@ def _join_same_label(spans: list[Span]) -> list[Span]:
         last = out[-1] if out else None
         if last is not None and last.label == s.label and s.start < last.end:
             joined = replace(last, end=max(last.end, s.end))
-            if s.score > last.score:
+            # at equal scores a typed name's detector stands for the whole: its pieces are kept when a name
+            # inside it is cut out ("Mbali" of "MBALI WELFARE ASSOCIATION OF GREATER TULSA")
+            if s.score > last.score or (
+                s.score == last.score and s.detector in _SPLITTABLE and last.detector not in _SPLITTABLE
+            ):
                 joined = replace(joined, score=s.score, detector=s.detector, subtype=s.subtype, reason=s.reason)
             out[-1] = joined
         else:

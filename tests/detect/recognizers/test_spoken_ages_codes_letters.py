@@ -133,3 +133,35 @@ def test_a_head_first_organisation_with_a_lower_case_word(text: str, name: str) 
 )
 def test_a_centre_before_english_words_is_no_organisation(text: str) -> None:
     assert found("OrgHeadRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found_here"),
+    [
+        ("Call her at the centre, 514 555-0133 poste 22.", ["22", "514 555-0133"]),
+        ("ring 6630 1184 ext 31 after ten", ["31", "6630 1184"]),
+    ],
+)
+def test_an_extension_after_a_phone_number(text: str, found_here: list[str]) -> None:
+    assert found("PhoneShapeRecognizer", text) == found_here
+
+
+@pytest.mark.parametrize("text", ["3 x 4 boxes", "size 12x14", "a 1200 x 800 photo", "2 x 10 pack"])
+def test_a_product_of_numbers_is_no_extension(text: str) -> None:
+    assert found("PhoneShapeRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Address in Greece:\n    Πινδάρου 27, Γκύζη, 114 73 Αθήνα (ground floor)", ["114 73 Αθήνα", "Πινδάρου 27"]),
+        ("We can meet at the Centre, Αγίας Σοφίας 8, any morning.", ["Αγίας Σοφίας 8"]),
+    ],
+)
+def test_an_address_written_in_greek(text: str, places: list[str]) -> None:
+    assert found("GreekAddressRecognizer", text) == places
+
+
+@pytest.mark.parametrize("text", ["Κέντρο Κοινότητας 6ης Δημοτικής", "Άρθρο 5 του νόμου", "in 2020 we met"])
+def test_greek_words_before_a_number_in_a_sentence_are_no_address(text: str) -> None:
+    assert found("GreekAddressRecognizer", text) == []
