@@ -35,6 +35,10 @@ def found(name: str, text: str) -> list[str]:
         ("Name:\nTeresa Bloom\nDOB:\n02/11/1958 (66)\nPhone", ["66"]),
         ("I brought Oskar (4 years) to the clinic at night", ["4 years"]),
         ("He's only 9 and I was only 12 then", ["12", "9"]),
+        ("a child of eight cannot interpret for his own mother", ["eight"]),
+        ("She is now thirty-one and a nurse.", ["thirty-one"]),
+        ("lives with her partner and daughter Mia, 4. Her mother is unwell", ["4"]),
+        ("Geburtsdatum / Date of birth: 14.08.2001   Alter / Age: 23", ["23"]),
     ],
 )
 def test_spoken_and_written_ages(text: str, ages: list[str]) -> None:
@@ -53,6 +57,9 @@ def test_spoken_and_written_ages(text: str, ages: list[str]) -> None:
         "aged 10 minutes in the oven",
         "Oskar (4 rooms) was the listing",
         "the meeting ran from 10/11/2024 (2 hours)",
+        "she is now two streets away",
+        "a man of 40 kg",
+        "and the office, 4.5 km away",
     ],
 )
 def test_counts_and_measures_are_no_age(text: str) -> None:
