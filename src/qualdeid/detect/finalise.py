@@ -626,7 +626,7 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
 _SPLITTABLE = frozenset(
     {
         *("AddressBlockRecognizer", "AddressLinesRecognizer", "AddressFieldRecognizer"),
-        *("FormFieldRecognizer", "NamedPlaceRecognizer"),
+        *("FormFieldRecognizer", "NamedPlaceRecognizer", "LetterheadRecognizer"),
     }
 )
 

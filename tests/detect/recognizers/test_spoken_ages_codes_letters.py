@@ -172,3 +172,30 @@ def test_an_address_written_in_greek(text: str, places: list[str]) -> None:
 @pytest.mark.parametrize("text", ["Κέντρο Κοινότητας 6ης Δημοτικής", "Άρθρο 5 του νόμου", "in 2020 we met"])
 def test_greek_words_before_a_number_in_a_sentence_are_no_address(text: str) -> None:
     assert found("GreekAddressRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("RIVERBEND TENANTS UNION — CLIENT INTAKE\nName:", "RIVERBEND TENANTS UNION"),
+        ("HARBOUR STREET PATROL - SHIFT HANDOVER\nDate: Tue", "HARBOUR STREET PATROL"),
+        ("KARIBU CENTRE - CLIENT INTAKE / ΔΕΛΤΙΟ ΥΠΟΔΟΧΗΣ\nDesk ref: 12", "KARIBU CENTRE"),
+    ],
+)
+def test_a_letterhead_before_a_document_title(text: str, name: str) -> None:
+    assert found("LetterheadRecognizer", text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CLIENT INTAKE - CONFIDENTIAL\nName:",
+        "WEEKLY SUPPORT GROUP - MINUTES\n",
+        "ANNUAL REPORT - 2024\n",
+        "PARTICIPANT CONSENT FORM - STUDY 2\n",
+        "Notes\nRIVERBEND UNION - INTAKE",  # not the document's first line
+        "RIVERBEND TENANTS UNION - SPRING FAIR\n",  # no kind of document
+    ],
+)
+def test_a_title_line_without_a_name_is_no_letterhead(text: str) -> None:
+    assert found("LetterheadRecognizer", text) == []
