@@ -102,3 +102,25 @@ def test_a_rare_detail_of_the_other_language_s_everyday_words_is_dropped(finalis
 )
 def test_a_rare_detail_with_a_word_rare_in_every_language_stays(finaliser: Finaliser, text: str, surface: str) -> None:
     assert _final(finaliser, text, surface, RARE_DETAIL, "rare") == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("She speaks Northern Sotho with her gran.", "Northern Sotho"),
+        ("Old Norse was his hobby.", "Old Norse"),
+        ("I'm Rōma on my mother's side.", "Rōma"),
+        # the people as its own language writes it; the name lists hold only "Tatar" (a surname)
+        ("Her grandmother was Tātar, from the steppe.", "Tātar"),
+    ],
+)
+def test_a_people_or_a_language_variety_is_no_name(finaliser: Finaliser, text: str, surface: str) -> None:
+    assert _final(finaliser, text, surface, PERSON, NAMES) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("Mr Tatar rang.", "Tatar"), ("Shona rang about the rota.", "Shona"), ("Jordan West rang.", "Jordan West")],
+)
+def test_a_listed_name_as_the_list_writes_it_stays(finaliser: Finaliser, text: str, surface: str) -> None:
+    assert _final(finaliser, text, surface, PERSON, NAMES) == [surface]

@@ -25,6 +25,8 @@ from qualdeid.review.uncertainty import UncertaintyFinder
         ("I got the 12A into town and walked.", ("the 12A", "LOCATION")),
         ("It is an easy trip: take the 9 from the station.", ("the 9", "LOCATION")),
         ("The pileup closed US 30 for hours.", ("US 30", "LOCATION")),
+        # a code of capitals with two digits only, a digit before a letter
+        ("Dr Ana Ruiz\nMBChB\nreg 38PLMX", ("38PLMX", "ID")),
         # a number after another language's abbreviation of "number"
         ("Contrato n.º 38211 assinado ontem.", ("38211", "ID")),
         # initials before the name they stand for, in brackets
@@ -77,6 +79,8 @@ def test_a_class_of_identifier_is_offered(text: str, expected: tuple[str, str]) 
         "we were in 2019. It's in 5 minutes.",
         "GP: 2 visits this month, Start: 10:30",
         "one two three, here we go",
+        # capitals with two digits that are no code
+        "We drove the 4WD past the COVID19 clinic at 10AM with 24HR cover",
     ],
 )
 def test_everyday_words_are_not_asked_about(text: str) -> None:

@@ -151,6 +151,8 @@ class Finaliser:
         self.holidays = frozenset(normalise(w) for w in rules.words("lexicons/holidays.txt"))
         #: languages, peoples and faiths: what someone speaks or is, never who ("speaks Kinyarwanda")
         self.peoples = frozenset(_plain(w) for name in plan["languages_and_peoples"] for w in rules.words(name))
+        #: "Northern Sotho", "Old Norse": the words that open a language's variety
+        self.language_qualifiers = frozenset(_plain(w) for w in plan["language_qualifiers"])
         #: ... in the plural, as written without accents ("the Samoans", "Navajos"; not the name "Thaís")
         self.people_plurals = frozenset(f"{w}s" for w in self.peoples if not w.endswith("s"))
         self.weekdays = calendar["weekdays"] | calendar["weekdays_short"]
@@ -179,8 +181,9 @@ class Finaliser:
         if plain in self.terms:
             return True
         if self._only_peoples(plain) or normalise(piece) in self.people_plurals:
-            # "Tatar" is a language and a surname: the name lists' capitalised one stands
-            return span.detector == NER_DETECTOR or not (piece.istitle() and self.names.is_name(piece))
+            # "Tatar" is a language and a surname: the name lists' capitalised one stands, as the lists write
+            # it ("Rōma" is the people, where only "Roma" is listed as a name)
+            return span.detector == NER_DETECTOR or not (piece.istitle() and self._listed_as_written(piece))
         if plain not in self.words_also_names:
             return False
         return span.detector == NER_DETECTOR or not any(c.isupper() for c in piece) or piece.isupper()
@@ -207,9 +210,17 @@ class Finaliser:
         return bool(_SPEAKING.search(before) or _LANGUAGE_FIELD.search(before))
 
     def _only_peoples(self, plain: str) -> bool:
-        """ "Samoan", "Uzbek/Tajik", "Bolivian Quechua": languages and peoples only."""
+        """ "Samoan", "Uzbek/Tajik", "Bolivian Quechua", "Northern Sotho": languages and peoples only (a
+        compass or period word may open them)."""
         words = _PEOPLE_WORDS.findall(plain)
+        if len(words) > 1 and words[0] in self.language_qualifiers:
+            words = words[1:]
         return plain in self.peoples or (bool(words) and all(w in self.peoples for w in words))
+
+    def _listed_as_written(self, word: str) -> bool:
+        """A listed name with the marks it is written with, not only through the list's plain letters."""
+        low = word.lower()
+        return any(frozenset.__contains__(names, low) for names in (self.names.first_names, self.names.surnames))
 
     def _study_code(self, piece: str) -> bool:
         words = _WORDS.findall(piece)
@@ -615,7 +626,7 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
 _SPLITTABLE = frozenset(
     {
         *("AddressBlockRecognizer", "AddressLinesRecognizer", "AddressFieldRecognizer"),
-        *("FormFieldRecognizer", "NamedPlaceRecognizer"),
+        *("FormFieldRecognizer", "NamedPlaceRecognizer", "LetterheadRecognizer"),
     }
 )
 
@@ -639,7 +650,11 @@ def _join_same_label(spans: list[Span]) -> list[Span]:
         last = out[-1] if out else None
         if last is not None and last.label == s.label and s.start < last.end:
             joined = replace(last, end=max(last.end, s.end))
-            if s.score > last.score:
+            # at equal scores a typed name's detector stands for the whole: its pieces are kept when a name
+            # inside it is cut out ("Mbali" of "MBALI WELFARE ASSOCIATION OF GREATER TULSA")
+            if s.score > last.score or (
+                s.score == last.score and s.detector in _SPLITTABLE and last.detector not in _SPLITTABLE
+            ):
                 joined = replace(joined, score=s.score, detector=s.detector, subtype=s.subtype, reason=s.reason)
             out[-1] = joined
         else:

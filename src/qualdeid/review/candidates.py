@@ -63,6 +63,9 @@ _H_TIME = re.compile(r"(?:[01]?\d|2[0-3])h(?:[0-5]\d)?")
 #: Around a digit, a word of letters, digits, hyphens and slashes: a code if it has letters and at
 #: least three digits ("ABC-2291", "5582-419-KT", "8812345TA", "QX4471").
 _CODE_AROUND = re.compile(r"[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*")
+#: ... or, with two digits only, five characters or more in capitals with a digit before a letter: a
+#: registration or practitioner code ("38PLMX", "7K-4RT"), not "4WD" or "COVID19"
+_SHORT_CODE = re.compile(r"(?=[A-Z0-9-]{5,}$)(?=.*\d-?[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*")
 #: A short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14".
 _NUMBER = re.compile(r"(?<![\w.])(?:[A-Z]\.?)?\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\b")
 #: A name in brackets after another: 'William (Will)', 'Alexandra ("Sandy"'.
@@ -1442,7 +1445,8 @@ def _codes(text: str) -> Iterator[tuple[int, int]]:
         after = text[end] if end < len(text) else " "
         if before in "@." or after == "@" or (before.isalnum() or after.isalnum()):
             continue
-        if sum(c.isdigit() for c in piece) >= 3 and any(c.isalpha() for c in piece):
+        digits = sum(c.isdigit() for c in piece)
+        if (digits >= 3 and any(c.isalpha() for c in piece)) or (digits == 2 and _SHORT_CODE.fullmatch(piece)):
             yield start, end
 
 

@@ -99,13 +99,21 @@ def test_places_and_organisations(analyzer: AnalyzerEngine, text: str, span: str
     [
         ("BRAMBLECOTE DAY CENTRE: MEMBER FEEDBACK FORM\nName: none", "BRAMBLECOTE DAY CENTRE", "LOCATION"),
         ("THE QUARRENDON CLUB - NOTES", "QUARRENDON CLUB", "ORGANIZATION"),
+        (
+            "TARNBY INSTITUTE OF RURAL HEALTH\nStudy: living alone",
+            "TARNBY INSTITUTE OF RURAL HEALTH",
+            "ORGANIZATION",
+        ),
     ],
 )
 def test_names_in_capitals(analyzer: AnalyzerEngine, text: str, span: str, label: str) -> None:
     assert found(analyzer, text).get(span) == label
 
 
-@pytest.mark.parametrize("text", ["WE WENT TO THE CLUB AND NOBODY CAME", "ITS A GOOD CLUB", "MY LOCAL PARK"])
+@pytest.mark.parametrize(
+    "text",
+    ["WE WENT TO THE CLUB AND NOBODY CAME", "ITS A GOOD CLUB", "MY LOCAL PARK", "WE WENT TO THE SCHOOL OF THE YEAR"],
+)
 def test_shouting_is_not_a_name_in_capitals(analyzer: AnalyzerEngine, text: str) -> None:
     assert not {s for s, lbl in found(analyzer, text).items() if lbl in ("LOCATION", "ORGANIZATION")}
 

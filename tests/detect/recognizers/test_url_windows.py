@@ -1,4 +1,5 @@
-"""The URL recognizer that searches only windows of the text finds what Presidio's own finds, in order."""
+"""The URL recognizer that searches only windows of the text finds what Presidio's own finds, in order,
+less an ellipsis before a word ("...so", which Presidio reads as the domain ".so")."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ PIECES = [
 
 def results(recognizer: UrlRecognizer, text: str) -> list[tuple[int, int, str, float, str]]:
     found: list[RecognizerResult] = recognizer.analyze(text, ["URL"])
+    if not isinstance(recognizer, PrefilteredUrlRecognizer):
+        found = [r for r in found if PrefilteredUrlRecognizer.is_address(text, r.start, r.end)]
     return [(r.start, r.end, r.entity_type, r.score, r.analysis_explanation.pattern_name) for r in found]
 
 
@@ -75,3 +78,24 @@ def test_url_patterns_need_no_flags() -> None:
         assert pattern.regex.startswith("(?i)")
         outside_classes = regex.sub(r"\\.|\[(?:\\.|[^\]])*\]", "", pattern.regex)
         assert not set(outside_classes) & {".", "^", "$"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[inaudible] ...sorry, the buzzer", "she is also... [inaudible] ...struggling, so.", "and then ...she left"],
+)
+def test_an_ellipsis_before_a_word_is_no_address(text: str) -> None:
+    assert results(PrefilteredUrlRecognizer(), text) == []
+    assert results(UrlRecognizer(), text) == []  # filtered the same way: Presidio alone finds one
+
+
+def test_presidio_alone_reads_an_ellipsis_as_a_domain() -> None:
+    text = "[inaudible] ...sorry"
+    assert UrlRecognizer().analyze(text, ["URL"]) != []
+
+
+def test_addresses_stay_addresses() -> None:
+    text = 'see www.example.org/page, https://foo.bar.com and "kumu.org.nz" ...so'
+    found = [text[r[0] : r[1]] for r in results(PrefilteredUrlRecognizer(), text)]
+    assert all(any(url in f for f in found) for url in ("www.example.org/page", "https://foo.bar.com", "kumu.org.nz"))
+    assert not any(f.endswith("so") for f in found)

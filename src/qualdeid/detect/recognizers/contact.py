@@ -67,6 +67,8 @@ class PrefilteredUrlRecognizer(TextPrefilter, UrlRecognizer):
     """
 
     HINT = regex.compile(r"(?i)[a-z0-9.\-][.][a-z0-9\-]")
+    #: a dot between two characters of a host name, as every address has ("mail.example", not "...so")
+    HOST_DOT = regex.compile(r"(?i)[a-z0-9\-][.][a-z0-9\-]")
     #: A whole run of the characters of Presidio's host-name class in which a dot is followed by another
     #: of them (where a domain ending starts: not the full stop of "the end. Next"), and the path that
     #: may follow it (the class and the path as in ``UrlRecognizer.BASE_URL_REGEX``, case-insensitive).
@@ -99,9 +101,15 @@ class PrefilteredUrlRecognizer(TextPrefilter, UrlRecognizer):
             return []
         self._windows = self.windows(text)
         try:
-            return UrlRecognizer.analyze(self, text, entities, *args, **kwargs) if self._windows else []
+            found = UrlRecognizer.analyze(self, text, entities, *args, **kwargs) if self._windows else []
         finally:
             self._windows = []
+        return [r for r in found if self.is_address(text, r.start, r.end)]
+
+    @classmethod
+    def is_address(cls, text: str, start: int, end: int) -> bool:
+        """Not an ellipsis before a word: a transcript's "[inaudible] ...so" reads as the domain ".so"."""
+        return text[start] != "." and cls.HOST_DOT.search(text, start, end) is not None
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Disjoint (start, end) stretches of ``text``, in order, that hold every possible match.

@@ -82,6 +82,9 @@ class NamedPlaceRecognizer(EntityRecognizer):
                 label = ORGANIZATION
             elif head in self.lexicon.venue_types or head in self.lexicon.street_types:
                 label = LOCATION
+            elif _org_type_before_of(words, self.lexicon.org_types):
+                label, words = ORGANIZATION, [*words, "OF"]  # "HARBOUR INSTITUTE OF MARINE STUDIES"
+                words = [w for w in words if w.capitalize() not in self.lexicon.org_types]
             else:
                 continue
             names = [w.capitalize() for w in words[:-1] if w.lower() not in CONNECTORS]
@@ -209,6 +212,13 @@ class NamedPlaceRecognizer(EntityRecognizer):
 
 #: Two to six words in capitals on one line ("KELSO DAY CENTRE", "ST ANN'S HOUSE").
 _CAPITALS_RUN = re.compile(r"(?<![\w'’&-])[A-Z][A-Z'’&-]+(?:[ \t]+(?:OF|THE|AND|&|[A-Z][A-Z'’&-]+)){1,5}(?![\w'’&-])")
+
+
+def _org_type_before_of(words: list[str], org_types: frozenset[str] | set[str]) -> bool:
+    """An organisation type word followed by "OF" and a name: "INSTITUTE OF SOCIAL RESEARCH"."""
+    return any(
+        w.capitalize() in org_types and words[i + 1] == "OF" and i + 2 < len(words) for i, w in enumerate(words[:-1])
+    )
 
 
 def merge_chains(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

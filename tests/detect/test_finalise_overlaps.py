@@ -1,0 +1,45 @@
+"""A name inside an organisation's name: the name stands and the organisation keeps its other pieces,
+whichever detector found the whole first (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.corpus.model import Span
+from qualdeid.detect.finalise import Finaliser
+from qualdeid.labels import ORGANIZATION, PERSON
+from qualdeid.rules import Rules
+
+TEXT = (
+    "MBALI WELFARE ASSOCIATION OF GREATER LONDON\nP.O. Box 1182, London E1 6AN\n\n"
+    "Dear members, we write to ask for your help with the rent of a family who lost their home."
+)
+WHOLE = "MBALI WELFARE ASSOCIATION OF GREATER LONDON"
+REST = "WELFARE ASSOCIATION OF GREATER LONDON"
+
+
+@pytest.fixture(scope="module")
+def finaliser() -> Finaliser:
+    return Finaliser(Rules())
+
+
+@pytest.mark.parametrize("propagated", ["short_forms", "SpacyRecognizer"])
+def test_a_typed_name_keeps_its_pieces_around_a_name(finaliser: Finaliser, propagated: str) -> None:
+    spans = [
+        Span(0, len(WHOLE), ORGANIZATION, score=0.86, detector=propagated),
+        Span(0, 5, PERSON, score=0.9, detector="names"),
+        Span(6, len(WHOLE), ORGANIZATION, score=0.86, detector="NamedPlaceRecognizer"),
+    ]
+    final = {(s.text, s.label) for s in finaliser.spans(TEXT, spans)}
+    assert ("MBALI", PERSON) in final
+    assert (REST, ORGANIZATION) in final
+
+
+def test_without_a_typed_detector_an_everyday_piece_is_dropped(finaliser: Finaliser) -> None:
+    """What the fix changes: the propagated whole alone, cut around the name, leaves only common words."""
+    spans = [
+        Span(0, len(WHOLE), ORGANIZATION, score=0.86, detector="short_forms"),
+        Span(0, 5, PERSON, score=0.9, detector="names"),
+    ]
+    final = {(s.text, s.label) for s in finaliser.spans(TEXT, spans)}
+    assert (REST, ORGANIZATION) not in final
