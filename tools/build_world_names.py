@@ -133,9 +133,10 @@ def main(out_dir: str) -> None:
     print(f"word_first_names.txt: {len(word_names)} names", file=sys.stderr)
 
 
-def no_name_words(rules: Rules) -> set[str]:
-    """Lower-case words that are never a first name by a list, whatever Faker holds."""
-    words = set(STOP_WORDS)
+def no_name_words(rules: Rules, verbs_and_adjectives: frozenset[str]) -> set[str]:
+    """Lower-case words that are never a first name by a list, whatever Faker holds: a town only where
+    its name is no everyday verb or adjective ("Boston", not "Hope")."""
+    words = set(STOP_WORDS) | (rules.words("lexicons/towns.txt", lower=True) - verbs_and_adjectives)
     for name in (
         "names/titles.txt",
         "names/titles_after.txt",
@@ -148,7 +149,6 @@ def no_name_words(rules: Rules) -> set[str]:
         "lexicons/kin_terms.txt",
         "lexicons/holidays.txt",
         "lexicons/not_places.txt",
-        "lexicons/towns.txt",
         "lexicons/peoples.txt",
         "lexicons/field_labels.txt",
         "lexicons/months_world.txt",
@@ -177,7 +177,7 @@ def word_first_names(
         | rules.words("names/world_first_names.txt", lower=True)
         | rules.nicknames.names
     )
-    never = no_name_words(rules)
+    never = no_name_words(rules, verbs_and_adjectives)
     out = set()
     for name in provider_names(attributes):
         low = name.lower()
