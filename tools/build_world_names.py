@@ -10,7 +10,7 @@ surnames.txt) do not already hold. Left out: names that are common English words
 dictionary and used often, or very common whatever they are: "Rose", "Will", "Long"), so that
 such a word is never a name by the list alone; the hand-kept lists and word_names.txt decide those.
 The first names left out as English words go to word_first_names.txt instead, read as word_names.txt is
-(names only with evidence), less the words that are no names: titles, roles, job titles, relatives,
+(names only with evidence), less the words that are no first names: surnames ("Rice"), titles, roles, job titles, relatives,
 calendar words, countries and other not_places, towns, peoples, terms, function words, words used very
 often, and registry placeholders (not_first_names.txt: "Unknown", "Infant"). A name of an
 English-speaking locale may be any such word ("Journey"); one of another locale only a rarer one ("Floor",
@@ -143,6 +143,7 @@ def no_name_words(rules: Rules, verbs_and_adjectives: frozenset[str]) -> set[str
         "names/place_heads.txt",
         "names/not_first_names.txt",
         "names/surname_words.txt",
+        "names/surnames.txt",
         "lexicons/job_titles.txt",
         "lexicons/speaker_roles.txt",
         "lexicons/relatives.txt",
