@@ -9,13 +9,14 @@ Kept: one-word names in Latin, Greek, Cyrillic or Armenian script that the hand-
 surnames.txt) do not already hold. Left out: names that are common English words (in spaCy's
 dictionary and used often, or very common whatever they are: "Rose", "Will", "Long"), so that
 such a word is never a name by the list alone; the hand-kept lists and word_names.txt decide those.
-The first names left out as English words go to word_first_names.txt instead, read as word_names.txt is
-(names only with evidence), less the words that are no first names: surnames ("Rice"), titles, roles, job titles, relatives,
-calendar words, countries and other not_places, towns, peoples, terms, function words, words used very
-often, and registry placeholders (not_first_names.txt: "Unknown", "Infant"). A name of an
-English-speaking locale may be any such word ("Journey"); one of another locale only a rarer one ("Floor",
-"Server" of Dutch and Turkish stay out); a name that is no everyday word, or only a noun English uses
-less often ("Mina", "Lan", "Jewel"), is left to detection's reading of rarer words.
+The first names left out as English words go to word_first_names.txt instead, read as word_names.txt
+is (names only with evidence), less the words that are no first names: surnames ("Rice"), titles,
+roles, job titles, relatives, calendar words, countries and other not_places, towns whose name is no
+everyday verb or adjective, peoples, terms, function words, words used very often, and registry
+placeholders (not_first_names.txt: "Unknown", "Infant"). A name of an English-speaking locale may be
+any such word ("Journey"); one of another locale only a rarer one ("Floor", "Server" of Dutch and
+Turkish stay out); a name that is no everyday word, or only a noun English uses less often ("Mina",
+"Lan", "Jewel"), is left to detection's reading of rarer words.
 The output is sorted, so a rebuild with the same Faker and wordfreq versions gives the same files.
 """
 
