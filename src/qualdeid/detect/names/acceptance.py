@@ -55,6 +55,8 @@ WITH_ME_BEFORE = re.compile(r"(?i:\b(?:me|i)[ \t]+(?:and|&|n)[ \t]+)$")
 WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&|n)[ \t]+(?:me|I)\b")
 #: an opening quotation mark right before a word
 QUOTE_OPENS = re.compile(r"(?:^|[\s(])[\"“‘'][ \t]*$")
+#: the speaker label that opens a turn of a transcript or a chat, right before a word: "ABENA: "
+TURN_OPENS = re.compile(r"(?:^|\n)[ \t]*(?P<speaker>[^\W\d_][\w'’ .-]{0,40}?)[ \t]*:[ \t]*$")
 SENTENCE_OR_CLAUSE_START = re.compile(r"(?:^|[.!?:;,\n\"“”]|\b(?:and|but|so|then|when|cos|coz|because))[ \t]*$")
 
 
@@ -146,8 +148,11 @@ class Acceptance:
         if BRACKETED.search(before) or self.before_surname(after):
             return True
         if sentence_start:
-            if QUOTE_OPENS.search(before) and after.startswith(","):
-                return True  # '"Rose, sit down."': a name addressed at the start of what someone says
+            turn = TURN_OPENS.search(before)
+            if (QUOTE_OPENS.search(before) or turn) and after.startswith(","):
+                return True  # '"Rose, sit down."', "ANA: Rose, you too!": a name addressed as someone speaks
+            if turn and turn.group("speaker").lower() == surface.lower() and CLAUSE_END.match(after):
+                return True  # "ROSE: Rose. From the east side.": speakers giving their names in turn
             return ev.acts_next(after) or ev.acts_after_role(surface, after)
         if next_word == "'s" and prev_word not in ARTICLES:
             return True  # "sat in Dawn's kitchen": capitalised mid-sentence and owning something

@@ -56,7 +56,7 @@ class NameLexicon:
     surnames: frozenset[str]
     #: surnames that are also everyday words (Price, Long, West)
     surname_words: frozenset[str]
-    #: names that are also words or places (Hope, Will, Dawn), and the surname words
+    #: names that are also words or places (Hope, Will, Dawn; by hand and from Faker), and the surname words
     word_names: frozenset[str]
     #: titles before a name (Dr, Mrs, Aunty)
     titles: frozenset[str]
@@ -95,7 +95,9 @@ class NameLexicon:
                 *languages,
             ),
             surname_words=surname_words,
-            word_names=rules.words("names/word_names.txt", lower=True) | surname_words,
+            word_names=rules.words("names/word_names.txt", lower=True)
+            | rules.words("names/word_first_names.txt", lower=True)
+            | surname_words,
             titles=rules.words("names/titles.txt", lower=True),
             place_heads=rules.words("names/place_heads.txt", lower=True) | context["event_heads"],
             not_initials=rules.words("names/not_initials.txt") | {r.upper() for r in roles},

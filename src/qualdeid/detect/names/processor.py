@@ -124,7 +124,10 @@ MIN_CLIPPED_REST = 2
 CLIPPED_WORD_ZIPF = 4.5
 #: the capitalised word right before a span, one space away: "Ivy" in "Ivy Rook"
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+) $")
-DOTTED_INITIALS = re.compile(rf"(?<![\w.])(?:{UPPER}\.\s?){{2,3}}(?![\w])")
+#: "J.W.", "P.Q.R.", and double-barrelled ones: "S.L.-K.", "D.E.F.-N."
+DOTTED_INITIALS = re.compile(rf"(?<![\w.])(?:{UPPER}\.\s?){{2,3}}(?:-{UPPER}\.(?:{UPPER}\.)?)?(?![\w])")
+#: the initial of a first name before a surname: "T. Okonkwo", "S. Haque-Lind"
+_INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\. ?([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\b(?![\w'’-]|[ \t]+[A-Z])")
 
 
 class NameProcessor(CorpusProcessor):
@@ -222,6 +225,8 @@ class NameProcessor(CorpusProcessor):
             if span.label == PERSON and span.detector in STRUCTURAL_DETECTORS:
                 # a speaker turn or an addressee is a name by its position, whatever its case
                 for word in re.findall(r"[^\W\d_][\w'’-]*", text[span.start : span.end]):
+                    if word.lower() in ev.relatives and word.lower() not in lex.titles:
+                        continue  # "Pa" of "Pa Nhia:": a relative's word used as a title, no name of its own
                     # "TIGRIS:" in a transcript's capitals is the name Tigris
                     confident(word.capitalize() if word.isupper() and len(word) > 2 else word[0].upper() + word[1:])
                 continue
@@ -300,6 +305,12 @@ class NameProcessor(CorpusProcessor):
         for m in DOTTED_INITIALS.finditer(text):
             if m.group().replace(" ", "") not in lex.not_initials:
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        for m in _INITIAL_SURNAME.finditer(text):
+            if self._surname_after_initial(m.group(1)) and not any(
+                b.start < m.end() and m.start() < b.end for b in blocked
+            ):
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(m.group(1))
         for m in _NAME_AGE.finditer(text):
             if self._aged_name(m.group(1)) and not any(b.start < m.end(1) and m.start(1) < b.end for b in blocked):
                 local.append(Span(m.start(1), m.end(1), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
@@ -403,6 +414,17 @@ class NameProcessor(CorpusProcessor):
             ):
                 out.append((a, b))
         return out
+
+    def _surname_after_initial(self, word: str) -> bool:
+        """ "T. Okonkwo": after the initial of a first name, a listed surname or a word English does not use
+        (not "N. Ireland", "S. Africa", "B. Then", a town or a place head)."""
+        ev, lex = self.ev, self.ev.lex
+        low = word.lower()
+        if low in lex.place_heads or low in ev.towns or low in ev.calendar or low in lex.titles or lex.is_term(low):
+            return False
+        if ev.common_word(word) or low in ev.relatives:
+            return False
+        return all(part in lex.surnames or zipf(part) < SURNAME_ZIPF for part in low.split("-"))
 
     def _full_name(self, name: str) -> bool:
         """ "Renata Okafor": a listed first name, then a listed surname or a word English hardly uses."""

@@ -386,8 +386,8 @@ class SpeakerRecognizer(_TextRecognizer):
 
     def _strength(self, words: list[str]) -> Strength:
         lex = self.lexicon
-        if words[0].lower().rstrip(".") in lex.titles and len(words) > 1:
-            words = words[1:]  # "Dr Quennell:"
+        if (words[0].lower().rstrip(".") in lex.titles or words[0].lower() in self.relatives) and len(words) > 1:
+            words = words[1:]  # "Dr Quennell:", "Pa Nhia:" (a relative's word used as a title)
             if all(w[0].isupper() and (lex.is_namelike(w) or not lex.is_wordlike(w)) for w in words):
                 return STRONG
         first, rest = words[0], words[1:]
