@@ -14,17 +14,17 @@ def people(detector, *texts: str) -> list[str]:
 
 
 KIN_SPEAKER = """Kia: Do you want me to call you that?
-Pa Nhia: Call me Pa Nhia. Everyone does.
+Pa Tevita: Call me Pa Tevita. Everyone does.
 Kia: How long have you sewn?
-Pa Nhia: Since I was six.
+Pa Tevita: Since I was six.
 """
 
 
 def test_a_speaker_named_with_a_relatives_word_before_the_name(detector) -> None:
-    """ "Pa Nhia:": the word before is used as a title; the name is looked for in the turns, the title is
+    """ "Pa Tevita:": the word before is used as a title; the name is looked for in the turns, the title is
     not taken for a name of its own."""
     found = people(detector, KIN_SPEAKER)
-    assert found.count("Pa Nhia") >= 2, found
+    assert found.count("Pa Tevita") >= 2, found
     assert "Pa" not in found
 
 

@@ -226,7 +226,7 @@ class NameProcessor(CorpusProcessor):
                 # a speaker turn or an addressee is a name by its position, whatever its case
                 for word in re.findall(r"[^\W\d_][\w'’-]*", text[span.start : span.end]):
                     if word.lower() in ev.relatives and word.lower() not in lex.titles:
-                        continue  # "Pa" of "Pa Nhia:": a relative's word used as a title, no name of its own
+                        continue  # "Pa" of "Pa Tevita:": a relative's word used as a title, no name of its own
                     # "TIGRIS:" in a transcript's capitals is the name Tigris
                     confident(word.capitalize() if word.isupper() and len(word) > 2 else word[0].upper() + word[1:])
                 continue

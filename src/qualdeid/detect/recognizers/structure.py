@@ -387,7 +387,7 @@ class SpeakerRecognizer(_TextRecognizer):
     def _strength(self, words: list[str]) -> Strength:
         lex = self.lexicon
         if (words[0].lower().rstrip(".") in lex.titles or words[0].lower() in self.relatives) and len(words) > 1:
-            words = words[1:]  # "Dr Quennell:", "Pa Nhia:" (a relative's word used as a title)
+            words = words[1:]  # "Dr Quennell:", "Pa Tevita:" (a relative's word used as a title)
             if all(w[0].isupper() and (lex.is_namelike(w) or not lex.is_wordlike(w)) for w in words):
                 return STRONG
         first, rest = words[0], words[1:]
