@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 import qualdeid.detect.nlp.offline  # noqa: F401  (must run before Presidio's email/URL recognizers are used)
 from qualdeid.detect.nlp.tokens import token_table
+from qualdeid.detect.nlp.trained_ner import added_entities
 from qualdeid.labels import AGE, CONTACT, DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
@@ -134,7 +135,8 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
         return None
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-        entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
+        found = [*self._get_entities(doc), *added_entities(doc)]
+        entities, scores = self._get_updated_entities(found, [self.ner_model_configuration.default_score] * len(found))
         return LazyNlpArtifacts(entities, doc, self, language, scores)
 
     # Presidio asks these for every lemma of every document; the answers depend on the word only.
