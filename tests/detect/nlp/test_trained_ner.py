@@ -3,17 +3,21 @@ the stock recogniser's own, copied into a folder with a manifest (as ``tools/tra
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from qualdeid.corpus.model import Document
 from qualdeid.detect.nlp import trained_ner
 from qualdeid.detect.nlp.loading import resolve_model_name
 from qualdeid.detect.nlp.presidio import PreloadedSpacyNlpEngine
 from qualdeid.detect.nlp.trained_ner import (
     ADDED,
+    Additions,
     TrainedNerError,
     added_entities,
     check_weights,
@@ -126,3 +130,60 @@ def test_damaged_or_foreign_weights_are_refused(weights: Path, tmp_path: Path) -
         check_weights(tmp_path, name)
     with pytest.raises(TrainedNerError, match="cannot be read"):
         check_weights(tmp_path / "missing", name)
+
+
+def _additions(doc: Doc, *spans: tuple[str, str]) -> list[str]:
+    """What ``Additions`` keeps of the given (text, label) additions, on a document without stock entities."""
+    doc.ents = []
+    doc.spans[ADDED] = [doc.char_span(doc.text.index(t), doc.text.index(t) + len(t), label=label) for t, label in spans]
+    keep = Additions(
+        frozenset({"saw", "welsh", "heron", "bakery", "grace"}),
+        frozenset({"saw", "welsh"}),
+        is_name=lambda w: w.lower() in {"grace", "ffion"},
+        is_term=lambda w: w.lower() == "whanau",
+    )
+    return [e.text for e in keep(doc)]
+
+
+@pytest.fixture(scope="module")
+def stock(model_path: str) -> Language:
+    return spacy.load(model_path)
+
+
+def test_dictionary_words_are_trimmed_from_the_ends_of_an_addition(stock: Language) -> None:
+    assert _additions(stock("Saw Ffion Prydderch at noon."), ("Saw Ffion Prydderch", "PERSON")) == ["Ffion Prydderch"]
+    assert _additions(stock("Met Ffion Welsh tutor."), ("Ffion Welsh", "PERSON")) == ["Ffion"]
+
+
+def test_a_dictionary_word_alone_or_a_term_is_dropped_but_a_name_that_is_a_word_is_kept(stock: Language) -> None:
+    doc = stock("The bakery was shut. Herons flew over. Grace came with the whanau.")
+    assert _additions(doc, ("bakery", "ORG"), ("Herons", "PERSON"), ("Grace", "PERSON"), ("whanau", "ORG")) == ["Grace"]
+
+
+def test_an_addition_trimmed_onto_a_stock_entity_is_dropped(stock: Language) -> None:
+    doc = stock("Saw Ffion Prydderch at noon.")
+    doc.spans[ADDED] = [doc.char_span(0, len("Saw Ffion Prydderch"), label="PERSON")]
+    doc.ents = [doc.char_span(4, len("Saw Ffion"), label="ORG")]
+    keep = Additions(frozenset({"saw"}), frozenset({"saw"}), is_name=lambda w: False)
+    assert keep(doc) == []
+
+
+def test_the_shipped_weights_are_used_by_default_and_only_add(monkeypatch: pytest.MonkeyPatch, detector) -> None:
+    monkeypatch.delenv(trained_ner.MODE_ENV, raising=False)
+    monkeypatch.delenv(trained_ner.DIR_ENV, raising=False)
+    manifest = json.loads((trained_ner.NER_DIR / trained_ner.MANIFEST).read_text(encoding="utf-8"))
+    nlp = detector.nlp
+    check_weights(trained_ner.NER_DIR, manifest["base_model"])
+    assert "qualdeid_added_entities" in nlp.pipe_names
+    text = "Kwabena and Efua were both at group today. Met with Bongani Dlamini and his sister Thandeka."
+    doc = nlp(text)
+    stock = {e.text for e in spacy.load(resolve_model_name("en_core_web_sm"))(text).ents}
+    assert {e.text for e in doc.ents} == stock  # the stock readings, untouched
+    added = {e.text for e in added_entities(doc)}
+    assert {"Kwabena", "Efua"} <= added and not added & stock
+    found = {doc_.text[s.start : s.end] for doc_ in detector.detect([Document(id="d", text=text)]) for s in doc_.spans}
+    assert {"Kwabena", "Efua", "Bongani Dlamini", "Thandeka"} <= found
+
+
+def test_the_shipped_weights_are_small_enough_to_ship() -> None:
+    assert sum(p.stat().st_size for p in trained_ner.NER_DIR.iterdir()) <= 30 * 1024 * 1024

@@ -5,10 +5,11 @@ the stock one.
 
 - ``stock``: the stock recogniser only;
 - ``add`` (the default, with the pipeline the weights were trained from; another pipeline given with
-  ``--model`` runs as it is): the stock recogniser stays, and is what every rule reads (``token.ent_type_``, ``doc.ents``);
-  the fine-tuned one reads the same tokens afterwards, and its people, places and organisations that
-  overlap no stock entity are handed to Presidio with the stock ones (``added_entities``), so they are
-  found and filtered as the stock recogniser's are. It can add spans, never change a stock reading;
+  ``--model`` runs as it is): the stock recogniser stays, and is what every rule reads
+  (``token.ent_type_``, ``doc.ents``); the fine-tuned one reads the same tokens afterwards, and its
+  people, places and organisations that overlap no stock entity (``Additions``: dictionary words that
+  are no names trimmed from their ends, alone dropped) are handed to Presidio with the stock ones, so
+  they are found and filtered as the stock recogniser's are. It adds spans, never changes a stock reading;
 - ``replace``: the fine-tuned weights replace the stock ones (every rule then reads them).
 
 ``QUALDEID_NER_DIR`` names the folder of the weights (spaCy's ``to_disk`` of the ``ner`` component,
@@ -22,14 +23,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy import util
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 MODE_ENV = "QUALDEID_NER"
 DIR_ENV = "QUALDEID_NER_DIR"
@@ -142,6 +143,51 @@ def added_entities(doc: Doc) -> list[Span]:
     if ADDED not in doc.spans:
         return []
     return [Span(doc, e.start, e.end, label=e.label_) for e in doc.spans[ADDED]]
+
+
+class Additions:
+    """The additions detection keeps. A word of the dictionary that is no name is trimmed from either
+    end of an addition ("Saw <name>" at a sentence start; a language after a name), and an addition
+    that is one such word alone (a shop, a plural animal) or a term of the lexicons is dropped; what
+    is left must still overlap no stock entity."""
+
+    def __init__(
+        self,
+        words: frozenset[str],
+        other_words: frozenset[str],
+        is_name: Callable[[str], bool],
+        is_term: Callable[[str], bool] = lambda word: False,
+    ) -> None:
+        self.words = words  # every word class of the lemmatizer's index
+        self.other_words = other_words  # verbs, adjectives, adverbs: never the end of a name
+        self.is_name = is_name
+        self.is_term = is_term  # clinical and legal terms, Māori and Pacific words: never a name alone
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        if ADDED not in doc.spans:
+            return []
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        kept = []
+        for e in doc.spans[ADDED]:
+            start, end = e.start, e.end
+            while end - start > 1 and self._loose(doc[start]):
+                start += 1
+            while end - start > 1 and self._loose(doc[end - 1]):
+                end -= 1
+            if any(i in taken for i in range(start, end)):
+                continue
+            if end - start == 1 and self._word(doc[start]):
+                continue
+            kept.append(Span(doc, start, end, label=e.label_))
+        return kept
+
+    def _loose(self, token: Token) -> bool:
+        return token.lower_ in self.other_words and not self.is_name(token.text)
+
+    def _word(self, token: Token) -> bool:
+        lower = token.lower_
+        forms = (lower, token.lemma_.lower(), lower.removesuffix("s"), lower.removesuffix("es"))
+        return self.is_term(token.text) or (any(f in self.words for f in forms) and not self.is_name(token.text))
 
 
 def _trained_from(folder: Path) -> str | None:
