@@ -160,6 +160,18 @@ def test_a_dictionary_word_alone_or_a_term_is_dropped_but_a_name_that_is_a_word_
     assert _additions(doc, ("bakery", "ORG"), ("Herons", "PERSON"), ("Grace", "PERSON"), ("whanau", "ORG")) == ["Grace"]
 
 
+def test_a_name_that_is_also_a_word_is_left_to_the_name_rules(stock: Language) -> None:
+    doc = stock("Patience is what we had on Monday. We met Patience Odhiambo at noon.")
+    doc.ents = []
+    full = doc.text.index("Patience Odhiambo")
+    doc.spans[ADDED] = [
+        doc.char_span(0, len("Patience"), label="PERSON"),
+        doc.char_span(full, full + len("Patience Odhiambo"), label="PERSON"),
+    ]
+    keep = Additions(frozenset(), frozenset(), is_name=lambda w: True, word_names=frozenset({"patience"}))
+    assert [e.text for e in keep(doc)] == ["Patience Odhiambo"]
+
+
 def test_an_addition_trimmed_onto_a_stock_entity_is_dropped(stock: Language) -> None:
     doc = stock("Saw Ffion Prydderch at noon.")
     doc.spans[ADDED] = [doc.char_span(0, len("Saw Ffion Prydderch"), label="PERSON")]

@@ -273,7 +273,9 @@ def build_analyzer(nlp: Language, rules: Rules | None = None) -> AnalyzerEngine:
 
     rules = rules or Rules()
     names = name_lexicon(rules)
-    additions = Additions(dictionary_words(nlp), dictionary_words(nlp, nouns=False), names.is_name, names.is_term)
+    additions = Additions(
+        dictionary_words(nlp), dictionary_words(nlp, nouns=False), names.is_name, names.is_term, names.word_names
+    )
     nlp_engine = PreloadedSpacyNlpEngine(nlp, additions)
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in [*predefined_recognizers(), *build_recognizers(rules, nlp)]:

@@ -148,8 +148,9 @@ def added_entities(doc: Doc) -> list[Span]:
 class Additions:
     """The additions detection keeps. A word of the dictionary that is no name is trimmed from either
     end of an addition ("Saw <name>" at a sentence start; a language after a name), and an addition
-    that is one such word alone (a shop, a plural animal) or a term of the lexicons is dropped; what
-    is left must still overlap no stock entity."""
+    that is one such word alone (a shop, a plural animal), a term of the lexicons or a name that is also
+    a word ("Hope": the name rules decide it from its context) is dropped; what is left must still
+    overlap no stock entity."""
 
     def __init__(
         self,
@@ -157,11 +158,14 @@ class Additions:
         other_words: frozenset[str],
         is_name: Callable[[str], bool],
         is_term: Callable[[str], bool] = lambda word: False,
+        word_names: frozenset[str] = frozenset(),
     ) -> None:
         self.words = words  # every word class of the lemmatizer's index
         self.other_words = other_words  # verbs, adjectives, adverbs: never the end of a name
         self.is_name = is_name
         self.is_term = is_term  # clinical and legal terms, Māori and Pacific words: never a name alone
+        #: names that are also words ("Hope", "Will"): alone, the name rules decide from their context
+        self.word_names = word_names
 
     def __call__(self, doc: Doc) -> list[Span]:
         if ADDED not in doc.spans:
@@ -187,7 +191,9 @@ class Additions:
     def _word(self, token: Token) -> bool:
         lower = token.lower_
         forms = (lower, token.lemma_.lower(), lower.removesuffix("s"), lower.removesuffix("es"))
-        return self.is_term(token.text) or (any(f in self.words for f in forms) and not self.is_name(token.text))
+        if self.is_term(token.text) or lower in self.word_names:
+            return True
+        return any(f in self.words for f in forms) and not self.is_name(token.text)
 
 
 def _trained_from(folder: Path) -> str | None:
