@@ -46,8 +46,11 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     from qualdeid.detect.nlp.blas import use_numpy_blas
     from qualdeid.detect.nlp.fast_attributes import speed_up
     from qualdeid.detect.nlp.fast_parser import step_entity_recognizer
+    from qualdeid.detect.nlp.trained_ner import use_trained_ner
 
-    nlp = spacy.load(resolve_model_name(name))
+    resolved = resolve_model_name(name)
+    nlp = spacy.load(resolved)
+    use_trained_ner(nlp, resolved)
     if "parser" in nlp.pipe_names and "senter" in nlp.component_names:
         nlp.disable_pipe("parser")
         nlp.enable_pipe("senter")

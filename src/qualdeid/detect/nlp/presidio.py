@@ -17,10 +17,11 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import IbanRecognizer, SpacyRecognizer
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 import qualdeid.detect.nlp.offline  # noqa: F401  (must run before Presidio's email/URL recognizers are used)
 from qualdeid.detect.nlp.tokens import token_table
+from qualdeid.detect.nlp.trained_ner import added_entities
 from qualdeid.labels import AGE, CONTACT, DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
@@ -120,7 +121,9 @@ class LazyNlpArtifacts(NlpArtifacts):
 class PreloadedSpacyNlpEngine(SpacyNlpEngine):
     """A SpacyNlpEngine around an already-loaded pipeline: ``load()`` never calls spacy.cli.download."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, additions: Callable[[Doc], list[Span]] = added_entities) -> None:
+        """``additions``: the spans of the fine-tuned recogniser (``trained_ner``) handed on beside ``doc.ents``."""
+        self.additions = additions
         super().__init__(
             models=[{"lang_code": LANGUAGE, "model_name": nlp.meta.get("name", "custom")}],
             ner_model_configuration=NerModelConfiguration(
@@ -134,7 +137,8 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
         return None
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-        entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
+        found = [*self._get_entities(doc), *self.additions(doc)]
+        entities, scores = self._get_updated_entities(found, [self.ner_model_configuration.default_score] * len(found))
         return LazyNlpArtifacts(entities, doc, self, language, scores)
 
     # Presidio asks these for every lemma of every document; the answers depend on the word only.
@@ -263,10 +267,16 @@ def compile_patterns(recognizer: PatternRecognizer) -> None:
 
 
 def build_analyzer(nlp: Language, rules: Rules | None = None) -> AnalyzerEngine:
-    from qualdeid.detect.recognizers import build_recognizers
+    from qualdeid.detect.nlp.loading import dictionary_words
+    from qualdeid.detect.nlp.trained_ner import Additions
+    from qualdeid.detect.recognizers import build_recognizers, name_lexicon
 
     rules = rules or Rules()
-    nlp_engine = PreloadedSpacyNlpEngine(nlp)
+    names = name_lexicon(rules)
+    additions = Additions(
+        dictionary_words(nlp), dictionary_words(nlp, nouns=False), names.is_name, names.is_term, names.word_names
+    )
+    nlp_engine = PreloadedSpacyNlpEngine(nlp, additions)
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in [*predefined_recognizers(), *build_recognizers(rules, nlp)]:
         if isinstance(recognizer, PatternRecognizer):
