@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
+from qualdeid.detect.nlp.blas import one_blas_thread
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
@@ -210,11 +211,13 @@ class ClauseFinder(RuleFinder):
         if len(sdoc) == 0:
             return []
         features = token_features(sdoc, ctx.categories, self.tokens.width)
-        token_scores = self.tokens.scores(features)
         spans = clauses(sdoc, self.cut)
         if not spans:
             return []
-        scores = self.model.scores(np.stack([clause_features(sdoc, features, s, e) for s, e in spans]))
+        pooled = np.stack([clause_features(sdoc, features, s, e) for s, e in spans])
+        with one_blas_thread():  # products this small only lose time to more threads
+            token_scores = self.tokens.scores(features)
+            scores = self.model.scores(pooled)
         table = token_table(sdoc)
         hits = []
         for (start, end), score in zip(spans, scores, strict=True):
