@@ -25,6 +25,11 @@ def _blas_threads() -> ThreadpoolController:
     return _controller
 
 
+def one_blas_thread() -> Any:
+    """A context in which numpy's BLAS runs on one thread (for the small products of other models too)."""
+    return _blas_threads().limit(limits=1, user_api="blas")
+
+
 class OneThreadBlasOps(NumpyOps):
     """thinc's NumPy ops, with ``gemm`` done by numpy's BLAS limited to one thread."""
 
@@ -32,7 +37,7 @@ class OneThreadBlasOps(NumpyOps):
         super().__init__(use_blis=False)
 
     def gemm(self, x: Any, y: Any, *, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
-        with _blas_threads().limit(limits=1, user_api="blas"):
+        with one_blas_thread():
             return Ops.gemm(self, x, y, out=out, trans1=trans1, trans2=trans2)
 
 

@@ -80,6 +80,8 @@ class RareRules:
     hobby_verbs: dict[str, str] = field(default_factory=dict)
     #: ``weights:`` of ``learned.yaml``: the trained finder's weights file (``default``: the shipped one)
     learned_weights: str = "default"
+    #: ``clause_weights:`` of ``clauses.yaml``: the clause judge's weights file (``default``: the shipped one)
+    clause_weights: str = "default"
 
     @classmethod
     def load(cls, rules: Rules) -> RareRules:
@@ -107,6 +109,7 @@ class RareRules:
         out.lists = rules.lists(*files)
         config = rules.settings(*files)
         out.learned_weights = str(config.pop("weights", None) or "default")
+        out.clause_weights = str(config.pop("clause_weights", None) or "default")
         out.thresholds = {k: float(v) for k, v in (config.pop("thresholds", None) or {}).items()}
         for key, value in config.items():
             if isinstance(value, dict) and all(isinstance(v, list) for v in value.values()):

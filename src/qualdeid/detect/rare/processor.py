@@ -26,6 +26,8 @@ from qualdeid.detect.processors import CorpusProcessor, chosen
 from qualdeid.detect.rare.animals import AnimalFinder
 from qualdeid.detect.rare.biography import STRETCH, BiographyFinder
 from qualdeid.detect.rare.body import BodyFinder
+from qualdeid.detect.rare.clauses import SUBTYPE as CLAUSE
+from qualdeid.detect.rare.clauses import ClauseFinder
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.custody import CUSTODY_REASON, CustodyFinder
 from qualdeid.detect.rare.doubts import doubt
@@ -67,6 +69,7 @@ FINDERS: dict[str, type[Finder]] = {
     "handmade": HandmadeFinder,
     "custody": CustodyFinder,
     "learned": LearnedFinder,
+    "clauses": ClauseFinder,
 }
 
 
@@ -126,6 +129,9 @@ class RareDetailProcessor(CorpusProcessor):
         scores = ctx.token_scores
         if scores is not None and self.learned_veto > 0:
             hits = [h for h in hits if h.subtype == LEARNED or scores[h.start : h.end].max() >= self.learned_veto]
+        # a clause another finder has a detail in is that finder's: its phrase is the sharper one
+        ruled = [(h.start, h.end) for h in hits if h.subtype != CLAUSE]
+        hits = [h for h in hits if h.subtype != CLAUSE or not any(s < h.end and h.start < e for s, e in ruled)]
         found = [self._candidate(ctx, hit) for hit in hits]
         merged = [
             c if c.status == PENDING else replace(c, echo_keys=self._echo_keys(sdoc, c))
