@@ -132,3 +132,28 @@ def test_a_name_of_the_corpus_that_is_also_a_month_after_a_word_only_a_person_fo
     targets: Targets, text: str, expected
 ) -> None:
     assert found(targets, text, corpus=[("June Ashdown", "PERSON"), ("June", "PERSON")]) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("ID", True), ("HE", True), ("SHE", True), ("GP", True), ("JQ", False)]
+)
+def test_capitals_that_are_no_ones_initials(targets: Targets, value: str, expected: bool) -> None:
+    from qualdeid.compose.composer import _no_ones_initials
+
+    assert _no_ones_initials(value, targets.not_initials) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She was a junior sailing champion at fifteen and then stopped.", []),
+        ("He ran away from home at sixteen with nothing.", []),
+        ("She is sixteen and starts college soon.", [("sixteen", "AGE")]),
+        ("He left school, and now at sixteen he works nights.", [("sixteen", "AGE")]),
+    ],
+)
+def test_an_age_at_a_past_event_is_then_not_now(targets: Targets, text: str, expected) -> None:
+    import re
+
+    age = re.search(r"fifteen|sixteen", text).group()
+    assert found(targets, text, [(age, "AGE")]) == expected

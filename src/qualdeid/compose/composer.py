@@ -604,8 +604,8 @@ class Composer:
                 continue  # "a bunch of heather", "more patience from me": a word, though someone is so called
             if self.targets.opens_sentence_as_word(doc.text, c.start, c.end, corpus.names):
                 continue  # "Faith is a big word": capitalised because it opens the sentence
-            if c.kind == "initials" and value in self.targets.not_initials:
-                continue  # "her ID was on the table": an abbreviation, nobody's initials
+            if c.kind == "initials" and _no_ones_initials(value, self.targets.not_initials):
+                continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
             if c.kind == "capitalised-phrase" and self.targets.common_phrase(value):
@@ -849,6 +849,11 @@ _LABEL_OF = {"person": "PERSON", "place": "LOCATION", "organisation": "ORGANIZAT
 _PRONOUN_WORDS = frozenset(
     {"he", "him", "his", "himself", "hes", "she", "her", "hers", "herself", "shes", "they", "them", "their"}
 )
+
+
+def _no_ones_initials(value: str, not_initials: set[str]) -> bool:
+    """Capitals that are no one's initials: an abbreviation of ``not_initials`` or a pronoun shouted."""
+    return value in not_initials or value.lower() in _PRONOUN_WORDS
 
 
 def _names_other(window: str, end: int, named: dict[int, str]) -> bool:

@@ -119,6 +119,10 @@ class Targets:
         self.acts_after = re.compile(
             rf"(?:['’]s\s|\s+(?:[a-z]+ed|{_literal(words['past_after'])}|(?!is\b|was\b|has\b|does\b)[a-z]{{3,}}s)\b)"
         )
+        #: a verb in the past tense: "was", "had", "-ed", or an irregular past of context.yaml past_after
+        self._past_verb = re.compile(
+            rf"\b(?:was|were|had|did|[a-z]{{3,}}ed|{_literal(words['past_after'])})\b", re.IGNORECASE
+        )
         self.person_before = re.compile(rf"\b(?:{_literal(words['person_before'])})\s+$", re.IGNORECASE)
         self.person_only_before = re.compile(rf"\b(?:{_literal(words['person_only_before'])})\s+$", re.IGNORECASE)
         #: "a trainer at X", "works at X": a person's name there is an employer's.
@@ -583,8 +587,17 @@ class Targets:
             before = text[max(0, start - 40) : start]
             if _PAST_AGE_BEFORE.search(before) or (past_before.search(before) and past_after.match(text, end)):
                 return None  # "when he was nineteen", "she was seventeen when ...": then, not now
+            if self._past_at(text, start):
+                return None  # "left school at fifteen", "was junior champion at fourteen": then, not now
             return label
         return label
+
+    def _past_at(self, text: str, start: int) -> bool:
+        """An age after "at" in a clause told in the past ("ran away at twenty"): an age of then."""
+        if not re.search(r"\bat\s+$", text[max(0, start - 4) : start]):
+            return False
+        clause = re.split(r"[.!?;\n]|\b(?:and|but|so|now)\b", text[max(0, start - 80) : start])[-1]
+        return bool(self._past_verb.search(clause))
 
     def _person(self, text: str, start: int, end: int, words: list[str], named: bool = False) -> str | None:
         if not words or _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]):
