@@ -233,3 +233,39 @@ def test_a_kept_detail_is_quoted_as_the_draft_has_it() -> None:
         Change(text.index("Quillan"), text.index(" bakery"), "Quillan Mill", "[a mill]", "place"),
     ]
     assert _as_changed(text, start, end, changes) == "she ran the [a mill] bakery"
+
+
+def test_parts_of_an_earlier_draft_are_avoided(composer: Composer) -> None:
+    from qualdeid.compose.composer import used_parts
+
+    def parts(draft) -> set[tuple[str, int, int]]:
+        return set(used_parts(draft.provenance))
+
+    def overlap(a: set[tuple[str, int, int]], b: set[tuple[str, int, int]]) -> bool:
+        return any(d == e and s < y and x < t for d, s, t in a for e, x, y in b)
+
+    first = composer.compose(_docs(), ["everyday_activity"], sources=3, words=150, seed=2)
+    second = composer.compose(
+        _docs(), ["everyday_activity"], sources=3, words=150, seed=2, avoid=used_parts(first.provenance)
+    )
+    assert parts(second) and not overlap(parts(first), parts(second))
+    assert not any("reuse parts" in n for n in second.notes)
+    # not enough other parts: the draft is still made, and says which paragraphs reuse a part
+    third = composer.compose(
+        _docs(),
+        ["everyday_activity"],
+        sources=3,
+        words=150,
+        seed=2,
+        avoid=[*used_parts(first.provenance), *used_parts(second.provenance)],
+    )
+    assert overlap(parts(third), parts(first) | parts(second))
+    assert any("reuse parts an earlier draft (--avoid) used" in n for n in third.notes)
+
+
+def test_cli_avoid_reads_a_provenance_record(tmp_path: Path) -> None:
+    out, bad = tmp_path / "v.md", tmp_path / "not.json"
+    bad.write_text("[]")
+    args = ["compose", str(DIARIES), "--theme", "trust_building", "--words", "120", "--seed", "1", "-o", str(out)]
+    result = CliRunner().invoke(main, [*args, "--avoid", str(bad)])
+    assert result.exit_code == 2 and "not a provenance record" in result.output

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qualdeid.compose.pronouns import parser, rewrite
@@ -130,3 +132,40 @@ def test_gendered_nouns_follow_the_pronouns() -> None:
     nouns = Kinship.load().gendered_nouns
     assert nouns["man"]["she"] == "woman" and nouns["woman"]["he"] == "man" and nouns["boy"]["they"] == "kid"
     assert nouns["woman"]["he"] == "man"  # not "bloke", though both are listed with "woman"
+
+
+def test_a_sentence_about_the_character_keeps_its_pronouns_for_them() -> None:
+    # another man in the sentence before; this one is about Sam, and no other man comes before "he"
+    text = "The warden, Mr Pell, met us at the door. Sam went quiet the minute he saw the organ."
+    pell = [(text.index("Mr Pell"), "M", "P2")]
+    assert run(text, "M", "they", pell, [text.index("Sam")]) == (
+        "The warden, Mr Pell, met us at the door. Sam went quiet the minute they saw the organ.",
+        [],
+    )
+    # a sister named in the sentence before; this one is Sam's, and the sister comes after the possessive
+    text = "Her sister Bea keeps the dog now. Sam showed me videos on her phone that Bea sends."
+    sister = [(text.index("sister"), "F", "P4"), (text.index("Bea"), "F", "P4"), (text.rindex("Bea"), "F", "P4")]
+    sdoc = parser("en_core_web_sm")(text)
+    edits, unresolved = rewrite(sdoc, "F", "they", sister, [], [text.index("Sam")], sister[:1])
+    assert sorted(e.start for e in edits) == [0, text.index("her phone")]
+    assert unresolved == []
+    # another woman before the pronoun in the same sentence: still left to the author
+    text = "Sam and Bea came in. Sam told Bea that she was late."
+    bea = [(text.index("Bea"), "F", "P4"), (text.rindex("Bea"), "F", "P4")]
+    assert run(text, "F", "they", bea, [0, text.rindex("Sam")])[1] == ["she"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        ("The warden, an older gentleman called Mr Pell, met us.", "gentleman", True),
+        ("The woman, Bea, waved.", "woman", True),
+        ("She was the only woman on the crew.", "woman", False),
+        ("A gentleman called to ask.", "gentleman", False),  # no one's name follows
+    ],
+)
+def test_a_gendered_noun_said_of_a_named_other_person(text: str, noun: str, expected: bool) -> None:
+    from qualdeid.compose.composer import _names_other
+
+    named = {m.start(): "P2" for m in re.finditer(r"\b(?:Pell|Bea)\b", text)}
+    assert _names_other(text, text.index(noun) + len(noun), named) is expected

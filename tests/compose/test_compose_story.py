@@ -114,3 +114,21 @@ def test_a_subject_whose_name_tells_no_gender_takes_the_accounts() -> None:
 
     assert _gender_of(Unknown(), doc, pid) == "F"  # type: ignore[arg-type]
     assert _gender_of(Unknown(), Document("e", text.replace("she", "one").replace("her", "the")), pid) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("section", "text", "lead"),
+    [
+        (1, "Celebrating first and problem solving second. Then we talked.", "what helped was"),
+        (1, "Being there as a neighbour, not a worker.", "what helped was"),
+        (2, "The quiet afterwards. She slept.", "what mattered was"),
+        (1, "We walked to the shop first. It helped.", ""),  # a sentence with its verb
+        (0, "A long day at the bakery.", ""),  # what happened: no lead
+        (1, "Tea, toast, the dog, the rain, the bus, the walk home, the shop, the chat, the dishes, the news.", ""),
+    ],
+)
+def test_a_verbless_answer_opening_gets_its_sections_lead(section: int, text: str, lead: str) -> None:
+    from qualdeid.compose.pronouns import parser
+
+    sdoc = parser("en_core_web_sm")(text)
+    assert Composer._lead(SimpleNamespace(config=load_compose_config()), section, sdoc) == lead

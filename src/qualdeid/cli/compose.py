@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -45,20 +46,33 @@ the draft is searched again for every identifier of the corpus (and of --key).
 Writes FILE (Markdown, or Word if it ends in .docx) with notes for the author, and
 FILE.provenance.json (private, 0600): for each paragraph its document, subject and worker
 (pseudonymous ids), offsets and every change made (original -> replacement, why), so you can
-check and undo each one. With --scaffold, FILE is instead a ranked table of candidate parts per
-section, to assemble by hand. Check the result with `qualdeid risk FILE --corpus CORPUS...`.
+check and undo each one. --avoid with the provenance of earlier drafts of a run keeps their parts
+out of this one (while enough others remain; a reused part is noted). With --scaffold, FILE is
+instead a ranked table of candidate parts per section, to assemble by hand. Check the result with
+`qualdeid risk FILE --corpus CORPUS...`.
 
 \b
 Examples:
   qualdeid compose examples/gold.jsonl --theme everyday_activity -o vignette.md
   qualdeid compose project.qdpx --theme "Peer support" --sources 4 --words 300 --pronouns she -o v.docx
   qualdeid compose examples/gold.jsonl --theme trust_safety --scaffold -o scaffold.md
+  qualdeid compose examples/gold.jsonl --theme inclusion --avoid vignette.md.provenance.json -o v2.md
 
 Exit status: 0 ok, 1 some inputs failed (named on stderr; the draft was written from the rest),
 2 usage error, 5 no composite possible (too few subjects on the theme; the message says how many
 there are and what would help).
 """
 EXIT_CANNOT_COMPOSE = 5
+
+
+def _read_provenance(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        fail(f"--avoid {path}: not a provenance record ({one_line(str(e))})")
+    if not isinstance(data, dict) or not isinstance(data.get("fragments"), list):
+        fail(f"--avoid {path}: not a provenance record (no 'fragments')")
+    return data
 
 
 @click.command(help=COMPOSE_HELP)
@@ -86,6 +100,14 @@ EXIT_CANNOT_COMPOSE = 5
 @click.option(
     "--key", "key_path", type=click.Path(dir_okay=False, path_type=Path), help="Key of a scrubbed corpus (optional)."
 )
+@click.option(
+    "--avoid",
+    "avoid_paths",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="PROVENANCE",
+    help="Provenance record (.provenance.json) of an earlier draft: do not reuse its parts (repeatable).",
+)
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @input_options
@@ -101,6 +123,7 @@ def compose(
     locale: str | None,
     scaffold: bool,
     key_path: Path | None,
+    avoid_paths: tuple[Path, ...],
     out_path: Path,
     force: bool,
     text_column: str | None,
@@ -113,6 +136,7 @@ def compose(
     quiet: bool,
 ) -> None:
     from qualdeid.compose import CannotCompose, Composer, load_compose_config, write_draft
+    from qualdeid.compose.composer import used_parts
     from qualdeid.corpus.quotations import apply_quotations, is_quotation_export, read_quotations
 
     if out_path.exists() and not force:
@@ -159,8 +183,9 @@ def compose(
                     err=True,
                 )
             sys.exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
+        avoid = [part for p in avoid_paths for part in used_parts(_read_provenance(p))]
         draft = composer.compose(
-            docs, list(themes), sources=sources, words=words, pronouns=pronouns, seed=seed, locale=locale
+            docs, list(themes), sources=sources, words=words, pronouns=pronouns, seed=seed, locale=locale, avoid=avoid
         )
     except CannotCompose as e:
         fail(f"cannot compose: {e}", EXIT_CANNOT_COMPOSE)

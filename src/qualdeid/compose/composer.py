@@ -67,7 +67,7 @@ class Change:
     original: str
     replacement: str
     #: person | place | date | age | contact | id | detail | form label | form of address | pronoun | agreement |
-    #: final check
+    #: final check | lead
     reason: str
     person: str | None = None  # People id
     role: str | None = None  # cast role of a person
@@ -250,13 +250,30 @@ class Composer:
         pronouns: str = "they",
         seed: int | None = None,
         locale: str | None = None,
+        avoid: Iterable[tuple[str, int, int]] = (),
     ) -> Draft:
+        """A draft on ``themes``; ``avoid`` holds (document, start, end) of parts earlier drafts of the same
+        run used: parts overlapping them are left out while enough others remain (else reused, and noted)."""
         if sources < 2:
             raise CannotCompose("--sources must be at least 2: a composite of one person's story is that story")
         corpus, fragments, profile = self.candidates(docs, themes)
-        rng = random.Random(seed)
+        used = list(avoid)
+        fresh = [f for f in fragments if not _overlaps(f, used)]
         what = ", ".join(themes)
-        cuts = choose(fragments, sources, words, rng, profile, corpus.docs, len(self.config.sections), what, self.facts)
+        reused = False
+        try:
+            cuts = choose(
+                fresh, sources, words, random.Random(seed), profile, corpus.docs, len(self.config.sections), what,
+                self.facts,
+            )  # fmt: skip
+        except CannotCompose:
+            if len(fresh) == len(fragments):
+                raise
+            reused = True
+            cuts = choose(
+                fragments, sources, words, random.Random(seed), profile, corpus.docs, len(self.config.sections), what,
+                self.facts,
+            )  # fmt: skip
         locale, locale_scores = self.locale_for(locale, cuts, corpus)
         ages = [corpus.people.person(c.fragment.subject).age for c in cuts]
         known = sorted(a for a in ages if a is not None)
@@ -266,6 +283,12 @@ class Composer:
         fixes = self._final_check(corpus, paragraphs, cast)
         clashes = contradictions(self.facts, [c.fragment.facts_between(c.first, c.last) for c in cuts])
         notes = self._notes(corpus, paragraphs, locale, locale_scores, fixes)
+        again = [n for n, c in enumerate(cuts, 1) if reused and any(_within(c, u) for u in used)]
+        if again:
+            notes.append(
+                f"paragraph(s) {', '.join(map(str, again))} reuse parts an earlier draft (--avoid) used: there were "
+                "not enough other parts on this theme; replace them by hand or drop one of the drafts"
+            )
         ages_noted = any(n.startswith(_AGES_NOTE) for n in notes)  # the ages as the draft has them, listed
         notes += [
             f"paragraphs {i + 1} and {j + 1} contradict each other about the character's {a.kind} "
@@ -378,6 +401,8 @@ class Composer:
                                "character")
                     )  # fmt: skip
                 continue
+            if forms and _names_other(window, m.end(), named):
+                continue  # "an older gentleman called Mr Pell": said of another person
             if forms:
                 nouns_of.append((m.start(), w, "M" if forms["he"] == w else "F" if forms["she"] == w else None))
             for g, nouns in (("F", self.role_words.female), ("M", self.role_words.male)):
@@ -411,6 +436,12 @@ class Composer:
         ]
         composed, applied = apply_edits(window, in_window)
         new_text = _tidy(_sentence_case_after(composed, [a.out_end for a in applied if a.label == "form label"]))
+        lead = self._lead(frag.section, sdoc)
+        if lead:  # "Being there as a co-worker." alone reads as a heading of the template
+            keep_case = sdoc[0].pos_ == "PROPN" or sdoc[0].text == "I"
+            opening = new_text if keep_case else new_text[:1].lower() + new_text[1:]
+            new_text = f"{lead[:1].upper()}{lead[1:]} {opening}"
+            changes.append(Change(cut.start, cut.start, "", lead + " ", "lead", None, None))
         notes = []
         if unresolved:
             words_ = sorted({window[u.start : u.end].lower() for u in unresolved})
@@ -453,6 +484,18 @@ class Composer:
                 + "): say what it is, or rephrase"
             )
         return Paragraph(cut, new_text, sorted(changes, key=lambda c: c.start), notes)
+
+    def _lead(self, section: int, sdoc) -> str:
+        """The section's lead when the part opens with a sentence without a finite verb ("Celebrating
+        first and problem solving second."), which in a draft reads like a heading."""
+        sections = self.config.sections
+        if not 0 <= section < len(sections) or not sections[section].lead or not len(sdoc):
+            return ""
+        first = next(iter(sdoc.sents))
+        words = [t for t in first if t.is_alpha]
+        if not words or len(words) > _HEADING_WORDS or any(t.tag_ in _FINITE for t in first):
+            return ""
+        return sections[section].lead
 
     def _with_residuals(
         self,
@@ -557,6 +600,12 @@ class Composer:
                 continue
             if value.islower() and value not in corpus.names:
                 continue  # "tuesday arvo", "with kasha": a name in lower case only when the corpus has it as one
+            if value.islower() and zipf(value) >= 3.0 and not self.targets.person_stands(doc.text, c.start, c.end):
+                continue  # "a bunch of heather", "more patience from me": a word, though someone is so called
+            if self.targets.opens_sentence_as_word(doc.text, c.start, c.end, corpus.names):
+                continue  # "Faith is a big word": capitalised because it opens the sentence
+            if c.kind == "initials" and _no_ones_initials(value, self.targets.not_initials):
+                continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
             if c.kind == "capitalised-phrase" and self.targets.common_phrase(value):
@@ -774,6 +823,10 @@ class Composer:
         return notes
 
 
+#: verb tags of a clause that can stand alone; an opening sentence with none of them is verbless
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: a verbless opening longer than this is a list or a fragment of notes, not a heading-like answer
+_HEADING_WORDS = 15
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|my|his|her|their|our|your|this|that)\s+$", re.IGNORECASE)
 _AGES_NOTE = "the accounts give the character different ages"
 #: Review's reasons for a word nothing detected that could be an identifier, which compose replaces
@@ -796,6 +849,37 @@ _LABEL_OF = {"person": "PERSON", "place": "LOCATION", "organisation": "ORGANIZAT
 _PRONOUN_WORDS = frozenset(
     {"he", "him", "his", "himself", "hes", "she", "her", "hers", "herself", "shes", "they", "them", "their"}
 )
+
+
+def _no_ones_initials(value: str, not_initials: set[str]) -> bool:
+    """Capitals that are no one's initials: an abbreviation of ``not_initials`` or a pronoun shouted."""
+    return value in not_initials or value.lower() in _PRONOUN_WORDS
+
+
+def _names_other(window: str, end: int, named: dict[int, str]) -> bool:
+    """A noun ending at ``end`` is followed by another person's name, directly or after "called", with
+    or without a title ("a gentleman called Mr Pell", "the woman, Bea")."""
+    gap = re.match(r"[ ,]+(?:(?:called|named|known as)\s+)?", window[end:])
+    if not gap:
+        return False
+    at = end + gap.end()
+    title = re.match(r"[A-Z][a-z]{0,3}\.?\s+", window[at:])
+    return at in named or (title is not None and at + title.end() in named)
+
+
+def _overlaps(f: Fragment, used: list[tuple[str, int, int]]) -> bool:
+    start, end = f.sentences[0][0], f.sentences[-1][1]
+    return any(doc == f.doc_id and a < end and start < b for doc, a, b in used)
+
+
+def _within(c: Cut, u: tuple[str, int, int]) -> bool:
+    doc, a, b = u
+    return doc == c.fragment.doc_id and a < c.end and c.start < b
+
+
+def used_parts(provenance: dict[str, Any]) -> list[tuple[str, int, int]]:
+    """(document, start, end) of every part a draft's provenance record says it used."""
+    return [(str(f["document"]), int(f["start"]), int(f["end"])) for f in provenance.get("fragments") or []]
 
 
 def _as_changed(text: str, start: int, end: int, changes: list[Change]) -> str:

@@ -16,6 +16,8 @@ _LIST_KEYS = ("form_labels", "subject_nouns")
 class Section:
     name: str
     prompts: list[str]
+    #: words put before an answer that opens without a verb ("Patience." -> "What helped was patience.")
+    lead: str = ""
 
 
 @dataclass
@@ -44,7 +46,9 @@ def load_compose_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> Compo
                 merged[k] = v
     c = ComposeConfig(rules_dirs=list(rules_dirs))
     for sec in merged.get("sections") or []:
-        c.sections.append(Section(str(sec.get("name", "")), [str(p) for p in sec.get("prompts") or []]))
+        c.sections.append(
+            Section(str(sec.get("name", "")), [str(p) for p in sec.get("prompts") or []], str(sec.get("lead") or ""))
+        )
     c.form_labels = [str(x) for x in merged.get("form_labels") or []]
     c.subject_nouns = [str(x).lower() for x in merged.get("subject_nouns") or []]
     c.statement = str(merged.get("statement", c.statement))

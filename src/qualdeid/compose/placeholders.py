@@ -28,6 +28,9 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _EMAIL = re.compile(r"@\w")
 _WEB = re.compile(r"(?:https?://|www\.|\.\w{2,3}/)", re.IGNORECASE)
 _HANDLE = re.compile(r"^@\w+$")
+#: Kinds of number in ``id_kinds`` named by everyday nouns ("room", "file"), not by a scheme's own name.
+# format: keys of id_kinds in rules/compose/placeholders.yaml
+_NOT_SCHEMES = frozenset({"number", "case number"})
 _ID_SHAPE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]{5,}$|^\d{5,}$")
 #: "QX-RT 55102-7": capitals and digits in groups, five digits or more, is a number, not a name
 _ID_GROUPS = re.compile(r"^(?=(?:\D*\d){5})[A-Z0-9][A-Z0-9-]*(?:\s[A-Z0-9][A-Z0-9-]*)+$")
@@ -74,6 +77,10 @@ class Placeholders:
             (kind, sorted((str(w).lower() for w in words), key=len, reverse=True))
             for kind, words in (data.get("id_kinds") or {}).items()
         ]
+        #: One-word names of a numbering scheme ("Medicare", "NHI", "CRN"): what a number is, never a name.
+        self.id_schemes = {
+            w for kind, words in self.id_kinds if kind not in _NOT_SCHEMES for w in words if " " not in w
+        }
         self.milestones = {int(x) for x in data.get("milestone_birthdays") or []}
         codes = "|".join(re.escape(str(c)) for c in data.get("road_codes") or []) or r"(?!)"
         #: "the M4": a road by its code (the code alone is matched, after "the")

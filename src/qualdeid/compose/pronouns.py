@@ -175,8 +175,10 @@ def rewrite(
 
     A pronoun of the focal person's gender with another person of that gender (or of unknown gender)
     named in its sentence or the one before is ambiguous, except a subject pronoun that continues a
-    sentence about the focal person ("Sam asked her mum. She wanted ..."), and except the person a
-    possessive pronoun belongs to ("his dad": not the dad himself).
+    sentence about the focal person ("Sam asked her mum. She wanted ..."), a pronoun in a sentence whose
+    subject is the focal person with no one else of that gender before it in the sentence ("Sam went quiet
+    the minute he saw it", after a sentence about another man), and the person a possessive pronoun
+    belongs to ("his dad": not the dad himself).
     """
     edits: list[Edit] = []
     unresolved: list[Unresolved] = []
@@ -230,6 +232,12 @@ def rewrite(
             )
             if ambiguous and subject and previous_focal and about is not False:
                 ambiguous = any(o == g or o is None for off, o, _ in people if sent.start_char <= off < tok.idx)
+            if ambiguous and about:  # "Sam went quiet the minute he saw it", "Sam showed me her phone"
+                ambiguous = any(
+                    (o == g or o is None) and not lo_ex <= off < hi_ex and who not in excluded
+                    for off, o, who in [*people, *relatives]
+                    if sent.start_char <= off < tok.idx
+                )
             if ambiguous and g in focal_here:  # "Bo gave him soup and I gave him a story": the same him
                 ambiguous = any(focal_here[g] < off < tok.idx and (o == g or o is None) for off, o, _ in people)
             if subject and about is None:

@@ -119,7 +119,12 @@ class Targets:
         self.acts_after = re.compile(
             rf"(?:['’]s\s|\s+(?:[a-z]+ed|{_literal(words['past_after'])}|(?!is\b|was\b|has\b|does\b)[a-z]{{3,}}s)\b)"
         )
+        #: a verb in the past tense: "was", "had", "-ed", or an irregular past of context.yaml past_after
+        self._past_verb = re.compile(
+            rf"\b(?:was|were|had|did|[a-z]{{3,}}ed|{_literal(words['past_after'])})\b", re.IGNORECASE
+        )
         self.person_before = re.compile(rf"\b(?:{_literal(words['person_before'])})\s+$", re.IGNORECASE)
+        self.person_only_before = re.compile(rf"\b(?:{_literal(words['person_only_before'])})\s+$", re.IGNORECASE)
         #: "a trainer at X", "works at X": a person's name there is an employer's.
         self.employer_before = re.compile(
             rf"(?:\b(?:a|an|the|some|my|his|her|their|our)\s+[a-z]+\s+at|\b(?:{_literal(words['employment_before'])})\s+at)"
@@ -175,6 +180,12 @@ class Targets:
         return Rules(self.rules_dirs).words("lexicons/street_types.txt", lower=True)
 
     @cached_property
+    def not_initials(self) -> set[str]:
+        """Upper-case abbreviations that are never a person's initials ("GP", "ID"), as detection reads them."""
+        schemes = {w.upper() for w in self.placeholders.id_schemes}
+        return Rules(self.rules_dirs).words("names/not_initials.txt") | schemes
+
+    @cached_property
     def word_names(self) -> set[str]:
         return Rules(self.rules_dirs).words("names/word_names.txt", lower=True)
 
@@ -192,7 +203,9 @@ class Targets:
         """Capitalised words that are never a person's name here: places above a town, holidays, months."""
         rules = Rules(self.rules_dirs)
         words = rules.words("lexicons/not_places.txt", lower=True) | self.placeholders.holidays | self.generic
-        words |= self.languages | rules.words("lexicons/peoples.txt", lower=True)  # "in Mohawk": a language
+        peoples = rules.words("lexicons/peoples.txt", lower=True)
+        words |= self.languages | peoples | {p + "s" for p in peoples}  # "in Mohawk": a language; "other Fijians"
+        words |= {w for w in self.placeholders.id_schemes if len(w) > 4}  # "Medicare"; "Chi" is also a name
         words |= self.not_name_words | set().union(
             # format: keys of lexicons/calendar.yaml
             *(self.calendar[k] for k in ("months", "months_short", "weekdays", "feasts"))
@@ -296,7 +309,12 @@ class Targets:
             if s.label in ("LOCATION", "ORGANIZATION") and s.detector == NER:
                 lead = re.match(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z0-9])", text[a:b])  # "food bank Facebook"
                 a += lead.end() if lead else 0
-            own = s.label == "PERSON" and s.detector != NER and self._known_person_here(text, a, b, known_names)
+            own = (
+                s.label == "PERSON"
+                and s.detector != NER
+                and self._known_person_here(text, a, b, known_names)
+                and not self.id_scheme(text[a:b])
+            )
             bare = re.sub(r"['’]s?$", "", text[a:b]).lower()
             addressed = bare in TITLES or bare in self.forms_of_address or bare in self.not_name_words | self.not_names
             thing = own and self._named_thing(text, a, b)  # "the Belling on", though detection made it one
@@ -325,11 +343,25 @@ class Targets:
                 if own:  # "Copper was on the phone": this account's Copper, though copper is also a word
                     out.append(Target(a, b, "PERSON", found))
                     continue
-                if not (speaks or (h.certain and self.written_as_name(text[a:b], h.label))):
+                named_here = (
+                    not h.certain
+                    and h.label == "PERSON"
+                    and self._subject_at(text, b)
+                    and self._named_elsewhere(doc, idx, a, b)
+                )
+                addressed = (  # "a word with May, gently": a month or a word after "with" is that person
+                    h.certain
+                    and h.label == "PERSON"
+                    and bool(self.person_only_before.search(text[max(0, a - 12) : a]))
+                    and not re.match(r"\s*\d", text[b : b + 4])
+                )
+                # the account itself says a person stands here: a name even where it is also a word ("Dale")
+                evidence = speaks or named_here or (h.certain and h.label == "PERSON" and self._subject_at(text, b))
+                if not (evidence or addressed or (h.certain and self.written_as_name(text[a:b], h.label))):
                     continue
-                if self.word_not_name(text[a:b], h.label, ner_only=False):
+                if not evidence and self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
-                label = self.kind(text, a, b, h.label)
+                label = self.kind(text, a, b, h.label, named=evidence)
                 if label is not None:
                     out.append(Target(a, b, label, found))
         for i, t in enumerate(out):  # "St Brigid" of "St Brigid's Day": the holiday, a date only with a year
@@ -362,6 +394,18 @@ class Targets:
         others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
         return sorted(others + rare, key=lambda t: t.start)
 
+    def _named_elsewhere(self, doc: Document, index: IdentifierIndex, start: int, end: int) -> bool:
+        """The person's name at ``start`` (also a common word, opening a sentence: "Dale was there") stands
+        elsewhere in the same account where only a name does: inside a sentence, or before what a person
+        does ("... and Dale didn't care", "Dale rang")."""
+        value = doc.text[start:end]
+        for h in index.find(doc.text):
+            if h.start == start or h.label != "PERSON" or doc.text[h.start : h.end] != value:
+                continue
+            if h.certain or self.person_next.match(doc.text, h.end) or self.acts_after.match(doc.text, h.end):
+                return True
+        return False
+
     def _own_name(self, text: str, start: int, end: int, hit: IdentifierHit, known: set[str]) -> bool:
         """A capitalised first name of a person of this very account, also a word ("May", "Honor"): that
         person, inside a sentence, when a comma follows it ('"May, eat up."') or as the subject of what
@@ -370,6 +414,9 @@ class Targets:
         value = re.sub(r"['’]s?$", "", text[start:end])
         if hit.label != "PERSON" or not value[:1].isupper() or " " in value or value.lower() not in known:
             return False
+        low = value.lower()
+        if self.id_scheme(value) or (low in self.not_names and low not in self.listed_names | self.word_names):
+            return False  # "her Medicare number": detection made a person of it in this account; no name
         return (
             not _SENTENCE_START.search(text[max(0, start - 3) : start])
             or text[end : end + 1] == ","
@@ -393,6 +440,38 @@ class Targets:
             " " not in value.strip()
             and value.lower() in known
             and not _PLACE_BEFORE.search(text[max(0, start - 12) : start])
+        )
+
+    def id_scheme(self, value: str) -> bool:
+        """The one-word name of a numbering scheme ("Medicare", "NHI"); written in capitals it is one even
+        where it is also a first name ("CHI"; not "Chi")."""
+        low = re.sub(r"['’]s?$", "", value.strip()).lower()
+        if low not in self.placeholders.id_schemes:
+            return False
+        # an abbreviation is a scheme in capitals only ("CHI"; "Chi" is a name)
+        return value.strip().isupper() or (len(low) > 4 and low not in self.listed_names | self.word_names)
+
+    def opens_sentence_as_word(self, text: str, start: int, end: int, names: set[str]) -> bool:
+        """One common English word opening a sentence ("Faith is a big word"), no name of the corpus or
+        not acting as a person there ("Faith rang" of a Faith of the corpus does): its capital says where
+        the sentence starts, nothing more (the corpus search has the names it can tell)."""
+        value = text[start:end]
+        low = re.sub(r"['’]s?$", "", value).lower()
+        return (
+            " " not in value.strip()
+            and bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
+            and zipf(low) >= COMMON_ZIPF
+            and (low not in names or not self._acts(text, end))
+        )
+
+    def person_stands(self, text: str, start: int, end: int) -> bool:
+        """A person stands at ``text[start:end]``: what follows is what a person does ("... said", "... rang"),
+        or a word that comes before a person precedes it ("told ...") ("... from" is not enough here:
+        "heather from the market")."""
+        return (
+            bool(self.speaks_after.match(text, end))
+            or bool(self.acts_after.match(text, end))
+            or bool(self.person_before.search(text[max(0, start - 12) : start]))
         )
 
     def _acts(self, text: str, end: int) -> bool:
@@ -453,14 +532,17 @@ class Targets:
         runs = {" ".join(lows[i:j]) for i in range(len(lows)) for j in range(i + 2, len(lows) + 1)}
         return bool(runs & self.placeholders.towns) or any(zipf(w) < COMMON_ZIPF for w in lows)
 
-    def kind(self, text: str, start: int, end: int, label: str) -> str | None:
-        """The kind of identifier ``text[start:end]`` is, or None when it identifies no one."""
+    def kind(self, text: str, start: int, end: int, label: str, named: bool = False) -> str | None:
+        """The kind of identifier ``text[start:end]`` is, or None when it identifies no one (``named``: the
+        account itself shows a person there, so a person's name that is also a common word stays one)."""
         value = text[start:end]
         label = self.placeholders.kind_of(label, value)
         holiday_end = self.placeholders.holiday_at(text, start, len(text))
         if holiday_end and holiday_end >= end:  # "St Columba's" of "St Columba's weekend": the holiday
             label, value = "DATE_TIME", text[start:holiday_end]
         words = _WORD.findall(value)
+        if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.id_scheme(value):
+            return None  # "her CHI 1234", "the CRN on it": what the number is, not whose
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.public_name(text, start, end) in (
             "event",
             "body",
@@ -471,7 +553,7 @@ class Targets:
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
             return None  # "she speaks a little Frisian": a language
         if label == "PERSON":
-            return self._person(text, start, end, words)
+            return self._person(text, start, end, words, named)
         if label in ("LOCATION", "ORGANIZATION"):
             if not any(c.isupper() or c.isdigit() for c in value):
                 return None  # "the café", "carers"
@@ -505,10 +587,19 @@ class Targets:
             before = text[max(0, start - 40) : start]
             if _PAST_AGE_BEFORE.search(before) or (past_before.search(before) and past_after.match(text, end)):
                 return None  # "when he was nineteen", "she was seventeen when ...": then, not now
+            if self._past_at(text, start):
+                return None  # "left school at fifteen", "was junior champion at fourteen": then, not now
             return label
         return label
 
-    def _person(self, text: str, start: int, end: int, words: list[str]) -> str | None:
+    def _past_at(self, text: str, start: int) -> bool:
+        """An age after "at" in a clause told in the past ("ran away at twenty"): an age of then."""
+        if not re.search(r"\bat\s+$", text[max(0, start - 4) : start]):
+            return False
+        clause = re.split(r"[.!?;\n]|\b(?:and|but|so|now)\b", text[max(0, start - 80) : start])[-1]
+        return bool(self._past_verb.search(clause))
+
+    def _person(self, text: str, start: int, end: int, words: list[str], named: bool = False) -> str | None:
         if not words or _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]):
             return None
         possessive = text[end : end + 2].startswith(("'", "’"))
@@ -534,7 +625,7 @@ class Targets:
             # "drove over from Brackenfold": a place reading beats a person; "Greer came past": a surname acting
             if town and (place_frame or low not in self.surnames):
                 return "LOCATION"
-            if not known_name and zipf(low) >= COMMON_ZIPF:
+            if not known_name and not named and zipf(low) >= COMMON_ZIPF:
                 return None  # "day", "Fair" (enough): a word, whatever propagation said
             person_stands = self._acts(text, end) or bool(self.person_before.search(text[max(0, start - 12) : start]))
             if w.islower() and zipf(low) >= 3.0 and (not known_name or not person_stands):

@@ -1,0 +1,159 @@
+"""Words compose must leave as written although detection or the corpus search took them for names
+(must-be-true 1), and names it must still find from evidence of the account itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.compose.placeholders import Placeholders
+from qualdeid.compose.targets import Targets
+from qualdeid.corpus.model import Document, Span
+from qualdeid.pseudonymise.people import RoleWords
+from qualdeid.risk.identifiers import IdentifierIndex
+
+
+@pytest.fixture(scope="module")
+def targets() -> Targets:
+    return Targets([], Placeholders(), RoleWords.load())
+
+
+def found(
+    targets: Targets,
+    text: str,
+    spans: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    corpus: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    known: list[str] = (),  # type: ignore[assignment]
+    detector: str = "names",
+) -> list[tuple[str, str]]:
+    doc = Document("d", text)
+    for value, label in spans:
+        start = text.index(value)
+        doc.spans.append(Span(start, start + len(value), label, value, detector=detector))
+    index = IdentifierIndex()
+    for value, label in corpus:
+        index.add(value, label, "other account")
+    return [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), index, None, known)]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Orla's NHI is on the whiteboard as ABC1234.", [("NHI", "PERSON")]),
+        ("The letter had her CHI and a case ref on it.", [("CHI", "PERSON")]),
+        ("Her Medicare number and the CRN are sorted now.", [("Medicare", "PERSON"), ("CRN", "ORGANIZATION")]),
+        ("He wants to meet other Fijians at the club.", [("Fijians", "ORGANIZATION")]),
+    ],
+)
+def test_a_scheme_or_a_people_detection_took_for_a_name_stays(targets: Targets, text: str, spans) -> None:
+    assert found(targets, text, spans) == []
+    assert found(targets, text, spans, detector="SpacyRecognizer") == []
+
+
+def test_a_scheme_word_the_corpus_holds_as_a_name_stays(targets: Targets) -> None:
+    text = "Boring but helpful: her Medicare number and CRN all sorted."
+    assert found(targets, text, corpus=[("Medicare", "PERSON"), ("CRN", "ORGANIZATION")]) == []
+    # even where detection made a person of it in this very account
+    assert found(targets, text, corpus=[("Medicare", "PERSON")], known=["Medicare"]) == []
+
+
+def test_a_first_name_that_is_also_a_scheme_in_lower_case_is_still_a_name(targets: Targets) -> None:
+    assert found(targets, "Then Chi rang the office.", [("Chi", "PERSON")]) == [("Chi", "PERSON")]
+
+
+@pytest.mark.parametrize("text", ["Hes asked if we could go.", "Shes been low all week, I think."])
+def test_a_contraction_without_its_apostrophe_is_no_short_name(targets: Targets, text: str) -> None:
+    assert found(targets, text, known=["Hester", "Shelby"]) == []
+
+
+def test_a_short_form_that_acts_is_still_swept(targets: Targets) -> None:
+    assert found(targets, "It was late. Win asked for tea.", known=["Winifred"]) == [("Win", "PERSON")]
+
+
+@pytest.mark.parametrize("name", ["Rob", "Stone"])  # a listed first name; a word in no list of names
+def test_a_common_word_name_opening_a_sentence_is_the_person_named_so_elsewhere_in_the_account(
+    targets: Targets, name: str
+) -> None:
+    corpus = [(f"{name} Quennell", "PERSON")]
+    text = f"It was late. {name} was also at the rink. The boys let in goals and {name} didn't care."
+    assert found(targets, text, corpus=corpus) == [(name, "PERSON"), (name, "PERSON")]
+    text = f"It was late. {name} was also at the rink. {name} rang his son after."
+    assert found(targets, text, corpus=corpus) == [(name, "PERSON"), (name, "PERSON")]
+
+
+@pytest.mark.parametrize("name", ["Rob", "Stone"])
+def test_a_common_word_opening_a_sentence_without_other_evidence_stays(targets: Targets, name: str) -> None:
+    corpus = [(f"{name} Quennell", "PERSON")]
+    assert found(targets, f"It was late. {name} was there.", corpus=corpus) == []
+    # the word elsewhere only opens sentences too, as no one's name: no evidence
+    assert found(targets, f"It was late. {name} was there. {name} a bank? No.", corpus=corpus) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "names", "expected"),
+    [
+        ("We sat down. Faith is a big word.", "Faith", set(), True),
+        ("We sat down. Faith is a big word.", "Faith", {"faith"}, True),  # someone is so called, but not here
+        ("We sat down. Faith rang me later.", "Faith", {"faith"}, False),  # someone so called acts
+        ("We sat down. Tamsin is kind.", "Tamsin", set(), False),  # no common word
+        ("We sat down and Faith came.", "Faith", set(), False),  # inside the sentence
+    ],
+)
+def test_a_review_candidate_that_only_opens_a_sentence(targets: Targets, text: str, word: str, names, expected) -> None:
+    start = text.index(word)
+    assert targets.opens_sentence_as_word(text, start, start + len(word), names) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Somebody brought a bunch of heather for the table.", "heather", False),
+        ("She needs more patience from me.", "patience", False),
+        ("Then heather said no.", "heather", True),
+        ("I asked heather about it.", "heather", True),
+    ],
+)
+def test_a_lower_case_word_is_a_name_only_where_a_person_stands(
+    targets: Targets, text: str, word: str, expected: bool
+) -> None:
+    start = text.index(word)
+    assert targets.person_stands(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'll raise the curfew with June, gently, there's a way.", [("June", "PERSON")]),
+        ("Then I rang June and she came.", [("June", "PERSON")]),
+        ("We go from March to June most years.", []),
+        ("The review is booked for June 12.", []),
+    ],
+)
+def test_a_name_of_the_corpus_that_is_also_a_month_after_a_word_only_a_person_follows(
+    targets: Targets, text: str, expected
+) -> None:
+    assert found(targets, text, corpus=[("June Ashdown", "PERSON"), ("June", "PERSON")]) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("ID", True), ("HE", True), ("SHE", True), ("GP", True), ("JQ", False)]
+)
+def test_capitals_that_are_no_ones_initials(targets: Targets, value: str, expected: bool) -> None:
+    from qualdeid.compose.composer import _no_ones_initials
+
+    assert _no_ones_initials(value, targets.not_initials) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She was a junior sailing champion at fifteen and then stopped.", []),
+        ("He ran away from home at sixteen with nothing.", []),
+        ("She is sixteen and starts college soon.", [("sixteen", "AGE")]),
+        ("He left school, and now at sixteen he works nights.", [("sixteen", "AGE")]),
+    ],
+)
+def test_an_age_at_a_past_event_is_then_not_now(targets: Targets, text: str, expected) -> None:
+    import re
+
+    age = re.search(r"fifteen|sixteen", text).group()
+    assert found(targets, text, [(age, "AGE")]) == expected
