@@ -273,3 +273,12 @@ def test_with_the_key_a_common_word_opening_a_sentence_warns_and_never_fails(det
     assert report.exit_code != EXIT_FAIL
     report, found = _identifiers(checker, "Later Faith rang about the rent.")
     assert [(f.check, f.severity) for f in found] == [("residual_identifier", "fail")]
+
+
+def test_a_listed_term_the_key_holds_is_the_word_opening_a_sentence(detector) -> None:
+    # NER took the first word of a listed term ("peer workers", allow.txt) for a name and scrub replaced
+    # it: the key holds "Peer", yet opening that term it is the word
+    key = [("Peer", "PERSON"), ("Faith Ridgeway", "PERSON")]
+    checker = RiskChecker(load_risk_config(), detector, WORD_NAME_DOCS, key_identifiers=key)
+    report, found = _identifiers(checker, "Peer workers met on Tuesday to plan the rota.")
+    assert [f.matched for f in found] == [] and report.exit_code != EXIT_FAIL

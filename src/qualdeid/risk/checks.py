@@ -314,8 +314,8 @@ class RiskChecker:
                 continue  # "the heath was brown": a name the corpus writes in lower case, here the word
             opening = hit.start in word_openings and self.profile.index.is_common(value, hit.label)
             if opening and hit.start not in persons:
-                if not (hit.confident and KEY_SOURCE in hit.sources):
-                    continue  # "Hope and recovery came up": the word, opening a sentence
+                if not (hit.confident and KEY_SOURCE in hit.sources and not listed):
+                    continue  # "Hope and recovery came up", "Peer workers ...": the word, opening a sentence
                 msg = f"possibly a {label} of the key (a common word opening a sentence, read as the word; check it)"
                 check = "possible_identifier"
             elif hit.confident and not listed:
