@@ -50,6 +50,8 @@ def _life(detector, frames: LifeFrames, text: str) -> list[int]:
         "When she was young she sold eels at the market.",  # "young" in a "when" clause: a past
         "He lost two fingers to a firecracker when he was small.",
         "As a young man he sailed to the islands.",
+        "She broke her wrist on the ice when she was eleven.",  # an age in a "when" clause
+        "He was hit by a tram when he was 14.",
     ],
 )
 def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
@@ -66,6 +68,8 @@ def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
         "She waited a year for the flat and then moved in.",  # one year of an episode, not "years"
         "A young man feared the doctors would mock his prayers.",  # "young" describes him now
         "She said the kitchen was small and the kettle little.",
+        "She rang when it was 3 and we met at the bench.",  # a time, not an age of hers
+        "When we met she had 12 tablets left.",  # a number, not "was <age>"
     ],
 )
 def test_generic_text_and_episodes_are_no_life_frames(detector, frames, text) -> None:
@@ -165,6 +169,19 @@ def test_sentences_about_no_one_in_particular_are_generic(detector, frames) -> N
     a = analyse(detector.nlp, [("t", text)], None)[0]
     generic = frames.generic(a)
     assert [text[s:e].split()[0] for s, e in generic] == ["Peer", "Several"]
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        # "the person" joined to an object is an object too: a bystander, not someone brought in
+        ("Many tenants said the forms felt like they were about the rules rather than the person.", True),
+        ("The cook and the resident laughed at the rain.", False),  # joined to a subject: one person
+    ],
+)
+def test_a_person_noun_joined_to_another_word_takes_its_role(detector, frames, text, generic) -> None:
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    assert bool(frames.generic(a)) is generic
 
 
 def test_a_rare_word_in_a_generic_sentence_is_no_persons_detail(checker) -> None:

@@ -232,3 +232,53 @@ def test_a_word_name_the_corpus_writes_as_a_word_is_the_word_in_lower_case(word_
     assert found == []
     _, found = _identifiers(word_checker, "We talked a long time with Grace.")
     assert [(f.check, f.severity, f.matched) for f in found] == [("possible_identifier", "warn", "Grace")]
+
+
+#: a person whose first name is a common word ("Faith"), and an everyday diary
+WORD_NAME_DOCS = [
+    Document("w1", "On Monday Faith Ridgeway joined the walking group and talked about her allotment."),
+    Document("w2", "We had tea with Faith Ridgeway after the walk."),
+    Document("w3", "A quiet day: tea in the kitchen and a walk to the shops."),
+]
+
+
+@pytest.fixture(scope="module")
+def word_name_checker(detector) -> RiskChecker:
+    return RiskChecker(load_risk_config(), detector, WORD_NAME_DOCS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common word opening a sentence, read as the word: no name
+        ("Faith is not a word I would use for that week.", []),
+        # a speaking verb after it makes it a person
+        ("Faith said the rent had gone up.", ["Faith"]),
+        # inside a sentence, with its capital, it is the name as before
+        ("After lunch we sat with Faith in the lounge.", ["Faith"]),
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_the_word_unless_a_person_speaks(
+    word_name_checker: RiskChecker, text: str, expected: list[str]
+) -> None:
+    _, found = _identifiers(word_name_checker, text)
+    assert [f.matched for f in found] == expected
+
+
+def test_with_the_key_a_common_word_opening_a_sentence_warns_and_never_fails(detector) -> None:
+    key = [("Faith", "PERSON"), ("Faith Ridgeway", "PERSON")]
+    checker = RiskChecker(load_risk_config(), detector, WORD_NAME_DOCS, key_identifiers=key)
+    report, found = _identifiers(checker, "Faith is not a word I would use for that week.")
+    assert [(f.check, f.severity) for f in found] == [("possible_identifier", "warn")]
+    assert report.exit_code != EXIT_FAIL
+    report, found = _identifiers(checker, "Later Faith rang about the rent.")
+    assert [(f.check, f.severity) for f in found] == [("residual_identifier", "fail")]
+
+
+def test_a_listed_term_the_key_holds_is_the_word_opening_a_sentence(detector) -> None:
+    # NER took the first word of a listed term ("peer workers", allow.txt) for a name and scrub replaced
+    # it: the key holds "Peer", yet opening that term it is the word
+    key = [("Peer", "PERSON"), ("Faith Ridgeway", "PERSON")]
+    checker = RiskChecker(load_risk_config(), detector, WORD_NAME_DOCS, key_identifiers=key)
+    report, found = _identifiers(checker, "Peer workers met on Tuesday to plan the rota.")
+    assert [f.matched for f in found] == [] and report.exit_code != EXIT_FAIL

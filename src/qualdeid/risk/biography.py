@@ -83,7 +83,7 @@ class LifeFrames:
             for t in tokens
             if t.lemma in nouns
             and t.tag in ("NN", "NNP")
-            and t.dep not in _BYSTANDER_DEPS
+            and _role(t, all_tokens) not in _BYSTANDER_DEPS
             and any(
                 d.head >= 0 and all_tokens[d.head] is t and d.text.lower() in (determiners or self.single_determiners)
                 for d in tokens
@@ -112,6 +112,8 @@ class LifeFrames:
             if t.pos == "VERB" and t.lemma in self.life_verbs:
                 return True
             if t.lemma in self.life_predicates and _as_or_when(tokens, i):
+                return True
+            if _age_when(tokens, i):
                 return True
             if t.text.lower() == "used" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
                 return True
@@ -169,8 +171,33 @@ class LifeFrames:
         return out
 
 
+def _role(t: Token, all_tokens: list[Token]) -> str:
+    """The token's dependency, a conjunct taking that of the word it is joined to ("about the form
+    rather than the person": "person" is an object as "form" is)."""
+    seen = 0
+    while t.dep == "conj" and t.head >= 0 and seen < 8:
+        t, seen = all_tokens[t.head], seen + 1
+    return t.dep
+
+
+#: who an age in a "when" clause can be of
+_AGE_SUBJECTS = frozenset({"he", "she", "i", "they", "we", "you"})
+
+
 def _as_or_when(tokens: list[Token], i: int, reach: int = 4) -> bool:
     """The word at ``i`` follows "as a" ("as a young woman") or stands in a "when" clause a few words on
     ("when he was small", "when she was a young girl")."""
     before = [t.text.lower() for t in tokens[max(0, i - reach) : i]]
     return before[-2:] in (["as", "a"], ["as", "an"]) or "when" in before
+
+
+def _age_when(tokens: list[Token], i: int) -> bool:
+    """An age in a "when" clause about someone: "when she was seventeen", "when Ana was 13", "when he
+    was aged 9"; not a time ("when it was 3")."""
+    if tokens[i].pos != "NUM" or i < 2:
+        return False
+    j = i - 1 if tokens[i - 1].text.lower() != "aged" else i - 2
+    if j < 1 or tokens[j].text.lower() not in ("was", "were"):
+        return False
+    who = tokens[j - 1]
+    return (who.text.lower() in _AGE_SUBJECTS or who.pos == "PROPN") and _as_or_when(tokens, i)

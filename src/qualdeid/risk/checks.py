@@ -18,14 +18,16 @@ from qualdeid.risk.analysis import Analysed, Token, analyse
 from qualdeid.risk.biography import LifeFrames
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
-from qualdeid.risk.identifiers import sentence_initial
+from qualdeid.risk.identifiers import KEY_SOURCE, sentence_initial
 from qualdeid.risk.lexicon import Definitions, Related
 from qualdeid.risk.linkage import Linker
 from qualdeid.risk.regions import blank, unchecked_in
 from qualdeid.risk.residual import within as _within
+from qualdeid.risk.sentences import SentenceIndex
 from qualdeid.risk.similarity import AccountIndex
 from qualdeid.risk.suggest import Suggester, load_generalisations
 from qualdeid.risk.verbatim import find_runs, per_source, traceable_runs
+from qualdeid.rules import Rules
 
 __all__ = ["EXIT_FAIL", "EXIT_PASS", "EXIT_WARN", "Finding", "RiskChecker", "RiskReport", "load_generalisations"]
 
@@ -154,6 +156,9 @@ class RiskChecker:
         self.profile = CorpusProfile(config, detector.nlp, docs, key_identifiers)
         self.suggest = Suggester(config.suggestions, config.rules_dirs)
         self.frames = LifeFrames.load(config.rules_dirs)
+        #: verbs after a word-name that make it a person ("Hope said"), shared with name detection
+        self.speech_verbs = Rules(list(config.rules_dirs)).lists("names/context.yaml")["strong_right"]
+        related = Related.load(config.rules_dirs)
         index = AccountIndex(
             self.profile,
             max_zipf=config.phrase_max_zipf,
@@ -161,7 +166,7 @@ class RiskChecker:
             max_weight=config.linkage_max_weight,
             quantile=config.similarity_quantile,
             margin=config.similarity_margin,
-            related=Related.load(config.rules_dirs),
+            related=related,
             related_weight=config.similarity_related_weight,
             definitions=Definitions.load(config.rules_dirs) if config.similarity_definition_words else None,
             min_defining=config.similarity_definition_words,
@@ -179,6 +184,16 @@ class RiskChecker:
             self.frames,
             config.similarity_life_ratio,
             config.similarity_sentence_weight,
+            SentenceIndex(
+                self.profile,
+                index.doc_people,
+                max_zipf=config.phrase_max_zipf,
+                related=related,
+                related_weight=config.similarity_related_weight,
+                quantile=config.sentences_quantile,
+                min_words=config.sentences_min_words,
+                frames=self.frames,
+            ),
         )
 
     @property
@@ -271,6 +286,14 @@ class RiskChecker:
         persons = _who_clauses(a)
         # sentence openings that the parser reads as ordinary words, not as names
         word_starts = {t.start for t in a.tokens if t.pos not in ("PROPN", "X") and sentence_initial(a.text, t.start)}
+        # ... of those, the ones no speaking verb follows ("Faith is not a word I use", not "Faith said"):
+        # the capital of a sentence opening says nothing of a name, and the parser reads them as the word
+        speaks = self.speech_verbs
+        word_openings = {
+            t.start
+            for i, t in enumerate(a.tokens)
+            if t.start in word_starts and not (i + 1 < len(a.tokens) and a.tokens[i + 1].text.lower() in speaks)
+        }
         never = self.profile.never
         never_spans = never.spans(a.text)
         mentions = self._mention_people()
@@ -289,7 +312,13 @@ class RiskChecker:
                 and self.profile.index.is_word(value, hit.label)
             ):
                 continue  # "the heath was brown": a name the corpus writes in lower case, here the word
-            if hit.confident and not listed:
+            opening = hit.start in word_openings and self.profile.index.is_common(value, hit.label)
+            if opening and hit.start not in persons:
+                if not (hit.confident and KEY_SOURCE in hit.sources and not listed):
+                    continue  # "Hope and recovery came up", "Peer workers ...": the word, opening a sentence
+                msg = f"possibly a {label} of the key (a common word opening a sentence, read as the word; check it)"
+                check = "possible_identifier"
+            elif hit.confident and not listed:
                 msg = f"a {label} from the corpus ({n} source document(s))"
                 check = "residual_identifier"
             elif hit.lowercase or (value.islower() and self.profile.index.is_word(value, hit.label)):
@@ -581,6 +610,14 @@ class RiskChecker:
             if close:
                 shared = ", ".join(f"'{t.text}'" for t in ev.sentence_words)
                 parts.append(f"one sentence shares {shared} with one sentence of theirs")
+            match = ev.sentence_match
+            if match is not None:
+                shared = ", ".join(f"'{t.text}'" for t in match.tokens)
+                parts.append(
+                    f"one sentence says, in its own words ({shared}), what one sentence of theirs that tells "
+                    f"their past says (document {match.document}; score {match.score:.1f}, chance level "
+                    f"{match.threshold:.1f})"
+                )
             similar: list[Token] = []
             if self.linker.similar(ev, c.similarity_min_words) and ev.similarity is not None:
                 m = ev.similarity
@@ -590,7 +627,8 @@ class RiskChecker:
                     f"its words ({shared}) match their accounts more closely than text drawn from other people's "
                     f"accounts of this corpus does (score {m.z:.1f}; calibrated threshold {m.threshold:.1f})"
                 )
-            marked = {*ev.words, *(ev.sentence_words if close else []), *similar}
+            retold = match.tokens if match is not None else []
+            marked = {*ev.words, *(ev.sentence_words if close else []), *similar, *retold}
             where = [(t.start, t.norm_end or t.end) for t in marked] + [
                 (findings[i].start or 0, findings[i].end or 0) for i in ev.findings if findings[i].start is not None
             ]

@@ -48,6 +48,8 @@ class RiskConfig:
     similarity_story_words: int = 4
     similarity_life_ratio: float = 3.0
     similarity_sentence_weight: float = 1.5
+    sentences_quantile: float = 0.9
+    sentences_min_words: int = 3
     suggestions: dict[str, str] = field(default_factory=dict)
     rules_dirs: list[Path] = field(default_factory=list)
 
@@ -112,6 +114,9 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.similarity_story_words = int(similarity.get("story_words", c.similarity_story_words))
     c.similarity_life_ratio = float(similarity.get("life_ratio", c.similarity_life_ratio))
     c.similarity_sentence_weight = float(similarity.get("sentence_weight", c.similarity_sentence_weight))
+    sentences = linkage.get("sentences", {}) or {}
+    c.sentences_quantile = float(sentences.get("quantile", c.sentences_quantile))
+    c.sentences_min_words = int(sentences.get("min_words", c.sentences_min_words))
     c.suggestions = {str(k): str(v) for k, v in merged.get("suggestions", {}).items()}
     c.quasi_identifiers = {
         str(cat): [str(t).lower() for t in terms or []] for cat, terms in merged.get("quasi_identifiers", {}).items()

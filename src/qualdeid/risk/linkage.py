@@ -22,6 +22,7 @@ from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token
 from qualdeid.risk.biography import LifeFrames
 from qualdeid.risk.corpus import LINKABLE_ROLES, CorpusProfile, inside
+from qualdeid.risk.sentences import SentenceIndex, SentenceMatch
 from qualdeid.risk.similarity import AccountIndex, Match
 from qualdeid.risk.suggest import Suggester
 
@@ -50,6 +51,9 @@ class PersonEvidence:
     life: frozenset[int] = frozenset()
     #: the text tells the past of one of the accounts' writers ("another worker had ...")
     writer: bool = False
+    #: one sentence of the text says, above chance, what one sentence of their accounts that tells their
+    #: past says (a detail retold in generalised words)
+    sentence_match: SentenceMatch | None = None
 
     @property
     def excess(self) -> float:
@@ -73,8 +77,10 @@ class Linker:
         frames: LifeFrames | None = None,
         life_ratio: float = 3.0,
         sentence_weight: float = 1.5,
+        sentences: SentenceIndex | None = None,
     ) -> None:
         self.profile, self.k, self.max_zipf = profile, k, max_zipf
+        self.sentence_index = sentences
         self.frames, self.life_ratio, self.sentence_weight = frames, life_ratio, sentence_weight
         self.base_zipf, self.max_weight = base_zipf, max_weight
         self.index, self.suggest, self.detail_zipf, self.story_words = index, suggest, detail_zipf, story_words
@@ -142,6 +148,10 @@ class Linker:
         if self.index is not None:
             for m in self.index.match(a, skip):
                 out.setdefault(m.person, PersonEvidence(m.person)).similarity = m
+        if self.sentence_index is not None:
+            for sm in self.sentence_index.match(a, skip, self.k):
+                if sm.life:  # their sentence tells their past, not an episode of the service
+                    out.setdefault(sm.person, PersonEvidence(sm.person)).sentence_match = sm
         for i, people in enumerate(finding_people):
             if 0 < len(people) < self.k:
                 for p in people:
@@ -238,7 +248,8 @@ class Linker:
         """The people the evidence concentrates on, strongest first: at least ``min_words`` words
         weighing ``min_weight`` more than chance would give, ``min_findings`` findings, one
         sentence sharing two or more uncommon words weighing ``min_sentence_weight`` with one
-        sentence of their accounts, or a similarity to their accounts above the corpus's own
+        sentence of their accounts, one sentence that says what a sentence telling their past says
+        (:mod:`qualdeid.risk.sentences`), or a similarity to their accounts above the corpus's own
         threshold carried by at least ``min_similar_words`` words specific to them."""
         out = []
         similar_only = []
@@ -253,7 +264,8 @@ class Linker:
                 and ev.sentence_weight >= min_sentence_weight
                 and (len(ev.sentence_words) >= 3 or self.has_detail(ev, ev.sentence_words))
             )
-            if by_words or by_sentence or len(ev.findings) >= min_findings:
+            by_match = ev.sentence_match is not None
+            if by_words or by_sentence or by_match or len(ev.findings) >= min_findings:
                 out.append(ev)
             elif self.similar(ev, min_similar_words):
                 similar_only.append(ev)

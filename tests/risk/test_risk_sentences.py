@@ -1,0 +1,98 @@
+"""One sentence of a text that retells, in generalised words, one sentence of a person's accounts that
+tells their past (risk/sentences.py), and the ``subject_linkage`` finding it gives.
+
+Invented corpus: three people of a drop-in, each with a past told once, and the drop-in's everyday
+sentences that everyone's diaries share.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from qualdeid.corpus import Document
+from qualdeid.risk import RiskChecker, load_risk_config
+from qualdeid.risk.analysis import analyse
+from qualdeid.risk.sentences import SentenceIndex
+
+DOCS = [
+    Document(
+        "d1",
+        "Marguerite Olofsson joined the art group today. She told me she was born on a ferry crossing to a "
+        "small island, and her aunt still tells the story at every birthday. We had tea in the kitchen.",
+    ),
+    Document("d2", "Marguerite Olofsson painted a lighthouse. We had tea in the kitchen and talked about the weather."),
+    Document(
+        "d3",
+        "Bartholomew Quaye came to the drop-in. He lost two fingers to a circular saw when he was nineteen, "
+        "in a joinery workshop. We had tea in the kitchen.",
+    ),
+    Document("d4", "Bartholomew Quaye fixed the kettle. We went for a walk to the shops and had tea."),
+    Document(
+        "d5",
+        "Henrietta Vosk rang about her rent. She grew up keeping goats on a hill farm as a girl. We walked "
+        "to the shops.",
+    ),
+    Document("d6", "A quiet day in the kitchen with tea and a walk to the shops. Everyone was tired after it."),
+    Document("d7", "Henrietta Vosk baked scones for the group. We had tea in the kitchen and a walk to the shops."),
+]
+
+
+@pytest.fixture(scope="module")
+def checker(detector) -> RiskChecker:
+    return RiskChecker(load_risk_config(), detector, DOCS)
+
+
+@pytest.fixture(scope="module")
+def index(checker: RiskChecker) -> SentenceIndex:
+    assert checker.linker.sentence_index is not None
+    return checker.linker.sentence_index
+
+
+def _person(checker: RiskChecker, document: str) -> str:
+    (pid,) = [p for p, s in checker.profile.sources.items() if document in s.documents and s.role != "worker"]
+    return pid
+
+
+def _matches(checker: RiskChecker, index: SentenceIndex, text: str):
+    a = analyse(checker.detector.nlp, [("t", text)], checker.profile.synonyms)[0]
+    return index.match(a, [], checker.k)
+
+
+def test_chance_is_measured_on_the_corpus(index: SentenceIndex) -> None:
+    assert math.isfinite(index.threshold) and index.threshold > 0
+    assert index.life  # the sentences that tell a past are known
+
+
+def test_a_detail_retold_in_broader_words_points_to_its_person(checker: RiskChecker, index: SentenceIndex) -> None:
+    # "boat" for the accounts' "ferry" (a broader word), "mother" for nobody's word: no rare word is kept
+    text = "One woman came into the world on a boat crossing to an island, a story her relatives still tell."
+    (match,) = [m for m in _matches(checker, index, text) if m.person == _person(checker, "d1")]
+    assert match.life and match.score >= match.threshold and match.document == "d1"
+    assert {"boat", "island", "story"} <= {t.text for t in match.tokens}
+
+
+def test_related_words_link_both_ways(index: SentenceIndex) -> None:
+    # related.txt lists "ruminant" under "goat" but not "goat" under "ruminant": a text that says the
+    # broader word still meets the accounts' narrower one
+    assert "goat" not in index.related.of("ruminant")
+    assert "goat" in index._near("ruminant")
+    assert "goat" not in index._near("goat")
+
+
+def test_the_everyday_sentences_of_the_service_point_to_no_one(checker: RiskChecker, index: SentenceIndex) -> None:
+    # the sentence may match everyday sentences; none of them tells anyone's past
+    text = "We had tea in the kitchen and then a walk to the shops."
+    assert not [m for m in _matches(checker, index, text) if m.life]
+    report = checker.check([Document("t", text)])
+    assert not [f for f in report.findings if f.check == "subject_linkage"]
+
+
+def test_the_check_says_which_sentence_was_retold(checker: RiskChecker) -> None:
+    text = "A man in the group lost fingers to a saw in a workshop when he was nineteen."
+    report = checker.check([Document("t", text)])
+    person = _person(checker, "d3")
+    linked = [f for f in report.findings if f.check == "subject_linkage" and f.people == [person]]
+    assert linked and "tells their past" in linked[0].message
+    assert linked[0].severity == "warn"
