@@ -80,6 +80,20 @@ def test_initials_acting_in_one_document_are_found_in_another(detector) -> None:
     assert spans["b"] == ["QX"] and spans["c"] == []
 
 
+def test_an_abbreviation_that_is_someone_s_initials_elsewhere_counts_where_it_acts(detector) -> None:
+    from qualdeid.corpus.model import Document
+
+    docs = [
+        Document("a", "Recorded in the hall. Interviewer PA. Present: R-TK and PA.\nPA: Shall we start?"),
+        Document("b", "PA arrived at ten with the forms. Flag for R-TK when we meet. Booked the PA for the trip."),
+        Document("c", "Gina Price came in. Our GP said to rest."),
+        Document("d", "GP said to rest and drink water."),
+    ]
+    spans = {d.id: [s.text for s in d.spans if s.label == "PERSON"] for d in detector.detect(docs)}
+    assert spans["b"] == ["PA", "R-TK"]
+    assert "GP" not in spans["d"]  # the initials of a full name elsewhere leave an abbreviation a word
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -308,3 +322,22 @@ def test_lower_case_notes_name_clients_by_item_labels_and_their_initials(detecto
 )
 def test_the_writers_initials_heading_lower_case_notes(text: str, expected: list[str]) -> None:
     assert found(text) == expected
+
+
+def test_a_research_role_before_initials_makes_an_abbreviation_a_person() -> None:
+    text = "Recorded at the hall. Interviewer DJ. Translated by DJ.\n\nDJ: Okay, we're on.\nMARA: Fine.\nDJ: Good."
+    assert found(text) == ["DJ", "DJ", "DJ", "DJ"]
+    assert found("Booked the DJ. Translated by the interviewer.") == []
+
+
+def test_the_writer_s_initials_set_off_by_dashes_in_a_notes_heading() -> None:
+    text = "Field notes — RW — Monday 3 May\nSetting: the cafe. RW sat by the door; later we let RW lead."
+    assert found(text) == ["RW", "RW", "RW"]
+    assert found("PI memo – T-OB – 2024-02-01 – after the home visit") == ["T-OB"]
+    assert found("Notes — ALL — Monday\nALL welcome") == []  # a word in capitals, not initials
+
+
+def test_initials_listed_after_the_authors_comma_and_a_full_name_in_brackets() -> None:
+    text = "The views are those of the authors, RW, PA and J-LO. Later we let RW sit in. PA dedicates this."
+    assert sorted(found(text)) == ["J-LO", "PA", "PA", "RW", "RW"]
+    assert found("Comments from KMcD (Kate McDonald) on the draft.") == ["KMcD"]

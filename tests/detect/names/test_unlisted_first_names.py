@@ -38,3 +38,10 @@ def test_places_before_a_surname_shaped_word_stay_places(detector, text: str) ->
 def test_a_title_before_a_surname_is_no_first_name(detector) -> None:
     found = labelled(detector, "We meet on a Monday, Auntie Frances has the keys.", "She is not a real auntie.")
     assert ("auntie", "PERSON") not in found
+
+
+def test_an_unlisted_name_opening_a_sentence_with_an_age_is_a_person(detector) -> None:
+    found = labelled(detector, "The damp has reached the room where my son sleeps. Oleksiy is 9 and has asthma.")
+    assert ("Oleksiy", "PERSON") in found
+    # a distance or a price after "is" is no age
+    assert not any(label == "PERSON" for _, label in labelled(detector, "Tallowbrook is 12 miles away."))

@@ -74,3 +74,15 @@ def test_role_labels_of_a_transcript_are_no_names(detector) -> None:
         "INTERP: She says two years ago.\nI: Mm.\nINTERP (phone): Yes, the line is fine."
     )
     assert people(detector, text) == ["Lena Marsh"]
+
+
+def test_a_sender_saved_as_a_word_and_an_initial_is_named(detector) -> None:
+    chat = (
+        "11/03/2025, 6:01 pm - Losa 🌸: who is bringing chairs\n"
+        "11/03/2025, 6:02 pm - BIG K: me, bringing the van\n"
+        "11/03/2025, 6:03 pm - Losa 🌸: ok cool\n"
+        "11/03/2025, 6:04 pm - BIG K: see u at 7\n"
+    )
+    assert people(detector, chat).count("BIG K") == 2
+    # once only, a word and an initial may be anything: a sender needs its turns
+    assert "BIG K" not in people(detector, chat.replace("6:04 pm - BIG K:", "6:04 pm - Losa 🌸:"))

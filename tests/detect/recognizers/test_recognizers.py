@@ -301,6 +301,12 @@ def test_relative_times_are_not_dates(analyzer: AnalyzerEngine, text: str) -> No
         # particles inside a bracketed name, a nickname in commas between the name and its age
         ("We drove Bram (Abraham van den Heuvel, 81) to the market.", "81"),
         ("Tui Rangi, or Tiger, is 16 and juggles.", "16"),
+        # the answer to a question about someone's age, after a timed speaker label and a bracketed note
+        ("[00:02:10] INT: And your age?\n[00:02:12] R4: Sixty-three. I feel older.", "Sixty-three"),
+        ("Q: And his age, roughly?\nMARISOL: [in Spanish] Nineteen, he was nineteen.", "Nineteen"),
+        ("I: How old are you?\nR: Thirty-nine. Forty in June, God help me.", "Forty"),
+        ("INT: How old is she?\nP4: Seventy — no, seventy-one.", "seventy-one"),
+        ("The house was quiet. Our grandfather, eighty-four, sits by the stove all day.", "eighty-four"),
     ],
 )
 def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
@@ -331,6 +337,9 @@ def test_ages(analyzer: AnalyzerEngine, text: str, span: str) -> None:
         "Prices rose from fourteen quid last year.",
         "On Monday, is 15 minutes enough for the handover?",
         "We sat (in the van and the rain, 12) hours.",
+        "Q: What is your age group?\nR: 25-34, the middle box.",
+        "Q: Has your age ever mattered at work?\nR: Ten years ago it did.",
+        "My sister, two doors down, keeps hens.",
     ],
 )
 def test_numbers_that_are_not_ages(analyzer: AnalyzerEngine, text: str) -> None:

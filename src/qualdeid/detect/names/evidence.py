@@ -530,14 +530,16 @@ class NameEvidence:
         return is_capitalised(token.text) and (token.ent_type_ == "PERSON" or self.lex.is_first_name(token.text))
 
     def unlisted_acts_at_start(self, sdoc: Doc, token: Any) -> bool:
-        """ "Tadhgwyn drove her nephew", "Tadhgan laughed": a word no list holds and English hardly uses,
-        opening a sentence, then what only a person does to someone or says."""
+        """ "Tadhgwyn drove her nephew", "Tadhgan laughed", "Tadhgan is 9 and": a word no list holds and English
+        hardly uses, opening a sentence, then what only a person does to someone, says, or an age."""
         lower = token.lower_
         if token.ent_type_ not in ("", "PERSON") or lower in self.dictionary or zipf(lower) >= RARE_WORD_ZIPF - 1:
             return False
         if token.tag_ != "NNP" or not self.lex.name_shaped(token.text) or token.i + 2 >= len(sdoc):
             return False
         verb, then = sdoc[token.i + 1].lower_, sdoc[token.i + 2].lower_
+        if verb in ("is", "was") and self.age_next.match(" " + sdoc[token.i + 1 : token.i + 9].text):
+            return True
         return verb in self.strong_right or (verb in self.past_verbs and then in POSSESSIVES | OBJECT_PRONOUNS)
 
     def acts_at_start(self, sdoc: Doc, token: Any) -> bool:

@@ -29,7 +29,7 @@ UPPER = (
 )
 #: Initials: "RS", "K", "ŁK"; with a particle's or a prefix's small letters ("JdlC", "KMcC", "GvdM") or a
 #: double surname's hyphen ("JH-P").
-_SHAPE = rf"{UPPER}{{1,3}}|[A-Z](?:[a-z]{{0,3}}[A-Z]){{1,3}}(?<=[a-z][A-Z])|{UPPER}{{1,3}}-{UPPER}{{1,2}}"
+_SHAPE = rf"{UPPER}{{1,3}}|[A-Z](?:[a-z]{{0,3}}[A-Z]){{1,3}}(?<=[a-z][A-Z])|{UPPER}{{1,3}}-{UPPER}{{1,3}}"
 #: of two letters or more
 _SHAPE_2 = _SHAPE.replace("{1,3}", "{2,3}", 1)
 _TOKEN = re.compile(rf"(?<![\w&/.'’-])({_SHAPE})(?![\w&/'-]|\.{UPPER})")
@@ -93,7 +93,11 @@ class Initials:
         )
         self.labels = words["labels"]
         #: "three researchers (": every member of the bracketed list of initials that follows is a person
-        self.people_before_brackets = re.compile(rf"\b(?i:{words.pattern('people_before_brackets')})[ \t]*\([ \t]*$")
+        #: also after its comma or colon ("the views are those of the authors, KT, PA and J-LO")
+        self.people_before_brackets = re.compile(rf"\b(?i:{words.pattern('people_before_brackets')})[ \t]*[(,:][ \t]*$")
+        #: "Interviewer PA", "notes DJ": a research role right before initials, even ones that read as an
+        #: abbreviation
+        self.role_before = re.compile(rf"\b(?i:{words.pattern('role_before')})[ \t]+$")
         #: "Conceptualization: AB, CdlD. Writing, original draft: AB": an author contribution statement's role,
         #: then the initials of the authors who took it
         self.contribution = re.compile(
@@ -115,6 +119,12 @@ class Initials:
         self.note_header = re.compile(
             rf"\A[ \t\n]*(?:[^\W\d_]+[ \t]+){{0,2}}(?i:{words.pattern('note_headers')})[ \t]+"
             r"(?P<initials>[^\W\d_A-Z]{2,3})[ \t]*(?:–|—|-+>?|→|:|,|\n|$)"
+        )
+        #: "Field notes — RW — 3 May", "PI memo – T-OB – 2024-02-01": the writer's initials in capitals set off by
+        #: dashes after the first line's word for notes
+        self.note_byline = re.compile(
+            rf"\A[ \t\n]*(?:[^\W\d_]+[ \t]+){{0,2}}(?i:{words.pattern('note_headers')})[ \t]*[–—-][ \t]*"
+            rf"(?P<initials>{_SHAPE_2})[ \t]*[–—-]"
         )
         self.not_authors = words["not_authors"] | {w.lower() for w in not_initials}
         self.not_verbs = words["not_verbs"]
@@ -193,6 +203,8 @@ class Initials:
         for token, places in on_roll.items():
             occurrences.setdefault(token, []).extend((start, end, True, True) for start, end in places)
         acting = {t for t, found in occurrences.items() if any(acts for _, _, acts, _ in found)}
+        # "the authors, KT, RW and J-LO" ... "let RW sit with them"; an abbreviation counts only where it acts
+        acting |= (established - people_abbreviations) & occurrences.keys()
         # "On shift: HM + NP": initials joined to a person's initials by "+", "&" or "and" are a person too
         acting |= {t for t, joined in partners.items() if t in occurrences and joined & acting}
         found_at: set[int] = set()
@@ -217,6 +229,13 @@ class Initials:
     def note_author(self, text: str) -> Iterator[tuple[int, int]]:
         """The writer's initials in lower case that head notes ("handover tk -> aga", "notes mb – wk 12"), and
         each later use of them standing alone ("tk" signing off)."""
+        byline = self.note_byline.match(text)
+        if byline is not None and not self.shouted(byline.group("initials")):
+            token = byline.group("initials")
+            for use in _TOKEN.finditer(text):
+                if use.group(1) == token and not self._after_article(text, use.start()):
+                    yield use.start(1), use.end(1)
+            return
         m = self.note_header.match(text)
         if m is None:
             return
@@ -280,6 +299,7 @@ class Initials:
         return bool(
             (self.described.match(text, m.end()) and not self._after_article(text, m.start()))
             or self.role_label.search(text, max(0, m.start() - 30), m.start())
+            or self.role_before.search(text, max(0, m.start() - 30), m.start())
             or _initials_of_name_before(text, m.start(), m.group(1))
         )
 
@@ -315,6 +335,12 @@ class Initials:
             or (len(token) > 1 and (self._described_or_on_duty(text, m.start(), rest) or self._introduced(text, m)))
             or (len(token) > 1 and self._opens_clause(text, m.start(), prev) and self._tasked(rest))
         )
+
+    def acts_at(self, text: str, start: int) -> bool:
+        """Whether the initials at ``start`` act as a person there ("CD came", "told CD"), for initials shown to
+        be a person elsewhere in the corpus."""
+        m = _TOKEN.match(text, start)
+        return m is not None and bool(self._acts_at(text, m))
 
     def _tasked(self, rest: str) -> bool:
         """ "ET to talk to her", "EH can you?": initials opening a clause, then a task or a modal verb."""
@@ -421,8 +447,8 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     return initials.upper() == token.upper() or "".join(w[0] for w in words if w[0].isupper()) == token
 
 
-#: "DR (Dawn)", "NP (Nerys) on shift": the first name in brackets after initials.
-_NAME_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*[A-Z][a-z'’-]+[ \t]*[,)]")
+#: "DR (Dawn)", "NP (Nerys) on shift", "KMcD (Kate McDonald)": the name in brackets after initials.
+_NAME_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*[A-Z][a-z'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]*[,)]")
 
 
 def _speaks(text: str, start: int, rest: str) -> bool:

@@ -90,6 +90,8 @@ _PREFIXED_SURNAME = re.compile(r"(?:Ma|Ka)([A-Z][a-z]{2,})")
 JOINED_NAME_ZIPF = 3.0
 #: initials with a particle's small letters: "JvdM", "NdlC"
 _PARTICLE_INITIALS = re.compile(r"(?<![\w&/.'’-])[A-Z](?:[a-z]{1,3}[A-Z]){1,2}(?![\w&/'-])")
+#: initials of a double surname: "JH-P", "T-OB"
+_HYPHENED_INITIALS = re.compile(rf"(?<![\w&/.'’-]){UPPER}{{1,3}}-{UPPER}{{1,3}}(?![\w&/'-])")
 #: two or three name-shaped halves joined by hyphens: "Marta-Liisa", "Hyun-woo", "Jean-Marc-Olivier"
 _HYPHENATED = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*){1,2}(?![\w'’-])")
 #: the lower-case second half of a double first name ("Soo-jin") is a syllable, rarely an English word
@@ -397,7 +399,9 @@ class NameProcessor(CorpusProcessor):
         for w in list(names):
             for v in self.variants.of(w):
                 observation.setdefault(v, ev.wordlike(v))
-        initials = self._full_name_initials(text, spans, local, names) | acting_initials
+        # an abbreviation is known as initials only where it acted as a person ("Interviewer CD"), not because a
+        # full name has those initials ("Gina Price" and the GP)
+        initials = (self._full_name_initials(text, spans, local, names) - lex.not_initials) | acting_initials
         return local, (observation, sorted(names), sorted(initials), sorted(allowed_names))
 
     def _initials_paired(self, text: str, persons: list[Span]) -> list[tuple[int, int]]:
@@ -678,13 +682,19 @@ class NameProcessor(CorpusProcessor):
     def _initials_of_known(self, text: str) -> list[Span]:
         ev, lex = self.ev, self.ev.lex
         out = []
-        for m in sorted([*CAPITALS.finditer(text), *_PARTICLE_INITIALS.finditer(text)], key=lambda m: m.start()):
+        found = [*CAPITALS.finditer(text), *_PARTICLE_INITIALS.finditer(text), *_HYPHENED_INITIALS.finditer(text)]
+        for m in sorted(found, key=lambda m: m.start()):
             token = m.group()
-            if token not in self.known_initials or token in lex.not_initials or zipf(token.lower()) >= 4.0:
+            if token not in self.known_initials or self.initials.shouted(token):
+                continue
+            # someone's initials elsewhere, an abbreviation or a word here unless it acts: "PA came", "the PA"
+            abbreviation = token in lex.not_initials or zipf(token.lower()) >= 4.0
+            if abbreviation and not self.initials.acts_at(text, m.start()):
                 continue
             if last_word(text[max(0, m.start() - 20) : m.start()]) in ev.word_left:
                 continue  # "the OV"
-            out.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            reason = ALLOWED_NAME if abbreviation else None
+            out.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=reason))
         return out
 
     def _with_titles(self, text: str, spans: list[Span]) -> list[Span]:

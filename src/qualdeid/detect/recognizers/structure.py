@@ -150,8 +150,9 @@ SHOUTED_NAME_ZIPF = 2.5
 _SPEAKER_INITIALS = re.compile(rf"{UPPER}{{2,3}}")
 #: the speaker of a chat line that may be a name whatever word it is: one capitalised word
 _SPEAKER = re.compile(r"[A-Z][a-z'’-]+")
-#: the sender of a chat export's line, saved in any case ("jo", "mk", "Ελένη")
-_ANY_CASE_SPEAKER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+#: the sender of a chat export's line, saved in any case ("jo", "mk", "Ελένη"), maybe with an initial ("BIG K",
+#: "Tuesday R")
+_ANY_CASE_SPEAKER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+[A-Z]\.?)?")
 #: turns after a timestamp that make an everyday word a speaker's name in a chat
 CHAT_SPEAKER_TURNS = 2
 #: pronouns and the like are this common in English (wordfreq Zipf): "Me:" is the writer, not a name
@@ -364,7 +365,8 @@ class SpeakerRecognizer(_TextRecognizer):
 
     def _chat_name(self, words: list[str], any_case: bool = False) -> bool:
         """A speaker of a chat line that may be a name however common a word it is: one capitalised word
-        (with ``any_case``, as a chat export saves its contacts, one word in any case: "jo", "mk"), not a
+        (with ``any_case``, as a chat export saves its contacts, one word in any case, maybe with an initial:
+        "jo", "mk", "BIG K"), not a
         pronoun ("Me:") nor a relative ("Mum:")."""
         return (
             (_ANY_CASE_SPEAKER if any_case else _SPEAKER).fullmatch(" ".join(words)) is not None
