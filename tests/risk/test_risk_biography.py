@@ -52,6 +52,9 @@ def _life(detector, frames: LifeFrames, text: str) -> list[int]:
         "As a young man he sailed to the islands.",
         "She broke her wrist on the ice when she was eleven.",  # an age in a "when" clause
         "He was hit by a tram when he was 14.",
+        "She drives a forklift at the timber yard.",  # a habit in the present tense: a standing fact
+        "He sends nothing home to his brothers.",
+        "One of the carers operates a ferry on the lake.",
     ],
 )
 def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
@@ -70,6 +73,10 @@ def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
         "She said the kitchen was small and the kettle little.",
         "She rang when it was 3 and we met at the bench.",  # a time, not an age of hers
         "When we met she had 12 tablets left.",  # a number, not "was <age>"
+        "She says the kettle is broken again.",  # the present tense of saying or feeling: no habit
+        "He wants to go home before the rain.",
+        "It takes a while to warm the room.",  # no person
+        "Residents walk to the shop on Fridays.",  # many people
     ],
 )
 def test_generic_text_and_episodes_are_no_life_frames(detector, frames, text) -> None:
@@ -177,6 +184,12 @@ def test_sentences_about_no_one_in_particular_are_generic(detector, frames) -> N
         # "the person" joined to an object is an object too: a bystander, not someone brought in
         ("Many tenants said the forms felt like they were about the rules rather than the person.", True),
         ("The cook and the resident laughed at the rain.", False),  # joined to a subject: one person
+        # "one of the <any kind of person>" is one person, though the noun is no hand-listed one
+        ("One of the lifeguards swims across the lake every winter.", False),
+        ("One of the carers runs a bakery stall on Sundays.", False),  # British, not in WordNet's list
+        ("A carer keeps bees in the back garden.", False),
+        ("Carers said the winter evenings felt long.", True),  # many people
+        ("The lifeguards swim across the lake every winter.", True),
     ],
 )
 def test_a_person_noun_joined_to_another_word_takes_its_role(detector, frames, text, generic) -> None:

@@ -93,3 +93,21 @@ def test_the_shipped_definitions_are_the_ones_built_from_wordnet(tmp_path) -> No
     (tmp_path / "risk").mkdir()
     (tmp_path / "risk" / "definitions.txt").write_text("zither: string, pluck\n", encoding="utf-8")
     assert Definitions.load([tmp_path]).of("zither") >= {"string", "pluck"}  # added to WordNet's
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "norm"),
+    [
+        ("She got inked on her birthday.", "inked", "tattoo"),  # a variant listed as written: by its form
+        ("He spilled ink on the form.", "ink", "ink"),  # its lemma has no group: itself
+        ("The telly was on all night.", "telly", "television"),  # informal words and abbreviations
+        ("He bought plasters at the chemist.", "chemist", "pharmacy"),
+        ("Her brother never came back from the coast.", "came", "return"),  # a phrasal verb: its one-word class
+    ],
+)
+def test_tokens_are_read_through_the_synonym_table(detector, text: str, word: str, norm: str) -> None:
+    from qualdeid.risk.analysis import analyse
+
+    (a,) = analyse(detector.nlp, [("t", text)], Synonyms.load())
+    (token,) = [t for t in a.tokens if t.text == word]
+    assert token.norm == norm

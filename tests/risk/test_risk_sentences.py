@@ -96,3 +96,12 @@ def test_the_check_says_which_sentence_was_retold(checker: RiskChecker) -> None:
     linked = [f for f in report.findings if f.check == "subject_linkage" and f.people == [person]]
     assert linked and "tells their past" in linked[0].message
     assert linked[0].severity == "warn"
+
+
+def test_a_phrasal_verb_is_as_common_as_the_word_it_stands_for(checker: RiskChecker, index: SentenceIndex) -> None:
+    # "came" alone is too common to tell anything; "came back" is read as "return", which is not
+    (a,) = analyse(checker.detector.nlp, [("t", "Her cousin came back from the islands.")], checker.profile.synonyms)
+    classes = {t.text: index.word_class(t) for t in a.tokens}
+    assert classes["came"] == "return"
+    (b,) = analyse(checker.detector.nlp, [("t", "Her cousin came to the islands.")], checker.profile.synonyms)
+    assert {t.text: index.word_class(t) for t in b.tokens}["came"] == ""

@@ -125,7 +125,11 @@ def _analysed(doc_id: str, text: str, sdoc, synonyms: Synonyms) -> Analysed:
             sentence_of[tok.i] = si
     lemmas = [fold(tok.lemma_ or tok.text) for tok in kept]
     forms = [fold(tok.text) for tok in kept]
-    norms = [synonyms.of(lemma) for lemma in lemmas]
+    # a variant listed as written ("inked") is matched on the form when the lemma ("ink") has no group
+    norms = [
+        synonyms.canonical.get(lemma) or synonyms.canonical.get(form) or lemma
+        for lemma, form in zip(lemmas, forms, strict=True)
+    ]
     ends = [tok.idx + len(tok) for tok in kept]
     for first, end, canon in synonyms.phrases(lemmas) + synonyms.phrases(forms):
         norms[first], ends[first] = canon, kept[end - 1].idx + len(kept[end - 1])

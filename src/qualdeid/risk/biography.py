@@ -25,6 +25,8 @@ _BYSTANDER_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _THEY = frozenset({"they", "them", "their", "themselves", "themself"})
 #: the first person singular: a speaker telling their own past
 _I = frozenset({"i", "me", "my", "myself"})
+#: subjects of a present-tense verb that are no person ("it takes time", "this means", "what helps")
+_NO_ONE = frozenset({"it", "this", "that", "there", "what", "which", "everyone", "everybody", "nobody", "no one"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class LifeFrames:
     #: past ("a visitor used to ...", not "one student sat in the car park" nor "the cook made a pie")
     kind_nouns: frozenset[str] = frozenset()
     life_predicates: frozenset[str] = frozenset()
+    not_habits: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rules_dirs: Sequence[Path] = ()) -> LifeFrames:
@@ -54,6 +57,7 @@ class LifeFrames:
             "life_verbs",
             "definite_determiners",
             "life_predicates",
+            "not_habits",
         )
         return cls(**{name: lists[name] for name in names}, kind_nouns=rules.words(PERSON_NOUNS, lower=True))
 
@@ -144,7 +148,9 @@ class LifeFrames:
         introduced: set[str] = set()
         for si, (s0, s1) in enumerate(a.sentences):
             tokens = a.sentence_tokens(si)
+            # "one of the carers" names one person whatever kind of person it is
             single = self._singles(tokens, a.tokens, self.person_nouns)
+            single |= self._one_of(tokens, a.tokens, self.kind_nouns)
             if self.past_life(tokens):
                 single |= self._singles(tokens, a.tokens, self.kind_nouns)
             introduced |= single
@@ -161,12 +167,24 @@ class LifeFrames:
                 out.append((s0, s1))
         return out
 
+    def habit(self, tokens: list[Token], all_tokens: list[Token]) -> bool:
+        """The sentence tells what someone does as a rule, in the present tense ("she drives a crane at
+        the port", "he sends nothing home"): a standing fact of a life, as a past is. A diary tells its
+        episodes in the past tense; verbs of saying and feeling ("she says", "he wants") tell no habit."""
+        for t in tokens:
+            if t.tag != "VBZ" or t.pos != "VERB" or t.lemma in self.not_habits:
+                continue
+            subjects = [d for d in tokens if d.dep == "nsubj" and d.head >= 0 and all_tokens[d.head] is t]
+            if any(d.text.lower() not in _NO_ONE for d in subjects):
+                return True
+        return False
+
     def sentences(self, a: Analysed) -> set[int]:
-        """The indices of the sentences that tell one person's past."""
+        """The indices of the sentences that tell one person's past or habits."""
         out = set()
         for si in range(len(a.sentences)):
             tokens = a.sentence_tokens(si)
-            if self.one_person(tokens, a.tokens) and self.past_life(tokens):
+            if self.one_person(tokens, a.tokens) and (self.past_life(tokens) or self.habit(tokens, a.tokens)):
                 out.add(si)
         return out
 

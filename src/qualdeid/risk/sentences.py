@@ -94,9 +94,12 @@ class SentenceIndex:
         self.threshold = self._calibrate()
 
     def word_class(self, t: Token) -> str:
-        if not t.content or t.pos == "NUM" or max(zipf(t.lemma), zipf(t.form or t.text.lower())) >= self.max_zipf:
+        if not t.content or t.pos == "NUM":
             return ""
-        return t.norm or t.lemma
+        # a variant of several words ("came back" for "return") is as common as its class, not as its verb
+        phrase = bool(t.norm) and t.norm_end > t.end
+        z = zipf(t.norm) if phrase else max(zipf(t.lemma), zipf(t.form or t.text.lower()))
+        return "" if z >= self.max_zipf else t.norm or t.lemma
 
     def _near(self, cls: str, word: Token | None = None) -> set[str]:
         """The corpus's word classes related in meaning to a word (either way round)."""
