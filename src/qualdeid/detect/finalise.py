@@ -58,6 +58,9 @@ _LANGUAGE_FIELD = re.compile(r"(?:^|\n)[ \t]*[\w ]*\blanguages?[ \t]*:[^\n:]*$",
 _READERS = frozenset({NER_DETECTOR, "names"})
 #: ... and the short forms that carry their readings through the corpus
 _WORD_READERS = _READERS | {"short_forms"}
+#: a form's or a header's label just before a value, on its line or after another field ("Venue: ",
+#: "Date: 3 May. Place: ")
+_FIELD_VALUE = re.compile(r"(?:^|[\n.;|])[ \t]*[^\W\d_][\w /()-]{0,30}:[ \t]*$")
 _NEXT_WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,2}")
 _SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
@@ -170,6 +173,9 @@ class Finaliser:
 
     def _no_place(self, piece: str) -> bool:
         return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
+
+    def _name_or_title(self, word: str) -> bool:
+        return self.names.is_name(word) or word.lower().rstrip(".") in self.names.titles
 
     def _is_term(self, text: str, span: Span) -> bool:
         """A clinical or legal term or a kind of service; a word of te reo or a Pacific language found by
@@ -391,6 +397,8 @@ class Finaliser:
         #: names that speak in this document's chat or transcript turns, field words too ("09:40 - Memo: ok")
         senders = {text[s.start : s.end] for s in spans if s.detector == "SpeakerRecognizer" and s.label == PERSON}
         languages = self.other_languages.of(text)
+        bodies = [s for s in spans if s.label in (ORGANIZATION, LOCATION)]
+        named = [s for s in spans if s.label == PERSON and s.detector == "names"]
         cleaned: list[Span] = []
         for span in [*spans, *self.lists.deny_spans(text)]:
             span = _clean(text, span)
@@ -426,6 +434,18 @@ class Finaliser:
                 and self.other_languages.everyday_words(text, span.start, span.end, languages, self.names.is_name)
             ):
                 continue  # "Ontem", "essa", "Dzisiaj": another language's everyday word in a text partly in it
+            if (
+                span.label == PERSON
+                # NER's own "Casa Sol" may be a place it read as a person: only where the name rules saw a name
+                and (span.detector == "names" or any(span.overlaps(n) for n in named))
+                and span.reason != ALLOWED_NAME
+                and not any(span.overlaps(p) for p in bodies)  # "Casa Sol": a name inside a place's stays whole
+                and not _FIELD_VALUE.search(text, max(0, span.start - 40), span.start)  # "Venue: Casa Sol"
+            ):
+                # "Liebe Ana Reyes", "Einfach Ana", "ana meldet": that language's words beside the name
+                start, end = self.other_languages.trimmed(text, span.start, span.end, languages, self._name_or_title)
+                span = replace(span, start=start, end=end)
+                span_text = text[start:end]
             if span.detector in _WORD_READERS and span.reason != ALLOWED_NAME and inside(span, labels):
                 continue  # "Anschrift / Address:": a form's label in two languages
             if span.detector == NER_DETECTOR:
