@@ -34,7 +34,8 @@ _USED_AS_WORD = re.compile(
     r"[ \t]+(?:(?:for|of|in|on|at|to|from|under|over|into|like|than|are|my|your|you|me|us|it|be)\b"
     r"|and[ \t]+(?!i\b|me\b|my\b)[a-z])"
 )
-_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
+#: a participant's or a session's code: "P14", "B-12", "KT-P07" (a study's prefix before it)
+_CODE = re.compile(r"(?:[A-Z]{2,4}-)?[A-Z]{1,3}-?\d{1,4}")
 #: What joins two dates in one NER span ("March 2022 to May 2023") or separates a name from a note
 #: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", "the", a time of day)
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
@@ -461,13 +462,13 @@ class Finaliser:
                 if inside(span, headings) and not confirmed:
                     continue
                 if not confirmed and self._study_code(span_text):
-                    continue  # "P14", "R2", "Session R4": a participant's study code
+                    continue  # "P14", "R2", "Session R4", "Interview B-07": a participant's or a session's study code
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._no_place(span_text):
                     continue  # "Germany", "WhatsApp", "CPN", "the ER"
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._body_by_function(span_text):
                     continue  # "the Research Ethics Committee", "the Review Board"
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
-                    continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
+                    continue  # "in the navy", "at the tea room" (but lower-case towns stay: "back to dunmarra")
                 if span.label == LOCATION and not confirmed and _everyday_after_determiner(text, span):
                     continue  # "folded it into a heron", "past my shed": no town takes "a" or "my"
                 if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
@@ -571,7 +572,8 @@ def _word_opening_sentence(text: str, span: Span) -> bool:
 
 
 def _everyday_lowercase(piece: str) -> bool:
-    return piece.isalpha() and piece.islower() and zipf(piece) >= 3.5
+    words = piece.split()
+    return bool(words) and all(w.isalpha() and w.islower() and zipf(w) >= 3.5 for w in words)
 
 
 _DETERMINER_BEFORE = re.compile(
