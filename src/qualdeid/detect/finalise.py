@@ -140,6 +140,8 @@ class Finaliser:
         self.names = NameLexicon.read(rules)
         self.transcript_roles = TranscriptRoles(rules)
         self.other_languages = OtherLanguages(rules)
+        #: what closes the name of an event ("Kindness Week", "Harvest Fair"): an event is no place
+        self.event_heads: frozenset[str] = frozenset(rules.lists("names/context.yaml")["event_heads"])
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
@@ -174,6 +176,10 @@ class Finaliser:
 
     def _no_place(self, piece: str) -> bool:
         return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
+
+    def _event(self, piece: str) -> bool:
+        words = piece.split()
+        return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in self.event_heads
 
     def _name_or_title(self, word: str) -> bool:
         return self.names.is_name(word) or word.lower().rstrip(".") in self.names.titles
@@ -426,6 +432,8 @@ class Finaliser:
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._opens_a_term(text, span):
                 continue  # "Kia" of "Kia ora", "Ka" of "Ka pai": a greeting, not a name
+            if span.label == LOCATION and span.detector != "deny_list" and self._event(span_text):
+                continue  # "at World Kindness Day", "at the Harvest Fair": an event, not a place
             if span.label in (PERSON, ORGANIZATION) and span.detector in _READERS and self._spoken(text, span):
                 continue  # "speaks Ewenki": a language the lists lack
             if (
