@@ -124,3 +124,21 @@ def test_a_people_or_a_language_variety_is_no_name(finaliser: Finaliser, text: s
 )
 def test_a_listed_name_as_the_list_writes_it_stays(finaliser: Finaliser, text: str, surface: str) -> None:
     assert _final(finaliser, text, surface, PERSON, NAMES) == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        (GERMAN, "Liebe Frau Okonkwo", "Frau Okonkwo"),  # the letter's greeting goes, the title stays
+        (GERMAN + "\nEinfach Chidi fragen.", "Einfach Chidi", "Chidi"),  # "simply", opening a sentence
+        (PORTUGUESE + "\n- tânia ligar amanhã", "tânia ligar", "tânia"),  # "to call", a note's verb
+        (GERMAN, "Frau Adeyemi", "Frau Adeyemi"),  # nothing of the language around the name
+        (ENGLISH + " Einfach Ana.", "Einfach Ana", "Einfach Ana"),  # an English text is never read so
+        (PORTUGUESE + "\nData: 3/5. Local: Casa Ipê, sala 2.", "Casa Ipê", "Casa Ipê"),  # a field's value
+        (PORTUGUESE + "\n- tânia F. ligou", "tânia F.", "tânia F"),  # a first name before an initial
+    ],
+)
+def test_the_other_language_s_words_beside_a_name_are_trimmed(
+    finaliser: Finaliser, text: str, surface: str, kept: str
+) -> None:
+    assert _final(finaliser, text, surface, PERSON, NAMES) == [kept]

@@ -62,6 +62,13 @@ DROPPED = [
     ("Survey (n=9) returned", "n=9", ORGANIZATION, NER_DETECTOR),
     # study codes and headings; a feast kept around the world, without a year
     ("Session R4 notes follow", "Session R4", ORGANIZATION, NER_DETECTOR),
+    ("Interview K-07, second visit", "Interview K-07", ORGANIZATION, NER_DETECTOR),
+    ("RIVA-P22 transcript, page 3", "RIVA-P22", ORGANIZATION, NER_DETECTOR),
+    # an event that a place's frame or NER read as a place
+    ("we met at Global Kindness Day in the park", "Global Kindness Day", LOCATION, "PlaceContextRecognizer"),
+    ("a stall at the Harvest Fair", "Harvest Fair", LOCATION, NER_DETECTOR),
+    # an everyday place written in lower case, in one word or more
+    ("we sat in the tea room after", "tea room", ORGANIZATION, NER_DETECTOR),
     ("Findings: she laughed at that", "Findings", ORGANIZATION, NER_DETECTOR),
     ("We had a quiet Christmas at the house.", "Christmas", DATE_TIME, NER_DETECTOR),
     # a holiday NER took for a person or a place; countries, peoples, faiths and languages the lists name
@@ -166,6 +173,11 @@ KEPT = [
     # a body with a name of its own
     ("She chairs the Kelmscott Licensing Board now.", "Kelmscott Licensing Board", ORGANIZATION, NER_DETECTOR),
     ("the NMC Fitness Committee met twice", "NMC Fitness Committee", ORGANIZATION, NER_DETECTOR),
+    # a place whose last word is no event's head; a lower-case name with a word rare in English; a case
+    # reference longer than a study's code
+    ("met at the zenfield trust office", "zenfield trust", ORGANIZATION, NER_DETECTOR),
+    ("case ref KT-204417 closed", "KT-204417", ORGANIZATION, NER_DETECTOR),
+    ("we walked to Daybrook Green", "Daybrook Green", LOCATION, NER_DETECTOR),
 ]
 
 

@@ -34,7 +34,8 @@ _USED_AS_WORD = re.compile(
     r"[ \t]+(?:(?:for|of|in|on|at|to|from|under|over|into|like|than|are|my|your|you|me|us|it|be)\b"
     r"|and[ \t]+(?!i\b|me\b|my\b)[a-z])"
 )
-_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
+#: a participant's or a session's code: "P14", "B-12", "KT-P07" (a study's prefix before it)
+_CODE = re.compile(r"(?:[A-Z]{2,4}-)?[A-Z]{1,3}-?\d{1,4}")
 #: What joins two dates in one NER span ("March 2022 to May 2023") or separates a name from a note
 #: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", "the", a time of day)
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
@@ -58,6 +59,9 @@ _LANGUAGE_FIELD = re.compile(r"(?:^|\n)[ \t]*[\w ]*\blanguages?[ \t]*:[^\n:]*$",
 _READERS = frozenset({NER_DETECTOR, "names"})
 #: ... and the short forms that carry their readings through the corpus
 _WORD_READERS = _READERS | {"short_forms"}
+#: a form's or a header's label just before a value, on its line or after another field ("Venue: ",
+#: "Date: 3 May. Place: ")
+_FIELD_VALUE = re.compile(r"(?:^|[\n.;|])[ \t]*[^\W\d_][\w /()-]{0,30}:[ \t]*$")
 _NEXT_WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,2}")
 _SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
@@ -136,6 +140,8 @@ class Finaliser:
         self.names = NameLexicon.read(rules)
         self.transcript_roles = TranscriptRoles(rules)
         self.other_languages = OtherLanguages(rules)
+        #: what closes the name of an event ("Kindness Week", "Harvest Fair"): an event is no place
+        self.event_heads: frozenset[str] = frozenset(rules.lists("names/context.yaml")["event_heads"])
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
@@ -170,6 +176,13 @@ class Finaliser:
 
     def _no_place(self, piece: str) -> bool:
         return self.lists.not_a_place(piece) or normalise(piece) in self.generic_places
+
+    def _event(self, piece: str) -> bool:
+        words = piece.split()
+        return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in self.event_heads
+
+    def _name_or_title(self, word: str) -> bool:
+        return self.names.is_name(word) or word.lower().rstrip(".") in self.names.titles
 
     def _is_term(self, text: str, span: Span) -> bool:
         """A clinical or legal term or a kind of service; a word of te reo or a Pacific language found by
@@ -391,6 +404,8 @@ class Finaliser:
         #: names that speak in this document's chat or transcript turns, field words too ("09:40 - Memo: ok")
         senders = {text[s.start : s.end] for s in spans if s.detector == "SpeakerRecognizer" and s.label == PERSON}
         languages = self.other_languages.of(text)
+        bodies = [s for s in spans if s.label in (ORGANIZATION, LOCATION)]
+        named = [s for s in spans if s.label == PERSON and s.detector == "names"]
         cleaned: list[Span] = []
         for span in [*spans, *self.lists.deny_spans(text)]:
             span = _clean(text, span)
@@ -417,6 +432,8 @@ class Finaliser:
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._opens_a_term(text, span):
                 continue  # "Kia" of "Kia ora", "Ka" of "Ka pai": a greeting, not a name
+            if span.label == LOCATION and span.detector != "deny_list" and self._event(span_text):
+                continue  # "at World Kindness Day", "at the Harvest Fair": an event, not a place
             if span.label in (PERSON, ORGANIZATION) and span.detector in _READERS and self._spoken(text, span):
                 continue  # "speaks Ewenki": a language the lists lack
             if (
@@ -426,6 +443,18 @@ class Finaliser:
                 and self.other_languages.everyday_words(text, span.start, span.end, languages, self.names.is_name)
             ):
                 continue  # "Ontem", "essa", "Dzisiaj": another language's everyday word in a text partly in it
+            if (
+                span.label == PERSON
+                # NER's own "Casa Sol" may be a place it read as a person: only where the name rules saw a name
+                and (span.detector == "names" or any(span.overlaps(n) for n in named))
+                and span.reason != ALLOWED_NAME
+                and not any(span.overlaps(p) for p in bodies)  # "Casa Sol": a name inside a place's stays whole
+                and not _FIELD_VALUE.search(text, max(0, span.start - 40), span.start)  # "Venue: Casa Sol"
+            ):
+                # "Liebe Ana Reyes", "Einfach Ana", "ana meldet": that language's words beside the name
+                start, end = self.other_languages.trimmed(text, span.start, span.end, languages, self._name_or_title)
+                span = replace(span, start=start, end=end)
+                span_text = text[start:end]
             if span.detector in _WORD_READERS and span.reason != ALLOWED_NAME and inside(span, labels):
                 continue  # "Anschrift / Address:": a form's label in two languages
             if span.detector == NER_DETECTOR:
@@ -441,13 +470,13 @@ class Finaliser:
                 if inside(span, headings) and not confirmed:
                     continue
                 if not confirmed and self._study_code(span_text):
-                    continue  # "P14", "R2", "Session R4": a participant's study code
+                    continue  # "P14", "R2", "Session R4", "Interview B-07": a participant's or a session's study code
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._no_place(span_text):
                     continue  # "Germany", "WhatsApp", "CPN", "the ER"
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._body_by_function(span_text):
                     continue  # "the Research Ethics Committee", "the Review Board"
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
-                    continue  # "in the navy", "on a flipchart" (but lower-case towns stay: "back to dunmarra")
+                    continue  # "in the navy", "at the tea room" (but lower-case towns stay: "back to dunmarra")
                 if span.label == LOCATION and not confirmed and _everyday_after_determiner(text, span):
                     continue  # "folded it into a heron", "past my shed": no town takes "a" or "my"
                 if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
@@ -551,7 +580,8 @@ def _word_opening_sentence(text: str, span: Span) -> bool:
 
 
 def _everyday_lowercase(piece: str) -> bool:
-    return piece.isalpha() and piece.islower() and zipf(piece) >= 3.5
+    words = piece.split()
+    return bool(words) and all(w.isalpha() and w.islower() and zipf(w) >= 3.5 for w in words)
 
 
 _DETERMINER_BEFORE = re.compile(

@@ -56,11 +56,6 @@ def test_a_pet_form_beside_the_full_name_is_the_person(detector) -> None:
     assert "Marisoly" in people(detector, text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the fine-tuned entity recogniser (detect/nlp/trained_ner.py) adds the game after 'played' as a person; "
-    "its held-out token precision is not lower on average (benchmarks/README.md), this class is open",
-)
 def test_an_unrelated_rare_word_beside_a_name_stays(detector) -> None:
     text = "Marisol Pritchett helped with the raffle. We had Quorn for tea and played Jenga."
     found = people(detector, text)

@@ -172,6 +172,18 @@ def test_a_name_that_is_also_a_word_is_left_to_the_name_rules(stock: Language) -
     assert [e.text for e in keep(doc)] == ["Patience Odhiambo"]
 
 
+def test_an_unknown_word_after_a_verb_whose_object_is_a_thing_is_dropped(stock: Language) -> None:
+    doc = stock("We played Scrabbix and ate Krumbo. Later we played Ffion at chess and met Tavita Loau.")
+    keep = Additions(frozenset(), frozenset(), is_name=lambda w: w == "Ffion", thing_verbs=frozenset({"played", "ate"}))
+    doc.ents = []
+    doc.spans[ADDED] = [
+        doc.char_span(doc.text.index(t), doc.text.index(t) + len(t), label="PERSON")
+        for t in ("Scrabbix", "Krumbo", "Ffion", "Tavita Loau")
+    ]
+    # a listed name after such a verb stays, and so does an unknown word after any other verb
+    assert [e.text for e in keep(doc)] == ["Ffion", "Tavita Loau"]
+
+
 def test_an_addition_trimmed_onto_a_stock_entity_is_dropped(stock: Language) -> None:
     doc = stock("Saw Ffion Prydderch at noon.")
     doc.spans[ADDED] = [doc.char_span(0, len("Saw Ffion Prydderch"), label="PERSON")]

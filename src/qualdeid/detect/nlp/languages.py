@@ -16,6 +16,8 @@ from qualdeid.rules import Rules
 
 SETTINGS = "lexicons/other_languages.yaml"
 _WORD = re.compile(r"[^\W\d_]+")
+#: a word between spaces, with what is joined to it ("Lüdtke-Meyer", "Ana,")
+_PIECE = re.compile(r"\S+")
 #: what may stand before a word that opens a sentence, a line, a list item or a chat turn
 #: the word just before a position, on the same line: "der " of "in der Kantine"
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
@@ -67,6 +69,23 @@ class OtherLanguages:
         if not languages or not words or any(c.isdigit() for c in piece):
             return False
         return all(self._everyday(text, m, languages, is_name) for m in words)
+
+    def trimmed(
+        self, text: str, start: int, end: int, languages: tuple[str, ...], is_name: Callable[[str], bool]
+    ) -> tuple[int, int]:
+        """``text[start:end]`` without the everyday words of ``languages`` at either end ("Liebe" of a
+        letter's greeting, a verb after the name in notes: "Einfach Ana", "ana meldet"), read as
+        ``everyday_words`` reads them; whole words between spaces only, and at least one word is kept."""
+        if not languages:
+            return start, end
+        pieces = [(m.start(), m.end()) for m in _PIECE.finditer(text, start, end)]
+        while len(pieces) > 1 and self.everyday_words(text, *pieces[0], languages, is_name):
+            pieces.pop(0)
+        while len(pieces) > 1 and self.everyday_words(text, *pieces[-1], languages, is_name):
+            pieces.pop()
+        if not pieces or all(len(w) < 2 for w in _WORD.findall(text, pieces[0][0], pieces[-1][1])):
+            return start, end  # "graça F.": a first name before an initial is the name, whatever it means
+        return pieces[0][0], pieces[-1][1]
 
     def says_it_in(self, text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
         """``text[start:end]`` is an everyday phrase of ``languages``, perhaps with English grammar words:

@@ -274,7 +274,12 @@ def build_analyzer(nlp: Language, rules: Rules | None = None) -> AnalyzerEngine:
     rules = rules or Rules()
     names = name_lexicon(rules)
     additions = Additions(
-        dictionary_words(nlp), dictionary_words(nlp, nouns=False), names.is_name, names.is_term, names.word_names
+        dictionary_words(nlp),
+        dictionary_words(nlp, nouns=False),
+        names.is_name,
+        names.is_term,
+        names.word_names,
+        frozenset(rules.lists("names/context.yaml")["thing_verbs"]),
     )
     nlp_engine = PreloadedSpacyNlpEngine(nlp, additions)
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])

@@ -148,9 +148,10 @@ def added_entities(doc: Doc) -> list[Span]:
 class Additions:
     """The additions detection keeps. A word of the dictionary that is no name is trimmed from either
     end of an addition ("Saw <name>" at a sentence start; a language after a name), and an addition
-    that is one such word alone (a shop, a plural animal), a term of the lexicons or a name that is also
-    a word ("Hope": the name rules decide it from its context) is dropped; what is left must still
-    overlap no stock entity."""
+    that is one such word alone (a shop, a plural animal), a term of the lexicons, a name that is also
+    a word ("Hope": the name rules decide it from its context) or an unknown word right after a verb whose
+    object is a thing ("played Cluedo": ``thing_verbs`` of ``rules/names/context.yaml``) is dropped; what
+    is left must still overlap no stock entity."""
 
     def __init__(
         self,
@@ -159,6 +160,7 @@ class Additions:
         is_name: Callable[[str], bool],
         is_term: Callable[[str], bool] = lambda word: False,
         word_names: frozenset[str] = frozenset(),
+        thing_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.words = words  # every word class of the lemmatizer's index
         self.other_words = other_words  # verbs, adjectives, adverbs: never the end of a name
@@ -166,6 +168,8 @@ class Additions:
         self.is_term = is_term  # clinical and legal terms, Māori and Pacific words: never a name alone
         #: names that are also words ("Hope", "Will"): alone, the name rules decide from their context
         self.word_names = word_names
+        #: verbs whose object is a thing: "played Cluedo" is the game
+        self.thing_verbs = thing_verbs
 
     def __call__(self, doc: Doc) -> list[Span]:
         if ADDED not in doc.spans:
@@ -180,10 +184,14 @@ class Additions:
                 end -= 1
             if any(i in taken for i in range(start, end)):
                 continue
-            if end - start == 1 and self._word(doc[start]):
+            if end - start == 1 and (self._word(doc[start]) or self._a_thing(doc[start])):
                 continue
             kept.append(Span(doc, start, end, label=e.label_))
         return kept
+
+    def _a_thing(self, token: Token) -> bool:
+        """The unknown word right after a verb whose object is a thing ("played Cluedo")."""
+        return token.i > 0 and token.doc[token.i - 1].lower_ in self.thing_verbs and not self.is_name(token.text)
 
     def _loose(self, token: Token) -> bool:
         return token.lower_ in self.other_words and not self.is_name(token.text)
