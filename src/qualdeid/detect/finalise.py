@@ -445,11 +445,11 @@ class Finaliser:
                 continue  # "Ontem", "essa", "Dzisiaj": another language's everyday word in a text partly in it
             if (
                 span.label == PERSON
-                # NER's own "Casa Sol" may be a place it read as a person: only where the name rules saw a name
+                # NER's own "Casa Mar" may be a place it read as a person: only where the name rules saw a name
                 and (span.detector == "names" or any(span.overlaps(n) for n in named))
                 and span.reason != ALLOWED_NAME
-                and not any(span.overlaps(p) for p in bodies)  # "Casa Sol": a name inside a place's stays whole
-                and not _FIELD_VALUE.search(text, max(0, span.start - 40), span.start)  # "Venue: Casa Sol"
+                and not any(span.overlaps(p) for p in bodies)  # "Casa Mar": a name inside a place's stays whole
+                and not _FIELD_VALUE.search(text, max(0, span.start - 40), span.start)  # "Venue: Casa Mar"
             ):
                 # "Liebe Ana Reyes", "Einfach Ana", "ana meldet": that language's words beside the name
                 start, end = self.other_languages.trimmed(text, span.start, span.end, languages, self._name_or_title)

@@ -84,7 +84,7 @@ class OtherLanguages:
         while len(pieces) > 1 and self.everyday_words(text, *pieces[-1], languages, is_name):
             pieces.pop()
         if not pieces or all(len(w) < 2 for w in _WORD.findall(text, pieces[0][0], pieces[-1][1])):
-            return start, end  # "graça F.": a first name before an initial is the name, whatever it means
+            return start, end  # "lúcia M.": a first name before an initial is the name, whatever it means
         return pieces[0][0], pieces[-1][1]
 
     def says_it_in(self, text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
