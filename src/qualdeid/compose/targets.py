@@ -148,6 +148,7 @@ class Targets:
         self.place_heads = words["place_heads"]
         self._programme_after = re.compile(rf"\s+(?:{_literal(self.programme_words)})\b", re.IGNORECASE)
         self.work_heads = words["work_heads"]
+        self.entitlement_heads = set(words["entitlement_heads"])
         self._language_before = re.compile(
             rf"\b(?:{_literal(words['language_verbs'])})\s+(?:(?:a\s+)?(?:bit|little|lot|word)\s+(?:of\s+)?|some\s+|"
             r"fluent\s+|in\s+)?$",
@@ -253,6 +254,8 @@ class Targets:
             lows = [re.sub(r"['’]s?$", "", w).lower() for w in words]
             if any(w in self.not_names or w in TITLES for w in lows) or " ".join(lows) in self.not_names:
                 continue
+            if self.entitlement(_capitalised_run(text, a, b)):
+                continue  # "the Study Support Bursary": a benefit, not a person's name
             if _PLACE_BEFORE.search(text[max(0, a - 12) : a]) and " ".join(lows) in self.placeholders.towns:
                 out.append(Target(a, b, "LOCATION", "place frame"))  # "drove in from Brackenfold"
                 continue
@@ -527,10 +530,28 @@ class Targets:
             return kind
         return "local event" if kind == "event" else None
 
+    def entitlement(self, value: str) -> bool:
+        """A public benefit or payment named by what it is for: words of the dictionary (as rare as
+        "bursary" or "jobseeker") that are no town, first name or surname, then a word of
+        ``entitlement_heads`` (rules/compose/context.yaml)."""
+        lows = [re.sub(r"['’]s?$", "", w).lower() for w in _WORD.findall(value)]
+        lows = lows[1:] if lows[:1] == ["the"] else lows
+        if len(lows) < 2 or lows[-1] not in self.entitlement_heads:
+            return False
+        named = self.listed_names | self.surnames | self.placeholders.towns
+        return all(zipf(w) >= 2.0 and w not in named for w in lows[:-1])
+
     def _distinctive(self, lows: list[str]) -> bool:
-        """Words of a name that could point to a place: a town, or a word rarer than common English."""
+        """Words of a name that could point to a place: a town, or a word rarer than common English. A
+        town of one word counts unless it is also a word of everyday English ("the Nelson group"; not
+        "the Hope group")."""
         runs = {" ".join(lows[i:j]) for i in range(len(lows)) for j in range(i + 2, len(lows) + 1)}
-        return bool(runs & self.placeholders.towns) or any(zipf(w) < COMMON_ZIPF for w in lows)
+        towns = self.placeholders.towns
+        return (
+            bool(runs & towns)
+            or any(zipf(w) < COMMON_ZIPF for w in lows)
+            or any(w in towns and zipf(w) < COMMON_ZIPF + 0.5 for w in lows)
+        )
 
     def kind(self, text: str, start: int, end: int, label: str, named: bool = False) -> str | None:
         """The kind of identifier ``text[start:end]`` is, or None when it identifies no one (``named``: the
@@ -550,6 +571,8 @@ class Targets:
             "work",
         ):
             return None  # "the Winter Games", "the Open Doors group": nobody of the study is found by it
+        if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.entitlement(value):
+            return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
             return None  # "she speaks a little Frisian": a language
         if label == "PERSON":
