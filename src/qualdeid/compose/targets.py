@@ -52,6 +52,9 @@ PHRASE_END_ZIPF = 5.9
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+#: the initials of a surname right after a first name ("Tobiah Q.", "Tobiah Q-R", "Tobiah O'B", "Tobiah B came");
+#: never the pronoun "I" or the article "A" alone
+_SURNAME_INITIALS = re.compile(r" (?:[A-Z][-'’][A-Z]{1,2}(?![\w'’-])|[A-Z](?=\.(?!\w))|[B-HJ-Z](?= [a-z]))")
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+{_NAME_WORD})?(?![\w-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
 _PLACE_BEFORE = re.compile(
@@ -387,7 +390,8 @@ class Targets:
                 for m in road.finditer(text, start, end)
                 if not any(t.start < m.end() and m.start() < t.end for t in out)
             ]
-        out = self._with_first_names(text, start, end, _join_names(text, out)) + rare
+        out = self._with_first_names(text, start, end, _join_names(text, out))
+        out = [_with_initials(text, t, end) for t in out] + rare
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
             if t.label == "DATE_TIME":
                 m = re.match(r"\s+birthday\b", text[t.end : end], re.IGNORECASE)
@@ -751,6 +755,13 @@ class Targets:
             return False
         words = _WORD.findall(value)
         return not (len(words) == 1 and zipf(words[0].lower()) >= COMMON_ZIPF + 0.5)
+
+
+def _with_initials(text: str, t: Target, end: int) -> Target:
+    """A person's name with the initials of their surname that follow it, which detection left out: the
+    initials are part of the name ("Tobiah Q." is replaced whole but for its full stop, not "[name] Q.")."""
+    m = _SURNAME_INITIALS.match(text, t.end, end) if t.label == "PERSON" else None
+    return Target(t.start, m.end(), t.label, t.found, t.reason) if m else t
 
 
 def _capitalised_run(text: str, start: int, end: int) -> str:
