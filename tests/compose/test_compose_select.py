@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import random
 
-from qualdeid.compose.select import Fragment, _distinct_subjects, _pick
+from qualdeid.compose.select import Fragment, _distinct_subjects, _pick, _told_apart
+from qualdeid.corpus.model import Document
+from qualdeid.pseudonymise.people import PersonMention
+from qualdeid.pseudonymise.surrogates import nickname_table
 
 
 def test_a_document_counts_for_one_subject() -> None:
@@ -30,3 +33,59 @@ def test_a_subject_is_not_met_again_in_another_part() -> None:
     # with no other part to take, the story is still composed
     picked = _pick([spine, names_the_spine, last], 3, random.Random(1), 3, set())
     assert picked is not None and {f.doc_id for f in picked} == {"D1", "D2", "D4"}
+
+
+class _Named:
+    """People of one document: who its subjects are and where each is named."""
+
+    def __init__(self, text: str, names: dict[str, list[str]]) -> None:
+        self.text, self.names = text, names
+
+    def subjects_of(self, doc_id: str) -> list[str]:
+        return list(self.names)
+
+    def mentions_in(self, doc_id: str) -> list[PersonMention]:
+        out = []
+        for pid, forms in self.names.items():
+            for form in forms:
+                at = self.text.index(form)
+                out.append(PersonMention(doc_id, at, at + len(form), pid))
+        return out
+
+
+def _apart(text: str, names: dict[str, list[str]]) -> set[str]:
+    return _told_apart(Document("G1", text), _Named(text, names), nickname_table())  # type: ignore[arg-type]
+
+
+def test_two_people_a_group_session_names_apart_are_two_subjects() -> None:
+    text = "Marisol Penhale and Teodor Vasse came to the pottery table. Teo threw a bowl; Marisol glazed."
+    assert _apart(text, {"P1": ["Marisol Penhale", "Marisol"], "P2": ["Teodor Vasse", "Teo"]}) == {"P1", "P2"}
+
+
+def test_names_that_could_be_one_person_are_not_told_apart() -> None:
+    # a beginning of the other's name: detection may have split one person in two
+    text = "Fenwick Lusk came in late. Fen said the bus broke down."
+    assert _apart(text, {"P1": ["Fenwick Lusk"], "P2": ["Fen"]}) == set()
+    # a known short form of the other's name
+    text = "William Oddy joined the walk. Bill kept up the whole way."
+    assert _apart(text, {"P1": ["William Oddy"], "P2": ["Bill"]}) == set()
+    # a shared surname: written for one person as often as for two
+    text = "Hollis Quade was quiet. Then Ms Quade spoke about the flat."
+    assert _apart(text, {"P1": ["Hollis Quade"], "P2": ["Ms Quade"]}) == set()
+    # a name too short to tell anyone apart
+    text = "Ottilie Brandt painted. J. sat by the window."
+    assert _apart(text, {"P1": ["Ottilie Brandt"], "P2": ["J"]}) == {"P1"}
+
+
+def test_an_account_about_two_people_told_apart_counts_for_both() -> None:
+    a = _part("D1", 0, "P1", {"P1", "P2"}, 1.0)
+    b = _part("D1", 2, "P2", {"P2"}, 0.8)
+    c = _part("D2", 1, "P3", {"P3"}, 0.5)
+    for f in (a, b):
+        f.story = f"D1#{f.subject}"
+    picked = _pick([a, b, c], 3, random.Random(1), 3, set())
+    assert picked is not None and {f.subject for f in picked} == {"P1", "P2", "P3"}
+    assert len(_distinct_subjects({f.story: {f.subject} for f in (a, b, c)})) == 3
+    # the same parts, their names not told apart: one account, one subject
+    a.story = b.story = "D1"
+    assert _pick([a, b, c], 3, random.Random(1), 3, set()) is None

@@ -68,6 +68,21 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("She came to the Open Minds group today.", [("Open Minds", "LOCATION")], []),
         ("He signed up for the next Fresh Start intake.", [("Fresh Start", "ORGANIZATION")], []),
         ("She works at Open Minds now.", [("Open Minds", "ORGANIZATION")], [("Open Minds", "ORGANIZATION")]),
+        # the initials of a surname after a first name are part of the name; "I" and "A" are words
+        ("Then Tobiah Q-R came in with forms.", [("Tobiah", "PERSON")], [("Tobiah Q-R", "PERSON")]),
+        ("She left with Tobiah Q. on Monday.", [("Tobiah", "PERSON")], [("Tobiah Q", "PERSON")]),
+        ("Later Tobiah B came in.", [("Tobiah", "PERSON")], [("Tobiah B", "PERSON")]),
+        ("Later Tobiah I think came.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
+        ("Then Tobiah A and E staff came.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
+        # a public benefit named by what it is for is no one's; a name or a town in it is
+        ("She applied for the Heating Support Payment.", [("Heating Support Payment", "ORGANIZATION")], []),
+        ("Her Study Support Bursary came through.", [("Study Support Bursary", "ORGANIZATION")], []),
+        ("She asked Harriet Grant about it.", [("Harriet Grant", "PERSON")], [("Harriet Grant", "PERSON")]),
+        ("She got the Nelson Housing Grant.", [("Nelson Housing Grant", "ORGANIZATION")],
+         [("Nelson Housing Grant", "ORGANIZATION")]),
+        # a town of one word before a programme's word is that town's group; an everyday word is not a town
+        ("Then she went to the Nelson group.", [("Nelson", "LOCATION")], [("Nelson", "LOCATION")]),
+        ("Then she went to the Hope group.", [("Hope", "LOCATION")], []),
         (
             "He ran the Brackenfold Marathon twice.",
             [("Brackenfold Marathon", "LOCATION")],

@@ -22,6 +22,7 @@ from qualdeid.compose.headings import Headings
 from qualdeid.compose.relevance import Lemmas, ThemeProfile, similarity
 from qualdeid.corpus.model import Document
 from qualdeid.pseudonymise.people import People
+from qualdeid.pseudonymise.surrogates import nickname_table
 
 MAX_SHARE = 0.5
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+|\s*\n\s*")
@@ -52,6 +53,12 @@ class Fragment:
     persons: frozenset[str] = frozenset()  # everyone the part names (People ids)
     #: per sentence, the character's basic facts it states ("family: no children"; compose/facts.py)
     facts: list[list[Fact]] = field(default_factory=list)
+    #: the account the part counts for as one subject: its document, or the document and the subject
+    #: when the document's subjects are told apart by their names (a group session about two people)
+    story: str = ""
+
+    def __post_init__(self) -> None:
+        self.story = self.story or self.doc_id
 
     def facts_between(self, first: int = 0, last: int | None = None) -> list[Fact]:
         last = len(self.sentences) - 1 if last is None else last
@@ -119,9 +126,11 @@ def fragments_of(
     """Every coded part (on ``themes``, or all with ``None``) as fragments, split at inner prompts."""
     headings = Headings(config)
     facts = Facts(config.rules_dirs)
+    nicknames = nickname_table(tuple(config.rules_dirs))
     n_sections = max(1, len(config.sections))
     out = []
     for doc in docs:
+        apart = _told_apart(doc, people, nicknames)
         ordered = sorted(doc.segments, key=lambda s: (s.start, s.end))
         for pos, seg in enumerate(ordered):
             if themes is not None and not any(code_matches(c, t) for c in seg.codes for t in themes):
@@ -133,6 +142,8 @@ def fragments_of(
                     continue
                 frag = Fragment(doc.id, section, list(seg.codes), sents, labels, people.narrator_of(doc.id))
                 frag.subject, frag.named = _subject(people, doc.id, frag.start, frag.end)
+                if frag.subject in apart:
+                    frag.story = f"{doc.id}#{frag.subject}"
                 frag.named_at = [
                     m.start
                     for m in people.mentions_in(doc.id)
@@ -167,6 +178,32 @@ def _parts(text: str, start: int, end: int, headings: Headings, default: int):
         section, pos, labels = h.section, h.end, []
     if text[pos:end].strip():
         yield section, pos, end, labels
+
+
+def _told_apart(doc: Document, people: People, nicknames: dict[str, set[str]]) -> set[str]:
+    """The subjects of a document that its names tell apart from each of its other subjects, so that
+    the document can count once for each: no name of one is a name, a beginning ("Jo", "Josephine") or
+    a known short form of a name of the other, and each is named with a word of three letters or more.
+    Anything less could be one person detection split in two, who must not count twice."""
+    subjects = people.subjects_of(doc.id)
+    if len(subjects) < 2:
+        return set()
+    names: dict[str, set[str]] = {s: set() for s in subjects}
+    for m in people.mentions_in(doc.id):
+        if m.person_id in names:
+            names[m.person_id] |= {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", doc.text[m.start : m.end])}
+
+    def same(a: str, b: str) -> bool:
+        short, long = sorted((a, b), key=len)
+        ones = nicknames.get(a, set()) | {a}
+        return long.startswith(short) or b in ones or a in nicknames.get(b, ()) or bool(ones & nicknames.get(b, set()))
+
+    def distinct(a: str, b: str) -> bool:
+        return not any(same(x, y) for x in names[a] for y in names[b])
+
+    return {
+        s for s in subjects if any(len(w) >= 3 for w in names[s]) and all(distinct(s, o) for o in subjects if o != s)
+    }
 
 
 def _without_labels(sents: list[tuple[int, int]], labels: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -224,10 +261,10 @@ def choose(
     """``k`` fragments of ``k`` different subjects: a spine, then the other sections; cut to length."""
     usable = [f for f in fragments if f.subject is not None]
     subjects = {f.subject for f in usable}
-    if len(subjects) >= k:  # a document whose parts name different subjects counts once
+    if len(subjects) >= k:  # an account whose parts name different subjects counts once
         by_doc: dict[str, set] = {}
         for f in usable:
-            by_doc.setdefault(f.doc_id, set()).add(f.subject)
+            by_doc.setdefault(f.story, set()).add(f.subject)
         subjects = _distinct_subjects(by_doc)
     if len(subjects) < k:
         raise CannotCompose(too_few_message(fragments, subjects, k, what))
@@ -299,10 +336,11 @@ def _pick(
     subjects, narrators = {spine.subject}, {spine.narrator}
     spine_lemmas = _flat(spine)
     slots = [1 + i % max(1, n_sections - 1) for i in range(k - 1)] if n_sections > 1 else [0] * (k - 1)
-    documents = {spine.doc_id}
+    stories = {spine.story}
     for slot in slots:
-        # one document is one person's story: its parts never count as two different subjects
-        fresh = [f for f in pool if f.subject not in subjects and f.doc_id not in documents]
+        # one account is one person's story: its parts never count as two different subjects (unless
+        # their names tell its subjects apart: Fragment.story)
+        fresh = [f for f in pool if f.subject not in subjects and f.story not in stories]
         if not fresh:
             return None
 
@@ -322,7 +360,7 @@ def _pick(
 
         best = max(fresh, key=value)
         chosen.append(best)
-        documents.add(best.doc_id)
+        stories.add(best.story)
         subjects.add(best.subject)
         narrators.add(best.narrator)
     # fewer subjects than sections (--sources 2): the story still gets its sections, from the same people

@@ -52,6 +52,9 @@ PHRASE_END_ZIPF = 5.9
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+#: the initials of a surname right after a first name ("Tobiah Q.", "Tobiah Q-R", "Tobiah O'B", "Tobiah B came");
+#: never the pronoun "I" or the article "A" alone
+_SURNAME_INITIALS = re.compile(r" (?:[A-Z][-'’][A-Z]{1,2}(?![\w'’-])|[A-Z](?=\.(?!\w))|[B-HJ-Z](?= [a-z]))")
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+{_NAME_WORD})?(?![\w-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
 _PLACE_BEFORE = re.compile(
@@ -148,6 +151,7 @@ class Targets:
         self.place_heads = words["place_heads"]
         self._programme_after = re.compile(rf"\s+(?:{_literal(self.programme_words)})\b", re.IGNORECASE)
         self.work_heads = words["work_heads"]
+        self.entitlement_heads = set(words["entitlement_heads"])
         self._language_before = re.compile(
             rf"\b(?:{_literal(words['language_verbs'])})\s+(?:(?:a\s+)?(?:bit|little|lot|word)\s+(?:of\s+)?|some\s+|"
             r"fluent\s+|in\s+)?$",
@@ -253,6 +257,8 @@ class Targets:
             lows = [re.sub(r"['’]s?$", "", w).lower() for w in words]
             if any(w in self.not_names or w in TITLES for w in lows) or " ".join(lows) in self.not_names:
                 continue
+            if self.entitlement(_capitalised_run(text, a, b)):
+                continue  # "the Study Support Bursary": a benefit, not a person's name
             if _PLACE_BEFORE.search(text[max(0, a - 12) : a]) and " ".join(lows) in self.placeholders.towns:
                 out.append(Target(a, b, "LOCATION", "place frame"))  # "drove in from Brackenfold"
                 continue
@@ -384,7 +390,8 @@ class Targets:
                 for m in road.finditer(text, start, end)
                 if not any(t.start < m.end() and m.start() < t.end for t in out)
             ]
-        out = self._with_first_names(text, start, end, _join_names(text, out)) + rare
+        out = self._with_first_names(text, start, end, _join_names(text, out))
+        out = [_with_initials(text, t, end) for t in out] + rare
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
             if t.label == "DATE_TIME":
                 m = re.match(r"\s+birthday\b", text[t.end : end], re.IGNORECASE)
@@ -527,10 +534,28 @@ class Targets:
             return kind
         return "local event" if kind == "event" else None
 
+    def entitlement(self, value: str) -> bool:
+        """A public benefit or payment named by what it is for: words of the dictionary (as rare as
+        "bursary" or "jobseeker") that are no town, first name or surname, then a word of
+        ``entitlement_heads`` (rules/compose/context.yaml)."""
+        lows = [re.sub(r"['’]s?$", "", w).lower() for w in _WORD.findall(value)]
+        lows = lows[1:] if lows[:1] == ["the"] else lows
+        if len(lows) < 2 or lows[-1] not in self.entitlement_heads:
+            return False
+        named = self.listed_names | self.surnames | self.placeholders.towns
+        return all(zipf(w) >= 2.0 and w not in named for w in lows[:-1])
+
     def _distinctive(self, lows: list[str]) -> bool:
-        """Words of a name that could point to a place: a town, or a word rarer than common English."""
+        """Words of a name that could point to a place: a town, or a word rarer than common English. A
+        town of one word counts unless it is also a word of everyday English ("the Nelson group"; not
+        "the Hope group")."""
         runs = {" ".join(lows[i:j]) for i in range(len(lows)) for j in range(i + 2, len(lows) + 1)}
-        return bool(runs & self.placeholders.towns) or any(zipf(w) < COMMON_ZIPF for w in lows)
+        towns = self.placeholders.towns
+        return (
+            bool(runs & towns)
+            or any(zipf(w) < COMMON_ZIPF for w in lows)
+            or any(w in towns and zipf(w) < COMMON_ZIPF + 0.5 for w in lows)
+        )
 
     def kind(self, text: str, start: int, end: int, label: str, named: bool = False) -> str | None:
         """The kind of identifier ``text[start:end]`` is, or None when it identifies no one (``named``: the
@@ -550,6 +575,8 @@ class Targets:
             "work",
         ):
             return None  # "the Winter Games", "the Open Doors group": nobody of the study is found by it
+        if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.entitlement(value):
+            return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
             return None  # "she speaks a little Frisian": a language
         if label == "PERSON":
@@ -728,6 +755,13 @@ class Targets:
             return False
         words = _WORD.findall(value)
         return not (len(words) == 1 and zipf(words[0].lower()) >= COMMON_ZIPF + 0.5)
+
+
+def _with_initials(text: str, t: Target, end: int) -> Target:
+    """A person's name with the initials of their surname that follow it, which detection left out: the
+    initials are part of the name ("Tobiah Q." is replaced whole but for its full stop, not "[name] Q.")."""
+    m = _SURNAME_INITIALS.match(text, t.end, end) if t.label == "PERSON" else None
+    return Target(t.start, m.end(), t.label, t.found, t.reason) if m else t
 
 
 def _capitalised_run(text: str, start: int, end: int) -> str:
