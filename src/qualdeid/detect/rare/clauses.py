@@ -31,9 +31,8 @@ from qualdeid.detect.nlp.blas import one_blas_thread
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
-from qualdeid.detect.rare.learned import TokenModel, _zipf, token_features, weights_path
+from qualdeid.detect.rare.learned import TokenModel, _zipf, read_weights, token_features, weights_path
 from qualdeid.detect.rare.lexicon import RareRules
-from qualdeid.rules import RulesError
 
 #: where the shipped clause weights are; ``clause_weights: default`` of ``rules/rare/clauses.yaml``
 DEFAULT_CLAUSE_WEIGHTS = Path(__file__).parent / "model" / "rare_clauses.npz"
@@ -171,21 +170,15 @@ class ClauseModel:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> ClauseModel:
-    try:
-        with np.load(path) as z:
-            return ClauseModel(
-                mean=z["mean"],
-                scale=z["scale"],
-                hidden_w=z["hidden_w"],
-                hidden_b=z["hidden_b"],
-                out_w=z["out_w"],
-                out_b=float(z["out_b"]),
-            )
-    except (OSError, KeyError, ValueError) as e:
-        raise RulesError(
-            f"rules/rare/clauses.yaml: cannot read the clause judge's weights {path} ({e}); "
-            "retrain them with tools/train_rare_clauses.py or switch the finder off (rare_finders: clauses: false)"
-        ) from None
+    z = read_weights(
+        path,
+        ("mean", "scale", "hidden_w", "hidden_b", "out_w", "out_b"),
+        rules_file="clauses.yaml",
+        what="the clause judge's weights",
+        script="train_rare_clauses.py",
+        switch="clauses",
+    )
+    return ClauseModel(**{**z, "out_b": float(z["out_b"])})
 
 
 def clause_weights_path(value: str) -> Path:

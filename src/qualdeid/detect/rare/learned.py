@@ -136,22 +136,31 @@ class TokenModel:
         )
 
 
-@lru_cache(maxsize=4)
-def _load(path: str) -> TokenModel:
+def read_weights(path: str, fields: tuple[str, ...], *, rules_file: str, what: str, script: str, switch: str) -> dict:
+    """The arrays ``fields`` of a trained finder's ``.npz`` file, or a RulesError that says how to mend it."""
     try:
         with np.load(path) as z:
-            return TokenModel(
-                hidden_w=z["hidden_w"],
-                hidden_b=z["hidden_b"],
-                out_w=z["out_w"],
-                out_b=float(z["out_b"]),
-                width=int(z["width"]),
-            )
+            return {name: z[name] for name in fields}
     except (OSError, KeyError, ValueError) as e:
         raise RulesError(
-            f"rules/rare/learned.yaml: cannot read the trained finder's weights {path} ({e}); "
-            "retrain them with tools/train_rare.py or switch the finder off (rare_finders: learned: false)"
+            f"rules/rare/{rules_file}: cannot read {what} {path} ({e}); "
+            f"retrain them with tools/{script} or switch the finder off (rare_finders: {switch}: false)"
         ) from None
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> TokenModel:
+    z = read_weights(
+        path,
+        ("hidden_w", "hidden_b", "out_w", "out_b", "width"),
+        rules_file="learned.yaml",
+        what="the trained finder's weights",
+        script="train_rare.py",
+        switch="learned",
+    )
+    return TokenModel(
+        hidden_w=z["hidden_w"], hidden_b=z["hidden_b"], out_w=z["out_w"], out_b=float(z["out_b"]), width=int(z["width"])
+    )
 
 
 def weights_path(value: str) -> Path:
