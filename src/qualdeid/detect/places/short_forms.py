@@ -173,7 +173,7 @@ class ShortFormProcessor(CorpusProcessor):
     def loose_forms(self, name: str) -> set[str]:
         """ "alderbrook lane" and "kolbeinsvik" for "Alderbrook Lane" and "Kolbeinsvík": the forms a chat types,
         in lower case and without accents, when every word of the name but its type word is rare in English and
-        no name or term (a short form in lower case could be a word: "fox lane", "the commons" stay as written)."""
+        no name or term (a short form in lower case could be a word: "mill lane", "the commons" stay as written)."""
         words = _TITLE_WORD.findall(name)
         own = [w.lower() for w in words if w.lower() not in self.type_words]
         if not own or len(words) > 3 or len(name) < 4 or not all(w[0].isupper() for w in words):
