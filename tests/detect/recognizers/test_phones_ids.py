@@ -30,6 +30,16 @@ def found(name: str, text: str) -> list[str]:
         ("Contact number:\t452-0917", "452-0917"),
         ("Kasia Wrona\nT 500 308 488 | M 0412 118 220", "500 308 488"),
         ("Office: 06-82/215 4560", "06-82/215 4560"),
+        ("ring me back anytime on 61 48 20 77.", "61 48 20 77"),
+        # a chat whose sender is a number, before the time of the message
+        ("+30 691 220 4518 14:02: running late sorry", "+30 691 220 4518"),
+        ("+44 7700 900 318 21:05: ok", "+44 7700 900 318"),
+        ("call me back on 5531 0274", "5531 0274"),
+        ("Aino Salo, youth mentor at Kestrel Foundation, 61 48 20 77", "61 48 20 77"),
+        ("Contacts:\n1. Mirela Dobre      7304 2215\n2. Tom", "7304 2215"),
+        ("Postbox 12, 450 Hafnarvík\n482 7731\n\nDear Sir", "482 7731"),
+        ("the desk, 0161 555 0137 ext. 204", "204"),
+        ("au bureau, poste 318, le matin", "318"),
     ],
 )
 def test_phone_numbers_named_by_their_context(text: str, phone: str) -> None:
@@ -44,6 +54,9 @@ def test_phone_numbers_named_by_their_context(text: str, phone: str) -> None:
         "the number of chairs went from 1200 3400",
         "ring me on 3 4 if that's easier",
         "she works 9 to 5 in the office 12 days a month",
+        "born in Tiree, 12 03 1961",
+        "we counted 1200 people in 3 hours, 45 12",
+        "the extension 2 years ago",
     ],
 )
 def test_numbers_near_phone_words_that_are_no_phone(text: str) -> None:
@@ -61,6 +74,19 @@ def test_numbers_near_phone_words_that_are_no_phone(text: str) -> None:
         ("Student no. - 5560 218 774", "5560 218 774"),
         ("learner number QX7730215", "QX7730215"),
         ("File ref:\nKT-50-2844\nGender: F", "KT-50-2844"),
+        # national formats: dotted groups, a letter prefix before digit groups, a closing letter,
+        # groups that mix letters and digits, letters of other scripts
+        ("her DNI 31.507.228 was stamped", "31.507.228"),
+        ("Cédula: 8.402.117", "8.402.117"),
+        ("clinical history no. HC 552 019, ward 3", "HC 552 019"),
+        ("HC 771 204     DNI 27.604.331", "771 204"),
+        ("National Insurance no.: ZT 31 07 62 B\nPassport", "ZT 31 07 62 B"),
+        ("Share code: K4T 9QM 2ZR", "K4T 9QM 2ZR"),
+        ("Share code: R2D 4PM 7XQ", "R2D 4PM 7XQ"),
+        ("case no. 6082 9PM call", "6082"),
+        ("Case no. ΚΛΠ Δ23/0915", "ΚΛΠ Δ23/0915"),
+        ("Registered Nurse, reg. no. NMBX 2068", "NMBX 2068"),
+        ("paid from the account ending 8093.", "8093"),
     ],
 )
 def test_labelled_ids_with_letters_and_digits(text: str, code: str) -> None:
@@ -69,7 +95,15 @@ def test_labelled_ids_with_letters_and_digits(text: str, code: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["the student - 12 years old - came too", "ethics approval 2023 took months", "the case was 2 people"],
+    [
+        "the student - 12 years old - came too",
+        "ethics approval 2023 took months",
+        "the case was 2 people",
+        "my history of 3 falls",
+        "the post code is on the back",
+        "the dress code 2 weeks ago",
+        "Reg 42 came round",
+    ],
 )
 def test_numbers_after_id_words_that_are_no_id(text: str) -> None:
     assert found("RecordNumberRecognizer", text) == []
@@ -82,6 +116,8 @@ def test_numbers_after_id_words_that_are_no_id(text: str) -> None:
         ("approved by the regional committee, ref. KREC/24/0719.", "KREC/24/0719"),
         ("Form no. PQ-WX-2291          Date completed: 3/3/2026", "PQ-WX-2291"),
         ("granted by the board (QRS/118/B/2025) in March", "QRS/118/B/2025"),
+        ("interviewees are coded KLM-P04 and so on", "KLM-P04"),
+        ("the minibus on run TX-C112 was late", "TX-C112"),
     ],
 )
 def test_reference_numbers_of_letter_and_digit_groups_without_a_label(text: str, code: str) -> None:
@@ -94,7 +130,13 @@ def test_scales_diseases_and_language_lists_are_no_reference_numbers(text: str) 
 
 
 @pytest.mark.parametrize(
-    ("text", "number"), [("Room C3.118, Marsh Building", "C3.118"), ("suite B12 upstairs", "suite B12")]
+    ("text", "number"),
+    [
+        ("Room C3.118, Marsh Building", "C3.118"),
+        ("suite B12 upstairs", "suite B12"),
+        ("he sleeps in caravan 22 now", "22"),
+        ("the static 7 by the gate", "7"),
+    ],
 )
 def test_room_numbers_with_a_letter(text: str, number: str) -> None:
     assert found("RoomNumberRecognizer", text) == [number]

@@ -9,6 +9,10 @@ Only names closed by a type word (``NamedPlaceRecognizer``) are remembered, and 
 when it is distinctive: capitalised words that are not common English words, not generic
 ("Community", "North"), and not first names or word-names (so "Hope House" does not make every
 "Hope" a place).
+
+A chat types the same names in lower case and without accents ("alderbrook lane", "kolbeinsvik"): those forms
+are found too for streets and venues named in full and for towns of the gazetteer, when every word of the
+name but its type word is rare in English (a short form or any word NER took for a place stays as written).
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ _TITLE_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 #: A short form's words must all be rarer than this (wordfreq Zipf) to stand alone as a name.
 DISTINCTIVE_ZIPF = 4.0
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: a one-word town is found in lower case only when rarer than this (wordfreq Zipf): "beaver" is the animal
+LOOSE_WORD_ZIPF = 3.0
 #: the recognizer of sports teams by their plural name ("the Kestrels match")
 TEAM_SOURCE = "SportsTeamRecognizer"
 #: the recognizer of bus routes by their number ("the 47 bus"): in its document, "the 47" is the route
@@ -74,11 +80,17 @@ class ShortFormProcessor(CorpusProcessor):
         self.calendar = {w.lower() for key in calendar for w in calendar[key]}
         #: clinical and legal terms, te reo Māori and Pacific words ("talanoa", "marae") are no place names
         self.terms = {without_marks(w) for n in TERM_LEXICONS for w in rules.words(f"lexicons/{n}.txt", lower=True)}
+        towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
+        #: the gazetteer's towns, with and without their accents
+        self.towns = towns | {without_marks(t) for t in towns}
         self.known: dict[str, str] = {}
+        #: the known names also found in lower case and without accents (see ``loose_forms``)
+        self.loose: set[str] = set()
         #: the known places named without a type word (in capitals): found again only where nothing else is
         self.bare: set[str] = set()
         self._pattern: re.Pattern[str] | None = None
         self._labels: dict[str, str] = {}  # every form the pattern finds (as written, in capitals) -> label
+        self._as_known: dict[str, str] = {}  # every form the pattern finds -> the name as it was found
 
     # ------------------------------------------------------------------ pass 1
 
@@ -146,16 +158,44 @@ class ShortFormProcessor(CorpusProcessor):
             if surface not in self.known:
                 self.known[surface] = label
                 self._pattern = None
+                words = _TITLE_WORD.findall(surface)
+                if label == LOCATION and len(words) > 1 and words[-1].lower() in self.type_words:
+                    self.loose.add(surface)  # "Alderbrook Lane", not the short form "Alderbrook"
             self.bare.discard(surface.upper())
         for surface in bare:
             if surface not in self.known:
                 self.known[surface] = LOCATION
                 self.bare.add(surface.upper())
                 self._pattern = None
+                if without_marks(surface.lower()) in self.towns:
+                    self.loose.add(surface)  # a town of the gazetteer, not any word NER took for a place
+
+    def loose_forms(self, name: str) -> set[str]:
+        """ "alderbrook lane" and "kolbeinsvik" for "Alderbrook Lane" and "Kolbeinsvík": the forms a chat types,
+        in lower case and without accents, when every word of the name but its type word is rare in English and
+        no name or term (a short form in lower case could be a word: "mill lane", "the commons" stay as written)."""
+        words = _TITLE_WORD.findall(name)
+        own = [w.lower() for w in words if w.lower() not in self.type_words]
+        if not own or len(words) > 3 or len(name) < 4 or not all(w[0].isupper() for w in words):
+            return set()
+        for low in own:
+            if low in self.generic or low in self.not_short or low in self.regions or low in self.calendar:
+                return set()
+            if without_marks(low) in self.terms or zipf(low) >= DISTINCTIVE_ZIPF:
+                return set()
+        if len(words) == 1 and zipf(own[0]) >= LOOSE_WORD_ZIPF:
+            return {without_marks(name)} - {name}  # "beaver", "heron": a town's name in lower case is the word
+        return {name.lower(), without_marks(name.lower()), without_marks(name)} - {name}
 
     def _known_pattern(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.known:
             self._labels = {k.upper(): v for k, v in self.known.items()} | self.known
+            self._as_known = {k.upper(): k for k in self.known} | {k: k for k in self.known}
+            for known in sorted(self.loose):
+                label = self.known[known]
+                for form in self.loose_forms(known):
+                    self._labels.setdefault(form, label)
+                    self._as_known.setdefault(form, known)
             forms = sorted(self._labels, key=len, reverse=True)
             self._pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
         return self._pattern
@@ -168,7 +208,8 @@ class ShortFormProcessor(CorpusProcessor):
         if pattern is None:
             return found
         for m in pattern.finditer(doc.text):
-            if m.group().upper() in self.bare and any(s.start < m.end() and m.start() < s.end for s in spans):
+            known = self._as_known[m.group()].upper()
+            if known in self.bare and any(s.start < m.end() and m.start() < s.end for s in spans):
                 continue  # "Dunmerrow Packing Shed" is the shed's name, wherever "Dunmerrow" alone is a place
             found.append(Span(m.start(), m.end(), self._labels[m.group()], score=SCORE, detector=DETECTOR))
         return found

@@ -1,5 +1,5 @@
-"""Towns from a gazetteer (``rules/lexicons/towns.txt``) after a place preposition: "texted from timaru",
-"come see her in kirkcaldy", "back home in Dubbo".
+"""Towns from a gazetteer (``rules/lexicons/towns.txt``, ``towns_world.txt``) after a place preposition:
+"texted from timaru", "come see her in kirkcaldy", "back home in Dubbo", "a week in kolding".
 
 NER misses towns written in lower case, and capitalised ones it takes for a person or an organisation.
 A town named after "in", "from", "to", "near"... is a place whatever its case, unless the name is
@@ -67,7 +67,9 @@ class TownRecognizer(EntityRecognizer):
         """``regions``: the Canadian provinces and the Australian states written before a postcode;
         ``word_towns``: words of ``not_towns`` that are towns in Title Case mid-sentence ("moving to
         Reading"), not first names ("gave it to Grant")."""
-        self.towns = frozenset(t.lower() for t in towns)
+        lower = {t.lower() for t in towns}
+        #: and as a chat types them, without their accents ("jonkoping" for "Jönköping")
+        self.towns = frozenset(lower | {without_marks(t) for t in lower})
         self.not_towns = not_towns  # first names, word-names, calendar words, countries (lower case)
         self.word_towns = word_towns
         self.dictionary = dictionary
@@ -94,7 +96,11 @@ class TownRecognizer(EntityRecognizer):
         dictionary = dictionary_words(nlp, nouns=False)
         places = rules.lists("lexicons/places.yaml")
         regions = (places["provinces_ca"], places["states_au"])
-        return cls(rules.words("lexicons/towns.txt"), never | words, dictionary, regions, word_towns=words)
+        #: a city of another country that is also a surname is left to NER ("a letter from Mendoza")
+        surnames = frozenset(names.surnames)  # as listed: a NameSet's accent check reads every language's word list
+        world = {t for t in rules.words("lexicons/towns_world.txt") if t.lower() not in surnames}
+        towns = rules.words("lexicons/towns.txt") | world
+        return cls(towns, never | words, dictionary, regions, word_towns=words)
 
     def load(self) -> None:
         return None
@@ -157,6 +163,8 @@ class TownRecognizer(EntityRecognizer):
     def _is_town(self, phrase: str, words: list[str], named_on: bool = False) -> bool:
         """``named_on``: a capitalised word follows ("to Reading Festival": the town is not the name)."""
         low = phrase.lower()
+        if phrase.isupper() and len(phrase) <= 3:
+            return False  # "the KEP at ...": an abbreviation, whatever town shares its letters
         if low in self.not_towns:
             # "moving to Reading", "the trip from Wells": a word-town in Title Case, on its own
             return low in self.word_towns and phrase.istitle() and not named_on and len(words) == 1

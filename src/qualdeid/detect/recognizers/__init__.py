@@ -7,6 +7,9 @@
   employers after "works at", names before "site"/"branch".
 * :mod:`.addresses` — a numbered street line and the postcode line below it, in any country's order;
   PO box and military address lines (LOCATION).
+* :mod:`.dateline` — the town of a letter's dateline ("Vårdal, 3. mars 2025") (LOCATION).
+* :mod:`.role_org` — the organisation after a job title in a signature line ("family worker, Brightwater
+  Housing Trust") (ORGANIZATION).
 * :mod:`.forms` — values of labelled form fields ("Name:", "Ph:", "Address:" with the value on the same
   or the next lines), by the lists of ``rules/lexicons/form_fields.yaml``.
 * :mod:`.structure` — speakers of chat and transcript turns, sign-offs, @mentions (PERSON); letter
@@ -42,9 +45,11 @@ from qualdeid.detect.recognizers.context import (
     PlaceContextRecognizer,
     SiteRecognizer,
 )
+from qualdeid.detect.recognizers.dateline import DatelineRecognizer
 from qualdeid.detect.recognizers.dates import holiday_recognizer
 from qualdeid.detect.recognizers.forms import FormFieldRecognizer
 from qualdeid.detect.recognizers.places import NamedPlaceRecognizer
+from qualdeid.detect.recognizers.role_org import RoleOrgRecognizer
 from qualdeid.detect.recognizers.signature import SignatureRecognizer
 from qualdeid.detect.recognizers.spelled import SpelledNameRecognizer
 from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, SpeakerRecognizer
@@ -78,6 +83,8 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         SpelledNameRecognizer(rules),
         FormFieldRecognizer(rules),
         AddressLinesRecognizer(rules),
+        DatelineRecognizer(rules),
+        RoleOrgRecognizer(rules),
         NamedPlaceRecognizer(lexicon),
         PlaceContextRecognizer(lexicon, context),
         OrgContextRecognizer(lexicon, context),

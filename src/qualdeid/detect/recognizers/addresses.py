@@ -24,7 +24,8 @@ MAX_LINE = 70
 #: a town word at least this common in English is a word ("Session 2024" is no town line)
 TOWN_WORD_ZIPF = 4.5
 
-_POSTCODE_FIRST = r"(?:[A-Z]{1,2}-)?\d{2,5}(?:[ \t-]\d{2,4})?|\d{4}[ \t]?[A-Z]{2}"
+#: "C1428ABF" and "C1428" (Argentina) before the town
+_POSTCODE_FIRST = r"(?:[A-Z]{1,2}-)?\d{2,5}(?:[ \t-]\d{2,4})?|\d{4}[ \t]?[A-Z]{2}|[A-Z]\d{4}(?:[A-Z]{3})?"
 _POSTCODE_AFTER = (
     r"\d{4,6}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
     r"|[AC-FHKNPRTV-Y]\d{2}[ \t]?[0-9AC-FHKNPRTV-Y]{4}"
@@ -56,7 +57,7 @@ _INLINE = regex.compile(
     r"(?P<street>\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}[ \t]+\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?"
     r"(?:[ \t]+[A-Z](?:[ \t]*\d{1,4})?)?"
     r"|\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})"
-    r"(?:,[ \t]*[^,\n]{1,15}?)?,[ \t]*(?P<code>\d{4,5}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5})"
+    r"(?:,[ \t]*[^,\n]{1,15}?)?,[ \t]*(?P<code>\d{4,5}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5}|[A-Z]\d{4}(?:[A-Z]{3})?)"
     r"[ \t]+(?P<town>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})"
 )
 #: a word this common in English opens the sentence, not the street ("Her new address Kuusikatu 4, ...")
@@ -163,10 +164,17 @@ class AddressLinesRecognizer(_TextRecognizer):
 
     def _is_code_and_town(self, m: regex.Match[str], letter_codes: bool = False) -> bool:
         """A postcode of four digits or more ("17 Kestrel Street" is a house number), or with
-        ``letter_codes`` one of letters and digits ("H7N 2K9"), and a town."""
+        ``letter_codes`` one of letters and digits ("H7N 2K9"), and a town; three digits before a town
+        whose words are all rare or in the gazetteer ("104 Hafnarvík": some countries' postcodes are that short;
+        "112 Main Street" is a house)."""
         code = m.group("code")
-        long_enough = len(_DIGITS.findall(code)) >= 4 or (letter_codes and _LETTER_CODE.fullmatch(code) is not None)
-        return long_enough and self._is_town(m.captures("town"))
+        digits = len(_DIGITS.findall(code))
+        towns = m.captures("town")
+        long_enough = digits >= 4 or (letter_codes and _LETTER_CODE.fullmatch(code) is not None)
+        if not long_enough and digits == 3 and code.isdigit():
+            words = [w.lower() for t in towns for w in _WORD.findall(t)]
+            long_enough = bool(words) and all(w in self.towns or zipf(w) < TOWN_WORD_ZIPF for w in words)
+        return long_enough and self._is_town(towns)
 
     def _is_town(self, towns: list[str]) -> bool:
         words = [w for t in towns for w in _WORD.findall(t)]
@@ -177,6 +185,7 @@ class AddressLinesRecognizer(_TextRecognizer):
     def _street_above(self, text: str, starts: list[int], ends: list[int], i: int, military: bool) -> list[Found]:
         """The street line above a postcode line (and a unit or box line above that), or nothing."""
         found: list[Found] = []
+        town_line = False
         for k in (i - 1, i - 2):
             if k < 0:
                 break
@@ -190,11 +199,14 @@ class AddressLinesRecognizer(_TextRecognizer):
             if not found and not (self._is_street(line) or (military and line.strip()[:1].isupper())):
                 if k == i - 1 and self._is_town_line(line):
                     found.append(_stripped(text, s, e))  # "Gameleira" between the street and the postcode
+                    town_line = True
                     continue
                 return []
             found.append(_stripped(text, s, e))
             if label:
                 break
+        if town_line and len(found) == 1:
+            return []  # a town line needs the street above it ("Ana Ruiz" above "Postbox 5521" is no town)
         return found
 
     def _is_town_line(self, line: str) -> bool:
