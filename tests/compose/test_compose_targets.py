@@ -260,6 +260,22 @@ def test_a_person_of_the_account_whose_name_is_a_town_stays_a_person(targets: Ta
     assert {t.label for t in targets.in_window(doc, 0, len(text), None, None)} == {"LOCATION"}
 
 
+@pytest.mark.parametrize("found_by", ["detection and the corpus search", "the corpus search"])
+def test_a_person_named_like_a_town_found_by_the_corpus_search_stays_a_person(targets: Targets, found_by) -> None:
+    """The corpus search's hit takes the possessive with it ("Tawa's 68"), which makes it longer than the
+    detected name: it must keep the person's kind, not be read again as the town."""
+    text = "We had tea on the porch. Tawa's 68 now and still drives the school bus."
+    doc = Document("d", text)
+    if found_by.startswith("detection"):
+        doc.spans.append(Span(text.index("Tawa"), text.index("Tawa") + 4, "PERSON", "Tawa", detector="names"))
+    index = IdentifierIndex()
+    index.add("Tawa", "PERSON", "x")
+    found = [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), index, None, ["Tawa"])]
+    assert found[0] == ("Tawa's", "PERSON")
+    # no person of that name in this account: the town
+    assert targets.in_window(doc, 0, len(text), index, None)[0].label == "LOCATION"
+
+
 def test_a_person_of_the_account_whose_name_is_a_common_word_stays_a_person(targets: Targets) -> None:
     """A first name that is an everyday word ("Cloud", "Shore"), detected as a person by the name
     detector, is that person where the account has someone of that name, even opening a part."""

@@ -368,6 +368,8 @@ class Targets:
                 if not evidence and self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
                 label = self.kind(text, a, b, h.label, named=evidence)
+                if label == "LOCATION" and h.label == "PERSON" and self._known_person_here(text, a, b, known_names):
+                    label = "PERSON"  # "Tawa's 68": a person of this account named like a town, as detected
                 if label is not None:
                     out.append(Target(a, b, label, found))
         for i, t in enumerate(out):  # "St Brigid" of "St Brigid's Day": the holiday, a date only with a year
