@@ -157,3 +157,24 @@ def test_an_age_at_a_past_event_is_then_not_now(targets: Targets, text: str, exp
 
     age = re.search(r"fifteen|sixteen", text).group()
     assert found(targets, text, [(age, "AGE")]) == expected
+
+
+def test_a_word_the_entity_recogniser_alone_made_a_person_is_no_name_of_the_account(targets: Targets) -> None:
+    """Its reading made a person of the account, whose names are replaced wherever they stand as one:
+    that person must not come from the word itself ("Patience is the main thing for him")."""
+    from qualdeid.compose.composer import account_first_names
+    from qualdeid.pseudonymise.people import resolve_people
+
+    text = "We talked about the garden.\nPatience is the main thing for him. Later Tarquin Vell came by."
+    spans = [("Patience", "SpacyRecognizer"), ("Tarquin Vell", "names")]
+    doc = Document(
+        "d", text, spans=[Span(text.index(v), text.index(v) + len(v), "PERSON", v, detector=d) for v, d in spans]
+    )
+    assert account_first_names(doc, resolve_people([doc]), targets) == {"Tarquin"}
+    # written with its capital inside a sentence too: a name of the account
+    text = "Patience is the main thing for him. Later Patience came by."
+    doc = Document("e", text, spans=[Span(0, 8, "PERSON", "Patience", detector="SpacyRecognizer")])
+    doc.spans.append(
+        Span(text.rindex("Patience"), text.rindex("Patience") + 8, "PERSON", "Patience", detector="SpacyRecognizer")
+    )
+    assert account_first_names(doc, resolve_people([doc]), targets) == {"Patience"}

@@ -315,3 +315,29 @@ def test_a_person_of_the_account_whose_name_is_a_common_word_stays_a_person(targ
 )
 def test_named_places_of_common_words(targets: Targets, text: str, spans, expected) -> None:
     assert kinds(targets, text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a common word opening a sentence that only the entity recogniser took for a person
+        ("We talked about the garden.\nPatience is the main thing for him.", [("Patience", "PERSON")], []),
+        ("Patience is not my strength, I know.", [("Patience", "PERSON")], []),
+        # ... a person where the text writes the name inside a sentence too, or where it acts as one
+        (
+            "Grace is better today. I sat with Grace at lunch.",
+            [("Grace", "PERSON")],
+            [("Grace", "PERSON"), ("Grace", "PERSON")],
+        ),
+        ("Hope rang at six about the form.", [("Hope", "PERSON")], [("Hope", "PERSON")]),
+        ("I told him. Tarquin is a big lad now.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),
+    ],
+)
+def test_a_word_opening_a_sentence_that_the_entity_recogniser_took_for_a_person(
+    targets: Targets, text: str, spans, expected
+) -> None:
+    doc = Document("d", text)
+    for value, label in spans:
+        for m in re.finditer(value, text):
+            doc.spans.append(Span(m.start(), m.end(), label, value, detector="SpacyRecognizer"))
+    assert [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), None, None)] == expected

@@ -329,6 +329,8 @@ class Targets:
                 continue
             if self.word_not_name(text[a:b], s.label, s.detector == NER):
                 continue
+            if s.label == "PERSON" and s.detector == NER and self.word_opening_sentence(text, a, b):
+                continue  # "Patience is the main thing": the entity recogniser's reading of a capital
             label = self.kind(text, a, b, s.label)
             if label == "LOCATION" and self._known_person_here(text, a, b, known_names):
                 label = "PERSON"  # "talked with Tawa": a person of this account whose name is also a town's
@@ -471,6 +473,20 @@ class Targets:
             and bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
             and zipf(low) >= COMMON_ZIPF
             and (low not in names or not self._acts(text, end))
+        )
+
+    def word_opening_sentence(self, text: str, start: int, end: int) -> bool:
+        """One common English word opening a sentence, not acting as a person there, that the text never
+        writes with its capital inside a sentence: a word ("Patience is the main thing for him"), however the
+        entity recogniser read it; "Grace is better" of a Grace named elsewhere in the text stays a name."""
+        value = re.sub(r"['’]s?$", "", text[start:end])
+        if " " in value.strip() or not self.opens_sentence_as_word(text, start, end, set()):
+            return False
+        if self._acts(text, end):
+            return False
+        return not any(
+            not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
         )
 
     def person_stands(self, text: str, start: int, end: int) -> bool:
