@@ -226,6 +226,10 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
         ("ID", "ZQK4417", "her NHI ", "", "[health ID]"),
         ("ID", "7", "in room ", "", "[number]"),
         ("CONTACT", "0491 570 158", "her mobile, ", "", "[a phone number]"),
+        # a number shaped like a phone's after the name of a numbering scheme is that scheme's number
+        ("CONTACT", "614 208 7753", "her health number ", "", "[health ID]"),
+        ("CONTACT", "0491 570 158", "her client number ", "", "[client number]"),
+        ("CONTACT", "0491 570 158", "rang room ", "", "[a phone number]"),
         ("CONTACT", "kit@example.org", "her ", "", "[email address]"),
         ("LOCATION", "Route 44", "sells logs on ", "", "[a road]"),
         ("LOCATION", "A38", "crashed on the ", "", "[road]"),
