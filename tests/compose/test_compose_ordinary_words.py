@@ -178,3 +178,19 @@ def test_a_word_the_entity_recogniser_alone_made_a_person_is_no_name_of_the_acco
         Span(text.rindex("Patience"), text.rindex("Patience") + 8, "PERSON", "Patience", detector="SpacyRecognizer")
     )
     assert account_first_names(doc, resolve_people([doc]), targets) == {"Patience"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "title"),
+    [
+        ("The band played Quillbarrow twice that night.", "Quillbarrow", True),
+        ("At the end we sang Tamsong together.", "Tamsong", True),
+        ("He was humming Brelloway on the bus.", "Brelloway", True),
+        ("He played Quillbarrow at pool and lost.", "Quillbarrow", False),  # a person played against
+        ("She is playing with Quillbarrow today.", "Quillbarrow", False),  # no verb right before it
+        ("We met Quillbarrow at the gate.", "Quillbarrow", False),
+    ],
+)
+def test_a_title_after_a_verb_of_playing_or_singing(targets: Targets, text: str, word: str, title: bool) -> None:
+    start = text.index(word)
+    assert targets.title_of_work(text, start, start + len(word)) is title

@@ -606,6 +606,8 @@ class Composer:
                 continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
+            if c.kind == "capitalised" and self.targets.title_of_work(doc.text, c.start, c.end):
+                continue  # "the band played Quillbarrow twice": a song's title, whatever word it is
             if c.kind == "capitalised-phrase" and self.targets.common_phrase(value):
                 continue  # "the Slow Cooking approach": a name made of everyday words, for no building or body
             label = "PERSON" if c.kind == "initials" else self.targets.kind(doc.text, c.start, c.end, c.label)

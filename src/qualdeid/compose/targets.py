@@ -157,6 +157,8 @@ class Targets:
             r"fluent\s+|in\s+)?$",
             re.IGNORECASE,
         )
+        self._work_verb_before = re.compile(rf"\b(?:{_literal(words['work_verbs'])})\s+$", re.IGNORECASE)
+        self._person_after_work_verb = re.compile(rf"\s+(?:{_literal(words['work_verb_person_after'])})\b")
         self._history_after = re.compile(rf"\s+(?:{'|'.join(w.capitalize() for w in words['history_heads'])})\b")
 
     @cached_property
@@ -432,6 +434,13 @@ class Targets:
             not _SENTENCE_START.search(text[max(0, start - 3) : start])
             or text[end : end + 1] == ","
             or self._subject_at(text, end)
+        )
+
+    def title_of_work(self, text: str, start: int, end: int) -> bool:
+        """A word right after a verb of playing or singing that no one is played with or against: a song's,
+        a tune's or a game's title ("the band played Quillbarrow twice"; not "played Quillbarrow at pool")."""
+        return bool(self._work_verb_before.search(text[max(0, start - 20) : start])) and not (
+            self._person_after_work_verb.match(text, end)
         )
 
     def common_phrase(self, value: str) -> bool:
