@@ -80,6 +80,8 @@ _VENUE_BEFORE = re.compile(
 _OWNED_BEFORE = re.compile(r"\b(?:in|into|inside|on|onto|under|off)\s+(?:his|her|my|their|our|your)\s+$", re.IGNORECASE)
 #: "when he was nineteen", "she was seventeen when ...": an age of the past, not who someone is now
 _PAST_AGE_BEFORE = re.compile(r"\b[Ww]hen\s+(?:I|you|he|she|they|we|[A-Z][a-z]+)\s+(?:was|were)\s+$")
+#: "seventies", "late 70s", "the mid-eighties": a decade, an age only after a possessive ("in her seventies")
+_DECADE = re.compile(r"(?:(?:early|mid|late)[- ]?)?(?:[a-z]+ties|\d0['’]?s)", re.IGNORECASE)
 _PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
 
@@ -634,6 +636,8 @@ class Targets:
         if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does
             return label if self.specific_date.search(value) else None
         if label == "AGE":
+            if _DECADE.fullmatch(value.strip()) and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I):
+                return None  # "in the early sixties": a decade of the calendar, nobody's age
             age = age_of(value)
             if age is not None and age < CHILDHOOD:
                 return None  # "when she was ten": long ago
