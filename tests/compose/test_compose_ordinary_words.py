@@ -157,3 +157,40 @@ def test_an_age_at_a_past_event_is_then_not_now(targets: Targets, text: str, exp
 
     age = re.search(r"fifteen|sixteen", text).group()
     assert found(targets, text, [(age, "AGE")]) == expected
+
+
+def test_a_word_the_entity_recogniser_alone_made_a_person_is_no_name_of_the_account(targets: Targets) -> None:
+    """Its reading made a person of the account, whose names are replaced wherever they stand as one:
+    that person must not come from the word itself ("Patience is the main thing for him")."""
+    from qualdeid.compose.composer import account_first_names
+    from qualdeid.pseudonymise.people import resolve_people
+
+    text = "We talked about the garden.\nPatience is the main thing for him. Later Tarquin Vell came by."
+    spans = [("Patience", "SpacyRecognizer"), ("Tarquin Vell", "names")]
+    doc = Document(
+        "d", text, spans=[Span(text.index(v), text.index(v) + len(v), "PERSON", v, detector=d) for v, d in spans]
+    )
+    assert account_first_names(doc, resolve_people([doc]), targets) == {"Tarquin"}
+    # written with its capital inside a sentence too: a name of the account
+    text = "Patience is the main thing for him. Later Patience came by."
+    doc = Document("e", text, spans=[Span(0, 8, "PERSON", "Patience", detector="SpacyRecognizer")])
+    doc.spans.append(
+        Span(text.rindex("Patience"), text.rindex("Patience") + 8, "PERSON", "Patience", detector="SpacyRecognizer")
+    )
+    assert account_first_names(doc, resolve_people([doc]), targets) == {"Patience"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "title"),
+    [
+        ("The band played Quillbarrow twice that night.", "Quillbarrow", True),
+        ("At the end we sang Tamsong together.", "Tamsong", True),
+        ("He was humming Brelloway on the bus.", "Brelloway", True),
+        ("He played Quillbarrow at pool and lost.", "Quillbarrow", False),  # a person played against
+        ("She is playing with Quillbarrow today.", "Quillbarrow", False),  # no verb right before it
+        ("We met Quillbarrow at the gate.", "Quillbarrow", False),
+    ],
+)
+def test_a_title_after_a_verb_of_playing_or_singing(targets: Targets, text: str, word: str, title: bool) -> None:
+    start = text.index(word)
+    assert targets.title_of_work(text, start, start + len(word)) is title

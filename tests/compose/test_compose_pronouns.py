@@ -33,6 +33,11 @@ def run(text: str, focal: str, target: str, others=(), focal_at=()) -> tuple[str
         ("He's started college.", "M", "they", "They've started college."),
         ("hes the one who found it.", "M", "they", "they're the one who found it."),
         ("She doesn't sleep and walks at night.", "F", "they", "They don't sleep and walk at night."),
+        # the verb's plural by the spelling rules, whatever the lemmatizer makes of it ("hates" is no "hat")
+        ("She hates the bus.", "F", "they", "They hate the bus."),
+        ("He rates it low.", "M", "they", "They rate it low."),
+        ("He watches the door and tries again.", "M", "they", "They watch the door and try again."),
+        ("She aches all over and focuses on it.", "F", "they", "They ache all over and focus on it."),
         # questions: the verb before the pronoun agrees too
         ("Is she coming? She said so.", "F", "they", "Are they coming? They said so."),
         ("Where was he last night?", "M", "they", "Where were they last night?"),

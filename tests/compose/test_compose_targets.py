@@ -52,6 +52,9 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("I saw Marcus Monday.", [("Marcus", "PERSON")], [("Marcus", "PERSON")]),
         ("Tobiah (31) came in.", [], [("31", "AGE")]),
         ("She was ten when they moved.", [("ten", "AGE")], []),
+        ("She worked the ferries in the early sixties.", [("early sixties", "AGE")], []),
+        ("Back in the 80s it was all farms.", [("80s", "AGE")], []),
+        ("Her uncle is in his early sixties now.", [("early sixties", "AGE")], [("early sixties", "AGE")]),
         ("Staff from the Leeds office came.", [("Leeds", "PERSON")], [("Leeds", "LOCATION")]),
         ("Her cousin drove over from Tauranga on Sunday.", [], [("Tauranga", "LOCATION")]),
         ("It swears in Welsh all day.", [("Welsh", "LOCATION")], []),
@@ -225,7 +228,11 @@ def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> No
         ("AGE", "58", "a ", " year old ex-miner", "fifty-something"),
         ("ID", "ZQK4417", "her NHI ", "", "[health ID]"),
         ("ID", "7", "in room ", "", "[number]"),
-        ("CONTACT", "0491 570 158", "her mobile, ", "", "[a phone number]"),
+        ("CONTACT", "0491 570 163", "her mobile, ", "", "[a phone number]"),
+        # a number shaped like a phone's after the name of a numbering scheme is that scheme's number
+        ("CONTACT", "614 208 7753", "her health number ", "", "[health ID]"),
+        ("CONTACT", "0491 570 163", "her client number ", "", "[client number]"),
+        ("CONTACT", "0491 570 163", "rang room ", "", "[a phone number]"),
         ("CONTACT", "kit@example.org", "her ", "", "[email address]"),
         ("LOCATION", "Route 44", "sells logs on ", "", "[a road]"),
         ("LOCATION", "A38", "crashed on the ", "", "[road]"),
@@ -258,6 +265,22 @@ def test_a_person_of_the_account_whose_name_is_a_town_stays_a_person(targets: Ta
     assert found == [(text.index("Tawa"), "PERSON"), (text.rindex("Tawa"), "LOCATION")]
     # without a person of that name in the account, both are the town
     assert {t.label for t in targets.in_window(doc, 0, len(text), None, None)} == {"LOCATION"}
+
+
+@pytest.mark.parametrize("found_by", ["detection and the corpus search", "the corpus search"])
+def test_a_person_named_like_a_town_found_by_the_corpus_search_stays_a_person(targets: Targets, found_by) -> None:
+    """The corpus search's hit takes the possessive with it ("Tawa's 68"), which makes it longer than the
+    detected name: it must keep the person's kind, not be read again as the town."""
+    text = "We had tea on the porch. Tawa's 68 now and still drives the school bus."
+    doc = Document("d", text)
+    if found_by.startswith("detection"):
+        doc.spans.append(Span(text.index("Tawa"), text.index("Tawa") + 4, "PERSON", "Tawa", detector="names"))
+    index = IdentifierIndex()
+    index.add("Tawa", "PERSON", "x")
+    found = [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), index, None, ["Tawa"])]
+    assert found[0] == ("Tawa's", "PERSON")
+    # no person of that name in this account: the town
+    assert targets.in_window(doc, 0, len(text), index, None)[0].label == "LOCATION"
 
 
 def test_a_person_of_the_account_whose_name_is_a_common_word_stays_a_person(targets: Targets) -> None:
@@ -299,3 +322,29 @@ def test_a_person_of_the_account_whose_name_is_a_common_word_stays_a_person(targ
 )
 def test_named_places_of_common_words(targets: Targets, text: str, spans, expected) -> None:
     assert kinds(targets, text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a common word opening a sentence that only the entity recogniser took for a person
+        ("We talked about the garden.\nPatience is the main thing for him.", [("Patience", "PERSON")], []),
+        ("Patience is not my strength, I know.", [("Patience", "PERSON")], []),
+        # ... a person where the text writes the name inside a sentence too, or where it acts as one
+        (
+            "Grace is better today. I sat with Grace at lunch.",
+            [("Grace", "PERSON")],
+            [("Grace", "PERSON"), ("Grace", "PERSON")],
+        ),
+        ("Hope rang at six about the form.", [("Hope", "PERSON")], [("Hope", "PERSON")]),
+        ("I told him. Tarquin is a big lad now.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),
+    ],
+)
+def test_a_word_opening_a_sentence_that_the_entity_recogniser_took_for_a_person(
+    targets: Targets, text: str, spans, expected
+) -> None:
+    doc = Document("d", text)
+    for value, label in spans:
+        for m in re.finditer(value, text):
+            doc.spans.append(Span(m.start(), m.end(), label, value, detector="SpacyRecognizer"))
+    assert [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), None, None)] == expected

@@ -37,7 +37,7 @@ from qualdeid.compose.select import (
     score,
     words_in,
 )
-from qualdeid.compose.targets import Target, Targets
+from qualdeid.compose.targets import NER, Target, Targets
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.edits import Edit, apply_edits, non_overlapping
@@ -339,9 +339,7 @@ class Composer:
         text = doc.text
         changes = [Change(a, b, text[a:b], "", "form label") for a, b in cut.labels]
         removed = [(a, b) for a, b in cut.labels]
-        forms = [parse_person(text[m.start : m.end]) for m in corpus.people.mentions_in(doc.id)]
-        # format: name form kinds
-        known = {f.tokens[0] for f in forms if f is not None and f.kind in ("full", "single")}
+        known = account_first_names(doc, corpus.people, self.targets)
         targets = [
             t
             for t in self.targets.in_window(doc, cut.start, cut.end, corpus.index, corpus.key_index, known)
@@ -608,6 +606,8 @@ class Composer:
                 continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
+            if c.kind == "capitalised" and self.targets.title_of_work(doc.text, c.start, c.end):
+                continue  # "the band played Quillbarrow twice": a song's title, whatever word it is
             if c.kind == "capitalised-phrase" and self.targets.common_phrase(value):
                 continue  # "the Slow Cooking approach": a name made of everyday words, for no building or body
             label = "PERSON" if c.kind == "initials" else self.targets.kind(doc.text, c.start, c.end, c.label)
@@ -849,6 +849,23 @@ _LABEL_OF = {"person": "PERSON", "place": "LOCATION", "organisation": "ORGANIZAT
 _PRONOUN_WORDS = frozenset(
     {"he", "him", "his", "himself", "hes", "she", "her", "hers", "herself", "shes", "they", "them", "their"}
 )
+
+
+def account_first_names(doc: Document, people: People, targets: Targets) -> set[str]:
+    """The first names of the people of ``doc``, as written, whose names are replaced wherever they stand
+    as one; not a word that only the entity recogniser made a person of ("Patience is the main thing for him")."""
+    words = [
+        (s.start, s.end)
+        for s in doc.spans
+        if s.label == "PERSON" and s.detector == NER and targets.word_opening_sentence(doc.text, s.start, s.end)
+    ]
+    forms = [
+        parse_person(doc.text[m.start : m.end])
+        for m in people.mentions_in(doc.id)
+        if not any(a < m.end and m.start < b for a, b in words)
+    ]
+    # format: name form kinds
+    return {f.tokens[0] for f in forms if f is not None and f.kind in ("full", "single")}
 
 
 def _no_ones_initials(value: str, not_initials: set[str]) -> bool:

@@ -189,6 +189,10 @@ class Placeholders:
                 if _WEB.search(t)
                 else "phone number"
             )
+            scheme = self._id_kind(before) if noun == "phone number" else ""
+            # format: keys of id_kinds in rules/compose/placeholders.yaml ("number": a room's, a flat's)
+            if scheme not in ("", "ID number", "number"):
+                return f"[{scheme}]"  # "her health number 614 208 7753": what it numbers, though shaped like a phone's
             return f"[{noun}]" if determined else f"[{article(noun)}]"
         if label == "ID":
             return f"[{self._id_kind(before)}]"

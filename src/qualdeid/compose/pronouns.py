@@ -105,8 +105,21 @@ def _plural_verb(tok: Token) -> str | None:
     if low == "does":
         return "do"
     if tok.tag_ == "VBZ" and tok.lemma_ and tok.lemma_ not in ("be", "have"):
-        return tok.lemma_.lower()
+        return _base_form(low, tok.lemma_.lower())
     return None
+
+
+def _base_form(verb: str, lemma: str) -> str:
+    """The plural present of a verb in "-s": the lemma where it inflects to the verb by the spelling
+    rules of English ("watches" of "watch", "tries" of "try"), else the verb less its "s": the lemmatizer
+    reads "hates" as "hat" + "es", which only a word ending in s, sh, ch, x, z or o takes."""
+    if (
+        verb == lemma + "s"
+        or (verb == lemma + "es" and lemma.endswith(("s", "sh", "ch", "x", "z", "o")))
+        or (lemma.endswith("y") and verb == lemma[:-1] + "ies")
+    ):
+        return lemma
+    return verb[:-1] if verb.endswith("s") else lemma
 
 
 def _agreement(subject: Token) -> list[Edit]:

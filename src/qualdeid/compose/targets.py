@@ -80,6 +80,8 @@ _VENUE_BEFORE = re.compile(
 _OWNED_BEFORE = re.compile(r"\b(?:in|into|inside|on|onto|under|off)\s+(?:his|her|my|their|our|your)\s+$", re.IGNORECASE)
 #: "when he was nineteen", "she was seventeen when ...": an age of the past, not who someone is now
 _PAST_AGE_BEFORE = re.compile(r"\b[Ww]hen\s+(?:I|you|he|she|they|we|[A-Z][a-z]+)\s+(?:was|were)\s+$")
+#: "seventies", "late 70s", "the mid-eighties": a decade, an age only after a possessive ("in her seventies")
+_DECADE = re.compile(r"(?:(?:early|mid|late)[- ]?)?(?:[a-z]+ties|\d0['’]?s)", re.IGNORECASE)
 _PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
 
@@ -157,6 +159,8 @@ class Targets:
             r"fluent\s+|in\s+)?$",
             re.IGNORECASE,
         )
+        self._work_verb_before = re.compile(rf"\b(?:{_literal(words['work_verbs'])})\s+$", re.IGNORECASE)
+        self._person_after_work_verb = re.compile(rf"\s+(?:{_literal(words['work_verb_person_after'])})\b")
         self._history_after = re.compile(rf"\s+(?:{'|'.join(w.capitalize() for w in words['history_heads'])})\b")
 
     @cached_property
@@ -329,6 +333,8 @@ class Targets:
                 continue
             if self.word_not_name(text[a:b], s.label, s.detector == NER):
                 continue
+            if s.label == "PERSON" and s.detector == NER and self.word_opening_sentence(text, a, b):
+                continue  # "Patience is the main thing": the entity recogniser's reading of a capital
             label = self.kind(text, a, b, s.label)
             if label == "LOCATION" and self._known_person_here(text, a, b, known_names):
                 label = "PERSON"  # "talked with Tawa": a person of this account whose name is also a town's
@@ -368,6 +374,8 @@ class Targets:
                 if not evidence and self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
                 label = self.kind(text, a, b, h.label, named=evidence)
+                if label == "LOCATION" and h.label == "PERSON" and self._known_person_here(text, a, b, known_names):
+                    label = "PERSON"  # "Tawa's 68": a person of this account named like a town, as detected
                 if label is not None:
                     out.append(Target(a, b, label, found))
         for i, t in enumerate(out):  # "St Brigid" of "St Brigid's Day": the holiday, a date only with a year
@@ -430,6 +438,13 @@ class Targets:
             or self._subject_at(text, end)
         )
 
+    def title_of_work(self, text: str, start: int, end: int) -> bool:
+        """A word right after a verb of playing or singing that no one is played with or against: a song's,
+        a tune's or a game's title ("the band played Quillbarrow twice"; not "played Quillbarrow at pool")."""
+        return bool(self._work_verb_before.search(text[max(0, start - 20) : start])) and not (
+            self._person_after_work_verb.match(text, end)
+        )
+
     def common_phrase(self, value: str) -> bool:
         """Capitalised words that are all common English and in no name list, the last of them no kind
         of place, street or service ("Slow Cooking", "Housing Together"; not "Green Park" or "Mill Lane")."""
@@ -469,6 +484,20 @@ class Targets:
             and bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
             and zipf(low) >= COMMON_ZIPF
             and (low not in names or not self._acts(text, end))
+        )
+
+    def word_opening_sentence(self, text: str, start: int, end: int) -> bool:
+        """One common English word opening a sentence, not acting as a person there, that the text never
+        writes with its capital inside a sentence: a word ("Patience is the main thing for him"), however the
+        entity recogniser read it; "Grace is better" of a Grace named elsewhere in the text stays a name."""
+        value = re.sub(r"['’]s?$", "", text[start:end])
+        if " " in value.strip() or not self.opens_sentence_as_word(text, start, end, set()):
+            return False
+        if self._acts(text, end):
+            return False
+        return not any(
+            not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
         )
 
     def person_stands(self, text: str, start: int, end: int) -> bool:
@@ -607,6 +636,8 @@ class Targets:
         if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does
             return label if self.specific_date.search(value) else None
         if label == "AGE":
+            if _DECADE.fullmatch(value.strip()) and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I):
+                return None  # "in the early sixties": a decade of the calendar, nobody's age
             age = age_of(value)
             if age is not None and age < CHILDHOOD:
                 return None  # "when she was ten": long ago
