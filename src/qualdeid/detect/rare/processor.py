@@ -104,6 +104,9 @@ class RareDetailProcessor(CorpusProcessor):
         )
         #: the trained finder's verdict on the rules' details: one none of whose tokens scores this is dropped
         self.learned_veto = t("learned_veto")
+        self.denials = self.rr.words("denials")
+        self.denial_fillers = self.rr.words("denial_fillers")
+        self.denial_breakers = self.rr.words("denial_breakers")
         self.finders: list[Finder] = [make(self.rr) for make in chosen(FINDERS, rules, "rare_finders")]
         #: NER's dates that the finaliser drops do not cut a stretch of work ("drove a cab for ten years")
         self.specific_date = specific_date_pattern(rules)
@@ -129,6 +132,7 @@ class RareDetailProcessor(CorpusProcessor):
         scores = ctx.token_scores
         if scores is not None and self.learned_veto > 0:
             hits = [h for h in hits if h.subtype == LEARNED or scores[h.start : h.end].max() >= self.learned_veto]
+        hits = [h for h in hits if not _denied(ctx, h, self.denials, self.denial_fillers, self.denial_breakers)]
         # a clause another finder has a detail in is that finder's: its phrase is the sharper one
         ruled = [(h.start, h.end) for h in hits if h.subtype != CLAUSE]
         hits = [h for h in hits if h.subtype != CLAUSE or not any(s < h.end and h.start < e for s, e in ruled)]
@@ -441,6 +445,28 @@ def _inside_other(c: Span, spans: list[Span]) -> bool:
 
 
 _DANGLING = frozenset({"which", "that", "who", "whose", "whom", "both", "all", "each", "every", "some", "any"})
+
+
+def _denied(
+    ctx: RareContext, hit: Hit, denials: frozenset[str], fillers: frozenset[str], breakers: frozenset[str]
+) -> bool:
+    """The text denies the detail of its subject: a form of "be" and a negation before the detail's
+    first word, with only fillers between ("was no <role>", "is not just a <role>", "'m not a <trait>");
+    a breaker after the negation affirms it again ("was no longer a <role>")."""
+    sdoc, lowers = ctx.sdoc, ctx.words.lowers
+    start = ctx.bounds[hit.start][0]
+    j = hit.start
+    while j < hit.end and (lowers[j] in fillers or lowers[j] in denials or sdoc[j].lemma_ == "be"):
+        j += 1
+    k = j - 1
+    while k >= start and lowers[k] in fillers:
+        k -= 1
+    return (
+        start < k < j
+        and lowers[k] in denials
+        and sdoc[k - 1].lemma_ == "be"
+        and not (j < len(sdoc) and lowers[j] in breakers)
+    )
 
 
 def _tidy_end(sdoc: Doc, floor: int, end: int) -> int:
