@@ -30,6 +30,32 @@ def test_numpy_blas_gives_the_same_tags_sentences_and_entities_as_blis():
     assert nodes and not any(type(n.ops) is NumpyOps for n in nodes)
 
 
+def test_the_fine_tuned_recogniser_runs_on_numpy_blas_and_adds_what_it_adds_with_blis(monkeypatch) -> None:
+    from qualdeid.detect.nlp import trained_ner
+
+    monkeypatch.delenv(trained_ner.MODE_ENV, raising=False)
+    monkeypatch.delenv(trained_ner.DIR_ENV, raising=False)
+    path = resolve_model_name("en_core_web_sm")
+    pipelines = []
+    for switch in (False, True):
+        nlp = spacy.load(path)
+        trained_ner.use_trained_ner(nlp, path)
+        if switch:
+            use_numpy_blas(nlp)
+        pipelines.append(nlp)
+    blis, blas = pipelines
+    inner = blas.get_pipe("qualdeid_added_entities").ner.model
+    assert not any(type(n.ops) is NumpyOps for n in inner.walk())
+    texts = [TEXT, "Kwabena and Serwaa were at group; Met with Bongani Mthembu and his sister Adjoa in Tamale."]
+
+    def additions(doc):
+        return [(e.start, e.end, e.label_) for e in doc.spans[trained_ner.ADDED]]
+
+    found = [additions(d) for d in blas.pipe(texts)]
+    assert found == [additions(d) for d in blis.pipe(texts)]
+    assert any(found)
+
+
 def test_blas_products_run_on_one_thread_and_the_limit_is_lifted_after():
     before = [lib["num_threads"] for lib in _blas_threads().info() if lib["user_api"] == "blas"]
     seen: list[int] = []
