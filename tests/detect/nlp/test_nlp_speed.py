@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import spacy
+from spacy.tokens import Span
 from thinc.api import NumpyOps
 
 from qualdeid.detect.nlp.blas import OneThreadBlasOps, _blas_threads, use_numpy_blas
@@ -28,6 +29,32 @@ def test_numpy_blas_gives_the_same_tags_sentences_and_entities_as_blis():
     models = [getattr(c, "model", None) for _, c in fast.pipeline]
     nodes = [n for m in models if hasattr(m, "walk") for n in m.walk()]
     assert nodes and not any(type(n.ops) is NumpyOps for n in nodes)
+
+
+def test_the_fine_tuned_recogniser_runs_on_numpy_blas_and_adds_what_it_adds_with_blis(monkeypatch) -> None:
+    from qualdeid.detect.nlp import trained_ner
+
+    monkeypatch.delenv(trained_ner.MODE_ENV, raising=False)
+    monkeypatch.delenv(trained_ner.DIR_ENV, raising=False)
+    path = resolve_model_name("en_core_web_sm")
+    pipelines = []
+    for switch in (False, True):
+        nlp = spacy.load(path)
+        trained_ner.use_trained_ner(nlp, path)
+        if switch:
+            use_numpy_blas(nlp)
+        pipelines.append(nlp)
+    blis, blas = pipelines
+    inner = blas.get_pipe("qualdeid_added_entities").ner.model
+    assert not any(type(n.ops) is NumpyOps for n in inner.walk())
+    texts = [TEXT, "Kwabena and Serwaa were at group; Met with Bongani Mthembu and his sister Adjoa in Tamale."]
+
+    def additions(doc):
+        return [(e.start, e.end, e.label_) for e in doc.spans[trained_ner.ADDED]]
+
+    found = [additions(d) for d in blas.pipe(texts)]
+    assert found == [additions(d) for d in blis.pipe(texts)]
+    assert any(found)
 
 
 def test_blas_products_run_on_one_thread_and_the_limit_is_lifted_after():
@@ -168,6 +195,67 @@ def test_stepped_entity_recognizer_finds_spacys_entities():
         assert found == [ents(doc) for doc in standard.pipe(texts, batch_size=batch_size)]
     assert [ents(stepped(t)) for t in texts] == [ents(standard(t)) for t in texts]
     assert ents(stepped(TEXT))[0]  # it does find entities
+
+
+def _before_ner(texts: list[str]) -> list:
+    """Docs parsed up to the entity recogniser (fresh copies on each call)."""
+    nlp = spacy.load(resolve_model_name("en_core_web_sm"), exclude=["ner"])
+    return list(nlp.pipe(texts))
+
+
+def test_steps_outside_entities_taken_in_bulk_give_spacys_entities_also_around_preset_ones(monkeypatch) -> None:
+    from qualdeid.detect.nlp import fast_parser
+
+    ner = spacy.load(resolve_model_name("en_core_web_sm")).get_pipe("ner")
+    stepped = fast_parser.SteppedEntityRecognizer(ner)
+    texts = [
+        TEXT,
+        "",
+        "Ana",
+        "Dr. J. R. Okoro of Leeds met the CEO of Northwind Ltd in New York City on 4/5/2021 at 3pm for $5.",
+        "sat w/ kim at the Brackenford Salvation Army drop-in, then the 96 tram to St Kilda Rd.\n\nMON 3 JUNE",
+        TEXT.upper(),
+    ]
+
+    def with_presets(docs: list) -> list:
+        """Preset entities, as the second recogniser sees the first one's: on two ordinary lower-case
+        words (where "O" would win) and on the third and fourth tokens."""
+        for doc in docs:
+            plain = [t.i for t in doc[:-1] if t.is_lower and t.is_alpha and doc[t.i + 1].is_lower and t.i > 4]
+            if len(doc) > 4 and plain:
+                doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, plain[0], plain[0] + 2, label="FAC")]
+        return docs
+
+    def ents(docs: list) -> list:
+        return [([(e.start, e.end, e.label_) for e in d.ents], [t.ent_iob_ for t in d]) for d in docs]
+
+    def full_loop(*args: object) -> None:
+        raise AssertionError("the steps outside entities were not taken in bulk")
+
+    monkeypatch.setattr(fast_parser, "_decode", full_loop)
+    for prepare in (list, with_presets):
+        expected = ents(list(ner.pipe(prepare(_before_ner(texts)), batch_size=4)))
+        assert ents(list(stepped.pipe(prepare(_before_ner(texts)), batch_size=4))) == expected
+        assert any(e for e, _ in expected)
+
+
+def test_a_model_with_unseen_classes_is_decoded_step_by_step(monkeypatch) -> None:
+    """The lowest score a step gives unseen classes depends on every state of the step: no bulk steps."""
+    from qualdeid.detect.nlp import fast_parser
+
+    ner = spacy.load(resolve_model_name("en_core_web_sm")).get_pipe("ner")
+    ner.model.attrs["unseen_classes"] = {0, 5}
+    stepped = fast_parser.SteppedEntityRecognizer(ner)
+    calls: list[int] = []
+    full_loop = fast_parser._decode
+    monkeypatch.setattr(fast_parser, "_decode", lambda *args: calls.append(1) or full_loop(*args))
+
+    def ents(docs: list) -> list:
+        return [[(e.start, e.end, e.label_) for e in d.ents] for d in docs]
+
+    texts = [TEXT, "Dr. J. R. Okoro of Leeds met the CEO of Northwind Ltd in New York City."]
+    assert ents(list(stepped.pipe(_before_ner(texts)))) == ents(list(ner.pipe(_before_ner(texts))))
+    assert calls
 
 
 def test_workers_can_keep_freed_memory_on_linux():

@@ -45,9 +45,15 @@ def use_numpy_blas(nlp: Language) -> None:
     """Switch every CPU (thinc NumPy) model of the pipeline to :class:`OneThreadBlasOps`, in place."""
     ops = OneThreadBlasOps()
     for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for node in model.walk():
-            if type(node.ops) is NumpyOps:
-                node.ops = ops
+        for model in _models(component):
+            for node in model.walk():
+                if type(node.ops) is NumpyOps:
+                    node.ops = ops
+
+
+def _models(component: Any) -> list[Any]:
+    """The component's model and that of a recogniser it runs inside it (``trained_ner``'s additions
+    keep the fine-tuned entity recogniser in ``ner``)."""
+    inner = getattr(component, "ner", None)
+    models = [getattr(component, "model", None), getattr(inner, "model", None)]
+    return [m for k, m in enumerate(models) if hasattr(m, "walk") and all(m is not n for n in models[:k])]

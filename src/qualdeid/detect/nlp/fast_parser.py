@@ -9,7 +9,9 @@ nothing. Each step is computed as spaCy's loop computes it: the state features s
 own C function, the hidden layer's maxout, the hidden-to-output product through BLIS (the library
 spaCy's loop uses), unseen actions set to the lowest score, and spaCy's own transition function.
 Documents are decoded in batches sorted by length, as spaCy does (each document's decoding is
-independent of the others in its batch).
+independent of the others in its batch). Outside entities a step's scores depend on its token alone:
+they are computed for all tokens at once, and the steps whose choice is "O" are taken without a call
+to the transition function (``_decode_skipping_outside``), most of the steps of ordinary text.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import numpy
 from spacy import util
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
@@ -63,21 +66,87 @@ class SteppedEntityRecognizer:
         set_dropout_rate(ner.model, 0.0)
         batch = ner.moves.init_batch(docs)
         step_model = ner.model.predict(docs)
-        upper = step_model.vec2scores
-        unseen = step_model._class_mask == 0
-        states = [state for state in batch if not state.is_final()]
-        while states:
-            hidden = step_model.state2vec.predict(step_model.get_token_ids(states))
-            if upper is None:
-                scores = _BLIS.as_contig(hidden)
-            else:
-                scores = _BLIS.gemm(hidden, upper.get_param("W"), trans2=True)
-                scores += upper.get_param("b")
-            if unseen.any():
-                scores[:, unseen] = scores.min()
-            states = ner.transition_states(states, scores)
+        if not _decode_skipping_outside(ner, step_model, batch, docs):
+            _decode(ner, step_model, batch)
         step_model.clear_memory()
         return batch
+
+
+def _decode(ner: EntityRecognizer, step_model: Any, batch: list[Any]) -> None:
+    """spaCy's greedy loop: every live state takes one step at a time."""
+    upper = step_model.vec2scores
+    unseen = step_model._class_mask == 0
+    states = [state for state in batch if not state.is_final()]
+    while states:
+        hidden = step_model.state2vec.predict(step_model.get_token_ids(states))
+        if upper is None:
+            scores = _BLIS.as_contig(hidden)
+        else:
+            scores = _BLIS.gemm(hidden, upper.get_param("W"), trans2=True)
+            scores += upper.get_param("b")
+        if unseen.any():
+            scores[:, unseen] = scores.min()
+        states = ner.transition_states(states, scores)
+
+
+def _decode_skipping_outside(ner: EntityRecognizer, step_model: Any, batch: list[Any], docs: list[Doc]) -> bool:
+    """The same greedy decoding, with the steps outside entities taken in bulk; False where it does not
+    apply (then nothing was decoded).
+
+    With no entity open, a state's features are its next token alone (spaCy's ``set_context_tokens``:
+    the entity's first and last words are -1), so the scores of that step depend on the token only:
+    they are computed for every token at once, row for row the numbers of a step (the products are
+    row by row, whatever the number of rows). Where their best action is "O" and "O" is allowed (no
+    preset entity on the token), the step is "O" whatever else is allowed, and it is taken here as
+    spaCy's "O" takes it (push, pop). Every other step (an entity open, another best action) goes
+    through spaCy's own transition function with the scores it would get in spaCy's loop. Unseen
+    classes take the lowest score of all the states of a step, which ties the steps of a batch
+    together: such models go through :func:`_decode`.
+    """
+    upper = step_model.vec2scores
+    names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
+    if upper is None or (step_model._class_mask == 0).any() or step_model.state2vec.nF != 3 or "O" not in names:
+        return False
+    weights, bias = upper.get_param("W"), upper.get_param("b")
+
+    def scores_of(ids: Any) -> Any:
+        scores = _BLIS.gemm(step_model.state2vec.predict(ids), weights, trans2=True)
+        scores += bias
+        return scores
+
+    lengths = [len(doc) for doc in docs]
+    alone = numpy.full((sum(lengths), 3), -1, dtype="i")
+    alone[:, 0] = numpy.arange(len(alone))
+    closed = scores_of(alone)
+    if not numpy.isfinite(closed).all():
+        return False
+    preset = numpy.concatenate([doc.to_array("ENT_IOB").astype("i") for doc in docs])
+    outside = ((closed.argmax(axis=1) == names.index("O")) & (preset != 1) & (preset != 3)).tolist()
+    ends = numpy.cumsum(lengths).tolist()
+    live = [(state, end - n, end) for state, n, end in zip(batch, lengths, ends, strict=True) if not state.is_final()]
+    while live:
+        waiting = []
+        for state, offset, end in live:
+            if not state.entity_is_open():
+                at = offset + state.B(0)
+                while at < end and outside[at]:
+                    state.push()
+                    state.pop()
+                    at += 1
+                if at == end and state.is_final():
+                    continue
+            waiting.append((state, offset, end))
+        if not waiting:
+            break
+        states = [state for state, _, _ in waiting]
+        ids = step_model.get_token_ids(states)
+        open_ = ids[:, 1] >= 0
+        scores = closed[ids[:, 0]]
+        if open_.any():
+            scores[open_] = scores_of(numpy.ascontiguousarray(ids[open_]))
+        ner.transition_states(states, scores)
+        live = [entry for entry in waiting if not entry[0].is_final()]
+    return True
 
 
 @Language.factory("qualdeid_stepped_ner")
