@@ -31,7 +31,7 @@ def found(text: str) -> list[str]:
         ("His mother-in-law, eighty-seven, still walks to the market.", ["eighty-seven"]),
         ("She is old now, maybe eighty. She still rings every week.", ["eighty"]),
         ("My husband, he's sixty — sixty-one next month. Parkinson's.", ["sixty", "sixty-one"]),
-        ("I: And how old is your father?\nINTERP: She says the card says seventy-eight. He is not sure.", ["seventy-eight"]),
+        ("I: How old is he?\nINTERP: She says the card says seventy-eight. Not sure.", ["seventy-eight"]),
         ("Q: How old are you?\nT: He says sixty-three.", ["sixty-three"]),
     ],
 )
