@@ -28,6 +28,8 @@ from qualdeid.review.unspaced import UnspacedSettings
 from qualdeid.rules import Rules, alternation
 
 REPLACE, KEEP = "replace", "keep"
+#: A word this frequent in English (wordfreq Zipf) is grammar ("the", "our"), never the start of a name.
+GRAMMAR_WORD_ZIPF = 6.0
 #: Detectors whose spans are certain: the deny list and the researcher's own decisions.
 CERTAIN_DETECTORS = frozenset({"deny_list", "review"})
 
@@ -231,6 +233,7 @@ class ReviewConfig:
     relatives: frozenset[str]
     #: words after a name that put it in a role: "Cass the OT"
     role_after_name: frozenset[str]
+    group_after_name: frozenset[str]
     #: weekdays, months and feasts, written out and short (``lexicons/calendar.yaml``), and "I":
     #: a capital that says nothing
     calendar: frozenset[str]
@@ -313,6 +316,7 @@ class ReviewConfig:
             contact_words=lists["contact_words"],
             relatives=relatives,
             role_after_name=lists["role_after_name"],
+            group_after_name=lists["group_after_name"],
             calendar=frozenset().union(*(calendar[k] for k in _CALENDAR_KEYS)) | {"i"},
             days_and_feasts=calendar["weekdays"] | calendar["weekdays_short"] | calendar["feasts"],
             numbered=re.compile(rf"(?i:\b(?:{lists.pattern('numbered_before')}|no\.?|#)[ \t]*[#:]?[ \t]*)\Z"),
@@ -1045,7 +1049,16 @@ class CandidateFinder:
             return None
         words = list(re.finditer(r"\S+", before.group()))
         while words and (not self._name_like(words[0].group()) or covered[before.start() + words[0].start()]):
+            named = covered[before.start() + words[0].start()]
             words.pop(0)  # "the", "at", "phoned", a name detected: the name starts with a name
+            if (
+                named
+                and len(words) > 1
+                and words[0].group() in self.config.group_after_name
+                and zipf(words[1].group()) < GRAMMAR_WORD_ZIPF  # not "piotr at the lodge": a kind of place
+            ):
+                words.pop(0)  # "ask piotr from harbour point": after a person and "from", the group's name
+                break
         if not words:
             return None
         begin = before.start() + words[0].start()
