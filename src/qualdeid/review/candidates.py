@@ -1356,12 +1356,15 @@ class CandidateFinder:
             if m.re is _LOWER_WRITER and zipf(lower) >= self.config.lowercase_unknown_zipf:
                 continue  # "note: ...", "edit: ...": a word, not a user name
             words = lower.split()
-            if any(w in self.speaker_roles or w in self.field_labels or w in self.titles for w in words):
-                continue
+            if self._role_word(words[0]) or all(self._role_word(w) or w in self.titles for w in words):
+                continue  # "Staff:", "Next steps:", "Mum:" (not "Rose next door:", a name and where she lives)
             if lower in _SELF or normalise(writer) in self.not_identifiers or lower in self.config.calendar:
                 continue
             out.append(Candidate(start, end, "writer", "PERSON", KEEP))
         return out
+
+    def _role_word(self, word: str) -> bool:
+        return word in self.speaker_roles or word in self.field_labels
 
     def signed_and_shouted(self, text: str, covered: bytearray) -> list[Candidate]:
         """Names that the writing itself hides from the other finders: the signature under a letter's
