@@ -234,6 +234,7 @@ class ReviewConfig:
     #: words after a name that put it in a role: "Cass the OT"
     role_after_name: frozenset[str]
     group_after_name: frozenset[str]
+    short_titles: frozenset[str]
     #: weekdays, months and feasts, written out and short (``lexicons/calendar.yaml``), and "I":
     #: a capital that says nothing
     calendar: frozenset[str]
@@ -317,6 +318,7 @@ class ReviewConfig:
             relatives=relatives,
             role_after_name=lists["role_after_name"],
             group_after_name=lists["group_after_name"],
+            short_titles=lists["short_titles"],
             calendar=frozenset().union(*(calendar[k] for k in _CALENDAR_KEYS)) | {"i"},
             days_and_feasts=calendar["weekdays"] | calendar["weekdays_short"] | calendar["feasts"],
             numbered=re.compile(rf"(?i:\b(?:{lists.pattern('numbered_before')}|no\.?|#)[ \t]*[#:]?[ \t]*)\Z"),
@@ -955,7 +957,9 @@ class CandidateFinder:
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(title)}\.?[ \t]+([a-z][a-z'’-]+)(?![\w'’-])", text):
                 name = m.group(1)
                 listed = name in self.surnames or name in self.first_names
-                if covered.find(1, m.start(), m.end()) < 0 and (listed or zipf(name) < self.config.rare_word_zipf):
+                # after "mrs", "dr" a word less common than an everyday one is a surname ("mrs pitt")
+                rare = self.config.word_name_zipf if title in self.config.short_titles else self.config.rare_word_zipf
+                if covered.find(1, m.start(), m.end()) < 0 and (listed or zipf(name) < rare):
                     out.append(Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP))
         for start, end, word in caps:
             if _MIXED_INITIALS.fullmatch(word) and covered.find(1, start, end) < 0:
