@@ -1,6 +1,6 @@
 """Ages said at the end of a clause in talk and letters: after "and is", of children or two people named
 together, of a person's word ("the tenant is 63"), of the eldest, guessed after "old" and corrected in the
-same breath (rules/recognizers/ages.yaml, issue 13). Invented examples."""
+same breath, in brackets after a name (rules/recognizers/ages.yaml, issue 13). Invented examples."""
 
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ def found(text: str) -> list[str]:
         ("My husband, he's sixty — sixty-one next month. Parkinson's.", ["sixty", "sixty-one"]),
         ("I: How old is he?\nINTERP: She says the card says seventy-eight. Not sure.", ["seventy-eight"]),
         ("Q: How old are you?\nT: He says sixty-three.", ["sixty-three"]),
+        ("and his brother Tadhg (sixty-eight) lives alone", ["sixty-eight"]),
+        ("I have had panic attacks since my teens.", ["teens"]),
     ],
 )
 def test_ages_ending_a_clause(text: str, ages: list[str]) -> None:
@@ -52,6 +54,8 @@ def test_ages_ending_a_clause(text: str, ages: list[str]) -> None:
         "the oldest, the one by the river, burned down",
         "the house is old now, maybe 1900s",
         "I will and is one of those",
+        "the Swifts (nine points) and Kells (a draw)",
+        "since my flat flooded",
     ],
 )
 def test_no_age_in_quantities_and_times(text: str) -> None:
