@@ -56,6 +56,7 @@ def test_ages_ending_a_clause(text: str, ages: list[str]) -> None:
         "I will and is one of those",
         "the Swifts (nine points) and Kells (a draw)",
         "since my flat flooded",
+        "she cared for me all through my twenties",  # a stretch of life, not an age
     ],
 )
 def test_no_age_in_quantities_and_times(text: str) -> None:
