@@ -957,7 +957,7 @@ class CandidateFinder:
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(title)}\.?[ \t]+([a-z][a-z'’-]+)(?![\w'’-])", text):
                 name = m.group(1)
                 listed = name in self.surnames or name in self.first_names
-                # after "mrs", "dr" a word less common than an everyday one is a surname ("mrs pitt")
+                # after "mrs", "dr" a word less common than an everyday one is a surname ("mrs vellacott")
                 rare = self.config.word_name_zipf if title in self.config.short_titles else self.config.rare_word_zipf
                 if covered.find(1, m.start(), m.end()) < 0 and (listed or zipf(name) < rare):
                     out.append(Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP))

@@ -33,7 +33,7 @@ def found(text: str) -> list[str]:
         ("My husband, he's sixty — sixty-one next month. Parkinson's.", ["sixty", "sixty-one"]),
         ("I: How old is he?\nINTERP: She says the card says seventy-eight. Not sure.", ["seventy-eight"]),
         ("Q: How old are you?\nT: He says sixty-three.", ["sixty-three"]),
-        ("and his brother Tadhg (sixty-eight) lives alone", ["sixty-eight"]),
+        ("and his brother Fintan (sixty-eight) lives alone", ["sixty-eight"]),
         ("I have had panic attacks since my teens.", ["teens"]),
     ],
 )

@@ -126,7 +126,7 @@ class Acceptance:
             if (SELF_INTRO.search(before) or ev.alias_before.search(before)) and CLAUSE_END.match(after):
                 return True  # "hi all its hope,", "everyone calls her joy."
             if SELF_INTRO.search(before) and next_word in ev.intro_followers:
-                return True  # "its kelechi lol"
+                return True  # "its chinonso lol"
             if prev_word == "our" and not entry.wordlike and (next_word in ev.right_context or ev.acts_next(after)):
                 return True  # "our kerry says": a relative
             if sentence_start:

@@ -404,7 +404,7 @@ class NameEvidence:
         if self.introduced(sdoc, token, nxt) and (
             listed or (rare and zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self.dictionary | self.text_speak)
         ):
-            return True  # "its kelechi lol i changed phone", "hi all this is gareth."
+            return True  # "its chinonso lol i changed phone", "hi all this is gareth."
         if prev == "our" and listed and (speaks or nxt in self.right_context):
             return True  # "our kerry says", "our darren rang": a relative, as the North of England and Ireland say
         if prev in self.word_left or prev in SUBJECT_PRONOUNS:
@@ -424,7 +424,7 @@ class NameEvidence:
         return speaks and opens and zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self.dictionary
 
     def introduced(self, sdoc: Doc, token: Any, nxt: str) -> bool:
-        """The writer naming themselves with ``token`` ("its kelechi lol", "this is gareth."): after "its", "this
+        """The writer naming themselves with ``token`` ("its chinonso lol", "this is gareth."): after "its", "this
         is", "i'm" at the start of a message or a clause, and before its end or a chat's filler word."""
         text = sdoc.text
         before = text[max(0, token.idx - 24) : token.idx]

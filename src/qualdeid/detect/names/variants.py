@@ -67,7 +67,7 @@ class NameVariants:
             forms |= diminutives(short)
         plain = without_marks(key)
         if plain != key and (self.lexicon.is_name(plain) or zipf(plain) < PLAIN_FORM_ZIPF):
-            # "Órlaith" typed "orlaith", "Phượng" typed "phuong", "Łukasz" typed "lukasz", "Ελένη" typed "ελενη":
+            # "Órlaith" typed "orlaith", "Phượng" typed "phuong", "Paweł" typed "pawel", "Ευτυχία" typed "ευτυχια":
             # the name without its accents
             forms.add(plain)
         forms.discard(key)
