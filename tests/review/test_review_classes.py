@@ -39,6 +39,10 @@ from qualdeid.corpus.model import Document, Span
         ("we waited for cô Hope at the bus stop", [], ("Hope", "keep", "PERSON")),
         # a name joined to a form of address of another language
         ('He always calls my mum "Bright-san" and she loves it.', [], ("Bright-san", "keep", "PERSON")),
+        # a surname in lower case after a lower-case title, though it is a little common as a word
+        ("for the new people, mrs hague has a parrot that swears", [], ("mrs hague", "keep", "PERSON")),
+        # everyday words and a type word after a detected person and "from": where the person works
+        ("i asked piotr from harbour point about it", [("piotr", "PERSON")], ("harbour point", "keep", "ORGANIZATION")),
     ],
 )
 def test_a_class_of_identifier_is_offered(text: str, spans: list, expected: tuple) -> None:
@@ -79,6 +83,10 @@ def test_a_typed_name_right_after_a_detected_one_is_offered() -> None:
         (["Referrer: Housing Support Officer", "We waited and Support never came."], ["Housing Support Officer"]),
         # a reply's mark in an e-mail header, and a date written with its month's letters
         (["Subject: RE: the rota for the quiz night", "Date of birth: 11-Oct-1949, reference on file"], []),
+        # a common word after a lower-case title that is also a verb
+        (["i miss yoga and the walks"], []),
+        # a kind of place after a person and "at": no group's name
+        (["i met piotr at the lodge and then from the church we walked"], ["piotr"]),
     ],
 )
 def test_everyday_words_are_not_asked_about(texts: list[str], spans: list[str]) -> None:

@@ -17,6 +17,8 @@ from qualdeid.review.uncertainty import UncertaintyFinder
         # who wrote a message of a chat export, in lower case and short
         ("3.5.2024 um 9.12 - mo: ok see you\n3.5.2024 um 9.15 - Ulli: fine\n", ("mo", "PERSON")),
         ("[8:02 PM] wq: running late\n[8:03 PM] Dee: np\n", ("wq", "PERSON")),
+        # a writer saved with where they live or who they are, after the name
+        ("12/04/2024, 18:02 - Ivy next door: can I pop in\n", ("Ivy next door", "PERSON")),
         # a forum's writer: a user name that is no word, or one with dots before a quote mark
         ("Reply: ola.p.derby » great work!!", ("ola.p.derby", "CONTACT")),
         ("Thread: a good week\n3 replies\nzqwen: nice one mate\n", ("zqwen", "PERSON")),
@@ -107,7 +109,7 @@ def test_a_name_opening_a_chat_message_is_offered_where_the_corpus_knows_it() ->
 
 
 def test_a_writer_that_is_a_role_or_the_exporting_user_is_not_asked_about() -> None:
-    assert review(doc("d", "[9:01 AM] Me: on my way\n[9:02 AM] Staff: ok\n")) == []
+    assert review(doc("d", "[9:01 AM] Me: on my way\n[9:02 AM] Staff: ok\n[9:03 AM] Next steps: none\n")) == []
 
 
 def test_names_left_side_by_side_are_one_item_that_one_decision_settles() -> None:

@@ -28,6 +28,8 @@ from qualdeid.review.unspaced import UnspacedSettings
 from qualdeid.rules import Rules, alternation
 
 REPLACE, KEEP = "replace", "keep"
+#: A word this frequent in English (wordfreq Zipf) is grammar ("the", "our"), never the start of a name.
+GRAMMAR_WORD_ZIPF = 6.0
 #: Detectors whose spans are certain: the deny list and the researcher's own decisions.
 CERTAIN_DETECTORS = frozenset({"deny_list", "review"})
 
@@ -231,6 +233,8 @@ class ReviewConfig:
     relatives: frozenset[str]
     #: words after a name that put it in a role: "Cass the OT"
     role_after_name: frozenset[str]
+    group_after_name: frozenset[str]
+    short_titles: frozenset[str]
     #: weekdays, months and feasts, written out and short (``lexicons/calendar.yaml``), and "I":
     #: a capital that says nothing
     calendar: frozenset[str]
@@ -313,6 +317,8 @@ class ReviewConfig:
             contact_words=lists["contact_words"],
             relatives=relatives,
             role_after_name=lists["role_after_name"],
+            group_after_name=lists["group_after_name"],
+            short_titles=lists["short_titles"],
             calendar=frozenset().union(*(calendar[k] for k in _CALENDAR_KEYS)) | {"i"},
             days_and_feasts=calendar["weekdays"] | calendar["weekdays_short"] | calendar["feasts"],
             numbered=re.compile(rf"(?i:\b(?:{lists.pattern('numbered_before')}|no\.?|#)[ \t]*[#:]?[ \t]*)\Z"),
@@ -951,7 +957,9 @@ class CandidateFinder:
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(title)}\.?[ \t]+([a-z][a-z'’-]+)(?![\w'’-])", text):
                 name = m.group(1)
                 listed = name in self.surnames or name in self.first_names
-                if covered.find(1, m.start(), m.end()) < 0 and (listed or zipf(name) < self.config.rare_word_zipf):
+                # after "mrs", "dr" a word less common than an everyday one is a surname ("mrs vellacott")
+                rare = self.config.word_name_zipf if title in self.config.short_titles else self.config.rare_word_zipf
+                if covered.find(1, m.start(), m.end()) < 0 and (listed or zipf(name) < rare):
                     out.append(Candidate(m.start(), m.end(), "name-position", "PERSON", KEEP))
         for start, end, word in caps:
             if _MIXED_INITIALS.fullmatch(word) and covered.find(1, start, end) < 0:
@@ -1045,7 +1053,16 @@ class CandidateFinder:
             return None
         words = list(re.finditer(r"\S+", before.group()))
         while words and (not self._name_like(words[0].group()) or covered[before.start() + words[0].start()]):
+            named = covered[before.start() + words[0].start()]
             words.pop(0)  # "the", "at", "phoned", a name detected: the name starts with a name
+            if (
+                named
+                and len(words) > 1
+                and words[0].group() in self.config.group_after_name
+                and zipf(words[1].group()) < GRAMMAR_WORD_ZIPF  # not "piotr at the lodge": a kind of place
+            ):
+                words.pop(0)  # "ask piotr from harbour point": after a person and "from", the group's name
+                break
         if not words:
             return None
         begin = before.start() + words[0].start()
@@ -1343,12 +1360,15 @@ class CandidateFinder:
             if m.re is _LOWER_WRITER and zipf(lower) >= self.config.lowercase_unknown_zipf:
                 continue  # "note: ...", "edit: ...": a word, not a user name
             words = lower.split()
-            if any(w in self.speaker_roles or w in self.field_labels or w in self.titles for w in words):
-                continue
+            if self._role_word(words[0]) or all(self._role_word(w) or w in self.titles for w in words):
+                continue  # "Staff:", "Next steps:", "Mum:" (not "Rose next door:", a name and where she lives)
             if lower in _SELF or normalise(writer) in self.not_identifiers or lower in self.config.calendar:
                 continue
             out.append(Candidate(start, end, "writer", "PERSON", KEEP))
         return out
+
+    def _role_word(self, word: str) -> bool:
+        return word in self.speaker_roles or word in self.field_labels
 
     def signed_and_shouted(self, text: str, covered: bytearray) -> list[Candidate]:
         """Names that the writing itself hides from the other finders: the signature under a letter's

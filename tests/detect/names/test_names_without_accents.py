@@ -18,9 +18,25 @@ def test_a_name_is_found_again_typed_without_its_accents(detector) -> None:
     assert spans["b"] == ["orlaith"]
 
 
+def test_a_name_with_a_stroke_or_in_greek_is_found_again_typed_plain(detector) -> None:
+    docs = [
+        Document(
+            "a",
+            "12.03.2024 19:02 Łucja W.: meeting moved to thursday\n"
+            "12.03.2024 19:05 Ξανθή: ok thanks\n"
+            "12.03.2024 19:07 Łucja W.: bring the forms\n"
+            "12.03.2024 19:09 Ξανθή: ok\n",
+        ),
+        Document("b", "12.03.2024 20:11 Ana: sorry lucja i was late\n12.03.2024 20:12 Ana: ask ξανθη too\n"),
+    ]
+    spans = {d.id: [s.text for s in d.spans if s.label == "PERSON"] for d in detector.detect(docs)}
+    assert "lucja" in spans["b"] and "ξανθη" in spans["b"]
+
+
 def test_a_plain_form_that_is_an_english_word_is_no_variant() -> None:
     variants = NameVariants(Rules())
     assert variants.of("Ân") == set() and "Jose" in variants.of("José") and variants.of("Phượng") == {"Phuong"}
+    assert variants.of("Łucja") == {"Lucja"} and variants.of("Đông") == set()  # "dong" is a word
 
 
 @pytest.mark.parametrize(
@@ -30,6 +46,7 @@ def test_a_plain_form_that_is_an_english_word_is_no_variant() -> None:
         ("Plain ASCII text, 12 Hobbs Rd.", "Plain ASCII text, 12 Hobbs Rd."),
         ("", ""),
         ("Ngā mihi — Å", "Nga mihi — A"),  # a dash is no mark: it stays
+        ("Witold Łasica, Đặng Minh, Bjørn Ødegård", "Witold Lasica, Dang Minh, Bjorn Odegard"),  # strokes too
     ],
 )
 def test_without_marks_drops_accents_and_macrons_only(text: str, plain: str) -> None:

@@ -125,6 +125,10 @@ class Acceptance:
         if surface.islower():
             if (SELF_INTRO.search(before) or ev.alias_before.search(before)) and CLAUSE_END.match(after):
                 return True  # "hi all its hope,", "everyone calls her joy."
+            if SELF_INTRO.search(before) and next_word in ev.intro_followers:
+                return True  # "its chinonso lol"
+            if prev_word == "our" and not entry.wordlike and (next_word in ev.right_context or ev.acts_next(after)):
+                return True  # "our kerry says": a relative
             if sentence_start:
                 prev_word = ""  # "Amy Fisher was in. fisher said": the word before ends another sentence
             if prev_word in POSSESSIVES or prev_word in ARTICLES:

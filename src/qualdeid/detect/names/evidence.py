@@ -56,6 +56,11 @@ _NAMING_LINKS = frozenset({"is", "was", "'s", "’s", "s", "by"})
 
 #: The writer naming themselves: "hi all its hope", "this is will".
 SELF_INTRO = re.compile(r"(?i:\b(?:it['’]?s|this[ \t]+is|i['’]?m|me[ \t]+here|am))[ \t]+$")
+#: Where a message or a clause opens: the line's start, after a sentence's end, a greeting's comma or a chat's
+#: "name:" ("hi all, its ...", "+44 7700 900123: its ...")
+SENTENCE_OR_LINE_START = re.compile(
+    r"(?:^|[.!?:,;\n]|\b(?:hi|hey|hello|yo|hiya|and|but|sorry|ok|oh)\b)[ \t]*$", re.IGNORECASE
+)
 #: What may follow a name at the end of a clause: punctuation, a line end, an emoji, a kiss.
 CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)\n]|x+\b|$|[^\w\s'’\"“(-])")
 TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
@@ -86,6 +91,8 @@ class NameEvidence:
         self.vocative_left = frames["vocative_left"]
         self.let_idioms = frames["let_idioms"]
         self.naming_verbs = frames["naming_verbs"]
+        self.intro_followers = frames["intro_followers"]
+        self.text_speak = rules.words("lexicons/text_speak.txt", lower=True)
         self.age_verbs = frames["age_verbs"]
         self.name_nouns = frames["name_nouns"]
         self.going_by = frames["going_by"]
@@ -393,6 +400,13 @@ class NameEvidence:
         nxt = sdoc[token.i + 1].lower_ if token.i + 1 < len(sdoc) else ""
         after = sdoc[token.i + 1 : token.i + 5].text
         speaks = nxt in self.strong_right or bool(self.age_next.match(" " + after))
+        listed = lower in lex.first_names and not self.wordlike(lower)
+        if self.introduced(sdoc, token, nxt) and (
+            listed or (rare and zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self.dictionary | self.text_speak)
+        ):
+            return True  # "its chinonso lol i changed phone", "hi all this is gareth."
+        if prev == "our" and listed and (speaks or nxt in self.right_context):
+            return True  # "our kerry says", "our darren rang": a relative, as the North of England and Ireland say
         if prev in self.word_left or prev in SUBJECT_PRONOUNS:
             return False
         if lower in lex.first_names and not self.wordlike(lower):
@@ -408,6 +422,18 @@ class NameEvidence:
         if lower in lex.first_names or lower in lex.word_names:
             return speaks and opens
         return speaks and opens and zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self.dictionary
+
+    def introduced(self, sdoc: Doc, token: Any, nxt: str) -> bool:
+        """The writer naming themselves with ``token`` ("its chinonso lol", "this is gareth."): after "its", "this
+        is", "i'm" at the start of a message or a clause, and before its end or a chat's filler word."""
+        text = sdoc.text
+        before = text[max(0, token.idx - 24) : token.idx]
+        intro = SELF_INTRO.search(before)
+        if intro is None or intro.group().lower().strip() in ("am", "me here"):
+            return False
+        if not SENTENCE_OR_LINE_START.search(before[: intro.start()]):
+            return False  # "the dog wagged its tail", "I think its kerry's": no introduction
+        return bool(CLAUSE_END.match(text, token.idx + len(token.text))) or nxt in self.intro_followers
 
     def ner_person_words(self, span: SpacySpan | None) -> list[str]:
         """The name words of an NER PERSON span, without leading verbs ("Took Sandy") or trailers."""

@@ -20,11 +20,17 @@ POSSESSIVE_ENDING = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 TERM_LEXICONS = ("clinical_terms", "legal_terms", "te_reo_maori", "pacific_words")
 
 
+#: Letters with a stroke, which Unicode does not decompose, typed as their plain letter ("Paweł" ->
+#: "Pawel", "Đức" -> "Duc", "Søren" -> "Soren"): one letter for one, so a plain form is as long as the word.
+_STROKED = str.maketrans("ŁłĐđØøĦħŦŧƗɨı", "LlDdOoHhTtIii")
+
+
 def without_marks(word: str) -> str:
-    """ "whānau" -> "whanau": macrons and accents dropped, as people often type them."""
+    """ "whānau" -> "whanau", "Paweł" -> "Pawel": macrons, accents and strokes dropped, as people often type
+    them."""
     if word.isascii():  # no marks to drop (the review reads whole documents through this)
         return word
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFD", word.translate(_STROKED)) if not unicodedata.combining(c))
 
 
 class NameSet(frozenset[str]):

@@ -66,8 +66,10 @@ class NameVariants:
         for short in [key, *forms]:
             forms |= diminutives(short)
         plain = without_marks(key)
-        if plain != key and plain.isascii() and (self.lexicon.is_name(plain) or zipf(plain) < PLAIN_FORM_ZIPF):
-            forms.add(plain)  # "Órlaith" typed "orlaith", "Phượng" typed "phuong": the name without its accents
+        if plain != key and (self.lexicon.is_name(plain) or zipf(plain) < PLAIN_FORM_ZIPF):
+            # "Órlaith" typed "orlaith", "Phượng" typed "phuong", "Paweł" typed "pawel", "Ευτυχία" typed "ευτυχια":
+            # the name without its accents
+            forms.add(plain)
         forms.discard(key)
         return {_styled(f, name) for f in forms}
 

@@ -1,0 +1,63 @@
+"""Ages said at the end of a clause in talk and letters: after "and is", of children or two people named
+together, of a person's word ("the tenant is 63"), of the eldest, guessed after "old" and corrected in the
+same breath, in brackets after a name (rules/recognizers/ages.yaml, issue 13). Invented examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
+from qualdeid.rules import Rules
+
+RECOGNIZERS = {r.name: r for r in load_pattern_recognizers(Rules())}
+
+
+def found(text: str) -> list[str]:
+    recognizer = RECOGNIZERS["AgeRecognizer"]
+    return sorted(text[r.start : r.end] for r in recognizer.analyze(text, recognizer.supported_entities))
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("and my granddaughter Ines who stays with me and is eight.", ["eight"]),
+        ("He came to us in March and was 16 then.", ["16"]),
+        ("The girls, Amara and Noor, are seven. The flat has no lift.", ["seven"]),
+        ("Pita and Hemi were twelve when they moved.", ["twelve"]),
+        ("the twins are 6 and started school", ["6"]),
+        ("Other information:\nclient is 61, left-handed, two jobs", ["61"]),
+        ("The tenant was seventy-four.", ["seventy-four"]),
+        ("Everyone calls me Aunty because I'm the eldest, sixty-two.", ["sixty-two"]),
+        ("His mother-in-law, eighty-seven, still walks to the market.", ["eighty-seven"]),
+        ("She is old now, maybe eighty. She still rings every week.", ["eighty"]),
+        ("My husband, he's sixty — sixty-one next month. Parkinson's.", ["sixty", "sixty-one"]),
+        ("I: How old is he?\nINTERP: She says the card says seventy-eight. Not sure.", ["seventy-eight"]),
+        ("Q: How old are you?\nT: He says sixty-three.", ["sixty-three"]),
+        ("and his brother Fintan (sixty-eight) lives alone", ["sixty-eight"]),
+        ("I have had panic attacks since my teens.", ["teens"]),
+    ],
+)
+def test_ages_ending_a_clause(text: str, ages: list[str]) -> None:
+    assert found(text) == ages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hall seats forty and is two streets from the station.",
+        "The shift started at six and was ten hours long.",
+        "Tickets are ten.",
+        "The results, Maths and English, are nine points up.",
+        "the girls are seven minutes away",
+        "the patient is 5 floors up",
+        "the client was two hours late",
+        "the oldest, the one by the river, burned down",
+        "the house is old now, maybe 1900s",
+        "I will and is one of those",
+        "the Swifts (nine points) and Kells (a draw)",
+        "since my flat flooded",
+        "she cared for me all through my twenties",  # a stretch of life, not an age
+    ],
+)
+def test_no_age_in_quantities_and_times(text: str) -> None:
+    assert found(text) == []
