@@ -601,7 +601,7 @@ class NameProcessor(CorpusProcessor):
                 out.add("".join(w[0] for w in words))
             lower = [w for w in text[s.start : s.end].split() if w.lower() not in lex.titles]
             if 2 <= len(lower) <= 3 and all(w.islower() and w.isalpha() for w in lower) and lower[0].title() in names:
-                out.add("".join(w[0] for w in lower).upper())  # "ŁG" for "łukasz g" in lower-case notes
+                out.add("".join(w[0] for w in lower).upper())  # "ŁW" for "łucja w" in lower-case notes
         # "JvdM" for "Johanna van der Merwe": papers keep the particles' small letters
         for m in _NAME_WORD.finditer(text):
             tail = self._particle_tail.match(text, m.end())

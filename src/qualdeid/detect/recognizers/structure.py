@@ -150,7 +150,7 @@ SHOUTED_NAME_ZIPF = 2.5
 _SPEAKER_INITIALS = re.compile(rf"{UPPER}{{2,3}}")
 #: the speaker of a chat line that may be a name whatever word it is: one capitalised word
 _SPEAKER = re.compile(r"[A-Z][a-z'’-]+")
-#: the sender of a chat export's line, saved in any case ("jo", "mk", "Ελένη"), maybe with an initial ("BIG K",
+#: the sender of a chat export's line, saved in any case ("jo", "mk", "Ευτυχία"), maybe with an initial ("BIG K",
 #: "Tuesday R")
 _ANY_CASE_SPEAKER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+[A-Z]\.?)?")
 #: turns after a timestamp that make an everyday word a speaker's name in a chat
