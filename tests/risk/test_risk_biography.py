@@ -55,6 +55,8 @@ def _life(detector, frames: LifeFrames, text: str) -> list[int]:
         "She drives a forklift at the timber yard.",  # a habit in the present tense: a standing fact
         "He sends nothing home to his brothers.",
         "One of the carers operates a ferry on the lake.",
+        "Back in the late sixties she ran a fish stall at the harbour.",  # a decade of the past
+        "In his early forties he retrained as a glazier.",  # a decade of a life
     ],
 )
 def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
@@ -189,6 +191,10 @@ def test_sentences_about_no_one_in_particular_are_generic(detector, frames) -> N
         ("One of the carers runs a bakery stall on Sundays.", False),  # British, not in WordNet's list
         ("A carer keeps bees in the back garden.", False),
         ("Carers said the winter evenings felt long.", True),  # many people
+        # "the person" after a plural: anyone the service sees, not one person brought in
+        ("Volunteers often wait through the whole thing so the person is not alone.", True),
+        ("Volunteers often wait through the whole thing so the resident is not alone.", False),
+        ("Volunteers often wait through the whole thing so his person is not alone.", False),
         ("The lifeguards swim across the lake every winter.", True),
     ],
 )
@@ -237,3 +243,20 @@ def test_two_words_of_one_sentence_telling_their_past_link_with_a_similarity(che
     assert checker.linker.similar(ev, 2)
     ev.sentence_weight = 1.0  # too light
     assert not checker.linker.similar(ev, 2)
+
+
+def test_the_words_that_bring_a_writer_in_are_no_part_of_their_story(detector, frames) -> None:
+    text = "One of the peer workers had trained as a farrier."
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    assert sorted(text[s:].split()[0] for s in frames.writer_words(a)) == ["peer", "workers"]
+
+
+def test_a_writers_story_is_specific_among_the_writers(checker) -> None:
+    """Among the writers, a word only one of them wrote of in their own sentences names that writer,
+    though the residents' accounts hold it too; a word every writer uses does not."""
+    linker = checker.linker
+    assert linker.writers and linker.index is not None
+    a = analyse(checker.detector.nlp, [("t", "One worker had slept in a van and drunk tea.")], None)[0]
+    tokens = {t.lemma: t for t in a.tokens}
+    among = {t.lemma for t in linker.index.specific_among([tokens["van"], tokens["tea"]], 2, linker.writers)}
+    assert among == {"van"}

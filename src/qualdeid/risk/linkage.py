@@ -26,6 +26,9 @@ from qualdeid.risk.sentences import SentenceIndex, SentenceMatch
 from qualdeid.risk.similarity import AccountIndex, Match
 from qualdeid.risk.suggest import Suggester
 
+#: parts of speech of the words that name things of a life (not verbs: "spent", "worked")
+_THINGS = frozenset({"NOUN", "PROPN", "ADJ"})
+
 
 @dataclass
 class PersonEvidence:
@@ -51,6 +54,8 @@ class PersonEvidence:
     life: frozenset[int] = frozenset()
     #: the text tells the past of one of the accounts' writers ("another worker had ...")
     writer: bool = False
+    #: where the text names a writer (token start offsets: "one of the peer workers")
+    writer_words: frozenset[int] = frozenset()
     #: one sentence of the text says, above chance, what one sentence of their accounts that tells their
     #: past says (a detail retold in generalised words)
     sentence_match: SentenceMatch | None = None
@@ -96,6 +101,8 @@ class Linker:
                 for p in found.people:
                     mass[p] += found.k
                     weighted[p] += found.k * self.weight(cls)
+        #: the people who wrote the accounts
+        self.writers = frozenset(p for p, s in profile.sources.items() if s.role == "worker")
         self.rate = {p: m / total for p, m in mass.items()} if total else {}
         self.weight_rate = {p: m / total for p, m in weighted.items()} if total else {}
         #: every sentence of the corpus (its owners, its words) and, by word, the sentences holding it
@@ -159,10 +166,11 @@ class Linker:
         details = self.detail_words(a) | self.described_details(a, skip)
         life = self.life_words(a)
         writer = self.frames is not None and self.frames.writer(a)
+        writer_words = self.frames.writer_words(a) if writer and self.frames is not None else frozenset()
         for p, ev in out.items():
             ev.details = details
             ev.life = life
-            ev.writer = writer
+            ev.writer, ev.writer_words = writer, writer_words
             ev.informative = informative
             ev.expected = informative * self.rate.get(p, 0.0)
             ev.expected_weight = informative * self.weight_rate.get(p, 0.0)
@@ -293,7 +301,14 @@ class Linker:
     def _specific(self, ev: PersonEvidence) -> list[Token]:
         if ev.similarity is None or self.index is None:
             return []
-        return self.index.specific(ev.similarity.tokens, self.k)
+        specific = self.index.specific(ev.similarity.tokens, self.k)
+        if ev.writer and self.profile.sources[ev.person].role == "worker":
+            # a writer's own story is told among the writers: the things it names that one writer alone
+            # of them wrote of, not the words that bring the writer in ("one of the peer workers")
+            told = [t for t in ev.similarity.tokens if t.pos in _THINGS and t.start not in ev.writer_words]
+            among = {t.start for t in self.index.specific_among(told, 2, self.writers)}
+            specific = [t for t in ev.similarity.tokens if t.start in among or t in specific]
+        return specific
 
     def similar(self, ev: PersonEvidence, min_words: int) -> bool:
         """The similarity route: above the calibrated threshold, and carried by ``min_words`` words

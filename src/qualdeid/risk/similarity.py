@@ -233,6 +233,22 @@ class AccountIndex:
         """The tokens whose word class the accounts of fewer than ``k`` people hold."""
         return [t for t in tokens if 0 < self.trace(self._class(t)).k < k]
 
+    def specific_among(self, tokens: Iterable[Token], k: int, people: frozenset[str]) -> list[Token]:
+        """The tokens whose word class the accounts of fewer than ``k`` of ``people`` hold (the writers
+        of the corpus, for a text that tells a writer's past: what many residents' accounts say can
+        still be one worker's own story among their colleagues). A word of half the corpus's documents or
+        more is the corpus's everyday wording ("a cup of tea"), whoever wrote it."""
+        out = []
+        for t in tokens:
+            c = self._class(t)
+            by_doc = self.profile.class_docs.get(c) or self.related_docs.get(c) or {}
+            if 2 * len(by_doc) >= len(self.doc_sentences):
+                continue
+            among = {d: owners & people for d, owners in by_doc.items() if owners & people}
+            if 0 < Trace.of(among, k).k < k:
+                out.append(t)
+        return out
+
     # ------------------------------------------------------------------ calibration
 
     def _windows(self, size: int) -> list[tuple[str, set[str]]]:
