@@ -260,3 +260,20 @@ def test_a_writers_story_is_specific_among_the_writers(checker) -> None:
     tokens = {t.lemma: t for t in a.tokens}
     among = {t.lemma for t in linker.index.specific_among([tokens["van"], tokens["tea"]], 2, linker.writers)}
     assert among == {"van"}
+
+
+def test_one_specific_word_of_a_life_retold_links_only_above_the_strong_level(checker) -> None:
+    """A retold detail that keeps one specific word links when the text tells one person's past and its
+    similarity reaches the strong level of the corpus's own null; not below it, nor in an episode."""
+    text = "As a boy he kept a tortoise in the shed."
+    ivo, ev = _similar_evidence(checker, text, ("tortoise",))
+    assert ev.similarity is not None and checker.linker.specific_words(ev)
+    life = frozenset(t.start for t in ev.similarity.tokens)
+    for z, strong, in_life, expected in (
+        (1.6, 5.0, True, False),  # above the threshold only
+        (5.5, 5.0, True, True),  # above the strong level, in a life sentence
+        (5.5, 5.0, False, False),  # above it, but no past of anyone told
+    ):
+        ev.similarity = Match(ivo, 1.0, z, 1.5, ev.similarity.tokens, strong)
+        ev.life = life if in_life else frozenset()
+        assert checker.linker.similar(ev, 2) is expected

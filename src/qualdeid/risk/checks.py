@@ -165,6 +165,7 @@ class RiskChecker:
             base_zipf=config.linkage_base_zipf,
             max_weight=config.linkage_max_weight,
             quantile=config.similarity_quantile,
+            strong_quantile=config.similarity_strong_quantile,
             margin=config.similarity_margin,
             related=related,
             related_weight=config.similarity_related_weight,

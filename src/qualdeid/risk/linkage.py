@@ -322,11 +322,18 @@ class Linker:
           sentence of their accounts: one detail retold in other words around the words that name it
           ("hauled fuel by truck" for their "drove a fuel truck");
         * or far above the threshold (``life_ratio`` times it) with one of them where the text tells
-          one person's past: a life retold in other words, whose details need not be rare words.
+          one person's past: a life retold in other words, whose details need not be rare words;
+        * or, with one such word only, where the text tells one person's past, above the ``strong``
+          level: closer than all but a few of the windows of the corpus's own documents get to the
+          people they are not about (a detail retold in other words but its one specific word).
         """
         specific = self._specific(ev)
         m = ev.similarity
-        if len(specific) < min_words or m is None:
+        if m is None or not specific:
+            return False
+        if m.z >= m.strong and any(t.start in ev.life for t in specific):
+            return True  # closer than all but a few of the corpus's own windows, and a life retold
+        if len(specific) < min_words:
             return False
         if self.has_detail(ev, [t for t in specific if self._detail_in_accounts(t)]):
             return True
