@@ -277,3 +277,20 @@ def test_one_specific_word_of_a_life_retold_links_only_above_the_strong_level(ch
         ev.similarity = Match(ivo, 1.0, z, 1.5, ev.similarity.tokens, strong)
         ev.life = life if in_life else frozenset()
         assert checker.linker.similar(ev, 2) is expected
+
+
+def test_two_shared_words_link_where_both_sentences_tell_a_past(checker) -> None:
+    """Two words of weight that one sentence of the text shares with one sentence of their accounts
+    link without a rare word among them when both sentences tell one person's past; not otherwise."""
+    text = "As a boy he kept a tortoise in the shed."
+    ivo, ev = _similar_evidence(checker, text, ("tortoise", "shed"))
+    ev.similarity = None
+    assert ev.similarity is None and len(ev.sentence_words) == 0
+    a = analyse(checker.detector.nlp, [("t", text)], checker.profile.synonyms)[0]
+    ev.sentence_words = [t for t in a.tokens if t.lemma in ("tortoise", "shed")]
+    ev.sentence_weight = 3.0
+    for theirs, ours, expected in ((True, True, True), (False, True, False), (True, False, False)):
+        ev.sentence_life = theirs
+        ev.life = frozenset(t.start for t in ev.sentence_words) if ours else frozenset()
+        linked = checker.linker.linked({ivo: ev}, 3, 3.0, 3, 2.5, 2)
+        assert (ev in linked) is expected

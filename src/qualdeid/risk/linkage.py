@@ -256,7 +256,8 @@ class Linker:
         """The people the evidence concentrates on, strongest first: at least ``min_words`` words
         weighing ``min_weight`` more than chance would give, ``min_findings`` findings, one
         sentence sharing two or more uncommon words weighing ``min_sentence_weight`` with one
-        sentence of their accounts, one sentence that says what a sentence telling their past says
+        sentence of their accounts (three, or two with a detail among them, or two where both sentences
+        tell one person's past), one sentence that says what a sentence telling their past says
         (:mod:`qualdeid.risk.sentences`), or a similarity to their accounts above the corpus's own
         threshold carried by at least ``min_similar_words`` words specific to them."""
         out = []
@@ -270,7 +271,7 @@ class Linker:
             by_sentence = (
                 len(ev.sentence_words) >= 2
                 and ev.sentence_weight >= min_sentence_weight
-                and (len(ev.sentence_words) >= 3 or self.has_detail(ev, ev.sentence_words))
+                and (len(ev.sentence_words) >= 3 or self.has_detail(ev, ev.sentence_words) or self.both_lives(ev))
             )
             by_match = ev.sentence_match is not None
             if by_words or by_sentence or by_match or len(ev.findings) >= min_findings:
@@ -372,6 +373,12 @@ class Linker:
             or lexicon.strong_word(w, synonyms)
             for w in self.index.accounts_words(t)
         )
+
+    @staticmethod
+    def both_lives(ev: PersonEvidence) -> bool:
+        """The sentence of the text and the sentence of their accounts that share ``sentence_words`` both
+        tell one person's past: a fact of a life retold, whose words need not be rare ones."""
+        return ev.sentence_life and all(t.start in ev.life for t in ev.sentence_words)
 
     @staticmethod
     def has_detail(ev: PersonEvidence, tokens: Iterable[Token]) -> bool:
