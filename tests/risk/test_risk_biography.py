@@ -55,6 +55,8 @@ def _life(detector, frames: LifeFrames, text: str) -> list[int]:
         "She drives a forklift at the timber yard.",  # a habit in the present tense: a standing fact
         "He sends nothing home to his brothers.",
         "One of the carers operates a ferry on the lake.",
+        "Back in the late sixties she ran a fish stall at the harbour.",  # a decade of the past
+        "In his early forties he retrained as a glazier.",  # a decade of a life
     ],
 )
 def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
@@ -189,6 +191,10 @@ def test_sentences_about_no_one_in_particular_are_generic(detector, frames) -> N
         ("One of the carers runs a bakery stall on Sundays.", False),  # British, not in WordNet's list
         ("A carer keeps bees in the back garden.", False),
         ("Carers said the winter evenings felt long.", True),  # many people
+        # "the person" after a plural: anyone the service sees, not one person brought in
+        ("Volunteers often wait through the whole thing so the person is not alone.", True),
+        ("Volunteers often wait through the whole thing so the resident is not alone.", False),
+        ("Volunteers often wait through the whole thing so his person is not alone.", False),
         ("The lifeguards swim across the lake every winter.", True),
     ],
 )
@@ -237,3 +243,54 @@ def test_two_words_of_one_sentence_telling_their_past_link_with_a_similarity(che
     assert checker.linker.similar(ev, 2)
     ev.sentence_weight = 1.0  # too light
     assert not checker.linker.similar(ev, 2)
+
+
+def test_the_words_that_bring_a_writer_in_are_no_part_of_their_story(detector, frames) -> None:
+    text = "One of the peer workers had trained as a farrier."
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    assert sorted(text[s:].split()[0] for s in frames.writer_words(a)) == ["peer", "workers"]
+
+
+def test_a_writers_story_is_specific_among_the_writers(checker) -> None:
+    """Among the writers, a word only one of them wrote of in their own sentences names that writer,
+    though the residents' accounts hold it too; a word every writer uses does not."""
+    linker = checker.linker
+    assert linker.writers and linker.index is not None
+    a = analyse(checker.detector.nlp, [("t", "One worker had slept in a van and drunk tea.")], None)[0]
+    tokens = {t.lemma: t for t in a.tokens}
+    among = {t.lemma for t in linker.index.specific_among([tokens["van"], tokens["tea"]], 2, linker.writers)}
+    assert among == {"van"}
+
+
+def test_one_specific_word_of_a_life_retold_links_only_above_the_strong_level(checker) -> None:
+    """A retold detail that keeps one specific word links when the text tells one person's past and its
+    similarity reaches the strong level of the corpus's own null; not below it, nor in an episode."""
+    text = "As a boy he kept a tortoise in the shed."
+    ivo, ev = _similar_evidence(checker, text, ("tortoise",))
+    assert ev.similarity is not None and checker.linker.specific_words(ev)
+    life = frozenset(t.start for t in ev.similarity.tokens)
+    for z, strong, in_life, expected in (
+        (1.6, 5.0, True, False),  # above the threshold only
+        (5.5, 5.0, True, True),  # above the strong level, in a life sentence
+        (5.5, 5.0, False, False),  # above it, but no past of anyone told
+    ):
+        ev.similarity = Match(ivo, 1.0, z, 1.5, ev.similarity.tokens, strong)
+        ev.life = life if in_life else frozenset()
+        assert checker.linker.similar(ev, 2) is expected
+
+
+def test_two_shared_words_link_where_both_sentences_tell_a_past(checker) -> None:
+    """Two words of weight that one sentence of the text shares with one sentence of their accounts
+    link without a rare word among them when both sentences tell one person's past; not otherwise."""
+    text = "As a boy he kept a tortoise in the shed."
+    ivo, ev = _similar_evidence(checker, text, ("tortoise", "shed"))
+    ev.similarity = None
+    assert ev.similarity is None and len(ev.sentence_words) == 0
+    a = analyse(checker.detector.nlp, [("t", text)], checker.profile.synonyms)[0]
+    ev.sentence_words = [t for t in a.tokens if t.lemma in ("tortoise", "shed")]
+    ev.sentence_weight = 3.0
+    for theirs, ours, expected in ((True, True, True), (False, True, False), (True, False, False)):
+        ev.sentence_life = theirs
+        ev.life = frozenset(t.start for t in ev.sentence_words) if ours else frozenset()
+        linked = checker.linker.linked({ivo: ev}, 3, 3.0, 3, 2.5, 2)
+        assert (ev in linked) is expected

@@ -127,6 +127,22 @@ def test_a_common_word_name_in_lower_case_warns_only_where_a_name_could_stand(
     assert [f.matched for f in found] == (["joy"] if warns else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("Most of the work is transport, joy and showing up.", False),  # listed with things
+        ("Showing joy at small wins mattered to the group.", False),  # the quality one shows
+        ("Me and joy went to the shops.", True),  # joined to a person
+        ("After lunch we sat with joy and her dog.", True),  # joined to a thing of hers: still a person
+    ],
+)
+def test_a_common_word_name_in_lower_case_where_a_thing_stands_is_the_word(
+    fixture_checker: RiskChecker, text: str, warns: bool
+) -> None:
+    _, found = _identifiers(fixture_checker, text)
+    assert [f.matched for f in found] == (["joy"] if warns else [])
+
+
 def test_a_common_word_name_that_a_who_clause_qualifies_is_a_name(fixture_checker: RiskChecker) -> None:
     _, found = _identifiers(fixture_checker, "Joy, who had come back for a second stay, laughed at the rain.")
     assert [(f.check, f.severity, f.matched) for f in found] == [("residual_identifier", "fail", "Joy")]

@@ -43,6 +43,8 @@ class LifeFrames:
     kind_nouns: frozenset[str] = frozenset()
     life_predicates: frozenset[str] = frozenset()
     not_habits: frozenset[str] = frozenset()
+    #: nouns that after "the" speak of anyone of a kind, not of one person ("so the person is not alone")
+    generic_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rules_dirs: Sequence[Path] = ()) -> LifeFrames:
@@ -58,6 +60,7 @@ class LifeFrames:
             "definite_determiners",
             "life_predicates",
             "not_habits",
+            "generic_nouns",
         )
         return cls(**{name: lists[name] for name in names}, kind_nouns=rules.words(PERSON_NOUNS, lower=True))
 
@@ -139,6 +142,16 @@ class LifeFrames:
                 return True
         return False
 
+    def writer_words(self, a: Analysed) -> frozenset[int]:
+        """Start offsets of the words that name a writer ("one of the peer workers", "another support
+        worker"): the writer nouns and the words that qualify them."""
+        out = set()
+        for i, t in enumerate(a.tokens):
+            if t.lemma in self.writer_nouns:
+                out.add(t.start)
+                out |= {d.start for d in a.tokens if d.head == i and d.dep in ("compound", "amod")}
+        return frozenset(out)
+
     def generic(self, a: Analysed) -> list[tuple[int, int]]:
         """The spans of the sentences about no one in particular: no "he", "she", "I", no "a woman"
         ("peer workers described ...", "several participants said ..."). What they share with one
@@ -154,7 +167,10 @@ class LifeFrames:
             if self.past_life(tokens):
                 single |= self._singles(tokens, a.tokens, self.kind_nouns)
             introduced |= single
-            definite = self._singles(tokens, a.tokens, self.person_nouns, self.definite_determiners)
+            definite = self._singles(
+                tokens, a.tokens, self.person_nouns - self.generic_nouns, self.definite_determiners
+            )
+            definite |= self._singles(tokens, a.tokens, self.generic_nouns, self.definite_determiners - {"the"})
             personal = (
                 bool(single | definite)
                 or any(t.text.lower() in FIRST_PERSON | self.person_pronouns for t in tokens)

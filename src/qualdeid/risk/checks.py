@@ -165,6 +165,7 @@ class RiskChecker:
             base_zipf=config.linkage_base_zipf,
             max_weight=config.linkage_max_weight,
             quantile=config.similarity_quantile,
+            strong_quantile=config.similarity_strong_quantile,
             margin=config.similarity_margin,
             related=related,
             related_weight=config.similarity_related_weight,
@@ -284,6 +285,7 @@ class RiskChecker:
             and t.start not in complemented
         }
         persons = _who_clauses(a)
+        things = _thing_uses(a, self.frames.person_nouns | self.frames.kind_nouns, self.config.quality_verbs)
         # sentence openings that the parser reads as ordinary words, not as names
         word_starts = {t.start for t in a.tokens if t.pos not in ("PROPN", "X") and sentence_initial(a.text, t.start)}
         # ... of those, the ones no speaking verb follows ("Faith is not a word I use", not "Faith said"):
@@ -322,7 +324,7 @@ class RiskChecker:
                 msg = f"a {label} from the corpus ({n} source document(s))"
                 check = "residual_identifier"
             elif hit.lowercase or (value.islower() and self.profile.index.is_word(value, hit.label)):
-                if hit.start not in name_slots or self.profile.used_as_word(value):
+                if hit.start not in name_slots or hit.start in things or self.profile.used_as_word(value):
                     # "I hope", "the grace period", or a word the corpus itself writes as a word
                     continue
                 msg = f"possibly a {label} from the corpus (a name that is also a word, in lower case; check it)"
@@ -621,7 +623,7 @@ class RiskChecker:
             similar: list[Token] = []
             if self.linker.similar(ev, c.similarity_min_words) and ev.similarity is not None:
                 m = ev.similarity
-                similar = self.linker.index.specific(m.tokens, self.k) if self.linker.index else []
+                similar = self.linker.specific_words(ev)
                 shared = ", ".join(f"'{t.text}'" for t in similar[:8])
                 parts.append(
                     f"its words ({shared}) match their accounts more closely than text drawn from other people's "
@@ -713,6 +715,30 @@ def _who_clauses(a: Analysed) -> set[int]:
             continue
         if any(w.head == r and w.tag in ("WP", "WP$") for w in a.tokens):  # tags: who/whom, whose
             out.add(a.tokens[clause.head].start)
+    return out
+
+
+def _thing_uses(a: Analysed, person_nouns: frozenset[str], quality_verbs: set[str]) -> set[int]:
+    """Start offsets of lower-case nouns that stand where a thing does, not a person: listed with a
+    bare lower-case noun for a thing ("transport, patience and showing up"), describing something ("the sky
+    went violet"), or the object of a verb of showing or having a quality ("showing patience")."""
+    out = set()
+    for t in a.tokens:
+        if t.pos not in ("NOUN", "ADJ") or not t.text.islower():
+            continue
+        head = a.tokens[t.head] if t.head >= 0 else None
+        shown = t.dep == "dobj" and head is not None and head.lemma in quality_verbs
+        if t.dep in ("acomp", "oprd", "amod") or t.pos == "ADJ" or shown:
+            out.add(t.start)
+        else:
+            # joined to a thing, or a thing joined to it: "transport, patience", "patience and hope"
+            joined = [c for c in a.tokens if c.dep == "conj" and c.head >= 0 and a.tokens[c.head] is t]
+            if t.dep == "conj" and head is not None:
+                joined.append(head)
+            if any(
+                o.pos == "NOUN" and o.name_slot and o.text.islower() and o.lemma not in person_nouns for o in joined
+            ):
+                out.add(t.start)
     return out
 
 

@@ -24,6 +24,8 @@ class RiskConfig:
     short_form_zipf: float = 5.0
     name_part_zipf: float = 3.0
     titles: set[str] = field(default_factory=set)
+    #: verbs whose bare object is a quality one shows or has, not a person ("showing patience")
+    quality_verbs: set[str] = field(default_factory=set)
     fail_on: set[str] = field(default_factory=lambda: {"residual_identifier", "input_error"})
     combo_min_size: int = 2
     combo_max_size: int = 4
@@ -47,6 +49,7 @@ class RiskConfig:
     linkage_detail_zipf: float = 3.2
     similarity_story_words: int = 4
     similarity_life_ratio: float = 3.0
+    similarity_strong_quantile: float = 0.95
     similarity_sentence_weight: float = 1.5
     sentences_quantile: float = 0.9
     sentences_min_words: int = 3
@@ -91,6 +94,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.short_form_zipf = float(ident.get("short_form_zipf", c.short_form_zipf))
     c.name_part_zipf = float(ident.get("name_part_zipf", c.name_part_zipf))
     c.titles = {str(t).lower() for t in ident.get("titles", [])}
+    c.quality_verbs = {str(t).lower() for t in ident.get("quality_verbs", [])}
     c.fail_on = {str(x) for x in merged.get("fail_on", c.fail_on)}
     c.combo_min_size = int(combos.get("min_size", c.combo_min_size))
     c.combo_max_size = int(combos.get("max_size", c.combo_max_size))
@@ -113,6 +117,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.similarity_min_words = int(similarity.get("min_words", c.similarity_min_words))
     c.similarity_story_words = int(similarity.get("story_words", c.similarity_story_words))
     c.similarity_life_ratio = float(similarity.get("life_ratio", c.similarity_life_ratio))
+    c.similarity_strong_quantile = float(similarity.get("strong_quantile", c.similarity_strong_quantile))
     c.similarity_sentence_weight = float(similarity.get("sentence_weight", c.similarity_sentence_weight))
     sentences = linkage.get("sentences", {}) or {}
     c.sentences_quantile = float(sentences.get("quantile", c.sentences_quantile))

@@ -26,6 +26,9 @@ from qualdeid.risk.sentences import SentenceIndex, SentenceMatch
 from qualdeid.risk.similarity import AccountIndex, Match
 from qualdeid.risk.suggest import Suggester
 
+#: parts of speech of the words that name things of a life (not verbs: "spent", "worked")
+_THINGS = frozenset({"NOUN", "PROPN", "ADJ"})
+
 
 @dataclass
 class PersonEvidence:
@@ -51,6 +54,8 @@ class PersonEvidence:
     life: frozenset[int] = frozenset()
     #: the text tells the past of one of the accounts' writers ("another worker had ...")
     writer: bool = False
+    #: where the text names a writer (token start offsets: "one of the peer workers")
+    writer_words: frozenset[int] = frozenset()
     #: one sentence of the text says, above chance, what one sentence of their accounts that tells their
     #: past says (a detail retold in generalised words)
     sentence_match: SentenceMatch | None = None
@@ -96,6 +101,8 @@ class Linker:
                 for p in found.people:
                     mass[p] += found.k
                     weighted[p] += found.k * self.weight(cls)
+        #: the people who wrote the accounts
+        self.writers = frozenset(p for p, s in profile.sources.items() if s.role == "worker")
         self.rate = {p: m / total for p, m in mass.items()} if total else {}
         self.weight_rate = {p: m / total for p, m in weighted.items()} if total else {}
         #: every sentence of the corpus (its owners, its words) and, by word, the sentences holding it
@@ -159,10 +166,11 @@ class Linker:
         details = self.detail_words(a) | self.described_details(a, skip)
         life = self.life_words(a)
         writer = self.frames is not None and self.frames.writer(a)
+        writer_words = self.frames.writer_words(a) if writer and self.frames is not None else frozenset()
         for p, ev in out.items():
             ev.details = details
             ev.life = life
-            ev.writer = writer
+            ev.writer, ev.writer_words = writer, writer_words
             ev.informative = informative
             ev.expected = informative * self.rate.get(p, 0.0)
             ev.expected_weight = informative * self.weight_rate.get(p, 0.0)
@@ -248,7 +256,8 @@ class Linker:
         """The people the evidence concentrates on, strongest first: at least ``min_words`` words
         weighing ``min_weight`` more than chance would give, ``min_findings`` findings, one
         sentence sharing two or more uncommon words weighing ``min_sentence_weight`` with one
-        sentence of their accounts, one sentence that says what a sentence telling their past says
+        sentence of their accounts (three, or two with a detail among them, or two where both sentences
+        tell one person's past), one sentence that says what a sentence telling their past says
         (:mod:`qualdeid.risk.sentences`), or a similarity to their accounts above the corpus's own
         threshold carried by at least ``min_similar_words`` words specific to them."""
         out = []
@@ -262,7 +271,7 @@ class Linker:
             by_sentence = (
                 len(ev.sentence_words) >= 2
                 and ev.sentence_weight >= min_sentence_weight
-                and (len(ev.sentence_words) >= 3 or self.has_detail(ev, ev.sentence_words))
+                and (len(ev.sentence_words) >= 3 or self.has_detail(ev, ev.sentence_words) or self.both_lives(ev))
             )
             by_match = ev.sentence_match is not None
             if by_words or by_sentence or by_match or len(ev.findings) >= min_findings:
@@ -293,7 +302,14 @@ class Linker:
     def _specific(self, ev: PersonEvidence) -> list[Token]:
         if ev.similarity is None or self.index is None:
             return []
-        return self.index.specific(ev.similarity.tokens, self.k)
+        specific = self.index.specific(ev.similarity.tokens, self.k)
+        if ev.writer and self.profile.sources[ev.person].role == "worker":
+            # a writer's own story is told among the writers: the things it names that one writer alone
+            # of them wrote of, not the words that bring the writer in ("one of the peer workers")
+            told = [t for t in ev.similarity.tokens if t.pos in _THINGS and t.start not in ev.writer_words]
+            among = {t.start for t in self.index.specific_among(told, 2, self.writers)}
+            specific = [t for t in ev.similarity.tokens if t.start in among or t in specific]
+        return specific
 
     def similar(self, ev: PersonEvidence, min_words: int) -> bool:
         """The similarity route: above the calibrated threshold, and carried by ``min_words`` words
@@ -307,11 +323,18 @@ class Linker:
           sentence of their accounts: one detail retold in other words around the words that name it
           ("hauled fuel by truck" for their "drove a fuel truck");
         * or far above the threshold (``life_ratio`` times it) with one of them where the text tells
-          one person's past: a life retold in other words, whose details need not be rare words.
+          one person's past: a life retold in other words, whose details need not be rare words;
+        * or, with one such word only, where the text tells one person's past, above the ``strong``
+          level: closer than all but a few of the windows of the corpus's own documents get to the
+          people they are not about (a detail retold in other words but its one specific word).
         """
         specific = self._specific(ev)
         m = ev.similarity
-        if len(specific) < min_words or m is None:
+        if m is None or not specific:
+            return False
+        if m.z >= m.strong and any(t.start in ev.life for t in specific):
+            return True  # closer than all but a few of the corpus's own windows, and a life retold
+        if len(specific) < min_words:
             return False
         if self.has_detail(ev, [t for t in specific if self._detail_in_accounts(t)]):
             return True
@@ -350,6 +373,12 @@ class Linker:
             or lexicon.strong_word(w, synonyms)
             for w in self.index.accounts_words(t)
         )
+
+    @staticmethod
+    def both_lives(ev: PersonEvidence) -> bool:
+        """The sentence of the text and the sentence of their accounts that share ``sentence_words`` both
+        tell one person's past: a fact of a life retold, whose words need not be rare ones."""
+        return ev.sentence_life and all(t.start in ev.life for t in ev.sentence_words)
 
     @staticmethod
     def has_detail(ev: PersonEvidence, tokens: Iterable[Token]) -> bool:

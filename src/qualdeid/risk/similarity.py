@@ -46,6 +46,8 @@ class Match:
     z: float
     threshold: float
     tokens: list[Token] = field(default_factory=list)  # the text's words their accounts hold, heaviest first
+    #: the ``strong_quantile`` of the same null: text from other people's accounts seldom gets this close
+    strong: float = math.inf
 
     @property
     def linked(self) -> bool:
@@ -58,6 +60,7 @@ class _Null:
     sd: dict[str, float]
     threshold: float
     windows: int
+    strong: float = math.inf
 
 
 class AccountIndex:
@@ -71,6 +74,7 @@ class AccountIndex:
         base_zipf: float = 5.5,
         max_weight: float = 2.0,
         quantile: float = 0.25,
+        strong_quantile: float = 0.95,
         margin: float = 0.0,
         max_windows: int = 400,
         related: Related | None = None,
@@ -80,6 +84,7 @@ class AccountIndex:
     ) -> None:
         self.profile, self.max_zipf, self.base_zipf, self.max_weight = profile, max_zipf, base_zipf, max_weight
         self.quantile, self.margin, self.max_windows = quantile, margin, max_windows
+        self.strong_quantile = strong_quantile
         self.related = related or Related()
         self.min_defining = min_defining
         bags: dict[str, Counter[str]] = defaultdict(Counter)
@@ -233,6 +238,22 @@ class AccountIndex:
         """The tokens whose word class the accounts of fewer than ``k`` people hold."""
         return [t for t in tokens if 0 < self.trace(self._class(t)).k < k]
 
+    def specific_among(self, tokens: Iterable[Token], k: int, people: frozenset[str]) -> list[Token]:
+        """The tokens whose word class the accounts of fewer than ``k`` of ``people`` hold (the writers
+        of the corpus, for a text that tells a writer's past: what many residents' accounts say can
+        still be one worker's own story among their colleagues). A word of half the corpus's documents or
+        more is the corpus's everyday wording ("a cup of tea"), whoever wrote it."""
+        out = []
+        for t in tokens:
+            c = self._class(t)
+            by_doc = self.profile.class_docs.get(c) or self.related_docs.get(c) or {}
+            if 2 * len(by_doc) >= len(self.doc_sentences):
+                continue
+            among = {d: owners & people for d, owners in by_doc.items() if owners & people}
+            if 0 < Trace.of(among, k).k < k:
+                out.append(t)
+        return out
+
     # ------------------------------------------------------------------ calibration
 
     def _windows(self, size: int) -> list[tuple[str, set[str]]]:
@@ -276,7 +297,8 @@ class AccountIndex:
             max(((s.get(p, 0.0) - mean[p]) / sd[p] for p in others if p in sd), default=0.0) for s, others in scored
         )
         threshold = _quantile(maxima, self.quantile) + self.margin if maxima else math.inf
-        result = _Null(mean, sd, threshold, len(windows))
+        strong = max(threshold, _quantile(maxima, self.strong_quantile)) if maxima else math.inf
+        result = _Null(mean, sd, threshold, len(windows), strong)
         self._nulls[size] = result
         return result
 
@@ -304,7 +326,7 @@ class AccountIndex:
                 continue
             weights = {c: w for c in tokens for q, w in self.postings.get(c, ()) if q == p}
             carried = sorted(weights, key=lambda c: -weights[c])
-            out.append(Match(p, score, z, null.threshold, [tokens[c][0] for c in carried]))
+            out.append(Match(p, score, z, null.threshold, [tokens[c][0] for c in carried], null.strong))
         return sorted(out, key=lambda m: (-(m.z - m.threshold), m.person))
 
 
