@@ -224,3 +224,24 @@ def test_card_numbers_in_groups_of_four_five_and_one_digits(text: str, number: s
 @pytest.mark.parametrize("text", ["ring 0412 345 678 after six", "scores 1234 56789 were high", "call 9790 22815"])
 def test_phone_numbers_and_counts_are_no_card_numbers(text: str) -> None:
     assert not any(len(piece.split()) >= 3 for piece in found("CodeRecognizer", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("she wrote from tomas.rek@postbox.example last night", "tomas.rek@postbox.example"),
+        ("sign-ups go to hora.bairro@grupos.example, not the office", "hora.bairro@grupos.example"),
+        ("Email: wen.li82@clinic.internal", "wen.li82@clinic.internal"),
+        ("(kofi_a+diary@uni.ac.test)", "kofi_a+diary@uni.ac.test"),
+    ],
+)
+def test_email_addresses_with_any_domain_ending(text: str, address: str) -> None:
+    assert found("EmailShapeRecognizer", text) == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["meet @ 5.30 at the hall", "the rota@ward was full", "see you @home.", "name@localhost only", "a@b.c"],
+)
+def test_no_email_without_a_dotted_domain(text: str) -> None:
+    assert found("EmailShapeRecognizer", text) == []
