@@ -61,3 +61,34 @@ def test_ages_ending_a_clause(text: str, ages: list[str]) -> None:
 )
 def test_no_age_in_quantities_and_times(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Tarni is thirty, her first baby, a boy, seven weeks old.", ["seven weeks", "thirty"]),
+        ("baby girl is nearly two months and feeding well", ["two months"]),
+        ("Baby Ilka is five months. Visit went fine.", ["five months"]),
+        ("The twins are eight months now and crawling.", ["eight months"]),
+        ("my daughter's ten weeks today", ["ten weeks"]),
+        ("a little one of 3 weeks old", ["3 weeks old"]),
+        ("I said my two are now 7 and 10 and doing fine.", ["10", "7"]),
+    ],
+)
+def test_babies_ages_and_childrens_ages(text: str, ages: list[str]) -> None:
+    assert found(text) == ages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the baby was born six weeks early",
+        "the twins were four weeks in the neonatal unit",
+        "she was three months pregnant then",
+        "my son was two weeks late and I was induced",
+        "we waited six weeks for the referral",
+        "my two are at the same school",
+    ],
+)
+def test_no_babys_age_in_other_spans_of_time(text: str) -> None:
+    assert found(text) == []
