@@ -245,3 +245,34 @@ def test_email_addresses_with_any_domain_ending(text: str, address: str) -> None
 )
 def test_no_email_without_a_dotted_domain(text: str) -> None:
     assert found("EmailShapeRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("RecordNumberRecognizer", "The boat was the PD 318, an old creeler.", "PD 318"),
+        ("RecordNumberRecognizer", "his cousin's lobster boat, the ME 7712 RA, went out", "ME 7712 RA"),
+        ("RecordNumberRecognizer", "Her Medicaid number (733 201 548) was on the list.", "733 201 548"),
+        ("RecordNumberRecognizer", "Health number (HX 4410 2981) checked at intake", "HX 4410 2981"),
+        ("RecordNumberRecognizer", "Back out to the croft, holding 63/114/0027, on Monday", "63/114/0027"),
+        ("RecordNumberRecognizer", "herd no. 5-207-3318 on the passport", "5-207-3318"),
+        ("RoomNumberRecognizer", "dropped her back at the park, trailer 14, after the shop", "14"),
+    ],
+)
+def test_vessel_farm_and_bracketed_numbers(name: str, text: str, code: str) -> None:
+    assert code in found(name, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("RecordNumberRecognizer", "the boat was the best part of the week"),
+        ("RecordNumberRecognizer", "we took the boat to the island at 9"),
+        ("RecordNumberRecognizer", "holding 12/05/2024 as the date for the sale"),
+        ("RecordNumberRecognizer", "she was holding 2 bags and a pram"),
+        ("RecordNumberRecognizer", "her health number (see the form) was wrong"),
+        ("RoomNumberRecognizer", "the trailer 3 hours away"),
+    ],
+)
+def test_no_vessel_or_farm_number_without_one(name: str, text: str) -> None:
+    assert found(name, text) == []
