@@ -276,3 +276,20 @@ def test_vessel_farm_and_bracketed_numbers(name: str, text: str, code: str) -> N
 )
 def test_no_vessel_or_farm_number_without_one(name: str, text: str) -> None:
     assert found(name, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("he wrote his relay number on a napkin, 18001 0113 496 0552, and left", "18001 0113 496 0552"),
+        ("ring the hall on 01632 960418 if it snows", "01632 960418"),
+        ("Tel 0161 496 0099", "0161 496 0099"),
+    ],
+)
+def test_uk_landlines_in_unallocated_ranges(text: str, phone: str) -> None:
+    assert phone in found("PhoneShapeRecognizer", text)
+
+
+@pytest.mark.parametrize("text", ["the code 0123 456 789 9 was wrong", "ref 02-1234-5678", "in 2019 2020 2021"])
+def test_no_uk_landline_in_other_digit_runs(text: str) -> None:
+    assert found("PhoneShapeRecognizer", text) == []
