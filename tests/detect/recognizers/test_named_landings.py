@@ -1,0 +1,44 @@
+"""A named landing, jetty, dock or ice road is one place with its lower-case closing words
+(rules/recognizers/places.yaml, LandingPlaceRecognizer). Invented examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
+from qualdeid.rules import Rules
+
+RECOGNIZER = {r.name: r for r in load_pattern_recognizers(Rules())}["LandingPlaceRecognizer"]
+
+
+def found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in RECOGNIZER.analyze(text, RECOGNIZER.supported_entities)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("when we reached the Tolvaig ferry landing she went quiet", "Tolvaig ferry landing"),
+        ("we drove the Nahanni ice road in March", "Nahanni ice road"),
+        ("meet me at the Reed Lake float-plane dock at nine", "Reed Lake float-plane dock"),
+        ("the kids jump off the Olsen jetty all summer", "Olsen jetty"),
+        ("his boat is tied up at the Kinross pier", "Kinross pier"),
+    ],
+)
+def test_named_landings(text: str, place: str) -> None:
+    assert found(text) == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "take the Tolvaig road north",
+        "the Monday ferry landing was late",
+        "down at the Council jetty",
+        "The dock was busy",
+        "the Kinross pier workers went on strike",
+        "we walked to the Harbour pier",
+    ],
+)
+def test_no_landing_without_a_name(text: str) -> None:
+    assert found(text) == []
