@@ -1,5 +1,6 @@
 """A named landing, jetty, dock or ice road is one place with its lower-case closing words
-(rules/recognizers/places.yaml, LandingPlaceRecognizer). Invented examples."""
+(rules/recognizers/places.yaml, LandingPlaceRecognizer); shops named head-first in other languages are
+organisations (rules/lexicons/org_heads_world.txt). Invented examples."""
 
 from __future__ import annotations
 
@@ -42,3 +43,23 @@ def test_named_landings(text: str, place: str) -> None:
 )
 def test_no_landing_without_a_name(text: str) -> None:
     assert found(text) == []
+
+
+ORG_HEADS = {r.name: r for r in load_pattern_recognizers(Rules())}["OrgHeadRecognizer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "shop"),
+    [
+        ("met her at Panadería Santa Lucía before her shift", "Panadería Santa Lucía"),
+        ("we ate at Trattoria Da Vinio on the corner", "Trattoria Da Vinio"),
+        ("she works mornings at Boulangerie Lefeuvre", "Boulangerie Lefeuvre"),
+    ],
+)
+def test_shops_named_head_first(text: str, shop: str) -> None:
+    assert [text[r.start : r.end] for r in ORG_HEADS.analyze(text, ORG_HEADS.supported_entities)] == [shop]
+
+
+@pytest.mark.parametrize("text", ["Cantina was closed on Monday", "she loves the brasserie downstairs"])
+def test_no_shop_without_its_name(text: str) -> None:
+    assert ORG_HEADS.analyze(text, ORG_HEADS.supported_entities) == []
