@@ -92,3 +92,27 @@ def test_babies_ages_and_childrens_ages(text: str, ages: list[str]) -> None:
 )
 def test_no_babys_age_in_other_spans_of_time(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Five came. Aroha Kereama was first in, forty-one, a shearer for the station.", "forty-one"),
+        ("Her nan Ruth Moana was with her, eighty-two and tiny, buying bread.", "eighty-two"),
+        ("Then Pavel Hruby arrived, fifty-six, stockman on the hill farm.", "fifty-six"),
+    ],
+)
+def test_age_set_off_by_commas_after_a_named_person(text: str, age: str) -> None:
+    assert age in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hall seats, forty-five, and that is it.",
+        "Kelly counted the ewes, sixty-two in all.",
+        "Jonas ran the laps, twenty and then some.",
+    ],
+)
+def test_no_age_in_a_count_set_off_by_commas(text: str) -> None:
+    assert found(text) == []
