@@ -116,3 +116,10 @@ def test_age_set_off_by_commas_after_a_named_person(text: str, age: str) -> None
 )
 def test_no_age_in_a_count_set_off_by_commas(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["she minded me from when I was six months old", "he hasn't slept alone since he was nine month old"]
+)
+def test_no_age_for_a_time_of_the_past(text: str) -> None:
+    assert found(text) == []
