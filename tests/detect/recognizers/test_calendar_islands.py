@@ -18,7 +18,7 @@ def found(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("I told her I grew up on Friday Island, so we talked family.", "Friday Island"),
+        ("I told her I grew up on Friday Island, so we talked about fishing.", "Friday Island"),
         ("his cousin works the ferry out to Christmas Isle", "Christmas Isle"),
         ("they fished off the March Islands every winter", "March Islands"),
     ],

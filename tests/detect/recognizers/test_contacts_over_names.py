@@ -12,5 +12,5 @@ def test_email_with_the_persons_name_is_one_contact(detector) -> None:
 
 
 def test_boat_registration_is_an_id_not_a_place(detector) -> None:
-    text = "Her brother fishes on the family's crab boat, the WA 5521 PN, most mornings."
+    text = "Her brother fishes on his uncle's crab boat, the WA 5521 PN, most mornings."
     assert [(s.label, s.text) for s in detector.detect_text(text).spans] == [("ID", "WA 5521 PN")]

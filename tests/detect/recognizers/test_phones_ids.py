@@ -293,3 +293,28 @@ def test_uk_landlines_in_unallocated_ranges(text: str, phone: str) -> None:
 @pytest.mark.parametrize("text", ["the code 0123 456 789 9 was wrong", "ref 02-1234-5678", "in 2019 2020 2021"])
 def test_no_uk_landline_in_other_digit_runs(text: str) -> None:
     assert found("PhoneShapeRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("PhoneShapeRecognizer", "Phone for call-backs: 6184 2270.", "6184 2270"),
+        ("PhoneShapeRecognizer", "Kobus wanted my number for Friday, 082 440 1937. I will", "082 440 1937"),
+        ("PhoneShapeRecognizer", "his mobile, for emergencies only: 021 555 0199 (after six)", "021 555 0199"),
+        ("RecordNumberRecognizer", "his service number (K52 318 044) is on his discharge papers", "K52 318 044"),
+    ],
+)
+def test_phone_named_words_before_and_service_numbers(name: str, text: str, code: str) -> None:
+    assert code in found(name, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the number of visits in 2019, 2020 2021 2022 went up",
+        "her phone died at ten, 12 30 14 00 we left",
+        "the number on the door, 12 14, was wrong",
+    ],
+)
+def test_no_phone_after_a_number_of_things(text: str) -> None:
+    assert found("PhoneShapeRecognizer", text) == []
