@@ -61,3 +61,65 @@ def test_ages_ending_a_clause(text: str, ages: list[str]) -> None:
 )
 def test_no_age_in_quantities_and_times(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Tarni is thirty, her first baby, a boy, seven weeks old.", ["seven weeks", "thirty"]),
+        ("baby girl is nearly two months and feeding well", ["two months"]),
+        ("Baby Ilka is five months. Visit went fine.", ["five months"]),
+        ("The twins are eight months now and crawling.", ["eight months"]),
+        ("my daughter's ten weeks today", ["ten weeks"]),
+        ("a little one of 3 weeks old", ["3 weeks old"]),
+        ("I said my two are now 7 and 10 and doing fine.", ["10", "7"]),
+    ],
+)
+def test_babies_ages_and_childrens_ages(text: str, ages: list[str]) -> None:
+    assert found(text) == ages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the baby was born six weeks early",
+        "the twins were four weeks in the neonatal unit",
+        "she was three months pregnant then",
+        "my son was two weeks late and I was induced",
+        "we waited six weeks for the referral",
+        "my two are at the same school",
+    ],
+)
+def test_no_babys_age_in_other_spans_of_time(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Aroha Kereama came in next, forty-one, a shearer for the station.", "forty-one"),
+        ("Her nan Ruth Moana was with her, eighty-two and still sharp, buying bread.", "eighty-two"),
+        ("Then Pavel Hruby arrived, fifty-six, stockman on the hill farm.", "fifty-six"),
+    ],
+)
+def test_age_set_off_by_commas_after_a_named_person(text: str, age: str) -> None:
+    assert age in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hall seats, forty-five, and that is it.",
+        "Kelly counted the ewes, sixty-two in all.",
+        "Jonas ran the laps, twenty and then some.",
+    ],
+)
+def test_no_age_in_a_count_set_off_by_commas(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["she minded me from when I was six months old", "he hasn't slept alone since he was nine month old"]
+)
+def test_no_age_for_a_time_of_the_past(text: str) -> None:
+    assert found(text) == []

@@ -224,3 +224,97 @@ def test_card_numbers_in_groups_of_four_five_and_one_digits(text: str, number: s
 @pytest.mark.parametrize("text", ["ring 0412 345 678 after six", "scores 1234 56789 were high", "call 9790 22815"])
 def test_phone_numbers_and_counts_are_no_card_numbers(text: str) -> None:
     assert not any(len(piece.split()) >= 3 for piece in found("CodeRecognizer", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("she wrote from tomas.rek@postbox.example last night", "tomas.rek@postbox.example"),
+        ("sign-ups go to hora.bairro@grupos.example, not the office", "hora.bairro@grupos.example"),
+        ("Email: wen.li82@clinic.internal", "wen.li82@clinic.internal"),
+        ("(kofi_a+diary@uni.ac.test)", "kofi_a+diary@uni.ac.test"),
+    ],
+)
+def test_email_addresses_with_any_domain_ending(text: str, address: str) -> None:
+    assert found("EmailShapeRecognizer", text) == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["meet @ 5.30 at the hall", "the rota@ward was full", "see you @home.", "name@localhost only", "a@b.c"],
+)
+def test_no_email_without_a_dotted_domain(text: str) -> None:
+    assert found("EmailShapeRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("RecordNumberRecognizer", "The boat was the PD 318, an old creeler.", "PD 318"),
+        ("RecordNumberRecognizer", "his cousin's lobster boat, the ME 7712 RA, went out", "ME 7712 RA"),
+        ("RecordNumberRecognizer", "Her Medicaid number (733 201 548) was on the list.", "733 201 548"),
+        ("RecordNumberRecognizer", "Health number (HX 4410 2981) checked at intake", "HX 4410 2981"),
+        ("RecordNumberRecognizer", "Back out to the croft, holding 63/114/0027, on Monday", "63/114/0027"),
+        ("RecordNumberRecognizer", "herd no. 5-207-3318 on the passport", "5-207-3318"),
+        ("RoomNumberRecognizer", "dropped her back at the park, trailer 14, after the shop", "14"),
+    ],
+)
+def test_vessel_farm_and_bracketed_numbers(name: str, text: str, code: str) -> None:
+    assert code in found(name, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("RecordNumberRecognizer", "the boat was the best part of the week"),
+        ("RecordNumberRecognizer", "we took the boat to the island at 9"),
+        ("RecordNumberRecognizer", "holding 12/05/2024 as the date for the sale"),
+        ("RecordNumberRecognizer", "she was holding 2 bags and a pram"),
+        ("RecordNumberRecognizer", "her health number (see the form) was wrong"),
+        ("RoomNumberRecognizer", "the trailer 3 hours away"),
+    ],
+)
+def test_no_vessel_or_farm_number_without_one(name: str, text: str) -> None:
+    assert found(name, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("he wrote his relay number on a napkin, 18001 0113 496 0552, and left", "18001 0113 496 0552"),
+        ("ring the hall on 01632 960552 if it snows", "01632 960552"),
+        ("Tel 0161 496 0099", "0161 496 0099"),
+    ],
+)
+def test_uk_landlines_in_unallocated_ranges(text: str, phone: str) -> None:
+    assert phone in found("PhoneShapeRecognizer", text)
+
+
+@pytest.mark.parametrize("text", ["the code 0123 456 789 9 was wrong", "ref 02-1234-5678", "in 2019 2020 2021"])
+def test_no_uk_landline_in_other_digit_runs(text: str) -> None:
+    assert found("PhoneShapeRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("PhoneShapeRecognizer", "Phone for call-backs: 6184 2270.", "6184 2270"),
+        ("PhoneShapeRecognizer", "Kobus wanted my number for Friday, 082 440 1937. I will", "082 440 1937"),
+        ("PhoneShapeRecognizer", "his mobile, for emergencies only: 021 555 0199 (after six)", "021 555 0199"),
+        ("RecordNumberRecognizer", "his service number (K52 318 044) is on his discharge papers", "K52 318 044"),
+    ],
+)
+def test_phone_named_words_before_and_service_numbers(name: str, text: str, code: str) -> None:
+    assert code in found(name, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the number of visits in 2019, 2020 2021 2022 went up",
+        "her phone died at ten, 12 30 14 00 we left",
+        "the number on the door, 12 14, was wrong",
+    ],
+)
+def test_no_phone_after_a_number_of_things(text: str) -> None:
+    assert found("PhoneShapeRecognizer", text) == []
