@@ -151,8 +151,8 @@ _SPEAKER_INITIALS = re.compile(rf"{UPPER}{{2,3}}")
 #: the speaker of a chat line that may be a name whatever word it is: one capitalised word
 _SPEAKER = re.compile(r"[A-Z][a-z'’-]+")
 #: the sender of a chat export's line, saved in any case ("jo", "mk", "Ευτυχία"), maybe with an initial ("BIG K",
-#: "Tuesday R")
-_ANY_CASE_SPEAKER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+[A-Z]\.?)?")
+#: "Tuesday R"), or with the acronym of a group the contact was saved with ("Ana KCC")
+_ANY_CASE_SPEAKER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+(?:[A-Z]\.?|[A-Z]{2,8}))?")
 #: turns after a timestamp that make an everyday word a speaker's name in a chat
 CHAT_SPEAKER_TURNS = 2
 #: pronouns and the like are this common in English (wordfreq Zipf): "Me:" is the writer, not a name
@@ -345,7 +345,8 @@ class SpeakerRecognizer(_TextRecognizer):
         if self.lexicon.is_label(words):
             # a field word after a chat line's timestamp may still be a sender's name ("09:40 - Memo:"): see _turns
             return _Turn(start, end, words, NONE, stamped=bool(m.group("stamp")))
-        if m.group("stamp"):
+        # the time may stand after the sender as well as before ("09:40 Mele:", "Mele 09:40:")
+        if m.group("stamp") or m.group("time"):
             turn = self._classify_words(words, start, end, has_layout)
             turn.stamped = True
             return turn
