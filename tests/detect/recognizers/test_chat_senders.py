@@ -124,3 +124,19 @@ def test_a_link_that_holds_a_name_stays_one_contact(detector) -> None:
         "rangi.tane@example.org",
         "instagram.com/rangitane.spins",
     ]
+
+
+def test_initials_signing_a_note_or_a_message_are_a_person(detector) -> None:
+    note = "Plan: review again in two weeks. Referred to the school nurse.\n\nRHW RN"
+    mail = "Can someone bring the urn on Friday? Thanks all.\nK.T.\n>\n> ---------- Forwarded message ---------\n"
+    greek = "Ο Πέτρος θα έρθει αύριο.\nΜ.Κ.\nEgnatia Ltd"
+    assert "RHW" in people(detector, note)
+    assert any(p.startswith("K.T") for p in people(detector, mail))
+    assert any(p.startswith("Μ.Κ") for p in people(detector, greek))
+
+
+def test_abbreviations_and_list_letters_alone_on_a_line_are_no_initials(detector) -> None:
+    assert people(detector, "We will meet on Friday.\nOK\n") == []
+    assert people(detector, "All done for today.\n\nTBC\n") == []
+    assert people(detector, "The meeting closed at nine.\nAOB\nnone") == []
+    assert people(detector, "Two options were discussed.\nA.\nkeep the hall") == []
