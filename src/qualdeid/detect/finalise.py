@@ -636,7 +636,8 @@ def _clean(text: str, span: Span) -> Span | None:
 def _resolve(text: str, spans: list[Span]) -> list[Span]:
     direct = _join_same_label([s for s in spans if s.label != RARE_DETAIL])
     kept: list[Span] = []
-    # a link or an address that holds a name is kept whole: "instagram.com/ana.ruiz.art" with "ruiz" a name
+    # a contact that holds what another detector read in it is kept whole: "instagram.com/ana.ruiz.art" with
+    # "ruiz" a name, a phone number with a date read in its digits
     holders = {id(s) for s in direct if s.label == CONTACT and any(_within(o, s) for o in direct if o.label != CONTACT)}
     for s in sorted(
         direct, key=lambda s: (s.detector != "deny_list", id(s) not in holders, -s.score, -(s.end - s.start), s.start)
@@ -644,6 +645,9 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
         inside = [k for k in kept if s.overlaps(k)]
         if not inside:
             kept.append(s)
+        elif id(s) not in holders and all(id(k) in holders for k in inside):
+            # a span running into such a contact keeps its part outside it: "J. Okoro 07700 900231"
+            kept.extend(p for p in _split_around(s, inside) if _meaningful(text, p, s.detector in _SPLITTABLE))
         elif s.label in (LOCATION, ORGANIZATION) and _mostly_free(s, inside):
             # "88 Larkspur Street, Dunmarra NSW 2799" with "Dunmarra" taken by another span keeps its other parts
             typed = s.detector in _SPLITTABLE

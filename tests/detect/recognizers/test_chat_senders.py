@@ -140,3 +140,19 @@ def test_abbreviations_and_list_letters_alone_on_a_line_are_no_initials(detector
     assert people(detector, "All done for today.\n\nTBC\n") == []
     assert people(detector, "The meeting closed at nine.\nAOB\nnone") == []
     assert people(detector, "Two options were discussed.\nA.\nkeep the hall") == []
+
+
+def test_a_phone_number_sending_chat_lines_stays_one_contact(detector) -> None:
+    chat = (
+        "Rua T 09:14: who can take nana to the clinic\n"
+        "+64 21 804 3317 09:16: i can come at 3\n"
+        "Rua T 09:16: who is this number lol\n"
+        "+64 21 804 3317 09:17: its hemi, new phone\n"
+    )
+    contacts = [s.text for s in detector.detect_text(chat).spans if s.label == "CONTACT"]
+    assert contacts.count("+64 21 804 3317") == 2
+
+
+def test_a_name_running_into_a_phone_number_keeps_the_name(detector) -> None:
+    text = "Carer attends the Tuesday carers circle (contact R. Okonkwo 07700 900231) and finds it helps."
+    assert any("Okonkwo" in p for p in people(detector, text))
