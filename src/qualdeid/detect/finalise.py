@@ -23,7 +23,7 @@ from qualdeid.detect.nlp.languages import OtherLanguages
 from qualdeid.detect.processors import PLAN
 from qualdeid.detect.recognizers.dates import holiday_pattern
 from qualdeid.detect.transcript_roles import TranscriptRoles
-from qualdeid.labels import AGE, DATE_TIME, DIRECT_LABELS, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
+from qualdeid.labels import AGE, CONTACT, DATE_TIME, DIRECT_LABELS, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
 
 NER_DETECTOR = "SpacyRecognizer"
@@ -440,6 +440,7 @@ class Finaliser:
                 span.label in (PERSON, ORGANIZATION, LOCATION)
                 and span.detector in _WORD_READERS
                 and span.reason != ALLOWED_NAME
+                and span_text not in senders
                 and self.other_languages.everyday_words(text, span.start, span.end, languages, self.names.is_name)
             ):
                 continue  # "Ontem", "essa", "Dzisiaj": another language's everyday word in a text partly in it
@@ -448,6 +449,7 @@ class Finaliser:
                 # NER's own "Casa Mar" may be a place it read as a person: only where the name rules saw a name
                 and (span.detector == "names" or any(span.overlaps(n) for n in named))
                 and span.reason != ALLOWED_NAME
+                and span_text not in senders  # who writes a chat's lines, whatever the name means in a language
                 and not any(span.overlaps(p) for p in bodies)  # "Casa Mar": a name inside a place's stays whole
                 and not _FIELD_VALUE.search(text, max(0, span.start - 40), span.start)  # "Venue: Casa Mar"
             ):
@@ -634,10 +636,18 @@ def _clean(text: str, span: Span) -> Span | None:
 def _resolve(text: str, spans: list[Span]) -> list[Span]:
     direct = _join_same_label([s for s in spans if s.label != RARE_DETAIL])
     kept: list[Span] = []
-    for s in sorted(direct, key=lambda s: (s.detector != "deny_list", -s.score, -(s.end - s.start), s.start)):
+    # a contact that holds what another detector read in it is kept whole: "instagram.com/ana.ruiz.art" with
+    # "ruiz" a name, a phone number with a date read in its digits
+    holders = {id(s) for s in direct if s.label == CONTACT and any(_within(o, s) for o in direct if o.label != CONTACT)}
+    for s in sorted(
+        direct, key=lambda s: (s.detector != "deny_list", id(s) not in holders, -s.score, -(s.end - s.start), s.start)
+    ):
         inside = [k for k in kept if s.overlaps(k)]
         if not inside:
             kept.append(s)
+        elif id(s) not in holders and all(id(k) in holders for k in inside):
+            # a span running into such a contact keeps its part outside it: "J. Okoro 07700 900231"
+            kept.extend(p for p in _split_around(s, inside) if _meaningful(text, p, s.detector in _SPLITTABLE))
         elif s.label in (LOCATION, ORGANIZATION) and _mostly_free(s, inside):
             # "88 Larkspur Street, Dunmarra NSW 2799" with "Dunmarra" taken by another span keeps its other parts
             typed = s.detector in _SPLITTABLE
@@ -659,6 +669,10 @@ _SPLITTABLE = frozenset(
         *("FormFieldRecognizer", "NamedPlaceRecognizer", "LetterheadRecognizer"),
     }
 )
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start
 
 
 def _mostly_free(span: Span, others: list[Span]) -> bool:

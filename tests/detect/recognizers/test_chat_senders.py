@@ -86,3 +86,73 @@ def test_a_sender_saved_as_a_word_and_an_initial_is_named(detector) -> None:
     assert people(detector, chat).count("BIG K") == 2
     # once only, a word and an initial may be anything: a sender needs its turns
     assert "BIG K" not in people(detector, chat.replace("6:04 pm - BIG K:", "6:04 pm - Losa 🌸:"))
+
+
+def test_a_sender_before_the_time_is_named_even_when_an_abbreviation(detector) -> None:
+    chat = (
+        "Chat with Aunty Wiremu\n"
+        "MC 21:03: you still up\n"
+        "Aunty Wiremu 21:05: yes, what is it\n"
+        "MC 21:06: the coach rang me\n"
+        "Aunty Wiremu 21:07: ok, tell me tomorrow\n"
+        "MC 21:08: night\n"
+    )
+    assert people(detector, chat).count("MC") == 3
+
+
+def test_an_abbreviation_before_times_in_minutes_is_no_sender(detector) -> None:
+    minutes = "Minutes\nTV 10:00: on the wall by the door\nTV 10:30: fixed\nBreak 11:00: tea"
+    assert people(detector, minutes) == []
+
+
+def test_a_sender_saved_with_a_groups_acronym_keeps_a_name_that_is_a_word_of_the_chats_language(detector) -> None:
+    chat = (
+        "2025-02-14 08:02 - Negra KMTC: buenos dias equipo, la reunion es a las seis\n"
+        "2025-02-14 08:03 - Rosa: ok, yo llevo las sillas para la fiesta\n"
+        "2025-02-14 08:04 - Negra KMTC: gracias, nos vemos en la casa de todos\n"
+        "2025-02-14 08:05 - Rosa: si claro, pero no tengo carro hoy\n"
+        "2025-02-14 08:06 - +1 514-555-0100: salut, je peux aider pour les chaises ce soir\n"
+        "2025-02-14 08:07 - Negra KMTC: merci, muy bien\n"
+    )
+    assert people(detector, chat).count("Negra KMTC") == 3
+
+
+def test_a_link_that_holds_a_name_stays_one_contact(detector) -> None:
+    text = "Rangi Tane <rangi.tane@example.org> wrote:\nthe photos are on instagram.com/rangitane.spins now"
+    spans = detector.detect_text(text).spans
+    assert [s.text for s in spans if s.label == "CONTACT"] == [
+        "rangi.tane@example.org",
+        "instagram.com/rangitane.spins",
+    ]
+
+
+def test_initials_signing_a_note_or_a_message_are_a_person(detector) -> None:
+    note = "Plan: review again in two weeks. Referred to the school nurse.\n\nRHW RN"
+    mail = "Can someone bring the urn on Friday? Thanks all.\nK.T.\n>\n> ---------- Forwarded message ---------\n"
+    greek = "Ο Πέτρος θα έρθει αύριο.\nΜ.Κ.\nEgnatia Ltd"
+    assert "RHW" in people(detector, note)
+    assert any(p.startswith("K.T") for p in people(detector, mail))
+    assert any(p.startswith("Μ.Κ") for p in people(detector, greek))
+
+
+def test_abbreviations_and_list_letters_alone_on_a_line_are_no_initials(detector) -> None:
+    assert people(detector, "We will meet on Friday.\nOK\n") == []
+    assert people(detector, "All done for today.\n\nTBC\n") == []
+    assert people(detector, "The meeting closed at nine.\nAOB\nnone") == []
+    assert people(detector, "Two options were discussed.\nA.\nkeep the hall") == []
+
+
+def test_a_phone_number_sending_chat_lines_stays_one_contact(detector) -> None:
+    chat = (
+        "Rua T 09:14: who can take nana to the clinic\n"
+        "+64 21 804 3317 09:16: i can come at 3\n"
+        "Rua T 09:16: who is this number lol\n"
+        "+64 21 804 3317 09:17: its hemi, new phone\n"
+    )
+    contacts = [s.text for s in detector.detect_text(chat).spans if s.label == "CONTACT"]
+    assert contacts.count("+64 21 804 3317") == 2
+
+
+def test_a_name_running_into_a_phone_number_keeps_the_name(detector) -> None:
+    text = "Carer attends the Tuesday carers circle (contact R. Okonkwo 07700 900231) and finds it helps."
+    assert any("Okonkwo" in p for p in people(detector, text))

@@ -148,3 +148,14 @@ def test_the_columns_of_names_and_ages_of_a_table(recognizer: FormFieldRecognize
 def test_a_table_without_a_name_or_age_heading_is_left_alone(recognizer: FormFieldRecognizer) -> None:
     text = "Item          Qty    Price\nChairs        12     40\nTables        3      90\n"
     assert found(recognizer, text) == []
+
+
+def test_the_name_someone_goes_by_is_a_name_even_when_an_abbreviation_or_a_word(detector) -> None:
+    form = "Surname: TANE        Given names: Rawiri Hemi\nKnown as: MC\nNickname: Sunny\nDOB: 03/02/2009\n"
+    found = [s.text for s in detector.detect_text(form).spans if s.label == "PERSON"]
+    assert "MC" in found and "Sunny" in found
+
+
+def test_a_filler_in_a_field_of_the_name_someone_goes_by_is_no_name(detector) -> None:
+    form = "Preferred name: None\nKnown as: Same\nNickname: No\n"
+    assert [s.text for s in detector.detect_text(form).spans if s.label == "PERSON"] == []

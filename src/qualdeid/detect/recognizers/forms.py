@@ -16,6 +16,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.recognizers.structure import Found, LayoutNames, LayoutWords, _TextRecognizer
@@ -36,6 +38,8 @@ _VALUE_END = re.compile(r"[ \t]{2,}|\t|[ \t]\|[ \t]|[ \t]·[ \t]")
 _PHONE = re.compile(r"\+?[\d(][\d() .\-/]{4,}\d")
 _NAME_END = re.compile(r"[ \t]*(?:[(,;<\[]|\d|[ \t]-[ \t]|$)")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+#: the name someone goes by, in a field asking for it: a capitalised word or two to four capitals
+_ALIAS_VALUE = re.compile(r"[A-Z][a-z'’-]+|[A-Z]{2,4}")
 #: the given names after a surname and its comma: ", Mei-ling", ", BISI K."
 _GIVEN_NAMES = re.compile(
     r",[ \t]*([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*\.?){0,2})(?=[ \t]*(?:[(,;<\[]|$|[ \t]{2}))"
@@ -69,6 +73,7 @@ class FormFieldRecognizer(_TextRecognizer):
         #: the headings of a table's columns of names and of ages ("Name   Relationship   Age")
         self.column_of = {word: PERSON for word in fields["person"]} | {word: AGE for word in fields["age_columns"]}
         self.particles = fields["name_particles"]
+        self.alias_fields = frozenset(fields["alias"])
         self.names = LayoutNames(NameLexicon.read(rules), LayoutWords(rules))
         self.not_initials = self.names.names.not_initials
         self.generic = rules.words("lexicons/generic_name_words.txt", lower=True)
@@ -106,7 +111,8 @@ class FormFieldRecognizer(_TextRecognizer):
             value_start = m.start("value")
             value = m.group("value")
             if value.strip():
-                yield from self._value(value_start, value, label)
+                alias = " ".join(m.group("label").lower().split()) in self.alias_fields
+                yield from self._value(value_start, value, label, alias=alias)
                 continue
             yield from self._below(text, m.end(), label)
 
@@ -163,9 +169,12 @@ class FormFieldRecognizer(_TextRecognizer):
             yield from found
             pos = end + 1
 
-    def _value(self, start: int, value: str, label: str, continued: bool = False) -> Iterator[Found]:
+    def _value(
+        self, start: int, value: str, label: str, continued: bool = False, alias: bool = False
+    ) -> Iterator[Found]:
         """The value's span, if it looks like what the field holds (``continued``: a further line of
-        an address, which may be a lower-case town: "port ellis")."""
+        an address, which may be a lower-case town: "port ellis"; ``alias``: a field of the name someone
+        goes by)."""
         lead = len(value) - len(value.lstrip())
         sentence = value.rstrip().endswith((".", "!", "?"))
         value = value.strip().rstrip(",;.")
@@ -178,7 +187,7 @@ class FormFieldRecognizer(_TextRecognizer):
                 yield start, start + len(m.group().rstrip(" .-/")), CONTACT
         elif label == PERSON:
             name = value[: _NAME_END.search(value).start()]
-            if self._is_name(name.split()):
+            if self._is_name(name.split()) or (alias and self._goes_by(name)):
                 name = self._last_first(value, name)
                 yield start, start + len(name), PERSON
                 yield from self._bracketed_name(start, value, len(name))
@@ -250,6 +259,10 @@ class FormFieldRecognizer(_TextRecognizer):
             if self._is_name(name.split()):
                 at += part.index(name)
                 yield start + at, start + at + len(name), PERSON
+
+    def _goes_by(self, value: str) -> bool:
+        """One capitalised word or a few capitals, not a filler: "Sunny", "TJ", not "None" or "Same"."""
+        return _ALIAS_VALUE.fullmatch(value) is not None and value.lower() not in STOP_WORDS
 
     def _is_name(self, words: list[str]) -> bool:
         lex = self.names

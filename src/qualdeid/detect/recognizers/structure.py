@@ -56,6 +56,14 @@ _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)"  # lazy: "Ana wrote:" is 
 LONE_NAME = re.compile(
     rf"(?:(?<=[.!?)x][ \t]\n)|(?<=[.!?)x]\n))[ \t]*{_NAME}[ \t]*(?:[ \t]+x+)?[ \t]*(?=\n(?:P\.?S\.?\b|\n|\Z)|\Z)"
 )
+#: the writer's initials alone on a line under a message or a note, maybe with a credential after them, before
+#: the end, a blank line or a quoted or forwarded block ("...by Friday.\nK.T.\n> From:", "...on 3/5.\n\nRHW RN"),
+#: or, two letters at least, above a signature's lines
+INITIALS_SIGN_OFF = re.compile(
+    r"(?:(?<=[.!?)][ \t]\n)|(?<=[.!?)]\n)|(?<=\n\n))[ \t]*"
+    r"(?P<name>(?:[^\W\d_]\.){1,5}|[^\W\d_]{2,5}(?:['’][^\W\d_])?)(?:[ \t]+[A-Z]{2,4})?[ \t]*"
+    r"(?P<closed>(?=\n[ \t]*(?:\n|>|-{2,}|_{2,})|\n?\Z))?(?=\n|\Z)"
+)
 #: the writer's name alone on the last line of a post or letter ("Ana R", "Tully Ferreira x")
 LAST_LINE = re.compile(rf"(?:\A|\n)[ \t]*{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*\s*\Z")
 #: the author of a social media post, on the line above its date and audience ("Ana Ruiz\n3 March 2025 · Leeds · 🌐",
@@ -151,8 +159,8 @@ _SPEAKER_INITIALS = re.compile(rf"{UPPER}{{2,3}}")
 #: the speaker of a chat line that may be a name whatever word it is: one capitalised word
 _SPEAKER = re.compile(r"[A-Z][a-z'’-]+")
 #: the sender of a chat export's line, saved in any case ("jo", "mk", "Ευτυχία"), maybe with an initial ("BIG K",
-#: "Tuesday R")
-_ANY_CASE_SPEAKER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+[A-Z]\.?)?")
+#: "Tuesday R"), or with the acronym of a group the contact was saved with ("Ana KCC")
+_ANY_CASE_SPEAKER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+(?:[A-Z]\.?|[A-Z]{2,8}))?")
 #: turns after a timestamp that make an everyday word a speaker's name in a chat
 CHAT_SPEAKER_TURNS = 2
 #: pronouns and the like are this common in English (wordfreq Zipf): "Me:" is the writer, not a name
@@ -284,6 +292,8 @@ class SpeakerRecognizer(_TextRecognizer):
         if "·" in text:
             for m in POST_AUTHOR.finditer(text):
                 yield from self._if_person(m, layout_names=True)
+        if "\n" in text:
+            yield from self._initials_sign_offs(text)
         last = LAST_LINE.search(text)
         if last is not None:
             yield from self._if_person(last)
@@ -296,6 +306,24 @@ class SpeakerRecognizer(_TextRecognizer):
                     continue
                 start = m.start("name")
                 yield start, start + len(" ".join(words)), PERSON
+
+    def _initials_sign_offs(self, text: str) -> Iterator[Found]:
+        """Initials signing a message or a note, in any script: capitals only, none of them an abbreviation
+        or an everyday word ("OK", "PS", "TBC")."""
+        for m in INITIALS_SIGN_OFF.finditer(text):
+            name = m.group("name")
+            letters = name.replace(".", "").replace("'", "").replace("’", "")
+            if (
+                not letters.isupper()
+                or name in self.lexicon.names.not_initials
+                or letters in self.lexicon.names.not_initials
+            ):
+                continue
+            if "." not in name and (len(letters) < 2 or zipf(letters.lower()) >= SHOUTED_NAME_ZIPF):
+                continue
+            if self.lexicon.is_label([name.rstrip(".")]) or (m.group("closed") is None and len(letters) < 2):
+                continue
+            yield m.start("name"), m.end("name"), PERSON
 
     def _tab_chat(self, text: str) -> Iterator[Found]:
         """The senders of a chat export in tab-separated columns: where two lines at least are so laid
@@ -345,7 +373,8 @@ class SpeakerRecognizer(_TextRecognizer):
         if self.lexicon.is_label(words):
             # a field word after a chat line's timestamp may still be a sender's name ("09:40 - Memo:"): see _turns
             return _Turn(start, end, words, NONE, stamped=bool(m.group("stamp")))
-        if m.group("stamp"):
+        # the time may stand after the sender as well as before ("09:40 Mele:", "Mele 09:40:")
+        if m.group("stamp") or m.group("time"):
             turn = self._classify_words(words, start, end, has_layout)
             turn.stamped = True
             return turn
