@@ -182,6 +182,9 @@ def test_a_word_only_the_entity_recogniser_calls_a_name(targets: Targets, text: 
         ("I told Fen the OT about the ducks.", "Fen"),
         ("Then Ysolde rang the unit twice.", "Ysolde"),
         ("We met Wilhelmina Sorrell at the gate.", "Wilhelmina Sorrell"),
+        # a common word, capitalised between a role and what a person does
+        ("Her cousin Happy sends him postcards.", "Happy"),
+        ("and his aunt Bright rang the ward.", "Bright"),
     ],
 )
 def test_names_detection_missed_are_swept(targets: Targets, text: str, name: str) -> None:
@@ -198,6 +201,8 @@ def test_names_detection_missed_are_swept(targets: Targets, text: str, name: str
         # a role word ends one sentence, a one-word sentence follows: no name
         "Nobody has seen him since admission. Drizzling. He is fine.",
         "She spoke to them in Mohawk first.",
+        "Her sister. Sunny days helped.",
+        "Her cousin Sunny Bay is a town.",
     ],
 )
 def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> None:

@@ -124,3 +124,23 @@ def test_a_pronoun_or_common_word_is_no_short_form(targets: Targets, known: str)
 )  # fmt: skip
 def test_common_phrase(targets: Targets, phrase: str, common: bool) -> None:
     assert targets.common_phrase(phrase) is common
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "person"),
+    [
+        ("I think having honor there helped Sam a lot.", "honor", True),
+        ("Good to see honor helping her friend.", "honor", True),
+        ("I had a lot of honor there.", "honor", False),
+        ("I have honor there will be a bed.", "honor", False),
+        ("It was my honor there.", "honor", False),
+    ],
+)
+def test_a_lower_case_name_is_a_person_where_one_acts_or_is_present(
+    targets: Targets, sentence: str, word: str, person: bool
+) -> None:
+    from qualdeid.compose.composer import lower_case_person
+    from qualdeid.compose.pronouns import parser
+
+    tok = next(t for t in parser("en_core_web_sm")(sentence) if t.text == word)
+    assert lower_case_person(tok, targets.present_after) is person

@@ -571,13 +571,7 @@ class Composer:
                 if any(t.start < b and a < t.end for t in targets + out):
                     continue
                 tok = next((t for t in sdoc if t.idx == h.start), None)
-                if tok is None or any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
-                    continue
-                verb = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
-                acts = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in ("be", "have")) or (
-                    verb is not None and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBG")
-                )  # "honor said", "see honor helping"
-                if acts:
+                if tok is not None and lower_case_person(tok, self.targets.present_after):
                     out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
 
@@ -936,6 +930,27 @@ def _everyday_word(value: str, names: set[str]) -> bool:
     return bool(words) and all(
         re.fullmatch(r"[a-z]+", w) and zipf(w) >= EVERYDAY_ZIPF and w not in names for w in words
     )
+
+
+def lower_case_person(tok: Any, present_after: Iterable[str]) -> bool:
+    """A first name written in lower case, parsed as ``tok``, stands for a person: the subject of what
+    someone does ("honor said", "see honor helping"), or someone had or seen somewhere ("having honor
+    there helped"); never with an article or possessive of its own ("my honor", "a lot of honor there")."""
+    if any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    acts = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in ("be", "have")) or (
+        nxt is not None and nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBZ", "VBG")
+    )
+    after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+    present = (
+        nxt is not None
+        and nxt.lower_ in present_after
+        and tok.dep_ in ("dobj", "nsubj", "conj", "appos")
+        # not "honor there will be": "there" opens a clause of its own
+        and not (after is not None and (after.lemma_ == "be" or after.tag_ == "MD"))
+    )
+    return acts or present
 
 
 def _modal_verb(sdoc, start: int) -> bool:

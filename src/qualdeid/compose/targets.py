@@ -140,6 +140,8 @@ class Targets:
         next_words = alternation(words["person_next"], space=r"\s+")  # "and I"
         self.person_next = re.compile(rf"\s+(?:{next_words})\b", re.IGNORECASE)
         self.not_name_words = words["not_names"]
+        #: after a lower-case name that is also a word, it is a person present ("having honor there helped")
+        self.present_after = set(words["present_after"])
         #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
         self.forms_of_address = rules.words("names/titles.txt", lower=True) | rules.words(
             "lexicons/relatives.txt", lower=True
@@ -279,9 +281,14 @@ class Targets:
                 continue
             first_known = lows[0] in self.listed_names
             rare = all(zipf(w) < COMMON_ZIPF + 0.3 for w in lows)
+            initial = bool(_SENTENCE_START.search(text[max(0, a - 3) : a]))
+            if not initial and self._role_phrase_before(text, a) and self._acts(text, b):
+                # "her sister Bonny rang": a capital inside a sentence, between a role and what a person
+                # does, is a name however common the word
+                out.append(Target(a, b, "PERSON", "person frame"))
+                continue
             if not rare and not first_known:
                 continue
-            initial = bool(_SENTENCE_START.search(text[max(0, a - 3) : a]))
             surname = len(words) == 2 and zipf(lows[1]) < COMMON_ZIPF
             full_name = surname and (first_known or zipf(lows[0]) < 3.5)
             framed = (
