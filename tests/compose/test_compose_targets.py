@@ -203,6 +203,7 @@ def test_names_detection_missed_are_swept(targets: Targets, text: str, name: str
         "She spoke to them in Mohawk first.",
         "Her sister. Sunny days helped.",
         "Her cousin Sunny Bay is a town.",
+        "After the shop I got a Quorvo Fizz.",
     ],
 )
 def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> None:
@@ -353,3 +354,11 @@ def test_a_word_opening_a_sentence_that_the_entity_recogniser_took_for_a_person(
         for m in re.finditer(value, text):
             doc.spans.append(Span(m.start(), m.end(), label, value, detector="SpacyRecognizer"))
     assert [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), None, None)] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "people"),
+    [("Vanuese", True), ("Quarnese", True), ("Genevieve", False), ("Reese", False), ("Chinese", True)],
+)
+def test_a_word_with_a_peoples_ending_is_no_name(targets: Targets, value: str, people: bool) -> None:
+    assert targets.people_word(value) is people

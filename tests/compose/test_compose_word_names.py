@@ -144,3 +144,22 @@ def test_a_lower_case_name_is_a_person_where_one_acts_or_is_present(
 
     tok = next(t for t in parser("en_core_web_sm")(sentence) if t.text == word)
     assert lower_case_person(tok, targets.present_after) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "own"),
+    [
+        ("we looked at the big honor in the photo", "honor", True),
+        ("it was my honor to be there", "honor", True),
+        ("then her friend honor rang", "honor", False),
+        ("then honor rang", "honor", False),
+        ("the big Honor came in", "Honor", False),
+    ],
+)
+def test_a_lower_case_word_with_an_article_of_its_own_is_a_thing(
+    targets: Targets, text: str, word: str, own: bool
+) -> None:
+    from qualdeid.compose.composer import determined
+
+    start = text.index(word)
+    assert determined(text, start, start + len(word), targets.person_word) is own

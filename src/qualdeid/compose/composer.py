@@ -535,7 +535,7 @@ class Composer:
                 not over
                 and r.label == "PERSON"
                 and re.sub(r"['’]s?$", "", value).lower() in known
-                and not _DETERMINER_BEFORE.search(doc.text[max(0, a - 8) : a])
+                and not determined(doc.text, a, b, self.targets.person_word)
             )
             ordinary = (
                 not over
@@ -598,6 +598,8 @@ class Composer:
                 continue  # "Faith is a big word": capitalised because it opens the sentence
             if c.kind == "initials" and _no_ones_initials(value, self.targets.not_initials):
                 continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
+            if self.targets.people_word(value):
+                continue  # "a Vanuese shop": what someone is, a nationality the lists do not have
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
             if c.kind == "capitalised" and self.targets.title_of_work(doc.text, c.start, c.end):
@@ -822,6 +824,22 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: a verbless opening longer than this is a list or a fragment of notes, not a heading-like answer
 _HEADING_WORDS = 15
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|my|his|her|their|our|your|this|that)\s+$", re.IGNORECASE)
+_DETERMINER_MODIFIER_BEFORE = re.compile(
+    r"\b(?:the|a|an|my|his|her|their|our|your|this|that)\s+([a-z][a-z'’-]*)\s+$", re.IGNORECASE
+)
+
+
+def determined(text: str, start: int, end: int, person_word: Callable[[str], bool]) -> bool:
+    """The word at ``text[start:end]`` has an article or possessive of its own, as a thing has ("my
+    honor"); written in lower case, also with a word between ("the big honor"), as no name is written,
+    unless that word names a person ("her friend honor": the friend's name)."""
+    before = text[max(0, start - 30) : start]
+    if _DETERMINER_BEFORE.search(before):
+        return True
+    m = _DETERMINER_MODIFIER_BEFORE.search(before)
+    return bool(m) and text[start:end].islower() and not person_word(m.group(1).lower())
+
+
 _AGES_NOTE = "the accounts give the character different ages"
 #: Review's reasons for a word nothing detected that could be an identifier, which compose replaces
 #: (not "known-name-left": the corpus search has those; not "rare-detail": the policy decides those).

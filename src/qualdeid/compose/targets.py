@@ -140,6 +140,7 @@ class Targets:
         next_words = alternation(words["person_next"], space=r"\s+")  # "and I"
         self.person_next = re.compile(rf"\s+(?:{next_words})\b", re.IGNORECASE)
         self.not_name_words = words["not_names"]
+        self._people_suffix = re.compile(rf"[A-Z][a-z]{{3,}}(?:{_literal(words['people_suffixes'])})")
         #: after a lower-case name that is also a word, it is a person present ("having honor there helped")
         self.present_after = set(words["present_after"])
         #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
@@ -249,6 +250,8 @@ class Targets:
             words = m.group().split()
             if any(t.start < b and a < t.end for t in taken):
                 continue
+            if _ARTICLE_BEFORE.search(text[max(0, a - 4) : a]):
+                continue  # "got a Quorvo Fizz": one of many things, a drink or a car, not a person
             if (
                 len(words) == 2
                 and words[1].lower() in self.place_heads
@@ -747,6 +750,16 @@ class Targets:
         if low in self.listed_names or low in self.word_names or low in self.surnames or low in self.placeholders.towns:
             return False
         return zipf(low) >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
+
+    def person_word(self, word: str) -> bool:
+        """A lower-case word for a person's role or relation ("nurse", "friend", "nan")."""
+        return word in self.forms_of_address or self.role_words.role_of(word) is not None
+
+    def people_word(self, value: str) -> bool:
+        """A capitalised word with the ending of a people or nationality ("Burmese" of Burma), in no list
+        of first names or surnames: what someone is, not who."""
+        low = value.lower()
+        return bool(self._people_suffix.fullmatch(value)) and low not in self.listed_names | self.surnames
 
     def _with_first_names(self, text: str, start: int, end: int, targets: list[Target]) -> list[Target]:
         """ "William" before a detected "Okonjo" is part of the name, and so is "Bell" after a detected
