@@ -43,6 +43,8 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("His second stay at Rowan Dell this year.", [("Rowan Dell", "PERSON")], [("Rowan Dell", "LOCATION")]),
         ("He used to drive a Snowcat at the resort.", [("Snowcat", "PERSON")], []),
         ("We went to the café and then ER.", [("café", "LOCATION"), ("ER", "ORGANIZATION")], []),
+        ("He goes to the Blind club and the Peer group.", [("Blind", "ORGANIZATION"), ("Peer", "ORGANIZATION")], []),
+        ("At Quillan Hall.", [("Quillan Hall", "ORGANIZATION")], [("Quillan Hall", "ORGANIZATION")]),
         ("See you Tuesday at 2pm.", [("Tuesday", "DATE_TIME")], []),
         ("Her NHI ZQK4417 was on the form.", [("ZQK4417", "LOCATION")], [("ZQK4417", "ID")]),
         ("Tarquin said yes.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),

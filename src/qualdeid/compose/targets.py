@@ -175,6 +175,14 @@ class Targets:
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | {"the"}
 
     @cached_property
+    def generic_of_names(self) -> set[str]:
+        """``generic``, with the words that make no venue or organisation name specific on their own
+        (lexicons/generic_name_words.txt, as detection reads it: "the Deaf club", "Halfway House"),
+        but for those that are also people's names ("Foster")."""
+        words = Rules(self.rules_dirs).words("lexicons/generic_name_words.txt", lower=True)
+        return self.generic | (words - self.listed_names - self.surnames - self.word_names)
+
+    @cached_property
     def venue_types(self) -> set[str]:
         """Kinds of building or service that can follow a name in lower case ("the Tamar River ward")."""
         rules = Rules(self.rules_dirs)
@@ -640,8 +648,10 @@ class Targets:
             )
             # "lives in Mill Point": generic words after "in" with no article are a place's name
             bare_name = len(words) >= 2 and bool(_PLACE_BEFORE.search(text[max(0, start - 12) : start]))
-            if all(w.lower() in self.generic for w in words) and not (named_street or bare_name or compass_named):
-                return None  # "ER", "Day Centre", "the Hospital"; "Pier Lane" is a street's name
+            if all(w.lower() in self.generic_of_names for w in words) and not (
+                named_street or bare_name or compass_named
+            ):
+                return None  # "ER", "Day Centre", "the Hospital", "the Deaf club"; "Pier Lane" is a street's name
             return label
         if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does
             return label if self.specific_date.search(value) else None
