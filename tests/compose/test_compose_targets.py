@@ -46,6 +46,8 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("He goes to the Blind club and the Peer group.", [("Blind", "ORGANIZATION"), ("Peer", "ORGANIZATION")], []),
         ("At Quillan Hall.", [("Quillan Hall", "ORGANIZATION")], [("Quillan Hall", "ORGANIZATION")]),
         ("See you Tuesday at 2pm.", [("Tuesday", "DATE_TIME")], []),
+        ("We miss quorvish stew the most.", [("miss quorvish", "PERSON")], []),
+        ("Then miss Quorvish came in.", [("miss Quorvish", "PERSON")], [("miss Quorvish", "PERSON")]),
         ("Her NHI ZQK4417 was on the form.", [("ZQK4417", "LOCATION")], [("ZQK4417", "ID")]),
         ("Tarquin said yes.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),
         ("Then will said no.", [("will", "PERSON")], [("will", "PERSON")]),

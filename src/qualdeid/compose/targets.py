@@ -68,6 +68,7 @@ _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|will|would|can|cou
 _KIND_AFTER = re.compile(r" ([a-z]{4,})(?![\w'’-])")
 #: The number of a road after its name ("County Line Road 12"), not a count ("Mill Road 3 times").
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?![\w.,]\d|\w)(?!\s+(?:times|days|weeks|months|years|hours|minutes|am|pm)\b)")
+_SUBJECT_BEFORE = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he)\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Snowcat": a thing
 #: "a Snorkelmatic", "a small Brackwater Saint on the shelf": one of many things, no one's place or body
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
@@ -685,6 +686,8 @@ class Targets:
             return "LOCATION"
         if self.employer_before.search(text[max(0, start - 30) : start]) and not possessive:
             return "ORGANIZATION"
+        if words[0].islower() and words[0] in TITLES and _SUBJECT_BEFORE.search(text[max(0, start - 8) : start]):
+            return None  # "I miss quorvish stew": a verb after its subject, not a title
         if len(words) == 1:
             w = re.sub(r"['’]s?$", "", words[0])
             low = w.lower()
