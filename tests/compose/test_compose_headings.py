@@ -35,6 +35,9 @@ def headings() -> Headings:
         ("Plan: ring her mum Tuesday.", [("Plan: ", None)]),
         ("1. Description. Visit day.", [("1. Description. ", 0)]),
         ("2. What helped / didn't. I told her.", [("2. What helped / didn't. ", 1)]),
+        ("We talked. Less helpful though: the noise.", [("Less helpful though: ", None)]),
+        ("Plan for Monday: call the clinic.", [("Plan for Monday: ", None)]),
+        ("We sat. Why significant to me: trust.", [("Why significant to me: ", 2)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -49,6 +52,8 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "The helpful thing was tea.",
         "What happened Tuesday was bad.",
         "It was a description of her week.",
+        "We walked. When she rang: nothing.",
+        "Sure. Helpful as it was: no.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:
@@ -69,3 +74,9 @@ def test_prose_stays(headings: Headings, text: str) -> None:
 )
 def test_a_sentence_a_form_label_opened_starts_with_a_capital(composed: str, removed_at: int, expected: str) -> None:
     assert _sentence_case_after(composed, [removed_at]) == expected
+
+
+def test_no_extra_words_when_configured_so() -> None:
+    config = load_compose_config()
+    config.heading_extra_words = 0
+    assert Headings(config).find("We talked. Less helpful though: the noise.") == []

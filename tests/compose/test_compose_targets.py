@@ -43,7 +43,11 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
         ("His second stay at Rowan Dell this year.", [("Rowan Dell", "PERSON")], [("Rowan Dell", "LOCATION")]),
         ("He used to drive a Snowcat at the resort.", [("Snowcat", "PERSON")], []),
         ("We went to the café and then ER.", [("café", "LOCATION"), ("ER", "ORGANIZATION")], []),
+        ("He goes to the Blind club and the Peer group.", [("Blind", "ORGANIZATION"), ("Peer", "ORGANIZATION")], []),
+        ("At Quillan Hall.", [("Quillan Hall", "ORGANIZATION")], [("Quillan Hall", "ORGANIZATION")]),
         ("See you Tuesday at 2pm.", [("Tuesday", "DATE_TIME")], []),
+        ("We miss quorvish stew the most.", [("miss quorvish", "PERSON")], []),
+        ("Then miss Quorvish came in.", [("miss Quorvish", "PERSON")], [("miss Quorvish", "PERSON")]),
         ("Her NHI ZQK4417 was on the form.", [("ZQK4417", "LOCATION")], [("ZQK4417", "ID")]),
         ("Tarquin said yes.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),
         ("Then will said no.", [("will", "PERSON")], [("will", "PERSON")]),
@@ -182,6 +186,9 @@ def test_a_word_only_the_entity_recogniser_calls_a_name(targets: Targets, text: 
         ("I told Fen the OT about the ducks.", "Fen"),
         ("Then Ysolde rang the unit twice.", "Ysolde"),
         ("We met Wilhelmina Sorrell at the gate.", "Wilhelmina Sorrell"),
+        # a common word, capitalised between a role and what a person does
+        ("Her cousin Happy sends him postcards.", "Happy"),
+        ("and his aunt Bright rang the ward.", "Bright"),
     ],
 )
 def test_names_detection_missed_are_swept(targets: Targets, text: str, name: str) -> None:
@@ -198,6 +205,9 @@ def test_names_detection_missed_are_swept(targets: Targets, text: str, name: str
         # a role word ends one sentence, a one-word sentence follows: no name
         "Nobody has seen him since admission. Drizzling. He is fine.",
         "She spoke to them in Mohawk first.",
+        "Her sister. Sunny days helped.",
+        "Her cousin Sunny Bay is a town.",
+        "After the shop I got a Quorvo Fizz.",
     ],
 )
 def test_sweep_leaves_other_capitalised_words(targets: Targets, text: str) -> None:
@@ -348,3 +358,11 @@ def test_a_word_opening_a_sentence_that_the_entity_recogniser_took_for_a_person(
         for m in re.finditer(value, text):
             doc.spans.append(Span(m.start(), m.end(), label, value, detector="SpacyRecognizer"))
     assert [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), None, None)] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "people"),
+    [("Vanuese", True), ("Quarnese", True), ("Genevieve", False), ("Reese", False), ("Chinese", True)],
+)
+def test_a_word_with_a_peoples_ending_is_no_name(targets: Targets, value: str, people: bool) -> None:
+    assert targets.people_word(value) is people

@@ -124,3 +124,42 @@ def test_a_pronoun_or_common_word_is_no_short_form(targets: Targets, known: str)
 )  # fmt: skip
 def test_common_phrase(targets: Targets, phrase: str, common: bool) -> None:
     assert targets.common_phrase(phrase) is common
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "person"),
+    [
+        ("I think having honor there helped Sam a lot.", "honor", True),
+        ("Good to see honor helping her friend.", "honor", True),
+        ("I had a lot of honor there.", "honor", False),
+        ("I have honor there will be a bed.", "honor", False),
+        ("It was my honor there.", "honor", False),
+    ],
+)
+def test_a_lower_case_name_is_a_person_where_one_acts_or_is_present(
+    targets: Targets, sentence: str, word: str, person: bool
+) -> None:
+    from qualdeid.compose.composer import lower_case_person
+    from qualdeid.compose.pronouns import parser
+
+    tok = next(t for t in parser("en_core_web_sm")(sentence) if t.text == word)
+    assert lower_case_person(tok, targets.present_after) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "own"),
+    [
+        ("we looked at the big honor in the photo", "honor", True),
+        ("it was my honor to be there", "honor", True),
+        ("then her friend honor rang", "honor", False),
+        ("then honor rang", "honor", False),
+        ("the big Honor came in", "Honor", False),
+    ],
+)
+def test_a_lower_case_word_with_an_article_of_its_own_is_a_thing(
+    targets: Targets, text: str, word: str, own: bool
+) -> None:
+    from qualdeid.compose.composer import determined
+
+    start = text.index(word)
+    assert determined(text, start, start + len(word), targets.person_word) is own

@@ -535,7 +535,7 @@ class Composer:
                 not over
                 and r.label == "PERSON"
                 and re.sub(r"['’]s?$", "", value).lower() in known
-                and not _DETERMINER_BEFORE.search(doc.text[max(0, a - 8) : a])
+                and not determined(doc.text, a, b, self.targets.person_word)
             )
             ordinary = (
                 not over
@@ -571,13 +571,7 @@ class Composer:
                 if any(t.start < b and a < t.end for t in targets + out):
                     continue
                 tok = next((t for t in sdoc if t.idx == h.start), None)
-                if tok is None or any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
-                    continue
-                verb = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
-                acts = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in ("be", "have")) or (
-                    verb is not None and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBG")
-                )  # "honor said", "see honor helping"
-                if acts:
+                if tok is not None and lower_case_person(tok, self.targets.present_after):
                     out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
 
@@ -604,6 +598,8 @@ class Composer:
                 continue  # "Faith is a big word": capitalised because it opens the sentence
             if c.kind == "initials" and _no_ones_initials(value, self.targets.not_initials):
                 continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
+            if self.targets.people_word(value):
+                continue  # "a Vanuese shop": what someone is, a nationality the lists do not have
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
             if c.kind == "capitalised" and self.targets.title_of_work(doc.text, c.start, c.end):
@@ -828,6 +824,22 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: a verbless opening longer than this is a list or a fragment of notes, not a heading-like answer
 _HEADING_WORDS = 15
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|my|his|her|their|our|your|this|that)\s+$", re.IGNORECASE)
+_DETERMINER_MODIFIER_BEFORE = re.compile(
+    r"\b(?:the|a|an|my|his|her|their|our|your|this|that)\s+([a-z][a-z'’-]*)\s+$", re.IGNORECASE
+)
+
+
+def determined(text: str, start: int, end: int, person_word: Callable[[str], bool]) -> bool:
+    """The word at ``text[start:end]`` has an article or possessive of its own, as a thing has ("my
+    honor"); written in lower case, also with a word between ("the big honor"), as no name is written,
+    unless that word names a person ("her friend honor": the friend's name)."""
+    before = text[max(0, start - 30) : start]
+    if _DETERMINER_BEFORE.search(before):
+        return True
+    m = _DETERMINER_MODIFIER_BEFORE.search(before)
+    return bool(m) and text[start:end].islower() and not person_word(m.group(1).lower())
+
+
 _AGES_NOTE = "the accounts give the character different ages"
 #: Review's reasons for a word nothing detected that could be an identifier, which compose replaces
 #: (not "known-name-left": the corpus search has those; not "rare-detail": the policy decides those).
@@ -936,6 +948,27 @@ def _everyday_word(value: str, names: set[str]) -> bool:
     return bool(words) and all(
         re.fullmatch(r"[a-z]+", w) and zipf(w) >= EVERYDAY_ZIPF and w not in names for w in words
     )
+
+
+def lower_case_person(tok: Any, present_after: Iterable[str]) -> bool:
+    """A first name written in lower case, parsed as ``tok``, stands for a person: the subject of what
+    someone does ("honor said", "see honor helping"), or someone had or seen somewhere ("having honor
+    there helped"); never with an article or possessive of its own ("my honor", "a lot of honor there")."""
+    if any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    acts = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in ("be", "have")) or (
+        nxt is not None and nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBZ", "VBG")
+    )
+    after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+    present = (
+        nxt is not None
+        and nxt.lower_ in present_after
+        and tok.dep_ in ("dobj", "nsubj", "conj", "appos")
+        # not "honor there will be": "there" opens a clause of its own
+        and not (after is not None and (after.lemma_ == "be" or after.tag_ == "MD"))
+    )
+    return acts or present
 
 
 def _modal_verb(sdoc, start: int) -> bool:

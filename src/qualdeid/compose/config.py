@@ -25,6 +25,8 @@ class ComposeConfig:
     sections: list[Section] = field(default_factory=list)
     form_labels: list[str] = field(default_factory=list)
     subject_nouns: list[str] = field(default_factory=list)
+    #: words (not pronouns) a prompt or form label may carry before its colon: "Not helpful either:"
+    heading_extra_words: int = 2
     statement: str = (
         "A composite drawn from the accounts of {subjects} {subject_noun} by {workers} {worker_noun}; "
         "names are pseudonyms and details have been changed."
@@ -51,6 +53,7 @@ def load_compose_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> Compo
         )
     c.form_labels = [str(x) for x in merged.get("form_labels") or []]
     c.subject_nouns = [str(x).lower() for x in merged.get("subject_nouns") or []]
+    c.heading_extra_words = int(merged.get("heading_extra_words", c.heading_extra_words))
     c.statement = str(merged.get("statement", c.statement))
     c.worker_noun = str(merged.get("worker_noun", c.worker_noun))
     c.name_locales = {str(k): [str(x) for x in v or []] for k, v in (merged.get("name_locales") or {}).items()}

@@ -26,6 +26,8 @@ _OR_NOT = r"(?:[ \t]*/[ \t]*[\w'’]+(?:[ \t]+[\w'’]+)?)?"  # "What helped / d
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*", re.MULTILINE)
 _AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]*[ \t]+")
 _PRONOUNS = re.compile(r"\b(?:I|me|my|she|he|we|they|her|him|us|them)\b")
+#: a subject pronoun makes words before a colon a clause of prose ("When she rang:"), not a heading
+_SUBJECTS = r"(?:I|she|he|we|they|you|it)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,9 @@ class Headings:
 
         labels = sorted(config.form_labels, key=len, reverse=True)
         label_alt = "|".join(_phrase(x) for x in labels) or "(?!)"
+        # words a prompt or label carries before its colon ("Not helpful either:", "Plan for Friday:"),
+        # never a subject pronoun: "When she rang:" is prose
+        extra = rf"(?:[ \t]+(?!{_SUBJECTS}\b)[\w'’-]+){{0,{max(0, config.heading_extra_words)}}}"
         end_of_prompt = (
             r"(?:[ \t]*[:?.][ \t]*(?=\s|$|\*|_)|[ \t]*[-–—][ \t]+|[ \t]*(?=\n)|[ \t]*$|[^\n:?.!]{1,40}?[:?][ \t]*)"
         )
@@ -64,10 +69,10 @@ class Headings:
             rf"|{_BOLD}(?:{alternation('c')})[ \t]*\([^)\n]{{0,40}}\))"
         )
         self._run_on = re.compile(rf"{run_on}{_BOLD}[ \t]+(?=[A-Z\"“‘'])", re.I)
-        self._inline = re.compile(rf"{_BOLD}(?:{alternation('d')}){_BRACKET}{_BOLD}[ \t]*:[ \t]*{_BOLD}", re.I)
+        self._inline = re.compile(rf"{_BOLD}(?:{alternation('d')}){_BRACKET}{extra}{_BOLD}[ \t]*:[ \t]*{_BOLD}", re.I)
         label = (
-            rf"{_MARKER}{_BOLD}(?:{label_alt})(?:[ \t]*/[ \t]*[\w'’-]+)?{_BRACKET}{_BOLD}"
-            rf"(?:[ \t]*:|[ \t]+[-–—])[ \t]*{_BOLD}"
+            rf"{_MARKER}{_BOLD}(?:{label_alt})(?:[ \t]*/[ \t]*[\w'’-]+)?{_BRACKET}"
+            rf"(?:{extra}{_BOLD}[ \t]*:|{_BOLD}(?:[ \t]*:|[ \t]+[-–—]))[ \t]*{_BOLD}"
         )
         self._label = re.compile(label, re.I)
         # a short line of its own that ends with a colon or question mark: a heading of some template

@@ -68,6 +68,7 @@ _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|will|would|can|cou
 _KIND_AFTER = re.compile(r" ([a-z]{4,})(?![\w'’-])")
 #: The number of a road after its name ("County Line Road 12"), not a count ("Mill Road 3 times").
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?![\w.,]\d|\w)(?!\s+(?:times|days|weeks|months|years|hours|minutes|am|pm)\b)")
+_SUBJECT_BEFORE = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he)\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Snowcat": a thing
 #: "a Snorkelmatic", "a small Brackwater Saint on the shelf": one of many things, no one's place or body
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
@@ -140,6 +141,9 @@ class Targets:
         next_words = alternation(words["person_next"], space=r"\s+")  # "and I"
         self.person_next = re.compile(rf"\s+(?:{next_words})\b", re.IGNORECASE)
         self.not_name_words = words["not_names"]
+        self._people_suffix = re.compile(rf"[A-Z][a-z]{{3,}}(?:{_literal(words['people_suffixes'])})")
+        #: after a lower-case name that is also a word, it is a person present ("having honor there helped")
+        self.present_after = set(words["present_after"])
         #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
         self.forms_of_address = rules.words("names/titles.txt", lower=True) | rules.words(
             "lexicons/relatives.txt", lower=True
@@ -170,6 +174,14 @@ class Targets:
         for name in ("pseudonymise/place_words.txt", "lexicons/venue_types.txt", "lexicons/org_types.txt"):
             words |= rules.words(name, lower=True)
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | {"the"}
+
+    @cached_property
+    def generic_of_names(self) -> set[str]:
+        """``generic``, with the words that make no venue or organisation name specific on their own
+        (lexicons/generic_name_words.txt, as detection reads it: "the Deaf club", "Halfway House"),
+        but for those that are also people's names ("Foster")."""
+        words = Rules(self.rules_dirs).words("lexicons/generic_name_words.txt", lower=True)
+        return self.generic | (words - self.listed_names - self.surnames - self.word_names)
 
     @cached_property
     def venue_types(self) -> set[str]:
@@ -247,6 +259,8 @@ class Targets:
             words = m.group().split()
             if any(t.start < b and a < t.end for t in taken):
                 continue
+            if _ARTICLE_BEFORE.search(text[max(0, a - 4) : a]):
+                continue  # "got a Quorvo Fizz": one of many things, a drink or a car, not a person
             if (
                 len(words) == 2
                 and words[1].lower() in self.place_heads
@@ -279,9 +293,14 @@ class Targets:
                 continue
             first_known = lows[0] in self.listed_names
             rare = all(zipf(w) < COMMON_ZIPF + 0.3 for w in lows)
+            initial = bool(_SENTENCE_START.search(text[max(0, a - 3) : a]))
+            if not initial and self._role_phrase_before(text, a) and self._acts(text, b):
+                # "her sister Bonny rang": a capital inside a sentence, between a role and what a person
+                # does, is a name however common the word
+                out.append(Target(a, b, "PERSON", "person frame"))
+                continue
             if not rare and not first_known:
                 continue
-            initial = bool(_SENTENCE_START.search(text[max(0, a - 3) : a]))
             surname = len(words) == 2 and zipf(lows[1]) < COMMON_ZIPF
             full_name = surname and (first_known or zipf(lows[0]) < 3.5)
             framed = (
@@ -630,8 +649,10 @@ class Targets:
             )
             # "lives in Mill Point": generic words after "in" with no article are a place's name
             bare_name = len(words) >= 2 and bool(_PLACE_BEFORE.search(text[max(0, start - 12) : start]))
-            if all(w.lower() in self.generic for w in words) and not (named_street or bare_name or compass_named):
-                return None  # "ER", "Day Centre", "the Hospital"; "Pier Lane" is a street's name
+            if all(w.lower() in self.generic_of_names for w in words) and not (
+                named_street or bare_name or compass_named
+            ):
+                return None  # "ER", "Day Centre", "the Hospital", "the Deaf club"; "Pier Lane" is a street's name
             return label
         if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does
             return label if self.specific_date.search(value) else None
@@ -665,6 +686,8 @@ class Targets:
             return "LOCATION"
         if self.employer_before.search(text[max(0, start - 30) : start]) and not possessive:
             return "ORGANIZATION"
+        if words[0].islower() and words[0] in TITLES and _SUBJECT_BEFORE.search(text[max(0, start - 8) : start]):
+            return None  # "I miss quorvish stew": a verb after its subject, not a title
         if len(words) == 1:
             w = re.sub(r"['’]s?$", "", words[0])
             low = w.lower()
@@ -740,6 +763,16 @@ class Targets:
         if low in self.listed_names or low in self.word_names or low in self.surnames or low in self.placeholders.towns:
             return False
         return zipf(low) >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
+
+    def person_word(self, word: str) -> bool:
+        """A lower-case word for a person's role or relation ("nurse", "friend", "nan")."""
+        return word in self.forms_of_address or self.role_words.role_of(word) is not None
+
+    def people_word(self, value: str) -> bool:
+        """A capitalised word with the ending of a people or nationality ("Burmese" of Burma), in no list
+        of first names or surnames: what someone is, not who."""
+        low = value.lower()
+        return bool(self._people_suffix.fullmatch(value)) and low not in self.listed_names | self.surnames
 
     def _with_first_names(self, text: str, start: int, end: int, targets: list[Target]) -> list[Target]:
         """ "William" before a detected "Okonjo" is part of the name, and so is "Bell" after a detected
