@@ -132,6 +132,8 @@ def test_a_common_word_name_in_lower_case_warns_only_where_a_name_could_stand(
     [
         ("Most of the work is transport, joy and showing up.", False),  # listed with things
         ("Showing joy at small wins mattered to the group.", False),  # the quality one shows
+        ("Some weeks it takes joy to keep the garden going.", False),  # what a task asks for
+        ("On Friday the volunteers will take joy to the seaside.", True),  # someone taken somewhere
         ("Me and joy went to the shops.", True),  # joined to a person
         ("After lunch we sat with joy and her dog.", True),  # joined to a thing of hers: still a person
     ],

@@ -746,13 +746,21 @@ def _who_clauses(a: Analysed) -> set[int]:
 def _thing_uses(a: Analysed, person_nouns: frozenset[str], quality_verbs: set[str]) -> set[int]:
     """Start offsets of lower-case nouns that stand where a thing does, not a person: listed with a
     bare lower-case noun for a thing ("transport, patience and showing up"), describing something ("the sky
-    went violet"), or the object of a verb of showing or having a quality ("showing patience")."""
+    went violet"), or the object of a verb of showing or having a quality ("showing patience", "it takes
+    patience")."""
     out = set()
     for t in a.tokens:
         if t.pos not in ("NOUN", "ADJ") or not t.text.islower():
             continue
         head = a.tokens[t.head] if t.head >= 0 else None
         shown = t.dep == "dobj" and head is not None and head.lemma in quality_verbs
+        # "it takes patience", "it took courage": what a task asks for, never someone it takes
+        shown |= (
+            t.dep == "dobj"
+            and head is not None
+            and head.lemma == "take"
+            and any(s.dep == "nsubj" and s.text.lower() == "it" and a.tokens[s.head] is head for s in a.tokens)
+        )
         if t.dep in ("acomp", "oprd", "amod") or t.pos == "ADJ" or shown:
             out.add(t.start)
         else:
