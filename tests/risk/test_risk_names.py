@@ -187,10 +187,10 @@ def test_a_key_value_in_lower_case_that_is_a_form_of_a_word_is_the_word() -> Non
     index = IdentifierIndex(dictionary=frozenset({"go", "went", "anchor"}), word_names=set())
     for value, label in (("went", "PERSON"), ("anchor", "ORGANIZATION"), ("Anchor", "ORGANIZATION")):
         index.add(value, label, KEY_SOURCE)
-    index.add("brannock", "PERSON", KEY_SOURCE)  # no word: the name, whatever its case
+    index.add("brannock", "PERSON", KEY_SOURCE)  # no word, but in lower case: a name where used as one
     assert not [h for h in index.find("she went to drop the anchor") if h.confident]
     assert [h.confident for h in index.find("we met at the Anchor")] == [True]
-    assert [h.confident for h in index.find("we saw brannock")] == [True]
+    assert [(h.confident, h.key_word) for h in index.find("we saw brannock")] == [(False, True)]
 
 
 def test_inflected_forms_of_dictionary_words_are_words() -> None:

@@ -132,6 +132,8 @@ def test_a_common_word_name_in_lower_case_warns_only_where_a_name_could_stand(
     [
         ("Most of the work is transport, joy and showing up.", False),  # listed with things
         ("Showing joy at small wins mattered to the group.", False),  # the quality one shows
+        ("Some weeks it takes joy to keep the garden going.", False),  # what a task asks for
+        ("On Friday the volunteers will take joy to the seaside.", True),  # someone taken somewhere
         ("Me and joy went to the shops.", True),  # joined to a person
         ("After lunch we sat with joy and her dog.", True),  # joined to a thing of hers: still a person
     ],
@@ -289,6 +291,32 @@ def test_with_the_key_a_common_word_opening_a_sentence_warns_and_never_fails(det
     assert report.exit_code != EXIT_FAIL
     report, found = _identifiers(checker, "Later Faith rang about the rent.")
     assert [(f.check, f.severity) for f in found] == [("residual_identifier", "fail")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Faith explained why the bus pass mattered so much.", "Faith talked about the allotment again."]
+)
+def test_with_the_key_a_word_name_opening_a_sentence_fails_as_the_subject_of_a_speaking_verb(
+    detector, text: str
+) -> None:
+    key = [("Faith", "PERSON"), ("Faith Ridgeway", "PERSON")]
+    checker = RiskChecker(load_risk_config(), detector, WORD_NAME_DOCS, key_identifiers=key)
+    _, found = _identifiers(checker, text)
+    assert [(f.matched, f.severity) for f in found] == [("Faith", "fail")]
+
+
+def test_with_the_key_a_month_name_or_a_lower_case_form_warns_unless_used_as_a_name(detector) -> None:
+    # the key holds a person called August, and "tamarind" that scrub replaced where NER took it for her
+    docs = [*WORD_NAME_DOCS, Document("w4", "August Penhallow rang twice; August wanted her tamarind chutney.")]
+    key = [("August Penhallow", "PERSON"), ("August", "PERSON"), ("tamarind", "PERSON")]
+    checker = RiskChecker(load_risk_config(), detector, docs, key_identifiers=key)
+    text = "We wondered whether August would be as wet as last year, over a tamarind tea."
+    report, found = _identifiers(checker, text)
+    assert {f.severity for f in found} <= {"warn"} and report.exit_code != EXIT_FAIL
+    report, found = _identifiers(checker, "In the end August told the group about the flat.")
+    assert [(f.matched, f.severity) for f in found] == [("August", "fail")]
+    report, found = _identifiers(checker, "Later we phoned tamarind about the flat.")
+    assert [(f.matched, f.severity) for f in found] == [("tamarind", "fail")]
 
 
 def test_a_listed_term_the_key_holds_is_the_word_opening_a_sentence(detector) -> None:

@@ -157,7 +157,8 @@ class RiskChecker:
         self.suggest = Suggester(config.suggestions, config.rules_dirs)
         self.frames = LifeFrames.load(config.rules_dirs)
         #: verbs after a word-name that make it a person ("Hope said"), shared with name detection
-        self.speech_verbs = Rules(list(config.rules_dirs)).lists("names/context.yaml")["strong_right"]
+        self.context = Rules(list(config.rules_dirs)).lists("names/context.yaml")
+        self.speech_verbs = self.context["strong_right"]
         related = Related.load(config.rules_dirs)
         index = AccountIndex(
             self.profile,
@@ -296,6 +297,7 @@ class RiskChecker:
             for i, t in enumerate(a.tokens)
             if t.start in word_starts and not (i + 1 < len(a.tokens) and a.tokens[i + 1].text.lower() in speaks)
         }
+        named_here = self._named_here(a) | persons
         never = self.profile.never
         never_spans = never.spans(a.text)
         mentions = self._mention_people()
@@ -304,6 +306,8 @@ class RiskChecker:
             label = hit.label.lower().replace("_", " ")
             n = len(hit.sources)
             listed = value in never or _within(hit.start, hit.end, never_spans)
+            # a value of the key that is also a word is an identifier where the text uses it as a name
+            confident = hit.confident or (hit.key_word and hit.start in named_here)
             people = sorted(mentions.get(value.lower().removesuffix("'s"), ())) if hit.label == "PERSON" else []
             if listed and not (hit.label == "PERSON" and hit.certain and not hit.lowercase):
                 continue  # a holiday, a clinical or legal term, a kind of service, a te reo word
@@ -314,13 +318,17 @@ class RiskChecker:
                 and self.profile.index.is_word(value, hit.label)
             ):
                 continue  # "the heath was brown": a name the corpus writes in lower case, here the word
-            opening = hit.start in word_openings and self.profile.index.is_common(value, hit.label)
+            opening = (
+                hit.start in word_openings
+                and not (KEY_SOURCE in hit.sources and hit.start in named_here)
+                and self.profile.index.is_common(value, hit.label)
+            )
             if opening and hit.start not in persons:
-                if not (hit.confident and KEY_SOURCE in hit.sources and not listed):
+                if not ((confident or hit.key_word) and KEY_SOURCE in hit.sources and not listed):
                     continue  # "Hope and recovery came up", "Peer workers ...": the word, opening a sentence
                 msg = f"possibly a {label} of the key (a common word opening a sentence, read as the word; check it)"
                 check = "possible_identifier"
-            elif hit.confident and not listed:
+            elif confident and not listed:
                 msg = f"a {label} from the corpus ({n} source document(s))"
                 check = "residual_identifier"
             elif hit.lowercase or (value.islower() and self.profile.index.is_word(value, hit.label)):
@@ -335,6 +343,8 @@ class RiskChecker:
                 why = (
                     "listed as an ordinary term"
                     if listed
+                    else "a value of the key, written here as a word or a date, not used as a name"
+                    if hit.key_word
                     else "also a common word, written in another case, or there only inside a rare detail"
                 )
                 msg = f"possibly a {label} from the corpus ({why}; check it)"
@@ -373,6 +383,21 @@ class RiskChecker:
             out.append(finding)
             taken.append((start, end))
         return sorted(out, key=lambda f: f.start or 0)
+
+    def _named_here(self, a: Analysed) -> set[int]:
+        """Where the text uses a word as a person's name: the subject of a verb only a person is the subject
+        of ("Hope explained ..."), before a speaking verb ("Hope said"), after a verb that takes a person
+        ("told Hope", "met Hope")."""
+        tokens = a.tokens
+        left = set(self.context["left_context"]) - set(self.context["weak_left"])
+        out = set()
+        for i, t in enumerate(tokens):
+            head = tokens[t.head] if 0 <= t.head < len(tokens) else None
+            speaker = t.dep in ("nsubj", "nsubjpass") and head is not None and head.lemma in self.config.speaker_verbs
+            speaks = i + 1 < len(tokens) and tokens[i + 1].text.lower() in self.speech_verbs
+            if speaker or speaks or (i > 0 and tokens[i - 1].text.lower() in left):
+                out.add(t.start)
+        return out
 
     def _mention_people(self) -> dict[str, set[str]]:
         """A person's name as written (lower case) -> the people of the corpus it names."""
@@ -721,13 +746,21 @@ def _who_clauses(a: Analysed) -> set[int]:
 def _thing_uses(a: Analysed, person_nouns: frozenset[str], quality_verbs: set[str]) -> set[int]:
     """Start offsets of lower-case nouns that stand where a thing does, not a person: listed with a
     bare lower-case noun for a thing ("transport, patience and showing up"), describing something ("the sky
-    went violet"), or the object of a verb of showing or having a quality ("showing patience")."""
+    went violet"), or the object of a verb of showing or having a quality ("showing patience", "it takes
+    patience")."""
     out = set()
     for t in a.tokens:
         if t.pos not in ("NOUN", "ADJ") or not t.text.islower():
             continue
         head = a.tokens[t.head] if t.head >= 0 else None
         shown = t.dep == "dobj" and head is not None and head.lemma in quality_verbs
+        # "it takes patience", "it took courage": what a task asks for, never someone it takes
+        shown |= (
+            t.dep == "dobj"
+            and head is not None
+            and head.lemma == "take"
+            and any(s.dep == "nsubj" and s.text.lower() == "it" and a.tokens[s.head] is head for s in a.tokens)
+        )
         if t.dep in ("acomp", "oprd", "amod") or t.pos == "ADJ" or shown:
             out.add(t.start)
         else:

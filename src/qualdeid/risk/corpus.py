@@ -22,7 +22,15 @@ from qualdeid.pseudonymise.people import People, resolve_people
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import FIRST_PERSON, THIRD_PERSON, Analysed, Token, analyse
 from qualdeid.risk.config import RiskConfig
-from qualdeid.risk.identifiers import DEFAULT_TITLES, KEY_SOURCE, index_corpus, load_word_names, plain, sentence_initial
+from qualdeid.risk.identifiers import (
+    DEFAULT_TITLES,
+    KEY_SOURCE,
+    index_corpus,
+    load_capital_words,
+    load_word_names,
+    plain,
+    sentence_initial,
+)
 from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms
 from qualdeid.risk.turns import PARTICIPANT, Turn, TurnRoles, turn_at
 
@@ -116,6 +124,7 @@ class CorpusProfile:
             short_form_zipf=config.short_form_zipf,
             part_zipf=config.name_part_zipf,
             dictionary=_dictionary(nlp),
+            capital_words=load_capital_words(config.rules_dirs),
         )
         for value, label in extra_identifiers:
             self.index.add(value, label, KEY_SOURCE)

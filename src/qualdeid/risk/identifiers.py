@@ -68,6 +68,9 @@ class IdentifierHit:
     lowercase: bool = False  # a name that is also a word, written in lower case: maybe just the word
     #: an identifier with confidence: not a common word, and written as it was found in the corpus
     confident: bool = False
+    #: a value of the key that is also a word (a name-word, or a form the scrub replaced in lower case):
+    #: an identifier only where the text uses it as a name
+    key_word: bool = False
 
 
 class IdentifierIndex:
@@ -82,7 +85,10 @@ class IdentifierIndex:
         word_names: set[str] | None = None,
         part_zipf: float | None = None,
         dictionary: frozenset[str] | None = None,
+        capital_words: Iterable[str] = (),
     ) -> None:
+        #: words written with a capital wherever they stand ("June", "Friday"): their capital says nothing
+        self.capital_words = {w.lower() for w in capital_words}
         self.labels = set(labels)
         #: a place's or organisation's word stands for it alone only when rarer than this
         self.part_zipf = common_zipf if part_zipf is None else part_zipf
@@ -129,9 +135,10 @@ class IdentifierIndex:
                 ident = self._by_key[key] = Identifier(variant, label, common=common, alone=alone)
             ident.sources.add(source)
             ident.alone |= alone
-            ident.forms.add(variant)
             if source == KEY_SOURCE:
-                ident.key_forms.add(variant)
+                ident.key_forms.add(variant)  # not how the corpus writes it: "paloma" the drink, beside a Paloma
+            else:
+                ident.forms.add(variant)
         self._regexes = None
 
     def variants(self, value: str, label: str) -> set[str]:
@@ -305,10 +312,14 @@ class IdentifierIndex:
                 and not ident.common
                 and not self._frequent(ident.value)
                 and _as_found(m.group(), ident)
-            ) or _POSSESSIVE.sub("", m.group()) in ident.key_forms
+            )
+            core = _POSSESSIVE.sub("", m.group())
+            keyed = not confident and core in ident.key_forms
+            key_word = keyed and (core.islower() or core.lower() in self.capital_words)
+            confident = confident or (keyed and not key_word)
             certain = certain or confident
             sources = tuple(sorted(ident.sources))
-            hits.append(IdentifierHit(m.start(), m.end(), ident.label, sources, certain, lower, confident))
+            hits.append(IdentifierHit(m.start(), m.end(), ident.label, sources, certain, lower, confident, key_word))
         return hits
 
     def propagate(self, docs: Iterable[Document]) -> None:
@@ -352,6 +363,12 @@ def load_word_names(rules_dirs: Iterable[Path] = ()) -> set[str]:
     """Names that are also ordinary words (``rules/names/word_names.txt``, shared with detection and scrub)."""
     rules = Rules(list(rules_dirs))
     return rules.words("names/word_names.txt", lower=True) | rules.words("names/surname_words.txt", lower=True)
+
+
+def load_capital_words(rules_dirs: Iterable[Path] = ()) -> set[str]:
+    """Month and weekday names (``rules/lexicons/calendar.yaml``): capitalised wherever they stand."""
+    calendar = Rules(list(rules_dirs)).lists("lexicons/calendar.yaml")
+    return set(calendar["months"]) | set(calendar["weekdays"])
 
 
 @functools.cache
