@@ -658,7 +658,7 @@ class Targets:
             return label if self.specific_date.search(value) else None
         if label == "AGE":
             if _DECADE.fullmatch(value.strip()) and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I):
-                return None  # "in the early sixties": a decade of the calendar, nobody's age
+                return None  # "in the late forties": a decade of the calendar, nobody's age
             age = age_of(value)
             if age is not None and age < CHILDHOOD:
                 return None  # "when she was ten": long ago
