@@ -326,3 +326,15 @@ def test_a_listed_term_the_key_holds_is_the_word_opening_a_sentence(detector) ->
     checker = RiskChecker(load_risk_config(), detector, WORD_NAME_DOCS, key_identifiers=key)
     report, found = _identifiers(checker, "Peer workers met on Tuesday to plan the rota.")
     assert [f.matched for f in found] == [] and report.exit_code != EXIT_FAIL
+
+
+def test_with_the_key_a_lower_case_nickname_that_is_no_word_fails_as_anyones_subject(detector) -> None:
+    # scrub replaced "tibbo" (a nickname written in lower case); it is no word of English, so as the subject
+    # of any verb it is the person, while a word the key holds in lower case still needs a name's place
+    docs = [*WORD_NAME_DOCS, Document("w5", "Saw tibbo at lunch; tibbo said the tamarind chutney was off.")]
+    key = [("tibbo", "PERSON"), ("tamarind", "PERSON")]
+    checker = RiskChecker(load_risk_config(), detector, docs, key_identifiers=key)
+    report, found = _identifiers(checker, "tibbo was in a better mood this morning.")
+    assert [(f.matched, f.severity) for f in found] == [("tibbo", "fail")]
+    report, found = _identifiers(checker, "The tamarind was in a better state this year.")
+    assert {f.severity for f in found} <= {"warn"} and report.exit_code != EXIT_FAIL

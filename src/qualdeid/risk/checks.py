@@ -298,6 +298,9 @@ class RiskChecker:
             if t.start in word_starts and not (i + 1 < len(a.tokens) and a.tokens[i + 1].text.lower() in speaks)
         }
         named_here = self._named_here(a) | persons
+        determined = {t.head for t in a.tokens if t.dep in ("det", "poss")}
+        # subjects without an article or possessive ("tibbo was", not "the tamarind was")
+        subjects = {t.start for i, t in enumerate(a.tokens) if t.dep in ("nsubj", "nsubjpass") and i not in determined}
         never = self.profile.never
         never_spans = never.spans(a.text)
         mentions = self._mention_people()
@@ -306,8 +309,15 @@ class RiskChecker:
             label = hit.label.lower().replace("_", " ")
             n = len(hit.sources)
             listed = value in never or _within(hit.start, hit.end, never_spans)
-            # a value of the key that is also a word is an identifier where the text uses it as a name
-            confident = hit.confident or (hit.key_word and hit.start in named_here)
+            # a value of the key that is also a word is an identifier where the text uses it as a name; one
+            # that is no word of English ("robbo" in lower case) is a name wherever it is someone's subject
+            confident = hit.confident or (
+                hit.key_word
+                and (
+                    hit.start in named_here
+                    or (hit.start in subjects and not self.profile.index.is_word(value, hit.label))
+                )
+            )
             people = sorted(mentions.get(value.lower().removesuffix("'s"), ())) if hit.label == "PERSON" else []
             if listed and not (hit.label == "PERSON" and hit.certain and not hit.lowercase):
                 continue  # a holiday, a clinical or legal term, a kind of service, a te reo word
