@@ -166,7 +166,7 @@ class AddressLinesRecognizer(_TextRecognizer):
         """A postcode of four digits or more ("17 Kestrel Street" is a house number), or with
         ``letter_codes`` one of letters and digits ("H7N 2K9"), and a town; three digits before a town
         whose words are all rare or in the gazetteer ("104 Hafnarvík": some countries' postcodes are that short;
-        "112 Main Street" is a house)."""
+        "112 Wattle Street" is a house)."""
         code = m.group("code")
         digits = len(_DIGITS.findall(code))
         towns = m.captures("town")
