@@ -178,12 +178,12 @@ KEPT = [
     # a name before a job, initials that are also an abbreviation, initials joined
     ("Thanks to Senior Nurse Ngata", "Senior Nurse Ngata", PERSON, NAMES),
     ("Seen by Hollis Manager at nine", "Hollis", PERSON, NAMES),  # a surname before a job: no everyday word
-    ("Storm was covering his mouth again.", "Storm", PERSON, NER_DETECTOR),  # a word that is a given name
+    ("Tempest was covering his mouth again.", "Tempest", PERSON, NER_DETECTOR),  # a word that is a given name
     ("the Harrowgate Carers Newsletter came", "Harrowgate Carers Newsletter", ORGANIZATION, NER_DETECTOR),
     ("We went up. Ozturk was waiting.", "Ozturk", PERSON, NER_DETECTOR),  # no everyday word
     ("the card is with Lift at the desk", "Lift", PERSON, NER_DETECTOR),  # not opening a sentence
     ("Bath was packed on Saturday.", "Bath", LOCATION, NER_DETECTOR),  # a town that is a word
-    ("Gift set two alarms. I told Gift to rest.", "Gift", PERSON, NER_DETECTOR),  # capitalised mid-sentence too
+    ("Charity set two alarms. I told Charity to rest.", "Charity", PERSON, NER_DETECTOR),  # capitalised mid-sentence too
     ("we met the Tesco manager outside", "Tesco", ORGANIZATION, NER_DETECTOR),  # a job in lower case
     ("Dates: 10.11 and 12.11, both at the hall", "10.11", DATE_TIME, NER_DETECTOR),  # may be a day and a month
     ("DM (volunteer) opened up at nine", "DM", PERSON, NAMES),
@@ -230,23 +230,23 @@ TRIMMED = [
     ("she left the farm around 2009", "around 2009", DATE_TIME, ["2009"]),
     # names: a note after a dash, a greeting, a role, a time of day
     ("Mirela Vasko - Romanian interpreter booked", "Mirela Vasko - Romanian", PERSON, ["Mirela Vasko"]),
-    ("Hi Tevita, thanks for the lift", "Hi Tevita", PERSON, ["Tevita"]),
-    ("Checked by Tevita Lolo RN", "Tevita Lolo RN", PERSON, ["Tevita Lolo"]),
+    ("Hi Kalani, thanks for the lift", "Hi Kalani", PERSON, ["Kalani"]),
+    ("Checked by Kalani Lolo RN", "Kalani Lolo RN", PERSON, ["Kalani Lolo"]),
     ("Seen by Dr Aroha Kemp MRCGP today", "Dr Aroha Kemp MRCGP", PERSON, ["Dr Aroha Kemp"]),
     ("Kasia Wrona 09:41: on my way", "Kasia Wrona 09:41", PERSON, ["Kasia Wrona"]),
     ("Noted by Ilse Brandt - prefers e-mail", "Ilse Brandt - prefers", PERSON, ["Ilse Brandt"]),
     # names: a sentence's end inside the span, an everyday verb opening the sentence, a relative or a
     # title written in lower case before the name (a capitalised title or an abbreviation's dot stays)
-    ("It was his cousin. Meseret rang later", "cousin. Meseret", PERSON, ["Meseret"]),
-    ("Took Tevita and Sina to the pool.", "Took Tevita", PERSON, ["Tevita"]),
+    ("It was his cousin. Tigist rang later", "cousin. Tigist", PERSON, ["Tigist"]),
+    ("Took Kalani and Obinna to the pool.", "Took Kalani", PERSON, ["Kalani"]),
     ("Both Mrs Halvorsen and her son came.", "Both Mrs Halvorsen", PERSON, ["Mrs Halvorsen"]),
     # ... but an everyday word the text also writes with a capital inside a sentence is a name
     ("Both Kallis came. We thanked Both for it.", "Both Kallis", PERSON, ["Both Kallis"]),
-    ("Princess Okafor rang.", "Princess Okafor", PERSON, ["Princess Okafor"]),  # rarer than "Took"
+    ("Duchess Okafor rang.", "Duchess Okafor", PERSON, ["Duchess Okafor"]),  # rarer than "Took"
     # a relative or a title in lower case stays part of the name, as the annotation marks it
     ("lol grandpa teodor is a legend", "grandpa teodor", PERSON, ["grandpa teodor"]),
     ("Prof. Ilse Brandt opened it", "Prof. Ilse Brandt", PERSON, ["Prof. Ilse Brandt"]),
-    ("see Aunty Meseret after", "Aunty Meseret", PERSON, ["Aunty Meseret"]),
+    ("see Aunty Tigist after", "Aunty Tigist", PERSON, ["Aunty Tigist"]),
     ("Hope Kallis rang today", "Hope Kallis", PERSON, ["Hope Kallis"]),
     # names: the next column of a form or a table row
     ("Reviewer: T. Okonjo     Signed\n", "T. Okonjo     Signed", PERSON, ["T. Okonjo"]),

@@ -93,7 +93,7 @@ _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
 #: lower-case ending of three letters or more, so that no initial or "St." ends a sentence)
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})\.[ \t\n]+(?=[^\W\d_])")
 #: A capitalised word opening a sentence before a name, at least this frequent in English and no listed
-#: name, is the sentence's word: "Took Ana to ...", "Both Mrs Ruiz and ..." (not "Patience", "Princess")
+#: name, is the sentence's word: "Took Ana to ...", "Both Mrs Ruiz and ..." (not "Charity", "Duchess")
 OPENING_WORD_ZIPF = 5.0
 #: ... and NER's person made only of such a word, no listed name, this frequent or more: "Lift was out again"
 EVERYDAY_OPENING_ZIPF = 3.5
@@ -455,7 +455,7 @@ class Finaliser:
 
     def _only_as_a_word(self, text: str, word: str, start: int) -> bool:
         """``word`` at ``start`` opens a sentence, no name list holds it, and the text never writes it with a
-        capital inside a sentence ("Gift set two alarms ... told Gift" makes it a name)."""
+        capital inside a sentence ("Charity set two alarms ... told Charity" makes it a name)."""
         if self.names.is_name(word) or self.names.is_first_name(word):
             return False
         if not _SENTENCE_START.search(text, max(0, start - 8), start):
