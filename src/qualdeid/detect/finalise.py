@@ -67,6 +67,13 @@ _SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
 _TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\s+([A-Za-z]+)$")
+_LAST_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+#: a time of day: "14:00", "2.40 pm", "10.30" (not "10.11", which may be a day and a month)
+_CLOCK = r"\d{1,2}(?:[:.]\d\d\s*[ap]\.?\s?m\b\.?|[:.](?:00|1[3-9]|[2-5]\d)(?![.:/]?\d)|:\d\d(?![.:/]?\d))"
+#: only times of day, alone or as a range: "14:00-17:30", "10:30", "2.40 pm", "9:15 to 10:45 am"
+_CLOCK_TIMES = re.compile(
+    rf"(?:(?:approx\.?|about|around|at)\s+)?{_CLOCK}(?:\s*(?:[-–—]|to|until|till)\s*{_CLOCK})?", re.IGNORECASE
+)
 _AGE_UNIT = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old|\s*y\.?/?o\b\.?", re.IGNORECASE)
 #: What a rare detail's phrase is said with, not the fact: "his racing pigeons", "she's a stilt-walker" (its "s"),
 #: "a circus stilt-walker back (then)"
@@ -82,6 +89,14 @@ _PEOPLE_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _JOINED_WORDS = re.compile(r"[-–/]")
 
 _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
+#: where a sentence ends inside a name's span: "her sister. Ana said", "Registered Nurse. The manager" (a
+#: lower-case ending of three letters or more, so that no initial or "St." ends a sentence)
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})\.[ \t\n]+(?=[^\W\d_])")
+#: A capitalised word opening a sentence before a name, at least this frequent in English and no listed
+#: name, is the sentence's word: "Took Ana to ...", "Both Mrs Ruiz and ..." (not "Charity", "Duchess")
+OPENING_WORD_ZIPF = 5.0
+#: ... and NER's person made only of such a word, no listed name, this frequent or more: "Lift was out again"
+EVERYDAY_OPENING_ZIPF = 3.5
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
 COMMON_WORD_ZIPF = 5.0
@@ -167,7 +182,10 @@ class Finaliser:
         #: roles and fields, never a name alone: "Supervisor", "Tel" (titles and kin are: "Aunty can ...")
         self.not_names_alone = self.names.roles | self.names.fields
         self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
+        self.relatives = rules.words("lexicons/relatives.txt", lower=True)
         self.body_types = rules.words("lexicons/body_types.txt", lower=True)
+        self.document_kinds = rules.words("lexicons/document_kinds.txt", lower=True)
+        self.towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
         #: jobs, relatives and words of te reo or a Pacific language: an echo of a rare detail made only of
         #: them is the service's interpreter or someone's aunty, no rare fact
         self.everyday_people = (
@@ -249,6 +267,23 @@ class Finaliser:
         known = self.job_titles | self.not_names_alone | self.names.titles
         return all(w in known or (zipf(w) >= 3.0 and not self.names.is_name(w)) for w in words[:-1])
 
+    def _opens_job_title(self, text: str, span: Span) -> bool:
+        """ "Social" of "(Social Worker)", "Service" of "Service Manager": an everyday word that opens a job's
+        title, read alone as a name."""
+        piece = text[span.start : span.end]
+        following = _NEXT_WORDS.match(text, span.end)
+        if following is None or not piece.isalpha() or self.names.is_name(piece) or zipf(piece.lower()) < 3.0:
+            return False
+        title = following.group().split()[0]
+        return title[:1].isupper() and title.lower() in self.job_titles
+
+    def _document_kind(self, piece: str) -> bool:
+        """ "PARENT CONSENT FORM", "Handover": a document's kind, with only everyday words before it."""
+        words = _PEOPLE_WORDS.findall(piece)
+        if not words or words[-1].lower() not in self.document_kinds:
+            return False
+        return all(zipf(w.lower()) >= BODY_WORD_ZIPF - 1 and not self.names.is_name(w) for w in words[:-1])
+
     def _body_by_function(self, piece: str) -> bool:
         """ "Research Ethics Committee", "Review Board": a body named only by what it does."""
         words = _PEOPLE_WORDS.findall(piece)
@@ -262,6 +297,8 @@ class Finaliser:
         words = _WORDS.findall(piece)
         by_names = span.detector != NER_DETECTOR
         if (piece in self.lists.roles and not (by_names and len(piece) < 3)) or self._job_title(text, span):
+            return True
+        if self._opens_job_title(text, span):
             return True
         if len(piece) >= 3 and piece.isupper() and piece.lower() in self.names.roles:
             return True  # "FAC:", "INTERP:": a speaker's role in capitals, too long for initials
@@ -324,6 +361,11 @@ class Finaliser:
                 pieces = [span]  # "Jun 3 2024 - Pim Vos": not two dates
             return [self._date_piece(text, p) for p in pieces]
         if span.label == PERSON and span.detector != "deny_list":
+            sentences = self._sentences(text, span)
+            if len(sentences) > 1:
+                # "her sister. Ana said": a sentence's piece made only of words that are no name goes
+                named = [p for p in sentences if not all(map(self._no_name, _WORDS.findall(text, p.start, p.end)))]
+                return [piece for p in named for piece in self._tidy(text, p)]
             pieces = [c for p in _pieces(text, span, _NAME_BREAKS) for c in self._name_columns(text, p)]
             kept = [self._name_piece(text, p) for p in pieces if self._has_name(text, p)]
             return kept or [span]
@@ -380,6 +422,62 @@ class Finaliser:
     def _has_name(self, text: str, span: Span) -> bool:
         return any(self._name_word(w) for w in _WORDS.findall(text, span.start, span.end))
 
+    def _sentences(self, text: str, span: Span) -> list[Span]:
+        """``span`` cut where a sentence ends inside it (not after a title's abbreviation: "Prof. Ana Ruiz")."""
+        pieces, start = [], span.start
+        for m in _SENTENCE_BREAK.finditer(text, span.start, span.end):
+            word = _LAST_WORD_BEFORE.search(text, span.start, m.start())
+            if word is None or (len(word.group()) <= 4 and word.group().lower() in self.names.titles):
+                continue  # "Prof.", "Capt.": a title's abbreviation
+            pieces.append(replace(span, start=start, end=m.start()))
+            start = m.end()
+        pieces.append(replace(span, start=start, end=span.end))
+        return [p for p in pieces if p.end > p.start]
+
+    def _no_name(self, word: str) -> bool:
+        """A word that is no name on its own: a title or a relative, an everyday word no name list holds
+        ("sister", "Nurse", "The")."""
+        low = word.lower()
+        if low in self.names.titles or low in self.relatives:
+            return True
+        return not self.names.is_name(word) and zipf(low) >= (3.0 if word.islower() else OPENING_WORD_ZIPF)
+
+    def _opening_word(self, text: str, word: re.Match[str]) -> bool:
+        """ "Took" of "Took Ana to ...": an everyday word opening a sentence before a name."""
+        w = word.group()
+        return (
+            w[:1].isupper()
+            and w[1:].islower()
+            and zipf(w.lower()) >= OPENING_WORD_ZIPF
+            and w.lower() not in self.names.titles
+            and self._only_as_a_word(text, w, word.start())
+        )
+
+    def _only_as_a_word(self, text: str, word: str, start: int) -> bool:
+        """``word`` at ``start`` opens a sentence, no name list holds it, and the text never writes it with a
+        capital inside a sentence ("Charity set two alarms ... told Charity" makes it a name)."""
+        if self.names.is_name(word) or self.names.is_first_name(word):
+            return False
+        if not _SENTENCE_START.search(text, max(0, start - 8), start):
+            return False
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
+            if m.start() != start and not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
+                return False
+        return True
+
+    def _everyday_opening(self, text: str, span: Span) -> bool:
+        """One capitalised everyday word opening a sentence, which no name list holds and no town is (NER's
+        "Lift was out")."""
+        piece = text[span.start : span.end]
+        if span.label == DATE_TIME or (span.label != PERSON and piece.lower() in self.towns):
+            return False  # "Reading was packed": a town of the gazetteer
+        return (
+            piece.isalpha()
+            and piece[1:].islower()
+            and zipf(piece.lower()) >= EVERYDAY_OPENING_ZIPF
+            and self._only_as_a_word(text, piece, span.start)
+        )
+
     def _name_piece(self, text: str, span: Span) -> Span:
         end = span.end
         if (m := _TIME_TAIL.search(text, span.start, end)) and m.start() > span.start:
@@ -387,6 +485,8 @@ class Finaliser:
         words = list(_WORDS.finditer(text, span.start, end))
         while len(words) > 1 and words[0].group().lower() in self.names.fields:
             words.pop(0)  # "Hi Ana", "Morning Ana"
+        if len(words) > 1 and self._opening_word(text, words[0]):
+            words.pop(0)  # "Took Ana to the ...", "Both Mrs Ruiz and ..."
         while len(words) > 1 and not self._name_word(words[-1].group()):
             words.pop()  # "Ana Ruiz RN", "Ana Ruiz Date"
         return replace(span, start=words[0].start(), end=words[-1].end())
@@ -462,6 +562,8 @@ class Finaliser:
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
+                if span.label == DATE_TIME and _CLOCK_TIMES.fullmatch(span_text):
+                    continue  # "14:00-17:30", "2.40 pm": a time of day, whose digits look like a day and a month
                 if span.label != DATE_TIME and normalise(span_text) in self.holidays:
                     continue  # "Easter", "Eid al-Adha": NER's person or place is the holiday the lists name
                 confirmed = any(span.overlaps(o) for o in by_others)
@@ -477,6 +579,8 @@ class Finaliser:
                     continue  # "Germany", "WhatsApp", "CPN", "the ER"
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._body_by_function(span_text):
                     continue  # "the Research Ethics Committee", "the Review Board"
+                if not confirmed and self._document_kind(span_text):
+                    continue  # "NIGHT SHIFT HANDOVER", "Consent & Medical Form": what the document is
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
                     continue  # "in the navy", "at the tea room" (but lower-case towns stay: "back to dunmarra")
                 if span.label == LOCATION and not confirmed and _everyday_after_determiner(text, span):
@@ -493,6 +597,10 @@ class Finaliser:
                     continue  # "rang halfway": lowercase names are the name detector's job
                 if span.label == PERSON and not confirmed and span_text.lower().rstrip(".") in self.calendar_short:
                     continue  # "See you Tues": a weekday, not a person
+                if span.label == PERSON and not confirmed and span_text.lower().rstrip(".") in self.names.titles:
+                    continue  # "Dear Sir or Madam": a title alone
+                if not confirmed and self._everyday_opening(text, span):
+                    continue  # "Lift was out again", "Helpful was that ...": NER on the word opening a sentence
                 if span.label != DATE_TIME and not confirmed and self._ner_word_use(text, span):
                     continue
                 if span.label != DATE_TIME and (self._role_or_field(text, span) or _no_word(span_text)):

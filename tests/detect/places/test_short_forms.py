@@ -63,7 +63,9 @@ def test_a_place_named_without_a_type_word_is_found_again_where_nothing_else_cov
     assert [second.text[s.start : s.end] for s in found] == ["Quillabeg"]
 
 
-@pytest.mark.parametrize("name", ["Saskatchewan", "Tasmania", "Mongolia", "Slovakia", "Talanoa"])
+@pytest.mark.parametrize(
+    "name", ["Saskatchewan", "Tasmania", "Mongolia", "Slovakia", "Talanoa", "Interp", "Tigrinya", "Vaisakhi"]
+)
 def test_regions_and_terms_are_never_remembered_as_places(name: str) -> None:
     assert not ShortFormProcessor(Rules()).distinctive_place(name)
 
@@ -123,3 +125,19 @@ def test_a_word_ner_took_for_a_place_and_a_short_form_stay_as_written() -> None:
     processor.observe("a", observation)
     second = Document("b", "die lernwerkstatt ist zu. quorrbridge rang")
     assert processor.second_pass(second, [], []) == []
+
+
+def test_a_place_named_without_a_type_word_is_found_again_only_as_written() -> None:
+    """NER's "Quillabeg" is found again as "Quillabeg", never in capitals ("QUILLABEG:" may be a speaker's
+    label); a name closed by a type word keeps its capitals ("QUORRBRIDGE" for "Quorrbridge Trust")."""
+    processor = ShortFormProcessor(Rules())
+    first = Document("a", "The ferry stops near Quillabeg. Then Quorrbridge Trust rang.")
+    spans = [
+        Span(21, 30, LOCATION, detector="SpacyRecognizer"),
+        Span(37, 54, ORGANIZATION, detector="NamedPlaceRecognizer"),
+    ]
+    _, observation = processor.first_pass(first, None, spans)
+    processor.observe("a", observation)
+    second = Document("b", "QUILLABEG: yes. Past Quillabeg, QUORRBRIDGE again.")
+    found = processor.second_pass(second, [], [])
+    assert sorted(second.text[s.start : s.end] for s in found) == ["QUORRBRIDGE", "Quillabeg"]

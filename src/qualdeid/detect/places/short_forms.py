@@ -5,6 +5,10 @@ the Friday group", "MILLBROOK"; a handover names "Quarrendon House" and later "m
 The recognizers find the full name by its type word; this processor remembers the distinctive part
 before the type word (and the full name itself) and finds both everywhere in the corpus.
 
+A place named without a type word (NER's, a frame's, the gazetteer's) is found again only as it was
+written, never in capitals ("INTERP:" is a speaker's label), and never when it is a speaker's role, a
+language, a people or a holiday.
+
 Only names closed by a type word (``NamedPlaceRecognizer``) are remembered, and a short form only
 when it is distinctive: capitalised words that are not common English words, not generic
 ("Community", "North"), and not first names or word-names (so "Hope House" does not make every
@@ -78,6 +82,13 @@ class ShortFormProcessor(CorpusProcessor):
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "Thurs", "Xmas": a date, however NER reads it
         self.calendar = {w.lower() for key in calendar for w in calendar[key]}
+        #: what NER alone may take for a place and the corpus must not spread: a transcript's speaker role
+        #: ("Interp"), a language or a people ("Kurmanji"), a holiday ("Diwali")
+        self.not_bare = {
+            without_marks(w)
+            for name in ("lexicons/speaker_roles.txt", "lexicons/peoples.txt", "rare/language.txt")
+            for w in rules.words(name, lower=True)
+        } | {without_marks(w.lower()) for w in rules.words("lexicons/holidays.txt")}
         #: clinical and legal terms, te reo Māori and Pacific words ("talanoa", "marae") are no place names
         self.terms = {without_marks(w) for n in TERM_LEXICONS for w in rules.words(f"lexicons/{n}.txt", lower=True)}
         towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
@@ -146,9 +157,9 @@ class ShortFormProcessor(CorpusProcessor):
                 return False
             if low in self.generic or low in self.not_short or low in self.regions or zipf(low) >= DISTINCTIVE_ZIPF:
                 return False
-            if without_marks(low) in self.terms or low in self.calendar:
+            if without_marks(low) in self.terms or low in self.calendar or without_marks(low) in self.not_bare:
                 return False
-        return True
+        return without_marks(name.lower()) not in self.not_bare
 
     # ------------------------------------------------------------------ corpus knowledge
 
@@ -189,8 +200,11 @@ class ShortFormProcessor(CorpusProcessor):
 
     def _known_pattern(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.known:
-            self._labels = {k.upper(): v for k, v in self.known.items()} | self.known
-            self._as_known = {k.upper(): k for k in self.known} | {k: k for k in self.known}
+            # a place NER or a frame named without a type word is found again only as it was written: "Kelvinbrook",
+            # not "KELVINBROOK" (in capitals it may be a speaker's label or a heading)
+            capitals = {k.upper(): k for k in self.known if k.upper() not in self.bare}
+            self._labels = {c: self.known[k] for c, k in capitals.items()} | self.known
+            self._as_known = capitals | {k: k for k in self.known}
             for known in sorted(self.loose):
                 label = self.known[known]
                 for form in self.loose_forms(known):
