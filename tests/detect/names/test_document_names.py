@@ -83,11 +83,30 @@ def test_a_function_word_after_a_lower_case_title_stays(detector) -> None:
     assert not [p for _, p in people(detector, text) if p.startswith("mr")]
 
 
-def test_a_rare_word_with_a_first_name_alone_in_brackets_is_a_person(detector) -> None:
-    text = "Notes\nA side note, I caught up with Bryl (Ottoline) after the group and she told me about the move."
-    assert "Bryl" in [p for _, p in people(detector, text)]
+@pytest.mark.parametrize(
+    ("word", "name", "named"),
+    [
+        ("Bryl", "Rhiannon", True),  # a rare word, a listed first name alone in brackets
+        ("Garden", "Rhiannon", False),  # an everyday word
+        ("Bryl", "Deutschmark", False),  # no listed first name in the brackets
+    ],
+)
+def test_a_rare_word_with_a_first_name_alone_in_brackets_is_a_name(word: str, name: str, named: bool) -> None:
+    from qualdeid.detect.names.processor import NameProcessor
+    from qualdeid.rules import Rules
+
+    assert NameProcessor(Rules())._named_in_brackets(word, name) is named
 
 
-def test_a_common_word_with_a_name_in_brackets_stays(detector) -> None:
-    text = "Notes\nWe left the Garden (Ottoline) early and walked back along the river."
-    assert "Garden" not in [p for _, p in people(detector, text)]
+def test_a_month_name_acting_as_a_person_is_the_person_in_its_document(detector) -> None:
+    text = (
+        "Notes\nSmall group today, Tiva and May and two others. May cheered everyone up with a quiz. "
+        "May's dad waited outside."
+    )
+    found = [p for _, p in people(detector, text)]
+    assert found.count("May") == 3
+
+
+def test_a_month_doing_what_a_month_does_stays_a_month(detector) -> None:
+    text = "Notes\nMay was wet and cold. May brought rain every day, and in May the river rose twice."
+    assert not [p for _, p in people(detector, text) if p.startswith("May")]

@@ -25,6 +25,12 @@ from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
 _NAME_PART = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
+#: a capitalised word of letters
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w-])")
+#: "'s dad", "’s mum": a possessive, then who
+_POSSESSIVE_NOUN = re.compile(r"['’]s[ \t]+([a-z]+)")
+
+
 @dataclass(frozen=True)
 class DocumentNames:
     """Finds the other occurrences of the name words of a document's people in that document."""
@@ -47,6 +53,7 @@ class DocumentNames:
                 for key, word in self._name_words(text, [s]).items():
                     if self.ev.lex.is_name(word):
                         names.setdefault(key, word)
+        names |= {k: w for k, w in self._acting_months(text).items() if k not in names}
         if not names:
             return []
         taken = [*people, *(s for s in spans if s.label in (LOCATION, ORGANIZATION))]
@@ -63,6 +70,28 @@ class DocumentNames:
             entry = KnownName(names[name_key(word)], wordlike=True)
             if self.acceptance.accept(text, start, end, entry) or self.acceptance.accept_again(text, start, end, entry):
                 out.append(Span(start, end, PERSON, score=self.score, detector=self.detector))
+        return out
+
+    def _acting_months(self, text: str) -> dict[str, str]:
+        """A month that is also a first name where it does what only a person does, somewhere in the document:
+        "May cheered everyone up", "June said", "May's dad" (not "May was wet", "June brought rain")."""
+        ev, lex = self.ev, self.ev.lex
+        out: dict[str, str] = {}
+        for m in _CAPITALISED.finditer(text):
+            word = m.group()
+            if word.lower() not in ev.calendar or not lex.is_first_name(word) or ev.dated(text, m.start(), m.end()):
+                continue
+            after = text[m.end() : m.end() + 40].split("\n", 1)[0]
+            owner = _POSSESSIVE_NOUN.match(after)
+            words = [w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z'’]+", after)[:2]]
+            first, second = [*words, "", ""][:2]
+            verb = first in ev.past_verbs or (first.endswith("ed") and len(first) > 3)
+            if (
+                first in ev.strong_right
+                or (verb and second in ev.person_objects)
+                or (owner is not None and (owner.group(1) in ev.relatives or owner.group(1) in ev.person_nouns))
+            ):
+                out.setdefault(name_key(word), word)
         return out
 
     def _name_words(self, text: str, people: list[Span]) -> dict[str, str]:

@@ -150,6 +150,7 @@ class NameEvidence:
         )
         self.clause_verbs = frames["clause_verbs"]
         self.person_objects = OBJECT_PRONOUNS | frames["person_pronouns"]
+        self.person_nouns = frames["person_nouns"]
         self.when_next = re.compile(rf"[ \t]+(?:{frames.pattern('time_after_name')})\b")
         self.to_you = re.compile(rf"(?i:\b(?:{frames.pattern('to_you_verbs')})[ \t]+(?:you|u|ya|yous)[ \t,]*)$")
         #: "sky is scared", "will's back": a state only a person is in

@@ -335,7 +335,7 @@ class NameProcessor(CorpusProcessor):
         for m in ev.alias.finditer(text):
             if m.group(1) is None or lex.is_name(m.group(1)) or m.group(1) in names:
                 confident(m.group(2))
-            elif text.startswith(")", m.end()) and self._named_in_brackets(m.group(1), m.group(2), names):
+            elif text.startswith(")", m.end()) and self._named_in_brackets(m.group(1), m.group(2)):
                 confident(m.group(1))  # "Haf (Sioned)": a short or family name with the given name in brackets
         for token in sdoc:
             word = token.text
@@ -437,11 +437,10 @@ class NameProcessor(CorpusProcessor):
             return False
         return all(part in lex.surnames or zipf(part) < SURNAME_ZIPF for part in low.split("-"))
 
-    def _named_in_brackets(self, word: str, name: str, names: dict[str, bool]) -> bool:
-        """A word English hardly uses, no town or place word, before a listed first name or a name of the
-        document alone in brackets."""
+    def _named_in_brackets(self, word: str, name: str) -> bool:
+        """A word English hardly uses, no town or place word, before a listed first name alone in brackets."""
         ev, low = self.ev, word.lower()
-        if not (self.ev.lex.is_first_name(name) or name in names) or ev.common_word(word):
+        if not self.ev.lex.is_first_name(name) or ev.common_word(word):
             return False
         return zipf(low) < SURNAME_ZIPF and low not in ev.towns and low not in ev.lex.place_heads
 
