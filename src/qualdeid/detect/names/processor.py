@@ -280,7 +280,7 @@ class NameProcessor(CorpusProcessor):
             if len(name) == 1 or (zipf(name) < SURNAME_ZIPF and name not in lex.titles):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             elif m.group().split()[0].rstrip(".") in ev.surname_titles and self._lower_surname_word(name):
-                # "mrs frost", "mr bird": after a title that is no word, an everyday word is a surname too
+                # "mrs thorn", "mr bird": after a title that is no word, an everyday word is a surname too
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
         for m in _SURNAME_INITIAL.finditer(text):
             low = m.group(1).lower()
@@ -336,7 +336,7 @@ class NameProcessor(CorpusProcessor):
             if m.group(1) is None or lex.is_name(m.group(1)) or m.group(1) in names:
                 confident(m.group(2))
             elif text.startswith(")", m.end()) and self._named_in_brackets(m.group(1), m.group(2)):
-                confident(m.group(1))  # "Haf (Sioned)": a short or family name with the given name in brackets
+                confident(m.group(1))  # "Nel (Eluned)": a short or family name with the given name in brackets
         for token in sdoc:
             word = token.text
             if word.islower() and ev.lowercase_name(sdoc, token):
