@@ -112,6 +112,8 @@ class Acceptance:
         surface = text[start:end]
         if entry.exact_case and surface != entry.display:
             return False  # "ED", "ed": the department, where "Ed" is a person
+        if ev.dated(text, start, end):
+            return False  # "mid June", "4 May": the month, whoever is called June
         before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
         prev_word = last_word(before)
@@ -172,6 +174,8 @@ class Acceptance:
         the person wherever the grammar allows a name ("Sky paints at night", "kept Dawn company") — not
         after a determiner ("the Dawn"), nor before the words that keep it a word ("Will you", "Hope so")."""
         surface, lex = text[start:end], self.ev.lex
+        if self.ev.dated(text, start, end):
+            return False
         if surface.islower() and not entry.exact_case and not lex.is_term(surface):
             return self.lowercase_again(text, start, end)
         if entry.exact_case or not (is_capitalised(surface) and surface[1:].islower()) or lex.is_term(surface):

@@ -67,6 +67,10 @@ TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
 SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”]|\u2026)\s*$")
 #: Capitalised words after a name, its possessive first: "'s Day", " Memorial Hall".
 _CAPITALISED_RUN = re.compile(r"(?:['’]s)?((?:[ \t]+[A-Z][\w'’-]*)+)")
+#: a number right before a calendar word: "4 May", "the 3rd of June"
+_NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?$", re.IGNORECASE)
+#: a number or a year right after one, or the other end of a range: "May 4", "June 2019", "May-June"
+_NUMBER_AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?(?:\d|[-–/][ \t]*[A-Za-z])")
 #: Right after a name and an opening bracket: 'Alexandra ("Sandy", ...)'.
 BRACKETED = re.compile(r"[A-Z][\w'’-]+[ \t]*\([ \t]*[\"“']?$")
 
@@ -98,12 +102,15 @@ class NameEvidence:
         self.going_by = frames["going_by"]
         self.particles = frames["particles"]
         self.hyphen_endings = frames["hyphen_endings"]
+        self.surname_titles = frames["surname_titles"]
         self.naming_links = self.naming_verbs | _NAMING_LINKS
         #: capitalised wherever they stand, so capitals do not make them names: "in May", "on Sunday"
         self.calendar = frozenset().union(
             # format: keys of lexicons/calendar.yaml
             *(calendar[k] for k in ("weekdays", "weekdays_short", "months", "months_short", "feasts", "feasts_short"))
         )
+        #: before a month that is also a first name, the date: "until May", "mid June"
+        self.date_left = calendar["date_left"]
         self.relatives = rules.words("lexicons/relatives.txt", lower=True)
         self.towns = rules.words("lexicons/towns.txt", lower=True)
         self.allow = frozenset(normalise(w) for w in rules.words("allow.txt"))
@@ -143,6 +150,7 @@ class NameEvidence:
         )
         self.clause_verbs = frames["clause_verbs"]
         self.person_objects = OBJECT_PRONOUNS | frames["person_pronouns"]
+        self.person_nouns = frames["person_nouns"]
         self.when_next = re.compile(rf"[ \t]+(?:{frames.pattern('time_after_name')})\b")
         self.to_you = re.compile(rf"(?i:\b(?:{frames.pattern('to_you_verbs')})[ \t]+(?:you|u|ya|yous)[ \t,]*)$")
         #: "sky is scared", "will's back": a state only a person is in
@@ -172,6 +180,12 @@ class NameEvidence:
         #: 'Anna Kovač, "Nan" to her friends': a quoted name given to some people
         self.nickname_to_people = re.compile(
             r"(?<![\w'’-])[\"“‘]([A-Z][\w'’-]+)[\"”’][ \t]+to[ \t]+(?:his|her|their|the|everyone|all)\b"
+        )
+        #: a name explained after it as what people call someone: "Bluey, as the lads call him", "Pip (that's
+        #: what Nell calls her)", "Moose (that's what the crew call Ivan)"
+        self.alias_after = re.compile(
+            r"(?<![\w'’-])([A-Z][a-z'’-]+)(?:,?[ \t]+as|[ \t]*\([ \t]*(?:that['’]?s|which[ \t]+is|it['’]?s)[ \t]+what)"
+            r"[ \t]+(?:[\w'’]+[ \t]+){1,3}?call(?:s|ed)?[ \t]+(?:him|her|them|me|us|[A-Z][a-z'’-]+)\b"
         )
         #: a second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")'
         self.alias = re.compile(
@@ -210,6 +224,18 @@ class NameEvidence:
     def calendar_only(self, word: str) -> bool:
         """ "Weds", "Xmas" — but "June" and "May" are names too."""
         return word.lower() in self.calendar and word.lower() not in self.lex.first_names
+
+    def dated(self, text: str, start: int, end: int) -> bool:
+        """A calendar word that is also a first name ("May", "June") where a date reading fits: after a
+        preposition or a determiner ("in May", "mid June", "until April"), next to a number ("4 May", "the
+        3rd of June", "May 2019") or in a range ("May-June")."""
+        if text[start:end].lower() not in self.calendar:
+            return False
+        before = text[max(0, start - 30) : start]
+        prev = last_token(before).lower()
+        if prev in self.date_left:
+            return True
+        return bool(_NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(text, end))
 
     def word_not_name(self, word: str) -> bool:
         """An English word ("Rang", "Took") that is not in the name lists."""

@@ -32,6 +32,7 @@ from qualdeid.detect.names.acceptance import (
     name_key,
     sloppy_possessive,
 )
+from qualdeid.detect.names.document import DocumentNames
 from qualdeid.detect.names.evidence import (
     ARTICLES,
     COMMON_WORD_ZIPF,
@@ -147,6 +148,7 @@ class NameProcessor(CorpusProcessor):
         self.insistent = InsistentNames(self.ev)
         self.known = KnownNames()
         self.acceptance = Acceptance(self.ev, self.known)
+        self.document_names = DocumentNames(self.ev, self.acceptance, score=SCORE_KNOWN, detector=DETECTOR)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
         self.known_initials: set[str] = set()
         self._pattern: re.Pattern[str] | None = None
@@ -277,6 +279,9 @@ class NameProcessor(CorpusProcessor):
                 continue  # "cô đây", "chị ơi": a title in another language's letters, in running text of it
             if len(name) == 1 or (zipf(name) < SURNAME_ZIPF and name not in lex.titles):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            elif m.group().split()[0].rstrip(".") in ev.surname_titles and self._lower_surname_word(name):
+                # "mrs thorn", "mr bird": after a title that is no word, an everyday word is a surname too
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
         for m in _SURNAME_INITIAL.finditer(text):
             low = m.group(1).lower()
             if (low in lex.first_names or low in lex.word_names) and low not in lex.surname_words:
@@ -330,6 +335,8 @@ class NameProcessor(CorpusProcessor):
         for m in ev.alias.finditer(text):
             if m.group(1) is None or lex.is_name(m.group(1)) or m.group(1) in names:
                 confident(m.group(2))
+            elif text.startswith(")", m.end()) and self._named_in_brackets(m.group(1), m.group(2)):
+                confident(m.group(1))  # "Nel (Eluned)": a short or family name with the given name in brackets
         for token in sdoc:
             word = token.text
             if word.islower() and ev.lowercase_name(sdoc, token):
@@ -429,6 +436,26 @@ class NameProcessor(CorpusProcessor):
         if ev.common_word(word) or low in ev.relatives:
             return False
         return all(part in lex.surnames or zipf(part) < SURNAME_ZIPF for part in low.split("-"))
+
+    def _named_in_brackets(self, word: str, name: str) -> bool:
+        """A word English hardly uses, no town or place word, before a listed first name alone in brackets."""
+        ev, low = self.ev, word.lower()
+        if not self.ev.lex.is_first_name(name) or ev.common_word(word):
+            return False
+        return zipf(low) < SURNAME_ZIPF and low not in ev.towns and low not in ev.lex.place_heads
+
+    def _lower_surname_word(self, word: str) -> bool:
+        """An everyday word that may be a surname after a title: no function word ("mr who"), title, relative,
+        calendar or place word."""
+        ev, lex = self.ev, self.ev.lex
+        return not (
+            ev.function_word(word)
+            or word in lex.titles
+            or word in ev.relatives
+            or word in ev.calendar
+            or word in lex.place_heads
+            or lex.is_term(word)
+        )
 
     def _full_name(self, name: str) -> bool:
         """ "Renata Okafor": a listed first name, then a listed surname or a word English hardly uses."""
@@ -565,8 +592,8 @@ class NameProcessor(CorpusProcessor):
 
     def _nicknames(self, text: str, names: dict[str, bool]) -> Iterator[tuple[int, int, str]]:
         """Nicknames given in quotes: inside a full name ('Tomasz "Tommo" Wiśniewski', the whole span), after
-        "known to ... as" or "called her" ('known to all as "Sunny" or "MaSunny"'), or given to some people ('"Nan" to
-        her friends'); (start, end, nickname) of each."""
+        "known to ... as" or "called her" ('known to all as "Sunny" or "MaSunny"'), given to some people ('"Nan" to
+        her friends'), or explained after it ("Bluey, as the lads call him"); (start, end, nickname) of each."""
         ev, lex = self.ev, self.ev.lex
 
         def usable(word: str) -> bool:
@@ -587,6 +614,9 @@ class NameProcessor(CorpusProcessor):
                 end = n.end()
         for m in ev.nickname_to_people.finditer(text):
             if usable(m.group(1)):
+                yield m.start(1), m.end(1), m.group(1)
+        for m in ev.alias_after.finditer(text):
+            if usable(m.group(1)) and not ev.function_word(m.group(1)):
                 yield m.start(1), m.end(1), m.group(1)
 
     def _full_name_initials(self, text: str, spans: list[Span], local: list[Span], names: dict[str, bool]) -> set[str]:
@@ -670,6 +700,7 @@ class NameProcessor(CorpusProcessor):
         people = _join_adjacent(
             text, people + self._near_forms_of_people(text, people, spans) + self._clipped_forms(text, people, spans)
         )
+        people = _join_adjacent(text, people + self.document_names.find(text, people, spans))
         # the other-script form beside a person found by this processor or by the layout; beside NER's
         # person, place or organisation only in brackets or after a slash ("Hwang Min-ho (황민호)")
         others = [s for s in spans if s.label == PERSON and s.detector != "SpacyRecognizer"]
@@ -731,7 +762,9 @@ class NameProcessor(CorpusProcessor):
         after a verb that takes a person ("went to meet Bodhi Varnum")."""
         ev, word = self.ev, m.group(1)
         low = word.lower()
-        if low in ev.calendar or low in ev.lex.titles or low in ev.lex.place_heads or low in ev.relatives:
+        if low in ev.calendar and (not ev.lex.is_first_name(word) or ev.dated(text, m.start(1), m.end(1))):
+            return False  # "Tuesday Fenwick", "in May Fenwick" — but "May Fenwick came round"
+        if low in ev.lex.titles or low in ev.lex.place_heads or low in ev.relatives:
             return False
         before = text[max(0, m.start(1) - 30) : m.start(1)]
         prev = last_word(before)
