@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualdeid.detect.nlp.loading import load_model
-from qualdeid.detect.nlp.tokens import token_table
+from qualdeid.detect.nlp.tokens import doc_text, token_table
 
 TEXTS = [
     "Met Ilse Varga at the Quarrybank drop-in on Tuesday; she rides horses and keeps axolotls.",
@@ -31,6 +31,9 @@ def test_the_table_matches_the_tokens(nlp, text):
     assert table.pos == [t.pos_ for t in sdoc]
     assert table.tags == [t.tag_ for t in sdoc]
     assert table.starts == [t.idx for t in sdoc]
+    assert table.alpha == [t.is_alpha for t in sdoc]
+    assert table.stop == [t.is_stop for t in sdoc]
+    assert table.num == [t.like_num for t in sdoc]
     assert table.length == len(sdoc.text) == len(text)
 
 
@@ -45,3 +48,10 @@ def test_where_pos_lists_the_tokens_of_those_parts_of_speech_in_order(nlp):
     verbs = token_table(sdoc).where_pos("VERB", "AUX")
     assert verbs == [t.i for t in sdoc if t.pos_ in ("VERB", "AUX")]
     assert verbs  # "Met", "rides", "keeps"
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_doc_text_is_the_text_and_is_built_once_per_document(nlp, text):
+    sdoc = nlp(text)
+    assert doc_text(sdoc) == sdoc.text == text
+    assert doc_text(sdoc) is doc_text(sdoc)

@@ -19,6 +19,7 @@ from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.loading import dictionary_words
 from qualdeid.detect.nlp.numbers import TENS, UNITS
+from qualdeid.detect.nlp.tokens import doc_text
 from qualdeid.rules import Rules, alternation
 
 #: The ʻokina, a letter of Polynesian languages: a name may open with it ("ʻAna", "ʻOfa").
@@ -452,7 +453,7 @@ class NameEvidence:
     def introduced(self, sdoc: Doc, token: Any, nxt: str) -> bool:
         """The writer naming themselves with ``token`` ("its chinonso lol", "this is gareth."): after "its", "this
         is", "i'm" at the start of a message or a clause, and before its end or a chat's filler word."""
-        text = sdoc.text
+        text = doc_text(sdoc)
         before = text[max(0, token.idx - 24) : token.idx]
         intro = SELF_INTRO.search(before)
         if intro is None or intro.group().lower().strip() in ("am", "me here"):

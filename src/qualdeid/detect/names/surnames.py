@@ -23,8 +23,24 @@ from qualdeid.labels import LOCATION, ORGANIZATION
 _NEXT_WORD = re.compile(r"[ \t]+(\u02bb?[^\W\d_][\w'’-]*)(?![\w'’-])")
 #: A capitalised word right before a name on the same line: "Nguyễn" of "Nguyễn Thị Hoa".
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+$")
+#: What the word before a name may be made of, up to the name: a word's characters, then spaces.
+_WORD_RUN = re.compile(r"[\w'’-]*[ \t]+\n?")  # "$" matches before a last newline too
+#: How far before a name ``word_before`` looks first.
+_LOOK_BACK = 64
 #: At most this many surname words after a first name ("Ilse Tzak Umul").
 MAX_SURNAMES = 2
+
+
+def word_before(text: str, start: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE`` searched in ``text[:start]``, but from a little before ``start`` only: searched from
+    the beginning it tried every position of the text for every name, slow on long documents. The match
+    is the same: it is the one word run before ``start``, which starts in the window unless the window
+    holds nothing but that run and spaces (then the whole text is searched)."""
+    lo = max(0, start - _LOOK_BACK)
+    m = _WORD_BEFORE.search(text, lo, start)
+    if m is None and lo > 0 and _WORD_RUN.fullmatch(text, lo, start):
+        m = _WORD_BEFORE.search(text, 0, start)
+    return m
 
 
 class Surnames:
@@ -41,7 +57,7 @@ class Surnames:
         for person in people:
             name = text[person.start : person.end]
             start = person.start
-            m = _WORD_BEFORE.search(text, 0, start)
+            m = word_before(text, start)
             if (
                 m is not None
                 and self.ev.surname_first(m.group(1))

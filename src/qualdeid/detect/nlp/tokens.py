@@ -12,17 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from spacy.attrs import IDX, LEMMA, LOWER, POS, TAG
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 #: where the table is kept in ``Doc.user_data``
 _KEY = "qualdeid.token_table"
+#: where the document's text is kept in ``Doc.user_data``
+_TEXT_KEY = "qualdeid.text"
 
 
 @dataclass(frozen=True, slots=True)
 class TokenTable:
-    """Per token, in order: the values of ``Token.lower_``, ``lemma_``, ``pos_``, ``tag_`` and ``idx``."""
+    """Per token, in order: the values of ``Token.lower_``, ``lemma_``, ``pos_``, ``tag_``, ``idx``,
+    ``is_alpha``, ``is_stop`` and ``like_num``."""
 
     lowers: list[str]
     lemmas: list[str]
@@ -31,6 +34,9 @@ class TokenTable:
     starts: list[int]
     #: the length of the document's text (``len(sdoc.text)``, without building the text)
     length: int
+    alpha: list[bool]
+    stop: list[bool]
+    num: list[bool]
 
     def where_pos(self, *pos: str) -> list[int]:
         """Indices of the tokens whose part of speech is one of ``pos``, in order."""
@@ -46,9 +52,18 @@ def token_table(sdoc: Doc) -> TokenTable:
     return table
 
 
+def doc_text(sdoc: Doc) -> str:
+    """``sdoc.text``, built once per document: spaCy joins the text of every token at each call."""
+    text = sdoc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = sdoc.user_data[_TEXT_KEY] = sdoc.text
+    return text
+
+
 def _read(sdoc: Doc) -> TokenTable:
-    columns = sdoc.to_array([LOWER, LEMMA, POS, TAG, IDX]).T.tolist() if len(sdoc) else [[], [], [], [], []]
-    lowers, lemmas, pos, tags, starts = columns
+    attrs = [LOWER, LEMMA, POS, TAG, IDX, IS_ALPHA, IS_STOP, LIKE_NUM]
+    columns = sdoc.to_array(attrs).T.tolist() if len(sdoc) else [[] for _ in attrs]
+    lowers, lemmas, pos, tags, starts, alpha, stop, num = columns
     length = sdoc[-1].idx + len(sdoc[-1].text_with_ws) if len(sdoc) else 0
     strings = _Strings.of(sdoc)
     return TokenTable(
@@ -58,6 +73,9 @@ def _read(sdoc: Doc) -> TokenTable:
         tags=strings.decode(tags),
         starts=starts,
         length=length,
+        alpha=[bool(v) for v in alpha],
+        stop=[bool(v) for v in stop],
+        num=[bool(v) for v in num],
     )
 
 

@@ -119,15 +119,16 @@ def clause_features(sdoc: Doc, features: np.ndarray, start: int, end: int) -> np
     counts a mean hides (length, the rarest content word, words under Zipf 4 and 3, a number, the
     share of content words)."""
     x = features[start:end]
-    content = [t for t in sdoc[start:end] if t.is_alpha and not t.is_stop]
-    zipfs = [_zipf(t.lower_) for t in content] or [7.0]
+    table = token_table(sdoc)
+    content = [i for i in range(start, end) if table.alpha[i] and not table.stop[i]]
+    zipfs = [_zipf(table.lowers[i]) for i in content] or [7.0]
     extra = np.array(
         [
             np.log(end - start),
             min(zipfs) / 7,
             sum(z < 4 for z in zipfs),
             sum(z < 3 for z in zipfs),
-            any(t.like_num for t in sdoc[start:end]),
+            any(table.num[start:end]),
             len(content) / (end - start),
         ],
         np.float32,
@@ -214,12 +215,14 @@ class ClauseFinder(RuleFinder):
         table = token_table(sdoc)
         hits = []
         for (start, end), score in zip(spans, scores, strict=True):
+            if score < self.threshold:
+                continue
             content = [
                 i
                 for i in range(start, end)
                 if sdoc[i].is_alpha and not sdoc[i].is_stop and sdoc[i].ent_type_ not in NAME_ENTITIES
             ]
-            if score < self.threshold or len(content) < self.min_content:
+            if len(content) < self.min_content:
                 continue
             inside = [i for i in range(start, end) if token_scores[i] >= self.token_threshold]
             if not inside:
