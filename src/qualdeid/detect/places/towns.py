@@ -1,5 +1,6 @@
 """Towns from a gazetteer (``rules/lexicons/towns.txt``, ``towns_world.txt``) after a place preposition:
-"texted from timaru", "come see her in kirkcaldy", "back home in Dubbo", "a week in kolding".
+"texted from timaru", "come see her in kirkcaldy", "back home in Dubbo", "a week in kolding", "the bbq at
+dunmore on sat".
 
 NER misses towns written in lower case, and capitalised ones it takes for a person or an organisation.
 A town named after "in", "from", "to", "near"... is a place whatever its case, unless the name is
@@ -23,10 +24,11 @@ from qualdeid.detect.nlp.presidio import presidio_results
 from qualdeid.labels import LOCATION
 from qualdeid.rules import Rules
 
-#: before a town: "in", "from", "back to", "out near", ... (a line break ends the phrase)
+#: before a town: "in", "at", "from", "back to", "out near", ... (a line break ends the phrase); the words after
+#: it are looked at, not consumed, so that "at the homes in Kolding" still finds "in Kolding"
 _BEFORE = re.compile(
-    r"(?<![\w'’])(?i:in|from|to|near|outside|around|into|towards|via|round|past)[ \t]+"
-    r"(?P<name>[A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-Za-zÀ-ɏ'’.-]+){0,2})"
+    r"(?<![\w'’])(?i:in|at|from|to|near|outside|around|into|towards|via|round|past)[ \t]+"
+    r"(?=(?P<name>[A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-Za-zÀ-ɏ'’.-]+){0,2}))"
 )
 #: "half of Timaru", "the people of Bramwell": a Title Case town after "of" (letters with macrons too: "Ōtaki")
 _AFTER_OF = re.compile(
