@@ -63,6 +63,7 @@ def test_a_town_by_its_context(towns: TownRecognizer, text: str, town: str) -> N
         "she was at home at last",
         "we stay at Kolding Bus Depot till six",  # after "at", the town opens a venue's name
         "the family comes at Christmas",
+        "works at Home most days",  # a town that is also a word: not after "at"
     ],
 )
 def test_a_word_that_is_no_town_here(towns: TownRecognizer, text: str) -> None:

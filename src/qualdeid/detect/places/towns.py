@@ -154,8 +154,10 @@ class TownRecognizer(EntityRecognizer):
                 end -= 1
             phrase = " ".join(name[start:end].split())
             named_on = whole or _CAPITALISED_NEXT.match(text, m.start("name") + end) is not None
-            if named_on and not whole and (m.groupdict().get("prep") or "").lower() == "at":
-                continue  # "at Kolding Bus Depot": after "at", a town opening a longer name is the venue's
+            if (m.groupdict().get("prep") or "").lower() == "at" and (
+                (named_on and not whole) or phrase.lower() in self.not_towns
+            ):
+                continue  # "at Kolding Bus Depot", "at Home": after "at", a venue's name or a word
             if self._listed_town(phrase) and self._is_town(phrase, phrase.split(), named_on):
                 return m.start("name") + start, m.start("name") + end
         return None
