@@ -12,8 +12,8 @@ when it is distinctive: capitalised words that are not common English words, not
 
 A chat types the same names in lower case and without accents ("alderbrook lane", "kolbeinsvik"): those forms
 are found too for streets and venues named in full, for towns of the gazetteer, and for short forms and the town
-lines of postal addresses whose every word is no word of English or of another language the corpus may be written
-in ("quarrendon", "kelvinbrook"; ``LOOSE_WORD_ZIPF``, ``FOREIGN_WORD_ZIPF``); other short forms ("mill", "dale")
+lines of postal addresses whose every word is no word of English or of another language their document is partly
+written in ("quarrendon", "kelvinbrook"; ``LOOSE_WORD_ZIPF``, ``FOREIGN_WORD_ZIPF``); other short forms ("mill", "dale")
 and words NER alone took for a place stay as written.
 """
 
@@ -27,8 +27,7 @@ from spacy.tokens import Doc
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.names.lexicon import TERM_LEXICONS, without_marks
 from qualdeid.detect.nlp.frequency import zipf
-from qualdeid.detect.nlp.languages import SETTINGS as LANGUAGE_SETTINGS
-from qualdeid.detect.nlp.languages import zipf_in
+from qualdeid.detect.nlp.languages import OtherLanguages, zipf_in
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import LOCATION, ORGANIZATION
 from qualdeid.rules import Rules
@@ -48,7 +47,7 @@ DISTINCTIVE_ZIPF = 4.0
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 #: a one-word town is found in lower case only when rarer than this (wordfreq Zipf): "beaver" is the animal
 LOOSE_WORD_ZIPF = 3.0
-#: a word at least this common in one of the other languages (``lexicons/other_languages.yaml``) is a word there
+#: a word at least this common in another language the naming document is partly written in is a word there
 FOREIGN_WORD_ZIPF = 2.0
 #: the recognizer of sports teams by their plural name ("the Kestrels match")
 TEAM_SOURCE = "SportsTeamRecognizer"
@@ -91,7 +90,8 @@ class ShortFormProcessor(CorpusProcessor):
         towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
         #: the gazetteer's towns, with and without their accents
         self.towns = towns | {without_marks(t) for t in towns}
-        self.languages = tuple(str(code) for code in rules.settings(LANGUAGE_SETTINGS).get("languages", []))
+        #: which other languages a document is partly written in (English text reads no other word list)
+        self.other_languages = OtherLanguages(rules)
         self.known: dict[str, str] = {}
         #: the known names also found in lower case and without accents (see ``loose_forms``)
         self.loose: set[str] = set()
@@ -130,7 +130,13 @@ class ShortFormProcessor(CorpusProcessor):
             short = self.short_form(full)
             if short:
                 found.setdefault(short, s.label)
-        return routes, (sorted(found.items()), sorted(bare - found.keys()), sorted(town_lines - found.keys()))
+        languages = self.other_languages.of(doc.text) if found or town_lines else ()
+        return routes, (
+            sorted(found.items()),
+            sorted(bare - found.keys()),
+            sorted(town_lines - found.keys()),
+            languages,
+        )
 
     def short_form(self, full: str) -> str | None:
         """ "Millbrook" for "Millbrook Day Centre", "Calderwood Vale" for "Calderwood Vale Trust"."""
@@ -168,7 +174,7 @@ class ShortFormProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        named, bare, town_lines = observation
+        named, bare, town_lines, languages = observation
         for surface, label in named:
             if surface not in self.known:
                 self.known[surface] = label
@@ -176,7 +182,7 @@ class ShortFormProcessor(CorpusProcessor):
                 words = _TITLE_WORD.findall(surface)
                 if label == LOCATION and len(words) > 1 and words[-1].lower() in self.type_words:
                     self.loose.add(surface)  # "Alderbrook Lane", not the short form "Alderbrook"
-                elif self._no_word(words):
+                elif self._no_word(words, languages):
                     self.loose.add(surface)  # "Quarrendon" of "Quarrendon Homes": no reading as a word
             self.bare.discard(surface.upper())
         for surface in [*bare, *town_lines]:
@@ -186,16 +192,17 @@ class ShortFormProcessor(CorpusProcessor):
                 self._pattern = None
             if without_marks(surface.lower()) in self.towns:
                 self.loose.add(surface)  # a town of the gazetteer, not any word NER took for a place
-            elif surface in town_lines and self._no_word(_TITLE_WORD.findall(surface)):
+            elif surface in town_lines and self._no_word(_TITLE_WORD.findall(surface), languages):
                 self.loose.add(surface)  # a postal address's town line that is no word
 
-    def _no_word(self, words: list[str]) -> bool:
+    @staticmethod
+    def _no_word(words: list[str], languages: tuple[str, ...]) -> bool:
         """Every word of the name is rarer in English than a lower-case word could be ("Quarrendon",
-        "Kelvinbrook") and no everyday word of another language the corpus may be written in: typed in lower
+        "Kelvinbrook") and no everyday word of another language its document is partly written in: typed in lower
         case in a chat it is still the name ("mill", "dale" stay words, and so does a German noun NER took for a
         place)."""
         return bool(words) and all(
-            zipf(low) < LOOSE_WORD_ZIPF and all(zipf_in(low, code) < FOREIGN_WORD_ZIPF for code in self.languages)
+            zipf(low) < LOOSE_WORD_ZIPF and all(zipf_in(low, code) < FOREIGN_WORD_ZIPF for code in languages)
             for low in (w.lower() for w in words)
         )
 
