@@ -151,7 +151,7 @@ def test_a_centre_before_english_words_is_no_organisation(text: str) -> None:
             "Centre communautaire Bwa Kayiman",
         ),
         # Romanian heads
-        ("and to Father Ilie Popescu, Parohia Sfântul Nicolae Getafe\n", "Parohia Sfântul Nicolae Getafe"),
+        ("and to Father Dorin Munteanu, Parohia Sfântul Nicolae Alcorcón\n", "Parohia Sfântul Nicolae Alcorcón"),
     ],
 )
 def test_a_head_first_organisation_keeps_the_name_inside_it(detector, text: str, name: str) -> None:
