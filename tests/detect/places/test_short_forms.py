@@ -114,17 +114,46 @@ def test_a_place_is_found_again_in_lower_case_and_without_accents() -> None:
     assert sorted(second.text[s.start : s.end] for s in found) == ["alderbrook lane", "kolding"]
 
 
-def test_a_word_ner_took_for_a_place_and_a_short_form_stay_as_written() -> None:
+def _found_again(first: Document, spans: list[Span], second: Document) -> list[str]:
     processor = ShortFormProcessor(Rules())
-    first = Document("a", "Sie geht zur Lernwerkstatt. Then Quorrbridge Trust rang.")
-    spans = [
-        Span(13, 26, LOCATION, detector="SpacyRecognizer"),
-        Span(33, 50, ORGANIZATION, detector="NamedPlaceRecognizer"),
-    ]
     _, observation = processor.first_pass(first, None, spans)
     processor.observe("a", observation)
-    second = Document("b", "die lernwerkstatt ist zu. quorrbridge rang")
-    assert processor.second_pass(second, [], []) == []
+    return sorted(second.text[s.start : s.end] for s in processor.second_pass(second, [], []))
+
+
+def test_a_word_ner_took_for_a_place_and_a_common_short_form_stay_as_written() -> None:
+    first = Document("a", "Sie geht zur Lernwerkstatt. Then Meadow Trust rang.")
+    spans = [
+        Span(13, 26, LOCATION, detector="SpacyRecognizer"),
+        Span(33, 45, ORGANIZATION, detector="NamedPlaceRecognizer"),
+    ]
+    second = Document("b", "die lernwerkstatt ist zu. the meadow was wet")
+    assert _found_again(first, spans, second) == []
+
+
+def test_a_short_form_that_is_no_word_is_found_again_in_lower_case() -> None:
+    first = Document("a", "Then Quorrbridge Trust rang about the repairs.")
+    second = Document("b", "quorrbridge say the part comes monday. i rang Quorrbridge twice")
+    spans = [Span(5, 22, ORGANIZATION, detector="NamedPlaceRecognizer")]
+    assert _found_again(first, spans, second) == ["Quorrbridge", "quorrbridge"]
+
+
+def test_the_town_line_of_an_address_is_found_again_in_lower_case() -> None:
+    first = Document("a", "Flat 2, 9 Orrin Road\nDrumkelvie\nTallis TL4 2QX")
+    spans = [
+        Span(0, 20, LOCATION, detector="AddressBlockRecognizer"),
+        Span(21, 31, LOCATION, detector="AddressBlockRecognizer"),
+        Span(32, 46, LOCATION, detector="AddressBlockRecognizer"),
+    ]
+    second = Document("b", "meet at the hall in drumkelvie? drumkelvie bus is late")
+    assert _found_again(first, spans, second) == ["drumkelvie", "drumkelvie"]
+
+
+def test_a_town_line_that_is_a_word_stays_as_written() -> None:
+    first = Document("a", "4 Orrin Road\nHarbour\nTallis TL4 2QX")
+    spans = [Span(13, 20, LOCATION, detector="AddressBlockRecognizer")]
+    second = Document("b", "the boats in the harbour")
+    assert _found_again(first, spans, second) == []
 
 
 def test_a_place_named_without_a_type_word_is_found_again_only_as_written() -> None:

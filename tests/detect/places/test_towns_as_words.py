@@ -37,6 +37,9 @@ def found(towns: TownRecognizer, text: str) -> list[str]:
         ("we stayed a week in jonkoping with her aunt", "jonkoping"),
         ("moved to kolding last spring", "kolding"),
         ("her brother is still in esbjerg i think", "esbjerg"),
+        # "at" a town: a chat's meeting point
+        ("sausage sizzle is sat at kolding 7am start", "kolding"),
+        ("we met at members' homes in Kolding", "Kolding"),  # a preposition among the words after another
     ],
 )
 def test_a_town_by_its_context(towns: TownRecognizer, text: str, town: str) -> None:
@@ -56,6 +59,11 @@ def test_a_town_by_its_context(towns: TownRecognizer, text: str, town: str) -> N
         "the KEP at the corner was shut",  # an abbreviation
         "a letter from Mendoza came",  # a surname too: left to NER
         "he is in van now",
+        "see you at reading group at noon",  # a town that is also a word, in lower case
+        "she was at home at last",
+        "we stay at Kolding Bus Depot till six",  # after "at", the town opens a venue's name
+        "the family comes at Christmas",
+        "works at Home most days",  # a town that is also a word: not after "at"
     ],
 )
 def test_a_word_that_is_no_town_here(towns: TownRecognizer, text: str) -> None:

@@ -44,6 +44,14 @@ def found(recognizer: AddressLinesRecognizer, text: str) -> list[str]:
         ),
         ("> Chair, Vooruit Zuid\n> Eikenlaan 212-B\n> 3083 KL Moerdam", ["3083 KL Moerdam", "Eikenlaan 212-B"]),
         ("Writing from\nPO Box 417, Harbour Street, Moorby 9058\n", ["PO Box 417, Harbour Street, Moorby 9058"]),
+        # a postal box line above a town with its postcode, of digits or of letters and digits
+        ("Customer Care\nBrackwater Homes\nPO Box 4410\nHollins EN4 2QT\n\nDear", ["PO Box 4410"]),
+        ("Postbus 8120\n6802 KA Oudewier\n", ["6802 KA Oudewier", "Postbus 8120"]),
+        # a floor and a door after the house number, the province in brackets after the town (no identifier)
+        (
+            "Ilinca Popa\nC/ Mirto Sanz 22, 3º dcha.\n28912 Leganés (Madrid)\n\n4 May 2024",
+            ["28912 Leganés", "C/ Mirto Sanz 22, 3º dcha."],
+        ),
     ],
 )
 def test_address_lines(recognizer: AddressLinesRecognizer, text: str, lines: list[str]) -> None:

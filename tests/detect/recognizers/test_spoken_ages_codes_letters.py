@@ -143,6 +143,22 @@ def test_a_centre_before_english_words_is_no_organisation(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name the name rules read as a person's stays inside the organisation's
+        (
+            "Thanks,\nRose-Anne Pierre\nCoordonnatrice, Centre communautaire Bwa Kayiman\n",
+            "Centre communautaire Bwa Kayiman",
+        ),
+        # Romanian heads
+        ("and to Father Dorin Munteanu, Parohia Sfântul Nicolae Alcorcón\n", "Parohia Sfântul Nicolae Alcorcón"),
+    ],
+)
+def test_a_head_first_organisation_keeps_the_name_inside_it(detector, text: str, name: str) -> None:
+    assert (name, "ORGANIZATION") in [(text[s.start : s.end], s.label) for s in detector.detect_text(text).spans]
+
+
+@pytest.mark.parametrize(
     ("text", "found_here"),
     [
         # the extension too: it says whose line it is

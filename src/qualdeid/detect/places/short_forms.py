@@ -15,8 +15,10 @@ when it is distinctive: capitalised words that are not common English words, not
 "Hope" a place).
 
 A chat types the same names in lower case and without accents ("alderbrook lane", "kolbeinsvik"): those forms
-are found too for streets and venues named in full and for towns of the gazetteer, when every word of the
-name but its type word is rare in English (a short form or any word NER took for a place stays as written).
+are found too for streets and venues named in full, for towns of the gazetteer, and for short forms and the town
+lines of postal addresses whose every word is no word of English or of another language their document is partly
+written in ("quarrendon", "kelvinbrook"; ``LOOSE_WORD_ZIPF``, ``FOREIGN_WORD_ZIPF``); other short forms ("mill", "dale")
+and words NER alone took for a place stay as written.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from spacy.tokens import Doc
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.names.lexicon import TERM_LEXICONS, without_marks
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.languages import OtherLanguages, zipf_in
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import LOCATION, ORGANIZATION
 from qualdeid.rules import Rules
@@ -40,12 +43,16 @@ SOURCES = frozenset({"NamedPlaceRecognizer"})
 #: Recognizers of places named without a type word ("near Kelvinbrook", NER's GPE): such a place, when its
 #: name is distinctive, is found again wherever the corpus writes it ("past Kelvinbrook again", "Kelvinbrook and back")
 BARE_PLACE_SOURCES = frozenset({"SpacyRecognizer", "PlaceContextRecognizer", "TownRecognizer"})
+#: Recognizers of postal addresses: a line of theirs that is one distinctive name is a town or a district
+ADDRESS_SOURCES = frozenset({"AddressBlockRecognizer", "AddressLinesRecognizer"})
 _TITLE_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 #: A short form's words must all be rarer than this (wordfreq Zipf) to stand alone as a name.
 DISTINCTIVE_ZIPF = 4.0
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 #: a one-word town is found in lower case only when rarer than this (wordfreq Zipf): "beaver" is the animal
 LOOSE_WORD_ZIPF = 3.0
+#: a word at least this common in another language the naming document is partly written in is a word there
+FOREIGN_WORD_ZIPF = 2.0
 #: the recognizer of sports teams by their plural name ("the Kestrels match")
 TEAM_SOURCE = "SportsTeamRecognizer"
 #: the recognizer of bus routes by their number ("the 47 bus"): in its document, "the 47" is the route
@@ -94,6 +101,8 @@ class ShortFormProcessor(CorpusProcessor):
         towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
         #: the gazetteer's towns, with and without their accents
         self.towns = towns | {without_marks(t) for t in towns}
+        #: which other languages a document is partly written in (English text reads no other word list)
+        self.other_languages = OtherLanguages(rules)
         self.known: dict[str, str] = {}
         #: the known names also found in lower case and without accents (see ``loose_forms``)
         self.loose: set[str] = set()
@@ -108,12 +117,18 @@ class ShortFormProcessor(CorpusProcessor):
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
         found: dict[str, str] = {}
         bare: set[str] = set()
+        town_lines: set[str] = set()
         routes = _routes_again(doc.text, spans) + _teams_again(doc.text, spans)
         for s in spans:
             if s.detector in BARE_PLACE_SOURCES and s.label == LOCATION:
                 full = doc.text[s.start : s.end]
                 if self.distinctive_place(full):
                     bare.add(full)
+                continue
+            if s.detector in ADDRESS_SOURCES and s.label == LOCATION:
+                full = doc.text[s.start : s.end]
+                if self.distinctive_place(full):
+                    town_lines.add(full)  # "Kelvinbrook" alone on a line of a postal address
                 continue
             if s.detector not in SOURCES or s.label not in (LOCATION, ORGANIZATION):
                 continue
@@ -126,7 +141,13 @@ class ShortFormProcessor(CorpusProcessor):
             short = self.short_form(full)
             if short:
                 found.setdefault(short, s.label)
-        return routes, (sorted(found.items()), sorted(bare - found.keys()))
+        languages = self.other_languages.of(doc.text) if found or town_lines else ()
+        return routes, (
+            sorted(found.items()),
+            sorted(bare - found.keys()),
+            sorted(town_lines - found.keys()),
+            languages,
+        )
 
     def short_form(self, full: str) -> str | None:
         """ "Millbrook" for "Millbrook Day Centre", "Calderwood Vale" for "Calderwood Vale Trust"."""
@@ -164,7 +185,7 @@ class ShortFormProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        named, bare = observation
+        named, bare, town_lines, languages = observation
         for surface, label in named:
             if surface not in self.known:
                 self.known[surface] = label
@@ -172,14 +193,29 @@ class ShortFormProcessor(CorpusProcessor):
                 words = _TITLE_WORD.findall(surface)
                 if label == LOCATION and len(words) > 1 and words[-1].lower() in self.type_words:
                     self.loose.add(surface)  # "Alderbrook Lane", not the short form "Alderbrook"
+                elif self._no_word(words, languages):
+                    self.loose.add(surface)  # "Quarrendon" of "Quarrendon Homes": no reading as a word
             self.bare.discard(surface.upper())
-        for surface in bare:
+        for surface in [*bare, *town_lines]:
             if surface not in self.known:
                 self.known[surface] = LOCATION
                 self.bare.add(surface.upper())
                 self._pattern = None
-                if without_marks(surface.lower()) in self.towns:
-                    self.loose.add(surface)  # a town of the gazetteer, not any word NER took for a place
+            if without_marks(surface.lower()) in self.towns:
+                self.loose.add(surface)  # a town of the gazetteer, not any word NER took for a place
+            elif surface in town_lines and self._no_word(_TITLE_WORD.findall(surface), languages):
+                self.loose.add(surface)  # a postal address's town line that is no word
+
+    @staticmethod
+    def _no_word(words: list[str], languages: tuple[str, ...]) -> bool:
+        """Every word of the name is rarer in English than a lower-case word could be ("Quarrendon",
+        "Kelvinbrook") and no everyday word of another language its document is partly written in: typed in lower
+        case in a chat it is still the name ("mill", "dale" stay words, and so does a German noun NER took for a
+        place)."""
+        return bool(words) and all(
+            zipf(low) < LOOSE_WORD_ZIPF and all(zipf_in(low, code) < FOREIGN_WORD_ZIPF for code in languages)
+            for low in (w.lower() for w in words)
+        )
 
     def loose_forms(self, name: str) -> set[str]:
         """ "alderbrook lane" and "kolbeinsvik" for "Alderbrook Lane" and "Kolbeinsvík": the forms a chat types,

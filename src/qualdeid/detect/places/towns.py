@@ -1,5 +1,6 @@
 """Towns from a gazetteer (``rules/lexicons/towns.txt``, ``towns_world.txt``) after a place preposition:
-"texted from timaru", "come see her in kirkcaldy", "back home in Dubbo", "a week in kolding".
+"texted from timaru", "come see her in kirkcaldy", "back home in Dubbo", "a week in kolding", "the bbq at
+dunmore on sat".
 
 NER misses towns written in lower case, and capitalised ones it takes for a person or an organisation.
 A town named after "in", "from", "to", "near"... is a place whatever its case, unless the name is
@@ -23,10 +24,11 @@ from qualdeid.detect.nlp.presidio import presidio_results
 from qualdeid.labels import LOCATION
 from qualdeid.rules import Rules
 
-#: before a town: "in", "from", "back to", "out near", ... (a line break ends the phrase)
+#: before a town: "in", "at", "from", "back to", "out near", ... (a line break ends the phrase); the words after
+#: it are looked at, not consumed, so that "at the homes in Kolding" still finds "in Kolding"
 _BEFORE = re.compile(
-    r"(?<![\w'’])(?i:in|from|to|near|outside|around|into|towards|via|round|past)[ \t]+"
-    r"(?P<name>[A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-Za-zÀ-ɏ'’.-]+){0,2})"
+    r"(?<![\w'’])(?P<prep>(?i:in|at|from|to|near|outside|around|into|towards|via|round|past))[ \t]+"
+    r"(?=(?P<name>[A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-Za-zÀ-ɏ'’.-]+){0,2}))"
 )
 #: "half of Timaru", "the people of Bramwell": a Title Case town after "of" (letters with macrons too: "Ōtaki")
 _AFTER_OF = re.compile(
@@ -85,12 +87,13 @@ class TownRecognizer(EntityRecognizer):
 
     @classmethod
     def read(cls, rules: Rules, names: NameLexicon, nlp: Language | None) -> TownRecognizer:
-        """Towns of ``lexicons/towns.txt``; names, everyday words and calendar words are not towns."""
+        """Towns of ``lexicons/towns.txt``; names, everyday words, calendar words and holidays are not towns."""
         calendar = rules.lists("lexicons/calendar.yaml")
         never = (
             names.first_names
             | rules.words("lexicons/not_places.txt", lower=True)
             | frozenset().union(*(calendar[k] for k in ("weekdays", "weekdays_short", "months", "months_short")))
+            | rules.words("lexicons/holidays.txt", lower=True)  # "at Christmas", whatever island shares the name
         )
         words = (names.word_names | rules.words("lexicons/generic_name_words.txt", lower=True)) - never
         dictionary = dictionary_words(nlp, nouns=False)
@@ -151,6 +154,10 @@ class TownRecognizer(EntityRecognizer):
                 end -= 1
             phrase = " ".join(name[start:end].split())
             named_on = whole or _CAPITALISED_NEXT.match(text, m.start("name") + end) is not None
+            if (m.groupdict().get("prep") or "").lower() == "at" and (
+                (named_on and not whole) or phrase.lower() in self.not_towns
+            ):
+                continue  # "at Kolding Bus Depot", "at Home": after "at", a venue's name or a word
             if self._listed_town(phrase) and self._is_town(phrase, phrase.split(), named_on):
                 return m.start("name") + start, m.start("name") + end
         return None

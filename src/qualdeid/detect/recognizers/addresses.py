@@ -83,7 +83,12 @@ class AddressLinesRecognizer(_TextRecognizer):
         self.towns = rules.words("lexicons/towns.txt", lower=True)
         word = r"\p{Lu}[\p{L}'’.-]*"
         town = rf"{word}(?:[ \t]+(?:{word}|(?:{places.pattern('town_joiners')})\b)){{0,4}}"
-        tail = rf"(?:[ \t]*(?:/[ \t]*[A-Z]{{2}}|\([A-Z]{{2}}\)))?(?:,[ \t]*{town})?[ \t]*,?"
+        #: a state or a province after the town: "/ MG", "(NS)", "(Limburg)" (a region named in full is no
+        #: identifier: the line's span ends before it)
+        tail = (
+            rf"(?:[ \t]*(?:/[ \t]*[A-Z]{{2}}|\([A-Z]{{2}}\)|(?P<region>\({word}(?:[ \t]+{word})?\))))?"
+            rf"(?:,[ \t]*{town})?[ \t]*,?"
+        )
         self.code_line = regex.compile(
             rf"{_QUOTE_MARKS}(?:(?P<code>{_POSTCODE_FIRST}),?[ \t]+(?P<town>{town}){tail}"
             rf"|(?P<town>{town}(?:,[ \t]*{town})?),?[ \t]+(?:[A-Z]{{2,3}},?[ \t]+)?(?P<code>{_POSTCODE_AFTER}){tail}"
@@ -130,11 +135,15 @@ class AddressLinesRecognizer(_TextRecognizer):
             line = text[s:e]
             if len(line) > MAX_LINE:
                 continue
+            if self.box_line.fullmatch(line):
+                # "PO Box 417, Moorby 9058"; "PO Box 417" above "Moorby MO4 2QT" (checked before the code line,
+                # which would take "PO Box" for a town)
+                if (_ANY_CODE.search(line) and "," in line) or self._code_line_below(text, starts, ends, i):
+                    yield _stripped(text, s, e)
+                continue
             m = self.code_line.fullmatch(line)
             if m is None:
-                if self.box_line.fullmatch(line) and _ANY_CODE.search(line):
-                    yield _stripped(text, s, e)
-                elif (label := _LABEL.match(line)) and self._is_one_line(line[label.end() :], letter_codes=True):
+                if (label := _LABEL.match(line)) and self._is_one_line(line[label.end() :], letter_codes=True):
                     yield _stripped(text, s + label.end(), e)  # "Address: 12, rue Haute, app. 3, Lachute QC H7A 1B2"
                 elif self._is_one_line(line):
                     yield _stripped(text, s, e)
@@ -144,8 +153,15 @@ class AddressLinesRecognizer(_TextRecognizer):
             above = self._street_above(text, starts, ends, i, military=bool(m.group("military")))
             if not above:
                 continue
-            yield _stripped(text, s, e)
+            yield _stripped(text, s, s + m.start("region") if m.group("region") else e)
             yield from above
+
+    def _code_line_below(self, text: str, starts: list[int], ends: list[int], i: int) -> bool:
+        """The next line is a town with its postcode, of digits or of letters and digits."""
+        if i + 1 >= len(starts):
+            return False
+        m = self.code_line.fullmatch(text, starts[i + 1], ends[i + 1])
+        return m is not None and not m.group("military") and self._is_code_and_town(m, letter_codes=True)
 
     def _is_one_line(self, line: str, letter_codes: bool = False) -> bool:
         """A whole address on one line of a signature or a letter: "Kwikstraat 38, 8215 KZ Oudewier";
