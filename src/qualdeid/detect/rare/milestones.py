@@ -52,7 +52,7 @@ class MilestoneFinder(RuleFinder):
             hit = self._event_before(ctx.sdoc, start, end, ctx.bounds[start][0])
             if hit is not None:
                 hits.append(hit)
-                taken = hit.end
+                taken = end
         return hits
 
     # ---------------------------------------------------------------- the age or the year
@@ -134,9 +134,10 @@ class MilestoneFinder(RuleFinder):
         if Kind.NONE in frame.kinds or not frame.person_subject:
             return None
         keys = tuple(dict.fromkeys([verb, *(o for o in objects if o.isalpha())]))
+        # the detail ends before the age or year: detection marks it, and its link ("when she was") is no fact
         return Hit(
             frame.start,
-            end,
+            start,
             "life_event",
             MILESTONE,
             keys,
