@@ -40,6 +40,7 @@ from qualdeid.detect.rare.learned import SUBTYPE as LEARNED
 from qualdeid.detect.rare.learned import LearnedFinder
 from qualdeid.detect.rare.lexicon import RareRules
 from qualdeid.detect.rare.life import LifeFinder
+from qualdeid.detect.rare.milestones import MILESTONE, MilestoneFinder
 from qualdeid.detect.rare.patterns import FEAT, PhraseFinder
 from qualdeid.detect.rare.practice import PracticeFinder
 from qualdeid.detect.rare.roles import RoleFinder
@@ -68,6 +69,7 @@ FINDERS: dict[str, type[Finder]] = {
     "practice": PracticeFinder,
     "handmade": HandmadeFinder,
     "custody": CustodyFinder,
+    "milestones": MilestoneFinder,
     "learned": LearnedFinder,
     "clauses": ClauseFinder,
 }
@@ -133,8 +135,9 @@ class RareDetailProcessor(CorpusProcessor):
         if scores is not None and self.learned_veto > 0:
             hits = [h for h in hits if h.subtype == LEARNED or scores[h.start : h.end].max() >= self.learned_veto]
         hits = [h for h in hits if not _denied(ctx, h, self.denials, self.denial_fillers, self.denial_breakers)]
-        # a clause another finder has a detail in is that finder's: its phrase is the sharper one
-        ruled = [(h.start, h.end) for h in hits if h.subtype != CLAUSE]
+        # a clause another finder has a detail in is that finder's: its phrase is the sharper one (an event's
+        # age or year is no sharper phrase: "died at <age> during a ..." keeps the clause's rest)
+        ruled = [(h.start, h.end) for h in hits if h.subtype != CLAUSE and h.reason != MILESTONE]
         hits = [h for h in hits if h.subtype != CLAUSE or not any(s < h.end and h.start < e for s, e in ruled)]
         found = [self._candidate(ctx, hit) for hit in hits]
         merged = [
@@ -154,7 +157,7 @@ class RareDetailProcessor(CorpusProcessor):
         one), without words left dangling at its end."""
         sdoc = ctx.sdoc
         end = hit.end
-        if hit.status != PENDING:
+        if hit.status != PENDING and hit.reason != MILESTONE:  # an event ends at its age or year
             end = self.rr.frames.run_on(sdoc, end, ctx.bounds[hit.start][1], hit.start + self.max_tokens)
         end = _tidy_end(sdoc, max(hit.start + 1, hit.core_end), end)
         return RareCandidate(
