@@ -328,6 +328,18 @@ class RiskChecker:
                 and self.profile.index.is_word(value, hit.label)
             ):
                 continue  # "the heath was brown": a name the corpus writes in lower case, here the word
+            if hit.lower_only and not confident and not hit.key_word:
+                if hit.start not in named_here and not (
+                    hit.start in subjects and not self.profile.index.is_word(value, hit.label)
+                ):
+                    continue  # "on amitrolin": a word the corpus's detection took for a name, here no name
+                msg = f"possibly a {label} from the corpus (written there only in lower case; used here as a name)"
+                out.append(
+                    self._identifier_finding(
+                        "possible_identifier", a, hit.start, hit.end, msg, list(hit.sources), hit.label, people
+                    )
+                )
+                continue
             opening = (
                 hit.start in word_openings
                 and not (KEY_SOURCE in hit.sources and hit.start in named_here)
@@ -756,8 +768,9 @@ def _who_clauses(a: Analysed) -> set[int]:
 def _thing_uses(a: Analysed, person_nouns: frozenset[str], quality_verbs: set[str]) -> set[int]:
     """Start offsets of lower-case nouns that stand where a thing does, not a person: listed with a
     bare lower-case noun for a thing ("transport, patience and showing up"), describing something ("the sky
-    went violet"), or the object of a verb of showing or having a quality ("showing patience", "it takes
-    patience")."""
+    went violet"), the object of a verb of showing or having a quality ("showing patience", "it takes
+    patience"), joined to a thing with an article ("a robin and frost"), or said to be a thing ("patience
+    was the one thing")."""
     out = set()
     for t in a.tokens:
         if t.pos not in ("NOUN", "ADJ") or not t.text.islower():
@@ -778,11 +791,27 @@ def _thing_uses(a: Analysed, person_nouns: frozenset[str], quality_verbs: set[st
             joined = [c for c in a.tokens if c.dep == "conj" and c.head >= 0 and a.tokens[c.head] is t]
             if t.dep == "conj" and head is not None:
                 joined.append(head)
+            # ... or to a thing with an article ("a robin and frost"; not "her dog", a thing of hers)
             if any(
-                o.pos == "NOUN" and o.name_slot and o.text.islower() and o.lemma not in person_nouns for o in joined
+                o.pos == "NOUN"
+                and (o.name_slot or _with_article(a, o))
+                and o.text.islower()
+                and o.lemma not in person_nouns
+                for o in joined
             ):
                 out.add(t.start)
+            # what a thing is said to be: "joy was the one thing that helped" (not "joy was the nurse")
+            elif t.dep == "nsubj" and head is not None and head.lemma == "be":
+                attrs = [o for o in a.tokens if o.dep == "attr" and o.head >= 0 and a.tokens[o.head] is head]
+                if any(o.pos == "NOUN" and o.lemma not in person_nouns for o in attrs):
+                    out.add(t.start)
     return out
+
+
+def _with_article(a: Analysed, t: Token) -> bool:
+    """The noun has an article ("a robin", "the fence"), not a possessive ("her dog")."""
+    i = a.tokens.index(t)
+    return any(d.dep == "det" and d.head == i and d.lemma in ("a", "an", "the") for d in a.tokens)
 
 
 def _rarity(words: str, t: Token) -> float:
