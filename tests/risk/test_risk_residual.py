@@ -386,3 +386,32 @@ def test_plurals_and_past_forms_in_ies_and_ied_are_words_of_the_dictionary() -> 
     index = IdentifierIndex(dictionary=frozenset({"hobby", "worry"}))
     assert index.in_dictionary("hobbies") and index.in_dictionary("worried")
     assert not index.in_dictionary("lies") or "lie" in index.dictionary
+
+
+#: a woman named after a month, one after a drink, an event week named after a place
+WORD_PEOPLE_DOCS = [
+    Document("n1", "Sat with April Tregothnan and Marisol Vey in the garden; later Marisol said the soup was cold."),
+    Document("n2", "April Tregothnan told us about Pendle Week, and April laughed about the rain."),
+    Document("n3", "We had tea and a walk to the shops with everyone."),
+]
+
+
+@pytest.fixture(scope="module")
+def people_checker(detector) -> RiskChecker:
+    return RiskChecker(load_risk_config(), detector, WORD_PEOPLE_DOCS)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("They wondered whether April would be as wet as last year.", []),  # the month
+        ("April told us the bus was late.", ["April"]),  # used as a name
+        ("She ordered a marisol and he had a coffee.", []),  # lower case, after an article: the thing
+        ("After lunch we sat with marisol in the lounge.", ["marisol"]),  # lower case where a name stands
+    ],
+)
+def test_a_month_name_or_a_lower_case_name_after_an_article_is_the_word(
+    people_checker: RiskChecker, text: str, found: list[str]
+) -> None:
+    _, hits = _identifiers(people_checker, text)
+    assert [f.matched for f in hits] == found

@@ -321,6 +321,23 @@ class RiskChecker:
             people = sorted(mentions.get(value.lower().removesuffix("'s"), ())) if hit.label == "PERSON" else []
             if listed and not (hit.label == "PERSON" and hit.certain and not hit.lowercase):
                 continue  # a holiday, a clinical or legal term, a kind of service, a te reo word
+            if _inside_longer(hit.start, hit.end, never_spans):
+                continue  # a word of a longer listed term ("Pendle Week"): the term, whoever bears the name
+            if (
+                hit.label == "PERSON"
+                and not hit.confident
+                and KEY_SOURCE not in hit.sources
+                and value.lower() in self.profile.index.capital_words
+                and hit.start not in named_here
+            ):
+                continue  # "whether June would be dry": a month or weekday name whose capital says nothing
+            if (
+                hit.label == "PERSON"
+                and value.islower()
+                and not (hit.confident or hit.key_word or hit.lower_only)
+                and hit.start not in name_slots
+            ):
+                continue  # "ordered a paloma": a person's name in lower case, after an article, is the thing
             if (
                 hit.confident
                 and value.islower()
@@ -386,6 +403,11 @@ class RiskChecker:
         for start, end, label in self._own_names(a, spans):
             if inside(start, end, taken) or a.text[start:end] in never or _within(start, end, never_spans):
                 continue
+            opening = start in word_openings and start not in persons
+            if opening and self.profile.index.is_common(a.text[start:end], label):
+                continue  # "Patience mattered more than any form.": the word, opening a sentence
+            if a.text[start:end].lower() in self.profile.index.capital_words and start not in named_here:
+                continue  # "whether June would be dry": a month name, whatever detection made of it
             if a.text[start:end].lower() in kept:
                 continue
             value = a.text[start:end]
@@ -809,9 +831,18 @@ def _thing_uses(a: Analysed, person_nouns: frozenset[str], quality_verbs: set[st
 
 
 def _with_article(a: Analysed, t: Token) -> bool:
-    """The noun has an article ("a robin", "the fence"), not a possessive ("her dog")."""
+    """The noun has an article or an adjective ("a robin", "long dark afternoons"), not a possessive
+    ("her dog")."""
     i = a.tokens.index(t)
-    return any(d.dep == "det" and d.head == i and d.lemma in ("a", "an", "the") for d in a.tokens)
+    children = [d for d in a.tokens if d.head == i]
+    if any(d.dep == "poss" for d in children):
+        return False
+    return any((d.dep == "det" and d.lemma in ("a", "an", "the")) or d.dep == "amod" for d in children)
+
+
+def _inside_longer(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    """Inside a longer range, not the whole of it ("Pendle" of "Pendle Week")."""
+    return any(s <= start and end <= e and e - s > end - start for s, e in ranges)
 
 
 def _rarity(words: str, t: Token) -> float:
