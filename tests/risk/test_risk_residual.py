@@ -406,6 +406,7 @@ def people_checker(detector) -> RiskChecker:
     [
         ("They wondered whether April would be as wet as last year.", []),  # the month
         ("April told us the bus was late.", ["April"]),  # used as a name
+        ("April talked about the garden all morning.", ["April"]),  # a sentence opening, a person's verb
         ("She ordered a marisol and he had a coffee.", []),  # lower case, after an article: the thing
         ("After lunch we sat with marisol in the lounge.", ["marisol"]),  # lower case where a name stands
     ],

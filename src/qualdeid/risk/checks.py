@@ -403,7 +403,7 @@ class RiskChecker:
         for start, end, label in self._own_names(a, spans):
             if inside(start, end, taken) or a.text[start:end] in never or _within(start, end, never_spans):
                 continue
-            opening = start in word_openings and start not in persons
+            opening = start in word_openings and start not in persons and start not in named_here
             if opening and self.profile.index.is_common(a.text[start:end], label):
                 continue  # "Patience mattered more than any form.": the word, opening a sentence
             if a.text[start:end].lower() in self.profile.index.capital_words and start not in named_here:
