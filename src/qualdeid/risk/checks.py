@@ -789,10 +789,10 @@ def _who_clauses(a: Analysed) -> set[int]:
 
 def _thing_uses(a: Analysed, person_nouns: frozenset[str], quality_verbs: set[str]) -> set[int]:
     """Start offsets of lower-case nouns that stand where a thing does, not a person: listed with a
-    bare lower-case noun for a thing ("transport, patience and showing up"), describing something ("the sky
-    went violet"), the object of a verb of showing or having a quality ("showing patience", "it takes
-    patience"), joined to a thing with an article ("a robin and frost"), or said to be a thing ("patience
-    was the one thing")."""
+    bare lower-case noun for a thing ("tea, patience and a spare chair"), describing something ("the sky
+    went scarlet"), the object of a verb of showing or having a quality ("showing kindness", "it takes
+    patience"), joined to a thing with an article ("a finch and sleet"), or said to be a thing ("patience
+    was the only tool")."""
     out = set()
     for t in a.tokens:
         if t.pos not in ("NOUN", "ADJ") or not t.text.islower():
@@ -809,11 +809,11 @@ def _thing_uses(a: Analysed, person_nouns: frozenset[str], quality_verbs: set[st
         if t.dep in ("acomp", "oprd", "amod") or t.pos == "ADJ" or shown:
             out.add(t.start)
         else:
-            # joined to a thing, or a thing joined to it: "transport, patience", "patience and hope"
+            # joined to a thing, or a thing joined to it: "tea, patience", "patience and hope"
             joined = [c for c in a.tokens if c.dep == "conj" and c.head >= 0 and a.tokens[c.head] is t]
             if t.dep == "conj" and head is not None:
                 joined.append(head)
-            # ... or to a thing with an article ("a robin and frost"; not "her dog", a thing of hers)
+            # ... or to a thing with an article ("a finch and sleet"; not "her dog", a thing of hers)
             if any(
                 o.pos == "NOUN"
                 and (o.name_slot or _with_article(a, o))
@@ -831,7 +831,7 @@ def _thing_uses(a: Analysed, person_nouns: frozenset[str], quality_verbs: set[st
 
 
 def _with_article(a: Analysed, t: Token) -> bool:
-    """The noun has an article or an adjective ("a robin", "long dark afternoons"), not a possessive
+    """The noun has an article or an adjective ("a finch", "long dark afternoons"), not a possessive
     ("her dog")."""
     i = a.tokens.index(t)
     children = [d for d in a.tokens if d.head == i]
