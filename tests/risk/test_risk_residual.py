@@ -136,6 +136,9 @@ def test_a_common_word_name_in_lower_case_warns_only_where_a_name_could_stand(
         ("On Friday the volunteers will take joy to the seaside.", True),  # someone taken somewhere
         ("Me and joy went to the shops.", True),  # joined to a person
         ("After lunch we sat with joy and her dog.", True),  # joined to a thing of hers: still a person
+        ("We saw a heron by the pond and joy on every face.", False),  # joined to a thing with an article
+        ("She said joy was the hardest thing to find that year.", False),  # what a thing is said to be
+        ("Everyone agreed joy was the best nurse on the ward.", True),  # said to be a person
     ],
 )
 def test_a_common_word_name_in_lower_case_where_a_thing_stands_is_the_word(
@@ -338,3 +341,78 @@ def test_with_the_key_a_lower_case_nickname_that_is_no_word_fails_as_anyones_sub
     assert [(f.matched, f.severity) for f in found] == [("tibbo", "fail")]
     report, found = _identifiers(checker, "The tamarind was in a better state this year.")
     assert {f.severity for f in found} <= {"warn"} and report.exit_code != EXIT_FAIL
+
+
+#: a recogniser takes medicines written in lower case for places; one writer spells a nickname so
+LOWER_DOCS = [
+    Document("m1", "Dr Ferris started her on amitrolin and later on probaxane, which helped her sleep."),
+    Document("m2", "The pain clinic switched him to amitrolin after a month."),
+    Document("m3", "Went to the shops with zeddo, then zeddo said the bus was late."),
+]
+LOWER_ERRORS = {"m1": [("amitrolin", "LOCATION"), ("probaxane", "LOCATION")], "m3": [("zeddo", "PERSON")]}
+
+
+@pytest.fixture(scope="module")
+def lower_checker(detector) -> RiskChecker:
+    return _checker(detector, LOWER_DOCS, LOWER_ERRORS)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a name the corpus writes only in lower case is no identifier with confidence: silent where it
+        # is no name, a warning where the text uses it as one
+        ("Nobody asks about amitrolin or probaxane use among older clients.", []),
+        ("A switch to amitrolin is common after a month.", []),
+        ("He says zeddo was late again this morning.", [("possible_identifier", "warn", "zeddo")]),
+        ("We had tea with zeddo at four.", [("possible_identifier", "warn", "zeddo")]),
+        ("Dr Ferris came in early.", [("residual_identifier", "fail", "Dr Ferris")]),  # capitalised: as before
+    ],
+)
+def test_a_name_the_corpus_writes_only_in_lower_case_never_fails(
+    lower_checker: RiskChecker, text: str, found: list[tuple[str, str, str]]
+) -> None:
+    report, hits = _identifiers(lower_checker, text)
+    assert [(f.check, f.severity, f.matched) for f in hits] == found
+    assert report.status != "fail" or found[0][1] == "fail"
+
+
+def test_a_lower_case_only_name_is_no_residual_for_compose(lower_checker: RiskChecker) -> None:
+    text = "She was started on amitrolin last spring."
+    assert residual_identifiers(lower_checker.profile, text) == []
+
+
+def test_plurals_and_past_forms_in_ies_and_ied_are_words_of_the_dictionary() -> None:
+    index = IdentifierIndex(dictionary=frozenset({"hobby", "worry"}))
+    assert index.in_dictionary("hobbies") and index.in_dictionary("worried")
+    assert not index.in_dictionary("lies") or "lie" in index.dictionary
+
+
+#: a woman named after a month, one after a drink, an event week named after a place
+WORD_PEOPLE_DOCS = [
+    Document("n1", "Sat with April Tregothnan and Marisol Vey in the garden; later Marisol said the soup was cold."),
+    Document("n2", "April Tregothnan told us about Pendle Week, and April laughed about the rain."),
+    Document("n3", "We had tea and a walk to the shops with everyone."),
+]
+
+
+@pytest.fixture(scope="module")
+def people_checker(detector) -> RiskChecker:
+    return RiskChecker(load_risk_config(), detector, WORD_PEOPLE_DOCS)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("They wondered whether April would be as wet as last year.", []),  # the month
+        ("April told us the bus was late.", ["April"]),  # used as a name
+        ("April talked about the garden all morning.", ["April"]),  # a sentence opening, a person's verb
+        ("She ordered a marisol and he had a coffee.", []),  # lower case, after an article: the thing
+        ("After lunch we sat with marisol in the lounge.", ["marisol"]),  # lower case where a name stands
+    ],
+)
+def test_a_month_name_or_a_lower_case_name_after_an_article_is_the_word(
+    people_checker: RiskChecker, text: str, found: list[str]
+) -> None:
+    _, hits = _identifiers(people_checker, text)
+    assert [f.matched for f in hits] == found

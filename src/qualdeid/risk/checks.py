@@ -321,6 +321,23 @@ class RiskChecker:
             people = sorted(mentions.get(value.lower().removesuffix("'s"), ())) if hit.label == "PERSON" else []
             if listed and not (hit.label == "PERSON" and hit.certain and not hit.lowercase):
                 continue  # a holiday, a clinical or legal term, a kind of service, a te reo word
+            if _inside_longer(hit.start, hit.end, never_spans):
+                continue  # a word of a longer listed term ("Pendle Week"): the term, whoever bears the name
+            if (
+                hit.label == "PERSON"
+                and not hit.confident
+                and KEY_SOURCE not in hit.sources
+                and value.lower() in self.profile.index.capital_words
+                and hit.start not in named_here
+            ):
+                continue  # "whether June would be dry": a month or weekday name whose capital says nothing
+            if (
+                hit.label == "PERSON"
+                and value.islower()
+                and not (hit.confident or hit.key_word or hit.lower_only)
+                and hit.start not in name_slots
+            ):
+                continue  # "ordered a paloma": a person's name in lower case, after an article, is the thing
             if (
                 hit.confident
                 and value.islower()
@@ -328,6 +345,18 @@ class RiskChecker:
                 and self.profile.index.is_word(value, hit.label)
             ):
                 continue  # "the heath was brown": a name the corpus writes in lower case, here the word
+            if hit.lower_only and not confident and not hit.key_word:
+                if hit.start not in named_here and not (
+                    hit.start in subjects and not self.profile.index.is_word(value, hit.label)
+                ):
+                    continue  # "on amitrolin": a word the corpus's detection took for a name, here no name
+                msg = f"possibly a {label} from the corpus (written there only in lower case; used here as a name)"
+                out.append(
+                    self._identifier_finding(
+                        "possible_identifier", a, hit.start, hit.end, msg, list(hit.sources), hit.label, people
+                    )
+                )
+                continue
             opening = (
                 hit.start in word_openings
                 and not (KEY_SOURCE in hit.sources and hit.start in named_here)
@@ -374,6 +403,11 @@ class RiskChecker:
         for start, end, label in self._own_names(a, spans):
             if inside(start, end, taken) or a.text[start:end] in never or _within(start, end, never_spans):
                 continue
+            opening = start in word_openings and start not in persons and start not in named_here
+            if opening and self.profile.index.is_common(a.text[start:end], label):
+                continue  # "Patience mattered more than any form.": the word, opening a sentence
+            if a.text[start:end].lower() in self.profile.index.capital_words and start not in named_here:
+                continue  # "whether June would be dry": a month name, whatever detection made of it
             if a.text[start:end].lower() in kept:
                 continue
             value = a.text[start:end]
@@ -755,9 +789,10 @@ def _who_clauses(a: Analysed) -> set[int]:
 
 def _thing_uses(a: Analysed, person_nouns: frozenset[str], quality_verbs: set[str]) -> set[int]:
     """Start offsets of lower-case nouns that stand where a thing does, not a person: listed with a
-    bare lower-case noun for a thing ("transport, patience and showing up"), describing something ("the sky
-    went violet"), or the object of a verb of showing or having a quality ("showing patience", "it takes
-    patience")."""
+    bare lower-case noun for a thing ("tea, patience and a spare chair"), describing something ("the sky
+    went scarlet"), the object of a verb of showing or having a quality ("showing kindness", "it takes
+    patience"), joined to a thing with an article ("a finch and sleet"), or said to be a thing ("patience
+    was the only tool")."""
     out = set()
     for t in a.tokens:
         if t.pos not in ("NOUN", "ADJ") or not t.text.islower():
@@ -774,15 +809,40 @@ def _thing_uses(a: Analysed, person_nouns: frozenset[str], quality_verbs: set[st
         if t.dep in ("acomp", "oprd", "amod") or t.pos == "ADJ" or shown:
             out.add(t.start)
         else:
-            # joined to a thing, or a thing joined to it: "transport, patience", "patience and hope"
+            # joined to a thing, or a thing joined to it: "tea, patience", "patience and hope"
             joined = [c for c in a.tokens if c.dep == "conj" and c.head >= 0 and a.tokens[c.head] is t]
             if t.dep == "conj" and head is not None:
                 joined.append(head)
+            # ... or to a thing with an article ("a finch and sleet"; not "her dog", a thing of hers)
             if any(
-                o.pos == "NOUN" and o.name_slot and o.text.islower() and o.lemma not in person_nouns for o in joined
+                o.pos == "NOUN"
+                and (o.name_slot or _with_article(a, o))
+                and o.text.islower()
+                and o.lemma not in person_nouns
+                for o in joined
             ):
                 out.add(t.start)
+            # what a thing is said to be: "joy was the one thing that helped" (not "joy was the nurse")
+            elif t.dep == "nsubj" and head is not None and head.lemma == "be":
+                attrs = [o for o in a.tokens if o.dep == "attr" and o.head >= 0 and a.tokens[o.head] is head]
+                if any(o.pos == "NOUN" and o.lemma not in person_nouns for o in attrs):
+                    out.add(t.start)
     return out
+
+
+def _with_article(a: Analysed, t: Token) -> bool:
+    """The noun has an article or an adjective ("a finch", "long dark afternoons"), not a possessive
+    ("her dog")."""
+    i = a.tokens.index(t)
+    children = [d for d in a.tokens if d.head == i]
+    if any(d.dep == "poss" for d in children):
+        return False
+    return any((d.dep == "det" and d.lemma in ("a", "an", "the")) or d.dep == "amod" for d in children)
+
+
+def _inside_longer(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    """Inside a longer range, not the whole of it ("Pendle" of "Pendle Week")."""
+    return any(s <= start and end <= e and e - s > end - start for s, e in ranges)
 
 
 def _rarity(words: str, t: Token) -> float:

@@ -24,7 +24,7 @@ class RiskConfig:
     short_form_zipf: float = 5.0
     name_part_zipf: float = 3.0
     titles: set[str] = field(default_factory=set)
-    #: verbs whose bare object is a quality one shows or has, not a person ("showing patience")
+    #: verbs whose bare object is a quality one shows or has, not a person ("showing kindness")
     quality_verbs: set[str] = field(default_factory=set)
     #: verbs only a person is the subject of ("Patience talked about ..."): a name-word there is the name
     speaker_verbs: set[str] = field(default_factory=set)

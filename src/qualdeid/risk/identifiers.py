@@ -24,6 +24,7 @@ from qualdeid.rules import Rules
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
+_NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 #: titles before a name (rules/names/titles.txt)
 DEFAULT_TITLES = Rules().titles.names
 
@@ -57,6 +58,13 @@ class Identifier:
     #: exactly as the key (``--key``) holds it: an original value, an identifier whatever word it is
     key_forms: set[str] = field(default_factory=set)
 
+    @property
+    def lower_only(self) -> bool:
+        """A name the corpus writes only in lower case ("on amitrolin"): a word detection took for a
+        name as likely as a name written carelessly, so no identifier with confidence. Contacts and
+        IDs ("jo@example.org") are written so."""
+        return self.label in _NAME_LABELS and bool(self.forms) and not any(f[:1].isupper() for f in self.forms)
+
 
 @dataclass(frozen=True, slots=True)
 class IdentifierHit:
@@ -71,6 +79,8 @@ class IdentifierHit:
     #: a value of the key that is also a word (a name-word, or a form the scrub replaced in lower case):
     #: an identifier only where the text uses it as a name
     key_word: bool = False
+    #: a name the corpus writes only in lower case (:attr:`Identifier.lower_only`)
+    lower_only: bool = False
 
 
 class IdentifierIndex:
@@ -233,6 +243,8 @@ class IdentifierIndex:
             return True
         stems = {w[: -len(end)] for end in _INFLECTIONS if w.endswith(end) and len(w) > len(end) + 2}
         stems |= {s + "e" for s in stems} | {s[:-1] for s in stems if len(s) > 3 and s[-1] == s[-2]}
+        if w.endswith(("ies", "ied")) and len(w) > 5:
+            stems.add(w[:-3] + "y")  # "hobbies", "worried"
         return bool(stems & self.dictionary)
 
     def _frequent(self, v: str) -> bool:
@@ -310,6 +322,7 @@ class IdentifierIndex:
                 certain
                 and ident.alone
                 and not ident.common
+                and not ident.lower_only
                 and not self._frequent(ident.value)
                 and _as_found(m.group(), ident)
             )
@@ -319,7 +332,10 @@ class IdentifierIndex:
             confident = confident or (keyed and not key_word)
             certain = certain or confident
             sources = tuple(sorted(ident.sources))
-            hits.append(IdentifierHit(m.start(), m.end(), ident.label, sources, certain, lower, confident, key_word))
+            hit = IdentifierHit(
+                m.start(), m.end(), ident.label, sources, certain, lower, confident, key_word, ident.lower_only
+            )
+            hits.append(hit)
         return hits
 
     def propagate(self, docs: Iterable[Document]) -> None:
