@@ -366,3 +366,73 @@ def test_a_word_opening_a_sentence_that_the_entity_recogniser_took_for_a_person(
 )
 def test_a_word_with_a_peoples_ending_is_no_name(targets: Targets, value: str, people: bool) -> None:
     assert targets.people_word(value) is people
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a pronoun with its verb is no short form of a longer name of the account
+        ("Sheridan came at ten. She'd asked for tea.", [("Sheridan", "PERSON")], [("Sheridan", "PERSON")]),
+        # a place named before its kind is a place, not a person
+        (
+            "Met Tobiah at the Quillan Vale drop-in on Monday.",
+            [("Tobiah", "PERSON"), ("Quillan Vale", "PERSON")],
+            [("Tobiah", "PERSON"), ("Quillan Vale", "LOCATION")],
+        ),
+        ("We had tea at the Kowalski house.", [("Kowalski", "PERSON")], [("Kowalski", "PERSON")]),
+        # an address where someone lives, whatever its street's word; the town after a street
+        ("She lives at 3 Heol y Tarrow with her husband.", [], [("3 Heol y Tarrow", "LOCATION")]),
+        (
+            "We met on Quenby Street, Tarrowby on Monday.",
+            [("Quenby Street", "LOCATION")],
+            [("Quenby Street", "LOCATION"), ("Tarrowby", "LOCATION")],
+        ),
+        ("We met on Quenby Street, Then we left.", [("Quenby Street", "LOCATION")], [("Quenby Street", "LOCATION")]),
+        ("Meet at 3 Then we went.", [], []),
+        # another name of the same person, in brackets
+        (
+            "Bo Tran (Thanh on his passport) told me.",
+            [("Bo Tran", "PERSON")],
+            [("Bo Tran", "PERSON"), ("Thanh", "PERSON")],
+        ),
+        ("Sam (Mum) rang. Sam (34) came.", [("Sam", "PERSON")], [("Sam", "PERSON"), ("34", "AGE")]),
+        # words of a language in lower case are no name; a first name in lower case still is
+        ("Her aunt came by with rimo tasa and left.", [("rimo tasa", "PERSON")], []),
+        ("Then will said no.", [("will", "PERSON")], [("will", "PERSON")]),
+    ],
+)
+def test_places_addresses_and_other_names_of_a_person(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Walking group, Monday. Fog, then sun.", [("Fog", "PERSON")], []),
+        ("Why it mattered\nRoutines tell you who people are.", [("Routines", "LOCATION")], []),
+        ("Tarquin, come here.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),
+        # written with its capital inside a sentence too: a name
+        ("Fog came round. Later Fog rang.", [("Fog", "PERSON")], [("Fog", "PERSON"), ("Fog", "PERSON")]),
+    ],
+)
+def test_a_dictionary_word_opening_a_sentence(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans, detector="SpacyRecognizer") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a thing or condition named after someone
+        ("She had both babies in the one Quarrie basket.", [("Quarrie", "PERSON")], []),
+        ("He has Quarrie's syndrome, mild.", [("Quarrie", "PERSON")], []),
+        # a public event by its day or week
+        ("QUOLL family day at the oval.", [("QUOLL", "PERSON")], []),
+        ("It was Tarrow week again.", [("Tarrow", "PERSON")], []),
+        ("Tobiah slept all day.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
+        # a kind of place after "the" is no place's name
+        ("Someone from the Strait, ideally.", [("Strait", "LOCATION")], []),
+        ("Someone from Quarrie Strait, ideally.", [("Quarrie Strait", "LOCATION")], [("Quarrie Strait", "LOCATION")]),
+    ],
+)
+def test_eponyms_events_and_kinds_of_place_are_no_identifiers(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected
