@@ -436,3 +436,20 @@ def test_a_dictionary_word_opening_a_sentence(targets: Targets, text: str, spans
 )
 def test_eponyms_events_and_kinds_of_place_are_no_identifiers(targets: Targets, text: str, spans, expected) -> None:
     assert kinds(targets, text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("She made me listen to her practise the Quillan Psalm.", [("Quillan Psalm", "ORGANIZATION")], []),
+        ("We sang the Tarrow Carol twice.", [], []),
+        (
+            "We played the Tarrow Rovers on Saturday.",
+            [("Tarrow Rovers", "ORGANIZATION")],
+            [("Tarrow Rovers", "ORGANIZATION")],
+        ),
+        ("I played Tobiah Quennell last week.", [], [("Tobiah Quennell", "PERSON")]),
+    ],
+)
+def test_titles_of_songs_after_the(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected

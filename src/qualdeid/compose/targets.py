@@ -174,7 +174,11 @@ class Targets:
             r"fluent\s+|in\s+)?$",
             re.IGNORECASE,
         )
-        self._work_verb_before = re.compile(rf"\b(?:{_literal(words['work_verbs'])})\s+$", re.IGNORECASE)
+        #: "played the Tarrow Rovers" is a team; "sang the Quillan Psalm" a song
+        sung = [w for w in words["work_verbs"] if w not in words["team_verbs"]]
+        self._work_verb_before = re.compile(
+            rf"\b(?:(?:{_literal(words['work_verbs'])})|(?:{_literal(sung)})\s+the)\s+$", re.IGNORECASE
+        )
         self._person_after_work_verb = re.compile(rf"\s+(?:{_literal(words['work_verb_person_after'])})\b")
         self._address_before = re.compile(
             rf"\b(?:(?:{_literal(words['staying_verbs'])})\s+(?:at|to|into|in)|address(?:\s+is)?:?)\s+$", re.IGNORECASE
@@ -298,6 +302,8 @@ class Targets:
             lows = [re.sub(r"['’](?:s|d|ll|ve|re|m)?$", "", w).lower() for w in words]
             if any(w in self.not_names or w in TITLES for w in lows) or " ".join(lows) in self.not_names:
                 continue
+            if _THE_BEFORE.search(text[max(0, a - 5) : a]) and self.title_of_work(text, a, b):
+                continue  # "sang the Quillan Psalm": a song's title ("played Tobiah Quennell" stays a person)
             if self.entitlement(_capitalised_run(text, a, b)):
                 continue  # "the Study Support Bursary": a benefit, not a person's name
             if _PLACE_BEFORE.search(text[max(0, a - 12) : a]) and " ".join(lows) in self.placeholders.towns:
@@ -491,6 +497,11 @@ class Targets:
             self._person_after_work_verb.match(text, end)
         )
 
+    def _has_town(self, words: list[str]) -> bool:
+        lows = [w.lower() for w in words]
+        runs = {" ".join(lows[i:j]) for i in range(len(lows)) for j in range(i + 1, len(lows) + 1)}
+        return bool(runs & self.placeholders.towns)
+
     def common_phrase(self, value: str) -> bool:
         """Capitalised words that are all common English and in no name list, the last of them no kind
         of place, street or service ("Slow Cooking", "Housing Together"; not "Green Park" or "Mill Lane")."""
@@ -667,6 +678,8 @@ class Targets:
             "work",
         ):
             return None  # "the Winter Games", "the Open Doors group": nobody of the study is found by it
+        if label in ("LOCATION", "ORGANIZATION") and self.title_of_work(text, start, end) and not self._has_town(words):
+            return None  # "she made me listen to her practise the Quillan Psalm": a song's title
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.entitlement(value):
             return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
