@@ -453,3 +453,15 @@ def test_eponyms_events_and_kinds_of_place_are_no_identifiers(targets: Targets, 
 )
 def test_titles_of_songs_after_the(targets: Targets, text: str, spans, expected) -> None:
     assert kinds(targets, text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("What helped\nPatience. Letting her talk it through.", [("Patience", "PERSON")], []),
+        ("What helped\nPatience, she said, and tea.", [("Patience", "PERSON")], [("Patience", "PERSON")]),
+        ("I rang Patience today.", [("Patience", "PERSON")], [("Patience", "PERSON")]),
+    ],
+)
+def test_a_word_that_is_a_sentence_of_its_own(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected

@@ -373,6 +373,8 @@ class Targets:
                 and self._known_person_here(text, a, b, known_names)
                 and not self.id_scheme(text[a:b])
             )
+            if s.label == "PERSON" and self.word_as_sentence(text, a, b):
+                continue  # "What helped? Patience. Letting her talk.": a word that answers, nobody's name
             bare = re.sub(r"['’]s?$", "", text[a:b]).lower()
             addressed = bare in TITLES or bare in self.forms_of_address or bare in self.not_name_words | self.not_names
             thing = own and self._named_thing(text, a, b)  # "the Belling on", though detection made it one
@@ -556,6 +558,13 @@ class Targets:
             not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
         )
+
+    def word_as_sentence(self, text: str, start: int, end: int) -> bool:
+        """One common English word that is a sentence of its own ("Patience." after a prompt), never written
+        with its capital inside a sentence of the text: a word, even where it is also a first name."""
+        if not re.match(r"[.!]", text[end : end + 1]) or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
+            return False
+        return self.word_opening_sentence(text, start, end) or self.unlisted_word_opening_sentence(text, start, end)
 
     def unlisted_word_opening_sentence(self, text: str, start: int, end: int) -> bool:
         """One word of the dictionary (``DICTIONARY_ZIPF``, rarer than ``word_opening_sentence`` needs) opening
