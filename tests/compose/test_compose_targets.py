@@ -465,3 +465,8 @@ def test_titles_of_songs_after_the(targets: Targets, text: str, spans, expected)
 )
 def test_a_word_that_is_a_sentence_of_its_own(targets: Targets, text: str, spans, expected) -> None:
     assert kinds(targets, text, spans) == expected
+
+
+def test_a_dictionary_word_opening_a_sentence_is_no_place_whoever_found_it(targets: Targets) -> None:
+    text = "Why it mattered\nRoutines tell you who people are."
+    assert kinds(targets, text, [("Routines", "LOCATION")], detector="places") == []

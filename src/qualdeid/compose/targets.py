@@ -385,7 +385,7 @@ class Targets:
                 continue
             if s.label == "PERSON" and s.detector == NER and self.word_opening_sentence(text, a, b):
                 continue  # "Patience is the main thing": the entity recogniser's reading of a capital
-            if s.detector == NER and self.unlisted_word_opening_sentence(text, a, b):
+            if (s.detector == NER or s.label != "PERSON") and self.unlisted_word_opening_sentence(text, a, b):
                 continue  # "Sleet, then sun.": a word of the dictionary, in no list of names or towns
             label = self.kind(text, a, b, s.label)
             if label == "LOCATION" and self._known_person_here(text, a, b, known_names):
