@@ -470,3 +470,9 @@ def test_a_word_that_is_a_sentence_of_its_own(targets: Targets, text: str, spans
 def test_a_dictionary_word_opening_a_sentence_is_no_place_whoever_found_it(targets: Targets) -> None:
     text = "Why it mattered\nRoutines tell you who people are."
     assert kinds(targets, text, [("Routines", "LOCATION")], detector="places") == []
+
+
+def test_the_narrators_own_story_is_listed(targets: Targets) -> None:
+    text = "I told her about my boy, he fixes boats, and that when I was using nobody rang. She laughed."
+    assert targets.own_story(text) == ["my boy", "when I was using nobody rang"]
+    assert targets.own_story("She said the group helped her most.") == []

@@ -790,6 +790,12 @@ class Composer:
         notes = []
         for n, p in enumerate(paragraphs, 1):
             notes += [f"paragraph {n}: {note}" for note in p.notes]
+            own = self.targets.own_story(p.text)
+            if own:  # a peer worker's own history identifies the worker as surely as the character's does
+                notes.append(
+                    f"paragraph {n}: tells the worker's own story ({', '.join(repr(o) for o in own)}): it can identify "
+                    "the worker; generalise or drop it"
+                )
         narrators = [p.cut.fragment.narrator for p in paragraphs]
         if len(set(narrators)) > 1:
             groups: dict[str | None, list[int]] = {}

@@ -184,6 +184,7 @@ class Targets:
             rf"\b(?:(?:{_literal(words['staying_verbs'])})\s+(?:at|to|into|in)|address(?:\s+is)?:?)\s+$", re.IGNORECASE
         )
         self.venue_after = set(words["venue_after"])
+        self._own_story = re.compile(rf"\b(?:{_literal(words['own_story'])})\b(?:\s+[\w'’-]+){{0,3}}", re.IGNORECASE)
         #: "the one Quarrie basket", "Quarrie's syndrome": a thing or condition named after someone
         self._eponym_after = re.compile(rf"(?:['’]s)?\s+(?:{_literal(words['eponym_heads'])})\b")
         #: "the QUOLL family day", "Tarrow week": a public event named after its day or week
@@ -899,6 +900,11 @@ class Targets:
         if low in self.listed_names or low in self.word_names or low in self.surnames or low in self.placeholders.towns:
             return False
         return zipf(low) >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
+
+    def own_story(self, text: str) -> list[str]:
+        """What the narrator says of their own life ("when I was using", "my boy is a marine engineer"),
+        the phrase and the few words after it, once each."""
+        return list(dict.fromkeys(m.group().strip() for m in self._own_story.finditer(text)))
 
     def person_word(self, word: str) -> bool:
         """A lower-case word for a person's role or relation ("nurse", "friend", "nan")."""
