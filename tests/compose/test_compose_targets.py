@@ -476,3 +476,13 @@ def test_the_narrators_own_story_is_listed(targets: Targets) -> None:
     text = "I told her about my boy, he fixes boats, and that when I was using nobody rang. She laughed."
     assert targets.own_story(text) == ["my boy", "when I was using nobody rang"]
     assert targets.own_story("She said the group helped her most.") == []
+
+
+def test_an_event_is_no_person_even_of_this_account(targets: Targets) -> None:
+    text = "QUOLL family day at the oval. Then Tobiah rang."
+    doc = Document("d", text)
+    for value in ("QUOLL", "Tobiah"):
+        start = text.index(value)
+        doc.spans.append(Span(start, start + len(value), "PERSON", value, detector="names"))
+    found = targets.in_window(doc, 0, len(text), None, None, known=["quoll", "tobiah"])
+    assert [(text[t.start : t.end], t.label) for t in found] == [("Tobiah", "PERSON")]

@@ -378,7 +378,13 @@ class Targets:
                 continue  # "What helped? Patience. Letting her talk.": a word that answers, nobody's name
             bare = re.sub(r"['’]s?$", "", text[a:b]).lower()
             addressed = bare in TITLES or bare in self.forms_of_address or bare in self.not_name_words | self.not_names
-            thing = own and self._named_thing(text, a, b)  # "the Belling on", though detection made it one
+            thing = (
+                own
+                and (  # "the Belling on", "QUOLL family day", though detection made a person of it
+                    self._named_thing(text, a, b)
+                    or self._eponym_or_event(text, b, _WORD.findall(text[a:b]), text[b : b + 1] in ("'", "’"))
+                )
+            )
             if own and text[a:b][:1].isupper() and not addressed and not thing:  # "Cliff's faith": this account's Cliff
                 out.append(Target(a, b, "PERSON", "detected", s.reason or ""))
                 continue
@@ -766,12 +772,8 @@ class Targets:
         named = self.listed_names | self.surnames | self.word_names
         if len(words) > 1 and all(w.islower() and w not in named for w in words):
             return None  # "brought rimo tasa": words of a language, nobody's name written in lower case
-        if len(words) == 1 and self._eponym_after.match(text, end):
-            return None  # "in the one Quarrie basket": a thing named after someone, no one of the study
-        acronym = all(len(w) >= 3 and w.isupper() for w in words)
-        event = self._event_after.match(text, end) or (acronym and self._acronym_event_after.match(text, end))
-        if not possessive and all(w.lower() not in named for w in words) and event:
-            return None  # "the QUOLL family day": a public event
+        if self._eponym_or_event(text, end, words, possessive):
+            return None  # "in the one Quarrie basket", "the QUOLL family day": no one of the study
         if len(words) == 1:
             w = re.sub(r"['’]s?$", "", words[0])
             low = w.lower()
@@ -796,6 +798,16 @@ class Targets:
             if w.islower() and zipf(low) >= 3.0 and (not known_name or not person_stands):
                 return None  # "ice was the word she used"; "then will said no", "passed it to will": Will
         return "PERSON"
+
+    def _eponym_or_event(self, text: str, end: int, words: list[str], possessive: bool) -> bool:
+        """A thing named after someone ("the one Quarrie basket") or a public event by its day or week ("the
+        QUOLL family day", "Tarrow week"): nobody of the study, however detection read it."""
+        if len(words) == 1 and self._eponym_after.match(text, end):
+            return True
+        named = self.listed_names | self.surnames | self.word_names
+        acronym = all(len(w) >= 3 and w.isupper() for w in words)
+        event = self._event_after.match(text, end) or (acronym and self._acronym_event_after.match(text, end))
+        return bool(not possessive and all(w.lower() not in named for w in words) and event)
 
     def _names_venue(self, text: str, start: int, end: int, words: list[str]) -> bool:
         """Capitalised words of no listed first name or surname between "the" and a kind of place ("the
