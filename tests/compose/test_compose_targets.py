@@ -486,3 +486,13 @@ def test_an_event_is_no_person_even_of_this_account(targets: Targets) -> None:
         doc.spans.append(Span(start, start + len(value), "PERSON", value, detector="names"))
     found = targets.in_window(doc, 0, len(text), None, None, known=["quoll", "tobiah"])
     assert [(text[t.start : t.end], t.label) for t in found] == [("Tobiah", "PERSON")]
+
+
+def test_a_common_word_opening_a_sentence_is_no_name_the_corpus_knows(targets: Targets) -> None:
+    index = IdentifierIndex()  # someone of the corpus is called so, somewhere else
+    index.add("Ladder", "PERSON", "x")
+    text = "Up on the ninth floor. Ladder was out again so I waited."
+    assert targets.in_window(Document("d", text), 0, len(text), index, None) == []
+    text = "I waited for Ladder. Ladder was out again."  # named inside a sentence too: the opening one is a person
+    found = targets.in_window(Document("d", text), 0, len(text), index, None)
+    assert (text.rindex("Ladder"), "PERSON") in [(t.start, t.label) for t in found]

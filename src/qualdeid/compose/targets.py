@@ -427,7 +427,13 @@ class Targets:
                     and not re.match(r"\s*\d", text[b : b + 4])
                 )
                 # the account itself says a person stands here: a name even where it is also a word ("Dale")
-                evidence = speaks or named_here or (h.certain and h.label == "PERSON" and self._subject_at(text, b))
+                certain_subject = (  # "Lift was out again": a common word opening its sentence is no subject's name
+                    h.certain
+                    and h.label == "PERSON"
+                    and self._subject_at(text, b)
+                    and not self.word_opening_sentence(text, a, b)
+                )
+                evidence = speaks or named_here or certain_subject
                 if not (evidence or addressed or (h.certain and self.written_as_name(text[a:b], h.label))):
                     continue
                 if not evidence and self.word_not_name(text[a:b], h.label, ner_only=False):
