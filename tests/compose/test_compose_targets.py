@@ -388,6 +388,12 @@ def test_a_word_with_a_peoples_ending_is_no_name(targets: Targets, value: str, p
             [("Quenby Street", "LOCATION"), ("Tarrowby", "LOCATION")],
         ),
         ("We met on Quenby Street, Then we left.", [("Quenby Street", "LOCATION")], [("Quenby Street", "LOCATION")]),
+        (
+            "Lunch club at Quillan Hall in Tarrowby today.",
+            [("Quillan Hall", "LOCATION")],
+            [("Quillan Hall", "LOCATION"), ("Tarrowby", "LOCATION")],
+        ),
+        ("We met at Quillan Hall in December.", [("Quillan Hall", "LOCATION")], [("Quillan Hall", "LOCATION")]),
         ("Meet at 3 Then we went.", [], []),
         # another name of the same person, in brackets
         (

@@ -91,6 +91,7 @@ _HOUSE_NUMBER = re.compile(
     r"(?<![\w.,:/])\d{1,4}[A-Za-z]?,?\s+[A-Z][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+){0,3}(?![\w'’-])"
 )
 _TOWN_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?:\s+[A-Z][a-z]+)?)(?![\w'’-])")
+_TOWN_IN = re.compile(r"\s+in\s+([A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?:\s+[A-Z][a-z]+)?)(?![\w'’-])")
 _ALIAS_AFTER = re.compile(
     r"\s*\(\s*(?:(?:née|nee|aka|formerly)\s+)?([A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?:\s+[A-Z][a-z]+)?)(?![\w'’-])"
 )
@@ -829,7 +830,8 @@ class Targets:
     def addresses(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
         """A house number and the capitalised words after it where someone lives ("lives at 3 Heol y
         Quillan", "moved into 14 Tarrow Row"): one address, whatever its street's word and language; and a
-        capitalised word after a street and a comma ("Quenby Street, Tarrowby"): the town of the street."""
+        rare capitalised word after a street and a comma ("Quenby Street, Tarrowby") or after a place and "in"
+        ("the Quillan Hall in Tarrowby"): the town it is in."""
         out: list[Target] = []
         for m in _HOUSE_NUMBER.finditer(text, start, end):
             if not self._address_before.search(text[max(0, m.start() - 30) : m.start()]):
@@ -837,12 +839,16 @@ class Targets:
             if not any(t.start <= m.start() and m.end() <= t.end for t in taken):
                 out.append(Target(m.start(), m.end(), "LOCATION", "place frame"))
         for t in [*taken, *out]:
-            if t.label != "LOCATION":
+            if t.label not in ("LOCATION", "ORGANIZATION"):
                 continue
             words = text[t.start : t.end].split()
-            if not (words and (words[-1].lower() in self.street_types or words[0][:1].isdigit())):
-                continue
-            m = _TOWN_AFTER.match(text, t.end, end)
+            street = (
+                t.label == "LOCATION"
+                and bool(words)
+                and (words[-1].lower() in self.street_types or words[0][:1].isdigit())
+            )
+            # "Quenby Street, Tarrowby"; "the Quillan Hall in Tarrowby": the town the place is in
+            m = (_TOWN_AFTER.match(text, t.end, end) if street else None) or _TOWN_IN.match(text, t.end, end)
             if not m or any(o.start < m.end(1) and m.start(1) < o.end for o in [*taken, *out]):
                 continue
             lows = [w.lower() for w in m.group(1).split()]
