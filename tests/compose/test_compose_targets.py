@@ -502,3 +502,16 @@ def test_a_common_word_opening_a_sentence_is_no_name_the_corpus_knows(targets: T
     text = "I waited for Ladder. Ladder was out again."  # named inside a sentence too: the opening one is a person
     found = targets.in_window(Document("d", text), 0, len(text), index, None)
     assert (text.rindex("Ladder"), "PERSON") in [(t.start, t.label) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("She was born on the plane from Tarrowby.", [("Tarrowby", "PERSON")], [("Tarrowby", "LOCATION")]),
+        ("He flew back to Tarrowby in June.", [("Tarrowby", "PERSON")], [("Tarrowby", "LOCATION")]),
+        ("A letter from Tobiah came.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
+        ("She drove Tobiah to school.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
+    ],
+)
+def test_where_a_journey_starts_or_ends_is_a_place(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected

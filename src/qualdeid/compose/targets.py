@@ -185,6 +185,10 @@ class Targets:
             rf"\b(?:(?:{_literal(words['staying_verbs'])})\s+(?:at|to|into|in)|address(?:\s+is)?:?)\s+$", re.IGNORECASE
         )
         self.venue_after = set(words["venue_after"])
+        #: "the plane from Tarrowby", "flew back to Tarrowby": where a journey starts or ends is a place
+        self._journey_before = re.compile(
+            rf"\b(?:{_literal(words['journey_words'])})\s+(?:\w+\s+)?(?:from|to|into|out of)\s+$", re.IGNORECASE
+        )
         self._own_story = re.compile(rf"\b(?:{_literal(words['own_story'])})\b(?:\s+[\w'’-]+){{0,3}}", re.IGNORECASE)
         #: "the one Quarrie basket", "Quarrie's syndrome": a thing or condition named after someone
         self._eponym_after = re.compile(rf"(?:['’]s)?\s+(?:{_literal(words['eponym_heads'])})\b")
@@ -772,6 +776,8 @@ class Targets:
             return "LOCATION"
         if self.employer_before.search(text[max(0, start - 30) : start]) and not possessive:
             return "ORGANIZATION"
+        if not possessive and self._journey_before.search(text[max(0, start - 40) : start]):
+            return "LOCATION"  # "born on the plane from Tarrowby": a place, whatever detection said
         if not possessive and self._names_venue(text, start, end, words):
             return "LOCATION"  # "at the Quillan Vale drop-in": a place named before its kind
         if words[0].islower() and words[0] in TITLES and _SUBJECT_BEFORE.search(text[max(0, start - 8) : start]):
