@@ -381,7 +381,7 @@ def test_a_word_with_a_peoples_ending_is_no_name(targets: Targets, value: str, p
         ),
         ("We had tea at the Kowalski house.", [("Kowalski", "PERSON")], [("Kowalski", "PERSON")]),
         # an address where someone lives, whatever its street's word; the town after a street
-        ("She lives at 3 Heol y Tarrow with her husband.", [], [("3 Heol y Tarrow", "LOCATION")]),
+        ("She lives at 3 Calle de Tarrow with her husband.", [], [("3 Calle de Tarrow", "LOCATION")]),
         (
             "We met on Quenby Street, Tarrowby on Monday.",
             [("Quenby Street", "LOCATION")],
@@ -436,7 +436,7 @@ def test_a_dictionary_word_opening_a_sentence(targets: Targets, text: str, spans
         ("It was Tarrow week again.", [("Tarrow", "PERSON")], []),
         ("Tobiah slept all day.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
         # a kind of place after "the" is no place's name
-        ("Someone from the Strait, ideally.", [("Strait", "LOCATION")], []),
+        ("We waited down by the Creek, ideally.", [("Creek", "LOCATION")], []),
         ("Someone from Quarrie Strait, ideally.", [("Quarrie Strait", "LOCATION")], [("Quarrie Strait", "LOCATION")]),
     ],
 )
@@ -464,9 +464,9 @@ def test_titles_of_songs_after_the(targets: Targets, text: str, spans, expected)
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
-        ("What helped\nPatience. Letting her talk it through.", [("Patience", "PERSON")], []),
-        ("What helped\nPatience, she said, and tea.", [("Patience", "PERSON")], [("Patience", "PERSON")]),
-        ("I rang Patience today.", [("Patience", "PERSON")], [("Patience", "PERSON")]),
+        ("What helped\nHonor. Letting her talk it through.", [("Honor", "PERSON")], []),
+        ("What helped\nHonor, she said, and tea.", [("Honor", "PERSON")], [("Honor", "PERSON")]),
+        ("I rang Honor today.", [("Honor", "PERSON")], [("Honor", "PERSON")]),
     ],
 )
 def test_a_word_that_is_a_sentence_of_its_own(targets: Targets, text: str, spans, expected) -> None:

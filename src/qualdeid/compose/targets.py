@@ -85,7 +85,7 @@ _OWNED_BEFORE = re.compile(r"\b(?:in|into|inside|on|onto|under|off)\s+(?:his|her
 _PAST_AGE_BEFORE = re.compile(r"\b[Ww]hen\s+(?:I|you|he|she|they|we|[A-Z][a-z]+)\s+(?:was|were)\s+$")
 #: "seventies", "late 70s", "the mid-eighties": a decade, an age only after a possessive ("in her seventies")
 _DECADE = re.compile(r"(?:(?:early|mid|late)[- ]?)?(?:[a-z]+ties|\d0['’]?s)", re.IGNORECASE)
-#: "3 Heol y Quillan", "14b Tarrow Row": a house number, then capitalised words (short joining words of
+#: "3 Calle de Quillan", "14b Tarrow Row": a house number, then capitalised words (short joining words of
 #: street names in other languages between them: "y", "de", "la")
 _HOUSE_NUMBER = re.compile(
     r"(?<![\w.,:/])\d{1,4}[A-Za-z]?,?\s+[A-Z][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+){0,3}(?![\w'’-])"
@@ -380,7 +380,7 @@ class Targets:
                 and not self.id_scheme(text[a:b])
             )
             if s.label == "PERSON" and self.word_as_sentence(text, a, b):
-                continue  # "What helped? Patience. Letting her talk.": a word that answers, nobody's name
+                continue  # "What helped? Honor. Letting her talk.": a word that answers, nobody's name
             bare = re.sub(r"['’]s?$", "", text[a:b]).lower()
             addressed = bare in TITLES or bare in self.forms_of_address or bare in self.not_name_words | self.not_names
             thing = (
@@ -578,7 +578,7 @@ class Targets:
         )
 
     def word_as_sentence(self, text: str, start: int, end: int) -> bool:
-        """One common English word that is a sentence of its own ("Patience." after a prompt), never written
+        """One common English word that is a sentence of its own ("Honor." after a prompt), never written
         with its capital inside a sentence of the text: a word, even where it is also a first name."""
         if not re.match(r"[.!]", text[end : end + 1]) or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
             return False
@@ -725,7 +725,7 @@ class Targets:
                 and words[0].lower() in self.place_heads
                 and _THE_BEFORE.search(text[max(0, start - 5) : start])
             ):
-                return None  # "someone from the Strait", "down by the River": a kind of place, no name
+                return None  # "down by the Creek", "over the River": a kind of place, no name
             if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
                 return None  # a country, region or language: "Welsh", "the Midlands"
             if label == "LOCATION" and len(words) > 1 and words[-1].lower() in self.languages:
@@ -834,7 +834,7 @@ class Targets:
         return all(w[:1].isupper() and w.lower() not in named for w in words)
 
     def addresses(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
-        """A house number and the capitalised words after it where someone lives ("lives at 3 Heol y
+        """A house number and the capitalised words after it where someone lives ("lives at 3 Calle de
         Quillan", "moved into 14 Tarrow Row"): one address, whatever its street's word and language; and a
         rare capitalised word after a street and a comma ("Quenby Street, Tarrowby") or after a place and "in"
         ("the Quillan Hall in Tarrowby"): the town it is in."""
