@@ -366,3 +366,152 @@ def test_a_word_opening_a_sentence_that_the_entity_recogniser_took_for_a_person(
 )
 def test_a_word_with_a_peoples_ending_is_no_name(targets: Targets, value: str, people: bool) -> None:
     assert targets.people_word(value) is people
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a pronoun with its verb is no short form of a longer name of the account
+        ("Sheridan came at ten. She'd asked for tea.", [("Sheridan", "PERSON")], [("Sheridan", "PERSON")]),
+        # a place named before its kind is a place, not a person
+        (
+            "Met Tobiah at the Quillan Vale drop-in on Monday.",
+            [("Tobiah", "PERSON"), ("Quillan Vale", "PERSON")],
+            [("Tobiah", "PERSON"), ("Quillan Vale", "LOCATION")],
+        ),
+        ("We had tea at the Kowalski house.", [("Kowalski", "PERSON")], [("Kowalski", "PERSON")]),
+        # an address where someone lives, whatever its street's word; the town after a street
+        ("She lives at 3 Calle de Tarrow with her husband.", [], [("3 Calle de Tarrow", "LOCATION")]),
+        (
+            "We met on Quenby Street, Tarrowby on Monday.",
+            [("Quenby Street", "LOCATION")],
+            [("Quenby Street", "LOCATION"), ("Tarrowby", "LOCATION")],
+        ),
+        ("We met on Quenby Street, Then we left.", [("Quenby Street", "LOCATION")], [("Quenby Street", "LOCATION")]),
+        (
+            "Lunch club at Quillan Hall in Tarrowby today.",
+            [("Quillan Hall", "LOCATION")],
+            [("Quillan Hall", "LOCATION"), ("Tarrowby", "LOCATION")],
+        ),
+        ("We met at Quillan Hall in December.", [("Quillan Hall", "LOCATION")], [("Quillan Hall", "LOCATION")]),
+        ("Meet at 3 Then we went.", [], []),
+        # another name of the same person, in brackets
+        (
+            "Bo Tran (Thanh on his passport) told me.",
+            [("Bo Tran", "PERSON")],
+            [("Bo Tran", "PERSON"), ("Thanh", "PERSON")],
+        ),
+        ("Sam (Mum) rang. Sam (34) came.", [("Sam", "PERSON")], [("Sam", "PERSON"), ("34", "AGE")]),
+        # words of a language in lower case are no name; a first name in lower case still is
+        ("Her aunt came by with rimo tasa and left.", [("rimo tasa", "PERSON")], []),
+        ("Then will said no.", [("will", "PERSON")], [("will", "PERSON")]),
+    ],
+)
+def test_places_addresses_and_other_names_of_a_person(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Walking group, Monday. Fog, then sun.", [("Fog", "PERSON")], []),
+        ("Why it mattered\nRoutines tell you who people are.", [("Routines", "LOCATION")], []),
+        ("Tarquin, come here.", [("Tarquin", "PERSON")], [("Tarquin", "PERSON")]),
+        # written with its capital inside a sentence too: a name
+        ("Fog came round. Later Fog rang.", [("Fog", "PERSON")], [("Fog", "PERSON"), ("Fog", "PERSON")]),
+    ],
+)
+def test_a_dictionary_word_opening_a_sentence(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans, detector="SpacyRecognizer") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a thing or condition named after someone
+        ("She had both babies in the one Quarrie basket.", [("Quarrie", "PERSON")], []),
+        ("He has Quarrie's syndrome, mild.", [("Quarrie", "PERSON")], []),
+        # a public event by its day or week
+        ("QUOLL family day at the oval.", [("QUOLL", "PERSON")], []),
+        ("It was Tarrow week again.", [("Tarrow", "PERSON")], []),
+        ("Tobiah slept all day.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
+        # a kind of place after "the" is no place's name
+        ("We waited down by the Creek, ideally.", [("Creek", "LOCATION")], []),
+        ("Someone from Quarrie Strait, ideally.", [("Quarrie Strait", "LOCATION")], [("Quarrie Strait", "LOCATION")]),
+    ],
+)
+def test_eponyms_events_and_kinds_of_place_are_no_identifiers(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("She made me listen to her practise the Quillan Psalm.", [("Quillan Psalm", "ORGANIZATION")], []),
+        ("We sang the Tarrow Carol twice.", [], []),
+        (
+            "We played the Tarrow Rovers on Saturday.",
+            [("Tarrow Rovers", "ORGANIZATION")],
+            [("Tarrow Rovers", "ORGANIZATION")],
+        ),
+        ("I played Tobiah Quennell last week.", [], [("Tobiah Quennell", "PERSON")]),
+    ],
+)
+def test_titles_of_songs_after_the(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("What helped\nHonor. Letting her talk it through.", [("Honor", "PERSON")], []),
+        ("What helped\nHonor, she said, and tea.", [("Honor", "PERSON")], [("Honor", "PERSON")]),
+        ("I rang Honor today.", [("Honor", "PERSON")], [("Honor", "PERSON")]),
+    ],
+)
+def test_a_word_that_is_a_sentence_of_its_own(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected
+
+
+def test_a_dictionary_word_opening_a_sentence_is_no_place_whoever_found_it(targets: Targets) -> None:
+    text = "Why it mattered\nRoutines tell you who people are."
+    assert kinds(targets, text, [("Routines", "LOCATION")], detector="places") == []
+
+
+def test_the_narrators_own_story_is_listed(targets: Targets) -> None:
+    text = "I told her about my boy, he fixes boats, and that when I was using nobody rang. She laughed."
+    assert targets.own_story(text) == ["my boy", "when I was using nobody rang"]
+    assert targets.own_story("She said the group helped her most.") == []
+
+
+def test_an_event_is_no_person_even_of_this_account(targets: Targets) -> None:
+    text = "QUOLL family day at the oval. Then Tobiah rang."
+    doc = Document("d", text)
+    for value in ("QUOLL", "Tobiah"):
+        start = text.index(value)
+        doc.spans.append(Span(start, start + len(value), "PERSON", value, detector="names"))
+    found = targets.in_window(doc, 0, len(text), None, None, known=["quoll", "tobiah"])
+    assert [(text[t.start : t.end], t.label) for t in found] == [("Tobiah", "PERSON")]
+
+
+def test_a_common_word_opening_a_sentence_is_no_name_the_corpus_knows(targets: Targets) -> None:
+    index = IdentifierIndex()  # someone of the corpus is called so, somewhere else
+    index.add("Ladder", "PERSON", "x")
+    text = "Up on the ninth floor. Ladder was out again so I waited."
+    assert targets.in_window(Document("d", text), 0, len(text), index, None) == []
+    text = "I waited for Ladder. Ladder was out again."  # named inside a sentence too: the opening one is a person
+    found = targets.in_window(Document("d", text), 0, len(text), index, None)
+    assert (text.rindex("Ladder"), "PERSON") in [(t.start, t.label) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("She was born on the plane from Tarrowby.", [("Tarrowby", "PERSON")], [("Tarrowby", "LOCATION")]),
+        ("He flew back to Tarrowby in June.", [("Tarrowby", "PERSON")], [("Tarrowby", "LOCATION")]),
+        ("A letter from Tobiah came.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
+        ("She drove Tobiah to school.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
+    ],
+)
+def test_where_a_journey_starts_or_ends_is_a_place(targets: Targets, text: str, spans, expected) -> None:
+    assert kinds(targets, text, spans) == expected

@@ -19,6 +19,7 @@ from pathlib import Path
 from qualdeid.compose.names import Invented, NamePicker
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.pseudonymise.identity import NameForm, parse_person
+from qualdeid.pseudonymise.surrogates import gender_table
 from qualdeid.rules import Rules
 
 GENDER_FOR = {"she": "F", "he": "M", "they": None}
@@ -79,6 +80,7 @@ class Cast:
     def __init__(self, picker: NamePicker, pronouns: str, age: int | None) -> None:
         self.picker = picker
         self.kinship = Kinship.load(tuple(picker.rules_dirs))
+        self.first_names = _first_names(tuple(picker.rules_dirs))
         self.character = Member("character", picker.pick(GENDER_FOR[pronouns], age))
         self._by_person: dict[str, Member] = {}
         self._relatives: dict[str, Member] = {}
@@ -149,7 +151,9 @@ class Cast:
             dotted = "." in form.core
             out = f"{inv.first[0]}.{inv.last[0]}." if dotted else f"{inv.first[0]}{inv.last[0]}"
         elif form.kind == "title_surname":
-            out = _titled(form, inv, self.kinship.titles)
+            out = _titled(
+                form, inv, self.kinship.titles, first=_first_name_after_title(form, surname, self.first_names)
+            )
         elif form.kind == "full":
             out = f"{inv.first} {inv.last}"
         elif surname and form.tokens and form.tokens[0].lower() == surname:
@@ -159,7 +163,23 @@ class Cast:
         return out + form.suffix
 
 
-def _titled(form: NameForm, inv: Invented, titles: Mapping[str, str | None]) -> str:
+@lru_cache(maxsize=8)
+def _first_names(rules_dirs: tuple[Path, ...]) -> frozenset[str]:
+    return frozenset(gender_table()) | Rules(list(rules_dirs)).words("names/first_names.txt", lower=True)
+
+
+def _first_name_after_title(form: NameForm, surname: str | None, first_names: frozenset[str]) -> bool:
+    """ "Miss Tobiah", "Aunty Rosa": a title before a first name, not a surname (the person's own
+    surname, where known, decides; else the list of first names)."""
+    if len(form.tokens) != 1:
+        return False
+    low = re.sub(r"['’]s?$", "", form.tokens[0]).lower()
+    return low != surname and low in first_names
+
+
+def _titled(form: NameForm, inv: Invented, titles: Mapping[str, str | None], first: bool = False) -> str:
+    """The title before the invented surname (or first name, when the title stood before a first name),
+    changed to the invented person's gender."""
     title = form.prefix.strip()
     key = title.lower().rstrip(".")
     if key in titles:
@@ -167,7 +187,7 @@ def _titled(form: NameForm, inv: Invented, titles: Mapping[str, str | None]) -> 
             return f"{inv.first} {inv.last}"
         if titles[key] != inv.gender:
             title = TITLE_FOR[inv.gender]
-    return f"{title} {inv.last}"
+    return f"{title} {inv.first if first else inv.last}"
 
 
 def surname_of(texts: list[str]) -> str | None:

@@ -596,6 +596,10 @@ class Composer:
                 continue  # "a bunch of heather", "more patience from me": a word, though someone is so called
             if self.targets.opens_sentence_as_word(doc.text, c.start, c.end, corpus.names):
                 continue  # "Faith is a big word": capitalised because it opens the sentence
+            if value.lower() not in corpus.names and self.targets.unlisted_word_opening_sentence(
+                doc.text, c.start, c.end
+            ):
+                continue  # "Sleet, then sun.": a word of the dictionary that opens the sentence
             if c.kind == "initials" and _no_ones_initials(value, self.targets.not_initials):
                 continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
             if self.targets.people_word(value):
@@ -658,7 +662,7 @@ class Composer:
             pid,
             subject=frag.subject,
             role=role,
-            gender=person.gender if person else (told[1] if told else None),
+            gender=(person.gender if person else (told[1] if told else None)) or _pronoun_gender_after(doc.text, t.end),
             age=person.age if person else None,
             role_word=(mention.role_word if mention else None)
             or corpus.relations.get(pid or "")
@@ -786,6 +790,12 @@ class Composer:
         notes = []
         for n, p in enumerate(paragraphs, 1):
             notes += [f"paragraph {n}: {note}" for note in p.notes]
+            own = self.targets.own_story(p.text)
+            if own:  # a peer worker's own history identifies the worker as surely as the character's does
+                notes.append(
+                    f"paragraph {n}: tells the worker's own story ({', '.join(repr(o) for o in own)}): it can identify "
+                    "the worker; generalise or drop it"
+                )
         narrators = [p.cut.fragment.narrator for p in paragraphs]
         if len(set(narrators)) > 1:
             groups: dict[str | None, list[int]] = {}
@@ -938,6 +948,16 @@ def _in_placeholder(text: str, start: int, end: int) -> bool:
         return False
     close, reopen = text.find("]", end), text.find("[", end)
     return close >= 0 and (reopen < 0 or close < reopen)
+
+
+def _pronoun_gender_after(text: str, end: int) -> str | None:
+    """The gender of the first third-person pronoun after a name in its sentence ("asked Tobiah if she's
+    eating"), for a person whose gender nothing else says: their invented name agrees with the text."""
+    sentence = re.split(r"[.!?\n]", text[end : end + 200], maxsplit=1)[0]
+    m = re.search(r"\b(she|her|hers|herself|he|him|his|himself)\b", sentence, re.IGNORECASE)
+    if m is None:
+        return None
+    return "F" if m.group(1).lower().startswith(("she", "her")) else "M"
 
 
 def _everyday_word(value: str, names: set[str]) -> bool:

@@ -44,6 +44,8 @@ THING_ZIPF = 3.5
 HONORIFIC_ZIPF = 5.0
 #: A lone word this common in general English is a word, unless it is a known first name.
 COMMON_ZIPF = 4.0
+#: A word this common, in no list of names or towns, opening a sentence is a word of the dictionary.
+DICTIONARY_ZIPF = 3.0
 #: A pronoun or function word ("She", "The", "Then"): never a short form of a longer name it begins.
 FUNCTION_ZIPF = 6.0
 #: A word after a name this common (function words, "got", "went") does not make the name its modifier
@@ -83,6 +85,16 @@ _OWNED_BEFORE = re.compile(r"\b(?:in|into|inside|on|onto|under|off)\s+(?:his|her
 _PAST_AGE_BEFORE = re.compile(r"\b[Ww]hen\s+(?:I|you|he|she|they|we|[A-Z][a-z]+)\s+(?:was|were)\s+$")
 #: "seventies", "late 70s", "the mid-eighties": a decade, an age only after a possessive ("in her seventies")
 _DECADE = re.compile(r"(?:(?:early|mid|late)[- ]?)?(?:[a-z]+ties|\d0['’]?s)", re.IGNORECASE)
+#: "3 Calle de Quillan", "14b Tarrow Row": a house number, then capitalised words (short joining words of
+#: street names in other languages between them: "y", "de", "la")
+_HOUSE_NUMBER = re.compile(
+    r"(?<![\w.,:/])\d{1,4}[A-Za-z]?,?\s+[A-Z][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+){0,3}(?![\w'’-])"
+)
+_TOWN_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?:\s+[A-Z][a-z]+)?)(?![\w'’-])")
+_TOWN_IN = re.compile(r"\s+in\s+([A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?:\s+[A-Z][a-z]+)?)(?![\w'’-])")
+_ALIAS_AFTER = re.compile(
+    r"\s*\(\s*(?:(?:née|nee|aka|formerly)\s+)?([A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?:\s+[A-Z][a-z]+)?)(?![\w'’-])"
+)
 _PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
 
@@ -163,8 +175,28 @@ class Targets:
             r"fluent\s+|in\s+)?$",
             re.IGNORECASE,
         )
-        self._work_verb_before = re.compile(rf"\b(?:{_literal(words['work_verbs'])})\s+$", re.IGNORECASE)
+        #: "played the Tarrow Rovers" is a team; "sang the Quillan Psalm" a song
+        sung = [w for w in words["work_verbs"] if w not in words["team_verbs"]]
+        self._work_verb_before = re.compile(
+            rf"\b(?:(?:{_literal(words['work_verbs'])})|(?:{_literal(sung)})\s+the)\s+$", re.IGNORECASE
+        )
         self._person_after_work_verb = re.compile(rf"\s+(?:{_literal(words['work_verb_person_after'])})\b")
+        self._address_before = re.compile(
+            rf"\b(?:(?:{_literal(words['staying_verbs'])})\s+(?:at|to|into|in)|address(?:\s+is)?:?)\s+$", re.IGNORECASE
+        )
+        self.venue_after = set(words["venue_after"])
+        #: "the plane from Tarrowby", "flew back to Tarrowby": where a journey starts or ends is a place
+        self._journey_before = re.compile(
+            rf"\b(?:{_literal(words['journey_words'])})\s+(?:\w+\s+)?(?:from|to|into|out of)\s+$", re.IGNORECASE
+        )
+        self._own_story = re.compile(rf"\b(?:{_literal(words['own_story'])})\b(?:\s+[\w'’-]+){{0,3}}", re.IGNORECASE)
+        #: "the one Quarrie basket", "Quarrie's syndrome": a thing or condition named after someone
+        self._eponym_after = re.compile(rf"(?:['’]s)?\s+(?:{_literal(words['eponym_heads'])})\b")
+        #: "the QUOLL family day", "Tarrow week": a public event named after its day or week
+        events = _literal(words["event_after"])
+        self._event_after = re.compile(rf"\s+(?:{events})\b")
+        self._acronym_event_after = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s+(?:{events})\b")
+        self.family_places = set(words["family_places"])
         self._history_after = re.compile(rf"\s+(?:{'|'.join(w.capitalize() for w in words['history_heads'])})\b")
 
     @cached_property
@@ -272,9 +304,12 @@ class Targets:
                 a, words = b - len(words[1]), words[1:]
             if any(t.start < b and a < t.end for t in taken):
                 continue
-            lows = [re.sub(r"['’]s?$", "", w).lower() for w in words]
+            # "She'd", "We'll": a pronoun with its verb, never a short form of "Sheila" or "Wellesley"
+            lows = [re.sub(r"['’](?:s|d|ll|ve|re|m)?$", "", w).lower() for w in words]
             if any(w in self.not_names or w in TITLES for w in lows) or " ".join(lows) in self.not_names:
                 continue
+            if _THE_BEFORE.search(text[max(0, a - 5) : a]) and self.title_of_work(text, a, b):
+                continue  # "sang the Quillan Psalm": a song's title ("played Tobiah Quennell" stays a person)
             if self.entitlement(_capitalised_run(text, a, b)):
                 continue  # "the Study Support Bursary": a benefit, not a person's name
             if _PLACE_BEFORE.search(text[max(0, a - 12) : a]) and " ".join(lows) in self.placeholders.towns:
@@ -344,9 +379,17 @@ class Targets:
                 and self._known_person_here(text, a, b, known_names)
                 and not self.id_scheme(text[a:b])
             )
+            if s.label == "PERSON" and self.word_as_sentence(text, a, b):
+                continue  # "What helped? Honor. Letting her talk.": a word that answers, nobody's name
             bare = re.sub(r"['’]s?$", "", text[a:b]).lower()
             addressed = bare in TITLES or bare in self.forms_of_address or bare in self.not_name_words | self.not_names
-            thing = own and self._named_thing(text, a, b)  # "the Belling on", though detection made it one
+            thing = (
+                own
+                and (  # "the Belling on", "QUOLL family day", though detection made a person of it
+                    self._named_thing(text, a, b)
+                    or self._eponym_or_event(text, b, _WORD.findall(text[a:b]), text[b : b + 1] in ("'", "’"))
+                )
+            )
             if own and text[a:b][:1].isupper() and not addressed and not thing:  # "Cliff's faith": this account's Cliff
                 out.append(Target(a, b, "PERSON", "detected", s.reason or ""))
                 continue
@@ -354,6 +397,8 @@ class Targets:
                 continue
             if s.label == "PERSON" and s.detector == NER and self.word_opening_sentence(text, a, b):
                 continue  # "Patience is the main thing": the entity recogniser's reading of a capital
+            if (s.detector == NER or s.label != "PERSON") and self.unlisted_word_opening_sentence(text, a, b):
+                continue  # "Sleet, then sun.": a word of the dictionary, in no list of names or towns
             label = self.kind(text, a, b, s.label)
             if label == "LOCATION" and self._known_person_here(text, a, b, known_names):
                 label = "PERSON"  # "talked with Tawa": a person of this account whose name is also a town's
@@ -387,7 +432,13 @@ class Targets:
                     and not re.match(r"\s*\d", text[b : b + 4])
                 )
                 # the account itself says a person stands here: a name even where it is also a word ("Dale")
-                evidence = speaks or named_here or (h.certain and h.label == "PERSON" and self._subject_at(text, b))
+                certain_subject = (  # "Lift was out again": a common word opening its sentence is no subject's name
+                    h.certain
+                    and h.label == "PERSON"
+                    and self._subject_at(text, b)
+                    and not self.word_opening_sentence(text, a, b)
+                )
+                evidence = speaks or named_here or certain_subject
                 if not (evidence or addressed or (h.certain and self.written_as_name(text[a:b], h.label))):
                     continue
                 if not evidence and self.word_not_name(text[a:b], h.label, ner_only=False):
@@ -411,6 +462,8 @@ class Targets:
             text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]), lambda at: self._subject_at(text, at)
         )
         out += self.sweep(text, start, end, out, known_names)
+        out += self.addresses(text, start, end, out)
+        out += self.aliases(text, end, out)
         for road in (self._numbered_road, self.placeholders.road_code):
             out += [
                 Target(m.start(), m.end(), "LOCATION", "place frame")
@@ -464,6 +517,11 @@ class Targets:
             self._person_after_work_verb.match(text, end)
         )
 
+    def _has_town(self, words: list[str]) -> bool:
+        lows = [w.lower() for w in words]
+        runs = {" ".join(lows[i:j]) for i in range(len(lows)) for j in range(i + 1, len(lows) + 1)}
+        return bool(runs & self.placeholders.towns)
+
     def common_phrase(self, value: str) -> bool:
         """Capitalised words that are all common English and in no name list, the last of them no kind
         of place, street or service ("Slow Cooking", "Housing Together"; not "Green Park" or "Mill Lane")."""
@@ -513,6 +571,30 @@ class Targets:
         if " " in value.strip() or not self.opens_sentence_as_word(text, start, end, set()):
             return False
         if self._acts(text, end):
+            return False
+        return not any(
+            not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
+        )
+
+    def word_as_sentence(self, text: str, start: int, end: int) -> bool:
+        """One common English word that is a sentence of its own ("Honor." after a prompt), never written
+        with its capital inside a sentence of the text: a word, even where it is also a first name."""
+        if not re.match(r"[.!]", text[end : end + 1]) or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
+            return False
+        return self.word_opening_sentence(text, start, end) or self.unlisted_word_opening_sentence(text, start, end)
+
+    def unlisted_word_opening_sentence(self, text: str, start: int, end: int) -> bool:
+        """One word of the dictionary (``DICTIONARY_ZIPF``, rarer than ``word_opening_sentence`` needs) opening
+        a sentence, in no list of first names, surnames or towns, not acting as a person there and never
+        written with its capital inside a sentence of the text ("Sleet, then sun."; "Pastimes tell you a lot")."""
+        value = re.sub(r"['’]s?$", "", text[start:end])
+        low = value.lower()
+        if " " in value.strip() or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
+            return False
+        if zipf(low) < DICTIONARY_ZIPF or low in self.listed_names | self.surnames | self.word_names:
+            return False
+        if low in self.placeholders.towns or self._acts(text, end):
             return False
         return not any(
             not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
@@ -623,6 +705,8 @@ class Targets:
             "work",
         ):
             return None  # "the Winter Games", "the Open Doors group": nobody of the study is found by it
+        if label in ("LOCATION", "ORGANIZATION") and self.title_of_work(text, start, end) and not self._has_town(words):
+            return None  # "she made me listen to her practise the Quillan Psalm": a song's title
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.entitlement(value):
             return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
@@ -636,6 +720,12 @@ class Targets:
                 return None  # "a Snorkelmatic", "a small Brackwater Saint on the shelf": no one's place
             if self._history_after.match(text, end):
                 return None  # "the Crimean War": history, no one's place
+            if (
+                len(words) == 1
+                and words[0].lower() in self.place_heads
+                and _THE_BEFORE.search(text[max(0, start - 5) : start])
+            ):
+                return None  # "down by the Creek", "over the River": a kind of place, no name
             if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
                 return None  # a country, region or language: "Welsh", "the Midlands"
             if label == "LOCATION" and len(words) > 1 and words[-1].lower() in self.languages:
@@ -686,8 +776,17 @@ class Targets:
             return "LOCATION"
         if self.employer_before.search(text[max(0, start - 30) : start]) and not possessive:
             return "ORGANIZATION"
+        if not possessive and self._journey_before.search(text[max(0, start - 40) : start]):
+            return "LOCATION"  # "born on the plane from Tarrowby": a place, whatever detection said
+        if not possessive and self._names_venue(text, start, end, words):
+            return "LOCATION"  # "at the Quillan Vale drop-in": a place named before its kind
         if words[0].islower() and words[0] in TITLES and _SUBJECT_BEFORE.search(text[max(0, start - 8) : start]):
             return None  # "I miss quorvish stew": a verb after its subject, not a title
+        named = self.listed_names | self.surnames | self.word_names
+        if len(words) > 1 and all(w.islower() and w not in named for w in words):
+            return None  # "brought rimo tasa": words of a language, nobody's name written in lower case
+        if self._eponym_or_event(text, end, words, possessive):
+            return None  # "in the one Quarrie basket", "the QUOLL family day": no one of the study
         if len(words) == 1:
             w = re.sub(r"['’]s?$", "", words[0])
             low = w.lower()
@@ -712,6 +811,74 @@ class Targets:
             if w.islower() and zipf(low) >= 3.0 and (not known_name or not person_stands):
                 return None  # "ice was the word she used"; "then will said no", "passed it to will": Will
         return "PERSON"
+
+    def _eponym_or_event(self, text: str, end: int, words: list[str], possessive: bool) -> bool:
+        """A thing named after someone ("the one Quarrie basket") or a public event by its day or week ("the
+        QUOLL family day", "Tarrow week"): nobody of the study, however detection read it."""
+        if len(words) == 1 and self._eponym_after.match(text, end):
+            return True
+        named = self.listed_names | self.surnames | self.word_names
+        acronym = all(len(w) >= 3 and w.isupper() for w in words)
+        event = self._event_after.match(text, end) or (acronym and self._acronym_event_after.match(text, end))
+        return bool(not possessive and all(w.lower() not in named for w in words) and event)
+
+    def _names_venue(self, text: str, start: int, end: int, words: list[str]) -> bool:
+        """Capitalised words of no listed first name or surname between "the" and a kind of place ("the
+        Quillan Vale drop-in", "the Tarrow clinic"): the place's name, not a person's."""
+        if not _THE_BEFORE.search(text[max(0, start - 5) : start]):
+            return False
+        kind = re.match(r" ([a-z][a-z-]{2,})(?![\w'’-])", text[end : end + 30])
+        if not kind or kind.group(1) not in (self.venue_types | self.venue_after) - self.family_places:
+            return False
+        named = self.listed_names | self.surnames | self.word_names
+        return all(w[:1].isupper() and w.lower() not in named for w in words)
+
+    def addresses(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
+        """A house number and the capitalised words after it where someone lives ("lives at 3 Calle de
+        Quillan", "moved into 14 Tarrow Row"): one address, whatever its street's word and language; and a
+        rare capitalised word after a street and a comma ("Quenby Street, Tarrowby") or after a place and "in"
+        ("the Quillan Hall in Tarrowby"): the town it is in."""
+        out: list[Target] = []
+        for m in _HOUSE_NUMBER.finditer(text, start, end):
+            if not self._address_before.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
+            if not any(t.start <= m.start() and m.end() <= t.end for t in taken):
+                out.append(Target(m.start(), m.end(), "LOCATION", "place frame"))
+        for t in [*taken, *out]:
+            if t.label not in ("LOCATION", "ORGANIZATION"):
+                continue
+            words = text[t.start : t.end].split()
+            street = (
+                t.label == "LOCATION"
+                and bool(words)
+                and (words[-1].lower() in self.street_types or words[0][:1].isdigit())
+            )
+            # "Quenby Street, Tarrowby"; "the Quillan Hall in Tarrowby": the town the place is in
+            m = (_TOWN_AFTER.match(text, t.end, end) if street else None) or _TOWN_IN.match(text, t.end, end)
+            if not m or any(o.start < m.end(1) and m.start(1) < o.end for o in [*taken, *out]):
+                continue
+            lows = [w.lower() for w in m.group(1).split()]
+            if any(w in self.not_names or zipf(w) >= COMMON_ZIPF for w in lows):
+                continue
+            out.append(Target(m.start(1), m.end(1), "LOCATION", "place frame"))
+        return out
+
+    def aliases(self, text: str, end: int, taken: list[Target]) -> list[Target]:
+        """A name in brackets right after a person's ("Bo Tran (Thanh on his passport)", "(née Quarrie)"):
+        another name of the same person."""
+        out: list[Target] = []
+        for t in taken:
+            if t.label != "PERSON":
+                continue
+            m = _ALIAS_AFTER.match(text, t.end, end)
+            if not m or any(o.start < m.end(1) and m.start(1) < o.end for o in taken):
+                continue
+            lows = [re.sub(r"['’]s?$", "", w).lower() for w in m.group(1).split()]
+            if any(w in self.not_names or w in TITLES for w in lows):
+                continue
+            if all(w in self.listed_names or zipf(w) < COMMON_ZIPF for w in lows):
+                out.append(Target(m.start(1), m.end(1), "PERSON", "person frame"))
+        return out
 
     def _named_thing(self, text: str, start: int, end: int) -> bool:
         """One capitalised word, no common first name, that stands where no person does: what someone
@@ -763,6 +930,11 @@ class Targets:
         if low in self.listed_names or low in self.word_names or low in self.surnames or low in self.placeholders.towns:
             return False
         return zipf(low) >= (THING_ZIPF if label == "PERSON" else COMMON_ZIPF + 0.5)
+
+    def own_story(self, text: str) -> list[str]:
+        """What the narrator says of their own life ("when I was using", "my boy is a marine engineer"),
+        the phrase and the few words after it, once each."""
+        return list(dict.fromkeys(m.group().strip() for m in self._own_story.finditer(text)))
 
     def person_word(self, word: str) -> bool:
         """A lower-case word for a person's role or relation ("nurse", "friend", "nan")."""

@@ -1,0 +1,69 @@
+"""A title keeps what it stood before: a surname becomes the invented surname, a first name the invented
+first name ("Miss Rosa", "Aunty Rosa"), in the invented person's gender."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.compose.cast import Cast
+from qualdeid.compose.composer import _pronoun_gender_after
+from qualdeid.compose.config import load_compose_config
+from qualdeid.compose.names import NamePicker
+
+
+@pytest.fixture
+def cast() -> Cast:
+    picker = NamePicker("en_GB", load_compose_config(), seed=5, exclude=set(), year=2025)
+    return Cast(picker, "she", None)
+
+
+def _member(cast: Cast, person: str, gender: str):
+    return cast.member(
+        person,
+        subject="P1",
+        role="other",
+        gender=gender,
+        age=None,
+        role_word=None,
+        same_family=False,
+        fallback_key=person,
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "surname", "uses_first"),
+    [
+        ("Miss Rosa", None, True),  # a title before a first name: the invented first name
+        ("Miss Rosa's", None, True),
+        ("Mrs Quarrington", "quarrington", False),  # before a surname: the invented surname
+        ("Miss Quarrington", None, False),  # in no list of first names: a surname
+        ("Mrs Rosa", "rosa", False),  # the person's own surname, though it is also a first name
+    ],
+)
+def test_a_title_keeps_the_kind_of_name_after_it(
+    cast: Cast, written: str, surname: str | None, uses_first: bool
+) -> None:
+    m = _member(cast, "P7", "F")
+    out = cast.render(m, written, surname)
+    title, name = out.split(" ", 1)
+    assert title in ("Miss", "Mrs")
+    expected = m.invented.first if uses_first else m.invented.last
+    assert name.rstrip("'s") == expected.rstrip("'s")
+
+
+def test_the_title_follows_the_invented_gender(cast: Cast) -> None:
+    m = _member(cast, "P8", "M")
+    assert cast.render(m, "Mrs Quarrington", "quarrington").startswith("Mr ")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("I asked Tobiah if she's eating.", "Tobiah", "F"),
+        ("Then Tobiah rang and said his car broke.", "Tobiah", "M"),
+        ("Tobiah rang. She was fine.", "Tobiah", None),  # another sentence: no evidence
+        ("Tobiah rang about the forms.", "Tobiah", None),
+    ],
+)
+def test_the_gender_of_an_unknown_person_from_the_pronoun_after_the_name(text: str, name: str, expected) -> None:
+    assert _pronoun_gender_after(text, text.index(name) + len(name)) == expected
