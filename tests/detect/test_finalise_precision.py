@@ -183,7 +183,7 @@ KEPT = [
     ("We went up. Ozturk was waiting.", "Ozturk", PERSON, NER_DETECTOR),  # no everyday word
     ("the card is with Lift at the desk", "Lift", PERSON, NER_DETECTOR),  # not opening a sentence
     ("Bath was packed on Saturday.", "Bath", LOCATION, NER_DETECTOR),  # a town that is a word
-    ("Charity set two alarms. I told Charity to rest.", "Charity", PERSON, NER_DETECTOR),  # capitalised mid-sentence too
+    ("Charity set two alarms. I told Charity to rest.", "Charity", PERSON, NER_DETECTOR),  # capitalised mid-sentence
     ("we met the Tesco manager outside", "Tesco", ORGANIZATION, NER_DETECTOR),  # a job in lower case
     ("Dates: 10.11 and 12.11, both at the hall", "10.11", DATE_TIME, NER_DETECTOR),  # may be a day and a month
     ("DM (volunteer) opened up at nine", "DM", PERSON, NAMES),
