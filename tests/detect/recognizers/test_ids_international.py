@@ -30,8 +30,8 @@ def found(name: str, text: str) -> list[str]:
         ("Dear Vendor #341,\nOur records show", "341"),
         ("Street market permit: SV 20931 expires in May", "SV 20931"),
         # a provincial health card after its acronym with no "no." nor colon; a licence of a digit and a group
-        ("DDN 1981-05-02   RAMQ TRAB 6402 1183   Dossier 4471", "TRAB 6402 1183"),
-        ("Médecin de famille, permis 5-20417", "5-20417"),
+        ("DDN 1981-05-02   RAMQ TRAB 6402 1183   Dossier 8120", "TRAB 6402 1183"),
+        ("Dre Lise Vachon, omnipraticienne, permis 5-20417", "5-20417"),
     ],
 )
 def test_labelled_ids_with_groups(text: str, code: str) -> None:

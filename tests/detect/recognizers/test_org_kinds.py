@@ -15,8 +15,8 @@ def spans(detector, text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "org"),
     [
-        ("reminder: Kirsi from Tarnwick outpatient clinic comes on Thu", "Tarnwick outpatient clinic"),
-        ("My aunt attends Velmora seniors club twice a week.", "Velmora seniors club"),
+        ("the nurse at Tarnwick outpatient clinic phoned back", "Tarnwick outpatient clinic"),
+        ("Dad has lunch at the Velmora seniors club on Fridays.", "Velmora seniors club"),
         ("wife   1981   nurse, Orvath care home", "Orvath care home"),
         ("daughter  2009   Varrekeidno upper secondary", "Varrekeidno upper secondary"),
     ],
