@@ -100,6 +100,8 @@ EVERYDAY_OPENING_ZIPF = 3.5
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
 #: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
 COMMON_WORD_ZIPF = 5.0
+#: a town's name more common than this in English is a word first ("Hope", "Reading")
+TOWN_WORD_ZIPF = 5.0
 #: A rare detail made only of these says nothing rare: the most frequent words of English ("to him in", "with"),
 #: a verb of speaking and a language ("speaks Turkish", "Speaking French"): the language someone speaks
 GRAMMAR_ZIPF = 6.0
@@ -190,6 +192,19 @@ class Finaliser:
         #: them is the service's interpreter or someone's aunty, no rare fact
         self.everyday_people = (
             self.job_titles | rules.words("lexicons/relatives.txt", lower=True) | self.words_also_names
+        )
+
+    def _names_a_town(self, span: Span, piece: str) -> bool:
+        """A place or an organisation NER read with a town of the gazetteer in it, capitalised, that is no
+        listed name nor a very common word ("Hope", "Reading")."""
+        if span.label not in (LOCATION, ORGANIZATION):
+            return False
+        return any(
+            w[:1].isupper()
+            and w.lower() in self.towns
+            and zipf(w.lower()) < TOWN_WORD_ZIPF
+            and not self.names.is_name(w)
+            for w in _WORDS.findall(piece)
         )
 
     def _no_place(self, piece: str) -> bool:
@@ -571,8 +586,8 @@ class Finaliser:
                     continue  # "dreams in Welsh": a language or a region, not a person
                 if span.label != PERSON and not confirmed and _common_word(text[span.start : span.end]):
                     continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
-                if inside(span, headings) and not confirmed:
-                    continue
+                if inside(span, headings) and not confirmed and not self._names_a_town(span, span_text):
+                    continue  # a short Title Case line is a heading; "Tarnby Community Housing" names a town
                 if not confirmed and self._study_code(span_text):
                     continue  # "P14", "R2", "Session R4", "Interview B-07": a participant's or a session's study code
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._no_place(span_text):

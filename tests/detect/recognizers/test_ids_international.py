@@ -29,6 +29,9 @@ def found(name: str, text: str) -> list[str]:
         ("Nº afiliación Seguridad Social: 41/20557311/08\nAddress", "41/20557311/08"),
         ("Dear Vendor #341,\nOur records show", "341"),
         ("Street market permit: SV 20931 expires in May", "SV 20931"),
+        # a provincial health card after its acronym with no "no." nor colon; a licence of a digit and a group
+        ("DDN 1981-05-02   RAMQ TRAB 6402 1183   Dossier 8120", "TRAB 6402 1183"),
+        ("Dre Lise Vachon, omnipraticienne, permis 5-20417", "5-20417"),
     ],
 )
 def test_labelled_ids_with_groups(text: str, code: str) -> None:
@@ -44,6 +47,8 @@ def test_labelled_ids_with_groups(text: str, code: str) -> None:
         "Vendor 12 years",  # a count of years after the label
         "the permit took 3 weeks",
         "Social 4 Saturday",
+        "the permit took 1-2 weeks",  # a range of a count, not a licence
+        "met my MSP in 2023",
     ],
 )
 def test_capitals_and_counts_are_no_ids(text: str) -> None:

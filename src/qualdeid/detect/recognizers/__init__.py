@@ -42,6 +42,7 @@ from qualdeid.detect.recognizers.contact import contact_recognizers
 from qualdeid.detect.recognizers.context import (
     ContextWords,
     OrgContextRecognizer,
+    OrgKindRecognizer,
     PlaceContextRecognizer,
     SiteRecognizer,
 )
@@ -89,6 +90,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         PlaceContextRecognizer(lexicon, context),
         OrgContextRecognizer(lexicon, context),
         SiteRecognizer(lexicon, context),
+        OrgKindRecognizer(lexicon, context),
         TownRecognizer.read(rules, names, nlp),
         *load_pattern_recognizers(rules),
     ]

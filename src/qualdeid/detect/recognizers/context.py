@@ -7,6 +7,8 @@
   Pellow's", "a placement with Brightwater"): an employer named without a type word.
 * :class:`SiteRecognizer` — a rare capitalised name before a lower-case site word ("the Kelso site",
   "their Ardmore branch").
+* :class:`OrgKindRecognizer` — a rare capitalised name before a lower-case kind of organisation ("the
+  Tarnwick outpatient clinic", "Velmora seniors club"): the name and its kind, one organisation.
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.presidio import presidio_results
 from qualdeid.detect.places.lexicon import APOSTROPHES, POSSESSIVE, PlaceLexicon, breaks_line, token_indices
 from qualdeid.labels import LOCATION, ORGANIZATION
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, alternation
 
 #: a word this common in general English is not taken as a place on its own (Zipf scale)
 COMMON_WORD_ZIPF = 3.6
@@ -66,6 +68,15 @@ class ContextWords:
         self.demonym = re.compile(rf"(?i:.*(?:{words.pattern('demonym_endings')}))")
         #: capitalised words that end a place name as a date: "on Regatta Saturday", "at Harvest Festival"
         self.day_words = lexicon.calendar | {w.capitalize() for w in calendar["date_heads"]}
+        #: kinds of organisation written in lower case after the name ("Velmora seniors club")
+        kinds = rules.words("lexicons/org_kinds_lower.txt", lower=True)
+        self.org_kind = re.compile(rf"(?<![\w'’-])(?:{alternation(kinds)})(?![\w'’-])") if kinds else None
+        #: never the name of an organisation before its kind ("Warfarin clinic", "CBT group")
+        self.not_org_names = rules.words("lexicons/medicines.txt", lower=True) | rules.words(
+            "lexicons/clinical_terms.txt", lower=True
+        )
+        #: a town before a kind names where the place is ("the Tarnby library"): the town is found as a town
+        self.towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
 
 
 class _ContextRecognizer(EntityRecognizer):
@@ -218,3 +229,54 @@ class SiteRecognizer(_ContextRecognizer):
             if not any(zipf(t.lower_) < COMMON_WORD_ZIPF and not self.lexicon.is_generic(t.text) for t in names):
                 continue
             yield doc[first].idx, doc[head - 1].idx + len(doc[head - 1].text)
+
+
+class OrgKindRecognizer(_ContextRecognizer):
+    """A rare capitalised name before a lower-case kind of organisation (see module docstring)."""
+
+    LABEL = ORGANIZATION
+    #: above the name lists (0.9), which take the name alone for a person's ("Selma care home")
+    SCORE = 0.91
+    MAX_NAME_WORDS = 3
+    #: a name word rarer than this in English (Zipf) makes the phrase a name ("Fracture clinic" stays words)
+    RARE_ZIPF = 3.0
+
+    def _find(self, text: str, doc: Doc) -> Iterator[tuple[int, int]]:
+        if self.words.org_kind is None:
+            return
+        for m in self.words.org_kind.finditer(text):
+            kind = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if kind is None or kind.start == 0 or kind.start_char != m.start() or breaks_line(doc[kind.start - 1]):
+                continue
+            first = kind.start
+            while (
+                first > 0
+                and kind.start - first < self.MAX_NAME_WORDS
+                and self.lexicon.is_name_word(doc[first - 1])
+                and not breaks_line(doc[first - 1])
+            ):
+                first -= 1
+            names = list(doc[first : kind.start])
+            if not names or any(t.ent_type_ in ("DATE", "TIME") or self._people(t) for t in names):
+                continue
+            if not any(self._rare(t.text) for t in names) or any(t.lower_ in self.words.towns for t in names):
+                continue
+            if len(names) == 1 and len(kind) == 1 and names[0].text in self.lexicon.first_names:
+                continue  # "is Mele school today": her school
+            yield doc[first].idx, kind.end_char
+
+    def _people(self, tok: Token) -> bool:
+        """A people, nationality or language ("the Somali community centre"); NER's NORP on another word before
+        a kind is a misreading of the name unless it ends as a people's name does."""
+        if tok.lower_ in self.words.peoples:
+            return True
+        return tok.ent_type_ == "NORP" and bool(self.words.demonym.fullmatch(tok.text))
+
+    def _rare(self, word: str) -> bool:
+        low = word.lower()
+        return (
+            zipf(low) < self.RARE_ZIPF
+            and not self.lexicon.is_generic(word)
+            and low not in self.words.not_org_names
+            and not self.words.medication.fullmatch(word)
+        )
