@@ -72,6 +72,8 @@ def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
         "I used to dread the Monday meeting.",  # the writer, not a person of the corpus retold
         "She waited a year for the flat and then moved in.",  # one year of an episode, not "years"
         "A young man feared the doctors would mock his prayers.",  # "young" describes him now
+        "A teenager who usually kept quiet led the quiz for an evening.",  # whom it is about, not a past
+        "One boy was sent home after the fire drill.",
         "She said the kitchen was small and the kettle little.",
         "She rang when it was 3 and we met at the bench.",  # a time, not an age of hers
         "When we met she had 12 tablets left.",  # a number, not "was <age>"

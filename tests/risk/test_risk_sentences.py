@@ -36,6 +36,12 @@ DOCS = [
     ),
     Document("d6", "A quiet day in the kitchen with tea and a walk to the shops. Everyone was tired after it."),
     Document("d7", "Henrietta Vosk baked scones for the group. We had tea in the kitchen and a walk to the shops."),
+    # a fact of a life told as an episode of the service: no sentence of it tells a past
+    Document(
+        "d8",
+        "Ottoline Brisk brought her accordion and played a polka from her village while the volunteers danced. "
+        "We had tea in the kitchen.",
+    ),
 ]
 
 
@@ -105,3 +111,18 @@ def test_a_phrasal_verb_is_as_common_as_the_word_it_stands_for(checker: RiskChec
     assert classes["came"] == "return"
     (b,) = analyse(checker.detector.nlp, [("t", "Her cousin came to the islands.")], checker.profile.synonyms)
     assert {t.text: index.word_class(t) for t in b.tokens}["came"] == ""
+
+
+def test_a_life_retold_from_an_episode_of_the_accounts_points_to_its_person(checker: RiskChecker) -> None:
+    # their diary told it as something that happened at the service; the text tells it as a fact of her life
+    text = "One woman used to play polka tunes from her village on the accordion for volunteers to dance to."
+    report = checker.check([Document("t", text)])
+    person = _person(checker, "d8")
+    linked = [f for f in report.findings if f.check == "subject_linkage" and f.people == [person]]
+    assert linked and "about one person's life" in linked[0].message
+
+
+def test_the_same_episode_told_of_no_one_in_particular_points_to_no_one(checker: RiskChecker) -> None:
+    text = "Peer workers said polka tunes from a village on the accordion got volunteers to dance."
+    report = checker.check([Document("t", text)])
+    assert not [f for f in report.findings if f.check == "subject_linkage"]

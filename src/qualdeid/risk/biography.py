@@ -22,6 +22,7 @@ PERSON_NOUNS = "risk/person_nouns.txt"
 #: where a person noun stands as a bystander to what the sentence tells ("a debrief with a colleague",
 #: "asked a nurse"), not as the one it is about
 _BYSTANDER_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _THEY = frozenset({"they", "them", "their", "themselves", "themself"})
 #: the first person singular: a speaker telling their own past
 _I = frozenset({"i", "me", "my", "myself"})
@@ -114,6 +115,8 @@ class LifeFrames:
     def past_life(self, tokens: list[Token]) -> bool:
         """The sentence places a fact in someone's past or life course."""
         for i, t in enumerate(tokens):
+            if t.lemma in self.person_nouns and t.dep in _SUBJECT_DEPS:
+                continue  # "a teenager who ..." says whom the sentence is about now; "as a teenager, he" places a past
             if t.lemma in self.life_words or t.text.lower() in self.life_words:
                 return True
             if t.pos == "VERB" and t.lemma in self.life_verbs:

@@ -684,10 +684,11 @@ class RiskChecker:
             match = ev.sentence_match
             if match is not None:
                 shared = ", ".join(f"'{t.text}'" for t in match.tokens)
+                theirs = "one sentence of theirs that tells their past" if match.life else "one sentence of theirs"
+                told = "" if match.life else " about one person's life"
                 parts.append(
-                    f"one sentence says, in its own words ({shared}), what one sentence of theirs that tells "
-                    f"their past says (document {match.document}; score {match.score:.1f}, chance level "
-                    f"{match.threshold:.1f})"
+                    f"one sentence{told} says, in its own words ({shared}), what {theirs} says (document "
+                    f"{match.document}; score {match.score:.1f}, chance level {match.threshold:.1f})"
                 )
             similar: list[Token] = []
             if self.linker.similar(ev, c.similarity_min_words) and ev.similarity is not None:

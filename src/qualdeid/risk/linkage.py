@@ -56,8 +56,8 @@ class PersonEvidence:
     writer: bool = False
     #: where the text names a writer (token start offsets: "one of the peer workers")
     writer_words: frozenset[int] = frozenset()
-    #: one sentence of the text says, above chance, what one sentence of their accounts that tells their
-    #: past says (a detail retold in generalised words)
+    #: one sentence of the text says, above chance, what one sentence of their accounts says, where one of
+    #: the two tells one person's past (a detail retold in generalised words)
     sentence_match: SentenceMatch | None = None
 
     @property
@@ -156,8 +156,12 @@ class Linker:
             for m in self.index.match(a, skip):
                 out.setdefault(m.person, PersonEvidence(m.person)).similarity = m
         if self.sentence_index is not None:
+            # their sentence tells their past, or the text's sentence tells one person's past or habits
+            # (the diary told the fact as an episode, the text retells it as a fact of a life); a match of
+            # two episodes of the service, or of a sentence about no one in particular, names no one
+            told = self.frames.sentences(a) if self.frames is not None else set()
             for sm in self.sentence_index.match(a, skip, self.k):
-                if sm.life:  # their sentence tells their past, not an episode of the service
+                if sm.life or sm.sentence in told:
                     out.setdefault(sm.person, PersonEvidence(sm.person)).sentence_match = sm
         for i, people in enumerate(finding_people):
             if 0 < len(people) < self.k:
