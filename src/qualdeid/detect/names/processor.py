@@ -271,6 +271,8 @@ class NameProcessor(CorpusProcessor):
             name = m.group(1)
             if ev.function_word(name) or ev.calendar_only(name) or name.lower() in lex.titles:
                 continue
+            if name.endswith(("'s", "’s")):
+                continue  # "Tavita's didi": whose relative, no honorific
             if ev.common_word(name) and not lex.is_name(name):
                 continue  # "See-ya", "Thanks abi": an everyday word
             local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
@@ -741,7 +743,8 @@ class NameProcessor(CorpusProcessor):
             )
             if m:
                 s = replace(s, start=m.start())
-            if s.label == PERSON and (tail := self._honorific_tail.match(text, s.end)) is not None:
+            owner = text[s.start : s.end].endswith(("'s", "’s"))  # "Sione's uncle": whose, not a title
+            if s.label == PERSON and not owner and (tail := self._honorific_tail.match(text, s.end)) is not None:
                 s = replace(s, end=tail.end())
             out.append(s)
         return out
