@@ -183,8 +183,8 @@ def test_a_name_with_an_honorific_after_it(detector, text: str, name: str) -> No
     ("text", "name"),
     [
         ("Everybody in the village calls him Ovla-eahki, even the priest.", "Ovla-eahki"),
-        ("Then Máret-muoŧŧá brought the coffee.", "Máret-muoŧŧá"),
-        ("Tell Priya bahini the hall is booked.", "Priya bahini"),
+        ("Then Juci-muoŧŧá brought the coffee.", "Juci-muoŧŧá"),
+        ("Tell Talia bahini the hall is booked.", "Talia bahini"),
         ("Ayşe hanım came round with soup.", "Ayşe hanım"),
         ("Lakshmi Rao rang. any news from lakshmi didi? she looked tired", "lakshmi didi"),
         ("10:02 - Piroska néni: jo reggelt\n10:03 - Anna K: szia\n10:04 - Piroska néni: ok", "Piroska néni"),
@@ -202,7 +202,7 @@ def test_a_kin_word_of_another_language_alone_is_nobody(detector, word: str) -> 
 
 
 def test_a_kin_word_after_a_possessive_name_is_no_honorific(detector) -> None:
-    assert "Tavita's didi" not in names_found(detector, "Tavita Leota came. Tavita's didi rang later.")
+    assert "Obinna's didi" not in names_found(detector, "Obinna Eze came. Obinna's didi rang later.")
 
 
 def test_an_everyday_word_before_an_honorific_stays_a_word(detector) -> None:

@@ -57,7 +57,7 @@ WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&|n)[ \t]+(?:me|I)\b")
 QUOTE_OPENS = re.compile(r"(?:^|[\s(])[\"“‘'][ \t]*$")
 #: the speaker label that opens a turn of a transcript or a chat, right before a word: "ABENA: "
 TURN_OPENS = re.compile(r"(?:^|\n)[ \t]*(?P<speaker>[^\W\d_][\w'’ .-]{0,40}?)[ \t]*:[ \t]*$")
-#: the opening of a chat or transcript message, right before a word: "12/05, 20:40 - Sefo T: ", "RINA: "
+#: the opening of a chat or transcript message, right before a word: "12/05, 20:40 - Kalani T: ", "RINA: "
 MESSAGE_OPENS = re.compile(r"(?:^|\n)[^\n]{0,60}?[^\W\d_][^\n.!?:]{0,40}:[ \t]*$")
 SENTENCE_OR_CLAUSE_START = re.compile(r"(?:^|[.!?:;,\n\"“”]|\b(?:and|but|so|then|when|cos|coz|because))[ \t]*$")
 
@@ -199,7 +199,7 @@ class Acceptance:
         return next_word not in self.ev.word_followers or opens_and_acts
 
     def addressed(self, text: str, start: int, end: int) -> bool:
-        """A name opening a chat message, then the words of someone spoken to: "Sefo: grace can u bring the
+        """A name opening a chat message, then the words of someone spoken to: "Kalani: grace can u bring the
         chairs", "Rina: Joy I can come thursday" — not a modal or a verb that takes a clause ("will you",
         "hope u are ok")."""
         surface = text[start:end]

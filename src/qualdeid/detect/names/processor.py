@@ -173,7 +173,7 @@ class NameProcessor(CorpusProcessor):
         self._honorific_after = re.compile(
             rf"(?<![\w'’-])({CAPITAL}[\w'’]*(?:-{CAPITAL}?[\w'’]+)?)(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])"
         )
-        #: the same honorific right after a name found otherwise, in any case: "arun bhai", "Máret-muoŧŧá"
+        #: the same honorific right after a name found otherwise, in any case: "arun bhai", "Juci-muoŧŧá"
         self._honorific_tail = re.compile(rf"(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])")
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
         kin = "|".join(sorted((re.escape(k.capitalize()) for k in _kin_words(rules)), key=len, reverse=True))
@@ -272,7 +272,7 @@ class NameProcessor(CorpusProcessor):
             if ev.function_word(name) or ev.calendar_only(name) or name.lower() in lex.titles:
                 continue
             if name.endswith(("'s", "’s")):
-                continue  # "Tavita's didi": whose relative, no honorific
+                continue  # "Obinna's didi": whose relative, no honorific
             if ev.common_word(name) and not lex.is_name(name):
                 continue  # "See-ya", "Thanks abi": an everyday word
             local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
@@ -735,7 +735,7 @@ class NameProcessor(CorpusProcessor):
 
     def _with_titles(self, text: str, spans: list[Span]) -> list[Span]:
         """Each name with the title right before it and the honorific right after it: "Dr Okafor", "Aunty
-        Mere", "Abuela Rosa", "arun bhai", "Máret-muoŧŧá"."""
+        Mere", "Abuela Rosa", "arun bhai", "Juci-muoŧŧá"."""
         out = []
         for s in spans:
             m = self._title_before.search(text, max(0, s.start - 16), s.start) or self._kin_before.search(
@@ -743,7 +743,7 @@ class NameProcessor(CorpusProcessor):
             )
             if m:
                 s = replace(s, start=m.start())
-            owner = text[s.start : s.end].endswith(("'s", "’s"))  # "Sione's uncle": whose, not a title
+            owner = text[s.start : s.end].endswith(("'s", "’s"))  # "Kalani's uncle": whose, not a title
             if s.label == PERSON and not owner and (tail := self._honorific_tail.match(text, s.end)) is not None:
                 s = replace(s, end=tail.end())
             out.append(s)
