@@ -215,7 +215,8 @@ class Finaliser:
         return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in self.event_heads
 
     def _name_or_title(self, word: str) -> bool:
-        return self.names.is_name(word) or word.lower().rstrip(".") in self.names.titles
+        low = word.lower()
+        return self.names.is_name(word) or low.rstrip(".") in self.names.titles or low in self.names.honorifics
 
     def _is_term(self, text: str, span: Span) -> bool:
         """A clinical or legal term or a kind of service; a word of te reo or a Pacific language found by
@@ -502,7 +503,11 @@ class Finaliser:
             words.pop(0)  # "Hi Ana", "Morning Ana"
         if len(words) > 1 and self._opening_word(text, words[0]):
             words.pop(0)  # "Took Ana to the ...", "Both Mrs Ruiz and ..."
-        while len(words) > 1 and not self._name_word(words[-1].group()):
+        while (
+            len(words) > 1
+            and not self._name_word(words[-1].group())
+            and words[-1].group().lower() not in self.names.honorifics  # "Ayşe hanım"
+        ):
             words.pop()  # "Ana Ruiz RN", "Ana Ruiz Date"
         return replace(span, start=words[0].start(), end=words[-1].end())
 

@@ -110,3 +110,35 @@ def test_a_month_name_acting_as_a_person_is_the_person_in_its_document(detector)
 def test_a_month_doing_what_a_month_does_stays_a_month(detector) -> None:
     text = "Notes\nMay was wet and cold. May brought rain every day, and in May the river rose twice."
     assert not [p for _, p in people(detector, text) if p.startswith("May")]
+
+
+CHAT = (
+    "12/05/2024, 20:39 - Talia: chairs sorted. Charity Fonoti has the gazebo\n"
+    "12/05/2024, 20:40 - Kalani T: {line}\n"
+    "12/05/2024, 20:41 - Charity Fonoti: yes\n"
+)
+
+
+@pytest.mark.parametrize("line", ["charity can u bring it", "Charity I can come at 6", "charity dont start lol"])
+def test_a_documents_name_opening_a_chat_message_to_someone_is_the_person(detector, line: str) -> None:
+    """The name of a person of the chat opens a message, then the words of someone spoken to."""
+    found = [p for _, p in people(detector, CHAT.format(line=line))]
+    assert found.count("charity") + found.count("Charity") == 1
+
+
+@pytest.mark.parametrize("line", ["hope u are all ok", "will you bring it", "charity is what we need"])
+def test_a_word_opening_a_chat_message_stays_a_word(detector, line: str) -> None:
+    text = CHAT.replace("Charity Fonoti", "Hope Will").format(line=line)
+    found = [p for _, p in people(detector, text)]
+    assert found.count("hope") + found.count("will") + found.count("charity") == 0
+
+
+def test_an_initial_before_a_documents_surname_is_that_person(detector) -> None:
+    """ "K. Crane" where the document names "Kit Crane", though the surname is an everyday word."""
+    text = "I spoke to Kit Crane on Monday about the shifts.\n\n> K. Crane, Compliance, Fenlow Staffing Ltd\n"
+    assert "K. Crane" in [p for _, p in people(detector, text)]
+
+
+def test_another_initial_before_a_documents_surname_is_not_that_person(detector) -> None:
+    text = "I spoke to Kit Crane on Monday.\n\n> J. Crane, Compliance, Fenlow Staffing Ltd\n"
+    assert "J. Crane" not in [p for _, p in people(detector, text)]

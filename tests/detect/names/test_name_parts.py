@@ -37,6 +37,8 @@ def test_particles_without_a_capitalised_name_after_them_stay_words(detector) ->
     ("text", "name"),
     [
         ("Later Bà Lan rang about the rent.", "Bà Lan"),
+        ("Later Doamna Ionescu rang the office.", "Doamna Ionescu"),
+        ("Then Sestra Jana came with the forms.", "Sestra Jana"),
         ("Whaea Ngaio brought the kai.", "Whaea Ngaio"),
         ("Dr Đặng rang back.", "Dr Đặng"),
         ("23.40 the bridge - Garda Quilty stopped to chat.", "Garda Quilty"),  # ranks and professions as titles
@@ -175,6 +177,32 @@ def test_a_title_in_lower_case_before_a_capitalised_everyday_word_names_nobody(d
 def test_a_name_with_an_honorific_after_it(detector, text: str, name: str) -> None:
     """Issue 13 class d: honorifics of Japanese, Korean, Turkish and South Asian writers follow the name."""
     assert name in names_found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Everybody in the village calls him Ovla-eahki, even the priest.", "Ovla-eahki"),
+        ("Then Juci-muoŧŧá brought the coffee.", "Juci-muoŧŧá"),
+        ("Tell Talia bahini the hall is booked.", "Talia bahini"),
+        ("Ayşe hanım came round with soup.", "Ayşe hanım"),
+        ("Lakshmi Rao rang. any news from lakshmi didi? she looked tired", "lakshmi didi"),
+        ("10:02 - Piroska néni: jo reggelt\n10:03 - Anna K: szia\n10:04 - Piroska néni: ok", "Piroska néni"),
+    ],
+)
+def test_the_honorific_after_a_found_name_is_part_of_it(detector, text: str, name: str) -> None:
+    """Issue 13 class d: the honorific or kin word after a name, joined by a hyphen or a space, in any case
+    and whoever found the name, is how the person is called."""
+    assert name in names_found(detector, text)
+
+
+@pytest.mark.parametrize("word", ["áhkku", "Áhkku", "eahki"])
+def test_a_kin_word_of_another_language_alone_is_nobody(detector, word: str) -> None:
+    assert names_found(detector, f"Then {word} said come home, so I went and stayed with her.") == []
+
+
+def test_a_kin_word_after_a_possessive_name_is_no_honorific(detector) -> None:
+    assert "Obinna's didi" not in names_found(detector, "Obinna Eze came. Obinna's didi rang later.")
 
 
 def test_an_everyday_word_before_an_honorific_stays_a_word(detector) -> None:

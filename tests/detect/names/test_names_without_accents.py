@@ -53,3 +53,18 @@ def test_without_marks_drops_accents_and_macrons_only(text: str, plain: str) -> 
     from qualdeid.detect.names.lexicon import without_marks
 
     assert without_marks(text) == plain
+
+
+@pytest.mark.parametrize(("form", "name"), [("Γιάννη", "Γιάννης"), ("Κώστα", "Κώστας"), ("Νίκο", "Νίκος")])
+def test_a_greek_name_addressed_without_its_final_sigma_is_the_name(form: str, name: str) -> None:
+    from qualdeid.detect.names.lexicon import NameLexicon
+
+    lex = NameLexicon.read(Rules())
+    assert name.lower() in lex.first_names
+    assert form.lower() in lex.first_names
+    assert "καλημέρα" not in lex.first_names
+
+
+def test_a_greek_name_opening_a_message_is_found(detector) -> None:
+    [doc] = detector.detect([Document("g", "Para: Ανδρέας Λάμπρου\n\nΚώστα, πες τους ότι τα λεφτά έρχονται.")])
+    assert "Κώστα" in [s.text for s in doc.spans if s.label == "PERSON"]

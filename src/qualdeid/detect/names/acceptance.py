@@ -57,6 +57,8 @@ WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&|n)[ \t]+(?:me|I)\b")
 QUOTE_OPENS = re.compile(r"(?:^|[\s(])[\"“‘'][ \t]*$")
 #: the speaker label that opens a turn of a transcript or a chat, right before a word: "ABENA: "
 TURN_OPENS = re.compile(r"(?:^|\n)[ \t]*(?P<speaker>[^\W\d_][\w'’ .-]{0,40}?)[ \t]*:[ \t]*$")
+#: the opening of a chat or transcript message, right before a word: "12/05, 20:40 - Kalani T: ", "RINA: "
+MESSAGE_OPENS = re.compile(r"(?:^|\n)[^\n]{0,60}?[^\W\d_][^\n.!?:]{0,40}:[ \t]*$")
 SENTENCE_OR_CLAUSE_START = re.compile(r"(?:^|[.!?:;,\n\"“”]|\b(?:and|but|so|then|when|cos|coz|because))[ \t]*$")
 
 
@@ -176,6 +178,8 @@ class Acceptance:
         surface, lex = text[start:end], self.ev.lex
         if self.ev.dated(text, start, end):
             return False
+        if not entry.exact_case and not lex.is_term(surface) and self.addressed(text, start, end):
+            return True
         if surface.islower() and not entry.exact_case and not lex.is_term(surface):
             return self.lowercase_again(text, start, end)
         if entry.exact_case or not (is_capitalised(surface) and surface[1:].islower()) or lex.is_term(surface):
@@ -193,6 +197,19 @@ class Acceptance:
             return False
         # "Sky was there too": what keeps "Will you" a word does not where the name opens a sentence and acts
         return next_word not in self.ev.word_followers or opens_and_acts
+
+    def addressed(self, text: str, start: int, end: int) -> bool:
+        """A name opening a chat message, then the words of someone spoken to: "Kalani: grace can u bring the
+        chairs", "Rina: Joy I can come thursday" — not a modal or a verb that takes a clause ("will you",
+        "hope u are ok")."""
+        surface = text[start:end]
+        if not (surface.islower() or (is_capitalised(surface) and surface[1:].islower())):
+            return False
+        if surface.lower() in self.ev.not_addressed:
+            return False
+        return bool(MESSAGE_OPENS.search(text, max(0, start - 120), start)) and bool(
+            self.ev.address_next.match(text, end)
+        )
 
     def lowercase_again(self, text: str, start: int, end: int) -> bool:
         """A word-name written in lower case where the same document uses it capitalised for a person, in a

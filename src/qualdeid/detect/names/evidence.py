@@ -150,6 +150,9 @@ class NameEvidence:
             rf"[ \t]+the[ \t]+(?:{alternation(self.lex.roles | frames['apposed_roles'])})\b", re.IGNORECASE
         )
         self.clause_verbs = frames["clause_verbs"]
+        self.not_addressed = frames["not_addressed"] | self.clause_verbs
+        #: the words after a name that opens a chat message and addresses someone: "grace can u", "Joy I can"
+        self.address_next = re.compile(rf"[ \t]+(?i:{frames.pattern('address_followers')})\b(?![’'-])")
         self.person_objects = OBJECT_PRONOUNS | frames["person_pronouns"]
         self.person_nouns = frames["person_nouns"]
         self.when_next = re.compile(rf"[ \t]+(?:{frames.pattern('time_after_name')})\b")

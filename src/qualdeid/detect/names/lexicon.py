@@ -33,10 +33,16 @@ def without_marks(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.translate(_STROKED)) if not unicodedata.combining(c))
 
 
+#: the last letters of a Greek masculine name addressed or as an object: "Νίκο", "Γιάννη", "Κώστα"
+_GREEK_OBLIQUE_ENDINGS = frozenset("οηαόήά")
+
+
 class NameSet(frozenset[str]):
     """A list of names in lower case that also holds each name written with accents the list lacks:
     "éanna" is in it when "eanna" is, as writers add the marks that a list typed in plain letters
-    left out — unless the marked word is an everyday word of another language ("età" is no "Eta")."""
+    left out — unless the marked word is an everyday word of another language ("età" is no "Eta") —
+    and each Greek masculine name without its final sigma, as it is written when someone is addressed
+    or is the object ("Γιώργο," of "Γιώργος")."""
 
     languages: tuple[str, ...] = ()
     word_zipf = 4.0
@@ -50,7 +56,11 @@ class NameSet(frozenset[str]):
     def __contains__(self, word: object) -> bool:
         if super().__contains__(word):
             return True
-        if not isinstance(word, str) or word.isascii() or not super().__contains__(without_marks(word)):
+        if not isinstance(word, str) or word.isascii():
+            return False
+        if word[-1:] in _GREEK_OBLIQUE_ENDINGS and super().__contains__(word + "ς"):
+            return True
+        if not super().__contains__(without_marks(word)):
             return False
         return all(zipf_in(word, language) < self.word_zipf for language in self.languages)
 
@@ -80,6 +90,8 @@ class NameLexicon:
     #: one-word terms of other lexicons that are never a name on their own evidence: clinical and legal
     #: terms, te reo Māori and Pacific words ("ECG", "kai", "talanoa"), without their macrons
     terms: frozenset[str]
+    #: honorifics written after a name and a space ("Selin abla", "arun bhai"): part of the name's span
+    honorifics: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, rules: Rules) -> NameLexicon:
@@ -111,6 +123,7 @@ class NameLexicon:
             fields=rules.words("lexicons/field_labels.txt", lower=True),
             capital_prefixes=context["capital_prefixes"],
             terms=frozenset(without_marks(t) for t in terms if " " not in t),
+            honorifics=frozenset(w for w in rules.words("names/titles_after.txt", lower=True) if w[0] != "-"),
         )
 
     def is_term(self, word: str) -> bool:

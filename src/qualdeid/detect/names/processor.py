@@ -173,6 +173,8 @@ class NameProcessor(CorpusProcessor):
         self._honorific_after = re.compile(
             rf"(?<![\w'’-])({CAPITAL}[\w'’]*(?:-{CAPITAL}?[\w'’]+)?)(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])"
         )
+        #: the same honorific right after a name found otherwise, in any case: "arun bhai", "Juci-muoŧŧá"
+        self._honorific_tail = re.compile(rf"(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])")
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
         kin = "|".join(sorted((re.escape(k.capitalize()) for k in _kin_words(rules)), key=len, reverse=True))
         #: a capitalised kinship word of any language before a name is part of how the person is called:
@@ -269,6 +271,8 @@ class NameProcessor(CorpusProcessor):
             name = m.group(1)
             if ev.function_word(name) or ev.calendar_only(name) or name.lower() in lex.titles:
                 continue
+            if name.endswith(("'s", "’s")):
+                continue  # "Obinna's didi": whose relative, no honorific
             if ev.common_word(name) and not lex.is_name(name):
                 continue  # "See-ya", "Thanks abi": an everyday word
             local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
@@ -701,6 +705,7 @@ class NameProcessor(CorpusProcessor):
             text, people + self._near_forms_of_people(text, people, spans) + self._clipped_forms(text, people, spans)
         )
         people = _join_adjacent(text, people + self.document_names.find(text, people, spans))
+        people = _join_adjacent(text, people + _initialled_surnames(text, people))
         # the other-script form beside a person found by this processor or by the layout; beside NER's
         # person, place or organisation only in brackets or after a slash ("Hwang Min-ho (황민호)")
         others = [s for s in spans if s.label == PERSON and s.detector != "SpacyRecognizer"]
@@ -729,13 +734,19 @@ class NameProcessor(CorpusProcessor):
         return out
 
     def _with_titles(self, text: str, spans: list[Span]) -> list[Span]:
-        """Each name with the title right before it: "Dr Okafor", "Aunty Mere", "Abuela Rosa"."""
+        """Each name with the title right before it and the honorific right after it: "Dr Okafor", "Aunty
+        Mere", "Abuela Rosa", "arun bhai", "Juci-muoŧŧá"."""
         out = []
         for s in spans:
             m = self._title_before.search(text, max(0, s.start - 16), s.start) or self._kin_before.search(
                 text, max(0, s.start - 24), s.start
             )
-            out.append(replace(s, start=m.start()) if m else s)
+            if m:
+                s = replace(s, start=m.start())
+            owner = text[s.start : s.end].endswith(("'s", "’s"))  # "Kalani's uncle": whose, not a title
+            if s.label == PERSON and not owner and (tail := self._honorific_tail.match(text, s.end)) is not None:
+                s = replace(s, end=tail.end())
+            out.append(s)
         return out
 
     def _with_first_names(self, text: str, spans: list[Span]) -> list[Span]:
@@ -846,6 +857,23 @@ _BESIDE_AFTER = re.compile(rf"{_JOINED_AFTER}| +")
 _BESIDE_BEFORE = re.compile(r"[ \t]*(?:/|\()[ \t]*$")
 #: the same, where brackets, a slash or full stops set the other form apart: "Name (…)", "Name / …", "Name. …."
 _BRACKETED_AFTER = re.compile(_JOINED_AFTER)
+
+
+def _initialled_surnames(text: str, people: list[Span]) -> list[Span]:
+    """ "K. Barrow" where the document names "Kit Barrow": the initial of a person's first name before their
+    surname is that person, even where the surname is a word or a town."""
+    initials = set()
+    for p in people:
+        words = text[p.start : p.end].split()
+        if len(words) >= 2 and is_capitalised(words[0]) and is_capitalised(words[-1]) and len(words[0]) > 1:
+            initials.add((words[0][0], words[-1]))
+    if not initials:
+        return []
+    out = []
+    for m in _INITIAL_SURNAME.finditer(text):
+        if (m.group()[0], m.group(1)) in initials:
+            out.append(Span(m.start(), m.end(), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
+    return out
 
 
 def _kin_words(rules: Rules) -> frozenset[str]:
