@@ -73,6 +73,9 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "I told him I lost my keys at the station.",
         "It turned out the kettle was broken.",
         "Turns out he forgot the meeting.",
+        # a literal "came out", and an experience shared with the listener
+        "Everyone came out and had two slices of pie.",
+        "I told her I'd slept in that same shelter in the same state once.",
     ],
 )
 def test_leaves_plain_pasts(detector, text: str) -> None:

@@ -45,6 +45,7 @@ class FormerLifeFinder(RuleFinder):
         self.disclosure_zipf = rr.threshold("disclosure_zipf")
         self.openers = [tuple(o.split()) for o in self._w("disclosure_openers")]
         self.loose_verbs = self._w("disclosure_loose_verbs")
+        self.echo_words = self._w("disclosure_echo_words")
         self.places: dict[str, list[tuple[str, ...]]] = {}
         for place in self._w("former_places"):
             words = tuple(place.split())
@@ -125,6 +126,8 @@ class FormerLifeFinder(RuleFinder):
             subject = frame.start - 1
             if not frame.person_subject or subject < ss:
                 return None
+            if sdoc[subject].pos_ == "CCONJ":  # "... came out and had cake": the subject is further back
+                return None
             named_subject = sdoc[subject].lower_ not in self.pronouns
             start = frame.start
             telling = self._told(sdoc, self._phrase_start(sdoc, subject, ss) if named_subject else subject, ss)
@@ -167,7 +170,10 @@ class FormerLifeFinder(RuleFinder):
         if not any(w.pos_ in _THING_POS for w in words):
             return None
         rare = [w for w in words if self._uncommon(w, ctx.named, self.former_zipf)]
-        if not rare and disclosed:  # the corpus check counts the rarest words, these only when none is rarer
+        # "I told him I'd walked that same road": an experience shared with the listener, no new fact
+        echo = any(w.lower_ in self.echo_words for w in words)
+        # the corpus check counts the rarest words; the less rare ones only when none is rarer
+        if not rare and disclosed and not echo:
             rare = [w for w in words if self._uncommon(w, ctx.named, self.disclosure_zipf)]
         if not rare and framed and self._role(sdoc, t, end):
             rare = [w for w in words if w.pos_ == "NOUN" and not named[w.idx] and self._role_word(w)]
