@@ -126,11 +126,11 @@ class FormerLifeFinder(RuleFinder):
             subject = frame.start - 1
             if not frame.person_subject or subject < ss:
                 return None
-            if sdoc[subject].pos_ == "CCONJ":  # "... came out and had cake": the subject is further back
-                return None
             named_subject = sdoc[subject].lower_ not in self.pronouns
             start = frame.start
             telling = self._told(sdoc, self._phrase_start(sdoc, subject, ss) if named_subject else subject, ss)
+            if sdoc[subject].pos_ == "CCONJ":  # "... came out and had cake": no telling before a second verb
+                telling = None
         told = telling is not None
         # a past fact disclosed ("she told me her brother drowned ...", "turns out he ...") may be said of
         # anyone and needs a less rare word; after a plain "said" only the writer's or a pronoun's past counts
