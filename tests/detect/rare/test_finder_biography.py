@@ -31,6 +31,8 @@ FAMILY = "biography"
             "taught evening classes in geology for eleven years",
         ),
         ("She was a nurse for thirty-one years.", "was a nurse for thirty-one years"),
+        ("He drove a delivery van for twenty-two years.", "drove a delivery van for twenty-two years"),
+        ("She was the village baker for nineteen years.", "was the village baker for nineteen years"),
         # a member of a team at a level others know
         ("She was in the Scottish junior diving squad years ago.", "was in the Scottish junior diving squad"),
         ("He is in the national under-16 rugby squad.", "is in the national under-16 rugby squad"),
@@ -45,6 +47,7 @@ def test_finds(detector, text: str, phrase: str) -> None:
     [
         "He drove a bus for nine years.",
         "She was a nurse for twelve years.",
+        "She was the manager for nine years.",
         "He showed people his alpacas on the open day.",
         "He was a member for twelve years.",
         "He was a patient there for ten years.",

@@ -26,6 +26,14 @@ FAMILY = "former"
         ("I told him I tuned harpsichords for a living.", "tuned harpsichords"),
         ("I told them both that I captained a hurling side at school.", "captained a hurling side"),
         ("I told her about crewing yachts across the Atlantic.", "crewing yachts"),
+        # a fact disclosed of anyone, named by a phrase or by a name, with a word less rare
+        ("She told me her brother ran a sawmill on the river.", "ran a sawmill on the river"),
+        ("She told me she scored the winner in a tournament final.", "scored the winner in a tournament final"),
+        ("He admitted he slept in a warehouse after the divorce.", "slept in a warehouse"),
+        ("It came out slowly that her father was a referee in the top league.", "was a referee in the top league"),
+        # disclosed without a telling verb
+        ("Turns out he crewed a lifeboat off the point for years.", "crewed a lifeboat"),
+        ("Turned out Marek drove a snowplough for the council.", "drove a snowplough"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -56,6 +64,18 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "Her dad parked the hatchback in the lane by the gate before coming in.",
         # a telling still to come is no past told
         "The psychiatrist wanted to talk about tapering the clozapine slowly.",
+        # a plain "said" frames only a rarer word; an everyday past disclosed is no detail
+        "She said she missed the bus on Monday.",
+        "She said her son has a library card.",
+        "He told me his brother wanted a new phone.",
+        "He told me he went to the shop for milk.",
+        "She told me her mum came round on Sunday with a cake.",
+        "I told him I lost my keys at the station.",
+        "It turned out the kettle was broken.",
+        "Turns out he forgot the meeting.",
+        # a literal "came out", and an experience shared with the listener
+        "Everyone came out and had two slices of pie.",
+        "I told her I'd slept in that same shelter in the same state once.",
     ],
 )
 def test_leaves_plain_pasts(detector, text: str) -> None:

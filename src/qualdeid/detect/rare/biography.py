@@ -276,7 +276,8 @@ class BiographyFinder(RuleFinder):
             return None
         if lemma == "be":
             head = nouns[-1] if nouns else None
-            if sdoc[verb + 1].lower_ not in ("a", "an") or head is None or not self._job_noun(head):
+            # "was a tram conductor", "was the village baker" (the one of a place)
+            if sdoc[verb + 1].lower_ not in ("a", "an", "the") or head is None or not self._job_noun(head):
                 return None
             return Status.CORPUS_CHECK, (head.lemma_.lower(),)
         if lemma not in self.work_verbs | self._w("career_verbs"):

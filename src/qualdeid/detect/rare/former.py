@@ -5,7 +5,9 @@ name the fact.
   "he was in a rowing eight before his first episode"; or before it: "Before she got unwell she
   restored barges",
 * a worker's or someone's own telling: "I told him I shod horses", "told them about when I was a
-  bell-ringer", "told her about crewing yachts".
+  bell-ringer", "told her about crewing yachts",
+* a past fact disclosed of anyone: "she told me her brother ran a sawmill", "turns out he crewed a
+  lifeboat", "it came out that she refereed a cup final" (a less rare word, ``disclosure_zipf``, is enough).
 
 The past-tense phrase after a person subject is a detail when a word of it is uncommon in general
 language (``former_zipf``) and few documents of the corpus share it: "I told him I was scared" and
@@ -40,6 +42,10 @@ class FormerLifeFinder(RuleFinder):
         self.reach = int(rr.threshold("former_reach"))
         self.disclosure_verbs = self._w("disclosure_verbs")
         self.links = self._w("disclosure_links")
+        self.disclosure_zipf = rr.threshold("disclosure_zipf")
+        self.openers = [tuple(o.split()) for o in self._w("disclosure_openers")]
+        self.loose_verbs = self._w("disclosure_loose_verbs")
+        self.echo_words = self._w("disclosure_echo_words")
         self.places: dict[str, list[tuple[str, ...]]] = {}
         for place in self._w("former_places"):
             words = tuple(place.split())
@@ -56,6 +62,7 @@ class FormerLifeFinder(RuleFinder):
         # only sentences with a turning point or a telling verb can hold a former life
         framed = {ctx.bounds[start] for start, _ in marks}
         framed.update(ctx.bounds[i] for i in ctx.words.where(self.disclosure_verbs))
+        framed.update(ctx.bounds[i] for i in ctx.words.where({o[-1] for o in self.openers}))
         if not framed:
             return []
         hits = []
@@ -88,18 +95,24 @@ class FormerLifeFinder(RuleFinder):
                         break
         return out
 
-    def _told(self, sdoc: Doc, subject: int, ss: int) -> bool:
-        """``told him (that) I ...``, ``told them about when I ...``: a telling verb before the subject."""
+    def _told(self, sdoc: Doc, subject: int, ss: int) -> str | None:
+        """``told him (that) I ...``, ``told them about when I ...``, ``turns out she ...``: the telling
+        verb's lemma, or "out" for an opener of `disclosure_openers`, before the subject; else ``None``."""
         k = subject - 1
         while k >= ss and subject - k <= 8:
             t = sdoc[k]
+            if any(
+                k - len(o) + 1 >= ss and tuple(w.lower_ for w in sdoc[k - len(o) + 1 : k + 1]) == o
+                for o in self.openers
+            ):
+                return "out"
             if t.pos_ == "VERB" and verb_lemma(t) in self.disclosure_verbs:
                 # "wanted to talk about ...", "going to tell them ...": a telling to come, not a past told
-                return not (k > ss and sdoc[k - 1].lower_ == "to")
+                return None if k > ss and sdoc[k - 1].lower_ == "to" else verb_lemma(t)
             if t.lower_ not in self.links and not (t.pos_ == "PROPN" and t.ent_type_ == "PERSON"):
-                return False
+                return None
             k -= 1
-        return False
+        return None
 
     def _former(self, ctx: RareContext, t: Token, marks: list[tuple[int, int]]) -> Hit | None:
         sdoc, named = ctx.sdoc, ctx.named
@@ -107,7 +120,7 @@ class FormerLifeFinder(RuleFinder):
         if verb_lemma(t) in self.plain:
             return None
         if t.tag_ == "VBG":  # "told her about crewing yachts"
-            start, told, named_subject = t.i, self._told(sdoc, t.i, ss), False
+            start, telling, named_subject = t.i, self._told(sdoc, t.i, ss), False
         else:
             frame = self.frames.frame_at_verb(sdoc, t.i, ss, shared_subject=True)
             subject = frame.start - 1
@@ -115,7 +128,15 @@ class FormerLifeFinder(RuleFinder):
                 return None
             named_subject = sdoc[subject].lower_ not in self.pronouns
             start = frame.start
-            told = not named_subject and self._told(sdoc, subject, ss)
+            telling = self._told(sdoc, self._phrase_start(sdoc, subject, ss) if named_subject else subject, ss)
+            if sdoc[subject].pos_ == "CCONJ":  # "... came out and had cake": no telling before a second verb
+                telling = None
+        told = telling is not None
+        # a past fact disclosed ("she told me her brother drowned ...", "turns out he ...") may be said of
+        # anyone and needs a less rare word; after a plain "said" only the writer's or a pronoun's past counts
+        disclosed = (telling == "out" or telling in self.loose_verbs) and t.tag_ == "VBD"
+        if named_subject and not disclosed:
+            told = False
         framed = False
         limit = start + self.max_tokens
         end = self.frames.extend_relative(sdoc, self.frames.extend_right(sdoc, t.i + 1, se, limit), se, limit)
@@ -143,12 +164,17 @@ class FormerLifeFinder(RuleFinder):
                 framed = True
         if t.tag_ != "VBD" and not (told and t.lemma_.lower() != "be"):
             return None  # a present state ("I told him I'm ...") is no former life
-        if not (told or framed) or end <= t.i + 1 or (named_subject and not framed):
+        if not (told or framed) or end <= t.i + 1 or (named_subject and not (framed or told)):
             return None
         words = [sdoc[m] for m in range(t.i, end)]
         if not any(w.pos_ in _THING_POS for w in words):
             return None
-        rare = [w for w in words if self._uncommon(w, ctx.named)]
+        rare = [w for w in words if self._uncommon(w, ctx.named, self.former_zipf)]
+        # "I told him I'd walked that same road": an experience shared with the listener, no new fact
+        echo = any(w.lower_ in self.echo_words for w in words)
+        # the corpus check counts the rarest words; the less rare ones only when none is rarer
+        if not rare and disclosed and not echo:
+            rare = [w for w in words if self._uncommon(w, ctx.named, self.disclosure_zipf)]
         if not rare and framed and self._role(sdoc, t, end):
             rare = [w for w in words if w.pos_ == "NOUN" and not named[w.idx] and self._role_word(w)]
         if not rare:
@@ -171,7 +197,15 @@ class FormerLifeFinder(RuleFinder):
     def _common(self, t: Token) -> bool:
         return bool({t.lemma_.lower(), t.lower_} & (self.rr.common_words | self.rr.clinical))
 
-    def _uncommon(self, t: Token, named: bytearray) -> bool:
+    @staticmethod
+    def _phrase_start(sdoc: Doc, subject: int, ss: int) -> int:
+        """First token of a named subject's phrase: "his late wife" before "died", "Ana" before "was"."""
+        k = subject
+        while k - 1 >= ss and (sdoc[k - 1].tag_ in ("PRP$", "DT", "JJ", "POS") or sdoc[k - 1].pos_ == "PROPN"):
+            k -= 1
+        return k
+
+    def _uncommon(self, t: Token, named: bytearray, below: float) -> bool:
         """A content word rarer than ``former_zipf``, not a name, a common word or a clinical term."""
         if t.pos_ not in _CONTENT_POS or not t.is_alpha or len(t) < 4 or t.is_stop:
             return False
@@ -182,4 +216,4 @@ class FormerLifeFinder(RuleFinder):
             return False
         if t.pos_ == "VERB" and 1.0 <= zipf(t.lower_) < self.verb_zipf:
             return True
-        return 1.0 <= max(zipf(t.lower_), zipf(lemma)) < self.former_zipf
+        return 1.0 <= max(zipf(t.lower_), zipf(lemma)) < below
