@@ -742,18 +742,8 @@ class Composer:
                             continue  # "May need to ring her": the verb, not the name replaced above
                     edits.append(Edit(m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
             for idx in (corpus.index, corpus.key_index):
-                if idx is None:
-                    continue
-                for h in idx.find(para.text):
-                    hit = para.text[h.start : h.end]
-                    if _in_placeholder(para.text, h.start, h.end):
-                        continue
-                    if not h.certain or not self.targets.written_as_name(hit, h.label):
-                        continue
-                    if self.targets.kind(para.text, h.start, h.end, h.label) is None:
-                        continue  # a word, a generic place, a country or language: nobody's identifier
-                    if not {w.lower() for w in re.findall(r"[^\W\d_]+", hit)} <= invented:
-                        edits.append(Edit(h.start, h.end, self._again(para.text, h.start, h.end, h.label)))
+                if idx is not None:
+                    edits += self._names_left(idx, para.text, invented)
             fixes += _apply_final(para, edits)
         for _ in range(3):  # a placeholder can make a new hit of its own: look again until none
             found = 0
@@ -770,6 +760,34 @@ class Composer:
             if not found:
                 break
         return fixes
+
+    def _names_left(self, index: IdentifierIndex, text: str, invented: set[str]) -> list[Edit]:
+        """Replacements for the identifiers ``index`` knows that are still in a composed paragraph.
+        A person's name form the corpus writes in lower case goes too, whether or not `risk` holds it
+        with confidence (risk no longer does for a name written only so): unless it is an everyday word
+        standing where no person does ("the plums", not "kez said")."""
+        edits: list[Edit] = []
+        sdoc = None
+        for h in index.find(text):
+            hit = text[h.start : h.end]
+            if _in_placeholder(text, h.start, h.end):
+                continue
+            if {w.lower() for w in re.findall(r"[^\W\d_]+", hit)} <= invented:
+                continue
+            if h.label == "PERSON" and hit[:1].islower() and h.lower_only:
+                if _everyday_word(hit, set()):
+                    sdoc = sdoc or parser(self._model)(text)
+                    tok = next((t for t in sdoc if t.idx == h.start), None)
+                    if tok is None or not lower_case_person(tok, self.targets.present_after):
+                        continue
+                edits.append(Edit(h.start, h.end, self._again(text, h.start, h.end, h.label)))
+                continue
+            if not h.certain or not self.targets.written_as_name(hit, h.label):
+                continue
+            if self.targets.kind(text, h.start, h.end, h.label) is None:
+                continue  # a word, a generic place, a country or language: nobody's identifier
+            edits.append(Edit(h.start, h.end, self._again(text, h.start, h.end, h.label)))
+        return edits
 
     def _again(self, text: str, start: int, end: int, label: str) -> str:
         """The placeholder for an identifier found again after composing."""
