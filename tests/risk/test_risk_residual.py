@@ -416,3 +416,16 @@ def test_a_month_name_or_a_lower_case_name_after_an_article_is_the_word(
 ) -> None:
     _, hits = _identifiers(people_checker, text)
     assert [f.matched for f in hits] == found
+
+
+def test_a_kin_term_taken_for_a_name_is_never_an_identifier(detector) -> None:
+    """What people call a relative in another language (rules/lexicons/kin_terms.txt, as detection reads
+    it) is no identifier, though the entity recogniser took it for a person somewhere in the corpus."""
+    docs = [
+        Document("k1", "Jiddo came for tea and Perpetua Vance made the bread."),
+        Document("k2", "Perpetua Vance walked to the market with her cousin."),
+    ]
+    checker = _checker(detector, docs, {"k1": [("Jiddo", "PERSON")]})
+    report, found = _identifiers(checker, "On Sunday Jiddo came for tea again.")
+    assert found == [] and report.exit_code != EXIT_FAIL
+    assert residual_identifiers(checker.profile, "Perpetua Vance came for tea.")  # a name still is
