@@ -536,6 +536,7 @@ class Composer:
                 and r.label == "PERSON"
                 and re.sub(r"['’]s?$", "", value).lower() in known
                 and not determined(doc.text, a, b, self.targets.person_word)
+                and (not value.islower() or self.targets.lower_case_name(re.sub(r"['’]s?$", "", value)))
             )
             ordinary = (
                 not over
@@ -567,6 +568,8 @@ class Composer:
                 value = sdoc.text[h.start : h.end]
                 if h.label != "PERSON" or not value[:1].islower() or value not in known:
                     continue
+                if not self.targets.lower_case_name(value):
+                    continue  # "the kettle": an everyday word no list has as a name
                 a, b = cut.start + h.start, cut.start + h.end
                 if any(t.start < b and a < t.end for t in targets + out):
                     continue
@@ -619,12 +622,13 @@ class Composer:
 
     def _residuals(self, corpus: _Corpus, text: str, spans: Iterable[Span] = ()) -> list[Residual]:
         """What risk would fail ``text`` for, less the everyday words in lower case that no person of the
-        corpus is called ("the marina" that the entity recogniser once took for a place): compose holds
-        those as no identifier and leaves them as written (must-be-true 1)."""
+        corpus is called ("the marina" that the entity recogniser once took for a place), nor any list
+        of names holds ("the kettle", though the recogniser made a person of it somewhere): compose
+        holds those as no identifier and leaves them as written (must-be-true 1)."""
         return [
             r
             for r in residuals(corpus.risk, text, spans, self._kept_texts)
-            if not _everyday_word(text[r.start : r.end], corpus.names)
+            if not _everyday_word(text[r.start : r.end], corpus.names & self.targets.name_words)
         ]
 
     @property
