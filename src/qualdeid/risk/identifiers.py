@@ -253,7 +253,7 @@ class IdentifierIndex:
         words = [w.lower() for w in _WORD.findall(_POSSESSIVE.sub("", v))]
         if not words or not v[:1].islower() or self.dictionary is None:
             return False
-        names = self.word_names if self.word_names is not None else _shipped_word_names()
+        names = (self.word_names if self.word_names is not None else _shipped_word_names()) | _listed_names()
         return all(w not in names and zipf(w) >= WORD_ZIPF and self.in_dictionary(w) for w in words)
 
     def _frequent(self, v: str) -> bool:
@@ -400,6 +400,13 @@ def load_capital_words(rules_dirs: Iterable[Path] = ()) -> set[str]:
 @functools.cache
 def _shipped_word_names() -> frozenset[str]:
     return frozenset(load_word_names())
+
+
+@functools.cache
+def _listed_names() -> frozenset[str]:
+    """The given names and surnames of ``rules/names/`` ("merry", "wren" are someone's somewhere)."""
+    rules = Rules()
+    return frozenset(rules.words("names/first_names.txt", lower=True) | rules.words("names/surnames.txt", lower=True))
 
 
 def _in_detail(text: str, start: int, end: int, details: list[tuple[int, int]]) -> bool:
