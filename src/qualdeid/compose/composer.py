@@ -568,13 +568,15 @@ class Composer:
                 value = sdoc.text[h.start : h.end]
                 if h.label != "PERSON" or not value[:1].islower() or value not in known:
                     continue
-                if not self.targets.lower_case_name(value):
-                    continue  # "the kettle": an everyday word no list has as a name
                 a, b = cut.start + h.start, cut.start + h.end
                 if any(t.start < b and a < t.end for t in targets + out):
                     continue
                 tok = next((t for t in sdoc if t.idx == h.start), None)
-                if tok is not None and lower_case_person(tok, self.targets.present_after):
+                # a name of the account with no article or possessive of its own is that person, whether
+                # or not risk holds the word with confidence ("asked how we knew each other and wren said")
+                if (tok is not None and lower_case_person(tok, self.targets.present_after)) or not determined(
+                    corpus.docs[cut.fragment.doc_id].text, a, b, self.targets.person_word
+                ):
                     out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
 
