@@ -416,3 +416,31 @@ def test_a_month_name_or_a_lower_case_name_after_an_article_is_the_word(
 ) -> None:
     _, hits = _identifiers(people_checker, text)
     assert [f.matched for f in hits] == found
+
+
+def test_a_kin_term_taken_for_a_name_is_never_an_identifier(detector) -> None:
+    """What people call a relative in another language (rules/lexicons/kin_terms.txt, as detection reads
+    it) is no identifier, though the entity recogniser took it for a person somewhere in the corpus."""
+    docs = [
+        Document("k1", "Jiddo came for tea and Perpetua Vance made the bread."),
+        Document("k2", "Perpetua Vance walked to the market with her cousin."),
+    ]
+    checker = _checker(detector, docs, {"k1": [("Jiddo", "PERSON")]})
+    report, found = _identifiers(checker, "On Sunday Jiddo came for tea again.")
+    assert found == [] and report.exit_code != EXIT_FAIL
+    assert residual_identifiers(checker.profile, "Perpetua Vance came for tea.")  # a name still is
+
+
+def test_an_everyday_word_in_lower_case_is_no_confident_name(detector) -> None:
+    """A word of the dictionary no list holds as a name, which the entity recogniser took for a person
+    in the corpus (in both cases), is no residual identifier where written in lower case; a nickname
+    that is no word still is."""
+    docs = [
+        Document("e1", "Kettle was on again. Zeb made tea and Perpetua Vance laughed."),
+        Document("e2", "I boiled the kettle while zeb and Perpetua Vance talked."),
+    ]
+    errors = {"e1": [("Kettle", "PERSON")], "e2": [("kettle", "PERSON"), ("zeb", "PERSON")]}
+    checker = _checker(detector, docs, errors)
+    text = "We boiled the kettle and zeb poured the tea."
+    found = [text[r.start : r.end] for r in residual_identifiers(checker.profile, text)]
+    assert found == ["zeb"]

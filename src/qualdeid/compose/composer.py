@@ -536,6 +536,7 @@ class Composer:
                 and r.label == "PERSON"
                 and re.sub(r"['’]s?$", "", value).lower() in known
                 and not determined(doc.text, a, b, self.targets.person_word)
+                and (not value.islower() or self.targets.lower_case_name(re.sub(r"['’]s?$", "", value)))
             )
             ordinary = (
                 not over
@@ -571,7 +572,11 @@ class Composer:
                 if any(t.start < b and a < t.end for t in targets + out):
                     continue
                 tok = next((t for t in sdoc if t.idx == h.start), None)
-                if tok is not None and lower_case_person(tok, self.targets.present_after):
+                # a name of the account with no article or possessive of its own is that person, whether
+                # or not risk holds the word with confidence ("asked how we knew each other and wren said")
+                if (tok is not None and lower_case_person(tok, self.targets.present_after)) or not determined(
+                    corpus.docs[cut.fragment.doc_id].text, a, b, self.targets.person_word
+                ):
                     out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
 
@@ -619,12 +624,13 @@ class Composer:
 
     def _residuals(self, corpus: _Corpus, text: str, spans: Iterable[Span] = ()) -> list[Residual]:
         """What risk would fail ``text`` for, less the everyday words in lower case that no person of the
-        corpus is called ("the marina" that the entity recogniser once took for a place): compose holds
-        those as no identifier and leaves them as written (must-be-true 1)."""
+        corpus is called ("the marina" that the entity recogniser once took for a place), nor any list
+        of names holds ("the kettle", though the recogniser made a person of it somewhere): compose
+        holds those as no identifier and leaves them as written (must-be-true 1)."""
         return [
             r
             for r in residuals(corpus.risk, text, spans, self._kept_texts)
-            if not _everyday_word(text[r.start : r.end], corpus.names)
+            if not _everyday_word(text[r.start : r.end], corpus.names & self.targets.name_words)
         ]
 
     @property
@@ -742,18 +748,8 @@ class Composer:
                             continue  # "May need to ring her": the verb, not the name replaced above
                     edits.append(Edit(m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
             for idx in (corpus.index, corpus.key_index):
-                if idx is None:
-                    continue
-                for h in idx.find(para.text):
-                    hit = para.text[h.start : h.end]
-                    if _in_placeholder(para.text, h.start, h.end):
-                        continue
-                    if not h.certain or not self.targets.written_as_name(hit, h.label):
-                        continue
-                    if self.targets.kind(para.text, h.start, h.end, h.label) is None:
-                        continue  # a word, a generic place, a country or language: nobody's identifier
-                    if not {w.lower() for w in re.findall(r"[^\W\d_]+", hit)} <= invented:
-                        edits.append(Edit(h.start, h.end, self._again(para.text, h.start, h.end, h.label)))
+                if idx is not None:
+                    edits += self._names_left(idx, para.text, invented)
             fixes += _apply_final(para, edits)
         for _ in range(3):  # a placeholder can make a new hit of its own: look again until none
             found = 0
@@ -770,6 +766,34 @@ class Composer:
             if not found:
                 break
         return fixes
+
+    def _names_left(self, index: IdentifierIndex, text: str, invented: set[str]) -> list[Edit]:
+        """Replacements for the identifiers ``index`` knows that are still in a composed paragraph.
+        A person's name form the corpus writes in lower case goes too, whether or not `risk` holds it
+        with confidence (risk no longer does for a name written only so): unless it is an everyday word
+        standing where no person does ("the plums", not "kez said")."""
+        edits: list[Edit] = []
+        sdoc = None
+        for h in index.find(text):
+            hit = text[h.start : h.end]
+            if _in_placeholder(text, h.start, h.end):
+                continue
+            if {w.lower() for w in re.findall(r"[^\W\d_]+", hit)} <= invented:
+                continue
+            if h.label == "PERSON" and hit[:1].islower() and h.lower_only:
+                if _everyday_word(hit, set()):
+                    sdoc = sdoc or parser(self._model)(text)
+                    tok = next((t for t in sdoc if t.idx == h.start), None)
+                    if tok is None or not lower_case_person(tok, self.targets.present_after):
+                        continue
+                edits.append(Edit(h.start, h.end, self._again(text, h.start, h.end, h.label)))
+                continue
+            if not h.certain or not self.targets.written_as_name(hit, h.label):
+                continue
+            if self.targets.kind(text, h.start, h.end, h.label) is None:
+                continue  # a word, a generic place, a country or language: nobody's identifier
+            edits.append(Edit(h.start, h.end, self._again(text, h.start, h.end, h.label)))
+        return edits
 
     def _again(self, text: str, start: int, end: int, label: str) -> str:
         """The placeholder for an identifier found again after composing."""

@@ -44,6 +44,8 @@ THING_ZIPF = 3.5
 HONORIFIC_ZIPF = 5.0
 #: A lone word this common in general English is a word, unless it is a known first name.
 COMMON_ZIPF = 4.0
+#: a word in lower case at least this frequent in English is a name only where a list says it can be one
+LOWER_CASE_NAME_ZIPF = 3.0
 #: A word this common, in no list of names or towns, opening a sentence is a word of the dictionary.
 DICTIONARY_ZIPF = 3.0
 #: A pronoun or function word ("She", "The", "Then"): never a short form of a longer name it begins.
@@ -245,6 +247,18 @@ class Targets:
     def listed_names(self) -> set[str]:
         rules = Rules(self.rules_dirs)
         return self.first_names | rules.words("names/first_names.txt", lower=True)
+
+    @cached_property
+    def name_words(self) -> set[str]:
+        """Words that are names somewhere outside this corpus: listed given names, word-names, surnames."""
+        return self.listed_names | self.word_names | self.surnames
+
+    def lower_case_name(self, word: str) -> bool:
+        """A word written in lower case may be someone's name: a listed name ("wren", "honor"), or a word
+        everyday English does not have ("kasha"). An everyday word no list holds as a name ("kettle",
+        "pantry") is the word, though the entity recogniser once took it for a person in the corpus."""
+        low = word.lower()
+        return low in self.name_words or zipf(low) < LOWER_CASE_NAME_ZIPF
 
     @cached_property
     def languages(self) -> set[str]:

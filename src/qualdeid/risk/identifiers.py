@@ -247,6 +247,15 @@ class IdentifierIndex:
             stems.add(w[:-3] + "y")  # "hobbies", "worried"
         return bool(stems & self.dictionary)
 
+    def _everyday_in_lower_case(self, v: str) -> bool:
+        """Written in lower case, an everyday word of the dictionary that no list holds as a name ("the
+        pantry", which the entity recogniser made a person of somewhere): no identifier with confidence."""
+        words = [w.lower() for w in _WORD.findall(_POSSESSIVE.sub("", v))]
+        if not words or not v[:1].islower() or self.dictionary is None:
+            return False
+        names = (self.word_names if self.word_names is not None else _shipped_word_names()) | _listed_names()
+        return all(w not in names and zipf(w) >= WORD_ZIPF and self.in_dictionary(w) for w in words)
+
     def _frequent(self, v: str) -> bool:
         """Every word (titles aside) an English word as frequent as ``common_zipf`` ("Fair", "Welsh";
         not "Marcus", frequent as a name only); an initial ("Mrs L") is never a frequent word."""
@@ -323,6 +332,7 @@ class IdentifierIndex:
                 and ident.alone
                 and not ident.common
                 and not ident.lower_only
+                and not (ident.label == "PERSON" and self._everyday_in_lower_case(m.group()))
                 and not self._frequent(ident.value)
                 and _as_found(m.group(), ident)
             )
@@ -390,6 +400,13 @@ def load_capital_words(rules_dirs: Iterable[Path] = ()) -> set[str]:
 @functools.cache
 def _shipped_word_names() -> frozenset[str]:
     return frozenset(load_word_names())
+
+
+@functools.cache
+def _listed_names() -> frozenset[str]:
+    """The given names and surnames of ``rules/names/`` ("merry", "wren" are someone's somewhere)."""
+    rules = Rules()
+    return frozenset(rules.words("names/first_names.txt", lower=True) | rules.words("names/surnames.txt", lower=True))
 
 
 def _in_detail(text: str, start: int, end: int, details: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,31 @@
+"""An everyday word in lower case is a person's name only where a list of names says it can be one."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.compose.placeholders import Placeholders
+from qualdeid.compose.targets import Targets
+from qualdeid.pseudonymise.people import RoleWords
+
+
+@pytest.fixture(scope="module")
+def targets() -> Targets:
+    return Targets([], Placeholders(), RoleWords.load())
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("honor", True),  # a listed word-name
+        ("wren", True),  # a listed word-name and surname
+        ("kasha", True),  # no everyday word of English: maybe a name written in lower case
+        ("zeb", True),
+        ("kettle", False),  # an everyday word no list holds as a name
+        ("pantry", False),
+        ("cupboard", False),
+    ],
+)
+def test_a_lower_case_word_may_be_a_name_only_if_listed_or_rare(targets: Targets, word: str, name: bool) -> None:
+    assert targets.lower_case_name(word) is name
+
