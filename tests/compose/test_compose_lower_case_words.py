@@ -28,4 +28,3 @@ def targets() -> Targets:
 )
 def test_a_lower_case_word_may_be_a_name_only_if_listed_or_rare(targets: Targets, word: str, name: bool) -> None:
     assert targets.lower_case_name(word) is name
-
