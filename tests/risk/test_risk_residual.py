@@ -113,6 +113,20 @@ def test_a_name_frequent_only_as_a_name_is_still_an_identifier() -> None:
     assert marcus.confident and not fair.confident
 
 
+@pytest.mark.parametrize("detector", ["review", "deny_list"])
+def test_a_lower_case_name_a_researcher_vouched_for_stays_an_identifier(detector: str) -> None:
+    """Written only in lower case, a name detection found is no identifier with confidence; one that a
+    review decision or the deny list put there is, whatever its case."""
+    text = "we cooked with vinsk again"
+    found = Span(text.index("vinsk"), text.index("vinsk") + 5, "PERSON", "vinsk")
+    vouched = Span(found.start, found.end, "PERSON", "vinsk", detector=detector)
+    for span, confident in ((found, False), (vouched, True)):
+        index = IdentifierIndex(word_names=set(), dictionary=frozenset())
+        index.add_document(Document("d1", text, spans=[span]))
+        (hit,) = index.find("then vinsk came by")
+        assert hit.confident is confident
+
+
 @pytest.mark.parametrize(
     ("text", "warns"),
     [

@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualdeid.corpus.model import DIRECT_LABELS, Document
+from qualdeid.decisions import DETECTOR as DECISION_DETECTOR
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.rules import Rules
 
@@ -25,6 +26,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
 _NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+#: detectors that stand for a researcher's word: a review decision, the deny list
+_VOUCHING_DETECTORS = frozenset({DECISION_DETECTOR, "deny_list"})
 #: titles before a name (rules/names/titles.txt)
 DEFAULT_TITLES = Rules().titles.names
 
@@ -57,13 +60,17 @@ class Identifier:
     alone: bool = True
     #: exactly as the key (``--key``) holds it: an original value, an identifier whatever word it is
     key_forms: set[str] = field(default_factory=set)
+    #: a researcher said so: a review decision or the deny list put it there, whatever case it is in
+    vouched: bool = False
 
     @property
     def lower_only(self) -> bool:
         """A name the corpus writes only in lower case ("on amitrolin"): a word detection took for a
         name as likely as a name written carelessly, so no identifier with confidence. Contacts and
         IDs ("jo@example.org") are written so."""
-        return self.label in _NAME_LABELS and bool(self.forms) and not any(f[:1].isupper() for f in self.forms)
+        if self.vouched or self.label not in _NAME_LABELS:
+            return False
+        return bool(self.forms) and not any(f[:1].isupper() for f in self.forms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +136,10 @@ class IdentifierIndex:
         for span in doc.spans:
             if span.label in self.labels:
                 in_detail = _in_detail(doc.text, span.start, span.end, details)
-                self.add(doc.text[span.start : span.end], span.label, doc.id, alone=not in_detail)
+                vouched = span.detector in _VOUCHING_DETECTORS
+                self.add(doc.text[span.start : span.end], span.label, doc.id, alone=not in_detail, vouched=vouched)
 
-    def add(self, value: str, label: str, source: str, *, alone: bool = True) -> None:
+    def add(self, value: str, label: str, source: str, *, alone: bool = True, vouched: bool = False) -> None:
         for variant in self.variants(value, label):
             # a word the scrub replaced in lower case ("faith" beside a Faith, "went" taken for a name), or
             # the key's lower-case index of a name that is a word ("anchor" of "The Anchor"), is no name to
@@ -145,6 +153,7 @@ class IdentifierIndex:
                 ident = self._by_key[key] = Identifier(variant, label, common=common, alone=alone)
             ident.sources.add(source)
             ident.alone |= alone
+            ident.vouched |= vouched
             if source == KEY_SOURCE:
                 ident.key_forms.add(variant)  # not how the corpus writes it: "paloma" the drink, beside a Paloma
             else:
@@ -332,7 +341,7 @@ class IdentifierIndex:
                 and ident.alone
                 and not ident.common
                 and not ident.lower_only
-                and not (ident.label == "PERSON" and self._everyday_in_lower_case(m.group()))
+                and not (ident.label == "PERSON" and not ident.vouched and self._everyday_in_lower_case(m.group()))
                 and not self._frequent(ident.value)
                 and _as_found(m.group(), ident)
             )
