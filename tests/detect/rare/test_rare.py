@@ -241,3 +241,13 @@ def test_speaking_a_language_is_no_detail_without_a_marker(detector) -> None:
         assert not covered(plain, "Estonian", run(detector, [plain, *others])[0])
     fluent = "She speaks fluent Estonian with her mother on the phone."
     assert covered(fluent, "speaks fluent Estonian", run(detector, [fluent, *others])[0])
+
+
+def test_an_occupation_after_with_is_someone_else_s_job(detector) -> None:
+    others = [f"He went to the {place} after lunch." for place in ("shop", "park", "gym", "library")]
+    for text in ("We worked with an interpreter for the whole visit.", "The form was signed with interpreter present."):
+        assert run(detector, [text, *others])[0] == []
+    own = "She worked as an interpreter for the customs office for ten years."
+    assert covered(own, "interpreter", run(detector, [own, *others])[0])
+    animals = "He worked with camels in the desert for six years."  # with no person: still the detail
+    assert covered(animals, "camels", run(detector, [animals, *others])[0])
