@@ -155,6 +155,10 @@ DROPPED = [
     ("Regards, Ana Ruiz, Deputy Principal", "Principal", LOCATION, NER_DETECTOR),
     # a sentence's end inside a name's span, with no name on either side
     ("her badge says Charge Nurse. The ward was full", "Nurse. The", PERSON, NAMES),
+    # a title alone in brackets after a name, or beside a form's tick box
+    ("Yours sincerely,\nMarisabel Brannock (Mrs)\nTreasurer", "Mrs", PERSON, NAMES),
+    ("Title: [ ] Mr  [x] Mrs  [ ] Ms", "Mrs", PERSON, NAMES),
+    ("Title: Mr [ ]  Ms [x]", "Mr", PERSON, NAMES),
 ]
 
 
@@ -173,6 +177,8 @@ KEPT = [
     ("Tatar brought scones for everyone.", "Tatar", PERSON, NAMES),
     ("thanks Thaís, see you Monday", "Thaís", PERSON, NER_DETECTOR),  # not the plural of a people
     ("Aunty will drive her to the clinic.", "Aunty", PERSON, NAMES),
+    ("we rang (Aunty) twice about the keys", "Aunty", PERSON, NAMES),  # a kin word, no title, in brackets
+    ("Signed: Ormerod (Mrs Tillsey's son)", "Mrs Tillsey", PERSON, NAMES),  # a title with a name
     ("Thanks, Tuesday Okonjo", "Tuesday Okonjo", PERSON, NAMES),
     ("the Sunday Bakehouse on Kells Road", "Sunday Bakehouse", ORGANIZATION, "NamedPlaceRecognizer"),
     # a name before a job, initials that are also an abbreviation, initials joined

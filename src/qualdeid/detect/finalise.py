@@ -85,6 +85,9 @@ _RARE_TAIL = re.compile(
 )
 #: A word opening a list or a field, not a name: "Puzzles, snacks and ...", "Raffle: ..."
 _LISTED = re.compile(r"[ \t]*[,:]")
+#: a title alone is a form's choice or a letter's courtesy, not a name: "Ana Ruiz (Mrs)", "[ ] Mr  [x] Mrs"
+_TITLE_BEFORE = re.compile(r"(?:\(|\[[ \txX✓✔]?\])[ \t]*$")
+_TITLE_AFTER = re.compile(r"[ \t]*(?:\)|\[[ \txX✓✔]?\])")
 _PEOPLE_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _JOINED_WORDS = re.compile(r"[-–/]")
 
@@ -319,6 +322,18 @@ class Finaliser:
         if len(piece) >= 3 and piece.isupper() and piece.lower() in self.names.roles:
             return True  # "FAC:", "INTERP:": a speaker's role in capitals, too long for initials
         return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
+
+    def _title_in_form(self, text: str, span: Span) -> bool:
+        """A title alone in brackets after a name or beside a form's tick box: "Ana Ruiz (Mrs)", "[x] Ms" (a kin
+        word stays: "(Aunty)" may be what someone is called)."""
+        title = text[span.start : span.end].lower().rstrip(".")
+        if title not in self.names.titles or title in self.relatives:
+            return False
+        before = _TITLE_BEFORE.search(text, max(0, span.start - 6), span.start)
+        after = _TITLE_AFTER.match(text, span.end)
+        bracketed = before is not None and after is not None and "(" in before.group() and ")" in after.group()
+        ticked = (before is not None and "[" in before.group()) or (after is not None and "[" in after.group())
+        return bracketed or ticked
 
     def _ner_word_use(self, text: str, span: Span) -> bool:
         """NER's span read from ordinary words: a weekday ("Tues & Weds", "Busy Sat", "Fri-Sun"), a language or
@@ -579,6 +594,8 @@ class Finaliser:
                 span_text = text[start:end]
             if span.detector in _WORD_READERS and span.reason != ALLOWED_NAME and inside(span, labels):
                 continue  # "Anschrift / Address:": a form's label in two languages
+            if span.label == PERSON and span.detector != "deny_list" and self._title_in_form(text, span):
+                continue  # "Ana Ruiz (Mrs)", "Title: [ ] Mr  [x] Mrs": a title alone, no name
             if span.detector == NER_DETECTOR:
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
