@@ -497,3 +497,14 @@ def test_no_greeting_is_a_name_the_name_lists_know(finaliser: Finaliser) -> None
     )
     both = sorted(g for g in unaccented if finaliser.names.is_name(g.title()))
     assert both == []
+
+
+def test_a_chat_line_s_sender_after_its_time_is_no_date(finaliser: Finaliser) -> None:
+    """NER reads "12/03/25, 9:41 AM - Kalolaine" as one date: the date stays, the time goes, the sender is
+    the name the name detector found."""
+    text = "12/03/25, 9:41 AM - Kalolaine: on my way\n"
+    found = [("12/03/25, 9:41 AM - Kalolaine", DATE_TIME, NER_DETECTOR), ("Kalolaine", PERSON, NAMES)]
+    assert _final(finaliser, text, found) == [("12/03/25", DATE_TIME), ("Kalolaine", PERSON)]
+    # with no name found after the dash, the date is left as it was read
+    lone = "Jun 3 2024 - Orchard Row rota"
+    assert _final(finaliser, lone, [("Jun 3 2024 - Orchard", DATE_TIME, NER_DETECTOR)])[0][0].startswith("Jun 3 2024")

@@ -38,6 +38,7 @@ _USED_AS_WORD = re.compile(
 _CODE = re.compile(r"(?:[A-Z]{2,4}-)?[A-Z]{1,3}-?\d{1,4}")
 #: What joins two dates in one NER span ("March 2022 to May 2023") or separates a name from a note
 #: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", "the", a time of day)
+_DASH = re.compile(r"\s+[-–—]\s+")
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
 #: where a name ends: a dash between spaces, a bracket, an e-mail address in angle brackets ("Ana R. <ana@x.org>")
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[<]")
@@ -323,6 +324,13 @@ class Finaliser:
             return True  # "FAC:", "INTERP:": a speaker's role in capitals, too long for initials
         return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
 
+    def _sender_after(self, text: str, span: Span, others: list[Span]) -> int | None:
+        """Where NER's date runs over a dash into a name another detector found: a chat line's time and sender."""
+        m = _DASH.search(text, span.start, span.end)
+        if m is not None and any(o.label == PERSON and m.end() <= o.start < span.end for o in others):
+            return m.start()
+        return None
+
     def _title_in_form(self, text: str, span: Span) -> bool:
         """A title alone in brackets after a name or beside a form's tick box: "Ana Ruiz (Mrs)", "[x] Ms" (a kin
         word stays: "(Aunty)" may be what someone is called)."""
@@ -597,6 +605,9 @@ class Finaliser:
             if span.label == PERSON and span.detector != "deny_list" and self._title_in_form(text, span):
                 continue  # "Ana Ruiz (Mrs)", "Title: [ ] Mr  [x] Mrs": a title alone, no name
             if span.detector == NER_DETECTOR:
+                if span.label == DATE_TIME and (sender := self._sender_after(text, span, by_others)) is not None:
+                    span = replace(span, end=sender)  # "11/12/24, 10:15 AM - Ana": a chat line's sender
+                    span_text = text[span.start : span.end]
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
                 if span.label == DATE_TIME and _CLOCK_TIMES.fullmatch(span_text):
