@@ -505,6 +505,9 @@ def test_a_chat_line_s_sender_after_its_time_is_no_date(finaliser: Finaliser) ->
     text = "12/03/25, 9:41 AM - Kalolaine: on my way\n"
     found = [("12/03/25, 9:41 AM - Kalolaine", DATE_TIME, NER_DETECTOR), ("Kalolaine", PERSON, NAMES)]
     assert _final(finaliser, text, found) == [("12/03/25", DATE_TIME), ("Kalolaine", PERSON)]
-    # with no name found after the dash, the date is left as it was read
+    # with no name, or only part of it, found after the dash, the date is left as it was read
     lone = "Jun 3 2024 - Orchard Row rota"
     assert _final(finaliser, lone, [("Jun 3 2024 - Orchard", DATE_TIME, NER_DETECTOR)])[0][0].startswith("Jun 3 2024")
+    part = "12/03/25, 9:41 AM - Kalolaine the Brave: on my way\n"
+    found = [("12/03/25, 9:41 AM - Kalolaine the", DATE_TIME, NER_DETECTOR), ("Kalolaine", PERSON, NAMES)]
+    assert ("12/03/25", DATE_TIME) not in _final(finaliser, part, found)

@@ -325,9 +325,14 @@ class Finaliser:
         return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
 
     def _sender_after(self, text: str, span: Span, others: list[Span]) -> int | None:
-        """Where NER's date runs over a dash into a name another detector found: a chat line's time and sender."""
+        """Where NER's date runs over a dash into a name another detector found, every word after the dash
+        inside it: a chat line's time and sender."""
         m = _DASH.search(text, span.start, span.end)
-        if m is not None and any(o.label == PERSON and m.end() <= o.start < span.end for o in others):
+        if m is None:
+            return None
+        names = [o for o in others if o.label == PERSON and o.end > m.end() and o.start < span.end]
+        words = list(_PEOPLE_WORDS.finditer(text, m.end(), span.end))
+        if words and all(any(n.start <= w.start() and w.end() <= n.end for n in names) for w in words):
             return m.start()
         return None
 
