@@ -373,7 +373,7 @@ class BiographyFinder(RuleFinder):
         if not frame.person_subject or not (USED_TO in frame.kinds or t.tag_ in ("VBD", "VBZ", "VBP", "NNS")):
             return None
         if self._with_a_worker(sdoc, t.i + 1, se, lexicon):
-            return None  # "worked with an interpreter": someone worked beside, nothing operated
+            return None  # "worked with a bailiff": someone worked beside, nothing operated
         end = self.frames.extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=2)
         if end == t.i + 1:
             return None
@@ -384,7 +384,7 @@ class BiographyFinder(RuleFinder):
         return Hit(frame.start, end, "occupation", "operated or worked something unusual", keys, status)
 
     def _with_a_worker(self, sdoc: Doc, i: int, se: int, lexicon: dict[int, str]) -> bool:
-        """ "with an interpreter", "with the chaplain": a person of a job after a companion word ("with
+        """ "with a bailiff", "with the chaplain": a person of a job after a companion word ("with
         racehorses" is no one)."""
         if i >= se or sdoc[i].lower_ not in self._w("companion_words"):
             return False

@@ -203,12 +203,12 @@ class TermFinder(RuleFinder):
             before = {sdoc[i].lower_ for i in range(max(0, m.start - 2), m.start)}
             if before & words("language_markers") or "sign" in m.entry:
                 return ACCEPTED
-            # speaking a language is what most people do, even one few of the corpus speak ("spoke mostly
+            # speaking a language is what most people do, even one few of the corpus speak ("talks
             # Estonian with her", "writes Sorbian to his cousin"); teaching oneself one or interpreting in it is not
             plain = verb_lemma in words("plain_language_verbs")
             return ACCEPTED if LANGUAGE in kinds and not plain and not self._negated(sdoc, frame) else None
         if cat == Category.OCCUPATION and np_start > 0 and sdoc[np_start - 1].lower_ in words("companion_words"):
-            return None  # "worked with an interpreter": the job of someone else
+            return None  # "worked with a bailiff": the job of someone else
         if cat == Category.SETTING:
             return ACCEPTED if not reporting and kinds & {USED_TO, PASTIME, ROLE, OPERATE} else None
         if cat == Category.PET:
