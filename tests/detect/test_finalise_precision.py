@@ -155,6 +155,10 @@ DROPPED = [
     ("Regards, Ana Ruiz, Deputy Principal", "Principal", LOCATION, NER_DETECTOR),
     # a sentence's end inside a name's span, with no name on either side
     ("her badge says Charge Nurse. The ward was full", "Nurse. The", PERSON, NAMES),
+    # a title alone in brackets after a name, or beside a form's tick box
+    ("Yours sincerely,\nMarisabel Brannock (Mrs)\nTreasurer", "Mrs", PERSON, NAMES),
+    ("Title: [ ] Mr  [x] Mrs  [ ] Ms", "Mrs", PERSON, NAMES),
+    ("Title: Mr [ ]  Ms [x]", "Mr", PERSON, NAMES),
 ]
 
 
@@ -173,6 +177,8 @@ KEPT = [
     ("Tatar brought scones for everyone.", "Tatar", PERSON, NAMES),
     ("thanks Thaís, see you Monday", "Thaís", PERSON, NER_DETECTOR),  # not the plural of a people
     ("Aunty will drive her to the clinic.", "Aunty", PERSON, NAMES),
+    ("we rang (Aunty) twice about the keys", "Aunty", PERSON, NAMES),  # a kin word, no title, in brackets
+    ("Signed: Ormerod (Mrs Tillsey's son)", "Mrs Tillsey", PERSON, NAMES),  # a title with a name
     ("Thanks, Tuesday Okonjo", "Tuesday Okonjo", PERSON, NAMES),
     ("the Sunday Bakehouse on Kells Road", "Sunday Bakehouse", ORGANIZATION, "NamedPlaceRecognizer"),
     # a name before a job, initials that are also an abbreviation, initials joined
@@ -491,3 +497,17 @@ def test_no_greeting_is_a_name_the_name_lists_know(finaliser: Finaliser) -> None
     )
     both = sorted(g for g in unaccented if finaliser.names.is_name(g.title()))
     assert both == []
+
+
+def test_a_chat_line_s_sender_after_its_time_is_no_date(finaliser: Finaliser) -> None:
+    """NER reads "12/03/25, 9:41 AM - Kalolaine" as one date: the date stays, the time goes, the sender is
+    the name the name detector found."""
+    text = "12/03/25, 9:41 AM - Kalolaine: on my way\n"
+    found = [("12/03/25, 9:41 AM - Kalolaine", DATE_TIME, NER_DETECTOR), ("Kalolaine", PERSON, NAMES)]
+    assert _final(finaliser, text, found) == [("12/03/25", DATE_TIME), ("Kalolaine", PERSON)]
+    # with no name, or only part of it, found after the dash, the date is left as it was read
+    lone = "Jun 3 2024 - Orchard Row rota"
+    assert _final(finaliser, lone, [("Jun 3 2024 - Orchard", DATE_TIME, NER_DETECTOR)])[0][0].startswith("Jun 3 2024")
+    part = "12/03/25, 9:41 AM - Kalolaine the Brave: on my way\n"
+    found = [("12/03/25, 9:41 AM - Kalolaine the", DATE_TIME, NER_DETECTOR), ("Kalolaine", PERSON, NAMES)]
+    assert ("12/03/25", DATE_TIME) not in _final(finaliser, part, found)

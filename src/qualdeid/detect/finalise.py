@@ -38,6 +38,7 @@ _USED_AS_WORD = re.compile(
 _CODE = re.compile(r"(?:[A-Z]{2,4}-)?[A-Z]{1,3}-?\d{1,4}")
 #: What joins two dates in one NER span ("March 2022 to May 2023") or separates a name from a note
 #: ("Ana Ruiz - Catalan"); what the annotation leaves out of a date ("between", "the", a time of day)
+_DASH = re.compile(r"\s+[-–—]\s+")
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
 #: where a name ends: a dash between spaces, a bracket, an e-mail address in angle brackets ("Ana R. <ana@x.org>")
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[<]")
@@ -85,6 +86,9 @@ _RARE_TAIL = re.compile(
 )
 #: A word opening a list or a field, not a name: "Puzzles, snacks and ...", "Raffle: ..."
 _LISTED = re.compile(r"[ \t]*[,:]")
+#: a title alone is a form's choice or a letter's courtesy, not a name: "Ana Ruiz (Mrs)", "[ ] Mr  [x] Mrs"
+_TITLE_BEFORE = re.compile(r"(?:\(|\[[ \txX✓✔]?\])[ \t]*$")
+_TITLE_AFTER = re.compile(r"[ \t]*(?:\)|\[[ \txX✓✔]?\])")
 _PEOPLE_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _JOINED_WORDS = re.compile(r"[-–/]")
 
@@ -319,6 +323,30 @@ class Finaliser:
         if len(piece) >= 3 and piece.isupper() and piece.lower() in self.names.roles:
             return True  # "FAC:", "INTERP:": a speaker's role in capitals, too long for initials
         return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
+
+    def _sender_after(self, text: str, span: Span, others: list[Span]) -> int | None:
+        """Where NER's date runs over a dash into a name another detector found, every word after the dash
+        inside it: a chat line's time and sender."""
+        m = _DASH.search(text, span.start, span.end)
+        if m is None:
+            return None
+        names = [o for o in others if o.label == PERSON and o.end > m.end() and o.start < span.end]
+        words = list(_PEOPLE_WORDS.finditer(text, m.end(), span.end))
+        if words and all(any(n.start <= w.start() and w.end() <= n.end for n in names) for w in words):
+            return m.start()
+        return None
+
+    def _title_in_form(self, text: str, span: Span) -> bool:
+        """A title alone in brackets after a name or beside a form's tick box: "Ana Ruiz (Mrs)", "[x] Ms" (a kin
+        word stays: "(Aunty)" may be what someone is called)."""
+        title = text[span.start : span.end].lower().rstrip(".")
+        if title not in self.names.titles or title in self.relatives:
+            return False
+        before = _TITLE_BEFORE.search(text, max(0, span.start - 6), span.start)
+        after = _TITLE_AFTER.match(text, span.end)
+        bracketed = before is not None and after is not None and "(" in before.group() and ")" in after.group()
+        ticked = (before is not None and "[" in before.group()) or (after is not None and "[" in after.group())
+        return bracketed or ticked
 
     def _ner_word_use(self, text: str, span: Span) -> bool:
         """NER's span read from ordinary words: a weekday ("Tues & Weds", "Busy Sat", "Fri-Sun"), a language or
@@ -579,7 +607,12 @@ class Finaliser:
                 span_text = text[start:end]
             if span.detector in _WORD_READERS and span.reason != ALLOWED_NAME and inside(span, labels):
                 continue  # "Anschrift / Address:": a form's label in two languages
+            if span.label == PERSON and span.detector != "deny_list" and self._title_in_form(text, span):
+                continue  # "Ana Ruiz (Mrs)", "Title: [ ] Mr  [x] Mrs": a title alone, no name
             if span.detector == NER_DETECTOR:
+                if span.label == DATE_TIME and (sender := self._sender_after(text, span, by_others)) is not None:
+                    span = replace(span, end=sender)  # "11/12/24, 10:15 AM - Ana": a chat line's sender
+                    span_text = text[span.start : span.end]
                 if span.label == DATE_TIME and not self.specific_date.search(text, span.start, span.end):
                     continue
                 if span.label == DATE_TIME and _CLOCK_TIMES.fullmatch(span_text):

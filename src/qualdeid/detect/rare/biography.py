@@ -372,6 +372,8 @@ class BiographyFinder(RuleFinder):
         frame = self.frames.frame_at_verb(sdoc, t.i, ss)
         if not frame.person_subject or not (USED_TO in frame.kinds or t.tag_ in ("VBD", "VBZ", "VBP", "NNS")):
             return None
+        if self._with_a_worker(sdoc, t.i + 1, se, lexicon):
+            return None  # "worked with a bailiff": someone worked beside, nothing operated
         end = self.frames.extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=2)
         if end == t.i + 1:
             return None
@@ -380,6 +382,16 @@ class BiographyFinder(RuleFinder):
             return None
         status, keys = judged
         return Hit(frame.start, end, "occupation", "operated or worked something unusual", keys, status)
+
+    def _with_a_worker(self, sdoc: Doc, i: int, se: int, lexicon: dict[int, str]) -> bool:
+        """ "with a bailiff", "with the chaplain": a person of a job after a companion word ("with
+        racehorses" is no one)."""
+        if i >= se or sdoc[i].lower_ not in self._w("companion_words"):
+            return False
+        noun = next((k for k in range(i + 1, min(se, i + 5)) if sdoc[k].pos_ in ("NOUN", "PROPN")), None)
+        return noun is not None and (
+            lexicon.get(noun) == "occupation" or sdoc[noun].lemma_.lower() in self.rr.person_nouns
+        )
 
     def _won_named(
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]

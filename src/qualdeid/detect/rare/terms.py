@@ -203,19 +203,12 @@ class TermFinder(RuleFinder):
             before = {sdoc[i].lower_ for i in range(max(0, m.start - 2), m.start)}
             if before & words("language_markers") or "sign" in m.entry:
                 return ACCEPTED
-            # speaking a language is what most people do; teaching oneself one or interpreting in it is not
+            # speaking a language is what most people do, even one few of the corpus speak ("talks
+            # Estonian with her", "writes Sorbian to his cousin"); teaching oneself one or interpreting in it is not
             plain = verb_lemma in words("plain_language_verbs")
-            if LANGUAGE in kinds and not self._negated(sdoc, frame):
-                if not plain:
-                    return ACCEPTED
-                # speaking one that few of the corpus speak is a detail ("speaks Cornish" among Londoners),
-                # said right after the verb and not as a people's adjective ("talks to the Greek volunteer")
-                v = frame.verb if frame.verb is not None else m.start
-                gap = [sdoc[i] for i in range(v + 1, m.start)]
-                direct = all(w.lower_ == "in" or w.pos_ in ("ADV", "ADJ") for w in gap) and len(gap) <= 1
-                noun_after = m.end < len(sdoc) and sdoc[m.end].pos_ in ("NOUN", "PROPN")
-                return CORPUS_CHECK if direct and not noun_after else None
-            return None
+            return ACCEPTED if LANGUAGE in kinds and not plain and not self._negated(sdoc, frame) else None
+        if cat == Category.OCCUPATION and np_start > 0 and sdoc[np_start - 1].lower_ in words("companion_words"):
+            return None  # "worked with a bailiff": the job of someone else
         if cat == Category.SETTING:
             return ACCEPTED if not reporting and kinds & {USED_TO, PASTIME, ROLE, OPERATE} else None
         if cat == Category.PET:
