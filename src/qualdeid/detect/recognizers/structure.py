@@ -160,7 +160,10 @@ _SPEAKER_INITIALS = re.compile(rf"{UPPER}{{2,3}}")
 _SPEAKER = re.compile(r"[A-Z][a-z'’-]+")
 #: the sender of a chat export's line, saved in any case ("jo", "mk", "Ευτυχία"), maybe with an initial ("BIG K",
 #: "Tuesday R"), or with the acronym of a group the contact was saved with ("Ana KCC")
-_ANY_CASE_SPEAKER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+(?:[A-Z]\.?|[A-Z]{2,8}))?")
+_ANY_CASE_SPEAKER = re.compile(
+    r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+(?:[A-Z]\.?|[A-Z]{2,8}))?"
+    r"|[A-Z][^\W\d_A-Z]+[ \t]+[A-Z][^\W\d_A-Z]+"  # two capitalised words, as a phone saves a contact: "Tita Bing"
+)
 #: turns after a timestamp that make an everyday word a speaker's name in a chat
 CHAT_SPEAKER_TURNS = 2
 #: pronouns and the like are this common in English (wordfreq Zipf): "Me:" is the writer, not a name
@@ -352,16 +355,27 @@ class SpeakerRecognizer(_TextRecognizer):
             if t.stamped and t.strength == NONE and self._chat_name(t.words, any_case=True)
         )
         chat = any(t.stamped and t.strength in (STRONG, WEAK) for t in turns)
+        # a name-like sender with a timestamp who writes again is a contact of the chat ("09:40 Inday Mel:")
+        weak_senders = Counter(" ".join(t.words) for t in turns if chat and t.stamped and t.strength == WEAK)
         # answering an interviewer or other named speakers turn after turn, a one-word speaker is someone's
         # name (or nickname) there however common a word it is ("Biscuit:", "Sonny:", "Lucky:")
         others = sum(1 for t in turns if t.strength in (ROLE, STRONG, WEAK))
         answering = Counter(" ".join(t.words) for t in turns if self._word_speaker(t)) if others >= 2 else Counter()
+        # a label in capitals that is an everyday word ("DAWN:", "LOAN:") is a speaker's name where the same
+        # document writes the word capitalised inside a sentence, as only a name is ("I'm Dawn", "Same, Dawn.")
+        shouted = {
+            t.words[0]
+            for t in turns
+            if conversation and others >= 2 and self._shouted_speaker(t) and self._named_in_text(t.words[0], text)
+        }
         for t in turns:
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
             alone = t.strength == STRONG and t.words[0][0].isupper()
             chat_name = chat and t.stamped and stamped[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
             answers = answering[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
-            if alone or chat_name or answers or (conversation and t.strength in (STRONG, WEAK)):
+            named = t.strength in (NONE, ROLE) and t.words[0] in shouted  # "SEE:" read as initials too
+            chat_name = chat_name or weak_senders[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
+            if alone or chat_name or answers or named or (conversation and t.strength in (STRONG, WEAK)):
                 yield t.start, t.end, PERSON
 
     def _classify(self, m: re.Match[str]) -> _Turn:
@@ -391,6 +405,27 @@ class SpeakerRecognizer(_TextRecognizer):
             and not self.lexicon.is_label(words)
             and words[0].lower() not in STOP_WORDS
         )
+
+    def _shouted_speaker(self, turn: _Turn) -> bool:
+        """A speaker label of one word in capitals, no role, field label or relative ("DAWN:", not "NOTE:",
+        "ALL:" or "MUM:")."""
+        words = turn.words
+        return (
+            len(words) == 1
+            and len(words[0]) > 1
+            and words[0].isupper()
+            and words[0].isalpha()
+            and not self.lexicon.is_label(words)
+            and words[0].lower() not in self.relatives
+            and words[0].lower() not in self.job_titles
+        )
+
+    @staticmethod
+    def _named_in_text(word: str, text: str) -> bool:
+        """The word written capitalised after a word or a comma inside a sentence, where an everyday word
+        is not capitalised: "I'm Dawn", "thanks, Dawn." (not at a sentence's or a turn's start)."""
+        title = word[0] + word[1:].lower()
+        return re.search(rf"(?<=[\w,][ \t]){re.escape(title)}(?![\w'’-])", text) is not None
 
     def _chat_name(self, words: list[str], any_case: bool = False) -> bool:
         """A speaker of a chat line that may be a name however common a word it is: one capitalised word

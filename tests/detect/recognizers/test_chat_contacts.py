@@ -1,0 +1,31 @@
+"""Chat senders saved as two capitalised words that are no listed name ("Velvet Moon"), or as a name-like
+word the lists lack beside a first name, who write again after a timestamp: contacts of the chat, people
+(issue 13, class b; invented chats)."""
+
+from __future__ import annotations
+
+CHAT = """\
+14/04/2024, 07:12 - Velvet Moon: gud am all, day off na
+14/04/2024, 07:15 - Kulot Oyelaran: cge 12 na ko
+14/04/2024, 07:16 - Velvet Moon: sino to?
+14/04/2024, 07:18 - Kulot Oyelaran: ay sorry
+14/04/2024, 07:19 - Velvet Moon: ok see u
+"""
+
+
+def people(detector, text: str) -> list[str]:
+    return [s.text for s in detector.detect_text(text).spans if s.label == "PERSON"]
+
+
+def test_a_two_word_contact_who_writes_again_is_a_person(detector) -> None:
+    found = people(detector, CHAT)
+    assert found.count("Velvet Moon") == 3
+    assert found.count("Kulot Oyelaran") == 2
+
+
+def test_two_word_headings_after_times_in_notes_are_no_senders(detector) -> None:
+    notes = (
+        "09:00 - Key Points: hall opens late\n10:00 - Key Points: tea urn broken\n"
+        "11:00 - Next Steps: close up\n12:00 - Next Steps: lock the shed\n"
+    )
+    assert people(detector, notes) == []
