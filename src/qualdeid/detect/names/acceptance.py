@@ -50,7 +50,7 @@ class KnownName:
 
 
 #: "me and will sorted it": a name paired with the writer, then what they did
-WITH_ME_BEFORE = re.compile(r"(?i:\b(?:me|i)[ \t]+(?:and|&|n)[ \t]+)$")
+WITH_ME_BEFORE = re.compile(r"(?i:\b(?:me|i)[ \t]*(?:[ \t](?:and|n)|&|\+)[ \t]*)$")
 #: "will and I went": the name first, at the start of a clause
 WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&|n)[ \t]+(?:me|I)\b")
 #: an opening quotation mark right before a word
@@ -219,6 +219,10 @@ class Acceptance:
         ev = self.ev
         before, after = text[max(0, start - 40) : start], text[end : end + 40]
         prev_word, next_word = last_word(before), first_word(after)
+        if WITH_ME_BEFORE.search(before) and (CLAUSE_END.match(after) or self.subject_of(after)):
+            return True  # "me + rusty.", "me and rusty went"
+        if (prev_word in ev.lex.titles or prev_word in ev.relatives) and next_word not in ev.word_followers:
+            return True  # "ok aunty rusty", "my grandma rusty says": a title or a relative's word names them
         if not prev_word or prev_word in ev.word_left or prev_word in POSSESSIVES or prev_word in ARTICLES:
             return False
         if prev_word in LINKING_WORDS or last_token(before).lower() in SUBJECT_PRONOUNS:
@@ -243,7 +247,14 @@ class Acceptance:
         if first in ev.strong_right or first in ev.past_verbs or first in NEGATED_AUXILIARIES:
             return True
         if first in ("has", "had"):
-            return second.endswith(("ed", "en")) or second in ev.past_verbs or second in ("been", "gone", "got")
+            return (
+                second.endswith(("ed", "en"))
+                or second in ev.past_verbs
+                or second in ("been", "gone", "got")
+                or second in ARTICLES  # "rusty has the keys"
+            )
+        if first in ("dont", "don't"):
+            return True  # "rusty dont have one": a chat's subject with a plain negation
         if first in ("was", "is"):
             return second in ARTICLES or second.endswith("ing") or second in ("there", "here", "not")
         return (
