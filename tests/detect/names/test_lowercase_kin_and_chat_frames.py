@@ -47,3 +47,13 @@ def test_a_chat_time_ner_runs_on_over_the_sender_leaves_the_sender_a_person(dete
     doc = detector.detect_text(chat)
     assert [s.text for s in doc.spans if s.label == "PERSON"].count("Bliss N") == 2
     assert not any(s.label == "DATE_TIME" and "Bliss" in s.text for s in doc.spans)
+
+
+def test_a_personal_article_of_another_language_before_a_name_of_the_chat_is_the_person(detector) -> None:
+    chat = (
+        "07:12 - Bliss Dalisay: gud am mga ate\n"
+        "07:15 - Dace M: may problema si bliss. kinuha ang passport\n"
+        "07:16 - Dace M: sabihin nya galing sa grupo ni bliss\n"
+        "07:18 - Bliss Dalisay: salamat\n"
+    )
+    assert people(detector, chat).count("bliss") == 2

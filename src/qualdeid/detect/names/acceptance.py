@@ -223,6 +223,8 @@ class Acceptance:
             return True  # "me + rusty.", "me and rusty went"
         if (prev_word in ev.lex.titles or prev_word in ev.relatives) and next_word not in ev.word_followers:
             return True  # "ok aunty rusty", "my grandma rusty says": a title or a relative's word names them
+        if prev_word in ev.strong_left:
+            return True  # "told rusty", "may sakit si rusty"
         if not prev_word or prev_word in ev.word_left or prev_word in POSSESSIVES or prev_word in ARTICLES:
             return False
         if prev_word in LINKING_WORDS or last_token(before).lower() in SUBJECT_PRONOUNS:
