@@ -29,3 +29,25 @@ def test_two_word_headings_after_times_in_notes_are_no_senders(detector) -> None
         "11:00 - Next Steps: close up\n12:00 - Next Steps: lock the shed\n"
     )
     assert people(detector, notes) == []
+
+
+def test_a_contact_saved_with_words_about_them_is_named_to_the_last_capitalised_word(detector) -> None:
+    chat = (
+        "08/09/2024, 19:05 - Bronek z Opatowa: foot like balloon\n"
+        "08/09/2024, 19:06 - Bogna K: will u say this to the agency??\n"
+        "08/09/2024, 19:09 - Bronek z Opatowa: i say to the welcome point\n"
+        "08/09/2024, 19:10 - Blossom next door: is it alright if I pop in\n"
+        "08/09/2024, 19:12 - Blossom next door: only the one word\n"
+    )
+    found = people(detector, chat)
+    assert found.count("Bronek z Opatowa") == 2
+    assert found.count("Blossom") == 2 and "Blossom next door" not in found
+
+
+def test_headings_of_a_word_and_lower_case_words_after_times_are_no_contacts(detector) -> None:
+    notes = (
+        "09:00 - Brief description: hall opens late\n10:00 - Brief description: tea urn broken\n"
+        "11:00 - Venue staff: close up\n12:00 - Venue staff: lock the shed\n13:00 - Bogna K: ok\n"
+    )
+    found = " ".join(people(detector, notes))
+    assert "Brief" not in found and "Venue" not in found

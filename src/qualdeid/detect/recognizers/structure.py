@@ -357,6 +357,8 @@ class SpeakerRecognizer(_TextRecognizer):
         chat = any(t.stamped and t.strength in (STRONG, WEAK) for t in turns)
         # a name-like sender with a timestamp who writes again is a contact of the chat ("09:40 Inday Mel:")
         weak_senders = Counter(" ".join(t.words) for t in turns if chat and t.stamped and t.strength == WEAK)
+        # a contact saved as a name and a few words about them ("Rose next door:", "Zosia z Lublina:")
+        described = Counter(" ".join(t.words) for t in turns if chat and t.stamped and self._described(t))
         # answering an interviewer or other named speakers turn after turn, a one-word speaker is someone's
         # name (or nickname) there however common a word it is ("Biscuit:", "Sonny:", "Lucky:")
         others = sum(1 for t in turns if t.strength in (ROLE, STRONG, WEAK))
@@ -377,6 +379,9 @@ class SpeakerRecognizer(_TextRecognizer):
             chat_name = chat_name or weak_senders[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
             if alone or chat_name or answers or named or (conversation and t.strength in (STRONG, WEAK)):
                 yield t.start, t.end, PERSON
+            elif described[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
+                capitalised = [m for m in re.finditer(r"\S+", text[t.start : t.end]) if m.group()[0].isupper()]
+                yield t.start, t.start + capitalised[-1].end(), PERSON  # "Rose" of "Rose next door"
 
     def _classify(self, m: re.Match[str]) -> _Turn:
         words = m.group("name").split()
@@ -404,6 +409,23 @@ class SpeakerRecognizer(_TextRecognizer):
             and self._chat_name(words)
             and not self.lexicon.is_label(words)
             and words[0].lower() not in STOP_WORDS
+        )
+
+    def _described(self, turn: _Turn) -> bool:
+        """A sender that is a name, then lower-case words, maybe a capitalised one among them: "Rose next door",
+        "Zosia z Lublina" (not "Brief description", "Next steps")."""
+        words = turn.words
+        first = words[0]
+        return (
+            turn.strength == NONE
+            and len(words) >= 2
+            and first[0].isupper()
+            and first[1:].islower()
+            and not self.lexicon.is_label(words[:1])
+            and first.lower() not in self.relatives
+            and (self.lexicon.is_first_name(first) or self.lexicon.is_namelike(first))
+            and any(w.islower() for w in words[1:])
+            and all(w.islower() or self.lexicon.is_namelike(w) for w in words[1:])
         )
 
     def _shouted_speaker(self, turn: _Turn) -> bool:
