@@ -159,9 +159,9 @@ _SPEAKER_INITIALS = re.compile(rf"{UPPER}{{2,3}}")
 #: the speaker of a chat line that may be a name whatever word it is: one capitalised word
 _SPEAKER = re.compile(r"[A-Z][a-z'’-]+")
 #: the sender of a chat export's line, saved in any case ("jo", "mk", "Ευτυχία"), maybe with an initial ("BIG K",
-#: "Tuesday R"), or with the acronym of a group the contact was saved with ("Ana KCC")
+#: "Tuesday R", "juno t"), or with the acronym of a group the contact was saved with ("Ana KCC")
 _ANY_CASE_SPEAKER = re.compile(
-    r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+(?:[A-Z]\.?|[A-Z]{2,8}))?"
+    r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+(?:[A-Za-z]\.?|[A-Z]{2,8}))?"
     r"|[A-Z][^\W\d_A-Z]+[ \t]+[A-Z][^\W\d_A-Z]+"  # two capitalised words, as a phone saves a contact: "Tita Bing"
 )
 #: turns after a timestamp that make an everyday word a speaker's name in a chat
