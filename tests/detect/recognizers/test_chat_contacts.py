@@ -56,8 +56,8 @@ def test_headings_of_a_word_and_lower_case_words_after_times_are_no_contacts(det
 def test_a_lower_case_sender_with_an_initial_and_an_emoji_who_writes_again_is_a_person(detector) -> None:
     chat = (
         "2026-01-16 22:41 Dace M: who can help w the tables tmrw\n"
-        "2026-01-16 22:43 orla t 🌺: me. nana said we have to wear black\n"
+        "2026-01-16 22:43 juno t 🌺: me. nana said we have to wear black\n"
         "2026-01-16 22:44 Dace M: ok\n"
-        "2026-01-16 22:51 orla t 🌺: also who is bringing chairs\n"
+        "2026-01-16 22:51 juno t 🌺: also who is bringing chairs\n"
     )
-    assert people(detector, chat).count("orla t") == 2
+    assert people(detector, chat).count("juno t") == 2
