@@ -1,5 +1,5 @@
 """A name spelled in another script where the text names the script: "in syllabics ᐊᓈᓇ", "(Cyrillic)
-Вовк Оксана", "タナベ ロサ in katakana" (issue 13, class d; invented names)."""
+Вовк Іванна", "タナベ ロサ in katakana" (issue 13, class d; invented names)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def people(detector, text: str) -> list[str]:
     [
         ("Her name is Anaana Qiluq, in syllabics ᐊᓈᓇ. Some papers have her as Ana.", "ᐊᓈᓇ"),
         ("In Brazil she is Rosa Tanabe, in Japan Tanabe Rosa, タナベ ロサ in katakana on everything.", "タナベ ロサ"),
-        ("1. Full name\nVOVK-HRYTSENKO Oksana\n   (Cyrillic) Вовк Оксана\n2. Date of birth\n", "Вовк Оксана"),
+        ("1. Full name\nVOVK-PETRENKO Ivanna\n   (Cyrillic) Вовк Іванна\n2. Date of birth\n", "Вовк Іванна"),
         ("On the door of the flat it said 박미래 in Korean, his mother's name.", "박미래"),
     ],
 )

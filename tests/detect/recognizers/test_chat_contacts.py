@@ -35,7 +35,7 @@ def test_a_contact_saved_with_words_about_them_is_named_to_the_last_capitalised_
     chat = (
         "08/09/2024, 19:05 - Bronek z Opatowa: foot like balloon\n"
         "08/09/2024, 19:06 - Bogna K: will u say this to the agency??\n"
-        "08/09/2024, 19:09 - Bronek z Opatowa: i say to the welcome point\n"
+        "08/09/2024, 19:09 - Bronek z Opatowa: i say to the drop-in desk\n"
         "08/09/2024, 19:10 - Blossom next door: is it alright if I pop in\n"
         "08/09/2024, 19:12 - Blossom next door: only the one word\n"
     )

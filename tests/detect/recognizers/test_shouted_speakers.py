@@ -13,25 +13,25 @@ def people(detector, text: str) -> list[str]:
 
 NAMED = """\
 INT: Can you each say your name for the tape?
-CRISP: I'm Crisp. Crisp Yang.
-ORRIN: Orrin Lor.
-CRISP: My brother Orrin drives us.
-INT: Thank you. And Crisp, where do you work?
-CRISP: At the warehouse, nights.
-ORRIN: Same, Crisp. Same.
+BRISK: I'm Brisk. Brisk Odhiambo.
+ORRIN: Orrin Quill.
+BRISK: My brother Orrin drives us.
+INT: Thank you. And Brisk, where do you work?
+BRISK: At the warehouse, nights.
+ORRIN: Same, Brisk. Same.
 """
 
 WITH_ROLE = """\
 INT: Can you each say your name?
 EMBER (daughter): I'm Ember too, same as my mother.
-ORRIN: Orrin Lor.
+ORRIN: Orrin Quill.
 EMBER (daughter): Yes.
 INT: Thanks.
 """
 
 
 def test_a_label_in_capitals_written_as_a_name_in_the_text_is_the_speaker(detector) -> None:
-    assert people(detector, NAMED).count("CRISP") == 3
+    assert people(detector, NAMED).count("BRISK") == 3
 
 
 def test_a_label_with_a_relative_in_brackets_is_the_speaker(detector) -> None:
@@ -55,7 +55,7 @@ def test_a_label_in_capitals_never_written_as_a_name_stays_a_label(detector, tex
 
 def test_a_three_letter_label_written_as_a_name_is_no_mere_initials(detector) -> None:
     text = (
-        "INT: Can you each say your name?\nORRIN: Orrin Lor.\nFEN: I'm Fen. Fen Lor, his sister.\n"
+        "INT: Can you each say your name?\nORRIN: Orrin Quill.\nFEN: I'm Fen. Fen Lor, his sister.\n"
         "ORRIN: She does the forms.\nINT: Thank you, Fen.\nFEN: It's fine.\n"
     )
     assert people(detector, text).count("FEN") == 2

@@ -355,15 +355,15 @@ class SpeakerRecognizer(_TextRecognizer):
             if t.stamped and t.strength == NONE and self._chat_name(t.words, any_case=True)
         )
         chat = any(t.stamped and t.strength in (STRONG, WEAK) for t in turns)
-        # a name-like sender with a timestamp who writes again is a contact of the chat ("09:40 Inday Mel:")
+        # a name-like sender with a timestamp who writes again is a contact of the chat ("09:40 Inday Tessie:")
         weak_senders = Counter(" ".join(t.words) for t in turns if chat and t.stamped and t.strength == WEAK)
-        # a contact saved as a name and a few words about them ("Rose next door:", "Zosia z Lublina:")
+        # a contact saved as a name and a few words about them ("Rose next door:", "Jadzia z Radomia:")
         described = Counter(" ".join(t.words) for t in turns if chat and t.stamped and self._described(t))
         # answering an interviewer or other named speakers turn after turn, a one-word speaker is someone's
         # name (or nickname) there however common a word it is ("Biscuit:", "Sonny:", "Lucky:")
         others = sum(1 for t in turns if t.strength in (ROLE, STRONG, WEAK))
         answering = Counter(" ".join(t.words) for t in turns if self._word_speaker(t)) if others >= 2 else Counter()
-        # a label in capitals that is an everyday word ("DAWN:", "LOAN:") is a speaker's name where the same
+        # a label in capitals that is an everyday word ("DAWN:", "BRISK:") is a speaker's name where the same
         # document writes the word capitalised inside a sentence, as only a name is ("I'm Dawn", "Same, Dawn.")
         shouted = {
             t.words[0]
@@ -413,7 +413,7 @@ class SpeakerRecognizer(_TextRecognizer):
 
     def _described(self, turn: _Turn) -> bool:
         """A sender that is a name, then lower-case words, maybe a capitalised one among them: "Rose next door",
-        "Zosia z Lublina" (not "Brief description", "Next steps")."""
+        "Jadzia z Radomia" (not "Brief description", "Next steps")."""
         words = turn.words
         first = words[0]
         return (
