@@ -66,6 +66,8 @@ _FIELD_VALUE = re.compile(r"(?:^|[\n.;|])[ \t]*[^\W\d_][\w /()-]{0,30}:[ \t]*$")
 _NEXT_WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,2}")
 _SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
+#: after a chat line's date and time, the sender and the colon of the message ("8:20 pm - Ana R:")
+_CHAT_SENDER = re.compile(r"[ \t]+[-–—][ \t]+[^\W\d_][^\n:]{0,40}:")
 _TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\s+([A-Za-z]+)$")
 _LAST_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
@@ -399,6 +401,10 @@ class Finaliser:
         "2 May 2024 5:10 PM", "Ana Ruiz - Catalan", "Hi Ana", "Ana Ruiz RN", "58 years old"."""
         if span.label == DATE_TIME and self._feast_alone(text[span.start : span.end]):
             return []  # "over Christmas", "Eid this year"
+        if span.label == DATE_TIME and (sender := _CHAT_SENDER.search(text, span.start, span.end + 2)):
+            if sender.start() == span.start:
+                return []
+            span = replace(span, end=sender.start())  # "27/02/26 8:20 pm - Ana R: and": the chat line's time only
         if span.label == DATE_TIME:
             pieces = _pieces(text, span, _DATE_JOINS)
             if not all(self.specific_date.search(text, p.start, p.end) for p in pieces):

@@ -50,7 +50,7 @@ class KnownName:
 
 
 #: "me and will sorted it": a name paired with the writer, then what they did
-WITH_ME_BEFORE = re.compile(r"(?i:\b(?:me|i)[ \t]+(?:and|&|n)[ \t]+)$")
+WITH_ME_BEFORE = re.compile(r"(?i:\b(?:me|i)[ \t]*(?:[ \t](?:and|n)|&|\+)[ \t]*)$")
 #: "will and I went": the name first, at the start of a clause
 WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&|n)[ \t]+(?:me|I)\b")
 #: an opening quotation mark right before a word
@@ -62,15 +62,15 @@ MESSAGE_OPENS = re.compile(r"(?:^|\n)[^\n]{0,60}?[^\W\d_][^\n.!?:]{0,40}:[ \t]*$
 SENTENCE_OR_CLAUSE_START = re.compile(r"(?:^|[.!?:;,\n\"“”]|\b(?:and|but|so|then|when|cos|coz|because))[ \t]*$")
 
 
-#: before an adjective used as a predicate or with a degree, never before a person: "was rusty", "so sunny"
+#: before an adjective used as a predicate or with a degree, never before a person: "was sorrel", "so sunny"
 LINKING_WORDS = frozenset(
     {"is", "was", "are", "were", "be", "been", "being", "s", "looks", "looked", "seems", "seemed", "got", "get"}
     | {"gets", "getting", "feels", "felt", "stays", "stayed", "very", "so", "too", "really", "quite", "bit", "more"}
     | {"most", "less", "pretty", "all", "as", "how", "and", "it's", "that's", "getting", "went", "gone"}
 )
-#: words that open a clause whose subject a name can be: "ask if rusty wants", "then will rang"
+#: words that open a clause whose subject a name can be: "ask if sorrel wants", "then will rang"
 CLAUSE_LINKS = frozenset({"if", "when", "whether", "then", "because", "cos", "that", "until", "unless", "while"})
-#: adverbs that open a sentence before its subject: "today rusty ran the stall"
+#: adverbs that open a sentence before its subject: "today sorrel ran the stall"
 OPENING_ADVERBS = frozenset({"today", "tonight", "yesterday", "later", "now", "but", "and", "so"})
 
 
@@ -214,11 +214,17 @@ class Acceptance:
     def lowercase_again(self, text: str, start: int, end: int) -> bool:
         """A word-name written in lower case where the same document uses it capitalised for a person, in a
         slot only a noun phrase fills: after a word that takes a person and before the end of the clause
-        ("we left it with rusty."), or as the subject of what follows ("ask if rusty wants a hand") — not
-        after a determiner or a linking verb ("the rusty gate", "it was rusty.")."""
+        ("we left it with sorrel."), or as the subject of what follows ("ask if sorrel wants a hand") — not
+        after a determiner or a linking verb ("the sorrel gate", "it was sorrel.")."""
         ev = self.ev
         before, after = text[max(0, start - 40) : start], text[end : end + 40]
         prev_word, next_word = last_word(before), first_word(after)
+        if WITH_ME_BEFORE.search(before) and (CLAUSE_END.match(after) or self.subject_of(after)):
+            return True  # "me + sorrel.", "me and sorrel went"
+        if (prev_word in ev.lex.titles or prev_word in ev.relatives) and next_word not in ev.word_followers:
+            return True  # "ok aunty sorrel", "my grandma sorrel says": a title or a relative's word names them
+        if prev_word in ev.strong_left:
+            return True  # "told sorrel", "may sakit si sorrel"
         if not prev_word or prev_word in ev.word_left or prev_word in POSSESSIVES or prev_word in ARTICLES:
             return False
         if prev_word in LINKING_WORDS or last_token(before).lower() in SUBJECT_PRONOUNS:
@@ -226,7 +232,7 @@ class Acceptance:
         if (SENTENCE_END.search(before) or prev_word in CLAUSE_LINKS or prev_word in OPENING_ADVERBS) and (
             self.subject_of(after)
         ):
-            return True  # "… at the shop. rusty has started early", "today rusty ran the stall"
+            return True  # "… at the shop. sorrel has started early", "today sorrel ran the stall"
         if CLAUSE_END.match(after):
             return prev_word in ev.left_context or prev_word in ev.vocative_left
         return prev_word in CLAUSE_LINKS and (next_word in ev.right_context or next_word in ev.strong_right)
@@ -243,7 +249,14 @@ class Acceptance:
         if first in ev.strong_right or first in ev.past_verbs or first in NEGATED_AUXILIARIES:
             return True
         if first in ("has", "had"):
-            return second.endswith(("ed", "en")) or second in ev.past_verbs or second in ("been", "gone", "got")
+            return (
+                second.endswith(("ed", "en"))
+                or second in ev.past_verbs
+                or second in ("been", "gone", "got")
+                or second in ARTICLES  # "sorrel has the keys"
+            )
+        if first in ("dont", "don't"):
+            return True  # "sorrel dont have one": a chat's subject with a plain negation
         if first in ("was", "is"):
             return second in ARTICLES or second.endswith("ing") or second in ("there", "here", "not")
         return (

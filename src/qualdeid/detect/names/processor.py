@@ -105,6 +105,8 @@ MIDDLE_INITIAL_WORD_ZIPF = 5.0
 _INITIAL_AFTER = re.compile(r" (?![IA]\b)[A-Z](?:-[A-Z])?\b\.?(?![\w'’-]|\.?[ \t]?[A-Z]\b)")
 #: a capitalised word and the initial of a surname: "Will D", "Bo K."
 _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.pattern}")
+#: a form's tick box right before a word: "[ ] Mr", "[x] Mrs"
+_TICK_BOX = re.compile(r"\[[ \txX✓✔]?\][ \t]*$")
 #: an item of lower-case notes labelled by a first name and a surname's initials: "- marta k:", "ewa p.:"
 _LOWER_ITEM = re.compile(r"^[ \t]*(?:[-*•>][ \t]*)?([^\W\d_]{3,})[ \t]+([^\W\d_]{1,2})\.?[ \t]*:", re.MULTILINE)
 #: a token of a clock time ("12:40", "9.15", "PM")
@@ -180,6 +182,14 @@ class NameProcessor(CorpusProcessor):
         #: a capitalised kinship word of any language before a name is part of how the person is called:
         #: "Babcia Zofia", "Abuela Rosa" (found only before a name found otherwise; never a name alone)
         self._kin_before = re.compile(rf"(?<![\w'’-])(?:{kin})[ \t]+$")
+        scripts = rules.lists("names/context.yaml").pattern("script_names")
+        #: "in katakana ユキ", "(Cyrillic) Іван": the words right after name the script of a name that follows
+        self._script_before = re.compile(
+            rf"(?:\bin[ \t]+|\([ \t]*)(?i:{scripts})(?:[ \t]+(?:script|letters|writing|characters))?"
+            r"[ \t]*\)?[ \t]*[:,]?[ \t]*"
+        )
+        #: "ユキ in katakana": the words right after a name name its script
+        self._script_after = re.compile(rf"[ \t]*,?[ \t]+in[ \t]+(?i:{scripts})\b")
         ages = "|".join(sorted(self.ev.age_words, key=len, reverse=True))
         units = "|".join(w for w, v in UNITS.items() if 1 <= v <= 9)
         age_verbs = "|".join(sorted(self.ev.age_verbs))
@@ -711,9 +721,34 @@ class NameProcessor(CorpusProcessor):
         others = [s for s in spans if s.label == PERSON and s.detector != "SpacyRecognizer"]
         named = [s for s in spans if s.label in (PERSON, ORGANIZATION, LOCATION)]
         forms = _other_script_forms(text, people + others) + _bracketed_other_script(text, named)
+        forms += self._script_named_forms(text)
         people = _join_adjacent(text, people + [f for f in forms if f.label == PERSON])
         places = [f for f in forms if f.label != PERSON]
+        people = [p for p in people if not self._title_alone(text, p)]
         return people + places + self._ages_of_lowercase_names(text, people)
+
+    def _script_named_forms(self, text: str) -> list[Span]:
+        """A name spelled in another script where the text names that script: "in syllabics ᐊᓂ",
+        "(Cyrillic) Іван Петренко", "ユキ in katakana"."""
+        if text.isascii():
+            return []
+        out = []
+        for m in self._script_before.finditer(text):
+            end = _other_script_run(text, m.end(), 1)
+            if end > m.end():
+                out.append(Span(m.end(), end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        for m in self._script_after.finditer(text):
+            start = _other_script_run(text, m.start(), -1)
+            if start < m.start():
+                out.append(Span(start, m.start(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        return out
+
+    def _title_alone(self, text: str, span: Span) -> bool:
+        """A title in brackets after a name or ticked in a form names no one: "Ana Ruiz (Mrs)", "[x] Mrs"."""
+        if text[span.start : span.end].lower().rstrip(".") not in self.ev.lex.titles:
+            return False
+        bracketed = text[span.start - 1 : span.start] == "(" and text[span.end : span.end + 2].rstrip(".")[:1] == ")"
+        return bracketed or _TICK_BOX.search(text, max(0, span.start - 8), span.start) is not None
 
     def _initials_of_known(self, text: str) -> list[Span]:
         ev, lex = self.ev, self.ev.lex

@@ -159,8 +159,11 @@ _SPEAKER_INITIALS = re.compile(rf"{UPPER}{{2,3}}")
 #: the speaker of a chat line that may be a name whatever word it is: one capitalised word
 _SPEAKER = re.compile(r"[A-Z][a-z'’-]+")
 #: the sender of a chat export's line, saved in any case ("jo", "mk", "Ευτυχία"), maybe with an initial ("BIG K",
-#: "Tuesday R"), or with the acronym of a group the contact was saved with ("Ana KCC")
-_ANY_CASE_SPEAKER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+(?:[A-Z]\.?|[A-Z]{2,8}))?")
+#: "Tuesday R", "juno t"), or with the acronym of a group the contact was saved with ("Ana KCC")
+_ANY_CASE_SPEAKER = re.compile(
+    r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+(?:[A-Za-z]\.?|[A-Z]{2,8}))?"
+    r"|[A-Z][^\W\d_A-Z]+[ \t]+[A-Z][^\W\d_A-Z]+"  # two capitalised words, as a phone saves a contact: "Tita Bing"
+)
 #: turns after a timestamp that make an everyday word a speaker's name in a chat
 CHAT_SPEAKER_TURNS = 2
 #: pronouns and the like are this common in English (wordfreq Zipf): "Me:" is the writer, not a name
@@ -352,17 +355,33 @@ class SpeakerRecognizer(_TextRecognizer):
             if t.stamped and t.strength == NONE and self._chat_name(t.words, any_case=True)
         )
         chat = any(t.stamped and t.strength in (STRONG, WEAK) for t in turns)
+        # a name-like sender with a timestamp who writes again is a contact of the chat ("09:40 Inday Tessie:")
+        weak_senders = Counter(" ".join(t.words) for t in turns if chat and t.stamped and t.strength == WEAK)
+        # a contact saved as a name and a few words about them ("Rose next door:", "Jadzia z Radomia:")
+        described = Counter(" ".join(t.words) for t in turns if chat and t.stamped and self._described(t))
         # answering an interviewer or other named speakers turn after turn, a one-word speaker is someone's
         # name (or nickname) there however common a word it is ("Biscuit:", "Sonny:", "Lucky:")
         others = sum(1 for t in turns if t.strength in (ROLE, STRONG, WEAK))
         answering = Counter(" ".join(t.words) for t in turns if self._word_speaker(t)) if others >= 2 else Counter()
+        # a label in capitals that is an everyday word ("DAWN:", "BRISK:") is a speaker's name where the same
+        # document writes the word capitalised inside a sentence, as only a name is ("I'm Dawn", "Same, Dawn.")
+        shouted = {
+            t.words[0]
+            for t in turns
+            if conversation and others >= 2 and self._shouted_speaker(t) and self._named_in_text(t.words[0], text)
+        }
         for t in turns:
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
             alone = t.strength == STRONG and t.words[0][0].isupper()
             chat_name = chat and t.stamped and stamped[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
             answers = answering[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
-            if alone or chat_name or answers or (conversation and t.strength in (STRONG, WEAK)):
+            named = t.strength in (NONE, ROLE) and t.words[0] in shouted  # "SEE:" read as initials too
+            chat_name = chat_name or weak_senders[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
+            if alone or chat_name or answers or named or (conversation and t.strength in (STRONG, WEAK)):
                 yield t.start, t.end, PERSON
+            elif described[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
+                capitalised = [m for m in re.finditer(r"\S+", text[t.start : t.end]) if m.group()[0].isupper()]
+                yield t.start, t.start + capitalised[-1].end(), PERSON  # "Rose" of "Rose next door"
 
     def _classify(self, m: re.Match[str]) -> _Turn:
         words = m.group("name").split()
@@ -391,6 +410,44 @@ class SpeakerRecognizer(_TextRecognizer):
             and not self.lexicon.is_label(words)
             and words[0].lower() not in STOP_WORDS
         )
+
+    def _described(self, turn: _Turn) -> bool:
+        """A sender that is a name, then lower-case words, maybe a capitalised one among them: "Rose next door",
+        "Jadzia z Radomia" (not "Brief description", "Next steps")."""
+        words = turn.words
+        first = words[0]
+        return (
+            turn.strength == NONE
+            and len(words) >= 2
+            and first[0].isupper()
+            and first[1:].islower()
+            and not self.lexicon.is_label(words[:1])
+            and first.lower() not in self.relatives
+            and (self.lexicon.is_first_name(first) or self.lexicon.is_namelike(first))
+            and any(w.islower() for w in words[1:])
+            and all(w.islower() or self.lexicon.is_namelike(w) for w in words[1:])
+        )
+
+    def _shouted_speaker(self, turn: _Turn) -> bool:
+        """A speaker label of one word in capitals, no role, field label or relative ("DAWN:", not "NOTE:",
+        "ALL:" or "MUM:")."""
+        words = turn.words
+        return (
+            len(words) == 1
+            and len(words[0]) > 1
+            and words[0].isupper()
+            and words[0].isalpha()
+            and not self.lexicon.is_label(words)
+            and words[0].lower() not in self.relatives
+            and words[0].lower() not in self.job_titles
+        )
+
+    @staticmethod
+    def _named_in_text(word: str, text: str) -> bool:
+        """The word written capitalised after a word or a comma inside a sentence, where an everyday word
+        is not capitalised: "I'm Dawn", "thanks, Dawn." (not at a sentence's or a turn's start)."""
+        title = word[0] + word[1:].lower()
+        return re.search(rf"(?<=[\w,][ \t]){re.escape(title)}(?![\w'’-])", text) is not None
 
     def _chat_name(self, words: list[str], any_case: bool = False) -> bool:
         """A speaker of a chat line that may be a name however common a word it is: one capitalised word
