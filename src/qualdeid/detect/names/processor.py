@@ -105,8 +105,6 @@ MIDDLE_INITIAL_WORD_ZIPF = 5.0
 _INITIAL_AFTER = re.compile(r" (?![IA]\b)[A-Z](?:-[A-Z])?\b\.?(?![\w'’-]|\.?[ \t]?[A-Z]\b)")
 #: a capitalised word and the initial of a surname: "Will D", "Bo K."
 _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.pattern}")
-#: a form's tick box right before a word: "[ ] Mr", "[x] Mrs"
-_TICK_BOX = re.compile(r"\[[ \txX✓✔]?\][ \t]*$")
 #: an item of lower-case notes labelled by a first name and a surname's initials: "- marta k:", "ewa p.:"
 _LOWER_ITEM = re.compile(r"^[ \t]*(?:[-*•>][ \t]*)?([^\W\d_]{3,})[ \t]+([^\W\d_]{1,2})\.?[ \t]*:", re.MULTILINE)
 #: a token of a clock time ("12:40", "9.15", "PM")
@@ -724,7 +722,6 @@ class NameProcessor(CorpusProcessor):
         forms += self._script_named_forms(text)
         people = _join_adjacent(text, people + [f for f in forms if f.label == PERSON])
         places = [f for f in forms if f.label != PERSON]
-        people = [p for p in people if not self._title_alone(text, p)]
         return people + places + self._ages_of_lowercase_names(text, people)
 
     def _script_named_forms(self, text: str) -> list[Span]:
@@ -742,13 +739,6 @@ class NameProcessor(CorpusProcessor):
             if start < m.start():
                 out.append(Span(start, m.start(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
         return out
-
-    def _title_alone(self, text: str, span: Span) -> bool:
-        """A title in brackets after a name or ticked in a form names no one: "Ana Ruiz (Mrs)", "[x] Mrs"."""
-        if text[span.start : span.end].lower().rstrip(".") not in self.ev.lex.titles:
-            return False
-        bracketed = text[span.start - 1 : span.start] == "(" and text[span.end : span.end + 2].rstrip(".")[:1] == ")"
-        return bracketed or _TICK_BOX.search(text, max(0, span.start - 8), span.start) is not None
 
     def _initials_of_known(self, text: str) -> list[Span]:
         ev, lex = self.ev, self.ev.lex
