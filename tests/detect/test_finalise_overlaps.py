@@ -43,3 +43,34 @@ def test_without_a_typed_detector_an_everyday_piece_is_dropped(finaliser: Finali
     ]
     final = {(s.text, s.label) for s in finaliser.spans(TEXT, spans)}
     assert (REST, ORGANIZATION) not in final
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "name"),
+    [
+        ("I see him every week at the Garvey Family Hub on Fridays.", "Garvey Family Hub", "Garvey"),
+        ("To the clerk,\nDunmore Magistrates' Court\nCase no. 4471", "Dunmore Magistrates' Court", "Dunmore"),
+    ],
+)
+def test_a_typed_name_holding_a_name_the_name_rules_read_stays_whole(
+    finaliser: Finaliser, text: str, whole: str, name: str
+) -> None:
+    start = text.index(whole)
+    spans = [
+        Span(start, start + len(whole), ORGANIZATION, score=0.86, detector="NamedPlaceRecognizer"),
+        Span(start, start + len(name), PERSON, score=0.9, detector="names"),
+    ]
+    assert {(s.text, s.label) for s in finaliser.spans(text, spans)} == {(whole, ORGANIZATION)}
+
+
+def test_a_name_beside_a_typed_name_stands(finaliser: Finaliser) -> None:
+    text = "Ask Garvey at the Dunmore Family Hub."
+    start = text.index("Dunmore")
+    spans = [
+        Span(start, start + len("Dunmore Family Hub"), ORGANIZATION, score=0.86, detector="NamedPlaceRecognizer"),
+        Span(4, 10, PERSON, score=0.9, detector="names"),
+    ]
+    assert {(s.text, s.label) for s in finaliser.spans(text, spans)} == {
+        ("Garvey", PERSON),
+        ("Dunmore Family Hub", ORGANIZATION),
+    }

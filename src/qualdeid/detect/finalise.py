@@ -767,6 +767,16 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     # a contact that holds what another detector read in it is kept whole: "instagram.com/ana.ruiz.art" with
     # "ruiz" a name, a phone number with a date read in its digits
     holders = {id(s) for s in direct if s.label == CONTACT and any(_within(o, s) for o in direct if o.label != CONTACT)}
+    # so is a place or an organisation the type-word recognizer read whole with a name the name rules read in it:
+    # "Garvey Family Hub", "Dunmore Magistrates' Court" (the name lists know "Garvey", "Dunmore" as people)
+    typed_whole = {(s.start, s.end) for s in spans if s.detector == _TYPED_NAME}
+    holders |= {
+        id(s)
+        for s in direct
+        if (s.start, s.end) in typed_whole
+        and "\n" not in text[s.start : s.end]
+        and any(o.label == PERSON and o.detector == _NAME_RULES and _within(o, s) for o in direct)
+    }
     for s in sorted(
         direct, key=lambda s: (s.detector != "deny_list", id(s) not in holders, -s.score, -(s.end - s.start), s.start)
     ):
@@ -788,6 +798,10 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     final = [k for k in kept if k.label != RARE_DETAIL or not any(k.overlaps(o) for o in others)]
     return sorted(final, key=lambda s: (s.start, s.end))
 
+
+#: the recognizer of places and organisations closed by their type word, and the name rules' detector
+_TYPED_NAME = "NamedPlaceRecognizer"
+_NAME_RULES = "names"
 
 #: Recognizers whose spans are whole addresses and typed names, worth keeping in part: NER's long
 #: spans that overlap another detector's are more often run-ons than names.
