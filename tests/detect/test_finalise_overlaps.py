@@ -7,7 +7,7 @@ import pytest
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.finalise import Finaliser
-from qualdeid.labels import ORGANIZATION, PERSON
+from qualdeid.labels import DATE_TIME, ID, ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
 TEXT = (
@@ -74,3 +74,32 @@ def test_a_name_beside_a_typed_name_stands(finaliser: Finaliser) -> None:
         ("Garvey", PERSON),
         ("Dunmore Family Hub", ORGANIZATION),
     }
+
+
+def test_an_id_keeps_letters_ner_read_as_a_name(finaliser: Finaliser) -> None:
+    text = "NI number: SW 41 77 92 C\nThanks"
+    start = text.index("SW")
+    spans = [
+        Span(start, start + 13, ID, score=0.5, detector="UkNinoRecognizer"),
+        Span(start, start + 2, PERSON, score=0.85, detector="SpacyRecognizer"),
+    ]
+    assert {(s.text, s.label) for s in finaliser.spans(text, spans)} == {("SW 41 77 92 C", ID)}
+
+
+def test_an_id_does_not_take_a_date_read_in_its_digits(finaliser: Finaliser) -> None:
+    text = "ref 12.03.2024-77 was sent"
+    spans = [
+        Span(4, 17, ID, score=0.45, detector="CodeRecognizer"),
+        Span(4, 14, DATE_TIME, score=0.9, detector="CalendarDateRecognizer"),
+    ]
+    assert ("12.03.2024", DATE_TIME) in {(s.text, s.label) for s in finaliser.spans(text, spans)}
+
+
+def test_a_typed_name_running_over_a_person_and_a_connector_leaves_the_person(finaliser: Finaliser) -> None:
+    text = "Thanks to Ana Ruiz of Kelso Rovers FC for the pitch."
+    start = text.index("Ana")
+    spans = [
+        Span(start, text.index(" for"), ORGANIZATION, score=0.86, detector="NamedPlaceRecognizer"),
+        Span(start, start + 8, PERSON, score=0.9, detector="names"),
+    ]
+    assert ("Ana Ruiz", PERSON) in {(s.text, s.label) for s in finaliser.spans(text, spans)}
