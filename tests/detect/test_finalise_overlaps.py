@@ -103,3 +103,13 @@ def test_a_typed_name_running_over_a_person_and_a_connector_leaves_the_person(fi
         Span(start, start + 8, PERSON, score=0.9, detector="names"),
     ]
     assert ("Ana Ruiz", PERSON) in {(s.text, s.label) for s in finaliser.spans(text, spans)}
+
+
+def test_an_id_holding_a_name_leaves_a_date_running_out_of_it(finaliser: Finaliser) -> None:
+    text = "file KVR 18842/2024, first date May 6 at 9:30"
+    spans = [
+        Span(5, 19, ID, score=0.7, detector="RecordNumberRecognizer"),
+        Span(5, 8, ORGANIZATION, score=0.85, detector="SpacyRecognizer"),
+        Span(9, 37, DATE_TIME, score=0.85, detector="SpacyRecognizer"),
+    ]
+    assert any(s.label == DATE_TIME and "May 6" in s.text for s in finaliser.spans(text, spans))
