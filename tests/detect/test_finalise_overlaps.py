@@ -7,7 +7,7 @@ import pytest
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.finalise import Finaliser
-from qualdeid.labels import DATE_TIME, ID, ORGANIZATION, PERSON
+from qualdeid.labels import DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
 TEXT = (
@@ -86,6 +86,16 @@ def test_an_id_keeps_letters_ner_read_as_a_name(finaliser: Finaliser) -> None:
     assert {(s.text, s.label) for s in finaliser.spans(text, spans)} == {("SW 41 77 92 C", ID)}
 
 
+def test_an_id_keeps_letters_ner_read_with_the_word_before_them(finaliser: Finaliser) -> None:
+    text = "my NI SW 41 77 92 C. ok"
+    spans = [
+        Span(6, 19, ID, score=0.5, detector="UkNinoRecognizer"),
+        Span(3, 8, ORGANIZATION, score=0.85, detector="SpacyRecognizer"),
+        Span(9, 17, DATE_TIME, score=0.85, detector="SpacyRecognizer"),
+    ]
+    assert ("SW 41 77 92 C", ID) in {(s.text, s.label) for s in finaliser.spans(text, spans)}
+
+
 def test_an_id_does_not_take_a_date_read_in_its_digits(finaliser: Finaliser) -> None:
     text = "ref 12.03.2024-77 was sent"
     spans = [
@@ -113,3 +123,13 @@ def test_an_id_holding_a_name_leaves_a_date_running_out_of_it(finaliser: Finalis
         Span(9, 37, DATE_TIME, score=0.85, detector="SpacyRecognizer"),
     ]
     assert any(s.label == DATE_TIME and "May 6" in s.text for s in finaliser.spans(text, spans))
+
+
+def test_an_address_holding_a_flat_number_stays_whole(finaliser: Finaliser) -> None:
+    text = "She lives at Flat 3B, 12 Orrin Road now."
+    start, end = text.index("Flat"), text.index(" now")
+    spans = [
+        Span(start, end, LOCATION, score=0.92, detector="AddressLinesRecognizer"),
+        Span(text.index("3B"), text.index("3B") + 2, ID, score=0.6, detector="RoomNumberRecognizer"),
+    ]
+    assert {(s.text, s.label) for s in finaliser.spans(text, spans)} == {("Flat 3B, 12 Orrin Road", LOCATION)}

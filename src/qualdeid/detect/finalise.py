@@ -767,14 +767,15 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     # a contact that holds what another detector read in it is kept whole: "instagram.com/ana.ruiz.art" with
     # "ruiz" a name, a phone number with a date read in its digits
     holders = {id(s) for s in direct if s.label == CONTACT and any(_within(o, s) for o in direct if o.label != CONTACT)}
-    # so is an ID that holds a name, a place or an organisation NER or the name lists read in its letters ("QT 41 77
-    # 92 C" with "QT" a person), where nothing else runs out of it (a date read over its digits and on keeps its words)
+    # so is an ID of whose letters NER or the name lists read a name, a place or an organisation ("QT 41 77 92 C" with
+    # "QT" a person, "NI QT" an organisation), where no date or age runs out of it (a date read over its
+    # digits and on keeps its words)
     holders |= {
         id(s)
         for s in direct
         if s.label == ID
-        and any(_within(o, s) for o in direct if o.label in _NAMED)
-        and not any(o.overlaps(s) and not _within(o, s) for o in direct if o is not s)
+        and any(o.overlaps(s) and not o.start <= s.start < s.end <= o.end for o in direct if o.label in _NAMED)
+        and not any(o.overlaps(s) and not _within(o, s) for o in direct if o is not s and o.label not in _NAMED)
     }
     # so is a place or an organisation the type-word recognizer read whole, in capitalised words only, with a name the
     # name rules read in it: "Garvey Family Hub", "Dunmore Magistrates' Court" (the name lists know "Garvey" and
