@@ -74,7 +74,7 @@ _ALONE_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 #: joined to an e-mail address, a web address, a handle, a file or a code: no town ("maria.lins@", "@kolding")
 _GLUED_BEFORE = re.compile(r"[@./#_\w-]$")
 _GLUED_AFTER = re.compile(r"(?:[@_#/\w]|[.-][^\W_])")
-#: a capitalised word just before or after, on the same line: the town is part of a longer name ("Juba Arabic")
+#: a capitalised word just before or after, on the same line: the town is part of a longer name ("Lagos Pidgin")
 _CAPITAL_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏ][\w'’.-]*[ \t]+$")
 
 
@@ -254,7 +254,7 @@ class StandaloneTownRecognizer(EntityRecognizer):
 
     def _word_free(self, phrase: str) -> bool:
         """No reading of ``phrase`` as words or a name: "Tarbolton", "kolding", "Kirkby Lonsdale", not "Wells",
-        "Grant", "Mendoza", "Silver Spring", "PSKOV" (capitals: a heading, a speaker's label)."""
+        "Grant", "Salvatierra", "Salvatierra Heights", "PSKOV" (capitals: a heading, a speaker's label)."""
         low = phrase.lower()
         words = phrase.split()
         if low in self.towns.not_towns or phrase.isupper() or (len(words) == 1 and low in self.surnames):
@@ -273,7 +273,7 @@ class StandaloneTownRecognizer(EntityRecognizer):
 
     @staticmethod
     def _glued(text: str, start: int, end: int) -> bool:
-        """Part of an address, a handle or a longer capitalised name ("kolding@...", "Juba Arabic")."""
+        """Part of an address, a handle or a longer capitalised name ("kolding@...", "Lagos Pidgin")."""
         if _GLUED_BEFORE.search(text, max(0, start - 1), start) or _GLUED_AFTER.match(text, end):
             return True
         if text[start].isupper():
