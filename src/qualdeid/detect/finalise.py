@@ -806,6 +806,28 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     # a contact that holds what another detector read in it is kept whole: "instagram.com/ana.ruiz.art" with
     # "ruiz" a name, a phone number with a date read in its digits
     holders = {id(s) for s in direct if s.label == CONTACT and any(_within(o, s) for o in direct if o.label != CONTACT)}
+    # so is an ID of whose letters NER or the name lists read a name, a place or an organisation ("QT 41 77 92 C" with
+    # "QT" a person, "NI QT" an organisation), where no date or age runs out of it (a date read over its
+    # digits and on keeps its words)
+    holders |= {
+        id(s)
+        for s in direct
+        if s.label == ID
+        and any(o.overlaps(s) and not o.start <= s.start < s.end <= o.end for o in direct if o.label in _NAMED)
+        and not any(o.overlaps(s) and not _within(o, s) for o in direct if o is not s and o.label not in _NAMED)
+    }
+    # so is a place or an organisation the type-word recognizer read whole, in capitalised words only, with a name the
+    # name rules read in it: "Garvey Family Hub", "Dunmore Magistrates' Court" (the name lists know "Garvey" and
+    # "Dunmore" as people); not "Coach Ana Ruiz of Kelso Rovers FC", where the person stands beside the club
+    typed_whole = {(s.start, s.end) for s in spans if s.detector == _TYPED_NAME}
+    holders |= {
+        id(s)
+        for s in direct
+        if (s.start, s.end) in typed_whole
+        and "\n" not in text[s.start : s.end]
+        and not _LOWER_WORD.search(text, s.start, s.end)
+        and any(o.label == PERSON and o.detector == _NAME_RULES and _within(o, s) for o in direct)
+    }
     for s in sorted(
         direct, key=lambda s: (s.detector != "deny_list", id(s) not in holders, -s.score, -(s.end - s.start), s.start)
     ):
@@ -827,6 +849,14 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     final = [k for k in kept if k.label != RARE_DETAIL or not any(k.overlaps(o) for o in others)]
     return sorted(final, key=lambda s: (s.start, s.end))
 
+
+#: what NER and the name lists read in an ID's letters
+_NAMED = (PERSON, ORGANIZATION, LOCATION)
+#: the recognizer of places and organisations closed by their type word, and the name rules' detector
+_TYPED_NAME = "NamedPlaceRecognizer"
+_NAME_RULES = "names"
+#: a lower-case word (not a possessive's "s"): a typed name holding one may run over a person's name and a connector
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]\w*")
 
 #: Recognizers whose spans are whole addresses and typed names, worth keeping in part: NER's long
 #: spans that overlap another detector's are more often run-ons than names.

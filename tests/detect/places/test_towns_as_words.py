@@ -1,5 +1,6 @@
 """Towns of the gazetteer that are also words ("Reading", "Wells") after a place preposition in Title
-Case, and towns as modifiers ("the Dunedin flat"), found by detect/places/towns.py; on invented text."""
+Case, towns as modifiers ("the Dunedin flat") and towns that are no word standing alone, found by
+detect/places/towns.py; on invented text."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 
 from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.nlp.loading import load_model
-from qualdeid.detect.places.towns import TownRecognizer
+from qualdeid.detect.places.towns import StandaloneTownRecognizer, TownRecognizer
 from qualdeid.rules import Rules
 
 
@@ -83,3 +84,47 @@ def test_a_town_listed_after_a_place_preposition(towns: TownRecognizer, text: st
 
 def test_a_list_after_a_place_preposition_ends_at_a_non_town(towns: TownRecognizer) -> None:
     assert found(towns, "We drove to Leeds and Grace slept all the way.") == ["Leeds"]
+
+
+@pytest.fixture(scope="module")
+def alone(towns: TownRecognizer) -> StandaloneTownRecognizer:
+    rules = Rules()
+    return StandaloneTownRecognizer.read(rules, NameLexicon.read(rules), towns)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("its raining like kirkintilloch again lol", "kirkintilloch"),  # a chat, lower case, no preposition
+        ("kolding never gets snow like this", "kolding"),
+        ("Flat 2, Heron House, Tarbolton", "Tarbolton"),  # an address line without a postcode
+        ("Brother   driver   41   Esbjerg", "Esbjerg"),  # a table's column
+        ("Tarbolton. That's where the bus stopped", "Tarbolton"),
+    ],
+)
+def test_a_town_that_is_no_word_needs_no_preposition(alone: StandaloneTownRecognizer, text: str, town: str) -> None:
+    assert [text[a:b] for a, b in alone.find(text)] == [town]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we stay at Kolding Bus Depot till six",  # a longer name the town opens
+        "Rev Tarbolton said grace",  # after or before a capitalised word: part of a name
+        "Tarbolton Road is shut",
+        "she makes papaya salad on fridays",  # a town's name that is a rarer English word, in lower case
+        "email kolding.team@example.org or @kolding",  # inside an address or a handle
+        "KOLDING: yes we did",  # capitals: a heading or a speaker's label
+        "a letter from Mendoza came",  # a surname too
+        "the rota is out",  # a short rare word (another language's, or English)
+        "we went past Reading and Wells",  # towns that are words: the preposition rules' business
+    ],
+)
+def test_a_town_alone_that_could_be_a_word_or_a_name(alone: StandaloneTownRecognizer, text: str) -> None:
+    assert list(alone.find(text)) == []
+
+
+def test_a_town_alone_is_no_everyday_word_of_the_documents_other_language(alone: StandaloneTownRecognizer) -> None:
+    # "retiro" (a Spanish word, also a town) in a text partly written in Spanish
+    text = "hola chicas, la señora dice que sin retiro no hay trabajo, pero mañana vamos todas juntas a la reunión"
+    assert "retiro" not in [text[a:b] for a, b in alone.find(text)]

@@ -35,11 +35,15 @@ def found(name: str, text: str) -> list[str]:
         ("+30 691 220 4518 14:02: running late sorry", "+30 691 220 4518"),
         ("+44 7700 900 318 21:05: ok", "+44 7700 900 318"),
         ("call me back on 5531 0274", "5531 0274"),
-        ("Aino Salo, youth mentor at Kestrel Foundation, 61 48 20 77", "61 48 20 77"),
+        ("Tuuli Salo, youth mentor at Kestrel Foundation, 61 48 20 77", "61 48 20 77"),
         ("Contacts:\n1. Mirela Dobre      7304 2215\n2. Tom", "7304 2215"),
         ("Postbox 12, 450 Hafnarvík\n482 7731\n\nDear Sir", "482 7731"),
         ("the desk, 0161 555 0137 ext. 204", "204"),
         ("au bureau, poste 318, le matin", "318"),
+        # the shapes only phones take, with no word to say so
+        ("or leave a message with Tuuli Salo 6630 1184 after ten", "6630 1184"),
+        ("ask Tuuli (7718 2093) for the key", "7718 2093"),
+        ("Nachbarschaftshilfe Kestrel e.V., 030 5521 8807.", "030 5521 8807"),
     ],
 )
 def test_phone_numbers_named_by_their_context(text: str, phone: str) -> None:
@@ -57,6 +61,10 @@ def test_phone_numbers_named_by_their_context(text: str, phone: str) -> None:
         "born in Tiree, 12 03 1961",
         "we counted 1200 people in 3 hours, 45 12",
         "the extension 2 years ago",
+        # two groups of four digits that are years, amounts or part of a longer number
+        "from 1998 2004 she lived there",
+        "they raised 4500 1200 of it from the raffle",
+        "card 4111 2222 3333 4444",
     ],
 )
 def test_numbers_near_phone_words_that_are_no_phone(text: str) -> None:
@@ -191,6 +199,8 @@ def test_in_the_whole_pipeline(detector, text: str, span: str, label: str) -> No
         ("Posted in r/leeds by u/fern_moss86", "u/fern_moss86"),
         ("---\nReply from KestrelB_Moorby » Tue 14 Nov 2023", "KestrelB_Moorby"),
         ("follow her at @first.last.art for the prints", "@first.last.art"),
+        # a payment app's user name, joined by hyphens
+        ("venmo me for the flowers @Tavake-Holm-2 thanks", "@Tavake-Holm-2"),
         # the user name of a chat export's line, after its date and time
         ("2024-02-08 18:02 kai.moana: anyone going tonight", "kai.moana"),
         ("12/03/2025, 18:52 - rua_t: yes", "rua_t"),
@@ -198,6 +208,10 @@ def test_in_the_whole_pipeline(detector, text: str, span: str, label: str) -> No
 )
 def test_handles(text: str, handle: str) -> None:
     assert handle in found("SocialHandleRecognizer", text)
+
+
+def test_a_mention_with_a_hyphen_and_no_digit_is_the_name_alone() -> None:
+    assert found("SocialHandleRecognizer", "thanks @Mary-Kate for the cake") == ["@Mary"]
 
 
 def test_a_reply_from_people_is_no_handle() -> None:

@@ -69,6 +69,7 @@ def found(analyzer: AnalyzerEngine, text: str) -> dict[str, str]:
         ("The flat above the laundromat on West 131st Street.", "West 131st Street", "LOCATION"),
         ("The letter went to G12 8QQ by mistake.", "G12 8QQ", "LOCATION"),
         ("Her card said Glenmoy ON M6K 1X9 on the back.", "M6K 1X9", "LOCATION"),
+        ("new place is 40 rue tarrow apt 2, m6k 1x9, come by", "m6k 1x9", "LOCATION"),  # typed in lower case
         ("Address: Drumkeel, Ballyfenn, F12 AB34\nGP: Dr Lee", "Drumkeel, Ballyfenn, F12 AB34", "LOCATION"),
         ("Her new address is 9 Pellow Close, Drumkeel. She loves it.", "9 Pellow Close, Drumkeel", "LOCATION"),
         ("Address: 3 Quarry Rd., Co. Tarragh\nPhone: none", "3 Quarry Rd., Co. Tarragh", "LOCATION"),

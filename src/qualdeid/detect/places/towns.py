@@ -6,12 +6,18 @@ NER misses towns written in lower case, and capitalised ones it takes for a pers
 A town named after "in", "from", "to", "near"... is a place whatever its case, unless the name is
 also an everyday word ("in bath", "to reading", "from hope"): then only its Title Case form counts,
 and a first name never does ("gave it to Grant").
+
+:class:`StandaloneTownRecognizer` finds a town with nothing before it ("raining like kolding", a table's
+column, "Flat 2, Kelso House, Tarbolton"), only when its name is no word at all: rare in English
+(``ALONE_TITLE_ZIPF``, stricter in lower case), no dictionary word, name or surname, at least
+``ALONE_MIN_LETTERS`` long, and no everyday word of another language its document is partly written in.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -19,6 +25,7 @@ from spacy.language import Language
 
 from qualdeid.detect.names.lexicon import NameLexicon, without_marks
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.languages import OtherLanguages, zipf_in
 from qualdeid.detect.nlp.loading import dictionary_words
 from qualdeid.detect.nlp.presidio import presidio_results
 from qualdeid.labels import LOCATION
@@ -52,6 +59,23 @@ _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 WORD_ZIPF = 4.0
 #: a capitalised one-word town this common is more often something else ("to Florence", "in Mobile")
 TITLE_ZIPF = 5.5
+#: a town with no preposition before it: its distinctive word is rarer than this in English (Zipf) in Title
+#: Case, and than ``ALONE_LOWER_ZIPF`` in lower case, where chats also type rare English words ("papaya")
+ALONE_TITLE_ZIPF = 3.0
+ALONE_LOWER_ZIPF = 2.0
+#: and at least this long (in lower case ``ALONE_LOWER_MIN_LETTERS``): short rare words are often another
+#: language's ("chú", "oka", "rota", "kesan")
+ALONE_MIN_LETTERS = 5
+ALONE_LOWER_MIN_LETTERS = 6
+#: an everyday word (Zipf) of another language the document is partly written in is that word ("fiche", "obra")
+ALONE_FOREIGN_ZIPF = 2.0
+#: the words of a text, with the characters that glue them to an address, a handle or a file name
+_ALONE_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+#: joined to an e-mail address, a web address, a handle, a file or a code: no town ("maria.lins@", "@kolding")
+_GLUED_BEFORE = re.compile(r"[@./#_\w-]$")
+_GLUED_AFTER = re.compile(r"(?:[@_#/\w]|[.-][^\W_])")
+#: a capitalised word just before or after, on the same line: the town is part of a longer name ("Lagos Pidgin")
+_CAPITAL_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏ][\w'’.-]*[ \t]+$")
 
 
 class TownRecognizer(EntityRecognizer):
@@ -180,3 +204,78 @@ class TownRecognizer(EntityRecognizer):
         if not all(w[:1].isupper() for w in words):
             return False  # "in Port of ..." mixed case: leave it to the other recognizers
         return len(words) > 1 or zipf(low) < TITLE_ZIPF
+
+
+class StandaloneTownRecognizer(EntityRecognizer):
+    """A town of the gazetteer with no preposition before it, when its name is no word (module docstring)."""
+
+    LABEL = LOCATION
+    SCORE = 0.6  # below NER (0.85): where NER reads the same word as a person, it is more often the person
+
+    def __init__(self, towns: TownRecognizer, surnames: frozenset[str], languages: OtherLanguages) -> None:
+        self.towns = towns
+        self.surnames = surnames
+        self.languages = languages
+        super().__init__(supported_entities=[self.LABEL], name="StandaloneTownRecognizer", supported_language="en")
+
+    @classmethod
+    def read(cls, rules: Rules, names: NameLexicon, towns: TownRecognizer) -> StandaloneTownRecognizer:
+        return cls(towns, frozenset(names.surnames), OtherLanguages(rules))
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
+        if self.LABEL not in entities or not self.towns.towns:
+            return []
+        return presidio_results(self, ((a, b, self.LABEL) for a, b in self.find(text)), self.SCORE)
+
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        words = list(_ALONE_WORD.finditer(text))
+        languages: tuple[str, ...] | None = None  # read once, when the first candidate is found
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                part = words[i : i + n]
+                if len(part) < n or any(text[a.end() : b.start()] not in (" ", "\t") for a, b in pairwise(part)):
+                    continue
+                start, end = part[0].start(), part[-1].end()
+                phrase = text[start:end]
+                if not self.towns._listed_town(phrase) or not self._word_free(phrase) or self._glued(text, start, end):
+                    continue
+                if languages is None:
+                    languages = self.languages.of(text)
+                if any(zipf_in(w.lower(), code) >= ALONE_FOREIGN_ZIPF for w in phrase.split() for code in languages):
+                    continue
+                yield start, end
+                i += n - 1
+                break
+            i += 1
+
+    def _word_free(self, phrase: str) -> bool:
+        """No reading of ``phrase`` as words or a name: "Tarbolton", "kolding", "Kirkby Lonsdale", not "Wells",
+        "Grant", "Salvatierra", "Salvatierra Heights", "PSKOV" (capitals: a heading, a speaker's label)."""
+        low = phrase.lower()
+        words = phrase.split()
+        if low in self.towns.not_towns or phrase.isupper() or (len(words) == 1 and low in self.surnames):
+            return False
+        if phrase.islower():
+            limit, letters = ALONE_LOWER_ZIPF, ALONE_LOWER_MIN_LETTERS
+        elif all(w[:1].isupper() for w in words):
+            limit, letters = ALONE_TITLE_ZIPF, ALONE_MIN_LETTERS
+        else:
+            return False
+        if any(w.lower() in self.towns.dictionary for w in words):
+            return False
+        return any(
+            len(w) >= letters and zipf(w.lower()) < limit and w.lower() not in self.towns.not_towns for w in words
+        )
+
+    @staticmethod
+    def _glued(text: str, start: int, end: int) -> bool:
+        """Part of an address, a handle or a longer capitalised name ("kolding@...", "Lagos Pidgin")."""
+        if _GLUED_BEFORE.search(text, max(0, start - 1), start) or _GLUED_AFTER.match(text, end):
+            return True
+        if text[start].isupper():
+            return bool(_CAPITAL_BEFORE.search(text, max(0, start - 40), start) or _CAPITALISED_NEXT.match(text, end))
+        return False

@@ -19,7 +19,7 @@
 * :mod:`.signature` — the writer's initials alone on the last line of a message ("...thanks.\nR"), a
   word-name after a sign-off ("Best,\nMerit").
 * ``detect/places/towns.py`` — towns of ``rules/lexicons/towns.txt`` (GeoNames) after "in", "from", "to"...,
-  in any case.
+  in any case; and anywhere, when the town's name is no word of any reading.
 * :mod:`.dates` — named holidays from ``rules/lexicons/holidays.txt``.
 * :mod:`.contact` — Presidio's phone (AU/NZ/GB/IE/US, which covers Canada), URL, email and IP address
   recognizers behind a cheap text check (``contact_recognizers()``, registered by ``nlp/presidio.py``
@@ -36,7 +36,7 @@ from spacy.language import Language
 
 from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.places.lexicon import PlaceLexicon
-from qualdeid.detect.places.towns import TownRecognizer
+from qualdeid.detect.places.towns import StandaloneTownRecognizer, TownRecognizer
 from qualdeid.detect.recognizers.addresses import AddressLinesRecognizer
 from qualdeid.detect.recognizers.contact import contact_recognizers
 from qualdeid.detect.recognizers.context import (
@@ -77,6 +77,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     lexicon = place_lexicon(rules)
     context = ContextWords(rules, lexicon)
     names = name_lexicon(rules)
+    towns = TownRecognizer.read(rules, names, nlp)
     recognizers: list[EntityRecognizer] = [
         SpeakerRecognizer(rules),
         AddressBlockRecognizer(rules),
@@ -91,7 +92,8 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         OrgContextRecognizer(lexicon, context),
         SiteRecognizer(lexicon, context),
         OrgKindRecognizer(lexicon, context),
-        TownRecognizer.read(rules, names, nlp),
+        towns,
+        StandaloneTownRecognizer.read(rules, names, towns),
         *load_pattern_recognizers(rules),
     ]
     holidays = holiday_recognizer(rules.words("lexicons/holidays.txt"))
