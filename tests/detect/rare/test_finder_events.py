@@ -22,6 +22,14 @@ FAMILY = "events"
         ("He was struck by lightning on the golf course.", "was struck by lightning"),
         ("She survived a ferry fire in the strait as a girl.", "survived a ferry fire in the strait"),
         ("He was pulled out of the surf by two fishermen.", "was pulled out of the surf"),
+        # a win told as repeated
+        (
+            "She won the sheepdog trials at the county show four years running.",
+            "won the sheepdog trials at the county show four years running",
+        ),
+        ("He has twice won the sheaf toss at the gathering.", "has twice won the sheaf toss at the gathering"),
+        ("She won the sheaf toss three years in a row back then.", "won the sheaf toss three years in a row"),
+        ("He won it four times before he retired.", "won it four times"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -39,6 +47,10 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "We survived the weekend somehow.",
         "She survived an overdose last year.",
         "The letter was pulled out of the drawer.",
+        "They won the raffle last year.",
+        "She won two prizes at the fete.",
+        "He won the quiz once in ten years.",
+        "The team won three times this season.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -31,6 +31,16 @@ FAMILY = "former"
         ("She told me she scored the winner in a tournament final.", "scored the winner in a tournament final"),
         ("He admitted he slept in a warehouse after the divorce.", "slept in a warehouse"),
         ("It came out slowly that her father was a referee in the top league.", "was a referee in the top league"),
+        # a fact told in the present: a habit, an ability, what someone is or is doing
+        ("She told me she can splice steel cable by hand.", "can splice steel cable by hand"),
+        ("He told me he is the only left-handed bell ringer in the valley.", "is the only left-handed bell ringer"),
+        ("She told me her cousin is doing a residency at a glassworks.", "is doing a residency at a glassworks"),
+        ("She told me her cousin trains falcons for the estate.", "trains falcons for the estate"),
+        ("I told him about being a ferry purser for nine years.", "being a ferry purser"),
+        # a past the tagger reads as a participle after its subject
+        ("She told me her cousin trained falcons for the estate.", "trained falcons for the estate"),
+        # a telling under a modal is no bidding
+        ("I should also admit I restored harpsichords for a living.", "restored harpsichords for a living"),
         # disclosed without a telling verb
         ("Turns out he crewed a lifeboat off the point for years.", "crewed a lifeboat"),
         ("Turned out Marek drove a snowplough for the council.", "drove a snowplough"),
@@ -73,6 +83,17 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "I told him I lost my keys at the station.",
         "It turned out the kettle was broken.",
         "Turns out he forgot the meeting.",
+        # a present state or an everyday present told is no detail; a modal of a plan or a wish carries none
+        "She told me she is tired today.",
+        "He told me his brother is coming on Sunday.",
+        "She told me she can drive now.",
+        "He told me he has a new phone.",
+        "She told me her mum is in hospital again.",
+        "He told me he will restore harpsichords one day.",
+        "She told me she's starting a glassblowing class tomorrow.",
+        "He said he can fetch a folding table from the hall.",
+        "Tell him the kids want their kite back.",
+        "I told her about being a bit nervous before the hearing.",
         # a literal "came out", and an experience shared with the listener
         "Everyone came out and had two slices of pie.",
         "I told her I'd slept in that same shelter in the same state once.",

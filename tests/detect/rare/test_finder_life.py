@@ -37,18 +37,39 @@ FAMILY = "life"
         ("He sat on the parish council for years.", "sat on the parish council"),
         # a self-taught skill with an uncommon word
         ("She taught herself to repair pinball machines.", "taught herself to repair pinball machines"),
+        # what someone owned lost to a vice, no rare word needed
+        ("She lost the van to the scratchcards.", "lost the van to the scratchcards"),
+        (
+            "He lost his pension in one winter on the poker tables.",
+            "lost his pension in one winter on the poker tables",
+        ),
+        ("He gambled away the caravan and his boat.", "gambled away the caravan"),
         # a death by an unusual cause, with whose death it was
         (
             "He talked about his older brother who died in a motorbike crash.",
             "his older brother who died in a motorbike crash",
         ),
         ("Her husband died in an avalanche, he was a guide.", "died in an avalanche"),
+        # ... or told by the event that caused it, a thing its subject
+        (
+            "Her uncle was killed when the hay baler tipped into the ditch.",
+            "was killed when the hay baler tipped into the ditch",
+        ),
+        (
+            "His father drowned when the dredger capsized off the point.",
+            "drowned when the dredger capsized off the point",
+        ),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
     assert any(hit.startswith(phrase) for hit in finder_hits(detector, FAMILY, text)), finder_hits(
         detector, FAMILY, text
     )
+
+
+def test_a_death_s_event_ends_before_the_next_clause(detector) -> None:
+    hits = finder_hits(detector, FAMILY, "His dad drowned when the dredger capsized when he was a boy.")
+    assert hits == ["drowned when the dredger capsized"]
 
 
 @pytest.mark.parametrize(
@@ -67,6 +88,11 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "His dad died of a stroke last year.",
         "Her mum died in hospital in March.",
         "My nan died at home.",
+        # a time of life or an everyday event after "when" is no cause
+        "My grandad died when he was ninety.",
+        "Her gran died when I was away at college.",
+        "She died when her son was born.",
+        "His mate was killed when the car hit a tree.",
         "He does sudoku in the lounge after breakfast.",
         "She reads crime novels and listens to podcasts.",
         "He eats porridge every morning.",
@@ -75,6 +101,10 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "It was on the news last night.",
         "He is on the night team this week.",
         "She taught herself to cook after her mum died.",
+        # a loss with no vice as its cause, or a workplace that is one
+        "He lost his job at the casino when it closed.",
+        "I lost my keys on the bus.",
+        "She lost a lot of weight on the drink.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

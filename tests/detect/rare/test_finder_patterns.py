@@ -33,6 +33,19 @@ FAMILY = "patterns"
             "She is the only Tamil woman in Northern Ontario to hold a crane licence.",
             "is the only Tamil woman in Northern Ontario to hold a crane licence",
         ),
+        # a record told by a participle after "ever", or by "ever" before the group
+        (
+            "Her aunt was the first ever woman skipper at the sailing club.",
+            "was the first ever woman skipper at the sailing club",
+        ),
+        (
+            "He is the youngest man ever hired on the dredging crew.",
+            "is the youngest man ever hired on the dredging crew",
+        ),
+        (
+            "She was the first girl ever picked for the county squad.",
+            "was the first girl ever picked for the county squad",
+        ),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -55,6 +68,9 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "Tired today, only half the group came.",
         "Rainy, only English lessons this week.",
         "She was the only person in the room to laugh.",
+        "It was the best day ever spent at the seaside.",
+        "It was the first ever time I went to the rowing club.",
+        "That was the only time ever seen round here.",
         # a walk between two points of one place, or led by someone, is no journey
         "We walk from the clinic down to North Beach on Thursdays.",
         "I walked Raymond around the corner to calm down.",

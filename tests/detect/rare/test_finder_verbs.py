@@ -27,6 +27,8 @@ FAMILY = "verbs"
             "He lost his right arm below the elbow when the tractor rolled on the hill.",
             "lost his right arm below the elbow when the tractor rolled on the hill",
         ),
+        # a part of a body part
+        ("He lost the tip of his thumb in a bandsaw.", "lost the tip of his thumb in a bandsaw"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -40,6 +42,7 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "She lost her keys in the park.",
         "We came home early on the bus.",
         "She lost all her receipts when the bag split on the bus.",
+        "She lost the end of the film when the power went.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

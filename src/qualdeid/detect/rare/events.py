@@ -66,6 +66,7 @@ class EventFinder(RuleFinder):
             | w("publish_verbs")
             | w("struck_verbs")
             | w("streak_markers")
+            | w("repeat_win_verbs")
         )
 
     def find(self, ctx: RareContext) -> list[Hit]:
@@ -88,6 +89,7 @@ class EventFinder(RuleFinder):
             self._lost_family,
             self._struck,
             self._streak,
+            self._repeated_win,
             self._odd_tool,
         )
         for i in dw.where(self.triggers):
@@ -428,6 +430,44 @@ class EventFinder(RuleFinder):
         if start is None:
             return None
         return Hit(start, end, "life_event", "an unbroken streak", ("streak",))
+
+    def _repeated_win(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``won the ploughing match three years running``, ``has twice won the sheaf toss``: a win told as
+        repeated (`repeat_win_verbs`; a count of `repeat_units` with `repeat_runs` after it, or "twice")."""
+        if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("repeat_win_verbs"):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        start = frame.start
+        # "he's twice won ...": the count before the verb
+        before = t.i - 1 >= ss and sdoc[t.i - 1].lower_ in _TIMES_WORDS
+        end = min(se, start + self.max_tokens + 4)
+        for k in range(t.i + 1, end):
+            w = sdoc[k]
+            # a second finite verb ends the clause (not a noun the tagger read as one: "the county show")
+            finite = w.tag_ in ("VBD", "VBZ", "VBP", "MD") and sdoc[k - 1].pos_ not in ("DET", "NOUN", "ADJ")
+            if w.is_punct or finite or w.lower_ in ("and", "but"):
+                break
+            if w.lower_ in _TIMES_WORDS:
+                return Hit(start, k + 1, "life_event", "a win repeated", ("repeated win",))
+            quantity = quantity_at(sdoc, k, se)
+            if quantity is None or k + 1 >= se or quantity[0] < 2:
+                continue
+            unit = sdoc[quantity[1]] if quantity[1] < se else None
+            if unit is None or unit.lemma_.lower() not in self._w("repeat_units"):
+                continue
+            after = quantity[1] + 1
+            runs = [tuple(r.split()) for r in self._w("repeat_runs")]
+            for r in runs:
+                if tuple(x.lower_ for x in sdoc[after : after + len(r)]) == r:
+                    return Hit(start, after + len(r), "life_event", "a win repeated", ("repeated win",))
+            if unit.lemma_.lower() == "time":  # "won it four times"
+                return Hit(start, after, "life_event", "a win repeated", ("repeated win",))
+        if before:
+            last = self.frames.extend_right(sdoc, t.i + 1, se, start + self.max_tokens, max_pps=1)
+            return Hit(start, last, "life_event", "a win repeated", ("repeated win",))
+        return None
 
     def _odd_tool(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``plays the whistle with her nose``: a part of the body used as a tool."""

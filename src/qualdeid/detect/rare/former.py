@@ -46,6 +46,8 @@ class FormerLifeFinder(RuleFinder):
         self.openers = [tuple(o.split()) for o in self._w("disclosure_openers")]
         self.loose_verbs = self._w("disclosure_loose_verbs")
         self.echo_words = self._w("disclosure_echo_words")
+        self.present_modals = self._w("disclosure_present_modals")
+        self.future_words = self._w("disclosure_future_words")
         self.places: dict[str, list[tuple[str, ...]]] = {}
         for place in self._w("former_places"):
             words = tuple(place.split())
@@ -68,12 +70,32 @@ class FormerLifeFinder(RuleFinder):
         hits = []
         for start, end in sorted(framed):
             for t in sdoc[start:end]:
-                if t.tag_ not in _FINITE and not (t.tag_ == "VBG" and t.i > start and sdoc[t.i - 1].lower_ == "about"):
+                if t.tag_ not in _FINITE and not self._told_present(sdoc, t, start):
                     continue
                 hit = self._former(ctx, t, marks)
                 if hit is not None:
                     hits.append(hit)
         return hits
+
+    def _told_present(self, sdoc: Doc, t: Token, start: int) -> bool:
+        """A verb that is no finite form but may carry a told fact: "told her about crewing yachts", "told
+        me she can splice cable" (a modal of `disclosure_present_modals`), "her son is training falcons"."""
+        if t.i <= start or t.tag_ not in ("VB", "VBG", "VBN"):
+            return False
+        before = sdoc[t.i - 1]
+        if t.tag_ == "VBN":
+            return self._past(sdoc, t)
+        if t.tag_ == "VB":
+            return before.tag_ == "MD" and before.lower_ in self.present_modals
+        return before.lower_ == "about" or (before.pos_ == "AUX" and before.tag_ in ("VBZ", "VBP"))
+
+    @staticmethod
+    def _past(sdoc: Doc, t: Token) -> bool:
+        """A past tense, also one the tagger read as a participle right after its subject ("her cousin
+        trained falcons")."""
+        if t.tag_ == "VBD":
+            return True
+        return t.tag_ == "VBN" and t.i > 0 and sdoc[t.i - 1].tag_ in ("NN", "NNS", "NNP", "PRP")
 
     # ---------------------------------------------------------------- frames
 
@@ -107,8 +129,12 @@ class FormerLifeFinder(RuleFinder):
             ):
                 return "out"
             if t.pos_ == "VERB" and verb_lemma(t) in self.disclosure_verbs:
-                # "wanted to talk about ...", "going to tell them ...": a telling to come, not a past told
-                return None if k > ss and sdoc[k - 1].lower_ == "to" else verb_lemma(t)
+                # "wanted to talk about ...", "going to tell them ...": a telling to come, not a past told;
+                # "tell him you ...": a bidding, nothing told yet
+                bidding = t.tag_ == "VB" and (k == ss or sdoc[k - 1].is_punct or not sdoc[k - 1].is_alpha)
+                if (k > ss and sdoc[k - 1].lower_ == "to") or bidding:
+                    return None
+                return verb_lemma(t)
             if t.lower_ not in self.links and not (t.pos_ == "PROPN" and t.ent_type_ == "PERSON"):
                 return None
             k -= 1
@@ -119,7 +145,8 @@ class FormerLifeFinder(RuleFinder):
         ss, se = ctx.bounds[t.i]
         if verb_lemma(t) in self.plain:
             return None
-        if t.tag_ == "VBG":  # "told her about crewing yachts"
+        about = t.tag_ == "VBG" and sdoc[t.i - 1].lower_ == "about"
+        if about:  # "told her about crewing yachts"
             start, telling, named_subject = t.i, self._told(sdoc, t.i, ss), False
         else:
             frame = self.frames.frame_at_verb(sdoc, t.i, ss, shared_subject=True)
@@ -134,8 +161,12 @@ class FormerLifeFinder(RuleFinder):
         told = telling is not None
         # a past fact disclosed ("she told me her brother drowned ...", "turns out he ...") may be said of
         # anyone and needs a less rare word; after a plain "said" only the writer's or a pronoun's past counts
-        disclosed = (telling == "out" or telling in self.loose_verbs) and t.tag_ == "VBD"
-        if named_subject and not disclosed:
+        loose = telling == "out" or telling in self.loose_verbs
+        past = self._past(sdoc, t)
+        disclosed = loose and past
+        # a present fact told of someone ("she told me her son trains falcons") needs the rarer word of
+        # former_zipf, as one told of the teller does
+        if named_subject and not loose:
             told = False
         framed = False
         limit = start + self.max_tokens
@@ -143,7 +174,7 @@ class FormerLifeFinder(RuleFinder):
         if (
             end + 1 < se
             and sdoc[end].lower_ == "and"
-            and sdoc[end + 1].tag_ == "VBD"
+            and self._past(sdoc, sdoc[end + 1])
             and verb_lemma(sdoc[end + 1]) not in self.plain
         ):  # "... and got a kidney"
             more = self.frames.extend_right(sdoc, end + 2, se, limit)
@@ -162,8 +193,15 @@ class FormerLifeFinder(RuleFinder):
             opens = m_end <= start and not any(sdoc[k].pos_ in ("VERB", "AUX") for k in range(ss, m_start))
             if in_sentence and (m_start >= end or opens):
                 framed = True
-        if t.tag_ != "VBD" and not (told and t.lemma_.lower() != "be"):
-            return None  # a present state ("I told him I'm ...") is no former life
+        # a present state ("I told him I'm ...") is no former life; what someone is, only when disclosed ("she
+        # told me she is the only ..."), not merely said ("says he's the best ...")
+        if not past and not (told and (t.lemma_.lower() != "be" or (loose and self._is_role(sdoc, t, end)))):
+            return None
+        # what someone can do or is doing is told, not merely said ("he said he can fetch a table")
+        if not past and t.tag_ in ("VB", "VBG") and not about and not loose:
+            return None
+        if not past and self._planned(sdoc, t, se):
+            return None  # "told him she's starting a class tomorrow": a plan, no fact of a life yet
         if not (told or framed) or end <= t.i + 1 or (named_subject and not (framed or told)):
             return None
         words = [sdoc[m] for m in range(t.i, end)]
@@ -181,6 +219,17 @@ class FormerLifeFinder(RuleFinder):
             return None
         keys = tuple(dict.fromkeys(w.lemma_.lower() for w in rare))
         return Hit(start, end, "life_event", "a former life told as such", keys, Status.CORPUS_CHECK)
+
+    def _planned(self, sdoc: Doc, t: Token, se: int) -> bool:
+        """A present told as a plan: a word of `disclosure_future_words` in the rest of its sentence."""
+        return any(sdoc[k].lower_ in self.future_words for k in range(t.i + 1, se))
+
+    @staticmethod
+    def _is_role(sdoc: Doc, t: Token, end: int) -> bool:
+        """``is the only ...``, ``being a ferry purser``: a form of "be" that names what someone is."""
+        return (
+            t.i + 1 < end and sdoc[t.i + 1].tag_ == "DT" and sdoc[t.i + 1].lower_ not in ("no", "all", "this", "that")
+        )
 
     def _role(self, sdoc: Doc, t: Token, end: int) -> bool:
         """``ran the presses``, ``trained as a vet``, ``was a ferry pilot``: what someone was or did."""

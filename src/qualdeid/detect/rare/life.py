@@ -44,6 +44,10 @@ class LifeFinder(RuleFinder):
         self.loss_objects = self._w("lost_objects")
         self.passive_auxiliaries = self._w("passive_auxiliaries")
         self.loss_links = self._w("loss_links")
+        self.vices = self._w("loss_vices")
+        self.vice_links = self._w("vice_links")
+        self.vice_objects = self._w("vice_objects")
+        self.vice_verbs = self._w("vice_verbs")
         self.group_verbs = self._w("group_verbs")
         self.group_heads = self._w("performing_groups")
         self.group_parts = self._w("group_parts")
@@ -57,12 +61,14 @@ class LifeFinder(RuleFinder):
         self.death_zipf = rr.threshold("death_zipf")
         self.death_verbs = self._w("death_verbs")
         self.death_links = self._w("death_links")
+        self.death_events = self._w("death_event_links")
         self.plain_deaths = self._w("death_plain_causes")
         self.triggers = frozenset(
             self.service_verbs
             | self.hurt_verbs
             | self.group_verbs
             | self.lost_verbs
+            | self.vice_verbs
             | self.taught_verbs
             | self.death_verbs
             | self.tour_nouns
@@ -272,11 +278,22 @@ class LifeFinder(RuleFinder):
 
     def _lost_to(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
         """``lost his licence after crashing a digger``, ``lost the farm to gambling debts``."""
-        if t.pos_ != "VERB" or verb_lemma(t) not in self.lost_verbs:
+        if t.pos_ != "VERB":
+            return None
+        if verb_lemma(t) in self.vice_verbs and t.i + 2 < se and sdoc[t.i + 1].lower_ == "away":
+            # "gambled away the caravan", "drank away his pension"
+            end = self.frames.extend_right(sdoc, t.i + 2, se, t.i + self.max_tokens, max_pps=1)
+            start = self._person_frame(sdoc, t.i, ss)
+            if start is None or end <= t.i + 2:
+                return None
+            return Hit(start, end, "life_event", "lost something to a vice", ("lost to a vice",), Status.ACCEPTED)
+        if verb_lemma(t) not in self.lost_verbs:
             return None
         k = t.i + 1
         obj_end = self._np_end(sdoc, k, se)
         lost = sdoc[k:obj_end]
+        if (vice := self._lost_to_vice(sdoc, t, obj_end, ss, se)) is not None:
+            return vice
         if not any(w.lemma_.lower() in self.loss_objects or w.lower_ in self.loss_objects for w in lost):
             return None
         if obj_end + 1 >= se or sdoc[obj_end].lower_ not in self.loss_links:
@@ -294,17 +311,46 @@ class LifeFinder(RuleFinder):
         keys = tuple(w.lemma_.lower() for w in rare)
         return Hit(start, end, "life_event", "lost something to an unusual cause", keys, Status.CORPUS_CHECK)
 
+    def _lost_to_vice(self, sdoc: Doc, t: Token, obj_end: int, ss: int, se: int) -> Hit | None:
+        """``lost his pension in one winter on the poker tables``, ``lost the van to the scratchcards``:
+        what someone owned lost to a vice of `loss_vices` (no rare word needed), the cause within two phrases
+        of what was lost (`vice_objects`, a word of `lost_objects` or a sum of money)."""
+        lost = sdoc[t.i + 1 : obj_end]
+        owned = self.loss_objects | self.vice_objects
+        if not any(w.lemma_.lower() in owned or w.lower_ in owned or w.like_num for w in lost):
+            return None
+        k, phrases = obj_end, 0
+        while k + 1 < se and sdoc[k].lower_ in self.vice_links | {"in", "at", "of", "over"} and phrases < 3:
+            end = self._np_end(sdoc, k + 1, se)
+            if end == k + 1:
+                return None
+            if sdoc[k].lower_ in self.vice_links and any(
+                sdoc[m].lemma_.lower() in self.vices or sdoc[m].lower_ in self.vices for m in range(k + 1, end)
+            ):
+                start = self._person_frame(sdoc, t.i, ss)
+                if start is None:
+                    return None
+                return Hit(start, end, "life_event", "lost something to a vice", ("lost to a vice",), Status.ACCEPTED)
+            k, phrases = end, phrases + 1
+        return None
+
     def _death(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
         """``her brother who died in an avalanche``, ``was killed by a falling tree``: a death and a cause
         rare in general language (``death_zipf``; not one of ``death_plain_causes``)."""
         if t.pos_ != "VERB" or verb_lemma(t) not in self.death_verbs or t.i + 2 >= se:
             return None
-        if sdoc[t.i + 1].lower_ not in self.death_links:
+        link = sdoc[t.i + 1].lower_
+        if link not in self.death_links and link not in self.death_events:
             return None
         start = self._person_frame(sdoc, t.i, ss)
         if start is None:
             return None
-        end = self._np_end(sdoc, t.i + 2, se)
+        if link in self.death_events:
+            end = self._event_end(sdoc, t.i + 2, se)
+            if end is None:
+                return None
+        else:
+            end = self._np_end(sdoc, t.i + 2, se)
         cause = [sdoc[m] for m in range(t.i + 2, end)]
         if any(w.lemma_.lower() in self.plain_deaths or w.lower_ in self.plain_deaths for w in cause):
             return None
@@ -315,6 +361,22 @@ class LifeFinder(RuleFinder):
             start = extend_np_left(sdoc, start - 2, ss)  # "her older brother who died ...": whose death it was
         keys = tuple(w.lemma_.lower() for w in rare)
         return Hit(start, end, "life_event", "a death by an unusual cause", keys, Status.CORPUS_CHECK)
+
+    def _event_end(self, sdoc: Doc, k: int, se: int) -> int | None:
+        """End of the event after "when" that caused a death ("when the tractor rolled on the hill"): a
+        thing as its subject and a verb; ``None`` for a time of life ("when she was ten", "when I was away")."""
+        first = sdoc[k]
+        if first.lower_ in self.frames.person_pronouns or first.pos_ in ("NUM", "PROPN") or first.ent_type_:
+            return None
+        end, verb = k, False
+        stops = ("and", "but", "so", "when", "while", "after", "before", "because", "until", "till", "as")
+        while end < se and end - k < 10 and not sdoc[end].is_punct and sdoc[end].lower_ not in stops:
+            if sdoc[end].pos_ == "VERB":
+                verb = True
+            if verb is False and sdoc[end].lower_ in self.frames.person_pronouns:
+                return None  # "when her son was born"
+            end += 1
+        return end if verb else None
 
     def _group_part(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
         """``sings bass in the male voice choir``, ``plays cornet in a brass band``."""

@@ -117,7 +117,9 @@ class PhraseFinder(RuleFinder):
             return None
         if t.i + 1 < se and sdoc[t.i + 1].lower_ in ("in", "of", "from"):
             return None if bare else self._first_in_scope(sdoc, t, se)
-        head, mods = self._group_phrase(sdoc, t.i + 1, se)
+        # "the first ever woman skipper at the sailing club": "ever" before the group is a record by itself
+        ever_before = t.i + 1 < se and sdoc[t.i + 1].lower_ == "ever"
+        head, mods = self._group_phrase(sdoc, t.i + 1 + ever_before, se)
         if head is None:
             return None
         head_tok = sdoc[head]
@@ -136,8 +138,22 @@ class PhraseFinder(RuleFinder):
             start -= 1
         k = head + 1
         scope = False
+        if ever_before and kind and not generic and t.lower_ != "only":
+            end = phrase_end(sdoc, k + 1, se) if k < se and sdoc[k].lower_ in ("in", "at", "on", "of", "for") else k
+            reason = "first, last or only one to do something"
+            return Hit(start, end, "life_event", reason, (head_tok.lemma_.lower(),))
         if k < se and sdoc[k].lower_ == "ever":
             scope, k = True, k + 1
+            # "the oldest man ever licensed as a harbour pilot": a participle after "ever" tells the record
+            if kind and not generic and k < se and sdoc[k].tag_ in ("VBN", "VBD") and sdoc[k].pos_ == "VERB":
+                end = self._vp_end(sdoc, k + 1, se, start + self.max_tokens + 4)
+                return Hit(
+                    start,
+                    max(end, k + 1),
+                    "life_event",
+                    "first, last or only one to do something",
+                    (head_tok.lemma_.lower(),),
+                )
         if k < se and sdoc[k].pos_ == "ADP" and sdoc[k].lower_ in ("in", "from", "at", "on", "of"):
             j = phrase_end(sdoc, k + 1, se)
             if any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(k + 1, j)):

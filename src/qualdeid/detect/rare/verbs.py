@@ -40,6 +40,14 @@ class VerbFinder(RuleFinder):
                 np_end += 1  # "lost both his big toes"
             while np_end < sent_end and (is_np_token(sdoc[np_end]) or sdoc[np_end].pos_ == "ADV"):
                 np_end += 1
+            if (
+                np_end + 1 < sent_end
+                and sdoc[np_end].lower_ == "of"
+                and sdoc[np_end - 1].lower_ in words("part_partitives")
+            ):  # "lost the tip of a finger"
+                np_end += 1
+                while np_end < sent_end and is_np_token(sdoc[np_end]):
+                    np_end += 1
             obj = sdoc[t.i + 1 : np_end]
             obj_lemmas = {w.lemma_.lower() for w in obj} | {w.lower_ for w in obj}
             frame = self.frames.frame_at_verb(sdoc, t.i, sent_start)
