@@ -458,3 +458,22 @@ def test_an_everyday_word_in_lower_case_is_no_confident_name(detector) -> None:
     text = "We boiled the kettle and zeb poured the tea."
     found = [text[r.start : r.end] for r in residual_identifiers(checker.profile, text)]
     assert found == ["zeb"]
+
+
+def test_a_listed_surname_that_is_a_word_warns_in_lower_case(detector) -> None:
+    """A surname of the lists that is an everyday word ("birch"), which the corpus writes with its
+    capital and once carelessly in lower case after a title ("mrs birch"), is no identifier with
+    confidence where the text writes the bare word in lower case: at most it warns. With its capital
+    it still fails."""
+    docs = [
+        Document("b1", "Mrs Birch came to the lunch club and sat by the window."),
+        Document("b2", "I drove mrs birch home after the quiz, she won the picture round."),
+    ]
+    errors = {"b1": [("Mrs Birch", "PERSON")], "b2": [("mrs birch", "PERSON")]}
+    checker = _checker(detector, docs, errors)
+    report, found = _identifiers(checker, "On the walk someone saw a heron on the bank and birch along the path.")
+    assert report.exit_code != EXIT_FAIL and not [f for f in found if f.severity == "fail"]
+    report, found = _identifiers(checker, "We sat with birch after lunch.")  # where a name stands: a warning
+    assert report.exit_code == EXIT_WARN and [f.matched for f in found] == ["birch"]
+    report, found = _identifiers(checker, "On Friday Birch won the quiz again.")
+    assert report.exit_code == EXIT_FAIL and [f.matched for f in found] == ["Birch"]

@@ -265,6 +265,18 @@ class IdentifierIndex:
         names = (self.word_names if self.word_names is not None else _shipped_word_names()) | _listed_names()
         return all(w not in names and zipf(w) >= WORD_ZIPF and self.in_dictionary(w) for w in words)
 
+    def _word_of_a_capitalised_name(self, v: str, ident: Identifier) -> bool:
+        """Written in lower case, an everyday word of the dictionary ("frost", "moor") that the corpus
+        writes as a name with its capital, even a listed surname: the corpus's lower-case use ("mrs
+        frost") was a name written carelessly, the text's may be the word ("frost on the grass"), so
+        it is no identifier with confidence (it still warns)."""
+        words = [w.lower() for w in _WORD.findall(_POSSESSIVE.sub("", v))]
+        if not words or not v[:1].islower() or self.dictionary is None:
+            return False
+        if not any(f[:1].isupper() for f in ident.forms):
+            return False
+        return all(zipf(w) >= WORD_ZIPF and self.in_dictionary(w) for w in words)
+
     def _frequent(self, v: str) -> bool:
         """Every word (titles aside) an English word as frequent as ``common_zipf`` ("Fair", "Welsh";
         not "Marcus", frequent as a name only); an initial ("Mrs L") is never a frequent word."""
@@ -341,7 +353,11 @@ class IdentifierIndex:
                 and ident.alone
                 and not ident.common
                 and not ident.lower_only
-                and not (ident.label == "PERSON" and not ident.vouched and self._everyday_in_lower_case(m.group()))
+                and not (
+                    ident.label == "PERSON"
+                    and not ident.vouched
+                    and (self._everyday_in_lower_case(m.group()) or self._word_of_a_capitalised_name(m.group(), ident))
+                )
                 and not self._frequent(ident.value)
                 and _as_found(m.group(), ident)
             )
