@@ -477,3 +477,17 @@ def test_a_listed_surname_that_is_a_word_warns_in_lower_case(detector) -> None:
     assert report.exit_code == EXIT_WARN and [f.matched for f in found] == ["birch"]
     report, found = _identifiers(checker, "On Friday Birch won the quiz again.")
     assert report.exit_code == EXIT_FAIL and [f.matched for f in found] == ["Birch"]
+
+
+def test_an_abbreviation_in_the_plural_taken_for_a_place_is_no_confident_identifier(detector) -> None:
+    """A recogniser took "MRIs" for a place in the corpus; in the text it names things of a kind, not a
+    place: no fail. A place the corpus names still fails."""
+    docs = [
+        Document("m1", "Booking MRIs took most of the morning before we drove to Ottercombe."),
+        Document("m2", "Perpetua Vance came back from Ottercombe on the late bus."),
+    ]
+    checker = _checker(detector, docs, {"m1": [("MRIs", "LOCATION"), ("Ottercombe", "LOCATION")]})
+    report, found = _identifiers(checker, "Several people said waiting for MRIs was the worst part.")
+    assert report.exit_code != EXIT_FAIL and not [f for f in found if f.severity == "fail"]
+    report, found = _identifiers(checker, "She grew up in Ottercombe.")
+    assert report.exit_code == EXIT_FAIL

@@ -26,6 +26,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
 _NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}s")
 #: detectors that stand for a researcher's word: a review decision, the deny list
 _VOUCHING_DETECTORS = frozenset({DECISION_DETECTOR, "deny_list"})
 #: titles before a name (rules/names/titles.txt)
@@ -359,6 +360,7 @@ class IdentifierIndex:
                     and (self._everyday_in_lower_case(m.group()) or self._word_of_a_capitalised_name(m.group(), ident))
                 )
                 and not self._frequent(ident.value)
+                and not _plural_abbreviation(ident.value)
                 and _as_found(m.group(), ident)
             )
             core = _POSSESSIVE.sub("", m.group())
@@ -397,6 +399,12 @@ def _as_found(matched: str, ident: Identifier) -> bool:
     """Written in a case it was found in ("Brannock", not "BRANNOCK" or "brannock" unless found so)."""
     core = _POSSESSIVE.sub("", matched)
     return core in ident.forms or (core.endswith("s") and core[:-1] in ident.forms)
+
+
+def _plural_abbreviation(value: str) -> bool:
+    """An abbreviation in the plural ("CVs", "MRIs"): things of a kind, which a recogniser took for a
+    place or an organisation, not the name of one."""
+    return bool(_PLURAL_ABBREVIATION.fullmatch(value))
 
 
 def _bare_plural(matched: str, ident: Identifier) -> bool:
