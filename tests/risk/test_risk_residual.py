@@ -491,3 +491,7 @@ def test_an_abbreviation_in_the_plural_taken_for_a_place_is_no_confident_identif
     assert report.exit_code != EXIT_FAIL and not [f for f in found if f.severity == "fail"]
     report, found = _identifiers(checker, "She grew up in Ottercombe.")
     assert report.exit_code == EXIT_FAIL
+    # the recogniser took only the letters ("MRI" of "MRIs"): the plural in the text is no place either
+    checker = _checker(detector, docs, {"m1": [("MRI", "LOCATION")]})
+    report, found = _identifiers(checker, "Several people said waiting for MRIs was the worst part.")
+    assert report.exit_code != EXIT_FAIL and not [f for f in found if f.severity == "fail"]

@@ -361,6 +361,7 @@ class IdentifierIndex:
                 )
                 and not self._frequent(ident.value)
                 and not _plural_abbreviation(ident.value)
+                and not _plural_abbreviation(_POSSESSIVE.sub("", m.group()))
                 and _as_found(m.group(), ident)
             )
             core = _POSSESSIVE.sub("", m.group())
