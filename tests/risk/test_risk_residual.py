@@ -458,3 +458,40 @@ def test_an_everyday_word_in_lower_case_is_no_confident_name(detector) -> None:
     text = "We boiled the kettle and zeb poured the tea."
     found = [text[r.start : r.end] for r in residual_identifiers(checker.profile, text)]
     assert found == ["zeb"]
+
+
+def test_a_listed_surname_that_is_a_word_warns_in_lower_case(detector) -> None:
+    """A surname of the lists that is an everyday word ("birch"), which the corpus writes with its
+    capital and once carelessly in lower case after a title ("mrs birch"), is no identifier with
+    confidence where the text writes the bare word in lower case: at most it warns. With its capital
+    it still fails."""
+    docs = [
+        Document("b1", "Mrs Birch came to the lunch club and sat by the window."),
+        Document("b2", "I drove mrs birch home after the quiz, she won the picture round."),
+    ]
+    errors = {"b1": [("Mrs Birch", "PERSON")], "b2": [("mrs birch", "PERSON")]}
+    checker = _checker(detector, docs, errors)
+    report, found = _identifiers(checker, "On the walk someone saw a heron on the bank and birch along the path.")
+    assert report.exit_code != EXIT_FAIL and not [f for f in found if f.severity == "fail"]
+    report, found = _identifiers(checker, "We sat with birch after lunch.")  # where a name stands: a warning
+    assert report.exit_code == EXIT_WARN and [f.matched for f in found] == ["birch"]
+    report, found = _identifiers(checker, "On Friday Birch won the quiz again.")
+    assert report.exit_code == EXIT_FAIL and [f.matched for f in found] == ["Birch"]
+
+
+def test_an_abbreviation_in_the_plural_taken_for_a_place_is_no_confident_identifier(detector) -> None:
+    """A recogniser took "MRIs" for a place in the corpus; in the text it names things of a kind, not a
+    place: no fail. A place the corpus names still fails."""
+    docs = [
+        Document("m1", "Booking MRIs took most of the morning before we drove to Ottercombe."),
+        Document("m2", "Perpetua Vance came back from Ottercombe on the late bus."),
+    ]
+    checker = _checker(detector, docs, {"m1": [("MRIs", "LOCATION"), ("Ottercombe", "LOCATION")]})
+    report, found = _identifiers(checker, "Several people said waiting for MRIs was the worst part.")
+    assert report.exit_code != EXIT_FAIL and not [f for f in found if f.severity == "fail"]
+    report, found = _identifiers(checker, "She grew up in Ottercombe.")
+    assert report.exit_code == EXIT_FAIL
+    # the recogniser took only the letters ("MRI" of "MRIs"): the plural in the text is no place either
+    checker = _checker(detector, docs, {"m1": [("MRI", "LOCATION")]})
+    report, found = _identifiers(checker, "Several people said waiting for MRIs was the worst part.")
+    assert report.exit_code != EXIT_FAIL and not [f for f in found if f.severity == "fail"]

@@ -26,6 +26,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
 _NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}s")
 #: detectors that stand for a researcher's word: a review decision, the deny list
 _VOUCHING_DETECTORS = frozenset({DECISION_DETECTOR, "deny_list"})
 #: titles before a name (rules/names/titles.txt)
@@ -265,6 +266,18 @@ class IdentifierIndex:
         names = (self.word_names if self.word_names is not None else _shipped_word_names()) | _listed_names()
         return all(w not in names and zipf(w) >= WORD_ZIPF and self.in_dictionary(w) for w in words)
 
+    def _word_of_a_capitalised_name(self, v: str, ident: Identifier) -> bool:
+        """Written in lower case, an everyday word of the dictionary ("frost", "moor") that the corpus
+        writes as a name with its capital, even a listed surname: the corpus's lower-case use ("mrs
+        frost") was a name written carelessly, the text's may be the word ("frost on the grass"), so
+        it is no identifier with confidence (it still warns)."""
+        words = [w.lower() for w in _WORD.findall(_POSSESSIVE.sub("", v))]
+        if not words or not v[:1].islower() or self.dictionary is None:
+            return False
+        if not any(f[:1].isupper() for f in ident.forms):
+            return False
+        return all(zipf(w) >= WORD_ZIPF and self.in_dictionary(w) for w in words)
+
     def _frequent(self, v: str) -> bool:
         """Every word (titles aside) an English word as frequent as ``common_zipf`` ("Fair", "Welsh";
         not "Marcus", frequent as a name only); an initial ("Mrs L") is never a frequent word."""
@@ -341,8 +354,14 @@ class IdentifierIndex:
                 and ident.alone
                 and not ident.common
                 and not ident.lower_only
-                and not (ident.label == "PERSON" and not ident.vouched and self._everyday_in_lower_case(m.group()))
+                and not (
+                    ident.label == "PERSON"
+                    and not ident.vouched
+                    and (self._everyday_in_lower_case(m.group()) or self._word_of_a_capitalised_name(m.group(), ident))
+                )
                 and not self._frequent(ident.value)
+                and not _plural_abbreviation(ident.value)
+                and not _plural_abbreviation(_POSSESSIVE.sub("", m.group()))
                 and _as_found(m.group(), ident)
             )
             core = _POSSESSIVE.sub("", m.group())
@@ -381,6 +400,12 @@ def _as_found(matched: str, ident: Identifier) -> bool:
     """Written in a case it was found in ("Brannock", not "BRANNOCK" or "brannock" unless found so)."""
     core = _POSSESSIVE.sub("", matched)
     return core in ident.forms or (core.endswith("s") and core[:-1] in ident.forms)
+
+
+def _plural_abbreviation(value: str) -> bool:
+    """An abbreviation in the plural ("CVs", "MRIs"): things of a kind, which a recogniser took for a
+    place or an organisation, not the name of one."""
+    return bool(_PLURAL_ABBREVIATION.fullmatch(value))
 
 
 def _bare_plural(matched: str, ident: Identifier) -> bool:
