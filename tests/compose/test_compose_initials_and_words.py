@@ -69,8 +69,10 @@ def test_an_age_given_as_a_decade_and_a_plural_kin_word_stay(drafts, pronouns: s
 
 
 def test_initials_are_found_only_where_they_can_be_someones() -> None:
-    known = initials_of_names([("P1", "Morwen Quiller"), ("P2", "Mr Quiller"), ("P3", "Gwen Pollard")])
-    assert known == {"MQ": {"P1": "morwen"}, "GP": {"P3": "gwen"}}
+    known = initials_of_names(
+        [("P1", "Morwen Quiller"), ("P2", "Mr Quiller"), ("P3", "Gwen Pollard"), ("P4", "Nessa Ottery")]
+    )
+    assert known == {"MQ": {"P1": "morwen"}, "GP": {"P3": "gwen"}, "NO": {"P4": "nessa"}}
     here = {"P1": "morwen"}
 
     def found(text: str, people_here: dict[str, str] = here) -> list[str]:
@@ -78,6 +80,7 @@ def test_initials_are_found_only_where_they_can_be_someones() -> None:
 
     assert found("For MQ it was a start. M.Q. said so.") == ["MQ", "M.Q."]
     assert found("We left at 3 MQ.") == []  # after a number
+    assert found("She said NO to it.", {"P4": "nessa"}) == []  # a word in capitals
     assert found("Saw the GP today. GP said no.") == []  # an abbreviation, no Gwen in this account
     assert found("GP said no.", {"P3": "gwen"}) == ["GP"]  # Gwen is named here: her initials
     assert found("GP said no.", {"P9": "gwenny"}) == ["GP"]  # a short form of her name is here

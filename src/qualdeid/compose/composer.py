@@ -941,6 +941,8 @@ def account_first_names(doc: Document, people: People, targets: Targets) -> set[
 
 #: capitals standing alone as a person's initials ("DM", "D.M.", "D. M."), a possessive after them allowed
 _INITIALS = re.compile(r"(?<![\w.’'-])([A-Z])(?:\.\s?([A-Z])\.?|([A-Z]))(?![\w-])")
+#: two capitals this frequent as a word ("NO", "SO", "UP") are the word, written for emphasis
+_CAPS_WORD_ZIPF = 5.3
 #: before capitals that are no one's initials: a number ("at 3 PM") or an article ("the PM", "a CV")
 _NOT_INITIALS_BEFORE = re.compile(r"(?:\d\s*|\b(?:the|a|an|my|his|her|their|our|your)\s+)$", re.IGNORECASE)
 
@@ -1003,10 +1005,11 @@ def initials_in(
     abbreviations: set[str],
     here: dict[str, str],
 ) -> list[tuple[int, int]]:
-    """Where ``text[start:end]`` writes the initials of a full name the corpus knows ("TQ says the
-    plots keep him going"), though nothing detected them there: not after a number, an article or a possessive ("3 PM",
-    "her GP"); capitals that are also an abbreviation (``abbreviations``) only for a person the account
-    itself names (``here``: person id -> first name, folded)."""
+    """Where ``text[start:end]`` writes the initials of a full name the corpus knows ("TQ says the plots
+    keep him going"), though nothing detected them there: not after a number, an article or a possessive
+    ("3 PM", "her GP"), nor a frequent word in capitals ("NO"); capitals that are also an abbreviation
+    (``abbreviations``) only for a person the account itself names (``here``: person id -> first name,
+    folded)."""
     taken = list(taken)
     out = []
     for m in _INITIALS.finditer(text, start, end):
@@ -1016,6 +1019,8 @@ def initials_in(
             continue
         if key in abbreviations and not _named_here(initials[key], here):
             continue
+        if zipf(key.lower()) >= _CAPS_WORD_ZIPF:
+            continue  # "she said NO": a word in capitals
         if _NOT_INITIALS_BEFORE.search(text[max(0, a - 12) : a]):
             continue
         out.append((a, b))
