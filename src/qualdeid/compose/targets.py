@@ -73,6 +73,8 @@ _KIND_AFTER = re.compile(r" ([a-z]{4,})(?![\w'’-])")
 #: The number of a road after its name ("County Line Road 12"), not a count ("Mill Road 3 times").
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?![\w.,]\d|\w)(?!\s+(?:times|days|weeks|months|years|hours|minutes|am|pm)\b)")
 _SUBJECT_BEFORE = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he)\s+$")
+#: a possessive right before a word: what follows is had by someone
+_POSSESSED_BEFORE = re.compile(r"(?:[^\W\d_]['’]s|\b(?:my|his|her|their|our|your|its))\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Snowcat": a thing
 #: "a Snorkelmatic", "a small Brackwater Saint on the shelf": one of many things, no one's place or body
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
@@ -853,6 +855,8 @@ class Targets:
                 return "LOCATION"
             if not known_name and not named and zipf(low) >= COMMON_ZIPF:
                 return None  # "day", "Fair" (enough): a word, whatever propagation said
+            if w.islower() and _POSSESSED_BEFORE.search(text[max(0, start - 30) : start]):
+                return None  # "his aunt's kettle", "her trampoline": a thing someone has, in lower case no name
             person_stands = self._acts(text, end) or bool(self.person_before.search(text[max(0, start - 12) : start]))
             if w.islower() and zipf(low) >= 3.0 and (not known_name or not person_stands):
                 return None  # "ice was the word she used"; "then will said no", "passed it to will": Will
