@@ -106,8 +106,8 @@ def test_whose_initials() -> None:
         ("She never drove until she was fifty-two.", "fifty-two", "AGE", None),  # an age of then
         ("She is fifty-two and drives now.", "fifty-two", "AGE", "AGE"),
         ("and uncles never listen to that.", "uncles", "PERSON", None),  # many of them
-        ("We sat in his aunt's trampoline all day.", "trampoline", "PERSON", None),  # a thing someone has
-        ("We sat in her trampoline all day.", "trampoline", "PERSON", None),
+        ("We jumped on his aunt's trampoline all day.", "trampoline", "PERSON", None),  # a thing someone has
+        ("We jumped on her trampoline all day.", "trampoline", "PERSON", None),
         ("We sat with Quorra's Pellam all day.", "Pellam", "PERSON", "PERSON"),  # capitalised: a person
     ],
 )
