@@ -585,7 +585,7 @@ class Composer:
                     continue
                 tok = next((t for t in sdoc if t.idx == h.start), None)
                 # a name of the account with no article or possessive of its own is that person, whether
-                # or not risk holds the word with confidence ("asked how we knew each other and wren said");
+                # or not risk holds the word with confidence ("we had tea and sorrel said");
                 # an everyday word is that person only where a person stands ("flicking ash out the window",
                 # "moving flat to flat": the word, though the account has an Ash)
                 stands = tok is not None and lower_case_person(tok, self.targets.present_after)
@@ -990,7 +990,7 @@ def initials_person(people: dict[str, str], here: dict[str, str]) -> str | None:
 
 def _named_here(people: dict[str, str], here: dict[str, str]) -> bool:
     """One of ``people`` is named in the account, by the same person or by a first name that begins as
-    theirs does ("Del" for a Delbert, "Paddy" for a Padraig)."""
+    theirs does ("Ben" for a Benedict, "Paddy" for a Padraig)."""
     return any(p in here for p in people if p) or any(
         len(a) >= 2 and len(b) >= 2 and a[:2] == b[:2] for a in people.values() for b in here.values()
     )
