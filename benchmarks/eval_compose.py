@@ -91,6 +91,10 @@ TITLES = {
     "rev",
     "coach",
     "officer",
+    "sergeant",
+    "constable",
+    "detective",
+    "captain",
     "pastor",
     "reverend",
 }

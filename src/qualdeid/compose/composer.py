@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -141,6 +142,8 @@ class _Corpus:
     risk: CorpusProfile  # the corpus as `qualdeid risk` sees it: a draft must not fail its check
     #: per document, the words review would ask about as possible identifiers nothing detected
     could_be: dict[str, list[Candidate]]
+    #: the initials ("DM") of every full name the corpus or the key knows -> {person id: first name}
+    initials: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 class Composer:
@@ -227,7 +230,13 @@ class Composer:
             d.id: [c for c in finder.find(d.text, d.spans) if c.action == KEEP and c.kind in _COULD_BE]
             for d in merged.values()
         }
-        self._corpus = _Corpus(merged, people, every, index, key_index, names, surnames, relations, risk, could_be)
+        initials = initials_of_names(
+            ((m.person_id, d.text[m.start : m.end]) for d in merged.values() for m in people.mentions_in(d.id)),
+            (v for v, label in self.key_originals if label == "PERSON"),
+        )
+        self._corpus = _Corpus(
+            merged, people, every, index, key_index, names, surnames, relations, risk, could_be, initials
+        )
         self._corpus_key = key
         return self._corpus
 
@@ -353,6 +362,9 @@ class Composer:
         targets = [t for t in targets if not (t.label == "PERSON" and _modal_verb(sdoc, t.start - cut.start))]
         lower = self._lower_case_names(corpus, cut, sdoc, targets, {k.lower() for k in known})
         targets = sorted(targets + lower, key=lambda t: t.start)
+        here = _first_names_here(corpus.people, doc)
+        initials = initials_in(text, cut.start, cut.end, corpus.initials, targets, self.targets.not_initials, here)
+        targets = sorted(targets + [Target(a, b, "PERSON", "initials") for a, b in initials], key=lambda t: t.start)
         unsure += [(t.start, t.end) for t in targets if t.found == "lower-case name"]  # with the residuals
         others: list[tuple[int, str | None, str]] = []
         kin: list[tuple[int, str, str]] = []  # relatives named or mentioned ("her sister"): offset, gender, who
@@ -573,10 +585,12 @@ class Composer:
                     continue
                 tok = next((t for t in sdoc if t.idx == h.start), None)
                 # a name of the account with no article or possessive of its own is that person, whether
-                # or not risk holds the word with confidence ("asked how we knew each other and wren said")
-                if (tok is not None and lower_case_person(tok, self.targets.present_after)) or not determined(
-                    corpus.docs[cut.fragment.doc_id].text, a, b, self.targets.person_word
-                ):
+                # or not risk holds the word with confidence ("we had tea and sorrel said");
+                # an everyday word is that person only where a person stands ("flicking ash out the window",
+                # "moving flat to flat": the word, though the account has an Ash)
+                stands = tok is not None and lower_case_person(tok, self.targets.present_after)
+                undetermined = not determined(corpus.docs[cut.fragment.doc_id].text, a, b, self.targets.person_word)
+                if stands or (undetermined and not _everyday_word(value, set())):
                     out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
 
@@ -656,6 +670,9 @@ class Composer:
         written = doc.text[t.start : t.end]
         pid = people.person_at(doc.id, t.start, t.end)
         mention = next((m for m in people.mentions_in(doc.id) if m.start <= t.start < m.end), None)
+        if pid is None and _INITIALS.fullmatch(re.sub(r"['’]s?$", "", written)):  # "DM": a Dara Moss of the corpus
+            whose = corpus.initials.get(re.sub(r"[.\s]|['’]s?$", "", written), {})
+            pid = initials_person(whose, _first_names_here(people, doc))
         if pid is None:
             pid = _same_name(people, corpus.docs, doc.id, written)
         person = people.person(pid) if pid else None
@@ -676,7 +693,7 @@ class Composer:
             same_family=same_family,
             fallback_key=re.sub(r"['’]s?$", "", written.lower()),
         )
-        new = cast.render(member, written, corpus.surnames.get(pid or ""))
+        new = cast.render(member, self.targets.without_nickname_prefix(written), corpus.surnames.get(pid or ""))
         if residuals(corpus.risk, new):  # "Nanna Petra" -> "Nanna Sims", and risk holds "Nanna" as a name
             new = member.invented.first + ("’s" if written.endswith("’s") else "'s" if written.endswith("'s") else "")
         gender = person.gender if person else member.invented.gender
@@ -750,6 +767,14 @@ class Composer:
             for idx in (corpus.index, corpus.key_index):
                 if idx is not None:
                     edits += self._names_left(idx, para.text, invented)
+            ours = {_initials_key(f"{m.invented.first} {m.invented.last}") for m in cast.members}
+            here = _first_names_here(corpus.people, corpus.docs[para.cut.fragment.doc_id])
+            left = initials_in(para.text, 0, len(para.text), corpus.initials, [], self.targets.not_initials, here)
+            edits += [
+                Edit(a, b, "[a name]")
+                for a, b in left
+                if re.sub(r"\.", "", para.text[a:b]) not in ours and not _in_placeholder(para.text, a, b)
+            ]
             fixes += _apply_final(para, edits)
         for _ in range(3):  # a placeholder can make a new hit of its own: look again until none
             found = 0
@@ -912,6 +937,106 @@ def account_first_names(doc: Document, people: People, targets: Targets) -> set[
     ]
     # format: name form kinds
     return {f.tokens[0] for f in forms if f is not None and f.kind in ("full", "single")}
+
+
+#: capitals standing alone as a person's initials ("DM", "D.M.", "D. M."), a possessive after them allowed
+_INITIALS = re.compile(r"(?<![\w.’'-])([A-Z])(?:\.\s?([A-Z])\.?|([A-Z]))(?![\w-])")
+#: two capitals this frequent as a word ("NO", "SO", "UP") are the word, written for emphasis
+_CAPS_WORD_ZIPF = 5.3
+#: before capitals that are no one's initials: a number ("at 3 PM") or an article ("the PM", "a CV")
+_NOT_INITIALS_BEFORE = re.compile(r"(?:\d\s*|\b(?:the|a|an|my|his|her|their|our|your)\s+)$", re.IGNORECASE)
+
+
+def _fold(word: str) -> str:
+    """A word in lower case without accents ("Émile" -> "emile")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def _initials_key(name: str) -> str:
+    """The initials of a full name, first and last word, without accents ("Émile Zorn" -> "EZ")."""
+    words = [_fold(w) for w in re.findall(r"[^\W\d_][\w'’-]*", name)]
+    if len(words) < 2 or not (words[0][:1].isalpha() and words[-1][:1].isalpha()):
+        return ""
+    return (words[0][0] + words[-1][0]).upper()
+
+
+def initials_of_names(mentions: Iterable[tuple[str, str]], key_names: Iterable[str] = ()) -> dict[str, dict[str, str]]:
+    """The initials of every full name (first and last name, no title) of ``mentions`` (person id, text as
+    written) and of the key's names: initials -> {person id ("" for the key's): first name, folded}."""
+    out: dict[str, dict[str, str]] = {}
+    for pid, written in mentions:
+        form = parse_person(written)
+        if form is None or form.kind != "full" or form.has_title:
+            continue
+        key = _initials_key(" ".join(form.tokens))
+        if key:
+            out.setdefault(key, {})[pid] = _fold(form.tokens[0])
+    for name in key_names:
+        key = _initials_key(name)
+        if key:
+            out.setdefault(key, {}).setdefault("", _fold(name.split()[0]))
+    return out
+
+
+def initials_person(people: dict[str, str], here: dict[str, str]) -> str | None:
+    """Whose initials these are: the one of ``people`` (id -> first name) the account names (``here``: id
+    -> first name), else the only one."""
+    named = [p for p in people if p and p in here]
+    if len(named) == 1:
+        return named[0]
+    ids = [p for p in people if p]
+    return ids[0] if len(ids) == 1 and not named else None
+
+
+def _named_here(people: dict[str, str], here: dict[str, str]) -> bool:
+    """One of ``people`` is named in the account, by the same person or by a first name that begins as
+    theirs does ("Ben" for a Benedict, "Paddy" for a Padraig)."""
+    return any(p in here for p in people if p) or any(
+        len(a) >= 2 and len(b) >= 2 and a[:2] == b[:2] for a in people.values() for b in here.values()
+    )
+
+
+def initials_in(
+    text: str,
+    start: int,
+    end: int,
+    initials: dict[str, dict[str, str]],
+    taken: Iterable[Target],
+    abbreviations: set[str],
+    here: dict[str, str],
+) -> list[tuple[int, int]]:
+    """Where ``text[start:end]`` writes the initials of a full name the corpus knows ("TQ says the plots
+    keep him going"), though nothing detected them there: not after a number, an article or a possessive
+    ("3 PM", "her GP"), nor a frequent word in capitals ("NO"); capitals that are also an abbreviation
+    (``abbreviations``) only for a person the account itself names (``here``: person id -> first name,
+    folded)."""
+    taken = list(taken)
+    out = []
+    for m in _INITIALS.finditer(text, start, end):
+        a, b = m.span()
+        key = m.group(1) + (m.group(2) or m.group(3))
+        if key not in initials or any(t.start < b and a < t.end for t in taken):
+            continue
+        if key in abbreviations and not _named_here(initials[key], here):
+            continue
+        if zipf(key.lower()) >= _CAPS_WORD_ZIPF:
+            continue  # "she said NO": a word in capitals
+        if _NOT_INITIALS_BEFORE.search(text[max(0, a - 12) : a]):
+            continue
+        out.append((a, b))
+    return out
+
+
+def _first_names_here(people: People, doc: Document) -> dict[str, str]:
+    """The people a document names: person id -> the first word of a name of theirs, folded."""
+    out: dict[str, str] = {}
+    for m in people.mentions_in(doc.id):
+        form = parse_person(doc.text[m.start : m.end])
+        if form is not None and form.tokens and not form.has_title:
+            out.setdefault(m.person_id, _fold(form.tokens[0]))
+        else:
+            out.setdefault(m.person_id, "")
+    return out
 
 
 def _no_ones_initials(value: str, not_initials: set[str]) -> bool:

@@ -73,6 +73,8 @@ _KIND_AFTER = re.compile(r" ([a-z]{4,})(?![\w'’-])")
 #: The number of a road after its name ("County Line Road 12"), not a count ("Mill Road 3 times").
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?![\w.,]\d|\w)(?!\s+(?:times|days|weeks|months|years|hours|minutes|am|pm)\b)")
 _SUBJECT_BEFORE = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he)\s+$")
+#: a possessive right before a word: what follows is had by someone
+_POSSESSED_BEFORE = re.compile(r"(?:[^\W\d_]['’]s|\b(?:my|his|her|their|our|your|its))\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Snowcat": a thing
 #: "a Snorkelmatic", "a small Brackwater Saint on the shelf": one of many things, no one's place or body
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
@@ -83,8 +85,15 @@ _VENUE_BEFORE = re.compile(
 )
 #: "left the keys in his Corolla", "on her Fitbit": nobody is in or on a person
 _OWNED_BEFORE = re.compile(r"\b(?:in|into|inside|on|onto|under|off)\s+(?:his|her|my|their|our|your)\s+$", re.IGNORECASE)
-#: "when he was nineteen", "she was seventeen when ...": an age of the past, not who someone is now
-_PAST_AGE_BEFORE = re.compile(r"\b[Ww]hen\s+(?:I|you|he|she|they|we|[A-Z][a-z]+)\s+(?:was|were)\s+$")
+#: "when he was nineteen", "until she was fifty-two", "she was seventeen when ...": an age of the past, not
+#: who someone is now
+_PAST_AGE_BEFORE = re.compile(
+    r"\b(?:[Ww]hen|[Tt]ill|[Uu]ntil|[Bb]efore|by the time)\s+(?:I|you|he|she|they|we|[A-Z][a-z]+)\s+(?:was|were)\s+$"
+)
+#: "the under-9s", "the over-60s": an age group (a team, a class), however detection read it
+_AGE_GROUP = re.compile(r"(?:the\s+)?(?:under|over)[- ]?\d{1,2}['’]?s", re.IGNORECASE)
+#: "ATMs", "DVDs": the plural of an abbreviation, many of a thing
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}['’]?s")
 #: "seventies", "late 70s", "the mid-eighties": a decade, an age only after a possessive ("in her seventies")
 _DECADE = re.compile(r"(?:(?:early|mid|late)[- ]?)?(?:[a-z]+ties|\d0['’]?s)", re.IGNORECASE)
 #: "3 Calle de Quillan", "14b Tarrow Row": a house number, then capitalised words (short joining words of
@@ -158,6 +167,8 @@ class Targets:
         self._people_suffix = re.compile(rf"[A-Z][a-z]{{3,}}(?:{_literal(words['people_suffixes'])})")
         #: after a lower-case name that is also a word, it is a person present ("having honor there helped")
         self.present_after = set(words["present_after"])
+        #: "Wee Quorra", "Young Pellam": a word that is part of the name it stands before, however written
+        self._nickname_prefix = re.compile(rf"\b(?:{_literal(words['nickname_prefixes'])})\s$", re.IGNORECASE)
         #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
         self.forms_of_address = rules.words("names/titles.txt", lower=True) | rules.words(
             "lexicons/relatives.txt", lower=True
@@ -485,7 +496,7 @@ class Targets:
                 if not any(t.start < m.end() and m.start() < t.end for t in out)
             ]
         out = self._with_first_names(text, start, end, _join_names(text, out))
-        out = [_with_initials(text, t, end) for t in out] + rare
+        out = [self._with_nickname_prefix(text, _with_initials(text, t, end), start) for t in out] + rare
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
             if t.label == "DATE_TIME":
                 m = re.match(r"\s+birthday\b", text[t.end : end], re.IGNORECASE)
@@ -494,6 +505,18 @@ class Targets:
         rare = [t for t in out if t.label == "RARE_DETAIL"]
         others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
         return sorted(others + rare, key=lambda t: t.start)
+
+    def _with_nickname_prefix(self, text: str, t: Target, start: int) -> Target:
+        """A person's name with the capitalised word before it that makes a nickname of it ("Wee Quorra"
+        as a whole: not "Wee" and an invented name)."""
+        return _capitalised_prefix(text, t, start, self._nickname_prefix)
+
+    def without_nickname_prefix(self, written: str) -> str:
+        """A name as written less the word before it that makes a nickname ("Wee Quorra" -> "Quorra")."""
+        words = written.split(" ", 1)
+        if len(words) == 2 and self._nickname_prefix.search(words[0] + " ") and words[1][:1].isupper():
+            return words[1]
+        return written
 
     def _named_elsewhere(self, doc: Document, index: IdentifierIndex, start: int, end: int) -> bool:
         """The person's name at ``start`` (also a common word, opening a sentence: "Dale was there") stands
@@ -710,6 +733,10 @@ class Targets:
         if holiday_end and holiday_end >= end:  # "St Columba's" of "St Columba's weekend": the holiday
             label, value = "DATE_TIME", text[start:holiday_end]
         words = _WORD.findall(value)
+        if _AGE_GROUP.fullmatch(value.strip()):
+            return None  # "the under-9s", "over-60s": an age group, nobody's age, team or number
+        if label in ("PERSON", "LOCATION", "ORGANIZATION") and _PLURAL_ABBREVIATION.fullmatch(value.strip()):
+            return None  # "went into the ATMs", "copying DVDs": many of a thing, no one's name
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.id_scheme(value):
             return None  # "her CHI 1234", "the CRN on it": what the number is, not whose
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.public_name(text, start, end) in (
@@ -730,6 +757,8 @@ class Targets:
         if label in ("LOCATION", "ORGANIZATION"):
             if not any(c.isupper() or c.isdigit() for c in value):
                 return None  # "the café", "carers"
+            if len(words) == 1 and re.sub(r"['’]s?$", "", words[0]).lower() in self.forms_of_address:
+                return None  # "the Detective came": a rank or a form of address, not a body or a place
             if _INDEFINITE_BEFORE.search(text[max(0, start - 20) : start]) and self._heads_phrase(text, end):
                 return None  # "a Snorkelmatic", "a small Brackwater Saint on the shelf": no one's place
             if self._history_after.match(text, end):
@@ -761,8 +790,11 @@ class Targets:
         if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does
             return label if self.specific_date.search(value) else None
         if label == "AGE":
-            if _DECADE.fullmatch(value.strip()) and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I):
+            decade = _DECADE.fullmatch(value.strip())
+            if decade and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I):
                 return None  # "in the late forties": a decade of the calendar, nobody's age
+            if decade and not re.match(r"(?:early|mid|late)", value.strip(), re.I):
+                return None  # "in my forties": already the age band a placeholder would give
             age = age_of(value)
             if age is not None and age < CHILDHOOD:
                 return None  # "when she was ten": long ago
@@ -806,6 +838,8 @@ class Targets:
             low = w.lower()
             if low in TITLES or low in self.forms_of_address or low in self.not_name_words:
                 return None  # "sat with Aunty": how she is called, not her name
+            if w.islower() and low.endswith("s") and low[:-1] in self.forms_of_address:
+                return None  # "uncles never listen": many of them, nobody's name
             if self._named_thing(text, start, end):
                 # "on her Fitbit", "the Belling on": a thing; "at the Belling": a venue
                 return "LOCATION" if _VENUE_BEFORE.search(text[max(0, start - 20) : start]) else None
@@ -821,6 +855,8 @@ class Targets:
                 return "LOCATION"
             if not known_name and not named and zipf(low) >= COMMON_ZIPF:
                 return None  # "day", "Fair" (enough): a word, whatever propagation said
+            if w.islower() and _POSSESSED_BEFORE.search(text[max(0, start - 30) : start]):
+                return None  # "his aunt's kettle", "her trampoline": a thing someone has, in lower case no name
             person_stands = self._acts(text, end) or bool(self.person_before.search(text[max(0, start - 12) : start]))
             if w.islower() and zipf(low) >= 3.0 and (not known_name or not person_stands):
                 return None  # "ice was the word she used"; "then will said no", "passed it to will": Will
@@ -1005,6 +1041,13 @@ class Targets:
             return False
         words = _WORD.findall(value)
         return not (len(words) == 1 and zipf(words[0].lower()) >= COMMON_ZIPF + 0.5)
+
+
+def _capitalised_prefix(text: str, t: Target, start: int, prefix: re.Pattern[str]) -> Target:
+    m = prefix.search(text, max(start, t.start - 12), t.start) if t.label == "PERSON" else None
+    if m is None or not text[m.start()].isupper():
+        return t
+    return Target(m.start(), t.end, t.label, t.found, t.reason)
 
 
 def _with_initials(text: str, t: Target, end: int) -> Target:
