@@ -589,11 +589,8 @@ class Composer:
                 # an everyday word is that person only where a person stands ("flicking ash out the window",
                 # "moving flat to flat": the word, though the account has an Ash)
                 stands = tok is not None and lower_case_person(tok, self.targets.present_after)
-                doc = corpus.docs[cut.fragment.doc_id]
-                undetermined = not determined(doc.text, a, b, self.targets.person_word)
-                # detection read this very word as the person, with the whole account's context
-                detected = any(s.label == "PERSON" and (s.start, s.end) == (a, b) for s in doc.spans)
-                if stands or (undetermined and (detected or not _everyday_word(value, set()))):
+                undetermined = not determined(corpus.docs[cut.fragment.doc_id].text, a, b, self.targets.person_word)
+                if stands or (undetermined and not _everyday_word(value, set())):
                     out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
 
