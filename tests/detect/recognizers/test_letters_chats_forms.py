@@ -243,6 +243,8 @@ def test_an_icelandic_street_by_its_ending() -> None:
         ("Voluntária – Centro Comunitário Nova Ponte\n> 090", "Centro Comunitário Nova Ponte"),
         ("Dr. Anna Roth, Ärztin, Praxis im Lindenhof, Birkenweg 14", "Praxis im Lindenhof"),
         ("De: Direção - Agrupamento de Escolas Serra Alta <x@example.org>", "Agrupamento de Escolas Serra Alta"),
+        ("She works at Fundación de los Ríos Claros now.", "Fundación de los Ríos Claros"),  # two particles
+        ("The Hôpital Général de la Rive took him in.", "Hôpital Général de la Rive"),
     ],
 )
 def test_an_organisation_named_after_its_head_word(text: str, name: str) -> None:
