@@ -66,8 +66,8 @@ def test_a_typed_name_holding_a_name_the_name_rules_read_stays_whole(
 @pytest.mark.parametrize(
     ("text", "whole", "name"),
     [
-        ("She went to Clínica Jurídica Tarragona for advice.", "Clínica Jurídica Tarragona", "Jurídica Tarragona"),
-        ("The Hôpital Général de la Rive took him in.", "Hôpital Général de la Rive", "Rive"),
+        ("She went to Clínica Dental Ribera for advice.", "Clínica Dental Ribera", "Dental Ribera"),
+        ("The Hôpital Saint-Aubin du Lac took him in.", "Hôpital Saint-Aubin du Lac", "Lac"),
     ],
 )
 def test_a_head_first_organisation_holding_a_name_stays_whole(

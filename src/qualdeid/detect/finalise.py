@@ -820,7 +820,7 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     # name rules read in it: "Garvey Family Hub", "Dunmore Magistrates' Court" (the name lists know "Garvey" and
     # "Dunmore" as people); not "Coach Ana Ruiz of Kelso Rovers FC", where the person stands beside the club
     typed_whole = {(s.start, s.end) for s in spans if s.detector == _TYPED_NAME}
-    # and one the head-first recognizer read whole ("Clínica Jurídica Tamsin", "Hôpital Général de la Rive"), whose
+    # and one the head-first recognizer read whole ("Clínica Dental Ribera", "Hôpital Saint-Aubin du Lac"), whose
     # pattern admits no lower-case word but the particles of a name, so no person stands beside it
     head_first = {(s.start, s.end) for s in spans if s.detector == _HEAD_FIRST}
     holders |= {

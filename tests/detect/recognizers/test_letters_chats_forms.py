@@ -244,7 +244,7 @@ def test_an_icelandic_street_by_its_ending() -> None:
         ("Dr. Anna Roth, Ärztin, Praxis im Lindenhof, Birkenweg 14", "Praxis im Lindenhof"),
         ("De: Direção - Agrupamento de Escolas Serra Alta <x@example.org>", "Agrupamento de Escolas Serra Alta"),
         ("She works at Fundación de los Ríos Claros now.", "Fundación de los Ríos Claros"),  # two particles
-        ("The Hôpital Général de la Rive took him in.", "Hôpital Général de la Rive"),
+        ("The Hôpital Saint-Aubin du Lac took him in.", "Hôpital Saint-Aubin du Lac"),
     ],
 )
 def test_an_organisation_named_after_its_head_word(text: str, name: str) -> None:
