@@ -63,6 +63,35 @@ def test_a_typed_name_holding_a_name_the_name_rules_read_stays_whole(
     assert {(s.text, s.label) for s in finaliser.spans(text, spans)} == {(whole, ORGANIZATION)}
 
 
+@pytest.mark.parametrize(
+    ("text", "whole", "name"),
+    [
+        ("She went to Clínica Dental Ribera for advice.", "Clínica Dental Ribera", "Dental Ribera"),
+        ("The Hôpital Saint-Aubin du Lac took him in.", "Hôpital Saint-Aubin du Lac", "Lac"),
+    ],
+)
+def test_a_head_first_organisation_holding_a_name_stays_whole(
+    finaliser: Finaliser, text: str, whole: str, name: str
+) -> None:
+    start, inner = text.index(whole), text.index(name)
+    spans = [
+        Span(start, start + len(whole), ORGANIZATION, score=0.86, detector="OrgHeadRecognizer"),
+        Span(inner, inner + len(name), PERSON, score=0.9, detector="names"),
+    ]
+    assert {(s.text, s.label) for s in finaliser.spans(text, spans)} == {(whole, ORGANIZATION)}
+
+
+def test_a_name_ner_reads_in_a_head_first_organisation_is_not_held(finaliser: Finaliser) -> None:
+    """Only the name rules' persons: NER's longer person readings are no evidence of a name inside."""
+    text = "She went to Clínica Orlena Brívia for advice."
+    start = text.index("Clínica")
+    spans = [
+        Span(start, start + len("Clínica Orlena Brívia"), ORGANIZATION, score=0.86, detector="OrgHeadRecognizer"),
+        Span(text.index("Orlena"), text.index(" for"), PERSON, score=0.9, detector="SpacyRecognizer"),
+    ]
+    assert ("Orlena Brívia", PERSON) in {(s.text, s.label) for s in finaliser.spans(text, spans)}
+
+
 def test_a_name_beside_a_typed_name_stands(finaliser: Finaliser) -> None:
     text = "Ask Garvey at the Dunmore Family Hub."
     start = text.index("Dunmore")

@@ -820,12 +820,15 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     # name rules read in it: "Garvey Family Hub", "Dunmore Magistrates' Court" (the name lists know "Garvey" and
     # "Dunmore" as people); not "Coach Ana Ruiz of Kelso Rovers FC", where the person stands beside the club
     typed_whole = {(s.start, s.end) for s in spans if s.detector == _TYPED_NAME}
+    # and one the head-first recognizer read whole ("Clínica Dental Ribera", "Hôpital Saint-Aubin du Lac"), whose
+    # pattern admits no lower-case word but the particles of a name, so no person stands beside it
+    head_first = {(s.start, s.end) for s in spans if s.detector == _HEAD_FIRST}
     holders |= {
         id(s)
         for s in direct
-        if (s.start, s.end) in typed_whole
-        and "\n" not in text[s.start : s.end]
-        and not _LOWER_WORD.search(text, s.start, s.end)
+        if ((s.start, s.end) in typed_whole and not _LOWER_WORD.search(text, s.start, s.end))
+        or (s.start, s.end) in head_first
+        if "\n" not in text[s.start : s.end]
         and any(o.label == PERSON and o.detector == _NAME_RULES and _within(o, s) for o in direct)
     }
     for s in sorted(
@@ -854,6 +857,8 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
 _NAMED = (PERSON, ORGANIZATION, LOCATION)
 #: the recognizer of places and organisations closed by their type word, and the name rules' detector
 _TYPED_NAME = "NamedPlaceRecognizer"
+#: the recognizer of organisations opened by a head word of another language ("Fundación", "Klinik")
+_HEAD_FIRST = "OrgHeadRecognizer"
 _NAME_RULES = "names"
 #: a lower-case word (not a possessive's "s"): a typed name holding one may run over a person's name and a connector
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]\w*")

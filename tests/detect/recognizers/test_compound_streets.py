@@ -35,6 +35,8 @@ def streets(recognizer: PatternRecognizer, text: str) -> list[str]:
         ("she lives on Lindenstraße 5a now", "Lindenstraße 5a"),
         ("the flat on Björkvägen 17", "Björkvägen 17"),
         ("Åsgade 14, 3rd floor", "Åsgade 14"),
+        ("post it to Birkenstr. 9, please", "Birkenstr. 9"),  # the German short form, with its full stop
+        ("we are at Ulmenstr 14 now", "Ulmenstr 14"),
     ],
 )
 def test_a_street_with_a_continental_ending_and_a_number(recognizer: PatternRecognizer, text: str, street: str) -> None:
@@ -68,3 +70,29 @@ def test_words_with_numbers_that_are_no_street(recognizer: PatternRecognizer, te
 )
 def test_numbered_streets_in_lower_case(recognizers: dict[str, PatternRecognizer], text: str, found: list[str]) -> None:
     assert streets(recognizers["LowercaseStreetRecognizer"], text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("new flat is ahornstr 14 2nd floor", "ahornstr 14"),
+        ("come to lindenhofstr. 3 at 6", "lindenhofstr. 3"),
+        ("we live at pihlajakatu 41b", "pihlajakatu 41b"),
+        ("next to eikenlaan 7, ring twice", "eikenlaan 7"),
+    ],
+)
+def test_a_lower_case_street_with_a_continental_ending(recognizer: PatternRecognizer, text: str, street: str) -> None:
+    assert streets(recognizer, text) == [street]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the brigade 2 left and the arcade 4 closed",  # English words with a listed capitalised ending
+        "untie 3 ropes, then the cascade 2",
+        "weg 3 and str 4",  # an ending alone is no street
+        "they befell 2 towns",
+    ],
+)
+def test_lower_case_words_with_numbers_that_are_no_street(recognizer: PatternRecognizer, text: str) -> None:
+    assert streets(recognizer, text) == []

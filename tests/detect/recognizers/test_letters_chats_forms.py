@@ -209,6 +209,8 @@ def test_a_card_number_with_letters_after_its_digits() -> None:
         ("Calle Mayor 12, bajo", "Calle Mayor 12"),
         ("ul. Długa 5, Olsztyn", "ul. Długa 5"),
         ("she moved to 7, Triq il-Ħawt Ġdida, Birgu", "7, Triq il-Ħawt Ġdida"),
+        ("Str. Plopilor nr. 3, bl. C4, sc. B, ap. 12, Tulcea", "Str. Plopilor nr. 3, bl. C4, sc. B, ap. 12"),
+        ("scrie-mi la Calea Crinului nr 9 te rog", "Calea Crinului nr 9"),
     ],
 )
 def test_a_street_named_after_its_street_word(text: str, street: str) -> None:
@@ -216,7 +218,15 @@ def test_a_street_named_after_its_street_word(text: str, street: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Rua Kenana said it twice", "Piazza was closed", "Al Smith rang", "came via Zoom", "we rue the day"]
+    "text",
+    [
+        "Rua Kenana said it twice",
+        "Piazza was closed",
+        "Al Smith rang",
+        "came via Zoom",
+        "we rue the day",
+        "Str. Rozelor was closed",  # no house number
+    ],
 )
 def test_a_street_word_before_a_bare_name_is_left_alone(text: str) -> None:
     assert found("StreetPrefixRecognizer", text) == []
@@ -233,6 +243,8 @@ def test_an_icelandic_street_by_its_ending() -> None:
         ("Voluntária – Centro Comunitário Nova Ponte\n> 090", "Centro Comunitário Nova Ponte"),
         ("Dr. Anna Roth, Ärztin, Praxis im Lindenhof, Birkenweg 14", "Praxis im Lindenhof"),
         ("De: Direção - Agrupamento de Escolas Serra Alta <x@example.org>", "Agrupamento de Escolas Serra Alta"),
+        ("She works at Fundación de los Ríos Claros now.", "Fundación de los Ríos Claros"),  # two particles
+        ("The Hôpital Saint-Aubin du Lac took him in.", "Hôpital Saint-Aubin du Lac"),
     ],
 )
 def test_an_organisation_named_after_its_head_word(text: str, name: str) -> None:

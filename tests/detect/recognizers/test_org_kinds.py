@@ -39,3 +39,28 @@ def test_a_rare_name_and_its_kind_are_one_organisation(detector, text: str, org:
 def test_words_before_a_kind_are_no_organisation(detector, text: str) -> None:
     kinds = ("clinic", "club", "centre", "school")
     assert [s for s, label in spans(detector, text) if s.endswith(kinds) and label != "RARE_DETAIL"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("I went to the Dorrigo Eastern European Hub for help.", "Dorrigo Eastern European Hub", "ORGANIZATION"),
+        ("Ask at the Garvey Family Hub first.", "Garvey Family Hub", "ORGANIZATION"),  # a surname as the town
+        ("He works part-time at Brennock's Marketplace.", "Brennock's Marketplace", "LOCATION"),
+    ],
+)
+def test_a_name_closed_by_hub_or_marketplace_is_one_name(detector, text: str, name: str, label: str) -> None:
+    assert spans(detector, text) == [(name, label)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met at the hub on Friday.",
+        "The Hub was closed.",
+        "There is a Community Hub nearby.",
+        "The Family Hub opens at nine.",
+    ],
+)
+def test_hub_without_a_specific_name_is_no_organisation(detector, text: str) -> None:
+    assert spans(detector, text) == []
