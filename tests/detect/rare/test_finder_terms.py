@@ -31,6 +31,7 @@ FAMILY = "terms"
             "He won the under-21 welding championship back in the day.",
             "won the under-21 welding championship back in the day",
         ),
+        ("He is a taxidermist in the next village.", "is a taxidermist in the next village"),
         # placings
         (
             "He came third in the national ferret racing championship.",
@@ -68,6 +69,12 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He found the coin with a metal detector.",
         "His voice was deep, like a ringmaster.",
         "She ended up in the bookies after her shift.",
+        # a comparison or a hedge is no one's job or pastime
+        "He is braver than most taxidermists.",
+        "Honestly the noise it makes is like a theremin.",
+        "Most days I am a sort of falconer for the pigeons on the roof.",
+        # a "be" with no one as its subject names a thing
+        "There is a falconry club at the library on Tuesdays.",
         # an animal common in general language is no detail only by being someone's
         "Her bees swarmed in the cold.",
         "Her hens stopped laying in the cold.",

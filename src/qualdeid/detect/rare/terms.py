@@ -159,8 +159,17 @@ class TermFinder(RuleFinder):
         kinds = frame.kinds
         if NONE in kinds and frame.verb is not None:
             return None  # a wish or a plan: "wants to breed ferrets"
-        reporting = REPORTING in kinds and not kinds & {USED_TO, ROLE}
         verb_lemma = sdoc[frame.verb].lemma_.lower() if frame.verb is not None else ""
+        if self._compared(sdoc, np_start):
+            return None
+        if (
+            verb_lemma == "be"
+            and m.category != Category.PET  # "this is her scorpion": owned, judged below
+            and frame.start > 0
+            and sdoc[frame.start - 1].lower_ in self.rr.words("non_person_subjects")
+        ):
+            return None
+        reporting = REPORTING in kinds and not kinds & {USED_TO, ROLE}
         if (
             kinds == {POSSESSION}
             and verb_lemma in self.mere_possession
@@ -248,6 +257,13 @@ class TermFinder(RuleFinder):
         mention = cat in _THINGS and _mention(sdoc, np_start, True)
         mention = mention or (cat == Category.OCCUPATION and _mention(sdoc, np_start, False))
         return ACCEPTED if strong and not mention else None
+
+    def _compared(self, sdoc: Doc, np_start: int) -> bool:
+        """The phrase is a comparison or a hedge: "than most taxidermists", "like a theremin", "a sort of falconer"."""
+        before = sdoc[np_start - 1].lower_ if np_start > 0 else ""
+        if before in self.rr.words("comparison_words"):
+            return True
+        return before == "of" and np_start > 1 and sdoc[np_start - 2].lower_ in self.rr.words("hedge_nouns")
 
     def _negated(self, sdoc: Doc, frame: Frame) -> bool:
         """``doesn't speak ...``, ``cannot read ...``: a negation between the frame's start and its verb."""
