@@ -73,6 +73,10 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He is braver than most taxidermists.",
         "Honestly the noise it makes is like a theremin.",
         "Most days I am a sort of falconer for the pigeons on the roof.",
+        # a job denied is no one's job
+        "She should not be the taxidermist for the whole family.",
+        "He does not want to become a falconer.",
+        "I was not a taxidermist, whatever they wrote.",
         # a "be" with no one as its subject names a thing
         "There is a falconry club at the library on Tuesdays.",
         # an animal common in general language is no detail only by being someone's

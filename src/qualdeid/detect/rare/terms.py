@@ -160,7 +160,9 @@ class TermFinder(RuleFinder):
         if NONE in kinds and frame.verb is not None:
             return None  # a wish or a plan: "wants to breed ferrets"
         verb_lemma = sdoc[frame.verb].lemma_.lower() if frame.verb is not None else ""
-        if self._compared(sdoc, np_start):
+        if self._compared(sdoc, np_start) or (
+            m.category == Category.OCCUPATION and self._denied(sdoc, frame, np_start)
+        ):
             return None
         if (
             verb_lemma == "be"
@@ -264,6 +266,14 @@ class TermFinder(RuleFinder):
         if before in self.rr.words("comparison_words"):
             return True
         return before == "of" and np_start > 1 and sdoc[np_start - 2].lower_ in self.rr.words("hedge_nouns")
+
+    @staticmethod
+    def _denied(sdoc: Doc, frame: Frame, np_start: int) -> bool:
+        """A negation from the frame's start to the phrase: "does not become a ...", "was not a ...",
+        "should never be the ..."."""
+        if frame.verb is None:
+            return False
+        return any(sdoc[i].lower_ in ("not", "n't", "never", "cannot") for i in range(frame.start, np_start))
 
     def _negated(self, sdoc: Doc, frame: Frame) -> bool:
         """``doesn't speak ...``, ``cannot read ...``: a negation between the frame's start and its verb."""
