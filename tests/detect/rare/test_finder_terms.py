@@ -32,6 +32,7 @@ FAMILY = "terms"
             "won the under-21 welding championship back in the day",
         ),
         ("He is a taxidermist in the next village.", "is a taxidermist in the next village"),
+        ("He has been a wheelchair user since the crash.", "has been a wheelchair user"),
         # placings
         (
             "He came third in the national ferret racing championship.",
@@ -77,6 +78,8 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "She should not be the taxidermist for the whole family.",
         "He does not want to become a falconer.",
         "I was not a taxidermist, whatever they wrote.",
+        # being in a wheelchair is common with age and illness in care settings (a "wheelchair user" is found)
+        "Her granddad came round in a wheelchair after his fall.",
         # a "be" with no one as its subject names a thing
         "There is a falconry club at the library on Tuesdays.",
         # an animal common in general language is no detail only by being someone's
