@@ -169,7 +169,9 @@ class TermFinder(RuleFinder):
             and m.category != Category.PET  # "this is her scorpion": owned, judged below
             and frame.start > 0
             and sdoc[frame.start - 1].lower_ in self.rr.words("non_person_subjects")
-        ):
+            and frame.verb is not None
+            and all(is_np_token(sdoc[i]) or sdoc[i].pos_ == "ADV" for i in range(frame.verb + 1, np_start))
+        ):  # the phrase is what "there is", "it was" names, not a cause after it ("it's from ...")
             return None
         reporting = REPORTING in kinds and not kinds & {USED_TO, ROLE}
         if (
