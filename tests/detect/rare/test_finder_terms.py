@@ -73,7 +73,7 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "His voice was deep, like a ringmaster.",
         "She ended up in the bookies after her shift.",
         # a comparison or a hedge is no one's job or pastime
-        "He is braver than most taxidermists.",
+        "He is fitter than most taxidermists.",
         "Honestly the noise it makes is like a theremin.",
         "Most days I am a sort of falconer for the pigeons on the roof.",
         # a job denied is no one's job
