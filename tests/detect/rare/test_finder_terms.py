@@ -31,6 +31,10 @@ FAMILY = "terms"
             "He won the under-21 welding championship back in the day.",
             "won the under-21 welding championship back in the day",
         ),
+        ("He is a taxidermist in the next village.", "is a taxidermist in the next village"),
+        ("He has been a wheelchair user since the crash.", "has been a wheelchair user"),
+        # "it was" names a cause here, not a thing: the pastime after "from" is still someone's
+        ("His back is bad and he says it is from falconry as a boy.", "is from falconry as a boy"),
         # placings
         (
             "He came third in the national ferret racing championship.",
@@ -68,6 +72,18 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He found the coin with a metal detector.",
         "His voice was deep, like a ringmaster.",
         "She ended up in the bookies after her shift.",
+        # a comparison or a hedge is no one's job or pastime
+        "He is fitter than most taxidermists.",
+        "Honestly the noise it makes is like a theremin.",
+        "Most days I am a sort of falconer for the pigeons on the roof.",
+        # a job denied is no one's job
+        "She should not be the taxidermist for the whole family.",
+        "He does not want to become a falconer.",
+        "I was not a taxidermist, whatever they wrote.",
+        # being in a wheelchair is common with age and illness in care settings (a "wheelchair user" is found)
+        "Her granddad came round in a wheelchair after his fall.",
+        # a "be" with no one as its subject names a thing
+        "There is a falconry club at the library on Tuesdays.",
         # an animal common in general language is no detail only by being someone's
         "Her bees swarmed in the cold.",
         "Her hens stopped laying in the cold.",

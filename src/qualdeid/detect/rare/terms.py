@@ -159,8 +159,21 @@ class TermFinder(RuleFinder):
         kinds = frame.kinds
         if NONE in kinds and frame.verb is not None:
             return None  # a wish or a plan: "wants to breed ferrets"
-        reporting = REPORTING in kinds and not kinds & {USED_TO, ROLE}
         verb_lemma = sdoc[frame.verb].lemma_.lower() if frame.verb is not None else ""
+        if self._compared(sdoc, np_start) or (
+            m.category == Category.OCCUPATION and self._denied(sdoc, frame, np_start)
+        ):
+            return None
+        if (
+            verb_lemma == "be"
+            and m.category != Category.PET  # "this is her scorpion": owned, judged below
+            and frame.start > 0
+            and sdoc[frame.start - 1].lower_ in self.rr.words("non_person_subjects")
+            and frame.verb is not None
+            and all(is_np_token(sdoc[i]) or sdoc[i].pos_ == "ADV" for i in range(frame.verb + 1, np_start))
+        ):  # the phrase is what "there is", "it was" names, not a cause after it ("it's from ...")
+            return None
+        reporting = REPORTING in kinds and not kinds & {USED_TO, ROLE}
         if (
             kinds == {POSSESSION}
             and verb_lemma in self.mere_possession
@@ -248,6 +261,21 @@ class TermFinder(RuleFinder):
         mention = cat in _THINGS and _mention(sdoc, np_start, True)
         mention = mention or (cat == Category.OCCUPATION and _mention(sdoc, np_start, False))
         return ACCEPTED if strong and not mention else None
+
+    def _compared(self, sdoc: Doc, np_start: int) -> bool:
+        """The phrase is a comparison or a hedge: "than most taxidermists", "like a theremin", "a sort of falconer"."""
+        before = sdoc[np_start - 1].lower_ if np_start > 0 else ""
+        if before in self.rr.words("comparison_words"):
+            return True
+        return before == "of" and np_start > 1 and sdoc[np_start - 2].lower_ in self.rr.words("hedge_nouns")
+
+    @staticmethod
+    def _denied(sdoc: Doc, frame: Frame, np_start: int) -> bool:
+        """A negation from the frame's start to the phrase: "does not become a ...", "was not a ...",
+        "should never be the ..."."""
+        if frame.verb is None:
+            return False
+        return any(sdoc[i].lower_ in ("not", "n't", "never", "cannot") for i in range(frame.start, np_start))
 
     def _negated(self, sdoc: Doc, frame: Frame) -> bool:
         """``doesn't speak ...``, ``cannot read ...``: a negation between the frame's start and its verb."""
