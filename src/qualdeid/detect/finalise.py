@@ -16,7 +16,7 @@ from functools import lru_cache
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import Lists, normalise
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks, translated_label_ranges
-from qualdeid.detect.names.acceptance import ALLOWED_NAME
+from qualdeid.detect.names.acceptance import ALLOWED_NAME, WORD_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.languages import OtherLanguages
@@ -88,6 +88,8 @@ _RARE_TAIL = re.compile(
 )
 #: A word opening a list or a field, not a name: "Puzzles, snacks and ...", "Raffle: ..."
 _LISTED = re.compile(r"[ \t]*[,:]")
+#: a colon after a word: it labels a field ("Eta: 14:20")
+_LABEL_AFTER = re.compile(r"[ \t]*:")
 #: a title alone is a form's choice or a letter's courtesy, not a name: "Ana Ruiz (Mrs)", "[ ] Mr  [x] Mrs"
 _TITLE_BEFORE = re.compile(r"(?:\(|\[[ \txX✓✔]?\])[ \t]*$")
 _TITLE_AFTER = re.compile(r"[ \t]*(?:\)|\[[ \txX✓✔]?\])")
@@ -324,6 +326,8 @@ class Finaliser:
             return True
         if len(piece) >= 3 and piece.isupper() and piece.lower() in self.names.roles:
             return True  # "FAC:", "INTERP:": a speaker's role in capitals, too long for initials
+        if by_names and len(words) == 1 and self.names.is_first_name(piece) and not _LABEL_AFTER.match(text, span.end):
+            return False  # a listed first name that is also a field word, found by the names detector acting
         return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
 
     def _sender_after(self, text: str, span: Span, others: list[Span]) -> int | None:
@@ -557,6 +561,8 @@ class Finaliser:
         )
         #: names that speak in this document's chat or transcript turns, field words too ("09:40 - Memo: ok")
         senders = {text[s.start : s.end] for s in spans if s.detector == "SpeakerRecognizer" and s.label == PERSON}
+        # and the everyday words the document uses as a person's name (field words too: "I told Update")
+        senders |= {text[s.start : s.end] for s in spans if s.reason == WORD_NAME and s.label == PERSON}
         languages = self.other_languages.of(text)
         bodies = [s for s in spans if s.label in (ORGANIZATION, LOCATION)]
         named = [s for s in spans if s.label == PERSON and s.detector == "names"]
