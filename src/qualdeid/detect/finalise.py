@@ -176,6 +176,9 @@ class Finaliser:
         #: clinical and legal terms, kinds of service, greetings and sign-offs: never a name on their own
         sign_offs = rules.lists("lexicons/layout.yaml")["sign_offs"]
         self.terms = _plain_words(rules, plan["never_identifiers"]) | {_plain(w) for w in sign_offs}
+        #: chat and dialect spellings of everyday words ("yer", "dem"), some of them given names too: a name where
+        #: the document's transcript labels a speaker with it
+        self.spellings = _plain_words(rules, frozenset({"text_speak.txt"}))
         #: te reo Māori and Pacific words, some of them given names too
         self.words_also_names = _plain_words(rules, plan["words_also_names"])
         self.specific_date = specific_date_pattern(rules)
@@ -326,7 +329,7 @@ class Finaliser:
             return True
         if len(piece) >= 3 and piece.isupper() and piece.lower() in self.names.roles:
             return True  # "FAC:", "INTERP:": a speaker's role in capitals, too long for initials
-        if by_names and len(words) == 1 and self.names.is_first_name(piece) and not _LABEL_AFTER.match(text, span.end):
+        if by_names and len(words) == 1 and self.names.is_first_name(piece) and _inside_a_line(text, span):
             return False  # a listed first name that is also a field word, found by the names detector acting
         return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
 
@@ -563,6 +566,7 @@ class Finaliser:
         senders = {text[s.start : s.end] for s in spans if s.detector == "SpeakerRecognizer" and s.label == PERSON}
         # and the everyday words the document uses as a person's name (field words too: "I told Update")
         senders |= {text[s.start : s.end] for s in spans if s.reason == WORD_NAME and s.label == PERSON}
+        spoken_names = {_plain(w) for w in senders} & self.spellings
         languages = self.other_languages.of(text)
         bodies = [s for s in spans if s.label in (ORGANIZATION, LOCATION)]
         named = [s for s in spans if s.label == PERSON and s.detector == "names"]
@@ -587,6 +591,7 @@ class Finaliser:
             if (
                 span.label in (PERSON, ORGANIZATION, LOCATION)
                 and span.reason != ALLOWED_NAME
+                and _plain(span_text) not in spoken_names  # "DEM (son): ... I'm Dem": a speaker's name
                 and self._is_term(text, span)
             ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
@@ -713,6 +718,14 @@ def _pieces(text: str, span: Span, breaks: re.Pattern[str]) -> list[Span]:
         start = m.end()
     pieces.append(replace(span, start=start, end=span.end))
     return [p for p in pieces if p.end > p.start]
+
+
+def _inside_a_line(text: str, span: Span) -> bool:
+    """Neither on the first line (a title: "Eta and plans, 3 May") nor opening a line nor before a colon."""
+    line_start = text.rfind("\n", 0, span.start)
+    if line_start < 0 or not text[line_start + 1 : span.start].strip():
+        return False
+    return not _LABEL_AFTER.match(text, span.end)
 
 
 def _plain_words(rules: Rules, lists: frozenset[str]) -> frozenset[str]:

@@ -52,8 +52,10 @@ def test_a_field_word_the_document_writes_as_a_label_stays_a_word(detector) -> N
 def test_a_listed_first_name_that_is_a_field_word_stays_the_person_it_acts_as(detector) -> None:
     # "Eta" is a listed first name and a field label ("ETA: 14:20"); finalise no longer drops it as a field
     text = (
-        "Went with Zoltan Farkas to the club on Monday. Eta is 31 and was a champion as a boy. I told Eta I used "
-        "to cook, and Eta laughed."
+        "Session notes\nWent with Zoltan Farkas to the club on Monday. Eta is 31 and was a champion as a boy. "
+        "I told Eta I used to cook, and Eta laughed."
     )
     assert people(detector, text).count("Eta") == 3
     assert "Eta" not in people(detector, "Taxi booked for the airport.\nEta: 14:20\nDriver: blue estate car")
+    titled = "Eta and plans, 3 May\n\nWent with Zoltan Farkas to the club.\nEta to self: ring back."
+    assert "Eta" not in people(detector, titled)
