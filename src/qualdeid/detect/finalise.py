@@ -329,8 +329,6 @@ class Finaliser:
             return True
         if len(piece) >= 3 and piece.isupper() and piece.lower() in self.names.roles:
             return True  # "FAC:", "INTERP:": a speaker's role in capitals, too long for initials
-        if by_names and len(words) == 1 and self.names.is_first_name(piece) and _inside_a_line(text, span):
-            return False  # a listed first name that is also a field word, found by the names detector acting
         return not piece.isupper() and all(w.lower() in self.not_names_alone for w in words)
 
     def _sender_after(self, text: str, span: Span, others: list[Span]) -> int | None:
@@ -567,6 +565,15 @@ class Finaliser:
         # and the everyday words the document uses as a person's name (field words too: "I told Update")
         senders |= {text[s.start : s.end] for s in spans if s.reason == WORD_NAME and s.label == PERSON}
         spoken_names = {_plain(w) for w in senders} & self.spellings
+        #: listed first names that are also field words ("Eta"), written as a name mid-sentence in this document
+        field_names = {
+            _plain(text[s.start : s.end])
+            for s in spans
+            if s.detector == "names"
+            and s.label == PERSON
+            and self.names.is_first_name(text[s.start : s.end])
+            and _written_as_a_name(text, s)
+        }
         languages = self.other_languages.of(text)
         bodies = [s for s in spans if s.label in (ORGANIZATION, LOCATION)]
         named = [s for s in spans if s.label == PERSON and s.detector == "names"]
@@ -675,7 +682,12 @@ class Finaliser:
                     continue
                 if span.label != DATE_TIME and (self._role_or_field(text, span) or _no_word(span_text)):
                     continue  # "Principal Lecturer", "RN", "n=9", "01:12:05"
-            elif span.label == PERSON and span_text not in senders and self._role_or_field(text, span):
+            elif (
+                span.label == PERSON
+                and span_text not in senders
+                and _plain(span_text) not in field_names
+                and self._role_or_field(text, span)
+            ):
                 continue  # "Coordinator", "Tel", "MRN": a role or a field, not a name (unless a chat's sender)
             cleaned.append(span)
         cleaned = [piece for span in cleaned for piece in self._tidy(text, span)]
@@ -720,12 +732,12 @@ def _pieces(text: str, span: Span, breaks: re.Pattern[str]) -> list[Span]:
     return [p for p in pieces if p.end > p.start]
 
 
-def _inside_a_line(text: str, span: Span) -> bool:
-    """Neither on the first line (a title: "Eta and plans, 3 May") nor opening a line nor before a colon."""
-    line_start = text.rfind("\n", 0, span.start)
-    if line_start < 0 or not text[line_start + 1 : span.start].strip():
+def _written_as_a_name(text: str, span: Span) -> bool:
+    """A capitalised word in the middle of a sentence, no label: "I told Eta", not "Eta: 14:20", "Eta later."""
+    piece = text[span.start : span.end]
+    if not piece[:1].isupper() or _LABEL_AFTER.match(text, span.end):
         return False
-    return not _LABEL_AFTER.match(text, span.end)
+    return _SENTENCE_START.search(text, max(0, span.start - 40), span.start) is None
 
 
 def _plain_words(rules: Rules, lists: frozenset[str]) -> frozenset[str]:
