@@ -81,3 +81,14 @@ def test_no_role_abbreviation_is_a_listed_name() -> None:
     rules = Rules()
     names = NameLexicon.read(rules)
     assert [w for w in rules.words("lexicons/role_abbreviations.txt") if names.is_name(w)] == []
+
+
+def test_a_chat_spelling_that_labels_a_transcript_speaker_is_their_name(finaliser: Finaliser) -> None:
+    # "dem" is a dialect spelling of "them" (rules/lexicons/text_speak.txt) and a given name
+    text = "PX: Who are you?\nDEM (son): I'm Dem, the eldest.\nPX: Thanks, Dem."
+    label = text.index("DEM")
+    spans = [Span(label, label + 3, PERSON, score=0.85, detector="SpeakerRecognizer")]
+    spans += [Span(m, m + 3, PERSON, score=0.85, detector=NAMES) for m in (text.index("Dem,"), text.rindex("Dem"))]
+    assert [s.text for s in finaliser.spans(text, spans)] == ["DEM", "Dem", "Dem"]
+    # without a speaker labelled with it, the spelling stays a word
+    assert _final(finaliser, "I'm Dem, the eldest. Thanks, Dem.", "Dem", PERSON, NAMES) == []

@@ -16,7 +16,7 @@ from functools import lru_cache
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import Lists, normalise
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks, translated_label_ranges
-from qualdeid.detect.names.acceptance import ALLOWED_NAME
+from qualdeid.detect.names.acceptance import ALLOWED_NAME, WORD_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.languages import OtherLanguages
@@ -88,6 +88,8 @@ _RARE_TAIL = re.compile(
 )
 #: A word opening a list or a field, not a name: "Puzzles, snacks and ...", "Raffle: ..."
 _LISTED = re.compile(r"[ \t]*[,:]")
+#: a colon after a word: it labels a field ("Eta: 14:20")
+_LABEL_AFTER = re.compile(r"[ \t]*:")
 #: a title alone is a form's choice or a letter's courtesy, not a name: "Ana Ruiz (Mrs)", "[ ] Mr  [x] Mrs"
 _TITLE_BEFORE = re.compile(r"(?:\(|\[[ \txX✓✔]?\])[ \t]*$")
 _TITLE_AFTER = re.compile(r"[ \t]*(?:\)|\[[ \txX✓✔]?\])")
@@ -174,6 +176,9 @@ class Finaliser:
         #: clinical and legal terms, kinds of service, greetings and sign-offs: never a name on their own
         sign_offs = rules.lists("lexicons/layout.yaml")["sign_offs"]
         self.terms = _plain_words(rules, plan["never_identifiers"]) | {_plain(w) for w in sign_offs}
+        #: chat and dialect spellings of everyday words ("yer", "dem"), some of them given names too: a name where
+        #: the document's transcript labels a speaker with it
+        self.spellings = _plain_words(rules, frozenset({"text_speak.txt"}))
         #: te reo Māori and Pacific words, some of them given names too
         self.words_also_names = _plain_words(rules, plan["words_also_names"])
         self.specific_date = specific_date_pattern(rules)
@@ -557,6 +562,18 @@ class Finaliser:
         )
         #: names that speak in this document's chat or transcript turns, field words too ("09:40 - Memo: ok")
         senders = {text[s.start : s.end] for s in spans if s.detector == "SpeakerRecognizer" and s.label == PERSON}
+        # and the everyday words the document uses as a person's name (field words too: "I told Update")
+        senders |= {text[s.start : s.end] for s in spans if s.reason == WORD_NAME and s.label == PERSON}
+        spoken_names = {_plain(w) for w in senders} & self.spellings
+        #: listed first names that are also field words ("Eta"), written as a name mid-sentence in this document
+        field_names = {
+            _plain(text[s.start : s.end])
+            for s in spans
+            if s.detector == "names"
+            and s.label == PERSON
+            and self.names.is_first_name(text[s.start : s.end])
+            and _written_as_a_name(text, s)
+        }
         languages = self.other_languages.of(text)
         bodies = [s for s in spans if s.label in (ORGANIZATION, LOCATION)]
         named = [s for s in spans if s.label == PERSON and s.detector == "names"]
@@ -581,6 +598,7 @@ class Finaliser:
             if (
                 span.label in (PERSON, ORGANIZATION, LOCATION)
                 and span.reason != ALLOWED_NAME
+                and _plain(span_text) not in spoken_names  # "DEM (son): ... I'm Dem": a speaker's name
                 and self._is_term(text, span)
             ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
@@ -664,7 +682,12 @@ class Finaliser:
                     continue
                 if span.label != DATE_TIME and (self._role_or_field(text, span) or _no_word(span_text)):
                     continue  # "Principal Lecturer", "RN", "n=9", "01:12:05"
-            elif span.label == PERSON and span_text not in senders and self._role_or_field(text, span):
+            elif (
+                span.label == PERSON
+                and span_text not in senders
+                and _plain(span_text) not in field_names
+                and self._role_or_field(text, span)
+            ):
                 continue  # "Coordinator", "Tel", "MRN": a role or a field, not a name (unless a chat's sender)
             cleaned.append(span)
         cleaned = [piece for span in cleaned for piece in self._tidy(text, span)]
@@ -707,6 +730,14 @@ def _pieces(text: str, span: Span, breaks: re.Pattern[str]) -> list[Span]:
         start = m.end()
     pieces.append(replace(span, start=start, end=span.end))
     return [p for p in pieces if p.end > p.start]
+
+
+def _written_as_a_name(text: str, span: Span) -> bool:
+    """A capitalised word in the middle of a sentence, no label: "I told Eta", not "Eta: 14:20", "Eta later."""
+    piece = text[span.start : span.end]
+    if not piece[:1].isupper() or _LABEL_AFTER.match(text, span.end):
+        return False
+    return _SENTENCE_START.search(text, max(0, span.start - 40), span.start) is None
 
 
 def _plain_words(rules: Rules, lists: frozenset[str]) -> frozenset[str]:

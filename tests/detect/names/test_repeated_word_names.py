@@ -30,3 +30,32 @@ def test_an_everyday_word_capitalised_mid_sentence_and_acting_is_a_name(detector
 def test_capitalised_words_that_name_no_one_stay_words(detector, text: str) -> None:
     # the names detector's own spans (NER may still read "the Boathouse" as a person; finalise judges that)
     assert [s.text for s in detector.detect_text(text).spans if s.detector == "names"] == []
+
+
+def test_a_field_word_the_document_uses_as_a_nickname_is_a_name(detector) -> None:
+    # "quote" is a form's field label (rules/lexicons/field_labels.txt), never written as one here
+    text = (
+        "Went with Zoltan Farkas to the boxing club on Monday. Quote is 31 and was a county champion as a boy. "
+        "I told Quote I used to work nights, and he laughed. Later Quote went very quiet and I got us out quick."
+    )
+    assert people(detector, text).count("Quote") == 3
+
+
+def test_a_field_word_the_document_writes_as_a_label_stays_a_word(detector) -> None:
+    text = (
+        "Update: plan agreed with the team.\nWe sent the notes to Rosa. Then Update was filed, and later Update "
+        "has gone to the board."
+    )
+    assert "Update" not in people(detector, text)
+
+
+def test_a_listed_first_name_that_is_a_field_word_stays_the_person_it_acts_as(detector) -> None:
+    # "Eta" is a listed first name and a field label ("ETA: 14:20"); finalise no longer drops it as a field
+    text = (
+        "Session notes\nWent with Zoltan Farkas to the club on Monday. Eta is 31 and was a champion as a boy. "
+        "I told Eta I used to cook, and Eta laughed."
+    )
+    assert people(detector, text).count("Eta") == 3
+    assert "Eta" not in people(detector, "Taxi booked for the airport.\nEta: 14:20\nDriver: blue estate car")
+    titled = "Eta and plans, 3 May\n\nWent with Zoltan Farkas to the club.\nEta to self: ring back."
+    assert "Eta" not in people(detector, titled)

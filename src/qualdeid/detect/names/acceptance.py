@@ -35,6 +35,9 @@ from qualdeid.detect.nlp.frequency import zipf
 #: department), found where it is written as the name and acts as a person ("Ed said"): the lists do not
 #: drop it (detect/finalise.py)
 ALLOWED_NAME = "a listed word acting as a person's name"
+#: the reason on an everyday word a document capitalises mid-sentence and uses as a person (names/repeated.py):
+#: finalise keeps it even where the word is a form's field label
+WORD_NAME = "an everyday word the document uses as a person's name"
 
 
 @dataclass

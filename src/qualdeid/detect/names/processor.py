@@ -26,6 +26,7 @@ from qualdeid.detect.allow_deny import normalise
 from qualdeid.detect.layout import heading_ranges, inside
 from qualdeid.detect.names.acceptance import (
     ALLOWED_NAME,
+    WORD_NAME,
     Acceptance,
     KnownName,
     KnownNames,
@@ -404,7 +405,7 @@ class NameProcessor(CorpusProcessor):
         for word, places in self.repeated.find(sdoc).items():
             if ev.confident(word):  # "Treasure is singing ... consent for Treasure": the document's name
                 names[word] = True
-                local += [Span(a, b, PERSON, score=SCORE_LOCAL, detector=DETECTOR) for a, b in places]
+                local += [Span(a, b, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=WORD_NAME) for a, b in places]
         for compound in self._hyphen_compounds(text, names):
             confident(compound)
         for word in self._near_forms(sdoc, names, blocked):

@@ -8,7 +8,8 @@ What keeps things and places out: the word is never part of a run of capitalised
 "Good Shepherd"), never after an article ("the Bridge"), never in an entity spaCy reads as a place, an
 organisation, a product or an event anywhere in the document, and never a listed calendar word,
 relative, title, language or people, or a word that is capitalised for other reasons (rules/lexicons/
-not_places.txt: "God", "Bible").
+not_places.txt: "God", "Bible"). A form's field word ("Update", "Quote") is a name only where the document
+never writes it as a label ("Update:", a line opening with it) and it acts as a person twice.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from qualdeid.rules import Rules
 
 #: capitalised in the middle of a sentence at least this often in the document
 MID_SENTENCE_USES = 2
+#: a form's field word ("Update", "Summary", "Outcome": rules/lexicons/field_labels.txt) is a name only where
+#: the document never writes it as a label and it acts as a person at least this often
+LABEL_ACTS = 2
 #: spaCy entity types that make a capitalised word a thing, wherever in the document they fall on it
 THING_ENTS = frozenset(
     {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"}
@@ -43,19 +47,20 @@ class RepeatedWordNames:
             | lex.titles
             | lex.place_heads
             | lex.roles
-            | lex.fields
             | rules.words("lexicons/not_places.txt", lower=True)
             | rules.words("lexicons/peoples.txt", lower=True)
             | rules.words("rare/language.txt", lower=True)
         )
+        self.labels = lex.fields - self.excluded
 
     def find(self, sdoc: Doc) -> dict[str, list[tuple[int, int]]]:
         """Each word the document uses as a name, with where it stands capitalised outside a run of them."""
         lex = self.ev.lex
         places: dict[str, list[tuple[int, int]]] = {}
         mid: Counter[str] = Counter()
-        acting: set[str] = set()
+        acting: Counter[str] = Counter()
         things: set[str] = set()
+        labelled: set[str] = set()
         for token in sdoc:
             word = token.text
             if not (len(word) >= 3 and word.isalpha() and is_capitalised(word) and word[1:].islower()):
@@ -70,12 +75,27 @@ class RepeatedWordNames:
                 continue
             if self._in_capitalised_run(sdoc, token.i):
                 continue
+            if low in self.labels and self._labels_something(sdoc, token):
+                labelled.add(low)
             places.setdefault(word, []).append((token.idx, token.idx + len(word)))
             if not self._sentence_start(sdoc, token):
                 mid[word] += 1
             if self._acts(sdoc, token):
-                acting.add(word)
-        return {w: places[w] for w in acting if mid[w] >= MID_SENTENCE_USES and w.lower() not in things}
+                acting[word] += 1
+        return {
+            w: places[w]
+            for w in acting
+            if mid[w] >= MID_SENTENCE_USES
+            and w.lower() not in things
+            and (w.lower() not in self.labels or (acting[w] >= LABEL_ACTS and w.lower() not in labelled))
+        }
+
+    def _labels_something(self, sdoc: Doc, token: Any) -> bool:
+        """ "Outcome:", "Update -", a line that opens with the word: the word heads a field or a section."""
+        nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+        if nxt is not None and nxt.text in (":", "-", "\u2013", "\u2014"):
+            return True
+        return token.i == 0 or "\n" in sdoc[token.i - 1].text or sdoc.text[: token.idx].endswith("\n")
 
     def _sentence_start(self, sdoc: Doc, token: Any) -> bool:
         if token.i == 0 or token.is_sent_start:
