@@ -156,3 +156,11 @@ def finder_hits(detector, family: str, text: str) -> list[str]:
     rr = RareRules.load(Rules())
     sdoc = detector.nlp(text)
     return [sdoc[h.start : h.end].text for h in FINDERS[family](rr).find(RareContext.read(sdoc, [], rr))]
+
+
+def paragraph_of(draft, doc_id: str) -> tuple[str, list[dict]]:
+    """The text of a composed draft's paragraph taken from ``doc_id`` and the changes made to it."""
+    for p, f in zip(draft.paragraphs, draft.provenance["fragments"], strict=True):
+        if f["document"] == doc_id:
+            return p.text, f["changes"]
+    raise AssertionError(f"{doc_id} not in the draft")

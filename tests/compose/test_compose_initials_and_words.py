@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from helpers import FIXTURES
+from helpers import FIXTURES, paragraph_of
 from qualdeid.compose import Composer, load_compose_config
 from qualdeid.compose.composer import initials_in, initials_of_names, initials_person
 from qualdeid.compose.placeholders import Placeholders
@@ -37,16 +37,9 @@ def drafts(detector) -> dict[str, object]:
     }
 
 
-def _paragraph(draft, doc_id: str) -> tuple[str, list[dict]]:
-    for p, f in zip(draft.paragraphs, draft.provenance["fragments"], strict=True):
-        if f["document"] == doc_id:
-            return p.text, f["changes"]
-    raise AssertionError(f"{doc_id} not in the draft")
-
-
 @pytest.mark.parametrize("pronouns", ["she", "he", "they"])
 def test_initials_of_a_known_full_name_are_that_person(drafts, pronouns: str) -> None:
-    text, changes = _paragraph(drafts[pronouns], "R2")
+    text, changes = paragraph_of(drafts[pronouns], "R2")
     first = next(c["replacement"].split()[0] for c in changes if c["original"] == "Petroc Menhenick")
     assert not re.search(r"\bPM\b(?! with)", text)  # "PM says": gone
     assert f"{first} says the plots" in text  # the same person as the full name: here the character
@@ -55,7 +48,7 @@ def test_initials_of_a_known_full_name_are_that_person(drafts, pronouns: str) ->
 
 @pytest.mark.parametrize("pronouns", ["she", "he", "they"])
 def test_an_everyday_word_that_is_also_a_name_of_the_account_stays(drafts, pronouns: str) -> None:
-    text, changes = _paragraph(drafts[pronouns], "R1")
+    text, changes = paragraph_of(drafts[pronouns], "R1")
     assert "The hills were misty and grey" in text
     assert "Misty" not in text  # the person's name goes where it is hers
     assert not [c for c in changes if c["original"] == "misty"]
@@ -63,7 +56,7 @@ def test_an_everyday_word_that_is_also_a_name_of_the_account_stays(drafts, prono
 
 @pytest.mark.parametrize("pronouns", ["she", "he", "they"])
 def test_an_age_given_as_a_decade_and_a_plural_kin_word_stay(drafts, pronouns: str) -> None:
-    text, _ = _paragraph(drafts[pronouns], "R3")
+    text, _ = paragraph_of(drafts[pronouns], "R3")
     assert re.search(r"\bin (?:her|his|their) forties\b", text) and "[forties]" not in text
     assert "uncles never listen" in text
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from helpers import FIXTURES
+from helpers import FIXTURES, paragraph_of
 from qualdeid.compose import Composer, load_compose_config
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.targets import Targets
@@ -34,16 +34,9 @@ def drafts(detector) -> dict[str, object]:
     }
 
 
-def _paragraph(draft, doc_id: str) -> tuple[str, list[dict]]:
-    for p, f in zip(draft.paragraphs, draft.provenance["fragments"], strict=True):
-        if f["document"] == doc_id:
-            return p.text, f["changes"]
-    raise AssertionError(f"{doc_id} not in the draft")
-
-
 @pytest.mark.parametrize("pronouns", ["she", "he", "they"])
 def test_the_persons_name_goes_the_modal_verb_stays(drafts, pronouns: str) -> None:
-    text, changes = _paragraph(drafts[pronouns], "Q1")
+    text, changes = paragraph_of(drafts[pronouns], "Q1")
     first = next(c["replacement"].split()[0] for c in changes if c["original"] == "May Quarrie")
     assert f'"{first}, eat something first."' in text  # the name in a quote, sentence-initial before a comma
     assert "May need to ring the housing office tomorrow" in text  # the narrator's "(I) may need": a verb
@@ -52,7 +45,7 @@ def test_the_persons_name_goes_the_modal_verb_stays(drafts, pronouns: str) -> No
 
 @pytest.mark.parametrize("pronouns", ["she", "he", "they"])
 def test_a_lower_case_name_of_the_account_is_the_person(drafts, pronouns: str) -> None:
-    text, changes = _paragraph(drafts[pronouns], "Q2")
+    text, changes = paragraph_of(drafts[pronouns], "Q2")
     names: dict[str, str] = {}
     for c in changes:
         if c["reason"] == "person":
@@ -69,7 +62,7 @@ def test_a_lower_case_name_of_the_account_is_the_person(drafts, pronouns: str) -
 
 def test_everyday_capitalised_phrase_stays(drafts) -> None:
     for draft in drafts.values():
-        text, _ = _paragraph(draft, "Q3")
+        text, _ = paragraph_of(draft, "Q3")
         assert "the Housing Together approach" in text
 
 
