@@ -46,6 +46,7 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "She has twins in her class at school.",
         "The twins next door were loud again.",
         "She is expecting visitors on Sunday.",
+        "She gave up the allotment when she was pregnant with the twins.",
         "She raised her concerns with her brother.",
         "He raised his hand to his sister.",
         "He was raising money for his nephew's school.",

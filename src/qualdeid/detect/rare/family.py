@@ -275,7 +275,9 @@ class FamilyFinder(RuleFinder):
             return None
         k = t.i - 1
         while k >= ss and t.i - k <= self.pregnancy_gap and sdoc[k].pos_ in ("DET", "ADJ", "NUM", "PRON"):
-            k -= 1  # "her identical twins", "a second set of" is no modifier
+            if sdoc[k].lower_ in self._w("known_birth_determiners"):
+                return None  # "pregnant with the twins": twins the text has already told of
+            k -= 1
         if k < ss:
             return None
         w = sdoc[k]
