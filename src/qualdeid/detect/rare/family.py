@@ -6,7 +6,7 @@
 * adoption and fostering: "was adopted at six by ...", "her adopted son",
 * an unusual upbringing: "grew up in a lighthouse", "grew up in care", "was raised on a boat",
 * abandoned as a baby: "was found abandoned at a bus station", "left on a doorstep as a newborn",
-* a multiple birth: "is expecting triplets", "pregnant with twins", "miscarried twin boys",
+* a multiple birth: "is expecting triplets", "pregnant with quads", "miscarried twin boys",
 * bringing up a relative's children: "rears his nephews", "reared her cousin's three sons".
 
 Word lists: ``rules/rare/family.yaml``.
@@ -265,7 +265,7 @@ class FamilyFinder(RuleFinder):
     def _multiple_birth(
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
     ) -> Hit | None:
-        """``is expecting triplets``, ``pregnant with twins``, ``gave birth to quads``, ``miscarried twin boys``."""
+        """``is expecting triplets``, ``pregnant with quads``, ``gave birth to quads``, ``miscarried twin boys``."""
         end = t.i + 1
         if t.lower_ == "twin":
             if end >= se or sdoc[end].lemma_.lower() not in self._w("twin_nouns"):
@@ -276,7 +276,7 @@ class FamilyFinder(RuleFinder):
         k = t.i - 1
         while k >= ss and t.i - k <= self.pregnancy_gap and sdoc[k].pos_ in ("DET", "ADJ", "NUM", "PRON"):
             if sdoc[k].lower_ in self._w("known_birth_determiners"):
-                return None  # "pregnant with the twins": twins the text has already told of
+                return None  # "pregnant with the triplets": births the text has already told of
             k -= 1
         if k < ss:
             return None
