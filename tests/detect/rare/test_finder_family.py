@@ -20,6 +20,13 @@ FAMILY = "family"
         ("The youngest of fourteen, he left home early.", "The youngest of fourteen"),
         ("He grew up on his aunt's goat farm up the valley.", "grew up on his aunt's goat farm"),
         ("After the divorce he lived in his van for a winter.", "lived in his van for a winter"),
+        ("Odile is expecting triplets and the flat is on the fourth floor.", "is expecting triplets"),
+        ("She was pregnant with quads when the flat flooded.", "was pregnant with quads"),
+        ("Last winter she miscarried twin boys.", "miscarried twin boys"),
+        ("She had triplets in the spring and barely sleeps.", "had triplets"),
+        ("At nineteen he rears his three younger sisters alone.", "rears his three younger sisters"),
+        ("She reared her cousin's three sons after the flood.", "reared her cousin's three sons"),
+        ("She brought up her grandkids when her daughter went away.", "brought up her grandkids"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -36,6 +43,14 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "I grew up on the same estate as half the residents.",
         "He has lived in the flat for years.",
         "She spent two weeks in hospital after the overdose.",
+        "She has twins in her class at school.",
+        "The twins next door were loud again.",
+        "She is expecting visitors on Sunday.",
+        "She gave up the allotment when she was pregnant with the triplets.",
+        "She raised her concerns with her brother.",
+        "He raised his hand to his sister.",
+        "He was raising money for his nephew's school.",
+        "She raised her son on her own.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -59,6 +59,16 @@ FAMILY = "life"
             "His father drowned when the dredger capsized off the point.",
             "drowned when the dredger capsized off the point",
         ),
+        (
+            "Years ago he was the grumpy farmer in a cereal commercial on telly.",
+            "was the grumpy farmer in a cereal commercial on telly",
+        ),
+        ("Her grandson was the toddler in a nappy commercial.", "was the toddler in a nappy commercial"),
+        ("Brannagh was in a commercial for a bank years ago.", "was in a commercial"),
+        ("Her cousin was stabbed through the arm outside the bus station.", "was stabbed through the arm"),
+        ("He got shot once in the calf on a deer hunt.", "got shot once in the calf"),
+        ("He took a bullet in the shoulder on patrol.", "took a bullet in the shoulder"),
+        ("Her aunt was robbed at gunpoint on her paper round.", "was robbed at gunpoint"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -105,6 +115,15 @@ def test_a_death_s_event_ends_before_the_next_clause(detector) -> None:
         "He lost his job at the casino when it closed.",
         "I lost my keys on the bus.",
         "She lost a lot of weight on the drink.",
+        "He works in advertising now.",
+        "She saw him in an advert on the bus.",
+        "There was a man in the advert who looked like him.",
+        "She was in a bad mood after the advert.",
+        "He got shot of the old car last week.",
+        "The plan was shot down by the board.",
+        "He took a bullet point list to the meeting.",
+        "We watched a film where a man gets stabbed.",
+        "She stabbed at her food with a fork.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

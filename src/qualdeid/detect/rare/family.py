@@ -5,7 +5,9 @@
 * raised by someone other than a parent: "raised by his nan", "brought up by nuns",
 * adoption and fostering: "was adopted at six by ...", "her adopted son",
 * an unusual upbringing: "grew up in a lighthouse", "grew up in care", "was raised on a boat",
-* abandoned as a baby: "was found abandoned at a bus station", "left on a doorstep as a newborn".
+* abandoned as a baby: "was found abandoned at a bus station", "left on a doorstep as a newborn",
+* a multiple birth: "is expecting triplets", "pregnant with quads", "miscarried twin boys",
+* bringing up a relative's children: "rears his nephews", "reared her cousin's three sons".
 
 Word lists: ``rules/rare/family.yaml``.
 """
@@ -40,7 +42,11 @@ class FamilyFinder(RuleFinder):
         self.triggers = frozenset(
             {*w("family_rank_words"), "by", *w("adoption_verbs"), *w("adopted_words"), *self.upbringing_verbs}
             | w("abandon_verbs")
+            | w("multiple_birth_words")
+            | {"twin"}
+            | w("kin_care_verbs")
         )
+        self.pregnancy_gap = int(rr.threshold("pregnancy_gap"))
 
     def find(self, ctx: RareContext) -> list[Hit]:
         sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
@@ -50,7 +56,15 @@ class FamilyFinder(RuleFinder):
             if (hit := self._large_family(sdoc, first, (value, end), bounds[first][0], se)) is not None:
                 out.append(hit)
         starts = {n[0] for n in numbers}
-        patterns = (self._rank, self._raised_by, self._adopted, self._upbringing, self._abandoned)
+        patterns = (
+            self._rank,
+            self._raised_by,
+            self._adopted,
+            self._upbringing,
+            self._abandoned,
+            self._multiple_birth,
+            self._kin_raised,
+        )
         for i in dw.where(self.triggers):
             if i in starts:
                 continue
@@ -247,3 +261,80 @@ class FamilyFinder(RuleFinder):
         if not (words & self._w("foundling_places") or (abandoned and words & self._w("abandon_places"))):
             return None
         return Hit(frame.start, end, "family", "abandoned as a baby", ("abandoned",))
+
+    def _multiple_birth(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``is expecting triplets``, ``pregnant with quads``, ``gave birth to quads``, ``miscarried twin boys``."""
+        end = t.i + 1
+        if t.lower_ == "twin":
+            if end >= se or sdoc[end].lemma_.lower() not in self._w("twin_nouns"):
+                return None
+            end += 1
+        elif t.lower_ not in self._w("multiple_birth_words"):
+            return None
+        k = t.i - 1
+        while k >= ss and t.i - k <= self.pregnancy_gap and sdoc[k].pos_ in ("DET", "ADJ", "NUM", "PRON"):
+            if sdoc[k].lower_ in self._w("known_birth_determiners"):
+                return None  # "pregnant with the triplets": births the text has already told of
+            k -= 1
+        if k < ss:
+            return None
+        w = sdoc[k]
+        if w.lower_ in self._w("pregnancy_links") and k - 1 >= ss:
+            if sdoc[k - 1].lower_ not in self._w("pregnancy_link_heads"):
+                return None
+            verb = k - 1
+            while verb > ss and sdoc[verb].pos_ not in ("VERB", "AUX"):
+                verb -= 1
+        elif w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in self._w("pregnancy_verbs"):
+            if w.lemma_.lower() in self._w("pregnancy_past_only") and w.tag_ not in ("VBD", "VBN"):
+                return None
+            verb = k
+        else:
+            return None
+        frame = self.frames.frame_at_verb(sdoc, verb, ss)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, end, "family", "a multiple birth", (t.lower_,), Status.CORPUS_CHECK)
+
+    def _kin_raised(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``rears his nephews``, ``brought up his grandkids``, ``reared her cousin's three sons``."""
+        if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("kin_care_verbs"):
+            return None
+        k = t.i + 1
+        if t.lemma_.lower() == "bring":
+            if k >= se or sdoc[k].lower_ != "up":
+                return None
+            k += 1
+        if k >= se or sdoc[k].tag_ != "PRP$":
+            return None
+        end = self._kin_object_end(sdoc, k + 1, se)
+        if end is None:
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        key = sdoc[end - 1].lemma_.lower()
+        return Hit(frame.start, end, "family", "brings up a relative's children", (key,), Status.CORPUS_CHECK)
+
+    def _kin_object_end(self, sdoc: Doc, j: int, se: int) -> int | None:
+        """End of "nephews" or "cousin's three sons" starting at ``j`` (after a possessive)."""
+        kin, children = self._w("kin_children"), self._w("relative_children")
+
+        def among(m: int, words: frozenset[str]) -> bool:
+            return sdoc[m].lemma_.lower() in words or sdoc[m].lower_ in words
+
+        for m in range(j, min(se, j + 5)):
+            if among(m, kin):
+                if m + 1 < se and sdoc[m + 1].tag_ == "POS":  # "her cousin's three sons"
+                    n = m + 2
+                    while n < se and n - m <= 4 and sdoc[n].pos_ in ("NUM", "ADJ"):
+                        n += 1
+                    return n + 1 if n < se and among(n, children) else None
+                return m + 1
+            if sdoc[m].pos_ not in ("NUM", "ADJ", "NOUN"):  # "her baby brother", not "her hand to her brother"
+                return None
+        return None

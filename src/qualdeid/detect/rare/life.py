@@ -40,6 +40,11 @@ class LifeFinder(RuleFinder):
         self.tour_nouns = self._w("tour_nouns")
         self.tour_verbs = self._w("tour_verbs")
         self.hurt_verbs = self._w("hurt_verbs")
+        self.weapon_verbs = self._w("weapon_verbs")
+        self.weapon_not_after = self._w("weapon_not_after")
+        self.weapon_take_verbs = self._w("weapon_take_verbs")
+        self.weapon_objects = self._w("weapon_objects")
+        self.threat_points = self._w("threat_points")
         self.lost_verbs = self._w("lost_verbs")
         self.loss_objects = self._w("lost_objects")
         self.passive_auxiliaries = self._w("passive_auxiliaries")
@@ -54,6 +59,7 @@ class LifeFinder(RuleFinder):
         self.habit_zipf = rr.threshold("habit_zipf")
         self.on_media = self._w("on_media")
         self.on_bodies = self._w("on_bodies")
+        self.in_media = self._w("in_media")
         self.taught_verbs = self._w("self_taught_verbs")
         self.reflexives = self._w("reflexive_pronouns")
         self.habit_plain = self._w("habit_plain_verbs") | self._w("bio_plain_verbs") | self._w("reporting_verbs")
@@ -66,13 +72,16 @@ class LifeFinder(RuleFinder):
         self.triggers = frozenset(
             self.service_verbs
             | self.hurt_verbs
+            | self.weapon_verbs
+            | self.weapon_objects
+            | self.threat_points
             | self.group_verbs
             | self.lost_verbs
             | self.vice_verbs
             | self.taught_verbs
             | self.death_verbs
             | self.tour_nouns
-            | {"on"}
+            | {"on", "in"}
         )
 
     def find(self, ctx: RareContext) -> list[Hit]:
@@ -80,9 +89,11 @@ class LifeFinder(RuleFinder):
             self._service,
             self._tour,
             self._hurt_by,
+            self._armed_attack,
             self._lost_to,
             self._group_part,
             self._on_something,
+            self._in_media_piece,
             self._self_taught,
             self._death,
         )
@@ -146,6 +157,33 @@ class LifeFinder(RuleFinder):
             return None
         keys = tuple(sdoc[m].lemma_.lower() for m in range(t.i + 1, end) if sdoc[m].pos_ in ("ADJ", "NOUN", "PROPN"))
         return Hit(start, end, "life_event", "on a programme or a body others know them by", keys, status)
+
+    def _in_media_piece(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``was in an advert``, ``was the toddler in a nappy commercial``: someone seen in a
+        piece of media that others would know them by."""
+        if t.lower_ != "in" or t.i - 1 < ss or t.i + 1 >= se:
+            return None
+        end = self._np_end(sdoc, t.i + 1, se)
+        if end == t.i + 1:
+            return None
+        head = sdoc[end - 1]
+        if head.lemma_.lower() not in self.in_media and head.lower_ not in self.in_media:
+            return None
+        verb = t.i - 1
+        if sdoc[verb].pos_ not in ("VERB", "AUX"):  # "was the baby in ...": the copula before its complement
+            k = verb
+            while k > ss and is_np_token(sdoc[k]) and t.i - k <= 4:
+                k -= 1
+            if k == verb or sdoc[k].lemma_ != "be":
+                return None
+            verb = k
+        start = self._person_frame(sdoc, verb, ss)
+        if start is None:
+            return None
+        if end + 1 < se and sdoc[end].lower_ == "on" and sdoc[end + 1].lemma_.lower() in self.on_media:
+            end += 2  # "... on telly"
+        keys = tuple(sdoc[m].lemma_.lower() for m in range(t.i + 1, end) if sdoc[m].pos_ in ("ADJ", "NOUN", "PROPN"))
+        return Hit(start, end, "life_event", "on a programme or a body others know them by", keys)
 
     def _self_taught(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
         """``taught herself to restore pinball machines``: a self-taught skill, when a word of it is
@@ -275,6 +313,41 @@ class LifeFinder(RuleFinder):
         if start is None:
             return None
         return Hit(start, agent.end, "life_event", "hurt by an animal, a machine or nature", (verb_lemma(t),))
+
+    def _armed_attack(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """``was stabbed through the arm``, ``got shot once in the calf``, ``took a bullet in the shoulder``,
+        ``was robbed at gunpoint``: someone hurt or threatened with a weapon."""
+        low = t.lower_
+        if low in self.threat_points:
+            if t.i - 2 < ss or sdoc[t.i - 1].lower_ != "at":
+                return None
+            verb = next((m for m in range(t.i - 2, max(ss, t.i - 5) - 1, -1) if sdoc[m].pos_ == "VERB"), None)
+            core_end, key = t.i + 1, low
+        elif low in self.weapon_objects:
+            verb = t.i - 2 if t.i - 2 >= ss and sdoc[t.i - 1].tag_ == "DT" else t.i - 1
+            if verb < ss or verb_lemma(sdoc[verb]) not in self.weapon_take_verbs:
+                return None
+            if t.i + 1 < se and sdoc[t.i + 1].pos_ in ("NOUN", "PROPN"):
+                return None  # "a bullet point"
+            core_end, key = t.i + 1, low
+        elif t.tag_ == "VBN" and verb_lemma(t) in self.weapon_verbs:
+            aux = sdoc[t.i - 1] if t.i - 1 >= ss else None
+            if aux is None or aux.lemma_.lower() not in self.passive_auxiliaries or aux.tag_ not in ("VBD", "VBN"):
+                return None  # "a man gets stabbed" in a film's plot: no one's past
+            if t.i + 1 < se and sdoc[t.i + 1].lower_ in self.weapon_not_after:
+                return None  # "got shot of the car", "was shot down"
+            verb, core_end, key = t.i - 1, t.i + 1, verb_lemma(t)
+        else:
+            return None
+        if verb is None:
+            return None
+        start = self._person_frame(sdoc, verb, ss)
+        if start is None:
+            return None
+        if core_end < se and sdoc[core_end].pos_ == "ADV" and sdoc[core_end].lower_ not in self.weapon_not_after:
+            core_end += 1  # "got shot once in the calf"
+        end = self.frames.extend_right(sdoc, core_end, se, start + self.max_tokens, max_pps=2)
+        return Hit(start, end, "life_event", "hurt or threatened with a weapon", (key,), Status.CORPUS_CHECK)
 
     def _lost_to(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
         """``lost his licence after crashing a digger``, ``lost the farm to gambling debts``."""

@@ -405,17 +405,45 @@ class PhraseFinder(RuleFinder):
         return None
 
     def _born(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
-        """``was born on a cargo ship``: born somewhere distinctive."""
+        """``was born on a cargo ship``, ``born in a greenhouse``: born somewhere distinctive."""
         if t.lower_ != "born" or t.i + 2 >= se or sdoc[t.i + 1].pos_ != "ADP":
             return None
         np_end = phrase_end(sdoc, t.i + 2, se)
         obj = range(t.i + 2, np_end)
         places = self._w("unusual_birthplaces")
         unusual = any(sdoc[m].lemma_.lower() in places and not named[sdoc[m].idx] for m in obj)
+        status = Status.ACCEPTED
         if not (unusual or any(m in lexicon or self._rare_content(sdoc[m], named) for m in obj)):
-            return None
+            place = self._unlisted_birthplace(sdoc, t.i + 1, se, named)
+            if place is None or not self.frames.frame_at_verb(sdoc, t.i, ss).person_subject:
+                return None  # "a story about being born in the sky": told of no one
+            np_end, status = place, Status.CORPUS_CHECK
+            obj = range(t.i + 2, np_end)
         start = t.i - 1 if t.i > ss and sdoc[t.i - 1].lemma_.lower() == "be" else t.i
-        return Hit(start, np_end, "life_event", "born somewhere unusual", tuple(sdoc[m].lemma_.lower() for m in obj))
+        keys = tuple(sdoc[m].lemma_.lower() for m in obj)
+        return Hit(start, np_end, "life_event", "born somewhere unusual", keys, status)
+
+    def _unlisted_birthplace(self, sdoc: Doc, prep: int, se: int, named: bytearray) -> int | None:
+        """End of a place no list names after the preposition at ``prep`` ("in a greenhouse", "on the verge
+        of the ring road"), or ``None`` when it is a name, an ordinary place or a time."""
+        if sdoc[prep].lower_ not in self._w("birth_place_prepositions"):
+            return None
+        end = phrase_end(sdoc, prep + 1, se)
+        heads = [end - 1] if end > prep + 1 else []
+        if end + 1 < se and sdoc[end].lower_ == "of":  # "in the back of a van", "on the steps of the museum"
+            after = phrase_end(sdoc, end + 1, se)
+            if after > end + 1:
+                heads.append(after - 1)
+                end = after
+        ordinary = self._w("ordinary_birthplaces")
+        for h in heads:
+            w = sdoc[h]
+            if w.pos_ != "NOUN" or not w.is_alpha or named[w.idx] or w.ent_type_:
+                continue
+            if any(sdoc[m].lemma_.lower() in ordinary or sdoc[m].like_num for m in range(prep + 1, h + 1)):
+                return None
+            return end
+        return None
 
     def _timed_feat(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """``can solve the puzzle in under ten seconds``, ``can hold his breath for three minutes``: an
@@ -460,8 +488,14 @@ class PhraseFinder(RuleFinder):
             end = phrase_end(sdoc, end + 1, se)
         places = self._w("unusual_birthplaces")
         where = [sdoc[m] for m in range(k + 1, end) if sdoc[m].lemma_.lower() in places and not named[sdoc[m].idx]]
+        status = Status.ACCEPTED
         if not where:
-            return None
+            unlisted = self._unlisted_birthplace(sdoc, k, se, named)
+            if unlisted is None:
+                return None
+            end, status = unlisted, Status.CORPUS_CHECK
+            where = [sdoc[m] for m in range(k + 1, end) if sdoc[m].pos_ == "NOUN" and not named[sdoc[m].idx]]
         frame = self.frames.frame_at_verb(sdoc, t.i - 1, ss)
         start = frame.start if frame.person_subject else t.i - 1
-        return Hit(start, end, "life_event", "gave birth somewhere unusual", tuple(w.lemma_.lower() for w in where))
+        keys = tuple(w.lemma_.lower() for w in where)
+        return Hit(start, end, "life_event", "gave birth somewhere unusual", keys, status)
