@@ -18,7 +18,7 @@ def people(detector, text: str) -> list[str]:
     ("text", "name"),
     [
         ("3/2/25, 09:14 - +1 (212) 555-0147: its chidera lol i changed phone\n3/2/25, 09:15 - Ada O: ok", "chidera"),
-        ("3/2/25, 09:14 - Ben T: hi all, this is gareth again from the food bank", "gareth"),
+        ("3/2/25, 09:14 - Ben T: hi all, this is osian again from the food bank", "osian"),
         ("MAUREEN: Tired. Our shannon says I should go to the group.", "shannon"),
         ("and our darren rang the council twice", "darren"),
     ],

@@ -438,13 +438,13 @@ class NameEvidence:
         if self.introduced(sdoc, token, nxt) and (
             listed or (rare and zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self.dictionary | self.text_speak)
         ):
-            return True  # "its chinonso lol i changed phone", "hi all this is gareth."
+            return True  # "its chinonso lol i changed phone", "hi all this is osian."
         if (
             lower in lex.first_names
             and nxt in self.intro_followers
             and MESSAGE_INTRO.search(doc_text(sdoc), max(0, token.idx - 60), token.idx)
         ):
-            return True  # "hi this is rowan from the allotment": a first name that is also a word, introduced
+            return True  # "hi this is bryony from the boatyard": a first name that is also a word, introduced
         if prev == "our" and listed and (speaks or nxt in self.right_context):
             return True  # "our kerry says", "our darren rang": a relative, as the North of England and Ireland say
         if prev in self.word_left or prev in SUBJECT_PRONOUNS:
@@ -464,7 +464,7 @@ class NameEvidence:
         return speaks and opens and zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self.dictionary
 
     def introduced(self, sdoc: Doc, token: Any, nxt: str) -> bool:
-        """The writer naming themselves with ``token`` ("its chinonso lol", "this is gareth."): after "its", "this
+        """The writer naming themselves with ``token`` ("its chinonso lol", "this is osian."): after "its", "this
         is", "i'm" at the start of a message or a clause, and before its end or a chat's filler word."""
         text = doc_text(sdoc)
         before = text[max(0, token.idx - 24) : token.idx]
