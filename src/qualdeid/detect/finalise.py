@@ -565,6 +565,9 @@ class Finaliser:
         # and the everyday words the document uses as a person's name (field words too: "I told Update")
         senders |= {text[s.start : s.end] for s in spans if s.reason == WORD_NAME and s.label == PERSON}
         spoken_names = {_plain(w) for w in senders} & self.spellings
+        # the first word of who writes a chat's lines ("Zofia K:"), which the names pass finds again in the
+        # messages ("tell zofia"): the person, whatever the word is in a language or a list of terms
+        sender_words = {_plain(s.split()[0]) for s in senders if s.split() and s.split()[0][:1].isupper()}
         #: listed first names that are also field words ("Eta"), written as a name mid-sentence in this document
         field_names = {
             _plain(text[s.start : s.end])
@@ -599,6 +602,7 @@ class Finaliser:
                 span.label in (PERSON, ORGANIZATION, LOCATION)
                 and span.reason != ALLOWED_NAME
                 and _plain(span_text) not in spoken_names  # "DEM (son): ... I'm Dem": a speaker's name
+                and not (span.detector == "names" and _plain(span_text) in sender_words)
                 and self._is_term(text, span)
             ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"

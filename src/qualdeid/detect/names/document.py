@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.names.acceptance import Acceptance, KnownName, name_key
-from qualdeid.detect.names.evidence import NameEvidence
+from qualdeid.detect.names.evidence import RARE_WORD_ZIPF, NameEvidence
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
 
 #: a capitalised word of a person's name as the document writes it: "May", "O'Neill", "Rāwiri"
@@ -67,7 +68,9 @@ class DocumentNames:
             word = m.group(1)
             if name_key(word) not in names or not (word.islower() or word[1:].islower()):
                 continue  # "MAY" in capitals, "mAy": no reading of the name
-            entry = KnownName(names[name_key(word)], wordlike=True)
+            # a name that is no English word ("Tarek") is the person wherever a name may stand; a word-name
+            # ("Hope") only where the grammar takes a person
+            entry = KnownName(names[name_key(word)], wordlike=self.ev.wordlike(word))
             if self.acceptance.accept(text, start, end, entry) or self.acceptance.accept_again(text, start, end, entry):
                 out.append(Span(start, end, PERSON, score=self.score, detector=self.detector))
         return out
@@ -95,7 +98,8 @@ class DocumentNames:
         return out
 
     def _name_words(self, text: str, people: list[Span]) -> dict[str, str]:
-        """The capitalised name words of the document's people (no titles, relatives or function words)."""
+        """The name words of the document's people (no titles, relatives or function words), capitalised or,
+        where no English word, in lower case."""
         ev, lex = self.ev, self.ev.lex
         names: dict[str, str] = {}
         for p in people:
@@ -104,8 +108,12 @@ class DocumentNames:
             for m in _NAME_PART.finditer(text, p.start, p.end):
                 word = m.group()
                 low = word.lower()
-                if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+                if len(word) < 2 or not word[1:].islower():
                     continue
+                if word.islower() and (ev.wordlike(word) or zipf(low) >= RARE_WORD_ZIPF or low in lex.titles):
+                    continue  # "jirvo" as a chat saves a contact, not "bliss" of "aunty bliss"
+                if word.islower():
+                    word = word.capitalize()
                 if low in lex.titles or low in ev.relatives or ev.function_word(word):
                     continue
                 if lex.is_term(low) or (low in ev.calendar and not lex.is_first_name(word)):

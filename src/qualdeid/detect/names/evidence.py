@@ -62,6 +62,10 @@ SELF_INTRO = re.compile(r"(?i:\b(?:it['’]?s|this[ \t]+is|i['’]?m|me[ \t]+her
 SENTENCE_OR_LINE_START = re.compile(
     r"(?:^|[.!?:,;\n]|\b(?:hi|hey|hello|yo|hiya|and|but|sorry|ok|oh)\b)[ \t]*$", re.IGNORECASE
 )
+#: a message's first words before "this is": a greeting and a politeness particle ("hello po this is ...")
+INTRO_LEAD = re.compile(r"(?:^|[.!?:,;\n])(?:[ \t]*[^\W\d_]+){1,2}[ \t]*$")
+#: "this is" opening a message or a line, maybe after a greeting: "+44 7700 900123: hi this is "
+MESSAGE_INTRO = re.compile(r"(?:^|[\n:])(?:[ \t]*[^\W\d_]+,?){0,2}[ \t]*(?i:this[ \t]+is)[ \t]+$")
 #: What may follow a name at the end of a clause: punctuation, a line end, an emoji, a kiss.
 CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)\n]|x+\b|$|[^\w\s'’\"“(-])")
 TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
@@ -434,7 +438,13 @@ class NameEvidence:
         if self.introduced(sdoc, token, nxt) and (
             listed or (rare and zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self.dictionary | self.text_speak)
         ):
-            return True  # "its chinonso lol i changed phone", "hi all this is gareth."
+            return True  # "its chinonso lol i changed phone", "hi all this is osian."
+        if (
+            lower in lex.first_names
+            and nxt in self.intro_followers
+            and MESSAGE_INTRO.search(doc_text(sdoc), max(0, token.idx - 60), token.idx)
+        ):
+            return True  # "hi this is bryony from the boatyard": a first name that is also a word, introduced
         if prev == "our" and listed and (speaks or nxt in self.right_context):
             return True  # "our kerry says", "our darren rang": a relative, as the North of England and Ireland say
         if prev in self.word_left or prev in SUBJECT_PRONOUNS:
@@ -454,14 +464,16 @@ class NameEvidence:
         return speaks and opens and zipf(lower) < RARE_WORD_ZIPF - 1 and lower not in self.dictionary
 
     def introduced(self, sdoc: Doc, token: Any, nxt: str) -> bool:
-        """The writer naming themselves with ``token`` ("its chinonso lol", "this is gareth."): after "its", "this
+        """The writer naming themselves with ``token`` ("its chinonso lol", "this is osian."): after "its", "this
         is", "i'm" at the start of a message or a clause, and before its end or a chat's filler word."""
         text = doc_text(sdoc)
         before = text[max(0, token.idx - 24) : token.idx]
         intro = SELF_INTRO.search(before)
         if intro is None or intro.group().lower().strip() in ("am", "me here"):
             return False
-        if not SENTENCE_OR_LINE_START.search(before[: intro.start()]):
+        lead = before[: intro.start()]
+        this_is = intro.group().lower().startswith("this")
+        if not (SENTENCE_OR_LINE_START.search(lead) or (this_is and INTRO_LEAD.search(lead))):
             return False  # "the dog wagged its tail", "I think its kerry's": no introduction
         return bool(CLAUSE_END.match(text, token.idx + len(token.text))) or nxt in self.intro_followers
 

@@ -34,6 +34,10 @@ _SHAPE = rf"{UPPER}{{1,3}}|[A-Z](?:[a-z]{{0,3}}[A-Z]){{1,3}}(?<=[a-z][A-Z])|{UPP
 _SHAPE_2 = _SHAPE.replace("{1,3}", "{2,3}", 1)
 _TOKEN = re.compile(rf"(?<![\w&/.'’-])({_SHAPE})(?![\w&/'-]|\.{UPPER})")
 _WORD_BEFORE = re.compile(r"([\w/&+'’]+)[ \t:]*$")
+#: initials opening a transcript's turn, maybe after its time: "LA: What ...", "[00:12:04] CG: I ..."
+_TURN_INITIALS = re.compile(
+    r"^[ \t]*(?:\[?\d{1,2}(?::\d{2}){1,2}\]?[ \t]*)?([A-Z]{2,3})[ \t]*:(?=[ \t]+\S)", re.MULTILINE
+)
 _WORD_AFTER = re.compile(r"^[ \t]*(['’]s\b|[\w']+)")
 
 #: Words after which a single letter may open a clause: "But W texted", "and K said".
@@ -153,6 +157,8 @@ class Initials:
         roles = self.transcript_roles.abbreviations(text)
         #: "Present: ON, IF, GP": initials on a line of people named by its label, even words and abbreviations
         on_roll = self.roll_call(text)
+        for token, places in self.turn_speakers(text, roles).items():
+            on_roll.setdefault(token, []).extend(places)
         #: initials the document shows to be people, even where they read as a word or an abbreviation
         #: ("three coders (HR, PR and IT)", "Methodology: PR, TK", "by KT and OR")
         established = self.established(text)
@@ -276,6 +282,22 @@ class Initials:
             ):
                 out.update(members)
         return out
+
+    def turn_speakers(self, text: str, roles: set[str]) -> dict[str, list[tuple[int, int]]]:
+        """Initials that open two turns or more of a transcript where other initials take turns too ("LA: What
+        does a normal week look like?" ... "CG: I work"): a speaker's, even where they read as a word or an
+        abbreviation; no role ("INT:"), listed abbreviation ("PM:") or English function word ("ME:")."""
+        turns: dict[str, list[tuple[int, int]]] = {}
+        for m in _TURN_INITIALS.finditer(text):
+            turns.setdefault(m.group(1), []).append(m.span(1))
+        speakers = {t: p for t, p in turns.items() if len(p) >= 2}
+        if len(speakers) < 2:
+            return {}
+        return {
+            t: p
+            for t, p in speakers.items()
+            if t not in roles and t not in self.not_initials and t.lower() not in STOP_WORDS
+        }
 
     def roll_call(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Initials on a line that a people label opens ("Present: ON (chair), ZV, QT", "Families: IF + wife,

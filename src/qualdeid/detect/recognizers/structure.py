@@ -72,12 +72,12 @@ POST_AUTHOR = re.compile(
     rf"^[ \t]*{_NAME}[ \t]*(?:[▸›][^\n]*)?\n[ \t]*(?:\d{{1,2}}[ \t]*[hmd]\b|[^\n·]{{0,24}}\d)[^\n·]{{0,24}}·",
     re.MULTILINE,
 )
-#: a chat export's line naming who writes, then the time, the message on the lines below ("Ana Ruiz, 09:15",
-#: "Tully 🌻 11:20", "Jo (mum of two), 7:02 pm")
+#: a chat export's line naming who writes, then the time, maybe in brackets, the message on the lines below
+#: ("Ana Ruiz, 09:15", "Tully 🌻 11:20", "Jo (mum of two), 7:02 pm", "tavi, [08:40]")
 CHAT_HEADER = re.compile(
     rf"^[ \t]*{_NAME}(?:[ \t]*\([^()\n]{{1,30}}\))?"
     r"(?:[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
-    rf"[ \t]*,?[ \t]+{_TIME}[ \t]*$",
+    rf"[ \t]*,?[ \t]+(?:{_TIME}|\[{_TIME}\])[ \t]*$",
     re.MULTILINE,
 )
 #: the lines of a chat export that name who writes: two at least
@@ -287,8 +287,7 @@ class SpeakerRecognizer(_TextRecognizer):
             yield from self._tab_chat(text)
         headers = list(CHAT_HEADER.finditer(text))
         if len(headers) >= CHAT_HEADERS:
-            for m in headers:
-                yield from self._if_person(m, layout_names=True)
+            yield from self._header_senders(headers)
         if "<" in text:
             for m in NAME_BEFORE_EMAIL.finditer(text):
                 yield from self._if_person(m, layout_names=True)
@@ -327,6 +326,26 @@ class SpeakerRecognizer(_TextRecognizer):
             if self.lexicon.is_label([name.rstrip(".")]) or (m.group("closed") is None and len(letters) < 2):
                 continue
             yield m.start("name"), m.end("name"), PERSON
+
+    def _header_senders(self, headers: list[re.Match[str]]) -> Iterator[Found]:
+        """The senders of a chat export whose lines name who writes above the message: a name as the layout
+        shows it; in a chat where someone so writes, also a contact saved in any case ("tavi", "JB") who
+        writes twice or more (not a schedule's "Lunch, 12:30" once a day)."""
+        named = [list(self._if_person(m, layout_names=True)) for m in headers]
+        if not any(named):
+            return
+        turns = Counter(m.group("name") for m in headers)
+        for m, found in zip(headers, named, strict=True):
+            words = m.group("name").split()
+            if found:
+                yield from found
+            elif (
+                turns[m.group("name")] >= CHAT_SPEAKER_TURNS
+                and self._chat_name(words, any_case=True)
+                and not self.lexicon.is_label(words)
+                and words[0].lower() not in STOP_WORDS
+            ):
+                yield m.start("name"), m.end("name"), PERSON
 
     def _tab_chat(self, text: str) -> Iterator[Found]:
         """The senders of a chat export in tab-separated columns: where two lines at least are so laid
@@ -370,7 +389,13 @@ class SpeakerRecognizer(_TextRecognizer):
             for t in turns
             if conversation and others >= 2 and self._shouted_speaker(t) and self._named_in_text(t.words[0], text)
         }
+        # a contact saved by initials who writes twice or more after timestamps ("09:40 - TJ:"): in a
+        # transcript, initials are a role; in a chat, the phone's name for someone
+        initialled = Counter(" ".join(t.words) for t in turns if chat and t.stamped and self._initials_sender(t))
         for t in turns:
+            if initialled[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
+                yield t.start, t.end, PERSON
+                continue
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
             alone = t.strength == STRONG and t.words[0][0].isupper()
             chat_name = chat and t.stamped and stamped[" ".join(t.words)] >= CHAT_SPEAKER_TURNS
@@ -398,6 +423,17 @@ class SpeakerRecognizer(_TextRecognizer):
             turn.stamped = True
             return turn
         return self._classify_words(words, start, end, has_layout)
+
+    def _initials_sender(self, turn: _Turn) -> bool:
+        """A sender of two or three capitals, no role or abbreviation of the lists ("TJ", not "INT" or "GP")."""
+        words = turn.words
+        return (
+            turn.strength == ROLE
+            and len(words) == 1
+            and _SPEAKER_INITIALS.fullmatch(words[0]) is not None
+            and not self.lexicon.is_role(words)
+            and words[0] not in self.lexicon.names.not_initials
+        )
 
     def _word_speaker(self, turn: _Turn) -> bool:
         """A turn whose speaker is one capitalised everyday word, no field label ("Biscuit:", not "Note:",
