@@ -73,11 +73,11 @@ POST_AUTHOR = re.compile(
     re.MULTILINE,
 )
 #: a chat export's line naming who writes, then the time, the message on the lines below ("Ana Ruiz, 09:15",
-#: "Tully 🌻 11:20", "Jo (mum of two), 7:02 pm")
+#: "Tully 🌻 11:20", "Jo (mum of two), 7:02 pm", "Ana R, [09:15]")
 CHAT_HEADER = re.compile(
     rf"^[ \t]*{_NAME}(?:[ \t]*\([^()\n]{{1,30}}\))?"
     r"(?:[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
-    rf"[ \t]*,?[ \t]+{_TIME}[ \t]*$",
+    rf"[ \t]*,?[ \t]+(?:{_TIME}|\[{_TIME}\])[ \t]*$",
     re.MULTILINE,
 )
 #: the lines of a chat export that name who writes: two at least
@@ -287,8 +287,14 @@ class SpeakerRecognizer(_TextRecognizer):
             yield from self._tab_chat(text)
         headers = list(CHAT_HEADER.finditer(text))
         if len(headers) >= CHAT_HEADERS:
+            # a contact saved in lower case or as a word heads its messages again and again ("jojo, [09:06]")
+            again = Counter(m.group("name") for m in headers)
             for m in headers:
-                yield from self._if_person(m, layout_names=True)
+                found = list(self._if_person(m, layout_names=True))
+                words = m.group("name").split()
+                if not found and again[m.group("name")] >= CHAT_SPEAKER_TURNS and self._chat_name(words, any_case=True):
+                    found = [] if self.lexicon.is_label(words) else [(m.start("name"), m.end("name"), PERSON)]
+                yield from found
         if "<" in text:
             for m in NAME_BEFORE_EMAIL.finditer(text):
                 yield from self._if_person(m, layout_names=True)
