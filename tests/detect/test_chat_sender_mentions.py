@@ -90,3 +90,24 @@ def test_a_sender_found_as_no_person_and_words_already_found_are_left_alone(proc
     spans = [s for s in spans if text[s.start : s.end] != "Admin"]
     taken = text.index("ysolde")
     assert _found(processor, text, [*spans, Span(taken, taken + 6, PERSON)]) == ["quillon"]
+
+
+def test_a_writer_from_an_unsaved_number_who_says_who_they_are_is_that_person(processor: ChatSenderProcessor) -> None:
+    text, spans = _chat(
+        "Quillon Brannock: who can help sat",
+        "+1 (347) 555-0129: hi this is wish from the garden group can i come",
+        "Ysolde H: welcome wish",
+        "+44 7700 900123: добрий вечір, this is Teodric brother of Merry",
+        "+44 7700 900127: hello, c'est Harlen.",
+    )
+    spans = [s for s in spans if not text[s.start].startswith("+")]
+    assert _found(processor, text, spans) == ["wish", "wish", "Teodric", "Harlen"]
+
+
+@pytest.mark.parametrize(
+    "message", ["this is great!", "i think this is crazy lol", "its me again", "it's raining.", "this is the best"]
+)
+def test_a_sentence_about_a_thing_is_no_introduction(processor: ChatSenderProcessor, message: str) -> None:
+    text, spans = _chat("Quillon Brannock: who can help sat", "Ysolde H: me", f"+44 7700 900124: {message}")
+    spans = [s for s in spans if not text[s.start].startswith("+")]
+    assert _found(processor, text, spans) == []

@@ -11,6 +11,7 @@ the messages in lower case, are people there.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -92,11 +93,21 @@ def split_at_breaks(text: str, span: Span) -> Span | None:
 EVERYDAY_ZIPF = 4.0
 #: a word at least this common ("will", "wish", "trust") only where it is said to someone, never opening a message
 COMMON_ZIPF = 5.0
+#: a lower-case word said to be the writer and no more ("hi its quillon.") must be rarer than this (Zipf)
+RARE_ZIPF = 3.0
 #: above NER (0.85): the layout shows who the word is
 SCORE = 0.87
 #: a chat or a conversation: this many turns at least, by two senders at least
 CONVERSATION_TURNS = 3
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: a chat line sent from a number the phone has not saved: the stamp, the number, a colon, the message
+_NUMBER_TURN = re.compile(
+    r"^[ \t]*\[?[\d/.,: \t-]*(?:[AaPp]\.?[Mm]\.?)?\]?[ \t]*[-–]?[ \t]*"
+    r"\+?\(?\d[\d ()-]{5,}\d[ \t]*:[ \t]+(?P<message>[^\n]+)",
+    re.MULTILINE,
+)
+#: how far into such a message the writer says who they are
+_INTRODUCTION_REACH = 60
 #: the end of a message after a name: punctuation, emoji, then the end of the line
 _CLOSING = re.compile(r"[ \t]*[^\w\n]*[ \t]*(?:\n|\Z)")
 
@@ -110,7 +121,10 @@ class ChatSenderProcessor(CorpusProcessor):
     messages write it; an everyday word ("Pepper", "Wish") only where the message speaks to them
     (after a greeting, a thanks, a relative's or a title word: ``rules/lexicons/layout.yaml``
     ``address_cues``, ``relatives.txt``, ``kin_terms.txt``, ``names/titles.txt``; before a comma) or, when
-    less common, opens the message. Document by document, no corpus knowledge.
+    less common, opens the message. A writer from a number the phone has not saved says who they are early
+    in the message ("hi this is quillon from the garden group", "c'est Ysolde de Lyon": ``self_introductions``
+    and ``introduction_follows``): that name is the writer's, and a sender's from then on. Document by
+    document, no corpus knowledge.
     """
 
     name = "chat_senders"
@@ -128,6 +142,10 @@ class ChatSenderProcessor(CorpusProcessor):
             | rules.words("names/titles.txt", lower=True)
         )
         self.not_names = self.kin | rules.words("lexicons/speaker_roles.txt", lower=True) | STOP_WORDS
+        self.introduction = re.compile(
+            rf"(?:^|(?<=[\s,.!]))(?i:{words.pattern('self_introductions')})[ \t]+(?P<name>[^\W\d_][\w'’-]*)"
+            rf"(?=[ \t]*(?P<end>$|[,.!:;()])|[ \t]+(?i:{words.pattern('introduction_follows')})\b)"
+        )
 
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
         return [], None
@@ -152,10 +170,14 @@ class ChatSenderProcessor(CorpusProcessor):
             first = _LETTERS.match(text, person.start)
             if first is not None and first.start() == person.start:
                 senders[first.group().lower()] = senders.get(first.group().lower(), 0) + 1
-        if len(turns) < CONVERSATION_TURNS or len(senders) < 2:
+        introduced = list(self._introduced(text, people))
+        if len(turns) + len(introduced) < CONVERSATION_TURNS or len(senders) + len(introduced) < 2:
             return []
         labels = [(m.start(), m.end()) for m in turns]
-        found = []
+        found = [Span(m.start("name"), m.end("name"), PERSON, score=SCORE, detector=self.name) for m in introduced]
+        for m in introduced:
+            labels.append((m.start("name"), m.end("name")))
+            senders.setdefault(m.group("name").lower(), 1)
         for word in senders:
             if len(word) < 2 or word in self.not_names:
                 continue
@@ -167,6 +189,20 @@ class ChatSenderProcessor(CorpusProcessor):
                 if self._said_to(text, start, end, word):
                     found.append(Span(start, end, PERSON, text=m.group(), score=SCORE, detector=self.name))
         return sorted(found, key=lambda s: s.start)
+
+    def _introduced(self, text: str, people: list[Span]) -> Iterator[re.Match[str]]:
+        """The names of writers from numbers the phone has not saved, as they say who they are ("+44 7700
+        900123: hi this is quillon from the garden group", "c'est Ysolde de Lyon")."""
+        for line in _NUMBER_TURN.finditer(text):
+            start = line.start("message")
+            m = self.introduction.search(text, start, min(line.end("message"), start + _INTRODUCTION_REACH))
+            if m is None or m.group("name").lower() in self.not_names:
+                continue
+            name = m.group("name")
+            if m.group("end") is not None and zipf(name.lower()) >= (EVERYDAY_ZIPF if name[0].isupper() else RARE_ZIPF):
+                continue  # "this is great!", "it's raining.": a word needs what follows a name ("this is wish from")
+            if not any(s.start <= m.start("name") < s.end for s in people):
+                yield m
 
     def _said_to(self, text: str, start: int, end: int, word: str) -> bool:
         """Whether the word at ``start:end`` is the sender's name by its frequency and the words around it."""
