@@ -93,6 +93,8 @@ def split_at_breaks(text: str, span: Span) -> Span | None:
 EVERYDAY_ZIPF = 4.0
 #: a word at least this common ("will", "wish", "trust") only where it is said to someone, never opening a message
 COMMON_ZIPF = 5.0
+#: the word right before a position on its line
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 #: a lower-case word said to be the writer and no more ("hi its quillon.") must be rarer than this (Zipf)
 RARE_ZIPF = 3.0
 #: above NER (0.85): the layout shows who the word is
@@ -141,6 +143,7 @@ class ChatSenderProcessor(CorpusProcessor):
             | rules.words("lexicons/kin_terms.txt", lower=True)
             | rules.words("names/titles.txt", lower=True)
         )
+        self.word_before = frozenset(words["word_before"])
         self.not_names = self.kin | rules.words("lexicons/speaker_roles.txt", lower=True) | STOP_WORDS
         self.introduction = re.compile(
             rf"(?:^|(?<=[\s,.!]))(?i:{words.pattern('self_introductions')})[ \t]+(?P<name>[^\W\d_][\w'’-]*)"
@@ -207,8 +210,11 @@ class ChatSenderProcessor(CorpusProcessor):
     def _said_to(self, text: str, start: int, end: int, word: str) -> bool:
         """Whether the word at ``start:end`` is the sender's name by its frequency and the words around it."""
         z = zipf(word)
-        if z < EVERYDAY_ZIPF:
+        if z < RARE_ZIPF:
             return True
+        if z < EVERYDAY_ZIPF:  # a word too ("bliss"): not where a determiner or an intensifier makes it one
+            previous = _LAST_WORD.search(text, 0, start)
+            return previous is None or previous.group(1).lower() not in self.word_before
         line_start = text.rfind("\n", 0, start) + 1
         turn = self.turn.match(text, line_start)
         message = turn.end() if turn is not None and turn.end() <= start else line_start
