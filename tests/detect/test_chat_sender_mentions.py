@@ -95,7 +95,7 @@ def test_a_sender_found_as_no_person_and_words_already_found_are_left_alone(proc
 def test_a_writer_from_an_unsaved_number_who_says_who_they_are_is_that_person(processor: ChatSenderProcessor) -> None:
     text, spans = _chat(
         "Quillon Brannock: who can help sat",
-        "+1 (347) 555-0129: hi this is wish from the garden group can i come",
+        "+1 (347) 555-0402: hi this is wish from the garden group can i come",
         "Ysolde H: welcome wish",
         "+44 7700 900123: добрий вечір, this is Teodric brother of Merry",
         "+44 7700 900127: hello, c'est Harlen.",

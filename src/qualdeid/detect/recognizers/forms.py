@@ -8,7 +8,7 @@ the label stands alone on its line, the value is on the next line (an address on
 each its own span). A value must look like what the field holds: a name of name-shaped words, a
 phone number with at least six digits, a place with a digit or a capitalised word that is not an
 everyday one ("Address: same as above", "Name: declined" are left alone). A person field's value may also
-be initials ("Received by: A.K.") or a list of names, each found ("Staff: T. Ruel, J. de Vos").
+be initials ("Received by: Q.Z.") or a list of names, each found ("Staff: T. Ruel, J. de Vos").
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ _VALUE_END = re.compile(r"[ \t]{2,}|\t|[ \t]\|[ \t]|[ \t]·[ \t]")
 _PHONE = re.compile(r"\+?[\d(][\d() .\-/]{4,}\d")
 _NAME_END = re.compile(r"[ \t]*(?:[(,;<\[]|\d|[ \t]-[ \t]|$)")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-#: a date after a name in a field ("Received by: A.K. 05.05.2025"), not a phone number
+#: a date after a name in a field ("Received by: Q.Z. 05.05.2025"), not a phone number
 _DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
-#: initials as a person field's value: "A.K.", "J. M.", "GBR", "AN-J"
+#: initials as a person field's value: "Q.Z.", "J. M.", "QXB", "QZ-R"
 _INITIALS = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}[A-Z]\.?|[A-Z]{2,4}(?:-[A-Z]{1,2})?")
 #: the name someone goes by, in a field asking for it: a capitalised word or two to four capitals
 _ALIAS_VALUE = re.compile(r"[A-Z][a-z'’-]+|[A-Z]{2,4}")
@@ -161,7 +161,7 @@ class FormFieldRecognizer(_TextRecognizer):
 
     def _table_value(self, start: int, value: str, label: str) -> Iterator[Found]:
         if label == ORGANIZATION:
-            # "driver, Metro Transit", "works at Harbour Foods, nights": the named part of a school or work cell
+            # "driver, Kestrel Buses", "works at Harbour Foods, nights": the named part of a school or work cell
             for part in _CELL_PARTS.finditer(value):
                 name = _capitalised_run(part.group())
                 if name and name in part.group() and self._is_place(name):
@@ -219,7 +219,7 @@ class FormFieldRecognizer(_TextRecognizer):
                 yield from self._bracketed_name(start, value, len(name))
                 yield from self._more_names(start, value, len(name))
             elif _INITIALS.fullmatch(name) and self._initials(name):
-                yield start, start + len(name), PERSON  # "Received by: A.K.", "Signature: GBR"
+                yield start, start + len(name), PERSON  # "Received by: Q.Z.", "Signature: QXB"
             elif _ALIASES.search(name):
                 yield from self._aliases(start, name)
             elif _uncased_name(name):
@@ -360,7 +360,7 @@ _AGE_CELL = re.compile(r"\d{1,3}")
 _COLUMN_SLACK = 3
 
 
-#: the parts of a table's cell of schools or work: "driver, Metro Transit", "Ashgrove High + tutoring"
+#: the parts of a table's cell of schools or work: "driver, Kestrel Buses", "Pellow High + tutoring"
 _CELL_PARTS = re.compile(r"[^,;+(]+")
 
 

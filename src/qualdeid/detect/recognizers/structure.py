@@ -287,7 +287,7 @@ class SpeakerRecognizer(_TextRecognizer):
             yield from self._tab_chat(text)
         headers = list(CHAT_HEADER.finditer(text))
         if len(headers) >= CHAT_HEADERS:
-            # a contact saved in lower case or as a word heads its messages again and again ("jojo, [09:06]")
+            # a contact saved in lower case or as a word heads its messages again and again ("tavi, [09:06]")
             again = Counter(m.group("name") for m in headers)
             for m in headers:
                 found = list(self._if_person(m, layout_names=True))
