@@ -3,15 +3,26 @@
 Templates and transcripts put headings in ("Brief description:", "Case Vignette", "What helped"),
 which NER happily takes for people or organisations. Spans never cross a blank line, and names,
 places and organisations never cross a line break.
+
+:class:`ChatSenderProcessor` reads a chat's layout the other way round: its senders, named again in
+the messages in lower case, are people there.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
-from qualdeid.corpus.model import Span
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import AGE, CONTACT, ID, LOCATION, ORGANIZATION, PERSON
+from qualdeid.rules import Rules
 
 #: A short label at the start of a line, ended by a colon: "Brief description:", "What was helpful:".
 _LABEL = re.compile(r"^[ \t>#*-]*([A-Z][A-Za-z'’ ()/&-]{0,60}?)[ \t]*:", re.MULTILINE)
@@ -75,3 +86,145 @@ def split_at_breaks(text: str, span: Span) -> Span | None:
         return None
     start, end = best
     return replace(span, start=start, end=end, text=text[start:end] if span.text else "")
+
+
+#: a word at least this common in English (Zipf) is a sender's name in a message only where it is said
+#: to someone ("thanks pepper", "aunty pepper", "ok, pepper") or opens the message ("pepper is not coming")
+EVERYDAY_ZIPF = 4.0
+#: a word at least this common ("will", "wish", "trust") only where it is said to someone, never opening a message
+COMMON_ZIPF = 5.0
+#: the word right before a position on its line
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
+#: a lower-case word said to be the writer and no more ("hi its quillon.") must be rarer than this (Zipf)
+RARE_ZIPF = 3.0
+#: above NER (0.85): the layout shows who the word is
+SCORE = 0.87
+#: a chat or a conversation: this many turns at least, by two senders at least
+CONVERSATION_TURNS = 3
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: a chat line sent from a number the phone has not saved: the stamp, the number, a colon, the message
+_NUMBER_TURN = re.compile(
+    r"^[ \t]*\[?[\d/.,: \t-]*(?:[AaPp]\.?[Mm]\.?)?\]?[ \t]*[-–]?[ \t]*"
+    r"\+?\(?\d[\d ()-]{5,}\d[ \t]*:[ \t]+(?P<message>[^\n]+)",
+    re.MULTILINE,
+)
+#: how far into such a message the writer says who they are
+_INTRODUCTION_REACH = 60
+#: the end of a message after a name: punctuation, emoji, then the end of the line
+_CLOSING = re.compile(r"[ \t]*[^\w\n]*[ \t]*(?:\n|\Z)")
+
+
+class ChatSenderProcessor(CorpusProcessor):
+    """The senders of a chat, named again in its messages as people write there: in lower case.
+
+    A chat export or a conversation shows who writes ("3/4/24, 9:02 - Quillon B: ...", "Ysolde 🌻: ..."); the
+    others answer them by their first name, typed in any case ("ok quillon", "tell ysolde"). Within one document
+    whose senders were found as people, the first word of such a sender's name is that person wherever the
+    messages write it; an everyday word ("Pepper", "Wish") only where the message speaks to them
+    (after a greeting, a thanks, a relative's or a title word: ``rules/lexicons/layout.yaml``
+    ``address_cues``, ``relatives.txt``, ``kin_terms.txt``, ``names/titles.txt``; before a comma) or, when
+    less common, opens the message. A writer from a number the phone has not saved says who they are early
+    in the message ("hi this is quillon from the garden group", "c'est Ysolde de Lyon": ``self_introductions``
+    and ``introduction_follows``): that name is the writer's, and a sender's from then on. Document by
+    document, no corpus knowledge.
+    """
+
+    name = "chat_senders"
+
+    def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
+        from qualdeid.detect.recognizers.structure import CHAT_HEADER, LayoutWords
+
+        self.turn = LayoutWords(rules).turn
+        self.header = CHAT_HEADER
+        words = rules.lists("lexicons/layout.yaml")
+        self.cues = frozenset(words["address_cues"]) | frozenset(words["greetings"])
+        self.kin = (
+            rules.words("lexicons/relatives.txt", lower=True)
+            | rules.words("lexicons/kin_terms.txt", lower=True)
+            | rules.words("names/titles.txt", lower=True)
+        )
+        self.word_before = frozenset(words["word_before"])
+        self.not_names = self.kin | rules.words("lexicons/speaker_roles.txt", lower=True) | STOP_WORDS
+        self.introduction = re.compile(
+            rf"(?:^|(?<=[\s,.!]))(?i:{words.pattern('self_introductions')})[ \t]+(?P<name>[^\W\d_][\w'’-]*)"
+            rf"(?=[ \t]*(?P<end>$|[,.!:;()])|[ \t]+(?i:{words.pattern('introduction_follows')})\b)"
+        )
+
+    def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
+        return [], None
+
+    def observe(self, doc_id: str, observation: Any) -> None:
+        return None
+
+    def second_pass(self, doc: Document, candidates: list[Span], spans: list[Span]) -> list[Span]:
+        return self.mentions(doc.text, spans)
+
+    def mentions(self, text: str, spans: list[Span]) -> list[Span]:
+        """PERSON spans of the senders' first names written again in ``text`` where ``spans`` find nothing."""
+        people = [s for s in spans if s.label == PERSON]
+        # a turn ("Ana: ...", "3/4/24, 9:02 - Ana: ...") or a header line above the message ("Ana, [09:02]")
+        turns = list(self.turn.finditer(text)) + list(self.header.finditer(text))
+        senders: dict[str, int] = {}
+        for m in turns:
+            start = m.start("name")
+            person = next((s for s in people if s.start <= start < s.end), None)
+            if person is None:
+                continue
+            first = _LETTERS.match(text, person.start)
+            if first is not None and first.start() == person.start:
+                senders[first.group().lower()] = senders.get(first.group().lower(), 0) + 1
+        introduced = list(self._introduced(text, people))
+        if len(turns) + len(introduced) < CONVERSATION_TURNS or len(senders) + len(introduced) < 2:
+            return []
+        labels = [(m.start(), m.end()) for m in turns]
+        found = [Span(m.start("name"), m.end("name"), PERSON, score=SCORE, detector=self.name) for m in introduced]
+        for m in introduced:
+            labels.append((m.start("name"), m.end("name")))
+            senders.setdefault(m.group("name").lower(), 1)
+        for word in senders:
+            if len(word) < 2 or word in self.not_names:
+                continue
+            for m in re.finditer(rf"(?<![\w@#.])(?i:{re.escape(word)})(?![\w@])", text):
+                start, end = m.span()
+                # another reading of the word (a town of the same name) yields to the sender by its score
+                if any(a <= start < b for a, b in labels) or any(s.start < end and start < s.end for s in people):
+                    continue
+                if self._said_to(text, start, end, word):
+                    found.append(Span(start, end, PERSON, text=m.group(), score=SCORE, detector=self.name))
+        return sorted(found, key=lambda s: s.start)
+
+    def _introduced(self, text: str, people: list[Span]) -> Iterator[re.Match[str]]:
+        """The names of writers from numbers the phone has not saved, as they say who they are ("+44 7700
+        900123: hi this is quillon from the garden group", "c'est Ysolde de Lyon")."""
+        for line in _NUMBER_TURN.finditer(text):
+            start = line.start("message")
+            m = self.introduction.search(text, start, min(line.end("message"), start + _INTRODUCTION_REACH))
+            if m is None or m.group("name").lower() in self.not_names:
+                continue
+            name = m.group("name")
+            if m.group("end") is not None and zipf(name.lower()) >= (EVERYDAY_ZIPF if name[0].isupper() else RARE_ZIPF):
+                continue  # "this is great!", "it's raining.": a word needs what follows a name ("this is wish from")
+            if not any(s.start <= m.start("name") < s.end for s in people):
+                yield m
+
+    def _said_to(self, text: str, start: int, end: int, word: str) -> bool:
+        """Whether the word at ``start:end`` is the sender's name by its frequency and the words around it."""
+        z = zipf(word)
+        if z < RARE_ZIPF:
+            return True
+        if z < EVERYDAY_ZIPF:  # a word too ("bliss"): not where a determiner or an intensifier makes it one
+            previous = _LAST_WORD.search(text, 0, start)
+            return previous is None or previous.group(1).lower() not in self.word_before
+        line_start = text.rfind("\n", 0, start) + 1
+        turn = self.turn.match(text, line_start)
+        message = turn.end() if turn is not None and turn.end() <= start else line_start
+        before = text[message:start]
+        opening = not before.strip()
+        if opening and text[end : end + 1] in (",", "!", "?"):
+            return True  # "pepper, can you ..."
+        previous = " " + " ".join(before.lower().replace(",", " ").split())
+        if any(previous.endswith(" " + cue) for cue in self.cues | self.kin):
+            return True  # "thanks pepper", "aunty pepper"
+        if before.rstrip(" \t").endswith(",") and _CLOSING.match(text, end) is not None:
+            return True  # "ok, pepper" closing the message
+        return opening and z < COMMON_ZIPF and text[end : end + 1] in (" ", "\t")

@@ -76,11 +76,17 @@ def chosen(registry: Mapping[str, T], rules: Rules, section: str) -> list[T]:
 
 def processor_registry() -> dict[str, Callable[[Rules, Any], CorpusProcessor]]:
     """Every corpus processor by its name in ``rules/detect.yaml``."""
+    from qualdeid.detect.layout import ChatSenderProcessor
     from qualdeid.detect.names.processor import NameProcessor
     from qualdeid.detect.places.short_forms import ShortFormProcessor
     from qualdeid.detect.rare.processor import RareDetailProcessor
 
-    return {"names": NameProcessor, "rare": RareDetailProcessor, "short_forms": ShortFormProcessor}
+    return {
+        "names": NameProcessor,
+        "rare": RareDetailProcessor,
+        "short_forms": ShortFormProcessor,
+        "chat_senders": ChatSenderProcessor,
+    }
 
 
 def build_processors(rules: Rules, nlp: Any | None) -> list[CorpusProcessor]:

@@ -156,3 +156,32 @@ def test_a_phone_number_sending_chat_lines_stays_one_contact(detector) -> None:
 def test_a_name_running_into_a_phone_number_keeps_the_name(detector) -> None:
     text = "Carer attends the Tuesday carers circle (contact R. Okonkwo 07700 900231) and finds it helps."
     assert any("Okonkwo" in p for p in people(detector, text))
+
+
+def test_a_chat_export_with_the_time_in_brackets_under_each_sender_names_them(detector) -> None:
+    chat = (
+        "Sunday rota\n\n"
+        "Quillon Brannock, [09:02]\nwho has the keys\n\n"
+        "ysolde, [09:05]\nnot me\n\n"
+        "Pepper 🌶️, [09:06]\ni do\n\n"
+        "ysolde, [09:09]\nok ty\n"
+    )
+    found = people(detector, chat)
+    assert found.count("Quillon Brannock") == 1
+    assert found.count("ysolde") == 2  # a contact saved in lower case, who heads two messages
+    assert "Pepper" in found
+
+
+def test_a_line_of_a_name_and_a_time_once_is_no_chat(detector) -> None:
+    assert people(detector, "Minutes\n\nhall, [09:02]\nkeys returned\n") == []
+
+
+def test_senders_named_in_lower_case_in_the_messages_are_the_senders(detector) -> None:
+    chat = (
+        "12/03/24, 19:02 - Quillon Brannock: who is driving sat\n"
+        "12/03/24, 19:03 - Ysolde Harlen: me. u talk too much quillon\n"
+        "12/03/24, 19:04 - Quillon Brannock: ysolde nu vine azi\n"
+        "12/03/24, 19:05 - Merry Cobb: its 7 pm ysolde\n"
+    )
+    found = people(detector, chat)
+    assert found.count("quillon") == 1 and found.count("ysolde") == 2

@@ -145,6 +145,60 @@ def test_the_columns_of_names_and_ages_of_a_table(recognizer: FormFieldRecognize
     ]
 
 
+def test_the_named_schools_and_workplaces_of_a_household_table(recognizer: FormFieldRecognizer) -> None:
+    text = (
+        "Name                      Relation     Age    School / work\n"
+        "Quillon Brannock          son          14     Varnholt Academy\n"
+        "Ysolde Brannock           daughter     9      year 4, SK nr 12\n"
+        "Merry Cobb                partner      41     works at Kelderwick Foods, nights\n"
+        "Harlen Cobb               father       70     retired\n"
+        "Teodric Cobb              son          19     same\n"
+    )
+    assert [(value, label) for value, label in found(recognizer, text) if label == "ORGANIZATION"] == [
+        ("Varnholt Academy", "ORGANIZATION"),
+        ("SK nr 12", "ORGANIZATION"),
+        ("Kelderwick Foods", "ORGANIZATION"),
+    ]
+    assert ("9", "AGE") in found(recognizer, text)  # a cell of one character is not run into the next
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Received by: Q.B.", [("Q.B", "PERSON")]),
+        ("Intake by: YH 05.05.2025", [("YH", "PERSON")]),  # initials, and a date that is no phone number
+        ("Signature: YHC      Date: 22/02/2026", [("YHC", "PERSON")]),
+        ("Staff: T. Brannock, J. de los Quillon (RN)", [("T. Brannock", "PERSON"), ("J. de los Quillon", "PERSON")]),
+        (
+            "Children: BRANNOCK, Teodric A.; BRANNOCK, Ysolde",
+            [("BRANNOCK, Teodric A.", "PERSON"), ("BRANNOCK, Ysolde", "PERSON")],
+        ),
+        ("Child(ren): Teodric (4) and Merry (2)", [("Teodric", "PERSON"), ("Merry", "PERSON")]),
+        (
+            "Unterschrift: Y. Brannock          Group leader: Q. Harlen",
+            [("Y. Brannock", "PERSON"), ("Q. Harlen", "PERSON")],
+        ),
+    ],
+)
+def test_who_took_signed_or_staffed_a_form_and_the_people_it_lists(
+    recognizer: FormFieldRecognizer, text: str, expected: list
+) -> None:
+    assert found(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Interpreter: NONE", "Signed by: N/A", "Volunteer: NFA", "Staff: 4 on shift", "Partner: yes, lives with client"],
+)
+def test_a_filler_or_an_abbreviation_in_a_person_field_is_no_one(recognizer: FormFieldRecognizer, text: str) -> None:
+    assert found(recognizer, text) == []
+
+
+def test_a_school_or_work_column_without_names_or_ages_is_left_alone(recognizer: FormFieldRecognizer) -> None:
+    text = "Session       School / work\nMonday        Varnholt Academy\nTuesday       Kelderwick Foods\n"
+    assert found(recognizer, text) == []
+
+
 def test_a_table_without_a_name_or_age_heading_is_left_alone(recognizer: FormFieldRecognizer) -> None:
     text = "Item          Qty    Price\nChairs        12     40\nTables        3      90\n"
     assert found(recognizer, text) == []

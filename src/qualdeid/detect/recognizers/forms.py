@@ -7,7 +7,8 @@ line, then a colon, a tab or a dash. Its value runs to the end of the line or th
 the label stands alone on its line, the value is on the next line (an address on up to four lines,
 each its own span). A value must look like what the field holds: a name of name-shaped words, a
 phone number with at least six digits, a place with a digit or a capitalised word that is not an
-everyday one ("Address: same as above", "Name: declined" are left alone).
+everyday one ("Address: same as above", "Name: declined" are left alone). A person field's value may also
+be initials ("Received by: Q.Z.") or a list of names, each found ("Staff: T. Ruel, J. de Vos").
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from qualdeid.rules import Rules, alternation
 
 #: the lists of form_fields.yaml and the label of their values
 FIELD_LABELS = {"person": PERSON, "location": LOCATION, "organization": ORGANIZATION, "contact": CONTACT}
+#: capitals without dots as common as this in English (Zipf) are a word, not initials ("NONE", "SAME")
+INITIALS_ZIPF = 3.0
 #: the most lines an address below its label runs to
 ADDRESS_LINES = 4
 #: a capitalised word at least this common in English (Zipf) does not make a value a place or an organisation
@@ -38,6 +41,10 @@ _VALUE_END = re.compile(r"[ \t]{2,}|\t|[ \t]\|[ \t]|[ \t]·[ \t]")
 _PHONE = re.compile(r"\+?[\d(][\d() .\-/]{4,}\d")
 _NAME_END = re.compile(r"[ \t]*(?:[(,;<\[]|\d|[ \t]-[ \t]|$)")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+#: a date after a name in a field ("Received by: Q.Z. 05.05.2025"), not a phone number
+_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
+#: initials as a person field's value: "Q.Z.", "J. M.", "QXB", "QZ-R"
+_INITIALS = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}[A-Z]\.?|[A-Z]{2,4}(?:-[A-Z]{1,2})?")
 #: the name someone goes by, in a field asking for it: a capitalised word or two to four capitals
 _ALIAS_VALUE = re.compile(r"[A-Z][a-z'’-]+|[A-Z]{2,4}")
 #: the given names after a surname and its comma: ", Mei-ling", ", BISI K."
@@ -71,7 +78,11 @@ class FormFieldRecognizer(_TextRecognizer):
         fields = rules.lists("lexicons/form_fields.yaml")
         self.label_of = {word: FIELD_LABELS[key] for key in FIELD_LABELS if key in fields for word in fields[key]}
         #: the headings of a table's columns of names and of ages ("Name   Relationship   Age")
-        self.column_of = {word: PERSON for word in fields["person"]} | {word: AGE for word in fields["age_columns"]}
+        self.column_of = (
+            {word: ORGANIZATION for word in fields["organization"]}
+            | {word: PERSON for word in fields["person"]}
+            | {word: AGE for word in fields["age_columns"]}
+        )
         self.particles = fields["name_particles"]
         self.alias_fields = frozenset(fields["alias"])
         self.names = LayoutNames(NameLexicon.read(rules), LayoutWords(rules))
@@ -118,17 +129,16 @@ class FormFieldRecognizer(_TextRecognizer):
 
     def _tables(self, text: str) -> Iterator[Found]:
         """The names and ages in the columns a table's heading row names ("Name   Relationship   Age" over
-        "Ana Ruiz    sister    34"): each row's cell under the heading, down to a blank line."""
+        "Ana Ruiz    sister    34"): each row's cell under the heading, down to a blank line; beside them, the
+        schools and workplaces of a column an organisation's field heads ("School / work")."""
         lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
         i = 0
         while i < len(lines):
             start, line = lines[i]
             i += 1
             cells = list(_CELL.finditer(line))
-            columns = [
-                (c.start(), self.column_of[key]) for c in cells if (key := _heading(c.group())) in self.column_of
-            ]
-            if len(cells) < 2 or not columns:
+            columns = [(c.start(), label) for c in cells if (label := self._column(c.group())) is not None]
+            if len(cells) < 2 or not any(label != ORGANIZATION for _, label in columns):
                 continue
             while i < len(lines) and lines[i][0] == start + len(line) + 1:  # the rows right below, no blank line
                 start, line = lines[i]
@@ -141,7 +151,23 @@ class FormFieldRecognizer(_TextRecognizer):
                         yield from self._table_value(start + cell.start(), cell.group(), label)
                 i += 1
 
+    def _column(self, heading: str) -> str | None:
+        """What a column's heading says its cells hold: "Name", "Age (years)", "School / work"."""
+        key = _heading(heading)
+        if key in self.column_of:
+            return self.column_of[key]
+        parts = [self.column_of.get(part.strip()) for part in key.split("/")]
+        return next((label for label in parts if label is not None), None) if len(parts) > 1 else None
+
     def _table_value(self, start: int, value: str, label: str) -> Iterator[Found]:
+        if label == ORGANIZATION:
+            # "driver, Kestrel Buses", "works at Harbour Foods, nights": the named part of a school or work cell
+            for part in _CELL_PARTS.finditer(value):
+                name = _capitalised_run(part.group())
+                if name and name in part.group() and self._is_place(name):
+                    at = start + part.start() + part.group().find(name)
+                    yield at, at + len(name), ORGANIZATION
+            return
         if label == AGE:
             if _AGE_CELL.fullmatch(value):
                 yield start, start + len(value), AGE
@@ -191,12 +217,15 @@ class FormFieldRecognizer(_TextRecognizer):
                 name = self._last_first(value, name)
                 yield start, start + len(name), PERSON
                 yield from self._bracketed_name(start, value, len(name))
+                yield from self._more_names(start, value, len(name))
+            elif _INITIALS.fullmatch(name) and self._initials(name):
+                yield start, start + len(name), PERSON  # "Received by: Q.Z.", "Signature: QXB"
             elif _ALIASES.search(name):
                 yield from self._aliases(start, name)
             elif _uncased_name(name):
                 yield start, start + len(name), PERSON  # "Name in Chinese: 林美華", "اسم: محمد"
             for m in _PHONE.finditer(value, len(name)):  # "Next of kin: Ana Ruiz (sister) 0412 118 220"
-                if sum(c.isdigit() for c in m.group()) >= 7:
+                if sum(c.isdigit() for c in m.group()) >= 7 and not _DATE.fullmatch(m.group().strip()):
                     yield start + m.start(), start + m.start() + len(m.group().rstrip(" .-/")), CONTACT
         elif label == ORGANIZATION:
             name = _trailing_lower(re.split(r"[ \t]*[,(;]", value)[0])
@@ -249,6 +278,29 @@ class FormFieldRecognizer(_TextRecognizer):
             lead = len(inner) - len(inner.lstrip('"“”'))
             yield start + m.start(1) + lead, start + m.start(1) + len(inner.rstrip('"“”')), PERSON
 
+    def _initials(self, value: str) -> bool:
+        """Initials, not an abbreviation ("NFA", "TBC") nor a word in capitals ("NONE", "SAME")."""
+        letters = value.replace(".", "").replace(" ", "")
+        return letters not in self.not_initials and ("." in value or zipf(letters.lower()) < INITIALS_ZIPF)
+
+    def _more_names(self, start: int, value: str, after: int) -> Iterator[Found]:
+        """The further people of a field that lists several: "Staff: T. Ruel, J. de Vos (RN)", "Children:
+        BRANNOCK, Ysolde; BRANNOCK, Teo" (apart by semicolons when any, else by commas, "and" or "&")."""
+        separator = re.compile(
+            r"[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:" + (";" if ";" in value[after:] else r",|&|\band\b") + r")[ \t]*"
+        )
+        pos = after
+        while (m := separator.match(value, pos)) is not None:
+            pos = m.end()
+            rest = value[pos:]
+            name = rest[: _NAME_END.search(rest).start()]
+            if not name[:1].isupper() or not self._is_name(name.split()):
+                return
+            name = self._last_first(rest, name)
+            yield start + pos, start + pos + len(name), PERSON
+            yield from self._bracketed_name(start + pos, rest, len(name))
+            pos += len(name)
+
     def _aliases(self, start: int, value: str) -> Iterator[Found]:
         """ "Known as: Bisi / Bisola": each name of a list of names the person goes by."""
         offset = 0
@@ -299,12 +351,27 @@ class FormFieldRecognizer(_TextRecognizer):
         return _SHORT_LINE.fullmatch(value) is not None and value.lower() not in self.not_places
 
 
-#: a cell of a table's row: words apart by single spaces, up to a tab, two spaces or the line's end
-_CELL = re.compile(r"[^\s](?:[^\t\n]*?[^\s])?(?=\t| {2,}|[ \t]*$)")
+#: a cell of a table's row: words apart by single spaces, up to a tab, two spaces or the line's end (the
+#: shortest: a cell of one character, "9", is not run into the next)
+_CELL = re.compile(r"[^\s](?:[^\t\n]*?[^\s])??(?=\t| {2,}|[ \t]*$)", re.MULTILINE)
 #: an age in a table's cell
 _AGE_CELL = re.compile(r"\d{1,3}")
 #: how far a row's cell may start from its column's heading
 _COLUMN_SLACK = 3
+
+
+#: the parts of a table's cell of schools or work: "driver, Kestrel Buses", "Pellow High + tutoring"
+_CELL_PARTS = re.compile(r"[^,;+(]+")
+
+
+def _capitalised_run(part: str) -> str:
+    """The words of ``part`` from its first capitalised one to its last ("works at Harbour Foods" ->
+    "Harbour Foods"); empty when none is."""
+    words = part.split()
+    capitalised = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
+    if not capitalised:
+        return ""
+    return " ".join(words[capitalised[0] : capitalised[-1] + 1])
 
 
 def _heading(cell: str) -> str:
