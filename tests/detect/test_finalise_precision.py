@@ -99,6 +99,18 @@ DROPPED = [
     # a language the lists lack, by its frame
     ("She speaks Ewenki at home", "Ewenki", ORGANIZATION, NER_DETECTOR),
     ("Languages: Russian, Chukchi, some English", "Chukchi", PERSON, NAMES),
+    # ... in a list of languages, a field after another on its line, before "speaker", after "answers in"
+    ("He speaks Finnish and Ewenki from his years up north", "Ewenki", PERSON, NAMES),
+    ("Interviews were in North Sámi, Ewenki, Norwegian or a mix", "Ewenki", PERSON, NAMES),
+    ("Languages:  [x] Tamil   [ ] Ewenki/Finnish", "Ewenki", PERSON, NAMES),
+    ("DOB: 02/11/2009 Home language(s): [X] Ewenki  [ ] Somali", "Ewenki", PERSON, NAMES),
+    ("Languages at home: [x] Ewenki  [x] Arabic", "Ewenki", ORGANIZATION, NER_DETECTOR),
+    ("we have no Ewenki speaker this week", "Ewenki", PERSON, NAMES),
+    ("when tired she answers in Ewenki and stops", "Ewenki", PERSON, NAMES),
+    ("you can write to me, in Ewenki, English or German", "Ewenki", PERSON, NAMES),
+    # ... and a variety of a listed language
+    ("She speaks Lule Sámi to her aunt", "Lule Sámi", PERSON, NAMES),
+    ("research assistants (Afaan Oromo, Amharic, English)", "Afaan", PERSON, NAMES),
     # the first word of a greeting in te reo Māori or a Pacific language
     ("Kia ora koutou, welcome back", "Kia", PERSON, NAMES),
     ("Mālō e lelei everyone", "Mālō", PERSON, NER_DETECTOR),
@@ -200,6 +212,12 @@ KEPT = [
     ("Interpreter: yes, Somali, Idris by phone", "Idris", PERSON, NAMES),
     ("Language: Somali   Interpreter: Idris", "Idris", PERSON, NAMES),
     ("the interpreter Idris was late", "Idris", PERSON, NAMES),
+    # a name beside one language, or before a people as an adjective, is no item of a list of languages
+    ("Somali and Xiomara came late", "Xiomara", PERSON, NAMES),
+    ("Somali and Idris came late", "Idris", PERSON, NAMES),
+    ("Xiomara and Somali women came", "Xiomara", PERSON, NAMES),
+    ("Tigrinya, Xiomara (interpreter)", "Xiomara", PERSON, NAMES),
+    ("talked to Xiomara in the car", "Xiomara", PERSON, NAMES),
     # a feast with its year, a regional day
     ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
     ("Diwali 2021 was at her sister's", "Diwali 2021", DATE_TIME, "HolidayRecognizer"),
