@@ -55,8 +55,12 @@ _SPEAKING = re.compile(
     r"(?:[ \t]+(?:in|some|fluent|a[ \t]+little|mostly|only|both))*[ \t]+$",
     re.IGNORECASE,
 )
-#: a language field, also after another field of its line ("DOB: ... Home language(s): [x] Ewenki")
-_LANGUAGE_FIELD = re.compile(r"\blanguages?(?:\(s\))?(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:[^\n:]*$", re.IGNORECASE)
+#: a language field, also after another field of its line ("DOB: ... Home language(s): [x] Ewenki"); a
+#: place in brackets or after a preposition in its value is none ("Swedish (grandmother from Vantby)")
+_LANGUAGE_FIELD = re.compile(
+    r"\blanguages?(?:\(s\))?(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:(?:(?!\b(?:from|in|at|near|of|to)\b)[^\n:(])*$",
+    re.IGNORECASE,
+)
 #: "answers in Ewenki", "write to me, in Ewenki": a verb of talking or writing, then "in"
 _IN_LANGUAGE = re.compile(
     r"\b(?:answer|repl|writ|wrote|talk|chat|pray|sing|sang|respond|text)\w*"
@@ -284,15 +288,19 @@ class Finaliser:
         words = piece.split()
         if not words or not piece[:1].isupper():
             return False
-        # "Lule Sámi": a variety of a listed language
-        if len(words) > 1 and not self._only_peoples(_plain(words[-1])):
+        # "Lule Sámi": a variety of a listed language, in a list or a field only ("speaks <a region's> Welsh"
+        # may be a rare detail the annotation keeps whole)
+        variety = len(words) > 1
+        if variety and not self._only_peoples(_plain(words[-1])):
             return False
         end = span.end
         following = _NEXT_WORD.match(text, end)
-        if len(words) == 1 and following is not None and _plain(following.group(1)) in self.peoples:
-            end = following.end()  # "Afaan" of "Afaan Oromo": the language's own word for language
+        if not variety and following is not None and _plain(following.group(1)) in self.peoples:
+            end, variety = following.end(), True  # "Afaan" of "Afaan Oromo": the language's own word for language
         before = text[max(0, span.start - 60) : span.start]
-        if _SPEAKING.search(before) or _LANGUAGE_FIELD.search(before) or _SPEAKER_AFTER.match(text, end):
+        if not variety and _SPEAKING.search(before):
+            return True
+        if _LANGUAGE_FIELD.search(before) or _SPEAKER_AFTER.match(text, end):
             return True
         # a name the lists know stays one beside a language ("Somali and Idris came")
         if self.names.is_name(words[0]):
