@@ -58,7 +58,7 @@ _SPEAKING = re.compile(
 #: a language field, also after another field of its line ("DOB: ... Home language(s): [x] Ewenki"); a
 #: place in brackets or after a preposition in its value is none ("Swedish (grandmother from Vantby)")
 _LANGUAGE_FIELD = re.compile(
-    r"\blanguages?(?:\(s\))?(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:(?:(?!\b(?:from|in|at|near|of|to)\b)[^\n:(])*$",
+    r"\blanguages?(?:\(s\))?(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:(?:(?!\b(?:from|in|at|near|of|to)\b)[^\n:(])*\Z",
     re.IGNORECASE,
 )
 #: "answers in Ewenki", "write to me, in Ewenki": a verb of talking or writing, then "in"
@@ -67,8 +67,6 @@ _IN_LANGUAGE = re.compile(
     r"(?:[ \t]+(?:to|with|back)(?:[ \t]+[^\W\d_]+)?)?[ \t]*,?[ \t]+in[ \t]+$",
     re.IGNORECASE,
 )
-#: "an Ewenki speaker", "Ewenki-speaking"
-_SPEAKER_AFTER = re.compile(r"(?:[ \t]+|-)(?:speakers?|speaking)\b", re.IGNORECASE)
 #: a word after a language that opens a variety's name ("Afaan Oromo"), and the items of a list of
 #: languages around a word ("North Sámi, Ewenki and Swedish", "Ewenki/Finnish")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
@@ -280,7 +278,7 @@ class Finaliser:
 
     def _spoken(self, text: str, span: Span) -> bool:
         """A language by its frame: after a verb of speaking ("speaks Ewenki"), as the value of a language
-        field ("Languages: Russian, Chukchi", "Home language(s): [x] Ewenki"), before "speaker", or, for a
+        field ("Languages: Russian, Chukchi", "Home language(s): [x] Ewenki") or, for a
         word the name lists lack, after "answers in", "write to me in" or in a list of languages (see
         `_among_languages`). A variety of a listed language counts ("Lule Sámi", "Afaan Oromo"). Beside a
         listed language is no frame: "Shona, Calum's sister", "Somali, Farhiya (interpreter)"."""
@@ -300,7 +298,7 @@ class Finaliser:
         before = text[max(0, span.start - 60) : span.start]
         if not variety and _SPEAKING.search(before):
             return True
-        if _LANGUAGE_FIELD.search(before) or _SPEAKER_AFTER.match(text, end):
+        if _LANGUAGE_FIELD.search(before):
             return True
         # a name the lists know stays one beside a language ("Somali and Idris came")
         if self.names.is_name(words[0]):
