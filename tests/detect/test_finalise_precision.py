@@ -100,7 +100,8 @@ DROPPED = [
     ("She speaks Ewenki at home", "Ewenki", ORGANIZATION, NER_DETECTOR),
     ("Languages: Russian, Chukchi, some English", "Chukchi", PERSON, NAMES),
     # ... in a list of languages, a field after another on its line, after "answers in"
-    ("He speaks Finnish and Ewenki from his years up north", "Ewenki", PERSON, NAMES),
+    ("He speaks Ewenki and Finnish from his years up north", "Ewenki", PERSON, NAMES),
+    ("At home they talk in Finnish or Ewenki.", "Ewenki", PERSON, NAMES),
     ("Interviews were in North Sámi, Ewenki, Norwegian or a mix", "Ewenki", PERSON, NAMES),
     ("Languages:  [x] Tamil   [ ] Ewenki/Finnish", "Ewenki", PERSON, NAMES),
     ("DOB: 02/11/2009 Home language(s): [X] Ewenki  [ ] Somali", "Ewenki", PERSON, NAMES),
@@ -217,6 +218,10 @@ KEPT = [
     ("Xiomara and Somali women came", "Xiomara", PERSON, NAMES),
     ("Tigrinya, Xiomara (interpreter)", "Xiomara", PERSON, NAMES),
     ("talked to Xiomara in the car", "Xiomara", PERSON, NAMES),
+    ("He taught her chess in Tamil and Xiomara taught him cards", "Xiomara", PERSON, NAMES),
+    # "answers in", "talked in" before a place or a possessive is where
+    ("we talked in Vantby after the match", "Vantby", LOCATION, NER_DETECTOR),
+    ("we talked in Xiomara's kitchen", "Xiomara", PERSON, NAMES),
     # a place in a language field's brackets; a variety after "speaks" may be a rare detail kept whole
     ("Languages: Finnish, Swedish (grandmother from Vantby), some English", "Vantby", LOCATION, NER_DETECTOR),
     ("He speaks Lowland Welsh, the accent is different", "Lowland", PERSON, NAMES),

@@ -61,9 +61,10 @@ _LANGUAGE_FIELD = re.compile(
     r"\blanguages?(?:\(s\))?(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:(?:(?!\b(?:from|in|at|near|of|to)\b)[^\n:(])*\Z",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(r"['’]s?\b")
 #: "answers in Ewenki", "write to me, in Ewenki": a verb of talking or writing, then "in"
 _IN_LANGUAGE = re.compile(
-    r"\b(?:answer|repl|writ|wrote|talk|chat|pray|sing|sang|respond|text)\w*"
+    r"\b(?:answer(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|write|writes|wrote|writing|written|talk(?:s|ed|ing)?)"
     r"(?:[ \t]+(?:to|with|back)(?:[ \t]+[^\W\d_]+)?)?[ \t]*,?[ \t]+in[ \t]+$",
     re.IGNORECASE,
 )
@@ -303,15 +304,16 @@ class Finaliser:
         # a name the lists know stays one beside a language ("Somali and Idris came")
         if self.names.is_name(words[0]):
             return False
-        return bool(_IN_LANGUAGE.search(before)) or self._among_languages(text, span.start, end)
+        # "answers in" before a place is where ("talked in <town>"): a name's frame only
+        in_language = span.label != LOCATION and _IN_LANGUAGE.search(before) and not _POSSESSIVE.match(text, end)
+        return bool(in_language) or self._among_languages(text, span.start, end)
 
     def _among_languages(self, text: str, start: int, end: int) -> bool:
         """One item of a list of languages: beside a listed one after a slash ("Ewenki/Finnish"), with two
         listed ones in the list ("North Sámi, Ewenki, Norwegian"), or joined to one by "and"/"or" in a list
-        that a verb of speaking or "in" opens or that ends with the word ("speaks Finnish and Ewenki from
-        ...", "in Ewenki or Finnish."); never before a listed one that is an adjective ("Ewenki and Somali
-        women")."""
-        listed, joined, opening = 0, False, start
+        that a verb of speaking or "in" opens or that ends there ("speaks Ewenki and Finnish at home", "in
+        Finnish or Ewenki."); never before a listed one that is an adjective ("Ewenki and Somali women")."""
+        listed, joined_before, joined_after, opening = 0, False, False, start
         pos = start
         for _ in range(3):  # the items before: one word or two ("North Sámi")
             m = _LIST_BEFORE.search(text, max(0, pos - 40), pos)
@@ -325,7 +327,7 @@ class Finaliser:
                 break
             if m.group(3) == "/" and pos == start:
                 return True
-            joined = joined or (pos == start and m.group(3) != ",")
+            joined_before = joined_before or (pos == start and m.group(3) != ",")
             listed += 1
             pos = opening = item
         pos = end
@@ -344,14 +346,17 @@ class Finaliser:
                 break  # "Somali women": a people as an adjective
             if m.group(1) == "/" and pos == end:
                 return True
-            joined = joined or (pos == end and m.group(1) != ",")
+            joined_after = joined_after or (pos == end and m.group(1) != ",")
             listed += 1
             pos = item_end
         if listed >= 2:
             return True
         before = text[max(0, opening - 40) : opening]
         opened = bool(_SPEAKING.search(before) or re.search(r"\bin[ \t]+$", before, re.IGNORECASE))
-        return joined and (opened or bool(_LIST_CLOSED.match(text, pos)))
+        # after "<a language> and", the word must close the list: "in Sinhala and Xiomara taught him" is a name
+        if joined_before and _LIST_CLOSED.match(text, end):
+            return True
+        return joined_after and (opened or bool(_LIST_CLOSED.match(text, pos)))
 
     def _a_language(self, words: str) -> bool:
         plain = _plain(words)
