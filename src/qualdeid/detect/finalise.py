@@ -281,13 +281,13 @@ class Finaliser:
         """A language by its frame: after a verb of speaking ("speaks Ewenki"), as the value of a language
         field ("Languages: Russian, Chukchi", "Home language(s): [x] Ewenki") or, for a
         word the name lists lack, after "answers in", "write to me in" or in a list of languages (see
-        `_among_languages`). A variety of a listed language counts ("Lule Sámi", "Afaan Oromo"). Beside a
-        listed language is no frame: "Shona, Calum's sister", "Somali, Farhiya (interpreter)"."""
+        `_among_languages`). A variety of a listed language counts ("Skolt Sámi", "Afaan Oromo"). Beside a
+        listed language is no frame: "Shona, Tegan's sister", "Somali, Farhiya (interpreter)"."""
         piece = text[span.start : span.end]
         words = piece.split()
         if not words or not piece[:1].isupper():
             return False
-        # "Lule Sámi": a variety of a listed language, in a list or a field only ("speaks <a region's> Welsh"
+        # "Skolt Sámi": a variety of a listed language, in a list or a field only ("speaks <a region's> Welsh"
         # may be a rare detail the annotation keeps whole)
         variety = len(words) > 1
         if variety and not self._only_peoples(_plain(words[-1])):
@@ -301,7 +301,7 @@ class Finaliser:
             return True
         if _LANGUAGE_FIELD.search(before):
             return True
-        # a name the lists know stays one beside a language ("Somali and Idris came")
+        # a name the lists know stays one beside a language ("Somali and Tegan came")
         if self.names.is_name(words[0]):
             return False
         # "answers in" before a place is where ("talked in <town>"): a name's frame only
