@@ -99,6 +99,18 @@ DROPPED = [
     # a language the lists lack, by its frame
     ("She speaks Ewenki at home", "Ewenki", ORGANIZATION, NER_DETECTOR),
     ("Languages: Russian, Chukchi, some English", "Chukchi", PERSON, NAMES),
+    # ... in a list of languages, a field after another on its line, after "answers in"
+    ("He speaks Ewenki and Finnish from his years up north", "Ewenki", PERSON, NAMES),
+    ("At home they talk in Finnish or Ewenki.", "Ewenki", PERSON, NAMES),
+    ("Interviews were in North Sámi, Ewenki, Norwegian or a mix", "Ewenki", PERSON, NAMES),
+    ("Languages:  [x] Tamil   [ ] Ewenki/Finnish", "Ewenki", PERSON, NAMES),
+    ("DOB: 02/11/2009 Home language(s): [X] Ewenki  [ ] Somali", "Ewenki", PERSON, NAMES),
+    ("Languages at home: [x] Ewenki  [x] Arabic", "Ewenki", ORGANIZATION, NER_DETECTOR),
+    ("when tired she answers in Ewenki and stops", "Ewenki", PERSON, NAMES),
+    ("you can write to me, in Ewenki, English or German", "Ewenki", PERSON, NAMES),
+    # ... and a variety of a listed language
+    ("Sessions ran in Inari Sámi, Skolt Sámi and Finnish", "Skolt Sámi", PERSON, NAMES),
+    ("two coders (Afaan Oromo, Tigrinya, French)", "Afaan", PERSON, NAMES),
     # the first word of a greeting in te reo Māori or a Pacific language
     ("Kia ora koutou, welcome back", "Kia", PERSON, NAMES),
     ("Mālō e lelei everyone", "Mālō", PERSON, NER_DETECTOR),
@@ -200,6 +212,22 @@ KEPT = [
     ("Interpreter: yes, Somali, Idris by phone", "Idris", PERSON, NAMES),
     ("Language: Somali   Interpreter: Idris", "Idris", PERSON, NAMES),
     ("the interpreter Idris was late", "Idris", PERSON, NAMES),
+    # a name beside one language, or before a people as an adjective, is no item of a list of languages
+    ("Somali and Xiomara came late", "Xiomara", PERSON, NAMES),
+    ("Somali and Tegan came late", "Tegan", PERSON, NAMES),
+    ("Xiomara and Somali women came", "Xiomara", PERSON, NAMES),
+    ("Tigrinya, Xiomara (interpreter)", "Xiomara", PERSON, NAMES),
+    ("talked to Xiomara in the car", "Xiomara", PERSON, NAMES),
+    ("He taught her chess in Tamil and Xiomara taught him cards", "Xiomara", PERSON, NAMES),
+    # "answers in", "talked in" before a place or a possessive is where
+    ("we talked in Vantby after the match", "Vantby", LOCATION, NER_DETECTOR),
+    ("we talked in Xiomara's kitchen", "Xiomara", PERSON, NAMES),
+    # a place in a language field's brackets; a variety after "speaks" may be a rare detail kept whole
+    ("Languages: Finnish, Swedish (grandmother from Vantby), some English", "Vantby", LOCATION, NER_DETECTOR),
+    ("He speaks Lowland Welsh, the accent is different", "Lowland", PERSON, NAMES),
+    # a field's label alone on its line before a name; "the only ... speaker" may be a rare detail
+    ("Language:\nXiomara speaks only Tamil now", "Xiomara", LOCATION, NER_DETECTOR),
+    ("she is the only Ewenki speaker in the group", "Ewenki", PERSON, NAMES),
     # a feast with its year, a regional day
     ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
     ("Diwali 2021 was at her sister's", "Diwali 2021", DATE_TIME, "HolidayRecognizer"),

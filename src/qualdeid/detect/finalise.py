@@ -55,7 +55,25 @@ _SPEAKING = re.compile(
     r"(?:[ \t]+(?:in|some|fluent|a[ \t]+little|mostly|only|both))*[ \t]+$",
     re.IGNORECASE,
 )
-_LANGUAGE_FIELD = re.compile(r"(?:^|\n)[ \t]*[\w ]*\blanguages?[ \t]*:[^\n:]*$", re.IGNORECASE)
+#: a language field, also after another field of its line ("DOB: ... Home language(s): [x] Ewenki"); a
+#: place in brackets or after a preposition in its value is none ("Swedish (grandmother from Vantby)")
+_LANGUAGE_FIELD = re.compile(
+    r"\blanguages?(?:\(s\))?(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:(?:(?!\b(?:from|in|at|near|of|to)\b)[^\n:(])*\Z",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+#: "answers in Ewenki", "write to me, in Ewenki": a verb of talking or writing, then "in"
+_IN_LANGUAGE = re.compile(
+    r"\b(?:answer(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|write|writes|wrote|writing|written|talk(?:s|ed|ing)?)"
+    r"(?:[ \t]+(?:to|with|back)(?:[ \t]+[^\W\d_]+)?)?[ \t]*,?[ \t]+in[ \t]+$",
+    re.IGNORECASE,
+)
+#: a word after a language that opens a variety's name ("Afaan Oromo"), and the items of a list of
+#: languages around a word ("North Sámi, Ewenki and Swedish", "Ewenki/Finnish")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_LIST_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t])?([^\W\d_]+)[ \t]*(/|,|[ \t]and|[ \t]or)[ \t]*$")
+_LIST_CLOSED = re.compile(r"[ \t]*(?:[.;:)\]]|$)", re.MULTILINE)
+_LIST_AFTER = re.compile(r"[ \t]*(/|,|and[ \t]|or[ \t])[ \t]*([^\W\d_]+)(?:[ \t]([^\W\d_]+))?")
 #: The detectors that read a word as a name or an organisation without a frame of their own
 _READERS = frozenset({NER_DETECTOR, "names"})
 #: ... and the short forms that carry their readings through the corpus
@@ -185,6 +203,8 @@ class Finaliser:
         self.holidays = frozenset(normalise(w) for w in rules.words("lexicons/holidays.txt"))
         #: languages, peoples and faiths: what someone speaks or is, never who ("speaks Kinyarwanda")
         self.peoples = frozenset(_plain(w) for name in plan["languages_and_peoples"] for w in rules.words(name))
+        #: languages too common to be listed as a detail ("English"): still items of a list of languages
+        self.common_languages = frozenset(_plain(w) for w in rules.words("rare/common_language.txt"))
         #: "Northern Sotho", "Old Norse": the words that open a language's variety
         self.language_qualifiers = frozenset(_plain(w) for w in plan["language_qualifiers"])
         #: ... in the plural, as written without accents ("the Samoans", "Navajos"; not the name "Thaís")
@@ -258,14 +278,89 @@ class Finaliser:
         return any(p in self.terms or p in self.words_also_names for p in phrases)
 
     def _spoken(self, text: str, span: Span) -> bool:
-        """A language by its frame: after a verb of speaking ("speaks Ewenki") or as the value of a
-        language field ("Languages: Russian, Chukchi"). Beside a listed language is no frame: "Shona,
-        Calum's sister", "Somali, Farhiya (interpreter)"."""
+        """A language by its frame: after a verb of speaking ("speaks Ewenki"), as the value of a language
+        field ("Languages: Russian, Chukchi", "Home language(s): [x] Ewenki") or, for a
+        word the name lists lack, after "answers in", "write to me in" or in a list of languages (see
+        `_among_languages`). A variety of a listed language counts ("Skolt Sámi", "Afaan Oromo"). Beside a
+        listed language is no frame: "Shona, Tegan's sister", "Somali, Farhiya (interpreter)"."""
         piece = text[span.start : span.end]
-        if " " in piece.strip() or not piece[:1].isupper():
+        words = piece.split()
+        if not words or not piece[:1].isupper():
             return False
-        before = text[max(0, span.start - 40) : span.start]
-        return bool(_SPEAKING.search(before) or _LANGUAGE_FIELD.search(before))
+        # "Skolt Sámi": a variety of a listed language, in a list or a field only ("speaks <a region's> Welsh"
+        # may be a rare detail the annotation keeps whole)
+        variety = len(words) > 1
+        if variety and not self._only_peoples(_plain(words[-1])):
+            return False
+        end = span.end
+        following = _NEXT_WORD.match(text, end)
+        if not variety and following is not None and _plain(following.group(1)) in self.peoples:
+            end, variety = following.end(), True  # "Afaan" of "Afaan Oromo": the language's own word for language
+        before = text[max(0, span.start - 60) : span.start]
+        if not variety and _SPEAKING.search(before):
+            return True
+        if _LANGUAGE_FIELD.search(before):
+            return True
+        # a name the lists know stays one beside a language ("Somali and Tegan came")
+        if self.names.is_name(words[0]):
+            return False
+        # "answers in" before a place is where ("talked in <town>"): a name's frame only
+        in_language = span.label != LOCATION and _IN_LANGUAGE.search(before) and not _POSSESSIVE.match(text, end)
+        return bool(in_language) or self._among_languages(text, span.start, end)
+
+    def _among_languages(self, text: str, start: int, end: int) -> bool:
+        """One item of a list of languages: beside a listed one after a slash ("Ewenki/Finnish"), with two
+        listed ones in the list ("North Sámi, Ewenki, Norwegian"), or joined to one by "and"/"or" in a list
+        that a verb of speaking or "in" opens or that ends there ("speaks Ewenki and Finnish at home", "in
+        Finnish or Ewenki."); never before a listed one that is an adjective ("Ewenki and Somali women")."""
+        listed, joined_before, joined_after, opening = 0, False, False, start
+        pos = start
+        for _ in range(3):  # the items before: one word or two ("North Sámi")
+            m = _LIST_BEFORE.search(text, max(0, pos - 40), pos)
+            if m is None:
+                break
+            if m.group(1) and self._a_language(f"{m.group(1)} {m.group(2)}"):
+                item = m.start(1)
+            elif self._a_language(m.group(2)):
+                item = m.start(2)
+            else:
+                break
+            if m.group(3) == "/" and pos == start:
+                return True
+            joined_before = joined_before or (pos == start and m.group(3) != ",")
+            listed += 1
+            pos = opening = item
+        pos = end
+        for _ in range(3):  # the items after
+            m = _LIST_AFTER.match(text, pos)
+            if m is None:
+                break
+            if m.group(3) and self._a_language(f"{m.group(2)} {m.group(3)}"):
+                item_end = m.end(3)
+            elif self._a_language(m.group(2)):
+                item_end = m.end(2)
+            else:
+                break
+            nxt = _NEXT_WORD.match(text, item_end)
+            if nxt is not None and nxt.group(1)[:1].islower() and nxt.group(1) not in ("and", "or"):
+                break  # "Somali women": a people as an adjective
+            if m.group(1) == "/" and pos == end:
+                return True
+            joined_after = joined_after or (pos == end and m.group(1) != ",")
+            listed += 1
+            pos = item_end
+        if listed >= 2:
+            return True
+        before = text[max(0, opening - 40) : opening]
+        opened = bool(_SPEAKING.search(before) or re.search(r"\bin[ \t]+$", before, re.IGNORECASE))
+        # after "<a language> and", the word must close the list: "in Sinhala and Xiomara taught him" is a name
+        if joined_before and _LIST_CLOSED.match(text, end):
+            return True
+        return joined_after and (opened or bool(_LIST_CLOSED.match(text, pos)))
+
+    def _a_language(self, words: str) -> bool:
+        plain = _plain(words)
+        return self._only_peoples(plain) or plain in self.common_languages
 
     def _only_peoples(self, plain: str) -> bool:
         """ "Samoan", "Uzbek/Tajik", "Bolivian Quechua", "Northern Sotho": languages and peoples only (a
@@ -610,8 +705,11 @@ class Finaliser:
                 continue  # "Kia" of "Kia ora", "Ka" of "Ka pai": a greeting, not a name
             if span.label == LOCATION and span.detector != "deny_list" and self._event(span_text):
                 continue  # "at World Kindness Day", "at the Harvest Fair": an event, not a place
-            if span.label in (PERSON, ORGANIZATION) and span.detector in _READERS and self._spoken(text, span):
-                continue  # "speaks Ewenki": a language the lists lack
+            if (
+                (span.label in (PERSON, ORGANIZATION) and span.detector in _READERS)
+                or (span.label == LOCATION and span.detector == NER_DETECTOR)
+            ) and self._spoken(text, span):
+                continue  # "speaks Ewenki", "in Ewenki, English or German": a language the lists lack
             if (
                 span.label in (PERSON, ORGANIZATION, LOCATION)
                 and span.detector in _WORD_READERS

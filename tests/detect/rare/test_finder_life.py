@@ -26,6 +26,9 @@ FAMILY = "life"
         # a part in a performing group
         ("I sing tenor in the church choir on Sundays.", "sing tenor in the church choir"),
         ("She plays cornet in a colliery brass band.", "plays cornet in a colliery brass band"),
+        # ... a plain group with a name of its own or a rarer word
+        ("He sang with the Tarnvale choir on their tour.", "sang with the Tarnvale choir"),
+        ("She sings in a plainchant choir at the abbey.", "sings in a plainchant choir"),
         # a habit whose verb or object is rare in general language
         ("It turns out he speedruns old arcade games.", "speedruns old arcade games"),
         ("He makes stop-motion films with plasticine figures.", "makes stop-motion films with plasticine figures"),
@@ -94,6 +97,10 @@ def test_a_death_s_event_ends_before_the_next_clause(detector) -> None:
         "She lost her temper in the meeting.",
         "He plays in the garden with his nephew.",
         "They sing in the lounge on Fridays.",
+        # a group most places have, named only by common words, and no part in it
+        "She sings in the church choir most Sundays.",
+        "He sang with the parish choir at the vigil.",
+        "My sister sings in the women's chorus at the hall.",
         "She takes clozapine every night and says it makes her sleepy.",
         "His dad died of a stroke last year.",
         "Her mum died in hospital in March.",

@@ -18,6 +18,10 @@ FAMILY = "terms"
         ("She taught herself Latvian from old radio plays.", "taught herself Latvian from old radio plays"),
         ("He interprets in Auslan for his grandparents.", "interprets in Auslan for his grandparents"),
         ("She keeps ferrets in the shed.", "keeps ferrets in the shed"),
+        # a job as a post is a detail when the job is rare or the post is singled out; a common one with "a"
+        ("Her cousin is the lamplighter now.", "is the lamplighter"),
+        ("He was the last wheelwright in the valley.", "was the last wheelwright in the valley"),
+        ("Her uncle is a priest in the next parish.", "is a priest in the next parish"),
         # after "used to" a word less rare still counts (used_to_zipf)
         ("He used to teach woodcarving at a technical college.", "used to teach woodcarving at a technical college"),
         # a very rare thing or job needs no frame when it is not a mere mention
@@ -80,6 +84,10 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "She should not be the taxidermist for the whole family.",
         "He does not want to become a falconer.",
         "I was not a taxidermist, whatever they wrote.",
+        # a common job named with "the" or a possessive is a post of the setting, no fact of a life
+        "He is the pastor at the chapel on the hill.",
+        "The one who helps me most is our priest.",
+        "Last time my brother was the interpreter for the whole visit.",
         # being in a wheelchair is common with age and illness in care settings (a "wheelchair user" is found)
         "Her granddad came round in a wheelchair after his fall.",
         # a "be" with no one as its subject names a thing

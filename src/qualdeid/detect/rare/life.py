@@ -56,6 +56,8 @@ class LifeFinder(RuleFinder):
         self.group_verbs = self._w("group_verbs")
         self.group_heads = self._w("performing_groups")
         self.group_parts = self._w("group_parts")
+        self.plain_groups = self._w("plain_groups")
+        self.plain_group_zipf = rr.threshold("plain_group_zipf")
         self.habit_zipf = rr.threshold("habit_zipf")
         self.on_media = self._w("on_media")
         self.on_bodies = self._w("on_bodies")
@@ -451,6 +453,23 @@ class LifeFinder(RuleFinder):
             end += 1
         return end if verb else None
 
+    def _plain_group(self, group: list[Token], named: bytearray) -> bool:
+        """ "the church choir", "the women's chorus": a group of ``plain_groups`` named only by common words."""
+        heads = [
+            k for k, w in enumerate(group) if w.lemma_.lower() in self.plain_groups or w.lower_ in self.plain_groups
+        ]
+        if not heads:
+            return False
+        # the name ends at its head ("the church choir" of "the church choir most Sundays"); the tagger's
+        # PROPN on a lower-case word ("parish") is no name
+        return all(
+            k in heads
+            or not w.is_alpha
+            or w.is_stop
+            or (w.is_lower and not named[w.idx] and zipf(w.lower_) >= self.plain_group_zipf)
+            for k, w in enumerate(group[: heads[-1] + 1])
+        )
+
     def _group_part(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
         """``sings bass in the male voice choir``, ``plays cornet in a brass band``."""
         if not self.frames.acts_as_verb(sdoc, t.i) or verb_lemma(t) not in self.group_verbs:
@@ -465,6 +484,8 @@ class LifeFinder(RuleFinder):
         end = self._np_end(sdoc, obj_end + 1, se)
         group = [sdoc[m] for m in range(obj_end + 1, end)]
         if not any(w.lemma_.lower() in self.group_heads or w.lower_ in self.group_heads for w in group):
+            return None
+        if not part and self._plain_group(group, named):
             return None
         start = self._person_frame(sdoc, t.i, ss)
         if start is None:

@@ -67,6 +67,7 @@ class TermFinder(RuleFinder):
         self.echo_zipf = t("echo_zipf")
         self.echo_mentions = bool(t("echo_mentions"))
         self.owned_pet_zipf = t("owned_pet_zipf")
+        self.post_zipf = t("post_zipf")
 
     def find(self, ctx: RareContext) -> list[Hit]:
         sdoc = ctx.sdoc
@@ -161,7 +162,8 @@ class TermFinder(RuleFinder):
             return None  # a wish or a plan: "wants to breed ferrets"
         verb_lemma = sdoc[frame.verb].lemma_.lower() if frame.verb is not None else ""
         if self._compared(sdoc, np_start) or (
-            m.category == Category.OCCUPATION and self._denied(sdoc, frame, np_start)
+            m.category == Category.OCCUPATION
+            and (self._denied(sdoc, frame, np_start) or self._post(sdoc, m, np_start, z))
         ):
             return None
         if (
@@ -268,6 +270,13 @@ class TermFinder(RuleFinder):
         if before in self.rr.words("comparison_words"):
             return True
         return before == "of" and np_start > 1 and sdoc[np_start - 2].lower_ in self.rr.words("hedge_nouns")
+
+    def _post(self, sdoc: Doc, m: TermMatch, np_start: int, z: float) -> bool:
+        """A common one-word job named as a post of the setting: "is the pastor", "our priest" (see
+        ``post_determiners`` of ``rules/rare/terms.yaml``)."""
+        if " " in m.entry or z < self.post_zipf or sdoc[np_start].lower_ not in self.rr.words("post_determiners"):
+            return False
+        return not any(sdoc[i].lower_ in self.rr.words("post_singling_words") for i in range(np_start, m.start))
 
     @staticmethod
     def _denied(sdoc: Doc, frame: Frame, np_start: int) -> bool:
