@@ -151,6 +151,7 @@ def test_a_common_word_name_in_lower_case_warns_only_where_a_name_could_stand(
         # word, unless the sentence makes it a person (above and below)
         ("On Friday the volunteers will take joy to the seaside.", False),
         ("The volunteers described joy on the faces at the seaside.", False),
+        ("The lights were stuck on joy and everyone in the van was tired.", False),  # "everyone": no person
         # a text written in lower case (a chat) writes names that way too: where a name can stand, it may be one
         ("on friday the volunteers will take joy to the seaside", True),
         ("Me and joy went to the shops.", True),  # joined to a person

@@ -813,7 +813,8 @@ def _person_uses(a: Analysed, person_nouns: frozenset[str]) -> set[int]:
         joined = [c for c in a.tokens if c.dep == "conj" and c.head == i]
         if t.dep == "conj" and head is not None:
             joined.append(head)
-        if any(o.pos == "PRON" or o.pos == "PROPN" or o.lemma in person_nouns for o in joined):
+        # a personal pronoun ("me and joy"), not "everyone" or "everything" ("stuck on joy and everyone was ...")
+        if any(o.tag == "PRP" or o.pos == "PROPN" or o.lemma in person_nouns for o in joined):
             out.add(t.start)
         elif t.dep == "nsubj" and head is not None and head.lemma == "be":
             attrs = [o for o in a.tokens if o.dep == "attr" and o.head == t.head]
