@@ -108,6 +108,22 @@ def test_a_kind_of_person_brings_in_one_person(detector, frames) -> None:
         assert len(frames.generic(a)) == 1, text
 
 
+def test_a_kind_of_person_with_a_habit_is_one_person(checker, frames) -> None:
+    """A kind of person whose habit the sentence tells ("a lodger grows quinces") is one person, as one
+    whose past it tells is; a word for a kind of person read through its synonym class counts too."""
+    synonyms = checker.profile.synonyms
+    for text in (
+        "A lodger grows quinces behind the shed and sells them at the gate.",
+        "An older ex-servicewoman teaches marquetry and takes her pieces to fairs.",  # class "soldier"
+        # the parser hangs "An" on the verb: the phrase still opens with it
+        "An older ex-servicewoman breeds a long-haired rabbit variety from the north and shows them at fairs.",
+    ):
+        a = analyse(checker.detector.nlp, [("t", text)], synonyms)[0]
+        assert frames.generic(a) == [], text
+    a = analyse(checker.detector.nlp, [("t", "One lodger sat in the hall for ages.")], synonyms)[0]
+    assert len(frames.generic(a)) == 1  # an episode, not a habit
+
+
 def test_the_lists_come_from_the_rules_folders(tmp_path) -> None:
     (tmp_path / "risk").mkdir()
     (tmp_path / "risk" / "life.yaml").write_text("life_words: [apprenticeship, '!childhood']\n")

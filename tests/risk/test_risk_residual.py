@@ -147,7 +147,13 @@ def test_a_common_word_name_in_lower_case_warns_only_where_a_name_could_stand(
         ("Most of the work is transport, joy and showing up.", False),  # listed with things
         ("Showing joy at small wins mattered to the group.", False),  # the quality one shows
         ("Some weeks it takes joy to keep the garden going.", False),  # what a task asks for
-        ("On Friday the volunteers will take joy to the seaside.", True),  # someone taken somewhere
+        # a text that writes its sentences with capitals writes a person with one too: in lower case, the
+        # word, unless the sentence makes it a person (above and below)
+        ("On Friday the volunteers will take joy to the seaside.", False),
+        ("The volunteers described joy on the faces at the seaside.", False),
+        ("The lights were stuck on joy and everyone in the van was tired.", False),  # "everyone": no person
+        # a text written in lower case (a chat) writes names that way too: where a name can stand, it may be one
+        ("on friday the volunteers will take joy to the seaside", True),
         ("Me and joy went to the shops.", True),  # joined to a person
         ("After lunch we sat with joy and her dog.", True),  # joined to a thing of hers: still a person
         ("We saw a heron by the pond and joy on every face.", False),  # joined to a thing with an article
@@ -479,16 +485,16 @@ def test_a_listed_surname_that_is_a_word_warns_in_lower_case(detector) -> None:
     assert report.exit_code == EXIT_FAIL and [f.matched for f in found] == ["Birch"]
 
 
-def test_an_abbreviation_in_the_plural_taken_for_a_place_is_no_confident_identifier(detector) -> None:
+def test_an_abbreviation_in_the_plural_taken_for_a_place_is_no_identifier(detector) -> None:
     """A recogniser took "MRIs" for a place in the corpus; in the text it names things of a kind, not a
-    place: no fail. A place the corpus names still fails."""
+    place: no finding. A place the corpus names still fails."""
     docs = [
         Document("m1", "Booking MRIs took most of the morning before we drove to Ottercombe."),
         Document("m2", "Perpetua Vance came back from Ottercombe on the late bus."),
     ]
     checker = _checker(detector, docs, {"m1": [("MRIs", "LOCATION"), ("Ottercombe", "LOCATION")]})
     report, found = _identifiers(checker, "Several people said waiting for MRIs was the worst part.")
-    assert report.exit_code != EXIT_FAIL and not [f for f in found if f.severity == "fail"]
+    assert report.exit_code != EXIT_FAIL and found == []  # no identifier at all: not even a warning
     report, found = _identifiers(checker, "She grew up in Ottercombe.")
     assert report.exit_code == EXIT_FAIL
     # the recogniser took only the letters ("MRI" of "MRIs"): the plural in the text is no place either

@@ -86,15 +86,16 @@ class LifeFrames:
     ) -> set[str]:
         """The nouns of ``nouns`` that name one person ("a woman", "one worker"; with ``determiners``
         other than the default, "the resident")."""
+        dets = determiners or self.single_determiners
         out = {
             t.lemma
             for t in tokens
-            if t.lemma in nouns
+            if (t.lemma in nouns or t.norm in nouns)  # "servicewoman" read as its class, "soldier"
             and t.tag in ("NN", "NNP")
             and _role(t, all_tokens) not in _BYSTANDER_DEPS
-            and any(
-                d.head >= 0 and all_tokens[d.head] is t and d.text.lower() in (determiners or self.single_determiners)
-                for d in tokens
+            and (
+                any(d.head >= 0 and all_tokens[d.head] is t and d.text.lower() in dets for d in tokens)
+                or _led_by(t, tokens, dets)
             )
         }
         if determiners is None:
@@ -167,7 +168,8 @@ class LifeFrames:
             # "one of the carers" names one person whatever kind of person it is
             single = self._singles(tokens, a.tokens, self.person_nouns)
             single |= self._one_of(tokens, a.tokens, self.kind_nouns)
-            if self.past_life(tokens):
+            if self.past_life(tokens) or self.habit(tokens, a.tokens):
+                # "a welder used to ...", "a welder keeps goats": one person's past or habits
                 single |= self._singles(tokens, a.tokens, self.kind_nouns)
             introduced |= single
             definite = self._singles(
@@ -206,6 +208,22 @@ class LifeFrames:
             if self.one_person(tokens, a.tokens) and (self.past_life(tokens) or self.habit(tokens, a.tokens)):
                 out.add(si)
         return out
+
+
+#: the words between a determiner and its noun: adjectives, adverbs, participles, nouns, hyphens
+_NOUN_PHRASE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "VBN", "VBG", "NN", "HYPH"})
+
+
+def _led_by(t: Token, tokens: list[Token], determiners: frozenset[str]) -> bool:
+    """The noun's phrase opens with one of ``determiners``, whatever the parser attached it to ("an older
+    ex-welder": the parse may hang "an" on "older" and "older" on the verb)."""
+    i = next((j for j, d in enumerate(tokens) if d is t), -1)
+    for d in reversed(tokens[:i] if i > 0 else []):
+        if d.text.lower() in determiners:
+            return d.tag != "IN"  # "said that older ...": a conjunction, no determiner
+        if d.tag not in _NOUN_PHRASE_TAGS and d.text != "-":
+            return False
+    return False
 
 
 def _role(t: Token, all_tokens: list[Token]) -> str:

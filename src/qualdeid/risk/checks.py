@@ -18,7 +18,7 @@ from qualdeid.risk.analysis import Analysed, Token, analyse
 from qualdeid.risk.biography import LifeFrames
 from qualdeid.risk.config import RiskConfig
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile, age_spans, distinctive, inside, tokens_in
-from qualdeid.risk.identifiers import KEY_SOURCE, sentence_initial
+from qualdeid.risk.identifiers import KEY_SOURCE, plural_abbreviation, sentence_initial
 from qualdeid.risk.lexicon import Definitions, Related
 from qualdeid.risk.linkage import Linker
 from qualdeid.risk.regions import blank, unchecked_in
@@ -304,6 +304,10 @@ class RiskChecker:
         never = self.profile.never
         never_spans = never.spans(a.text)
         mentions = self._mention_people()
+        # in a text that opens its sentences with capitals, a name in lower case is a slip, not the writer's
+        # way: a word that is also a name is then the word, unless the sentence makes it a person
+        cased = _cased(a)
+        person_uses = named_here | _person_uses(a, self.frames.person_nouns | self.frames.kind_nouns)
         for hit in self.profile.index.find(a.text, word_uses=True):
             value = a.text[hit.start : hit.end]
             label = hit.label.lower().replace("_", " ")
@@ -321,6 +325,8 @@ class RiskChecker:
             people = sorted(mentions.get(value.lower().removesuffix("'s"), ())) if hit.label == "PERSON" else []
             if listed and not (hit.label == "PERSON" and hit.certain and not hit.lowercase):
                 continue  # a holiday, a clinical or legal term, a kind of service, a te reo word
+            if KEY_SOURCE not in hit.sources and plural_abbreviation(value.removesuffix("'s").removesuffix("\u2019s")):
+                continue  # "CVs", "MRIs": things of a kind that a recogniser took for a place, not a name
             if _inside_longer(hit.start, hit.end, never_spans):
                 continue  # a word of a longer listed term ("Pendle Week"): the term, whoever bears the name
             if (
@@ -374,6 +380,8 @@ class RiskChecker:
                 if hit.start not in name_slots or hit.start in things or self.profile.used_as_word(value):
                     # "I hope", "the grace period", or a word the corpus itself writes as a word
                     continue
+                if cased and hit.start not in person_uses:
+                    continue  # "the sky turned coral": a text that writes names with a capital means the word
                 msg = f"possibly a {label} from the corpus (a name that is also a word, in lower case; check it)"
                 check = "possible_identifier"
             elif hit.certain and hit.start in word_starts and self.profile.index.is_common(value, hit.label):
@@ -785,6 +793,33 @@ def _who_clauses(a: Analysed) -> set[int]:
             continue
         if any(w.head == r and w.tag in ("WP", "WP$") for w in a.tokens):  # tags: who/whom, whose
             out.add(a.tokens[clause.head].start)
+    return out
+
+
+def _cased(a: Analysed) -> bool:
+    """The text opens most of its sentences with a capital letter (not a chat written in lower case)."""
+    openings = [c for start, end in a.sentences if (c := next((ch for ch in a.text[start:end] if ch.isalpha()), ""))]
+    return bool(openings) and 2 * sum(c.isupper() for c in openings) > len(openings)
+
+
+def _person_uses(a: Analysed, person_nouns: frozenset[str]) -> set[int]:
+    """Start offsets of lower-case nouns that the sentence makes a person: joined to a person ("me and
+    joy", "joy and Tam", "joy and her mum") or said to be one ("joy was the best nurse")."""
+    out = set()
+    for i, t in enumerate(a.tokens):
+        if not t.text.islower():
+            continue
+        head = a.tokens[t.head] if t.head >= 0 else None
+        joined = [c for c in a.tokens if c.dep == "conj" and c.head == i]
+        if t.dep == "conj" and head is not None:
+            joined.append(head)
+        # a personal pronoun ("me and joy"), not "everyone" or "everything" ("stuck on joy and everyone was ...")
+        if any(o.tag == "PRP" or o.pos == "PROPN" or o.lemma in person_nouns for o in joined):
+            out.add(t.start)
+        elif t.dep == "nsubj" and head is not None and head.lemma == "be":
+            attrs = [o for o in a.tokens if o.dep == "attr" and o.head == t.head]
+            if any(o.lemma in person_nouns for o in attrs):
+                out.add(t.start)
     return out
 
 

@@ -360,8 +360,8 @@ class IdentifierIndex:
                     and (self._everyday_in_lower_case(m.group()) or self._word_of_a_capitalised_name(m.group(), ident))
                 )
                 and not self._frequent(ident.value)
-                and not _plural_abbreviation(ident.value)
-                and not _plural_abbreviation(_POSSESSIVE.sub("", m.group()))
+                and not plural_abbreviation(ident.value)
+                and not plural_abbreviation(_POSSESSIVE.sub("", m.group()))
                 and _as_found(m.group(), ident)
             )
             core = _POSSESSIVE.sub("", m.group())
@@ -402,7 +402,7 @@ def _as_found(matched: str, ident: Identifier) -> bool:
     return core in ident.forms or (core.endswith("s") and core[:-1] in ident.forms)
 
 
-def _plural_abbreviation(value: str) -> bool:
+def plural_abbreviation(value: str) -> bool:
     """An abbreviation in the plural ("CVs", "MRIs"): things of a kind, which a recogniser took for a
     place or an organisation, not the name of one."""
     return bool(_PLURAL_ABBREVIATION.fullmatch(value))
