@@ -205,6 +205,31 @@ class Finaliser:
             self.job_titles | rules.words("lexicons/relatives.txt", lower=True) | self.words_also_names
         )
 
+    def _organisations_over_a_name(self, text: str, spans: list[Span]) -> frozenset[tuple[int, int]]:
+        """NER's organisations of three or more capitalised words whose first word alone the name rules read as
+        a person's name ("Tarrow Stars Youth Football", "Velmo Precision Parts"): the organisation, kept whole.
+        Not where its last word is a name or a rare word ("Ana Ortiz Sy Balagtas": a person NER misread), nor
+        where a calendar word or a holiday is in it, nor where all its other words are generic."""
+        out = set()
+        persons = [s for s in spans if s.label == PERSON and s.detector == _NAME_RULES]
+        for span in spans:
+            if span.detector != NER_DETECTOR or span.label != ORGANIZATION:
+                continue
+            words = text[span.start : span.end].split(" ")
+            if len(words) < 3 or not all(_ORG_WORD.fullmatch(w) for w in words):
+                continue
+            inside = [p for p in persons if p.overlaps(span)]
+            if [(p.start, p.end) for p in inside] != [(span.start, span.start + len(words[0]))]:
+                continue
+            last = _plain(POSSESSIVE_ENDING.sub("", words[-1]))
+            if last in self.names.surnames or last in self.names.first_names or zipf(last) < ORG_LAST_WORD_ZIPF:
+                continue
+            phrase = f" {_plain(' '.join(words))} "
+            if any(f" {w} " in phrase for w in self.weekdays | self.holidays):
+                continue
+            out.add((span.start, span.end))
+        return frozenset(out)
+
     def _names_a_town(self, span: Span, piece: str) -> bool:
         """A place or an organisation NER read with a town of the gazetteer in it, capitalised, that is no
         listed name nor a very common word ("Hope", "Reading")."""
@@ -692,7 +717,7 @@ class Finaliser:
             cleaned.append(span)
         cleaned = [piece for span in cleaned for piece in self._tidy(text, span)]
         final = []
-        for span in _resolve(text, cleaned):
+        for span in _resolve(text, cleaned, self._organisations_over_a_name(text, cleaned)):
             piece = text[span.start : span.end]
             start = span.start + len(piece) - len(piece.lstrip(_PIECE_EDGES))
             end = span.end - (len(piece) - len(piece.rstrip(_PIECE_EDGES)))
@@ -831,7 +856,9 @@ def _clean(text: str, span: Span) -> Span | None:
     return replace(span, start=start, end=start + len(piece))
 
 
-def _resolve(text: str, spans: list[Span]) -> list[Span]:
+def _resolve(text: str, spans: list[Span], named_organisations: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
+    """Overlaps resolved (module docstring); ``named_organisations``: NER's organisations kept whole over the name
+    the name rules read in them (:meth:`Finaliser._organisations_over_a_name`)."""
     direct = _join_same_label([s for s in spans if s.label != RARE_DETAIL])
     kept: list[Span] = []
     # a contact that holds what another detector read in it is kept whole: "instagram.com/ana.ruiz.art" with
@@ -854,6 +881,7 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     # and one the head-first recognizer read whole ("Clínica Dental Ribera", "Hôpital Saint-Aubin du Lac"), whose
     # pattern admits no lower-case word but the particles of a name, so no person stands beside it
     head_first = {(s.start, s.end) for s in spans if s.detector == _HEAD_FIRST}
+    holders |= {id(s) for s in direct if s.detector == NER_DETECTOR and (s.start, s.end) in named_organisations}
     holders |= {
         id(s)
         for s in direct
@@ -883,6 +911,11 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     final = [k for k in kept if k.label != RARE_DETAIL or not any(k.overlaps(o) for o in others)]
     return sorted(final, key=lambda s: (s.start, s.end))
 
+
+#: a word of an organisation's name NER read over a name: capitalised, letters, an apostrophe or a hyphen, or "&"
+_ORG_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|&")
+#: ... whose last word is an English word at least this common (Zipf): "Stars", "Parts", "Assembly", not "Balagtas"
+ORG_LAST_WORD_ZIPF = 3.0
 
 #: what NER and the name lists read in an ID's letters
 _NAMED = (PERSON, ORGANIZATION, LOCATION)
