@@ -74,3 +74,24 @@ def test_ner_organisation_over_a_name_is_kept_whole(detector) -> None:
 def test_a_person_ner_took_for_an_organisation_stays_a_person(detector) -> None:
     text = "I met Marcus Hawkmoor Dimbleton at the station."
     assert ("Marcus Hawkmoor Dimbleton", "ORGANIZATION") not in spans(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("She was referred to Tarbolton Talking Therapies last month.", "Tarbolton Talking Therapies"),
+        ("We rode with Kelso Valley Coaches to the coast.", "Kelso Valley Coaches"),
+    ],
+)
+def test_ner_organisation_over_a_town_or_a_place_is_kept_whole(detector, text: str, org: str) -> None:
+    assert (org, "ORGANIZATION") in spans(detector, text)
+
+
+def test_a_language_variety_named_after_a_town_is_no_organisation(detector) -> None:
+    text = "At home he speaks Tarbolton English with his gran."
+    assert [s for s, label in spans(detector, text) if "English" in s] == []
+
+
+def test_a_town_of_two_words_holding_a_name_of_the_document_is_the_town(detector) -> None:
+    text = "Alfred rang on Monday. She moved back to Port Alfred after the divorce, and Alfred still misses her."
+    assert ("Port Alfred", "LOCATION") in spans(detector, text)
