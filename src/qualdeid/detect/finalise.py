@@ -199,6 +199,10 @@ class Finaliser:
         self.body_types = rules.words("lexicons/body_types.txt", lower=True)
         self.document_kinds = rules.words("lexicons/document_kinds.txt", lower=True)
         self.towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
+        #: countries, languages, apps ... (as written) and the generic words of a place's name: what ends no place's
+        #: name NER reads over another's ("Galway English") and makes no organisation over a name ("Home Care Service")
+        self.not_places = rules.words("lexicons/not_places.txt")
+        self.generic_name_words = rules.words("lexicons/generic_name_words.txt", lower=True)
         #: jobs, relatives and words of te reo or a Pacific language: an echo of a rare detail made only of
         #: them is the service's interpreter or someone's aunty, no rare fact
         self.everyday_people = (
@@ -209,7 +213,7 @@ class Finaliser:
         """NER's organisations of three or more capitalised words whose first word alone the name rules read as
         a person's name ("Tarrow Stars Youth Football", "Velmo Precision Parts"): the organisation, kept whole.
         Not where its last word is a name or a rare word ("Ana Ortiz Sy Balagtas": a person NER misread), nor
-        where a calendar word or a holiday is in it, nor where all its other words are generic."""
+        where a calendar word or a holiday is in it, nor where all its words are generic ("Home Care Service")."""
         out = set()
         persons = [s for s in spans if s.label == PERSON and s.detector == _NAME_RULES]
         for span in spans:
@@ -223,6 +227,8 @@ class Finaliser:
                 continue
             last = _plain(POSSESSIVE_ENDING.sub("", words[-1]))
             if last in self.names.surnames or last in self.names.first_names or zipf(last) < ORG_LAST_WORD_ZIPF:
+                continue
+            if all(w.lower() in self.generic_name_words for w in words):
                 continue
             phrase = f" {_plain(' '.join(words))} "
             if any(f" {w} " in phrase for w in self.weekdays | self.holidays):
@@ -246,7 +252,7 @@ class Finaliser:
                 continue
             if not any(_within(p, span) for p in places) or any(p.overlaps(span) for p in persons):
                 continue
-            if _plain(words[-1]) in self.peoples:
+            if _plain(words[-1]) in self.peoples or words[-1] in self.not_places:
                 continue
             out.add((span.start, span.end))
         return frozenset(out)

@@ -95,3 +95,31 @@ def test_a_language_variety_named_after_a_town_is_no_organisation(detector) -> N
 def test_a_town_of_two_words_holding_a_name_of_the_document_is_the_town(detector) -> None:
     text = "Alfred rang on Monday. She moved back to Port Alfred after the divorce, and Alfred still misses her."
     assert ("Port Alfred", "LOCATION") in spans(detector, text)
+
+
+@pytest.fixture(scope="module")
+def finaliser():
+    from qualdeid.detect.finalise import Finaliser
+    from qualdeid.rules import Rules
+
+    return Finaliser(Rules())
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "kept"),
+    [
+        ("She works at Velmo Precision Parts now.", "Velmo Precision Parts", True),
+        ("Then the Home Care Service sent a nurse.", "Home Care Service", False),  # generic words only
+        ("Ask Marcus Hawkmoor Dimbleton about it.", "Marcus Hawkmoor Dimbleton", False),  # a rare last word: a person
+        ("We had the Velmo New Year party.", "Velmo New Year", False),  # a holiday in it
+    ],
+)
+def test_which_ner_organisations_are_kept_whole_over_a_name(finaliser, text: str, org: str, kept: bool) -> None:
+    from qualdeid.corpus.model import Span
+
+    first = text.index(org)
+    spans = [
+        Span(first, first + len(org), "ORGANIZATION", "", 0.85, "SpacyRecognizer"),
+        Span(first, first + len(org.split()[0]), "PERSON", "", 0.9, "names"),
+    ]
+    assert bool(finaliser._organisations_over_a_name(text, spans)) is kept
