@@ -200,7 +200,8 @@ class Finaliser:
         self.document_kinds = rules.words("lexicons/document_kinds.txt", lower=True)
         self.towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
         #: countries, languages, apps ... (as written) and the generic words of a place's name: what ends no place's
-        #: name NER reads over another's ("Galway English") and makes no organisation over a name ("Home Care Service")
+        #: name NER reads over another's ("Tarbolton English") and makes no organisation over a name ("Day Care
+        #: Service")
         self.not_places = rules.words("lexicons/not_places.txt")
         self.generic_name_words = rules.words("lexicons/generic_name_words.txt", lower=True)
         #: jobs, relatives and words of te reo or a Pacific language: an echo of a rare detail made only of
@@ -212,8 +213,8 @@ class Finaliser:
     def _organisations_over_a_name(self, text: str, spans: list[Span]) -> frozenset[tuple[int, int]]:
         """NER's organisations of three or more capitalised words whose first word alone the name rules read as
         a person's name ("Tarrow Stars Youth Football", "Velmo Precision Parts"): the organisation, kept whole.
-        Not where its last word is a name or a rare word ("Ana Ortiz Sy Balagtas": a person NER misread), nor
-        where a calendar word or a holiday is in it, nor where all its words are generic ("Home Care Service")."""
+        Not where its last word is a name or a rare word ("Ana Ortiz Balagtas": a person NER misread), nor
+        where a calendar word or a holiday is in it, nor where all its words are generic ("Day Care Service")."""
         out = set()
         persons = [s for s in spans if s.label == PERSON and s.detector == _NAME_RULES]
         for span in spans:
@@ -240,7 +241,7 @@ class Finaliser:
         """NER's place or organisation of capitalised words on one line that holds a shorter place or organisation
         another detector read ("Tarrow Talking Therapies" over the town, "Kelso Valley Coaches" over "Kelso
         Valley"): the longer reading, kept whole. Not where a person is read in it, nor a language's variety
-        ("Galway English")."""
+        ("Tarbolton English")."""
         out = set()
         places = [s for s in spans if s.label in (LOCATION, ORGANIZATION) and s.detector != NER_DETECTOR]
         persons = [s for s in spans if s.label == PERSON]
@@ -909,7 +910,7 @@ def _resolve(text: str, spans: list[Span], ner_whole: frozenset[tuple[int, int]]
     # and one the head-first recognizer read whole ("Clínica Dental Ribera", "Hôpital Saint-Aubin du Lac"), whose
     # pattern admits no lower-case word but the particles of a name, so no person stands beside it
     head_first = {(s.start, s.end) for s in spans if s.detector == _HEAD_FIRST}
-    # and a town of the gazetteer of two or more words ("Saint Hilda", "Port Alfred"), whose words are no one's name
+    # and a town of the gazetteer of two or more words ("Port Alfred", "Mount Barker"), whose words are no one's name
     towns = {(s.start, s.end) for s in spans if s.detector == _TOWNS and " " in text[s.start : s.end]}
     holders |= {id(s) for s in direct if s.detector == NER_DETECTOR and (s.start, s.end) in ner_whole}
     holders |= {

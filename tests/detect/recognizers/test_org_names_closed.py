@@ -20,7 +20,7 @@ def spans(detector, text: str) -> list[tuple[str, str]]:
             "Patient Advice and Liaison Service\nCorranby Vale General Hospital\nOrchard Road\nKittering KT4 7QT\n",
             "Orchard Road",
         ),
-        ("Meetings were held at Bethel Gospel Church (Thistle Field Avenue) or in kitchens.", "Thistle Field Avenue"),
+        ("Meetings were held at Carnmoor Gospel Church (Thistle Field Avenue) or in kitchens.", "Thistle Field Avenue"),
     ],
 )
 def test_a_street_of_common_words_on_an_address_line_is_a_street(detector, text: str, street: str) -> None:
@@ -41,7 +41,7 @@ def test_a_line_of_common_words_with_no_address_around_it_is_no_street(detector,
 @pytest.mark.parametrize(
     ("text", "org"),
     [
-        ("Ring Tamsin at Ovington Family Medical on Monday.", "Ovington Family Medical"),
+        ("Ring Wrenna at Ovington Family Medical on Monday.", "Ovington Family Medical"),
         ("He goes to the Sandhurst Outreach van for soup.", "Sandhurst Outreach"),
         ("Referred to Pellick Youth Football for the summer.", "Pellick Youth Football"),
         ("She prays at Bremner Christian Assembly most weeks.", "Bremner Christian Assembly"),
@@ -72,8 +72,8 @@ def test_ner_organisation_over_a_name_is_kept_whole(detector) -> None:
 
 
 def test_a_person_ner_took_for_an_organisation_stays_a_person(detector) -> None:
-    text = "I met Marcus Hawkmoor Dimbleton at the station."
-    assert ("Marcus Hawkmoor Dimbleton", "ORGANIZATION") not in spans(detector, text)
+    text = "I met Osric Hawkmoor Dimbleton at the station."
+    assert ("Osric Hawkmoor Dimbleton", "ORGANIZATION") not in spans(detector, text)
 
 
 @pytest.mark.parametrize(
@@ -109,8 +109,8 @@ def finaliser():
     ("text", "org", "kept"),
     [
         ("She works at Velmo Precision Parts now.", "Velmo Precision Parts", True),
-        ("Then the Home Care Service sent a nurse.", "Home Care Service", False),  # generic words only
-        ("Ask Marcus Hawkmoor Dimbleton about it.", "Marcus Hawkmoor Dimbleton", False),  # a rare last word: a person
+        ("Then the Day Care Service sent a nurse.", "Day Care Service", False),  # generic words only
+        ("Ask Osric Hawkmoor Dimbleton about it.", "Osric Hawkmoor Dimbleton", False),  # a rare last word: a person
         ("We had the Velmo New Year party.", "Velmo New Year", False),  # a holiday in it
     ],
 )

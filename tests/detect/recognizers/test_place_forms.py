@@ -28,7 +28,7 @@ def found(recognizers, name: str, text: str) -> list[str]:
         ("She lives at 4 Orchard Rd, Ballykeel.", "Ballykeel"),
         # after a venue or an organisation closed by its type word, and before a date's "on"
         ("He was admitted to Quillan Community Hospital, Brindlecombe, on 3 May.", "Brindlecombe"),
-        ("Met Idris at the drop-in on Quarry Street, Pantglas on Tuesday 4 March.", "Pantglas"),
+        ("Met Bryher at the drop-in on Quarry Street, Pantglas on Tuesday 4 March.", "Pantglas"),
         ("Focus group 1, Kettleby Hall, Larchmont Vale. Six came.", "Larchmont Vale"),
     ],
 )

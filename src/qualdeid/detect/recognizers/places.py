@@ -129,7 +129,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
             doc[head].text in self.lexicon.street_types or doc[head].text in self.lexicon.common_street_types
         )
         # a street's name that fills its brackets or an address's line keeps its opening word, and is no heading
-        # ("(Mill Field Avenue)", "Lodge Road" above "Leicester LE2 7QT")
+        # ("(Mill Field Avenue)", "Orchard Road" above "Kittering KT4 7QT")
         address_line = street and _address_line(doc, leftmost, last)
         first = self._trim_left(doc, leftmost, head, keep_opener=address_line)
         if first is None:
