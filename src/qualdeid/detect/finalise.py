@@ -219,11 +219,64 @@ class Finaliser:
         self.body_types = rules.words("lexicons/body_types.txt", lower=True)
         self.document_kinds = rules.words("lexicons/document_kinds.txt", lower=True)
         self.towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
+        #: countries, languages, apps ... (as written) and the generic words of a place's name: what ends no place's
+        #: name NER reads over another's ("Tarbolton English") and makes no organisation over a name ("Day Care
+        #: Service")
+        self.not_places = rules.words("lexicons/not_places.txt")
+        self.generic_name_words = rules.words("lexicons/generic_name_words.txt", lower=True)
         #: jobs, relatives and words of te reo or a Pacific language: an echo of a rare detail made only of
         #: them is the service's interpreter or someone's aunty, no rare fact
         self.everyday_people = (
             self.job_titles | rules.words("lexicons/relatives.txt", lower=True) | self.words_also_names
         )
+
+    def _organisations_over_a_name(self, text: str, spans: list[Span]) -> frozenset[tuple[int, int]]:
+        """NER's organisations of three or more capitalised words whose first word alone the name rules read as
+        a person's name ("Tarrow Stars Youth Football", "Velmo Precision Parts"): the organisation, kept whole.
+        Not where its last word is a name or a rare word ("Ana Ortiz Balagtas": a person NER misread), nor
+        where a calendar word or a holiday is in it, nor where all its words are generic ("Day Care Service")."""
+        out = set()
+        persons = [s for s in spans if s.label == PERSON and s.detector == _NAME_RULES]
+        for span in spans:
+            if span.detector != NER_DETECTOR or span.label != ORGANIZATION:
+                continue
+            words = text[span.start : span.end].split(" ")
+            if len(words) < 3 or not all(_ORG_WORD.fullmatch(w) for w in words):
+                continue
+            inside = [p for p in persons if p.overlaps(span)]
+            if [(p.start, p.end) for p in inside] != [(span.start, span.start + len(words[0]))]:
+                continue
+            last = _plain(POSSESSIVE_ENDING.sub("", words[-1]))
+            if last in self.names.surnames or last in self.names.first_names or zipf(last) < ORG_LAST_WORD_ZIPF:
+                continue
+            if all(w.lower() in self.generic_name_words for w in words):
+                continue
+            phrase = f" {_plain(' '.join(words))} "
+            if any(f" {w} " in phrase for w in self.weekdays | self.holidays):
+                continue
+            out.add((span.start, span.end))
+        return frozenset(out)
+
+    def _places_over_places(self, text: str, spans: list[Span]) -> frozenset[tuple[int, int]]:
+        """NER's place or organisation of capitalised words on one line that holds a shorter place or organisation
+        another detector read ("Tarrow Talking Therapies" over the town, "Kelso Valley Coaches" over "Kelso
+        Valley"): the longer reading, kept whole. Not where a person is read in it, nor a language's variety
+        ("Tarbolton English")."""
+        out = set()
+        places = [s for s in spans if s.label in (LOCATION, ORGANIZATION) and s.detector != NER_DETECTOR]
+        persons = [s for s in spans if s.label == PERSON]
+        for span in spans:
+            if span.detector != NER_DETECTOR or span.label not in (LOCATION, ORGANIZATION):
+                continue
+            words = text[span.start : span.end].split()
+            if len(words) < 2 or not all(_PLACE_WORD.fullmatch(w) for w in words) or words[0] == "The":
+                continue
+            if not any(_within(p, span) for p in places) or any(p.overlaps(span) for p in persons):
+                continue
+            if _plain(words[-1]) in self.peoples or words[-1] in self.not_places:
+                continue
+            out.add((span.start, span.end))
+        return frozenset(out)
 
     def _names_a_town(self, span: Span, piece: str) -> bool:
         """A place or an organisation NER read with a town of the gazetteer in it, capitalised, that is no
@@ -794,7 +847,8 @@ class Finaliser:
             cleaned.append(span)
         cleaned = [piece for span in cleaned for piece in self._tidy(text, span)]
         final = []
-        for span in _resolve(text, cleaned):
+        whole = self._organisations_over_a_name(text, cleaned) | self._places_over_places(text, cleaned)
+        for span in _resolve(text, cleaned, whole):
             piece = text[span.start : span.end]
             start = span.start + len(piece) - len(piece.lstrip(_PIECE_EDGES))
             end = span.end - (len(piece) - len(piece.rstrip(_PIECE_EDGES)))
@@ -933,7 +987,9 @@ def _clean(text: str, span: Span) -> Span | None:
     return replace(span, start=start, end=start + len(piece))
 
 
-def _resolve(text: str, spans: list[Span]) -> list[Span]:
+def _resolve(text: str, spans: list[Span], ner_whole: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
+    """Overlaps resolved (module docstring); ``ner_whole``: NER's spans kept whole over what other detectors read in
+    them (:meth:`Finaliser._organisations_over_a_name`, :meth:`Finaliser._places_over_places`)."""
     direct = _join_same_label([s for s in spans if s.label != RARE_DETAIL])
     kept: list[Span] = []
     # a contact that holds what another detector read in it is kept whole: "instagram.com/ana.ruiz.art" with
@@ -956,11 +1012,15 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     # and one the head-first recognizer read whole ("Clínica Dental Ribera", "Hôpital Saint-Aubin du Lac"), whose
     # pattern admits no lower-case word but the particles of a name, so no person stands beside it
     head_first = {(s.start, s.end) for s in spans if s.detector == _HEAD_FIRST}
+    # and a town of the gazetteer of two or more words ("Port Alfred", "Mount Barker"), whose words are no one's name
+    towns = {(s.start, s.end) for s in spans if s.detector == _TOWNS and " " in text[s.start : s.end]}
+    holders |= {id(s) for s in direct if s.detector == NER_DETECTOR and (s.start, s.end) in ner_whole}
     holders |= {
         id(s)
         for s in direct
         if ((s.start, s.end) in typed_whole and not _LOWER_WORD.search(text, s.start, s.end))
         or (s.start, s.end) in head_first
+        or (s.start, s.end) in towns
         if "\n" not in text[s.start : s.end]
         and any(o.label == PERSON and o.detector == _NAME_RULES and _within(o, s) for o in direct)
     }
@@ -986,12 +1046,23 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     return sorted(final, key=lambda s: (s.start, s.end))
 
 
+#: a word of an organisation's name NER read over a name: capitalised, letters, an apostrophe or a hyphen, or "&"
+_ORG_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|&")
+#: ... whose last word is an English word at least this common (Zipf): "Stars", "Parts", "Assembly", not "Balagtas"
+ORG_LAST_WORD_ZIPF = 3.0
+
+#: a word of a place's or an organisation's name on one line: capitalised (an abbreviation's full stop too), "&" or
+#: a particle
+_PLACE_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*|&|of|de|la|du|des|del|and")
+
 #: what NER and the name lists read in an ID's letters
 _NAMED = (PERSON, ORGANIZATION, LOCATION)
 #: the recognizer of places and organisations closed by their type word, and the name rules' detector
 _TYPED_NAME = "NamedPlaceRecognizer"
 #: the recognizer of organisations opened by a head word of another language ("Fundación", "Klinik")
 _HEAD_FIRST = "OrgHeadRecognizer"
+#: the gazetteer's towns after a place preposition
+_TOWNS = "TownRecognizer"
 _NAME_RULES = "names"
 #: a lower-case word (not a possessive's "s"): a typed name holding one may run over a person's name and a connector
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]\w*")

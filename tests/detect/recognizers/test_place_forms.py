@@ -26,6 +26,10 @@ def found(recognizers, name: str, text: str) -> list[str]:
         ("The flat is on Kilnsey Street, Mangawhero, near the shops.", "Mangawhero"),
         ("Her nan runs a bakery on Long Harbour Road, Te Ūkaipō.", "Te Ūkaipō"),
         ("She lives at 4 Orchard Rd, Ballykeel.", "Ballykeel"),
+        # after a venue or an organisation closed by its type word, and before a date's "on"
+        ("He was admitted to Quillan Community Hospital, Brindlecombe, on 3 May.", "Brindlecombe"),
+        ("Met Bryher at the drop-in on Quarry Street, Pantglas on Tuesday 4 March.", "Pantglas"),
+        ("Focus group 1, Kettleby Hall, Larchmont Vale. Six came.", "Larchmont Vale"),
     ],
 )
 def test_the_town_after_a_street_and_a_comma(recognizers, text: str, town: str) -> None:
@@ -39,6 +43,10 @@ def test_the_town_after_a_street_and_a_comma(recognizers, text: str, town: str) 
         "We met on Kilnsey Street, Tuesday, after lunch.",
         "I went over to Dufferin Avenue, Suite 3, to check the window.",
         "Down Kilnsey Street, Then we turned back.",
+        "We met at the Kelso Centre, Maria and Tom were there.",
+        "They gave her a room at a hotel on Tarrow Bank, Estonian, on leave.",
+        "She is at Gledmoor Primary, Year Five.",
+        "Garvey Family Hub, Mrs. Okafor runs it.",
     ],
 )
 def test_a_person_a_weekday_or_a_unit_after_the_street_is_no_town(recognizers, text: str) -> None:

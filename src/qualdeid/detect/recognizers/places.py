@@ -40,6 +40,7 @@ COMMON_NAME_ZIPF = 4.0
 #: ("dunmore st", not "main st")
 LOWER_CASE_NAME_ZIPF = 4.2
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+")
 
 
 class NamedPlaceRecognizer(EntityRecognizer):
@@ -122,8 +123,15 @@ class NamedPlaceRecognizer(EntityRecognizer):
     def _span_for_head(self, doc: Doc, head: int, label: str) -> tuple[int, int, str] | None:
         if breaks_line(doc[head - 1]):
             return None
-        first = self._trim_left(doc, self._walk_left(doc, head), head)
+        leftmost = self._walk_left(doc, head)
         last = self._walk_right(doc, head)
+        street = label == LOCATION and (
+            doc[head].text in self.lexicon.street_types or doc[head].text in self.lexicon.common_street_types
+        )
+        # a street's name that fills its brackets or an address's line keeps its opening word, and is no heading
+        # ("(Mill Field Avenue)", "Orchard Road" above "Kittering KT4 7QT")
+        address_line = street and _address_line(doc, leftmost, last)
+        first = self._trim_left(doc, leftmost, head, keep_opener=address_line)
         if first is None:
             if last == head:
                 return None
@@ -137,7 +145,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
         always_specific = head_text in self.lexicon.street_types and label == LOCATION  # "Gannet Street"
         if not words or (not always_specific and all(self.lexicon.is_generic(w) for w in words)):
             return None
-        if starts_sentence(doc, first) and all(zipf(w.lower()) >= COMMON_NAME_ZIPF for w in words):
+        if not address_line and starts_sentence(doc, first) and all(zipf(w.lower()) >= COMMON_NAME_ZIPF for w in words):
             return None  # "Morning Tea Group was on": a line or sentence opening in common words is a heading
         if always_specific or head_text in self.lexicon.common_street_types:
             first = self._house_number(doc, first)
@@ -165,12 +173,17 @@ class NamedPlaceRecognizer(EntityRecognizer):
             j -= 1
         return first
 
-    def _trim_left(self, doc: Doc, first: int, head: int) -> int | None:
+    def _trim_left(self, doc: Doc, first: int, head: int, keep_opener: bool = False) -> int | None:
         while first < head:
             tok = doc[first]
             if tok.lower_ in CONNECTORS or tok.text in APOSTROPHES or tok.lower_ == "the":
                 first += 1
-            elif starts_sentence(doc, first) and tok.pos_ != "PROPN" and zipf(tok.lower_) >= SENTENCE_START_COMMON_ZIPF:
+            elif (
+                not keep_opener
+                and starts_sentence(doc, first)
+                and tok.pos_ != "PROPN"
+                and zipf(tok.lower_) >= SENTENCE_START_COMMON_ZIPF
+            ):
                 first += 1  # "Went Gannet Park"-style: a capitalised sentence opener is not part of a name
             else:
                 return first
@@ -219,6 +232,29 @@ def _org_type_before_of(words: list[str], org_types: frozenset[str] | set[str]) 
     return any(
         w.capitalize() in org_types and words[i + 1] == "OF" and i + 2 < len(words) for i, w in enumerate(words[:-1])
     )
+
+
+def _address_line(doc: Doc, first: int, last: int) -> bool:
+    """``doc[first : last + 1]`` is all its brackets hold, or all its line holds (up to a comma) with a number on
+    the line before or after it, as an address block's lines have (a postcode, a house number)."""
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if before is not None and before.text == "(" and after is not None and after.text == ")":
+        return True
+    opens = before is None or breaks_line(before)
+    closes = after is None or breaks_line(doc[last]) or breaks_line(after) or after.text == ","
+    if not (opens and closes):
+        return False
+    text = doc.text
+    lines_before = text[: doc[first].idx].split("\n")[-2:]  # the line before, and this one's start
+    lines_after = text[doc[last].idx + len(doc[last].text) :].split("\n")[:2]  # this line's end, the next
+    return any(_address_piece(line) for line in lines_before + lines_after)
+
+
+def _address_piece(line: str) -> bool:
+    """A number in it (a postcode, a house number) and at most one lower-case word: "Kittering KT4 7QT", not a
+    sentence ("We met on 12 May")."""
+    return any(ch.isdigit() for ch in line) and len(_LOWER_WORD.findall(line)) <= 1
 
 
 def merge_chains(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
