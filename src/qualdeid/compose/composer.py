@@ -588,7 +588,9 @@ class Composer:
                 # or not risk holds the word with confidence ("we had tea and sorrel said");
                 # an everyday word is that person only where a person stands ("flicking ash out the window",
                 # "moving flat to flat": the word, though the account has an Ash)
-                stands = tok is not None and lower_case_person(tok, self.targets.present_after)
+                stands = tok is not None and lower_case_person(
+                    tok, self.targets.present_after, self.targets.contact_verbs
+                )
                 undetermined = not determined(corpus.docs[cut.fragment.doc_id].text, a, b, self.targets.person_word)
                 if stands or (undetermined and not _everyday_word(value, set())):
                     out.append(Target(a, b, "PERSON", "lower-case name"))
@@ -809,7 +811,9 @@ class Composer:
                 if _everyday_word(hit, set()):
                     sdoc = sdoc or parser(self._model)(text)
                     tok = next((t for t in sdoc if t.idx == h.start), None)
-                    if tok is None or not lower_case_person(tok, self.targets.present_after):
+                    if tok is None or not lower_case_person(
+                        tok, self.targets.present_after, self.targets.contact_verbs
+                    ):
                         continue
                 edits.append(Edit(h.start, h.end, self._again(text, h.start, h.end, h.label)))
                 continue
@@ -1119,12 +1123,15 @@ def _everyday_word(value: str, names: set[str]) -> bool:
     )
 
 
-def lower_case_person(tok: Any, present_after: Iterable[str]) -> bool:
+def lower_case_person(tok: Any, present_after: Iterable[str], contact_verbs: Iterable[str] = ()) -> bool:
     """A first name written in lower case, parsed as ``tok``, stands for a person: the subject of what
-    someone does ("honor said", "see honor helping"), or someone had or seen somewhere ("having honor
-    there helped"); never with an article or possessive of its own ("my honor", "a lot of honor there")."""
+    someone does ("honor said", "see honor helping"), someone had or seen somewhere ("having honor
+    there helped"), or reached right after a verb of ``contact_verbs`` ("texted honor after"); never
+    with an article or possessive of its own ("my honor", "a lot of honor there")."""
     if any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
         return False
+    if tok.dep_ in ("dobj", "dative") and tok.i == tok.head.i + 1 and tok.head.lower_ in set(contact_verbs):
+        return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     acts = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in ("be", "have")) or (
         nxt is not None and nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBZ", "VBG")

@@ -167,6 +167,8 @@ class Targets:
         self._people_suffix = re.compile(rf"[A-Z][a-z]{{3,}}(?:{_literal(words['people_suffixes'])})")
         #: after a lower-case name that is also a word, it is a person present ("having honor there helped")
         self.present_after = set(words["present_after"])
+        #: before a lower-case name as its object, a person is reached ("texted wren after")
+        self.contact_verbs = set(words["contact_verbs"])
         #: "Wee Quorra", "Young Pellam": a word that is part of the name it stands before, however written
         self._nickname_prefix = re.compile(rf"\b(?:{_literal(words['nickname_prefixes'])})\s$", re.IGNORECASE)
         #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
