@@ -695,7 +695,8 @@ class Composer:
             same_family=same_family,
             fallback_key=re.sub(r"['’]s?$", "", written.lower()),
         )
-        new = cast.render(member, self.targets.without_nickname_prefix(written), corpus.surnames.get(pid or ""))
+        surname = corpus.surnames.get(pid or "") or _surname_of_others(corpus.surnames, written, cast.first_names)
+        new = cast.render(member, self.targets.without_nickname_prefix(written), surname)
         if residuals(corpus.risk, new):  # "Nanna Petra" -> "Nanna Sims", and risk holds "Nanna" as a name
             new = member.invented.first + ("’s" if written.endswith("’s") else "'s" if written.endswith("'s") else "")
         gender = person.gender if person else member.invented.gender
@@ -1295,6 +1296,15 @@ def _dangling(text: str, cut: Cut, sdoc) -> list[str]:
         if known_before and not re.search(rf"\b{re.escape(word)}\b", earlier) and chunk.text not in found:
             found.append(chunk.text)
     return found[:4]
+
+
+def _surname_of_others(surnames: dict[str, str | None], written: str, first_names: Iterable[str]) -> str | None:
+    """The word of a one-word mention, when it is the surname of other people of the corpus and no first
+    name ("Minister Quellbrook" of two Quellbrooks detection kept apart): a surname, not a first name."""
+    word = re.sub(r"['’]s?$", "", written.strip()).lower()
+    if " " in word or word in first_names:
+        return None
+    return word if word in set(surnames.values()) else None
 
 
 def _same_family(relative: str | None, subject: str | None) -> bool:
