@@ -150,6 +150,12 @@ def test_capitals_that_are_no_ones_initials(targets: Targets, value: str, expect
         ("He ran away from home at sixteen with nothing.", []),
         ("She is sixteen and starts college soon.", [("sixteen", "AGE")]),
         ("He left school, and now at sixteen he works nights.", [("sixteen", "AGE")]),
+        # the past verb far back in a long sentence
+        (
+            "Then he told us he was the youngest rider ever to take the junior cup at the county "
+            "show in the wet spring, at fifteen, which I had not known.",
+            [],
+        ),
     ],
 )
 def test_an_age_at_a_past_event_is_then_not_now(targets: Targets, text: str, expected) -> None:
@@ -157,6 +163,19 @@ def test_an_age_at_a_past_event_is_then_not_now(targets: Targets, text: str, exp
 
     age = re.search(r"fifteen|sixteen", text).group()
     assert found(targets, text, [(age, "AGE")]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I said I had been on the same ward myself after I was unwell in my early thirties.", []),
+        ("I am in my early thirties too.", [("early thirties", "AGE")]),
+        ("She was in her early thirties when we met.", [("early thirties", "AGE")]),
+        ("She is in her early thirties.", [("early thirties", "AGE")]),
+    ],
+)
+def test_the_narrators_decade_of_the_past_stays(targets: Targets, text: str, expected) -> None:
+    assert found(targets, text, [("early thirties", "AGE")]) == expected
 
 
 def test_a_word_the_entity_recogniser_alone_made_a_person_is_no_name_of_the_account(targets: Targets) -> None:

@@ -797,6 +797,8 @@ class Targets:
                 return None  # "in the late forties": a decade of the calendar, nobody's age
             if decade and not re.match(r"(?:early|mid|late)", value.strip(), re.I):
                 return None  # "in my forties": already the age band a placeholder would give
+            if decade and self._narrators_past_decade(text, start):
+                return None  # "sectioned in my early thirties": the narrator's age then
             age = age_of(value)
             if age is not None and age < CHILDHOOD:
                 return None  # "when she was ten": long ago
@@ -810,11 +812,23 @@ class Targets:
         return label
 
     def _past_at(self, text: str, start: int) -> bool:
-        """An age after "at" in a clause told in the past ("ran away at twenty"): an age of then."""
+        """An age after "at" in a clause told in the past ("ran away at twenty", "he was the youngest to
+        win the cup at the county show, at fourteen"): an age of then."""
         if not re.search(r"\bat\s+$", text[max(0, start - 4) : start]):
             return False
-        clause = re.split(r"[.!?;\n]|\b(?:and|but|so|now)\b", text[max(0, start - 80) : start])[-1]
-        return bool(self._past_verb.search(clause))
+        return bool(self._past_verb.search(self._clause_before(text, start)))
+
+    def _narrators_past_decade(self, text: str, start: int) -> bool:
+        """A decade after "my" in a clause told in the past ("after I was unwell in my early thirties"):
+        the narrator's age then, a band already, not who the character is now."""
+        if not re.search(r"\bmy\s+$", text[max(0, start - 4) : start], re.IGNORECASE):
+            return False
+        return bool(self._past_verb.search(self._clause_before(text, start)))
+
+    @staticmethod
+    def _clause_before(text: str, start: int) -> str:
+        """The clause before ``start``: back to the sentence's start or a joining word, at most 160 characters."""
+        return re.split(r"[.!?;\n]|\b(?:and|but|so|now)\b", text[max(0, start - 160) : start])[-1]
 
     def _person(self, text: str, start: int, end: int, words: list[str], named: bool = False) -> str | None:
         if not words or _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]):
