@@ -213,3 +213,18 @@ def test_a_word_the_entity_recogniser_alone_made_a_person_is_no_name_of_the_acco
 def test_a_title_after_a_verb_of_playing_or_singing(targets: Targets, text: str, word: str, title: bool) -> None:
     start = text.index(word)
     assert targets.title_of_work(text, start, start + len(word)) is title
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("She played in a band that won the contest in Port of Quillan when young.", "Port", "Port of Quillan"),
+        ("He banked with the Bank of Tarrowby until it shut.", "Bank", "Bank of Tarrowby"),
+        ("We met in Tarrowby of all places.", "Tarrowby", "Tarrowby"),  # lower case after "of": not the name
+    ],
+)
+def test_a_name_the_entity_recogniser_cut_before_of_goes_on(
+    targets: Targets, text: str, span: str, expected: str
+) -> None:
+    label = "ORGANIZATION" if span == "Bank" else "LOCATION"
+    assert found(targets, text, [(span, label)], detector="SpacyRecognizer") == [(expected, label)]

@@ -106,6 +106,9 @@ _TOWN_IN = re.compile(r"\s+in\s+([A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?:\s+[A-Z][a-z
 _ALIAS_AFTER = re.compile(
     r"\s*\(\s*(?:(?:née|nee|aka|formerly)\s+)?([A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?:\s+[A-Z][a-z]+)?)(?![\w'’-])"
 )
+#: the rest of a place's or body's name that the entity recogniser cut after its first word ("Port" of
+#: "Port of Quillan"): "of", then one or two capitalised words
+_OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)?(?![\w'’-])")
 _PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
 
@@ -400,6 +403,9 @@ class Targets:
             if s.label in ("LOCATION", "ORGANIZATION") and s.detector == NER:
                 lead = re.match(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z0-9])", text[a:b])  # "food bank Facebook"
                 a += lead.end() if lead else 0
+                tail = _OF_NAME_AFTER.match(text, b)  # "Port" of "Port of Quillan": the name goes on
+                if tail and " " not in text[a:b] and tail.end() <= end:
+                    b = tail.end()
             own = (
                 s.label == "PERSON"
                 and s.detector != NER
