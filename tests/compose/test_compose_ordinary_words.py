@@ -228,3 +228,18 @@ def test_a_name_the_entity_recogniser_cut_before_of_goes_on(
 ) -> None:
     label = "ORGANIZATION" if span == "Bank" else "LOCATION"
     assert found(targets, text, [(span, label)], detector="SpacyRecognizer") == [(expected, label)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Home visit to her aunt's place in Site D. She had cooked.", [("Site D", "LOCATION")]),
+        ("She runs a stall on Quellin Road, Block F, and does repairs.", [("Block F", "LOCATION")]),
+        ("He had to get back to Zone 4 before dark.", [("Zone 4", "LOCATION")]),
+        ("We went through Section B of the form together.", []),  # a part of a form
+        ("Site D of the study closed early.", []),  # a study's site, no word of place before it
+        ("They parked in site d overnight.", []),  # not written as a name
+    ],
+)
+def test_a_part_of_a_town_named_by_a_letter_or_number_is_a_place(targets: Targets, text: str, expected) -> None:
+    assert [f for f in found(targets, text) if f[0] != "Quellin Road"] == expected

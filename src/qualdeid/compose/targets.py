@@ -136,6 +136,13 @@ class Targets:
         #: "Highway 417", "Route 9", "State Highway 2": a road by its number.
         roads = alternation(rules.words("lexicons/numbered_roads.txt"))
         self._numbered_road = re.compile(rf"\b(?:State\s+)?(?:{roads})\s+\d{{1,4}}\b")
+        #: "lives in Site D", "back to Zone 4", "Mill Road, Block F": a part of a town named by a letter or a
+        #: number, after a word of place or a comma (not "Section B of the form")
+        self._lettered_area = re.compile(
+            r"(?:\b(?i:in|into|from|to|at|near|off|outside|around)\s+(?:the\s+)?|,\s+)"
+            rf"((?:{_literal(w.capitalize() for w in words['lettered_areas'])})\s+(?:[A-Z]|\d{{1,3}}[A-Z]?))"
+            r"(?![\w'’-])(?!\s+of\b)"
+        )
         months = self.calendar.pattern("months", "months_short")
         self.specific_date = re.compile(rf"\d|\b(?:{months})\b\.?\s+\d|birthday", re.IGNORECASE)
         self.building_before = re.compile(
@@ -497,6 +504,11 @@ class Targets:
         out += self.sweep(text, start, end, out, known_names)
         out += self.addresses(text, start, end, out)
         out += self.aliases(text, end, out)
+        out += [
+            Target(m.start(1), m.end(1), "LOCATION", "place frame")
+            for m in self._lettered_area.finditer(text, start, end)
+            if not any(t.start < m.end(1) and m.start(1) < t.end for t in out)
+        ]
         for road in (self._numbered_road, self.placeholders.road_code):
             out += [
                 Target(m.start(), m.end(), "LOCATION", "place frame")
