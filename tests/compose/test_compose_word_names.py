@@ -153,6 +153,9 @@ def test_a_lower_case_name_is_a_person_where_one_acts_is_present_or_is_reached(
         ("then her friend honor rang", "honor", False),
         ("then honor rang", "honor", False),
         ("the big Honor came in", "Honor", False),
+        ("then sam's honor was on every hand", "honor", True),
+        ("the club's honor was at stake", "honor", True),
+        ("then Sam's Honor came in", "Honor", False),
     ],
 )
 def test_a_lower_case_word_with_an_article_of_its_own_is_a_thing(

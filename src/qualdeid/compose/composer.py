@@ -888,6 +888,8 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: a verbless opening longer than this is a list or a fragment of notes, not a heading-like answer
 _HEADING_WORDS = 15
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|my|his|her|their|our|your|this|that)\s+$", re.IGNORECASE)
+#: a noun's or a name's possessive right before a word ("the club's", "sam's"), in any case
+_POSSESSIVE_BEFORE = re.compile(r"[^\W\d_]['’]s\s+$")
 _DETERMINER_MODIFIER_BEFORE = re.compile(
     r"\b(?:the|a|an|my|his|her|their|our|your|this|that)\s+([a-z][a-z'’-]*)\s+$", re.IGNORECASE
 )
@@ -896,9 +898,12 @@ _DETERMINER_MODIFIER_BEFORE = re.compile(
 def determined(text: str, start: int, end: int, person_word: Callable[[str], bool]) -> bool:
     """The word at ``text[start:end]`` has an article or possessive of its own, as a thing has ("my
     honor"); written in lower case, also with a word between ("the big honor"), as no name is written,
-    unless that word names a person ("her friend honor": the friend's name)."""
+    unless that word names a person ("her friend honor": the friend's name), or after someone's
+    possessive ("the club's honor", "sam's honor")."""
     before = text[max(0, start - 30) : start]
     if _DETERMINER_BEFORE.search(before):
+        return True
+    if text[start:end].islower() and _POSSESSIVE_BEFORE.search(before):
         return True
     m = _DETERMINER_MODIFIER_BEFORE.search(before)
     return bool(m) and text[start:end].islower() and not person_word(m.group(1).lower())
