@@ -243,3 +243,23 @@ def test_a_name_the_entity_recogniser_cut_before_of_goes_on(
 )
 def test_a_part_of_a_town_named_by_a_letter_or_number_is_a_place(targets: Targets, text: str, expected) -> None:
     assert [f for f in found(targets, text) if f[0] != "Quellin Road"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "corpus", "expected"),
+    [
+        # a form of address as the relative's name, known as the first word of a full name of the corpus
+        ("The kids are staying with her mam Nan at the site.", [("Nan Quellbrook", "PERSON")], [("Nan", "PERSON")]),
+        ("The kids are staying with her mam Nan at the site.", [], [("Nan", "PERSON")]),  # a listed first name
+        ("The kids are staying with her mam Nanna at the site.", [], []),  # how she is called, no one's name
+        (
+            "The kids are staying with her mam Nanna at the site.",
+            [("Nanna Quellbrook", "PERSON")],
+            [("Nanna", "PERSON")],
+        ),
+        ("We sat with her friend Nan for a bit.", [("Nan Quellbrook", "PERSON")], []),  # not a relative
+        ("He rang his mam Monday night.", [], []),  # a day, not a name
+    ],
+)
+def test_a_name_right_after_a_relative_is_theirs(targets: Targets, text: str, corpus, expected) -> None:
+    assert found(targets, text, corpus=corpus) == expected

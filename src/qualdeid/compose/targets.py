@@ -75,6 +75,8 @@ _NUMBER_AFTER = re.compile(r" \d{1,4}(?![\w.,]\d|\w)(?!\s+(?:times|days|weeks|mo
 _SUBJECT_BEFORE = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he)\s+$")
 #: a possessive right before a word: what follows is had by someone
 _POSSESSED_BEFORE = re.compile(r"(?:[^\W\d_]['’]s|\b(?:my|his|her|their|our|your|its))\s+$", re.IGNORECASE)
+#: "her mam Nan", "my brother, Sonny": a relative, then their name
+_KIN_NAME = re.compile(r"\b(?:my|his|her|their|our|your)\s+([a-z]+),?\s+([A-Z][a-z]+)(?![\w'’-])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Snowcat": a thing
 #: "a Snorkelmatic", "a small Brackwater Saint on the shelf": one of many things, no one's place or body
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
@@ -502,6 +504,7 @@ class Targets:
             text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]), lambda at: self._subject_at(text, at)
         )
         out += self.sweep(text, start, end, out, known_names)
+        out += self.kin_names(text, start, end, out, index)
         out += self.addresses(text, start, end, out)
         out += self.aliases(text, end, out)
         out += [
@@ -1019,6 +1022,29 @@ class Targets:
         """What the narrator says of their own life ("when I was using", "my boy is a marine engineer"),
         the phrase and the few words after it, once each."""
         return list(dict.fromkeys(m.group().strip() for m in self._own_story.finditer(text)))
+
+    def kin_names(
+        self, text: str, start: int, end: int, taken: list[Target], index: IdentifierIndex | None
+    ) -> list[Target]:
+        """A capitalised name right after someone's relative that nothing detected ("staying with her mam
+        Nan"), when it is a listed first name or the first word of a person the corpus knows, even where
+        it is also a form of address."""
+        corpus = {
+            w.lower()
+            for i in (index.values() if index is not None else ())
+            if i.label == "PERSON"
+            for w in _WORD.findall(i.value)[:1]
+        }
+        out = []
+        for m in _KIN_NAME.finditer(text, start, end):
+            a, b = m.start(2), m.end(2)
+            if any(t.start < b and a < t.end for t in taken):
+                continue
+            if self.role_words.role_of(m.group(1).lower()) != "relative":
+                continue
+            if m.group(2).lower() in corpus or m.group(2).lower() in self.listed_names:
+                out.append(Target(a, b, "PERSON", "person frame"))
+        return out
 
     def person_word(self, word: str) -> bool:
         """A lower-case word for a person's role or relation ("nurse", "friend", "nan")."""
