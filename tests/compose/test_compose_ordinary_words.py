@@ -40,6 +40,7 @@ def found(
     [
         ("Orla's NHI is on the whiteboard as ABC1234.", [("NHI", "PERSON")]),
         ("The letter had her CHI and a case ref on it.", [("CHI", "PERSON")]),
+        ("Her H&C number is on the referral.", [("H&C", "ORGANIZATION")]),
         ("Her Medicare number and the CRN are sorted now.", [("Medicare", "PERSON"), ("CRN", "ORGANIZATION")]),
         ("He wants to meet other Fijians at the club.", [("Fijians", "ORGANIZATION")]),
     ],
