@@ -75,7 +75,7 @@ _NUMBER_AFTER = re.compile(r" \d{1,4}(?![\w.,]\d|\w)(?!\s+(?:times|days|weeks|mo
 _SUBJECT_BEFORE = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he)\s+$")
 #: a possessive right before a word: what follows is had by someone
 _POSSESSED_BEFORE = re.compile(r"(?:[^\W\d_]['’]s|\b(?:my|his|her|their|our|your|its))\s+$", re.IGNORECASE)
-#: "her mam Nan", "my brother, Sonny": a relative, then their name
+#: "her mam Nan", "my brother, Petroc": a relative, then their name
 _KIN_NAME = re.compile(r"\b(?:my|his|her|their|our|your)\s+([a-z]+),?\s+([A-Z][a-z]+)(?![\w'’-])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Snowcat": a thing
 #: "a Snorkelmatic", "a small Brackwater Saint on the shelf": one of many things, no one's place or body
@@ -179,7 +179,7 @@ class Targets:
         self._people_suffix = re.compile(rf"[A-Z][a-z]{{3,}}(?:{_literal(words['people_suffixes'])})")
         #: after a lower-case name that is also a word, it is a person present ("having honor there helped")
         self.present_after = set(words["present_after"])
-        #: before a lower-case name as its object, a person is reached ("texted wren after")
+        #: before a lower-case name as its object, a person is reached ("texted sorrel after")
         self.contact_verbs = set(words["contact_verbs"])
         #: "Wee Quorra", "Young Pellam": a word that is part of the name it stands before, however written
         self._nickname_prefix = re.compile(rf"\b(?:{_literal(words['nickname_prefixes'])})\s$", re.IGNORECASE)
