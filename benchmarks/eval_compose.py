@@ -97,6 +97,7 @@ TITLES = {
     "captain",
     "pastor",
     "reverend",
+    "minister",
 }
 
 

@@ -67,3 +67,24 @@ def test_the_title_follows_the_invented_gender(cast: Cast) -> None:
 )
 def test_the_gender_of_an_unknown_person_from_the_pronoun_after_the_name(text: str, name: str, expected) -> None:
     assert _pronoun_gender_after(text, text.index(name) + len(name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "surname"),
+    [
+        ("Quellbrook", "quellbrook"),  # the surname of two people detection kept apart, alone after a title
+        ("Quellbrook's", "quellbrook"),
+        ("Tansy", None),  # nobody's surname
+        ("Morgan", None),  # a surname that is also a first name: the list of first names decides
+    ],
+)
+def test_a_mention_that_is_other_peoples_surname_becomes_an_invented_surname(
+    cast: Cast, written: str, surname: str | None
+) -> None:
+    from qualdeid.compose.composer import _surname_of_others
+
+    surnames = {"P1": "quellbrook", "P2": "quellbrook", "P3": "morgan", "P4": None}
+    assert _surname_of_others(surnames, written, cast.first_names) == surname
+    if surname:  # "Minister Quellbrook wanted a report": the invented surname, not a first name
+        member = _member(cast, "P5", "M")
+        assert cast.render(member, written, surname).startswith(member.invented.last)

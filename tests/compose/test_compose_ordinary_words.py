@@ -40,6 +40,7 @@ def found(
     [
         ("Orla's NHI is on the whiteboard as ABC1234.", [("NHI", "PERSON")]),
         ("The letter had her CHI and a case ref on it.", [("CHI", "PERSON")]),
+        ("Her H&C number is on the referral.", [("H&C", "ORGANIZATION")]),
         ("Her Medicare number and the CRN are sorted now.", [("Medicare", "PERSON"), ("CRN", "ORGANIZATION")]),
         ("He wants to meet other Fijians at the club.", [("Fijians", "ORGANIZATION")]),
     ],
@@ -150,6 +151,12 @@ def test_capitals_that_are_no_ones_initials(targets: Targets, value: str, expect
         ("He ran away from home at sixteen with nothing.", []),
         ("She is sixteen and starts college soon.", [("sixteen", "AGE")]),
         ("He left school, and now at sixteen he works nights.", [("sixteen", "AGE")]),
+        # the past verb far back in a long sentence
+        (
+            "Then he told us he was the youngest rider ever to take the junior cup at the county "
+            "show in the wet spring, at fifteen, which I had not known.",
+            [],
+        ),
     ],
 )
 def test_an_age_at_a_past_event_is_then_not_now(targets: Targets, text: str, expected) -> None:
@@ -157,6 +164,19 @@ def test_an_age_at_a_past_event_is_then_not_now(targets: Targets, text: str, exp
 
     age = re.search(r"fifteen|sixteen", text).group()
     assert found(targets, text, [(age, "AGE")]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I said I had been on the same ward myself after I was unwell in my early thirties.", []),
+        ("I am in my early thirties too.", [("early thirties", "AGE")]),
+        ("She was in her early thirties when we met.", [("early thirties", "AGE")]),
+        ("She is in her early thirties.", [("early thirties", "AGE")]),
+    ],
+)
+def test_the_narrators_decade_of_the_past_stays(targets: Targets, text: str, expected) -> None:
+    assert found(targets, text, [("early thirties", "AGE")]) == expected
 
 
 def test_a_word_the_entity_recogniser_alone_made_a_person_is_no_name_of_the_account(targets: Targets) -> None:
@@ -194,3 +214,53 @@ def test_a_word_the_entity_recogniser_alone_made_a_person_is_no_name_of_the_acco
 def test_a_title_after_a_verb_of_playing_or_singing(targets: Targets, text: str, word: str, title: bool) -> None:
     start = text.index(word)
     assert targets.title_of_work(text, start, start + len(word)) is title
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("She played in a band that won the contest in Port of Quillan when young.", "Port", "Port of Quillan"),
+        ("He banked with the Bank of Tarrowby until it shut.", "Bank", "Bank of Tarrowby"),
+        ("We met in Tarrowby of all places.", "Tarrowby", "Tarrowby"),  # lower case after "of": not the name
+    ],
+)
+def test_a_name_the_entity_recogniser_cut_before_of_goes_on(
+    targets: Targets, text: str, span: str, expected: str
+) -> None:
+    label = "ORGANIZATION" if span == "Bank" else "LOCATION"
+    assert found(targets, text, [(span, label)], detector="SpacyRecognizer") == [(expected, label)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Home visit to her aunt's place in Site D. She had cooked.", [("Site D", "LOCATION")]),
+        ("She runs a stall on Quellin Road, Block F, and does repairs.", [("Block F", "LOCATION")]),
+        ("He had to get back to Zone 4 before dark.", [("Zone 4", "LOCATION")]),
+        ("We went through Section B of the form together.", []),  # a part of a form
+        ("Site D of the study closed early.", []),  # a study's site, no word of place before it
+        ("They parked in site d overnight.", []),  # not written as a name
+    ],
+)
+def test_a_part_of_a_town_named_by_a_letter_or_number_is_a_place(targets: Targets, text: str, expected) -> None:
+    assert [f for f in found(targets, text) if f[0] != "Quellin Road"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "corpus", "expected"),
+    [
+        # a form of address as the relative's name, known as the first word of a full name of the corpus
+        ("The kids are staying with her mam Nan at the site.", [("Nan Quellbrook", "PERSON")], [("Nan", "PERSON")]),
+        ("The kids are staying with her mam Nan at the site.", [], [("Nan", "PERSON")]),  # a listed first name
+        ("The kids are staying with her mam Nanna at the site.", [], []),  # how she is called, no one's name
+        (
+            "The kids are staying with her mam Nanna at the site.",
+            [("Nanna Quellbrook", "PERSON")],
+            [("Nanna", "PERSON")],
+        ),
+        ("We sat with her friend Nan for a bit.", [("Nan Quellbrook", "PERSON")], []),  # not a relative
+        ("He rang his mam Monday night.", [], []),  # a day, not a name
+    ],
+)
+def test_a_name_right_after_a_relative_is_theirs(targets: Targets, text: str, corpus, expected) -> None:
+    assert found(targets, text, corpus=corpus) == expected

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import random
 
-from qualdeid.compose.select import Fragment, _distinct_subjects, _pick, _told_apart
+import pytest
+
+from qualdeid.compose import load_compose_config
+from qualdeid.compose.select import (
+    Fragment,
+    _distinct_subjects,
+    _name_words,
+    _pick,
+    _subject,
+    _told_apart,
+    word_persons,
+)
 from qualdeid.corpus.model import Document
 from qualdeid.pseudonymise.people import PersonMention
 from qualdeid.pseudonymise.surrogates import nickname_table
@@ -89,3 +100,56 @@ def test_an_account_about_two_people_told_apart_counts_for_both() -> None:
     # the same parts, their names not told apart: one account, one subject
     a.story = b.story = "D1"
     assert _pick([a, b, c], 3, random.Random(1), 3, set()) is None
+
+
+class _People:
+    """People of several documents: each person's mentions as (document, form)."""
+
+    def __init__(self, docs: dict[str, str], mentions: dict[str, list[tuple[str, str]]]) -> None:
+        self.docs, self.mentions = docs, mentions
+
+    def mentions_in(self, doc_id: str) -> list[PersonMention]:
+        out = []
+        for pid, forms in self.mentions.items():
+            for doc, form in forms:
+                if doc == doc_id:
+                    at = self.docs[doc].index(form)
+                    out.append(PersonMention(doc_id, at, at + len(form), pid))
+        return sorted(out, key=lambda m: m.start)
+
+    def subjects_of(self, doc_id: str) -> list[str]:
+        return list(dict.fromkeys(m.person_id for m in self.mentions_in(doc_id)))
+
+
+_WORD_DOCS = {
+    "D1": "Allotment visit with Tansy Quellbrook. We weeded the allotment and Tansy talked about her brother.",
+    "D2": "Allotment day again. Tansy said the beans were up.",
+    "D3": "Mum rang in the morning. Sorrel and Mum had a long talk about the move.",
+    "D4": "Harbour came by for tea and stayed an hour.",
+}
+
+
+@pytest.mark.parametrize(
+    ("mentions", "words"),
+    [
+        # a dictionary word opening a line, also written in lower case, in no list of names: a word
+        ({"P1": [("D1", "Allotment"), ("D1", "allotment"), ("D2", "Allotment")], "P2": [("D1", "Tansy")]}, {"P1"}),
+        # written so only with a capital, it may be a name nobody listed
+        ({"P1": [("D4", "Harbour")]}, set()),
+        # one full name among its mentions makes it a person
+        ({"P1": [("D1", "Allotment"), ("D1", "Tansy Quellbrook")]}, set()),
+        # a form of address is a person whatever its frequency; a rare word is a name
+        ({"P3": [("D3", "Mum")], "P4": [("D3", "Sorrel")]}, set()),
+    ],
+)
+def test_a_person_detection_made_of_a_word_is_no_subject(
+    mentions: dict[str, list[tuple[str, str]]], words: set[str]
+) -> None:
+    people = _People(_WORD_DOCS, mentions)
+    docs = [Document(i, t) for i, t in _WORD_DOCS.items()]
+    found = word_persons(docs, people, _name_words(load_compose_config()))  # type: ignore[arg-type]
+    assert found == words
+    if words:  # the part is about the person it names, not the word that opens it
+        text = _WORD_DOCS["D1"]
+        assert _subject(people, "D1", 0, len(text)) == ("P1", True)  # type: ignore[arg-type]
+        assert _subject(people, "D1", 0, len(text), found) == ("P2", True)  # type: ignore[arg-type]

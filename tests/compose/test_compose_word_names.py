@@ -129,16 +129,20 @@ def test_common_phrase(targets: Targets, phrase: str, common: bool) -> None:
         ("I had a lot of honor there.", "honor", False),
         ("I have honor there will be a bed.", "honor", False),
         ("It was my honor there.", "honor", False),
+        ("Not helpful: I texted sorrel after to remind her about the clinic.", "sorrel", True),
+        ("I rang sorrel on Monday.", "sorrel", True),
+        ("We picked sorrel after lunch.", "sorrel", False),
+        ("I told my sorrel story again.", "sorrel", False),
     ],
 )
-def test_a_lower_case_name_is_a_person_where_one_acts_or_is_present(
+def test_a_lower_case_name_is_a_person_where_one_acts_is_present_or_is_reached(
     targets: Targets, sentence: str, word: str, person: bool
 ) -> None:
     from qualdeid.compose.composer import lower_case_person
     from qualdeid.compose.pronouns import parser
 
     tok = next(t for t in parser("en_core_web_sm")(sentence) if t.text == word)
-    assert lower_case_person(tok, targets.present_after) is person
+    assert lower_case_person(tok, targets.present_after, targets.contact_verbs) is person
 
 
 @pytest.mark.parametrize(
@@ -149,6 +153,9 @@ def test_a_lower_case_name_is_a_person_where_one_acts_or_is_present(
         ("then her friend honor rang", "honor", False),
         ("then honor rang", "honor", False),
         ("the big Honor came in", "Honor", False),
+        ("then sam's honor was on every hand", "honor", True),
+        ("the club's honor was at stake", "honor", True),
+        ("then Sam's Honor came in", "Honor", False),
     ],
 )
 def test_a_lower_case_word_with_an_article_of_its_own_is_a_thing(

@@ -588,7 +588,9 @@ class Composer:
                 # or not risk holds the word with confidence ("we had tea and sorrel said");
                 # an everyday word is that person only where a person stands ("flicking ash out the window",
                 # "moving flat to flat": the word, though the account has an Ash)
-                stands = tok is not None and lower_case_person(tok, self.targets.present_after)
+                stands = tok is not None and lower_case_person(
+                    tok, self.targets.present_after, self.targets.contact_verbs
+                )
                 undetermined = not determined(corpus.docs[cut.fragment.doc_id].text, a, b, self.targets.person_word)
                 if stands or (undetermined and not _everyday_word(value, set())):
                     out.append(Target(a, b, "PERSON", "lower-case name"))
@@ -693,7 +695,8 @@ class Composer:
             same_family=same_family,
             fallback_key=re.sub(r"['’]s?$", "", written.lower()),
         )
-        new = cast.render(member, self.targets.without_nickname_prefix(written), corpus.surnames.get(pid or ""))
+        surname = corpus.surnames.get(pid or "") or _surname_of_others(corpus.surnames, written, cast.first_names)
+        new = cast.render(member, self.targets.without_nickname_prefix(written), surname)
         if residuals(corpus.risk, new):  # "Nanna Petra" -> "Nanna Sims", and risk holds "Nanna" as a name
             new = member.invented.first + ("’s" if written.endswith("’s") else "'s" if written.endswith("'s") else "")
         gender = person.gender if person else member.invented.gender
@@ -809,7 +812,9 @@ class Composer:
                 if _everyday_word(hit, set()):
                     sdoc = sdoc or parser(self._model)(text)
                     tok = next((t for t in sdoc if t.idx == h.start), None)
-                    if tok is None or not lower_case_person(tok, self.targets.present_after):
+                    if tok is None or not lower_case_person(
+                        tok, self.targets.present_after, self.targets.contact_verbs
+                    ):
                         continue
                 edits.append(Edit(h.start, h.end, self._again(text, h.start, h.end, h.label)))
                 continue
@@ -883,6 +888,8 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: a verbless opening longer than this is a list or a fragment of notes, not a heading-like answer
 _HEADING_WORDS = 15
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|my|his|her|their|our|your|this|that)\s+$", re.IGNORECASE)
+#: a noun's or a name's possessive right before a word ("the club's", "sam's"), in any case
+_POSSESSIVE_BEFORE = re.compile(r"[^\W\d_]['’]s\s+$")
 _DETERMINER_MODIFIER_BEFORE = re.compile(
     r"\b(?:the|a|an|my|his|her|their|our|your|this|that)\s+([a-z][a-z'’-]*)\s+$", re.IGNORECASE
 )
@@ -891,9 +898,12 @@ _DETERMINER_MODIFIER_BEFORE = re.compile(
 def determined(text: str, start: int, end: int, person_word: Callable[[str], bool]) -> bool:
     """The word at ``text[start:end]`` has an article or possessive of its own, as a thing has ("my
     honor"); written in lower case, also with a word between ("the big honor"), as no name is written,
-    unless that word names a person ("her friend honor": the friend's name)."""
+    unless that word names a person ("her friend honor": the friend's name), or after someone's
+    possessive ("the club's honor", "sam's honor")."""
     before = text[max(0, start - 30) : start]
     if _DETERMINER_BEFORE.search(before):
+        return True
+    if text[start:end].islower() and _POSSESSIVE_BEFORE.search(before):
         return True
     m = _DETERMINER_MODIFIER_BEFORE.search(before)
     return bool(m) and text[start:end].islower() and not person_word(m.group(1).lower())
@@ -1119,12 +1129,15 @@ def _everyday_word(value: str, names: set[str]) -> bool:
     )
 
 
-def lower_case_person(tok: Any, present_after: Iterable[str]) -> bool:
+def lower_case_person(tok: Any, present_after: Iterable[str], contact_verbs: Iterable[str] = ()) -> bool:
     """A first name written in lower case, parsed as ``tok``, stands for a person: the subject of what
-    someone does ("honor said", "see honor helping"), or someone had or seen somewhere ("having honor
-    there helped"); never with an article or possessive of its own ("my honor", "a lot of honor there")."""
+    someone does ("honor said", "see honor helping"), someone had or seen somewhere ("having honor
+    there helped"), or reached right after a verb of ``contact_verbs`` ("texted honor after"); never
+    with an article or possessive of its own ("my honor", "a lot of honor there")."""
     if any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
         return False
+    if tok.dep_ in ("dobj", "dative") and tok.i == tok.head.i + 1 and tok.head.lower_ in set(contact_verbs):
+        return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     acts = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in ("be", "have")) or (
         nxt is not None and nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBZ", "VBG")
@@ -1288,6 +1301,15 @@ def _dangling(text: str, cut: Cut, sdoc) -> list[str]:
         if known_before and not re.search(rf"\b{re.escape(word)}\b", earlier) and chunk.text not in found:
             found.append(chunk.text)
     return found[:4]
+
+
+def _surname_of_others(surnames: dict[str, str | None], written: str, first_names: Iterable[str]) -> str | None:
+    """The word of a one-word mention, when it is the surname of other people of the corpus and no first
+    name ("Minister Quellbrook" of two Quellbrooks detection kept apart): a surname, not a first name."""
+    word = re.sub(r"['’]s?$", "", written.strip()).lower()
+    if " " in word or word in first_names:
+        return None
+    return word if word in set(surnames.values()) else None
 
 
 def _same_family(relative: str | None, subject: str | None) -> bool:

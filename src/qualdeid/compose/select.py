@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from qualdeid.compose.config import ComposeConfig
@@ -21,14 +21,31 @@ from qualdeid.compose.facts import Fact, Facts
 from qualdeid.compose.headings import Headings
 from qualdeid.compose.relevance import Lemmas, ThemeProfile, similarity
 from qualdeid.corpus.model import Document
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.pseudonymise.people import People
-from qualdeid.pseudonymise.surrogates import nickname_table
+from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
+from qualdeid.rules import Rules
 
 MAX_SHARE = 0.5
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+|\s*\n\s*")
 _WORD = re.compile(r"\S+")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 MIN_WORDS = 8  # a coded part shorter than this is a label or a fragment of a sentence, not a story
+#: a word this frequent in English that no list of names holds is a word, where the corpus writes it so
+WORD_ZIPF = 3.0
+#: the lists of names, surnames and forms of address ("Mum", "Nanna") that make a person's word a name
+#: whatever its frequency
+NAME_LISTS = (
+    "names/titles.txt",
+    "lexicons/relatives.txt",
+    "names/first_names.txt",
+    "names/word_names.txt",
+    "names/word_first_names.txt",
+    "names/world_first_names.txt",
+    "names/surnames.txt",
+    "names/surname_words.txt",
+    "names/world_surnames.txt",
+)
 
 
 class CannotCompose(Exception):
@@ -128,9 +145,11 @@ def fragments_of(
     facts = Facts(config.rules_dirs)
     nicknames = nickname_table(tuple(config.rules_dirs))
     n_sections = max(1, len(config.sections))
+    docs = list(docs)
+    words = word_persons(docs, people, _name_words(config))
     out = []
     for doc in docs:
-        apart = _told_apart(doc, people, nicknames)
+        apart = _told_apart(doc, people, nicknames, words)
         ordered = sorted(doc.segments, key=lambda s: (s.start, s.end))
         for pos, seg in enumerate(ordered):
             if themes is not None and not any(code_matches(c, t) for c in seg.codes for t in themes):
@@ -141,7 +160,7 @@ def fragments_of(
                 if sum(words_in(doc.text[a:b]) for a, b in sents) < MIN_WORDS:
                     continue
                 frag = Fragment(doc.id, section, list(seg.codes), sents, labels, people.narrator_of(doc.id))
-                frag.subject, frag.named = _subject(people, doc.id, frag.start, frag.end)
+                frag.subject, frag.named = _subject(people, doc.id, frag.start, frag.end, words)
                 if frag.subject in apart:
                     frag.story = f"{doc.id}#{frag.subject}"
                 frag.named_at = [
@@ -180,12 +199,45 @@ def _parts(text: str, start: int, end: int, headings: Headings, default: int):
         yield section, pos, end, labels
 
 
-def _told_apart(doc: Document, people: People, nicknames: dict[str, set[str]]) -> set[str]:
+def _name_words(config: ComposeConfig) -> frozenset[str]:
+    rules = Rules(config.rules_dirs)
+    names = set(gender_table()) | set(nickname_table(tuple(config.rules_dirs)))
+    for path in NAME_LISTS:
+        names |= rules.words(path, lower=True)
+    return frozenset(names)
+
+
+def word_persons(docs: Iterable[Document], people: People, names: frozenset[str]) -> set[str]:
+    """The people detection made of an everyday word: every mention of them in the corpus is one word
+    of the dictionary that no list of names holds, which the corpus also writes in lower case ("Backyard
+    visit, then tea in the backyard"). Such a "person" is the subject of no part: a part is about the
+    people it names, not about a word that opens its first line."""
+    docs = list(docs)
+    lower = {w for d in docs for w in re.findall(r"(?<![\w'’-])[a-z]+(?![\w-])", d.text)}
+    forms: dict[str, set[str]] = {}
+    for d in docs:
+        for m in people.mentions_in(d.id):
+            forms.setdefault(m.person_id, set()).add(re.sub(r"['’]s?$", "", d.text[m.start : m.end]))
+    return {
+        pid
+        for pid, written in forms.items()
+        if all(
+            re.fullmatch(r"[A-Za-z]+", w)
+            and w.lower() not in names
+            and zipf(w.lower()) >= WORD_ZIPF
+            and w.lower() in lower
+            for w in written
+        )
+    }
+
+
+def _told_apart(doc: Document, people: People, nicknames: dict[str, set[str]], words: Collection[str] = ()) -> set[str]:
     """The subjects of a document that its names tell apart from each of its other subjects, so that
     the document can count once for each: no name of one is a name, a beginning ("Jo", "Josephine") or
     a known short form of a name of the other, and each is named with a word of three letters or more.
-    Anything less could be one person detection split in two, who must not count twice."""
-    subjects = people.subjects_of(doc.id)
+    Anything less could be one person detection split in two, who must not count twice. ``words``: the
+    people detection made of a word (``word_persons``), no subject."""
+    subjects = [s for s in people.subjects_of(doc.id) if s not in words]
     if len(subjects) < 2:
         return set()
     names: dict[str, set[str]] = {s: set() for s in subjects}
@@ -217,9 +269,10 @@ def _without_labels(sents: list[tuple[int, int]], labels: list[tuple[int, int]])
     return out
 
 
-def _subject(people: People, doc_id: str, start: int, end: int) -> tuple[str | None, bool]:
-    """The subject a part is about: the document's subject named most in it, else its main subject."""
-    subjects = people.subjects_of(doc_id)
+def _subject(people: People, doc_id: str, start: int, end: int, words: Collection[str] = ()) -> tuple[str | None, bool]:
+    """The subject a part is about: the document's subject named most in it, else its main subject
+    (``words``: the people detection made of a word, never a subject)."""
+    subjects = [s for s in people.subjects_of(doc_id) if s not in words]
     if not subjects:
         return None, False
     named = [m.person_id for m in people.mentions_in(doc_id) if start <= m.start < end and m.person_id in subjects]

@@ -75,6 +75,8 @@ _NUMBER_AFTER = re.compile(r" \d{1,4}(?![\w.,]\d|\w)(?!\s+(?:times|days|weeks|mo
 _SUBJECT_BEFORE = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he)\s+$")
 #: a possessive right before a word: what follows is had by someone
 _POSSESSED_BEFORE = re.compile(r"(?:[^\W\d_]['’]s|\b(?:my|his|her|their|our|your|its))\s+$", re.IGNORECASE)
+#: "her mam Nan", "my brother, Petroc": a relative, then their name
+_KIN_NAME = re.compile(r"\b(?:my|his|her|their|our|your)\s+([a-z]+),?\s+([A-Z][a-z]+)(?![\w'’-])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)  # "drive a Snowcat": a thing
 #: "a Snorkelmatic", "a small Brackwater Saint on the shelf": one of many things, no one's place or body
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
@@ -106,6 +108,9 @@ _TOWN_IN = re.compile(r"\s+in\s+([A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?:\s+[A-Z][a-z
 _ALIAS_AFTER = re.compile(
     r"\s*\(\s*(?:(?:née|nee|aka|formerly)\s+)?([A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?:\s+[A-Z][a-z]+)?)(?![\w'’-])"
 )
+#: the rest of a place's or body's name that the entity recogniser cut after its first word ("Port" of
+#: "Port of Quillan"): "of", then one or two capitalised words
+_OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)?(?![\w'’-])")
 _PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
 
@@ -133,6 +138,13 @@ class Targets:
         #: "Highway 417", "Route 9", "State Highway 2": a road by its number.
         roads = alternation(rules.words("lexicons/numbered_roads.txt"))
         self._numbered_road = re.compile(rf"\b(?:State\s+)?(?:{roads})\s+\d{{1,4}}\b")
+        #: "lives in Site D", "back to Zone 4", "Mill Road, Block F": a part of a town named by a letter or a
+        #: number, after a word of place or a comma (not "Section B of the form")
+        self._lettered_area = re.compile(
+            r"(?:\b(?i:in|into|from|to|at|near|off|outside|around)\s+(?:the\s+)?|,\s+)"
+            rf"((?:{_literal(w.capitalize() for w in words['lettered_areas'])})\s+(?:[A-Z]|\d{{1,3}}[A-Z]?))"
+            r"(?![\w'’-])(?!\s+of\b)"
+        )
         months = self.calendar.pattern("months", "months_short")
         self.specific_date = re.compile(rf"\d|\b(?:{months})\b\.?\s+\d|birthday", re.IGNORECASE)
         self.building_before = re.compile(
@@ -167,6 +179,8 @@ class Targets:
         self._people_suffix = re.compile(rf"[A-Z][a-z]{{3,}}(?:{_literal(words['people_suffixes'])})")
         #: after a lower-case name that is also a word, it is a person present ("having honor there helped")
         self.present_after = set(words["present_after"])
+        #: before a lower-case name as its object, a person is reached ("texted sorrel after")
+        self.contact_verbs = set(words["contact_verbs"])
         #: "Wee Quorra", "Young Pellam": a word that is part of the name it stands before, however written
         self._nickname_prefix = re.compile(rf"\b(?:{_literal(words['nickname_prefixes'])})\s$", re.IGNORECASE)
         #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
@@ -398,6 +412,9 @@ class Targets:
             if s.label in ("LOCATION", "ORGANIZATION") and s.detector == NER:
                 lead = re.match(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z0-9])", text[a:b])  # "food bank Facebook"
                 a += lead.end() if lead else 0
+                tail = _OF_NAME_AFTER.match(text, b)  # "Port" of "Port of Quillan": the name goes on
+                if tail and " " not in text[a:b] and tail.end() <= end:
+                    b = tail.end()
             own = (
                 s.label == "PERSON"
                 and s.detector != NER
@@ -487,8 +504,14 @@ class Targets:
             text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]), lambda at: self._subject_at(text, at)
         )
         out += self.sweep(text, start, end, out, known_names)
+        out += self.kin_names(text, start, end, out, index)
         out += self.addresses(text, start, end, out)
         out += self.aliases(text, end, out)
+        out += [
+            Target(m.start(1), m.end(1), "LOCATION", "place frame")
+            for m in self._lettered_area.finditer(text, start, end)
+            if not any(t.start < m.end(1) and m.start(1) < t.end for t in out)
+        ]
         for road in (self._numbered_road, self.placeholders.road_code):
             out += [
                 Target(m.start(), m.end(), "LOCATION", "place frame")
@@ -795,6 +818,8 @@ class Targets:
                 return None  # "in the late forties": a decade of the calendar, nobody's age
             if decade and not re.match(r"(?:early|mid|late)", value.strip(), re.I):
                 return None  # "in my forties": already the age band a placeholder would give
+            if decade and self._narrators_past_decade(text, start):
+                return None  # "sectioned in my early thirties": the narrator's age then
             age = age_of(value)
             if age is not None and age < CHILDHOOD:
                 return None  # "when she was ten": long ago
@@ -808,11 +833,23 @@ class Targets:
         return label
 
     def _past_at(self, text: str, start: int) -> bool:
-        """An age after "at" in a clause told in the past ("ran away at twenty"): an age of then."""
+        """An age after "at" in a clause told in the past ("ran away at twenty", "he was the youngest to
+        win the cup at the county show, at fourteen"): an age of then."""
         if not re.search(r"\bat\s+$", text[max(0, start - 4) : start]):
             return False
-        clause = re.split(r"[.!?;\n]|\b(?:and|but|so|now)\b", text[max(0, start - 80) : start])[-1]
-        return bool(self._past_verb.search(clause))
+        return bool(self._past_verb.search(self._clause_before(text, start)))
+
+    def _narrators_past_decade(self, text: str, start: int) -> bool:
+        """A decade after "my" in a clause told in the past ("after I was unwell in my early thirties"):
+        the narrator's age then, a band already, not who the character is now."""
+        if not re.search(r"\bmy\s+$", text[max(0, start - 4) : start], re.IGNORECASE):
+            return False
+        return bool(self._past_verb.search(self._clause_before(text, start)))
+
+    @staticmethod
+    def _clause_before(text: str, start: int) -> str:
+        """The clause before ``start``: back to the sentence's start or a joining word, at most 160 characters."""
+        return re.split(r"[.!?;\n]|\b(?:and|but|so|now)\b", text[max(0, start - 160) : start])[-1]
 
     def _person(self, text: str, start: int, end: int, words: list[str], named: bool = False) -> str | None:
         if not words or _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]):
@@ -985,6 +1022,29 @@ class Targets:
         """What the narrator says of their own life ("when I was using", "my boy is a marine engineer"),
         the phrase and the few words after it, once each."""
         return list(dict.fromkeys(m.group().strip() for m in self._own_story.finditer(text)))
+
+    def kin_names(
+        self, text: str, start: int, end: int, taken: list[Target], index: IdentifierIndex | None
+    ) -> list[Target]:
+        """A capitalised name right after someone's relative that nothing detected ("staying with her mam
+        Nan"), when it is a listed first name or the first word of a person the corpus knows, even where
+        it is also a form of address."""
+        corpus = {
+            w.lower()
+            for i in (index.values() if index is not None else ())
+            if i.label == "PERSON"
+            for w in _WORD.findall(i.value)[:1]
+        }
+        out = []
+        for m in _KIN_NAME.finditer(text, start, end):
+            a, b = m.start(2), m.end(2)
+            if any(t.start < b and a < t.end for t in taken):
+                continue
+            if self.role_words.role_of(m.group(1).lower()) != "relative":
+                continue
+            if m.group(2).lower() in corpus or m.group(2).lower() in self.listed_names:
+                out.append(Target(a, b, "PERSON", "person frame"))
+        return out
 
     def person_word(self, word: str) -> bool:
         """A lower-case word for a person's role or relation ("nurse", "friend", "nan")."""
