@@ -38,3 +38,10 @@ def test_a_speaker_named_with_a_relatives_word_before_the_name(detector) -> None
 )
 def test_titles_of_other_languages(detector, text: str, name: str) -> None:
     assert any(f.startswith(name) for f in people(detector, text))
+
+
+def test_a_ministers_title_before_a_name(detector) -> None:
+    """ "Minister" is a church title like "Pastor": the name after it is a person's; the office alone is not."""
+    found = people(detector, "Minister Quennell said grace before the meal.")
+    assert any(f.startswith("Minister Quennell") for f in found), found
+    assert not any("Minister" in f for f in people(detector, "The Minister for Health opened the new ward."))
