@@ -192,6 +192,22 @@ def test_an_addition_trimmed_onto_a_stock_entity_is_dropped(stock: Language) -> 
     assert keep(doc) == []
 
 
+def test_a_common_word_spelled_out_letter_by_letter_is_dropped_but_a_spelled_name_is_kept(stock: Language) -> None:
+    doc = stock("She signed K-E-T-T-L-E twice, then spelled her name T-O-V-Y-L-A and wrote g a r d e n on the card.")
+    spans = [
+        ("K-E-T-T-L-E", "PERSON"),
+        ("T-O-V-Y-L-A", "PERSON"),
+        ("g a r d e n", "PERSON"),
+        ("E-T-T", "ORG"),  # part of a spelled word: judged by the whole word it spells
+    ]
+    assert _additions(doc, *spans) == ["T-O-V-Y-L-A"]
+
+
+def test_initials_and_short_runs_of_letters_are_not_a_spelled_word(stock: Language) -> None:
+    doc = stock("The minutes were read by J. Q. Quennard and signed A-B by the chair.")
+    assert _additions(doc, ("J. Q. Quennard", "PERSON"), ("A-B", "PERSON")) == ["J. Q. Quennard", "A-B"]
+
+
 def test_the_shipped_weights_are_used_by_default_and_only_add(monkeypatch: pytest.MonkeyPatch, detector) -> None:
     monkeypatch.delenv(trained_ner.MODE_ENV, raising=False)
     monkeypatch.delenv(trained_ner.DIR_ENV, raising=False)

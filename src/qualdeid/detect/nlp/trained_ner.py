@@ -32,6 +32,8 @@ from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from qualdeid.detect.nlp.frequency import zipf
+
 MODE_ENV = "QUALDEID_NER"
 DIR_ENV = "QUALDEID_NER_DIR"
 MODES = ("stock", "add", "replace")
@@ -43,6 +45,11 @@ FILES = ("cfg", "model", "moves")
 ADDED = "qualdeid_added_entities"
 #: the labels it may add: people, places, organisations
 ADDED_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
+#: letters that spell a word this common in English are the word said slowly, not a name (the
+#: threshold of ``recognizers/spelled.py``)
+SPELLED_WORD_ZIPF = 3.5
+#: what may stand between the letters of a word spelled out ("R-E-V-I-E-W", "r e v i e w")
+_SPELLING_JOINERS = frozenset({"-", "–"})
 
 
 class TrainedNerError(Exception):
@@ -149,8 +156,9 @@ class Additions:
     """The additions detection keeps. A word of the dictionary that is no name is trimmed from either
     end of an addition ("Saw <name>" at a sentence start; a language after a name), and an addition
     that is one such word alone (a shop, a plural animal), a term of the lexicons, a name that is also
-    a word ("Hope": the name rules decide it from its context) or an unknown word right after a verb whose
-    object is a thing ("played Cluedo": ``thing_verbs`` of ``rules/names/context.yaml``) is dropped; what
+    a word ("Hope": the name rules decide it from its context), an unknown word right after a verb whose
+    object is a thing ("played Cluedo": ``thing_verbs`` of ``rules/names/context.yaml``) or a common
+    word spelled out letter by letter ("R-E-V-I-E-W") is dropped; what
     is left must still overlap no stock entity."""
 
     def __init__(
@@ -186,6 +194,8 @@ class Additions:
                 continue
             if end - start == 1 and (self._word(doc[start]) or self._a_thing(doc[start])):
                 continue
+            if spells_a_common_word(doc[start:end], self.is_name):
+                continue
             kept.append(Span(doc, start, end, label=e.label_))
         return kept
 
@@ -202,6 +212,32 @@ class Additions:
         if self.is_term(token.text) or lower in self.word_names:
             return True
         return any(f in self.words for f in forms) and not self.is_name(token.text)
+
+
+def spells_a_common_word(span: Span, is_name: Callable[[str], bool]) -> bool:
+    """``span`` is (part of) a word spelled out letter by letter, one token a letter ("R-E-V-I-E-W",
+    "r e v i e w"), and the word it spells is common in English and no name: the word said slowly.
+    A name spelled out ("K-A-T-E") is not, nor are initials written with full stops ("J. R. T.")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and _spelling(doc[start - 1]):
+        start -= 1
+    while end < len(doc) and _spelling(doc[end]):
+        end += 1
+    run = doc[start:end]
+    letters = [t.text for t in run if t.text not in _SPELLING_JOINERS]
+    if len(letters) < 3 or not all(_spelling(t) for t in run):
+        return False
+    word = "".join(letters).lower()
+    return zipf(word) >= SPELLED_WORD_ZIPF and not is_name(word)
+
+
+def _spelling(token: Token) -> bool:
+    return (len(token.text) == 1 and token.is_alpha) or _spelling_joiner(token)
+
+
+def _spelling_joiner(token: Token) -> bool:
+    return token.text in _SPELLING_JOINERS
 
 
 def _trained_from(folder: Path) -> str | None:
