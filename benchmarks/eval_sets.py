@@ -4,6 +4,7 @@ one table row per set (DIRECT recall, DIRECT leak, token precision, RARE recall,
 Usage:  python3 benchmarks/eval_sets.py [NAME=GOLD.jsonl ...] [--qualdeid PATH] [--json OUT]
 
 Without arguments it reads the sets of this workplace that exist (the dev corpus, then every
+``benchmarks/sets/SET/gold.jsonl`` (the measured held-out sets kept with the project),
 ``/work/blind/SET/gold.jsonl`` and ``/work/train/SET/gold.jsonl``); a set given as
 ``NAME=a.jsonl,b.jsonl`` is scored as one.
 ``--qualdeid`` runs another installation's command (a venv of ``main``, say) for a side-by-side
@@ -22,7 +23,7 @@ from pathlib import Path
 def _default_sets() -> dict[str, list[str]]:
     """The dev corpus, then every gold set of this workplace's blind and training folders, in name order."""
     sets = {"dev E": ["/work/shared/corpus/dev/E.jsonl"], "dev F": ["/work/shared/corpus/dev/F.jsonl"]}
-    for folder in ("/work/blind", "/work/train"):
+    for folder in (str(Path(__file__).parent / "sets"), "/work/blind", "/work/train"):
         golds = sorted(Path(folder).glob("*/gold.jsonl"), key=lambda p: (len(p.parent.name), p.parent.name))
         sets |= {gold.parent.name: [str(gold)] for gold in golds}
     return sets
