@@ -29,8 +29,8 @@ Exit status 0 when every target is met, 1 otherwise.
 Usage:  python3 benchmarks/eval_risk.py GOLD.jsonl --passages PASSAGES.jsonl [options]
         python3 benchmarks/eval_risk.py [SET ...] [--sources 3] [--seeds 1,2,3] [--no-compose] [--planted] [--show]
         SET is a folder holding gold.jsonl and passages.jsonl (a blind set), or GOLD.jsonl=PASSAGES.jsonl
-        (default: ../shared/corpus/dev/{E,F}.jsonl with ../notes/risk-dev-passages-{E,F}.jsonl, kept
-        outside the repository)
+        (default: ../shared/corpus/dev/{E,F}.jsonl with ../notes/risk-dev-passages-{E,F}.jsonl where they
+        exist, kept outside the repository, and every measured set of benchmarks/sets with passages)
 """
 
 from __future__ import annotations
@@ -64,7 +64,12 @@ def _beside_repo(name: str) -> Path:
 
 
 DEV, NOTES = _beside_repo("shared/corpus/dev"), _beside_repo("notes")
-DEFAULT_SETS = [f"{DEV / s}.jsonl={NOTES}/risk-dev-passages-{s}.jsonl" for s in ("E", "F")]
+SETS = Path(__file__).parent / "sets"
+DEFAULT_SETS = [
+    f"{DEV / s}.jsonl={NOTES}/risk-dev-passages-{s}.jsonl"
+    for s in ("E", "F")
+    if (NOTES / f"risk-dev-passages-{s}.jsonl").is_file()
+] + [str(p.parent) for p in sorted(SETS.glob("*/passages.jsonl"))]
 DIRECT = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID")
 PRONOUNS = ("she", "he", "they")
 SHORT_DIGITS = re.compile(r"\d{1,2}")
