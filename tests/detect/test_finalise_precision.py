@@ -171,6 +171,10 @@ DROPPED = [
     ("Yours sincerely,\nMarisabel Brannock (Mrs)\nTreasurer", "Mrs", PERSON, NAMES),
     ("Title: [ ] Mr  [x] Mrs  [ ] Ms", "Mrs", PERSON, NAMES),
     ("Title: Mr [ ]  Ms [x]", "Mr", PERSON, NAMES),
+    # NER's place or organisation written all in lower case: words, not a town or a named body
+    ("we took the quad out to the ice road at dusk", "ice road", LOCATION, NER_DETECTOR),
+    ("we had tea and a tin of brandysnaps after", "brandysnaps", ORGANIZATION, NER_DETECTOR),
+    ("y la tía trajo las gallinas ayer", "las gallinas", LOCATION, NER_DETECTOR),
 ]
 
 
@@ -539,3 +543,46 @@ def test_a_chat_line_s_sender_after_its_time_is_no_date(finaliser: Finaliser) ->
     part = "12/03/25, 9:41 AM - Kalolaine the Brave: on my way\n"
     found = [("12/03/25, 9:41 AM - Kalolaine the", DATE_TIME, NER_DETECTOR), ("Kalolaine", PERSON, NAMES)]
     assert ("12/03/25", DATE_TIME) not in _final(finaliser, part, found)
+
+
+RUN_ON = [
+    # an organisation's span running on over a spaced dash or a column's gap into a heading's or a form's words
+    (
+        "QUENBY HEALTH TRUST - ADMISSION NOTE\nSeen today.",
+        "QUENBY HEALTH TRUST - ADMISSION NOTE",
+        "NamedPlaceRecognizer",
+        ["QUENBY HEALTH TRUST"],
+    ),
+    (
+        "School: Wrenfold Academy        Year: 9",
+        "Wrenfold Academy        Year",
+        "FormFieldRecognizer",
+        ["Wrenfold Academy"],
+    ),
+    (
+        "referred to Quenby Hospital - Day Surgery on Friday",
+        "Quenby Hospital - Day Surgery",
+        NER_DETECTOR,
+        ["Quenby Hospital"],
+    ),
+    # ... but a person, a town or a name of its own on both sides keeps the span whole
+    ("T. Vosper - Quenby Advice rang back", "T. Vosper - Quenby Advice", NER_DETECTOR, ["T. Vosper - Quenby Advice"]),
+    ("Quenby Trust - Leeds office", "Quenby Trust - Leeds", NER_DETECTOR, ["Quenby Trust - Leeds"]),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "detector", "expected"), RUN_ON)
+def test_an_organisation_loses_the_heading_it_runs_on_into(
+    finaliser: Finaliser, text: str, surface: str, detector: str, expected: list[str]
+) -> None:
+    assert _final(finaliser, text, [(surface, ORGANIZATION, detector)]) == [(e, ORGANIZATION) for e in expected]
+
+
+def test_the_heading_s_word_read_alone_is_no_organisation_either(finaliser: Finaliser) -> None:
+    text = "QUENBY HEALTH TRUST - PROGRESS\nSeen at home."
+    found = [
+        ("QUENBY HEALTH TRUST", ORGANIZATION, "NamedPlaceRecognizer"),
+        ("QUENBY HEALTH TRUST - PROGRESS", ORGANIZATION, NER_DETECTOR),
+        ("PROGRESS", ORGANIZATION, NER_DETECTOR),
+    ]
+    assert _final(finaliser, text, found) == [("QUENBY HEALTH TRUST", ORGANIZATION)]
