@@ -102,6 +102,10 @@ DROPPED = [
     # ... in a list of languages, a field after another on its line, after "answers in"
     ("He speaks Ewenki and Finnish from his years up north", "Ewenki", PERSON, NAMES),
     ("At home they talk in Finnish or Ewenki.", "Ewenki", PERSON, NAMES),
+    # translated, transcribed, interpreted or explained from or in it
+    ("Transcript translated from Ewenki by the team.", "Ewenki", PERSON, NAMES),
+    ("the form was explained orally in Ewenki first", "Ewenki", PERSON, NAMES),
+    ("a translation of the Ewenki parts is below", "Ewenki", PERSON, NAMES),
     ("Interviews were in North Sámi, Ewenki, Norwegian or a mix", "Ewenki", PERSON, NAMES),
     ("Languages:  [x] Tamil   [ ] Ewenki/Finnish", "Ewenki", PERSON, NAMES),
     ("DOB: 02/11/2009 Home language(s): [X] Ewenki  [ ] Somali", "Ewenki", PERSON, NAMES),
@@ -586,3 +590,18 @@ def test_the_heading_s_word_read_alone_is_no_organisation_either(finaliser: Fina
         ("PROGRESS", ORGANIZATION, NER_DETECTOR),
     ]
     assert _final(finaliser, text, found) == [("QUENBY HEALTH TRUST", ORGANIZATION)]
+
+
+def test_a_word_the_document_uses_as_a_language_is_one_wherever_it_stands(finaliser: Finaliser) -> None:
+    text = "Home visit. Mum speaks Tarvish, some Arabic.\nNext week: interpreter booked, Tarvish again."
+    first, second = text.index("Tarvish"), text.rindex("Tarvish")
+    found = [Span(i, i + len("Tarvish"), PERSON, score=0.85, detector=NAMES) for i in (first, second)]
+    assert finaliser.spans(text, found) == []
+
+
+def test_a_listed_name_the_document_also_uses_as_a_language_stays_a_name(finaliser: Finaliser) -> None:
+    text = "The family speaks Tatar at home.\nLater Tatar brought the forms back."
+    second = text.rindex("Tatar")
+    found = [Span(text.index("Tatar"), text.index("Tatar") + 5, PERSON, score=0.85, detector=NAMES)]
+    found.append(Span(second, second + 5, PERSON, score=0.85, detector=NAMES))
+    assert [(s.text, s.start) for s in finaliser.spans(text, found)] == [("Tatar", second)]

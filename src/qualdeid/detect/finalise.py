@@ -65,7 +65,10 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 #: "answers in Ewenki", "write to me, in Ewenki": a verb of talking or writing, then "in"
 _IN_LANGUAGE = re.compile(
     r"\b(?:answer(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|write|writes|wrote|writing|written|talk(?:s|ed|ing)?)"
-    r"(?:[ \t]+(?:to|with|back)(?:[ \t]+[^\W\d_]+)?)?[ \t]*,?[ \t]+in[ \t]+$",
+    r"(?:[ \t]+(?:to|with|back)(?:[ \t]+[^\W\d_]+)?)?[ \t]*,?[ \t]+in[ \t]+$"
+    # "translated from Ewenki", "explained orally in Ewenki", "a translation of the Ewenki parts"
+    r"|\b(?:translat|transcrib|interpret|explain)[^\W\d_]*(?:[ \t]+[^\W\d_]+ly)?[ \t]+(?:in|from|into)[ \t]+$"
+    r"|\btranslations?[ \t]+(?:of|from)(?:[ \t]+the)?[ \t]+$",
     re.IGNORECASE,
 )
 #: a word after a language that opens a variety's name ("Afaan Oromo"), and the items of a list of
@@ -791,6 +794,13 @@ class Finaliser:
             and _written_as_a_name(text, s)
         }
         languages = self.other_languages.of(text)
+        #: the words the document uses as a language somewhere ("speaks Ewenki"): a language wherever it stands
+        #: there ("Ewenki only, no English"), unless the name lists hold them
+        spoken = {
+            text[s.start : s.end]
+            for s in spans
+            if s.label in (PERSON, ORGANIZATION, LOCATION) and s.detector in _READERS and self._spoken(text, s)
+        }
         bodies = [s for s in spans if s.label in (ORGANIZATION, LOCATION)]
         named = [s for s in spans if s.label == PERSON and s.detector == "names"]
         cleaned: list[Span] = []
@@ -836,7 +846,7 @@ class Finaliser:
             if (
                 (span.label in (PERSON, ORGANIZATION) and span.detector in _READERS)
                 or (span.label == LOCATION and span.detector == NER_DETECTOR)
-            ) and self._spoken(text, span):
+            ) and (self._spoken(text, span) or (span_text in spoken and not self.names.is_name(span_text))):
                 continue  # "speaks Ewenki", "in Ewenki, English or German": a language the lists lack
             if (
                 span.label in (PERSON, ORGANIZATION, LOCATION)
