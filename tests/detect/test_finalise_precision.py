@@ -270,6 +270,9 @@ TRIMMED = [
     ("Between 4 June 2021 and now", "Between 4 June 2021", DATE_TIME, ["4 June 2021"]),
     ("see you on the 12th at group", "on the 12th", DATE_TIME, ["12th"]),
     ("she left the farm around 2009", "around 2009", DATE_TIME, ["2009"]),
+    # a chat stamp's time of day before its date, and its sender after the bracket
+    ("[05:40, 12/03/2024] Quilla R: ok", "05:40, 12/03/2024] Quilla R", DATE_TIME, ["12/03/2024"]),
+    ("Sent at 9:15 am 4 May 2023 by post", "9:15 am 4 May 2023", DATE_TIME, ["4 May 2023"]),
     # names: a note after a dash, a greeting, a role, a time of day
     ("Mirela Vasko - Romanian interpreter booked", "Mirela Vasko - Romanian", PERSON, ["Mirela Vasko"]),
     ("Hi Kalani, thanks for the lift", "Hi Kalani", PERSON, ["Kalani"]),

@@ -91,6 +91,8 @@ _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
 _CHAT_SENDER = re.compile(r"[ \t]+[-–—][ \t]+[^\W\d_][^\n:]{0,40}:")
 _TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\s+([A-Za-z]+)$")
+#: a time of day opening a date's span, as a chat's stamp writes it: "[05:40, 12/03/2024]", "9:15 am 4 May"
+_TIME_LEAD = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?,?\s+", re.IGNORECASE)
 _LAST_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 #: a time of day: "14:00", "2.40 pm", "10.30" (not "10.11", which may be a day and a month)
 _CLOCK = r"\d{1,2}(?:[:.]\d\d\s*[ap]\.?\s?m\b\.?|[:.](?:00|1[3-9]|[2-5]\d)(?![.:/]?\d)|:\d\d(?![.:/]?\d))"
@@ -667,6 +669,10 @@ class Finaliser:
 
     def _date_piece(self, text: str, span: Span) -> Span:
         start, end = span.start, span.end
+        if (bracket := text.find("]", start, end)) > start and self.specific_date.search(text, start, bracket):
+            end = bracket  # "12/03/2024] Ana R": a chat stamp's date, then its sender
+        if (m := _TIME_LEAD.match(text, start, end)) and self.specific_date.search(text, m.end(), end):
+            start = m.end()  # "05:40, 12/03/2024": the date without the time of day
         while (m := _DATE_LEAD.match(text, start, end)) and self.specific_date.search(text, m.end(), end):
             start = m.end()
         while True:
