@@ -193,6 +193,7 @@ KEPT = [
     ("Orla, can you ring me back?", "Orla", PERSON, NER_DETECTOR),
     ("She moved to Wigan last spring.", "Wigan", LOCATION, NER_DETECTOR),
     ("we drove back to wigan after tea", "wigan", LOCATION, NER_DETECTOR),  # lower case, no determiner
+    ("she grew up in port quillan near the coast", "port quillan", LOCATION, NER_DETECTOR),
     ("a lay-by on Highway 61 near the bridge", "Highway 61", LOCATION, NER_DETECTOR),
     ("Tatar brought scones for everyone.", "Tatar", PERSON, NAMES),
     ("thanks Thaís, see you Monday", "Thaís", PERSON, NER_DETECTOR),  # not the plural of a people

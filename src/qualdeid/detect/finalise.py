@@ -510,13 +510,13 @@ class Finaliser:
 
     def _lowercase_words(self, text: str, span: Span) -> bool:
         """A span written all in lower case in a script with capitals ("the floe edge", "ac roedd", "las promos"),
-        that is neither one word after a place's preposition ("back to dunmarra" may be a town) nor a word
-        rare in English before a type word ("the zenfield trust")."""
+        that is neither right after a place's preposition ("back to dunmarra", "up in port quill" may be a
+        town) nor a word rare in English before a type word ("the zenfield trust")."""
         piece = text[span.start : span.end]
         if piece.lower() != piece or piece.upper() == piece:
             return False  # a capital, or no cased letter (a script without capitals, digits)
         words = _PEOPLE_WORDS.findall(piece)
-        if len(words) == 1 and _PLACE_PREPOSITION_BEFORE.search(text, max(0, span.start - 12), span.start):
+        if len(words) <= 3 and _PLACE_PREPOSITION_BEFORE.search(text, max(0, span.start - 12), span.start):
             return False
         return not (
             len(words) > 1 and words[-1] in self.type_words and any(zipf(w) < BODY_PIECE_ZIPF for w in words[:-1])
