@@ -91,7 +91,7 @@ _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
 _CHAT_SENDER = re.compile(r"[ \t]+[-–—][ \t]+[^\W\d_][^\n:]{0,40}:")
 _TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\s+([A-Za-z]+)$")
-#: a time of day opening a date's span, as a chat's stamp writes it: "[05:40, 12/03/2024]", "9:15 am 4 May"
+#: a time of day opening a date's span, as a chat's stamp writes it: "[05:40, 27/11/2023]", "7:25 am 4 May"
 _TIME_LEAD = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?,?\s+", re.IGNORECASE)
 _LAST_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 #: a time of day: "14:00", "2.40 pm", "10.30" (not "10.11", which may be a day and a month)
@@ -124,12 +124,12 @@ _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
 #: a column's gap ("HARBOUR CARE TRUST - ADMISSION NOTE", "Harbour Care Trust      Ward")
 _BODY_BREAKS = re.compile(r"\s+[-–—]\s+|[ \t]*\t[ \t]*| {2,}")
 #: a piece of such a span made only of English words at least this frequent, none a name or a town, is the
-#: heading's or the column's word ("PROGRESS", "Physical Therapy & Radiology", "Employer"), not the body's name
+#: heading's or the column's word ("ADMISSION", "Day Surgery & Physiotherapy", "Occupation"), not the body's name
 BODY_PIECE_ZIPF = 3.0
-#: ... where a town's name in capitals is this common in English, it is the heading's word ("PROGRESS")
+#: ... where a town's name in capitals is this common in English, it is the heading's word ("WELCOME")
 TOWN_PIECE_ZIPF = 4.5
 #: what comes before a town written in lower case ("back to dunmarra"): an unconfirmed NER place or
-#: organisation written all in lower case anywhere else is words ("the floe edge", "ac roedd", "las promos")
+#: organisation written all in lower case anywhere else is words ("the ice road", "las gallinas")
 _PLACE_PREPOSITION_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:in|at|to|from|near|into|via|around|outside|past|towards?)[ \t]+$", re.IGNORECASE
 )
@@ -478,10 +478,10 @@ class Finaliser:
 
     def _body_pieces(self, text: str, span: Span) -> tuple[list[Span], list[Span]]:
         """An organisation's span (NER's place's too) cut where it runs on over a spaced dash or a column's gap
-        into a heading's or a form's words: "Tarnby Health Service - Progress Note" is "Tarnby Health Service",
-        "Harbour Care Trust      Employer" is "Harbour Care Trust". The pieces made only of everyday words go
+        into a heading's or a form's words: "Tarnby Health Service - Admission Note" is "Tarnby Health Service",
+        "Harbour Care Trust      Occupation" is "Harbour Care Trust". The pieces made only of everyday words go
         while a piece with a name, a town, a rare word or a digit is left; if none is, the first piece stays
-        (the name comes first) for the other rules to judge ("OBSERVATION LOG - ..." is a document's kind).
+        (the name comes first) for the other rules to judge ("VISIT LOG - ..." is a document's kind).
         Returns the pieces kept and those it ran on into."""
         if span.detector == "deny_list" or not (
             span.label == ORGANIZATION or (span.label == LOCATION and span.detector == NER_DETECTOR)
@@ -496,8 +496,8 @@ class Finaliser:
 
     def _everyday_piece(self, piece: str) -> bool:
         """Only English words this frequent, none a name or an initial, no digit, and not a town of the
-        gazetteer as a whole (as written in a name's case, or rare in English: "Progress" and "Home" are towns
-        somewhere too, and a heading in capitals writes "PROGRESS")."""
+        gazetteer as a whole (as written in a name's case, or rare in English: "Hope" and "Welcome" are towns
+        somewhere too, and a heading in capitals writes "WELCOME")."""
         words = _PEOPLE_WORDS.findall(piece)
         plain = piece.strip().lower()
         town = plain in self.towns and (not piece.isupper() or zipf(plain) < TOWN_PIECE_ZIPF)
@@ -509,7 +509,7 @@ class Finaliser:
         )
 
     def _lowercase_words(self, text: str, span: Span) -> bool:
-        """A span written all in lower case in a script with capitals ("the floe edge", "ac roedd", "las promos"),
+        """A span written all in lower case in a script with capitals ("the ice road", "las gallinas"),
         that is neither right after a place's preposition ("back to dunmarra", "up in port quill" may be a
         town) nor a word rare in English before a type word ("the zenfield trust")."""
         piece = text[span.start : span.end]
@@ -670,9 +670,9 @@ class Finaliser:
     def _date_piece(self, text: str, span: Span) -> Span:
         start, end = span.start, span.end
         if (bracket := text.find("]", start, end)) > start and self.specific_date.search(text, start, bracket):
-            end = bracket  # "12/03/2024] Ana R": a chat stamp's date, then its sender
+            end = bracket  # "27/11/2023] Ana R": a chat stamp's date, then its sender
         if (m := _TIME_LEAD.match(text, start, end)) and self.specific_date.search(text, m.end(), end):
-            start = m.end()  # "05:40, 12/03/2024": the date without the time of day
+            start = m.end()  # "05:40, 27/11/2023": the date without the time of day
         while (m := _DATE_LEAD.match(text, start, end)) and self.specific_date.search(text, m.end(), end):
             start = m.end()
         while True:
@@ -811,7 +811,7 @@ class Finaliser:
         named = [s for s in spans if s.label == PERSON and s.detector == "names"]
         cleaned: list[Span] = []
         pieces: list[Span] = []
-        run_on: list[Span] = []  # what a body's span ran on into ("- PROGRESS NOTE"): no body of its own either
+        run_on: list[Span] = []  # what a body's span ran on into ("- ADMISSION NOTE"): no body of its own either
         for span in [*spans, *self.lists.deny_spans(text)]:
             kept, dropped = self._body_pieces(text, span)
             pieces += kept
@@ -907,7 +907,7 @@ class Finaliser:
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
                     continue  # "in the navy", "at the tea room" (but lower-case towns stay: "back to dunmarra")
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._lowercase_words(text, span):
-                    continue  # "out to the floe edge", "con las promos": words, not a town written in lower case
+                    continue  # "out to the ice road", "trajo las gallinas": words, not a town written in lower case
                 if span.label == LOCATION and not confirmed and _everyday_after_determiner(text, span):
                     continue  # "folded it into a heron", "past my shed": no town takes "a" or "my"
                 if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
