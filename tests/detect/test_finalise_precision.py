@@ -102,6 +102,10 @@ DROPPED = [
     # ... in a list of languages, a field after another on its line, after "answers in"
     ("He speaks Ewenki and Finnish from his years up north", "Ewenki", PERSON, NAMES),
     ("At home they talk in Finnish or Ewenki.", "Ewenki", PERSON, NAMES),
+    # translated, transcribed, interpreted or explained from or in it
+    ("Transcript translated from Ewenki by the team.", "Ewenki", PERSON, NAMES),
+    ("the form was explained orally in Ewenki first", "Ewenki", PERSON, NAMES),
+    ("a translation of the Ewenki parts is below", "Ewenki", PERSON, NAMES),
     ("Interviews were in North Sámi, Ewenki, Norwegian or a mix", "Ewenki", PERSON, NAMES),
     ("Languages:  [x] Tamil   [ ] Ewenki/Finnish", "Ewenki", PERSON, NAMES),
     ("DOB: 02/11/2009 Home language(s): [X] Ewenki  [ ] Somali", "Ewenki", PERSON, NAMES),
@@ -171,6 +175,10 @@ DROPPED = [
     ("Yours sincerely,\nMarisabel Brannock (Mrs)\nTreasurer", "Mrs", PERSON, NAMES),
     ("Title: [ ] Mr  [x] Mrs  [ ] Ms", "Mrs", PERSON, NAMES),
     ("Title: Mr [ ]  Ms [x]", "Mr", PERSON, NAMES),
+    # NER's place or organisation written all in lower case: words, not a town or a named body
+    ("we took the quad out to the ice road at dusk", "ice road", LOCATION, NER_DETECTOR),
+    ("we had tea and a tin of brandysnaps after", "brandysnaps", ORGANIZATION, NER_DETECTOR),
+    ("y la tía trajo las gallinas ayer", "las gallinas", LOCATION, NER_DETECTOR),
 ]
 
 
@@ -185,6 +193,7 @@ KEPT = [
     ("Orla, can you ring me back?", "Orla", PERSON, NER_DETECTOR),
     ("She moved to Wigan last spring.", "Wigan", LOCATION, NER_DETECTOR),
     ("we drove back to wigan after tea", "wigan", LOCATION, NER_DETECTOR),  # lower case, no determiner
+    ("she grew up in port quillan near the coast", "port quillan", LOCATION, NER_DETECTOR),
     ("a lay-by on Highway 61 near the bridge", "Highway 61", LOCATION, NER_DETECTOR),
     ("Tatar brought scones for everyone.", "Tatar", PERSON, NAMES),
     ("thanks Thaís, see you Monday", "Thaís", PERSON, NER_DETECTOR),  # not the plural of a people
@@ -262,6 +271,9 @@ TRIMMED = [
     ("Between 4 June 2021 and now", "Between 4 June 2021", DATE_TIME, ["4 June 2021"]),
     ("see you on the 12th at group", "on the 12th", DATE_TIME, ["12th"]),
     ("she left the farm around 2009", "around 2009", DATE_TIME, ["2009"]),
+    # a chat stamp's time of day before its date, and its sender after the bracket
+    ("[05:40, 27/11/2023] Quilla R: ok", "05:40, 27/11/2023] Quilla R", DATE_TIME, ["27/11/2023"]),
+    ("Sent at 7:25 am 4 May 2023 by post", "7:25 am 4 May 2023", DATE_TIME, ["4 May 2023"]),
     # names: a note after a dash, a greeting, a role, a time of day
     ("Mirela Vasko - Romanian interpreter booked", "Mirela Vasko - Romanian", PERSON, ["Mirela Vasko"]),
     ("Hi Kalani, thanks for the lift", "Hi Kalani", PERSON, ["Kalani"]),
@@ -539,3 +551,61 @@ def test_a_chat_line_s_sender_after_its_time_is_no_date(finaliser: Finaliser) ->
     part = "12/03/25, 9:41 AM - Kalolaine the Brave: on my way\n"
     found = [("12/03/25, 9:41 AM - Kalolaine the", DATE_TIME, NER_DETECTOR), ("Kalolaine", PERSON, NAMES)]
     assert ("12/03/25", DATE_TIME) not in _final(finaliser, part, found)
+
+
+RUN_ON = [
+    # an organisation's span running on over a spaced dash or a column's gap into a heading's or a form's words
+    (
+        "QUENBY HEALTH TRUST - ADMISSION NOTE\nSeen today.",
+        "QUENBY HEALTH TRUST - ADMISSION NOTE",
+        "NamedPlaceRecognizer",
+        ["QUENBY HEALTH TRUST"],
+    ),
+    (
+        "School: Wrenfold Academy        Year: 9",
+        "Wrenfold Academy        Year",
+        "FormFieldRecognizer",
+        ["Wrenfold Academy"],
+    ),
+    (
+        "referred to Quenby Hospital - Day Surgery on Friday",
+        "Quenby Hospital - Day Surgery",
+        NER_DETECTOR,
+        ["Quenby Hospital"],
+    ),
+    # ... but a person, a town or a name of its own on both sides keeps the span whole
+    ("T. Vosper - Quenby Advice rang back", "T. Vosper - Quenby Advice", NER_DETECTOR, ["T. Vosper - Quenby Advice"]),
+    ("Quenby Trust - Leeds office", "Quenby Trust - Leeds", NER_DETECTOR, ["Quenby Trust - Leeds"]),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "detector", "expected"), RUN_ON)
+def test_an_organisation_loses_the_heading_it_runs_on_into(
+    finaliser: Finaliser, text: str, surface: str, detector: str, expected: list[str]
+) -> None:
+    assert _final(finaliser, text, [(surface, ORGANIZATION, detector)]) == [(e, ORGANIZATION) for e in expected]
+
+
+def test_the_heading_s_word_read_alone_is_no_organisation_either(finaliser: Finaliser) -> None:
+    text = "QUENBY HEALTH TRUST - WELCOME\nSeen at home."
+    found = [
+        ("QUENBY HEALTH TRUST", ORGANIZATION, "NamedPlaceRecognizer"),
+        ("QUENBY HEALTH TRUST - WELCOME", ORGANIZATION, NER_DETECTOR),
+        ("WELCOME", ORGANIZATION, NER_DETECTOR),
+    ]
+    assert _final(finaliser, text, found) == [("QUENBY HEALTH TRUST", ORGANIZATION)]
+
+
+def test_a_word_the_document_uses_as_a_language_is_one_wherever_it_stands(finaliser: Finaliser) -> None:
+    text = "Phone call. Mum speaks Tarvish, some Arabic.\nNext week: interpreter booked, Tarvish again."
+    first, second = text.index("Tarvish"), text.rindex("Tarvish")
+    found = [Span(i, i + len("Tarvish"), PERSON, score=0.85, detector=NAMES) for i in (first, second)]
+    assert finaliser.spans(text, found) == []
+
+
+def test_a_listed_name_the_document_also_uses_as_a_language_stays_a_name(finaliser: Finaliser) -> None:
+    text = "The family speaks Tatar at home.\nLater Tatar brought the forms back."
+    second = text.rindex("Tatar")
+    found = [Span(text.index("Tatar"), text.index("Tatar") + 5, PERSON, score=0.85, detector=NAMES)]
+    found.append(Span(second, second + 5, PERSON, score=0.85, detector=NAMES))
+    assert [(s.text, s.start) for s in finaliser.spans(text, found)] == [("Tatar", second)]

@@ -47,6 +47,9 @@ def test_the_words_are_a_role(roles: TranscriptRoles, words: str, role: bool) ->
         ("Facilitator: Dr Maren Holt (FAC); co-facilitator Ines Varga (CO). Note taker: Ned Quill (NQ)", {"FAC", "CO"}),
         ("Facilitator: Maren Holt (M)\nM: Welcome.", set()),
         ("Facilitator: Maren Holt (MH)\nMH: Welcome.", set()),
+        # a legend's "=": a role (one of its readings after a slash) is a role, a name or a body is not
+        ("Abbrev.: MF = Muttersfreund/mum's friend; KW = key worker\nMF rang, KW to visit.", {"MF", "KW"}),
+        ("Key: TO = Tamsin Oxley; BH = Brinley House\nTO rang.", set()),
     ],
 )
 def test_role_abbreviations_of_a_transcript(roles: TranscriptRoles, text: str, expected: set[str]) -> None:

@@ -65,7 +65,10 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 #: "answers in Ewenki", "write to me, in Ewenki": a verb of talking or writing, then "in"
 _IN_LANGUAGE = re.compile(
     r"\b(?:answer(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|write|writes|wrote|writing|written|talk(?:s|ed|ing)?)"
-    r"(?:[ \t]+(?:to|with|back)(?:[ \t]+[^\W\d_]+)?)?[ \t]*,?[ \t]+in[ \t]+$",
+    r"(?:[ \t]+(?:to|with|back)(?:[ \t]+[^\W\d_]+)?)?[ \t]*,?[ \t]+in[ \t]+$"
+    # "translated from Ewenki", "explained orally in Ewenki", "a translation of the Ewenki parts"
+    r"|\b(?:translat|transcrib|interpret|explain)[^\W\d_]*(?:[ \t]+[^\W\d_]+ly)?[ \t]+(?:in|from|into)[ \t]+$"
+    r"|\btranslations?[ \t]+(?:of|from)(?:[ \t]+the)?[ \t]+$",
     re.IGNORECASE,
 )
 #: a word after a language that opens a variety's name ("Afaan Oromo"), and the items of a list of
@@ -88,6 +91,8 @@ _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
 _CHAT_SENDER = re.compile(r"[ \t]+[-–—][ \t]+[^\W\d_][^\n:]{0,40}:")
 _TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\s+([A-Za-z]+)$")
+#: a time of day opening a date's span, as a chat's stamp writes it: "[05:40, 27/11/2023]", "7:25 am 4 May"
+_TIME_LEAD = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?,?\s+", re.IGNORECASE)
 _LAST_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 #: a time of day: "14:00", "2.40 pm", "10.30" (not "10.11", which may be a day and a month)
 _CLOCK = r"\d{1,2}(?:[:.]\d\d\s*[ap]\.?\s?m\b\.?|[:.](?:00|1[3-9]|[2-5]\d)(?![.:/]?\d)|:\d\d(?![.:/]?\d))"
@@ -115,6 +120,19 @@ _PEOPLE_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _JOINED_WORDS = re.compile(r"[-–/]")
 
 _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
+#: where an organisation's span runs on into a heading's or a form's next words: a dash between spaces or
+#: a column's gap ("HARBOUR CARE TRUST - ADMISSION NOTE", "Harbour Care Trust      Ward")
+_BODY_BREAKS = re.compile(r"\s+[-–—]\s+|[ \t]*\t[ \t]*| {2,}")
+#: a piece of such a span made only of English words at least this frequent, none a name or a town, is the
+#: heading's or the column's word ("ADMISSION", "Day Surgery & Physiotherapy", "Occupation"), not the body's name
+BODY_PIECE_ZIPF = 3.0
+#: ... where a town's name in capitals is this common in English, it is the heading's word ("WELCOME")
+TOWN_PIECE_ZIPF = 4.5
+#: what comes before a town written in lower case ("back to dunmarra"): an unconfirmed NER place or
+#: organisation written all in lower case anywhere else is words ("the ice road", "las gallinas")
+_PLACE_PREPOSITION_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:in|at|to|from|near|into|via|around|outside|past|towards?)[ \t]+$", re.IGNORECASE
+)
 #: where a sentence ends inside a name's span: "her sister. Ana said", "Registered Nurse. The manager" (a
 #: lower-case ending of three letters or more, so that no initial or "St." ends a sentence)
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})\.[ \t\n]+(?=[^\W\d_])")
@@ -224,6 +242,12 @@ class Finaliser:
         #: Service")
         self.not_places = rules.words("lexicons/not_places.txt")
         self.generic_name_words = rules.words("lexicons/generic_name_words.txt", lower=True)
+        #: the type words of organisations, venues and streets ("trust", "clinic", "road")
+        self.type_words = frozenset(
+            w
+            for name in ("org_types.txt", "venue_types.txt", "street_types.txt")
+            for w in rules.words(f"lexicons/{name}", lower=True)
+        )
         #: jobs, relatives and words of te reo or a Pacific language: an echo of a rare detail made only of
         #: them is the service's interpreter or someone's aunty, no rare fact
         self.everyday_people = (
@@ -452,6 +476,52 @@ class Finaliser:
         title = following.group().split()[0]
         return title[:1].isupper() and title.lower() in self.job_titles
 
+    def _body_pieces(self, text: str, span: Span) -> tuple[list[Span], list[Span]]:
+        """An organisation's span (NER's place's too) cut where it runs on over a spaced dash or a column's gap
+        into a heading's or a form's words: "Tarnby Health Service - Admission Note" is "Tarnby Health Service",
+        "Harbour Care Trust      Occupation" is "Harbour Care Trust". The pieces made only of everyday words go
+        while a piece with a name, a town, a rare word or a digit is left; if none is, the first piece stays
+        (the name comes first) for the other rules to judge ("VISIT LOG - ..." is a document's kind).
+        Returns the pieces kept and those it ran on into."""
+        if span.detector == "deny_list" or not (
+            span.label == ORGANIZATION or (span.label == LOCATION and span.detector == NER_DETECTOR)
+        ):
+            return [span], []
+        pieces = _pieces(text, span, _BODY_BREAKS)
+        named = [p for p in pieces if not self._everyday_piece(text[p.start : p.end])]
+        if len(named) == len(pieces):
+            return [span], []  # "Ana Ruiz - Tarnby Trust": nothing runs on
+        kept = named or pieces[:1]
+        return kept, [p for p in pieces if p not in kept]
+
+    def _everyday_piece(self, piece: str) -> bool:
+        """Only English words this frequent, none a name or an initial, no digit, and not a town of the
+        gazetteer as a whole (as written in a name's case, or rare in English: "Hope" and "Welcome" are towns
+        somewhere too, and a heading in capitals writes "WELCOME")."""
+        words = _PEOPLE_WORDS.findall(piece)
+        plain = piece.strip().lower()
+        town = plain in self.towns and (not piece.isupper() or zipf(plain) < TOWN_PIECE_ZIPF)
+        return (
+            bool(words)
+            and not town
+            and not any(c.isdigit() for c in piece)
+            and all(len(w) > 1 and zipf(w.lower()) >= BODY_PIECE_ZIPF and not self.names.is_name(w) for w in words)
+        )
+
+    def _lowercase_words(self, text: str, span: Span) -> bool:
+        """A span written all in lower case in a script with capitals ("the ice road", "las gallinas"),
+        that is neither right after a place's preposition ("back to dunmarra", "up in port quill" may be a
+        town) nor a word rare in English before a type word ("the zenfield trust")."""
+        piece = text[span.start : span.end]
+        if piece.lower() != piece or piece.upper() == piece:
+            return False  # a capital, or no cased letter (a script without capitals, digits)
+        words = _PEOPLE_WORDS.findall(piece)
+        if len(words) <= 3 and _PLACE_PREPOSITION_BEFORE.search(text, max(0, span.start - 12), span.start):
+            return False
+        return not (
+            len(words) > 1 and words[-1] in self.type_words and any(zipf(w) < BODY_PIECE_ZIPF for w in words[:-1])
+        )
+
     def _document_kind(self, piece: str) -> bool:
         """ "PARENT CONSENT FORM", "Handover": a document's kind, with only everyday words before it."""
         words = _PEOPLE_WORDS.findall(piece)
@@ -599,6 +669,10 @@ class Finaliser:
 
     def _date_piece(self, text: str, span: Span) -> Span:
         start, end = span.start, span.end
+        if (bracket := text.find("]", start, end)) > start and self.specific_date.search(text, start, bracket):
+            end = bracket  # "27/11/2023] Ana R": a chat stamp's date, then its sender
+        if (m := _TIME_LEAD.match(text, start, end)) and self.specific_date.search(text, m.end(), end):
+            start = m.end()  # "05:40, 27/11/2023": the date without the time of day
         while (m := _DATE_LEAD.match(text, start, end)) and self.specific_date.search(text, m.end(), end):
             start = m.end()
         while True:
@@ -726,10 +800,27 @@ class Finaliser:
             and _written_as_a_name(text, s)
         }
         languages = self.other_languages.of(text)
+        #: the words the document uses as a language somewhere ("speaks Ewenki"): a language wherever it stands
+        #: there ("Ewenki only, no English"), unless the name lists hold them
+        spoken = {
+            text[s.start : s.end]
+            for s in spans
+            if s.label in (PERSON, ORGANIZATION, LOCATION) and s.detector in _READERS and self._spoken(text, s)
+        }
         bodies = [s for s in spans if s.label in (ORGANIZATION, LOCATION)]
         named = [s for s in spans if s.label == PERSON and s.detector == "names"]
         cleaned: list[Span] = []
+        pieces: list[Span] = []
+        run_on: list[Span] = []  # what a body's span ran on into ("- ADMISSION NOTE"): no body of its own either
         for span in [*spans, *self.lists.deny_spans(text)]:
+            kept, dropped = self._body_pieces(text, span)
+            pieces += kept
+            run_on += dropped
+        for span in pieces:
+            if span.label in (ORGANIZATION, LOCATION) and any(
+                r.start <= span.start and span.end <= r.end for r in run_on
+            ):
+                continue
             span = _clean(text, span)
             if span is None or (
                 span.detector != "deny_list"
@@ -761,7 +852,7 @@ class Finaliser:
             if (
                 (span.label in (PERSON, ORGANIZATION) and span.detector in _READERS)
                 or (span.label == LOCATION and span.detector == NER_DETECTOR)
-            ) and self._spoken(text, span):
+            ) and (self._spoken(text, span) or (span_text in spoken and not self.names.is_name(span_text))):
                 continue  # "speaks Ewenki", "in Ewenki, English or German": a language the lists lack
             if (
                 span.label in (PERSON, ORGANIZATION, LOCATION)
@@ -815,6 +906,8 @@ class Finaliser:
                     continue  # "NIGHT SHIFT HANDOVER", "Consent & Medical Form": what the document is
                 if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
                     continue  # "in the navy", "at the tea room" (but lower-case towns stay: "back to dunmarra")
+                if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._lowercase_words(text, span):
+                    continue  # "out to the ice road", "trajo las gallinas": words, not a town written in lower case
                 if span.label == LOCATION and not confirmed and _everyday_after_determiner(text, span):
                     continue  # "folded it into a heron", "past my shed": no town takes "a" or "my"
                 if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):

@@ -1,9 +1,10 @@
 """Abbreviations a transcript uses for a role, not for a person.
 
-Two kinds: an abbreviation the text defines in brackets after the words it stands for, when those words
+Three kinds: an abbreviation the text defines in brackets after the words it stands for, when those words
 are a role ("note taker (NT)", "participant (P)", "interpreter (INTERP)"; not "Kate Walsh (KW)" nor
-"Valley Housing Trust (VHT)"), and the single letters that take turns beside an interviewer's turn
-("I: ... / P: ...", "Q: ... / A: ..."). The name detector (initials) and the finaliser both ask here.
+"Valley Housing Trust (VHT)"), one a legend defines as a role ("KW = key worker"), and the single letters
+that take turns beside an interviewer's turn ("I: ... / P: ...", "Q: ... / A: ..."). The name detector
+(initials) and the finaliser both ask here.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ _DEFINED = re.compile(r"\([ \t]*([A-Z]{1,6})[ \t]*\)")
 #: the words before it, up to six
 _DEFINED_BY = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’-]*[ \t]+){0,5}[^\W\d_][\w'’-]*)[ \t]*$")
 _WORD = re.compile(r"\S+")
+#: an abbreviation a legend defines with "=" ("Abbreviations: KW = key worker; SW = social worker"), the
+#: definition up to the next item; alternatives after a slash ("MF = Muttersfreund/mum's friend")
+_LEGEND = re.compile(r"(?<![\w'’=-])([A-Z]{1,6})[ \t]*=[ \t]*([^;,\n=()]{1,60}?)[ \t]*(?=[;,\n)]|$)")
+_ALTERNATIVES = re.compile(r"[ \t]*/[ \t]*")
 #: a transcript turn's time before its speaker: "00:48 D:", "[01:14] I:"
 _TURN_STAMP = r"(?:\[?\d{1,2}(?::\d{2}){1,2}\]?[ \t]+)?"
 _LETTER_TURN = re.compile(rf"(?m)^[ \t]*{_TURN_STAMP}([A-Z])[ \t]*:")
@@ -66,6 +71,10 @@ class TranscriptRoles:
                 out.add(bracket.group(1))
             else:
                 given.add(bracket.group(1))
+        for legend in _LEGEND.finditer(text) if "=" in text else ():
+            meanings = [_WORD.findall(m) for m in _ALTERNATIVES.split(legend.group(2))]
+            if any(map(self.is_role, meanings)) and not any(self.names.is_name(w) for m in meanings for w in m):
+                out.add(legend.group(1))  # "KW = key worker": a role anywhere in the text
         if ":" in text and self.interviewer_turn.search(text):
             out.update(m.group(1) for m in _LETTER_TURN.finditer(text) if m.group(1) not in given)
         return out
