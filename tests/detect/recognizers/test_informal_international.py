@@ -112,3 +112,33 @@ def test_one_word_with_capitals_inside_is_an_organisation(camel: CamelCaseOrgRec
 )
 def test_no_organisation_in_other_capitals(camel: CamelCaseOrgRecognizer, text: str) -> None:
     assert [text[a:b] for a, b, _ in camel.find(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Benedek, 34 — Szeged\n(profile written by a friend)", "34"),
+        ("Tomas: Tomas Ferenczy, 19. Everyone calls me Tom.", "19"),
+        ("08:10 P.G. (M, approx 9) runs in with a ball", "9"),
+    ],
+)
+def test_ages_of_profiles_speakers_and_field_notes(text: str, age: str) -> None:
+    assert found("AgeRecognizer", text) == [age]
+
+
+@pytest.mark.parametrize("text", ["London, 2012.", "Flat 3, 12 — ok", "Hi Ana, 3 things.", "Dear Sir, 12 March"])
+def test_no_age_after_other_commas(text: str) -> None:
+    assert found("AgeRecognizer", text) == []
+
+
+def test_forum_writers_after_a_reply_dash_or_a_quote_mark() -> None:
+    text = (
+        "Is it worth it?\n\nReply — upland_ewe_99: We got a cab.\n\nReply — KestrelMoss: Give him a job.\n"
+        "> señora_en_york: Ask at her parish first.\nReply — Anna: ok\n> note: fine"
+    )
+    assert sorted(set(found("SocialHandleRecognizer", text))) == ["KestrelMoss", "señora_en_york", "upland_ewe_99"]
+
+
+def test_a_room_after_its_fields_colon() -> None:
+    assert found("RoomNumberRecognizer", "Call me: Nan Bet.\nRoom: 21C\nBorn: 1941") == ["21C"]
+    assert found("RoomNumberRecognizer", "the room: 3 people shared it") == []
