@@ -21,7 +21,7 @@ def _found(finaliser: Finaliser, text: str, spans: list[Span]) -> list[tuple[str
 
 
 def test_a_town_found_once_is_found_where_it_is_written_again(finaliser: Finaliser) -> None:
-    text = "She came from Vellbrook in May.\nAnd the links with Vellbrook? Vellbrook is far now."
+    text = "She came from Vellbrook in May.\nHow often to Vellbrook? Vellbrook is far now."
     start = text.index("Vellbrook")
     final = finaliser.spans(text, [Span(start, start + 9, LOCATION, score=0.86, detector="TownRecognizer")])
     assert [s.text for s in final] == ["Vellbrook"] * 3
@@ -30,7 +30,7 @@ def test_a_town_found_once_is_found_where_it_is_written_again(finaliser: Finalis
 
 
 def test_an_organisation_read_by_ner_is_found_again(finaliser: Finaliser) -> None:
-    text = "I rang QuellTech on Monday. QuellTech said the pay was being looked at."
+    text = "I rang QuellTech on Monday. QuellTech will pay in June."
     start = text.index("QuellTech")
     spans = [Span(start, start + 9, ORGANIZATION, score=0.85, detector="SpacyRecognizer")]
     assert _found(finaliser, text, spans) == [("QuellTech", ORGANIZATION)] * 2
@@ -61,7 +61,7 @@ def test_not_inside_a_longer_word_or_an_address(finaliser: Finaliser) -> None:
 @pytest.mark.parametrize(
     ("text", "place", "expected"),
     [
-        ("We met at the union office, Sector 3, Vellbrook, after the shift.", "Vellbrook", "Sector 3, Vellbrook"),
+        ("The clinic is in Sector 3, Vellbrook, by the market.", "Vellbrook", "Sector 3, Vellbrook"),
         ("They live in Vellbrook-9 now, near the market.", "Vellbrook", "Vellbrook-9"),
     ],
 )

@@ -876,7 +876,7 @@ class Finaliser:
 
     def _written_again(self, text: str, final: list[Span]) -> list[Span]:
         """A place or an organisation found once is the same one where its document writes it again with the
-        same letters and nothing else found there: "moved from Harwick ... the Harwick side", "QuellTech said"."""
+        same letters and nothing else found there: "moved from Harwick ... the Harwick bus", "QuellTech said"."""
         names: dict[str, str] = {}
         for span in final:
             if span.label in (LOCATION, ORGANIZATION) and self._repeatable(span):

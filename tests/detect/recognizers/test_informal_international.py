@@ -24,8 +24,8 @@ def found(name: str, text: str) -> list[str]:
     ("text", "dates"),
     [
         ("11/05 KT - call from client re pay.\n13/05 KT - rang agency.", ["11/05", "13/05"]),
-        ("Fit note seen (to 02/06), showing on payslip 23/05.", ["02/06", "23/05"]),
-        ("eGFR 9 (17/04). Seen again 04/23 by the nurse.", ["04/23", "17/04"]),
+        ("Sick note runs till 02/06, rota changed 23/05.", ["02/06", "23/05"]),
+        ("bloods done (17/04). Nurse visit 04/23 at home.", ["04/23", "17/04"]),
     ],
 )
 def test_day_and_month_without_a_year(text: str, dates: list[str]) -> None:
@@ -45,7 +45,7 @@ def test_scores_and_shares_are_no_dates(text: str) -> None:
 
 
 def test_a_case_note_line_opening_with_a_dotted_day_and_month() -> None:
-    text = "Abbrev: KM client\n\n08.11. RK - Termin KM\n21.11. RK - T/C KM"
+    text = "Kürzel: JL Klientin\n\n08.11. RK - Hausbesuch JL\n21.11. RK - Anruf JL"
     assert found("CalendarDateRecognizer", text) == ["08.11.", "21.11."]
     assert found("CalendarDateRecognizer", "2.1. Methods\n1.2. Sample") == []
 
@@ -53,7 +53,7 @@ def test_a_case_note_line_opening_with_a_dotted_day_and_month() -> None:
 @pytest.mark.parametrize(
     ("text", "phone"),
     [
-        ("Address: Ulmenweg 12, Whg. 4\nPhone: via son Baran Kovîn 0532 614 77 21\nLanguage: Lurish", "0532 614 77 21"),
+        ("Address: Ulmenweg 12\nTel: ask for her son Baran Kovîn 0532 614 77 21\nNotes: none", "0532 614 77 21"),
         ("call her on 06 41 27 93 58 tomorrow", "06 41 27 93 58"),
     ],
 )
@@ -66,19 +66,19 @@ def test_no_phone_in_other_runs_of_pairs() -> None:
 
 
 def test_a_class_code_with_year_and_number() -> None:
-    text = "the register says 4c-2021-337 but should be 4c-2021-373; Q4-2023 and 3b-12 are fine"
+    text = "old code 4c-2021-337, new code 4c-2021-373; Q4-2023 and 3b-12 are fine"
     assert found("CodeRecognizer", text) == ["4c-2021-337", "4c-2021-373"]
 
 
 def test_a_philippine_district_with_its_word() -> None:
-    text = "brownout again in Brgy. Malvarosa since 6am. Barangay San Tobias was flooded, Purok Tres too."
+    text = "power cut in Brgy. Malvarosa again today. Barangay San Tobias was flooded, Purok Tres too."
     assert found("PlacePrefixRecognizer", text) == ["Barangay San Tobias", "Brgy. Malvarosa", "Purok Tres"]
 
 
 @pytest.mark.parametrize(
     ("text", "address"),
     [
-        ("Office in town: 17 Old Tollgate, PE12 4QX, open Mon/Wed", "17 Old Tollgate, PE12 4QX"),
+        ("Our drop-in: 17 Old Tollgate, PE12 4QX, open Tuesdays", "17 Old Tollgate, PE12 4QX"),
         ("Or come to 3 Quarry Row, Dunmarsh HX9 2LT on Friday.", "3 Quarry Row, Dunmarsh HX9 2LT"),
         ("drop it at 40 Ferris Lane, K7L 3N6 please", "40 Ferris Lane, K7L 3N6"),
         ("Kelso Peer Network, 14 Ward Road, Dunmarsh, Fife KY1 1XX", "14 Ward Road, Dunmarsh, Fife KY1 1XX"),
@@ -97,7 +97,7 @@ def camel() -> CamelCaseOrgRecognizer:
 
 
 def test_one_word_with_capitals_inside_is_an_organisation(camel: CamelCaseOrgRecognizer) -> None:
-    text = "His CardLink no is in the folder. Ask BrightStaff about pay, then QuellTech."
+    text = "Bring your CardLink letter. Ask BrightStaff about pay, then QuellTech."
     assert [text[a:b] for a, b, _ in camel.find(text)] == ["CardLink", "BrightStaff", "QuellTech"]
 
 
@@ -117,28 +117,33 @@ def test_no_organisation_in_other_capitals(camel: CamelCaseOrgRecognizer, text: 
 @pytest.mark.parametrize(
     ("text", "age"),
     [
-        ("Benedek, 34 — Szeged\n(profile written by a friend)", "34"),
-        ("Tomas: Tomas Ferenczy, 19. Everyone calls me Tom.", "19"),
-        ("08:10 P.G. (M, approx 9) runs in with a ball", "9"),
+        ("Benedek, 52 — Szeged\nwritten up by his neighbour", "52"),
+        ("Tomas: Tomas Ferenczy, 23. I drive a taxi.", "23"),
+        ("08:10 P.G. (M, approx 9) walks in late", "9"),
+        ("Household: Dana and 1 baby 11 mo\n", "11 mo"),
+        ("Next of kin: daughter 47. Son away at uni.", "47"),
     ],
 )
 def test_ages_of_profiles_speakers_and_field_notes(text: str, age: str) -> None:
     assert found("AgeRecognizer", text) == [age]
 
 
-@pytest.mark.parametrize("text", ["London, 2012.", "Flat 3, 12 — ok", "Hi Ana, 3 things.", "Dear Sir, 12 March"])
+@pytest.mark.parametrize(
+    "text",
+    ["London, 2012.", "Flat 3, 12 — ok", "Hi Ana, 3 things.", "Dear Sir, 12 March", "child 3 of 4 in the family"],
+)
 def test_no_age_after_other_commas(text: str) -> None:
     assert found("AgeRecognizer", text) == []
 
 
 def test_forum_writers_after_a_reply_dash_or_a_quote_mark() -> None:
     text = (
-        "Is it worth it?\n\nReply — upland_ewe_99: We got a cab.\n\nReply — KestrelMoss: Give him a job.\n"
-        "> señora_en_york: Ask at her parish first.\nReply — Anna: ok\n> note: fine"
+        "Any advice?\n\nReply — upland_ewe_99: Sold ours last year.\n\nReply — KestrelMoss: Try the co-op.\n"
+        "> señora_de_york: Try the church hall.\nReply — Anna: ok\n> note: fine"
     )
-    assert sorted(set(found("SocialHandleRecognizer", text))) == ["KestrelMoss", "señora_en_york", "upland_ewe_99"]
+    assert sorted(set(found("SocialHandleRecognizer", text))) == ["KestrelMoss", "señora_de_york", "upland_ewe_99"]
 
 
 def test_a_room_after_its_fields_colon() -> None:
-    assert found("RoomNumberRecognizer", "Call me: Nan Bet.\nRoom: 21C\nBorn: 1941") == ["21C"]
+    assert found("RoomNumberRecognizer", "Resident: Nan Bet\nRoom: 21C\nKeyworker: Lou") == ["21C"]
     assert found("RoomNumberRecognizer", "the room: 3 people shared it") == []
