@@ -9,6 +9,7 @@ import pytest
 from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.recognizers.addresses import AddressLinesRecognizer
 from qualdeid.detect.recognizers.camel import CamelCaseOrgRecognizer
+from qualdeid.detect.recognizers.institutions import InstitutionOfRecognizer
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.rules import Rules
 
@@ -147,3 +148,23 @@ def test_forum_writers_after_a_reply_dash_or_a_quote_mark() -> None:
 def test_a_room_after_its_fields_colon() -> None:
     assert found("RoomNumberRecognizer", "Resident: Nan Bet\nRoom: 21C\nKeyworker: Lou") == ["21C"]
     assert found("RoomNumberRecognizer", "the room: 3 people shared it") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Best wishes,\nPat\n\nDr Pat Quill\nUniversity of the West Fells\nTel 0114 496 0111",
+            "University of the West Fells",
+        ),
+        ("a grant from the Institute for Coastal Research in May", "Institute for Coastal Research"),
+    ],
+)
+def test_an_institution_of_its_own_name(text: str, org: str) -> None:
+    recognizer = InstitutionOfRecognizer(Rules())
+    assert [text[a:b] for a, b, _ in recognizer.find(text)] == [org]
+
+
+@pytest.mark.parametrize("text", ["She trained at the College of Nursing", "the university of the third age"])
+def test_no_institution_named_by_its_function_or_in_lower_case(text: str) -> None:
+    assert list(InstitutionOfRecognizer(Rules()).find(text)) == []

@@ -9,6 +9,7 @@
   PO box and military address lines (LOCATION).
 * :mod:`.dateline` — the town of a letter's dateline ("Vårdal, 3. mars 2025") (LOCATION).
 * :mod:`.camel` — an organisation written as one word with capitals inside ("QuellTech") (ORGANIZATION).
+* :mod:`.institutions` — a kind of institution "of" its own name ("University of the West Fells") (ORGANIZATION).
 * :mod:`.role_org` — the organisation after a job title in a signature line ("family worker, Brightwater
   Housing Trust") (ORGANIZATION).
 * :mod:`.forms` — values of labelled form fields ("Name:", "Ph:", "Address:" with the value on the same
@@ -51,6 +52,7 @@ from qualdeid.detect.recognizers.context import (
 from qualdeid.detect.recognizers.dateline import DatelineRecognizer
 from qualdeid.detect.recognizers.dates import holiday_recognizer
 from qualdeid.detect.recognizers.forms import FormFieldRecognizer
+from qualdeid.detect.recognizers.institutions import InstitutionOfRecognizer
 from qualdeid.detect.recognizers.places import NamedPlaceRecognizer
 from qualdeid.detect.recognizers.role_org import RoleOrgRecognizer
 from qualdeid.detect.recognizers.signature import SignatureRecognizer
@@ -90,6 +92,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         DatelineRecognizer(rules),
         RoleOrgRecognizer(rules),
         CamelCaseOrgRecognizer(rules, names),
+        InstitutionOfRecognizer(rules),
         NamedPlaceRecognizer(lexicon),
         PlaceContextRecognizer(lexicon, context),
         OrgContextRecognizer(lexicon, context),
