@@ -120,7 +120,7 @@ def test_no_organisation_in_other_capitals(camel: CamelCaseOrgRecognizer, text: 
     [
         ("Benedek, 52 — Szeged\nwritten up by his neighbour", "52"),
         ("Tomas: Tomas Ferenczy, 23. I drive a taxi.", "23"),
-        ("08:10 P.G. (M, approx 9) walks in late", "9"),
+        ("08:10 Q.Z. (M, approx 9) walks in late", "9"),
         ("Household: Dana and 1 baby 11 mo\n", "11 mo"),
         ("Next of kin: daughter 47. Son away at uni.", "47"),
     ],
