@@ -27,6 +27,12 @@ from qualdeid.labels import AGE, CONTACT, DATE_TIME, DIRECT_LABELS, ID, LOCATION
 from qualdeid.rules import Rules
 
 NER_DETECTOR = "SpacyRecognizer"
+#: what finds a place or an organisation again where its document writes it once more
+REPEATED_DETECTOR = "written_again"
+#: an acronym this short is not found again (NER reads many a role or a unit so: "PI", "QA", "REB")
+_SHORT_ACRONYM = 4
+#: a word NER alone read as a place or an organisation, this common in English, is not found again
+_REPEAT_WORD_ZIPF = 4.0
 #: A single NER word opening a sentence and at least this frequent in English is taken as the word.
 SENTENCE_WORD_ZIPF = 4.5
 #: What follows a capitalised word used as the word: "Grace and patience are", "Bill for the taxi".
@@ -958,7 +964,49 @@ class Finaliser:
             if end <= start or (span.label in (LOCATION, ORGANIZATION) and self._is_term(text, piece_span)):
                 continue  # "Kia ora" left of NER's "Kia ora Leanne" once the name is cut out
             final.append(piece_span)
-        return final
+        final = [_with_section(text, s) if s.label == LOCATION else s for s in final]
+        return sorted([*final, *self._written_again(text, final)], key=lambda s: (s.start, s.end))
+
+    def _written_again(self, text: str, final: list[Span]) -> list[Span]:
+        """A place or an organisation found once is the same one where its document writes it again with the
+        same letters and nothing else found there: "moved from Harwick ... the Harwick bus", "QuellTech said"."""
+        names: dict[str, str] = {}
+        for span in final:
+            if span.label in (LOCATION, ORGANIZATION) and self._repeatable(span):
+                names.setdefault(span.text, span.label)
+        again = []
+        for name, label in names.items():
+            for m in re.finditer(rf"(?<![\w@#/.-]){re.escape(name)}(?![\w@#]|-(?!\d)|[./]\w)", text):
+                if not any(m.start() < s.end and s.start < m.end() for s in final):
+                    found = Span(m.start(), m.end(), label, text=name, score=0.8, detector=REPEATED_DETECTOR)
+                    again.append(_with_section(text, found) if label == LOCATION else found)
+        return again
+
+    def _repeatable(self, span: Span) -> bool:
+        """A found name worth finding again: capitalised, on one line, no short acronym (NER's "PI", "QA") and,
+        found by NER alone as one word, no acronym and no common word ("Groups")."""
+        name = span.text
+        if len(name) < 3 or not name[:1].isupper() or "\n" in name or self._no_place(name):
+            return False
+        one_word = not re.search(r"\s", name)
+        if one_word and name.isupper() and (len(name) <= _SHORT_ACRONYM or span.detector == NER_DETECTOR):
+            return False  # NER reads many an exam, a scale or a unit in capitals as an organisation
+        return not (span.detector == NER_DETECTOR and one_word and zipf(name.lower()) >= _REPEAT_WORD_ZIPF)
+
+
+#: a numbered section of a town or a district, before or after its name: "Sector 4, Karvel", "Karvel-9"
+_SECTION_BEFORE = re.compile(r"\b(?:Section|Sector|Block|Phase|Zone)[ \t]+\d{1,3}[A-Z]?,[ \t]*$")
+_SECTION_AFTER = re.compile(r"-\d{1,2}(?![\w-]|[.,/]\d)")
+
+
+def _with_section(text: str, span: Span) -> Span:
+    """A place with the numbered section its text names with it: "Sector 4, Karvel", "Karvel-9"."""
+    start, end = span.start, span.end
+    if before := _SECTION_BEFORE.search(text, max(0, start - 20), start):
+        start = before.start()
+    if after := _SECTION_AFTER.match(text, end):
+        end = after.end()
+    return span if (start, end) == (span.start, span.end) else replace(span, start=start, end=end, text=text[start:end])
 
 
 def _trim_detail(text: str, span: Span) -> Span:

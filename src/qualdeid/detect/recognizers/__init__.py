@@ -8,6 +8,8 @@
 * :mod:`.addresses` — a numbered street line and the postcode line below it, in any country's order;
   PO box and military address lines (LOCATION).
 * :mod:`.dateline` — the town of a letter's dateline ("Vårdal, 3. mars 2025") (LOCATION).
+* :mod:`.camel` — an organisation written as one word with capitals inside ("QuellTech") (ORGANIZATION).
+* :mod:`.institutions` — a kind of institution "of" its own name ("University of the West Fells") (ORGANIZATION).
 * :mod:`.role_org` — the organisation after a job title in a signature line ("family worker, Brightwater
   Housing Trust") (ORGANIZATION).
 * :mod:`.forms` — values of labelled form fields ("Name:", "Ph:", "Address:" with the value on the same
@@ -38,6 +40,7 @@ from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.places.lexicon import PlaceLexicon
 from qualdeid.detect.places.towns import StandaloneTownRecognizer, TownRecognizer
 from qualdeid.detect.recognizers.addresses import AddressLinesRecognizer
+from qualdeid.detect.recognizers.camel import CamelCaseOrgRecognizer
 from qualdeid.detect.recognizers.contact import contact_recognizers
 from qualdeid.detect.recognizers.context import (
     ContextWords,
@@ -49,6 +52,7 @@ from qualdeid.detect.recognizers.context import (
 from qualdeid.detect.recognizers.dateline import DatelineRecognizer
 from qualdeid.detect.recognizers.dates import holiday_recognizer
 from qualdeid.detect.recognizers.forms import FormFieldRecognizer
+from qualdeid.detect.recognizers.institutions import InstitutionOfRecognizer
 from qualdeid.detect.recognizers.places import NamedPlaceRecognizer
 from qualdeid.detect.recognizers.role_org import RoleOrgRecognizer
 from qualdeid.detect.recognizers.signature import SignatureRecognizer
@@ -87,6 +91,8 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         AddressLinesRecognizer(rules),
         DatelineRecognizer(rules),
         RoleOrgRecognizer(rules),
+        CamelCaseOrgRecognizer(rules, names),
+        InstitutionOfRecognizer(rules),
         NamedPlaceRecognizer(lexicon),
         PlaceContextRecognizer(lexicon, context),
         OrgContextRecognizer(lexicon, context),

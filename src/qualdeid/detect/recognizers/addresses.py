@@ -35,7 +35,9 @@ PROSE_WORD_ZIPF = 5.4
 _LETTERS = regex.compile(r"\p{L}{2,}")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 #: a run of digits that can be a postcode: the cheap test before any line is read
-_ANY_CODE = regex.compile(r"\d{4}|\d{2,3}[ \t-]\d{2,3}|[A-Z]\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\b[AFD]PO\b")
+_ANY_CODE = regex.compile(
+    r"\d{4}|\d{2,3}[ \t-]\d{2,3}|[A-Z]\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\b[AFD]PO\b"
+)
 #: the start of a line of quoted mail ("> ", ">> "), or only spaces
 _QUOTE_MARKS = r"[ \t]*(?:>[ \t>]*)?"
 _LABEL = regex.compile(r"[ \t>*•-]*[^\W\d_][\w ./()-]{0,30}:[ \t]*")
@@ -59,6 +61,15 @@ _INLINE = regex.compile(
     r"|\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})"
     r"(?:,[ \t]*[^,\n]{1,15}?)?,[ \t]*(?P<code>\d{4,5}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5}|[A-Z]\d{4}(?:[A-Z]{3})?)"
     r"[ \t]+(?P<town>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})"
+)
+#: the same with a postcode of letters and digits, British or Canadian, the house number first and maybe the
+#: town and its county or province between: "our office at 9 Old Tollgate, PE12 4QX", "3 Quarry Row, Dunmarsh
+#: HX9 2LT", "40 Ferris Lane, Tarrow, Oxfordshire OX9 4QT", "12 Birch Ave, Tarrow ON K7L 3N6"
+_INLINE_LETTER_CODE = regex.compile(
+    r"(?<![\w/.,-])(?P<street>\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?"
+    r"[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})"
+    r"(?:,[ \t]*\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}){0,2}(?:,[ \t]*|[ \t]+)"
+    r"(?P<code>[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
 )
 #: a word this common in English opens the sentence, not the street ("Her new address Kuusikatu 4, ...")
 STREET_LEAD_ZIPF = 4.0
@@ -108,7 +119,8 @@ class AddressLinesRecognizer(_TextRecognizer):
         yield from sorted(set(self._lines(text)) | set(self._inline(text)))
 
     def _inline(self, text: str) -> Iterator[Found]:
-        """An address written into a sentence: "... moved to Kuusikatu 4 B 9, 20100 Aurajoki in May"."""
+        """An address written into a sentence: "... moved to Kuusikatu 4 B 9, 20100 Aurajoki in May", "come to
+        9 Old Tollgate, PE12 4QX"."""
         for m in _INLINE.finditer(text):
             start = m.start("street")
             if not m.group("street")[0].isdigit():
@@ -127,6 +139,9 @@ class AddressLinesRecognizer(_TextRecognizer):
             if any(zipf(w.lower()) >= PROSE_WORD_ZIPF for w in _LETTERS.findall(street)):
                 continue
             yield start, m.end("town"), LOCATION
+        for m in _INLINE_LETTER_CODE.finditer(text):
+            if any(zipf(w.lower()) < PROSE_WORD_ZIPF for w in _LETTERS.findall(m.group("street"))):
+                yield m.start(), m.end(), LOCATION  # not "at 2 Things, ...": some word of the street's own
 
     def _lines(self, text: str) -> Iterator[Found]:
         starts = [0, *(m.end() for m in regex.finditer(r"\n", text))]
