@@ -341,3 +341,26 @@ def test_initials_listed_after_the_authors_comma_and_a_full_name_in_brackets() -
     text = "The views are those of the authors, RW, PA and J-LO. Later we let RW sit in. PA dedicates this."
     assert sorted(found(text)) == ["J-LO", "PA", "PA", "RW", "RW"]
     assert found("Comments from KMcD (Kate McDonald) on the draft.") == ["KMcD"]
+
+
+def test_a_word_given_as_someone_s_initials_after_their_full_name() -> None:
+    text = (
+        "Present: Quilla Brandt (QB), Ines Fairweather (IF)\nMinutes: IF\n\n"
+        "- IF still waiting on the exam, says she will apply again. If she does, fine.\n- QB to send forms.\n"
+        "IF NOT, WE WAIT."
+    )
+    assert found(text) == ["QB", "QB", "IF", "IF", "IF"]
+
+
+def test_a_letter_interviewed_beside_an_interviewer_is_a_person() -> None:
+    text = "I: Where is your family?\nW: My husband drives a van.\nI: And you?\nW: I sew, eight to eight."
+    assert found(text) == ["W", "W"]
+
+
+def test_initials_of_a_double_surname_name_its_bearer(detector) -> None:
+    text = (
+        "16/04 OVR - call from wife about his hand.\n18/04 OVR - HR replied.\n\n"
+        "Kind regards,\nOttilie Vasquez-Reyes\nCaseworker"
+    )
+    doc = detector.detect_text(text)
+    assert [s.text for s in doc.spans if s.label == "PERSON"] == ["OVR", "OVR", "Ottilie Vasquez-Reyes"]

@@ -159,16 +159,24 @@ class Initials:
         on_roll = self.roll_call(text)
         for token, places in self.turn_speakers(text, roles).items():
             on_roll.setdefault(token, []).extend(places)
+        for token, places in self.transcript_roles.letter_speakers(text).items():
+            if token not in roles:
+                on_roll.setdefault(token, []).extend(places)
         #: initials the document shows to be people, even where they read as a word or an abbreviation
         #: ("three coders (HR, PR and IT)", "Methodology: PR, TK", "by KT and OR")
         established = self.established(text)
         shouted: list[re.Match[str]] = []
+        #: words in capitals that the document gives as someone's initials after their full name
+        defined: set[str] = set()
         for m in _TOKEN.finditer(text):
             token = m.group(1)
             if token in roles:
                 continue  # "NT" of "note taker (NT)", a transcript's "P:": a role
             if self.shouted(token):
-                if token in on_roll or token in established:
+                if len(token) > 1 and _initials_of_name_before(text, m.start(), token):
+                    defined.add(token)  # "Ines Fairweather (IF)": her initials, though they read as a word
+                    occurrences.setdefault(token, []).append((m.start(), m.end(), True, True))
+                else:
                     shouted.append(m)
                 continue  # "SHE", "NOT": a word in capitals
             if token in self.not_initials:
@@ -189,12 +197,14 @@ class Initials:
             if m.group(1) in people_abbreviations and self._acts_at(text, m):
                 occurrences.setdefault(m.group(1), []).append((m.start(), m.end(), True, True))
         for m in shouted:
+            if m.group(1) not in on_roll and m.group(1) not in established and m.group(1) not in defined:
+                continue
             # a word that is someone's initials here ("ON", "IF") counts where a person opens a clause or
             # follows a person's word ("ON to ask the GP", "with IF"), never where words are shouted
             before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
             prev = before.group(1).lower() if before else ""
             acts = self._acts_at(text, m)
-            if m.group(1) not in on_roll:
+            if m.group(1) not in on_roll and m.group(1) not in defined:
                 # shown to be a person elsewhere only ("with IT reviewing"): where a person acts, not where a
                 # clause opens ("IT support was ...")
                 if acts or prev in self.before:
