@@ -195,3 +195,23 @@ def test_a_full_name_in_lower_case(detector, text: str, name: str) -> None:
 )
 def test_lower_case_words_that_look_like_a_name_pair_stay_words(detector, text: str) -> None:
     assert people(detector, text) == []
+
+
+def test_a_term_that_is_also_a_given_name_where_a_person_acts(detector) -> None:
+    # a word of te reo that the name lists hold as a given name too, capitalised and acting as someone
+    text = (
+        "Walked to the shops and she likes Mauri next door. Mauri got lost near the pens. "
+        "It was a big day for Mauri because of the tractors. Mauri didn't remember it."
+    )
+    assert people(detector, text) == ["Mauri"] * 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had a hui at the marae. Kai was lovely. The Hui went well.",
+        "Mahi is hard this time of year, the mahi never stops.",
+    ],
+)
+def test_terms_that_are_also_given_names_stay_terms_where_no_one_acts(detector, text: str) -> None:
+    assert people(detector, text) == []
