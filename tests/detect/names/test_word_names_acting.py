@@ -36,6 +36,9 @@ def test_a_word_name_that_acts_at_the_start(detector, text: str, name: str) -> N
         "Will the nurse come back tomorrow?",
         "Summer is a lovely time on the coast.",
         "We sat out late in the summer's heat.",
+        # terms of te reo that the name lists hold as given names too, where no one acts
+        "We had a hui at the marae. Kai was lovely. The Hui went well.",
+        "Mahi is hard this time of year, the mahi never stops.",
     ],
 )
 def test_the_word_readings_stay_words(detector, text: str) -> None:
@@ -204,14 +207,3 @@ def test_a_term_that_is_also_a_given_name_where_a_person_acts(detector) -> None:
         "It was a big day for Mauri because of the tractors. Mauri didn't remember it."
     )
     assert people(detector, text) == ["Mauri"] * 4
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "We had a hui at the marae. Kai was lovely. The Hui went well.",
-        "Mahi is hard this time of year, the mahi never stops.",
-    ],
-)
-def test_terms_that_are_also_given_names_stay_terms_where_no_one_acts(detector, text: str) -> None:
-    assert people(detector, text) == []
