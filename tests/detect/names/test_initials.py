@@ -49,6 +49,14 @@ def test_abbreviations_and_shouting_are_not_initials(text: str) -> None:
         ("Urn dodgy. QR (Dawn) says it is fine.", ["QR"]),  # a first name in brackets
         ("1815 XH + son in. XH in good form.", ["XH", "XH"]),
         ("1900 VW + nan in for tea.", ["VW"]),  # any relative of lexicons/relatives.txt
+        # a letter with its full stop in the middle of a clause
+        ("KM explains A. misses school because she takes him.", ["KM", "A"]),
+        ("Attendance is compulsory, K. must not be interpreter.", ["K"]),
+        ("Older sister Y. (F, approx 14) drops him off.", ["Y"]),
+        ("Men at the desk. W. (the singer from the group) came later.", ["W"]),
+        ("20:40 O. practices high kicks on the mat.", ["O"]),
+        ("Took vitamin D. then slept.", []),
+        ("We used plan B. and it was fine.", []),
     ],
 )
 def test_initials_that_act_in_field_notes(text: str, expected: list[str]) -> None:
@@ -364,3 +372,11 @@ def test_initials_of_a_double_surname_name_its_bearer(detector) -> None:
     )
     doc = detector.detect_text(text)
     assert [s.text for s in doc.spans if s.label == "PERSON"] == ["OVR", "OVR", "Ottilie Vasquez-Reyes"]
+
+
+def test_initials_opening_the_items_of_a_labelled_list_of_people() -> None:
+    text = (
+        "Team (initials used in all notes):\n- QB (PI) - overall lead, interviews\n- AD - RA, based in the north\n"
+        "- GP - transcription, coding\n\nThe GP saw him later. AD said no."
+    )
+    assert found(text) == ["QB", "AD", "AD", "GP"]

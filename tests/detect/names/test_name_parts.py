@@ -106,7 +106,7 @@ def test_a_quoted_full_name_after_a_name_stays_apart(detector) -> None:
         ("Pim vd Berg 08:30: running late\nEva vt Veld 08:31: same", "Eva vt Veld"),
         ("Will K is usually so flat in the mornings.", "Will K"),
         ("Staff: Joy T, Dr Lee (first 30 mins)", "Joy T"),
-        ("6. Art M. and his friend", "Art M"),
+        ("6. Art M. and his friend", "Art M."),
         ("Grace O-B 12:40 PM: see you there", "Grace O-B"),  # no clock time in the name
     ],
 )

@@ -117,6 +117,13 @@ class Initials:
             r"(?P<rest>[^\n]+)$",
             re.MULTILINE,
         )
+        #: a label alone on its line ("Team:", "Staff (initials used in all notes):"), then a list whose items
+        #: each open with someone's initials ("- KB (PI) - overall lead", "- QT - transcription")
+        self.roll_block = re.compile(
+            rf"^[ \t>*•-]*(?i:(?:[a-z]+[ \t]+)?(?:{alternation(words['labels'] | words['roll_labels'])}))"
+            r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*:[ \t]*\n(?P<items>(?:[ \t]*[-*•][^\n]*(?:\n|$))+)",
+            re.MULTILINE,
+        )
         self.after = words["after"] | {"'s", "’s"}
         #: "handover tk -> aga", "notes mb – wk 12": the writer's initials in lower case after the first line's
         #: word for notes
@@ -172,7 +179,7 @@ class Initials:
             token = m.group(1)
             if token in roles:
                 continue  # "NT" of "note taker (NT)", a transcript's "P:": a role
-            if self.shouted(token):
+            if self.shouted(token) and not _dotted_in_clause(text, m.end()):  # "A. misses school": no article
                 if len(token) > 1 and _initials_of_name_before(text, m.start(), token):
                     defined.add(token)  # "Ines Fairweather (IF)": her initials, though they read as a word
                     occurrences.setdefault(token, []).append((m.start(), m.end(), True, True))
@@ -323,6 +330,14 @@ class Initials:
             for m in members:
                 start = line.start("rest") + m.start()
                 out.setdefault(m.group(), []).append((start, start + len(m.group())))
+        for block in self.roll_block.finditer(text):
+            items = [
+                m for m in _LISTED_ITEM.finditer(text, block.start("items"), block.end("items")) if m.group("initials")
+            ]
+            if len(items) < 2:
+                continue
+            for m in items:
+                out.setdefault(m.group("initials"), []).append(m.span("initials"))
         return out
 
     def _introduced(self, text: str, m: re.Match[str]) -> bool:
@@ -353,8 +368,20 @@ class Initials:
         if len(token) == 1 and _initials_of_name_before(text, m.start(), token):
             return True  # "Facilitator: Oskari (O)": the letter the notes call a person by
         speaks = _speaks(text, m.start(), text[m.end() : m.end() + 40])  # "00:48 D: he says"
+        #: field notes' letter with its full stop, then what the person does or a word about them: "explains
+        #: K. misses school", "K. must not", "sister K. (F, approx 14)", "K. (the cook)"
+        dotted_person = (
+            dotted
+            and _dotted_in_clause(text, m.end())
+            and (
+                (self._acts(nxt) and nxt not in _LINKING)  # "K. misses school", not "vitamin D. was low"
+                or nxt in _DOTTED_NEXT
+                or self.described.match(text, m.end() + 1) is not None
+                or _DESCRIBED_BY_ARTICLE.match(text, m.end() + 1) is not None
+            )
+        )
         if len(token) == 1 and not (
-            named or speaks or self._opens_clause(text, m.start(), prev) or (dotted and nxt == "'s")
+            named or speaks or self._opens_clause(text, m.start(), prev) or (dotted and nxt == "'s") or dotted_person
         ):
             return None  # "Plan B", "vitamin D": a letter after a word names a thing
         kiss = re.match(r"[ \t]+x+[ \t]*(?:\n|$)", text[m.end() : m.end() + 8]) is not None  # a sign-off: "D x"
@@ -362,6 +389,7 @@ class Initials:
         return (
             named
             or kiss
+            or dotted_person
             or prev in self.before
             or self._acts(nxt)
             or (len(token) > 1 and (self._described_or_on_duty(text, m.start(), rest) or self._introduced(text, m)))
@@ -432,7 +460,24 @@ class Initials:
     def _opens_clause(self, text: str, start: int, prev: str) -> bool:
         if not prev or prev in self.before or prev in CLAUSE_OPENERS:
             return True
-        return re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None
+        if re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None:
+            return True
+        return _TIME_BEFORE.search(text, max(0, start - 12), start) is not None  # "20:40 K. practices"
+
+
+#: after a letter's full stop, words that go on with the person's clause: "K. must not", "K. not to be asked"
+_DOTTED_NEXT = frozenset({"must", "not", "can", "cannot", "could", "will", "would", "should", "to"})
+#: verbs after a letter's full stop that a thing does as well: "Her vitamin D. was low", "a B. has"
+_LINKING = frozenset({"was", "is", "were", "are", "has", "had", "'s", "seemed", "looked", "felt", "got"})
+#: a person described in brackets after their letter: "K. (the singer)", "K. (his cousin)"
+_DESCRIBED_BY_ARTICLE = re.compile(r"[ \t]*\([ \t]*(?:the|his|her|their|a|an)[ \t]+[a-z]")
+#: the time that opens a line of field notes: "20:40 ", "9.05 "
+_TIME_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[:.]\d{2}[ \t]+$")
+
+
+def _dotted_in_clause(text: str, end: int) -> bool:
+    """A letter's full stop that ends no sentence: a lower-case word or a bracket follows ("K. misses", "K. (F)")."""
+    return re.match(r"\.[ \t]+(?:[a-z+&]|\()", text[end : end + 4]) is not None
 
 
 #: where the list of a labelled line ends and a sentence begins ("On shift: TK. Sat w/ TK ...")
@@ -450,6 +495,12 @@ _INITIALS_LIST = re.compile(
     rf"(?<![\w&/.'’-])(?:{_SHAPE_2}){_NOTE}"
     rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)(?:{_SHAPE_2}){_NOTE})+"
     r"(?![\w&/'-]|\.[A-Z])"
+)
+#: an item of a list of people: its initials, maybe a note in brackets, then a dash, a colon or a comma
+#: ("- KB (PI) - overall lead", "* QT: transcription"); an item that opens otherwise has no initials
+_LISTED_ITEM = re.compile(
+    rf"^[ \t]*[-*•][ \t]*(?:(?P<initials>{_SHAPE_2})(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*[-–—:,][ \t])?",
+    re.MULTILINE,
 )
 _BRACKETED_NOTE = re.compile(r"\([^()\n]*\)")
 _MEMBER = re.compile(rf"(?<![\w-])(?:{_SHAPE_2})(?![\w-])")
