@@ -163,6 +163,7 @@ def test_other_script_words_away_from_a_name_stay_unflagged(detector) -> None:
 
 def test_a_title_in_lower_case_before_a_capitalised_everyday_word_names_nobody(detector) -> None:
     assert names_found(detector, "We asked the nurse Practitioner group and the doctor Monday clinic.") == []
+    assert names_found(detector, "Yes sir, I said. Okay Madam, we will.") == []
 
 
 @pytest.mark.parametrize(
@@ -172,6 +173,7 @@ def test_a_title_in_lower_case_before_a_capitalised_everyday_word_names_nobody(d
         ("Then Seo-yeon-ya came in with the tea.", "Seo-yeon-ya"),
         ("Defne abla said she would drive.", "Defne abla"),
         ("Han samonim spoke at our church.", "Han samonim"),
+        ("If I miss the target, the line chief Tareq sir shouts.", "Tareq sir"),  # South Asian English
     ],
 )
 def test_a_name_with_an_honorific_after_it(detector, text: str, name: str) -> None:
