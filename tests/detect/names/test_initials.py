@@ -377,6 +377,6 @@ def test_initials_of_a_double_surname_name_its_bearer(detector) -> None:
 def test_initials_opening_the_items_of_a_labelled_list_of_people() -> None:
     text = (
         "Team (initials used in all notes):\n- QB (PI) - overall lead, interviews\n- AD - RA, based in the north\n"
-        "- GP - transcription, coding\n\nThe GP saw him later. AD said no."
+        "- GP - transcription, coding\n\nThe GP saw him later. AD said no. Numbers only in QB's notebook. IT'S OK."
     )
-    assert found(text) == ["QB", "AD", "AD", "GP"]
+    assert found(text) == ["QB", "QB", "AD", "AD", "GP"]

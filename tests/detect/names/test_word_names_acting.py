@@ -204,6 +204,7 @@ def test_a_term_that_is_also_a_given_name_where_a_person_acts(detector) -> None:
     # a word of te reo that the name lists hold as a given name too, capitalised and acting as someone
     text = (
         "Walked to the shops and she likes Mauri next door. Mauri got lost near the pens. "
-        "It was a big day for Mauri because of the tractors. Mauri didn't remember it."
+        "It was a big day for Mauri because of the tractors. If anyone gets lost. Mauri didn't remember it. "
+        "At lunch, Mauri and Rewi sang."
     )
-    assert people(detector, text) == ["Mauri"] * 4
+    assert people(detector, text) == ["Mauri"] * 5 + ["Rewi"]

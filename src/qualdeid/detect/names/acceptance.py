@@ -183,21 +183,20 @@ class Acceptance:
         """A term of the lexicons that the name lists hold as a given name too ("Aroha"), capitalised: a person
         in the middle of a sentence before what a person does or where a clause goes on ("took Aroha home",
         "a big day for Aroha because"), or opening a sentence and doing something that is no mere "was" or "is"
-        ("Aroha got lost", "Aroha is 22") — never after a determiner ("the Hui"), nor "Kai was lovely"."""
+        ("Aroha got lost", "Aroha is 22", "Aroha and Rewi sang") — never after a determiner ("the Hui"), nor
+        "Kai was lovely"."""
         ev, lex = self.ev, self.ev.lex
         if not (is_capitalised(surface) and surface[1:].islower() and surface.lower() in lex.first_names):
             return False
-        if prev_word in POSSESSIVES or prev_word in ARTICLES or prev_word in ev.word_left:
-            return False
+        if not sentence_start and (prev_word in POSSESSIVES or prev_word in ARTICLES or prev_word in ev.word_left):
+            return False  # "the Hui", "at Kai" (the word before a sentence's first is no part of it: "got lost. Mauri")
         if is_capitalised(first_token(after)) or first_word(after) in lex.place_heads:
             return False
         if first_word(after) in ("was", "is", "'s", "has", "had"):
             # "Kai was lovely": only a person's predicate or an age makes the word someone
             rest = " " + after.lstrip(" \t")
             return bool(ev.person_predicate.match(rest) or ev.age_next.match(rest))
-        if sentence_start:
-            return ev.acts_next(after) and first_word(after) != "and"
-        return ev.acts_next(after) or bool(CLAUSE_GOES_ON.match(after))
+        return ev.acts_next(after) or (not sentence_start and bool(CLAUSE_GOES_ON.match(after)))
 
     def accept_again(self, text: str, start: int, end: int, entry: KnownName) -> bool:
         """A capitalised word-name that ``accept`` left a word, where the same document uses it for a person:

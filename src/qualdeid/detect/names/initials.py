@@ -32,7 +32,7 @@ UPPER = (
 _SHAPE = rf"{UPPER}{{1,3}}|[A-Z](?:[a-z]{{0,3}}[A-Z]){{1,3}}(?<=[a-z][A-Z])|{UPPER}{{1,3}}-{UPPER}{{1,3}}"
 #: of two letters or more
 _SHAPE_2 = _SHAPE.replace("{1,3}", "{2,3}", 1)
-_TOKEN = re.compile(rf"(?<![\w&/.'’-])({_SHAPE})(?![\w&/'-]|\.{UPPER})")
+_TOKEN = re.compile(rf"(?<![\w&/.'’-])({_SHAPE})(?![\w&/-]|'(?!s\b)|\.{UPPER})")
 _WORD_BEFORE = re.compile(r"([\w/&+'’]+)[ \t:]*$")
 #: initials opening a transcript's turn, maybe after its time: "LA: What ...", "[00:12:04] CG: I ..."
 _TURN_INITIALS = re.compile(
