@@ -76,6 +76,8 @@ CLAUSE_LINKS = frozenset({"if", "when", "whether", "then", "because", "cos", "th
 #: adverbs that open a sentence before its subject: "today sorrel ran the stall"
 #: what follows a name where its clause goes on or ends: "for Aroha because", "likes Aroha next door", "took Aroha."
 CLAUSE_GOES_ON = re.compile(r"[ \t]*(?:[.,;!?)]|\n|$|(?:because|cos|when|next|too|again|home)\b)")
+#: a verb and how it went, said of an event or a thing: "went well", "ran late", "got going"
+THING_OUTCOME = re.compile(r"[ \t]+[a-z]+[ \t]+(?:well|badly|fine|ok|okay|smoothly|ahead|late|over|going)\b")
 OPENING_ADVERBS = frozenset({"today", "tonight", "yesterday", "later", "now", "but", "and", "so"})
 
 
@@ -196,6 +198,8 @@ class Acceptance:
             # "Kai was lovely": only a person's predicate or an age makes the word someone
             rest = " " + after.lstrip(" \t")
             return bool(ev.person_predicate.match(rest) or ev.age_next.match(rest))
+        if THING_OUTCOME.match(after):
+            return False  # "Hui went well": how an event went, not what someone did
         return ev.acts_next(after) or (not sentence_start and bool(CLAUSE_GOES_ON.match(after)))
 
     def accept_again(self, text: str, start: int, end: int, entry: KnownName) -> bool:
