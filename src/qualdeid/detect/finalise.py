@@ -694,7 +694,7 @@ class Finaliser:
             len(words) > 1
             and not self._name_word(words[-1].group())
             and words[-1].group().lower() not in self.names.honorifics  # "Ayşe hanım"
-            and not _dotted_initial(text, words[-1])  # "J.A.": the initial "A", no article
+            and not _dotted_initial(text, words[-1])  # "Q.A.": the initial "A", no article
         ):
             words.pop()  # "Ana Ruiz RN", "Ana Ruiz Date"
         end = words[-1].end() + _dotted_initial(text, words[-1])  # "Ana R.": the initial keeps its full stop
@@ -988,7 +988,7 @@ def _clean(text: str, span: Span) -> Span | None:
         return None
     end = start + len(piece)
     if span.label == PERSON and _LAST_INITIAL.search(piece) and text.startswith(".", end):
-        end += 1  # "J.A.", "Ana R.", "M. (the cook)": an initial keeps its full stop
+        end += 1  # "Q.V.", "Ana R.": an initial keeps its full stop
     return replace(span, start=start, end=end)
 
 
@@ -997,7 +997,7 @@ def _dotted_initial(text: str, word: re.Match[str]) -> bool:
     return len(word.group()) == 1 and word.group().isupper() and text.startswith(".", word.end())
 
 
-#: a name's last word is a single capital letter, an initial: "J.A", "Ana R", "M"
+#: a name's last word is a single capital letter, an initial: "Q.V", "Ana R", "M"
 _LAST_INITIAL = re.compile(r"(?:^|[\s.-])[^\W\d_a-zß-ÿ]$")
 
 

@@ -173,7 +173,7 @@ def test_a_title_in_lower_case_before_a_capitalised_everyday_word_names_nobody(d
         ("Then Seo-yeon-ya came in with the tea.", "Seo-yeon-ya"),
         ("Defne abla said she would drive.", "Defne abla"),
         ("Han samonim spoke at our church.", "Han samonim"),
-        ("If I miss the target, the line chief Tareq sir shouts.", "Tareq sir"),  # South Asian English
+        ("Our maths teacher Tareq sir set extra homework.", "Tareq sir"),  # South Asian English
     ],
 )
 def test_a_name_with_an_honorific_after_it(detector, text: str, name: str) -> None:

@@ -203,8 +203,8 @@ def test_lower_case_words_that_look_like_a_name_pair_stay_words(detector, text: 
 def test_a_term_that_is_also_a_given_name_where_a_person_acts(detector) -> None:
     # a word of te reo that the name lists hold as a given name too, capitalised and acting as someone
     text = (
-        "Walked to the shops and she likes Mauri next door. Mauri got lost near the pens. "
-        "It was a big day for Mauri because of the tractors. If anyone gets lost. Mauri didn't remember it. "
-        "At lunch, Mauri and Rewi sang."
+        "The bus was late so I sat with Mauri next to the shelter. Mauri bought chips for everyone. "
+        "It was a quiet week for Mauri because of the rain. By the gate. Mauri didn't want to leave. "
+        "At tea, Mauri and Rewi sang."
     )
     assert people(detector, text) == ["Mauri"] * 5 + ["Rewi"]

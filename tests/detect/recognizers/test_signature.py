@@ -29,9 +29,9 @@ def names(recognizer: SignatureRecognizer, text: str) -> list[str]:
         ("See you Thursday.\nAbrazos,\nQ-V", ["Q-V"]),
         ("- The kitchen tap still drips.\n\n-KL (Kaisa)", ["KL"]),  # initials, the name in brackets
         # a letter closing the message's last line, after a sign-off or a sentence
-        ("The form has the wrong date, it says 14 but should be 41. Thx, Q.", ["Q."]),
-        ("She'd like a woman to meet her there. Thanks heaps, W", ["W"]),
-        ("He didnt tell me till after his tea break. V\n-----Original Message-----\nFrom: a", ["V"]),
+        ("Typo on the rota for Tuesday, can you fix it. Thx, Q.", ["Q."]),
+        ("Bring the spare chairs up when you come. Cheers mate, W", ["W"]),
+        ("Left the keys under the blue pot. V\n-----Original Message-----\nFrom: a", ["V"]),
     ],
 )
 def test_the_writer_on_the_last_line_of_a_message(

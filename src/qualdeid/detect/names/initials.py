@@ -117,8 +117,8 @@ class Initials:
             r"(?P<rest>[^\n]+)$",
             re.MULTILINE,
         )
-        #: a label alone on its line ("Team:", "Staff (initials used in all notes):"), then a list whose items
-        #: each open with someone's initials ("- KB (PI) - overall lead", "- QT - transcription")
+        #: a label alone on its line ("Staff:", "Volunteers (as in the logs):"), then a list whose items
+        #: each open with someone's initials ("- QB (lead) - runs sessions", "- ZT - Tuesdays")
         self.roll_block = re.compile(
             rf"^[ \t>*•-]*(?i:(?:[a-z]+[ \t]+)?(?:{alternation(words['labels'] | words['roll_labels'])}))"
             r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*:[ \t]*\n(?P<items>(?:[ \t]*[-*•][^\n]*(?:\n|$))+)",
@@ -179,7 +179,7 @@ class Initials:
             token = m.group(1)
             if token in roles:
                 continue  # "NT" of "note taker (NT)", a transcript's "P:": a role
-            if self.shouted(token) and not _dotted_in_clause(text, m.end()):  # "A. misses school": no article
+            if self.shouted(token) and not _dotted_in_clause(text, m.end()):  # "A. skips swimming": no article
                 if len(token) > 1 and _initials_of_name_before(text, m.start(), token):
                     defined.add(token)  # "Ines Fairweather (IF)": her initials, though they read as a word
                     occurrences.setdefault(token, []).append((m.start(), m.end(), True, True))
@@ -368,13 +368,13 @@ class Initials:
         if len(token) == 1 and _initials_of_name_before(text, m.start(), token):
             return True  # "Facilitator: Oskari (O)": the letter the notes call a person by
         speaks = _speaks(text, m.start(), text[m.end() : m.end() + 40])  # "00:48 D: he says"
-        #: field notes' letter with its full stop, then what the person does or a word about them: "explains
-        #: K. misses school", "K. must not", "sister K. (F, approx 14)", "K. (the cook)"
+        #: field notes' letter with its full stop, then what the person does or a word about them: "says
+        #: K. skips swimming", "K. must not drive", "cousin K. (M, 20)", "K. (the cook)"
         dotted_person = (
             dotted
             and _dotted_in_clause(text, m.end())
             and (
-                (self._acts(nxt) and nxt not in _LINKING)  # "K. misses school", not "vitamin D. was low"
+                (self._acts(nxt) and nxt not in _LINKING)  # "K. skips swimming", not "vitamin D. was low"
                 or nxt in _DOTTED_NEXT
                 or self.described.match(text, m.end() + 1) is not None
                 or _DESCRIBED_BY_ARTICLE.match(text, m.end() + 1) is not None
@@ -462,21 +462,21 @@ class Initials:
             return True
         if re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None:
             return True
-        return _TIME_BEFORE.search(text, max(0, start - 12), start) is not None  # "20:40 K. practices"
+        return _TIME_BEFORE.search(text, max(0, start - 12), start) is not None  # "21:15 K. tidies up"
 
 
-#: after a letter's full stop, words that go on with the person's clause: "K. must not", "K. not to be asked"
+#: after a letter's full stop, words that go on with the person's clause: "K. must not drive", "K. not to be asked"
 _DOTTED_NEXT = frozenset({"must", "not", "can", "cannot", "could", "will", "would", "should", "to"})
 #: verbs after a letter's full stop that a thing does as well: "Her vitamin D. was low", "a B. has"
 _LINKING = frozenset({"was", "is", "were", "are", "has", "had", "'s", "seemed", "looked", "felt", "got"})
-#: a person described in brackets after their letter: "K. (the singer)", "K. (his cousin)"
+#: a person described in brackets after their letter: "K. (the drummer)", "K. (his cousin)"
 _DESCRIBED_BY_ARTICLE = re.compile(r"[ \t]*\([ \t]*(?:the|his|her|their|a|an)[ \t]+[a-z]")
-#: the time that opens a line of field notes: "20:40 ", "9.05 "
+#: the time that opens a line of field notes: "21:15 ", "9.05 "
 _TIME_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[:.]\d{2}[ \t]+$")
 
 
 def _dotted_in_clause(text: str, end: int) -> bool:
-    """A letter's full stop that ends no sentence: a lower-case word or a bracket follows ("K. misses", "K. (F)")."""
+    """A letter's full stop that ends no sentence: a lower-case word or a bracket follows ("K. skips", "K. (M)")."""
     return re.match(r"\.[ \t]+(?:[a-z+&]|\()", text[end : end + 4]) is not None
 
 
@@ -497,7 +497,7 @@ _INITIALS_LIST = re.compile(
     r"(?![\w&/'-]|\.[A-Z])"
 )
 #: an item of a list of people: its initials, maybe a note in brackets, then a dash, a colon or a comma
-#: ("- KB (PI) - overall lead", "* QT: transcription"); an item that opens otherwise has no initials
+#: ("- QB (lead) - runs sessions", "* ZT: Tuesdays"); an item that opens otherwise has no initials
 _LISTED_ITEM = re.compile(
     rf"^[ \t]*[-*•][ \t]*(?:(?P<initials>{_SHAPE_2})(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*[-–—:,][ \t])?",
     re.MULTILINE,

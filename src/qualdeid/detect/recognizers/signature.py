@@ -38,7 +38,7 @@ _WORD_LETTERS = frozenset({"A", "I", "O"})
 #: a writer's initials closing a line after a sentence: "Written up the same evening, at home. KD."
 _CLOSING_INITIALS = re.compile(r"[a-z0-9)][.!?][ \t]{1,3}(?P<name>[A-Z]{2,3}|(?:[A-Z]\.){2,3})\.?[ \t]*$", re.MULTILINE)
 
-#: a writer's single letter closing a message's last line after a sentence: "...after his break. Q"
+#: a writer's single letter closing a message's last line after a sentence: "...under the blue pot. Q"
 _CLOSING_LETTER = re.compile(r"[a-z0-9)][.!?][ \t]{1,3}(?P<name>[A-Z]\.?)[ \t]*$", re.MULTILINE)
 
 
@@ -56,7 +56,7 @@ class SignatureRecognizer(_TextRecognizer):
         self.sign_off_line = re.compile(
             rf"^[ \t>]*(?i:{words.pattern('sign_offs')}|xx+)[ \t]*[,.!]?[ \t]*$", re.MULTILINE
         )
-        #: a sign-off and the writer's initials closing the message's last line: "Thanks heaps, Q", "Cheers, R.V."
+        #: a sign-off and the writer's initials closing the message's last line: "Cheers mate, Q", "Thanks, R.V."
         self.sign_off_initials = re.compile(
             rf"(?:^|[.!?][ \t]+)[ \t>]*(?i:{words.pattern('sign_offs')})(?:[ \t]+[a-z]+)?[ \t]*[,.!-][ \t]*"
             rf"(?P<name>{_INITIALS})(?:[ \t]+x+)?[ \t]*$",
