@@ -135,7 +135,7 @@ def test_a_listed_name_as_the_list_writes_it_stays(finaliser: Finaliser, text: s
         (GERMAN, "Frau Adeyemi", "Frau Adeyemi"),  # nothing of the language around the name
         (ENGLISH + " Einfach Ana.", "Einfach Ana", "Einfach Ana"),  # an English text is never read so
         (PORTUGUESE + "\nData: 3/5. Local: Casa Ipê, sala 2.", "Casa Ipê", "Casa Ipê"),  # a field's value
-        (PORTUGUESE + "\n- tânia F. ligou", "tânia F.", "tânia F"),  # a first name before an initial
+        (PORTUGUESE + "\n- tânia F. ligou", "tânia F.", "tânia F."),  # a first name before an initial, its full stop
     ],
 )
 def test_the_other_language_s_words_beside_a_name_are_trimmed(

@@ -297,6 +297,9 @@ TRIMMED = [
     # names: the next column of a form or a table row
     ("Reviewer: T. Okonjo     Signed\n", "T. Okonjo     Signed", PERSON, ["T. Okonjo"]),
     ("Keyworker\tMarit Holm\tConsent given", "Marit Holm\tConsent", PERSON, ["Marit Holm"]),
+    # names: an initial keeps its full stop, as the annotation marks it, and is no article ("Q.A.")
+    ("Later Q.A. and Z. fixed the bikes.", "Q.A", PERSON, ["Q.A."]),
+    ("Met Ilse B. at the door.", "Ilse B", PERSON, ["Ilse B."]),
     # ages: the number only
     ("a 61 years old man", "61 years old", AGE, ["61"]),
     ("pt is a 45 y/o woman", "45 y/o", AGE, ["45"]),

@@ -38,9 +38,11 @@ def test_the_words_are_a_role(roles: TranscriptRoles, words: str, role: bool) ->
         ("Present: facilitator (F), peer mentor (PM).\nF: Welcome.\nPM: Thanks.", {"F", "PM"}),
         ("Voiced by the interpreter (INTERP). INTERP: she means yes.", {"INTERP"}),
         ("Notes by Tobias Rendle (TR). TR said the bus was late.", set()),
-        # letters taking turns beside an interviewer's, whichever letters they are
+        # the letters of roles taking turns beside an interviewer's
         ("I: How was the week?\nR: Long.\nI: Why?\nR: Work.", {"I", "R"}),
         ("Q: And then?\nA: We went home.\nQ: Alone?\nA: Yes.", {"Q", "A"}),
+        # beside an interviewer a letter that stands for no role is the initial of the person interviewed
+        ("I: Where did you grow up?\nW: Up north.\nI: And then?\nW: The city.", {"I"}),
         # without an interviewer the letters are people's initials
         ("M: Hiya.\nJ: Hiya, all good?", set()),
         # the label of a role after the person who holds it: the role's, not the person's initials
@@ -61,3 +63,9 @@ def test_an_abbreviation_of_words_read_as_a_name_is_theirs(roles: TranscriptRole
     named = [Span(text.index("Bright"), text.index(" (BPSL"), ORGANIZATION, detector="SpacyRecognizer")]
     assert roles.abbreviations(text, named) == {"PSL"}
     assert "BPSL" in roles.abbreviations(text)
+
+
+def test_a_letter_beside_an_interviewer_that_is_no_role_speaks_for_someone(roles: TranscriptRoles) -> None:
+    text = "I: Where did you grow up?\nW: Up north.\nI: And then?\nW: The city.\nR: once only."
+    assert {k: [text[a:b] for a, b in v] for k, v in roles.letter_speakers(text).items()} == {"W": ["W", "W"]}
+    assert roles.letter_speakers("W: Hiya.\nW: Anyone?\nJ: Hiya.") == {}

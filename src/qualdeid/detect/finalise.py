@@ -774,9 +774,11 @@ class Finaliser:
             len(words) > 1
             and not self._name_word(words[-1].group())
             and words[-1].group().lower() not in self.names.honorifics  # "Ayşe hanım"
+            and not _dotted_initial(text, words[-1])  # "Q.A.": the initial "A", no article
         ):
             words.pop()  # "Ana Ruiz RN", "Ana Ruiz Date"
-        return replace(span, start=words[0].start(), end=words[-1].end())
+        end = words[-1].end() + _dotted_initial(text, words[-1])  # "Ana R.": the initial keeps its full stop
+        return replace(span, start=words[0].start(), end=end)
 
     def spans(self, text: str, spans: list[Span]) -> list[Span]:
         """The final spans of a document: cleaned, filtered, without overlaps, with their text."""
@@ -1125,7 +1127,19 @@ def _clean(text: str, span: Span) -> Span | None:
         piece = piece[m.end() :]
     if not any(c.isalnum() for c in piece):
         return None
-    return replace(span, start=start, end=start + len(piece))
+    end = start + len(piece)
+    if span.label == PERSON and _LAST_INITIAL.search(piece) and text.startswith(".", end):
+        end += 1  # "Q.V.", "Ana R.": an initial keeps its full stop
+    return replace(span, start=start, end=end)
+
+
+def _dotted_initial(text: str, word: re.Match[str]) -> bool:
+    """A single capital letter with its full stop: an initial."""
+    return len(word.group()) == 1 and word.group().isupper() and text.startswith(".", word.end())
+
+
+#: a name's last word is a single capital letter, an initial: "Q.V", "Ana R", "M"
+_LAST_INITIAL = re.compile(r"(?:^|[\s.-])[^\W\d_a-zß-ÿ]$")
 
 
 def _resolve(text: str, spans: list[Span], ner_whole: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:

@@ -44,7 +44,10 @@ class TranscriptRoles:
 
     def __init__(self, rules: Rules) -> None:
         self.names = NameLexicon.read(rules)
-        labels = rules.lists("names/initials.yaml").pattern("interviewer_labels")
+        words = rules.lists("names/initials.yaml")
+        labels = words.pattern("interviewer_labels")
+        #: the letters a transcript uses for a role ("P:", "R:", "A:"); another letter is someone's initial
+        self.role_letters = frozenset(w.upper() for w in words["role_letters"])
         #: an interviewer speaking at a line start ("I:", "Q:", "INT:", "Interviewer:")
         self.interviewer_turn = re.compile(rf"(?im)^[ \t]*{_TURN_STAMP}(?:{labels})[ \t]*:")
 
@@ -76,8 +79,23 @@ class TranscriptRoles:
             if any(map(self.is_role, meanings)) and not any(self.names.is_name(w) for m in meanings for w in m):
                 out.add(legend.group(1))  # "KW = key worker": a role anywhere in the text
         if ":" in text and self.interviewer_turn.search(text):
-            out.update(m.group(1) for m in _LETTER_TURN.finditer(text) if m.group(1) not in given)
+            out.update(
+                m.group(1)
+                for m in _LETTER_TURN.finditer(text)
+                if m.group(1) not in given and m.group(1) in self.role_letters
+            )
         return out
+
+    def letter_speakers(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Letters beside an interviewer's turns that are no role's letter and take two turns or more
+        ("I: Where were you born? / W: Up north."): the initial of the person interviewed, at each turn."""
+        if ":" not in text or not self.interviewer_turn.search(text):
+            return {}
+        turns: dict[str, list[tuple[int, int]]] = {}
+        for m in _LETTER_TURN.finditer(text):
+            if m.group(1) not in self.role_letters:
+                turns.setdefault(m.group(1), []).append(m.span(1))
+        return {letter: places for letter, places in turns.items() if len(places) >= 2}
 
     def _role_label_before(self, text: str, at: int, abbreviation: str, words: Sequence[re.Match[str]]) -> bool:
         """An abbreviation that opens a role word earlier in its clause ("Facilitator: Ana Ruiz (FAC)",

@@ -49,6 +49,14 @@ def test_abbreviations_and_shouting_are_not_initials(text: str) -> None:
         ("Urn dodgy. QR (Dawn) says it is fine.", ["QR"]),  # a first name in brackets
         ("1815 XH + son in. XH in good form.", ["XH", "XH"]),
         ("1900 VW + nan in for tea.", ["VW"]),  # any relative of lexicons/relatives.txt
+        # a letter with its full stop in the middle of a clause
+        ("ZT says A. skips swimming when the bus is late.", ["ZT", "A"]),
+        ("Told the family K. must not drive yet.", ["K"]),
+        ("His cousin Y. (M, about 20) parks outside.", ["Y"]),
+        ("Tea urn on. W. (the drummer from the band) turned up.", ["W"]),
+        ("21:15 O. tidies the chess boards away.", ["O"]),
+        ("Took vitamin D. then slept.", []),
+        ("We used plan B. and it was fine.", []),
     ],
 )
 def test_initials_that_act_in_field_notes(text: str, expected: list[str]) -> None:
@@ -341,3 +349,34 @@ def test_initials_listed_after_the_authors_comma_and_a_full_name_in_brackets() -
     text = "The views are those of the authors, RW, PA and J-LO. Later we let RW sit in. PA dedicates this."
     assert sorted(found(text)) == ["J-LO", "PA", "PA", "RW", "RW"]
     assert found("Comments from KMcD (Kate McDonald) on the draft.") == ["KMcD"]
+
+
+def test_a_word_given_as_someone_s_initials_after_their_full_name() -> None:
+    text = (
+        "Present: Quilla Brandt (QB), Ines Fairweather (IF)\nNotes taken by: IF\n\n"
+        "- IF has the new keys, hands them on Friday. If she does, fine.\n- QB to send forms.\n"
+        "IF NOT, WE WAIT."
+    )
+    assert found(text) == ["QB", "QB", "IF", "IF", "IF"]
+
+
+def test_a_letter_interviewed_beside_an_interviewer_is_a_person() -> None:
+    text = "I: What do you grow?\nW: Beans mostly.\nI: And in winter?\nW: Leeks, if the frost holds off."
+    assert found(text) == ["W", "W"]
+
+
+def test_initials_of_a_double_surname_name_its_bearer(detector) -> None:
+    text = (
+        "03/09 OVR - rang landlord re damp.\n05/09 OVR - landlord replied.\n\n"
+        "Kind regards,\nOttilie Vasquez-Reyes\nCaseworker"
+    )
+    doc = detector.detect_text(text)
+    assert [s.text for s in doc.spans if s.label == "PERSON"] == ["OVR", "OVR", "Ottilie Vasquez-Reyes"]
+
+
+def test_initials_opening_the_items_of_a_labelled_list_of_people() -> None:
+    text = (
+        "Staff (as in the logs):\n- QB (lead) - runs the sessions\n- AD - volunteer, Tuesdays\n"
+        "- GP - minutes and the float\n\nThe GP saw him later. AD said no. Numbers only in QB's notebook. IT'S OK."
+    )
+    assert found(text) == ["QB", "QB", "AD", "AD", "GP"]

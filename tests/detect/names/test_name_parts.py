@@ -106,7 +106,7 @@ def test_a_quoted_full_name_after_a_name_stays_apart(detector) -> None:
         ("Pim vd Berg 08:30: running late\nEva vt Veld 08:31: same", "Eva vt Veld"),
         ("Will K is usually so flat in the mornings.", "Will K"),
         ("Staff: Joy T, Dr Lee (first 30 mins)", "Joy T"),
-        ("6. Art M. and his friend", "Art M"),
+        ("6. Art M. and his friend", "Art M."),
         ("Grace O-B 12:40 PM: see you there", "Grace O-B"),  # no clock time in the name
     ],
 )
@@ -163,6 +163,7 @@ def test_other_script_words_away_from_a_name_stay_unflagged(detector) -> None:
 
 def test_a_title_in_lower_case_before_a_capitalised_everyday_word_names_nobody(detector) -> None:
     assert names_found(detector, "We asked the nurse Practitioner group and the doctor Monday clinic.") == []
+    assert names_found(detector, "Yes sir, I said. Okay Madam, we will.") == []
 
 
 @pytest.mark.parametrize(
@@ -172,6 +173,7 @@ def test_a_title_in_lower_case_before_a_capitalised_everyday_word_names_nobody(d
         ("Then Seo-yeon-ya came in with the tea.", "Seo-yeon-ya"),
         ("Defne abla said she would drive.", "Defne abla"),
         ("Han samonim spoke at our church.", "Han samonim"),
+        ("Our maths teacher Tareq sir set extra homework.", "Tareq sir"),  # South Asian English
     ],
 )
 def test_a_name_with_an_honorific_after_it(detector, text: str, name: str) -> None:

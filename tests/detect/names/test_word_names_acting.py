@@ -36,6 +36,9 @@ def test_a_word_name_that_acts_at_the_start(detector, text: str, name: str) -> N
         "Will the nurse come back tomorrow?",
         "Summer is a lovely time on the coast.",
         "We sat out late in the summer's heat.",
+        # terms of te reo that the name lists hold as given names too, where no one acts
+        "We had a hui at the marae. Kai was lovely. The Hui went well.",
+        "Mahi is hard this time of year, the mahi never stops.",
     ],
 )
 def test_the_word_readings_stay_words(detector, text: str) -> None:
@@ -195,3 +198,13 @@ def test_a_full_name_in_lower_case(detector, text: str, name: str) -> None:
 )
 def test_lower_case_words_that_look_like_a_name_pair_stay_words(detector, text: str) -> None:
     assert people(detector, text) == []
+
+
+def test_a_term_that_is_also_a_given_name_where_a_person_acts(detector) -> None:
+    # a word of te reo that the name lists hold as a given name too, capitalised and acting as someone
+    text = (
+        "The bus was late so I sat with Mauri next to the shelter. Mauri bought chips for everyone. "
+        "It was a quiet week for Mauri because of the rain. By the gate. Mauri didn't want to leave. "
+        "At tea, Mauri and Rewi sang."
+    )
+    assert people(detector, text) == ["Mauri"] * 5 + ["Rewi"]

@@ -28,6 +28,10 @@ def names(recognizer: SignatureRecognizer, text: str) -> list[str]:
         ("Lovely to see you all.\nZB x", ["ZB"]),  # with a kiss
         ("See you Thursday.\nAbrazos,\nQ-V", ["Q-V"]),
         ("- The kitchen tap still drips.\n\n-KL (Kaisa)", ["KL"]),  # initials, the name in brackets
+        # a letter closing the message's last line, after a sign-off or a sentence
+        ("Typo on the rota for Tuesday, can you fix it. Thx, Q.", ["Q."]),
+        ("Bring the spare chairs up when you come. Cheers mate, W", ["W"]),
+        ("Left the keys under the blue pot. V\n-----Original Message-----\nFrom: a", ["V"]),
     ],
 )
 def test_the_writer_on_the_last_line_of_a_message(
@@ -47,6 +51,10 @@ def test_the_writer_on_the_last_line_of_a_message(
         "We went back to the flat and I said it is fine\nA",  # a word, not initials
         "Meeting moved to room B\nBring your own cup\nWill",  # a word alone, no sign-off above it
         "Sign-up sheet\nNames\nQV",  # no sentence ends above: a list, not a signature
+        "We went with Plan B. The rest is history.",  # a letter mid-message
+        "It was vitamin D.",
+        "Thanks, see you at gate B.\nNext line",
+        "I said it was fine. I",  # a word
     ],
 )
 def test_last_lines_that_are_no_signature(signatures: SignatureRecognizer, text: str) -> None:

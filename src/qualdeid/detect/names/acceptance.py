@@ -74,6 +74,10 @@ LINKING_WORDS = frozenset(
 #: words that open a clause whose subject a name can be: "ask if sorrel wants", "then will rang"
 CLAUSE_LINKS = frozenset({"if", "when", "whether", "then", "because", "cos", "that", "until", "unless", "while"})
 #: adverbs that open a sentence before its subject: "today sorrel ran the stall"
+#: what follows a name where its clause goes on or ends: "for Mauri because", "sat with Mauri next", "met Mauri."
+CLAUSE_GOES_ON = re.compile(r"[ \t]*(?:[.,;!?)]|\n|$|(?:because|cos|when|next|too|again|home)\b)")
+#: a verb and how it went, said of an event or a thing: "went well", "ran late", "got going"
+THING_OUTCOME = re.compile(r"[ \t]+[a-z]+[ \t]+(?:well|badly|fine|ok|okay|smoothly|ahead|late|over|going)\b")
 OPENING_ADVERBS = frozenset({"today", "tonight", "yesterday", "later", "now", "but", "and", "so"})
 
 
@@ -128,7 +132,10 @@ class Acceptance:
             return False
         if lex.is_term(surface) and not entry.exact_case:
             # "Kai was lovely", "the Hui": a term of the lexicons is a person only where one acts
-            return prev_word in ev.strong_left or next_word in ev.strong_right or self.before_surname(after)
+            if prev_word in ev.strong_left or next_word in ev.strong_right or self.before_surname(after):
+                return True
+            # a term that is also a given name, capitalised ("Mauri"): a name where a person stands and acts
+            return self.term_name_acts(surface, before, after, prev_word, sentence_start)
         if surface.islower():
             if (SELF_INTRO.search(before) or ev.alias_before.search(before)) and CLAUSE_END.match(after):
                 return True  # "hi all its hope,", "everyone calls her joy."
@@ -174,6 +181,29 @@ class Acceptance:
             return True
         return bool(SENTENCE_END.search(before.rstrip()[: -len(prev_token)]))  # "Asking Summer what ..."
 
+    def term_name_acts(self, surface: str, before: str, after: str, prev_word: str, sentence_start: bool) -> bool:
+        """A term of the lexicons that the name lists hold as a given name too ("Mauri"), capitalised: a person
+        in the middle of a sentence before what a person does or where a clause goes on ("took Mauri home",
+        "a quiet week for Mauri because"), or opening a sentence and doing something that is no mere "was" or "is"
+        ("Mauri bought chips", "Mauri is 30", "Mauri and Rewi sang") — never after a determiner ("the Hui"), nor
+        "Kai was lovely"."""
+        ev, lex = self.ev, self.ev.lex
+        if not (is_capitalised(surface) and surface[1:].islower() and surface.lower() in lex.first_names):
+            return False
+        if not sentence_start and (prev_word in POSSESSIVES or prev_word in ARTICLES or prev_word in ev.word_left):
+            return (
+                False  # "the Hui", "at Kai" (the word before a sentence's first is no part of it: "by the gate. Mauri")
+            )
+        if is_capitalised(first_token(after)) or first_word(after) in lex.place_heads:
+            return False
+        if first_word(after) in ("was", "is", "'s", "has", "had"):
+            # "Kai was lovely": only a person's predicate or an age makes the word someone
+            rest = " " + after.lstrip(" \t")
+            return bool(ev.person_predicate.match(rest) or ev.age_next.match(rest))
+        if THING_OUTCOME.match(after):
+            return False  # "Hui went well": how an event went, not what someone did
+        return ev.acts_next(after) or (not sentence_start and bool(CLAUSE_GOES_ON.match(after)))
+
     def accept_again(self, text: str, start: int, end: int, entry: KnownName) -> bool:
         """A capitalised word-name that ``accept`` left a word, where the same document uses it for a person:
         the person wherever the grammar allows a name ("Sky paints at night", "kept Dawn company") — not
@@ -185,8 +215,10 @@ class Acceptance:
             return True
         if surface.islower() and not entry.exact_case and not lex.is_term(surface):
             return self.lowercase_again(text, start, end)
-        if entry.exact_case or not (is_capitalised(surface) and surface[1:].islower()) or lex.is_term(surface):
+        if entry.exact_case or not (is_capitalised(surface) and surface[1:].islower()):
             return False
+        if lex.is_term(surface) and surface.lower() not in lex.first_names:
+            return False  # a term that is no given name ("Hui") stays a term; "Mauri" is someone's name here
         before, after = text[max(0, start - 40) : start], text[end : end + 40]
         opens_and_acts = bool(SENTENCE_END.search(before)) and self.subject_of(after)
         if not lex.is_first_name(surface) and not (entry.evidence and opens_and_acts):

@@ -32,7 +32,7 @@ UPPER = (
 _SHAPE = rf"{UPPER}{{1,3}}|[A-Z](?:[a-z]{{0,3}}[A-Z]){{1,3}}(?<=[a-z][A-Z])|{UPPER}{{1,3}}-{UPPER}{{1,3}}"
 #: of two letters or more
 _SHAPE_2 = _SHAPE.replace("{1,3}", "{2,3}", 1)
-_TOKEN = re.compile(rf"(?<![\w&/.'’-])({_SHAPE})(?![\w&/'-]|\.{UPPER})")
+_TOKEN = re.compile(rf"(?<![\w&/.'’-])({_SHAPE})(?![\w&/-]|'(?!s\b)|\.{UPPER})")
 _WORD_BEFORE = re.compile(r"([\w/&+'’]+)[ \t:]*$")
 #: initials opening a transcript's turn, maybe after its time: "LA: What ...", "[00:12:04] CG: I ..."
 _TURN_INITIALS = re.compile(
@@ -117,6 +117,13 @@ class Initials:
             r"(?P<rest>[^\n]+)$",
             re.MULTILINE,
         )
+        #: a label alone on its line ("Staff:", "Volunteers (as in the logs):"), then a list whose items
+        #: each open with someone's initials ("- QB (lead) - runs sessions", "- ZT - Tuesdays")
+        self.roll_block = re.compile(
+            rf"^[ \t>*•-]*(?i:(?:[a-z]+[ \t]+)?(?:{alternation(words['labels'] | words['roll_labels'])}))"
+            r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*:[ \t]*\n(?P<items>(?:[ \t]*[-*•][^\n]*(?:\n|$))+)",
+            re.MULTILINE,
+        )
         self.after = words["after"] | {"'s", "’s"}
         #: "handover tk -> aga", "notes mb – wk 12": the writer's initials in lower case after the first line's
         #: word for notes
@@ -159,16 +166,24 @@ class Initials:
         on_roll = self.roll_call(text)
         for token, places in self.turn_speakers(text, roles).items():
             on_roll.setdefault(token, []).extend(places)
+        for token, places in self.transcript_roles.letter_speakers(text).items():
+            if token not in roles:
+                on_roll.setdefault(token, []).extend(places)
         #: initials the document shows to be people, even where they read as a word or an abbreviation
         #: ("three coders (HR, PR and IT)", "Methodology: PR, TK", "by KT and OR")
         established = self.established(text)
         shouted: list[re.Match[str]] = []
+        #: words in capitals that the document gives as someone's initials after their full name
+        defined: set[str] = set()
         for m in _TOKEN.finditer(text):
             token = m.group(1)
             if token in roles:
                 continue  # "NT" of "note taker (NT)", a transcript's "P:": a role
-            if self.shouted(token):
-                if token in on_roll or token in established:
+            if self.shouted(token) and not _dotted_in_clause(text, m.end()):  # "A. skips swimming": no article
+                if len(token) > 1 and _initials_of_name_before(text, m.start(), token):
+                    defined.add(token)  # "Ines Fairweather (IF)": her initials, though they read as a word
+                    occurrences.setdefault(token, []).append((m.start(), m.end(), True, True))
+                else:
                     shouted.append(m)
                 continue  # "SHE", "NOT": a word in capitals
             if token in self.not_initials:
@@ -189,12 +204,14 @@ class Initials:
             if m.group(1) in people_abbreviations and self._acts_at(text, m):
                 occurrences.setdefault(m.group(1), []).append((m.start(), m.end(), True, True))
         for m in shouted:
+            if m.group(1) not in on_roll and m.group(1) not in established and m.group(1) not in defined:
+                continue
             # a word that is someone's initials here ("ON", "IF") counts where a person opens a clause or
             # follows a person's word ("ON to ask the GP", "with IF"), never where words are shouted
             before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
             prev = before.group(1).lower() if before else ""
             acts = self._acts_at(text, m)
-            if m.group(1) not in on_roll:
+            if m.group(1) not in on_roll and m.group(1) not in defined:
                 # shown to be a person elsewhere only ("with IT reviewing"): where a person acts, not where a
                 # clause opens ("IT support was ...")
                 if acts or prev in self.before:
@@ -313,6 +330,14 @@ class Initials:
             for m in members:
                 start = line.start("rest") + m.start()
                 out.setdefault(m.group(), []).append((start, start + len(m.group())))
+        for block in self.roll_block.finditer(text):
+            items = [
+                m for m in _LISTED_ITEM.finditer(text, block.start("items"), block.end("items")) if m.group("initials")
+            ]
+            if len(items) < 2:
+                continue
+            for m in items:
+                out.setdefault(m.group("initials"), []).append(m.span("initials"))
         return out
 
     def _introduced(self, text: str, m: re.Match[str]) -> bool:
@@ -343,8 +368,20 @@ class Initials:
         if len(token) == 1 and _initials_of_name_before(text, m.start(), token):
             return True  # "Facilitator: Oskari (O)": the letter the notes call a person by
         speaks = _speaks(text, m.start(), text[m.end() : m.end() + 40])  # "00:48 D: he says"
+        #: field notes' letter with its full stop, then what the person does or a word about them: "says
+        #: K. skips swimming", "K. must not drive", "cousin K. (M, 20)", "K. (the cook)"
+        dotted_person = (
+            dotted
+            and _dotted_in_clause(text, m.end())
+            and (
+                (self._acts(nxt) and nxt not in _LINKING)  # "K. skips swimming", not "vitamin D. was low"
+                or nxt in _DOTTED_NEXT
+                or self.described.match(text, m.end() + 1) is not None
+                or _DESCRIBED_BY_ARTICLE.match(text, m.end() + 1) is not None
+            )
+        )
         if len(token) == 1 and not (
-            named or speaks or self._opens_clause(text, m.start(), prev) or (dotted and nxt == "'s")
+            named or speaks or self._opens_clause(text, m.start(), prev) or (dotted and nxt == "'s") or dotted_person
         ):
             return None  # "Plan B", "vitamin D": a letter after a word names a thing
         kiss = re.match(r"[ \t]+x+[ \t]*(?:\n|$)", text[m.end() : m.end() + 8]) is not None  # a sign-off: "D x"
@@ -352,6 +389,7 @@ class Initials:
         return (
             named
             or kiss
+            or dotted_person
             or prev in self.before
             or self._acts(nxt)
             or (len(token) > 1 and (self._described_or_on_duty(text, m.start(), rest) or self._introduced(text, m)))
@@ -422,7 +460,24 @@ class Initials:
     def _opens_clause(self, text: str, start: int, prev: str) -> bool:
         if not prev or prev in self.before or prev in CLAUSE_OPENERS:
             return True
-        return re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None
+        if re.search(r"[.!?:;,\n][ \t]*$", text[max(0, start - 3) : start]) is not None:
+            return True
+        return _TIME_BEFORE.search(text, max(0, start - 12), start) is not None  # "21:15 K. tidies up"
+
+
+#: after a letter's full stop, words that go on with the person's clause: "K. must not drive", "K. not to be asked"
+_DOTTED_NEXT = frozenset({"must", "not", "can", "cannot", "could", "will", "would", "should", "to"})
+#: verbs after a letter's full stop that a thing does as well: "Her vitamin D. was low", "a B. has"
+_LINKING = frozenset({"was", "is", "were", "are", "has", "had", "'s", "seemed", "looked", "felt", "got"})
+#: a person described in brackets after their letter: "K. (the drummer)", "K. (his cousin)"
+_DESCRIBED_BY_ARTICLE = re.compile(r"[ \t]*\([ \t]*(?:the|his|her|their|a|an)[ \t]+[a-z]")
+#: the time that opens a line of field notes: "21:15 ", "9.05 "
+_TIME_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[:.]\d{2}[ \t]+$")
+
+
+def _dotted_in_clause(text: str, end: int) -> bool:
+    """A letter's full stop that ends no sentence: a lower-case word or a bracket follows ("K. skips", "K. (M)")."""
+    return re.match(r"\.[ \t]+(?:[a-z+&]|\()", text[end : end + 4]) is not None
 
 
 #: where the list of a labelled line ends and a sentence begins ("On shift: TK. Sat w/ TK ...")
@@ -440,6 +495,12 @@ _INITIALS_LIST = re.compile(
     rf"(?<![\w&/.'’-])(?:{_SHAPE_2}){_NOTE}"
     rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)(?:{_SHAPE_2}){_NOTE})+"
     r"(?![\w&/'-]|\.[A-Z])"
+)
+#: an item of a list of people: its initials, maybe a note in brackets, then a dash, a colon or a comma
+#: ("- QB (lead) - runs sessions", "* ZT: Tuesdays"); an item that opens otherwise has no initials
+_LISTED_ITEM = re.compile(
+    rf"^[ \t]*[-*•][ \t]*(?:(?P<initials>{_SHAPE_2})(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*[-–—:,][ \t])?",
+    re.MULTILINE,
 )
 _BRACKETED_NOTE = re.compile(r"\([^()\n]*\)")
 _MEMBER = re.compile(rf"(?<![\w-])(?:{_SHAPE_2})(?![\w-])")

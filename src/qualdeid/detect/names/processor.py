@@ -642,6 +642,11 @@ class NameProcessor(CorpusProcessor):
             words = [w for w in re.findall(rf"{UPPER}[\w'’-]*", text[s.start : s.end]) if w.lower() not in lex.titles]
             if 2 <= len(words) <= 3 and words[0] in names:
                 out.add("".join(w[0] for w in words))
+                # "OVR" and "OV-R" too: the initials of a double surname's every part
+                parts = [[p[0] for p in w.split("-") if p[:1].isupper()] for w in words]
+                if any(len(p) > 1 for p in parts):
+                    out.add("".join("".join(p) for p in parts))
+                    out.add("".join("-".join(p) for p in parts))
             lower = [w for w in text[s.start : s.end].split() if w.lower() not in lex.titles]
             if 2 <= len(lower) <= 3 and all(w.islower() and w.isalpha() for w in lower) and lower[0].title() in names:
                 out.add("".join(w[0] for w in lower).upper())  # "ŁW" for "łucja w" in lower-case notes

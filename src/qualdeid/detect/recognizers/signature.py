@@ -38,6 +38,9 @@ _WORD_LETTERS = frozenset({"A", "I", "O"})
 #: a writer's initials closing a line after a sentence: "Written up the same evening, at home. KD."
 _CLOSING_INITIALS = re.compile(r"[a-z0-9)][.!?][ \t]{1,3}(?P<name>[A-Z]{2,3}|(?:[A-Z]\.){2,3})\.?[ \t]*$", re.MULTILINE)
 
+#: a writer's single letter closing a message's last line after a sentence: "...under the blue pot. Q"
+_CLOSING_LETTER = re.compile(r"[a-z0-9)][.!?][ \t]{1,3}(?P<name>[A-Z]\.?)[ \t]*$", re.MULTILINE)
+
 
 class SignatureRecognizer(_TextRecognizer):
     """Initials (or, after a sign-off, a word) alone on the last line of a message: the writer."""
@@ -53,6 +56,12 @@ class SignatureRecognizer(_TextRecognizer):
         self.sign_off_line = re.compile(
             rf"^[ \t>]*(?i:{words.pattern('sign_offs')}|xx+)[ \t]*[,.!]?[ \t]*$", re.MULTILINE
         )
+        #: a sign-off and the writer's initials closing the message's last line: "Cheers mate, Q", "Thanks, R.V."
+        self.sign_off_initials = re.compile(
+            rf"(?:^|[.!?][ \t]+)[ \t>]*(?i:{words.pattern('sign_offs')})(?:[ \t]+[a-z]+)?[ \t]*[,.!-][ \t]*"
+            rf"(?P<name>{_INITIALS})(?:[ \t]+x+)?[ \t]*$",
+            re.MULTILINE,
+        )
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
@@ -60,6 +69,10 @@ class SignatureRecognizer(_TextRecognizer):
             name = m.group("name")
             letters = name.replace(".", "")
             if letters not in self.names.not_initials and set(letters) != {"X"}:  # "XX": kisses
+                yield m.start("name"), m.end("name"), PERSON
+        for m in [*self.sign_off_initials.finditer(text), *_CLOSING_LETTER.finditer(text)]:
+            name = m.group("name")
+            if name.rstrip(".") not in _WORD_LETTERS and self._ends_message(text, m.end()):
                 yield m.start("name"), m.end("name"), PERSON
         for m in _LAST_LINE.finditer(text):
             if not self._ends_message(text, m.end()):
