@@ -8,6 +8,8 @@
 * :mod:`.addresses` — a numbered street line and the postcode line below it, in any country's order;
   PO box and military address lines (LOCATION).
 * :mod:`.dateline` — the town of a letter's dateline ("Vårdal, 3. mars 2025") (LOCATION).
+* ``detect/languages/ages.py`` — a person's age in the words of another language ("de 81 años", "yn 83 oed")
+  (AGE), from ``rules/languages/``.
 * :mod:`.role_org` — the organisation after a job title in a signature line ("family worker, Brightwater
   Housing Trust") (ORGANIZATION).
 * :mod:`.forms` — values of labelled form fields ("Name:", "Ph:", "Address:" with the value on the same
@@ -74,6 +76,9 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     Presidio's own email, URL, phone and national-ID recognizers are registered by ``engine``; these
     add to them. ``nlp`` is the loaded spaCy pipeline the recognizers will see parses from.
     """
+    # (imported here: detect/languages/ builds on this package's recognizer base)
+    from qualdeid.detect.languages.ages import OtherLanguageAgeRecognizer
+
     lexicon = place_lexicon(rules)
     context = ContextWords(rules, lexicon)
     names = name_lexicon(rules)
@@ -86,6 +91,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         FormFieldRecognizer(rules),
         AddressLinesRecognizer(rules),
         DatelineRecognizer(rules),
+        OtherLanguageAgeRecognizer(rules),
         RoleOrgRecognizer(rules),
         NamedPlaceRecognizer(lexicon),
         PlaceContextRecognizer(lexicon, context),
