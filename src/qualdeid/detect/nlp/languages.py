@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import available_languages, zipf_frequency
 
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.rules import Rules
@@ -24,11 +24,39 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _OPENING = re.compile(r"(?:^|[.!?:;\n•\-–—\"“(\[][\"'”’)\]]*)[ \t]*$")
 
 
-@lru_cache(maxsize=262144)
+#: the commonest words of languages wordfreq has no list for (Welsh), from ``rules/languages/<code>.yaml``
+#: ("common"), as read by the last :class:`OtherLanguages` built; a listed word counts as this common
+_LISTED: dict[str, frozenset[str]] = {}
+LISTED_ZIPF = 5.0
+
+
 def zipf_in(word: str, language: str) -> float:
     """The Zipf frequency of ``word`` (lower case) in ``language`` (a wordfreq code), from wordfreq's
-    small lists: they hold every word this module asks about and load in a tenth of the time."""
+    small lists: they hold every word this module asks about and load in a tenth of the time. A language
+    wordfreq lacks has its commonest words listed in ``rules/languages/`` (``LISTED_ZIPF`` each, any other
+    word 0): wordfreq would answer with English frequencies."""
+    listed = _LISTED.get(language)
+    if listed is not None:
+        return LISTED_ZIPF if word in listed else 0.0
+    if language not in _WORDFREQ:
+        return 0.0
+    return _wordfreq_zipf(word, language)
+
+
+@lru_cache(maxsize=262144)
+def _wordfreq_zipf(word: str, language: str) -> float:
     return zipf_frequency(word, language, wordlist="small")
+
+
+_WORDFREQ = frozenset(available_languages(wordlist="small"))
+
+
+def read_listed(rules: Rules, languages: tuple[str, ...]) -> None:
+    """Read the listed common words of those ``languages`` wordfreq lacks (``rules/languages/<code>.yaml``)."""
+    for code in languages:
+        if code not in _WORDFREQ:
+            lists = rules.lists(f"languages/{code}.yaml")
+            _LISTED[code] = lists["common"] if "common" in lists else frozenset()  # noqa: SIM401 (no .get)
 
 
 class OtherLanguages:
@@ -45,6 +73,7 @@ class OtherLanguages:
         self.capital_zipf = float(settings["capital_zipf"])
         self.noun_capitals: frozenset[str] = frozenset(str(code) for code in settings.get("noun_capitals", []))
         self.noun_zipf = float(settings.get("noun_zipf", self.capital_zipf))
+        read_listed(rules, self.languages)
 
     def of(self, text: str) -> tuple[str, ...]:
         """The languages other than English that ``text`` is partly written in; none (and no other
