@@ -3,4 +3,6 @@
 
 * :mod:`.ages` — a person's age written in another language ("de 81 años", "yn 83 oed", "fez 80",
   "70 yaşında") (AGE).
+* :mod:`.kin` — a name after the language's kinship words and forms of address ("mi hermano Efrén", "Abuela
+  Zulema") (PERSON), in a text partly written in that language.
 """

@@ -9,7 +9,8 @@
   PO box and military address lines (LOCATION).
 * :mod:`.dateline` — the town of a letter's dateline ("Vårdal, 3. mars 2025") (LOCATION).
 * ``detect/languages/ages.py`` — a person's age in the words of another language ("de 81 años", "yn 83 oed")
-  (AGE), from ``rules/languages/``.
+  (AGE), and ``detect/languages/kin.py`` a name after another language's kinship word ("mi hermano Efrén")
+  (PERSON), from ``rules/languages/``.
 * :mod:`.role_org` — the organisation after a job title in a signature line ("family worker, Brightwater
   Housing Trust") (ORGANIZATION).
 * :mod:`.forms` — values of labelled form fields ("Name:", "Ph:", "Address:" with the value on the same
@@ -78,6 +79,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     """
     # (imported here: detect/languages/ builds on this package's recognizer base)
     from qualdeid.detect.languages.ages import OtherLanguageAgeRecognizer
+    from qualdeid.detect.languages.kin import OtherLanguageKinRecognizer
 
     lexicon = place_lexicon(rules)
     context = ContextWords(rules, lexicon)
@@ -92,6 +94,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         AddressLinesRecognizer(rules),
         DatelineRecognizer(rules),
         OtherLanguageAgeRecognizer(rules),
+        OtherLanguageKinRecognizer(rules),
         RoleOrgRecognizer(rules),
         NamedPlaceRecognizer(lexicon),
         PlaceContextRecognizer(lexicon, context),
