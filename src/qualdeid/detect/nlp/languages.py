@@ -73,6 +73,7 @@ class OtherLanguages:
         self.capital_zipf = float(settings["capital_zipf"])
         self.noun_capitals: frozenset[str] = frozenset(str(code) for code in settings.get("noun_capitals", []))
         self.noun_zipf = float(settings.get("noun_zipf", self.capital_zipf))
+        self.paragraph_share = float(settings.get("paragraph_share", 1.0))
         read_listed(rules, self.languages)
 
     def of(self, text: str) -> tuple[str, ...]:
@@ -115,6 +116,21 @@ class OtherLanguages:
         if not pieces or all(len(w) < 2 for w in _WORD.findall(text, pieces[0][0], pieces[-1][1])):
             return start, end  # "lúcia M.": a first name before an initial is the name, whatever it means
         return pieces[0][0], pieces[-1][1]
+
+    def in_paragraph_of(self, text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
+        """``text[start:end]`` stands in a paragraph written in ``languages``: at least ``paragraph_share`` of the
+        paragraph's words (of five or more) are common words of one of them (zipf >= ``word_zipf``) and more
+        common there than in English. An English paragraph of a text partly in Spanish names too few of them,
+        even where its names and streets are Spanish words ("Casa", "Avenida")."""
+        if not languages:
+            return False
+        opening = text.rfind("\n\n", 0, start)
+        closing = text.find("\n\n", end)
+        words = [w.lower() for w in _WORD.findall(text, opening + 1, len(text) if closing < 0 else closing)]
+        if len(words) < 5:
+            return False
+        common = sum(1 for w in words if self.word_zipf <= max(zipf_in(w, code) for code in languages) > zipf(w))
+        return common >= self.paragraph_share * len(words)
 
     def says_it_in(self, text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
         """``text[start:end]`` is an everyday phrase of ``languages``, perhaps with English grammar words:
