@@ -10,6 +10,7 @@ import pytest
 from qualdeid.corpus.model import Span
 from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
 from qualdeid.detect.nlp.languages import OtherLanguages, zipf_in
+from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.labels import ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
@@ -46,3 +47,11 @@ def test_an_everyday_word_of_a_listed_language_is_dropped(finaliser: Finaliser, 
 def test_a_name_in_it_stays_and_english_is_read_as_before(finaliser: Finaliser) -> None:
     assert _final(finaliser, WELSH, "Gwenllian", PERSON) == ["Gwenllian"]
     assert _final(finaliser, ENGLISH, "Roedd", PERSON) == ["Roedd"]
+
+
+def test_a_welsh_date() -> None:
+    """A Welsh month after its day (lexicons/months_world.txt)."""
+    recognizers = [r for r in load_pattern_recognizers(Rules()) if "DATE_TIME" in r.supported_entities]
+    text = "Bu farw yn dawel ar 14 Hydref yn ei gartref."
+    found = {text[r.start : r.end] for rec in recognizers for r in rec.analyze(text, rec.supported_entities)}
+    assert "14 Hydref" in found
