@@ -37,6 +37,14 @@ def test_an_english_text_is_not_read_here() -> None:
     assert found(ENGLISH) == []
 
 
+def test_a_lower_case_short_form_after_a_form_of_address() -> None:
+    text = (
+        "Chicas, la seño gise se va del cole en diciembre. Dicen que la seño dijo que no quiere fiesta.\n"
+        "Gisela Paz es la mejor maestra que tuvimos y mi hija la adora. Le hacemos un regalo entre todas."
+    )
+    assert found(text) == ["seño gise"]
+
+
 def test_an_everyday_word_after_a_kinship_word_is_no_name() -> None:
     assert found("Ayer vino mi hermano Todos los días. Mi tía Casa no sabe nada y la plaza estaba vacía hoy.") == []
 
