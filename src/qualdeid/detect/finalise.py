@@ -975,6 +975,8 @@ def _has_capital(text: str, span: Span) -> bool:
     return any(c.isupper() for c in text[span.start : span.end])
 
 
+#: the fewest digits of a phone number a person's name runs on into ("Thu 30/05", "Alice Springs NT 0870" stay)
+PHONE_DIGITS = 7
 #: from the first word with a digit in a person's span on, with the lower-case words before it ("al", "on")
 _RUN_ON_NUMBER = re.compile(r"(?<=\S)(?:[ \t]+[^\W\d_A-ZÀ-ÖØ-Þ]+)*[ \t]+[^ \t]*\d")
 
@@ -994,8 +996,13 @@ def _clean(text: str, span: Span) -> Span | None:
     if "(" in text[span.start + lead - 1 : span.start + lead] and ")" in piece and "(" not in piece:
         lead -= 1  # keep the bracket of "(03) 9876 5432"
         piece = "(" + piece
-    if span.detector == NER_DETECTOR and span.label == PERSON and (m := _RUN_ON_NUMBER.search(piece)):
-        piece = piece[: m.start()]  # "Efrén al 555 0199": NER's person runs on into the number after the name
+    if (
+        span.detector == NER_DETECTOR
+        and span.label == PERSON
+        and (m := _RUN_ON_NUMBER.search(piece))
+        and sum(c.isdigit() for c in piece[m.start() :]) >= PHONE_DIGITS
+    ):
+        piece = piece[: m.start()]  # "Efrén al 555 0199": NER's person runs on into a phone number after the name
     if span.label != RARE_DETAIL:
         piece = POSSESSIVE_ENDING.sub("", piece)
     start = span.start + lead
