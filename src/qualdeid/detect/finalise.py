@@ -975,7 +975,7 @@ def _has_capital(text: str, span: Span) -> bool:
     return any(c.isupper() for c in text[span.start : span.end])
 
 
-#: the fewest digits of a phone number a person's name runs on into ("Thu 30/05", "Alice Springs NT 0870" stay)
+#: the fewest digits of a phone number a person's name runs on into ("Tue 14/06", "Kelverton NT 0999" stay)
 PHONE_DIGITS = 7
 #: from the first word with a digit in a person's span on, with the lower-case words before it ("al", "on")
 _RUN_ON_NUMBER = re.compile(r"(?<=\S)(?:[ \t]+[^\W\d_A-ZÀ-ÖØ-Þ]+)*[ \t]+[^ \t]*\d")

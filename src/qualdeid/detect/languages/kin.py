@@ -23,7 +23,7 @@ from qualdeid.labels import PERSON
 from qualdeid.rules import Rules, alternation
 
 FILES = "languages/*.yaml"
-#: a name is rarer than this in the text's language and in English ("Rosario" is a name; "Casa" no)
+#: a name is rarer than this in the text's language and in English ("Efrén" is a name; "Casa" no)
 WORD_ZIPF = 4.0
 #: a lower-case name after a form of address is rarer still ("la seño gise", not "la seño dijo")
 LOWER_ZIPF = 3.0
