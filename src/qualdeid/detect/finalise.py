@@ -815,7 +815,7 @@ class Finaliser:
                     and not any(c.isdigit() for c in span_text)
                     and self.other_languages.in_paragraph_of(text, span.start, span.end, languages)
                 ):
-                    continue  # "usa boina", "las promos": NER on lower-case words of a paragraph in another language
+                    continue  # "usa bastón", "los trenes": NER on lower-case words of a paragraph in another language
                 if span.label != PERSON and not confirmed and _common_word(text[span.start : span.end]):
                     continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
                 if inside(span, headings) and not confirmed and not self._names_a_town(span, span_text):

@@ -25,7 +25,7 @@ def found(text: str) -> list[str]:
         ("Mi abuela tiene 93 años de edad y vive sola.", ["93"]),
         ("Procuramos o meu avô, de 88 anos, morador de Viseu.", ["88"]),
         ("Notre grand-père, âgé de 83 ans, a disparu mardi.", ["83"]),
-        ("Unser Opa ist 81 Jahre alt und wohnt allein.", ["81"]),
+        ("Unser Opa ist 77 Jahre alt und wohnt allein.", ["77"]),
         ("Sie starb mit 96 Jahren im Kreis der Familie.", ["96"]),
         ("Bu farw Gwilym yn dawel yn 79 oed.", ["79"]),
         ("έφυγε από τη ζωή σε ηλικία 91 ετών", ["91"]),

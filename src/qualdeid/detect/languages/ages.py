@@ -1,6 +1,6 @@
-"""A person's age as other languages write it: "de 81 años", "tem 70 anos", "âgé de 90 ans", "mit 81 Jahren"
-(a word of the language before the number and its word for "years"), "yn 83 oed", "81 Jahre alt", "83-vuotias",
-"70 yaşında" (a word after the number that makes it an age alone), "cumple 60", "fez 80" (a verb of reaching
+"""A person's age as other languages write it: "de 74 años", "tem 70 anos", "âgé de 90 ans", "mit 96 Jahren"
+(a word of the language before the number and its word for "years"), "yn 79 oed", "77 Jahre alt", "87-vuotias",
+"70 yaşında" (a word after the number that makes it an age alone), "cumple 52", "fez 80" (a verb of reaching
 an age). English ages are patterns of ``rules/recognizers/ages.yaml``.
 
 Each language's words are in ``rules/languages/<code>.yaml``; a number is an age only with the words of one
@@ -48,15 +48,15 @@ def _language(code: str, lists: dict[str, frozenset[str]]) -> _Language | None:
     after = {w.lstrip("-").strip() for w in lists["age_after"]} - {""}
     patterns = []
     if years and before:
-        # "de 81 años": the word before, the number, the word for years (the span is the number)
+        # "de 74 años": the word before, the number, the word for years (the span is the number)
         patterns.append(
             rf"(?<![\p{{L}}'’])(?:{_phrases(before)})[ \t]+{_NUMBER}[ \t]+(?:{_phrases(years)})(?![\p{{L}}])"
         )
     if after:
-        # "83 oed", "81 Jahre alt", "83-vuotias"
+        # "79 oed", "77 Jahre alt", "87-vuotias"
         patterns.append(rf"{_NUMBER}(?:[ \t]*-[ \t]*|[ \t]+|)(?:{_phrases(frozenset(after))})(?![\p{{L}}])")
     if reaching:
-        # "cumple 60", "fez 80": a verb of reaching an age before the number, with or without "years"
+        # "cumple 52", "fez 80": a verb of reaching an age before the number, with or without "years"
         patterns.append(rf"(?<![\p{{L}}'’])(?:{_phrases(reaching)})[ \t]+{_NUMBER}(?![ \t]*[%\p{{Sc}}])")
     if not patterns:
         return None

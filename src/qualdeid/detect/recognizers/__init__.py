@@ -8,7 +8,7 @@
 * :mod:`.addresses` — a numbered street line and the postcode line below it, in any country's order;
   PO box and military address lines (LOCATION).
 * :mod:`.dateline` — the town of a letter's dateline ("Vårdal, 3. mars 2025") (LOCATION).
-* ``detect/languages/ages.py`` — a person's age in the words of another language ("de 81 años", "yn 83 oed")
+* ``detect/languages/ages.py`` — a person's age in the words of another language ("de 74 años", "yn 79 oed")
   (AGE), and ``detect/languages/kin.py`` a name after another language's kinship word ("mi hermano Efrén")
   (PERSON), from ``rules/languages/``.
 * :mod:`.role_org` — the organisation after a job title in a signature line ("family worker, Brightwater
