@@ -64,7 +64,7 @@ def heading_ages(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "ages"),
     [
-        ("Marisol, 41 — Quilmes\nwritten by her cousin", ["41"]),
+        ("Odalys, 41 — Quilmes\nwritten by her cousin", ["41"]),
         ("About me\nTobias Wren, 29 | Leeds", ["29"]),
         ("Monday, 12 — busy day", []),  # a weekday's date
         ("Flat 3, 14 Elm Road", []),
