@@ -207,6 +207,8 @@ class Finaliser:
         self.names = NameLexicon.read(rules)
         self.transcript_roles = TranscriptRoles(rules)
         self.other_languages = OtherLanguages(rules)
+        #: what people call their relatives ("abuela", "yiayia"): capitalised before a name, a title of it
+        self.kin_terms = rules.words("lexicons/kin_terms.txt", lower=True)
         #: what closes the name of an event ("Kindness Week", "Harvest Fair"): an event is no place
         self.event_heads: frozenset[str] = frozenset(rules.lists("names/context.yaml")["event_heads"])
         calendar = rules.lists("lexicons/calendar.yaml")
@@ -330,7 +332,12 @@ class Finaliser:
 
     def _name_or_title(self, word: str) -> bool:
         low = word.lower()
-        return self.names.is_name(word) or low.rstrip(".") in self.names.titles or low in self.names.honorifics
+        return (
+            self.names.is_name(word)
+            or low.rstrip(".") in self.names.titles
+            or low in self.names.honorifics
+            or (word[:1].isupper() and low in self.kin_terms)  # "Abuela Rosa": a kin term as the name's title
+        )
 
     def _is_term(self, text: str, span: Span) -> bool:
         """A clinical or legal term or a kind of service; a word of te reo or a Pacific language found by
@@ -900,6 +907,14 @@ class Finaliser:
                 confirmed = any(span.overlaps(o) for o in by_others)
                 if span.label == PERSON and not confirmed and self.lists.not_a_place(span_text):
                     continue  # "dreams in Welsh": a language or a region, not a person
+                if (
+                    span.label in (PERSON, ORGANIZATION, LOCATION)
+                    and not confirmed
+                    and span_text.islower()
+                    and not any(c.isdigit() for c in span_text)
+                    and self.other_languages.in_paragraph_of(text, span.start, span.end, languages)
+                ):
+                    continue  # "usa bastón", "los trenes": NER on lower-case words of a paragraph in another language
                 if span.label != PERSON and not confirmed and _common_word(text[span.start : span.end]):
                     continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
                 if inside(span, headings) and not confirmed and not self._names_a_town(span, span_text):
@@ -1103,6 +1118,12 @@ def _has_capital(text: str, span: Span) -> bool:
     return any(c.isupper() for c in text[span.start : span.end])
 
 
+#: the fewest digits of a phone number a person's name runs on into ("Tue 14/06", "Kelverton NT 0999" stay)
+PHONE_DIGITS = 7
+#: from the first word with a digit in a person's span on, with the lower-case words before it ("al", "on")
+_RUN_ON_NUMBER = re.compile(r"(?<=\S)(?:[ \t]+[^\W\d_A-ZÀ-ÖØ-Þ]+)*[ \t]+[^ \t]*\d")
+
+
 def _clean(text: str, span: Span) -> Span | None:
     span = split_at_breaks(text, replace(span, text=""))
     if span is None:
@@ -1118,6 +1139,13 @@ def _clean(text: str, span: Span) -> Span | None:
     if "(" in text[span.start + lead - 1 : span.start + lead] and ")" in piece and "(" not in piece:
         lead -= 1  # keep the bracket of "(03) 9876 5432"
         piece = "(" + piece
+    if (
+        span.detector == NER_DETECTOR
+        and span.label == PERSON
+        and (m := _RUN_ON_NUMBER.search(piece))
+        and sum(c.isdigit() for c in piece[m.start() :]) >= PHONE_DIGITS
+    ):
+        piece = piece[: m.start()]  # "Efrén al 555 0199": NER's person runs on into a phone number after the name
     if span.label != RARE_DETAIL:
         piece = POSSESSIVE_ENDING.sub("", piece)
     start = span.start + lead

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import available_languages, zipf_frequency
 
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.rules import Rules
@@ -24,11 +24,39 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _OPENING = re.compile(r"(?:^|[.!?:;\n•\-–—\"“(\[][\"'”’)\]]*)[ \t]*$")
 
 
-@lru_cache(maxsize=262144)
+#: the commonest words of languages wordfreq has no list for (Welsh), from ``rules/languages/<code>.yaml``
+#: ("common"), as read by the last :class:`OtherLanguages` built; a listed word counts as this common
+_LISTED: dict[str, frozenset[str]] = {}
+LISTED_ZIPF = 5.0
+
+
 def zipf_in(word: str, language: str) -> float:
     """The Zipf frequency of ``word`` (lower case) in ``language`` (a wordfreq code), from wordfreq's
-    small lists: they hold every word this module asks about and load in a tenth of the time."""
+    small lists: they hold every word this module asks about and load in a tenth of the time. A language
+    wordfreq lacks has its commonest words listed in ``rules/languages/`` (``LISTED_ZIPF`` each, any other
+    word 0): wordfreq would answer with English frequencies."""
+    listed = _LISTED.get(language)
+    if listed is not None:
+        return LISTED_ZIPF if word in listed else 0.0
+    if language not in _WORDFREQ:
+        return 0.0
+    return _wordfreq_zipf(word, language)
+
+
+@lru_cache(maxsize=262144)
+def _wordfreq_zipf(word: str, language: str) -> float:
     return zipf_frequency(word, language, wordlist="small")
+
+
+_WORDFREQ = frozenset(available_languages(wordlist="small"))
+
+
+def read_listed(rules: Rules, languages: tuple[str, ...]) -> None:
+    """Read the listed common words of those ``languages`` wordfreq lacks (``rules/languages/<code>.yaml``)."""
+    for code in languages:
+        if code not in _WORDFREQ:
+            lists = rules.lists(f"languages/{code}.yaml")
+            _LISTED[code] = lists["common"] if "common" in lists else frozenset()  # noqa: SIM401 (no .get)
 
 
 class OtherLanguages:
@@ -45,6 +73,8 @@ class OtherLanguages:
         self.capital_zipf = float(settings["capital_zipf"])
         self.noun_capitals: frozenset[str] = frozenset(str(code) for code in settings.get("noun_capitals", []))
         self.noun_zipf = float(settings.get("noun_zipf", self.capital_zipf))
+        self.paragraph_share = float(settings.get("paragraph_share", 1.0))
+        read_listed(rules, self.languages)
 
     def of(self, text: str) -> tuple[str, ...]:
         """The languages other than English that ``text`` is partly written in; none (and no other
@@ -86,6 +116,21 @@ class OtherLanguages:
         if not pieces or all(len(w) < 2 for w in _WORD.findall(text, pieces[0][0], pieces[-1][1])):
             return start, end  # "lúcia M.": a first name before an initial is the name, whatever it means
         return pieces[0][0], pieces[-1][1]
+
+    def in_paragraph_of(self, text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
+        """``text[start:end]`` stands in a paragraph written in ``languages``: at least ``paragraph_share`` of the
+        paragraph's words (of five or more) are common words of one of them (zipf >= ``word_zipf``) and more
+        common there than in English. An English paragraph of a text partly in Spanish names too few of them,
+        even where its names and streets are Spanish words ("Casa", "Avenida")."""
+        if not languages:
+            return False
+        opening = text.rfind("\n\n", 0, start)
+        closing = text.find("\n\n", end)
+        words = [w.lower() for w in _WORD.findall(text, opening + 1, len(text) if closing < 0 else closing)]
+        if len(words) < 5:
+            return False
+        common = sum(1 for w in words if self.word_zipf <= max(zipf_in(w, code) for code in languages) > zipf(w))
+        return common >= self.paragraph_share * len(words)
 
     def says_it_in(self, text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
         """``text[start:end]`` is an everyday phrase of ``languages``, perhaps with English grammar words:

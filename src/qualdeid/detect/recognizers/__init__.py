@@ -10,6 +10,9 @@
 * :mod:`.dateline` — the town of a letter's dateline ("Vårdal, 3. mars 2025") (LOCATION).
 * :mod:`.camel` — an organisation written as one word with capitals inside ("QuellTech") (ORGANIZATION).
 * :mod:`.institutions` — a kind of institution "of" its own name ("University of the West Fells") (ORGANIZATION).
+* ``detect/languages/ages.py`` — a person's age in the words of another language ("de 74 años", "yn 79 oed")
+  (AGE), and ``detect/languages/kin.py`` a name after another language's kinship word ("mi hermano Efrén")
+  (PERSON), from ``rules/languages/``.
 * :mod:`.role_org` — the organisation after a job title in a signature line ("family worker, Brightwater
   Housing Trust") (ORGANIZATION).
 * :mod:`.forms` — values of labelled form fields ("Name:", "Ph:", "Address:" with the value on the same
@@ -78,6 +81,10 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     Presidio's own email, URL, phone and national-ID recognizers are registered by ``engine``; these
     add to them. ``nlp`` is the loaded spaCy pipeline the recognizers will see parses from.
     """
+    # (imported here: detect/languages/ builds on this package's recognizer base)
+    from qualdeid.detect.languages.ages import OtherLanguageAgeRecognizer
+    from qualdeid.detect.languages.kin import OtherLanguageKinRecognizer
+
     lexicon = place_lexicon(rules)
     context = ContextWords(rules, lexicon)
     names = name_lexicon(rules)
@@ -90,6 +97,8 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         FormFieldRecognizer(rules),
         AddressLinesRecognizer(rules),
         DatelineRecognizer(rules),
+        OtherLanguageAgeRecognizer(rules),
+        OtherLanguageKinRecognizer(rules),
         RoleOrgRecognizer(rules),
         CamelCaseOrgRecognizer(rules, names),
         InstitutionOfRecognizer(rules),

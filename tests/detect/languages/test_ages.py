@@ -1,0 +1,74 @@
+"""A person's age in the words of another language (detect/languages/ages.py, rules/languages/, issue 13),
+and the heading of a lay profile that gives a name and an age (rules/recognizers/ages.yaml). Invented examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.detect.languages.ages import OtherLanguageAgeRecognizer
+from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
+from qualdeid.rules import Rules
+
+AGES = OtherLanguageAgeRecognizer(Rules())
+RECOGNIZERS = {r.name: r for r in load_pattern_recognizers(Rules())}
+
+
+def found(text: str) -> list[str]:
+    return sorted(text[start:end] for start, end, _ in AGES.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Buscamos a mi tío, Anselmo Ferrán, de 74 años, vecino de Maipú.", ["74"]),
+        ("la profe cumple 52 en mayo y se jubila", ["52"]),
+        ("Mi abuela tiene 93 años de edad y vive sola.", ["93"]),
+        ("Procuramos o meu avô, de 88 anos, morador de Viseu.", ["88"]),
+        ("Notre grand-père, âgé de 83 ans, a disparu mardi.", ["83"]),
+        ("Unser Opa ist 77 Jahre alt und wohnt allein.", ["77"]),
+        ("Sie starb mit 96 Jahren im Kreis der Familie.", ["96"]),
+        ("Bu farw Gwilym yn dawel yn 79 oed.", ["79"]),
+        ("έφυγε από τη ζωή σε ηλικία 91 ετών", ["91"]),
+        ("Isoäiti on 87-vuotias ja asuu yksin.", ["87"]),
+        ("Annem 70 yaşında ve yalnız yaşıyor.", ["70"]),
+        ("La nonna compie 90 anni domenica.", ["90"]),
+    ],
+)
+def test_an_age_in_another_language(text: str, ages: list[str]) -> None:
+    assert found(text) == ages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trabajó en la fábrica durante más de 30 años",  # a duration
+        "después de 20 años de casados",
+        "Lo conocí hace 40 años.",
+        "il y a 25 ans, nous sommes partis",  # a time ago
+        "Vor 30 Jahren zog sie nach Kleve.",
+        "Ci siamo sposati 45 anni fa.",
+        "She worked there for 30 years and is 64 days from retiring.",  # English is not read here
+        "de 2024 años",  # no age has four digits
+    ],
+)
+def test_a_duration_or_a_time_ago_is_no_age(text: str) -> None:
+    assert found(text) == []
+
+
+def heading_ages(text: str) -> list[str]:
+    recognizer = RECOGNIZERS["AgeRecognizer"]
+    results = recognizer.analyze(text, recognizer.supported_entities)
+    return sorted(text[r.start : r.end] for r in results)
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Odalys, 41 — Quilmes\nwritten by her cousin", ["41"]),
+        ("About me\nTobias Wren, 29 | Leeds", ["29"]),
+        ("Monday, 12 — busy day", []),  # a weekday's date
+        ("Flat 3, 14 Elm Road", []),
+    ],
+)
+def test_a_heading_with_a_name_and_an_age(text: str, ages: list[str]) -> None:
+    assert heading_ages(text) == ages
