@@ -327,3 +327,17 @@ def test_a_story_retold_needs_fewer_words_the_further_above_chance_it_is(checker
     assert not linker.story_told(Match(ivo, 1.0, 1.6, 1.5, four), four)
     assert linker.story_told(Match(ivo, 1.0, 3.8, 1.5, four), four)
     assert linker.story_told(Match(ivo, 1.0, 1.6, 1.5, four), four * 3)  # nine words or more at the threshold
+
+
+def test_a_writers_past_in_everyday_words_links_to_no_worker(checker) -> None:
+    """A writer's past links to a worker only in words that weigh as much as one retold detail
+    ("garden" and "ladder"); "daughter" and "winter" are everyone's words."""
+    worker = next(p for p, s in checker.profile.sources.items() if s.role == "worker")
+    linker = checker.linker
+    for words, expected in ((("garden", "ladder"), True), (("daughter", "winter"), False)):
+        _, ev = _similar_evidence(checker, f"He talked about the {words[0]} and the {words[1]}.", words)
+        ev.writer = True
+        assert ev.similarity is not None
+        ev.person = ev.similarity.person = worker
+        assert len(linker._specific(ev)) == 2
+        assert linker.similar(ev, 2) is expected

@@ -191,3 +191,20 @@ def test_a_writers_past_is_matched_among_the_writers(writers_checker: RiskChecke
     report = checker.check([Document("t", DISCLOSURE)])
     linked = [f for f in report.findings if f.check == "subject_linkage"]
     assert [f.people for f in linked] == [[worker]] and "w1" in linked[0].message
+
+
+def test_sentences_that_share_only_what_people_did_tell_different_things(detector, tmp_path, monkeypatch) -> None:
+    # grumbling, sulking and dozing are what anyone does on a bad afternoon; a detail is carried by the
+    # things, people and places two sentences share (at least two of them)
+    docs = [*WRITERS, ("w10", "W2", "Cosmo Ravel grumbled, sulked and dozed all afternoon. We had tea in the kitchen.")]
+    path = tmp_path / "diaries.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "author": a, "text": t}) for i, a, t in docs), encoding="utf-8")
+    checker = RiskChecker(load_risk_config(), detector, Corpus([path]))
+    index = checker.linker.sentence_index
+    assert index is not None
+    monkeypatch.setattr(index, "threshold", 0.0)  # any three shared words are above chance here
+    (a,) = analyse(checker.detector.nlp, [("t", "He grumbled, sulked and dozed.")], checker.profile.synonyms)
+    assert len({index.word_class(t) for t in a.tokens} - {""}) == 3
+    assert not index.match(a, [], checker.k)
+    (b,) = analyse(checker.detector.nlp, [("t", "Cosmo grumbled and dozed all afternoon.")], checker.profile.synonyms)
+    assert index.match(b, [], checker.k)  # a person and a time of day besides

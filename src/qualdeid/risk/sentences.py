@@ -30,6 +30,10 @@ from qualdeid.risk.biography import LifeFrames
 from qualdeid.risk.corpus import CorpusProfile, Trace, inside
 from qualdeid.risk.lexicon import Related
 
+#: parts of speech of the words that carry what a sentence tells (things, people, places and their
+#: qualities): two sentences that share only verbs ("missed", "fixing") tell different things
+THINGS = frozenset({"NOUN", "PROPN", "ADJ"})
+
 
 @dataclass
 class SentenceMatch:
@@ -182,11 +186,13 @@ class SentenceIndex:
                     query[c] = t
             if len(query) < self.min_words:
                 continue
+            threshold = self.threshold
             above = [
                 (sum(ws.values()), j, ws)
                 for j, ws in self._score(query).items()
                 if len(ws) >= self.min_words
-                and sum(ws.values()) >= self.threshold
+                and sum(1 for c in ws if (t := query[c]) is not None and t.pos in THINGS) >= 2
+                and sum(ws.values()) >= threshold
                 and (among is None or self.sentences[j][1] & among)
             ]
             if not above or self.people_k((j for _, j, _ in above), among) >= k:
@@ -196,5 +202,5 @@ class SentenceIndex:
                 for p in owners if among is None else owners & among:
                     if p not in out or out[p].score < score:
                         toks = sorted((query[c] for c in ws if query[c] is not None), key=lambda t: t.start)
-                        out[p] = SentenceMatch(p, score, self.threshold, toks, doc_id, j in self.life, si)
+                        out[p] = SentenceMatch(p, score, threshold, toks, doc_id, j in self.life, si)
         return sorted(out.values(), key=lambda m: (-m.score, m.person))
