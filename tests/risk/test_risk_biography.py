@@ -312,3 +312,32 @@ def test_two_shared_words_link_where_both_sentences_tell_a_past(checker) -> None
         ev.life = frozenset(t.start for t in ev.sentence_words) if ours else frozenset()
         linked = checker.linker.linked({ivo: ev}, 3, 3.0, 3, 2.5, 2)
         assert (ev in linked) is expected
+
+
+def test_a_story_retold_needs_fewer_words_the_further_above_chance_it_is(checker) -> None:
+    """``story_words`` (9) specific words link at the calibrated threshold; four link when the text's
+    similarity is two and a half times the threshold, not when it is just above it."""
+    text = "He worked a ferry on the estuary, kept a tortoise and made marmalade."
+    ivo, ev = _similar_evidence(checker, text, ("ferry", "estuary", "tortoise", "marmalade"))
+    assert ev.similarity is not None
+    four = ev.similarity.tokens
+    assert len(four) == 4
+    linker = checker.linker
+    assert linker.story_words == 9
+    assert not linker.story_told(Match(ivo, 1.0, 1.6, 1.5, four), four)
+    assert linker.story_told(Match(ivo, 1.0, 3.8, 1.5, four), four)
+    assert linker.story_told(Match(ivo, 1.0, 1.6, 1.5, four), four * 3)  # nine words or more at the threshold
+
+
+def test_a_writers_past_in_everyday_words_links_to_no_worker(checker) -> None:
+    """A writer's past links to a worker only in words that weigh as much as one retold detail
+    ("garden" and "ladder"); "daughter" and "winter" are everyone's words."""
+    worker = next(p for p, s in checker.profile.sources.items() if s.role == "worker")
+    linker = checker.linker
+    for words, expected in ((("garden", "ladder"), True), (("daughter", "winter"), False)):
+        _, ev = _similar_evidence(checker, f"He talked about the {words[0]} and the {words[1]}.", words)
+        ev.writer = True
+        assert ev.similarity is not None
+        ev.person = ev.similarity.person = worker
+        assert len(linker._specific(ev)) == 2
+        assert linker.similar(ev, 2) is expected

@@ -103,6 +103,8 @@ def test_the_shipped_definitions_are_the_ones_built_from_wordnet(tmp_path) -> No
         ("The telly was on all night.", "telly", "television"),  # informal words and abbreviations
         ("He bought plasters at the chemist.", "chemist", "pharmacy"),
         ("Her brother never came back from the coast.", "came", "return"),  # a phrasal verb: its one-word class
+        ("Her cousin took his own life that winter.", "took", "suicide"),  # a phrase for the same event
+        ("They feared he would kill himself.", "kill", "suicide"),
     ],
 )
 def test_tokens_are_read_through_the_synonym_table(detector, text: str, word: str, norm: str) -> None:

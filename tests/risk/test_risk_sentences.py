@@ -7,11 +7,13 @@ sentences that everyone's diaries share.
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
 
 from qualdeid.corpus import Document
+from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import RiskChecker, load_risk_config
 from qualdeid.risk.analysis import analyse
 from qualdeid.risk.sentences import SentenceIndex
@@ -126,3 +128,83 @@ def test_the_same_episode_told_of_no_one_in_particular_points_to_no_one(checker:
     text = "Peer workers said polka tunes from a village on the accordion got volunteers to dance."
     report = checker.check([Document("t", text)])
     assert not [f for f in report.findings if f.check == "subject_linkage"]
+
+
+def test_sentences_of_several_accounts_of_one_person_are_one_person(index: SentenceIndex) -> None:
+    # d1 and d2 are both about the same woman (each naming her), d3 about a man
+    first = {doc: next(j for j, (d, _, _) in enumerate(index.sentences) if d == doc) for doc in ("d1", "d2", "d3")}
+    assert index.people_k([first["d1"], first["d2"]]) == 1
+    assert index.people_k([first["d1"], first["d2"], first["d3"]]) == 2
+
+
+# A worker's own past, told once in their diary, that residents' accounts also tell of themselves: among
+# everyone it is a common story, among the writers it is one worker's.
+WRITERS = [
+    (
+        "w1",
+        "W1",
+        "Hilda Marchetti was low today so we sat in the garden. I told her my sister drowned at the "
+        "weir, so I spent a month on a psychiatric ward at fifteen. She held my hand. We had tea in the kitchen.",
+    ),
+    (
+        "w2",
+        "W2",
+        "Hilda Marchetti spent a month on a psychiatric ward after her sister drowned at the weir. "
+        "We had tea in the kitchen.",
+    ),
+    (
+        "w3",
+        "W2",
+        "Cosmo Ravel spent a month on a psychiatric ward after his sister drowned in a weir. "
+        "We had tea in the kitchen.",
+    ),
+    (
+        "w4",
+        "W3",
+        "Juniper Okafor spent a month on a psychiatric ward when her sister drowned at a weir. "
+        "We went for a walk to the shops.",
+    ),
+    ("w5", "W3", "Cosmo Ravel painted the fence. We went for a walk to the shops and had tea."),
+    ("w6", "W1", "Juniper Okafor baked bread with the group. We went for a walk to the shops."),
+    ("w7", "W2", "Hilda Marchetti knitted a scarf. We had tea in the kitchen and a walk to the shops."),
+    ("w8", "W3", "A quiet day. We had tea in the kitchen and talked about the weather."),
+    ("w9", "W1", "Cosmo Ravel fixed the kettle. We went for a walk to the shops."),
+]
+DISCLOSURE = "One worker lost a sister who drowned at a weir as a teenager and spent a month on a psychiatric ward."
+
+
+@pytest.fixture(scope="module")
+def writers_checker(detector, tmp_path_factory) -> RiskChecker:
+    path = tmp_path_factory.mktemp("writers") / "diaries.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "author": a, "text": t}) for i, a, t in WRITERS), encoding="utf-8")
+    return RiskChecker(load_risk_config(), detector, Corpus([path]))
+
+
+def test_a_writers_past_is_matched_among_the_writers(writers_checker: RiskChecker) -> None:
+    checker = writers_checker
+    index = checker.linker.sentence_index
+    assert index is not None
+    (worker,) = [p for p, s in checker.profile.sources.items() if s.role == "worker" and "w1" in s.documents]
+    a = analyse(checker.detector.nlp, [("t", DISCLOSURE)], checker.profile.synonyms)[0]
+    assert not index.match(a, [], checker.k)  # three residents' accounts say it too
+    assert [m.person for m in index.match(a, [], checker.k, among=checker.linker.writers)] == [worker]
+    report = checker.check([Document("t", DISCLOSURE)])
+    linked = [f for f in report.findings if f.check == "subject_linkage"]
+    assert [f.people for f in linked] == [[worker]] and "w1" in linked[0].message
+
+
+def test_sentences_that_share_only_what_people_did_tell_different_things(detector, tmp_path, monkeypatch) -> None:
+    # grumbling, sulking and dozing are what anyone does on a bad afternoon; a detail is carried by the
+    # things, people and places two sentences share (at least two of them)
+    docs = [*WRITERS, ("w10", "W2", "Cosmo Ravel grumbled, sulked and dozed all afternoon. We had tea in the kitchen.")]
+    path = tmp_path / "diaries.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "author": a, "text": t}) for i, a, t in docs), encoding="utf-8")
+    checker = RiskChecker(load_risk_config(), detector, Corpus([path]))
+    index = checker.linker.sentence_index
+    assert index is not None
+    monkeypatch.setattr(index, "threshold", 0.0)  # any three shared words are above chance here
+    (a,) = analyse(checker.detector.nlp, [("t", "He grumbled, sulked and dozed.")], checker.profile.synonyms)
+    assert len({index.word_class(t) for t in a.tokens} - {""}) == 3
+    assert not index.match(a, [], checker.k)
+    (b,) = analyse(checker.detector.nlp, [("t", "Cosmo grumbled and dozed all afternoon.")], checker.profile.synonyms)
+    assert index.match(b, [], checker.k)  # a person and a time of day besides

@@ -22,12 +22,9 @@ from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token
 from qualdeid.risk.biography import LifeFrames
 from qualdeid.risk.corpus import LINKABLE_ROLES, CorpusProfile, inside
-from qualdeid.risk.sentences import SentenceIndex, SentenceMatch
+from qualdeid.risk.sentences import THINGS, SentenceIndex, SentenceMatch
 from qualdeid.risk.similarity import AccountIndex, Match
 from qualdeid.risk.suggest import Suggester
-
-#: parts of speech of the words that name things of a life (not verbs: "spent", "worked")
-_THINGS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
 @dataclass
@@ -160,9 +157,20 @@ class Linker:
             # (the diary told the fact as an episode, the text retells it as a fact of a life); a match of
             # two episodes of the service, or of a sentence about no one in particular, names no one
             told = self.frames.sentences(a) if self.frames is not None else set()
-            for sm in self.sentence_index.match(a, skip, self.k):
+            skip_told = skip
+            if self.frames is not None and self.frames.writer(a):
+                # the words that bring a writer in ("one of the workers") are no part of their story
+                brought = self.frames.writer_words(a)
+                skip_told = skip + [(t.start, t.end) for t in a.tokens if t.start in brought]
+            matches = self.sentence_index.match(a, skip_told, self.k)
+            if skip_told is not skip:
+                # a writer's own story is told among the writers: their own diaries are its accounts
+                matches += self.sentence_index.match(a, skip_told, self.k, among=self.writers)
+            for sm in matches:
                 if sm.life or sm.sentence in told:
-                    out.setdefault(sm.person, PersonEvidence(sm.person)).sentence_match = sm
+                    ev = out.setdefault(sm.person, PersonEvidence(sm.person))
+                    if ev.sentence_match is None or ev.sentence_match.score < sm.score:
+                        ev.sentence_match = sm
         for i, people in enumerate(finding_people):
             if 0 < len(people) < self.k:
                 for p in people:
@@ -310,7 +318,7 @@ class Linker:
         if ev.writer and self.profile.sources[ev.person].role == "worker":
             # a writer's own story is told among the writers: the things it names that one writer alone
             # of them wrote of, not the words that bring the writer in ("one of the peer workers")
-            told = [t for t in ev.similarity.tokens if t.pos in _THINGS and t.start not in ev.writer_words]
+            told = [t for t in ev.similarity.tokens if t.pos in THINGS and t.start not in ev.writer_words]
             among = {t.start for t in self.index.specific_among(told, 2, self.writers)}
             specific = [t for t in ev.similarity.tokens if t.start in among or t in specific]
         return specific
@@ -319,7 +327,8 @@ class Linker:
         """The similarity route: above the calibrated threshold, and carried by ``min_words`` words
         that the accounts of fewer than k people hold (one shared word is a coincidence), and
 
-        * one of them a detail of a life, or ``story_words`` of them (a story retold);
+        * one of them a detail of a life, or ``story_words`` of them (a story retold), fewer as the
+          similarity rises above the threshold (see :meth:`story_told`);
         * or a finding of its own pointing at the same person (weak signals that agree);
         * or the text tells the past of one of the accounts' writers and the person is a worker:
           their own diaries are the accounts a self-disclosure is checked against;
@@ -342,13 +351,23 @@ class Linker:
             return False
         if self.has_detail(ev, [t for t in specific if self._detail_in_accounts(t)]):
             return True
-        if len(specific) >= self.story_words or ev.findings:
+        if self.story_told(m, specific) or ev.findings:
             return True
         if ev.writer and self.profile.sources[ev.person].role == "worker":
-            return True
+            # a writer's past among their colleagues, in words that weigh as much as one retold detail
+            # ("mental health", "a difficult time" are everyone's words)
+            return sum(self.weight(t.lemma, t.text.lower()) for t in specific) >= self.sentence_weight
         if self.retold(ev, specific):
             return True
         return m.threshold > 0 and m.z >= self.life_ratio * m.threshold and any(t.start in ev.life for t in specific)
+
+    def story_told(self, m: Match, specific: list[Token]) -> bool:
+        """A story retold: ``story_words`` specific words at the calibrated threshold, and fewer as the
+        similarity rises above it (the words times how many times the threshold the z-score is): a
+        story retold in other words keeps few of its words, but those it keeps match far above chance."""
+        if m.threshold <= 0:
+            return len(specific) >= self.story_words
+        return len(specific) * max(1.0, m.z / m.threshold) >= self.story_words
 
     def retold(self, ev: PersonEvidence, specific: list[Token]) -> bool:
         """Words that carry the similarity lie in one sentence of the text and in one sentence of their

@@ -21,14 +21,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.risk.analysis import Analysed, Token
 from qualdeid.risk.biography import LifeFrames
-from qualdeid.risk.corpus import CorpusProfile, inside
+from qualdeid.risk.corpus import CorpusProfile, Trace, inside
 from qualdeid.risk.lexicon import Related
+
+#: parts of speech of the words that carry what a sentence tells (things, people, places and their
+#: qualities): two sentences that share only verbs ("missed", "fixing") tell different things
+THINGS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
 @dataclass
@@ -147,10 +151,28 @@ class SentenceIndex:
         i = min(len(best) - 1, max(0, math.ceil(self.quantile * len(best)) - 1))
         return best[i]
 
-    def match(self, a: Analysed, skip: Sequence[tuple[int, int]] = (), k: int = 3) -> list[SentenceMatch]:
+    def people_k(self, sentences: Iterable[int], among: frozenset[str] | None = None) -> int:
+        """The fewest people (of ``among``, when given) the given corpus ``sentences`` are about: several
+        sentences about one person in several of their accounts are one person, whoever else each names."""
+        by_doc: dict[str, set[str]] = defaultdict(set)
+        for j in sentences:
+            doc_id, owners, _ = self.sentences[j]
+            by_doc[doc_id] |= owners if among is None else owners & among
+        return Trace.of(by_doc).k
+
+    def match(
+        self,
+        a: Analysed,
+        skip: Sequence[tuple[int, int]] = (),
+        k: int = 3,
+        among: frozenset[str] | None = None,
+    ) -> list[SentenceMatch]:
         """Per person, the best match above the threshold of a sentence of the text with a sentence of
         their accounts, when the sentences that match it above the threshold are about fewer than ``k``
-        people (a sentence many people's accounts could have said names no one)."""
+        people (a sentence many people's accounts could have said names no one; several accounts of
+        one person are one person). With ``among`` (the writers of the corpus, for a text that tells a
+        writer's past), only those people's sentences count: what residents' accounts also say can
+        still be one worker's own story among their colleagues."""
         out: dict[str, SentenceMatch] = {}
         by_sentence: dict[int, list[Token]] = defaultdict(list)
         for t in a.tokens:
@@ -164,18 +186,21 @@ class SentenceIndex:
                     query[c] = t
             if len(query) < self.min_words:
                 continue
+            threshold = self.threshold
             above = [
                 (sum(ws.values()), j, ws)
                 for j, ws in self._score(query).items()
-                if len(ws) >= self.min_words and sum(ws.values()) >= self.threshold
+                if len(ws) >= self.min_words
+                and sum(1 for c in ws if (t := query[c]) is not None and t.pos in THINGS) >= 2
+                and sum(ws.values()) >= threshold
+                and (among is None or self.sentences[j][1] & among)
             ]
-            people = {p for _, j, _ in above for p in self.sentences[j][1]}
-            if not above or len(people) >= k:
+            if not above or self.people_k((j for _, j, _ in above), among) >= k:
                 continue
             for score, j, ws in sorted(above, key=lambda x: -x[0]):
                 doc_id, owners, _ = self.sentences[j]
-                for p in owners:
+                for p in owners if among is None else owners & among:
                     if p not in out or out[p].score < score:
                         toks = sorted((query[c] for c in ws if query[c] is not None), key=lambda t: t.start)
-                        out[p] = SentenceMatch(p, score, self.threshold, toks, doc_id, j in self.life, si)
+                        out[p] = SentenceMatch(p, score, threshold, toks, doc_id, j in self.life, si)
         return sorted(out.values(), key=lambda m: (-m.score, m.person))
