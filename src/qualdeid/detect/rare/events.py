@@ -62,6 +62,7 @@ class EventFinder(RuleFinder):
             | w("rescue_verbs")
             | w("survival_verbs")
             | w("media_verbs")
+            | w("recorded_verbs")
             | w("creation_verbs")
             | w("publish_verbs")
             | w("struck_verbs")
@@ -82,6 +83,7 @@ class EventFinder(RuleFinder):
             self._rescue,
             self._survived,
             self._media,
+            self._recorded,
             self._manner_phrase,
             self._made_work,
             self._married_relative,
@@ -162,7 +164,9 @@ class EventFinder(RuleFinder):
             return None
         if k < se and sdoc[k].lower_ in ("out", "off", "up") and k + 1 < se and sdoc[k + 1].lower_ in ("of", "from"):
             k += 1
-        if k >= se or sdoc[k].lower_ not in ("from", "of", "off", "out"):
+        elif k < se and sdoc[k].lower_ == "out":
+            k = self._after_wait(sdoc, k + 1, se) or k  # "dug him out after two days beneath the debris"
+        if k >= se or sdoc[k].lower_ not in ("from", "of", "off", "out", *self._w("rescue_wait_places")):
             return None
         j = k + 1
         while j < se and (is_np_token(sdoc[j]) or sdoc[j].tag_ == "VBG") and j - k <= 6:
@@ -172,6 +176,38 @@ class EventFinder(RuleFinder):
             return None
         start = t.i - 1 if passive and not frame.person_subject else frame.start
         return Hit(start, j, "life_event", "rescued someone from danger", ("rescue",))
+
+    def _after_wait(self, sdoc: Doc, k: int, se: int) -> int | None:
+        """Token ``k`` opens how long the rescue took ("after nine hours", "after two days"): the
+        preposition of `rescue_wait_places` that follows it ("under", "beneath"), or ``None``."""
+        if k + 2 >= se or sdoc[k].lower_ != "after":
+            return None
+        for j in range(k + 1, min(se, k + 5)):
+            if sdoc[j].lower_ in self._w("rescue_wait_places"):
+                units = {sdoc[m].lemma_.lower() for m in range(k + 1, j)}
+                return j if units & self._w("rescue_wait_units") else None
+        return None
+
+    def _recorded(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``was recorded telling stories for a dialect archive``, ``was filmed for a documentary``:
+        someone recorded for a broadcast or a collection others can find."""
+        if t.pos_ != "VERB" or t.tag_ != "VBN" or t.lemma_.lower() not in self._w("recorded_verbs"):
+            return None
+        if t.i == ss or sdoc[t.i - 1].lemma_.lower() not in ("be", "get"):
+            return None
+        k = t.i + 1
+        while k < se and k - t.i <= 3 and sdoc[k].lower_ != "for" and sdoc[k].pos_ in ("VERB", "ADV", "NOUN"):
+            k += 1  # "recorded singing for", "filmed at work for"
+        if k >= se or sdoc[k].lower_ != "for":
+            return None
+        end = phrase_end(sdoc, k + 1, se)
+        heads = {sdoc[m].lemma_.lower() for m in range(k + 1, end)} | {sdoc[m].lower_ for m in range(k + 1, end)}
+        if not heads & (self._w("recorded_for") | self._w("media_nouns")):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, end, "life_event", "recorded for a broadcast or an archive", ("media",))
 
     def _survived(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``survived a ferry fire``, ``survived a grain silo collapse``: an event lived

@@ -44,6 +44,7 @@ class FamilyFinder(RuleFinder):
             | w("abandon_verbs")
             | w("multiple_birth_words")
             | {"twin"}
+            | w("multiple_birth_one")
             | w("kin_care_verbs")
         )
         self.pregnancy_gap = int(rr.threshold("pregnancy_gap"))
@@ -266,6 +267,8 @@ class FamilyFinder(RuleFinder):
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
     ) -> Hit | None:
         """``is expecting triplets``, ``pregnant with quads``, ``gave birth to quads``, ``miscarried twin boys``."""
+        if (hit := self._born_multiple(sdoc, t, ss, se)) is not None:
+            return hit
         end = t.i + 1
         if t.lower_ == "twin":
             if end >= se or sdoc[end].lemma_.lower() not in self._w("twin_nouns"):
@@ -297,6 +300,41 @@ class FamilyFinder(RuleFinder):
         if not frame.person_subject:
             return None
         return Hit(frame.start, end, "family", "a multiple birth", (t.lower_,), Status.CORPUS_CHECK)
+
+    def _born_multiple(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``is a twin``, ``being one of triplets``, ``an identical twin``: someone born one of
+        a multiple birth (`multiple_birth_one`), said with a form of "be"."""
+        singular = t.lower_ in self._w("multiple_birth_one")
+        k = t.i - 1
+        if singular:
+            while k >= ss and sdoc[k].lower_ in self._w("multiple_birth_one_modifiers"):
+                k -= 1
+            if k < ss or sdoc[k].lower_ not in ("a", "an"):
+                return None
+        elif t.lower_ in self._w("multiple_birth_words") and k - 1 >= ss and sdoc[k].lower_ == "of":
+            k -= 1  # "one of triplets"
+            if sdoc[k].lower_ != "one":
+                return None
+        else:
+            return None
+        be = k - 1
+        if be < ss or sdoc[be].lemma_.lower() != "be":
+            return None
+        end = t.i + 1
+        # "a twin with an older brother": the sibling named with the twin belongs to the fact
+        if end + 2 < se and sdoc[end].lower_ == "with":
+            rel = end + 1
+            while rel < se and rel - end <= 3 and sdoc[rel].pos_ in ("DET", "ADJ", "PRON"):
+                rel += 1
+            if rel < se and sdoc[rel].lemma_.lower() in self.rr.relatives:
+                end = self.frames.extend_right(sdoc, rel + 1, se, end + self.max_tokens, max_pps=0)
+        start = be + 1  # "being a twin ...": the gerund is no part of the fact
+        if sdoc[be].lower_ != "being":
+            frame = self.frames.frame_at_verb(sdoc, be, ss)
+            if not frame.person_subject:
+                return None
+            start = frame.start
+        return Hit(start, end, "family", "one of a multiple birth", (t.lower_,), Status.CORPUS_CHECK)
 
     def _kin_raised(
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]

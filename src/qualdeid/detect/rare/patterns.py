@@ -48,6 +48,7 @@ class PhraseFinder(RuleFinder):
         super().__init__(rr)
         self.rare_zipf = rr.threshold("rare_zipf")
         self.who_zipf = rr.threshold("only_who_zipf")
+        self.participle_zipf = rr.threshold("only_participle_zipf")
         w = self.rr.words
         self.triggers = frozenset(
             {"born", "birth", "can", "could", *_BE}
@@ -178,6 +179,25 @@ class PhraseFinder(RuleFinder):
                 "first, last or only one to do something",
                 (head_tok.lemma_.lower(),),
             )
+        # "the only boy driving a pony trap in the parade": a participle after the group tells the deed
+        if kind and not generic and k < se and sdoc[k].tag_ == "VBG" and sdoc[k].pos_ == "VERB":
+            end = self._vp_end(sdoc, k + 1, se, start + self.max_tokens + 4)
+            rare_word = self._uncommon_in(sdoc, k, end, named, self.participle_zipf)
+            if marked or scope or rare_word or self._scoped(sdoc, k, end):
+                return Hit(
+                    start,
+                    max(end, k + 1),
+                    "life_event",
+                    "first, last or only one to do something",
+                    (head_tok.lemma_.lower(),),
+                )
+        # "became the first Tongan woman harbourmaster": a first of a group of people named by who they are
+        person_group = head_tok.lemma_.lower() in self._w("uniqueness_kinds") or any(
+            m.lemma_.lower() in self._w("uniqueness_kinds") for m in mods
+        )
+        if t.lower_ != "only" and marked and person_group and not generic:
+            reason = "the first or last one of a group"
+            return Hit(start, max(k, head + 1), "minority", reason, (head_tok.lemma_.lower(),))
         if t.lower_ == "only" and (marked or (scope and kind)):
             reason = "the only one of a group in a place"
             return Hit(start, max(k, head + 1), "minority", reason, (head_tok.lemma_.lower(),))
@@ -208,12 +228,17 @@ class PhraseFinder(RuleFinder):
             return None, []
         return last, [sdoc[i] for i in range(first, last) if sdoc[i].is_alpha]
 
-    def _uncommon_in(self, sdoc: Doc, start: int, end: int, named: bytearray) -> bool:
-        """Has ``sdoc[start:end]`` a content word rarer than ``who_zipf`` in general language?"""
+    def _uncommon_in(self, sdoc: Doc, start: int, end: int, named: bytearray, below: float | None = None) -> bool:
+        """Has ``sdoc[start:end]`` a content word rarer than ``below`` (``who_zipf``) in general language?"""
+        limit = self.who_zipf if below is None else below
         return any(
-            w.pos_ in ("NOUN", "VERB", "ADJ") and w.is_alpha and not named[w.idx] and zipf(w.lower_) < self.who_zipf
+            w.pos_ in ("NOUN", "VERB", "ADJ") and w.is_alpha and not named[w.idx] and zipf(w.lower_) < limit
             for w in sdoc[start:end]
         )
+
+    def _scoped(self, sdoc: Doc, start: int, end: int) -> bool:
+        """Does a word of ``uniqueness_scopes`` close a phrase of ``sdoc[start:end]`` ("... in the valley")?"""
+        return any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(start, end))
 
     def _first_in_scope(self, sdoc: Doc, t: Token, se: int) -> Hit | None:
         """``the first in his family to finish school``, ``the only one from the village to ...``."""
@@ -405,8 +430,16 @@ class PhraseFinder(RuleFinder):
         return None
 
     def _born(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
-        """``was born on a cargo ship``, ``born in a greenhouse``: born somewhere distinctive."""
-        if t.lower_ != "born" or t.i + 2 >= se or sdoc[t.i + 1].pos_ != "ADP":
+        """``was born on a cargo ship``, ``born in a greenhouse``, ``born midair``: born somewhere distinctive."""
+        if t.lower_ != "born" or t.i + 1 >= se:
+            return None
+        if (where := self._birth_adverb(sdoc, t.i + 1, se)) is not None:
+            start = t.i - 1 if t.i > ss and sdoc[t.i - 1].lemma_.lower() == "be" else t.i
+            end = where
+            if end + 1 < se and sdoc[end].pos_ == "ADP":  # "born midair over the ocean"
+                end = phrase_end(sdoc, end + 1, se)
+            return Hit(start, end, "life_event", "born somewhere unusual", ("born_" + sdoc[t.i + 1].lower_,))
+        if t.i + 2 >= se or sdoc[t.i + 1].pos_ != "ADP":
             return None
         np_end = phrase_end(sdoc, t.i + 2, se)
         obj = range(t.i + 2, np_end)
@@ -422,6 +455,13 @@ class PhraseFinder(RuleFinder):
         start = t.i - 1 if t.i > ss and sdoc[t.i - 1].lemma_.lower() == "be" else t.i
         keys = tuple(sdoc[m].lemma_.lower() for m in obj)
         return Hit(start, np_end, "life_event", "born somewhere unusual", keys, status)
+
+    def _birth_adverb(self, sdoc: Doc, k: int, se: int) -> int | None:
+        """End of a word of ``unusual_birth_adverbs`` at token ``k`` ("midair", "at sea"), or ``None``."""
+        for n in (3, 2, 1):
+            if k + n <= se and sdoc[k : k + n].text.lower() in self._w("unusual_birth_adverbs"):
+                return k + n
+        return None
 
     def _unlisted_birthplace(self, sdoc: Doc, prep: int, se: int, named: bytearray) -> int | None:
         """End of a place no list names after the preposition at ``prep`` ("in a greenhouse", "on the verge

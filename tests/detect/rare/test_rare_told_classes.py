@@ -1,0 +1,69 @@
+"""Rare details told by the shape of a phrase that the finders had no frame for (invented texts): a
+rescue told with how long it took, a person recorded for an archive, the first of a group of people, a
+deed after "the only <person>", a birth in the air, being a twin, organs on the unusual side, a part taken
+by a thing; and the ordinary look-alikes each frame leaves."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import finder_hits
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "phrase"),
+    [
+        (
+            "events",
+            "Rescuers dug us out after two days beneath the debris.",
+            "dug us out after two days beneath the debris",
+        ),
+        (
+            "events",
+            "Maura was recorded singing for the national sound archive.",
+            "was recorded singing for the national sound archive",
+        ),
+        ("events", "He was interviewed for a documentary about the strike.", "was interviewed for a documentary"),
+        (
+            "patterns",
+            "He was the only boy driving a pony trap in the village parade.",
+            "was the only boy driving a pony trap in the village parade",
+        ),
+        (
+            "patterns",
+            "I became the first Somali woman union rep in the depot.",
+            "became the first Somali woman union rep",
+        ),
+        ("patterns", "Oddly, he was born midair over the ocean.", "was born midair over the ocean"),
+        ("patterns", "He was born on a flight to Rome.", "was born on a flight"),
+        ("family", "Being an identical twin with an older brother is hard.", "an identical twin with an older brother"),
+        ("family", "Her mum is a twin.", "is a twin"),
+        ("body", "He was born with his spleen on the right side.", "was born with his spleen on the right side"),
+        ("body", "Her organs are on the opposite side.", "Her organs are on the opposite side"),
+        ("verbs", "The chainsaw took two of his fingers.", "The chainsaw took two of his fingers"),
+        ("verbs", "In the quarry the blast took her left eye.", "the blast took her left eye"),
+    ],
+)
+def test_finds(detector, family: str, text: str, phrase: str) -> None:
+    assert phrase in finder_hits(detector, family, text)
+
+
+@pytest.mark.parametrize(
+    ("family", "text"),
+    [
+        ("events", "They talked me out after an hour in the meeting."),
+        ("events", "The session was recorded for training purposes."),
+        ("events", "I was interviewed for a job at the bank."),
+        ("patterns", "He was the only man waiting at the bus stop."),
+        ("patterns", "It was the first Chinese restaurant in the street."),
+        ("patterns", "She was born at home."),
+        ("family", "They booked a twin room."),
+        ("body", "He has his stomach on the left side."),
+        ("body", "The pain in her heart on the left side is worse."),
+        ("verbs", "The nurse took my arm and helped me up."),
+        ("verbs", "I took my eye off the road for a second."),
+        ("verbs", "He took my hand."),
+    ],
+)
+def test_leaves_the_look_alikes(detector, family: str, text: str) -> None:
+    assert finder_hits(detector, family, text) == []
