@@ -148,13 +148,7 @@ class PhraseFinder(RuleFinder):
             # "the oldest man ever licensed as a harbour pilot": a participle after "ever" tells the record
             if kind and not generic and k < se and sdoc[k].tag_ in ("VBN", "VBD") and sdoc[k].pos_ == "VERB":
                 end = self._vp_end(sdoc, k + 1, se, start + self.max_tokens + 4)
-                return Hit(
-                    start,
-                    max(end, k + 1),
-                    "life_event",
-                    "first, last or only one to do something",
-                    (head_tok.lemma_.lower(),),
-                )
+                return self._deed(start, max(end, k + 1), head_tok)
         if k < se and sdoc[k].pos_ == "ADP" and sdoc[k].lower_ in ("in", "from", "at", "on", "of"):
             j = phrase_end(sdoc, k + 1, se)
             if any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(k + 1, j)):
@@ -172,25 +166,13 @@ class PhraseFinder(RuleFinder):
             end = self._vp_end(sdoc, k + 2, se, start + self.max_tokens + 4)
             if sdoc[k].lower_ == "who" and not (marked or self._uncommon_in(sdoc, k + 1, end, named)):
                 return None  # "the only man who turned up": a clause of everyday words singles no one out
-            return Hit(
-                start,
-                max(end, k + 2),
-                "life_event",
-                "first, last or only one to do something",
-                (head_tok.lemma_.lower(),),
-            )
+            return self._deed(start, max(end, k + 2), head_tok)
         # "the only boy driving a pony trap in the parade": a participle after the group tells the deed
         if kind and not generic and k < se and sdoc[k].tag_ == "VBG" and sdoc[k].pos_ == "VERB":
             end = self._vp_end(sdoc, k + 1, se, start + self.max_tokens + 4)
             rare_word = self._uncommon_in(sdoc, k, end, named, self.participle_zipf)
             if marked or scope or rare_word or self._scoped(sdoc, k, end):
-                return Hit(
-                    start,
-                    max(end, k + 1),
-                    "life_event",
-                    "first, last or only one to do something",
-                    (head_tok.lemma_.lower(),),
-                )
+                return self._deed(start, max(end, k + 1), head_tok)
         # "became the first Tongan woman harbourmaster": a first of a group of people named by who they are
         person_group = head_tok.lemma_.lower() in self._w("uniqueness_kinds") or any(
             m.lemma_.lower() in self._w("uniqueness_kinds") for m in mods
@@ -235,6 +217,11 @@ class PhraseFinder(RuleFinder):
             w.pos_ in ("NOUN", "VERB", "ADJ") and w.is_alpha and not named[w.idx] and zipf(w.lower_) < limit
             for w in sdoc[start:end]
         )
+
+    @staticmethod
+    def _deed(start: int, end: int, head: Token) -> Hit:
+        """The first, last or only one of a group to do something, from ``start`` to ``end``."""
+        return Hit(start, end, "life_event", "first, last or only one to do something", (head.lemma_.lower(),))
 
     def _scoped(self, sdoc: Doc, start: int, end: int) -> bool:
         """Does a word of ``uniqueness_scopes`` close a phrase of ``sdoc[start:end]`` ("... in the valley")?"""
