@@ -67,3 +67,39 @@ def test_finds(detector, family: str, text: str, phrase: str) -> None:
 )
 def test_leaves_the_look_alikes(detector, family: str, text: str) -> None:
     assert finder_hits(detector, family, text) == []
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "phrase"),
+    [
+        ("patterns", "He collects old bus tickets from the sixties.", "collects old bus tickets"),
+        (
+            "biography",
+            "She drove a jitney bus along the coast for twelve years.",
+            "drove a jitney bus along the coast for twelve years",
+        ),
+        ("body", "Three toes missing on his left foot, from the war.", "Three toes missing on his left foot"),
+        (
+            "patterns",
+            "She was the newscaster on a farming radio programme.",
+            "was the newscaster on a farming radio programme",
+        ),
+        ("patterns", "He ran the old Latvian cinema on the high street.", "ran the old Latvian cinema"),
+    ],
+)
+def test_finds_with_everyday_words(detector, family: str, text: str, phrase: str) -> None:
+    assert phrase in finder_hits(detector, family, text)
+
+
+@pytest.mark.parametrize(
+    ("family", "text"),
+    [
+        ("patterns", "He collects dirty glasses at the pub on Fridays."),
+        ("patterns", "She collects the kids from school."),
+        ("biography", "She drove a bus along the coast for twelve years."),
+        ("body", "Two buttons missing on his coat."),
+        ("patterns", "He went to the cinema on Friday."),
+    ],
+)
+def test_leaves_everyday_look_alikes(detector, family: str, text: str) -> None:
+    assert finder_hits(detector, family, text) == []

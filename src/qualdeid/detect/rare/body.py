@@ -406,6 +406,8 @@ class BodyFinder(RuleFinder):
     def _missing_part(self, sdoc: Doc, gone: Token, ss: int, se: int) -> Hit | None:
         """``is missing his left thumb``, ``was missing an ear``: a person missing a body part."""
         k = gone.i + 1
+        if gone.lower_ == "missing" and (hit := self._part_missing_on(sdoc, gone, ss, se)) is not None:
+            return hit
         if gone.lower_ != "missing" or k >= se or not (sdoc[k].tag_ == "PRP$" or sdoc[k].lower_ in ("a", "an")):
             return None
         k += 1
@@ -421,6 +423,26 @@ class BodyFinder(RuleFinder):
         if not frame.person_subject:
             return None
         return Hit(frame.start, k + 1, "physical_trait", "a body part missing", ("part_missing",))
+
+    def _part_missing_on(self, sdoc: Doc, gone: Token, ss: int, se: int) -> Hit | None:
+        """``two fingers missing on his right hand``, ``a toe missing from her left foot``: parts counted
+        before "missing" and the whole they are missing from after it."""
+        parts = self.rr.words("body_parts")
+        part = gone.i - 1
+        if part <= ss or sdoc[part].lemma_.lower() not in parts:
+            return None
+        count = part - 1
+        if not (sdoc[count].like_num or sdoc[count].lower_ in ("a", "an", "one")):
+            return None
+        k = gone.i + 1
+        if k + 2 >= se or sdoc[k].lower_ not in ("on", "from", "off") or sdoc[k + 1].tag_ != "PRP$":
+            return None
+        k += 2
+        while k < se and sdoc[k].pos_ == "ADJ" and k - gone.i < 5:
+            k += 1  # "his right"
+        if k >= se or sdoc[k].lemma_.lower() not in parts:
+            return None
+        return Hit(count, k + 1, "physical_trait", "a body part missing", ("part_missing",))
 
     def _odd_eyes(self, sdoc: Doc, colour: Token, ss: int, se: int) -> Hit | None:
         """``her eyes are two different colours``, ``eyes of different colours``, ``odd-coloured eyes``."""

@@ -339,6 +339,8 @@ class PhraseFinder(RuleFinder):
             errand = lemma in self._w("errand_verbs")  # "collects his meds": a chore, whatever the object
             if not ok and not errand and (used_to or habitual) and self._unusual_object(nouns[-1], lexicon):
                 ok, status = True, Status.CORPUS_CHECK
+            if not ok and (used_to or habitual) and self._collection(lemma, obj, nouns[-1]):
+                ok, status = True, Status.CORPUS_CHECK
             if not ok and (used_to or habitual):  # "paints tiny soldiers for wargaming tournaments"
                 pp_end = self.frames.extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1)
                 if any(self._rare_content(sdoc[m], named) for m in range(np_end, pp_end) if sdoc[m].tag_ != "JJ"):
@@ -349,6 +351,15 @@ class PhraseFinder(RuleFinder):
         if not run and end > np_end and not any(self._rare_content(sdoc[m], named) for m in range(np_end, end)):
             end = np_end
         return Hit(start, end, "hobby", "unusual craft, trade or business", keys, status)
+
+    def _collection(self, lemma: str, obj: list[Token], head: Token) -> bool:
+        """``collects old bus tickets``, ``collected enamel signs``: a collection, a bare plural with a
+        modifier (never a chore's things of `not_collections`: "collects dirty glasses", "collects rent")."""
+        if lemma not in self._w("collection_verbs") or not obj or obj[0].pos_ in ("DET", "PRON", "NUM"):
+            return False
+        if head.tag_ != "NNS" or head.lemma_.lower() in self._w("not_collections") | self.rr.common_words:
+            return False
+        return any(w.pos_ in ("ADJ", "NOUN", "PROPN") and w.i < head.i for w in obj)
 
     def _unusual_object(self, head: Token, lexicon: set[int]) -> bool:
         """The head of a craft's object is not an everyday thing ("cars", "cakes", "clothes")."""
