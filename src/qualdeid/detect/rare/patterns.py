@@ -348,7 +348,13 @@ class PhraseFinder(RuleFinder):
         if not ok:
             return None
         end = self.frames.extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1) if not run else np_end
-        if not run and end > np_end and not any(self._rare_content(sdoc[m], named) for m in range(np_end, end)):
+        crafted = any(w.lower_ in self._w("crafted_objects") for w in nouns)  # "tunes pianos for a choir"
+        if (
+            not run
+            and not crafted
+            and end > np_end
+            and not any(self._rare_content(sdoc[m], named) for m in range(np_end, end))
+        ):
             end = np_end
         return Hit(start, end, "hobby", "unusual craft, trade or business", keys, status)
 
