@@ -103,3 +103,37 @@ def test_finds_with_everyday_words(detector, family: str, text: str, phrase: str
 )
 def test_leaves_everyday_look_alikes(detector, family: str, text: str) -> None:
     assert finder_hits(detector, family, text) == []
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "phrase"),
+    [
+        (
+            "events",
+            "He went through the ice on the reservoir on his quad bike.",
+            "went through the ice on the reservoir on his quad bike",
+        ),
+        ("events", "As a boy she fell down a mineshaft.", "fell down a mineshaft"),
+        ("practice", "The balalaika playing in the yard must stop by ten.", "The balalaika playing"),
+        (
+            "patterns",
+            "Turns out she used to tune pianos for a riding school.",
+            "used to tune pianos for a riding school",
+        ),
+    ],
+)
+def test_finds_falls_and_crafts(detector, family: str, text: str, phrase: str) -> None:
+    assert phrase in finder_hits(detector, family, text)
+
+
+@pytest.mark.parametrize(
+    ("family", "text"),
+    [
+        ("events", "He went through a rough patch last year."),
+        ("events", "She fell into a deep sleep."),
+        ("practice", "The guitar playing next door is loud."),
+        ("patterns", "She used to play piano in a bar."),
+    ],
+)
+def test_leaves_falls_and_crafts_look_alikes(detector, family: str, text: str) -> None:
+    assert finder_hits(detector, family, text) == []

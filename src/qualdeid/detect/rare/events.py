@@ -66,6 +66,7 @@ class EventFinder(RuleFinder):
             | w("creation_verbs")
             | w("publish_verbs")
             | w("struck_verbs")
+            | w("fall_verbs")
             | w("streak_markers")
             | w("repeat_win_verbs")
         )
@@ -90,6 +91,7 @@ class EventFinder(RuleFinder):
             self._married_again,
             self._lost_family,
             self._struck,
+            self._fell_through,
             self._streak,
             self._repeated_win,
             self._odd_tool,
@@ -447,6 +449,24 @@ class EventFinder(RuleFinder):
         elif end + 1 < se and sdoc[end].lower_ in ("while", "when") and sdoc[end + 1].tag_ == "VBG":
             end = self.frames.extend_right(sdoc, end + 2, se, end + 7, max_pps=1)  # "... while surfing at fifteen"
         return Hit(frame.start, end, "life_event", "a rare accident", ("struck_by",))
+
+    def _fell_through(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``went through the ice on the reservoir``, ``fell down a mineshaft``: a fall into a hazard of
+        `fall_hazards` after one of `fall_verbs` and `fall_links`."""
+        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in self._w("fall_verbs"):
+            return None
+        k = t.i + 1
+        if k + 1 >= se or sdoc[k].lower_ not in self._w("fall_links"):
+            return None
+        j = phrase_end(sdoc, k + 1, se)
+        hazard = {sdoc[m].lemma_.lower() for m in range(k + 1, j)} | {sdoc[m].lower_ for m in range(k + 1, j)}
+        if not hazard & self._w("fall_hazards"):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        end = self.frames.extend_right(sdoc, j, se, frame.start + self.max_tokens, max_pps=2)
+        return Hit(frame.start, end, "life_event", "a rare accident", ("fell_through",))
 
     def _streak(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``has been to every final since 1967``: an unbroken streak of something."""
