@@ -1,7 +1,8 @@
 """Rare details told by the shape of a phrase that the finders had no frame for (invented texts): a
 rescue told with how long it took, a person recorded for an archive, the first of a group of people, a
 deed after "the only <person>", a birth in the air, being a twin, organs on the unusual side, a part taken
-by a thing; and the ordinary look-alikes each frame leaves."""
+by a thing, a collection, an everyday job made rare by what was driven, a fall through the ice; and the
+ordinary look-alikes each frame leaves."""
 
 from __future__ import annotations
 
@@ -9,131 +10,67 @@ import pytest
 
 from helpers import finder_hits
 
+#: family of finders | invented text | the phrase it finds
+FINDS = """
+events | Rescuers dug us out after two days beneath the debris. | dug us out after two days beneath the debris
+events | Grandad was recorded for a dialect archive. | was recorded for a dialect archive
+events | He was interviewed for a documentary about the strike. | was interviewed for a documentary
+events | He went through the ice on the reservoir. | went through the ice on the reservoir
+events | As a boy she fell down a mineshaft. | fell down a mineshaft
+patterns | He was the only boy driving a pony trap in the parish. | was the only boy driving a pony trap in the parish
+patterns | She became the first Tongan woman harbourmaster at the port. | became the first Tongan woman
+patterns | Oddly, he was born midair over the ocean. | was born midair over the ocean
+patterns | He was born on a flight to Rome. | was born on a flight
+patterns | He collects old bus tickets from the sixties. | collects old bus tickets
+patterns | She was the newscaster on a farming radio programme. | was the newscaster on a farming radio programme
+patterns | He ran the old Latvian cinema on the high street. | ran the old Latvian cinema
+patterns | Turns out she used to tune pianos for a riding school. | used to tune pianos for a riding school
+family | Being an identical twin with an older brother is hard. | an identical twin with an older brother
+family | Her mum is a twin. | is a twin
+body | He was born with his spleen on the right side. | was born with his spleen on the right side
+body | Her organs are on the opposite side. | Her organs are on the opposite side
+body | Three toes missing on his left foot, from the war. | Three toes missing on his left foot
+verbs | The chainsaw took two of his fingers. | The chainsaw took two of his fingers
+verbs | In the quarry the blast took her left eye. | the blast took her left eye
+biography | She drove a jitney bus for twelve years. | drove a jitney bus for twelve years
+practice | The balalaika playing in the yard must stop by ten. | The balalaika playing
+"""
 
-@pytest.mark.parametrize(
-    ("family", "text", "phrase"),
-    [
-        (
-            "events",
-            "Rescuers dug us out after two days beneath the debris.",
-            "dug us out after two days beneath the debris",
-        ),
-        (
-            "events",
-            "Maura was recorded singing for the national sound archive.",
-            "was recorded singing for the national sound archive",
-        ),
-        ("events", "He was interviewed for a documentary about the strike.", "was interviewed for a documentary"),
-        (
-            "patterns",
-            "He was the only boy driving a pony trap in the village parade.",
-            "was the only boy driving a pony trap in the village parade",
-        ),
-        (
-            "patterns",
-            "I became the first Somali woman union rep in the depot.",
-            "became the first Somali woman union rep",
-        ),
-        ("patterns", "Oddly, he was born midair over the ocean.", "was born midair over the ocean"),
-        ("patterns", "He was born on a flight to Rome.", "was born on a flight"),
-        ("family", "Being an identical twin with an older brother is hard.", "an identical twin with an older brother"),
-        ("family", "Her mum is a twin.", "is a twin"),
-        ("body", "He was born with his spleen on the right side.", "was born with his spleen on the right side"),
-        ("body", "Her organs are on the opposite side.", "Her organs are on the opposite side"),
-        ("verbs", "The chainsaw took two of his fingers.", "The chainsaw took two of his fingers"),
-        ("verbs", "In the quarry the blast took her left eye.", "the blast took her left eye"),
-    ],
-)
+#: family of finders | invented text it leaves alone
+LOOK_ALIKES = """
+events | They talked me out after an hour in the meeting.
+events | The session was recorded for training purposes.
+events | I was interviewed for a job at the bank.
+events | He went through a rough patch last year.
+events | She fell into a deep sleep.
+patterns | He was the only man waiting at the bus stop.
+patterns | It was the first Chinese restaurant in the street.
+patterns | She was born at home.
+patterns | He collects dirty glasses at the pub on Fridays.
+patterns | She collects the kids from school.
+patterns | He went to the cinema on Friday.
+patterns | She used to play piano in a bar.
+family | They booked a twin room.
+body | He has his stomach on the left side.
+body | The pain in her heart on the left side is worse.
+body | Two buttons missing on his coat.
+verbs | The nurse took my arm and helped me up.
+verbs | I took my eye off the road for a second.
+verbs | He took my hand.
+biography | She drove a bus along the coast for twelve years.
+practice | The guitar playing next door is loud.
+"""
+
+
+def rows(table: str) -> list[tuple[str, ...]]:
+    return [tuple(cell.strip() for cell in line.split("|")) for line in table.strip().splitlines()]
+
+
+@pytest.mark.parametrize(("family", "text", "phrase"), rows(FINDS))
 def test_finds(detector, family: str, text: str, phrase: str) -> None:
     assert phrase in finder_hits(detector, family, text)
 
 
-@pytest.mark.parametrize(
-    ("family", "text"),
-    [
-        ("events", "They talked me out after an hour in the meeting."),
-        ("events", "The session was recorded for training purposes."),
-        ("events", "I was interviewed for a job at the bank."),
-        ("patterns", "He was the only man waiting at the bus stop."),
-        ("patterns", "It was the first Chinese restaurant in the street."),
-        ("patterns", "She was born at home."),
-        ("family", "They booked a twin room."),
-        ("body", "He has his stomach on the left side."),
-        ("body", "The pain in her heart on the left side is worse."),
-        ("verbs", "The nurse took my arm and helped me up."),
-        ("verbs", "I took my eye off the road for a second."),
-        ("verbs", "He took my hand."),
-    ],
-)
+@pytest.mark.parametrize(("family", "text"), rows(LOOK_ALIKES))
 def test_leaves_the_look_alikes(detector, family: str, text: str) -> None:
-    assert finder_hits(detector, family, text) == []
-
-
-@pytest.mark.parametrize(
-    ("family", "text", "phrase"),
-    [
-        ("patterns", "He collects old bus tickets from the sixties.", "collects old bus tickets"),
-        (
-            "biography",
-            "She drove a jitney bus along the coast for twelve years.",
-            "drove a jitney bus along the coast for twelve years",
-        ),
-        ("body", "Three toes missing on his left foot, from the war.", "Three toes missing on his left foot"),
-        (
-            "patterns",
-            "She was the newscaster on a farming radio programme.",
-            "was the newscaster on a farming radio programme",
-        ),
-        ("patterns", "He ran the old Latvian cinema on the high street.", "ran the old Latvian cinema"),
-    ],
-)
-def test_finds_with_everyday_words(detector, family: str, text: str, phrase: str) -> None:
-    assert phrase in finder_hits(detector, family, text)
-
-
-@pytest.mark.parametrize(
-    ("family", "text"),
-    [
-        ("patterns", "He collects dirty glasses at the pub on Fridays."),
-        ("patterns", "She collects the kids from school."),
-        ("biography", "She drove a bus along the coast for twelve years."),
-        ("body", "Two buttons missing on his coat."),
-        ("patterns", "He went to the cinema on Friday."),
-    ],
-)
-def test_leaves_everyday_look_alikes(detector, family: str, text: str) -> None:
-    assert finder_hits(detector, family, text) == []
-
-
-@pytest.mark.parametrize(
-    ("family", "text", "phrase"),
-    [
-        (
-            "events",
-            "He went through the ice on the reservoir on his quad bike.",
-            "went through the ice on the reservoir on his quad bike",
-        ),
-        ("events", "As a boy she fell down a mineshaft.", "fell down a mineshaft"),
-        ("practice", "The balalaika playing in the yard must stop by ten.", "The balalaika playing"),
-        (
-            "patterns",
-            "Turns out she used to tune pianos for a riding school.",
-            "used to tune pianos for a riding school",
-        ),
-    ],
-)
-def test_finds_falls_and_crafts(detector, family: str, text: str, phrase: str) -> None:
-    assert phrase in finder_hits(detector, family, text)
-
-
-@pytest.mark.parametrize(
-    ("family", "text"),
-    [
-        ("events", "He went through a rough patch last year."),
-        ("events", "She fell into a deep sleep."),
-        ("practice", "The guitar playing next door is loud."),
-        ("patterns", "She used to play piano in a bar."),
-    ],
-)
-def test_leaves_falls_and_crafts_look_alikes(detector, family: str, text: str) -> None:
     assert finder_hits(detector, family, text) == []
