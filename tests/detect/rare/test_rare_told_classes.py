@@ -50,6 +50,8 @@ patterns | He collects dirty glasses at the pub on Fridays.
 patterns | She collects the kids from school.
 patterns | He went to the cinema on Friday.
 patterns | She used to play piano in a bar.
+patterns | She got angry and threw the whisk across the kitchen.
+patterns | He makes the cider at his uncle's farm.
 family | They booked a twin room.
 body | He has his stomach on the left side.
 body | The pain in her heart on the left side is worse.

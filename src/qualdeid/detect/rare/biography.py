@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
@@ -150,7 +150,7 @@ class BiographyFinder(RuleFinder):
             return False
         if t.is_title and not t.is_sent_start and not _after_article(t):
             return False  # a name; but "drove the Snowcat": a machine known by its brand
-        z = max(zipf(t.lower_), zipf(lemma))
+        z = max(zipf_any_spelling(t.lower_), zipf_any_spelling(lemma))
         if limit is None:
             limit = self.bio_zipf
         return 1.0 <= z < (min(limit, self.bio_verb_zipf) if t.pos_ == "VERB" else limit)

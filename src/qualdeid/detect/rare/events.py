@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
@@ -329,7 +329,7 @@ class EventFinder(RuleFinder):
             return False
         able = any(sdoc[m].lower_ in _ABILITY for m in range(frame.start, verb))
         obj = range(verb + 1, manner)
-        uncommon = any(sdoc[m].is_alpha and zipf(sdoc[m].lower_) < _SKILL_OBJECT_ZIPF for m in obj)
+        uncommon = any(sdoc[m].is_alpha and zipf_any_spelling(sdoc[m].lower_) < _SKILL_OBJECT_ZIPF for m in obj)
         return able or uncommon or w.tag_ == "VBZ"
 
     def _made_work(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:

@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
@@ -224,7 +224,7 @@ class FamilyFinder(RuleFinder):
                 if w.pos_ == "NOUN"
                 and w.is_alpha
                 and w.lemma_.lower() not in self._w("ordinary_homes")
-                and 1.0 <= zipf(w.lower_) < self.rare_zipf
+                and 1.0 <= zipf_any_spelling(w.lower_) < self.rare_zipf
             ]
             if not rare:
                 return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
 from qualdeid.detect.rare.frames import extend_np_left, phrase_end, run_patterns, verb_lemma
@@ -71,7 +71,7 @@ class HandmadeFinder(RuleFinder):
         if sign is None:
             return None
         end, strong = sign
-        if not strong and (thing.lower_ == "it" or zipf(thing.lower_) >= self.thing_zipf):
+        if not strong and (thing.lower_ == "it" or zipf_any_spelling(thing.lower_) >= self.thing_zipf):
             return None
         return Hit(start, end, "hobby", _REASON, (thing.lemma_.lower(), "handmade"))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
@@ -29,6 +29,7 @@ from qualdeid.detect.rare.frames import (
 from qualdeid.detect.rare.lexicon import RareRules
 
 _BE = frozenset({"be", "become"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NOT_PLACES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME"})  # capitalised words that are no place
 #: words that end the modifiers of a group noun: "the only <...> girl at ..."
 _PHRASE_STOPS = frozenset({"in", "at", "on", "of", "from", "to", "who", "that", "for", "with", "by", "and", "or"})
@@ -36,7 +37,7 @@ _PHRASE_STOPS = frozenset({"in", "at", "on", "of", "from", "to", "who", "that", 
 
 def _unknown_plural(t: Token) -> bool:
     """A rare plural the small model tags as a verb ("breeds axolotls": VBP)."""
-    return t.tag_ in ("VBP", "VBZ") and t.lower_.endswith("s") and zipf(t.lower_) < 2.5
+    return t.tag_ in ("VBP", "VBZ") and t.lower_.endswith("s") and zipf_any_spelling(t.lower_) < 2.5
 
 
 #: the reason of a timed feat: its length of time is part of the fact
@@ -94,7 +95,7 @@ class PhraseFinder(RuleFinder):
             and t.is_alpha
             and len(t) >= 4
             and not (named[t.idx] and (t.is_title or t.is_upper))
-            and 1.0 <= max(zipf(t.lower_), zipf(t.lemma_.lower())) < self.rare_zipf + 0.3
+            and 1.0 <= max(zipf_any_spelling(t.lower_), zipf_any_spelling(t.lemma_.lower())) < self.rare_zipf + 0.3
             and t.lemma_.lower() not in self.rr.common_words
         )
 
@@ -214,7 +215,10 @@ class PhraseFinder(RuleFinder):
         """Has ``sdoc[start:end]`` a content word rarer than ``below`` (``who_zipf``) in general language?"""
         limit = self.who_zipf if below is None else below
         return any(
-            w.pos_ in ("NOUN", "VERB", "ADJ") and w.is_alpha and not named[w.idx] and zipf(w.lower_) < limit
+            w.pos_ in ("NOUN", "VERB", "ADJ")
+            and w.is_alpha
+            and not named[w.idx]
+            and zipf_any_spelling(w.lower_) < limit
             for w in sdoc[start:end]
         )
 
@@ -331,6 +335,9 @@ class PhraseFinder(RuleFinder):
             ok = any(w.lemma_.lower() in self._w("business_nouns") for w in obj)
         elif lemma == "grow" and all(w.lower_ in self._w("garden_produce") for w in nouns):
             ok = False  # "grows chillies": a garden, not a craft
+        elif lemma in self._w("errand_verbs") and not used_to and obj[0].lower_ in _DEFINITE:
+            # "threw the spatula", "makes the wine": a thing the text knows, handled once or as a chore
+            ok = any(w.lower_ in self._w("craft_modifiers") or w.i in lexicon for w in obj)
         else:
             ok = any(w.lower_ in self._w("craft_modifiers") for w in obj) or any(
                 self._rare_content(w, named) for w in obj if w.pos_ == "NOUN" or _unknown_plural(w)
@@ -348,7 +355,10 @@ class PhraseFinder(RuleFinder):
         if not ok:
             return None
         end = self.frames.extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1) if not run else np_end
-        crafted = any(w.lower_ in self._w("crafted_objects") for w in nouns)  # "tunes pianos for a choir"
+        # "tunes pianos for a choir": whom a craft served is part of it (not where: "in her shed")
+        crafted = (
+            np_end < se and sdoc[np_end].lower_ == "for" and any(w.lower_ in self._w("crafted_objects") for w in nouns)
+        )
         if (
             not run
             and not crafted
