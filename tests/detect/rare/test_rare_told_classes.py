@@ -34,6 +34,9 @@ verbs | The chainsaw took two of his fingers. | The chainsaw took two of his fin
 verbs | In the quarry the blast took her left eye. | the blast took her left eye
 biography | She drove a jitney bus for twelve years. | drove a jitney bus for twelve years
 practice | The balalaika playing in the yard must stop by ten. | The balalaika playing
+verbs | I got gold in the high jump at the regional youth games. | got gold in the high jump at the regional youth games
+handmade | Dervla still makes copper pots and pans by hand. | still makes copper pots and pans by hand
+patterns | Before that he ran the old opera theatre downtown. | ran the old opera theatre downtown
 """
 
 #: family of finders | invented text it leaves alone
@@ -61,6 +64,9 @@ verbs | I took my eye off the road for a second.
 verbs | He took my hand.
 biography | She drove a bus along the coast for twelve years.
 practice | The guitar playing next door is loud.
+verbs | He got gold stars on his spelling test.
+verbs | I got the silver out for the visitors.
+handmade | He makes tea and toast by hand.
 """
 
 

@@ -42,6 +42,8 @@ class HandmadeFinder(RuleFinder):
             return None
         # the thing made: the object after the verb, or the noun phrase before "<maker> made" / "made" (a participle)
         obj_first, obj_end = t.i + 1, phrase_end(sdoc, t.i + 1, se)
+        if obj_first < obj_end < se - 1 and sdoc[obj_end].lower_ in ("and", "or"):
+            obj_end = max(obj_end, phrase_end(sdoc, obj_end + 1, se))  # "makes pots and pans by hand"
         before = t.i - 1
         if before >= ss and sdoc[before].lower_ in _MAKER_PRONOUNS:
             before -= 1

@@ -51,8 +51,14 @@ class VerbFinder(RuleFinder):
             obj = sdoc[t.i + 1 : np_end]
             obj_lemmas = {w.lemma_.lower() for w in obj} | {w.lower_ for w in obj}
             frame = self.frames.frame_at_verb(sdoc, t.i, sent_start)
-            if lemma in words("achievement_verbs") and obj_lemmas & words("placings") and lemma != "get":
-                end = self.frames.extend_right(sdoc, np_end, sent_end, limit, max_pps=1)
+            # "got gold in the relay": a medal alone ("gold", "a silver medal"), never "gold stars", "the silver"
+            medal = bool(obj_lemmas & words("medal_placings")) and obj_lemmas <= words("medal_placings") | {
+                "a",
+                "medal",
+            }
+            placed = obj_lemmas & words("placings") and not obj_lemmas & words("medal_placings")
+            if lemma in words("achievement_verbs") and ((placed and lemma != "get") or medal):
+                end = self.frames.extend_right(sdoc, np_end, sent_end, limit, max_pps=2 if medal else 1)
                 if end > np_end:
                     out.append(Hit(frame.start, end, "life_event", "placed in a competition", ("placing",)))
                     continue
