@@ -27,6 +27,7 @@ patterns | He ran the old Latvian cinema on the high street. | ran the old Latvi
 patterns | Turns out she used to tune pianos for a riding school. | used to tune pianos for a riding school
 family | Being an identical twin with an older brother is hard. | an identical twin with an older brother
 family | Her mum is a twin. | is a twin
+family | She raised thirteen grandchildren on her own. | raised thirteen grandchildren on her own
 body | He was born with his spleen on the right side. | was born with his spleen on the right side
 body | Her organs are on the opposite side. | Her organs are on the opposite side
 body | Three toes missing on his left foot, from the war. | Three toes missing on his left foot
@@ -56,6 +57,7 @@ patterns | She used to play piano in a bar.
 patterns | She got angry and threw the whisk across the kitchen.
 patterns | He makes the cider at his uncle's farm.
 family | They booked a twin room.
+family | She has nine grandchildren and two dogs.
 body | He has his stomach on the left side.
 body | The pain in her heart on the left side is worse.
 body | Two buttons missing on his coat.

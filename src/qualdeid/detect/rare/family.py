@@ -37,6 +37,7 @@ class FamilyFinder(RuleFinder):
         self.caring_verbs = self._w("caring_verbs")
         self.upbringing_verbs = self._w("upbringing_verbs")
         self.large_family_minimum = int(rr.threshold("large_family_minimum"))
+        self.large_grandfamily_minimum = int(rr.threshold("large_grandfamily_minimum"))
         self.rare_zipf = rr.threshold("rare_zipf")
         w = self.rr.words
         self.triggers = frozenset(
@@ -94,6 +95,8 @@ class FamilyFinder(RuleFinder):
         end = self._family_noun_end(sdoc, q_end, se)
         if end is None:
             return None
+        noun = sdoc[end - 1]
+        grand = bool({noun.lemma_.lower(), noun.lower_} & self._w("grandchild_nouns"))
         start = approximator_start(sdoc, i, ss)
         if start >= ss + 2 and sdoc[start - 2].lower_ == "one" and sdoc[start - 1].lower_ == "of":
             start -= 2
@@ -109,6 +112,8 @@ class FamilyFinder(RuleFinder):
                 start = frame.start
         if value > _MAX_PLAIN_FAMILY and not (caring and sdoc[verb].lemma_.lower() in self.caring_verbs):
             return None
+        if grand and value < self.large_grandfamily_minimum and not caring:
+            return None  # "has eleven grandchildren": many grandparents have as many; raising them is a fact
         if caring:
             end = self.frames.extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
         return Hit(start, end, "family", "unusually large family", ("large_family",))
