@@ -22,6 +22,7 @@ patterns | She became the first Tongan woman harbourmaster at the port. | became
 patterns | Oddly, he was born midair over the ocean. | was born midair over the ocean
 patterns | He was born on a flight to Rome. | was born on a flight
 patterns | He collects old bus tickets from the sixties. | collects old bus tickets
+patterns | He drove a pony and trap from Kinvarra to Tullow fair in 1987. | drove a pony and trap from Kinvarra to Tullow fair
 patterns | She was the newscaster on a farming radio programme. | was the newscaster on a farming radio programme
 patterns | He ran the old Latvian cinema on the high street. | ran the old Latvian cinema
 patterns | Turns out she used to tune pianos for a riding school. | used to tune pianos for a riding school
@@ -50,6 +51,7 @@ events | She fell into a deep sleep.
 patterns | He was the only man waiting at the bus stop.
 patterns | It was the first Chinese restaurant in the street.
 patterns | She was born at home.
+patterns | The fieldwork ran from March to June in 2019.
 patterns | He collects dirty glasses at the pub on Fridays.
 patterns | She collects the kids from school.
 patterns | He went to the cinema on Friday.

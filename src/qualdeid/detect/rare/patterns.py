@@ -403,6 +403,9 @@ class PhraseFinder(RuleFinder):
         while k < limit:
             w = sdoc[k]
             if w.ent_type_ in ("DATE", "TIME"):
+                seen = {sdoc[m].lower_ for m in range(t.i + 1, k)}
+                if places >= 2 and {"from", "to"} <= seen:
+                    break  # "... from <town> to <town> in 1994": the way is told, then its year
                 return None  # "the fieldwork ran from 13 January to ...": a span of time, not a way
             # a place is a run of place words: "from the clinic down to the Esplanade" names one
             # (NER takes an unknown town for a person, but not right after "from" or "to")
