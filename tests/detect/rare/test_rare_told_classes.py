@@ -22,7 +22,7 @@ patterns | She became the first Tongan woman harbourmaster at the port. | became
 patterns | Oddly, he was born midair over the ocean. | was born midair over the ocean
 patterns | He was born on a flight to Rome. | was born on a flight
 patterns | He collects old bus tickets from the sixties. | collects old bus tickets
-patterns | He drove a pony and trap from Kinvarra to Tullow fair in 1987. | drove a pony and trap from Kinvarra to Tullow fair
+patterns | He drove a trap from Kinvarra to Tullow fair in 1987. | drove a trap from Kinvarra to Tullow fair
 patterns | She was the newscaster on a farming radio programme. | was the newscaster on a farming radio programme
 patterns | He ran the old Latvian cinema on the high street. | ran the old Latvian cinema
 patterns | Turns out she used to tune pianos for a riding school. | used to tune pianos for a riding school
