@@ -17,6 +17,8 @@ events | Grandad was recorded for a dialect archive. | was recorded for a dialec
 events | He was interviewed for a documentary about the strike. | was interviewed for a documentary
 events | He went through the ice on the reservoir. | went through the ice on the reservoir
 events | As a boy she fell down a mineshaft. | fell down a mineshaft
+events | Back then I rolled my lorry, drunk, on the motorway. | rolled my lorry, drunk
+events | He overturned the tractor on the slope. | overturned the tractor
 patterns | He was the only boy driving a pony trap in the parish. | was the only boy driving a pony trap in the parish
 patterns | She became the first Tongan woman harbourmaster at the port. | became the first Tongan woman
 patterns | Oddly, he was born midair over the ocean. | was born midair over the ocean
@@ -48,6 +50,8 @@ events | The session was recorded for training purposes.
 events | I was interviewed for a job at the bank.
 events | He went through a rough patch last year.
 events | She fell into a deep sleep.
+events | We rolled the car into the garage.
+events | He rolled his eyes.
 patterns | He was the only man waiting at the bus stop.
 patterns | It was the first Chinese restaurant in the street.
 patterns | She was born at home.

@@ -67,6 +67,7 @@ class EventFinder(RuleFinder):
             | w("publish_verbs")
             | w("struck_verbs")
             | w("fall_verbs")
+            | w("rollover_verbs")
             | w("streak_markers")
             | w("repeat_win_verbs")
         )
@@ -92,6 +93,7 @@ class EventFinder(RuleFinder):
             self._lost_family,
             self._struck,
             self._fell_through,
+            self._rolled,
             self._streak,
             self._repeated_win,
             self._odd_tool,
@@ -467,6 +469,26 @@ class EventFinder(RuleFinder):
             return None
         end = self.frames.extend_right(sdoc, j, se, frame.start + self.max_tokens, max_pps=2)
         return Hit(frame.start, end, "life_event", "a rare accident", ("fell_through",))
+
+    def _rolled(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``rolled my lorry on the bypass``, ``overturned the tractor``: a vehicle (`rolled_vehicles`) turned
+        over by its driver (`rollover_verbs`), with how (", drunk", "on the ...")."""
+        if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("rollover_verbs") or t.i + 2 >= se:
+            return None
+        if sdoc[t.i + 1].tag_ != "PRP$" and sdoc[t.i + 1].lower_ not in ("the", "a", "his", "her"):
+            return None
+        j = phrase_end(sdoc, t.i + 1, se)
+        if j - 1 <= t.i or sdoc[j - 1].lemma_.lower() not in self._w("rolled_vehicles"):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        if j < se and sdoc[j].lower_ in self._w("rollover_not_before"):
+            return None  # "rolled the car into the garage": moved, not turned over
+        end = j
+        if end + 1 < se and sdoc[end].lower_ == "," and sdoc[end + 1].pos_ == "ADJ":
+            end += 2  # ", drunk"
+        return Hit(frame.start, end, "life_event", "a rare accident", ("rollover",))
 
     def _streak(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``has been to every final since 1967``: an unbroken streak of something."""
