@@ -72,6 +72,7 @@ verbs | I took my eye off the road for a second.
 verbs | He took my hand.
 biography | She drove a bus along the coast for twelve years.
 practice | The guitar playing next door is loud.
+practice | She got cross and threw the whisk at him.
 verbs | He got gold stars on his spelling test.
 verbs | I got the silver out for the visitors.
 handmade | He makes tea and toast by hand.

@@ -22,6 +22,8 @@ from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import extend_np_left, is_np_token, verb_lemma
 from qualdeid.detect.rare.lexicon import RareRules, entry_words
 
+_KNOWN = frozenset({"the", "this", "that", "these", "those"})
+
 
 class PracticeFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
@@ -87,6 +89,8 @@ class PracticeFinder(RuleFinder):
         k = extend_np_left(sdoc, t.i, ss) - 1
         if k < ss or sdoc[k].pos_ not in ("VERB", "AUX") or verb_lemma(sdoc[k]) not in self.verbs:
             return None
+        if verb_lemma(sdoc[k]) in self._w("one_off_verbs") and sdoc[k].tag_ == "VBD" and sdoc[k + 1].lower_ in _KNOWN:
+            return None  # "threw the spatula": something done once to a thing the text knows
         frame = self.frames.frame_at_verb(sdoc, k, ss, shared_subject=True)
         start = frame.start if frame.person_subject else k
         end = t.i + 1
