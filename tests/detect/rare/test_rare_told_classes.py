@@ -60,7 +60,8 @@ patterns | He collects dirty glasses at the pub on Fridays.
 patterns | She collects the kids from school.
 patterns | He went to the cinema on Friday.
 patterns | She used to play piano in a bar.
-patterns | She got angry and threw the whisk across the kitchen.
+patterns | He fixed the carburettor last week.
+patterns | He mended the trellis on Sunday.
 patterns | He makes the cider at his uncle's farm.
 family | They booked a twin room.
 family | She has nine grandchildren and two dogs.
@@ -72,7 +73,8 @@ verbs | I took my eye off the road for a second.
 verbs | He took my hand.
 biography | She drove a bus along the coast for twelve years.
 practice | The guitar playing next door is loud.
-practice | She got cross and threw the whisk at him.
+practice | She got cross and threw the colander at him.
+practice | She painted the gazebo yesterday.
 verbs | He got gold stars on his spelling test.
 verbs | I got the silver out for the visitors.
 handmade | He makes tea and toast by hand.
