@@ -15,7 +15,7 @@ FINDS = """
 events | Rescuers dug us out after two days beneath the debris. | dug us out after two days beneath the debris
 events | Grandad was recorded for a dialect archive. | was recorded for a dialect archive
 events | He was interviewed for a documentary about the strike. | was interviewed for a documentary
-events | He went through the ice on the reservoir. | went through the ice on the reservoir
+events | He fell through the ice of the mill pond. | fell through the ice of the mill pond
 events | As a boy she fell down a mineshaft. | fell down a mineshaft
 events | Back then I rolled my lorry, drunk, on the motorway. | rolled my lorry, drunk
 events | He overturned the tractor on the slope. | overturned the tractor
@@ -27,7 +27,7 @@ patterns | He collects old bus tickets from the sixties. | collects old bus tick
 patterns | He drove a trap from Kinvarra to Tullow fair in 1987. | drove a trap from Kinvarra to Tullow fair
 patterns | She was the newscaster on a farming radio programme. | was the newscaster on a farming radio programme
 patterns | He ran the old Latvian cinema on the high street. | ran the old Latvian cinema
-patterns | Turns out she used to tune pianos for a riding school. | used to tune pianos for a riding school
+patterns | He repairs pianos for a riding school. | repairs pianos for a riding school
 family | Being an identical twin with an older brother is hard. | an identical twin with an older brother
 family | Her mum is a twin. | is a twin
 family | She raised thirteen grandchildren on her own. | raised thirteen grandchildren on her own
@@ -38,7 +38,7 @@ verbs | The chainsaw took two of his fingers. | The chainsaw took two of his fin
 verbs | In the quarry the blast took her left eye. | the blast took her left eye
 biography | She drove a jitney bus for twelve years. | drove a jitney bus for twelve years
 practice | The balalaika playing in the yard must stop by ten. | The balalaika playing
-verbs | I got gold in the high jump at the regional youth games. | got gold in the high jump at the regional youth games
+verbs | She got silver in the high jump at the youth games. | got silver in the high jump at the youth games
 handmade | Dervla still makes copper pots and pans by hand. | still makes copper pots and pans by hand
 patterns | Before that he ran the old opera theatre downtown. | ran the old opera theatre downtown
 """
@@ -66,7 +66,7 @@ patterns | He makes the cider at his uncle's farm.
 family | They booked a twin room.
 family | She has nine grandchildren and two dogs.
 body | He has his stomach on the left side.
-body | The pain in her heart on the left side is worse.
+body | The ache in his heart on the left side is worse.
 body | Two buttons missing on his coat.
 verbs | The nurse took my arm and helped me up.
 verbs | I took my eye off the road for a second.

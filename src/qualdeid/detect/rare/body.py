@@ -329,7 +329,7 @@ class BodyFinder(RuleFinder):
         if start is None:
             start = np_start
         for j in range(start - 1, max(ss, start - 3) - 1, -1):
-            if sdoc[j].lower_ == "born":  # "was born with her heart ..."
+            if sdoc[j].lower_ == "born":  # "was born with his spleen ..."
                 start = j - 1 if j > ss and sdoc[j - 1].lemma_.lower() == "be" else j
                 break
         return Hit(start, k + 4, "physical_trait", "organs on the unusual side", (t.lemma_.lower(),))
@@ -425,7 +425,7 @@ class BodyFinder(RuleFinder):
         return Hit(frame.start, k + 1, "physical_trait", "a body part missing", ("part_missing",))
 
     def _part_missing_on(self, sdoc: Doc, gone: Token, ss: int, se: int) -> Hit | None:
-        """``two fingers missing on his right hand``, ``a toe missing from her left foot``: parts counted
+        """``three toes missing from her left foot``, ``a thumb missing off his hand``: parts counted
         before "missing" and the whole they are missing from after it."""
         parts = self.rr.words("body_parts")
         part = gone.i - 1

@@ -453,7 +453,7 @@ class EventFinder(RuleFinder):
         return Hit(frame.start, end, "life_event", "a rare accident", ("struck_by",))
 
     def _fell_through(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
-        """``went through the ice on the reservoir``, ``fell down a mineshaft``: a fall into a hazard of
+        """``fell through the ice of the mill pond``, ``fell down a mineshaft``: a fall into a hazard of
         `fall_hazards` after one of `fall_verbs` and `fall_links`."""
         if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in self._w("fall_verbs"):
             return None

@@ -355,7 +355,7 @@ class PhraseFinder(RuleFinder):
         if not ok:
             return None
         end = self.frames.extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1) if not run else np_end
-        # "tunes pianos for a choir": whom a craft served is part of it (not where: "in her shed")
+        # "restores pianos for a choir": whom a craft served is part of it (not where: "in her shed")
         crafted = (
             np_end < se and sdoc[np_end].lower_ == "for" and any(w.lower_ in self._w("crafted_objects") for w in nouns)
         )

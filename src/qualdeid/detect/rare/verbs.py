@@ -51,7 +51,7 @@ class VerbFinder(RuleFinder):
             obj = sdoc[t.i + 1 : np_end]
             obj_lemmas = {w.lemma_.lower() for w in obj} | {w.lower_ for w in obj}
             frame = self.frames.frame_at_verb(sdoc, t.i, sent_start)
-            # "got gold in the relay": a medal alone ("gold", "a silver medal"), never "gold stars", "the silver"
+            # "got silver in the relay": a medal alone ("gold", "a silver medal"), never "gold stars", "the silver"
             medal = bool(obj_lemmas & words("medal_placings")) and obj_lemmas <= words("medal_placings") | {
                 "a",
                 "medal",
