@@ -3,6 +3,7 @@ words, 0 = unknown), asked once per word and process."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -17,3 +18,31 @@ def zipf(word: str) -> float:
 def frequency_text(z: float) -> str:
     """A Zipf value as a per-word probability, for a reviewer: ``2.0`` -> ``"1e-07"``."""
     return f"{10 ** (z - 9):.0e}"
+
+
+#: British spellings and their American forms: wordfreq counts the two apart, so "organiser" or "harbour"
+#: reads rarer than the word is ("organiser" 3.1, "organizer" 3.6)
+_SPELLINGS = (
+    (re.compile(r"is(e|ed|es|ing|er|ers|ation|ations)$"), r"iz\1"),
+    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w\w)our(s|ed|ing|ite|ites|able|er|ers)?$"), r"or\1"),
+    (re.compile(r"(?<=\w\w)tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=[aeiou])ll(ing|ed|er|ers|ery)$"), r"l\1"),
+    (re.compile(r"llery$"), "lry"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+    (re.compile(r"(?<=[cf])ence(s)?$"), r"ense\1"),
+    (re.compile(r"amme(s)?$"), r"am\1"),
+    (re.compile(r"(?<=\w)(ae|oe)(?=\w)"), "e"),
+)
+
+
+@lru_cache(maxsize=65536)
+def zipf_any_spelling(word: str) -> float:
+    """The Zipf frequency of ``word`` or of its other spelling, whichever is higher ("organiser" counts as
+    "organizer"): how common the word is, whichever side of the Atlantic wrote it."""
+    best = zipf(word)
+    for pattern, repl in _SPELLINGS:
+        other = pattern.sub(repl, word)
+        if other != word:
+            best = max(best, zipf(other))
+    return best

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
@@ -150,7 +150,7 @@ class BiographyFinder(RuleFinder):
             return False
         if t.is_title and not t.is_sent_start and not _after_article(t):
             return False  # a name; but "drove the Snowcat": a machine known by its brand
-        z = max(zipf(t.lower_), zipf(lemma))
+        z = max(zipf_any_spelling(t.lower_), zipf_any_spelling(lemma))
         if limit is None:
             limit = self.bio_zipf
         return 1.0 <= z < (min(limit, self.bio_verb_zipf) if t.pos_ == "VERB" else limit)
@@ -169,17 +169,21 @@ class BiographyFinder(RuleFinder):
         ``limit``: the general-language frequency its words must be under (default ``bio_zipf``)."""
         lemma = verb_lemma(sdoc[verb])
         nouns = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN") and sdoc[m].is_alpha]
+        everyday_job = None
         for n in nouns:
             for agent in agent_nouns(lemma):
                 for form in noun_forms(n):
                     for job in (f"{form} {agent}", f"{form}{agent}"):
                         if job in self.occupations:
                             return Status.ACCEPTED, (job,)
-                        if job in self.commons:
-                            return None
-        if any(lexicon.get(m) in _DISTINCTIVE for m in range(first, end)):
+                        if job in self.commons and everyday_job is None:
+                            everyday_job = n.i
+        if everyday_job is None and any(lexicon.get(m) in _DISTINCTIVE for m in range(first, end)):
             return Status.ACCEPTED, tuple(sdoc[m].lemma_.lower() for m in range(first, end) if m in lexicon)
-        rare = [sdoc[m] for m in range(first, end) if self._rare_word(sdoc[m], named, limit)]
+        # "drove a bus" is an everyday job; a rare word of the thing driven still makes it one few had
+        # ("drove a jitney bus"), never a word after it ("drove a bus past the quarry")
+        stop = end if everyday_job is None else everyday_job
+        rare = [sdoc[m] for m in range(first, stop) if self._rare_word(sdoc[m], named, limit)]
         if not rare:
             return None
         return Status.CORPUS_CHECK, tuple(w.lemma_.lower() for w in rare)

@@ -53,6 +53,7 @@ class BodyFinder(RuleFinder):
         self.counted_idioms = self._w("counted_idioms")
         self.marked_verbs = self._w("marked_verbs")
         self.mark_nouns = self._w("mark_nouns")
+        self.sided_organs = self._w("sided_organs")
         words = self.rr.words
         self.triggers = frozenset(
             {
@@ -63,6 +64,7 @@ class BodyFinder(RuleFinder):
                 *words("mark_nouns"),
                 *words("marked_verbs"),
                 *words("donor_organs"),
+                *words("sided_organs"),
             }
             | self.gone
             | self.colours
@@ -87,6 +89,8 @@ class BodyFinder(RuleFinder):
             # the small tagger reads a mark noun after another noun as an adverb: "a swallow tattoo"
             if hit is None and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in self.mark_nouns):
                 hit = self._face_mark(sdoc, t, ss, se) or self._hair(sdoc, t, ss, se) or self._organ(sdoc, t, ss, se)
+            if hit is None and t.lemma_.lower() in self.sided_organs:
+                hit = self._organ_side(sdoc, t, ss, se)
             if hit is None and t.lower_ in self.marked_verbs:
                 hit = self._marked_on(sdoc, t, ss, se)
             if hit is None and t.lower_ in self.gone:
@@ -303,6 +307,33 @@ class BodyFinder(RuleFinder):
             return None
         return Hit(start, face + 1, "physical_trait", _MARK_REASON, (t.lemma_.lower(),))
 
+    def _organ_side(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``born with his liver on the left``, ``his organs are on the wrong side``: organs on the
+        side other than the usual one (`sided_organs`, `organ_sides`)."""
+        k = t.i + 1
+        if k < se and sdoc[k].lemma_.lower() == "be":
+            k += 1
+        if k + 3 >= se or sdoc[k].lower_ != "on" or sdoc[k + 1].pos_ not in ("DET", "PRON"):
+            return None
+        if sdoc[k + 2].lower_ not in self._w("organ_sides") or sdoc[k + 3].lemma_.lower() != "side":
+            return None
+        side, organ = sdoc[k + 2].lower_, t.lemma_.lower()
+        if (side, organ) in {("left", o) for o in self._w("left_organs")} | {
+            ("right", o) for o in self._w("right_organs")
+        }:
+            return None  # where it is in most people
+        if side in ("left", "right") and organ not in self._w("left_organs") | self._w("right_organs"):
+            return None
+        np_start = t.i - 1 if t.i > ss and sdoc[t.i - 1].pos_ in ("PRON", "DET") else t.i
+        start = self._owner_start(sdoc, np_start, ss)
+        if start is None:
+            start = np_start
+        for j in range(start - 1, max(ss, start - 3) - 1, -1):
+            if sdoc[j].lower_ == "born":  # "was born with his spleen ..."
+                start = j - 1 if j > ss and sdoc[j - 1].lemma_.lower() == "be" else j
+                break
+        return Hit(start, k + 4, "physical_trait", "organs on the unusual side", (t.lemma_.lower(),))
+
     def _hair(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``hair down to her knees``."""
         if t.lower_ != "hair":
@@ -375,6 +406,8 @@ class BodyFinder(RuleFinder):
     def _missing_part(self, sdoc: Doc, gone: Token, ss: int, se: int) -> Hit | None:
         """``is missing his left thumb``, ``was missing an ear``: a person missing a body part."""
         k = gone.i + 1
+        if gone.lower_ == "missing" and (hit := self._part_missing_on(sdoc, gone, ss, se)) is not None:
+            return hit
         if gone.lower_ != "missing" or k >= se or not (sdoc[k].tag_ == "PRP$" or sdoc[k].lower_ in ("a", "an")):
             return None
         k += 1
@@ -390,6 +423,26 @@ class BodyFinder(RuleFinder):
         if not frame.person_subject:
             return None
         return Hit(frame.start, k + 1, "physical_trait", "a body part missing", ("part_missing",))
+
+    def _part_missing_on(self, sdoc: Doc, gone: Token, ss: int, se: int) -> Hit | None:
+        """``three toes missing from her left foot``, ``a thumb missing off his hand``: parts counted
+        before "missing" and the whole they are missing from after it."""
+        parts = self.rr.words("body_parts")
+        part = gone.i - 1
+        if part <= ss or sdoc[part].lemma_.lower() not in parts:
+            return None
+        count = part - 1
+        if not (sdoc[count].like_num or sdoc[count].lower_ in ("a", "an", "one")):
+            return None
+        k = gone.i + 1
+        if k + 2 >= se or sdoc[k].lower_ not in ("on", "from", "off") or sdoc[k + 1].tag_ != "PRP$":
+            return None
+        k += 2
+        while k < se and sdoc[k].pos_ == "ADJ" and k - gone.i < 5:
+            k += 1  # "his right"
+        if k >= se or sdoc[k].lemma_.lower() not in parts:
+            return None
+        return Hit(count, k + 1, "physical_trait", "a body part missing", ("part_missing",))
 
     def _odd_eyes(self, sdoc: Doc, colour: Token, ss: int, se: int) -> Hit | None:
         """``her eyes are two different colours``, ``eyes of different colours``, ``odd-coloured eyes``."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
@@ -62,9 +62,12 @@ class EventFinder(RuleFinder):
             | w("rescue_verbs")
             | w("survival_verbs")
             | w("media_verbs")
+            | w("recorded_verbs")
             | w("creation_verbs")
             | w("publish_verbs")
             | w("struck_verbs")
+            | w("fall_verbs")
+            | w("rollover_verbs")
             | w("streak_markers")
             | w("repeat_win_verbs")
         )
@@ -82,12 +85,15 @@ class EventFinder(RuleFinder):
             self._rescue,
             self._survived,
             self._media,
+            self._recorded,
             self._manner_phrase,
             self._made_work,
             self._married_relative,
             self._married_again,
             self._lost_family,
             self._struck,
+            self._fell_through,
+            self._rolled,
             self._streak,
             self._repeated_win,
             self._odd_tool,
@@ -162,7 +168,9 @@ class EventFinder(RuleFinder):
             return None
         if k < se and sdoc[k].lower_ in ("out", "off", "up") and k + 1 < se and sdoc[k + 1].lower_ in ("of", "from"):
             k += 1
-        if k >= se or sdoc[k].lower_ not in ("from", "of", "off", "out"):
+        elif k < se and sdoc[k].lower_ == "out":
+            k = self._after_wait(sdoc, k + 1, se) or k  # "dug him out after two days beneath the debris"
+        if k >= se or sdoc[k].lower_ not in ("from", "of", "off", "out", *self._w("rescue_wait_places")):
             return None
         j = k + 1
         while j < se and (is_np_token(sdoc[j]) or sdoc[j].tag_ == "VBG") and j - k <= 6:
@@ -172,6 +180,38 @@ class EventFinder(RuleFinder):
             return None
         start = t.i - 1 if passive and not frame.person_subject else frame.start
         return Hit(start, j, "life_event", "rescued someone from danger", ("rescue",))
+
+    def _after_wait(self, sdoc: Doc, k: int, se: int) -> int | None:
+        """Token ``k`` opens how long the rescue took ("after nine hours", "after two days"): the
+        preposition of `rescue_wait_places` that follows it ("under", "beneath"), or ``None``."""
+        if k + 2 >= se or sdoc[k].lower_ != "after":
+            return None
+        for j in range(k + 1, min(se, k + 5)):
+            if sdoc[j].lower_ in self._w("rescue_wait_places"):
+                units = {sdoc[m].lemma_.lower() for m in range(k + 1, j)}
+                return j if units & self._w("rescue_wait_units") else None
+        return None
+
+    def _recorded(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``was recorded telling stories for a dialect archive``, ``was filmed for a documentary``:
+        someone recorded for a broadcast or a collection others can find."""
+        if t.pos_ != "VERB" or t.tag_ != "VBN" or t.lemma_.lower() not in self._w("recorded_verbs"):
+            return None
+        if t.i == ss or sdoc[t.i - 1].lemma_.lower() not in ("be", "get"):
+            return None
+        k = t.i + 1
+        while k < se and k - t.i <= 3 and sdoc[k].lower_ != "for" and sdoc[k].pos_ in ("VERB", "ADV", "NOUN"):
+            k += 1  # "recorded singing for", "filmed at work for"
+        if k >= se or sdoc[k].lower_ != "for":
+            return None
+        end = phrase_end(sdoc, k + 1, se)
+        heads = {sdoc[m].lemma_.lower() for m in range(k + 1, end)} | {sdoc[m].lower_ for m in range(k + 1, end)}
+        if not heads & (self._w("recorded_for") | self._w("media_nouns")):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, end, "life_event", "recorded for a broadcast or an archive", ("media",))
 
     def _survived(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``survived a ferry fire``, ``survived a grain silo collapse``: an event lived
@@ -291,7 +331,7 @@ class EventFinder(RuleFinder):
             return False
         able = any(sdoc[m].lower_ in _ABILITY for m in range(frame.start, verb))
         obj = range(verb + 1, manner)
-        uncommon = any(sdoc[m].is_alpha and zipf(sdoc[m].lower_) < _SKILL_OBJECT_ZIPF for m in obj)
+        uncommon = any(sdoc[m].is_alpha and zipf_any_spelling(sdoc[m].lower_) < _SKILL_OBJECT_ZIPF for m in obj)
         return able or uncommon or w.tag_ == "VBZ"
 
     def _made_work(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
@@ -411,6 +451,44 @@ class EventFinder(RuleFinder):
         elif end + 1 < se and sdoc[end].lower_ in ("while", "when") and sdoc[end + 1].tag_ == "VBG":
             end = self.frames.extend_right(sdoc, end + 2, se, end + 7, max_pps=1)  # "... while surfing at fifteen"
         return Hit(frame.start, end, "life_event", "a rare accident", ("struck_by",))
+
+    def _fell_through(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``fell through the ice of the mill pond``, ``fell down a mineshaft``: a fall into a hazard of
+        `fall_hazards` after one of `fall_verbs` and `fall_links`."""
+        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in self._w("fall_verbs"):
+            return None
+        k = t.i + 1
+        if k + 1 >= se or sdoc[k].lower_ not in self._w("fall_links"):
+            return None
+        j = phrase_end(sdoc, k + 1, se)
+        hazard = {sdoc[m].lemma_.lower() for m in range(k + 1, j)} | {sdoc[m].lower_ for m in range(k + 1, j)}
+        if not hazard & self._w("fall_hazards"):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        end = self.frames.extend_right(sdoc, j, se, frame.start + self.max_tokens, max_pps=2)
+        return Hit(frame.start, end, "life_event", "a rare accident", ("fell_through",))
+
+    def _rolled(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``rolled my lorry on the bypass``, ``overturned the tractor``: a vehicle (`rolled_vehicles`) turned
+        over by its driver (`rollover_verbs`), with how (", drunk", "on the ...")."""
+        if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("rollover_verbs") or t.i + 2 >= se:
+            return None
+        if sdoc[t.i + 1].tag_ != "PRP$" and sdoc[t.i + 1].lower_ not in ("the", "a", "his", "her"):
+            return None
+        j = phrase_end(sdoc, t.i + 1, se)
+        if j - 1 <= t.i or sdoc[j - 1].lemma_.lower() not in self._w("rolled_vehicles"):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        if j < se and sdoc[j].lower_ in self._w("rollover_not_before"):
+            return None  # "rolled the car into the garage": moved, not turned over
+        end = j
+        if end + 1 < se and sdoc[end].lower_ == "," and sdoc[end + 1].pos_ == "ADJ":
+            end += 2  # ", drunk"
+        return Hit(frame.start, end, "life_event", "a rare accident", ("rollover",))
 
     def _streak(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``has been to every final since 1967``: an unbroken streak of something."""

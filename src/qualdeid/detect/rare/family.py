@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.nlp.numbers import approximator_start, quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
@@ -37,6 +37,7 @@ class FamilyFinder(RuleFinder):
         self.caring_verbs = self._w("caring_verbs")
         self.upbringing_verbs = self._w("upbringing_verbs")
         self.large_family_minimum = int(rr.threshold("large_family_minimum"))
+        self.large_grandfamily_minimum = int(rr.threshold("large_grandfamily_minimum"))
         self.rare_zipf = rr.threshold("rare_zipf")
         w = self.rr.words
         self.triggers = frozenset(
@@ -44,6 +45,7 @@ class FamilyFinder(RuleFinder):
             | w("abandon_verbs")
             | w("multiple_birth_words")
             | {"twin"}
+            | w("multiple_birth_one")
             | w("kin_care_verbs")
         )
         self.pregnancy_gap = int(rr.threshold("pregnancy_gap"))
@@ -93,6 +95,8 @@ class FamilyFinder(RuleFinder):
         end = self._family_noun_end(sdoc, q_end, se)
         if end is None:
             return None
+        noun = sdoc[end - 1]
+        grand = bool({noun.lemma_.lower(), noun.lower_} & self._w("grandchild_nouns"))
         start = approximator_start(sdoc, i, ss)
         if start >= ss + 2 and sdoc[start - 2].lower_ == "one" and sdoc[start - 1].lower_ == "of":
             start -= 2
@@ -108,6 +112,8 @@ class FamilyFinder(RuleFinder):
                 start = frame.start
         if value > _MAX_PLAIN_FAMILY and not (caring and sdoc[verb].lemma_.lower() in self.caring_verbs):
             return None
+        if grand and value < self.large_grandfamily_minimum and not caring:
+            return None  # "has eleven grandchildren": many grandparents have as many; raising them is a fact
         if caring:
             end = self.frames.extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
         return Hit(start, end, "family", "unusually large family", ("large_family",))
@@ -223,7 +229,7 @@ class FamilyFinder(RuleFinder):
                 if w.pos_ == "NOUN"
                 and w.is_alpha
                 and w.lemma_.lower() not in self._w("ordinary_homes")
-                and 1.0 <= zipf(w.lower_) < self.rare_zipf
+                and 1.0 <= zipf_any_spelling(w.lower_) < self.rare_zipf
             ]
             if not rare:
                 return None
@@ -266,6 +272,8 @@ class FamilyFinder(RuleFinder):
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
     ) -> Hit | None:
         """``is expecting triplets``, ``pregnant with quads``, ``gave birth to quads``, ``miscarried twin boys``."""
+        if (hit := self._born_multiple(sdoc, t, ss, se)) is not None:
+            return hit
         end = t.i + 1
         if t.lower_ == "twin":
             if end >= se or sdoc[end].lemma_.lower() not in self._w("twin_nouns"):
@@ -297,6 +305,41 @@ class FamilyFinder(RuleFinder):
         if not frame.person_subject:
             return None
         return Hit(frame.start, end, "family", "a multiple birth", (t.lower_,), Status.CORPUS_CHECK)
+
+    def _born_multiple(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``is a twin``, ``being one of triplets``, ``an identical twin``: someone born one of
+        a multiple birth (`multiple_birth_one`), said with a form of "be"."""
+        singular = t.lower_ in self._w("multiple_birth_one")
+        k = t.i - 1
+        if singular:
+            while k >= ss and sdoc[k].lower_ in self._w("multiple_birth_one_modifiers"):
+                k -= 1
+            if k < ss or sdoc[k].lower_ not in ("a", "an"):
+                return None
+        elif t.lower_ in self._w("multiple_birth_words") and k - 1 >= ss and sdoc[k].lower_ == "of":
+            k -= 1  # "one of triplets"
+            if sdoc[k].lower_ != "one":
+                return None
+        else:
+            return None
+        be = k - 1
+        if be < ss or sdoc[be].lemma_.lower() != "be":
+            return None
+        end = t.i + 1
+        # "a twin with an older brother": the sibling named with the twin belongs to the fact
+        if end + 2 < se and sdoc[end].lower_ == "with":
+            rel = end + 1
+            while rel < se and rel - end <= 3 and sdoc[rel].pos_ in ("DET", "ADJ", "PRON"):
+                rel += 1
+            if rel < se and sdoc[rel].lemma_.lower() in self.rr.relatives:
+                end = self.frames.extend_right(sdoc, rel + 1, se, end + self.max_tokens, max_pps=0)
+        start = be + 1  # "being a twin ...": the gerund is no part of the fact
+        if sdoc[be].lower_ != "being":
+            frame = self.frames.frame_at_verb(sdoc, be, ss)
+            if not frame.person_subject:
+                return None
+            start = frame.start
+        return Hit(start, end, "family", "one of a multiple birth", (t.lower_,), Status.CORPUS_CHECK)
 
     def _kin_raised(
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import verb_lemma
@@ -241,7 +241,7 @@ class FormerLifeFinder(RuleFinder):
     def _role_word(self, t: Token) -> bool:
         if not t.is_alpha or self._common(t) or t.lemma_.lower() in self.rr.person_nouns:
             return False
-        return 1.0 <= min(zipf(t.lower_), zipf(t.lemma_.lower())) < self.role_zipf
+        return 1.0 <= min(zipf_any_spelling(t.lower_), zipf_any_spelling(t.lemma_.lower())) < self.role_zipf
 
     def _common(self, t: Token) -> bool:
         return bool({t.lemma_.lower(), t.lower_} & (self.rr.common_words | self.rr.clinical))
@@ -263,6 +263,6 @@ class FormerLifeFinder(RuleFinder):
         lemma = t.lemma_.lower()
         if self._common(t):
             return False
-        if t.pos_ == "VERB" and 1.0 <= zipf(t.lower_) < self.verb_zipf:
+        if t.pos_ == "VERB" and 1.0 <= zipf_any_spelling(t.lower_) < self.verb_zipf:
             return True
-        return 1.0 <= max(zipf(t.lower_), zipf(lemma)) < below
+        return 1.0 <= max(zipf_any_spelling(t.lower_), zipf_any_spelling(lemma)) < below

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.lexicon import RareRules
 
@@ -144,7 +144,7 @@ _SUBJECT_TAGS = frozenset({"PRP", "NNP"})
 
 def _name_like(t: Token) -> bool:
     """A capitalised word the small model calls a common noun that reads as a name ("Elsie")."""
-    return t.is_title and t.pos_ in ("NOUN", "PROPN") and (t.ent_type_ == "PERSON" or zipf(t.lower_) < 3.5)
+    return t.is_title and t.pos_ in ("NOUN", "PROPN") and (t.ent_type_ == "PERSON" or zipf_any_spelling(t.lower_) < 3.5)
 
 
 def verb_lemma(t: Token) -> str:
@@ -155,7 +155,7 @@ def verb_lemma(t: Token) -> str:
 def verb_lemma_of(low: str, lemma: str) -> str:
     """:func:`verb_lemma` of a token's lower-case form and spaCy lemma."""
     lemma = lemma.lower()
-    if low.endswith("es") and lemma == low[:-2] and zipf(low[:-1]) > zipf(lemma):
+    if low.endswith("es") and lemma == low[:-2] and zipf_any_spelling(low[:-1]) > zipf_any_spelling(lemma):
         return low[:-1]
     return lemma
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
 from qualdeid.detect.rare.frames import extend_np_left, phrase_end, run_patterns, verb_lemma
@@ -42,6 +42,8 @@ class HandmadeFinder(RuleFinder):
             return None
         # the thing made: the object after the verb, or the noun phrase before "<maker> made" / "made" (a participle)
         obj_first, obj_end = t.i + 1, phrase_end(sdoc, t.i + 1, se)
+        if obj_first < obj_end < se - 1 and sdoc[obj_end].lower_ in ("and", "or"):
+            obj_end = max(obj_end, phrase_end(sdoc, obj_end + 1, se))  # "makes pots and pans by hand"
         before = t.i - 1
         if before >= ss and sdoc[before].lower_ in _MAKER_PRONOUNS:
             before -= 1
@@ -71,7 +73,7 @@ class HandmadeFinder(RuleFinder):
         if sign is None:
             return None
         end, strong = sign
-        if not strong and (thing.lower_ == "it" or zipf(thing.lower_) >= self.thing_zipf):
+        if not strong and (thing.lower_ == "it" or zipf_any_spelling(thing.lower_) >= self.thing_zipf):
             return None
         return Hit(start, end, "hobby", _REASON, (thing.lemma_.lower(), "handmade"))
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.rules import Rules, RulesError, WordLists
 
@@ -216,7 +216,7 @@ def _hobby_verbs(entries: Iterable[str], not_verbs: frozenset[str]) -> dict[str,
         candidates = [stem, stem + "e"]
         if len(stem) > 2 and stem[-1] == stem[-2]:
             candidates.append(stem[:-1])  # "drumming" -> "drum"
-        verb = max(candidates, key=zipf)  # the real word is the most frequent spelling
-        if 1.0 <= zipf(verb) < HOBBY_VERB_ZIPF and verb not in not_verbs:
+        verb = max(candidates, key=zipf_any_spelling)  # the real word is the most frequent spelling
+        if 1.0 <= zipf_any_spelling(verb) < HOBBY_VERB_ZIPF and verb not in not_verbs:
             out[verb] = entry
     return out

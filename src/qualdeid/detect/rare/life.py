@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
@@ -123,7 +123,7 @@ class LifeFinder(RuleFinder):
         lemma = t.lemma_.lower()
         if lemma in self.rr.common_words or t.lower_ in self.rr.common_words:
             return False
-        return 1.0 <= max(zipf(t.lower_), zipf(lemma)) < limit
+        return 1.0 <= max(zipf_any_spelling(t.lower_), zipf_any_spelling(lemma)) < limit
 
     def _person_frame(self, sdoc: Doc, verb: int, ss: int) -> int | None:
         """Start of the phrase when the verb at ``verb`` is said of a person, else ``None``."""
@@ -466,7 +466,7 @@ class LifeFinder(RuleFinder):
             k in heads
             or not w.is_alpha
             or w.is_stop
-            or (w.is_lower and not named[w.idx] and zipf(w.lower_) >= self.plain_group_zipf)
+            or (w.is_lower and not named[w.idx] and zipf_any_spelling(w.lower_) >= self.plain_group_zipf)
             for k, w in enumerate(group[: heads[-1] + 1])
         )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
@@ -29,6 +29,7 @@ from qualdeid.detect.rare.frames import (
 from qualdeid.detect.rare.lexicon import RareRules
 
 _BE = frozenset({"be", "become"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NOT_PLACES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME"})  # capitalised words that are no place
 #: words that end the modifiers of a group noun: "the only <...> girl at ..."
 _PHRASE_STOPS = frozenset({"in", "at", "on", "of", "from", "to", "who", "that", "for", "with", "by", "and", "or"})
@@ -36,7 +37,7 @@ _PHRASE_STOPS = frozenset({"in", "at", "on", "of", "from", "to", "who", "that", 
 
 def _unknown_plural(t: Token) -> bool:
     """A rare plural the small model tags as a verb ("breeds axolotls": VBP)."""
-    return t.tag_ in ("VBP", "VBZ") and t.lower_.endswith("s") and zipf(t.lower_) < 2.5
+    return t.tag_ in ("VBP", "VBZ") and t.lower_.endswith("s") and zipf_any_spelling(t.lower_) < 2.5
 
 
 #: the reason of a timed feat: its length of time is part of the fact
@@ -48,6 +49,7 @@ class PhraseFinder(RuleFinder):
         super().__init__(rr)
         self.rare_zipf = rr.threshold("rare_zipf")
         self.who_zipf = rr.threshold("only_who_zipf")
+        self.participle_zipf = rr.threshold("only_participle_zipf")
         w = self.rr.words
         self.triggers = frozenset(
             {"born", "birth", "can", "could", *_BE}
@@ -93,7 +95,7 @@ class PhraseFinder(RuleFinder):
             and t.is_alpha
             and len(t) >= 4
             and not (named[t.idx] and (t.is_title or t.is_upper))
-            and 1.0 <= max(zipf(t.lower_), zipf(t.lemma_.lower())) < self.rare_zipf + 0.3
+            and 1.0 <= max(zipf_any_spelling(t.lower_), zipf_any_spelling(t.lemma_.lower())) < self.rare_zipf + 0.3
             and t.lemma_.lower() not in self.rr.common_words
         )
 
@@ -147,13 +149,7 @@ class PhraseFinder(RuleFinder):
             # "the oldest man ever licensed as a harbour pilot": a participle after "ever" tells the record
             if kind and not generic and k < se and sdoc[k].tag_ in ("VBN", "VBD") and sdoc[k].pos_ == "VERB":
                 end = self._vp_end(sdoc, k + 1, se, start + self.max_tokens + 4)
-                return Hit(
-                    start,
-                    max(end, k + 1),
-                    "life_event",
-                    "first, last or only one to do something",
-                    (head_tok.lemma_.lower(),),
-                )
+                return self._deed(start, max(end, k + 1), head_tok)
         if k < se and sdoc[k].pos_ == "ADP" and sdoc[k].lower_ in ("in", "from", "at", "on", "of"):
             j = phrase_end(sdoc, k + 1, se)
             if any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(k + 1, j)):
@@ -171,13 +167,20 @@ class PhraseFinder(RuleFinder):
             end = self._vp_end(sdoc, k + 2, se, start + self.max_tokens + 4)
             if sdoc[k].lower_ == "who" and not (marked or self._uncommon_in(sdoc, k + 1, end, named)):
                 return None  # "the only man who turned up": a clause of everyday words singles no one out
-            return Hit(
-                start,
-                max(end, k + 2),
-                "life_event",
-                "first, last or only one to do something",
-                (head_tok.lemma_.lower(),),
-            )
+            return self._deed(start, max(end, k + 2), head_tok)
+        # "the only boy driving a pony trap in the parade": a participle after the group tells the deed
+        if kind and not generic and k < se and sdoc[k].tag_ == "VBG" and sdoc[k].pos_ == "VERB":
+            end = self._vp_end(sdoc, k + 1, se, start + self.max_tokens + 4)
+            rare_word = self._uncommon_in(sdoc, k, end, named, self.participle_zipf)
+            if marked or scope or rare_word or self._scoped(sdoc, k, end):
+                return self._deed(start, max(end, k + 1), head_tok)
+        # "became the first Tongan woman harbourmaster": a first of a group of people named by who they are
+        person_group = head_tok.lemma_.lower() in self._w("uniqueness_kinds") or any(
+            m.lemma_.lower() in self._w("uniqueness_kinds") for m in mods
+        )
+        if t.lower_ != "only" and marked and person_group and not generic:
+            reason = "the first or last one of a group"
+            return Hit(start, max(k, head + 1), "minority", reason, (head_tok.lemma_.lower(),))
         if t.lower_ == "only" and (marked or (scope and kind)):
             reason = "the only one of a group in a place"
             return Hit(start, max(k, head + 1), "minority", reason, (head_tok.lemma_.lower(),))
@@ -208,12 +211,25 @@ class PhraseFinder(RuleFinder):
             return None, []
         return last, [sdoc[i] for i in range(first, last) if sdoc[i].is_alpha]
 
-    def _uncommon_in(self, sdoc: Doc, start: int, end: int, named: bytearray) -> bool:
-        """Has ``sdoc[start:end]`` a content word rarer than ``who_zipf`` in general language?"""
+    def _uncommon_in(self, sdoc: Doc, start: int, end: int, named: bytearray, below: float | None = None) -> bool:
+        """Has ``sdoc[start:end]`` a content word rarer than ``below`` (``who_zipf``) in general language?"""
+        limit = self.who_zipf if below is None else below
         return any(
-            w.pos_ in ("NOUN", "VERB", "ADJ") and w.is_alpha and not named[w.idx] and zipf(w.lower_) < self.who_zipf
+            w.pos_ in ("NOUN", "VERB", "ADJ")
+            and w.is_alpha
+            and not named[w.idx]
+            and zipf_any_spelling(w.lower_) < limit
             for w in sdoc[start:end]
         )
+
+    @staticmethod
+    def _deed(start: int, end: int, head: Token) -> Hit:
+        """The first, last or only one of a group to do something, from ``start`` to ``end``."""
+        return Hit(start, end, "life_event", "first, last or only one to do something", (head.lemma_.lower(),))
+
+    def _scoped(self, sdoc: Doc, start: int, end: int) -> bool:
+        """Does a word of ``uniqueness_scopes`` close a phrase of ``sdoc[start:end]`` ("... in the valley")?"""
+        return any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(start, end))
 
     def _first_in_scope(self, sdoc: Doc, t: Token, se: int) -> Hit | None:
         """``the first in his family to finish school``, ``the only one from the village to ...``."""
@@ -319,6 +335,9 @@ class PhraseFinder(RuleFinder):
             ok = any(w.lemma_.lower() in self._w("business_nouns") for w in obj)
         elif lemma == "grow" and all(w.lower_ in self._w("garden_produce") for w in nouns):
             ok = False  # "grows chillies": a garden, not a craft
+        elif lemma in self._w("errand_verbs") and not used_to and obj[0].lower_ in _DEFINITE:
+            # "threw the spatula", "makes the wine": a thing the text knows, handled once or as a chore
+            ok = any(w.lower_ in self._w("craft_modifiers") or w.i in lexicon for w in obj)
         else:
             ok = any(w.lower_ in self._w("craft_modifiers") for w in obj) or any(
                 self._rare_content(w, named) for w in obj if w.pos_ == "NOUN" or _unknown_plural(w)
@@ -327,6 +346,8 @@ class PhraseFinder(RuleFinder):
             errand = lemma in self._w("errand_verbs")  # "collects his meds": a chore, whatever the object
             if not ok and not errand and (used_to or habitual) and self._unusual_object(nouns[-1], lexicon):
                 ok, status = True, Status.CORPUS_CHECK
+            if not ok and (used_to or habitual) and self._collection(lemma, obj, nouns[-1]):
+                ok, status = True, Status.CORPUS_CHECK
             if not ok and (used_to or habitual):  # "paints tiny soldiers for wargaming tournaments"
                 pp_end = self.frames.extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1)
                 if any(self._rare_content(sdoc[m], named) for m in range(np_end, pp_end) if sdoc[m].tag_ != "JJ"):
@@ -334,9 +355,27 @@ class PhraseFinder(RuleFinder):
         if not ok:
             return None
         end = self.frames.extend_right(sdoc, np_end, se, start + self.max_tokens, max_pps=1) if not run else np_end
-        if not run and end > np_end and not any(self._rare_content(sdoc[m], named) for m in range(np_end, end)):
+        # "restores pianos for a choir": whom a craft served is part of it (not where: "in her shed")
+        crafted = (
+            np_end < se and sdoc[np_end].lower_ == "for" and any(w.lower_ in self._w("crafted_objects") for w in nouns)
+        )
+        if (
+            not run
+            and not crafted
+            and end > np_end
+            and not any(self._rare_content(sdoc[m], named) for m in range(np_end, end))
+        ):
             end = np_end
         return Hit(start, end, "hobby", "unusual craft, trade or business", keys, status)
+
+    def _collection(self, lemma: str, obj: list[Token], head: Token) -> bool:
+        """``collects old bus tickets``, ``collected enamel signs``: a collection, a bare plural with a
+        modifier (never a chore's things of `not_collections`: "collects dirty glasses", "collects rent")."""
+        if lemma not in self._w("collection_verbs") or not obj or obj[0].pos_ in ("DET", "PRON", "NUM"):
+            return False
+        if head.tag_ != "NNS" or head.lemma_.lower() in self._w("not_collections") | self.rr.common_words:
+            return False
+        return any(w.pos_ in ("ADJ", "NOUN", "PROPN") and w.i < head.i for w in obj)
 
     def _unusual_object(self, head: Token, lexicon: set[int]) -> bool:
         """The head of a craft's object is not an everyday thing ("cars", "cakes", "clothes")."""
@@ -364,6 +403,9 @@ class PhraseFinder(RuleFinder):
         while k < limit:
             w = sdoc[k]
             if w.ent_type_ in ("DATE", "TIME"):
+                seen = {sdoc[m].lower_ for m in range(t.i + 1, k)}
+                if places >= 2 and {"from", "to"} <= seen:
+                    break  # "... from <town> to <town> in 1994": the way is told, then its year
                 return None  # "the fieldwork ran from 13 January to ...": a span of time, not a way
             # a place is a run of place words: "from the clinic down to the Esplanade" names one
             # (NER takes an unknown town for a person, but not right after "from" or "to")
@@ -405,8 +447,16 @@ class PhraseFinder(RuleFinder):
         return None
 
     def _born(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
-        """``was born on a cargo ship``, ``born in a greenhouse``: born somewhere distinctive."""
-        if t.lower_ != "born" or t.i + 2 >= se or sdoc[t.i + 1].pos_ != "ADP":
+        """``was born on a cargo ship``, ``born in a greenhouse``, ``born midair``: born somewhere distinctive."""
+        if t.lower_ != "born" or t.i + 1 >= se:
+            return None
+        if (where := self._birth_adverb(sdoc, t.i + 1, se)) is not None:
+            start = t.i - 1 if t.i > ss and sdoc[t.i - 1].lemma_.lower() == "be" else t.i
+            end = where
+            if end + 1 < se and sdoc[end].pos_ == "ADP":  # "born midair over the ocean"
+                end = phrase_end(sdoc, end + 1, se)
+            return Hit(start, end, "life_event", "born somewhere unusual", ("born_" + sdoc[t.i + 1].lower_,))
+        if t.i + 2 >= se or sdoc[t.i + 1].pos_ != "ADP":
             return None
         np_end = phrase_end(sdoc, t.i + 2, se)
         obj = range(t.i + 2, np_end)
@@ -422,6 +472,13 @@ class PhraseFinder(RuleFinder):
         start = t.i - 1 if t.i > ss and sdoc[t.i - 1].lemma_.lower() == "be" else t.i
         keys = tuple(sdoc[m].lemma_.lower() for m in obj)
         return Hit(start, np_end, "life_event", "born somewhere unusual", keys, status)
+
+    def _birth_adverb(self, sdoc: Doc, k: int, se: int) -> int | None:
+        """End of a word of ``unusual_birth_adverbs`` at token ``k`` ("midair", "at sea"), or ``None``."""
+        for n in (3, 2, 1):
+            if k + n <= se and sdoc[k : k + n].text.lower() in self._w("unusual_birth_adverbs"):
+                return k + n
+        return None
 
     def _unlisted_birthplace(self, sdoc: Doc, prep: int, se: int, named: bytearray) -> int | None:
         """End of a place no list names after the preposition at ``prep`` ("in a greenhouse", "on the verge

@@ -16,11 +16,13 @@ from string import ascii_lowercase
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import extend_np_left, is_np_token, verb_lemma
 from qualdeid.detect.rare.lexicon import RareRules, entry_words
+
+_KNOWN = frozenset({"the", "this", "that", "these", "those"})
 
 
 class PracticeFinder(RuleFinder):
@@ -44,7 +46,7 @@ class PracticeFinder(RuleFinder):
         sdoc = ctx.sdoc
         hits = []
         for i, word in enumerate(ctx.words.lowers):
-            if len(word) < 3 or zipf(word) >= self.practice_zipf:  # the cheap test first
+            if len(word) < 3 or zipf_any_spelling(word) >= self.practice_zipf:  # the cheap test first
                 continue
             t = sdoc[i]
             if not self._rare_word(t, ctx.named):
@@ -62,16 +64,16 @@ class PracticeFinder(RuleFinder):
             return False
         if t.pos_ not in ("NOUN", "PROPN", "X") or word in self.everyday or word in self.rr.common_words:
             return False
-        return zipf(word) < self.practice_zipf and t.lemma_.lower() not in self.rr.common_words
+        return zipf_any_spelling(word) < self.practice_zipf and t.lemma_.lower() not in self.rr.common_words
 
     def _english_shape(self, word: str) -> bool:
         """A compound of English words, or (for a word English does not know) a typo of one."""
-        return self._compound(word) or (zipf(word) < self.min_known_zipf and self._typo(word))
+        return self._compound(word) or (zipf_any_spelling(word) < self.min_known_zipf and self._typo(word))
 
     def _compound(self, word: str) -> bool:
         """Two words English knows well, joined ("codebook")."""
         halves = ((word[:i], word[i:]) for i in range(4, len(word) - 3))
-        return any(zipf(a) >= self.typo_zipf and zipf(b) >= self.typo_zipf for a, b in halves)
+        return any(zipf_any_spelling(a) >= self.typo_zipf and zipf_any_spelling(b) >= self.typo_zipf for a, b in halves)
 
     def _typo(self, word: str) -> bool:
         """One deletion, swap, change or insertion away from a word English knows well."""
@@ -80,13 +82,15 @@ class PracticeFinder(RuleFinder):
         edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
         edits |= {a + c + b[1:] for a, b in splits if b for c in ascii_lowercase}
         edits |= {a + c + b for a, b in splits for c in ascii_lowercase}
-        return any(zipf(e) >= self.typo_zipf for e in edits - {word})
+        return any(zipf_any_spelling(e) >= self.typo_zipf for e in edits - {word})
 
     def _practised(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``plays the bandura``, ``was painting sashiko panels``: the word in the object of a practice verb."""
         k = extend_np_left(sdoc, t.i, ss) - 1
         if k < ss or sdoc[k].pos_ not in ("VERB", "AUX") or verb_lemma(sdoc[k]) not in self.verbs:
             return None
+        if verb_lemma(sdoc[k]) in self._w("one_off_verbs") and sdoc[k].tag_ == "VBD" and sdoc[k + 1].lower_ in _KNOWN:
+            return None  # "threw the spatula": something done once to a thing the text knows
         frame = self.frames.frame_at_verb(sdoc, k, ss, shared_subject=True)
         start = frame.start if frame.person_subject else k
         end = t.i + 1
@@ -116,7 +120,11 @@ class PracticeFinder(RuleFinder):
         hits = []
         for i in ctx.words.where(self.instrument_words):
             word = ctx.words.lowers[i]
-            if zipf(word) >= self.instrument_zipf or ctx.named[sdoc[i].idx] or word in self.rr.common_words:
+            if (
+                zipf_any_spelling(word) >= self.instrument_zipf
+                or ctx.named[sdoc[i].idx]
+                or word in self.rr.common_words
+            ):
                 continue
             words = next((w for w in self.instruments if _words_at(ctx.words.lowers, i, w)), None)
             if words is None:
@@ -130,7 +138,7 @@ class PracticeFinder(RuleFinder):
                 frame = self.frames.frame_at_verb(sdoc, k, ss, shared_subject=True)
                 start = frame.start if frame.person_subject else k
                 end = self.frames.extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
-            elif k >= ss and sdoc[k].lower_ in _POSSESSIVES and zipf(word) < self.owned_instrument_zipf:
+            elif k >= ss and sdoc[k].lower_ in _POSSESSIVES and zipf_any_spelling(word) < self.owned_instrument_zipf:
                 start = k
             else:
                 continue

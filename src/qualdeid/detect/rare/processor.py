@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.finalise import NER_DETECTOR, specific_date_pattern
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.processors import CorpusProcessor, chosen
 from qualdeid.detect.rare.animals import AnimalFinder
 from qualdeid.detect.rare.biography import STRETCH, BiographyFinder
@@ -187,7 +187,7 @@ class RareDetailProcessor(CorpusProcessor):
                 and not t.is_stop
                 and t.ent_type_ not in NAME_ENTITIES
                 and t.lemma_.lower() not in self.rr.common_words
-                and zipf(t.lower_) < self.echo_zipf
+                and zipf_any_spelling(t.lower_) < self.echo_zipf
             ):
                 keys.extend((t.lemma_.lower(), t.lower_))
         return tuple(dict.fromkeys(keys))
@@ -256,7 +256,7 @@ class RareDetailProcessor(CorpusProcessor):
         study's population ("is Deaf" in a study of Deaf people), not anyone in it. Counted per person
         the detail is about, not per document: one person's detail recurs across the documents of a group."""
         # words common in general English ("born" of "born deaf") say nothing of who the detail is about
-        keys = [k for k in c.key_terms if zipf(k) < self.population_key_zipf] or c.key_terms
+        keys = [k for k in c.key_terms if zipf_any_spelling(k) < self.population_key_zipf] or c.key_terms
         return bool(keys) and all(
             len(self.subjects.get(k, ())) >= self.population_subjects
             and self.doc_counts.get(k, 0) >= self.population_share * n

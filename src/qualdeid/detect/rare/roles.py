@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import is_np_token
@@ -176,7 +176,7 @@ class RoleFinder(RuleFinder):
                 return None
             subtype, status, reason = "occupation", Status.CORPUS_CHECK, "uncommon kind of occupation or role"
             keys = (*(m.lemma_.lower() for m in rare_mods), head_lemma)
-        elif self.min_known_zipf <= zipf(head_tok.lower_) < role_zipf:
+        elif self.min_known_zipf <= zipf_any_spelling(head_tok.lower_) < role_zipf:
             subtype, status, reason = "occupation", Status.CORPUS_CHECK, "uncommon occupation or role"
         else:
             rare_mods = [m for m in mods if self._rare_modifier(m, named, lexicon, modifier_zipf)]
@@ -257,7 +257,7 @@ class RoleFinder(RuleFinder):
         lemma = t.lemma_.lower()
         if lemma in self._w("occupation_heads") or t.lower_ in self._w("occupation_heads"):
             return True
-        if lemma in self._w("non_role_nouns") or zipf(t.lower_) >= role_zipf:
+        if lemma in self._w("non_role_nouns") or zipf_any_spelling(t.lower_) >= role_zipf:
             return False
         return any(lemma.endswith(s) and len(lemma) > len(s) + 2 for s in self._w("role_suffixes"))
 
@@ -269,5 +269,5 @@ class RoleFinder(RuleFinder):
             and m.ent_type_ not in _NAME_ENTITIES
             and lexicon.get(m.i) != Category.COMMON
             and m.lower_ not in self._w("plain_modifiers")
-            and self.min_known_zipf <= zipf(m.lower_) < limit
+            and self.min_known_zipf <= zipf_any_spelling(m.lower_) < limit
         )

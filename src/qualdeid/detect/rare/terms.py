@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from qualdeid.detect.nlp.frequency import frequency_text, zipf
+from qualdeid.detect.nlp.frequency import frequency_text, zipf_any_spelling
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
@@ -89,7 +89,7 @@ class TermFinder(RuleFinder):
             return False
         if named[t.idx] or t.ent_type_ in NAME_ENTITIES or (t.is_title and not t.is_sent_start):
             return False
-        z = zipf(t.lower_)
+        z = zipf_any_spelling(t.lower_)
         return self.min_known_zipf <= z < self.echo_zipf and t.lemma_.lower() not in self.rr.common_words
 
     def _judge(self, sdoc: Doc, m: TermMatch, bounds: list[tuple[int, int]]) -> Hit | None:
@@ -152,9 +152,9 @@ class TermFinder(RuleFinder):
         if m.category != UNUSUAL_WORD:
             words = [w for w in m.entry.replace("-", " ").split() if w.isalpha()]
             if words:
-                return min(zipf(w) for w in words)
+                return min(zipf_any_spelling(w) for w in words)
         t = sdoc[m.start]
-        return max(zipf(t.lower_), zipf(t.lemma_.lower()))
+        return max(zipf_any_spelling(t.lower_), zipf_any_spelling(t.lemma_.lower()))
 
     def _decide(self, sdoc: Doc, m: TermMatch, frame: Frame, z: float, np_start: int) -> Status | None:
         kinds = frame.kinds
@@ -329,7 +329,7 @@ class TermFinder(RuleFinder):
 def _modifier_zipf(sdoc: Doc, start: int, end: int) -> float:
     """The rarest modifier word between ``start`` and ``end`` ("balcony" of "her balcony quail"); 8 if none."""
     words = [sdoc[i].lower_ for i in range(start, end) if sdoc[i].is_alpha and sdoc[i].pos_ in ("ADJ", "NOUN")]
-    return min((zipf(w) for w in words), default=8.0)
+    return min((zipf_any_spelling(w) for w in words), default=8.0)
 
 
 def _mention(sdoc: Doc, np_start: int, prepositions: bool) -> bool:

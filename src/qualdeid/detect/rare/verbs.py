@@ -27,7 +27,7 @@ class VerbFinder(RuleFinder):
         sdoc, bounds = ctx.sdoc, ctx.bounds
         words = self.rr.words
         out: list[Hit] = []
-        telling = words("achievement_verbs") | words("loss_verbs") | words("represent_verbs")
+        telling = words("achievement_verbs") | words("loss_verbs") | words("represent_verbs") | words("taking_verbs")
         for i in token_table(sdoc).where_pos("VERB", "AUX"):
             t = sdoc[i]
             lemma = t.lemma_.lower()
@@ -43,7 +43,7 @@ class VerbFinder(RuleFinder):
             if (
                 np_end + 1 < sent_end
                 and sdoc[np_end].lower_ == "of"
-                and sdoc[np_end - 1].lower_ in words("part_partitives")
+                and (sdoc[np_end - 1].lower_ in words("part_partitives") or sdoc[np_end - 1].like_num)
             ):  # "lost the tip of a finger"
                 np_end += 1
                 while np_end < sent_end and is_np_token(sdoc[np_end]):
@@ -51,8 +51,14 @@ class VerbFinder(RuleFinder):
             obj = sdoc[t.i + 1 : np_end]
             obj_lemmas = {w.lemma_.lower() for w in obj} | {w.lower_ for w in obj}
             frame = self.frames.frame_at_verb(sdoc, t.i, sent_start)
-            if lemma in words("achievement_verbs") and obj_lemmas & words("placings") and lemma != "get":
-                end = self.frames.extend_right(sdoc, np_end, sent_end, limit, max_pps=1)
+            # "got silver in the relay": a medal alone ("gold", "a silver medal"), never "gold stars", "the silver"
+            medal = bool(obj_lemmas & words("medal_placings")) and obj_lemmas <= words("medal_placings") | {
+                "a",
+                "medal",
+            }
+            placed = obj_lemmas & words("placings") and not obj_lemmas & words("medal_placings")
+            if lemma in words("achievement_verbs") and ((placed and lemma != "get") or medal):
+                end = self.frames.extend_right(sdoc, np_end, sent_end, limit, max_pps=2 if medal else 1)
                 if end > np_end:
                     out.append(Hit(frame.start, end, "life_event", "placed in a competition", ("placing",)))
                     continue
@@ -65,6 +71,11 @@ class VerbFinder(RuleFinder):
                 keys = tuple(sorted(obj_lemmas & words("body_parts")))
                 out.append(Hit(frame.start, end, "physical_trait", "lost a body part", keys))
                 continue
+            if lemma in words("taking_verbs") and not frame.person_subject:
+                taken = self._taken_part(sdoc, t.i, np_end, sent_start, sent_end)
+                if taken is not None:
+                    out.append(Hit(taken, np_end, "physical_trait", "lost a body part", (lemma,)))
+                    continue
             cause_end = (
                 self._lost_to_distinctive_cause(sdoc, t.i, np_end, sent_end) if lemma in words("loss_verbs") else None
             )
@@ -94,6 +105,29 @@ class VerbFinder(RuleFinder):
                         )
                     )
         return out
+
+    def _taken_part(self, sdoc: Doc, verb: int, np_end: int, sent_start: int, sent_end: int) -> int | None:
+        """Start of "the saw took two of his fingers", "the blast took my eye": a thing (not a person) that
+        took someone's body part (a possessive before the part; never "took my eye off ...")."""
+        obj = range(verb + 1, np_end)
+        parts = [m for m in obj if sdoc[m].lemma_.lower() in self.rr.words("body_parts")]
+        if not parts or not any(sdoc[m].tag_ == "PRP$" for m in range(verb + 1, parts[-1])):
+            return None
+        if np_end < sent_end and sdoc[np_end].lower_ in ("off", "for", "to", "into", "in"):
+            return None  # "took my eye off the road", "took his hand in hers"
+        subject = verb - 1
+        while subject >= sent_start and sdoc[subject].pos_ in ("AUX", "ADV", "PART"):
+            subject -= 1
+        if subject < sent_start or sdoc[subject].pos_ != "NOUN" or sdoc[subject].ent_type_:
+            return None
+        if sdoc[subject].lemma_.lower() not in self.rr.words("loss_causes") | self.rr.words("taking_things"):
+            return None  # "the nurse took my arm": a person's hand, no loss
+        start = subject
+        while start - 1 >= sent_start and sdoc[start - 1].pos_ in ("NOUN", "ADJ", "VERB") and subject - start < 3:
+            start -= 1  # "the falling roof beam"
+        if start - 1 >= sent_start and sdoc[start - 1].pos_ == "DET":
+            start -= 1
+        return start
 
     def _how_lost(self, sdoc: Doc, end: int, sent_end: int, limit: int) -> int:
         """``end`` run on over how a part was lost: "when the tractor rolled on the hill", "after a boat
