@@ -59,7 +59,8 @@ class Headings:
         # never a subject pronoun: "When she rang:" is prose
         extra = rf"(?:[ \t]+(?!{_SUBJECTS}\b)[\w'’-]+){{0,{max(0, config.heading_extra_words)}}}"
         end_of_prompt = (
-            r"(?:[ \t]*[:?.][ \t]*(?=\s|$|\*|_)|[ \t]*[-–—][ \t]+|[ \t]*(?=\n)|[ \t]*$|[^\n:?.!]{1,40}?[:?][ \t]*)"
+            r"(?:[ \t]*[:?.][ \t]*(?=\s|$|\*|_)|[ \t]*[-–—](?:[ \t]+|[ \t]*(?=\n)|[ \t]*$)|[ \t]*(?=\n)|[ \t]*$"
+            r"|[^\n:?.!]{1,40}?[:?][ \t]*)"
         )
         self._line = re.compile(
             rf"{_MARKER}{_BOLD}(?:{alternation('a')}){_BRACKET}{_OR_NOT}{_BOLD}{end_of_prompt}{_BOLD}", re.I
