@@ -41,6 +41,7 @@ def headings() -> Headings:
         ("Summary -\nA visit to the quarry.", [("Summary -\n", 0)]),
         ("Why it mattered —\nShe smiled.", [("Why it mattered —\n", 2)]),
         ("We walked. Didn't work: the rain.", [("Didn't work: ", None)]),
+        ("Why it mattered to us.\nShe smiled.", [("Why it mattered to us.\n", 2)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -57,6 +58,7 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "It was a description of her week.",
         "We walked. When she rang: nothing.",
         "Sure. Helpful as it was: no.",
+        "Learning to swim.\nShe was scared.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:

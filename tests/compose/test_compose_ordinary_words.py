@@ -209,6 +209,9 @@ def test_a_word_the_entity_recogniser_alone_made_a_person_is_no_name_of_the_acco
         ("He played Quillbarrow at pool and lost.", "Quillbarrow", False),  # a person played against
         ("She is playing with Quillbarrow today.", "Quillbarrow", False),  # no verb right before it
         ("We met Quillbarrow at the gate.", "Quillbarrow", False),
+        ('Her face lit up when he started "The Tarrow Teapot" again.', "Teapot", True),  # a title in quotes
+        ("Her face lit up at ‘A Long Teapot’ on the radio.", "Teapot", True),
+        ('He kept saying "Tobiah Quennell" over and over.', "Quennell", False),  # no article: a name quoted
     ],
 )
 def test_a_title_after_a_verb_of_playing_or_singing(targets: Targets, text: str, word: str, title: bool) -> None:

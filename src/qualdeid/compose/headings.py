@@ -69,6 +69,14 @@ class Headings:
             rf"(?:{_NUMBER}{_BOLD}(?:{alternation('b')}){_BRACKET}"
             rf"|{_BOLD}(?:{alternation('c')})[ \t]*\([^)\n]{{0,40}}\))"
         )
+        # a prompt of several words, then a few more that end its line ("Why it mattered to me."); a
+        # one-word prompt so carried on is a short line of prose ("Learning to swim.")
+        long_prompts = "|".join(
+            f"(?P<e{n}>{p})" for n, (p, (text, _)) in enumerate(zip(phrases, prompts, strict=True)) if " " in text
+        )
+        self._line_more = re.compile(
+            rf"{_MARKER}{_BOLD}(?:{long_prompts or '(?!)'}){extra}[ \t]*[-–—.:]?{_BOLD}[ \t]*(?=\n)", re.I
+        )
         self._run_on = re.compile(rf"{run_on}{_BOLD}[ \t]+(?=[A-Z\"“‘'])", re.I)
         self._inline = re.compile(rf"{_BOLD}(?:{alternation('d')}){_BRACKET}{extra}{_BOLD}[ \t]*:[ \t]*{_BOLD}", re.I)
         label = (
@@ -104,7 +112,7 @@ class Headings:
     def _match(self, text: str, pos: int, end: int, line_start: bool) -> Heading | None:
         m = (self._line if line_start else self._inline).match(text, pos, end)
         if m is None and line_start:
-            m = self._run_on.match(text, pos, end)
+            m = self._run_on.match(text, pos, end) or self._line_more.match(text, pos, end)
         if m:
             n = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)  # group "a12": prompt 12
             return Heading(pos, _skip_space(text, m.end(), end), self._sections[n])

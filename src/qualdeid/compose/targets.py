@@ -111,6 +111,8 @@ _ALIAS_AFTER = re.compile(
 #: the rest of a place's or body's name that the entity recogniser cut after its first word ("Port" of
 #: "Port of Quillan"): "of", then one or two capitalised words
 _OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)?(?![\w'’-])")
+#: a title in quotation marks that opens with an article: '"The Tarrow Teapot"', '‘A Wet Morning’'
+_QUOTED_TITLE = re.compile(r"[\"“‘](?:The|A|An)(?: (?:of |the |and |in )*[A-Z][\w'’-]*){1,6}[\"”’](?![\w])")
 _PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
 
@@ -572,7 +574,13 @@ class Targets:
 
     def title_of_work(self, text: str, start: int, end: int) -> bool:
         """A word right after a verb of playing or singing that no one is played with or against: a song's,
-        a tune's or a game's title ("the band played Quillbarrow twice"; not "played Quillbarrow at pool")."""
+        a tune's or a game's title ("the band played Quillbarrow twice"; not "played Quillbarrow at pool");
+        or a word of a title in quotation marks that opens with an article ('she sang "The Tarrow Teapot"')."""
+        if any(
+            m.start() < start and end <= m.end()
+            for m in _QUOTED_TITLE.finditer(text, max(0, start - 80), min(len(text), end + 80))
+        ):
+            return True
         return bool(self._work_verb_before.search(text[max(0, start - 20) : start])) and not (
             self._person_after_work_verb.match(text, end)
         )
