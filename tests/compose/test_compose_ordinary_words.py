@@ -267,3 +267,30 @@ def test_a_part_of_a_town_named_by_a_letter_or_number_is_a_place(targets: Target
 )
 def test_a_name_right_after_a_relative_is_theirs(targets: Targets, text: str, corpus, expected) -> None:
     assert found(targets, text, corpus=corpus) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Weather -\nSleet, then sun by noon.", "Sleet", True),  # a rarer word of the dictionary
+        ("We walked.\nPastimes tell you a lot about a man.", "Pastimes", True),
+        ("We walked. Then Sleet came in.", "Sleet", False),  # inside a sentence
+    ],
+)
+def test_a_rarer_dictionary_word_opening_a_sentence_is_a_word(targets: Targets, text: str, word: str, expected) -> None:
+    start = text.index(word)
+    assert targets.unlisted_word_opening_sentence(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Our stall at the Open Hearts day went well.", ("Open Hearts", "LOCATION"), []),  # a public event
+        ("We ran the tea tent at Open Hearts week.", ("Open Hearts", "ORGANIZATION"), []),
+        ("She moved to Quellmoor Heath last year.", ("Quellmoor Heath", "LOCATION"), [("Quellmoor Heath", "LOCATION")]),
+    ],
+)
+def test_a_place_or_body_detection_found_before_day_or_week_is_an_event(
+    targets: Targets, text: str, span: tuple[str, str], expected
+) -> None:
+    assert found(targets, text, [span]) == expected

@@ -47,7 +47,7 @@ COMMON_ZIPF = 4.0
 #: a word in lower case at least this frequent in English is a name only where a list says it can be one
 LOWER_CASE_NAME_ZIPF = 3.0
 #: A word this common, in no list of names or towns, opening a sentence is a word of the dictionary.
-DICTIONARY_ZIPF = 3.0
+DICTIONARY_ZIPF = 2.5
 #: A pronoun or function word ("She", "The", "Then"): never a short form of a longer name it begins.
 FUNCTION_ZIPF = 6.0
 #: A word after a name this common (function words, "got", "went") does not make the name its modifier
@@ -779,6 +779,12 @@ class Targets:
             return None  # "the Winter Games", "the Open Doors group": nobody of the study is found by it
         if label in ("LOCATION", "ORGANIZATION") and self.title_of_work(text, start, end) and not self._has_town(words):
             return None  # "she made me listen to her practise the Quillan Psalm": a song's title
+        if (
+            label in ("LOCATION", "ORGANIZATION")
+            and not self._has_town(words)
+            and self._eponym_or_event(text, end, words, text[end : end + 1] in ("'", "’"))
+        ):
+            return None  # "our stall at the Open Hearts day": a public event, not where anyone lives
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.entitlement(value):
             return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
