@@ -42,6 +42,7 @@ def headings() -> Headings:
         ("Why it mattered —\nShe smiled.", [("Why it mattered —\n", 2)]),
         ("We walked. Didn't work: the rain.", [("Didn't work: ", None)]),
         ("Why it mattered to us.\nShe smiled.", [("Why it mattered to us.\n", 2)]),
+        ("Why it mattered to me. She smiled.", [("Why it mattered to me. ", 2)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -59,6 +60,8 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "We walked. When she rang: nothing.",
         "Sure. Helpful as it was: no.",
         "Learning to swim.\nShe was scared.",
+        "My response was slow. She waited.",
+        "The situation got worse. She rang.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:
