@@ -74,7 +74,7 @@ class Headings:
         long_prompts = "|".join(
             f"(?P<e{n}>{p})" for n, (p, (text, _)) in enumerate(zip(phrases, prompts, strict=True)) if " " in text
         )
-        # ... or, when the answer follows on the same line, "to" or "for" someone ("Why it mattered to me. He")
+        # ... or, when the answer follows on the same line, "to" or "for" someone ("Why it mattered to us. We")
         self._line_more = re.compile(
             rf"{_MARKER}{_BOLD}(?:{long_prompts or '(?!)'})(?:{extra}[ \t]*[-–—.:]?{_BOLD}[ \t]*(?=\n)"
             rf"|[ \t]+(?:to|for)[ \t]+(?:me|us|her|him|them|you|the[ \t]+\w+)[ \t]*[-–—.:]{_BOLD}[ \t]+(?=[A-Z\"“]))",
