@@ -38,6 +38,11 @@ def headings() -> Headings:
         ("We talked. Less helpful though: the noise.", [("Less helpful though: ", None)]),
         ("Plan for Monday: call the clinic.", [("Plan for Monday: ", None)]),
         ("We sat. Why significant to me: trust.", [("Why significant to me: ", 2)]),
+        ("Summary -\nA visit to the quarry.", [("Summary -\n", 0)]),
+        ("Why it mattered —\nShe smiled.", [("Why it mattered —\n", 2)]),
+        ("We walked. Didn't work: the rain.", [("Didn't work: ", None)]),
+        ("Why it mattered to us.\nShe smiled.", [("Why it mattered to us.\n", 2)]),
+        ("Why it mattered to me. She smiled.", [("Why it mattered to me. ", 2)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -54,6 +59,9 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "It was a description of her week.",
         "We walked. When she rang: nothing.",
         "Sure. Helpful as it was: no.",
+        "Learning to swim.\nShe was scared.",
+        "My response was slow. She waited.",
+        "The situation got worse. She rang.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:

@@ -209,6 +209,9 @@ def test_a_word_the_entity_recogniser_alone_made_a_person_is_no_name_of_the_acco
         ("He played Quillbarrow at pool and lost.", "Quillbarrow", False),  # a person played against
         ("She is playing with Quillbarrow today.", "Quillbarrow", False),  # no verb right before it
         ("We met Quillbarrow at the gate.", "Quillbarrow", False),
+        ('Her face lit up when he started "The Tarrow Teapot" again.', "Teapot", True),  # a title in quotes
+        ("Her face lit up at ‘A Long Teapot’ on the radio.", "Teapot", True),
+        ('He kept saying "Tobiah Quennell" over and over.', "Quennell", False),  # no article: a name quoted
     ],
 )
 def test_a_title_after_a_verb_of_playing_or_singing(targets: Targets, text: str, word: str, title: bool) -> None:
@@ -264,3 +267,30 @@ def test_a_part_of_a_town_named_by_a_letter_or_number_is_a_place(targets: Target
 )
 def test_a_name_right_after_a_relative_is_theirs(targets: Targets, text: str, corpus, expected) -> None:
     assert found(targets, text, corpus=corpus) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Weather -\nSleet, then sun by noon.", "Sleet", True),  # a rarer word of the dictionary
+        ("We walked.\nPastimes tell you a lot about a man.", "Pastimes", True),
+        ("We walked. Then Sleet came in.", "Sleet", False),  # inside a sentence
+    ],
+)
+def test_a_rarer_dictionary_word_opening_a_sentence_is_a_word(targets: Targets, text: str, word: str, expected) -> None:
+    start = text.index(word)
+    assert targets.unlisted_word_opening_sentence(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Our stall at the Open Hearts day went well.", ("Open Hearts", "LOCATION"), []),  # a public event
+        ("We ran the tea tent at Open Hearts week.", ("Open Hearts", "ORGANIZATION"), []),
+        ("She moved to Quellmoor Heath last year.", ("Quellmoor Heath", "LOCATION"), [("Quellmoor Heath", "LOCATION")]),
+    ],
+)
+def test_a_place_or_body_detection_found_before_day_or_week_is_an_event(
+    targets: Targets, text: str, span: tuple[str, str], expected
+) -> None:
+    assert found(targets, text, [span]) == expected

@@ -59,7 +59,8 @@ class Headings:
         # never a subject pronoun: "When she rang:" is prose
         extra = rf"(?:[ \t]+(?!{_SUBJECTS}\b)[\w'’-]+){{0,{max(0, config.heading_extra_words)}}}"
         end_of_prompt = (
-            r"(?:[ \t]*[:?.][ \t]*(?=\s|$|\*|_)|[ \t]*[-–—][ \t]+|[ \t]*(?=\n)|[ \t]*$|[^\n:?.!]{1,40}?[:?][ \t]*)"
+            r"(?:[ \t]*[:?.][ \t]*(?=\s|$|\*|_)|[ \t]*[-–—](?:[ \t]+|[ \t]*(?=\n)|[ \t]*$)|[ \t]*(?=\n)|[ \t]*$"
+            r"|[^\n:?.!]{1,40}?[:?][ \t]*)"
         )
         self._line = re.compile(
             rf"{_MARKER}{_BOLD}(?:{alternation('a')}){_BRACKET}{_OR_NOT}{_BOLD}{end_of_prompt}{_BOLD}", re.I
@@ -67,6 +68,17 @@ class Headings:
         run_on = (
             rf"(?:{_NUMBER}{_BOLD}(?:{alternation('b')}){_BRACKET}"
             rf"|{_BOLD}(?:{alternation('c')})[ \t]*\([^)\n]{{0,40}}\))"
+        )
+        # a prompt of several words, then a few more that end its line ("Why it mattered to me."); a
+        # one-word prompt so carried on is a short line of prose ("Learning to swim.")
+        long_prompts = "|".join(
+            f"(?P<e{n}>{p})" for n, (p, (text, _)) in enumerate(zip(phrases, prompts, strict=True)) if " " in text
+        )
+        # ... or, when the answer follows on the same line, "to" or "for" someone ("Why it mattered to us. We")
+        self._line_more = re.compile(
+            rf"{_MARKER}{_BOLD}(?:{long_prompts or '(?!)'})(?:{extra}[ \t]*[-–—.:]?{_BOLD}[ \t]*(?=\n)"
+            rf"|[ \t]+(?:to|for)[ \t]+(?:me|us|her|him|them|you|the[ \t]+\w+)[ \t]*[-–—.:]{_BOLD}[ \t]+(?=[A-Z\"“]))",
+            re.I,
         )
         self._run_on = re.compile(rf"{run_on}{_BOLD}[ \t]+(?=[A-Z\"“‘'])", re.I)
         self._inline = re.compile(rf"{_BOLD}(?:{alternation('d')}){_BRACKET}{extra}{_BOLD}[ \t]*:[ \t]*{_BOLD}", re.I)
@@ -103,7 +115,7 @@ class Headings:
     def _match(self, text: str, pos: int, end: int, line_start: bool) -> Heading | None:
         m = (self._line if line_start else self._inline).match(text, pos, end)
         if m is None and line_start:
-            m = self._run_on.match(text, pos, end)
+            m = self._run_on.match(text, pos, end) or self._line_more.match(text, pos, end)
         if m:
             n = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)  # group "a12": prompt 12
             return Heading(pos, _skip_space(text, m.end(), end), self._sections[n])

@@ -47,7 +47,7 @@ COMMON_ZIPF = 4.0
 #: a word in lower case at least this frequent in English is a name only where a list says it can be one
 LOWER_CASE_NAME_ZIPF = 3.0
 #: A word this common, in no list of names or towns, opening a sentence is a word of the dictionary.
-DICTIONARY_ZIPF = 3.0
+DICTIONARY_ZIPF = 2.5
 #: A pronoun or function word ("She", "The", "Then"): never a short form of a longer name it begins.
 FUNCTION_ZIPF = 6.0
 #: A word after a name this common (function words, "got", "went") does not make the name its modifier
@@ -111,6 +111,8 @@ _ALIAS_AFTER = re.compile(
 #: the rest of a place's or body's name that the entity recogniser cut after its first word ("Port" of
 #: "Port of Quillan"): "of", then one or two capitalised words
 _OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)?(?![\w'’-])")
+#: a title in quotation marks that opens with an article: '"The Tarrow Teapot"', '‘A Wet Morning’'
+_QUOTED_TITLE = re.compile(r"[\"“‘](?:The|A|An)(?: (?:of |the |and |in )*[A-Z][\w'’-]*){1,6}[\"”’](?![\w])")
 _PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
 
@@ -572,7 +574,13 @@ class Targets:
 
     def title_of_work(self, text: str, start: int, end: int) -> bool:
         """A word right after a verb of playing or singing that no one is played with or against: a song's,
-        a tune's or a game's title ("the band played Quillbarrow twice"; not "played Quillbarrow at pool")."""
+        a tune's or a game's title ("the band played Quillbarrow twice"; not "played Quillbarrow at pool");
+        or a word of a title in quotation marks that opens with an article ('she sang "The Tarrow Teapot"')."""
+        if any(
+            m.start() < start and end <= m.end()
+            for m in _QUOTED_TITLE.finditer(text, max(0, start - 80), min(len(text), end + 80))
+        ):
+            return True
         return bool(self._work_verb_before.search(text[max(0, start - 20) : start])) and not (
             self._person_after_work_verb.match(text, end)
         )
@@ -771,6 +779,12 @@ class Targets:
             return None  # "the Winter Games", "the Open Doors group": nobody of the study is found by it
         if label in ("LOCATION", "ORGANIZATION") and self.title_of_work(text, start, end) and not self._has_town(words):
             return None  # "she made me listen to her practise the Quillan Psalm": a song's title
+        if (
+            label in ("LOCATION", "ORGANIZATION")
+            and not self._has_town(words)
+            and self._eponym_or_event(text, end, words, text[end : end + 1] in ("'", "’"))
+        ):
+            return None  # "our stall at the Open Hearts day": a public event, not where anyone lives
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.entitlement(value):
             return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
