@@ -28,6 +28,25 @@ def test_a_text_in_capitals_is_shouted_and_an_ordinary_one_is_not(shouting: Shou
     assert not shouting.is_shouted("NHS GP A&E")  # too few letters to tell
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ŻÓŁW ŚPI W OGRODZIE U BABCI ŁUCJI OD ŚRODY, A PIES ŻUK SZCZEKA NA WSZYSTKICH. ‘DZIĘKUJĘ’ — ŁUCJA",
+        "Żółw śpi w ogrodzie u babci Łucji od środy, a pies Żuk szczeka na wszystkich — dziękuję, ŁUCJA.",
+        "ΣΤΟ ΣΠΙΤΙ ΤΗΣ ΓΙΑΓΙΑΣ ΜΟΥ ΣΤΗ ΛΑΡΙΣΑ ΜΕΝΕΙ Ο ΓΑΤΟΣ ΦΙΛΙΠΠΟΣ ΜΕ ΤΗΝ ΑΔΕΛΦΗ ΜΟΥ Ǆ ǅ ǆ ª ß Ⅷ",
+        "ȺȾ CAPS WITH A FEW ª º ß ǅ LOWER ONES THAT HAVE NO CASE OR A TITLE CASE: 12 34 ... ’’ ok ok ok",
+        APPEAL,
+        "",
+    ],
+)
+def test_shouted_counts_every_cased_letter_as_a_letter_by_letter_count_does(shouting: Shouting, text: str) -> None:
+    cased = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    expected = len(cased) >= shouting.min_letters and sum(c.isupper() for c in cased) >= shouting.upper_share * len(
+        cased
+    )
+    assert shouting.is_shouted(text) == expected
+
+
 def test_recasing_keeps_every_offset_and_capitalises_names_and_rare_words(shouting: Shouting) -> None:
     recased = shouting.recase(APPEAL)
     assert len(recased) == len(APPEAL)

@@ -13,6 +13,7 @@ every offset stays; words with digits ("SW1A") are left as they are. Settings in
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -27,6 +28,11 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(])[\s\"“'(]*$")
 _TYPE_LISTS = ("lexicons/street_types.txt", "lexicons/venue_types.txt", "lexicons/org_types.txt")
 
 Item = Document | InputError
+
+#: the ASCII letters of each case, as bytes (``bytes.translate`` deletes them to count them)
+_UPPER = string.ascii_uppercase.encode("ascii")
+_LOWER = string.ascii_lowercase.encode("ascii")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -54,8 +60,15 @@ class Shouting:
         )
 
     def is_shouted(self, text: str) -> bool:
-        cased = [c for c in text if c.isalpha() and c.lower() != c.upper()]
-        return len(cased) >= self.min_letters and sum(c.isupper() for c in cased) >= self.upper_share * len(cased)
+        # the ASCII letters counted by deleting them from the text's bytes, the few other characters one by one
+        raw = text.encode("ascii", "ignore")
+        upper = len(raw) - len(raw.translate(None, _UPPER))
+        cased = upper + len(raw) - len(raw.translate(None, _LOWER))
+        if len(raw) < len(text):
+            others = [c for c in _NON_ASCII.findall(text) if c.isalpha() and c.lower() != c.upper()]
+            upper += sum(c.isupper() for c in others)
+            cased += len(others)
+        return cased >= self.min_letters and upper >= self.upper_share * cased
 
     def recase(self, text: str) -> str:
         """``text`` in ordinary case, letter for letter at the same offsets."""

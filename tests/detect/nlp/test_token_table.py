@@ -34,6 +34,7 @@ def test_the_table_matches_the_tokens(nlp, text):
     assert table.alpha == [t.is_alpha for t in sdoc]
     assert table.stop == [t.is_stop for t in sdoc]
     assert table.num == [t.like_num for t in sdoc]
+    assert table.texts == [t.text for t in sdoc]
     assert table.length == len(sdoc.text) == len(text)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.learned import (
     DEFAULT_WEIGHTS,
     LearnedFinder,
@@ -16,7 +16,7 @@ from qualdeid.detect.rare.learned import (
     feature_size,
     token_features,
 )
-from qualdeid.detect.rare.lexicon import RareRules
+from qualdeid.detect.rare.lexicon import COMMON, RareRules
 from qualdeid.detect.rare.processor import RareDetailProcessor
 from qualdeid.rules import Rules, RulesError
 
@@ -35,6 +35,27 @@ def test_one_feature_row_per_token_and_the_same_every_time(detector) -> None:
     assert x.shape == (n, feature_size(WIDTH))
     assert np.array_equal(x, _features(detector, text)[0])
     assert np.abs(x[:, :WIDTH]).sum() > 0  # the parse's token vectors are there
+
+
+def test_the_flag_columns_say_what_each_token_says(detector) -> None:
+    text = "Ms Orlaith Quennell, a retired farrier from Dunmerrow, told me she was 'ok'. We met Tuesday."
+    rr = RareRules.load(Rules())
+    sdoc = detector.nlp(text)
+    categories = RareContext.read(sdoc, [], rr).categories
+    x = token_features(sdoc, categories, WIDTH)
+    flags = x[:, feature_size(WIDTH) - 7 :]
+    for t in sdoc:
+        category = categories.get(t.i, COMMON)
+        assert list(flags[t.i]) == [
+            t.ent_type_ in NAME_ENTITIES,
+            category != COMMON,
+            categories.get(t.i) == COMMON,
+            t.is_stop,
+            t.is_title,
+            flags[t.i][5],  # the sentence's first person: a property of the sentence
+            t.is_alpha,
+        ]
+    assert flags[:, 0].any() and flags[:, 4].any()
 
 
 def test_weights_round_trip(tmp_path: Path, detector) -> None:

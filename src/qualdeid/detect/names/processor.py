@@ -54,6 +54,7 @@ from qualdeid.detect.names.surnames import Surnames
 from qualdeid.detect.names.variants import NameVariants, near_form
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.numbers import UNITS
+from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import AGE, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules, alternation
@@ -503,13 +504,13 @@ class NameProcessor(CorpusProcessor):
         if not people:
             return set()
         found: set[str] = set()
-        for token in sdoc:
-            word = token.text
+        table = token_table(sdoc)
+        for i, word in enumerate(table.texts):  # a Token object only for the capitalised words
             if word in names or word in found or not is_capitalised(word):
                 continue
-            if any(b.start <= token.idx < b.end for b in blocked) or not self.ev.unlisted_name_word(token):
+            if any(b.start <= table.starts[i] < b.end for b in blocked) or not self.ev.unlisted_name_word(sdoc[i]):
                 continue
-            if self.ev.followed_by_place_head(sdoc, token.i):
+            if self.ev.followed_by_place_head(sdoc, i):
                 continue
             if any(near_form(word, name) for name in people):
                 found.add(word)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from qualdeid.detect.names.evidence import ARTICLES, RARE_WORD_ZIPF, NameEvidence, is_capitalised
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.rules import Rules
 
 #: capitalised in the middle of a sentence at least this often in the document
@@ -61,10 +62,10 @@ class RepeatedWordNames:
         acting: Counter[str] = Counter()
         things: set[str] = set()
         labelled: set[str] = set()
-        for token in sdoc:
-            word = token.text
+        for i, word in enumerate(token_table(sdoc).texts):  # a Token object only for the capitalised words
             if not (len(word) >= 3 and word.isalpha() and is_capitalised(word) and word[1:].islower()):
                 continue
+            token = sdoc[i]
             low = word.lower()
             if token.ent_type_ in THING_ENTS:
                 things.add(low)

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy
 from spacy import util
+from spacy.attrs import ENT_TYPE
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
@@ -62,7 +63,7 @@ class SteppedEntityRecognizer:
             return ner.predict(docs)
         if not any(len(doc) for doc in docs):
             return ner.moves.init_batch(docs)
-        ner._ensure_labels_are_added(docs)
+        _ensure_labels_are_added(ner, docs)
         set_dropout_rate(ner.model, 0.0)
         batch = ner.moves.init_batch(docs)
         step_model = ner.model.predict(docs)
@@ -70,6 +71,24 @@ class SteppedEntityRecognizer:
             _decode(ner, step_model, batch)
         step_model.clear_memory()
         return batch
+
+
+def _ensure_labels_are_added(ner: EntityRecognizer, docs: list[Doc]) -> None:
+    """spaCy's ``Parser._ensure_labels_are_added``: the entity labels already on ``docs`` (a second
+    recogniser sees the first one's) become actions of ``ner``; read with one ``Doc.to_array`` per
+    document instead of a Token object per token (``get_doc_labels``)."""
+    labels: set[str] = set()
+    for doc in docs:
+        if len(doc):
+            labels.update(doc.vocab.strings[t] for t in numpy.unique(doc.to_array(ENT_TYPE)).tolist() if t)
+    resized = False
+    for label in labels:
+        for action in ner.moves.action_types:
+            if ner.moves.add_action(action, label):
+                ner.vocab.strings.add(label)
+                resized = True
+    if resized:
+        ner._resize()
 
 
 def _decode(ner: EntityRecognizer, step_model: Any, batch: list[Any]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, TAG
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -25,7 +25,7 @@ _TEXT_KEY = "qualdeid.text"
 @dataclass(frozen=True, slots=True)
 class TokenTable:
     """Per token, in order: the values of ``Token.lower_``, ``lemma_``, ``pos_``, ``tag_``, ``idx``,
-    ``is_alpha``, ``is_stop`` and ``like_num``."""
+    ``is_alpha``, ``is_stop``, ``like_num`` and ``text``."""
 
     lowers: list[str]
     lemmas: list[str]
@@ -37,6 +37,7 @@ class TokenTable:
     alpha: list[bool]
     stop: list[bool]
     num: list[bool]
+    texts: list[str]
 
     def where_pos(self, *pos: str) -> list[int]:
         """Indices of the tokens whose part of speech is one of ``pos``, in order."""
@@ -61,9 +62,9 @@ def doc_text(sdoc: Doc) -> str:
 
 
 def _read(sdoc: Doc) -> TokenTable:
-    attrs = [LOWER, LEMMA, POS, TAG, IDX, IS_ALPHA, IS_STOP, LIKE_NUM]
+    attrs = [LOWER, LEMMA, POS, TAG, IDX, IS_ALPHA, IS_STOP, LIKE_NUM, ORTH]
     columns = sdoc.to_array(attrs).T.tolist() if len(sdoc) else [[] for _ in attrs]
-    lowers, lemmas, pos, tags, starts, alpha, stop, num = columns
+    lowers, lemmas, pos, tags, starts, alpha, stop, num, texts = columns
     length = sdoc[-1].idx + len(sdoc[-1].text_with_ws) if len(sdoc) else 0
     strings = _Strings.of(sdoc)
     return TokenTable(
@@ -76,6 +77,7 @@ def _read(sdoc: Doc) -> TokenTable:
         alpha=[bool(v) for v in alpha],
         stop=[bool(v) for v in stop],
         num=[bool(v) for v in num],
+        texts=strings.decode(texts),
     )
 
 

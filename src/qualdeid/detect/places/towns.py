@@ -231,15 +231,16 @@ class StandaloneTownRecognizer(EntityRecognizer):
         return presidio_results(self, ((a, b, self.LABEL) for a, b in self.find(text)), self.SCORE)
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:
-        words = list(_ALONE_WORD.finditer(text))
+        words = [m.span() for m in _ALONE_WORD.finditer(text)]
+        # a phrase of several words: one space or tab between each word and the next
+        joined = [text[end:start] in (" ", "\t") for (_, end), (start, _) in pairwise(words)]
         languages: tuple[str, ...] | None = None  # read once, when the first candidate is found
         i = 0
         while i < len(words):
             for n in (3, 2, 1):
-                part = words[i : i + n]
-                if len(part) < n or any(text[a.end() : b.start()] not in (" ", "\t") for a, b in pairwise(part)):
+                if i + n > len(words) or not all(joined[i : i + n - 1]):
                     continue
-                start, end = part[0].start(), part[-1].end()
+                start, end = words[i][0], words[i + n - 1][1]
                 phrase = text[start:end]
                 if not self.towns._listed_town(phrase) or not self._word_free(phrase) or self._glued(text, start, end):
                     continue

@@ -28,7 +28,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from qualdeid.detect.nlp.blas import one_blas_thread
-from qualdeid.detect.nlp.tokens import token_table
+from qualdeid.detect.nlp.tokens import TokenTable, token_table
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.learned import TokenModel, _zipf, read_weights, token_features, weights_path
@@ -72,20 +72,20 @@ def clauses(sdoc: Doc, cut: Cutting) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for sent in sdoc.sents:
         cuts = [sent.start]
-        for t in sent[1:]:
+        for i in range(sent.start + 1, sent.end):
             if (
-                _after_report(sdoc, t.i, sent.start, cut)
-                or (t.pos_ == "PUNCT" and t.text in cut.marks)
-                or t.pos_ in ("SCONJ", "CCONJ", "SPACE")
-                or t.lower_ in cut.openers
-                or t.tag_ in _WH_TAGS
-                or "\n" in t.text
+                _after_report(table, i, sent.start, cut)
+                or (table.pos[i] == "PUNCT" and table.texts[i] in cut.marks)
+                or table.pos[i] in ("SCONJ", "CCONJ", "SPACE")
+                or table.lowers[i] in cut.openers
+                or table.tags[i] in _WH_TAGS
+                or "\n" in table.texts[i]
             ):
-                cuts.append(t.i)
+                cuts.append(i)
         cuts.append(sent.end)
         pieces: list[tuple[int, int]] = []
         for s, e in itertools.pairwise(cuts):
-            while s < e and (table.pos[s] in _EDGE or sdoc[s].tag_ in _WH_TAGS or table.lowers[s] in cut.openers):
+            while s < e and (table.pos[s] in _EDGE or table.tags[s] in _WH_TAGS or table.lowers[s] in cut.openers):
                 s += 1
             while e > s and table.pos[e - 1] in _EDGE:
                 e -= 1
@@ -103,15 +103,14 @@ def clauses(sdoc: Doc, cut: Cutting) -> list[tuple[int, int]]:
     return out
 
 
-def _after_report(sdoc: Doc, i: int, sent_start: int, cut: Cutting) -> bool:
+def _after_report(table: TokenTable, i: int, sent_start: int, cut: Cutting) -> bool:
     """Token ``i`` opens the clause a verb of saying introduces ("told him | she was ...")."""
-    t = sdoc[i]
-    if t.pos_ not in ("PRON", "PROPN", "DET", "NOUN") or t.lower_ in cut.report_objects:
+    if table.pos[i] not in ("PRON", "PROPN", "DET", "NOUN") or table.lowers[i] in cut.report_objects:
         return False
     j = i - 1
-    if j >= sent_start and sdoc[j].lower_ in cut.report_objects:
+    if j >= sent_start and table.lowers[j] in cut.report_objects:
         j -= 1
-    return j >= sent_start and sdoc[j].pos_ in ("VERB", "AUX") and sdoc[j].lemma_.lower() in cut.report_verbs
+    return j >= sent_start and table.pos[j] in ("VERB", "AUX") and table.lemmas[j].lower() in cut.report_verbs
 
 
 def clause_features(sdoc: Doc, features: np.ndarray, start: int, end: int) -> np.ndarray:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import ENT_TYPE, IS_TITLE
 from spacy.tokens import Doc
 
 from qualdeid.detect.nlp.frequency import zipf
@@ -73,24 +74,26 @@ def token_features(sdoc: Doc, categories: dict[int, str], width: int) -> np.ndar
         out[start:end, col : col + width] = vectors[start:end].mean(axis=0)
         first_person[start:end] = any(w in _FIRST_PERSON for w in table.lowers[start:end])
     col += width
-    for i, low in enumerate(table.lowers):
-        band = min(_ZIPF_BUCKETS - 1, int(_zipf(low)))
-        out[i, col + band] = 1.0
+    rows = np.arange(n)
+    out[rows, col + np.array([min(_ZIPF_BUCKETS - 1, int(_zipf(low))) for low in table.lowers])] = 1.0
     col += _ZIPF_BUCKETS
     pos_index = {p: k for k, p in enumerate(_POS)}
-    for i, p in enumerate(table.pos):
-        k = pos_index.get(p)
-        if k is not None:
-            out[i, col + k] = 1.0
+    tagged = [(i, k) for i, k in enumerate(map(pos_index.get, table.pos)) if k is not None]
+    if tagged:
+        at, k = np.array(tagged).T
+        out[at, col + k] = 1.0
     col += len(_POS)
-    for i, t in enumerate(sdoc):
-        out[i, col] = t.ent_type_ in NAME_ENTITIES
-        out[i, col + 1] = categories.get(i, COMMON) != COMMON
-        out[i, col + 2] = categories.get(i) == COMMON
-        out[i, col + 3] = t.is_stop
-        out[i, col + 4] = t.is_title
-        out[i, col + 5] = first_person[i]
-        out[i, col + 6] = t.is_alpha
+    # the flags read once per document as arrays (a Token object per token was most of this function's time)
+    ent_types, titles = sdoc.to_array([ENT_TYPE, IS_TITLE]).T
+    names = [e for e in np.unique(ent_types).tolist() if e and sdoc.vocab.strings[e] in NAME_ENTITIES]
+    out[:, col] = np.isin(ent_types, names)
+    for i, category in categories.items():
+        if 0 <= i < n:
+            out[i, col + 1 if category != COMMON else col + 2] = 1.0
+    out[:, col + 3] = table.stop
+    out[:, col + 4] = titles != 0
+    out[:, col + 5] = first_person
+    out[:, col + 6] = table.alpha
     return out
 
 
