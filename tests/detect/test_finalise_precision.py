@@ -92,6 +92,8 @@ DROPPED = [
     ("Viele Grüße aus dem Büro", "Viele Grüße", PERSON, NER_DETECTOR),
     ("Eid this year was quiet for him", "Eid this year", DATE_TIME, "HolidayRecognizer"),
     ("the fireworks at Diwali scared the dog", "Diwali", DATE_TIME, "HolidayRecognizer"),
+    # a festival named without its "Festival"
+    ("the Dragon Boat picnic by the river", "Dragon Boat", ORGANIZATION, NER_DETECTOR),
     # a prayer time, a rite; a school named by its kind in Irish
     ("we could finish before Jummah on Fridays", "Jummah", LOCATION, NER_DETECTOR),
     ("stayed on after the Kiddush to help", "Kiddush", PERSON, NAMES),
