@@ -5,31 +5,21 @@ before. The texts are invented."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from qualdeid.corpus.model import Span
-from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
 from qualdeid.detect.nlp.languages import OtherLanguages, zipf_in
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.labels import ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
+Final = Callable[[str, str, str], list[str]]
 WELSH = (
     "Roedd Gwenllian yn byw ar y fferm gyda'i brawd am flynyddoedd. Mae hi wedi symud i'r dref erbyn hyn,\n"
     "ac roedd pawb yn ei cholli hi. Bydd y cyfarfod nesaf yn y neuadd ddydd Sadwrn."
 )
 ENGLISH = "Roedd is not a word I know. Gwenllian said she would come on Friday with her brother."
-
-
-@pytest.fixture(scope="module")
-def finaliser() -> Finaliser:
-    return Finaliser(Rules())
-
-
-def _final(finaliser: Finaliser, text: str, surface: str, label: str) -> list[str]:
-    start = text.index(surface)
-    span = Span(start, start + len(surface), label, score=0.85, detector=NER_DETECTOR)
-    return [s.text for s in finaliser.spans(text, [span])]
 
 
 def test_a_text_partly_in_a_listed_language() -> None:
@@ -40,13 +30,13 @@ def test_a_text_partly_in_a_listed_language() -> None:
 
 
 @pytest.mark.parametrize(("surface", "label"), [("Roedd", PERSON), ("ac roedd", ORGANIZATION), ("Bydd", PERSON)])
-def test_an_everyday_word_of_a_listed_language_is_dropped(finaliser: Finaliser, surface: str, label: str) -> None:
-    assert _final(finaliser, WELSH, surface, label) == []
+def test_an_everyday_word_of_a_listed_language_is_dropped(final: Final, surface: str, label: str) -> None:
+    assert final(WELSH, surface, label) == []
 
 
-def test_a_name_in_it_stays_and_english_is_read_as_before(finaliser: Finaliser) -> None:
-    assert _final(finaliser, WELSH, "Gwenllian", PERSON) == ["Gwenllian"]
-    assert _final(finaliser, ENGLISH, "Roedd", PERSON) == ["Roedd"]
+def test_a_name_in_it_stays_and_english_is_read_as_before(final: Final) -> None:
+    assert final(WELSH, "Gwenllian", PERSON) == ["Gwenllian"]
+    assert final(ENGLISH, "Roedd", PERSON) == ["Roedd"]
 
 
 def test_a_welsh_date() -> None:

@@ -4,12 +4,13 @@ paragraph of a text partly in that language, or where the words are capitalised,
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from qualdeid.corpus.model import Span
-from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
 from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
-from qualdeid.rules import Rules
+
+Final = Callable[[str, str, str], list[str]]
 
 SPANISH = (
     "Buscamos a mi abuelo. Es alto, usa bastón de madera y lleva siempre una gorra gris. Si lo ven, por favor\n"
@@ -22,23 +23,12 @@ MIXED = (
 )
 
 
-@pytest.fixture(scope="module")
-def finaliser() -> Finaliser:
-    return Finaliser(Rules())
-
-
-def _final(finaliser: Finaliser, text: str, surface: str, label: str) -> list[str]:
-    start = text.index(surface)
-    span = Span(start, start + len(surface), label, score=0.85, detector=NER_DETECTOR)
-    return [s.text for s in finaliser.spans(text, [span])]
-
-
 @pytest.mark.parametrize(("surface", "label"), [("usa bastón", ORGANIZATION), ("gorra", PERSON), ("trenes", LOCATION)])
 def test_lower_case_words_of_a_paragraph_in_another_language_are_no_name(
-    finaliser: Finaliser, surface: str, label: str
+    final: Final, surface: str, label: str
 ) -> None:
-    assert _final(finaliser, SPANISH, surface, label) == []
+    assert final(SPANISH, surface, label) == []
 
 
-def test_an_english_paragraph_of_a_mixed_text_is_read_as_before(finaliser: Finaliser) -> None:
-    assert _final(finaliser, MIXED, "kelverton", LOCATION) == ["kelverton"]
+def test_an_english_paragraph_of_a_mixed_text_is_read_as_before(final: Final) -> None:
+    assert final(MIXED, "kelverton", LOCATION) == ["kelverton"]
