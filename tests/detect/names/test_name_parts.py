@@ -164,6 +164,7 @@ def test_other_script_words_away_from_a_name_stay_unflagged(detector) -> None:
 def test_a_title_in_lower_case_before_a_capitalised_everyday_word_names_nobody(detector) -> None:
     assert names_found(detector, "We asked the nurse Practitioner group and the doctor Monday clinic.") == []
     assert names_found(detector, "Yes sir, I said. Okay Madam, we will.") == []
+    assert names_found(detector, "Then uncle came round. Sure aunty, I will.") == []
 
 
 @pytest.mark.parametrize(
@@ -174,6 +175,9 @@ def test_a_title_in_lower_case_before_a_capitalised_everyday_word_names_nobody(d
         ("Defne abla said she would drive.", "Defne abla"),
         ("Han samonim spoke at our church.", "Han samonim"),
         ("Our maths teacher Tareq sir set extra homework.", "Tareq sir"),  # South Asian English
+        ("After prayers Pellam ji stayed for tea.", "Pellam ji"),
+        ("We left the rotis with Quorra aunty after school.", "Quorra aunty"),
+        ("Ask Tamsen uncle for the van keys.", "Tamsen uncle"),
     ],
 )
 def test_a_name_with_an_honorific_after_it(detector, text: str, name: str) -> None:
