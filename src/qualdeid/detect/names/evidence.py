@@ -686,7 +686,7 @@ class NameEvidence:
         if prev is not None and (
             prev.lower_ in ARTICLES or (after_capital and not (prev.is_sent_start and self.word_not_name(prev.text)))
         ):
-            return None  # "the Ashgrove Murray", "Upper Tolland Murray": part of a longer name; not "Chair Tavinder Roy"
+            return None  # "the Ashgrove Murray", "Upper Tolland Murray": part of a longer name, not "Chair Tavi Roy"
         nxt = sdoc[i + 1]
         surname = nxt.text
         if not (is_capitalised(surname) and surname.isalpha() and surname.lower() in lex.surnames):
