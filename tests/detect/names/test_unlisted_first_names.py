@@ -45,3 +45,20 @@ def test_an_unlisted_name_opening_a_sentence_with_an_age_is_a_person(detector) -
     assert ("Oleksiy", "PERSON") in found
     # a distance or a price after "is" is no age
     assert not any(label == "PERSON" for _, label in labelled(detector, "Tallowbrook is 12 miles away."))
+
+
+@pytest.mark.parametrize("opener", ["Coordinator", "Chair", "Today"])
+def test_an_unlisted_first_name_after_a_word_opening_the_sentence(detector, opener: str) -> None:
+    """ "Coordinator Tavinder Dhillon greets everyone": the capitalised word before opens the sentence and
+    is no name, so it does not make the pair part of a longer Title Case phrase."""
+    from qualdeid.detect.names.evidence import NameEvidence
+    from qualdeid.rules import Rules
+
+    evidence = NameEvidence(Rules(), detector.nlp)
+    sdoc = detector.nlp(f"Tea and biscuits. {opener} Tavinder Dhillon greets everyone by name.")
+    [token] = [t for t in sdoc if t.text == "Tavinder"]
+    assert evidence.unlisted_before_surname(sdoc, token) == "Dhillon"
+    # inside a Title Case phrase it stays part of it
+    sdoc = detector.nlp("We walked to the Upper Tavinder Dhillon estate.")
+    [token] = [t for t in sdoc if t.text == "Tavinder"]
+    assert evidence.unlisted_before_surname(sdoc, token) is None

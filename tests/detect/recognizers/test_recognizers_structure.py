@@ -245,3 +245,28 @@ def test_email_headers_of_other_languages_name_people() -> None:
     text = "De: Carla Menezes <carla@x.pt>\nPara: Rui Tavares; Inês Matos\nAssunto: reunião"
     found = {text[a:b] for a, b, _ in SpeakerRecognizer(Rules()).find(text)}
     assert found == {"Carla Menezes", "Rui Tavares", "Inês Matos"}
+
+
+@pytest.mark.parametrize("initials", ["SK", "PB", "AT", "IR", "RW"])
+def test_initials_that_begin_like_a_numbered_label_are_a_speaker(speakers: SpeakerRecognizer, initials: str) -> None:
+    # "P3", "R1", "Speaker B" are roles; two capitals with no space or digit are someone's initials
+    text = (
+        f"[00:00:12] DMacK: So you came back in the spring?\n[00:00:15] {initials}: Aye, end of April.\n"
+        f"[00:00:21] DMacK: And where are you staying?\n[00:00:24] {initials}: A wee flat by the river.\n"
+    )
+    assert names(speakers, text) == {"DMacK", initials}
+
+
+def test_numbered_labels_stay_roles(speakers: SpeakerRecognizer) -> None:
+    text = "P3: I went on the Tuesday.\nI: And then?\nP3: Nothing much.\nSpeaker B: Same here.\nR1: Yes.\n"
+    assert names(speakers, text) == set()
+
+
+def test_initials_that_are_also_an_abbreviation_answering_a_named_speaker(speakers: SpeakerRecognizer) -> None:
+    text = (
+        "[00:00:41] DMacK: Okay, that's recording now.\n[00:00:44] AM: Aye. Short one this time.\n"
+        "[00:01:18] DMacK: How's your health been?\n[00:01:22] AM: Chest's bad, to be honest.\n"
+    )
+    assert names(speakers, text) == {"DMacK", "AM"}
+    # once, after a message, it is a postscript, not a speaker
+    assert names(speakers, "Rosalind: see you at six\nPS: bring the flask\n") <= {"Rosalind"}

@@ -682,8 +682,11 @@ class NameEvidence:
         if low in lex.titles or low in self.relatives:
             return None  # "Auntie Frances": a title before a name
         prev = sdoc[i - 1] if i > 0 else None
-        if prev is not None and (prev.lower_ in ARTICLES or (not token.is_sent_start and is_capitalised(prev.text))):
-            return None  # "the Ashgrove Murray", "Upper Tolland Murray": part of a longer name
+        after_capital = prev is not None and not token.is_sent_start and is_capitalised(prev.text)
+        if prev is not None and (
+            prev.lower_ in ARTICLES or (after_capital and not (prev.is_sent_start and self.word_not_name(prev.text)))
+        ):
+            return None  # "the Ashgrove Murray", "Upper Tolland Murray": part of a longer name, not "Chair Tavi Roy"
         nxt = sdoc[i + 1]
         surname = nxt.text
         if not (is_capitalised(surname) and surname.isalpha() and surname.lower() in lex.surnames):

@@ -18,6 +18,7 @@ documents that contain neither.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -142,8 +143,11 @@ class LayoutWords:
         self.email_header = re.compile(
             rf"^(?i:{words.pattern('email_headers')})[ \t]*:[ \t]*(?P<value>[^\n]+)$", re.MULTILINE
         )
-        #: numbered or role labels in transcripts and templates: "P3", "Participant 2", "Speaker B", "INT"
-        self.numbered_label = re.compile(rf"(?i:(?:{words.pattern('numbered_labels')})[ \t]*(?:\d{{1,3}}|[a-z])?)")
+        #: numbered or role labels in transcripts and templates: "P3", "Participant 2", "Speaker B", "INT"; a
+        #: letter only after a space, so that initials ("AM", "SK", "PB") stay initials
+        self.numbered_label = re.compile(
+            rf"(?i:(?:{words.pattern('numbered_labels')})(?:[ \t]*\d{{1,3}}|[ \t]+[a-z])?)"
+        )
         units = "|".join(re.escape(w.capitalize()) for w in sorted(words["address_units"], key=lambda w: (-len(w), w)))
         #: "Level 1", "Unit 4/12", "Suite 300," on a line of their own or before the street
         self.unit = rf"(?:(?:{units})[ \t]+[\w/-]{{1,6}}[ \t]*,?[ \t]*)"
@@ -392,6 +396,13 @@ class SpeakerRecognizer(_TextRecognizer):
         # a contact saved by initials who writes twice or more after timestamps ("09:40 - TJ:"): in a
         # transcript, initials are a role; in a chat, the phone's name for someone
         initialled = Counter(" ".join(t.words) for t in turns if chat and t.stamped and self._initials_sender(t))
+        # initials that are also a listed abbreviation ("AM:", "PS:"), answering a named speaker turn after
+        # turn: someone's initials there, as a time or a postscript does not take turns in a conversation
+        initialled += Counter(
+            " ".join(t.words)
+            for prev, t in itertools.pairwise(turns)
+            if prev.strength in (STRONG, WEAK) and prev.words != t.words and self._abbreviation_speaker(t)
+        )
         for t in turns:
             if initialled[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
                 yield t.start, t.end, PERSON
@@ -433,6 +444,18 @@ class SpeakerRecognizer(_TextRecognizer):
             and _SPEAKER_INITIALS.fullmatch(words[0]) is not None
             and not self.lexicon.is_role(words)
             and words[0] not in self.lexicon.names.not_initials
+        )
+
+    def _abbreviation_speaker(self, turn: _Turn) -> bool:
+        """A speaker label of two or three capitals that the lists hold as an abbreviation ("AM", "NB"),
+        not a speaker role ("INT")."""
+        words = turn.words
+        return (
+            len(words) == 1
+            and _SPEAKER_INITIALS.fullmatch(words[0]) is not None
+            and words[0] in self.lexicon.names.not_initials
+            and not self.lexicon.is_role(words)
+            and words[0].lower() not in self.lexicon.names.roles
         )
 
     def _word_speaker(self, turn: _Turn) -> bool:
