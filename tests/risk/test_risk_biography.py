@@ -108,6 +108,20 @@ def test_a_kind_of_person_brings_in_one_person(detector, frames) -> None:
         assert len(frames.generic(a)) == 1, text
 
 
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        # the past perfect tells what had happened before: one person's past, with no life word
+        ("A lodger had mended clocks in a repair shop on the coast and was fined after a quarrel.", False),
+        ("A lodger had to wait in the hall for the kettle.", True),  # "had to": an episode
+        ("A lodger had a cup of tea in the hall.", True),  # "had" the verb: an episode
+    ],
+)
+def test_a_kind_of_person_in_the_past_perfect_is_one_person(detector, frames, text, generic) -> None:
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    assert bool(frames.generic(a)) is generic
+
+
 def test_a_kind_of_person_with_a_habit_is_one_person(checker, frames) -> None:
     """A kind of person whose habit the sentence tells ("a lodger grows quinces") is one person, as one
     whose past it tells is; a word for a kind of person read through its synonym class counts too."""
@@ -315,18 +329,21 @@ def test_two_shared_words_link_where_both_sentences_tell_a_past(checker) -> None
 
 
 def test_a_story_retold_needs_fewer_words_the_further_above_chance_it_is(checker) -> None:
-    """``story_words`` (9) specific words link at the calibrated threshold; four link when the text's
-    similarity is two and a half times the threshold, not when it is just above it."""
+    """``story_words`` (6) specific words link at the calibrated threshold; four link when the text's
+    similarity is one and a half times the threshold, not when it is just above it; three at twice the
+    threshold; two never do (``story_min_words``: two shared words are a coincidence)."""
     text = "He worked a ferry on the estuary, kept a tortoise and made marmalade."
     ivo, ev = _similar_evidence(checker, text, ("ferry", "estuary", "tortoise", "marmalade"))
     assert ev.similarity is not None
     four = ev.similarity.tokens
     assert len(four) == 4
     linker = checker.linker
-    assert linker.story_words == 9
+    assert (linker.story_words, linker.story_min_words) == (6, 3)
     assert not linker.story_told(Match(ivo, 1.0, 1.6, 1.5, four), four)
-    assert linker.story_told(Match(ivo, 1.0, 3.8, 1.5, four), four)
-    assert linker.story_told(Match(ivo, 1.0, 1.6, 1.5, four), four * 3)  # nine words or more at the threshold
+    assert linker.story_told(Match(ivo, 1.0, 2.3, 1.5, four), four)
+    assert linker.story_told(Match(ivo, 1.0, 3.0, 1.5, four), four[:3])  # three words at twice the threshold
+    assert not linker.story_told(Match(ivo, 1.0, 9.0, 1.5, four), four[:2])  # two words: a coincidence
+    assert linker.story_told(Match(ivo, 1.0, 1.6, 1.5, four), four * 2)  # six words or more at the threshold
 
 
 def test_a_writers_past_in_everyday_words_links_to_no_worker(checker) -> None:

@@ -68,6 +68,16 @@ def _matches(checker: RiskChecker, index: SentenceIndex, text: str):
     return index.match(a, [], checker.k)
 
 
+def test_the_people_every_life_has_tell_no_one_apart(checker: RiskChecker, index: SentenceIndex) -> None:
+    """A match must share two words naming things, places, qualities or people by what sets them apart:
+    "mother", "father", "a woman" are in everyone's life, and verbs tell nothing apart."""
+    text = "Her mother and father walked her to a hill farm with goats."
+    a = analyse(checker.detector.nlp, [("t", text)], checker.profile.synonyms)[0]
+    words = {t.text: t for t in a.tokens}
+    assert index.things([words["mother"], words["father"], words["walked"]]) == 0
+    assert index.things([words["mother"], words["farm"], words["goats"]]) == 2
+
+
 def test_chance_is_measured_on_the_corpus(index: SentenceIndex) -> None:
     assert math.isfinite(index.threshold) and index.threshold > 0
     assert index.life  # the sentences that tell a past are known

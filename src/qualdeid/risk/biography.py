@@ -168,8 +168,9 @@ class LifeFrames:
             # "one of the carers" names one person whatever kind of person it is
             single = self._singles(tokens, a.tokens, self.person_nouns)
             single |= self._one_of(tokens, a.tokens, self.kind_nouns)
-            if self.past_life(tokens) or self.habit(tokens, a.tokens):
-                # "a welder used to ...", "a welder keeps goats": one person's past or habits
+            if self.past_life(tokens) or self.habit(tokens, a.tokens) or _past_perfect(tokens):
+                # "a welder used to ...", "a welder keeps goats", "a welder had built boats": one
+                # person's past or habits
                 single |= self._singles(tokens, a.tokens, self.kind_nouns)
             introduced |= single
             definite = self._singles(
@@ -208,6 +209,12 @@ class LifeFrames:
             if self.one_person(tokens, a.tokens) and (self.past_life(tokens) or self.habit(tokens, a.tokens)):
                 out.add(si)
         return out
+
+
+def _past_perfect(tokens: list[Token]) -> bool:
+    """The sentence tells what had happened before the time it speaks of ("a visitor had taught
+    music"): the past perfect, "had" as an auxiliary (not "had to", not "had a dog")."""
+    return any(t.text.lower() == "had" and t.dep == "aux" for t in tokens)
 
 
 #: the words between a determiner and its noun: adjectives, adverbs, participles, nouns, hyphens

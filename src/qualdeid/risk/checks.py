@@ -196,6 +196,7 @@ class RiskChecker:
                 min_words=config.sentences_min_words,
                 frames=self.frames,
             ),
+            story_min_words=config.similarity_story_min_words,
         )
 
     @property

@@ -80,9 +80,11 @@ class Linker:
         life_ratio: float = 3.0,
         sentence_weight: float = 1.5,
         sentences: SentenceIndex | None = None,
+        story_min_words: int = 3,
     ) -> None:
         self.profile, self.k, self.max_zipf = profile, k, max_zipf
         self.sentence_index = sentences
+        self.story_min_words = story_min_words
         self.frames, self.life_ratio, self.sentence_weight = frames, life_ratio, sentence_weight
         self.base_zipf, self.max_weight = base_zipf, max_weight
         self.index, self.suggest, self.detail_zipf, self.story_words = index, suggest, detail_zipf, story_words
@@ -364,7 +366,11 @@ class Linker:
     def story_told(self, m: Match, specific: list[Token]) -> bool:
         """A story retold: ``story_words`` specific words at the calibrated threshold, and fewer as the
         similarity rises above it (the words times how many times the threshold the z-score is): a
-        story retold in other words keeps few of its words, but those it keeps match far above chance."""
+        story retold in other words keeps few of its words, but those it keeps match far above chance.
+        A story is at least ``story_min_words`` of them: two shared words are a coincidence however
+        close they bring the text."""
+        if len(specific) < self.story_min_words:
+            return False
         if m.threshold <= 0:
             return len(specific) >= self.story_words
         return len(specific) * max(1.0, m.z / m.threshold) >= self.story_words

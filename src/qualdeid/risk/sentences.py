@@ -68,6 +68,8 @@ class SentenceIndex:
         self.related = related or Related()
         self.related_weight, self.quantile, self.min_words = related_weight, quantile, min_words
         self.doc_people, self.max_queries = doc_people, max_queries
+        #: nouns for the people a sentence names ("mother", "parent", "woman"): everyone has them
+        self.person_nouns = frames.person_nouns if frames is not None else frozenset()
         #: (document, owners, classes) of every sentence of the corpus
         self.sentences: list[tuple[str, set[str], frozenset[str]]] = []
         self.by_class: dict[str, list[int]] = defaultdict(list)
@@ -151,6 +153,17 @@ class SentenceIndex:
         i = min(len(best) - 1, max(0, math.ceil(self.quantile * len(best)) - 1))
         return best[i]
 
+    def things(self, tokens: Iterable[Token]) -> int:
+        """How many of the tokens name things, places or qualities, or people by what sets them apart:
+        not verbs ("missed", "fixing"), and not the people every life has ("her mother and father",
+        "a woman": ``person_nouns`` of ``rules/risk/life.yaml``). Two sentences that share "mother",
+        "parents" and a verb tell two different lives."""
+        return sum(
+            1
+            for t in tokens
+            if t.pos in THINGS and t.lemma not in self.person_nouns and (t.norm or t.lemma) not in self.person_nouns
+        )
+
     def people_k(self, sentences: Iterable[int], among: frozenset[str] | None = None) -> int:
         """The fewest people (of ``among``, when given) the given corpus ``sentences`` are about: several
         sentences about one person in several of their accounts are one person, whoever else each names."""
@@ -191,7 +204,7 @@ class SentenceIndex:
                 (sum(ws.values()), j, ws)
                 for j, ws in self._score(query).items()
                 if len(ws) >= self.min_words
-                and sum(1 for c in ws if (t := query[c]) is not None and t.pos in THINGS) >= 2
+                and self.things(t for c in ws if (t := query[c]) is not None) >= 2
                 and sum(ws.values()) >= threshold
                 and (among is None or self.sentences[j][1] & among)
             ]
