@@ -252,10 +252,9 @@ KEPT = [
     # a body with a name of its own
     ("She chairs the Kelmscott Licensing Board now.", "Kelmscott Licensing Board", ORGANIZATION, NER_DETECTOR),
     ("the NMC Fitness Committee met twice", "NMC Fitness Committee", ORGANIZATION, NER_DETECTOR),
-    # a place whose last word is no event's head; a lower-case name with a word rare in English; a case
-    # reference longer than a study's code
+    # a place whose last word is no event's head; a lower-case name with a word rare in English (a case
+    # reference longer than a study's code: REFERENCES)
     ("met at the zenfield trust office", "zenfield trust", ORGANIZATION, NER_DETECTOR),
-    ("case ref KT-204417 closed", "KT-204417", ORGANIZATION, NER_DETECTOR),
     ("we walked to Daybrook Green", "Daybrook Green", LOCATION, NER_DETECTOR),
 ]
 
@@ -614,3 +613,23 @@ def test_a_listed_name_the_document_also_uses_as_a_language_stays_a_name(finalis
     found = [Span(text.index("Tatar"), text.index("Tatar") + 5, PERSON, score=0.85, detector=NAMES)]
     found.append(Span(second, second + 5, PERSON, score=0.85, detector=NAMES))
     assert [(s.text, s.start) for s in finaliser.spans(text, found)] == [("Tatar", second)]
+
+
+REFERENCES = [
+    # NER's body, place or person over a reference's code, after its label or alone: the code, an ID
+    ("The letter came with ref KX-20931 on it.", "ref KX-20931", ORGANIZATION, [("KX-20931", ID)]),
+    ("MRN QT4417 on the label.", "MRN QT4417", ORGANIZATION, [("QT4417", ID)]),
+    ("His card said VLQ88213 in faded ink.", "VLQ88213", LOCATION, [("VLQ88213", ID)]),
+    ("DNI 31.552.804 on the form.", "DNI 31.552.804", ORGANIZATION, [("31.552.804", ID)]),
+    ("case ref KT-204417 closed", "KT-204417", ORGANIZATION, [("KT-204417", ID)]),  # longer than a study's code
+    # a name's word before the number, or a number alone: as NER read it
+    ("Seen at St. Anne 4421 today.", "St. Anne 4421", ORGANIZATION, [("St. Anne 4421", ORGANIZATION)]),
+    ("Back to Ward 12 today.", "Ward 12", LOCATION, [("Ward 12", LOCATION)]),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "expected"), REFERENCES)
+def test_a_reference_ner_read_as_a_body_is_its_code(
+    finaliser: Finaliser, text: str, surface: str, label: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _final(finaliser, text, [(surface, label, NER_DETECTOR)]) == expected

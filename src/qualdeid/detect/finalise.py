@@ -148,6 +148,11 @@ _SPEAK_WORD = re.compile(_SPEAK, re.IGNORECASE)
 ECHO_REASON = "the same detail is flagged elsewhere in the corpus"
 _DETAIL_WORDS = re.compile(r"[^\W\d_]{4,}")
 
+#: a reference's code as NER reads it for a body, a place or a person: letters and digits ("KX-20931", "QT4417",
+#: "HB-2210-7"), or digit groups of three ("31.552.804"); never digits alone, which may be a number of a name
+_CODE_WORDS = re.compile(r"[^\s,;:()\"“”]+")
+_REFERENCE_CODE = re.compile(r"[A-Z]{1,6}[-/]?\d{3,}[A-Z]?(?:-\d+)*|[A-Z]{1,6}-\d{2,}(?:-\d+)+|\d{1,3}(?:\.\d{3}){2,}")
+
 #: What a span split around another may be left with at its edges: "88 Larkspur Street, "
 _PIECE_EDGES = " \t\r\n,;"
 _TRAILING_WORD = re.compile(r"\s+(?:on|in|at|to|of|and|the|a|with|for)$")
@@ -640,6 +645,8 @@ class Finaliser:
             if not all(self.specific_date.search(text, p.start, p.end) for p in pieces):
                 pieces = [span]  # "Jun 3 2024 - Pim Vos": not two dates
             return [self._date_piece(text, p) for p in pieces]
+        if (code := self._reference_code(text, span)) is not None:
+            return [code]  # "ref KX-20931", "MRN QT4417": the reference, not a body
         if span.label == PERSON and span.detector != "deny_list":
             sentences = self._sentences(text, span)
             if len(sentences) > 1:
@@ -654,6 +661,21 @@ class Finaliser:
         if span.label == AGE and (m := _AGE_UNIT.search(text, span.start, span.end)) and m.end() == span.end:
             return [replace(span, end=m.start())] if m.start() > span.start else [span]
         return [span]
+
+    def _reference_code(self, text: str, span: Span) -> Span | None:
+        """NER's body, place or person that is a reference's code, perhaps after its label ("ref KX-20931",
+        "MRN QT4417", "Client KX-2093"): an ID span of the code alone. The label's words are abbreviations in
+        capitals, a role or a field's label, or lower case; a capitalised word of a name keeps the span as it is."""
+        if span.detector != NER_DETECTOR or span.label not in (PERSON, ORGANIZATION, LOCATION):
+            return None
+        words = list(_CODE_WORDS.finditer(text, span.start, span.end))
+        if not words or not _REFERENCE_CODE.fullmatch(words[-1].group()):
+            return None
+        for w in words[:-1]:
+            word = w.group().replace(".", "")
+            if not (word.islower() or (word.isupper() and word.isalpha()) or word.lower() in self.not_names_alone):
+                return None
+        return replace(span, start=words[-1].start(), end=words[-1].end(), label=ID)
 
     def _name_columns(self, text: str, span: Span) -> list[Span]:
         """A name without the next columns of its form or table row: "J. Okoro    Signed", "Ana Ruiz\tConsent".
