@@ -633,3 +633,40 @@ def test_a_reference_ner_read_as_a_body_is_its_code(
     finaliser: Finaliser, text: str, surface: str, label: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _final(finaliser, text, [(surface, label, NER_DETECTOR)]) == expected
+
+
+AGES_OF_THINGS = [
+    # a height in feet and inches; the age of a thing after "a ... year old"
+    ("He is about 5'4, thin, with a cap.", "5", False),
+    ("We sheltered under a 300 year old yew by the lychgate.", "300", False),
+    ("He poured an 18-year-old whisky for the visitors.", "18", False),
+    # a person's age: a person's noun within three words, grammar after "old", a possessive before it
+    ("She is a 30 year old single mum.", "30", True),
+    ("I met a 6 year old with autism.", "6", True),
+    ("a 17 year old who fishes with his dad", "17", True),
+    ("a 3 year old autistic boy", "3", True),
+    ("my 7 year old loves trains", "7", True),
+    ("a 100 year old.", "100", True),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kept"), AGES_OF_THINGS)
+def test_a_height_or_the_age_of_a_thing_is_no_age(finaliser: Finaliser, text: str, surface: str, kept: bool) -> None:
+    assert _final(finaliser, text, [(surface, AGE, "AgeRecognizer")]) == ([(surface, AGE)] if kept else [])
+
+
+RELATIVES_OF = [
+    # NER's body over a relative "de" a name: the name, a person
+    ("Cata (mamá de Tiano): nos vemos el jueves!", "mamá de Tiano", ORGANIZATION, [("Tiano", PERSON)]),
+    ("Falei com o filho da Quitéria ontem.", "o filho da Quitéria", ORGANIZATION, [("Quitéria", PERSON)]),
+    ("Ha chiamato la figlia di Ornello Vanni.", "la figlia di Ornello Vanni", PERSON, [("Ornello Vanni", PERSON)]),
+    # no relative before "de": as NER read it
+    ("We stayed at Casa de Piedra for a week.", "Casa de Piedra", ORGANIZATION, [("Casa de Piedra", ORGANIZATION)]),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "expected"), RELATIVES_OF)
+def test_a_relative_of_a_named_person_is_that_person(
+    finaliser: Finaliser, text: str, surface: str, label: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _final(finaliser, text, [(surface, label, NER_DETECTOR)]) == expected

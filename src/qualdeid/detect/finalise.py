@@ -24,7 +24,7 @@ from qualdeid.detect.processors import PLAN
 from qualdeid.detect.recognizers.dates import holiday_pattern
 from qualdeid.detect.transcript_roles import TranscriptRoles
 from qualdeid.labels import AGE, CONTACT, DATE_TIME, DIRECT_LABELS, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, alternation
 
 NER_DETECTOR = "SpacyRecognizer"
 #: the section of rules/frequency.yaml that holds the finaliser's Zipf thresholds, and its names
@@ -33,7 +33,7 @@ _ZIPF_NAMES = (
     "common_word", "sentence_word", "opening_word", "everyday_opening", "repeat_word", "town_word", "town_piece",
     "body_piece", "body_word", "org_last_word", "study_code_word", "job_title_word", "people_word", "plural_word",
     "listed_word", "feast_word", "grammar", "detail_word", "rare_capitalised", "name_word_lower", "no_name_lower",
-    "everyday_lowercase", "after_determiner", "meaningful_piece",
+    "everyday_lowercase", "after_determiner", "meaningful_piece", "thing_word",
 )  # fmt: skip
 #: what finds a place or an organisation again where its document writes it once more
 REPEATED_DETECTOR = "written_again"
@@ -111,6 +111,16 @@ _CLOCK_TIMES = re.compile(
     rf"(?:(?:approx\.?|about|around|at)\s+)?{_CLOCK}(?:\s*(?:[-–—]|to|until|till)\s*{_CLOCK})?", re.IGNORECASE
 )
 _AGE_UNIT = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old|\s*y\.?/?o\b\.?", re.IGNORECASE)
+#: the particles of "whose" between a relative and a name in Romance and Germanic languages: "mamá de Tiano",
+#: "o filho da Quitéria", "la figlia di Ornello"; and the articles that may open such a phrase
+_OF = r"(?:de|del|da|do|das|dos|di|della|dello|du|des|von|van)"
+_ARTICLE = r"(?:(?:la|el|le|il|lo|los|las|o|a|der|die|das|een|une?|una?|uno)[ \t]+)?"
+#: a height in feet and inches after a number: "is 5'4", "about 6’1"" (no age)
+_FEET_AND_INCHES = re.compile(r"[ \t]*['’′][ \t]*\d")
+#: "a" or "an" right before an age's number: "a 200 year old oak"
+_INDEFINITE_BEFORE = re.compile(r"(?<![^\W\d_])an?[ \t]+$", re.IGNORECASE)
+#: the words after "... year old": what the age is of
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[^\W\d_]+(?:['’-][^\W\d_]+)*){1,3}")
 #: What a rare detail's phrase is said with, not the fact: "his racing pigeons", "she's a stilt-walker" (its "s"),
 #: "a circus stilt-walker back (then)"
 #: what a detail is said with, and the tail of a contraction the apostrophe was stripped from ("I'm a
@@ -232,6 +242,18 @@ class Finaliser:
         self.not_names_alone = self.names.roles | self.names.fields
         self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
         self.relatives = rules.words("lexicons/relatives.txt", lower=True)
+        #: what a relative is called in English and the languages of rules/languages/ ("mamá", "filho"), before
+        #: "de" and a name: "mamá de Tiano" is the name's person's relative
+        kin = set(self.kin_terms | self.relatives)
+        for path in rules.files("languages/*.yaml"):
+            lists = rules.lists(f"languages/{path.stem}.yaml")
+            kin |= lists["kin"] if "kin" in lists else frozenset()  # noqa: SIM401 (no .get)
+        self.relative_of = re.compile(
+            rf"{_ARTICLE}(?:{alternation(sorted(kin, key=len, reverse=True))})[ \t]+{_OF}[ \t]+(?=[^\W\d_])",
+            re.IGNORECASE,
+        )
+        #: nouns for a kind of person ("mechanic", "toddler"), relatives and kin words: whose age "a 40 year old ..." is
+        self.person_words = rules.words("risk/person_nouns.txt", lower=True) | self.relatives | self.kin_terms
         self.body_types = rules.words("lexicons/body_types.txt", lower=True)
         self.document_kinds = rules.words("lexicons/document_kinds.txt", lower=True)
         self.towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
@@ -645,6 +667,8 @@ class Finaliser:
             if not all(self.specific_date.search(text, p.start, p.end) for p in pieces):
                 pieces = [span]  # "Jun 3 2024 - Pim Vos": not two dates
             return [self._date_piece(text, p) for p in pieces]
+        if (named := self._relative_of_a_name(text, span)) is not None:
+            return [named]  # "mamá de Tiano": the name, not a body
         if (code := self._reference_code(text, span)) is not None:
             return [code]  # "ref KX-20931", "MRN QT4417": the reference, not a body
         if span.label == PERSON and span.detector != "deny_list":
@@ -658,9 +682,49 @@ class Finaliser:
             return kept or [span]
         if span.label == RARE_DETAIL:
             return [_trim_detail(text, span)]
+        if span.label == AGE and (_FEET_AND_INCHES.match(text, span.end) or self._age_of_a_thing(text, span)):
+            return []  # "he is 5'4", "a 200 year old oak": a height, the age of a thing
         if span.label == AGE and (m := _AGE_UNIT.search(text, span.start, span.end)) and m.end() == span.end:
             return [replace(span, end=m.start())] if m.start() > span.start else [span]
         return [span]
+
+    def _relative_of_a_name(self, text: str, span: Span) -> Span | None:
+        """NER's body, place or person that is a relative of someone named: "mamá de Tiano", "o filho da
+        Quitéria", "the sister of ..." is no body: a person span of the capitalised words after "de" (none a
+        word of the name lists' roles or fields)."""
+        if span.detector != NER_DETECTOR or span.label not in (PERSON, ORGANIZATION, LOCATION):
+            return None
+        m = self.relative_of.match(text, span.start, span.end)
+        if m is None:
+            return None
+        words = _WORDS.findall(text, m.end(), span.end)
+        if not words or not all(w[:1].isupper() and w.lower() not in self.not_names_alone for w in words):
+            return None
+        return replace(span, start=m.end(), label=PERSON)
+
+    def _age_of_a_thing(self, text: str, span: Span) -> bool:
+        """ "a 200 year old oak", "an 18-year-old whisky": after "a" and "year(s) old", a lower-case word that is no
+        word of English's commonest (which "with" or "who" are) nor a plural or a verb in "s", and none of the next
+        three words a person, a relative or a kin word ("a 30 year old single mum" is a person's age)."""
+        unit = _AGE_UNIT.match(text, span.end)
+        end = unit.end() if unit is not None else span.end
+        inside = _AGE_UNIT.search(text, span.start, span.end)
+        if (unit is None and (inside is None or inside.end() != span.end)) or "old" not in text[
+            span.start : end
+        ].lower():
+            return False
+        if not _INDEFINITE_BEFORE.search(text, max(0, span.start - 6), span.start):
+            return False
+        after = _WORDS_AFTER.match(text, end)
+        if after is None:
+            return False
+        words = after.group().split()
+        first = words[0]
+        if not first.islower() or first.endswith("s") or zipf(first) >= self.z["thing_word"]:
+            return False
+        return not any(
+            w.lower().removesuffix("s") in self.person_words or w.lower() in self.person_words for w in words
+        )
 
     def _reference_code(self, text: str, span: Span) -> Span | None:
         """NER's body, place or person that is a reference's code, perhaps after its label ("ref KX-20931",
