@@ -628,13 +628,6 @@ REFERENCES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "label", "expected"), REFERENCES)
-def test_a_reference_ner_read_as_a_body_is_its_code(
-    finaliser: Finaliser, text: str, surface: str, label: str, expected: list[tuple[str, str]]
-) -> None:
-    assert _final(finaliser, text, [(surface, label, NER_DETECTOR)]) == expected
-
-
 AGES_OF_THINGS = [
     # a height in feet and inches; the age of a thing after "a ... year old"
     ("He is about 5'4, thin, with a cap.", "5", False),
@@ -665,8 +658,8 @@ RELATIVES_OF = [
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "label", "expected"), RELATIVES_OF)
-def test_a_relative_of_a_named_person_is_that_person(
+@pytest.mark.parametrize(("text", "surface", "label", "expected"), REFERENCES + RELATIVES_OF)
+def test_ner_body_over_a_reference_or_a_relative_of_someone_named(
     finaliser: Finaliser, text: str, surface: str, label: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _final(finaliser, text, [(surface, label, NER_DETECTOR)]) == expected
