@@ -33,7 +33,7 @@ _ZIPF_NAMES = (
     "common_word", "sentence_word", "opening_word", "everyday_opening", "repeat_word", "town_word", "town_piece",
     "body_piece", "body_word", "org_last_word", "study_code_word", "job_title_word", "people_word", "plural_word",
     "listed_word", "feast_word", "grammar", "detail_word", "rare_capitalised", "name_word_lower", "no_name_lower",
-    "everyday_lowercase", "after_determiner", "meaningful_piece", "thing_word",
+    "everyday_lowercase", "after_determiner", "meaningful_piece",
 )  # fmt: skip
 #: what finds a place or an organisation again where its document writes it once more
 REPEATED_DETECTOR = "written_again"
@@ -117,10 +117,6 @@ _OF = r"(?:de|del|da|do|das|dos|di|della|dello|du|des|von|van)"
 _ARTICLE = r"(?:(?:la|el|le|il|lo|los|las|o|a|der|die|das|een|une?|una?|uno)[ \t]+)?"
 #: a height in feet and inches after a number: "is 5'4", "about 6’1"" (no age)
 _FEET_AND_INCHES = re.compile(r"[ \t]*['’′][ \t]*\d")
-#: "a" or "an" right before an age's number: "a 200 year old oak"
-_INDEFINITE_BEFORE = re.compile(r"(?<![^\W\d_])an?[ \t]+$", re.IGNORECASE)
-#: the words after "... year old": what the age is of
-_WORDS_AFTER = re.compile(r"(?:[ \t]+[^\W\d_]+(?:['’-][^\W\d_]+)*){1,3}")
 #: What a rare detail's phrase is said with, not the fact: "his racing pigeons", "she's a stilt-walker" (its "s"),
 #: "a circus stilt-walker back (then)"
 #: what a detail is said with, and the tail of a contraction the apostrophe was stripped from ("I'm a
@@ -252,8 +248,6 @@ class Finaliser:
             rf"{_ARTICLE}(?:{alternation(sorted(kin, key=len, reverse=True))})[ \t]+{_OF}[ \t]+(?=[^\W\d_])",
             re.IGNORECASE,
         )
-        #: nouns for a kind of person ("mechanic", "toddler"), relatives and kin words: whose age "a 40 year old ..." is
-        self.person_words = rules.words("risk/person_nouns.txt", lower=True) | self.relatives | self.kin_terms
         self.body_types = rules.words("lexicons/body_types.txt", lower=True)
         self.document_kinds = rules.words("lexicons/document_kinds.txt", lower=True)
         self.towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
@@ -682,8 +676,8 @@ class Finaliser:
             return kept or [span]
         if span.label == RARE_DETAIL:
             return [_trim_detail(text, span)]
-        if span.label == AGE and (_FEET_AND_INCHES.match(text, span.end) or self._age_of_a_thing(text, span)):
-            return []  # "he is 5'4", "a 200 year old oak": a height, the age of a thing
+        if span.label == AGE and _FEET_AND_INCHES.match(text, span.end):
+            return []  # "he is 5'4": a height
         if span.label == AGE and (m := _AGE_UNIT.search(text, span.start, span.end)) and m.end() == span.end:
             return [replace(span, end=m.start())] if m.start() > span.start else [span]
         return [span]
@@ -701,30 +695,6 @@ class Finaliser:
         if not words or not all(w[:1].isupper() and w.lower() not in self.not_names_alone for w in words):
             return None
         return replace(span, start=m.end(), label=PERSON)
-
-    def _age_of_a_thing(self, text: str, span: Span) -> bool:
-        """ "a 200 year old oak", "an 18-year-old whisky": after "a" and "year(s) old", a lower-case word that is no
-        word of English's commonest (which "with" or "who" are) nor a plural or a verb in "s", and none of the next
-        three words a person, a relative or a kin word ("a 30 year old single mum" is a person's age)."""
-        unit = _AGE_UNIT.match(text, span.end)
-        end = unit.end() if unit is not None else span.end
-        inside = _AGE_UNIT.search(text, span.start, span.end)
-        if (unit is None and (inside is None or inside.end() != span.end)) or "old" not in text[
-            span.start : end
-        ].lower():
-            return False
-        if not _INDEFINITE_BEFORE.search(text, max(0, span.start - 6), span.start):
-            return False
-        after = _WORDS_AFTER.match(text, end)
-        if after is None:
-            return False
-        words = after.group().split()
-        first = words[0]
-        if not first.islower() or first.endswith("s") or zipf(first) >= self.z["thing_word"]:
-            return False
-        return not any(
-            w.lower().removesuffix("s") in self.person_words or w.lower() in self.person_words for w in words
-        )
 
     def _reference_code(self, text: str, span: Span) -> Span | None:
         """NER's body, place or person that is a reference's code, perhaps after its label ("ref KX-20931",
