@@ -684,8 +684,8 @@ class Finaliser:
 
     def _relative_of_a_name(self, text: str, span: Span) -> Span | None:
         """NER's body, place or person that is a relative of someone named: "mamá de Tiano", "o filho da
-        Quitéria", "the sister of ..." is no body: a person span of the capitalised words after "de" (none a
-        word of the name lists' roles or fields)."""
+        Quitéria" is no body: a person span of the capitalised words after "de" (none a word of the name
+        lists' roles or fields)."""
         if span.detector != NER_DETECTOR or span.label not in (PERSON, ORGANIZATION, LOCATION):
             return None
         m = self.relative_of.match(text, span.start, span.end)
