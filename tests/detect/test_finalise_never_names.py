@@ -33,6 +33,10 @@ CASES = [
     ("Went with Halmeoni to the market on the bus.", "Halmeoni", PERSON, NER_DETECTOR, False),
     ("his ah ma still cooks every Sunday", "ah ma", PERSON, NAMES, False),
     ("Grandad was asleep in the chair when I left.", "Grandad", PERSON, NAMES, False),
+    ("We drove up to see Bestemor before the snow came.", "Bestemor", PERSON, NER_DETECTOR, False),
+    ("Sekuru told the children a long story after supper.", "Sekuru", PERSON, NAMES, False),
+    ("her waipo taught her to fold the wrappers", "waipo", PERSON, NAMES, False),
+    ("Mam-gu still keeps hens behind the chapel.", "Mam-gu", ORGANIZATION, NER_DETECTOR, False),
     # identity-number schemes, address parts and mail headers: dropped
     ("He showed me his SSN letter and the lease.", "SSN", ORGANIZATION, NER_DETECTOR, False),
     ("Bring your OHIP card on Monday.", "OHIP", ORGANIZATION, NER_DETECTOR, False),

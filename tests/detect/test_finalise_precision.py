@@ -252,10 +252,9 @@ KEPT = [
     # a body with a name of its own
     ("She chairs the Kelmscott Licensing Board now.", "Kelmscott Licensing Board", ORGANIZATION, NER_DETECTOR),
     ("the NMC Fitness Committee met twice", "NMC Fitness Committee", ORGANIZATION, NER_DETECTOR),
-    # a place whose last word is no event's head; a lower-case name with a word rare in English; a case
-    # reference longer than a study's code
+    # a place whose last word is no event's head; a lower-case name with a word rare in English (a case
+    # reference longer than a study's code: REFERENCES)
     ("met at the zenfield trust office", "zenfield trust", ORGANIZATION, NER_DETECTOR),
-    ("case ref KT-204417 closed", "KT-204417", ORGANIZATION, NER_DETECTOR),
     ("we walked to Daybrook Green", "Daybrook Green", LOCATION, NER_DETECTOR),
 ]
 
@@ -614,3 +613,46 @@ def test_a_listed_name_the_document_also_uses_as_a_language_stays_a_name(finalis
     found = [Span(text.index("Tatar"), text.index("Tatar") + 5, PERSON, score=0.85, detector=NAMES)]
     found.append(Span(second, second + 5, PERSON, score=0.85, detector=NAMES))
     assert [(s.text, s.start) for s in finaliser.spans(text, found)] == [("Tatar", second)]
+
+
+REFERENCES = [
+    # NER's body, place or person over a reference's code, after its label or alone: the code, an ID
+    ("The letter came with ref KX-20931 on it.", "ref KX-20931", ORGANIZATION, [("KX-20931", ID)]),
+    ("MRN QT4417 on the label.", "MRN QT4417", ORGANIZATION, [("QT4417", ID)]),
+    ("His card said VLQ88213 in faded ink.", "VLQ88213", LOCATION, [("VLQ88213", ID)]),
+    ("DNI 31.552.804 on the form.", "DNI 31.552.804", ORGANIZATION, [("31.552.804", ID)]),
+    ("case ref KT-204417 closed", "KT-204417", ORGANIZATION, [("KT-204417", ID)]),  # longer than a study's code
+    # a name's word before the number, or a number alone: as NER read it
+    ("Seen at St. Anne 4421 today.", "St. Anne 4421", ORGANIZATION, [("St. Anne 4421", ORGANIZATION)]),
+    ("Back to Ward 12 today.", "Ward 12", LOCATION, [("Ward 12", LOCATION)]),
+]
+
+
+HEIGHTS = [
+    # a height in feet and inches, no age; a person's age stays
+    ("He is about 5'4, thin, with a cap.", "5", False),
+    ("She is a 30 year old single mum.", "30", True),
+    ("my 7 year old loves trains", "7", True),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kept"), HEIGHTS)
+def test_a_height_is_no_age(finaliser: Finaliser, text: str, surface: str, kept: bool) -> None:
+    assert _final(finaliser, text, [(surface, AGE, "AgeRecognizer")]) == ([(surface, AGE)] if kept else [])
+
+
+RELATIVES_OF = [
+    # NER's body over a relative "de" a name: the name, a person
+    ("Cata (mamá de Tiano): nos vemos el jueves!", "mamá de Tiano", ORGANIZATION, [("Tiano", PERSON)]),
+    ("Falei com o filho da Quitéria ontem.", "o filho da Quitéria", ORGANIZATION, [("Quitéria", PERSON)]),
+    ("Ha chiamato la figlia di Ornello Vanni.", "la figlia di Ornello Vanni", PERSON, [("Ornello Vanni", PERSON)]),
+    # no relative before "de": as NER read it
+    ("We stayed at Casa de Piedra for a week.", "Casa de Piedra", ORGANIZATION, [("Casa de Piedra", ORGANIZATION)]),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "expected"), REFERENCES + RELATIVES_OF)
+def test_ner_body_over_a_reference_or_a_relative_of_someone_named(
+    finaliser: Finaliser, text: str, surface: str, label: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _final(finaliser, text, [(surface, label, NER_DETECTOR)]) == expected

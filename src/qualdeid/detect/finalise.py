@@ -18,23 +18,27 @@ from qualdeid.detect.allow_deny import Lists, normalise
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks, translated_label_ranges
 from qualdeid.detect.names.acceptance import ALLOWED_NAME, WORD_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import ZipfThresholds, zipf
 from qualdeid.detect.nlp.languages import OtherLanguages
 from qualdeid.detect.processors import PLAN
 from qualdeid.detect.recognizers.dates import holiday_pattern
 from qualdeid.detect.transcript_roles import TranscriptRoles
 from qualdeid.labels import AGE, CONTACT, DATE_TIME, DIRECT_LABELS, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, alternation
 
 NER_DETECTOR = "SpacyRecognizer"
+#: the section of rules/frequency.yaml that holds the finaliser's Zipf thresholds, and its names
+ZIPF_SECTION = "finalise"
+_ZIPF_NAMES = (
+    "common_word", "sentence_word", "opening_word", "everyday_opening", "repeat_word", "town_word", "town_piece",
+    "body_piece", "body_word", "org_last_word", "study_code_word", "job_title_word", "people_word", "plural_word",
+    "listed_word", "feast_word", "grammar", "detail_word", "rare_capitalised", "name_word_lower", "no_name_lower",
+    "everyday_lowercase", "after_determiner", "meaningful_piece",
+)  # fmt: skip
 #: what finds a place or an organisation again where its document writes it once more
 REPEATED_DETECTOR = "written_again"
 #: an acronym this short is not found again (NER reads many a role or a unit so: "PI", "QA", "REB")
 _SHORT_ACRONYM = 4
-#: a word NER alone read as a place or an organisation, this common in English, is not found again
-_REPEAT_WORD_ZIPF = 4.0
-#: A single NER word opening a sentence and at least this frequent in English is taken as the word.
-SENTENCE_WORD_ZIPF = 4.5
 #: What follows a capitalised word used as the word: "Grace and patience are", "Bill for the taxi".
 _USED_AS_WORD = re.compile(
     r"[ \t]+(?:(?:for|of|in|on|at|to|from|under|over|into|like|than|are|my|your|you|me|us|it|be)\b"
@@ -107,6 +111,12 @@ _CLOCK_TIMES = re.compile(
     rf"(?:(?:approx\.?|about|around|at)\s+)?{_CLOCK}(?:\s*(?:[-–—]|to|until|till)\s*{_CLOCK})?", re.IGNORECASE
 )
 _AGE_UNIT = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old|\s*y\.?/?o\b\.?", re.IGNORECASE)
+#: the particles of "whose" between a relative and a name in Romance and Germanic languages: "mamá de Tiano",
+#: "o filho da Quitéria", "la figlia di Ornello"; and the articles that may open such a phrase
+_OF = r"(?:de|del|da|do|das|dos|di|della|dello|du|des|von|van)"
+_ARTICLE = r"(?:(?:la|el|le|il|lo|los|las|o|a|der|die|das|een|une?|una?|uno)[ \t]+)?"
+#: a height in feet and inches after a number: "is 5'4", "about 6’1"" (no age)
+_FEET_AND_INCHES = re.compile(r"[ \t]*['’′][ \t]*\d")
 #: What a rare detail's phrase is said with, not the fact: "his racing pigeons", "she's a stilt-walker" (its "s"),
 #: "a circus stilt-walker back (then)"
 #: what a detail is said with, and the tail of a contraction the apostrophe was stripped from ("I'm a
@@ -129,11 +139,6 @@ _WORDS = re.compile(r"[^\s,.;:!?()\"“”]+")
 #: where an organisation's span runs on into a heading's or a form's next words: a dash between spaces or
 #: a column's gap ("HARBOUR CARE TRUST - ADMISSION NOTE", "Harbour Care Trust      Ward")
 _BODY_BREAKS = re.compile(r"\s+[-–—]\s+|[ \t]*\t[ \t]*| {2,}")
-#: a piece of such a span made only of English words at least this frequent, none a name or a town, is the
-#: heading's or the column's word ("ADMISSION", "Day Surgery & Physiotherapy", "Occupation"), not the body's name
-BODY_PIECE_ZIPF = 3.0
-#: ... where a town's name in capitals is this common in English, it is the heading's word ("WELCOME")
-TOWN_PIECE_ZIPF = 4.5
 #: what comes before a town written in lower case ("back to dunmarra"): an unconfirmed NER place or
 #: organisation written all in lower case anywhere else is words ("the ice road", "las gallinas")
 _PLACE_PREPOSITION_BEFORE = re.compile(
@@ -142,28 +147,17 @@ _PLACE_PREPOSITION_BEFORE = re.compile(
 #: where a sentence ends inside a name's span: "her sister. Ana said", "Registered Nurse. The manager" (a
 #: lower-case ending of three letters or more, so that no initial or "St." ends a sentence)
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})\.[ \t\n]+(?=[^\W\d_])")
-#: A capitalised word opening a sentence before a name, at least this frequent in English and no listed
-#: name, is the sentence's word: "Took Ana to ...", "Both Mrs Ruiz and ..." (not "Charity", "Duchess")
-OPENING_WORD_ZIPF = 5.0
-#: ... and NER's person made only of such a word, no listed name, this frequent or more: "Lift was out again"
-EVERYDAY_OPENING_ZIPF = 3.5
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]*)[ \t]*$")
-#: A single NER word at least this frequent in English (wordfreq zipf) is an everyday word, not a name.
-COMMON_WORD_ZIPF = 5.0
-#: a town's name more common than this in English is a word first ("Hope", "Reading")
-TOWN_WORD_ZIPF = 5.0
-#: A rare detail made only of these says nothing rare: the most frequent words of English ("to him in", "with"),
-#: a verb of speaking and a language ("speaks Turkish", "Speaking French"): the language someone speaks
-GRAMMAR_ZIPF = 6.0
 _SPEAK_WORD = re.compile(_SPEAK, re.IGNORECASE)
-#: The words before a body's type that say only what it does ("Research Ethics", "Review"): this frequent or more
-BODY_WORD_ZIPF = 4.0
 #: What the rare finders add to the reason of a detail found only because the same detail is framed
 #: elsewhere in the corpus (a bare "the accordion", "mules"): such an echo is a mention, not the fact
 ECHO_REASON = "the same detail is flagged elsewhere in the corpus"
-#: The words two mentions of one rare detail share: rarer in English than this (zipf), four letters or more
-DETAIL_WORD_ZIPF = 4.0
 _DETAIL_WORDS = re.compile(r"[^\W\d_]{4,}")
+
+#: a reference's code as NER reads it for a body, a place or a person: letters and digits ("KX-20931", "QT4417",
+#: "HB-2210-7"), or digit groups of three ("31.552.804"); never digits alone, which may be a number of a name
+_CODE_WORDS = re.compile(r"[^\s,;:()\"“”]+")
+_REFERENCE_CODE = re.compile(r"[A-Z]{1,6}[-/]?\d{3,}[A-Z]?(?:-\d+)*|[A-Z]{1,6}-\d{2,}(?:-\d+)+|\d{1,3}(?:\.\d{3}){2,}")
 
 #: What a span split around another may be left with at its edges: "88 Larkspur Street, "
 _PIECE_EDGES = " \t\r\n,;"
@@ -207,6 +201,8 @@ class Finaliser:
         self.names = NameLexicon.read(rules)
         self.transcript_roles = TranscriptRoles(rules)
         self.other_languages = OtherLanguages(rules)
+        #: how common in English a word must be to count as an everyday word (rules/frequency.yaml)
+        self.z = ZipfThresholds(rules, ZIPF_SECTION, _ZIPF_NAMES)
         #: what people call their relatives ("abuela", "yiayia"): capitalised before a name, a title of it
         self.kin_terms = rules.words("lexicons/kin_terms.txt", lower=True)
         #: what closes the name of an event ("Kindness Week", "Harvest Fair"): an event is no place
@@ -242,6 +238,16 @@ class Finaliser:
         self.not_names_alone = self.names.roles | self.names.fields
         self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
         self.relatives = rules.words("lexicons/relatives.txt", lower=True)
+        #: what a relative is called in English and the languages of rules/languages/ ("mamá", "filho"), before
+        #: "de" and a name: "mamá de Tiano" is the name's person's relative
+        kin = set(self.kin_terms | self.relatives)
+        for path in rules.files("languages/*.yaml"):
+            lists = rules.lists(f"languages/{path.stem}.yaml")
+            kin |= lists["kin"] if "kin" in lists else frozenset()  # noqa: SIM401 (no .get)
+        self.relative_of = re.compile(
+            rf"{_ARTICLE}(?:{alternation(sorted(kin, key=len, reverse=True))})[ \t]+{_OF}[ \t]+(?=[^\W\d_])",
+            re.IGNORECASE,
+        )
         self.body_types = rules.words("lexicons/body_types.txt", lower=True)
         self.document_kinds = rules.words("lexicons/document_kinds.txt", lower=True)
         self.towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
@@ -279,7 +285,7 @@ class Finaliser:
             if [(p.start, p.end) for p in inside] != [(span.start, span.start + len(words[0]))]:
                 continue
             last = _plain(POSSESSIVE_ENDING.sub("", words[-1]))
-            if last in self.names.surnames or last in self.names.first_names or zipf(last) < ORG_LAST_WORD_ZIPF:
+            if last in self.names.surnames or last in self.names.first_names or zipf(last) < self.z["org_last_word"]:
                 continue
             if all(w.lower() in self.generic_name_words for w in words):
                 continue
@@ -318,7 +324,7 @@ class Finaliser:
         return any(
             w[:1].isupper()
             and w.lower() in self.towns
-            and zipf(w.lower()) < TOWN_WORD_ZIPF
+            and zipf(w.lower()) < self.z["town_word"]
             and not self.names.is_name(w)
             for w in _WORDS.findall(piece)
         )
@@ -469,7 +475,7 @@ class Finaliser:
         words = _WORDS.findall(piece)
         codes = [w for w in words if _CODE.fullmatch(w)]
         others = [w.lower() for w in words if w not in codes]
-        return bool(codes) and all(w in self.not_names_alone or zipf(w) >= 4.0 for w in others)
+        return bool(codes) and all(w in self.not_names_alone or zipf(w) >= self.z["study_code_word"] for w in others)
 
     def _job_title(self, text: str, span: Span) -> bool:
         """ "Senior Housing Officer", "Tenancy Support Worker": a job, not who holds it."""
@@ -477,14 +483,21 @@ class Finaliser:
         if not words or words[-1] not in self.job_titles:
             return False
         known = self.job_titles | self.not_names_alone | self.names.titles
-        return all(w in known or (zipf(w) >= 3.0 and not self.names.is_name(w)) for w in words[:-1])
+        return all(
+            w in known or (zipf(w) >= self.z["job_title_word"] and not self.names.is_name(w)) for w in words[:-1]
+        )
 
     def _opens_job_title(self, text: str, span: Span) -> bool:
         """ "Social" of "(Social Worker)", "Service" of "Service Manager": an everyday word that opens a job's
         title, read alone as a name."""
         piece = text[span.start : span.end]
         following = _NEXT_WORDS.match(text, span.end)
-        if following is None or not piece.isalpha() or self.names.is_name(piece) or zipf(piece.lower()) < 3.0:
+        if (
+            following is None
+            or not piece.isalpha()
+            or self.names.is_name(piece)
+            or zipf(piece.lower()) < self.z["job_title_word"]
+        ):
             return False
         title = following.group().split()[0]
         return title[:1].isupper() and title.lower() in self.job_titles
@@ -513,12 +526,12 @@ class Finaliser:
         somewhere too, and a heading in capitals writes "WELCOME")."""
         words = _PEOPLE_WORDS.findall(piece)
         plain = piece.strip().lower()
-        town = plain in self.towns and (not piece.isupper() or zipf(plain) < TOWN_PIECE_ZIPF)
+        town = plain in self.towns and (not piece.isupper() or zipf(plain) < self.z["town_piece"])
         return (
             bool(words)
             and not town
             and not any(c.isdigit() for c in piece)
-            and all(len(w) > 1 and zipf(w.lower()) >= BODY_PIECE_ZIPF and not self.names.is_name(w) for w in words)
+            and all(len(w) > 1 and zipf(w.lower()) >= self.z["body_piece"] and not self.names.is_name(w) for w in words)
         )
 
     def _lowercase_words(self, text: str, span: Span) -> bool:
@@ -532,7 +545,7 @@ class Finaliser:
         if len(words) <= 3 and _PLACE_PREPOSITION_BEFORE.search(text, max(0, span.start - 12), span.start):
             return False
         return not (
-            len(words) > 1 and words[-1] in self.type_words and any(zipf(w) < BODY_PIECE_ZIPF for w in words[:-1])
+            len(words) > 1 and words[-1] in self.type_words and any(zipf(w) < self.z["body_piece"] for w in words[:-1])
         )
 
     def _document_kind(self, piece: str) -> bool:
@@ -540,14 +553,14 @@ class Finaliser:
         words = _PEOPLE_WORDS.findall(piece)
         if not words or words[-1].lower() not in self.document_kinds:
             return False
-        return all(zipf(w.lower()) >= BODY_WORD_ZIPF - 1 and not self.names.is_name(w) for w in words[:-1])
+        return all(zipf(w.lower()) >= self.z["body_word"] - 1 and not self.names.is_name(w) for w in words[:-1])
 
     def _body_by_function(self, piece: str) -> bool:
         """ "Research Ethics Committee", "Review Board": a body named only by what it does."""
         words = _PEOPLE_WORDS.findall(piece)
         if len(words) < 2 or words[-1].lower() not in self.body_types:
             return False
-        return all(zipf(w.lower()) >= BODY_WORD_ZIPF and not w.isupper() for w in words[:-1])
+        return all(zipf(w.lower()) >= self.z["body_word"] and not w.isupper() for w in words[:-1])
 
     def _role_or_field(self, text: str, span: Span) -> bool:
         """ "Coordinator", "Tel", "MRN", "Ward Manager": a role, a field or a record's name alone."""
@@ -597,22 +610,24 @@ class Finaliser:
         if any(part in self.weekdays for part in parts) or words[-1] in self.label_endings:
             return True
         plain = [_plain(w) for w in words]
-        if any(w in self.peoples for w in plain) and all(w in self.peoples or zipf(w) >= 4.0 for w in plain):
+        if any(w in self.peoples for w in plain) and all(
+            w in self.peoples or zipf(w) >= self.z["people_word"] for w in plain
+        ):
             return True
         if span.label != PERSON or len(words) > 1 or text[span.start : span.end].lower() != words[0]:
             return False
         word = words[0]
         if self.names.is_name(word):
             return False
-        plural = word.endswith("s") and zipf(word[:-1]) >= 3.5
-        return plural or (zipf(word) >= 4.0 and bool(_LISTED.match(text, span.end)))
+        plural = word.endswith("s") and zipf(word[:-1]) >= self.z["plural_word"]
+        return plural or (zipf(word) >= self.z["listed_word"] and bool(_LISTED.match(text, span.end)))
 
     def _says_nothing_rare(self, text: str, span: Span) -> bool:
         """ "spoke to him in Welsh", "speaks Arabic", "with": no word of the detail is rare (a language is
         a detail with more to it: "taught himself Esperanto", "speaks fluent Faroese")."""
         words = _PEOPLE_WORDS.findall(text, span.start, span.end)
         return bool(words) and all(
-            _SPEAK_WORD.fullmatch(w) or _plain(w) in self.peoples or zipf(w.lower()) >= GRAMMAR_ZIPF for w in words
+            _SPEAK_WORD.fullmatch(w) or _plain(w) in self.peoples or zipf(w.lower()) >= self.z["grammar"] for w in words
         )
 
     def _mere_echoes(self, text: str, spans: list[Span]) -> set[int]:
@@ -625,8 +640,8 @@ class Finaliser:
         mere: set[int] = set()
         for span in sorted((s for s in spans if s.label == RARE_DETAIL), key=lambda s: s.start):
             piece = text[span.start : span.end]
-            words = _detail_words(piece)
-            echo = ECHO_REASON in (span.reason or "") and not _capitalised_rare_word(piece)
+            words = _detail_words(piece, self.z["detail_word"])
+            echo = ECHO_REASON in (span.reason or "") and not _capitalised_rare_word(piece, self.z["rare_capitalised"])
             if echo and (words & seen or (words and words <= self.everyday_people)):
                 mere.add(id(span))
             seen |= words
@@ -646,6 +661,10 @@ class Finaliser:
             if not all(self.specific_date.search(text, p.start, p.end) for p in pieces):
                 pieces = [span]  # "Jun 3 2024 - Pim Vos": not two dates
             return [self._date_piece(text, p) for p in pieces]
+        if (named := self._relative_of_a_name(text, span)) is not None:
+            return [named]  # "mamá de Tiano": the name, not a body
+        if (code := self._reference_code(text, span)) is not None:
+            return [code]  # "ref KX-20931", "MRN QT4417": the reference, not a body
         if span.label == PERSON and span.detector != "deny_list":
             sentences = self._sentences(text, span)
             if len(sentences) > 1:
@@ -657,9 +676,40 @@ class Finaliser:
             return kept or [span]
         if span.label == RARE_DETAIL:
             return [_trim_detail(text, span)]
+        if span.label == AGE and _FEET_AND_INCHES.match(text, span.end):
+            return []  # "he is 5'4": a height
         if span.label == AGE and (m := _AGE_UNIT.search(text, span.start, span.end)) and m.end() == span.end:
             return [replace(span, end=m.start())] if m.start() > span.start else [span]
         return [span]
+
+    def _relative_of_a_name(self, text: str, span: Span) -> Span | None:
+        """NER's body, place or person that is a relative of someone named: "mamá de Tiano", "o filho da
+        Quitéria" is no body: a person span of the capitalised words after "de" (none a word of the name
+        lists' roles or fields)."""
+        if span.detector != NER_DETECTOR or span.label not in (PERSON, ORGANIZATION, LOCATION):
+            return None
+        m = self.relative_of.match(text, span.start, span.end)
+        if m is None:
+            return None
+        words = _WORDS.findall(text, m.end(), span.end)
+        if not words or not all(w[:1].isupper() and w.lower() not in self.not_names_alone for w in words):
+            return None
+        return replace(span, start=m.end(), label=PERSON)
+
+    def _reference_code(self, text: str, span: Span) -> Span | None:
+        """NER's body, place or person that is a reference's code, perhaps after its label ("ref KX-20931",
+        "MRN QT4417", "Client KX-2093"): an ID span of the code alone. The label's words are abbreviations in
+        capitals, a role or a field's label, or lower case; a capitalised word of a name keeps the span as it is."""
+        if span.detector != NER_DETECTOR or span.label not in (PERSON, ORGANIZATION, LOCATION):
+            return None
+        words = list(_CODE_WORDS.finditer(text, span.start, span.end))
+        if not words or not _REFERENCE_CODE.fullmatch(words[-1].group()):
+            return None
+        for w in words[:-1]:
+            word = w.group().replace(".", "")
+            if not (word.islower() or (word.isupper() and word.isalpha()) or word.lower() in self.not_names_alone):
+                return None
+        return replace(span, start=words[-1].start(), end=words[-1].end(), label=ID)
 
     def _name_columns(self, text: str, span: Span) -> list[Span]:
         """A name without the next columns of its form or table row: "J. Okoro    Signed", "Ana Ruiz\tConsent".
@@ -678,7 +728,7 @@ class Finaliser:
         if any(c.isdigit() for c in piece) or not (m := self.worldwide_feasts.search(piece)):
             return False
         rest = piece[: m.start()] + " " + piece[m.end() :]
-        return all(zipf(w) >= 5.0 for w in _FEAST_WORDS.findall(rest.lower()))
+        return all(zipf(w) >= self.z["feast_word"] for w in _FEAST_WORDS.findall(rest.lower()))
 
     def _date_piece(self, text: str, span: Span) -> Span:
         start, end = span.start, span.end
@@ -707,7 +757,12 @@ class Finaliser:
             return False
         if len(word) > 2 and word in self.lists.roles:
             return False  # "Ana Ruiz MRCGP": a credential after the name (two letters may be initials)
-        return not word.islower() or self.names.is_first_name(word) or self.names.is_name(word) or zipf(low) < 3.0
+        return (
+            not word.islower()
+            or self.names.is_first_name(word)
+            or self.names.is_name(word)
+            or zipf(low) < self.z["name_word_lower"]
+        )
 
     def _has_name(self, text: str, span: Span) -> bool:
         return any(self._name_word(w) for w in _WORDS.findall(text, span.start, span.end))
@@ -730,7 +785,9 @@ class Finaliser:
         low = word.lower()
         if low in self.names.titles or low in self.relatives:
             return True
-        return not self.names.is_name(word) and zipf(low) >= (3.0 if word.islower() else OPENING_WORD_ZIPF)
+        return not self.names.is_name(word) and zipf(low) >= (
+            self.z["no_name_lower"] if word.islower() else self.z["opening_word"]
+        )
 
     def _opening_word(self, text: str, word: re.Match[str]) -> bool:
         """ "Took" of "Took Ana to ...": an everyday word opening a sentence before a name."""
@@ -738,7 +795,7 @@ class Finaliser:
         return (
             w[:1].isupper()
             and w[1:].islower()
-            and zipf(w.lower()) >= OPENING_WORD_ZIPF
+            and zipf(w.lower()) >= self.z["opening_word"]
             and w.lower() not in self.names.titles
             and self._only_as_a_word(text, w, word.start())
         )
@@ -764,7 +821,7 @@ class Finaliser:
         return (
             piece.isalpha()
             and piece[1:].islower()
-            and zipf(piece.lower()) >= EVERYDAY_OPENING_ZIPF
+            and zipf(piece.lower()) >= self.z["everyday_opening"]
             and self._only_as_a_word(text, piece, span.start)
         )
 
@@ -915,7 +972,11 @@ class Finaliser:
                     and self.other_languages.in_paragraph_of(text, span.start, span.end, languages)
                 ):
                     continue  # "usa bastón", "los trenes": NER on lower-case words of a paragraph in another language
-                if span.label != PERSON and not confirmed and _common_word(text[span.start : span.end]):
+                if (
+                    span.label != PERSON
+                    and not confirmed
+                    and _common_word(text[span.start : span.end], self.z["common_word"])
+                ):
                     continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
                 if inside(span, headings) and not confirmed and not self._names_a_town(span, span_text):
                     continue  # a short Title Case line is a heading; "Tarnby Community Housing" names a town
@@ -927,13 +988,25 @@ class Finaliser:
                     continue  # "the Research Ethics Committee", "the Review Board"
                 if not confirmed and self._document_kind(span_text):
                     continue  # "NIGHT SHIFT HANDOVER", "Consent & Medical Form": what the document is
-                if span.label == ORGANIZATION and not confirmed and _everyday_lowercase(span_text):
+                if (
+                    span.label == ORGANIZATION
+                    and not confirmed
+                    and _everyday_lowercase(span_text, self.z["everyday_lowercase"])
+                ):
                     continue  # "in the navy", "at the tea room" (but lower-case towns stay: "back to dunmarra")
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._lowercase_words(text, span):
                     continue  # "out to the ice road", "trajo las gallinas": words, not a town written in lower case
-                if span.label == LOCATION and not confirmed and _everyday_after_determiner(text, span):
+                if (
+                    span.label == LOCATION
+                    and not confirmed
+                    and _everyday_after_determiner(text, span, self.z["after_determiner"])
+                ):
                     continue  # "folded it into a heron", "past my shed": no town takes "a" or "my"
-                if span.label in (PERSON, ORGANIZATION) and not confirmed and _word_opening_sentence(text, span):
+                if (
+                    span.label in (PERSON, ORGANIZATION)
+                    and not confirmed
+                    and _word_opening_sentence(text, span, self.z["sentence_word"])
+                ):
                     continue  # "Grace and patience are ...", "Bill for the taxi ...": NER on a capitalised word
                 if (
                     span.label == PERSON
@@ -964,7 +1037,7 @@ class Finaliser:
         cleaned = [piece for span in cleaned for piece in self._tidy(text, span)]
         final = []
         whole = self._organisations_over_a_name(text, cleaned) | self._places_over_places(text, cleaned)
-        for span in _resolve(text, cleaned, whole):
+        for span in _resolve(text, cleaned, self.z["meaningful_piece"], whole):
             piece = text[span.start : span.end]
             start = span.start + len(piece) - len(piece.lstrip(_PIECE_EDGES))
             end = span.end - (len(piece) - len(piece.rstrip(_PIECE_EDGES)))
@@ -1008,7 +1081,7 @@ class Finaliser:
         one_word = not re.search(r"\s", name)
         if one_word and name.isupper() and (len(name) <= _SHORT_ACRONYM or span.detector == NER_DETECTOR):
             return False  # NER reads many an exam, a scale or a unit in capitals as an organisation
-        return not (span.detector == NER_DETECTOR and one_word and zipf(name.lower()) >= _REPEAT_WORD_ZIPF)
+        return not (span.detector == NER_DETECTOR and one_word and zipf(name.lower()) >= self.z["repeat_word"])
 
 
 #: a numbered section of a town or a district, before or after its name: "Sector 4, Karvel", "Karvel-9"
@@ -1065,14 +1138,16 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _detail_words(piece: str) -> set[str]:
+def _detail_words(piece: str, rarer_than: float) -> set[str]:
     """The rare words of a detail, singular: "Accordions" and "the accordion" share "accordion"."""
     words = (w.lower() for w in _DETAIL_WORDS.findall(piece))
-    return {w.removesuffix("s") for w in words if zipf(w) < DETAIL_WORD_ZIPF}
+    return {w.removesuffix("s") for w in words if zipf(w) < rarer_than}
 
 
-def _capitalised_rare_word(piece: str) -> bool:
-    return any(w[0].isupper() and w[1:].islower() and zipf(w.lower()) < 3.0 for w in _DETAIL_WORDS.findall(piece))
+def _capitalised_rare_word(piece: str, rarer_than: float) -> bool:
+    return any(
+        w[0].isupper() and w[1:].islower() and zipf(w.lower()) < rarer_than for w in _DETAIL_WORDS.findall(piece)
+    )
 
 
 def _no_word(piece: str) -> bool:
@@ -1080,22 +1155,22 @@ def _no_word(piece: str) -> bool:
     return piece.lower() == piece and not any(len(w) > 1 for w in _PEOPLE_WORDS.findall(piece))
 
 
-def _common_word(piece: str) -> bool:
-    return piece.isalpha() and zipf(piece.lower()) >= COMMON_WORD_ZIPF
+def _common_word(piece: str, at_least: float) -> bool:
+    return piece.isalpha() and zipf(piece.lower()) >= at_least
 
 
-def _word_opening_sentence(text: str, span: Span) -> bool:
+def _word_opening_sentence(text: str, span: Span, at_least: float) -> bool:
     piece = text[span.start : span.end]
-    if not piece.isalpha() or zipf(piece.lower()) < SENTENCE_WORD_ZIPF:
+    if not piece.isalpha() or zipf(piece.lower()) < at_least:
         return False
     if not _SENTENCE_START.search(text, max(0, span.start - 8), span.start):
         return False
     return bool(_USED_AS_WORD.match(text, span.end))
 
 
-def _everyday_lowercase(piece: str) -> bool:
+def _everyday_lowercase(piece: str, at_least: float) -> bool:
     words = piece.split()
-    return bool(words) and all(w.isalpha() and w.islower() and zipf(w) >= 3.5 for w in words)
+    return bool(words) and all(w.isalpha() and w.islower() and zipf(w) >= at_least for w in words)
 
 
 _DETERMINER_BEFORE = re.compile(
@@ -1103,13 +1178,13 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
-def _everyday_after_determiner(text: str, span: Span) -> bool:
+def _everyday_after_determiner(text: str, span: Span, at_least: float) -> bool:
     """A lower-case everyday word after a determiner that never comes before a place's name."""
     piece = text[span.start : span.end]
     words = piece.split()
     return (
         piece.islower()
-        and all(w.isalpha() and zipf(w) >= 3.0 for w in words)
+        and all(w.isalpha() and zipf(w) >= at_least for w in words)
         and _DETERMINER_BEFORE.search(text, max(0, span.start - 12), span.start) is not None
     )
 
@@ -1170,8 +1245,11 @@ def _dotted_initial(text: str, word: re.Match[str]) -> bool:
 _LAST_INITIAL = re.compile(r"(?:^|[\s.-])[^\W\d_a-zß-ÿ]$")
 
 
-def _resolve(text: str, spans: list[Span], ner_whole: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
-    """Overlaps resolved (module docstring); ``ner_whole``: NER's spans kept whole over what other detectors read in
+def _resolve(
+    text: str, spans: list[Span], meaningful_zipf: float, ner_whole: frozenset[tuple[int, int]] = frozenset()
+) -> list[Span]:
+    """Overlaps resolved (module docstring); ``meaningful_zipf``: what a piece split around another keeps
+    (:func:`_meaningful`); ``ner_whole``: NER's spans kept whole over what other detectors read in
     them (:meth:`Finaliser._organisations_over_a_name`, :meth:`Finaliser._places_over_places`)."""
     direct = _join_same_label([s for s in spans if s.label != RARE_DETAIL])
     kept: list[Span] = []
@@ -1215,11 +1293,13 @@ def _resolve(text: str, spans: list[Span], ner_whole: frozenset[tuple[int, int]]
             kept.append(s)
         elif id(s) not in holders and all(id(k) in holders for k in inside):
             # a span running into such a contact keeps its part outside it: "J. Okoro 07700 900231"
-            kept.extend(p for p in _split_around(s, inside) if _meaningful(text, p, s.detector in _SPLITTABLE))
+            kept.extend(
+                p for p in _split_around(s, inside) if _meaningful(text, p, s.detector in _SPLITTABLE, meaningful_zipf)
+            )
         elif s.label in (LOCATION, ORGANIZATION) and _mostly_free(s, inside):
             # "88 Larkspur Street, Dunmarra NSW 2799" with "Dunmarra" taken by another span keeps its other parts
             typed = s.detector in _SPLITTABLE
-            kept.extend(p for p in _split_around(s, inside) if _meaningful(text, p, typed))
+            kept.extend(p for p in _split_around(s, inside) if _meaningful(text, p, typed, meaningful_zipf))
     blockers = [k for k in kept if k.label in DIRECT_LABELS]
     rare = _join_same_label([s for s in spans if s.label == RARE_DETAIL])
     for r in rare:
@@ -1231,8 +1311,6 @@ def _resolve(text: str, spans: list[Span], ner_whole: frozenset[tuple[int, int]]
 
 #: a word of an organisation's name NER read over a name: capitalised, letters, an apostrophe or a hyphen, or "&"
 _ORG_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|&")
-#: ... whose last word is an English word at least this common (Zipf): "Stars", "Parts", "Assembly", not "Balagtas"
-ORG_LAST_WORD_ZIPF = 3.0
 
 #: a word of a place's or an organisation's name on one line: capitalised (an abbreviation's full stop too), "&" or
 #: a particle
@@ -1269,12 +1347,12 @@ def _mostly_free(span: Span, others: list[Span]) -> bool:
     return taken * 2 <= span.end - span.start
 
 
-def _meaningful(text: str, piece: Span, typed: bool) -> bool:
+def _meaningful(text: str, piece: Span, typed: bool, rarer_than: float) -> bool:
     """A piece worth keeping: any of a typed name or an address, a rare capitalised word of NER's."""
     if piece.end - piece.start < 3:
         return False
     words = _WORDS.findall(text[piece.start : piece.end])
-    return typed or any(w[0].isupper() and zipf(w.lower()) < 3.5 for w in words)
+    return typed or any(w[0].isupper() and zipf(w.lower()) < rarer_than for w in words)
 
 
 def _join_same_label(spans: list[Span]) -> list[Span]:

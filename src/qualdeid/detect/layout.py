@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.frequency import ZipfThresholds, zipf
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import AGE, CONTACT, ID, LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules
@@ -88,15 +88,12 @@ def split_at_breaks(text: str, span: Span) -> Span | None:
     return replace(span, start=start, end=end, text=text[start:end] if span.text else "")
 
 
-#: a word at least this common in English (Zipf) is a sender's name in a message only where it is said
-#: to someone ("thanks pepper", "aunty pepper", "ok, pepper") or opens the message ("pepper is not coming")
-EVERYDAY_ZIPF = 4.0
-#: a word at least this common ("will", "wish", "trust") only where it is said to someone, never opening a message
-COMMON_ZIPF = 5.0
+#: the section of rules/frequency.yaml with how common a sender's name may be where messages write it: ``rare``
+#: (the sender wherever written), ``everyday`` (only said to someone or opening the message: "thanks pepper",
+#: "pepper is not coming"), ``common`` (only said to someone: "will", "wish", "trust")
+ZIPF_SECTION = "chat_senders"
 #: the word right before a position on its line
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
-#: a lower-case word said to be the writer and no more ("hi its quillon.") must be rarer than this (Zipf)
-RARE_ZIPF = 3.0
 #: above NER (0.85): the layout shows who the word is
 SCORE = 0.87
 #: a chat or a conversation: this many turns at least, by two senders at least
@@ -144,6 +141,8 @@ class ChatSenderProcessor(CorpusProcessor):
             | rules.words("names/titles.txt", lower=True)
         )
         self.word_before = frozenset(words["word_before"])
+        z = ZipfThresholds(rules, ZIPF_SECTION, ("rare", "everyday", "common"))
+        self.rare_zipf, self.everyday_zipf, self.common_zipf = z["rare"], z["everyday"], z["common"]
         self.not_names = self.kin | rules.words("lexicons/speaker_roles.txt", lower=True) | STOP_WORDS
         self.introduction = re.compile(
             rf"(?:^|(?<=[\s,.!]))(?i:{words.pattern('self_introductions')})[ \t]+(?P<name>[^\W\d_][\w'’-]*)"
@@ -202,7 +201,9 @@ class ChatSenderProcessor(CorpusProcessor):
             if m is None or m.group("name").lower() in self.not_names:
                 continue
             name = m.group("name")
-            if m.group("end") is not None and zipf(name.lower()) >= (EVERYDAY_ZIPF if name[0].isupper() else RARE_ZIPF):
+            if m.group("end") is not None and zipf(name.lower()) >= (
+                self.everyday_zipf if name[0].isupper() else self.rare_zipf
+            ):
                 continue  # "this is great!", "it's raining.": a word needs what follows a name ("this is wish from")
             if not any(s.start <= m.start("name") < s.end for s in people):
                 yield m
@@ -210,9 +211,9 @@ class ChatSenderProcessor(CorpusProcessor):
     def _said_to(self, text: str, start: int, end: int, word: str) -> bool:
         """Whether the word at ``start:end`` is the sender's name by its frequency and the words around it."""
         z = zipf(word)
-        if z < RARE_ZIPF:
+        if z < self.rare_zipf:
             return True
-        if z < EVERYDAY_ZIPF:  # a word too ("bliss"): not where a determiner or an intensifier makes it one
+        if z < self.everyday_zipf:  # a word too ("bliss"): not where a determiner or an intensifier makes it one
             previous = _LAST_WORD.search(text, 0, start)
             return previous is None or previous.group(1).lower() not in self.word_before
         line_start = text.rfind("\n", 0, start) + 1
@@ -227,4 +228,4 @@ class ChatSenderProcessor(CorpusProcessor):
             return True  # "thanks pepper", "aunty pepper"
         if before.rstrip(" \t").endswith(",") and _CLOSING.match(text, end) is not None:
             return True  # "ok, pepper" closing the message
-        return opening and z < COMMON_ZIPF and text[end : end + 1] in (" ", "\t")
+        return opening and z < self.common_zipf and text[end : end + 1] in (" ", "\t")

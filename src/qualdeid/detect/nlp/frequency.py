@@ -4,15 +4,50 @@ words, 0 = unknown), asked once per word and process."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
+
+from qualdeid.rules import Rules, RulesError
+
+#: the rules file of the thresholds, one section per part of detection
+THRESHOLDS_FILE = "frequency.yaml"
 
 
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """The Zipf frequency of ``word`` as written (callers lower-case it where case should not count)."""
     return zipf_frequency(word, "en")
+
+
+class ZipfThresholds(Mapping[str, float]):
+    """The Zipf thresholds of one section of ``rules/frequency.yaml`` by name (a project's file changes a value);
+    every name in ``needed`` must be there."""
+
+    def __init__(self, rules: Rules, section: str, needed: Iterable[str]) -> None:
+        values = rules.settings(THRESHOLDS_FILE).get(section)
+        if not isinstance(values, dict):
+            raise RulesError(f"rules/{THRESHOLDS_FILE}: no section '{section}'")
+        missing = sorted(set(needed) - set(values))
+        if missing:
+            raise RulesError(
+                f"rules/{THRESHOLDS_FILE}: no {', '.join(missing)} under '{section}'; a project may change a value,"
+                " not remove it"
+            )
+        try:
+            self._values = {str(name): float(value) for name, value in values.items()}
+        except (TypeError, ValueError) as e:
+            raise RulesError(f"rules/{THRESHOLDS_FILE}, '{section}': every value must be a number ({e})") from e
+
+    def __getitem__(self, name: str) -> float:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 def frequency_text(z: float) -> str:
