@@ -143,7 +143,10 @@ class LayoutWords:
             rf"^(?i:{words.pattern('email_headers')})[ \t]*:[ \t]*(?P<value>[^\n]+)$", re.MULTILINE
         )
         #: numbered or role labels in transcripts and templates: "P3", "Participant 2", "Speaker B", "INT"
-        self.numbered_label = re.compile(rf"(?i:(?:{words.pattern('numbered_labels')})[ \t]*(?:\d{{1,3}}|[a-z])?)")
+        #: a letter after the label stands apart ("Speaker B") or in capitals ("PB"): "ru", "Al" or "Pa" is a name
+        self.numbered_label = re.compile(
+            rf"(?i:(?:{words.pattern('numbered_labels')})(?:[ \t]*\d{{1,3}}|[ \t]+[a-z]|(?-i:[A-Z]))?)"
+        )
         units = "|".join(re.escape(w.capitalize()) for w in sorted(words["address_units"], key=lambda w: (-len(w), w)))
         #: "Level 1", "Unit 4/12", "Suite 300," on a line of their own or before the street
         self.unit = rf"(?:(?:{units})[ \t]+[\w/-]{{1,6}}[ \t]*,?[ \t]*)"
@@ -179,8 +182,8 @@ class LayoutNames:
         self.titles = names.titles
 
     def is_role(self, words: list[str]) -> bool:
-        phrase = " ".join(words).lower()
-        return phrase in self.names.roles or self.layout.numbered_label.fullmatch(phrase) is not None
+        phrase = " ".join(words)
+        return phrase.lower() in self.names.roles or self.layout.numbered_label.fullmatch(phrase) is not None
 
     def is_label(self, words: list[str]) -> bool:
         """A role or a field label: not a person's name."""
