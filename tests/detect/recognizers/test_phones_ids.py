@@ -44,6 +44,10 @@ def found(name: str, text: str) -> list[str]:
         ("or leave a message with Tuuli Salo 6630 1184 after ten", "6630 1184"),
         ("ask Tuuli (7718 2093) for the key", "7718 2093"),
         ("Nachbarschaftshilfe Kestrel e.V., 030 5521 8807.", "030 5521 8807"),
+        # a phone word with an ending, and a second number after the first
+        ("Out of hours Wenna takes calls on 731 406 285.", "731 406 285"),
+        ("Tel. (031) 552 908 / 731 406 285", "731 406 285"),
+        ("texting 0412 118 220 or 0499 120 447", "0499 120 447"),
     ],
 )
 def test_phone_numbers_named_by_their_context(text: str, phone: str) -> None:
