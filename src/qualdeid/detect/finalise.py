@@ -913,7 +913,7 @@ class Finaliser:
                 span.label in (PERSON, ORGANIZATION, LOCATION)
                 and span.reason != ALLOWED_NAME
                 and _plain(span_text) not in spoken_names  # "DEM (son): ... I'm Dem": a speaker's name
-                and not (span.detector == "names" and _plain(span_text) in sender_words)
+                and not (span.detector in ("names", "chat_senders") and _plain(span_text) in sender_words)
                 and self._is_term(text, span)
             ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"

@@ -185,3 +185,14 @@ def test_senders_named_in_lower_case_in_the_messages_are_the_senders(detector) -
     )
     found = people(detector, chat)
     assert found.count("quillon") == 1 and found.count("ysolde") == 2
+
+
+def test_a_two_letter_sender_in_lower_case_is_no_transcript_label(detector) -> None:
+    # "R:" is a respondent, "Speaker B:" a label; "sy:" typed by a phone's owner is a short name
+    chat = "sy: u up?\nzandile: yes, kettle on\nsy: ok coming round\nzandile: bring the charger\nsy: will do\n"
+    assert people(detector, chat).count("sy") == 3
+
+
+def test_one_letter_labels_stay_labels(detector) -> None:
+    transcript = "I: how long?\nR: an hour.\nI: and then?\nR: we left.\nP2: same for us.\n"
+    assert people(detector, transcript) == []

@@ -37,6 +37,12 @@ def streets(recognizer: PatternRecognizer, text: str) -> list[str]:
         ("Åsgade 14, 3rd floor", "Åsgade 14"),
         ("post it to Birkenstr. 9, please", "Birkenstr. 9"),  # the German short form, with its full stop
         ("we are at Ulmenstr 14 now", "Ulmenstr 14"),
+        # the stair's letter, the flat and the floor after the house number
+        ("Paikka: Pihlajakatu 41 C, 2. krs, kokoushuone", "Pihlajakatu 41 C, 2. krs"),
+        ("Koivutie 4 B 12, 00950", "Koivutie 4 B 12"),
+        ("the flat on Björkvägen 17, 3 tr", "Björkvägen 17, 3 tr"),
+        ("Åsgade 14, 2. sal", "Åsgade 14, 2. sal"),
+        ("Molenweg 30 A lot of people came", "Molenweg 30"),  # an article, not a stair
     ],
 )
 def test_a_street_with_a_continental_ending_and_a_number(recognizer: PatternRecognizer, text: str, street: str) -> None:

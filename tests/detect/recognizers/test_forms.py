@@ -213,3 +213,21 @@ def test_the_name_someone_goes_by_is_a_name_even_when_an_abbreviation_or_a_word(
 def test_a_filler_in_a_field_of_the_name_someone_goes_by_is_no_name(detector) -> None:
     form = "Preferred name: None\nKnown as: Same\nNickname: No\n"
     assert [s.text for s in detector.detect_text(form).spans if s.label == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('Nickname: "Dumpling"\nAge: 7\n', ["Dumpling"]),
+        ("Preferred name: “Poppy” at home\n", ["Poppy"]),
+        ('Name: Oanh PHAM     Preferred name: Oanh / "Poppy" at work\n', ["Oanh", "Poppy"]),
+    ],
+)
+def test_a_name_someone_goes_by_in_quotes(recognizer: FormFieldRecognizer, text: str, names: list[str]) -> None:
+    assert set(names) <= {name for name, label in found(recognizer, text) if label == "PERSON"}
+
+
+def test_a_filler_in_quotes_in_a_field_of_the_name_someone_goes_by_is_no_name(
+    recognizer: FormFieldRecognizer,
+) -> None:
+    assert found(recognizer, 'Nickname: "none"\nKnown as: "the boss"\n') == []

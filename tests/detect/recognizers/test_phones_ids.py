@@ -44,6 +44,10 @@ def found(name: str, text: str) -> list[str]:
         ("or leave a message with Tuuli Salo 6630 1184 after ten", "6630 1184"),
         ("ask Tuuli (7718 2093) for the key", "7718 2093"),
         ("Nachbarschaftshilfe Kestrel e.V., 030 5521 8807.", "030 5521 8807"),
+        # a phone word with an ending, and a second number after the first
+        ("Out of hours Wenna takes calls on 731 406 285.", "731 406 285"),
+        ("Tel. (031) 552 908 / 731 406 285", "731 406 285"),
+        ("texting 0412 118 220 or 0499 120 447", "0499 120 447"),
     ],
 )
 def test_phone_numbers_named_by_their_context(text: str, phone: str) -> None:
@@ -95,6 +99,10 @@ def test_numbers_near_phone_words_that_are_no_phone(text: str) -> None:
         ("Case no. ΚΛΠ Δ23/0915", "ΚΛΠ Δ23/0915"),
         ("Registered Nurse, reg. no. NMBX 2068", "NMBX 2068"),
         ("paid from the account ending 8093.", "8093"),
+        # any word labelled "no." with a colon or a dash, a key safe's code
+        ("Allotment society no.: 4-55201983.", "4-55201983"),
+        ("Tenancy deposit no. - QW 55 2019 paid", "QW 55 2019"),
+        ("Mrs Q, Harbour Row   key safe 7730   lunch", "7730"),
     ],
 )
 def test_labelled_ids_with_letters_and_digits(text: str, code: str) -> None:
@@ -111,6 +119,9 @@ def test_labelled_ids_with_letters_and_digits(text: str, code: str) -> None:
         "the post code is on the back",
         "the dress code 2 weeks ago",
         "Reg 42 came round",
+        "Order no.: 12 of 40",
+        "Visit no.: 2024-03-11",
+        "Tel no.: 0123 456 789",
     ],
 )
 def test_numbers_after_id_words_that_are_no_id(text: str) -> None:

@@ -211,8 +211,36 @@ def test_a_letterhead_before_a_document_title(text: str, name: str) -> None:
         "ANNUAL REPORT - 2024\n",
         "PARTICIPANT CONSENT FORM - STUDY 2\n",
         "Notes\nRIVERBEND UNION - INTAKE",  # not the document's first line
-        "RIVERBEND TENANTS UNION - SPRING FAIR\n",  # no kind of document
+        "RIVERBEND SPRING FAIR - SATURDAY\n",  # no kind of document nor of body
+        "DAY CENTRE\nnotes",  # a kind of body alone
+        "PRIVATE AND CONFIDENTIAL\nTel: 0161 496 0192\n",  # title words above a phone
+        "HOME VISIT - 3 May\nphone 0412 118 220",  # two words above a phone
+        "INCIDENT / ACCIDENT REPORT FORM\nKestrel Ltd\nTel 01632 960 118",  # a kind of document
     ],
 )
 def test_a_title_line_without_a_name_is_no_letterhead(text: str) -> None:
     assert found("LetterheadRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the first line names a kind of body
+        (
+            "KESTREL VALLEY COMMUNITY HEALTH CENTRE - Ward 5 East\nRota for May",
+            "KESTREL VALLEY COMMUNITY HEALTH CENTRE",
+        ),
+        ("RIVERBEND TENANTS UNION - SPRING FAIR\n", "RIVERBEND TENANTS UNION"),
+        # three words or more above a charity's number, a phone or an e-mail
+        (
+            "MOORSIDE & DENE TENANTS ADVICE\nRegistered charity no. 5512093\nUnit 2, Mill Yard",
+            "MOORSIDE & DENE TENANTS ADVICE",
+        ),
+        (
+            "SAMFUNDET HJÄRTEBAND R.F. – Familjehuset\nStorgatan 4, 65100 Vasa   tel. 06 555 1234\n",
+            "SAMFUNDET HJÄRTEBAND R.F.",
+        ),
+    ],
+)
+def test_a_letterhead_of_a_body_or_above_its_contact_lines(text: str, name: str) -> None:
+    assert found("LetterheadRecognizer", text) == [name]

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.names.acceptance import Acceptance, KnownName, name_key
-from qualdeid.detect.names.evidence import RARE_WORD_ZIPF, NameEvidence
-from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.names.evidence import NameEvidence
 from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
 
 #: a capitalised word of a person's name as the document writes it: "May", "O'Neill", "Rāwiri"
@@ -98,8 +97,7 @@ class DocumentNames:
         return out
 
     def _name_words(self, text: str, people: list[Span]) -> dict[str, str]:
-        """The name words of the document's people (no titles, relatives or function words), capitalised or,
-        where no English word, in lower case."""
+        """The capitalised name words of the document's people (no titles, relatives or function words)."""
         ev, lex = self.ev, self.ev.lex
         names: dict[str, str] = {}
         for p in people:
@@ -108,12 +106,9 @@ class DocumentNames:
             for m in _NAME_PART.finditer(text, p.start, p.end):
                 word = m.group()
                 low = word.lower()
-                if len(word) < 2 or not word[1:].islower():
+                # a sender saved in lower case ("jirvo") is found again by its chat (layout.ChatSenderProcessor)
+                if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
                     continue
-                if word.islower() and (ev.wordlike(word) or zipf(low) >= RARE_WORD_ZIPF or low in lex.titles):
-                    continue  # "jirvo" as a chat saves a contact, not "bliss" of "aunty bliss"
-                if word.islower():
-                    word = word.capitalize()
                 if low in lex.titles or low in ev.relatives or ev.function_word(word):
                     continue
                 if lex.is_term(low) or (low in ev.calendar and not lex.is_first_name(word)):

@@ -56,6 +56,8 @@ _BRACKETED = re.compile(r"[ \t]*\(([^()\n]{2,60})\)")
 _QUOTES = re.compile(r"[\"“”]")
 #: between the names a person goes by: "Bisi / Bisola", "Tunde or Babatunde"
 _ALIASES = re.compile(r"[ \t]+(?:/|or)[ \t]+")
+#: a name in quotes, maybe with words after it: '"Sunny" at work'
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,40})[\"”]")
 #: a sentence inside a value: a word of three letters or more, a full stop, a space ("NFA. Sleeps ...")
 _SENTENCE = re.compile(r"[^\W\d_]{3,}[.!?][ \t]")
 #: a time or a range of hours: "12-3", "9.30am", "10:00–12:00"
@@ -213,7 +215,10 @@ class FormFieldRecognizer(_TextRecognizer):
                 yield start, start + len(m.group().rstrip(" .-/")), CONTACT
         elif label == PERSON:
             name = value[: _NAME_END.search(value).start()]
-            if self._is_name(name.split()) or (alias and self._goes_by(name)):
+            quoted = _QUOTED.match(name)
+            if alias and quoted is not None and self._alias(quoted.group(1)):
+                yield start + quoted.start(1), start + quoted.end(1), PERSON  # 'Nickname: "Sunny" at home'
+            elif self._is_name(name.split()) or (alias and self._goes_by(name)):
                 name = self._last_first(value, name)
                 yield start, start + len(name), PERSON
                 yield from self._bracketed_name(start, value, len(name))
@@ -221,7 +226,7 @@ class FormFieldRecognizer(_TextRecognizer):
             elif _INITIALS.fullmatch(name) and self._initials(name):
                 yield start, start + len(name), PERSON  # "Received by: Q.Z.", "Signature: QXB"
             elif _ALIASES.search(name):
-                yield from self._aliases(start, name)
+                yield from self._aliases(start, name, alias)
             elif _uncased_name(name):
                 yield start, start + len(name), PERSON  # "Name in Chinese: 林美華", "اسم: محمد"
             for m in _PHONE.finditer(value, len(name)):  # "Next of kin: Ana Ruiz (sister) 0412 118 220"
@@ -301,16 +306,23 @@ class FormFieldRecognizer(_TextRecognizer):
             yield from self._bracketed_name(start + pos, rest, len(name))
             pos += len(name)
 
-    def _aliases(self, start: int, value: str) -> Iterator[Found]:
-        """ "Known as: Bisi / Bisola": each name of a list of names the person goes by."""
+    def _aliases(self, start: int, value: str, alias: bool = False) -> Iterator[Found]:
+        """ "Known as: Bisi / Bisola": each name of a list of names the person goes by; in a field of the name
+        someone goes by, a word in quotes too ('Preferred name: Bisi / "Sunny" at work')."""
         offset = 0
         for part in _ALIASES.split(value):
             at = value.index(part, offset)
             offset = at + len(part)
-            name = part.strip().strip("\"'“”")
-            if self._is_name(name.split()):
+            quoted = _QUOTED.match(part.strip())
+            name = quoted.group(1) if quoted is not None else part.strip().strip("\"'“”")
+            if self._is_name(name.split()) or (alias and quoted is not None and self._alias(name)):
                 at += part.index(name)
                 yield start + at, start + at + len(name), PERSON
+
+    def _alias(self, value: str) -> bool:
+        """The name someone goes by, written in quotes in a field asking for it: a name, or one capitalised word
+        or a few capitals ("Sunny", "TJ")."""
+        return self._is_name(value.split()) or self._goes_by(value)
 
     def _goes_by(self, value: str) -> bool:
         """One capitalised word or a few capitals, not a filler: "Sunny", "TJ", not "None" or "Same"."""

@@ -183,8 +183,8 @@ class LayoutNames:
         self.titles = names.titles
 
     def is_role(self, words: list[str]) -> bool:
-        phrase = " ".join(words).lower()
-        return phrase in self.names.roles or self.layout.numbered_label.fullmatch(phrase) is not None
+        phrase = " ".join(words)
+        return phrase.lower() in self.names.roles or self.layout.numbered_label.fullmatch(phrase) is not None
 
     def is_label(self, words: list[str]) -> bool:
         """A role or a field label: not a person's name."""
