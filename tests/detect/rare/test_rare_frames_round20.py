@@ -21,14 +21,14 @@ from helpers import assert_found, run
         ("They kept a live goat on the balcony for a week.", "kept a live goat on the balcony", "pet"),
         # a share of a body part missing, with its cause
         (
-            "He is missing the tip of his right thumb from a chainsaw accident.",
-            "is missing the tip of his right thumb from a chainsaw accident",
+            "He is missing the top of his right thumb from a chainsaw accident.",
+            "is missing the top of his right thumb from a chainsaw accident",
             "physical_trait",
         ),
         ("She is missing the end of her little finger.", "is missing the end of her little finger", "physical_trait"),
         # eyes of two colours, one by one
         ("To spot her: one eye is hazel and the other is green.", "one eye is hazel and the other is green", None),
-        ("One of his eyes is blue and the other is grey.", "One of his eyes is blue and the other is grey", None),
+        ("One of his eyes is blue and the other grey.", "One of his eyes is blue and the other grey", None),
         # a self-taught skill told in detail, though its words are common
         (
             "Dai taught himself to fix old tower clocks for chapels.",
@@ -36,7 +36,7 @@ from helpers import assert_found, run
             "hobby",
         ),
         # a record at a show
-        ("He grew the heaviest pumpkin at the county fair.", "grew the heaviest pumpkin at the county fair", None),
+        ("He grew the heaviest pumpkin at the village show.", "grew the heaviest pumpkin at the village show", None),
     ],
 )
 def test_details_in_biographical_frames_are_found(detector, text: str, phrase: str, subtype: str | None) -> None:

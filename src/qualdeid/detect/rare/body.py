@@ -414,7 +414,7 @@ class BodyFinder(RuleFinder):
         if gone.lower_ == "missing" and (hit := self._part_missing_on(sdoc, gone, ss, se)) is not None:
             return hit
         if gone.lower_ == "missing" and self._portion_of_owner(sdoc, k, se):
-            k += 3  # "is missing the tip of his left ear"
+            k += 3  # "is missing the top of her left ear"
         if gone.lower_ != "missing" or k >= se or not (sdoc[k].tag_ == "PRP$" or sdoc[k].lower_ in ("a", "an")):
             return None
         owner = k
@@ -434,7 +434,7 @@ class BodyFinder(RuleFinder):
         return Hit(frame.start, end, "physical_trait", "a body part missing", ("part_missing",))
 
     def _portion_of_owner(self, sdoc: Doc, k: int, se: int) -> bool:
-        """``the tip of his``, ``the end of her``: a share of a part, its owner next (from token ``k``)."""
+        """``the top of her``, ``the end of his``: a share of a part, its owner next (from token ``k``)."""
         return (
             k + 3 < se
             and sdoc[k].lower_ == "the"

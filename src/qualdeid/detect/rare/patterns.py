@@ -577,7 +577,7 @@ class PhraseFinder(RuleFinder):
         start, person = self._person_subject(sdoc, verb, ss)
         if not person:
             return None
-        # "... three years running": how often is part of the record
+        # "... four times running": how often is part of the record
         if (
             end + 2 < se
             and sdoc[end + 1].lower_ in ("years", "times")
