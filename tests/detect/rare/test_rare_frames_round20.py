@@ -18,7 +18,7 @@ from helpers import assert_found, run
         ("When I was herding llamas my knees were fine.", "was herding llamas", "pet"),
         ("Her uncle breeds budgies.", "breeds budgies", "pet"),
         # a farm animal kept at home
-        ("They kept a live goat on the balcony for a week.", "kept a live goat on the balcony", "pet"),
+        ("They kept a live pig on the balcony for a week.", "kept a live pig on the balcony", "pet"),
         # a share of a body part missing, with its cause
         (
             "He is missing the top of his right thumb from a chainsaw accident.",
