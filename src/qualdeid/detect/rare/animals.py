@@ -1,7 +1,11 @@
 """Unusual animals kept, told by the phrase rather than by a lexicon word:
 
-* "a pet goat", "her pet crow", "a tame magpie": any animal kept as a pet that is not an ordinary pet,
-* "a magpie she raised from a chick", "hand-reared a joey from a baby": an animal raised from young.
+* "a pet goat", "her pet crow", "a tame magpie", "a live sheep": any animal kept as a pet that is not
+  an ordinary pet,
+* "a magpie she raised from a chick", "hand-reared a joey from a baby": an animal raised from young,
+* "bred racing ferrets", "herds yaks", "raised show llamas": animals someone bred, herded or raised as
+  a trade or a pastime; for the trades a pet or farm animal too ("breeds budgies", "mustered
+  goats"), for raising only one the pet lexicon knows ("raised three kids" and "raised chickens" stay ordinary).
 
 Word lists: ``rules/rare/animals.yaml``.
 """
@@ -21,7 +25,9 @@ class AnimalFinder(RuleFinder):
         super().__init__(rr)
         self.raising = self._w("raising_verbs")
         self.keeping = self._w("pet_keeping_verbs")
-        self.triggers = frozenset({"from", *self._w("pet_markers")})
+        self.husbandry = self._w("husbandry_verbs")
+        self.raising_kinds = self._w("raising_kind_verbs")
+        self.triggers = frozenset({"from", *self._w("pet_markers"), *self._w("home_markers")})
 
     def find(self, ctx: RareContext) -> list[Hit]:
         sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
@@ -32,11 +38,44 @@ class AnimalFinder(RuleFinder):
             hit = self._pet(sdoc, t, ss, se, named, lexicon) or self._raised_from_young(sdoc, t, ss, se)
             if hit is not None:
                 out.append(hit)
+        for i in dw.where(self.husbandry | self.raising_kinds):
+            if (hit := self._husbandry(sdoc, sdoc[i], bounds[i], named, lexicon)) is not None:
+                out.append(hit)
         return out
+
+    def _husbandry(
+        self, sdoc: Doc, verb: Token, bounds: tuple[int, int], named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``bred racing ferrets``, ``was mustering yaks for the ...``, ``raised show llamas``: a verb of
+        animal husbandry whose object (its modifiers first) is an animal, with a person as subject."""
+        ss, se = bounds
+        if verb.pos_ != "VERB":
+            return None
+        k = verb.i + 1
+        while k < se and k < verb.i + 4 and (sdoc[k].pos_ in ("ADJ", "NUM") or sdoc[k].tag_ in ("VBG", "NN")):
+            if sdoc[k].tag_ == "NN" and k + 1 < se and sdoc[k + 1].pos_ != "NOUN":
+                break  # the head itself: "herds yak"
+            k += 1
+        if k >= se or sdoc[k].pos_ not in ("NOUN", "PROPN") or named[sdoc[k].idx] or not sdoc[k].is_alpha:
+            return None
+        animal = sdoc[k]
+        lemma = animal.lemma_.lower()
+        known = lexicon.get(k) == Category.PET
+        kept = self._w("ordinary_pets") | self._w("livestock")
+        trade = verb.lemma_.lower() in self.husbandry
+        if not (known or (trade and (lemma in kept or animal.lower_ in kept))):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, verb.i, ss)
+        if not frame.person_subject:
+            return None
+        end = self.frames.extend_right(sdoc, k + 1, se, frame.start + self.max_tokens, max_pps=1)
+        # "for the traders | my feet were sore": a possessive after a noun opens a clause of its own
+        end = next((j for j in range(k + 2, end) if sdoc[j].tag_ == "PRP$" and sdoc[j - 1].pos_ == "NOUN"), end)
+        return Hit(frame.start, end, "pet", "animals bred, herded or raised", (lemma,))
 
     def _pet(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
         """``a pet goat``, ``her pet crow``, ``a tame magpie``."""
-        if t.lower_ not in self._w("pet_markers") or t.i + 1 >= se:
+        if t.lower_ not in self._w("pet_markers") | self._w("home_markers") or t.i + 1 >= se:
             return None
         k = t.i + 1
         while k + 1 < se and sdoc[k].pos_ == "ADJ":
@@ -50,8 +89,10 @@ class AnimalFinder(RuleFinder):
         if t.lower_ == "pet":
             if lemma in self._w("pet_non_animals") or animal.lower_ in self._w("pet_non_animals"):
                 return None
-        elif lexicon.get(k) != Category.PET:
-            return None  # "a tame version": only an animal the pet lexicon knows
+        elif lexicon.get(k) != Category.PET and not (
+            t.lower_ in self._w("home_markers") and lemma in self._w("livestock")
+        ):
+            return None  # "a tame version": only an animal the pet lexicon knows ("a live sheep": or a farm one)
         start = t.i - 1 if t.i > ss and (sdoc[t.i - 1].pos_ == "DET" or sdoc[t.i - 1].tag_ == "PRP$") else t.i
         for v in range(start - 1, max(ss, start - 3) - 1, -1):
             w = sdoc[v]
@@ -63,6 +104,8 @@ class AnimalFinder(RuleFinder):
             if not (w.pos_ == "ADV" or is_np_token(w)):
                 break
         end = self.frames.extend_relative(sdoc, k + 1, se, start + self.max_tokens)  # "... that lives in her flat"
+        if t.lower_ in self._w("home_markers"):  # where the farm animal was kept: "... on the balcony"
+            end = max(end, self.frames.extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1))
         return Hit(start, end, "pet", "unusual animal kept", (lemma,))
 
     def _raised_from_young(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:

@@ -40,6 +40,8 @@ class BodyFinder(RuleFinder):
         self.without = self._w("without_words")
         self.gone = self._w("gone_words")
         self.colours = self._w("colour_words")
+        self.portions = self._w("part_portions")
+        self.eye_colours = self._w("eye_colours")
         self.different = self._w("different_words")
         self.person_endings = tuple(sorted(self._w("person_endings")))
         #: "a hook instead of a hand", "a pin for a thumb"
@@ -68,6 +70,7 @@ class BodyFinder(RuleFinder):
             }
             | self.gone
             | self.colours
+            | {"other"}
             | set(self.counted_parts)
         )
 
@@ -97,6 +100,8 @@ class BodyFinder(RuleFinder):
                 hit = self._part_gone(sdoc, t, ss) or self._missing_part(sdoc, t, ss, se)
             if hit is None and t.lower_ in self.colours:
                 hit = self._odd_eyes(sdoc, t, ss, se)
+            if hit is None and t.lower_ == "other":
+                hit = self._eye_and_other(sdoc, t, ss, se)
             if hit is None and t.lower_ in self.counted_parts:
                 hit = self._counted_part(sdoc, t, ss, se)
             if hit is not None:
@@ -408,10 +413,13 @@ class BodyFinder(RuleFinder):
         k = gone.i + 1
         if gone.lower_ == "missing" and (hit := self._part_missing_on(sdoc, gone, ss, se)) is not None:
             return hit
+        if gone.lower_ == "missing" and self._portion_of_owner(sdoc, k, se):
+            k += 3  # "is missing the top of her left ear"
         if gone.lower_ != "missing" or k >= se or not (sdoc[k].tag_ == "PRP$" or sdoc[k].lower_ in ("a", "an")):
             return None
+        owner = k
         k += 1
-        while k < se and sdoc[k].pos_ == "ADJ" and k - gone.i < 4:
+        while k < se and sdoc[k].pos_ == "ADJ" and k - owner < 3:
             k += 1  # "his left", "a front"
         parts = self.rr.words("body_parts")
         if k >= se or not (sdoc[k].lemma_.lower() in parts or sdoc[k].lower_ in parts):
@@ -422,7 +430,18 @@ class BodyFinder(RuleFinder):
         frame = self.frames.frame_at_verb(sdoc, be, ss)
         if not frame.person_subject:
             return None
-        return Hit(frame.start, k + 1, "physical_trait", "a body part missing", ("part_missing",))
+        end = self.cause_end(sdoc, k + 1, se)  # "... from a dog bite"
+        return Hit(frame.start, end, "physical_trait", "a body part missing", ("part_missing",))
+
+    def _portion_of_owner(self, sdoc: Doc, k: int, se: int) -> bool:
+        """``the top of her``, ``the end of his``: a share of a part, its owner next (from token ``k``)."""
+        return (
+            k + 3 < se
+            and sdoc[k].lower_ == "the"
+            and sdoc[k + 1].lower_ in self.portions
+            and sdoc[k + 2].lower_ == "of"
+            and sdoc[k + 3].tag_ == "PRP$"
+        )
 
     def _part_missing_on(self, sdoc: Doc, gone: Token, ss: int, se: int) -> Hit | None:
         """``three toes missing from her left foot``, ``a thumb missing off his hand``: parts counted
@@ -457,6 +476,21 @@ class BodyFinder(RuleFinder):
         if before is not None and (before.tag_ == "PRP$" or before.pos_ == "DET" or before.lower_ in _HAVING):
             start -= 1
         return Hit(start, end, "physical_trait", "eyes of different colours", ("odd_eyes",))
+
+    def _eye_and_other(self, sdoc: Doc, other: Token, ss: int, se: int) -> Hit | None:
+        """``one eye is grey and the other is hazel``, ``one of his eyes is blue, the other grey``: an eye
+        given a colour and "the other" another one."""
+        after = [m for m in range(other.i + 1, min(se, other.i + 4)) if sdoc[m].lower_ in self.eye_colours]
+        if not after or other.i < 1 or sdoc[other.i - 1].lower_ != "the":
+            return None
+        first = next((m for m in range(other.i - 2, max(ss, other.i - 10) - 1, -1) if sdoc[m].lower_ == "one"), None)
+        if first is None:
+            return None
+        between = [w.lower_ for w in sdoc[first + 1 : other.i - 1]]
+        colours = {w for w in between if w in self.eye_colours}
+        if not ({"eye", "eyes"} & set(between)) or not colours or colours == {sdoc[after[0]].lower_}:
+            return None
+        return Hit(first, after[0] + 1, "physical_trait", "eyes of different colours", ("odd_eyes",))
 
     def _counted_part(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``a one-eyed cat``, ``her three-legged greyhound``, ``a one-armed man``."""

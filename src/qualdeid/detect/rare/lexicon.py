@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from qualdeid.detect.nlp.frequency import zipf_any_spelling
+from qualdeid.detect.nlp.languages import OtherLanguages
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.rules import Rules, RulesError, WordLists
 
@@ -82,6 +83,10 @@ class RareRules:
     learned_weights: str = "default"
     #: ``clause_weights:`` of ``clauses.yaml``: the clause judge's weights file (``default``: the shipped one)
     clause_weights: str = "default"
+    #: the other languages a text may be partly written in, and per language the verbs that open a role
+    #: someone had ("fue", "était": ``role_verbs`` of ``rules/languages/<code>.yaml``)
+    other_languages: OtherLanguages | None = None
+    role_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, rules: Rules) -> RareRules:
@@ -107,6 +112,11 @@ class RareRules:
         # the frames and shared words, and one file per finder family (a list is defined in one file only)
         files = sorted({f"rare/{path.name}" for path in rules.files("rare/*.yaml")})
         out.lists = rules.lists(*files)
+        out.other_languages = OtherLanguages(rules)
+        for code in out.other_languages.languages:
+            lists = rules.lists(f"languages/{code}.yaml") if rules.files(f"languages/{code}.yaml") else None
+            if lists is not None and "role_verbs" in lists:
+                out.role_verbs[code] = lists["role_verbs"]
         config = rules.settings(*files)
         out.learned_weights = str(config.pop("weights", None) or "default")
         out.clause_weights = str(config.pop("clause_weights", None) or "default")

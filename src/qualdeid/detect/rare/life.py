@@ -35,6 +35,7 @@ class LifeFinder(RuleFinder):
         super().__init__(rr)
         self.life_zipf = rr.threshold("life_zipf")
         self.self_taught_zipf = rr.threshold("self_taught_zipf")
+        self.self_taught_detail = int(rr.threshold("self_taught_detail"))
         self.service_verbs = self._w("service_verbs")
         self.service_branches = self._w("service_branches")
         self.tour_nouns = self._w("tour_nouns")
@@ -189,7 +190,9 @@ class LifeFinder(RuleFinder):
 
     def _self_taught(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
         """``taught herself to restore pinball machines``: a self-taught skill, when a word of it is
-        uncommon in general language (``self_taught_zipf``) and few documents of the corpus share it."""
+        uncommon in general language (``self_taught_zipf``) or the skill is told in detail (a verb, its
+        object and where or for whom: "taught himself to mend old tower clocks for chapels",
+        ``self_taught_detail`` content words), and few documents of the corpus share it."""
         if t.pos_ != "VERB" or verb_lemma(t) not in self.taught_verbs or t.i + 2 >= se:
             return None
         if sdoc[t.i + 1].lower_ not in self.reflexives:
@@ -203,7 +206,11 @@ class LifeFinder(RuleFinder):
         end = self.frames.extend_right(sdoc, k + 1 if sdoc[k].pos_ == "VERB" else k, se, start + self.max_tokens, 0)
         rare = [sdoc[m] for m in range(k, end) if self._uncommon(sdoc[m], named, self.self_taught_zipf)]
         if not rare:
-            return None
+            # told in detail: the object and a prepositional phrase after it ("... for chapels")
+            end = self.frames.extend_right(sdoc, k + 1 if sdoc[k].pos_ == "VERB" else k, se, start + self.max_tokens)
+            rare = [sdoc[m] for m in range(k, end) if sdoc[m].pos_ in ("NOUN", "PROPN", "ADJ") and sdoc[m].is_alpha]
+            if len(rare) < self.self_taught_detail or not any(w.pos_ == "ADP" for w in sdoc[k:end]):
+                return None
         keys = tuple(w.lemma_.lower() for w in rare)
         return Hit(start, end, "hobby", "a self-taught skill", keys, Status.CORPUS_CHECK)
 

@@ -9,7 +9,8 @@ lists in ``rules/rare/patterns.yaml``:
 * crafts and small trades done habitually: "restores antique clocks", "runs a goat dairy",
 * feats of travel: "walked the length of the country", "cycled from <place> to <place>",
 * doing something in an unusual manner: "<does something> barefoot / blindfolded",
-* being born somewhere unusual: "was born on a <vessel>".
+* being born somewhere unusual: "was born on a <vessel>",
+* a record at a show: "grew the heaviest pumpkin at the county show".
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class PhraseFinder(RuleFinder):
             | w("business_verbs")
             | w("journey_verbs")
             | w("manner_markers")
+            | w("record_superlatives")
         )
 
     def find(self, ctx: RareContext) -> list[Hit]:
@@ -75,6 +77,7 @@ class PhraseFinder(RuleFinder):
             self._born,
             self._gave_birth,
             self._timed_feat,
+            self._show_record,
         )
         return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
 
@@ -556,3 +559,29 @@ class PhraseFinder(RuleFinder):
         start = frame.start if frame.person_subject else t.i - 1
         keys = tuple(w.lemma_.lower() for w in where)
         return Hit(start, end, "life_event", "gave birth somewhere unusual", keys, status)
+
+    def _show_record(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
+        """``grew the heaviest pumpkin at the county show``, ``had the longest beard in the
+        competition``: a superlative of something someone grew, bred or made, at a show or contest."""
+        if t.tag_ != "JJS" or t.i - 2 < ss or sdoc[t.i - 1].lower_ != "the":
+            return None
+        verb = t.i - 2
+        if sdoc[verb].pos_ != "VERB" or sdoc[verb].lemma_.lower() in self._w("record_plain_verbs"):
+            return None
+        head = phrase_end(sdoc, t.i + 1, se)
+        if head == t.i + 1 or head + 2 >= se or sdoc[head].lower_ not in ("at", "in", "of"):
+            return None
+        end = phrase_end(sdoc, head + 1, se)
+        if not any(self._lemma_in(sdoc[m], "record_events") for m in range(head + 1, end)):
+            return None
+        start, person = self._person_subject(sdoc, verb, ss)
+        if not person:
+            return None
+        # "... four times running": how often is part of the record
+        if (
+            end + 2 < se
+            and sdoc[end + 1].lower_ in ("years", "times")
+            and sdoc[end + 2].lower_ in ("running", "straight")
+        ):
+            end += 3 if sdoc[end].like_num else 0
+        return Hit(start, end, "life_event", "a record at a show or contest", (sdoc[head - 1].lemma_.lower(),))

@@ -34,6 +34,7 @@ from qualdeid.detect.rare.doubts import doubt
 from qualdeid.detect.rare.events import EventFinder
 from qualdeid.detect.rare.family import STAY, UPBRINGING, FamilyFinder
 from qualdeid.detect.rare.finder import STATUS_RANK, Finder, Hit, Status
+from qualdeid.detect.rare.foreign import ForeignRoleFinder
 from qualdeid.detect.rare.former import FormerLifeFinder
 from qualdeid.detect.rare.handmade import HandmadeFinder
 from qualdeid.detect.rare.learned import SUBTYPE as LEARNED
@@ -71,6 +72,7 @@ FINDERS: dict[str, type[Finder]] = {
     "custody": CustodyFinder,
     "milestones": MilestoneFinder,
     "learned": LearnedFinder,
+    "foreign": ForeignRoleFinder,
     "clauses": ClauseFinder,
 }
 
