@@ -9,6 +9,8 @@
   "their Ardmore branch").
 * :class:`OrgKindRecognizer` — a rare capitalised name before a lower-case kind of organisation ("the
   Tarnwick outpatient clinic", "Velmora seniors club"): the name and its kind, one organisation.
+* :class:`VenueKindRecognizer` — the same before a lower-case kind of venue or stop ("the Harrowfield civic
+  hall", "Quernby taxi rank"): one place.
 """
 
 from __future__ import annotations
@@ -71,6 +73,9 @@ class ContextWords:
         #: kinds of organisation written in lower case after the name ("Velmora seniors club")
         kinds = rules.words("lexicons/org_kinds_lower.txt", lower=True)
         self.org_kind = re.compile(rf"(?<![\w'’-])(?:{alternation(kinds)})(?![\w'’-])") if kinds else None
+        #: kinds of venue and stop written in lower case after the name ("the Harrowfield civic hall")
+        venues = rules.words("lexicons/venue_kinds_lower.txt", lower=True)
+        self.venue_kind = re.compile(rf"(?<![\w'’-])(?:{alternation(venues)})(?![\w'’-])") if venues else None
         #: never the name of an organisation before its kind ("Warfarin clinic", "CBT group")
         self.not_org_names = rules.words("lexicons/medicines.txt", lower=True) | rules.words(
             "lexicons/clinical_terms.txt", lower=True
@@ -237,14 +242,20 @@ class OrgKindRecognizer(_ContextRecognizer):
     LABEL = ORGANIZATION
     #: above the name lists (0.9), which take the name alone for a person's ("Selma care home")
     SCORE = 0.91
+    #: a town before the kind says where it is and is found as a town ("the Tarnby library")
+    TOWN_IS_TOWN = True
     MAX_NAME_WORDS = 3
     #: a name word rarer than this in English (Zipf) makes the phrase a name ("Fracture clinic" stays words)
     RARE_ZIPF = 3.0
 
+    def _kinds(self) -> re.Pattern[str] | None:
+        return self.words.org_kind
+
     def _find(self, text: str, doc: Doc) -> Iterator[tuple[int, int]]:
-        if self.words.org_kind is None:
+        kinds = self._kinds()
+        if kinds is None:
             return
-        for m in self.words.org_kind.finditer(text):
+        for m in kinds.finditer(text):
             kind = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if kind is None or kind.start == 0 or kind.start_char != m.start() or breaks_line(doc[kind.start - 1]):
                 continue
@@ -259,7 +270,9 @@ class OrgKindRecognizer(_ContextRecognizer):
             names = list(doc[first : kind.start])
             if not names or any(t.ent_type_ in ("DATE", "TIME") or self._people(t) for t in names):
                 continue
-            if not any(self._rare(t.text) for t in names) or any(t.lower_ in self.words.towns for t in names):
+            if not any(self._rare(t.text) for t in names) or (
+                self.TOWN_IS_TOWN and any(t.lower_ in self.words.towns for t in names)
+            ):
                 continue
             if len(names) == 1 and len(kind) == 1 and names[0].text in self.lexicon.first_names:
                 continue  # "is Mele school today": her school
@@ -280,3 +293,14 @@ class OrgKindRecognizer(_ContextRecognizer):
             and low not in self.words.not_org_names
             and not self.words.medication.fullmatch(word)
         )
+
+
+class VenueKindRecognizer(OrgKindRecognizer):
+    """A rare capitalised name before a lower-case kind of venue or stop ("the Harrowfield civic hall",
+    "Quernby taxi rank"): one place, the town's name included (its hall is one building of it)."""
+
+    LABEL = LOCATION
+    TOWN_IS_TOWN = False
+
+    def _kinds(self) -> re.Pattern[str] | None:
+        return self.words.venue_kind
