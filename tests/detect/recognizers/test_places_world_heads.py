@@ -143,3 +143,20 @@ def test_a_hospital_with_a_word_of_its_standing_is_one_organisation(detector) ->
 )
 def test_words_before_a_venue_are_no_place(detector, text: str) -> None:
     assert [s for s, _ in spans(detector, text) if s.endswith(("hall", "station", "park"))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "label"),
+    [
+        ("Started as helper in cutting, near Kelby-11. Age 19.", "Kelby-11", "LOCATION"),
+        ("back room of a tea stall near Kelby-11 bus stand, 10 pm.", "Kelby-11 bus stand", "LOCATION"),
+        ("a fight outside Ostlea Secondary where a girl got stitches.", "Ostlea Secondary", "ORGANIZATION"),
+    ],
+)
+def test_a_numbered_district_and_a_school_by_its_level(detector, text: str, place: str, label: str) -> None:
+    assert (place, label) in spans(detector, text)
+
+
+@pytest.mark.parametrize("text", ["we live in Sector-7 now", "The meeting in Phase-2 was fine.", "a Secondary tumour"])
+def test_an_everyday_word_with_a_number_or_a_level_is_no_place(detector, text: str) -> None:
+    assert spans(detector, text) == []

@@ -70,6 +70,10 @@ class ContextWords:
         self.demonym = re.compile(rf"(?i:.*(?:{words.pattern('demonym_endings')}))")
         #: capitalised words that end a place name as a date: "on Regatta Saturday", "at Harvest Festival"
         self.day_words = lexicon.calendar | {w.capitalize() for w in calendar["date_heads"]}
+        #: listed holidays and every word of them, lower case: "at Eid" is a time, and NER's date on one of
+        #: their words is a date ("in Ramadan")
+        self.holidays = rules.words("lexicons/holidays.txt", lower=True)
+        self.holiday_words = {w for h in self.holidays for w in h.split()}
         #: kinds of organisation written in lower case after the name ("Velmora seniors club")
         kinds = rules.words("lexicons/org_kinds_lower.txt", lower=True)
         self.org_kind = re.compile(rf"(?<![\w'’-])(?:{alternation(kinds)})(?![\w'’-])") if kinds else None
@@ -124,13 +128,18 @@ class PlaceContextRecognizer(_ContextRecognizer):
             while (
                 j < n
                 and self.lexicon.is_name_word(doc[j])
-                and (doc[j].ent_type_ not in not_place or self._misread_people(doc[j]))
+                and (doc[j].ent_type_ not in not_place or self._misread_people(doc[j]) or self._misread_date(doc[j]))
                 and not breaks_line(doc[j - 1])
             ):
                 j += 1
+            if j == first and j < n and self.lexicon.is_numbered_name(doc[j]):
+                yield doc[j].idx, doc[j].idx + len(doc[j].text)  # "near Kelby-11": a district of a town
+                continue
             if j == first or (j < n and (doc[j].text in POSSESSIVE or doc[j].text in self.words.day_words)):
                 continue  # "at Dunleary's" is a business; "on Regatta Saturday" a date
             words = [t.text for t in doc[first:j]]
+            if " ".join(words).lower() in self.words.holidays:
+                continue  # "see him at Eid": a time
             if not (self._is_place(words) or (after_the and self._is_named_venue(words))):
                 continue
             if not after_the and self._person_named(doc[first:j]):
@@ -154,6 +163,18 @@ class PlaceContextRecognizer(_ContextRecognizer):
             token.ent_type_ == "NORP"
             and low not in self.words.peoples
             and not self.words.demonym.fullmatch(low)
+            and zipf(low) < COMMON_WORD_ZIPF
+        )
+
+    def _misread_date(self, token: Any) -> bool:
+        """NER's date on a rare word that is no calendar word or holiday ("in Trefath. I see him at Eid" reads
+        both as dates): the word names no time."""
+        low = token.lower_
+        return (
+            token.ent_type_ in ("DATE", "TIME")
+            and token.is_alpha
+            and token.text not in self.words.day_words
+            and low not in self.words.holiday_words
             and zipf(low) < COMMON_WORD_ZIPF
         )
 
@@ -263,7 +284,7 @@ class OrgKindRecognizer(_ContextRecognizer):
             while (
                 first > 0
                 and kind.start - first < self.MAX_NAME_WORDS
-                and self.lexicon.is_name_word(doc[first - 1])
+                and (self.lexicon.is_name_word(doc[first - 1]) or self.lexicon.is_numbered_name(doc[first - 1]))
                 and not breaks_line(doc[first - 1])
             ):
                 first -= 1
