@@ -138,8 +138,8 @@ class PlaceContextRecognizer(_ContextRecognizer):
             if j == first or (j < n and (doc[j].text in POSSESSIVE or doc[j].text in self.words.day_words)):
                 continue  # "at Dunleary's" is a business; "on Regatta Saturday" a date
             words = [t.text for t in doc[first:j]]
-            if " ".join(words).lower() in self.words.holidays:
-                continue  # "see him at Eid": a time
+            if " ".join(words).lower() in self.words.holidays or self._calendar_word(doc[first]):
+                continue  # "see him at Eid", "meets on Mondays": a time
             if not (self._is_place(words) or (after_the and self._is_named_venue(words))):
                 continue
             if not after_the and self._person_named(doc[first:j]):
@@ -173,10 +173,14 @@ class PlaceContextRecognizer(_ContextRecognizer):
         return (
             token.ent_type_ in ("DATE", "TIME")
             and token.is_alpha
-            and token.text not in self.words.day_words
+            and not self._calendar_word(token)
             and low not in self.words.holiday_words
             and zipf(low) < COMMON_WORD_ZIPF
         )
+
+    def _calendar_word(self, token: Any) -> bool:
+        """A weekday, a month or a word that ends a date, also in the plural ("on Mondays")."""
+        return token.text in self.words.day_words or token.text.removesuffix("s") in self.words.day_words
 
     def _is_named_venue(self, words: list[str]) -> bool:
         """ "outside the Copper Lantern", "at the Lantern": everyday words in Title Case after "the" name a
