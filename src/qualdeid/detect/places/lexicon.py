@@ -11,6 +11,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.labels import LOCATION, ORGANIZATION
 from qualdeid.rules import Rules
 
@@ -20,6 +21,10 @@ POSSESSIVE = frozenset(["'s", "’s"])
 APOSTROPHES = POSSESSIVE | frozenset(["'", "’"])
 #: heads that abbreviate a title when a capitalised word follows ("St Kilda", "Dr Lee")
 PREFIX_AMBIGUOUS = frozenset(["St", "Dr"])
+#: "Kelby-11": a name and a district's number
+_NUMBERED_NAME = re.compile(r"([^\W\d_]{3,})-\d{1,2}")
+#: the name part of a numbered district is rarer than this in English (Zipf): "Sector-7" is no name
+NUMBERED_NAME_ZIPF = 3.6
 SENTENCE_BREAK = frozenset([".", "!", "?", ":", ";", "-", "–", "—", '"', "“", "(", "*", "•"])
 
 
@@ -113,6 +118,14 @@ class PlaceLexicon:
         if not text or not text[0].isupper() or text in self.stop_words:
             return False
         return all(ch.isalpha() or ch in "-'’." for ch in text) and any(ch.isalpha() for ch in text)
+
+    def is_numbered_name(self, tok: Token) -> bool:
+        """A capitalised name with the number of one of its districts or sectors joined by a hyphen ("Kelby-11"),
+        as cities of South Asia number theirs; the name part no everyday word ("Sector-7", "Phase-2")."""
+        m = _NUMBERED_NAME.fullmatch(tok.text)
+        if m is None or not m.group(1).istitle() or m.group(1) in self.stop_words or self.is_generic(m.group(1)):
+            return False
+        return zipf(m.group(1).lower()) < NUMBERED_NAME_ZIPF
 
     def is_possessive(self, doc: Doc, j: int) -> bool:
         """``doc[j]`` is the "'s" of "Mary's" or the "'" of "Boys'" right after a name word."""

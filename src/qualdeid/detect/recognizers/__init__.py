@@ -51,6 +51,7 @@ from qualdeid.detect.recognizers.context import (
     OrgKindRecognizer,
     PlaceContextRecognizer,
     SiteRecognizer,
+    VenueKindRecognizer,
 )
 from qualdeid.detect.recognizers.dateline import DatelineRecognizer
 from qualdeid.detect.recognizers.dates import holiday_recognizer
@@ -107,6 +108,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         OrgContextRecognizer(lexicon, context),
         SiteRecognizer(lexicon, context),
         OrgKindRecognizer(lexicon, context),
+        VenueKindRecognizer(lexicon, context),
         towns,
         StandaloneTownRecognizer.read(rules, names, towns),
         *load_pattern_recognizers(rules),

@@ -9,6 +9,8 @@
   "their Ardmore branch").
 * :class:`OrgKindRecognizer` — a rare capitalised name before a lower-case kind of organisation ("the
   Tarnwick outpatient clinic", "Velmora seniors club"): the name and its kind, one organisation.
+* :class:`VenueKindRecognizer` — the same before a lower-case kind of venue or stop ("the Harrowfield civic
+  hall", "Quernby taxi rank"): one place.
 """
 
 from __future__ import annotations
@@ -68,9 +70,16 @@ class ContextWords:
         self.demonym = re.compile(rf"(?i:.*(?:{words.pattern('demonym_endings')}))")
         #: capitalised words that end a place name as a date: "on Regatta Saturday", "at Harvest Festival"
         self.day_words = lexicon.calendar | {w.capitalize() for w in calendar["date_heads"]}
+        #: listed holidays and every word of them, lower case: "at Eid" is a time, and NER's date on one of
+        #: their words is a date ("in Ramadan")
+        self.holidays = rules.words("lexicons/holidays.txt", lower=True)
+        self.holiday_words = {w for h in self.holidays for w in h.split()}
         #: kinds of organisation written in lower case after the name ("Velmora seniors club")
         kinds = rules.words("lexicons/org_kinds_lower.txt", lower=True)
         self.org_kind = re.compile(rf"(?<![\w'’-])(?:{alternation(kinds)})(?![\w'’-])") if kinds else None
+        #: kinds of venue and stop written in lower case after the name ("the Harrowfield civic hall")
+        venues = rules.words("lexicons/venue_kinds_lower.txt", lower=True)
+        self.venue_kind = re.compile(rf"(?<![\w'’-])(?:{alternation(venues)})(?![\w'’-])") if venues else None
         #: never the name of an organisation before its kind ("Warfarin clinic", "CBT group")
         self.not_org_names = rules.words("lexicons/medicines.txt", lower=True) | rules.words(
             "lexicons/clinical_terms.txt", lower=True
@@ -119,13 +128,18 @@ class PlaceContextRecognizer(_ContextRecognizer):
             while (
                 j < n
                 and self.lexicon.is_name_word(doc[j])
-                and (doc[j].ent_type_ not in not_place or self._misread_people(doc[j]))
+                and (doc[j].ent_type_ not in not_place or self._misread_people(doc[j]) or self._misread_date(doc[j]))
                 and not breaks_line(doc[j - 1])
             ):
                 j += 1
+            if j == first and j < n and self.lexicon.is_numbered_name(doc[j]):
+                yield doc[j].idx, doc[j].idx + len(doc[j].text)  # "near Kelby-11": a district of a town
+                continue
             if j == first or (j < n and (doc[j].text in POSSESSIVE or doc[j].text in self.words.day_words)):
                 continue  # "at Dunleary's" is a business; "on Regatta Saturday" a date
             words = [t.text for t in doc[first:j]]
+            if " ".join(words).lower() in self.words.holidays or self._calendar_word(doc[first]):
+                continue  # "see him at Eid", "meets on Mondays": a time
             if not (self._is_place(words) or (after_the and self._is_named_venue(words))):
                 continue
             if not after_the and self._person_named(doc[first:j]):
@@ -151,6 +165,22 @@ class PlaceContextRecognizer(_ContextRecognizer):
             and not self.words.demonym.fullmatch(low)
             and zipf(low) < COMMON_WORD_ZIPF
         )
+
+    def _misread_date(self, token: Any) -> bool:
+        """NER's date on a rare word that is no calendar word or holiday ("in Trefath. I see him at Eid" reads
+        both as dates): the word names no time."""
+        low = token.lower_
+        return (
+            token.ent_type_ in ("DATE", "TIME")
+            and token.is_alpha
+            and not self._calendar_word(token)
+            and low not in self.words.holiday_words
+            and zipf(low) < COMMON_WORD_ZIPF
+        )
+
+    def _calendar_word(self, token: Any) -> bool:
+        """A weekday, a month or a word that ends a date, also in the plural ("on Mondays")."""
+        return token.text in self.words.day_words or token.text.removesuffix("s") in self.words.day_words
 
     def _is_named_venue(self, words: list[str]) -> bool:
         """ "outside the Copper Lantern", "at the Lantern": everyday words in Title Case after "the" name a
@@ -237,14 +267,20 @@ class OrgKindRecognizer(_ContextRecognizer):
     LABEL = ORGANIZATION
     #: above the name lists (0.9), which take the name alone for a person's ("Selma care home")
     SCORE = 0.91
+    #: a town before the kind says where it is and is found as a town ("the Tarnby library")
+    TOWN_IS_TOWN = True
     MAX_NAME_WORDS = 3
     #: a name word rarer than this in English (Zipf) makes the phrase a name ("Fracture clinic" stays words)
     RARE_ZIPF = 3.0
 
+    def _kinds(self) -> re.Pattern[str] | None:
+        return self.words.org_kind
+
     def _find(self, text: str, doc: Doc) -> Iterator[tuple[int, int]]:
-        if self.words.org_kind is None:
+        kinds = self._kinds()
+        if kinds is None:
             return
-        for m in self.words.org_kind.finditer(text):
+        for m in kinds.finditer(text):
             kind = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if kind is None or kind.start == 0 or kind.start_char != m.start() or breaks_line(doc[kind.start - 1]):
                 continue
@@ -252,14 +288,16 @@ class OrgKindRecognizer(_ContextRecognizer):
             while (
                 first > 0
                 and kind.start - first < self.MAX_NAME_WORDS
-                and self.lexicon.is_name_word(doc[first - 1])
+                and (self.lexicon.is_name_word(doc[first - 1]) or self.lexicon.is_numbered_name(doc[first - 1]))
                 and not breaks_line(doc[first - 1])
             ):
                 first -= 1
             names = list(doc[first : kind.start])
             if not names or any(t.ent_type_ in ("DATE", "TIME") or self._people(t) for t in names):
                 continue
-            if not any(self._rare(t.text) for t in names) or any(t.lower_ in self.words.towns for t in names):
+            if not any(self._rare(t.text) for t in names) or (
+                self.TOWN_IS_TOWN and any(t.lower_ in self.words.towns for t in names)
+            ):
                 continue
             if len(names) == 1 and len(kind) == 1 and names[0].text in self.lexicon.first_names:
                 continue  # "is Mele school today": her school
@@ -280,3 +318,14 @@ class OrgKindRecognizer(_ContextRecognizer):
             and low not in self.words.not_org_names
             and not self.words.medication.fullmatch(word)
         )
+
+
+class VenueKindRecognizer(OrgKindRecognizer):
+    """A rare capitalised name before a lower-case kind of venue or stop ("the Harrowfield civic hall",
+    "Quernby taxi rank"): one place, the town's name included (its hall is one building of it)."""
+
+    LABEL = LOCATION
+    TOWN_IS_TOWN = False
+
+    def _kinds(self) -> re.Pattern[str] | None:
+        return self.words.venue_kind
