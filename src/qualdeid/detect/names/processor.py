@@ -178,9 +178,11 @@ class NameProcessor(CorpusProcessor):
         #: the same honorific right after a name found otherwise, in any case: "arun bhai", "Juci-muoŧŧá"
         self._honorific_tail = re.compile(rf"(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])")
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
-        kin = "|".join(sorted((re.escape(k.capitalize()) for k in _kin_words(rules)), key=len, reverse=True))
-        #: a capitalised kinship word of any language before a name is part of how the person is called:
-        #: "Babcia Zofia", "Abuela Rosa" (found only before a name found otherwise; never a name alone)
+        joining = _kin_words(rules) | lex.prefixes
+        kin = "|".join(sorted((re.escape(k.capitalize()) for k in joining), key=len, reverse=True))
+        #: a capitalised kinship word of any language, or an honorific or a nickname's word of
+        #: ``names/name_prefixes.txt``, before a name is part of how the person is called: "Babcia Zofia",
+        #: "Abuela Rosa", "Daw Nilar", "Big Tadhg" (found only before a name found otherwise; never a name alone)
         self._kin_before = re.compile(rf"(?<![\w'’-])(?:{kin})[ \t]+$")
         scripts = rules.lists("names/context.yaml").pattern("script_names")
         #: "in katakana ユキ", "(Cyrillic) Іван": the words right after name the script of a name that follows
