@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from qualdeid.detect.allow_deny import normalise
+from qualdeid.detect.names.introductions import SelfIntroductions
 from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.loading import dictionary_words
@@ -55,17 +56,11 @@ PLURAL_VERBS = frozenset({"were", "are", "have", "had", "both", "came", "went", 
 #: what a name may follow in "name is ...", "name's ...", "goes by ..."
 _NAMING_LINKS = frozenset({"is", "was", "'s", "’s", "s", "by"})
 
-#: The writer naming themselves: "hi all its hope", "this is will".
-SELF_INTRO = re.compile(r"(?i:\b(?:it['’]?s|this[ \t]+is|i['’]?m|me[ \t]+here|am))[ \t]+$")
 #: Where a message or a clause opens: the line's start, after a sentence's end, a greeting's comma or a chat's
 #: "name:" ("hi all, its ...", "+44 7700 900123: its ...")
 SENTENCE_OR_LINE_START = re.compile(
     r"(?:^|[.!?:,;\n]|\b(?:hi|hey|hello|yo|hiya|and|but|sorry|ok|oh)\b)[ \t]*$", re.IGNORECASE
 )
-#: a message's first words before "this is": a greeting and a politeness particle ("hello po this is ...")
-INTRO_LEAD = re.compile(r"(?:^|[.!?:,;\n])(?:[ \t]*[^\W\d_]+){1,2}[ \t]*$")
-#: "this is" opening a message or a line, maybe after a greeting: "+44 7700 900123: hi this is "
-MESSAGE_INTRO = re.compile(r"(?:^|[\n:])(?:[ \t]*[^\W\d_]+,?){0,2}[ \t]*(?i:this[ \t]+is)[ \t]+$")
 #: What may follow a name at the end of a clause: punctuation, a line end, an emoji, a kiss.
 CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)\n]|x+\b|$|[^\w\s'’\"“(-])")
 TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
@@ -100,7 +95,9 @@ class NameEvidence:
         self.vocative_left = frames["vocative_left"]
         self.let_idioms = frames["let_idioms"]
         self.naming_verbs = frames["naming_verbs"]
-        self.intro_followers = frames["intro_followers"]
+        #: the writer saying who they are ("its chinonso lol"): one vocabulary with the chat senders'
+        self.intro = SelfIntroductions.read(rules)
+        self.intro_followers = self.intro.followers
         self.text_speak = rules.words("lexicons/text_speak.txt", lower=True)
         self.age_verbs = frames["age_verbs"]
         self.name_nouns = frames["name_nouns"]
@@ -442,7 +439,7 @@ class NameEvidence:
         if (
             lower in lex.first_names
             and nxt in self.intro_followers
-            and MESSAGE_INTRO.search(doc_text(sdoc), max(0, token.idx - 60), token.idx)
+            and self.intro.message.search(doc_text(sdoc), max(0, token.idx - 60), token.idx)
         ):
             return True  # "hi this is bryony from the boatyard": a first name that is also a word, introduced
         if prev == "our" and listed and (speaks or nxt in self.right_context):
@@ -468,12 +465,12 @@ class NameEvidence:
         is", "i'm" at the start of a message or a clause, and before its end or a chat's filler word."""
         text = doc_text(sdoc)
         before = text[max(0, token.idx - 24) : token.idx]
-        intro = SELF_INTRO.search(before)
-        if intro is None or intro.group().lower().strip() in ("am", "me here"):
+        intro = self.intro.before.search(before)
+        if intro is None or self.intro.weak(intro.group()):
             return False
         lead = before[: intro.start()]
         this_is = intro.group().lower().startswith("this")
-        if not (SENTENCE_OR_LINE_START.search(lead) or (this_is and INTRO_LEAD.search(lead))):
+        if not (SENTENCE_OR_LINE_START.search(lead) or (this_is and self.intro.lead.search(lead))):
             return False  # "the dog wagged its tail", "I think its kerry's": no introduction
         return bool(CLAUSE_END.match(text, token.idx + len(token.text))) or nxt in self.intro_followers
 
