@@ -61,6 +61,10 @@ _NAMING_LINKS = frozenset({"is", "was", "'s", "’s", "s", "by"})
 SENTENCE_OR_LINE_START = re.compile(
     r"(?:^|[.!?:,;\n]|\b(?:hi|hey|hello|yo|hiya|and|but|sorry|ok|oh)\b)[ \t]*$", re.IGNORECASE
 )
+#: the end of a quoted clause right after a word: '," she said', '!"', '”'
+QUOTE_CLOSES = re.compile(r"[ \t]*[,.!?]?[ \t]*[\"”]")
+#: a quotation still open at the end of the text: '"' with no other straight quote after it, or '“' without '”'
+OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(]))[\"“](?=[^\"“”]*$)")
 #: What may follow a name at the end of a clause: punctuation, a line end, an emoji, a kiss.
 CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)\n]|x+\b|$|[^\w\s'’\"“(-])")
 TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
@@ -561,6 +565,8 @@ class NameEvidence:
             or next_word in ("'s", "’s")
             or self.after_kin(sdoc, token)
         )
+        if lower in lex.first_names and lower not in lex.word_names and self.addressed_in_quote(sdoc, token):
+            return True  # '"Not now Warren,"': a first name said to someone, however NER reads it
         if lower in lex.first_names or lower in lex.word_names:
             # "told Will", "Hope said"; or capitalised mid-sentence, which common nouns are not ("ask if
             # Summer can") — unless spaCy reads it as a place or it names a month or a day
@@ -572,6 +578,16 @@ class NameEvidence:
         if token.tag_ != "NNP" or len(word) < 3:
             return False
         return (person_context or self.paired_with_name(sdoc, token)) and zipf(lower) < RARE_WORD_ZIPF
+
+    def addressed_in_quote(self, sdoc: Doc, token: Any) -> bool:
+        """A word closing a quoted clause after another word of it, as a name said to someone is: '"Not now
+        Warren,"', '"I'm not a baby Warren"' — not a quoted title ('"Warren"'), nor the first word of the quote."""
+        text = doc_text(sdoc)
+        if not QUOTE_CLOSES.match(text, token.idx + len(token.text)):
+            return False
+        before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+        opened = OPEN_QUOTE.search(before)
+        return opened is not None and bool(before[opened.end() :].strip())
 
     def paired_with_name(self, sdoc: Doc, token: Any) -> bool:
         """ "Harriet and Tadhgwyn were out in the yard": joined by "and" to a capitalised listed first name or a

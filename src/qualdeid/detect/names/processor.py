@@ -171,12 +171,14 @@ class NameProcessor(CorpusProcessor):
         after = rules.words("names/titles_after.txt", lower=True)
         hyphened = alternation(frozenset(w[1:] for w in after if w.startswith("-")))
         spaced = alternation(frozenset(w for w in after if not w.startswith("-")))
+        #: the end of an honorific: no more of a word, or a possessive ("at Parveen aunty's flat")
+        ends = r"(?![\w'’-])|(?=['’]s(?![\w'’-]))"
         #: "Keiko-san", "Selin abla": a capitalised name with an honorific after it
         self._honorific_after = re.compile(
-            rf"(?<![\w'’-])({CAPITAL}[\w'’]*(?:-{CAPITAL}?[\w'’]+)?)(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])"
+            rf"(?<![\w'’-])({CAPITAL}[\w'’]*(?:-{CAPITAL}?[\w'’]+)?)(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?:{ends})"
         )
         #: the same honorific right after a name found otherwise, in any case: "arun bhai", "Juci-muoŧŧá"
-        self._honorific_tail = re.compile(rf"(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])")
+        self._honorific_tail = re.compile(rf"(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?:{ends})")
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
         joining = _kin_words(rules) | lex.prefixes
         kin = "|".join(sorted((re.escape(k.capitalize()) for k in joining), key=len, reverse=True))
