@@ -25,3 +25,10 @@ def test_a_prefix_alone_stays_a_word(detector) -> None:
     text = "Big news today at the hall. Ma said no and Ko was the word she used."
     found = [s.text for s in detector.detect_text(text).spans if s.label == "PERSON"]
     assert not any(w in found for w in ("Big", "Ma", "Big news"))
+
+
+def test_a_prefix_before_a_relative_is_left_out(detector) -> None:
+    text = "The office booked the wrong interpreter again. Big sister Mervana translated, she's 17."
+    found = [s.text for s in detector.detect_text(text).spans if s.label == "PERSON"]
+    assert "Mervana" in found
+    assert not any(f.startswith("Big") for f in found)
