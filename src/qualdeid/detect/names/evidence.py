@@ -575,6 +575,8 @@ class NameEvidence:
                 and lower not in self.calendar | lex.surname_words
                 and prev.text not in ("(", "'", '"')
             )
+        if len(word) == 2 and self.short_name_paired(sdoc, token):
+            return True
         if token.tag_ != "NNP" or len(word) < 3:
             return False
         return (person_context or self.paired_with_name(sdoc, token)) and zipf(lower) < RARE_WORD_ZIPF
@@ -605,6 +607,29 @@ class NameEvidence:
             nxt = sdoc[i + 3].lower_ if i + 3 < len(sdoc) else ""
             before = sdoc[i - 1].lower_ if i >= 1 else ""
             return nxt in PLURAL_VERBS or before in self.person_left
+        return False
+
+    def short_name_paired(self, sdoc: Doc, token: Any) -> bool:
+        """ "Mereana and Ka sang", "took Ka and Ruth home": a two-letter word no list holds and English does not
+        write in lower case ("Ka", not "Of", "Dr", "Mum"), joined by "and" to a person, the two of them doing
+        something (a verb in the past or a plural one) or taken somewhere by a verb that takes people."""
+        word, lower, i = token.text, token.lower_, token.i
+        if not (word.isalpha() and word[0].isupper() and word[1].islower()) or token.ent_type_ not in ("", "PERSON"):
+            return False
+        if self.function_word(lower) or lower in self.dictionary or lower in self.relatives or lower in self.calendar:
+            return False
+        if lower in self.lex.titles or word.upper() in self.lex.not_initials:
+            return False
+        for other, after, before in ((i - 2, i + 1, i - 3), (i + 2, i + 3, i - 1)):
+            if not (0 <= other < len(sdoc) and sdoc[(i + other) // 2].lower_ in ("and", "&")):
+                continue
+            if not self._pair_name(sdoc[other]):
+                continue
+            verb = sdoc[after] if after < len(sdoc) else None
+            if verb is not None and (verb.tag_ == "VBD" or verb.lower_ in PLURAL_VERBS):
+                return True
+            if before >= 0 and sdoc[before].lower_ in self.person_left:
+                return True
         return False
 
     def _pair_name(self, token: Any) -> bool:
