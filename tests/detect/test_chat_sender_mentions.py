@@ -111,3 +111,17 @@ def test_a_sentence_about_a_thing_is_no_introduction(processor: ChatSenderProces
     text, spans = _chat("Quillon Brannock: who can help sat", "Ysolde H: me", f"+44 7700 900124: {message}")
     spans = [s for s in spans if not text[s.start].startswith("+")]
     assert _found(processor, text, spans) == []
+
+
+def test_the_writers_introductions_are_one_vocabulary(processor: ChatSenderProcessor) -> None:
+    """ "im", "i'm" name the writer in a chat as they do a name in lower case elsewhere
+    (``self_introductions`` of ``rules/names/context.yaml``, read through ``names/introductions.py``)."""
+    text, spans = _chat(
+        "Quillon Brannock: who can help sat",
+        "+1 (347) 555-0402: hi im tiberin from the choir, can i come",
+        "Ysolde H: welcome tiberin",
+        "+44 7700 900127: hello i’m Oskaro.",
+        "Quillon Brannock: am tired lol",
+    )
+    spans = [s for s in spans if not text[s.start].startswith("+")]
+    assert _found(processor, text, spans) == ["tiberin", "tiberin", "Oskaro"]

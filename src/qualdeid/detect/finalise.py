@@ -797,6 +797,7 @@ class Finaliser:
             and w[1:].islower()
             and zipf(w.lower()) >= self.z["opening_word"]
             and w.lower() not in self.names.titles
+            and w.lower() not in self.names.prefixes  # "Big Tadhg": a nickname's word, joined to the name
             and self._only_as_a_word(text, w, word.start())
         )
 

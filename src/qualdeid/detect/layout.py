@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.names.introductions import SelfIntroductions
 from qualdeid.detect.nlp.frequency import ZipfThresholds, zipf
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import AGE, CONTACT, ID, LOCATION, ORGANIZATION, PERSON
@@ -122,8 +123,8 @@ class ChatSenderProcessor(CorpusProcessor):
     ``address_cues``, ``relatives.txt``, ``kin_terms.txt``, ``names/titles.txt``; before a comma) or, when
     less common, opens the message. A writer from a number the phone has not saved says who they are early
     in the message ("hi this is quillon from the garden group", "c'est Ysolde de Lyon": ``self_introductions``
-    and ``introduction_follows``): that name is the writer's, and a sender's from then on. Document by
-    document, no corpus knowledge.
+    and ``introduction_follows`` of ``rules/names/context.yaml``, read through ``names/introductions.py``):
+    that name is the writer's, and a sender's from then on. Document by document, no corpus knowledge.
     """
 
     name = "chat_senders"
@@ -144,10 +145,7 @@ class ChatSenderProcessor(CorpusProcessor):
         z = ZipfThresholds(rules, ZIPF_SECTION, ("rare", "everyday", "common"))
         self.rare_zipf, self.everyday_zipf, self.common_zipf = z["rare"], z["everyday"], z["common"]
         self.not_names = self.kin | rules.words("lexicons/speaker_roles.txt", lower=True) | STOP_WORDS
-        self.introduction = re.compile(
-            rf"(?:^|(?<=[\s,.!]))(?i:{words.pattern('self_introductions')})[ \t]+(?P<name>[^\W\d_][\w'’-]*)"
-            rf"(?=[ \t]*(?P<end>$|[,.!:;()])|[ \t]+(?i:{words.pattern('introduction_follows')})\b)"
-        )
+        self.introduction = SelfIntroductions.read(rules).named
 
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
         return [], None

@@ -18,7 +18,6 @@ from qualdeid.detect.names.evidence import (
     NEGATED_AUXILIARIES,
     OBJECT_PRONOUNS,
     POSSESSIVES,
-    SELF_INTRO,
     SENTENCE_END,
     SUBJECT_PRONOUNS,
     TO_VERB,
@@ -137,9 +136,9 @@ class Acceptance:
             # a term that is also a given name, capitalised ("Mauri"): a name where a person stands and acts
             return self.term_name_acts(surface, before, after, prev_word, sentence_start)
         if surface.islower():
-            if (SELF_INTRO.search(before) or ev.alias_before.search(before)) and CLAUSE_END.match(after):
+            if (ev.intro.before.search(before) or ev.alias_before.search(before)) and CLAUSE_END.match(after):
                 return True  # "hi all its hope,", "everyone calls her joy."
-            if SELF_INTRO.search(before) and next_word in ev.intro_followers:
+            if ev.intro.before.search(before) and next_word in ev.intro_followers:
                 return True  # "its chinonso lol"
             if prev_word == "our" and not entry.wordlike and (next_word in ev.right_context or ev.acts_next(after)):
                 return True  # "our kerry says": a relative

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from qualdeid.detect.allow_deny import normalise
+from qualdeid.detect.names.introductions import SelfIntroductions
 from qualdeid.detect.names.lexicon import NameLexicon
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.loading import dictionary_words
@@ -55,17 +56,15 @@ PLURAL_VERBS = frozenset({"were", "are", "have", "had", "both", "came", "went", 
 #: what a name may follow in "name is ...", "name's ...", "goes by ..."
 _NAMING_LINKS = frozenset({"is", "was", "'s", "’s", "s", "by"})
 
-#: The writer naming themselves: "hi all its hope", "this is will".
-SELF_INTRO = re.compile(r"(?i:\b(?:it['’]?s|this[ \t]+is|i['’]?m|me[ \t]+here|am))[ \t]+$")
 #: Where a message or a clause opens: the line's start, after a sentence's end, a greeting's comma or a chat's
 #: "name:" ("hi all, its ...", "+44 7700 900123: its ...")
 SENTENCE_OR_LINE_START = re.compile(
     r"(?:^|[.!?:,;\n]|\b(?:hi|hey|hello|yo|hiya|and|but|sorry|ok|oh)\b)[ \t]*$", re.IGNORECASE
 )
-#: a message's first words before "this is": a greeting and a politeness particle ("hello po this is ...")
-INTRO_LEAD = re.compile(r"(?:^|[.!?:,;\n])(?:[ \t]*[^\W\d_]+){1,2}[ \t]*$")
-#: "this is" opening a message or a line, maybe after a greeting: "+44 7700 900123: hi this is "
-MESSAGE_INTRO = re.compile(r"(?:^|[\n:])(?:[ \t]*[^\W\d_]+,?){0,2}[ \t]*(?i:this[ \t]+is)[ \t]+$")
+#: the end of a quoted clause right after a word: '," she said', '!"', '”'
+QUOTE_CLOSES = re.compile(r"[ \t]*[,.!?]?[ \t]*[\"”]")
+#: a quotation still open at the end of the text: '"' with no other straight quote after it, or '“' without '”'
+OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(]))[\"“](?=[^\"“”]*$)")
 #: What may follow a name at the end of a clause: punctuation, a line end, an emoji, a kiss.
 CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)\n]|x+\b|$|[^\w\s'’\"“(-])")
 TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}")
@@ -100,7 +99,9 @@ class NameEvidence:
         self.vocative_left = frames["vocative_left"]
         self.let_idioms = frames["let_idioms"]
         self.naming_verbs = frames["naming_verbs"]
-        self.intro_followers = frames["intro_followers"]
+        #: the writer saying who they are ("its chinonso lol"): one vocabulary with the chat senders'
+        self.intro = SelfIntroductions.read(rules)
+        self.intro_followers = self.intro.followers
         self.text_speak = rules.words("lexicons/text_speak.txt", lower=True)
         self.age_verbs = frames["age_verbs"]
         self.name_nouns = frames["name_nouns"]
@@ -442,7 +443,7 @@ class NameEvidence:
         if (
             lower in lex.first_names
             and nxt in self.intro_followers
-            and MESSAGE_INTRO.search(doc_text(sdoc), max(0, token.idx - 60), token.idx)
+            and self.intro.message.search(doc_text(sdoc), max(0, token.idx - 60), token.idx)
         ):
             return True  # "hi this is bryony from the boatyard": a first name that is also a word, introduced
         if prev == "our" and listed and (speaks or nxt in self.right_context):
@@ -468,12 +469,12 @@ class NameEvidence:
         is", "i'm" at the start of a message or a clause, and before its end or a chat's filler word."""
         text = doc_text(sdoc)
         before = text[max(0, token.idx - 24) : token.idx]
-        intro = SELF_INTRO.search(before)
-        if intro is None or intro.group().lower().strip() in ("am", "me here"):
+        intro = self.intro.before.search(before)
+        if intro is None or self.intro.weak(intro.group()):
             return False
         lead = before[: intro.start()]
         this_is = intro.group().lower().startswith("this")
-        if not (SENTENCE_OR_LINE_START.search(lead) or (this_is and INTRO_LEAD.search(lead))):
+        if not (SENTENCE_OR_LINE_START.search(lead) or (this_is and self.intro.lead.search(lead))):
             return False  # "the dog wagged its tail", "I think its kerry's": no introduction
         return bool(CLAUSE_END.match(text, token.idx + len(token.text))) or nxt in self.intro_followers
 
@@ -564,6 +565,8 @@ class NameEvidence:
             or next_word in ("'s", "’s")
             or self.after_kin(sdoc, token)
         )
+        if lower in lex.first_names and lower not in lex.word_names and self.addressed_in_quote(sdoc, token):
+            return True  # '"Not now Warren,"': a first name said to someone, however NER reads it
         if lower in lex.first_names or lower in lex.word_names:
             # "told Will", "Hope said"; or capitalised mid-sentence, which common nouns are not ("ask if
             # Summer can") — unless spaCy reads it as a place or it names a month or a day
@@ -572,9 +575,21 @@ class NameEvidence:
                 and lower not in self.calendar | lex.surname_words
                 and prev.text not in ("(", "'", '"')
             )
+        if len(word) == 2 and self.short_name_paired(sdoc, token):
+            return True
         if token.tag_ != "NNP" or len(word) < 3:
             return False
         return (person_context or self.paired_with_name(sdoc, token)) and zipf(lower) < RARE_WORD_ZIPF
+
+    def addressed_in_quote(self, sdoc: Doc, token: Any) -> bool:
+        """A word closing a quoted clause after another word of it, as a name said to someone is: '"Not now
+        Warren,"', '"I'm not a baby Warren"' — not a quoted title ('"Warren"'), nor the first word of the quote."""
+        text = doc_text(sdoc)
+        if not QUOTE_CLOSES.match(text, token.idx + len(token.text)):
+            return False
+        before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+        opened = OPEN_QUOTE.search(before)
+        return opened is not None and bool(before[opened.end() :].strip())
 
     def paired_with_name(self, sdoc: Doc, token: Any) -> bool:
         """ "Harriet and Tadhgwyn were out in the yard": joined by "and" to a capitalised listed first name or a
@@ -592,6 +607,29 @@ class NameEvidence:
             nxt = sdoc[i + 3].lower_ if i + 3 < len(sdoc) else ""
             before = sdoc[i - 1].lower_ if i >= 1 else ""
             return nxt in PLURAL_VERBS or before in self.person_left
+        return False
+
+    def short_name_paired(self, sdoc: Doc, token: Any) -> bool:
+        """ "Hinewai and Ka sang", "took Ka and Ruth home": a two-letter word no list holds and English does not
+        write in lower case ("Ka", not "Of", "Dr", "Mum"), joined by "and" to a person, the two of them doing
+        something (a verb in the past or a plural one) or taken somewhere by a verb that takes people."""
+        word, lower, i = token.text, token.lower_, token.i
+        if not (word.isalpha() and word[0].isupper() and word[1].islower()) or token.ent_type_ not in ("", "PERSON"):
+            return False
+        if self.function_word(lower) or lower in self.dictionary or lower in self.relatives or lower in self.calendar:
+            return False
+        if lower in self.lex.titles or word.upper() in self.lex.not_initials:
+            return False
+        for other, after, before in ((i - 2, i + 1, i - 3), (i + 2, i + 3, i - 1)):
+            if not (0 <= other < len(sdoc) and sdoc[(i + other) // 2].lower_ in ("and", "&")):
+                continue
+            if not self._pair_name(sdoc[other]):
+                continue
+            verb = sdoc[after] if after < len(sdoc) else None
+            if verb is not None and (verb.tag_ == "VBD" or verb.lower_ in PLURAL_VERBS):
+                return True
+            if before >= 0 and sdoc[before].lower_ in self.person_left:
+                return True
         return False
 
     def _pair_name(self, token: Any) -> bool:

@@ -92,6 +92,9 @@ class NameLexicon:
     terms: frozenset[str]
     #: honorifics written after a name and a space ("Selin abla", "arun bhai"): part of the name's span
     honorifics: frozenset[str] = frozenset()
+    #: words that join a name right after them, capitalised, and are never a name alone ("Daw Nilar", "Big
+    #: Tadhg"; ``names/name_prefixes.txt``)
+    prefixes: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, rules: Rules) -> NameLexicon:
@@ -124,6 +127,7 @@ class NameLexicon:
             capital_prefixes=context["capital_prefixes"],
             terms=frozenset(without_marks(t) for t in terms if " " not in t),
             honorifics=frozenset(w for w in rules.words("names/titles_after.txt", lower=True) if w[0] != "-"),
+            prefixes=rules.words("names/name_prefixes.txt", lower=True),
         )
 
     def is_term(self, word: str) -> bool:

@@ -171,17 +171,24 @@ class NameProcessor(CorpusProcessor):
         after = rules.words("names/titles_after.txt", lower=True)
         hyphened = alternation(frozenset(w[1:] for w in after if w.startswith("-")))
         spaced = alternation(frozenset(w for w in after if not w.startswith("-")))
+        #: the end of an honorific: no more of a word, or a possessive ("at Parveen aunty's flat")
+        ends = r"(?![\w'’-])|(?=['’]s(?![\w'’-]))"
         #: "Keiko-san", "Selin abla": a capitalised name with an honorific after it
         self._honorific_after = re.compile(
-            rf"(?<![\w'’-])({CAPITAL}[\w'’]*(?:-{CAPITAL}?[\w'’]+)?)(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])"
+            rf"(?<![\w'’-])({CAPITAL}[\w'’]*(?:-{CAPITAL}?[\w'’]+)?)(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?:{ends})"
         )
         #: the same honorific right after a name found otherwise, in any case: "arun bhai", "Juci-muoŧŧá"
-        self._honorific_tail = re.compile(rf"(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?![\w'’-])")
+        self._honorific_tail = re.compile(rf"(?:-(?i:{hyphened})|[ \t]+(?i:{spaced}))(?:{ends})")
         self._title_before = re.compile(rf"(?<![\w])(?:{titles})\.?[ \t]+$")
-        kin = "|".join(sorted((re.escape(k.capitalize()) for k in _kin_words(rules)), key=len, reverse=True))
+        self._kin = _kin_words(rules)
+        kin = "|".join(sorted((re.escape(k.capitalize()) for k in self._kin), key=len, reverse=True))
         #: a capitalised kinship word of any language before a name is part of how the person is called:
         #: "Babcia Zofia", "Abuela Rosa" (found only before a name found otherwise; never a name alone)
         self._kin_before = re.compile(rf"(?<![\w'’-])(?:{kin})[ \t]+$")
+        prefixes = "|".join(sorted((re.escape(k.capitalize()) for k in lex.prefixes), key=len, reverse=True))
+        #: so is an honorific or a nickname's word of ``names/name_prefixes.txt`` right before the name itself:
+        #: "Daw Nilar", "Big Tadhg" (not before a title or a relative: "Big sister Nilar")
+        self._prefix_before = re.compile(rf"(?<![\w'’-])(?:{prefixes})[ \t]+$")
         scripts = rules.lists("names/context.yaml").pattern("script_names")
         #: "in katakana ユキ", "(Cyrillic) Іван": the words right after name the script of a name that follows
         self._script_before = re.compile(
@@ -773,6 +780,8 @@ class NameProcessor(CorpusProcessor):
             m = self._title_before.search(text, max(0, s.start - 16), s.start) or self._kin_before.search(
                 text, max(0, s.start - 24), s.start
             )
+            if m is None and self._names_itself(text[s.start : s.end]):
+                m = self._prefix_before.search(text, max(0, s.start - 16), s.start)
             if m:
                 s = replace(s, start=m.start())
             owner = text[s.start : s.end].endswith(("'s", "’s"))  # "Kalani's uncle": whose, not a title
@@ -780,6 +789,11 @@ class NameProcessor(CorpusProcessor):
                 s = replace(s, end=tail.end())
             out.append(s)
         return out
+
+    def _names_itself(self, piece: str) -> bool:
+        """A span that opens with a name, not with a title or a relative's word ("sister Nilar")."""
+        first = piece.split()[0].lower() if piece.split() else ""
+        return first not in self.ev.lex.titles and first not in self.ev.relatives and first not in self._kin
 
     def _with_first_names(self, text: str, spans: list[Span]) -> list[Span]:
         """ "Ivy Rook had her birthday": a listed first name, even one that is a word, right before a person's
