@@ -21,6 +21,10 @@ SPANISH = (
 )
 GREEK = "Με μεγάλη λύπη αναγγέλλουμε ότι έφυγε από τη ζωή. Τον θρηνούν η γιαγιά Ασπασούλα και όλοι οι φίλοι του."
 PORTUGUESE = "Abuela Zulema chegou ontem. Ela mora com a filha e os netos, e vem sempre para o almoço de domingo."
+ITALIAN = (
+    "È tornata alla Casa del Padre\nClotilde Marsicano ved. Buonfiglio\n\nNe danno il triste annuncio i figli, "
+    "le nuore e i nipoti tutti. I funerali si terranno venerdì mattina."
+)
 ENGLISH = "Please tell my hermano Efrén that the meeting is on Friday, and bring the papers for the tía too."
 
 
@@ -31,6 +35,8 @@ def found(text: str) -> list[str]:
 def test_a_name_after_a_kinship_word_of_the_text_s_language() -> None:
     assert found(SPANISH) == ["Efrén", "Rosalba"]
     assert found(GREEK) == ["Ασπασούλα"]
+    # a widow's married name in an Italian notice
+    assert found(ITALIAN) == ["ved. Buonfiglio"]
 
 
 def test_an_english_text_is_not_read_here() -> None:
