@@ -51,6 +51,25 @@ def test_a_lower_case_short_form_after_a_form_of_address() -> None:
     assert found(text) == ["seño gise"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Je m'appelle Aurélien Vachon mais tout le monde m'appelle Ti-Paul. J'ai vécu longtemps à la "
+            "campagne avec ma famille et mes amis.",
+            ["Aurélien Vachon", "Ti-Paul"],
+        ),
+        (
+            "Se llama Eusebio pero todos le dicen Chato desde que era niño, y vive con su hermana en el barrio.",
+            ["Chato"],
+        ),
+        ("Il nonno, detto « Totonno », vendeva il pesce al mercato tutte le mattine della settimana.", ["Totonno"]),
+    ],
+)
+def test_a_nickname_after_the_language_s_words_that_give_one(text: str, names: list[str]) -> None:
+    assert found(text) == names
+
+
 def test_an_everyday_word_after_a_kinship_word_is_no_name() -> None:
     assert found("Ayer vino mi hermano Todos los días. Mi tía Casa no sabe nada y la plaza estaba vacía hoy.") == []
 
