@@ -87,6 +87,9 @@ _LIST_AFTER = re.compile(r"[ \t]*(/|,|and[ \t]|or[ \t])[ \t]*([^\W\d_]+)(?:[ \t]
 _READERS = frozenset({NER_DETECTOR, "names"})
 #: ... and the short forms that carry their readings through the corpus
 _WORD_READERS = _READERS | {"short_forms"}
+#: what finds a nickname by the words that give it ('called me "Tata"', '("Dede" to all of us)'): a kinship word,
+#: a role or another language's word in its frame is the person's name (rules/recognizers/nicknames.yaml)
+_NICKNAMES = "PetNameRecognizer"
 #: a form's or a header's label just before a value, on its line or after another field ("Venue: ",
 #: "Date: 3 May. Place: ")
 _FIELD_VALUE = re.compile(r"(?:^|[\n.;|])[ \t]*[^\W\d_][\w /()-]{0,30}:[ \t]*$")
@@ -857,6 +860,7 @@ class Finaliser:
                 and span.reason != ALLOWED_NAME
                 and _plain(span_text) not in spoken_names  # "DEM (son): ... I'm Dem": a speaker's name
                 and not (span.detector == "names" and _plain(span_text) in sender_words)
+                and span.detector != _NICKNAMES
                 and self._is_term(text, span)
             ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
@@ -883,6 +887,7 @@ class Finaliser:
                 and (span.detector == "names" or any(span.overlaps(n) for n in named))
                 and span.reason != ALLOWED_NAME
                 and span_text not in senders  # who writes a chat's lines, whatever the name means in a language
+                and span.detector != _NICKNAMES
                 and not any(span.overlaps(p) for p in bodies)  # "Casa Mar": a name inside a place's stays whole
                 and not _FIELD_VALUE.search(text, max(0, span.start - 40), span.start)  # "Venue: Casa Mar"
             ):
@@ -955,6 +960,7 @@ class Finaliser:
                     continue  # "Principal Lecturer", "RN", "n=9", "01:12:05"
             elif (
                 span.label == PERSON
+                and span.detector != _NICKNAMES
                 and span_text not in senders
                 and _plain(span_text) not in field_names
                 and self._role_or_field(text, span)
