@@ -19,18 +19,19 @@ def found(text: str) -> list[str]:
     return [text[r.start : r.end] for r in RECOGNIZER.analyze(text, RECOGNIZER.supported_entities)]
 
 
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        ('Name: Anacleto Ybarrondo. Call me "Don Tacho" or "Tata", NOT "Anacleto".', ["Don Tacho", "Tata"]),
-        ('You called me "Little Hawk" even when I got taller than you.', ["Little Hawk"]),
-        ('CALL TO GLORY\nOPANIN KWESI ABROMPAH (a.k.a. "SARGE")', ["SARGE"]),
-        ('my father-in-law Hüsnü Karagöl ("Dede" to all of us) is 83', ["Dede"]),
-        ("My nonno Ermenegildo (Gildo to everyone, nonno Ghigo to me) lives alone.", ["Gildo", "nonno Ghigo"]),
-        ('she called it "Big Red" and drove it for years', []),  # a thing's name
-        ("the tickets (Friday to Sunday) are sold out", []),
-    ],
-)
+#: a text and the nicknames in it
+FRAMES: list[tuple[str, list[str]]] = [
+    ('Name: Anacleto Ybarrondo. Call me "Don Tacho" or "Tata", NOT "Anacleto".', ["Don Tacho", "Tata"]),
+    ('You called me "Little Hawk" even when I got taller than you.', ["Little Hawk"]),
+    ('CALL TO GLORY\nOPANIN KWESI ABROMPAH (a.k.a. "SARGE")', ["SARGE"]),
+    ('my father-in-law Hüsnü Karagöl ("Dede" to all of us) is 83', ["Dede"]),
+    ("My nonno Ermenegildo (Gildo to everyone, nonno Ghigo to me) lives alone.", ["Gildo", "nonno Ghigo"]),
+    ('she called it "Big Red" and drove it for years', []),  # a thing's name
+    ("the tickets (Friday to Sunday) are sold out", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FRAMES)
 def test_a_nickname_in_its_frame(text: str, names: list[str]) -> None:
     assert found(text) == names
 
