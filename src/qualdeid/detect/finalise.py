@@ -1200,7 +1200,7 @@ def _resolve(text: str, spans: list[Span], ner_whole: frozenset[tuple[int, int]]
     typed_whole = {(s.start, s.end) for s in spans if s.detector == _TYPED_NAME}
     # and one the head-first recognizer read whole ("Clínica Dental Ribera", "Hôpital Saint-Aubin du Lac"), whose
     # pattern admits no lower-case word but the particles of a name, so no person stands beside it
-    head_first = {(s.start, s.end) for s in spans if s.detector == _HEAD_FIRST}
+    head_first = {(s.start, s.end) for s in spans if s.detector in _HEAD_FIRST}
     # and a town of the gazetteer of two or more words ("Port Alfred", "Mount Barker"), whose words are no one's name
     towns = {(s.start, s.end) for s in spans if s.detector == _TOWNS and " " in text[s.start : s.end]}
     holders |= {id(s) for s in direct if s.detector == NER_DETECTOR and (s.start, s.end) in ner_whole}
@@ -1248,8 +1248,9 @@ _PLACE_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*|&|of|de|la|du|des|del|and"
 _NAMED = (PERSON, ORGANIZATION, LOCATION)
 #: the recognizer of places and organisations closed by their type word, and the name rules' detector
 _TYPED_NAME = "NamedPlaceRecognizer"
-#: the recognizer of organisations opened by a head word of another language ("Fundación", "Klinik")
-_HEAD_FIRST = "OrgHeadRecognizer"
+#: the recognizers of organisations opened by a head word of another language ("Fundación", "Klinik"; "w kościele
+#: pw. św. ..." in a text partly in Polish)
+_HEAD_FIRST = frozenset({"OrgHeadRecognizer", "OtherLanguageOrgRecognizer"})
 #: the gazetteer's towns after a place preposition
 _TOWNS = "TownRecognizer"
 _NAME_RULES = "names"

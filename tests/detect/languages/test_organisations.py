@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from qualdeid.corpus.model import Span
+from qualdeid.detect.finalise import Finaliser
 from qualdeid.detect.languages.organisations import OtherLanguageOrgRecognizer
-from qualdeid.labels import ORGANIZATION
+from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
+from qualdeid.labels import ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
 ORGS = OtherLanguageOrgRecognizer(Rules())
@@ -41,9 +44,21 @@ def test_a_head_after_the_name() -> None:
     assert found(TURKISH) == ["Yakacıkpınar Yeni Cami Derneği"]
 
 
-def test_a_head_that_is_no_english_word_in_an_english_text() -> None:
-    assert found(ENGLISH) == ["Capel Moriah"]
-    assert found("We met at the Club Tavira on Friday, then walked to the hospital.") == []
+def test_a_capitalised_head_in_an_english_text_is_the_head_first_recognizer_s() -> None:
+    assert found(ENGLISH) == []
+    heads = {r.name: r for r in load_pattern_recognizers(Rules())}["OrgHeadRecognizer"]
+    assert [ENGLISH[r.start : r.end] for r in heads.analyze(ENGLISH, ["ORGANIZATION"])] == ["Capel Moriah"]
+
+
+def test_the_organisation_holds_over_a_name_read_inside_it() -> None:
+    """The name rules read "Bonifacego Wielkiego" as a person (0.9): the organisation stays whole."""
+    start = POLISH.index("kościele")
+    end = start + len("kościele pw. św. Bonifacego Wielkiego")
+    org = Span(start, end, ORGANIZATION, score=0.87, detector="OtherLanguageOrgRecognizer")
+    name_start = POLISH.index("Bonifacego")
+    name = Span(name_start, name_start + len("Bonifacego Wielkiego"), PERSON, score=0.9, detector="names")
+    kept = [(s.text, s.label) for s in Finaliser(Rules()).spans(POLISH, [org, name])]
+    assert kept == [("kościele pw. św. Bonifacego Wielkiego", ORGANIZATION)]
 
 
 def test_the_language_s_own_capitalised_words_name_nothing() -> None:

@@ -7,9 +7,10 @@ joined by the language's small words of names (``org_joins``: "di", "alle", "pw.
 from the head to the last capitalised word. A language that puts the head last (Turkish "... Camii Derneği")
 lists it under ``org_heads_after``: capitalised words and then the capitalised head. The capitalised words are
 no common words of the language (a sentence that goes on after the head is no name): "la chiesa Domenica"
-names nothing. In a text of another language (an English letter about "the chapel, Capel Soar") a capitalised
-head that is no English word (Zipf below ``FOREIGN_HEAD_ZIPF``: "Capel", "Chiesa", not "Hospital" or "Club")
-names one too. English heads are the place and organisation rules'.
+names nothing. A capitalised head of many languages in any text ("Fundación Luz Clara", "Capel Moriah" in an
+English letter) is the OrgHeadRecognizer's (rules/recognizers/places.yaml, lexicons/org_heads_world.txt); this
+one reads what needs the text's language: a head in lower case ("w kościele pw. św. ..."), the language's own
+particles ("alle", "pw."), a head after the name.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from pathlib import Path
 
 import regex
 
-from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.languages import OtherLanguages, zipf_in
 from qualdeid.detect.recognizers.structure import Found, _TextRecognizer
 from qualdeid.labels import ORGANIZATION
@@ -28,8 +28,6 @@ from qualdeid.rules import Rules, alternation
 FILES = "languages/*.yaml"
 #: one word of a name at least is rarer than this in the language ("Gualfardo"; not "Domenica", "Giovedì")
 WORD_ZIPF = 4.0
-#: a head this rare in English names an organisation in any text ("Capel", "Iglesia"; not "Club")
-FOREIGN_HEAD_ZIPF = 3.0
 #: the most capitalised words of one name
 _MOST_WORDS = 5
 #: a capitalised word of a name: "Sant'Anna", "Brata", "Soar", "Yeşiltepe"
@@ -46,8 +44,6 @@ class OtherLanguageOrgRecognizer(_TextRecognizer):
     def __init__(self, rules: Rules) -> None:
         self.other_languages = OtherLanguages(rules)
         self.patterns: dict[str, list[regex.Pattern[str]]] = {}
-        #: the capitalised heads that are no English words, read in a text not written in their language
-        self.anywhere: dict[str, regex.Pattern[str]] = {}
         for code in sorted({Path(p).stem for p in rules.files(FILES)}):
             lists = rules.lists(f"languages/{code}.yaml")
             heads = lists["org_heads"] if "org_heads" in lists else frozenset()  # noqa: SIM401 (no .get)
@@ -59,10 +55,6 @@ class OtherLanguageOrgRecognizer(_TextRecognizer):
             if heads:
                 patterns.append(
                     regex.compile(rf"(?<![\p{{L}}\p{{N}}'’.-])(?i:{alternation(heads)}){name}", regex.VERSION1)
-                )
-            if foreign := frozenset(h for h in heads if zipf(h) < FOREIGN_HEAD_ZIPF):
-                self.anywhere[code] = regex.compile(
-                    rf"(?<![\p{{L}}\p{{N}}'’.-])(?=\p{{Lu}})(?i:{alternation(foreign)}){name}", regex.VERSION1
                 )
             if after:
                 patterns.append(
@@ -81,11 +73,9 @@ class OtherLanguageOrgRecognizer(_TextRecognizer):
     def find(self, text: str) -> Iterator[Found]:
         if not self.patterns:
             return
-        languages = self.other_languages.of(text)
         seen: set[int] = set()
-        for code in self.patterns:
-            patterns = self.patterns[code] if code in languages else [p for p in [self.anywhere.get(code)] if p]
-            for pattern in patterns:
+        for code in self.other_languages.of(text):
+            for pattern in self.patterns.get(code, ()):
                 for m in pattern.finditer(text):
                     span = self._named(text, m, code)
                     if span is not None and span[0] not in seen:
