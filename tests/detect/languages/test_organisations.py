@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from qualdeid.corpus.model import Span
-from qualdeid.detect.finalise import Finaliser
+from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
 from qualdeid.detect.languages.organisations import OtherLanguageOrgRecognizer
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.labels import ORGANIZATION, PERSON
@@ -51,13 +51,16 @@ def test_a_capitalised_head_in_an_english_text_is_the_head_first_recognizer_s() 
 
 
 def test_the_organisation_holds_over_a_name_read_inside_it() -> None:
-    """The name rules read "Bonifacego Wielkiego" as a person (0.9): the organisation stays whole."""
+    """The name rules read "Bonifacego Wielkiego" as a person (0.9), NER runs on past it: the organisation stays
+    whole."""
     start = POLISH.index("kościele")
     end = start + len("kościele pw. św. Bonifacego Wielkiego")
-    org = Span(start, end, ORGANIZATION, score=0.87, detector="OtherLanguageOrgRecognizer")
+    org = Span(start, end, ORGANIZATION, score=OtherLanguageOrgRecognizer.SCORE, detector="OtherLanguageOrgRecognizer")
     name_start = POLISH.index("Bonifacego")
     name = Span(name_start, name_start + len("Bonifacego Wielkiego"), PERSON, score=0.9, detector="names")
-    kept = [(s.text, s.label) for s in Finaliser(Rules()).spans(POLISH, [org, name])]
+    ner_end = POLISH.index("Wielkiego") + len("Wielkiego, po")
+    ner = Span(name_start, ner_end, PERSON, score=0.85, detector=NER_DETECTOR)
+    kept = [(s.text, s.label) for s in Finaliser(Rules()).spans(POLISH, [org, name, ner])]
     assert kept == [("kościele pw. św. Bonifacego Wielkiego", ORGANIZATION)]
 
 
