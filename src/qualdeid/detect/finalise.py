@@ -1213,6 +1213,13 @@ def _resolve(text: str, spans: list[Span], ner_whole: frozenset[tuple[int, int]]
         if "\n" not in text[s.start : s.end]
         and any(o.label == PERSON and o.detector == _NAME_RULES and _within(o, s) for o in direct)
     }
+    # and one of another language's heads, whatever person runs into it: "w kościele pw. św. Brata Alberta w Gdańsku"
+    # with NER's person from "Brata" to the town keeps the organisation and the town
+    holders |= {
+        id(s)
+        for s in direct
+        if s.detector == _IN_LANGUAGE_ORG and any(o.label == PERSON and o.overlaps(s) for o in direct)
+    }
     for s in sorted(
         direct, key=lambda s: (s.detector != "deny_list", id(s) not in holders, -s.score, -(s.end - s.start), s.start)
     ):
@@ -1250,7 +1257,8 @@ _NAMED = (PERSON, ORGANIZATION, LOCATION)
 _TYPED_NAME = "NamedPlaceRecognizer"
 #: the recognizers of organisations opened by a head word of another language ("Fundación", "Klinik"; "w kościele
 #: pw. św. ..." in a text partly in Polish)
-_HEAD_FIRST = frozenset({"OrgHeadRecognizer", "OtherLanguageOrgRecognizer"})
+_IN_LANGUAGE_ORG = "OtherLanguageOrgRecognizer"
+_HEAD_FIRST = frozenset({"OrgHeadRecognizer", _IN_LANGUAGE_ORG})
 #: the gazetteer's towns after a place preposition
 _TOWNS = "TownRecognizer"
 _NAME_RULES = "names"
