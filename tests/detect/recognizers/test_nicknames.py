@@ -27,6 +27,7 @@ FRAMES: list[tuple[str, list[str]]] = [
     ('my father-in-law Hüsnü Karagöl ("Dede" to all of us) is 83', ["Dede"]),
     ("My nonno Ermenegildo (Gildo to everyone, nonno Ghigo to me) lives alone.", ["Gildo", "nonno Ghigo"]),
     ('she called it "Big Red" and drove it for years', []),  # a thing's name
+    ('We watched a film called "Larkhaven" twice.', []),
     ("the tickets (Friday to Sunday) are sold out", []),
 ]
 
