@@ -28,6 +28,7 @@ FRAMES: list[tuple[str, list[str]]] = [
     ("My nonno Ermenegildo (Gildo to everyone, nonno Ghigo to me) lives alone.", ["Gildo", "nonno Ghigo"]),
     ('she called it "Big Red" and drove it for years', []),  # a thing's name
     ('We watched a film called "Larkhaven" twice.', []),
+    ('He called me "Mum" again and called her "Sir" for a laugh.', []),
     ("the tickets (Friday to Sunday) are sold out", []),
 ]
 
