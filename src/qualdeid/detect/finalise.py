@@ -91,6 +91,9 @@ _LIST_AFTER = re.compile(r"[ \t]*(/|,|and[ \t]|or[ \t])[ \t]*([^\W\d_]+)(?:[ \t]
 _READERS = frozenset({NER_DETECTOR, "names"})
 #: ... and the short forms that carry their readings through the corpus
 _WORD_READERS = _READERS | {"short_forms"}
+#: what finds a nickname by the words that give it ('called me "Tata"', '("Dede" to all of us)'): a kinship word,
+#: a role or another language's word in its frame is the person's name (rules/recognizers/nicknames.yaml)
+_NICKNAMES = "PetNameRecognizer"
 #: a form's or a header's label just before a value, on its line or after another field ("Venue: ",
 #: "Date: 3 May. Place: ")
 _FIELD_VALUE = re.compile(r"(?:^|[\n.;|])[ \t]*[^\W\d_][\w /()-]{0,30}:[ \t]*$")
@@ -915,6 +918,7 @@ class Finaliser:
                 and span.reason != ALLOWED_NAME
                 and _plain(span_text) not in spoken_names  # "DEM (son): ... I'm Dem": a speaker's name
                 and not (span.detector in ("names", "chat_senders") and _plain(span_text) in sender_words)
+                and span.detector != _NICKNAMES
                 and self._is_term(text, span)
             ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
@@ -941,6 +945,7 @@ class Finaliser:
                 and (span.detector == "names" or any(span.overlaps(n) for n in named))
                 and span.reason != ALLOWED_NAME
                 and span_text not in senders  # who writes a chat's lines, whatever the name means in a language
+                and span.detector != _NICKNAMES
                 and not any(span.overlaps(p) for p in bodies)  # "Casa Mar": a name inside a place's stays whole
                 and not _FIELD_VALUE.search(text, max(0, span.start - 40), span.start)  # "Venue: Casa Mar"
             ):
@@ -1029,6 +1034,7 @@ class Finaliser:
                     continue  # "Principal Lecturer", "RN", "n=9", "01:12:05"
             elif (
                 span.label == PERSON
+                and span.detector != _NICKNAMES
                 and span_text not in senders
                 and _plain(span_text) not in field_names
                 and self._role_or_field(text, span)
@@ -1273,7 +1279,7 @@ def _resolve(
     typed_whole = {(s.start, s.end) for s in spans if s.detector == _TYPED_NAME}
     # and one the head-first recognizer read whole ("Clínica Dental Ribera", "Hôpital Saint-Aubin du Lac"), whose
     # pattern admits no lower-case word but the particles of a name, so no person stands beside it
-    head_first = {(s.start, s.end) for s in spans if s.detector == _HEAD_FIRST}
+    head_first = {(s.start, s.end) for s in spans if s.detector in _HEAD_FIRST}
     # and a town of the gazetteer of two or more words ("Port Alfred", "Mount Barker"), whose words are no one's name
     towns = {(s.start, s.end) for s in spans if s.detector == _TOWNS and " " in text[s.start : s.end]}
     holders |= {id(s) for s in direct if s.detector == NER_DETECTOR and (s.start, s.end) in ner_whole}
@@ -1285,6 +1291,13 @@ def _resolve(
         or (s.start, s.end) in towns
         if "\n" not in text[s.start : s.end]
         and any(o.label == PERSON and o.detector == _NAME_RULES and _within(o, s) for o in direct)
+    }
+    # and one of another language's heads, whatever person runs into it: "w kościele pw. św. Brata Kazimierza w Lesznie"
+    # with NER's person from "Brata" to the town keeps the organisation and the town
+    holders |= {
+        id(s)
+        for s in direct
+        if s.detector == _IN_LANGUAGE_ORG and any(o.label == PERSON and o.overlaps(s) for o in direct)
     }
     for s in sorted(
         direct, key=lambda s: (s.detector != "deny_list", id(s) not in holders, -s.score, -(s.end - s.start), s.start)
@@ -1321,8 +1334,10 @@ _PLACE_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*|&|of|de|la|du|des|del|and"
 _NAMED = (PERSON, ORGANIZATION, LOCATION)
 #: the recognizer of places and organisations closed by their type word, and the name rules' detector
 _TYPED_NAME = "NamedPlaceRecognizer"
-#: the recognizer of organisations opened by a head word of another language ("Fundación", "Klinik")
-_HEAD_FIRST = "OrgHeadRecognizer"
+#: the recognizers of organisations opened by a head word of another language ("Fundación", "Klinik"; "w kościele
+#: pw. św. ..." in a text partly in Polish)
+_IN_LANGUAGE_ORG = "OtherLanguageOrgRecognizer"
+_HEAD_FIRST = frozenset({"OrgHeadRecognizer", _IN_LANGUAGE_ORG})
 #: the gazetteer's towns after a place preposition
 _TOWNS = "TownRecognizer"
 _NAME_RULES = "names"

@@ -20,18 +20,22 @@ def found(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "ages"),
     [
-        ("Buscamos a mi tío, Anselmo Ferrán, de 74 años, vecino de Maipú.", ["74"]),
+        ("Buscamos a mi tío, Anselmo Ferrán, de 74 años, vecino de Maipú.", ["74 años"]),
         ("la profe cumple 52 en mayo y se jubila", ["52"]),
-        ("Mi abuela tiene 93 años de edad y vive sola.", ["93"]),
-        ("Procuramos o meu avô, de 88 anos, morador de Viseu.", ["88"]),
-        ("Notre grand-père, âgé de 83 ans, a disparu mardi.", ["83"]),
-        ("Unser Opa ist 77 Jahre alt und wohnt allein.", ["77"]),
-        ("Sie starb mit 96 Jahren im Kreis der Familie.", ["96"]),
+        ("Mi abuela tiene 93 años de edad y vive sola.", ["93 años"]),
+        ("Procuramos o meu avô, de 88 anos, morador de Viseu.", ["88 anos"]),
+        ("Notre grand-père, âgé de 83 ans, a disparu mardi.", ["83 ans"]),
+        ("Unser Opa ist 77 Jahre alt und wohnt allein.", ["77 Jahre"]),
+        ("Sie starb mit 96 Jahren im Kreis der Familie.", ["96 Jahren"]),
         ("Bu farw Gwilym yn dawel yn 79 oed.", ["79"]),
         ("έφυγε από τη ζωή σε ηλικία 91 ετών", ["91"]),
         ("Isoäiti on 87-vuotias ja asuu yksin.", ["87"]),
         ("Annem 70 yaşında ve yalnız yaşıyor.", ["70"]),
-        ("La nonna compie 90 anni domenica.", ["90"]),
+        ("La nonna compie 90 anni domenica.", ["90 anni"]),
+        # a death notice's age: words before the number at a line's start; "j'ai" before it
+        ("Addolorata Vinciguerra ved. Tresoldi\ndi anni 91\n\nNe danno il triste annuncio", ["91"]),
+        ("ś.p. Bronisław Kędziorek\nlat 68\n\nPogrzeb odbędzie się", ["68"]),
+        ("Je m'appelle Ulrich Ferrandou. J'ai 84 ans et je vis seul.", ["84 ans"]),
     ],
 )
 def test_an_age_in_another_language(text: str, ages: list[str]) -> None:
@@ -49,6 +53,9 @@ def test_an_age_in_another_language(text: str, ages: list[str]) -> None:
         "Ci siamo sposati 45 anni fa.",
         "She worked there for 30 years and is 64 days from retiring.",  # English is not read here
         "de 2024 años",  # no age has four digits
+        "Pracował tam przez 30 lat 5 miesięcy.",  # "lat" after its number: a duration
+        "the buoy sits at lat 45.2, long 3.1",  # a latitude
+        "Ha lavorato per 40 anni in fabbrica.",
     ],
 )
 def test_a_duration_or_a_time_ago_is_no_age(text: str) -> None:

@@ -21,6 +21,10 @@ SPANISH = (
 )
 GREEK = "Με μεγάλη λύπη αναγγέλλουμε ότι έφυγε από τη ζωή. Τον θρηνούν η γιαγιά Ασπασούλα και όλοι οι φίλοι του."
 PORTUGUESE = "Abuela Zulema chegou ontem. Ela mora com a filha e os netos, e vem sempre para o almoço de domingo."
+ITALIAN = (
+    "È tornata alla Casa del Padre\nClotilde Marsicano ved. Buonfiglio\n\nNe danno il triste annuncio i figli, "
+    "le nuore e i nipoti tutti. I funerali si terranno venerdì mattina."
+)
 ENGLISH = "Please tell my hermano Efrén that the meeting is on Friday, and bring the papers for the tía too."
 
 
@@ -31,6 +35,8 @@ def found(text: str) -> list[str]:
 def test_a_name_after_a_kinship_word_of_the_text_s_language() -> None:
     assert found(SPANISH) == ["Efrén", "Rosalba"]
     assert found(GREEK) == ["Ασπασούλα"]
+    # a widow's married name in an Italian notice
+    assert found(ITALIAN) == ["ved. Buonfiglio"]
 
 
 def test_an_english_text_is_not_read_here() -> None:
@@ -43,6 +49,25 @@ def test_a_lower_case_short_form_after_a_form_of_address() -> None:
         "Gisela Paz es la mejor maestra que tuvimos y mi hija la adora. Le hacemos un regalo entre todas."
     )
     assert found(text) == ["seño gise"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Je m'appelle Aurélien Vachon mais tout le monde m'appelle Ti-Paul. J'ai vécu longtemps à la "
+            "campagne avec ma famille et mes amis.",
+            ["Aurélien Vachon", "Ti-Paul"],
+        ),
+        (
+            "Se llama Eusebio pero todos le dicen Chato desde que era niño, y vive con su hermana en el barrio.",
+            ["Chato"],
+        ),
+        ("Il nonno, detto « Totonno », vendeva il pesce al mercato tutte le mattine della settimana.", ["Totonno"]),
+    ],
+)
+def test_a_nickname_after_the_language_s_words_that_give_one(text: str, names: list[str]) -> None:
+    assert found(text) == names
 
 
 def test_an_everyday_word_after_a_kinship_word_is_no_name() -> None:

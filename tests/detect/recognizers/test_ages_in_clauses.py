@@ -100,6 +100,14 @@ def test_no_babys_age_in_other_spans_of_time(text: str) -> None:
         ("Aroha Kereama came in next, forty-one, a shearer for the station.", "forty-one"),
         ("Her nan Ruth Moana was with her, eighty-two and still sharp, buying bread.", "eighty-two"),
         ("Then Pavel Hruby arrived, fifty-six, stockman on the hill farm.", "fifty-six"),
+        # a name's full stop, bracket or quote before the comma; a bracketed nickname before "is"; a hundred after
+        # "turns"; a relative after "little" with the age in brackets
+        ("MISSING: Dunstan Pelgrave Jr., 71, walked out this morning.", "71"),
+        ("My father Isidor Quarrendon (Issy), 88, lives alone on the hill.", "88"),
+        ('Our uncle, known as "Bramble", 69, left his flat on Friday.', "69"),
+        ('My mum Odile ("Dilly") is 79, widowed last spring.', "79"),
+        ("Happy birthday to Mrs Grizel Tamworth, who turns 101 on Saturday!", "101"),
+        ("Need advice: little bro (15) wants to drop out.", "15"),
     ],
 )
 def test_age_set_off_by_commas_after_a_named_person(text: str, age: str) -> None:
@@ -112,6 +120,9 @@ def test_age_set_off_by_commas_after_a_named_person(text: str, age: str) -> None
         "The Hall seats, forty-five, and that is it.",
         "Kelly counted the ewes, sixty-two in all.",
         "Jonas ran the laps, twenty and then some.",
+        "The old mill turns 100 metres of cloth a day.",
+        "Mount Pellow (Tor) is 12 miles away.",
+        "Read Lessing (Vol. 2), 14, for the next seminar.",
     ],
 )
 def test_no_age_in_a_count_set_off_by_commas(text: str) -> None:

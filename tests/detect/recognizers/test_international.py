@@ -33,6 +33,9 @@ def found(name: str, text: str) -> list[str]:
         ("lembrete: quinta 9/5 tem reunião", "quinta 9/5"),
         ("she came back on the 4th and stayed", "the 4th"),
         ("desde setembro de 2021 mora aqui", "setembro de 2021"),
+        ("Babamız 9 Nisan 2024 tarihinde vefat etti", "9 Nisan 2024"),
+        ("Tören 11 Eylül Salı günü yapılacak", "11 Eylül Salı"),
+        ("născută pe 3 februarie 1951 la Iași", "3 februarie 1951"),
     ],
 )
 def test_dates_of_other_languages_and_formats(text: str, date: str) -> None:
@@ -145,3 +148,15 @@ def test_phone_cues_of_other_languages(text: str, phone: str) -> None:
 )
 def test_forum_user_names_in_other_languages(text: str, handle: str) -> None:
     assert handle in found("SocialHandleRecognizer", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal", "birthday"),
+    [
+        ("Happy 60th!!! You don't look a day over fifty", "60th", True),
+        ("Happy 4th of July everyone", "4th", False),  # a day of a month
+        ("Happy 12th to us!", "12th", False),  # an anniversary
+    ],
+)
+def test_a_birthday_wished_by_its_ordinal(text: str, ordinal: str, birthday: bool) -> None:
+    assert (ordinal in found("CalendarDateRecognizer", text)) is birthday

@@ -5,4 +5,7 @@
   "70 yaşında") (AGE).
 * :mod:`.kin` — a name after the language's kinship words and forms of address ("mi hermano Efrén", "Abuela
   Zulema") (PERSON), in a text partly written in that language.
+* :mod:`.organisations` — a church, an association, a school or a market named after the language's word
+  for it ("Chiesa di San Rocco", "w kościele pw. św. Józefa", "Yeşiltepe Camii") (ORGANIZATION), in a text
+  partly written in that language.
 """

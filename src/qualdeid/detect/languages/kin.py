@@ -5,7 +5,9 @@ Rosalba", "Abuela Zulema", "η γιαγιά Ασπασούλα", "la seño gise"
 language nor of English. A form of address is part of the name's span, and so is a capitalised kinship word
 ("Abuela Zulema"); a lower-case one is not ("mi hermano Efrén"). After a form of address a name may be written
 in lower case, where the text also writes it, or a longer form of it, capitalised ("la seño gise" of
-"Gisela"). English texts are not read here: the name rules know English kinship words and titles.
+"Gisela"). The language's words that give a nickname (``aliases``: "tout le monde m'appelle", "le dicen",
+"detto") are read like its kinship words, the nickname maybe in quotes ("m'appelle « Ti-Paul »"). English texts
+are not read here: the name rules know English kinship words, titles and nickname phrases.
 """
 
 from __future__ import annotations
@@ -52,15 +54,18 @@ class OtherLanguageKinRecognizer(_TextRecognizer):
         for code in sorted({Path(p).stem for p in rules.files(FILES)}):
             lists = rules.lists(f"languages/{code}.yaml")
             kin = lists["kin"] if "kin" in lists else frozenset()  # noqa: SIM401 (no .get)
+            aliases = lists["aliases"] if "aliases" in lists else frozenset()  # noqa: SIM401 (no .get)
             titles = lists["titles"] if "titles" in lists else frozenset()  # noqa: SIM401 (no .get)
-            if not kin and not titles:
+            if not kin and not titles and not aliases:
                 continue
-            self.words[code] = kin | titles
+            self.words[code] = kin | titles | aliases
             before = []
             if kin:
                 before.append(rf"(?P<kin>(?i:{alternation(kin)}))[ \t]+")
             if titles:
                 before.append(rf"(?P<title>(?i:{alternation(titles)}))\.?[ \t]+")
+            if aliases:
+                before.append(rf"(?P<alias>(?i:{alternation(aliases)}))[ \t]+(?:[\"“«‘'][ \t]*)?")
             self.patterns[code] = regex.compile(
                 rf"(?<![\p{{L}}\p{{N}}'’.-])(?:{'|'.join(before)})(?P<name>{_NAME}|\p{{Ll}}+)"
                 rf"(?:[ \t]+(?P<surname>{_NAME}))?(?![\p{{L}}\p{{N}}])"
@@ -88,8 +93,9 @@ class OtherLanguageKinRecognizer(_TextRecognizer):
                 end = m.end("name")
                 if m.group("surname") and self._name(m.group("surname"), code):
                     end = m.end("surname")
-                lead = "title" if title else "kin"
-                keep = lead == "title" or m.group(lead)[:1].isupper()
+                groups = m.groupdict()
+                lead = "title" if title else "kin" if groups.get("kin") else "alias"
+                keep = lead == "title" or (lead == "kin" and m.group(lead)[:1].isupper())
                 yield (m.start(lead) if keep else m.start("name")), end, PERSON
 
     def _name(self, word: str, code: str) -> bool:

@@ -85,6 +85,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     # (imported here: detect/languages/ builds on this package's recognizer base)
     from qualdeid.detect.languages.ages import OtherLanguageAgeRecognizer
     from qualdeid.detect.languages.kin import OtherLanguageKinRecognizer
+    from qualdeid.detect.languages.organisations import OtherLanguageOrgRecognizer
 
     lexicon = place_lexicon(rules)
     context = ContextWords(rules, lexicon)
@@ -100,6 +101,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         DatelineRecognizer(rules),
         OtherLanguageAgeRecognizer(rules),
         OtherLanguageKinRecognizer(rules),
+        OtherLanguageOrgRecognizer(rules),
         RoleOrgRecognizer(rules),
         CamelCaseOrgRecognizer(rules, names),
         InstitutionOfRecognizer(rules),
