@@ -48,6 +48,8 @@ COMMON_ZIPF = 4.0
 LOWER_CASE_NAME_ZIPF = 3.0
 #: A word this common, in no list of names or towns, opening a sentence is a word of the dictionary.
 DICTIONARY_ZIPF = 2.5
+#: ... and this common, even where a person's verb follows it ("Chaplain came"), if never capitalised elsewhere
+ACTING_WORD_ZIPF = 3.0
 #: A pronoun or function word ("She", "The", "Then"): never a short form of a longer name it begins.
 FUNCTION_ZIPF = 6.0
 #: A word after a name this common (function words, "got", "went") does not make the name its modifier
@@ -186,8 +188,10 @@ class Targets:
         #: "Wee Quorra", "Young Pellam": a word that is part of the name it stands before, however written
         self._nickname_prefix = re.compile(rf"\b(?:{_literal(words['nickname_prefixes'])})\s$", re.IGNORECASE)
         #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
-        self.forms_of_address = rules.words("names/titles.txt", lower=True) | rules.words(
-            "lexicons/relatives.txt", lower=True
+        self.forms_of_address = (
+            rules.words("names/titles.txt", lower=True)
+            | rules.words("lexicons/relatives.txt", lower=True)
+            | rules.words("lexicons/kin_terms.txt", lower=True)  # what relatives are called in other languages
         )
         self.sentence_openers = words["sentence_openers"]
         self.event_heads = words["event_heads"]
@@ -389,6 +393,8 @@ class Targets:
                 continue
             if not rare and not first_known:
                 continue
+            if initial and not first_known and self._dictionary_word_opening(text, a, b, lows):
+                continue  # "Chaplain came by at ten": a word of the dictionary, never a capital inside a sentence
             surname = len(words) == 2 and zipf(lows[1]) < COMMON_ZIPF
             full_name = surname and (first_known or zipf(lows[0]) < 3.5)
             framed = (
@@ -681,6 +687,18 @@ class Targets:
             return False
         if low in self.placeholders.towns or self._acts(text, end):
             return False
+        return not any(
+            not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
+        )
+
+    def _dictionary_word_opening(self, text: str, start: int, end: int, lows: list[str]) -> bool:
+        """One word of the dictionary (``ACTING_WORD_ZIPF``) opening its sentence, in no list of names or
+        towns, that the text never writes with its capital inside a sentence: a role or a thing that acts
+        ("Chaplain came", "Rain came"), not a name, though a person's verb follows it."""
+        if len(lows) != 1 or zipf(lows[0]) < ACTING_WORD_ZIPF or lows[0] in self.name_words | self.placeholders.towns:
+            return False
+        value = text[start:end]
         return not any(
             not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
