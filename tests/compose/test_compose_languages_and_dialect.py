@@ -108,6 +108,14 @@ def test_a_people_word_detection_took_for_a_place_is_no_residual_identifier(dete
     profile = CorpusProfile(load_risk_config(), detector.nlp, docs)
     checked = "The Kosovan choir sang; we drove back to Brackenfold."
     assert [checked[r.start : r.end] for r in residuals(profile, checked)] == ["Brackenfold"]
+    country = text.replace("Brackenfold", "Moldova").replace("the Kosovan church", "Brackenfold")
+    spans = [Span(country.index("Moldova"), country.index("Moldova") + 7, "LOCATION", "Moldova")]
+    spans += [Span(country.index("Brackenfold"), country.index("Brackenfold") + 11, "LOCATION", "Brackenfold")]
+    profile = CorpusProfile(
+        load_risk_config(), detector.nlp, [Document(f"d{i}", country, spans=list(spans)) for i in (1, 2)]
+    )
+    checked = "She flew back to Moldova; we drove back to Brackenfold."
+    assert [checked[r.start : r.end] for r in residuals(profile, checked)] == ["Brackenfold"]
 
 
 @pytest.mark.parametrize(
