@@ -116,6 +116,14 @@ def test_a_people_word_detection_took_for_a_place_is_no_residual_identifier(dete
     )
     checked = "She flew back to Moldova; we drove back to Brackenfold."
     assert [checked[r.start : r.end] for r in residuals(profile, checked)] == ["Brackenfold"]
+    # nor does such a word stand alone for a longer name it is part of
+    named = "We met at the Kosovan Quillby Centre on Tuesday."
+    at = named.index("Kosovan Quillby Centre")
+    spans = [Span(at, at + 22, "ORGANIZATION", "Kosovan Quillby Centre")]
+    profile = CorpusProfile(
+        load_risk_config(), detector.nlp, [Document(f"d{i}", named, spans=list(spans)) for i in (1, 2)]
+    )
+    assert residuals(profile, "The Kosovan choir sang in the hall.") == []
 
 
 @pytest.mark.parametrize(

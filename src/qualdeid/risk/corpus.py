@@ -117,6 +117,7 @@ class CorpusProfile:
         never_places = NeverIdentifiers.load(config.never_place_lists, config.rules_dirs)
         self.index = index_corpus(
             [_without_listed(d, self.never, never_places) for d in docs],
+            never_parts=never_places.terms,
             titles=config.titles or DEFAULT_TITLES,
             common_zipf=config.common_word_zipf,
             min_length=config.min_identifier_length,
