@@ -23,6 +23,8 @@ _DETERMINER_BEFORE = re.compile(
 _WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
 _AT_BEFORE = re.compile(r"\bat\s+(?:only\s+|just\s+|about\s+|around\s+)?$", re.IGNORECASE)
 _YEARS_OLD_AFTER = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old\b", re.IGNORECASE)
+#: a people's or a calendar's New Year ("the Quenyan New Year", "Lunar New Year"): the holiday, whatever the word before
+_QUALIFIED_NEW_YEAR = re.compile(r"[A-Z][a-z]+\s+New\s+Year(?:['’]s)?(?:\s+(?:Day|Eve))?(?:\s+(?:19|20)\d\d)?(?!\w)")
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _EMAIL = re.compile(r"@\w")
@@ -129,7 +131,7 @@ class Placeholders:
 
     def holiday_at(self, text: str, start: int, end: int) -> int | None:
         """The end of a named holiday that starts at ``start``, if one does."""
-        m = self._holiday_rx.match(text, start, end)
+        m = self._holiday_rx.match(text, start, end) or _QUALIFIED_NEW_YEAR.match(text, start, end)
         if m:
             return m.end()
         m = self._holiday_stem_rx.match(text, start, end)

@@ -48,6 +48,8 @@ COMMON_ZIPF = 4.0
 LOWER_CASE_NAME_ZIPF = 3.0
 #: A word this common, in no list of names or towns, opening a sentence is a word of the dictionary.
 DICTIONARY_ZIPF = 2.5
+#: ... and this common, even where a person's verb follows it ("Chaplain came"), if never capitalised elsewhere
+ACTING_WORD_ZIPF = 3.0
 #: A pronoun or function word ("She", "The", "Then"): never a short form of a longer name it begins.
 FUNCTION_ZIPF = 6.0
 #: A word after a name this common (function words, "got", "went") does not make the name its modifier
@@ -186,8 +188,10 @@ class Targets:
         #: "Wee Quorra", "Young Pellam": a word that is part of the name it stands before, however written
         self._nickname_prefix = re.compile(rf"\b(?:{_literal(words['nickname_prefixes'])})\s$", re.IGNORECASE)
         #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
-        self.forms_of_address = rules.words("names/titles.txt", lower=True) | rules.words(
-            "lexicons/relatives.txt", lower=True
+        self.forms_of_address = (
+            rules.words("names/titles.txt", lower=True)
+            | rules.words("lexicons/relatives.txt", lower=True)
+            | rules.words("lexicons/kin_terms.txt", lower=True)  # what relatives are called in other languages
         )
         self.sentence_openers = words["sentence_openers"]
         self.event_heads = words["event_heads"]
@@ -199,6 +203,10 @@ class Targets:
         self._programme_after = re.compile(rf"\s+(?:{_literal(self.programme_words)})\b", re.IGNORECASE)
         self.work_heads = words["work_heads"]
         self.entitlement_heads = set(words["entitlement_heads"])
+        #: "explained to her in Quenyan", "leaflets in Quenyan": a language after "in", in a sentence about words
+        self._language_in_before = re.compile(
+            rf"\b(?:{_literal(words['language_in_words'])})(?:\s+[\w'’]+){{0,2}}\s+in\s+$", re.IGNORECASE
+        )
         self._language_before = re.compile(
             rf"\b(?:{_literal(words['language_verbs'])})\s+(?:(?:a\s+)?(?:bit|little|lot|word)\s+(?:of\s+)?|some\s+|"
             r"fluent\s+|in\s+)?$",
@@ -303,7 +311,15 @@ class Targets:
             # format: keys of lexicons/calendar.yaml
             *(self.calendar[k] for k in ("months", "months_short", "weekdays", "feasts"))
         )
-        return words | rules.words("lexicons/role_abbreviations.txt", lower=True)
+        return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | self.negative_auxiliaries
+
+    @cached_property
+    def negative_auxiliaries(self) -> set[str]:
+        """An auxiliary verb with a negative ending as dialect or haste writes it ("shouldnae", "wouldna",
+        "mustna"), less any that a list holds as a name."""
+        words = Rules(self.rules_dirs).lists("compose/context.yaml")
+        made = {a + e for a in words["negative_auxiliaries"] for e in words["negative_endings"]}
+        return made - self.name_words - self.placeholders.towns
 
     def _role_phrase_before(self, text: str, start: int) -> bool:
         """A role word right before ``start``, in the same sentence ("her brother Caspian"; not
@@ -377,6 +393,8 @@ class Targets:
                 continue
             if not rare and not first_known:
                 continue
+            if initial and not first_known and self._dictionary_word_opening(text, a, b, lows):
+                continue  # "Chaplain came by at ten": a word of the dictionary, never a capital inside a sentence
             surname = len(words) == 2 and zipf(lows[1]) < COMMON_ZIPF
             full_name = surname and (first_known or zipf(lows[0]) < 3.5)
             framed = (
@@ -432,6 +450,7 @@ class Targets:
                 and (  # "the Belling on", "QUOLL family day", though detection made a person of it
                     self._named_thing(text, a, b)
                     or self._eponym_or_event(text, b, _WORD.findall(text[a:b]), text[b : b + 1] in ("'", "’"))
+                    or self.language_or_people(text, a, b)
                 )
             )
             if own and text[a:b][:1].isupper() and not addressed and not thing:  # "Cliff's faith": this account's Cliff
@@ -459,7 +478,11 @@ class Targets:
                     and text[a:b][:1].isupper()  # "the marsh steps": a word, whatever follows it
                     and (self.person_next.match(text, b) or self.acts_after.match(text, b))
                 )
-                own = self._own_name(text, a, b, h, known_names) and not self._named_thing(text, a, b)
+                own = (
+                    self._own_name(text, a, b, h, known_names)
+                    and not self._named_thing(text, a, b)
+                    and not self.language_or_people(text, a, b)
+                )
                 if own:  # "Copper was on the phone": this account's Copper, though copper is also a word
                     out.append(Target(a, b, "PERSON", found))
                     continue
@@ -669,6 +692,18 @@ class Targets:
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
         )
 
+    def _dictionary_word_opening(self, text: str, start: int, end: int, lows: list[str]) -> bool:
+        """One word of the dictionary (``ACTING_WORD_ZIPF``) opening its sentence, in no list of names or
+        towns, that the text never writes with its capital inside a sentence: a role or a thing that acts
+        ("Chaplain came", "Rain came"), not a name, though a person's verb follows it."""
+        if len(lows) != 1 or zipf(lows[0]) < ACTING_WORD_ZIPF or lows[0] in self.name_words | self.placeholders.towns:
+            return False
+        value = text[start:end]
+        return not any(
+            not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
+        )
+
     def person_stands(self, text: str, start: int, end: int) -> bool:
         """A person stands at ``text[start:end]``: what follows is what a person does ("... said", "... rang"),
         or a word that comes before a person precedes it ("told ...") ("... from" is not enough here:
@@ -819,8 +854,11 @@ class Targets:
             )
             # "lives in Mill Point": generic words after "in" with no article are a place's name
             bare_name = len(words) >= 2 and bool(_PLACE_BEFORE.search(text[max(0, start - 12) : start]))
+            # "Ward 7": a number makes a kind of place one place; "Creek Beach": two kinds of place name one
+            numbered = label == "LOCATION" and any(c.isdigit() for c in value)
+            two_kinds = len({w.lower() for w in words} & set(self.place_heads)) >= 2
             if all(w.lower() in self.generic_of_names for w in words) and not (
-                named_street or bare_name or compass_named
+                named_street or bare_name or compass_named or numbered or two_kinds
             ):
                 return None  # "ER", "Day Centre", "the Hospital", "the Deaf club"; "Pier Lane" is a street's name
             return label
@@ -1008,9 +1046,23 @@ class Targets:
         return not nxt or not nxt.isalpha() or (nxt.islower() and zipf(nxt) >= PHRASE_END_ZIPF)
 
     def _language_here(self, text: str, start: int, words: list[str]) -> bool:
-        """One capitalised word right after a verb of speaking: a language ("speaks a little Frisian")."""
+        """One capitalised word right after a verb of speaking ("speaks a little Frisian") or after "in" close
+        behind a word about language ("explained to her in Quenyan"), no town: a language."""
         before = text[max(0, start - 40) : start]
-        return len(words) == 1 and words[0][:1].isupper() and bool(self._language_before.search(before))
+        if len(words) != 1 or not words[0][:1].isupper() or text[start + len(words[0]) :].startswith(("'", "’")):
+            return False
+        if self._language_before.search(before):
+            return True
+        return words[0].lower() not in self.placeholders.towns and bool(self._language_in_before.search(before))
+
+    def language_or_people(self, text: str, start: int, end: int) -> bool:
+        """Where it stands, the word is a language or a people, though a person of the account bears it
+        as a name: listed with languages or peoples ("the Quenyan and Welsh women"), or after "in" in a
+        sentence about words ("explained to her in Quenyan")."""
+        words = _WORD.findall(text[start:end])
+        return self._language_here(text, start, words) or (
+            len(words) == 1 and self._coordinated_with_not_name(text, start, end)
+        )
 
     def _coordinated_with_not_name(self, text: str, start: int, end: int) -> bool:
         """The word is listed with a language, nationality or country ("Spanish and X", "X, Greek")."""

@@ -114,8 +114,10 @@ class CorpusProfile:
         self.config = config
         self.synonyms = synonyms or Synonyms.load(config.rules_dirs)
         self.never = never or NeverIdentifiers.load(config.never_lists, config.rules_dirs)
+        never_places = NeverIdentifiers.load(config.never_place_lists, config.rules_dirs)
         self.index = index_corpus(
-            [_without_listed(d, self.never) for d in docs],
+            [_without_listed(d, self.never, never_places) for d in docs],
+            never_parts=never_places.terms,
             titles=config.titles or DEFAULT_TITLES,
             common_zipf=config.common_word_zipf,
             min_length=config.min_identifier_length,
@@ -337,13 +339,21 @@ def _dictionary(nlp) -> frozenset[str] | None:
     return words | forms
 
 
-def _without_listed(doc: Document, never: NeverIdentifiers) -> Document:
+def _without_listed(doc: Document, never: NeverIdentifiers, never_places: NeverIdentifiers | None = None) -> Document:
     """The document with its names that lie inside a listed term dropped ("Day" of "Anzac Day",
-    taken by NER for a person): they are no identifiers to look for elsewhere."""
+    taken by NER for a person), and its places and organisations that are only a people's word ("the
+    Samoan" taken for a place): they are no identifiers to look for elsewhere."""
     listed = never.spans(doc.text)
-    if not listed:
+    peoples = never_places.spans(doc.text) if never_places is not None else []
+    if not listed and not peoples:
         return doc
-    spans = [s for s in doc.spans if not (s.label in NAME_LABELS and inside(s.start, s.end, listed))]
+
+    def people_word(s) -> bool:
+        return s.label in ("LOCATION", "ORGANIZATION") and any(a <= s.start and s.end <= b for a, b in peoples)
+
+    spans = [
+        s for s in doc.spans if not (s.label in NAME_LABELS and inside(s.start, s.end, listed)) and not people_word(s)
+    ]
     return Document(doc.id, doc.text, spans=spans, source=doc.source, meta=doc.meta)
 
 

@@ -104,7 +104,11 @@ class IdentifierIndex:
         part_zipf: float | None = None,
         dictionary: frozenset[str] | None = None,
         capital_words: Iterable[str] = (),
+        never_parts: Iterable[str] = (),
     ) -> None:
+        #: words that never stand alone for the place or organisation they are part of (peoples, countries:
+        #: "Kosovan" of "the Kosovan Community Centre")
+        self.never_parts = {w.lower() for w in never_parts}
         #: words written with a capital wherever they stand ("June", "Friday"): their capital says nothing
         self.capital_words = {w.lower() for w in capital_words}
         self.labels = set(labels)
@@ -179,7 +183,9 @@ class IdentifierIndex:
             for w in words:
                 w = _POSSESSIVE.sub("", w)
                 # a person's every name part; a place's or organisation's distinctive words only
-                if label == "PERSON" or (w[:1].isupper() and zipf(w.lower()) < self.part_zipf):
+                if label == "PERSON" or (
+                    w[:1].isupper() and zipf(w.lower()) < self.part_zipf and w.lower() not in self.never_parts
+                ):
                     out.add(w)
         return {v for v in out if self._usable(v)}
 
