@@ -854,7 +854,7 @@ class Targets:
             )
             # "lives in Mill Point": generic words after "in" with no article are a place's name
             bare_name = len(words) >= 2 and bool(_PLACE_BEFORE.search(text[max(0, start - 12) : start]))
-            # "Ward 7": a number makes a kind of place one place; "Creek Beach": two kinds of place name one
+            # "Ward 12": a number makes a kind of place one place; "Creek Beach": two kinds of place name one
             numbered = label == "LOCATION" and any(c.isdigit() for c in value)
             two_kinds = len({w.lower() for w in words} & set(self.place_heads)) >= 2
             if all(w.lower() in self.generic_of_names for w in words) and not (
