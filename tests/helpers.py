@@ -164,3 +164,25 @@ def paragraph_of(draft, doc_id: str) -> tuple[str, list[dict]]:
         if f["document"] == doc_id:
             return p.text, f["changes"]
     raise AssertionError(f"{doc_id} not in the draft")
+
+
+def targets_in_window(
+    targets,
+    text: str,
+    spans: Iterable[tuple[str, str]] = (),
+    corpus: Iterable[tuple[str, str]] = (),
+    known: Iterable[str] = (),
+    detector: str = "names",
+) -> list[tuple[str, str]]:
+    """What compose's ``Targets`` replaces in ``text``: ``spans`` as detection gave them, ``corpus`` as the
+    identifiers other accounts hold, ``known`` the names compose already knows."""
+    from qualdeid.risk.identifiers import IdentifierIndex
+
+    doc = Document("d", text)
+    for value, label in spans:
+        start = text.index(value)
+        doc.spans.append(Span(start, start + len(value), label, value, detector=detector))
+    index = IdentifierIndex()
+    for value, label in corpus:
+        index.add(value, label, "other account")
+    return [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), index, None, list(known))]

@@ -5,34 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from qualdeid.compose.placeholders import Placeholders
+from helpers import targets_in_window as found
 from qualdeid.compose.targets import Targets
 from qualdeid.corpus.model import Document, Span
-from qualdeid.pseudonymise.people import RoleWords
-from qualdeid.risk.identifiers import IdentifierIndex
-
-
-@pytest.fixture(scope="module")
-def targets() -> Targets:
-    return Targets([], Placeholders(), RoleWords.load())
-
-
-def found(
-    targets: Targets,
-    text: str,
-    spans: list[tuple[str, str]] = (),  # type: ignore[assignment]
-    corpus: list[tuple[str, str]] = (),  # type: ignore[assignment]
-    known: list[str] = (),  # type: ignore[assignment]
-    detector: str = "names",
-) -> list[tuple[str, str]]:
-    doc = Document("d", text)
-    for value, label in spans:
-        start = text.index(value)
-        doc.spans.append(Span(start, start + len(value), label, value, detector=detector))
-    index = IdentifierIndex()
-    for value, label in corpus:
-        index.add(value, label, "other account")
-    return [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), index, None, known)]
 
 
 @pytest.mark.parametrize(
