@@ -11,6 +11,7 @@ Usage:  python3 benchmarks/compare_presidio.py [GOLD.jsonl ...] [--model en_core
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import subprocess
 from pathlib import Path
@@ -83,11 +84,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", nargs="*", type=Path, help=f"gold jsonl files (default {DEV_DIR}/*.jsonl)")
     parser.add_argument("--model", default="en_core_web_sm")
-    parser.add_argument("--pred-out", type=Path, default=DEFAULT_OUTPUT, help="where Presidio's predictions go")
+    parser.add_argument(
+        "--pred-out", type=Path, help="where Presidio's predictions go (default: one file per set of gold files)"
+    )
     args = parser.parse_args()
     gold = args.gold or default_gold()
     if not gold:
         raise SystemExit(f"no gold files given and none in {DEV_DIR}")
+    if args.pred_out is None:
+        # one file per gold set, so that several sets measured at once do not read each other's predictions
+        key = hashlib.sha1("\n".join(str(g.resolve()) for g in gold).encode()).hexdigest()[:12]
+        args.pred_out = DEFAULT_OUTPUT.with_name(f"presidio-{gold[0].parent.name}-{key}.jsonl")
     print(f"qualdeid vs Presidio default AnalyzerEngine at {git_head()}")
     print(f"gold: {', '.join(str(g) for g in gold)}; model {args.model}")
     predict(gold, args.pred_out, args.model)
