@@ -297,6 +297,9 @@ def word_name_checker(detector) -> RiskChecker:
         ("Faith said the rent had gone up.", ["Faith"]),
         # inside a sentence, with its capital, it is the name as before
         ("After lunch we sat with Faith in the lounge.", ["Faith"]),
+        # a sentence that speaks of its subject as someone makes it a person too
+        ("Faith was said to be far surer of herself by the spring.", ["Faith"]),
+        ("Faith was something she held onto that winter.", []),
     ],
 )
 def test_a_common_word_opening_a_sentence_is_the_word_unless_a_person_speaks(

@@ -309,6 +309,7 @@ class RiskChecker:
         # way: a word that is also a name is then the word, unless the sentence makes it a person
         cased = _cased(a)
         person_uses = named_here | _person_uses(a, self.frames.person_nouns | self.frames.kind_nouns)
+        spoken_of = _subjects_spoken_of(a, subjects)
         for hit in self.profile.index.find(a.text, word_uses=True):
             value = a.text[hit.start : hit.end]
             label = hit.label.lower().replace("_", " ")
@@ -370,9 +371,15 @@ class RiskChecker:
                 and self.profile.index.is_common(value, hit.label)
             )
             if opening and hit.start not in persons:
-                if not ((confident or hit.key_word) and KEY_SOURCE in hit.sources and not listed):
+                if (confident or hit.key_word) and KEY_SOURCE in hit.sources and not listed:
+                    why = "a common word opening a sentence, read as the word"
+                    msg = f"possibly a {label} of the key ({why}; check it)"
+                elif hit.label == "PERSON" and hit.start in spoken_of and not listed:
+                    # "Joy was proud of herself": the sentence speaks of its subject as of someone
+                    why = "a common word opening a sentence about someone"
+                    msg = f"possibly a {label} from the corpus ({why}; check it)"
+                else:
                     continue  # "Hope and recovery came up", "Peer workers ...": the word, opening a sentence
-                msg = f"possibly a {label} of the key (a common word opening a sentence, read as the word; check it)"
                 check = "possible_identifier"
             elif confident and not listed:
                 msg = f"a {label} from the corpus ({n} source document(s))"
@@ -922,3 +929,17 @@ def _merge_duplicates(findings: list[Finding]) -> list[Finding]:
         else:
             out[key] = f
     return list(out.values())
+
+
+#: pronouns that speak of one person, none of them "she", "he" or "her", which a sentence about a word has
+#: too ("Hope was something she held onto", "Hope gave her strength")
+_PERSONAL_PRONOUNS = frozenset({"himself", "herself", "his"})
+
+
+def _subjects_spoken_of(a: Analysed, subjects: set[int]) -> set[int]:
+    """Subjects of sentences that speak of someone as himself or herself ("Joy was proud of herself")."""
+    out: set[int] = set()
+    for start, end in a.sentences:
+        if any(start <= t.start < end and t.text.lower() in _PERSONAL_PRONOUNS for t in a.tokens):
+            out |= {p for p in subjects if start <= p < end}
+    return out
