@@ -38,6 +38,9 @@ def headings() -> Headings:
         ("We talked. Less helpful though: the noise.", [("Less helpful though: ", None)]),
         ("Plan for Monday: call the clinic.", [("Plan for Monday: ", None)]),
         ("We sat. Why significant to me: trust.", [("Why significant to me: ", 2)]),
+        # the prompt in another tense, with "this" or "important" for "significant"
+        ("Why this is significant for me:\nHe asked.", [("Why this is significant for me:\n", 2)]),
+        ("**Why it was important:** she stayed.", [("**Why it was important:** ", 2)]),
         ("Summary -\nA visit to the quarry.", [("Summary -\n", 0)]),
         ("Why it mattered —\nShe smiled.", [("Why it mattered —\n", 2)]),
         ("We walked. Didn't work: the rain.", [("Didn't work: ", None)]),

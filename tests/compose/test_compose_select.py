@@ -49,11 +49,14 @@ def test_a_subject_is_not_met_again_in_another_part() -> None:
 class _Named:
     """People of one document: who its subjects are and where each is named."""
 
-    def __init__(self, text: str, names: dict[str, list[str]]) -> None:
-        self.text, self.names = text, names
+    def __init__(self, text: str, names: dict[str, list[str]], accounts: dict[str, list[str]] | None = None) -> None:
+        self.text, self.names, self.accounts = text, names, accounts or {}
 
     def subjects_of(self, doc_id: str) -> list[str]:
         return list(self.names)
+
+    def documents_of(self, person_id: str) -> list[str]:
+        return self.accounts.get(person_id, ["G1", f"G-{person_id}"])
 
     def mentions_in(self, doc_id: str) -> list[PersonMention]:
         out = []
@@ -64,8 +67,9 @@ class _Named:
         return out
 
 
-def _apart(text: str, names: dict[str, list[str]]) -> set[str]:
-    return _told_apart(Document("G1", text), _Named(text, names), nickname_table())  # type: ignore[arg-type]
+def _apart(text: str, names: dict[str, list[str]], accounts: dict[str, list[str]] | None = None) -> set[str]:
+    people = _Named(text, names, accounts)
+    return _told_apart(Document("G1", text), people, nickname_table())  # type: ignore[arg-type]
 
 
 def test_two_people_a_group_session_names_apart_are_two_subjects() -> None:
@@ -83,6 +87,12 @@ def test_names_that_could_be_one_person_are_not_told_apart() -> None:
     # a shared surname: written for one person as often as for two
     text = "Hollis Quade was quiet. Then Ms Quade spoke about the flat."
     assert _apart(text, {"P1": ["Hollis Quade"], "P2": ["Ms Quade"]}) == set()
+    # a one-word name no table knows, met in exactly the other's accounts: maybe a nickname
+    text = "Went with Osvald Tarkka to the housing office. Ossi hates offices."
+    accounts = {"P1": ["G1", "G7"], "P2": ["G1", "G7"]}
+    assert _apart(text, {"P1": ["Osvald Tarkka"], "P2": ["Ossi"]}, accounts) == set()
+    # ... but in accounts of their own, two people
+    assert _apart(text, {"P1": ["Osvald Tarkka"], "P2": ["Ossi"]}) == {"P1", "P2"}
     # a name too short to tell anyone apart
     text = "Ottilie Brandt painted. J. sat by the window."
     assert _apart(text, {"P1": ["Ottilie Brandt"], "P2": ["J"]}) == {"P1"}

@@ -250,8 +250,15 @@ def _told_apart(doc: Document, people: People, nicknames: dict[str, set[str]], w
         ones = nicknames.get(a, set()) | {a}
         return long.startswith(short) or b in ones or a in nicknames.get(b, ()) or bool(ones & nicknames.get(b, set()))
 
+    accounts = {s: frozenset(people.documents_of(s)) for s in subjects}
+
+    def nickname_of(a: str, b: str) -> bool:
+        """One of the two is only ever called by one word, in exactly the other's accounts ("Osvald Tarkka"
+        and "Ossi"): a nickname no table knows, as likely as a second person."""
+        return (len(names[a]) == 1 or len(names[b]) == 1) and accounts[a] == accounts[b]
+
     def distinct(a: str, b: str) -> bool:
-        return not any(same(x, y) for x in names[a] for y in names[b])
+        return not nickname_of(a, b) and not any(same(x, y) for x in names[a] for y in names[b])
 
     return {
         s for s in subjects if any(len(w) >= 3 for w in names[s]) and all(distinct(s, o) for o in subjects if o != s)
