@@ -36,8 +36,11 @@ def headings() -> Headings:
         ("1. Description. Visit day.", [("1. Description. ", 0)]),
         ("2. What helped / didn't. I told her.", [("2. What helped / didn't. ", 1)]),
         ("We talked. Less helpful though: the noise.", [("Less helpful though: ", None)]),
+        ("Helped: the walk. Did not help: the noise.", [("Helped: ", None), ("Did not help: ", None)]),
         ("Plan for Monday: call the clinic.", [("Plan for Monday: ", None)]),
         ("We sat. Why significant to me: trust.", [("Why significant to me: ", 2)]),
+        # an alternative after a slash, of up to three words
+        ("2. What helped / what did not\nWe walked.", [("2. What helped / what did not\n", 1)]),
         # the prompt in another tense, with "this" or "important" for "significant"
         ("Why this is significant for me:\nHe asked.", [("Why this is significant for me:\n", 2)]),
         ("**Why it was important:** she stayed.", [("**Why it was important:** ", 2)]),

@@ -22,7 +22,7 @@ _BOLD = r"(?:\*\*|__|\*|_)?"
 #: A numbered marker, required where a prompt runs straight into the prose ("2. What helped Walking ...").
 _NUMBER = r"(?:\(?(?:\d{1,2}|[a-cA-C])[.):][ \t]*|Q\d{1,2}[.:)]?[ \t]*)"
 _BRACKET = r"(?:[ \t]*\([^)\n]{0,40}\))?"
-_OR_NOT = r"(?:[ \t]*/[ \t]*[\w'’]+(?:[ \t]+[\w'’]+)?)?"  # "What helped / didn't"
+_OR_NOT = r"(?:[ \t]*/[ \t]*[\w'’]+(?:[ \t]+[\w'’]+){0,2})?"  # "What helped / didn't", "/ what did not"
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*", re.MULTILINE)
 _AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]*[ \t]+")
 _PRONOUNS = re.compile(r"\b(?:I|me|my|she|he|we|they|her|him|us|them)\b")
