@@ -455,7 +455,6 @@ class SpeakerRecognizer(_TextRecognizer):
             and _SPEAKER_INITIALS.fullmatch(words[0]) is not None
             and words[0] in self.lexicon.names.not_initials
             and not self.lexicon.is_role(words)
-            and words[0].lower() not in self.lexicon.names.roles
         )
 
     def _word_speaker(self, turn: _Turn) -> bool:
