@@ -656,3 +656,14 @@ def test_ner_body_over_a_reference_or_a_relative_of_someone_named(
     finaliser: Finaliser, text: str, surface: str, label: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _final(finaliser, text, [(surface, label, NER_DETECTOR)]) == expected
+
+
+def test_a_weekday_read_as_a_person_gives_way_to_the_date_over_it(finaliser: Finaliser) -> None:
+    # NER's person on the weekday of "Tues 14/3" overlapped the date and so counted as confirmed: the date was lost
+    text = "Waiting area, then the group session. Tues 14/3, 09:30 to 12:45."
+    start = text.index("Tues")
+    spans = [
+        Span(start, start + 4, PERSON, score=0.85, detector=NER_DETECTOR),
+        Span(start, start + 9, DATE_TIME, score=0.8, detector="WorldDateRecognizer"),  # the pattern's score is lower
+    ]
+    assert [(s.text, s.label) for s in finaliser.spans(text, spans)] == [("Tues 14/3", DATE_TIME)]

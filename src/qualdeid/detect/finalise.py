@@ -1022,8 +1022,12 @@ class Finaliser:
                     continue  # "RARE_DETAIL", "AgeRecognizer": code and labels, not names
                 if span.label == PERSON and not confirmed and not _has_capital(text, span):
                     continue  # "rang halfway": lowercase names are the name detector's job
-                if span.label == PERSON and not confirmed and span_text.lower().rstrip(".") in self.calendar_short:
-                    continue  # "See you Tues": a weekday, not a person
+                if (
+                    span.label == PERSON
+                    and span_text.lower().rstrip(".") in self.calendar_short
+                    and not any(span.overlaps(o) for o in by_others if o.label != DATE_TIME)
+                ):
+                    continue  # "See you Tues", "Tues 14/3": a weekday, not a person (a date over it only confirms that)
                 if span.label == PERSON and not confirmed and span_text.lower().rstrip(".") in self.names.titles:
                     continue  # "Dear Sir or Madam": a title alone
                 if not confirmed and self._everyday_opening(text, span):

@@ -27,6 +27,8 @@ def found(name: str, text: str) -> list[str]:
         ("11/05 KT - call from client re pay.\n13/05 KT - rang agency.", ["11/05", "13/05"]),
         ("Sick note runs till 02/06, rota changed 23/05.", ["02/06", "23/05"]),
         ("bloods done (17/04). Nurse visit 04/23 at home.", ["04/23", "17/04"]),
+        ("Meeting her weekly since 3/19. Take the poster down after 4/30.", ["3/19", "4/30"]),
+        ("Benefit review done 26/8, licence expires 9/7.", ["26/8", "9/7"]),
     ],
 )
 def test_day_and_month_without_a_year(text: str, dates: list[str]) -> None:
@@ -39,6 +41,7 @@ def test_day_and_month_without_a_year(text: str, dates: list[str]) -> None:
         "pain 7/10, ratio 3/4, open 24/7, scored 12/20 and 20/10 vision",
         "bp 130/85 and 10/10 for effort, 08/10 points",
         "see 12/05/2024 and 3/11",  # a full date is numeric-date's; a short one needs a context word
+        "since 3/4 of them left and 2/15 of the votes",
     ],
 )
 def test_scores_and_shares_are_no_dates(text: str) -> None:

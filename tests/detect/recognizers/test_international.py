@@ -36,6 +36,10 @@ def found(name: str, text: str) -> list[str]:
         ("Babamız 9 Nisan 2024 tarihinde vefat etti", "9 Nisan 2024"),
         ("Tören 11 Eylül Salı günü yapılacak", "11 Eylül Salı"),
         ("născută pe 3 februarie 1951 la Iași", "3 februarie 1951"),
+        ("17. 9. 2023 - home visit, mother present", "17. 9. 2023"),
+        ("Voicemail 4. 11. 2024, 21:05, from a withheld number", "4. 11. 2024"),
+        ("the gas will be cut off on 2. 4. unless she pays", "2. 4."),
+        ("Rang her back 9. 10. 8:30, she was fine", "9. 10."),
     ],
 )
 def test_dates_of_other_languages_and_formats(text: str, date: str) -> None:
@@ -52,6 +56,9 @@ def test_dates_of_other_languages_and_formats(text: str, date: str) -> None:
         "on the 2nd floor",
         "it was 12 set for the team",
         "mais 3 anos de espera",
+        "1. 2. Background of the study",
+        "see steps 1. 2. and 3. below",
+        "the kids got 3. 4. 5. in order",
     ],
 )
 def test_numbers_that_are_no_date(text: str) -> None:
@@ -71,6 +78,9 @@ def test_numbers_that_are_no_date(text: str) -> None:
         ("Cheguei ao Porto com 62 anos, sozinha", ["62 anos"]),
         ("2. Unknown man, Latvian, approx 50, outside the shop", ["approx 50"]),
         ("saw a woman, about 30s, by the canal", ["about 30s"]),
+        ("Present: the worker, J. (13), T. (8) and their gran", ["13", "8"]),
+        ("Present: H. Dvorská (HD, aunt, 44), her partner", ["44"]),
+        ("A young couple + baby (5 mo), in a motel since June", ["5 mo"]),
     ],
 )
 def test_ages_after_names_and_in_other_languages(text: str, ages: list[str]) -> None:
