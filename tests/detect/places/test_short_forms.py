@@ -199,9 +199,10 @@ def test_an_acronym_defined_before_the_name_it_stands_for() -> None:
         ("She works at Oskirk Fisheries (OKF) now.", "Oskirk Fisheries"),  # letters that are no initials
         ("He moved to the United Kingdom (UK) in 2001.", "United Kingdom"),  # a region
         ("Community Psychiatric Nursing (CPN) rang.", "Community Psychiatric Nursing"),  # a role in capitals
+        ("He is on the Intensive Care Unit (ICU) now.", "Intensive Care Unit"),  # named by what it is
     ],
 )
 def test_no_acronym_that_is_not_the_name_s(text: str, name: str) -> None:
     spans = [_span(text, name, ORGANIZATION)]
-    second = Document("b", "OKF and UK and CPN all called.")
+    second = Document("b", "OKF and UK and CPN and ICU all called.")
     assert _found_again(Document("a", text), spans, second) == []

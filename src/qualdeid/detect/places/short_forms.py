@@ -109,8 +109,13 @@ class ShortFormProcessor(CorpusProcessor):
         } | {without_marks(w.lower()) for w in rules.words("lexicons/holidays.txt")}
         #: clinical and legal terms, te reo Māori and Pacific words ("talanoa", "marae") are no place names
         self.terms = {without_marks(w) for n in TERM_LEXICONS for w in rules.words(f"lexicons/{n}.txt", lower=True)}
-        #: roles and record fields written in capitals ("CPN", "DOB"): never an organisation's acronym
-        self.roles = rules.words("lexicons/role_abbreviations.txt", lower=True)
+        #: roles, record fields, services and places named by what they are ("CPN", "DOB", "CMHT", "ICU"): never
+        #: the acronym of one organisation or place
+        self.not_acronyms = {
+            w
+            for name in ("role_abbreviations", "service_types", "generic_places")
+            for w in rules.words(f"lexicons/{name}.txt", lower=True)
+        }
         towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
         #: the gazetteer's towns, with and without their accents
         self.towns = towns | {without_marks(t) for t in towns}
@@ -181,13 +186,18 @@ class ShortFormProcessor(CorpusProcessor):
 
     def _acronym_of(self, acronym: str, name: str) -> bool:
         """``acronym`` is made of the initials of ``name``'s capitalised words, or of all its words but the small
-        ones an acronym skips, and is no term, role or region ("A&E", "CPN", "UK")."""
+        ones an acronym skips; neither is a term, a role, a service, a region or a name made of generic words
+        ("A&E", "CPN", "CMHT", "UK")."""
         low = acronym.lower()
-        if low in self.roles or without_marks(low) in self.terms or low in self.regions or name.lower() in self.regions:
+        if low in self.not_acronyms or low in self.generic or low in self.not_short or low in self.type_words:
+            return False
+        if without_marks(low) in self.terms or low in self.regions or name.lower() in self.regions:
             return False
         words = _TITLE_WORD.findall(name)
         if words and words[0].lower() == "the":
             words = words[1:]
+        if all(w.lower() in self.generic or w.lower() in self.type_words for w in words):
+            return False  # "Intensive Care Unit (ICU)", "Community Mental Health Team (CMHT)": named by what it is
         letters = acronym.replace("&", "")
         capitalised = "".join(w[0] for w in words if w[0].isupper())
         every = "".join(w[0].upper() for w in words if w.lower() not in _ACRONYM_SKIPS)
