@@ -14,10 +14,11 @@ when it is distinctive: capitalised words that are not common English words, not
 ("Community", "North"), and not first names or word-names (so "Hope House" does not make every
 "Hope" a place).
 
-An organisation or a place its text names in full with its acronym ("Marsh Lane Growers (MLG)", "MLG = Marsh Lane
-Growers", "MLG (Marsh Lane Growers)") is found again by the acronym, as written in capitals, however short: the
-letters must be the initials of the name's capitalised words (or of all its words), and neither the acronym nor
-the name a term, a role or a region ("Accident and Emergency (A&E)", "United Kingdom (UK)").
+An organisation or a place its text names in full with its acronym ("Brackwater Tenants Network (BTN)", "BTN =
+Brackwater Tenants Network", "BTN (Brackwater Tenants Network)") is found again by the acronym, as written in
+capitals, however short: the letters must be the initials of the name's capitalised words (or of all its words),
+and neither the acronym nor the name a term, a role, a service or a region ("Accident and Emergency (A&E)",
+"United Kingdom (UK)").
 
 A chat types the same names in lower case and without accents ("alderbrook lane", "kolbeinsvik"): those forms
 are found too for streets and venues named in full, for towns of the gazetteer, and for short forms and the town
@@ -58,9 +59,9 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 LOOSE_WORD_ZIPF = 3.0
 #: a word at least this common in another language the naming document is partly written in is a word there
 FOREIGN_WORD_ZIPF = 2.0
-#: an acronym after the name it stands for, in brackets: "Marsh Lane Growers (MLG)"
+#: an acronym after the name it stands for, in brackets: "Brackwater Tenants Network (BTN)"
 _ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
-#: an acronym before the name it stands for: "MLG = Marsh Lane Growers", "MLG (Marsh Lane Growers)", "MLG: ..."
+#: an acronym before the name it stands for: "BTN = Brackwater Tenants Network", "BTN (Brackwater ...)", "BTN: ..."
 _ACRONYM_BEFORE = re.compile(r"(?<![\w&])(?P<acronym>[A-Z][A-Z&]{1,7})[ \t]*(?:=|:|\(|[-–—][ \t])[ \t]*$")
 #: the small words an acronym may skip: "Department for Work and Pensions (DWP)"
 _ACRONYM_SKIPS = frozenset({"of", "for", "and", "the", "&", "de", "du", "des", "la", "le", "di", "del", "van", "von"})
@@ -170,8 +171,8 @@ class ShortFormProcessor(CorpusProcessor):
         )
 
     def acronyms(self, text: str, spans: list[Span]) -> dict[str, str]:
-        """The acronyms the text defines for the organisations and places it found ("Marsh Lane Growers (MLG)",
-        "MLG = Marsh Lane Growers"), with their label."""
+        """The acronyms the text defines for the organisations and places it found ("Brackwater Tenants Network
+        (BTN)", "BTN = Brackwater Tenants Network"), with their label."""
         out: dict[str, str] = {}
         for s in spans:
             if s.label not in (LOCATION, ORGANIZATION) or "\n" in text[s.start : s.end]:
