@@ -198,6 +198,17 @@ class Rules:
             self._lists[key] = WordLists(key, (doc for name in names for doc in self.yaml(name)))
         return self._lists[key]
 
+    def union(self, pattern: str, key: str) -> frozenset[str]:
+        """The words of the list ``key`` of every YAML file matching ``pattern`` (a glob, e.g.
+        ``"languages/*.yaml"``), each file merged across the folders as :meth:`lists` merges it."""
+        names = sorted({p.relative_to(d).as_posix() for d in self.dirs for p in d.glob(pattern) if p.is_file()})
+        out: set[str] = set()
+        for name in names:
+            lists = self.lists(name)
+            if key in lists:
+                out |= lists[key]
+        return frozenset(out)
+
     @cached_property
     def nicknames(self) -> Nicknames:
         """``names/nicknames.txt``, read as a list (``!entry`` removes a line) and parsed once."""

@@ -1,6 +1,6 @@
 """A named landing, jetty, dock or ice road is one place with its lower-case closing words
 (rules/recognizers/places.yaml, LandingPlaceRecognizer); shops named head-first in other languages are
-organisations (rules/lexicons/org_heads_world.txt). Invented examples."""
+organisations (``org_heads`` of rules/languages/*.yaml). Invented examples."""
 
 from __future__ import annotations
 

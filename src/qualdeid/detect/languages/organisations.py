@@ -1,16 +1,17 @@
 """A church, a mosque, an association, a school or a market named in another language: "Chiesa di San Rocco
 alle Vigne", "w kościele pw. św. Józefa", "Eglwys Bethel", "Yeşiltepe Camii Derneği" (ORGANIZATION).
 
-In a text partly written in that language (detect/nlp/languages.py), one of its words that head such a name
-(``org_heads`` of ``rules/languages/<code>.yaml``), capitalised or not, followed by capitalised words, maybe
-joined by the language's small words of names (``org_joins``: "di", "alle", "pw.", "św."), is an organisation
-from the head to the last capitalised word. A language that puts the head last (Turkish "... Camii Derneği")
-lists it under ``org_heads_after``: capitalised words and then the capitalised head. The capitalised words are
-no common words of the language (a sentence that goes on after the head is no name): "la chiesa Domenica"
-names nothing. A capitalised head of many languages in any text ("Fundación Luz Clara", "Capel Moriah" in an
-English letter) is the OrgHeadRecognizer's (rules/recognizers/places.yaml, lexicons/org_heads_world.txt); this
-one reads what needs the text's language: a head in lower case ("w kościele pw. św. ..."), the language's own
-particles ("alle", "pw."), a head after the name.
+Every language's head words are in its file, ``rules/languages/<code>.yaml``: ``org_heads`` (the head opens the
+name) and ``org_heads_after`` (the head closes it, Turkish "... Camii Derneği"), and under ``org_heads_local`` /
+``org_heads_after_local`` the heads that are also English words or names ("hospital", "club", "cami"). Two
+readers share them. In any text, a capitalised head of ``org_heads`` / ``org_heads_after`` of any language and
+capitalised words is the OrgHeadRecognizer's and the OrgHeadLastRecognizer's (rules/recognizers/places.yaml:
+"Fundación Luz Clara", "Capel Moriah" in an English letter). Here, in a text partly written in that language
+(detect/nlp/languages.py), one of its heads, local ones too, capitalised or not, followed by capitalised words,
+maybe joined by the language's small words of names (``org_joins``: "di", "alle", "pw.", "św."), is an
+organisation from the head to the last capitalised word; a head after the name follows capitalised words. The
+capitalised words are no common words of the language (a sentence that goes on after the head is no name): "la
+chiesa Domenica" names nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import regex
 from qualdeid.detect.nlp.languages import OtherLanguages, zipf_in
 from qualdeid.detect.recognizers.structure import Found, _TextRecognizer
 from qualdeid.labels import ORGANIZATION
-from qualdeid.rules import Rules, alternation
+from qualdeid.rules import Rules, WordLists, alternation
 
 FILES = "languages/*.yaml"
 #: one word of a name at least is rarer than this in the language ("Gualfardo"; not "Domenica", "Giovedì")
@@ -47,8 +48,8 @@ class OtherLanguageOrgRecognizer(_TextRecognizer):
         self.patterns: dict[str, list[regex.Pattern[str]]] = {}
         for code in sorted({Path(p).stem for p in rules.files(FILES)}):
             lists = rules.lists(f"languages/{code}.yaml")
-            heads = lists["org_heads"] if "org_heads" in lists else frozenset()  # noqa: SIM401 (no .get)
-            after = lists["org_heads_after"] if "org_heads_after" in lists else frozenset()  # noqa: SIM401
+            heads = _words(lists, "org_heads", "org_heads_local")
+            after = _words(lists, "org_heads_after", "org_heads_after_local")
             joins = lists["org_joins"] if "org_joins" in lists else frozenset()  # noqa: SIM401 (no .get)
             join = rf"(?:(?i:{alternation(joins)})[ \t]+)*" if joins else ""
             patterns = []
@@ -92,3 +93,8 @@ class OtherLanguageOrgRecognizer(_TextRecognizer):
         if m.start() == start:  # the head after the name
             return m.start(), m.end()
         return m.start(), words[-1].end()
+
+
+def _words(lists: WordLists, *keys: str) -> frozenset[str]:
+    """The words of those of the lists ``keys`` that the language's file has."""
+    return frozenset().union(*(lists[key] for key in keys if key in lists))

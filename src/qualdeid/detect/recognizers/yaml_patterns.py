@@ -13,8 +13,9 @@ from qualdeid.detect.nlp.regex_gate import gated
 from qualdeid.rules import Rules, alternation
 
 PATTERN_GLOB = "recognizers/*.yaml"
-#: ``{list:lexicons/relatives.txt}`` in a regex: the words of that list, as one alternation
-LIST_PLACEHOLDER = re.compile(r"\{list:([\w./-]+)\}")
+#: ``{list:lexicons/relatives.txt}`` in a regex: the words of that list, as one alternation;
+#: ``{list:languages/*.yaml:org_heads}``: the words of the list ``org_heads`` of every YAML file the glob matches
+LIST_PLACEHOLDER = re.compile(r"\{list:([\w./*-]+)(?::(\w+))?\}")
 
 
 def load_pattern_recognizers(rules: Rules) -> list[PatternRecognizer]:
@@ -49,9 +50,10 @@ def _with_lists(pattern: Any, rules: Rules) -> Any:
         return pattern
 
     def words(match: re.Match[str]) -> str:
-        listed = rules.words(match.group(1), lower=True)
+        name, key = match.group(1), match.group(2)
+        listed = rules.union(name, key) if key else rules.words(name, lower=True)
         if not listed:
-            raise ValueError(f"{{list:{match.group(1)}}}: no such list, or it is empty")
+            raise ValueError(f"{match.group()}: no such list, or it is empty")
         return f"(?:{alternation(listed)})"
 
     return {**pattern, "regex": LIST_PLACEHOLDER.sub(words, pattern["regex"])}
