@@ -33,7 +33,7 @@ _ZIPF_NAMES = (
     "common_word", "sentence_word", "opening_word", "everyday_opening", "repeat_word", "town_word", "town_piece",
     "body_piece", "body_word", "org_last_word", "study_code_word", "job_title_word", "people_word", "plural_word",
     "listed_word", "feast_word", "grammar", "detail_word", "rare_capitalised", "name_word_lower", "no_name_lower",
-    "everyday_lowercase", "after_determiner", "meaningful_piece",
+    "everyday_lowercase", "after_determiner", "meaningful_piece", "lower_title",
 )  # fmt: skip
 #: what finds a place or an organisation again where its document writes it once more
 REPEATED_DETECTOR = "written_again"
@@ -210,8 +210,14 @@ class Finaliser:
         self.kin_terms = rules.words("lexicons/kin_terms.txt", lower=True)
         #: a title or relative's word in lower case, kept before a name it opens ("tia Emi") unless after a
         #: possessive (``kin_owners`` of names/context.yaml: "my nonno Elvio")
+        context = rules.lists("names/context.yaml")
         self.name_titles = TitleWords(
-            self.names.titles | self.kin_terms, rules.lists("names/context.yaml")["kin_owners"]
+            frozenset(
+                w
+                for w in self.names.titles | self.kin_terms
+                if zipf(w) < self.z["lower_title"] or w in context["surname_titles"]
+            ),
+            context["kin_owners"],
         )
         #: what closes the name of an event ("Kindness Week", "Harvest Fair"): an event is no place
         self.event_heads: frozenset[str] = frozenset(rules.lists("names/context.yaml")["event_heads"])
@@ -359,7 +365,7 @@ class Finaliser:
         if m is None or m.end() >= span.end or not m.group(1).islower():
             return 0
         low = m.group(1).rstrip(".")
-        return m.end() if low in self.names.titles or low in self.kin_terms else 0
+        return m.end() if low in self.name_titles.words else 0
 
     def _is_term(self, text: str, span: Span) -> bool:
         """A clinical or legal term or a kind of service; a word of te reo or a Pacific language found by

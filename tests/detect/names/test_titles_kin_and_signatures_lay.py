@@ -1,9 +1,11 @@
 """Names in lay and international writing (issue 13, classes a and d; invented texts): a title or a relative's
-word written in lower case before a name is the name's title unless a possessive says whose relative the person
-is ("com a tia Neusa", "tell nonna Graziella", not "my nonna Graziella"); a title before another title leaves the name
-to the second ("her nan Granny Coral"); a capitalised everyday word right after a possessive and a relative is
-a name ("his wife Merit"); a name typed with combining accents is whole ("Abíọ́nà Kẹ́hìndé"); a word after a dash
-or under a closing line that is no sign-off signs the message ("- Sorayeh", "Love you lots,\\nJagoda xxx")."""
+word written in lower case before a name is the name's title unless a possessive says whose relative the
+person is ("com a tia Neusa", "tell nonna Graziella", not "my nonna Graziella"); a title before another title
+leaves the name to the second ("her nan Granny Coral"); a capitalised everyday word right after a possessive
+and a relative is a name ("his wife Merit"); a name typed with combining accents is whole ("Abíọ́nà
+Kẹ́hìndé"); a word after a dash or under a closing line that is no sign-off signs the message ("- Sorayeh",
+"Love you lots,\nJagoda xxx"); an unknown name NER reads as a people ("Sirayan", NORP) is a person where it
+acts ("Sirayan and I barely spoke")."""
 
 from __future__ import annotations
 
@@ -69,3 +71,22 @@ def test_a_word_under_a_long_closing_line_signs_the_message(detector) -> None:
 def test_an_everyday_word_or_a_list_item_after_a_dash_signs_nothing(detector) -> None:
     assert people(detector, "We will meet on Monday at the library.\n- Thanks") == []
     assert people(detector, "Bring these on the day:\n- bread\n- Kombucha") == []
+
+
+def test_an_unknown_name_ner_reads_as_a_people_is_a_person_where_it_acts(detector) -> None:
+    text = (
+        "Co-facilitated the circle at the mosque with Sirayan. Seven women came. "
+        "Sirayan and I barely spoke for an hour. Next time Sirayan wants to ask her to lead."
+    )
+    assert people(detector, text).count("Sirayan") == 3
+
+
+def test_a_people_listed_as_one_stays_a_people(detector) -> None:
+    text = "The Eritrean women came. We spoke Tigrinya and some Somali. Next time the Somali group wants to lead."
+    assert people(detector, text) == []
+
+
+def test_an_english_role_or_relative_in_lower_case_stays_out_of_the_name(detector) -> None:
+    text = "Next of kin: sister Marzena Orrenmaa. The district nurse Ileana Orrenmaa came, then the coach Taavi."
+    found = people(detector, text)
+    assert "Marzena Orrenmaa" in found and "Ileana Orrenmaa" in found and "Taavi" in found

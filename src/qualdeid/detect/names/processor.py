@@ -394,7 +394,7 @@ class NameProcessor(CorpusProcessor):
             # "her son Dawit (9)": after a relative and a possessive, NER's nationality or place is a misreading
             named_as_kin = ev.after_kin(sdoc, token) and not ev.common_word(word)
             if token.ent_type_ in NOT_PERSON_ENTS and not (
-                lex.is_name(word) or word_name_read_as_thing or named_as_kin
+                lex.is_name(word) or word_name_read_as_thing or named_as_kin or ev.person_ent(token)
             ):
                 continue
             if (
