@@ -208,7 +208,7 @@ class Finaliser:
         self.z = ZipfThresholds(rules, ZIPF_SECTION, _ZIPF_NAMES)
         #: what people call their relatives ("abuela", "yiayia"): capitalised before a name, a title of it
         self.kin_terms = rules.words("lexicons/kin_terms.txt", lower=True)
-        #: a title or relative's word in lower case, kept before a name it opens ("tia Emi") unless after a
+        #: a title or relative's word in lower case, kept before a name it opens ("tia Neusa") unless after a
         #: possessive (``kin_owners`` of names/context.yaml: "my nonno Elvio")
         context = rules.lists("names/context.yaml")
         self.name_titles = TitleWords(
@@ -969,7 +969,7 @@ class Finaliser:
                 and not _FIELD_VALUE.search(text, max(0, span.start - 40), span.start)  # "Venue: Casa Mar"
             ):
                 # "Liebe Ana Reyes", "Einfach Ana", "ana meldet": that language's words beside the name
-                # a title or relative's word in lower case opening the name stays its title: "pani Ana", "tia Emi"
+                # a title or relative's word in lower case opening the name stays its title: "pani Ilona", "tia Neusa"
                 titled = self._lower_title_end(text, span)
                 start, end = self.other_languages.trimmed(
                     text, titled or span.start, span.end, languages, self._name_or_title
@@ -1058,7 +1058,7 @@ class Finaliser:
             elif (
                 span.label == PERSON
                 and span.detector != _NICKNAMES
-                and span.reason != ALLOWED_NAME  # "his wife Edit": a word the grammar makes a name
+                and span.reason != ALLOWED_NAME  # "his wife Merit": a word the grammar makes a name
                 and span_text not in senders
                 and _plain(span_text) not in field_names
                 and self._role_or_field(text, span)
@@ -1236,8 +1236,8 @@ _RUN_ON_NUMBER = re.compile(r"(?<=\S)(?:[ \t]+[^\W\d_A-ZÀ-ÖØ-Þ]+)*[ \t]+[^ \
 
 @dataclass(frozen=True)
 class TitleWords:
-    """Titles and relative's words that a name written after them keeps in lower case ("tia Emi", "pani
-    Hala"), and the possessives after which such a word says whose relative the person is ("my nonno Elvio")."""
+    """Titles and relative's words that a name written after them keeps in lower case ("tia Neusa", "pani
+    Ilona"), and the possessives after which such a word says whose relative the person is ("my nonno Elvio")."""
 
     words: frozenset[str]
     owners: frozenset[str]

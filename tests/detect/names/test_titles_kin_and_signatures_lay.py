@@ -5,7 +5,7 @@ leaves the name to the second ("her nan Granny Coral"); a capitalised everyday w
 and a relative is a name ("his wife Merit"); a name typed with combining accents is whole ("Abíọ́nà
 Kẹ́hìndé"); a word after a dash or under a closing line that is no sign-off signs the message ("- Sorayeh",
 "Love you lots,\nJagoda xxx"); an unknown name NER reads as a people ("Sirayan", NORP) is a person where it
-acts ("Sirayan and I barely spoke")."""
+acts ("Sirayan and I hardly talked")."""
 
 from __future__ import annotations
 
@@ -15,10 +15,7 @@ def people(detector, text: str) -> list[str]:
 
 
 def test_a_lower_case_title_or_relative_word_before_a_name_is_part_of_it(detector) -> None:
-    text = (
-        "Quem quiser ir fala comigo ou com a tia Neusa depois da missa. "
-        "Depois a tia Neusa leva as flores para a nonna Graziella."
-    )
+    text = "Amanhã vou jantar com a tia Neusa e o primo. Depois a tia Neusa leva as flores para a nonna Graziella."
     found = people(detector, text)
     assert found.count("tia Neusa") == 2
     assert "nonna Graziella" in found
@@ -33,16 +30,14 @@ def test_a_possessive_keeps_the_relative_word_out_of_the_name(detector) -> None:
 
 def test_a_title_before_another_title_leaves_the_name_to_the_second(detector) -> None:
     text = (
-        "Fun facts about her:\n"
-        "• her nan Granny Coral still rings her every night to check she is home\n"
-        "• she keeps ducks on the allotment\n"
+        "Things to know:\n• her nan Granny Coral sends her a voice note each morning\n• she keeps ducks at the back\n"
     )
     assert "Granny Coral" in people(detector, text)
 
 
 def test_an_everyday_word_right_after_a_possessive_and_a_relative_is_a_name(detector) -> None:
     text = (
-        "I have rung the landlord and spoke to his wife Merit twice about the damp.\n"
+        "The landlord never answers, so I left a note with his wife Merit about the damp.\n"
         "We went to the fair, and my grandson Tally won a goldfish on the first go."
     )
     found = people(detector, text)
@@ -55,16 +50,16 @@ def test_a_verb_after_a_relative_stays_a_word(detector) -> None:
 
 def test_a_name_typed_with_combining_accents_is_found_whole(detector) -> None:
     name = "Mrs Ab\u00ed\u1ecd\u0301n\u00e0 K\u1eb9\u0301h\u00ecnd\u00e9"  # "ọ́", "ẹ́": a dotted letter and an accent
-    assert name in people(detector, f"She is always right. {name} if you read this, thank you!!")
+    assert name in people(detector, f"Best tailor in town. {name} made my dress in two days.")
 
 
 def test_a_word_after_a_dash_at_the_end_of_a_message_signs_it(detector) -> None:
-    assert "Sorayeh" in people(detector, "He let the nurse in today. Small step. Thank you all.\n- Sorayeh")
-    assert "Tevaite" in people(detector, "Please bring food for the hall. Love to you all. — Tevaite")
+    assert "Sorayeh" in people(detector, "The dog came home at last, muddy and happy. We are so grateful.\n- Sorayeh")
+    assert "Tevaite" in people(detector, "Service is at ten, tea after in the hall. — Tevaite")
 
 
 def test_a_word_under_a_long_closing_line_signs_the_message(detector) -> None:
-    text = "Happy birthday!! Big party on Sunday at the hall!!\nLove you to the moon and back,\nJagoda xxx"
+    text = "Happy name day, auntie!! Cake is at ours on Friday.\nMiss you more than cake,\nJagoda xxx"
     assert "Jagoda" in people(detector, text)
 
 
@@ -75,8 +70,8 @@ def test_an_everyday_word_or_a_list_item_after_a_dash_signs_nothing(detector) ->
 
 def test_an_unknown_name_ner_reads_as_a_people_is_a_person_where_it_acts(detector) -> None:
     text = (
-        "Co-facilitated the circle at the mosque with Sirayan. Seven women came. "
-        "Sirayan and I barely spoke for an hour. Next time Sirayan wants to ask her to lead."
+        "Ran the sewing group at the library with Sirayan today. "
+        "Sirayan and I hardly talked all morning. Next time Sirayan wants to teach the quilting."
     )
     assert people(detector, text).count("Sirayan") == 3
 
@@ -87,6 +82,6 @@ def test_a_people_listed_as_one_stays_a_people(detector) -> None:
 
 
 def test_an_english_role_or_relative_in_lower_case_stays_out_of_the_name(detector) -> None:
-    text = "Next of kin: sister Marzena Orrenmaa. The district nurse Ileana Orrenmaa came, then the coach Taavi."
+    text = "Contact: sister Marzena Orrenmaa (mobile). The district nurse Ileana Orrenmaa came, then the coach Taavi."
     found = people(detector, text)
     assert "Marzena Orrenmaa" in found and "Ileana Orrenmaa" in found and "Taavi" in found

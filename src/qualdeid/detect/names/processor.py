@@ -160,7 +160,7 @@ class NameProcessor(CorpusProcessor):
         #: a title in either case before a capitalised name: "Dr Okafor", "cô Lien", "aunty Mere"
         titles = "|".join(_either_case(t.capitalize()) for t in sorted(lex.titles, key=len, reverse=True))
         self._title_name = re.compile(
-            # not before another title, which takes the name itself: "her nan Granny Opal"
+            # not before another title, which takes the name itself: "her nan Granny Coral"
             rf"(?<![\w])(?:{titles})\.?[ \t]+(?!(?:{titles})\.?[ \t]+{CAPITAL})"
             rf"(?:{CAPITAL}[{_LETTERS}'’-]+(?:[ \t]+{CAPITAL}[{_LETTERS}'’-]+)?|[A-Z]\b\.?)"
         )
@@ -405,7 +405,7 @@ class NameProcessor(CorpusProcessor):
                 # "my sister Thu": a name spelled like a weekday, named here only (never "see you Thu")
                 local.append(Span(token.idx, token.idx + len(word), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             if self._word_named_as_kin(sdoc, token):
-                # "his wife Edit", "my grandson Bay": an everyday word, capitalised right after a relative
+                # "his wife Merit", "my grandson Bay": an everyday word, capitalised right after a relative
                 end = token.idx + len(word)
                 local.append(Span(token.idx, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME))
             if ev.allowed_name_acting(sdoc, token):
@@ -808,7 +808,7 @@ class NameProcessor(CorpusProcessor):
 
     def _word_named_as_kin(self, sdoc: Any, token: Any) -> bool:
         """A capitalised everyday word, field word or term right after a possessive and a relative ("his wife
-        Edit", "my niece Tern"; no comma between): a name, here only. What the lists hold is found otherwise."""
+        Merit", "my niece Tern"; no comma between): a name, here only. What the lists hold is found otherwise."""
         ev, word = self.ev, token.text
         low = word.lower()
         return (
@@ -828,7 +828,7 @@ class NameProcessor(CorpusProcessor):
 
     def _owned(self, text: str, start: int) -> bool:
         """A possessive right before ``start`` ("my", "Ana's", ``kin_owners`` of ``names/context.yaml``), or a bracket
-        ("Hasan (papa Elif)": a parent named by the child)."""
+        ("Sunniva (papa Ode)": a parent named by the child)."""
         before = text[max(0, start - 24) : start]
         if before.rstrip(" \t").endswith("("):
             return True

@@ -99,7 +99,7 @@ class SignatureRecognizer(_TextRecognizer):
             elif (
                 (m.group("lead").strip() and not _LIST_ITEM.match(above)) or above.rstrip().endswith(",")
             ) and self._signs(name):
-                yield m.start("name"), m.end("name"), PERSON  # "...thank you all.\n- Name", "Love you lots,\nName"
+                yield m.start("name"), m.end("name"), PERSON  # "...see you soon.\n- Name", "Love you lots,\nName"
         for m in _DASHED_NAME.finditer(text):
             if self._ends_message(text, m.end()) and self._signs(m.group("name")):
                 yield m.start("name"), m.end("name"), PERSON  # "See you all there. — Name"
