@@ -69,10 +69,7 @@ def test_an_everyday_word_or_a_list_item_after_a_dash_signs_nothing(detector) ->
 
 
 def test_an_unknown_name_ner_reads_as_a_people_is_a_person_where_it_acts(detector) -> None:
-    text = (
-        "Ran the sewing group at the library with Sirayan today. "
-        "Sirayan and I hardly talked all morning. Next time Sirayan wants to teach the quilting."
-    )
+    text = "Went to the sewing circle with Sirayan. Sirayan and I hardly talked. Next time Sirayan wants to lead it."
     assert people(detector, text).count("Sirayan") == 3
 
 
