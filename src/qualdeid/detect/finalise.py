@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from qualdeid.corpus.model import Span
@@ -33,7 +33,7 @@ _ZIPF_NAMES = (
     "common_word", "sentence_word", "opening_word", "everyday_opening", "repeat_word", "town_word", "town_piece",
     "body_piece", "body_word", "org_last_word", "study_code_word", "job_title_word", "people_word", "plural_word",
     "listed_word", "feast_word", "grammar", "detail_word", "rare_capitalised", "name_word_lower", "no_name_lower",
-    "everyday_lowercase", "after_determiner", "meaningful_piece",
+    "everyday_lowercase", "after_determiner", "meaningful_piece", "lower_title",
 )  # fmt: skip
 #: what finds a place or an organisation again where its document writes it once more
 REPEATED_DETECTOR = "written_again"
@@ -208,6 +208,17 @@ class Finaliser:
         self.z = ZipfThresholds(rules, ZIPF_SECTION, _ZIPF_NAMES)
         #: what people call their relatives ("abuela", "yiayia"): capitalised before a name, a title of it
         self.kin_terms = rules.words("lexicons/kin_terms.txt", lower=True)
+        #: a title or relative's word in lower case, kept before a name it opens ("tia Neusa") unless after a
+        #: possessive (``kin_owners`` of names/context.yaml: "my nonno Elvio")
+        context = rules.lists("names/context.yaml")
+        self.name_titles = TitleWords(
+            frozenset(
+                w
+                for w in self.names.titles | self.kin_terms
+                if zipf(w) < self.z["lower_title"] or w in context["surname_titles"]
+            ),
+            context["kin_owners"],
+        )
         #: what closes the name of an event ("Kindness Week", "Harvest Fair"): an event is no place
         self.event_heads: frozenset[str] = frozenset(rules.lists("names/context.yaml")["event_heads"])
         calendar = rules.lists("lexicons/calendar.yaml")
@@ -347,6 +358,14 @@ class Finaliser:
             or low in self.names.honorifics
             or (word[:1].isupper() and low in self.kin_terms)  # "Abuela Rosa": a kin term as the name's title
         )
+
+    def _lower_title_end(self, text: str, span: Span) -> int:
+        """Where a title or relative's word in lower case ("pani", "nonno") that opens a longer span ends, or 0."""
+        m = _FIRST_PIECE.match(text, span.start, span.end)
+        if m is None or m.end() >= span.end or not m.group(1).islower():
+            return 0
+        low = m.group(1).rstrip(".")
+        return m.end() if low in self.name_titles.words else 0
 
     def _is_term(self, text: str, span: Span) -> bool:
         """A clinical or legal term or a kind of service; a word of te reo or a Pacific language found by
@@ -897,7 +916,7 @@ class Finaliser:
                 r.start <= span.start and span.end <= r.end for r in run_on
             ):
                 continue
-            span = _clean(text, span)
+            span = _clean(text, span, self.name_titles)
             if span is None or (
                 span.detector != "deny_list"
                 and self.lists.allowed(text[span.start : span.end])
@@ -950,8 +969,12 @@ class Finaliser:
                 and not _FIELD_VALUE.search(text, max(0, span.start - 40), span.start)  # "Venue: Casa Mar"
             ):
                 # "Liebe Ana Reyes", "Einfach Ana", "ana meldet": that language's words beside the name
-                start, end = self.other_languages.trimmed(text, span.start, span.end, languages, self._name_or_title)
-                span = replace(span, start=start, end=end)
+                # a title or relative's word in lower case opening the name stays its title: "pani Ilona", "tia Neusa"
+                titled = self._lower_title_end(text, span)
+                start, end = self.other_languages.trimmed(
+                    text, titled or span.start, span.end, languages, self._name_or_title
+                )
+                span = replace(span, start=span.start if start == titled else start, end=end)
                 span_text = text[start:end]
             if span.detector in _WORD_READERS and span.reason != ALLOWED_NAME and inside(span, labels):
                 continue  # "Anschrift / Address:": a form's label in two languages
@@ -1039,6 +1062,7 @@ class Finaliser:
             elif (
                 span.label == PERSON
                 and span.detector != _NICKNAMES
+                and span.reason != ALLOWED_NAME  # "his wife Merit": a word the grammar makes a name
                 and span_text not in senders
                 and _plain(span_text) not in field_names
                 and self._role_or_field(text, span)
@@ -1108,6 +1132,10 @@ def _with_section(text: str, span: Span) -> Span:
     if after := _SECTION_AFTER.match(text, end):
         end = after.end()
     return span if (start, end) == (span.start, span.end) else replace(span, start=start, end=end, text=text[start:end])
+
+
+#: the first word of a span and the blanks after it
+_FIRST_PIECE = re.compile(r"(\S+)[ \t]+")
 
 
 def _trim_detail(text: str, span: Span) -> Span:
@@ -1210,7 +1238,41 @@ PHONE_DIGITS = 7
 _RUN_ON_NUMBER = re.compile(r"(?<=\S)(?:[ \t]+[^\W\d_A-ZÀ-ÖØ-Þ]+)*[ \t]+[^ \t]*\d")
 
 
-def _clean(text: str, span: Span) -> Span | None:
+@dataclass(frozen=True)
+class TitleWords:
+    """Titles and relative's words that a name written after them keeps in lower case ("tia Neusa", "pani
+    Ilona"), and the possessives after which such a word says whose relative the person is ("my nonno Elvio")."""
+
+    words: frozenset[str]
+    owners: frozenset[str]
+
+    def kept(self, text: str, start: int, lead: str) -> int:
+        """How many characters of ``lead``, the lower-case words a person's span at ``start`` opens with, to
+        strip: all of them but a last one that is a title not owned."""
+        words = list(re.finditer(r"\S+", lead))
+        last = words[-1] if words else None
+        if last is None or last.group().rstrip(".") not in self.words:
+            return len(lead)
+        before = [w.group().lower() for w in words[:-1]] or _words_before(text, start)
+        if any(w in self.owners or w.endswith(("'s", "’s")) for w in before[-2:]):
+            return len(lead)  # "my nonno Elvio", "my little brother Ode"
+        return last.start()
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    m = _OWNER_WORDS.search(text, max(0, start - 40), start)
+    return [w.lower() for w in m.groups() if w] if m else []
+
+
+#: the two words right before a position, on its line and with no punctuation between ("my little")
+_OWNER_WORDS = re.compile(r"(?:([^\W\d_][\w'’]*)[ \t]+)?([^\W\d_][\w'’]*)[ \t]+$")
+
+
+#: the rest of a word cut at a combining accent: the accent and the letters and accents after it
+_ACCENTED_REST = re.compile(r"[\u0300-\u036f][\w\u0300-\u036f]*")
+
+
+def _clean(text: str, span: Span, titles: TitleWords | None = None) -> Span | None:
     span = split_at_breaks(text, replace(span, text=""))
     if span is None:
         return None
@@ -1237,11 +1299,14 @@ def _clean(text: str, span: Span) -> Span | None:
     start = span.start + lead
     leading = _LEADING_WORDS.get(span.label)
     if leading and (m := leading.match(piece)) and m.end() < len(piece):
-        start += m.end()
-        piece = piece[m.end() :]
+        cut = m.end() if span.label != PERSON or titles is None else titles.kept(text, start, m.group())
+        start += cut
+        piece = piece[cut:]
     if not any(c.isalnum() for c in piece):
         return None
     end = start + len(piece)
+    if span.label == PERSON and (accents := _ACCENTED_REST.match(text, end)) is not None:
+        end = accents.end()  # "Abíọ́nà" cut after "Abíọ" by a pattern that took no combining accent
     if span.label == PERSON and _LAST_INITIAL.search(piece) and text.startswith(".", end):
         end += 1  # "Q.V.", "Ana R.": an initial keeps its full stop
     return replace(span, start=start, end=end)

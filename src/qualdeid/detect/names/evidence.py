@@ -118,6 +118,8 @@ class NameEvidence:
         #: before a month that is also a first name, the date: "until May", "mid June"
         self.date_left = calendar["date_left"]
         self.relatives = rules.words("lexicons/relatives.txt", lower=True)
+        #: peoples, nationalities and languages: what NER's "NORP" may rightly call a word ("Eritrean")
+        self.peoples = rules.words("lexicons/peoples.txt", lower=True) | rules.words("rare/language.txt", lower=True)
         self.towns = rules.words("lexicons/towns.txt", lower=True)
         self.allow = frozenset(normalise(w) for w in rules.words("allow.txt"))
         self.dictionary = dictionary_words(nlp, nouns=False)
@@ -595,7 +597,7 @@ class NameEvidence:
         """ "Harriet and Tadhgwyn were out in the yard": joined by "and" to a capitalised listed first name or a
         person NER found, as the two subjects of a plural verb or the objects of a verb that takes people."""
         i = token.i
-        if token.ent_type_ not in ("", "PERSON"):
+        if not self.person_ent(token):
             return False  # "Oliver and Tesco were closed": NER's organisation or place stays one
         if i >= 2 and sdoc[i - 1].lower_ in ("and", "&"):
             other = sdoc[i - 2]
@@ -636,17 +638,27 @@ class NameEvidence:
         return is_capitalised(token.text) and (token.ent_type_ == "PERSON" or self.lex.is_first_name(token.text))
 
     def unlisted_acts_at_start(self, sdoc: Doc, token: Any) -> bool:
-        """ "Tadhgwyn drove her nephew", "Tadhgan laughed", "Tadhgan is 9 and": a word no list holds and English
-        hardly uses, opening a sentence, then what only a person does to someone, says, or an age."""
+        """ "Tadhgwyn drove her nephew", "Tadhgan laughed", "Tadhgan is 9 and", "Tadhgan and I went": a word no
+        list holds and English hardly uses, opening a sentence, then what only a person does to someone, says, an
+        age, or the writer beside it."""
         lower = token.lower_
-        if token.ent_type_ not in ("", "PERSON") or lower in self.dictionary or zipf(lower) >= RARE_WORD_ZIPF - 1:
+        if not self.person_ent(token) or lower in self.dictionary or zipf(lower) >= RARE_WORD_ZIPF - 1:
             return False
         if token.tag_ != "NNP" or not self.lex.name_shaped(token.text) or token.i + 2 >= len(sdoc):
             return False
         verb, then = sdoc[token.i + 1].lower_, sdoc[token.i + 2].lower_
         if verb in ("is", "was") and self.age_next.match(" " + sdoc[token.i + 1 : token.i + 9].text):
             return True
+        if verb in ("and", "&") and sdoc[token.i + 2].text == "I":
+            return True  # "Tadhgan and I barely spoke"
         return verb in self.strong_right or (verb in self.past_verbs and then in POSSESSIVES | OBJECT_PRONOUNS)
+
+    def person_ent(self, token: Any) -> bool:
+        """NER reads the token as a person, as nothing, or as a people ("NORP") no list of peoples or languages
+        holds, which an unknown name ending like a nationality often is ("Tadhgan")."""
+        if token.ent_type_ in ("", "PERSON"):
+            return True
+        return token.ent_type_ == "NORP" and token.lower_ not in self.peoples and token.lower_ not in self.dictionary
 
     def acts_at_start(self, sdoc: Doc, token: Any) -> bool:
         # eight tokens: "from the drop-in waved" is six

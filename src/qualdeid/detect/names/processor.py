@@ -80,6 +80,8 @@ _SMALL = "".join(
 )
 #: a capital letter, or a letter of a script without capitals ("李", "محمد")
 CAPITAL = rf"(?:(?![{_SMALL}])[^\W\d_])"
+#: a word's characters with the combining accents that Yoruba or Vietnamese names may be typed with ("Abíọ́nà")
+_LETTERS = r"\w\u0300-\u036f"
 CAPITALS = re.compile(rf"(?<![\w&/.'’-]){UPPER}{{2,3}}(?![\w&/'-]|\.{UPPER})")
 _NAME_WORD = re.compile(rf"(?<![\w'’-]){UPPER}[\w'’-]+")
 #: a word of letters, for the joined and prefixed forms of a name
@@ -158,7 +160,9 @@ class NameProcessor(CorpusProcessor):
         #: a title in either case before a capitalised name: "Dr Okafor", "cô Lien", "aunty Mere"
         titles = "|".join(_either_case(t.capitalize()) for t in sorted(lex.titles, key=len, reverse=True))
         self._title_name = re.compile(
-            rf"(?<![\w])(?:{titles})\.?[ \t]+(?:{CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+)?|[A-Z]\b\.?)"
+            # not before another title, which takes the name itself: "her nan Granny Coral"
+            rf"(?<![\w])(?:{titles})\.?[ \t]+(?!(?:{titles})\.?[ \t]+{CAPITAL})"
+            rf"(?:{CAPITAL}[{_LETTERS}'’-]+(?:[ \t]+{CAPITAL}[{_LETTERS}'’-]+)?|[A-Z]\b\.?)"
         )
         lower_titles = "|".join(sorted((re.escape(t.lower()) for t in lex.titles), key=len, reverse=True))
         #: "dr okoro", "dr v" in hurried lower-case writing (the name is checked to be no common word)
@@ -185,6 +189,10 @@ class NameProcessor(CorpusProcessor):
         #: a capitalised kinship word of any language before a name is part of how the person is called:
         #: "Babcia Zofia", "Abuela Rosa" (found only before a name found otherwise; never a name alone)
         self._kin_before = re.compile(rf"(?<![\w'’-])(?:{kin})[ \t]+$")
+        lower_kin = "|".join(sorted((re.escape(k) for k in self._kin), key=len, reverse=True))
+        #: the same word in lower case: "tell nonno Elvio", "com a tia Neusa" (see ``_owned``: "my nonno Elvio")
+        self._lower_kin_before = re.compile(rf"(?<![\w'’-])(?:{lower_kin})[ \t]+$")
+        self._kin_owners = rules.lists("names/context.yaml")["kin_owners"]
         prefixes = "|".join(sorted((re.escape(k.capitalize()) for k in lex.prefixes), key=len, reverse=True))
         #: so is an honorific or a nickname's word of ``names/name_prefixes.txt`` right before the name itself:
         #: "Daw Nilar", "Big Tadhg" (not before a title or a relative: "Big sister Nilar")
@@ -386,7 +394,7 @@ class NameProcessor(CorpusProcessor):
             # "her son Dawit (9)": after a relative and a possessive, NER's nationality or place is a misreading
             named_as_kin = ev.after_kin(sdoc, token) and not ev.common_word(word)
             if token.ent_type_ in NOT_PERSON_ENTS and not (
-                lex.is_name(word) or word_name_read_as_thing or named_as_kin
+                lex.is_name(word) or word_name_read_as_thing or named_as_kin or ev.person_ent(token)
             ):
                 continue
             if (
@@ -396,6 +404,10 @@ class NameProcessor(CorpusProcessor):
             ):
                 # "my sister Thu": a name spelled like a weekday, named here only (never "see you Thu")
                 local.append(Span(token.idx, token.idx + len(word), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            if self._word_named_as_kin(sdoc, token):
+                # "his wife Merit", "my grandson Bay": an everyday word, capitalised right after a relative
+                end = token.idx + len(word)
+                local.append(Span(token.idx, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME))
             if ev.allowed_name_acting(sdoc, token):
                 allowed_names.add(word)  # "Ed said": a name on the allow list ("ed", the department) acting
             if ev.kin_in_brackets(sdoc, token) and not ev.calendar_only(word):
@@ -777,9 +789,13 @@ class NameProcessor(CorpusProcessor):
         Mere", "Abuela Rosa", "arun bhai", "Juci-muoŧŧá"."""
         out = []
         for s in spans:
-            m = self._title_before.search(text, max(0, s.start - 16), s.start) or self._kin_before.search(
-                text, max(0, s.start - 24), s.start
+            m = (
+                self._title_before.search(text, max(0, s.start - 16), s.start)
+                or self._kin_before.search(text, max(0, s.start - 24), s.start)
+                or self._lower_kin_before.search(text, max(0, s.start - 24), s.start)
             )
+            if m and m.group()[:1].islower() and self._owned(text, m.start()):
+                m = None  # "my nonno Elvio", "his uncle Wendel": whose relative, not what the person is called
             if m is None and self._names_itself(text[s.start : s.end]):
                 m = self._prefix_before.search(text, max(0, s.start - 16), s.start)
             if m:
@@ -789,6 +805,36 @@ class NameProcessor(CorpusProcessor):
                 s = replace(s, end=tail.end())
             out.append(s)
         return out
+
+    def _word_named_as_kin(self, sdoc: Any, token: Any) -> bool:
+        """A capitalised everyday word, field word or term right after a possessive and a relative ("his wife
+        Merit", "my niece Tern"; no comma between): a name, here only. What the lists hold is found otherwise."""
+        ev, word = self.ev, token.text
+        low = word.lower()
+        return (
+            token.i >= 2
+            and sdoc[token.i - 1].lower_ in ev.relatives
+            and ev.after_kin(sdoc, token)
+            and word.isalpha()
+            and is_capitalised(word)
+            and word[1:].islower()
+            and token.tag_ not in _VERB_FORMS  # "my dad Googled it"
+            and not ev.function_word(word)
+            and not ev.calendar_only(word)
+            and low not in ev.lex.titles
+            and low not in ev.relatives
+            and low not in self._kin
+        )
+
+    def _owned(self, text: str, start: int) -> bool:
+        """A possessive right before ``start`` ("my", "Ana's", ``kin_owners`` of ``names/context.yaml``), or a bracket
+        ("Sunniva (papa Ode)": a parent named by the child)."""
+        before = text[max(0, start - 24) : start]
+        if before.rstrip(" \t").endswith("("):
+            return True
+        m = _OWNER_WORDS.search(before)
+        words = [w.lower() for w in m.groups() if w] if m else []
+        return any(w in self._kin_owners or w.endswith(("'s", "’s")) for w in words)  # "my little brother Ode"
 
     def _names_itself(self, piece: str) -> bool:
         """A span that opens with a name, not with a title or a relative's word ("sister Nilar")."""
@@ -903,6 +949,12 @@ _BESIDE_AFTER = re.compile(rf"{_JOINED_AFTER}| +")
 _BESIDE_BEFORE = re.compile(r"[ \t]*(?:/|\()[ \t]*$")
 #: the same, where brackets, a slash or full stops set the other form apart: "Name (…)", "Name / …", "Name. …."
 _BRACKETED_AFTER = re.compile(_JOINED_AFTER)
+
+
+#: spaCy's tags of a verb in the past, a participle or the third person: no name after a relative ("my dad Googled")
+_VERB_FORMS = frozenset({"VBD", "VBN", "VBG", "VBZ", "MD"})
+#: the two words right before a relative's word, on its line and with no punctuation between ("my little")
+_OWNER_WORDS = re.compile(r"(?:([^\W\d_][\w'’]*)[ \t]+)?([^\W\d_][\w'’]*)[ \t]+$")
 
 
 def _initialled_surnames(text: str, people: list[Span]) -> list[Span]:

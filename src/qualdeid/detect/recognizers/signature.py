@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.recognizers.structure import Found, LayoutWords, _TextRecognizer
 from qualdeid.labels import PERSON
 from qualdeid.rules import Rules
@@ -33,6 +34,13 @@ _AFTER_MESSAGE = re.compile(r"[ \t]*(?:--|__|—|-{3,}|>|↳|On[ \t][^\n]{0,80}w
 _LINE_ENDS_SENTENCE = re.compile(r"(?:[.!?)…]|[^\w\s,;:'\"“”’-])[ \t]*$")
 #: a short closing line in any language: one to three words and a comma ("Abrazos,", "Alles Liebe,")
 _CLOSING_LINE = re.compile(r"[ \t>]*[^\W\d_][\w'’]*(?:[ \t]+[^\W\d_][\w'’]*){0,2}[ \t]*,[ \t]*")
+#: a word signing a message at the end of its last sentence's line, after a dash: "See you there. — Name"
+_DASHED_NAME = re.compile(r"[.!?][ \t]+[-–—][ \t]*(?P<name>[^\W\d_][\w'’-]*)[ \t]*$", re.MULTILINE)
+#: a line of a list: the last one of a list is an item, not a signature ("- eggs\n- Kombucha")
+_LIST_ITEM = re.compile(r"[ \t>]*(?:[-–—*•·]|\d{1,2}[.)])")
+#: a word that signs after a dash or a closing line without a sign-off is used less than this in English (wordfreq
+#: Zipf), unless it is a listed first name: "- Thanks" and "- Everyone" are no one
+SIGNATURE_WORD_ZIPF = 3.0
 #: single letters that are words, not initials
 _WORD_LETTERS = frozenset({"A", "I", "O"})
 #: a writer's initials closing a line after a sentence: "Written up the same evening, at home. KD."
@@ -88,6 +96,24 @@ class SignatureRecognizer(_TextRecognizer):
                     yield m.start("name"), m.end("name"), PERSON
             elif after_sign_off and name.lower() not in self.not_signatures:
                 yield m.start("name"), m.end("name"), PERSON
+            elif (
+                (m.group("lead").strip() and not _LIST_ITEM.match(above)) or above.rstrip().endswith(",")
+            ) and self._signs(name):
+                yield m.start("name"), m.end("name"), PERSON  # "...see you soon.\n- Name", "Love you lots,\nName"
+        for m in _DASHED_NAME.finditer(text):
+            if self._ends_message(text, m.end()) and self._signs(m.group("name")):
+                yield m.start("name"), m.end("name"), PERSON  # "See you all there. — Name"
+
+    def _signs(self, word: str) -> bool:
+        """A word that signs a message after a dash or a closing line that is no sign-off ("Love you lots,"):
+        capitalised, not a group's or a relative's word, and a listed first name or a word English hardly uses."""
+        low = word.lower()
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and low not in self.not_signatures
+            and (self.names.is_first_name(word) or zipf(low) < SIGNATURE_WORD_ZIPF)
+        )
 
     def _ends_message(self, text: str, end: int) -> bool:
         rest = text[end:].lstrip("\n\r \t")
