@@ -275,3 +275,65 @@ def test_workers_can_keep_freed_memory_on_linux():
     except AttributeError:
         pytest.skip("no glibc mallopt here")
     assert reuse_freed_memory() is True  # glibc accepted both settings
+
+
+def _embeddings(nlp):
+    from qualdeid.detect.nlp.blas import _models
+    from qualdeid.detect.nlp.embed_cache import _is_embedding
+
+    return [n for _, c in nlp.pipeline for m in _models(c) for n in m.walk() if _is_embedding(n)]
+
+
+def test_cached_embeddings_give_spacys_vectors_tags_sentences_and_entities():
+    from qualdeid.detect.nlp.embed_cache import EmbeddingMemo, cache_embeddings
+
+    standard = spacy.load(resolve_model_name("en_core_web_sm"))
+    cached = spacy.load(resolve_model_name("en_core_web_sm"))
+    cache_embeddings(cached)
+    memos = [n._func for n in _embeddings(cached)]
+    assert len(memos) == 2 and all(isinstance(m, EmbeddingMemo) for m in memos)  # tok2vec's and ner's own
+
+    def analysis(doc):
+        return [(t.tag_, t.is_sent_start, t.ent_iob_, t.ent_type_) for t in doc]
+
+    texts = [TEXT, "Ines Varga rang twice.", "", TEXT.upper()]
+    for _ in range(2):  # the second time every row comes from the memo
+        assert [analysis(d) for d in cached.pipe(texts)] == [analysis(d) for d in standard.pipe(texts)]
+    for ours, theirs in zip(_embeddings(cached), _embeddings(standard), strict=True):
+        docs = [standard.make_doc(t) for t in texts]
+        for a, b in zip(ours.predict(docs), theirs.predict(docs), strict=True):
+            assert a.shape == b.shape and np.allclose(a, b, atol=1e-5)
+
+
+def test_each_distinct_token_is_embedded_once_and_the_memo_starts_again_when_full():
+    from qualdeid.detect.nlp.embed_cache import cache_embeddings
+
+    nlp = spacy.load(resolve_model_name("en_core_web_sm"), exclude=["ner"])
+    cache_embeddings(nlp)
+    (embed,) = _embeddings(nlp)
+    memo = embed._func
+    embedded: list[int] = []
+    own = memo._embed
+    memo._embed = lambda rows: embedded.append(len(rows)) or own(rows)
+    doc = nlp.make_doc("the cat and the dog and the cat ")
+    first = embed.predict([doc])[0]
+    assert embedded == [4]  # the, cat, and, dog
+    assert np.array_equal(embed.predict([doc, doc])[1], first) and embedded == [4]
+    memo.max_rows = 6
+    other = nlp.make_doc("a bird and a fish ")
+    assert np.allclose(embed.predict([other])[0], memo.forward(embed, [other], False)[0][0], atol=1e-5)
+    assert embedded == [4, 4] and len(memo.index) == 4  # a, bird, fish do not fit beside the four: begun again
+    many = nlp.make_doc("one two three four five six seven ")
+    assert np.allclose(embed.predict([many])[0], memo.forward(embed, [many], False)[0][0], atol=1e-5)
+    assert embedded == [4, 4, 7] and len(memo.index) == 4  # more than the memo holds: not kept
+
+
+def test_cached_embeddings_leave_training_to_spacy():
+    from qualdeid.detect.nlp.embed_cache import cache_embeddings
+
+    nlp = spacy.load(resolve_model_name("en_core_web_sm"), exclude=["ner"])
+    cache_embeddings(nlp)
+    (embed,) = _embeddings(nlp)
+    vectors, backprop = embed.begin_update([nlp.make_doc("the cat sat")])
+    assert len(vectors[0]) == 3 and not embed._func.index
+    backprop([np.zeros_like(vectors[0])])

@@ -41,9 +41,10 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline. The dependency parser is swapped for the cheaper
     sentence recogniser where the pipeline has one: detection needs sentences, not parses. The
     attribute ruler, the lemmatizer and the entity recogniser's decoding loop are swapped for
-    equivalents that give the same results faster, and matrix products go through numpy's BLAS
-    (``blas.py``)."""
+    equivalents that give the same results faster, matrix products go through numpy's BLAS
+    (``blas.py``) and each distinct token's embedding is computed once (``embed_cache.py``)."""
     from qualdeid.detect.nlp.blas import use_numpy_blas
+    from qualdeid.detect.nlp.embed_cache import cache_embeddings
     from qualdeid.detect.nlp.fast_attributes import speed_up
     from qualdeid.detect.nlp.fast_parser import step_entity_recognizer
     from qualdeid.detect.nlp.trained_ner import use_trained_ner
@@ -57,6 +58,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     speed_up(nlp)
     step_entity_recognizer(nlp)
     use_numpy_blas(nlp)
+    cache_embeddings(nlp)
     return nlp
 
 
