@@ -34,6 +34,7 @@ _ZIPF_NAMES = (
     "body_piece", "body_word", "org_last_word", "study_code_word", "job_title_word", "people_word", "plural_word",
     "listed_word", "feast_word", "grammar", "detail_word", "rare_capitalised", "name_word_lower", "no_name_lower",
     "everyday_lowercase", "after_determiner", "meaningful_piece", "detail_alone",
+    "opening_verb",
 )  # fmt: skip
 #: what finds a place or an organisation again where its document writes it once more
 REPEATED_DETECTOR = "written_again"
@@ -209,7 +210,10 @@ class Finaliser:
         #: what people call their relatives ("abuela", "yiayia"): capitalised before a name, a title of it
         self.kin_terms = rules.words("lexicons/kin_terms.txt", lower=True)
         #: what closes the name of an event ("Kindness Week", "Harvest Fair"): an event is no place
-        self.event_heads: frozenset[str] = frozenset(rules.lists("names/context.yaml")["event_heads"])
+        context = rules.lists("names/context.yaml")
+        self.event_heads: frozenset[str] = frozenset(context["event_heads"])
+        #: "rang", "spoke": verbs in the past whose form has no ending to tell them by
+        self.past_verbs: frozenset[str] = frozenset(context["past_verbs"])
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
@@ -375,7 +379,7 @@ class Finaliser:
         )
 
     def _named_thing(self, word: str) -> bool:
-        """A feast, a country or a language the name lists do not hold as a name ("Eid", "Nepal", "English"),
+        """A feast, a country or a language the name lists do not hold as a name ("Hanukkah", "Mongolia", "English"),
         written as a word (capitals may be someone's initials: "MD")."""
         if " " in word or word.isupper() or self.names.is_name(word):
             return False
@@ -644,7 +648,7 @@ class Finaliser:
     def _says_nothing_rare(self, text: str, span: Span) -> bool:
         """ "spoke to him in Welsh", "speaks Arabic", "with": no word of the detail is rare (a language is
         a detail with more to it: "taught himself Esperanto", "speaks fluent Faroese"); "died", "worked",
-        "for 30 years": one word besides grammar words, and a common one."""
+        "for 40 years": one word besides grammar words, and a common one."""
         words = _PEOPLE_WORDS.findall(text, span.start, span.end)
         said = [w.lower() for w in words if zipf(w.lower()) < self.z["grammar"]]
         if len(said) == 1 and zipf_any_spelling(said[0]) >= self.z["detail_alone"]:
@@ -813,15 +817,27 @@ class Finaliser:
         )
 
     def _opening_word(self, text: str, word: re.Match[str]) -> bool:
-        """ "Took" of "Took Ana to ...": an everyday word opening a sentence before a name."""
+        """ "Took" of "Took Ana to ...": an everyday word opening a sentence before a name; a verb less common
+        ("Phoned Ana", "Texted Ana": case notes without their subject)."""
         w = word.group()
+        low = w.lower()
         return (
             w[:1].isupper()
             and w[1:].islower()
-            and zipf(w.lower()) >= self.z["opening_word"]
+            and zipf(low) >= (self.z["opening_verb"] if self._verb_form(low) else self.z["opening_word"])
             and w.lower() not in self.names.titles
             and w.lower() not in self.names.prefixes  # "Big Tadhg": a nickname's word, joined to the name
             and self._only_as_a_word(text, w, word.start())
+        )
+
+    def _verb_form(self, low: str) -> bool:
+        """A verb by its form: in the past ("rang", "phoned"), a participle ("bringing"), the third person of
+        a common word ("brings"). Not three letters: "Ate" and "Saw" are also titles before a name."""
+        return (
+            (low in self.past_verbs and len(low) > 3)
+            or (low.endswith("ed") and len(low) > 4)
+            or (low.endswith("ing") and len(low) > 5)
+            or (low.endswith("s") and not low.endswith("ss") and zipf(low[:-1]) >= self.z["opening_word"] - 1)
         )
 
     def _only_as_a_word(self, text: str, word: str, start: int) -> bool:
@@ -944,7 +960,7 @@ class Finaliser:
             ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
             if span_text not in senders and self._named_again(text, span):
-                continue  # "after Eid", "Kathmandu, Nepal", "study English": NER's person once, found again
+                continue  # "after Hanukkah", "Ulaanbaatar, Mongolia", "English lessons": NER's person once, found again
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._opens_a_term(text, span):
                 continue  # "Kia" of "Kia ora", "Ka" of "Ka pai": a greeting, not a name
             if span.label == LOCATION and span.detector != "deny_list" and self._event(span_text):
