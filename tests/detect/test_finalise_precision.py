@@ -269,6 +269,8 @@ KEPT = [
     ("Present: UY, KT", "UY", PERSON, NAMES),
     # a rare detail of one word besides grammar words, that word rare
     ("she keeps ferrets", "keeps ferrets", RARE_DETAIL, "rare"),
+    # ... or of more words, whose age or year was cut out of it ("... at fifteen")
+    ("she had her first son at fifteen", "had her first son", RARE_DETAIL, "rare"),
 ]
 
 

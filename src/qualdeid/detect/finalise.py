@@ -648,11 +648,11 @@ class Finaliser:
     def _says_nothing_rare(self, text: str, span: Span) -> bool:
         """ "spoke to him in Welsh", "speaks Arabic", "with": no word of the detail is rare (a language is
         a detail with more to it: "taught himself Esperanto", "speaks fluent Faroese"); "died", "worked",
-        "for 40 years": one word besides grammar words, and a common one."""
+        "for 40 years": two words at most, one of them besides grammar words, and a common one."""
         words = _PEOPLE_WORDS.findall(text, span.start, span.end)
         said = [w.lower() for w in words if zipf(w.lower()) < self.z["grammar"]]
-        if len(said) == 1 and zipf_any_spelling(said[0]) >= self.z["detail_alone"]:
-            return True
+        if len(words) <= 2 and len(said) == 1 and zipf_any_spelling(said[0]) >= self.z["detail_alone"]:
+            return True  # (not "had her first son" of "... at fifteen": the age cut out of it made it rare)
         return bool(words) and all(
             _SPEAK_WORD.fullmatch(w) or _plain(w) in self.peoples or zipf(w.lower()) >= self.z["grammar"] for w in words
         )
