@@ -18,7 +18,7 @@ from qualdeid.detect.allow_deny import Lists, normalise
 from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks, translated_label_ranges
 from qualdeid.detect.names.acceptance import ALLOWED_NAME, WORD_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
-from qualdeid.detect.nlp.frequency import ZipfThresholds, zipf
+from qualdeid.detect.nlp.frequency import ZipfThresholds, zipf, zipf_any_spelling
 from qualdeid.detect.nlp.languages import OtherLanguages
 from qualdeid.detect.processors import PLAN
 from qualdeid.detect.recognizers.dates import holiday_pattern
@@ -33,7 +33,8 @@ _ZIPF_NAMES = (
     "common_word", "sentence_word", "opening_word", "everyday_opening", "repeat_word", "town_word", "town_piece",
     "body_piece", "body_word", "org_last_word", "study_code_word", "job_title_word", "people_word", "plural_word",
     "listed_word", "feast_word", "grammar", "detail_word", "rare_capitalised", "name_word_lower", "no_name_lower",
-    "everyday_lowercase", "after_determiner", "meaningful_piece", "lower_title",
+    "everyday_lowercase", "after_determiner", "meaningful_piece", "lower_title", "detail_alone",
+    "opening_verb",
 )  # fmt: skip
 #: what finds a place or an organisation again where its document writes it once more
 REPEATED_DETECTOR = "written_again"
@@ -220,7 +221,9 @@ class Finaliser:
             context["kin_owners"],
         )
         #: what closes the name of an event ("Kindness Week", "Harvest Fair"): an event is no place
-        self.event_heads: frozenset[str] = frozenset(rules.lists("names/context.yaml")["event_heads"])
+        self.event_heads: frozenset[str] = frozenset(context["event_heads"])
+        #: "rang", "spoke": verbs in the past whose form has no ending to tell them by
+        self.past_verbs: frozenset[str] = frozenset(context["past_verbs"])
         calendar = rules.lists("lexicons/calendar.yaml")
         #: "See you Tues": a short weekday or month NER took for a person
         self.calendar_short = calendar["weekdays_short"] | calendar["months_short"] | calendar["feasts_short"]
@@ -383,6 +386,22 @@ class Finaliser:
         if plain not in self.words_also_names:
             return False
         return span.detector == NER_DETECTOR or not any(c.isupper() for c in piece) or piece.isupper()
+
+    def _named_again(self, text: str, span: Span) -> bool:
+        """The name rules' person that is a feast, a country or a language (:meth:`_named_thing`)."""
+        return (
+            span.label == PERSON
+            and span.detector in _WORD_READERS - {NER_DETECTOR}
+            and span.reason != ALLOWED_NAME
+            and self._named_thing(text[span.start : span.end])
+        )
+
+    def _named_thing(self, word: str) -> bool:
+        """A feast, a country or a language the name lists do not hold as a name ("Hanukkah", "Mongolia", "English"),
+        written as a word (capitals may be someone's initials: "MD")."""
+        if " " in word or word.isupper() or self.names.is_name(word):
+            return False
+        return normalise(word) in self.holidays or self.lists.not_a_place(word) or self._a_language(word)
 
     def _opens_a_term(self, text: str, span: Span) -> bool:
         if span.detector == "deny_list":
@@ -646,8 +665,12 @@ class Finaliser:
 
     def _says_nothing_rare(self, text: str, span: Span) -> bool:
         """ "spoke to him in Welsh", "speaks Arabic", "with": no word of the detail is rare (a language is
-        a detail with more to it: "taught himself Esperanto", "speaks fluent Faroese")."""
+        a detail with more to it: "taught himself Esperanto", "speaks fluent Faroese"); "died", "worked",
+        "for 40 years": two words at most, one of them besides grammar words, and a common one."""
         words = _PEOPLE_WORDS.findall(text, span.start, span.end)
+        said = [w.lower() for w in words if zipf(w.lower()) < self.z["grammar"]]
+        if len(words) <= 2 and len(said) == 1 and zipf_any_spelling(said[0]) >= self.z["detail_alone"]:
+            return True  # (not "had her first son" of "... at fifteen": the age cut out of it made it rare)
         return bool(words) and all(
             _SPEAK_WORD.fullmatch(w) or _plain(w) in self.peoples or zipf(w.lower()) >= self.z["grammar"] for w in words
         )
@@ -812,15 +835,27 @@ class Finaliser:
         )
 
     def _opening_word(self, text: str, word: re.Match[str]) -> bool:
-        """ "Took" of "Took Ana to ...": an everyday word opening a sentence before a name."""
+        """ "Took" of "Took Ana to ...": an everyday word opening a sentence before a name; a verb less common
+        ("Phoned Ana", "Texted Ana": case notes without their subject)."""
         w = word.group()
+        low = w.lower()
         return (
             w[:1].isupper()
             and w[1:].islower()
-            and zipf(w.lower()) >= self.z["opening_word"]
+            and zipf(low) >= (self.z["opening_verb"] if self._verb_form(low) else self.z["opening_word"])
             and w.lower() not in self.names.titles
             and w.lower() not in self.names.prefixes  # "Big Tadhg": a nickname's word, joined to the name
             and self._only_as_a_word(text, w, word.start())
+        )
+
+    def _verb_form(self, low: str) -> bool:
+        """A verb by its form: in the past ("rang", "phoned"), a participle ("bringing"), the third person of
+        a common word ("brings"). Not three letters: "Ate" and "Saw" are also titles before a name."""
+        return (
+            (low in self.past_verbs and len(low) > 3)
+            or (low.endswith("ed") and len(low) > 4)
+            or (low.endswith("ing") and len(low) > 5)
+            or (low.endswith("s") and not low.endswith("ss") and zipf(low[:-1]) >= self.z["opening_word"] - 1)
         )
 
     def _only_as_a_word(self, text: str, word: str, start: int) -> bool:
@@ -871,7 +906,8 @@ class Finaliser:
         """The final spans of a document: cleaned, filtered, without overlaps, with their text."""
         headings = heading_ranges(text)
         labels = translated_label_ranges(text)
-        by_others = [s for s in spans if s.detector != NER_DETECTOR]
+        # (a feast, a country or a language the name rules found again, as NER once read it, confirms no person)
+        by_others = [s for s in spans if s.detector != NER_DETECTOR and not self._named_again(text, s)]
         echoes = self._mere_echoes(text, spans)
         spans = [s for s in spans if id(s) not in echoes]
         roles = self.transcript_roles.abbreviations(
@@ -941,6 +977,8 @@ class Finaliser:
                 and self._is_term(text, span)
             ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
+            if span_text not in senders and self._named_again(text, span):
+                continue  # "after Hanukkah", "Ulaanbaatar, Mongolia", "English lessons": NER's person once, found again
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._opens_a_term(text, span):
                 continue  # "Kia" of "Kia ora", "Ka" of "Ka pai": a greeting, not a name
             if span.label == LOCATION and span.detector != "deny_list" and self._event(span_text):
