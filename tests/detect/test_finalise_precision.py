@@ -181,6 +181,10 @@ DROPPED = [
     ("we took the quad out to the ice road at dusk", "ice road", LOCATION, NER_DETECTOR),
     ("we had tea and a tin of brandysnaps after", "brandysnaps", ORGANIZATION, NER_DETECTOR),
     ("y la tía trajo las gallinas ayer", "las gallinas", LOCATION, NER_DETECTOR),
+    # what field notes did at the time stamp opening a line: an everyday word, no listed first name
+    ("Notes, Tues\n\n10:40 Hall set up, long tables.\n11:00 Doors open.", "Hall", PERSON, NER_DETECTOR),
+    ("Notes\n09:12 Depart. Radio on.", "Depart", PERSON, NER_DETECTOR),
+    ("[1230] Lunch, then the walk back.", "Lunch", PERSON, NER_DETECTOR),
 ]
 
 
@@ -256,6 +260,9 @@ KEPT = [
     # reference longer than a study's code: REFERENCES)
     ("met at the zenfield trust office", "zenfield trust", ORGANIZATION, NER_DETECTOR),
     ("we walked to Daybrook Green", "Daybrook Green", LOCATION, NER_DETECTOR),
+    # after a line's time stamp: a listed first name, a word the notes write with a capital mid-sentence
+    ("Notes\n10:40 Ember arrives with her son.", "Ember", PERSON, NER_DETECTOR),
+    ("10:40 Tempest arrives late.\nI sat with Tempest after.", "Tempest", PERSON, NER_DETECTOR),
 ]
 
 

@@ -37,6 +37,8 @@ _TRANSLATED_LABEL = re.compile(
     rf"(?:^|(?<=[ \t]{{2}})|(?<=\t))[ \t>#*•☐☑-]*({_PART}(?:[ \t]*/[ \t]*{_PART}){{1,3}})[ \t]*:", re.MULTILINE
 )
 _MAX_HEADING_WORDS = 6
+#: the time stamp opening a line of notes, and the space after it: "11:40 ", "[0910] ", "9.30 - "
+_LINE_STAMP = re.compile(r"(?:^|\n)[ \t]*\[?\d{1,2}[:.h]?\d{2}\]?(?:[ \t]*[-–])?[ \t]+$")
 _SINGLE_LINE_LABELS = (PERSON, LOCATION, ORGANIZATION, CONTACT, ID, AGE)
 
 
@@ -63,6 +65,12 @@ def translated_label_ranges(text: str) -> list[tuple[int, int]]:
         return []
     # "jo k / sam:" in a case note's lower case is two people, not a label
     return [(m.start(1), m.end(1)) for m in _TRANSLATED_LABEL.finditer(text) if not m.group(1)[0].islower()]
+
+
+def after_line_stamp(text: str, start: int) -> bool:
+    """Whether ``start`` follows the time stamp that opens a line of notes ("11:40 Hall set up", "12:20 Lunch."):
+    the word there says what happened then, as often as who came."""
+    return _LINE_STAMP.search(text, max(0, start - 16), start) is not None
 
 
 def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
