@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.names.introductions import SelfIntroductions
+from qualdeid.detect.names.lexicon import without_marks
 from qualdeid.detect.nlp.frequency import ZipfThresholds, zipf
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import AGE, CONTACT, ID, LOCATION, ORGANIZATION, PERSON
@@ -108,6 +109,8 @@ SCORE = 0.87
 #: a chat or a conversation: this many turns at least, by two senders at least
 CONVERSATION_TURNS = 3
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: a word of a message, where a sender's name may stand: not inside a handle, an address or a hashtag
+_TEXT_WORD = re.compile(r"(?<![\w@#.])[^\W\d_]+(?![\w@])")
 #: a chat line sent from a number the phone has not saved: the stamp, the number, a colon, the message
 _NUMBER_TURN = re.compile(
     r"^[ \t]*\[?[\d/.,: \t-]*(?:[AaPp]\.?[Mm]\.?)?\]?[ \t]*[-–]?[ \t]*"
@@ -186,10 +189,14 @@ class ChatSenderProcessor(CorpusProcessor):
         for m in introduced:
             labels.append((m.start("name"), m.end("name")))
             senders.setdefault(m.group("name").lower(), 1)
+        # each word of the text by its letters without marks: a sender saved as "Zerrin" is typed "Zêrrîn" too
+        words: dict[str, list[re.Match[str]]] = {}
+        for m in _TEXT_WORD.finditer(text):
+            words.setdefault(without_marks(m.group().lower()), []).append(m)
         for word in senders:
             if len(word) < 2 or word in self.not_names:
                 continue
-            for m in re.finditer(rf"(?<![\w@#.])(?i:{re.escape(word)})(?![\w@])", text):
+            for m in words.get(without_marks(word), []):
                 start, end = m.span()
                 # another reading of the word (a town of the same name) yields to the sender by its score
                 if any(a <= start < b for a, b in labels) or any(s.start < end and start < s.end for s in people):

@@ -50,6 +50,15 @@ def test_one_tabbed_line_is_no_chat(speakers: SpeakerRecognizer) -> None:
     assert people(speakers, "Timetable\n09:30\tOpening\tthe hall\n") == []
 
 
+def test_the_senders_of_a_chat_export_stamped_time_first(speakers: SpeakerRecognizer) -> None:
+    text = (
+        "[20:14, 10/03/2024] Zerrin: where are you\n"
+        "[20:15, 10/03/2024] Hozek Tamsk: at home\n"
+        "[20:16, 10/03/2024] Zerrin: ok\n"
+    )
+    assert people(speakers, text) == ["Zerrin", "Hozek Tamsk", "Zerrin"]
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
