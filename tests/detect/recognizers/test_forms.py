@@ -268,7 +268,7 @@ def test_no_name_in_a_name_part_field_or_a_family_description(recognizer: FormFi
     ("text", "names"),
     [
         ("CASE NOTES - TREVASK / MOLLARD, Ana & Teo\nRef: 0288", ["TREVASK", "MOLLARD"]),
-        ("Kontakt / case notes - QUENBY, Sela   XY-2024-0391", ["QUENBY, Sela"]),
+        ("Akte / case notes - QUENBY, Sela   XY-2023-7715", ["QUENBY, Sela"]),
         ("HANDOVER NOTES - WEEK 12", []),
         ("Minutes - AGM", []),
         ("Referral form - URGENT", []),

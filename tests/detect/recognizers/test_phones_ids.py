@@ -49,8 +49,8 @@ def found(name: str, text: str) -> list[str]:
         ("Tel. (031) 552 908 / 731 406 285", "731 406 285"),
         ("texting 0412 118 220 or 0499 120 447", "0499 120 447"),
         # whom to ring between the cue and "on" or "at"
-        ("Please contact Ms Tarrow on 974 662 108.", "974 662 108"),
-        ("ring Aunty Bel at 4410 2297 after six", "4410 2297"),
+        ("Please contact Ms Tarrow on 962 448 317.", "962 448 317"),
+        ("ring Aunty Orrick at 4410 2297 after six", "4410 2297"),
     ],
 )
 def test_phone_numbers_named_by_their_context(text: str, phone: str) -> None:
@@ -72,8 +72,8 @@ def test_phone_numbers_named_by_their_context(text: str, phone: str) -> None:
         "from 1998 2004 she lived there",
         "they raised 4500 1200 of it from the raffle",
         "card 4111 2222 3333 4444",
-        "call Tuuli on 12 03 2024 at noon",
-        "we rang Tuuli at 10 30",
+        "call Orrick on 12 03 2024 at noon",
+        "we rang Orrick at 10 30",
     ],
 )
 def test_numbers_near_phone_words_that_are_no_phone(text: str) -> None:
@@ -356,6 +356,6 @@ def test_no_phone_after_a_number_of_things(text: str) -> None:
 
 
 def test_the_digits_counted_are_the_number_s_own_not_the_text_s_before_it() -> None:
-    before = "Case 4471 2093 8812 5507, seen 12/03/2024 and 19/03/2024.\n"
+    before = "Case 4471 2093 8812 5507, seen 17/08/2022 and 24/08/2022.\n"
     assert "6184 2270" in found("PhoneShapeRecognizer", before + "Phone for call-backs: 6184 2270")
     assert found("PhoneShapeRecognizer", before + "ring me on 12 34 if that's easier") == []

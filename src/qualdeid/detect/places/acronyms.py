@@ -8,7 +8,7 @@ out) and finds them, written in capitals as a word of their own, in every docume
 Only names with a distinctive word are remembered (one rarer in English than ``DISTINCTIVE_ZIPF`` and not generic:
 "Social Services" makes no "SS"), never a country or a region ("United Kingdom"), a term ("Cognitive Behavioural
 Therapy") or a name whose initials are a small word, an abbreviation that is never a name ("GP", "CPN") or a
-role's. Initials that are also an English word ("CLAMP") count only on a line with lower case on it, never in a
+role's. Initials that are also an English word ("SPARK") count only on a line with lower case on it, never in a
 heading written in capitals.
 """
 
@@ -39,7 +39,7 @@ DISTINCTIVE_ZIPF = 3.7
 WORD_ZIPF = 3.0
 #: the fewest and the most words (and so letters) of a full name
 MIN_WORDS, MAX_WORDS = 2, 7
-#: the words of a name; a hyphenated word is one ("Kerr-Ashby"), an apostrophe inside a word too
+#: the words of a name; a hyphenated word is one ("Tallow-Reive"), an apostrophe inside a word too
 _WORD = re.compile(r"[^\W\d_][\w'’ʻ-]*")
 
 
@@ -119,7 +119,7 @@ class AcronymProcessor(CorpusProcessor):
             if any(s.start < end and start < s.end and s.detector != NER for s in spans):
                 continue  # read otherwise already: a person's initials, inside a longer name (NER's guess yields)
             if zipf(m.group().lower()) >= WORD_ZIPF and not _has_lower(_line(text, start)):
-                continue  # "CLAMP" in a heading in capitals is the word
+                continue  # "SPARK" in a heading in capitals is the word
             found.append(Span(start, end, self.known[m.group()], score=SCORE, detector=DETECTOR))
         return found
 

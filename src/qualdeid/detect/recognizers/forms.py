@@ -161,7 +161,7 @@ class FormFieldRecognizer(_TextRecognizer):
 
     def _capitals_surname(self, value: str) -> bool:
         """One to three words in capitals that are listed surnames or long words rare in English: "TREVASK",
-        "VAN DER BERG"; not an abbreviation ("AGM", "MARAC" is listed as none)."""
+        "VAN DER TALLOW"; not an abbreviation ("AGM", "MARAC" is listed as none)."""
         words = value.split()
         lex = self.names.names
         return (
