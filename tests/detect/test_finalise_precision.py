@@ -182,9 +182,9 @@ DROPPED = [
     ("we had tea and a tin of brandysnaps after", "brandysnaps", ORGANIZATION, NER_DETECTOR),
     ("y la tía trajo las gallinas ayer", "las gallinas", LOCATION, NER_DETECTOR),
     # what field notes did at the time stamp opening a line: an everyday word, no listed first name
-    ("Notes, Tues\n\n10:40 Hall set up, long tables.\n11:00 Doors open.", "Hall", PERSON, NER_DETECTOR),
-    ("Notes\n09:12 Depart. Radio on.", "Depart", PERSON, NER_DETECTOR),
-    ("[1230] Lunch, then the walk back.", "Lunch", PERSON, NER_DETECTOR),
+    ("Notes, Tues\n\n10:40 Marquee up, long tables.\n11:00 Doors open.", "Marquee", PERSON, NER_DETECTOR),
+    ("Notes\n07:55 Breakfast. Radio on.", "Breakfast", PERSON, NER_DETECTOR),
+    ("[1315] Prayers, then the walk back.", "Prayers", PERSON, NER_DETECTOR),
 ]
 
 

@@ -837,7 +837,7 @@ class Finaliser:
 
     def _stamped_word(self, text: str, span: Span) -> bool:
         """One everyday word after the time stamp opening a line of notes, no listed first name, never written
-        with a capital mid-sentence in the text ("11:40 Hall set up ... back to the hall")."""
+        with a capital mid-sentence in the text ("11:40 Marquee up"; not where the notes also write "told Marquee")."""
         piece = text[span.start : span.end]
         if not (piece.isalpha() and piece[1:].islower() and after_line_stamp(text, span.start)):
             return False
@@ -1050,7 +1050,7 @@ class Finaliser:
                 if not confirmed and self._everyday_opening(text, span):
                     continue  # "Lift was out again", "Helpful was that ...": NER on the word opening a sentence
                 if span.label == PERSON and not confirmed and self._stamped_word(text, span):
-                    continue  # "11:40 Hall set up", "12:20 Lunch.": what field notes did at that time
+                    continue  # "11:40 Marquee up", "07:55 Breakfast.": what field notes did at that time
                 if span.label != DATE_TIME and not confirmed and self._ner_word_use(text, span):
                     continue
                 if span.label != DATE_TIME and (self._role_or_field(text, span) or _no_word(span_text)):

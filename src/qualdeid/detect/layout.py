@@ -69,7 +69,7 @@ def translated_label_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def after_line_stamp(text: str, start: int) -> bool:
-    """Whether ``start`` follows the time stamp that opens a line of notes ("11:40 Hall set up", "12:20 Lunch."):
+    """Whether ``start`` follows the time stamp that opens a line of notes ("11:40 Marquee up", "07:55 Breakfast."):
     the word there says what happened then, as often as who came."""
     return _LINE_STAMP.search(text, max(0, start - 16), start) is not None
 

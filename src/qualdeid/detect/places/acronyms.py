@@ -125,7 +125,7 @@ class AcronymProcessor(CorpusProcessor):
 
 
 def _first_letter(word: str) -> str:
-    """The first cased letter of a word ("O" of "ʻOhana"); the first character when none is."""
+    """The first cased letter of a word ("A" of "ʻAkau"); the first character when none is."""
     return next((c for c in word if c.lower() != c.upper()), word[0])
 
 
