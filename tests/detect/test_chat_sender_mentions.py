@@ -42,6 +42,11 @@ def test_a_sender_with_a_rare_name_is_found_wherever_a_message_writes_it(process
     assert _found(processor, text, spans) == ["quillon", "ysolde", "QUILLON"]
 
 
+def test_a_sender_is_found_typed_with_marks_the_saved_name_lacks(processor: ChatSenderProcessor) -> None:
+    text, spans = _chat("Zerrin: where are you", "Pellam: at home", "Odrin: maybe. Zêrrîn ring me later")
+    assert _found(processor, text, spans) == ["Zêrrîn"]
+
+
 @pytest.mark.parametrize(
     ("message", "name"),
     [

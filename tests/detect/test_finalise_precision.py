@@ -189,6 +189,10 @@ DROPPED = [
     # a rare detail of one word besides grammar words, and that word common: nothing rare is said
     ("my dad who moved there in 1983 for the work", "moved", RARE_DETAIL, "rare"),
     ("he did it for 40 years and never once", "for 40 years", RARE_DETAIL, "rare"),
+    # what field notes did at the time stamp opening a line: an everyday word, no listed first name
+    ("Notes, Tues\n\n10:40 Marquee up, long tables.\n11:00 Doors open.", "Marquee", PERSON, NER_DETECTOR),
+    ("Notes\n07:55 Breakfast. Radio on.", "Breakfast", PERSON, NER_DETECTOR),
+    ("[1315] Prayers, then the walk back.", "Prayers", PERSON, NER_DETECTOR),
 ]
 
 
@@ -271,6 +275,9 @@ KEPT = [
     ("she keeps ferrets", "keeps ferrets", RARE_DETAIL, "rare"),
     # ... or of more words, whose age or year was cut out of it ("... at fifteen")
     ("she had her first son at fifteen", "had her first son", RARE_DETAIL, "rare"),
+    # after a line's time stamp: a listed first name, a word the notes write with a capital mid-sentence
+    ("Notes\n10:40 Ember arrives with her son.", "Ember", PERSON, NER_DETECTOR),
+    ("10:40 Tempest arrives late.\nI sat with Tempest after.", "Tempest", PERSON, NER_DETECTOR),
 ]
 
 

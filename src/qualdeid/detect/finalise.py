@@ -15,7 +15,13 @@ from functools import lru_cache
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import Lists, normalise
-from qualdeid.detect.layout import heading_ranges, inside, split_at_breaks, translated_label_ranges
+from qualdeid.detect.layout import (
+    after_line_stamp,
+    heading_ranges,
+    inside,
+    split_at_breaks,
+    translated_label_ranges,
+)
 from qualdeid.detect.names.acceptance import ALLOWED_NAME, WORD_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import ZipfThresholds, zipf, zipf_any_spelling
@@ -34,7 +40,7 @@ _ZIPF_NAMES = (
     "body_piece", "body_word", "org_last_word", "study_code_word", "job_title_word", "people_word", "plural_word",
     "listed_word", "feast_word", "grammar", "detail_word", "rare_capitalised", "name_word_lower", "no_name_lower",
     "everyday_lowercase", "after_determiner", "meaningful_piece", "lower_title", "detail_alone",
-    "opening_verb",
+    "opening_verb", "stamped_word",
 )  # fmt: skip
 #: what finds a place or an organisation again where its document writes it once more
 REPEATED_DETECTOR = "written_again"
@@ -883,6 +889,21 @@ class Finaliser:
             and self._only_as_a_word(text, piece, span.start)
         )
 
+    def _stamped_word(self, text: str, span: Span) -> bool:
+        """One everyday word after the time stamp opening a line of notes, no listed first name, never written
+        with a capital mid-sentence in the text ("11:40 Marquee up"; not where the notes also write "told Marquee")."""
+        piece = text[span.start : span.end]
+        if not (piece.isalpha() and piece[1:].islower() and after_line_stamp(text, span.start)):
+            return False
+        if piece.lower() in self.names.first_names or zipf(piece.lower()) < self.z["stamped_word"]:
+            return False
+        return not any(
+            m.start() != span.start
+            and not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start())
+            and not after_line_stamp(text, m.start())
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(piece)}(?![\w'’-])", text)
+        )
+
     def _name_piece(self, text: str, span: Span) -> Span:
         end = span.end
         if (m := _TIME_TAIL.search(text, span.start, end)) and m.start() > span.start:
@@ -1093,6 +1114,8 @@ class Finaliser:
                     continue  # "Dear Sir or Madam": a title alone
                 if not confirmed and self._everyday_opening(text, span):
                     continue  # "Lift was out again", "Helpful was that ...": NER on the word opening a sentence
+                if span.label == PERSON and not confirmed and self._stamped_word(text, span):
+                    continue  # "11:40 Marquee up", "07:55 Breakfast.": what field notes did at that time
                 if span.label != DATE_TIME and not confirmed and self._ner_word_use(text, span):
                     continue
                 if span.label != DATE_TIME and (self._role_or_field(text, span) or _no_word(span_text)):

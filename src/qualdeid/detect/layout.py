@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.names.introductions import SelfIntroductions
+from qualdeid.detect.names.lexicon import without_marks
 from qualdeid.detect.nlp.frequency import ZipfThresholds, zipf
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import AGE, CONTACT, ID, LOCATION, ORGANIZATION, PERSON
@@ -37,6 +38,8 @@ _TRANSLATED_LABEL = re.compile(
     rf"(?:^|(?<=[ \t]{{2}})|(?<=\t))[ \t>#*•☐☑-]*({_PART}(?:[ \t]*/[ \t]*{_PART}){{1,3}})[ \t]*:", re.MULTILINE
 )
 _MAX_HEADING_WORDS = 6
+#: the time stamp opening a line of notes, and the space after it: "11:40 ", "[0910] ", "9.30 - "
+_LINE_STAMP = re.compile(r"(?:^|\n)[ \t]*\[?\d{1,2}[:.h]?\d{2}\]?(?:[ \t]*[-–])?[ \t]+$")
 _SINGLE_LINE_LABELS = (PERSON, LOCATION, ORGANIZATION, CONTACT, ID, AGE)
 
 
@@ -63,6 +66,12 @@ def translated_label_ranges(text: str) -> list[tuple[int, int]]:
         return []
     # "jo k / sam:" in a case note's lower case is two people, not a label
     return [(m.start(1), m.end(1)) for m in _TRANSLATED_LABEL.finditer(text) if not m.group(1)[0].islower()]
+
+
+def after_line_stamp(text: str, start: int) -> bool:
+    """Whether ``start`` follows the time stamp that opens a line of notes ("11:40 Marquee up", "07:55 Breakfast."):
+    the word there says what happened then, as often as who came."""
+    return _LINE_STAMP.search(text, max(0, start - 16), start) is not None
 
 
 def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
@@ -100,6 +109,8 @@ SCORE = 0.87
 #: a chat or a conversation: this many turns at least, by two senders at least
 CONVERSATION_TURNS = 3
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: a word of a message, where a sender's name may stand: not inside a handle, an address or a hashtag
+_TEXT_WORD = re.compile(r"(?<![\w@#.])[^\W\d_]+(?![\w@])")
 #: a chat line sent from a number the phone has not saved: the stamp, the number, a colon, the message
 _NUMBER_TURN = re.compile(
     r"^[ \t]*\[?[\d/.,: \t-]*(?:[AaPp]\.?[Mm]\.?)?\]?[ \t]*[-–]?[ \t]*"
@@ -178,10 +189,14 @@ class ChatSenderProcessor(CorpusProcessor):
         for m in introduced:
             labels.append((m.start("name"), m.end("name")))
             senders.setdefault(m.group("name").lower(), 1)
+        # each word of the text by its letters without marks: a sender saved as "Zerrin" is typed "Zêrrîn" too
+        words: dict[str, list[re.Match[str]]] = {}
+        for m in _TEXT_WORD.finditer(text):
+            words.setdefault(without_marks(m.group().lower()), []).append(m)
         for word in senders:
             if len(word) < 2 or word in self.not_names:
                 continue
-            for m in re.finditer(rf"(?<![\w@#.])(?i:{re.escape(word)})(?![\w@])", text):
+            for m in words.get(without_marks(word), []):
                 start, end = m.span()
                 # another reading of the word (a town of the same name) yields to the sender by its score
                 if any(a <= start < b for a, b in labels) or any(s.start < end and start < s.end for s in people):

@@ -78,6 +78,7 @@ def processor_registry() -> dict[str, Callable[[Rules, Any], CorpusProcessor]]:
     """Every corpus processor by its name in ``rules/detect.yaml``."""
     from qualdeid.detect.layout import ChatSenderProcessor
     from qualdeid.detect.names.processor import NameProcessor
+    from qualdeid.detect.places.acronyms import AcronymProcessor
     from qualdeid.detect.places.short_forms import ShortFormProcessor
     from qualdeid.detect.rare.processor import RareDetailProcessor
 
@@ -86,6 +87,7 @@ def processor_registry() -> dict[str, Callable[[Rules, Any], CorpusProcessor]]:
         "rare": RareDetailProcessor,
         "short_forms": ShortFormProcessor,
         "chat_senders": ChatSenderProcessor,
+        "acronyms": AcronymProcessor,
     }
 
 

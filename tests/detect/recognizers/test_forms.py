@@ -231,3 +231,48 @@ def test_a_filler_in_quotes_in_a_field_of_the_name_someone_goes_by_is_no_name(
     recognizer: FormFieldRecognizer,
 ) -> None:
     assert found(recognizer, 'Nickname: "none"\nKnown as: "the boss"\n') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a field that asks for a part of a name takes everyday words and common surnames, two fields on a line
+        ("Surname: BAKER            Forename(s): Rose May\nDOB: 01/02/1960", ["BAKER", "Rose May"]),
+        ("Last name: Brown     First name: Will", ["Brown", "Will"]),
+        ("Nachname: FISCHER   Vorname: Hans", ["FISCHER", "Hans"]),
+        # a household named by its surnames
+        ("Family: QUENBY / HARLOCK   Ref 041", ["QUENBY", "HARLOCK"]),
+    ],
+)
+def test_the_parts_of_a_name_and_a_household_s_surnames(
+    recognizer: FormFieldRecognizer, text: str, names: list[str]
+) -> None:
+    assert [t for t, label in found(recognizer, text) if label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Surname: Unknown",
+        "First name: Not given",
+        "Surname: N/A",
+        "Family: wife Ana, two sons",
+        "Family: My wife passed in 2019",
+    ],
+)
+def test_no_name_in_a_name_part_field_or_a_family_description(recognizer: FormFieldRecognizer, text: str) -> None:
+    assert [t for t, label in found(recognizer, text) if label == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("CASE NOTES - TREVASK / MOLLARD, Ana & Teo\nRef: 0288", ["TREVASK", "MOLLARD"]),
+        ("Akte / case notes - QUENBY, Sela   XY-2023-7715", ["QUENBY, Sela"]),
+        ("HANDOVER NOTES - WEEK 12", []),
+        ("Minutes - AGM", []),
+        ("Referral form - URGENT", []),
+    ],
+)
+def test_the_surnames_after_a_record_s_title(recognizer: FormFieldRecognizer, text: str, names: list[str]) -> None:
+    assert [t for t, label in found(recognizer, text) if label == "PERSON"] == names

@@ -50,6 +50,15 @@ def test_one_tabbed_line_is_no_chat(speakers: SpeakerRecognizer) -> None:
     assert people(speakers, "Timetable\n09:30\tOpening\tthe hall\n") == []
 
 
+def test_the_senders_of_a_chat_export_stamped_time_first(speakers: SpeakerRecognizer) -> None:
+    text = (
+        "[20:14, 14/05/2023] Zerrin: where are you\n"
+        "[20:15, 14/05/2023] Pellam Tamsk: at home\n"
+        "[20:16, 14/05/2023] Zerrin: ok\n"
+    )
+    assert people(speakers, text) == ["Zerrin", "Pellam Tamsk", "Zerrin"]
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

@@ -48,6 +48,9 @@ def found(name: str, text: str) -> list[str]:
         ("Out of hours Wenna takes calls on 731 406 285.", "731 406 285"),
         ("Tel. (031) 552 908 / 731 406 285", "731 406 285"),
         ("texting 0412 118 220 or 0499 120 447", "0499 120 447"),
+        # whom to ring between the cue and "on" or "at"
+        ("Please contact Ms Tarrow on 962 448 317.", "962 448 317"),
+        ("ring Aunty Orrick at 4410 2297 after six", "4410 2297"),
     ],
 )
 def test_phone_numbers_named_by_their_context(text: str, phone: str) -> None:
@@ -69,6 +72,8 @@ def test_phone_numbers_named_by_their_context(text: str, phone: str) -> None:
         "from 1998 2004 she lived there",
         "they raised 4500 1200 of it from the raffle",
         "card 4111 2222 3333 4444",
+        "call Orrick on 12 03 2024 at noon",
+        "we rang Orrick at 10 30",
     ],
 )
 def test_numbers_near_phone_words_that_are_no_phone(text: str) -> None:
@@ -103,6 +108,10 @@ def test_numbers_near_phone_words_that_are_no_phone(text: str) -> None:
         ("Allotment society no.: 4-55201983.", "4-55201983"),
         ("Tenancy deposit no. - QW 55 2019 paid", "QW 55 2019"),
         ("Mrs Q, Harbour Row   key safe 7730   lunch", "7730"),
+        # the digits left of a masked number
+        ("SSN: xxx-xx-4417   DOB: 1/2/1950", "4417"),
+        ("card **** **** **** 2093 was stopped", "2093"),
+        ("old bank details, sort code hidden, acct xx-xx-5510", "5510"),
     ],
 )
 def test_labelled_ids_with_letters_and_digits(text: str, code: str) -> None:
@@ -122,6 +131,7 @@ def test_labelled_ids_with_letters_and_digits(text: str, code: str) -> None:
         "Order no.: 12 of 40",
         "Visit no.: 2024-03-11",
         "Tel no.: 0123 456 789",
+        "love you xxx 100 times over",
     ],
 )
 def test_numbers_after_id_words_that_are_no_id(text: str) -> None:
@@ -343,3 +353,9 @@ def test_phone_named_words_before_and_service_numbers(name: str, text: str, code
 )
 def test_no_phone_after_a_number_of_things(text: str) -> None:
     assert found("PhoneShapeRecognizer", text) == []
+
+
+def test_the_digits_counted_are_the_number_s_own_not_the_text_s_before_it() -> None:
+    before = "Case 4471 2093 8812 5507, seen 17/08/2022 and 24/08/2022.\n"
+    assert "6184 2270" in found("PhoneShapeRecognizer", before + "Phone for call-backs: 6184 2270")
+    assert found("PhoneShapeRecognizer", before + "ring me on 12 34 if that's easier") == []

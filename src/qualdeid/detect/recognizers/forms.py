@@ -45,6 +45,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
 #: initials as a person field's value: "Q.Z.", "J. M.", "QXB", "QZ-R"
 _INITIALS = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}[A-Z]\.?|[A-Z]{2,4}(?:-[A-Z]{1,2})?")
+#: a part of a name, in a field asking for it: one to four words ("BAKER", "Rose May", "O'Neill-Diaz")
+_NAME_PART = re.compile(r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3}")
 #: the name someone goes by, in a field asking for it: a capitalised word or two to four capitals
 _ALIAS_VALUE = re.compile(r"[A-Z][a-z'’-]+|[A-Z]{2,4}")
 #: the given names after a surname and its comma: ", Mei-ling", ", BISI K."
@@ -87,6 +89,8 @@ class FormFieldRecognizer(_TextRecognizer):
         )
         self.particles = fields["name_particles"]
         self.alias_fields = frozenset(fields["alias"])
+        self.name_part_fields = frozenset(fields["name_parts"])
+        self.no_value = frozenset(fields["no_value"])
         self.names = LayoutNames(NameLexicon.read(rules), LayoutWords(rules))
         self.not_initials = self.names.names.not_initials
         self.generic = rules.words("lexicons/generic_name_words.txt", lower=True)
@@ -95,6 +99,12 @@ class FormFieldRecognizer(_TextRecognizer):
         days = ("weekdays", "weekdays_short", "months", "months_short")
         self.calendar = frozenset().union(*(calendar[k] for k in days))
         labels = alternation(self.label_of)
+        #: a title line naming the kind of record, a dash, then whom it is about: "CASE NOTES - TREVASK, Ana"
+        kinds = alternation(rules.words("lexicons/document_kinds.txt", lower=True))
+        self.title = re.compile(
+            rf"^[ \t>#*]*(?:[^\W\d_][^\n:]{{0,40}}?[ \t])?(?i:{kinds})[ \t]+[-–—][ \t]+(?P<value>[^\n]+)", re.MULTILINE
+        )
+        self.kinds = rules.words("lexicons/document_kinds.txt", lower=True)
         languages = alternation(
             rules.words("rare/language.txt", lower=True) | rules.words("lexicons/peoples.txt", lower=True)
         )
@@ -115,6 +125,7 @@ class FormFieldRecognizer(_TextRecognizer):
     def find(self, text: str) -> Iterator[Found]:
         if "\t" in text or "   " in text:
             yield from self._tables(text)
+        yield from self._titled(text)
         if ":" not in text and "\t" not in text and " - " not in text:
             return
         for m in self.field.finditer(text):
@@ -124,10 +135,42 @@ class FormFieldRecognizer(_TextRecognizer):
             value_start = m.start("value")
             value = m.group("value")
             if value.strip():
-                alias = " ".join(m.group("label").lower().split()) in self.alias_fields
-                yield from self._value(value_start, value, label, alias=alias)
+                key = " ".join(m.group("label").lower().split())
+                part = key in self.name_part_fields
+                yield from self._value(value_start, value, label, alias=key in self.alias_fields, part=part)
                 continue
             yield from self._below(text, m.end(), label)
+
+    def _titled(self, text: str) -> Iterator[Found]:
+        """The surnames in capitals after a record's title and a dash ("CASE NOTES - TREVASK, Ana", "Contact log -
+        QUENBY / HARLOCK"): each a person, with the given names after a comma; a title's other words ("HANDOVER
+        NOTES - WEEK 12", "Minutes - AGM") are everyday words or abbreviations, no surnames."""
+        for m in self.title.finditer(text):
+            value = m.group("value")
+            value = value[: m_end.start()] if (m_end := _VALUE_END.search(value)) else value
+            name = value[: _NAME_END.search(value).start()]
+            parts = [(p.start(), p.group()) for p in re.finditer(r"[^/]+", name)]
+            if not parts or not all(self._capitals_surname(part.strip()) for _, part in parts):
+                continue
+            for at, part in parts:
+                lead = len(part) - len(part.lstrip())
+                part = part.strip()
+                if at + lead + len(part) == len(name):
+                    part = self._last_first(value[at + lead :], part)
+                yield m.start("value") + at + lead, m.start("value") + at + lead + len(part), PERSON
+
+    def _capitals_surname(self, value: str) -> bool:
+        """One to three words in capitals that are listed surnames or long words rare in English: "TREVASK",
+        "VAN DER TALLOW"; not an abbreviation ("AGM", "MARAC" is listed as none)."""
+        words = value.split()
+        lex = self.names.names
+        return (
+            1 <= len(words) <= 3
+            and all(w.isupper() and w.isalpha() and len(w) > 1 for w in words)
+            and not any(w in self.not_initials or w.lower() in self.kinds for w in words)
+            and all(w.lower() in self.particles or w.lower() in lex.surnames or _long_rare(w) for w in words)
+            and not all(w.lower() in self.particles for w in words)
+        )
 
     def _tables(self, text: str) -> Iterator[Found]:
         """The names and ages in the columns a table's heading row names ("Name   Relationship   Age" over
@@ -198,11 +241,11 @@ class FormFieldRecognizer(_TextRecognizer):
             pos = end + 1
 
     def _value(
-        self, start: int, value: str, label: str, continued: bool = False, alias: bool = False
+        self, start: int, value: str, label: str, continued: bool = False, alias: bool = False, part: bool = False
     ) -> Iterator[Found]:
         """The value's span, if it looks like what the field holds (``continued``: a further line of
         an address, which may be a lower-case town: "port ellis"; ``alias``: a field of the name someone
-        goes by)."""
+        goes by; ``part``: a field asking for a part of a name, "Surname:")."""
         lead = len(value) - len(value.lstrip())
         sentence = value.rstrip().endswith((".", "!", "?"))
         value = value.strip().rstrip(",;.")
@@ -218,7 +261,7 @@ class FormFieldRecognizer(_TextRecognizer):
             quoted = _QUOTED.match(name)
             if alias and quoted is not None and self._alias(quoted.group(1)):
                 yield start + quoted.start(1), start + quoted.end(1), PERSON  # 'Nickname: "Sunny" at home'
-            elif self._is_name(name.split()) or (alias and self._goes_by(name)):
+            elif self._is_name(name.split()) or (alias and self._goes_by(name)) or (part and self._name_part(name)):
                 name = self._last_first(value, name)
                 yield start, start + len(name), PERSON
                 yield from self._bracketed_name(start, value, len(name))
@@ -328,6 +371,18 @@ class FormFieldRecognizer(_TextRecognizer):
         """One capitalised word or a few capitals, not a filler: "Sunny", "TJ", not "None" or "Same"."""
         return _ALIAS_VALUE.fullmatch(value) is not None and value.lower() not in STOP_WORDS
 
+    def _name_part(self, value: str) -> bool:
+        """The value of a field asking for a part of a name: one to four capitalised words or words in capitals,
+        whatever else they are ("Surname: BAKER", "Forenames: Rose May"), not what a form writes for no name
+        ("Unknown", "Not given")."""
+        words = value.split()
+        return (
+            _NAME_PART.fullmatch(value) is not None
+            and all(w[0].isupper() for w in words)
+            and " ".join(words).lower() not in self.no_value
+            and not all(w.lower() in STOP_WORDS for w in words)
+        )
+
     def _is_name(self, words: list[str]) -> bool:
         lex = self.names
         words = [w for w in words if w.lower().rstrip(".") not in lex.titles]
@@ -414,6 +469,14 @@ def _uncased_name(value: str) -> bool:
         for c in value
         if c.isalpha()
     )
+
+
+#: a word in capitals this long, with a vowel, and rarer in English than this (Zipf) may be a surname
+LONG_RARE_LETTERS, LONG_RARE_ZIPF = 5, 3.0
+
+
+def _long_rare(word: str) -> bool:
+    return len(word) >= LONG_RARE_LETTERS and any(c in "AEIOUY" for c in word) and zipf(word.lower()) < LONG_RARE_ZIPF
 
 
 def _has_digit(value: str) -> bool:

@@ -105,8 +105,10 @@ class LayoutWords:
 
     def __init__(self, rules: Rules) -> None:
         words = rules.lists("lexicons/layout.yaml")
-        #: a chat export's date and time, maybe with a word between them ("4.5.2024 klo 9.02", "3/4/24 at 9:02")
+        #: a chat export's date and time, maybe with a word between them ("4.5.2024 klo 9.02", "3/4/24 at 9:02"),
+        #: or the time first in brackets ("[20:14, 14/05/2023]")
         stamp = rf"\[?(?:{_DATE},?[ \t]*(?:(?i:{words.pattern('time_words')})[ \t]+)?)?{_TIME}\]?|\[{_DATE}\]"
+        stamp += rf"|\[{_TIME},?[ \t]*{_DATE}\]"
         #: a turn: optional bullet/quote and timestamp, the speaker, an optional time or "wrote", then a colon
         self.turn = re.compile(
             rf"^(?:[ \t>*•-]|{_MARKS})*(?P<stamp>(?:{stamp})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
