@@ -358,3 +358,16 @@ def test_a_writers_past_in_everyday_words_links_to_no_worker(checker) -> None:
         ev.person = ev.similarity.person = worker
         assert len(linker._specific(ev)) == 2
         assert linker.similar(ev, 2) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        ("An older couple had once won a quoits pennant at a regatta.", False),  # two people, one household
+        ("A couple of days later the volunteers repainted the fence.", True),  # a measure, not people
+        ("A pair of galoshes was left by the door.", True),
+    ],
+)
+def test_a_couple_is_particular_people_not_a_measure(detector, frames, text, generic) -> None:
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    assert bool(frames.generic(a)) is generic

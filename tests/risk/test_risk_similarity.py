@@ -193,3 +193,19 @@ def test_the_retold_sentence_weight_comes_from_risk_yaml(tmp_path) -> None:
     (tmp_path / "risk.yaml").write_text("linkage:\n  similarity:\n    sentence_weight: 2.2\n")
     assert load_risk_config([tmp_path]).similarity_sentence_weight == 2.2
     assert load_risk_config().similarity_sentence_weight == 1.5
+
+
+def test_one_uncommon_thing_named_in_a_related_word_links(checker) -> None:
+    # Teodor's diaries say "tram", never "tramcar": one uncommon noun, held through a related word by
+    # fewer than k people, is a rare detail however it is worded
+    report = checker.check([Document("t", "He rode a tramcar once.")])
+    links = [f for f in report.findings if f.check == "subject_linkage"]
+    assert [f.sources for f in links] == [list(TEODOR)]
+
+
+def test_one_everyday_word_of_theirs_alone_does_not_link(checker) -> None:
+    # "tram" itself is no rarer than a detail needs to be, and one word alone is no story
+    a = _analysed(checker, "He rode a tram once.")
+    tram = next(t for t in a.tokens if t.text == "tram")
+    ev = checker.linker.evidence(a, [], [])
+    assert not any(checker.linker.rare_thing(e, tram) for e in ev.values())

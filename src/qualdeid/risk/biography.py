@@ -46,6 +46,9 @@ class LifeFrames:
     not_habits: frozenset[str] = frozenset()
     #: nouns that after "the" speak of anyone of a kind, not of one person ("so the person is not alone")
     generic_nouns: frozenset[str] = frozenset()
+    #: nouns for two people together ("an older couple"): one household, as "a woman" is one person, but
+    #: not as a measure ("a couple of days", "a pair of galoshes")
+    pair_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rules_dirs: Sequence[Path] = ()) -> LifeFrames:
@@ -62,8 +65,11 @@ class LifeFrames:
             "life_predicates",
             "not_habits",
             "generic_nouns",
+            "pair_nouns",
         )
-        return cls(**{name: lists[name] for name in names}, kind_nouns=rules.words(PERSON_NOUNS, lower=True))
+        found = {name: lists[name] for name in names}
+        found["person_nouns"] = frozenset(found["person_nouns"]) | frozenset(found["pair_nouns"])
+        return cls(**found, kind_nouns=rules.words(PERSON_NOUNS, lower=True))
 
     def one_person(self, tokens: list[Token], all_tokens: list[Token]) -> bool:
         """The sentence is about one person in the third person singular."""
@@ -93,6 +99,7 @@ class LifeFrames:
             if (t.lemma in nouns or t.norm in nouns)  # "servicewoman" read as its class, "soldier"
             and t.tag in ("NN", "NNP")
             and _role(t, all_tokens) not in _BYSTANDER_DEPS
+            and not (t.lemma in self.pair_nouns and _measure(t, tokens, all_tokens))
             and (
                 any(d.head >= 0 and all_tokens[d.head] is t and d.text.lower() in dets for d in tokens)
                 or _led_by(t, tokens, dets)
@@ -209,6 +216,11 @@ class LifeFrames:
             if self.one_person(tokens, a.tokens) and (self.past_life(tokens) or self.habit(tokens, a.tokens)):
                 out.add(si)
         return out
+
+
+def _measure(t: Token, tokens: list[Token], all_tokens: list[Token]) -> bool:
+    """The noun measures out what follows it ("a couple of days", "a pair of galoshes"): "of" hangs on it."""
+    return any(d.text.lower() == "of" and d.head >= 0 and all_tokens[d.head] is t for d in tokens)
 
 
 def _past_perfect(tokens: list[Token]) -> bool:

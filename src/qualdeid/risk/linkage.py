@@ -339,6 +339,7 @@ class Linker:
           ("hauled fuel by truck" for their "drove a fuel truck");
         * or far above the threshold (``life_ratio`` times it) with one of them where the text tells
           one person's past: a life retold in other words, whose details need not be rare words;
+        * or, with one such word only, an uncommon thing of a life (:meth:`rare_thing`);
         * or, with one such word only, where the text tells one person's past, above the ``strong``
           level: closer than all but a few of the windows of the corpus's own documents get to the
           people they are not about (a detail retold in other words but its one specific word).
@@ -349,6 +350,8 @@ class Linker:
             return False
         if m.z >= m.strong and any(t.start in ev.life for t in specific):
             return True  # closer than all but a few of the corpus's own windows, and a life retold
+        if len(specific) == 1 and self.rare_thing(ev, specific[0]):
+            return True  # one uncommon thing that their accounts name, in its own or a related word
         if len(specific) < min_words:
             return False
         if self.has_detail(ev, [t for t in specific if self._detail_in_accounts(t)]):
@@ -362,6 +365,14 @@ class Linker:
         if self.retold(ev, specific):
             return True
         return m.threshold > 0 and m.z >= self.life_ratio * m.threshold and any(t.start in ev.life for t in specific)
+
+    def rare_thing(self, ev: PersonEvidence, t: Token) -> bool:
+        """One word carries the similarity above the threshold, and it names an uncommon thing of a life:
+        a noun rarer than ``detail_zipf`` in general English, that their accounts hold in its own word or
+        a related one ("a cornet" for their "trumpet", "a tramcar" for their "tram"). Such a thing in
+        fewer than k people's accounts is a rare detail however it is worded."""
+        rare = max(zipf(t.lemma), zipf(t.form or t.text.lower())) < self.detail_zipf
+        return rare and t.pos == "NOUN" and t.start in ev.details
 
     def story_told(self, m: Match, specific: list[Token]) -> bool:
         """A story retold: ``story_words`` specific words at the calibrated threshold, and fewer as the
