@@ -38,3 +38,17 @@ def test_a_detail_does_not_open_with_also_or_its_subject(detector) -> None:
     text = "Mara also plays the sackbut in the town band."
     [spans] = run(detector, [text])
     assert any(s.text.startswith("plays the sackbut") for s in spans), [s.text for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Ines's sackbut ensemble", "sackbut ensemble"),
+        ("Ines and coaches the theremin club", "coaches the theremin club"),
+    ],
+)
+def test_a_piece_cut_after_a_name_opens_with_no_possessive_or_conjunction(text: str, left: str) -> None:
+    from qualdeid.detect.rare.processor import _trim
+
+    start, end = _trim(text, 4, len(text), True)
+    assert text[start:end] == left

@@ -298,6 +298,8 @@ class RareDetailProcessor(CorpusProcessor):
 #: "for" (and a quantity word) right before a stretch of time: "... for <nine years>", "for about <a decade>"
 _FOR_BEFORE = re.compile(r"\bfor(?:\s+(?:about|around|almost|nearly|over|just|the|a|well))*\s*$", re.IGNORECASE)
 
+_PIECE_LEAD = re.compile(r"(?:['’]s\b|(?:and|or|but)\b)[\s,]*", re.IGNORECASE)
+
 _EDGE_WORDS = re.compile(
     r"^(?:(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about)\b[\s,]*)+"
     r"|(?:[\s,]+(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about|outside|inside|behind|beyond|across|"
@@ -347,6 +349,10 @@ def _trim(text: str, start: int, end: int, cut: bool) -> tuple[int, int] | None:
     piece = text[start:end]
     lead = len(piece) - len(piece.lstrip(" ,;:-"))
     piece = piece.strip(" ,;:-")
+    # what is left of the name's possessive, or a conjunction, opens no detail: "<Ana>'s team", "... and coaches"
+    if m := _PIECE_LEAD.match(piece):
+        lead += m.end()
+        piece = piece[m.end() :]
     # leading function words stay: "worked <nights> at the abattoir" keeps "at the abattoir"
     m = _EDGE_WORDS.search(piece, 1)
     while m and m.group() and m.start() > 0:
