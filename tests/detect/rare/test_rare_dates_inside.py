@@ -1,36 +1,18 @@
-"""A rare detail and the dates inside it (detect/rare/processor.py): a vague stretch of time after "for"
-at the detail's end is how long the fact lasted, and a feast named alone (which the finaliser drops) is
-no date to cut the detail around."""
+"""How a rare detail's phrase is cut (detect/rare/processor.py): not around a feast named alone (which
+the finaliser drops), and never opening with "also", its subject pronoun, a possessive or a conjunction."""
 
 from __future__ import annotations
 
 import pytest
 
-from helpers import covered, run
+from helpers import run
 
 
-@pytest.mark.parametrize(
-    ("text", "phrase"),
-    [
-        # the stretch after "for" stays with the detail (the whole phrase, not only its first words)
-        ("She told me she was a gondolier for nine years before she got ill.", "was a gondolier for nine years"),
-        ("He used to be a puppeteer for about twenty years.", "used to be a puppeteer for about twenty years"),
-        # a lone feast inside the detail cuts nothing
-        ("I played the carillon in an Easter pageant for six years.", "carillon in an Easter pageant for six years"),
-    ],
-)
-def test_a_detail_keeps_its_stretch_of_time_and_feasts(detector, text: str, phrase: str) -> None:
-    spans = detector.detect_text(text).spans
-    rare = [s for s in spans if s.label == "RARE_DETAIL"]
-    assert covered(text, phrase, rare), [(s.label, s.text) for s in spans]
-    start = text.index(phrase)
-    assert any(s.start <= start + 4 and s.end >= start + len(phrase) - 1 for s in rare), [s.text for s in rare]
-
-
-def test_a_stretch_before_the_detail_is_still_trimmed(detector) -> None:
-    text = "For nine years she was a gondolier on the canals."
+def test_a_lone_feast_inside_a_detail_cuts_nothing(detector) -> None:
+    """The finaliser drops a feast named alone: the detail is not cut into pieces around it."""
+    text = "I played the carillon in an Easter pageant for six years."
     rare = [s for s in detector.detect_text(text).spans if s.label == "RARE_DETAIL"]
-    assert all(not s.text.lower().startswith("for nine") for s in rare), [s.text for s in rare]
+    assert any("carillon in an Easter pageant" in s.text for s in rare), [s.text for s in rare]
 
 
 def test_a_detail_does_not_open_with_also_or_its_subject(detector) -> None:

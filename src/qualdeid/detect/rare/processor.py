@@ -276,27 +276,25 @@ class RareDetailProcessor(CorpusProcessor):
 
     def _vague_stretch_within(self, text: str, c: Span, s: Span) -> bool:
         """A vague stretch of time with the detail's words on both sides ("spent <ten years> as a ship's
-        cook"): cutting it out would leave two broken pieces; at the detail's end, one after "for" is how
-        long the fact lasted and stays with it ("was a rodeo clown for <nine years>"); at its start it is
-        trimmed off as before. A feast named alone is no date at all: nothing is cut around it."""
+        cook"): cutting it out would leave two broken pieces; at an edge it is trimmed off as before. A
+        feast named alone is no date at all: nothing is cut around it."""
         if s.label == DATE_TIME and c.start <= s.start and s.end <= c.end and self.feast_alone(text[s.start : s.end]):
             return True
         if c.reason in _DURATIONS:
             return self._vague_date(text, s)
-        if not (c.start < s.start and s.end <= c.end and self._vague_date(text, s)):
-            return False
-        if s.end == c.end or _content(text[s.end : c.end]) == 0:
-            return _FOR_BEFORE.search(text, c.start, s.start) is not None and _content(text[c.start : s.start]) > 0
-        return _content(text[c.start : s.start]) > 0
+        return (
+            c.start < s.start
+            and s.end < c.end
+            and self._vague_date(text, s)
+            and _content(text[c.start : s.start]) > 0
+            and _content(text[s.end : c.end]) > 0
+        )
 
     def _vague_date(self, text: str, s: Span) -> bool:
         return (
             s.detector == NER_DETECTOR and s.label == DATE_TIME and not self.specific_date.search(text, s.start, s.end)
         )
 
-
-#: "for" (and a quantity word) right before a stretch of time: "... for <nine years>", "for about <a decade>"
-_FOR_BEFORE = re.compile(r"\bfor(?:\s+(?:about|around|almost|nearly|over|just|the|a|well))*\s*$", re.IGNORECASE)
 
 _PIECE_LEAD = re.compile(r"(?:['’]s\b|(?:and|or|but)\b)[\s,]*", re.IGNORECASE)
 
