@@ -202,6 +202,23 @@ def specific_date_pattern(rules: Rules) -> re.Pattern[str]:
     )
 
 
+class LoneFeast:
+    """A worldwide feast named alone, with only everyday words around it ("over Christmas", "Eid this
+    year"): it dates nothing that identifies anyone. The finaliser drops such a date, and a rare detail is
+    not cut around one ("was drum major in a Christmas band")."""
+
+    def __init__(self, rules: Rules) -> None:
+        calendar = rules.lists("lexicons/calendar.yaml")
+        self.feasts = re.compile(rf"\b(?:{calendar.pattern('worldwide_feasts')})\b", re.IGNORECASE)
+        self.everyday = ZipfThresholds(rules, ZIPF_SECTION, ("feast_word",))["feast_word"]
+
+    def __call__(self, piece: str) -> bool:
+        if any(c.isdigit() for c in piece) or not (m := self.feasts.search(piece)):
+            return False
+        rest = piece[: m.start()] + " " + piece[m.end() :]
+        return all(zipf(w) >= self.everyday for w in _FEAST_WORDS.findall(rest.lower()))
+
+
 class Finaliser:
     """Pass 2's last step for one rule set: the allow and deny lists, the name lexicon (what a name
     looks like), the calendar words and the occasions that make a date specific."""
@@ -256,7 +273,7 @@ class Finaliser:
         self.people_plurals = frozenset(f"{w}s" for w in self.peoples if not w.endswith("s"))
         self.weekdays = calendar["weekdays"] | calendar["weekdays_short"]
         self.label_endings = rules.lists("lexicons/form_fields.yaml")["label_endings"]
-        self.worldwide_feasts = re.compile(rf"\b(?:{calendar.pattern('worldwide_feasts')})\b", re.IGNORECASE)
+        self.feast_alone = LoneFeast(rules)
         #: roles and fields, never a name alone: "Supervisor", "Tel" (titles and kin are: "Aunty can ...")
         self.not_names_alone = self.names.roles | self.names.fields
         self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
@@ -701,7 +718,7 @@ class Finaliser:
     def _tidy(self, text: str, span: Span) -> list[Span]:
         """A date, a name or an age without the words around it that the annotation leaves out: "between 4 May",
         "2 May 2024 5:10 PM", "Ana Ruiz - Catalan", "Hi Ana", "Ana Ruiz RN", "58 years old"."""
-        if span.label == DATE_TIME and self._feast_alone(text[span.start : span.end]):
+        if span.label == DATE_TIME and self.feast_alone(text[span.start : span.end]):
             return []  # "over Christmas", "Eid this year"
         if span.label == DATE_TIME and (sender := _CHAT_SENDER.search(text, span.start, span.end + 2)):
             if sender.start() == span.start:
@@ -774,12 +791,6 @@ class Finaliser:
             if any(self.names.is_name(w) or _INITIAL.fullmatch(w) for w in _WORDS.findall(text, c.start, c.end))
         ]
         return named or columns[:1]
-
-    def _feast_alone(self, piece: str) -> bool:
-        if any(c.isdigit() for c in piece) or not (m := self.worldwide_feasts.search(piece)):
-            return False
-        rest = piece[: m.start()] + " " + piece[m.end() :]
-        return all(zipf(w) >= self.z["feast_word"] for w in _FEAST_WORDS.findall(rest.lower()))
 
     def _date_piece(self, text: str, span: Span) -> Span:
         start, end = span.start, span.end

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import finder_hits
+from helpers import covered, finder_hits, run
 
 FAMILY = "former"
 
@@ -101,3 +101,10 @@ def test_finds(detector, text: str, phrase: str) -> None:
 )
 def test_leaves_plain_pasts(detector, text: str) -> None:
     assert finder_hits(detector, FAMILY, text) == []
+
+
+def test_a_turning_point_right_before_the_subject_frames_its_clause(detector) -> None:
+    """ "... and that back home I taught ...": the turning point opens the clause, though verbs come before."""
+    text = "I told her I got ill after I arrived and that back home I taught marine biology at the university."
+    [spans] = run(detector, [text])
+    assert covered(text, "taught marine biology at the university", spans), [s.text for s in spans]

@@ -146,6 +146,7 @@ class FormerLifeFinder(RuleFinder):
         if verb_lemma(t) in self.plain:
             return None
         about = t.tag_ == "VBG" and sdoc[t.i - 1].lower_ == "about"
+        subject_start = -1  # where the subject's phrase starts (a comma before it counted in)
         if about:  # "told her about crewing yachts"
             start, telling, named_subject = t.i, self._told(sdoc, t.i, ss), False
         else:
@@ -155,7 +156,10 @@ class FormerLifeFinder(RuleFinder):
                 return None
             named_subject = sdoc[subject].lower_ not in self.pronouns
             start = frame.start
-            telling = self._told(sdoc, self._phrase_start(sdoc, subject, ss) if named_subject else subject, ss)
+            subject_start = self._phrase_start(sdoc, subject, ss) if named_subject else subject
+            telling = self._told(sdoc, subject_start, ss)
+            if subject_start > ss and sdoc[subject_start - 1].lower_ == ",":
+                subject_start -= 1  # "back home, he ..."
             if sdoc[subject].pos_ == "CCONJ":  # "... came out and had cake": no telling before a second verb
                 telling = None
         told = telling is not None
@@ -191,6 +195,8 @@ class FormerLifeFinder(RuleFinder):
             # a turning point before the phrase frames it when it opens the sentence ("Before she got ill
             # she restored barges"), not when it closes an earlier clause ("... before coming here, and she ...")
             opens = m_end <= start and not any(sdoc[k].pos_ in ("VERB", "AUX") for k in range(ss, m_start))
+            # ... and when it opens the clause, right before its subject ("... and that back home I taught ...")
+            opens = opens or (place and m_end == subject_start)
             if in_sentence and (m_start >= end or opens):
                 framed = True
         # a present state ("I told him I'm ...") is no former life; what someone is, only when disclosed ("she

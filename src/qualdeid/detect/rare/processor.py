@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
-from qualdeid.detect.finalise import NER_DETECTOR, specific_date_pattern
+from qualdeid.detect.finalise import NER_DETECTOR, LoneFeast, specific_date_pattern
 from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.processors import CorpusProcessor, chosen
 from qualdeid.detect.rare.animals import AnimalFinder
@@ -108,12 +108,15 @@ class RareDetailProcessor(CorpusProcessor):
         )
         #: the trained finder's verdict on the rules' details: one none of whose tokens scores this is dropped
         self.learned_veto = t("learned_veto")
+        self.lead_out = self.rr.words("detail_lead_out")
         self.denials = self.rr.words("denials")
         self.denial_fillers = self.rr.words("denial_fillers")
         self.denial_breakers = self.rr.words("denial_breakers")
         self.finders: list[Finder] = [make(self.rr) for make in chosen(FINDERS, rules, "rare_finders")]
         #: NER's dates that the finaliser drops do not cut a stretch of work ("drove a cab for ten years")
         self.specific_date = specific_date_pattern(rules)
+        #: nor does a feast named alone, which the finaliser drops ("drum major in a Christmas band")
+        self.feast_alone = LoneFeast(rules)
         self.population_share = t("population_share")
         self.population_subjects = t("population_subjects")
         self.population_key_zipf = t("population_key_zipf")
@@ -162,8 +165,11 @@ class RareDetailProcessor(CorpusProcessor):
         if hit.status != PENDING and hit.reason != MILESTONE:  # an event ends at its age or year
             end = self.rr.frames.run_on(sdoc, end, ctx.bounds[hit.start][1], hit.start + self.max_tokens)
         end = _tidy_end(sdoc, max(hit.start + 1, hit.core_end), end)
+        start = hit.start
+        while start + 1 < end and sdoc[start].lower_ in self.lead_out:
+            start += 1  # "she | used to ...", "also | plays ..."
         return RareCandidate(
-            start=sdoc[hit.start].idx,
+            start=sdoc[start].idx,
             end=sdoc[end - 1].idx + len(sdoc[end - 1]),
             label=RARE_DETAIL,
             score=0.6 if hit.status == ACCEPTED else 0.5,
@@ -270,7 +276,10 @@ class RareDetailProcessor(CorpusProcessor):
 
     def _vague_stretch_within(self, text: str, c: Span, s: Span) -> bool:
         """A vague stretch of time with the detail's words on both sides ("spent <ten years> as a ship's
-        cook"): cutting it out would leave two broken pieces; at an edge it is trimmed off as before."""
+        cook"): cutting it out would leave two broken pieces; at an edge it is trimmed off as before. A
+        feast named alone is no date at all: nothing is cut around it."""
+        if s.label == DATE_TIME and c.start <= s.start and s.end <= c.end and self.feast_alone(text[s.start : s.end]):
+            return True
         if c.reason in _DURATIONS:
             return self._vague_date(text, s)
         return (
@@ -286,6 +295,8 @@ class RareDetailProcessor(CorpusProcessor):
             s.detector == NER_DETECTOR and s.label == DATE_TIME and not self.specific_date.search(text, s.start, s.end)
         )
 
+
+_PIECE_LEAD = re.compile(r"(?:['’]s\b|(?:and|or|but)\b)[\s,]*", re.IGNORECASE)
 
 _EDGE_WORDS = re.compile(
     r"^(?:(?:at|in|on|of|for|from|with|to|and|the|a|an|by|near|about)\b[\s,]*)+"
@@ -336,6 +347,10 @@ def _trim(text: str, start: int, end: int, cut: bool) -> tuple[int, int] | None:
     piece = text[start:end]
     lead = len(piece) - len(piece.lstrip(" ,;:-"))
     piece = piece.strip(" ,;:-")
+    # what is left of the name's possessive, or a conjunction, opens no detail: "<Ana>'s team", "... and coaches"
+    if m := _PIECE_LEAD.match(piece):
+        lead += m.end()
+        piece = piece[m.end() :]
     # leading function words stay: "worked <nights> at the abattoir" keeps "at the abattoir"
     m = _EDGE_WORDS.search(piece, 1)
     while m and m.group() and m.start() > 0:
