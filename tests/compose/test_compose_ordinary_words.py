@@ -269,3 +269,27 @@ def test_a_place_or_body_detection_found_before_day_or_week_is_an_event(
     targets: Targets, text: str, span: tuple[str, str], expected
 ) -> None:
     assert found(targets, text, [span]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She once ran for Burkina Faso in the relay.", "He told me his cousin had gone back to Sierra Leone."],
+)
+def test_a_country_of_several_words_taken_for_a_person_stays(targets: Targets, text: str) -> None:
+    country = "Burkina Faso" if "Burkina" in text else "Sierra Leone"
+    assert found(targets, text, [(country, "PERSON")], detector="SpacyRecognizer") == []
+    assert found(targets, text, corpus=[(country, "PERSON")]) == []
+
+
+def test_a_weekday_in_the_plural_is_no_name(targets: Targets) -> None:
+    text = "She told her about the choir on Wednesdays, her neighbour goes."
+    assert found(targets, text, [("Wednesdays", "PERSON")], detector="SpacyRecognizer") == []
+    assert found(targets, text, corpus=[("Wednesdays", "PERSON")]) == []
+
+
+def test_a_speaker_label_of_the_account_is_a_name_however_written(targets: Targets) -> None:
+    text = "Copy of the chat:\nmarlowe: he is home!!\nrenna.k: omg can i visit\nWhat helped: tea."
+    got = [(text[t.start : t.end], t.found) for t in targets.speakers(text, 0, len(text), {"Marlowe", "Renna"}, [])]
+    assert got == [("marlowe", "speaker label"), ("renna.k", "speaker label")]
+    # a label that is no name of the account stays, and so does a name already replaced
+    assert targets.speakers(text, 0, len(text), {"Oswin"}, []) == []

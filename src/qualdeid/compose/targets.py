@@ -55,6 +55,8 @@ FUNCTION_ZIPF = 6.0
 #: A word after a name this common (function words, "got", "went") does not make the name its modifier
 #: ("the Belling was on"; "the Kowalski house" is a family's house).
 PHRASE_END_ZIPF = 5.9
+#: a speaker's label opening a line of a chat or a transcript, maybe a handle ("mira.k: omg", "- tobiah: ok")
+_SPEAKER = re.compile(r"(?m)^[ \t>*•-]*(?P<name>[^\W\d_][\w'’]*)(?:[._-][^\W_]+)*(?=[ \t]*:)")
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
@@ -311,6 +313,7 @@ class Targets:
             # format: keys of lexicons/calendar.yaml
             *(self.calendar[k] for k in ("months", "months_short", "weekdays", "feasts"))
         )
+        words |= {d.lower() + "s" for d in self.calendar["weekdays"]}  # "on Thursdays": every week, no one's name
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | self.negative_auxiliaries
 
     @cached_property
@@ -405,6 +408,18 @@ class Targets:
             )
             if full_name or (framed and (rare or first_known)):
                 out.append(Target(a, b, "PERSON", "person frame"))
+        return out
+
+    @staticmethod
+    def speakers(text: str, start: int, end: int, known: Iterable[str], taken: list[Target]) -> list[Target]:
+        """Speakers' labels of a chat or a transcript in ``text[start:end]`` that are a name of the account's
+        people (``known``) however written: "mira: she is here!!", "mira.k: omg" (a handle), whole."""
+        known = {k.lower() for k in known}
+        out = []
+        for m in _SPEAKER.finditer(text, start, end):
+            a, b = m.start("name"), m.end()
+            if m.group("name").lower() in known and not any(t.start < b and a < t.end for t in taken):
+                out.append(Target(a, b, "PERSON", "speaker label"))
         return out
 
     def in_window(
@@ -922,6 +937,8 @@ class Targets:
             return None  # "brought rimo tasa": words of a language, nobody's name written in lower case
         if self._eponym_or_event(text, end, words, possessive):
             return None  # "in the one Quarrie basket", "the QUOLL family day": no one of the study
+        if len(words) > 1 and re.sub(r"['’]s?$", "", " ".join(words)).lower() in self.not_names:
+            return None  # "played for Costa Rica", "the Easter Monday": a country, a holiday, nobody's name
         if len(words) == 1:
             w = re.sub(r"['’]s?$", "", words[0])
             low = w.lower()
