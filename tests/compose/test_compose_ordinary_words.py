@@ -293,3 +293,20 @@ def test_a_speaker_label_of_the_account_is_a_name_however_written(targets: Targe
     assert got == [("marlowe", "speaker label"), ("renna.k", "speaker label")]
     # a label that is no name of the account stays, and so does a name already replaced
     assert targets.speakers(text, 0, len(text), {"Oswin"}, []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("His aunt told me about P when he was small, always drumming.", ["P"]),
+        ("Later I rang P. No answer.", ["P"]),
+        ("P said the bus was late again.", ["P"]),
+        # no one of the account begins so, or no person stands there: a letter
+        ("His aunt told me about Q when he was small.", []),
+        ("We went from plan A to plan P, then back.", []),
+        ("He got a P on the test and a T-shirt.", []),
+    ],
+)
+def test_a_capital_letter_alone_for_a_person_of_the_account(targets: Targets, text: str, expected: list[str]) -> None:
+    got = targets.lone_initials(text, 0, len(text), {"Perrin", "Oswin"}, [])
+    assert [text[t.start : t.end] for t in got] == expected

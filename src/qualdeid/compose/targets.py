@@ -57,6 +57,11 @@ FUNCTION_ZIPF = 6.0
 PHRASE_END_ZIPF = 5.9
 #: a speaker's label opening a line of a chat or a transcript, maybe a handle ("mira.k: omg", "- tobiah: ok")
 _SPEAKER = re.compile(r"(?m)^[ \t>*•-]*(?P<name>[^\W\d_][\w'’]*)(?:[._-][^\W_]+)*(?=[ \t]*:)")
+#: a capital letter alone, as a person's initial can be ("told me about T when he was little"); not "A", "I", "O"
+_LONE_CAPITAL = re.compile(r"(?<![\w.&/’'-])[B-HJ-NP-Z](?=['’]s\b|[ \t,;!?)]|\.(?:\s|$)|$)")
+#: what follows a person written as one letter: a pronoun's clause, a possessive
+_PERSON_CLAUSE_AFTER = re.compile(r"['’]s\s|\s+(?:when|who|and|because)\s+(?:he|she|they|i|we)\b", re.IGNORECASE)
+_ABOUT_BEFORE = re.compile(r"\b(?:about|of|by)\s+$", re.IGNORECASE)
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
@@ -420,6 +425,25 @@ class Targets:
             a, b = m.start("name"), m.end()
             if m.group("name").lower() in known and not any(t.start < b and a < t.end for t in taken):
                 out.append(Target(a, b, "PERSON", "speaker label"))
+        return out
+
+    def lone_initials(self, text: str, start: int, end: int, known: Iterable[str], taken: list[Target]) -> list[Target]:
+        """A capital letter alone that stands for a person of the account (``known``: their first names, one of
+        which it begins) where only a person stands: "told me about T when he was little", "rang T",
+        "T said", "T's mum"."""
+        letters = {k[:1].upper() for k in known if k[:1].isalpha()}
+        out = []
+        for m in _LONE_CAPITAL.finditer(text, start, end):
+            a, b = m.start(), m.end()
+            if m.group() not in letters or any(t.start < b and a < t.end for t in taken):
+                continue
+            before = text[max(0, a - 12) : a]
+            framed = (
+                (bool(self.person_before.search(before)) or bool(_ABOUT_BEFORE.search(before)))
+                and bool(_PERSON_CLAUSE_AFTER.match(text, b) or re.match(r"\s*[,.;!?]", text[b : b + 2]))
+            ) or bool(self.person_next.match(text, b) or self.speaks_after.match(text, b))
+            if framed:
+                out.append(Target(a, b, "PERSON", "person frame"))
         return out
 
     def in_window(
