@@ -310,3 +310,21 @@ def test_a_speaker_label_of_the_account_is_a_name_however_written(targets: Targe
 def test_a_capital_letter_alone_for_a_person_of_the_account(targets: Targets, text: str, expected: list[str]) -> None:
     got = targets.lone_initials(text, 0, len(text), {"Perrin", "Oswin"}, [])
     assert [text[t.start : t.end] for t in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mama Oréla came early and sat by the door.", [("Oréla", "PERSON")]),
+        ("Later Mama Oréla came and sat by the door.", [("Oréla", "PERSON")]),
+        ("We stopped at Aunty Quillimena's for tea.", [("Quillimena", "PERSON")]),
+        # a thing or a figure of speech after the title, or a holiday: no one's name
+        ("The Nurse Practitioner came at ten.", []),
+        ("She said Father Christmas was coming early.", []),
+        ("Mother Nature did not help with the rain.", []),
+    ],
+)
+def test_the_name_after_a_form_of_address_detection_missed(targets: Targets, text: str, expected) -> None:
+    got = found(targets, text)
+    assert len(got) == len(expected)
+    assert all(name in value and label == kind for (value, label), (name, kind) in zip(got, expected, strict=True))

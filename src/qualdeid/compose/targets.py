@@ -62,6 +62,10 @@ _LONE_CAPITAL = re.compile(r"(?<![\w.&/’'-])[B-HJ-NP-Z](?=['’]s\b|[ \t,;!?)]
 #: what follows a person written as one letter: a pronoun's clause, a possessive
 _PERSON_CLAUSE_AFTER = re.compile(r"['’]s\s|\s+(?:when|who|and|because)\s+(?:he|she|they|i|we)\b", re.IGNORECASE)
 _ABOUT_BEFORE = re.compile(r"\b(?:about|of|by)\s+$", re.IGNORECASE)
+#: a capitalised form of address or title and the capitalised word after it, any letters ("Mama Oréla")
+_ADDRESSED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\.?[ \t]+(?=([A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*)(?![\w-]))")
+#: ... a word after it this common in English, in no list of names, is a thing ("Nurse Practitioner")
+ADDRESSED_ZIPF = 3.0
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
@@ -373,6 +377,9 @@ class Targets:
             lows = [re.sub(r"['’](?:s|d|ll|ve|re|m)?$", "", w).lower() for w in words]
             if any(w in self.not_names or w in TITLES for w in lows) or " ".join(lows) in self.not_names:
                 continue
+            title = re.search(r"\b([A-Z][a-z]+)\.?[ \t]+$", text[max(0, a - 16) : a])
+            if title and (title.group(1).lower() in TITLES or title.group(1).lower() in self.forms_of_address):
+                continue  # "the Nurse Practitioner", "Mama Oréla": the name after a title is addressed()'s to judge
             if _THE_BEFORE.search(text[max(0, a - 5) : a]) and self.title_of_work(text, a, b):
                 continue  # "sang the Quillan Psalm": a song's title ("played Tobiah Quennell" stays a person)
             if self.entitlement(_capitalised_run(text, a, b)):
@@ -425,6 +432,26 @@ class Targets:
             a, b = m.start("name"), m.end()
             if m.group("name").lower() in known and not any(t.start < b and a < t.end for t in taken):
                 out.append(Target(a, b, "PERSON", "speaker label"))
+        return out
+
+    def addressed(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
+        """The name after a capitalised form of address or title that detection missed ("Mama Oréla came",
+        "sat with Aunty Quillimena"): a name as "Mr" makes one, unless the word is a common one no list of
+        names holds ("Nurse Practitioner", "Mother Nature") or never a name (a holiday: "Father Christmas")."""
+        out = []
+        for m in _ADDRESSED.finditer(text, start, end):
+            title, name = m.group(1).lower(), m.group(2)
+            a, b = m.start(2), m.end(2)
+            if title not in TITLES and title not in self.forms_of_address:
+                continue
+            low = re.sub(r"['’]s$", "", name).lower()
+            if low in self.not_names or low in TITLES or low in self.forms_of_address:
+                continue
+            if low not in self.listed_names and zipf(low) >= ADDRESSED_ZIPF:
+                continue
+            b -= 2 if name.endswith(("'s", "’s")) else 0
+            if not any(t.start < b and a < t.end for t in taken + out):
+                out.append(Target(a, b, "PERSON", "person frame"))
         return out
 
     def lone_initials(self, text: str, start: int, end: int, known: Iterable[str], taken: list[Target]) -> list[Target]:
@@ -568,6 +595,7 @@ class Targets:
             text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]), lambda at: self._subject_at(text, at)
         )
         out += self.sweep(text, start, end, out, known_names)
+        out += self.addressed(text, start, end, out)
         out += self.kin_names(text, start, end, out, index)
         out += self.addresses(text, start, end, out)
         out += self.aliases(text, end, out)
