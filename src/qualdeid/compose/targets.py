@@ -546,6 +546,7 @@ class Targets:
                 )
                 own = (
                     self._own_name(text, a, b, h, known_names)
+                    and re.sub(r"['’]s?$", "", text[a:b]).lower() not in self.not_names  # "Costa Rica" made a person
                     and not self._named_thing(text, a, b)
                     and not self.language_or_people(text, a, b)
                 )
@@ -973,6 +974,8 @@ class Targets:
     def _person(self, text: str, start: int, end: int, words: list[str], named: bool = False) -> str | None:
         if not words or _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]):
             return None
+        if len(words) > 1 and re.sub(r"['’]s?$", "", " ".join(words)).lower() in self.not_names:
+            return None  # "played for Costa Rica", "flew to Costa Rica": a country, nobody's name nor place
         possessive = text[end : end + 2].startswith(("'", "’"))
         if self.building_before.search(text[max(0, start - 20) : start]) and not possessive:
             return "LOCATION"
@@ -989,8 +992,6 @@ class Targets:
             return None  # "brought rimo tasa": words of a language, nobody's name written in lower case
         if self._eponym_or_event(text, end, words, possessive):
             return None  # "in the one Quarrie basket", "the QUOLL family day": no one of the study
-        if len(words) > 1 and re.sub(r"['’]s?$", "", " ".join(words)).lower() in self.not_names:
-            return None  # "played for Costa Rica", "the Easter Monday": a country, a holiday, nobody's name
         if len(words) == 1:
             w = re.sub(r"['’]s?$", "", words[0])
             low = w.lower()
