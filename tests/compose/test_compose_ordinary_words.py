@@ -325,6 +325,7 @@ def test_a_capital_letter_alone_for_a_person_of_the_account(targets: Targets, te
         ("Mama Oréla came early and sat by the door.", [("Oréla", "PERSON")]),
         ("Later Mama Oréla came and sat by the door.", [("Oréla", "PERSON")]),
         ("We stopped at Aunty Quillimena's for tea.", [("Quillimena", "PERSON")]),
+        ("Then Aunty Marlowe said no.", [("Marlowe", "PERSON")]),  # a surname that is also a rare word
         # a thing or a figure of speech after the title, or a holiday: no one's name
         ("The Nurse Practitioner came at ten.", []),
         ("She said Father Christmas was coming early.", []),

@@ -65,7 +65,7 @@ _ABOUT_BEFORE = re.compile(r"\b(?:about|of|by)\s+$", re.IGNORECASE)
 #: a capitalised form of address or title and the capitalised word after it, any letters ("Mama Oréla")
 _ADDRESSED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\.?[ \t]+(?=([A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*)(?![\w-]))")
 #: ... a word after it this common in English, in no list of names, is a thing ("Nurse Practitioner")
-ADDRESSED_ZIPF = 3.0
+ADDRESSED_ZIPF = 3.5
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
@@ -447,7 +447,7 @@ class Targets:
             low = re.sub(r"['’]s$", "", name).lower()
             if low in self.not_names or low in TITLES or low in self.forms_of_address:
                 continue
-            if low not in self.listed_names and zipf(low) >= ADDRESSED_ZIPF:
+            if low not in self.listed_names and low not in self.surnames and zipf(low) >= ADDRESSED_ZIPF:
                 continue
             b -= 2 if name.endswith(("'s", "’s")) else 0
             if not any(t.start < b and a < t.end for t in taken + out):
