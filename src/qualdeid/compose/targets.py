@@ -546,7 +546,6 @@ class Targets:
                 )
                 own = (
                     self._own_name(text, a, b, h, known_names)
-                    and re.sub(r"['’]s?$", "", text[a:b]).lower() not in self.not_names  # "Costa Rica" made a person
                     and not self._named_thing(text, a, b)
                     and not self.language_or_people(text, a, b)
                 )
