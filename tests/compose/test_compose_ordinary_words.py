@@ -269,3 +269,70 @@ def test_a_place_or_body_detection_found_before_day_or_week_is_an_event(
     targets: Targets, text: str, span: tuple[str, str], expected
 ) -> None:
     assert found(targets, text, [span]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She once ran for Burkina Faso in the relay.",
+        "He told me his cousin had gone back to Sierra Leone.",
+        "His cousin flew home to Sierra Leone last spring.",
+        "His cousin was born on the plane from Sierra Leone.",
+    ],
+)
+def test_a_country_of_several_words_taken_for_a_person_stays(targets: Targets, text: str) -> None:
+    country = "Burkina Faso" if "Burkina" in text else "Sierra Leone"
+    assert found(targets, text, [(country, "PERSON")], detector="SpacyRecognizer") == []
+    assert found(targets, text, corpus=[(country, "PERSON")]) == []
+    # detection made a person of the country in this account too: its first word is no one's first name
+    assert found(targets, text, corpus=[(country, "PERSON")], known=[country.split()[0]]) == []
+
+
+def test_a_weekday_in_the_plural_is_no_name(targets: Targets) -> None:
+    text = "She told her about the choir on Wednesdays, her neighbour goes."
+    assert found(targets, text, [("Wednesdays", "PERSON")], detector="SpacyRecognizer") == []
+    assert found(targets, text, corpus=[("Wednesdays", "PERSON")]) == []
+
+
+def test_a_speaker_label_of_the_account_is_a_name_however_written(targets: Targets) -> None:
+    text = "Copy of the chat:\nmarlowe: he is home!!\nrenna.k: omg can i visit\nWhat helped: tea."
+    got = [(text[t.start : t.end], t.found) for t in targets.speakers(text, 0, len(text), {"Marlowe", "Renna"}, [])]
+    assert got == [("marlowe", "speaker label"), ("renna.k", "speaker label")]
+    # a label that is no name of the account stays, and so does a name already replaced
+    assert targets.speakers(text, 0, len(text), {"Oswin"}, []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("His aunt told me about P when he was small, always drumming.", ["P"]),
+        ("Later I rang P. No answer.", ["P"]),
+        ("P said the bus was late again.", ["P"]),
+        # no one of the account begins so, or no person stands there: a letter
+        ("His aunt told me about Q when he was small.", []),
+        ("We went from plan A to plan P, then back.", []),
+        ("He got a P on the test and a T-shirt.", []),
+    ],
+)
+def test_a_capital_letter_alone_for_a_person_of_the_account(targets: Targets, text: str, expected: list[str]) -> None:
+    got = targets.lone_initials(text, 0, len(text), {"Perrin", "Oswin"}, [])
+    assert [text[t.start : t.end] for t in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mama Oréla came early and sat by the door.", [("Oréla", "PERSON")]),
+        ("Later Mama Oréla came and sat by the door.", [("Oréla", "PERSON")]),
+        ("We stopped at Aunty Quillimena's for tea.", [("Quillimena", "PERSON")]),
+        ("Then Aunty Marlowe said no.", [("Marlowe", "PERSON")]),  # a surname that is also a rare word
+        # a thing or a figure of speech after the title, or a holiday: no one's name
+        ("The Nurse Practitioner came at ten.", []),
+        ("She said Father Christmas was coming early.", []),
+        ("Mother Nature did not help with the rain.", []),
+    ],
+)
+def test_the_name_after_a_form_of_address_detection_missed(targets: Targets, text: str, expected) -> None:
+    got = found(targets, text)
+    assert len(got) == len(expected)
+    assert all(name in value and label == kind for (value, label), (name, kind) in zip(got, expected, strict=True))

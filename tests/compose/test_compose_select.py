@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
 from qualdeid.compose import load_compose_config
+from qualdeid.compose.headings import Headings
 from qualdeid.compose.select import (
     Fragment,
     _distinct_subjects,
     _name_words,
+    _part_spans,
     _pick,
     _subject,
     _told_apart,
+    fragments_of,
+    passers_by,
     word_persons,
 )
-from qualdeid.corpus.model import Document
-from qualdeid.pseudonymise.people import PersonMention
+from qualdeid.corpus.model import Document, Segment, Span
+from qualdeid.pseudonymise.people import PersonMention, resolve_people
 from qualdeid.pseudonymise.surrogates import nickname_table
 
 
@@ -163,3 +168,48 @@ def test_a_person_detection_made_of_a_word_is_no_subject(
         text = _WORD_DOCS["D1"]
         assert _subject(people, "D1", 0, len(text)) == ("P1", True)  # type: ignore[arg-type]
         assert _subject(people, "D1", 0, len(text), found) == ("P2", True)  # type: ignore[arg-type]
+
+
+def _coded(doc_id: str, parts: list[str], names: list[str]) -> Document:
+    """A diary of coded parts (one segment each), its PERSON spans where ``names`` are written."""
+    text, segments = "", []
+    for part in parts:
+        segments.append(Segment(len(text), len(text) + len(part), ["woodwork"]))
+        text += part + "\n\n"
+    spans = []
+    for name in names:
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if not any(s.start <= m.start() < s.end for s in spans):
+                spans.append(Span(m.start(), m.end(), "PERSON", text=name))
+    return Document(doc_id, text, spans=spans, segments=segments)
+
+
+def test_a_person_met_in_one_part_of_one_account_is_no_subject_of_their_own() -> None:
+    # the "what helped" part names someone who once taught the resident, twice, and the resident only
+    # as "him": that person is not a second subject, and the account counts once
+    story = _coded(
+        "D1",
+        [
+            "Quillon Hartebeest came to the shed on Tuesday. Quillon sanded the stool all morning.",
+            "Years ago Ostrander Pellew taught him to plane a board, and he still says Ostrander made him "
+            "measure twice. Remembering that steadied him.",
+            "He asked to come back next week, which he has never done before.",
+        ],
+        ["Quillon Hartebeest", "Quillon", "Ostrander Pellew", "Ostrander"],
+    )
+    people = resolve_people([story])
+    assert len(people.subjects_of("D1")) == 2  # ranked a subject by the document alone
+    config = load_compose_config()
+    frags = fragments_of([story], ["woodwork"], config, people)
+    assert len(frags) == 3 and len({f.subject for f in frags}) == 1
+    assert len({f.story for f in frags}) == 1
+    assert passers_by(story, people, [(0, 10), (20, 30)]) == set()  # named in no part: not told
+    # named in two parts, or the only part there is, a second subject stays one
+    two = _coded("D2", [*story.text.split("\n\n")[:2], "Ostrander rang to ask how the stool went."], story_names := [
+        "Quillon Hartebeest", "Quillon", "Ostrander Pellew", "Ostrander"
+    ])  # fmt: skip
+    people = resolve_people([two])
+    assert passers_by(two, people, _part_spans(two, Headings(config), 3)) == set()
+    one = _coded("D3", [" ".join(story.text.split("\n\n")[:2])], story_names)
+    people = resolve_people([one])
+    assert passers_by(one, people, _part_spans(one, Headings(config), 3)) == set()

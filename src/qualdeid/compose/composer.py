@@ -361,6 +361,8 @@ class Composer:
         sdoc = parser(self._model)(window)
         targets = [t for t in targets if not (t.label == "PERSON" and _modal_verb(sdoc, t.start - cut.start))]
         lower = self._lower_case_names(corpus, cut, sdoc, targets, {k.lower() for k in known})
+        lower += self.targets.speakers(text, cut.start, cut.end, known, targets + lower)
+        lower += self.targets.lone_initials(text, cut.start, cut.end, known, targets + lower)
         targets = sorted(targets + lower, key=lambda t: t.start)
         here = _first_names_here(corpus.people, doc)
         initials = initials_in(text, cut.start, cut.end, corpus.initials, targets, self.targets.not_initials, here)

@@ -147,6 +147,8 @@ def fragments_of(
     n_sections = max(1, len(config.sections))
     docs = list(docs)
     words = word_persons(docs, people, _name_words(config))
+    for doc in docs:
+        words |= passers_by(doc, people, _part_spans(doc, headings, n_sections))
     out = []
     for doc in docs:
         apart = _told_apart(doc, people, nicknames, words)
@@ -197,6 +199,39 @@ def _parts(text: str, start: int, end: int, headings: Headings, default: int):
         section, pos, labels = h.section, h.end, []
     if text[pos:end].strip():
         yield section, pos, end, labels
+
+
+def _part_spans(doc: Document, headings: Headings, n_sections: int) -> list[tuple[int, int]]:
+    """(start, end) of every coded part of a document, whatever its theme, split at inner prompts."""
+    ordered = sorted(doc.segments, key=lambda s: (s.start, s.end))
+    spans = []
+    for pos, seg in enumerate(ordered):
+        default = min(n_sections - 1, round(pos * (n_sections - 1) / max(1, len(ordered) - 1)))
+        spans += [(a, b) for _, a, b, _ in _parts(doc.text, seg.start, seg.end, headings, default)]
+    return spans
+
+
+def passers_by(doc: Document, people: People, parts: list[tuple[int, int]]) -> set[str]:
+    """The people the document ranks among its subjects who are named in one of its parts only, in no
+    other account, and are not its main subject: someone met in the resident's story ("Ravindra
+    once showed him how to tie the knot; Ravindra said ...", where the resident is only "him"), not
+    a subject of their own. Named most in that part, such a person would otherwise become the part's
+    subject and let the account count twice. A document of one part tells nothing of this kind."""
+    subjects = people.subjects_of(doc.id)
+    if len(subjects) < 2 or len(parts) < 2:
+        return set()
+
+    def part_of(at: int) -> int | None:
+        return next((i for i, (a, b) in enumerate(parts) if a <= at < b), None)
+
+    where: dict[str, set[int | None]] = {}
+    for m in people.mentions_in(doc.id):
+        where.setdefault(m.person_id, set()).add(part_of(m.start))
+    return {
+        s
+        for s in subjects[1:]
+        if len(where.get(s, set())) == 1 and None not in where[s] and set(people.documents_of(s)) <= {doc.id}
+    }
 
 
 def _name_words(config: ComposeConfig) -> frozenset[str]:

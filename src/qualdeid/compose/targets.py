@@ -55,6 +55,17 @@ FUNCTION_ZIPF = 6.0
 #: A word after a name this common (function words, "got", "went") does not make the name its modifier
 #: ("the Belling was on"; "the Kowalski house" is a family's house).
 PHRASE_END_ZIPF = 5.9
+#: a speaker's label opening a line of a chat or a transcript, maybe a handle ("mira.k: omg", "- tobiah: ok")
+_SPEAKER = re.compile(r"(?m)^[ \t>*•-]*(?P<name>[^\W\d_][\w'’]*)(?:[._-][^\W_]+)*(?=[ \t]*:)")
+#: a capital letter alone, as a person's initial can be ("told me about T when he was little"); not "A", "I", "O"
+_LONE_CAPITAL = re.compile(r"(?<![\w.&/’'-])[B-HJ-NP-Z](?=['’]s\b|[ \t,;!?)]|\.(?:\s|$)|$)")
+#: what follows a person written as one letter: a pronoun's clause, a possessive
+_PERSON_CLAUSE_AFTER = re.compile(r"['’]s\s|\s+(?:when|who|and|because)\s+(?:he|she|they|i|we)\b", re.IGNORECASE)
+_ABOUT_BEFORE = re.compile(r"\b(?:about|of|by)\s+$", re.IGNORECASE)
+#: a capitalised form of address or title and the capitalised word after it, any letters ("Mama Oréla")
+_ADDRESSED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\.?[ \t]+(?=([A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*)(?![\w-]))")
+#: ... a word after it this common in English, in no list of names, is a thing ("Nurse Practitioner")
+ADDRESSED_ZIPF = 3.5
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
@@ -311,6 +322,7 @@ class Targets:
             # format: keys of lexicons/calendar.yaml
             *(self.calendar[k] for k in ("months", "months_short", "weekdays", "feasts"))
         )
+        words |= {d.lower() + "s" for d in self.calendar["weekdays"]}  # "on Thursdays": every week, no one's name
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | self.negative_auxiliaries
 
     @cached_property
@@ -365,6 +377,9 @@ class Targets:
             lows = [re.sub(r"['’](?:s|d|ll|ve|re|m)?$", "", w).lower() for w in words]
             if any(w in self.not_names or w in TITLES for w in lows) or " ".join(lows) in self.not_names:
                 continue
+            title = re.search(r"\b([A-Z][a-z]+)\.?[ \t]+$", text[max(0, a - 16) : a])
+            if title and (title.group(1).lower() in TITLES or title.group(1).lower() in self.forms_of_address):
+                continue  # "the Nurse Practitioner", "Mama Oréla": the name after a title is addressed()'s to judge
             if _THE_BEFORE.search(text[max(0, a - 5) : a]) and self.title_of_work(text, a, b):
                 continue  # "sang the Quillan Psalm": a song's title ("played Tobiah Quennell" stays a person)
             if self.entitlement(_capitalised_run(text, a, b)):
@@ -404,6 +419,57 @@ class Targets:
                 or (not initial and bool(self.person_before.search(text[max(0, a - 12) : a])) and first_known)
             )
             if full_name or (framed and (rare or first_known)):
+                out.append(Target(a, b, "PERSON", "person frame"))
+        return out
+
+    @staticmethod
+    def speakers(text: str, start: int, end: int, known: Iterable[str], taken: list[Target]) -> list[Target]:
+        """Speakers' labels of a chat or a transcript in ``text[start:end]`` that are a name of the account's
+        people (``known``) however written: "mira: she is here!!", "mira.k: omg" (a handle), whole."""
+        known = {k.lower() for k in known}
+        out = []
+        for m in _SPEAKER.finditer(text, start, end):
+            a, b = m.start("name"), m.end()
+            if m.group("name").lower() in known and not any(t.start < b and a < t.end for t in taken):
+                out.append(Target(a, b, "PERSON", "speaker label"))
+        return out
+
+    def addressed(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
+        """The name after a capitalised form of address or title that detection missed ("Mama Oréla came",
+        "sat with Aunty Quillimena"): a name as "Mr" makes one, unless the word is a common one no list of
+        names holds ("Nurse Practitioner", "Mother Nature") or never a name (a holiday: "Father Christmas")."""
+        out = []
+        for m in _ADDRESSED.finditer(text, start, end):
+            title, name = m.group(1).lower(), m.group(2)
+            a, b = m.start(2), m.end(2)
+            if title not in TITLES and title not in self.forms_of_address:
+                continue
+            low = re.sub(r"['’]s$", "", name).lower()
+            if low in self.not_names or low in TITLES or low in self.forms_of_address:
+                continue
+            if low not in self.listed_names and low not in self.surnames and zipf(low) >= ADDRESSED_ZIPF:
+                continue
+            b -= 2 if name.endswith(("'s", "’s")) else 0
+            if not any(t.start < b and a < t.end for t in taken + out):
+                out.append(Target(a, b, "PERSON", "person frame"))
+        return out
+
+    def lone_initials(self, text: str, start: int, end: int, known: Iterable[str], taken: list[Target]) -> list[Target]:
+        """A capital letter alone that stands for a person of the account (``known``: their first names, one of
+        which it begins) where only a person stands: "told me about T when he was little", "rang T",
+        "T said", "T's mum"."""
+        letters = {k[:1].upper() for k in known if k[:1].isalpha()}
+        out = []
+        for m in _LONE_CAPITAL.finditer(text, start, end):
+            a, b = m.start(), m.end()
+            if m.group() not in letters or any(t.start < b and a < t.end for t in taken):
+                continue
+            before = text[max(0, a - 12) : a]
+            framed = (
+                (bool(self.person_before.search(before)) or bool(_ABOUT_BEFORE.search(before)))
+                and bool(_PERSON_CLAUSE_AFTER.match(text, b) or re.match(r"\s*[,.;!?]", text[b : b + 2]))
+            ) or bool(self.person_next.match(text, b) or self.speaks_after.match(text, b))
+            if framed:
                 out.append(Target(a, b, "PERSON", "person frame"))
         return out
 
@@ -529,6 +595,7 @@ class Targets:
             text, _non_overlapping([t for t in out if t.label != "RARE_DETAIL"]), lambda at: self._subject_at(text, at)
         )
         out += self.sweep(text, start, end, out, known_names)
+        out += self.addressed(text, start, end, out)
         out += self.kin_names(text, start, end, out, index)
         out += self.addresses(text, start, end, out)
         out += self.aliases(text, end, out)
@@ -906,6 +973,8 @@ class Targets:
     def _person(self, text: str, start: int, end: int, words: list[str], named: bool = False) -> str | None:
         if not words or _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]):
             return None
+        if len(words) > 1 and re.sub(r"['’]s?$", "", " ".join(words)).lower() in self.not_names:
+            return None  # "played for Costa Rica", "flew to Costa Rica": a country, nobody's name nor place
         possessive = text[end : end + 2].startswith(("'", "’"))
         if self.building_before.search(text[max(0, start - 20) : start]) and not possessive:
             return "LOCATION"
