@@ -6,7 +6,7 @@ import pytest
 
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.places.acronyms import AcronymProcessor
-from qualdeid.labels import LOCATION, ORGANIZATION
+from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
 
@@ -95,3 +95,15 @@ def test_no_acronym_that_is_not_the_name_s(text: str, name: str) -> None:
     spans = [_span(text, name, ORGANIZATION)]
     second = Document("b", "OKF and UK and CPN and ICU all called.")
     assert _defined_again(Document("a", text), spans, second) == []
+
+
+def test_a_defined_acronym_does_not_yield_to_another_reading() -> None:
+    """Initials alone yield to another detector's reading (a person's initials); an acronym the text defined does not."""
+    text = "Abbrev: cl client, QPF = Quarry Pond Farms"
+    spans = [_span(text, "Quarry Pond Farms", ORGANIZATION)]
+    processor = AcronymProcessor(Rules())
+    _, observation = processor.first_pass(Document("a", text), None, spans)
+    processor.observe("a", observation)
+    second = Document("b", "Emailed QPF re sick pay.")
+    other = _span(second.text, "QPF", PERSON, detector="names")
+    assert [second.text[s.start : s.end] for s in processor.second_pass(second, [], [other])] == ["QPF"]

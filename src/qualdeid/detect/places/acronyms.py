@@ -91,19 +91,22 @@ class AcronymProcessor(CorpusProcessor):
             for w in rules.words(f"{name}.txt", lower=True)
         }
         self.known: dict[str, str] = {}
+        #: the acronyms a text defined: no one's initials, so they do not yield to another reading
+        self.defined_known: set[str] = set()
         self._pattern: re.Pattern[str] | None = None
 
     # ------------------------------------------------------------------ pass 1
 
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
-        found = self.defined(doc.text, spans)
+        defined = self.defined(doc.text, spans)
+        found = {acronym: (label, True) for acronym, label in defined.items()}
         for s in spans:
             if s.label not in (LOCATION, ORGANIZATION):
                 continue
             acronym = self.acronym(doc.text[s.start : s.end], s.label)
             if acronym is not None:
-                found.setdefault(acronym, s.label)
-        return [], sorted(found.items())
+                found.setdefault(acronym, (s.label, False))
+        return [], sorted((acronym, label, by_text) for acronym, (label, by_text) in found.items())
 
     def defined(self, text: str, spans: list[Span]) -> dict[str, str]:
         """The acronyms the text defines for the organisations and places it found ("Brackwater Tenants Network
@@ -159,7 +162,9 @@ class AcronymProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        for acronym, label in observation:
+        for acronym, label, by_text in observation:
+            if by_text:
+                self.defined_known.add(acronym)
             if acronym not in self.known:
                 self.known[acronym] = label
                 self._pattern = None
@@ -180,7 +185,9 @@ class AcronymProcessor(CorpusProcessor):
         found = []
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(s.start < end and start < s.end and s.detector != NER for s in spans):
+            if m.group() not in self.defined_known and any(
+                s.start < end and start < s.end and s.detector != NER for s in spans
+            ):
                 continue  # read otherwise already: a person's initials, inside a longer name (NER's guess yields)
             if zipf(m.group().lower()) >= WORD_ZIPF and not _has_lower(_line(text, start)):
                 continue  # "SPARK" in a heading in capitals is the word
