@@ -98,7 +98,7 @@ def test_no_acronym_that_is_not_the_name_s(text: str, name: str) -> None:
 
 
 def test_a_defined_acronym_does_not_yield_to_another_reading() -> None:
-    """Initials alone yield to another detector's reading (a person's initials); an acronym the text defined does not."""
+    """Initials alone yield to another reading (a person's initials); an acronym the text defined does not."""
     text = "Abbrev: cl client, QPF = Quarry Pond Farms"
     spans = [_span(text, "Quarry Pond Farms", ORGANIZATION)]
     processor = AcronymProcessor(Rules())
