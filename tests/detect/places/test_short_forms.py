@@ -170,39 +170,3 @@ def test_a_place_named_without_a_type_word_is_found_again_only_as_written() -> N
     second = Document("b", "QUILLABEG: yes. Past Quillabeg, QUORRBRIDGE again.")
     found = processor.second_pass(second, [], [])
     assert sorted(second.text[s.start : s.end] for s in found) == ["QUORRBRIDGE", "Quillabeg"]
-
-
-def _span(text: str, name: str, label: str, detector: str = "SpacyRecognizer") -> Span:
-    start = text.index(name)
-    return Span(start, start + len(name), label, detector=detector)
-
-
-def test_an_acronym_defined_after_an_organisation_s_name_is_found_again() -> None:
-    """ "Brackwater Tenants Network (BTN)": every "BTN" of the corpus is the organisation, however short."""
-    text = "Ana rang Brackwater Tenants Network (BTN) about the mould."
-    first = Document("a", text)
-    second = Document("b", "BTN said no. The btn on the remote broke. SBTN and BTN-2 are codes.")
-    spans = [_span(text, "Brackwater Tenants Network", ORGANIZATION)]
-    assert _found_again(first, spans, second) == ["BTN"]
-
-
-def test_an_acronym_defined_before_the_name_it_stands_for() -> None:
-    text = "Key: cl client, FDW = Fellhaven Department for Work, vol volunteer"
-    spans = [_span(text, "Fellhaven Department for Work", ORGANIZATION)]
-    second = Document("b", "Emailed FDW again.")
-    assert _found_again(Document("a", text), spans, second) == ["FDW"]
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("She works at Oskirk Fisheries (OKF) now.", "Oskirk Fisheries"),  # letters that are no initials
-        ("He moved to the United Kingdom (UK) in 2001.", "United Kingdom"),  # a region
-        ("Community Psychiatric Nursing (CPN) rang.", "Community Psychiatric Nursing"),  # a role in capitals
-        ("He is on the Intensive Care Unit (ICU) now.", "Intensive Care Unit"),  # named by what it is
-    ],
-)
-def test_no_acronym_that_is_not_the_name_s(text: str, name: str) -> None:
-    spans = [_span(text, name, ORGANIZATION)]
-    second = Document("b", "OKF and UK and CPN and ICU all called.")
-    assert _found_again(Document("a", text), spans, second) == []

@@ -5,11 +5,17 @@ A letterhead names the "Brackenmoor Tenants Advice Line" and the case notes writ
 the capitals of its words ("Brackenmoor Tenants Advice Line" -> "BTAL", small words such as "of" and "&" left
 out) and finds them, written in capitals as a word of their own, in every document.
 
-Only names with a distinctive word are remembered (one rarer in English than ``DISTINCTIVE_ZIPF`` and not generic:
-"Social Services" makes no "SS"), never a country or a region ("United Kingdom"), a term ("Cognitive Behavioural
-Therapy") or a name whose initials are a small word, an abbreviation that is never a name ("GP", "CPN") or a
-role's. Initials that are also an English word ("SPARK") count only on a line with lower case on it, never in a
-heading written in capitals.
+An acronym the text itself defines beside the name ("Brackwater Tenants Network (BTN)", "BTN = Brackwater Tenants
+Network", "BTN (Brackwater ...)") is remembered however short and whatever the name's words, when its letters are the
+initials of the name's capitalised words (or of all its words but the small ones acronyms skip) and neither it nor
+the name is a term, a role, a service, a region or a name made only of what it is ("Accident and Emergency (A&E)",
+"United Kingdom (UK)", "Intensive Care Unit (ICU)").
+
+Without such a definition, only names with a distinctive word are remembered (one rarer in English than
+``DISTINCTIVE_ZIPF`` and not generic: "Social Services" makes no "SS"), never a country or a region ("United
+Kingdom"), a term ("Cognitive Behavioural Therapy") or a name whose initials are a small word, an abbreviation
+that is never a name ("GP", "CPN") or a role's. Initials that are also an English word ("SPARK") count only on a
+line with lower case on it, never in a heading written in capitals.
 """
 
 from __future__ import annotations
@@ -39,6 +45,14 @@ DISTINCTIVE_ZIPF = 3.7
 WORD_ZIPF = 3.0
 #: the fewest and the most words (and so letters) of a full name
 MIN_WORDS, MAX_WORDS = 2, 7
+#: an acronym after the name it stands for, in brackets: "Brackwater Tenants Network (BTN)"
+_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
+#: an acronym before the name it stands for: "BTN = Brackwater Tenants Network", "BTN (Brackwater ...)", "BTN: ..."
+_ACRONYM_BEFORE = re.compile(r"(?<![\w&])(?P<acronym>[A-Z][A-Z&]{1,7})[ \t]*(?:=|:|\(|[-–—][ \t])[ \t]*$")
+#: the small words an acronym may skip: "Department for Work and Pensions (DWP)"
+_ACRONYM_SKIPS = frozenset({"of", "for", "and", "the", "&", "de", "du", "des", "la", "le", "di", "del", "van", "von"})
+#: a word of a name for a defined acronym's letters
+_TITLE_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 #: the words of a name; a hyphenated word is one ("Tallow-Reive"), an apostrophe inside a word too
 _WORD = re.compile(r"[^\W\d_][\w'’ʻ-]*")
 
@@ -60,20 +74,73 @@ class AcronymProcessor(CorpusProcessor):
             | {w.upper() for w in rules.words("lexicons/speaker_roles.txt")}
             | {w.upper() for w in STOP_WORDS}
         )
+        self.type_words = {
+            w.lower()
+            for name in ("lexicons/org_types.txt", "lexicons/venue_types.txt", "lexicons/street_types.txt")
+            for w in rules.words(name)
+        }
+        #: roles, record fields, services and places named by what they are ("CPN", "DOB", "CMHT", "ICU"), first names,
+        #: word-names and regions: never the acronym a text defines for one organisation or place
+        self.not_defined = {
+            w
+            for name in ("lexicons/role_abbreviations", "lexicons/service_types", "lexicons/generic_places")
+            for w in rules.words(f"{name}.txt", lower=True)
+        } | {
+            w
+            for name in ("names/first_names", "names/word_names", "names/surname_words", "lexicons/not_places")
+            for w in rules.words(f"{name}.txt", lower=True)
+        }
         self.known: dict[str, str] = {}
+        #: the acronyms a text defined: no one's initials, so they do not yield to another reading
+        self.defined_known: set[str] = set()
         self._pattern: re.Pattern[str] | None = None
 
     # ------------------------------------------------------------------ pass 1
 
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
-        found: dict[str, str] = {}
+        defined = self.defined(doc.text, spans)
+        found = {acronym: (label, True) for acronym, label in defined.items()}
         for s in spans:
             if s.label not in (LOCATION, ORGANIZATION):
                 continue
             acronym = self.acronym(doc.text[s.start : s.end], s.label)
             if acronym is not None:
-                found.setdefault(acronym, s.label)
-        return [], sorted(found.items())
+                found.setdefault(acronym, (s.label, False))
+        return [], sorted((acronym, label, by_text) for acronym, (label, by_text) in found.items())
+
+    def defined(self, text: str, spans: list[Span]) -> dict[str, str]:
+        """The acronyms the text defines for the organisations and places it found ("Brackwater Tenants Network
+        (BTN)", "BTN = Brackwater Tenants Network"), with their label."""
+        out: dict[str, str] = {}
+        for s in spans:
+            if s.label not in (LOCATION, ORGANIZATION) or "\n" in text[s.start : s.end]:
+                continue
+            name = text[s.start : s.end]
+            after = _ACRONYM_AFTER.match(text, s.end)
+            before = _ACRONYM_BEFORE.search(text, max(0, s.start - 12), s.start)
+            for m in (after, before):
+                if m is not None and self.defined_for(m.group("acronym"), name):
+                    out.setdefault(m.group("acronym"), s.label)
+        return out
+
+    def defined_for(self, acronym: str, name: str) -> bool:
+        """``acronym`` is made of the initials of ``name``'s capitalised words, or of all its words but the small
+        ones an acronym skips; neither is a term, a role, a service, a region or a name made of generic words
+        ("A&E", "CPN", "CMHT", "UK")."""
+        low = acronym.lower()
+        if low in self.not_defined or low in self.generic or low in self.type_words:
+            return False
+        if without_marks(low) in self.terms or low in self.regions or name.lower() in self.regions:
+            return False
+        words = _TITLE_WORD.findall(name)
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if all(w.lower() in self.generic or w.lower() in self.type_words for w in words):
+            return False  # "Intensive Care Unit (ICU)", "Community Mental Health Team (CMHT)": named by what it is
+        letters = acronym.replace("&", "")
+        capitalised = "".join(w[0] for w in words if w[0].isupper())
+        every = "".join(w[0].upper() for w in words if w.lower() not in _ACRONYM_SKIPS)
+        return len(letters) >= 2 and letters in (capitalised, every)
 
     def acronym(self, full: str, label: str) -> str | None:
         """ "BTAL" for "Brackenmoor Tenants Advice Line", "QB" for the place "Quellwater Bay"; ``None`` for a name
@@ -95,7 +162,9 @@ class AcronymProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        for acronym, label in observation:
+        for acronym, label, by_text in observation:
+            if by_text:
+                self.defined_known.add(acronym)
             if acronym not in self.known:
                 self.known[acronym] = label
                 self._pattern = None
@@ -116,7 +185,9 @@ class AcronymProcessor(CorpusProcessor):
         found = []
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(s.start < end and start < s.end and s.detector != NER for s in spans):
+            if m.group() not in self.defined_known and any(
+                s.start < end and start < s.end and s.detector != NER for s in spans
+            ):
                 continue  # read otherwise already: a person's initials, inside a longer name (NER's guess yields)
             if zipf(m.group().lower()) >= WORD_ZIPF and not _has_lower(_line(text, start)):
                 continue  # "SPARK" in a heading in capitals is the word

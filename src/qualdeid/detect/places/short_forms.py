@@ -14,12 +14,6 @@ when it is distinctive: capitalised words that are not common English words, not
 ("Community", "North"), and not first names or word-names (so "Hope House" does not make every
 "Hope" a place).
 
-An organisation or a place its text names in full with its acronym ("Brackwater Tenants Network (BTN)", "BTN =
-Brackwater Tenants Network", "BTN (Brackwater Tenants Network)") is found again by the acronym, as written in
-capitals, however short: the letters must be the initials of the name's capitalised words (or of all its words),
-and neither the acronym nor the name a term, a role, a service or a region ("Accident and Emergency (A&E)",
-"United Kingdom (UK)").
-
 A chat types the same names in lower case and without accents ("alderbrook lane", "kolbeinsvik"): those forms
 are found too for streets and venues named in full, for towns of the gazetteer, and for short forms and the town
 lines of postal addresses whose every word is no word of English or of another language their document is partly
@@ -59,12 +53,6 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 LOOSE_WORD_ZIPF = 3.0
 #: a word at least this common in another language the naming document is partly written in is a word there
 FOREIGN_WORD_ZIPF = 2.0
-#: an acronym after the name it stands for, in brackets: "Brackwater Tenants Network (BTN)"
-_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
-#: an acronym before the name it stands for: "BTN = Brackwater Tenants Network", "BTN (Brackwater ...)", "BTN: ..."
-_ACRONYM_BEFORE = re.compile(r"(?<![\w&])(?P<acronym>[A-Z][A-Z&]{1,7})[ \t]*(?:=|:|\(|[-–—][ \t])[ \t]*$")
-#: the small words an acronym may skip: "Department for Work and Pensions (DWP)"
-_ACRONYM_SKIPS = frozenset({"of", "for", "and", "the", "&", "de", "du", "des", "la", "le", "di", "del", "van", "von"})
 #: the recognizer of sports teams by their plural name ("the Kestrels match")
 TEAM_SOURCE = "SportsTeamRecognizer"
 #: the recognizer of bus routes by their number ("the 47 bus"): in its document, "the 47" is the route
@@ -110,13 +98,6 @@ class ShortFormProcessor(CorpusProcessor):
         } | {without_marks(w.lower()) for w in rules.words("lexicons/holidays.txt")}
         #: clinical and legal terms, te reo Māori and Pacific words ("talanoa", "marae") are no place names
         self.terms = {without_marks(w) for n in TERM_LEXICONS for w in rules.words(f"lexicons/{n}.txt", lower=True)}
-        #: roles, record fields, services and places named by what they are ("CPN", "DOB", "CMHT", "ICU"): never
-        #: the acronym of one organisation or place
-        self.not_acronyms = {
-            w
-            for name in ("role_abbreviations", "service_types", "generic_places")
-            for w in rules.words(f"lexicons/{name}.txt", lower=True)
-        }
         towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
         #: the gazetteer's towns, with and without their accents
         self.towns = towns | {without_marks(t) for t in towns}
@@ -138,7 +119,6 @@ class ShortFormProcessor(CorpusProcessor):
         bare: set[str] = set()
         town_lines: set[str] = set()
         routes = _routes_again(doc.text, spans) + _teams_again(doc.text, spans)
-        acronyms = self.acronyms(doc.text, spans)
         for s in spans:
             if s.detector in BARE_PLACE_SOURCES and s.label == LOCATION:
                 full = doc.text[s.start : s.end]
@@ -167,42 +147,7 @@ class ShortFormProcessor(CorpusProcessor):
             sorted(bare - found.keys()),
             sorted(town_lines - found.keys()),
             languages,
-            sorted(acronyms.items()),
         )
-
-    def acronyms(self, text: str, spans: list[Span]) -> dict[str, str]:
-        """The acronyms the text defines for the organisations and places it found ("Brackwater Tenants Network
-        (BTN)", "BTN = Brackwater Tenants Network"), with their label."""
-        out: dict[str, str] = {}
-        for s in spans:
-            if s.label not in (LOCATION, ORGANIZATION) or "\n" in text[s.start : s.end]:
-                continue
-            name = text[s.start : s.end]
-            after = _ACRONYM_AFTER.match(text, s.end)
-            before = _ACRONYM_BEFORE.search(text, max(0, s.start - 12), s.start)
-            for m in (after, before):
-                if m is not None and self._acronym_of(m.group("acronym"), name):
-                    out.setdefault(m.group("acronym"), s.label)
-        return out
-
-    def _acronym_of(self, acronym: str, name: str) -> bool:
-        """``acronym`` is made of the initials of ``name``'s capitalised words, or of all its words but the small
-        ones an acronym skips; neither is a term, a role, a service, a region or a name made of generic words
-        ("A&E", "CPN", "CMHT", "UK")."""
-        low = acronym.lower()
-        if low in self.not_acronyms or low in self.generic or low in self.not_short or low in self.type_words:
-            return False
-        if without_marks(low) in self.terms or low in self.regions or name.lower() in self.regions:
-            return False
-        words = _TITLE_WORD.findall(name)
-        if words and words[0].lower() == "the":
-            words = words[1:]
-        if all(w.lower() in self.generic or w.lower() in self.type_words for w in words):
-            return False  # "Intensive Care Unit (ICU)", "Community Mental Health Team (CMHT)": named by what it is
-        letters = acronym.replace("&", "")
-        capitalised = "".join(w[0] for w in words if w[0].isupper())
-        every = "".join(w[0].upper() for w in words if w.lower() not in _ACRONYM_SKIPS)
-        return len(letters) >= 2 and letters in (capitalised, every)
 
     def short_form(self, full: str) -> str | None:
         """ "Millbrook" for "Millbrook Day Centre", "Calderwood Vale" for "Calderwood Vale Trust"."""
@@ -240,11 +185,7 @@ class ShortFormProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        named, bare, town_lines, languages, acronyms = observation
-        for acronym, label in acronyms:
-            if acronym not in self.known:
-                self.known[acronym] = label  # found as written: no lower-case form ("aahs" is a word)
-                self._pattern = None
+        named, bare, town_lines, languages = observation
         for surface, label in named:
             if surface not in self.known:
                 self.known[surface] = label
