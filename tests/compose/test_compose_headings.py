@@ -49,6 +49,9 @@ def headings() -> Headings:
         ("We walked. Didn't work: the rain.", [("Didn't work: ", None)]),
         ("Why it mattered to us.\nShe smiled.", [("Why it mattered to us.\n", 2)]),
         ("Why it mattered to me. She smiled.", [("Why it mattered to me. ", 2)]),
+        # a line of its own asking what, why or how: the template's prompt in the writer's own words
+        ("2) What went well, what went badly\nWe walked.", [("2) What went well, what went badly\n", None)]),
+        ("Why it matter\nShe stayed.", [("Why it matter\n", None)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -68,6 +71,9 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "Learning to swim.\nShe was scared.",
         "My response was slow. She waited.",
         "The situation got worse. She rang.",
+        "What a day it was.\nShe stayed.",
+        "Why she left\nnobody knows.",
+        "How we laughed\nat the fair.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:

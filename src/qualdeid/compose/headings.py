@@ -23,6 +23,9 @@ _BOLD = r"(?:\*\*|__|\*|_)?"
 _NUMBER = r"(?:\(?(?:\d{1,2}|[a-cA-C])[.):][ \t]*|Q\d{1,2}[.:)]?[ \t]*)"
 _BRACKET = r"(?:[ \t]*\([^)\n]{0,40}\))?"
 _OR_NOT = r"(?:[ \t]*/[ \t]*[\w'’]+(?:[ \t]+[\w'’]+){0,2})?"  # "What helped / didn't", "/ what did not"
+#: a line of its own, maybe numbered, that asks what, why or how in a few words: a template's prompt in the writer's
+#: own words ("2) What was good, what was not", "Why it matter")
+_QUESTION_LINE = re.compile(rf"(?:{_NUMBER})?{_BOLD}(?:what|why|how)\b[^\n.!:?]{{0,60}}?{_BOLD}[ \t]*(?=\n)", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*", re.MULTILINE)
 _AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]*[ \t]+")
 _PRONOUNS = re.compile(r"\b(?:I|me|my|she|he|we|they|her|him|us|them)\b")
@@ -125,6 +128,9 @@ class Headings:
         if line_start:
             m = self._short_line.match(text, pos, end)
             if m and len(m.group().split()) <= 8 and not _PRONOUNS.search(m.group()) and m.group()[:1].isupper():
+                return Heading(pos, _skip_space(text, m.end(), end), None)
+            m = _QUESTION_LINE.match(text, pos, end)
+            if m and len(m.group().split()) <= 8 and not _PRONOUNS.search(m.group()):
                 return Heading(pos, _skip_space(text, m.end(), end), None)
         return None
 
