@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.names.lexicon import TERM_LEXICONS, without_marks
 from qualdeid.detect.nlp.frequency import zipf
-from qualdeid.detect.places.short_forms import _regions
+from qualdeid.detect.places.short_forms import _TITLE_WORD, _regions
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import LOCATION, ORGANIZATION
 from qualdeid.rules import Rules
@@ -51,8 +51,6 @@ _ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w&])(?P<acronym>[A-Z][A-Z&]{1,7})[ \t]*(?:=|:|\(|[-–—][ \t])[ \t]*$")
 #: the small words an acronym may skip: "Department for Work and Pensions (DWP)"
 _ACRONYM_SKIPS = frozenset({"of", "for", "and", "the", "&", "de", "du", "des", "la", "le", "di", "del", "van", "von"})
-#: a word of a name for a defined acronym's letters
-_TITLE_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 #: the words of a name; a hyphenated word is one ("Tallow-Reive"), an apostrophe inside a word too
 _WORD = re.compile(r"[^\W\d_][\w'’ʻ-]*")
 
