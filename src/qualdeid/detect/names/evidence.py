@@ -365,6 +365,19 @@ class NameEvidence:
             and sdoc[i + 4].text == ")"
         )
 
+    def kin_apposed(self, sdoc: Doc, token: Any) -> bool:
+        """ "Malvina, my daughter, helps", "Teodor, her son." : a name set off by commas before "my/her
+        <relative>"; only for a word that is no common English word ("Anyway, my son, ..." stays a word)."""
+        i = token.i
+        return (
+            i + 4 <= len(sdoc)
+            and sdoc[i + 1].text == ","
+            and sdoc[i + 2].lower_ in POSSESSIVES
+            and sdoc[i + 3].lower_ in self.relatives
+            and (i + 4 == len(sdoc) or sdoc[i + 4].text in (",", ".", ";", ")", "-", "–", "—"))
+            and not self.common_word(token.text)
+        )
+
     def not_part_of_name(self, token: Any) -> bool:
         """An NER PERSON entity's leading token that is not a name: a verb, a word opening the sentence."""
         if not is_capitalised(token.text):

@@ -135,7 +135,7 @@ class Initials:
         #: dashes after the first line's word for notes
         self.note_byline = re.compile(
             rf"\A[ \t\n]*(?:[^\W\d_]+[ \t]+){{0,2}}(?i:{words.pattern('note_headers')})[ \t]*[–—-][ \t]*"
-            rf"(?P<initials>{_SHAPE_2})[ \t]*[–—-]"
+            rf"(?P<initials>{_SHAPE_2})[ \t]*[–—,-]"
         )
         self.not_authors = words["not_authors"] | {w.lower() for w in not_initials}
         self.not_verbs = words["not_verbs"]
@@ -180,8 +180,14 @@ class Initials:
             if token in roles:
                 continue  # "NT" of "note taker (NT)", a transcript's "P:": a role
             if self.shouted(token) and not _dotted_in_clause(text, m.end()):  # "A. skips swimming": no article
-                if len(token) > 1 and _initials_of_name_before(text, m.start(), token):
-                    defined.add(token)  # "Ines Fairweather (IF)": her initials, though they read as a word
+                if len(token) > 1 and (
+                    _initials_of_name_before(text, m.start(), token)
+                    or _name_after_is_theirs(text, m.end(), token)
+                    or (_SEX_AND_AGE.match(text, m.end()) and not self._after_article(text, m.start()))
+                ):
+                    # "Ines Fairweather (IF)", "IF (Ines Fairweather)", field notes' "IF (F, 50s)": someone's
+                    # initials, though they read as a word
+                    defined.add(token)
                     occurrences.setdefault(token, []).append((m.start(), m.end(), True, True))
                 else:
                     shouted.append(m)
@@ -211,6 +217,9 @@ class Initials:
             before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
             prev = before.group(1).lower() if before else ""
             acts = self._acts_at(text, m)
+            if m.group(1) in defined and acts:  # "IF (F, 50s) ... later IF talked to us"
+                occurrences.setdefault(m.group(1), []).append((m.start(), m.end(), True, True))
+                continue
             if m.group(1) not in on_roll and m.group(1) not in defined:
                 # shown to be a person elsewhere only ("with IT reviewing"): where a person acts, not where a
                 # clause opens ("IT support was ...")
@@ -340,6 +349,12 @@ class Initials:
                 out.setdefault(m.group("initials"), []).append(m.span("initials"))
         return out
 
+    def named_in_full(self, text: str, start: int, end: int) -> bool:
+        """Whether the initials at ``start:end`` stand beside the full name whose initials they are: "Nia Eze
+        (NE)", "PRN (Pellam Roderick Neeve)"."""
+        token = text[start:end]
+        return _initials_of_name_before(text, start, token) or _name_after_is_theirs(text, end, token)
+
     def _introduced(self, text: str, m: re.Match[str]) -> bool:
         """Initials introduced as a person's: described ("DM (peer worker)"), after a role label
         ("Interpreter Arabic: HR"), or in brackets after the full name they abbreviate ("Nia Eze (NE)")."""
@@ -348,6 +363,7 @@ class Initials:
             or self.role_label.search(text, max(0, m.start() - 30), m.start())
             or self.role_before.search(text, max(0, m.start() - 30), m.start())
             or _initials_of_name_before(text, m.start(), m.group(1))
+            or _name_after_is_theirs(text, m.end(), m.group(1))
         )
 
     def _acts_at(self, text: str, m: re.Match[str]) -> bool | None:
@@ -453,7 +469,7 @@ class Initials:
         """ "HM walked", "QJ tells me", "BQ doesn't": the word after initials is a verb."""
         if nxt in self.after or (len(nxt) > 3 and nxt.endswith(("ed", "ing"))):
             return True
-        if nxt in ("doesn't", "didn't", "can't", "won't", "isn't", "wasn't", "hasn't"):
+        if nxt in _NEGATED_AUXILIARIES:
             return True
         return len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is")) and nxt not in self.not_verbs
 
@@ -465,6 +481,16 @@ class Initials:
         return _TIME_BEFORE.search(text, max(0, start - 12), start) is not None  # "21:15 K. tidies up"
 
 
+#: "BQ doesn't", "TQ wouldn't have": a negated auxiliary after initials opens what a person did or would do
+_NEGATED_AUXILIARIES = frozenset(
+    {
+        f"{verb}n't"
+        for verb in ("does", "did", "is", "was", "has", "had", "would", "could", "should", "must", "might", "were")
+    }
+    | {"can't", "won't"}
+)
+#: a person's sex and age band in brackets, as field notes describe someone: "(M, 60s)", "(F 30s)", "(f, 72)"
+_SEX_AND_AGE = re.compile(r"[ \t]*\([ \t]*[MFmf][ \t]*[,;/ ][ \t]*(?:\d{1,3}s?|(?:early|mid|late)[ \t-]+\d0s)[ \t]*\)")
 #: after a letter's full stop, words that go on with the person's clause: "K. must not drive", "K. not to be asked"
 _DOTTED_NEXT = frozenset({"must", "not", "can", "cannot", "could", "will", "would", "should", "to"})
 #: verbs after a letter's full stop that a thing does as well: "Her vitamin D. was low", "a B. has"
@@ -528,6 +554,25 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     if len(token) == 1 and len(words) > 1:
         return token == initials[0]  # "D. Okonkwo (D)", "Mira Kent (M)": the letter the notes use for the name
     return initials.upper() == token.upper() or "".join(w[0] for w in words if w[0].isupper()) == token
+
+
+def _name_after_is_theirs(text: str, end: int, token: str) -> bool:
+    """ "PRN (Pellam Roderick Neeve)", "QT – Quillon Tarbet": a full name right after initials, in brackets or after a
+    dash, whose words' initials they are."""
+    m = _FULL_NAME_AFTER.match(text, end)
+    if m is None:
+        return False
+    words = m.group("name").split()
+    if len(words) < 2 or any(zipf(w.lower()) >= COMMON_NAME_WORD_ZIPF for w in words):
+        return False
+    return "".join(w[0] for w in words if w[0].isupper()) == token
+
+
+#: a full name after initials: "(Pellam Roderick Neeve)", "– Quillon Tarbet", its words capitalised
+_FULL_NAME_AFTER = re.compile(
+    rf"[ \t]*(?:\(|[–—-][ \t]+)[ \t]*(?P<name>{UPPER}[\w'’-]+(?:[ \t]+{UPPER}[\w'’-]+){{1,3}})"
+    r"(?=[ \t]*[),;:\n–—-]|[ \t]*$)"
+)
 
 
 #: "DR (Dawn)", "NP (Nerys) on shift", "KMcD (Kate McDonald)": the name in brackets after initials.

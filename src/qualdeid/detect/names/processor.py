@@ -329,7 +329,9 @@ class NameProcessor(CorpusProcessor):
         for start, end in self.initials.find(text):
             # an abbreviation on a roll of people ("Present: ZV, GP"; then "GP to fix it") stays a person
             token = text[start:end]
-            listed = token in on_roll and (token in lex.not_initials or normalise(token) in ev.allow)
+            listed = (token in on_roll or self.initials.named_in_full(text, start, end)) and (
+                token in lex.not_initials or normalise(token) in ev.allow
+            )
             reason = ALLOWED_NAME if listed else None
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=reason))
             if end - start > 1:
@@ -410,7 +412,7 @@ class NameProcessor(CorpusProcessor):
                 local.append(Span(token.idx, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME))
             if ev.allowed_name_acting(sdoc, token):
                 allowed_names.add(word)  # "Ed said": a name on the allow list ("ed", the department) acting
-            if ev.kin_in_brackets(sdoc, token) and not ev.calendar_only(word):
+            if (ev.kin_in_brackets(sdoc, token) or ev.kin_apposed(sdoc, token)) and not ev.calendar_only(word):
                 local.append(Span(token.idx, token.idx + len(word), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 confident(word)
             elif ev.name_by_evidence(sdoc, token) or ev.listed_with_names(sdoc, token):

@@ -1,0 +1,51 @@
+"""Research notes name people by initials the notes themselves define, and by a name set off before a
+relative (detect/names/initials.py, evidence.py; issue 13, class c; invented notes)."""
+
+from __future__ import annotations
+
+from qualdeid.corpus.model import Document
+
+
+def people(detector, *texts: str) -> list[list[str]]:
+    docs = list(detector.detect([Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]))
+    return [[d.text[s.start : s.end] for s in d.spans if s.label == "PERSON"] for d in docs]
+
+
+TEAM = "Team list\nQT (Quillon Tarbet) – research assistant\nPRN (Pellam Roderick Neeve) – community researcher\n"
+TURNS = "PRN: What problems do you hear?\nP: Loneliness, mostly.\nPRN: And the young ones?\n"
+
+
+def test_initials_defined_by_the_full_name_after_them_are_a_person_in_every_document(detector) -> None:
+    team, turns = people(detector, TEAM, TURNS)
+    assert "PRN" in team  # an abbreviation elsewhere ("PRN" medication), defined here as a person
+    assert turns.count("PRN") == 2
+
+
+def test_an_abbreviation_not_defined_as_anyone_stays_a_word(detector) -> None:
+    (found,) = people(detector, "Meds: paracetamol PRN, max four a day.\n")
+    assert "PRN" not in found
+
+
+def test_a_word_in_capitals_described_by_sex_and_age_is_a_person(detector) -> None:
+    notes = "11.00 – the shed. GO (M, 60s) retired foreman, showed me round. Later GO talked a lot."
+    (found,) = people(detector, notes)
+    assert found.count("GO") == 2
+    (shouted,) = people(detector, "WE GO (TOGETHER) TO THE SHED. Later we go home.")
+    assert "GO" not in shouted
+
+
+def test_the_writer_of_a_memo_after_a_dash_and_before_a_comma(detector) -> None:
+    (found,) = people(detector, "Reflexive memo – BW, end of fieldwork block 2\n\nI told the team where I grew up.\n")
+    assert found == ["BW"]
+
+
+def test_initials_before_a_negated_auxiliary_act(detector) -> None:
+    (found,) = people(detector, "I never got him to say it. TQ wouldn't have let that go.")
+    assert found == ["TQ"]
+
+
+def test_a_name_set_off_before_a_relative_is_a_person(detector) -> None:
+    (found,) = people(detector, "Mrs G: Malvinka, my daughter, she helps with the steaming.")
+    assert "Malvinka" in found
+    (words,) = people(detector, "Anyway, my son, he drives the van. Sorry, my love, I forgot.")
+    assert words == []
