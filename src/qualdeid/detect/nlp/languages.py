@@ -62,7 +62,11 @@ def read_listed(rules: Rules, languages: tuple[str, ...]) -> None:
 class OtherLanguages:
     def __init__(self, rules: Rules) -> None:
         settings = rules.settings(SETTINGS)
-        self.languages: tuple[str, ...] = tuple(str(code) for code in settings.get("languages", []))
+        #: languages whose words count only where written in lower case: their lists hold many people's names
+        self.lower_case_only: frozenset[str] = frozenset(str(code) for code in settings.get("lower_case_only", []))
+        self.languages: tuple[str, ...] = tuple(str(code) for code in settings.get("languages", [])) + tuple(
+            code for code in sorted(self.lower_case_only) if code not in settings.get("languages", [])
+        )
         self.document_zipf = float(settings["document_zipf"])
         self.english_zipf = float(settings["english_zipf"])
         self.foreign_share = float(settings["foreign_share"])
@@ -150,6 +154,11 @@ class OtherLanguages:
         low = word.lower()
         if len(word) > 1 and word.isupper():
             return False  # "CASA JABUTICABA": a name set in capitals
+        if not word.islower():
+            # "Vytautas said", "Pak Rokas": a capitalised word of such a language may be the name its list counts
+            languages = tuple(code for code in languages if code not in self.lower_case_only)
+            if not languages:
+                return False
         z = max(zipf_in(low, code) for code in languages)
         if z <= zipf(low):
             return False
