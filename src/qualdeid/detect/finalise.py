@@ -137,6 +137,15 @@ _RARE_TAIL = re.compile(
 )
 #: A word opening a list or a field, not a name: "Puzzles, snacks and ...", "Raffle: ..."
 _LISTED = re.compile(r"[ \t]*[,:]")
+#: what follows the abbreviation that labels a field of a code or a number: a colon, maybe after a bracket or "no.",
+#: then a handle or a code of four digits or more, alone up to the line's end or a column's gap ("NHX: 4471093",
+#: "QRN (West): T-55190", "IG: @ana.r"); a speaker's turn goes on after its number ("JT: 1975. We came")
+_CODE_FIELD = re.compile(
+    r"[ \t]*(?:\([^)\n]{1,12}\))?[ \t]*(?:no\.?|nr\.?|#)?[ \t]*:[ \t]*"
+    r"(?:@[\w.]+|\+?(?=(?:[^\d\s]*\d){4})[\w./-]+(?:[ -]\d+)*)(?=[ \t]*(?:$|\t| {2,}|\())",
+    re.MULTILINE,
+)
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")
 #: a colon after a word: it labels a field ("Eta: 14:20")
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 #: a title alone is a form's choice or a letter's courtesy, not a name: "Ana Ruiz (Mrs)", "[ ] Mr  [x] Mrs"
@@ -181,6 +190,13 @@ _LEADING_WORDS = {
 }
 
 
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+#: a day and a month in digits, either way round ("3/6", "24.12", "12-18"); a range that is neither ("aged 14-24",
+#: "45-90 minutes") dates nothing
+_DAY_AND_MONTH = rf"\b(?:{_DAY}[/.-]{_MONTH}|{_MONTH}[/.-]{_DAY})\b"
+
+
 def specific_date_pattern(rules: Rules) -> re.Pattern[str]:
     """What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
     NER's dates without one ("for ten years", "most evenings") are dropped."""
@@ -195,7 +211,7 @@ def specific_date_pattern(rules: Rules) -> re.Pattern[str]:
         ]
     )
     return re.compile(
-        rf"\b(?:{months})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
+        rf"\b(?:{months})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|{_DAY_AND_MONTH}"
         rf"|\b(?:{occasions})\b"
         rf"|(?-i:\b[A-Z][a-z]+ (?:{named_days})\b)",
         re.IGNORECASE,
@@ -1048,6 +1064,14 @@ class Finaliser:
                 span_text = text[start:end]
             if span.detector in _WORD_READERS and span.reason != ALLOWED_NAME and inside(span, labels):
                 continue  # "Anschrift / Address:": a form's label in two languages
+            if (
+                span.label in (PERSON, ORGANIZATION, LOCATION)
+                and span.detector in _WORD_READERS
+                and span.reason != ALLOWED_NAME
+                and _ABBREVIATION.fullmatch(span_text)
+                and _CODE_FIELD.match(text, span.end)
+            ):
+                continue  # "NHX: 4471093", "IG: @ana.r": the abbreviation labels the field of a code or a handle
             if span.label == PERSON and span.detector != "deny_list" and self._title_in_form(text, span):
                 continue  # "Ana Ruiz (Mrs)", "Title: [ ] Mr  [x] Mrs": a title alone, no name
             if span.detector == NER_DETECTOR:
