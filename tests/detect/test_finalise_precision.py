@@ -179,6 +179,7 @@ DROPPED = [
     # a title alone in brackets after a name, or beside a form's tick box
     ("Yours sincerely,\nMarisabel Brannock (Mrs)\nTreasurer", "Mrs", PERSON, NAMES),
     ("Title: [ ] Mr  [x] Mrs  [ ] Ms", "Mrs", PERSON, NAMES),
+    ("Title: Ms     First name: Fenella\nSurname: Brennock", "Ms", PERSON, NAMES),  # a title field's value alone
     ("Title: Mr [ ]  Ms [x]", "Mr", PERSON, NAMES),
     # NER's place or organisation written all in lower case: words, not a town or a named body
     ("we took the quad out to the ice road at dusk", "ice road", LOCATION, NER_DETECTOR),

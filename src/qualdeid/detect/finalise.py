@@ -151,6 +151,9 @@ _LABEL_AFTER = re.compile(r"[ \t]*:")
 #: a title alone is a form's choice or a letter's courtesy, not a name: "Ana Ruiz (Mrs)", "[ ] Mr  [x] Mrs"
 _TITLE_BEFORE = re.compile(r"(?:\(|\[[ \txX✓✔]?\])[ \t]*$")
 _TITLE_AFTER = re.compile(r"[ \t]*(?:\)|\[[ \txX✓✔]?\])")
+#: a form's field of the title alone: "Title: Mrs   First name: Ana"
+_TITLE_FIELD = re.compile(r"\btitle[ \t]*:[ \t]*$", re.IGNORECASE)
+_FIELD_END = re.compile(r"[ \t]*(?:$|\t| {2,})", re.MULTILINE)
 _PEOPLE_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _JOINED_WORDS = re.compile(r"[-–/]")
 
@@ -668,8 +671,8 @@ class Finaliser:
         return None
 
     def _title_in_form(self, text: str, span: Span) -> bool:
-        """A title alone in brackets after a name or beside a form's tick box: "Ana Ruiz (Mrs)", "[x] Ms" (a kin
-        word stays: "(Aunty)" may be what someone is called)."""
+        """A title alone in brackets after a name, beside a form's tick box or as a title field's value: "Ana Ruiz
+        (Mrs)", "[x] Ms", "Title: Mr" (a kin word stays: "(Aunty)" may be what someone is called)."""
         title = text[span.start : span.end].lower().rstrip(".")
         if title not in self.names.titles or title in self.relatives:
             return False
@@ -677,7 +680,9 @@ class Finaliser:
         after = _TITLE_AFTER.match(text, span.end)
         bracketed = before is not None and after is not None and "(" in before.group() and ")" in after.group()
         ticked = (before is not None and "[" in before.group()) or (after is not None and "[" in after.group())
-        return bracketed or ticked
+        field = _TITLE_FIELD.search(text, max(0, span.start - 12), span.start) is not None
+        fielded = field and _FIELD_END.match(text, span.end) is not None
+        return bracketed or ticked or fielded
 
     def _ner_word_use(self, text: str, span: Span) -> bool:
         """NER's span read from ordinary words: a weekday ("Tues & Weds", "Busy Sat", "Fri-Sun"), a language or
