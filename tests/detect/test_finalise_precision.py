@@ -156,6 +156,7 @@ DROPPED = [
     ("Visit: 03/06/2024, 14:00-16:30. Present: me", "14:00-16:30", DATE_TIME, NER_DETECTOR),
     ("Time of fall: approx. 3.50 pm, by the door", "approx. 3.50 pm", DATE_TIME, NER_DETECTOR),
     ("Next appt: 9 May, 10.45, with the nurse", "10.45", DATE_TIME, NER_DETECTOR),
+    ("Everyone wore full PPE in the laundry.", "PPE", ORGANIZATION, NER_DETECTOR),  # a clinical term
     # a range of numbers that is no day and month either way round: ages, minutes
     ("The walkers were aged 19-27 and met twice.", "19-27", DATE_TIME, NER_DETECTOR),
     ("Sessions lasted 40-75 minutes each.", "40-75", DATE_TIME, NER_DETECTOR),
