@@ -157,3 +157,33 @@ def test_the_other_language_s_words_beside_a_name_are_trimmed(
     finaliser: Finaliser, text: str, surface: str, kept: str
 ) -> None:
     assert _final(finaliser, text, surface, PERSON, NAMES) == [kept]
+
+
+FINNISH_NOTES = (
+    "Kirjasto: kirja palautettu, uusi laina ensi viikolla. Äiti soitti aamulla ja kertoi että kaikki on hyvin.\n"
+    "Seuraava tapaaminen torstaina koululla, opettaja tulee mukaan. Lapsi on iloinen ja nukkuu paremmin."
+)
+
+FRENCH_NOTICE = (
+    "À Grenoble, le mardi matin, nous avons appris avec tristesse la nouvelle. Elle était toujours très gentille "
+    "avec les enfants du quartier et nous pensons beaucoup à sa famille."
+)
+
+
+@pytest.mark.parametrize("detector", [NAMES, NER_DETECTOR])
+def test_a_long_common_word_of_the_other_language_is_no_person(finaliser: Finaliser, detector: str) -> None:
+    """ "Kirjasto" ("library") opening a note's line: one capitalised word, common in Finnish, no name."""
+    assert _final(finaliser, FINNISH_NOTES, "Kirjasto", PERSON, detector) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        (FINNISH_NOTES.replace("Kirjasto:", "Kirjasto Aalto:"), "Kirjasto Aalto", PERSON),  # two words
+        (FINNISH_NOTES.replace("Kirjasto:", "Kirjasto, Tampere:"), "Tampere", LOCATION),  # a place: towns are common
+        (FRENCH_NOTICE, "Grenoble", PERSON),  # a town of the gazetteer NER took for a person
+        (PORTUGUESE, "Tânia", PERSON),  # a listed name
+    ],
+)
+def test_a_name_place_or_phrase_stays(finaliser: Finaliser, text: str, surface: str, label: str) -> None:
+    assert _final(finaliser, text, surface, label, NAMES) == [surface]

@@ -1051,6 +1051,16 @@ class Finaliser:
                 continue  # "Ontem", "essa", "Dzisiaj": another language's everyday word in a text partly in it
             if (
                 span.label == PERSON
+                and span.detector in _WORD_READERS
+                and span.reason != ALLOWED_NAME
+                and span_text not in senders
+                and not {span_text.lower(), _plain(span_text)} & self.towns  # "À Montréal": NER's person, the town
+                and not self.lists.not_a_place(span_text)
+                and self.other_languages.person_word(text, span.start, span.end, languages, self.names.is_name)
+            ):
+                continue  # "Werkstatt", "Kirjasto": one word of the text's other language, common there, no name
+            if (
+                span.label == PERSON
                 # NER's own "Casa Mar" may be a place it read as a person: only where the name rules saw a name
                 and (span.detector == "names" or any(span.overlaps(n) for n in named))
                 and span.reason != ALLOWED_NAME

@@ -78,6 +78,8 @@ class OtherLanguages:
         self.noun_capitals: frozenset[str] = frozenset(str(code) for code in settings.get("noun_capitals", []))
         self.noun_zipf = float(settings.get("noun_zipf", self.capital_zipf))
         self.paragraph_share = float(settings.get("paragraph_share", 1.0))
+        self.person_word_zipf = float(settings.get("person_word_zipf", 99.0))
+        self.person_word_length = int(settings.get("person_word_length", 99))
         read_listed(rules, self.languages)
 
     def of(self, text: str) -> tuple[str, ...]:
@@ -120,6 +122,23 @@ class OtherLanguages:
         if not pieces or all(len(w) < 2 for w in _WORD.findall(text, pieces[0][0], pieces[-1][1])):
             return start, end  # "lúcia M.": a first name before an initial is the name, whatever it means
         return pieces[0][0], pieces[-1][1]
+
+    def person_word(
+        self, text: str, start: int, end: int, languages: tuple[str, ...], is_name: Callable[[str], bool]
+    ) -> bool:
+        """``text[start:end]``, read as a person, is one capitalised word of ``person_word_length`` letters or more,
+        no listed name, common in one of ``languages`` (zipf >= ``person_word_zipf``) and ten times rarer in English
+        or more: "Werkstatt", "Kirjasto" opening a note's line. A language of ``lower_case_only`` counts for no
+        capitalised word."""
+        word = text[start:end]
+        if not word.isalpha() or len(word) < self.person_word_length or not word[0].isupper() or word.isupper():
+            return False
+        codes = [code for code in languages if code not in self.lower_case_only]
+        if not codes or is_name(word):
+            return False
+        low = word.lower()
+        z = max(zipf_in(low, code) for code in codes)
+        return z >= self.person_word_zipf and z >= zipf(low) + 1.0
 
     def in_paragraph_of(self, text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
         """``text[start:end]`` stands in a paragraph written in ``languages``: at least ``paragraph_share`` of the
