@@ -166,7 +166,7 @@ FINNISH_NOTES = (
 
 FRENCH_NOTICE = (
     "À Grenoble, le mardi matin, nous avons appris avec tristesse la nouvelle. Elle était toujours très gentille "
-    "avec les enfants du quartier et nous pensons beaucoup à sa famille."
+    "avec les enfants du quartier et nous pensons beaucoup à la famille."
 )
 
 
@@ -182,6 +182,8 @@ def test_a_long_common_word_of_the_other_language_is_no_person(finaliser: Finali
         (FINNISH_NOTES.replace("Kirjasto:", "Kirjasto Aalto:"), "Kirjasto Aalto", PERSON),  # two words
         (FINNISH_NOTES.replace("Kirjasto:", "Kirjasto, Tampere:"), "Tampere", LOCATION),  # a place: towns are common
         (FRENCH_NOTICE, "Grenoble", PERSON),  # a town of the gazetteer NER took for a person
+        (FRENCH_NOTICE.replace("la famille", "la Bibliothèque Verlande"), "Bibliothèque", PERSON),  # a longer name's
+        (FRENCH_NOTICE.replace("la famille", "la Maison des Tilleuls"), "Tilleuls", PERSON),  # over a particle
         (PORTUGUESE, "Tânia", PERSON),  # a listed name
     ],
 )

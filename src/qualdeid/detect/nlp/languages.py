@@ -21,6 +21,9 @@ _PIECE = re.compile(r"\S+")
 #: what may stand before a word that opens a sentence, a line, a list item or a chat turn
 #: the word just before a position, on the same line: "der " of "in der Kantine"
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
+#: the words beside a word, on its line, joined by spaces or a hyphen, perhaps over a short particle ("Lucia ai")
+_PREVIOUS_NAME_WORD = re.compile(r"([^\W\d_]+)[ \t-]+(?:[^\W\d_A-ZÀ-ÖØ-Þ]{1,3}[ \t]+)?$")
+_NEXT_NAME_WORD = re.compile(r"[ \t-]+(?:[^\W\d_A-ZÀ-ÖØ-Þ]{1,3}[ \t]+)?([^\W\d_]+)")
 _OPENING = re.compile(r"(?:^|[.!?:;\n•\-–—\"“(\[][\"'”’)\]]*)[ \t]*$")
 
 
@@ -127,15 +130,19 @@ class OtherLanguages:
         self, text: str, start: int, end: int, languages: tuple[str, ...], is_name: Callable[[str], bool]
     ) -> bool:
         """``text[start:end]``, read as a person, is one capitalised word of ``person_word_length`` letters or more,
-        no listed name, common in one of ``languages`` (zipf >= ``person_word_zipf``) and ten times rarer in English
-        or more: "Werkstatt", "Kirjasto" opening a note's line. A language of ``lower_case_only`` counts for no
-        capitalised word."""
+        no listed name and no word of a longer capitalised name, common in one of ``languages`` (zipf >=
+        ``person_word_zipf``) and ten times rarer in English or more: "Werkstatt", "Kirjasto" opening a note's
+        line. A language of ``lower_case_only`` counts for no capitalised word."""
         word = text[start:end]
         if not word.isalpha() or len(word) < self.person_word_length or not word[0].isupper() or word.isupper():
             return False
         codes = [code for code in languages if code not in self.lower_case_only]
         if not codes or is_name(word):
             return False
+        before = _PREVIOUS_NAME_WORD.search(text, max(0, start - 40), start)
+        after = _NEXT_NAME_WORD.match(text, end)
+        if (before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper()):
+            return False  # "Casa dos Ventos", "Werkstatt Nord-Ost": a word of a longer name
         low = word.lower()
         z = max(zipf_in(low, code) for code in codes)
         return z >= self.person_word_zipf and z >= zipf(low) + 1.0
