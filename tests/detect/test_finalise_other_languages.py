@@ -28,6 +28,14 @@ GERMAN = (
     "danach ihr Kind von der Schule ab. Wir bitten Sie um einen anderen Tag. Sie kommt gern mit\n"
     "ihrem Bruder Chidi, und sie bringt die Unterlagen für die Beratung mit. Wir melden uns dann bei Ihnen.\n"
 )
+LITHUANIAN = (
+    "Sveiki visi! Rytoj susitikimas bibliotekoje, ateikite anksčiau.\n"
+    "Vytautas sakė, kad atneš pyragą. gerai, tada aš atnešiu arbatos.\n"
+)
+MALAY = (
+    "Selamat pagi semua! Esok kita jumpa di dewan, jangan lupa bawa makanan.\n"
+    "Pak Rokas kata dia datang lambat sikit. Kalau boleh makan tengah hari di rumah saya.\n"
+)
 ENGLISH = "Lua rang about the rota. Quando the support worker said she would come on Friday with Ana."
 
 
@@ -48,6 +56,8 @@ def test_the_languages_a_text_is_partly_written_in() -> None:
     assert "pl" in languages.of(POLISH)
     assert "de" in languages.of(GERMAN)
     assert languages.of(ENGLISH) == ()
+    assert "lt" in languages.of(LITHUANIAN)  # languages whose lists hold many names are read too
+    assert "ms" in languages.of(MALAY)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +73,9 @@ def test_the_languages_a_text_is_partly_written_in() -> None:
         (GERMAN, "Schule", ORGANIZATION, NER_DETECTOR),
         (GERMAN, "Beratung", LOCATION, NER_DETECTOR),
         (GERMAN, "Sie", PERSON, NAMES),  # "you", written "sie" elsewhere: a listed name, but the commonest word
+        (LITHUANIAN, "gerai", PERSON, NAMES),  # "fine": a language whose list holds names, in lower case
+        (MALAY, "makan", PERSON, NAMES),  # "eat"
+        (MALAY, "jumpa di dewan", LOCATION, NER_DETECTOR),
     ],
 )
 def test_an_everyday_word_of_the_text_s_other_language_is_dropped(
@@ -81,6 +94,8 @@ def test_an_everyday_word_of_the_text_s_other_language_is_dropped(
         (GERMAN, "Adeyemi", PERSON, NAMES),
         (ENGLISH, "Lua", PERSON, NER_DETECTOR),  # an English text: no other language to read it in
         (ENGLISH, "Quando", PERSON, NER_DETECTOR),
+        (LITHUANIAN, "Vytautas", PERSON, NER_DETECTOR),  # common in the language's list as a name: capitalised
+        (MALAY, "Rokas", PERSON, NER_DETECTOR),
     ],
 )
 def test_a_name_or_a_word_outside_such_a_text_stays(
@@ -142,3 +157,35 @@ def test_the_other_language_s_words_beside_a_name_are_trimmed(
     finaliser: Finaliser, text: str, surface: str, kept: str
 ) -> None:
     assert _final(finaliser, text, surface, PERSON, NAMES) == [kept]
+
+
+FINNISH_NOTES = (
+    "Kirjasto: kirja palautettu, uusi laina ensi viikolla. Äiti soitti aamulla ja kertoi että kaikki on hyvin.\n"
+    "Seuraava tapaaminen torstaina koululla, opettaja tulee mukaan. Lapsi on iloinen ja nukkuu paremmin."
+)
+
+FRENCH_NOTICE = (
+    "À Grenoble, le mardi matin, nous avons appris avec tristesse la nouvelle. Elle était toujours très gentille "
+    "avec les enfants du quartier et nous pensons beaucoup à la famille."
+)
+
+
+@pytest.mark.parametrize("detector", [NAMES, NER_DETECTOR])
+def test_a_long_common_word_of_the_other_language_is_no_person(finaliser: Finaliser, detector: str) -> None:
+    """ "Kirjasto" ("library") opening a note's line: one capitalised word, common in Finnish, no name."""
+    assert _final(finaliser, FINNISH_NOTES, "Kirjasto", PERSON, detector) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        (FINNISH_NOTES.replace("Kirjasto:", "Kirjasto Aalto:"), "Kirjasto Aalto", PERSON),  # two words
+        (FINNISH_NOTES.replace("Kirjasto:", "Kirjasto, Tampere:"), "Tampere", LOCATION),  # a place: towns are common
+        (FRENCH_NOTICE, "Grenoble", PERSON),  # a town of the gazetteer NER took for a person
+        (FRENCH_NOTICE.replace("la famille", "la Bibliothèque Verlande"), "Bibliothèque", PERSON),  # a longer name's
+        (FRENCH_NOTICE.replace("la famille", "la Maison des Tilleuls"), "Tilleuls", PERSON),  # over a particle
+        (PORTUGUESE, "Tânia", PERSON),  # a listed name
+    ],
+)
+def test_a_name_place_or_phrase_stays(finaliser: Finaliser, text: str, surface: str, label: str) -> None:
+    assert _final(finaliser, text, surface, label, NAMES) == [surface]

@@ -156,6 +156,10 @@ DROPPED = [
     ("Visit: 03/06/2024, 14:00-16:30. Present: me", "14:00-16:30", DATE_TIME, NER_DETECTOR),
     ("Time of fall: approx. 3.50 pm, by the door", "approx. 3.50 pm", DATE_TIME, NER_DETECTOR),
     ("Next appt: 9 May, 10.45, with the nurse", "10.45", DATE_TIME, NER_DETECTOR),
+    ("Everyone wore full PPE in the laundry.", "PPE", ORGANIZATION, NER_DETECTOR),  # a clinical term
+    # a range of numbers that is no day and month either way round: ages, minutes
+    ("The walkers were aged 19-27 and met twice.", "19-27", DATE_TIME, NER_DETECTOR),
+    ("Sessions lasted 40-75 minutes each.", "40-75", DATE_TIME, NER_DETECTOR),
     # a document's kind in a title line
     ("OUTREACH TEAM - NIGHT SHIFT HANDOVER\nDate: 2 May", "NIGHT SHIFT HANDOVER", ORGANIZATION, NER_DETECTOR),
     (
@@ -176,6 +180,7 @@ DROPPED = [
     # a title alone in brackets after a name, or beside a form's tick box
     ("Yours sincerely,\nMarisabel Brannock (Mrs)\nTreasurer", "Mrs", PERSON, NAMES),
     ("Title: [ ] Mr  [x] Mrs  [ ] Ms", "Mrs", PERSON, NAMES),
+    ("Title: Ms     First name: Fenella\nSurname: Brennock", "Ms", PERSON, NAMES),  # a title field's value alone
     ("Title: Mr [ ]  Ms [x]", "Mr", PERSON, NAMES),
     # NER's place or organisation written all in lower case: words, not a town or a named body
     ("we took the quad out to the ice road at dusk", "ice road", LOCATION, NER_DETECTOR),
@@ -227,6 +232,7 @@ KEPT = [
     ("Charity set two alarms. I told Charity to rest.", "Charity", PERSON, NER_DETECTOR),  # capitalised mid-sentence
     ("we met the Tesco manager outside", "Tesco", ORGANIZATION, NER_DETECTOR),  # a job in lower case
     ("Dates: 10.11 and 12.11, both at the hall", "10.11", DATE_TIME, NER_DETECTOR),  # may be a day and a month
+    ("The fair runs 11-19 at the hall", "11-19", DATE_TIME, NER_DETECTOR),  # may be a month and a day
     ("DM (volunteer) opened up at nine", "DM", PERSON, NAMES),
     ("R & J sorted the raffle again", "R & J", ORGANIZATION, NER_DETECTOR),
     # a name beside a language, after a verb that is not one of speaking
@@ -696,3 +702,30 @@ def test_a_weekday_read_as_a_person_gives_way_to_the_date_over_it(finaliser: Fin
         Span(start, start + 9, DATE_TIME, score=0.8, detector="WorldDateRecognizer"),  # the pattern's score is lower
     ]
     assert [(s.text, s.label) for s in finaliser.spans(text, spans)] == [("Tues 14/3", DATE_TIME)]
+
+
+CODE_FORM = "Name: Tamsin Okafor     NHX: 4471093\nQRN (West): T-55190\nIG: @ana.r\nPhone: 0400 555 019"
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "detector"),
+    [("NHX", PERSON, NAMES), ("QRN", ORGANIZATION, NER_DETECTOR), ("IG", PERSON, NAMES)],
+)
+def test_an_abbreviation_labelling_a_code_s_field_is_no_name(
+    finaliser: Finaliser, surface: str, label: str, detector: str
+) -> None:
+    """ "NHX: 4471093": an abbreviation in capitals before a colon and a code, a number or a handle alone on its
+    line or before a column's gap labels the field; the code is the identifier, not the label."""
+    assert _final(finaliser, CODE_FORM, [(surface, label, detector)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("JT: 1975. We came over that winter.\nNK: And the others?", "JT"),  # a speaker's turn goes on
+        ("Present: LB, MW\nLB: 2 families moved out this week", "LB"),  # a short number, then words
+        ("RK: see Thursday, ring 0400 555 019 first", "RK"),  # a note of someone's, no code after the colon
+    ],
+)
+def test_initials_before_a_colon_and_words_stay(finaliser: Finaliser, text: str, surface: str) -> None:
+    assert _final(finaliser, text, [(surface, PERSON, NAMES)]) == [(surface, PERSON)]

@@ -137,11 +137,23 @@ _RARE_TAIL = re.compile(
 )
 #: A word opening a list or a field, not a name: "Puzzles, snacks and ...", "Raffle: ..."
 _LISTED = re.compile(r"[ \t]*[,:]")
+#: what follows the abbreviation that labels a field of a code or a number: a colon, maybe after a bracket or "no.",
+#: then a handle or a code of four digits or more, alone up to the line's end or a column's gap ("NHX: 4471093",
+#: "QRN (West): T-55190", "IG: @ana.r"); a speaker's turn goes on after its number ("JT: 1975. We came")
+_CODE_FIELD = re.compile(
+    r"[ \t]*(?:\([^)\n]{1,12}\))?[ \t]*(?:no\.?|nr\.?|#)?[ \t]*:[ \t]*"
+    r"(?:@[\w.]+|\+?(?=(?:[^\d\s]*\d){4})[\w./-]+(?:[ -]\d+)*)(?=[ \t]*(?:$|\t| {2,}|\())",
+    re.MULTILINE,
+)
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")
 #: a colon after a word: it labels a field ("Eta: 14:20")
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 #: a title alone is a form's choice or a letter's courtesy, not a name: "Ana Ruiz (Mrs)", "[ ] Mr  [x] Mrs"
 _TITLE_BEFORE = re.compile(r"(?:\(|\[[ \txX✓✔]?\])[ \t]*$")
 _TITLE_AFTER = re.compile(r"[ \t]*(?:\)|\[[ \txX✓✔]?\])")
+#: a form's field of the title alone: "Title: Mrs   First name: Ana"
+_TITLE_FIELD = re.compile(r"\btitle[ \t]*:[ \t]*$", re.IGNORECASE)
+_FIELD_END = re.compile(r"[ \t]*(?:$|\t| {2,})", re.MULTILINE)
 _PEOPLE_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _JOINED_WORDS = re.compile(r"[-–/]")
 
@@ -181,6 +193,13 @@ _LEADING_WORDS = {
 }
 
 
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+#: a day and a month in digits, either way round ("3/6", "24.12", "12-18"); a range that is neither ("aged 14-24",
+#: "45-90 minutes") dates nothing
+_DAY_AND_MONTH = rf"\b(?:{_DAY}[/.-]{_MONTH}|{_MONTH}[/.-]{_DAY})\b"
+
+
 def specific_date_pattern(rules: Rules) -> re.Pattern[str]:
     """What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
     NER's dates without one ("for ten years", "most evenings") are dropped."""
@@ -195,7 +214,7 @@ def specific_date_pattern(rules: Rules) -> re.Pattern[str]:
         ]
     )
     return re.compile(
-        rf"\b(?:{months})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b"
+        rf"\b(?:{months})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|{_DAY_AND_MONTH}"
         rf"|\b(?:{occasions})\b"
         rf"|(?-i:\b[A-Z][a-z]+ (?:{named_days})\b)",
         re.IGNORECASE,
@@ -652,8 +671,8 @@ class Finaliser:
         return None
 
     def _title_in_form(self, text: str, span: Span) -> bool:
-        """A title alone in brackets after a name or beside a form's tick box: "Ana Ruiz (Mrs)", "[x] Ms" (a kin
-        word stays: "(Aunty)" may be what someone is called)."""
+        """A title alone in brackets after a name, beside a form's tick box or as a title field's value: "Ana Ruiz
+        (Mrs)", "[x] Ms", "Title: Mr" (a kin word stays: "(Aunty)" may be what someone is called)."""
         title = text[span.start : span.end].lower().rstrip(".")
         if title not in self.names.titles or title in self.relatives:
             return False
@@ -661,7 +680,9 @@ class Finaliser:
         after = _TITLE_AFTER.match(text, span.end)
         bracketed = before is not None and after is not None and "(" in before.group() and ")" in after.group()
         ticked = (before is not None and "[" in before.group()) or (after is not None and "[" in after.group())
-        return bracketed or ticked
+        field = _TITLE_FIELD.search(text, max(0, span.start - 12), span.start) is not None
+        fielded = field and _FIELD_END.match(text, span.end) is not None
+        return bracketed or ticked or fielded
 
     def _ner_word_use(self, text: str, span: Span) -> bool:
         """NER's span read from ordinary words: a weekday ("Tues & Weds", "Busy Sat", "Fri-Sun"), a language or
@@ -1030,6 +1051,16 @@ class Finaliser:
                 continue  # "Ontem", "essa", "Dzisiaj": another language's everyday word in a text partly in it
             if (
                 span.label == PERSON
+                and span.detector in _WORD_READERS
+                and span.reason != ALLOWED_NAME
+                and span_text not in senders
+                and not {span_text.lower(), _plain(span_text)} & self.towns  # "À Montréal": NER's person, the town
+                and not self.lists.not_a_place(span_text)
+                and self.other_languages.person_word(text, span.start, span.end, languages, self.names.is_name)
+            ):
+                continue  # "Werkstatt", "Kirjasto": one word of the text's other language, common there, no name
+            if (
+                span.label == PERSON
                 # NER's own "Casa Mar" may be a place it read as a person: only where the name rules saw a name
                 and (span.detector == "names" or any(span.overlaps(n) for n in named))
                 and span.reason != ALLOWED_NAME
@@ -1048,6 +1079,14 @@ class Finaliser:
                 span_text = text[start:end]
             if span.detector in _WORD_READERS and span.reason != ALLOWED_NAME and inside(span, labels):
                 continue  # "Anschrift / Address:": a form's label in two languages
+            if (
+                span.label in (PERSON, ORGANIZATION, LOCATION)
+                and span.detector in _WORD_READERS
+                and span.reason != ALLOWED_NAME
+                and _ABBREVIATION.fullmatch(span_text)
+                and _CODE_FIELD.match(text, span.end)
+            ):
+                continue  # "NHX: 4471093", "IG: @ana.r": the abbreviation labels the field of a code or a handle
             if span.label == PERSON and span.detector != "deny_list" and self._title_in_form(text, span):
                 continue  # "Ana Ruiz (Mrs)", "Title: [ ] Mr  [x] Mrs": a title alone, no name
             if span.detector == NER_DETECTOR:

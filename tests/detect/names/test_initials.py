@@ -70,6 +70,8 @@ def test_initials_that_act_in_field_notes(text: str, expected: list[str]) -> Non
         "Budget: ZZ plus tax.",
         "ECG + CXR done. BP and HR fine.",
         "ETA: 3pm at the office.",  # note shorthand listed in not_initials.txt
+        "MIL says the flat is too cold, FIL agrees.",  # relatives shortened: mother- and father-in-law
+        "PGM lives with the family and walks them to school.",  # paternal grandmother
     ],
 )
 def test_acronyms_in_notes_stay_words(text: str) -> None:

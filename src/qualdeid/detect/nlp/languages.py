@@ -21,6 +21,9 @@ _PIECE = re.compile(r"\S+")
 #: what may stand before a word that opens a sentence, a line, a list item or a chat turn
 #: the word just before a position, on the same line: "der " of "in der Kantine"
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
+#: the words beside a word, on its line, joined by spaces or a hyphen, perhaps over a short particle ("Lucia ai")
+_PREVIOUS_NAME_WORD = re.compile(r"([^\W\d_]+)[ \t-]+(?:[^\W\d_A-ZÀ-ÖØ-Þ]{1,3}[ \t]+)?$")
+_NEXT_NAME_WORD = re.compile(r"[ \t-]+(?:[^\W\d_A-ZÀ-ÖØ-Þ]{1,3}[ \t]+)?([^\W\d_]+)")
 _OPENING = re.compile(r"(?:^|[.!?:;\n•\-–—\"“(\[][\"'”’)\]]*)[ \t]*$")
 
 
@@ -62,7 +65,11 @@ def read_listed(rules: Rules, languages: tuple[str, ...]) -> None:
 class OtherLanguages:
     def __init__(self, rules: Rules) -> None:
         settings = rules.settings(SETTINGS)
-        self.languages: tuple[str, ...] = tuple(str(code) for code in settings.get("languages", []))
+        #: languages whose words count only where written in lower case: their lists hold many people's names
+        self.lower_case_only: frozenset[str] = frozenset(str(code) for code in settings.get("lower_case_only", []))
+        self.languages: tuple[str, ...] = tuple(str(code) for code in settings.get("languages", [])) + tuple(
+            code for code in sorted(self.lower_case_only) if code not in settings.get("languages", [])
+        )
         self.document_zipf = float(settings["document_zipf"])
         self.english_zipf = float(settings["english_zipf"])
         self.foreign_share = float(settings["foreign_share"])
@@ -74,6 +81,8 @@ class OtherLanguages:
         self.noun_capitals: frozenset[str] = frozenset(str(code) for code in settings.get("noun_capitals", []))
         self.noun_zipf = float(settings.get("noun_zipf", self.capital_zipf))
         self.paragraph_share = float(settings.get("paragraph_share", 1.0))
+        self.person_word_zipf = float(settings.get("person_word_zipf", 99.0))
+        self.person_word_length = int(settings.get("person_word_length", 99))
         read_listed(rules, self.languages)
 
     def of(self, text: str) -> tuple[str, ...]:
@@ -117,6 +126,27 @@ class OtherLanguages:
             return start, end  # "lúcia M.": a first name before an initial is the name, whatever it means
         return pieces[0][0], pieces[-1][1]
 
+    def person_word(
+        self, text: str, start: int, end: int, languages: tuple[str, ...], is_name: Callable[[str], bool]
+    ) -> bool:
+        """``text[start:end]``, read as a person, is one capitalised word of ``person_word_length`` letters or more,
+        no listed name and no word of a longer capitalised name, common in one of ``languages`` (zipf >=
+        ``person_word_zipf``) and ten times rarer in English or more: "Werkstatt", "Kirjasto" opening a note's
+        line. A language of ``lower_case_only`` counts for no capitalised word."""
+        word = text[start:end]
+        if not word.isalpha() or len(word) < self.person_word_length or not word[0].isupper() or word.isupper():
+            return False
+        codes = [code for code in languages if code not in self.lower_case_only]
+        if not codes or is_name(word):
+            return False
+        before = _PREVIOUS_NAME_WORD.search(text, max(0, start - 40), start)
+        after = _NEXT_NAME_WORD.match(text, end)
+        if (before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper()):
+            return False  # "Casa dos Ventos", "Werkstatt Nord-Ost": a word of a longer name
+        low = word.lower()
+        z = max(zipf_in(low, code) for code in codes)
+        return z >= self.person_word_zipf and z >= zipf(low) + 1.0
+
     def in_paragraph_of(self, text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
         """``text[start:end]`` stands in a paragraph written in ``languages``: at least ``paragraph_share`` of the
         paragraph's words (of five or more) are common words of one of them (zipf >= ``word_zipf``) and more
@@ -150,6 +180,11 @@ class OtherLanguages:
         low = word.lower()
         if len(word) > 1 and word.isupper():
             return False  # "CASA JABUTICABA": a name set in capitals
+        if not word.islower():
+            # "Vytautas said", "Pak Rokas": a capitalised word of such a language may be the name its list counts
+            languages = tuple(code for code in languages if code not in self.lower_case_only)
+            if not languages:
+                return False
         z = max(zipf_in(low, code) for code in languages)
         if z <= zipf(low):
             return False
