@@ -17,14 +17,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from qualdeid.corpus.model import Document, InputError, Span
 from qualdeid.decisions import FILE_NAME as DECISIONS_FILE
+from qualdeid.private_files import private_folder, read_private, write_private
 from qualdeid.rules import default_rules_dir
 
 #: Format of a cache file; a file of another version is not read.
@@ -37,8 +36,7 @@ Row = list[Any]  # a span without its text: start, end, label, score, detector, 
 
 
 def cache_folder() -> Path:
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    return Path(tempfile.gettempdir()) / f"qualdeid-review-cache-{uid}"
+    return private_folder("qualdeid-review-cache")
 
 
 def scan_key(items: Iterable[Document | InputError], rules_dirs: Iterable[Path], model: str) -> str:
@@ -73,11 +71,12 @@ class ScanCache:
 
     def load(self) -> dict[str, Any] | None:
         """The saved result, or None (none saved, unreadable, or a place others could have written)."""
+        raw = read_private(self.path)
+        if raw is None:
+            return None
         try:
-            if not (_private(self.folder) and _private(self.path)):
-                return None
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(raw.decode("utf-8"))
+        except ValueError:
             return None
         if not isinstance(data, dict) or data.get("version") != VERSION:
             return None
@@ -94,15 +93,8 @@ class ScanCache:
             else:
                 entries.append({"error": " ".join(str(item).split())})
         try:
-            self.folder.mkdir(mode=0o700, exist_ok=True)
-            if not _private(self.folder):
-                return
-            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"version": VERSION, "entries": entries}, fh)
-            os.replace(tmp, self.path)
-            self._tidy()
+            if write_private(self.path, json.dumps({"version": VERSION, "entries": entries}).encode("utf-8")):
+                self._tidy()
         except OSError:
             return  # a cache that cannot be written only costs the next start its time
 
@@ -130,16 +122,6 @@ def replay(data: dict[str, Any], items: list[Document | InputError]) -> tuple[li
         else:
             return None
     return docs, errors
-
-
-def _private(path: Path) -> bool:
-    """Ours, not a link, and no one else can read or write it."""
-    st = path.lstat()
-    if hasattr(os, "getuid") and st.st_uid != os.getuid():
-        return False
-    if stat.S_ISLNK(st.st_mode):
-        return False
-    return not st.st_mode & 0o077
 
 
 def _identity(doc: Document) -> list[Any]:

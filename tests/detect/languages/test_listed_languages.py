@@ -45,3 +45,18 @@ def test_a_welsh_date() -> None:
     text = "Bu farw yn dawel ar 14 Hydref yn ei gartref."
     found = {text[r.start : r.end] for rec in recognizers for r in rec.analyze(text, rec.supported_entities)}
     assert "14 Hydref" in found
+
+
+def test_the_languages_of_a_document_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recognizers and finders ask in turn about the same document: its words are looked up once."""
+    from qualdeid.detect.nlp import languages as module
+
+    first, second = OtherLanguages(Rules()), OtherLanguages(Rules())
+    assert first.of(WELSH) == ("cy",)
+    looked_up: list[str] = []
+    zipf = module.zipf
+    monkeypatch.setattr(module, "zipf", lambda word: looked_up.append(word) or zipf(word))
+    assert second.of(WELSH) == first.of("".join(WELSH)) == ("cy",)
+    assert looked_up == []
+    assert second.of(ENGLISH) == ()
+    assert looked_up  # another document is read anew

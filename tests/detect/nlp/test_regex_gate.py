@@ -12,7 +12,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qualdeid.detect.nlp.regex_gate import GatedPattern, folded, gated, required_literals
+from qualdeid.detect.nlp.regex_gate import RARE_CHARACTERS, GatedPattern, folded, gated, required_literals
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.rules import Rules
 
@@ -32,6 +32,9 @@ FLAGS = regex.IGNORECASE | regex.DOTALL | regex.MULTILINE
         (r"a\\Kb", (("a\\kb",),)),  # an escaped backslash before K is a backslash and a K
         (r"grüntal[ \t]\d+", (("ntal",),)),  # only ASCII pieces
         (r"\d{3}-\d{4}", None),  # one character is no test worth making
+        (r"\(\d{1,2}\)", (("(",), (")",))),  # ... unless many texts lack it
+        (r"(?:#|no\.)[ \t]?\d+", (("#", "no."),)),
+        (r"\bbunk[ \t]#\d+", (("bunk",), ("#",))),  # the longer literals first
         (r"[A-Z]{2}\d{6}", None),
         (r"(?!foo)\w+", None),  # a negative lookahead requires nothing
     ],
@@ -57,6 +60,13 @@ def test_no_gate_where_the_meaning_could_differ(pattern: str, flags: int) -> Non
 @lru_cache(maxsize=1)
 def every_character() -> str:
     return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_a_rare_character_matches_only_itself() -> None:
+    """A character the gate checks alone has no other case that a case-insensitive pattern would match."""
+    for character in RARE_CHARACTERS:
+        assert regex.findall(f"(?i){regex.escape(character)}", every_character()) == [character]
+        assert folded(character) == character
 
 
 @pytest.mark.parametrize("letter", "abcdefghijklmnopqrstuvwxyz")

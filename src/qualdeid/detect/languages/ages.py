@@ -18,6 +18,7 @@ from pathlib import Path
 
 import regex
 
+from qualdeid.detect.nlp.regex_cache import compiled
 from qualdeid.detect.recognizers.structure import Found, _TextRecognizer
 from qualdeid.labels import AGE
 from qualdeid.rules import Rules, alternation
@@ -72,14 +73,12 @@ def _language(code: str, lists: dict[str, frozenset[str]]) -> _Language | None:
         return None
     flags = regex.IGNORECASE | regex.VERSION1
     not_before = (
-        regex.compile(rf"(?<![\p{{L}}'’])(?:{_phrases(lists['not_before'])})[ \t]+$", flags)
-        if lists["not_before"]
-        else None
+        compiled(rf"(?<![\p{{L}}'’])(?:{_phrases(lists['not_before'])})[ \t]+$", flags) if lists["not_before"] else None
     )
     not_after = (
-        regex.compile(rf"^[ \t]+(?:{_phrases(lists['not_after'])})(?![\p{{L}}])", flags) if lists["not_after"] else None
+        compiled(rf"^[ \t]+(?:{_phrases(lists['not_after'])})(?![\p{{L}}])", flags) if lists["not_after"] else None
     )
-    return _Language(code, tuple(regex.compile(p, flags) for p in patterns), not_before, not_after)
+    return _Language(code, tuple(compiled(p, flags) for p in patterns), not_before, not_after)
 
 
 def read_languages(rules: Rules) -> list[_Language]:

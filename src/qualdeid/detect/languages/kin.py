@@ -20,6 +20,7 @@ import regex
 
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.languages import OtherLanguages, zipf_in
+from qualdeid.detect.nlp.regex_cache import compiled
 from qualdeid.detect.recognizers.structure import Found, _TextRecognizer
 from qualdeid.labels import PERSON
 from qualdeid.rules import Rules, alternation
@@ -66,7 +67,7 @@ class OtherLanguageKinRecognizer(_TextRecognizer):
                 before.append(rf"(?P<title>(?i:{alternation(titles)}))\.?[ \t]+")
             if aliases:
                 before.append(rf"(?P<alias>(?i:{alternation(aliases)}))[ \t]+(?:[\"“«‘'][ \t]*)?")
-            self.patterns[code] = regex.compile(
+            self.patterns[code] = compiled(
                 rf"(?<![\p{{L}}\p{{N}}'’.-])(?:{'|'.join(before)})(?P<name>{_NAME}|\p{{Ll}}+)"
                 rf"(?:[ \t]+(?P<surname>{_NAME}))?(?![\p{{L}}\p{{N}}])"
             )

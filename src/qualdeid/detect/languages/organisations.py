@@ -22,6 +22,7 @@ from pathlib import Path
 import regex
 
 from qualdeid.detect.nlp.languages import OtherLanguages, zipf_in
+from qualdeid.detect.nlp.regex_cache import compiled
 from qualdeid.detect.recognizers.structure import Found, _TextRecognizer
 from qualdeid.labels import ORGANIZATION
 from qualdeid.rules import Rules, WordLists, alternation
@@ -55,12 +56,10 @@ class OtherLanguageOrgRecognizer(_TextRecognizer):
             patterns = []
             name = rf"(?P<name>(?:[ \t]+{join}(?:{_WORD})(?![\p{{L}}'’])){{1,{_MOST_WORDS}}})"
             if heads:
-                patterns.append(
-                    regex.compile(rf"(?<![\p{{L}}\p{{N}}'’.-])(?i:{alternation(heads)}){name}", regex.VERSION1)
-                )
+                patterns.append(compiled(rf"(?<![\p{{L}}\p{{N}}'’.-])(?i:{alternation(heads)}){name}", regex.VERSION1))
             if after:
                 patterns.append(
-                    regex.compile(
+                    compiled(
                         rf"(?<![\p{{L}}\p{{N}}'’.-])(?P<name>(?:(?:{_WORD})[ \t]+){{1,{_MOST_WORDS}}})"
                         rf"(?=\p{{Lu}})(?i:{alternation(after)})(?![\p{{L}}])",
                         regex.VERSION1,

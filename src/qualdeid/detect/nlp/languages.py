@@ -56,10 +56,16 @@ _WORDFREQ = frozenset(available_languages(wordlist="small"))
 
 def read_listed(rules: Rules, languages: tuple[str, ...]) -> None:
     """Read the listed common words of those ``languages`` wordfreq lacks (``rules/languages/<code>.yaml``)."""
+    global _last_of
+    _last_of = ("", (), ())  # an answer read with other lists
     for code in languages:
         if code not in _WORDFREQ:
             lists = rules.lists(f"languages/{code}.yaml")
             _LISTED[code] = lists["common"] if "common" in lists else frozenset()  # noqa: SIM401 (no .get)
+
+
+#: the last text :meth:`OtherLanguages.of` was asked about, the settings it read it with, and its answer
+_last_of: tuple[str, tuple[object, ...], tuple[str, ...]] = ("", (), ())
 
 
 class OtherLanguages:
@@ -83,11 +89,33 @@ class OtherLanguages:
         self.paragraph_share = float(settings.get("paragraph_share", 1.0))
         self.person_word_zipf = float(settings.get("person_word_zipf", 99.0))
         self.person_word_length = int(settings.get("person_word_length", 99))
+        #: what :meth:`of` reads a text with
+        self._of_settings = (
+            self.languages,
+            self.english_zipf,
+            self.foreign_share,
+            self.document_zipf,
+            self.min_words,
+            self.min_share,
+        )
         read_listed(rules, self.languages)
 
     def of(self, text: str) -> tuple[str, ...]:
         """The languages other than English that ``text`` is partly written in; none (and no other
-        language's list is read) where fewer than ``foreign_share`` of its words are rare in English."""
+        language's list is read) where fewer than ``foreign_share`` of its words are rare in English.
+
+        Several recognizers and finders ask about the same document in turn: the last answer is kept
+        (for these settings), so the document's words are looked up once."""
+        global _last_of
+        key = self._of_settings
+        last_text, last_key, last = _last_of
+        if last_key == key and (last_text is text or last_text == text):
+            return last
+        found = self._of(text)
+        _last_of = (text, key, found)
+        return found
+
+    def _of(self, text: str) -> tuple[str, ...]:
         words = [w.lower() for w in _WORD.findall(text)]
         foreign = [w for w in words if zipf(w) < self.english_zipf]
         if not words or len(foreign) < self.foreign_share * len(words):

@@ -33,6 +33,9 @@ MAX_GROUPS = 3
 MAX_STRINGS = 64
 #: the shortest literal worth checking (a single letter or comma is in nearly every text)
 MIN_LENGTH = 2
+#: single characters that many texts do not hold ("(" of "(M, 40s)", "#" of "bunk #4"): a pattern that
+#: requires one is checked for it too, after its longer literals (:data:`MAX_GROUPS` checks in all)
+RARE_CHARACTERS = frozenset("()[]{}#@/;&%$*+=!?<>|~_^\\")
 
 #: characters the ``regex`` module matches to an ASCII letter case-insensitively that ``str.lower``
 #: does not turn into it (KELVIN SIGN already lowers to "k")
@@ -69,14 +72,18 @@ def required_literals(pattern: str, flags: int = 0) -> Requirement | None:
         groups = _sequence(list(parsed))
     except Exception:  # syntax of the regex module alone: no gate
         return None
-    useful = set()
+    useful, rare = set(), set()
     for group in groups:
         strings = {_longest_ascii(s).lower() for s in group}
-        if strings and len(strings) <= MAX_STRINGS and all(len(s) >= MIN_LENGTH for s in strings):
+        if not strings or len(strings) > MAX_STRINGS:
+            continue
+        if all(len(s) >= MIN_LENGTH for s in strings):
             useful.add(tuple(sorted(strings)))
-    if not useful:
-        return None
-    return tuple(sorted(useful, key=lambda g: (len(g), g))[:MAX_GROUPS])
+        elif all(len(s) >= MIN_LENGTH or s in RARE_CHARACTERS for s in strings):
+            rare.add(tuple(sorted(strings)))
+    chosen = sorted(useful, key=lambda g: (len(g), g))[:MAX_GROUPS]
+    chosen += sorted(rare, key=lambda g: (len(g), g))[: MAX_GROUPS - len(chosen)]
+    return tuple(chosen) or None
 
 
 def _longest_ascii(literal: str) -> str:

@@ -40,6 +40,7 @@ from presidio_analyzer import EntityRecognizer
 from spacy.language import Language
 
 from qualdeid.detect.names.lexicon import NameLexicon
+from qualdeid.detect.nlp import regex_cache
 from qualdeid.detect.places.lexicon import PlaceLexicon
 from qualdeid.detect.places.towns import StandaloneTownRecognizer, TownRecognizer
 from qualdeid.detect.recognizers.addresses import AddressLinesRecognizer
@@ -118,4 +119,5 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     holidays = holiday_recognizer(rules.words("lexicons/holidays.txt"))
     if holidays is not None:
         recognizers.append(holidays)
+    regex_cache.save()  # the patterns compiled above, for the next start (detect/nlp/regex_cache.py)
     return recognizers

@@ -9,6 +9,7 @@ from typing import Any
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from qualdeid.detect.nlp import regex_cache
 from qualdeid.detect.nlp.regex_gate import gated
 from qualdeid.rules import Rules, alternation
 
@@ -85,7 +86,7 @@ class CompiledPattern(Pattern):
 
 def _compile(pattern: str, flags: int) -> Any:
     try:
-        return regex.compile(pattern, flags=flags)
+        return regex_cache.compiled(pattern, flags)
     except regex.error as e:
         raise ValueError(f"Invalid regex pattern: {e}") from None
 

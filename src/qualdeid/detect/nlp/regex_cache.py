@@ -1,0 +1,116 @@
+"""Compiled ``regex`` patterns kept between runs, so that a scan does not parse the rules' patterns anew.
+
+The ``regex`` module parses and optimises a pattern in Python: the recognizers' patterns of ``rules/``
+(the YAML ones, other languages' ages, relatives and organisations) took about 0.4 s of CPU at every
+start of ``qualdeid scan``, the same work each time. What the parse yields is the compiled program the
+module itself pickles a pattern as (``Pattern._pickled_data``); rebuilt from it, the pattern is the
+same object as a fresh compile gives, without the parse. :func:`compiled` returns a pattern from
+that store or compiles it and notes it; :func:`save` writes the notes once the patterns are built
+(``recognizers.build_recognizers``).
+
+The store is one file per version of the ``regex`` module and of Python, read with :mod:`marshal`
+(data only) from the OS temporary folder, in a folder only its owner can open, in a file only its
+owner can read; a folder or file that someone else could have written is not read. A file that is
+missing, unreadable or of another form only costs the parse.
+"""
+
+from __future__ import annotations
+
+import marshal
+import sys
+from pathlib import Path
+from typing import Any
+
+import regex
+from regex import _regex
+
+from qualdeid.private_files import private_folder, read_private, write_private
+
+#: Form of the store's file; a file of another form is not read.
+VERSION = 1
+#: At most this many patterns are kept (the default rules have about 250); past it, a save keeps only the
+#: patterns of its own run
+MAX_PATTERNS = 5000
+
+Key = tuple[str, int]
+
+
+def folder() -> Path:
+    return private_folder("qualdeid-regex-cache")
+
+
+class PatternStore:
+    """Compiled patterns of one file of ``where`` (:func:`folder` by default), read once, added to by :meth:`save`."""
+
+    def __init__(self, where: Path | None = None) -> None:
+        self.where = where or folder()
+        self.path = self.where / f"v{VERSION}-regex-{regex.__version__}-{sys.implementation.cache_tag}.marshal"
+        self._stored: dict[Key, tuple[Any, ...]] | None = None
+        self._new: dict[Key, tuple[Any, ...]] = {}
+        self._used: set[Key] = set()
+
+    def compiled(self, pattern: str, flags: int = 0) -> Any:
+        """``regex.compile(pattern, flags)``, rebuilt from the store where it holds the pattern."""
+        key = (pattern, int(flags))
+        self._used.add(key)
+        data = self._read().get(key) or self._new.get(key)
+        if data is not None:
+            try:
+                return _regex.compile(*data)
+            except Exception:  # data of another form: compile as usual
+                pass
+        out = regex.compile(pattern, flags=flags)
+        data = getattr(out, "_pickled_data", None)
+        if isinstance(data, tuple):
+            self._new[key] = data
+        return out
+
+    def save(self) -> None:
+        """Add the patterns compiled since the store was read to its file (atomically; never fails)."""
+        if not self._new:
+            return
+        store = {**self._read(), **self._new}
+        if len(store) > MAX_PATTERNS:
+            store = {k: v for k, v in store.items() if k in self._used}
+        try:
+            if not write_private(self.path, marshal.dumps({"version": VERSION, "patterns": store})):
+                return
+        except (OSError, ValueError):
+            return  # a store that cannot be written only costs the next start its parse
+        self._stored, self._new = store, {}
+
+    def _read(self) -> dict[Key, tuple[Any, ...]]:
+        if self._stored is None:
+            self._stored = {}
+            raw = read_private(self.path)
+            try:
+                data = marshal.loads(raw) if raw is not None else None
+            except (ValueError, EOFError, TypeError):
+                data = None
+            if isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("patterns"), dict):
+                self._stored = {
+                    k: v
+                    for k, v in data["patterns"].items()
+                    if isinstance(k, tuple) and len(k) == 2 and isinstance(v, tuple) and v and v[0] == k[0]
+                }
+        return self._stored
+
+
+_default: PatternStore | None = None
+
+
+def _store() -> PatternStore:
+    global _default
+    if _default is None:
+        _default = PatternStore()
+    return _default
+
+
+def compiled(pattern: str, flags: int = 0) -> Any:
+    """``regex.compile(pattern, flags)`` through the default store."""
+    return _store().compiled(pattern, flags)
+
+
+def save() -> None:
+    """Write the default store's new patterns."""
+    _store().save()
