@@ -116,6 +116,8 @@ _PAST_AGE_BEFORE = re.compile(
 )
 #: "the under-9s", "the over-60s": an age group (a team, a class), however detection read it
 _AGE_GROUP = re.compile(r"(?:the\s+)?(?:under|over)[- ]?\d{1,2}['’]?s", re.IGNORECASE)
+#: "the 41", "43": a number alone, with nothing that says what it numbers
+_NUMBER_ALONE = re.compile(r"(?:the\s+)?\d{1,4}", re.IGNORECASE)
 #: "ATMs", "DVDs": the plural of an abbreviation, many of a thing
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}['’]?s")
 #: "seventies", "late 70s", "the mid-eighties": a decade, an age only after a possessive ("in her seventies")
@@ -956,6 +958,8 @@ class Targets:
         if label in ("LOCATION", "ORGANIZATION"):
             if not any(c.isupper() or c.isdigit() for c in value):
                 return None  # "the café", "carers"
+            if _NUMBER_ALONE.fullmatch(value.strip()):
+                return None  # "used to drive the 41": a route's or a bay's number alone is no one's place
             if len(words) == 1 and re.sub(r"['’]s?$", "", words[0]).lower() in self.forms_of_address:
                 return None  # "the Detective came": a rank or a form of address, not a body or a place
             if _INDEFINITE_BEFORE.search(text[max(0, start - 20) : start]) and self._heads_phrase(text, end):
