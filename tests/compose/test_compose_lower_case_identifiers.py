@@ -3,8 +3,6 @@ a town the corpus names elsewhere, after a place word, and a rare surname right 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from qualdeid.compose.placeholders import Placeholders
