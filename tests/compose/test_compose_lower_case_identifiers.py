@@ -60,3 +60,31 @@ def test_lower_case_surname_after_a_name(towns_targets: Targets, text: str, name
     start = name_end - len("kestra")
     t = towns_targets.lower_case_surname(text, Target(start, name_end, "PERSON", "detected"), len(text), _dictionary)
     assert text[t.start : t.end] == expected
+
+
+@pytest.fixture(scope="module")
+def country_targets(tmp_path_factory: pytest.TempPathFactory) -> Targets:
+    rules = tmp_path_factory.mktemp("rules")
+    (rules / "lexicons").mkdir()
+    (rules / "names").mkdir()
+    (rules / "lexicons" / "not_places.txt").write_text("Ilvania\n", encoding="utf-8")
+    (rules / "names" / "word_names.txt").write_text("Ilvania\n", encoding="utf-8")
+    return Targets([rules], Placeholders([rules]), RoleWords.load([rules]))
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "expected"),
+    [
+        # a country that is also a first name: the country, unless a person stands there
+        ("We talked about Ilvania and the food.", False, None),
+        ("She moved here from Ilvania in 2019.", False, None),
+        ("Ilvania said she was fine.", False, "PERSON"),
+        ("I rang Ilvania after lunch.", False, "PERSON"),
+        ("Ilvania's mum came.", False, "PERSON"),
+        # ... or the account shows a person there
+        ("Ilvania is doing better.", True, "PERSON"),
+    ],
+)
+def test_a_country_that_is_also_a_first_name(country_targets: Targets, text: str, named: bool, expected) -> None:
+    a = text.index("Ilvania")
+    assert country_targets.kind(text, a, a + len("Ilvania"), "PERSON", named=named) == expected

@@ -843,6 +843,11 @@ class Targets:
             or bool(self.person_before.search(text[max(0, start - 12) : start]))
         )
 
+    def _person_here(self, text: str, start: int, end: int) -> bool:
+        """Only a person stands at ``text[start:end]``: what follows is what a person does, or what precedes
+        is how one reaches a person ("rang Ilvania", "Ilvania said")."""
+        return self._acts(text, end) or bool(self.person_only_before.search(text[max(0, start - 12) : start]))
+
     def _acts(self, text: str, end: int) -> bool:
         """What follows a word at ``end`` is what a person does ("... said", "... rang", "... went")."""
         return any(rx.match(text, end) for rx in (self.person_next, self.speaks_after, self.acts_after))
@@ -1035,6 +1040,7 @@ class Targets:
         return re.split(r"[.!?;\n]|\b(?:and|but|so|now)\b", text[max(0, start - 160) : start])[-1]
 
     def _person(self, text: str, start: int, end: int, words: list[str], named: bool = False) -> str | None:
+        shown = named  # the account shows a person there
         if not words or _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]):
             return None
         if len(words) > 1 and re.sub(r"['’]s?$", "", " ".join(words)).lower() in self.not_names:
@@ -1070,6 +1076,8 @@ class Targets:
             known_name = low in self.first_names or low in self.word_names
             if low in self.not_names and not known_name:
                 return None  # "sings in Basque": a language, a country, a month
+            if low in self.not_names and not shown and not possessive and not self._person_here(text, start, end):
+                return None  # "talked about Ilvania", "moved from Ilvania": the country, though also a first name
             town = not known_name and w[:1].isupper() and low in self.placeholders.towns
             place_frame = _PLACE_BEFORE.search(text[max(0, start - 12) : start])
             # "drove over from Brackenfold": a place reading beats a person; "Greer came past": a surname acting
