@@ -196,6 +196,19 @@ def kept_parts(value: str, label: str) -> list[str]:
     return parts if label == "PERSON" and len(parts) > 1 else [value]
 
 
+def still_written(part: str, para: str, doc: Document, start: int, end: int) -> bool:
+    """``part`` of an identifier is still in the paragraph: written there more often than the fragment
+    writes it outside every gold span, where the gold says it identifies no one ("Will mention it to the
+    team" beside a Will replaced)."""
+    pattern = re.compile(r"(?<![\w'’])" + re.escape(part) + r"(?![\w])")
+    plain = [
+        m
+        for m in pattern.finditer(doc.text, start, end)
+        if not any(s.start < m.end() and m.start() < s.end for s in doc.spans)
+    ]
+    return len(pattern.findall(para)) > len(plain)
+
+
 def subject_at(people: People, doc_id: str, start: int, end: int) -> str | None:
     subjects = people.subjects_of(doc_id)
     if not subjects:
@@ -249,7 +262,7 @@ def judge(
             covered = any(c["start"] < s.end and s.start < c["end"] for c in changes)
             value = doc.text[s.start : s.end]
             still = any(
-                re.search(r"(?<![\w'’])" + re.escape(p) + r"(?![\w])", para.text) for p in kept_parts(value, s.label)
+                still_written(p, para.text, doc, frag["start"], frag["end"]) for p in kept_parts(value, s.label)
             )
             if s.label in DIRECT:
                 if not covered or (still and len(value) > 2):

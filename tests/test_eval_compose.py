@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from eval_compose import kept_parts
+from eval_compose import kept_parts, still_written
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,12 @@ from eval_compose import kept_parts
 )
 def test_a_kin_title_before_a_name_is_not_an_identifier_kept(value: str, label: str, parts: list[str]) -> None:
     assert kept_parts(value, label) == parts
+
+
+def test_a_word_the_gold_leaves_unmarked_is_no_name_kept() -> None:
+    from qualdeid.corpus.model import Document, Span
+
+    text = "Wrenna agreed to come. Wrenna mention it to the team."  # the second, the gold says, is no name
+    doc = Document("d", text, spans=[Span(0, 6, "PERSON", "Wrenna")])
+    assert not still_written("Wrenna", "Tavi agreed to come. Wrenna mention it to the team.", doc, 0, len(text))
+    assert still_written("Wrenna", "Wrenna agreed to come. Wrenna mention it to the team.", doc, 0, len(text))
