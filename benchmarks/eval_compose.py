@@ -98,6 +98,29 @@ TITLES = {
     "pastor",
     "reverend",
     "minister",
+    # kin words used as a title before a name ("Mama Wrenna", "Brother Brisko"): the name after them is the identifier
+    "mama",
+    "mum",
+    "mom",
+    "ma",
+    "papa",
+    "pa",
+    "dad",
+    "brother",
+    "bro",
+    "sis",
+    "aunt",
+    "aunty",
+    "aunties",
+    "nana",
+    "nanna",
+    "gran",
+    "granny",
+    "grandma",
+    "grandpa",
+    "pop",
+    "baba",
+    "elder",
 }
 
 
@@ -166,6 +189,26 @@ def heading_leaks(text: str, headings: set[str]) -> list[str]:
     return found
 
 
+def kept_parts(value: str, label: str) -> list[str]:
+    """What of a gold span must be gone from the draft: a person's every name (not a title or kin word
+    before it: "Mama Wrenna" is kept when "Wrenna" stays, not when "Mama" does), a place or organisation as a whole."""
+    parts = [w for w in re.findall(r"[^\W\d_][\w'’-]+", value) if w.lower().rstrip(".") not in TITLES]
+    return parts if label == "PERSON" and len(parts) > 1 else [value]
+
+
+def still_written(part: str, para: str, doc: Document, start: int, end: int) -> bool:
+    """``part`` of an identifier is still in the paragraph: written there more often than the fragment
+    writes it outside every gold span, where the gold says it identifies no one ("Will mention it to the
+    team" beside a Will replaced)."""
+    pattern = re.compile(r"(?<![\w'’])" + re.escape(part) + r"(?![\w])")
+    plain = [
+        m
+        for m in pattern.finditer(doc.text, start, end)
+        if not any(s.start < m.end() and m.start() < s.end for s in doc.spans)
+    ]
+    return len(pattern.findall(para)) > len(plain)
+
+
 def subject_at(people: People, doc_id: str, start: int, end: int) -> str | None:
     subjects = people.subjects_of(doc_id)
     if not subjects:
@@ -218,10 +261,9 @@ def judge(
                 continue
             covered = any(c["start"] < s.end and s.start < c["end"] for c in changes)
             value = doc.text[s.start : s.end]
-            # a person's every name (not a title) must be gone; a place or organisation as a whole
-            parts = [w for w in re.findall(r"[^\W\d_][\w'’-]+", value) if w.lower().rstrip(".") not in TITLES]
-            parts = parts if s.label == "PERSON" and len(parts) > 1 else [value]
-            still = any(re.search(r"(?<![\w'’])" + re.escape(p) + r"(?![\w])", para.text) for p in parts)
+            still = any(
+                still_written(p, para.text, doc, frag["start"], frag["end"]) for p in kept_parts(value, s.label)
+            )
             if s.label in DIRECT:
                 if not covered or (still and len(value) > 2):
                     t.kept += 1

@@ -52,6 +52,10 @@ def headings() -> Headings:
         # a line of its own asking what, why or how: the template's prompt in the writer's own words
         ("2) What went well, what went badly\nWe walked.", [("2) What went well, what went badly\n", None)]),
         ("Why it matter\nShe stayed.", [("Why it matter\n", None)]),
+        # a prompt run on into its answer with a comma, on one line
+        ("Why it mattered, she asked for the kettle.", [("Why it mattered, ", 2)]),
+        ("2. What helped, Pellam sat with her.", [("2. What helped, ", 1)]),
+        ("Why this one stuck with me, Pellam does a thing.", [("Why this one stuck with me, ", None)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -74,6 +78,11 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "What a day it was.\nShe stayed.",
         "Why she left\nnobody knows.",
         "How we laughed\nat the fair.",
+        # a why clause with a person as subject, or prompt words as the sentence's subject
+        "Why she left, I never knew.",
+        "What helped, I think, was the tea.",
+        "Why it mattered, she said, is trust.",
+        "What happened, happened.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:

@@ -328,6 +328,9 @@ def test_a_person_of_the_account_whose_name_is_a_common_word_stays_a_person(targ
         ("He grew up on Friday Island with his nan.", [], [("Friday Island", "LOCATION")]),
         ("They camped near Sandy Creek for a week.", [], [("Sandy Creek", "LOCATION")]),
         ("He rang on Friday Morning as usual.", [], []),
+        # a number alone names no one's place ("drove the 41": a bus route), a number in a name does
+        ("He used to drive the 41 before his back went.", [("the 41", "LOCATION")], []),
+        ("She is in Ward 41 now.", [("Ward 41", "LOCATION")], [("Ward 41", "LOCATION")]),
     ],
 )
 def test_named_places_of_common_words(targets: Targets, text: str, spans, expected) -> None:

@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from qualdeid.compose.cast import Cast, Member, surname_of
@@ -41,6 +42,7 @@ from qualdeid.compose.select import (
 from qualdeid.compose.targets import NER, Target, Targets
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.loading import dictionary_words
 from qualdeid.edits import Edit, apply_edits, non_overlapping
 from qualdeid.pseudonymise.identity import parse_person
 from qualdeid.pseudonymise.people import People, PersonMention, RoleWords, resolve_people
@@ -144,6 +146,8 @@ class _Corpus:
     could_be: dict[str, list[Candidate]]
     #: the initials ("DM") of every full name the corpus or the key knows -> {person id: first name}
     initials: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: every place the corpus or the key knows, in lower case ("quenby" of "Quenby")
+    places: set[str] = field(default_factory=set)
 
 
 class Composer:
@@ -234,8 +238,15 @@ class Composer:
             ((m.person_id, d.text[m.start : m.end]) for d in merged.values() for m in people.mentions_in(d.id)),
             (v for v, label in self.key_originals if label == "PERSON"),
         )
+        places = {
+            i.value.lower()
+            for idx in (index, key_index)
+            if idx is not None
+            for i in idx.values()
+            if i.label == "LOCATION" and any(f[:1].isupper() for f in i.forms | i.key_forms)
+        }
         self._corpus = _Corpus(
-            merged, people, every, index, key_index, names, surnames, relations, risk, could_be, initials
+            merged, people, every, index, key_index, names, surnames, relations, risk, could_be, initials, places
         )
         self._corpus_key = key
         return self._corpus
@@ -363,7 +374,15 @@ class Composer:
         lower = self._lower_case_names(corpus, cut, sdoc, targets, {k.lower() for k in known})
         lower += self.targets.speakers(text, cut.start, cut.end, known, targets + lower)
         lower += self.targets.lone_initials(text, cut.start, cut.end, known, targets + lower)
+        in_dictionary = corpus.risk.index.in_dictionary
+        lower += self.targets.lower_case_towns(
+            text, cut.start, cut.end, targets + lower, corpus.places, self._not_a_name_word
+        )
         targets = sorted(targets + lower, key=lambda t: t.start)
+        for n, t in enumerate(targets):  # "met kestra vollund": a surname written in lower case goes with the name
+            nxt = targets[n + 1].start if n + 1 < len(targets) else cut.end
+            if t.label == "PERSON":
+                targets[n] = self.targets.lower_case_surname(text, t, min(nxt, cut.end), in_dictionary)
         here = _first_names_here(corpus.people, doc)
         initials = initials_in(text, cut.start, cut.end, corpus.initials, targets, self.targets.not_initials, here)
         targets = sorted(targets + [Target(a, b, "PERSON", "initials") for a, b in initials], key=lambda t: t.start)
@@ -650,6 +669,15 @@ class Composer:
             for r in residuals(corpus.risk, text, spans, self._kept_texts)
             if not _everyday_word(text[r.start : r.end], corpus.names & self.targets.name_words)
         ]
+
+    @cached_property
+    def _verbs_and_adjectives(self) -> frozenset[str]:
+        """Words of the dictionary other than nouns (a town's name is a noun to the lemmatizer's index too)."""
+        return dictionary_words(parser(self._model), nouns=False)
+
+    def _not_a_name_word(self, value: str) -> bool:
+        """``value`` is an everyday word: a verb, adjective or adverb of the dictionary, or very common."""
+        return any(w in self._verbs_and_adjectives or zipf(w) >= 5.0 for w in value.split())
 
     @property
     def _kept_texts(self) -> frozenset[str]:

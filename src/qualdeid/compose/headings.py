@@ -31,6 +31,13 @@ _AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]*[ \t]+")
 _PRONOUNS = re.compile(r"\b(?:I|me|my|she|he|we|they|her|him|us|them)\b")
 #: a subject pronoun makes words before a colon a clause of prose ("When she rang:"), not a heading
 _SUBJECTS = r"(?:I|she|he|we|they|you|it)"
+#: a why or how clause in the writer's own words at the start of a line, with no person as its subject
+#: ("Why this one stuck with me, ..."; not "Why she left, ...")
+_OWN_WORDS_PROMPT = r"(?:why|how)(?:[ \t]+(?!(?:I|she|he|we|they|you)\b)[\w'’]+){1,6}"
+#: the answer run on after a comma: a clause that opens with a pronoun or a capitalised word
+_ANSWER_AFTER_COMMA = r"(?=(?-i:I|she|he|we|they|you|it|[A-Z][\w'’]*)(?:['’]\w+)?\b)"
+#: ... unless the prompt's words are the subject of the sentence ("What helped, I think, was the tea.")
+_PROMPT_AS_SUBJECT = re.compile(r"[^.!?\n]*,[ \t]+(?:is|was|were|are|has|had)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +91,12 @@ class Headings:
             re.I,
         )
         self._run_on = re.compile(rf"{run_on}{_BOLD}[ \t]+(?=[A-Z\"“‘'])", re.I)
+        # a prompt run on into its answer with a comma on one line ("Why it mattered, she ...")
+        self._comma_run_on = re.compile(
+            rf"(?:{_NUMBER})?{_BOLD}(?:{long_prompts.replace('(?P<e', '(?P<f') or '(?!)'}|{_OWN_WORDS_PROMPT})"
+            rf"{_BOLD},[ \t]+{_ANSWER_AFTER_COMMA}",
+            re.I,
+        )
         self._inline = re.compile(rf"{_BOLD}(?:{alternation('d')}){_BRACKET}{extra}{_BOLD}[ \t]*:[ \t]*{_BOLD}", re.I)
         label = (
             rf"{_MARKER}{_BOLD}(?:{label_alt})(?:[ \t]*/[ \t]*[\w'’-]+)?{_BRACKET}"
@@ -119,6 +132,12 @@ class Headings:
         m = (self._line if line_start else self._inline).match(text, pos, end)
         if m is None and line_start:
             m = self._run_on.match(text, pos, end) or self._line_more.match(text, pos, end)
+        if m is None and line_start:
+            m = self._comma_run_on.match(text, pos, end)
+            if m and _PROMPT_AS_SUBJECT.match(text, m.end(), end):
+                m = None
+            if m and not any(v is not None for v in m.groupdict().values()):  # a prompt in the writer's own words
+                return Heading(pos, _skip_space(text, m.end(), end), None)
         if m:
             n = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)  # group "a12": prompt 12
             return Heading(pos, _skip_space(text, m.end(), end), self._sections[n])

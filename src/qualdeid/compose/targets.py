@@ -77,6 +77,15 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:from|to|in|into|near|towards|outside|around|back to|over to|up to)\s+$", re.IGNORECASE
 )
+#: a word in lower case, and one after it: a town written so ("from quenby", "to port quenby")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+_NEXT_LOWER_WORD = re.compile(r"[ -][a-z]{3,}(?![\w'’-])")
+#: what joins a second place to a first ("from quenby and even tarrowby")
+_JOINED_BEFORE = re.compile(r"\s*(?:,|\s+(?:and|or))\s+(?:even\s+|also\s+)?$")
+#: a word in lower case right after a person's name, rarer than this in English and in no dictionary: their
+#: surname written carelessly ("kestra vollund")
+SURNAME_AFTER_ZIPF = 1.5
+_LOWER_SURNAME_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]{2,}[a-z])(?![\w'’-])")
 _PLACE_OR_ON_BEFORE = re.compile(r"\b(?:on|from|to|in|into|near|off|at)\s+$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
@@ -107,6 +116,8 @@ _PAST_AGE_BEFORE = re.compile(
 )
 #: "the under-9s", "the over-60s": an age group (a team, a class), however detection read it
 _AGE_GROUP = re.compile(r"(?:the\s+)?(?:under|over)[- ]?\d{1,2}['’]?s", re.IGNORECASE)
+#: "the 41", "43": a number alone, with nothing that says what it numbers
+_NUMBER_ALONE = re.compile(r"(?:the\s+)?\d{1,4}", re.IGNORECASE)
 #: "ATMs", "DVDs": the plural of an abbreviation, many of a thing
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}['’]?s")
 #: "seventies", "late 70s", "the mid-eighties": a decade, an age only after a possessive ("in her seventies")
@@ -421,6 +432,57 @@ class Targets:
             if full_name or (framed and (rare or first_known)):
                 out.append(Target(a, b, "PERSON", "person frame"))
         return out
+
+    @cached_property
+    def everyday_spellings(self) -> set[str]:
+        """Words of chats and other languages the dictionary lacks ("arvo", "whanau"): never a name's part."""
+        rules = Rules(self.rules_dirs)
+        return rules.words("lexicons/text_speak.txt", lower=True) | rules.words("lexicons/te_reo_maori.txt", lower=True)
+
+    def lower_case_towns(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        taken: list[Target],
+        known_places: set[str],
+        is_word: Callable[[str], bool],
+    ) -> list[Target]:
+        """Towns written in lower case where a place stands, after "from", "in", "to" ...: a town of the
+        lists (``lexicons/towns.txt``) that the corpus or the key holds as a place ("drove up from quenby",
+        beside a Quenby detected elsewhere), and one joined to it by "and" or "or" that no word of the
+        dictionary spells ("from quenby and even tarrowby"). "from bath", "to reading" stay the words they are
+        unless the corpus names such a town."""
+        out: list[Target] = []
+        for m in _LOWER_WORD.finditer(text, start, end):
+            a = m.start()
+            if (out and a < out[-1].end) or any(t.start < m.end() and a < t.end for t in taken):
+                continue
+            before = text[max(0, a - 16) : a]
+            joined = _JOINED_BEFORE.search(before)
+            follows = bool(joined and out and out[-1].end == a - len(joined.group()))
+            if not (follows or _PLACE_BEFORE.search(before)):
+                continue
+            two = _NEXT_LOWER_WORD.match(text, m.end(), end)
+            for b in (two.end(), m.end()) if two else (m.end(),):  # two words, then one
+                value = text[a:b]
+                if value not in self.placeholders.towns or value in self.listed_names:
+                    continue
+                if value in known_places or (follows and not is_word(value)):
+                    out.append(Target(a, b, "LOCATION", "lower-case town"))
+                    break
+        return out
+
+    def lower_case_surname(self, text: str, t: Target, stop: int, in_dictionary: Callable[[str], bool]) -> Target:
+        """A person's target with the surname written in lower case after it ("met kestra vollund", "Kestra
+        vollund is 30"): a word no dictionary, word list or chat spelling has, and rare in English."""
+        m = _LOWER_SURNAME_AFTER.match(text, t.end, stop)
+        if not m:
+            return t
+        word = m.group(1)
+        if in_dictionary(word) or word in self.everyday_spellings or zipf(word) >= SURNAME_AFTER_ZIPF:
+            return t
+        return Target(t.start, m.end(), t.label, t.found)
 
     @staticmethod
     def speakers(text: str, start: int, end: int, known: Iterable[str], taken: list[Target]) -> list[Target]:
@@ -781,6 +843,11 @@ class Targets:
             or bool(self.person_before.search(text[max(0, start - 12) : start]))
         )
 
+    def _person_here(self, text: str, start: int, end: int) -> bool:
+        """Only a person stands at ``text[start:end]``: what follows is what a person does, or what precedes
+        is how one reaches a person ("rang Ilvania", "Ilvania said")."""
+        return self._acts(text, end) or bool(self.person_only_before.search(text[max(0, start - 12) : start]))
+
     def _acts(self, text: str, end: int) -> bool:
         """What follows a word at ``end`` is what a person does ("... said", "... rang", "... went")."""
         return any(rx.match(text, end) for rx in (self.person_next, self.speaks_after, self.acts_after))
@@ -896,6 +963,8 @@ class Targets:
         if label in ("LOCATION", "ORGANIZATION"):
             if not any(c.isupper() or c.isdigit() for c in value):
                 return None  # "the café", "carers"
+            if _NUMBER_ALONE.fullmatch(value.strip()):
+                return None  # "used to drive the 41": a route's or a bay's number alone is no one's place
             if len(words) == 1 and re.sub(r"['’]s?$", "", words[0]).lower() in self.forms_of_address:
                 return None  # "the Detective came": a rank or a form of address, not a body or a place
             if _INDEFINITE_BEFORE.search(text[max(0, start - 20) : start]) and self._heads_phrase(text, end):
@@ -971,6 +1040,7 @@ class Targets:
         return re.split(r"[.!?;\n]|\b(?:and|but|so|now)\b", text[max(0, start - 160) : start])[-1]
 
     def _person(self, text: str, start: int, end: int, words: list[str], named: bool = False) -> str | None:
+        shown = named  # the account shows a person there
         if not words or _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]):
             return None
         if len(words) > 1 and re.sub(r"['’]s?$", "", " ".join(words)).lower() in self.not_names:
@@ -1006,6 +1076,8 @@ class Targets:
             known_name = low in self.first_names or low in self.word_names
             if low in self.not_names and not known_name:
                 return None  # "sings in Basque": a language, a country, a month
+            if low in self.not_names and not shown and not possessive and not self._person_here(text, start, end):
+                return None  # "talked about Ilvania", "moved from Ilvania": the country, though also a first name
             town = not known_name and w[:1].isupper() and low in self.placeholders.towns
             place_frame = _PLACE_BEFORE.search(text[max(0, start - 12) : start])
             # "drove over from Brackenfold": a place reading beats a person; "Greer came past": a surname acting

@@ -1,0 +1,90 @@
+"""A town or a surname written in lower case is still an identifier of the fragment (issue 11, must-be-true 1):
+a town the corpus names elsewhere, after a place word, and a rare surname right after a person's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.compose.placeholders import Placeholders
+from qualdeid.compose.targets import Target, Targets
+from qualdeid.pseudonymise.people import RoleWords
+
+
+@pytest.fixture(scope="module")
+def towns_targets(tmp_path_factory: pytest.TempPathFactory) -> Targets:
+    rules = tmp_path_factory.mktemp("rules")
+    (rules / "lexicons").mkdir()
+    (rules / "lexicons" / "towns.txt").write_text("Quenby\nTarrowby\nPort Quenby\n", encoding="utf-8")
+    return Targets([rules], Placeholders([rules]), RoleWords.load([rules]))
+
+
+def _dictionary(word: str) -> bool:
+    return word in {"bath", "reading", "even", "texted", "came", "is"}
+
+
+def _towns(targets: Targets, text: str, known: set[str]) -> list[str]:
+    return [text[t.start : t.end] for t in targets.lower_case_towns(text, 0, len(text), [], known, _dictionary)]
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "found"),
+    [
+        ("they bring them from quenby and even tarrowby now", {"quenby"}, ["quenby", "tarrowby"]),
+        ("moved back to port quenby last year", {"port quenby"}, ["port quenby"]),
+        # a town the corpus never names as a place stays: the word may be anything
+        ("they bring them from quenby now", set(), []),
+        # not where a place stands
+        ("quenby came round", {"quenby"}, []),
+    ],
+)
+def test_lower_case_towns(towns_targets: Targets, text: str, known: set[str], found: list[str]) -> None:
+    assert _towns(towns_targets, text, known) == found
+
+
+def test_a_town_that_is_a_word_joined_to_a_town_stays(towns_targets: Targets) -> None:
+    text = "from quenby and even tarrowby"
+    only_words = towns_targets.lower_case_towns(text, 0, len(text), [], {"quenby"}, lambda w: True)
+    assert [text[t.start : t.end] for t in only_words] == ["quenby"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name_end", "expected"),
+    [
+        ("first time kestra vollund came in", 17, "kestra vollund"),
+        ("kestra vollund is 30", 6, "kestra vollund"),
+        ("kestra texted me", 6, "kestra"),  # a word of the dictionary: what she did
+        ("kestra is 30", 6, "kestra"),
+    ],
+)
+def test_lower_case_surname_after_a_name(towns_targets: Targets, text: str, name_end: int, expected: str) -> None:
+    start = name_end - len("kestra")
+    t = towns_targets.lower_case_surname(text, Target(start, name_end, "PERSON", "detected"), len(text), _dictionary)
+    assert text[t.start : t.end] == expected
+
+
+@pytest.fixture(scope="module")
+def country_targets(tmp_path_factory: pytest.TempPathFactory) -> Targets:
+    rules = tmp_path_factory.mktemp("rules")
+    (rules / "lexicons").mkdir()
+    (rules / "names").mkdir()
+    (rules / "lexicons" / "not_places.txt").write_text("Ilvania\n", encoding="utf-8")
+    (rules / "names" / "word_names.txt").write_text("Ilvania\n", encoding="utf-8")
+    return Targets([rules], Placeholders([rules]), RoleWords.load([rules]))
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "expected"),
+    [
+        # a country that is also a first name: the country, unless a person stands there
+        ("We talked about Ilvania and the food.", False, None),
+        ("She moved here from Ilvania in 2019.", False, None),
+        ("Ilvania said she was fine.", False, "PERSON"),
+        ("I rang Ilvania after lunch.", False, "PERSON"),
+        ("Ilvania's mum came.", False, "PERSON"),
+        # ... or the account shows a person there
+        ("Ilvania is doing better.", True, "PERSON"),
+    ],
+)
+def test_a_country_that_is_also_a_first_name(country_targets: Targets, text: str, named: bool, expected) -> None:
+    a = text.index("Ilvania")
+    assert country_targets.kind(text, a, a + len("Ilvania"), "PERSON", named=named) == expected
