@@ -173,8 +173,8 @@ def test_a_tour_that_is_no_deployment_is_left(detector, text: str) -> None:
     [
         # a drowning is an unusual death by its verb alone, with how and where it happened
         (
-            "Her grandfather drowned crossing the strait to Kelvora in a storm.",
-            "drowned crossing the strait to Kelvora",
+            "Her grandfather drowned fording the river to Kelvora in a storm.",
+            "drowned fording the river to Kelvora",
         ),
         ("Her brother who drowned on the ferry journey was nineteen.", "Her brother who drowned on the ferry journey"),
         ("My uncle drowned.", "drowned"),

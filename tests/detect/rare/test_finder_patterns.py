@@ -26,7 +26,7 @@ FAMILY = "patterns"
         ("She gave birth on the verge of the ring road.", "gave birth on the verge of the ring road"),
         # where it lay or was going is part of such a birth
         ("He was born in a laundrette on the high street.", "was born in a laundrette on the high street"),
-        ("She was born on the ferry halfway to the mainland.", "was born on the ferry halfway to the mainland"),
+        ("She was born on a hovercraft midway across the bay.", "was born on a hovercraft midway across the bay"),
         ("He was born on a houseboat on the Brannock canal.", "was born on a houseboat on the Brannock canal"),
         ("I was born in a taxi outside the station.", "was born in a taxi outside the station"),
         ("She can solve a sudoku in under forty seconds.", "can solve a sudoku in under forty seconds"),

@@ -458,7 +458,7 @@ class LifeFinder(RuleFinder):
         return Hit(start, end, "life_event", "a death by an unusual cause", keys, Status.CORPUS_CHECK)
 
     def _telling_death(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
-        """``her uncle drowned crossing the strait``, ``drowned off the point``: a death whose verb tells the
+        """``her uncle drowned fording the river``, ``drowned off the point``: a death whose verb tells the
         unusual cause itself (``death_telling_verbs``), said of a person in the past, with what follows it
         up to a clause's end; never a figure of speech ("drowning in paperwork", "drowned out the band")."""
         if t.tag_ not in ("VBD", "VBN"):
@@ -476,7 +476,7 @@ class LifeFinder(RuleFinder):
             end = self.frames.extend_right(sdoc, t.i + 1, se, t.i + 12, max_pps=2)
         elif nxt is not None and nxt.tag_ == "RP":  # "drowned off the point" (read as a particle)
             end = self.frames.extend_right(sdoc, t.i + 2, se, t.i + 12, max_pps=2)
-        elif nxt is not None and nxt.tag_ == "VBG":  # "drowned crossing the strait": the participle's object
+        elif nxt is not None and nxt.tag_ == "VBG":  # "drowned fording the river": the participle's object
             end = self.frames.extend_right(sdoc, self._np_end(sdoc, t.i + 2, se), se, t.i + 12, max_pps=2)
         if start >= ss + 2 and sdoc[start - 1].lower_ == "who" and sdoc[start - 2].lemma_.lower() in self.rr.relatives:
             start = extend_np_left(sdoc, start - 2, ss)

@@ -479,7 +479,7 @@ class PhraseFinder(RuleFinder):
         return Hit(start, np_end, "life_event", "born somewhere unusual", keys, status)
 
     def _birth_route(self, sdoc: Doc, k: int, se: int, limit: int) -> int:
-        """``k`` run on over where the vessel was going or lay: "on a ferry <halfway to the mainland>", "in a
+        """``k`` run on over where the vessel was going or lay: "on a hovercraft <midway across the bay>", "in a
         taxi <on the bypass>" (one phrase of ``birth_route_prepositions``, after an adverb or not)."""
         j = k + 1 if k + 1 < se and sdoc[k].pos_ == "ADV" and sdoc[k + 1].pos_ == "ADP" else k
         if j < se and sdoc[j].pos_ == "ADP" and sdoc[j].lower_ in self._w("birth_route_prepositions"):

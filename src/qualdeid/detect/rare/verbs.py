@@ -162,7 +162,7 @@ class VerbFinder(RuleFinder):
         return end if lemmas & words("loss_causes") or scaled else None
 
     def _national_side(self, group: Span) -> bool:
-        """ "the <national> first division", "a <country's> league": a level of play (a team word that is
+        """ "the <national> second division", "a <country's> league": a level of play (a team word that is
         no country) of a nation named by an adjective or a place."""
         team_words = self.rr.words("team_words")
         return any(w.ent_type_ in ("GPE", "NORP") for w in group) and any(
@@ -185,7 +185,7 @@ class VerbFinder(RuleFinder):
             if j < sent_end and sdoc[j].lower_ == "for":
                 k = j
             elif sdoc[k].lower_ == "in" and self._national_side(sdoc[k + 1 : j]):
-                return j  # "played in goal in the <country's> first division"
+                return j  # "played centre-back in the <country's> second division"
         if sdoc[verb].lemma_.lower() == "represent":
             k = verb + 1
         elif k < sent_end and sdoc[k].lower_ == "for":
