@@ -166,3 +166,34 @@ def test_a_tour_that_is_no_deployment_is_left(detector, text: str) -> None:
 
     [doc] = detector.detect([Document(id="d", text=text)])
     assert not [s for s in doc.spans if s.label == "RARE_DETAIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # a drowning is an unusual death by its verb alone, with how and where it happened
+        (
+            "Her grandfather drowned fording the river to Kelvora in a storm.",
+            "drowned fording the river to Kelvora",
+        ),
+        ("Her brother who drowned on the ferry journey was nineteen.", "Her brother who drowned on the ferry journey"),
+        ("My uncle drowned.", "drowned"),
+    ],
+)
+def test_a_drowning_is_found_by_its_verb(detector, text: str, phrase: str) -> None:
+    assert any(phrase in hit for hit in finder_hits(detector, FAMILY, text)), finder_hits(detector, FAMILY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was drowning in paperwork all week.",
+        "The music drowned out the speeches.",
+        "She drowned her sorrows at the bar.",
+        "He drowned the chips in vinegar.",
+        "Don't drown the plants.",
+        "We felt drowned by the noise.",
+    ],
+)
+def test_a_drowning_in_a_figure_of_speech_is_left(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

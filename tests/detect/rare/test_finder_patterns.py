@@ -24,7 +24,11 @@ FAMILY = "patterns"
         # a place no list names: kept when few documents of the corpus share it
         ("Her son was born in a greenhouse during the storm.", "was born in a greenhouse"),
         ("She gave birth on the verge of the ring road.", "gave birth on the verge of the ring road"),
-        ("He was born in a laundrette on the high street.", "was born in a laundrette"),
+        # where it lay or was going is part of such a birth
+        ("He was born in a laundrette on the high street.", "was born in a laundrette on the high street"),
+        ("She was born on a hovercraft midway across the bay.", "was born on a hovercraft midway across the bay"),
+        ("He was born on a houseboat on the Brannock canal.", "was born on a houseboat on the Brannock canal"),
+        ("I was born in a taxi outside the station.", "was born in a taxi outside the station"),
         ("She can solve a sudoku in under forty seconds.", "can solve a sudoku in under forty seconds"),
         ("He can hold his breath for four minutes.", "can hold his breath for four minutes"),
         ("Mere is 12 and can solve a sudoku in under forty seconds.", "can solve a sudoku in under forty seconds"),

@@ -29,6 +29,12 @@ FAMILY = "verbs"
         ),
         # a part of a body part
         ("He lost the tip of his thumb in a bandsaw.", "lost the tip of his thumb in a bandsaw"),
+        # a place in a side (keeping goal, opening the batting) held for a country or a national team
+        ("He kept goal for Ghana at the junior cup.", "kept goal for Ghana at the junior cup"),
+        ("She opened the batting for Lancashire's under-19s.", "opened the batting for Lancashire's under-19s"),
+        ("He used to keep goal for the national under-21s.", "used to keep goal for the national under-21s"),
+        # a place in a nation's league, the nation named by an adjective
+        ("She played centre-back in the Latvian second division.", "played centre-back in the Latvian second division"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -43,6 +49,12 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "We came home early on the bus.",
         "She lost all her receipts when the bag split on the bus.",
         "She lost the end of the film when the power went.",
+        # keeping or opening something for a county or a country that is no place in a side
+        "We kept a seat for the county councillor.",
+        "She opened a shop for the army veterans.",
+        "I kept the receipts for the national insurance office.",
+        "He kept goal for the pub team on Sundays.",
+        "He played darts in the local pub league.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -21,6 +21,9 @@ def _details(detector, text: str) -> list[str]:
         ("In the barn he builds coracles by hand and caulks the seams himself.", "and caulks the seams"),
         # having a count of the things made or kept
         ("Orla restores old jukeboxes and has thirty-one of them.", "and has thirty-one"),
+        # a verb of showing with the things as its object
+        ("Her aunt breeds ferrets and shows them at county fairs.", "and shows them at county fairs"),
+        ("He raises pygmy goats and shows them at the spring fair.", "and shows them at the spring fair"),
     ],
 )
 def test_runs_on_over_second_verb(detector, text: str, phrase: str) -> None:
@@ -34,6 +37,9 @@ def test_runs_on_over_second_verb(detector, text: str, phrase: str) -> None:
         ("Orla restores old jukeboxes and has gone quiet about it lately.", "gone"),
         # a plural noun after "and" with no object is no verb
         ("He builds coracles by hand and nets for the river.", "nets"),
+        # a verb of showing or telling with a person as its object goes on with no fact
+        ("Her aunt breeds ferrets and showed me how at the fair.", "showed"),
+        ("Her aunt breeds ferrets and mentioned it on the way home.", "mentioned"),
     ],
 )
 def test_stops_before_other_clauses(detector, text: str, stop: str) -> None:

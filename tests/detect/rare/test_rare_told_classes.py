@@ -22,7 +22,7 @@ events | He overturned the tractor on the slope. | overturned the tractor
 patterns | He was the only boy driving a pony trap in the parish. | was the only boy driving a pony trap in the parish
 patterns | She became the first Tongan woman harbourmaster at the port. | became the first Tongan woman
 patterns | Oddly, he was born midair over the ocean. | was born midair over the ocean
-patterns | He was born on a flight to Rome. | was born on a flight
+patterns | He was born on a flight to Rome. | was born on a flight to Rome
 patterns | He collects old bus tickets from the sixties. | collects old bus tickets
 patterns | He drove a trap from Kinvarra to Tullow fair in 1987. | drove a trap from Kinvarra to Tullow fair
 patterns | She was the newscaster on a farming radio programme. | was the newscaster on a farming radio programme

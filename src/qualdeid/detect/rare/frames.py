@@ -194,6 +194,7 @@ class Frames:
         self.directions = words("direction_words")
         self.stretch_words = words("stretch_words")
         self.reporting_verbs = words("reporting_verbs")
+        self.display_verbs = words("display_verbs")
         #: "came", "finished": an achievement only with a placing after it ("came second")
         self.placing_verbs = words("placing_verbs")
         self.placings = words("placings")
@@ -438,7 +439,12 @@ class Frames:
             return end
         # "and has forty of them": having counts as a verb here, an auxiliary ("and has gone") does not
         having = verb.lemma_.lower() == "have" and sdoc[end + 2].pos_ in ("NUM", "DET")
-        if not (verb.pos_ == "VERB" or plural_verb or having) or verb_lemma(verb) in self.reporting_verbs:
+        # a verb of showing goes on with the fact with the things as its object: "breeds ferrets and shows
+        # them at county fairs" (never one of telling: "... and said", "... and mentioned it"; nor "showed me how")
+        shown = verb_lemma(verb) in self.display_verbs and sdoc[end + 2].lower_ in ("them", "it")
+        if not (verb.pos_ == "VERB" or plural_verb or having) or (
+            verb_lemma(verb) in self.reporting_verbs and not shown
+        ):
             return end
         k = end + 2
         while k < stop and sdoc[k].lower_ in _OBJECT_PRONOUNS | {"it", "one", "that", "this"}:

@@ -72,6 +72,8 @@ class LifeFinder(RuleFinder):
         self.death_links = self._w("death_links")
         self.death_events = self._w("death_event_links")
         self.plain_deaths = self._w("death_plain_causes")
+        self.telling_deaths = self._w("death_telling_verbs")
+        self.figurative_links = self._w("death_figurative_links")
         self.triggers = frozenset(
             self.service_verbs
             | self.hurt_verbs
@@ -419,7 +421,18 @@ class LifeFinder(RuleFinder):
     def _death(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
         """``her brother who died in an avalanche``, ``was killed by a falling tree``: a death and a cause
         rare in general language (``death_zipf``; not one of ``death_plain_causes``)."""
-        if t.pos_ != "VERB" or verb_lemma(t) not in self.death_verbs or t.i + 2 >= se:
+        if t.pos_ != "VERB" or verb_lemma(t) not in self.death_verbs:
+            return None
+        if verb_lemma(t) in self.telling_deaths and t.tag_ == "VBG":
+            return None  # "drowning in paperwork": a figure of speech
+        hit = self._death_by_cause(sdoc, t, ss, se, named)
+        if hit is None and verb_lemma(t) in self.telling_deaths:
+            return self._telling_death(sdoc, t, ss, se)
+        return hit
+
+    def _death_by_cause(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
+        """The death of :meth:`_death` with its cause after a link ("in", "when" ...)."""
+        if t.i + 2 >= se:
             return None
         link = sdoc[t.i + 1].lower_
         if link not in self.death_links and link not in self.death_events:
@@ -443,6 +456,31 @@ class LifeFinder(RuleFinder):
             start = extend_np_left(sdoc, start - 2, ss)  # "her older brother who died ...": whose death it was
         keys = tuple(w.lemma_.lower() for w in rare)
         return Hit(start, end, "life_event", "a death by an unusual cause", keys, Status.CORPUS_CHECK)
+
+    def _telling_death(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``her uncle drowned fording the river``, ``drowned off the point``: a death whose verb tells the
+        unusual cause itself (``death_telling_verbs``), said of a person in the past, with what follows it
+        up to a clause's end; never a figure of speech ("drowning in paperwork", "drowned out the band")."""
+        if t.tag_ not in ("VBD", "VBN"):
+            return None
+        nxt = sdoc[t.i + 1] if t.i + 1 < se else None
+        if nxt is not None and (
+            nxt.lower_ in self.figurative_links or nxt.pos_ in ("DET", "PRON", "NOUN", "PROPN") or nxt.tag_ == "PRP$"
+        ):
+            return None  # a figure of speech, or something drowned ("drowned her sorrows", "drowned the chips")
+        start = self._person_frame(sdoc, t.i, ss)
+        if start is None:
+            return None
+        end = t.i + 1
+        if nxt is not None and nxt.pos_ == "ADP":  # "drowned on the crossing"
+            end = self.frames.extend_right(sdoc, t.i + 1, se, t.i + 12, max_pps=2)
+        elif nxt is not None and nxt.tag_ == "RP":  # "drowned off the point" (read as a particle)
+            end = self.frames.extend_right(sdoc, t.i + 2, se, t.i + 12, max_pps=2)
+        elif nxt is not None and nxt.tag_ == "VBG":  # "drowned fording the river": the participle's object
+            end = self.frames.extend_right(sdoc, self._np_end(sdoc, t.i + 2, se), se, t.i + 12, max_pps=2)
+        if start >= ss + 2 and sdoc[start - 1].lower_ == "who" and sdoc[start - 2].lemma_.lower() in self.rr.relatives:
+            start = extend_np_left(sdoc, start - 2, ss)
+        return Hit(start, end, "life_event", "a death by an unusual cause", (verb_lemma(t),), Status.CORPUS_CHECK)
 
     def _event_end(self, sdoc: Doc, k: int, se: int) -> int | None:
         """End of the event after "when" that caused a death ("when the tractor rolled on the hill"): a

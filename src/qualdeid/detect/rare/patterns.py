@@ -474,7 +474,18 @@ class PhraseFinder(RuleFinder):
             obj = range(t.i + 2, np_end)
         start = t.i - 1 if t.i > ss and sdoc[t.i - 1].lemma_.lower() == "be" else t.i
         keys = tuple(sdoc[m].lemma_.lower() for m in obj)
+        if status == Status.ACCEPTED:
+            np_end = self._birth_route(sdoc, np_end, se, t.i + self.max_tokens)
         return Hit(start, np_end, "life_event", "born somewhere unusual", keys, status)
+
+    def _birth_route(self, sdoc: Doc, k: int, se: int, limit: int) -> int:
+        """``k`` run on over where the vessel was going or lay: "on a hovercraft <midway across the bay>", "in a
+        taxi <on the bypass>" (one phrase of ``birth_route_prepositions``, after an adverb or not)."""
+        j = k + 1 if k + 1 < se and sdoc[k].pos_ == "ADV" and sdoc[k + 1].pos_ == "ADP" else k
+        if j < se and sdoc[j].pos_ == "ADP" and sdoc[j].lower_ in self._w("birth_route_prepositions"):
+            end = self.frames.extend_right(sdoc, j, se, limit, max_pps=1)
+            return end if end > j + 1 else k
+        return k
 
     def _birth_adverb(self, sdoc: Doc, k: int, se: int) -> int | None:
         """End of a word of ``unusual_birth_adverbs`` at token ``k`` ("midair", "at sea"), or ``None``."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.rare.context import RareContext
@@ -27,7 +27,9 @@ class VerbFinder(RuleFinder):
         sdoc, bounds = ctx.sdoc, ctx.bounds
         words = self.rr.words
         out: list[Hit] = []
-        telling = words("achievement_verbs") | words("loss_verbs") | words("represent_verbs") | words("taking_verbs")
+        represent = words("represent_verbs")
+        telling = words("achievement_verbs") | words("loss_verbs") | represent | words("taking_verbs")
+        telling |= words("side_place_verbs")
         for i in token_table(sdoc).where_pos("VERB", "AUX"):
             t = sdoc[i]
             lemma = t.lemma_.lower()
@@ -91,7 +93,7 @@ class VerbFinder(RuleFinder):
                     )
                 )
                 continue
-            if lemma in words("represent_verbs"):
+            if lemma in represent or (lemma in words("side_place_verbs") and obj_lemmas & words("side_places")):
                 end = self._represented(sdoc, t.i, np_end, sent_end)
                 if end:
                     end = self.frames.extend_right(sdoc, end, sent_end, limit, max_pps=1)
@@ -159,6 +161,15 @@ class VerbFinder(RuleFinder):
         scaled = lemmas & words("achievement_nouns_scaled") and lemmas & words("achievement_scale")
         return end if lemmas & words("loss_causes") or scaled else None
 
+    def _national_side(self, group: Span) -> bool:
+        """ "the <national> second division", "a <country's> league": a level of play (a team word that is
+        no country) of a nation named by an adjective or a place."""
+        team_words = self.rr.words("team_words")
+        return any(w.ent_type_ in ("GPE", "NORP") for w in group) and any(
+            w.ent_type_ not in ("GPE", "NORP") and (w.lower_ in team_words or w.lemma_.lower() in team_words)
+            for w in group
+        )
+
     def _represented(self, sdoc: Doc, verb: int, np_end: int, sent_end: int) -> int | None:
         """End token of "<verb> [X] for <country / national team>", or of "represented <country>"."""
         team_words = self.rr.words("team_words")
@@ -169,10 +180,12 @@ class VerbFinder(RuleFinder):
             return pro[0] + 1  # "played professionally", "boxed semi-pro"
         if k + 1 < sent_end and sdoc[k].pos_ == "ADP" and sdoc[k].lower_ != "for":
             j = k + 1  # a position on the team first: "played in goal for ...", "up front for ..."
-            while j < sent_end and is_np_token(sdoc[j]) and j - k <= 3:
+            while j < sent_end and is_np_token(sdoc[j]) and j - k <= 4:
                 j += 1
             if j < sent_end and sdoc[j].lower_ == "for":
                 k = j
+            elif sdoc[k].lower_ == "in" and self._national_side(sdoc[k + 1 : j]):
+                return j  # "played centre-back in the <country's> second division"
         if sdoc[verb].lemma_.lower() == "represent":
             k = verb + 1
         elif k < sent_end and sdoc[k].lower_ == "for":
