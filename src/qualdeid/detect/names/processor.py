@@ -33,6 +33,7 @@ from qualdeid.detect.names.acceptance import (
     name_key,
     sloppy_possessive,
 )
+from qualdeid.detect.names.coordinated import CoordinatedNames
 from qualdeid.detect.names.document import DocumentNames
 from qualdeid.detect.names.evidence import (
     ARTICLES,
@@ -66,8 +67,11 @@ ARTICLES_AND_POSSESSIVES = ARTICLES | POSSESSIVES
 SCORE_KNOWN = 0.9
 SCORE_LOCAL = 0.88
 
-#: Recognizers whose PERSON spans are names by document structure (speaker turns, address blocks, an honorific).
-STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer", "HonorificNameRecognizer"})
+#: The recognizer of pet names given in a frame ('called me "Tata"', 'Bertil ("Tito")'; recognizers/nicknames.yaml)
+PET_NAMES = "PetNameRecognizer"
+#: Recognizers whose PERSON spans are names by document structure (speaker turns, address blocks, an honorific,
+#: a pet name given in its frame).
+STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer", "HonorificNameRecognizer", PET_NAMES})
 #: A capital letter of any Latin or Greek alphabet ("Đ", "Ó", "Σ"): a letter that is no ASCII small letter
 #: and changes when lower-cased is checked where it matters; here, a letter not in a-z.
 #: small letters of the cased scripts a name is written in here (Latin with its extensions and Vietnamese
@@ -148,6 +152,7 @@ class NameProcessor(CorpusProcessor):
         self.initials = Initials(rules, self.ev.lex.not_initials)
         self.repeated = RepeatedWordNames(rules, self.ev)
         self.families = FamilyHeadings(rules, self.ev)
+        self.coordinated = CoordinatedNames.read(rules, self.ev)
         self.surnames = Surnames(self.ev)
         self.insistent = InsistentNames(self.ev)
         self.known = KnownNames()
@@ -420,7 +425,8 @@ class NameProcessor(CorpusProcessor):
                 confident(word)
                 confident(surname)
         for start, end in self.families.find(text):  # "TARVOLD fam": a case heading in handover notes
-            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            # named by the grammar: no bilingual form label ("Varnelu/Odrastik family:") nor everyday word
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME))
             confident(text[start:end].capitalize())
         for word, places in self.repeated.find(sdoc).items():
             if ev.confident(word):  # "Treasure is singing ... consent for Treasure": the document's name
@@ -442,7 +448,9 @@ class NameProcessor(CorpusProcessor):
         # an abbreviation is known as initials only where it acted as a person ("Interviewer CD"), not because a
         # full name has those initials ("Gina Price" and the GP)
         initials = (self._full_name_initials(text, spans, local, names) - lex.not_initials) | acting_initials
-        return local, (observation, sorted(names), sorted(initials), sorted(allowed_names))
+        #: the pet names the document gives its people ('Bertil ("Tito")'), kinship words or titles among them
+        given = {text[s.start : s.end] for s in spans if s.detector == PET_NAMES and s.label == PERSON}
+        return local, (observation, sorted(names), sorted(initials), sorted(allowed_names), sorted(given))
 
     def _initials_paired(self, text: str, persons: list[Span]) -> list[tuple[int, int]]:
         """ "Took KT and Dana Whitlock to the fair", "Dana Whitlock and KT": initials joined by "and" to a
@@ -680,8 +688,12 @@ class NameProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        found, evidence, initials, allowed = observation
+        found, evidence, initials, allowed, given = observation
         self.known_initials.update(initials)
+        for word in given:
+            # a kinship word or a title given as a pet name is no name the lists know: learned here
+            entry = self.known.setdefault(name_key(word), KnownName(word, self.ev.wordlike(word)))
+            entry.given = True
         for word, wordlike in found.items():
             key = name_key(word)
             entry = self.known.get(key)
@@ -716,7 +728,8 @@ class NameProcessor(CorpusProcessor):
                 if entry is None:
                     continue
                 if self.acceptance.accept(text, m.start(), m.end(1), entry):
-                    reason = ALLOWED_NAME if entry.exact_case else None
+                    # a kinship word the corpus gives as a pet name stays the person ("Tito rang")
+                    reason = ALLOWED_NAME if entry.exact_case or entry.given else None
                     found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR, reason=reason))
                     acting.add(name_key(m.group(1)))
                 else:
@@ -739,6 +752,7 @@ class NameProcessor(CorpusProcessor):
             text, people + self._near_forms_of_people(text, people, spans) + self._clipped_forms(text, people, spans)
         )
         people = _join_adjacent(text, people + self.document_names.find(text, people, spans))
+        people = _join_adjacent(text, people + self.coordinated.find(text, people, spans))
         people = _join_adjacent(text, people + _initialled_surnames(text, people))
         # the other-script form beside a person found by this processor or by the layout; beside NER's
         # person, place or organisation only in brackets or after a slash ("Hwang Min-ho (황민호)")
