@@ -92,3 +92,22 @@ def test_initials_after_a_full_name_that_read_as_a_sign_off(detector) -> None:
     text = "Present: Teodor Aumanu (TA), Orlagh Brindle (OB)\nTA: nine boys confirmed.\nActions\nTA: forms to parents"
     assert people(detector, text)[0].count("TA") == 3
     assert people(detector, "Thanks for everything.\nTA\nOrlagh") == [["Orlagh"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Palju õnne, vanaema Orsolya! Täna on sinu päev.", "vanaema Orsolya"),  # Estonian grandmother
+        ("this Saturday is proua Varnelu's last class", "proua Varnelu"),  # Estonian Mrs
+        ("listen to you argue with amidža Benedek about football", "amidža Benedek"),  # Bosnian uncle
+        ("la amona Orsolya del número 9", "amona Orsolya"),  # Basque grandmother
+        ("Grandmothers welcome, babusia Orsolya will show the wax method.", "babusia Orsolya"),
+        ('Likes to be called "Orsolya tatik" by the grandchildren.', "Orsolya tatik"),  # Armenian, after the name
+    ],
+)
+def test_kinship_words_and_titles_of_more_languages_join_the_name(detector, text: str, expected: str) -> None:
+    assert expected in people(detector, text)[0]
+
+
+def test_a_kinship_word_of_another_language_alone_is_no_name(detector) -> None:
+    assert people(detector, "My tetka lives far away. The comadre came. Vanaema said hi.") == [[]]
