@@ -111,3 +111,9 @@ def test_kinship_words_and_titles_of_more_languages_join_the_name(detector, text
 
 def test_a_kinship_word_of_another_language_alone_is_no_name(detector) -> None:
     assert people(detector, "My tetka lives far away. The comadre came. Vanaema said hi.") == [[]]
+
+
+def test_a_pet_name_with_a_title_teaches_its_name_not_its_title(detector) -> None:
+    given = 'Pt: ODRASTIK, Bertil ("Uncle Bertil")   Client no: 0417'
+    later = "dessa: so no uncle bertil today."
+    assert people(detector, given, later)[1] == ["uncle bertil"]

@@ -260,9 +260,12 @@ class NameProcessor(CorpusProcessor):
                 continue
             if span.label == PERSON and span.detector in STRUCTURAL_DETECTORS:
                 # a speaker turn or an addressee is a name by its position, whatever its case
-                for word in re.findall(r"[^\W\d_][\w'’-]*", text[span.start : span.end]):
+                words = re.findall(r"[^\W\d_][\w'’-]*", text[span.start : span.end])
+                for word in words:
                     if word.lower() in ev.relatives and word.lower() not in lex.titles:
                         continue  # "Pa" of "Pa Tevita:": a relative's word used as a title, no name of its own
+                    if span.detector == PET_NAMES and len(words) > 1 and word.lower() in lex.titles | ev.relatives:
+                        continue  # "Uncle" of the pet name "Uncle Bertil": its title (a title alone is the name)
                     # "TIGRIS:" in a transcript's capitals is the name Tigris
                     confident(word.capitalize() if word.isupper() and len(word) > 2 else word[0].upper() + word[1:])
                 continue
@@ -449,7 +452,11 @@ class NameProcessor(CorpusProcessor):
         # full name has those initials ("Gina Price" and the GP)
         initials = (self._full_name_initials(text, spans, local, names) - lex.not_initials) | acting_initials
         #: the pet names the document gives its people ('Bertil ("Tito")'), kinship words or titles among them
-        given = {text[s.start : s.end] for s in spans if s.detector == PET_NAMES and s.label == PERSON}
+        given = {
+            text[s.start : s.end]
+            for s in spans
+            if s.detector == PET_NAMES and s.label == PERSON and " " not in text[s.start : s.end]
+        }
         return local, (observation, sorted(names), sorted(initials), sorted(allowed_names), sorted(given))
 
     def _initials_paired(self, text: str, persons: list[Span]) -> list[tuple[int, int]]:
