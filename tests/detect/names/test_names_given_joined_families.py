@@ -117,3 +117,12 @@ def test_a_pet_name_with_a_title_teaches_its_name_not_its_title(detector) -> Non
     given = 'Pt: ODRASTIK, Bertil ("Uncle Bertil")   Client no: 0417'
     later = "dessa: so no uncle bertil today."
     assert people(detector, given, later)[1] == ["uncle bertil"]
+
+
+def test_one_name_with_an_age_in_brackets_is_a_person_and_the_document_knows_it(detector) -> None:
+    text = "Household: mother (31), Orsolya (6). Vortek (10) at school.\n- Vortek: school says he is doing better."
+    assert people(detector, text)[0].count("Vortek") == 2
+
+
+def test_an_everyday_word_or_a_relative_with_a_number_in_brackets_is_no_person(detector) -> None:
+    assert people(detector, "Room (10) is free. Questions (5) remain. Mum (70) came on Monday (2).") == [[]]

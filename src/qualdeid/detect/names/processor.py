@@ -117,6 +117,12 @@ _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.patt
 _LOWER_ITEM = re.compile(r"^[ \t]*(?:[-*•>][ \t]*)?([^\W\d_]{3,})[ \t]+([^\W\d_]{1,2})\.?[ \t]*:", re.MULTILINE)
 #: a token of a clock time ("12:40", "9.15", "PM")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
+#: one name with an age in brackets after it or with it, as case notes list a household: "Vortek (10) at school",
+#: "Orsik (age 6)", "her mother (Okwudili, 71)"
+_BRACKETED_AGE = re.compile(
+    rf"(?<![\w'’-])({CAPITAL}[\w'’-]+)[ \t]*\((?:ag?e?d?[ \t]*)?\d{{1,2}}[ \t]*(?:y|yo|yrs?|years?)?\)"
+    rf"|\(({CAPITAL}[\w'’-]+),[ \t]*\d{{1,2}}\)"
+)
 #: a full name with an age in commas after it: "Keely Varnum, 31, moved in", "R: Nora Quillan, 58, retired"
 _NAME_AGE = re.compile(rf"(?<![\w'’-])({CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+){{1,2}}),[ \t]*\d{{1,2}},[ \t]")
 #: a capitalised word of a name: "Jade", "Rāwiri", "O'Neill"
@@ -361,6 +367,13 @@ class NameProcessor(CorpusProcessor):
                 for w in m.group(1).split():
                     if not ev.common_word(w) or lex.is_first_name(w):
                         confident(w)
+        for m in _BRACKETED_AGE.finditer(text):
+            group = 1 if m.group(1) else 2
+            if self._bracket_aged_name(m.group(group)) and not any(
+                b.start < m.end(group) and m.start(group) < b.end for b in blocked
+            ):
+                local.append(Span(m.start(group), m.end(group), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(m.group(group))
         for m in ev.quoted_alias.finditer(text):
             low = m.group(1).lower()
             if low not in ev.relatives and low not in lex.titles and not ev.calendar_only(m.group(1)):
@@ -530,6 +543,19 @@ class NameProcessor(CorpusProcessor):
         if any(w in lex.titles or w in lex.place_heads or w in ev.calendar for w in low):
             return False
         return lex.is_first_name(words[0]) and (low[-1] in lex.surnames or zipf(low[-1]) < SURNAME_ZIPF + 0.5)
+
+    def _bracket_aged_name(self, word: str) -> bool:
+        """One name-shaped word before or with an age in brackets that is a listed first name or no everyday
+        word, title, relative, calendar word, people or town ("Vortek (10)", not "Room (10)", "Leeds (3)")."""
+        ev, lex = self.ev, self.ev.lex
+        low = word.lower()
+        if not lex.name_shaped(word) or not word[1:].islower():
+            return False
+        if low in lex.titles or low in ev.relatives or low in lex.place_heads or low in ev.calendar:
+            return False
+        if low in ev.peoples or (low in ev.towns and not lex.is_name(word)) or lex.is_term(low):
+            return False
+        return lex.is_first_name(word) or not ev.common_word(word)
 
     def _near_forms(self, sdoc: Doc, names: dict[str, bool], blocked: list[Span]) -> set[str]:
         """Unlisted capitalised words that are another form of a name the document gives a person: "Jadey"
