@@ -257,7 +257,7 @@ class Finaliser:
         sign_offs = rules.lists("lexicons/layout.yaml")["sign_offs"]
         self.terms = _plain_words(rules, plan["never_identifiers"]) | {_plain(w) for w in sign_offs}
         #: sign-offs that are no term besides ("ta", "thx"): in capitals, where the name rules took them for
-        #: someone's initials ("Tere Akaiti (TA)" ... "TA: forms to parents"), a person
+        #: someone's initials ("Teodor Aumanu (TA)" ... "TA: forms to parents"), a person
         self.sign_offs_only = {_plain(w) for w in sign_offs} - _plain_words(rules, plan["never_identifiers"])
         #: chat and dialect spellings of everyday words ("yer", "dem"), some of them given names too: a name where
         #: the document's transcript labels a speaker with it
@@ -952,7 +952,7 @@ class Finaliser:
         senders = {text[s.start : s.end] for s in spans if s.detector == "SpeakerRecognizer" and s.label == PERSON}
         # and the everyday words the document uses as a person's name (field words too: "I told Update")
         senders |= {text[s.start : s.end] for s in spans if s.reason == WORD_NAME and s.label == PERSON}
-        # and the pet names it gives someone ('Odile Varnel ("Mummi")'): that person wherever the document uses them
+        # and the pet names it gives someone ('Odile Varnel ("Nonnina")'): that person wherever the document uses them
         senders |= {text[s.start : s.end] for s in spans if s.detector == _NICKNAMES and s.label == PERSON}
         spoken_names = {_plain(w) for w in senders} & self.spellings
         # the first word of who writes a chat's lines ("Zofia K:"), which the names pass finds again in the

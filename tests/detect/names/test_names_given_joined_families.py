@@ -43,14 +43,14 @@ def test_a_kinship_word_given_as_a_pet_name_is_the_person_in_the_document(detect
 
 
 def test_a_kinship_word_given_as_a_pet_name_is_the_person_across_the_corpus(detector) -> None:
-    given = 'My client Bertil Odrastik ("Tito") is 69 and wants to move back home.'
-    later = "Tito says the roof is fixed, so Tito can stay."
-    elsewhere = "We visited my tito on Sunday."
-    assert people(detector, given, later, elsewhere) == [["Bertil Odrastik", "Tito"], ["Tito", "Tito"], []]
+    given = 'My client Bertil Odrastik ("Zietta") is 69 and wants to move back home.'
+    later = "Zietta says the roof is fixed, so Zietta can stay."
+    elsewhere = "We visited my zietta on Sunday."
+    assert people(detector, given, later, elsewhere) == [["Bertil Odrastik", "Zietta"], ["Zietta", "Zietta"], []]
 
 
 def test_without_a_pet_name_a_kinship_word_stays_a_word(detector) -> None:
-    assert people(detector, "Tito says the roof is fixed, so Tito can stay.") == [[]]
+    assert people(detector, "Zietta says the roof is fixed, so Zietta can stay.") == [[]]
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_without_a_pet_name_a_kinship_word_stays_a_word(detector) -> None:
         ("lunch with the whole Varnelu clan at the market", ["Varnelu"]),
         ("we met the Varnelu/Odrastik household last week", ["Varnelu", "Odrastik"]),
         ("The Latvian family next door", []),  # a people
-        ("the Brisbane family moved", []),  # a town
+        ("the Ballarat family moved", []),  # a town
         ("the Royal family", []),  # an everyday word
     ],
 )
@@ -76,7 +76,7 @@ def test_a_family_heading_with_two_surnames_is_no_form_label(detector) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("REWARD - my kids Benedek and Hope made him a banner.", ["Benedek", "Hope"]),
+        ("REWARD - my kids Benedek and Treasure made him a banner.", ["Benedek", "Treasure"]),
         ("Felicidades! Zsofi y Mirko vinieron.", ["Zsofi", "Mirko"]),
         ("I saw Benedek and Mum at Christmas.", ["Benedek"]),
         ("Benedek and English lessons are on Monday.", ["Benedek"]),

@@ -5,7 +5,7 @@ abbreviation of ``not_initials.txt`` is no surname.
 
 In running text, a family named by its surname after "the" ("the whole Varnelu clan", "to the Odrastik
 family"): a surname there too, unless it is a people, a language or a town ("the Latvian family", "the
-Leeds family"), or an everyday word.
+Ballarat family"), or an everyday word.
 """
 
 from __future__ import annotations

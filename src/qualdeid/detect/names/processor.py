@@ -67,7 +67,7 @@ ARTICLES_AND_POSSESSIVES = ARTICLES | POSSESSIVES
 SCORE_KNOWN = 0.9
 SCORE_LOCAL = 0.88
 
-#: The recognizer of pet names given in a frame ('called me "Tata"', 'Bertil ("Tito")'; recognizers/nicknames.yaml)
+#: The recognizer of pet names given in a frame ('called me "Tata"', 'Bertil ("Zietta")'; recognizers/nicknames.yaml)
 PET_NAMES = "PetNameRecognizer"
 #: Recognizers whose PERSON spans are names by document structure (speaker turns, address blocks, an honorific,
 #: a pet name given in its frame).
@@ -464,7 +464,7 @@ class NameProcessor(CorpusProcessor):
         # an abbreviation is known as initials only where it acted as a person ("Interviewer CD"), not because a
         # full name has those initials ("Gina Price" and the GP)
         initials = (self._full_name_initials(text, spans, local, names) - lex.not_initials) | acting_initials
-        #: the pet names the document gives its people ('Bertil ("Tito")'), kinship words or titles among them
+        #: the pet names the document gives its people ('Bertil ("Zietta")'), kinship words or titles among them
         given = {
             text[s.start : s.end]
             for s in spans
@@ -546,7 +546,7 @@ class NameProcessor(CorpusProcessor):
 
     def _bracket_aged_name(self, word: str) -> bool:
         """One name-shaped word before or with an age in brackets that is a listed first name or no everyday
-        word, title, relative, calendar word, people or town ("Vortek (10)", not "Room (10)", "Leeds (3)")."""
+        word, title, relative, calendar word, people or town ("Vortek (10)", not "Room (10)", "Ballarat (3)")."""
         ev, lex = self.ev, self.ev.lex
         low = word.lower()
         if not lex.name_shaped(word) or not word[1:].islower():
@@ -761,7 +761,7 @@ class NameProcessor(CorpusProcessor):
                 if entry is None:
                     continue
                 if self.acceptance.accept(text, m.start(), m.end(1), entry):
-                    # a kinship word the corpus gives as a pet name stays the person ("Tito rang")
+                    # a kinship word the corpus gives as a pet name stays the person ("Zietta rang")
                     reason = ALLOWED_NAME if entry.exact_case or entry.given else None
                     found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR, reason=reason))
                     acting.add(name_key(m.group(1)))
