@@ -952,8 +952,13 @@ class Finaliser:
         senders = {text[s.start : s.end] for s in spans if s.detector == "SpeakerRecognizer" and s.label == PERSON}
         # and the everyday words the document uses as a person's name (field words too: "I told Update")
         senders |= {text[s.start : s.end] for s in spans if s.reason == WORD_NAME and s.label == PERSON}
-        # and the pet names it gives someone ('Odile Varnel ("Nonnina")'): that person wherever the document uses them
-        senders |= {text[s.start : s.end] for s in spans if s.detector == _NICKNAMES and s.label == PERSON}
+        # and the one-word pet names it gives someone ('Odile Varnel ("Nonnina")'): that person wherever the document
+        # uses them (of "Nonna Orsi" the kinship word alone stays a word)
+        senders |= {
+            text[s.start : s.end]
+            for s in spans
+            if s.detector == _NICKNAMES and s.label == PERSON and " " not in text[s.start : s.end]
+        }
         spoken_names = {_plain(w) for w in senders} & self.spellings
         # the first word of who writes a chat's lines ("Zofia K:"), which the names pass finds again in the
         # messages ("tell zofia"): the person, whatever the word is in a language or a list of terms

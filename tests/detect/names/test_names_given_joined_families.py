@@ -126,3 +126,8 @@ def test_one_name_with_an_age_in_brackets_is_a_person_and_the_document_knows_it(
 
 def test_an_everyday_word_or_a_relative_with_a_number_in_brackets_is_no_person(detector) -> None:
     assert people(detector, "Room (10) is free. Questions (5) remain. Mum (70) came on Monday (2).") == [[]]
+
+
+def test_a_kinship_word_inside_a_pet_name_is_no_name_alone(detector) -> None:
+    text = 'Orsolya Varnelu ("Nonna Orsi")    grandmother    71\n\nNOTES\nNow in Nonna\'s flat. Nonna on oxygen.'
+    assert "Nonna" not in people(detector, text)[0]

@@ -270,8 +270,8 @@ class NameProcessor(CorpusProcessor):
                 for word in words:
                     if word.lower() in ev.relatives and word.lower() not in lex.titles:
                         continue  # "Pa" of "Pa Tevita:": a relative's word used as a title, no name of its own
-                    if span.detector == PET_NAMES and len(words) > 1 and word.lower() in lex.titles | ev.relatives:
-                        continue  # "Uncle" of the pet name "Uncle Bertil": its title (a title alone is the name)
+                    if span.detector == PET_NAMES and len(words) > 1 and self._title_or_kin(word):
+                        continue  # "Uncle", "Nonna" of the pet name "Uncle Bertil": its title (alone it is the name)
                     # "TIGRIS:" in a transcript's capitals is the name Tigris
                     confident(word.capitalize() if word.isupper() and len(word) > 2 else word[0].upper() + word[1:])
                 continue
@@ -543,6 +543,10 @@ class NameProcessor(CorpusProcessor):
         if any(w in lex.titles or w in lex.place_heads or w in ev.calendar for w in low):
             return False
         return lex.is_first_name(words[0]) and (low[-1] in lex.surnames or zipf(low[-1]) < SURNAME_ZIPF + 0.5)
+
+    def _title_or_kin(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.ev.lex.titles or low in self.ev.relatives or low in self._kin
 
     def _bracket_aged_name(self, word: str) -> bool:
         """One name-shaped word before or with an age in brackets that is a listed first name or no everyday
