@@ -275,6 +275,9 @@ class Finaliser:
         #: clinical and legal terms, kinds of service, greetings and sign-offs: never a name on their own
         sign_offs = rules.lists("lexicons/layout.yaml")["sign_offs"]
         self.terms = _plain_words(rules, plan["never_identifiers"]) | {_plain(w) for w in sign_offs}
+        #: sign-offs that are no term besides ("ta", "thx"): in capitals, where the name rules took them for
+        #: someone's initials ("Teodor Aumanu (TA)" ... "TA: forms to parents"), a person
+        self.sign_offs_only = {_plain(w) for w in sign_offs} - _plain_words(rules, plan["never_identifiers"])
         #: chat and dialect spellings of everyday words ("yer", "dem"), some of them given names too: a name where
         #: the document's transcript labels a speaker with it
         self.spellings = _plain_words(rules, frozenset({"text_speak.txt"}))
@@ -420,7 +423,7 @@ class Finaliser:
         piece = text[span.start : span.end]
         plain = _plain(piece)
         if plain in self.terms:
-            return True
+            return not (span.detector == "names" and piece.isupper() and plain in self.sign_offs_only)
         if self._only_peoples(plain) or normalise(piece) in self.people_plurals:
             # "Tatar" is a language and a surname: the name lists' capitalised one stands, as the lists write
             # it ("Rōma" is the people, where only "Roma" is listed as a name)
@@ -970,6 +973,13 @@ class Finaliser:
         senders = {text[s.start : s.end] for s in spans if s.detector == "SpeakerRecognizer" and s.label == PERSON}
         # and the everyday words the document uses as a person's name (field words too: "I told Update")
         senders |= {text[s.start : s.end] for s in spans if s.reason == WORD_NAME and s.label == PERSON}
+        # and the one-word pet names it gives someone ('Odile Varnel ("Nonnina")'): that person wherever the document
+        # uses them (of "Nonna Orsi" the kinship word alone stays a word)
+        senders |= {
+            text[s.start : s.end]
+            for s in spans
+            if s.detector == _NICKNAMES and s.label == PERSON and " " not in text[s.start : s.end]
+        }
         spoken_names = {_plain(w) for w in senders} & self.spellings
         # the first word of who writes a chat's lines ("Zofia K:"), which the names pass finds again in the
         # messages ("tell zofia"): the person, whatever the word is in a language or a list of terms

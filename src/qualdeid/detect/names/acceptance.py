@@ -49,6 +49,9 @@ class KnownName:
     variant_of: set[str] = field(default_factory=set)
     #: a name that the allow list holds as a word ("Ed", "ed" the department): found only as written
     exact_case: bool = False
+    #: a pet name the corpus gives someone ('Bertil ("Zietta")'): that person wherever it is accepted, though it
+    #: is a kinship word or a title
+    given: bool = False
 
 
 #: "me and will sorted it": a name paired with the writer, then what they did

@@ -33,6 +33,7 @@ from qualdeid.detect.names.acceptance import (
     name_key,
     sloppy_possessive,
 )
+from qualdeid.detect.names.coordinated import CoordinatedNames
 from qualdeid.detect.names.document import DocumentNames
 from qualdeid.detect.names.evidence import (
     ARTICLES,
@@ -66,8 +67,11 @@ ARTICLES_AND_POSSESSIVES = ARTICLES | POSSESSIVES
 SCORE_KNOWN = 0.9
 SCORE_LOCAL = 0.88
 
-#: Recognizers whose PERSON spans are names by document structure (speaker turns, address blocks, an honorific).
-STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer", "HonorificNameRecognizer"})
+#: The recognizer of pet names given in a frame ('called me "Tata"', 'Bertil ("Zietta")'; recognizers/nicknames.yaml)
+PET_NAMES = "PetNameRecognizer"
+#: Recognizers whose PERSON spans are names by document structure (speaker turns, address blocks, an honorific,
+#: a pet name given in its frame).
+STRUCTURAL_DETECTORS = frozenset({"SpeakerRecognizer", "AddressBlockRecognizer", "HonorificNameRecognizer", PET_NAMES})
 #: A capital letter of any Latin or Greek alphabet ("Đ", "Ó", "Σ"): a letter that is no ASCII small letter
 #: and changes when lower-cased is checked where it matters; here, a letter not in a-z.
 #: small letters of the cased scripts a name is written in here (Latin with its extensions and Vietnamese
@@ -113,6 +117,12 @@ _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.patt
 _LOWER_ITEM = re.compile(r"^[ \t]*(?:[-*•>][ \t]*)?([^\W\d_]{3,})[ \t]+([^\W\d_]{1,2})\.?[ \t]*:", re.MULTILINE)
 #: a token of a clock time ("12:40", "9.15", "PM")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
+#: one name with an age in brackets after it or with it, as case notes list a household: "Vortek (10) at school",
+#: "Orsik (age 6)", "her mother (Okwudili, 71)"
+_BRACKETED_AGE = re.compile(
+    rf"(?<![\w'’-])({CAPITAL}[\w'’-]+)[ \t]*\((?:ag?e?d?[ \t]*)?\d{{1,2}}[ \t]*(?:y|yo|yrs?|years?)?\)"
+    rf"|\(({CAPITAL}[\w'’-]+),[ \t]*\d{{1,2}}\)"
+)
 #: a full name with an age in commas after it: "Keely Varnum, 31, moved in", "R: Nora Quillan, 58, retired"
 _NAME_AGE = re.compile(rf"(?<![\w'’-])({CAPITAL}[\w'’-]+(?:[ \t]+{CAPITAL}[\w'’-]+){{1,2}}),[ \t]*\d{{1,2}},[ \t]")
 #: a capitalised word of a name: "Jade", "Rāwiri", "O'Neill"
@@ -148,6 +158,7 @@ class NameProcessor(CorpusProcessor):
         self.initials = Initials(rules, self.ev.lex.not_initials)
         self.repeated = RepeatedWordNames(rules, self.ev)
         self.families = FamilyHeadings(rules, self.ev)
+        self.coordinated = CoordinatedNames.read(rules, self.ev)
         self.surnames = Surnames(self.ev)
         self.insistent = InsistentNames(self.ev)
         self.known = KnownNames()
@@ -255,9 +266,12 @@ class NameProcessor(CorpusProcessor):
                 continue
             if span.label == PERSON and span.detector in STRUCTURAL_DETECTORS:
                 # a speaker turn or an addressee is a name by its position, whatever its case
-                for word in re.findall(r"[^\W\d_][\w'’-]*", text[span.start : span.end]):
+                words = re.findall(r"[^\W\d_][\w'’-]*", text[span.start : span.end])
+                for word in words:
                     if word.lower() in ev.relatives and word.lower() not in lex.titles:
                         continue  # "Pa" of "Pa Tevita:": a relative's word used as a title, no name of its own
+                    if span.detector == PET_NAMES and len(words) > 1 and self._title_or_kin(word):
+                        continue  # "Uncle", "Nonna" of the pet name "Uncle Bertil": its title (alone it is the name)
                     # "TIGRIS:" in a transcript's capitals is the name Tigris
                     confident(word.capitalize() if word.isupper() and len(word) > 2 else word[0].upper() + word[1:])
                 continue
@@ -355,6 +369,13 @@ class NameProcessor(CorpusProcessor):
                 for w in m.group(1).split():
                     if not ev.common_word(w) or lex.is_first_name(w):
                         confident(w)
+        for m in _BRACKETED_AGE.finditer(text):
+            group = 1 if m.group(1) else 2
+            if self._bracket_aged_name(m.group(group)) and not any(
+                b.start < m.end(group) and m.start(group) < b.end for b in blocked
+            ):
+                local.append(Span(m.start(group), m.end(group), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(m.group(group))
         for m in ev.quoted_alias.finditer(text):
             low = m.group(1).lower()
             if low not in ev.relatives and low not in lex.titles and not ev.calendar_only(m.group(1)):
@@ -422,7 +443,8 @@ class NameProcessor(CorpusProcessor):
                 confident(word)
                 confident(surname)
         for start, end in self.families.find(text):  # "TARVOLD fam": a case heading in handover notes
-            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            # named by the grammar: no bilingual form label ("Varnelu/Odrastik family:") nor everyday word
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME))
             confident(text[start:end].capitalize())
         for word, places in self.repeated.find(sdoc).items():
             if ev.confident(word):  # "Treasure is singing ... consent for Treasure": the document's name
@@ -444,7 +466,13 @@ class NameProcessor(CorpusProcessor):
         # an abbreviation is known as initials only where it acted as a person ("Interviewer CD"), not because a
         # full name has those initials ("Gina Price" and the GP)
         initials = (self._full_name_initials(text, spans, local, names) - lex.not_initials) | acting_initials
-        return local, (observation, sorted(names), sorted(initials), sorted(allowed_names))
+        #: the pet names the document gives its people ('Bertil ("Zietta")'), kinship words or titles among them
+        given = {
+            text[s.start : s.end]
+            for s in spans
+            if s.detector == PET_NAMES and s.label == PERSON and " " not in text[s.start : s.end]
+        }
+        return local, (observation, sorted(names), sorted(initials), sorted(allowed_names), sorted(given))
 
     def _initials_paired(self, text: str, persons: list[Span]) -> list[tuple[int, int]]:
         """ "Took KT and Dana Whitlock to the fair", "Dana Whitlock and KT": initials joined by "and" to a
@@ -517,6 +545,23 @@ class NameProcessor(CorpusProcessor):
         if any(w in lex.titles or w in lex.place_heads or w in ev.calendar for w in low):
             return False
         return lex.is_first_name(words[0]) and (low[-1] in lex.surnames or zipf(low[-1]) < SURNAME_ZIPF + 0.5)
+
+    def _title_or_kin(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.ev.lex.titles or low in self.ev.relatives or low in self._kin
+
+    def _bracket_aged_name(self, word: str) -> bool:
+        """One name-shaped word before or with an age in brackets that is a listed first name or no everyday
+        word, title, relative, calendar word, people or town ("Vortek (10)", not "Room (10)", "Ballarat (3)")."""
+        ev, lex = self.ev, self.ev.lex
+        low = word.lower()
+        if not lex.name_shaped(word) or not word[1:].islower():
+            return False
+        if low in lex.titles or low in ev.relatives or low in lex.place_heads or low in ev.calendar:
+            return False
+        if low in ev.peoples or (low in ev.towns and not lex.is_name(word)) or lex.is_term(low):
+            return False
+        return lex.is_first_name(word) or not ev.common_word(word)
 
     def _near_forms(self, sdoc: Doc, names: dict[str, bool], blocked: list[Span]) -> set[str]:
         """Unlisted capitalised words that are another form of a name the document gives a person: "Jadey"
@@ -682,8 +727,12 @@ class NameProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        found, evidence, initials, allowed = observation
+        found, evidence, initials, allowed, given = observation
         self.known_initials.update(initials)
+        for word in given:
+            # a kinship word or a title given as a pet name is no name the lists know: learned here
+            entry = self.known.setdefault(name_key(word), KnownName(word, self.ev.wordlike(word)))
+            entry.given = True
         for word, wordlike in found.items():
             key = name_key(word)
             entry = self.known.get(key)
@@ -718,7 +767,8 @@ class NameProcessor(CorpusProcessor):
                 if entry is None:
                     continue
                 if self.acceptance.accept(text, m.start(), m.end(1), entry):
-                    reason = ALLOWED_NAME if entry.exact_case else None
+                    # a kinship word the corpus gives as a pet name stays the person ("Zietta rang")
+                    reason = ALLOWED_NAME if entry.exact_case or entry.given else None
                     found.append(Span(m.start(), m.end(1), PERSON, score=SCORE_KNOWN, detector=DETECTOR, reason=reason))
                     acting.add(name_key(m.group(1)))
                 else:
@@ -741,6 +791,7 @@ class NameProcessor(CorpusProcessor):
             text, people + self._near_forms_of_people(text, people, spans) + self._clipped_forms(text, people, spans)
         )
         people = _join_adjacent(text, people + self.document_names.find(text, people, spans))
+        people = _join_adjacent(text, people + self.coordinated.find(text, people, spans))
         people = _join_adjacent(text, people + _initialled_surnames(text, people))
         # the other-script form beside a person found by this processor or by the layout; beside NER's
         # person, place or organisation only in brackets or after a slash ("Hwang Min-ho (황민호)")
