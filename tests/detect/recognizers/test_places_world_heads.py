@@ -249,3 +249,20 @@ def test_an_everyday_word_before_a_venue_s_kind_names_no_venue(detector) -> None
 )
 def test_a_street_after_an_indonesian_or_cyrillic_street_word(text: str, street: str) -> None:
     assert street in found("StreetPrefixRecognizer", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Her son goes to School No. 41 now.", "School No. 41"),
+        ("She works at Polyclinic No. 7 on weekdays.", "Polyclinic No. 7"),
+        ("The Zorbek Hospital No. 2 called.", "Zorbek Hospital No. 2"),
+        ("He went to Szkoła Podstawowa nr 212 w Radomiu.", "Szkoła Podstawowa nr 212 w Radomiu"),
+    ],
+)
+def test_an_institution_named_by_its_kind_and_its_number(text: str, name: str) -> None:
+    assert name in found("OrgHeadRecognizer", text)
+
+
+def test_a_room_or_a_lower_case_kind_with_a_number_is_no_institution() -> None:
+    assert found("OrgHeadRecognizer", "Room No. 5 is free; see the clinic no 4 first.") == []
