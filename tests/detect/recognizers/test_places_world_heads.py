@@ -266,3 +266,7 @@ def test_an_institution_named_by_its_kind_and_its_number(text: str, name: str) -
 
 def test_a_room_or_a_lower_case_kind_with_a_number_is_no_institution() -> None:
     assert found("OrgHeadRecognizer", "Room No. 5 is free; see the clinic no 4 first.") == []
+
+
+def test_an_identity_number_after_a_body_in_capitals_is_no_institution() -> None:
+    assert found("OrgHeadRecognizer", "Her NHS no. 512 884 3307 is on the form.") == []
