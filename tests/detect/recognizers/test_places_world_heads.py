@@ -222,8 +222,8 @@ def test_a_venue_named_by_a_rare_or_possessive_name_and_its_kind(detector, text:
     assert (place, "LOCATION") in spans(detector, text)
 
 
-def test_a_first_name_or_an_everyday_word_in_the_possessive_names_no_venue(detector) -> None:
-    text = "Yesterday Liesel's school rang twice. The Women's clinic was shut."
+def test_a_possessive_before_an_organisation_s_kind_or_an_everyday_word_names_no_place(detector) -> None:
+    text = "Yesterday Liesel's school rang twice, then Ruvenna's clinic. The Women's clinic was shut."
     assert not any(label in ("LOCATION", "ORGANIZATION") for _, label in spans(detector, text))
 
 

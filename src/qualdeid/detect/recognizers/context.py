@@ -283,6 +283,9 @@ class OrgKindRecognizer(_ContextRecognizer):
     MAX_NAME_WORDS = 3
     #: a name word rarer than this in English (Zipf) makes the phrase a name ("Fracture clinic" stays words)
     RARE_ZIPF = 3.0
+    #: a name in the possessive before the kind names the place, not only a saint's ("Brannock's sports centre");
+    #: before a kind of organisation it is more often whose it is ("Liesel's school": the school she goes to)
+    OWNER_NAMES = False
 
     def _kinds(self) -> re.Pattern[str] | None:
         return self.words.org_kind
@@ -321,8 +324,9 @@ class OrgKindRecognizer(_ContextRecognizer):
 
     def _owner(self, doc: Doc, kind: int) -> int | None:
         """The first token of a name in the possessive right before the kind, or None: a saint's ("St Aelred's
-        church hall") or a capitalised word inside a sentence that is no listed first name and no everyday word
-        ("Brannock's sports centre"; not "Liesel's school", her school, nor "the Children's hospital")."""
+        church hall"), or before a venue's kind a capitalised word inside a sentence that is no listed first name
+        and no everyday word ("Brannock's sports centre"; not "Liesel's school", her school, nor "the Women's
+        clinic")."""
         j = kind - 1
         if j < 1 or doc[j].text not in POSSESSIVE or not self.lexicon.is_possessive(doc, j):
             return None
@@ -337,7 +341,9 @@ class OrgKindRecognizer(_ContextRecognizer):
         names = list(doc[first:j])
         if names[0].text.rstrip(".") in SAINTS and len(names) > 1:
             return first
-        if first == 0 or starts_sentence(doc, first) or any(t.ent_type_ in ("DATE", "TIME") for t in names):
+        if not self.OWNER_NAMES or first == 0 or starts_sentence(doc, first):
+            return None
+        if any(t.ent_type_ in ("DATE", "TIME") for t in names):
             return None
         if any(t.text in self.lexicon.first_names or self._people(t) for t in names):
             return None
@@ -368,6 +374,7 @@ class VenueKindRecognizer(OrgKindRecognizer):
 
     LABEL = LOCATION
     TOWN_IS_TOWN = False
+    OWNER_NAMES = True
 
     def _kinds(self) -> re.Pattern[str] | None:
         return self.words.venue_kind
