@@ -160,3 +160,113 @@ def test_a_numbered_district_and_a_school_by_its_level(detector, text: str, plac
 @pytest.mark.parametrize("text", ["we live in Sector-7 now", "The meeting in Phase-2 was fine.", "a Secondary tumour"])
 def test_an_everyday_word_with_a_number_or_a_level_is_no_place(detector, text: str) -> None:
     assert spans(detector, text) == []
+
+
+# Services and venues named by their place (dplaces22): a Scandinavian genitive and a lower-case head
+# ("Brennviks vårdcentral"), maybe with an adjective between, a place and a lower-case head of Norwegian, Finnish,
+# Estonian or Lithuanian, a sports club's mark after its place ("Brennviks BK"), a name in the possessive or a
+# rare name before a lower-case kind of venue ("Brannock's sports centre", "the Quorvelle café"), names written
+# with an ʻokina, and streets after an Indonesian or Cyrillic street word. Invented names.
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mum saw the nurse at Brennviks vårdcentral again.", "Brennviks vårdcentral"),
+        ("Next week she has a slot at Tolvåsens psykiatriska mottagning.", "Tolvåsens psykiatriska mottagning"),
+        ("The letter came from Kvernhaugen kommune on Friday.", "Kvernhaugen kommune"),
+        ("He teaches at Ølstrupvik høgskole now.", "Ølstrupvik høgskole"),
+        ("We waited two hours at Žaliakalnio poliklinika.", "Žaliakalnio poliklinika"),
+        ("The funeral was at Kõrvemäe kalmistu.", "Kõrvemäe kalmistu"),
+        ("Her scan is at Vaskirannan terveyskeskus.", "Vaskirannan terveyskeskus"),
+    ],
+)
+def test_a_place_and_a_lower_case_head_of_another_language(text: str, name: str) -> None:
+    assert found("OrgHeadLastRecognizer", text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stefan visited the vårdcentral on Monday.",  # the head alone, no name
+        "Then Stefan went to the kommune office.",  # a lower-case word between without a genitive
+        "Anna waited outside the klinik.",
+    ],
+)
+def test_a_head_without_a_name_before_it_names_nothing(text: str) -> None:
+    assert found("OrgHeadLastRecognizer", text) == []
+
+
+def test_a_sports_club_s_mark_after_its_place() -> None:
+    text = "Her grandson plays for Brennviks BK and his cousin for Tolvåsen IF."
+    assert found("OrgHeadLastRecognizer", text) == ["Brennviks BK", "Tolvåsen IF"]
+    assert found("OrgHeadLastRecognizer", "Ask Anna if she can, and If not, ring me.") == []
+
+
+def test_the_service_is_one_organisation_not_a_person(detector) -> None:
+    text = "Jag pratade med mamma. Hon fick hjälp av Brennviks socialtjänst förra året och ringer Brennviks BK."
+    assert ("Brennviks socialtjänst", "ORGANIZATION") in spans(detector, text)
+    assert ("Brennviks BK", "ORGANIZATION") in spans(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Found him near the Brannock's sports centre end.", "Brannock's sports centre"),
+        ("The fair is at St Aelred's church hall.", "St Aelred's church hall"),
+        ("We had tea at the Quorvelle café first.", "Quorvelle café"),
+        ("Then we walked to Tannack market.", "Tannack market"),
+    ],
+)
+def test_a_venue_named_by_a_rare_or_possessive_name_and_its_kind(detector, text: str, place: str) -> None:
+    assert (place, "LOCATION") in spans(detector, text)
+
+
+def test_a_possessive_before_an_organisation_s_kind_or_an_everyday_word_names_no_place(detector) -> None:
+    text = "Yesterday Liesel's school rang twice, then Ruvenna's clinic. The Women's clinic was shut."
+    assert not any(label in ("LOCATION", "ORGANIZATION") for _, label in spans(detector, text))
+
+
+def test_names_with_an_okina(detector) -> None:
+    text = "I spoke to someone from the Kaʻula ʻAina Family Trust.\n\nKAʻULA ʻAINA FAMILY TRUST\nIntake form"
+    found_spans = spans(detector, text)
+    assert ("Kaʻula ʻAina Family Trust", "ORGANIZATION") in found_spans
+    assert ("KAʻULA ʻAINA FAMILY TRUST", "ORGANIZATION") in found_spans
+
+
+def test_an_everyday_word_before_a_venue_s_kind_names_no_venue(detector) -> None:
+    text = "The Christmas market was busy and the stock market fell, so we went to the Sunday market."
+    assert not any(label == "LOCATION" for _, label in spans(detector, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Alamat: Jl. Kenari Ujung III No. 27, Tegalsari", "Jl. Kenari Ujung III No. 27"),
+        ("Адреса: вул. Вишнева, 41, кв. 7", "вул. Вишнева, 41"),
+        ("She lives on ул. Липовая 12 now.", "ул. Липовая 12"),
+    ],
+)
+def test_a_street_after_an_indonesian_or_cyrillic_street_word(text: str, street: str) -> None:
+    assert street in found("StreetPrefixRecognizer", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Her son goes to School No. 41 now.", "School No. 41"),
+        ("She works at Polyclinic No. 7 on weekdays.", "Polyclinic No. 7"),
+        ("The Zorbek Hospital No. 2 called.", "Zorbek Hospital No. 2"),
+        ("He went to Szkoła Podstawowa nr 212 w Radomiu.", "Szkoła Podstawowa nr 212 w Radomiu"),
+    ],
+)
+def test_an_institution_named_by_its_kind_and_its_number(text: str, name: str) -> None:
+    assert name in found("OrgHeadRecognizer", text)
+
+
+def test_a_room_or_a_lower_case_kind_with_a_number_is_no_institution() -> None:
+    assert found("OrgHeadRecognizer", "Room No. 5 is free; see the clinic no 4 first.") == []
+
+
+def test_an_identity_number_after_a_body_in_capitals_is_no_institution() -> None:
+    assert found("OrgHeadRecognizer", "Her NHS no. 512 884 3307 is on the form.") == []

@@ -18,6 +18,8 @@ from qualdeid.rules import Rules
 #: particles inside a place name ("Bank of Ireland", "Stratford-upon-Avon", "Rue de la Paix")
 CONNECTORS = frozenset(["of", "and", "&", "upon", "de", "la", "le", "du", "van", "von", "der"])
 POSSESSIVE = frozenset(["'s", "’s"])
+#: the glottal stop of Hawaiian, Tongan and Samoan, as written (U+02BB) and as keyboards type it (U+2018)
+OKINA = "ʻ‘"
 APOSTROPHES = POSSESSIVE | frozenset(["'", "’"])
 #: heads that abbreviate a title when a capitalised word follows ("St Kilda", "Dr Lee")
 PREFIX_AMBIGUOUS = frozenset(["St", "Dr"])
@@ -115,8 +117,8 @@ class PlaceLexicon:
     def is_name_word(self, tok: Token) -> bool:
         """A capitalised word that may be part of a place name."""
         text = tok.text
-        if not text or not text[0].isupper() or text in self.stop_words:
-            return False
+        if not text or not text.lstrip(OKINA)[:1].isupper() or text in self.stop_words:
+            return False  # an ʻokina may open a capitalised word of Hawaiian or Tongan: "ʻOhana", "ʻEua"
         return all(ch.isalpha() or ch in "-'’." for ch in text) and any(ch.isalpha() for ch in text)
 
     def is_numbered_name(self, tok: Token) -> bool:

@@ -25,7 +25,14 @@ from spacy.tokens import Doc, Token
 
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.presidio import presidio_results
-from qualdeid.detect.places.lexicon import APOSTROPHES, POSSESSIVE, PlaceLexicon, breaks_line, token_indices
+from qualdeid.detect.places.lexicon import (
+    APOSTROPHES,
+    POSSESSIVE,
+    PlaceLexicon,
+    breaks_line,
+    starts_sentence,
+    token_indices,
+)
 from qualdeid.labels import LOCATION, ORGANIZATION
 from qualdeid.rules import Rules, alternation
 
@@ -42,6 +49,10 @@ PREPOSITIONS = frozenset(
 NER_NOT_PLACE = frozenset(["PERSON", "PER", "NORP", "DATE", "TIME"])
 NER_NOT_NAMED_THING = frozenset(["NORP", "DATE", "TIME"])
 NAME_JOINERS = frozenset(["&", "and", "of"])
+#: the words that make a possessive name before a kind a saint's ("St Aelred's church hall")
+SAINTS = frozenset(["St", "Saint", "Ste", "San", "Santa"])
+#: a name in the possessive before a kind at least this common in English (Zipf) is a word ("the Women's clinic")
+OWNER_ZIPF = 5.0
 
 
 class ContextWords:
@@ -272,6 +283,9 @@ class OrgKindRecognizer(_ContextRecognizer):
     MAX_NAME_WORDS = 3
     #: a name word rarer than this in English (Zipf) makes the phrase a name ("Fracture clinic" stays words)
     RARE_ZIPF = 3.0
+    #: a name in the possessive before the kind names the place, not only a saint's ("Brannock's sports centre");
+    #: before a kind of organisation it is more often whose it is ("Liesel's school": the school she goes to)
+    OWNER_NAMES = False
 
     def _kinds(self) -> re.Pattern[str] | None:
         return self.words.org_kind
@@ -292,8 +306,13 @@ class OrgKindRecognizer(_ContextRecognizer):
                 and not breaks_line(doc[first - 1])
             ):
                 first -= 1
+            if first == kind.start:
+                owner = self._owner(doc, kind.start)
+                if owner is not None:
+                    yield doc[owner].idx, kind.end_char  # "Brannock's sports centre", "St Aelred's church hall"
+                continue
             names = list(doc[first : kind.start])
-            if not names or any(t.ent_type_ in ("DATE", "TIME") or self._people(t) for t in names):
+            if any(t.ent_type_ in ("DATE", "TIME") or self._people(t) for t in names):
                 continue
             if not any(self._rare(t.text) for t in names) or (
                 self.TOWN_IS_TOWN and any(t.lower_ in self.words.towns for t in names)
@@ -302,6 +321,35 @@ class OrgKindRecognizer(_ContextRecognizer):
             if len(names) == 1 and len(kind) == 1 and names[0].text in self.lexicon.first_names:
                 continue  # "is Mele school today": her school
             yield doc[first].idx, kind.end_char
+
+    def _owner(self, doc: Doc, kind: int) -> int | None:
+        """The first token of a name in the possessive right before the kind, or None: a saint's ("St Aelred's
+        church hall"), or before a venue's kind a capitalised word inside a sentence that is no listed first name
+        and no everyday word ("Brannock's sports centre"; not "Liesel's school", her school, nor "the Women's
+        clinic")."""
+        j = kind - 1
+        if j < 1 or doc[j].text not in POSSESSIVE or not self.lexicon.is_possessive(doc, j):
+            return None
+        first = j
+        while (
+            first > 0
+            and j - first < self.MAX_NAME_WORDS
+            and self.lexicon.is_name_word(doc[first - 1])
+            and not breaks_line(doc[first - 1])
+        ):
+            first -= 1
+        names = list(doc[first:j])
+        if names[0].text.rstrip(".") in SAINTS and len(names) > 1:
+            return first
+        if not self.OWNER_NAMES or first == 0 or starts_sentence(doc, first):
+            return None
+        if any(t.ent_type_ in ("DATE", "TIME") for t in names):
+            return None
+        if any(t.text in self.lexicon.first_names or self._people(t) for t in names):
+            return None
+        if any(zipf(t.lower_) >= OWNER_ZIPF or self.lexicon.is_generic(t.text) for t in names):
+            return None
+        return first
 
     def _people(self, tok: Token) -> bool:
         """A people, nationality or language ("the Somali community centre"); NER's NORP on another word before
@@ -326,6 +374,7 @@ class VenueKindRecognizer(OrgKindRecognizer):
 
     LABEL = LOCATION
     TOWN_IS_TOWN = False
+    OWNER_NAMES = True
 
     def _kinds(self) -> re.Pattern[str] | None:
         return self.words.venue_kind

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
@@ -223,8 +224,11 @@ class NamedPlaceRecognizer(EntityRecognizer):
         return first
 
 
-#: Two to six words in capitals on one line ("KELSO DAY CENTRE", "ST ANN'S HOUSE").
-_CAPITALS_RUN = re.compile(r"(?<![\w'’&-])[A-Z][A-Z'’&-]+(?:[ \t]+(?:OF|THE|AND|&|[A-Z][A-Z'’&-]+)){1,5}(?![\w'’&-])")
+#: Two to six words in capitals on one line ("KELSO DAY CENTRE", "ST ANN'S HOUSE", with the letters of other
+#: languages and an ʻokina: "ÅSVIK SKOLE", "KAʻULA ʻOHANA TRUST").
+_CAPITALS_RUN = regex.compile(
+    r"(?<![\w'’&ʻ‘-])[ʻ‘]?\p{Lu}[\p{Lu}'’&ʻ‘-]+(?:[ \t]+(?:OF|THE|AND|&|[ʻ‘]?\p{Lu}[\p{Lu}'’&ʻ‘-]+)){1,5}(?![\w'’&ʻ‘-])"
+)
 
 
 def _org_type_before_of(words: list[str], org_types: frozenset[str] | set[str]) -> bool:
