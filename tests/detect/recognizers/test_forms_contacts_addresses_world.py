@@ -1,0 +1,125 @@
+"""Short local phone numbers, labelled IDs, numbered homes and addresses of numbered parts in many countries'
+formats (rules/recognizers/contact.yaml, ids.yaml, recognizers/addresses.py), on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualdeid.detect.recognizers.addresses import AddressLinesRecognizer
+from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
+from qualdeid.rules import Rules
+
+RECOGNIZERS = {r.name: r for r in load_pattern_recognizers(Rules())}
+ADDRESSES = AddressLinesRecognizer(Rules())
+
+
+def found(name: str, text: str) -> list[str]:
+    recognizer = RECOGNIZERS[name]
+    return sorted(text[r.start : r.end] for r in recognizer.analyze(text, recognizer.supported_entities))
+
+
+def addresses(text: str) -> list[str]:
+    return [text[start:end] for start, end, _ in ADDRESSES.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phones"),
+    [
+        ("Family Support Worker\nMob. 44 817", ["44 817"]),
+        ("Phone: 31 592 (home)     68 240 (son's mobile)", ["31 592", "68 240"]),
+        ("Contacts\nBruno     51 336\nTorvald: 73 618\n\nNB bring the form.", ["51 336", "73 618"]),
+        ("Voicemail left at 21:10, from 604 118 273, 40 s", ["604 118 273"]),
+        ("Address: see file     tel. (8 5) 233 4410", ["(8 5) 233 4410"]),
+    ],
+)
+def test_short_local_phone_numbers(text: str, phones: list[str]) -> None:
+    assert found("PhoneShapeRecognizer", text) == phones
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had 44 817 visitors. The phone was 12 years old.",
+        "It cost € 604 118 273 in all, and 300 000 people came.",
+        "Contacts\nMeeting at 10 30\n",
+        "She scored 12 345 points on the phone game.",
+    ],
+)
+def test_counts_and_sums_are_no_phones(text: str) -> None:
+    assert found("PhoneShapeRecognizer", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("Employed: yes          SSN last 4: 8830          SNAP: no", ["8830"]),
+        ("Вих. № 221/23 of the office; registo nº 5518.", ["221/23", "5518"]),
+        ("LETTER OF INFORMATION\nNo. 318/KS.04/VI/2023\n", ["318/KS.04/VI/2023"]),
+        ("File KRT/Mž/14/2021 is open.", ["KRT/Mž/14/2021"]),
+        ("Kept in the drawer: 800 4417 2096 3318, for the clinic.", ["800 4417 2096 3318"]),
+    ],
+)
+def test_labelled_and_shaped_ids(text: str, ids: list[str]) -> None:
+    assert sorted(found("RecordNumberRecognizer", text) + found("CodeRecognizer", text)) == ids
+
+
+@pytest.mark.parametrize(
+    ("text", "homes"),
+    [
+        ("It is flat 9, the door with a red frame.", ["flat 9"]),
+        ("He lives in cabin 3 with another guy.", ["cabin 3"]),
+        ("a flat 20 dollars fee. The flat 3 bedroom house. He paid a flat 50 for it.", []),
+    ],
+)
+def test_flats_and_cabins_with_their_word(text: str, homes: list[str]) -> None:
+    assert found("RoomNumberRecognizer", text) == homes
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "KALMAR CARE SOCIETY\nHouse No. 14, Street 9, Sector B-4, Phase 2, Tarvoabad, Kestrelpur 55120\nTel: 091",
+            "House No. 14, Street 9, Sector B-4, Phase 2, Tarvoabad, Kestrelpur 55120",
+        ),
+        (
+            "Her address for the letters is Street 118-2, House No. 7, Qelta Varo, Mirkana. Please write.",
+            "Street 118-2, House No. 7, Qelta Varo, Mirkana",
+        ),
+        ("Благодійний фонд\nвул. Садова, 41, кв. 9\n", "вул. Садова, 41, кв. 9"),
+        ("HV, Kolínská 17, byt č. 4, 612 00 Tarvov. Present: mother.", "Kolínská 17, byt č. 4, 612 00 Tarvov"),
+        ("Secretariat: Jl. Kenari Raya VI No. 9, Tarvo 60231   HP: 0813", "Jl. Kenari Raya VI No. 9, Tarvo 60231"),
+        ("P.O. Box 55812     Tel: +251 11 555 0123", "P.O. Box 55812"),
+    ],
+)
+def test_addresses_of_numbered_parts(text: str, address: str) -> None:
+    assert address in addresses(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phase 2, Study 3, Block 4. Week 2, Session 5, Group 3. Table 2, Figure 3, Model 4.",
+        "We met in House 3, Week 2, and then 14 people came, 20 left.",
+        "Chapter 4, Section 2, Street Art and the City.",
+    ],
+)
+def test_numbered_parts_of_prose_are_no_address(text: str) -> None:
+    assert addresses(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Addr.: Vogelsanger Pfad 17, 2. OG, 41023 Krelsdorf\nRoom: 9",
+            ("Vogelsanger Pfad 17, 2. OG, 41023 Krelsdorf", "LOCATION"),
+        ),
+        ("Secretariat office\nNo. HP: 0813 5550 0987\n", ("0813 5550 0987", "CONTACT")),
+    ],
+)
+def test_short_labels_of_addresses_and_phones(text: str, value: tuple[str, str]) -> None:
+    from qualdeid.detect.recognizers.forms import FormFieldRecognizer
+
+    recognizer = FormFieldRecognizer(Rules())
+    assert value in [(text[a:b], label) for a, b, label in recognizer.find(text)]
