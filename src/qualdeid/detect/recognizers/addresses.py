@@ -84,13 +84,15 @@ _INLINE_LETTER_CODE = regex.compile(
 _NUMBER_LABEL = regex.compile(r"\b(?i:no|nr)\.?[ \t]*(?=\d)")
 #: fields sharing a line: a wide gap or a tab between them
 _GAP = regex.compile(r"[ \t]{3,}|\t")
+#: a capitalised word of a name, maybe abbreviated ("Kalmar", "St.", "Jaya-Tengah")
+_NAME_WORD = r"\p{Lu}[\p{L}'’.-]*"
 #: a name part of an address: capitalised words, maybe a postcode before or after them ("Kalmar Town", "602 00 Brno")
 _NAME_PART = regex.compile(
-    r"(?:\d{2,6}(?:[ \t-]\d{2,4})?[ \t]+)?\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}(?:[ \t]+\d{3,6})?"
+    rf"(?:\d{{2,6}}(?:[ \t-]\d{{2,4}})?[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}(?:[ \t]+\d{{3,6}})?"
 )
 #: a numbered part without an address word: a name and its number ("Brzozowa 5", "Sector F-7") or a number alone
 _NUMBERED_PART = regex.compile(
-    r"(?:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,3}[ \t]+)?(?:(?i:no|nr)\.?[ \t]*)?"
+    rf"(?:{_NAME_WORD}(?:[ \t]+\p{{L}}[\p{{L}}'’.-]*){{0,3}}[ \t]+)?(?:(?i:no|nr)\.?[ \t]*)?"
     r"(?:\p{Lu}-?)?\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5}[a-zA-Z]?)?"
 )
 #: a word this common in English opens the sentence, not the street ("Her new address Kuusikatu 4, ...")
@@ -138,7 +140,7 @@ class AddressLinesRecognizer(_TextRecognizer):
         number = r"(?:(?i:no|nr|č|№|#)\.?[ \t]*)?(?:\p{Lu}-?)?\d[\p{L}\d]*(?:[/-][\p{L}\d]+)?"
         #: a part opened by an address word, with its number and maybe a name between: "House No. 9", "Street 14",
         #: "ul. Brzozowa 5", "byt č. 12"; or a name only ("вул. Садова")
-        name = r"\p{Lu}[\p{L}'’.-]*"
+        name = _NAME_WORD
         self.word_part = regex.compile(rf"{opener}(?:(?:{name}[ \t]+){{0,4}}{number}|{name}(?:[ \t]+{name}){{0,3}})")
         #: where a line's fields or sentences part: a wide gap, a label's colon, a bracket, or a sentence's end (not
         #: the full stop of an address word or a number's label: "Jl. Kenari", "No. 9", "2. OG")
