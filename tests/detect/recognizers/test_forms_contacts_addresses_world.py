@@ -90,6 +90,7 @@ def test_flats_and_cabins_with_their_word(text: str, homes: list[str]) -> None:
         ("HV, Kolínská 17, byt č. 4, 612 00 Tarvov. Present: mother.", "Kolínská 17, byt č. 4, 612 00 Tarvov"),
         ("Secretariat: Jl. Kenari Raya VI No. 9, Tarvo 60231   HP: 0813", "Jl. Kenari Raya VI No. 9, Tarvo 60231"),
         ("P.O. Box 55812     Tel: +251 11 555 0123", "P.O. Box 55812"),
+        ("вул. Садова, 41, кв. 9\nм. Тарвів, 79044\nУкраїна", "м. Тарвів, 79044"),
     ],
 )
 def test_addresses_of_numbered_parts(text: str, address: str) -> None:
@@ -123,3 +124,32 @@ def test_short_labels_of_addresses_and_phones(text: str, value: tuple[str, str])
 
     recognizer = FormFieldRecognizer(Rules())
     assert value in [(text[a:b], label) for a, b, label in recognizer.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Address: Vogelsanger Pfad 17, Haus 3, 41023 Krelsdorf      Room: 9",
+            "Vogelsanger Pfad 17, Haus 3, 41023 Krelsdorf",
+        ),
+        (
+            "Address: 82 Quarnel St, Apt 2L, Tarvo, MA 01040                 Attended: yes",
+            "82 Quarnel St, Apt 2L, Tarvo, MA 01040",
+        ),
+    ],
+)
+def test_an_address_ends_at_the_gap_before_the_next_field(text: str, address: str) -> None:
+    found = addresses(text)
+    assert address in found
+    assert not any(len(a) > len(address) for a in found)
+
+
+def test_a_place_label_in_other_languages() -> None:
+    from qualdeid.detect.recognizers.forms import FormFieldRecognizer
+
+    text = "Paikka: Kolmikulman perhetyö, Tammelankatu 18 B, 3. krs\n"
+    spans = [(text[a:b], label) for a, b, label in FormFieldRecognizer(Rules()).find(text)]
+    assert any(
+        value.startswith("Kolmikulman perhetyö, Tammelankatu 18 B") for value, label in spans if label == "LOCATION"
+    )

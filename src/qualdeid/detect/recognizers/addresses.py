@@ -69,7 +69,7 @@ _INLINE = regex.compile(
     r"|\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})"
     r"(?:,[ \t]*[^,\n]{1,15}?)?,[ \t]*"
     r"(?P<code>\d{4,5}(?:-\d{3,4})?|\d{3}[ \t]\d{2}|[A-Z]{1,2}-\d{4,5}|[A-Z]\d{4}(?:[A-Z]{3})?)"
-    r"[ \t]+(?P<town>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})"
+    r"[ \t]+(?P<town>\p{Lu}[\p{L}'’-]+(?:[ \t]{1,2}\p{Lu}[\p{L}'’-]+){0,2})"
 )
 #: the same with a postcode of letters and digits, British or Canadian, the house number first and maybe the
 #: town and its county or province between: "our office at 9 Old Tollgate, PE12 4QX", "3 Quarry Row, Dunmarsh
@@ -117,7 +117,8 @@ class AddressLinesRecognizer(_TextRecognizer):
         )
         self.towns = rules.words("lexicons/towns.txt", lower=True)
         word = r"\p{Lu}[\p{L}'’.-]*"
-        town = rf"{word}(?:[ \t]+(?:{word}|(?:{places.pattern('town_joiners')})\b)){{0,4}}"
+        # the words of a town one or two spaces apart (a wider gap opens the line's next field: "Tarvo      Room: 4")
+        town = rf"{word}(?:[ \t]{{1,2}}(?:{word}|(?:{places.pattern('town_joiners')})\b)){{0,4}}"
         #: a state or a province after the town: "/ MG", "(NS)", "(Limburg)" (a region named in full is no
         #: identifier: the line's span ends before it)
         tail = (
@@ -126,7 +127,9 @@ class AddressLinesRecognizer(_TextRecognizer):
         )
         self.code_line = regex.compile(
             rf"{_QUOTE_MARKS}(?:(?P<code>{_POSTCODE_FIRST}),?[ \t]+(?P<town>{town}){tail}"
-            rf"|(?P<town>{town}(?:,[ \t]*{town})?),?[ \t]+(?:[A-Z]{{2,3}},?[ \t]+)?(?P<code>{_POSTCODE_AFTER}){tail}"
+            # the town maybe after the short word of its kind, "м. Тарвів, 79044", "g. Tarvo 60231"
+            rf"|(?:\p{{Ll}}{{1,4}}\.[ \t]*)?(?P<town>{town}(?:,[ \t]*{town})?),?[ \t]+(?:[A-Z]{{2,3}},?[ \t]+)?"
+            rf"(?P<code>{_POSTCODE_AFTER}){tail}"
             r"|(?P<military>[AFD]PO[ \t]+A[AEP][ \t]+\d{5}))[ \t]*"
         )
         layout = LayoutWords(rules)
