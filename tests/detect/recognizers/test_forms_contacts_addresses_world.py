@@ -57,6 +57,7 @@ def test_counts_and_sums_are_no_phones(text: str) -> None:
         ("LETTER OF INFORMATION\nNo. 318/KS.04/VI/2023\n", ["318/KS.04/VI/2023"]),
         ("File KRT/Mž/14/2021 is open.", ["KRT/Mž/14/2021"]),
         ("Kept in the drawer: 800 4417 2096 3318, for the clinic.", ["800 4417 2096 3318"]),
+        ("Last four digits 5521. Her phone ending ...8812 rang.", ["5521", "8812"]),
     ],
 )
 def test_labelled_and_shaped_ids(text: str, ids: list[str]) -> None:
