@@ -30,6 +30,7 @@ def addresses(text: str) -> list[str]:
         ("Contacts\nBruno     51 336\nTorvald: 73 618\n\nNB bring the form.", ["51 336", "73 618"]),
         ("Voicemail left at 21:10, from 604 118 273, 40 s", ["604 118 273"]),
         ("Address: see file     tel. (8 5) 233 4410", ["(8 5) 233 4410"]),
+        ("Cualquier cosa escribidme al 688 51 37 09.", ["688 51 37 09"]),
     ],
 )
 def test_short_local_phone_numbers(text: str, phones: list[str]) -> None:
@@ -58,6 +59,7 @@ def test_counts_and_sums_are_no_phones(text: str) -> None:
         ("File KRT/Mž/14/2021 is open.", ["KRT/Mž/14/2021"]),
         ("Kept in the drawer: 800 4417 2096 3318, for the clinic.", ["800 4417 2096 3318"]),
         ("Last four digits 5521. Her phone ending ...8812 rang.", ["5521", "8812"]),
+        ("Microchipped: 900 118 402 337 615\n", ["900 118 402 337 615"]),
     ],
 )
 def test_labelled_and_shaped_ids(text: str, ids: list[str]) -> None:
@@ -154,3 +156,11 @@ def test_a_place_label_in_other_languages() -> None:
     assert any(
         value.startswith("Kolmikulman perhetyö, Tammelankatu 18 B") for value, label in spans if label == "LOCATION"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [("> Quote from Grouchy_Fernbird:\n> fine", "Grouchy_Fernbird"), ("> quote tarnMoss88: same here", "tarnMoss88")],
+)
+def test_the_writer_of_a_quoted_post(text: str, handle: str) -> None:
+    assert found("SocialHandleRecognizer", text) == [handle]
