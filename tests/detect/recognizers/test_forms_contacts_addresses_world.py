@@ -25,12 +25,12 @@ def addresses(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "phones"),
     [
-        ("Family Support Worker\nMob. 44 817", ["44 817"]),
-        ("Phone: 31 592 (home)     68 240 (son's mobile)", ["31 592", "68 240"]),
+        ("Outreach volunteer\nMob. 44 817", ["44 817"]),
+        ("Tel: 31 592 (her work)   or 68 240 (daughter's cell)", ["31 592", "68 240"]),
         ("Contacts\nBruno     51 336\nTorvald: 73 618\n\nNB bring the form.", ["51 336", "73 618"]),
-        ("Voicemail left at 21:10, from 604 118 273, 40 s", ["604 118 273"]),
-        ("Address: see file     tel. (8 5) 233 4410", ["(8 5) 233 4410"]),
-        ("Cualquier cosa escribidme al 688 51 37 09.", ["688 51 37 09"]),
+        ("Missed call from 604 118 273 this morning.", ["604 118 273"]),
+        ("Address: see file     tel. (3 7) 233 4410", ["(3 7) 233 4410"]),
+        ("Si necesitáis algo, llamadme al 688 51 37 09.", ["688 51 37 09"]),
     ],
 )
 def test_short_local_phone_numbers(text: str, phones: list[str]) -> None:
@@ -53,13 +53,13 @@ def test_counts_and_sums_are_no_phones(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "ids"),
     [
-        ("Employed: yes          SSN last 4: 8830          SNAP: no", ["8830"]),
-        ("Вих. № 221/23 of the office; registo nº 5518.", ["221/23", "5518"]),
-        ("LETTER OF INFORMATION\nNo. 318/KS.04/VI/2023\n", ["318/KS.04/VI/2023"]),
+        ("Benefits: none          SSN last 4: 9147          Housing: rent", ["9147"]),
+        ("Лист № 221/23 of the office; registo nº 5518.", ["221/23", "5518"]),
+        ("CERTIFICATE\nNo. 318/KS.04/VI/2023\n", ["318/KS.04/VI/2023"]),
         ("File KRT/Mž/14/2021 is open.", ["KRT/Mž/14/2021"]),
         ("Kept in the drawer: 800 4417 2096 3318, for the clinic.", ["800 4417 2096 3318"]),
-        ("Last four digits 5521. Her phone ending ...8812 rang.", ["5521", "8812"]),
-        ("Microchipped: 900 118 402 337 615\n", ["900 118 402 337 615"]),
+        ("Last four digits 6904. Her phone ending ...7316 rang.", ["6904", "7316"]),
+        ("The dog's chip reads 900 118 402 337 615\n", ["900 118 402 337 615"]),
     ],
 )
 def test_labelled_and_shaped_ids(text: str, ids: list[str]) -> None:
@@ -69,7 +69,7 @@ def test_labelled_and_shaped_ids(text: str, ids: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "homes"),
     [
-        ("It is flat 9, the door with a red frame.", ["flat 9"]),
+        ("Come up to flat 9 on the second floor.", ["flat 9"]),
         ("He lives in cabin 3 with another guy.", ["cabin 3"]),
         ("a flat 20 dollars fee. The flat 3 bedroom house. He paid a flat 50 for it.", []),
     ],
@@ -82,16 +82,16 @@ def test_flats_and_cabins_with_their_word(text: str, homes: list[str]) -> None:
     ("text", "address"),
     [
         (
-            "KALMAR CARE SOCIETY\nHouse No. 14, Street 9, Sector B-4, Phase 2, Tarvoabad, Kestrelpur 55120\nTel: 091",
-            "House No. 14, Street 9, Sector B-4, Phase 2, Tarvoabad, Kestrelpur 55120",
+            "KALMAR CARE SOCIETY\nHouse No. 9, Street 3, Sector B-4, Tarvoabad, Kestrelpur 57216\nTel: 091",
+            "House No. 9, Street 3, Sector B-4, Tarvoabad, Kestrelpur 57216",
         ),
         (
-            "Her address for the letters is Street 118-2, House No. 7, Qelta Varo, Mirkana. Please write.",
+            "Please send post to Street 118-2, House No. 7, Qelta Varo, Mirkana. Thank you.",
             "Street 118-2, House No. 7, Qelta Varo, Mirkana",
         ),
-        ("Благодійний фонд\nвул. Садова, 41, кв. 9\n", "вул. Садова, 41, кв. 9"),
-        ("HV, Kolínská 17, byt č. 4, 612 00 Tarvov. Present: mother.", "Kolínská 17, byt č. 4, 612 00 Tarvov"),
-        ("Secretariat: Jl. Kenari Raya VI No. 9, Tarvo 60231   HP: 0813", "Jl. Kenari Raya VI No. 9, Tarvo 60231"),
+        ("Громадська спілка\nвул. Садова, 41, кв. 9\n", "вул. Садова, 41, кв. 9"),
+        ("Visit at Kolínská 17, byt č. 4, 612 00 Tarvov, with the mother.", "Kolínská 17, byt č. 4, 612 00 Tarvov"),
+        ("Office: Jl. Kenari Sari III No. 9, Tarvo 60231   HP: 0852", "Jl. Kenari Sari III No. 9, Tarvo 60231"),
         ("P.O. Box 55812     Tel: +251 11 555 0123", "P.O. Box 55812"),
         ("вул. Садова, 41, кв. 9\nм. Тарвів, 79044\nУкраїна", "м. Тарвів, 79044"),
     ],
@@ -116,10 +116,10 @@ def test_numbered_parts_of_prose_are_no_address(text: str) -> None:
     ("text", "value"),
     [
         (
-            "Addr.: Vogelsanger Pfad 17, 2. OG, 41023 Krelsdorf\nRoom: 9",
-            ("Vogelsanger Pfad 17, 2. OG, 41023 Krelsdorf", "LOCATION"),
+            "Addr.: Vogelsanger Pfad 17, 41023 Krelsdorf\nFloor: 4",
+            ("Vogelsanger Pfad 17, 41023 Krelsdorf", "LOCATION"),
         ),
-        ("Secretariat office\nNo. HP: 0813 5550 0987\n", ("0813 5550 0987", "CONTACT")),
+        ("Front desk\nNo. HP: 0852 5550 0987\n", ("0852 5550 0987", "CONTACT")),
     ],
 )
 def test_short_labels_of_addresses_and_phones(text: str, value: tuple[str, str]) -> None:
@@ -133,12 +133,12 @@ def test_short_labels_of_addresses_and_phones(text: str, value: tuple[str, str])
     ("text", "address"),
     [
         (
-            "Address: Vogelsanger Pfad 17, Haus 3, 41023 Krelsdorf      Room: 9",
-            "Vogelsanger Pfad 17, Haus 3, 41023 Krelsdorf",
+            "Address: Vogelsanger Pfad 17, 41023 Krelsdorf      Floor: 2",
+            "Vogelsanger Pfad 17, 41023 Krelsdorf",
         ),
         (
-            "Address: 82 Quarnel St, Apt 2L, Tarvo, MA 01040                 Attended: yes",
-            "82 Quarnel St, Apt 2L, Tarvo, MA 01040",
+            "Address: 19 Quarnel St, Unit 5, Tarvo, MA 01957           Seen: yes",
+            "19 Quarnel St, Unit 5, Tarvo, MA 01957",
         ),
     ],
 )
@@ -151,11 +151,9 @@ def test_an_address_ends_at_the_gap_before_the_next_field(text: str, address: st
 def test_a_place_label_in_other_languages() -> None:
     from qualdeid.detect.recognizers.forms import FormFieldRecognizer
 
-    text = "Paikka: Kolmikulman perhetyö, Tammelankatu 18 B, 3. krs\n"
+    text = "Paikka: Tammelankatu 18 B, kerhohuone\n"
     spans = [(text[a:b], label) for a, b, label in FormFieldRecognizer(Rules()).find(text)]
-    assert any(
-        value.startswith("Kolmikulman perhetyö, Tammelankatu 18 B") for value, label in spans if label == "LOCATION"
-    )
+    assert any(value.startswith("Tammelankatu 18 B") for value, label in spans if label == "LOCATION")
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ _ANY_CODE = regex.compile(
 _QUOTE_MARKS = r"[ \t]*(?:>[ \t>]*)?"
 _LABEL = regex.compile(r"[ \t>*•-]*[^\W\d_][\w ./()-]{0,30}:[ \t]*")
 _DIGITS = regex.compile(r"\d")
-#: the number of a postal box, two digits or more ("Box 41", "Postfach 1120"): the box alone is an address
+#: the number of a postal box, two digits or more ("Box 73", "Postfach 1120"): the box alone is an address
 _BOX_NUMBER = regex.compile(r"\d{2,}")
 #: a house number beside a street name: "Kwikstraat 38", "38 Kwik Street", "al. Lipowa 45/67"
 _NUMBER_BY_WORD = regex.compile(
@@ -80,17 +80,17 @@ _INLINE_LETTER_CODE = regex.compile(
     r"(?:,[ \t]*\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}){0,2}(?:,[ \t]*|[ \t]+)"
     r"(?P<code>[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
 )
-#: "No. 14", "nr 3": a number's label, not a word of prose
+#: "No. 9", "nr 6": a number's label, not a word of prose
 _NUMBER_LABEL = regex.compile(r"\b(?i:no|nr)\.?[ \t]*(?=\d)")
 #: fields sharing a line: a wide gap or a tab between them
 _GAP = regex.compile(r"[ \t]{3,}|\t")
-#: a capitalised word of a name, maybe abbreviated ("Kalmar", "St.", "Jaya-Tengah")
+#: a capitalised word of a name, maybe abbreviated ("Kalmar", "St.", "Kerta-Sari")
 _NAME_WORD = r"\p{Lu}[\p{L}'’.-]*"
-#: a name part of an address: capitalised words, maybe a postcode before or after them ("Kalmar Town", "602 00 Brno")
+#: a name part of an address: capitalised words, maybe a postcode before or after them ("Kalmar Town", "613 00 Tarvov")
 _NAME_PART = regex.compile(
     rf"(?:\d{{2,6}}(?:[ \t-]\d{{2,4}})?[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}(?:[ \t]+\d{{3,6}})?"
 )
-#: a numbered part without an address word: a name and its number ("Brzozowa 5", "Sector F-7") or a number alone
+#: a numbered part without an address word: a name and its number ("Brzozowa 5", "Sector K-3") or a number alone
 _NUMBERED_PART = regex.compile(
     rf"(?:{_NAME_WORD}(?:[ \t]+\p{{L}}[\p{{L}}'’.-]*){{0,3}}[ \t]+)?(?:(?i:no|nr)\.?[ \t]*)?"
     r"(?:\p{Lu}-?)?\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5}[a-zA-Z]?)?"
@@ -142,11 +142,11 @@ class AddressLinesRecognizer(_TextRecognizer):
         opener = rf"(?i:{part_words})\.?[ \t]+"
         number = r"(?:(?i:no|nr|č|№|#)\.?[ \t]*)?(?:\p{Lu}-?)?\d[\p{L}\d]*(?:[/-][\p{L}\d]+)?"
         #: a part opened by an address word, with its number and maybe a name between: "House No. 9", "Street 14",
-        #: "ul. Brzozowa 5", "byt č. 12"; or a name only ("вул. Садова")
+        #: "ul. Brzozowa 5", "byt č. 6"; or a name only ("вул. Садова")
         name = _NAME_WORD
         self.word_part = regex.compile(rf"{opener}(?:(?:{name}[ \t]+){{0,4}}{number}|{name}(?:[ \t]+{name}){{0,3}})")
         #: where a line's fields or sentences part: a wide gap, a label's colon, a bracket, or a sentence's end (not
-        #: the full stop of an address word or a number's label: "Jl. Kenari", "No. 9", "2. OG")
+        #: the full stop of an address word or a number's label: "Jl. Kenari", "No. 9", "4. OG")
         self.part_break = regex.compile(
             rf"[ \t]{{3,}}|\t|:[ \t]+|[ \t]+(?=\()|(?<!(?<![\p{{L}}])(?i:{part_words}|no|nr))[.;!?]"
             r"(?:[ \t]+(?=\p{Lu}\p{Ll})|[ \t]*$)"
@@ -162,7 +162,7 @@ class AddressLinesRecognizer(_TextRecognizer):
     def _numbered_parts(self, text: str) -> Iterator[Found]:
         """An address of parts apart by commas on one line, two of them numbered and one opened by an address word,
         then the names of its area and town: "House No. 9, Street 14, Sector B-2, Kalmar Town", "вул. Садова, 12,
-        кв. 3"; the sentence before it is left out ("her address is Street 4, House 7, Tarvo")."""
+        кв. 3"; the sentence before it is left out ("send it to Street 4, House 7, Tarvo")."""
         for line in regex.finditer(r"[^\n]+", text):
             pos = 0
             for segment in self.part_break.splititer(line.group()):
