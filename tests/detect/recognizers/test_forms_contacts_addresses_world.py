@@ -60,6 +60,7 @@ def test_counts_and_sums_are_no_phones(text: str) -> None:
         ("Kept in the drawer: 800 4417 2096 3318, for the clinic.", ["800 4417 2096 3318"]),
         ("Last four digits 6904. Her phone ending ...7316 rang.", ["6904", "7316"]),
         ("The dog's chip reads 900 118 402 337 615\n", ["900 118 402 337 615"]),
+        ("Aktenzeichen: 7 K 408/22\nTessera sanitaria: 61 4402 8810\n", ["61 4402 8810", "7 K 408/22"]),
     ],
 )
 def test_labelled_and_shaped_ids(text: str, ids: list[str]) -> None:
@@ -162,3 +163,8 @@ def test_a_place_label_in_other_languages() -> None:
 )
 def test_the_writer_of_a_quoted_post(text: str, handle: str) -> None:
     assert found("SocialHandleRecognizer", text) == [handle]
+
+
+@pytest.mark.parametrize("text", ["Telefonnummer: 030 5550 1234", "Seitennummer: 4", "Numéro: rue basse"])
+def test_a_phone_or_a_small_number_is_no_foreign_labelled_id(text: str) -> None:
+    assert found("RecordNumberRecognizer", text) == []
