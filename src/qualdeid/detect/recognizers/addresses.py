@@ -1,7 +1,9 @@
 """The last lines of a postal address in any country's order: a street line with its number, then a
 line with a postcode before or after the town ("Peltokatu 9 C 14\\n33210 Vierumaa", "Ostra gatan 4\\n
 H-8265 Tarnok", "6/12 Kestrel Rise\\nMoorby, Tallis 5024", "Odos Iliou 14\\nΧανιά 73100, Κρήτη"),
-a PO box line ("PO Box 417, Harbour Street, Moorby 9058") and military addresses ("APO AE 09012").
+a PO box line ("PO Box 417, Harbour Street, Moorby 9058") and military addresses ("APO AE 09012"); and an address
+of parts apart by commas, numbered by the words of its country with no postcode ("House No. 9, Street 14, Kalmar
+Town", "ul. Brzozowa 5, m. 12": ``address_parts`` of ``rules/lexicons/layout.yaml``).
 
 :class:`~.structure.AddressBlockRecognizer` reads letters whose street line has an English street type
 ("14 Mill Lane"); this one needs no street type: the postcode line below a numbered line is the
@@ -21,6 +23,10 @@ from qualdeid.rules import Rules
 
 #: a line longer than this is prose, not a line of an address
 MAX_LINE = 70
+#: a whole address on one line, or a part of a line between wide gaps, runs to this length
+ONE_LINE_MAX = 100
+#: the most comma-separated parts of an address of numbered parts
+MAX_PARTS = 8
 #: a town word at least this common in English is a word ("Session 2024" is no town line)
 TOWN_WORD_ZIPF = 4.5
 
@@ -42,6 +48,8 @@ _ANY_CODE = regex.compile(
 _QUOTE_MARKS = r"[ \t]*(?:>[ \t>]*)?"
 _LABEL = regex.compile(r"[ \t>*•-]*[^\W\d_][\w ./()-]{0,30}:[ \t]*")
 _DIGITS = regex.compile(r"\d")
+#: the number of a postal box, two digits or more ("Box 73", "Postfach 1120"): the box alone is an address
+_BOX_NUMBER = regex.compile(r"\d{2,}")
 #: a house number beside a street name: "Kwikstraat 38", "38 Kwik Street", "al. Lipowa 45/67"
 _NUMBER_BY_WORD = regex.compile(
     r"\p{L}{3,}\.?[ \t]+\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?\b|\b\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?,?[ \t]+\p{L}{3,}"
@@ -59,8 +67,9 @@ _INLINE = regex.compile(
     r"(?P<street>\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}[ \t]+\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?"
     r"(?:[ \t]+[A-Z](?:[ \t]*\d{1,4})?)?"
     r"|\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5})?[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})"
-    r"(?:,[ \t]*[^,\n]{1,15}?)?,[ \t]*(?P<code>\d{4,5}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5}|[A-Z]\d{4}(?:[A-Z]{3})?)"
-    r"[ \t]+(?P<town>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})"
+    r"(?:,[ \t]*[^,\n]{1,15}?)?,[ \t]*"
+    r"(?P<code>\d{4,5}(?:-\d{3,4})?|\d{3}[ \t]\d{2}|[A-Z]{1,2}-\d{4,5}|[A-Z]\d{4}(?:[A-Z]{3})?)"
+    r"[ \t]+(?P<town>\p{Lu}[\p{L}'’-]+(?:[ \t]{1,2}\p{Lu}[\p{L}'’-]+){0,2})"
 )
 #: the same with a postcode of letters and digits, British or Canadian, the house number first and maybe the
 #: town and its county or province between: "our office at 9 Old Tollgate, PE12 4QX", "3 Quarry Row, Dunmarsh
@@ -70,6 +79,21 @@ _INLINE_LETTER_CODE = regex.compile(
     r"[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})"
     r"(?:,[ \t]*\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}){0,2}(?:,[ \t]*|[ \t]+)"
     r"(?P<code>[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
+)
+#: "No. 9", "nr 6": a number's label, not a word of prose
+_NUMBER_LABEL = regex.compile(r"\b(?i:no|nr)\.?[ \t]*(?=\d)")
+#: fields sharing a line: a wide gap or a tab between them
+_GAP = regex.compile(r"[ \t]{3,}|\t")
+#: a capitalised word of a name, maybe abbreviated ("Kalmar", "St.", "Kerta-Sari")
+_NAME_WORD = r"\p{Lu}[\p{L}'’.-]*"
+#: a name part of an address: capitalised words, maybe a postcode before or after them ("Kalmar Town", "613 00 Tarvov")
+_NAME_PART = regex.compile(
+    rf"(?:\d{{2,6}}(?:[ \t-]\d{{2,4}})?[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}(?:[ \t]+\d{{3,6}})?"
+)
+#: a numbered part without an address word: a name and its number ("Brzozowa 5", "Sector K-3") or a number alone
+_NUMBERED_PART = regex.compile(
+    rf"(?:{_NAME_WORD}(?:[ \t]+\p{{L}}[\p{{L}}'’.-]*){{0,3}}[ \t]+)?(?:(?i:no|nr)\.?[ \t]*)?"
+    r"(?:\p{Lu}-?)?\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5}[a-zA-Z]?)?"
 )
 #: a word this common in English opens the sentence, not the street ("Her new address Kuusikatu 4, ...")
 STREET_LEAD_ZIPF = 4.0
@@ -93,7 +117,8 @@ class AddressLinesRecognizer(_TextRecognizer):
         )
         self.towns = rules.words("lexicons/towns.txt", lower=True)
         word = r"\p{Lu}[\p{L}'’.-]*"
-        town = rf"{word}(?:[ \t]+(?:{word}|(?:{places.pattern('town_joiners')})\b)){{0,4}}"
+        # the words of a town one or two spaces apart (a wider gap opens the line's next field: "Tarvo      Room: 4")
+        town = rf"{word}(?:[ \t]{{1,2}}(?:{word}|(?:{places.pattern('town_joiners')})\b)){{0,4}}"
         #: a state or a province after the town: "/ MG", "(NS)", "(Limburg)" (a region named in full is no
         #: identifier: the line's span ends before it)
         tail = (
@@ -102,7 +127,9 @@ class AddressLinesRecognizer(_TextRecognizer):
         )
         self.code_line = regex.compile(
             rf"{_QUOTE_MARKS}(?:(?P<code>{_POSTCODE_FIRST}),?[ \t]+(?P<town>{town}){tail}"
-            rf"|(?P<town>{town}(?:,[ \t]*{town})?),?[ \t]+(?:[A-Z]{{2,3}},?[ \t]+)?(?P<code>{_POSTCODE_AFTER}){tail}"
+            # the town maybe after the short word of its kind, "м. Тарвів, 79044", "g. Tarvo 60231"
+            rf"|(?:\p{{Ll}}{{1,4}}\.[ \t]*)?(?P<town>{town}(?:,[ \t]*{town})?),?[ \t]+(?:[A-Z]{{2,3}},?[ \t]+)?"
+            rf"(?P<code>{_POSTCODE_AFTER}){tail}"
             r"|(?P<military>[AFD]PO[ \t]+A[AEP][ \t]+\d{5}))[ \t]*"
         )
         layout = LayoutWords(rules)
@@ -111,12 +138,93 @@ class AddressLinesRecognizer(_TextRecognizer):
         self.unit_or_box = regex.compile(rf"[ \t]*(?:{layout.unit}|{box}|PSC[ \t]+\d+)")
         self.box_line = regex.compile(rf"[ \t]*{box}(?:,[ \t]*[^\n,]+){{0,4}}")
         self.letter_opener = layout.letter_opener
+        part_words = rules.lists("lexicons/layout.yaml").pattern("address_parts")
+        opener = rf"(?i:{part_words})\.?[ \t]+"
+        number = r"(?:(?i:no|nr|č|№|#)\.?[ \t]*)?(?:\p{Lu}-?)?\d[\p{L}\d]*(?:[/-][\p{L}\d]+)?"
+        #: a part opened by an address word, with its number and maybe a name between: "House No. 9", "Street 14",
+        #: "ul. Brzozowa 5", "byt č. 6"; or a name only ("вул. Садова")
+        name = _NAME_WORD
+        self.word_part = regex.compile(rf"{opener}(?:(?:{name}[ \t]+){{0,4}}{number}|{name}(?:[ \t]+{name}){{0,3}})")
+        #: where a line's fields or sentences part: a wide gap, a label's colon, a bracket, or a sentence's end (not
+        #: the full stop of an address word or a number's label: "Jl. Kenari", "No. 9", "4. OG")
+        self.part_break = regex.compile(
+            rf"[ \t]{{3,}}|\t|:[ \t]+|[ \t]+(?=\()|(?<!(?<![\p{{L}}])(?i:{part_words}|no|nr))[.;!?]"
+            r"(?:[ \t]+(?=\p{Lu}\p{Ll})|[ \t]*$)"
+        )
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
-        if not _ANY_CODE.search(text):
+        found = set(self._numbered_parts(text)) if "," in text else set()
+        if _ANY_CODE.search(text):
+            found |= set(self._lines(text)) | set(self._inline(text))
+        yield from sorted(found)
+
+    def _numbered_parts(self, text: str) -> Iterator[Found]:
+        """An address of parts apart by commas on one line, two of them numbered and one opened by an address word,
+        then the names of its area and town: "House No. 9, Street 14, Sector B-2, Kalmar Town", "вул. Садова, 12,
+        кв. 3"; the sentence before it is left out ("send it to Street 4, House 7, Tarvo")."""
+        for line in regex.finditer(r"[^\n]+", text):
+            pos = 0
+            for segment in self.part_break.splititer(line.group()):
+                at = line.group().index(segment, pos)
+                pos = at + len(segment)
+                yield from self._parts_run(text, line.start() + at, segment)
+
+    def _parts_run(self, text: str, offset: int, segment: str) -> Iterator[Found]:
+        parts = segment.split(",")
+        if len(parts) < 2:
             return
-        yield from sorted(set(self._lines(text)) | set(self._inline(text)))
+        i = 0
+        while i < len(parts) - 1:
+            first = parts[i]
+            # the first part may close a sentence: the address starts at its address word or its name
+            head = self._part_head(first)
+            if head is None:
+                i += 1
+                continue
+            kinds = [head[1]]
+            end = i + 1
+            while end < len(parts) and end - i < MAX_PARTS:
+                kind = self._part_kind(parts[end].strip().rstrip("."))
+                if kind is None:
+                    break
+                kinds.append(kind)
+                end += 1
+            while kinds and kinds[-1] == "street":
+                kinds.pop()
+                end -= 1
+            numbered = sum(k in ("word", "numbered") for k in kinds)
+            if "word" in kinds and numbered >= 2:
+                start = offset + sum(len(p) + 1 for p in parts[:i]) + head[0]
+                stop = offset + sum(len(p) + 1 for p in parts[:end]) - 1
+                yield _stripped(text, start, stop)
+                i = end
+            else:
+                i += 1
+
+    def _part_head(self, part: str) -> tuple[int, str] | None:
+        """Where an address starts in the first part and its kind: at an address word, else at a numbered name."""
+        for m in regex.finditer(r"(?<![\p{L}\d])\S", part):
+            rest = part[m.start() :].rstrip()
+            kind = self._part_kind(rest)
+            if kind in ("word", "street", "numbered"):
+                return m.start(), kind
+        return None
+
+    def _part_kind(self, part: str) -> str | None:
+        """ "word" (opened by an address word, with a number), "street" (an address word and a name), "numbered"
+        (a name and a number, or a number alone), "name" (a town or an area), or none."""
+        if not part or len(part) > ONE_LINE_MAX:
+            return None
+        m = self.word_part.fullmatch(part)
+        if m is not None:
+            return "word" if _DIGITS.search(part) else "street"
+        if _NUMBERED_PART.fullmatch(part):
+            words = _LETTERS.findall(_NUMBER_LABEL.sub(" ", part))
+            return "numbered" if not any(zipf(w.lower()) >= PROSE_WORD_ZIPF for w in words) else None
+        if _NAME_PART.fullmatch(part) and self._is_town([part]):
+            return "name"
+        return None
 
     def _inline(self, text: str) -> Iterator[Found]:
         """An address written into a sentence: "... moved to Kuusikatu 4 B 9, 20100 Aurajoki in May", "come to
@@ -148,12 +256,17 @@ class AddressLinesRecognizer(_TextRecognizer):
         ends = [*(s - 1 for s in starts[1:]), len(text)]
         for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
             line = text[s:e]
+            if _GAP.search(line.strip()) and len(line) <= 2 * ONE_LINE_MAX:
+                yield from self._segments(text, s, line)  # "P.O. Box 4412     Tel: ...": fields sharing a line
             if len(line) > MAX_LINE:
+                if len(line) <= ONE_LINE_MAX and self._is_one_line(line):
+                    yield _stripped(text, s, e)
                 continue
             if self.box_line.fullmatch(line):
                 # "PO Box 417, Moorby 9058"; "PO Box 417" above "Moorby MO4 2QT" (checked before the code line,
                 # which would take "PO Box" for a town)
-                if (_ANY_CODE.search(line) and "," in line) or self._code_line_below(text, starts, ends, i):
+                # a box alone on its line is the address too, when it is numbered with two digits or more
+                if _BOX_NUMBER.search(line) or "," in line or self._code_line_below(text, starts, ends, i):
                     yield _stripped(text, s, e)
                 continue
             m = self.code_line.fullmatch(line)
@@ -171,6 +284,22 @@ class AddressLinesRecognizer(_TextRecognizer):
             yield _stripped(text, s, s + m.start("region") if m.group("region") else e)
             yield from above
 
+    def _segments(self, text: str, start: int, line: str) -> Iterator[Found]:
+        """The parts of a line between wide gaps that are an address alone: a numbered box ("P.O. Box 4412"), or a
+        whole address, maybe after its label ("Office: Jl. Kenari 4, Tarvo 60231")."""
+        pos = 0
+        for part in _GAP.split(line):
+            at = line.index(part, pos)
+            pos = at + len(part)
+            if not part.strip() or part == line:
+                continue
+            if self.box_line.fullmatch(part) and _BOX_NUMBER.search(part):
+                yield _stripped(text, start + at, start + pos)
+            elif (label := _LABEL.match(part)) and self._is_one_line(part[label.end() :], letter_codes=True):
+                yield _stripped(text, start + at + label.end(), start + pos)
+            elif self._is_one_line(part):
+                yield _stripped(text, start + at, start + pos)
+
     def _code_line_below(self, text: str, starts: list[int], ends: list[int], i: int) -> bool:
         """The next line is a town with its postcode, of digits or of letters and digits."""
         if i + 1 >= len(starts):
@@ -181,13 +310,13 @@ class AddressLinesRecognizer(_TextRecognizer):
     def _is_one_line(self, line: str, letter_codes: bool = False) -> bool:
         """A whole address on one line of a signature or a letter: "Kwikstraat 38, 8215 KZ Oudewier";
         with ``letter_codes`` (a labelled field's value) also with a postcode of letters and few digits."""
-        if "," not in line or _LABEL.match(line):
+        if "," not in line or _LABEL.match(line) or len(line) > ONE_LINE_MAX:
             return False
         for comma in (i for i, c in enumerate(line) if c == ","):
             head, tail = line[:comma], line[comma + 1 :]
             m = self.code_line.fullmatch(tail)
             if m and not m.group("military") and self._is_code_and_town(m, letter_codes):
-                prose = any(zipf(w.lower()) >= PROSE_WORD_ZIPF for w in _LETTERS.findall(head))
+                prose = any(zipf(w.lower()) >= PROSE_WORD_ZIPF for w in _LETTERS.findall(_NUMBER_LABEL.sub(" ", head)))
                 if prose or _YEAR.fullmatch(m.group("code")):
                     return False  # "We had 3 sessions, 2024 ..."
                 return self._is_street(head) and _NUMBER_BY_WORD.search(head) is not None
