@@ -193,6 +193,7 @@ class RiskChecker:
                 related=related,
                 related_weight=config.similarity_related_weight,
                 quantile=config.sentences_quantile,
+                near_best=config.sentences_near_best,
                 min_words=config.sentences_min_words,
                 frames=self.frames,
             ),
