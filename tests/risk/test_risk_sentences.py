@@ -16,6 +16,7 @@ from qualdeid.corpus import Document
 from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import RiskChecker, load_risk_config
 from qualdeid.risk.analysis import analyse
+from qualdeid.risk.linkage import PersonEvidence
 from qualdeid.risk.sentences import SentenceIndex
 
 DOCS = [
@@ -253,3 +254,36 @@ def test_a_sentence_matched_far_better_than_the_wording_other_lives_share_points
     assert [m.person for m in index.match(a, [], checker.k)] == [person]
     index.near_best = 0.0  # every match above chance counts: four people's sentences say that much
     assert not index.match(a, [], checker.k)
+
+
+def _weak_evidence(checker: RiskChecker, person: str, *, writer: bool = False) -> PersonEvidence:
+    """Two weak signs on one person: two words specific to them a little above chance, and one sentence
+    sharing two words with one sentence of theirs that tells their past; each short of a link alone."""
+    (a,) = analyse(checker.detector.nlp, [("t", "A man once worked with saws in a joinery.")], checker.profile.synonyms)
+    words = [t for t in a.tokens if t.text in ("saws", "joinery")]
+    ev = PersonEvidence(person, words=words, weight=1.6, expected_weight=0.4, writer=writer)
+    ev.sentence_words, ev.sentence_weight, ev.sentence_life = words, 1.2, True
+    return ev
+
+
+def _links(checker: RiskChecker, ev: PersonEvidence) -> bool:
+    c = checker.config
+    linked = checker.linker.linked({ev.person: ev}, c.linkage_min_words, c.linkage_min_weight, c.linkage_min_findings)
+    return bool(linked)
+
+
+def test_weak_signs_that_agree_on_one_person_link_the_text(checker: RiskChecker) -> None:
+    person = _person(checker, "d3")
+    ev = _weak_evidence(checker, person)
+    assert checker.linker.converging(ev) == 2 and _links(checker, ev)
+    ev.sentence_life = False  # one sign alone links no one
+    assert checker.linker.converging(ev) == 1 and not _links(checker, ev)
+
+
+def test_weak_signs_on_a_workers_diaries_count_only_for_their_own_past(writers_checker: RiskChecker) -> None:
+    # a worker's diaries are the service's everyday wording: a text that does not tell a writer's past
+    # is not theirs however many of their words it uses
+    checker = writers_checker
+    (worker,) = [p for p, s in checker.profile.sources.items() if s.role == "worker" and "w1" in s.documents]
+    assert checker.linker.converging(_weak_evidence(checker, worker)) == 0
+    assert checker.linker.converging(_weak_evidence(checker, worker, writer=True)) == 2
