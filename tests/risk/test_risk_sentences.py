@@ -278,6 +278,8 @@ def test_weak_signs_that_agree_on_one_person_link_the_text(checker: RiskChecker)
     assert checker.linker.converging(ev) == 2 and _links(checker, ev)
     ev.sentence_life = False  # one sign alone links no one
     assert checker.linker.converging(ev) == 1 and not _links(checker, ev)
+    ev.words = ev.words[:1]  # nor none
+    assert checker.linker.converging(ev) == 0
 
 
 def test_weak_signs_on_a_workers_diaries_count_only_for_their_own_past(writers_checker: RiskChecker) -> None:

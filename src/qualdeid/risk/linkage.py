@@ -314,16 +314,18 @@ class Linker:
 
     def converging(self, ev: PersonEvidence) -> int:
         """How many weak signs point at the person, each short of a link on its own: two or more words
-        specific to them weighing ``converge_weight`` more than chance; a similarity above the calibrated
-        threshold carried by a word specific to them; one sentence sharing two such words with one sentence
-        of theirs that tells their past; a finding pointing at them. Several agreeing on one person is how a
-        paraphrase that generalises each detail still lets colleagues recognise them. A worker's diaries
-        are the service's everyday wording: they count only where the text tells a writer's own past."""
+        specific to them weighing ``converge_weight`` more than chance, or a similarity above the
+        calibrated threshold carried by a word specific to them (one sign: the same words drive both); one
+        sentence sharing two such words with one sentence of theirs that tells their past; a finding
+        pointing at them. Several agreeing on one person is how a paraphrase that generalises each detail
+        still lets colleagues recognise them. A worker's diaries are the service's everyday wording: they
+        count only where the text tells a writer's own past."""
         if self.profile.sources[ev.person].role == "worker" and not ev.writer:
             return 0
+        # the words specific to them and the similarity they carry are one sign: the same words drive both
+        words = len(ev.words) >= 2 and ev.excess >= self.converge_weight
         signs = (
-            len(ev.words) >= 2 and ev.excess >= self.converge_weight,
-            ev.similarity is not None and bool(self._specific(ev)),
+            words or (ev.similarity is not None and bool(self._specific(ev))),
             len(ev.sentence_words) >= 2 and ev.sentence_life,
             bool(ev.findings),
         )
