@@ -16,6 +16,7 @@ from qualdeid.corpus import Document
 from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import RiskChecker, load_risk_config
 from qualdeid.risk.analysis import analyse
+from qualdeid.risk.linkage import PersonEvidence
 from qualdeid.risk.sentences import SentenceIndex
 
 DOCS = [
@@ -218,3 +219,73 @@ def test_sentences_that_share_only_what_people_did_tell_different_things(detecto
     assert not index.match(a, [], checker.k)
     (b,) = analyse(checker.detector.nlp, [("t", "Cosmo grumbled and dozed all afternoon.")], checker.profile.synonyms)
     assert index.match(b, [], checker.k)  # a person and a time of day besides
+
+
+# One woman's past told in one long sentence; three other people's sentences share four of its words each
+# (an ordinary life: driving a lorry, losing a licence). A retelling matches hers far better than theirs.
+RETOLD_TEXTS = [
+    "Philippa Tarrow told me she drove a haulage lorry over the hills until a drink-driving charge cost her the "
+    "job and her licence.",
+    "Cosmo Ravel drove his lorry over the hills and lost his licence. We had tea in the kitchen.",
+    "Juniper Okafor drove a lorry over the hills until she lost her licence. We walked to the shops.",
+    "Hilda Marchetti once drove a lorry over the hills and lost her licence. We had tea.",
+    "Philippa Tarrow painted the fence. We went for a walk to the shops and had tea.",
+    "A quiet day. We had tea in the kitchen and talked about the weather.",
+]
+RETOLD = [(f"r{i}", f"W{i % 3 + 1}", text) for i, text in enumerate(RETOLD_TEXTS, 1)]
+RETELLING = "A woman lost her haulage job and her licence over a drink-driving charge after years driving a lorry."
+
+
+def test_a_sentence_matched_far_better_than_the_wording_other_lives_share_points_to_its_person(
+    detector, tmp_path, monkeypatch
+) -> None:
+    # three people's sentences share four words with the text (driving a lorry, losing a licence): that
+    # wording is everyone's; hers shares those and the haulage, the drink, the charge: matched that well alone
+    path = tmp_path / "diaries.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "author": a, "text": t}) for i, a, t in RETOLD), encoding="utf-8")
+    config = load_risk_config()
+    assert 0 < config.sentences_near_best < 1
+    checker = RiskChecker(config, detector, Corpus([path]))
+    index = checker.linker.sentence_index
+    assert index is not None
+    monkeypatch.setattr(index, "threshold", 0.0)  # any three shared words are above chance here
+    (a,) = analyse(checker.detector.nlp, [("t", RETELLING)], checker.profile.synonyms)
+    (person,) = [p for p, s in checker.profile.sources.items() if "r1" in s.documents and s.role != "worker"]
+    assert [m.person for m in index.match(a, [], checker.k)] == [person]
+    index.near_best = 0.0  # every match above chance counts: four people's sentences say that much
+    assert not index.match(a, [], checker.k)
+
+
+def _weak_evidence(checker: RiskChecker, person: str, *, writer: bool = False) -> PersonEvidence:
+    """Two weak signs on one person: two words specific to them a little above chance, and one sentence
+    sharing two words with one sentence of theirs that tells their past; each short of a link alone."""
+    (a,) = analyse(checker.detector.nlp, [("t", "A man once worked with saws in a joinery.")], checker.profile.synonyms)
+    words = [t for t in a.tokens if t.text in ("saws", "joinery")]
+    ev = PersonEvidence(person, words=words, weight=1.6, expected_weight=0.4, writer=writer)
+    ev.sentence_words, ev.sentence_weight, ev.sentence_life = words, 1.2, True
+    return ev
+
+
+def _links(checker: RiskChecker, ev: PersonEvidence) -> bool:
+    c = checker.config
+    linked = checker.linker.linked({ev.person: ev}, c.linkage_min_words, c.linkage_min_weight, c.linkage_min_findings)
+    return bool(linked)
+
+
+def test_weak_signs_that_agree_on_one_person_link_the_text(checker: RiskChecker) -> None:
+    person = _person(checker, "d3")
+    ev = _weak_evidence(checker, person)
+    assert checker.linker.converging(ev) == 2 and _links(checker, ev)
+    ev.sentence_life = False  # one sign alone links no one
+    assert checker.linker.converging(ev) == 1 and not _links(checker, ev)
+    ev.words = ev.words[:1]  # nor none
+    assert checker.linker.converging(ev) == 0
+
+
+def test_weak_signs_on_a_workers_diaries_count_only_for_their_own_past(writers_checker: RiskChecker) -> None:
+    # a worker's diaries are the service's everyday wording: a text that does not tell a writer's past
+    # is not theirs however many of their words it uses
+    checker = writers_checker
+    (worker,) = [p for p, s in checker.profile.sources.items() if s.role == "worker" and "w1" in s.documents]
+    assert checker.linker.converging(_weak_evidence(checker, worker)) == 0
+    assert checker.linker.converging(_weak_evidence(checker, worker, writer=True)) == 2

@@ -193,10 +193,13 @@ class RiskChecker:
                 related=related,
                 related_weight=config.similarity_related_weight,
                 quantile=config.sentences_quantile,
+                near_best=config.sentences_near_best,
                 min_words=config.sentences_min_words,
                 frames=self.frames,
             ),
             story_min_words=config.similarity_story_min_words,
+            converge_signs=config.linkage_converge_signs,
+            converge_weight=config.linkage_converge_weight,
         )
 
     @property
@@ -690,6 +693,10 @@ class RiskChecker:
                     f"{len(ev.words)} of the text's {ev.informative} words known to the corpus are found in their "
                     f"accounts and almost no one else's (chance would give about {ev.expected:.1f})"
                 )
+            signs = self.linker.converging(ev)
+            converged = signs >= c.linkage_converge_signs > 0
+            if converged:
+                parts.append(f"{signs} weak signs agree on them (each alone too weak to link)")
             similar_words = self.linker.specific_words(ev)
             close = len(ev.sentence_words) >= 2 and (
                 ev.sentence_weight >= c.linkage_min_sentence_weight or self.linker.retold(ev, similar_words)
@@ -716,7 +723,8 @@ class RiskChecker:
                     f"accounts of this corpus does (score {m.z:.1f}; calibrated threshold {m.threshold:.1f})"
                 )
             retold = match.tokens if match is not None else []
-            marked = {*ev.words, *(ev.sentence_words if close else []), *similar, *retold}
+            weak = [*ev.sentence_words, *self.linker.specific_words(ev)] if converged else []
+            marked = {*ev.words, *(ev.sentence_words if close else []), *similar, *retold, *weak}
             where = [(t.start, t.norm_end or t.end) for t in marked] + [
                 (findings[i].start or 0, findings[i].end or 0) for i in ev.findings if findings[i].start is not None
             ]

@@ -44,6 +44,10 @@ class RiskConfig:
     linkage_base_zipf: float = 5.5
     linkage_max_weight: float = 2.0
     linkage_min_findings: int = 3
+    #: weak signs that agree on one person link the text (0 turns it off), and the excess weight of two or
+    #: more words specific to them that counts as one sign
+    linkage_converge_signs: int = 0
+    linkage_converge_weight: float = 1.0
     linkage_min_sentence_weight: float = 2.5
     similarity_quantile: float = 0.25
     similarity_margin: float = 0.0
@@ -58,6 +62,7 @@ class RiskConfig:
     similarity_sentence_weight: float = 1.5
     sentences_quantile: float = 0.9
     sentences_min_words: int = 3
+    sentences_near_best: float = 0.0
     suggestions: dict[str, str] = field(default_factory=dict)
     rules_dirs: list[Path] = field(default_factory=list)
 
@@ -114,6 +119,9 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.linkage_base_zipf = float(linkage.get("base_zipf", c.linkage_base_zipf))
     c.linkage_max_weight = float(linkage.get("max_weight", c.linkage_max_weight))
     c.linkage_min_findings = int(linkage.get("min_findings", c.linkage_min_findings))
+    converge = linkage.get("converge") or {}
+    c.linkage_converge_signs = int(converge.get("signs", c.linkage_converge_signs))
+    c.linkage_converge_weight = float(converge.get("min_weight", c.linkage_converge_weight))
     c.linkage_min_sentence_weight = float(linkage.get("min_sentence_weight", c.linkage_min_sentence_weight))
     c.linkage_detail_zipf = float(linkage.get("detail_zipf", c.linkage_detail_zipf))
     similarity = linkage.get("similarity", {}) or {}
@@ -130,6 +138,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     sentences = linkage.get("sentences", {}) or {}
     c.sentences_quantile = float(sentences.get("quantile", c.sentences_quantile))
     c.sentences_min_words = int(sentences.get("min_words", c.sentences_min_words))
+    c.sentences_near_best = float(sentences.get("near_best", c.sentences_near_best))
     c.suggestions = {str(k): str(v) for k, v in merged.get("suggestions", {}).items()}
     c.quasi_identifiers = {
         str(cat): [str(t).lower() for t in terms or []] for cat, terms in merged.get("quasi_identifiers", {}).items()

@@ -81,8 +81,11 @@ class Linker:
         sentence_weight: float = 1.5,
         sentences: SentenceIndex | None = None,
         story_min_words: int = 3,
+        converge_signs: int = 0,
+        converge_weight: float = 1.0,
     ) -> None:
         self.profile, self.k, self.max_zipf = profile, k, max_zipf
+        self.converge_signs, self.converge_weight = converge_signs, converge_weight
         self.sentence_index = sentences
         self.story_min_words = story_min_words
         self.frames, self.life_ratio, self.sentence_weight = frames, life_ratio, sentence_weight
@@ -288,7 +291,8 @@ class Linker:
                 and (len(ev.sentence_words) >= 3 or self.has_detail(ev, ev.sentence_words) or self.both_lives(ev))
             )
             by_match = ev.sentence_match is not None
-            if by_words or by_sentence or by_match or len(ev.findings) >= min_findings:
+            by_signs = self.converging(ev) >= self.converge_signs > 0
+            if by_words or by_sentence or by_match or by_signs or len(ev.findings) >= min_findings:
                 out.append(ev)
             elif self.similar(ev, min_similar_words):
                 similar_only.append(ev)
@@ -307,6 +311,25 @@ class Linker:
             ):
                 out.append(ev)
         return sorted(out, key=lambda e: (-e.excess, -len(e.findings), e.person))
+
+    def converging(self, ev: PersonEvidence) -> int:
+        """How many weak signs point at the person, each short of a link on its own: two or more words
+        specific to them weighing ``converge_weight`` more than chance, or a similarity above the
+        calibrated threshold carried by a word specific to them (one sign: the same words drive both); one
+        sentence sharing two such words with one sentence of theirs that tells their past; a finding
+        pointing at them. Several agreeing on one person is how a paraphrase that generalises each detail
+        still lets colleagues recognise them. A worker's diaries are the service's everyday wording: they
+        count only where the text tells a writer's own past."""
+        if self.profile.sources[ev.person].role == "worker" and not ev.writer:
+            return 0
+        # the words specific to them and the similarity they carry are one sign: the same words drive both
+        words = len(ev.words) >= 2 and ev.excess >= self.converge_weight
+        signs = (
+            words or (ev.similarity is not None and bool(self._specific(ev))),
+            len(ev.sentence_words) >= 2 and ev.sentence_life,
+            bool(ev.findings),
+        )
+        return sum(signs)
 
     def specific_words(self, ev: PersonEvidence) -> list[Token]:
         """The words that carry the text's similarity to the person and that the accounts of fewer than k

@@ -60,6 +60,7 @@ class SentenceIndex:
         related: Related | None = None,
         related_weight: float = 0.5,
         quantile: float = 0.9,
+        near_best: float = 0.0,
         max_queries: int = 2000,
         min_words: int = 3,
         frames: LifeFrames | None = None,
@@ -67,6 +68,9 @@ class SentenceIndex:
         self.profile, self.max_zipf = profile, max_zipf
         self.related = related or Related()
         self.related_weight, self.quantile, self.min_words = related_weight, quantile, min_words
+        #: the sentences that match a sentence of the text "that well" score at least this share of its best
+        #: match: a retelling that matches one sentence far better than the wording other lives share
+        self.near_best = near_best
         self.doc_people, self.max_queries = doc_people, max_queries
         #: nouns for the people a sentence names ("mother", "parent", "woman"): everyone has them
         self.person_nouns = frames.person_nouns if frames is not None else frozenset()
@@ -208,6 +212,9 @@ class SentenceIndex:
                 and sum(ws.values()) >= threshold
                 and (among is None or self.sentences[j][1] & among)
             ]
+            if above:
+                best = max(score for score, _, _ in above)
+                above = [x for x in above if x[0] >= self.near_best * best]
             if not above or self.people_k((j for _, j, _ in above), among) >= k:
                 continue
             for score, j, ws in sorted(above, key=lambda x: -x[0]):
