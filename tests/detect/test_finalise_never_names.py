@@ -47,6 +47,9 @@ CASES = [
     ("Me tell yuh, di bus never come.", "yuh", PERSON, NAMES, False),
     ("Gonna be late, sorry!!", "Gonna", ORGANIZATION, NER_DETECTOR, False),
     # kept: a kin word with a name, a kin word that is also a listed name, an elder's title, initials
+    # a short name that is another language's kinship word only with its accents ("täti", "dėdė")
+    ("tati: bom dia, chego às dez", "tati", PERSON, NAMES, True),
+    ("Dede fixed the gate before lunch.", "Dede", PERSON, NAMES, True),
     ("Mama Efua brought soup for everyone.", "Mama Efua", PERSON, NAMES, True),
     ("Lola came by after lunch with the dog.", "Lola", PERSON, NAMES, True),
     ("Uncle opened the gathering with a song.", "Uncle", PERSON, NAMES, True),
