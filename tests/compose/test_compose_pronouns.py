@@ -31,6 +31,12 @@ def run(text: str, focal: str, target: str, others=(), focal_at=()) -> tuple[str
         ("He's 27 and has been here six weeks.", "M", "they", "They're 27 and have been here six weeks."),
         ("He's tired today.", "M", "they", "They're tired today."),
         ("He's started college.", "M", "they", "They've started college."),
+        (
+            "She packed all the cookbooks she's collected.",
+            "F",
+            "they",
+            "They packed all the cookbooks they've collected.",
+        ),
         ("hes the one who found it.", "M", "they", "they're the one who found it."),
         ("She doesn't sleep and walks at night.", "F", "they", "They don't sleep and walk at night."),
         # the verb's plural by the spelling rules, whatever the lemmatizer makes of it ("hates" is no "hat")

@@ -91,6 +91,8 @@ def _plural_verb(tok: Token) -> str | None:
         nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
         has = nxt is not None and (
             nxt.lower_ in ("been", "got", "gotten", "had")
+            # "the cookbooks she's collected": a participle of a relative clause whose object is the noun
+            or (tok.head.tag_ == "VBN" and tok.head.dep_ == "relcl" and tok.dep_ in ("aux", "auxpass"))
             or (
                 tok.head.tag_ == "VBN"
                 and tok.head.lower_ not in _states()
