@@ -65,3 +65,30 @@ def test_a_sender_s_first_name_in_a_message_is_the_person_though_a_term_lists_th
     assert "zia" in people(detector, chat)
     # with no sender of that name, the word stays the relative it is in Italian
     assert people(detector, "My zia in the village cooks every Sunday. Her sister, my other zia, sings.") == []
+
+
+UNSTAMPED = """\
+choir helpers
+
+vesna orlic: morning all, reminder the boxes go out tomorrow after mass
+tadeo: ok, i will bring the van from the yard
+vesna orlic: thanks tadeo
+ilkin b: how many boxes this month
+vesna orlic: forty, plus two new families
+ilkin b: ok ill tell the shop to add rice
+tadeo: the little one got her glasses!!
+"""
+
+
+def test_senders_of_a_chat_copied_without_its_times(detector) -> None:
+    found = people(detector, UNSTAMPED)
+    assert found.count("vesna orlic") == 3
+    assert found.count("tadeo") >= 2
+    assert any(f.startswith("ilkin") for f in found)
+
+
+def test_a_form_or_minutes_with_labels_is_no_chat(detector) -> None:
+    minutes = "action: ring the council\nnote: boxes on friday\naction: book the hall\nnote: two new families\n"
+    assert people(detector, minutes) == []
+    form = "name: to follow\naddress: to follow\nphone: to follow\n"
+    assert people(detector, form) == []

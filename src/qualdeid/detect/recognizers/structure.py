@@ -170,8 +170,12 @@ _ANY_CASE_SPEAKER = re.compile(
     r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+(?:[A-Za-z]\.?|[A-Z]{2,8}))?"
     r"|[A-Z][^\W\d_A-Z]+[ \t]+[A-Z][^\W\d_A-Z]+"  # two capitalised words, as a phone saves a contact: "Tita Bing"
 )
+#: a chat's sender without a time: a word in any case, maybe a second one and an initial ("ana r", "maria josé")
+_UNSTAMPED_SENDER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[ \t]+[^\W\d_][^\W\d_'’-]+)?(?:[ \t]+[A-Za-z]\.?)?")
 #: turns after a timestamp that make an everyday word a speaker's name in a chat
 CHAT_SPEAKER_TURNS = 2
+#: different senders, each taking turns, that make a chat without times ("ana r: ok", "josé: see u")
+UNSTAMPED_SENDERS = 3
 #: pronouns and the like are this common in English (wordfreq Zipf): "Me:" is the writer, not a name
 PRONOUN_ZIPF = 6.0
 
@@ -405,8 +409,12 @@ class SpeakerRecognizer(_TextRecognizer):
             for prev, t in itertools.pairwise(turns)
             if prev.strength in (STRONG, WEAK) and prev.words != t.words and self._abbreviation_speaker(t)
         )
+        chatting = self._chat_without_stamps(turns)
         for t in turns:
             if initialled[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
+                yield t.start, t.end, PERSON
+                continue
+            if " ".join(t.words).lower() in chatting:
                 yield t.start, t.end, PERSON
                 continue
             # a capitalised name stands on its own; a lower-case or word-like one needs a conversation
@@ -420,6 +428,35 @@ class SpeakerRecognizer(_TextRecognizer):
             elif described[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
                 capitalised = [m for m in re.finditer(r"\S+", text[t.start : t.end]) if m.group()[0].isupper()]
                 yield t.start, t.start + capitalised[-1].end(), PERSON  # "Rose" of "Rose next door"
+
+    def _chat_without_stamps(self, turns: list[_Turn]) -> set[str]:
+        """The senders of a chat copied without its times ("ana r: see u at 6", "josé: ok"): at least
+        ``UNSTAMPED_SENDERS`` different senders that may be names in any case, each writing
+        ``CHAT_SPEAKER_TURNS`` times or more, taking turns (the sender changes at most lines), and no label, role,
+        relative or pronoun among them; a form's labels stand once each, a transcript's roles are roles."""
+        if len(turns) < UNSTAMPED_SENDERS * CHAT_SPEAKER_TURNS:
+            return set()
+        keys = [" ".join(t.words).lower() for t in turns]
+        if any(t.strength == ROLE or not self._unstamped_sender(t.words) for t in turns):
+            return set()
+        if any(self.lexicon.is_label(t.words) for t in turns):
+            return set()
+        counts = Counter(keys)
+        if len(counts) < UNSTAMPED_SENDERS or min(counts.values()) < CHAT_SPEAKER_TURNS:
+            return set()
+        changes = sum(1 for a, b in itertools.pairwise(keys) if a != b)
+        if changes < (len(keys) - 1) / 2:
+            return set()
+        return set(counts)
+
+    def _unstamped_sender(self, words: list[str]) -> bool:
+        """A sender as a phone saves a contact, in any case: a name, maybe a second and an initial ("ana r",
+        "maria josé p"), not a pronoun nor a relative."""
+        return (
+            _UNSTAMPED_SENDER.fullmatch(" ".join(words)) is not None
+            and zipf(words[0].lower()) < PRONOUN_ZIPF
+            and words[0].lower() not in self.relatives
+        )
 
     def _classify(self, m: re.Match[str]) -> _Turn:
         words = m.group("name").split()
