@@ -113,3 +113,18 @@ def test_tokens_are_read_through_the_synonym_table(detector, text: str, word: st
     (a,) = analyse(detector.nlp, [("t", text)], Synonyms.load())
     (token,) = [t for t in a.tokens if t.text == word]
     assert token.norm == norm
+
+
+def test_an_uncommon_closed_compound_is_related_to_its_parts() -> None:
+    from qualdeid.risk.lexicon import Related, compound_parts
+
+    assert compound_parts("tugboat", 3.5, 3.5) == {"tug", "boat"}
+    assert compound_parts("crewmate", 3.5, 3.5) == {"crew", "mate"}
+    # common words are never split ("carpet" is no car and no pet), nor short or hyphenated ones
+    assert not compound_parts("carpet", 3.5, 3.5)
+    assert not compound_parts("season", 3.5, 3.5)
+    assert not compound_parts("tug-boat", 3.5, 3.5)
+    on = Related({"tugboat": frozenset({"towboat"})}, compound_zipf=3.5)
+    assert on.of("tugboat") == {"towboat", "tug", "boat"} and on.parts("tugboat") == {"tug", "boat"}
+    off = Related({"tugboat": frozenset({"towboat"})})
+    assert off.of("tugboat") == {"towboat"} and not off.parts("tugboat")

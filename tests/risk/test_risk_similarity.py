@@ -209,3 +209,38 @@ def test_one_everyday_word_of_theirs_alone_does_not_link(checker) -> None:
     tram = next(t for t in a.tokens if t.text == "tram")
     ev = checker.linker.evidence(a, [], [])
     assert not any(checker.linker.rare_thing(e, tram) for e in ev.values())
+
+
+def test_an_uncommon_compound_of_the_accounts_holds_its_parts(checker, index) -> None:
+    # Ivo's diary says "shoebox", which WordNet does not relate to "shoe": the compound's parts are its
+    # related words, so a text's "shoe" points to him, more weakly than his own words
+    scores = index.scores(["shoe"])
+    assert max(scores, key=scores.get) == _person(checker, IVO)
+    assert scores[_person(checker, IVO)] < index.scores(["tortoise"])[_person(checker, IVO)]
+
+
+def test_a_compound_of_the_text_stands_for_its_parts_the_accounts_hold(checker, index) -> None:
+    # nobody wrote "sheepfarm", nor does WordNet; Teodor's diaries say "sheep"
+    text = "An old man who grew up on a sheepfarm played an accordion and kept tram tickets in an album."
+    assert "sheepfarm" not in index.postings
+    (best, *_) = index.match(_analysed(checker, text))
+    assert best.person == _person(checker, TEODOR)
+    assert "sheep" in {t.lemma for t in best.tokens}
+
+
+def test_a_rare_word_said_by_three_words_of_its_definition_is_a_rare_detail(checker) -> None:
+    # "marmalade" (rarer than rare.word_zipf) is in one of Ivo's diaries; definitions.txt: citrus, rind, preserve
+    report = checker.check([Document("t", "Every winter he boiled citrus rind into a thick preserve.")])
+    rare = [f for f in report.findings if f.check == "rare_detail"]
+    assert rare and "'marmalade'" in rare[0].message and set(rare[0].sources) <= set(IVO)
+    # two words of it say too little
+    report = checker.check([Document("t", "Every winter he peeled citrus rind for the kids.")])
+    assert not [f for f in report.findings if f.check == "rare_detail" and "definition" in f.message]
+
+
+def test_the_people_of_a_service_link_to_no_one(checker) -> None:
+    # only the diary about nobody in particular writes "residents": a word for the people of any
+    # service (rules/risk/life.yaml service_nouns) is no detail of anyone's life
+    a = _analysed(checker, "The residents were tired after the house meeting.")
+    evidence = checker.linker.evidence(a, [], [])
+    assert not any(t.lemma == "resident" for ev in evidence.values() for t in ev.words)

@@ -49,6 +49,8 @@ class LifeFrames:
     #: nouns for two people together ("an older couple"): one household, as "a woman" is one person, but
     #: not as a measure ("a couple of days", "a pair of galoshes")
     pair_nouns: frozenset[str] = frozenset()
+    #: the people of any service ("worker", "client"): every account names them, so they link to no one
+    service_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rules_dirs: Sequence[Path] = ()) -> LifeFrames:
@@ -66,6 +68,7 @@ class LifeFrames:
             "not_habits",
             "generic_nouns",
             "pair_nouns",
+            "service_nouns",
         )
         found = {name: lists[name] for name in names}
         found["person_nouns"] = frozenset(found["person_nouns"]) | frozenset(found["pair_nouns"])

@@ -159,7 +159,11 @@ class RiskChecker:
         #: verbs after a word-name that make it a person ("Hope said"), shared with name detection
         self.context = Rules(list(config.rules_dirs)).lists("names/context.yaml")
         self.speech_verbs = self.context["strong_right"]
-        related = Related.load(config.rules_dirs)
+        related = Related.load(
+            config.rules_dirs,
+            compound_zipf=config.similarity_compound_zipf,
+            part_zipf=config.similarity_compound_part_zipf,
+        )
         index = AccountIndex(
             self.profile,
             max_zipf=config.phrase_max_zipf,
@@ -529,9 +533,19 @@ class RiskChecker:
                 cands.append(_Candidate(t.start, end, docs, people, "a rare word", found.k))
             elif self.suggest.listed(t) and t.pos in ("NOUN", "PROPN"):  # "a judge", not "judged"
                 cands.append(_Candidate(t.start, end, docs, people, "a word of the rare-detail lexicons", found.k))
+            elif t.lemma in self.frames.service_nouns:
+                continue  # "the workers at a pit": the people of a service are not the detail
             elif t.lemma in p.rare_words or t.text.lower() in p.rare_words or t.norm in p.rare_words:
                 reason = "a word of a rare detail flagged in the corpus"
                 cands.append(_Candidate(t.start, t.end, docs, people, reason, found.k))
+        if c.described_words and self.linker.index is not None:
+            # a rare word said by its definition ("shaped the wooden bars of a percussion instrument" for
+            # their "marimba"): as rare a detail as the word itself
+            for cls, t in self.linker.index.described(a, taken, c.described_words).items():
+                found = self.linker.index.trace(cls)
+                if zipf(cls) < c.word_zipf and 0 < found.k < self.k:
+                    reason = f"a rare word described by its definition ('{cls}')"
+                    cands.append(_Candidate(t.start, t.end, set(found.docs), set(found.people), reason, found.k))
         for first, last, kind in self.suggest.phrases(a.tokens):
             words = {t.lemma for t in a.tokens[first:last]}
             docs = p.docs_with_lemmas(words)

@@ -10,8 +10,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.rules import Rules
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -109,25 +111,57 @@ class Synonyms:
         return sorted(out)
 
 
+@lru_cache(maxsize=200_000)
+def compound_parts(word: str, max_zipf: float, part_zipf: float, min_part: int = 3) -> frozenset[str]:
+    """The two words an uncommon closed compound is made of ("tugboat": "tug", "boat"; "crewmate":
+    "crew", "mate"): a word rarer than ``max_zipf`` (Zipf) that splits into two words of at least
+    ``min_part`` letters, each at least as common as ``part_zipf``; of several splits, the one whose
+    rarer part is commonest. Common words are never split ("carpet" is no "car" and "pet")."""
+    if not word.isalpha() or len(word) < 2 * min_part or zipf(word) >= max_zipf:
+        return frozenset()
+    best, parts = part_zipf, frozenset()
+    for i in range(min_part, len(word) - min_part + 1):
+        left, right = word[:i], word[i:]
+        z = min(zipf(left), zipf(right))
+        if z >= best:
+            best, parts = z, frozenset({left, right})
+    return parts
+
+
 @dataclass
 class Related:
     """Words related in meaning (``rules/risk/related.txt``, built from WordNet): "pianist" and
     "piano", "earring" and its broader "jewellery". Unlike synonyms they are not read as one word: a
-    person's accounts that hold a word also hold, more weakly, the words related to it."""
+    person's accounts that hold a word also hold, more weakly, the words related to it. An uncommon
+    closed compound is related to the words it is made of ("tugboat" to "boat", "crewmate" to "crew";
+    ``compound_zipf`` and ``part_zipf``, 0 turns it off), as WordNet seldom lists them."""
 
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # folded word -> folded related words
+    compound_zipf: float = 0.0
+    part_zipf: float = 3.5
 
     @classmethod
-    def load(cls, rules_dirs: Sequence[Path] = (), name: str = "risk/related.txt") -> Related:
+    def load(
+        cls,
+        rules_dirs: Sequence[Path] = (),
+        name: str = "risk/related.txt",
+        *,
+        compound_zipf: float = 0.0,
+        part_zipf: float = 3.5,
+    ) -> Related:
         table: dict[str, set[str]] = {}
         for line in Rules(list(rules_dirs)).words(name):
             head, sep, rest = line.partition(":")
             if sep:
                 table.setdefault(fold(head), set()).update(w for w in (fold(v) for v in rest.split(",")) if w)
-        return cls({w: frozenset(rs) for w, rs in table.items()})
+        return cls({w: frozenset(rs) for w, rs in table.items()}, compound_zipf, part_zipf)
+
+    def parts(self, word: str) -> frozenset[str]:
+        """The words an uncommon closed compound is made of (none when compounds are off)."""
+        return compound_parts(word, self.compound_zipf, self.part_zipf) if self.compound_zipf > 0 else frozenset()
 
     def of(self, word: str) -> frozenset[str]:
-        return self.words.get(word, frozenset())
+        return self.words.get(word, frozenset()) | self.parts(word)
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,7 @@ class Linker:
         out: dict[str, PersonEvidence] = {}
         informative = 0
         for t in a.tokens:
-            if not t.content or t.norm in seen or inside(t.start, t.end, skip):
+            if not t.content or t.norm in seen or inside(t.start, t.end, skip) or self._service(t):
                 continue
             if max(zipf(t.lemma), zipf(t.text.lower())) >= self.max_zipf:
                 continue
@@ -200,7 +200,7 @@ class Linker:
         for si in range(len(a.sentences)):
             specific: dict[str, Token] = {}
             for t in a.sentence_tokens(si):
-                if not t.content or inside(t.start, t.end, skip) or t.norm in specific:
+                if not t.content or inside(t.start, t.end, skip) or t.norm in specific or self._service(t):
                     continue
                 if max(zipf(t.lemma), zipf(t.text.lower())) >= self.max_zipf:
                     continue
@@ -217,6 +217,10 @@ class Linker:
                     if weight > ev.sentence_weight:
                         ev.sentence_weight, ev.sentence_words = weight, sorted(shared, key=lambda t: t.start)
                         ev.sentence_life = j in self.life_sentences
+
+    def _service(self, t: Token) -> bool:
+        """A word for the people of any service ("worker", "client"): it links to no one."""
+        return self.frames is not None and t.lemma in self.frames.service_nouns
 
     def detail_words(self, a: Analysed) -> frozenset[int]:
         """Where the text names a detail of someone's life, not only of an ordinary episode (start
@@ -339,7 +343,7 @@ class Linker:
     def _specific(self, ev: PersonEvidence) -> list[Token]:
         if ev.similarity is None or self.index is None:
             return []
-        specific = self.index.specific(ev.similarity.tokens, self.k)
+        specific = [t for t in self.index.specific(ev.similarity.tokens, self.k) if not self._service(t)]
         if ev.writer and self.profile.sources[ev.person].role == "worker":
             # a writer's own story is told among the writers: the things it names that one writer alone
             # of them wrote of, not the words that bring the writer in ("one of the peer workers")

@@ -179,10 +179,11 @@ class AccountIndex:
                     out[c].add(t.lemma)
         return out
 
-    def _described(self, tokens: Iterable[Token]) -> dict[str, Token]:
+    def _described(self, tokens: Iterable[Token], min_defining: int = 0) -> dict[str, Token]:
         """The accounts' word classes that one sentence (its ``tokens``) describes without naming:
-        ``min_defining`` words of the definition, each with the first of the sentence's words that
-        defines it."""
+        ``min_defining`` words of the definition (the index's own when 0), each with the first of the
+        sentence's words that defines it."""
+        min_defining = min_defining or self.min_defining
         tokens = [t for t in tokens if t.content]
         named = {self._class(t) for t in tokens}
         hits: dict[str, dict[str, Token]] = defaultdict(dict)
@@ -192,18 +193,19 @@ class AccountIndex:
                     hits[c].setdefault(w, t)
         out = {}
         for c, words in hits.items():
-            if len(words) >= self.min_defining and c not in named:
+            if len(words) >= min_defining and c not in named:
                 first = min(words.values(), key=lambda t: t.start)
                 out[c] = replace(first, lemma=c, norm=c, form=c)
         return out
 
-    def described(self, a: Analysed, skip: Sequence[tuple[int, int]] = ()) -> dict[str, Token]:
-        """The accounts' word classes the text describes without naming, sentence by sentence: each
-        stands at the first word that defines it (a token whose lemma is the class)."""
+    def described(self, a: Analysed, skip: Sequence[tuple[int, int]] = (), min_defining: int = 0) -> dict[str, Token]:
+        """The accounts' word classes the text describes without naming, sentence by sentence (with
+        ``min_defining`` words of their definition, the index's own when 0): each stands at the first
+        word that defines it (a token whose lemma is the class)."""
         out: dict[str, Token] = {}
         for tokens in _by_sentence(a).values():
             kept = [t for t in tokens if not inside(t.start, t.end, skip)]
-            for c, t in self._described(kept).items():
+            for c, t in self._described(kept, min_defining).items():
                 out.setdefault(c, t)
         return out
 
@@ -314,6 +316,14 @@ class AccountIndex:
                 tokens[c].append(t)
         for c, t in self.described(a, skip).items():
             tokens.setdefault(c, [t])
+        for c, found in list(tokens.items()):
+            # an uncommon compound the accounts lack stands for the words it is made of that they hold
+            # ("crewmates" for their "crew")
+            if c not in self.postings:
+                for part in self.related.parts(c):
+                    pc = self.profile.synonyms.of(part)
+                    if pc in self.postings:
+                        tokens.setdefault(pc, [replace(found[0], lemma=pc, norm=pc, form=pc)])
         if not tokens:
             return []
         null = self.null(len(tokens))
