@@ -539,8 +539,8 @@ class RiskChecker:
                 reason = "a word of a rare detail flagged in the corpus"
                 cands.append(_Candidate(t.start, t.end, docs, people, reason, found.k))
         if c.described_words and self.linker.index is not None:
-            # a rare word said by its definition ("shaped the wooden bars of a percussion instrument" for
-            # their "marimba"): as rare a detail as the word itself
+            # a rare word said by its definition ("boiled citrus rind into a preserve" for their
+            # "marmalade"): as rare a detail as the word itself
             for cls, t in self.linker.index.described(a, taken, c.described_words).items():
                 found = self.linker.index.trace(cls)
                 if zipf(cls) < c.word_zipf and 0 < found.k < self.k:

@@ -113,8 +113,8 @@ class Synonyms:
 
 @lru_cache(maxsize=200_000)
 def compound_parts(word: str, max_zipf: float, part_zipf: float, min_part: int = 3) -> frozenset[str]:
-    """The two words an uncommon closed compound is made of ("tugboat": "tug", "boat"; "crewmate":
-    "crew", "mate"): a word rarer than ``max_zipf`` (Zipf) that splits into two words of at least
+    """The two words an uncommon closed compound is made of ("tugboat": "tug", "boat"; "hayloft":
+    "hay", "loft"): a word rarer than ``max_zipf`` (Zipf) that splits into two words of at least
     ``min_part`` letters, each at least as common as ``part_zipf``; of several splits, the one whose
     rarer part is commonest. Common words are never split ("carpet" is no "car" and "pet")."""
     if not word.isalpha() or len(word) < 2 * min_part or zipf(word) >= max_zipf:
@@ -133,7 +133,7 @@ class Related:
     """Words related in meaning (``rules/risk/related.txt``, built from WordNet): "pianist" and
     "piano", "earring" and its broader "jewellery". Unlike synonyms they are not read as one word: a
     person's accounts that hold a word also hold, more weakly, the words related to it. An uncommon
-    closed compound is related to the words it is made of ("tugboat" to "boat", "crewmate" to "crew";
+    closed compound is related to the words it is made of ("tugboat" to "boat", "hayloft" to "hay";
     ``compound_zipf`` and ``part_zipf``, 0 turns it off), as WordNet seldom lists them."""
 
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # folded word -> folded related words

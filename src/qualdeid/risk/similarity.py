@@ -318,7 +318,7 @@ class AccountIndex:
             tokens.setdefault(c, [t])
         for c, found in list(tokens.items()):
             # an uncommon compound the accounts lack stands for the words it is made of that they hold
-            # ("crewmates" for their "crew")
+            # ("a hayloft" for their "hay")
             if c not in self.postings:
                 for part in self.related.parts(c):
                     pc = self.profile.synonyms.of(part)
