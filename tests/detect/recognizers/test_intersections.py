@@ -1,5 +1,5 @@
 """A corner named by its two streets is a place (issue 13, outreach diaries from North American cities):
-"at 23rd and Falstaff", "near Orchard and 41st"; dates, floors and people joined by "and" stay what they are."""
+"at 23rd and Falstaff", "near Tamarack and 41st"; dates, floors and people joined by "and" stay what they are."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ def found(corners, text: str) -> list[str]:
     [
         ("Found him asleep on the bench at 23rd and Falstaff around seven.", "23rd and Falstaff"),
         ("I walked out to 9th & Verlaine to ask him first.", "9th & Verlaine"),
-        ("The vigil was on the corner of Orchard and 41st last night.", "Orchard and 41st"),
-        ("She sleeps near Upper Quarry and 12th most nights.", "Upper Quarry and 12th"),
+        ("The vigil was on the corner of Tamarack and 41st last night.", "Tamarack and 41st"),
+        ("She sleeps near Upper Wexley and 12th most nights.", "Upper Wexley and 12th"),
         ("Dropped the blankets at 31st and 4th before the rain.", "31st and 4th"),
     ],
 )

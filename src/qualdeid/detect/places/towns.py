@@ -48,10 +48,11 @@ _MODIFIER = re.compile(
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’.-]+){0,2})(?=[ \t]+[a-z])"
 )
 #: a numbered district of a town, the number joined by a hyphen ("Harbin-12"), an arrondissement's ordinal ("Nantes
-#: 3e", "Lille 5ème") or a Roman numeral ("Szeged IV"); the span is the town and its number
+#: 3e", "Lille 5ème") or a Roman numeral ("Szeged IV"; not "I": "in Szeged I
+#: worked"); the span is the town and its number
 _NUMBERED = re.compile(
     r"(?<![\w'’.-])(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’]+)?)"
-    r"(?P<number>-\d{1,2}|[ \t]+\d{1,2}(?:e|er|ème|eme)|[ \t]+[IVX]{1,5})(?![\w'’-]|[.,:/]\d)"
+    r"(?P<number>-\d{1,2}|[ \t]+\d{1,2}(?:e|er|ème|eme)|[ \t]+(?!I(?![IVX]))[IVX]{1,5})(?![\w'’-]|[.,:/]\d)"
 )
 #: the Title Case words right after a place preposition ("in Malta", "from Port Ellis")
 _TITLE_RUN = re.compile(r"[A-Z][A-Za-zÀ-ÿ'’.-]*(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]*){0,2}")
