@@ -66,3 +66,12 @@ def test_the_organisation_holds_over_a_name_read_inside_it() -> None:
 
 def test_the_language_s_own_capitalised_words_name_nothing() -> None:
     assert found(NOT_A_NAME) == []
+
+
+def test_a_name_that_repeats_its_head_starts_at_its_own_head() -> None:
+    """ "w hospicjum Hospicjum ...": the lower-case head is the sentence's word, the capitalised one the name's."""
+    text = (
+        "Mama zmarła spokojnie w hospicjum Hospicjum Dobra Wola w otoczeniu rodziny. Pogrzeb odbędzie się w "
+        "sobotę o godzinie dziesiątej, po czym nastąpi odprowadzenie na cmentarz parafialny."
+    )
+    assert found(text) == ["Hospicjum Dobra Wola"]

@@ -128,3 +128,28 @@ def test_a_town_alone_is_no_everyday_word_of_the_documents_other_language(alone:
     # "retiro" (a Spanish word, also a town) in a text partly written in Spanish
     text = "hola chicas, la señora dice que sin retiro no hay trabajo, pero mañana vamos todas juntas a la reunión"
     assert "retiro" not in [text[a:b] for a, b in alone.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("Her family still rents two rooms in Karachi-12, near the market.", "Karachi-12"),
+        ("He grew up in a tower block in Nantes 3e before the army.", "Nantes 3e"),
+        ("The union office moved to Szeged IV last spring.", "Szeged IV"),
+    ],
+)
+def test_a_towns_numbered_district(towns: TownRecognizer, text: str, district: str) -> None:
+    assert district in found(towns, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reading 3 chapters a night keeps her calm.",
+        "Grant II was the name of the boat.",
+        "The score was Multan 2, and everyone cheered.",
+        "After a year in Szeged I moved back home.",
+    ],
+)
+def test_a_word_or_a_name_with_a_number_is_no_district(towns: TownRecognizer, text: str) -> None:
+    assert not any(any(c.isdigit() for c in f) or f.split()[-1] in ("I", "II") for f in found(towns, text))

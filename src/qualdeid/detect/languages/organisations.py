@@ -47,9 +47,12 @@ class OtherLanguageOrgRecognizer(_TextRecognizer):
     def __init__(self, rules: Rules) -> None:
         self.other_languages = OtherLanguages(rules)
         self.patterns: dict[str, list[regex.Pattern[str]]] = {}
+        #: each language's heads, to start a name at its own capitalised head ("w hospicjum Hospicjum Dobra Wola")
+        self.heads: dict[str, frozenset[str]] = {}
         for code in sorted({Path(p).stem for p in rules.files(FILES)}):
             lists = rules.lists(f"languages/{code}.yaml")
             heads = _words(lists, "org_heads", "org_heads_local")
+            self.heads[code] = heads
             after = _words(lists, "org_heads_after", "org_heads_after_local")
             joins = lists["org_joins"] if "org_joins" in lists else frozenset()  # noqa: SIM401 (no .get)
             join = rf"(?:(?i:{alternation(joins)})[ \t]+)*" if joins else ""
@@ -91,6 +94,8 @@ class OtherLanguageOrgRecognizer(_TextRecognizer):
             return None  # "la chiesa Domenica": capitalised words of the language only
         if m.start() == start:  # the head after the name
             return m.start(), m.end()
+        if words[0].group().lower() in self.heads.get(code, ()):
+            return words[0].start(), words[-1].end()  # the name repeats its head: it starts there
         return m.start(), words[-1].end()
 
 

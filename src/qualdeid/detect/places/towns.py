@@ -5,7 +5,8 @@ dunmore on sat".
 NER misses towns written in lower case, and capitalised ones it takes for a person or an organisation.
 A town named after "in", "from", "to", "near"... is a place whatever its case, unless the name is
 also an everyday word ("in bath", "to reading", "from hope"): then only its Title Case form counts,
-and a first name never does ("gave it to Grant").
+and a first name never does ("gave it to Grant"). A town's numbered district is found wherever it is written
+("Harbin-12", "Nantes 3e", "Szeged IV"): the number makes it a district, not a person or a word.
 
 :class:`StandaloneTownRecognizer` finds a town with nothing before it ("raining like kolding", a table's
 column, "Flat 2, Kelso House, Tarbolton"), only when its name is no word at all: rare in English
@@ -45,6 +46,13 @@ _AFTER_OF = re.compile(
 _MODIFIER = re.compile(
     r"(?<![\w'’])(?i:the|our|their|his|her|my|your)[ \t]+"
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’.-]+){0,2})(?=[ \t]+[a-z])"
+)
+#: a numbered district of a town, the number joined by a hyphen ("Harbin-12"), an arrondissement's ordinal ("Nantes
+#: 3e", "Lille 5ème") or a Roman numeral ("Szeged IV"; not "I": "in Szeged I
+#: worked"); the span is the town and its number
+_NUMBERED = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’]+)?)"
+    r"(?P<number>-\d{1,2}|[ \t]+\d{1,2}(?:e|er|ème|eme)|[ \t]+(?!I(?![IVX]))[IVX]{1,5})(?![\w'’-]|[.,:/]\d)"
 )
 #: the Title Case words right after a place preposition ("in Malta", "from Port Ellis")
 _TITLE_RUN = re.compile(r"[A-Z][A-Za-zÀ-ÿ'’.-]*(?:[ \t]+[A-Z][A-Za-zÀ-ÿ'’.-]*){0,2}")
@@ -143,6 +151,14 @@ class TownRecognizer(EntityRecognizer):
         yield from self._towns(text, self.before_postcode, from_end=True)
         yield from self._towns(text, _MODIFIER, from_end=False, whole=True)
         yield from self._listed(text)
+        yield from self._numbered(text)
+
+    def _numbered(self, text: str) -> Iterator[tuple[int, int]]:
+        """A town's numbered district, anywhere: "lives in Harbin-12", "a flat in Nantes 3e" (module docstring)."""
+        for m in _NUMBERED.finditer(text):
+            name = m.group("name")
+            if self._listed_town(name) and self._is_town(name, name.split(), named_on=False):
+                yield m.start("name"), m.end("number")
 
     def _listed(self, text: str) -> Iterator[tuple[int, int]]:
         """Towns listed after the first place of a place preposition: "nursed in Malta and then

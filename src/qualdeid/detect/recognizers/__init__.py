@@ -87,6 +87,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
     from qualdeid.detect.languages.ages import OtherLanguageAgeRecognizer
     from qualdeid.detect.languages.kin import OtherLanguageKinRecognizer
     from qualdeid.detect.languages.organisations import OtherLanguageOrgRecognizer
+    from qualdeid.detect.languages.places import OtherLanguagePlaceRecognizer
 
     lexicon = place_lexicon(rules)
     context = ContextWords(rules, lexicon)
@@ -103,6 +104,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         OtherLanguageAgeRecognizer(rules),
         OtherLanguageKinRecognizer(rules),
         OtherLanguageOrgRecognizer(rules),
+        OtherLanguagePlaceRecognizer(rules),
         RoleOrgRecognizer(rules),
         CamelCaseOrgRecognizer(rules, names),
         InstitutionOfRecognizer(rules),
