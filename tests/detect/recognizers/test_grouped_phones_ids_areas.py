@@ -100,3 +100,15 @@ def test_form_fillers_are_no_names(text: str) -> None:
 )
 def test_local_areas(text: str, areas: list[str]) -> None:
     assert found("LocalAreaRecognizer", text) == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "districts"),
+    [
+        ("a flat in LS9 would suit her", ["LS9"]),
+        ("If he keeps bidding on NG7 only, it could be a long wait.", ["NG7"]),
+        ("CO2 levels rose in CO2 emissions data; the HR2 form is due.", []),
+    ],
+)
+def test_postcode_districts(text: str, districts: list[str]) -> None:
+    assert found("LocalAreaRecognizer", text) == districts
