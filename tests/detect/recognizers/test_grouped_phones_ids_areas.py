@@ -112,3 +112,21 @@ def test_local_areas(text: str, areas: list[str]) -> None:
 )
 def test_postcode_districts(text: str, districts: list[str]) -> None:
     assert found("LocalAreaRecognizer", text) == districts
+
+
+@pytest.mark.parametrize(
+    ("text", "streets"),
+    [
+        (
+            "SA to write to the housing company re: Kerekes utca 31. fsz. 2. Mother agreed.",
+            ["Kerekes utca 31. fsz. 2."],
+        ),
+        ("Centre for Families, 1097 Budapest, Tompa tér 6.\n", ["1097 Budapest, Tompa tér 6."]),
+        ("They lived in Ferenc krt. 14 until May. Then Lehel út 9/B.", ["Ferenc krt. 14", "Lehel út 9/B."]),
+        ("Please see Kovalska vulytsia 12, kv. 7", ["Kovalska vulytsia 12, kv. 7"]),
+        ("Çınar Sokak 4, Kadıköy", ["Çınar Sokak 4"]),
+        ("Chapter U 2 of the book; Section G 5 says so.", []),
+    ],
+)
+def test_street_word_after_the_name(text: str, streets: list[str]) -> None:
+    assert found("CompoundStreetRecognizer", text) == streets
