@@ -130,3 +130,16 @@ def test_postcode_districts(text: str, districts: list[str]) -> None:
 )
 def test_street_word_after_the_name(text: str, streets: list[str]) -> None:
     assert found("CompoundStreetRecognizer", text) == streets
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("TARVO FAMILY ADVICE - EAST SIDE\nREFERRAL FORM (children)\n\nName:", ["TARVO FAMILY ADVICE - EAST SIDE"]),
+        ("ORRIMBY PARENTS' NETWORK\nMinutes - monthly meeting\n", ["ORRIMBY PARENTS' NETWORK"]),
+        ("MY LOCAL PARK\nReport on the summer\n", []),
+        ("Dear all\nMinutes attached.\n", []),
+    ],
+)
+def test_letterhead_above_a_title_line(text: str, bodies: list[str]) -> None:
+    assert [b for b in found("LetterheadRecognizer", text) if b in bodies or not bodies] == bodies
