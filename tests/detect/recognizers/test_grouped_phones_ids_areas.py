@@ -58,7 +58,7 @@ def test_counts_dates_and_sums_are_no_grouped_phones(text: str) -> None:
     ("text", "ids"),
     [
         ("Her Homeseeker number is WL/55102 - she is in band B.", ["WL/55102"]),
-        ("Re: Journalnr. 31/55902 - svar", ["31/55902"]),
+        ("Re: Journalnr. 31/55902 - reply", ["31/55902"]),
         ("renewal done, protocolo 07716.204519/2023-08. New card soon.", ["07716.204519/2023-08"]),
     ],
 )
