@@ -31,6 +31,8 @@ FIELD_LABELS = {"person": PERSON, "location": LOCATION, "organization": ORGANIZA
 INITIALS_ZIPF = 3.0
 #: the most lines an address below its label runs to
 ADDRESS_LINES = 4
+#: the longest part of a hyphenated name of syllables ("Da-bin", "Seo-yun")
+ROMANISED_SYLLABLE = 4
 #: a capitalised word at least this common in English (Zipf) does not make a value a place or an organisation
 EVERYDAY_ZIPF = 4.5
 
@@ -112,7 +114,9 @@ class FormFieldRecognizer(_TextRecognizer):
             rf"(?:^|(?<=[ \t]{{2}})|(?<=\t)|(?<=\|[ \t]))[ \t>*•-]*"
             rf"(?:(?i:{languages})[ \t]+)?"  # "Chinese name:", "Arabic name:": the name in that language
             r"(?:[^\W\d_][^\n:/()]{0,30}?[ \t]*/[ \t]*){0,3}?"  # translations before it: "Adresse / Address:"
+            r"(?:[^\W\d_][\w'’]*[ \t]+(?=(?i:signature\b)))?"  # whose signature: "Client signature:"
             rf"(?P<label>(?i:{labels}))"
+            r"(?:(?<=(?i:signature))[ \t]+of[ \t]+[^\W\d_][^\n:]{0,25}?)?"  # "Signature of parent:"
             r"(?:[ \t]*/[ \t]*[^\W\d_][^\n:/()]{0,30}?)?"  # its translation: "Nome / Name:"
             r"(?:[ \t]*\([^)\n]{1,20}\))?"
             r"(?P<written_in>[ \t]+in[ \t]+[^\W\d_][\w \t]{0,24}(?=:))?"  # "Name in own language:"
@@ -261,7 +265,12 @@ class FormFieldRecognizer(_TextRecognizer):
             quoted = _QUOTED.match(name)
             if alias and quoted is not None and self._alias(quoted.group(1)):
                 yield start + quoted.start(1), start + quoted.end(1), PERSON  # 'Nickname: "Sunny" at home'
-            elif self._is_name(name.split()) or (alias and self._goes_by(name)) or (part and self._name_part(name)):
+            elif (
+                self._is_name(name.split())
+                or (alias and self._goes_by(name))
+                or (part and self._name_part(name))
+                or self._unlisted_name(name)
+            ):
                 name = self._last_first(value, name)
                 yield start, start + len(name), PERSON
                 yield from self._bracketed_name(start, value, len(name))
@@ -382,6 +391,27 @@ class FormFieldRecognizer(_TextRecognizer):
             and " ".join(words).lower() not in self.no_value
             and not all(w.lower() in STOP_WORDS for w in words)
         )
+
+    def _unlisted_name(self, value: str) -> bool:
+        """A name no list holds, in a field asking for one: one to four capitalised words or words in capitals, a
+        capitalised one rare in English in every part ("KWON Da-bin", "Seo-yun Ahn"), none an everyday word
+        ("Name: Project Alpha", "Name: See Attached") or an abbreviation ("TBC")."""
+        words = value.split()
+        if not 1 <= len(words) <= 4 or _NAME_PART.fullmatch(value) is None or value.lower() in self.no_value:
+            return False
+        rare = False
+        for w in words:
+            if not w[0].isupper() or w in self.not_initials or w.lower() in STOP_WORDS:
+                return False
+            if w.isupper():
+                continue  # a surname in capitals, whatever else the word is ("PARK")
+            low = w.lower().rstrip(".")
+            if zipf(low) >= EVERYDAY_ZIPF:
+                return False
+            # syllables joined by hyphens, as romanised given names are written ("Da-bin", "Mi-rae")
+            syllables = "-" in low and all(p.isalpha() and len(p) <= ROMANISED_SYLLABLE for p in low.split("-"))
+            rare = rare or syllables or zipf(low) < INITIALS_ZIPF
+        return rare
 
     def _is_name(self, words: list[str]) -> bool:
         lex = self.names
