@@ -41,6 +41,28 @@ FAMILY = "patterns"
             "She is the only Tamil woman in Northern Ontario to hold a crane licence.",
             "is the only Tamil woman in Northern Ontario to hold a crane licence",
         ),
+        # a count that singles out a few: the group, its scope and what sets it apart
+        (
+            "His daughter is one of only five pupils in the region on the night oxygen trial from Zurich.",
+            "one of only five pupils in the region on the night oxygen trial",
+        ),
+        (
+            "She was one of only four people in Belgium with the condition.",
+            "one of only four people in Belgium with the condition",
+        ),
+        (
+            "He is one of the only men who still carves canoe prows by hand.",
+            "one of the only men who still carves canoe prows by hand",
+        ),
+        (
+            "She is one of only a handful of Parsi families in Tromsø.",
+            "one of only a handful of Parsi families in Tromsø",
+        ),
+        # "the only one" is set apart by a place and a clause with a rare word
+        (
+            "He is the only one in Marrowby who still thatches roofs with river reed.",
+            "is the only one in Marrowby who still thatches roofs with river reed",
+        ),
         # a record told by a participle after "ever", or by "ever" before the group
         (
             "Her aunt was the first ever woman skipper at the sailing club.",
@@ -81,6 +103,9 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He can hold on for a few minutes.",
         "He gave birth to a new idea on the train.",
         "He was the only man who turned up to the session.",
+        "It was one of only two times I saw him laugh.",
+        "He is one of the only ones.",
+        "She is the only one in the family who still drives.",
         "Tired today, only half the group came.",
         "Rainy, only English lessons this week.",
         "She was the only person in the room to laugh.",
