@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.nlp.frequency import zipf_any_spelling
+from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
@@ -576,6 +577,8 @@ class PhraseFinder(RuleFinder):
             w = sdoc[k]
             if w.pos_ == "PUNCT":
                 return None
+            if w.lower_ in ("a", "an", "per") and sdoc[k + 1].lower_ in self._w("feat_rate_units"):
+                return self._rate_feat(sdoc, t.i, k)
             if w.lower_ in units | breath_units and sdoc[k - 1].like_num:
                 before = {sdoc[m].lower_ for m in range(max(t.i, k - 4), k - 1)}
                 breath = any(sdoc[m].lower_ == "breath" for m in range(t.i + 1, k))
@@ -583,6 +586,17 @@ class PhraseFinder(RuleFinder):
                     return Hit(t.i, k + 1, "hobby", FEAT, (w.lower_,))
                 return None
         return None
+
+    def _rate_feat(self, sdoc: Doc, modal: int, per: int) -> Hit | None:
+        """``could fold two thousand biscuits an hour``: an ability told as a count per unit of time, a
+        count of ``feat_rate_min`` or more, of a verb that is no mere taking or earning (``feat_rate_plain``)."""
+        verb = modal + 1 + (sdoc[modal + 1].pos_ == "ADV")
+        if sdoc[verb].pos_ != "VERB" or verb_lemma(sdoc[verb]) in self._w("feat_rate_plain"):
+            return None
+        counts = [q[0] for k in range(verb + 1, per) if (q := quantity_at(sdoc, k, per)) is not None]
+        if not counts or max(counts) < self.rr.threshold("feat_rate_min"):
+            return None
+        return Hit(modal, per + 2, "hobby", FEAT, (sdoc[verb].lemma_.lower(),))
 
     def _gave_birth(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """``gave birth to her son on the night bus``, ``gave birth in the back of a taxi``: a birth somewhere
