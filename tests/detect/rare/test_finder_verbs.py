@@ -51,6 +51,7 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "She lost all her receipts when the bag split on the bus.",
         "She lost the end of the film when the power went.",
         "I lost interest in the game.",
+        "He lost it",  # a text that ends at the verb's object
         "He lost all feeling for her years ago.",
         # keeping or opening something for a county or a country that is no place in a side
         "We kept a seat for the county councillor.",
