@@ -112,6 +112,7 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He was the only man who turned up to the session.",
         "It was one of only two times I saw him laugh.",
         "He is one of the only ones.",
+        "And she was the only",  # a text that ends at the marker
         "She is the only one in the family who still drives.",
         "Tired today, only half the group came.",
         "Rainy, only English lessons this week.",

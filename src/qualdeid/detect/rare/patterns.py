@@ -128,7 +128,7 @@ class PhraseFinder(RuleFinder):
         # "the first ever woman skipper at the sailing club": "ever" before the group is a record by itself
         ever_before = t.i + 1 < se and sdoc[t.i + 1].lower_ == "ever"
         head, mods = self._group_phrase(sdoc, t.i + 1 + ever_before, se)
-        if head is None and sdoc[t.i + 1].lower_ == "one":
+        if head is None and t.i + 1 < se and sdoc[t.i + 1].lower_ == "one":
             head = t.i + 1  # "the only one in <a place> who ...": generic, it needs its scope
         if head is None:
             return None
