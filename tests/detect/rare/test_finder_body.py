@@ -15,6 +15,9 @@ FAMILY = "body"
     [
         ("She was born with six toes on her left foot.", "was born with six toes on her left foot"),
         ("He has one green eye and one grey eye.", "has one green eye and one grey eye"),
+        # a contracted "has got": the contraction is the verb of the frame
+        ("She's got one hazel eye and one pale grey eye.", "'s got one hazel eye and one pale grey eye"),
+        ("He's got only four fingers on his right hand.", "'s got only four fingers on his right hand"),
         ("He stands six foot eight in his socks.", "stands six foot eight"),
         ("My neighbour has a hook instead of a hand.", "has a hook instead of a hand"),
         ("Her cousin donated a kidney to his sister last spring.", "donated a kidney to his sister last spring"),

@@ -32,6 +32,9 @@ FAMILY = "patterns"
         ("She can solve a sudoku in under forty seconds.", "can solve a sudoku in under forty seconds"),
         ("He can hold his breath for four minutes.", "can hold his breath for four minutes"),
         ("Mere is 12 and can solve a sudoku in under forty seconds.", "can solve a sudoku in under forty seconds"),
+        # ... or a count per unit of time few reach
+        ("He could gut three hundred mackerel an hour at sixteen.", "could gut three hundred mackerel an hour"),
+        ("She can stitch 400 buttonholes a day on the old machine.", "can stitch 400 buttonholes a day"),
         ("She was the only woman who crewed the lifeboat.", "was the only woman who crewed the lifeboat"),
         ("He was the only Welsh-Somali boy at the camp.", "was the only Welsh-Somali boy"),
         ("He is the only out gay teacher at the school.", "is the only out gay teacher at the school"),
@@ -40,6 +43,28 @@ FAMILY = "patterns"
         (
             "She is the only Tamil woman in Northern Ontario to hold a crane licence.",
             "is the only Tamil woman in Northern Ontario to hold a crane licence",
+        ),
+        # a count that singles out a few: the group, its scope and what sets it apart
+        (
+            "His daughter is one of only five pupils in the region on the night oxygen trial from Zurich.",
+            "one of only five pupils in the region on the night oxygen trial",
+        ),
+        (
+            "She was one of only four people in Belgium with the condition.",
+            "one of only four people in Belgium with the condition",
+        ),
+        (
+            "He is one of the only men who still carves canoe prows by hand.",
+            "one of the only men who still carves canoe prows by hand",
+        ),
+        (
+            "She is one of only a handful of Parsi families in Tromsø.",
+            "one of only a handful of Parsi families in Tromsø",
+        ),
+        # "the only one" is set apart by a place and a clause with a rare word
+        (
+            "He is the only one in Marrowby who still thatches roofs with river reed.",
+            "is the only one in Marrowby who still thatches roofs with river reed",
         ),
         # a record told by a participle after "ever", or by "ever" before the group
         (
@@ -79,8 +104,16 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "I can be there in ten minutes.",
         "She could walk there in under 20 minutes.",
         "He can hold on for a few minutes.",
+        "He could earn 500 a day on the rigs.",
+        "She can take two tablets a day.",
+        "I can walk ten miles a day.",
+        "He could make 200 calls a shift.",
         "He gave birth to a new idea on the train.",
         "He was the only man who turned up to the session.",
+        "It was one of only two times I saw him laugh.",
+        "He is one of the only ones.",
+        "And she was the only",  # a text that ends at the marker
+        "She is the only one in the family who still drives.",
         "Tired today, only half the group came.",
         "Rainy, only English lessons this week.",
         "She was the only person in the room to laugh.",

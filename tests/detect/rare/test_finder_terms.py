@@ -22,6 +22,9 @@ FAMILY = "terms"
         ("Her cousin is the lamplighter now.", "is the lamplighter"),
         ("He was the last wheelwright in the valley.", "was the last wheelwright in the valley"),
         ("Her uncle is a priest in the next parish.", "is a priest in the next parish"),
+        # someone's achievement named by where or what it was won
+        ("He is defending his Ballymore title this summer.", "is defending his Ballymore title"),
+        ("They brought their medals from the Varnley Games.", "their medals from the Varnley Games"),
         # after "used to" a word less rare still counts (used_to_zipf)
         ("He used to teach woodcarving at a technical college.", "used to teach woodcarving at a technical college"),
         # a very rare thing or job needs no frame when it is not a mere mention
@@ -54,6 +57,8 @@ def test_finds(detector, text: str, phrase: str) -> None:
     "text",
     [
         "She used to cook for the family.",
+        "He showed me his title from work.",
+        "He loves his Netflix awards show.",
         "He speaks English at home.",
         # a negation says the opposite (speaking a language plainly is judged across the corpus: test_rare)
         "She doesn't speak Latvian at all.",

@@ -29,6 +29,7 @@ FAMILY = "verbs"
         ),
         # a part of a body part
         ("He lost the tip of his thumb in a bandsaw.", "lost the tip of his thumb in a bandsaw"),
+        ("I lost feeling in three fingers on the bottling line.", "lost feeling in three fingers on the bottling line"),
         # a place in a side (keeping goal, opening the batting) held for a country or a national team
         ("He kept goal for Ghana at the junior cup.", "kept goal for Ghana at the junior cup"),
         ("She opened the batting for Lancashire's under-19s.", "opened the batting for Lancashire's under-19s"),
@@ -49,6 +50,9 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "We came home early on the bus.",
         "She lost all her receipts when the bag split on the bus.",
         "She lost the end of the film when the power went.",
+        "I lost interest in the game.",
+        "He lost it",  # a text that ends at the verb's object
+        "He lost all feeling for her years ago.",
         # keeping or opening something for a county or a country that is no place in a side
         "We kept a seat for the county councillor.",
         "She opened a shop for the army veterans.",

@@ -159,6 +159,9 @@ class BodyFinder(RuleFinder):
         k = i
         while k - 1 >= ss and sdoc[k - 1].lower_ in self.skip_before_count:
             k -= 1
+            if sdoc[k].pos_ == "AUX":  # "she's got ...": the contracted verb is the frame's
+                k += 1
+                break
         if k - 1 < ss:
             return None
         before = sdoc[k - 1]

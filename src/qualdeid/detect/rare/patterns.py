@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from qualdeid.detect.nlp.frequency import zipf_any_spelling
+from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import (
@@ -116,6 +117,8 @@ class PhraseFinder(RuleFinder):
         """``the only Sikh girl``, ``was the last midwife in the valley to deliver ...``."""
         if t.lower_ not in self._w("uniqueness_markers") or t.i == ss:
             return None
+        if t.lower_ == "only" and (few := self._one_of_few(sdoc, t, ss, se)) is not None:
+            return few
         # "..., only Estonian girl in her year": a note's clause may drop the article
         bare = t.lower_ == "only" and (sdoc[t.i - 1].is_punct or sdoc[t.i - 1].is_sent_end)
         if sdoc[t.i - 1].lower_ != "the" and not bare:
@@ -125,6 +128,8 @@ class PhraseFinder(RuleFinder):
         # "the first ever woman skipper at the sailing club": "ever" before the group is a record by itself
         ever_before = t.i + 1 < se and sdoc[t.i + 1].lower_ == "ever"
         head, mods = self._group_phrase(sdoc, t.i + 1 + ever_before, se)
+        if head is None and t.i + 1 < se and sdoc[t.i + 1].lower_ == "one":
+            head = t.i + 1  # "the only one in <a place> who ...": generic, it needs its scope
         if head is None:
             return None
         head_tok = sdoc[head]
@@ -155,22 +160,28 @@ class PhraseFinder(RuleFinder):
                 return self._deed(start, max(end, k + 1), head_tok)
         if k < se and sdoc[k].pos_ == "ADP" and sdoc[k].lower_ in ("in", "from", "at", "on", "of"):
             j = phrase_end(sdoc, k + 1, se)
-            if any(sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") for m in range(k + 1, j)):
+            # a scope word ("in the valley") or a place another detector named ("in <town>")
+            if any(
+                sdoc[m].lemma_.lower() in self._w("uniqueness_scopes") or self._named_place(sdoc[m], named)
+                for m in range(k + 1, j)
+            ):
                 scope = True
                 k = j
             elif kind and j + 1 < se and sdoc[j].lower_ == "to" and sdoc[j + 1].pos_ in ("VERB", "AUX"):
                 k = j  # "the only Tamil woman in <a region> to hold ...": the place is the scope
         if generic and not scope:
             return None
-        # "the only woman to drive ...", "the only woman who drove ..."
-        to_or_who = k + 1 < se and sdoc[k].lower_ in ("to", "who") and sdoc[k + 1].pos_ in ("VERB", "AUX")
-        if to_or_who and (sdoc[k].lower_ == "to" or (kind and t.lower_ == "only")):
+        # "the only woman to drive ...", "the only woman who (still) drove ...", "the only one in <a place>
+        # who ..." (a "who" clause needs a rare word, below)
+        verb = k + 1 + (k + 2 < se and sdoc[k].lower_ == "who" and sdoc[k + 1].pos_ == "ADV")
+        to_or_who = verb < se and sdoc[k].lower_ in ("to", "who") and sdoc[verb].pos_ in ("VERB", "AUX")
+        if to_or_who and (sdoc[k].lower_ == "to" or ((kind or scope) and t.lower_ == "only")):
             if not (kind or scope):
                 return None
-            end = self._vp_end(sdoc, k + 2, se, start + self.max_tokens + 4)
+            end = self._vp_end(sdoc, verb + 1, se, start + self.max_tokens + 4)
             if sdoc[k].lower_ == "who" and not (marked or self._uncommon_in(sdoc, k + 1, end, named)):
                 return None  # "the only man who turned up": a clause of everyday words singles no one out
-            return self._deed(start, max(end, k + 2), head_tok)
+            return self._deed(start, max(end, verb + 1), head_tok)
         # "the only boy driving a pony trap in the parade": a participle after the group tells the deed
         if kind and not generic and k < se and sdoc[k].tag_ == "VBG" and sdoc[k].pos_ == "VERB":
             end = self._vp_end(sdoc, k + 1, se, start + self.max_tokens + 4)
@@ -188,6 +199,38 @@ class PhraseFinder(RuleFinder):
             reason = "the only one of a group in a place"
             return Hit(start, max(k, head + 1), "minority", reason, (head_tok.lemma_.lower(),))
         return None
+
+    def _one_of_few(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``one of only four people in the country with ...``, ``one of the only women who carves ...``,
+        ``one of only a handful of families in <a town>``: a count that singles out a few, with the
+        group, its scope and what sets it apart."""
+        i = t.i - 1 - (sdoc[t.i - 1].lower_ == "the")
+        if i - 1 < ss or sdoc[i].lower_ != "of" or sdoc[i - 1].lower_ != "one":
+            return None
+        k = t.i + 1
+        if k + 1 < se and sdoc[k].lower_ == "a" and sdoc[k + 1].lower_ in self._w("few_counts"):
+            k += 2 + (k + 2 < se and sdoc[k + 2].lower_ == "of")  # "a handful of"
+        elif k < se and sdoc[k].pos_ == "NUM":
+            k += 1
+        if k >= se or sdoc[k].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None  # "one of only two": no group
+        start = i - 1
+        limit = start + self.max_tokens + 4
+        head = phrase_end(sdoc, k, min(se, limit))
+        end = self.frames.extend_right(sdoc, k, se, limit, max_pps=2)
+        end = self.frames.extend_relative(sdoc, end, se, limit)
+        if end < min(se, limit) and sdoc[end].tag_ == "VBG":  # "... women carving totem poles"
+            end = self._vp_end(sdoc, end + 1, se, limit)
+        if sdoc[head - 1].lemma_.lower() in self._w("uniqueness_generic_heads") and end <= head:
+            return None  # "one of only two times", "one of the only ones": no group set apart
+        return Hit(start, max(end, k + 1), "minority", "one of only a few", (sdoc[k].lemma_.lower(),))
+
+    def _named_place(self, t: Token, named: bytearray) -> bool:
+        """A capitalised word inside another detector's span that spaCy does not take for a person,
+        an organisation or a date: a place ("in <town>")."""
+        if t.pos_ != "PROPN":
+            return False
+        return t.ent_type_ in ("GPE", "LOC", "FAC") or (bool(named[t.idx]) and t.ent_type_ not in _NOT_PLACES)
 
     def _group_phrase(self, sdoc: Doc, first: int, se: int) -> tuple[int | None, list[Token]]:
         """The head noun after "the only" and its modifiers: "Welsh girl", "Welsh-Somali boy", "out trans
@@ -534,6 +577,8 @@ class PhraseFinder(RuleFinder):
             w = sdoc[k]
             if w.pos_ == "PUNCT":
                 return None
+            if w.lower_ in ("a", "an", "per") and sdoc[k + 1].lower_ in self._w("feat_rate_units"):
+                return self._rate_feat(sdoc, t.i, k)
             if w.lower_ in units | breath_units and sdoc[k - 1].like_num:
                 before = {sdoc[m].lower_ for m in range(max(t.i, k - 4), k - 1)}
                 breath = any(sdoc[m].lower_ == "breath" for m in range(t.i + 1, k))
@@ -541,6 +586,17 @@ class PhraseFinder(RuleFinder):
                     return Hit(t.i, k + 1, "hobby", FEAT, (w.lower_,))
                 return None
         return None
+
+    def _rate_feat(self, sdoc: Doc, modal: int, per: int) -> Hit | None:
+        """``could fold two thousand biscuits an hour``: an ability told as a count per unit of time, a
+        count of ``feat_rate_min`` or more, of a verb that is no mere taking or earning (``feat_rate_plain``)."""
+        verb = modal + 1 + (sdoc[modal + 1].pos_ == "ADV")
+        if sdoc[verb].pos_ != "VERB" or verb_lemma(sdoc[verb]) in self._w("feat_rate_plain"):
+            return None
+        counts = [q[0] for k in range(verb + 1, per) if (q := quantity_at(sdoc, k, per)) is not None]
+        if not counts or max(counts) < self.rr.threshold("feat_rate_min"):
+            return None
+        return Hit(modal, per + 2, "hobby", FEAT, (sdoc[verb].lemma_.lower(),))
 
     def _gave_birth(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """``gave birth to her son on the night bus``, ``gave birth in the back of a taxi``: a birth somewhere

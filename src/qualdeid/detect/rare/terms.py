@@ -127,6 +127,8 @@ class TermFinder(RuleFinder):
         else:
             start, max_pps = frame.start, 2
         end = self.frames.extend_right(sdoc, m.end, sent_end, start + self.max_tokens, max_pps=max_pps)
+        if ACHIEVEMENT not in frame.kinds and m.entry in self.rr.words("named_achievement_nouns"):
+            end = min(end, _named_own(sdoc, np_start, m) or end)  # its name ends it: "his <town> title | with ..."
         if frame.verb is not None and frame.verb > m.start:  # relative clause: "the X she used to breed"
             end = self.frames.extend_right(sdoc, frame.verb + 1, sent_end, start + self.max_tokens, max_pps=1)
         elif m.category in (Category.FAMILY, Category.PET):  # "an identical twin who is a police officer"
@@ -245,7 +247,8 @@ class TermFinder(RuleFinder):
                 sdoc[i].pos_ != "DET" for i in range(np_start, m.start)
             )
             scaled = bool(left & words("achievement_scale"))
-            if champion_of or scaled or (ACHIEVEMENT in kinds and m.entry in words("achievement_nouns")):
+            named = m.entry in words("named_achievement_nouns") and _named_own(sdoc, np_start, m) > 0
+            if champion_of or scaled or named or (ACHIEVEMENT in kinds and m.entry in words("achievement_nouns")):
                 return ACCEPTED
             return None
         if (
@@ -363,6 +366,32 @@ _OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: lexicons of things done or kept (not of what someone is): named alone after "the", a later mention
 _THINGS = frozenset({Category.HOBBY, Category.PET, Category.SETTING, UNUSUAL_WORD})
+
+
+def _named_own(sdoc: Doc, np_start: int, m: TermMatch) -> int:
+    """Someone's achievement named by where or what it was won: "his <town> title", "her trophy from the
+    <town> regional show", "their medals at the <name> Games" (not "his title", "her award from work").
+    The end of the phrase that names it, 0 when it is not named."""
+    if not any(sdoc[i].lower_ in _OWNERS for i in range(np_start, m.start)):
+        return 0
+    if m.end < len(sdoc) and sdoc[m.end].pos_ in ("NOUN", "PROPN"):
+        return 0  # "her Oscars party": a thing named after it
+    if any(_proper(sdoc[i]) for i in range(np_start, m.start)):
+        return m.end
+    k = m.end
+    if k + 1 >= len(sdoc) or sdoc[k].lower_ not in ("from", "at", "in"):
+        return 0
+    k += 1
+    named = False
+    while k < len(sdoc) and (sdoc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or sdoc[k].tag_ == "HYPH"):
+        named = named or _proper(sdoc[k])
+        k += 1
+    return k if named else 0
+
+
+def _proper(t: Token) -> bool:
+    """A capitalised proper noun within a sentence: a name of a place, a contest or a body."""
+    return t.pos_ == "PROPN" and (t.is_title or t.is_upper) and not t.is_sent_start and len(t) > 1
 
 
 def _owned(sdoc: Doc, np_start: int, m: TermMatch) -> bool:

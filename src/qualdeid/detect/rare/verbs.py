@@ -42,11 +42,13 @@ class VerbFinder(RuleFinder):
                 np_end += 1  # "lost both his big toes"
             while np_end < sent_end and (is_np_token(sdoc[np_end]) or sdoc[np_end].pos_ == "ADV"):
                 np_end += 1
-            if (
-                np_end + 1 < sent_end
-                and sdoc[np_end].lower_ == "of"
-                and (sdoc[np_end - 1].lower_ in words("part_partitives") or sdoc[np_end - 1].like_num)
-            ):  # "lost the tip of a finger"
+            after = sdoc[np_end].lower_ if np_end + 1 < sent_end else ""
+            partitive = after == "of" and (
+                sdoc[np_end - 1].lower_ in words("part_partitives") or sdoc[np_end - 1].like_num
+            )  # "lost the tip of a finger"
+            # "lost feeling in two fingers", "lost all movement in her left arm"
+            sense = after == "in" and sdoc[np_end - 1].lower_ in words("part_senses")
+            if partitive or sense:
                 np_end += 1
                 while np_end < sent_end and is_np_token(sdoc[np_end]):
                     np_end += 1
