@@ -166,6 +166,8 @@ class NameProcessor(CorpusProcessor):
         self.document_names = DocumentNames(self.ev, self.acceptance, score=SCORE_KNOWN, detector=DETECTOR)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
         self.known_initials: set[str] = set()
+        #: abbreviations of roles ("RPN", "CPN") that finalising drops unless they are known to be someone's
+        self.role_abbreviations = frozenset(rules.words("lexicons/role_abbreviations.txt"))
         self._pattern: re.Pattern[str] | None = None
         lex = self.ev.lex
         #: a title in either case before a capitalised name: "Dr Okafor", "cô Lien", "aunty Mere"
@@ -340,11 +342,15 @@ class NameProcessor(CorpusProcessor):
                 confident(first.title())
         acting_initials: set[str] = set()
         on_roll = self.initials.roll_call(text)
-        for start, end in self.initials.find(text):
+        found_initials = list(self.initials.find(text))
+        #: initials the document spells out as someone's full name ("RPN (Rolan P. Nook)"): a person wherever they
+        #: act in it, even where they read as a role's abbreviation
+        defined = {text[s:e] for s, e in found_initials if e - s > 1 and self.initials.named_in_full(text, s, e)}
+        for start, end in found_initials:
             # an abbreviation on a roll of people ("Present: ZV, GP"; then "GP to fix it") stays a person
             token = text[start:end]
-            listed = (token in on_roll or self.initials.named_in_full(text, start, end)) and (
-                token in lex.not_initials or normalise(token) in ev.allow
+            listed = token in defined or (
+                token in on_roll and (token in lex.not_initials or normalise(token) in ev.allow)
             )
             reason = ALLOWED_NAME if listed else None
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=reason))
@@ -828,7 +834,7 @@ class NameProcessor(CorpusProcessor):
             if token not in self.known_initials or self.initials.shouted(token):
                 continue
             # someone's initials elsewhere, an abbreviation or a word here unless it acts: "PA came", "the PA"
-            abbreviation = token in lex.not_initials or zipf(token.lower()) >= 4.0
+            abbreviation = token in lex.not_initials or token in self.role_abbreviations or zipf(token.lower()) >= 4.0
             if abbreviation and not self.initials.acts_at(text, m.start()):
                 continue
             if last_word(text[max(0, m.start() - 20) : m.start()]) in ev.word_left:
@@ -1124,7 +1130,10 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
             or (s.start - last.end == 1 and text[last.end] == " ")
             or _nickname_between(text, last, s)
         ):
-            out[-1] = replace(last, end=max(last.end, s.end), score=max(last.score, s.score))
+            # the same words found twice keep the reason one finding gives them ("RPN", known initials)
+            same = (s.start, s.end) == (last.start, last.end)
+            reason = last.reason or s.reason if same else last.reason
+            out[-1] = replace(last, end=max(last.end, s.end), score=max(last.score, s.score), reason=reason)
         else:
             out.append(Span(s.start, s.end, PERSON, score=s.score, detector=s.detector, reason=s.reason))
     return out
