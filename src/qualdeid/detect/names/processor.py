@@ -633,12 +633,16 @@ class NameProcessor(CorpusProcessor):
 
     def _hyphen_compounds(self, text: str, names: dict[str, bool]) -> set[str]:
         """Double first names written with a hyphen, of which NER or a list saw one half: "Marta-Liisa",
-        "Hyun-woo", "Soo-jin" (not "Sam-like": an English ending makes a word of it)."""
-        if not names or "-" not in text:
+        "Hyun-woo", "Soo-jin" (not "Sam-like": an English ending makes a word of it); and, known or not, two
+        syllables of given names of one language joined by a hyphen, capitalised: "Min-jun", "CHIA-HAO"."""
+        if "-" not in text:
             return set()
         ev = self.ev
         out = set()
         for m in _HYPHENATED.finditer(text):
+            if m.group()[0].isupper() and ev.lex.first_names.syllabic(m.group()):
+                out.add(m.group())
+                continue
             parts = m.group().split("-")
             if not any(p in names for p in parts) or not ev.lex.name_shaped(m.group()):
                 continue
@@ -667,6 +671,8 @@ class NameProcessor(CorpusProcessor):
             for a, b in itertools.pairwise(words):
                 if len(a) <= 5 and len(b) <= 5 and zipf((a + b).lower()) < JOINED_NAME_ZIPF:
                     joined.add((a + b).lower())
+        # "Seo-jun", then "seojun": a hyphenated given name of two syllables written joined
+        joined |= {w.replace("-", "").lower() for w in names if self.ev.lex.first_names.syllabic(w)}
         for m in _ONE_WORD.finditer(text):
             word = m.group()
             if word.lower() in joined or (
