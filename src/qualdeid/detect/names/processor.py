@@ -48,6 +48,7 @@ from qualdeid.detect.names.evidence import (
     last_word,
 )
 from qualdeid.detect.names.family import FamilyHeadings
+from qualdeid.detect.names.hangul import HangulNames
 from qualdeid.detect.names.initials import UPPER, Initials
 from qualdeid.detect.names.insistent import InsistentNames
 from qualdeid.detect.names.repeated import RepeatedWordNames
@@ -158,6 +159,7 @@ class NameProcessor(CorpusProcessor):
         self.initials = Initials(rules, self.ev.lex.not_initials)
         self.repeated = RepeatedWordNames(rules, self.ev)
         self.families = FamilyHeadings(rules, self.ev)
+        self.hangul = HangulNames(rules)
         self.coordinated = CoordinatedNames.read(rules, self.ev)
         self.surnames = Surnames(self.ev)
         self.insistent = InsistentNames(self.ev)
@@ -448,6 +450,8 @@ class NameProcessor(CorpusProcessor):
             if surname:
                 confident(word)
                 confident(surname)
+        for start, end in self.hangul.find(text):  # "김도윤", "도윤이": Korean names in Hangul
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME))
         for start, end in self.families.find(text):  # "TARVOLD fam": a case heading in handover notes
             # named by the grammar: no bilingual form label ("Varnelu/Odrastik family:") nor everyday word
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME))
@@ -1055,8 +1059,15 @@ def _either_case(title: str) -> str:
 def _other_script_forms(text: str, people: list[Span]) -> list[Span]:
     """ "Kavya Raman (காவ்யா)", "Ahmad Nouri / احمد نوری", "Wen Li 李文", "김영숙 (Kim Young-sook)": a run of
     letters of a script other than Latin or Greek in brackets, after a slash or a space beside a name is the
-    same person's name."""
-    return [form for p in people for form in _forms_beside(text, p, _BESIDE_AFTER, PERSON)]
+    same person's name; beside a name itself in such a script ("김도윤 학생": a word after it) only in brackets or
+    after a slash."""
+    return [
+        form
+        for p in people
+        for form in _forms_beside(
+            text, p, _BRACKETED_AFTER if any(map(_other_script, text[p.start : p.end])) else _BESIDE_AFTER, PERSON
+        )
+    ]
 
 
 def _bracketed_other_script(text: str, named: list[Span]) -> list[Span]:
