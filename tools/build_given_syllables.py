@@ -47,7 +47,11 @@ FINAL_VARIANTS = {"k": ["g"]}
 KOREAN_WORD_ZIPF = 3.5
 #: what Korean writes joined to a name: a vocative, an honorific, the "-i" after a given name ending in a
 #: consonant, then the case and topic particles (kept by hand; a project's list adds to them)
-HANGUL_ENDINGS = ["아", "야", "이", "씨", "님", "군", "양", "이가", "이는", "이도", "이랑", "이를", "이한테", "이에게", "이의", "이네", "이랑은", "씨가", "씨는", "씨도", "씨를", "씨한테", "씨에게", "씨의", "님이", "님은", "님께", "가", "는", "도", "랑", "를", "을", "은", "와", "과", "한테", "에게", "의", "하고", "네"]
+HANGUL_ENDINGS = [
+    "아", "야", "이", "씨", "님", "군", "양", "이가", "이는", "이도", "이랑", "이를", "이한테", "이에게", "이의", "이네",
+    "이랑은", "씨가", "씨는", "씨도", "씨를", "씨한테", "씨에게", "씨의", "님이", "님은", "님께", "가", "는", "도", "랑",
+    "를", "을", "은", "와", "과", "한테", "에게", "의", "하고", "네",
+]  # fmt: skip
 
 HEADER = """\
 # Syllables of East Asian given names in the Latin alphabet, by language, from the person providers of
