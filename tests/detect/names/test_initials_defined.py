@@ -70,7 +70,7 @@ def test_a_name_with_an_initial_defines_initials_with_a_common_letter(detector) 
 
 
 def test_a_role_abbreviation_defined_as_someone_is_that_person_in_other_documents(detector) -> None:
-    team = "Team and roles:\nRPN (Rolan Quell Nook) - community researcher\n"
+    team = "Team and roles:\nRPN (Rolan Pelk Nook) - community researcher\n"
     turns = "Facilitator RPN.\nRPN: Let us begin.\nP: we pack boxes.\nRPN: And then?\nI asked the RPN on a ward."
     _, found = people(detector, team, turns)
     assert found.count("RPN") == 3  # not "the RPN", a nurse

@@ -168,6 +168,8 @@ class NameProcessor(CorpusProcessor):
         self.document_names = DocumentNames(self.ev, self.acceptance, score=SCORE_KNOWN, detector=DETECTOR)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
         self.known_initials: set[str] = set()
+        #: initials a document of the corpus spells out as someone's full name ("RPN (Rolan P. Nook)")
+        self.defined_initials: set[str] = set()
         #: abbreviations of roles ("RPN", "CPN") that finalising drops unless they are known to be someone's
         self.role_abbreviations = frozenset(rules.words("lexicons/role_abbreviations.txt"))
         self._pattern: re.Pattern[str] | None = None
@@ -482,7 +484,9 @@ class NameProcessor(CorpusProcessor):
             for s in spans
             if s.detector == PET_NAMES and s.label == PERSON and " " not in text[s.start : s.end]
         }
-        return local, (observation, sorted(names), sorted(initials), sorted(allowed_names), sorted(given))
+        # (initials the document spells out go with the allowed names: "RPN", as written, in other documents too)
+        allowed = sorted(allowed_names | defined)
+        return local, (observation, sorted(names), sorted(initials), allowed, sorted(given))
 
     def _initials_paired(self, text: str, persons: list[Span]) -> list[tuple[int, int]]:
         """ "Took KT and Dana Whitlock to the fair", "Dana Whitlock and KT": initials joined by "and" to a
@@ -745,6 +749,7 @@ class NameProcessor(CorpusProcessor):
     def observe(self, doc_id: str, observation: Any) -> None:
         found, evidence, initials, allowed, given = observation
         self.known_initials.update(initials)
+        self.defined_initials.update(w for w in allowed if w.isupper())
         for word in given:
             # a kinship word or a title given as a pet name is no name the lists know: learned here
             entry = self.known.setdefault(name_key(word), KnownName(word, self.ev.wordlike(word)))
@@ -797,7 +802,11 @@ class NameProcessor(CorpusProcessor):
                     or self.insistent.accept(text, start, end, len(uses.get(key, ())))
                 ):
                     found.append(Span(start, end, PERSON, score=SCORE_KNOWN, detector=DETECTOR))
-        found += self._initials_of_known(text)
+        initials = self._initials_of_known(text)
+        # initials a document spelled out as someone's full name ("RPN (Rolan P. Nook)") stay that person where
+        # they act here, though they read as a role's abbreviation
+        defined = {(i.start, i.end) for i in initials if i.reason and text[i.start : i.end] in self.defined_initials}
+        found = [replace(f, reason=ALLOWED_NAME) if (f.start, f.end) in defined else f for f in found] + initials
         # particles first: "Mr van den Heuvel" takes its title once the surname has taken "van den"
         people = self._with_titles(text, self._with_particles(text, _join_adjacent(text, found)))
         people = self._with_first_names(text, people)
@@ -1147,10 +1156,7 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
             or (s.start - last.end == 1 and text[last.end] == " ")
             or _nickname_between(text, last, s)
         ):
-            # the same words found twice keep the reason one finding gives them ("RPN", known initials)
-            same = (s.start, s.end) == (last.start, last.end)
-            reason = last.reason or s.reason if same else last.reason
-            out[-1] = replace(last, end=max(last.end, s.end), score=max(last.score, s.score), reason=reason)
+            out[-1] = replace(last, end=max(last.end, s.end), score=max(last.score, s.score))
         else:
             out.append(Span(s.start, s.end, PERSON, score=s.score, detector=s.detector, reason=s.reason))
     return out
