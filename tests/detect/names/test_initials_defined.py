@@ -49,3 +49,33 @@ def test_a_name_set_off_before_a_relative_is_a_person(detector) -> None:
     assert "Malvinka" in found
     (words,) = people(detector, "Anyway, my son, he drives the van. Sorry, my love, I forgot.")
     assert words == []
+
+
+MINUTES = (
+    "Attendees:\nLiora Aske - social worker (LA), chair\nTilda Brack, aunt (TB)\n\n"
+    "TB: says the boy sleeps better. LA to phone the school. TB asked for a lift.\n"
+)
+
+
+def test_initials_defined_after_a_name_and_its_role_are_a_person_even_as_abbreviations(detector) -> None:
+    (found,) = people(detector, MINUTES)
+    assert found.count("LA") == 2  # a city's abbreviation elsewhere
+    assert found.count("TB") == 3  # a disease's abbreviation elsewhere
+
+
+def test_a_name_with_an_initial_defines_initials_with_a_common_letter(detector) -> None:
+    notes = "Present: Ines Orrel (IO), Corla O. (CO).\nHousing - CO described the damp. CO will think."
+    (found,) = people(detector, notes)
+    assert found.count("CO") == 3
+
+
+def test_a_role_abbreviation_defined_as_someone_is_that_person_in_other_documents(detector) -> None:
+    team = "Team and roles:\nRPN (Rolan Pelk Nook) - community researcher\n"
+    turns = "Facilitator RPN.\nRPN: Let us begin.\nP: we pack boxes.\nRPN: And then?\nI asked the RPN on a ward."
+    _, found = people(detector, team, turns)
+    assert found.count("RPN") == 3  # not "the RPN", a nurse
+
+
+def test_a_term_with_its_abbreviation_after_a_dash_stays_a_term(detector) -> None:
+    (found,) = people(detector, "Personal Health Number - see the form (PH) is on the letter.")
+    assert "PH" not in found

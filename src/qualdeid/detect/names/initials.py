@@ -537,6 +537,16 @@ _YES_NO = frozenset({"Y", "N"})
 _AFTER_COLON = re.compile(r":[ \t]*$")
 #: A full name right before bracketed initials: "Nia Eze (", "Tom de Vries ("
 _NAME_BEFORE_BRACKET = re.compile(rf"((?:{UPPER}[\w'’-]*\.?[ \t]+(?:[a-z]{{1,3}}[ \t]+){{0,2}}){{1,3}})\([ \t]*$")
+#: A full name, then the person's role in lower-case words set off by a dash or a comma, right before bracketed
+#: initials: a meeting's list of who came, "Wilma Quenby - social worker (", "Orla Trebbin, aunt ("
+_NAME_ROLE_BEFORE_BRACKET = re.compile(
+    rf"(?<![\w'’-])((?:{UPPER}[\w'’-]*\.?(?:[ \t]+(?:[a-z]{{1,3}}[ \t]+){{0,2}}|(?=[ \t]*[,–—-]))){{2,3}})"
+    r"[ \t]*(?:(?<=[ \t])[-–—]|,)[ \t]*[a-z][a-z'’/ -]{0,40}\([ \t]*$"
+)
+
+
+#: a word of a name that is its initial: "O." of "Ines O."
+_INITIAL_WORD = re.compile(rf"{UPPER}\.")
 
 
 def _initials_of_name_before(text: str, start: int, token: str) -> bool:
@@ -544,12 +554,14 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     bracket."""
     if start < 1 or text[start - 1] != "(":
         return False
-    m = _NAME_BEFORE_BRACKET.search(text, max(0, start - 60), start)
+    m = _NAME_BEFORE_BRACKET.search(text, max(0, start - 60), start) or _NAME_ROLE_BEFORE_BRACKET.search(
+        text, max(0, start - 100), start
+    )
     if m is None:
         return False
     words = m.group(1).split()
-    if any(zipf(w.lower()) >= COMMON_NAME_WORD_ZIPF for w in words):
-        return False  # "Personal Health Number (PHN)": a term and its abbreviation
+    if any(zipf(w.lower()) >= COMMON_NAME_WORD_ZIPF for w in words if not _INITIAL_WORD.fullmatch(w)):
+        return False  # "Personal Health Number (PHN)": a term and its abbreviation; "Ines O." is a name
     initials = "".join(w[0] for w in words)
     if len(token) == 1 and len(words) > 1:
         return token == initials[0]  # "D. Okonkwo (D)", "Mira Kent (M)": the letter the notes use for the name

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.languages import SETTINGS as OTHER_LANGUAGES
 from qualdeid.detect.nlp.languages import zipf_in
 from qualdeid.rules import Rules
@@ -46,15 +47,26 @@ class NameSet(frozenset[str]):
 
     languages: tuple[str, ...] = ()
     word_zipf = 4.0
+    #: the syllables of given names of each language that writes them joined by a hyphen ("min-jun")
+    syllables: tuple[frozenset[str], ...] = ()
 
-    def __new__(cls, names: Iterable[str], languages: Iterable[str] = (), word_zipf: float = 4.0) -> NameSet:
+    def __new__(
+        cls,
+        names: Iterable[str],
+        languages: Iterable[str] = (),
+        word_zipf: float = 4.0,
+        syllables: Iterable[frozenset[str]] = (),
+    ) -> NameSet:
         self = super().__new__(cls, names)
         self.languages = tuple(languages)
         self.word_zipf = word_zipf
+        self.syllables = tuple(syllables)
         return self
 
     def __contains__(self, word: object) -> bool:
         if super().__contains__(word):
+            return True
+        if isinstance(word, str) and "-" in word and self.syllables and self.syllabic(word):
             return True
         if not isinstance(word, str) or word.isascii():
             return False
@@ -63,6 +75,24 @@ class NameSet(frozenset[str]):
         if not super().__contains__(without_marks(word)):
             return False
         return all(zipf_in(word, language) < self.word_zipf for language in self.languages)
+
+    def syllabic(self, word: str) -> bool:
+        """ "min-jun", "chia-hao": two syllables of given names of one language joined by a hyphen, no English
+        word written joined or hyphenated ("hip-hop", "so-so")."""
+        parts = word.lower().split("-")
+        if len(parts) != 2 or not all(parts):
+            return False
+        if not any(parts[0] in language and parts[1] in language for language in self.syllables):
+            return False
+        if zipf(parts[0] + parts[1]) >= SYLLABIC_WORD_ZIPF:
+            return False  # "hiphop", "pingpong": an English word however it is written
+        return not all(zipf(part) >= SYLLABIC_PART_ZIPF for part in parts)  # "so-so", "a-ok", "to-do"
+
+
+#: a pair of syllables this common in English written joined is a word ("yo-yo", "ping-pong")
+SYLLABIC_WORD_ZIPF = 3.0
+#: a pair of syllables both this common in English is an English compound ("so-so", "a-ok")
+SYLLABIC_PART_ZIPF = 4.0
 
 
 @dataclass(frozen=True)
@@ -104,12 +134,14 @@ class NameLexicon:
         other = rules.settings(OTHER_LANGUAGES)
         languages = ([str(code) for code in other.get("languages", [])], float(other.get("word_zipf", 4.0)))
         terms = set().union(*(rules.words(f"lexicons/{name}.txt", lower=True) for name in TERM_LEXICONS))
+        syllables = rules.lists("names/given_syllables.yaml")
         return cls(
             first_names=NameSet(
                 rules.words("names/first_names.txt", lower=True)
                 | rules.words("names/world_first_names.txt", lower=True)
                 | rules.nicknames.names,
                 *languages,
+                syllables=[syllables[key] for key in syllables],
             ),
             surnames=NameSet(
                 rules.words("names/surnames.txt", lower=True) | rules.words("names/world_surnames.txt", lower=True),

@@ -48,6 +48,7 @@ from qualdeid.detect.names.evidence import (
     last_word,
 )
 from qualdeid.detect.names.family import FamilyHeadings
+from qualdeid.detect.names.hangul import HangulNames
 from qualdeid.detect.names.initials import UPPER, Initials
 from qualdeid.detect.names.insistent import InsistentNames
 from qualdeid.detect.names.repeated import RepeatedWordNames
@@ -158,6 +159,7 @@ class NameProcessor(CorpusProcessor):
         self.initials = Initials(rules, self.ev.lex.not_initials)
         self.repeated = RepeatedWordNames(rules, self.ev)
         self.families = FamilyHeadings(rules, self.ev)
+        self.hangul = HangulNames(rules)
         self.coordinated = CoordinatedNames.read(rules, self.ev)
         self.surnames = Surnames(self.ev)
         self.insistent = InsistentNames(self.ev)
@@ -166,6 +168,10 @@ class NameProcessor(CorpusProcessor):
         self.document_names = DocumentNames(self.ev, self.acceptance, score=SCORE_KNOWN, detector=DETECTOR)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
         self.known_initials: set[str] = set()
+        #: initials a document of the corpus spells out as someone's full name ("RPN (Rolan P. Nook)")
+        self.defined_initials: set[str] = set()
+        #: abbreviations of roles ("RPN", "CPN") that finalising drops unless they are known to be someone's
+        self.role_abbreviations = frozenset(rules.words("lexicons/role_abbreviations.txt"))
         self._pattern: re.Pattern[str] | None = None
         lex = self.ev.lex
         #: a title in either case before a capitalised name: "Dr Okafor", "cô Lien", "aunty Mere"
@@ -340,11 +346,15 @@ class NameProcessor(CorpusProcessor):
                 confident(first.title())
         acting_initials: set[str] = set()
         on_roll = self.initials.roll_call(text)
-        for start, end in self.initials.find(text):
+        found_initials = list(self.initials.find(text))
+        #: initials the document spells out as someone's full name ("RPN (Rolan P. Nook)"): a person wherever they
+        #: act in it, even where they read as a role's abbreviation
+        defined = {text[s:e] for s, e in found_initials if e - s > 1 and self.initials.named_in_full(text, s, e)}
+        for start, end in found_initials:
             # an abbreviation on a roll of people ("Present: ZV, GP"; then "GP to fix it") stays a person
             token = text[start:end]
-            listed = (token in on_roll or self.initials.named_in_full(text, start, end)) and (
-                token in lex.not_initials or normalise(token) in ev.allow
+            listed = token in defined or (
+                token in on_roll and (token in lex.not_initials or normalise(token) in ev.allow)
             )
             reason = ALLOWED_NAME if listed else None
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=reason))
@@ -442,6 +452,8 @@ class NameProcessor(CorpusProcessor):
             if surname:
                 confident(word)
                 confident(surname)
+        for start, end in self.hangul.find(text):  # "김도윤", "도윤이": Korean names in Hangul
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME))
         for start, end in self.families.find(text):  # "TARVOLD fam": a case heading in handover notes
             # named by the grammar: no bilingual form label ("Varnelu/Odrastik family:") nor everyday word
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME))
@@ -472,7 +484,9 @@ class NameProcessor(CorpusProcessor):
             for s in spans
             if s.detector == PET_NAMES and s.label == PERSON and " " not in text[s.start : s.end]
         }
-        return local, (observation, sorted(names), sorted(initials), sorted(allowed_names), sorted(given))
+        # (initials the document spells out go with the allowed names: "RPN", as written, in other documents too)
+        allowed = sorted(allowed_names | defined)
+        return local, (observation, sorted(names), sorted(initials), allowed, sorted(given))
 
     def _initials_paired(self, text: str, persons: list[Span]) -> list[tuple[int, int]]:
         """ "Took KT and Dana Whitlock to the fair", "Dana Whitlock and KT": initials joined by "and" to a
@@ -627,12 +641,16 @@ class NameProcessor(CorpusProcessor):
 
     def _hyphen_compounds(self, text: str, names: dict[str, bool]) -> set[str]:
         """Double first names written with a hyphen, of which NER or a list saw one half: "Marta-Liisa",
-        "Hyun-woo", "Soo-jin" (not "Sam-like": an English ending makes a word of it)."""
-        if not names or "-" not in text:
+        "Hyun-woo", "Soo-jin" (not "Sam-like": an English ending makes a word of it); and, known or not, two
+        syllables of given names of one language joined by a hyphen, capitalised: "Min-jun", "CHIA-HAO"."""
+        if "-" not in text:
             return set()
         ev = self.ev
         out = set()
         for m in _HYPHENATED.finditer(text):
+            if m.group()[0].isupper() and ev.lex.first_names.syllabic(m.group()):
+                out.add(m.group())
+                continue
             parts = m.group().split("-")
             if not any(p in names for p in parts) or not ev.lex.name_shaped(m.group()):
                 continue
@@ -661,6 +679,8 @@ class NameProcessor(CorpusProcessor):
             for a, b in itertools.pairwise(words):
                 if len(a) <= 5 and len(b) <= 5 and zipf((a + b).lower()) < JOINED_NAME_ZIPF:
                     joined.add((a + b).lower())
+        # "Seo-jun", then "seojun": a hyphenated given name of two syllables written joined
+        joined |= {w.replace("-", "").lower() for w in names if self.ev.lex.first_names.syllabic(w)}
         for m in _ONE_WORD.finditer(text):
             word = m.group()
             if word.lower() in joined or (
@@ -729,6 +749,7 @@ class NameProcessor(CorpusProcessor):
     def observe(self, doc_id: str, observation: Any) -> None:
         found, evidence, initials, allowed, given = observation
         self.known_initials.update(initials)
+        self.defined_initials.update(w for w in allowed if w.isupper())
         for word in given:
             # a kinship word or a title given as a pet name is no name the lists know: learned here
             entry = self.known.setdefault(name_key(word), KnownName(word, self.ev.wordlike(word)))
@@ -781,7 +802,11 @@ class NameProcessor(CorpusProcessor):
                     or self.insistent.accept(text, start, end, len(uses.get(key, ())))
                 ):
                     found.append(Span(start, end, PERSON, score=SCORE_KNOWN, detector=DETECTOR))
-        found += self._initials_of_known(text)
+        initials = self._initials_of_known(text)
+        # initials a document spelled out as someone's full name ("RPN (Rolan P. Nook)") stay that person where
+        # they act here, though they read as a role's abbreviation
+        defined = {(i.start, i.end) for i in initials if i.reason and text[i.start : i.end] in self.defined_initials}
+        found = [replace(f, reason=ALLOWED_NAME) if (f.start, f.end) in defined else f for f in found] + initials
         # particles first: "Mr van den Heuvel" takes its title once the surname has taken "van den"
         people = self._with_titles(text, self._with_particles(text, _join_adjacent(text, found)))
         people = self._with_first_names(text, people)
@@ -828,7 +853,7 @@ class NameProcessor(CorpusProcessor):
             if token not in self.known_initials or self.initials.shouted(token):
                 continue
             # someone's initials elsewhere, an abbreviation or a word here unless it acts: "PA came", "the PA"
-            abbreviation = token in lex.not_initials or zipf(token.lower()) >= 4.0
+            abbreviation = token in lex.not_initials or token in self.role_abbreviations or zipf(token.lower()) >= 4.0
             if abbreviation and not self.initials.acts_at(text, m.start()):
                 continue
             if last_word(text[max(0, m.start() - 20) : m.start()]) in ev.word_left:
@@ -1043,8 +1068,15 @@ def _either_case(title: str) -> str:
 def _other_script_forms(text: str, people: list[Span]) -> list[Span]:
     """ "Kavya Raman (காவ்யா)", "Ahmad Nouri / احمد نوری", "Wen Li 李文", "김영숙 (Kim Young-sook)": a run of
     letters of a script other than Latin or Greek in brackets, after a slash or a space beside a name is the
-    same person's name."""
-    return [form for p in people for form in _forms_beside(text, p, _BESIDE_AFTER, PERSON)]
+    same person's name; beside a name itself in such a script ("김도윤 학생": a word after it) only in brackets or
+    after a slash."""
+    return [
+        form
+        for p in people
+        for form in _forms_beside(
+            text, p, _BRACKETED_AFTER if any(map(_other_script, text[p.start : p.end])) else _BESIDE_AFTER, PERSON
+        )
+    ]
 
 
 def _bracketed_other_script(text: str, named: list[Span]) -> list[Span]:
