@@ -679,7 +679,7 @@ class NameProcessor(CorpusProcessor):
             for a, b in itertools.pairwise(words):
                 if len(a) <= 5 and len(b) <= 5 and zipf((a + b).lower()) < JOINED_NAME_ZIPF:
                     joined.add((a + b).lower())
-        # "Seo-jun", then "seojun": a hyphenated given name of two syllables written joined
+        # "Ji-ho", then "jiho": a hyphenated given name of two syllables written joined
         joined |= {w.replace("-", "").lower() for w in names if self.ev.lex.first_names.syllabic(w)}
         for m in _ONE_WORD.finditer(text):
             word = m.group()
