@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from presidio_analyzer import PatternRecognizer
 
+from qualdeid.detect.recognizers.dates import holiday_recognizer
 from qualdeid.detect.recognizers.yaml_patterns import DEFAULT_FLAGS, load_pattern_recognizers
 from qualdeid.rules import Rules
 
@@ -81,3 +82,14 @@ def test_a_bad_pattern_names_its_recognizer(tmp_path: Path, pattern: str, messag
     )
     with pytest.raises(ValueError, match=message):
         load_pattern_recognizers(Rules([tmp_path]))
+
+
+def test_the_holiday_pattern_comes_compiled_and_finds_what_presidio_finds() -> None:
+    holidays = holiday_recognizer({"Lanternmoot", "St Quillfest's Day", "Quillfest"})
+    assert holidays is not None
+    [pattern] = holidays.patterns
+    assert pattern.compiled_regex is not None
+    assert pattern.compiled_with_flags == holidays.global_regex_flags
+    text = "At Lanternmoot 2021 and on St. Quillfest’s Day, not at Quillfestival."
+    assert spans(holidays, text) == spans(presidio_built(holidays), text)
+    assert [text[s:e] for s, e, *_ in spans(holidays, text)] == ["Lanternmoot 2021", "St. Quillfest’s Day"]

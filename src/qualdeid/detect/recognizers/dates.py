@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 
+from qualdeid.detect.recognizers.yaml_patterns import CompiledPattern
 from qualdeid.labels import DATE_TIME
 
 YEAR_SUFFIX = r"(?:[ \t]+(?:(?:19|20)\d\d|['’]\d\d))?"
@@ -17,7 +18,10 @@ def holiday_pattern(name: str) -> str:
 
 
 def holiday_recognizer(holidays: set[str]) -> PatternRecognizer | None:
-    """One compiled alternation over all holidays (longest first), case-sensitive, with an optional year."""
+    """One compiled alternation over all holidays (longest first), case-sensitive, with an optional year.
+
+    Compiled once through the store of compiled patterns (``nlp/regex_cache.py``), as the YAML patterns
+    are: Presidio's own ``Pattern`` parsed the long alternation at every start to check it."""
     if not holidays:
         return None
     names = sorted(holidays, key=len, reverse=True)
@@ -27,6 +31,6 @@ def holiday_recognizer(holidays: set[str]) -> PatternRecognizer | None:
         supported_entity=DATE_TIME,
         name="HolidayRecognizer",
         supported_language="en",
-        patterns=[Pattern(name="holiday", regex=pattern, score=0.7)],
+        patterns=[CompiledPattern(name="holiday", regex=pattern, score=0.7, flags=0)],
         global_regex_flags=0,
     )
