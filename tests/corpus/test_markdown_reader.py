@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from qualdeid.corpus.markdown import markdown_text
@@ -58,6 +58,7 @@ def test_no_letter_of_the_source_is_left_unread(source: str) -> None:
 
 @SETTINGS
 @given(markdown)
+@example("`Mags```\nMags`Mags")  # a longer run of backticks inside a code span does not close it
 def test_replacing_a_part_in_the_source_changes_that_text_only(source: str) -> None:
     builder = markdown_text(source)
     words = [p for p in builder.parts if p.kind == "text" and builder.text[p.start : p.end].isalpha()]

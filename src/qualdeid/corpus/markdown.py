@@ -179,12 +179,15 @@ def _inline(children: list[Any], content: str, content_at: list[int | None]) -> 
                     out.append((text[k], at(i), "text"))
                     c, k = i + 1, k + 1
         elif kind == "code_inline":
-            ticks = re.compile(re.escape(tok.markup)).search(content, c)
+            # a code span opens and closes with a run of exactly as many backticks: "```" inside "`...`" is content
+            run = re.compile(rf"(?<!`){re.escape(tok.markup)}(?!`)")
+            ticks = run.search(content, c)
             if ticks is None:
                 out.extend((ch, None, "code") for ch in tok.content)
                 continue
             body_start = ticks.end()
-            close = content.find(tok.markup, body_start)
+            closing = run.search(content, body_start)
+            close = closing.start() if closing else -1
             body = content[body_start : close if close >= 0 else len(content)]
             offset = body.find(tok.content.replace("\n", " ")[:1]) if tok.content else 0
             for k, ch in enumerate(tok.content):
