@@ -15,8 +15,8 @@ FILLER = "We had lunch in the garden and talked about the weather."
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [
-        ("Turns out he was an addict before he came to the hostel.", "was an addict"),
-        ("Back home he used heroin every day.", "used heroin"),
+        ("Turns out he was a gambling addict before he came to the hostel.", "was a gambling addict"),
+        ("Back home he smoked heroin every day.", "smoked heroin"),
         ("She upped her fluoxetine again this week.", "upped her fluoxetine"),
     ],
 )

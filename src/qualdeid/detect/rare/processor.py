@@ -196,9 +196,9 @@ class RareDetailProcessor(CorpusProcessor):
         return not (languages and any(all(zipf_in(w, code) < self.foreign_zipf for code in languages) for w in rare))
 
     def _plain_condition(self, ctx: RareContext, start: int, end: int) -> bool:
-        """Tokens ``start:end`` tell only a common illness, a substance or its care ("had anorexia", "was an
-        addict", "upped her sertraline"): at least one word of ``common_conditions`` (or a clinical term), and
-        every other noun, adjective and verb, names left out, an everyday word (zipf >= ``plain_zipf``)."""
+        """Tokens ``start:end`` tell only a common illness, a substance or its care ("had bulimia", "was a
+        gambling addict", "doubled her fluoxetine"): at least one word of ``common_conditions`` (or a clinical
+        term), and every other noun, adjective and verb, names left out, an everyday word (zipf >= ``plain_zipf``)."""
         condition = False
         for t in ctx.sdoc[start:end]:
             if t.pos_ not in _PLAIN_POS or ctx.named[t.idx] or not t.is_alpha:
