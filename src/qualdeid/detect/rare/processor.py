@@ -180,8 +180,9 @@ class RareDetailProcessor(CorpusProcessor):
         """The hit's sentence is written in another language, and its words are not rare there: fewer than
         ``english_sentence_share`` of the sentence's words, names left out, are English words, and none of the
         hit's words in lower case (of ``foreign_min_letters`` or more) is rarer than ``foreign_role_zipf`` in each
-        of the text's other languages (none where no language is told). The finders judge rarity by English
-        frequencies, so every word of such a sentence looks rare to them ("ela cozinha para a família toda")."""
+        of the text's other languages (a text in no other language is English: "Ida carves oars from driftwood").
+        The finders judge rarity by English frequencies, so every word of such a sentence looks rare to them
+        ("ela cozinha para a família toda")."""
         start, end = ctx.bounds[hit.start]
         words = [t.lower_ for t in ctx.sdoc[start:end] if t.is_alpha and not ctx.named[t.idx]]
         if len(words) < 3 or sum(1 for w in words if zipf(w) >= self.english_zipf) >= self.english_share * len(words):
@@ -193,7 +194,8 @@ class RareDetailProcessor(CorpusProcessor):
             for t in ctx.sdoc[hit.start : hit.end]
             if t.is_alpha and t.is_lower and len(t) >= self.foreign_min_letters and not ctx.named[t.idx]
         ]
-        return not (languages and any(all(zipf_in(w, code) < self.foreign_zipf for code in languages) for w in rare))
+        rare_there = any(all(zipf_in(w, code) < self.foreign_zipf for code in languages) for w in rare)
+        return bool(languages) and not rare_there
 
     def _plain_condition(self, ctx: RareContext, start: int, end: int) -> bool:
         """Tokens ``start:end`` tell only a common illness, a substance or its care ("had bulimia", "was a
