@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.finalise import NER_DETECTOR, LoneFeast, specific_date_pattern
-from qualdeid.detect.nlp.frequency import zipf_any_spelling
+from qualdeid.detect.nlp.frequency import zipf, zipf_any_spelling
+from qualdeid.detect.nlp.languages import zipf_in
 from qualdeid.detect.processors import CorpusProcessor, chosen
 from qualdeid.detect.rare.animals import AnimalFinder
 from qualdeid.detect.rare.biography import STRETCH, BiographyFinder
@@ -108,6 +109,17 @@ class RareDetailProcessor(CorpusProcessor):
         )
         #: the trained finder's verdict on the rules' details: one none of whose tokens scores this is dropped
         self.learned_veto = t("learned_veto")
+        #: a sentence fewer of whose words than this share are English words (zipf >= ``rare_zipf``) is in another
+        #: language: English frequencies say nothing of its details
+        self.english_share = t("english_sentence_share")
+        self.english_zipf = t("rare_zipf")
+        self.foreign_zipf = t("foreign_role_zipf")
+        self.foreign_min_letters = t("foreign_min_letters")
+        #: common illnesses, substances and care (``plain.yaml``): no detail on their own, nor with everyday words
+        self.conditions = (
+            self.rr.words("common_conditions") | self.rr.clinical | rules.words("lexicons/medicines.txt", lower=True)
+        )
+        self.plain_zipf = t("plain_zipf")
         self.lead_out = self.rr.words("detail_lead_out")
         self.denials = self.rr.words("denials")
         self.denial_fillers = self.rr.words("denial_fillers")
@@ -135,7 +147,14 @@ class RareDetailProcessor(CorpusProcessor):
 
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[RareCandidate], Any]:
         ctx = RareContext.read(sdoc, spans, self.rr)
-        hits = [hit for finder in self.finders for hit in finder.find(ctx)]
+        # the finders judge rarity by English frequencies, but for the foreign one: in a sentence of another
+        # language every word looks rare to them
+        hits = [
+            hit
+            for finder in self.finders
+            for hit in finder.find(ctx)
+            if isinstance(finder, ForeignRoleFinder) or not self._other_language(ctx, hit)
+        ]
         scores = ctx.token_scores
         if scores is not None and self.learned_veto > 0:
             hits = [h for h in hits if h.subtype == LEARNED or scores[h.start : h.end].max() >= self.learned_veto]
@@ -144,7 +163,7 @@ class RareDetailProcessor(CorpusProcessor):
         # age or year is no sharper phrase: "died at <age> during a ..." keeps the clause's rest)
         ruled = [(h.start, h.end) for h in hits if h.subtype != CLAUSE and h.reason != MILESTONE]
         hits = [h for h in hits if h.subtype != CLAUSE or not any(s < h.end and h.start < e for s, e in ruled)]
-        found = [self._candidate(ctx, hit) for hit in hits]
+        found = [c for hit in hits if (c := self._candidate(ctx, hit)) is not None]
         merged = [
             c if c.status == PENDING else replace(c, echo_keys=self._echo_keys(sdoc, c))
             for c in _merge(found, doc.text)
@@ -157,9 +176,45 @@ class RareDetailProcessor(CorpusProcessor):
         )
         return merged, observation
 
-    def _candidate(self, ctx: RareContext, hit: Hit) -> RareCandidate:
+    def _other_language(self, ctx: RareContext, hit: Hit) -> bool:
+        """The hit's sentence is written in another language, and its words are not rare there: fewer than
+        ``english_sentence_share`` of the sentence's words, names left out, are English words, and none of the
+        hit's words in lower case (of ``foreign_min_letters`` or more) is rarer than ``foreign_role_zipf`` in each
+        of the text's other languages (a text in no other language is English: "Ida carves oars from driftwood").
+        The finders judge rarity by English frequencies, so every word of such a sentence looks rare to them
+        ("ela cozinha para a família toda")."""
+        start, end = ctx.bounds[hit.start]
+        words = [t.lower_ for t in ctx.sdoc[start:end] if t.is_alpha and not ctx.named[t.idx]]
+        if len(words) < 3 or sum(1 for w in words if zipf(w) >= self.english_zipf) >= self.english_share * len(words):
+            return False
+        others = self.rr.other_languages
+        languages = others.of(ctx.sdoc.text) if others is not None else ()
+        rare = [
+            t.lower_
+            for t in ctx.sdoc[hit.start : hit.end]
+            if t.is_alpha and t.is_lower and len(t) >= self.foreign_min_letters and not ctx.named[t.idx]
+        ]
+        rare_there = any(all(zipf_in(w, code) < self.foreign_zipf for code in languages) for w in rare)
+        return bool(languages) and not rare_there
+
+    def _plain_condition(self, ctx: RareContext, start: int, end: int) -> bool:
+        """Tokens ``start:end`` tell only a common illness, a substance or its care ("had bulimia", "was a
+        gambling addict", "doubled her fluoxetine"): at least one word of ``common_conditions`` (or a clinical
+        term), and every other noun, adjective and verb, names left out, an everyday word (zipf >= ``plain_zipf``)."""
+        condition = False
+        for t in ctx.sdoc[start:end]:
+            if t.pos_ not in _PLAIN_POS or ctx.named[t.idx] or not t.is_alpha:
+                continue
+            lemma = t.lemma_.lower()
+            if t.lower_ in self.conditions or lemma in self.conditions:
+                condition = True
+            elif zipf_any_spelling(lemma) < self.plain_zipf and zipf_any_spelling(t.lower_) < self.plain_zipf:
+                return False
+        return condition
+
+    def _candidate(self, ctx: RareContext, hit: Hit) -> RareCandidate | None:
         """A finder's hit as a span of the text, run on over what completes the fact (a confirmed
-        one), without words left dangling at its end."""
+        one), without words left dangling at its end; none where it tells only a common condition."""
         sdoc = ctx.sdoc
         end = hit.end
         if hit.status != PENDING and hit.reason != MILESTONE:  # an event ends at its age or year
@@ -168,6 +223,8 @@ class RareDetailProcessor(CorpusProcessor):
         start = hit.start
         while start + 1 < end and sdoc[start].lower_ in self.lead_out:
             start += 1  # "she | used to ...", "also | plays ..."
+        if self._plain_condition(ctx, start, end):
+            return None
         return RareCandidate(
             start=sdoc[start].idx,
             end=sdoc[end - 1].idx + len(sdoc[end - 1]),
@@ -463,6 +520,9 @@ def _name_key(name: str) -> str:
 def _inside_other(c: Span, spans: list[Span]) -> bool:
     return any(s.label != RARE_DETAIL and s.start <= c.start and c.end <= s.end for s in spans)
 
+
+#: the words of a detail that say what it is about
+_PLAIN_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 
 _DANGLING = frozenset({"which", "that", "who", "whose", "whom", "both", "all", "each", "every", "some", "any"})
 
