@@ -541,7 +541,6 @@ class Composer:
         return (
             t.label == "PERSON"
             and value.lower() in corpus.identity_words
-            and value.lower() not in corpus.places  # a place of that name too: risk still holds it
             and value.lower() not in {k.lower() for k in known}
             and text[t.end : t.end + 1] not in ("'", "’")
             and not self.targets.speaks_after.match(text, t.end)
@@ -830,7 +829,7 @@ class Composer:
                     edits.append(Edit(m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
             for idx in (corpus.index, corpus.key_index):
                 if idx is not None:
-                    edits += self._names_left(idx, para.text, invented, corpus.identity_words)
+                    edits += self._names_left(idx, para.text, invented | corpus.identity_words)
             ours = {_initials_key(f"{m.invented.first} {m.invented.last}") for m in cast.members}
             here = _first_names_here(corpus.people, corpus.docs[para.cut.fragment.doc_id])
             left = initials_in(para.text, 0, len(para.text), corpus.initials, [], self.targets.not_initials, here)
@@ -856,9 +855,7 @@ class Composer:
                 break
         return fixes
 
-    def _names_left(
-        self, index: IdentifierIndex, text: str, invented: set[str], peoples: Iterable[str] = ()
-    ) -> list[Edit]:
+    def _names_left(self, index: IdentifierIndex, text: str, invented: set[str]) -> list[Edit]:
         """Replacements for the identifiers ``index`` knows that are still in a composed paragraph.
         A person's name form the corpus writes in lower case goes too, whether or not `risk` holds it
         with confidence (risk no longer does for a name written only so): unless it is an everyday word
@@ -871,8 +868,6 @@ class Composer:
                 continue
             if {w.lower() for w in re.findall(r"[^\W\d_]+", hit)} <= invented:
                 continue
-            if h.label == "PERSON" and hit.lower() in peoples:
-                continue  # "Quenyan": a people, though detection once made a person of it
             if h.label == "PERSON" and hit[:1].islower() and h.lower_only:
                 if _everyday_word(hit, set()):
                     sdoc = sdoc or parser(self._model)(text)

@@ -31,7 +31,7 @@ from qualdeid.risk.identifiers import (
     plain,
     sentence_initial,
 )
-from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms, first_name_words, peoples_of
+from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms, first_name_words, fold, peoples_of
 from qualdeid.risk.turns import PARTICIPANT, Turn, TurnRoles, turn_at
 
 #: labels of names: the checked text's own names are looked up in the corpus
@@ -114,10 +114,9 @@ class CorpusProfile:
         self.config = config
         self.synonyms = synonyms or Synonyms.load(config.rules_dirs)
         self.never = never or NeverIdentifiers.load(config.never_lists, config.rules_dirs)
-        # "I'm Quenyan too" in the corpus: "Quenyan" is a people wherever detection made a person of it (a
-        # place of that name stays one)
         peoples = peoples_of(docs, first_name_words(tuple(config.rules_dirs)))
-        docs = [_without_people_words(d, peoples) for d in docs] if peoples else docs
+        if peoples:  # "I'm Quenyan too" in the corpus: "Quenyan" is a people wherever it is written
+            self.never = NeverIdentifiers(self.never.terms | {fold(w) for w in peoples})
         never_places = NeverIdentifiers.load(config.never_place_lists, config.rules_dirs)
         self.index = index_corpus(
             [_without_listed(d, self.never, never_places) for d in docs],
@@ -341,12 +340,6 @@ def _dictionary(nlp) -> frozenset[str] | None:
             if isinstance(table, dict):
                 forms.update(f for f, lemmas in table.items() if any(lemma in words for lemma in lemmas))
     return words | forms
-
-
-def _without_people_words(doc: Document, peoples: set[str]) -> Document:
-    """The document without the persons detection found that are only a word of ``peoples``."""
-    spans = [s for s in doc.spans if not (s.label == "PERSON" and doc.text[s.start : s.end].lower() in peoples)]
-    return Document(doc.id, doc.text, spans=spans, source=doc.source, meta=doc.meta, segments=doc.segments)
 
 
 def _without_listed(doc: Document, never: NeverIdentifiers, never_places: NeverIdentifiers | None = None) -> Document:
