@@ -30,18 +30,14 @@ def fold(text: str) -> str:
 
 #: what a person is, said after a copula whose subject is a person ("I'm Quenyan too", "Ana is 40, Quenyan,",
 #: "Ana is Quenyan, 40"): a people, nation or clan, as "Welsh" is; a name there would say one person is another
-_NAMED_SUBJECT = r"\b(?!(?:This|That|It|Here|There|Who|What|Name|I|She|He|They|We|You)\b)[A-Z][\w’'-]+\.?"
-_COPULA = r"(?:['’]m|['’]s|['’]re|\s+(?:is|am|are|was|were))(?:\s+(?:also|both|half|part|full))?\s+"
+_COPULA_BEFORE = (
+    r"(?:\b(?:I|[Ss]he|[Hh]e|[Tt]hey|[Ww]e|[Yy]ou)|\b(?!(?:This|That|It|Here|There|Who|What|Name)\b)[A-Z][\w’'-]+\.?)"
+    r"(?:['’]m|['’]s|['’]re|\s+(?:is|am|are|was|were))(?:\s+(?:also|both|half|part|full))?\s+"
+)
 _IDENTITY_FRAMES = (
-    # "I'm Quenyan too", "Bo is Quenyan too"
-    (
-        re.compile(rf"(?:\b(?:I|[Ss]he|[Hh]e|[Tt]hey|[Ww]e|[Yy]ou)|{_NAMED_SUBJECT}){_COPULA}$"),
-        re.compile(r"\s+(?:too|as well)\b"),
-    ),
-    # "Bo is Quenyan, 40", with a person named as the subject ("She's Kestrin, 22" introduces someone), not a
-    # list of people and their ages ("Bo, 34, Ana, 36")
-    (re.compile(rf"{_NAMED_SUBJECT}{_COPULA}$"), re.compile(r",\s+\d{1,3}\b(?!,\s+\d)")),
-    (re.compile(rf"{_NAMED_SUBJECT}{_COPULA}\d{{1,3}},\s+$"), re.compile(r",(?!\s+\d)")),  # "Bo is 40, Quenyan,"
+    # "is Quenyan too", "is Quenyan, 40" (not a list of people and their ages: "Bo, 34, Ana, 36")
+    (re.compile(rf"{_COPULA_BEFORE}$"), re.compile(r"\s+(?:too|as well)\b|,\s+\d{1,3}\b(?!,\s+\d)")),
+    (re.compile(rf"{_COPULA_BEFORE}\d{{1,3}},\s+$"), re.compile(r",(?!\s+\d)")),  # "is 40, Quenyan, lives"
 )
 
 
