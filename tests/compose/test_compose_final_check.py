@@ -49,27 +49,3 @@ def test_a_lower_case_name_that_is_an_everyday_word_goes_only_where_a_person_sta
     index = IdentifierIndex()
     index.add("plum", "PERSON", "d1")  # a nickname the corpus writes in lower case, also a word
     assert ("plum" not in _left(composer, index, text)) is replaced
-
-
-@pytest.mark.parametrize(
-    ("text", "people"),
-    [
-        ("Ana, 40, Orvaldi from the coast, came in.", True),  # said elsewhere: "I'm Orvaldi too"
-        ("The Orvaldi families came to the feast.", True),
-        ("Orvaldi said she would come.", False),  # a person who speaks
-        ("Orvaldi's coat was wet.", False),  # a person who owns
-    ],
-)
-def test_a_word_the_corpus_says_someone_is_stays_a_people(composer: Composer, text: str, people: bool) -> None:
-    from types import SimpleNamespace
-
-    from qualdeid.compose.targets import Target
-
-    corpus = SimpleNamespace(identity_words={"orvaldi"})
-    at = text.index("Orvaldi")
-    target = Target(at, at + len("Orvaldi"), "PERSON", "detected")
-    assert composer._a_people(corpus, text, target, {"Ana"}) is people
-    if people:  # nor does the last look replace it
-        index = IdentifierIndex()
-        index.add("Orvaldi", "PERSON", "d1")
-        assert "Orvaldi" in _left(composer, index, text, invented={"orvaldi"})

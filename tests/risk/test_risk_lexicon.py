@@ -113,34 +113,3 @@ def test_tokens_are_read_through_the_synonym_table(detector, text: str, word: st
     (a,) = analyse(detector.nlp, [("t", text)], Synonyms.load())
     (token,) = [t for t in a.tokens if t.text == word]
     assert token.norm == norm
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "expected"),
-    [
-        ("Ana is 40, Orvaldi, lives with her son.", "Orvaldi", True),
-        ("Bo is Orvaldi, 22, and moved down last year.", "Orvaldi", True),
-        ("I'm Orvaldi too, from another family.", "Orvaldi", True),
-        ("Dr. Vell is Orvaldi too, from the coast.", "Orvaldi", True),
-        # a name after a copula: someone introduced, or a list of people with their ages
-        ("Hi, I'm Kestrin, she said.", "Kestrin", False),
-        ("This is Kestrin, 22.", "Kestrin", False),
-        ("Bo is 34, Kestrin, 36, and the kids came.", "Kestrin", False),
-        ("Her worker is Kestrin, 22.", "Kestrin", False),
-    ],
-)
-def test_a_word_said_of_a_person_as_what_they_are_is_a_people(text: str, word: str, expected: bool) -> None:
-    from qualdeid.risk.lexicon import said_as_what_one_is
-
-    at = text.index(word)
-    assert said_as_what_one_is(text, at, at + len(word)) is expected
-
-
-def test_the_peoples_of_a_corpus_are_learned_from_where_it_says_what_someone_is() -> None:
-    from qualdeid.corpus.model import Document, Span
-    from qualdeid.risk.lexicon import first_name_words, peoples_of
-
-    text = "I'm Orvaldi too. Anna is Orvaldi too. Orvaldi families came."
-    spans = [Span(m.start(), m.end(), "PERSON") for m in re.finditer(r"Orvaldi|Anna", text)]
-    docs = [Document("d1", text, spans=spans), Document("d2", "Bo is Anna too.", spans=[Span(6, 10, "PERSON")])]
-    assert peoples_of(docs, first_name_words()) == {"orvaldi"}  # "Anna" is a first name: never learned

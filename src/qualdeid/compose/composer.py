@@ -51,7 +51,6 @@ from qualdeid.review.candidates import KEEP, Candidate, CandidateFinder
 from qualdeid.risk.config import load_risk_config
 from qualdeid.risk.corpus import CorpusProfile
 from qualdeid.risk.identifiers import IdentifierIndex, index_corpus, load_word_names, sentence_initial
-from qualdeid.risk.lexicon import first_name_words, peoples_of
 from qualdeid.rules import Rules
 
 #: A lower-case word this frequent in general English is a word, not an identifier, unless a person of
@@ -149,9 +148,6 @@ class _Corpus:
     initials: dict[str, dict[str, str]] = field(default_factory=dict)
     #: every place the corpus or the key knows, in lower case ("quenby" of "Quenby")
     places: set[str] = field(default_factory=set)
-    #: words the corpus says of a person as what they are ("I'm Quenyan too"): a people, wherever written
-    #: (risk holds them so too)
-    identity_words: set[str] = field(default_factory=set)
 
 
 class Composer:
@@ -249,21 +245,8 @@ class Composer:
             for i in idx.values()
             if i.label == "LOCATION" and any(f[:1].isupper() for f in i.forms | i.key_forms)
         }
-        identity_words = peoples_of(merged.values(), first_name_words(tuple(self.config.rules_dirs)))
         self._corpus = _Corpus(
-            merged,
-            people,
-            every,
-            index,
-            key_index,
-            names,
-            surnames,
-            relations,
-            risk,
-            could_be,
-            initials,
-            places,
-            identity_words,
+            merged, people, every, index, key_index, names, surnames, relations, risk, could_be, initials, places
         )
         self._corpus_key = key
         return self._corpus
@@ -382,7 +365,6 @@ class Composer:
             for t in self.targets.in_window(doc, cut.start, cut.end, corpus.index, corpus.key_index, known)
             if not any(a < t.end and t.start < b for a, b in removed)
         ]
-        targets = [t for t in targets if not self._a_people(corpus, text, t, known)]
         targets, addressed = self._with_residuals(corpus, doc, cut, targets, removed, {k.lower() for k in known})
         changes += addressed
         targets, unsure = self._with_candidates(corpus, doc, cut, targets, removed)
@@ -533,18 +515,6 @@ class Composer:
                 + "): say what it is, or rephrase"
             )
         return Paragraph(cut, new_text, sorted(changes, key=lambda c: c.start), notes)
-
-    def _a_people(self, corpus: _Corpus, text: str, t: Target, known: Iterable[str]) -> bool:
-        """A word the corpus elsewhere says of a person as what they are ("I'm Quenyan too"), written here
-        where no person speaks or owns ("Ana, 40, Quenyan from ...", "Quenyan families"): a people."""
-        value = text[t.start : t.end]
-        return (
-            t.label == "PERSON"
-            and value.lower() in corpus.identity_words
-            and value.lower() not in {k.lower() for k in known}
-            and text[t.end : t.end + 1] not in ("'", "’")
-            and not self.targets.speaks_after.match(text, t.end)
-        )
 
     def _lead(self, section: int, sdoc) -> str:
         """The section's lead when the part opens with a sentence without a finite verb ("Celebrating
@@ -829,7 +799,7 @@ class Composer:
                     edits.append(Edit(m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
             for idx in (corpus.index, corpus.key_index):
                 if idx is not None:
-                    edits += self._names_left(idx, para.text, invented | corpus.identity_words)
+                    edits += self._names_left(idx, para.text, invented)
             ours = {_initials_key(f"{m.invented.first} {m.invented.last}") for m in cast.members}
             here = _first_names_here(corpus.people, corpus.docs[para.cut.fragment.doc_id])
             left = initials_in(para.text, 0, len(para.text), corpus.initials, [], self.targets.not_initials, here)

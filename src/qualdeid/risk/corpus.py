@@ -31,7 +31,7 @@ from qualdeid.risk.identifiers import (
     plain,
     sentence_initial,
 )
-from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms, first_name_words, fold, peoples_of
+from qualdeid.risk.lexicon import NeverIdentifiers, Synonyms
 from qualdeid.risk.turns import PARTICIPANT, Turn, TurnRoles, turn_at
 
 #: labels of names: the checked text's own names are looked up in the corpus
@@ -114,9 +114,6 @@ class CorpusProfile:
         self.config = config
         self.synonyms = synonyms or Synonyms.load(config.rules_dirs)
         self.never = never or NeverIdentifiers.load(config.never_lists, config.rules_dirs)
-        peoples = peoples_of(docs, first_name_words(tuple(config.rules_dirs)))
-        if peoples:  # "I'm Quenyan too" in the corpus: "Quenyan" is a people wherever it is written
-            self.never = NeverIdentifiers(self.never.terms | {fold(w) for w in peoples})
         never_places = NeverIdentifiers.load(config.never_place_lists, config.rules_dirs)
         self.index = index_corpus(
             [_without_listed(d, self.never, never_places) for d in docs],

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from qualdeid.corpus.model import Document
 from qualdeid.rules import Rules
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -26,52 +24,6 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SEPARATORS.sub(" ", bare.lower()).strip()
-
-
-#: what a person is, said after a copula whose subject is a person ("I'm Quenyan too", "Ana is 40, Quenyan,",
-#: "Ana is Quenyan, 40"): a people, nation or clan, as "Welsh" is; a name there would say one person is another
-_COPULA_BEFORE = (
-    r"(?:\b(?:I|[Ss]he|[Hh]e|[Tt]hey|[Ww]e|[Yy]ou)|\b(?!(?:This|That|It|Here|There|Who|What|Name)\b)[A-Z][\w’'-]+\.?)"
-    r"(?:['’]m|['’]s|['’]re|\s+(?:is|am|are|was|were))(?:\s+(?:also|both|half|part|full))?\s+"
-)
-_IDENTITY_FRAMES = (
-    # "is Quenyan too", "is Quenyan, 40" (not a list of people and their ages: "Bo, 34, Ana, 36")
-    (re.compile(rf"{_COPULA_BEFORE}$"), re.compile(r"\s+(?:too|as well)\b|,\s+\d{1,3}\b(?!,\s+\d)")),
-    (re.compile(rf"{_COPULA_BEFORE}\d{{1,3}},\s+$"), re.compile(r",(?!\s+\d)")),  # "is 40, Quenyan, lives"
-)
-
-
-def said_as_what_one_is(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` is one capitalised word said of a person as what they are ("I'm Quenyan too",
-    "Ana is 40, Quenyan, lives ..."): a people or a nation, whatever detection made of it."""
-    value = text[start:end]
-    if not re.fullmatch(r"[^\W\d_][\w'’-]*", value) or not value[:1].isupper():
-        return False
-    before = text[max(0, start - 40) : start]
-    return any(rx.search(before) and after.match(text, end) for rx, after in _IDENTITY_FRAMES)
-
-
-@lru_cache(maxsize=4)
-def first_name_words(rules_dirs: Sequence[Path] = ()) -> frozenset[str]:
-    """Every first name (lower case) the name tables and ``names/first_names.txt`` know."""
-    from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
-
-    nicknames = nickname_table(tuple(rules_dirs))
-    names = set(gender_table()) | set(nicknames) | {f for forms in nicknames.values() for f in forms}
-    return frozenset(names | Rules(list(rules_dirs)).words("names/first_names.txt", lower=True))
-
-
-def peoples_of(docs: Iterable[Document], first_names: Container[str]) -> set[str]:
-    """The words (lower case) a corpus says of a person as what they are, in no list of first names:
-    peoples, nations, clans, wherever else the corpus writes them ("Quenyan families")."""
-    return {
-        d.text[s.start : s.end].lower()
-        for d in docs
-        for s in d.spans
-        if s.label == "PERSON"
-        and said_as_what_one_is(d.text, s.start, s.end)
-        and d.text[s.start : s.end].lower() not in first_names
-    }
 
 
 @dataclass
