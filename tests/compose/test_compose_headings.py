@@ -56,6 +56,13 @@ def headings() -> Headings:
         ("Why it mattered, she asked for the kettle.", [("Why it mattered, ", 2)]),
         ("2. What helped, Pellam sat with her.", [("2. What helped, ", 1)]),
         ("Why this one stuck with me, Pellam does a thing.", [("Why this one stuck with me, ", None)]),
+        # the negative alternative after "and", "or" or a comma, ending in a negation
+        ("2. What helped and what didn't\nWe walked.", [("2. What helped and what didn't\n", 1)]),
+        ("2. What was helpful and what was not\nWe sat.", [("2. What was helpful and what was not\n", 1)]),
+        # a one-word prompt run on with a comma into an answer a pronoun opens
+        ("Significance, she's thinking of the course.", [("Significance, ", 2)]),
+        # a lower-case "good:" as a form label
+        ("good: the others did the lifting.", [("good: ", None)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -83,6 +90,10 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "What helped, I think, was the tea.",
         "Why it mattered, she said, is trust.",
         "What happened, happened.",
+        "Significance, she said, is trust.",
+        "Learning, Pellam said, was hard.",
+        "It was good: she came.",
+        "Helpful and kind people.\nWe sat.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:

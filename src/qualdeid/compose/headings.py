@@ -22,7 +22,13 @@ _BOLD = r"(?:\*\*|__|\*|_)?"
 #: A numbered marker, required where a prompt runs straight into the prose ("2. What helped Walking ...").
 _NUMBER = r"(?:\(?(?:\d{1,2}|[a-cA-C])[.):][ \t]*|Q\d{1,2}[.:)]?[ \t]*)"
 _BRACKET = r"(?:[ \t]*\([^)\n]{0,40}\))?"
-_OR_NOT = r"(?:[ \t]*/[ \t]*[\w'’]+(?:[ \t]+[\w'’]+){0,2})?"  # "What helped / didn't", "/ what did not"
+#: the prompt's negative alternative: after a slash, up to three words ("What helped / didn't", "/ what did not");
+#: after "and", "or" or a comma, words that end in a negation ("What helped and what didn't", "..., what was not")
+_OR_NOT = (
+    r"(?:[ \t]*/[ \t]*[\w'’]+(?:[ \t]+[\w'’]+){0,2}"
+    r"|[ \t]*(?:,|[ \t]and|[ \t]or)[ \t]+(?:[\w'’]+[ \t]+){0,3}?"
+    r"(?:not|didn['’]?t|wasn['’]?t|did[ \t]+not|unhelpful|less[ \t]+so)(?:[ \t]+(?:help|work|so|helpful))?)?"
+)
 #: a line of its own, maybe numbered, that asks what, why or how in a few words: a template's prompt in the writer's
 #: own words ("2) What was good, what was not", "Why it matter")
 _QUESTION_LINE = re.compile(rf"(?:{_NUMBER})?{_BOLD}(?:what|why|how)\b[^\n.!:?]{{0,60}}?{_BOLD}[ \t]*(?=\n)", re.I)
@@ -36,6 +42,7 @@ _SUBJECTS = r"(?:I|she|he|we|they|you|it)"
 _OWN_WORDS_PROMPT = r"(?:why|how)(?:[ \t]+(?!(?:I|she|he|we|they|you)\b)[\w'’]+){1,6}"
 #: the answer run on after a comma: a clause that opens with a pronoun or a capitalised word
 _ANSWER_AFTER_COMMA = r"(?=(?-i:I|she|he|we|they|you|it|[A-Z][\w'’]*)(?:['’]\w+)?\b)"
+_PRONOUN_ANSWER = r"(?=(?-i:I|she|he|we|they|you|it)(?:['’]\w+)?\b)"
 #: ... unless the prompt's words are the subject of the sentence ("What helped, I think, was the tea.")
 _PROMPT_AS_SUBJECT = re.compile(r"[^.!?\n]*,[ \t]+(?:is|was|were|are|has|had)\b")
 
@@ -92,9 +99,14 @@ class Headings:
         )
         self._run_on = re.compile(rf"{run_on}{_BOLD}[ \t]+(?=[A-Z\"“‘'])", re.I)
         # a prompt run on into its answer with a comma on one line ("Why it mattered, she ...")
+        # ... a one-word prompt so, when a pronoun opens the answer ("Significance, she's ..."), not a name
+        # ("Learning, Pellam said ..." stays)
+        short_prompts = "|".join(
+            f"(?P<g{n}>{p})" for n, (p, (text, _)) in enumerate(zip(phrases, prompts, strict=True)) if " " not in text
+        )
         self._comma_run_on = re.compile(
-            rf"(?:{_NUMBER})?{_BOLD}(?:{long_prompts.replace('(?P<e', '(?P<f') or '(?!)'}|{_OWN_WORDS_PROMPT})"
-            rf"{_BOLD},[ \t]+{_ANSWER_AFTER_COMMA}",
+            rf"(?:{_NUMBER})?{_BOLD}(?:(?:{long_prompts.replace('(?P<e', '(?P<f') or '(?!)'}|{_OWN_WORDS_PROMPT})"
+            rf"{_BOLD},[ \t]+{_ANSWER_AFTER_COMMA}|(?:{short_prompts or '(?!)'}){_BOLD},[ \t]+{_PRONOUN_ANSWER})",
             re.I,
         )
         self._inline = re.compile(rf"{_BOLD}(?:{alternation('d')}){_BRACKET}{extra}{_BOLD}[ \t]*:[ \t]*{_BOLD}", re.I)
