@@ -63,6 +63,12 @@ def headings() -> Headings:
         ("Significance, she's thinking of the course.", [("Significance, ", 2)]),
         # a lower-case "good:" as a form label
         ("good: the others did the lifting.", [("good: ", None)]),
+        # bold opened before the number
+        ("**1. Brief description**\nKit rang.", [("**1. Brief description**\n", 0)]),
+        ("**2. What was helpful or not**\nWe walked.", [("**2. What was helpful or not**\n", 1)]),
+        # a coded part's first line of a few words, no sentence end: a heading in the writer's own words or language
+        ("Lo que pasó\nKit rang at noon.", [("Lo que pasó\n", None)]),
+        ("**Tuesday visit**\nKit rang at noon.", [("**Tuesday visit**\n", None)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -94,6 +100,11 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "Learning, Pellam said, was hard.",
         "It was good: she came.",
         "Helpful and kind people.\nWe sat.",
+        # a first line that is a sentence, holds a person or is all there is
+        "Rough day.\nKit rang.",
+        "Kit and I walked\nto the shop.",
+        "Kit rang at noon",
+        "We sat. Lo que pasó\nKit rang.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:

@@ -19,6 +19,8 @@ _MARKER = (
     r"|(?:part|section|step|question)[ \t]+\d{1,2}[ \t]*[-–—:.)]?[ \t]*)?"
 )
 _BOLD = r"(?:\*\*|__|\*|_)?"
+#: bold opened before a number: "**1. Brief description**"
+_OPEN_BOLD = r"(?:\*\*|__)?"
 #: A numbered marker, required where a prompt runs straight into the prose ("2. What helped Walking ...").
 _NUMBER = r"(?:\(?(?:\d{1,2}|[a-cA-C])[.):][ \t]*|Q\d{1,2}[.:)]?[ \t]*)"
 _BRACKET = r"(?:[ \t]*\([^)\n]{0,40}\))?"
@@ -34,6 +36,8 @@ _OR_NOT = (
 _QUESTION_LINE = re.compile(rf"(?:{_NUMBER})?{_BOLD}(?:what|why|how)\b[^\n.!:?]{{0,60}}?{_BOLD}[ \t]*(?=\n)", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*", re.MULTILINE)
 _AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]*[ \t]+")
+#: at most this many words on a coded part's first line make it a heading in the writer's own words
+MAX_FIRST_LINE_WORDS = 3
 _PRONOUNS = re.compile(r"\b(?:I|me|my|she|he|we|they|her|him|us|them)\b")
 #: a subject pronoun makes words before a colon a clause of prose ("When she rang:"), not a heading
 _SUBJECTS = r"(?:I|she|he|we|they|you|it)"
@@ -80,7 +84,7 @@ class Headings:
             r"|[^\n:?.!]{1,40}?[:?][ \t]*)"
         )
         self._line = re.compile(
-            rf"{_MARKER}{_BOLD}(?:{alternation('a')}){_BRACKET}{_OR_NOT}{_BOLD}{end_of_prompt}{_BOLD}", re.I
+            rf"{_OPEN_BOLD}{_MARKER}{_BOLD}(?:{alternation('a')}){_BRACKET}{_OR_NOT}{_BOLD}{end_of_prompt}{_BOLD}", re.I
         )
         run_on = (
             rf"(?:{_NUMBER}{_BOLD}(?:{alternation('b')}){_BRACKET}"
@@ -93,7 +97,7 @@ class Headings:
         )
         # ... or, when the answer follows on the same line, "to" or "for" someone ("Why it mattered to us. We")
         self._line_more = re.compile(
-            rf"{_MARKER}{_BOLD}(?:{long_prompts or '(?!)'})(?:{extra}[ \t]*[-–—.:]?{_BOLD}[ \t]*(?=\n)"
+            rf"{_OPEN_BOLD}{_MARKER}{_BOLD}(?:{long_prompts or '(?!)'})(?:{extra}[ \t]*[-–—.:]?{_BOLD}[ \t]*(?=\n)"
             rf"|[ \t]+(?:to|for)[ \t]+(?:me|us|her|him|them|you|the[ \t]+\w+)[ \t]*[-–—.:]{_BOLD}[ \t]+(?=[A-Z\"“]))",
             re.I,
         )
@@ -111,26 +115,41 @@ class Headings:
         )
         self._inline = re.compile(rf"{_BOLD}(?:{alternation('d')}){_BRACKET}{extra}{_BOLD}[ \t]*:[ \t]*{_BOLD}", re.I)
         label = (
-            rf"{_MARKER}{_BOLD}(?:{label_alt})(?:[ \t]*/[ \t]*[\w'’-]+)?{_BRACKET}"
+            rf"{_OPEN_BOLD}{_MARKER}{_BOLD}(?:{label_alt})(?:[ \t]*/[ \t]*[\w'’-]+)?{_BRACKET}"
             rf"(?:{extra}{_BOLD}[ \t]*:|{_BOLD}(?:[ \t]*:|[ \t]+[-–—]))[ \t]*{_BOLD}"
         )
         self._label = re.compile(label, re.I)
         # a short line of its own that ends with a colon or question mark: a heading of some template
         self._short_line = re.compile(r"[^\n]{1,60}?[:?][ \t]*(?=\n)")
+        # the first line of a coded part when it is a few words with no sentence end ("Qué pasó", "**Sunday**"):
+        # a template's heading in the writer's own words or language, never the first words of the account
+        self._first_line = re.compile(r"(?:\*\*|__)?[^\n.!,;]{1,40}?(?:\*\*|__)?[ \t]*(?=\n)")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Heading]:
         """Prompts and labels in ``text[start:end]`` in text order (offsets into ``text``)."""
         end = len(text) if end is None else end
         found: list[Heading] = []
         taken = start - 1
+        first = _skip_space(text, start, end)
         for pos, line_start in self._positions(text, start, end):
             if pos < taken:
                 continue
             h = self._match(text, pos, end, line_start)
+            if h is None and pos == first:
+                h = self._first(text, pos, end)
             if h is not None:
                 found.append(h)
                 taken = h.end
         return found
+
+    def _first(self, text: str, pos: int, end: int) -> Heading | None:
+        m = self._first_line.match(text, pos, end)
+        if m is None or not text[m.end() : end].strip():  # the whole part is that line: prose, not a heading
+            return None
+        words = m.group().split()
+        if len(words) > MAX_FIRST_LINE_WORDS or _PRONOUNS.search(m.group()) or not m.group().lstrip("*_")[:1].isupper():
+            return None
+        return Heading(pos, _skip_space(text, m.end(), end), None)
 
     def _positions(self, text: str, start: int, end: int) -> list[tuple[int, bool]]:
         out = {start: True}
