@@ -69,6 +69,9 @@ def headings() -> Headings:
         # a coded part's first line of a few words, no sentence end: a heading in the writer's own words or language
         ("Lo que pasó\nKit rang at noon.", [("Lo que pasó\n", None)]),
         ("**Tuesday visit**\nKit rang at noon.", [("**Tuesday visit**\n", None)]),
+        # ... and after a number, up to five words (a prompt in dialect or in other words)
+        ("1. Quick summary\nKit rang at noon.", [("1. Quick summary\n", None)]),
+        ("3. Whit wey it counted\nKit rang at noon.", [("3. Whit wey it counted\n", None)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -105,6 +108,8 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "Kit and I walked\nto the shop.",
         "Kit rang at noon",
         "We sat. Lo que pasó\nKit rang.",
+        "1. Took Kit to the dentist in town\nthen home.",
+        "Kit, Bo and Ana\nwent out.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:

@@ -38,6 +38,8 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*", re.MULTILINE)
 _AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]*[ \t]+")
 #: at most this many words on a coded part's first line make it a heading in the writer's own words
 MAX_FIRST_LINE_WORDS = 3
+#: ... and this many after a number ("1. Short description", a prompt in dialect: "3. Fit wey it mattered")
+MAX_NUMBERED_FIRST_LINE_WORDS = 5
 _PRONOUNS = re.compile(r"\b(?:I|me|my|she|he|we|they|her|him|us|them)\b")
 #: a subject pronoun makes words before a colon a clause of prose ("When she rang:"), not a heading
 _SUBJECTS = r"(?:I|she|he|we|they|you|it)"
@@ -123,7 +125,9 @@ class Headings:
         self._short_line = re.compile(r"[^\n]{1,60}?[:?][ \t]*(?=\n)")
         # the first line of a coded part when it is a few words with no sentence end ("Qué pasó", "**Sunday**"):
         # a template's heading in the writer's own words or language, never the first words of the account
-        self._first_line = re.compile(r"(?:\*\*|__)?[^\n.!,;]{1,40}?(?:\*\*|__)?[ \t]*(?=\n)")
+        self._first_line = re.compile(
+            rf"(?:\*\*|__)?(?P<number>{_NUMBER})?(?:\*\*|__)?(?P<words>[^\n.!;]{{1,50}}?)(?:\*\*|__)?[ \t]*(?=\n)"
+        )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Heading]:
         """Prompts and labels in ``text[start:end]`` in text order (offsets into ``text``)."""
@@ -146,8 +150,12 @@ class Headings:
         m = self._first_line.match(text, pos, end)
         if m is None or not text[m.end() : end].strip():  # the whole part is that line: prose, not a heading
             return None
-        words = m.group().split()
-        if len(words) > MAX_FIRST_LINE_WORDS or _PRONOUNS.search(m.group()) or not m.group().lstrip("*_")[:1].isupper():
+        words = m.group("words")
+        numbered = m.group("number") is not None
+        if "," in words and not numbered:
+            return None
+        most = MAX_NUMBERED_FIRST_LINE_WORDS if numbered else MAX_FIRST_LINE_WORDS
+        if len(words.split()) > most or _PRONOUNS.search(words) or not words.lstrip("*_ ")[:1].isupper():
             return None
         return Heading(pos, _skip_space(text, m.end(), end), None)
 
