@@ -72,6 +72,8 @@ def headings() -> Headings:
         # ... and after a number, up to five words (a prompt in dialect or in other words)
         ("1. Quick summary\nKit rang at noon.", [("1. Quick summary\n", None)]),
         ("3. Whit wey it counted\nKit rang at noon.", [("3. Whit wey it counted\n", None)]),
+        # what, why or how in a few words and a colon at a line's start, the answer after it
+        ("We sat.\nWhat counted most: Kit came back.", [("What counted most: ", None)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -110,6 +112,8 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "We sat. Lo que pasó\nKit rang.",
         "1. Took Kit to the dentist in town\nthen home.",
         "Kit, Bo and Ana\nwent out.",
+        "What she said: nothing.",
+        "What the nurse at the front desk told us: wait.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:

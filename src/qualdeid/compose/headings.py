@@ -34,6 +34,12 @@ _OR_NOT = (
 #: a line of its own, maybe numbered, that asks what, why or how in a few words: a template's prompt in the writer's
 #: own words ("2) What was good, what was not", "Why it matter")
 _QUESTION_LINE = re.compile(rf"(?:{_NUMBER})?{_BOLD}(?:what|why|how)\b[^\n.!:?]{{0,60}}?{_BOLD}[ \t]*(?=\n)", re.I)
+#: ... or a few such words and a colon, the answer after it on the same line: "What mattered: the lift broke."
+_QUESTION_LABEL = re.compile(
+    rf"(?:{_NUMBER})?{_BOLD}(?:what|why|how)\b[^\n.!:?]{{0,30}}?{_BOLD}[ \t]*:{_BOLD}[ \t]+", re.I
+)
+#: at most this many words in such a label
+MAX_QUESTION_LABEL_WORDS = 4
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*", re.MULTILINE)
 _AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]*[ \t]+")
 #: at most this many words on a coded part's first line make it a heading in the writer's own words
@@ -189,6 +195,9 @@ class Headings:
                 return Heading(pos, _skip_space(text, m.end(), end), None)
             m = _QUESTION_LINE.match(text, pos, end)
             if m and len(m.group().split()) <= 8 and not _PRONOUNS.search(m.group()):
+                return Heading(pos, _skip_space(text, m.end(), end), None)
+            m = _QUESTION_LABEL.match(text, pos, end)
+            if m and len(m.group().split()) <= MAX_QUESTION_LABEL_WORDS and not _PRONOUNS.search(m.group()):
                 return Heading(pos, _skip_space(text, m.end(), end), None)
         return None
 
