@@ -1385,6 +1385,8 @@ def _words_before(text: str, start: int) -> list[str]:
     return [w.lower() for w in m.groups() if w] if m else []
 
 
+_DIGIT = re.compile(r"\d")
+
 #: the two words right before a position, on its line and with no punctuation between ("my little")
 _OWNER_WORDS = re.compile(r"(?:([^\W\d_][\w'’]*)[ \t]+)?([^\W\d_][\w'’]*)[ \t]+$")
 
@@ -1400,6 +1402,9 @@ def _clean(text: str, span: Span, titles: TitleWords | None = None) -> Span | No
     if span.detector == NER_DETECTOR and "\n" in text[span.start : span.end]:
         # NER reads across the lines of an address or a form: "Dublin 9\n9th April" is no one date
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[span.start : span.end])]
+        if span.label == DATE_TIME and any(_DIGIT.search(text, span.start + a, span.start + b) for a, b in lines):
+            # "6/14\nAttendees": a date's line is the one with its digits, however long the next line is
+            lines = [(a, b) for a, b in lines if _DIGIT.search(text, span.start + a, span.start + b)]
         a, b = max(lines, key=lambda ab: ab[1] - ab[0])
         span = replace(span, start=span.start + a, end=span.start + b)
     piece = text[span.start : span.end]

@@ -8,6 +8,8 @@
 * :mod:`.addresses` — a numbered street line and the postcode line below it, in any country's order;
   PO box and military address lines (LOCATION).
 * :mod:`.dateline` — the town of a letter's dateline ("Vårdal, 3. mars 2025") (LOCATION).
+* :mod:`.short_dates` — a day and a month in digits without a year where the text says so ("2/27 — Home visit")
+  (DATE_TIME).
 * :mod:`.camel` — an organisation written as one word with capitals inside ("QuellTech") (ORGANIZATION).
 * :mod:`.institutions` — a kind of institution "of" its own name ("University of the West Fells") (ORGANIZATION).
 * ``detect/languages/ages.py`` — a person's age in the words of another language ("de 74 años", "yn 79 oed")
@@ -60,6 +62,7 @@ from qualdeid.detect.recognizers.forms import FormFieldRecognizer
 from qualdeid.detect.recognizers.institutions import InstitutionOfRecognizer
 from qualdeid.detect.recognizers.places import NamedPlaceRecognizer
 from qualdeid.detect.recognizers.role_org import RoleOrgRecognizer
+from qualdeid.detect.recognizers.short_dates import ShortDateRecognizer
 from qualdeid.detect.recognizers.signature import SignatureRecognizer
 from qualdeid.detect.recognizers.spelled import SpelledNameRecognizer
 from qualdeid.detect.recognizers.structure import AddressBlockRecognizer, SpeakerRecognizer
@@ -101,6 +104,7 @@ def build_recognizers(rules: Rules, nlp: Language) -> list[EntityRecognizer]:
         FormFieldRecognizer(rules),
         AddressLinesRecognizer(rules),
         DatelineRecognizer(rules),
+        ShortDateRecognizer(rules),
         OtherLanguageAgeRecognizer(rules),
         OtherLanguageKinRecognizer(rules),
         OtherLanguageOrgRecognizer(rules),

@@ -65,6 +65,11 @@ INITIALS_SIGN_OFF = re.compile(
     r"(?P<name>(?:[^\W\d_]\.){1,5}|[^\W\d_]{2,5}(?:['’][^\W\d_])?)(?:[ \t]+[A-Z]{2,4})?[ \t]*"
     r"(?P<closed>(?=\n[ \t]*(?:\n|>|-{2,}|_{2,})|\n?\Z))?(?=\n|\Z)"
 )
+#: initials signing an entry of case notes after a dash, at the end of its line: "Called back. -QV", "seen. — QV"
+INITIALS_DASH_SIGN_OFF = re.compile(
+    r"(?<=[.!?)\"”’][ \t][-–—~])[ \t]?(?P<name>[^\W\d_]{2,3})(?P<closed>)[ \t]*(?=\n|\Z)"
+    r"|(?<=[.!?)\"”’][ \t][-–—~][ \t])(?P<spaced>[^\W\d_]{2,3})[ \t]*(?=\n|\Z)"
+)
 #: the writer's name alone on the last line of a post or letter ("Ana R", "Tully Ferreira x")
 LAST_LINE = re.compile(rf"(?:\A|\n)[ \t]*{_NAME}[ \t]*(?:[,.!]|[ \t]+x+)*\s*\Z")
 #: the author of a social media post, on the line above its date and audience ("Ana Ruiz\n3 March 2025 · Leeds · 🌐",
@@ -322,8 +327,12 @@ class SpeakerRecognizer(_TextRecognizer):
     def _initials_sign_offs(self, text: str) -> Iterator[Found]:
         """Initials signing a message or a note, in any script: capitals only, none of them an abbreviation
         or an everyday word ("OK", "PS", "TBC")."""
-        for m in INITIALS_SIGN_OFF.finditer(text):
-            name = m.group("name")
+        dashed = [m for m in INITIALS_DASH_SIGN_OFF.finditer(text) if "\n" in text[: m.start()]]
+        # the same initials closing two entries or more: someone signing their notes, however common the letters
+        signing = {n for n, k in Counter(m.group("name") or m.group("spaced") for m in dashed).items() if k >= 2}
+        for m in itertools.chain(INITIALS_SIGN_OFF.finditer(text), dashed):
+            group = "name" if m.group("name") is not None else "spaced"
+            name = m.group(group)
             letters = name.replace(".", "").replace("'", "").replace("’", "")
             if (
                 not letters.isupper()
@@ -331,11 +340,15 @@ class SpeakerRecognizer(_TextRecognizer):
                 or letters in self.lexicon.names.not_initials
             ):
                 continue
-            if "." not in name and (len(letters) < 2 or zipf(letters.lower()) >= SHOUTED_NAME_ZIPF):
+            if (
+                "." not in name
+                and name not in signing
+                and (len(letters) < 2 or zipf(letters.lower()) >= SHOUTED_NAME_ZIPF)
+            ):
                 continue
             if self.lexicon.is_label([name.rstrip(".")]) or (m.group("closed") is None and len(letters) < 2):
                 continue
-            yield m.start("name"), m.end("name"), PERSON
+            yield m.start(group), m.end(group), PERSON
 
     def _header_senders(self, headers: list[re.Match[str]]) -> Iterator[Found]:
         """The senders of a chat export whose lines name who writes above the message: a name as the layout
@@ -430,24 +443,28 @@ class SpeakerRecognizer(_TextRecognizer):
                 yield t.start, t.start + capitalised[-1].end(), PERSON  # "Rose" of "Rose next door"
 
     def _chat_without_stamps(self, turns: list[_Turn]) -> set[str]:
-        """The senders of a chat copied without its times ("ana r: see u at 6", "josé: ok"): at least
-        ``UNSTAMPED_SENDERS`` different senders that may be names in any case, each writing
-        ``CHAT_SPEAKER_TURNS`` times or more, taking turns (the sender changes at most lines), and no label, role,
-        relative or pronoun among them; a form's labels stand once each, a transcript's roles are roles."""
+        """The senders of a chat copied without its times ("ana r: see u at 6", "josé: ok", "grumbo: not me"): at
+        least ``UNSTAMPED_SENDERS`` different senders, ``UNSTAMPED_SENDERS`` - 1 of them names in any case writing
+        ``CHAT_SPEAKER_TURNS`` times or more, taking turns (the sender changes at most lines), and no label, role or
+        pronoun among them; a form's labels stand once each, a transcript's roles are roles. A sender named by a
+        relative's word ("auntie quorla:") is someone in the chat too, and found as a name: it counts as a sender
+        and is not returned. In such a chat, a sender who writes once is a sender too."""
         if len(turns) < UNSTAMPED_SENDERS * CHAT_SPEAKER_TURNS:
             return set()
-        keys = [" ".join(t.words).lower() for t in turns]
-        if any(t.strength == ROLE or not self._unstamped_sender(t.words) for t in turns):
+        if any(t.strength == ROLE or self.lexicon.is_label(t.words) for t in turns):
             return set()
-        if any(self.lexicon.is_label(t.words) for t in turns):
+        kin = {" ".join(t.words).lower() for t in turns if t.words[0].lower() in self.relatives and len(t.words) > 1}
+        keys = [" ".join(t.words).lower() for t in turns]
+        if any(k not in kin and not self._unstamped_sender(t.words) for k, t in zip(keys, turns, strict=True)):
             return set()
         counts = Counter(keys)
-        if len(counts) < UNSTAMPED_SENDERS or min(counts.values()) < CHAT_SPEAKER_TURNS:
+        named = {k for k, n in counts.items() if k not in kin and n >= CHAT_SPEAKER_TURNS}
+        if len(counts) < UNSTAMPED_SENDERS or len(named) < UNSTAMPED_SENDERS - 1:
             return set()
         changes = sum(1 for a, b in itertools.pairwise(keys) if a != b)
         if changes < (len(keys) - 1) / 2:
             return set()
-        return set(counts)
+        return set(counts) - kin
 
     def _unstamped_sender(self, words: list[str]) -> bool:
         """A sender as a phone saves a contact, in any case: a name, maybe a second and an initial ("ana r",
