@@ -108,12 +108,13 @@ class OtherLanguageAgeRecognizer(_TextRecognizer):
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
-        if not self._digit.search(text):
+        windows = self._digit_lines(text)
+        if not windows:
             return
         seen: set[int] = set()
         for language in self.languages:
             for pattern in language.patterns:
-                for m in pattern.finditer(text, overlapped=False):
+                for m in (m for pos, endpos in windows for m in pattern.finditer(text, pos, endpos, overlapped=False)):
                     start, end = m.span("age") if "age" in m.groupdict() and m.group("age") else m.span("n")
                     if start in seen or not 1 <= int(m.group("n")) <= MAX_AGE:
                         continue
@@ -125,3 +126,23 @@ class OtherLanguageAgeRecognizer(_TextRecognizer):
                         continue  # "30 anni fa": a time ago
                     seen.add(start)
                     yield start, end, AGE
+
+    def _digit_lines(self, text: str) -> list[tuple[int, int]]:
+        """The runs of consecutive lines that hold a digit, as (start, end) without the last line's newline.
+
+        Every match holds a number and no line break (the words are single-spaced, the gaps spaces and tabs),
+        so a search of these runs finds what a search of the whole text finds: its lookbehinds still read
+        the text before a run, and at a run's end (a line break or the text's end) ``$`` and the
+        lookaheads answer as at the line break. Most lines of prose hold no digit, and each language's
+        patterns would otherwise try every position of them."""
+        windows: list[tuple[int, int]] = []
+        start = 0
+        for line in text.split("\n"):
+            end = start + len(line)
+            if self._digit.search(line):
+                if windows and windows[-1][1] == start - 1:
+                    windows[-1] = (windows[-1][0], end)
+                else:
+                    windows.append((start, end))
+            start = end + 1
+        return windows
