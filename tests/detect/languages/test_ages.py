@@ -81,13 +81,6 @@ def test_a_heading_with_a_name_and_an_age(text: str, ages: list[str]) -> None:
     assert heading_ages(text) == ages
 
 
-def test_only_the_lines_with_a_digit_are_searched() -> None:
-    text = "Querida Eufrasina:\nla tía Quirina tiene 81 años\ny 7 nietos.\n\nSin noticias de Gumersinda.\nlat 72"
-    windows = AGES._digit_lines(text)
-    assert [text[s:e] for s, e in windows] == ["la tía Quirina tiene 81 años\ny 7 nietos.", "lat 72"]
-    assert AGES._digit_lines("sin números aquí\nni allá") == []
-
-
 def whole_text(text: str) -> list[tuple[int, int, str]]:
     """The same search over the whole text, as it ran before the search kept to the digit lines."""
     seen: set[int] = set()

@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 
 from qualdeid.detect.nlp.regex_cache import compiled
+from qualdeid.detect.nlp.regex_gate import digit_lines
 from qualdeid.detect.recognizers.structure import Found, _TextRecognizer
 from qualdeid.labels import AGE
 from qualdeid.rules import Rules, alternation
@@ -103,12 +104,12 @@ class OtherLanguageAgeRecognizer(_TextRecognizer):
 
     def __init__(self, rules: Rules) -> None:
         self.languages = read_languages(rules)
-        #: a cheap test: a text with no number has no age
-        self._digit = regex.compile(r"\d")
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
-        windows = self._digit_lines(text)
+        # every match holds a number and keeps to its line (the words are single-spaced, the gaps spaces and
+        # tabs): the lines with a digit are searched, not every position of the prose between them
+        windows = digit_lines(text)
         if not windows:
             return
         seen: set[int] = set()
@@ -126,23 +127,3 @@ class OtherLanguageAgeRecognizer(_TextRecognizer):
                         continue  # "30 anni fa": a time ago
                     seen.add(start)
                     yield start, end, AGE
-
-    def _digit_lines(self, text: str) -> list[tuple[int, int]]:
-        """The runs of consecutive lines that hold a digit, as (start, end) without the last line's newline.
-
-        Every match holds a number and no line break (the words are single-spaced, the gaps spaces and tabs),
-        so a search of these runs finds what a search of the whole text finds: its lookbehinds still read
-        the text before a run, and at a run's end (a line break or the text's end) ``$`` and the
-        lookaheads answer as at the line break. Most lines of prose hold no digit, and each language's
-        patterns would otherwise try every position of them."""
-        windows: list[tuple[int, int]] = []
-        start = 0
-        for line in text.split("\n"):
-            end = start + len(line)
-            if self._digit.search(line):
-                if windows and windows[-1][1] == start - 1:
-                    windows[-1] = (windows[-1][0], end)
-                else:
-                    windows.append((start, end))
-            start = end + 1
-        return windows
