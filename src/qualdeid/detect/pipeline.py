@@ -49,6 +49,7 @@ from qualdeid.detect.nlp.loading import DEFAULT_MODEL, load_model, resolve_model
 from qualdeid.detect.nlp.malloc import reuse_freed_memory
 from qualdeid.detect.nlp.presidio import LANGUAGE, build_analyzer, canonical_label
 from qualdeid.detect.nlp.spool import Spool
+from qualdeid.detect.nlp.tokens import keep_text
 from qualdeid.detect.processors import CorpusProcessor, build_processors
 from qualdeid.detect.rare import doubts as rare_doubts
 from qualdeid.detect.shouted import Shouting, as_written, recased_corpus
@@ -176,12 +177,13 @@ class FirstPass:
             done = 0
             try:
                 for parsed in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                    keep_text(parsed[0], batch[done][0])
                     done += 1
                     yield parsed
             except Exception:
                 for text, doc in batch[done:]:
                     try:
-                        sdoc = self.nlp(text)
+                        sdoc = keep_text(self.nlp(text), text)
                     except Exception as e:
                         sdoc = Failure.of(e)
                     yield sdoc, doc

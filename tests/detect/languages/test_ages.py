@@ -79,3 +79,38 @@ def heading_ages(text: str) -> list[str]:
 )
 def test_a_heading_with_a_name_and_an_age(text: str, ages: list[str]) -> None:
     assert heading_ages(text) == ages
+
+
+def whole_text(text: str) -> list[tuple[int, int, str]]:
+    """The same search over the whole text, as it ran before the search kept to the digit lines."""
+    seen: set[int] = set()
+    out = []
+    for language in AGES.languages:
+        for pattern in language.patterns:
+            for m in pattern.finditer(text, overlapped=False):
+                start, end = m.span("age") if "age" in m.groupdict() and m.group("age") else m.span("n")
+                if start in seen or not 1 <= int(m.group("n")) <= 120:
+                    continue
+                if language.not_before is not None and language.not_before.search(
+                    text, max(0, m.start() - 40), m.start()
+                ):
+                    continue
+                if language.not_after is not None and language.not_after.match(text, m.end()):
+                    continue
+                seen.add(start)
+                out.append((start, end, "AGE"))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quirina Balbuena\ndi anni 93\n\ncon 12 nipoti, 3 anni fa",  # a line's start, a clause's end at the break
+        "lat 68\nlat 71",  # at the text's start and end
+        "Ella tiene\n81 años y él cumple\n 70",  # words and number on two lines: no age
+        "Oma ist 88 Jahre alt.\r\nOpa wurde 91,\tmit 91 Jahren\n\n\n(lat 45)",
+        "no digit at all\n\nnone here",
+    ],
+)
+def test_the_digit_lines_find_what_the_whole_text_finds(text: str) -> None:
+    assert list(AGES.find(text)) == whole_text(text)

@@ -75,3 +75,22 @@ def test_pattern_recognizers_come_compiled_with_their_flags(engines):
         for pattern in recognizer.patterns:
             assert pattern.compiled_regex is not None
             assert pattern.compiled_with_flags == recognizer.global_regex_flags
+
+
+def test_the_token_of_a_match_found_by_bisection(engines):
+    """The token index Presidio's enhancer looks up token by token, for every start, and past the end."""
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    sdoc = load_model()("Rang  Ottoline Perrywick on 0412 009 318 —\n\n ward 7B, bed 3.")
+    starts = [t.idx for t in sdoc]
+
+    def index(find, start):
+        try:
+            return find("word", start, sdoc, starts)
+        except ValueError as e:
+            return str(e)
+
+    for start in range(len(sdoc.text) + 3):
+        assert index(SelectiveContextEnhancer._find_index_of_match_token, start) == index(
+            LemmaContextAwareEnhancer._find_index_of_match_token, start
+        )

@@ -12,7 +12,15 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qualdeid.detect.nlp.regex_gate import RARE_CHARACTERS, GatedPattern, folded, gated, required_literals
+from qualdeid.detect.nlp.regex_gate import (
+    RARE_CHARACTERS,
+    GatedPattern,
+    digit_lines,
+    folded,
+    gated,
+    keeps_to_digit_lines,
+    required_literals,
+)
 from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.rules import Rules
 
@@ -107,7 +115,7 @@ def test_gated_pattern_is_the_pattern_otherwise() -> None:
     assert gate.search("two GONDOLAS") is not None
     copy = pickle.loads(pickle.dumps(gate))
     assert [m.span() for m in copy.finditer("gondola, gondolas")] == [(0, 7), (9, 17)]
-    plain = regex.compile(r"\d+", FLAGS)
+    plain = regex.compile(r"[A-Z]+", FLAGS)
     assert gated(plain, plain.pattern) is plain
 
 
@@ -176,3 +184,77 @@ def test_a_match_always_holds_the_required_literals(pattern: str, text: str) -> 
     if required is not None and regex.search(pattern, text, FLAGS):
         low = folded(text)
         assert all(any(s in low for s in group) for group in required)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"\bbarge[ \t]no[ \t]\d+", FLAGS, True),
+        (r"(?:pier|\d)x", FLAGS, False),  # a branch without a digit
+        (r"(?:7|\d)x", FLAGS, True),
+        (r"\d?x", FLAGS, False),  # an optional digit
+        (r"(?=\d)x", FLAGS, True),  # a lookahead's digit is on the match's line
+        (r"(?!\d)x\d", FLAGS, True),
+        (r"dock.\d", FLAGS, False),  # "." matches a line break under DOTALL
+        (r"dock.\d", regex.IGNORECASE, True),
+        (r"(?-s:dock.\d)", FLAGS, True),
+        (r"(?s)dock.\d", regex.IGNORECASE, False),
+        *((rf"dock{c}\d", FLAGS, False) for c in (r"\s", r"\W", "[^a]")),  # classes that hold the line break
+        *((rf"dock{c}\d", FLAGS, True) for c in (r"[^a\n]", r"\S")),
+        (r"dock\d$", FLAGS, True),  # "$" under MULTILINE reads a window's end as the line break there
+        (r"dock\d$", regex.IGNORECASE, False),
+        (r"^\d", FLAGS, True),
+        (r"dock\d\Z", FLAGS, False),
+        (r"\p{Lu}\p{L}+ \d", FLAGS, True),
+        (r"(?<!\n)\d", FLAGS, False),
+        (r"\P{L}\d", FLAGS, False),
+        (r"\p{Cc}\d", FLAGS, False),  # a property that holds the line break
+        (r"dock \d", regex.VERSION1 | regex.IGNORECASE, False),
+    ],
+)
+def test_keeps_to_digit_lines(pattern: str, flags: int, expected: bool) -> None:
+    assert keeps_to_digit_lines(pattern, flags) is expected
+
+
+def test_digit_lines_are_the_runs_of_lines_with_a_digit() -> None:
+    text = "Dear Ysolde,\nthe pontoon is 14 ft\nand dockling 3.\n\nno numbers here\ndockling ٣"
+    assert [text[s:e] for s, e in digit_lines(text)] == ["the pontoon is 14 ft\nand dockling 3.", "dockling ٣"]
+    assert digit_lines("no digit\n\nat all") == []
+    assert digit_lines("7") == [(0, 1)]
+
+
+def test_a_pattern_kept_to_digit_lines_searches_only_them() -> None:
+    pattern = r"\bdockling[ \t]\d+"
+    inner = CountingPattern(regex.compile(pattern, FLAGS))
+    gate = gated(inner, pattern)
+    assert isinstance(gate, GatedPattern) and gate.lines
+    text = "The dockling\n\ndockling 12 and dockling 4\nthe end\ndockling 9"
+    assert [m.group() for m in gate.finditer(text, timeout=1)] == ["dockling 12", "dockling 4", "dockling 9"]
+    assert inner.searches == 2  # the two runs of lines with a digit
+    copy = pickle.loads(pickle.dumps(gate))
+    assert [m.group() for m in copy.finditer(text)] == ["dockling 12", "dockling 4", "dockling 9"]
+
+
+def _line_patterns() -> st.SearchStrategy[str]:
+    """Small patterns with digits, line breaks, anchors and classes that may or may not hold one."""
+    leaves = st.sampled_from(["ab", "b", r"\d", "7", ".", r"\b", "$", "^", r"\s", r"\S", "[^a]", r"\n", r"\Z", r"\W"])
+
+    def grow(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        forms = ["{0}{1}", "(?:{0}|{1})", "(?:{0})?", "(?:{0})+", "(?={0})", "(?<={0})", "(?!{0})", "(?<!{0})"]
+        forms += ["(?-s:{0}){1}", "(?s:{0}){1}", "(?-m:{0}){1}"]
+        return st.tuples(st.sampled_from(forms), inner, inner).map(lambda t: t[0].format(t[1], t[2]))
+
+    return st.recursive(leaves, grow, max_leaves=6)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    _line_patterns(),
+    st.sampled_from([FLAGS, regex.IGNORECASE, regex.IGNORECASE | regex.MULTILINE]),
+    st.text(alphabet="ab7 \n.", max_size=14),
+)
+def test_a_search_of_the_digit_lines_finds_every_match(pattern: str, flags: int, text: str) -> None:
+    if keeps_to_digit_lines(pattern, flags):
+        compiled = regex.compile(pattern, flags)
+        windowed = [m.span() for s, e in digit_lines(text) for m in compiled.finditer(text, s, e)]
+        assert windowed == [m.span() for m in compiled.finditer(text)]

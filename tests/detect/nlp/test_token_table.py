@@ -56,3 +56,15 @@ def test_doc_text_is_the_text_and_is_built_once_per_document(nlp, text):
     sdoc = nlp(text)
     assert doc_text(sdoc) == sdoc.text == text
     assert doc_text(sdoc) is doc_text(sdoc)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_parse_keeps_the_text_it_was_made_from(nlp, text):
+    from qualdeid.detect import DetectConfig
+    from qualdeid.detect.pipeline import FirstPass
+
+    first = FirstPass.__new__(FirstPass)  # only its parsing: no analyzer or processors needed
+    first.nlp, first.config = nlp, DetectConfig()
+    [(sdoc, _)] = list(first._pipe([(text, "doc")]))
+    assert sdoc.user_data["qualdeid.text"] == text == sdoc.text
+    assert doc_text(sdoc) is text

@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 
 from qualdeid.detect.nlp.regex_cache import compiled
+from qualdeid.detect.nlp.regex_gate import digit_lines
 from qualdeid.detect.recognizers.structure import Found, _TextRecognizer
 from qualdeid.labels import AGE
 from qualdeid.rules import Rules, alternation
@@ -103,17 +104,18 @@ class OtherLanguageAgeRecognizer(_TextRecognizer):
 
     def __init__(self, rules: Rules) -> None:
         self.languages = read_languages(rules)
-        #: a cheap test: a text with no number has no age
-        self._digit = regex.compile(r"\d")
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
-        if not self._digit.search(text):
+        # every match holds a number and keeps to its line (the words are single-spaced, the gaps spaces and
+        # tabs): the lines with a digit are searched, not every position of the prose between them
+        windows = digit_lines(text)
+        if not windows:
             return
         seen: set[int] = set()
         for language in self.languages:
             for pattern in language.patterns:
-                for m in pattern.finditer(text, overlapped=False):
+                for m in (m for pos, endpos in windows for m in pattern.finditer(text, pos, endpos, overlapped=False)):
                     start, end = m.span("age") if "age" in m.groupdict() and m.group("age") else m.span("n")
                     if start in seen or not 1 <= int(m.group("n")) <= MAX_AGE:
                         continue

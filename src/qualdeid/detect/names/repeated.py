@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from qualdeid.detect.names.evidence import ARTICLES, RARE_WORD_ZIPF, NameEvidence, is_capitalised
 from qualdeid.detect.nlp.frequency import zipf
-from qualdeid.detect.nlp.tokens import token_table
+from qualdeid.detect.nlp.tokens import doc_text, token_table
 from qualdeid.rules import Rules
 
 #: capitalised in the middle of a sentence at least this often in the document
@@ -96,7 +96,7 @@ class RepeatedWordNames:
         nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
         if nxt is not None and nxt.text in (":", "-", "\u2013", "\u2014"):
             return True
-        return token.i == 0 or "\n" in sdoc[token.i - 1].text or sdoc.text[: token.idx].endswith("\n")
+        return token.i == 0 or "\n" in sdoc[token.i - 1].text or doc_text(sdoc).endswith("\n", 0, token.idx)
 
     def _sentence_start(self, sdoc: Doc, token: Any) -> bool:
         if token.i == 0 or token.is_sent_start:

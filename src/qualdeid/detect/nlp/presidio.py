@@ -7,6 +7,7 @@ matter for qualitative data from English-speaking countries are registered, plus
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
@@ -184,6 +185,22 @@ class SelectiveContextEnhancer(LemmaContextAwareEnhancer):
             return list(raw_results)
         enhanced = iter(super().enhance_using_context(text, candidates, nlp_artifacts, recognizers, context))
         return [next(enhanced) if may_change(r) else r for r in raw_results]
+
+    @staticmethod
+    def _find_index_of_match_token(word: str, start: int, tokens: Any, tokens_indices: list[int]) -> int:
+        """Presidio's answer (the first token that starts at ``start`` or ends after it), by bisection of
+        the tokens' ends instead of making every token before it: token ends only grow, and a token
+        starting at ``start`` ends after it."""
+        if not isinstance(tokens, Doc):
+            return LemmaContextAwareEnhancer._find_index_of_match_token(word, start, tokens, tokens_indices)
+        table = token_table(tokens)
+        ends = [s + len(t) for s, t in zip(tokens_indices, table.texts, strict=True)]
+        i = bisect.bisect_right(ends, start)
+        if i == len(ends):
+            raise ValueError(
+                "Did not find word '" + word + "' in the list of tokens although it is expected to be found"
+            )
+        return i
 
 
 class QualdeidAnalyzerEngine(AnalyzerEngine):

@@ -130,37 +130,237 @@ def _item(op: Any, av: Any) -> list[set[str]]:
 
 class GatedPattern:
     """A compiled ``regex`` pattern whose ``finditer`` (as Presidio calls it) first checks the pattern's
-    :func:`required_literals`; every other attribute is the pattern's own."""
+    :func:`required_literals`, and for a pattern whose matches keep to one line and hold a digit
+    (:func:`keeps_to_digit_lines`) searches only the :func:`digit_lines`; every other attribute is the
+    pattern's own."""
 
-    __slots__ = ("compiled", "required")
+    __slots__ = ("compiled", "lines", "required")
 
-    def __init__(self, compiled: Any, required: Requirement) -> None:
+    def __init__(self, compiled: Any, required: Requirement, lines: bool = False) -> None:
         self.compiled = compiled
         self.required = required
+        self.lines = lines
 
     def may_match(self, text: str) -> bool:
         low = _folded_once(text)
         return all(any(s in low for s in group) for group in self.required)
 
     def finditer(self, string: str, *args: Any, **kwargs: Any) -> Iterator[Any]:
-        if kwargs.get("partial") or self.may_match(string):  # a partial match may end before a literal
+        if kwargs.get("partial"):  # a partial match may end before a literal, or at a line's end
             return self.compiled.finditer(string, *args, **kwargs)
-        return iter(())
+        if not self.may_match(string):
+            return iter(())
+        if self.lines and not args and not {"pos", "endpos", "overlapped", "concurrent"} & kwargs.keys():
+            return self._in_lines(string, kwargs)
+        return self.compiled.finditer(string, *args, **kwargs)
+
+    def _in_lines(self, string: str, kwargs: dict[str, Any]) -> Iterator[Any]:
+        for start, end in digit_lines(string):
+            yield from self.compiled.finditer(string, start, end, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
 
-    def __getstate__(self) -> tuple[Any, Requirement]:
-        return self.compiled, self.required
+    def __getstate__(self) -> tuple[Any, Requirement, bool]:
+        return self.compiled, self.required, self.lines
 
-    def __setstate__(self, state: tuple[Any, Requirement]) -> None:
-        self.compiled, self.required = state
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.compiled, self.required, self.lines = state if len(state) == 3 else (*state, False)
 
 
 def gated(compiled: Any, pattern: str) -> Any:
-    """``compiled`` behind its gate, or as it is where no literal is required."""
+    """``compiled`` behind its gate, or as it is where no literal is required and its matches may be
+    on any line."""
     required = required_literals(pattern, compiled.flags)
-    return compiled if required is None else GatedPattern(compiled, required)
+    lines = keeps_to_digit_lines(pattern, compiled.flags)
+    if required is None and not lines:
+        return compiled
+    return GatedPattern(compiled, required or (), lines)
+
+
+#: ``\p{..}`` properties that never hold a line break (the general categories of letters, marks, numbers,
+#: punctuation and symbols, and scripts)
+_LINE_FREE_PROPERTIES = frozenset(
+    [
+        "L",
+        "Lu",
+        "Ll",
+        "Lt",
+        "Lm",
+        "Lo",
+        "M",
+        "Mn",
+        "Mc",
+        "Me",
+        "N",
+        "Nd",
+        "Nl",
+        "No",
+        "P",
+        "Pd",
+        "Ps",
+        "Pe",
+        "Pi",
+        "Pf",
+        "Pc",
+        "Po",
+        "S",
+        "Sm",
+        "Sc",
+        "Sk",
+        "So",
+        "Han",
+        "Latin",
+        "Greek",
+        "Cyrillic",
+    ]
+)
+_PROPERTY = re.compile(r"(\\\\)|\\([pP])\{([^}]*)\}")
+#: anchors that read a window's ends as they read a line break: a word boundary, and the start and
+#: end of a line where the pattern has MULTILINE
+_LINE_ANCHORS = ("AT_BOUNDARY", "AT_NON_BOUNDARY")
+_MULTILINE_ANCHORS = ("AT_BEGINNING", "AT_END")
+
+
+def keeps_to_digit_lines(pattern: str, flags: int = 0) -> bool:
+    """Every match of ``pattern`` (and all its lookarounds read) lies within one line, and holds a digit,
+    so a search of the :func:`digit_lines` alone finds every match a search of the text finds: nothing in
+    it matches a line break (no ``.`` under DOTALL, ``\\s``, ``\\W``, ``\\D``, negated class without
+    the break), and no anchor reads a window's end otherwise than the line break there (``\\Z``; ``$``
+    without MULTILINE). A lookbehind still reads the text before a window. False where unsure."""
+    if _p is None or flags & _UNSAFE_FLAGS:
+        return False
+    for m in _PROPERTY.finditer(pattern):
+        if m.group(2) and (m.group(2) == "P" or m.group(3).strip() not in _LINE_FREE_PROPERTIES):
+            return False
+    bare = _ESCAPES.sub(lambda m: m.group(1) or "\x00", pattern)
+    if _REGEX_ONLY.search(_ANY_ESCAPE.sub("", bare)):
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _p.parse(bare, re.VERBOSE if flags & regex.VERBOSE else 0)
+    except Exception:
+        return False
+    items = list(parsed)
+    return _line_free(items, int(flags) | parsed.state.flags) and _needs_digit(items)
+
+
+def _line_free(items: Any, flags: int) -> bool:
+    """No item of the parsed ``items`` matches a line break or reads a window's end otherwise (``flags``:
+    those in force, the pattern's inline ones with them)."""
+    anchors = _LINE_ANCHORS + (_MULTILINE_ANCHORS if flags & regex.MULTILINE else ())
+    for op, av in items:
+        if op is _c.LITERAL:
+            ok = av != 10
+        elif op is _c.NOT_LITERAL:
+            ok = av == 10
+        elif op is _c.ANY:
+            ok = not flags & regex.DOTALL
+        elif op is _c.IN:
+            ok = not _set_holds_break(av)
+        elif op is _c.AT:
+            ok = str(av) in anchors
+        elif op is _c.SUBPATTERN:  # (group, flags added, flags removed, items): "(?s:...)"
+            ok = _line_free(av[-1], (flags | av[1]) & ~av[2])
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            ok = _line_free(av[1], flags)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            ok = _line_free(av, flags)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            ok = _line_free(av[2], flags)
+        elif op is _c.BRANCH:
+            ok = all(_line_free(branch, flags) for branch in av[1])
+        elif op is _c.GROUPREF:
+            ok = True  # the group's own text, already checked
+        else:
+            ok = False  # a conditional, anything else: unsure
+        if not ok:
+            return False
+    return True
+
+
+def _set_holds_break(members: Any) -> bool:
+    holds, negated = False, False
+    for op, av in members:
+        if op is _c.NEGATE:
+            negated = True
+        elif op is _c.LITERAL:
+            holds |= av == 10
+        elif op is _c.RANGE:
+            holds |= av[0] <= 10 <= av[1]
+        elif op is _c.CATEGORY:
+            holds |= str(av) not in ("CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_NOT_SPACE")
+        else:
+            return True  # unsure
+    return holds != negated
+
+
+def _needs_digit(items: Any) -> bool:
+    """Every match of the parsed ``items`` (or what a positive lookaround of it reads) holds a digit."""
+    for op, av in items:
+        if op is _c.LITERAL:
+            found = 0x30 <= av <= 0x39
+        elif op is _c.IN:
+            found = _digit_set(av)
+        elif op is _c.SUBPATTERN:
+            found = _needs_digit(av[-1])
+        elif op is _c.ASSERT:
+            found = _needs_digit(av[1])
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            found = _needs_digit(av)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            found = av[0] >= 1 and _needs_digit(av[2])
+        elif op is _c.BRANCH:
+            found = all(_needs_digit(branch) for branch in av[1])
+        else:
+            found = False
+        if found:
+            return True
+    return False
+
+
+def _digit_set(members: Any) -> bool:
+    """A class of digits only."""
+    if not members:
+        return False
+    for op, av in members:
+        if op is _c.LITERAL:
+            ok = 0x30 <= av <= 0x39
+        elif op is _c.RANGE:
+            ok = 0x30 <= av[0] <= av[1] <= 0x39
+        elif op is _c.CATEGORY:
+            ok = str(av) == "CATEGORY_DIGIT"
+        else:
+            ok = False  # a negated class, anything else
+        if not ok:
+            return False
+    return True
+
+
+_DIGIT = regex.compile(r"\d")
+#: the last text split into digit lines, and its runs
+_last_lines: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
+def digit_lines(text: str) -> list[tuple[int, int]]:
+    """The runs of consecutive lines of ``text`` that hold a digit (as the ``regex`` module's ``\\d``
+    reads one), as (start, end) without the last line's line break. Most lines of prose hold none."""
+    global _last_lines
+    if _last_lines[0] is text:
+        return _last_lines[1]
+    windows: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if _DIGIT.search(line):
+            if windows and windows[-1][1] == start - 1:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        start = end + 1
+    _last_lines = (text, windows)
+    return windows
 
 
 #: the last text folded and its folded form: Presidio runs every pattern over the same text in turn

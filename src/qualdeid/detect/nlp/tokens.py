@@ -61,6 +61,13 @@ def doc_text(sdoc: Doc) -> str:
     return text
 
 
+def keep_text(sdoc: Doc, text: str) -> Doc:
+    """Keep the text ``sdoc`` was parsed from as its :func:`doc_text` (spaCy's tokens rebuild it exactly),
+    so that it is never joined from the tokens."""
+    sdoc.user_data[_TEXT_KEY] = text
+    return sdoc
+
+
 def _read(sdoc: Doc) -> TokenTable:
     attrs = [LOWER, LEMMA, POS, TAG, IDX, IS_ALPHA, IS_STOP, LIKE_NUM, ORTH]
     columns = sdoc.to_array(attrs).T.tolist() if len(sdoc) else [[] for _ in attrs]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.languages import zipf_in
+from qualdeid.detect.nlp.tokens import doc_text
 from qualdeid.detect.rare.context import NAME_ENTITIES, RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.lexicon import RareRules
@@ -34,7 +35,7 @@ class ForeignRoleFinder(RuleFinder):
         others = self.rr.other_languages
         if others is None or not self.rr.role_verbs:
             return []
-        languages = [code for code in others.of(ctx.sdoc.text) if code in self.rr.role_verbs]
+        languages = [code for code in others.of(doc_text(ctx.sdoc)) if code in self.rr.role_verbs]
         out: list[Hit] = []
         for code in languages:
             for i in ctx.words.where(self.rr.role_verbs[code]):

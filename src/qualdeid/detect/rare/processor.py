@@ -23,6 +23,7 @@ from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.finalise import NER_DETECTOR, LoneFeast, specific_date_pattern
 from qualdeid.detect.nlp.frequency import zipf, zipf_any_spelling
 from qualdeid.detect.nlp.languages import zipf_in
+from qualdeid.detect.nlp.tokens import doc_text
 from qualdeid.detect.processors import CorpusProcessor, chosen
 from qualdeid.detect.rare.animals import AnimalFinder
 from qualdeid.detect.rare.biography import STRETCH, BiographyFinder
@@ -188,7 +189,7 @@ class RareDetailProcessor(CorpusProcessor):
         if len(words) < 3 or sum(1 for w in words if zipf(w) >= self.english_zipf) >= self.english_share * len(words):
             return False
         others = self.rr.other_languages
-        languages = others.of(ctx.sdoc.text) if others is not None else ()
+        languages = others.of(doc_text(ctx.sdoc)) if others is not None else ()
         rare = [
             t.lower_
             for t in ctx.sdoc[hit.start : hit.end]
