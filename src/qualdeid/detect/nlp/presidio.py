@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import qualdeid.detect.nlp.offline  # noqa: F401  (must run before Presidio's email/URL recognizers are used)
+from qualdeid.detect.nlp.regex_timeout import strict
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.nlp.trained_ner import added_entities
 from qualdeid.labels import AGE, CONTACT, DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON
@@ -275,12 +276,14 @@ def predefined_recognizers() -> list[EntityRecognizer]:
 
 def compile_patterns(recognizer: PatternRecognizer) -> None:
     """Compile the recognizer's patterns with its flags now, as Presidio would on first use: done once
-    in the main process, worker processes inherit them compiled (each compiled them again)."""
+    in the main process, worker processes inherit them compiled (each compiled them again). Each
+    search that runs out of time fails its document (``nlp/regex_timeout.py``)."""
     flags = recognizer.global_regex_flags
     for pattern in recognizer.patterns:
         if pattern.compiled_regex is None or pattern.compiled_with_flags != flags:
             pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
             pattern.compiled_with_flags = flags
+        pattern.compiled_regex = strict(pattern.compiled_regex, f"{recognizer.name}/{pattern.name}")
 
 
 def build_analyzer(nlp: Language, rules: Rules | None = None) -> AnalyzerEngine:
