@@ -282,6 +282,18 @@ def test_weak_signs_that_agree_on_one_person_link_the_text(checker: RiskChecker)
     assert checker.linker.converging(ev) == 0
 
 
+def test_two_uncommon_words_a_little_under_one_above_chance_are_a_weak_sign(checker: RiskChecker) -> None:
+    """Two words of one detail retold in a sentence that tells a past ("a lathe" and "a spindle" of theirs)
+    weigh a little under 1.0 above chance; with the sentence they share with theirs they are two signs."""
+    person = _person(checker, "d3")
+    ev = _weak_evidence(checker, person)
+    ev.weight, ev.expected_weight = 1.3, 0.4  # 0.9 above chance
+    assert checker.config.linkage_converge_weight <= 0.9
+    assert checker.linker.converging(ev) == 2 and _links(checker, ev)
+    ev.weight = 1.0  # 0.6 above chance: the shared sentence alone, one sign
+    assert checker.linker.converging(ev) == 1 and not _links(checker, ev)
+
+
 def test_weak_signs_on_a_workers_diaries_count_only_for_their_own_past(writers_checker: RiskChecker) -> None:
     # a worker's diaries are the service's everyday wording: a text that does not tell a writer's past
     # is not theirs however many of their words it uses
