@@ -37,6 +37,8 @@ DETECTOR = "scripts"
 #: after its type word ("الساعة", the hour); the first word after the type word may be commoner, not everyday
 EVERYDAY_ZIPF = 4.0
 FIRST_NAME_WORD_ZIPF = 5.0
+#: a word of these scripts in an English sentence used this often is a word of its language ("في"), not a name
+EMBEDDED_ZIPF = 5.5
 #: after a kin word, a word less frequent than this (or a listed name) is a name; names are frequent words too
 NAME_ZIPF = 4.5
 _SPACED_LANGUAGES = ("ar", "fa", "ur", "he", "hi")
@@ -68,6 +70,15 @@ _SENDER_AFTER_TIME = re.compile(
 _WORD_AT = re.compile(_WORD)
 #: the start of the next item of a list: after a comma (Arabic or Latin)
 _LIST_ITEM = re.compile(r"[،,][ \t]*")
+#: one word of a spaced script between English words: the English words before and after it
+_EMBEDDED = re.compile(
+    rf"(?:\b([A-Za-z]+)[ \t]+|^|(?<=: ))({_WORD})(?=[ \t]*(?:[^\w\s]|$|[ \t]+([A-Za-z]+)\b))", re.MULTILINE
+)
+#: "<initial>. <surname>" (Arabic script), "Б.<Surname>", "Δ. <Surname>" (Cyrillic, Greek)
+_INITIAL_SURNAME = re.compile(
+    rf"(?<![\w.])(?:[\u0621-\u064a]\.[ \t]?({_WORD})"
+    rf"|[А-ЯЁІЇЄҐΑ-Ω]\.[ \t]?[А-ЯЁІЇЄҐΑ-Ω][а-яёіїєґα-ωά-ώ'’-]{{2,}})(?![\w.])"
+)
 _LETTER_LINE = re.compile(rf"[{_HAN}{_KANA}]{{1,10}}")
 _CYRILLIC_NAME = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:[ \t]+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)?"
 _CYRILLIC_REST = re.compile(r"(?:,[ \t]*(?:д\.|дом|кв\.|корп\.|стр\.|г\.)[ \t]*[\wА-Яа-яЁё/.-]+)*")
@@ -160,6 +171,8 @@ class ScriptNames:
             *self._introductions(text),
             *self._senders(text),
             *self._letter_lines(text),
+            *self._in_english(text),
+            *self._initialled(text),
         ]
         return found + self._again(text, found)
 
@@ -240,11 +253,12 @@ class ScriptNames:
                 out.append((m.start(), end))
         return out
 
-    def _thai_name_end(self, text: str, at: int) -> int:
-        """Where a Thai name that starts at ``at`` ends (0 where none does)."""
+    def _thai_name_end(self, text: str, at: int, person: bool = True) -> int:
+        """Where a Thai name that starts at ``at`` ends (0 where none does); a place's name may open with a word
+        that ends a person's ("บ้าน", a village)."""
         if at >= len(text) or _class(text[at]) != "thai" or unicodedata.category(text[at]).startswith("M"):
             return 0
-        if any(text.startswith(w, at) for w in self.w["thai_not_names"] | self.w["thai_stops"]):
+        if person and any(text.startswith(w, at) for w in self.w["thai_not_names"] | self.w["thai_stops"]):
             return 0
         listed = next((n for n in self._thai_listed if text.startswith(n, at)), None)
         if listed:
@@ -345,6 +359,24 @@ class ScriptNames:
         out += [m.span(1) for m in _SENDER_AFTER_TIME.finditer(text)]
         return out
 
+    def _in_english(self, text: str) -> list[tuple[int, int]]:
+        """ "the paper is with <name> in town", "<name> is sick again": one word of these scripts in an English
+        sentence, after a word that takes a person or before a verb a person does."""
+        out = []
+        for m in _EMBEDDED.finditer(text):
+            word = m.group(2)
+            if self._stop(word) or _frequency(word) >= EMBEDDED_ZIPF:
+                continue
+            before = (m.group(1) or "").lower()
+            after = (m.group(3) or "").lower()
+            if before in self.w["english_before"] or after in self.w["english_after"]:
+                out.append(m.span(2))
+        return out
+
+    def _initialled(self, text: str) -> list[tuple[int, int]]:
+        """ "<initial>. <surname>" in Arabic script, "Б.<Surname>" in Cyrillic or Greek: an initial and a surname."""
+        return [m.span() for m in _INITIAL_SURNAME.finditer(text) if not self._stop(m.group(1) or "")]
+
     def _letter_lines(self, text: str) -> list[tuple[int, int]]:
         """A Japanese letter's first line "<name>へ" and last line "<name>より"."""
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
@@ -393,7 +425,7 @@ class ScriptNames:
             for m in pattern.finditer(text):
                 if _class(m.group()[0]) != "thai":
                     continue
-                end = self._thai_name_end(text, m.end())
+                end = self._thai_name_end(text, m.end(), person=False)
                 if end:
                     out.append((m.start(), end, label))
         for pattern, label in ((self._org_before, ORGANIZATION), (self._place_before, LOCATION)):
