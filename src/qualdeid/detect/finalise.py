@@ -24,6 +24,7 @@ from qualdeid.detect.layout import (
 )
 from qualdeid.detect.names.acceptance import ALLOWED_NAME, WORD_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
+from qualdeid.detect.names.scripts import mostly_uncased
 from qualdeid.detect.nlp.frequency import ZipfThresholds, zipf, zipf_any_spelling
 from qualdeid.detect.nlp.languages import OtherLanguages
 from qualdeid.detect.processors import PLAN
@@ -960,6 +961,8 @@ class Finaliser:
 
     def spans(self, text: str, spans: list[Span]) -> list[Span]:
         """The final spans of a document: cleaned, filtered, without overlaps, with their text."""
+        # the English NER model reads no Thai, Chinese, Arabic...: its spans there would grow the names read there
+        spans = [s for s in spans if s.detector != NER_DETECTOR or not mostly_uncased(text[s.start : s.end])]
         headings = heading_ranges(text)
         labels = translated_label_ranges(text)
         # (a feast, a country or a language the name rules found again, as NER once read it, confirms no person)

@@ -78,6 +78,7 @@ def processor_registry() -> dict[str, Callable[[Rules, Any], CorpusProcessor]]:
     """Every corpus processor by its name in ``rules/detect.yaml``."""
     from qualdeid.detect.layout import ChatSenderProcessor
     from qualdeid.detect.names.processor import NameProcessor
+    from qualdeid.detect.names.scripts import ScriptProcessor
     from qualdeid.detect.places.acronyms import AcronymProcessor
     from qualdeid.detect.places.short_forms import ShortFormProcessor
     from qualdeid.detect.rare.processor import RareDetailProcessor
@@ -88,6 +89,7 @@ def processor_registry() -> dict[str, Callable[[Rules, Any], CorpusProcessor]]:
         "short_forms": ShortFormProcessor,
         "chat_senders": ChatSenderProcessor,
         "acronyms": AcronymProcessor,
+        "scripts": ScriptProcessor,
     }
 
 

@@ -1,0 +1,485 @@
+"""Names, places and organisations in scripts without capital letters (issue 13, class d).
+
+Every other name finder leans on a capital letter. Arabic, Persian, Hebrew, Thai, Chinese, Japanese, Korean and
+Devanagari have none, and Thai, Chinese and Japanese write words without spaces, so here a name is read from
+what stands beside it, never from the word alone:
+
+- a title, an honorific or an address form before it, with a space ("السيد ...", "خانم ...", "מר ...") or joined
+  to it (Thai "คุณ..."/"พี่..."/"น้อง...", Chinese "阿X"), or after it (Japanese "...さん"/"...ちゃん", Chinese
+  "...先生"/"...老师", Korean "...씨"/"...님");
+- a chat's sender line ("<name> <date> 06:12", "9:12, <name> (<org>) : ...") and a Japanese letter's first and
+  last line ("<name>へ", "<name>より"); a self-introduction ("我叫...", "اسمي ...");
+- organisations and places by their type word ("...센터", "...病院", "โรงพยาบาล...", "شارع ...", "ул. ...").
+
+How far a name runs, where no space tells, comes from the name lists built from Faker
+(``rules/names/script_names.yaml``, tools/build_script_names.py) and from the words that end a name
+(``rules/names/scripts.yaml``, with every anchor). A name found so is then found again in the same document,
+as written: no other document learns from it (Korean names with a listed given name are ``hangul.py``'s).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc
+from wordfreq import zipf_frequency
+
+from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.processors import CorpusProcessor
+from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
+from qualdeid.rules import Rules
+
+DETECTOR = "scripts"
+#: a word this frequent (wordfreq Zipf) in a language of its script is no part of a place's or an organisation's name
+#: after its type word ("الساعة", the hour); the first word after the type word may be commoner, not everyday
+EVERYDAY_ZIPF = 4.0
+FIRST_NAME_WORD_ZIPF = 5.0
+#: a word of these scripts in an English sentence used this often is a word of its language ("في"), not a name
+EMBEDDED_ZIPF = 5.5
+#: after a kin word, a word less frequent than this (or a listed name) is a name; names are frequent words too
+NAME_ZIPF = 4.5
+_SPACED_LANGUAGES = ("ar", "fa", "ur", "he", "hi")
+SCORE = 0.88
+
+_THAI = "\u0e01-\u0e4e"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"
+_KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc"
+_HANGUL = "\uac00-\ud7a3"
+#: letters (and vowel signs, joiners) of the scripts written with spaces between words
+_SPACED = (
+    "\u0621-\u065f\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc"  # Arabic, Persian, Urdu
+    "\u05d0-\u05ea\u05b0-\u05c7\u05f3"  # Hebrew
+    "\u0900-\u0963\u0971-\u097f\u200c"  # Devanagari, the zero-width non-joiner
+)
+_ALL = _THAI + _HAN + _KANA + _HANGUL + _SPACED
+_WORD = rf"[{_SPACED}]+"
+#: a sender's name on a chat line: one to three words of these scripts (or one run of Thai, Han, kana, Hangul)
+_SENDER = rf"[{_ALL}](?:[{_ALL}.]|[ \t](?=[{_ALL}])){{0,24}}"
+#: "<name> 9 <month> 67 06:12": a sender's line in a chat export (a date, then a time)
+_SENDER_LINE = re.compile(
+    rf"^[ \t]*({_SENDER})[ \t]+(?=[^\n]{{0,24}}\d)[^\n:]{{0,24}}\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]*$", re.M
+)
+#: "2024. 4. 16. 오전 9:12, <name> (<org>) : ...", "[09:12] <name>: ...": a sender after a time
+_SENDER_AFTER_TIME = re.compile(
+    rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?,?[ \t]+(?:-[ \t]+)?"
+    rf"({_SENDER})[ \t]*(?:\(([^()\n]{{1,30}})\)[ \t]*)?:"
+)
+_WORD_AT = re.compile(_WORD)
+#: the start of the next item of a list: after a comma (Arabic or Latin)
+_LIST_ITEM = re.compile(r"[،,][ \t]*")
+#: one word of a spaced script between English words: the English words before and after it
+_EMBEDDED = re.compile(
+    rf"(?:\b([A-Za-z]+)[ \t]+|^|(?<=: ))({_WORD})(?=[ \t]*(?:[^\w\s]|$|[ \t]+([A-Za-z]+)\b))", re.MULTILINE
+)
+#: "<initial>. <surname>" (Arabic script), "Б.<Surname>", "Δ. <Surname>" (Cyrillic, Greek)
+_INITIAL_SURNAME = re.compile(
+    rf"(?<![\w.])(?:[\u0621-\u064a]\.[ \t]?({_WORD})"
+    rf"|[А-ЯЁІЇЄҐΑ-Ω]\.[ \t]?[А-ЯЁІЇЄҐΑ-Ω][а-яёіїєґα-ωά-ώ'’-]{{2,}})(?![\w.])"
+)
+_LETTER_LINE = re.compile(rf"[{_HAN}{_KANA}]{{1,10}}")
+_CYRILLIC_NAME = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:[ \t]+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)?"
+_CYRILLIC_REST = re.compile(r"(?:,[ \t]*(?:д\.|дом|кв\.|корп\.|стр\.|г\.)[ \t]*[\wА-Яа-яЁё/.-]+)*")
+#: particles that end a Japanese name read backwards from an honorific
+_KANA_PARTICLES = frozenset("のはがをにへで")
+
+
+def _class(c: str) -> str:
+    """The script class of a character: "thai", "han", "kana", "hangul", "spaced" or ""."""
+    if "\u0e01" <= c <= "\u0e4e":
+        return "thai"
+    if re.match(f"[{_HAN}]", c):
+        return "han"
+    if re.match(f"[{_KANA}]", c):
+        return "kana"
+    if "\uac00" <= c <= "\ud7a3":
+        return "hangul"
+    if re.match(f"[{_SPACED}]", c):
+        return "spaced"
+    return ""
+
+
+def mostly_uncased(piece: str) -> bool:
+    """Whether most letters of ``piece`` are of a script without capitals this module reads (Thai, Han, kana,
+    Hangul, Arabic, Hebrew, Devanagari): an English NER model's entity there is noise, not a reading."""
+    letters = [c for c in piece if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if _class(c)) * 2 >= len(letters)
+
+
+def _holds(text: str, word: str, at: int) -> bool:
+    """Whether ``word`` is written in ``text`` over position ``at``."""
+    return any(text.startswith(word, i) for i in range(max(0, at - len(word) + 1), at + 1))
+
+
+@lru_cache(maxsize=4096)
+def _frequency(word: str) -> float:
+    """How often a word of Arabic, Persian, Urdu, Hebrew or Hindi script is used in the languages written so (wordfreq
+    Zipf, the highest)."""
+    return max(zipf_frequency(word, lang) for lang in _SPACED_LANGUAGES)
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class ScriptNames:
+    """Finds names, places and organisations written in scripts without capitals in one text."""
+
+    def __init__(self, rules: Rules) -> None:
+        w = rules.lists("names/scripts.yaml")
+        names = rules.lists("names/script_names.yaml")
+        self.listed = names["given"] | names["surnames"]
+        self.surnames = names["surnames"]
+        self.hangul_surnames = rules.lists("names/hangul_names.yaml")["surnames"]
+        self.w = w
+        self._thai_listed = sorted((n for n in self.listed if _class(n[0]) == "thai"), key=len, reverse=True)
+        titles = _alternation(w["before"] | w["part_of_name"])
+        self._before = re.compile(rf"(?<![{_SPACED}\w])((?:{titles})(?:[ \t]+(?:{titles}))*)[ \t\u00a0]+({_WORD})")
+        kin = _alternation(w["kin_before"])
+        self._kin = re.compile(rf"(?<![{_SPACED}\w])(?:{kin})(?:[ \t]*(:))?[ \t\u00a0]+(?={_WORD})")
+        self._next_word = re.compile(rf"[ \t]+({_WORD})")
+        self._glued = re.compile(_alternation(w["glued_before"] | w["ah_prefix"]))
+        self._after = re.compile(rf"(?<=[{_HAN}{_KANA}])(?:{_alternation(w['after_glued'])})")
+        self._hangul_after = re.compile(
+            rf"(?<![{_HANGUL}])([{_HANGUL}]{{2,4}}?)(?:{_alternation(w['hangul_after'])})(?=[{_HANGUL}]{{0,3}}(?![{_HANGUL}]))"
+        )
+        self._introduced = re.compile(
+            rf"(?<![{_SPACED}])(?:{_alternation(w['introduced_after'])})(?![{_SPACED}])[ \t]*"
+        )
+        self._org_after = re.compile(rf"(?<=[{_HAN}{_KANA}{_HANGUL}])(?:{_alternation(w['organisation_after'])})")
+        self._place_after = re.compile(rf"(?<=[{_HAN}{_KANA}])(?:{_alternation(w['place_after'])})")
+        self._org_glued = re.compile(_alternation(w["organisation_before_glued"]))
+        self._place_glued = re.compile(_alternation(w["place_before_glued"]))
+        self._org_before = re.compile(rf"(?<![{_SPACED}])(?:{_alternation(w['organisation_before'])})[ \t]+(?={_WORD})")
+        self._place_before = re.compile(rf"(?<![{_SPACED}])(?:{_alternation(w['place_before'])})[ \t]+(?={_WORD})")
+        self._cyrillic_place = re.compile(
+            rf"(?<![\w.])(?:{_alternation(w['cyrillic_place_before'])})[ \t]*({_CYRILLIC_NAME})", re.IGNORECASE
+        )
+
+    # ------------------------------------------------------------------ people
+
+    def people(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each name read from an anchor, then of its other uses in ``text``."""
+        found = [
+            *self._titled(text),
+            *self._kin_named(text),
+            *self._thai_and_chinese_prefixed(text),
+            *self._honorific_after(text),
+            *self._hangul_honorific(text),
+            *self._introductions(text),
+            *self._senders(text),
+            *self._letter_lines(text),
+            *self._in_english(text),
+            *self._initialled(text),
+        ]
+        return found + self._again(text, found)
+
+    def _stop(self, word: str) -> bool:
+        return word in self.w["name_stops"] or word in self.w["before"] or word in self.w["part_of_name"]
+
+    def _titled(self, text: str) -> list[tuple[int, int]]:
+        """ "السيد <name>", "خانم <name> <surname>", "أبو <name>" (the kunya keeps its first word)."""
+        out = []
+        for m in self._before.finditer(text):
+            word = m.group(2)
+            if self._stop(word) or len(word) < 2:
+                continue
+            start = m.start(1) if m.group(1).split()[-1] in self.w["part_of_name"] else m.start(2)
+            end = m.end(2)
+            for _ in range(2):  # a second and a third word where the lists hold them: "<given> <surname>"
+                n = self._next_word.match(text, end)
+                if n is None or n.group(1) not in self.listed or self._stop(n.group(1)):
+                    break
+                end = n.end(1)
+            out.append((start, end))
+        return out
+
+    def _kin_named(self, text: str) -> list[tuple[int, int]]:
+        """ "<wife> <name>", "<children>: <name> <and his family>، <name>": names after a kin word; after a colon,
+        the first word of each item of the list on that line."""
+        out = []
+        for m in self._kin.finditer(text):
+            starts = [m.end()]
+            if m.group(1):
+                line_end = text.find("\n", m.end())
+                line_end = len(text) if line_end < 0 else line_end
+                starts += [i.end() for i in _LIST_ITEM.finditer(text, m.end(), line_end)]
+            for at in starts[:6]:
+                word = _WORD_AT.match(text, at)
+                if word is not None and word.group().startswith("و") and not self._name_like(word.group()):
+                    word = _WORD_AT.match(text, at + 1)  # "و<name>": "and" joined to the name
+                if word is None or self._stop(word.group()) or not self._name_like(word.group()):
+                    continue
+                end = word.end()
+                n = self._next_word.match(text, end)
+                if n is not None and n.group(1) in self.listed and not self._stop(n.group(1)):
+                    end = n.end(1)
+                out.append((at, end))
+        return out
+
+    def _name_like(self, word: str) -> bool:
+        return word in self.listed or _frequency(word) < NAME_ZIPF
+
+    def _thai_and_chinese_prefixed(self, text: str) -> list[tuple[int, int]]:
+        """ "คุณ<name>", "น้อง<name>กับ...", "阿<X>", "亲爱的<name>": a prefix joined to the name."""
+        out = []
+        if not any("\u0e01" <= c <= "\u0e4e" or "\u4e00" <= c <= "\u9fff" for c in text):
+            return out
+        not_words = self.w["thai_not_words"]
+        for m in self._glued.finditer(text):
+            prefix, at = m.group(), m.end()
+            if prefix in self.w["ah_prefix"]:
+                if at < len(text) and _class(text[at]) == "han" and text[at] not in self.w["ah_not"]:
+                    out.append((m.start(), at + 1))
+                continue
+            if _class(prefix[0]) == "han":  # "亲爱的<name>": one to three characters
+                end = at
+                while end < len(text) and end - at < 3 and _class(text[end]) == "han":
+                    end += 1
+                if 1 <= end - at <= 3 and (end == len(text) or _class(text[end]) != "han"):
+                    out.append((at, end))
+                continue
+            if any(
+                text.startswith(word, i)
+                for word in not_words
+                for i in range(max(0, m.start() - len(word) + 1), m.start() + 1)
+                if i + len(word) > m.start()
+            ):
+                continue  # "ขอบคุณ", "คุณภาพ": a word that holds the prefix
+            end = self._thai_name_end(text, at)
+            if end:
+                out.append((m.start(), end))
+        return out
+
+    def _thai_name_end(self, text: str, at: int, person: bool = True) -> int:
+        """Where a Thai name that starts at ``at`` ends (0 where none does); a place's name may open with a word
+        that ends a person's ("บ้าน", a village)."""
+        if at >= len(text) or _class(text[at]) != "thai" or unicodedata.category(text[at]).startswith("M"):
+            return 0
+        if person and any(text.startswith(w, at) for w in self.w["thai_not_names"] | self.w["thai_stops"]):
+            return 0
+        listed = next((n for n in self._thai_listed if text.startswith(n, at)), None)
+        if listed:
+            return at + len(listed)
+        end = at
+        while end < len(text) and _class(text[end]) == "thai" and end - at <= 12:
+            if (
+                end - at >= 2
+                and not unicodedata.category(text[end]).startswith("M")
+                and any(text.startswith(s, end) for s in self.w["thai_stops"])
+            ):
+                break
+            end += 1
+        if end - at < 2 or end - at > 12:
+            return 0
+        return end
+
+    def _honorific_after(self, text: str) -> list[tuple[int, int]]:
+        """ "<name>さん", "<name>ちゃん", "<surname>先生", "<name>老师": the name read back from the honorific."""
+        out = []
+        for m in self._after.finditer(text):
+            start = self._name_before(text, m.start())
+            if start is None:
+                continue
+            name = text[start : m.start()]
+            if name in self.w["after_not"] or any(name.endswith(w) for w in self.w["after_not"]):
+                continue
+            # a hiragana nickname keeps its suffix ("<nick>ちゃん"): the suffix is most of what is written
+            # and a surname alone its title ("<surname>医生"): one character is no name on its own
+            kana_nickname = _class(name[0]) == "kana" and m.group() in ("ちゃん", "くん")
+            end = m.end() if kana_nickname or len(name) == 1 else m.start()
+            out.append((start, end))
+        return out
+
+    def _name_before(self, text: str, at: int) -> int | None:
+        kind = _class(text[at - 1])
+        i = at
+        if kind == "kana":
+            katakana = "\u30a0" <= text[at - 1] <= "\u30ff"
+            while i > 0 and _class(text[i - 1]) == "kana" and at - i < (10 if katakana else 5):
+                c = text[i - 1]
+                if not katakana and c in _KANA_PARTICLES and i < at:
+                    break
+                if katakana != ("\u30a0" <= c <= "\u30ff"):
+                    break
+                i -= 1
+            if i == at or text[i] in "おご" or (i > 0 and _class(text[i - 1]) == "kana" and not katakana):
+                return None
+            return i
+        if kind == "han":
+            while i > 0 and _class(text[i - 1]) == "han":
+                i -= 1
+            run = text[i:at]
+            window = max(i, at - 3)
+            for j in range(window, at):
+                if text[j] in self.surnames or text[j : j + 2] in self.surnames:
+                    return j
+            return i if len(run) <= 3 else None
+        return None
+
+    def _hangul_honorific(self, text: str) -> list[tuple[int, int]]:
+        """ "<name>씨", "<name>님": a Korean name of two to four syllables before an honorific."""
+        if not any("\uac00" <= c <= "\ud7a3" for c in text):
+            return []
+        out = []
+        for m in self._hangul_after.finditer(text):
+            name = m.group(1)
+            if name in self.w["hangul_not"] or any(name.endswith(w) for w in self.w["hangul_not"] if len(w) > 1):
+                continue
+            out.append(m.span(1))
+        return out
+
+    def _introductions(self, text: str) -> list[tuple[int, int]]:
+        """ "我叫<name>", "اسمي <name>": the name after a self-introduction."""
+        out = []
+        for m in self._introduced.finditer(text):
+            at = m.end()
+            if at >= len(text):
+                continue
+            kind = _class(text[at])
+            end = at
+            if kind == "spaced":
+                word = re.match(_WORD, text[at:])
+                end = at + len(word.group()) if word else at
+            elif kind in ("han", "kana", "hangul"):
+                while end < len(text) and _class(text[end]) == kind and end - at < 4:
+                    end += 1
+            if end > at:
+                out.append((at, end))
+        return out
+
+    def _senders(self, text: str) -> list[tuple[int, int]]:
+        """A chat's senders: "<name> <date> 06:12" on lines of their own (twice or more), "9:12, <name> :"."""
+        out = []
+        lines = list(_SENDER_LINE.finditer(text))
+        if len(lines) >= 2:
+            out += [m.span(1) for m in lines]
+        out += [m.span(1) for m in _SENDER_AFTER_TIME.finditer(text)]
+        return out
+
+    def _in_english(self, text: str) -> list[tuple[int, int]]:
+        """ "the paper is with <name> in town", "<name> is sick again": one word of these scripts in an English
+        sentence, after a word that takes a person or before a verb a person does."""
+        out = []
+        for m in _EMBEDDED.finditer(text):
+            word = m.group(2)
+            if self._stop(word) or _frequency(word) >= EMBEDDED_ZIPF:
+                continue
+            before = (m.group(1) or "").lower()
+            after = (m.group(3) or "").lower()
+            if before in self.w["english_before"] or after in self.w["english_after"]:
+                out.append(m.span(2))
+        return out
+
+    def _initialled(self, text: str) -> list[tuple[int, int]]:
+        """ "<initial>. <surname>" in Arabic script, "Б.<Surname>" in Cyrillic or Greek: an initial and a surname."""
+        return [m.span() for m in _INITIAL_SURNAME.finditer(text) if not self._stop(m.group(1) or "")]
+
+    def _letter_lines(self, text: str) -> list[tuple[int, int]]:
+        """A Japanese letter's first line "<name>へ" and last line "<name>より"."""
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+        out = []
+        if lines:
+            a, b = lines[0]
+            first = text[a:b].strip()
+            for to in sorted(self.w["letter_to"], key=len, reverse=True):
+                if first.endswith(to) and _LETTER_LINE.fullmatch(first[: -len(to)]):
+                    start = a + text[a:b].index(first)
+                    out.append((start, start + len(first) - len(to)))
+                    break
+            a, b = lines[-1]
+            last = text[a:b].strip()
+            for sign in self.w["letter_from"]:
+                if last.endswith(sign) and _LETTER_LINE.fullmatch(last[: -len(sign)]):
+                    start = a + text[a:b].index(last)
+                    out.append((start, start + len(last) - len(sign)))
+        return out
+
+    def _again(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The other uses of each name found, in the same document, as written."""
+        names = {text[a:b] for a, b in found if b - a >= 2 and all(_class(c) or c in " .\u200c" for c in text[a:b])}
+        out = []
+        for name in names:
+            spaced = _class(name[0]) == "spaced"
+            for m in re.finditer(re.escape(name), text):
+                if spaced and (
+                    (m.start() > 0 and _class(text[m.start() - 1]) == "spaced")
+                    or (m.end() < len(text) and _class(text[m.end()]) == "spaced")
+                ):
+                    continue
+                out.append(m.span())
+        return out
+
+    # ------------------------------------------------------------------ places and organisations
+
+    def places_and_organisations(self, text: str) -> list[tuple[int, int, str]]:
+        out: list[tuple[int, int, str]] = []
+        for pattern, label in ((self._org_after, ORGANIZATION), (self._place_after, LOCATION)):
+            for m in pattern.finditer(text):
+                start = self._run_before(text, m.start())
+                if start is not None:
+                    out.append((start, m.end(), label))
+        for pattern, label in ((self._org_glued, ORGANIZATION), (self._place_glued, LOCATION)):
+            for m in pattern.finditer(text):
+                if _class(m.group()[0]) != "thai":
+                    continue
+                end = self._thai_name_end(text, m.end(), person=False)
+                if end:
+                    out.append((m.start(), end, label))
+        for pattern, label in ((self._org_before, ORGANIZATION), (self._place_before, LOCATION)):
+            for m in pattern.finditer(text):
+                end, words = m.end(), 0
+                while words < 3:
+                    n = _WORD_AT.match(text, end) if words == 0 else self._next_word.match(text, end)
+                    if n is None:
+                        break
+                    word = n.group(1) if n.groups() else n.group()
+                    if self._stop(word) or _frequency(word) >= (FIRST_NAME_WORD_ZIPF if words == 0 else EVERYDAY_ZIPF):
+                        break
+                    end, words = n.end(), words + 1
+                if words:
+                    out.append((m.start(), end, label))
+        for m in self._cyrillic_place.finditer(text):
+            rest = _CYRILLIC_REST.match(text, m.end())
+            out.append((m.start(), rest.end() if rest else m.end(), LOCATION))
+        return out
+
+    def _run_before(self, text: str, at: int) -> int | None:
+        """The start of a name of 2 to 10 characters of one script class joined to a type word after it, set
+        apart on its left (a space, a mark, the start of a line)."""
+        kind = _class(text[at - 1])
+        i = at
+        while i > 0 and _class(text[i - 1]) == kind:
+            i -= 1
+        limit = 10 if kind == "hangul" else 5
+        if kind not in ("han", "hangul") or not 2 <= at - i <= limit:
+            return None
+        return i
+
+
+class ScriptProcessor(CorpusProcessor):
+    """The corpus processor of :class:`ScriptNames`: document by document, no corpus knowledge."""
+
+    name = "scripts"
+
+    def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
+        self.finder = ScriptNames(rules)
+
+    def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[Span], Any]:
+        return [], None
+
+    def observe(self, doc_id: str, observation: Any) -> None:
+        return None
+
+    def second_pass(self, doc: Document, candidates: list[Span], spans: list[Span]) -> list[Span]:
+        text = doc.text
+        if text.isascii():
+            return []
+        out = [Span(a, b, PERSON, score=SCORE, detector=DETECTOR) for a, b in set(self.finder.people(text))]
+        out += [
+            Span(a, b, label, score=SCORE, detector=DETECTOR)
+            for a, b, label in set(self.finder.places_and_organisations(text))
+        ]
+        return sorted(out, key=lambda s: (s.start, s.end))

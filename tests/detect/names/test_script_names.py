@@ -1,0 +1,110 @@
+"""Names, places and organisations in scripts without capital letters (detect/names/scripts.py,
+rules/names/scripts.yaml, rules/names/script_names.yaml; issue 13, class d): read from the titles, honorifics,
+kin words, chat lines and type words beside them, then found again in the same document (invented text)."""
+
+from __future__ import annotations
+
+from qualdeid.corpus.model import Document
+from qualdeid.detect.names.scripts import ScriptNames, mostly_uncased
+from qualdeid.labels import LOCATION, ORGANIZATION
+from qualdeid.rules import Rules
+
+SCRIPTS = ScriptNames(Rules())
+
+
+def people(text: str) -> set[str]:
+    return {text[a:b] for a, b in SCRIPTS.people(text)}
+
+
+def named(text: str) -> set[tuple[str, str]]:
+    return {(text[a:b], label) for a, b, label in SCRIPTS.places_and_organisations(text)}
+
+
+def detected(detector, text: str) -> list[tuple[str, str]]:
+    (doc,) = detector.detect([Document(id="d", text=text)])
+    return [(doc.text[s.start : s.end], s.label) for s in doc.spans]
+
+
+def test_a_title_before_a_name_in_arabic_and_persian_script() -> None:
+    assert people("سلام خانم کاویانی عزیز، آقای بهرامی به خانه رفت") == {"کاویانی", "بهرامی"}
+    assert people("توفي أبو رامز في بيته") == {"أبو رامز"}  # a kunya keeps "father of"
+
+
+def test_kin_words_name_the_people_listed_after_them() -> None:
+    text = "زوجته: سعاد برهوم\nأولاده: نبيل وعائلته، وداد وعائلته، لمى زوجة فادي الصباغ"
+    assert {"سعاد", "نبيل", "وداد", "لمى", "فادي"} <= people(text)
+
+
+def test_a_thai_prefix_takes_the_name_up_to_the_word_that_ends_it() -> None:
+    assert people("ยายถามหาน้องมะปรางกับแม่ตลอด") == {"น้องมะปราง"}
+
+
+def test_thai_words_that_hold_a_prefix_are_no_names() -> None:
+    assert people("ขอบคุณมาก คุณภาพดี พี่น้องมากันครบ คุณแม่สบายดี") == set()
+
+
+def test_japanese_and_chinese_honorifics_after_a_name() -> None:
+    assert people("昨日、ひかりちゃんと高木さんに会った。お母さんも皆さんも元気。") == {"ひかりちゃん", "高木"}
+    assert people("我昨天见了陶医生，阿强也来了。我的先生很好。阿爸也在。") == {"陶医生", "阿强"}
+
+
+def test_a_korean_name_before_an_honorific_that_no_list_holds() -> None:
+    assert people("가온누리씨 안녕하세요. 선생님, 고객님, 권사님 모두 오셨어요") == {"가온누리"}
+
+
+def test_chat_senders_before_a_date_and_time_and_after_a_time() -> None:
+    thai = "ต้อม 3 ก.พ. 66 07:10\nสวัสดี\nต้อม 3 ก.พ. 66 07:12\nต้อมไปแล้ว"
+    assert [thai[a:b] for a, b in sorted(set(SCRIPTS.people(thai)))] == ["ต้อม"] * 3
+    kakao = "2023. 5. 2. 오후 3:40, 최다온 (새봄복지관) : 안녕하세요"
+    assert people(kakao) == {"최다온"}
+    assert named(kakao) == {("새봄복지관", ORGANIZATION)}
+
+
+def test_a_japanese_letter_names_who_it_is_to_and_from() -> None:
+    assert people("こうへいへ\n\nいつもありがとう。\n\n千代より") == {"こうへい", "千代"}
+
+
+def test_places_and_organisations_by_their_type_words() -> None:
+    assert named("我叫林小雨。 在 星河市 的 康宁医院") == {("星河市", LOCATION), ("康宁医院", ORGANIZATION)}
+    assert named("توفي في شارع الياسمين.") == {("شارع الياسمين", LOCATION)}
+    assert named("живёт на ул. Тополиной, д. 5, кв. 2 в городе") == {("ул. Тополиной, д. 5, кв. 2", LOCATION)}
+
+
+def test_an_everyday_word_after_a_type_word_ends_the_name() -> None:
+    assert named("از خدمات انجمن استفاده کنید") == set()
+
+
+def test_a_self_introduction_names_the_writer() -> None:
+    assert people("你好！我叫林小雨。") == {"林小雨"}
+
+
+def test_english_text_is_untouched() -> None:
+    assert people("Dear Mr Brannock, my name is Tom.") == set()
+    assert named("the city hospital on Main Street") == set()
+
+
+def test_the_english_ner_model_reads_nothing_in_these_scripts() -> None:
+    assert mostly_uncased("ยายล้มในห้องน้ำเมื่อคืน")
+    assert not mostly_uncased("Nile Bridges")
+
+
+def test_detection_finds_a_thai_nickname_again_in_its_document(detector) -> None:
+    text = "นัดกับน้องมะปรางไว้ตอนเย็น แล้วน้องมะปรางก็ไม่มา\nWe waited at the clinic."
+    spans = detected(detector, text)
+    assert [s for s in spans if s == ("น้องมะปราง", "PERSON")] == [("น้องมะปราง", "PERSON")] * 2
+
+
+def test_detection_keeps_a_thai_hospital_to_its_own_words(detector) -> None:
+    text = "ยายล้มในห้องน้ำเมื่อคืน ตอนนี้อยู่โรงพยาบาลบ้านดอนตาล ไม่ต้องตกใจนะ"
+    assert ("โรงพยาบาลบ้านดอนตาล", ORGANIZATION) in detected(detector, text)
+
+
+def test_a_word_of_these_scripts_in_an_english_sentence_where_a_person_stands() -> None:
+    assert people("the school say ok for نبيل 🙏") == {"نبيل"}
+    assert people("Ilsabet: وداد is sick since night") == {"وداد"}
+    assert people("we ate في the end") == set()
+
+
+def test_an_initial_and_a_surname_in_arabic_and_cyrillic_script() -> None:
+    assert people("Signature: ر. الصباغ") == {"ر. الصباغ"}
+    assert people("Seen by nurse — Д.Тополина\n") == {"Д.Тополина"}
