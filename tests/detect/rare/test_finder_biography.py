@@ -89,3 +89,9 @@ def test_what_someone_owns_won_prizes(detector, text: str, phrase: str) -> None:
 )
 def test_prize_winning_that_is_no_ones(detector, text: str) -> None:
     assert finder_hits(detector, FAMILY, text) == []
+
+
+def test_a_verb_after_used_to_that_the_tagger_takes_for_a_noun(detector) -> None:
+    """ "used to crew on ...": the small model tags "crew" a noun; after "used to" it is the verb of the frame."""
+    text = "He used to crew on an oyster dredger out of the bay."
+    assert any(hit.startswith("used to crew on an oyster dredger") for hit in finder_hits(detector, FAMILY, text))
