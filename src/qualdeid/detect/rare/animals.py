@@ -73,6 +73,8 @@ class AnimalFinder(RuleFinder):
         head_end = phrase_end(sdoc, verb.i + 1, se)
         if head_end <= verb.i + 1 or not self._is_kept_animal(sdoc[head_end - 1]):
             return None  # "keeps a horse box", "kept the goat's milk": the animal heads the phrase
+        if any(sdoc[k].lower_ in self.triggers for k in range(verb.i + 1, head_end)):
+            return None  # "keeps a pet goat": a pet's phrase, as _pet finds it
         end = head_end
         if end + 1 < se and sdoc[end].lower_ in ("called", "named") and sdoc[end + 1].pos_ == "PROPN":
             end += 2  # its name ("called Sixpence")
