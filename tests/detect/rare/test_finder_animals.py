@@ -32,3 +32,31 @@ def test_finds(detector, text: str, phrase: str) -> None:
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:
     assert finder_hits(detector, FAMILY, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Bronagh keeps a dapple grey mare called Sixpence on the edge of town.",
+            "keeps a dapple grey mare called Sixpence on the edge",
+        ),
+        ("He brought photos of Sixpence, the grey mare she keeps out past the bypass.", "grey mare she keeps"),
+        ("Old Ewart keeps a retired army mule.", "keeps a retired army mule"),
+    ],
+)
+def test_a_large_animal_kept(detector, text: str, phrase: str) -> None:
+    assert any(phrase in hit for hit in finder_hits(detector, FAMILY, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She keeps a horse box in the drive.",  # the animal does not head the phrase
+        "He had a horse when he was small.",  # having one is no keeping
+        "The farm keeps goats.",  # no person keeps it
+        "I keep a diary.",
+    ],
+)
+def test_a_large_animal_kept_leaves_the_look_alikes(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

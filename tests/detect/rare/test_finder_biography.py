@@ -66,3 +66,32 @@ def test_finds(detector, text: str, phrase: str) -> None:
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:
     assert finder_hits(detector, FAMILY, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("He brought photos of his prize-winning marrows.", "his prize-winning marrows"),
+        ("She still talks about her award-winning harpsichord recitals.", "her award-winning harpsichord recitals"),
+    ],
+)
+def test_what_someone_owns_won_prizes(detector, text: str, phrase: str) -> None:
+    assert phrase in finder_hits(detector, FAMILY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We ate at an award-winning restaurant.",  # no one's own
+        "The prize-winning entries are on the wall.",
+        "Her winning smile won them over.",
+    ],
+)
+def test_prize_winning_that_is_no_ones(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []
+
+
+def test_a_verb_after_used_to_that_the_tagger_takes_for_a_noun(detector) -> None:
+    """ "used to crew on ...": the small model tags "crew" a noun; after "used to" it is the verb of the frame."""
+    text = "He used to crew on an oyster dredger out of the bay."
+    assert any(hit.startswith("used to crew on an oyster dredger") for hit in finder_hits(detector, FAMILY, text))

@@ -43,3 +43,27 @@ def test_finds(detector, text: str, phrase: str) -> None:
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:
     assert finder_hits(detector, FAMILY, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Gerwyn brought one of the old brass barometers he restores.", "old brass barometers he restores"),
+        ("Twelve of the soapstone owls she carves were on the table.", "soapstone owls she carves"),
+    ],
+)
+def test_a_craft_told_by_the_thing_before_its_maker(detector, text: str, phrase: str) -> None:
+    """A verb of a craft needs no sign of handwork where the thing made stands before "<pronoun> <verb>"."""
+    assert phrase in finder_hits(detector, FAMILY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He showed me the old cars he restores.",  # everyday things restored
+        "She brought the jumpers she knits for the market.",  # not a verb of a craft without a sign
+        "They carve the turkey at noon.",  # no maker after the thing
+    ],
+)
+def test_a_craft_before_its_maker_leaves_everyday_things(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

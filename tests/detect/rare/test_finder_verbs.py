@@ -63,3 +63,28 @@ def test_finds(detector, text: str, phrase: str) -> None:
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:
     assert finder_hits(detector, FAMILY, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "In the old photo she is in her jersey, sprinter for Latvia at the European championships.",
+            "sprinter for Latvia at the European championships",
+        ),
+        ("He was reserve goalkeeper for the national side for a season.", "reserve goalkeeper for the national side"),
+    ],
+)
+def test_a_player_for_a_country_told_without_a_verb(detector, text: str, phrase: str) -> None:
+    assert any(phrase in hit for hit in finder_hits(detector, FAMILY, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is a key player for the charity.",  # no country, no national side
+        "He was goalkeeper for the pub team.",
+    ],
+)
+def test_a_player_for_no_country(detector, text: str) -> None:
+    assert finder_hits(detector, FAMILY, text) == []

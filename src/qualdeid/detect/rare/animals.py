@@ -5,7 +5,10 @@
 * "a magpie she raised from a chick", "hand-reared a joey from a baby": an animal raised from young,
 * "bred racing ferrets", "herds yaks", "raised show llamas": animals someone bred, herded or raised as
   a trade or a pastime; for the trades a pet or farm animal too ("breeds budgies", "mustered
-  goats"), for raising only one the pet lexicon knows ("raised three kids" and "raised chickens" stay ordinary).
+  goats"), for raising only one the pet lexicon knows ("raised three kids" and "raised chickens" stay ordinary),
+* "keeps a retired army mule", "the grey mare she keeps on the allotments": a large animal someone keeps
+  (``kept_animals``; a horse is an ordinary pet to have, not to keep), with its name ("called Sixpence") and
+  where it is kept.
 
 Word lists: ``rules/rare/animals.yaml``.
 """
@@ -16,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
-from qualdeid.detect.rare.frames import extend_np_left, is_np_token
+from qualdeid.detect.rare.frames import extend_np_left, is_np_token, phrase_end
 from qualdeid.detect.rare.lexicon import Category, RareRules
 
 
@@ -28,6 +31,8 @@ class AnimalFinder(RuleFinder):
         self.husbandry = self._w("husbandry_verbs")
         self.raising_kinds = self._w("raising_kind_verbs")
         self.triggers = frozenset({"from", *self._w("pet_markers"), *self._w("home_markers")})
+        self.stabling = self._w("stabling_verbs")
+        self.kept_animals = self._w("kept_animals")
 
     def find(self, ctx: RareContext) -> list[Hit]:
         sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
@@ -41,7 +46,42 @@ class AnimalFinder(RuleFinder):
         for i in dw.where(self.husbandry | self.raising_kinds):
             if (hit := self._husbandry(sdoc, sdoc[i], bounds[i], named, lexicon)) is not None:
                 out.append(hit)
+        for i in dw.where(self.stabling):
+            if (hit := self._kept(sdoc, sdoc[i], bounds[i])) is not None:
+                out.append(hit)
         return out
+
+    def _is_kept_animal(self, t: Token) -> bool:
+        return t.pos_ == "NOUN" and (t.lemma_.lower() in self.kept_animals or t.lower_ in self.kept_animals)
+
+    def _kept(self, sdoc: Doc, verb: Token, bounds: tuple[int, int]) -> Hit | None:
+        """``keeps a piebald cob called Sixpence on the common``, ``the old mule she keeps at the yard``: a
+        person keeps a large animal (the object after the verb, or the noun before "<pronoun> keeps")."""
+        ss, se = bounds
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.stabling:
+            return None
+        subject = verb.i - 1
+        if subject - 1 >= ss and sdoc[subject].tag_ == "PRP" and self._is_kept_animal(sdoc[subject - 1]):
+            start = extend_np_left(sdoc, subject - 1, ss)  # "the old mule she keeps at the yard"
+            while start < subject - 1 and sdoc[start].pos_ == "DET":
+                start += 1
+            end = self.frames.extend_right(sdoc, verb.i + 1, se, start + self.max_tokens, max_pps=1)
+            return Hit(start, end, "pet", "a large animal kept", (sdoc[subject - 1].lemma_.lower(),))
+        frame = self.frames.frame_at_verb(sdoc, verb.i, ss)
+        if not frame.person_subject:
+            return None
+        head_end = phrase_end(sdoc, verb.i + 1, se)
+        if head_end <= verb.i + 1 or not self._is_kept_animal(sdoc[head_end - 1]):
+            return None  # "keeps a horse box", "kept the goat's milk": the animal heads the phrase
+        if any(sdoc[k].lower_ in self.triggers for k in range(verb.i + 1, head_end)):
+            return None  # "keeps a pet goat": a pet's phrase, as _pet finds it
+        end = head_end
+        if end + 1 < se and sdoc[end].lower_ in ("called", "named") and sdoc[end + 1].pos_ == "PROPN":
+            end += 2  # its name ("called Sixpence")
+            while end < se and sdoc[end].pos_ == "PROPN":
+                end += 1
+        end = self.frames.extend_right(sdoc, end, se, frame.start + self.max_tokens, max_pps=1)
+        return Hit(frame.start, end, "pet", "a large animal kept", (sdoc[head_end - 1].lemma_.lower(),))
 
     def _husbandry(
         self, sdoc: Doc, verb: Token, bounds: tuple[int, int], named: bytearray, lexicon: dict[int, str]

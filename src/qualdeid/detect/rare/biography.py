@@ -10,7 +10,8 @@ present, often with no lexicon word at all.
 * selections: "was crowned Harvest Queen", "was picked for the national youth orchestra",
 * media roles: "does a call-in show on community radio", "writes the crossword for the local paper",
 * competing: "competes in sheepdog trials at the agricultural shows",
-* animals by what they do: "the cockatoo that rides on his shoulder".
+* animals by what they do: "the cockatoo that rides on his shoulder",
+* what someone owns that won prizes: "her prize-winning pigeons", "his award-winning marrows".
 
 Word lists: ``rules/rare/biography.yaml``.
 """
@@ -107,6 +108,7 @@ class BiographyFinder(RuleFinder):
             | w("operated_verbs")
             | w("win_verbs")
             | w("selection_groups")
+            | {"winning"}
         )
         self.operated_zipf = t("operated_zipf")
         self.long_career_years = t("long_career_years")
@@ -128,6 +130,7 @@ class BiographyFinder(RuleFinder):
             self._operated,
             self._won_named,
             self._membership,
+            self._prized,
         )
         return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
 
@@ -423,6 +426,21 @@ class BiographyFinder(RuleFinder):
         if not frame.person_subject:
             return None
         return Hit(frame.start, end, "life_event", "won a named prize or a prize at a show", ("won_named",))
+
+    def _prized(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
+        """``her prize-winning pigeons``, ``my award-winning marrows``: what someone's own won prizes (a
+        possessive before it; "an award-winning restaurant" is no one's)."""
+        if t.lower_ != "winning" or t.i < ss + 3 or sdoc[t.i - 1].tag_ != "HYPH":
+            return None
+        if not self._lemma_in(sdoc[t.i - 2], "prize_words"):
+            return None
+        owner = t.i - 3
+        if sdoc[owner].tag_ != "PRP$" and sdoc[owner].tag_ != "POS":
+            return None
+        end = phrase_end(sdoc, t.i + 1, se)
+        if end == t.i + 1 or sdoc[end - 1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        return Hit(owner, end, "life_event", "owns what won prizes", (sdoc[end - 1].lemma_.lower(), "prize_winning"))
 
     # ---------------------------------------------------------------- rankings and selections
 

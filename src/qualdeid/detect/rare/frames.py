@@ -160,6 +160,11 @@ def verb_lemma_of(low: str, lemma: str) -> str:
     return lemma
 
 
+def _used_to_at(sdoc: Doc, i: int) -> bool:
+    """ "used to" starts at token ``i``, with a word after it (which is a verb, whatever the tagger says)."""
+    return i + 2 < len(sdoc) and sdoc[i].lower_ == "used" and sdoc[i + 1].lower_ == "to" and sdoc[i + 2].is_alpha
+
+
 def phrase_end(sdoc: Doc, start: int, stop: int) -> int:
     """End of the noun-phrase material that starts at token ``start`` (``start`` when there is none)."""
     k = start
@@ -231,6 +236,8 @@ class Frames:
         if verb is None:
             kinds = {ROLE} if after_as else {NONE}
             return Frame(frozenset(kinds), start, None, False)
+        if verb + 2 < start and _used_to_at(sdoc, verb):
+            verb += 2  # "used to crew on a trawler": the small model tags "crew" a noun; after "used to" it is a verb
         frame = self.frame_at_verb(sdoc, verb, sent_start)
         if after_as and not frame.kinds & {REPORTING, NONE}:  # not "wants him as the ...", "sees herself as a ..."
             frame.kinds = frame.kinds | {ROLE}
@@ -348,7 +355,7 @@ class Frames:
         """A verb, or a plural-looking noun right after a subject that must be one ("Elsie carves
         walking sticks": the small model tags "carves" NNS)."""
         t = sdoc[i]
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX") or (i >= 2 and _used_to_at(sdoc, i - 2)):
             return True
         if t.tag_ != "NNS" or i == 0 or i + 1 >= len(sdoc):
             return False

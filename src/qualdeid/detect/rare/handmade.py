@@ -4,8 +4,10 @@
 stitched from memory", "the model engines he builds in his garage", "making kites from scratch". What was
 made may be an everyday word (a shirt, a canoe): the handwork is the detail. A strong sign ("by hand",
 "out of ...", "from memory") is enough on its own; a weaker one (the maker's garage, "himself") needs a
-thing made that is not a dish or a plan and not a word of every day (``handmade_zipf``). Word lists:
-``rules/rare/handmade.yaml``.
+thing made that is not a dish or a plan and not a word of every day (``handmade_zipf``). A verb of a
+craft (``craft_relative_verbs``) needs no sign where the thing stands before its maker: "the soapstone owls
+she carves", "the old barometers he restores" (a word of the thing rarer than ``handmade_zipf``). Word
+lists: ``rules/rare/handmade.yaml``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class HandmadeFinder(RuleFinder):
         self.places = self._w("workshop_places")
         self.not_made = self._w("not_handmade")
         self.thing_zipf = rr.threshold("handmade_zipf")
+        self.craft_verbs = self._w("craft_relative_verbs")
 
     def find(self, ctx: RareContext) -> list[Hit]:
         return run_patterns((self._made,), ctx.sdoc, ctx.words, self.verbs, ctx.bounds)
@@ -45,7 +48,8 @@ class HandmadeFinder(RuleFinder):
         if obj_first < obj_end < se - 1 and sdoc[obj_end].lower_ in ("and", "or"):
             obj_end = max(obj_end, phrase_end(sdoc, obj_end + 1, se))  # "makes pots and pans by hand"
         before = t.i - 1
-        if before >= ss and sdoc[before].lower_ in _MAKER_PRONOUNS:
+        maker = before >= ss and sdoc[before].lower_ in _MAKER_PRONOUNS
+        if maker:
             before -= 1
         after_thing = before >= ss and sdoc[before].pos_ in ("NOUN", "PROPN") and obj_end == t.i + 1
         if after_thing:  # "the banjo he made himself", "a map of her street stitched from memory"
@@ -71,11 +75,23 @@ class HandmadeFinder(RuleFinder):
             return None
         sign = self._sign(sdoc, sign_from, se)
         if sign is None:
+            if after_thing and maker and verb_lemma(t) in self.craft_verbs and self._rare_thing(sdoc, start, before):
+                return Hit(start, t.i + 1, "hobby", _REASON, (thing.lemma_.lower(), "handmade"))
             return None
         end, strong = sign
         if not strong and (thing.lower_ == "it" or zipf_any_spelling(thing.lower_) >= self.thing_zipf):
             return None
         return Hit(start, end, "hobby", _REASON, (thing.lemma_.lower(), "handmade"))
+
+    def _rare_thing(self, sdoc: Doc, start: int, head: int) -> bool:
+        """A word of the thing made (``start`` to its ``head``) is rarer than ``handmade_zipf``: "the old
+        barometers", "the soapstone owls"; not "the old cars"."""
+        return any(
+            sdoc[k].pos_ in ("NOUN", "ADJ", "PROPN")
+            and sdoc[k].is_alpha
+            and zipf_any_spelling(sdoc[k].lower_) < self.thing_zipf
+            for k in range(start, head + 1)
+        )
 
     def _sign(self, sdoc: Doc, k: int, se: int) -> tuple[int, bool] | None:
         """End of the signs of handwork starting within a few tokens of ``k`` ("himself, by hand, out of

@@ -1,7 +1,8 @@
 """Details told by a verb and its object rather than by one rare word:
 
 * a placing in a competition: "came second in the national championships",
-* representing a country or a national team: "played hockey for Scotland", "boxed semi-pro",
+* representing a country or a national team: "played hockey for Scotland", "boxed semi-pro", or told by
+  the player alone: "goalkeeper for Portugal at the European championships" (``representing_nouns``),
 * losing a body part: "lost two fingers in a sawmill", "had his leg amputated",
 * losing something in a distinctive accident: "lost it in a county final", "lost them to frostbite".
 
@@ -108,6 +109,28 @@ class VerbFinder(RuleFinder):
                             ("represent",),
                         )
                     )
+        out.extend(self._players(sdoc, bounds))
+        return out
+
+    def _players(self, sdoc: Doc, bounds: list[tuple[int, int]]) -> list[Hit]:
+        """ "goalkeeper for Portugal", "a sprinter for the national team": a player named by a noun of
+        ``representing_nouns`` with the country or national side after "for"."""
+        players = self.rr.words("representing_nouns")
+        out: list[Hit] = []
+        for t in sdoc:
+            if t.pos_ != "NOUN" or (t.lower_ not in players and t.lemma_.lower() not in players):
+                continue
+            sent_start, sent_end = bounds[t.i]
+            if t.i + 2 >= sent_end or sdoc[t.i + 1].lower_ != "for":
+                continue
+            end = self._represented(sdoc, t.i, t.i + 1, sent_end)
+            if end is None:
+                continue
+            start = t.i
+            while start - 1 >= sent_start and is_np_token(sdoc[start - 1]) and sdoc[start - 1].pos_ != "DET":
+                start -= 1  # "national team goalkeeper for ..."
+            end = self.frames.extend_right(sdoc, end, sent_end, start + self.max_tokens, max_pps=1)
+            out.append(Hit(start, end, "life_event", "represented a country, state or national team", ("represent",)))
         return out
 
     def _taken_part(self, sdoc: Doc, verb: int, np_end: int, sent_start: int, sent_end: int) -> int | None:
