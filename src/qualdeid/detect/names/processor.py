@@ -33,6 +33,7 @@ from qualdeid.detect.names.acceptance import (
     name_key,
     sloppy_possessive,
 )
+from qualdeid.detect.names.bracketed import BracketedShortForms
 from qualdeid.detect.names.coordinated import CoordinatedNames
 from qualdeid.detect.names.document import DocumentNames
 from qualdeid.detect.names.evidence import (
@@ -166,6 +167,7 @@ class NameProcessor(CorpusProcessor):
         self.known = KnownNames()
         self.acceptance = Acceptance(self.ev, self.known)
         self.document_names = DocumentNames(self.ev, self.acceptance, score=SCORE_KNOWN, detector=DETECTOR)
+        self.bracketed = BracketedShortForms(self.ev, self.variants)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
         self.known_initials: set[str] = set()
         #: initials a document of the corpus spells out as someone's full name ("RPN (Rolan P. Nook)")
@@ -391,6 +393,12 @@ class NameProcessor(CorpusProcessor):
             if low not in ev.relatives and low not in lex.titles and not ev.calendar_only(m.group(1)):
                 local.append(Span(m.start(1), m.end(1), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 confident(m.group(1))
+        #: short forms the document defines in brackets ("Nan (Nanette Quarrington)"): learned as written
+        short_forms = self.bracketed.defined(text)
+        for short, start in short_forms.items():
+            local.append(
+                Span(start, start + len(short), PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME)
+            )
         for start, end, nickname in self._nicknames(text, names):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             confident(nickname)
@@ -486,7 +494,7 @@ class NameProcessor(CorpusProcessor):
         }
         # (initials the document spells out go with the allowed names: "RPN", as written, in other documents too)
         allowed = sorted(allowed_names | defined)
-        return local, (observation, sorted(names), sorted(initials), allowed, sorted(given))
+        return local, (observation, sorted(names), sorted(initials), allowed, sorted(given), sorted(short_forms))
 
     def _initials_paired(self, text: str, persons: list[Span]) -> list[tuple[int, int]]:
         """ "Took KT and Dana Whitlock to the fair", "Dana Whitlock and KT": initials joined by "and" to a
@@ -747,9 +755,14 @@ class NameProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        found, evidence, initials, allowed, given = observation
+        found, evidence, initials, allowed, given, short_forms = observation
         self.known_initials.update(initials)
         self.defined_initials.update(w for w in allowed if w.isupper())
+        for word in short_forms:
+            # a short form defined in brackets ("Rook (Rookford ...)"): the person where written so, never the word
+            # in lower case
+            if name_key(word) not in self.known:
+                self.known[name_key(word)] = KnownName(word, wordlike=True, exact_case=True, given=True)
         for word in given:
             # a kinship word or a title given as a pet name is no name the lists know: learned here
             entry = self.known.setdefault(name_key(word), KnownName(word, self.ev.wordlike(word)))
