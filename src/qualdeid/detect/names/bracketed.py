@@ -12,6 +12,7 @@ uses stay words.
 from __future__ import annotations
 
 import re
+
 from qualdeid.detect.names.evidence import SURNAME_ZIPF, NameEvidence
 from qualdeid.detect.names.variants import NameVariants
 from qualdeid.detect.nlp.frequency import zipf
