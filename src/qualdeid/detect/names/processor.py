@@ -191,6 +191,10 @@ class NameProcessor(CorpusProcessor):
         particles = f"(?i:{alternation(self.ev.particles)})"
         self._particle_tail = re.compile(rf"(?:[ \t]+(?:{particles})){{1,3}}[ \t]+([^\W\d_])[\w'’-]*")
         self._particle_head = re.compile(rf"(?<![\w'’-])(?:(?:{particles})[ \t]+){{1,3}}$")
+        #: "Thenmozhi d/o Kuppusamy": the particles written with a slash say whose child someone is; the
+        #: capitalised words on both sides are a person's name, whatever the lists know
+        lineage = alternation(frozenset(p for p in self.ev.particles if "/" in p))
+        self._lineage = re.compile(rf"(?<![\w'’-])([A-Z][\w'’-]+)[ \t]+(?i:{lineage})[ \t]+([A-Z][\w'’-]+)")
         after = rules.words("names/titles_after.txt", lower=True)
         hyphened = alternation(frozenset(w[1:] for w in after if w.startswith("-")))
         spaced = alternation(frozenset(w for w in after if not w.startswith("-")))
@@ -333,6 +337,11 @@ class NameProcessor(CorpusProcessor):
             elif m.group().split()[0].rstrip(".") in ev.surname_titles and self._lower_surname_word(name):
                 # "mrs thorn", "mr bird": after a title that is no word, an everyday word is a surname too
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        for m in self._lineage.finditer(text):
+            if not any(self._not_lineage_name(w) for w in m.group(1, 2)):
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(m.group(1))
+                confident(m.group(2))
         for m in _SURNAME_INITIAL.finditer(text):
             low = m.group(1).lower()
             if (low in lex.first_names or low in lex.word_names) and low not in lex.surname_words:
@@ -567,6 +576,14 @@ class NameProcessor(CorpusProcessor):
         if any(w in lex.titles or w in lex.place_heads or w in ev.calendar for w in low):
             return False
         return lex.is_first_name(words[0]) and (low[-1] in lex.surnames or zipf(low[-1]) < SURNAME_ZIPF + 0.5)
+
+    def _not_lineage_name(self, word: str) -> bool:
+        """No name on either side of "d/o": a title, a relative, a calendar word or an everyday word no list
+        holds as a name ("Fees d/o Monday")."""
+        ev = self.ev
+        if self._title_or_kin(word) or ev.function_word(word) or word.lower() in ev.calendar:
+            return True
+        return ev.common_word(word) and not ev.lex.is_name(word)
 
     def _title_or_kin(self, word: str) -> bool:
         low = word.lower()
