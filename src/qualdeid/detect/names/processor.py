@@ -157,7 +157,7 @@ class NameProcessor(CorpusProcessor):
     def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
         self.ev = NameEvidence(rules, nlp)
         self.variants = NameVariants(rules)
-        self.initials = Initials(rules, self.ev.lex.not_initials)
+        self.initials = Initials(rules, self.ev.lex.not_initials, self.ev.lex.is_first_name)
         self.repeated = RepeatedWordNames(rules, self.ev)
         self.families = FamilyHeadings(rules, self.ev)
         self.hangul = HangulNames(rules)
