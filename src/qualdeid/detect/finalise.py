@@ -22,7 +22,7 @@ from qualdeid.detect.layout import (
     split_at_breaks,
     translated_label_ranges,
 )
-from qualdeid.detect.names.acceptance import ALLOWED_NAME, SENDER_NOTE, WORD_NAME
+from qualdeid.detect.names.acceptance import ALLOWED_NAME, WORD_NAME
 from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, NameLexicon
 from qualdeid.detect.nlp.frequency import ZipfThresholds, zipf, zipf_any_spelling
 from qualdeid.detect.nlp.languages import OtherLanguages
@@ -757,8 +757,6 @@ class Finaliser:
             return [named]  # "mamá de Tiano": the name, not a body
         if (code := self._reference_code(text, span)) is not None:
             return [code]  # "ref KX-20931", "MRN QT4417": the reference, not a body
-        if span.label == PERSON and span.reason == SENDER_NOTE:
-            return [span]  # "Pasca (Tobiah's mom):", a chat's sender: one name
         if span.label == PERSON and span.detector != "deny_list":
             sentences = self._sentences(text, span)
             if len(sentences) > 1:
@@ -1410,9 +1408,6 @@ def _clean(text: str, span: Span, titles: TitleWords | None = None) -> Span | No
     if "(" in text[span.start + lead - 1 : span.start + lead] and ")" in piece and "(" not in piece:
         lead -= 1  # keep the bracket of "(03) 9876 5432"
         piece = "(" + piece
-    close = span.start + lead + len(piece)
-    if text[close : close + 1] == ")" and piece.count("(") > piece.count(")"):
-        piece += ")"  # and the bracket that closes "Pasca (Tobiah's mom)"
     if (
         span.detector == NER_DETECTOR
         and span.label == PERSON

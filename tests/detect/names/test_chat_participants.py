@@ -109,16 +109,3 @@ rohini volunteer: see you all at 10
 def test_a_sender_saved_with_a_job_title_is_the_name_before_it(detector) -> None:
     found = people(detector, NAME_AND_ROLE)
     assert found.count("rohini") == 3 and "rohini volunteer" not in found and "volunteer" not in found
-
-
-SENDER_NOTES = """\
-[09:20] Pasca (Tobiah's mom): can Gio sit with Tobiah on the bus?
-[09:22] Brisca: sure
-[09:25] Pasca (Tobiah's mom): thanks!
-[09:26] Brisca: np
-"""
-
-
-def test_a_sender_saved_with_whose_relative_they_are_is_one_name(detector) -> None:
-    found = people(detector, SENDER_NOTES)
-    assert found.count("Pasca (Tobiah's mom)") == 2 and "Brisca" in found

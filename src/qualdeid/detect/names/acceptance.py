@@ -37,9 +37,6 @@ ALLOWED_NAME = "a listed word acting as a person's name"
 #: the reason on an everyday word a document capitalises mid-sentence and uses as a person (names/repeated.py):
 #: finalise keeps it even where the word is a form's field label
 WORD_NAME = "an everyday word the document uses as a person's name"
-#: the reason on a chat sender's name with its note on whose relative they are ("Pasca (Tobiah's mom):"): one
-#: name, which finalise does not split at the bracket
-SENDER_NOTE = "a chat sender saved with a note on whose relative they are"
 
 
 @dataclass

@@ -26,7 +26,6 @@ from qualdeid.detect.allow_deny import normalise
 from qualdeid.detect.layout import heading_ranges, inside
 from qualdeid.detect.names.acceptance import (
     ALLOWED_NAME,
-    SENDER_NOTE,
     WORD_NAME,
     Acceptance,
     KnownName,
@@ -855,7 +854,7 @@ class NameProcessor(CorpusProcessor):
         named = [s for s in spans if s.label in (PERSON, ORGANIZATION, LOCATION)]
         forms = _other_script_forms(text, people + others) + _bracketed_other_script(text, named)
         forms += self._script_named_forms(text)
-        people = _with_sender_notes(text, _join_adjacent(text, people + [f for f in forms if f.label == PERSON]))
+        people = _join_adjacent(text, people + [f for f in forms if f.label == PERSON])
         places = [f for f in forms if f.label != PERSON]
         return people + places + self._ages_of_lowercase_names(text, people)
 
@@ -1175,24 +1174,6 @@ def _uses(text: str, people: list[Span]) -> dict[str, set[int]]:
             for m in re.finditer(r"\S+", text[s.start : s.end]):
                 out.setdefault(name_key(m.group()), set()).add(s.start + m.start())
     return out
-
-
-#: a note in brackets after a chat sender's name, then the colon: "Pasca (Tobiah's mom):", "Ilke (Demet'in annesi):"
-_SENDER_NOTE = re.compile(r"[ \t]*\([^()\n:]{1,40}\)(?=[ \t]*:)")
-#: what may stand before a sender's name on its line: a time, a date ("[09:20] ", "3/4/24, 9:02 - ")
-_SENDER_LEAD = re.compile(r"(?:^|\n)[\d \t\[\]/.,:–-]*(?:[AaPp]\.?[Mm]\.?[\] \t–-]*)?$")
-
-
-def _with_sender_notes(text: str, people: list[Span]) -> list[Span]:
-    """ "[09:20] Pasca (Tobiah's mom): ...": a chat sender saved with a note on whose relative they are; the
-    note, which names someone too, goes with the sender's name."""
-    out = []
-    for p in people:
-        note = _SENDER_NOTE.match(text, p.end)
-        if note is not None and _SENDER_LEAD.search(text, max(0, p.start - 40), p.start):
-            p = replace(p, end=note.end(), reason=SENDER_NOTE)
-        out.append(p)
-    return _join_adjacent(text, out)
 
 
 def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
