@@ -92,3 +92,20 @@ def test_a_form_or_minutes_with_labels_is_no_chat(detector) -> None:
     assert people(detector, minutes) == []
     form = "name: to follow\naddress: to follow\nphone: to follow\n"
     assert people(detector, form) == []
+
+
+NAME_AND_ROLE = """\
+Chat: group
+rohini volunteer: good morning all, playgroup at 10 today
+sabitha: gm!! cannot make it today, son got fever
+rohini volunteer: aiyo take care. hope he better soon
+kavitha akka: welcome!! which side from?
+sabitha: you the one who sings right??
+kavitha akka: ok ok dont scare her away
+rohini volunteer: see you all at 10
+"""
+
+
+def test_a_sender_saved_with_a_job_title_is_the_name_before_it(detector) -> None:
+    found = people(detector, NAME_AND_ROLE)
+    assert found.count("rohini") == 3 and "rohini volunteer" not in found and "volunteer" not in found

@@ -79,3 +79,23 @@ def test_a_role_abbreviation_defined_as_someone_is_that_person_in_other_document
 def test_a_term_with_its_abbreviation_after_a_dash_stays_a_term(detector) -> None:
     (found,) = people(detector, "Personal Health Number - see the form (PH) is on the letter.")
     assert "PH" not in found
+
+
+def test_a_single_letter_given_beside_a_name_is_that_person_where_it_stands_alone(detector) -> None:
+    text = (
+        "Present: M (Wiebke K., 44), T. (Teodor, 14). T. polite, quiet. Talked w/ T. alone. A neighbour came. "
+        "Agreed that T. can stay with his aunt."
+    )
+    (found,) = people(detector, text)
+    assert found.count("T.") == 4 and "A" not in found
+    notes = (
+        "Present:\n  Balasingham (B) - joined late\n1. Background\n - B absent 12 days. Sits N(A) in June.\n"
+        " - refer B to mentoring. If B not home by midnight call."
+    )
+    (found,) = people(detector, notes)
+    assert found.count("B") == 4
+
+
+def test_a_letter_before_a_word_in_brackets_is_no_one(detector) -> None:
+    text = "Plan A (Alternate route) failed. Plan B (Backup) too. Grade A student. Option K (Kiosk) closed."
+    assert people(detector, text) == [[]]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -84,7 +84,11 @@ _SHOUTED = frozenset(
 class Initials:
     """Finds initials that act as a person, with the words of ``rules/names/initials.yaml``."""
 
-    def __init__(self, rules: Rules, not_initials: frozenset[str]) -> None:
+    def __init__(
+        self, rules: Rules, not_initials: frozenset[str], is_first_name: Callable[[str], bool] | None = None
+    ) -> None:
+        #: a listed first name ("Rosa"), for a letter's name in brackets ("R. (Rosa, 9)")
+        self.is_first_name = is_first_name or (lambda word: False)
         words = rules.lists("names/initials.yaml")
         relatives = rules.words("lexicons/relatives.txt", lower=True)
         self.not_initials = not_initials
@@ -253,10 +257,50 @@ class Initials:
             if start not in found_at:
                 found_at.add(start)
                 yield start, end
-        for start, end in [*self.contributions(text), *self.note_author(text)]:
+        for start, end in [*self.contributions(text), *self.note_author(text), *self.defined_letters(text)]:
             if start not in found_at:
                 found_at.add(start)
                 yield start, end
+
+    def defined_letters(self, text: str) -> Iterator[tuple[int, int]]:
+        """A single letter the document gives as someone's initial, beside their name ("Dovile Marsk (D)",
+        "Vanya (V)", "T. (Teodor, 14)"), is that person wherever it stands alone in it ("V absent 3 days", "refer
+        V to the mentor", "T. quiet"), except after an article, inside a word's brackets ("N(A)") or as a
+        transcript's role. Written with its full stop where defined so, it counts only so ("A." and not the
+        article "A"); the letters that are English words (A, I, O) count only so."""
+        matches = [m for m in _TOKEN.finditer(text) if len(m.group(1)) == 1]
+        defined: dict[str, bool] = {}
+        for m in matches:
+            token = m.group(1)
+            dotted = text.startswith(".", m.end())
+            if _initials_of_name_before(text, m.start(), token) or self._first_name_after_is_theirs(
+                text, m.end() + dotted, token
+            ):
+                defined[token] = defined.get(token, True) and (dotted or token in _SHOUTED)
+        if not defined:
+            return
+        roles = self.transcript_roles.abbreviations(text)
+        for m in matches:
+            token = m.group(1)
+            if token not in defined or token in roles:
+                continue
+            if defined[token] and not text.startswith(".", m.end()):
+                continue
+            if m.start() >= 2 and text[m.start() - 1] == "(" and text[m.start() - 2].isalnum():
+                continue  # "N(A)"
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if before is not None and before.group(1).lower() in ARTICLES - CLAUSE_OPENERS:
+                continue  # "the V", "his T." (but "that T. can stay")
+            yield m.start(), m.end()
+
+    def _first_name_after_is_theirs(self, text: str, end: int, letter: str) -> bool:
+        """ "T. (Teodor, 14)", "R (Rosa)": a listed first name or a word English hardly uses in brackets right
+        after a letter, whose initial it is (no English word: "K (Kiosk)")."""
+        m = _NAME_IN_BRACKETS.match(text, end)
+        if m is None:
+            return False
+        word = m.group().strip(" \t(),").split()[0]
+        return word[0] == letter and (self.is_first_name(word) or zipf(word.lower()) < BRACKETED_NAME_ZIPF)
 
     def note_author(self, text: str) -> Iterator[tuple[int, int]]:
         """The writer's initials in lower case that head notes ("handover tk -> aga", "notes mb – wk 12"), and
@@ -585,6 +629,10 @@ _FULL_NAME_AFTER = re.compile(
     rf"[ \t]*(?:\(|[–—-][ \t]+)[ \t]*(?P<name>{UPPER}[\w'’-]+(?:[ \t]+{UPPER}[\w'’-]+){{1,3}})"
     r"(?=[ \t]*[),;:\n–—-]|[ \t]*$)"
 )
+
+
+#: a word in brackets after a letter this rare in English is a name ("Teodor"), not a word ("Kiosk")
+BRACKETED_NAME_ZIPF = 3.0
 
 
 #: "DR (Dawn)", "NP (Nerys) on shift", "KMcD (Kate McDonald)": the name in brackets after initials.

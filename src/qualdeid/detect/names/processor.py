@@ -33,6 +33,7 @@ from qualdeid.detect.names.acceptance import (
     name_key,
     sloppy_possessive,
 )
+from qualdeid.detect.names.bracketed import BracketedShortForms
 from qualdeid.detect.names.coordinated import CoordinatedNames
 from qualdeid.detect.names.document import DocumentNames
 from qualdeid.detect.names.evidence import (
@@ -156,7 +157,7 @@ class NameProcessor(CorpusProcessor):
     def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
         self.ev = NameEvidence(rules, nlp)
         self.variants = NameVariants(rules)
-        self.initials = Initials(rules, self.ev.lex.not_initials)
+        self.initials = Initials(rules, self.ev.lex.not_initials, self.ev.lex.is_first_name)
         self.repeated = RepeatedWordNames(rules, self.ev)
         self.families = FamilyHeadings(rules, self.ev)
         self.hangul = HangulNames(rules)
@@ -166,6 +167,7 @@ class NameProcessor(CorpusProcessor):
         self.known = KnownNames()
         self.acceptance = Acceptance(self.ev, self.known)
         self.document_names = DocumentNames(self.ev, self.acceptance, score=SCORE_KNOWN, detector=DETECTOR)
+        self.bracketed = BracketedShortForms(self.ev, self.variants)
         #: initials of full names found in the corpus, and initials that act as a person somewhere in it
         self.known_initials: set[str] = set()
         #: initials a document of the corpus spells out as someone's full name ("RPN (Rolan P. Nook)")
@@ -189,6 +191,10 @@ class NameProcessor(CorpusProcessor):
         particles = f"(?i:{alternation(self.ev.particles)})"
         self._particle_tail = re.compile(rf"(?:[ \t]+(?:{particles})){{1,3}}[ \t]+([^\W\d_])[\w'’-]*")
         self._particle_head = re.compile(rf"(?<![\w'’-])(?:(?:{particles})[ \t]+){{1,3}}$")
+        #: "Thenmozhi d/o Kuppusamy": the particles written with a slash say whose child someone is; the
+        #: capitalised words on both sides are a person's name, whatever the lists know
+        lineage = alternation(frozenset(p for p in self.ev.particles if "/" in p))
+        self._lineage = re.compile(rf"(?<![\w'’-])([A-Z][\w'’-]+)[ \t]+(?i:{lineage})[ \t]+([A-Z][\w'’-]+)")
         after = rules.words("names/titles_after.txt", lower=True)
         hyphened = alternation(frozenset(w[1:] for w in after if w.startswith("-")))
         spaced = alternation(frozenset(w for w in after if not w.startswith("-")))
@@ -331,6 +337,11 @@ class NameProcessor(CorpusProcessor):
             elif m.group().split()[0].rstrip(".") in ev.surname_titles and self._lower_surname_word(name):
                 # "mrs thorn", "mr bird": after a title that is no word, an everyday word is a surname too
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+        for m in self._lineage.finditer(text):
+            if not any(self._not_lineage_name(w) for w in m.group(1, 2)):
+                local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+                confident(m.group(1))
+                confident(m.group(2))
         for m in _SURNAME_INITIAL.finditer(text):
             low = m.group(1).lower()
             if (low in lex.first_names or low in lex.word_names) and low not in lex.surname_words:
@@ -391,6 +402,12 @@ class NameProcessor(CorpusProcessor):
             if low not in ev.relatives and low not in lex.titles and not ev.calendar_only(m.group(1)):
                 local.append(Span(m.start(1), m.end(1), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 confident(m.group(1))
+        #: short forms the document defines in brackets ("Nan (Nanette Quarrington)"): learned as written
+        short_forms = self.bracketed.defined(text)
+        for short, start in short_forms.items():
+            local.append(
+                Span(start, start + len(short), PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME)
+            )
         for start, end, nickname in self._nicknames(text, names):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             confident(nickname)
@@ -486,7 +503,7 @@ class NameProcessor(CorpusProcessor):
         }
         # (initials the document spells out go with the allowed names: "RPN", as written, in other documents too)
         allowed = sorted(allowed_names | defined)
-        return local, (observation, sorted(names), sorted(initials), allowed, sorted(given))
+        return local, (observation, sorted(names), sorted(initials), allowed, sorted(given), sorted(short_forms))
 
     def _initials_paired(self, text: str, persons: list[Span]) -> list[tuple[int, int]]:
         """ "Took KT and Dana Whitlock to the fair", "Dana Whitlock and KT": initials joined by "and" to a
@@ -559,6 +576,14 @@ class NameProcessor(CorpusProcessor):
         if any(w in lex.titles or w in lex.place_heads or w in ev.calendar for w in low):
             return False
         return lex.is_first_name(words[0]) and (low[-1] in lex.surnames or zipf(low[-1]) < SURNAME_ZIPF + 0.5)
+
+    def _not_lineage_name(self, word: str) -> bool:
+        """No name on either side of "d/o": a title, a relative, a calendar word or an everyday word no list
+        holds as a name ("Fees d/o Monday")."""
+        ev = self.ev
+        if self._title_or_kin(word) or ev.function_word(word) or word.lower() in ev.calendar:
+            return True
+        return ev.common_word(word) and not ev.lex.is_name(word)
 
     def _title_or_kin(self, word: str) -> bool:
         low = word.lower()
@@ -747,9 +772,14 @@ class NameProcessor(CorpusProcessor):
     # ------------------------------------------------------------------ corpus knowledge
 
     def observe(self, doc_id: str, observation: Any) -> None:
-        found, evidence, initials, allowed, given = observation
+        found, evidence, initials, allowed, given, short_forms = observation
         self.known_initials.update(initials)
         self.defined_initials.update(w for w in allowed if w.isupper())
+        for word in short_forms:
+            # a short form defined in brackets ("Rook (Rookford ...)"): the person where written so, never the word
+            # in lower case
+            if name_key(word) not in self.known:
+                self.known[name_key(word)] = KnownName(word, wordlike=True, exact_case=True, given=True)
         for word in given:
             # a kinship word or a title given as a pet name is no name the lists know: learned here
             entry = self.known.setdefault(name_key(word), KnownName(word, self.ev.wordlike(word)))

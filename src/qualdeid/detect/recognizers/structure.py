@@ -423,7 +423,13 @@ class SpeakerRecognizer(_TextRecognizer):
             if prev.strength in (STRONG, WEAK) and prev.words != t.words and self._abbreviation_speaker(t)
         )
         chatting = self._chat_without_stamps(turns)
+        # a contact saved as a name and a role ("rohini volunteer:", "Sabitha coach:") who writes again in a
+        # conversation: the name
+        with_role = Counter(" ".join(t.words) for t in turns if conversation and self._name_and_role(t))
         for t in turns:
+            if with_role[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
+                yield t.start, t.start + len(t.words[0]), PERSON
+                continue
             if initialled[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
                 yield t.start, t.end, PERSON
                 continue
@@ -562,6 +568,21 @@ class SpeakerRecognizer(_TextRecognizer):
         is not capitalised: "I'm Dawn", "thanks, Dawn." (not at a sentence's or a turn's start)."""
         title = word[0] + word[1:].lower()
         return re.search(rf"(?<=[\w,][ \t]){re.escape(title)}(?![\w'’-])", text) is not None
+
+    def _name_and_role(self, turn: _Turn) -> bool:
+        """A sender of two words, a name in any case and then a job title ("rohini volunteer"); no label,
+        role, stop word or relative first."""
+        words = turn.words
+        if turn.strength == ROLE or len(words) != 2 or words[1].lower() not in self.job_titles:
+            return False
+        first = words[:1]
+        return (
+            self._chat_name(first, any_case=True)
+            and not self.lexicon.is_role(first)
+            and not self.lexicon.is_label(first)
+            and first[0].lower() not in STOP_WORDS
+            and first[0].lower() not in self.job_titles
+        )
 
     def _chat_name(self, words: list[str], any_case: bool = False) -> bool:
         """A speaker of a chat line that may be a name however common a word it is: one capitalised word
