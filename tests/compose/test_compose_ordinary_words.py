@@ -336,3 +336,32 @@ def test_the_name_after_a_form_of_address_detection_missed(targets: Targets, tex
     got = found(targets, text)
     assert len(got) == len(expected)
     assert all(name in value and label == kind for (value, label), (name, kind) in zip(got, expected, strict=True))
+
+
+def test_a_short_name_defined_by_a_full_name_in_brackets_is_found() -> None:
+    from qualdeid.compose.targets import defined_short_forms
+
+    full = {"holdric vanstraaten", "holdric"}
+    assert defined_short_forms("Hold (Holdric Vanstraaten) was late.", full, {}) == {"Hold"}
+    assert defined_short_forms("We met Holdric Vanstraaten (Hold) at ten.", full, {}) == {"Hold"}
+    assert defined_short_forms("Then Holdric Vanstraaten (Hold) rang.", full, {}) == {"Hold"}
+    # a word that does not start the name, and a bracket about something else, define nothing
+    assert defined_short_forms("Tea (Holdric Vanstraaten) was late.", full, {}) == set()
+    assert defined_short_forms("Hold (see the notes) was late.", full, {}) == set()
+    assert defined_short_forms("Hold (Holdric Vanstraaten)", set(), {}) == set()
+
+
+def test_a_defined_short_name_that_is_a_common_word_is_replaced_where_written_as_a_name(targets: Targets) -> None:
+    """A short name the corpus defines ("Hold (Holdric ...)") is that person in any account, where it
+    stands capitalised inside a sentence or as a subject; the verb opening a sentence stays."""
+
+    def got(text: str) -> list[tuple[str, str]]:
+        doc = Document("d", text)
+        hits = targets.in_window(doc, 0, len(text), None, None, (), ["Hold"])
+        return [(text[t.start : t.end], t.label) for t in hits]
+
+    text = "We went together to Hold's flat. Then he told Hold about it, and Hold agreed. Hold the door."
+    assert got(text) == [("Hold's", "PERSON"), ("Hold", "PERSON"), ("Hold", "PERSON")]
+    assert got("Hold gave her a ride home.") == [("Hold", "PERSON")]
+    assert got("Hold (Holdric Vanstraaten) came.")[0] == ("Hold", "PERSON")
+    assert got("Hold on, she said, hold on.") == []

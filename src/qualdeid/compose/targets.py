@@ -543,10 +543,12 @@ class Targets:
         index: IdentifierIndex | None,
         key_index: IdentifierIndex | None,
         known: Iterable[str] = (),
+        defined: Iterable[str] = (),
     ) -> list[Target]:
         """The identifiers to replace in ``doc.text[start:end]`` in text order (``known``: first names of
-        the document's people). They do not overlap, but for rare details: the identifiers inside one
-        are listed too, for when the detail is kept."""
+        the document's people; ``defined``: short names the corpus defines by a full name in brackets,
+        see :func:`defined_short_forms`). They do not overlap, but for rare details: the identifiers
+        inside one are listed too, for when the detail is kept."""
         text = doc.text
         known_names = {k.lower() for k in known}
         out: list[Target] = []
@@ -643,6 +645,7 @@ class Targets:
                     label = "PERSON"  # "Tawa's 68": a person of this account named like a town, as detected
                 if label is not None:
                     out.append(Target(a, b, label, found))
+        out += self.defined_names(text, start, end, defined, out)
         for i, t in enumerate(out):  # "St Brigid" of "St Brigid's Day": the holiday, a date only with a year
             holiday_end = self.placeholders.holiday_at(text, t.start, end)
             if holiday_end and holiday_end >= t.end:
@@ -683,6 +686,24 @@ class Targets:
         others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
         return sorted(others + rare, key=lambda t: t.start)
 
+    def defined_names(
+        self, text: str, start: int, end: int, defined: Iterable[str], taken: list[Target]
+    ) -> list[Target]:
+        """A short name the corpus defines by a full name in brackets ("Hold (Holdric ...)"), written with
+        its capital where a name stands: inside a sentence, or opening one as the subject of what follows
+        ("Hold agreed"; not the verb of "Hold the door"), even where it is also a common word."""
+        out: list[Target] = []
+        for name in defined:
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?:['’]s)?(?![\w'’-])", text[start:end]):
+                a, b = start + m.start(), start + m.end()
+                if any(t.start < b and a < t.end for t in taken + out):
+                    continue
+                hit = IdentifierHit(a, b, "PERSON", ("defined",), True)
+                stands = self._own_name(text, a, b, hit, {name.lower()}) or self._acts(text, b)
+                if stands and not self._named_thing(text, a, b):
+                    out.append(Target(a, b, "PERSON", "corpus"))
+        return out
+
     def _with_nickname_prefix(self, text: str, t: Target, start: int) -> Target:
         """A person's name with the capitalised word before it that makes a nickname of it ("Wee Quorra"
         as a whole: not "Wee" and an invented name)."""
@@ -722,6 +743,8 @@ class Targets:
             not _SENTENCE_START.search(text[max(0, start - 3) : start])
             or text[end : end + 1] == ","
             or self._subject_at(text, end)
+            # "Dov (Dovrin Aske) was": the name the brackets explain
+            or bool(re.match(r"[ \t]*\([ \t]*[A-Z]", text[end : end + 4]))
         )
 
     def title_of_work(self, text: str, start: int, end: int) -> bool:
@@ -1402,3 +1425,31 @@ def _join_names(text: str, targets: list[Target]) -> list[Target]:
 def _literal(words: Iterable[str]) -> str:
     """Words as a regex alternation, the spaces of a phrase as one space ("turned up", "in front of")."""
     return alternation(words, space=" ")
+
+
+#: a short name and, in brackets right after it, the full name it stands for ("Dov (Dovrin Aske)"), or the
+#: other way round ("Dovrin Aske (Dov)"); a word such as "née" may open the brackets
+_NAME_WORDS = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*"
+_SHORT_THEN_FULL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+)[ \t]*\((?:[a-z]+[ \t]+)?({_NAME_WORDS})\)")
+_FULL_THEN_SHORT = re.compile(rf"(?<![\w'’-])({_NAME_WORDS})[ \t]*\(([A-Z][a-z]+)\)")
+
+
+def defined_short_forms(text: str, full_names: set[str], nicknames: dict[str, set[str]]) -> set[str]:
+    """The short names ``text`` defines by a person's full name in brackets ("Dov (Dovrin Aske)"), as
+    written: the short name is the start of the first name ("Dov" of "Dovrin") or a nickname of it.
+    ``full_names``: the people's names the corpus holds, in lower case. A short name so defined is that
+    person wherever it stands as a name, even where it is also a common word."""
+    out: set[str] = set()
+    pairs = [(m.group(1), m.group(2)) for m in _SHORT_THEN_FULL.finditer(text)]
+    pairs += [(m.group(2), m.group(1)) for m in _FULL_THEN_SHORT.finditer(text)]
+    for short, written in pairs:
+        words = written.split()
+        # "Then Dovrin Aske (Dov)": the name is the longest run of the last words the corpus holds
+        full = next((" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]).lower() in full_names), "")
+        low = short.lower()
+        first = full.split()[0].lower() if full else ""
+        if not full or low == first or len(low) < 2:
+            continue
+        if first.startswith(low) or first in nicknames.get(low, set()):
+            out.add(short)
+    return out
