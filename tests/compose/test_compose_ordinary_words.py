@@ -365,3 +365,27 @@ def test_a_defined_short_name_that_is_a_common_word_is_replaced_where_written_as
     assert got("Hold gave her a ride home.") == [("Hold", "PERSON")]
     assert got("Hold (Holdric Vanstraaten) came.")[0] == ("Hold", "PERSON")
     assert got("Hold on, she said, hold on.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("On the way back he had a can of Zestorade and felt sick.", "Zestorade", "LOCATION"),
+        ("On the way back he had a can of Zestorade and felt sick.", "Zestorade", "PERSON"),
+        ("Two bottles of Quarrow Ace later he rang me.", "Quarrow Ace", "ORGANIZATION"),
+        ("He is fixing up his '79 Quillmobile in the shed.", "Quillmobile", "PERSON"),
+        ("He is fixing up a 1984 Quillmobile in the shed.", "Quillmobile", "ORGANIZATION"),
+    ],
+)
+def test_a_product_after_a_measure_or_a_model_year_stays(targets: Targets, text: str, value: str, label: str) -> None:
+    assert found(targets, text, [(value, label)]) == []
+
+
+def test_a_person_after_a_measure_with_a_possessive_is_still_a_person(targets: Targets) -> None:
+    text = "She carried a bag of Brisnel's things to the car."
+    assert found(targets, text, [("Brisnel", "PERSON")]) == [("Brisnel", "PERSON")]
+
+
+@pytest.mark.parametrize("text", ["I also told him Dr. Q isn't his enemy.", "Then Mrs V rang back."])
+def test_an_initial_after_a_title_is_a_person(targets: Targets, text: str) -> None:
+    assert [label for _, label in found(targets, text)] == ["PERSON"]

@@ -64,6 +64,8 @@ _PERSON_CLAUSE_AFTER = re.compile(r"['’]s\s|\s+(?:when|who|and|because)\s+(?:h
 _ABOUT_BEFORE = re.compile(r"\b(?:about|of|by)\s+$", re.IGNORECASE)
 #: a capitalised form of address or title and the capitalised word after it, any letters ("Mama Oréla")
 _ADDRESSED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\.?[ \t]+(?=([A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*)(?![\w-]))")
+#: titles written only before a name: the one capital letter after them is the person's initial ("Dr. Q")
+_NAME_ONLY_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof"}
 #: ... a word after it this common in English, in no list of names, is a thing ("Nurse Practitioner")
 ADDRESSED_ZIPF = 3.5
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
@@ -161,6 +163,12 @@ class Targets:
         rules = Rules(self.rules_dirs)
         words = rules.lists("compose/context.yaml")
         self.calendar = rules.lists("lexicons/calendar.yaml")
+        #: "a can of", "two pints of": what follows is a product, as a model year is a vehicle's ("a '79", "his 1984")
+        measures = "|".join(re.escape(w) + "s?" for w in sorted(words["measure_words"], key=len, reverse=True))
+        self._product_before = re.compile(
+            rf"(?:\b(?:{measures})\s+of|\b(?:a|an|the|my|his|her|their|our|your)\s+(?:['’]\d{{2}}|(?:19|20)\d{{2}}))\s+$",
+            re.IGNORECASE,
+        )
         #: "Highway 417", "Route 9", "State Highway 2": a road by its number.
         roads = alternation(rules.words("lexicons/numbered_roads.txt"))
         self._numbered_road = re.compile(rf"\b(?:State\s+)?(?:{roads})\s+\d{{1,4}}\b")
@@ -507,9 +515,11 @@ class Targets:
             if title not in TITLES and title not in self.forms_of_address:
                 continue
             low = re.sub(r"['’]s$", "", name).lower()
-            if low in self.not_names or low in TITLES or low in self.forms_of_address:
+            initial = len(low) == 1 and title in _NAME_ONLY_TITLES  # "Dr. Q isn't his enemy": an initial
+            if not initial and (low in self.not_names or low in TITLES or low in self.forms_of_address):
                 continue
-            if low not in self.listed_names and low not in self.surnames and zipf(low) >= ADDRESSED_ZIPF:
+            listed = low in self.listed_names or low in self.surnames
+            if not initial and not listed and zipf(low) >= ADDRESSED_ZIPF:
                 continue
             b -= 2 if name.endswith(("'s", "’s")) else 0
             if not any(t.start < b and a < t.end for t in taken + out):
@@ -977,6 +987,12 @@ class Targets:
             and self._eponym_or_event(text, end, words, text[end : end + 1] in ("'", "’"))
         ):
             return None  # "our stall at the Open Hearts day": a public event, not where anyone lives
+        if (
+            label in ("PERSON", "LOCATION", "ORGANIZATION")
+            and self._product_before.search(text[max(0, start - 24) : start])
+            and text[end : end + 1] not in ("'", "’")
+        ):
+            return None  # "a can of Zestorade", "his '79 Quillmobile": a product by its brand or model
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.entitlement(value):
             return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
