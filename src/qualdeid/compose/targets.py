@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.corpus.model import Document
 from qualdeid.detect.nlp.frequency import zipf
@@ -64,6 +66,10 @@ _PERSON_CLAUSE_AFTER = re.compile(r"['’]s\s|\s+(?:when|who|and|because)\s+(?:h
 _ABOUT_BEFORE = re.compile(r"\b(?:about|of|by)\s+$", re.IGNORECASE)
 #: a capitalised form of address or title and the capitalised word after it, any letters ("Mama Oréla")
 _ADDRESSED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\.?[ \t]+(?=([A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*)(?![\w-]))")
+#: a word in lower case joined to the narrator: "me and wrenna", "wrenna and I", "wrenna and me"
+_WITH_NARRATOR = re.compile(
+    r"\b(?i:me|us)\s+and\s+([a-z][a-z'’-]*[a-z])(?![\w'’-])|(?<![\w'’-])([a-z][a-z'’-]*[a-z])\s+and\s+(?:I|me|myself)\b"
+)
 #: titles written only before a name: the one capital letter after them is the person's initial ("Dr. Q")
 _NAME_ONLY_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof"}
 #: ... a word after it this common in English, in no list of names, is a thing ("Nurse Practitioner")
@@ -479,6 +485,26 @@ class Targets:
                 if value in known_places or (follows and not is_word(value)):
                     out.append(Target(a, b, "LOCATION", "lower-case town"))
                     break
+        return out
+
+    def lower_case_coordinated(
+        self, text: str, start: int, end: int, taken: list[Target], in_dictionary: Callable[[str], bool]
+    ) -> list[Target]:
+        """A word in lower case joined to the narrator by "and" ("told me and wrenna", "wrenna and I went")
+        is a person written carelessly, when no dictionary, list of everyday spellings or form of address
+        knows it ("me and nan", "me and the kids" stay)."""
+        out: list[Target] = []
+        for m in _WITH_NARRATOR.finditer(text, start, end):
+            g = 1 if m.group(1) else 2
+            a, b = m.start(g), m.end(g)
+            low = m.group(g)
+            if any(t.start < b and a < t.end for t in taken + out) or (len(low) < 3 and low not in self.listed_names):
+                continue  # "me and bf": two letters only when a list of names has them ("jo")
+            if low in STOP_WORDS or low in self.forms_of_address or low in TITLES or low in self.everyday_spellings:
+                continue
+            if low in self.not_names or low in self.not_name_words or in_dictionary(low) or self.people_word(low):
+                continue
+            out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
 
     def lower_case_surname(self, text: str, t: Target, stop: int, in_dictionary: Callable[[str], bool]) -> Target:
