@@ -93,7 +93,7 @@ def test_a_country_that_is_also_a_first_name(country_targets: Targets, text: str
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("She has told me and wrenna (PSW-2) a lot about it.", "wrenna"),
+        ("She sat with me and wrenna (KW-3) for a long while.", "wrenna"),
         ("wrenna and I went down to the shop after.", "wrenna"),
         ("It was just Me and wrenna on the late shift.", "wrenna"),
     ],

@@ -360,9 +360,9 @@ def test_a_defined_short_name_that_is_a_common_word_is_replaced_where_written_as
         hits = targets.in_window(doc, 0, len(text), None, None, (), ["Hold"])
         return [(text[t.start : t.end], t.label) for t in hits]
 
-    text = "We went together to Hold's flat. Then he told Hold about it, and Hold agreed. Hold the door."
+    text = "We drove over to Hold's flat. Later she asked Hold about it, and Hold agreed. Hold the door."
     assert got(text) == [("Hold's", "PERSON"), ("Hold", "PERSON"), ("Hold", "PERSON")]
-    assert got("Hold gave her a ride home.") == [("Hold", "PERSON")]
+    assert got("Hold picked her up at six.") == [("Hold", "PERSON")]
     assert got("Hold (Holdric Vanstraaten) came.")[0] == ("Hold", "PERSON")
     assert got("Hold on, she said, hold on.") == []
 
@@ -370,10 +370,10 @@ def test_a_defined_short_name_that_is_a_common_word_is_replaced_where_written_as
 @pytest.mark.parametrize(
     ("text", "value", "label"),
     [
-        ("On the way back he had a can of Zestorade and felt sick.", "Zestorade", "LOCATION"),
-        ("On the way back he had a can of Zestorade and felt sick.", "Zestorade", "PERSON"),
+        ("After the match he had a can of Zestorade and felt sick.", "Zestorade", "LOCATION"),
+        ("After the match he had a can of Zestorade and felt sick.", "Zestorade", "PERSON"),
         ("Two bottles of Quarrow Ace later he rang me.", "Quarrow Ace", "ORGANIZATION"),
-        ("He is fixing up his '79 Quillmobile in the shed.", "Quillmobile", "PERSON"),
+        ("He is fixing up his '83 Quillmobile in the shed.", "Quillmobile", "PERSON"),
         ("He is fixing up a 1984 Quillmobile in the shed.", "Quillmobile", "ORGANIZATION"),
     ],
 )
@@ -386,6 +386,6 @@ def test_a_person_after_a_measure_with_a_possessive_is_still_a_person(targets: T
     assert found(targets, text, [("Brisnel", "PERSON")]) == [("Brisnel", "PERSON")]
 
 
-@pytest.mark.parametrize("text", ["I also told him Dr. Q isn't his enemy.", "Then Mrs V rang back."])
+@pytest.mark.parametrize("text", ["Dr. Q says the dose is fine.", "Then Mrs V rang back."])
 def test_an_initial_after_a_title_is_a_person(targets: Targets, text: str) -> None:
     assert [label for _, label in found(targets, text)] == ["PERSON"]

@@ -169,7 +169,7 @@ class Targets:
         rules = Rules(self.rules_dirs)
         words = rules.lists("compose/context.yaml")
         self.calendar = rules.lists("lexicons/calendar.yaml")
-        #: "a can of", "two pints of": what follows is a product, as a model year is a vehicle's ("a '79", "his 1984")
+        #: "a can of", "two pints of": what follows is a product, as a model year is a vehicle's ("a '83", "his 1984")
         measures = "|".join(re.escape(w) + "s?" for w in sorted(words["measure_words"], key=len, reverse=True))
         self._product_before = re.compile(
             rf"(?:\b(?:{measures})\s+of|\b(?:a|an|the|my|his|her|their|our|your)\s+(?:['’]\d{{2}}|(?:19|20)\d{{2}}))\s+$",
@@ -490,7 +490,7 @@ class Targets:
     def lower_case_coordinated(
         self, text: str, start: int, end: int, taken: list[Target], in_dictionary: Callable[[str], bool]
     ) -> list[Target]:
-        """A word in lower case joined to the narrator by "and" ("told me and wrenna", "wrenna and I went")
+        """A word in lower case joined to the narrator by "and" ("sat with me and wrenna", "wrenna and I went")
         is a person written carelessly, when no dictionary, list of everyday spellings or form of address
         knows it ("me and nan", "me and the kids" stay)."""
         out: list[Target] = []
@@ -541,7 +541,7 @@ class Targets:
             if title not in TITLES and title not in self.forms_of_address:
                 continue
             low = re.sub(r"['’]s$", "", name).lower()
-            initial = len(low) == 1 and title in _NAME_ONLY_TITLES  # "Dr. Q isn't his enemy": an initial
+            initial = len(low) == 1 and title in _NAME_ONLY_TITLES  # "Dr. Q says the dose is fine": an initial
             if not initial and (low in self.not_names or low in TITLES or low in self.forms_of_address):
                 continue
             listed = low in self.listed_names or low in self.surnames
@@ -1018,7 +1018,7 @@ class Targets:
             and self._product_before.search(text[max(0, start - 24) : start])
             and text[end : end + 1] not in ("'", "’")
         ):
-            return None  # "a can of Zestorade", "his '79 Quillmobile": a product by its brand or model
+            return None  # "a can of Zestorade", "his '83 Quillmobile": a product by its brand or model
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.entitlement(value):
             return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
