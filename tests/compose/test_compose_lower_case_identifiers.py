@@ -88,3 +88,23 @@ def country_targets(tmp_path_factory: pytest.TempPathFactory) -> Targets:
 def test_a_country_that_is_also_a_first_name(country_targets: Targets, text: str, named: bool, expected) -> None:
     a = text.index("Ilvania")
     assert country_targets.kind(text, a, a + len("Ilvania"), "PERSON", named=named) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("She sat with me and wrenna (KW-3) for a long while.", "wrenna"),
+        ("wrenna and I went down to the shop after.", "wrenna"),
+        ("It was just Me and wrenna on the late shift.", "wrenna"),
+    ],
+)
+def test_a_word_in_lower_case_joined_to_the_narrator_is_a_person(targets, text: str, name: str) -> None:
+    got = targets.lower_case_coordinated(text, 0, len(text), [], lambda w: False)
+    assert [(text[t.start : t.end], t.label) for t in got] == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text", ["It was me and nan at the table.", "It was me and the kids.", "me and lads went", "me and bf went"]
+)
+def test_a_word_of_the_dictionary_or_a_relative_joined_to_the_narrator_stays(targets, text: str) -> None:
+    assert targets.lower_case_coordinated(text, 0, len(text), [], lambda w: w in {"lads", "kids"}) == []

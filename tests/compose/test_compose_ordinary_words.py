@@ -336,3 +336,56 @@ def test_the_name_after_a_form_of_address_detection_missed(targets: Targets, tex
     got = found(targets, text)
     assert len(got) == len(expected)
     assert all(name in value and label == kind for (value, label), (name, kind) in zip(got, expected, strict=True))
+
+
+def test_a_short_name_defined_by_a_full_name_in_brackets_is_found() -> None:
+    from qualdeid.compose.targets import defined_short_forms
+
+    full = {"holdric vanstraaten", "holdric"}
+    assert defined_short_forms("Hold (Holdric Vanstraaten) was late.", full, {}) == {"Hold"}
+    assert defined_short_forms("We met Holdric Vanstraaten (Hold) at ten.", full, {}) == {"Hold"}
+    assert defined_short_forms("Then Holdric Vanstraaten (Hold) rang.", full, {}) == {"Hold"}
+    # a word that does not start the name, and a bracket about something else, define nothing
+    assert defined_short_forms("Tea (Holdric Vanstraaten) was late.", full, {}) == set()
+    assert defined_short_forms("Hold (see the notes) was late.", full, {}) == set()
+    assert defined_short_forms("Hold (Holdric Vanstraaten)", set(), {}) == set()
+
+
+def test_a_defined_short_name_that_is_a_common_word_is_replaced_where_written_as_a_name(targets: Targets) -> None:
+    """A short name the corpus defines ("Hold (Holdric ...)") is that person in any account, where it
+    stands capitalised inside a sentence or as a subject; the verb opening a sentence stays."""
+
+    def got(text: str) -> list[tuple[str, str]]:
+        doc = Document("d", text)
+        hits = targets.in_window(doc, 0, len(text), None, None, (), ["Hold"])
+        return [(text[t.start : t.end], t.label) for t in hits]
+
+    text = "We drove over to Hold's flat. Later she asked Hold about it, and Hold agreed. Hold the door."
+    assert got(text) == [("Hold's", "PERSON"), ("Hold", "PERSON"), ("Hold", "PERSON")]
+    assert got("Hold picked her up at six.") == [("Hold", "PERSON")]
+    assert got("Hold (Holdric Vanstraaten) came.")[0] == ("Hold", "PERSON")
+    assert got("Hold on, she said, hold on.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("After the match he had a can of Zestorade and felt sick.", "Zestorade", "LOCATION"),
+        ("After the match he had a can of Zestorade and felt sick.", "Zestorade", "PERSON"),
+        ("Two bottles of Quarrow Ace later he rang me.", "Quarrow Ace", "ORGANIZATION"),
+        ("He is fixing up his '83 Quillmobile in the shed.", "Quillmobile", "PERSON"),
+        ("He is fixing up a 1984 Quillmobile in the shed.", "Quillmobile", "ORGANIZATION"),
+    ],
+)
+def test_a_product_after_a_measure_or_a_model_year_stays(targets: Targets, text: str, value: str, label: str) -> None:
+    assert found(targets, text, [(value, label)]) == []
+
+
+def test_a_person_after_a_measure_with_a_possessive_is_still_a_person(targets: Targets) -> None:
+    text = "She carried a bag of Brisnel's things to the car."
+    assert found(targets, text, [("Brisnel", "PERSON")]) == [("Brisnel", "PERSON")]
+
+
+@pytest.mark.parametrize("text", ["Dr. Q says the dose is fine.", "Then Mrs V rang back."])
+def test_an_initial_after_a_title_is_a_person(targets: Targets, text: str) -> None:
+    assert [label for _, label in found(targets, text)] == ["PERSON"]

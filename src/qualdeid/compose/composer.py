@@ -39,7 +39,7 @@ from qualdeid.compose.select import (
     score,
     words_in,
 )
-from qualdeid.compose.targets import NER, Target, Targets
+from qualdeid.compose.targets import NER, Target, Targets, defined_short_forms
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.loading import dictionary_words
@@ -148,6 +148,8 @@ class _Corpus:
     initials: dict[str, dict[str, str]] = field(default_factory=dict)
     #: every place the corpus or the key knows, in lower case ("quenby" of "Quenby")
     places: set[str] = field(default_factory=set)
+    #: short names a document defines by a person's full name in brackets ("Dov (Dovrin Aske)"), as written
+    defined: set[str] = field(default_factory=set)
 
 
 class Composer:
@@ -203,6 +205,10 @@ class Composer:
         people = resolve_people(list(merged.values()), rules_dirs=self.config.rules_dirs, role_words=self.role_words)
         every = fragments_of(merged.values(), None, self.config, people)
         index = index_corpus(merged.values(), nicknames=self.nicknames, word_names=self.word_names)
+        full_names = {i.value.lower() for i in index.values() if i.label == "PERSON"}
+        defined = {short for d in merged.values() for short in defined_short_forms(d.text, full_names, self.nicknames)}
+        for short in defined:  # "Dov" of "Dov (Dovrin Aske)": a name wherever it is written as one
+            index.add(short, "PERSON", "defined")
         key_index = None
         if self.key_originals:
             key_index = IdentifierIndex(nicknames=self.nicknames, word_names=self.word_names)
@@ -248,6 +254,7 @@ class Composer:
         self._corpus = _Corpus(
             merged, people, every, index, key_index, names, surnames, relations, risk, could_be, initials, places
         )
+        self._corpus.defined = defined
         self._corpus_key = key
         return self._corpus
 
@@ -362,7 +369,9 @@ class Composer:
         known = account_first_names(doc, corpus.people, self.targets)
         targets = [
             t
-            for t in self.targets.in_window(doc, cut.start, cut.end, corpus.index, corpus.key_index, known)
+            for t in self.targets.in_window(
+                doc, cut.start, cut.end, corpus.index, corpus.key_index, known, corpus.defined
+            )
             if not any(a < t.end and t.start < b for a, b in removed)
         ]
         targets, addressed = self._with_residuals(corpus, doc, cut, targets, removed, {k.lower() for k in known})
@@ -375,6 +384,7 @@ class Composer:
         lower += self.targets.speakers(text, cut.start, cut.end, known, targets + lower)
         lower += self.targets.lone_initials(text, cut.start, cut.end, known, targets + lower)
         in_dictionary = corpus.risk.index.in_dictionary
+        lower += self.targets.lower_case_coordinated(text, cut.start, cut.end, targets + lower, in_dictionary)
         lower += self.targets.lower_case_towns(
             text, cut.start, cut.end, targets + lower, corpus.places, self._not_a_name_word
         )

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.corpus.model import Document
 from qualdeid.detect.nlp.frequency import zipf
@@ -64,6 +66,12 @@ _PERSON_CLAUSE_AFTER = re.compile(r"['’]s\s|\s+(?:when|who|and|because)\s+(?:h
 _ABOUT_BEFORE = re.compile(r"\b(?:about|of|by)\s+$", re.IGNORECASE)
 #: a capitalised form of address or title and the capitalised word after it, any letters ("Mama Oréla")
 _ADDRESSED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\.?[ \t]+(?=([A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*)(?![\w-]))")
+#: a word in lower case joined to the narrator: "me and wrenna", "wrenna and I", "wrenna and me"
+_WITH_NARRATOR = re.compile(
+    r"\b(?i:me|us)\s+and\s+([a-z][a-z'’-]*[a-z])(?![\w'’-])|(?<![\w'’-])([a-z][a-z'’-]*[a-z])\s+and\s+(?:I|me|myself)\b"
+)
+#: titles written only before a name: the one capital letter after them is the person's initial ("Dr. Q")
+_NAME_ONLY_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof"}
 #: ... a word after it this common in English, in no list of names, is a thing ("Nurse Practitioner")
 ADDRESSED_ZIPF = 3.5
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
@@ -161,6 +169,12 @@ class Targets:
         rules = Rules(self.rules_dirs)
         words = rules.lists("compose/context.yaml")
         self.calendar = rules.lists("lexicons/calendar.yaml")
+        #: "a can of", "two pints of": what follows is a product, as a model year is a vehicle's ("a '83", "his 1984")
+        measures = "|".join(re.escape(w) + "s?" for w in sorted(words["measure_words"], key=len, reverse=True))
+        self._product_before = re.compile(
+            rf"(?:\b(?:{measures})\s+of|\b(?:a|an|the|my|his|her|their|our|your)\s+(?:['’]\d{{2}}|(?:19|20)\d{{2}}))\s+$",
+            re.IGNORECASE,
+        )
         #: "Highway 417", "Route 9", "State Highway 2": a road by its number.
         roads = alternation(rules.words("lexicons/numbered_roads.txt"))
         self._numbered_road = re.compile(rf"\b(?:State\s+)?(?:{roads})\s+\d{{1,4}}\b")
@@ -473,6 +487,26 @@ class Targets:
                     break
         return out
 
+    def lower_case_coordinated(
+        self, text: str, start: int, end: int, taken: list[Target], in_dictionary: Callable[[str], bool]
+    ) -> list[Target]:
+        """A word in lower case joined to the narrator by "and" ("sat with me and wrenna", "wrenna and I went")
+        is a person written carelessly, when no dictionary, list of everyday spellings or form of address
+        knows it ("me and nan", "me and the kids" stay)."""
+        out: list[Target] = []
+        for m in _WITH_NARRATOR.finditer(text, start, end):
+            g = 1 if m.group(1) else 2
+            a, b = m.start(g), m.end(g)
+            low = m.group(g)
+            if any(t.start < b and a < t.end for t in taken + out) or (len(low) < 3 and low not in self.listed_names):
+                continue  # "me and bf": two letters only when a list of names has them ("jo")
+            if low in STOP_WORDS or low in self.forms_of_address or low in TITLES or low in self.everyday_spellings:
+                continue
+            if low in self.not_names or low in self.not_name_words or in_dictionary(low) or self.people_word(low):
+                continue
+            out.append(Target(a, b, "PERSON", "lower-case name"))
+        return out
+
     def lower_case_surname(self, text: str, t: Target, stop: int, in_dictionary: Callable[[str], bool]) -> Target:
         """A person's target with the surname written in lower case after it ("met kestra vollund", "Kestra
         vollund is 30"): a word no dictionary, word list or chat spelling has, and rare in English."""
@@ -507,9 +541,11 @@ class Targets:
             if title not in TITLES and title not in self.forms_of_address:
                 continue
             low = re.sub(r"['’]s$", "", name).lower()
-            if low in self.not_names or low in TITLES or low in self.forms_of_address:
+            initial = len(low) == 1 and title in _NAME_ONLY_TITLES  # "Dr. Q says the dose is fine": an initial
+            if not initial and (low in self.not_names or low in TITLES or low in self.forms_of_address):
                 continue
-            if low not in self.listed_names and low not in self.surnames and zipf(low) >= ADDRESSED_ZIPF:
+            listed = low in self.listed_names or low in self.surnames
+            if not initial and not listed and zipf(low) >= ADDRESSED_ZIPF:
                 continue
             b -= 2 if name.endswith(("'s", "’s")) else 0
             if not any(t.start < b and a < t.end for t in taken + out):
@@ -543,10 +579,12 @@ class Targets:
         index: IdentifierIndex | None,
         key_index: IdentifierIndex | None,
         known: Iterable[str] = (),
+        defined: Iterable[str] = (),
     ) -> list[Target]:
         """The identifiers to replace in ``doc.text[start:end]`` in text order (``known``: first names of
-        the document's people). They do not overlap, but for rare details: the identifiers inside one
-        are listed too, for when the detail is kept."""
+        the document's people; ``defined``: short names the corpus defines by a full name in brackets,
+        see :func:`defined_short_forms`). They do not overlap, but for rare details: the identifiers
+        inside one are listed too, for when the detail is kept."""
         text = doc.text
         known_names = {k.lower() for k in known}
         out: list[Target] = []
@@ -643,6 +681,7 @@ class Targets:
                     label = "PERSON"  # "Tawa's 68": a person of this account named like a town, as detected
                 if label is not None:
                     out.append(Target(a, b, label, found))
+        out += self.defined_names(text, start, end, defined, out)
         for i, t in enumerate(out):  # "St Brigid" of "St Brigid's Day": the holiday, a date only with a year
             holiday_end = self.placeholders.holiday_at(text, t.start, end)
             if holiday_end and holiday_end >= t.end:
@@ -683,6 +722,24 @@ class Targets:
         others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
         return sorted(others + rare, key=lambda t: t.start)
 
+    def defined_names(
+        self, text: str, start: int, end: int, defined: Iterable[str], taken: list[Target]
+    ) -> list[Target]:
+        """A short name the corpus defines by a full name in brackets ("Hold (Holdric ...)"), written with
+        its capital where a name stands: inside a sentence, or opening one as the subject of what follows
+        ("Hold agreed"; not the verb of "Hold the door"), even where it is also a common word."""
+        out: list[Target] = []
+        for name in defined:
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?:['’]s)?(?![\w'’-])", text[start:end]):
+                a, b = start + m.start(), start + m.end()
+                if any(t.start < b and a < t.end for t in taken + out):
+                    continue
+                hit = IdentifierHit(a, b, "PERSON", ("defined",), True)
+                stands = self._own_name(text, a, b, hit, {name.lower()}) or self._acts(text, b)
+                if stands and not self._named_thing(text, a, b):
+                    out.append(Target(a, b, "PERSON", "corpus"))
+        return out
+
     def _with_nickname_prefix(self, text: str, t: Target, start: int) -> Target:
         """A person's name with the capitalised word before it that makes a nickname of it ("Wee Quorra"
         as a whole: not "Wee" and an invented name)."""
@@ -722,6 +779,8 @@ class Targets:
             not _SENTENCE_START.search(text[max(0, start - 3) : start])
             or text[end : end + 1] == ","
             or self._subject_at(text, end)
+            # "Dov (Dovrin Aske) was": the name the brackets explain
+            or bool(re.match(r"[ \t]*\([ \t]*[A-Z]", text[end : end + 4]))
         )
 
     def title_of_work(self, text: str, start: int, end: int) -> bool:
@@ -954,6 +1013,12 @@ class Targets:
             and self._eponym_or_event(text, end, words, text[end : end + 1] in ("'", "’"))
         ):
             return None  # "our stall at the Open Hearts day": a public event, not where anyone lives
+        if (
+            label in ("PERSON", "LOCATION", "ORGANIZATION")
+            and self._product_before.search(text[max(0, start - 24) : start])
+            and text[end : end + 1] not in ("'", "’")
+        ):
+            return None  # "a can of Zestorade", "his '83 Quillmobile": a product by its brand or model
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.entitlement(value):
             return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
@@ -1402,3 +1467,31 @@ def _join_names(text: str, targets: list[Target]) -> list[Target]:
 def _literal(words: Iterable[str]) -> str:
     """Words as a regex alternation, the spaces of a phrase as one space ("turned up", "in front of")."""
     return alternation(words, space=" ")
+
+
+#: a short name and, in brackets right after it, the full name it stands for ("Dov (Dovrin Aske)"), or the
+#: other way round ("Dovrin Aske (Dov)"); a word such as "née" may open the brackets
+_NAME_WORDS = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*"
+_SHORT_THEN_FULL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+)[ \t]*\((?:[a-z]+[ \t]+)?({_NAME_WORDS})\)")
+_FULL_THEN_SHORT = re.compile(rf"(?<![\w'’-])({_NAME_WORDS})[ \t]*\(([A-Z][a-z]+)\)")
+
+
+def defined_short_forms(text: str, full_names: set[str], nicknames: dict[str, set[str]]) -> set[str]:
+    """The short names ``text`` defines by a person's full name in brackets ("Dov (Dovrin Aske)"), as
+    written: the short name is the start of the first name ("Dov" of "Dovrin") or a nickname of it.
+    ``full_names``: the people's names the corpus holds, in lower case. A short name so defined is that
+    person wherever it stands as a name, even where it is also a common word."""
+    out: set[str] = set()
+    pairs = [(m.group(1), m.group(2)) for m in _SHORT_THEN_FULL.finditer(text)]
+    pairs += [(m.group(2), m.group(1)) for m in _FULL_THEN_SHORT.finditer(text)]
+    for short, written in pairs:
+        words = written.split()
+        # "Then Dovrin Aske (Dov)": the name is the longest run of the last words the corpus holds
+        full = next((" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]).lower() in full_names), "")
+        low = short.lower()
+        first = full.split()[0].lower() if full else ""
+        if not full or low == first or len(low) < 2:
+            continue
+        if first.startswith(low) or first in nicknames.get(low, set()):
+            out.add(short)
+    return out
