@@ -23,7 +23,7 @@ OFF_BY_DEFAULT = {"learned"}
 
 def test_the_defaults_run_every_processor_and_finder_in_the_listed_order() -> None:
     rules = Rules()
-    names = ["names", "rare", "short_forms", "chat_senders", "acronyms"]
+    names = ["names", "rare", "short_forms", "chat_senders", "acronyms", "scripts"]
     assert [p.name for p in build_processors(rules, None)] == names
     on = [name for name in FINDERS if name not in OFF_BY_DEFAULT]
     assert switched_on(rules, "rare_finders") == on
@@ -39,7 +39,7 @@ def test_a_project_switches_one_finder_off_and_the_rest_keep_their_order(tmp_pat
 
 def test_a_project_switches_a_processor_off(tmp_path: Path) -> None:
     rules = _project(tmp_path, "processors:\n  short_forms: false\n")
-    assert [p.name for p in build_processors(rules, None)] == ["names", "rare", "chat_senders", "acronyms"]
+    assert [p.name for p in build_processors(rules, None)] == ["names", "rare", "chat_senders", "acronyms", "scripts"]
 
 
 @pytest.mark.parametrize(
