@@ -153,3 +153,26 @@ def test_a_towns_numbered_district(towns: TownRecognizer, text: str, district: s
 )
 def test_a_word_or_a_name_with_a_number_is_no_district(towns: TownRecognizer, text: str) -> None:
     assert not any(any(c.isdigit() for c in f) or f.split()[-1] in ("I", "II") for f in found(towns, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("She came from Bridge of Allan in the 70s.", "Bridge of Allan"),
+        ("We drove up to Newcastle upon Tyne on Monday.", "Newcastle upon Tyne"),
+        ("he grew up in Bridge of Weir and never left", "Bridge of Weir"),
+    ],
+)
+def test_a_town_whose_name_holds_a_small_word(towns: TownRecognizer, text: str, town: str) -> None:
+    assert found(towns, text) == [town]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we went to Bridge of the old ship",  # not a listed name: "Bridge" alone is a word
+        "I walked to Port of the harbour",
+    ],
+)
+def test_a_small_word_joins_only_a_listed_name(towns: TownRecognizer, text: str) -> None:
+    assert found(towns, text) == []

@@ -97,15 +97,18 @@ class TownRecognizer(EntityRecognizer):
         dictionary: frozenset[str],
         regions: tuple[Iterable[str], Iterable[str]] = ((), ()),
         word_towns: frozenset[str] = frozenset(),
+        connectors: frozenset[str] = frozenset(),
     ) -> None:
         """``regions``: the Canadian provinces and the Australian states written before a postcode;
         ``word_towns``: words of ``not_towns`` that are towns in Title Case mid-sentence ("moving to
-        Reading"), not first names ("gave it to Grant")."""
+        Reading"), not first names ("gave it to Grant"); ``connectors``: small words inside a listed
+        town's name ("Bridge of Allan")."""
         lower = {t.lower() for t in towns}
         #: and as a chat types them, without their accents ("jonkoping" for "Jönköping")
         self.towns = frozenset(lower | {without_marks(t) for t in lower})
         self.not_towns = not_towns  # first names, word-names, calendar words, countries (lower case)
         self.word_towns = word_towns
+        self.connectors = connectors
         self.dictionary = dictionary
         provinces, states = ("|".join(sorted(w.upper() for w in ws)) for ws in regions)
         #: before a postcode: "..., Kirkcaldy KY1 1XX", "Truro NS B2N 5B5", "Dubbo NSW 2830"
@@ -135,7 +138,8 @@ class TownRecognizer(EntityRecognizer):
         surnames = frozenset(names.surnames)  # as listed: a NameSet's accent check reads every language's word list
         world = {t for t in rules.words("lexicons/towns_world.txt") if t.lower() not in surnames}
         towns = rules.words("lexicons/towns.txt") | world
-        return cls(towns, never | words, dictionary, regions, word_towns=words)
+        connectors = frozenset(places["town_connectors"])
+        return cls(towns, never | words, dictionary, regions, word_towns=words, connectors=connectors)
 
     def load(self) -> None:
         return None
@@ -217,7 +221,10 @@ class TownRecognizer(EntityRecognizer):
             return low in self.word_towns and phrase.istitle() and not named_on and len(words) == 1
         if phrase.islower():
             return all(w not in self.dictionary and zipf(w) < WORD_ZIPF for w in low.split())
-        if not all(w[:1].isupper() for w in words):
+        inner = words[1:-1]
+        if not (words[0][:1].isupper() and words[-1][:1].isupper()) or not all(
+            w[:1].isupper() or w in self.connectors for w in inner
+        ):
             return False  # "in Port of ..." mixed case: leave it to the other recognizers
         return len(words) > 1 or zipf(low) < TITLE_ZIPF
 
