@@ -30,7 +30,7 @@ from wordfreq import zipf_frequency
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, alternation
 
 DETECTOR = "scripts"
 #: a word this frequent (wordfreq Zipf) in a language of its script is no part of a place's or an organisation's name
@@ -121,7 +121,8 @@ def _frequency(word: str) -> float:
 
 
 def _alternation(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The shared alternation of ``rules.alternation``, a space matching one space as written."""
+    return alternation(words, space=" ")
 
 
 class ScriptNames:
