@@ -30,6 +30,17 @@ def _no_compile(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(regex_cache.regex, "compile", refuse)
 
 
+def _rules_patterns() -> list[str]:
+    """The YAML patterns of the default rules that name no list."""
+    return [
+        p["regex"]
+        for _path, data in Rules().yaml_files("recognizers/*.yaml")
+        for entry in (data or {}).get("recognizers") or []
+        for p in entry.get("patterns") or []
+        if "{list:" not in p["regex"]
+    ]
+
+
 def test_a_pattern_read_back_is_the_fresh_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     where = tmp_path / "store"
     first = PatternStore(where)
@@ -53,13 +64,7 @@ def test_a_pattern_read_back_is_the_fresh_one(tmp_path: Path, monkeypatch: pytes
 
 def test_every_rules_pattern_read_back_is_compiled_alike(tmp_path: Path) -> None:
     """The store's form of each YAML pattern of the default rules rebuilds the same program."""
-    patterns = [
-        p["regex"]
-        for _path, data in Rules().yaml_files("recognizers/*.yaml")
-        for entry in (data or {}).get("recognizers") or []
-        for p in entry.get("patterns") or []
-        if "{list:" not in p["regex"]
-    ]
+    patterns = _rules_patterns()
     assert len(patterns) > 100
     store = PatternStore(tmp_path)
     fresh = [store.compiled(p, DEFAULT_FLAGS) for p in patterns]
@@ -142,13 +147,7 @@ def test_another_reader_reads_the_pattern_again(tmp_path: Path) -> None:
 def test_every_rules_pattern_gated_from_the_store_is_gated_alike(tmp_path: Path) -> None:
     """The YAML patterns of the default rules, built through a store that holds their readings, get the
     gates a fresh reading gives."""
-    patterns = [
-        p["regex"]
-        for _path, data in Rules().yaml_files("recognizers/*.yaml")
-        for entry in (data or {}).get("recognizers") or []
-        for p in entry.get("patterns") or []
-        if "{list:" not in p["regex"]
-    ]
+    patterns = _rules_patterns()
     first = PatternStore(tmp_path)
     for p in patterns:
         first.gate_reading(p, DEFAULT_FLAGS, reading, READER)
