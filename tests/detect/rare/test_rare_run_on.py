@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import rare_details as _details
+from helpers import rare_details
 
 
 @pytest.mark.parametrize(
@@ -23,8 +23,13 @@ from helpers import rare_details as _details
     ],
 )
 def test_runs_on_over_what_completes_the_fact(detector, text: str, phrase: str) -> None:
-    assert phrase in _details(detector, text)
+    assert phrase in rare_details(detector, text)
+
+
+def test_a_second_verb_after_the_emphasis_is_another_fact(detector) -> None:
+    text = "Her grandmother was a wheelwright herself in the fifties and taught my uncle at the forge."
+    assert "was a wheelwright herself in the fifties" in rare_details(detector, text)
 
 
 def test_a_list_is_no_appositive(detector) -> None:
-    assert "breeds geckos" in _details(detector, "She breeds geckos, the dogs, and a cat.")
+    assert "breeds geckos" in rare_details(detector, "She breeds geckos, the dogs, and a cat.")

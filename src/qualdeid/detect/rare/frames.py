@@ -425,13 +425,18 @@ class Frames:
     def run_on(self, sdoc: Doc, end: int, sent_end: int, limit: int) -> int:
         """Extend a detail's phrase ending at ``end`` over what completes the fact: a relative clause
         about its last noun ("a tile setter who laid the floors of the new library"), a direction ("up
-        north") and a stretch of time ("for thirty years")."""
+        north"), a stretch of time ("for thirty years") and a second verb that goes on with the fact."""
         stop = min(sent_end, limit)
         if end < stop and sdoc[end - 1].pos_ in _NP_CORE:
             end = min(stop, self.extend_relative(sdoc, end, sent_end, limit))
         if end < stop and _reflexive(sdoc[end]):
-            # "was a sheep shearer herself (in the seventies)": the fact goes on past its own subject
-            end = min(stop, self.extend_right(sdoc, end + 1, sent_end, limit, max_pps=1))
+            # "was a sheep shearer herself in the seventies": the fact goes on past its own subject, with where
+            # or when it was ("in ..."; not "myself before the third one"); the emphasis closes the predicate,
+            # and a second verb after it is another fact ("... and taught her niece")
+            end += 1
+            if end < stop and sdoc[end].lower_ == "in":
+                end = min(stop, self.extend_right(sdoc, end, sent_end, limit, max_pps=1))
+            return self._life_stage(sdoc, end, stop)
         end = self._life_stage(sdoc, self._appositive(sdoc, end, sent_end, stop), stop)
         if end + 1 < stop and sdoc[end].lower_ in _PARTICLES and sdoc[end + 1].lower_ in self.directions:
             end += 1  # "up north"
