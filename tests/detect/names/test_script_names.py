@@ -137,3 +137,9 @@ def test_a_chinese_postal_address() -> None:
 def test_a_name_after_a_title_runs_on_over_rare_words_not_inflected_ones() -> None:
     assert people("المرحوم جبران فرحات البستاني الذي توفي") == {"جبران فرحات البستاني"}
     assert people("آقای فرهاد هفته\u200cای دو بار می\u200cآید") == {"فرهاد"}
+
+
+def test_a_capitalised_cyrillic_or_greek_word_inside_a_sentence() -> None:
+    assert people("вчера је рекла да Светолик не долази") == {"Светолик"}
+    assert people("θα έρθει η Σταματίνα την Κυριακή") == {"Σταματίνα"}  # a day, capitalised in Greek
+    assert people("Вчера мы ходили в магазин") == set()  # the first word of a sentence

@@ -46,6 +46,8 @@ EVERYDAY_ZIPF = 4.0
 FIRST_NAME_WORD_ZIPF = 5.0
 #: a word of these scripts in an English sentence used this often is a word of its language ("في"), not a name
 EMBEDDED_ZIPF = 5.5
+#: a capitalised Cyrillic or Greek word this common inside a sentence is written so for emphasis, not a name
+EMPHASIS_ZIPF = 6.0
 #: after a kin word, a word less frequent than this (or a listed name) is a name; names are frequent words too
 NAME_ZIPF = 4.5
 #: a word after a name found from an anchor is the name's next word (a surname) where it is listed or this rare
@@ -111,6 +113,15 @@ _INITIAL_SURNAME = re.compile(
     rf"|[А-ЯЁІЇЄҐΑ-Ω]\.[ \t]?[А-ЯЁІЇЄҐΑ-Ω][а-яёіїєґα-ωά-ώ'’-]{{2,}})(?![\w.])"
 )
 _LETTER_LINE = re.compile(rf"[{_HAN}{_KANA}]{{1,10}}")
+_CASED_LOWER = "а-яёіїєґјљњћџђѕўα-ωά-ώϊϋΐΰ"
+_CASED_UPPER = "А-ЯЁІЇЄҐЈЉЊЋЏЂЅЎΑ-ΩΆ-ΏΪΫ"
+#: a capitalised word of Cyrillic or Greek script after a word in lower case (or its comma) on the same line:
+#: these languages capitalise no other word inside a sentence, so it is a name (one to three words)
+_CASED_WORD = rf"[{_CASED_UPPER}][{_CASED_LOWER}'’-]{{1,24}}"
+_CASED_INSIDE = re.compile(
+    rf"(?<![\w])([{_CASED_LOWER}]{{1,20}}),?[ \t]+({_CASED_WORD}(?:[ \t]+{_CASED_WORD}){{0,2}})(?![\w.])"
+)
+_CASED_LANGUAGES = ("ru", "uk", "bg", "sh", "mk", "el")
 _CYRILLIC_NAME = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:[ \t]+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)?"
 _CYRILLIC_REST = re.compile(r"(?:,[ \t]*(?:д\.|дом|кв\.|корп\.|стр\.|г\.)[ \t]*[\wА-Яа-яЁё/.-]+)*")
 #: particles that end a Japanese name read backwards from an honorific
@@ -209,6 +220,7 @@ class ScriptNames:
             *self._in_english(text),
             *self._initialled(text),
             *self._han_people(text),
+            *self._cased_inside(text),
         ]
         return found + self._again(text, found)
 
@@ -459,6 +471,20 @@ class ScriptNames:
         if start > 0 and han_words.zipf(run[start - 1 : start + 1]) >= HAN_EDGE_ZIPF:
             return False
         return not (end < len(run) and han_words.zipf(run[end - 1 : end + 1]) >= HAN_EDGE_ZIPF)
+
+    def _cased_inside(self, text: str) -> list[tuple[int, int]]:
+        """ "каже Маринела је ...", "είπε ο Σπύρος": a capitalised Cyrillic or Greek word after a word in lower
+        case, unless ``cased_not_names`` holds it ("Бог") or it is one of the commonest words (written so for
+        emphasis)."""
+        out = []
+        for m in _CASED_INSIDE.finditer(text):
+            words = m.group(2).split()
+            if words[0].lower() in self.w["cased_not_names"] or m.group(1) in self.w["cased_not_before"]:
+                continue
+            if max(zipf_frequency(words[0], lang) for lang in _CASED_LANGUAGES) >= EMPHASIS_ZIPF:
+                continue
+            out.append(m.span(2))
+        return out
 
     def _letter_lines(self, text: str) -> list[tuple[int, int]]:
         """A Japanese letter's first line "<name>へ" and last line "<name>より"."""
