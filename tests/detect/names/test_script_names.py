@@ -143,3 +143,13 @@ def test_a_capitalised_cyrillic_or_greek_word_inside_a_sentence() -> None:
     assert people("вчера је рекла да Светолик не долази") == {"Светолик"}
     assert people("θα έρθει η Σταματίνα την Κυριακή") == {"Σταματίνα"}  # a day, capitalised in Greek
     assert people("Вчера мы ходили в магазин") == set()  # the first word of a sentence
+
+
+def test_a_listed_first_name_and_a_rare_surname_with_no_anchor() -> None:
+    assert people("كانت يارا قعبور هنا") == {"يارا قعبور"}
+    assert people("אתמול שירה גרינשפן באה") == {"שירה גרינשפן"}
+
+
+def test_a_korean_name_before_a_kin_word_written_apart() -> None:
+    text = "잘 지내요. 예린 언니랑 같이 갔어요. 우리 누나는 아직이에요. 일곱 살인데 할아버지 보고 싶대요."
+    assert people(text) == {"예린"}

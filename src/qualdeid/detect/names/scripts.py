@@ -25,13 +25,14 @@ given name are ``hangul.py``'s).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.names import han_words
@@ -46,6 +47,12 @@ EVERYDAY_ZIPF = 4.0
 FIRST_NAME_WORD_ZIPF = 5.0
 #: a word of these scripts in an English sentence used this often is a word of its language ("في"), not a name
 EMBEDDED_ZIPF = 5.5
+#: with no anchor, a listed first name this common is a word; the word after it is a surname where it is listed
+#: or rarer than this
+GIVEN_PAIR_ZIPF = 5.0
+SURNAME_PAIR_ZIPF = 3.0
+#: a Korean word before a kin word or a title written apart ("<name> 언니") is a name where it is this rare
+HANGUL_KIN_NAME_ZIPF = 3.7
 #: a capitalised Cyrillic or Greek word this common inside a sentence is written so for emphasis, not a name
 EMPHASIS_ZIPF = 6.0
 #: after a kin word, a word less frequent than this (or a listed name) is a name; names are frequent words too
@@ -162,6 +169,18 @@ def _frequency(word: str) -> float:
     return max(zipf_frequency(word, lang) for lang in _SPACED_LANGUAGES)
 
 
+@lru_cache(maxsize=1)
+def _korean_words() -> dict[str, float]:
+    return get_frequency_dict("ko", wordlist="small")
+
+
+def _korean_zipf(word: str) -> float:
+    """The Zipf frequency of a Korean word in wordfreq's small list (looked up as written: wordfreq's own lookup
+    of Korean needs MeCab), 0 where the list lacks it."""
+    freq = _korean_words().get(word)
+    return 9 + math.log10(freq) if freq else 0.0
+
+
 def _alternation(words: frozenset[str]) -> str:
     """The shared alternation of ``rules.alternation``, a space matching one space as written."""
     return alternation(words, space=" ")
@@ -174,6 +193,7 @@ class ScriptNames:
         w = rules.lists("names/scripts.yaml")
         names = rules.lists("names/script_names.yaml")
         self.listed = names["given"] | names["surnames"]
+        self.given = names["given"]
         self.surnames = names["surnames"]
         self.hangul_surnames = rules.lists("names/hangul_names.yaml")["surnames"]
         han = re.compile(f"[{_HAN}]+")
@@ -190,6 +210,12 @@ class ScriptNames:
         self._after = re.compile(rf"(?<=[{_HAN}{_KANA}])(?:{_alternation(w['after_glued'])})")
         self._hangul_after = re.compile(
             rf"(?<![{_HANGUL}])([{_HANGUL}]{{2,4}}?)(?:{_alternation(w['hangul_after'])})(?=[{_HANGUL}]{{0,3}}(?![{_HANGUL}]))"
+        )
+        self._hangul_kin_after = re.compile(
+            rf"(?:^|(?<=[.!?,~:)\n])[ \t]*|(?<![{_HANGUL}])(?:{_alternation(w['hangul_kin_before'])})[ \t]+)"
+            rf"([{_HANGUL}]{{2,3}})[ \t]+(?:{_alternation(w['hangul_kin_after'])})"
+            rf"(?=[{_HANGUL}]{{0,3}}(?![{_HANGUL}]))",
+            re.M,
         )
         self._introduced = re.compile(
             rf"(?<![{_SPACED}])(?:{_alternation(w['introduced_after'])})(?![{_SPACED}])[ \t]*"
@@ -221,6 +247,7 @@ class ScriptNames:
             *self._initialled(text),
             *self._han_people(text),
             *self._cased_inside(text),
+            *self._listed_pairs(text),
         ]
         return found + self._again(text, found)
 
@@ -385,6 +412,11 @@ class ScriptNames:
             if name in self.w["hangul_not"] or any(name.endswith(w) for w in self.w["hangul_not"] if len(w) > 1):
                 continue
             out.append(m.span(1))
+        for m in self._hangul_kin_after.finditer(text):
+            name = m.group(1)
+            if name in self.w["hangul_not"] or _korean_zipf(name) >= HANGUL_KIN_NAME_ZIPF:
+                continue
+            out.append(m.span(1))
         return out
 
     def _introductions(self, text: str) -> list[tuple[int, int]]:
@@ -471,6 +503,24 @@ class ScriptNames:
         if start > 0 and han_words.zipf(run[start - 1 : start + 1]) >= HAN_EDGE_ZIPF:
             return False
         return not (end < len(run) and han_words.zipf(run[end - 1 : end + 1]) >= HAN_EDGE_ZIPF)
+
+    def _listed_pairs(self, text: str) -> list[tuple[int, int]]:
+        """ "<given> <surname>" with no anchor in Arabic, Persian, Hebrew or Devanagari script: a listed first name
+        not among the commonest words, then a listed surname or a rare word (a particle such as "בן" may join it)."""
+        out = []
+        for m in _WORD_AT.finditer(text):
+            word = m.group()
+            if word not in self.given or self._stop(word) or _frequency(word) >= GIVEN_PAIR_ZIPF:
+                continue
+            end = m.end()
+            n = self._next_word.match(text, end)
+            if n is not None and n.group(1) in self.w["surname_particles"]:
+                n = self._next_word.match(text, n.end())
+            if n is None or self._stop(n.group(1)) or self._inflected(n.group(1)):
+                continue
+            if n.group(1) in self.surnames or _frequency(n.group(1)) < SURNAME_PAIR_ZIPF:
+                out.append((m.start(), n.end(1)))
+        return out
 
     def _cased_inside(self, text: str) -> list[tuple[int, int]]:
         """ "каже Маринела је ...", "είπε ο Σπύρος": a capitalised Cyrillic or Greek word after a word in lower
