@@ -153,3 +153,8 @@ def test_a_listed_first_name_and_a_rare_surname_with_no_anchor() -> None:
 def test_a_korean_name_before_a_kin_word_written_apart() -> None:
     text = "잘 지내요. 예린 언니랑 같이 갔어요. 우리 누나는 아직이에요. 일곱 살인데 할아버지 보고 싶대요."
     assert people(text) == {"예린"}
+
+
+def test_word_frequencies_of_the_language_the_arabic_script_writes() -> None:
+    # "مار" (a saint's title in Arabic) is an everyday word in Urdu and Persian: an Arabic text reads Arabic's
+    assert named("يسكن في شارع مار روكز") == {("شارع مار روكز", LOCATION)}

@@ -163,10 +163,28 @@ def _holds(text: str, word: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _frequency(word: str) -> float:
-    """How often a word of Arabic, Persian, Urdu, Hebrew or Hindi script is used in the languages written so (wordfreq
-    Zipf, the highest)."""
-    return max(zipf_frequency(word, lang) for lang in _SPACED_LANGUAGES)
+def _frequency(word: str, languages: tuple[str, ...] = _SPACED_LANGUAGES) -> float:
+    """How often a word of Arabic, Persian, Urdu, Hebrew or Hindi script is used in ``languages`` (wordfreq Zipf,
+    the highest)."""
+    return max(zipf_frequency(word, lang) for lang in languages)
+
+
+#: letters Persian or Urdu write and Arabic does not, and letters only Urdu writes
+_PERSIAN_LETTERS = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+_URDU_LETTERS = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
+
+
+def spaced_languages(text: str) -> tuple[str, ...]:
+    """The languages whose word frequencies tell a name in ``text``: Arabic where no letter of Persian or Urdu
+    is written (an Arabic word is no Urdu one), Persian or Urdu where their letters are, Hebrew and Hindi."""
+    out = ["he", "hi"]
+    if _URDU_LETTERS.search(text):
+        out += ["ur", "fa"]
+    elif _PERSIAN_LETTERS.search(text):
+        out.append("fa")
+    else:
+        out.append("ar")
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +218,7 @@ class ScriptNames:
         self.han_surnames = frozenset(n for n in names["surnames"] if len(n) <= 2 and han.fullmatch(n))
         self.han_given = frozenset(n for n in names["given"] if len(n) == 2 and han.fullmatch(n))
         self.w = w
+        self._languages = _SPACED_LANGUAGES
         self._thai_listed = sorted((n for n in self.listed if _class(n[0]) == "thai"), key=len, reverse=True)
         titles = _alternation(w["before"] | w["part_of_name"])
         self._before = re.compile(rf"(?<![{_SPACED}\w])((?:{titles})(?:[ \t]+(?:{titles}))*)[ \t\u00a0]+({_WORD})")
@@ -234,6 +253,7 @@ class ScriptNames:
 
     def people(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each name read from an anchor, then of its other uses in ``text``."""
+        self._languages = spaced_languages(text)
         found = [
             *self._titled(text),
             *self._kin_named(text),
@@ -292,7 +312,7 @@ class ScriptNames:
             n = self._next_word.match(text, end)
             if n is None or self._stop(n.group(1)) or self._inflected(n.group(1)):
                 break
-            if n.group(1) not in self.listed and _frequency(n.group(1)) >= NEXT_NAME_ZIPF:
+            if n.group(1) not in self.listed and self._zipf(n.group(1)) >= NEXT_NAME_ZIPF:
                 break
             end = n.end(1)
         return end
@@ -302,8 +322,11 @@ class ScriptNames:
         parts = word.split("\u200c")
         return len(parts) > 1 and (parts[-1] in self.w["joined_suffixes"] or parts[0] in self.w["joined_prefixes"])
 
+    def _zipf(self, word: str) -> float:
+        return _frequency(word, self._languages)
+
     def _name_like(self, word: str) -> bool:
-        return word in self.listed or _frequency(word) < NAME_ZIPF
+        return word in self.listed or self._zipf(word) < NAME_ZIPF
 
     def _thai_and_chinese_prefixed(self, text: str) -> list[tuple[int, int]]:
         """ "คุณ<name>", "น้อง<name>กับ...", "阿<X>", "亲爱的<name>": a prefix joined to the name."""
@@ -454,7 +477,7 @@ class ScriptNames:
         out = []
         for m in _EMBEDDED.finditer(text):
             word = m.group(2)
-            if self._stop(word) or _frequency(word) >= EMBEDDED_ZIPF:
+            if self._stop(word) or self._zipf(word) >= EMBEDDED_ZIPF:
                 continue
             before = (m.group(1) or "").lower()
             after = (m.group(3) or "").lower()
@@ -510,7 +533,7 @@ class ScriptNames:
         out = []
         for m in _WORD_AT.finditer(text):
             word = m.group()
-            if word not in self.given or self._stop(word) or _frequency(word) >= GIVEN_PAIR_ZIPF:
+            if word not in self.given or self._stop(word) or self._zipf(word) >= GIVEN_PAIR_ZIPF:
                 continue
             end = m.end()
             n = self._next_word.match(text, end)
@@ -518,7 +541,7 @@ class ScriptNames:
                 n = self._next_word.match(text, n.end())
             if n is None or self._stop(n.group(1)) or self._inflected(n.group(1)):
                 continue
-            if n.group(1) in self.surnames or _frequency(n.group(1)) < SURNAME_PAIR_ZIPF:
+            if n.group(1) in self.surnames or self._zipf(n.group(1)) < SURNAME_PAIR_ZIPF:
                 out.append((m.start(), n.end(1)))
         return out
 
@@ -574,6 +597,7 @@ class ScriptNames:
     # ------------------------------------------------------------------ places and organisations
 
     def places_and_organisations(self, text: str) -> list[tuple[int, int, str]]:
+        self._languages = spaced_languages(text)
         out: list[tuple[int, int, str]] = []
         for pattern, label in ((self._org_after, ORGANIZATION), (self._place_after, LOCATION)):
             for m in pattern.finditer(text):
@@ -599,7 +623,7 @@ class ScriptNames:
                     if n is None:
                         break
                     word = n.group(1) if n.groups() else n.group()
-                    if self._stop(word) or _frequency(word) >= (FIRST_NAME_WORD_ZIPF if words == 0 else EVERYDAY_ZIPF):
+                    if self._stop(word) or self._zipf(word) >= (FIRST_NAME_WORD_ZIPF if words == 0 else EVERYDAY_ZIPF):
                         break
                     end, words = n.end(), words + 1
                 if words:
