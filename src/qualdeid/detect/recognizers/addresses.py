@@ -99,16 +99,6 @@ _NUMBERED_PART = regex.compile(
 MAX_PART_WORDS = 6
 #: the words, numbers and abbreviations of such a part, and nothing else ("13 bd de plombières", "RT 004/RW 002")
 _PART_TOKENS = regex.compile(r"[ \t]*[\p{L}\d][\p{L}\d'’./-]*(?:[ \t]+[\p{L}\d][\p{L}\d'’./-]*)*[ \t]*")
-#: a word at least this common in English is prose even when it is capitalised ("The", "And"); below it only in
-#: lower case ("City", "Second" name an address's part)
-CAPITALISED_PROSE_ZIPF = 6.0
-
-
-def _is_prose(word: str) -> bool:
-    z = zipf(word.lower())
-    return z >= CAPITALISED_PROSE_ZIPF or (z >= PROSE_WORD_ZIPF and not word[0].isupper())
-
-
 #: a word this common in English opens the sentence, not the street ("Her new address Kuusikatu 4, ...")
 STREET_LEAD_ZIPF = 4.0
 
@@ -175,6 +165,7 @@ class AddressLinesRecognizer(_TextRecognizer):
         #: a part that names a floor, a building or a street by its kind's word ("Second Floor", "Quirino Ave. cor.
         #: Rizal St."): a name part of an address, however common its words
         self.unit_words = layout_lists["address_units"]
+        self.town_words = layout_lists["address_town_words"]
         self.street_words = rules.words("lexicons/street_types.txt", lower=True) | rules.words(
             "lexicons/street_types_common.txt", lower=True
         )
@@ -239,6 +230,12 @@ class AddressLinesRecognizer(_TextRecognizer):
             else:
                 i += 1
 
+    def _is_prose(self, word: str) -> bool:
+        """A word common in English, unless it is the capitalised word of a town's kind ("Tarvo City 8000")."""
+        if word[0].isupper() and word.lower() in self.town_words:
+            return False
+        return zipf(word.lower()) >= PROSE_WORD_ZIPF
+
     def _part_head(self, part: str) -> tuple[int, str] | None:
         """Where an address starts in the first part and its kind: at an address word, else at a numbered name; a
         few words with a number only when nothing else is found and they are the whole part ("2/F Ruiz Bldg.", not
@@ -266,13 +263,13 @@ class AddressLinesRecognizer(_TextRecognizer):
             return "area"
         if _NUMBERED_PART.fullmatch(part):
             words = _LETTERS.findall(_NUMBER_LABEL.sub(" ", part))
-            return "numbered" if not any(_is_prose(w) for w in words) else None
+            return "numbered" if not any(self._is_prose(w) for w in words) else None
         tokens = part.split()
         if not loose or not tokens or len(tokens) > MAX_PART_WORDS or not _PART_TOKENS.fullmatch(part):
             return None
         words = _LETTERS.findall(_NUMBER_LABEL.sub(" ", part))
         if _DIGITS.search(part):
-            return None if any(_is_prose(w) for w in words) else "numbered"
+            return None if any(self._is_prose(w) for w in words) else "numbered"
         if tokens[0][0].isupper() and all(w[0].isupper() or len(w) <= 3 for w in words):
             if any(w.lower() in self.street_words for w in words):
                 return "street"  # "Quirino Ave. cor. Rizal St."
