@@ -24,7 +24,7 @@ def pattern(name: str, text: str, min_score: float = 0.0) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "number"),
     [
-        ("SV-Nummer: 419.3306.5172.84\nAdresse", "419.3306.5172.84"),
+        ("Sozialvers.-Kennz.: 419.3306.5172.84\nAdresse", "419.3306.5172.84"),
         ("Protocolo: 07311.552910/2022-18\nNIS", "07311.552910/2022-18"),
         ("NIS: 271.55630.14-7\n", "271.55630.14-7"),
         ("Nomor: 512/331/402.7.3.11/2023\n", "512/331/402.7.3.11/2023"),
