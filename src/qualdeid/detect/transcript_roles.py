@@ -2,9 +2,10 @@
 
 Three kinds: an abbreviation the text defines in brackets after the words it stands for, when those words
 are a role ("note taker (NT)", "participant (P)", "interpreter (INTERP)"; not "Kate Walsh (KW)" nor
-"Valley Housing Trust (VHT)"), one a legend defines as a role ("KW = key worker"), and the single letters
-that take turns beside an interviewer's turn ("I: ... / P: ...", "Q: ... / A: ..."). The name detector
-(initials) and the finaliser both ask here.
+"Valley Housing Trust (VHT)"), one a legend defines as the role it abbreviates ("KW = key worker"), and the
+single letters that take turns beside an interviewer's turn ("I: ... / P: ...", "Q: ... / A: ..."). The name
+detector (initials) and the finaliser both ask here. A legend's letters that do not abbreviate the role they are given
+("TQ = participant", "RHM = interviewee") are that person's initials, not a role's.
 """
 
 from __future__ import annotations
@@ -76,7 +77,12 @@ class TranscriptRoles:
                 given.add(bracket.group(1))
         for legend in _LEGEND.finditer(text) if "=" in text else ():
             meanings = [_WORD.findall(m) for m in _ALTERNATIVES.split(legend.group(2))]
-            if any(map(self.is_role, meanings)) and not any(self.names.is_name(w) for m in meanings for w in m):
+            abbreviates = any(_expansion(m, legend.group(1)) for m in meanings if m)
+            if (
+                abbreviates
+                and any(map(self.is_role, meanings))
+                and not any(self.names.is_name(w) for m in meanings for w in m)
+            ):
                 out.add(legend.group(1))  # "KW = key worker": a role anywhere in the text
         if ":" in text and self.interviewer_turn.search(text):
             out.update(
