@@ -145,3 +145,20 @@ def test_short_dates_by_the_documents_dates(text: str, dates: list[str]) -> None
 def test_a_month_and_year_with_a_full_stop() -> None:
     assert pattern("WorldDateRecognizer", "Karte gültig bis 09.2031, dann neu") == ["09.2031"]
     assert pattern("WorldDateRecognizer", "version v3.10.2024 and £10.2024") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("the landlord at 12840 66A Ave says we must go", "12840 66A Ave"),
+        ("meet at 881 12 Ave NW today", "881 12 Ave NW"),
+    ],
+)
+def test_a_street_named_by_its_number_after_a_house_number(detector, text: str, street: str) -> None:
+    doc = detector.detect_text(text)
+    assert [text[s.start : s.end] for s in doc.spans if s.label == "LOCATION"] == [street]
+
+
+def test_postal_box_after_a_label_with_a_note_after_it() -> None:
+    text = "Postal: PO Box 5127, Tarvemont, 8042 (the office collects)\nContact: us"
+    assert addresses(text) == ["PO Box 5127, Tarvemont, 8042"]

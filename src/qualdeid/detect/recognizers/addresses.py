@@ -315,6 +315,9 @@ class AddressLinesRecognizer(_TextRecognizer):
                 if len(line) <= ONE_LINE_MAX and self._is_one_line(line):
                     yield _stripped(text, s, e)
                 continue
+            if (box := self._labelled_box(line)) is not None:
+                yield _stripped(text, s + box[0], s + box[1])  # "Postal: PO Box 417, Moorby, 9058 (our office)"
+                continue
             if self.box_line.fullmatch(line):
                 # "PO Box 417, Moorby 9058"; "PO Box 417" above "Moorby MO4 2QT" (checked before the code line,
                 # which would take "PO Box" for a town)
@@ -336,6 +339,18 @@ class AddressLinesRecognizer(_TextRecognizer):
                 continue
             yield _stripped(text, s, s + m.start("region") if m.group("region") else e)
             yield from above
+
+    def _labelled_box(self, line: str) -> tuple[int, int] | None:
+        """A postal box with its town after a field's label, maybe a note in brackets after it: where it is."""
+        label = _LABEL.match(line)
+        if label is None or self.unit_or_box.match(line):
+            return None
+        end = line.find("(", label.end())
+        end = len(line) if end < 0 else end
+        body = line[label.end() : end].rstrip()
+        if "," in body and _BOX_NUMBER.search(body) and self.box_line.fullmatch(body):
+            return label.end(), label.end() + len(body)
+        return None
 
     def _segments(self, text: str, start: int, line: str) -> Iterator[Found]:
         """The parts of a line between wide gaps that are an address alone: a numbered box ("P.O. Box 4412"), or a
