@@ -55,6 +55,8 @@ def test_the_words_are_a_role(roles: TranscriptRoles, words: str, role: bool) ->
         # a legend giving someone's initials their role: the initials stay the person's
         ("Labels: I = interviewer, RQW = participant.\nI: Hello.\nRQW: Hi.", {"I"}),
         ("Key: INT = interviewer; TQ = interviewee\nINT: So?\nTQ: Yes.", {"INT"}),
+        # a legend's abbreviation of a service's words of another language stays an abbreviation
+        ("Legenda: NPX = neuropsichiatria per ragazzi; KW = key worker\nNPX rang.", {"NPX", "KW"}),
     ],
 )
 def test_role_abbreviations_of_a_transcript(roles: TranscriptRoles, text: str, expected: set[str]) -> None:

@@ -77,11 +77,10 @@ class TranscriptRoles:
                 given.add(bracket.group(1))
         for legend in _LEGEND.finditer(text) if "=" in text else ():
             meanings = [_WORD.findall(m) for m in _ALTERNATIVES.split(legend.group(2))]
-            abbreviates = any(_expansion(m, legend.group(1)) for m in meanings if m)
             if (
-                abbreviates
-                and any(map(self.is_role, meanings))
+                any(map(self.is_role, meanings))
                 and not any(self.names.is_name(w) for m in meanings for w in m)
+                and not self._initials_given_a_role(legend.group(1), meanings)
             ):
                 out.add(legend.group(1))  # "KW = key worker": a role anywhere in the text
         if ":" in text and self.interviewer_turn.search(text):
@@ -91,6 +90,13 @@ class TranscriptRoles:
                 if m.group(1) not in given and m.group(1) in self.role_letters
             )
         return out
+
+    def _initials_given_a_role(self, abbreviation: str, meanings: Sequence[Sequence[str]]) -> bool:
+        """Letters a legend gives a speaking person's role that do not abbreviate it ("RQW = participant"):
+        that person's initials ("KW = key worker", "NPX = a service's words" stay abbreviations)."""
+        if len(abbreviation) < 2 or any(_expansion(list(m), abbreviation) for m in meanings if m):
+            return False
+        return all(len(m) == 1 and m[0].lower().rstrip(".") in self.names.roles for m in meanings)
 
     def letter_speakers(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Letters beside an interviewer's turns that are no role's letter and take two turns or more
