@@ -269,7 +269,8 @@ class AddressLinesRecognizer(_TextRecognizer):
             return None
         words = _LETTERS.findall(_NUMBER_LABEL.sub(" ", part))
         if _DIGITS.search(part):
-            return None if any(self._is_prose(w) for w in words) else "numbered"
+            # a word beside the number ("Tarvo City 8000"): a postcode alone ("m6k 1x9") is left to its own recognizer
+            return None if not words or any(self._is_prose(w) for w in words) else "numbered"
         if tokens[0][0].isupper() and all(w[0].isupper() or len(w) <= 3 for w in words):
             if any(w.lower() in self.street_words for w in words):
                 return "street"  # "Quirino Ave. cor. Rizal St."
