@@ -202,7 +202,7 @@ _DAY_AND_MONTH = rf"\b(?:{_DAY}[/.-]{_MONTH}|{_MONTH}[/.-]{_DAY})\b"
 
 
 def specific_date_pattern(rules: Rules) -> re.Pattern[str]:
-    """What makes a date specific enough to identify: a month (of another language too, named in full: "13 avril";
+    """What makes a date specific enough to identify: a month (of another language too, named in full: "27 avril";
     its short forms are English words: "ago", "set"), a year, a day of the month, a holiday. NER's dates without
     one ("for ten years", "most evenings") are dropped."""
     calendar = rules.lists("lexicons/calendar.yaml")

@@ -29,7 +29,7 @@ def pattern(name: str, text: str, min_score: float = 0.0) -> list[str]:
         ("NIS: 271.55630.14-7\n", "271.55630.14-7"),
         ("Nomor: 512/331/402.7.3.11/2023\n", "512/331/402.7.3.11/2023"),
         ("N° sécu : 1 84 12 76 451 089 46\nContact", "1 84 12 76 451 089 46"),
-        ("titulaire de la carte n° 2 604 1971 03318, vit seule", "2 604 1971 03318"),
+        ("titulaire de la carte n° 2 604 1968 07215, vit seule", "2 604 1968 07215"),
     ],
 )
 def test_long_numbers_in_groups_are_ids(text: str, number: str) -> None:
@@ -39,11 +39,11 @@ def test_long_numbers_in_groups_are_ids(text: str, number: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "from 14.03.2024-20.03.2024 ok",  # a range of dates
+        "from 17.05.2023-23.05.2023 ok",  # a range of dates
         "on 2024.03.14 ok",
         "v1.2.3 and 10.5.2",
         "it cost 1.250.000.000 pesos",  # thousands apart by full stops
-        "call 06 77 31 58 02 now",  # a phone: its trunk 0
+        "call 06 52 84 19 37 now",  # a phone: its trunk 0
         "+33 6 77 31 58 02 09",
         "0044 20 7946 0958 11",
         "2021 2022 2023 2024 in the table",  # a row of years
@@ -85,7 +85,7 @@ def test_at_and_dot_in_prose_are_no_address(text: str) -> None:
 
 def test_a_month_of_another_language_makes_a_date_specific() -> None:
     specific = specific_date_pattern(RULES)
-    assert specific.search("13 avril")
+    assert specific.search("27 avril")
     assert specific.search("am 4. Oktober")
     assert not specific.search("two weeks ago")  # a short month of another language that is an English word
     assert not specific.search("most evenings")
