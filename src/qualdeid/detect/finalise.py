@@ -202,10 +202,12 @@ _DAY_AND_MONTH = rf"\b(?:{_DAY}[/.-]{_MONTH}|{_MONTH}[/.-]{_DAY})\b"
 
 
 def specific_date_pattern(rules: Rules) -> re.Pattern[str]:
-    """What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
-    NER's dates without one ("for ten years", "most evenings") are dropped."""
+    """What makes a date specific enough to identify: a month (of another language too, named in full: "27 avril";
+    its short forms are English words: "ago", "set"), a year, a day of the month, a holiday. NER's dates without
+    one ("for ten years", "most evenings") are dropped."""
     calendar = rules.lists("lexicons/calendar.yaml")
-    months = calendar.pattern("months", "months_short")
+    world = sorted(map(re.escape, rules.words("lexicons/months_world.txt", lower=True)), key=len, reverse=True)
+    months = "|".join([calendar.pattern("months", "months_short"), *world])
     named_days = "|".join(sorted(w.capitalize() for w in calendar["named_day_heads"]))
     occasions = "|".join(
         [
