@@ -12,7 +12,7 @@ import pytest
 from qualdeid.corpus.model import Span
 from qualdeid.detect.finalise import NER_DETECTOR, Finaliser
 from qualdeid.detect.nlp.languages import OtherLanguages
-from qualdeid.labels import PERSON
+from qualdeid.labels import ORGANIZATION, PERSON
 from qualdeid.rules import Rules
 
 NAMES = "names"
@@ -35,9 +35,12 @@ GERMAN = (
     "geht samstags auf den Wochenmarkt. Der Vater sucht noch eine Arbeit.\n"
     "Geschwister: zwei, beide in der Schule.\n"
     "Schwimmbadbesuch mit beiden Kindern, danach Eis.\n"
-    "Frau Wochenmarkt hat angerufen, wir rufen morgen zurück."
+    "Frau Wochenmarkt hat angerufen, wir rufen morgen zurück. Die Krankenkasse zahlt den Termin nicht."
 )
-ENGLISH = "Pekerjaan rang about the rota, and the support worker said she would come on Friday with Ana."
+ENGLISH = (
+    "Pekerjaan rang about the rota, and the support worker said she would come on Friday with Ana. "
+    "Krankenkasse sent the form back."
+)
 
 
 @cache
@@ -45,10 +48,10 @@ def _finaliser() -> Finaliser:
     return Finaliser(Rules())
 
 
-def _final(text: str, surface: str, detector: str, nth: int = 0) -> list[str]:
-    """What the finaliser keeps of the ``nth`` ``surface`` of ``text``, read as a person by ``detector``."""
+def _final(text: str, surface: str, detector: str, nth: int = 0, label: str = PERSON) -> list[str]:
+    """What the finaliser keeps of the ``nth`` ``surface`` of ``text``, read as a ``label`` by ``detector``."""
     starts = [i for i in range(len(text)) if text.startswith(surface, i)]
-    span = Span(starts[nth], starts[nth] + len(surface), PERSON, score=0.85, detector=detector)
+    span = Span(starts[nth], starts[nth] + len(surface), label, score=0.85, detector=detector)
     return [s.text for s in _finaliser().spans(text, [span])]
 
 
@@ -89,3 +92,8 @@ def test_capitalised_everyday_words_are_no_person(text: str, surface: str, detec
 )
 def test_name_evidence_or_another_language_keeps_the_person(text: str, surface: str, detector: str, nth: int) -> None:
     assert _final(text, surface, detector, nth) == [surface]
+
+
+def test_an_organisation_read_from_an_everyday_word_of_the_language_is_none() -> None:
+    assert _final(GERMAN, "Krankenkasse", NER_DETECTOR, label=ORGANIZATION) == []  # "health insurer"
+    assert _final(ENGLISH, "Krankenkasse", NER_DETECTOR, label=ORGANIZATION) == ["Krankenkasse"]

@@ -191,16 +191,17 @@ class OtherLanguages:
     def capitalised_words(
         self, text: str, start: int, end: int, languages: tuple[str, ...], is_name: Callable[[str], bool]
     ) -> bool:
-        """``text[start:end]``, read as a person, is made of everyday words of one of ``languages``, at least one
-        of them capitalised, where that language would capitalise them anyway: "Pasien", "Nama Pasien:", "Jenis
-        Kelamin:" labelling a form's field, "Kinder:", "Nachtdienst" (a compound of everyday German words) or a
-        shouted "RUMAH"; never a word opening several lines as a label, as a chat's sender does. Each word is no
-        listed name and more common in the language than in English: a capitalised one of ``capital_word_length``
-        letters or more (zipf >= ``capital_word_zipf`` there and ten times rarer in English or more, or, one word
-        alone in a language of ``compounding``, a long compound of words with zipf >= ``compound_zipf``), a
-        lower-case one (zipf >= ``word_zipf``). Several words only as a field's label (opening a line, before a
-        colon). A title or a listed name beside the span is a person's evidence: "Pak Bunga", "Bunga Lestari" stay.
-        Unlike :meth:`everyday_words` a language of ``lower_case_only`` counts: its names are listed."""
+        """``text[start:end]``, read as a person or a body, is made of everyday words of one of ``languages``,
+        at least one of them capitalised, where that language would capitalise them anyway: "Pasien", "Nama
+        Pasien:", "Jenis Kelamin:" labelling a form's field, "Kinder:", "Nachtdienst" (a compound of everyday German
+        words) or a shouted "RUMAH"; never a word opening several lines as a label, as a chat's sender does. Each
+        word is no listed name and more common in the language than in English: a capitalised one of
+        ``capital_word_length`` letters or more (zipf >= ``capital_word_zipf`` there and ten times rarer in English
+        or more, or, one word alone in a language of ``compounding``, a long compound of words with zipf >=
+        ``compound_zipf``), a lower-case one (zipf >= ``word_zipf``). Several words only as a field's label (opening
+        a line, before a colon). A title or a listed name beside the span is a person's evidence: "Pak Bunga",
+        "Bunga Lestari" stay. Unlike :meth:`everyday_words` a language of ``lower_case_only`` counts: its names are
+        listed."""
         words = [m.group() for m in _WORD.finditer(text, start, end)]
         piece = text[start:end]
         if not languages or not words or any(c.isdigit() for c in piece) or not any(w[0].isupper() for w in words):
