@@ -31,11 +31,13 @@ INDONESIAN = (
     "Pendidikan anak itu penting. Kami akan menghubungi ibu lagi besok pagi."
 )
 GERMAN = (
+    "GARTENVEREIN SONNENHANG\n"
     "Wir haben heute mit der Familie gesprochen. Die Mutter macht jetzt Gartenarbeit im Verein und\n"
     "geht samstags auf den Wochenmarkt. Der Vater sucht noch eine Arbeit.\n"
     "Geschwister: zwei, beide in der Schule.\n"
     "Schwimmbadbesuch mit beiden Kindern, danach Eis.\n"
-    "Frau Wochenmarkt hat angerufen, wir rufen morgen zurück. Die Krankenkasse zahlt den Termin nicht."
+    "Die Beraterin vom Sonnenbogen kommt auch.\n"
+    "Frau Wochenmarkt hat angerufen, wir rufen morgen zurück.\nKrankenkasse zahlt den Termin nicht."
 )
 ENGLISH = (
     "Pekerjaan rang about the rota, and the support worker said she would come on Friday with Ana. "
@@ -67,7 +69,6 @@ def test_the_texts_are_read_as_partly_in_their_language() -> None:
     [
         (INDONESIAN, "Pekerjaan", NAMES),  # "occupation": a form's label
         (INDONESIAN, "Tanggal Lahir", NAMES),  # "date of birth": several words, a label before its colon
-        (INDONESIAN, "Pendidikan", NER_DETECTOR),  # "education", opening a sentence
         (GERMAN, "Schwimmbadbesuch", NAMES),  # a compound of two everyday words, rare as a whole, opening a line
         (GERMAN, "Gartenarbeit", NAMES),  # mid-sentence: German capitalises nouns
         (GERMAN, "Wochenmarkt", NER_DETECTOR),
@@ -83,10 +84,13 @@ def test_capitalised_everyday_words_are_no_person(text: str, surface: str, detec
     [
         (INDONESIAN, "Cahaya", NAMES, 0),  # a word that is a name mid-sentence, where the language capitalises none
         (INDONESIAN, "Mawar", NAMES, 0),  # after a title
+        (INDONESIAN, "Pendidikan", NER_DETECTOR, 0),  # a capitalised word of a language whose list holds names
         (INDONESIAN, "Taman Harapan", NAMES, 0),  # several words heading a line: perhaps a body's name
         (INDONESIAN, "Cahaya", "SpeakerRecognizer", 1),  # opening several lines as a label: who writes in a chat
         (INDONESIAN, "Mawar", NAMES, 1),  # a word in quotes is no sentence's first word
         (GERMAN, "Wochenmarkt", NAMES, 1),  # "Frau Wochenmarkt": a title before it
+        (GERMAN, "GARTENVEREIN", NAMES, 0),  # a word of a longer name heading a letter
+        (GERMAN, "Sonnenbogen", NAMES, 0),  # a compound mid-sentence may name a body
         (ENGLISH, "Pekerjaan", NAMES, 0),  # an English text's unknown word stays the name it may be
     ],
 )

@@ -27,6 +27,9 @@ _NEXT_NAME_WORD = re.compile(r"[ \t-]+(?:[^\W\d_A-ZÀ-ÖØ-Þ]{1,3}[ \t]+)?([^\W
 _OPENING = re.compile(r"(?:^|[.!?:;\n•\-–—\"“(\[][\"'”’)\]]*)[ \t]*$")
 #: the word or abbreviation just before a position, on the same line: "Hr. " or "Pak "
 _PREVIOUS_TOKEN = re.compile(r"([^\W\d_]+\.?)[ \t]+$")
+#: the words just beside a word on its line, joined by spaces or a hyphen: "DEL" beside "CASA" in "CASA DEL SOL"
+_PREVIOUS_WORD_BESIDE = re.compile(r"([^\W\d_]+)[ \t-]+$")
+_NEXT_WORD_BESIDE = re.compile(r"[ \t-]+([^\W\d_]+)")
 #: a form's label ends at the span: "Luogo:", "Nama Pasien :"
 _LABEL_END = re.compile(r"[ \t]*:")
 #: what may stand before a word that opens a line or a sentence (not a quotation mark: a nickname in quotes)
@@ -194,35 +197,43 @@ class OtherLanguages:
         """``text[start:end]``, read as a person or a body, is made of everyday words of one of ``languages``,
         at least one of them capitalised, where that language would capitalise them anyway: "Pasien", "Nama
         Pasien:", "Jenis Kelamin:" labelling a form's field, "Kinder:", "Nachtdienst" (a compound of everyday German
-        words) or a shouted "RUMAH"; never a word opening several lines as a label, as a chat's sender does. Each
-        word is no listed name and more common in the language than in English: a capitalised one of
-        ``capital_word_length`` letters or more (zipf >= ``capital_word_zipf`` there and ten times rarer in English
-        or more, or, one word alone in a language of ``compounding``, a long compound of words with zipf >=
-        ``compound_zipf``), a lower-case one (zipf >= ``word_zipf``). Several words only as a field's label (opening
-        a line, before a colon). A title or a listed name beside the span is a person's evidence: "Pak Bunga",
-        "Bunga Lestari" stay. Unlike :meth:`everyday_words` a language of ``lower_case_only`` counts: its names are
-        listed."""
+        words) opening a line or a shouted "RUMAH"; never a word opening several lines as a label, as a chat's
+        sender does. Each word is no listed name and more common in the language than in English: a capitalised
+        one of ``capital_word_length`` letters or more (zipf >= ``capital_word_zipf`` there and ten times rarer in
+        English or more, or, one word alone opening a line or a sentence in a language of ``compounding``, a long
+        compound of words with zipf >= ``compound_zipf``), a lower-case one (zipf >= ``word_zipf``). Several words
+        only as a field's label (opening a line, before a colon). A title or a listed name beside the span is a
+        person's evidence: "Pak Bunga", "Bunga Lestari" stay. Unlike :meth:`everyday_words` a language of
+        ``lower_case_only`` counts, but only for a field's label or a shouted word."""
         words = [m.group() for m in _WORD.finditer(text, start, end)]
         piece = text[start:end]
         if not languages or not words or any(c.isdigit() for c in piece) or not any(w[0].isupper() for w in words):
             return False
         single = len(words) == 1
-        if any(is_name(w) or not self._everyday_word(w, languages, compounds=single) for w in words):
+        opening = _SENTENCE_START.search(text, max(0, start - 8), start) is not None
+        label = _LABEL_END.match(text, end) is not None and _LINE_START.search(text, max(0, start - 8), start)
+        # a compound only where no body's name would stand: "vom Sonnenbogen" may name a project or a service
+        compounds = single and (opening or bool(label))
+        if any(is_name(w) or not self._everyday_word(w, languages, compounds=compounds) for w in words):
             return False
         before = _PREVIOUS_TOKEN.search(text, max(0, start - 40), start)
         after = _NEXT_NAME_WORD.match(text, end)
         if (before and is_name(before.group(1))) or (after and after.group(1)[0].isupper() and is_name(after.group(1))):
             return False
-        if len(re.findall(rf"(?m)^[ \t]*{re.escape(piece)}[ \t]*:", text)) > 1:
-            return False  # "Ayla: ..." opening several lines: who speaks in a chat, whatever the word means
-        if _LABEL_END.match(text, end) and _LINE_START.search(text, max(0, start - 8), start):
+        if len(re.findall(rf"(?m)^[ \t]*{re.escape(piece)}(?![^\W\d_])", text)) > 1:
+            return False  # "Ayla: ...", "Ayla, [20:15]" opening several lines: who writes in a chat, whatever it means
+        if label:
             return True
-        # several words are a field's label only: "Rumah Kita" or "Haus am Kanal" heading a letter is a body's name
-        return single and (
-            words[0].isupper()
-            or any(code in self.noun_capitals for code in languages)
-            or _SENTENCE_START.search(text, max(0, start - 8), start) is not None
-        )
+        strict = tuple(code for code in languages if code not in self.lower_case_only)
+        if not words[0].isupper() and not all(strict and self._everyday_word(w, strict, compounds) for w in words):
+            return False  # outside a form's label, a capitalised word of such a language may be a name its list counts
+        # several words are a field's label only: "Rumah Kita" or "Haus am Kanal" heading a letter is a body's name,
+        # and so is one shouted word beside another on its line ("CASA DEL SOL")
+        previous = _PREVIOUS_WORD_BESIDE.search(text, max(0, start - 40), start)
+        following = _NEXT_WORD_BESIDE.match(text, end)
+        if words[0].isupper() and any(m and m.group(1).isupper() for m in (previous, following)):
+            return False
+        return single and (words[0].isupper() or any(code in self.noun_capitals for code in languages) or opening)
 
     def _everyday_word(self, word: str, languages: tuple[str, ...], compounds: bool) -> bool:
         low = word.lower()
