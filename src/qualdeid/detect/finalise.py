@@ -99,6 +99,10 @@ _LIST_AFTER = re.compile(r"[ \t]*(/|,|and[ \t]|or[ \t])[ \t]*([^\W\d_]+)(?:[ \t]
 _READERS = frozenset({NER_DETECTOR, "names"})
 #: ... and the short forms that carry their readings through the corpus
 _WORD_READERS = _READERS | {"short_forms"}
+#: who reads a person from words: a form's label or a chat's sender may be a word too ("Kinder: Adam, Lena")
+_PERSON_READERS = _WORD_READERS | {"SpeakerRecognizer", "chat_senders"}
+#: who reads an organisation from words alone, NER and the forms it propagates ("Kontakt", "Notfall" in German notes)
+_BODY_READERS = frozenset({NER_DETECTOR, "short_forms", "written_again"})
 #: what finds a nickname by the words that give it ('called me "Tata"', '("Dede" to all of us)'): a kinship word,
 #: a role or another language's word in its frame is the person's name (rules/recognizers/nicknames.yaml)
 _NICKNAMES = "PetNameRecognizer"
@@ -1092,6 +1096,16 @@ class Finaliser:
                 )
                 span = replace(span, start=span.start if start == titled else start, end=end)
                 span_text = text[start:end]
+            if (
+                (
+                    (span.label == PERSON and span.detector in _PERSON_READERS and span.detector != _NICKNAMES)
+                    or (span.label == ORGANIZATION and span.detector in _BODY_READERS)
+                )
+                and span.reason != ALLOWED_NAME
+                and not {span_text.lower(), _plain(span_text)} & self.towns
+                and self.other_languages.capitalised_words(text, span.start, span.end, languages, self._name_or_title)
+            ):
+                continue  # "Nama Pasien:", "Kinder:", "Nachtdienst": the text's own words where it capitalises them
             if span.detector in _WORD_READERS and span.reason != ALLOWED_NAME and inside(span, labels):
                 continue  # "Anschrift / Address:": a form's label in two languages
             if (
