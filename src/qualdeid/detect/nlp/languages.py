@@ -227,7 +227,7 @@ class OtherLanguages:
         strict = tuple(code for code in languages if code not in self.lower_case_only)
         if not words[0].isupper() and not all(strict and self._everyday_word(w, strict, compounds) for w in words):
             return False  # outside a form's label, a capitalised word of such a language may be a name its list counts
-        # several words are a field's label only: "Rumah Kita" or "Haus am Kanal" heading a letter is a body's name,
+        # several words are a field's label only: "Rumah Harapan" or "Haus am Weiher" heading a letter is a body's name,
         # and so is one shouted word beside another on its line ("CASA DEL SOL")
         previous = _PREVIOUS_WORD_BESIDE.search(text, max(0, start - 40), start)
         following = _NEXT_WORD_BESIDE.match(text, end)
@@ -242,7 +242,7 @@ class OtherLanguages:
             z = max(zipf_in(low, code) for code in languages)
             return z >= self.word_zipf and z > english
         if len(word) < self.capital_word_length:
-            return False  # "Yus", "Ade": a short name is often some language's word too
+            return False  # "Tini", "Ade": a short name is often some language's word too
         z = max(zipf_in(low, code) for code in languages)
         if z >= self.capital_word_zipf and z >= english + 1.0:
             return True
