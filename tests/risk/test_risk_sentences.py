@@ -301,3 +301,40 @@ def test_weak_signs_on_a_workers_diaries_count_only_for_their_own_past(writers_c
     (worker,) = [p for p, s in checker.profile.sources.items() if s.role == "worker" and "w1" in s.documents]
     assert checker.linker.converging(_weak_evidence(checker, worker)) == 0
     assert checker.linker.converging(_weak_evidence(checker, worker, writer=True)) == 2
+
+
+# A fact of one woman's past that shares only two words naming things with a retelling: each word is in other
+# people's accounts too, but only her sentence tells a past with both.
+LIVES = [
+    ("v1", "W1", "Ottilie Strode told me she kept a lovebird on a boat as a girl, years ago."),
+    ("v2", "W2", "Radomir Quill fed the lovebird in the lounge. We had tea in the kitchen."),
+    ("v3", "W3", "Begonia Fenwright sat on the boat at the open day. We walked to the shops."),
+    ("v4", "W1", "Radomir Quill painted a boat for the lounge. We had tea in the kitchen."),
+    ("v5", "W2", "Ottilie Strode knitted a scarf. We went for a walk to the shops."),
+    ("v6", "W3", "A quiet day. We had tea in the kitchen and talked about the weather."),
+]
+
+
+@pytest.fixture(scope="module")
+def lives_checker(detector, tmp_path_factory) -> RiskChecker:
+    path = tmp_path_factory.mktemp("lives") / "diaries.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "author": a, "text": t}) for i, a, t in LIVES), encoding="utf-8")
+    return RiskChecker(load_risk_config(), detector, Corpus([path]))
+
+
+def test_two_things_of_a_past_retold_in_a_past_point_to_its_person(lives_checker: RiskChecker, monkeypatch) -> None:
+    checker = lives_checker
+    index = checker.linker.sentence_index
+    assert index is not None and 0 < index.life_words < index.min_words
+    assert math.isfinite(index.life_threshold)  # measured on the corpus's own pasts
+    monkeypatch.setattr(index, "threshold", math.inf)  # three shared words: not here
+    monkeypatch.setattr(index, "life_threshold", 0.0)
+    (person,) = [p for p, s in checker.profile.sources.items() if "v1" in s.documents and s.role != "worker"]
+    (a,) = analyse(checker.detector.nlp, [("t", "As a child one woman had a lovebird on a boat.")])
+    (match,) = index.match(a, [], checker.k)
+    assert match.person == person and match.life and {t.text for t in match.tokens} == {"lovebird", "boat"}
+    # the same two things in an episode of the service, not a past: everyone's
+    (b,) = analyse(checker.detector.nlp, [("t", "The lovebird on the boat was loud at the open day.")])
+    assert not index.match(b, [], checker.k)
+    monkeypatch.setattr(index, "life_words", 0)  # off
+    assert not index.match(a, [], checker.k)
