@@ -246,27 +246,26 @@ class SentenceIndex:
             if len(query) < (self.life_words if life else self.min_words):
                 continue
             threshold = self.threshold
-            scored = [
+            above = [
                 (sum(ws.values()), j, ws)
                 for j, ws in self._score(query).items()
                 if self.things(t for c in ws if (t := query[c]) is not None) >= 2
                 and (among is None or self.sentences[j][1] & among)
+                and (
+                    (len(ws) >= self.min_words and sum(ws.values()) >= threshold)
+                    or (life and j in self.life and sum(ws.values()) >= self.life_threshold)
+                )
             ]
-            # several shared words above chance; and, judged apart so that they never hide those, two things
-            # of a past retold in a past
-            full = [x for x in scored if len(x[2]) >= self.min_words and x[0] >= threshold]
-            taken = {j for _, j, _ in full}
-            pairs = [x for x in scored if life and x[1] in self.life - taken and x[0] >= self.life_threshold]
-            for above, level in ((full, threshold), (pairs, self.life_threshold)):
-                if above:
-                    best = max(score for score, _, _ in above)
-                    above = [x for x in above if x[0] >= self.near_best * best]
-                if not above or self.people_k((j for _, j, _ in above), among) >= k:
-                    continue
-                for score, j, ws in sorted(above, key=lambda x: -x[0]):
-                    doc_id, owners, _ = self.sentences[j]
-                    for p in owners if among is None else owners & among:
-                        if p not in out or out[p].score < score:
-                            toks = sorted((query[c] for c in ws if query[c] is not None), key=lambda t: t.start)
-                            out[p] = SentenceMatch(p, score, level, toks, doc_id, j in self.life, si)
+            if above:
+                best = max(score for score, _, _ in above)
+                above = [x for x in above if x[0] >= self.near_best * best]
+            if not above or self.people_k((j for _, j, _ in above), among) >= k:
+                continue
+            for score, j, ws in sorted(above, key=lambda x: -x[0]):
+                doc_id, owners, _ = self.sentences[j]
+                for p in owners if among is None else owners & among:
+                    if p not in out or out[p].score < score:
+                        toks = sorted((query[c] for c in ws if query[c] is not None), key=lambda t: t.start)
+                        level = threshold if len(ws) >= self.min_words and score >= threshold else self.life_threshold
+                        out[p] = SentenceMatch(p, score, level, toks, doc_id, j in self.life, si)
         return sorted(out.values(), key=lambda m: (-m.score, m.person))
