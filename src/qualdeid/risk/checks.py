@@ -200,7 +200,6 @@ class RiskChecker:
                 near_best=config.sentences_near_best,
                 min_words=config.sentences_min_words,
                 frames=self.frames,
-                life_words=config.sentences_life_words,
             ),
             story_min_words=config.similarity_story_min_words,
             converge_signs=config.linkage_converge_signs,

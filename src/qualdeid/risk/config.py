@@ -66,7 +66,6 @@ class RiskConfig:
     sentences_quantile: float = 0.9
     sentences_min_words: int = 3
     sentences_near_best: float = 0.0
-    sentences_life_words: int = 0
     suggestions: dict[str, str] = field(default_factory=dict)
     rules_dirs: list[Path] = field(default_factory=list)
 
@@ -146,7 +145,6 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.sentences_quantile = float(sentences.get("quantile", c.sentences_quantile))
     c.sentences_min_words = int(sentences.get("min_words", c.sentences_min_words))
     c.sentences_near_best = float(sentences.get("near_best", c.sentences_near_best))
-    c.sentences_life_words = int(sentences.get("life_words", c.sentences_life_words))
     c.suggestions = {str(k): str(v) for k, v in merged.get("suggestions", {}).items()}
     c.quasi_identifiers = {
         str(cat): [str(t).lower() for t in terms or []] for cat, terms in merged.get("quasi_identifiers", {}).items()

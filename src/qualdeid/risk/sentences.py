@@ -64,7 +64,6 @@ class SentenceIndex:
         max_queries: int = 2000,
         min_words: int = 3,
         frames: LifeFrames | None = None,
-        life_words: int = 0,
     ) -> None:
         self.profile, self.max_zipf = profile, max_zipf
         self.related = related or Related()
@@ -75,12 +74,6 @@ class SentenceIndex:
         self.doc_people, self.max_queries = doc_people, max_queries
         #: nouns for the people a sentence names ("mother", "parent", "woman"): everyone has them
         self.person_nouns = frames.person_nouns if frames is not None else frozenset()
-        self.frames = frames
-        #: two sentences that both tell one person's past match on this many words that name things (fewer
-        #: than ``min_words``), above a chance level of their own: a fact of a life retold keeps few words
-        self.life_words = life_words if frames is not None and 0 < life_words < min_words else 0
-        #: the classes of every sentence that name things, places or qualities (see :meth:`things`)
-        self.thing_classes: list[frozenset[str]] = []
         #: (document, owners, classes) of every sentence of the corpus
         self.sentences: list[tuple[str, set[str], frozenset[str]]] = []
         self.by_class: dict[str, list[int]] = defaultdict(list)
@@ -94,9 +87,6 @@ class SentenceIndex:
                 by_sentence[t.sentence].append(t)
             for si in range(len(a.sentences)):
                 classes = frozenset(c for t in by_sentence.get(si, ()) if (c := self.word_class(t)))
-                self.thing_classes.append(
-                    frozenset(c for t in by_sentence.get(si, ()) if (c := self.word_class(t)) and self._thing(t))
-                )
                 owners = owned[si][1] if si < len(owned) else set()
                 if si in life:
                     self.life.add(len(self.sentences))
@@ -112,7 +102,6 @@ class SentenceIndex:
         df = Counter({c: len(ids) for c, ids in self.by_class.items()})
         self.weights = {c: math.log(n / df[c]) for c in df}
         self.threshold = self._calibrate()
-        self.life_threshold = self._calibrate_lives() if self.life_words else math.inf
 
     def word_class(self, t: Token) -> str:
         if not t.content or t.pos == "NUM":
@@ -168,44 +157,16 @@ class SentenceIndex:
         i = min(len(best) - 1, max(0, math.ceil(self.quantile * len(best)) - 1))
         return best[i]
 
-    def _calibrate_lives(self) -> float:
-        """The ``quantile`` of the best score each corpus sentence that tells a past reaches, on
-        ``life_words`` or more words naming things, against the sentences telling the past of other
-        people (the documents not about the same people)."""
-        about: dict[str, set[str]] = defaultdict(set)
-        for doc_id, people in self.doc_people.items():
-            for p in people:
-                about[p].add(doc_id)
-        queries = [i for i in sorted(self.life) if len(self.thing_classes[i]) >= self.life_words]
-        if len(queries) > self.max_queries:
-            step = len(queries) / self.max_queries
-            queries = [queries[int(i * step)] for i in range(self.max_queries)]
-        best: list[float] = []
-        for i in queries:
-            doc_id, _, classes = self.sentences[i]
-            related_docs = {d for p in self.doc_people.get(doc_id, ()) for d in about[p]} | {doc_id}
-            things = self.thing_classes[i]
-            shared = self._score(dict.fromkeys(classes), related_docs)
-            scores = [
-                sum(ws.values())
-                for j, ws in shared.items()
-                if j in self.life and len(ws.keys() & things) >= self.life_words
-            ]
-            best.append(max(scores, default=0.0))
-        best.sort()
-        if not best:
-            return math.inf
-        return best[min(len(best) - 1, max(0, math.ceil(self.quantile * len(best)) - 1))]
-
-    def _thing(self, t: Token) -> bool:
-        return t.pos in THINGS and t.lemma not in self.person_nouns and (t.norm or t.lemma) not in self.person_nouns
-
     def things(self, tokens: Iterable[Token]) -> int:
         """How many of the tokens name things, places or qualities, or people by what sets them apart:
         not verbs ("missed", "fixing"), and not the people every life has ("her mother and father",
         "a woman": ``person_nouns`` of ``rules/risk/life.yaml``). Two sentences that share "mother",
         "parents" and a verb tell two different lives."""
-        return sum(1 for t in tokens if self._thing(t))
+        return sum(
+            1
+            for t in tokens
+            if t.pos in THINGS and t.lemma not in self.person_nouns and (t.norm or t.lemma) not in self.person_nouns
+        )
 
     def people_k(self, sentences: Iterable[int], among: frozenset[str] | None = None) -> int:
         """The fewest people (of ``among``, when given) the given corpus ``sentences`` are about: several
@@ -230,8 +191,6 @@ class SentenceIndex:
         writer's past), only those people's sentences count: what residents' accounts also say can
         still be one worker's own story among their colleagues."""
         out: dict[str, SentenceMatch] = {}
-        #: the text's sentences that tell one person's past, matched on fewer words (``life_words``)
-        told = self.frames.sentences(a) if self.life_words and self.frames is not None else set()
         by_sentence: dict[int, list[Token]] = defaultdict(list)
         for t in a.tokens:
             if not inside(t.start, t.end, skip):
@@ -242,19 +201,16 @@ class SentenceIndex:
                 c = self.word_class(t)
                 if c and c not in query:
                     query[c] = t
-            life = si in told
-            if len(query) < (self.life_words if life else self.min_words):
+            if len(query) < self.min_words:
                 continue
             threshold = self.threshold
             above = [
                 (sum(ws.values()), j, ws)
                 for j, ws in self._score(query).items()
-                if self.things(t for c in ws if (t := query[c]) is not None) >= 2
+                if len(ws) >= self.min_words
+                and self.things(t for c in ws if (t := query[c]) is not None) >= 2
+                and sum(ws.values()) >= threshold
                 and (among is None or self.sentences[j][1] & among)
-                and (
-                    (len(ws) >= self.min_words and sum(ws.values()) >= threshold)
-                    or (life and j in self.life and sum(ws.values()) >= self.life_threshold)
-                )
             ]
             if above:
                 best = max(score for score, _, _ in above)
@@ -266,6 +222,5 @@ class SentenceIndex:
                 for p in owners if among is None else owners & among:
                     if p not in out or out[p].score < score:
                         toks = sorted((query[c] for c in ws if query[c] is not None), key=lambda t: t.start)
-                        level = threshold if len(ws) >= self.min_words and score >= threshold else self.life_threshold
-                        out[p] = SentenceMatch(p, score, level, toks, doc_id, j in self.life, si)
+                        out[p] = SentenceMatch(p, score, threshold, toks, doc_id, j in self.life, si)
         return sorted(out.values(), key=lambda m: (-m.score, m.person))
