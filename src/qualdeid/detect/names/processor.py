@@ -92,6 +92,9 @@ CAPITALS = re.compile(rf"(?<![\w&/.'’-]){UPPER}{{2,3}}(?![\w&/'-]|\.{UPPER})")
 _NAME_WORD = re.compile(rf"(?<![\w'’-]){UPPER}[\w'’-]+")
 #: a word of letters, for the joined and prefixed forms of a name
 _ONE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}(?![\w'’-])")
+#: a title in lower case with a full stop this rare in English is an abbreviation ("sig.", "dhr."), not a word
+#: ending a sentence ("with her aunt. Rang")
+ABBREVIATED_TITLE_ZIPF = 3.5
 #: a capitalised word of a name, a syllable of a joined given name
 _SYLLABLE = re.compile(rf"{UPPER}[a-z]+")
 #: "MaNdlovu": the prefix of a married woman's name, then a surname
@@ -304,9 +307,12 @@ class NameProcessor(CorpusProcessor):
             parts = m.group().split()
             words = [p.strip(".") for p in parts[1:]]
             if parts[0][0].islower() and (
-                parts[0].endswith(".") or (ev.common_word(words[0]) and not lex.is_name(words[0]))
+                (parts[0].endswith(".") and zipf(parts[0].rstrip(".")) >= ABBREVIATED_TITLE_ZIPF)
+                or (ev.common_word(words[0]) and not lex.is_name(words[0]))
             ):
-                continue  # "the nurse Practitioner", "with her aunt. Rang": a title in lower case needs a name
+                # "the nurse Practitioner", "with her aunt. Rang": a title in lower case needs a name, and its
+                # full stop ends a sentence unless the title is an abbreviation English hardly writes ("sig. Ruffo")
+                continue
             if all(len(w) == 1 for w in words):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 continue
