@@ -164,6 +164,9 @@ class Initials:
         #: abbreviations that are someone's initials in this document ("DM (peer worker)", "Facilitator: HR",
         #: "Nia Eze (NE)"); elsewhere in it they count only where they act ("DM said", not "DM me")
         people_abbreviations: set[str] = set()
+        #: of those, the ones spelled out beside the full name whose initials they are ("Tobin Carr (TC)"): the
+        #: person wherever they stand, as a minutes' "- TC: to call" does, except after an article
+        spelled_out: set[str] = set()
         abbreviations: list[re.Match[str]] = []
         roles = self.transcript_roles.abbreviations(text)
         #: "Present: ON, IF, GP": initials on a line of people named by its label, even words and abbreviations
@@ -201,6 +204,8 @@ class Initials:
                     abbreviations.append(m)
                     continue  # "the GP"
                 people_abbreviations.add(token)
+                if self.named_in_full(text, m.start(), m.end()):
+                    spelled_out.add(token)
             acts = self._acts_at(text, m)
             if acts is None:
                 continue
@@ -211,7 +216,10 @@ class Initials:
             if joined:
                 partners.setdefault(token, set()).add(joined.group(1))
         for m in abbreviations:
-            if m.group(1) in people_abbreviations and self._acts_at(text, m):
+            if m.group(1) not in people_abbreviations:
+                continue
+            acts = self._acts_at(text, m)
+            if acts or (acts is not None and m.group(1) in spelled_out):
                 occurrences.setdefault(m.group(1), []).append((m.start(), m.end(), True, True))
         for m in shouted:
             if m.group(1) not in on_roll and m.group(1) not in established and m.group(1) not in defined:
