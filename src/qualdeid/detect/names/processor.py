@@ -95,6 +95,9 @@ _ONE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}(?![\w'’-])")
 #: a title in lower case with a full stop this rare in English is an abbreviation ("sig.", "dhr."), not a word
 #: ending a sentence ("with her aunt. Rang")
 ABBREVIATED_TITLE_ZIPF = 3.5
+#: two words in capitals or more, one space apart: "IN LOVING MEMORY OF ...", "MZEE OKWENNA"
+_CAPITALS_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+)+(?![\w'’-])")
+_CAPITALS_WORD = re.compile(r"[^ \t]+")
 #: a capitalised word of a name, a syllable of a joined given name
 _SYLLABLE = re.compile(rf"{UPPER}[a-z]+")
 #: "MaNdlovu": the prefix of a married woman's name, then a surname
@@ -324,6 +327,10 @@ class NameProcessor(CorpusProcessor):
             local.append(Span(m.start(), end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             for w in words:
                 confident(w)
+        for start, end, words in self._shouted_names(text):
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            for w in words:
+                confident(w)
         for m in self._honorific_after.finditer(text):
             name = m.group(1)
             if ev.function_word(name) or ev.calendar_only(name) or name.lower() in lex.titles:
@@ -543,6 +550,52 @@ class NameProcessor(CorpusProcessor):
         if not self.ev.lex.is_first_name(name) or ev.common_word(word):
             return False
         return zipf(low) < SURNAME_ZIPF and low not in ev.towns and low not in ev.lex.place_heads
+
+    def _shouted_names(self, text: str) -> Iterator[tuple[int, int, list[str]]]:
+        """A name written in capitals inside an ordinary text (a death notice's heading, an appeal's line, a
+        group's title): in a run of words in capitals, a listed first name that is no English word, with the
+        rare words or listed names around it ("IN LOVING MEMORY OF ORSOLYA VENDEL HAKKARAINEN"), or a title
+        and a rare word ("MZEE OKWENNA"). (start, end, the words written with a capital)."""
+        ev, lex = self.ev, self.ev.lex
+        for run in _CAPITALS_RUN.finditer(text):
+            tokens = [(m.start(), m.end(), _recase(m.group())) for m in _CAPITALS_WORD.finditer(run.group())]
+            used = -1
+            for i, (_, _, word) in enumerate(tokens):
+                if i <= used:
+                    continue
+                titled = word.lower().rstrip(".") in lex.titles and i + 1 < len(tokens)
+                if not titled and not (lex.is_first_name(word) and not ev.wordlike(word) and ev.confident(word)):
+                    continue
+                first = i + 1 if titled else i
+                last = first
+                while last + 1 < len(tokens) and self._shouted_name_word(tokens[last + 1][2]):
+                    last += 1
+                if titled and not (last > first or self._shouted_name_word(tokens[first][2])):
+                    continue
+                if not titled:
+                    if last == first:
+                        continue  # a first name alone in capitals: a heading's word as often as a name
+                    while first > used + 1 and self._shouted_name_word(tokens[first - 1][2]):
+                        first -= 1
+                        i = first
+                if last + 1 < len(tokens) and tokens[last + 1][2].lower() in lex.place_heads:
+                    continue  # "ORSOLYA VENDEL HOSPICE"
+                used = last
+                yield (
+                    run.start() + tokens[i][0],
+                    run.start() + tokens[last][1],
+                    [w for _, _, w in tokens[first : last + 1]],
+                )
+
+    def _shouted_name_word(self, word: str) -> bool:
+        """A word of a name in capitals beside a first name: a listed name or a word English hardly uses."""
+        ev, lex = self.ev, self.ev.lex
+        low = word.lower()
+        if low in lex.titles or low in ev.relatives or low in lex.place_heads or ev.calendar_only(word):
+            return False
+        if not ev.confident(word) or lex.is_term(low):
+            return False
+        return (lex.is_name(word) and not ev.wordlike(word)) or zipf(low) < SURNAME_ZIPF
 
     def _lower_surname_word(self, word: str) -> bool:
         """An everyday word that may be a surname after a title: no function word ("mr who"), title, relative,
@@ -1091,6 +1144,11 @@ def _initialled_surnames(text: str, people: list[Span]) -> list[Span]:
 def _kin_words(rules: Rules) -> frozenset[str]:
     """The one-word kinship terms of ``lexicons/kin_terms.txt`` ("babcia", "abuela")."""
     return frozenset(k for k in rules.words("lexicons/kin_terms.txt", lower=True) if k.isalpha())
+
+
+def _recase(word: str) -> str:
+    """A word in capitals written as a name: "ORSOLYA" -> "Orsolya", "ANNE-SOPHIE" -> "Anne-Sophie"."""
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 def _either_case(title: str) -> str:
