@@ -115,3 +115,13 @@ def test_an_abbreviation_spelled_out_as_someone_s_initials_is_them_in_the_minute
     assert text.rindex("TB") in starts
     assert text.index("The TB clinic") + 4 not in starts
     assert text.index("her TB test") + 4 not in starts
+
+
+def test_a_letter_with_its_full_stop_and_an_age_is_that_person_wherever_the_notes_write_it(detector) -> None:
+    text = (
+        "Home visit. K. (15) in his room practising; mum proud, says K. is the only piper in the valley.\n"
+        "22.04 meeting at school, K. present, quiet but ok."
+    )
+    found = [s.start for s in detector.detect_text(text).spans if s.label == "PERSON"]
+    assert text.index("says K.") + 5 in found
+    assert text.index("school, K.") + 8 in found

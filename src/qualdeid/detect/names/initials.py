@@ -272,17 +272,20 @@ class Initials:
 
     def defined_letters(self, text: str) -> Iterator[tuple[int, int]]:
         """A single letter the document gives as someone's initial, beside their name ("Dovile Marsk (D)",
-        "Vanya (V)", "T. (Teodor, 14)"), is that person wherever it stands alone in it ("V absent 3 days", "refer
-        V to the mentor", "T. quiet"), except after an article, inside a word's brackets ("N(A)") or as a
-        transcript's role. Written with its full stop where defined so, it counts only so ("A." and not the
-        article "A"); the letters that are English words (A, I, O) count only so."""
+        "Vanya (V)", "T. (Teodor, 14)") or with its full stop and an age ("T. (14)"), is that person wherever it
+        stands alone in it ("V absent 3 days", "refer V to the mentor", "T. quiet"), except after an article,
+        inside a word's brackets ("N(A)") or as a transcript's role. Written with its full stop where defined so,
+        it counts only so ("A." and not the article "A"); the letters that are English words (A, I, O) count only
+        so."""
         matches = [m for m in _TOKEN.finditer(text) if len(m.group(1)) == 1]
         defined: dict[str, bool] = {}
         for m in matches:
             token = m.group(1)
             dotted = text.startswith(".", m.end())
-            if _initials_of_name_before(text, m.start(), token) or self._first_name_after_is_theirs(
-                text, m.end() + dotted, token
+            if (
+                _initials_of_name_before(text, m.start(), token)
+                or self._first_name_after_is_theirs(text, m.end() + dotted, token)
+                or (dotted and _AGE_IN_BRACKETS.match(text, m.end() + 1) is not None)
             ):
                 defined[token] = defined.get(token, True) and (dotted or token in _SHOUTED)
         if not defined:
@@ -597,6 +600,8 @@ _NAME_ROLE_BEFORE_BRACKET = re.compile(
 )
 
 
+#: an age in brackets after a letter with its full stop: "K. (15)", "V. (aged 9)"
+_AGE_IN_BRACKETS = re.compile(r"[ \t]*\((?:aged?[ \t]+)?\d{1,2}(?:[ \t]*(?:y|yo|yrs?|years?))?\)")
 #: a word of a name that is its initial: "O." of "Ines O."
 _INITIAL_WORD = re.compile(rf"{UPPER}\.")
 
