@@ -28,3 +28,7 @@ def test_an_abbreviated_or_kin_title_joins_the_name(detector, text: str, name: s
 def test_a_lower_case_title_ending_a_sentence_is_no_abbreviation(detector) -> None:
     found = _people(detector, "She went to see her aunt. Rang me after lunch.")
     assert not any(f.startswith("aunt") for f in found)
+
+
+def test_a_word_of_the_title_s_language_after_it_in_lower_case_is_no_name(detector) -> None:
+    assert _people(detector, "Nota: la sig.ra arriva alle 9 con il figlio.") == []

@@ -30,3 +30,10 @@ def test_headings_in_capitals_stay_words(detector) -> None:
     text = "CASE CONFERENCE - MINUTES\nGRACE PERIOD ENDS FRIDAY. OPEN DAY AT THE HOSPICE.\nThe meeting opened at 4."
     found = _people(detector, text)
     assert not any(w in " ".join(found) for w in ("CONFERENCE", "GRACE", "PERIOD", "OPEN DAY"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Avviso. SAGRA DELLE CASTAGNE IN PIAZZA, sabato.", "ANTRAG AUF ÜBERNAHME DES MIETRÜCKSTANDS"]
+)
+def test_a_name_that_is_a_word_of_another_language_in_its_capitals_stays_the_word(detector, text: str) -> None:
+    assert not any(w in " ".join(_people(detector, text)) for w in ("DELLE", "DES"))

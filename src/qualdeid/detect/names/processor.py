@@ -56,6 +56,8 @@ from qualdeid.detect.names.repeated import RepeatedWordNames
 from qualdeid.detect.names.surnames import Surnames
 from qualdeid.detect.names.variants import NameVariants, near_form
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.languages import SETTINGS as OTHER_LANGUAGES
+from qualdeid.detect.nlp.languages import zipf_in
 from qualdeid.detect.nlp.numbers import UNITS
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.processors import CorpusProcessor
@@ -95,6 +97,10 @@ _ONE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}(?![\w'’-])")
 #: a title in lower case with a full stop this rare in English is an abbreviation ("sig.", "dhr."), not a word
 #: ending a sentence ("with her aunt. Rang")
 ABBREVIATED_TITLE_ZIPF = 3.5
+#: a first name in capitals this common a word of another language is that word ("DES", "DELLE")
+FOREIGN_FUNCTION_WORD_ZIPF = 5.0
+#: a lower-case word after a lower-case title this common in another language is a word of it ("arriva")
+FOREIGN_WORD_ZIPF = 4.0
 #: two words in capitals or more, one space apart: "IN LOVING MEMORY OF ...", "MZEE OKWENNA"
 _CAPITALS_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+)+(?![\w'’-])")
 _CAPITALS_WORD = re.compile(r"[^ \t]+")
@@ -180,6 +186,9 @@ class NameProcessor(CorpusProcessor):
         self.defined_initials: set[str] = set()
         #: abbreviations of roles ("RPN", "CPN") that finalising drops unless they are known to be someone's
         self.role_abbreviations = frozenset(rules.words("lexicons/role_abbreviations.txt"))
+        #: the languages of ../lexicons/other_languages.yaml, whose everyday words a name in capitals or after a
+        #: title in lower case is not ("DES", "DELLE"; "sig.ra arriva")
+        self._languages = tuple(str(code) for code in rules.settings(OTHER_LANGUAGES).get("languages", []))
         self._pattern: re.Pattern[str] | None = None
         lex = self.ev.lex
         #: a title in either case before a capitalised name: "Dr Okafor", "cô Lien", "aunty Mere"
@@ -345,6 +354,8 @@ class NameProcessor(CorpusProcessor):
             name = m.group(1)
             if not m.group().split()[0].isascii() and not lex.is_name(name):
                 continue  # "cô đây", "chị ơi": a title in another language's letters, in running text of it
+            if not lex.is_name(name) and self._word_of_other_language(name, FOREIGN_WORD_ZIPF):
+                continue  # "la sig.ra arriva alle 9": a verb of the language the title is written in
             if len(name) == 1 or (zipf(name) < SURNAME_ZIPF and name not in lex.titles):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             elif m.group().split()[0].rstrip(".") in ev.surname_titles and self._lower_surname_word(name):
@@ -564,8 +575,13 @@ class NameProcessor(CorpusProcessor):
                 if i <= used:
                     continue
                 titled = word.lower().rstrip(".") in lex.titles and i + 1 < len(tokens)
-                if not titled and not (lex.is_first_name(word) and not ev.wordlike(word) and ev.confident(word)):
-                    continue
+                if not titled and not (
+                    lex.is_first_name(word)
+                    and not ev.wordlike(word)
+                    and ev.confident(word)
+                    and not self._word_of_other_language(word.lower(), FOREIGN_FUNCTION_WORD_ZIPF)
+                ):
+                    continue  # "FESTA DELLE FAMIGLIE": "Delle" is a name, "delle" Italian's "of the"
                 first = i + 1 if titled else i
                 last = first
                 while last + 1 < len(tokens) and self._shouted_name_word(tokens[last + 1][2]):
@@ -586,6 +602,10 @@ class NameProcessor(CorpusProcessor):
                     run.start() + tokens[last][1],
                     [w for _, _, w in tokens[first : last + 1]],
                 )
+
+    def _word_of_other_language(self, low: str, at_least: float) -> bool:
+        """Whether ``low`` is at least this common a word in one of the languages of other_languages.yaml."""
+        return any(zipf_in(low, language) >= at_least for language in self._languages)
 
     def _shouted_name_word(self, word: str) -> bool:
         """A word of a name in capitals beside a first name: a listed name or a word English hardly uses."""
