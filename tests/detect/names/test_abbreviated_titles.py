@@ -31,4 +31,9 @@ def test_a_lower_case_title_ending_a_sentence_is_no_abbreviation(detector) -> No
 
 
 def test_a_word_of_the_title_s_language_after_it_in_lower_case_is_no_name(detector) -> None:
-    assert _people(detector, "Nota: la sig.ra arriva alle 9 con il figlio.") == []
+    assert (
+        _people(
+            detector, "Nota per la scuola: la sig.ra arriva alle 9 con il figlio e la figlia, poi parliamo della casa."
+        )
+        == []
+    )

@@ -56,8 +56,7 @@ from qualdeid.detect.names.repeated import RepeatedWordNames
 from qualdeid.detect.names.surnames import Surnames
 from qualdeid.detect.names.variants import NameVariants, near_form
 from qualdeid.detect.nlp.frequency import zipf
-from qualdeid.detect.nlp.languages import SETTINGS as OTHER_LANGUAGES
-from qualdeid.detect.nlp.languages import zipf_in
+from qualdeid.detect.nlp.languages import OtherLanguages, zipf_in
 from qualdeid.detect.nlp.numbers import UNITS
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.processors import CorpusProcessor
@@ -186,9 +185,10 @@ class NameProcessor(CorpusProcessor):
         self.defined_initials: set[str] = set()
         #: abbreviations of roles ("RPN", "CPN") that finalising drops unless they are known to be someone's
         self.role_abbreviations = frozenset(rules.words("lexicons/role_abbreviations.txt"))
-        #: the languages of ../lexicons/other_languages.yaml, whose everyday words a name in capitals or after a
-        #: title in lower case is not ("DES", "DELLE"; "sig.ra arriva")
-        self._languages = tuple(str(code) for code in rules.settings(OTHER_LANGUAGES).get("languages", []))
+        #: the languages of ../lexicons/other_languages.yaml a document holds, whose everyday words a name in
+        #: capitals or after a title in lower case is not ("DES", "DELLE"; "sig.ra arriva")
+        self._other_languages = OtherLanguages(rules)
+        self._languages: tuple[str, ...] = ()
         self._pattern: re.Pattern[str] | None = None
         lex = self.ev.lex
         #: a title in either case before a capitalised name: "Dr Okafor", "cô Lien", "aunty Mere"
@@ -336,6 +336,7 @@ class NameProcessor(CorpusProcessor):
             local.append(Span(m.start(), end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             for w in words:
                 confident(w)
+        self._languages = self._other_languages.of(text)
         for start, end, words in self._shouted_names(text):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             for w in words:
