@@ -16,9 +16,9 @@ def _people(detector, text: str) -> list[str]:
         ("Streit in der Küche. Hr. Tabrizan hatte den Herd belegt.", "Hr. Tabrizan"),
         ("Gentile maestra Pierotti, grazie per la segnalazione.", "maestra Pierotti"),
         ("Plan: ask ped. (dott.ssa Vannucchi) re the visit.", "dott.ssa Vannucchi"),
-        ("21/03 - tel. con sig. Okwenna (CTD): conferma busta paga.", "sig. Okwenna"),
+        ("21/03 - tel. con sig. Okwenna (RSU): conferma busta paga.", "sig. Okwenna"),
         ("Het dossier van dhr. Pauwels is compleet.", "dhr. Pauwels"),
-        ("Tio Zé never married. He lived with my father.", "Tio Zé"),
+        ("Tio Quim never married. He lived with my father.", "Tio Quim"),
     ],
 )
 def test_an_abbreviated_or_kin_title_joins_the_name(detector, text: str, name: str) -> None:

@@ -15,7 +15,7 @@ def _people(detector, text: str) -> list[str]:
     ("text", "name"),
     [
         ("IN LOVING MEMORY OF DOROTHY HAKKARAINEN\n\nPassed away on a Tuesday.", "DOROTHY HAKKARAINEN"),
-        ("DEATH NOTICE\n\nPHILOMENA ORSOLYA VENDEL née Brisco, known to all as Nan.", "PHILOMENA ORSOLYA VENDEL"),
+        ("DEATH NOTICE\n\nGERTRUDE ORSOLYA VENDEL née Brisco, known to all as Nan.", "GERTRUDE ORSOLYA VENDEL"),
         ("Please share. MISSING: TAUNO BRISCO, aged 74, last seen on the bridge.", "TAUNO BRISCO"),
         ("Group chat: FAMILIA MZEE OKWENNA", "MZEE OKWENNA"),
         ("1. DATI ANAGRAFICI\nCognome: VENDEL                    Nome: Ysolde\n", "VENDEL"),

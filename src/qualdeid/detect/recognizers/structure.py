@@ -101,7 +101,7 @@ NAME_BEFORE_EMAIL = re.compile(
     r"[ \t]*<[^<>\s@]+@[^<>\s]+>",
     re.MULTILINE,
 )
-#: words before a signer's name under a closing that are no part of it: "little Onni"
+#: words before a signer's name under a closing that are no part of it: "little Seppo"
 _AFFECTIONATE = frozenset(["little", "baby", "big", "wee"])
 #: "@Tully Ferreira": a display name after an at sign (a handle with digits or _ stays a CONTACT)
 MENTION = re.compile(r"(?<![\w.@])@(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)(?![\w@])")
@@ -145,7 +145,7 @@ class LayoutWords:
         )
         #: a closing line that goes on after its closing word ("With love and prayers,", "Love you sis 💕",
         #: "Thanks again for everything!"), then a line of one to three signers' names and nothing more ("Oona &
-        #: Piet Vermaak", "Tavi, Ilse and Bram"), the last line or before a blank line or a postscript
+        #: Marnix Vermaak", "Tavi, Hedda and Gijs"), the last line or before a blank line or a postscript
         signer = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
         self.closing_signers = re.compile(
             rf"^[ \t>]*(?i:(?:with|all[ \t]+my|lots[ \t]+of|much)[ \t]+)?(?i:{words.pattern('sign_offs')})\b"
@@ -682,7 +682,7 @@ class SpeakerRecognizer(_TextRecognizer):
         return strength == STRONG or (strength == WEAK and layout_names)
 
     def _closing_signers(self, text: str) -> Iterator[Found]:
-        """ "With love and prayers,\nOona & Piet Vermaak": each name of a line of signers under a closing, where
+        """ "With love and prayers,\nOona & Marnix Vermaak": each name of a line of signers under a closing, where
         every one of them reads as a name (a line of words that are not all names is a sentence)."""
         for m in self.layout.closing_signers.finditer(text):
             start = m.start("names")
@@ -696,7 +696,7 @@ class SpeakerRecognizer(_TextRecognizer):
                     words = words[1:]
                     a = text.index(words[0], a) if words else a
                 if words and words[0].lower() in _AFFECTIONATE:
-                    words = words[1:]  # "little Onni"
+                    words = words[1:]  # "little Seppo"
                     a = text.index(words[0], a) if words else a
                 while words and re.fullmatch(r"[xX]+", words[-1]):
                     words = words[:-1]  # "Teodric xxx": the kisses after the last name
