@@ -243,7 +243,7 @@ class RiskChecker:
             names = [(f.start or 0, f.end or 0) for f in identifiers]
             generic = self.frames.generic(a)  # about no one in particular: not a person's detail
             mine += self._rare(a, doc.spans, names + never, generic)
-            qis = quasi.extract(a, self.profile.qi_lexicon, age_spans(doc.spans))
+            qis = quasi.extract(a, self.profile.qi_lexicon, age_spans(doc.spans), generic)
             per_text_qis.append(qis)
             mine += self._combinations(a, qis)
             vf, counts = self._verbatim(a)
