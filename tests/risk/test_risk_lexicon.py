@@ -105,6 +105,11 @@ def test_the_shipped_definitions_are_the_ones_built_from_wordnet(tmp_path) -> No
         ("Her brother never came back from the coast.", "came", "return"),  # a phrasal verb: its one-word class
         ("Her cousin took his own life that winter.", "took", "suicide"),  # a phrase for the same event
         ("They feared he would kill himself.", "kill", "suicide"),
+        # a substance by its street or clipped name is its clinical name; an everyday word stays itself
+        ("He had been off meth for a month.", "meth", "methamphetamine"),
+        ("She stopped smoking marijuana at twenty.", "marijuana", "cannabis"),
+        ("He asked the doctor for benzos again.", "benzos", "benzodiazepine"),
+        ("The ice on the path was thick.", "ice", "ice"),
     ],
 )
 def test_tokens_are_read_through_the_synonym_table(detector, text: str, word: str, norm: str) -> None:

@@ -84,3 +84,30 @@ def test_details_spread_over_texts_combine(checker: RiskChecker) -> None:
     texts = [Document("a", "She was a nurse, and she still gardens."), Document("b", "He is in his sixties now.")]
     joint = [f for f in checker.check(texts).findings if f.check == "joint_combination"]
     assert joint and joint[0].k == 1
+
+
+@pytest.fixture(scope="module")
+def strong_checker(detector) -> RiskChecker:
+    # "teacher" and "divorce" each fit three invented people; both together, two (k = 2 < 3)
+    docs = [
+        _person("1", "Ysella Vellick was a teacher and went through a divorce last year. She likes the garden."),
+        _person("2", "Dorwin Varkon was a teacher for years. He likes the garden and he reads."),
+        _person("3", "Marisel Voskin went through a divorce and she likes the garden."),
+        _person("4", "Keverin Vennick was a teacher and went through a divorce long ago. She reads."),
+    ]
+    return RiskChecker(load_risk_config(), detector, docs)
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("She was a teacher and went through a divorce.", True),  # one person's traits
+        # about no one in particular: the terms of a generic sentence are no one's traits
+        ("Teachers going through a divorce came up in many entries, alongside money worries.", False),
+    ],
+)
+def test_a_sentence_about_no_one_in_particular_makes_no_combination(
+    strong_checker: RiskChecker, text: str, reported: bool
+) -> None:
+    report = strong_checker.check([Document("t", text)])
+    assert bool([f for f in report.findings if f.check == "combination"]) is reported

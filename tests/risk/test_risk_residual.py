@@ -504,3 +504,44 @@ def test_an_abbreviation_in_the_plural_taken_for_a_place_is_no_identifier(detect
     checker = _checker(detector, docs, {"m1": [("MRI", "LOCATION")]})
     report, found = _identifiers(checker, "Several people said waiting for MRIs was the worst part.")
     assert report.exit_code != EXIT_FAIL and not [f for f in found if f.severity == "fail"]
+
+
+#: a resident who came from a capital of millions and lived in a small town; the recogniser finds both places
+PLACE_DOCS = [
+    Document("d1", "Ysolde Fenwarth grew up in Montevideo and later ran a bakery in Quernby."),
+    Document("d2", "Ysolde Fenwarth talked about the trams of Montevideo and the bakery again."),
+    Document("d3", "We had a cup of tea and a walk to the shops."),
+]
+PLACE_ERRORS = {
+    "d1": [("Montevideo", "LOCATION"), ("Quernby", "LOCATION")],
+    "d2": [("Montevideo", "LOCATION")],
+}
+
+
+@pytest.fixture(scope="module")
+def place_checker(detector) -> RiskChecker:
+    return _checker(detector, PLACE_DOCS, PLACE_ERRORS)
+
+
+def test_a_very_large_place_of_the_corpus_warns_and_a_small_town_fails(place_checker: RiskChecker) -> None:
+    """A city of millions or a capital alone points at nobody: no identifier with confidence
+    (rules/lexicons/large_places.txt); a small town still is one."""
+    report, found = _identifiers(place_checker, "She grew up in Montevideo, far from here.")
+    assert [(f.check, f.severity, f.matched) for f in found] == [("possible_identifier", "warn", "Montevideo")]
+    assert report.exit_code == EXIT_WARN and "very large place" in found[0].message
+    report, found = _identifiers(place_checker, "She ran a bakery in Quernby for years.")
+    assert [(f.check, f.severity, f.matched) for f in found] == [("residual_identifier", "fail", "Quernby")]
+    text = "She grew up in Montevideo and baked in Quernby."
+    assert [text[r.start : r.end] for r in residual_identifiers(place_checker.profile, text)] == ["Quernby"]
+
+
+def test_a_very_large_place_the_key_holds_still_fails(detector) -> None:
+    keyed = RiskChecker(
+        load_risk_config(),
+        _WithNerErrors(detector, PLACE_ERRORS),
+        PLACE_DOCS,
+        key_identifiers=[("Montevideo", "LOCATION")],
+    )
+    report, found = _identifiers(keyed, "She grew up in Montevideo, far from here.")
+    assert [(f.check, f.severity) for f in found] == [("residual_identifier", "fail")]
+    assert report.exit_code == EXIT_FAIL

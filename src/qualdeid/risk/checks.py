@@ -33,6 +33,8 @@ __all__ = ["EXIT_FAIL", "EXIT_PASS", "EXIT_WARN", "Finding", "RiskChecker", "Ris
 
 EXIT_PASS, EXIT_WARN, EXIT_FAIL = 0, 3, 4
 RARE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+#: why a very large place of the corpus only warns (rules/lexicons/large_places.txt)
+LARGE_PLACE = "a very large place, a city of half a million or a capital: alone it points at nobody"
 #: the order of checks in a report, and the words a reader sees for them
 CHECKS = {
     "input_error": "input error",
@@ -241,7 +243,7 @@ class RiskChecker:
             names = [(f.start or 0, f.end or 0) for f in identifiers]
             generic = self.frames.generic(a)  # about no one in particular: not a person's detail
             mine += self._rare(a, doc.spans, names + never, generic)
-            qis = quasi.extract(a, self.profile.qi_lexicon, age_spans(doc.spans))
+            qis = quasi.extract(a, self.profile.qi_lexicon, age_spans(doc.spans), generic)
             per_text_qis.append(qis)
             mine += self._combinations(a, qis)
             vf, counts = self._verbatim(a)
@@ -388,6 +390,14 @@ class RiskChecker:
                 else:
                     continue  # "Hope and recovery came up", "Peer workers ...": the word, opening a sentence
                 check = "possible_identifier"
+            elif (
+                confident
+                and not listed
+                and KEY_SOURCE not in hit.sources
+                and self.profile.large_place(value, hit.label)
+            ):
+                msg = f"possibly a {label} from the corpus ({LARGE_PLACE}; check it)"
+                check = "possible_identifier"
             elif confident and not listed:
                 msg = f"a {label} from the corpus ({n} source document(s))"
                 check = "residual_identifier"
@@ -437,7 +447,10 @@ class RiskChecker:
             named, initial = self.profile.docs_naming(value)
             if not named and not initial:
                 continue
-            if named and not self.profile.index.is_common(value, label):
+            if named and self.profile.large_place(value, label):
+                msg = f"possibly a {label.lower()} of the corpus ({LARGE_PLACE}; check it)"
+                finding = self._identifier_finding("possible_identifier", a, start, end, msg, sorted(named), label)
+            elif named and not self.profile.index.is_common(value, label):
                 # detected as a name here, written as a name there: an identifier
                 msg = f"a {label.lower()} of the corpus (detected here, written as a name in {len(named)} document(s))"
                 finding = self._identifier_finding("residual_identifier", a, start, end, msg, sorted(named), label)

@@ -39,6 +39,8 @@ class RiskConfig:
     never_lists: list[str] = field(default_factory=list)
     #: terms that are never a place or an organisation (peoples), though a person may bear one as a name
     never_place_lists: list[str] = field(default_factory=list)
+    #: very large places (cities of half a million, capitals): a corpus place named so only warns
+    large_place_lists: list[str] = field(default_factory=list)
     note_sections: list[str] = field(default_factory=lambda: ["notes for the author"])
     linkage_min_words: int = 3
     linkage_min_weight: float = 3.0
@@ -116,6 +118,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.combo_max_terms = int(combos.get("max_terms", c.combo_max_terms))
     c.never_lists = [str(x) for x in ident.get("never", c.never_lists)]
     c.never_place_lists = [str(x) for x in ident.get("never_places", c.never_place_lists)]
+    c.large_place_lists = [str(x) for x in ident.get("large_places", c.large_place_lists)]
     c.note_sections = [str(x) for x in merged.get("not_checked", {}).get("sections", c.note_sections)]
     c.weak_kinds = {str(x) for x in combos.get("weak_kinds", c.weak_kinds)}
     c.linkage_min_words = int(linkage.get("min_words", c.linkage_min_words))

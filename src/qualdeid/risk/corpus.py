@@ -36,6 +36,7 @@ from qualdeid.risk.turns import PARTICIPANT, Turn, TurnRoles, turn_at
 
 #: labels of names: the checked text's own names are looked up in the corpus
 NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+_POSSESSIVE_END = re.compile(r"'s?$", re.IGNORECASE)
 ROLE_NOUNS = {  # format: role codes of the data model
     "subject": "resident",
     "worker": "worker",
@@ -115,6 +116,8 @@ class CorpusProfile:
         self.synonyms = synonyms or Synonyms.load(config.rules_dirs)
         self.never = never or NeverIdentifiers.load(config.never_lists, config.rules_dirs)
         never_places = NeverIdentifiers.load(config.never_place_lists, config.rules_dirs)
+        #: very large places (rules/lexicons/large_places.txt): a city of that size alone points at nobody
+        self.large_places = NeverIdentifiers.load(config.large_place_lists, config.rules_dirs)
         self.index = index_corpus(
             [_without_listed(d, self.never, never_places) for d in docs],
             never_parts=never_places.terms,
@@ -304,6 +307,10 @@ class CorpusProfile:
             pattern = re.compile(rf"(?<![^\W_]){re.escape(plain(low))}(?![^\W_])")
             self._as_word[low] = sum(bool(pattern.search(text)) for text in self.texts.values())
         return self._as_word[low] >= min_docs
+
+    def large_place(self, value: str, label: str) -> bool:
+        """``value`` names a very large place ("London", a capital): no identifier with confidence."""
+        return label == "LOCATION" and _POSSESSIVE_END.sub("", plain(value)) in self.large_places
 
     def docs_naming(self, value: str) -> tuple[set[str], set[str]]:
         """Documents whose text holds ``value`` with its case, as a whole word: those where it stands

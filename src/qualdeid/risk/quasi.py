@@ -119,11 +119,19 @@ def occurrences(
     return sorted(found, key=lambda x: x[1])
 
 
-def extract(a: Analysed, lexicon: QuasiLexicon, age_spans: Iterable[tuple[int, int]] = ()) -> dict[str, Location]:
-    """Quasi-identifier -> where it first occurs, the gender the text's pronouns tell included."""
+def extract(
+    a: Analysed,
+    lexicon: QuasiLexicon,
+    age_spans: Iterable[tuple[int, int]] = (),
+    generic: Sequence[tuple[int, int]] = (),
+) -> dict[str, Location]:
+    """Quasi-identifier -> where it first occurs, the gender the text's pronouns tell included. Those
+    inside ``generic`` (the sentences about no one in particular: "grief and depression appeared in many
+    entries") are no one's: a combination is of one person's traits."""
     found: dict[str, Location] = {}
     for qi, where in occurrences(a, lexicon, age_spans):
-        found.setdefault(qi, where)
+        if not any(s <= where[0] and where[1] <= e for s, e in generic):
+            found.setdefault(qi, where)
     g = gender(a.tokens)
     if g is not None:
         found[g[0]] = g[1]

@@ -4,8 +4,9 @@
 check for an identifier. The rules are those of the ``residual_identifier`` check
 (:meth:`qualdeid.risk.RiskChecker.check`): a corpus identifier found with confidence (not a common
 word, written as the corpus writes it, no listed term: holidays, clinical and legal terms, kinds of
-service, te reo Māori and Pacific words), and a name the text itself holds (as detection found it
-there) that the corpus writes as a name inside a sentence and that is no common word.
+service, te reo Māori and Pacific words; no very large place, a city of half a million or a capital),
+and a name the text itself holds (as detection found it there) that the corpus writes as a name
+inside a sentence and that is no common word.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from qualdeid.corpus.model import Span
 from qualdeid.risk.corpus import NAME_LABELS, CorpusProfile
+from qualdeid.risk.identifiers import KEY_SOURCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,8 @@ def residual_identifiers(
         value = text[hit.start : hit.end]
         if not hit.confident or value in never or within(hit.start, hit.end, never_spans):
             continue
+        if KEY_SOURCE not in hit.sources and profile.large_place(value, hit.label):
+            continue  # a very large place ("London"): alone it points at nobody
         out.append(Residual(hit.start, hit.end, hit.label))
     index = profile.index
     for s in spans:
@@ -53,7 +57,7 @@ def residual_identifiers(
             if value.lower() in kept:
                 break
             named, _ = profile.docs_naming(part)
-            if named and not index.is_common(part, s.label):
+            if named and not index.is_common(part, s.label) and not profile.large_place(part, s.label):
                 out.append(Residual(a, b, s.label))
     return sorted(out, key=lambda r: r.start)
 
