@@ -652,6 +652,8 @@ class Composer:
                 doc.text, c.start, c.end
             ):
                 continue  # "Sleet, then sun.": a word of the dictionary that opens the sentence
+            if c.kind == "number" and value.isdigit() and self.targets.quantity_after.match(doc.text, c.end):
+                continue  # "1200 acres of barley": a quantity, though a house is spoken of nearby
             if c.kind == "initials" and _no_ones_initials(value, self.targets.not_initials):
                 continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
             if self.targets.people_word(value):

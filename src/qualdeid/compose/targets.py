@@ -35,6 +35,7 @@ from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
 from qualdeid.risk.identifiers import IdentifierHit, IdentifierIndex
 from qualdeid.rules import Rules, alternation
 
+_NAMED = ("PERSON", "LOCATION", "ORGANIZATION")
 REPLACED = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "DATE_TIME", "AGE", "RARE_DETAIL")
 #: An age below this is a childhood memory ("when I was ten"), not who someone is now.
 CHILDHOOD = 13
@@ -145,6 +146,8 @@ _ALIAS_AFTER = re.compile(
 _OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)?(?![\w'’-])")
 #: a title in quotation marks that opens with an article: '"The Tarrow Teapot"', '‘A Wet Morning’'
 _QUOTED_TITLE = re.compile(r"[\"“‘](?:The|A|An)(?: (?:of |the |and |in )*[A-Z][\w'’-]*){1,6}[\"”’](?![\w])")
+#: capitalised words in quotation marks, the last of them taken apart: '"Tarrow Quill Polka"' is a tune
+_QUOTED_RUN = re.compile(r"[\"“‘]((?:[A-Z][\w'’-]* (?:(?:of|the|and|in) )*){0,5})([A-Z][a-z]+)[\"”’](?![\w])")
 _PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
 
@@ -187,6 +190,8 @@ class Targets:
         )
         months = self.calendar.pattern("months", "months_short")
         self.specific_date = re.compile(rf"\d|\b(?:{months})\b\.?\s+\d|birthday", re.IGNORECASE)
+        #: "1200 acres", "slept 13 hrs": a number before a unit is a quantity, no one's number
+        self.quantity_after = re.compile(rf"\s+(?:{_literal(words['quantity_units'])})\b", re.IGNORECASE)
         self.building_before = re.compile(
             rf"\b(?:{_literal(words['building_before'])}|(?:{_literal(words['staying_verbs'])})\s+(?:at|to|into|in))\s+$",
             re.IGNORECASE,
@@ -336,10 +341,22 @@ class Targets:
         return Rules(self.rules_dirs).words("rare/language.txt", lower=True)
 
     @cached_property
+    def language_names(self) -> set[str]:
+        """Names of languages and peoples (lexicons/language_names.txt: "in Zhuang", "an Akha boy") that no
+        list of first names, surnames or towns also holds: a people or a language, not who or where."""
+        rules = Rules(self.rules_dirs)
+        world = rules.words("names/world_first_names.txt", lower=True) | rules.words(
+            "names/world_surnames.txt", lower=True
+        )
+        words = rules.words("lexicons/language_names.txt", lower=True)
+        return words - self.name_words - world - self.placeholders.towns
+
+    @cached_property
     def not_names(self) -> set[str]:
         """Capitalised words that are never a person's name here: places above a town, holidays, months."""
         rules = Rules(self.rules_dirs)
         words = rules.words("lexicons/not_places.txt", lower=True) | self.placeholders.holidays | self.generic
+        words |= self.language_names
         peoples = rules.words("lexicons/peoples.txt", lower=True)
         words |= self.languages | peoples | {p + "s" for p in peoples}  # "in Mohawk": a language; "other Fijians"
         words |= {w for w in self.placeholders.id_schemes if len(w) > 4}  # "Medicare"; "Chi" is also a name
@@ -405,7 +422,8 @@ class Targets:
             title = re.search(r"\b([A-Z][a-z]+)\.?[ \t]+$", text[max(0, a - 16) : a])
             if title and (title.group(1).lower() in TITLES or title.group(1).lower() in self.forms_of_address):
                 continue  # "the Nurse Practitioner", "Mama Oréla": the name after a title is addressed()'s to judge
-            if _THE_BEFORE.search(text[max(0, a - 5) : a]) and self.title_of_work(text, a, b):
+            quoted = text[a - 1 : a] in ('"', "“", "‘")
+            if (quoted or _THE_BEFORE.search(text[max(0, a - 5) : a])) and self.title_of_work(text, a, b):
                 continue  # "sang the Quillan Psalm": a song's title ("played Tobiah Quennell" stays a person)
             if self.entitlement(_capitalised_run(text, a, b)):
                 continue  # "the Study Support Bursary": a benefit, not a person's name
@@ -719,8 +737,24 @@ class Targets:
                 if m:
                     out[i] = Target(t.start, t.end + m.end(), t.label, t.found, t.reason)
         rare = [t for t in out if t.label == "RARE_DETAIL"]
-        others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
+        listed = [m.span() for m in self._listed_phrase.finditer(text, start, end)]
+        others = _non_overlapping(
+            [
+                t
+                for t in out
+                if t.label != "RARE_DETAIL"
+                and not (t.label in _NAMED and any(a <= t.start and t.end <= b for a, b in listed))
+            ]
+        )
         return sorted(others + rare, key=lambda t: t.start)
+
+    @cached_property
+    def _listed_phrase(self) -> re.Pattern[str]:
+        """Phrases of several words that are never a name here (a people, a country: "Pacific Islander",
+        "Costa Rica"), as written with capitals: detection may have split one into a person and a place."""
+        phrases = sorted((w for w in self.not_names if " " in w), key=len, reverse=True)
+        alternatives = "|".join(r"[ \t]+".join(re.escape(x) for x in w.split()) for w in phrases)
+        return re.compile(rf"(?<![\w'’-])(?i:{alternatives})(?:['’]?s)?(?![\w'’-])")
 
     def defined_names(
         self, text: str, start: int, end: int, defined: Iterable[str], taken: list[Target]
@@ -790,6 +824,11 @@ class Targets:
         if any(
             m.start() < start and end <= m.end()
             for m in _QUOTED_TITLE.finditer(text, max(0, start - 80), min(len(text), end + 80))
+        ):
+            return True
+        if any(  # '"Tarrow Quill Polka"': in quotation marks, ending in a kind of tune or song
+            m.start() < start and end <= m.end() and m.group(2).lower() in self.work_heads
+            for m in _QUOTED_RUN.finditer(text, max(0, start - 80), min(len(text), end + 80))
         ):
             return True
         return bool(self._work_verb_before.search(text[max(0, start - 20) : start])) and not (
@@ -1139,10 +1178,12 @@ class Targets:
             if self._coordinated_with_not_name(text, start, end):
                 return None  # "French and Tagalog and English": a language among languages
             known_name = low in self.first_names or low in self.word_names
-            if low in self.not_names and not known_name:
+            if low in self.not_names and not known_name and low not in self.language_names:
                 return None  # "sings in Basque": a language, a country, a month
-            if low in self.not_names and not shown and not possessive and not self._person_here(text, start, end):
-                return None  # "talked about Ilvania", "moved from Ilvania": the country, though also a first name
+            shown_here = shown and low not in self.language_names  # "my Zhuang is poor": a verb, yet a language
+            if low in self.not_names and not shown_here and not possessive and not self._person_here(text, start, end):
+                return None  # "talked about Ilvania", "moved from Ilvania": the country, though also a first name;
+                # "four other Zhuang men", "I am Zhuang": a people, though someone may bear the name ("Zhuang said")
             town = not known_name and w[:1].isupper() and low in self.placeholders.towns
             place_frame = _PLACE_BEFORE.search(text[max(0, start - 12) : start])
             # "drove over from Brackenfold": a place reading beats a person; "Greer came past": a surname acting

@@ -115,6 +115,8 @@ class CorpusProfile:
         self.synonyms = synonyms or Synonyms.load(config.rules_dirs)
         self.never = never or NeverIdentifiers.load(config.never_lists, config.rules_dirs)
         never_places = NeverIdentifiers.load(config.never_place_lists, config.rules_dirs)
+        #: peoples, languages, countries and states: never a place or an organisation on their own
+        self.never_places = never_places
         self.index = index_corpus(
             [_without_listed(d, self.never, never_places) for d in docs],
             never_parts=never_places.terms,
