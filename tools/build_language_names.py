@@ -25,10 +25,9 @@ MIN_HEADS = 3
 HEADER = """\
 # Names of languages and of the peoples who speak them ("in Zhuang", "the Lahu families", "an Akha
 # boy"), from the IANA language subtag registry shipped with the langcodes package; built by
-# tools/build_language_names.py. compose reads a lone capitalised word of these as a language or a
-# people, never a person, a place or an organisation to replace, where nothing shows a person there
-# (a verb of a person after it, a possessive, a title before it), except the words that a list of
-# first names, surnames or towns also holds; risk never holds a place or an organisation made only of
+# tools/build_language_names.py. compose reads a lone capitalised word of these that detection took for
+# a place or an organisation as a language or a people, nothing to replace, except the words that a
+# list of first names, surnames or towns also holds; risk never holds a place or an organisation made only of
 # them, nor a word of them within a longer name, as an identifier (risk.yaml, never_places). One per
 # line; a project rules folder can add lines; "!Name" removes one.
 """

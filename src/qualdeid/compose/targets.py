@@ -356,7 +356,6 @@ class Targets:
         """Capitalised words that are never a person's name here: places above a town, holidays, months."""
         rules = Rules(self.rules_dirs)
         words = rules.words("lexicons/not_places.txt", lower=True) | self.placeholders.holidays | self.generic
-        words |= self.language_names
         peoples = rules.words("lexicons/peoples.txt", lower=True)
         words |= self.languages | peoples | {p + "s" for p in peoples}  # "in Mohawk": a language; "other Fijians"
         words |= {w for w in self.placeholders.id_schemes if len(w) > 4}  # "Medicare"; "Chi" is also a name
@@ -1081,8 +1080,8 @@ class Targets:
                 and _THE_BEFORE.search(text[max(0, start - 5) : start])
             ):
                 return None  # "down by the Creek", "over the River": a kind of place, no name
-            if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
-                return None  # a country, region or language: "Welsh", "the Midlands"
+            if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names | self.language_names:
+                return None  # a country, region, language or people: "Welsh", "the Midlands", "the Zhuang bag"
             if label == "LOCATION" and len(words) > 1 and words[-1].lower() in self.languages:
                 return None  # a language of a region: "Orkney Norn", "Munster Irish"
             named_street = len(words) >= 2 and words[-1].lower() in self.street_types
@@ -1178,12 +1177,10 @@ class Targets:
             if self._coordinated_with_not_name(text, start, end):
                 return None  # "French and Tagalog and English": a language among languages
             known_name = low in self.first_names or low in self.word_names
-            if low in self.not_names and not known_name and low not in self.language_names:
+            if low in self.not_names and not known_name:
                 return None  # "sings in Basque": a language, a country, a month
-            shown_here = shown and low not in self.language_names  # "my Zhuang is poor": a verb, yet a language
-            if low in self.not_names and not shown_here and not possessive and not self._person_here(text, start, end):
-                return None  # "talked about Ilvania", "moved from Ilvania": the country, though also a first name;
-                # "four other Zhuang men", "I am Zhuang": a people, though someone may bear the name ("Zhuang said")
+            if low in self.not_names and not shown and not possessive and not self._person_here(text, start, end):
+                return None  # "talked about Ilvania", "moved from Ilvania": the country, though also a first name
             town = not known_name and w[:1].isupper() and low in self.placeholders.towns
             place_frame = _PLACE_BEFORE.search(text[max(0, start - 12) : start])
             # "drove over from Brackenfold": a place reading beats a person; "Greer came past": a surname acting
