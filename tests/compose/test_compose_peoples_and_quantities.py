@@ -25,19 +25,7 @@ def kinds(targets: Targets, text: str, spans: list[tuple[str, str]], detector: s
     return [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), None, None)]
 
 
-@pytest.mark.parametrize(
-    ("text", "spans"),
-    [
-        ("He wore the Venda bag his aunt made.", [("Venda", "ORGANIZATION")]),
-        ("We counted the cars in Zhuang while we waited.", [("Zhuang", "LOCATION")]),
-        ("He is 27, Tsonga like me.", [("Tsonga", "ORGANIZATION")]),
-    ],
-)
-def test_a_people_or_a_language_is_no_place_or_organisation(targets: Targets, text: str, spans) -> None:
-    assert kinds(targets, text, spans) == []
-
-
-def test_a_person_named_like_a_language_stays_a_person(targets: Targets) -> None:
+def test_a_person_named_like_a_language_stays_a_person(targets: Targets) -> None:  # risk would fail it
     text = "Mapuche rang me twice and Zhuang said he would come."
     assert kinds(targets, text, [("Mapuche", "PERSON"), ("Zhuang", "PERSON")]) == [
         ("Mapuche", "PERSON"),

@@ -1080,8 +1080,8 @@ class Targets:
                 and _THE_BEFORE.search(text[max(0, start - 5) : start])
             ):
                 return None  # "down by the Creek", "over the River": a kind of place, no name
-            if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names | self.language_names:
-                return None  # a country, region, language or people: "Welsh", "the Midlands", "the Zhuang bag"
+            if re.sub(r"^the\s+", "", value.strip().lower()) in self.not_names:
+                return None  # a country, region or language: "Welsh", "the Midlands"
             if label == "LOCATION" and len(words) > 1 and words[-1].lower() in self.languages:
                 return None  # a language of a region: "Orkney Norn", "Munster Irish"
             named_street = len(words) >= 2 and words[-1].lower() in self.street_types
