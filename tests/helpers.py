@@ -129,6 +129,12 @@ def run(detector, texts: list[str], rules: Rules | None = None) -> list[list[Spa
     return [split(proc.second_pass(doc, c, []))[0] for doc, c in zip(docs, firsts, strict=True)]
 
 
+def rare_details(detector, text: str) -> list[str]:
+    """The texts of the rare details found in ``text`` alone, both passes run."""
+    [spans] = run(detector, [text])
+    return [s.text for s in spans if s.label == "RARE_DETAIL"]
+
+
 def covered(text: str, phrase: str, spans: list[Span]) -> bool:
     """At least half of ``phrase`` lies inside RARE_DETAIL spans (the evaluation's entity recall)."""
     start = text.index(phrase)

@@ -52,6 +52,11 @@ def test_the_words_are_a_role(roles: TranscriptRoles, words: str, role: bool) ->
         # a legend's "=": a role (one of its readings after a slash) is a role, a name or a body is not
         ("Abbrev.: MF = Muttersfreund/mum's friend; KW = key worker\nMF rang, KW to visit.", {"MF", "KW"}),
         ("Key: TO = Tamsin Oxley; BH = Brinley House\nTO rang.", set()),
+        # a legend giving someone's initials their role: the initials stay the person's
+        ("Labels: I = interviewer, RQW = participant.\nI: Hello.\nRQW: Hi.", {"I"}),
+        ("Key: INT = interviewer; TQ = interviewee\nINT: So?\nTQ: Yes.", {"INT"}),
+        # a legend's abbreviation of a service's words of another language stays an abbreviation
+        ("Legenda: NPX = neuropsichiatria per ragazzi; KW = key worker\nNPX rang.", {"NPX", "KW"}),
     ],
 )
 def test_role_abbreviations_of_a_transcript(roles: TranscriptRoles, text: str, expected: set[str]) -> None:

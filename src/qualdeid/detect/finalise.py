@@ -99,6 +99,10 @@ _LIST_AFTER = re.compile(r"[ \t]*(/|,|and[ \t]|or[ \t])[ \t]*([^\W\d_]+)(?:[ \t]
 _READERS = frozenset({NER_DETECTOR, "names"})
 #: ... and the short forms that carry their readings through the corpus
 _WORD_READERS = _READERS | {"short_forms"}
+#: who reads a person from words: a form's label or a chat's sender may be a word too ("Kinder: Adam, Lena")
+_PERSON_READERS = _WORD_READERS | {"SpeakerRecognizer", "chat_senders"}
+#: who reads an organisation from words alone, NER and the forms it propagates ("Kontakt", "Notfall" in German notes)
+_BODY_READERS = frozenset({NER_DETECTOR, "short_forms", "written_again"})
 #: what finds a nickname by the words that give it ('called me "Tata"', '("Dede" to all of us)'): a kinship word,
 #: a role or another language's word in its frame is the person's name (rules/recognizers/nicknames.yaml)
 _NICKNAMES = "PetNameRecognizer"
@@ -202,10 +206,12 @@ _DAY_AND_MONTH = rf"\b(?:{_DAY}[/.-]{_MONTH}|{_MONTH}[/.-]{_DAY})\b"
 
 
 def specific_date_pattern(rules: Rules) -> re.Pattern[str]:
-    """What makes a date specific enough to identify: a month, a year, a day of the month, a holiday.
-    NER's dates without one ("for ten years", "most evenings") are dropped."""
+    """What makes a date specific enough to identify: a month (of another language too, named in full: "27 avril";
+    its short forms are English words: "ago", "set"), a year, a day of the month, a holiday. NER's dates without
+    one ("for ten years", "most evenings") are dropped."""
     calendar = rules.lists("lexicons/calendar.yaml")
-    months = calendar.pattern("months", "months_short")
+    world = sorted(map(re.escape, rules.words("lexicons/months_world.txt", lower=True)), key=len, reverse=True)
+    months = "|".join([calendar.pattern("months", "months_short"), *world])
     named_days = "|".join(sorted(w.capitalize() for w in calendar["named_day_heads"]))
     occasions = "|".join(
         [
@@ -1090,6 +1096,16 @@ class Finaliser:
                 )
                 span = replace(span, start=span.start if start == titled else start, end=end)
                 span_text = text[start:end]
+            if (
+                (
+                    (span.label == PERSON and span.detector in _PERSON_READERS and span.detector != _NICKNAMES)
+                    or (span.label == ORGANIZATION and span.detector in _BODY_READERS)
+                )
+                and span.reason != ALLOWED_NAME
+                and not {span_text.lower(), _plain(span_text)} & self.towns
+                and self.other_languages.capitalised_words(text, span.start, span.end, languages, self._name_or_title)
+            ):
+                continue  # "Nama Pasien:", "Kinder:", "Nachtdienst": the text's own words where it capitalises them
             if span.detector in _WORD_READERS and span.reason != ALLOWED_NAME and inside(span, labels):
                 continue  # "Anschrift / Address:": a form's label in two languages
             if (

@@ -2,9 +2,10 @@
 
 Three kinds: an abbreviation the text defines in brackets after the words it stands for, when those words
 are a role ("note taker (NT)", "participant (P)", "interpreter (INTERP)"; not "Kate Walsh (KW)" nor
-"Valley Housing Trust (VHT)"), one a legend defines as a role ("KW = key worker"), and the single letters
-that take turns beside an interviewer's turn ("I: ... / P: ...", "Q: ... / A: ..."). The name detector
-(initials) and the finaliser both ask here.
+"Valley Housing Trust (VHT)"), one a legend defines as the role it abbreviates ("KW = key worker"), and the
+single letters that take turns beside an interviewer's turn ("I: ... / P: ...", "Q: ... / A: ..."). The name
+detector (initials) and the finaliser both ask here. A legend's letters that do not abbreviate the role they are given
+("TQ = participant", "RHM = interviewee") are that person's initials, not a role's.
 """
 
 from __future__ import annotations
@@ -76,7 +77,11 @@ class TranscriptRoles:
                 given.add(bracket.group(1))
         for legend in _LEGEND.finditer(text) if "=" in text else ():
             meanings = [_WORD.findall(m) for m in _ALTERNATIVES.split(legend.group(2))]
-            if any(map(self.is_role, meanings)) and not any(self.names.is_name(w) for m in meanings for w in m):
+            if (
+                any(map(self.is_role, meanings))
+                and not any(self.names.is_name(w) for m in meanings for w in m)
+                and not self._initials_given_a_role(legend.group(1), meanings)
+            ):
                 out.add(legend.group(1))  # "KW = key worker": a role anywhere in the text
         if ":" in text and self.interviewer_turn.search(text):
             out.update(
@@ -85,6 +90,13 @@ class TranscriptRoles:
                 if m.group(1) not in given and m.group(1) in self.role_letters
             )
         return out
+
+    def _initials_given_a_role(self, abbreviation: str, meanings: Sequence[Sequence[str]]) -> bool:
+        """Letters a legend gives a speaking person's role that do not abbreviate it ("RQW = participant"):
+        that person's initials ("KW = key worker", "NPX = a service's words" stay abbreviations)."""
+        if len(abbreviation) < 2 or any(_expansion(list(m), abbreviation) for m in meanings if m):
+            return False
+        return all(len(m) == 1 and m[0].lower().rstrip(".") in self.names.roles for m in meanings)
 
     def letter_speakers(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Letters beside an interviewer's turns that are no role's letter and take two turns or more

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.risk.identifiers import plain
 from qualdeid.risk.lexicon import Synonyms, fold
 
@@ -19,6 +20,13 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 #: tags before a noun that make it a word, not a name ("the", "her", "last", "two")
 _WORD_USE_BEFORE = frozenset({"DT", "PDT", "PRP$", "WP$", "JJ", "JJR", "JJS", "CD", "POS"})
 _NEGATIONS = frozenset({"not", "never", "no", "n't", "nor"})
+#: a one-syllable stem ending in one vowel and one consonant that doubles before "-ed" and "-ing" ("star",
+#: "starred"): such a stem written with one consonant before the ending is the stem with a silent "e"
+_DOUBLING_STEM = re.compile(r"[^aeiouy]*[aeiou][bdfgklmnprstvz]")
+_VERB_ENDINGS = ("ed", "ing")
+_VERB_TAGS = frozenset({"VBD", "VBN", "VBG"})
+#: the stem with "e" must be a word at least this common (Zipf) to replace the lemmatizer's stem
+_E_STEM_ZIPF = 2.5
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 THIRD_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 
@@ -123,8 +131,8 @@ def _analysed(doc_id: str, text: str, sdoc, synonyms: Synonyms) -> Analysed:
         a.sentences.append((sent.start_char, sent.end_char))
         for tok in sent:
             sentence_of[tok.i] = si
-    lemmas = [fold(tok.lemma_ or tok.text) for tok in kept]
     forms = [fold(tok.text) for tok in kept]
+    lemmas = [verb_lemma(fold(tok.lemma_ or tok.text), form, tok.tag_) for tok, form in zip(kept, forms, strict=True)]
     # a variant listed as written ("inked") is matched on the form when the lemma ("ink") has no group
     norms = [
         synonyms.canonical.get(lemma) or synonyms.canonical.get(form) or lemma
@@ -156,6 +164,16 @@ def _analysed(doc_id: str, text: str, sdoc, synonyms: Synonyms) -> Analysed:
             )
         )
     return a
+
+
+def verb_lemma(lemma: str, form: str, tag: str) -> str:
+    """The lemma of a past or -ing form whose stem lost its silent "e" ("stared", "hoped", "taped"): the
+    lemmatizer gives the stem without it ("star", "hop", "tap"), but English doubles the last consonant of
+    such a stem before the ending ("starred", "hopped", "tapped"), so a single one means the "e" stem
+    ("stare", "hope", "tape") wherever that is a word."""
+    if tag not in _VERB_TAGS or not _DOUBLING_STEM.fullmatch(lemma) or form not in {lemma + e for e in _VERB_ENDINGS}:
+        return lemma
+    return lemma + "e" if zipf(lemma + "e") >= _E_STEM_ZIPF else lemma
 
 
 def _negated(tok) -> bool:

@@ -99,3 +99,29 @@ def test_a_single_letter_given_beside_a_name_is_that_person_where_it_stands_alon
 def test_a_letter_before_a_word_in_brackets_is_no_one(detector) -> None:
     text = "Plan A (Alternate route) failed. Plan B (Backup) too. Grade A student. Option K (Kiosk) closed."
     assert people(detector, text) == [[]]
+
+
+def test_an_abbreviation_spelled_out_as_someone_s_initials_is_them_in_the_minutes(detector) -> None:
+    """ "Teodric Brisco (TB)": initials that are also an abbreviation ("TB") are the person wherever the minutes use
+    them, at a line's start too, but not after an article or a possessive."""
+    text = (
+        "Attendees:\nTeodric Brisco (TB) - youth worker, chair\nQuillan Hesketh (QH) - counsellor\n\n"
+        "1. Updates\n- TB: continue weekly 1:1.\n- QH: attendance better. The TB clinic rang about her TB test.\n\n"
+        "Minutes: TB"
+    )
+    found = [(s.start, s.text) for s in detector.detect_text(text).spans if s.label == "PERSON"]
+    starts = [start for start, t in found if t == "TB"]
+    assert text.index("- TB:") + 2 in starts
+    assert text.rindex("TB") in starts
+    assert text.index("The TB clinic") + 4 not in starts
+    assert text.index("her TB test") + 4 not in starts
+
+
+def test_a_letter_with_its_full_stop_and_an_age_is_that_person_wherever_the_notes_write_it(detector) -> None:
+    text = (
+        "Home visit. K. (15) in his room practising; mum proud, says K. is the only piper in the valley.\n"
+        "22.04 meeting at school, K. present, quiet but ok."
+    )
+    found = [s.start for s in detector.detect_text(text).spans if s.label == "PERSON"]
+    assert text.index("says K.") + 5 in found
+    assert text.index("school, K.") + 8 in found

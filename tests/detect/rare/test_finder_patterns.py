@@ -21,6 +21,8 @@ FAMILY = "patterns"
         ("She was born on a cargo ship.", "was born on a cargo ship"),
         ("She gave birth to her son in the back of a taxi.", "gave birth to her son in the back of a taxi"),
         ("She gave birth on the top deck of a tram.", "gave birth on the top deck of a tram"),
+        # the child told by a pronoun
+        ("She gave birth to him on a hovercraft.", "gave birth to him on a hovercraft"),
         # a place no list names: kept when few documents of the corpus share it
         ("Her son was born in a greenhouse during the storm.", "was born in a greenhouse"),
         ("She gave birth on the verge of the ring road.", "gave birth on the verge of the ring road"),
@@ -109,6 +111,7 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "I can walk ten miles a day.",
         "He could make 200 calls a shift.",
         "He gave birth to a new idea on the train.",
+        "She gave birth to it on the train.",
         "He was the only man who turned up to the session.",
         "It was one of only two times I saw him laugh.",
         "He is one of the only ones.",

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import run
-
-
-def _details(detector, text: str) -> list[str]:
-    [spans] = run(detector, [text])
-    return [s.text for s in spans if s.label == "RARE_DETAIL"]
+from helpers import rare_details as _details
 
 
 @pytest.mark.parametrize(

@@ -118,6 +118,9 @@ class NameEvidence:
         #: before a month that is also a first name, the date: "until May", "mid June"
         self.date_left = calendar["date_left"]
         self.relatives = rules.words("lexicons/relatives.txt", lower=True)
+        #: "mon mari", "mio marito": a relative in another language after a possessive of it
+        self.relatives_other_languages = frames["relatives_other_languages"]
+        self.kin_owners = frames["kin_owners"]
         #: peoples, nationalities and languages: what NER's "NORP" may rightly call a word ("Eritrean")
         self.peoples = rules.words("lexicons/peoples.txt", lower=True) | rules.words("rare/language.txt", lower=True)
         self.towns = rules.words("lexicons/towns.txt", lower=True)
@@ -347,11 +350,16 @@ class NameEvidence:
         return prev == "by" and i >= 2 and sdoc[i - 2].lower_ in self.going_by
 
     def after_kin(self, sdoc: Doc, token: Any) -> bool:
-        """ "my boy, River", "her son Will": a relative named right after the kinship word."""
+        """ "my boy, River", "her son Will", "mon mari karim": a relative named right after the kinship word."""
         i = token.i - 1
         if i >= 0 and sdoc[i].text == ",":
             i -= 1
-        return i >= 1 and sdoc[i].lower_ in self.relatives and sdoc[i - 1].lower_ in POSSESSIVES
+        if i < 1:
+            return False
+        relative, owner = sdoc[i].lower_, sdoc[i - 1].lower_
+        return (relative in self.relatives and owner in POSSESSIVES) or (
+            relative in self.relatives_other_languages and owner in self.kin_owners
+        )
 
     def kin_in_brackets(self, sdoc: Doc, token: Any) -> bool:
         """ "since April (his wife) moved", "Tama (her son)": a relative named right before the kinship

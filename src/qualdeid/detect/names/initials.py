@@ -164,6 +164,9 @@ class Initials:
         #: abbreviations that are someone's initials in this document ("DM (peer worker)", "Facilitator: HR",
         #: "Nia Eze (NE)"); elsewhere in it they count only where they act ("DM said", not "DM me")
         people_abbreviations: set[str] = set()
+        #: of those, the ones spelled out beside the full name whose initials they are ("Tobin Carr (TC)"): the
+        #: person wherever they stand, as a minutes' "- TC: to call" does, except after an article
+        spelled_out: set[str] = set()
         abbreviations: list[re.Match[str]] = []
         roles = self.transcript_roles.abbreviations(text)
         #: "Present: ON, IF, GP": initials on a line of people named by its label, even words and abbreviations
@@ -201,6 +204,8 @@ class Initials:
                     abbreviations.append(m)
                     continue  # "the GP"
                 people_abbreviations.add(token)
+                if self.named_in_full(text, m.start(), m.end()):
+                    spelled_out.add(token)
             acts = self._acts_at(text, m)
             if acts is None:
                 continue
@@ -211,7 +216,10 @@ class Initials:
             if joined:
                 partners.setdefault(token, set()).add(joined.group(1))
         for m in abbreviations:
-            if m.group(1) in people_abbreviations and self._acts_at(text, m):
+            if m.group(1) not in people_abbreviations:
+                continue
+            acts = self._acts_at(text, m)
+            if acts or (acts is not None and m.group(1) in spelled_out):
                 occurrences.setdefault(m.group(1), []).append((m.start(), m.end(), True, True))
         for m in shouted:
             if m.group(1) not in on_roll and m.group(1) not in established and m.group(1) not in defined:
@@ -264,17 +272,20 @@ class Initials:
 
     def defined_letters(self, text: str) -> Iterator[tuple[int, int]]:
         """A single letter the document gives as someone's initial, beside their name ("Dovile Marsk (D)",
-        "Vanya (V)", "T. (Teodor, 14)"), is that person wherever it stands alone in it ("V absent 3 days", "refer
-        V to the mentor", "T. quiet"), except after an article, inside a word's brackets ("N(A)") or as a
-        transcript's role. Written with its full stop where defined so, it counts only so ("A." and not the
-        article "A"); the letters that are English words (A, I, O) count only so."""
+        "Vanya (V)", "T. (Teodor, 14)") or with its full stop and an age ("T. (14)"), is that person wherever it
+        stands alone in it ("V absent 3 days", "refer V to the mentor", "T. quiet"), except after an article,
+        inside a word's brackets ("N(A)") or as a transcript's role. Written with its full stop where defined so,
+        it counts only so ("A." and not the article "A"); the letters that are English words (A, I, O) count only
+        so."""
         matches = [m for m in _TOKEN.finditer(text) if len(m.group(1)) == 1]
         defined: dict[str, bool] = {}
         for m in matches:
             token = m.group(1)
             dotted = text.startswith(".", m.end())
-            if _initials_of_name_before(text, m.start(), token) or self._first_name_after_is_theirs(
-                text, m.end() + dotted, token
+            if (
+                _initials_of_name_before(text, m.start(), token)
+                or self._first_name_after_is_theirs(text, m.end() + dotted, token)
+                or (dotted and _AGE_IN_BRACKETS.match(text, m.end() + 1) is not None)
             ):
                 defined[token] = defined.get(token, True) and (dotted or token in _SHOUTED)
         if not defined:
@@ -589,6 +600,8 @@ _NAME_ROLE_BEFORE_BRACKET = re.compile(
 )
 
 
+#: an age in brackets after a letter with its full stop: "K. (15)", "V. (aged 9)"
+_AGE_IN_BRACKETS = re.compile(r"[ \t]*\((?:aged?[ \t]+)?\d{1,2}(?:[ \t]*(?:y|yo|yrs?|years?))?\)")
 #: a word of a name that is its initial: "O." of "Ines O."
 _INITIAL_WORD = re.compile(rf"{UPPER}\.")
 

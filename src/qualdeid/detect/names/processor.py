@@ -56,6 +56,7 @@ from qualdeid.detect.names.repeated import RepeatedWordNames
 from qualdeid.detect.names.surnames import Surnames
 from qualdeid.detect.names.variants import NameVariants, near_form
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.languages import OtherLanguages, zipf_in
 from qualdeid.detect.nlp.numbers import UNITS
 from qualdeid.detect.nlp.tokens import token_table
 from qualdeid.detect.processors import CorpusProcessor
@@ -92,6 +93,16 @@ CAPITALS = re.compile(rf"(?<![\w&/.'’-]){UPPER}{{2,3}}(?![\w&/'-]|\.{UPPER})")
 _NAME_WORD = re.compile(rf"(?<![\w'’-]){UPPER}[\w'’-]+")
 #: a word of letters, for the joined and prefixed forms of a name
 _ONE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}(?![\w'’-])")
+#: a title in lower case with a full stop this rare in English is an abbreviation ("sig.", "dhr."), not a word
+#: ending a sentence ("with her aunt. Rang")
+ABBREVIATED_TITLE_ZIPF = 3.5
+#: a first name in capitals this common a word of another language is that word ("DES", "DELLE")
+FOREIGN_FUNCTION_WORD_ZIPF = 5.0
+#: a lower-case word after a lower-case title this common in another language is a word of it ("arriva")
+FOREIGN_WORD_ZIPF = 4.0
+#: two words in capitals or more, one space apart: "IN LOVING MEMORY OF ...", "MZEE OKWENNA"
+_CAPITALS_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+)+(?![\w'’-])")
+_CAPITALS_WORD = re.compile(r"[^ \t]+")
 #: a capitalised word of a name, a syllable of a joined given name
 _SYLLABLE = re.compile(rf"{UPPER}[a-z]+")
 #: "MaNdlovu": the prefix of a married woman's name, then a surname
@@ -174,6 +185,10 @@ class NameProcessor(CorpusProcessor):
         self.defined_initials: set[str] = set()
         #: abbreviations of roles ("RPN", "CPN") that finalising drops unless they are known to be someone's
         self.role_abbreviations = frozenset(rules.words("lexicons/role_abbreviations.txt"))
+        #: the languages of ../lexicons/other_languages.yaml a document holds, whose everyday words a name in
+        #: capitals or after a title in lower case is not ("DES", "DELLE"; "sig.ra arriva")
+        self._other_languages = OtherLanguages(rules)
+        self._languages: tuple[str, ...] = ()
         self._pattern: re.Pattern[str] | None = None
         lex = self.ev.lex
         #: a title in either case before a capitalised name: "Dr Okafor", "cô Lien", "aunty Mere"
@@ -304,9 +319,12 @@ class NameProcessor(CorpusProcessor):
             parts = m.group().split()
             words = [p.strip(".") for p in parts[1:]]
             if parts[0][0].islower() and (
-                parts[0].endswith(".") or (ev.common_word(words[0]) and not lex.is_name(words[0]))
+                (parts[0].endswith(".") and zipf(parts[0].rstrip(".")) >= ABBREVIATED_TITLE_ZIPF)
+                or (ev.common_word(words[0]) and not lex.is_name(words[0]))
             ):
-                continue  # "the nurse Practitioner", "with her aunt. Rang": a title in lower case needs a name
+                # "the nurse Practitioner", "with her aunt. Rang": a title in lower case needs a name, and its
+                # full stop ends a sentence unless the title is an abbreviation English hardly writes ("sig. Ruffo")
+                continue
             if all(len(w) == 1 for w in words):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 continue
@@ -316,6 +334,11 @@ class NameProcessor(CorpusProcessor):
                 end = m.start() + m.group().index(parts[1]) + len(parts[1])
             # after a title even an everyday word is a surname: "Dr Ward", "Mr Park"
             local.append(Span(m.start(), end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            for w in words:
+                confident(w)
+        self._languages = self._other_languages.of(text)
+        for start, end, words in self._shouted_names(text):
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             for w in words:
                 confident(w)
         for m in self._honorific_after.finditer(text):
@@ -332,6 +355,8 @@ class NameProcessor(CorpusProcessor):
             name = m.group(1)
             if not m.group().split()[0].isascii() and not lex.is_name(name):
                 continue  # "cô đây", "chị ơi": a title in another language's letters, in running text of it
+            if not lex.is_name(name) and self._word_of_other_language(name, FOREIGN_WORD_ZIPF):
+                continue  # "la sig.ra arriva alle 9": a verb of the language the title is written in
             if len(name) == 1 or (zipf(name) < SURNAME_ZIPF and name not in lex.titles):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             elif m.group().split()[0].rstrip(".") in ev.surname_titles and self._lower_surname_word(name):
@@ -537,6 +562,61 @@ class NameProcessor(CorpusProcessor):
         if not self.ev.lex.is_first_name(name) or ev.common_word(word):
             return False
         return zipf(low) < SURNAME_ZIPF and low not in ev.towns and low not in ev.lex.place_heads
+
+    def _shouted_names(self, text: str) -> Iterator[tuple[int, int, list[str]]]:
+        """A name written in capitals inside an ordinary text (a death notice's heading, an appeal's line, a
+        group's title): in a run of words in capitals, a listed first name that is no English word, with the
+        rare words or listed names around it ("IN LOVING MEMORY OF ORSOLYA VENDEL HAKKARAINEN"), or a title
+        and a rare word ("MZEE OKWENNA"). (start, end, the words written with a capital)."""
+        ev, lex = self.ev, self.ev.lex
+        for run in _CAPITALS_RUN.finditer(text):
+            tokens = [(m.start(), m.end(), _recase(m.group())) for m in _CAPITALS_WORD.finditer(run.group())]
+            used = -1
+            for i, (_, _, word) in enumerate(tokens):
+                if i <= used:
+                    continue
+                titled = word.lower().rstrip(".") in lex.titles and i + 1 < len(tokens)
+                if not titled and not (
+                    lex.is_first_name(word)
+                    and not ev.wordlike(word)
+                    and ev.confident(word)
+                    and not self._word_of_other_language(word.lower(), FOREIGN_FUNCTION_WORD_ZIPF)
+                ):
+                    continue  # "FESTA DELLE FAMIGLIE": "Delle" is a name, "delle" Italian's "of the"
+                first = i + 1 if titled else i
+                last = first
+                while last + 1 < len(tokens) and self._shouted_name_word(tokens[last + 1][2]):
+                    last += 1
+                if titled and not (last > first or self._shouted_name_word(tokens[first][2])):
+                    continue
+                if not titled:
+                    if last == first:
+                        continue  # a first name alone in capitals: a heading's word as often as a name
+                    while first > used + 1 and self._shouted_name_word(tokens[first - 1][2]):
+                        first -= 1
+                        i = first
+                if last + 1 < len(tokens) and tokens[last + 1][2].lower() in lex.place_heads:
+                    continue  # "ORSOLYA VENDEL HOSPICE"
+                used = last
+                yield (
+                    run.start() + tokens[i][0],
+                    run.start() + tokens[last][1],
+                    [w for _, _, w in tokens[first : last + 1]],
+                )
+
+    def _word_of_other_language(self, low: str, at_least: float) -> bool:
+        """Whether ``low`` is at least this common a word in one of the languages of other_languages.yaml."""
+        return any(zipf_in(low, language) >= at_least for language in self._languages)
+
+    def _shouted_name_word(self, word: str) -> bool:
+        """A word of a name in capitals beside a first name: a listed name or a word English hardly uses."""
+        ev, lex = self.ev, self.ev.lex
+        low = word.lower()
+        if low in lex.titles or low in ev.relatives or low in lex.place_heads or ev.calendar_only(word):
+            return False
+        if not ev.confident(word) or lex.is_term(low):
+            return False
+        return (lex.is_name(word) and not ev.wordlike(word)) or zipf(low) < SURNAME_ZIPF
 
     def _lower_surname_word(self, word: str) -> bool:
         """An everyday word that may be a surname after a title: no function word ("mr who"), title, relative,
@@ -1085,6 +1165,11 @@ def _initialled_surnames(text: str, people: list[Span]) -> list[Span]:
 def _kin_words(rules: Rules) -> frozenset[str]:
     """The one-word kinship terms of ``lexicons/kin_terms.txt`` ("babcia", "abuela")."""
     return frozenset(k for k in rules.words("lexicons/kin_terms.txt", lower=True) if k.isalpha())
+
+
+def _recase(word: str) -> str:
+    """A word in capitals written as a name: "ORSOLYA" -> "Orsolya", "ANNE-SOPHIE" -> "Anne-Sophie"."""
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 def _either_case(title: str) -> str:

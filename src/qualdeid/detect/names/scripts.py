@@ -9,25 +9,33 @@ what stands beside it, never from the word alone:
   "...先生"/"...老师", Korean "...씨"/"...님");
 - a chat's sender line ("<name> <date> 06:12", "9:12, <name> (<org>) : ...") and a Japanese letter's first and
   last line ("<name>へ", "<name>より"); a self-introduction ("我叫...", "اسمي ...");
-- organisations and places by their type word ("...센터", "...病院", "โรงพยาบาล...", "شارع ...", "ул. ...").
+- organisations and places by their type word ("...센터", "...病院", "โรงพยาบาล...", "شارع ...", "ул. ..."); in
+  Chinese and Japanese the name before the type word is read back over the words of its run (``han_words``
+  cuts it with wordfreq's Chinese list) up to a common short word; postal addresses by their parts;
+- Chinese and Japanese names with no anchor: a listed surname and a listed two-character given name written
+  together, or a listed given name alone, rare as Chinese words and making no common word with their neighbours.
 
 How far a name runs, where no space tells, comes from the name lists built from Faker
 (``rules/names/script_names.yaml``, tools/build_script_names.py) and from the words that end a name
-(``rules/names/scripts.yaml``, with every anchor). A name found so is then found again in the same document,
-as written: no other document learns from it (Korean names with a listed given name are ``hangul.py``'s).
+(``rules/names/scripts.yaml``, with every anchor); after a title or a kin word the name runs on over the next
+words that are listed or rare in the script's languages (a surname, a father's name). A name found so is then
+found again in the same document, as written: no other document learns from it (Korean names with a listed
+given name are ``hangul.py``'s).
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from qualdeid.corpus.model import Document, Span
+from qualdeid.detect.names import han_words
 from qualdeid.detect.processors import CorpusProcessor
 from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
 from qualdeid.rules import Rules, alternation
@@ -39,8 +47,28 @@ EVERYDAY_ZIPF = 4.0
 FIRST_NAME_WORD_ZIPF = 5.0
 #: a word of these scripts in an English sentence used this often is a word of its language ("في"), not a name
 EMBEDDED_ZIPF = 5.5
+#: with no anchor, a listed first name this common is a word; the word after it is a surname where it is listed
+#: or rarer than this
+GIVEN_PAIR_ZIPF = 5.0
+SURNAME_PAIR_ZIPF = 3.0
+#: a Korean word before a kin word or a title written apart ("<name> 언니") is a name where it is this rare
+HANGUL_KIN_NAME_ZIPF = 3.7
+#: a capitalised Cyrillic or Greek word this common inside a sentence is written so for emphasis, not a name
+EMPHASIS_ZIPF = 6.0
 #: after a kin word, a word less frequent than this (or a listed name) is a name; names are frequent words too
 NAME_ZIPF = 4.5
+#: a word after a name found from an anchor is the name's next word (a surname) where it is listed or this rare
+NEXT_NAME_ZIPF = 3.8
+#: a Chinese or Japanese given name (listed, two characters) alone is a name where, as a Chinese word, it is
+#: rarer than this; with a listed surname before it, where the two are rarer than ``HAN_FULL_NAME_ZIPF``
+HAN_GIVEN_ZIPF = 2.8
+HAN_FULL_NAME_ZIPF = 3.5
+#: a name's first or last character joined with the character beside it makes a word this common: no name there
+HAN_EDGE_ZIPF = 4.0
+#: before a place's or an organisation's type word, a word of one character this common (a pronoun, a verb, a
+#: preposition) or of more characters this common ends the name read backwards
+HAN_CHAR_STOP_ZIPF = 4.5
+HAN_WORD_STOP_ZIPF = 6.0
 _SPACED_LANGUAGES = ("ar", "fa", "ur", "he", "hi")
 SCORE = 0.88
 
@@ -67,6 +95,18 @@ _SENDER_AFTER_TIME = re.compile(
     rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?,?[ \t]+(?:-[ \t]+)?"
     rf"({_SENDER})[ \t]*(?:\(([^()\n]{{1,30}})\)[ \t]*)?:"
 )
+#: "07:48<tab><name><tab>...": a chat export with the time, the sender and the message in columns
+_SENDER_TABBED = re.compile(rf"^[ \t]*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\t({_SENDER})\t", re.M)
+_HAN_RUN = re.compile(rf"[{_HAN}]{{2,}}")
+#: a postal address in Chinese or Japanese: a postcode, then regions from the largest, a road, its section,
+#: lane, alley and number, a floor ("<postcode><city>市<district>區<road>路二段<n>巷<n>號<n>樓")
+_HAN_NUMBER = r"(?:\d{1,5}|[〇零一二三四五六七八九十百]{1,4})"
+_HAN_REGION = re.compile("省|市|縣|县|區|区|鄉|乡|鎮|镇|府|県|郡|町|村")
+_HAN_ADDRESS = re.compile(
+    rf"(?:\d{{3,7}}[ \t]?)?(?P<region>[{_HAN}]{{1,6}}?(?:{_HAN_REGION.pattern}))"
+    rf"(?:[{_HAN}]{{1,6}}?(?:市|區|区|鄉|乡|鎮|镇|町|村)){{0,3}}(?P<road>[{_HAN}]{{1,6}}?(?:路|街|大道))?"
+    rf"(?P<number>(?:{_HAN_NUMBER}段)?(?:{_HAN_NUMBER}丁目)?(?:{_HAN_NUMBER}(?:巷|弄|番地?|號|号)){{0,3}}(?:{_HAN_NUMBER}[樓楼F階])?)"
+)
 _WORD_AT = re.compile(_WORD)
 #: the start of the next item of a list: after a comma (Arabic or Latin)
 _LIST_ITEM = re.compile(r"[،,][ \t]*")
@@ -80,6 +120,15 @@ _INITIAL_SURNAME = re.compile(
     rf"|[А-ЯЁІЇЄҐΑ-Ω]\.[ \t]?[А-ЯЁІЇЄҐΑ-Ω][а-яёіїєґα-ωά-ώ'’-]{{2,}})(?![\w.])"
 )
 _LETTER_LINE = re.compile(rf"[{_HAN}{_KANA}]{{1,10}}")
+_CASED_LOWER = "а-яёіїєґјљњћџђѕўα-ωά-ώϊϋΐΰ"
+_CASED_UPPER = "А-ЯЁІЇЄҐЈЉЊЋЏЂЅЎΑ-ΩΆ-ΏΪΫ"
+#: a capitalised word of Cyrillic or Greek script after a word in lower case (or its comma) on the same line:
+#: these languages capitalise no other word inside a sentence, so it is a name (one to three words)
+_CASED_WORD = rf"[{_CASED_UPPER}][{_CASED_LOWER}'’-]{{1,24}}"
+_CASED_INSIDE = re.compile(
+    rf"(?<![\w])([{_CASED_LOWER}]{{1,20}}),?[ \t]+({_CASED_WORD}(?:[ \t]+{_CASED_WORD}){{0,2}})(?![\w.])"
+)
+_CASED_LANGUAGES = ("ru", "uk", "bg", "sh", "mk", "el")
 _CYRILLIC_NAME = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:[ \t]+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)?"
 _CYRILLIC_REST = re.compile(r"(?:,[ \t]*(?:д\.|дом|кв\.|корп\.|стр\.|г\.)[ \t]*[\wА-Яа-яЁё/.-]+)*")
 #: particles that end a Japanese name read backwards from an honorific
@@ -114,10 +163,40 @@ def _holds(text: str, word: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _frequency(word: str) -> float:
-    """How often a word of Arabic, Persian, Urdu, Hebrew or Hindi script is used in the languages written so (wordfreq
-    Zipf, the highest)."""
-    return max(zipf_frequency(word, lang) for lang in _SPACED_LANGUAGES)
+def _frequency(word: str, languages: tuple[str, ...] = _SPACED_LANGUAGES) -> float:
+    """How often a word of Arabic, Persian, Urdu, Hebrew or Hindi script is used in ``languages`` (wordfreq Zipf,
+    the highest)."""
+    return max(zipf_frequency(word, lang) for lang in languages)
+
+
+#: letters Persian or Urdu write and Arabic does not, and letters only Urdu writes
+_PERSIAN_LETTERS = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+_URDU_LETTERS = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
+
+
+def spaced_languages(text: str) -> tuple[str, ...]:
+    """The languages whose word frequencies tell a name in ``text``: Arabic where no letter of Persian or Urdu
+    is written (an Arabic word is no Urdu one), Persian or Urdu where their letters are, Hebrew and Hindi."""
+    out = ["he", "hi"]
+    if _URDU_LETTERS.search(text):
+        out += ["ur", "fa"]
+    elif _PERSIAN_LETTERS.search(text):
+        out.append("fa")
+    else:
+        out.append("ar")
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _korean_words() -> dict[str, float]:
+    return get_frequency_dict("ko", wordlist="small")
+
+
+def _korean_zipf(word: str) -> float:
+    """The Zipf frequency of a Korean word in wordfreq's small list (looked up as written: wordfreq's own lookup
+    of Korean needs MeCab), 0 where the list lacks it."""
+    freq = _korean_words().get(word)
+    return 9 + math.log10(freq) if freq else 0.0
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -132,9 +211,14 @@ class ScriptNames:
         w = rules.lists("names/scripts.yaml")
         names = rules.lists("names/script_names.yaml")
         self.listed = names["given"] | names["surnames"]
+        self.given = names["given"]
         self.surnames = names["surnames"]
         self.hangul_surnames = rules.lists("names/hangul_names.yaml")["surnames"]
+        han = re.compile(f"[{_HAN}]+")
+        self.han_surnames = frozenset(n for n in names["surnames"] if len(n) <= 2 and han.fullmatch(n))
+        self.han_given = frozenset(n for n in names["given"] if len(n) == 2 and han.fullmatch(n))
         self.w = w
+        self._languages = _SPACED_LANGUAGES
         self._thai_listed = sorted((n for n in self.listed if _class(n[0]) == "thai"), key=len, reverse=True)
         titles = _alternation(w["before"] | w["part_of_name"])
         self._before = re.compile(rf"(?<![{_SPACED}\w])((?:{titles})(?:[ \t]+(?:{titles}))*)[ \t\u00a0]+({_WORD})")
@@ -145,6 +229,12 @@ class ScriptNames:
         self._after = re.compile(rf"(?<=[{_HAN}{_KANA}])(?:{_alternation(w['after_glued'])})")
         self._hangul_after = re.compile(
             rf"(?<![{_HANGUL}])([{_HANGUL}]{{2,4}}?)(?:{_alternation(w['hangul_after'])})(?=[{_HANGUL}]{{0,3}}(?![{_HANGUL}]))"
+        )
+        self._hangul_kin_after = re.compile(
+            rf"(?:^|(?<=[.!?,~:)\n])[ \t]*|(?<![{_HANGUL}])(?:{_alternation(w['hangul_kin_before'])})[ \t]+)"
+            rf"([{_HANGUL}]{{2,3}})[ \t]+(?:{_alternation(w['hangul_kin_after'])})"
+            rf"(?=[{_HANGUL}]{{0,3}}(?![{_HANGUL}]))",
+            re.M,
         )
         self._introduced = re.compile(
             rf"(?<![{_SPACED}])(?:{_alternation(w['introduced_after'])})(?![{_SPACED}])[ \t]*"
@@ -163,6 +253,7 @@ class ScriptNames:
 
     def people(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each name read from an anchor, then of its other uses in ``text``."""
+        self._languages = spaced_languages(text)
         found = [
             *self._titled(text),
             *self._kin_named(text),
@@ -174,6 +265,9 @@ class ScriptNames:
             *self._letter_lines(text),
             *self._in_english(text),
             *self._initialled(text),
+            *self._han_people(text),
+            *self._cased_inside(text),
+            *self._listed_pairs(text),
         ]
         return found + self._again(text, found)
 
@@ -189,12 +283,7 @@ class ScriptNames:
                 continue
             start = m.start(1) if m.group(1).split()[-1] in self.w["part_of_name"] else m.start(2)
             end = m.end(2)
-            for _ in range(2):  # a second and a third word where the lists hold them: "<given> <surname>"
-                n = self._next_word.match(text, end)
-                if n is None or n.group(1) not in self.listed or self._stop(n.group(1)):
-                    break
-                end = n.end(1)
-            out.append((start, end))
+            out.append((start, self._surnames_after(text, end)))
         return out
 
     def _kin_named(self, text: str) -> list[tuple[int, int]]:
@@ -213,15 +302,31 @@ class ScriptNames:
                     word = _WORD_AT.match(text, at + 1)  # "و<name>": "and" joined to the name
                 if word is None or self._stop(word.group()) or not self._name_like(word.group()):
                     continue
-                end = word.end()
-                n = self._next_word.match(text, end)
-                if n is not None and n.group(1) in self.listed and not self._stop(n.group(1)):
-                    end = n.end(1)
-                out.append((at, end))
+                out.append((at, self._surnames_after(text, word.end(), 1)))
         return out
 
+    def _surnames_after(self, text: str, end: int, most: int = 2) -> int:
+        """The end of a name found up to ``end``, run on over the next one or two words where the lists hold them
+        or they are rare in the languages of the script: "<given> <father's name> <family name>"."""
+        for _ in range(most):
+            n = self._next_word.match(text, end)
+            if n is None or self._stop(n.group(1)) or self._inflected(n.group(1)):
+                break
+            if n.group(1) not in self.listed and self._zipf(n.group(1)) >= NEXT_NAME_ZIPF:
+                break
+            end = n.end(1)
+        return end
+
+    def _inflected(self, word: str) -> bool:
+        """A Persian word with a suffix or a verb prefix set off by a zero-width non-joiner ("...‌ها", "می‌...")."""
+        parts = word.split("\u200c")
+        return len(parts) > 1 and (parts[-1] in self.w["joined_suffixes"] or parts[0] in self.w["joined_prefixes"])
+
+    def _zipf(self, word: str) -> float:
+        return _frequency(word, self._languages)
+
     def _name_like(self, word: str) -> bool:
-        return word in self.listed or _frequency(word) < NAME_ZIPF
+        return word in self.listed or self._zipf(word) < NAME_ZIPF
 
     def _thai_and_chinese_prefixed(self, text: str) -> list[tuple[int, int]]:
         """ "คุณ<name>", "น้อง<name>กับ...", "阿<X>", "亲爱的<name>": a prefix joined to the name."""
@@ -330,6 +435,11 @@ class ScriptNames:
             if name in self.w["hangul_not"] or any(name.endswith(w) for w in self.w["hangul_not"] if len(w) > 1):
                 continue
             out.append(m.span(1))
+        for m in self._hangul_kin_after.finditer(text):
+            name = m.group(1)
+            if name in self.w["hangul_not"] or _korean_zipf(name) >= HANGUL_KIN_NAME_ZIPF:
+                continue
+            out.append(m.span(1))
         return out
 
     def _introductions(self, text: str) -> list[tuple[int, int]]:
@@ -358,6 +468,7 @@ class ScriptNames:
         if len(lines) >= 2:
             out += [m.span(1) for m in lines]
         out += [m.span(1) for m in _SENDER_AFTER_TIME.finditer(text)]
+        out += [m.span(1) for m in _SENDER_TABBED.finditer(text)]
         return out
 
     def _in_english(self, text: str) -> list[tuple[int, int]]:
@@ -366,7 +477,7 @@ class ScriptNames:
         out = []
         for m in _EMBEDDED.finditer(text):
             word = m.group(2)
-            if self._stop(word) or _frequency(word) >= EMBEDDED_ZIPF:
+            if self._stop(word) or self._zipf(word) >= EMBEDDED_ZIPF:
                 continue
             before = (m.group(1) or "").lower()
             after = (m.group(3) or "").lower()
@@ -377,6 +488,76 @@ class ScriptNames:
     def _initialled(self, text: str) -> list[tuple[int, int]]:
         """ "<initial>. <surname>" in Arabic script, "Б.<Surname>" in Cyrillic or Greek: an initial and a surname."""
         return [m.span() for m in _INITIAL_SURNAME.finditer(text) if not self._stop(m.group(1) or "")]
+
+    def _han_people(self, text: str) -> list[tuple[int, int]]:
+        """Chinese and Japanese names with no anchor: a listed surname and a listed given name of two characters
+        written together ("<surname><given>"), and a listed given name alone, where as Chinese words they are
+        rare and neither end makes a common word with the character beside it; the given name of a full name
+        is found again alone."""
+        if not any(_class(c) == "han" for c in text):
+            return []
+        full: list[tuple[int, int]] = []
+        for m in _HAN_RUN.finditer(text):
+            run, base = m.group(), m.start()
+            for i in range(len(run)):
+                for size in (2, 1):
+                    given = run[i + size : i + size + 2]
+                    if run[i : i + size] not in self.han_surnames or given not in self.han_given:
+                        continue
+                    if han_words.zipf(run[i : i + size + 2]) >= HAN_FULL_NAME_ZIPF:
+                        continue
+                    if han_words.zipf(given) < HAN_FULL_NAME_ZIPF and self._han_edges_free(run, i, i + size + 2):
+                        full.append((base + i, base + i + size + 2))
+                        break
+        givens = {text[b - 2 : b] for _, b in full}
+        alone = []
+        for m in _HAN_RUN.finditer(text):
+            run, base = m.group(), m.start()
+            for i in range(len(run) - 1):
+                given = run[i : i + 2]
+                named = given in givens or (given in self.han_given and han_words.zipf(given) < HAN_GIVEN_ZIPF)
+                if named and self._han_edges_free(run, i, i + 2):
+                    alone.append((base + i, base + i + 2))
+        return full + [(a, b) for a, b in alone if not any(x <= a and b <= y for x, y in full)]
+
+    @staticmethod
+    def _han_edges_free(run: str, start: int, end: int) -> bool:
+        """Whether neither end of ``run[start:end]`` makes a common word with the character beside it."""
+        if start > 0 and han_words.zipf(run[start - 1 : start + 1]) >= HAN_EDGE_ZIPF:
+            return False
+        return not (end < len(run) and han_words.zipf(run[end - 1 : end + 1]) >= HAN_EDGE_ZIPF)
+
+    def _listed_pairs(self, text: str) -> list[tuple[int, int]]:
+        """ "<given> <surname>" with no anchor in Arabic, Persian, Hebrew or Devanagari script: a listed first name
+        not among the commonest words, then a listed surname or a rare word (a particle such as "בן" may join it)."""
+        out = []
+        for m in _WORD_AT.finditer(text):
+            word = m.group()
+            if word not in self.given or self._stop(word) or self._zipf(word) >= GIVEN_PAIR_ZIPF:
+                continue
+            end = m.end()
+            n = self._next_word.match(text, end)
+            if n is not None and n.group(1) in self.w["surname_particles"]:
+                n = self._next_word.match(text, n.end())
+            if n is None or self._stop(n.group(1)) or self._inflected(n.group(1)):
+                continue
+            if n.group(1) in self.surnames or self._zipf(n.group(1)) < SURNAME_PAIR_ZIPF:
+                out.append((m.start(), n.end(1)))
+        return out
+
+    def _cased_inside(self, text: str) -> list[tuple[int, int]]:
+        """ "каже Маринела је ...", "είπε ο Σπύρος": a capitalised Cyrillic or Greek word after a word in lower
+        case, unless ``cased_not_names`` holds it ("Бог") or it is one of the commonest words (written so for
+        emphasis)."""
+        out = []
+        for m in _CASED_INSIDE.finditer(text):
+            words = m.group(2).split()
+            if words[0].lower() in self.w["cased_not_names"] or m.group(1) in self.w["cased_not_before"]:
+                continue
+            if max(zipf_frequency(words[0], lang) for lang in _CASED_LANGUAGES) >= EMPHASIS_ZIPF:
+                continue
+            out.append(m.span(2))
+        return out
 
     def _letter_lines(self, text: str) -> list[tuple[int, int]]:
         """A Japanese letter's first line "<name>へ" and last line "<name>より"."""
@@ -416,12 +597,17 @@ class ScriptNames:
     # ------------------------------------------------------------------ places and organisations
 
     def places_and_organisations(self, text: str) -> list[tuple[int, int, str]]:
+        self._languages = spaced_languages(text)
         out: list[tuple[int, int, str]] = []
         for pattern, label in ((self._org_after, ORGANIZATION), (self._place_after, LOCATION)):
             for m in pattern.finditer(text):
-                start = self._run_before(text, m.start())
+                if _class(text[m.start() - 1]) == "han":
+                    start = _han_name_start(text, m.start(), m.end())
+                else:
+                    start = self._run_before(text, m.start())
                 if start is not None:
                     out.append((start, m.end(), label))
+        out += [(a, b, LOCATION) for a, b in _han_addresses(text)]
         for pattern, label in ((self._org_glued, ORGANIZATION), (self._place_glued, LOCATION)):
             for m in pattern.finditer(text):
                 if _class(m.group()[0]) != "thai":
@@ -437,7 +623,7 @@ class ScriptNames:
                     if n is None:
                         break
                     word = n.group(1) if n.groups() else n.group()
-                    if self._stop(word) or _frequency(word) >= (FIRST_NAME_WORD_ZIPF if words == 0 else EVERYDAY_ZIPF):
+                    if self._stop(word) or self._zipf(word) >= (FIRST_NAME_WORD_ZIPF if words == 0 else EVERYDAY_ZIPF):
                         break
                     end, words = n.end(), words + 1
                 if words:
@@ -458,6 +644,48 @@ class ScriptNames:
         if kind not in ("han", "hangul") or not 2 <= at - i <= limit:
             return None
         return i
+
+
+def _han_name_start(text: str, at: int, end: int) -> int | None:
+    """The start of the name of a place or an organisation before its type word ``text[at:end]`` in Chinese or
+    Japanese: the type word must end a word of its run (cut by ``han_words``), and the name is the words before
+    it read backwards up to a common short word (a pronoun, a verb, a preposition), ten characters at most."""
+    first = at
+    while first > 0 and _class(text[first - 1]) == "han":
+        first -= 1
+    last = end
+    while last < len(text) and _class(text[last]) in ("han", "kana"):
+        last += 1
+    words = [(first + a, first + b) for a, b in han_words.cut(text[first:last])]
+    ending = next((i for i, (a, b) in enumerate(words) if b == end), None)
+    if ending is None:
+        return None
+    start = min(at, words[ending][0])
+    for a, b in reversed(words[:ending]):
+        if b > start:
+            continue
+        z = han_words.zipf(text[a:b])
+        if z >= (HAN_CHAR_STOP_ZIPF if b - a == 1 else HAN_WORD_STOP_ZIPF) or end - a > 10:
+            break
+        start = a
+    return start if start < at else None
+
+
+def _han_addresses(text: str) -> list[tuple[int, int]]:
+    """Postal addresses in Chinese or Japanese: regions, a road and a number, or two parts of them at least,
+    the first region's name read backwards as a place's is."""
+    out = []
+    for m in _HAN_ADDRESS.finditer(text):
+        if not (m.group("road") or m.group("number") or len(_HAN_REGION.findall(m.group())) >= 2):
+            continue
+        start = m.start()
+        if not m.group().isascii() and not m.group()[0].isdigit():
+            region = m.end("region")
+            start = _han_name_start(text, region - 1, region)
+            if start is None or start < m.start():
+                continue
+        out.append((start, m.end()))
+    return out
 
 
 class ScriptProcessor(CorpusProcessor):

@@ -25,6 +25,16 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _PREVIOUS_NAME_WORD = re.compile(r"([^\W\d_]+)[ \t-]+(?:[^\W\d_A-ZÀ-ÖØ-Þ]{1,3}[ \t]+)?$")
 _NEXT_NAME_WORD = re.compile(r"[ \t-]+(?:[^\W\d_A-ZÀ-ÖØ-Þ]{1,3}[ \t]+)?([^\W\d_]+)")
 _OPENING = re.compile(r"(?:^|[.!?:;\n•\-–—\"“(\[][\"'”’)\]]*)[ \t]*$")
+#: the word or abbreviation just before a position, on the same line: "Hr. " or "Pak "
+_PREVIOUS_TOKEN = re.compile(r"([^\W\d_]+\.?)[ \t]+$")
+#: the words just beside a word on its line, joined by spaces or a hyphen: "DEL" beside "CASA" in "CASA DEL SOL"
+_PREVIOUS_WORD_BESIDE = re.compile(r"([^\W\d_]+)[ \t-]+$")
+_NEXT_WORD_BESIDE = re.compile(r"[ \t-]+([^\W\d_]+)")
+#: a form's label ends at the span: "Luogo:", "Nama Pasien :"
+_LABEL_END = re.compile(r"[ \t]*:")
+#: what may stand before a word that opens a line or a sentence (not a quotation mark: a nickname in quotes)
+_LINE_START = re.compile(r"(?:^|\n)[ \t•*\-–—]*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•\-–—])[ \t]*$")
 
 
 #: the commonest words of languages wordfreq has no list for (Welsh), from ``rules/languages/<code>.yaml``
@@ -89,6 +99,12 @@ class OtherLanguages:
         self.paragraph_share = float(settings.get("paragraph_share", 1.0))
         self.person_word_zipf = float(settings.get("person_word_zipf", 99.0))
         self.person_word_length = int(settings.get("person_word_length", 99))
+        self.capital_word_zipf = float(settings.get("capital_word_zipf", 99.0))
+        self.capital_word_length = int(settings.get("capital_word_length", 4))
+        self.compounding: frozenset[str] = frozenset(str(code) for code in settings.get("compounding", []))
+        self.compound_length = int(settings.get("compound_length", 99))
+        self.compound_part = int(settings.get("compound_part", 3))
+        self.compound_zipf = float(settings.get("compound_zipf", self.capital_word_zipf))
         #: what :meth:`of` reads a text with
         self._of_settings = (
             self.languages,
@@ -175,6 +191,71 @@ class OtherLanguages:
         z = max(zipf_in(low, code) for code in codes)
         return z >= self.person_word_zipf and z >= zipf(low) + 1.0
 
+    def capitalised_words(
+        self, text: str, start: int, end: int, languages: tuple[str, ...], is_name: Callable[[str], bool]
+    ) -> bool:
+        """``text[start:end]``, read as a person or a body, is made of everyday words of one of ``languages``,
+        at least one of them capitalised, where that language would capitalise them anyway: "Pasien", "Nama
+        Pasien:", "Jenis Kelamin:" labelling a form's field, "Kinder:", "Nachtdienst" (a compound of everyday German
+        words) opening a line or a shouted "RUMAH"; never a word opening several lines as a label, as a chat's
+        sender does. Each word is no listed name and more common in the language than in English: a capitalised
+        one of ``capital_word_length`` letters or more (zipf >= ``capital_word_zipf`` there and ten times rarer in
+        English or more, or, one word alone opening a line or a sentence in a language of ``compounding``, a long
+        compound of words with zipf >= ``compound_zipf``), a lower-case one (zipf >= ``word_zipf``). Several words
+        only as a field's label (opening a line, before a colon). A title or a listed name beside the span is a
+        person's evidence: "Pak Bunga", "Bunga Lestari" stay. Unlike :meth:`everyday_words` a language of
+        ``lower_case_only`` counts, but only for a field's label or a shouted word."""
+        words = [m.group() for m in _WORD.finditer(text, start, end)]
+        piece = text[start:end]
+        if not languages or not words or any(c.isdigit() for c in piece) or not any(w[0].isupper() for w in words):
+            return False
+        single = len(words) == 1
+        opening = _SENTENCE_START.search(text, max(0, start - 8), start) is not None
+        label = _LABEL_END.match(text, end) is not None and _LINE_START.search(text, max(0, start - 8), start)
+        # a compound only where no body's name would stand: "vom Sonnenbogen" may name a project or a service
+        compounds = single and (opening or bool(label))
+        if any(is_name(w) or not self._everyday_word(w, languages, compounds=compounds) for w in words):
+            return False
+        before = _PREVIOUS_TOKEN.search(text, max(0, start - 40), start)
+        after = _NEXT_NAME_WORD.match(text, end)
+        if (before and is_name(before.group(1))) or (after and after.group(1)[0].isupper() and is_name(after.group(1))):
+            return False
+        if len(re.findall(rf"(?m)^[ \t]*{re.escape(piece)}(?![^\W\d_])", text)) > 1:
+            return False  # "Ayla: ...", "Ayla, [20:15]" opening several lines: who writes in a chat, whatever it means
+        if label:
+            return True
+        strict = tuple(code for code in languages if code not in self.lower_case_only)
+        if not words[0].isupper() and not all(strict and self._everyday_word(w, strict, compounds) for w in words):
+            return False  # outside a form's label, a capitalised word of such a language may be a name its list counts
+        # several words are a field's label only: "Rumah Harapan" or "Haus am Weiher" heading a letter is a body's name,
+        # and so is one shouted word beside another on its line ("CASA DEL SOL")
+        previous = _PREVIOUS_WORD_BESIDE.search(text, max(0, start - 40), start)
+        following = _NEXT_WORD_BESIDE.match(text, end)
+        if words[0].isupper() and any(m and m.group(1).isupper() for m in (previous, following)):
+            return False
+        return single and (words[0].isupper() or any(code in self.noun_capitals for code in languages) or opening)
+
+    def _everyday_word(self, word: str, languages: tuple[str, ...], compounds: bool) -> bool:
+        low = word.lower()
+        english = zipf(low)
+        if word.islower():
+            z = max(zipf_in(low, code) for code in languages)
+            return z >= self.word_zipf and z > english
+        if len(word) < self.capital_word_length:
+            return False  # "Tini", "Ade": a short name is often some language's word too
+        z = max(zipf_in(low, code) for code in languages)
+        if z >= self.capital_word_zipf and z >= english + 1.0:
+            return True
+        return (
+            compounds
+            and len(low) >= self.compound_length
+            and any(
+                _compound(low, code, self.compound_zipf, self.compound_part)
+                for code in languages
+                if code in self.compounding
+            )
+        )
+
     def in_paragraph_of(self, text: str, start: int, end: int, languages: tuple[str, ...]) -> bool:
         """``text[start:end]`` stands in a paragraph written in ``languages``: at least ``paragraph_share`` of the
         paragraph's words (of five or more) are common words of one of them (zipf >= ``word_zipf``) and more
@@ -240,6 +321,20 @@ class OtherLanguages:
         prev = before.group(1)
         z = max(zipf_in(prev, code) for code in languages)
         return z >= self.word_zipf and z > zipf(prev)
+
+
+@lru_cache(maxsize=65536)
+def _compound(low: str, language: str, least: float, part: int) -> bool:
+    """``low`` is a compound of two or more words of ``language`` of ``part`` letters or more, each common there
+    (zipf >= ``least``), perhaps joined by a linking "s", "e", "n" or "en": "nachtdienst", "kochzeiten"."""
+    for cut in range(part, len(low) - part + 1):
+        head, tail = low[:cut], low[cut:]
+        heads = [head] + [head[: -len(link)] for link in ("s", "e", "n", "en", "es") if head.endswith(link)]
+        if not any(len(h) >= part and zipf_in(h, language) >= least for h in heads):
+            continue
+        if zipf_in(tail, language) >= least or (len(tail) >= 2 * part and _compound(tail, language, least, part)):
+            return True
+    return False
 
 
 def _written_lower(text: str, low: str) -> bool:

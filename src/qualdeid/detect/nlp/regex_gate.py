@@ -15,9 +15,12 @@ relates them to text: an ASCII letter matches its two cases, "K" (KELVIN SIGN), 
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -49,6 +52,20 @@ _ANY_ESCAPE = re.compile(r"\\.", re.DOTALL)
 _UNSAFE_FLAGS = regex.FULLCASE | regex.V1
 
 Requirement = tuple[tuple[str, ...], ...]
+
+
+def _reader_version() -> str:
+    """This module's code and the Python that parses with it: what a :func:`reading` depends on besides the
+    pattern (a reading kept between runs is used only by the same reader)."""
+    try:
+        code = Path(__file__).read_bytes()
+    except OSError:  # no source to fingerprint: a version no store holds
+        return f"unread-{id(_reader_version)}"
+    return hashlib.sha256(code + sys.version.encode()).hexdigest()[:20]
+
+
+#: the version of :func:`reading`
+READER = _reader_version()
 
 
 def folded(text: str) -> str:
@@ -168,11 +185,16 @@ class GatedPattern:
         self.compiled, self.required, self.lines = state if len(state) == 3 else (*state, False)
 
 
-def gated(compiled: Any, pattern: str) -> Any:
+def reading(pattern: str, flags: int = 0) -> tuple[Requirement | None, bool]:
+    """What the gate of ``pattern`` checks: its :func:`required_literals` and whether it
+    :func:`keeps_to_digit_lines`."""
+    return required_literals(pattern, flags), keeps_to_digit_lines(pattern, flags)
+
+
+def gated(compiled: Any, pattern: str, read: tuple[Requirement | None, bool] | None = None) -> Any:
     """``compiled`` behind its gate, or as it is where no literal is required and its matches may be
-    on any line."""
-    required = required_literals(pattern, compiled.flags)
-    lines = keeps_to_digit_lines(pattern, compiled.flags)
+    on any line. ``read``: the pattern's :func:`reading` where it is known already (kept between runs)."""
+    required, lines = read if read is not None else reading(pattern, compiled.flags)
     if required is None and not lines:
         return compiled
     return GatedPattern(compiled, required or (), lines)

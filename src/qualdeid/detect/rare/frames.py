@@ -142,6 +142,11 @@ def is_np_token(t: Token) -> bool:
 _SUBJECT_TAGS = frozenset({"PRP", "NNP"})
 
 
+def _reflexive(t: Token) -> bool:
+    """A reflexive pronoun used for emphasis: "herself", "themselves"."""
+    return t.tag_ == "PRP" and t.lower_.endswith(("self", "selves"))
+
+
 def _name_like(t: Token) -> bool:
     """A capitalised word the small model calls a common noun that reads as a name ("Elsie")."""
     return t.is_title and t.pos_ in ("NOUN", "PROPN") and (t.ent_type_ == "PERSON" or zipf_any_spelling(t.lower_) < 3.5)
@@ -198,6 +203,8 @@ class Frames:
         #: what a detail's phrase runs on over: "up north", "for thirty years"
         self.directions = words("direction_words")
         self.stretch_words = words("stretch_words")
+        #: "as a boy", "as a young woman": the time of life a fact belongs to is part of it
+        self.life_stages = words("life_stage_nouns")
         self.reporting_verbs = words("reporting_verbs")
         self.display_verbs = words("display_verbs")
         #: "came", "finished": an achievement only with a placing after it ("came second")
@@ -404,7 +411,8 @@ class Frames:
         if end + 2 < sent_end and sdoc[end].tag_ == "PRP" and sdoc[end + 1].lemma_.lower() in self.keeping_verbs:
             end += 2  # "a crow she rescued (that lives on her balcony)"
             if sdoc[end].lower_ not in ("who", "that", "which"):
-                return end
+                # "a parrot she inherited from her aunt": where it came from is part of the fact
+                return self.extend_right(sdoc, end, sent_end, limit, max_pps=1)
         if end + 1 >= sent_end or sdoc[end].lower_ not in ("who", "that", "which"):
             return end
         verb = end + 1
@@ -417,10 +425,19 @@ class Frames:
     def run_on(self, sdoc: Doc, end: int, sent_end: int, limit: int) -> int:
         """Extend a detail's phrase ending at ``end`` over what completes the fact: a relative clause
         about its last noun ("a tile setter who laid the floors of the new library"), a direction ("up
-        north") and a stretch of time ("for thirty years")."""
+        north"), a stretch of time ("for thirty years") and a second verb that goes on with the fact."""
         stop = min(sent_end, limit)
         if end < stop and sdoc[end - 1].pos_ in _NP_CORE:
             end = min(stop, self.extend_relative(sdoc, end, sent_end, limit))
+        if end < stop and _reflexive(sdoc[end]):
+            # "was a sheep shearer herself in the seventies": the fact goes on past its own subject, with where
+            # or when it was ("in ..."; not "myself before the third one"); the emphasis closes the predicate,
+            # and a second verb after it is another fact ("... and taught her niece")
+            end += 1
+            if end < stop and sdoc[end].lower_ == "in":
+                end = min(stop, self.extend_right(sdoc, end, sent_end, limit, max_pps=1))
+            return self._life_stage(sdoc, end, stop)
+        end = self._life_stage(sdoc, self._appositive(sdoc, end, sent_end, stop), stop)
         if end + 1 < stop and sdoc[end].lower_ in _PARTICLES and sdoc[end + 1].lower_ in self.directions:
             end += 1  # "up north"
         if end < stop and sdoc[end].lower_ in self.directions:
@@ -433,6 +450,35 @@ class Frames:
             if j > end + 1 and sdoc[j].lower_ in self.stretch_words and last:
                 end = j + 1
         return self._coordinated(sdoc, end, sent_end, stop)
+
+    def _appositive(self, sdoc: Doc, end: int, sent_end: int, stop: int) -> int:
+        """Run on over an appositive that says what the detail's last noun is, set off by commas, and the
+        phrase the clause goes on with after it: "served as the tohunga, the elder's speaker, for the marae"
+        (not a list: "keeps ferrets, the cats and a dog")."""
+        if not (end + 3 < stop and sdoc[end - 1].pos_ in _NP_CORE and sdoc[end].text == ","):
+            return end
+        if not (sdoc[end + 1].pos_ == "DET" or sdoc[end + 1].tag_ == "PRP$"):
+            return end
+        k = end + 2
+        while k < stop and (is_np_token(sdoc[k]) or sdoc[k].tag_ == "POS") and sdoc[k].lower_ != "and":
+            k += 1
+        if not (k + 1 < stop and sdoc[k].text == "," and sdoc[k - 1].pos_ in _NP_CORE and sdoc[k + 1].pos_ == "ADP"):
+            return end
+        return max(k, self.extend_right(sdoc, k + 1, sent_end, stop, max_pps=1))
+
+    def _life_stage(self, sdoc: Doc, end: int, stop: int) -> int:
+        """Run on over the time of life the fact belongs to: "as a boy", "as a young woman" (a word of
+        ``life_stage_nouns`` after "as" and an article, with at most one adjective between)."""
+        if not (end < stop and sdoc[end].lower_ == "as"):
+            return end
+        k = end + 1
+        if k < stop and sdoc[k].pos_ == "DET":
+            k += 1
+        if k < stop and sdoc[k].pos_ == "ADJ":
+            k += 1
+        if k < stop and k > end + 1 and sdoc[k].lemma_.lower() in self.life_stages:
+            return k + 1
+        return end
 
     def _coordinated(self, sdoc: Doc, end: int, sent_end: int, stop: int) -> int:
         """Run on over a second verb of the same subject that goes on with the fact: "builds boats by hand

@@ -604,7 +604,11 @@ class PhraseFinder(RuleFinder):
         if t.lower_ != "birth" or t.i - 1 < ss or sdoc[t.i - 1].lemma_.lower() != "give":
             return None
         k = t.i + 1
-        if k < se and sdoc[k].lower_ == "to":
+        if k + 1 < se and sdoc[k].lower_ == "to" and sdoc[k + 1].tag_ == "PRP":
+            if sdoc[k + 1].lower_ not in self._w("birth_objects"):
+                return None
+            k += 2  # "to him", the child told by a pronoun
+        elif k < se and sdoc[k].lower_ == "to":
             k = phrase_end(sdoc, k + 1, se)  # "to her son", not "to a new idea"
             if not any(self._lemma_in(sdoc[m], "birth_objects") for m in range(t.i + 2, k)):
                 return None

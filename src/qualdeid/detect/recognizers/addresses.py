@@ -95,6 +95,10 @@ _NUMBERED_PART = regex.compile(
     rf"(?:{_NAME_WORD}(?:[ \t]+\p{{L}}[\p{{L}}'’.-]*){{0,3}}[ \t]+)?(?:(?i:no|nr)\.?[ \t]*)?"
     r"(?:\p{Lu}-?)?\d{1,5}[a-zA-Z]?(?:[/-]\d{1,5}[a-zA-Z]?)?"
 )
+#: the most words of a part of an address that no address word opens ("Pacific Grand Villas", "2/F Ruiz Bldg.")
+MAX_PART_WORDS = 6
+#: the words, numbers and abbreviations of such a part, and nothing else ("13 bd de plombières", "RT 004/RW 002")
+_PART_TOKENS = regex.compile(r"[ \t]*[\p{L}\d][\p{L}\d'’./-]*(?:[ \t]+[\p{L}\d][\p{L}\d'’./-]*)*[ \t]*")
 #: a word this common in English opens the sentence, not the street ("Her new address Kuusikatu 4, ...")
 STREET_LEAD_ZIPF = 4.0
 
@@ -142,13 +146,33 @@ class AddressLinesRecognizer(_TextRecognizer):
         opener = rf"(?i:{part_words})\.?[ \t]+"
         number = r"(?:(?i:no|nr|č|№|#)\.?[ \t]*)?(?:\p{Lu}-?)?\d[\p{L}\d]*(?:[/-][\p{L}\d]+)?"
         #: a part opened by an address word, with its number and maybe a name between: "House No. 9", "Street 14",
-        #: "ul. Brzozowa 5", "byt č. 6"; or a name only ("вул. Садова")
+        #: "ul. Brzozowa 5", "byt č. 6", maybe another after it ("Blk 4 Lot 9", "bât C appt 41", the building's
+        #: letter for its number); or a name only ("вул. Садова")
         name = _NAME_WORD
-        self.word_part = regex.compile(rf"{opener}(?:(?:{name}[ \t]+){{0,4}}{number}|{name}(?:[ \t]+{name}){{0,3}})")
+        numbered = rf"{opener}(?:(?:{name}[ \t]+){{0,4}}{number}|\p{{L}}(?![\p{{L}}\d]))"
+        self.word_part = regex.compile(
+            rf"{numbered}(?:[ \t]+{numbered})*(?<=\d[\p{{L}}\d]*)|{numbered}(?:[ \t]+{numbered})+"
+            rf"|{opener}{name}(?:[ \t]+{name}){{0,3}}"
+        )
+        areas = rules.lists("lexicons/layout.yaml").pattern("address_areas")
+        #: an area's part: its word and its name, or its number ("Col. Roma", "Kel. Sukamaju", "RT 03/RW 05")
+        self.area_part = regex.compile(
+            rf"(?i:{areas})\.?[ \t]+(?:{name}(?:[ \t]+{name}){{0,3}}"
+            r"|\p{Ll}[\p{L}'’-]+(?:[ \t]+\p{Ll}[\p{L}'’-]+)?"
+            rf"|\d[\d/-]*(?:[ \t]*/?[ \t]*(?i:{areas})\.?[ \t]*\d[\d/-]*)*)"
+        )
+        layout_lists = rules.lists("lexicons/layout.yaml")
+        #: a part that names a floor, a building or a street by its kind's word ("Second Floor", "Quirino Ave. cor.
+        #: Rizal St."): a name part of an address, however common its words
+        self.unit_words = layout_lists["address_units"]
+        self.town_words = layout_lists["address_town_words"]
+        self.street_words = rules.words("lexicons/street_types.txt", lower=True) | rules.words(
+            "lexicons/street_types_common.txt", lower=True
+        )
         #: where a line's fields or sentences part: a wide gap, a label's colon, a bracket, or a sentence's end (not
         #: the full stop of an address word or a number's label: "Jl. Kenari", "No. 9", "4. OG")
         self.part_break = regex.compile(
-            rf"[ \t]{{3,}}|\t|:[ \t]+|[ \t]+(?=\()|(?<!(?<![\p{{L}}])(?i:{part_words}|no|nr))[.;!?]"
+            rf"[ \t]{{3,}}|\t|:[ \t]+|[ \t]+(?=\()|(?<!(?<![\p{{L}}])(?i:{part_words}|{areas}|no|nr))[.;!?]"
             r"(?:[ \t]+(?=\p{Lu}\p{Ll})|[ \t]*$)"
         )
         super().__init__()
@@ -194,7 +218,11 @@ class AddressLinesRecognizer(_TextRecognizer):
                 kinds.pop()
                 end -= 1
             numbered = sum(k in ("word", "numbered") for k in kinds)
-            if "word" in kinds and numbered >= 2:
+            # an address word and two numbered parts ("House No. 9, Street 14"), or a numbered street and its area
+            # ("Jl. Kenari No. 4, Kel. Sukamaju"); a street named by its kind between numbers ("2/F Ruiz Bldg.,
+            # Rizal St., Tarvo City 8000")
+            worded = "word" in kinds or ("street" in kinds and numbered >= 2)
+            if (worded and numbered >= 2) or (numbered >= 1 and "area" in kinds and kinds[0] in ("word", "numbered")):
                 start = offset + sum(len(p) + 1 for p in parts[:i]) + head[0]
                 stop = offset + sum(len(p) + 1 for p in parts[:end]) - 1
                 yield _stripped(text, start, stop)
@@ -202,26 +230,52 @@ class AddressLinesRecognizer(_TextRecognizer):
             else:
                 i += 1
 
+    def _is_prose(self, word: str) -> bool:
+        """A word common in English, unless it is the capitalised word of a town's kind ("Tarvo City 8000")."""
+        if word[0].isupper() and word.lower() in self.town_words:
+            return False
+        return zipf(word.lower()) >= PROSE_WORD_ZIPF
+
     def _part_head(self, part: str) -> tuple[int, str] | None:
-        """Where an address starts in the first part and its kind: at an address word, else at a numbered name."""
+        """Where an address starts in the first part and its kind: at an address word, else at a numbered name; a
+        few words with a number only when nothing else is found and they are the whole part ("2/F Ruiz Bldg.", not
+        "we met at 3")."""
         for m in regex.finditer(r"(?<![\p{L}\d])\S", part):
             rest = part[m.start() :].rstrip()
-            kind = self._part_kind(rest)
+            kind = self._part_kind(rest, loose=False)
             if kind in ("word", "street", "numbered"):
                 return m.start(), kind
-        return None
+        lead = len(part) - len(part.lstrip())
+        return (lead, "numbered") if self._part_kind(part.strip(), loose=True) == "numbered" else None
 
-    def _part_kind(self, part: str) -> str | None:
-        """ "word" (opened by an address word, with a number), "street" (an address word and a name), "numbered"
-        (a name and a number, or a number alone), "name" (a town or an area), or none."""
+    def _part_kind(self, part: str, loose: bool = True) -> str | None:
+        """ "word" (opened by an address word, with a number), "street" (an address word and a name), "area" (an
+        area's word and its name or number), "numbered" (a name and a number, or a number alone, or a few words of a
+        building or a town with a number: "2/F Ruiz Bldg.", "Davao City 8000", not in the ``loose=False`` of an
+        address's first part, which may hold the sentence before it), "name" (a town or an area, or a floor named
+        with its word: "Second Floor"), "street" (a street named with its kind's word: "Rizal St."), or none."""
         if not part or len(part) > ONE_LINE_MAX:
             return None
         m = self.word_part.fullmatch(part)
         if m is not None:
             return "word" if _DIGITS.search(part) else "street"
+        if self.area_part.fullmatch(part):
+            return "area"
         if _NUMBERED_PART.fullmatch(part):
             words = _LETTERS.findall(_NUMBER_LABEL.sub(" ", part))
-            return "numbered" if not any(zipf(w.lower()) >= PROSE_WORD_ZIPF for w in words) else None
+            return "numbered" if not any(self._is_prose(w) for w in words) else None
+        tokens = part.split()
+        if not loose or not tokens or len(tokens) > MAX_PART_WORDS or not _PART_TOKENS.fullmatch(part):
+            return None
+        words = _LETTERS.findall(_NUMBER_LABEL.sub(" ", part))
+        if _DIGITS.search(part):
+            # a word beside the number ("Tarvo City 8000"): a postcode alone ("m6k 1x9") is left to its own recognizer
+            return None if not words or any(self._is_prose(w) for w in words) else "numbered"
+        if tokens[0][0].isupper() and all(w[0].isupper() or len(w) <= 3 for w in words):
+            if any(w.lower() in self.street_words for w in words):
+                return "street"  # "Quirino Ave. cor. Rizal St."
+            if any(w.lower() in self.unit_words for w in words):
+                return "name"  # "Second Floor"
         if _NAME_PART.fullmatch(part) and self._is_town([part]):
             return "name"
         return None
@@ -262,6 +316,9 @@ class AddressLinesRecognizer(_TextRecognizer):
                 if len(line) <= ONE_LINE_MAX and self._is_one_line(line):
                     yield _stripped(text, s, e)
                 continue
+            if (box := self._labelled_box(line)) is not None:
+                yield _stripped(text, s + box[0], s + box[1])  # "Postal: PO Box 417, Moorby, 9058 (our office)"
+                continue
             if self.box_line.fullmatch(line):
                 # "PO Box 417, Moorby 9058"; "PO Box 417" above "Moorby MO4 2QT" (checked before the code line,
                 # which would take "PO Box" for a town)
@@ -283,6 +340,18 @@ class AddressLinesRecognizer(_TextRecognizer):
                 continue
             yield _stripped(text, s, s + m.start("region") if m.group("region") else e)
             yield from above
+
+    def _labelled_box(self, line: str) -> tuple[int, int] | None:
+        """A postal box with its town after a field's label, maybe a note in brackets after it: where it is."""
+        label = _LABEL.match(line)
+        if label is None or self.unit_or_box.match(line):
+            return None
+        end = line.find("(", label.end())
+        end = len(line) if end < 0 else end
+        body = line[label.end() : end].rstrip()
+        if "," in body and _BOX_NUMBER.search(body) and self.box_line.fullmatch(body):
+            return label.end(), label.end() + len(body)
+        return None
 
     def _segments(self, text: str, start: int, line: str) -> Iterator[Found]:
         """The parts of a line between wide gaps that are an address alone: a numbered box ("P.O. Box 4412"), or a

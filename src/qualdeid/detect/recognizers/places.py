@@ -34,6 +34,10 @@ from qualdeid.labels import LOCATION, ORGANIZATION
 
 ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")  # "5th Avenue", "West 125th Street"
 HOUSE_NUMBER = re.compile(r"^\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?$")
+#: a street named by its number without an ordinal's ending, after a house number ("12840 66A Ave", "4410 104 Street")
+NUMBERED_STREET = re.compile(r"^\d{1,3}[A-Z]?$")
+#: the house number before it, two digits or more ("scored 3 4 Street points" is no address)
+_LONG_HOUSE_NUMBER = re.compile(r"^\d{2,6}[A-Za-z]?$")
 SENTENCE_START_COMMON_ZIPF = 3.0
 #: a sentence-initial name made only of words this common is taken for a heading or a generic phrase
 COMMON_NAME_ZIPF = 4.0
@@ -165,6 +169,7 @@ class NamedPlaceRecognizer(EntityRecognizer):
             if (
                 self.lexicon.is_name_word(tok)
                 or ORDINAL.match(tok.text)
+                or self._numbered_street(doc, j, head)
                 or self.lexicon.is_possessive(doc, j)
                 or (tok.lower_ in CONNECTORS and first < head and j > 0 and self.lexicon.is_name_word(doc[j - 1]))
             ):
@@ -173,6 +178,17 @@ class NamedPlaceRecognizer(EntityRecognizer):
                 break
             j -= 1
         return first
+
+    def _numbered_street(self, doc: Doc, j: int, head: int) -> bool:
+        """The number that names a street right before its type, a house number before it ("12840 66A Ave")."""
+        return (
+            j == head - 1
+            and j > 0
+            and NUMBERED_STREET.match(doc[j].text) is not None
+            and _LONG_HOUSE_NUMBER.match(doc[j - 1].text) is not None
+            and not breaks_line(doc[j - 1])
+            and doc[head].text in self.lexicon.street_types
+        )
 
     def _trim_left(self, doc: Doc, first: int, head: int, keep_opener: bool = False) -> int | None:
         while first < head:

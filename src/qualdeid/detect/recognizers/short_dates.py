@@ -5,7 +5,8 @@
 layout or the words beside it: a case note's entry opening its line with one ("2/27 — Home visit", "8/29: call"),
 a time of day after it ("27.05 19:05", "9/4 am"), a weekday before it (of any language the lists hold:
 "jueves 8/29", "vie 14/9") or a word of the calendar lists' ``short_date_cues`` ("held 16.09", "approved
-8/5"). A document that dates one entry so writes its other dates the same way: there, every other day and
+8/5"). A document that dates one entry so, or writes a full date with slashes ("5/6/24"), writes its other dates
+the same way: there, every other day and
 month written with a slash is a date too, unless the words around it make it a count ("4/5 days", "2/3 of",
 "BP 120/80", "7/10") or it is a share people write as one ("1/2", "3/4", "24/7"). With full stops ("16.09")
 the evidence must be its own: "10.05" is as often a time.
@@ -32,6 +33,9 @@ _TIME_AFTER = regex.compile(
 )
 #: an entry's separator after a date opening its line: "2/27 — Home visit", "8/29: call", "2/27 - "
 _ENTRY_AFTER = regex.compile(r"[ \t]*(?::|[ \t][-–—]|[-–—][ \t])")
+#: a day, a month and a year with slashes ("5/6/24", "17/05/2023"): a document that writes its dates so writes
+#: its short ones with a slash too
+_FULL_SLASH_DATE = regex.compile(r"(?<![\w./-])\d{1,2}/\d{1,2}/(?:\d\d|(?:19|20)\d\d)(?![\w/]|[.,]\d)")
 _LINE_OPENING = regex.compile(r"(?:^|\n)[ \t>*•·-]*(?:\[)?$")
 _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}.'’]*)\.?[ \t]*[:,(]?[ \t]*\(?$")
 _WORD_AFTER = regex.compile(r"[ \t]*\)?[ \t]*([\p{L}]+|%)")
@@ -43,8 +47,9 @@ def _day_month(a: int, b: int) -> bool:
 
 
 def _rating(m: regex.Match[str]) -> bool:
-    """A score out of five or ten, or full marks: "4/5 - great service", "7/10", "5/5"."""
-    return m["b"] in ("5", "10") or m["a"] == m["b"]
+    """A score out of five or ten, or full marks: "4/5 - great service", "7/10", "5/5"; never with a leading
+    zero, which only a date writes ("09/10")."""
+    return not m["a"].startswith("0") and (m["b"] in ("5", "10") or m["a"] == m["b"])
 
 
 class ShortDateRecognizer(_TextRecognizer):
@@ -86,7 +91,7 @@ class ShortDateRecognizer(_TextRecognizer):
             elif m["sep"] == "/" and m.group() not in _SHARES and not _rating(m):
                 slashes.append(m.span())
         yield from ((s, e, DATE_TIME) for s, e in confirmed)
-        if any("/" in text[s:e] for s, e in confirmed):
+        if any("/" in text[s:e] for s, e in confirmed) or (slashes and _FULL_SLASH_DATE.search(text)):
             yield from ((s, e, DATE_TIME) for s, e in slashes)
 
     def _counted(self, text: str, m: regex.Match[str]) -> bool:

@@ -101,6 +101,8 @@ NAME_BEFORE_EMAIL = re.compile(
     r"[ \t]*<[^<>\s@]+@[^<>\s]+>",
     re.MULTILINE,
 )
+#: words before a signer's name under a closing that are no part of it: "little Seppo"
+_AFFECTIONATE = frozenset(["little", "baby", "big", "wee"])
 #: "@Tully Ferreira": a display name after an at sign (a handle with digits or _ stays a CONTACT)
 MENTION = re.compile(r"(?<![\w.@])@(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)(?![\w@])")
 
@@ -139,6 +141,17 @@ class LayoutWords:
             rf"(?!(?i:{words.pattern('sign_offs')})\b)"
             rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)(?:[ \t]*\([^\W\d_]{{1,12}}\.?\))?"
             r"[ \t]*(?:[,.!]|[ \t]+x+)*[ \t]*$",
+            re.MULTILINE,
+        )
+        #: a closing line that goes on after its closing word ("With love and prayers,", "Love you sis 💕",
+        #: "Thanks again for everything!"), then a line of one to three signers' names and nothing more ("Oona &
+        #: Marnix Vermaak", "Tavi, Hedda and Gijs"), the last line or before a blank line or a postscript
+        signer = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
+        self.closing_signers = re.compile(
+            rf"^[ \t>]*(?i:(?:with|all[ \t]+my|lots[ \t]+of|much)[ \t]+)?(?i:{words.pattern('sign_offs')})\b"
+            r"[^\n.?:]{0,40}\n[ \t>]*"
+            rf"(?P<names>{signer}(?:[ \t]*(?:,|&|\+|[ \t]and)[ \t]+{signer}){{0,2}})"
+            r"[ \t]*(?:[ \t]x+)?[ \t]*(?=\n(?:P\.?S\.?\b|[ \t]*\n)|\Z|\n?\s*\Z)",
             re.MULTILINE,
         )
         #: a greeting line of a letter or e-mail: "Hi Pat,", "Dear Ms Byrne,", "Hello Dawn!"
@@ -293,6 +306,8 @@ class SpeakerRecognizer(_TextRecognizer):
             yield from self._if_person(m, layout_names=True)
         for m in self.layout.greeting.finditer(text):
             yield from self._if_person(m, layout_names=True)
+        if "\n" in text:
+            yield from self._closing_signers(text)
         for m in LONE_NAME.finditer(text):
             yield from self._if_person(m, layout_names=True)
         if ":" in text:
@@ -648,20 +663,49 @@ class SpeakerRecognizer(_TextRecognizer):
         """The name of a by-line, when it is capitalised and clearly a name; with `layout_names`, any
         name-like words (a listed first name that is a word, an unlisted rare word), the layout being
         evidence enough: a sign-off ("Thanks,\nDawn"), a greeting ("Hi Pat,"), a post's author."""
-        words = m.group("name").split()
+        if self._is_person(m.group("name").split(), layout_names):
+            yield m.start("name"), m.end("name"), PERSON
+
+    def _is_person(self, words: list[str], layout_names: bool) -> bool:
+        """Whether the words read as a person's name where the layout puts one (see `_if_person`)."""
         if self.lexicon.is_label(words) or not (words[0][0].isupper() or (layout_names and _unicase(words[0][0]))):
-            return
+            return False
         if len(words) == 1 and self.lexicon.names.is_term(words[0]):
-            return  # "Whakapapa" alone on a line is a heading
+            return False  # "Whakapapa" alone on a line is a heading
         if all((w.islower() and not _unicase(w[0])) or w.lower().rstrip(".") in self.lexicon.titles for w in words):
-            return  # "Dear Sir or Madam"
+            return False  # "Dear Sir or Madam"
         if layout_names and len(words) > 2:
             words = words[:1] + [w for w in words[1:-1] if not w.islower()] + words[-1:]  # "Pieter van der Walt"
         strength = self._strength(words)
         if strength == NONE and layout_names and self._surname_first(words):
             strength = WEAK
-        if strength == STRONG or (strength == WEAK and layout_names):
-            yield m.start("name"), m.end("name"), PERSON
+        return strength == STRONG or (strength == WEAK and layout_names)
+
+    def _closing_signers(self, text: str) -> Iterator[Found]:
+        """ "With love and prayers,\nOona & Marnix Vermaak": each name of a line of signers under a closing, where
+        every one of them reads as a name (a line of words that are not all names is a sentence)."""
+        for m in self.layout.closing_signers.finditer(text):
+            start = m.start("names")
+            pieces = [
+                (start + p.start(), start + p.end(), p.group().split())
+                for p in re.finditer(r"[^,&+ \t][^,&+]*?(?=[ \t]*(?:,|&|\+|[ \t]and[ \t]|$))", m.group("names"))
+            ]
+            people = []
+            for a, b, words in pieces:
+                if words and words[0] == "and":
+                    words = words[1:]
+                    a = text.index(words[0], a) if words else a
+                if words and words[0].lower() in _AFFECTIONATE:
+                    words = words[1:]  # "little Seppo"
+                    a = text.index(words[0], a) if words else a
+                while words and re.fullmatch(r"[xX]+", words[-1]):
+                    words = words[:-1]  # "Teodric xxx": the kisses after the last name
+                    b = text.rindex(words[-1], a, b) + len(words[-1]) if words else b
+                if not words or not self._is_person(words, layout_names=True):
+                    break
+                people.append((a, b, PERSON))
+            else:
+                yield from people
 
     def _header_people(self, text: str, m: re.Match[str]) -> Iterator[Found]:
         """ "From: Ana Ruiz <ana@x.org>", "To: Pat Byrne; Jo Lee": the names of an e-mail header."""

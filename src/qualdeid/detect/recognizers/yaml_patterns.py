@@ -10,7 +10,7 @@ import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from qualdeid.detect.nlp import regex_cache
-from qualdeid.detect.nlp.regex_gate import gated
+from qualdeid.detect.nlp.regex_gate import READER, gated, reading
 from qualdeid.rules import Rules, alternation
 
 PATTERN_GLOB = "recognizers/*.yaml"
@@ -80,7 +80,9 @@ class CompiledPattern(Pattern):
         self.name = name
         self.regex = regex
         self.score = score
-        self.compiled_regex = gated(_compile(regex, flags), regex)
+        compiled = _compile(regex, flags)
+        # the gate's reading of the pattern, kept between runs with the compiled pattern
+        self.compiled_regex = gated(compiled, regex, regex_cache.gate_reading(regex, compiled.flags, reading, READER))
         self.compiled_with_flags = flags
 
 

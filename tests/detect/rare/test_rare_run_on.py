@@ -1,0 +1,35 @@
+"""What completes a detail's fact after its phrase (``Frames.run_on`` of detect/rare/frames.py): the
+subject's own emphasis and the time after it ("herself in the fifties"), the time of life ("as a
+teenager"), where a kept animal came from ("she inherited from her cousin") and an appositive that
+says what a rare word means. Lists and what follows them stay out. All texts are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import rare_details
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Her grandmother was a wheelwright herself in the fifties.", "was a wheelwright herself in the fifties"),
+        ("He used to breed geckos as a teenager.", "used to breed geckos as a teenager"),
+        ("She keeps a chinchilla she inherited from her cousin.", "keeps a chinchilla she inherited from her cousin"),
+        (
+            "He served as the harbourmaster, the port's pilot, for the whole coast.",
+            "served as the harbourmaster, the port's pilot, for the whole coast",
+        ),
+    ],
+)
+def test_runs_on_over_what_completes_the_fact(detector, text: str, phrase: str) -> None:
+    assert phrase in rare_details(detector, text)
+
+
+def test_a_second_verb_after_the_emphasis_is_another_fact(detector) -> None:
+    text = "Her grandmother was a wheelwright herself in the fifties and taught my uncle at the forge."
+    assert "was a wheelwright herself in the fifties" in rare_details(detector, text)
+
+
+def test_a_list_is_no_appositive(detector) -> None:
+    assert "breeds geckos" in rare_details(detector, "She breeds geckos, the dogs, and a cat.")
