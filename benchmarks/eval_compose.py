@@ -209,6 +209,12 @@ def still_written(part: str, para: str, doc: Document, start: int, end: int) -> 
     return len(pattern.findall(para)) > len(plain)
 
 
+def context(text: str, start: int, end: int, width: int = 50) -> str:
+    """The words around an audited span on one line, the span in brackets (IDENTIFYING: --show only)."""
+    left, right = text[max(0, start - width) : start], text[end : end + width]
+    return " ".join(f"…{left}⟦{text[start:end]}⟧{right}…".split())
+
+
 def subject_at(people: People, doc_id: str, start: int, end: int) -> str | None:
     subjects = people.subjects_of(doc_id)
     if not subjects:
@@ -255,7 +261,10 @@ def judge(
             if not any(s.start < c["end"] and c["start"] < s.end for s in doc.spans):
                 n = max(1, len(_WORD.findall(c["original"])))
                 t.ordinary += n
-                t.shown += [f"ordinary word replaced: {c['original']!r} -> {c['replacement']!r}"]
+                t.shown += [
+                    f"ordinary word replaced: {c['original']!r} -> {c['replacement']!r} "
+                    f"[{c['reason']}, {c.get('found') or '?'}] {context(doc.text, c['start'], c['end'])}"
+                ]
         for s in doc.spans:
             if not (frag["start"] <= s.start and s.end <= frag["end"]):
                 continue
@@ -267,7 +276,8 @@ def judge(
             if s.label in DIRECT:
                 if not covered or (still and len(value) > 2):
                     t.kept += 1
-                    t.shown += [f"kept {s.label}: {value!r}"]
+                    how = "replaced but still written" if covered else "not replaced"
+                    t.shown += [f"kept {s.label}: {value!r} [{how}] {context(doc.text, s.start, s.end)}"]
             elif not covered:
                 t.kept_other += 1
         subject = subject_at(people, doc.id, frag["start"], frag["end"])

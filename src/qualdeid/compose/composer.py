@@ -385,6 +385,7 @@ class Composer:
         lower += self.targets.lone_initials(text, cut.start, cut.end, known, targets + lower)
         in_dictionary = corpus.risk.index.in_dictionary
         lower += self.targets.lower_case_coordinated(text, cut.start, cut.end, targets + lower, in_dictionary)
+        lower += self.targets.lower_case_reached(text, cut.start, cut.end, targets + lower)
         lower += self.targets.lower_case_towns(
             text, cut.start, cut.end, targets + lower, corpus.places, self._not_a_name_word
         )

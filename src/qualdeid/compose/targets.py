@@ -95,6 +95,8 @@ _JOINED_BEFORE = re.compile(r"\s*(?:,|\s+(?:and|or))\s+(?:even\s+|also\s+)?$")
 #: surname written carelessly ("kestra vollund")
 SURNAME_AFTER_ZIPF = 1.5
 _LOWER_SURNAME_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]{2,}[a-z])(?![\w'’-])")
+#: before a word, a determiner or a possessive makes it a noun ("the phone bill", "her text")
+_NOUN_BEFORE = re.compile(r"(?:\b(?i:the|a|an|my|his|her|their|our|your|its)|\w['’]s)[ \t]+$")
 _PLACE_OR_ON_BEFORE = re.compile(r"\b(?:on|from|to|in|into|near|off|at)\s+$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
@@ -226,6 +228,12 @@ class Targets:
         self.present_after = set(words["present_after"])
         #: before a lower-case name as its object, a person is reached ("texted sorrel after")
         self.contact_verbs = set(words["contact_verbs"])
+        #: "met ondine at the gate", "texted bram again.": a word in lower case right after a contact verb,
+        #: then the end of the phrase
+        self._reached_lower = re.compile(
+            rf"\b(?i:{_literal(words['contact_verbs'])})[ \t]+([a-z][a-z'’-]*[a-z])"
+            rf"(?=[ \t]*(?:[.,;:!?)](?![\w@.-])|\n|$)|[ \t]+(?i:{_literal(words['name_end_after_contact'])})\b)"
+        )
         #: "Wee Quorra", "Young Pellam": a word that is part of the name it stands before, however written
         self._nickname_prefix = re.compile(rf"\b(?:{_literal(words['nickname_prefixes'])})\s$", re.IGNORECASE)
         #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
@@ -521,6 +529,25 @@ class Targets:
                 continue
             if low in self.not_names or low in self.not_name_words or in_dictionary(low) or self.people_word(low):
                 continue
+            out.append(Target(a, b, "PERSON", "lower-case name"))
+        return out
+
+    def lower_case_reached(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
+        """A listed first name written in lower case right after a verb of reaching someone, where the
+        phrase ends ("met ondine at the gate", "texted bram again."): the person met, however written,
+        though no account spells the name with a capital ("met friends there", "rang back later" stay)."""
+        out: list[Target] = []
+        for m in self._reached_lower.finditer(text, start, end):
+            a, b = m.span(1)
+            low = m.group(1)
+            if b > end or any(t.start < b and a < t.end for t in taken + out) or low not in self.listed_names:
+                continue
+            if _NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "the phone bill.": the verb's word is a noun here
+            if low in self.forms_of_address or low in TITLES or low in self.everyday_spellings:
+                continue  # "rang nan today", "texted bro again" ("will" of the stop words is a listed name)
+            if low in self.not_names or low in self.not_name_words or self.people_word(low):
+                continue  # "visited june", "met sunday": a month, a day, a people
             out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
 
