@@ -9,7 +9,6 @@ from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.targets import Targets
 from qualdeid.corpus.model import Document, Span
 from qualdeid.pseudonymise.people import RoleWords
-from qualdeid.rules import Rules
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +30,6 @@ def test_a_person_named_like_a_language_stays_a_person(targets: Targets) -> None
         ("Mapuche", "PERSON"),
         ("Zhuang", "PERSON"),
     ]
-
-
-def test_a_language_name_that_a_list_holds_as_a_first_name_is_not_read_as_a_language(targets: Targets) -> None:
-    listed = Rules([]).words("lexicons/language_names.txt", lower=True)
-    assert "zhuang" in targets.language_names
-    assert listed & targets.name_words
-    assert not targets.language_names & targets.name_words
 
 
 def test_a_people_of_several_words_split_by_detection_is_no_name(targets: Targets) -> None:

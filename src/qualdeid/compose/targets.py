@@ -349,17 +349,6 @@ class Targets:
         return Rules(self.rules_dirs).words("rare/language.txt", lower=True)
 
     @cached_property
-    def language_names(self) -> set[str]:
-        """Names of languages and peoples (lexicons/language_names.txt: "in Zhuang", "an Akha boy") that no
-        list of first names, surnames or towns also holds: a people or a language, not who or where."""
-        rules = Rules(self.rules_dirs)
-        world = rules.words("names/world_first_names.txt", lower=True) | rules.words(
-            "names/world_surnames.txt", lower=True
-        )
-        words = rules.words("lexicons/language_names.txt", lower=True)
-        return words - self.name_words - world - self.placeholders.towns
-
-    @cached_property
     def not_names(self) -> set[str]:
         """Capitalised words that are never a person's name here: places above a town, holidays, months."""
         rules = Rules(self.rules_dirs)
