@@ -183,6 +183,16 @@ class Targets:
         #: "Highway 417", "Route 9", "State Highway 2": a road by its number.
         roads = alternation(rules.words("lexicons/numbered_roads.txt"))
         self._numbered_road = re.compile(rf"\b(?:State\s+)?(?:{roads})\s+\d{{1,4}}\b")
+        #: "the 7th Battalion", "2/9th Field Regiment", "Third Squadron": a unit of the armed forces by its number
+        units = "|".join(
+            r"[ \t]+".join(w.capitalize() for w in u.split())
+            for u in sorted(words["military_units"], key=len, reverse=True)
+        )
+        self._military_unit = re.compile(
+            r"(?<![\w/])(?:\d{1,3}/)?(?:\d{1,3}(?:st|nd|rd|th)?|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+            r"Eighth|Ninth|Tenth|Eleventh|Twelfth))"
+            rf"(?:[ \t]+[A-Z][a-z]+){{0,2}}?[ \t]+(?:{units})(?![\w'’-])"
+        )
         #: "lives in Site D", "back to Zone 4", "Mill Road, Block F": a part of a town named by a letter or a
         #: number, after a word of place or a comma (not "Section B of the form")
         self._lettered_area = re.compile(
@@ -744,6 +754,10 @@ class Targets:
                 for m in road.finditer(text, start, end)
                 if not any(t.start < m.end() and m.start() < t.end for t in out)
             ]
+        for m in self._military_unit.finditer(text, start, end):
+            out = [t for t in out if not (m.start() <= t.start and t.end <= m.end())]  # "7th" a date, "Rifles" a place
+            if not any(t.start < m.end() and m.start() < t.end for t in out):
+                out.append(Target(m.start(), m.end(), "ORGANIZATION", "unit frame"))
         out = self._with_first_names(text, start, end, _join_names(text, out))
         out = [self._with_nickname_prefix(text, _with_initials(text, t, end), start) for t in out] + rare
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
