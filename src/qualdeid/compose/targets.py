@@ -95,6 +95,8 @@ _JOINED_BEFORE = re.compile(r"\s*(?:,|\s+(?:and|or))\s+(?:even\s+|also\s+)?$")
 #: surname written carelessly ("kestra vollund")
 SURNAME_AFTER_ZIPF = 1.5
 _LOWER_SURNAME_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]{2,}[a-z])(?![\w'’-])")
+#: a capitalised word this common in English, before what supporters wear, is the thing ("an Army blanket")
+CLUB_WORD_ZIPF = 4.5
 #: before a word, a determiner or a possessive makes it a noun ("the phone bill", "her text")
 _NOUN_BEFORE = re.compile(r"(?:\b(?i:the|a|an|my|his|her|their|our|your|its)|\w['’]s)[ \t]+$")
 _PLACE_OR_ON_BEFORE = re.compile(r"\b(?:on|from|to|in|into|near|off|at)\s+$", re.IGNORECASE)
@@ -192,6 +194,11 @@ class Targets:
             r"(?<![\w/])(?:\d{1,3}/)?(?:\d{1,3}(?:st|nd|rd|th)?|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
             r"Eighth|Ninth|Tenth|Eleventh|Twelfth))"
             rf"(?:[ \t]+[A-Z][a-z]+){{0,2}}?[ \t]+(?:{units})(?![\w'’-])"
+        )
+        #: "a Quillmoor scarf", "an old Tarrowby Rovers jersey": a club or team, by what its supporters wear
+        self.club_things = re.compile(rf"[ \t]+(?i:{_literal(words['club_things'])})\b")
+        self._club_before = re.compile(
+            rf"(?<![\w'’-])((?:[A-Z][a-z]+[ \t]){{0,2}}[A-Z][a-z]+)(?={self.club_things.pattern})"
         )
         #: "lives in Site D", "back to Zone 4", "Mill Road, Block F": a part of a town named by a letter or a
         #: number, after a word of place or a comma (not "Section B of the form")
@@ -531,6 +538,23 @@ class Targets:
             out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
 
+    def clubs(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
+        """A club or team named before what its supporters wear ("a Quillmoor scarf", "an old Tarrowby Rovers
+        jersey"), not a people, country, holiday or everyday word ("a Scottish scarf", "a Christmas jersey",
+        "an Army blanket"), nor a word opening its sentence."""
+        out: list[Target] = []
+        for m in self._club_before.finditer(text, start, end):
+            a, b = m.span(1)
+            words = m.group(1).split()
+            if any(t.start < b and a < t.end for t in taken + out) or _SENTENCE_START.search(text[max(0, a - 3) : a]):
+                continue
+            if any(w.lower() in self.not_names or self.people_word(w) for w in words):
+                continue
+            if all(zipf(w.lower()) >= CLUB_WORD_ZIPF for w in words):
+                continue  # "an Army blanket", "a Police jersey": the thing itself, not a club's name
+            out.append(Target(a, b, "ORGANIZATION", "club frame"))
+        return out
+
     def lower_case_reached(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
         """A listed first name written in lower case right after a verb of reaching someone, where the
         phrase ends ("met ondine at the gate", "texted bram again."): the person met, however written,
@@ -754,10 +778,14 @@ class Targets:
                 for m in road.finditer(text, start, end)
                 if not any(t.start < m.end() and m.start() < t.end for t in out)
             ]
-        for m in self._military_unit.finditer(text, start, end):
-            out = [t for t in out if not (m.start() <= t.start and t.end <= m.end())]  # "7th" a date, "Rifles" a place
-            if not any(t.start < m.end() and m.start() < t.end for t in out):
-                out.append(Target(m.start(), m.end(), "ORGANIZATION", "unit frame"))
+        units = [
+            Target(m.start(), m.end(), "ORGANIZATION", "unit frame")
+            for m in self._military_unit.finditer(text, start, end)
+        ]
+        for frame in units + self.clubs(text, start, end, []):  # "7th" a date, "Rovers" a person: the frame's reading
+            out = [t for t in out if not (frame.start <= t.start and t.end <= frame.end)]
+            if not any(t.start < frame.end and frame.start < t.end for t in out):
+                out.append(frame)
         out = self._with_first_names(text, start, end, _join_names(text, out))
         out = [self._with_nickname_prefix(text, _with_initials(text, t, end), start) for t in out] + rare
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
@@ -1485,6 +1513,7 @@ def _non_overlapping(targets: list[Target]) -> list[Target]:
     spans; each character belongs to at most one target."""
     # format: target reason codes
     rank = {"detected": 0, "key": 1, "corpus": 2, "age shape": 3, "person frame": 4, "place frame": 4}
+    rank |= {"club frame": 4, "unit frame": 4}
     kept: list[Target] = []
     for t in sorted(targets, key=lambda t: (-(t.end - t.start), rank[t.found], t.start)):
         if not any(k.start < t.end and t.start < k.end for k in kept):
