@@ -251,6 +251,10 @@ class Targets:
             rf"\b(?i:{_literal(words['contact_verbs'])})[ \t]+([a-z][a-z'’-]*[a-z])"
             rf"(?=[ \t]*(?:[.,;:!?)](?![\w@.-])|\n|$)|[ \t]+(?i:{_literal(words['name_end_after_contact'])})\b)"
         )
+        #: "ilse said she would": a word in lower case right before a verb of speaking
+        self._speaking_lower = re.compile(
+            rf"(?<![\w'’-])([a-z][a-z'’-]*[a-z])(?=[ \t]+(?:{_literal(words['lower_case_speech'])})\b)"
+        )
         #: "Wee Quorra", "Young Pellam": a word that is part of the name it stands before, however written
         self._nickname_prefix = re.compile(rf"\b(?:{_literal(words['nickname_prefixes'])})\s$", re.IGNORECASE)
         #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
@@ -557,16 +561,18 @@ class Targets:
 
     def lower_case_reached(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
         """A listed first name written in lower case right after a verb of reaching someone, where the
-        phrase ends ("met ondine at the gate", "texted bram again."): the person met, however written,
+        phrase ends ("met thaddeus at the gate", "texted ximena again."), or right before a verb of speaking
+        ("ximena said she would"): the person met or speaking, however written,
         though no account spells the name with a capital ("met friends there", "rang back later" stay)."""
         out: list[Target] = []
-        for m in self._reached_lower.finditer(text, start, end):
+        found = [*self._reached_lower.finditer(text, start, end), *self._speaking_lower.finditer(text, start, end)]
+        for m in sorted(found, key=lambda m: m.start(1)):
             a, b = m.span(1)
             low = m.group(1)
             if b > end or any(t.start < b and a < t.end for t in taken + out) or low not in self.listed_names:
                 continue
             if _NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "the phone bill.": the verb's word is a noun here
+                continue  # "the phone bill.", "her grace said": a noun here
             if low in self.forms_of_address or low in TITLES or low in self.everyday_spellings:
                 continue  # "rang nan today", "texted bro again" ("will" of the stop words is a listed name)
             if low in self.not_names or low in self.not_name_words or self.people_word(low):
