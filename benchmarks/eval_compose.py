@@ -28,7 +28,9 @@ with ``qualdeid risk DRAFT --corpus GOLD...`` as a user runs it. Per draft:
 A theme that cannot be composed is reported with the tool's reason; it is not a failure when the gold
 people of the theme's parts are fewer than K.
 
-Counts only by default; ``--show`` also prints what leaked (IDENTIFYING) and ``--drafts DIR`` keeps
+Counts only by default, with the ordinary words by compose's reason and how it found them and the kept
+identifiers by gold label and whether compose replaced them (a fragment audit by class); ``--show``
+also prints each finding with the words around it and how compose found it (IDENTIFYING) and ``--drafts DIR`` keeps
 the drafts (IDENTIFYING too, if anything leaked). Exit status 0 when every target is met, 1 otherwise.
 
 Usage:  python3 benchmarks/eval_compose.py [GOLD.jsonl ...] [--sources 3] [--seeds 1,2,3,4,5] [--words 250]
@@ -136,6 +138,10 @@ class Totals:
     over_share: int = 0
     claim_differs: int = 0  # compose's own subject count differs from the gold people's
     risk: Counter[int] = field(default_factory=Counter)
+    #: counts only, not identifying: ordinary words by (compose's reason, how it found them), identifiers
+    #: kept by (gold label, replaced but still written / not replaced)
+    ordinary_by: Counter[str] = field(default_factory=Counter)
+    kept_by: Counter[str] = field(default_factory=Counter)
     notes: int = 0
     found_again: int = 0  # identifiers compose's final check found in the composed text (should be none)
     contradicting: int = 0  # drafts whose fragments contradict the character's basic facts (information)
@@ -150,6 +156,8 @@ class Totals:
         for name in ("over_share", "claim_differs", "notes", "cannot_ok", "found_again", "contradicting"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.risk.update(other.risk)
+        self.ordinary_by.update(other.ordinary_by)
+        self.kept_by.update(other.kept_by)
         self.cannot += other.cannot
         self.errors += other.errors
         self.shown += other.shown
@@ -209,6 +217,12 @@ def still_written(part: str, para: str, doc: Document, start: int, end: int) -> 
     return len(pattern.findall(para)) > len(plain)
 
 
+def context(text: str, start: int, end: int, width: int = 50) -> str:
+    """The words around an audited span on one line, the span in brackets (IDENTIFYING: --show only)."""
+    left, right = text[max(0, start - width) : start], text[end : end + width]
+    return " ".join(f"…{left}⟦{text[start:end]}⟧{right}…".split())
+
+
 def subject_at(people: People, doc_id: str, start: int, end: int) -> str | None:
     subjects = people.subjects_of(doc_id)
     if not subjects:
@@ -255,7 +269,11 @@ def judge(
             if not any(s.start < c["end"] and c["start"] < s.end for s in doc.spans):
                 n = max(1, len(_WORD.findall(c["original"])))
                 t.ordinary += n
-                t.shown += [f"ordinary word replaced: {c['original']!r} -> {c['replacement']!r}"]
+                t.ordinary_by[f"{c['reason']}, found by {c.get('found') or '?'}"] += n
+                t.shown += [
+                    f"ordinary word replaced: {c['original']!r} -> {c['replacement']!r} "
+                    f"[{c['reason']}, {c.get('found') or '?'}] {context(doc.text, c['start'], c['end'])}"
+                ]
         for s in doc.spans:
             if not (frag["start"] <= s.start and s.end <= frag["end"]):
                 continue
@@ -267,7 +285,9 @@ def judge(
             if s.label in DIRECT:
                 if not covered or (still and len(value) > 2):
                     t.kept += 1
-                    t.shown += [f"kept {s.label}: {value!r}"]
+                    how = "replaced but still written" if covered else "not replaced"
+                    t.kept_by[f"{s.label}, {how}"] += 1
+                    t.shown += [f"kept {s.label}: {value!r} [{how}] {context(doc.text, s.start, s.end)}"]
             elif not covered:
                 t.kept_other += 1
         subject = subject_at(people, doc.id, frag["start"], frag["end"])
@@ -392,6 +412,9 @@ def report(results: dict[str, Totals], args: argparse.Namespace, seconds: float,
         f"themes or seeds that could not be composed: {len(total.cannot)} "
         f"({total.cannot_ok} with fewer gold subjects than K)"
     )
+    for name, counts in (("ordinary words replaced", total.ordinary_by), ("identifiers kept", total.kept_by)):
+        if counts:
+            print(f"{name}, by class: " + "; ".join(f"{k} {n}" for k, n in counts.most_common()))
     checks = [
         ("heading leaks", total.heading_leaks, "0", total.heading_leaks == 0),
         ("ordinary words replaced per 1,000 words", f"{per_k:.2f} ({total.ordinary})", "<= 1", per_k <= 1),

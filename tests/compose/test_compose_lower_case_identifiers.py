@@ -108,3 +108,54 @@ def test_a_word_in_lower_case_joined_to_the_narrator_is_a_person(targets, text: 
 )
 def test_a_word_of_the_dictionary_or_a_relative_joined_to_the_narrator_stays(targets, text: str) -> None:
     assert targets.lower_case_coordinated(text, 0, len(text), [], lambda w: w in {"lads", "kids"}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Later I met thaddeus at the gate.", "thaddeus"),
+        ("I texted ximena again after tea", "ximena"),
+        ("We rang will, no answer.", "will"),
+        ("She visited joy yesterday", "joy"),
+    ],
+)
+def test_a_listed_name_in_lower_case_reached_by_a_contact_verb_is_a_person(targets, text: str, name: str) -> None:
+    got = targets.lower_case_reached(text, 0, len(text), [])
+    assert [(text[t.start : t.end], t.label) for t in got] == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I met friends there.",
+        "She rang back later.",
+        "We visited mum today.",
+        "He texted nan again",
+        "We met sunday at noon",
+        "I asked will he come back",
+    ],
+)
+def test_a_word_after_a_contact_verb_that_is_no_name_or_runs_on_stays(targets, text: str) -> None:
+    assert targets.lower_case_reached(text, 0, len(text), []) == []
+
+
+@pytest.mark.parametrize("text", ["Paid the phone bill.", "He sent her email thaddeus.q@example.org today"])
+def test_a_contact_word_as_a_noun_or_an_address_is_no_verb_reaching_someone(targets, text: str) -> None:
+    assert targets.lower_case_reached(text, 0, len(text), []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Why it mattered\nximena said she slept at last.", "ximena"),
+        ("thanks for today. thaddeus says hiya", "thaddeus"),
+    ],
+)
+def test_a_listed_name_in_lower_case_before_a_verb_of_speaking_is_a_person(targets, text: str, name: str) -> None:
+    got = targets.lower_case_reached(text, 0, len(text), [])
+    assert [(text[t.start : t.end], t.label) for t in got] == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize("text", ["and mum said no", "everyone said so", "then her joy said it all"])
+def test_a_relative_a_word_or_a_noun_before_a_verb_of_speaking_stays(targets, text: str) -> None:
+    assert targets.lower_case_reached(text, 0, len(text), []) == []

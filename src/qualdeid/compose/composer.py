@@ -385,6 +385,7 @@ class Composer:
         lower += self.targets.lone_initials(text, cut.start, cut.end, known, targets + lower)
         in_dictionary = corpus.risk.index.in_dictionary
         lower += self.targets.lower_case_coordinated(text, cut.start, cut.end, targets + lower, in_dictionary)
+        lower += self.targets.lower_case_reached(text, cut.start, cut.end, targets + lower)
         lower += self.targets.lower_case_towns(
             text, cut.start, cut.end, targets + lower, corpus.places, self._not_a_name_word
         )
@@ -652,6 +653,8 @@ class Composer:
                 doc.text, c.start, c.end
             ):
                 continue  # "Sleet, then sun.": a word of the dictionary that opens the sentence
+            if c.kind == "number" and value.isdigit() and self.targets.quantity_after.match(doc.text, c.end):
+                continue  # "1200 acres of barley": a quantity, though a house is spoken of nearby
             if c.kind == "initials" and _no_ones_initials(value, self.targets.not_initials):
                 continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
             if self.targets.people_word(value):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from qualdeid.pseudonymise.people import DECADES, age_of
 from qualdeid.pseudonymise.policy import Policy
-from qualdeid.rules import Rules
+from qualdeid.rules import Rules, alternation
 
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|our|their|his|her|my|your|this|that|its|[^\W\d_]+['’]s?)\s+)$", re.IGNORECASE
@@ -90,6 +90,9 @@ class Placeholders:
         self._road_code_alone = re.compile(rf"(?:{codes})\d{{1,3}}")
         self.rare_kinds = {str(k).lower(): str(v) for k, v in (data.get("rare_kinds") or {}).items()}
         self.policy = Policy.load(self.rules_dirs)
+        things = rules.lists("compose/context.yaml")["club_things"]
+        #: after an organisation with no kind of its own: what supporters wear, so a club ("a Quillmoor scarf")
+        self._club_thing_after = re.compile(rf"\s+(?:{alternation(things)})\b", re.IGNORECASE)
         reaching = rules.lists("people/ages.yaml").pattern("reaching")
         #: before an age that reads as a decade: "is [an age]" -> "is in her forties"
         self._copula_before = re.compile(r"\b(?:is|was|are|were|'s|’s|be|being)\s+(?:only\s+|just\s+|nearly\s+)?$")
@@ -161,6 +164,8 @@ class Placeholders:
         """The replacement of ``text`` (``before``/``after``: the text around it in the fragment)."""
         determined = bool(_DETERMINER_BEFORE.search(before))
         if label in ("LOCATION", "ORGANIZATION"):
+            if label == "ORGANIZATION" and self._club_thing_after.match(after) and not self._head(text):
+                return "[club]" if determined else "[a club]"  # "a [club] scarf"
             return self._place(label, text, determined)
         if label == "DATE_TIME":
             noun = self._date(text)
@@ -208,6 +213,10 @@ class Placeholders:
         return next(
             (v for k, v in self.rare_kinds.items() if re.search(rf"\b{re.escape(k)}", low)), "a distinctive detail"
         )
+
+    def _head(self, text: str) -> str:
+        """The kind of place or organisation its name says, by a type word in it ("pub" of "The Quill Arms")."""
+        return next((self.heads[w.lower()] for w in reversed(_WORDS.findall(text)) if self.heads.get(w.lower())), "")
 
     def _place(self, label: str, text: str, determined: bool) -> str:
         words = _WORDS.findall(text)

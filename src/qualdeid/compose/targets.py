@@ -35,6 +35,7 @@ from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
 from qualdeid.risk.identifiers import IdentifierHit, IdentifierIndex
 from qualdeid.rules import Rules, alternation
 
+_NAMED = ("PERSON", "LOCATION", "ORGANIZATION")
 REPLACED = ("PERSON", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "DATE_TIME", "AGE", "RARE_DETAIL")
 #: An age below this is a childhood memory ("when I was ten"), not who someone is now.
 CHILDHOOD = 13
@@ -94,6 +95,10 @@ _JOINED_BEFORE = re.compile(r"\s*(?:,|\s+(?:and|or))\s+(?:even\s+|also\s+)?$")
 #: surname written carelessly ("kestra vollund")
 SURNAME_AFTER_ZIPF = 1.5
 _LOWER_SURNAME_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]{2,}[a-z])(?![\w'’-])")
+#: a capitalised word this common in English, before what supporters wear, is the thing ("an Army blanket")
+CLUB_WORD_ZIPF = 4.5
+#: before a word, a determiner or a possessive makes it a noun ("the phone bill", "her text")
+_NOUN_BEFORE = re.compile(r"(?:\b(?i:the|a|an|my|his|her|their|our|your|its)|\w['’]s)[ \t]+$")
 _PLACE_OR_ON_BEFORE = re.compile(r"\b(?:on|from|to|in|into|near|off|at)\s+$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]*\.\s+[A-Z])(?=[\s,.;:!?)'’]|$)")
@@ -145,6 +150,8 @@ _ALIAS_AFTER = re.compile(
 _OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)?(?![\w'’-])")
 #: a title in quotation marks that opens with an article: '"The Tarrow Teapot"', '‘A Wet Morning’'
 _QUOTED_TITLE = re.compile(r"[\"“‘](?:The|A|An)(?: (?:of |the |and |in )*[A-Z][\w'’-]*){1,6}[\"”’](?![\w])")
+#: capitalised words in quotation marks, the last of them taken apart: '"Tarrow Quill Polka"' is a tune
+_QUOTED_RUN = re.compile(r"[\"“‘]((?:[A-Z][\w'’-]* (?:(?:of|the|and|in) )*){0,5})([A-Z][a-z]+)[\"”’](?![\w])")
 _PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
 
@@ -178,6 +185,21 @@ class Targets:
         #: "Highway 417", "Route 9", "State Highway 2": a road by its number.
         roads = alternation(rules.words("lexicons/numbered_roads.txt"))
         self._numbered_road = re.compile(rf"\b(?:State\s+)?(?:{roads})\s+\d{{1,4}}\b")
+        #: "the 7th Battalion", "2/9th Field Regiment", "Third Squadron": a unit of the armed forces by its number
+        units = "|".join(
+            r"[ \t]+".join(w.capitalize() for w in u.split())
+            for u in sorted(words["military_units"], key=len, reverse=True)
+        )
+        self._military_unit = re.compile(
+            r"(?<![\w/])(?:\d{1,3}/)?(?:\d{1,3}(?:st|nd|rd|th)?|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+            r"Eighth|Ninth|Tenth|Eleventh|Twelfth))"
+            rf"(?:[ \t]+[A-Z][a-z]+){{0,2}}?[ \t]+(?:{units})(?![\w'’-])"
+        )
+        #: "a Quillmoor scarf", "an old Tarrowby Rovers jersey": a club or team, by what its supporters wear
+        self.club_things = re.compile(rf"[ \t]+(?i:{_literal(words['club_things'])})\b")
+        self._club_before = re.compile(
+            rf"(?<![\w'’-])((?:[A-Z][a-z]+[ \t]){{0,2}}[A-Z][a-z]+)(?={self.club_things.pattern})"
+        )
         #: "lives in Site D", "back to Zone 4", "Mill Road, Block F": a part of a town named by a letter or a
         #: number, after a word of place or a comma (not "Section B of the form")
         self._lettered_area = re.compile(
@@ -187,6 +209,8 @@ class Targets:
         )
         months = self.calendar.pattern("months", "months_short")
         self.specific_date = re.compile(rf"\d|\b(?:{months})\b\.?\s+\d|birthday", re.IGNORECASE)
+        #: "1200 acres", "slept 13 hrs": a number before a unit is a quantity, no one's number
+        self.quantity_after = re.compile(rf"\s+(?:{_literal(words['quantity_units'])})\b", re.IGNORECASE)
         self.building_before = re.compile(
             rf"\b(?:{_literal(words['building_before'])}|(?:{_literal(words['staying_verbs'])})\s+(?:at|to|into|in))\s+$",
             re.IGNORECASE,
@@ -221,6 +245,16 @@ class Targets:
         self.present_after = set(words["present_after"])
         #: before a lower-case name as its object, a person is reached ("texted sorrel after")
         self.contact_verbs = set(words["contact_verbs"])
+        #: "met ondine at the gate", "texted oswin again.": a word in lower case right after a contact verb,
+        #: then the end of the phrase
+        self._reached_lower = re.compile(
+            rf"\b(?i:{_literal(words['contact_verbs'])})[ \t]+([a-z][a-z'’-]*[a-z])"
+            rf"(?=[ \t]*(?:[.,;:!?)](?![\w@.-])|\n|$)|[ \t]+(?i:{_literal(words['name_end_after_contact'])})\b)"
+        )
+        #: "ysolde said she would": a word in lower case right before a verb of speaking
+        self._speaking_lower = re.compile(
+            rf"(?<![\w'’-])([a-z][a-z'’-]*[a-z])(?=[ \t]+(?:{_literal(words['lower_case_speech'])})\b)"
+        )
         #: "Wee Quorra", "Young Pellam": a word that is part of the name it stands before, however written
         self._nickname_prefix = re.compile(rf"\b(?:{_literal(words['nickname_prefixes'])})\s$", re.IGNORECASE)
         #: titles and kin words ("Aunty", "Nanna", "Ma"): a form of address, not a name, when alone
@@ -405,7 +439,8 @@ class Targets:
             title = re.search(r"\b([A-Z][a-z]+)\.?[ \t]+$", text[max(0, a - 16) : a])
             if title and (title.group(1).lower() in TITLES or title.group(1).lower() in self.forms_of_address):
                 continue  # "the Nurse Practitioner", "Mama Oréla": the name after a title is addressed()'s to judge
-            if _THE_BEFORE.search(text[max(0, a - 5) : a]) and self.title_of_work(text, a, b):
+            quoted = text[a - 1 : a] in ('"', "“", "‘")
+            if (quoted or _THE_BEFORE.search(text[max(0, a - 5) : a])) and self.title_of_work(text, a, b):
                 continue  # "sang the Quillan Psalm": a song's title ("played Tobiah Quennell" stays a person)
             if self.entitlement(_capitalised_run(text, a, b)):
                 continue  # "the Study Support Bursary": a benefit, not a person's name
@@ -504,6 +539,44 @@ class Targets:
                 continue
             if low in self.not_names or low in self.not_name_words or in_dictionary(low) or self.people_word(low):
                 continue
+            out.append(Target(a, b, "PERSON", "lower-case name"))
+        return out
+
+    def clubs(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
+        """A club or team named before what its supporters wear ("a Quillmoor scarf", "an old Tarrowby Rovers
+        jersey"), not a people, country, holiday or everyday word ("a Scottish scarf", "a Christmas jersey",
+        "an Army blanket"), nor a word opening its sentence."""
+        out: list[Target] = []
+        for m in self._club_before.finditer(text, start, end):
+            a, b = m.span(1)
+            words = m.group(1).split()
+            if any(t.start < b and a < t.end for t in taken + out) or _SENTENCE_START.search(text[max(0, a - 3) : a]):
+                continue
+            if any(w.lower() in self.not_names or self.people_word(w) for w in words):
+                continue
+            if all(zipf(w.lower()) >= CLUB_WORD_ZIPF for w in words):
+                continue  # "an Army blanket", "a Police jersey": the thing itself, not a club's name
+            out.append(Target(a, b, "ORGANIZATION", "club frame"))
+        return out
+
+    def lower_case_reached(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
+        """A listed first name written in lower case right after a verb of reaching someone, where the
+        phrase ends ("met thaddeus at the gate", "texted ximena again."), or right before a verb of speaking
+        ("ximena said she would"): the person met or speaking, however written,
+        though no account spells the name with a capital ("met friends there", "rang back later" stay)."""
+        out: list[Target] = []
+        found = [*self._reached_lower.finditer(text, start, end), *self._speaking_lower.finditer(text, start, end)]
+        for m in sorted(found, key=lambda m: m.start(1)):
+            a, b = m.span(1)
+            low = m.group(1)
+            if b > end or any(t.start < b and a < t.end for t in taken + out) or low not in self.listed_names:
+                continue
+            if _NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "the phone bill.", "her grace said": a noun here
+            if low in self.forms_of_address or low in TITLES or low in self.everyday_spellings:
+                continue  # "rang nan today", "texted bro again" ("will" of the stop words is a listed name)
+            if low in self.not_names or low in self.not_name_words or self.people_word(low):
+                continue  # "visited june", "met sunday": a month, a day, a people
             out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
 
@@ -711,6 +784,14 @@ class Targets:
                 for m in road.finditer(text, start, end)
                 if not any(t.start < m.end() and m.start() < t.end for t in out)
             ]
+        units = [
+            Target(m.start(), m.end(), "ORGANIZATION", "unit frame")
+            for m in self._military_unit.finditer(text, start, end)
+        ]
+        for frame in units + self.clubs(text, start, end, []):  # "7th" a date, "Rovers" a person: the frame's reading
+            out = [t for t in out if not (frame.start <= t.start and t.end <= frame.end)]
+            if not any(t.start < frame.end and frame.start < t.end for t in out):
+                out.append(frame)
         out = self._with_first_names(text, start, end, _join_names(text, out))
         out = [self._with_nickname_prefix(text, _with_initials(text, t, end), start) for t in out] + rare
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
@@ -719,8 +800,24 @@ class Targets:
                 if m:
                     out[i] = Target(t.start, t.end + m.end(), t.label, t.found, t.reason)
         rare = [t for t in out if t.label == "RARE_DETAIL"]
-        others = _non_overlapping([t for t in out if t.label != "RARE_DETAIL"])
+        listed = [m.span() for m in self._listed_phrase.finditer(text, start, end)]
+        others = _non_overlapping(
+            [
+                t
+                for t in out
+                if t.label != "RARE_DETAIL"
+                and not (t.label in _NAMED and any(a <= t.start and t.end <= b for a, b in listed))
+            ]
+        )
         return sorted(others + rare, key=lambda t: t.start)
+
+    @cached_property
+    def _listed_phrase(self) -> re.Pattern[str]:
+        """Phrases of several words that are never a name here (a people, a country: "Pacific Islander",
+        "Costa Rica"), as written with capitals: detection may have split one into a person and a place."""
+        phrases = sorted((w for w in self.not_names if " " in w), key=len, reverse=True)
+        alternatives = "|".join(r"[ \t]+".join(re.escape(x) for x in w.split()) for w in phrases)
+        return re.compile(rf"(?<![\w'’-])(?i:{alternatives})(?:['’]?s)?(?![\w'’-])")
 
     def defined_names(
         self, text: str, start: int, end: int, defined: Iterable[str], taken: list[Target]
@@ -790,6 +887,11 @@ class Targets:
         if any(
             m.start() < start and end <= m.end()
             for m in _QUOTED_TITLE.finditer(text, max(0, start - 80), min(len(text), end + 80))
+        ):
+            return True
+        if any(  # '"Tarrow Quill Polka"': in quotation marks, ending in a kind of tune or song
+            m.start() < start and end <= m.end() and m.group(2).lower() in self.work_heads
+            for m in _QUOTED_RUN.finditer(text, max(0, start - 80), min(len(text), end + 80))
         ):
             return True
         return bool(self._work_verb_before.search(text[max(0, start - 20) : start])) and not (
@@ -1417,6 +1519,7 @@ def _non_overlapping(targets: list[Target]) -> list[Target]:
     spans; each character belongs to at most one target."""
     # format: target reason codes
     rank = {"detected": 0, "key": 1, "corpus": 2, "age shape": 3, "person frame": 4, "place frame": 4}
+    rank |= {"club frame": 4, "unit frame": 4}
     kept: list[Target] = []
     for t in sorted(targets, key=lambda t: (-(t.end - t.start), rank[t.found], t.start)):
         if not any(k.start < t.end and t.start < k.end for k in kept):

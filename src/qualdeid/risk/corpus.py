@@ -118,6 +118,8 @@ class CorpusProfile:
         never_places = NeverIdentifiers.load(config.never_place_lists, config.rules_dirs)
         #: very large places (rules/lexicons/large_places.txt): a city of that size alone points at nobody
         self.large_places = NeverIdentifiers.load(config.large_place_lists, config.rules_dirs)
+        #: peoples, languages, countries and states: never a place or an organisation on their own
+        self.never_places = never_places
         self.index = index_corpus(
             [_without_listed(d, self.never, never_places) for d in docs],
             never_parts=never_places.terms,

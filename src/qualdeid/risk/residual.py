@@ -33,7 +33,9 @@ def residual_identifiers(
     in ``text`` (offsets into it); ``kept`` the texts (lower case) a reviewer decided are no
     identifiers."""
     never = profile.never
-    never_spans = never.spans(text)
+    # a phrase of several words that is a people or a country ("Pacific Islander") holds no one's name,
+    # however detection split it
+    never_spans = never.spans(text) + [(a, b) for a, b in profile.never_places.spans(text) if " " in text[a:b]]
     out: list[Residual] = []
     for hit in profile.index.find(text):
         value = text[hit.start : hit.end]
@@ -47,6 +49,8 @@ def residual_identifiers(
         if s.label not in NAME_LABELS:
             continue
         value = text[s.start : s.end]
+        if s.label != "PERSON" and value in profile.never_places:
+            continue  # "a Zhuang boy" that detection took for an organisation: a people, nobody's body or place
         for part in sorted(index.variants(value, s.label), key=len, reverse=True):
             at = value.replace("\u2019", "'").find(part)
             if at < 0 or not part[:1].isupper():
