@@ -74,3 +74,37 @@ def test_a_letter_beside_an_interviewer_that_is_no_role_speaks_for_someone(roles
     text = "I: Where did you grow up?\nW: Up north.\nI: And then?\nW: The city.\nR: once only."
     assert {k: [text[a:b] for a, b in v] for k, v in roles.letter_speakers(text).items()} == {"W": ["W", "W"]}
     assert roles.letter_speakers("W: Hiya.\nW: Anyone?\nJ: Hiya.") == {}
+
+
+def _spoken(roles: TranscriptRoles, text: str) -> dict[str, list[str]]:
+    return {k: [text[a:b] for a, b in v] for k, v in roles.letter_speakers(text).items()}
+
+
+def test_initials_taking_turns_beside_another_speaker_speak_for_someone(roles: TranscriptRoles) -> None:
+    named = "QX: Can you hear me?\nQuorra Brennick: Yes, a little.\nQX: Tell me about the farm.\nQuorra Brennick: Busy."
+    assert _spoken(roles, named) == {"QX": ["QX", "QX"]}
+    stamped = "[00:00:04] Int: Thanks.\n[00:00:09] QX: Same, same.\n[00:00:31] Int: And then?\n[00:00:37] QX: Bro."
+    assert _spoken(roles, stamped) == {"QX": ["QX", "QX"]}
+    # alone, or beside a speaker of one turn: no transcript
+    assert roles.letter_speakers("QX: Hiya.\nQX: Anyone?\nQuorra: Hiya.") == {}
+    # a word in capitals, an abbreviation or a role's abbreviation is nobody
+    assert roles.letter_speakers("AM: toast\nPM: a walk\nAM: porridge\nPM: a swim") == {}
+    assert roles.letter_speakers("INT: So?\nQuorra: Yes.\nINT: And?\nQuorra: No.") == {}
+
+
+def test_a_role_letter_a_legend_gives_someone_by_name_is_theirs(roles: TranscriptRoles) -> None:
+    text = "Yarn at her place. M = Aunty Quorra, ZR1 = me.\n\nZR1: How long here?\nM: Long time.\nZR1: Now?\nM: Many!"
+    assert _spoken(roles, text) == {"M": ["M", "M", "M"]}
+    assert "M" not in roles.abbreviations(text)
+    # given a role, the letter stays the role's
+    role = "M = moderator\nM: Welcome.\nQuorra: Hi.\nM: Next.\nQuorra: Bye."
+    assert roles.letter_speakers(role) == {}
+
+
+def test_initials_taking_turns_are_a_person(detector) -> None:
+    text = (
+        "Second interview, on the porch.\n\n[00:00:04] Int: Thanks for doing this again.\n"
+        "[00:00:09] QX: Same, same. Hot.\n[00:00:31] Int: Could you say more?\n[00:00:37] QX: Yeah, the first weeks."
+    )
+    found = [s for s in detector.detect_text(text).spans if s.label == "PERSON"]
+    assert sum(text[s.start : s.end] == "QX" for s in found) == 2
