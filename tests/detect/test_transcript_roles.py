@@ -108,3 +108,26 @@ def test_initials_taking_turns_are_a_person(detector) -> None:
     )
     found = [s for s in detector.detect_text(text).spans if s.label == "PERSON"]
     assert sum(text[s.start : s.end] == "QX" for s in found) == 2
+
+
+def test_initials_opening_the_lines_of_a_team_list_are_its_members(roles: TranscriptRoles) -> None:
+    team = (
+        "Team\nQB-T (PI) – health sociologist, grew up on a farm.\nQuorra Brennick – cultural advisor\n"
+        "ZL – research assistant (part-time), coding.\nWmacQ – fieldwork, 0.4 FTE\n\nZL is there on Fridays."
+    )
+    assert {k: [team[a:b] for a, b in v] for k, v in roles.team_members(team).items()} == {
+        "QB-T": ["QB-T"],
+        "ZL": ["ZL"],
+        "WmacQ": ["WmacQ"],
+    }
+    # a glossary spells its abbreviations out; a list of letters, countries or a lone heading is no team
+    assert roles.team_members("Abbreviations\nGP – general practitioner\nQZ – quiet zone") == {}
+    assert roles.team_members("Options\nA – the first\nB – the second") == {}
+    assert roles.team_members("Sites\nUK – 12 interviews\nUS – 8 interviews") == {}
+    assert roles.team_members("FN – a farm, Tuesday\n\nRain.\nMud.\nQW waits.\n\nQW – said more later") == {}
+
+
+def test_a_team_members_initials_are_a_person(detector) -> None:
+    text = "Team\nQB-T (PI) – health sociologist.\nZL – research assistant, coding.\n\nZL is available for follow up."
+    found = [text[s.start : s.end] for s in detector.detect_text(text).spans if s.label == "PERSON"]
+    assert found == ["QB-T", "ZL", "ZL"]

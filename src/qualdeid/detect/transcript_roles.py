@@ -45,8 +45,16 @@ _INITIALS_TURN = re.compile(rf"(?m)^[ \t]*{_TURN_STAMP}([A-Z]{{1,3}})[ \t]*:(?=[
 _TURN_LABEL = re.compile(
     rf"(?m)^[ \t]*{_TURN_STAMP}([^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){{0,2}})[ \t]*:(?=[ \t]+\S)"
 )
-#: initials this common as an English word are a word in capitals, not a speaker ("AM:", "SO:")
-SPEAKER_WORD_ZIPF = 5.0
+#: a list's line that opens with initials, maybe a bracket, then a dash and what they do: "QB (PI) – sociologist",
+#: "ZT – research assistant, coding", "JMacQ – fieldwork, 0.4 FTE", "TR-W – liaison"
+_TEAM_LINE = re.compile(
+    r"(?m)^[ \t>*•]*(?P<initials>[A-Z]{2,3}(?:-[A-Z]{1,3})?|[A-Z]-[A-Z]{1,3}|[A-Z](?:[a-z]{0,3}[A-Z]){1,3})"
+    r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]+[–—-][ \t]+(?P<rest>[^\n]+)"
+)
+#: short words an abbreviation's spelled-out words may hold without their initial: "Department of Health (DH)"
+_LINKS = frozenset(["of", "the", "and", "for", "in", "on", "&"])
+#: initials this common as an English word are a word in capitals, not a speaker ("YES:", "HEY:")
+SPEAKER_WORD_ZIPF = 5.5
 #: how far before its bracket the words of an abbreviation are looked for
 _WINDOW = 120
 #: where the clause of a bracket starts: a line, a sentence or a list item ("...; co-facilitator Jo Lee (CO)")
@@ -143,6 +151,32 @@ class TranscriptRoles:
                 out[token] = places
         return out
 
+    def team_members(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Initials that open the lines of a list of people, each then a dash and what they do ("QB (PI) – health
+        sociologist", "ZT – research assistant, coding"): two such lines at least, each next to another or one line
+        apart, and none a glossary's line whose
+        words spell its abbreviation out ("GP – general practitioner", "ST – street"); a listed abbreviation
+        ("UK – 12 interviews") is no one even there."""
+        if "–" not in text and "-" not in text and "—" not in text:
+            return {}
+        lines = list(_TEAM_LINE.finditer(text))
+        # a list: each line next to another, or one line apart ("FN – Tuesday" heading notes is alone)
+        listed = [
+            m
+            for i, m in enumerate(lines)
+            if (i > 0 and text.count("\n", lines[i - 1].end(), m.start()) <= 2)
+            or (i + 1 < len(lines) and text.count("\n", m.end(), lines[i + 1].start()) <= 2)
+        ]
+        members: dict[str, list[tuple[int, int]]] = {}
+        for m in listed:
+            words = [w for w in _WORD.findall(m.group("rest").lower()) if w not in _LINKS]
+            token = m.group("initials")
+            if _spelled_out(words, token) or token.lower() in STOP_WORDS:
+                return {}  # a glossary of abbreviations, not a team
+            if token not in self.names.not_initials:  # "UK – 12 interviews": a country's, a service's
+                members.setdefault(token, []).append(m.span("initials"))
+        return members if len(members) >= 2 else {}
+
     def _word_or_abbreviation(self, token: str) -> bool:
         """Capitals that are an abbreviation, a role's or an English word rather than someone's initials."""
         low = token.lower()
@@ -204,3 +238,14 @@ def _expansion(words: list[str], abbreviation: str) -> list[str]:
     if len(abbreviation) > 1 and words[-1].upper().startswith(abbreviation):
         return words[-1:]
     return []
+
+
+def _spelled_out(words: list[str], abbreviation: str) -> bool:
+    """Whether the words open by spelling the abbreviation out: its letters as their initials ("general
+    practitioner" of GP), or the first word starting with it ("street" of ST)."""
+    letters = abbreviation.replace("-", "").lower()
+    if not words:
+        return False
+    if words[0].startswith(letters):
+        return True
+    return len(words) >= len(letters) and "".join(w[0] for w in words[: len(letters)]) == letters
