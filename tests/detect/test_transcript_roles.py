@@ -81,9 +81,9 @@ def _spoken(roles: TranscriptRoles, text: str) -> dict[str, list[str]]:
 
 
 def test_initials_taking_turns_beside_another_speaker_speak_for_someone(roles: TranscriptRoles) -> None:
-    named = "QX: Can you hear me?\nQuorra Brennick: Yes, a little.\nQX: Tell me about the farm.\nQuorra Brennick: Busy."
+    named = "QX: Is the kettle on?\nQuorra Brennick: Always.\nQX: Tell me about the boats.\nQuorra Brennick: Leaky."
     assert _spoken(roles, named) == {"QX": ["QX", "QX"]}
-    stamped = "[00:00:04] Int: Thanks.\n[00:00:09] QX: Same, same.\n[00:00:31] Int: And then?\n[00:00:37] QX: Bro."
+    stamped = "[00:00:04] Int: Ready?\n[00:00:09] QX: Go on.\n[00:00:31] Int: And then?\n[00:00:37] QX: Rain."
     assert _spoken(roles, stamped) == {"QX": ["QX", "QX"]}
     # alone, or beside a speaker of one turn: no transcript
     assert roles.letter_speakers("QX: Hiya.\nQX: Anyone?\nQuorra: Hiya.") == {}
@@ -93,7 +93,7 @@ def test_initials_taking_turns_beside_another_speaker_speak_for_someone(roles: T
 
 
 def test_a_role_letter_a_legend_gives_someone_by_name_is_theirs(roles: TranscriptRoles) -> None:
-    text = "Yarn at her place. M = Aunty Quorra, ZR1 = me.\n\nZR1: How long here?\nM: Long time.\nZR1: Now?\nM: Many!"
+    text = "Chat on the pier. M = Aunty Quorra, ZR1 = me.\n\nZR1: Which boat?\nM: The red one.\nZR1: Why?\nM: Luck!"
     assert _spoken(roles, text) == {"M": ["M", "M", "M"]}
     assert "M" not in roles.abbreviations(text)
     # given a role, the letter stays the role's
@@ -103,8 +103,8 @@ def test_a_role_letter_a_legend_gives_someone_by_name_is_theirs(roles: Transcrip
 
 def test_initials_taking_turns_are_a_person(detector) -> None:
     text = (
-        "Second interview, on the porch.\n\n[00:00:04] Int: Thanks for doing this again.\n"
-        "[00:00:09] QX: Same, same. Hot.\n[00:00:31] Int: Could you say more?\n[00:00:37] QX: Yeah, the first weeks."
+        "Third talk, in the boatshed.\n\n[00:00:04] Int: Shall we start with the nets?\n"
+        "[00:00:09] QX: Nets, fine. Torn again.\n[00:00:31] Int: Who mends them?\n[00:00:37] QX: Mostly me, in winter."
     )
     found = [s for s in detector.detect_text(text).spans if s.label == "PERSON"]
     assert sum(text[s.start : s.end] == "QX" for s in found) == 2
@@ -112,8 +112,8 @@ def test_initials_taking_turns_are_a_person(detector) -> None:
 
 def test_initials_opening_the_lines_of_a_team_list_are_its_members(roles: TranscriptRoles) -> None:
     team = (
-        "Team\nQB-T (PI) – health sociologist, grew up on a farm.\nQuorra Brennick – cultural advisor\n"
-        "ZL – research assistant (part-time), coding.\nWmacQ – fieldwork, 0.4 FTE\n\nZL is there on Fridays."
+        "People\nQB-T (PI) – economist, ex-sailor.\nQuorra Brennick – boat builder\n"
+        "ZL – junior analyst, surveys.\nWmacQ – site visits, half time\n\nZL is there on Fridays."
     )
     assert {k: [team[a:b] for a, b in v] for k, v in roles.team_members(team).items()} == {
         "QB-T": ["QB-T"],
@@ -128,6 +128,6 @@ def test_initials_opening_the_lines_of_a_team_list_are_its_members(roles: Transc
 
 
 def test_a_team_members_initials_are_a_person(detector) -> None:
-    text = "Team\nQB-T (PI) – health sociologist.\nZL – research assistant, coding.\n\nZL is available for follow up."
+    text = "People\nQB-T (PI) – economist.\nZL – junior analyst, surveys.\n\nZL can be rung on Mondays."
     found = [text[s.start : s.end] for s in detector.detect_text(text).spans if s.label == "PERSON"]
     assert found == ["QB-T", "ZL", "ZL"]

@@ -6,10 +6,10 @@ are a role ("note taker (NT)", "participant (P)", "interpreter (INTERP)"; not "K
 single letters that take turns beside an interviewer's turn ("I: ... / P: ...", "Q: ... / A: ..."). The name
 detector (initials) and the finaliser both ask here. A legend's letters that do not abbreviate the role they are given
 ("TQ = participant", "RHM = interviewee") are that person's initials, not a role's; letters a legend gives to someone
-by name ("W = Aunty Wilma") are that person's, even a role's letter.
+by name ("W = Aunty Quorra") are that person's, even a role's letter.
 
 It also says which initials speak in a transcript (``letter_speakers``): those taking turns beside an interviewer or
-beside another speaker who takes turns too ("KT: ... / Int: ...", "DR: ... / Ana Ruiz: ...").
+beside another speaker who takes turns too ("QX: ... / Int: ...", "ZB: ... / Ana Ruiz: ...").
 """
 
 from __future__ import annotations
@@ -39,14 +39,14 @@ _ALTERNATIVES = re.compile(r"[ \t]*/[ \t]*")
 #: a transcript turn's time before its speaker: "00:48 D:", "[01:14] I:"
 _TURN_STAMP = r"(?:\[?\d{1,2}(?::\d{2}){1,2}\]?[ \t]+)?"
 _LETTER_TURN = re.compile(rf"(?m)^[ \t]*{_TURN_STAMP}([A-Z])[ \t]*:")
-#: initials opening a turn: "KT: Same.", "[00:01:02] DR: Hello"
+#: initials opening a turn: "QX: Same.", "[00:01:02] ZB: Hello"
 _INITIALS_TURN = re.compile(rf"(?m)^[ \t]*{_TURN_STAMP}([A-Z]{{1,3}})[ \t]*:(?=[ \t]+\S)")
-#: any speaker's label opening a turn: "Int:", "Dil Maya:", "CR1:", "KT:" (up to three words)
+#: any speaker's label opening a turn: "Int:", "Ana Ruiz:", "ZR1:", "QX:" (up to three words)
 _TURN_LABEL = re.compile(
     rf"(?m)^[ \t]*{_TURN_STAMP}([^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){{0,2}})[ \t]*:(?=[ \t]+\S)"
 )
-#: a list's line that opens with initials, maybe a bracket, then a dash and what they do: "QB (PI) – sociologist",
-#: "ZT – research assistant, coding", "JMacQ – fieldwork, 0.4 FTE", "TR-W – liaison"
+#: a list's line that opens with initials, maybe a bracket, then a dash and what they do: "QB (PI) – economist",
+#: "ZT – junior analyst, surveys", "JMacQ – site visits, half time", "TR-W – liaison"
 _TEAM_LINE = re.compile(
     r"(?m)^[ \t>*•]*(?P<initials>[A-Z]{2,3}(?:-[A-Z]{1,3})?|[A-Z]-[A-Z]{1,3}|[A-Z](?:[a-z]{0,3}[A-Z]){1,3})"
     r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]+[–—-][ \t]+(?P<rest>[^\n]+)"
@@ -125,9 +125,9 @@ class TranscriptRoles:
     def letter_speakers(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Initials that open two turns or more of a transcript, at each turn: the person speaking. A letter that
         is no role's letter beside an interviewer's turns ("I: Where were you born? / W: Up north."); initials of
-        one to three letters beside another speaker who takes two turns or more too ("Int: ... / KT: ...", "DR:
+        one to three letters beside another speaker who takes two turns or more too ("Int: ... / QX: ...", "ZB:
         ... / Ana Ruiz: ..."), except a role's letter or abbreviation ("P:", "INT:"), an abbreviation ("NB:") or
-        a word in capitals ("AM:"); any letter a legend gives to someone by name ("W = Aunty Wilma"), its legend
+        a word in capitals ("AM:"); any letter a legend gives to someone by name ("W = Aunty Quorra"), its legend
         too."""
         if ":" not in text:
             return {}
@@ -152,8 +152,8 @@ class TranscriptRoles:
         return out
 
     def team_members(self, text: str) -> dict[str, list[tuple[int, int]]]:
-        """Initials that open the lines of a list of people, each then a dash and what they do ("QB (PI) – health
-        sociologist", "ZT – research assistant, coding"): two such lines at least, each next to another or one line
+        """Initials that open the lines of a list of people, each then a dash and what they do ("QB (PI) – economist",
+        "ZT – junior analyst, surveys"): two such lines at least, each next to another or one line
         apart, and none a glossary's line whose
         words spell its abbreviation out ("GP – general practitioner", "ST – street"); a listed abbreviation
         ("UK – 12 interviews") is no one even there."""
@@ -189,7 +189,7 @@ class TranscriptRoles:
         )
 
     def legend_people(self, text: str) -> dict[str, list[tuple[int, int]]]:
-        """Letters a legend gives to someone by name ("W = Aunty Wilma", "KT = Kahu Tane"), at the legend: a
+        """Letters a legend gives to someone by name ("W = Aunty Quorra", "QB = Quill Brennick"), at the legend: a
         name of the name lexicon, or a capitalised word that is no role and rare in English, among its words."""
         out: dict[str, list[tuple[int, int]]] = {}
         for legend in _LEGEND.finditer(text) if "=" in text else ():

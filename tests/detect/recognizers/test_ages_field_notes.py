@@ -1,7 +1,7 @@
-"""Ages in field notes' bracketed descriptions of people ("(M, 20s, from the coast)", "(guide, M, 30s)", "(3 F,
-2 M, 16-19)", "J (grandson, 12)", "a boy (~12)") and in lay writing ("Quill Brennick (Q-Bo on the street), 77,
-lost", "Wrenna, 38, Galway born", "mum (72)", "79 y.o.") (rules/recognizers/ages.yaml, issue 13). Invented
-examples."""
+"""Ages in field notes' bracketed descriptions of people ("(M, 20s, from the coast)", "(boatman, M, 50s)", "(4 F,
+1 M, 15-18)", "T (niece, 9)", "a girl (~11)") and in lay writing ("Quill Brennick (Q-Bo at the allotments), 86,
+fell", "Wrenna, 47, Tullybrack through and through", "nan (83)", "64 y.o.") (rules/recognizers/ages.yaml, issue
+13). Invented examples."""
 
 from __future__ import annotations
 
@@ -21,21 +21,21 @@ def found(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "ages"),
     [
-        ("Guard at the gate (M, 20s, from the coast) waved me in.", ["20s"]),
+        ("Porter by the lift (M, 20s, from the coast) nods at us.", ["20s"]),
         ('QB ("Quo", M, 44, welder, from near Tarvel) talks most.', ["44"]),
-        ("Two buskers (M, 20s; M, 40s) play on the steps.", ["20s", "40s"]),
-        ("Mostly women (F, 60s–70s), three men.", ["60s", "70s"]),
-        ("Six drivers (M, 28-61), tea and biscuits.", ["28-61"]),
-        ("Five pupils (3 F, 2 M, 16-19). Teacher outside.", ["16-19"]),
-        ("Came by boat with Quill (guide, M, 30s). Cold.", ["30s"]),
-        ("Supervisors: Quill W (UK, 40s) and a team leader.", ["40s"]),
-        ("Driver (Quill, farm handyman, 60s) says he'll do two runs.", ["60s"]),
-        ("Two young drivers (20s) in the kitchenette.", ["20s"]),
-        ("A forklift driver, maybe 60s, shouts at the new lad.", ["60s"]),
-        ("Z (grandson, 12) home from school.", ["12"]),
-        ("A fundraiser for funeral costs (young man, 26) - did not photograph.", ["26"]),
-        ("The star is carried by a boy (~12). Each house sings.", ["12"]),
-        ("Cleared up by older sisters (approx 10–12), who came along.", ["10–12"]),
+        ("Two fiddlers (M, 20s; M, 40s) tune up by the quay.", ["20s", "40s"]),
+        ("The choir is nearly all women (F, 50s–60s) tonight.", ["50s", "60s"]),
+        ("Nine cooks (M, 23-58) share one stove.", ["23-58"]),
+        ("Seven rowers (4 F, 1 M, 15-18) warm up on the jetty.", ["15-18"]),
+        ("Crossed over with Quill (boatman, M, 50s). Choppy.", ["50s"]),
+        ("Foreman: Quill W (Welsh, 40s), keeps the rota.", ["40s"]),
+        ("Ferryman (Quill, part-time, 60s) hums all the way over.", ["60s"]),
+        ("Three apprentices (20s) smoke by the skip.", ["20s"]),
+        ("A baker, maybe 60s, hands out the burnt rolls.", ["60s"]),
+        ("Z (niece, 9) back from swimming.", ["9"]),
+        ("Poster for a missing cyclist (young man, 33) by the door.", ["33"]),
+        ("The lantern is held by a girl (~11) at the front.", ["11"]),
+        ("Dishes done by older brothers (approx 9–13) without being asked.", ["9–13"]),
     ],
 )
 def test_ages_in_a_field_notes_description(text: str, ages: list[str]) -> None:
@@ -59,14 +59,14 @@ def test_no_age_in_other_brackets(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "ages"),
     [
-        ("PLEASE SHARE - MISSING 79 y.o. man with dementia", ["79 y.o."]),
-        ("Our neighbour Quill Brennick (Q-Bo on the street), 77, lost his dog.", ["77"]),
-        ("Hi all\n\nWrenna, 38, Galway born and raised, lives by the sea.", ["38"]),
-        ("mum (72) from the east not coping", ["72"]),
-        ("You came with your son (then 7) in January.", ["7"]),
-        ("Two children. Daughter Wrenna, 17. She plays hurling.", ["17"]),
-        ("I'm a Latvian woman, 26, born in the north.", ["26"]),
-        ("I'm fifteen. Sixteen in May.", ["Sixteen", "fifteen"]),
+        ("Please share - missing, 64 y.o. man, last seen at the bus stop", ["64 y.o."]),
+        ("Old Quill Brennick (Q-Bo at the allotments), 86, fell off his ladder.", ["86"]),
+        ("Hi all\n\nWrenna, 47, Tullybrack through and through, keeps bees.", ["47"]),
+        ("nan (83) from up north not coping", ["83"]),
+        ("They moved over with our son (then 5) one winter.", ["5"]),
+        ("Three kids at home. Son Rafe, 15. He fixes bikes.", ["15"]),
+        ("I'm a Latvian woman, 31, born in the north.", ["31"]),
+        ("She's twelve. Thirteen in August.", ["Thirteen", "twelve"]),
     ],
 )
 def test_ages_in_lay_writing(text: str, ages: list[str]) -> None:

@@ -2,8 +2,8 @@
 (a word of the language before the number and its word for "years"), "yn 79 oed", "77 Jahre alt", "87-vuotias",
 "70 yaşında" (a word after the number that makes it an age alone), "cumple 52", "fez 80" (a verb of reaching
 an age), "di anni 87" (words before the number that make it an age alone, at a line's or a clause's start, as
-death notices write it), "Ana Lind, 81 år," (the number and its word for "years" set off by commas after a name).
-The span holds the language's word for "years" where it follows the number ("92 ans", "91 jaar oud", "93 éves"):
+death notices write it), "Ana Lind, 68 år," (the number and its word for "years" set off by commas after a name).
+The span holds the language's word for "years" where it follows the number ("92 ans", "88 jaar oud", "74 éves"):
 an annotator marks the two together. English ages are patterns of ``rules/recognizers/ages.yaml``.
 
 Each language's words are in ``rules/languages/<code>.yaml``; a number is an age only with the words of one
@@ -42,7 +42,7 @@ class _Language:
     patterns: tuple[regex.Pattern[str], ...]
     not_before: regex.Pattern[str] | None
     not_after: regex.Pattern[str] | None
-    #: the language's word for years right after the number, which the span takes ("91 jaar" of "91 jaar oud")
+    #: the language's word for years right after the number, which the span takes ("88 jaar" of "88 jaar oud")
     years_after: regex.Pattern[str] | None
 
 
@@ -65,7 +65,7 @@ def _language(code: str, lists: dict[str, frozenset[str]]) -> _Language | None:
         # "79 oed", "77 Jahre alt", "87-vuotias"
         patterns.append(rf"{_NUMBER}(?:[ \t]*-[ \t]*|[ \t]+|)(?:{_phrases(frozenset(after))})(?![\p{{L}}])")
     if years:
-        # "Ana Lind, 81 år, har": the number and the word for years set off by commas after a capitalised name
+        # "Ana Lind, 68 år, har": the number and the word for years set off by commas after a capitalised name
         patterns.append(
             rf"(?<=\p{{Lu}}[\p{{L}}'’-]+,[ \t]*)(?P<age>{_NUMBER}[ \t]+(?:{_phrases(years)}))"
             r"(?![\p{L}])(?=[ \t]*[,;)])"
