@@ -25,7 +25,7 @@ def found(text: str) -> list[str]:
         ("Vredig ingeslapen in het verpleeghuis, 88 jaar oud.", ["88 jaar"]),
         ("Tegnap, 91 éves korában elhunyt nagymamánk.", ["91 éves"]),
         # the number and its word for years set off by commas after a name
-        ("Vår granne Edvin Wennerholm, 79 år, har inte kommit hem.", ["79 år"]),
+        ("Vår granne Edvin Wennerholm, 79 år, har flyttat till stan.", ["79 år"]),
         ("la profe cumple 52 en mayo y se jubila", ["52"]),
         ("Mi abuela tiene 93 años de edad y vive sola.", ["93 años"]),
         ("Procuramos o meu avô, de 88 anos, morador de Viseu.", ["88 anos"]),

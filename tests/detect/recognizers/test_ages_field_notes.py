@@ -59,7 +59,7 @@ def test_no_age_in_other_brackets(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "ages"),
     [
-        ("Please share - missing, 64 y.o. man, last seen at the bus stop", ["64 y.o."]),
+        ("Please share - missing, 64 y.o. man, missing since the fair", ["64 y.o."]),
         ("Old Quill Brennick (Q-Bo at the allotments), 86, fell off his ladder.", ["86"]),
         ("Hi all\n\nWrenna, 47, Tullybrack through and through, keeps bees.", ["47"]),
         ("nan (83) from up north not coping", ["83"]),
