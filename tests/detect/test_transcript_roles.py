@@ -74,3 +74,60 @@ def test_a_letter_beside_an_interviewer_that_is_no_role_speaks_for_someone(roles
     text = "I: Where did you grow up?\nW: Up north.\nI: And then?\nW: The city.\nR: once only."
     assert {k: [text[a:b] for a, b in v] for k, v in roles.letter_speakers(text).items()} == {"W": ["W", "W"]}
     assert roles.letter_speakers("W: Hiya.\nW: Anyone?\nJ: Hiya.") == {}
+
+
+def _spoken(roles: TranscriptRoles, text: str) -> dict[str, list[str]]:
+    return {k: [text[a:b] for a, b in v] for k, v in roles.letter_speakers(text).items()}
+
+
+def test_initials_taking_turns_beside_another_speaker_speak_for_someone(roles: TranscriptRoles) -> None:
+    named = "QX: Is the kettle on?\nQuorra Brennick: Always.\nQX: Tell me about the boats.\nQuorra Brennick: Leaky."
+    assert _spoken(roles, named) == {"QX": ["QX", "QX"]}
+    stamped = "[00:00:04] Int: Ready?\n[00:00:09] QX: Go on.\n[00:00:31] Int: And then?\n[00:00:37] QX: Rain."
+    assert _spoken(roles, stamped) == {"QX": ["QX", "QX"]}
+    # alone, or beside a speaker of one turn: no transcript
+    assert roles.letter_speakers("QX: Hiya.\nQX: Anyone?\nQuorra: Hiya.") == {}
+    # a word in capitals, an abbreviation or a role's abbreviation is nobody
+    assert roles.letter_speakers("AM: toast\nPM: a walk\nAM: porridge\nPM: a swim") == {}
+    assert roles.letter_speakers("INT: So?\nQuorra: Yes.\nINT: And?\nQuorra: No.") == {}
+
+
+def test_a_role_letter_a_legend_gives_someone_by_name_is_theirs(roles: TranscriptRoles) -> None:
+    text = "Chat on the pier. M = Aunty Quorra, ZR1 = me.\n\nZR1: Which boat?\nM: The red one.\nZR1: Why?\nM: Luck!"
+    assert _spoken(roles, text) == {"M": ["M", "M", "M"]}
+    assert "M" not in roles.abbreviations(text)
+    # given a role, the letter stays the role's
+    role = "M = moderator\nM: Welcome.\nQuorra: Hi.\nM: Next.\nQuorra: Bye."
+    assert roles.letter_speakers(role) == {}
+
+
+def test_initials_taking_turns_are_a_person(detector) -> None:
+    text = (
+        "Third talk, in the boatshed.\n\n[00:00:04] Int: Shall we start with the nets?\n"
+        "[00:00:09] QX: Nets, fine. Torn again.\n[00:00:31] Int: Who mends them?\n[00:00:37] QX: Mostly me, in winter."
+    )
+    found = [s for s in detector.detect_text(text).spans if s.label == "PERSON"]
+    assert sum(text[s.start : s.end] == "QX" for s in found) == 2
+
+
+def test_initials_opening_the_lines_of_a_team_list_are_its_members(roles: TranscriptRoles) -> None:
+    team = (
+        "People\nQB-T (PI) – economist, ex-sailor.\nQuorra Brennick – boat builder\n"
+        "ZL – junior analyst, surveys.\nWmacQ – site visits, half time\n\nZL is there on Fridays."
+    )
+    assert {k: [team[a:b] for a, b in v] for k, v in roles.team_members(team).items()} == {
+        "QB-T": ["QB-T"],
+        "ZL": ["ZL"],
+        "WmacQ": ["WmacQ"],
+    }
+    # a glossary spells its abbreviations out; a list of letters, countries or a lone heading is no team
+    assert roles.team_members("Abbreviations\nGP – general practitioner\nQZ – quiet zone") == {}
+    assert roles.team_members("Options\nA – the first\nB – the second") == {}
+    assert roles.team_members("Sites\nUK – 12 interviews\nUS – 8 interviews") == {}
+    assert roles.team_members("FN – a farm, Tuesday\n\nRain.\nMud.\nQW waits.\n\nQW – said more later") == {}
+
+
+def test_a_team_members_initials_are_a_person(detector) -> None:
+    text = "People\nQB-T (PI) – economist.\nZL – junior analyst, surveys.\n\nZL can be rung on Mondays."
+    found = [text[s.start : s.end] for s in detector.detect_text(text).spans if s.label == "PERSON"]
+    assert found == ["QB-T", "ZL", "ZL"]

@@ -5,13 +5,20 @@ are a role ("note taker (NT)", "participant (P)", "interpreter (INTERP)"; not "K
 "Valley Housing Trust (VHT)"), one a legend defines as the role it abbreviates ("KW = key worker"), and the
 single letters that take turns beside an interviewer's turn ("I: ... / P: ...", "Q: ... / A: ..."). The name
 detector (initials) and the finaliser both ask here. A legend's letters that do not abbreviate the role they are given
-("TQ = participant", "RHM = interviewee") are that person's initials, not a role's.
+("TQ = participant", "RHM = interviewee") are that person's initials, not a role's; letters a legend gives to someone
+by name ("W = Aunty Quorra") are that person's, even a role's letter.
+
+It also says which initials speak in a transcript (``letter_speakers``): those taking turns beside an interviewer or
+beside another speaker who takes turns too ("QX: ... / Int: ...", "ZB: ... / Ana Ruiz: ...").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.names.lexicon import NameLexicon
@@ -32,6 +39,22 @@ _ALTERNATIVES = re.compile(r"[ \t]*/[ \t]*")
 #: a transcript turn's time before its speaker: "00:48 D:", "[01:14] I:"
 _TURN_STAMP = r"(?:\[?\d{1,2}(?::\d{2}){1,2}\]?[ \t]+)?"
 _LETTER_TURN = re.compile(rf"(?m)^[ \t]*{_TURN_STAMP}([A-Z])[ \t]*:")
+#: initials opening a turn: "QX: Same.", "[00:01:02] ZB: Hello"
+_INITIALS_TURN = re.compile(rf"(?m)^[ \t]*{_TURN_STAMP}([A-Z]{{1,3}})[ \t]*:(?=[ \t]+\S)")
+#: any speaker's label opening a turn: "Int:", "Ana Ruiz:", "ZR1:", "QX:" (up to three words)
+_TURN_LABEL = re.compile(
+    rf"(?m)^[ \t]*{_TURN_STAMP}([^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){{0,2}})[ \t]*:(?=[ \t]+\S)"
+)
+#: a list's line that opens with initials, maybe a bracket, then a dash and what they do: "QB (PI) – economist",
+#: "ZT – junior analyst, surveys", "JMacQ – site visits, half time", "TR-W – liaison"
+_TEAM_LINE = re.compile(
+    r"(?m)^[ \t>*•]*(?P<initials>[A-Z]{2,3}(?:-[A-Z]{1,3})?|[A-Z]-[A-Z]{1,3}|[A-Z](?:[a-z]{0,3}[A-Z]){1,3})"
+    r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]+[–—-][ \t]+(?P<rest>[^\n]+)"
+)
+#: short words an abbreviation's spelled-out words may hold without their initial: "Department of Health (DH)"
+_LINKS = frozenset(["of", "the", "and", "for", "in", "on", "&"])
+#: initials this common as an English word are a word in capitals, not a speaker ("YES:", "HEY:")
+SPEAKER_WORD_ZIPF = 5.5
 #: how far before its bracket the words of an abbreviation are looked for
 _WINDOW = 120
 #: where the clause of a bracket starts: a line, a sentence or a list item ("...; co-facilitator Jo Lee (CO)")
@@ -75,6 +98,7 @@ class TranscriptRoles:
                 out.add(bracket.group(1))
             else:
                 given.add(bracket.group(1))
+        given |= self.legend_people(text).keys()
         for legend in _LEGEND.finditer(text) if "=" in text else ():
             meanings = [_WORD.findall(m) for m in _ALTERNATIVES.split(legend.group(2))]
             if (
@@ -99,15 +123,86 @@ class TranscriptRoles:
         return all(len(m) == 1 and m[0].lower().rstrip(".") in self.names.roles for m in meanings)
 
     def letter_speakers(self, text: str) -> dict[str, list[tuple[int, int]]]:
-        """Letters beside an interviewer's turns that are no role's letter and take two turns or more
-        ("I: Where were you born? / W: Up north."): the initial of the person interviewed, at each turn."""
-        if ":" not in text or not self.interviewer_turn.search(text):
+        """Initials that open two turns or more of a transcript, at each turn: the person speaking. A letter that
+        is no role's letter beside an interviewer's turns ("I: Where were you born? / W: Up north."); initials of
+        one to three letters beside another speaker who takes two turns or more too ("Int: ... / QX: ...", "ZB:
+        ... / Ana Ruiz: ..."), except a role's letter or abbreviation ("P:", "INT:"), an abbreviation ("NB:") or
+        a word in capitals ("AM:"); any letter a legend gives to someone by name ("W = Aunty Quorra"), its legend
+        too."""
+        if ":" not in text:
             return {}
+        interviewer = self.interviewer_turn.search(text) is not None
+        labels = Counter(m.group(1) for m in _TURN_LABEL.finditer(text))
+        legend = self.legend_people(text)
         turns: dict[str, list[tuple[int, int]]] = {}
-        for m in _LETTER_TURN.finditer(text):
-            if m.group(1) not in self.role_letters:
-                turns.setdefault(m.group(1), []).append(m.span(1))
-        return {letter: places for letter, places in turns.items() if len(places) >= 2}
+        for m in _INITIALS_TURN.finditer(text):
+            turns.setdefault(m.group(1), []).append(m.span(1))
+        out: dict[str, list[tuple[int, int]]] = {}
+        for token, places in turns.items():
+            if len(places) < 2:
+                continue
+            others = any(n >= 2 for label, n in labels.items() if label != token)
+            if token in legend:
+                out[token] = places + legend[token]
+            elif len(token) == 1:
+                if token not in self.role_letters and (interviewer or others):
+                    out[token] = places
+            elif others and not self._word_or_abbreviation(token):
+                out[token] = places
+        return out
+
+    def team_members(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Initials that open the lines of a list of people, each then a dash and what they do ("QB (PI) – economist",
+        "ZT – junior analyst, surveys"): two such lines at least, each next to another or one line
+        apart, and none a glossary's line whose
+        words spell its abbreviation out ("GP – general practitioner", "ST – street"); a listed abbreviation
+        ("UK – 12 interviews") is no one even there."""
+        if "–" not in text and "-" not in text and "—" not in text:
+            return {}
+        lines = list(_TEAM_LINE.finditer(text))
+        # a list: each line next to another, or one line apart ("FN – Tuesday" heading notes is alone)
+        listed = [
+            m
+            for i, m in enumerate(lines)
+            if (i > 0 and text.count("\n", lines[i - 1].end(), m.start()) <= 2)
+            or (i + 1 < len(lines) and text.count("\n", m.end(), lines[i + 1].start()) <= 2)
+        ]
+        members: dict[str, list[tuple[int, int]]] = {}
+        for m in listed:
+            words = [w for w in _WORD.findall(m.group("rest").lower()) if w not in _LINKS]
+            token = m.group("initials")
+            if _spelled_out(words, token) or token.lower() in STOP_WORDS:
+                return {}  # a glossary of abbreviations, not a team
+            if token not in self.names.not_initials:  # "UK – 12 interviews": a country's, a service's
+                members.setdefault(token, []).append(m.span("initials"))
+        return members if len(members) >= 2 else {}
+
+    def _word_or_abbreviation(self, token: str) -> bool:
+        """Capitals that are an abbreviation, a role's or an English word rather than someone's initials."""
+        low = token.lower()
+        return (
+            token in self.names.not_initials
+            or low in self.names.roles
+            or low in STOP_WORDS
+            or zipf(low) >= SPEAKER_WORD_ZIPF
+            or self.interviewer_turn.match(token + ":") is not None
+        )
+
+    def legend_people(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Letters a legend gives to someone by name ("W = Aunty Quorra", "QB = Quill Brennick"), at the legend: a
+        name of the name lexicon, or a capitalised word that is no role and rare in English, among its words."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        for legend in _LEGEND.finditer(text) if "=" in text else ():
+            words = _WORD.findall(legend.group(2))
+            if self.is_role(words):
+                continue
+            if any(
+                self.names.is_name(w)
+                or (w[0].isupper() and w.lower() not in self.names.roles and zipf(w.lower()) < ROLE_WORD_ZIPF)
+                for w in words
+            ):
+                out.setdefault(legend.group(1), []).append(legend.span(1))
+        return out
 
     def _role_label_before(self, text: str, at: int, abbreviation: str, words: Sequence[re.Match[str]]) -> bool:
         """An abbreviation that opens a role word earlier in its clause ("Facilitator: Ana Ruiz (FAC)",
@@ -143,3 +238,14 @@ def _expansion(words: list[str], abbreviation: str) -> list[str]:
     if len(abbreviation) > 1 and words[-1].upper().startswith(abbreviation):
         return words[-1:]
     return []
+
+
+def _spelled_out(words: list[str], abbreviation: str) -> bool:
+    """Whether the words open by spelling the abbreviation out: its letters as their initials ("general
+    practitioner" of GP), or the first word starting with it ("street" of ST)."""
+    letters = abbreviation.replace("-", "").lower()
+    if not words:
+        return False
+    if words[0].startswith(letters):
+        return True
+    return len(words) >= len(letters) and "".join(w[0] for w in words[: len(letters)]) == letters

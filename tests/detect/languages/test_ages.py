@@ -21,6 +21,11 @@ def found(text: str) -> list[str]:
     ("text", "ages"),
     [
         ("Buscamos a mi tío, Anselmo Ferrán, de 74 años, vecino de Maipú.", ["74 años"]),
+        # the word for years after the number is part of the span where the words after it open with it
+        ("Vredig ingeslapen in het verpleeghuis, 88 jaar oud.", ["88 jaar"]),
+        ("Tegnap, 91 éves korában elhunyt nagymamánk.", ["91 éves"]),
+        # the number and its word for years set off by commas after a name
+        ("Vår granne Edvin Wennerholm, 79 år, har flyttat till stan.", ["79 år"]),
         ("la profe cumple 52 en mayo y se jubila", ["52"]),
         ("Mi abuela tiene 93 años de edad y vive sola.", ["93 años"]),
         ("Procuramos o meu avô, de 88 anos, morador de Viseu.", ["88 anos"]),
@@ -114,3 +119,7 @@ def whole_text(text: str) -> list[tuple[int, int, str]]:
 )
 def test_the_digit_lines_find_what_the_whole_text_finds(text: str) -> None:
     assert list(AGES.find(text)) == whole_text(text)
+
+
+def test_a_stay_after_a_place_and_its_commas_is_no_age() -> None:
+    assert found("Uppsala, 5 år sedan, bodde vi där.") == []

@@ -2,7 +2,8 @@
 (a word of the language before the number and its word for "years"), "yn 79 oed", "77 Jahre alt", "87-vuotias",
 "70 yaşında" (a word after the number that makes it an age alone), "cumple 52", "fez 80" (a verb of reaching
 an age), "di anni 87" (words before the number that make it an age alone, at a line's or a clause's start, as
-death notices write it). The span holds the language's word for "years" where it follows the number ("92 ans"):
+death notices write it), "Ana Lind, 68 år," (the number and its word for "years" set off by commas after a name).
+The span holds the language's word for "years" where it follows the number ("92 ans", "88 jaar oud", "74 éves"):
 an annotator marks the two together. English ages are patterns of ``rules/recognizers/ages.yaml``.
 
 Each language's words are in ``rules/languages/<code>.yaml``; a number is an age only with the words of one
@@ -41,6 +42,8 @@ class _Language:
     patterns: tuple[regex.Pattern[str], ...]
     not_before: regex.Pattern[str] | None
     not_after: regex.Pattern[str] | None
+    #: the language's word for years right after the number, which the span takes ("88 jaar" of "88 jaar oud")
+    years_after: regex.Pattern[str] | None
 
 
 def _phrases(words: frozenset[str]) -> str:
@@ -61,6 +64,12 @@ def _language(code: str, lists: dict[str, frozenset[str]]) -> _Language | None:
     if after:
         # "79 oed", "77 Jahre alt", "87-vuotias"
         patterns.append(rf"{_NUMBER}(?:[ \t]*-[ \t]*|[ \t]+|)(?:{_phrases(frozenset(after))})(?![\p{{L}}])")
+    if years:
+        # "Ana Lind, 68 år, har": the number and the word for years set off by commas after a capitalised name
+        patterns.append(
+            rf"(?<=\p{{Lu}}[\p{{L}}'’-]+,[ \t]*)(?P<age>{_NUMBER}[ \t]+(?:{_phrases(years)}))"
+            r"(?![\p{L}])(?=[ \t]*[,;)])"
+        )
     if reaching:
         # "cumple 52", "fez 80": a verb of reaching an age before the number, with or without "years"
         patterns.append(rf"(?<![\p{{L}}'’])(?:{_phrases(reaching)})[ \t]+(?P<age>{_NUMBER}{tail})(?![ \t]*[%\p{{Sc}}])")
@@ -79,7 +88,8 @@ def _language(code: str, lists: dict[str, frozenset[str]]) -> _Language | None:
     not_after = (
         compiled(rf"^[ \t]+(?:{_phrases(lists['not_after'])})(?![\p{{L}}])", flags) if lists["not_after"] else None
     )
-    return _Language(code, tuple(compiled(p, flags) for p in patterns), not_before, not_after)
+    years_after = compiled(rf"[ \t]+(?:{_phrases(years)})(?![\p{{L}}])", flags) if years else None
+    return _Language(code, tuple(compiled(p, flags) for p in patterns), not_before, not_after, years_after)
 
 
 def read_languages(rules: Rules) -> list[_Language]:
@@ -126,4 +136,5 @@ class OtherLanguageAgeRecognizer(_TextRecognizer):
                     if language.not_after is not None and language.not_after.match(text, m.end()):
                         continue  # "30 anni fa": a time ago
                     seen.add(start)
-                    yield start, end, AGE
+                    unit = language.years_after.match(text, end) if language.years_after is not None else None
+                    yield start, unit.end() if unit else end, AGE

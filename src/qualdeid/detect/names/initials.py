@@ -176,6 +176,9 @@ class Initials:
         for token, places in self.transcript_roles.letter_speakers(text).items():
             if token not in roles:
                 on_roll.setdefault(token, []).extend(places)
+        #: "QB (PI) – sociologist / ZT – research assistant": a list of a team's members by their initials
+        for token, places in self.transcript_roles.team_members(text).items():
+            on_roll.setdefault(token, []).extend(places)
         #: initials the document shows to be people, even where they read as a word or an abbreviation
         #: ("three coders (HR, PR and IT)", "Methodology: PR, TK", "by KT and OR")
         established = self.established(text)
