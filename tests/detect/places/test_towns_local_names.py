@@ -28,6 +28,7 @@ def found(towns: TownRecognizer, text: str) -> list[str]:
         ("so she moved to praha for the job", "praha"),
         ("the cousin is still in Lisboa", "Lisboa"),
         ("el hermano trabaja en Firenze desde marzo", "Firenze"),
+        ("she is at the shop in lisboa now", "lisboa"),
         ("a luat trenul din Iași și a ajuns în Brașov", "Brașov"),
         ("sie ist nach Genf gezogen", "Genf"),
     ],
@@ -38,6 +39,15 @@ def test_a_city_by_its_own_name_after_a_preposition_of_any_language(
     assert town in found(towns, text)
 
 
-@pytest.mark.parametrize("text", ["we went en route to the shop", "they came en masse", "dinner in Solo mode"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we went en route to the shop",
+        "they came en masse",
+        "dinner in Solo mode",
+        # after another language's preposition a lower-case word is that language's ("desde ayer": since yesterday)
+        "no ha comido desde ayer",
+    ],
+)
 def test_foreign_prepositions_before_words_find_no_town(towns: TownRecognizer, text: str) -> None:
     assert found(towns, text) == []

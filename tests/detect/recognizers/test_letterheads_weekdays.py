@@ -26,6 +26,11 @@ def found(name: str, text: str) -> list[str]:
         ('Fundacja "Jasny Dom" - Punkt Pomocy\nul. Krótka 47/12, 31-014 Zabrzyn', 'Fundacja "Jasny Dom"'),
         ("TARVO LEGAL AID (TLA)\n15 Street 261, Old Quarter, Tarvo 11742\nTel: 02 251 3344", "TARVO LEGAL AID (TLA)"),
         ("GRENFORD HOUSING TRUST - WEEKLY ROTA - Ashmere\nWeek commencing Mon 25/03/2024", "GRENFORD HOUSING TRUST"),
+        ('Centro Vecinal "Puerta Verde"\nTel. 091 611 4455', 'Centro Vecinal "Puerta Verde"'),
+        (
+            "TARVO FAMILY SUPPORT INITIATIVE (TFSI)\nCase file - Tel 021 555 0192",
+            "TARVO FAMILY SUPPORT INITIATIVE (TFSI)",
+        ),
     ],
 )
 def test_letterhead_above_an_address_or_before_a_rota(text: str, organisation: str) -> None:
@@ -38,6 +43,9 @@ def test_letterhead_above_an_address_or_before_a_rota(text: str, organisation: s
         "Dear Mrs Quellen\n12 Quill Road, Moorby 4410",
         "Session 3 notes\nVia Lombrosa 214, 90133 Vallerano",
         "Referral form\nul. Krótka 47/12, 31-014 Zabrzyn",
+        # a poster's headline above a phone number, a profile's heading
+        "LOST KITTEN\nCall 021 555 0192 if seen",
+        "ABOUT ME\nVia Lombrosa 214, 90133 Vallerano",
     ],
 )
 def test_no_letterhead_in_a_greeting_or_a_title(text: str) -> None:

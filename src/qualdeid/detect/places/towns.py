@@ -226,6 +226,9 @@ class TownRecognizer(EntityRecognizer):
                 (named_on and not whole) or phrase.lower() in self.not_towns
             ):
                 continue  # "at Kolding Bus Depot", "at Home": after "at", a venue's name or a word
+            prep = (m.groupdict().get("prep") or "").lower()
+            if prep and prep not in _PREPOSITIONS and not phrase[:1].isupper():
+                continue  # "desde ayer": after another language's preposition, its own words; a town is capitalised
             if self._listed_town(phrase) and self._is_town(phrase, phrase.split(), named_on):
                 return m.start("name") + start, m.start("name") + end
         return None
