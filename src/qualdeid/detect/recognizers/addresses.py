@@ -153,6 +153,8 @@ class AddressLinesRecognizer(_TextRecognizer):
         self.word_part = regex.compile(
             rf"{numbered}(?:[ \t]+{numbered})*(?<=\d[\p{{L}}\d]*)|{numbered}(?:[ \t]+{numbered})+"
             rf"|{opener}{name}(?:[ \t]+{name}){{0,3}}"
+            # the number between the word and the name, as Vietnamese writes it ("hẻm 47 Trần Khánh Dư")
+            rf"|{opener}{number}(?:[ \t]+{name}){{1,4}}"
         )
         areas = rules.lists("lexicons/layout.yaml").pattern("address_areas")
         #: an area's part: its word and its name, or its number ("Col. Roma", "Kel. Sukamaju", "RT 03/RW 05")
