@@ -146,7 +146,7 @@ def alternation(words: Iterable[str], space: str = r"[ \t]+", *, tree: bool = Tr
     """Words as a regex alternation (no group): longest first, a space standing for ``space`` (by
     default any run of spaces and tabs: "next door" also matches "next  door").
 
-    Written as a tree of shared beginnings ("care(?:[ \\t]+home|r)?" for "care home", "carer", "care"),
+    Written as a tree of shared beginnings ("blor(?:[ \\t]+vane|p)?" for "blor vane", "blorp", "blor"),
     which both regex modules search far faster than a flat list of a few hundred words (they try every
     word in turn at every position). Same matches as the flat list (``tree=False``) wherever it is
     used, with either module and any flags but the ``regex`` module's FULLCASE (and V1, which sets it):
