@@ -152,7 +152,7 @@ def alternation(words: Iterable[str], space: str = r"[ \t]+", *, tree: bool = Tr
     used, with either module and any flags but the ``regex`` module's FULLCASE (and V1, which sets it):
     the longest word that fits is tried first, then the shorter ones, as the flat list tries them
     (:func:`_word_tree`). Words it cannot prove that for are written flat."""
-    ordered = sorted(words, key=lambda w: (-len(w), w))
+    ordered = tuple(sorted(words, key=lambda w: (-len(w), w)))
     written = _word_tree(ordered, space) if tree else None
     return written if written is not None else "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
 
@@ -162,7 +162,8 @@ _TREE_SPACES = frozenset([r"[ \t]+", " ", r"\s+"])
 _END = ""
 
 
-def _word_tree(words: list[str], space: str) -> str | None:
+@lru_cache(maxsize=1024)
+def _word_tree(words: tuple[str, ...], space: str) -> str | None:
     """The words (longest first) as a tree of shared beginnings, or None where that could match otherwise.
 
     Each word, where it fits at a position, covers text of one length (a letter is one character; a space
@@ -202,6 +203,8 @@ def _tree_pattern(node: dict[str, Any], space: str) -> str:
 
 def _clusters(keys: list[str]) -> list[list[str]]:
     """The keys grouped where two of them may match one character of text (each group in order)."""
+    if len(keys) < 2 or (all(k.isascii() for k in keys) and len({k.lower() for k in keys}) == len(keys)):
+        return [[k] for k in keys]
     groups: list[list[str]] = []
     for key in keys:
         joined = [g for g in groups if key != " " and any(k != " " and _same_character(k, key) for k in g)]
@@ -223,8 +226,11 @@ def _same_character(a: str, b: str) -> bool:
         return a.lower() == b.lower()
     import regex
 
-    if _cases(a) & _cases(b):
+    cases_a, cases_b = _cases(a), _cases(b)
+    if cases_a & cases_b:
         return True
+    if cases_a == {a} and cases_b == {b}:  # neither has another case (a CJK character, an Arabic letter)
+        return False
     return any(bool(module.fullmatch(f"(?i:{re.escape(x)})", y)) for module in (re, regex) for x, y in ((a, b), (b, a)))
 
 
