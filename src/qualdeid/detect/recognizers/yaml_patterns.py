@@ -50,18 +50,26 @@ def _with_lists(pattern: Any, rules: Rules) -> Any:
     if not isinstance(pattern, dict) or "{list:" not in str(pattern.get("regex", "")):
         return pattern
 
-    def words(match: re.Match[str]) -> str:
+    def words(match: re.Match[str], tree: bool = True) -> str:
         name, key = match.group(1), match.group(2)
         listed = rules.union(name, key) if key else rules.words(name, lower=True)
         if not listed:
             raise ValueError(f"{match.group()}: no such list, or it is empty")
-        return f"(?:{alternation(listed)})"
+        return f"(?:{alternation(listed, tree=tree)})"
 
-    return {**pattern, "regex": LIST_PLACEHOLDER.sub(words, pattern["regex"])}
+    # the lists as trees of shared beginnings (much faster to search), and as flat lists: the same matches,
+    # but the gate reads its literals from whole words (``CompiledPattern``)
+    return {
+        **pattern,
+        "regex": LIST_PLACEHOLDER.sub(words, pattern["regex"]),
+        "plain": LIST_PLACEHOLDER.sub(lambda m: words(m, tree=False), pattern["regex"]),
+    }
 
 
 #: The flags Presidio matches a recognizer's patterns with when its entry names none.
 DEFAULT_FLAGS: int = inspect.signature(PatternRecognizer).parameters["global_regex_flags"].default
+#: flags under which a list written as a tree (``rules.alternation``) could match otherwise than the flat list
+_FULL_CASE = regex.FULLCASE | regex.V1
 
 
 class CompiledPattern(Pattern):
@@ -74,15 +82,19 @@ class CompiledPattern(Pattern):
     searches only texts that hold the literals every match holds (``nlp/regex_gate.py``).
     """
 
-    def __init__(self, name: str, regex: str, score: float, flags: int) -> None:
+    def __init__(self, name: str, regex: str, score: float, flags: int, plain: str | None = None) -> None:
         if not 0 <= score <= 1:
             raise ValueError(f"Invalid score: {score}. Score should be between 0 and 1")
         self.name = name
-        self.regex = regex
         self.score = score
         compiled = _compile(regex, flags)
-        # the gate's reading of the pattern, kept between runs with the compiled pattern
-        self.compiled_regex = gated(compiled, regex, regex_cache.gate_reading(regex, compiled.flags, reading, READER))
+        plain = plain or regex
+        if plain != regex and compiled.flags & _FULL_CASE:  # the lists' trees match as the flat lists only without
+            regex, compiled = plain, _compile(plain, flags)
+        self.regex = regex
+        # the gate's reading of the pattern (of its lists as flat lists of words, ``plain``), kept between runs
+        # with the compiled pattern
+        self.compiled_regex = gated(compiled, plain, regex_cache.gate_reading(plain, compiled.flags, reading, READER))
         self.compiled_with_flags = flags
 
 
