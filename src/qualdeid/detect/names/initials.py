@@ -188,8 +188,7 @@ class Initials:
                 continue  # "NT" of "note taker (NT)", a transcript's "P:": a role
             if self.shouted(token) and not _dotted_in_clause(text, m.end()):  # "A. skips swimming": no article
                 if len(token) > 1 and (
-                    _initials_of_name_before(text, m.start(), token)
-                    or _name_after_is_theirs(text, m.end(), token)
+                    self.defined_at(text, m.start(), m.end())  # "Ines Fairweather (IF)", "translated by DO"
                     or (_SEX_AND_AGE.match(text, m.end()) and not self._after_article(text, m.start()))
                 ):
                     # "Ines Fairweather (IF)", "IF (Ines Fairweather)", field notes' "IF (F, 50s)": someone's
@@ -272,7 +271,8 @@ class Initials:
 
     def defined_letters(self, text: str) -> Iterator[tuple[int, int]]:
         """A single letter the document gives as someone's initial, beside their name ("Dovile Marsk (D)",
-        "Vanya (V)", "T. (Teodor, 14)") or with its full stop and an age ("T. (14)"), is that person wherever it
+        "Vanya (V)", "T. (Teodor, 14)", a transcript's key "W = Aunty Wendeline") or with its full stop and an
+        age ("T. (14)"), is that person wherever it
         stands alone in it ("V absent 3 days", "refer V to the mentor", "T. quiet"), except after an article,
         inside a word's brackets ("N(A)") or as a transcript's role. Written with its full stop where defined so,
         it counts only so ("A." and not the article "A"); the letters that are English words (A, I, O) count only
@@ -285,6 +285,7 @@ class Initials:
             if (
                 _initials_of_name_before(text, m.start(), token)
                 or self._first_name_after_is_theirs(text, m.end() + dotted, token)
+                or _legend_names(text, m.end() + dotted, token)
                 or (dotted and _AGE_IN_BRACKETS.match(text, m.end() + 1) is not None)
             ):
                 defined[token] = defined.get(token, True) and (dotted or token in _SHOUTED)
@@ -408,7 +409,16 @@ class Initials:
         """Whether the initials at ``start:end`` stand beside the full name whose initials they are: "Nia Eze
         (NE)", "PRN (Pellam Roderick Neeve)"."""
         token = text[start:end]
-        return _initials_of_name_before(text, start, token) or _name_after_is_theirs(text, end, token)
+        return (
+            _initials_of_name_before(text, start, token)
+            or _name_after_is_theirs(text, end, token)
+            or _legend_names(text, end, token)
+        )
+
+    def defined_at(self, text: str, start: int, end: int) -> bool:
+        """Whether the initials at ``start:end`` are given as a person's there: beside their full name, or after a
+        research role that a person takes ("translated by DO")."""
+        return self.named_in_full(text, start, end) or bool(self.role_before.search(text, max(0, start - 30), start))
 
     def _introduced(self, text: str, m: re.Match[str]) -> bool:
         """Initials introduced as a person's: described ("DM (peer worker)"), after a role label
@@ -417,8 +427,7 @@ class Initials:
             (self.described.match(text, m.end()) and not self._after_article(text, m.start()))
             or self.role_label.search(text, max(0, m.start() - 30), m.start())
             or self.role_before.search(text, max(0, m.start() - 30), m.start())
-            or _initials_of_name_before(text, m.start(), m.group(1))
-            or _name_after_is_theirs(text, m.end(), m.group(1))
+            or self.named_in_full(text, m.start(), m.end())
         )
 
     def _acts_at(self, text: str, m: re.Match[str]) -> bool | None:
@@ -623,6 +632,26 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     if len(token) == 1 and len(words) > 1:
         return token == initials[0]  # "D. Okonkwo (D)", "Mira Kent (M)": the letter the notes use for the name
     return initials.upper() == token.upper() or "".join(w[0] for w in words if w[0].isupper()) == token
+
+
+#: a transcript's or notes' key: "= Aunty Wendeline", "= Corvin Ashdale": up to four capitalised words after an
+#: equals sign (a title or a kin word among them)
+_LEGEND = re.compile(rf"[ \t]*=[ \t]*(?P<name>{UPPER}[\w'’-]+(?:[ \t]+{UPPER}[\w'’-]+){{0,3}})(?![\w'’-])")
+
+
+def _legend_names(text: str, end: int, token: str) -> bool:
+    """ "W = Aunty Wendeline", "CA = Corvin Ashdale": initials that a key gives as a person's, the letter starting
+    a word of the name that is no English word this common (neither "Aunty" nor "Group"), the letters of two or
+    three the initials of the name's last words."""
+    m = _LEGEND.match(text, end)
+    if m is None:
+        return False
+    words = m.group("name").split()
+    rare = [w for w in words if zipf(w.lower()) < COMMON_NAME_WORD_ZIPF]
+    if len(token) == 1:
+        return any(w[0] == token for w in rare)
+    tail = words[-len(token) :]
+    return len(tail) == len(token) and all(w in rare for w in tail) and "".join(w[0] for w in tail) == token
 
 
 def _name_after_is_theirs(text: str, end: int, token: str) -> bool:
