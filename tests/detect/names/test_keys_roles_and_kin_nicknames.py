@@ -91,3 +91,21 @@ def test_honorifics_after_a_surname_or_a_given_name(detector) -> None:
     (found_,) = people(detector, notes)
     assert found_.count("Quon taai") == 2
     assert "Somasiri mahaththaya" in found_
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Action: returned call, left msg. Flagged the damp to the inspection team. - QT", ["QT"]),
+        ("Called back, no answer. Will retry Monday.\n-- RB\n", ["RB"]),
+    ],
+)
+def test_initials_signing_an_entry_after_a_dash_are_its_writer(text: str, initials: list[str]) -> None:
+    assert found(text) == initials
+
+
+@pytest.mark.parametrize(
+    "text", ["Bring:\n- QZ\n- XV\n", "Done at 3pm. - OK", "Seen in clinic. - GP", "Notes done.\n- QT\n\nNext day."]
+)
+def test_a_list_of_abbreviations_or_an_abbreviation_after_a_dash_is_no_signature(text: str) -> None:
+    assert found(text) == []

@@ -264,7 +264,12 @@ class Initials:
             if start not in found_at:
                 found_at.add(start)
                 yield start, end
-        for start, end in [*self.contributions(text), *self.note_author(text), *self.defined_letters(text)]:
+        for start, end in [
+            *self.contributions(text),
+            *self.note_author(text),
+            *self.defined_letters(text),
+            *self.signed(text),
+        ]:
             if start not in found_at:
                 found_at.add(start)
                 yield start, end
@@ -332,6 +337,20 @@ class Initials:
             return
         for use in re.finditer(rf"(?<![\w.'’-]){re.escape(token)}(?![\w'’-]|\.\w)", text):
             yield use.start(), use.end()
+
+    def signed(self, text: str) -> Iterator[tuple[int, int]]:
+        """The writer's initials signing an entry after a dash at its end: "Flagged the damp. - QT", a last line
+        "-- RB"; not an abbreviation, a word in capitals, nor an item of a list of them ("- TV" above "- PC")."""
+        for m in _SIGNED.finditer(text):
+            token = m.group("initials")
+            if token in self.not_initials or self.shouted(token):
+                continue
+            if m.group("line") is not None and not m.group("line").startswith("--"):
+                rest = text[m.end() :].strip()
+                above = text[: m.start("line")].rstrip("\n").rsplit("\n", 1)[-1].lstrip()
+                if rest or above.startswith(("-", "–", "—")):
+                    continue  # "- TV": an item of a list, where more follows or comes before
+            yield m.span("initials")
 
     def contributions(self, text: str) -> Iterator[tuple[int, int]]:
         """The initials listed after each role of an author contribution statement ("Investigation: KS, PR"),
@@ -609,6 +628,12 @@ _NAME_ROLE_BEFORE_BRACKET = re.compile(
 )
 
 
+#: initials after a dash that ends an entry: after a sentence ("... team. - QT") or on a line of their own
+#: ("-- RB"), then the end of the line
+_SIGNED = re.compile(
+    rf"(?:(?<=[.!?)])[ \t]+(?:-{{1,2}}|[–—])|^(?P<line>[ \t]*(?:-{{1,2}}|[–—])))[ \t]*(?P<initials>{_SHAPE_2})[ \t]*$",
+    re.MULTILINE,
+)
 #: an age in brackets after a letter with its full stop: "K. (15)", "V. (aged 9)"
 _AGE_IN_BRACKETS = re.compile(r"[ \t]*\((?:aged?[ \t]+)?\d{1,2}(?:[ \t]*(?:y|yo|yrs?|years?))?\)")
 #: a word of a name that is its initial: "O." of "Ines O."

@@ -1,8 +1,9 @@
 """Names, places and organisations in scripts without capital letters (issue 13, class d).
 
 Every other name finder leans on a capital letter. Arabic, Persian, Hebrew, Thai, Chinese, Japanese, Korean,
-Devanagari, the other scripts of South Asia (Bengali, Tamil, Sinhala, ...), Georgian and Ethiopic have none, and Thai, Chinese and Japanese write words without spaces, so here a name is read from
-what stands beside it, never from the word alone:
+Devanagari, the other scripts of South Asia (Bengali, Tamil, Sinhala, ...), Georgian and Ethiopic have none,
+and Thai, Chinese and Japanese write words without spaces, so here a name is read from what stands beside it,
+never from the word alone:
 
 - a title, an honorific or an address form before it, with a space ("السيد ...", "خانم ...", "מר ...") or joined
   to it (Thai "คุณ..."/"พี่..."/"น้อง...", Chinese "阿X"), or after it (Japanese "...さん"/"...ちゃん", Chinese
