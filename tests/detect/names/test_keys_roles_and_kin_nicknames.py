@@ -73,6 +73,11 @@ def test_an_english_relatives_word_given_as_a_nickname_stays_a_word(detector) ->
     assert found_ == []
 
 
+def test_a_kinship_word_given_to_a_relative_the_sentence_names_stays_the_relation(detector) -> None:
+    (found_,) = people(detector, "My grandfather Orvando Pelletrin (we call him Chachu) is 87. Chachu lives alone.")
+    assert "Chachu" not in found_
+
+
 LEXICON = NameLexicon.read(Rules())
 
 

@@ -154,6 +154,8 @@ MIN_CLIPPED_REST = 2
 CLIPPED_WORD_ZIPF = 4.5
 #: a kinship word or title given as someone's nickname this common in English is a relative's word ("Papa")
 KIN_ALIAS_ZIPF = 3.5
+#: how far before such a nickname a relative's word makes it the relation ("my grandmother ... call her Obaachan")
+KIN_ALIAS_REACH = 120
 #: the capitalised word right before a span, one space away: "Ivy" in "Ivy Rook"
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+) $")
 #: "J.W.", "P.Q.R.", and double-barrelled ones: "S.L.-K.", "D.E.F.-N."
@@ -441,7 +443,7 @@ class NameProcessor(CorpusProcessor):
         #: kinship words and titles of other languages the document gives someone as their name
         aliases: set[str] = set()
         for m in ev.alias.finditer(text):
-            if m.group(1) is None and self._kin_as_alias(m.group(2)):
+            if m.group(1) is None and self._kin_as_alias(text, m.start(2), m.group(2)):
                 # "everybody calls him Chachu": a kinship word or title of another language given as a nickname
                 alias = Span(m.start(2), m.end(2), PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME)
                 local.append(alias)
@@ -675,16 +677,18 @@ class NameProcessor(CorpusProcessor):
             return True
         return ev.common_word(word) and not ev.lex.is_name(word)
 
-    def _kin_as_alias(self, word: str) -> bool:
+    def _kin_as_alias(self, text: str, start: int, word: str) -> bool:
         """A kinship word or title of another language that English hardly writes ("Chachu", "Lolo"), not an
         English relative's word ("Nana", "Aunty") nor an everyday one ("Papa", "Doctor"): given as what people call
-        someone ("everybody calls him Chachu"), the person's name."""
+        someone ("everybody calls him Chachu"), the person's name; not where the sentence names the relation
+        ("my grandmother Ines Vall (we call her Obaachan)": the relative's word in the family's language)."""
         low = word.lower()
-        return (
-            (low in self.ev.lex.titles or low in self._kin)
-            and low not in self.ev.relatives
-            and zipf(low) < KIN_ALIAS_ZIPF
-        )
+        if low not in self.ev.lex.titles and low not in self._kin:
+            return False
+        if low in self.ev.relatives or zipf(low) >= KIN_ALIAS_ZIPF:
+            return False
+        sentence = re.split(r"[.!?\n]", text[max(0, start - KIN_ALIAS_REACH) : start])[-1]
+        return not any(w in self.ev.relatives for w in re.findall(r"[a-z]+", sentence.lower()))
 
     def _title_or_kin(self, word: str) -> bool:
         low = word.lower()
