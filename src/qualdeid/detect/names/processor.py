@@ -688,7 +688,9 @@ class NameProcessor(CorpusProcessor):
         if low in self.ev.relatives or zipf(low) >= KIN_ALIAS_ZIPF:
             return False
         sentence = re.split(r"[.!?\n]", text[max(0, start - KIN_ALIAS_REACH) : start])[-1]
-        return not any(w in self.ev.relatives for w in re.findall(r"[a-z]+", sentence.lower()))
+        words = re.findall(r"[a-z]+", sentence.lower())
+        # "my grandchildren call me Mormor": the relatives who use the word, in the plural too
+        return not any(_relative_form(w) in self.ev.relatives for w in words)
 
     def _title_or_kin(self, word: str) -> bool:
         low = word.lower()
@@ -1187,6 +1189,15 @@ def _initialled_surnames(text: str, people: list[Span]) -> list[Span]:
         if (m.group()[0], m.group(1)) in initials:
             out.append(Span(m.start(), m.end(), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
     return out
+
+
+def _relative_form(word: str) -> str:
+    """The relative's word as ``lexicons/relatives.txt`` lists it, where the text writes it in the plural or with
+    "grand": "grandchildren" -> "child", "nieces" -> "niece"; other words as written."""
+    word = word.removeprefix("grand") if word.startswith("grandchild") or word.startswith("grandkid") else word
+    if word.endswith("ren"):
+        return word[:-3]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _kin_words(rules: Rules) -> frozenset[str]:
