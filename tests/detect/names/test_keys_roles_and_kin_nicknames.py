@@ -76,7 +76,7 @@ def test_an_english_relatives_word_given_as_a_nickname_stays_a_word(detector) ->
 def test_a_kinship_word_given_to_a_relative_the_sentence_names_stays_the_relation(detector) -> None:
     (found_,) = people(detector, "My grandfather Orvando Pelletrin (we call him Chachu) is 87. Chachu lives alone.")
     assert "Chachu" not in found_
-    (found_,) = people(detector, "My name: Orla Pelletrin. My grandchildren call me Chachu.")
+    (found_,) = people(detector, "My name: Brannagh Pelletrin. My grandchildren call me Chachu.")
     assert "Chachu" not in found_
 
 

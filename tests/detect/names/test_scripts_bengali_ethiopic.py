@@ -32,7 +32,7 @@ def test_bengali_everyday_words_after_a_kinship_word_stay_words() -> None:
 
 
 def test_an_ethiopic_word_acting_in_an_english_sentence_is_a_name() -> None:
-    assert set(found("[21:12] Hanna: ሰናይት is not talking to me again")) == {"ሰናይት"}
+    assert set(found("[21:12] Yessel: ሰናይት is not talking to me again")) == {"ሰናይት"}
 
 
 def test_an_amharic_kinship_word_stays_a_relative(detector) -> None:

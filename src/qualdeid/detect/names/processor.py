@@ -154,7 +154,7 @@ MIN_CLIPPED_REST = 2
 CLIPPED_WORD_ZIPF = 4.5
 #: a kinship word or title given as someone's nickname this common in English is a relative's word ("Papa")
 KIN_ALIAS_ZIPF = 3.5
-#: how far before such a nickname a relative's word makes it the relation ("my grandmother ... call her Obaachan")
+#: how far before such a nickname a relative's word makes it the relation ("my grandmother ... call her Chachu")
 KIN_ALIAS_REACH = 120
 #: the capitalised word right before a span, one space away: "Ivy" in "Ivy Rook"
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+) $")
@@ -681,7 +681,7 @@ class NameProcessor(CorpusProcessor):
         """A kinship word or title of another language that English hardly writes ("Chachu", "Lolo"), not an
         English relative's word ("Nana", "Aunty") nor an everyday one ("Papa", "Doctor"): given as what people call
         someone ("everybody calls him Chachu"), the person's name; not where the sentence names the relation
-        ("my grandmother Ines Vall (we call her Obaachan)": the relative's word in the family's language)."""
+        ("my grandmother Ines Quarrow (we call her Chachu)": the relative's word in the family's language)."""
         low = word.lower()
         if low not in self.ev.lex.titles and low not in self._kin:
             return False
@@ -689,7 +689,7 @@ class NameProcessor(CorpusProcessor):
             return False
         sentence = re.split(r"[.!?\n]", text[max(0, start - KIN_ALIAS_REACH) : start])[-1]
         words = re.findall(r"[a-z]+", sentence.lower())
-        # "my grandchildren call me Mormor": the relatives who use the word, in the plural too
+        # "my grandchildren call me Chachu": the relatives who use the word, in the plural too
         return not any(_relative_form(w) in self.ev.relatives for w in words)
 
     def _title_or_kin(self, word: str) -> bool:
