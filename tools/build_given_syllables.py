@@ -8,8 +8,9 @@ personal data).
 A given name of two syllables is often written joined by a hyphen ("Min-jun", "Chia-hao", "MEI-LING"), and
 neither half is a name on any list. Korean: each syllable of Faker's ko_KR given names (in Hangul) in the
 Revised Romanization and in the spellings people commonly use beside it ("hoon" for "hun", "hyun" for
-"hyeon", "suk" for "seok"). Chinese: the syllables of the romanised given names of zh_TW (Wade-Giles) and
-zh_CN (pinyin). The detector reads a hyphenated word whose two halves are syllables of one language as a
+"hyeon", "suk" for "seok", "woo" for "u"). Chinese: the syllables of the romanised given names of zh_TW (Wade-Giles) and
+zh_CN (pinyin). Cantonese: the syllables of the Hong Kong government's romanisation, kept here (no Faker
+locale has them). The detector reads a hyphenated word whose two halves are syllables of one language as a
 given name (detect/names/lexicon.py). Hangul: ko_KR's given names, less those that are everyday Korean words
 as often as "지원" (support) or "상호" (mutual) in wordfreq's Korean list, and its surnames; the endings written
 joined to a name are kept by hand in that file (detect/names/hangul.py). The output is sorted, so a rebuild
@@ -42,6 +43,172 @@ FINALS = [
 INITIAL_VARIANTS = {"g": ["k"], "d": ["t"], "b": ["p"], "r": ["l"]}
 VOWEL_VARIANTS = {"eo": ["u", "o"], "yeo": ["yu", "yo"], "u": ["oo"], "eu": ["u"], "ui": ["ee"], "i": ["ee"]}
 FINAL_VARIANTS = {"k": ["g"]}
+#: a syllable without an initial consonant spelled with the glide people write before it: "u" -> "woo" (Ji-woo),
+#: "yu" -> "yoo" (Yoo-na), "yun" -> "yoon"
+GLIDE_VARIANTS = {"u": ["woo"], "yu": ["yoo"]}
+
+#: Cantonese given names are written in the Hong Kong government's romanisation, which Faker has no locale for:
+#: the syllables of that romanisation (a closed syllabary, not a list of names), as they appear in given
+#: names written with a hyphen ("Ka-wai", "Siu-ming")
+CANTONESE = [
+    "ah",
+    "chak",
+    "chan",
+    "chau",
+    "cheuk",
+    "cheung",
+    "chi",
+    "chik",
+    "chin",
+    "ching",
+    "chit",
+    "chiu",
+    "cho",
+    "choi",
+    "chor",
+    "chuen",
+    "chuk",
+    "chun",
+    "chung",
+    "fai",
+    "fan",
+    "fat",
+    "fei",
+    "fong",
+    "foon",
+    "fu",
+    "fuk",
+    "fung",
+    "ha",
+    "hau",
+    "hei",
+    "hin",
+    "hing",
+    "hiu",
+    "ho",
+    "hoi",
+    "hok",
+    "hon",
+    "hong",
+    "hung",
+    "ka",
+    "kai",
+    "kam",
+    "kan",
+    "kar",
+    "kei",
+    "keung",
+    "kin",
+    "king",
+    "kit",
+    "kiu",
+    "ko",
+    "kok",
+    "kong",
+    "kuen",
+    "kui",
+    "kwai",
+    "kwan",
+    "kwok",
+    "kwong",
+    "lai",
+    "lam",
+    "lap",
+    "lau",
+    "lei",
+    "leung",
+    "lik",
+    "lin",
+    "ling",
+    "lok",
+    "long",
+    "lun",
+    "lung",
+    "mai",
+    "man",
+    "mang",
+    "mei",
+    "miu",
+    "ming",
+    "mo",
+    "mui",
+    "nam",
+    "nga",
+    "ngai",
+    "ngan",
+    "oi",
+    "on",
+    "pak",
+    "pang",
+    "pei",
+    "ping",
+    "po",
+    "pok",
+    "pui",
+    "pun",
+    "sai",
+    "sam",
+    "san",
+    "sang",
+    "sau",
+    "sek",
+    "shan",
+    "sheung",
+    "shing",
+    "shu",
+    "shuk",
+    "shun",
+    "sik",
+    "sin",
+    "sing",
+    "siu",
+    "so",
+    "sui",
+    "suk",
+    "sum",
+    "sun",
+    "sung",
+    "sze",
+    "tai",
+    "tak",
+    "tang",
+    "tat",
+    "tim",
+    "tin",
+    "ting",
+    "to",
+    "tong",
+    "tsan",
+    "tsang",
+    "tse",
+    "tsing",
+    "tsun",
+    "tsz",
+    "tung",
+    "wa",
+    "wah",
+    "wai",
+    "wan",
+    "wang",
+    "wing",
+    "wo",
+    "wun",
+    "yan",
+    "yat",
+    "yau",
+    "yee",
+    "yeuk",
+    "yi",
+    "yik",
+    "yim",
+    "yin",
+    "ying",
+    "yiu",
+    "yu",
+    "yuen",
+    "yuk",
+    "yung",
+]
 
 #: a Korean given name this common as a Korean word (wordfreq Zipf) is left out: "지원" (support), "현지" (local)
 KOREAN_WORD_ZIPF = 3.5
@@ -59,9 +226,10 @@ HEADER = """\
 # Syllables of East Asian given names in the Latin alphabet, by language, from the person providers of
 # Faker {version} (MIT licence: lists of common names), built by tools/build_given_syllables.py: Korean
 # (ko_KR's given names in Hangul, romanised, with common spellings beside the official one) and Chinese
-# (the romanised given names of zh_TW and zh_CN). A hyphenated word whose halves are both syllables of one
-# language, and no English word, is a given name ("Min-jun", "Chia-hao"). A project's list adds syllables,
-# "!syllable" removes one.
+# (the romanised given names of zh_TW and zh_CN), Cantonese (the syllables of the Hong Kong government's
+# romanisation, kept in the tool: Faker has no Cantonese names). A hyphenated word whose halves are both
+# syllables of one language, and no English word, is a given name ("Min-jun", "Chia-hao"). A project's list
+# adds syllables, "!syllable" removes one.
 """
 
 
@@ -75,10 +243,11 @@ def romanised(syllable: str) -> set[str]:
     if not 0 <= code < 11172:
         return set()
     initial, vowel, final = INITIALS[code // 588], VOWELS[(code % 588) // 28], FINALS[code % 28]
+    vowels = [vowel, *VOWEL_VARIANTS.get(vowel, []), *(GLIDE_VARIANTS.get(vowel, []) if not initial else [])]
     return {
         i + v + f
         for i in [initial, *INITIAL_VARIANTS.get(initial, [])]
-        for v in [vowel, *VOWEL_VARIANTS.get(vowel, [])]
+        for v in vowels
         for f in [final, *FINAL_VARIANTS.get(final, [])]
     }
 
@@ -112,9 +281,17 @@ HANGUL_HEADER = """\
 """
 
 
+#: words YAML reads as something else than a string unless quoted (Cantonese "on")
+_YAML_WORDS = frozenset({"on", "off", "yes", "no", "y", "n", "true", "false", "null"})
+
+
+def _yaml_word(word: str) -> str:
+    return f"'{word}'" if word in _YAML_WORDS else word
+
+
 def main(folder: str) -> None:
-    lists = {"korean": sorted(korean()), "chinese": sorted(chinese())}
-    body = "".join(f"{language}: [{', '.join(syllables)}]\n" for language, syllables in lists.items())
+    lists = {"korean": sorted(korean()), "chinese": sorted(chinese()), "cantonese": sorted(set(CANTONESE))}
+    body = "".join(f"{language}: [{', '.join(map(_yaml_word, syllables))}]\n" for language, syllables in lists.items())
     out = Path(folder) / "given_syllables.yaml"
     out.write_text(HEADER.format(version=faker.VERSION) + body, encoding="utf-8")
     print(f"{out}: {sum(map(len, lists.values()))} syllables")

@@ -20,18 +20,24 @@ from pathlib import Path
 import faker
 
 #: Faker locales whose person providers write names in a script without capitals
-LOCALES = ("ar_AA", "ar_DZ", "ar_PS", "ar_SA", "fa_IR", "he_IL", "th_TH", "ja_JP", "zh_CN", "zh_TW", "hi_IN", "ne_NP")
+LOCALES = (
+    "ar_AA", "ar_DZ", "ar_PS", "ar_SA", "fa_IR", "he_IL", "th_TH", "ja_JP", "zh_CN", "zh_TW", "hi_IN", "ne_NP",
+    "bn_BD", "gu_IN", "or_IN", "ta_IN", "si_LK", "ka_GE",
+)  # fmt: skip
 #: the scripts kept (the first word of a letter's Unicode name); Hangul has its own list
-SCRIPTS = ("ARABIC", "HEBREW", "THAI", "CJK", "HIRAGANA", "KATAKANA", "DEVANAGARI")
+SCRIPTS = (
+    "ARABIC", "HEBREW", "THAI", "CJK", "HIRAGANA", "KATAKANA", "DEVANAGARI", "BENGALI", "GUJARATI", "ORIYA", "TAMIL",
+    "SINHALA", "GEORGIAN",
+)  # fmt: skip
 GIVEN = ("first_names", "first_kana_names")
 SURNAMES = ("last_names", "last_kana_names")
 
 HEADER = """\
 # First names and surnames in scripts without capital letters (Arabic, Persian, Hebrew, Thai, Japanese,
-# Chinese, Devanagari), from the person providers of Faker {version} (MIT licence: lists of common names),
-# built by tools/build_script_names.py. Read by detect/names/scripts.py only beside an anchor (an honorific,
-# a title, a chat sender's line): a list alone never makes a word a name. A project adds names; "!name"
-# removes one.
+# Chinese, Devanagari, Bengali, Gujarati, Oriya, Tamil, Sinhala, Georgian), from the person providers of
+# Faker {version} (MIT licence: lists of common names), built by tools/build_script_names.py. Read by
+# detect/names/scripts.py only beside an anchor (an honorific, a title, a chat sender's line): a list alone
+# never makes a word a name. A project adds names; "!name" removes one.
 """
 
 
@@ -48,7 +54,7 @@ def collect(attrs: tuple[str, ...]) -> list[str]:
         for attr in attrs:
             for name in getattr(provider, attr, ()):
                 for word in str(name).split():
-                    word = word.strip("\u200c\u200f\u200e")
+                    word = word.strip("\u200c\u200f\u200e,.;")  # a stray comma in a list ("<name>,")
                     if uncased(word) and len(word) >= 1:
                         words.add(word)
     return sorted(words)

@@ -191,8 +191,7 @@ class Initials:
                 continue  # "NT" of "note taker (NT)", a transcript's "P:": a role
             if self.shouted(token) and not _dotted_in_clause(text, m.end()):  # "A. skips swimming": no article
                 if len(token) > 1 and (
-                    _initials_of_name_before(text, m.start(), token)
-                    or _name_after_is_theirs(text, m.end(), token)
+                    self.defined_at(text, m.start(), m.end())  # "Ines Fairweather (IF)", "translated by DO"
                     or (_SEX_AND_AGE.match(text, m.end()) and not self._after_article(text, m.start()))
                 ):
                     # "Ines Fairweather (IF)", "IF (Ines Fairweather)", field notes' "IF (F, 50s)": someone's
@@ -268,14 +267,20 @@ class Initials:
             if start not in found_at:
                 found_at.add(start)
                 yield start, end
-        for start, end in [*self.contributions(text), *self.note_author(text), *self.defined_letters(text)]:
+        for start, end in [
+            *self.contributions(text),
+            *self.note_author(text),
+            *self.defined_letters(text),
+            *self.signed(text),
+        ]:
             if start not in found_at:
                 found_at.add(start)
                 yield start, end
 
     def defined_letters(self, text: str) -> Iterator[tuple[int, int]]:
         """A single letter the document gives as someone's initial, beside their name ("Dovile Marsk (D)",
-        "Vanya (V)", "T. (Teodor, 14)") or with its full stop and an age ("T. (14)"), is that person wherever it
+        "Vanya (V)", "T. (Teodor, 14)", a transcript's key "W = Aunty Wendeline") or with its full stop and an
+        age ("T. (14)"), is that person wherever it
         stands alone in it ("V absent 3 days", "refer V to the mentor", "T. quiet"), except after an article,
         inside a word's brackets ("N(A)") or as a transcript's role. Written with its full stop where defined so,
         it counts only so ("A." and not the article "A"); the letters that are English words (A, I, O) count only
@@ -288,6 +293,7 @@ class Initials:
             if (
                 _initials_of_name_before(text, m.start(), token)
                 or self._first_name_after_is_theirs(text, m.end() + dotted, token)
+                or _legend_names(text, m.end() + dotted, token)
                 or (dotted and _AGE_IN_BRACKETS.match(text, m.end() + 1) is not None)
             ):
                 defined[token] = defined.get(token, True) and (dotted or token in _SHOUTED)
@@ -334,6 +340,20 @@ class Initials:
             return
         for use in re.finditer(rf"(?<![\w.'’-]){re.escape(token)}(?![\w'’-]|\.\w)", text):
             yield use.start(), use.end()
+
+    def signed(self, text: str) -> Iterator[tuple[int, int]]:
+        """The writer's initials signing an entry after a dash at its end: "Flagged the damp. - QT", a last line
+        "-- RB"; not an abbreviation, a word in capitals, nor an item of a list of them ("- TV" above "- PC")."""
+        for m in _SIGNED.finditer(text):
+            token = m.group("initials")
+            if token in self.not_initials or self.shouted(token):
+                continue
+            if m.group("line") is not None and not m.group("line").startswith("--"):
+                rest = text[m.end() :].strip()
+                above = text[: m.start("line")].rstrip("\n").rsplit("\n", 1)[-1].lstrip()
+                if rest or above.startswith(("-", "–", "—")):
+                    continue  # "- TV": an item of a list, where more follows or comes before
+            yield m.span("initials")
 
     def contributions(self, text: str) -> Iterator[tuple[int, int]]:
         """The initials listed after each role of an author contribution statement ("Investigation: KS, PR"),
@@ -411,7 +431,16 @@ class Initials:
         """Whether the initials at ``start:end`` stand beside the full name whose initials they are: "Nia Eze
         (NE)", "PRN (Pellam Roderick Neeve)"."""
         token = text[start:end]
-        return _initials_of_name_before(text, start, token) or _name_after_is_theirs(text, end, token)
+        return (
+            _initials_of_name_before(text, start, token)
+            or _name_after_is_theirs(text, end, token)
+            or _legend_names(text, end, token)
+        )
+
+    def defined_at(self, text: str, start: int, end: int) -> bool:
+        """Whether the initials at ``start:end`` are given as a person's there: beside their full name, or after a
+        research role that a person takes ("translated by DO")."""
+        return self.named_in_full(text, start, end) or bool(self.role_before.search(text, max(0, start - 30), start))
 
     def _introduced(self, text: str, m: re.Match[str]) -> bool:
         """Initials introduced as a person's: described ("DM (peer worker)"), after a role label
@@ -420,8 +449,7 @@ class Initials:
             (self.described.match(text, m.end()) and not self._after_article(text, m.start()))
             or self.role_label.search(text, max(0, m.start() - 30), m.start())
             or self.role_before.search(text, max(0, m.start() - 30), m.start())
-            or _initials_of_name_before(text, m.start(), m.group(1))
-            or _name_after_is_theirs(text, m.end(), m.group(1))
+            or self.named_in_full(text, m.start(), m.end())
         )
 
     def _acts_at(self, text: str, m: re.Match[str]) -> bool | None:
@@ -603,6 +631,12 @@ _NAME_ROLE_BEFORE_BRACKET = re.compile(
 )
 
 
+#: initials after a dash that ends an entry: after a sentence ("... team. - QT") or on a line of their own
+#: ("-- RB"), then the end of the line
+_SIGNED = re.compile(
+    rf"(?:(?<=[.!?)])[ \t]+(?:-{{1,2}}|[–—])|^(?P<line>[ \t]*(?:-{{1,2}}|[–—])))[ \t]*(?P<initials>{_SHAPE_2})[ \t]*$",
+    re.MULTILINE,
+)
 #: an age in brackets after a letter with its full stop: "K. (15)", "V. (aged 9)"
 _AGE_IN_BRACKETS = re.compile(r"[ \t]*\((?:aged?[ \t]+)?\d{1,2}(?:[ \t]*(?:y|yo|yrs?|years?))?\)")
 #: a word of a name that is its initial: "O." of "Ines O."
@@ -626,6 +660,26 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     if len(token) == 1 and len(words) > 1:
         return token == initials[0]  # "D. Okonkwo (D)", "Mira Kent (M)": the letter the notes use for the name
     return initials.upper() == token.upper() or "".join(w[0] for w in words if w[0].isupper()) == token
+
+
+#: a transcript's or notes' key: "= Aunty Wendeline", "= Corvin Ashdale": up to four capitalised words after an
+#: equals sign (a title or a kin word among them)
+_LEGEND = re.compile(rf"[ \t]*=[ \t]*(?P<name>{UPPER}[\w'’-]+(?:[ \t]+{UPPER}[\w'’-]+){{0,3}})(?![\w'’-])")
+
+
+def _legend_names(text: str, end: int, token: str) -> bool:
+    """ "W = Aunty Wendeline", "CA = Corvin Ashdale": initials that a key gives as a person's, the letter starting
+    a word of the name that is no English word this common (neither "Aunty" nor "Group"), the letters of two or
+    three the initials of the name's last words."""
+    m = _LEGEND.match(text, end)
+    if m is None:
+        return False
+    words = m.group("name").split()
+    rare = [w for w in words if zipf(w.lower()) < COMMON_NAME_WORD_ZIPF]
+    if len(token) == 1:
+        return any(w[0] == token for w in rare)
+    tail = words[-len(token) :]
+    return len(tail) == len(token) and all(w in rare for w in tail) and "".join(w[0] for w in tail) == token
 
 
 def _name_after_is_theirs(text: str, end: int, token: str) -> bool:

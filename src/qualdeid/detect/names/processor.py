@@ -152,6 +152,10 @@ _SHORT_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{1,3}(?![\w'’-]|\.\w)")
 MIN_CLIPPED_REST = 2
 #: a short form this common in English is left to the lists and the context ("Art", "Al")
 CLIPPED_WORD_ZIPF = 4.5
+#: a kinship word or title given as someone's nickname this common in English is a relative's word ("Papa")
+KIN_ALIAS_ZIPF = 3.5
+#: how far before such a nickname a relative's word makes it the relation ("my grandmother ... call her Chachu")
+KIN_ALIAS_REACH = 120
 #: the capitalised word right before a span, one space away: "Ivy" in "Ivy Rook"
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+) $")
 #: "J.W.", "P.Q.R.", and double-barrelled ones: "S.L.-K.", "D.E.F.-N."
@@ -385,7 +389,7 @@ class NameProcessor(CorpusProcessor):
         found_initials = list(self.initials.find(text))
         #: initials the document spells out as someone's full name ("RPN (Rolan P. Nook)"): a person wherever they
         #: act in it, even where they read as a role's abbreviation
-        defined = {text[s:e] for s, e in found_initials if e - s > 1 and self.initials.named_in_full(text, s, e)}
+        defined = {text[s:e] for s, e in found_initials if e - s > 1 and self.initials.defined_at(text, s, e)}
         for start, end in found_initials:
             # an abbreviation on a roll of people ("Present: ZV, GP"; then "GP to fix it") stays a person
             token = text[start:end]
@@ -436,7 +440,15 @@ class NameProcessor(CorpusProcessor):
         for start, end, nickname in self._nicknames(text, names):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             confident(nickname)
+        #: kinship words and titles of other languages the document gives someone as their name
+        aliases: set[str] = set()
         for m in ev.alias.finditer(text):
+            if m.group(1) is None and self._kin_as_alias(text, m.start(2), m.group(2)):
+                # "everybody calls him Chachu": a kinship word or title of another language given as a nickname
+                alias = Span(m.start(2), m.end(2), PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME)
+                local.append(alias)
+                aliases.add(m.group(2))
+                continue
             if m.group(1) is None or lex.is_name(m.group(1)) or m.group(1) in names:
                 confident(m.group(2))
             elif text.startswith(")", m.end()) and self._named_in_brackets(m.group(1), m.group(2)):
@@ -525,7 +537,7 @@ class NameProcessor(CorpusProcessor):
             text[s.start : s.end]
             for s in spans
             if s.detector == PET_NAMES and s.label == PERSON and " " not in text[s.start : s.end]
-        }
+        } | aliases
         # (initials the document spells out go with the allowed names: "RPN", as written, in other documents too)
         allowed = sorted(allowed_names | defined)
         return local, (observation, sorted(names), sorted(initials), allowed, sorted(given), sorted(short_forms))
@@ -664,6 +676,21 @@ class NameProcessor(CorpusProcessor):
         if self._title_or_kin(word) or ev.function_word(word) or word.lower() in ev.calendar:
             return True
         return ev.common_word(word) and not ev.lex.is_name(word)
+
+    def _kin_as_alias(self, text: str, start: int, word: str) -> bool:
+        """A kinship word or title of another language that English hardly writes ("Chachu", "Lolo"), not an
+        English relative's word ("Nana", "Aunty") nor an everyday one ("Papa", "Doctor"): given as what people call
+        someone ("everybody calls him Chachu"), the person's name; not where the sentence names the relation
+        ("my grandmother Ines Quarrow (we call her Chachu)": the relative's word in the family's language)."""
+        low = word.lower()
+        if low not in self.ev.lex.titles and low not in self._kin:
+            return False
+        if low in self.ev.relatives or zipf(low) >= KIN_ALIAS_ZIPF:
+            return False
+        sentence = re.split(r"[.!?\n]", text[max(0, start - KIN_ALIAS_REACH) : start])[-1]
+        words = re.findall(r"[a-z]+", sentence.lower())
+        # "my grandchildren call me Chachu": the relatives who use the word, in the plural too
+        return not any(_relative_form(w) in self.ev.relatives for w in words)
 
     def _title_or_kin(self, word: str) -> bool:
         low = word.lower()
@@ -960,8 +987,10 @@ class NameProcessor(CorpusProcessor):
         found = [*CAPITALS.finditer(text), *_PARTICLE_INITIALS.finditer(text), *_HYPHENED_INITIALS.finditer(text)]
         for m in sorted(found, key=lambda m: m.start()):
             token = m.group()
-            if token not in self.known_initials or self.initials.shouted(token):
+            if token not in self.known_initials:
                 continue
+            if self.initials.shouted(token) and token not in self.defined_initials:
+                continue  # a word in capitals ("DO"), unless a document gave it as someone's ("translated by DO")
             # someone's initials elsewhere, an abbreviation or a word here unless it acts: "PA came", "the PA"
             abbreviation = token in lex.not_initials or token in self.role_abbreviations or zipf(token.lower()) >= 4.0
             if abbreviation and not self.initials.acts_at(text, m.start()):
@@ -1160,6 +1189,15 @@ def _initialled_surnames(text: str, people: list[Span]) -> list[Span]:
         if (m.group()[0], m.group(1)) in initials:
             out.append(Span(m.start(), m.end(), PERSON, score=SCORE_KNOWN, detector=DETECTOR))
     return out
+
+
+def _relative_form(word: str) -> str:
+    """The relative's word as ``lexicons/relatives.txt`` lists it, where the text writes it in the plural or with
+    "grand": "grandchildren" -> "child", "nieces" -> "niece"; other words as written."""
+    word = word.removeprefix("grand") if word.startswith("grandchild") or word.startswith("grandkid") else word
+    if word.endswith("ren"):
+        return word[:-3]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _kin_words(rules: Rules) -> frozenset[str]:

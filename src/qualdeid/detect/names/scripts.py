@@ -1,8 +1,9 @@
 """Names, places and organisations in scripts without capital letters (issue 13, class d).
 
-Every other name finder leans on a capital letter. Arabic, Persian, Hebrew, Thai, Chinese, Japanese, Korean and
-Devanagari have none, and Thai, Chinese and Japanese write words without spaces, so here a name is read from
-what stands beside it, never from the word alone:
+Every other name finder leans on a capital letter. Arabic, Persian, Hebrew, Thai, Chinese, Japanese, Korean,
+Devanagari, the other scripts of South Asia (Bengali, Tamil, Sinhala, ...), Georgian and Ethiopic have none,
+and Thai, Chinese and Japanese write words without spaces, so here a name is read from what stands beside it,
+never from the word alone:
 
 - a title, an honorific or an address form before it, with a space ("السيد ...", "خانم ...", "מר ...") or joined
   to it (Thai "คุณ..."/"พี่..."/"น้อง...", Chinese "阿X"), or after it (Japanese "...さん"/"...ちゃん", Chinese
@@ -81,6 +82,10 @@ _SPACED = (
     "\u0621-\u065f\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc"  # Arabic, Persian, Urdu
     "\u05d0-\u05ea\u05b0-\u05c7\u05f3"  # Hebrew
     "\u0900-\u0963\u0971-\u097f\u200c"  # Devanagari, the zero-width non-joiner
+    # the letters and vowel signs (no digits) of Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+    # Malayalam; Sinhala; Georgian; Ethiopic (no punctuation)
+    "\u0980-\u09e3\u09f0\u09f1\u0a00-\u0a63\u0a70-\u0a75\u0a80-\u0ae3\u0b00-\u0b63\u0b80-\u0be3"
+    "\u0c00-\u0c63\u0c80-\u0ce3\u0d00-\u0d63\u0d80-\u0df3\u10d0-\u10ff\u1200-\u135f"
 )
 _ALL = _THAI + _HAN + _KANA + _HANGUL + _SPACED
 _WORD = rf"[{_SPACED}]+"
@@ -174,10 +179,16 @@ _PERSIAN_LETTERS = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 _URDU_LETTERS = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
 
 
+#: the scripts of languages wordfreq counts words of: Bengali, Tamil
+_INDIC_LETTERS = {"bn": re.compile("[\u0980-\u09ff]"), "ta": re.compile("[\u0b80-\u0bff]")}
+
+
 def spaced_languages(text: str) -> tuple[str, ...]:
     """The languages whose word frequencies tell a name in ``text``: Arabic where no letter of Persian or Urdu
-    is written (an Arabic word is no Urdu one), Persian or Urdu where their letters are, Hebrew and Hindi."""
+    is written (an Arabic word is no Urdu one), Persian or Urdu where their letters are, Hebrew and Hindi,
+    Bengali and Tamil where their letters are."""
     out = ["he", "hi"]
+    out += [language for language, letters in _INDIC_LETTERS.items() if letters.search(text)]
     if _URDU_LETTERS.search(text):
         out += ["ur", "fa"]
     elif _PERSIAN_LETTERS.search(text):
