@@ -33,3 +33,30 @@ def test_a_second_verb_after_the_emphasis_is_another_fact(detector) -> None:
 
 def test_a_list_is_no_appositive(detector) -> None:
     assert "breeds geckos" in rare_details(detector, "She breeds geckos, the dogs, and a cat.")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Turns out he restores concertinas by ear, learned off his uncle in Valga.",
+            "restores concertinas by ear, learned off his uncle in Valga",
+        ),
+        (
+            "Turns out she carves soapstone like her grandmother taught her.",
+            "carves soapstone like her grandmother taught her",
+        ),
+        ("Marta plays the hurdy-gurdy, picked it up from her nan.", "plays the hurdy-gurdy, picked it up from her nan"),
+    ],
+)
+def test_runs_on_over_where_a_skill_came_from(detector, text: str, phrase: str) -> None:
+    assert phrase in rare_details(detector, text)
+
+
+def test_learning_from_no_person_is_no_source(detector) -> None:
+    found = rare_details(detector, "He plays the zithers, learned from his mistakes.")
+    assert found and not any("mistakes" in d for d in found)
+
+
+def test_runs_on_over_the_age_a_fact_held_to(detector) -> None:
+    assert "had a twin till he was 40" in rare_details(detector, "He didn't know he had a twin till he was 40.")

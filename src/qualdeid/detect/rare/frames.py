@@ -203,8 +203,14 @@ class Frames:
         #: what a detail's phrase runs on over: "up north", "for thirty years"
         self.directions = words("direction_words")
         self.stretch_words = words("stretch_words")
+        #: ", learned off his grandfather", "like her aunty taught her": where a skill came from
+        self.skill_source_verbs = words("skill_source_verbs")
+        self.skill_source_links = words("skill_source_links")
+        self.skill_manners = words("skill_manners")
+        self.relatives = rr.relatives
         #: "as a boy", "as a young woman": the time of life a fact belongs to is part of it
         self.life_stages = words("life_stage_nouns")
+        self.age_links = words("life_stage_age_links")
         self.reporting_verbs = words("reporting_verbs")
         self.display_verbs = words("display_verbs")
         #: "came", "finished": an achievement only with a placing after it ("came second")
@@ -438,6 +444,7 @@ class Frames:
                 end = min(stop, self.extend_right(sdoc, end, sent_end, limit, max_pps=1))
             return self._life_stage(sdoc, end, stop)
         end = self._life_stage(sdoc, self._appositive(sdoc, end, sent_end, stop), stop)
+        end = self._skill_source(sdoc, end, stop)
         if end + 1 < stop and sdoc[end].lower_ in _PARTICLES and sdoc[end + 1].lower_ in self.directions:
             end += 1  # "up north"
         if end < stop and sdoc[end].lower_ in self.directions:
@@ -468,7 +475,17 @@ class Frames:
 
     def _life_stage(self, sdoc: Doc, end: int, stop: int) -> int:
         """Run on over the time of life the fact belongs to: "as a boy", "as a young woman" (a word of
-        ``life_stage_nouns`` after "as" and an article, with at most one adjective between)."""
+        ``life_stage_nouns`` after "as" and an article, with at most one adjective between), "till she was
+        17" (a word of ``life_stage_age_links`` before a pronoun, "was" or "turned" and a number)."""
+        # "till she was 17", "until he turned twelve": the age the fact held to
+        if (
+            end + 3 < stop
+            and sdoc[end].lower_ in self.age_links
+            and sdoc[end + 1].tag_ == "PRP"
+            and sdoc[end + 2].lemma_.lower() in ("be", "turn")
+            and sdoc[end + 3].like_num
+        ):
+            return end + 4
         if not (end < stop and sdoc[end].lower_ == "as"):
             return end
         k = end + 1
@@ -479,6 +496,58 @@ class Frames:
         if k < stop and k > end + 1 and sdoc[k].lemma_.lower() in self.life_stages:
             return k + 1
         return end
+
+    def _skill_source(self, sdoc: Doc, end: int, stop: int) -> int:
+        """Run on over how and from whom a skill was learned: "by ear" (a noun of ``skill_manners`` after
+        "by"), ", learned off his grandfather in ...", ", picked it up from her nan", "like her aunty taught
+        her" (a verb of ``skill_source_verbs``; after "learned from" the teacher is a relative or a person
+        noun, never "from his mistakes")."""
+        k = end
+        if k + 1 < stop and sdoc[k].lower_ == "by" and sdoc[k + 1].lower_ in self.skill_manners:
+            k += 2
+        manner = k
+        if k < stop and sdoc[k].text == ",":
+            k += 1
+        if k >= stop:
+            return manner
+        t = sdoc[k]
+        if t.lower_ in self.skill_source_links:
+            teacher = self._teacher_end(sdoc, k + 1, stop, any_noun=True)
+            if teacher is None or teacher >= stop:
+                return manner
+            verb = sdoc[teacher]
+            if verb.tag_ not in _FINITE_TAGS or verb_lemma(verb) not in self.skill_source_verbs:
+                return manner
+            after = teacher + 1
+            pronoun = after < stop and (sdoc[after].lower_ in _OBJECT_PRONOUNS or sdoc[after].lower_ == "her")
+            return after + 1 if pronoun else after
+        if t.tag_ not in ("VBD", "VBN") or verb_lemma(t) not in self.skill_source_verbs:
+            return manner
+        j = k + 1
+        if j < stop and sdoc[j].lower_ in ("it", "them"):
+            j += 1
+        if j < stop and sdoc[j].lower_ == "up":
+            j += 1
+        if not (j < stop and sdoc[j].lower_ in ("from", "off", "by")):
+            return manner
+        teacher = self._teacher_end(sdoc, j + 1, stop, any_noun=False)
+        if teacher is None:
+            return manner
+        return self.extend_right(sdoc, teacher, stop, stop, max_pps=1)  # "... in Brno"
+
+    def _teacher_end(self, sdoc: Doc, k: int, stop: int, any_noun: bool) -> int | None:
+        """The end of a teacher named with a possessive at token ``k``: "his grandfather", "my old aunty"."""
+        if not (k < stop and sdoc[k].tag_ == "PRP$"):
+            return None
+        k += 1
+        if k < stop and sdoc[k].pos_ == "ADJ":
+            k += 1
+        if k >= stop or sdoc[k].pos_ not in _NP_CORE:
+            return None
+        person = sdoc[k].lemma_.lower() in self.relatives or sdoc[k].lower_ in self.relatives
+        if not (any_noun or person or sdoc[k].lemma_.lower() in self.person_nouns):
+            return None
+        return k + 1
 
     def _coordinated(self, sdoc: Doc, end: int, sent_end: int, stop: int) -> int:
         """Run on over a second verb of the same subject that goes on with the fact: "builds boats by hand
