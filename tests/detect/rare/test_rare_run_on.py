@@ -47,15 +47,22 @@ def test_a_list_is_no_appositive(detector) -> None:
             "carves soapstone like her grandmother taught her",
         ),
         ("Marta plays the hurdy-gurdy, picked it up from her nan.", "plays the hurdy-gurdy, picked it up from her nan"),
+        (
+            "He plays the zithers, learnt off a Breton fisherman as a boy.",
+            "plays the zithers, learnt off a Breton fisherman as a boy",
+        ),
     ],
 )
 def test_runs_on_over_where_a_skill_came_from(detector, text: str, phrase: str) -> None:
     assert phrase in rare_details(detector, text)
 
 
-def test_learning_from_no_person_is_no_source(detector) -> None:
-    found = rare_details(detector, "He plays the zithers, learned from his mistakes.")
-    assert found and not any("mistakes" in d for d in found)
+@pytest.mark.parametrize(
+    "text", ["He plays the zithers, learned from his mistakes.", "He plays the zithers, learned from a book."]
+)
+def test_learning_from_no_person_is_no_source(detector, text: str) -> None:
+    found = rare_details(detector, text)
+    assert found and not any("learned" in d for d in found)
 
 
 def test_runs_on_over_the_age_a_fact_held_to(detector) -> None:

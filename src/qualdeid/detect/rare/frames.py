@@ -32,6 +32,10 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _NOT_PREPOSITIONS = frozenset({"than", "because", "like", "since", "until", "while", "if"})
 
 
+#: lexicon categories whose words name someone who can teach a skill
+_JOB_CATEGORIES = frozenset({"occupation", "common"})
+
+
 class Kind(StrEnum):
     """What the verb of a frame says about the detail, strongest first."""
 
@@ -208,6 +212,13 @@ class Frames:
         self.skill_source_links = words("skill_source_links")
         self.skill_manners = words("skill_manners")
         self.relatives = rr.relatives
+        #: who can teach a skill: relatives, person nouns, the jobs of the lexicons ("learnt off a shearer")
+        self.teachers = rr.person_nouns | frozenset(
+            item
+            for ws in rr.entries.values()
+            for words, category, item in ws
+            if len(words) == 1 and category in _JOB_CATEGORIES
+        )
         #: "as a boy", "as a young woman": the time of life a fact belongs to is part of it
         self.life_stages = words("life_stage_nouns")
         self.age_links = words("life_stage_age_links")
@@ -444,7 +455,7 @@ class Frames:
                 end = min(stop, self.extend_right(sdoc, end, sent_end, limit, max_pps=1))
             return self._life_stage(sdoc, end, stop)
         end = self._life_stage(sdoc, self._appositive(sdoc, end, sent_end, stop), stop)
-        end = self._skill_source(sdoc, end, stop)
+        end = self._life_stage(sdoc, self._skill_source(sdoc, end, stop), stop)  # "... off a shearer as a boy"
         if end + 1 < stop and sdoc[end].lower_ in _PARTICLES and sdoc[end + 1].lower_ in self.directions:
             end += 1  # "up north"
         if end < stop and sdoc[end].lower_ in self.directions:
@@ -536,16 +547,24 @@ class Frames:
         return self.extend_right(sdoc, teacher, stop, stop, max_pps=1)  # "... in Brno"
 
     def _teacher_end(self, sdoc: Doc, k: int, stop: int, any_noun: bool) -> int | None:
-        """The end of a teacher named with a possessive at token ``k``: "his grandfather", "my old aunty"."""
-        if not (k < stop and sdoc[k].tag_ == "PRP$"):
+        """The end of a teacher at token ``k``: "his grandfather", "my old aunty" (any noun after a
+        possessive where ``any_noun``), "a Cornish shearer" (a relative, a person noun or a job)."""
+        if not (k < stop and (sdoc[k].tag_ == "PRP$" or (not any_noun and sdoc[k].pos_ == "DET"))):
             return None
+        first = k
         k += 1
-        if k < stop and sdoc[k].pos_ == "ADJ":
-            k += 1
+        while (
+            k < stop
+            and k - first <= 2
+            and sdoc[k].pos_ in ("ADJ", "PROPN")
+            and k + 1 < stop
+            and sdoc[k + 1].pos_ in _NP_CORE | {"ADJ"}
+        ):
+            k += 1  # "a Scottish", "my old"
         if k >= stop or sdoc[k].pos_ not in _NP_CORE:
             return None
-        person = sdoc[k].lemma_.lower() in self.relatives or sdoc[k].lower_ in self.relatives
-        if not (any_noun or person or sdoc[k].lemma_.lower() in self.person_nouns):
+        person = sdoc[k].lemma_.lower() in self.teachers or sdoc[k].lower_ in self.teachers
+        if not ((any_noun and sdoc[first].tag_ == "PRP$") or person):
             return None
         return k + 1
 
