@@ -63,7 +63,3 @@ def test_runs_on_over_where_a_skill_came_from(detector, text: str, phrase: str) 
 def test_learning_from_no_person_is_no_source(detector, text: str) -> None:
     found = rare_details(detector, text)
     assert found and not any("learned" in d for d in found)
-
-
-def test_runs_on_over_the_age_a_fact_held_to(detector) -> None:
-    assert "had a twin till he was 40" in rare_details(detector, "He didn't know he had a twin till he was 40.")

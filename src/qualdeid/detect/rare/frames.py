@@ -221,7 +221,6 @@ class Frames:
         )
         #: "as a boy", "as a young woman": the time of life a fact belongs to is part of it
         self.life_stages = words("life_stage_nouns")
-        self.age_links = words("life_stage_age_links")
         self.reporting_verbs = words("reporting_verbs")
         self.display_verbs = words("display_verbs")
         #: "came", "finished": an achievement only with a placing after it ("came second")
@@ -486,17 +485,7 @@ class Frames:
 
     def _life_stage(self, sdoc: Doc, end: int, stop: int) -> int:
         """Run on over the time of life the fact belongs to: "as a boy", "as a young woman" (a word of
-        ``life_stage_nouns`` after "as" and an article, with at most one adjective between), "till she was
-        17" (a word of ``life_stage_age_links`` before a pronoun, "was" or "turned" and a number)."""
-        # "till she was 17", "until he turned twelve": the age the fact held to
-        if (
-            end + 3 < stop
-            and sdoc[end].lower_ in self.age_links
-            and sdoc[end + 1].tag_ == "PRP"
-            and sdoc[end + 2].lemma_.lower() in ("be", "turn")
-            and sdoc[end + 3].like_num
-        ):
-            return end + 4
+        ``life_stage_nouns`` after "as" and an article, with at most one adjective between)."""
         if not (end < stop and sdoc[end].lower_ == "as"):
             return end
         k = end + 1
