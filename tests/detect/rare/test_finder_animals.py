@@ -19,6 +19,7 @@ FAMILY = "animals"
         # a flock of small animals, whatever the animal
         ("Out the back she keeps about sixty finches in a garden shed.", "keeps about sixty finches in a garden shed"),
         ("He has over thirty tortoises in the lounge.", "has over thirty tortoises in the lounge"),
+        ("She keeps about sixty finches in an aviary.", "keeps about sixty finches in an aviary"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:

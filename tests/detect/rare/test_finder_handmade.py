@@ -25,6 +25,7 @@ FAMILY = "handmade"
         # a craft done for a client people know
         ("He carves marionettes for the town museum.", "carves marionettes for the town museum"),
         ("Back home she sewed gowns for a film studio.", "sewed gowns for a film studio"),
+        ("In Daugavpils she sewed ghagras for a film studio.", "sewed ghagras for a film studio"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -42,6 +43,7 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He built the shelves and then went home.",
         "He built the stage for the festival.",
         "He made a cake for the church picnic.",
+        "She sewed it for the church.",
         "They made a big decision by themselves.",
         "She made the table herself.",
     ],

@@ -99,7 +99,9 @@ class AnimalFinder(RuleFinder):
         if not frame.person_subject:
             return None
         end = self.frames.extend_right(sdoc, animal + 1, se, frame.start + self.max_tokens, max_pps=max_pps)
-        end = next((j for j in range(animal + 2, end) if sdoc[j].tag_ == "PRP$" and sdoc[j - 1].pos_ == "NOUN"), end)
+        end = next(
+            (j for j in range(animal + 2, end) if sdoc[j].tag_ == "PRP$" and sdoc[j - 1].pos_ in ("NOUN", "ADJ")), end
+        )
         return Hit(frame.start, end, "pet", reason, (sdoc[animal].lemma_.lower(),))
 
     def _is_kept_animal(self, t: Token) -> bool:

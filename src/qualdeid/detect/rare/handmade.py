@@ -25,6 +25,8 @@ _POSSESSIVES = frozenset({"his", "her", "my", "their", "our", "your", "the"})
 _MAKER_PRONOUNS = frozenset({"he", "she", "i", "they", "we", "you"})
 _CLAUSE_WORDS = frozenset({"and", "but", "because", "so"})  # a new clause: the signs are behind
 _REASON = "made something by hand"
+_NOT_OBJECT_POS = frozenset({"PRON", "ADP", "DET", "VERB", "AUX", "CCONJ", "SCONJ", "PUNCT", "PART"})
+_NOT_MADE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "NORP", "ORG", "DATE"})
 
 
 class HandmadeFinder(RuleFinder):
@@ -49,11 +51,15 @@ class HandmadeFinder(RuleFinder):
         obj_first, obj_end = t.i + 1, phrase_end(sdoc, t.i + 1, se)
         if obj_first < obj_end < se - 1 and sdoc[obj_end].lower_ in ("and", "or"):
             obj_end = max(obj_end, phrase_end(sdoc, obj_end + 1, se))  # "makes pots and pans by hand"
+        if obj_end == obj_first and verb_lemma(t) in self.commission_verbs:
+            obj_end = self._foreign_object_end(sdoc, obj_first, se)  # "sewed áo dài for ..."
         before = t.i - 1
         maker = before >= ss and sdoc[before].lower_ in _MAKER_PRONOUNS
         if maker:
             before -= 1
         after_thing = before >= ss and sdoc[before].pos_ in ("NOUN", "PROPN") and obj_end == t.i + 1
+        # "Back in Vietnam she sewed ...": a place or a person before the maker is nothing made
+        after_thing = after_thing and sdoc[before].ent_type_ not in _NOT_MADE_ENTITIES
         if after_thing:  # "the banjo he made himself", "a map of her street stitched from memory"
             thing = sdoc[before]
             start = extend_np_left(sdoc, before, ss)
@@ -111,7 +117,7 @@ class HandmadeFinder(RuleFinder):
             if w.lower_ in _REFLEXIVES:
                 end = i + 1
             elif commissioned and w.lower_ == "for" and (client := self._client_end(sdoc, i + 1, se)) is not None:
-                end, strong = client, True
+                end = client  # a weaker sign: the thing made must be no word of every day ("sewed it" is not)
                 break
             elif w.lower_ == "in" and i + 2 < se and sdoc[i + 1].lower_ in _POSSESSIVES:
                 if sdoc[i + 2].lemma_.lower() in self.places:
@@ -120,6 +126,15 @@ class HandmadeFinder(RuleFinder):
                 break
             i += 1
         return (end, strong) if end is not None else None
+
+    @staticmethod
+    def _foreign_object_end(sdoc: Doc, k: int, se: int) -> int:
+        """End of a thing made that the tagger cannot read (a word of another language, up to three) right
+        before "for": "sewed áo dài for a studio"; ``k`` where there is none."""
+        j = k
+        while j < se and j - k < 3 and sdoc[j].is_alpha and sdoc[j].pos_ not in _NOT_OBJECT_POS:
+            j += 1
+        return j if k < j < se and sdoc[j].lower_ == "for" else k
 
     def _client_end(self, sdoc: Doc, k: int, se: int) -> int | None:
         """End of a client people know after "for" (a phrase from token ``k`` with a word of
