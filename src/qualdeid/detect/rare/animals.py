@@ -87,7 +87,9 @@ class AnimalFinder(RuleFinder):
             return None
         if lemma in self._w("flock_not_animals") or animal.lower_ in self._w("flock_not_animals"):
             return None
-        return self._kept_by_person(sdoc, verb, head, (ss, se), 2, "a flock of small animals kept")
+        # from the verb, with one place ("keeping | around thirty canaries for singing contests", not "has been")
+        hit = self._kept_by_person(sdoc, verb, head, (ss, se), 1, "a flock of small animals kept")
+        return hit._replace(start=verb.i) if hit is not None else None
 
     def _kept_by_person(
         self, sdoc: Doc, verb: Token, animal: int, bounds: tuple[int, int], max_pps: int, reason: str
