@@ -17,7 +17,10 @@ FAMILY = "animals"
         ("She raised a magpie from a chick.", "raised a magpie from a chick"),
         ("They adopted a tame crow last winter.", "adopted a tame crow"),
         # a flock of small animals, whatever the animal
-        ("Out the back she keeps about sixty finches in a garden shed.", "keeps about sixty finches in a garden shed"),
+        (
+            "In the yard Odile keeps nearly sixty finches in a garden shed.",
+            "keeps nearly sixty finches in a garden shed",
+        ),
         ("He has over thirty tortoises in the lounge.", "has over thirty tortoises in the lounge"),
         ("She keeps about sixty finches in an aviary.", "keeps about sixty finches in an aviary"),
     ],

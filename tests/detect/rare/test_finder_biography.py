@@ -39,8 +39,8 @@ FAMILY = "biography"
         # what someone won in a pursuit named before the prize, a contest someone went to
         ("Same with Tiri's curling title, it was in the paper.", "Tiri's curling title"),
         (
-            "He showed me his lacrosse medals from playing for the county.",
-            "his lacrosse medals from playing for the county",
+            "He showed me his lacrosse medals from rowing for the county.",
+            "his lacrosse medals from rowing for the county",
         ),
         ("Her cousin went to the national championships in épée.", "went to the national championships"),
     ],

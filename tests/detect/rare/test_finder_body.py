@@ -35,8 +35,8 @@ FAMILY = "body"
             "her right eye is a prosthetic from the crash",
         ),
         # counted or sided parts that no longer work
-        ("My left hand, two fingers don't bend, you can see.", "two fingers don't bend"),
-        ("Her right arm won't lift past her shoulder since the fall.", "Her right arm won't lift"),
+        ("On his right foot, three toes won't straighten, she says.", "three toes won't straighten"),
+        ("Her right arm won't lift past her shoulder after the stroke.", "Her right arm won't lift"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:

@@ -39,12 +39,12 @@ def test_a_list_is_no_appositive(detector) -> None:
     ("text", "phrase"),
     [
         (
-            "Turns out he restores concertinas by ear, learned off his uncle in Valga.",
-            "restores concertinas by ear, learned off his uncle in Valga",
+            "Turns out he restores concertinas by ear, learnt from his aunt in Valga.",
+            "restores concertinas by ear, learnt from his aunt in Valga",
         ),
         (
-            "Turns out she carves soapstone like her grandmother taught her.",
-            "carves soapstone like her grandmother taught her",
+            "Turns out she carves soapstone like her aunty showed her.",
+            "carves soapstone like her aunty showed her",
         ),
         ("Marta plays the hurdy-gurdy, picked it up from her nan.", "plays the hurdy-gurdy, picked it up from her nan"),
         (

@@ -87,7 +87,7 @@ class AnimalFinder(RuleFinder):
             return None
         if lemma in self._w("flock_not_animals") or animal.lower_ in self._w("flock_not_animals"):
             return None
-        # from the verb, with one place ("keeping | around thirty canaries for singing contests", not "has been")
+        # from the verb, with one place ("keeping | nearly sixty finches in a shed", not "has been")
         hit = self._kept_by_person(sdoc, verb, head, (ss, se), 1, "a flock of small animals kept")
         return hit._replace(start=verb.i) if hit is not None else None
 
@@ -95,7 +95,7 @@ class AnimalFinder(RuleFinder):
         self, sdoc: Doc, verb: Token, animal: int, bounds: tuple[int, int], max_pps: int, reason: str
     ) -> Hit | None:
         """The hit for animals a person keeps, from the subject to the animal and where it is kept ("in an
-        aviary | her husband built": a possessive after a noun opens a clause of its own)."""
+        shed | his son put up": a possessive after a noun opens a clause of its own)."""
         ss, se = bounds
         frame = self.frames.frame_at_verb(sdoc, verb.i, ss)
         if not frame.person_subject:

@@ -448,7 +448,7 @@ class BiographyFinder(RuleFinder):
     def _owned_prize(
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
     ) -> Hit | None:
-        """``his hockey medals``, ``Farah's chess title``: what someone won in a pursuit the words before the
+        """``his lacrosse medals``, ``Tiri's curling title``: what someone won in a pursuit the words before the
         prize name (a possessive, then one to three words, at least one of them a noun or a name)."""
         lemma = t.lemma_.lower()
         if t.pos_ != "NOUN" or (lemma not in self._w("owned_prizes") and t.lower_ not in self._w("owned_prizes")):
@@ -468,7 +468,7 @@ class BiographyFinder(RuleFinder):
         if end + 1 < se and sdoc[end].lower_ == "from" and sdoc[end + 1].tag_ == "VBG":
             end = self.frames.extend_right(
                 sdoc, end + 2, se, start + self.max_tokens, max_pps=1
-            )  # "from playing for ..."
+            )  # "from rowing for ..."
         keys = (*(w.lower_ for w in between if self._pursuit_word(w)), lemma)
         return Hit(start, end, "life_event", "owns what they won in a pursuit", keys, Status.CORPUS_CHECK)
 

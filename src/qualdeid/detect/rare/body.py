@@ -395,7 +395,7 @@ class BodyFinder(RuleFinder):
         return Hit(frame.start, end, "life_event", "gave or received an organ", ("organ",))
 
     def _stuck(self, sdoc: Doc, part_tok: Token, ss: int, se: int) -> Hit | None:
-        """``two fingers don't bend``, ``her right arm won't lift``: counted or sided parts that no longer
+        """``three toes won't straighten``, ``her right arm won't lift``: counted or sided parts that no longer
         work (a negation and a verb of ``part_stuck_verbs`` after the part)."""
         k = part_tok.i + 1
         if k + 2 >= se or sdoc[k].pos_ != "AUX":

@@ -207,7 +207,7 @@ class Frames:
         #: what a detail's phrase runs on over: "up north", "for thirty years"
         self.directions = words("direction_words")
         self.stretch_words = words("stretch_words")
-        #: ", learned off his grandfather", "like her aunty taught her": where a skill came from
+        #: ", learnt from his aunt", "like her aunty showed her": where a skill came from
         self.skill_source_verbs = words("skill_source_verbs")
         self.skill_source_links = words("skill_source_links")
         self.skill_manners = words("skill_manners")
@@ -499,7 +499,7 @@ class Frames:
 
     def _skill_source(self, sdoc: Doc, end: int, stop: int) -> int:
         """Run on over how and from whom a skill was learned: "by ear" (a noun of ``skill_manners`` after
-        "by"), ", learned off his grandfather in ...", ", picked it up from her nan", "like her aunty taught
+        "by"), ", learnt from her aunt in ...", ", picked it up from her nan", "like her aunty showed
         her" (a verb of ``skill_source_verbs``; after "learned from" the teacher is a relative or a person
         noun, never "from his mistakes")."""
         k = end

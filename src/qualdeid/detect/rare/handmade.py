@@ -52,13 +52,15 @@ class HandmadeFinder(RuleFinder):
         if obj_first < obj_end < se - 1 and sdoc[obj_end].lower_ in ("and", "or"):
             obj_end = max(obj_end, phrase_end(sdoc, obj_end + 1, se))  # "makes pots and pans by hand"
         if obj_end == obj_first and verb_lemma(t) in self.commission_verbs:
-            obj_end = self._foreign_object_end(sdoc, obj_first, se)  # "sewed áo dài for ..."
+            obj_end = self._foreign_object_end(
+                sdoc, obj_first, se
+            )  # "sewed ghagras for ..." in words the tagger cannot read
         before = t.i - 1
         maker = before >= ss and sdoc[before].lower_ in _MAKER_PRONOUNS
         if maker:
             before -= 1
         after_thing = before >= ss and sdoc[before].pos_ in ("NOUN", "PROPN") and obj_end == t.i + 1
-        # "Back in Vietnam she sewed ...": a place or a person before the maker is nothing made
+        # "Back in Riga she stitched ...": a place or a person before the maker is nothing made
         after_thing = after_thing and sdoc[before].ent_type_ not in _NOT_MADE_ENTITIES
         if after_thing:  # "the banjo he made himself", "a map of her street stitched from memory"
             thing = sdoc[before]
@@ -130,7 +132,7 @@ class HandmadeFinder(RuleFinder):
     @staticmethod
     def _foreign_object_end(sdoc: Doc, k: int, se: int) -> int:
         """End of a thing made that the tagger cannot read (a word of another language, up to three) right
-        before "for": "sewed áo dài for a studio"; ``k`` where there is none."""
+        before "for": "stitched ghagras for an opera house"; ``k`` where there is none."""
         j = k
         while j < se and j - k < 3 and sdoc[j].is_alpha and sdoc[j].pos_ not in _NOT_OBJECT_POS:
             j += 1
@@ -138,7 +140,7 @@ class HandmadeFinder(RuleFinder):
 
     def _client_end(self, sdoc: Doc, k: int, se: int) -> int | None:
         """End of a client people know after "for" (a phrase from token ``k`` with a word of
-        ``commission_clients``): "for the town museum", "for a film studio", "for movie stars"."""
+        ``commission_clients``): "for the town museum", "for an opera house", "for the royals"."""
         end = phrase_end(sdoc, k, se)
         if not any(sdoc[j].lower_ in self.clients for j in range(k, end)):
             return None
