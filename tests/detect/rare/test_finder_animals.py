@@ -18,7 +18,7 @@ FAMILY = "animals"
         ("They adopted a tame crow last winter.", "adopted a tame crow"),
         # a flock of small animals, whatever the animal
         (
-            "In the yard Odile keeps nearly sixty finches in a garden shed.",
+            "In the yard Wendeline keeps nearly sixty finches in a garden shed.",
             "keeps nearly sixty finches in a garden shed",
         ),
         ("He has over thirty tortoises in the lounge.", "has over thirty tortoises in the lounge"),
