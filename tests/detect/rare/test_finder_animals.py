@@ -16,6 +16,13 @@ FAMILY = "animals"
         ("Her daughter keeps a pet goat in the back garden.", "keeps a pet goat"),
         ("She raised a magpie from a chick.", "raised a magpie from a chick"),
         ("They adopted a tame crow last winter.", "adopted a tame crow"),
+        # a flock of small animals, whatever the animal
+        (
+            "In the yard Wendeline keeps nearly sixty finches in a garden shed.",
+            "keeps nearly sixty finches in a garden shed",
+        ),
+        ("He has over thirty tortoises in the lounge.", "has over thirty tortoises in the lounge"),
+        ("She keeps about sixty finches in an aviary.", "keeps about sixty finches in an aviary"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -28,6 +35,9 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He has a pet dog called Rex.",
         "He got a lift from a mate.",
         "She walked the neighbour's dog from the corner.",
+        "She has about forty fish in the tank.",
+        "He keeps three finches in the kitchen.",
+        "The shop keeps about sixty finches in stock.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -36,6 +36,13 @@ FAMILY = "biography"
         # a member of a team at a level others know
         ("She was in the Scottish junior diving squad years ago.", "was in the Scottish junior diving squad"),
         ("He is in the national under-16 rugby squad.", "is in the national under-16 rugby squad"),
+        # what someone won in a pursuit named before the prize, a contest someone went to
+        ("Same with Tiri's curling title, it was in the paper.", "Tiri's curling title"),
+        (
+            "He showed me his lacrosse medals from rowing for the county.",
+            "his lacrosse medals from rowing for the county",
+        ),
+        ("Her cousin went to the national championships in épée.", "went to the national championships"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -62,6 +69,10 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He has been off work for three weeks with his back.",
         "She was in the squad for the cup final.",
         "He is in the pub team on Thursdays.",
+        "He needs his job title on the letter.",
+        "He keeps his many medals in a tin.",
+        "We went to the games with his dad.",
+        "His medals are in the drawer.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -34,6 +34,9 @@ FAMILY = "body"
             "She told the group her right eye is a prosthetic from the crash.",
             "her right eye is a prosthetic from the crash",
         ),
+        # counted or sided parts that no longer work
+        ("On his right foot, three toes won't straighten, she says.", "three toes won't straighten"),
+        ("Her right arm won't lift past her shoulder after the stroke.", "Her right arm won't lift"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -57,6 +60,8 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "The coffee left a stain across the table.",
         "The doll's left eye is a glass bead.",
         "Her right eye is a bit sore today.",
+        "My knees don't bend like they used to.",
+        "The two doors don't close properly.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

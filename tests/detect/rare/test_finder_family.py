@@ -27,6 +27,11 @@ FAMILY = "family"
         ("At nineteen he rears his three younger sisters alone.", "rears his three younger sisters"),
         ("She reared her cousin's three sons after the flood.", "reared her cousin's three sons"),
         ("She brought up her grandkids when her daughter went away.", "brought up her grandkids"),
+        # someone's own multiple birth past twins, having a twin
+        ("Wendeline wheeled her triplets to the gala in matching hats.", "her triplets"),
+        ("Benedek's quads start nursery next week.", "Benedek's quads"),
+        ("He only learnt last year that he had a twin.", "had a twin"),
+        ("She has an identical twin brother in the navy.", "has an identical twin brother"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -51,6 +56,8 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "He raised his hand to his sister.",
         "He was raising money for his nephew's school.",
         "She raised her son on her own.",
+        "She has a twin room booked for Friday.",
+        "I had a look at the twin beds in the shop.",
     ],
 )
 def test_leaves_the_look_alikes(detector, text: str) -> None:

@@ -22,6 +22,10 @@ FAMILY = "handmade"
         ),
         ("I built it myself, by hand, out of driftwood.", "built it myself, by hand, out of driftwood"),
         ("They wore helmets they made by hand for the parade.", "helmets they made by hand"),
+        # a craft done for a client people know
+        ("He carves marionettes for the town museum.", "carves marionettes for the town museum"),
+        ("Back home she sewed gowns for a film studio.", "sewed gowns for a film studio"),
+        ("In Daugavpils she sewed ghagras for a film studio.", "sewed ghagras for a film studio"),
     ],
 )
 def test_finds(detector, text: str, phrase: str) -> None:
@@ -37,6 +41,9 @@ def test_finds(detector, text: str, phrase: str) -> None:
         "I made it myself.",
         "She made a list in her room.",
         "He built the shelves and then went home.",
+        "He built the stage for the festival.",
+        "He made a cake for the church picnic.",
+        "She sewed it for the church.",
         "They made a big decision by themselves.",
         "She made the table herself.",
     ],

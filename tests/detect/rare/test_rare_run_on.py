@@ -33,3 +33,33 @@ def test_a_second_verb_after_the_emphasis_is_another_fact(detector) -> None:
 
 def test_a_list_is_no_appositive(detector) -> None:
     assert "breeds geckos" in rare_details(detector, "She breeds geckos, the dogs, and a cat.")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Turns out he restores concertinas by ear, learnt from his aunt in Valga.",
+            "restores concertinas by ear, learnt from his aunt in Valga",
+        ),
+        (
+            "Turns out she carves soapstone like her aunty showed her.",
+            "carves soapstone like her aunty showed her",
+        ),
+        ("Marta plays the hurdy-gurdy, picked it up from her nan.", "plays the hurdy-gurdy, picked it up from her nan"),
+        (
+            "He plays the zithers, learnt off a Breton fisherman as a boy.",
+            "plays the zithers, learnt off a Breton fisherman as a boy",
+        ),
+    ],
+)
+def test_runs_on_over_where_a_skill_came_from(detector, text: str, phrase: str) -> None:
+    assert phrase in rare_details(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["He plays the zithers, learned from his mistakes.", "He plays the zithers, learned from a book."]
+)
+def test_learning_from_no_person_is_no_source(detector, text: str) -> None:
+    found = rare_details(detector, text)
+    assert found and not any("learned" in d for d in found)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
 from qualdeid.detect.rare.frames import extend_np_left, is_np_token, phrase_end
@@ -33,6 +34,11 @@ class AnimalFinder(RuleFinder):
         self.triggers = frozenset({"from", *self._w("pet_markers"), *self._w("home_markers")})
         self.stabling = self._w("stabling_verbs")
         self.kept_animals = self._w("kept_animals")
+        self.flock_keeping = self._w("flock_keeping_verbs")
+        self.flock_minimum = int(rr.threshold("flock_minimum"))
+        self.flock_animals = (self._w("ordinary_pets") | self._w("wild_animals") | self._w("flock_animals")) - self._w(
+            "flock_not_animals"
+        )
 
     def find(self, ctx: RareContext) -> list[Hit]:
         sdoc, dw, bounds, named, lexicon = ctx.sdoc, ctx.words, ctx.bounds, ctx.named, ctx.categories
@@ -49,7 +55,56 @@ class AnimalFinder(RuleFinder):
         for i in dw.where(self.stabling):
             if (hit := self._kept(sdoc, sdoc[i], bounds[i])) is not None:
                 out.append(hit)
+        for i in dw.where(self.flock_keeping):
+            if (hit := self._flock(sdoc, sdoc[i], bounds[i], lexicon)) is not None:
+                out.append(hit)
         return out
+
+    def _flock(self, sdoc: Doc, verb: Token, bounds: tuple[int, int], lexicon: dict[int, str]) -> Hit | None:
+        """``keeps about forty finches in a shed``, ``has over thirty tortoises``: more small animals than
+        ``flock_minimum`` kept by a person, with where they are kept."""
+        ss, se = bounds
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.flock_keeping:
+            return None
+        k = verb.i + 1
+        while k < se and k - verb.i <= 2 and sdoc[k].lower_ in self._w("flock_approximators"):
+            k += 1
+        if k < se and sdoc[k].lower_ == "than":
+            k += 1  # "more than"
+        quantity = quantity_at(sdoc, k, se)
+        if quantity is None or quantity[0] < self.flock_minimum:
+            return None
+        head = quantity[1]
+        while head < se and sdoc[head].pos_ == "ADJ" and head - quantity[1] < 2:
+            head += 1  # "forty laying hens", "twenty rescued ferrets"
+        if head >= se or sdoc[head].pos_ != "NOUN":
+            return None
+        animal = sdoc[head]
+        lemma = animal.lemma_.lower()
+        if not (
+            lemma in self.flock_animals or animal.lower_ in self.flock_animals or lexicon.get(head) == Category.PET
+        ):
+            return None
+        if lemma in self._w("flock_not_animals") or animal.lower_ in self._w("flock_not_animals"):
+            return None
+        # from the verb, with one place ("keeping | nearly sixty finches in a shed", not "has been")
+        hit = self._kept_by_person(sdoc, verb, head, (ss, se), 1, "a flock of small animals kept")
+        return hit._replace(start=verb.i) if hit is not None else None
+
+    def _kept_by_person(
+        self, sdoc: Doc, verb: Token, animal: int, bounds: tuple[int, int], max_pps: int, reason: str
+    ) -> Hit | None:
+        """The hit for animals a person keeps, from the subject to the animal and where it is kept ("in an
+        shed | his son put up": a possessive after a noun opens a clause of its own)."""
+        ss, se = bounds
+        frame = self.frames.frame_at_verb(sdoc, verb.i, ss)
+        if not frame.person_subject:
+            return None
+        end = self.frames.extend_right(sdoc, animal + 1, se, frame.start + self.max_tokens, max_pps=max_pps)
+        end = next(
+            (j for j in range(animal + 2, end) if sdoc[j].tag_ == "PRP$" and sdoc[j - 1].pos_ in ("NOUN", "ADJ")), end
+        )
+        return Hit(frame.start, end, "pet", reason, (sdoc[animal].lemma_.lower(),))
 
     def _is_kept_animal(self, t: Token) -> bool:
         return t.pos_ == "NOUN" and (t.lemma_.lower() in self.kept_animals or t.lower_ in self.kept_animals)
@@ -88,7 +143,7 @@ class AnimalFinder(RuleFinder):
     ) -> Hit | None:
         """``bred racing ferrets``, ``was mustering yaks for the ...``, ``raised show llamas``: a verb of
         animal husbandry whose object (its modifiers first) is an animal, with a person as subject."""
-        ss, se = bounds
+        se = bounds[1]
         if verb.pos_ != "VERB":
             return None
         k = verb.i + 1
@@ -105,13 +160,8 @@ class AnimalFinder(RuleFinder):
         trade = verb.lemma_.lower() in self.husbandry
         if not (known or (trade and (lemma in kept or animal.lower_ in kept))):
             return None
-        frame = self.frames.frame_at_verb(sdoc, verb.i, ss)
-        if not frame.person_subject:
-            return None
-        end = self.frames.extend_right(sdoc, k + 1, se, frame.start + self.max_tokens, max_pps=1)
-        # "for the traders | my feet were sore": a possessive after a noun opens a clause of its own
-        end = next((j for j in range(k + 2, end) if sdoc[j].tag_ == "PRP$" and sdoc[j - 1].pos_ == "NOUN"), end)
-        return Hit(frame.start, end, "pet", "animals bred, herded or raised", (lemma,))
+        # "for the traders | my feet were sore"
+        return self._kept_by_person(sdoc, verb, k, bounds, 1, "animals bred, herded or raised")
 
     def _pet(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
         """``a pet goat``, ``her pet crow``, ``a tame magpie``."""

@@ -108,7 +108,8 @@ class BiographyFinder(RuleFinder):
             | w("operated_verbs")
             | w("win_verbs")
             | w("selection_groups")
-            | {"winning"}
+            | {"winning", "go"}
+            | w("owned_prizes")
         )
         self.operated_zipf = t("operated_zipf")
         self.long_career_years = t("long_career_years")
@@ -131,6 +132,8 @@ class BiographyFinder(RuleFinder):
             self._won_named,
             self._membership,
             self._prized,
+            self._owned_prize,
+            self._went_to_compete,
         )
         return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
 
@@ -441,6 +444,60 @@ class BiographyFinder(RuleFinder):
         if end == t.i + 1 or sdoc[end - 1].pos_ not in ("NOUN", "PROPN"):
             return None
         return Hit(owner, end, "life_event", "owns what won prizes", (sdoc[end - 1].lemma_.lower(), "prize_winning"))
+
+    def _owned_prize(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``his lacrosse medals``, ``Tiri's curling title``: what someone won in a pursuit the words before the
+        prize name (a possessive, then one to three words, at least one of them a noun or a name)."""
+        lemma = t.lemma_.lower()
+        if t.pos_ != "NOUN" or (lemma not in self._w("owned_prizes") and t.lower_ not in self._w("owned_prizes")):
+            return None
+        k = t.i - 1
+        while k >= ss and t.i - k <= 3 and sdoc[k].tag_ != "POS":
+            if not (sdoc[k].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or sdoc[k].tag_ == "VBG"):
+                break
+            k -= 1
+        between = sdoc[k + 1 : t.i]
+        if k < ss or sdoc[k].tag_ not in ("PRP$", "POS") or not any(self._pursuit_word(w) for w in between):
+            return None
+        if lemma == "title" and any(w.lower_ in self._w("title_not_prizes") for w in between):
+            return None
+        start = k if sdoc[k].tag_ == "PRP$" else max(ss, k - 1)
+        end = t.i + 1
+        if end + 1 < se and sdoc[end].lower_ == "from" and sdoc[end + 1].tag_ == "VBG":
+            end = self.frames.extend_right(
+                sdoc, end + 2, se, start + self.max_tokens, max_pps=1
+            )  # "from rowing for ..."
+        keys = (*(w.lower_ for w in between if self._pursuit_word(w)), lemma)
+        return Hit(start, end, "life_event", "owns what they won in a pursuit", keys, Status.CORPUS_CHECK)
+
+    def _pursuit_word(self, t: Token) -> bool:
+        """A word before a prize that can name the pursuit it was won in: a noun, a gerund ("curling"), a
+        scale ("Olympic") or an adjective rarer than ``bio_loose_zipf`` (the small tagger's "lacrosse"),
+        never "his many medals", "her first title"."""
+        if t.pos_ in ("NOUN", "PROPN") or t.tag_ == "VBG" or t.lower_ in self._w("achievement_scale"):
+            return True
+        return t.pos_ == "ADJ" and t.is_alpha and zipf_any_spelling(t.lower_) < self.bio_loose_zipf
+
+    def _went_to_compete(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``went to the national championships``, ``went to the Arctic Games``: a contest someone went to (a
+        word of ``compete_go_venues`` with a scale word or a capitalised name in its phrase)."""
+        if t.lemma_.lower() != "go" or t.pos_ not in ("VERB", "AUX") or t.i + 2 >= se or sdoc[t.i + 1].lower_ != "to":
+            return None
+        k = t.i + 2
+        end = phrase_end(sdoc, k, se)
+        venue = sdoc[k:end]
+        if not any(self._lemma_in(w, "compete_go_venues") for w in venue):
+            return None
+        if not any(self._lemma_in(w, "compete_scales") or (w.is_title and w.pos_ == "PROPN") for w in venue):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, end, "life_event", "went to a contest", ("compete_go",))
 
     # ---------------------------------------------------------------- rankings and selections
 

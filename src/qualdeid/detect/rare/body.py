@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
-from qualdeid.detect.rare.frames import extend_np_left, is_np_token
+from qualdeid.detect.rare.frames import extend_np_left, is_np_token, verb_lemma
 from qualdeid.detect.rare.lexicon import Category, RareRules
 
 _HAVING = frozenset({"has", "have", "had", "with"})
@@ -56,6 +56,8 @@ class BodyFinder(RuleFinder):
         self.marked_verbs = self._w("marked_verbs")
         self.mark_nouns = self._w("mark_nouns")
         self.sided_organs = self._w("sided_organs")
+        self.stuck_verbs = self._w("part_stuck_verbs")
+        self.sides = self._w("part_sides")
         words = self.rr.words
         self.triggers = frozenset(
             {
@@ -87,7 +89,10 @@ class BodyFinder(RuleFinder):
                 hit = self._height(sdoc, t, ss, se)
             if hit is None and part in counts and t.pos_ in ("NOUN", "PROPN"):
                 hit = (
-                    self._count(sdoc, t, part, ss, se) or self._replaced(sdoc, t, ss, se) or self._made(sdoc, t, ss, se)
+                    self._count(sdoc, t, part, ss, se)
+                    or self._replaced(sdoc, t, ss, se)
+                    or self._made(sdoc, t, ss, se)
+                    or self._stuck(sdoc, t, ss, se)
                 )
             # the small tagger reads a mark noun after another noun as an adverb: "a swallow tattoo"
             if hit is None and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in self.mark_nouns):
@@ -388,6 +393,31 @@ class BodyFinder(RuleFinder):
             return None
         end = self.frames.extend_right(sdoc, t.i + 1, se, frame.start + self.max_tokens, max_pps=1)
         return Hit(frame.start, end, "life_event", "gave or received an organ", ("organ",))
+
+    def _stuck(self, sdoc: Doc, part_tok: Token, ss: int, se: int) -> Hit | None:
+        """``three toes won't straighten``, ``her right arm won't lift``: counted or sided parts that no longer
+        work (a negation and a verb of ``part_stuck_verbs`` after the part)."""
+        k = part_tok.i + 1
+        if k + 2 >= se or sdoc[k].pos_ != "AUX":
+            return None
+        k += 1
+        if sdoc[k].lower_ not in ("n't", "not", "nt"):
+            return None
+        k += 1
+        if k >= se or verb_lemma(sdoc[k]) not in self.stuck_verbs:
+            return None
+        start = part_tok.i - 1
+        while (
+            start >= ss
+            and part_tok.i - start <= 3
+            and (sdoc[start].pos_ in ("ADJ", "NUM", "DET") or sdoc[start].tag_ == "PRP$")
+        ):
+            start -= 1
+        start += 1
+        before = sdoc[start : part_tok.i]
+        if not any(w.like_num or w.lower_ in self.sides for w in before):
+            return None  # "my knees don't bend like they did": no count, no side
+        return Hit(start, k + 1, "physical_trait", "a body part that no longer works", ("part_stuck",))
 
     def _part_gone(self, sdoc: Doc, gone: Token, ss: int) -> Hit | None:
         """``the tip of her nose is missing``, ``two of his fingers are gone``: someone's body part,

@@ -274,6 +274,8 @@ class FamilyFinder(RuleFinder):
         """``is expecting triplets``, ``pregnant with quads``, ``gave birth to quads``, ``miscarried twin boys``."""
         if (hit := self._born_multiple(sdoc, t, ss, se)) is not None:
             return hit
+        if (hit := self._own_multiple(sdoc, t, ss)) is not None:
+            return hit
         end = t.i + 1
         if t.lower_ == "twin":
             if end >= se or sdoc[end].lemma_.lower() not in self._w("twin_nouns"):
@@ -323,9 +325,14 @@ class FamilyFinder(RuleFinder):
         else:
             return None
         be = k - 1
-        if be < ss or sdoc[be].lemma_.lower() != "be":
+        having = singular and be >= ss and sdoc[be].lemma_.lower() in self._w("multiple_birth_having")
+        if be < ss or not (sdoc[be].lemma_.lower() == "be" or having):
             return None
         end = t.i + 1
+        if having and end < se and sdoc[end].lemma_.lower() in self.rr.relatives:
+            end += 1  # "has a twin sister"
+        elif having and end < se and sdoc[end].pos_ in ("NOUN", "PROPN"):
+            return None  # "has a twin room booked"
         # "a twin with an older brother": the sibling named with the twin belongs to the fact
         if end + 2 < se and sdoc[end].lower_ == "with":
             rel = end + 1
@@ -340,6 +347,19 @@ class FamilyFinder(RuleFinder):
                 return None
             start = frame.start
         return Hit(start, end, "family", "one of a multiple birth", (t.lower_,), Status.CORPUS_CHECK)
+
+    def _own_multiple(self, sdoc: Doc, t: Token, ss: int) -> Hit | None:
+        """``her triplets``, ``Ana's quads``: someone's own children of a multiple birth past twins
+        (`owned_multiple_births`) after a possessive, with at most two words between."""
+        if t.lower_ not in self._w("owned_multiple_births"):
+            return None
+        k = t.i - 1
+        while k >= ss and t.i - k <= 2 and sdoc[k].tag_ not in ("PRP$", "POS") and sdoc[k].pos_ in ("ADJ", "NUM"):
+            k -= 1
+        if k < ss or sdoc[k].tag_ not in ("PRP$", "POS"):
+            return None
+        start = k if sdoc[k].tag_ == "PRP$" else max(ss, k - 1)
+        return Hit(start, t.i + 1, "family", "a multiple birth", (t.lower_,), Status.CORPUS_CHECK)
 
     def _kin_raised(
         self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]

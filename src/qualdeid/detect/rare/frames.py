@@ -32,6 +32,10 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _NOT_PREPOSITIONS = frozenset({"than", "because", "like", "since", "until", "while", "if"})
 
 
+#: lexicon categories whose words name someone who can teach a skill
+_JOB_CATEGORIES = frozenset({"occupation", "common"})
+
+
 class Kind(StrEnum):
     """What the verb of a frame says about the detail, strongest first."""
 
@@ -203,6 +207,18 @@ class Frames:
         #: what a detail's phrase runs on over: "up north", "for thirty years"
         self.directions = words("direction_words")
         self.stretch_words = words("stretch_words")
+        #: ", learnt from his aunt", "like her aunty showed her": where a skill came from
+        self.skill_source_verbs = words("skill_source_verbs")
+        self.skill_source_links = words("skill_source_links")
+        self.skill_manners = words("skill_manners")
+        self.relatives = rr.relatives
+        #: who can teach a skill: relatives, person nouns, the jobs of the lexicons ("learnt off a shearer")
+        self.teachers = rr.person_nouns | frozenset(
+            item
+            for ws in rr.entries.values()
+            for words, category, item in ws
+            if len(words) == 1 and category in _JOB_CATEGORIES
+        )
         #: "as a boy", "as a young woman": the time of life a fact belongs to is part of it
         self.life_stages = words("life_stage_nouns")
         self.reporting_verbs = words("reporting_verbs")
@@ -438,6 +454,7 @@ class Frames:
                 end = min(stop, self.extend_right(sdoc, end, sent_end, limit, max_pps=1))
             return self._life_stage(sdoc, end, stop)
         end = self._life_stage(sdoc, self._appositive(sdoc, end, sent_end, stop), stop)
+        end = self._life_stage(sdoc, self._skill_source(sdoc, end, stop), stop)  # "... off a shearer as a boy"
         if end + 1 < stop and sdoc[end].lower_ in _PARTICLES and sdoc[end + 1].lower_ in self.directions:
             end += 1  # "up north"
         if end < stop and sdoc[end].lower_ in self.directions:
@@ -479,6 +496,66 @@ class Frames:
         if k < stop and k > end + 1 and sdoc[k].lemma_.lower() in self.life_stages:
             return k + 1
         return end
+
+    def _skill_source(self, sdoc: Doc, end: int, stop: int) -> int:
+        """Run on over how and from whom a skill was learned: "by ear" (a noun of ``skill_manners`` after
+        "by"), ", learnt from her aunt in ...", ", picked it up from her nan", "like her aunty showed
+        her" (a verb of ``skill_source_verbs``; after "learned from" the teacher is a relative or a person
+        noun, never "from his mistakes")."""
+        k = end
+        if k + 1 < stop and sdoc[k].lower_ == "by" and sdoc[k + 1].lower_ in self.skill_manners:
+            k += 2
+        manner = k
+        if k < stop and sdoc[k].text == ",":
+            k += 1
+        if k >= stop:
+            return manner
+        t = sdoc[k]
+        if t.lower_ in self.skill_source_links:
+            teacher = self._teacher_end(sdoc, k + 1, stop, any_noun=True)
+            if teacher is None or teacher >= stop:
+                return manner
+            verb = sdoc[teacher]
+            if verb.tag_ not in _FINITE_TAGS or verb_lemma(verb) not in self.skill_source_verbs:
+                return manner
+            after = teacher + 1
+            pronoun = after < stop and (sdoc[after].lower_ in _OBJECT_PRONOUNS or sdoc[after].lower_ == "her")
+            return after + 1 if pronoun else after
+        if t.tag_ not in ("VBD", "VBN") or verb_lemma(t) not in self.skill_source_verbs:
+            return manner
+        j = k + 1
+        if j < stop and sdoc[j].lower_ in ("it", "them"):
+            j += 1
+        if j < stop and sdoc[j].lower_ == "up":
+            j += 1
+        if not (j < stop and sdoc[j].lower_ in ("from", "off", "by")):
+            return manner
+        teacher = self._teacher_end(sdoc, j + 1, stop, any_noun=False)
+        if teacher is None:
+            return manner
+        return self.extend_right(sdoc, teacher, stop, stop, max_pps=1)  # "... in Brno"
+
+    def _teacher_end(self, sdoc: Doc, k: int, stop: int, any_noun: bool) -> int | None:
+        """The end of a teacher at token ``k``: "his grandfather", "my old aunty" (any noun after a
+        possessive where ``any_noun``), "a Cornish shearer" (a relative, a person noun or a job)."""
+        if not (k < stop and (sdoc[k].tag_ == "PRP$" or (not any_noun and sdoc[k].pos_ == "DET"))):
+            return None
+        first = k
+        k += 1
+        while (
+            k < stop
+            and k - first <= 2
+            and sdoc[k].pos_ in ("ADJ", "PROPN")
+            and k + 1 < stop
+            and sdoc[k + 1].pos_ in _NP_CORE | {"ADJ"}
+        ):
+            k += 1  # "a Scottish", "my old"
+        if k >= stop or sdoc[k].pos_ not in _NP_CORE:
+            return None
+        person = sdoc[k].lemma_.lower() in self.teachers or sdoc[k].lower_ in self.teachers
+        if not ((any_noun and sdoc[first].tag_ == "PRP$") or person):
+            return None
+        return k + 1
 
     def _coordinated(self, sdoc: Doc, end: int, sent_end: int, stop: int) -> int:
         """Run on over a second verb of the same subject that goes on with the fact: "builds boats by hand

@@ -25,6 +25,8 @@ _POSSESSIVES = frozenset({"his", "her", "my", "their", "our", "your", "the"})
 _MAKER_PRONOUNS = frozenset({"he", "she", "i", "they", "we", "you"})
 _CLAUSE_WORDS = frozenset({"and", "but", "because", "so"})  # a new clause: the signs are behind
 _REASON = "made something by hand"
+_NOT_OBJECT_POS = frozenset({"PRON", "ADP", "DET", "VERB", "AUX", "CCONJ", "SCONJ", "PUNCT", "PART"})
+_NOT_MADE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "NORP", "ORG", "DATE"})
 
 
 class HandmadeFinder(RuleFinder):
@@ -36,6 +38,8 @@ class HandmadeFinder(RuleFinder):
         self.not_made = self._w("not_handmade")
         self.thing_zipf = rr.threshold("handmade_zipf")
         self.craft_verbs = self._w("craft_relative_verbs")
+        self.clients = self._w("commission_clients")
+        self.commission_verbs = self._w("commission_verbs")
 
     def find(self, ctx: RareContext) -> list[Hit]:
         return run_patterns((self._made,), ctx.sdoc, ctx.words, self.verbs, ctx.bounds)
@@ -47,11 +51,17 @@ class HandmadeFinder(RuleFinder):
         obj_first, obj_end = t.i + 1, phrase_end(sdoc, t.i + 1, se)
         if obj_first < obj_end < se - 1 and sdoc[obj_end].lower_ in ("and", "or"):
             obj_end = max(obj_end, phrase_end(sdoc, obj_end + 1, se))  # "makes pots and pans by hand"
+        if obj_end == obj_first and verb_lemma(t) in self.commission_verbs:
+            obj_end = self._foreign_object_end(
+                sdoc, obj_first, se
+            )  # "sewed ghagras for ..." in words the tagger cannot read
         before = t.i - 1
         maker = before >= ss and sdoc[before].lower_ in _MAKER_PRONOUNS
         if maker:
             before -= 1
         after_thing = before >= ss and sdoc[before].pos_ in ("NOUN", "PROPN") and obj_end == t.i + 1
+        # "Back in Riga she stitched ...": a place or a person before the maker is nothing made
+        after_thing = after_thing and sdoc[before].ent_type_ not in _NOT_MADE_ENTITIES
         if after_thing:  # "the banjo he made himself", "a map of her street stitched from memory"
             thing = sdoc[before]
             start = extend_np_left(sdoc, before, ss)
@@ -60,7 +70,7 @@ class HandmadeFinder(RuleFinder):
             sign_from = t.i + 1
         elif obj_end > obj_first:  # "builds bird tables out of old oars"
             thing = sdoc[obj_end - 1]
-            if self._sign(sdoc, obj_end, se) is None:
+            if self._sign(sdoc, obj_end, se, verb_lemma(t) in self.commission_verbs) is None:
                 return None  # the cheap test first: most things made are not made by hand
             frame = self.frames.frame_at_verb(sdoc, t.i, ss)
             if not frame.person_subject and t.tag_ != "VBG":
@@ -73,7 +83,7 @@ class HandmadeFinder(RuleFinder):
             return None
         if thing.lemma_.lower() in self.not_made or thing.lower_ in self.not_made:
             return None
-        sign = self._sign(sdoc, sign_from, se)
+        sign = self._sign(sdoc, sign_from, se, verb_lemma(t) in self.commission_verbs)
         if sign is None:
             if after_thing and maker and verb_lemma(t) in self.craft_verbs and self._rare_thing(sdoc, start, before):
                 return Hit(start, t.i + 1, "hobby", _REASON, (thing.lemma_.lower(), "handmade"))
@@ -93,9 +103,10 @@ class HandmadeFinder(RuleFinder):
             for k in range(start, head + 1)
         )
 
-    def _sign(self, sdoc: Doc, k: int, se: int) -> tuple[int, bool] | None:
+    def _sign(self, sdoc: Doc, k: int, se: int, commissioned: bool = False) -> tuple[int, bool] | None:
         """End of the signs of handwork starting within a few tokens of ``k`` ("himself, by hand, out of
-        driftwood") and whether one of them is a strong one."""
+        driftwood", and for a verb of a craft a client people know: "for the town museum") and whether one
+        of them is a strong one."""
         end, strong = None, False
         i, stop = k, min(se, k + 5)
         while i < stop:
@@ -107,6 +118,9 @@ class HandmadeFinder(RuleFinder):
                 continue
             if w.lower_ in _REFLEXIVES:
                 end = i + 1
+            elif commissioned and w.lower_ == "for" and (client := self._client_end(sdoc, i + 1, se)) is not None:
+                end = client  # a weaker sign: the thing made must be no word of every day ("sewed it" is not)
+                break
             elif w.lower_ == "in" and i + 2 < se and sdoc[i + 1].lower_ in _POSSESSIVES:
                 if sdoc[i + 2].lemma_.lower() in self.places:
                     end = i + 3
@@ -114,6 +128,23 @@ class HandmadeFinder(RuleFinder):
                 break
             i += 1
         return (end, strong) if end is not None else None
+
+    @staticmethod
+    def _foreign_object_end(sdoc: Doc, k: int, se: int) -> int:
+        """End of a thing made that the tagger cannot read (a word of another language, up to three) right
+        before "for": "stitched ghagras for an opera house"; ``k`` where there is none."""
+        j = k
+        while j < se and j - k < 3 and sdoc[j].is_alpha and sdoc[j].pos_ not in _NOT_OBJECT_POS:
+            j += 1
+        return j if k < j < se and sdoc[j].lower_ == "for" else k
+
+    def _client_end(self, sdoc: Doc, k: int, se: int) -> int | None:
+        """End of a client people know after "for" (a phrase from token ``k`` with a word of
+        ``commission_clients``): "for the town museum", "for an opera house", "for the royals"."""
+        end = phrase_end(sdoc, k, se)
+        if not any(sdoc[j].lower_ in self.clients for j in range(k, end)):
+            return None
+        return end
 
     def _phrase_at(self, sdoc: Doc, i: int, se: int) -> int | None:
         """End of a strong sign starting at token ``i``; "out of old oars" takes its material along."""
