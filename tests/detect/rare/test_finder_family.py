@@ -28,7 +28,7 @@ FAMILY = "family"
         ("She reared her cousin's three sons after the flood.", "reared her cousin's three sons"),
         ("She brought up her grandkids when her daughter went away.", "brought up her grandkids"),
         # someone's own multiple birth past twins, having a twin
-        ("Wendeline wheeled her triplets to the gala in matching hats.", "her triplets"),
+        ("Wendeline wheeled their triplets to the gala in matching hats.", "their triplets"),
         ("Benedek's quads start nursery next week.", "Benedek's quads"),
         ("He only learnt last year that he had a twin.", "had a twin"),
         ("She has an identical twin brother in the navy.", "has an identical twin brother"),

@@ -349,7 +349,7 @@ class FamilyFinder(RuleFinder):
         return Hit(start, end, "family", "one of a multiple birth", (t.lower_,), Status.CORPUS_CHECK)
 
     def _own_multiple(self, sdoc: Doc, t: Token, ss: int) -> Hit | None:
-        """``her triplets``, ``Ana's quads``: someone's own children of a multiple birth past twins
+        """``their triplets``, ``Ana's quads``: someone's own children of a multiple birth past twins
         (`owned_multiple_births`) after a possessive, with at most two words between."""
         if t.lower_ not in self._w("owned_multiple_births"):
             return None

@@ -533,7 +533,7 @@ class Frames:
         teacher = self._teacher_end(sdoc, j + 1, stop, any_noun=False)
         if teacher is None:
             return manner
-        return self.extend_right(sdoc, teacher, stop, stop, max_pps=1)  # "... in Brno"
+        return self.extend_right(sdoc, teacher, stop, stop, max_pps=1)  # "... in Olomouc"
 
     def _teacher_end(self, sdoc: Doc, k: int, stop: int, any_noun: bool) -> int | None:
         """The end of a teacher at token ``k``: "his grandfather", "my old aunty" (any noun after a
