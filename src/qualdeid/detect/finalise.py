@@ -1214,7 +1214,8 @@ class Finaliser:
         cleaned = [piece for span in cleaned for piece in self._tidy(text, span)]
         final = []
         whole = self._organisations_over_a_name(text, cleaned) | self._places_over_places(text, cleaned)
-        for span in _resolve(text, cleaned, self.z["meaningful_piece"], whole, self.z["cut_detail_word"]):
+        cut = (self.z["cut_detail_word"], self.z["grammar"])
+        for span in _resolve(text, cleaned, self.z["meaningful_piece"], whole, cut):
             piece = text[span.start : span.end]
             start = span.start + len(piece) - len(piece.lstrip(_PIECE_EDGES))
             end = span.end - (len(piece) - len(piece.rstrip(_PIECE_EDGES)))
@@ -1473,13 +1474,13 @@ def _resolve(
     spans: list[Span],
     meaningful_zipf: float,
     ner_whole: frozenset[tuple[int, int]] = frozenset(),
-    cut_rarer_than: float = 0.0,
+    cut: tuple[float, float] = (0.0, 6.0),
 ) -> list[Span]:
     """Overlaps resolved (module docstring); ``meaningful_zipf``: what a piece split around another keeps
     (:func:`_meaningful`); ``ner_whole``: NER's spans kept whole over what other detectors read in
     them (:meth:`Finaliser._organisations_over_a_name`, :meth:`Finaliser._places_over_places`);
-    ``cut_rarer_than``: how rare a word must be for a piece of a rare detail cut around a name to be kept
-    (:func:`worth_flagging`)."""
+    ``cut``: how rare one word, and how common at most two words, must be for a piece of a rare detail cut around a
+    name to be kept (:func:`worth_flagging`)."""
     direct = _join_same_label([s for s in spans if s.label != RARE_DETAIL])
     kept: list[Span] = []
     # a contact that holds what another detector read in it is kept whole: "instagram.com/ana.ruiz.art" with
@@ -1539,7 +1540,7 @@ def _resolve(
     blockers = [k for k in kept if k.label in DIRECT_LABELS]
     rare = _join_same_label([s for s in spans if s.label == RARE_DETAIL])
     for r in rare:
-        kept.extend(worth_flagging(text, _split_around(r, blockers), cut_rarer_than))
+        kept.extend(worth_flagging(text, _split_around(r, blockers), *cut))
     others = [k for k in kept if k.label != RARE_DETAIL]
     final = [k for k in kept if k.label != RARE_DETAIL or not any(k.overlaps(o) for o in others)]
     return sorted(final, key=lambda s: (s.start, s.end))
@@ -1576,16 +1577,18 @@ _SPLITTABLE = frozenset(
 )
 
 
-def worth_flagging(text: str, pieces: list[Span], rarer_than: float) -> list[Span]:
+def worth_flagging(text: str, pieces: list[Span], rarer_than: float, grammar: float) -> list[Span]:
     """The pieces of one rare detail cut apart around a name, a place or an organisation that are worth
-    flagging: the first, where the fact opens, and every other holding a word rarer than ``rarer_than``
-    ("mended kites on <place> | whistling" keeps "mended kites on"; "jogged up to <place> | for the dinner"
-    keeps "jogged up to"; "whittled toys at <place> | with a hatchet" keeps both)."""
-    return [
-        p
-        for i, p in enumerate(pieces)
-        if i == 0 or any(zipf_any_spelling(w.lower()) < rarer_than for w in _PEOPLE_WORDS.findall(text, p.start, p.end))
-    ]
+    flagging: the first, where the fact opens, and every other holding two words of its own (rarer than
+    ``grammar``) or one rarer than ``rarer_than`` ("mended kites on <place> | whistling all day" keeps both,
+    "jogged up to <place> | every morning" only the first)."""
+    kept = []
+    for i, p in enumerate(pieces):
+        words = [w.lower() for w in _PEOPLE_WORDS.findall(text, p.start, p.end)]
+        own = [w for w in words if zipf(w) < grammar]
+        if i == 0 or len(own) >= 2 or any(zipf_any_spelling(w) < rarer_than for w in own):
+            kept.append(p)
+    return kept
 
 
 def _within(inner: Span, outer: Span) -> bool:

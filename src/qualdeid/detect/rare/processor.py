@@ -142,7 +142,8 @@ class RareDetailProcessor(CorpusProcessor):
         #: them ("did two tours in <country>") instead of being cut around them
         self.unmarked_places = rules.words("lexicons/not_places.txt", lower=True)
         #: what a piece of a detail cut apart around a name or a place keeps (rules/frequency.yaml)
-        self.cut_rarer_than = ZipfThresholds(rules, ZIPF_SECTION, ("cut_detail_word",))["cut_detail_word"]
+        z = ZipfThresholds(rules, ZIPF_SECTION, ("cut_detail_word", "grammar"))
+        self.cut = (z["cut_detail_word"], z["grammar"])
         self.doc_counts: dict[str, int] = {}
         #: key term -> the people the details with it are about (see :func:`_subject`)
         self.subjects: dict[str, set[str]] = {}
@@ -332,7 +333,7 @@ class RareDetailProcessor(CorpusProcessor):
                 for s in spans
                 if not self._vague_stretch_within(doc.text, c, s) and not self._unmarked_place(doc.text, s)
             ]
-            for start, end in _clear_of_others(c, others, doc.text, self.time_words, self.cut_rarer_than):
+            for start, end in _clear_of_others(c, others, doc.text, self.time_words, self.cut):
                 if doubtful:
                     out.append(doubt(doc.text, start, end, c.subtype, f"{reason}; occurs in {docs} documents of {n}"))
                     continue
@@ -398,7 +399,7 @@ _EDGE_WORDS = re.compile(
 
 
 def _clear_of_others(
-    c: Span, spans: list[Span], text: str, time_words: re.Pattern[str], cut_rarer_than: float = 0.0
+    c: Span, spans: list[Span], text: str, time_words: re.Pattern[str], cut: tuple[float, float] = (0.0, 6.0)
 ) -> list[tuple[int, int]]:
     """The detail's phrase without what other labels claim. A specific date or an age inside it would
     make the overlap resolution drop the detail: the phrase is split around it ("worked on the ferries
@@ -407,7 +408,7 @@ def _clear_of_others(
     out, unless only a trailing prepositional phrase follows the name ("... at <place> for years": the
     phrase stops before the name) or only function words precede it. Pieces with nothing worth
     flagging are dropped; where only names, places and organisations cut it, so are the pieces after the
-    first without a rare word (``cut_rarer_than``: :func:`~qualdeid.detect.finalise.worth_flagging`; a date
+    first with one word of their own, not a rare one (``cut``: :func:`~qualdeid.detect.finalise.worth_flagging`; a date
     or an age cut out is part of the fact: "is the mother of <eight-year-old> twins")."""
     pieces = [(c.start, c.end)]
     timed = False  # a date or an age was cut out of the detail
@@ -435,7 +436,7 @@ def _clear_of_others(
     kept = [p for p in trimmed if p and _content(text[p[0] : p[1]]) >= (1 if p == (c.start, c.end) else _MIN_PIECE)]
     if timed:
         return kept
-    worth = worth_flagging(text, [replace(c, start=start, end=end) for start, end in kept], cut_rarer_than)
+    worth = worth_flagging(text, [replace(c, start=start, end=end) for start, end in kept], *cut)
     return [(p.start, p.end) for p in worth]
 
 
