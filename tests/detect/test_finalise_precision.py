@@ -471,7 +471,7 @@ def test_a_rare_detail_split_around_a_place_leaves_its_preposition(finaliser: Fi
 SPLIT_DETAILS = [
     # "daily", cut off behind the place, says nothing rare on its own
     ("She rowed dragon boats at Pelmore Pier daily.", "daily", []),
-    # a rare word does, and so do two words of its own
+    # a rare word does, and so do two words
     ("He whittled toys at Pelmore Pier with a hatchet.", "with a hatchet", [("with a hatchet", RARE_DETAIL)]),
     ("He sold kites at Pelmore Pier every summer.", "every summer", [("every summer", RARE_DETAIL)]),
 ]
@@ -482,7 +482,7 @@ def test_a_piece_of_a_split_detail_after_the_first_needs_a_rare_word(
     finaliser: Finaliser, text: str, tail: str, tail_kept: list[tuple[str, str]]
 ) -> None:
     """ "rowed dragon boats at <Pelmore Pier> daily": the place keeps its label, the detail's first piece its
-    phrase; a later piece stays only with a rare word or two words of its own."""
+    phrase; a later piece stays only with a rare word or two words."""
     detail = text[text.index(" ") + 1 : text.index(tail) + len(tail)]
     found = [(detail, RARE_DETAIL, "rare"), ("Pelmore Pier", LOCATION, "NamedPlaceRecognizer")]
     head = detail[: detail.index(" at ")]

@@ -1579,14 +1579,13 @@ _SPLITTABLE = frozenset(
 
 def worth_flagging(text: str, pieces: list[Span], rarer_than: float, grammar: float) -> list[Span]:
     """The pieces of one rare detail cut apart around a name, a place or an organisation that are worth
-    flagging: the first, where the fact opens, and every other holding two words of its own (rarer than
-    ``grammar``) or one rarer than ``rarer_than`` ("mended kites on <place> | whistling all day" keeps both,
-    "jogged up to <place> | every morning" only the first)."""
+    flagging: the first, where the fact opens, and every other of two words or more or with a word rarer than
+    ``rarer_than`` ("mended kites on <place> | whistling all day" keeps both, "jogged up to <place> | daily" only
+    the first); a word at least ``grammar`` common is never the rare one."""
     kept = []
     for i, p in enumerate(pieces):
         words = [w.lower() for w in _PEOPLE_WORDS.findall(text, p.start, p.end)]
-        own = [w for w in words if zipf(w) < grammar]
-        if i == 0 or len(own) >= 2 or any(zipf_any_spelling(w) < rarer_than for w in own):
+        if i == 0 or len(words) >= 2 or any(zipf_any_spelling(w) < min(rarer_than, grammar) for w in words):
             kept.append(p)
     return kept
 

@@ -408,7 +408,7 @@ def _clear_of_others(
     out, unless only a trailing prepositional phrase follows the name ("... at <place> for years": the
     phrase stops before the name) or only function words precede it. Pieces with nothing worth
     flagging are dropped; where only names, places and organisations cut it, so are the pieces after the
-    first with one word of their own, not a rare one (``cut``: :func:`~qualdeid.detect.finalise.worth_flagging`; a date
+    first of one word, not a rare one (``cut``: :func:`~qualdeid.detect.finalise.worth_flagging`; a date
     or an age cut out is part of the fact: "is the mother of <eight-year-old> twins")."""
     pieces = [(c.start, c.end)]
     timed = False  # a date or an age was cut out of the detail
