@@ -468,6 +468,27 @@ def test_a_rare_detail_split_around_a_place_leaves_its_preposition(finaliser: Fi
     ]
 
 
+SPLIT_DETAILS = [
+    # "daily", cut off behind the place, says nothing rare on its own
+    ("She rowed dragon boats at Pelmore Pier daily.", "daily", []),
+    # a rare word does, and so do two words
+    ("He whittled toys at Pelmore Pier with a hatchet.", "with a hatchet", [("with a hatchet", RARE_DETAIL)]),
+    ("He sold kites at Pelmore Pier every summer.", "every summer", [("every summer", RARE_DETAIL)]),
+]
+
+
+@pytest.mark.parametrize(("text", "tail", "tail_kept"), SPLIT_DETAILS)
+def test_a_piece_of_a_split_detail_after_the_first_needs_a_rare_word(
+    finaliser: Finaliser, text: str, tail: str, tail_kept: list[tuple[str, str]]
+) -> None:
+    """ "rowed dragon boats at <Pelmore Pier> daily": the place keeps its label, the detail's first piece its
+    phrase; a later piece stays only with a rare word or two words."""
+    detail = text[text.index(" ") + 1 : text.index(tail) + len(tail)]
+    found = [(detail, RARE_DETAIL, "rare"), ("Pelmore Pier", LOCATION, "NamedPlaceRecognizer")]
+    head = detail[: detail.index(" at ")]
+    assert _final(finaliser, text, found) == [(head, RARE_DETAIL), ("Pelmore Pier", LOCATION), *tail_kept]
+
+
 def test_an_echo_of_a_job_the_service_provides_is_dropped(finaliser: Finaliser) -> None:
     """ "Interpreter: booked": an echo of a detail framed elsewhere ("worked as an interpreter") that is only
     a job title is the service's interpreter, no one's past; framed, it stays (the finders' call)."""
@@ -666,13 +687,16 @@ REFERENCES = [
 HEIGHTS = [
     # a height in feet and inches, no age; a person's age stays
     ("He is about 5'4, thin, with a cap.", "5", False),
+    # a limit of age, no one's age
+    ("Kite club on Fridays (ages 9+), bring a snack.", "9", False),
+    ("The quiz night is for 18+ only.", "18", False),
     ("She is a 30 year old single mum.", "30", True),
     ("my 7 year old loves trains", "7", True),
 ]
 
 
 @pytest.mark.parametrize(("text", "surface", "kept"), HEIGHTS)
-def test_a_height_is_no_age(finaliser: Finaliser, text: str, surface: str, kept: bool) -> None:
+def test_a_height_or_a_limit_of_age_is_no_age(finaliser: Finaliser, text: str, surface: str, kept: bool) -> None:
     assert _final(finaliser, text, [(surface, AGE, "AgeRecognizer")]) == ([(surface, AGE)] if kept else [])
 
 

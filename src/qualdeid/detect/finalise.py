@@ -41,7 +41,7 @@ _ZIPF_NAMES = (
     "body_piece", "body_word", "org_last_word", "study_code_word", "job_title_word", "people_word", "plural_word",
     "listed_word", "feast_word", "grammar", "detail_word", "rare_capitalised", "name_word_lower", "no_name_lower",
     "everyday_lowercase", "after_determiner", "meaningful_piece", "lower_title", "detail_alone",
-    "opening_verb", "stamped_word",
+    "opening_verb", "stamped_word", "cut_detail_word",
 )  # fmt: skip
 #: what finds a place or an organisation again where its document writes it once more
 REPEATED_DETECTOR = "written_again"
@@ -1046,6 +1046,8 @@ class Finaliser:
                 continue  # "sozinha num apartamento": everyday words of the text's other language, rare in English
             if span.label in (PERSON, ORGANIZATION, LOCATION) and span.detector != "deny_list" and span_text in roles:
                 continue  # "P: yes", "via the KW": an abbreviation the text defines as a role or a thing
+            if span.label == AGE and text.startswith("+", span.end):
+                continue  # "(ages 9+)", "for 18+ only": a limit of age, no one's age
             if span.label == ID and span.detector == "CodeRecognizer" and _SMALL_RANGE.fullmatch(span_text):
                 continue  # "Thursdays 9-11", "ages 14-21": hours or ages, not a code
             if (
@@ -1220,7 +1222,8 @@ class Finaliser:
         cleaned = [piece for span in cleaned for piece in self._tidy(text, span)]
         final = []
         whole = self._organisations_over_a_name(text, cleaned) | self._places_over_places(text, cleaned)
-        for span in _resolve(text, cleaned, self.z["meaningful_piece"], whole):
+        cut = (self.z["cut_detail_word"], self.z["grammar"])
+        for span in _resolve(text, cleaned, self.z["meaningful_piece"], whole, cut):
             piece = text[span.start : span.end]
             start = span.start + len(piece) - len(piece.lstrip(_PIECE_EDGES))
             end = span.end - (len(piece) - len(piece.rstrip(_PIECE_EDGES)))
@@ -1475,11 +1478,17 @@ _LAST_INITIAL = re.compile(r"(?:^|[\s.-])[^\W\d_a-zß-ÿ]$")
 
 
 def _resolve(
-    text: str, spans: list[Span], meaningful_zipf: float, ner_whole: frozenset[tuple[int, int]] = frozenset()
+    text: str,
+    spans: list[Span],
+    meaningful_zipf: float,
+    ner_whole: frozenset[tuple[int, int]] = frozenset(),
+    cut: tuple[float, float] = (0.0, 6.0),
 ) -> list[Span]:
     """Overlaps resolved (module docstring); ``meaningful_zipf``: what a piece split around another keeps
     (:func:`_meaningful`); ``ner_whole``: NER's spans kept whole over what other detectors read in
-    them (:meth:`Finaliser._organisations_over_a_name`, :meth:`Finaliser._places_over_places`)."""
+    them (:meth:`Finaliser._organisations_over_a_name`, :meth:`Finaliser._places_over_places`);
+    ``cut``: how rare one word, and how common at most two words, must be for a piece of a rare detail cut around a
+    name to be kept (:func:`worth_flagging`)."""
     direct = _join_same_label([s for s in spans if s.label != RARE_DETAIL])
     kept: list[Span] = []
     # a contact that holds what another detector read in it is kept whole: "instagram.com/ana.ruiz.art" with
@@ -1539,7 +1548,7 @@ def _resolve(
     blockers = [k for k in kept if k.label in DIRECT_LABELS]
     rare = _join_same_label([s for s in spans if s.label == RARE_DETAIL])
     for r in rare:
-        kept.extend(_split_around(r, blockers))
+        kept.extend(worth_flagging(text, _split_around(r, blockers), *cut))
     others = [k for k in kept if k.label != RARE_DETAIL]
     final = [k for k in kept if k.label != RARE_DETAIL or not any(k.overlaps(o) for o in others)]
     return sorted(final, key=lambda s: (s.start, s.end))
@@ -1574,6 +1583,19 @@ _SPLITTABLE = frozenset(
         *("FormFieldRecognizer", "NamedPlaceRecognizer", "LetterheadRecognizer"),
     }
 )
+
+
+def worth_flagging(text: str, pieces: list[Span], rarer_than: float, grammar: float) -> list[Span]:
+    """The pieces of one rare detail cut apart around a name, a place or an organisation that are worth
+    flagging: the first, where the fact opens, and every other of two words or more or with a word rarer than
+    ``rarer_than`` ("mended kites on <place> | whistling all day" keeps both, "jogged up to <place> | daily" only
+    the first); a word at least ``grammar`` common is never the rare one."""
+    kept = []
+    for i, p in enumerate(pieces):
+        words = [w.lower() for w in _PEOPLE_WORDS.findall(text, p.start, p.end)]
+        if i == 0 or len(words) >= 2 or any(zipf_any_spelling(w) < min(rarer_than, grammar) for w in words):
+            kept.append(p)
+    return kept
 
 
 def _within(inner: Span, outer: Span) -> bool:

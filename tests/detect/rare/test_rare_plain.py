@@ -1,7 +1,7 @@
 """What the processor drops from the finders' details (detect/rare/processor.py, rules/rare/plain.yaml and
-english_sentence_share of rules/rare/frames.yaml): a common illness, a substance or its care told in
-ordinary words, and a sentence of another language whose words only look rare to English frequencies.
-A rarer word beside them keeps the detail. All texts are invented."""
+english_sentence_share of rules/rare/frames.yaml): a common illness, a substance or its care, a death or a
+bereavement told in ordinary words, and a sentence of another language whose words only look rare to English
+frequencies. A rarer word beside them keeps the detail. All texts are invented."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ FILLER = "We had lunch in the garden and talked about the weather."
         ("Turns out he was a gambling addict before he came to the hostel.", "was a gambling addict"),
         ("Back home he smoked heroin every day.", "smoked heroin"),
         ("She upped her fluoxetine again this week.", "upped her fluoxetine"),
+        # a death or the loss of someone close, told in everyday words
+        ("I told her my grandad died in the quarry when I was a teenager.", "died in the quarry"),
+        ("Her cousin was killed in a crash last spring.", "was killed in a crash"),
+        ("I shared that I lost my husband in 2015 and stopped going out.", "lost my husband"),
     ],
 )
 def test_a_common_condition_is_no_rare_detail(detector, text: str, phrase: str) -> None:
@@ -33,6 +37,9 @@ def test_a_common_condition_is_no_rare_detail(detector, text: str, phrase: str) 
             "Before he got unwell he had a kidney transplant in a field hospital in the desert.",
             "had a kidney transplant in a field hospital",
         ),
+        # a death with a rarer word, a lost body part
+        ("My gran died in a hang-gliding accident over the cliffs.", "died in a hang-gliding accident"),
+        ("He lost two fingers in a hay baler as a boy.", "lost two fingers in a hay baler"),
     ],
 )
 def test_a_rarer_word_beside_a_condition_keeps_the_detail(detector, text: str, phrase: str) -> None:

@@ -20,8 +20,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
-from qualdeid.detect.finalise import NER_DETECTOR, LoneFeast, specific_date_pattern
-from qualdeid.detect.nlp.frequency import zipf, zipf_any_spelling
+from qualdeid.detect.finalise import NER_DETECTOR, ZIPF_SECTION, LoneFeast, specific_date_pattern, worth_flagging
+from qualdeid.detect.nlp.frequency import ZipfThresholds, zipf, zipf_any_spelling
 from qualdeid.detect.nlp.languages import zipf_in
 from qualdeid.detect.nlp.tokens import doc_text
 from qualdeid.detect.processors import CorpusProcessor, chosen
@@ -121,6 +121,11 @@ class RareDetailProcessor(CorpusProcessor):
             self.rr.words("common_conditions") | self.rr.clinical | rules.words("lexicons/medicines.txt", lower=True)
         )
         self.plain_zipf = t("plain_zipf")
+        #: deaths and bereavements told in everyday words (``plain.yaml``): no detail either
+        self.death_zipf = t("death_zipf")
+        self.deaths = self.rr.words("deaths")
+        self.killings = self.rr.words("killings")
+        self.losses = self.rr.words("losses")
         self.lead_out = self.rr.words("detail_lead_out")
         self.denials = self.rr.words("denials")
         self.denial_fillers = self.rr.words("denial_fillers")
@@ -136,6 +141,9 @@ class RareDetailProcessor(CorpusProcessor):
         #: countries and large regions (lexicons/not_places.txt) identify no one on their own: a detail keeps
         #: them ("did two tours in <country>") instead of being cut around them
         self.unmarked_places = rules.words("lexicons/not_places.txt", lower=True)
+        #: what a piece of a detail cut apart around a name or a place keeps (rules/frequency.yaml)
+        z = ZipfThresholds(rules, ZIPF_SECTION, ("cut_detail_word", "grammar"))
+        self.cut = (z["cut_detail_word"], z["grammar"])
         self.doc_counts: dict[str, int] = {}
         #: key term -> the people the details with it are about (see :func:`_subject`)
         self.subjects: dict[str, set[str]] = {}
@@ -213,6 +221,32 @@ class RareDetailProcessor(CorpusProcessor):
                 return False
         return condition
 
+    def _plain_death(self, ctx: RareContext, start: int, end: int) -> bool:
+        """Tokens ``start:end`` tell a death or the loss of someone close in everyday words ("died of a stroke",
+        "was killed in a crash", "lost my brother"): their first verb is one of ``deaths``, a passive of
+        ``killings`` or one of ``losses`` with a relative or a friend among the next three words, and every
+        other noun, adjective and verb, names left out, is an everyday word (zipf >= ``death_zipf``)."""
+        tokens = ctx.sdoc[start:end]
+        verbs = [t for t in tokens if t.pos_ == "VERB"]
+        if not verbs:
+            return False
+        first = verbs[0]
+        lemma = first.lemma_.lower()
+        after = {t.lower_ for t in ctx.sdoc[first.i + 1 : min(first.i + 4, end)]}
+        death = (
+            lemma in self.deaths
+            or (lemma in self.killings and first.tag_ == "VBN")
+            or (lemma in self.losses and bool(after & self.rr.person_nouns))
+        )
+        if not death:
+            return False
+        for t in tokens:
+            if t.i == first.i or t.pos_ not in _PLAIN_POS or ctx.named[t.idx] or not t.is_alpha:
+                continue
+            if max(zipf_any_spelling(t.lemma_.lower()), zipf_any_spelling(t.lower_)) < self.death_zipf:
+                return False
+        return True
+
     def _candidate(self, ctx: RareContext, hit: Hit) -> RareCandidate | None:
         """A finder's hit as a span of the text, run on over what completes the fact (a confirmed
         one), without words left dangling at its end; none where it tells only a common condition."""
@@ -224,7 +258,7 @@ class RareDetailProcessor(CorpusProcessor):
         start = hit.start
         while start + 1 < end and sdoc[start].lower_ in self.lead_out:
             start += 1  # "she | used to ...", "also | plays ..."
-        if self._plain_condition(ctx, start, end):
+        if self._plain_condition(ctx, start, end) or self._plain_death(ctx, start, end):
             return None
         return RareCandidate(
             start=sdoc[start].idx,
@@ -299,7 +333,7 @@ class RareDetailProcessor(CorpusProcessor):
                 for s in spans
                 if not self._vague_stretch_within(doc.text, c, s) and not self._unmarked_place(doc.text, s)
             ]
-            for start, end in _clear_of_others(c, others, doc.text, self.time_words):
+            for start, end in _clear_of_others(c, others, doc.text, self.time_words, self.cut):
                 if doubtful:
                     out.append(doubt(doc.text, start, end, c.subtype, f"{reason}; occurs in {docs} documents of {n}"))
                     continue
@@ -364,18 +398,24 @@ _EDGE_WORDS = re.compile(
 )
 
 
-def _clear_of_others(c: Span, spans: list[Span], text: str, time_words: re.Pattern[str]) -> list[tuple[int, int]]:
+def _clear_of_others(
+    c: Span, spans: list[Span], text: str, time_words: re.Pattern[str], cut: tuple[float, float] = (0.0, 6.0)
+) -> list[tuple[int, int]]:
     """The detail's phrase without what other labels claim. A specific date or an age inside it would
     make the overlap resolution drop the detail: the phrase is split around it ("worked on the ferries
     until <May 2019>"); a vague stretch of time within it ("spent ten years as a ship's cook") is no
     date and never reaches the caller's ``spans``. A name inside it is left for the resolution to cut
     out, unless only a trailing prepositional phrase follows the name ("... at <place> for years": the
     phrase stops before the name) or only function words precede it. Pieces with nothing worth
-    flagging are dropped."""
+    flagging are dropped; where only names, places and organisations cut it, so are the pieces after the
+    first of one word, not a rare one (``cut``: :func:`~qualdeid.detect.finalise.worth_flagging`; a date
+    or an age cut out is part of the fact: "is the mother of <eight-year-old> twins")."""
     pieces = [(c.start, c.end)]
+    timed = False  # a date or an age was cut out of the detail
     for s in sorted(spans, key=lambda s: s.start):
         if s.label == RARE_DETAIL:
             continue
+        timed |= s.label not in DIRECT_LABELS and s.start < c.end and c.start < s.end
         out: list[tuple[int, int]] = []
         for start, end in pieces:
             if s.end <= start or s.start >= end:
@@ -393,7 +433,11 @@ def _clear_of_others(c: Span, spans: list[Span], text: str, time_words: re.Patte
                     out.append((s.end, end))
         pieces = out
     trimmed = [_trim(text, start, end, (start, end) != (c.start, c.end)) for start, end in pieces]
-    return [p for p in trimmed if p and _content(text[p[0] : p[1]]) >= (1 if p == (c.start, c.end) else _MIN_PIECE)]
+    kept = [p for p in trimmed if p and _content(text[p[0] : p[1]]) >= (1 if p == (c.start, c.end) else _MIN_PIECE)]
+    if timed:
+        return kept
+    worth = worth_flagging(text, [replace(c, start=start, end=end) for start, end in kept], *cut)
+    return [(p.start, p.end) for p in worth]
 
 
 def _trim(text: str, start: int, end: int, cut: bool) -> tuple[int, int] | None:
