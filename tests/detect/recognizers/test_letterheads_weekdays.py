@@ -46,6 +46,9 @@ def test_letterhead_above_an_address_or_before_a_rota(text: str, organisation: s
         # a poster's headline above a phone number, a profile's heading
         "LOST KITTEN\nCall 021 555 0192 if seen",
         "ABOUT ME\nVia Lombrosa 214, 90133 Vallerano",
+        # a sentence in lower case above a phone: the capitals of a letterhead are asked for in any letter case
+        "the meeting was held on site today\nTel 021 555 0192 for questions",
+        "we all went round to the flat after lunch\nphone 021 555 0192",
     ],
 )
 def test_no_letterhead_in_a_greeting_or_a_title(text: str) -> None:
