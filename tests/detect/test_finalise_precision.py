@@ -656,6 +656,19 @@ def test_the_heading_s_word_read_alone_is_no_organisation_either(finaliser: Fina
     assert _final(finaliser, text, found) == [("QUENBY HEALTH TRUST", ORGANIZATION)]
 
 
+def test_a_body_in_everyday_words_its_type_word_closes_is_no_heading_run_on_into(finaliser: Finaliser) -> None:
+    """NER's span over a school named in everyday words and the heading after it: the school its type word
+    closes stays, though every word of it is common in English (issue 13: a recall loss of the letterhead)."""
+    text = "Meadow Brook Primary School - Wellbeing / FSW case notes\nSeen at home."
+    found = [
+        ("Meadow Brook Primary School", ORGANIZATION, "NamedPlaceRecognizer"),
+        ("Meadow Brook Primary School - Wellbeing / FSW", ORGANIZATION, NER_DETECTOR),
+    ]
+    assert ("Meadow Brook Primary School", ORGANIZATION) in _final(finaliser, text, found)
+    # without the type word's reading, the everyday words are still the heading's
+    assert ("Meadow Brook Primary School", ORGANIZATION) not in _final(finaliser, text, found[1:])
+
+
 def test_a_word_the_document_uses_as_a_language_is_one_wherever_it_stands(finaliser: Finaliser) -> None:
     text = "Phone call. Mum speaks Tarvish, some Arabic.\nNext week: interpreter booked, Tarvish again."
     first, second = text.index("Tarvish"), text.rindex("Tarvish")

@@ -103,6 +103,9 @@ _WORD_READERS = _READERS | {"short_forms"}
 _PERSON_READERS = _WORD_READERS | {"SpeakerRecognizer", "chat_senders"}
 #: who reads an organisation from words alone, NER and the forms it propagates ("Kontakt", "Notfall" in German notes)
 _BODY_READERS = frozenset({NER_DETECTOR, "short_forms", "written_again"})
+#: who reads a body by its own evidence, a type word closing its name ("Meadow Brook Primary School"): a piece of
+#: NER's longer span it found is that body, whatever its words
+_BODY_EVIDENCE = frozenset({"NamedPlaceRecognizer"})
 #: what finds a nickname by the words that give it ('called me "Tata"', '("Dede" to all of us)'): a kinship word,
 #: a role or another language's word in its frame is the person's name (rules/recognizers/nicknames.yaml)
 _NICKNAMES = "PetNameRecognizer"
@@ -599,20 +602,25 @@ class Finaliser:
         title = following.group().split()[0]
         return title[:1].isupper() and title.lower() in self.job_titles
 
-    def _body_pieces(self, text: str, span: Span) -> tuple[list[Span], list[Span]]:
+    def _body_pieces(
+        self, text: str, span: Span, read: frozenset[tuple[int, int]] = frozenset()
+    ) -> tuple[list[Span], list[Span]]:
         """An organisation's span (NER's place's too) cut where it runs on over a spaced dash or a column's gap
         into a heading's or a form's words: "Tarnby Health Service - Admission Note" is "Tarnby Health Service",
         "Harbour Care Trust      Occupation" is "Harbour Care Trust". The pieces made only of everyday words go
         while a piece with a name, a town, a rare word or a digit is left; if none is, the first piece stays
-        (the name comes first) for the other rules to judge ("VISIT LOG - ..." is a document's kind).
+        (the name comes first) for the other rules to judge ("VISIT LOG - ..." is a document's kind). A piece
+        another recognizer read as a body by its own evidence (``read``: "Meadow Brook Primary School - Pastoral
+        / FSW notes", a name in everyday words closed by its type word) is that body, never words run on into.
         Returns the pieces kept and those it ran on into."""
         if span.detector == "deny_list" or not (
             span.label == ORGANIZATION or (span.label == LOCATION and span.detector == NER_DETECTOR)
         ):
             return [span], []
         pieces = _pieces(text, span, _BODY_BREAKS)
-        named = [p for p in pieces if not self._everyday_piece(text[p.start : p.end])]
-        if len(named) == len(pieces):
+        bodies = [p for p in pieces if (p.start, p.end) in read]
+        named = [p for p in pieces if p in bodies or not self._everyday_piece(text[p.start : p.end])]
+        if len(named) == len(pieces) and not bodies:
             return [span], []  # "Ana Ruiz - Tarnby Trust": nothing runs on
         kept = named or pieces[:1]
         return kept, [p for p in pieces if p not in kept]
@@ -1023,8 +1031,12 @@ class Finaliser:
         cleaned: list[Span] = []
         pieces: list[Span] = []
         run_on: list[Span] = []  # what a body's span ran on into ("- ADMISSION NOTE"): no body of its own either
+        #: the bodies recognizers read by their own evidence (a type word closing the name, a letterhead)
+        read = frozenset(
+            (s.start, s.end) for s in spans if s.label in (ORGANIZATION, LOCATION) and s.detector in _BODY_EVIDENCE
+        )
         for span in [*spans, *self.lists.deny_spans(text)]:
-            kept, dropped = self._body_pieces(text, span)
+            kept, dropped = self._body_pieces(text, span, read)
             pieces += kept
             run_on += dropped
         for span in pieces:
