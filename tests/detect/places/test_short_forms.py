@@ -41,6 +41,8 @@ def test_a_short_form_is_found_in_every_document(detector) -> None:
         ("Victoria Hospital", None),  # a first name
         ("Community Mental Health Team", None),
         ("Park Road", None),  # a common word
+        ("Alemanha Work Service", None),  # a country as another language writes it
+        ("Corrowmere Work Service", "Corrowmere"),
     ],
 )
 def test_only_distinctive_short_forms(full: str, short: str | None) -> None:
@@ -64,7 +66,8 @@ def test_a_place_named_without_a_type_word_is_found_again_where_nothing_else_cov
 
 
 @pytest.mark.parametrize(
-    "name", ["Saskatchewan", "Tasmania", "Mongolia", "Slovakia", "Talanoa", "Interp", "Tigrinya", "Vaisakhi"]
+    "name",
+    ["Saskatchewan", "Tasmania", "Mongolia", "Slovakia", "Marrocos", "Talanoa", "Interp", "Tigrinya", "Vaisakhi"],
 )
 def test_regions_and_terms_are_never_remembered_as_places(name: str) -> None:
     assert not ShortFormProcessor(Rules()).distinctive_place(name)

@@ -101,6 +101,9 @@ class ShortFormProcessor(CorpusProcessor):
         towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
         #: the gazetteer's towns, with and without their accents
         self.towns = towns | {without_marks(t) for t in towns}
+        #: ... nor in the languages their texts are written in ("Brasil", "Alemanha"), where no town of the gazetteer
+        #: and no name's word is spelt so
+        self.regions |= {c for c in _countries_world() if c not in self.towns and c not in self.not_short}
         #: which other languages a document is partly written in (English text reads no other word list)
         self.other_languages = OtherLanguages(rules)
         self.known: dict[str, str] = {}
@@ -164,6 +167,8 @@ class ShortFormProcessor(CorpusProcessor):
             low = w.lower()
             if low in self.generic or low in self.not_short or zipf(low) >= DISTINCTIVE_ZIPF:
                 return None
+        if " ".join(words).lower() in self.regions:
+            return None  # "Alemanha" of "Alemanha Work Service": a country however written
         return " ".join(words)
 
     def distinctive_place(self, name: str) -> bool:
@@ -290,6 +295,24 @@ def _teams_again(text: str, spans: list[Span]) -> list[Span]:
         return []
     pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w'’-])")
     return [Span(m.start(), m.end(), ORGANIZATION, score=SCORE, detector=DETECTOR) for m in pattern.finditer(text)]
+
+
+#: Faker's locales whose address data names the countries in the locale's language, one country an entry
+_COUNTRY_LOCALES = (
+    "da_DK", "de", "es", "fr_FR", "hr_HR", "hu_HU", "id_ID", "it_IT", "nl_NL", "no_NO", "pl_PL", "pt_BR", "pt_PT",
+    "ro_RO", "sl_SI", "sv_SE", "tl_PH", "cs_CZ",
+)  # fmt: skip
+
+
+def _countries_world() -> set[str]:
+    """Countries as other languages write them ("Brasil", "Deutschland", "Marrocos"), lower case, from Faker's
+    address data (a dependency already); entries shorter than four letters are left out (they are words too)."""
+    from importlib import import_module
+
+    names = [
+        n for code in _COUNTRY_LOCALES for n in import_module(f"faker.providers.address.{code}").Provider.countries
+    ]
+    return {part.strip().lower() for n in names for part in re.split(r"[()]", n) if len(part.strip()) >= 4}
 
 
 def _regions() -> set[str]:
