@@ -219,10 +219,16 @@ class EventFinder(RuleFinder):
         if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("survival_verbs") or t.tag_ not in ("VBD", "VBN", "VBZ"):
             return None
         first = t.i + 1
-        if first >= se or not (sdoc[first].lower_ in ("a", "an") or sdoc[first].like_num):
-            return None
-        end = phrase_end(sdoc, first, se)
-        nouns = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
+        if first < se and sdoc[first].lower_ == "the":
+            end = self._named_disaster_end(sdoc, first, se)
+            if end is None:
+                return None
+            nouns = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
+        else:
+            if first >= se or not (sdoc[first].lower_ in ("a", "an") or sdoc[first].like_num):
+                return None
+            end = phrase_end(sdoc, first, se)
+            nouns = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
         if not nouns or nouns[-1].lemma_.lower() in self._w("survival_plain"):
             return None
         frame = self.frames.frame_at_verb(sdoc, t.i, ss)
@@ -230,6 +236,20 @@ class EventFinder(RuleFinder):
             return None
         end = self.frames.extend_right(sdoc, end, se, frame.start + self.max_tokens, max_pps=1)
         return Hit(frame.start, end, "life_event", "lived through a rare event", (nouns[-1].lemma_.lower(),))
+
+    def _named_disaster_end(self, sdoc: Doc, first: int, se: int) -> int | None:
+        """End of ``the <Name> Mill fire``, ``the sinking of the <ship>`` after "survived": a disaster of
+        ``survival_disasters`` that the text names (a capitalised name in its phrase) or tells of what (an
+        "of" after it); ``None`` for "the fire", "the weekend"."""
+        end = phrase_end(sdoc, first, se)
+        heads = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
+        disasters = self._w("survival_disasters")
+        if not heads or not {heads[-1].lemma_.lower(), heads[-1].lower_} & disasters:
+            return None
+        if end + 1 < se and sdoc[end].lower_ == "of":
+            return phrase_end(sdoc, end + 1, se)
+        named = any(sdoc[m].is_title and sdoc[m].pos_ == "PROPN" for m in range(first + 1, end))
+        return end if named else None
 
     def _media(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``was in all the papers``, ``appeared on the telly``, ``made the news``."""

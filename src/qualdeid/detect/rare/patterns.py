@@ -61,6 +61,7 @@ class PhraseFinder(RuleFinder):
             | w("craft_verbs")
             | w("business_verbs")
             | w("journey_verbs")
+            | w("journey_pasts")
             | w("manner_markers")
             | w("record_superlatives")
         )
@@ -436,7 +437,9 @@ class PhraseFinder(RuleFinder):
 
     def _journey(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """``walked the length of the country``, ``swam from <place> to <place>``."""
-        if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("journey_verbs"):
+        if t.pos_ != "VERB" or not (
+            t.lemma_.lower() in self._w("journey_verbs") or t.lower_ in self._w("journey_pasts")
+        ):
             return None
         start, person = self._person_subject(sdoc, t.i, ss)
         if not person:
