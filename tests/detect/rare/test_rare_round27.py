@@ -1,7 +1,8 @@
 """Round 27 classes of rare details, one finder at a time (invented texts): a body part lost with the accident
 that took it after where it was lost, a body part someone was born without (with a possessive), a named race
 done many times, a disaster survived that the text names, a journey told with an irregular past the small
-tagger leaves as it is, a rare thing kept in order for a group a community knows; and their look-alikes."""
+tagger leaves as it is, being struck off, being trapped for hours or days, the only one of a role in a
+scope, a rare thing kept in order for a group a community knows; and their look-alikes."""
 
 from __future__ import annotations
 
@@ -31,12 +32,19 @@ from helpers import finder_hits
         # a disaster survived, named or told of what
         ("events", "She survived the Tarrant Mill fire as a girl.", "survived the Tarrant Mill fire"),
         ("events", "He survived the sinking of the Northern Gannet.", "survived the sinking of the Northern Gannet"),
+        # put out of a profession
+        ("events", "She was struck off the dental register last spring.", "was struck off the dental register"),
+        ("events", "He was struck off as a vet in the nineties.", "was struck off as a vet"),
+        # held trapped for hours or days
+        ("events", "He was pinned under a tractor for six hours.", "was pinned under a tractor for six hours"),
         # a journey told with "swam", which the small tagger may leave as a present verb
         (
             "patterns",
             "She swam across Kelp Bay to Port Auden as a teenager.",
             "swam across Kelp Bay to Port Auden as a teenager",
         ),
+        # the only one of a role in a scope, told of a person
+        ("patterns", "She was the only pharmacist in the valley for years.", "was the only pharmacist in the valley"),
         # a rare thing repaired or tuned for a group a community knows
         ("handmade", "He tunes glockenspiels for every marching band in the valley.", "tunes glockenspiels for every"),
         ("handmade", "She repairs sitars for the temple orchestra.", "repairs sitars for the temple orchestra"),
@@ -58,6 +66,11 @@ def test_finds(detector, family: str, text: str, phrase: str) -> None:
         ("events", "He survived the weekend at his sister's."),
         ("events", "She survived the fire drill at work."),
         ("patterns", "He ran across the car park to the shop."),
+        ("events", "The ball struck off the post and went in."),
+        ("events", "I was stuck in traffic for two hours."),
+        ("events", "She was trapped in a bad marriage for years."),
+        ("patterns", "It was the only cafe in the village."),
+        ("patterns", "He was the only person in the village with a car."),
         ("handmade", "He fixed the sink for the church."),
         ("handmade", "She fixed the boiler herself last winter."),
         ("handmade", "He repairs cars for the council."),
