@@ -1,8 +1,8 @@
 """Round 27 classes of rare details, one finder at a time (invented texts): a body part lost with the accident
 that took it after where it was lost, a body part someone was born without (with a possessive), a named race
 done many times, a disaster survived that the text names, a journey told with an irregular past the small
-tagger leaves as it is, being struck off, being trapped for hours or days, the only one of a role in a
-scope, a rare thing kept in order for a group a community knows; and their look-alikes."""
+tagger leaves as it is, being struck off, being trapped for hours or days, a skill learnt late, the only one
+of a role in a scope, a rare thing kept in order for a group a community knows; and their look-alikes."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ from helpers import finder_hits
         ("events", "He was struck off as a vet in the nineties.", "was struck off as a vet"),
         # held trapped for hours or days
         ("events", "He was pinned under a tractor for six hours.", "was pinned under a tractor for six hours"),
+        # a skill learnt late in life
+        ("milestones", "She learned to swim in her sixties.", "learned to swim in her sixties"),
+        ("milestones", "He learnt to sail at 66, after his wife died.", "learnt to sail at 66"),
         # a journey told with "swam", which the small tagger may leave as a present verb
         (
             "patterns",
@@ -66,6 +69,8 @@ def test_finds(detector, family: str, text: str, phrase: str) -> None:
         ("events", "He survived the weekend at his sister's."),
         ("events", "She survived the fire drill at work."),
         ("patterns", "He ran across the car park to the shop."),
+        ("milestones", "He learned to ride a bike at 9 like everyone."),
+        ("milestones", "I learned to cook at 45 minutes past the hour."),
         ("events", "The ball struck off the post and went in."),
         ("events", "I was stuck in traffic for two hours."),
         ("events", "She was trapped in a bad marriage for years."),
