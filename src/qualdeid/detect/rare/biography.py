@@ -110,6 +110,7 @@ class BiographyFinder(RuleFinder):
             | w("selection_groups")
             | {"winning", "go"}
             | w("owned_prizes")
+            | w("contest_verbs")
         )
         self.operated_zipf = t("operated_zipf")
         self.long_career_years = t("long_career_years")
@@ -134,6 +135,7 @@ class BiographyFinder(RuleFinder):
             self._prized,
             self._owned_prize,
             self._went_to_compete,
+            self._event_times,
         )
         return run_patterns(patterns, sdoc, dw, self.triggers, bounds, named, lexicon)
 
@@ -498,6 +500,41 @@ class BiographyFinder(RuleFinder):
         if not frame.person_subject:
             return None
         return Hit(frame.start, end, "life_event", "went to a contest", ("compete_go",))
+
+    def _event_times(
+        self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]
+    ) -> Hit | None:
+        """``has run the <Name> Marathon seven times``, ``finished the <Name> Classic twice``: a named race or
+        contest (a capitalised name before a word of ``contest_heads``) done again and again
+        (``contest_min_times``)."""
+        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in self._w("contest_verbs"):
+            return None
+        k = t.i + 1
+        if k < se and sdoc[k].lower_ == "in":
+            k += 1  # "raced in the <Name> Rally"
+        end = k
+        while end < se and end - k < 8 and is_np_token(sdoc[end]) and not sdoc[end].like_num:
+            end += 1
+        event = sdoc[k:end]
+        heads = [w for w in event if self._lemma_in(w, "contest_heads")]
+        if not heads or not any(w.is_title and w.pos_ == "PROPN" and w.i < heads[-1].i for w in event):
+            return None
+        times = 0
+        if end < se and sdoc[end].lower_ == "twice":
+            times, stop = 2, end + 1
+        else:
+            q = quantity_at(sdoc, end, se)
+            if q is None or q[1] >= se or sdoc[q[1]].lower_ not in ("times", "x"):
+                return None
+            times, stop = q[0], q[1] + 1
+        if times < int(self.rr.threshold("contest_min_times")):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        return Hit(
+            frame.start, stop, "life_event", "a named race or contest done many times", (heads[-1].lemma_.lower(),)
+        )
 
     # ---------------------------------------------------------------- rankings and selections
 

@@ -131,8 +131,13 @@ class BodyFinder(RuleFinder):
         marker = q_start - 1 >= ss and sdoc[q_start - 1].lower_ in lack
         if value is None and k - 1 >= ss and sdoc[k - 1].lower_ in lack:
             marker, q_start = True, k - 1
-        elif value is None and k - 2 >= ss and sdoc[k - 1].lower_ in ("a", "an") and sdoc[k - 2].lower_ in lack:
-            marker, q_start = True, k - 2  # "without a left hand"
+        elif (
+            value is None
+            and k - 2 >= ss
+            and (sdoc[k - 1].lower_ in ("a", "an") or sdoc[k - 1].tag_ == "PRP$")
+            and sdoc[k - 2].lower_ in lack
+        ):
+            marker, q_start = True, k - 2  # "without a left hand", "born without his right foot"
         if value is None and not marker:
             return None
         usual = {self.rr.numbers("body_counts")[part], self.rr.numbers("body_counts_alt").get(part)}

@@ -70,6 +70,9 @@ class EventFinder(RuleFinder):
             | w("rollover_verbs")
             | w("streak_markers")
             | w("repeat_win_verbs")
+            | w("sanction_verbs")
+            | w("trapped_verbs")
+            | {"struck"}
         )
 
     def find(self, ctx: RareContext) -> list[Hit]:
@@ -97,6 +100,8 @@ class EventFinder(RuleFinder):
             self._streak,
             self._repeated_win,
             self._odd_tool,
+            self._struck_off,
+            self._trapped,
         )
         for i in dw.where(self.triggers):
             if i in starts:
@@ -219,10 +224,16 @@ class EventFinder(RuleFinder):
         if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("survival_verbs") or t.tag_ not in ("VBD", "VBN", "VBZ"):
             return None
         first = t.i + 1
-        if first >= se or not (sdoc[first].lower_ in ("a", "an") or sdoc[first].like_num):
-            return None
-        end = phrase_end(sdoc, first, se)
-        nouns = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
+        if first < se and sdoc[first].lower_ == "the":
+            end = self._named_disaster_end(sdoc, first, se)
+            if end is None:
+                return None
+            nouns = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
+        else:
+            if first >= se or not (sdoc[first].lower_ in ("a", "an") or sdoc[first].like_num):
+                return None
+            end = phrase_end(sdoc, first, se)
+            nouns = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
         if not nouns or nouns[-1].lemma_.lower() in self._w("survival_plain"):
             return None
         frame = self.frames.frame_at_verb(sdoc, t.i, ss)
@@ -230,6 +241,20 @@ class EventFinder(RuleFinder):
             return None
         end = self.frames.extend_right(sdoc, end, se, frame.start + self.max_tokens, max_pps=1)
         return Hit(frame.start, end, "life_event", "lived through a rare event", (nouns[-1].lemma_.lower(),))
+
+    def _named_disaster_end(self, sdoc: Doc, first: int, se: int) -> int | None:
+        """End of ``the <Name> Mill fire``, ``the sinking of the <ship>`` after "survived": a disaster of
+        ``survival_disasters`` that the text names (a capitalised name in its phrase) or tells of what (an
+        "of" after it); ``None`` for "the fire", "the weekend"."""
+        end = phrase_end(sdoc, first, se)
+        heads = [sdoc[m] for m in range(first, end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
+        disasters = self._w("survival_disasters")
+        if not heads or not {heads[-1].lemma_.lower(), heads[-1].lower_} & disasters:
+            return None
+        if end + 1 < se and sdoc[end].lower_ == "of":
+            return phrase_end(sdoc, end + 1, se)
+        named = any(sdoc[m].is_title and sdoc[m].pos_ == "PROPN" for m in range(first + 1, end))
+        return end if named else None
 
     def _media(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``was in all the papers``, ``appeared on the telly``, ``made the news``."""
@@ -451,6 +476,54 @@ class EventFinder(RuleFinder):
         elif end + 1 < se and sdoc[end].lower_ in ("while", "when") and sdoc[end + 1].tag_ == "VBG":
             end = self.frames.extend_right(sdoc, end + 2, se, end + 7, max_pps=1)  # "... while surfing at fifteen"
         return Hit(frame.start, end, "life_event", "a rare accident", ("struck_by",))
+
+    def _struck_off(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``was struck off the dental register``, ``was struck off as a vet``, ``got disbarred``: a person
+        put out of a profession (``sanction_verbs``, or "struck off")."""
+        struck = t.lower_ == "struck" and t.i + 1 < se and sdoc[t.i + 1].lower_ == "off"
+        sanctioned = {t.lemma_.lower(), t.lower_} & self._w("sanction_verbs")
+        if not struck and (t.tag_ not in ("VBN", "VBD", "JJ") or not sanctioned):
+            return None
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if not frame.person_subject:
+            return None
+        end = t.i + 1 + struck
+        as_role = end < se and sdoc[end].lower_ == "as"  # "as a midwife", or "the register"
+        end = phrase_end(sdoc, end + as_role, se)
+        end = self.frames.extend_right(sdoc, end, se, frame.start + self.max_tokens, max_pps=0)
+        return Hit(frame.start, end, "life_event", "put out of a profession", ("struck_off",))
+
+    def _trapped(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``spent two days trapped under the rubble``, ``was pinned under a tractor for six hours``: a person
+        held where they could not get out (``trapped_verbs`` with a place after them) for a stretch of
+        ``trapped_units``, told after it or as time spent before it."""
+        if t.tag_ not in ("VBN", "VBD") or t.lemma_.lower() not in self._w("trapped_verbs"):
+            return None
+        k = t.i + 1
+        if k >= se or sdoc[k].lower_ not in self._w("trapped_links"):
+            return None
+        place_end = phrase_end(sdoc, k + 1, se)
+        if place_end == k + 1:
+            return None
+        units = self._w("trapped_units")
+        end = place_end
+        # "... for nine hours"
+        if end + 2 < se and sdoc[end].lower_ == "for":
+            q = quantity_at(sdoc, end + 1, se)
+            if q is not None and q[1] < se and sdoc[q[1]].lemma_.lower() in units:
+                end = q[1] + 1
+        # "spent two days trapped ...": the time spent before it
+        spent = None
+        if t.i - 3 >= ss and sdoc[t.i - 1].lemma_.lower() in units:
+            for j in range(max(ss, t.i - 5), t.i - 1):
+                if sdoc[j].lemma_.lower() == "spend":
+                    spent = j
+        if end == place_end and spent is None:
+            return None
+        frame = self.frames.frame_at_verb(sdoc, spent if spent is not None else t.i, ss)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, end, "life_event", "trapped for a long time", ("trapped",))
 
     def _fell_through(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``fell through the ice of the mill pond``, ``fell down a mineshaft``: a fall into a hazard of

@@ -32,11 +32,14 @@ _NOT_MADE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "NORP", "ORG", "D
 class HandmadeFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
-        self.verbs = self._w("handmade_verbs")
+        self.made_verbs = self._w("handmade_verbs")
+        #: verbs of keeping a thing (``repair``, ``tune``) count only with a client people know after them
+        self.verbs = self.made_verbs | self._w("commission_verbs")
         self.phrases = [tuple(p.split()) for p in self._w("handmade_phrases")]
         self.places = self._w("workshop_places")
         self.not_made = self._w("not_handmade")
         self.thing_zipf = rr.threshold("handmade_zipf")
+        self.kept_zipf = rr.threshold("kept_zipf")
         self.craft_verbs = self._w("craft_relative_verbs")
         self.clients = self._w("commission_clients")
         self.commission_verbs = self._w("commission_verbs")
@@ -47,6 +50,8 @@ class HandmadeFinder(RuleFinder):
     def _made(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         if t.pos_ != "VERB" or verb_lemma(t) not in self.verbs:
             return None
+        if verb_lemma(t) not in self.made_verbs:
+            return self._kept_for_client(sdoc, t, ss, se)
         # the thing made: the object after the verb, or the noun phrase before "<maker> made" / "made" (a participle)
         obj_first, obj_end = t.i + 1, phrase_end(sdoc, t.i + 1, se)
         if obj_first < obj_end < se - 1 and sdoc[obj_end].lower_ in ("and", "or"):
@@ -92,6 +97,24 @@ class HandmadeFinder(RuleFinder):
         if not strong and (thing.lower_ == "it" or zipf_any_spelling(thing.lower_) >= self.thing_zipf):
             return None
         return Hit(start, end, "hobby", _REASON, (thing.lemma_.lower(), "handmade"))
+
+    def _kept_for_client(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``repairs bagpipes for every pipe band in the valley``: a thing no word of every day kept in order
+        for a client people know (a word of ``commission_clients`` right after "for")."""
+        obj_end = phrase_end(sdoc, t.i + 1, se)
+        if obj_end == t.i + 1 or obj_end >= se or sdoc[obj_end].lower_ != "for":
+            return None
+        thing = sdoc[obj_end - 1]
+        if thing.pos_ not in ("NOUN", "PROPN") or thing.lemma_.lower() in self.not_made:
+            return None
+        if zipf_any_spelling(thing.lower_) >= self.kept_zipf:
+            return None
+        client = self._client_end(sdoc, obj_end + 1, se)
+        frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        if client is None or not frame.person_subject:
+            return None
+        end = self.frames.extend_right(sdoc, client, se, frame.start + self.max_tokens, max_pps=1)
+        return Hit(frame.start, end, "hobby", "kept things in order for a known client", (thing.lemma_.lower(),))
 
     def _rare_thing(self, sdoc: Doc, start: int, head: int) -> bool:
         """A word of the thing made (``start`` to its ``head``) is rarer than ``handmade_zipf``: "the old

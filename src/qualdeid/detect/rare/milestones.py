@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
 from qualdeid.detect.rare.frames import Kind, verb_lemma
@@ -42,6 +43,9 @@ class MilestoneFinder(RuleFinder):
         self.year_links = self._w("milestone_year_links")
         self.age_clauses = self._w("milestone_age_clauses")
         self.age_units = self._w("milestone_age_units")
+        self.learn_words = frozenset({"learn", "learned", "learnt"})
+        self.late_age = rr.threshold("late_learning_age")
+        self.late_decades = self._w("late_decades")
 
     def find(self, ctx: RareContext) -> list[Hit]:
         hits: list[Hit] = []
@@ -53,7 +57,44 @@ class MilestoneFinder(RuleFinder):
             if hit is not None:
                 hits.append(hit)
                 taken = end
+        for i in ctx.words.where(self.learn_words):
+            ss, se = ctx.bounds[i]
+            if (hit := self._learnt_late(ctx.sdoc, i, ss, se)) is not None:
+                hits.append(hit)
         return hits
+
+    def _learnt_late(self, sdoc: Doc, i: int, ss: int, se: int) -> Hit | None:
+        """``only learned to drive at 68``, ``learnt to read in her old age``: a skill most learn young, learnt
+        at ``late_learning_age`` or later, in a decade of `late_decades` or in old age."""
+        k = i + 1
+        if k + 1 >= se or sdoc[k].lower_ != "to" or sdoc[k + 1].pos_ not in ("VERB", "AUX"):
+            return None
+        stop = min(se, i + self.reach)
+        end = None
+        j = k + 2
+        while j < stop and end is None:
+            w = sdoc[j]
+            if w.lower_ in _CLAUSE_BREAKS and not (w.lower_ == "and" and j + 1 < se and sdoc[j + 1].pos_ == "VERB"):
+                break
+            nxt = sdoc[j + 1].lower_ if j + 1 < se else ""
+            if w.lower_ == "at" and (q := quantity_at(sdoc, j + 1, se)) is not None:
+                after = sdoc[q[1]].lower_ if q[1] < se else ""
+                if q[0] >= self.late_age and q[0] <= _OLDEST and after not in self.not_ages:
+                    end = q[1]
+            elif w.lower_ == "in" and j + 2 < se and sdoc[j + 1].tag_ == "PRP$":
+                if sdoc[j + 2].lower_ in self.late_decades:
+                    end = j + 3
+                elif sdoc[j + 2].lower_ == "old" and j + 3 < se and sdoc[j + 3].lower_ == "age":
+                    end = j + 4
+            elif w.lower_ == "in" and nxt in ("retirement", "widowhood"):
+                end = j + 2
+            j += 1
+        if end is None:
+            return None
+        frame = self.frames.frame_at_verb(sdoc, i, ss)
+        if not frame.person_subject:
+            return None
+        return Hit(frame.start, end, "life_event", "a skill learnt late in life", (sdoc[k + 1].lemma_.lower(), "late"))
 
     # ---------------------------------------------------------------- the age or the year
 

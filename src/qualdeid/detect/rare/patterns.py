@@ -61,6 +61,7 @@ class PhraseFinder(RuleFinder):
             | w("craft_verbs")
             | w("business_verbs")
             | w("journey_verbs")
+            | w("journey_pasts")
             | w("manner_markers")
             | w("record_superlatives")
         )
@@ -198,6 +199,15 @@ class PhraseFinder(RuleFinder):
         if t.lower_ == "only" and (marked or (scope and kind)):
             reason = "the only one of a group in a place"
             return Hit(start, max(k, head + 1), "minority", reason, (head_tok.lemma_.lower(),))
+        # "she was the only midwife on the island": a role someone held, the only one of its scope
+        if t.lower_ == "only" and scope and not generic and not bare and head_tok.pos_ == "NOUN":
+            frame = self.frames.frame_at_verb(sdoc, start, ss) if sdoc[start].lemma_.lower() in _BE else None
+            if frame is not None and frame.person_subject:
+                end = self.frames.extend_right(sdoc, k, se, frame.start + self.max_tokens, max_pps=1)
+                while end > k and sdoc[end - 1].pos_ in ("ADP", "ADV", "PART", "DET", "CCONJ"):
+                    end -= 1  # "... off", "... back"
+                reason = "the only one of a role in a place"
+                return Hit(frame.start, end, "occupation", reason, (head_tok.lemma_.lower(),))
         return None
 
     def _one_of_few(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
@@ -436,7 +446,9 @@ class PhraseFinder(RuleFinder):
 
     def _journey(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """``walked the length of the country``, ``swam from <place> to <place>``."""
-        if t.pos_ != "VERB" or t.lemma_.lower() not in self._w("journey_verbs"):
+        if t.pos_ != "VERB" or not (
+            t.lemma_.lower() in self._w("journey_verbs") or t.lower_ in self._w("journey_pasts")
+        ):
             return None
         start, person = self._person_subject(sdoc, t.i, ss)
         if not person:

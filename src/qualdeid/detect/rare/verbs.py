@@ -72,6 +72,7 @@ class VerbFinder(RuleFinder):
                 cause = sdoc[end + 1] if end + 1 < sent_end and sdoc[end].lower_ == "to" else None
                 if cause is not None and {cause.lower_, cause.lemma_.lower()} & words("loss_causes"):
                     end += 2  # "to frostbite" (the small tagger reads "to" as a particle)
+                end = self._lost_in_cause(sdoc, end, sent_end, limit)
                 end = self._how_lost(sdoc, end, sent_end, limit)
                 keys = tuple(sorted(obj_lemmas & words("body_parts")))
                 out.append(Hit(frame.start, end, "physical_trait", "lost a body part", keys))
@@ -155,6 +156,21 @@ class VerbFinder(RuleFinder):
         if start - 1 >= sent_start and sdoc[start - 1].pos_ == "DET":
             start -= 1
         return start
+
+    def _lost_in_cause(self, sdoc: Doc, end: int, sent_end: int, limit: int) -> int:
+        """``end`` run on over what took a part when a place or side came first: "lost his arm below the
+        elbow | in a sawmill accident at the mill" (a phrase of ``loss_causes``, and one place after it)."""
+        words = self.rr.words
+        stop = min(sent_end, limit)
+        if end + 1 >= stop or sdoc[end].lower_ not in ("in", "during", "from", "at"):
+            return end
+        k = end + 1
+        while k < stop and is_np_token(sdoc[k]):
+            k += 1
+        lemmas = {w.lemma_.lower() for w in sdoc[end + 1 : k]} | {w.lower_ for w in sdoc[end + 1 : k]}
+        if k == end + 1 or not lemmas & words("loss_causes"):
+            return end
+        return self.frames.extend_right(sdoc, k, sent_end, limit, max_pps=1)
 
     def _how_lost(self, sdoc: Doc, end: int, sent_end: int, limit: int) -> int:
         """``end`` run on over how a part was lost: "when the tractor rolled on the hill", "after a boat
