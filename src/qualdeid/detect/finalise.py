@@ -133,6 +133,12 @@ _CLOCK_TIMES = re.compile(
     rf"(?:(?:approx\.?|about|around|at)\s+)?{_CLOCK}(?:\s*(?:[-–—]|to|until|till)\s*{_CLOCK})?", re.IGNORECASE
 )
 _AGE_UNIT = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old|\s*y\.?/?o\b\.?", re.IGNORECASE)
+#: an article right before an age in years: "a 23 year old", "an 83-year-old", "the 6-year-old" name someone by the
+#: compound, which the annotation marks with its unit (where "she is 23 years old" marks the number): the span keeps
+#: "23 year", not "old" (the compound's unit is singular: "a 61 years old man" stays "61")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:an?|the)[ \t]+$", re.IGNORECASE)
+#: the singular unit of such a compound and the "old" closing it ("-year-old" of "44-year-old", " yr old")
+_ATTRIBUTIVE_UNIT = re.compile(r"[\s-]*(?:year|yr)(?P<old>[\s-]*old)", re.IGNORECASE)
 #: the particles of "whose" between a relative and a name in Romance and Germanic languages: "mamá de Tiano",
 #: "o filho da Quitéria", "la figlia di Ornello"; and the articles that may open such a phrase
 _OF = r"(?:de|del|da|do|das|dos|di|della|dello|du|des|von|van)"
@@ -794,6 +800,10 @@ class Finaliser:
         if span.label == AGE and _FEET_AND_INCHES.match(text, span.end):
             return []  # "he is 5'4": a height
         if span.label == AGE and (m := _AGE_UNIT.search(text, span.start, span.end)) and m.end() == span.end:
+            if (unit := _ATTRIBUTIVE_UNIT.fullmatch(m.group())) and _ARTICLE_BEFORE.search(
+                text, max(0, span.start - 8), span.start
+            ):
+                return [replace(span, end=m.start() + unit.start("old"))]  # "a 58 yr old bloke": the age with its unit
             return [replace(span, end=m.start())] if m.start() > span.start else [span]
         return [span]
 

@@ -2,7 +2,8 @@
 (a word of the language before the number and its word for "years"), "yn 79 oed", "77 Jahre alt", "87-vuotias",
 "70 yaşında" (a word after the number that makes it an age alone), "cumple 52", "fez 80" (a verb of reaching
 an age), "di anni 87" (words before the number that make it an age alone, at a line's or a clause's start, as
-death notices write it), "Ana Lind, 68 år," (the number and its word for "years" set off by commas after a name).
+death notices write it), "Ana Lind, 68 år," (the number and its word for "years" set off by commas after a name),
+"Ana Lind (7 ans)" (the same in brackets after a name or a year).
 The span holds the language's word for "years" where it follows the number ("92 ans", "88 jaar oud", "74 éves"):
 an annotator marks the two together. English ages are patterns of ``rules/recognizers/ages.yaml``.
 
@@ -69,6 +70,12 @@ def _language(code: str, lists: dict[str, frozenset[str]]) -> _Language | None:
         patterns.append(
             rf"(?<=\p{{Lu}}[\p{{L}}'’-]+,[ \t]*)(?P<age>{_NUMBER}[ \t]+(?:{_phrases(years)}))"
             r"(?![\p{L}])(?=[ \t]*[,;)])"
+        )
+        # "Ana Lind (7 ans)", "doğum 14.05.2016 (8 yaş)": the number and the word for years alone in brackets after a
+        # capitalised name or a year
+        patterns.append(
+            rf"(?<=(?:\p{{Lu}}[\p{{L}}'’-]+|\d{{4}})[ \t]*\([ \t]*)(?P<age>{_NUMBER}[ \t]+(?:{_phrases(years)}))"
+            r"(?![\p{L}])(?=[ \t]*\))"
         )
     if reaching:
         # "cumple 52", "fez 80": a verb of reaching an age before the number, with or without "years"
