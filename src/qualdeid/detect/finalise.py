@@ -294,6 +294,9 @@ class Finaliser:
         self.spellings = _plain_words(rules, frozenset({"text_speak.txt"}))
         #: te reo Māori and Pacific words, some of them given names too
         self.words_also_names = _plain_words(rules, plan["words_also_names"])
+        #: what a relative is called that the name lists also hold as a name ("Amma", "Oma"): alone, the relation
+        lone_kin = plan["lone_kin_words"] if "lone_kin_words" in plan else frozenset()  # noqa: SIM401 (no .get)
+        self.lone_kin = _plain_words(rules, lone_kin)
         self.specific_date = specific_date_pattern(rules)
         self.holidays = frozenset(normalise(w) for w in rules.words("lexicons/holidays.txt"))
         #: languages, peoples and faiths: what someone speaks or is, never who ("speaks Kinyarwanda")
@@ -1059,6 +1062,14 @@ class Finaliser:
                 and self._is_term(text, span)
             ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
+            if (
+                span.label == PERSON
+                and _plain(span_text) in self.lone_kin
+                and span.reason != ALLOWED_NAME
+                and span.detector not in ("chat_senders", "SpeakerRecognizer", _NICKNAMES)
+                and _plain(span_text) not in sender_words
+            ):
+                continue  # "sat with Amma", "oma says hi": what a relative is called, alone, is no one's name
             if span_text not in senders and self._named_again(text, span):
                 continue  # "after Hanukkah", "Ulaanbaatar, Mongolia", "English lessons": NER's person once, found again
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._opens_a_term(text, span):
