@@ -44,6 +44,7 @@ CASES = [
     # ... with a name, or as a chat's sender: kept
     ("Oma Wilhelmina sent a parcel.", "Oma Wilhelmina", PERSON, NAMES, True),
     ("Amma: coming at six, keep rice", "Amma", PERSON, "chat_senders", True),
+    ("Resident: Wendeline Gath   Known as: Nanna\nRoom: 12", "Nanna", PERSON, NAMES, True),  # a form's field
     # identity-number schemes, address parts and mail headers: dropped
     ("He showed me his SSN letter and the lease.", "SSN", ORGANIZATION, NER_DETECTOR, False),
     ("Bring your OHIP card on Monday.", "OHIP", ORGANIZATION, NER_DETECTOR, False),
