@@ -62,6 +62,9 @@ _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[<]")
 #: the gap between the columns of a form or a table row, which no name spans
 _COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
+#: a form's field before a value that fills the rest of its line or column ("Preferred name: ...")
+_FIELD_BEFORE = re.compile(r"[^\W\d_][^\n:]*:[ \t]*$")
+_VALUE_ENDS = re.compile(r"[ \t]*(?:\n|$|\t| {2,})")
 _INITIAL = re.compile(r"[A-Z]\.?")
 _DATE_LEAD = re.compile(
     r"(?:between|from|since|until|till|by|on|of|the|about|around|approximately|roughly|circa)\s+", re.IGNORECASE
@@ -303,6 +306,9 @@ class Finaliser:
         self.spellings = _plain_words(rules, frozenset({"text_speak.txt"}))
         #: te reo Māori and Pacific words, some of them given names too
         self.words_also_names = _plain_words(rules, plan["words_also_names"])
+        #: what a relative is called that the name lists also hold as a name ("Amma", "Oma"): alone, the relation
+        lone_kin = plan["lone_kin_words"] if "lone_kin_words" in plan else frozenset()  # noqa: SIM401 (no .get)
+        self.lone_kin = _plain_words(rules, lone_kin)
         self.specific_date = specific_date_pattern(rules)
         self.holidays = frozenset(normalise(w) for w in rules.words("lexicons/holidays.txt"))
         #: languages, peoples and faiths: what someone speaks or is, never who ("speaks Kinyarwanda")
@@ -1081,6 +1087,15 @@ class Finaliser:
                 and self._is_term(text, span)
             ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
+            if (
+                span.label == PERSON
+                and _plain(span_text) in self.lone_kin
+                and span.reason != ALLOWED_NAME
+                and span.detector not in ("chat_senders", "SpeakerRecognizer", _NICKNAMES)
+                and _plain(span_text) not in sender_words
+                and not _field_value(text, span)
+            ):
+                continue  # "sat with Amma", "oma says hi": what a relative is called, alone, is no one's name
             if span_text not in senders and self._named_again(text, span):
                 continue  # "after Hanukkah", "Ulaanbaatar, Mongolia", "English lessons": NER's person once, found again
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._opens_a_term(text, span):
@@ -1295,6 +1310,13 @@ class Finaliser:
 #: a numbered section of a town or a district, before or after its name: "Sector 4, Karvel", "Karvel-9"
 _SECTION_BEFORE = re.compile(r"\b(?:Section|Sector|Block|Phase|Zone)[ \t]+\d{1,3}[A-Z]?,[ \t]*$")
 _SECTION_AFTER = re.compile(r"-\d{1,2}(?![\w-]|[.,/]\d)")
+
+
+def _field_value(text: str, span: Span) -> bool:
+    """The span fills a form's field: a label and a colon before it on its line, nothing after it but the end of
+    the line or a column's gap ("Known as: Nanna", not "ok nanna")."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return bool(_FIELD_BEFORE.search(text, line_start, span.start)) and bool(_VALUE_ENDS.match(text, span.end))
 
 
 def _with_section(text: str, span: Span) -> Span:

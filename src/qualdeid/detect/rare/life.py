@@ -27,6 +27,9 @@ from qualdeid.detect.rare.frames import extend_np_left, is_np_token, run_pattern
 from qualdeid.detect.rare.lexicon import RareRules
 
 _CONTENT_POS = frozenset({"NOUN", "ADJ", "PROPN", "VERB"})
+#: the reason of a present habit ("she knits chainmail"), read from English grammar (see the processor's
+#: ``_other_language``)
+HABIT = "an unusual habit or pastime"
 _PERSON_AGENTS = frozenset({"PRP", "NNP"})
 
 
@@ -239,7 +242,7 @@ class LifeFinder(RuleFinder):
         if not rare:
             return None
         keys = tuple(w.lemma_.lower() for w in rare)
-        return Hit(start, end, "hobby", "an unusual habit or pastime", keys, Status.CORPUS_CHECK)
+        return Hit(start, end, "hobby", HABIT, keys, Status.CORPUS_CHECK)
 
     def _service(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray) -> Hit | None:
         """``served in the merchant navy``, ``was in the coastguard``, ``served with <a named unit>``."""

@@ -42,7 +42,7 @@ from qualdeid.detect.rare.handmade import HandmadeFinder
 from qualdeid.detect.rare.learned import SUBTYPE as LEARNED
 from qualdeid.detect.rare.learned import LearnedFinder
 from qualdeid.detect.rare.lexicon import RareRules
-from qualdeid.detect.rare.life import LifeFinder
+from qualdeid.detect.rare.life import HABIT, LifeFinder
 from qualdeid.detect.rare.milestones import MILESTONE, MilestoneFinder
 from qualdeid.detect.rare.patterns import FEAT, PhraseFinder
 from qualdeid.detect.rare.practice import PracticeFinder
@@ -113,6 +113,10 @@ class RareDetailProcessor(CorpusProcessor):
         #: a sentence fewer of whose words than this share are English words (zipf >= ``rare_zipf``) is in another
         #: language: English frequencies say nothing of its details
         self.english_share = t("english_sentence_share")
+        #: a habit is read from English grammar: in a sentence of ``habit_english_words`` or more words, fewer than
+        #: ``habit_english_share`` of them English function words, and no language the text is read in, none is read
+        self.habit_english_share = t("habit_english_share")
+        self.habit_english_words = int(t("habit_english_words"))
         self.english_zipf = t("rare_zipf")
         self.foreign_zipf = t("foreign_role_zipf")
         self.foreign_min_letters = t("foreign_min_letters")
@@ -191,13 +195,16 @@ class RareDetailProcessor(CorpusProcessor):
         hit's words in lower case (of ``foreign_min_letters`` or more) is rarer than ``foreign_role_zipf`` in each
         of the text's other languages (a text in no other language is English: "Ida carves oars from driftwood").
         The finders judge rarity by English frequencies, so every word of such a sentence looks rare to them
-        ("ela cozinha para a família toda")."""
+        ("ela cozinha para a família toda"). In a text in no language read so, a habit is held back where the
+        sentence has almost no English function words (:meth:`_no_english_grammar`)."""
         start, end = ctx.bounds[hit.start]
         words = [t.lower_ for t in ctx.sdoc[start:end] if t.is_alpha and not ctx.named[t.idx]]
         if len(words) < 3 or sum(1 for w in words if zipf(w) >= self.english_zipf) >= self.english_share * len(words):
             return False
         others = self.rr.other_languages
         languages = others.of(doc_text(ctx.sdoc)) if others is not None else ()
+        if not languages and hit.reason == HABIT:
+            return self._no_english_grammar(ctx, hit, start, end)
         rare = [
             t.lower_
             for t in ctx.sdoc[hit.start : hit.end]
@@ -205,6 +212,20 @@ class RareDetailProcessor(CorpusProcessor):
         ]
         rare_there = any(all(zipf_in(w, code) < self.foreign_zipf for code in languages) for w in rare)
         return bool(languages) and not rare_there
+
+    def _no_english_grammar(self, ctx: RareContext, hit: Hit, start: int, end: int) -> bool:
+        """The line of the hit's sentence (``start:end``) the hit is on holds ``habit_english_words`` words or more,
+        fewer than ``habit_english_share`` of them English function words ("the", "of", "she"): a language none of
+        whose words the text is read in (one wordfreq has no list for), or a case note's shorthand, whose words the
+        English tagger reads as a verb and its object at random. A habit read there is none."""
+        sdoc = ctx.sdoc
+        while start < hit.start and any("\n" in t.text for t in sdoc[start : hit.start]):
+            start += 1  # the tagger's sentence may run over several lines of a message or a note
+        end = next((i for i in range(hit.end, end) if "\n" in sdoc[i].text), end)
+        words = [t for t in sdoc[start:end] if t.is_alpha]
+        if len(words) < self.habit_english_words:
+            return False
+        return sum(1 for t in words if t.is_stop) < self.habit_english_share * len(words)
 
     def _plain_condition(self, ctx: RareContext, start: int, end: int) -> bool:
         """Tokens ``start:end`` tell only a common illness, a substance or its care ("had bulimia", "was a
