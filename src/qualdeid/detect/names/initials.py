@@ -293,7 +293,7 @@ class Initials:
             if (
                 _initials_of_name_before(text, m.start(), token)
                 or self._first_name_after_is_theirs(text, m.end() + dotted, token)
-                or _legend_names(text, m.end() + dotted, token)
+                or self.transcript_roles.gives_name(text, m.start(), m.end())
                 or (dotted and _AGE_IN_BRACKETS.match(text, m.end() + 1) is not None)
             ):
                 defined[token] = defined.get(token, True) and (dotted or token in _SHOUTED)
@@ -434,7 +434,7 @@ class Initials:
         return (
             _initials_of_name_before(text, start, token)
             or _name_after_is_theirs(text, end, token)
-            or _legend_names(text, end, token)
+            or self.transcript_roles.gives_name(text, start, end)
         )
 
     def defined_at(self, text: str, start: int, end: int) -> bool:
@@ -637,6 +637,28 @@ _SIGNED = re.compile(
     rf"(?:(?<=[.!?)])[ \t]+(?:-{{1,2}}|[–—])|^(?P<line>[ \t]*(?:-{{1,2}}|[–—])))[ \t]*(?P<initials>{_SHAPE_2})[ \t]*$",
     re.MULTILINE,
 )
+#: a name written surname first, as rosters and registers list people, right before bracketed initials: "Quarrie,
+#: Efia (", "Dunmore-Vell, Ada Rose ("
+_LISTED_NAME_BEFORE_BRACKET = re.compile(
+    rf"(?<![\w'’-])(?P<surname>{UPPER}[\w'’]+(?:-{UPPER}[\w'’]+)?(?:[ \t]+{UPPER}[\w'’]+)?),[ \t]*"
+    rf"(?P<given>{UPPER}[\w'’-]+(?:[ \t]+{UPPER}[\w'’-]+)?)[ \t]*\([ \t]*$"
+)
+
+
+def _initials_of_listed_name_before(text: str, start: int, token: str) -> bool:
+    """ "Quarrie, Efia (EQ)", "Dunmore-Vell, Ada (ADV)": initials in brackets after a name written surname first,
+    the given name's initials then the surname's (each part of a double surname); no word of the given name
+    common in English."""
+    m = _LISTED_NAME_BEFORE_BRACKET.search(text, max(0, start - 60), start)
+    if m is None or len(token) < 2:
+        return False
+    given = m.group("given").split()
+    surname = re.split(r"[ \t-]+", m.group("surname"))
+    if any(zipf(w.lower()) >= COMMON_NAME_WORD_ZIPF for w in given):
+        return False  # "Health, Safety (HS)": words of a term (a surname may be a word: "Price, Rhiannon")
+    return token == "".join(w[0] for w in [*given, *surname])
+
+
 #: an age in brackets after a letter with its full stop: "K. (15)", "V. (aged 9)"
 _AGE_IN_BRACKETS = re.compile(r"[ \t]*\((?:aged?[ \t]+)?\d{1,2}(?:[ \t]*(?:y|yo|yrs?|years?))?\)")
 #: a word of a name that is its initial: "O." of "Ines O."
@@ -651,6 +673,8 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     m = _NAME_BEFORE_BRACKET.search(text, max(0, start - 60), start) or _NAME_ROLE_BEFORE_BRACKET.search(
         text, max(0, start - 100), start
     )
+    if _initials_of_listed_name_before(text, start, token):
+        return True  # "Quarrie, Efia (EQ)": a roster's name, surname first
     if m is None:
         return False
     words = m.group(1).split()
@@ -660,26 +684,6 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     if len(token) == 1 and len(words) > 1:
         return token == initials[0]  # "D. Okonkwo (D)", "Mira Kent (M)": the letter the notes use for the name
     return initials.upper() == token.upper() or "".join(w[0] for w in words if w[0].isupper()) == token
-
-
-#: a transcript's or notes' key: "= Aunty Wendeline", "= Corvin Ashdale": up to four capitalised words after an
-#: equals sign (a title or a kin word among them)
-_LEGEND = re.compile(rf"[ \t]*=[ \t]*(?P<name>{UPPER}[\w'’-]+(?:[ \t]+{UPPER}[\w'’-]+){{0,3}})(?![\w'’-])")
-
-
-def _legend_names(text: str, end: int, token: str) -> bool:
-    """ "W = Aunty Wendeline", "CA = Corvin Ashdale": initials that a key gives as a person's, the letter starting
-    a word of the name that is no English word this common (neither "Aunty" nor "Group"), the letters of two or
-    three the initials of the name's last words."""
-    m = _LEGEND.match(text, end)
-    if m is None:
-        return False
-    words = m.group("name").split()
-    rare = [w for w in words if zipf(w.lower()) < COMMON_NAME_WORD_ZIPF]
-    if len(token) == 1:
-        return any(w[0] == token for w in rare)
-    tail = words[-len(token) :]
-    return len(tail) == len(token) and all(w in rare for w in tail) and "".join(w[0] for w in tail) == token
 
 
 def _name_after_is_theirs(text: str, end: int, token: str) -> bool:
