@@ -1,5 +1,5 @@
 """A name given with a phone number to reach that person (issue 13): "Questions: Ilarion +44 7700 900123",
-"falar com Quiteria - 080-0000-0000", "liên hệ: anh Tùng 0905 000 000".
+"falar com Quiteria - 080-0000-0000", "liên hệ: anh Quorvel 0905 000 000".
 
 Notices, appeals and chat messages in any language give whom to ring as a bare first name before the
 number. A capitalised word (one or two, maybe after a title or a kinship word) counts as a person where it
@@ -23,7 +23,7 @@ from qualdeid.detect.names.evidence import NameEvidence
 from qualdeid.labels import CONTACT, LOCATION, ORGANIZATION
 from qualdeid.rules import Rules, alternation
 
-#: a capitalised word of letters: "Ilarion", "Tùng", "Anne-Lise", "O'Dea"
+#: a capitalised word of letters: "Ilarion", "Quorvel", "Anne-Lise", "O'Dea"
 _WORD = r"(?:(?![a-zà-ÿ])[^\W\d_])[^\W\d_]*(?:['’-][^\W\d_]+)*"
 #: a phone number opens with a digit, a plus or a bracket
 _PHONE_START = re.compile(r"[+(\d]")
@@ -69,7 +69,7 @@ class ContactNames:
             if not all(self._name(w) for w in words):
                 continue
             if m.group("title") is not None:
-                start = m.start("title")  # "anh Tùng": the title is part of the name's span
+                start = m.start("title")  # "anh Quorvel": the title is part of the name's span
             if any(o.start < end and start < o.end for o in others):
                 continue
             ent = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None

@@ -638,7 +638,7 @@ _SIGNED = re.compile(
     re.MULTILINE,
 )
 #: a name written surname first, as rosters and registers list people, right before bracketed initials: "Quarrie,
-#: Efia (", "Dunmore-Vell, Ada Rose ("
+#: Efia (", "Vellacott-Rew, Ada Rose ("
 _LISTED_NAME_BEFORE_BRACKET = re.compile(
     rf"(?<![\w'’-])(?P<surname>{UPPER}[\w'’]+(?:-{UPPER}[\w'’]+)?(?:[ \t]+{UPPER}[\w'’]+)?),[ \t]*"
     rf"(?P<given>{UPPER}[\w'’-]+(?:[ \t]+{UPPER}[\w'’-]+)?)[ \t]*\([ \t]*$"
@@ -646,7 +646,7 @@ _LISTED_NAME_BEFORE_BRACKET = re.compile(
 
 
 def _initials_of_listed_name_before(text: str, start: int, token: str) -> bool:
-    """ "Quarrie, Efia (EQ)", "Dunmore-Vell, Ada (ADV)": initials in brackets after a name written surname first,
+    """ "Quarrie, Efia (EQ)", "Vellacott-Rew, Ada (AVR)": initials in brackets after a name written surname first,
     the given name's initials then the surname's (each part of a double surname); no word of the given name
     common in English."""
     m = _LISTED_NAME_BEFORE_BRACKET.search(text, max(0, start - 60), start)
