@@ -84,3 +84,17 @@ def test_one_reading_of_a_legend_serves_the_letters_and_the_roles() -> None:
     assert not roles.gives_name(text, text.index("KW"), text.index("KW") + 2)
     assert "KW" in roles.abbreviations(text)
     assert found(text).count("T") == 2
+
+
+def test_a_letter_with_its_full_stop_acting_once_is_that_person_wherever_it_stands_so() -> None:
+    text = "Subject: worried about K. - private\n\nK. came in today. Later I asked K. about school.\n"
+    assert found(text).count("K") == 3
+
+
+def test_a_dotted_letter_acting_nowhere_stays_a_letter() -> None:
+    assert found("Subject: worried about K. - private\n\nHer vitamin K. was low.\n") == []
+
+
+def test_a_turkish_kin_word_after_a_name_is_part_of_it(detector) -> None:
+    (names,) = people(detector, "The doctor says it is early dementia but Orhun amca refuses any help.\n")
+    assert "Orhun amca" in names

@@ -263,6 +263,9 @@ class Initials:
                 if speaks or len(token) > 1:
                     found_at.add(start)
                     yield start, end
+        for start, end in self._dotted_again(text, found_at):
+            found_at.add(start)
+            yield start, end
         for start, end in self._listed(text, acting, established):
             if start not in found_at:
                 found_at.add(start)
@@ -311,6 +314,27 @@ class Initials:
             before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
             if before is not None and before.group(1).lower() in ARTICLES - CLAUSE_OPENERS:
                 continue  # "the V", "his T." (but "that T. can stay")
+            yield m.start(), m.end()
+
+    def _dotted_again(self, text: str, found_at: set[int]) -> Iterator[tuple[int, int]]:
+        """A letter with its full stop that acts as a person somewhere in the document ("K. came in today") is that
+        person wherever else it stands with its full stop ("Subject: worried about K. - private"), except after an
+        article or inside a word's brackets; never a letter that is an English word (A, I, O)."""
+        people = {
+            text[start]
+            for start in found_at
+            if text.startswith(".", start + 1) and text[start] not in "AIO" and _LETTER.match(text, start) is not None
+        }
+        if not people:
+            return
+        for m in _TOKEN.finditer(text):
+            token = m.group(1)
+            if token not in people or m.start() in found_at or not text.startswith(".", m.end()):
+                continue
+            if self._after_article(text, m.start()):
+                continue  # "the K."
+            if m.start() >= 2 and text[m.start() - 1] == "(" and text[m.start() - 2].isalnum():
+                continue  # "N(A.)"
             yield m.start(), m.end()
 
     def _first_name_after_is_theirs(self, text: str, end: int, letter: str) -> bool:
@@ -659,6 +683,8 @@ def _initials_of_listed_name_before(text: str, start: int, token: str) -> bool:
     return token == "".join(w[0] for w in [*given, *surname])
 
 
+#: a capital letter standing alone, as a person's letter does: "K" of "K. came"
+_LETTER = re.compile(rf"(?<![\w&/.'’-]){UPPER}(?![\w&/-])")
 #: an age in brackets after a letter with its full stop: "K. (15)", "V. (aged 9)"
 _AGE_IN_BRACKETS = re.compile(r"[ \t]*\((?:aged?[ \t]+)?\d{1,2}(?:[ \t]*(?:y|yo|yrs?|years?))?\)")
 #: a word of a name that is its initial: "O." of "Ines O."
