@@ -32,6 +32,8 @@ _DEFINED = re.compile(r"\([ \t]*([A-Z]{1,6})[ \t]*\)")
 #: the words before it, up to six
 _DEFINED_BY = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’-]*[ \t]+){0,5}[^\W\d_][\w'’-]*)[ \t]*$")
 _WORD = re.compile(r"\S+")
+#: a word of a legend's name this common in English is no name's word ("Aunty", "Group")
+NAME_WORD_ZIPF = 5.0
 #: Turns that capitals open, each after an interviewer's, to be a speaker's though they read as a word
 MIN_ANSWERS = 3
 #: an abbreviation a legend defines with "=" ("Abbreviations: KW = key worker; SW = social worker"), the
@@ -230,9 +232,22 @@ class TranscriptRoles:
         return out
 
     def gives_name(self, text: str, start: int, end: int) -> bool:
-        """Whether the letters at ``start:end`` are a legend's, given there to someone by name ("W = Aunty
-        Quorra")."""
-        return (start, end) in self.legend_people(text).get(text[start:end], ())
+        """Whether the letters at ``start:end`` are a legend's given there to someone by name, and that name's
+        initials: a letter starting a word of the name that is no English word this common (neither "Aunty" nor
+        "Group": "W = Aunty Wendeline"), letters of two or three the initials of the name's last words ("CA =
+        Corvin Ashdale"; not "PT = Patentante/godmother", a word of another language and its translation)."""
+        token = text[start:end]
+        if (start, end) not in self.legend_people(text).get(token, ()):
+            return False
+        m = _LEGEND.match(text, start)
+        if m is None:
+            return False
+        words = [w for w in _WORD.findall(_ALTERNATIVES.split(m.group(2))[0]) if w[0].isupper()]
+        rare = [w for w in words if zipf(w.lower()) < NAME_WORD_ZIPF]
+        if len(token) == 1:
+            return any(w[0] == token for w in rare)
+        tail = words[-len(token) :]
+        return len(tail) == len(token) and all(w in rare for w in tail) and "".join(w[0] for w in tail) == token
 
     def _role_label_before(self, text: str, at: int, abbreviation: str, words: Sequence[re.Match[str]]) -> bool:
         """An abbreviation that opens a role word earlier in its clause ("Facilitator: Ana Ruiz (FAC)",

@@ -98,3 +98,10 @@ def test_a_dotted_letter_acting_nowhere_stays_a_letter() -> None:
 def test_a_turkish_kin_word_after_a_name_is_part_of_it(detector) -> None:
     (names,) = people(detector, "The doctor says it is early dementia but Orhun amca refuses any help.\n")
     assert "Orhun amca" in names
+
+
+def test_a_legend_word_and_its_translation_give_no_initials() -> None:
+    text = "(QB = Quellvin Brannoch; PT = Patentante/godmother)\nQB rang PT about the form."
+    roles = TranscriptRoles(Rules())
+    assert roles.gives_name(text, text.index("QB"), text.index("QB") + 2)
+    assert not roles.gives_name(text, text.index("PT"), text.index("PT") + 2)
