@@ -105,3 +105,11 @@ def test_a_legend_word_and_its_translation_give_no_initials() -> None:
     roles = TranscriptRoles(Rules())
     assert roles.gives_name(text, text.index("QB"), text.index("QB") + 2)
     assert not roles.gives_name(text, text.index("PT"), text.index("PT") + 2)
+
+
+def test_a_form_label_before_a_number_is_no_person_a_dash_leaves_a_name() -> None:
+    contacted = NameProcessor(Rules()).contacted
+    for text, expected in [("Personnummer: 120620 40000\n", []), ("Questions: Ilarion - 07700 900123\n", ["Ilarion"])]:
+        start = next(i for i, c in enumerate(text) if c.isdigit())
+        phone = Span(start, len(text) - 1, "CONTACT")
+        assert [text[a:b] for a, b, _ in contacted.find(text, [phone], None)] == expected

@@ -3,7 +3,8 @@
 
 Notices, appeals and chat messages in any language give whom to ring as a bare first name before the
 number. A capitalised word (one or two, maybe after a title or a kinship word) counts as a person where it
-stands right before a phone number the contact recognizers found, maybe after a dash or a colon, and a
+stands right before a phone number the contact recognizers found, maybe after a dash or a comma (after a
+colon the words are a form's label), and a
 contact frame comes right before it: a line's start, a label's colon, or a word asking to get in touch
 (``contact_before`` in rules/names/context.yaml: "call", "ring", "falar com", "liên hệ"). The words must be no
 everyday English word (unless a listed first name), no calendar word, town, people or language, no
@@ -45,10 +46,11 @@ class ContactNames:
         return cls(
             ev=ev,
             # the frame, maybe a title or a kinship word, the name's one or two words, then what separates the
-            # number, up to the end of the text searched (the number's start)
+            # number, up to the end of the text searched (the number's start); never a colon, which makes the
+            # words a form's label ("Personnummer: 120620 00000")
             name_before=re.compile(
                 rf"(?:^|[:(]|(?<![\w'’-])(?i:{frames}))[ \t]*(?P<title>(?i:{titles})\.?[ \t]+)?"
-                rf"(?P<name>{_WORD}(?:[ \t]+{_WORD})?)[ \t]*(?:[:,–—-][ \t]*)?$",
+                rf"(?P<name>{_WORD}(?:[ \t]+{_WORD})?)[ \t]*(?:[,–—-][ \t]*)?$",
                 re.MULTILINE,
             ),
             not_names=context["not_before_phone"],
