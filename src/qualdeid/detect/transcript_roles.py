@@ -32,9 +32,13 @@ _DEFINED = re.compile(r"\([ \t]*([A-Z]{1,6})[ \t]*\)")
 #: the words before it, up to six
 _DEFINED_BY = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’-]*[ \t]+){0,5}[^\W\d_][\w'’-]*)[ \t]*$")
 _WORD = re.compile(r"\S+")
+#: a word of a legend's name this common in English is no name's word ("Aunty", "Group")
+NAME_WORD_ZIPF = 5.0
+#: Turns that capitals open, each after an interviewer's, to be a speaker's though they read as a word
+MIN_ANSWERS = 3
 #: an abbreviation a legend defines with "=" ("Abbreviations: KW = key worker; SW = social worker"), the
 #: definition up to the next item; alternatives after a slash ("MF = Muttersfreund/mum's friend")
-_LEGEND = re.compile(r"(?<![\w'’=-])([A-Z]{1,6})[ \t]*=[ \t]*([^;,\n=()]{1,60}?)[ \t]*(?=[;,\n)]|$)")
+_LEGEND = re.compile(r"(?<![\w'’=.-])([A-Z]{1,6})\.?[ \t]*=[ \t]*([^;,\n=()]{1,60}?)[ \t]*(?=[;,\n()]|$)")
 _ALTERNATIVES = re.compile(r"[ \t]*/[ \t]*")
 #: a transcript turn's time before its speaker: "00:48 D:", "[01:14] I:"
 _TURN_STAMP = r"(?:\[?\d{1,2}(?::\d{2}){1,2}\]?[ \t]+)?"
@@ -74,6 +78,8 @@ class TranscriptRoles:
         self.role_letters = frozenset(w.upper() for w in words["role_letters"])
         #: an interviewer speaking at a line start ("I:", "Q:", "INT:", "Interviewer:")
         self.interviewer_turn = re.compile(rf"(?im)^[ \t]*{_TURN_STAMP}(?:{labels})[ \t]*:")
+        #: the last text's legend people, read once for the many letters asking about them
+        self._legend_cache: tuple[str, dict[str, list[tuple[int, int]]]] | None = None
 
     def abbreviations(self, text: str, named: Sequence[Span] = ()) -> set[str]:
         """The abbreviations of ``text`` that stand for a role; ``named`` are spans already read as a name,
@@ -149,7 +155,23 @@ class TranscriptRoles:
                     out[token] = places
             elif others and not self._word_or_abbreviation(token):
                 out[token] = places
+            elif interviewer and self._answers_interviewer(text, places):
+                out[token] = places  # "I: ... / AS: ...": a word in capitals that answers every question
         return out
+
+    def _answers_interviewer(self, text: str, places: list[tuple[int, int]]) -> bool:
+        """Capitals that open three turns or more, each the answer to an interviewer's turn right before it ("I: And
+        before? / AS: In Aden ..."): a speaker's initials, even where they read as a word ("AS", "IN"); never an
+        abbreviation of the lists or a role's."""
+        token = text[places[0][0] : places[0][1]]
+        if len(places) < MIN_ANSWERS or token in self.names.not_initials or token.lower() in self.names.roles:
+            return False
+        for start, _ in places:
+            line = text.rfind("\n", 0, start)
+            previous = text.rfind("\n", 0, max(0, line)) + 1 if line > 0 else -1
+            if previous < 0 or not self.interviewer_turn.match(text, previous):
+                return False
+        return True
 
     def team_members(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Initials that open the lines of a list of people, each then a dash and what they do ("QB (PI) – economist",
@@ -189,8 +211,12 @@ class TranscriptRoles:
         )
 
     def legend_people(self, text: str) -> dict[str, list[tuple[int, int]]]:
-        """Letters a legend gives to someone by name ("W = Aunty Quorra", "QB = Quill Brennick"), at the legend: a
-        name of the name lexicon, or a capitalised word that is no role and rare in English, among its words."""
+        """Letters a legend gives to someone by name ("W = Aunty Quorra", "QB = Quill Brennick", field notes' "T. =
+        Teodor"), at the legend: a name of the name lexicon, or a capitalised word that is no role and rare in
+        English, among its words. The one reading of a legend's people: the initials detector asks here too
+        (``gives_name``)."""
+        if self._legend_cache is not None and self._legend_cache[0] is text:
+            return self._legend_cache[1]
         out: dict[str, list[tuple[int, int]]] = {}
         for legend in _LEGEND.finditer(text) if "=" in text else ():
             words = _WORD.findall(legend.group(2))
@@ -202,7 +228,26 @@ class TranscriptRoles:
                 for w in words
             ):
                 out.setdefault(legend.group(1), []).append(legend.span(1))
+        self._legend_cache = (text, out)
         return out
+
+    def gives_name(self, text: str, start: int, end: int) -> bool:
+        """Whether the letters at ``start:end`` are a legend's given there to someone by name, and that name's
+        initials: a letter starting a word of the name that is no English word this common (neither "Aunty" nor
+        "Group": "W = Aunty Wendeline"), letters of two or three the initials of the name's last words ("CA =
+        Corvin Ashdale"; not "PT = Patentante/godmother", a word of another language and its translation)."""
+        token = text[start:end]
+        if (start, end) not in self.legend_people(text).get(token, ()):
+            return False
+        m = _LEGEND.match(text, start)
+        if m is None:
+            return False
+        words = [w for w in _WORD.findall(_ALTERNATIVES.split(m.group(2))[0]) if w[0].isupper()]
+        rare = [w for w in words if zipf(w.lower()) < NAME_WORD_ZIPF]
+        if len(token) == 1:
+            return any(w[0] == token for w in rare)
+        tail = words[-len(token) :]
+        return len(tail) == len(token) and all(w in rare for w in tail) and "".join(w[0] for w in tail) == token
 
     def _role_label_before(self, text: str, at: int, abbreviation: str, words: Sequence[re.Match[str]]) -> bool:
         """An abbreviation that opens a role word earlier in its clause ("Facilitator: Ana Ruiz (FAC)",

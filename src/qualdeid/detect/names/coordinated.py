@@ -2,7 +2,8 @@
 and Journey", "Quill y Odrastik le mandan besos".
 
 A capitalised word joined by a conjunction (``name_conjunctions`` in rules/names/context.yaml) to a person
-the name rules found otherwise, and not part of a longer Title Case phrase, is a person too where it is a
+the name rules found otherwise, or by a comma in a list that a conjunction or another comma goes on with
+("çocukları Ilka, Quill ve Treasure"), and not part of a longer Title Case phrase, is a person too where it is a
 listed first name, even one that is an everyday word ("Treasure"), or is no everyday word of English at all.
 Titles, relatives, kinship words, calendar words, peoples and languages, towns and terms stay words ("Ilka
 and Mum", "Ilka and Christmas", "Ilka and English").
@@ -20,8 +21,10 @@ from qualdeid.rules import Rules, alternation
 
 #: a capitalised word of letters (a name that opens with a capital: "Treasure", "O'Leary", "Ilka-Lu")
 _WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
-#: a capitalised word right before: the joined word ends a longer Title Case phrase ("Vale Treasure and Ilka")
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*[ \t]+$")
+#: the word right before: capitalised, the joined word ends a longer Title Case phrase ("Vale Treasure and Ilka")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+$")
+#: where a sentence or a line starts, right before a word
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n\"“(][ \t]*|[.!?][\"”’'][ \t]*)$")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,9 @@ class CoordinatedNames:
     ev: NameEvidence
     after: re.Pattern[str]
     before: re.Pattern[str]
+    after_comma: re.Pattern[str]
+    before_comma: re.Pattern[str]
+    goes_on: re.Pattern[str]
     kin_terms: frozenset[str]
     towns: frozenset[str]
 
@@ -41,29 +47,60 @@ class CoordinatedNames:
             after=re.compile(rf"[ \t]+(?:{joins})[ \t]+({_WORD})(?![\w'’-]|[ \t]+[^\W\d_a-z])"),
             # "Treasure and Ilka" before the person; not "Vale Treasure and Ilka"
             before=re.compile(rf"(?<![\w'’-])({_WORD})[ \t]+(?:{joins})[ \t]+$"),
+            # "Ilka, Treasure and Quill": a list's member after the person, where the list goes on after it
+            after_comma=re.compile(
+                rf"[ \t]*,[ \t]*({_WORD})(?=[ \t]*,[ \t]*{_WORD}|[ \t]+(?:{joins})[ \t]+{_WORD})(?![\w'’-])"
+            ),
+            # "Ilka, Treasure and Quill": a list's member before the person, where the list goes on after the person
+            before_comma=re.compile(rf"(?<![\w'’-])({_WORD})[ \t]*,[ \t]*$"),
+            goes_on=re.compile(rf"[ \t]*,[ \t]*{_WORD}|[ \t]+(?:{joins})[ \t]+{_WORD}"),
             kin_terms=rules.words("lexicons/kin_terms.txt", lower=True),
             towns=ev.towns | rules.words("lexicons/towns_world.txt", lower=True),
         )
 
     def find(self, text: str, people: list[Span], taken: list[Span]) -> list[Span]:
         out: list[Span] = []
-        for person in people:
-            if person.label != PERSON:
-                continue
+        #: the people to join from: those found otherwise, then each joined one in turn ("Zerrin, Ilka and Quill":
+        #: Ilka joined to Quill, Zerrin to Ilka)
+        queue = [p for p in people if p.label == PERSON]
+        seen = {(p.start, p.end) for p in queue}
+        while queue:
+            person = queue.pop()
             found: list[tuple[int, int]] = []
             m = self.after.match(text, person.end)
             if m is not None and self._name(m.group(1)):
                 found.append(m.span(1))
             m = self.before.search(text, max(0, person.start - 40), person.start)
-            if m is not None and self._name(m.group(1)) and not _CAPITALISED_BEFORE.search(text, 0, m.start(1)):
+            if m is not None and self._name(m.group(1)) and not _capitalised_before(text, m.start(1)):
+                found.append(m.span(1))
+            m = self.after_comma.match(text, person.end)
+            if m is not None and self._listed(text, m.start(1), m.group(1)):
+                found.append(m.span(1))
+            m = self.before_comma.search(text, max(0, person.start - 40), person.start)
+            if (
+                m is not None
+                and self.goes_on.match(text, person.end) is not None
+                and self._listed(text, m.start(1), m.group(1))
+                and not _capitalised_before(text, m.start(1))
+            ):
                 found.append(m.span(1))
             for start, end in found:
                 # another reading of the word alone ("Treasure Vale" a place) wins; one over both names ("Ilka
                 # and Treasure" read as an organisation) is no other reading of it
                 others = [t for t in [*people, *taken] if not (t.start <= person.start and person.end <= t.end)]
-                if not any(t.start < end and start < t.end for t in others):
-                    out.append(Span(start, end, PERSON, score=person.score, detector=person.detector))
+                if not any(t.start < end and start < t.end for t in others) and (start, end) not in seen:
+                    joined = Span(start, end, PERSON, score=person.score, detector=person.detector)
+                    out.append(joined)
+                    seen.add((start, end))
+                    queue.append(joined)
         return out
+
+    def _listed(self, text: str, start: int, word: str) -> bool:
+        """A member of a list joined by commas: a name as one joined by "and" is, and, unless a listed first name,
+        not the first word of a sentence or a line ("Yesterday, Ilka and Quill"; "Oxfam, Ilka and Quill")."""
+        if not self._name(word):
+            return False
+        return self.ev.lex.is_first_name(word) or _SENTENCE_START.search(text, 0, start) is None
 
     def _name(self, word: str) -> bool:
         ev, lex = self.ev, self.ev.lex
@@ -77,3 +114,9 @@ class CoordinatedNames:
         if low in self.towns and not lex.is_name(word):
             return False
         return lex.is_first_name(word) or not ev.common_word(word)
+
+
+def _capitalised_before(text: str, start: int) -> bool:
+    """Whether a capitalised word stands right before ``start`` (in any script: "Çelik", not "çocukları")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1)[0].isupper()

@@ -263,6 +263,9 @@ class Initials:
                 if speaks or len(token) > 1:
                     found_at.add(start)
                     yield start, end
+        for start, end in self._dotted_again(text, found_at):
+            found_at.add(start)
+            yield start, end
         for start, end in self._listed(text, acting, established):
             if start not in found_at:
                 found_at.add(start)
@@ -293,7 +296,7 @@ class Initials:
             if (
                 _initials_of_name_before(text, m.start(), token)
                 or self._first_name_after_is_theirs(text, m.end() + dotted, token)
-                or _legend_names(text, m.end() + dotted, token)
+                or self.transcript_roles.gives_name(text, m.start(), m.end())
                 or (dotted and _AGE_IN_BRACKETS.match(text, m.end() + 1) is not None)
             ):
                 defined[token] = defined.get(token, True) and (dotted or token in _SHOUTED)
@@ -311,6 +314,27 @@ class Initials:
             before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
             if before is not None and before.group(1).lower() in ARTICLES - CLAUSE_OPENERS:
                 continue  # "the V", "his T." (but "that T. can stay")
+            yield m.start(), m.end()
+
+    def _dotted_again(self, text: str, found_at: set[int]) -> Iterator[tuple[int, int]]:
+        """A letter with its full stop that acts as a person somewhere in the document ("K. came in today") is that
+        person wherever else it stands with its full stop ("Subject: worried about K. - private"), except after an
+        article or inside a word's brackets; never a letter that is an English word (A, I, O)."""
+        people = {
+            text[start]
+            for start in found_at
+            if text.startswith(".", start + 1) and text[start] not in "AIO" and _LETTER.match(text, start) is not None
+        }
+        if not people:
+            return
+        for m in _TOKEN.finditer(text):
+            token = m.group(1)
+            if token not in people or m.start() in found_at or not text.startswith(".", m.end()):
+                continue
+            if self._after_article(text, m.start()):
+                continue  # "the K."
+            if m.start() >= 2 and text[m.start() - 1] == "(" and text[m.start() - 2].isalnum():
+                continue  # "N(A.)"
             yield m.start(), m.end()
 
     def _first_name_after_is_theirs(self, text: str, end: int, letter: str) -> bool:
@@ -434,7 +458,7 @@ class Initials:
         return (
             _initials_of_name_before(text, start, token)
             or _name_after_is_theirs(text, end, token)
-            or _legend_names(text, end, token)
+            or self.transcript_roles.gives_name(text, start, end)
         )
 
     def defined_at(self, text: str, start: int, end: int) -> bool:
@@ -637,6 +661,30 @@ _SIGNED = re.compile(
     rf"(?:(?<=[.!?)])[ \t]+(?:-{{1,2}}|[–—])|^(?P<line>[ \t]*(?:-{{1,2}}|[–—])))[ \t]*(?P<initials>{_SHAPE_2})[ \t]*$",
     re.MULTILINE,
 )
+#: a name written surname first, as rosters and registers list people, right before bracketed initials: "Quarrie,
+#: Efia (", "Vellacott-Rew, Ada Rose ("
+_LISTED_NAME_BEFORE_BRACKET = re.compile(
+    rf"(?<![\w'’-])(?P<surname>{UPPER}[\w'’]+(?:-{UPPER}[\w'’]+)?(?:[ \t]+{UPPER}[\w'’]+)?),[ \t]*"
+    rf"(?P<given>{UPPER}[\w'’-]+(?:[ \t]+{UPPER}[\w'’-]+)?)[ \t]*\([ \t]*$"
+)
+
+
+def _initials_of_listed_name_before(text: str, start: int, token: str) -> bool:
+    """ "Quarrie, Efia (EQ)", "Vellacott-Rew, Ada (AVR)": initials in brackets after a name written surname first,
+    the given name's initials then the surname's (each part of a double surname); no word of the given name
+    common in English."""
+    m = _LISTED_NAME_BEFORE_BRACKET.search(text, max(0, start - 60), start)
+    if m is None or len(token) < 2:
+        return False
+    given = m.group("given").split()
+    surname = re.split(r"[ \t-]+", m.group("surname"))
+    if any(zipf(w.lower()) >= COMMON_NAME_WORD_ZIPF for w in given):
+        return False  # "Health, Safety (HS)": words of a term (a surname may be a word: "Price, Rhiannon")
+    return token == "".join(w[0] for w in [*given, *surname])
+
+
+#: a capital letter standing alone, as a person's letter does: "K" of "K. came"
+_LETTER = re.compile(rf"(?<![\w&/.'’-]){UPPER}(?![\w&/-])")
 #: an age in brackets after a letter with its full stop: "K. (15)", "V. (aged 9)"
 _AGE_IN_BRACKETS = re.compile(r"[ \t]*\((?:aged?[ \t]+)?\d{1,2}(?:[ \t]*(?:y|yo|yrs?|years?))?\)")
 #: a word of a name that is its initial: "O." of "Ines O."
@@ -651,6 +699,8 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     m = _NAME_BEFORE_BRACKET.search(text, max(0, start - 60), start) or _NAME_ROLE_BEFORE_BRACKET.search(
         text, max(0, start - 100), start
     )
+    if _initials_of_listed_name_before(text, start, token):
+        return True  # "Quarrie, Efia (EQ)": a roster's name, surname first
     if m is None:
         return False
     words = m.group(1).split()
@@ -660,26 +710,6 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     if len(token) == 1 and len(words) > 1:
         return token == initials[0]  # "D. Okonkwo (D)", "Mira Kent (M)": the letter the notes use for the name
     return initials.upper() == token.upper() or "".join(w[0] for w in words if w[0].isupper()) == token
-
-
-#: a transcript's or notes' key: "= Aunty Wendeline", "= Corvin Ashdale": up to four capitalised words after an
-#: equals sign (a title or a kin word among them)
-_LEGEND = re.compile(rf"[ \t]*=[ \t]*(?P<name>{UPPER}[\w'’-]+(?:[ \t]+{UPPER}[\w'’-]+){{0,3}})(?![\w'’-])")
-
-
-def _legend_names(text: str, end: int, token: str) -> bool:
-    """ "W = Aunty Wendeline", "CA = Corvin Ashdale": initials that a key gives as a person's, the letter starting
-    a word of the name that is no English word this common (neither "Aunty" nor "Group"), the letters of two or
-    three the initials of the name's last words."""
-    m = _LEGEND.match(text, end)
-    if m is None:
-        return False
-    words = m.group("name").split()
-    rare = [w for w in words if zipf(w.lower()) < COMMON_NAME_WORD_ZIPF]
-    if len(token) == 1:
-        return any(w[0] == token for w in rare)
-    tail = words[-len(token) :]
-    return len(tail) == len(token) and all(w in rare for w in tail) and "".join(w[0] for w in tail) == token
 
 
 def _name_after_is_theirs(text: str, end: int, token: str) -> bool:

@@ -34,6 +34,7 @@ from qualdeid.detect.names.acceptance import (
     sloppy_possessive,
 )
 from qualdeid.detect.names.bracketed import BracketedShortForms
+from qualdeid.detect.names.contacted import ContactNames
 from qualdeid.detect.names.coordinated import CoordinatedNames
 from qualdeid.detect.names.document import DocumentNames
 from qualdeid.detect.names.evidence import (
@@ -177,6 +178,7 @@ class NameProcessor(CorpusProcessor):
         self.families = FamilyHeadings(rules, self.ev)
         self.hangul = HangulNames(rules)
         self.coordinated = CoordinatedNames.read(rules, self.ev)
+        self.contacted = ContactNames.read(rules, self.ev)
         self.surnames = Surnames(self.ev)
         self.insistent = InsistentNames(self.ev)
         self.known = KnownNames()
@@ -419,6 +421,11 @@ class NameProcessor(CorpusProcessor):
                 for w in m.group(1).split():
                     if not ev.common_word(w) or lex.is_first_name(w):
                         confident(w)
+        for start, end, words in self.contacted.find(text, spans, sdoc):
+            # "Questions: Ilarion +44 7700 900123": whom to ring, named before the number
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            for w in words:
+                confident(w)
         for m in _BRACKETED_AGE.finditer(text):
             group = 1 if m.group(1) else 2
             if self._bracket_aged_name(m.group(group)) and not any(
