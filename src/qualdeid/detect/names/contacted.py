@@ -24,7 +24,7 @@ from qualdeid.detect.names.evidence import NameEvidence
 from qualdeid.labels import CONTACT, LOCATION, ORGANIZATION
 from qualdeid.rules import Rules, alternation
 
-#: a capitalised word of letters: "Ilarion", "Quorvel", "Anne-Lise", "O'Dea"
+#: a capitalised word of letters: "Ilarion", "Quorvel", "Hiltrud-Ann", "O'Dea"
 _WORD = r"(?:(?![a-zà-ÿ])[^\W\d_])[^\W\d_]*(?:['’-][^\W\d_]+)*"
 #: a phone number opens with a digit, a plus or a bracket
 _PHONE_START = re.compile(r"[+(\d]")

@@ -679,7 +679,7 @@ def _initials_of_listed_name_before(text: str, start: int, token: str) -> bool:
     given = m.group("given").split()
     surname = re.split(r"[ \t-]+", m.group("surname"))
     if any(zipf(w.lower()) >= COMMON_NAME_WORD_ZIPF for w in given):
-        return False  # "Health, Safety (HS)": words of a term (a surname may be a word: "Price, Rhiannon")
+        return False  # "Health, Safety (HS)": words of a term (a surname may be a word: "Fox, Heulwen")
     return token == "".join(w[0] for w in [*given, *surname])
 
 
