@@ -49,3 +49,13 @@ def test_a_lower_case_name_that_is_an_everyday_word_goes_only_where_a_person_sta
     index = IdentifierIndex()
     index.add("plum", "PERSON", "d1")  # a nickname the corpus writes in lower case, also a word
     assert ("plum" not in _left(composer, index, text)) is replaced
+
+
+@pytest.mark.parametrize("word", ["widnae", "nookomis"])
+def test_a_dialect_spelling_or_kinship_word_a_name_holds_in_lower_case_stays(composer: Composer, word: str) -> None:
+    index = IdentifierIndex()
+    index.add(f"coach {word}", "PERSON", "d1")  # detection made a name of a title and the word after it
+    text = f"He {word} want to talk, so I sat with him." if word == "widnae" else f"His {word} said it was fine."
+    assert _left(composer, index, text) == text
+    index.add("zeb", "PERSON", "d1")  # a name the corpus writes in lower case still goes
+    assert "zeb" not in _left(composer, index, f"{text} Then zeb rang.")

@@ -143,6 +143,8 @@ def test_gendered_nouns_follow_the_pronouns() -> None:
     nouns = Kinship.load().gendered_nouns
     assert nouns["man"]["she"] == "woman" and nouns["woman"]["he"] == "man" and nouns["boy"]["they"] == "kid"
     assert nouns["woman"]["he"] == "man"  # not "bloke", though both are listed with "woman"
+    # a trade named by a gendered noun ("a fisherman" said of the character in a 'she' draft)
+    assert nouns["craftsman"]["she"] == "craftswoman" and nouns["fisherwoman"]["they"] == "fisher"
 
 
 def test_a_sentence_about_the_character_keeps_its_pronouns_for_them() -> None:

@@ -125,6 +125,8 @@ def test_a_subject_whose_name_tells_no_gender_takes_the_accounts() -> None:
         (1, "We walked to the shop first. It helped.", ""),  # a sentence with its verb
         (0, "A long day at the bakery.", ""),  # what happened: no lead
         (1, "Tea, toast, the dog, the rain, the bus, the walk home, the shop, the chat, the dishes, the news.", ""),
+        (1, "Then the long walk back along the river.", ""),  # goes on from before: no lead
+        (2, "And the quiet afterwards.", ""),
     ],
 )
 def test_a_verbless_answer_opening_gets_its_sections_lead(section: int, text: str, lead: str) -> None:

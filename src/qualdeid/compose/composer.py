@@ -57,6 +57,8 @@ from qualdeid.rules import Rules
 #: the corpus is called so (as for a lower-case word detection took for a name: targets.py).
 EVERYDAY_ZIPF = 3.0
 _DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([a-z]{4,})\b")
+#: a part's first word that goes on from something before: no section lead before it
+_NO_LEAD_BEFORE = frozenset({"then", "and", "but", "so", "also", "later", "afterwards", "again", "anyway", "still"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]|\n)\s*$")
 _DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
 
@@ -537,6 +539,8 @@ class Composer:
         words = [t for t in first if t.is_alpha]
         if not words or len(words) > _HEADING_WORDS or any(t.tag_ in _FINITE for t in first):
             return ""
+        if words[0].lower_ in _NO_LEAD_BEFORE or words[0].pos_ in ("CCONJ", "SCONJ", "ADP"):
+            return ""  # "Then the long walk back.": 'what helped was then the long walk' reads worse than the part
         return sections[section].lead
 
     def _with_residuals(
@@ -661,6 +665,10 @@ class Composer:
                 continue  # "a Vanuese shop": what someone is, a nationality the lists do not have
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
+            if self.targets.never_word(value):
+                continue  # "Ubaba rang at noon": a kinship word, never a name on its own, as detection holds it
+            if self.targets.sung_title(doc.text, c.start, c.end):
+                continue  # 'hummed a little of "Quill, Quill"': a song's title, in any of its words
             if c.kind == "capitalised" and self.targets.title_of_work(doc.text, c.start, c.end):
                 continue  # "the band played Quillbarrow twice": a song's title, whatever word it is
             if c.kind == "capitalised-phrase" and self.targets.common_phrase(value):
@@ -720,6 +728,7 @@ class Composer:
             pid = initials_person(whose, _first_names_here(people, doc))
         if pid is None:
             pid = _same_name(people, corpus.docs, doc.id, written)
+        pid = _subject_by_short_form(people, corpus.docs, doc, pid, frag.subject, self.nicknames) or pid
         person = people.person(pid) if pid else None
         role = person.role if person else "other"
         told = None if person else self._told(doc.text, t.start, t.end)
@@ -852,6 +861,8 @@ class Composer:
             if {w.lower() for w in re.findall(r"[^\W\d_]+", hit)} <= invented:
                 continue
             if h.label == "PERSON" and hit[:1].islower() and h.lower_only:
+                if self.targets.never_word(hit):
+                    continue  # "widnae", "nookomis": a dialect spelling or kinship word, in a name somewhere
                 if _everyday_word(hit, set()):
                     sdoc = sdoc or parser(self._model)(text)
                     tok = next((t for t in sdoc if t.idx == h.start), None)
@@ -1295,6 +1306,42 @@ def _same_name(people: People, docs: dict[str, Document], doc_id: str, written: 
         if len(found) == 1:
             return found.pop()
     return None
+
+
+def _subject_by_short_form(
+    people: People,
+    docs: dict[str, Document],
+    doc: Document,
+    pid: str | None,
+    subject: str | None,
+    nicknames: dict[str, set[str]],
+) -> str | None:
+    """The part's subject, where ``pid`` is a person of the corpus only ever written as one short word that
+    shortens the subject's first name as this document writes it ("Shirl" beside "Shirley Quenby"), and
+    that shortens no other first name of the document: one person, whom the corpus held as two."""
+    if pid is None or subject is None or pid == subject:
+        return None
+    forms = {
+        re.sub(r"['’]s?$", "", docs[d].text[m.start : m.end]).lower()
+        for d in people.documents_of(pid)
+        if d in docs
+        for m in people.mentions_in(d)
+        if m.person_id == pid
+    }
+    if len(forms) != 1 or " " in next(iter(forms)) or len(next(iter(forms))) < 3:
+        return None
+    short = next(iter(forms))
+    firsts: dict[str, set[str]] = {}
+    for m in people.mentions_in(doc.id):
+        first = re.findall(r"[^\W\d_][\w'’-]*", doc.text[m.start : m.end])
+        if first and m.person_id != pid:
+            firsts.setdefault(m.person_id, set()).add(re.sub(r"['’]s?$", "", first[0]).lower())
+
+    def shortens(name: str) -> bool:
+        return name != short and (name.startswith(short) or name in nicknames.get(short, ()))
+
+    who = {p for p, names in firsts.items() if any(shortens(n) for n in names)}
+    return subject if who == {subject} else None
 
 
 def _person_before(people: People, doc_id: str, pos: int) -> tuple[int, int]:

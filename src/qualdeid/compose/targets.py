@@ -19,6 +19,7 @@ Caspian", "the OT Fen"), before one ("Fen the OT"), before "said", "rang", "'s m
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,6 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.corpus.model import Document
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.processors import PLAN
 from qualdeid.pseudonymise.identity import TITLES
 from qualdeid.pseudonymise.people import RoleWords, age_of
 from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
@@ -151,6 +153,9 @@ _OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w
 #: a title in quotation marks that opens with an article: '"The Tarrow Teapot"', '‘A Wet Morning’'
 _QUOTED_TITLE = re.compile(r"[\"“‘](?:The|A|An)(?: (?:of |the |and |in )*[A-Z][\w'’-]*){1,6}[\"”’](?![\w])")
 #: capitalised words in quotation marks, the last of them taken apart: '"Tarrow Quill Polka"' is a tune
+_QUOTED = re.compile(r"[\"“][^\"“”\n]{1,60}[\"”]")
+#: 'when "Tarrow Bells" came on': a song that plays
+_PLAYS_AFTER = re.compile(r"\s+(?:came|comes|come)\s+on\b|\s+(?:was|is)\s+playing\b|\s+started\s+playing\b")
 _QUOTED_RUN = re.compile(r"[\"“‘]((?:[A-Z][\w'’-]* (?:(?:of|the|and|in) )*){0,5})([A-Z][a-z]+)[\"”’](?![\w])")
 _PAST_AGE_FRAME = re.compile(r"\b(?:was|were)\s+$"), re.compile(r"\s+when\b")
 
@@ -288,6 +293,11 @@ class Targets:
             rf"\b(?:(?:{_literal(words['work_verbs'])})|(?:{_literal(sung)})\s+the)\s+$", re.IGNORECASE
         )
         self._person_after_work_verb = re.compile(rf"\s+(?:{_literal(words['work_verb_person_after'])})\b")
+        #: 'sang "Tarrow Bells"', 'hummed a little of "Quill, Quill"': the quotation right after the verb is a title
+        self._sung_quote_before = re.compile(
+            rf"\b(?:{_literal(sung)})(?:\s+(?:a\s+(?:little|bit|verse|line)\s+of|some\s+of|along\s+to))?\s+[\"“]$",
+            re.IGNORECASE,
+        )
         self._address_before = re.compile(
             rf"\b(?:(?:{_literal(words['staying_verbs'])})\s+(?:at|to|into|in)|address(?:\s+is)?:?)\s+$", re.IGNORECASE
         )
@@ -385,6 +395,20 @@ class Targets:
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | self.negative_auxiliaries
 
     @cached_property
+    def never_words(self) -> frozenset[str]:
+        """What detection never takes for an identifier on its own (rules/detect.yaml ``never_identifiers``:
+        kinship words of other languages, dialect spellings, praise said in passing, clinical and legal
+        terms ...), lower case and without accents: "Ubaba rang at noon", "Subhanallah the bus was on time"."""
+        rules = Rules(self.rules_dirs)
+        return frozenset(
+            _plain(w) for name in rules.lists(PLAN)["never_identifiers"] for w in rules.words(f"lexicons/{name}")
+        )
+
+    def never_word(self, value: str) -> bool:
+        """``value`` (a possessive allowed) is wholly one of :attr:`never_words`."""
+        return _plain(re.sub(r"['’]s?$", "", value.strip())) in self.never_words
+
+    @cached_property
     def negative_auxiliaries(self) -> set[str]:
         """An auxiliary verb with a negative ending as dialect or haste writes it ("shouldnae", "wouldna",
         "mustna"), less any that a list holds as a name."""
@@ -436,6 +460,8 @@ class Targets:
             lows = [re.sub(r"['’](?:s|d|ll|ve|re|m)?$", "", w).lower() for w in words]
             if any(w in self.not_names or w in TITLES for w in lows) or " ".join(lows) in self.not_names:
                 continue
+            if self.never_word(" ".join(words)):
+                continue  # "Ubaba rang at noon": a kinship word before what a person does, no one's name
             title = re.search(r"\b([A-Z][a-z]+)\.?[ \t]+$", text[max(0, a - 16) : a])
             if title and (title.group(1).lower() in TITLES or title.group(1).lower() in self.forms_of_address):
                 continue  # "the Nurse Practitioner", "Mama Oréla": the name after a title is addressed()'s to judge
@@ -697,6 +723,8 @@ class Targets:
                 continue
             if self.word_not_name(text[a:b], s.label, s.detector == NER):
                 continue
+            if s.detector == NER and self.sung_title(text, a, b):
+                continue  # 'she sang "Quill Bells"': the entity recogniser's reading of a song's title
             if s.label == "PERSON" and s.detector == NER and self.word_opening_sentence(text, a, b):
                 continue  # "Patience is the main thing": the entity recogniser's reading of a capital
             if (s.detector == NER or s.label != "PERSON") and self.unlisted_word_opening_sentence(text, a, b):
@@ -880,6 +908,19 @@ class Targets:
             or bool(re.match(r"[ \t]*\([ \t]*[A-Z]", text[end : end + 4]))
         )
 
+    def sung_title(self, text: str, start: int, end: int) -> bool:
+        """Inside a quotation right after a verb of singing or playing, or before "came on": a title, whatever
+        its words ('sang "Tarrow Bells"', 'hummed a little of "Quill, Quill"', 'when "Tarrow Bells" came on')."""
+        return any(
+            m.start() < start
+            and end <= m.end()
+            and (
+                bool(self._sung_quote_before.search(text[max(0, m.start() - 40) : m.start() + 1]))
+                or bool(_PLAYS_AFTER.match(text, m.end()))
+            )
+            for m in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80))
+        )
+
     def title_of_work(self, text: str, start: int, end: int) -> bool:
         """A word right after a verb of playing or singing that no one is played with or against: a song's,
         a tune's or a game's title ("the band played Quillbarrow twice"; not "played Quillbarrow at pool");
@@ -893,6 +934,8 @@ class Targets:
             m.start() < start and end <= m.end() and m.group(2).lower() in self.work_heads
             for m in _QUOTED_RUN.finditer(text, max(0, start - 80), min(len(text), end + 80))
         ):
+            return True
+        if self.sung_title(text, start, end):
             return True
         return bool(self._work_verb_before.search(text[max(0, start - 20) : start])) and not (
             self._person_after_work_verb.match(text, end)
@@ -1598,3 +1641,9 @@ def defined_short_forms(text: str, full_names: set[str], nicknames: dict[str, se
         if first.startswith(low) or first in nicknames.get(low, set()):
             out.add(short)
     return out
+
+
+def _plain(text: str) -> str:
+    """Lower case, without accents or macrons ("Bà Nội" is "ba noi"), as detection matches its lists."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
