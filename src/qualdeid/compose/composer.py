@@ -1317,7 +1317,7 @@ def _subject_by_short_form(
     nicknames: dict[str, set[str]],
 ) -> str | None:
     """The part's subject, where ``pid`` is a person of the corpus only ever written as one short word that
-    shortens the subject's first name as this document writes it ("Shirl" beside "Shirley Quenby"), and
+    shortens the subject's first name as this document writes it ("Wynn" beside "Wynnifred Aldous"), and
     that shortens no other first name of the document: one person, whom the corpus held as two."""
     if pid is None or subject is None or pid == subject:
         return None
