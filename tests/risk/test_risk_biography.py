@@ -373,3 +373,22 @@ def test_a_writers_past_in_everyday_words_links_to_no_worker(checker) -> None:
 def test_a_couple_is_particular_people_not_a_measure(detector, frames, text, generic) -> None:
     a = analyse(detector.nlp, [("t", text)], None)[0]
     assert bool(frames.generic(a)) is generic
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        ("A farming family lost most of their sheep when the shed flooded.", False),  # one household
+        ("One household had kept bees for three generations.", False),
+        ("Families frequently brought soup to the visits.", True),  # any families
+        ("A tension ran between safety and the family's wish to keep the person busy.", True),  # any family
+        # whose wish it is, of anyone: "a person's", "a young person's" name no one in particular
+        ("Volunteers felt torn between a young person's wish for quiet and their duty to report bruises.", True),
+        ("Helpers often found that following a person's own rhythm calmed the room.", True),
+        ("A person in the group had once driven trams.", False),
+        ("A woman's wish for quiet was respected.", False),
+    ],
+)
+def test_a_family_is_one_household_and_a_persons_wish_anyones(detector, frames, text, generic) -> None:
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    assert bool(frames.generic(a)) is generic

@@ -51,6 +51,9 @@ class LifeFrames:
     pair_nouns: frozenset[str] = frozenset()
     #: the people of any service ("worker", "client"): every account names them, so they link to no one
     service_nouns: frozenset[str] = frozenset()
+    #: nouns for a household ("a farming family"): one household after "a", "one", "another", as "a woman"
+    #: is one person; after "the" any family ("the family's wishes")
+    household_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rules_dirs: Sequence[Path] = ()) -> LifeFrames:
@@ -69,6 +72,7 @@ class LifeFrames:
             "generic_nouns",
             "pair_nouns",
             "service_nouns",
+            "household_nouns",
         )
         found = {name: lists[name] for name in names}
         found["person_nouns"] = frozenset(found["person_nouns"]) | frozenset(found["pair_nouns"])
@@ -78,7 +82,7 @@ class LifeFrames:
         """The sentence is about one person in the third person singular."""
         return (
             any(t.text.lower() in self.person_pronouns for t in tokens)
-            or self._single(tokens, all_tokens, self.person_nouns)
+            or self._single(tokens, all_tokens, self.person_nouns | self.household_nouns)
             or (self._single(tokens, all_tokens, self.kind_nouns) and self.past_life(tokens))
         )
 
@@ -103,6 +107,8 @@ class LifeFrames:
             and t.tag in ("NN", "NNP")
             and _role(t, all_tokens) not in _BYSTANDER_DEPS
             and not (t.lemma in self.pair_nouns and _measure(t, tokens, all_tokens))
+            # "a person's wish", "a young person's privacy": whose wish it is, of anyone, not one person
+            and not (t.lemma in self.generic_nouns and t.dep == "poss")
             and (
                 any(d.head >= 0 and all_tokens[d.head] is t and d.text.lower() in dets for d in tokens)
                 or _led_by(t, tokens, dets)
@@ -176,7 +182,7 @@ class LifeFrames:
         for si, (s0, s1) in enumerate(a.sentences):
             tokens = a.sentence_tokens(si)
             # "one of the carers" names one person whatever kind of person it is
-            single = self._singles(tokens, a.tokens, self.person_nouns)
+            single = self._singles(tokens, a.tokens, self.person_nouns | self.household_nouns)
             single |= self._one_of(tokens, a.tokens, self.kind_nouns)
             if self.past_life(tokens) or self.habit(tokens, a.tokens) or _past_perfect(tokens):
                 # "a welder used to ...", "a welder keeps goats", "a welder had built boats": one

@@ -206,6 +206,7 @@ class RiskChecker:
             story_min_words=config.similarity_story_min_words,
             converge_signs=config.linkage_converge_signs,
             converge_weight=config.linkage_converge_weight,
+            joint_zipf=config.linkage_joint_zipf,
         )
 
     @property

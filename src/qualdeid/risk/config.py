@@ -51,6 +51,9 @@ class RiskConfig:
     #: more words specific to them that counts as one sign
     linkage_converge_signs: int = 0
     linkage_converge_weight: float = 1.0
+    #: words rarer than this (Zipf) that many accounts hold one by one are specific where fewer than k
+    #: people's accounts hold them together in one sentence (0 turns it off)
+    linkage_joint_zipf: float = 0.0
     linkage_min_sentence_weight: float = 2.5
     similarity_quantile: float = 0.25
     similarity_margin: float = 0.0
@@ -129,6 +132,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     converge = linkage.get("converge") or {}
     c.linkage_converge_signs = int(converge.get("signs", c.linkage_converge_signs))
     c.linkage_converge_weight = float(converge.get("min_weight", c.linkage_converge_weight))
+    c.linkage_joint_zipf = float(linkage.get("joint_zipf", c.linkage_joint_zipf))
     c.linkage_min_sentence_weight = float(linkage.get("min_sentence_weight", c.linkage_min_sentence_weight))
     c.linkage_detail_zipf = float(linkage.get("detail_zipf", c.linkage_detail_zipf))
     similarity = linkage.get("similarity", {}) or {}

@@ -21,7 +21,7 @@ from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.risk import quasi
 from qualdeid.risk.analysis import Analysed, Token
 from qualdeid.risk.biography import LifeFrames
-from qualdeid.risk.corpus import LINKABLE_ROLES, CorpusProfile, inside
+from qualdeid.risk.corpus import LINKABLE_ROLES, CorpusProfile, Trace, inside
 from qualdeid.risk.sentences import THINGS, SentenceIndex, SentenceMatch
 from qualdeid.risk.similarity import AccountIndex, Match
 from qualdeid.risk.suggest import Suggester
@@ -41,6 +41,9 @@ class PersonEvidence:
     sentence_weight: float = 0.0
     #: that sentence of their accounts tells their past ("she used to drive a fuel truck")
     sentence_life: bool = False
+    #: of ``sentence_words``, those that many people's accounts hold one by one but that, together in one
+    #: sentence, the accounts of fewer than k people hold ("horses" and "fairs")
+    joint_words: list[Token] = field(default_factory=list)
 
     findings: list[int] = field(default_factory=list)  # indices of findings pointing at this person
     #: the text's similarity to this person's accounts, when it is above what chance gives
@@ -83,8 +86,14 @@ class Linker:
         story_min_words: int = 3,
         converge_signs: int = 0,
         converge_weight: float = 1.0,
+        joint_zipf: float = 0.0,
     ) -> None:
         self.profile, self.k, self.max_zipf = profile, k, max_zipf
+        #: words rarer than this (Zipf) that many people's accounts hold one by one count as specific where
+        #: one sentence of the text and one sentence of the accounts of fewer than k people hold them
+        #: together (0 turns it off)
+        self.joint_zipf = joint_zipf
+        self._joint_k: dict[frozenset[str], int] = {}
         self.converge_signs, self.converge_weight = converge_signs, converge_weight
         self.sentence_index = sentences
         self.story_min_words = story_min_words
@@ -109,6 +118,8 @@ class Linker:
         self.weight_rate = {p: m / total for p, m in weighted.items()} if total else {}
         #: every sentence of the corpus (its owners, its words) and, by word, the sentences holding it
         self.sentences: list[tuple[set[str], set[str]]] = []
+        #: the document of each sentence of ``sentences``
+        self.sentence_docs: list[str] = []
         #: the sentences (indices of ``sentences``) that tell one person's past
         self.life_sentences: set[int] = set()
         self.by_word: dict[str, list[int]] = defaultdict(list)
@@ -123,6 +134,7 @@ class Linker:
                 for w in words:
                     self.by_word[w].append(len(self.sentences))
                 self.sentences.append((owners, words))
+                self.sentence_docs.append(doc_id)
 
     def weight(self, word: str, form: str = "") -> float:
         z = max(zipf(word), zipf(form)) if form else zipf(word)
@@ -199,17 +211,32 @@ class Linker:
         words with one sentence of their accounts (a paraphrase of one detail keeps a few of them)."""
         for si in range(len(a.sentences)):
             specific: dict[str, Token] = {}
+            common: dict[str, Token] = {}  # held by many people one by one, rarer than ``joint_zipf``
             for t in a.sentence_tokens(si):
                 if not t.content or inside(t.start, t.end, skip) or t.norm in specific or self._service(t):
                     continue
-                if max(zipf(t.lemma), zipf(t.text.lower())) >= self.max_zipf:
+                z = max(zipf(t.lemma), zipf(t.text.lower()))
+                if z >= self.max_zipf:
                     continue
-                if 0 < self.profile.trace(t).k < self.k:
+                k = self.profile.trace(t).k
+                if 0 < k < self.k:
                     specific[t.norm] = t
+                elif k and z < self.joint_zipf and t.pos in THINGS:
+                    common.setdefault(t.norm, t)
             hits: dict[int, list[Token]] = defaultdict(list)
             for t in specific.values():
                 for j in {*self.by_word.get(t.norm, ()), *self.by_word.get(t.lemma, ())}:
                     hits[j].append(t)
+            joint: dict[int, list[Token]] = defaultdict(list)
+            for t in common.values():
+                for j in {*self.by_word.get(t.norm, ()), *self.by_word.get(t.lemma, ())}:
+                    joint[j].append(t)
+            for j, together in joint.items():
+                # words of everyone's accounts that one sentence of fewer than k people's holds together
+                if len(together) >= 2 and self.joint_k(together) < self.k:
+                    hits[j] = [*hits.get(j, ()), *together]
+                else:
+                    together.clear()
             for j, shared in hits.items():
                 weight = sum(self.weight(t.lemma, t.text.lower()) for t in shared)
                 for p in self.sentences[j][0]:
@@ -217,6 +244,22 @@ class Linker:
                     if weight > ev.sentence_weight:
                         ev.sentence_weight, ev.sentence_words = weight, sorted(shared, key=lambda t: t.start)
                         ev.sentence_life = j in self.life_sentences
+                        ev.joint_words = list(joint.get(j, ()))
+
+    def joint_k(self, tokens: list[Token]) -> int:
+        """The fewest people whose accounts hold all the tokens' words in one sentence (each word by its
+        class, lemma or form)."""
+        keys = frozenset(t.norm for t in tokens)
+        if keys not in self._joint_k:
+            found: set[int] | None = None
+            for t in tokens:
+                holding = {*self.by_word.get(t.norm, ()), *self.by_word.get(t.lemma, ())}
+                found = holding if found is None else found & holding
+            by_doc: dict[str, set[str]] = defaultdict(set)
+            for j in found or ():
+                by_doc[self.sentence_docs[j]] |= self.sentences[j][0]
+            self._joint_k[keys] = Trace.of(by_doc, self.k).k if by_doc else self.k
+        return self._joint_k[keys]
 
     def _service(self, t: Token) -> bool:
         """A word for the people of any service ("worker", "client"): it links to no one."""
@@ -319,18 +362,28 @@ class Linker:
     def converging(self, ev: PersonEvidence) -> int:
         """How many weak signs point at the person, each short of a link on its own: two or more words
         specific to them weighing ``converge_weight`` more than chance, or a similarity above the
-        calibrated threshold carried by a word specific to them (one sign: the same words drive both); one
-        sentence sharing two such words with one sentence of theirs that tells their past; a finding
-        pointing at them. Several agreeing on one person is how a paraphrase that generalises each detail
+        calibrated threshold carried by a word specific to them, or by words of many accounts that only
+        theirs hold together in one sentence (one sign: the same words drive both); one sentence sharing
+        two such words with one sentence of theirs, where either of the two tells one person's past; a
+        finding pointing at them. Several agreeing on one person is how a paraphrase that generalises each detail
         still lets colleagues recognise them. A worker's diaries are the service's everyday wording: they
         count only where the text tells a writer's own past."""
         if self.profile.sources[ev.person].role == "worker" and not ev.writer:
             return 0
         # the words specific to them and the similarity they carry are one sign: the same words drive both
         words = len(ev.words) >= 2 and ev.excess >= self.converge_weight
+        # ... or words of many accounts that only theirs hold together in one sentence, among those that
+        # carry the similarity
+        carried = ev.similarity is not None and (
+            bool(self._specific(ev))
+            or (len(ev.joint_words) >= 2 and {t.norm for t in ev.joint_words} <= {t.norm for t in ev.similarity.tokens})
+        )
+        # one sentence of the text and one of theirs share two such words, and one of the two tells one
+        # person's past: their diary may tell as an episode what the text retells as a fact of a life
+        told = ev.sentence_life or all(t.start in ev.life for t in ev.sentence_words)
         signs = (
-            words or (ev.similarity is not None and bool(self._specific(ev))),
-            len(ev.sentence_words) >= 2 and ev.sentence_life,
+            words or carried,
+            len(ev.sentence_words) >= 2 and told,
             bool(ev.findings),
         )
         return sum(signs)
