@@ -20,13 +20,13 @@ from qualdeid.risk.linkage import PersonEvidence
 DOCS = [
     Document(
         "j1",
-        "Thaddeus Corvin came to the drop-in. He spent his boyhood feeding the swans at the reservoir with "
+        "Ewald Corvin came to the drop-in. He spent his boyhood feeding the swans at the reservoir with "
         "his grandfather. We had tea in the kitchen.",
     ),
     Document("j2", "Leocadia Hortensia walked to the reservoir today. We had tea in the kitchen."),
     Document("j3", "Cassius Pellbright saw the reservoir from the bus. He was tired after the appointment."),
     Document("j4", "Isolde Peregrine drew swans in the art group. We had tea in the kitchen."),
-    Document("j5", "Odile Marchbank watched the swans in the park. She laughed about the weather."),
+    Document("j5", "Hiltrud Tollemy watched the swans in the park. She laughed about the weather."),
     Document("j6", "Quentin Aldous fixed the kettle and we went for a walk to the shops."),
 ]
 TEXT = "One man had spent his childhood feeding swans at a reservoir."
