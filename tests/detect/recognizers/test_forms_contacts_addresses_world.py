@@ -37,6 +37,19 @@ def test_short_local_phone_numbers(text: str, phones: list[str]) -> None:
     assert found("PhoneShapeRecognizer", text) == phones
 
 
+def test_contact_list_after_lines_with_numbers() -> None:
+    text = "Contacts\nOffice hours 9 to 5, room 12\nBruno     51 336\n"
+    assert found("PhoneShapeRecognizer", text) == ["51 336"]
+
+
+def test_a_long_chat_export_is_read_in_time() -> None:
+    # every line holds digits: the contact list's look back over up to fifteen such lines once split each line
+    # at every digit in turn, and a chat export of eight lines ran past the pattern time limit
+    lines = "".join(f"12/03/24, 14:{i:02d} - Wren Olsby: words here and more words, see you\n" for i in range(14))
+    text = "Group chat\n\n" + lines + "room: 14 and door 22 88341. later\n"
+    assert "88341" not in " ".join(found("PhoneShapeRecognizer", text))
+
+
 @pytest.mark.parametrize(
     "text",
     [
