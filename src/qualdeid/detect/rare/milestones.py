@@ -7,6 +7,10 @@ told with what happened, or a light verb with one of ``milestone_objects``: "had
 year it happened at the end of its clause. The age or year is another detector's (the processor cuts it
 out of the phrase); the words of the event around it are the detail.
 
+An activity kept up into old age is one too, without an event's verb: "still rows with the river club at 83",
+"swam in the reservoir every New Year until he was 88" (an age of ``late_activity_age`` or more, after "still"
+or in "until ... was", with a word rarer than ``late_activity_zipf``).
+
 Word lists: ``rules/rare/milestones.yaml``.
 """
 
@@ -16,6 +20,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from qualdeid.detect.nlp.frequency import zipf_any_spelling
 from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
@@ -28,6 +33,8 @@ _CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", ",", "(", ")", "but", "beca
 _OLDEST = 110  # an "at <number>" above this is no age
 #: the reason of this finder's hits (the processor neither runs them on nor lets them hide a clause's detail)
 MILESTONE = "a life event told with the age or year it happened"
+#: the reason of an activity kept up into old age
+LATE_ACTIVITY = "an activity kept up into old age"
 
 
 class MilestoneFinder(RuleFinder):
@@ -46,6 +53,9 @@ class MilestoneFinder(RuleFinder):
         self.learn_words = frozenset({"learn", "learned", "learnt"})
         self.late_age = rr.threshold("late_learning_age")
         self.late_decades = self._w("late_decades")
+        self.late_activity_age = rr.threshold("late_activity_age")
+        self.late_activity_zipf = rr.threshold("late_activity_zipf")
+        self.late_plain_verbs = self._w("late_plain_verbs")
 
     def find(self, ctx: RareContext) -> list[Hit]:
         hits: list[Hit] = []
@@ -61,7 +71,65 @@ class MilestoneFinder(RuleFinder):
             ss, se = ctx.bounds[i]
             if (hit := self._learnt_late(ctx.sdoc, i, ss, se)) is not None:
                 hits.append(hit)
+        for hit in self._kept_up_late(ctx):
+            if not any(h.start < hit.end and hit.start < h.end for h in hits):
+                hits.append(hit)
         return hits
+
+    def _kept_up_late(self, ctx: RareContext) -> list[Hit]:
+        """``still rows with a gig crew at 83``, ``swam in the bay every winter until she was 86``: a person's
+        activity told with an old age (``late_activity_age`` or more) after "at"/"aged" with "still" before its
+        verb, or in "until/till <person> was"; a word of it (the verb as written, a noun or an adjective, names
+        and people left out: "with his mates") rarer in English than ``late_activity_zipf``. "still lives alone at
+        90" stays."""
+        sdoc, lowers = ctx.sdoc, ctx.words.lowers
+        out: list[Hit] = []
+        for first, end, value, se in ctx.numbers:
+            if first < 3 or not self.late_activity_age <= value <= _OLDEST:
+                continue
+            if end < se and lowers[end] in self.not_ages:
+                continue
+            link = lowers[first - 1]
+            until = link in ("was", "were") and lowers[first - 3] in ("until", "till", "til")
+            if until and self.frames._is_person(sdoc[first - 2]):
+                anchor = first - 3
+            elif link in ("at", "aged"):
+                anchor = first - 1
+            else:
+                continue
+            hit = self._activity_before(ctx, anchor, end, ctx.bounds[first][0], until)
+            if hit is not None:
+                out.append(hit)
+        return out
+
+    def _activity_before(self, ctx: RareContext, anchor: int, end: int, ss: int, until: bool) -> Hit | None:
+        sdoc = ctx.sdoc
+        words: list[Token] = []
+        for v in range(anchor - 1, max(ss, anchor - self.reach) - 1, -1):
+            t = sdoc[v]
+            if t.lower_ in _CLAUSE_BREAKS:
+                return None
+            still = v > ss and sdoc[v - 1].lower_ == "still"
+            if t.pos_ == "VERB" or (still and t.pos_ in ("NOUN", "AUX") and t.tag_ in ("NNS", "VBZ", "VBP", "VBD")):
+                if verb_lemma(t) in self.late_plain_verbs or not (until or still):
+                    return None
+                frame = self.frames.frame_at_verb(sdoc, v, ss, shared_subject=True)
+                if Kind.NONE in frame.kinds or not frame.person_subject:
+                    return None
+                content = [t, *words]
+                if not any(
+                    w.is_alpha
+                    and not ctx.named[w.idx]
+                    and w.lemma_.lower() not in self.rr.person_nouns
+                    and zipf_any_spelling(w.lower_) < self.late_activity_zipf
+                    for w in content
+                ):
+                    return None
+                keys = tuple(dict.fromkeys(w.lemma_.lower() for w in content if w.is_alpha))
+                return Hit(frame.start, end, "hobby", LATE_ACTIVITY, keys, Status.ACCEPTED, core_end=anchor)
+            if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.ent_type_ not in ("DATE", "TIME"):
+                words.append(t)
+        return None
 
     def _learnt_late(self, sdoc: Doc, i: int, ss: int, se: int) -> Hit | None:
         """``only learned to drive at 68``, ``learnt to read in her old age``: a skill most learn young, learnt

@@ -64,6 +64,7 @@ class PhraseFinder(RuleFinder):
             | w("journey_pasts")
             | w("manner_markers")
             | w("record_superlatives")
+            | w("arrived_babies")
         )
 
     def find(self, ctx: RareContext) -> list[Hit]:
@@ -78,6 +79,7 @@ class PhraseFinder(RuleFinder):
             self._manner,
             self._born,
             self._gave_birth,
+            self._baby_arrived,
             self._timed_feat,
             self._show_record,
         )
@@ -570,6 +572,45 @@ class PhraseFinder(RuleFinder):
                 return None
             return end
         return None
+
+    def _baby_arrived(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
+        """``had the baby in the back of a taxi``, ``the twins came on the ferry``: a birth told without "born" or
+        "birth", by a child of ``arrived_babies`` had by someone (a form of "have" before it, a determiner or a
+        possessive between) or coming or arriving (``arrival_verbs`` after it), then at most one adverb and a
+        preposition, and a place of ``unusual_birthplaces`` that ends the phrase after it. A son or a daughter
+        had somewhere, or a child a man had, is none ("had his daughter on the bus with him")."""
+        k = t.i - 1
+        if k >= ss and sdoc[k].tag_ in ("DT", "PRP$"):
+            k -= 1
+        had = k >= ss and sdoc[k].lemma_.lower() == "have" and k < t.i - 1
+        if had and (t.lemma_.lower() in ("son", "daughter") or (k > ss and sdoc[k - 1].lower_ == "he")):
+            return None  # "had his daughter on the bus with him" is no birth
+        j = t.i + 1
+        if not had:
+            if j >= se or sdoc[j].lemma_.lower() not in self._w("arrival_verbs"):
+                return None
+            j += 1
+        if j < se and sdoc[j].pos_ == "ADV":
+            j += 1
+        if j + 1 >= se or sdoc[j].pos_ != "ADP" or sdoc[j].lower_ not in self._w("birth_place_prepositions"):
+            return None
+        end = phrase_end(sdoc, j + 1, se)
+        if end + 1 < se and sdoc[end].lower_ == "of":  # "in the back of a taxi"
+            end = phrase_end(sdoc, end + 1, se)
+        places = self._w("unusual_birthplaces")
+        where = [sdoc[end - 1]] if sdoc[end - 1].lemma_.lower() in places and not named[sdoc[end - 1].idx] else []
+        if not where:
+            return None  # "had a baby in the car seat": the place is the phrase's last word
+        if had:
+            frame = self.frames.frame_at_verb(sdoc, k, ss)
+            if not frame.person_subject:
+                return None
+            start = frame.start
+        else:
+            start = t.i - 1 if t.i > ss and sdoc[t.i - 1].tag_ in ("DT", "PRP$") else t.i
+        end = self._birth_route(sdoc, end, se, t.i + self.max_tokens)
+        keys = tuple(w.lemma_.lower() for w in where)
+        return Hit(start, end, "life_event", "gave birth somewhere unusual", keys)
 
     def _timed_feat(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
         """``can solve the puzzle in under ten seconds``, ``can hold his breath for three minutes``: an

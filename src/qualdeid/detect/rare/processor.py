@@ -36,6 +36,7 @@ from qualdeid.detect.rare.doubts import doubt
 from qualdeid.detect.rare.events import EventFinder
 from qualdeid.detect.rare.family import STAY, UPBRINGING, FamilyFinder
 from qualdeid.detect.rare.finder import STATUS_RANK, Finder, Hit, Status
+from qualdeid.detect.rare.firsts import FirstsFinder
 from qualdeid.detect.rare.foreign import ForeignRoleFinder
 from qualdeid.detect.rare.former import FormerLifeFinder
 from qualdeid.detect.rare.handmade import HandmadeFinder
@@ -75,6 +76,7 @@ FINDERS: dict[str, type[Finder]] = {
     "milestones": MilestoneFinder,
     "learned": LearnedFinder,
     "foreign": ForeignRoleFinder,
+    "firsts": FirstsFinder,
     "clauses": ClauseFinder,
 }
 
@@ -160,13 +162,13 @@ class RareDetailProcessor(CorpusProcessor):
 
     def first_pass(self, doc: Document, sdoc: Doc, spans: list[Span]) -> tuple[list[RareCandidate], Any]:
         ctx = RareContext.read(sdoc, spans, self.rr)
-        # the finders judge rarity by English frequencies, but for the foreign one: in a sentence of another
-        # language every word looks rare to them
+        # the finders judge rarity by English frequencies, but for the foreign one and the firsts (whose words are
+        # other languages' own): in a sentence of another language every word looks rare to them
         hits = [
             hit
             for finder in self.finders
             for hit in finder.find(ctx)
-            if isinstance(finder, ForeignRoleFinder) or not self._other_language(ctx, hit)
+            if isinstance(finder, ForeignRoleFinder | FirstsFinder) or not self._other_language(ctx, hit)
         ]
         scores = ctx.token_scores
         if scores is not None and self.learned_veto > 0:

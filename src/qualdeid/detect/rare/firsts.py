@@ -1,0 +1,101 @@
+"""The first or only woman or man of a kind, told in another language, and doing what no other woman did.
+
+"a primeira mulher taxista do bairro", "la primera mujer bombera del pueblo", "la première femme pilote de
+la région", "unang babaeng kapitan sa aming nayon": a word for "first" or "only" of ``first_words`` with a
+word for a woman, a man, a girl or a boy of ``first_gender_words`` next to it (either order: "mwanamke wa
+kwanza"), run on to the end of its clause. Never after a possessive of ``first_not_after`` ("su primera mujer"
+is his first wife). The English "the first woman ..." is the phrase finder's (``patterns.py``).
+
+"drove a taxi when no other woman did": a person's clause, then "when no other" and a word of
+``no_other_nouns`` (and a verb of ``no_other_verbs`` after it): the deed and the words that single it out.
+
+Word lists: ``rules/rare/firsts.yaml``.
+"""
+
+from __future__ import annotations
+
+from qualdeid.detect.rare.context import RareContext
+from qualdeid.detect.rare.finder import Hit, RuleFinder, Status
+from qualdeid.detect.rare.frames import Kind
+from qualdeid.detect.rare.lexicon import RareRules
+
+#: punctuation that ends the clause of a first
+_CLAUSE_ENDS = frozenset(',.;:!?()"“”«»—–')
+FIRST = "the first or only woman or man of a kind"
+NO_OTHER = "did what no other woman or man did"
+
+
+class FirstsFinder(RuleFinder):
+    def __init__(self, rr: RareRules) -> None:
+        super().__init__(rr)
+        self.firsts = self._w("first_words")
+        self.genders = self._w("first_gender_words")
+        self.not_after = self._w("first_not_after")
+        self.determiners = self._w("first_determiners")
+        self.no_other_nouns = self._w("no_other_nouns")
+        self.no_other_verbs = self._w("no_other_verbs")
+        self.reach = int(rr.threshold("no_other_reach"))
+
+    def find(self, ctx: RareContext) -> list[Hit]:
+        out: list[Hit] = []
+        taken = 0
+        for i in ctx.words.where(self.firsts):
+            if i < taken:
+                continue
+            hit = self._first(ctx, i)
+            if hit is not None:
+                out.append(hit)
+                taken = hit.end
+        for i in ctx.words.where(frozenset({"when"})):
+            hit = self._no_other(ctx, i)
+            if hit is not None:
+                out.append(hit)
+        return out
+
+    def _first(self, ctx: RareContext, i: int) -> Hit | None:
+        sdoc, lowers = ctx.sdoc, ctx.words.lowers
+        ss, se = ctx.bounds[i]
+        after = [k for k in range(i + 1, min(se, i + 3)) if lowers[k] in self.genders]
+        before = [k for k in range(max(ss, i - 2), i) if lowers[k] in self.genders]
+        if after:
+            start = i
+        elif before:
+            start = before[0]
+        else:
+            return None
+        if start > ss and lowers[start - 1] in self.not_after:
+            return None
+        if start > ss and lowers[start - 1] in self.determiners:
+            start -= 1
+            if start > ss and lowers[start - 1] in self.not_after:
+                return None
+        end = max(i, *after, *before) + 1
+        while end < se and end - start < self.max_tokens and sdoc[end].text not in _CLAUSE_ENDS:
+            if "\n" in sdoc[end].text:
+                break
+            end += 1
+        gender = lowers[(after or before)[0]]
+        return Hit(start, end, "life_event", FIRST, (lowers[i], gender), Status.CORPUS_CHECK)
+
+    def _no_other(self, ctx: RareContext, i: int) -> Hit | None:
+        sdoc, lowers = ctx.sdoc, ctx.words.lowers
+        ss, se = ctx.bounds[i]
+        if i + 3 >= se + 1 or i + 3 > len(lowers) - 1:
+            return None
+        if lowers[i + 1] != "no" or lowers[i + 2] != "other" or lowers[i + 3] not in self.no_other_nouns:
+            return None
+        end = i + 4
+        if end < se and lowers[end] in self.no_other_verbs:
+            end += 1
+        for v in range(i - 1, max(ss, i - self.reach) - 1, -1):
+            t = sdoc[v]
+            if t.text in _CLAUSE_ENDS:
+                return None
+            if t.pos_ == "VERB":
+                frame = self.frames.frame_at_verb(sdoc, v, ss, shared_subject=True)
+                if Kind.NONE in frame.kinds or not frame.person_subject:
+                    return None
+                return Hit(
+                    frame.start, end, "life_event", NO_OTHER, (t.lemma_.lower(), "no other"), Status.CORPUS_CHECK
+                )
+        return None
