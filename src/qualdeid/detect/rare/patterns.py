@@ -601,11 +601,9 @@ class PhraseFinder(RuleFinder):
         where = [sdoc[end - 1]] if sdoc[end - 1].lemma_.lower() in places and not named[sdoc[end - 1].idx] else []
         if not where:
             return None  # "had a baby in the car seat": the place is the phrase's last word
-        if had:
+        if had:  # "having the baby in a taxi": the have of the birth opens it where no person is its subject
             frame = self.frames.frame_at_verb(sdoc, k, ss)
-            if not frame.person_subject:
-                return None
-            start = frame.start
+            start = frame.start if frame.person_subject else k
         else:
             start = t.i - 1 if t.i > ss and sdoc[t.i - 1].tag_ in ("DT", "PRP$") else t.i
         end = self._birth_route(sdoc, end, se, t.i + self.max_tokens)
