@@ -28,6 +28,7 @@ from helpers import finder_hits
         # a birth told without "born" or "birth"
         ("patterns", "She had the baby in the back of a minibus.", "had the baby in the back of a minibus"),
         ("patterns", "Mum says the twins came on the night ferry.", "the twins came on the night ferry"),
+        ("patterns", "She told me about having the baby in a minibus.", "having the baby in a minibus"),
     ],
 )
 def test_finds(detector, family: str, text: str, phrase: str) -> None:
