@@ -59,3 +59,9 @@ def test_finds(detector, family: str, text: str, phrase: str) -> None:
 )
 def test_leaves(detector, family: str, text: str) -> None:
     assert finder_hits(detector, family, text) == []
+
+
+def test_first_stops_at_its_clause(detector) -> None:
+    """A first runs on to an "and" of its language, not over the next clause."""
+    text = "Fue la primera mujer bombera del pueblo y nunca lo olvidó, decía mi madre."
+    assert finder_hits(detector, "firsts", text) == ["la primera mujer bombera del pueblo"]

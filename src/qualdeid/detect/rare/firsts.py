@@ -3,8 +3,10 @@
 "a primeira mulher taxista do bairro", "la primera mujer bombera del pueblo", "la première femme pilote de
 la région", "unang babaeng kapitan sa aming nayon": a word for "first" or "only" of ``first_words`` with a
 word for a woman, a man, a girl or a boy of ``first_gender_words`` next to it (either order: "mwanamke wa
-kwanza"), run on to the end of its clause. Never after a possessive of ``first_not_after`` ("su primera mujer"
-is his first wife). The English "the first woman ..." is the phrase finder's (``patterns.py``).
+kwanza"), run on to the end of its clause: at most ``first_reach`` words, to an "and" or a "but" of
+``first_clause_breaks`` or an Arabic word joined to its "and", or to a name another detector found. Never
+after a possessive of ``first_not_after`` ("su primera mujer" is his first wife). The English "the first
+woman ..." is the phrase finder's (``patterns.py``).
 
 "drove a taxi when no other woman did": a person's clause, then "when no other" and a word of
 ``no_other_nouns`` (and a verb of ``no_other_verbs`` after it): the deed and the words that single it out.
@@ -25,6 +27,11 @@ FIRST = "the first or only woman or man of a kind"
 NO_OTHER = "did what no other woman or man did"
 
 
+def _joined_and(word: str) -> bool:
+    """An Arabic word written with "and" (و) before it opens a new clause ("وإنو", "and that ...")."""
+    return len(word) > 2 and word[0] == "و" and "\u0600" <= word[1] <= "\u06ff"
+
+
 class FirstsFinder(RuleFinder):
     def __init__(self, rr: RareRules) -> None:
         super().__init__(rr)
@@ -35,6 +42,8 @@ class FirstsFinder(RuleFinder):
         self.no_other_nouns = self._w("no_other_nouns")
         self.no_other_verbs = self._w("no_other_verbs")
         self.reach = int(rr.threshold("no_other_reach"))
+        self.first_reach = int(rr.threshold("first_reach"))
+        self.breaks = self._w("first_clause_breaks")
 
     def find(self, ctx: RareContext) -> list[Hit]:
         out: list[Hit] = []
@@ -70,9 +79,11 @@ class FirstsFinder(RuleFinder):
             if start > ss and lowers[start - 1] in self.not_after:
                 return None
         end = max(i, *after, *before) + 1
-        while end < se and end - start < self.max_tokens and sdoc[end].text not in _CLAUSE_ENDS:
-            if "\n" in sdoc[end].text:
-                break
+        stop = min(se, end + self.first_reach, start + self.max_tokens)
+        while end < stop and sdoc[end].text not in _CLAUSE_ENDS:
+            w = sdoc[end]
+            if "\n" in w.text or ctx.named[w.idx] or lowers[end] in self.breaks or _joined_and(w.text):
+                break  # a new clause, or a name another detector found: no longer sure to be the first's
             end += 1
         gender = lowers[(after or before)[0]]
         return Hit(start, end, "life_event", FIRST, (lowers[i], gender), Status.CORPUS_CHECK)
