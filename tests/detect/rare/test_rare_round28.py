@@ -13,7 +13,11 @@ from helpers import finder_hits
     ("family", "text", "phrase"),
     [
         # an activity kept up into old age, with a word rare in English
-        ("milestones", "She still rows with the river club at 83.", "still rows with the river club at 83"),
+        (
+            "milestones",
+            "She still paddles with the canoe polo team at 83.",
+            "still paddles with the canoe polo team at 83",
+        ),
         (
             "milestones",
             "He swam in the reservoir every New Year until he was 88.",
@@ -22,13 +26,17 @@ from helpers import finder_hits
         # the first or only woman of a kind, in other languages
         ("firsts", "Mi abuela fue la primera mujer bombera del pueblo, y nunca lo olvidó.", "la primera mujer bombera"),
         ("firsts", "Elle était la seule femme forgeronne de la vallée.", "la seule femme forgeronne de la vallée"),
-        ("firsts", "Siya ang unang babaeng kapitan ng bangka sa aming baryo.", "ang unang babaeng kapitan"),
+        ("firsts", "Siya ang unang babaeng piloto sa aming bayan.", "ang unang babaeng piloto sa aming bayan"),
         # a deed no other woman or man did
-        ("firsts", "She drove a hearse in Dunmore when no other woman would.", "drove a hearse in Dunmore"),
+        (
+            "firsts",
+            "She drove a snowplough in Brackenvale when no other woman would.",
+            "drove a snowplough in Brackenvale",
+        ),
         # a birth told without "born" or "birth"
         ("patterns", "She had the baby in the back of a minibus.", "had the baby in the back of a minibus"),
-        ("patterns", "Mum says the twins came on the night ferry.", "the twins came on the night ferry"),
-        ("patterns", "She told me about having the baby in a minibus.", "having the baby in a minibus"),
+        ("patterns", "Mum says the twins came in the lift.", "the twins came in the lift"),
+        ("patterns", "She told me about having the baby in a helicopter.", "having the baby in a helicopter"),
     ],
 )
 def test_finds(detector, family: str, text: str, phrase: str) -> None:
@@ -41,8 +49,10 @@ def test_finds(detector, family: str, text: str, phrase: str) -> None:
     [
         # an ordinary life kept up, a young age, or no "still" / "until"
         ("milestones", "She still lives alone at 91."),
-        ("milestones", "He still rows with the river club at 45."),
-        ("milestones", "She rows with the river club at 83 most weeks."),
+        ("milestones", "He still paddles with the canoe polo team at 45."),
+        ("milestones", "She paddles with the canoe polo team at 83 most weeks."),
+        # an everyday skill kept up: no word rare enough
+        ("milestones", "She still threads a needle without glasses at 88."),
         # everyday words only
         ("milestones", "He played cards with his mates until he was 90."),
         # a first wife, a woman who is merely a woman, a first time

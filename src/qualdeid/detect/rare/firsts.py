@@ -1,14 +1,14 @@
 """The first or only woman or man of a kind, told in another language, and doing what no other woman did.
 
-"a primeira mulher taxista do bairro", "la primera mujer bombera del pueblo", "la première femme pilote de
-la région", "unang babaeng kapitan sa aming nayon": a word for "first" or "only" of ``first_words`` with a
+"a primeira mulher bombeira da vila", "la primera mujer bombera del pueblo", "la seule femme forgeronne de
+la vallée", "ang unang babaeng piloto sa aming bayan": a word for "first" or "only" of ``first_words`` with a
 word for a woman, a man, a girl or a boy of ``first_gender_words`` next to it (either order: "mwanamke wa
 kwanza"), run on to the end of its clause: at most ``first_reach`` words, to an "and" or a "but" of
 ``first_clause_breaks`` or an Arabic word joined to its "and", or to a name another detector found. Never
 after a possessive of ``first_not_after`` ("su primera mujer" is his first wife). The English "the first
 woman ..." is the phrase finder's (``patterns.py``).
 
-"drove a taxi when no other woman did": a person's clause, then "when no other" and a word of
+"drove a snowplough when no other woman would": a person's clause, then "when no other" and a word of
 ``no_other_nouns`` (and a verb of ``no_other_verbs`` after it): the deed and the words that single it out.
 
 Word lists: ``rules/rare/firsts.yaml``.

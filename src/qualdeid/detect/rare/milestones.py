@@ -7,7 +7,7 @@ told with what happened, or a light verb with one of ``milestone_objects``: "had
 year it happened at the end of its clause. The age or year is another detector's (the processor cuts it
 out of the phrase); the words of the event around it are the detail.
 
-An activity kept up into old age is one too, without an event's verb: "still rows with the river club at 83",
+An activity kept up into old age is one too, without an event's verb: "still paddles with the canoe polo team at 83",
 "swam in the reservoir every New Year until he was 88" (an age of ``late_activity_age`` or more, after "still"
 or in "until ... was", with a word rarer than ``late_activity_zipf``).
 
@@ -77,8 +77,8 @@ class MilestoneFinder(RuleFinder):
         return hits
 
     def _kept_up_late(self, ctx: RareContext) -> list[Hit]:
-        """``still rows with a gig crew at 83``, ``swam in the bay every winter until she was 86``: a person's
-        activity told with an old age (``late_activity_age`` or more) after "at"/"aged" with "still" before its
+        """``still paddles with the canoe polo team at 83``, ``swam in the bay every winter until she was 86``: a
+        person's activity told with an old age (``late_activity_age`` or more) after "at"/"aged" with "still" before its
         verb, or in "until/till <person> was"; a word of it (the verb as written, a noun or an adjective, names
         and people left out: "with his mates") rarer in English than ``late_activity_zipf``. "still lives alone at
         90" stays."""

@@ -574,7 +574,7 @@ class PhraseFinder(RuleFinder):
         return None
 
     def _baby_arrived(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: set[int]) -> Hit | None:
-        """``had the baby in the back of a taxi``, ``the twins came on the ferry``: a birth told without "born" or
+        """``had the baby in the back of a minibus``, ``the twins came in the lift``: a birth told without "born" or
         "birth", by a child of ``arrived_babies`` had by someone (a form of "have" before it, a determiner or a
         possessive between) or coming or arriving (``arrival_verbs`` after it), then at most one adverb and a
         preposition, and a place of ``unusual_birthplaces`` that ends the phrase after it. A son or a daughter
@@ -595,13 +595,13 @@ class PhraseFinder(RuleFinder):
         if j + 1 >= se or sdoc[j].pos_ != "ADP" or sdoc[j].lower_ not in self._w("birth_place_prepositions"):
             return None
         end = phrase_end(sdoc, j + 1, se)
-        if end + 1 < se and sdoc[end].lower_ == "of":  # "in the back of a taxi"
+        if end + 1 < se and sdoc[end].lower_ == "of":  # "in the back of a minibus"
             end = phrase_end(sdoc, end + 1, se)
         places = self._w("unusual_birthplaces")
         where = [sdoc[end - 1]] if sdoc[end - 1].lemma_.lower() in places and not named[sdoc[end - 1].idx] else []
         if not where:
             return None  # "had a baby in the car seat": the place is the phrase's last word
-        if had:  # "having the baby in a taxi": the have of the birth opens it where no person is its subject
+        if had:  # "having the baby in a helicopter": the have of the birth opens it where no person is its subject
             frame = self.frames.frame_at_verb(sdoc, k, ss)
             start = frame.start if frame.person_subject else k
         else:
