@@ -4,7 +4,7 @@
 la vallée", "ang unang babaeng piloto sa aming bayan": a word for "first" or "only" of ``first_words`` with a
 word for a woman, a man, a girl or a boy of ``first_gender_words`` next to it (either order: "mwanamke wa
 kwanza"), run on to the end of its clause: at most ``first_reach`` words, to an "and" or a "but" of
-``first_clause_breaks`` or an Arabic word joined to its "and", or to a name another detector found. Never
+``first_clause_breaks`` or an Arabic word joined to its "and" (a name in it is cut out later). Never
 after a possessive of ``first_not_after`` ("su primera mujer" is his first wife). The English "the first
 woman ..." is the phrase finder's (``patterns.py``).
 
@@ -82,8 +82,8 @@ class FirstsFinder(RuleFinder):
         stop = min(se, end + self.first_reach, start + self.max_tokens)
         while end < stop and sdoc[end].text not in _CLAUSE_ENDS:
             w = sdoc[end]
-            if "\n" in w.text or ctx.named[w.idx] or lowers[end] in self.breaks or _joined_and(w.text):
-                break  # a new clause, or a name another detector found: no longer sure to be the first's
+            if "\n" in w.text or lowers[end] in self.breaks or _joined_and(w.text):
+                break  # a new clause: no longer sure to be the first's (a name in it is cut out later)
             end += 1
         gender = lowers[(after or before)[0]]
         return Hit(start, end, "life_event", FIRST, (lowers[i], gender), Status.CORPUS_CHECK)
