@@ -78,10 +78,13 @@ POST_AUTHOR = re.compile(
     rf"^[ \t]*{_NAME}[ \t]*(?:[▸›][^\n]*)?\n[ \t]*(?:\d{{1,2}}[ \t]*[hmd]\b|[^\n·]{{0,24}}\d)[^\n·]{{0,24}}·",
     re.MULTILINE,
 )
+#: an abbreviated title with its full stop before a name of up to three more words ("Tr. Ka Paw Lwe", "Dr. Ama
+#: Osei"): read as a title where ``names/titles.txt`` lists it
+_DOTTED_TITLE = r"[A-Z][a-z]{0,4}\."
 #: a chat export's line naming who writes, then the time, maybe in brackets, the message on the lines below
-#: ("Ana Ruiz, 09:15", "Tully 🌻 11:20", "Jo (mum of two), 7:02 pm", "tavi, [08:40]")
+#: ("Ana Ruiz, 09:15", "Tully 🌻 11:20", "Jo (mum of two), 7:02 pm", "tavi, [08:40]", "Tr. Ka Paw Lwe, [08:02]")
 CHAT_HEADER = re.compile(
-    rf"^[ \t]*{_NAME}(?:[ \t]*\([^()\n]{{1,30}}\))?"
+    rf"^[ \t]*(?P<name>(?:{_DOTTED_TITLE}[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)(?P<note>[ \t]*\([^()\n]{{1,30}}\))?"
     r"(?:[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
     rf"[ \t]*,?[ \t]+(?:{_TIME}|\[{_TIME}\])[ \t]*$",
     re.MULTILINE,
@@ -107,6 +110,16 @@ _AFFECTIONATE = frozenset(["little", "baby", "big", "wee"])
 MENTION = re.compile(r"(?<![\w.@])@(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)(?![\w@])")
 
 
+def _noted_end(m: re.Match[str]) -> int:
+    """The end of a chat sender's name, with the note in brackets the phone saved after it where the note is
+    lower-case words about the contact ("Quintin (youth worker)", "Jo (mum of two)"): a contact's saved name is
+    all of it. A capitalised note (a group, a place, another person: "Thu Lan (Sen Vang)") stays apart."""
+    note = m.group("note")
+    if note and re.fullmatch(r"[ \t]*\((?:[^\W\d_A-Z]+[ \t'’-]*)+\)", note) and not any(c.isupper() for c in note):
+        return m.end("note")
+    return m.end("name")
+
+
 class LayoutWords:
     """The patterns of layout, built from ``rules/lexicons/layout.yaml`` once per rule set."""
 
@@ -120,7 +133,7 @@ class LayoutWords:
         self.turn = re.compile(
             rf"^(?:[ \t>*•-]|{_MARKS})*(?P<stamp>(?:{stamp})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
             r"(?P<note>(?<=[^\W\d_])[ \t]+\([^()\n:]{1,30}\))?"  # "Thu Lan (Sen Vang):" the sender's place or group
-            rf"(?P<time>[ \t]+[(\[]?{_TIME}[)\]]?)?"
+            rf"(?P<time>,?[ \t]+[(\[]?{_TIME}[)\]]?)?"  # "Mele 09:40:", "Mele (youth worker), 09:40:"
             r"(?P<emoji>[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
             rf"(?P<verb>[ \t]+(?:{words.pattern('turn_verbs')}))?"
             r"[ \t]*:(?![/\\\d])",
@@ -375,15 +388,29 @@ class SpeakerRecognizer(_TextRecognizer):
         turns = Counter(m.group("name") for m in headers)
         for m, found in zip(headers, named, strict=True):
             words = m.group("name").split()
+            end = _noted_end(m)
             if found:
-                yield from found
-            elif (
-                turns[m.group("name")] >= CHAT_SPEAKER_TURNS
-                and self._chat_name(words, any_case=True)
-                and not self.lexicon.is_label(words)
-                and words[0].lower() not in STOP_WORDS
+                yield from ((start, max(stop, end), label) for start, stop, label in found)
+            elif turns[m.group("name")] >= CHAT_SPEAKER_TURNS and (
+                self._titled_sender(words)
+                or (
+                    self._chat_name(words, any_case=True)
+                    and not self.lexicon.is_label(words)
+                    and words[0].lower() not in STOP_WORDS
+                )
             ):
-                yield m.start("name"), m.end("name"), PERSON
+                yield m.start("name"), end, PERSON
+
+    def _titled_sender(self, words: list[str]) -> bool:
+        """A sender saved with a title and a name of capitalised words, however common they are as words ("Tr. Ka
+        Paw Lwe", "Dr Say Moo"): the title says a person is named."""
+        rest = words[1:]
+        return (
+            words[0].lower().rstrip(".") in self.lexicon.titles
+            and bool(rest)
+            and all(w[0].isupper() and w.replace("-", "").isalpha() for w in rest)
+            and not self.lexicon.is_label(rest)
+        )
 
     def _tab_chat(self, text: str) -> Iterator[Found]:
         """The senders of a chat export in tab-separated columns: where two lines at least are so laid
@@ -470,6 +497,11 @@ class SpeakerRecognizer(_TextRecognizer):
         pronoun among them; a form's labels stand once each, a transcript's roles are roles. A sender named by a
         relative's word ("auntie quorla:") is someone in the chat too, and found as a name: it counts as a sender
         and is not returned. In such a chat, a sender who writes once is a sender too."""
+        # the export's heading above the messages, once ("group: Sunday helpers", "chat: ..."), opens no turn of it
+        while turns and (turns[0].strength == ROLE or self.lexicon.is_label(turns[0].words)):
+            heading, turns = turns[0], turns[1:]
+            if any(t.words == heading.words for t in turns):
+                return set()
         if len(turns) < UNSTAMPED_SENDERS * CHAT_SPEAKER_TURNS:
             return set()
         if any(t.strength == ROLE or self.lexicon.is_label(t.words) for t in turns):
@@ -498,7 +530,7 @@ class SpeakerRecognizer(_TextRecognizer):
 
     def _classify(self, m: re.Match[str]) -> _Turn:
         words = m.group("name").split()
-        start, end = m.start("name"), m.end("name")
+        start, end = m.start("name"), _noted_end(m)
         has_layout = bool(m.group("time") or m.group("verb"))
         if self.lexicon.is_role(words):
             return _Turn(start, end, words, ROLE)
