@@ -91,3 +91,21 @@ def test_a_chat_copied_without_times_under_its_heading_names_its_senders(speaker
     assert "group" not in found
     # the heading's word taking turns again is a role of the chat: no chat of names
     assert "jorvik t" not in _people(speakers, chat + "group: thanks all\n")
+
+
+def test_a_contact_saved_as_one_letter_who_writes_after_times_is_someone(speakers: SpeakerRecognizer) -> None:
+    chat = (
+        "Mon 22 Apr 09:12 QSS: Good morning, can you come Thursday?\n"
+        "09:40 Y: hello. thursday I have work\n09:52 QSS: Ok, Tuesday then?\n09:55 Y: ok I ask my boss\n"
+    )
+    assert _people(speakers, chat).count("Y") == 2
+    # a transcript's role letters stay roles; one sender writing alone is no conversation
+    transcript = "[00:00:04] I: Shall we start?\n[00:00:09] P: Yes.\n[00:00:31] I: Who?\n[00:00:37] P: Me."
+    assert _people(speakers, transcript) == []
+    assert _people(speakers, "Plan\n09:00 B: doors open\n10:00 B: tea\n") == []
+
+
+def test_initials_before_a_participants_code_in_brackets_are_a_person(detector) -> None:
+    text = "Field notes, week 3.\nQJ (P3) came in around ten with a friend.\nShadowing TZ (HCA, P07) today."
+    found = _found(detector, text)
+    assert "QJ" in found and any(p.endswith("TZ") for p in found)

@@ -307,6 +307,8 @@ class SpeakerRecognizer(_TextRecognizer):
         self.lexicon = LayoutNames(NameLexicon.read(rules), self.layout)
         self.relatives = rules.words("lexicons/relatives.txt", lower=True)
         self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
+        #: the letters a transcript uses for a role ("P:", "R:"); another letter taking turns is someone's initial
+        self.role_letters = frozenset(w.upper() for w in rules.lists("names/initials.yaml")["role_letters"])
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
@@ -465,6 +467,19 @@ class SpeakerRecognizer(_TextRecognizer):
             if prev.strength in (STRONG, WEAK) and prev.words != t.words and self._abbreviation_speaker(t)
         )
         chatting = self._chat_without_stamps(turns)
+        # a contact saved as one letter who writes twice or more after timestamps, answering another sender ("09:40
+        # Y: ok" ... "09:52 CSS: ..."): the phone's initial for someone, where no role's letter is
+        stamped_senders = {" ".join(t.words) for t in turns if t.stamped}
+        lettered = Counter(
+            t.words[0]
+            for t in turns
+            if t.stamped
+            and len(stamped_senders) >= 2
+            and len(t.words) == 1
+            and len(t.words[0]) == 1
+            and t.words[0].isupper()
+            and t.words[0] not in self.role_letters
+        )
         # a contact saved as a name and a role ("rohini volunteer:", "Sabitha coach:") who writes again in a
         # conversation: the name
         with_role = Counter(" ".join(t.words) for t in turns if conversation and self._name_and_role(t))
@@ -472,7 +487,7 @@ class SpeakerRecognizer(_TextRecognizer):
             if with_role[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
                 yield t.start, t.start + len(t.words[0]), PERSON
                 continue
-            if initialled[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
+            if initialled[" ".join(t.words)] >= CHAT_SPEAKER_TURNS or lettered[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
                 yield t.start, t.end, PERSON
                 continue
             if " ".join(t.words).lower() in chatting:
