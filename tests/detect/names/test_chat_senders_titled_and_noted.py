@@ -109,3 +109,8 @@ def test_initials_before_a_participants_code_in_brackets_are_a_person(detector) 
     text = "Field notes, week 3.\nQJ (P3) came in around ten with a friend.\nShadowing TZ (HCA, P07) today."
     found = _found(detector, text)
     assert "QJ" in found and any(p.endswith("TZ") for p in found)
+
+
+def test_a_form_field_with_a_note_in_brackets_keeps_no_note(speakers: SpeakerRecognizer) -> None:
+    form = "Intake\nQuorvandel (to be filled in by staff): 2291\nDate: 9 May\nQuorvandel (office use): done\n"
+    assert all("(" not in p for p in _people(speakers, form))

@@ -545,7 +545,9 @@ class SpeakerRecognizer(_TextRecognizer):
 
     def _classify(self, m: re.Match[str]) -> _Turn:
         words = m.group("name").split()
-        start, end = m.start("name"), _noted_end(m)
+        # a chat line's sender keeps the note it was saved with; a form's field its own words ("Ref (office use):")
+        stamped = bool(m.group("stamp") or m.group("time"))
+        start, end = m.start("name"), _noted_end(m) if stamped else m.end("name")
         has_layout = bool(m.group("time") or m.group("verb"))
         if self.lexicon.is_role(words):
             return _Turn(start, end, words, ROLE)
