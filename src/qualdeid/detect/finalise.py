@@ -60,6 +60,9 @@ _DASH = re.compile(r"\s+[-–—]\s+")
 _DATE_JOINS = re.compile(r"\s+(?:to|and|or|until|till|through|[-–—])\s+", re.IGNORECASE)
 #: where a name ends: a dash between spaces, a bracket, an e-mail address in angle brackets ("Ana R. <ana@x.org>")
 _NAME_BREAKS = re.compile(r"\s+[-–—|]\s+|\s*[(\[<]")
+#: a lower-case note in brackets closing a chat sender's saved name ("Quintin (youth worker)"), see
+#: ``recognizers/structure.py``
+_SAVED_NOTE = re.compile(r"[^\W\d_][ \t]*\((?:[^\W\d_A-Z]+[ \t'’-]*)+\)$")
 #: the gap between the columns of a form or a table row, which no name spans
 _COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
 #: a form's field before a value that fills the rest of its line or column ("Preferred name: ...")
@@ -792,6 +795,12 @@ class Finaliser:
             return [named]  # "mamá de Tiano": the name, not a body
         if (code := self._reference_code(text, span)) is not None:
             return [code]  # "ref KX-20931", "MRN QT4417": the reference, not a body
+        if (
+            span.label == PERSON
+            and span.detector == "SpeakerRecognizer"
+            and _SAVED_NOTE.search(text, span.start, span.end)
+        ):
+            return [span]  # "Quintin (youth worker)": the name a phone saved a chat's sender under, with its note
         if span.label == PERSON and span.detector != "deny_list":
             sentences = self._sentences(text, span)
             if len(sentences) > 1:
@@ -1487,6 +1496,12 @@ def _clean(text: str, span: Span, titles: TitleWords | None = None) -> Span | No
     if "(" in text[span.start + lead - 1 : span.start + lead] and ")" in piece and "(" not in piece:
         lead -= 1  # keep the bracket of "(03) 9876 5432"
         piece = "(" + piece
+    if (
+        span.detector == "SpeakerRecognizer"
+        and piece.count("(") > piece.count(")")
+        and piece + ")" == text[span.start + lead : span.start + lead + len(piece) + 1]
+    ):
+        piece += ")"  # "Quintin (youth worker)": the note a chat's sender was saved with keeps its bracket
     if (
         span.detector == NER_DETECTOR
         and span.label == PERSON

@@ -190,14 +190,21 @@ class TranscriptRoles:
             or (i + 1 < len(lines) and text.count("\n", m.end(), lines[i + 1].start()) <= 2)
         ]
         members: dict[str, list[tuple[int, int]]] = {}
+        #: initials that spell a function word ("AS", "IN"): a team member only among more members than they are
+        worded: dict[str, list[tuple[int, int]]] = {}
         for m in listed:
             words = [w for w in _WORD.findall(m.group("rest").lower()) if w not in _LINKS]
             token = m.group("initials")
-            if _spelled_out(words, token) or token.lower() in STOP_WORDS:
+            if _spelled_out(words, token):
                 return {}  # a glossary of abbreviations, not a team
-            if token not in self.names.not_initials:  # "UK – 12 interviews": a country's, a service's
+            if token.lower() in STOP_WORDS:
+                worded.setdefault(token, []).append(m.span("initials"))
+            elif token not in self.names.not_initials:  # "UK – 12 interviews": a country's, a service's
                 members.setdefault(token, []).append(m.span("initials"))
-        return members if len(members) >= 2 else {}
+        if len(members) < 2:
+            return {}
+        # "KW – RA1 / AS – RA2 / MN – RA3": a member whose initials are a word, among the team's others
+        return members | worded if len(worded) < len(members) else members
 
     def _word_or_abbreviation(self, token: str) -> bool:
         """Capitals that are an abbreviation, a role's or an English word rather than someone's initials."""

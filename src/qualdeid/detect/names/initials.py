@@ -146,9 +146,10 @@ class Initials:
         self.not_tasks = words["not_tasks"] | ARTICLES
         #: "I'll call him W", "named her K"
         self.named = re.compile(rf"\b(?:{words.pattern('naming')})[ \t]+(?:him|her|them)[ \t]+$", re.IGNORECASE)
-        #: A person's description in brackets after initials: "QJ (M, 40s)", "BQ (manager)", "(support worker)".
+        #: A person's description in brackets after initials: "QJ (M, 40s)", "BQ (manager)", "(support worker)", a
+        #: participant's code, maybe after a role's abbreviation: "QJ (P3)", "QJ (HCA, P07)".
         self.described = re.compile(
-            r"[ \t]*\([ \t]*(?:[MF][ \t]*[,)]|\d|(?:early|mid|late)[ \t-]"
+            r"[ \t]*\([ \t]*(?:[MF][ \t]*[,)]|\d|(?:early|mid|late)[ \t-]|(?:[A-Z]{2,4},[ \t]*)?P\d{1,3}[ \t]*[,)]"
             rf"|[a-z ]*\b(?:{words.pattern('described_as')})s?[ \t]*[,)])"
         )
         #: "DE on call", "KT on shift tonight", "RS pls ring", "+ son": on duty, asked to act, with a relative.

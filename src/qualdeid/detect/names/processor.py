@@ -303,6 +303,8 @@ class NameProcessor(CorpusProcessor):
                 for word in words:
                     if word.lower() in ev.relatives and word.lower() not in lex.titles:
                         continue  # "Pa" of "Pa Tevita:": a relative's word used as a title, no name of its own
+                    if len(words) > 1 and word is words[0] and text[span.start : span.end].startswith(word + "."):
+                        continue  # "Tr" of "Tr. Ka Paw:": an abbreviated title, no name of its own
                     if span.detector == PET_NAMES and len(words) > 1 and self._title_or_kin(word):
                         continue  # "Uncle", "Nonna" of the pet name "Uncle Bertil": its title (alone it is the name)
                     # "TIGRIS:" in a transcript's capitals is the name Tigris

@@ -78,10 +78,13 @@ POST_AUTHOR = re.compile(
     rf"^[ \t]*{_NAME}[ \t]*(?:[▸›][^\n]*)?\n[ \t]*(?:\d{{1,2}}[ \t]*[hmd]\b|[^\n·]{{0,24}}\d)[^\n·]{{0,24}}·",
     re.MULTILINE,
 )
+#: an abbreviated title with its full stop before a name of up to three more words ("Tr. Ka Paw Lwe", "Dr. Ama
+#: Osei"): read as a title where ``names/titles.txt`` lists it
+_DOTTED_TITLE = r"[A-Z][a-z]{0,4}\."
 #: a chat export's line naming who writes, then the time, maybe in brackets, the message on the lines below
-#: ("Ana Ruiz, 09:15", "Tully 🌻 11:20", "Jo (mum of two), 7:02 pm", "tavi, [08:40]")
+#: ("Ana Ruiz, 09:15", "Tully 🌻 11:20", "Jo (mum of two), 7:02 pm", "tavi, [08:40]", "Tr. Ka Paw Lwe, [08:02]")
 CHAT_HEADER = re.compile(
-    rf"^[ \t]*{_NAME}(?:[ \t]*\([^()\n]{{1,30}}\))?"
+    rf"^[ \t]*(?P<name>(?:{_DOTTED_TITLE}[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)(?P<note>[ \t]*\([^()\n]{{1,30}}\))?"
     r"(?:[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
     rf"[ \t]*,?[ \t]+(?:{_TIME}|\[{_TIME}\])[ \t]*$",
     re.MULTILINE,
@@ -107,6 +110,16 @@ _AFFECTIONATE = frozenset(["little", "baby", "big", "wee"])
 MENTION = re.compile(r"(?<![\w.@])@(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)(?![\w@])")
 
 
+def _noted_end(m: re.Match[str]) -> int:
+    """The end of a chat sender's name, with the note in brackets the phone saved after it where the note is
+    lower-case words about the contact ("Quintin (youth worker)", "Jo (mum of two)"): a contact's saved name is
+    all of it. A capitalised note (a group, a place, another person: "Thu Lan (Sen Vang)") stays apart."""
+    note = m.group("note")
+    if note and re.fullmatch(r"[ \t]*\((?:[^\W\d_A-Z]+[ \t'’-]*)+\)", note) and not any(c.isupper() for c in note):
+        return m.end("note")
+    return m.end("name")
+
+
 class LayoutWords:
     """The patterns of layout, built from ``rules/lexicons/layout.yaml`` once per rule set."""
 
@@ -120,7 +133,7 @@ class LayoutWords:
         self.turn = re.compile(
             rf"^(?:[ \t>*•-]|{_MARKS})*(?P<stamp>(?:{stamp})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
             r"(?P<note>(?<=[^\W\d_])[ \t]+\([^()\n:]{1,30}\))?"  # "Thu Lan (Sen Vang):" the sender's place or group
-            rf"(?P<time>[ \t]+[(\[]?{_TIME}[)\]]?)?"
+            rf"(?P<time>,?[ \t]+[(\[]?{_TIME}[)\]]?)?"  # "Mele 09:40:", "Mele (youth worker), 09:40:"
             r"(?P<emoji>[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
             rf"(?P<verb>[ \t]+(?:{words.pattern('turn_verbs')}))?"
             r"[ \t]*:(?![/\\\d])",
@@ -294,6 +307,8 @@ class SpeakerRecognizer(_TextRecognizer):
         self.lexicon = LayoutNames(NameLexicon.read(rules), self.layout)
         self.relatives = rules.words("lexicons/relatives.txt", lower=True)
         self.job_titles = rules.words("lexicons/job_titles.txt", lower=True)
+        #: the letters a transcript uses for a role ("P:", "R:"); another letter taking turns is someone's initial
+        self.role_letters = frozenset(w.upper() for w in rules.lists("names/initials.yaml")["role_letters"])
         super().__init__()
 
     def find(self, text: str) -> Iterator[Found]:
@@ -375,15 +390,29 @@ class SpeakerRecognizer(_TextRecognizer):
         turns = Counter(m.group("name") for m in headers)
         for m, found in zip(headers, named, strict=True):
             words = m.group("name").split()
+            end = _noted_end(m)
             if found:
-                yield from found
-            elif (
-                turns[m.group("name")] >= CHAT_SPEAKER_TURNS
-                and self._chat_name(words, any_case=True)
-                and not self.lexicon.is_label(words)
-                and words[0].lower() not in STOP_WORDS
+                yield from ((start, max(stop, end), label) for start, stop, label in found)
+            elif turns[m.group("name")] >= CHAT_SPEAKER_TURNS and (
+                self._titled_sender(words)
+                or (
+                    self._chat_name(words, any_case=True)
+                    and not self.lexicon.is_label(words)
+                    and words[0].lower() not in STOP_WORDS
+                )
             ):
-                yield m.start("name"), m.end("name"), PERSON
+                yield m.start("name"), end, PERSON
+
+    def _titled_sender(self, words: list[str]) -> bool:
+        """A sender saved with a title and a name of capitalised words, however common they are as words ("Tr. Ka
+        Paw Lwe", "Dr Say Moo"): the title says a person is named."""
+        rest = words[1:]
+        return (
+            words[0].lower().rstrip(".") in self.lexicon.titles
+            and bool(rest)
+            and all(w[0].isupper() and w.replace("-", "").isalpha() for w in rest)
+            and not self.lexicon.is_label(rest)
+        )
 
     def _tab_chat(self, text: str) -> Iterator[Found]:
         """The senders of a chat export in tab-separated columns: where two lines at least are so laid
@@ -438,6 +467,19 @@ class SpeakerRecognizer(_TextRecognizer):
             if prev.strength in (STRONG, WEAK) and prev.words != t.words and self._abbreviation_speaker(t)
         )
         chatting = self._chat_without_stamps(turns)
+        # a contact saved as one letter who writes twice or more after timestamps, answering another sender ("09:40
+        # Y: ok" ... "09:52 CSS: ..."): the phone's initial for someone, where no role's letter is
+        stamped_senders = {" ".join(t.words) for t in turns if t.stamped}
+        lettered = Counter(
+            t.words[0]
+            for t in turns
+            if t.stamped
+            and len(stamped_senders) >= 2
+            and len(t.words) == 1
+            and len(t.words[0]) == 1
+            and t.words[0].isupper()
+            and t.words[0] not in self.role_letters
+        )
         # a contact saved as a name and a role ("rohini volunteer:", "Sabitha coach:") who writes again in a
         # conversation: the name
         with_role = Counter(" ".join(t.words) for t in turns if conversation and self._name_and_role(t))
@@ -445,7 +487,7 @@ class SpeakerRecognizer(_TextRecognizer):
             if with_role[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
                 yield t.start, t.start + len(t.words[0]), PERSON
                 continue
-            if initialled[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
+            if initialled[" ".join(t.words)] >= CHAT_SPEAKER_TURNS or lettered[" ".join(t.words)] >= CHAT_SPEAKER_TURNS:
                 yield t.start, t.end, PERSON
                 continue
             if " ".join(t.words).lower() in chatting:
@@ -470,6 +512,11 @@ class SpeakerRecognizer(_TextRecognizer):
         pronoun among them; a form's labels stand once each, a transcript's roles are roles. A sender named by a
         relative's word ("auntie quorla:") is someone in the chat too, and found as a name: it counts as a sender
         and is not returned. In such a chat, a sender who writes once is a sender too."""
+        # the export's heading above the messages, once ("group: Sunday helpers", "chat: ..."), opens no turn of it
+        while turns and (turns[0].strength == ROLE or self.lexicon.is_label(turns[0].words)):
+            heading, turns = turns[0], turns[1:]
+            if any(t.words == heading.words for t in turns):
+                return set()
         if len(turns) < UNSTAMPED_SENDERS * CHAT_SPEAKER_TURNS:
             return set()
         if any(t.strength == ROLE or self.lexicon.is_label(t.words) for t in turns):
@@ -498,7 +545,9 @@ class SpeakerRecognizer(_TextRecognizer):
 
     def _classify(self, m: re.Match[str]) -> _Turn:
         words = m.group("name").split()
-        start, end = m.start("name"), m.end("name")
+        # a chat line's sender keeps the note it was saved with; a form's field its own words ("Ref (office use):")
+        stamped = bool(m.group("stamp") or m.group("time"))
+        start, end = m.start("name"), _noted_end(m) if stamped else m.end("name")
         has_layout = bool(m.group("time") or m.group("verb"))
         if self.lexicon.is_role(words):
             return _Turn(start, end, words, ROLE)
