@@ -545,12 +545,3 @@ def test_a_very_large_place_the_key_holds_still_fails(detector) -> None:
     report, found = _identifiers(keyed, "She grew up in Montevideo, far from here.")
     assert [(f.check, f.severity) for f in found] == [("residual_identifier", "fail")]
     assert report.exit_code == EXIT_FAIL
-
-
-def test_with_the_key_a_word_name_the_parser_reads_as_a_name_opening_a_sentence_warns(detector) -> None:
-    # the capital of a sentence opening makes the parser read "Faith" as a name; with no pronoun for a
-    # person in the sentence it may be the word, so the key's value warns there and does not fail
-    key = [("Faith", "PERSON"), ("Faith Ridgeway", "PERSON")]
-    checker = RiskChecker(load_risk_config(), detector, WORD_NAME_DOCS, key_identifiers=key)
-    report, found = _identifiers(checker, "Faith grew in small steps: a bus pass, a haircut, a walk to the weir.")
-    assert {f.severity for f in found} <= {"warn"} and report.exit_code != EXIT_FAIL

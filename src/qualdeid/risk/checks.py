@@ -309,16 +309,6 @@ class RiskChecker:
             if t.start in word_starts and not (i + 1 < len(a.tokens) and a.tokens[i + 1].text.lower() in speaks)
         }
         named_here = self._named_here(a) | persons
-        # sentence openings the parser reads as names only for their capital ("Hope grew in small steps"), in
-        # a sentence with no pronoun for a person: a key's value there may be the word, so it warns, not fails
-        propn_openings = {
-            t.start
-            for t in a.tokens
-            if t.pos == "PROPN"
-            and sentence_initial(a.text, t.start)
-            and t.start not in named_here
-            and not _pronoun_in_sentence(a, t.sentence, self.frames.person_pronouns)
-        }
         determined = {t.head for t in a.tokens if t.dep in ("det", "poss")}
         # subjects without an article or possessive ("tibbo was", not "the tamarind was")
         subjects = {t.start for i, t in enumerate(a.tokens) if t.dep in ("nsubj", "nsubjpass") and i not in determined}
@@ -388,7 +378,7 @@ class RiskChecker:
                 )
                 continue
             opening = (
-                (hit.start in word_openings or (KEY_SOURCE in hit.sources and hit.start in propn_openings))
+                hit.start in word_openings
                 and not (KEY_SOURCE in hit.sources and hit.start in named_here)
                 and self.profile.index.is_common(value, hit.label)
             )
@@ -852,11 +842,6 @@ def _who_clauses(a: Analysed) -> set[int]:
         if any(w.head == r and w.tag in ("WP", "WP$") for w in a.tokens):  # tags: who/whom, whose
             out.add(a.tokens[clause.head].start)
     return out
-
-
-def _pronoun_in_sentence(a: Analysed, sentence: int, pronouns: frozenset[str]) -> bool:
-    """The sentence has a pronoun for one person ("she", "his"): it may speak of its opening word as of someone."""
-    return any(t.sentence == sentence and t.text.lower() in pronouns for t in a.tokens)
 
 
 def _cased(a: Analysed) -> bool:
