@@ -392,3 +392,13 @@ def test_a_couple_is_particular_people_not_a_measure(detector, frames, text, gen
 def test_a_family_is_one_household_and_a_persons_wish_anyones(detector, frames, text, generic) -> None:
     a = analyse(detector.nlp, [("t", text)], None)[0]
     assert bool(frames.generic(a)) is generic
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["One befriender had sailed tall ships as a young woman.", "A volunteer had worked the night ferries for years."],
+)
+def test_a_befriender_or_a_volunteer_is_a_writer_telling_their_past(detector, frames, text) -> None:
+    # lay support roles are writers of the accounts too: one person, not a sentence about no one
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    assert frames.writer(a) and frames.generic(a) == []

@@ -110,6 +110,9 @@ def test_the_shipped_definitions_are_the_ones_built_from_wordnet(tmp_path) -> No
         ("She stopped smoking marijuana at twenty.", "marijuana", "cannabis"),
         ("He asked the doctor for benzos again.", "benzos", "benzodiazepine"),
         ("The ice on the path was thick.", "ice", "ice"),
+        # what a thing is, in world knowledge: a pageant is a competition, placing second is a runner-up's
+        ("Her kite finished second that spring.", "finished", "runner up"),
+        ("He was the runner-up at a pageant once.", "pageant", "championship"),
     ],
 )
 def test_tokens_are_read_through_the_synonym_table(detector, text: str, word: str, norm: str) -> None:

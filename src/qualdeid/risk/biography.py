@@ -75,7 +75,10 @@ class LifeFrames:
             "household_nouns",
         )
         found = {name: lists[name] for name in names}
-        found["person_nouns"] = frozenset(found["person_nouns"]) | frozenset(found["pair_nouns"])
+        # a writer of the accounts ("a befriender", "one volunteer") is one person as "a woman" is
+        found["person_nouns"] = (
+            frozenset(found["person_nouns"]) | frozenset(found["pair_nouns"]) | frozenset(found["writer_nouns"])
+        )
         return cls(**found, kind_nouns=rules.words(PERSON_NOUNS, lower=True))
 
     def one_person(self, tokens: list[Token], all_tokens: list[Token]) -> bool:

@@ -337,6 +337,8 @@ class RiskChecker:
             people = sorted(mentions.get(value.lower().removesuffix("'s"), ())) if hit.label == "PERSON" else []
             if listed and not (hit.label == "PERSON" and hit.certain and not hit.lowercase):
                 continue  # a holiday, a clinical or legal term, a kind of service, a te reo word
+            if listed and KEY_SOURCE not in hit.sources and hit.start not in person_uses:
+                continue  # "birthdays and Christmas on the ward": the term, whatever detection made of it there
             if KEY_SOURCE not in hit.sources and plural_abbreviation(value.removesuffix("'s").removesuffix("\u2019s")):
                 continue  # "CVs", "MRIs": things of a kind that a recogniser took for a place, not a name
             if _inside_longer(hit.start, hit.end, never_spans):
@@ -538,6 +540,8 @@ class RiskChecker:
         for t in content:
             if t.pos not in RARE_POS or len(t.text) < c.min_word_length:
                 continue
+            if t.lemma in self.frames.service_nouns:
+                continue  # "a befriender", however seldom English writes it: the people of a service
             found = p.trace(t)
             if not 0 < found.k < self.k:
                 continue
