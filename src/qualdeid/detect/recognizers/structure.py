@@ -133,7 +133,7 @@ class LayoutWords:
         self.turn = re.compile(
             rf"^(?:[ \t>*•-]|{_MARKS})*(?P<stamp>(?:{stamp})[ \t]*(?:[-–—|:][ \t]*)?)?{_NAME}"
             r"(?P<note>(?<=[^\W\d_])[ \t]+\([^()\n:]{1,30}\))?"  # "Thu Lan (Sen Vang):" the sender's place or group
-            rf"(?P<time>,?[ \t]+[(\[]?{_TIME}[)\]]?)?"  # "Mele 09:40:", "Mele (youth worker), 09:40:"
+            rf"(?P<time>,?[ \t]+[(\[]?{_TIME}[)\]]?)?"  # "Tavo 09:40:", "Tavo (youth worker), 09:40:"
             r"(?P<emoji>[ \t]*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{1,6})?"
             rf"(?P<verb>[ \t]+(?:{words.pattern('turn_verbs')}))?"
             r"[ \t]*:(?![/\\\d])",
