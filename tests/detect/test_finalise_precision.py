@@ -39,6 +39,11 @@ DROPPED = [
     # NER on a template's question heading and on a form's numbered section heading in capitals
     ("Went for a walk.\n\nHELPFUL?\nMostly yes.", "HELPFUL", ORGANIZATION, NER_DETECTOR),
     ("2. PERSONNE À CONTACTER\nNom : Dorval", "PERSONNE À CONTACTER", ORGANIZATION, NER_DETECTOR),
+    # a research role in another language, a form's field in another language, a kin word of Ulster and Scotland
+    ("Entrevistadora: ¿Y después?\nDon Patricio: Nada.", "Entrevistadora", PERSON, NAMES),
+    ("Nom : Dorval\nPrénom : Ysolde", "Nom", PERSON, NAMES),
+    ("Referred by: T. Vallow\nDesignation: Outreach Officer", "Designation", PERSON, NAMES),
+    ("Granda went out after the sheep at noon.", "Granda", PERSON, NAMES),
     # NER on weekdays, a language with everyday words, a field's label, everyday words opening a list
     ("She only comes in on Tues & Weds now.", "Tues & Weds", ORGANIZATION, NER_DETECTOR),
     ("Rota: Busy Sat, off Sun.", "Busy Sat", ORGANIZATION, NER_DETECTOR),
