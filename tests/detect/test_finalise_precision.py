@@ -44,6 +44,7 @@ DROPPED = [
     ("Nom : Dorval\nPrénom : Ysolde", "Nom", PERSON, NAMES),
     ("Referred by: T. Vallow\nDesignation: Outreach Officer", "Designation", PERSON, NAMES),
     ("Granda went out after the sheep at noon.", "Granda", PERSON, NAMES),
+    ("Spoke alone w/ YP under the tree.", "YP", ORGANIZATION, NER_DETECTOR),  # case notes' young person
     # NER on weekdays, a language with everyday words, a field's label, everyday words opening a list
     ("She only comes in on Tues & Weds now.", "Tues & Weds", ORGANIZATION, NER_DETECTOR),
     ("Rota: Busy Sat, off Sun.", "Busy Sat", ORGANIZATION, NER_DETECTOR),
