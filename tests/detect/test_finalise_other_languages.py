@@ -36,6 +36,10 @@ MALAY = (
     "Selamat pagi semua! Esok kita jumpa di dewan, jangan lupa bawa makanan.\n"
     "Pak Rokas kata dia datang lambat sikit. Kalau boleh makan tengah hari di rumah saya.\n"
 )
+ALBANIAN = (  # a language wordfreq lacks: its commonest words are listed in rules/languages/sq.yaml
+    "Faleminderit për mesazhin. Dje shkova në shtëpi dhe fola me nënën, ishte shumë e lodhur.\n"
+    "Mendoj se kjo është mirë për të. Nesër do të vij përsëri me Vesnan, nëse ka kohë.\n"
+)
 ENGLISH = "Lua rang about the rota. Quando the support worker said she would come on Friday with Ana."
 
 
@@ -58,6 +62,7 @@ def test_the_languages_a_text_is_partly_written_in() -> None:
     assert languages.of(ENGLISH) == ()
     assert "lt" in languages.of(LITHUANIAN)  # languages whose lists hold many names are read too
     assert "ms" in languages.of(MALAY)
+    assert "sq" in languages.of(ALBANIAN)  # from the listed commonest words
 
 
 @pytest.mark.parametrize(
@@ -76,6 +81,9 @@ def test_the_languages_a_text_is_partly_written_in() -> None:
         (LITHUANIAN, "gerai", PERSON, NAMES),  # "fine": a language whose list holds names, in lower case
         (MALAY, "makan", PERSON, NAMES),  # "eat"
         (MALAY, "jumpa di dewan", LOCATION, NER_DETECTOR),
+        (ALBANIAN, "Faleminderit", ORGANIZATION, NER_DETECTOR),  # "thank you", opening the text
+        (ALBANIAN, "për", PERSON, NAMES),  # "for", in lower case
+        (ALBANIAN, "Mendoj", PERSON, NER_DETECTOR),  # "I think", opening a sentence
     ],
 )
 def test_an_everyday_word_of_the_text_s_other_language_is_dropped(
@@ -96,6 +104,7 @@ def test_an_everyday_word_of_the_text_s_other_language_is_dropped(
         (ENGLISH, "Quando", PERSON, NER_DETECTOR),
         (LITHUANIAN, "Vytautas", PERSON, NER_DETECTOR),  # common in the language's list as a name: capitalised
         (MALAY, "Rokas", PERSON, NER_DETECTOR),
+        (ALBANIAN, "Vesnan", PERSON, NAMES),
     ],
 )
 def test_a_name_or_a_word_outside_such_a_text_stays(

@@ -36,6 +36,15 @@ def _final(finaliser: Finaliser, text: str, found: list[tuple[str, str, str]]) -
 
 
 DROPPED = [
+    # NER on a template's question heading and on a form's numbered section heading in capitals
+    ("Went for a walk.\n\nHELPFUL?\nMostly yes.", "HELPFUL", ORGANIZATION, NER_DETECTOR),
+    ("2. PERSONNE À CONTACTER\nNom : Dorval", "PERSONNE À CONTACTER", ORGANIZATION, NER_DETECTOR),
+    # a research role in another language, a form's field in another language, a kin word of Ulster and Scotland
+    ("Entrevistadora: ¿Y después?\nDon Ermenegildo: Nada.", "Entrevistadora", PERSON, NAMES),
+    ("Nom : Dorval\nPrénom : Ysolde", "Nom", PERSON, NAMES),
+    ("Referred by: T. Vallow\nDesignation: Outreach Officer", "Designation", PERSON, NAMES),
+    ("Granda went out after the sheep at noon.", "Granda", PERSON, NAMES),
+    ("Spoke alone w/ YP under the tree.", "YP", ORGANIZATION, NER_DETECTOR),  # case notes' young person
     # NER on weekdays, a language with everyday words, a field's label, everyday words opening a list
     ("She only comes in on Tues & Weds now.", "Tues & Weds", ORGANIZATION, NER_DETECTOR),
     ("Rota: Busy Sat, off Sun.", "Busy Sat", ORGANIZATION, NER_DETECTOR),
@@ -207,6 +216,9 @@ def test_not_an_identifier_is_dropped(finaliser: Finaliser, text: str, surface: 
 
 
 KEPT = [
+    # a numbered list of people in capitals is no section heading; a question line with a name is no template's
+    ("Signed up:\n1. QUORIN VASHTELL\n2. MIREK DALLOWAY", "QUORIN VASHTELL", PERSON, NAMES),
+    ("Who rang?\nQuorin Vashtell?\nyes", "Quorin Vashtell", PERSON, NER_DETECTOR),
     # names that are words, towns that are words, numbered roads, a language that is a given name
     ("Ember rang at noon about the van.", "Ember", PERSON, NER_DETECTOR),
     ("Orla, can you ring me back?", "Orla", PERSON, NER_DETECTOR),

@@ -10,7 +10,7 @@ import pytest
 from qualdeid.corpus.model import Document, InputError
 from qualdeid.detect import DetectConfig, Detector
 from qualdeid.detect.allow_deny import Lists
-from qualdeid.detect.layout import heading_ranges
+from qualdeid.detect.layout import heading_ranges, section_heading_ranges
 from qualdeid.detect.nlp.spool import PREFIX, Spool
 from qualdeid.rules import Rules
 
@@ -99,6 +99,19 @@ def test_heading_ranges_cover_template_labels_not_speakers():
     covered = [text[a:b] for a, b in heading_ranges(text)]
     assert "Case Vignette" in covered and "Brief description" in covered
     assert "Marta Nowak" not in covered
+
+
+def test_a_template_s_question_line_is_a_heading_a_name_asked_after_is_not():
+    text = "Saw him at two.\n\nHELPFUL?\nMostly.\nWhat Went Well?\nQuorin?\nyes"
+    covered = [text[a:b] for a, b in heading_ranges(text)]
+    assert "HELPFUL" in covered and "What Went Well" in covered
+    assert "Quorin" not in covered
+
+
+def test_a_form_s_numbered_section_in_capitals_is_a_section_heading():
+    text = "3. PERSONNE À CONTACTER\nNom : Dorval\nIV. DATOS DEL HOGAR:\n2. Brief description\n5. 我們今天見面。"
+    covered = [text[a:b] for a, b in section_heading_ranges(text)]
+    assert covered == ["3. PERSONNE À CONTACTER", "IV. DATOS DEL HOGAR"]
 
 
 @pytest.mark.slow

@@ -57,6 +57,10 @@ def test_the_words_are_a_role(roles: TranscriptRoles, words: str, role: bool) ->
         ("Key: INT = interviewer; TQ = interviewee\nINT: So?\nTQ: Yes.", {"INT"}),
         # a legend's abbreviation of a service's words of another language stays an abbreviation
         ("Legenda: NPX = neuropsichiatria per ragazzi; KW = key worker\nNPX rang.", {"NPX", "KW"}),
+        # case notes' short abbreviations in mixed case that shorten the role's words
+        ("Key (Mo = mother, Fa = father, HoH = head of household)\nMo rang. HoH absent.", {"Mo", "Fa", "HoH"}),
+        # mixed case that shortens none of the words is a name the legend describes
+        ("Key: Tess = the carer's daughter\nTess rang.", set()),
     ],
 )
 def test_role_abbreviations_of_a_transcript(roles: TranscriptRoles, text: str, expected: set[str]) -> None:

@@ -19,6 +19,7 @@ from qualdeid.detect.layout import (
     after_line_stamp,
     heading_ranges,
     inside,
+    section_heading_ranges,
     split_at_breaks,
     translated_label_ranges,
 )
@@ -1011,6 +1012,7 @@ class Finaliser:
         # the English NER model reads no Thai, Chinese, Arabic...: its spans there would grow the names read there
         spans = [s for s in spans if s.detector != NER_DETECTOR or not mostly_uncased(text[s.start : s.end])]
         headings = heading_ranges(text)
+        sections = section_heading_ranges(text)
         labels = translated_label_ranges(text)
         # (a feast, a country or a language the name rules found again, as NER once read it, confirms no person)
         by_others = [s for s in spans if s.detector != NER_DETECTOR and not self._named_again(text, s)]
@@ -1203,6 +1205,8 @@ class Finaliser:
                     continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
                 if inside(span, headings) and not confirmed and not self._names_a_town(span, span_text):
                     continue  # a short Title Case line is a heading; "Tarnby Community Housing" names a town
+                if span.label in (ORGANIZATION, LOCATION) and not confirmed and inside(span, sections):
+                    continue  # "2. NEXT OF KIN", "II. DATOS DEL SOLICITANTE": a form's numbered section, no body
                 if not confirmed and self._study_code(span_text):
                     continue  # "P14", "R2", "Session R4", "Interview B-07": a participant's or a session's study code
                 if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._no_place(span_text):

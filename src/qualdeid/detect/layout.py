@@ -38,6 +38,12 @@ _TRANSLATED_LABEL = re.compile(
     rf"(?:^|(?<=[ \t]{{2}})|(?<=\t))[ \t>#*•☐☑-]*({_PART}(?:[ \t]*/[ \t]*{_PART}){{1,3}})[ \t]*:", re.MULTILINE
 )
 _MAX_HEADING_WORDS = 6
+#: a template's question heading alone on its line: "Helpful?", "WHAT HELPED?" (each word an everyday English word
+#: of at least this Zipf frequency, so that "Ana?" stays what a chat's message says)
+_QUESTION = re.compile(r"^[ \t>#*-]*([^\n.!?,;:]{1,60}?)[ \t]*\?[ \t]*$", re.MULTILINE)
+_QUESTION_WORD_ZIPF = 4.0
+#: a form's numbered section heading in capitals, any language: "2. NEXT OF KIN", "II. DATOS DEL SOLICITANTE"
+_NUMBERED = re.compile(r"^[ \t]*((?:\d{1,2}|[IVX]{1,4}|[A-H])[.)][ \t]+([^\n]{3,80}?))[ \t]*:?[ \t]*$", re.MULTILINE)
 #: the time stamp opening a line of notes, and the space after it: "11:40 ", "[0910] ", "9.30 - "
 _LINE_STAMP = re.compile(r"(?:^|\n)[ \t]*\[?\d{1,2}[:.h]?\d{2}\]?(?:[ \t]*[-–])?[ \t]+$")
 _SINGLE_LINE_LABELS = (PERSON, LOCATION, ORGANIZATION, CONTACT, ID, AGE)
@@ -55,6 +61,25 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
     for m in _LINE.finditer(text):
         words = _WORD.findall(m.group(1))
         if 0 < len(words) <= _MAX_HEADING_WORDS and all(w[0].isupper() or len(w) <= 3 for w in words):
+            ranges.append((m.start(1), m.end(1)))
+    for m in _QUESTION.finditer(text):
+        words = _WORD.findall(m.group(1))
+        if 0 < len(words) <= _MAX_HEADING_WORDS and all(
+            w[0].isupper() and zipf(w.lower()) >= _QUESTION_WORD_ZIPF for w in words
+        ):
+            ranges.append((m.start(1), m.end(1)))
+    return ranges
+
+
+def section_heading_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of a form's numbered section headings written in capitals, number included ("2. NEXT OF
+    KIN", "II. DATOS DEL SOLICITANTE"): what NER reads there as an organisation or a place is the section's title
+    (a numbered list of people in capitals, "1. ANA RUIZ", is left to the name rules)."""
+    ranges = []
+    for m in _NUMBERED.finditer(text):
+        heading = m.group(2)
+        # capitals only, no lower case (a script without capitals may be anyone's sentence)
+        if any(c.isupper() for c in heading) and not any(c.islower() for c in heading):
             ranges.append((m.start(1), m.end(1)))
     return ranges
 

@@ -36,9 +36,12 @@ _WORD = re.compile(r"\S+")
 NAME_WORD_ZIPF = 5.0
 #: Turns that capitals open, each after an interviewer's, to be a speaker's though they read as a word
 MIN_ANSWERS = 3
-#: an abbreviation a legend defines with "=" ("Abbreviations: KW = key worker; SW = social worker"), the
-#: definition up to the next item; alternatives after a slash ("MF = Muttersfreund/mum's friend")
-_LEGEND = re.compile(r"(?<![\w'’=.-])([A-Z]{1,6})\.?[ \t]*=[ \t]*([^;,\n=()]{1,60}?)[ \t]*(?=[;,\n()]|$)")
+#: an abbreviation a legend defines with "=" ("Abbreviations: KW = key worker; SW = social worker"; case notes'
+#: short ones in mixed case: "Mo = mother", "HoH = head of household"), the definition up to the next item;
+#: alternatives after a slash ("MF = Muttersfreund/mum's friend")
+_LEGEND = re.compile(
+    r"(?<![\w'’=.-])([A-Z][A-Za-z]{0,3}|[A-Z]{1,6})\.?[ \t]*=[ \t]*([^;,\n=()]{1,60}?)[ \t]*(?=[;,\n()]|$)"
+)
 _ALTERNATIVES = re.compile(r"[ \t]*/[ \t]*")
 #: a transcript turn's time before its speaker: "00:48 D:", "[01:14] I:"
 _TURN_STAMP = r"(?:\[?\d{1,2}(?::\d{2}){1,2}\]?[ \t]+)?"
@@ -111,6 +114,8 @@ class TranscriptRoles:
                 any(map(self.is_role, meanings))
                 and not any(self.names.is_name(w) for m in meanings for w in m)
                 and not self._initials_given_a_role(legend.group(1), meanings)
+                # "Mo = mother", "HoH = head of household"; not "Tess = the carer's daughter"
+                and (legend.group(1).isupper() or any(_shortens(legend.group(1), m) for m in meanings))
             ):
                 out.add(legend.group(1))  # "KW = key worker": a role anywhere in the text
         if ":" in text and self.interviewer_turn.search(text):
@@ -227,7 +232,7 @@ class TranscriptRoles:
         out: dict[str, list[tuple[int, int]]] = {}
         for legend in _LEGEND.finditer(text) if "=" in text else ():
             words = _WORD.findall(legend.group(2))
-            if self.is_role(words):
+            if self.is_role(words) or not legend.group(1).isupper():
                 continue
             if any(
                 self.names.is_name(w)
@@ -279,6 +284,13 @@ class TranscriptRoles:
             and (w.islower() or w.lower() in self.names.roles or zipf(w.lower()) >= ROLE_WORD_ZIPF)
             for w in words
         )
+
+
+def _shortens(abbreviation: str, words: Sequence[str]) -> bool:
+    """Whether an abbreviation in mixed case shortens those words: the start of the first ("Mo" of "mother") or
+    the initials of all ("HoH" of "head of household")."""
+    short = abbreviation.lower()
+    return bool(words) and (words[0].lower().startswith(short) or "".join(w[0] for w in words).lower() == short)
 
 
 def _expansion(words: list[str], abbreviation: str) -> list[str]:

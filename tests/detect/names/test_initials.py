@@ -215,6 +215,11 @@ def test_words_in_capitals_without_a_roll_of_people_stay_words(text: str) -> Non
     assert found(text) == []
 
 
+def test_the_role_case_notes_give_the_person_they_are_about_is_no_initials() -> None:
+    text = "Present: YP, her aunt (carer), QR\n- Spoke alone w/ YP. QR to book clinic.\n- YP laughed on the way home."
+    assert found(text) == ["QR", "QR"]
+
+
 def test_an_abbreviation_on_a_roll_of_people_stays_a_person_to_the_end(detector) -> None:
     text = "Shed notes\nPresent: ZV, EL, GP, BZ\n- GP to fix the lathe guard.\n- Saw the GP re knee."
     doc = detector.detect_text(text)

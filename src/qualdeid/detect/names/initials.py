@@ -100,6 +100,8 @@ class Initials:
             rf"(?i:\b(?:{alternation(roles | words['labels'])}))(?:[ \t/]+[A-Za-z-]+)?[ \t]*:[ \t]*$"
         )
         self.labels = words["labels"]
+        #: "Present: YP, her aunt": the role case notes give the person they are about, in capitals
+        self.subject_roles = frozenset(w.upper() for w in words["subject_roles"])
         #: "three researchers (": every member of the bracketed list of initials that follows is a person
         #: also after its comma or colon ("the views are those of the authors, KT, PA and J-LO")
         self.people_before_brackets = re.compile(rf"\b(?i:{words.pattern('people_before_brackets')})[ \t]*[(,:][ \t]*$")
@@ -188,8 +190,8 @@ class Initials:
         defined: set[str] = set()
         for m in _TOKEN.finditer(text):
             token = m.group(1)
-            if token in roles:
-                continue  # "NT" of "note taker (NT)", a transcript's "P:": a role
+            if token in roles or token in self.subject_roles:
+                continue  # "NT" of "note taker (NT)", a transcript's "P:", case notes' "YP": a role
             if self.shouted(token) and not _dotted_in_clause(text, m.end()):  # "A. skips swimming": no article
                 if len(token) > 1 and (
                     self.defined_at(text, m.start(), m.end())  # "Ines Fairweather (IF)", "translated by DO"
@@ -440,6 +442,8 @@ class Initials:
             if not (len(members) >= 2 or alone) or not any(c.islower() for c in line.group()):
                 continue
             for m in members:
+                if m.group() in self.subject_roles:
+                    continue
                 start = line.start("rest") + m.start()
                 out.setdefault(m.group(), []).append((start, start + len(m.group())))
         for block in self.roll_block.finditer(text):
@@ -449,7 +453,8 @@ class Initials:
             if len(items) < 2:
                 continue
             for m in items:
-                out.setdefault(m.group("initials"), []).append(m.span("initials"))
+                if m.group("initials") not in self.subject_roles:
+                    out.setdefault(m.group("initials"), []).append(m.span("initials"))
         return out
 
     def named_in_full(self, text: str, start: int, end: int) -> bool:
