@@ -256,6 +256,17 @@ class Targets:
             rf"\b(?i:{_literal(words['contact_verbs'])})[ \t]+([a-z][a-z'’-]*[a-z])"
             rf"(?=[ \t]*(?:[.,;:!?)](?![\w@.-])|\n|$)|[ \t]+(?i:{_literal(words['name_end_after_contact'])})\b)"
         )
+        #: "(Rain on his passport", "(Rain, on the lease": a name as a document has it, whatever word it is
+        self._alias_document_after = re.compile(
+            rf",?[ \t]+(?:on|in)[ \t]+(?:the|his|her|their|its|my|our|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?"
+            rf"(?i:{_literal(words['alias_documents'])})\b"
+        )
+        #: "mentioned to ondine after", "suggest to oswin we try": a word in lower case spoken to
+        self._spoken_to_lower = re.compile(
+            rf"\b(?i:{_literal(words['speaking_to_verbs'])})[ \t]+to[ \t]+([a-z][a-z'’-]*[a-z])"
+            rf"(?=[ \t]*(?:[.,;:!?)](?![\w@.-])|\n|$)|[ \t]+(?i:{_literal(words['name_end_after_speaking'])})\b"
+            r"|[ \t]+(?:i|we|you|he|she|they|that)\b)"
+        )
         #: "ysolde said she would": a word in lower case right before a verb of speaking
         self._speaking_lower = re.compile(
             rf"(?<![\w'’-])([a-z][a-z'’-]*[a-z])(?=[ \t]+(?:{_literal(words['lower_case_speech'])})\b)"
@@ -445,6 +456,8 @@ class Targets:
                 continue
             if _ARTICLE_BEFORE.search(text[max(0, a - 4) : a]):
                 continue  # "got a Quorvo Fizz": one of many things, a drink or a car, not a person
+            if self._product_before.search(text[max(0, a - 24) : a]) and text[b : b + 1] not in ("'", "’"):
+                continue  # "a packet of Quorvo Crisps": a product by its brand, not a person's full name
             if (
                 len(words) == 2
                 and words[1].lower() in self.place_heads
@@ -587,11 +600,16 @@ class Targets:
 
     def lower_case_reached(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
         """A listed first name written in lower case right after a verb of reaching someone, where the
-        phrase ends ("met thaddeus at the gate", "texted ximena again."), or right before a verb of speaking
-        ("ximena said she would"): the person met or speaking, however written,
+        phrase ends ("met thaddeus at the gate", "texted ximena again."), right before a verb of speaking
+        ("ximena said she would") or spoken to ("mentioned to ximena after"): the person met, speaking or
+        spoken to, however written,
         though no account spells the name with a capital ("met friends there", "rang back later" stay)."""
         out: list[Target] = []
-        found = [*self._reached_lower.finditer(text, start, end), *self._speaking_lower.finditer(text, start, end)]
+        found = [
+            *self._reached_lower.finditer(text, start, end),
+            *self._speaking_lower.finditer(text, start, end),
+            *self._spoken_to_lower.finditer(text, start, end),
+        ]
         for m in sorted(found, key=lambda m: m.start(1)):
             a, b = m.span(1)
             low = m.group(1)
@@ -777,6 +795,8 @@ class Targets:
                     continue
                 if not evidence and self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
+                if not evidence and h.label != "PERSON" and self.unlisted_word_opening_sentence(text, a, b):
+                    continue  # "Gardening isn't one way": a word opening its sentence, though a body's name has it
                 label = self.kind(text, a, b, h.label, named=evidence)
                 if label == "LOCATION" and h.label == "PERSON" and self._known_person_here(text, a, b, known_names):
                     label = "PERSON"  # "Tawa's 68": a person of this account named like a town, as detected
@@ -1007,6 +1027,15 @@ class Targets:
         if not re.match(r"[.!]", text[end : end + 1]) or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
             return False
         return self.word_opening_sentence(text, start, end) or self.unlisted_word_opening_sentence(text, start, end)
+
+    def meeting_by_day(self, value: str) -> bool:
+        """A day or month with its possessive before abbreviations that are nobody's initials ("Monday's
+        MDT", "Friday's GP"): a meeting by when it is, no organisation of the study."""
+        m = re.fullmatch(r"([A-Z][a-z]+)['’]s\s+([A-Z]{2,6}(?:\s+[A-Z]{2,6})?)", value.strip())
+        if not m:
+            return False
+        days = {w for k in ("weekdays", "weekdays_short", "months", "months_short") for w in self.calendar[k]}
+        return m.group(1).lower() in days and all(w in self.not_initials for w in m.group(2).split())
 
     def unlisted_word_opening_sentence(self, text: str, start: int, end: int) -> bool:
         """One word of the dictionary (``DICTIONARY_ZIPF``, rarer than ``word_opening_sentence`` needs) opening
@@ -1366,7 +1395,9 @@ class Targets:
             lows = [re.sub(r"['’]s?$", "", w).lower() for w in m.group(1).split()]
             if any(w in self.not_names or w in TITLES for w in lows):
                 continue
-            if all(w in self.listed_names or zipf(w) < COMMON_ZIPF for w in lows):
+            if all(w in self.listed_names or zipf(w) < COMMON_ZIPF for w in lows) or self._alias_document_after.match(
+                text, m.end(1), end
+            ):  # "Bo Tran (Thanh on his passport)", "Tobin (Rain, on the lease)": the name written elsewhere
                 out.append(Target(m.start(1), m.end(1), "PERSON", "person frame"))
         return out
 
