@@ -179,3 +179,16 @@ def test_a_listed_name_in_lower_case_spoken_to_is_a_person(targets, text: str, n
 )
 def test_a_relative_or_a_word_that_runs_on_after_speaking_to_stays(targets, text: str) -> None:
     assert targets.lower_case_reached(text, 0, len(text), []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("I sat with her, because evander and the other carer were busy.", ["evander"]),
+        ("We had joy and the other kids laughing all day", []),  # a word: "joy" the feeling, kids no role
+        ("There was grace and the other two", []),
+    ],
+)
+def test_a_listed_name_in_lower_case_joined_to_a_role_is_a_person(targets, text: str, found: list[str]) -> None:
+    got = targets.lower_case_reached(text, 0, len(text), [])
+    assert [text[t.start : t.end] for t in got] == found

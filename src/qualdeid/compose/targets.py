@@ -261,6 +261,11 @@ class Targets:
             rf",?[ \t]+(?:on|in)[ \t]+(?:the|his|her|their|its|my|our|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?"
             rf"(?i:{_literal(words['alias_documents'])})\b"
         )
+        #: "ysolde and the other carer went": a word in lower case joined to a role (checked by role_of)
+        self._with_role_lower = re.compile(
+            r"(?<![\w'’-])([a-z][a-z'’-]*[a-z])[ \t]+and[ \t]+(?:the|his|her|my|our|their)[ \t]+(?:other[ \t]+)?"
+            r"([a-z]+)\b"
+        )
         #: "mentioned to ondine after", "suggest to oswin we try": a word in lower case spoken to
         self._spoken_to_lower = re.compile(
             rf"\b(?i:{_literal(words['speaking_to_verbs'])})[ \t]+to[ \t]+([a-z][a-z'’-]*[a-z])"
@@ -458,6 +463,8 @@ class Targets:
                 continue  # "got a Quorvo Fizz": one of many things, a drink or a car, not a person
             if self._product_before.search(text[max(0, a - 24) : a]) and text[b : b + 1] not in ("'", "’"):
                 continue  # "a packet of Quorvo Crisps": a product by its brand, not a person's full name
+            if len(words) == 1 and words[0].endswith("s") and _COUNTED_BEFORE.search(text[max(0, a - 30) : a]):
+                continue  # "two old Quillhorns came over": many of a kind, not one person
             if (
                 len(words) == 2
                 and words[1].lower() in self.place_heads
@@ -601,14 +608,19 @@ class Targets:
     def lower_case_reached(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
         """A listed first name written in lower case right after a verb of reaching someone, where the
         phrase ends ("met thaddeus at the gate", "texted ximena again."), right before a verb of speaking
-        ("ximena said she would") or spoken to ("mentioned to ximena after"): the person met, speaking or
-        spoken to, however written,
+        ("ximena said she would"), spoken to ("mentioned to ximena after") or joined to a role ("ximena and
+        the other carer went"): the person met, speaking, spoken to or with others, however written,
         though no account spells the name with a capital ("met friends there", "rang back later" stay)."""
         out: list[Target] = []
         found = [
             *self._reached_lower.finditer(text, start, end),
             *self._speaking_lower.finditer(text, start, end),
             *self._spoken_to_lower.finditer(text, start, end),
+            *(
+                m
+                for m in self._with_role_lower.finditer(text, start, end)
+                if self.role_words.role_of(m.group(2)) and m.group(2) not in self.forms_of_address
+            ),
         ]
         for m in sorted(found, key=lambda m: m.start(1)):
             a, b = m.span(1)
@@ -842,6 +854,16 @@ class Targets:
                 out.append(frame)
         out = self._with_first_names(text, start, end, _join_names(text, out))
         out = [self._with_nickname_prefix(text, _with_initials(text, t, end), start) for t in out] + rare
+        for i, t in enumerate(out):  # "Quen" of "Quen-iti Road": the rest of the hyphened name, and its road
+            if t.label in ("LOCATION", "ORGANIZATION"):
+                joined = _HYPHENED_REST.match(text, t.end, end)
+                if joined and not any(o is not t and o.start < joined.end() and t.start < o.end for o in out):
+                    stop = joined.end()
+                    road = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[stop:end])
+                    road = road if road and road.group(1).lower() in self.street_types else None
+                    parts = joined.group().strip("-").split("-")
+                    if road or all(w[:1].isupper() or zipf(w.lower()) < 3.0 for w in parts):  # not "-based", "-born"
+                        out[i] = Target(t.start, stop + (road.end() if road else 0), t.label, t.found, t.reason)
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
             if t.label == "DATE_TIME":
                 m = re.match(r"\s+birthday\b", text[t.end : end], re.IGNORECASE)
@@ -1193,6 +1215,12 @@ class Targets:
             and text[end : end + 1] not in ("'", "’")
         ):
             return None  # "a can of Zestorade", "his '83 Quillmobile": a product by its brand or model
+        if (
+            label in ("LOCATION", "ORGANIZATION")
+            and re.fullmatch(r"[A-Z][a-z]+s", value)
+            and _COUNTED_BEFORE.search(text[max(0, start - 30) : start])
+        ):
+            return None  # "two old Quillhorns came over": many of a kind (a breed, a make), no one's place
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.entitlement(value):
             return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
@@ -1573,6 +1601,15 @@ def _capitalised_run(text: str, start: int, end: int) -> str:
     while m := re.match(r" [A-Z][\w'’-]*(?![\w'’-])", text[end : end + 40]):
         end += len(m.group())
     return text[start:end]
+
+
+#: a number in lower case, or any number and a word in lower case, right before a plural: a count of things
+_COUNTED_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])(?:two|three|four|five|six|seven|eight|nine|ten|dozen|\d+)\s+(?:[a-z]+\s+)?"
+    r"|(?<![\w'’-])(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s+[a-z]+\s+)$"
+)
+#: the rest of a hyphened name after the part detection found ("-iti" of "Quen-iti"), not a number or a range
+_HYPHENED_REST = re.compile(r"(?:-[^\W\d_]['’\w]*)+(?![\w'’-])")
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
