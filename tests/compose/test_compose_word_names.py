@@ -178,7 +178,9 @@ def test_a_name_a_document_writes_in_brackets_is_the_same_person(targets) -> Non
     text = "Tobin (Rain, on the removal firm's paperwork) rang."
     first = Target(0, 5, "PERSON", "detected")
     got = targets.aliases(text, len(text), [first])
-    assert [text[t.start : t.end] for t in got] == ["Rain"]
+    assert [(text[t.start : t.end], t.found) for t in got] == [
+        (" (Rain, on the removal firm's paperwork)", "alias aside")
+    ]
     plain = "Tobin (Rain was falling) rang."
     assert targets.aliases(plain, len(plain), [Target(0, 5, "PERSON", "detected")]) == []
 

@@ -1423,9 +1423,14 @@ class Targets:
             lows = [re.sub(r"['’]s?$", "", w).lower() for w in m.group(1).split()]
             if any(w in self.not_names or w in TITLES for w in lows):
                 continue
-            if all(w in self.listed_names or zipf(w) < COMMON_ZIPF for w in lows) or self._alias_document_after.match(
+            close = text.find(")", m.end(1), end)
+            if self._alias_document_after.match(text, m.end(1), end) and close > 0 and "\n" not in text[t.end : close]:
+                # "Tobin (Rain, on the lease, which he hated)": an aside on how a document spells the person's
+                # name, which goes whole with the name (its own pseudonym would read as someone else)
+                out.append(Target(t.end, close + 1, "PERSON", "alias aside"))
+            elif all(w in self.listed_names or zipf(w) < COMMON_ZIPF for w in lows) or self._alias_document_after.match(
                 text, m.end(1), end
-            ):  # "Bo Tran (Thanh on his passport)", "Tobin (Rain, on the lease)": the name written elsewhere
+            ):  # "Bo Tran (Thanh on his passport)": the name written elsewhere
                 out.append(Target(m.start(1), m.end(1), "PERSON", "person frame"))
         return out
 
@@ -1548,7 +1553,7 @@ class Targets:
                 number = _NUMBER_AFTER.match(text, t.end, end)
                 if number and (last == "road" or last in self.placeholders.road_numbers):  # "Farm Road 418"
                     t = Target(t.start, number.end(), t.label, t.found, t.reason)
-            if t.label == "PERSON":
+            if t.label == "PERSON" and t.found != "alias aside":
                 m = _NAME_BEFORE.search(text, start, t.start)
                 if (
                     m is not None
@@ -1630,7 +1635,7 @@ def _non_overlapping(targets: list[Target]) -> list[Target]:
     spans; each character belongs to at most one target."""
     # format: target reason codes
     rank = {"detected": 0, "key": 1, "corpus": 2, "age shape": 3, "person frame": 4, "place frame": 4}
-    rank |= {"club frame": 4, "unit frame": 4}
+    rank |= {"club frame": 4, "unit frame": 4, "alias aside": 4}
     kept: list[Target] = []
     for t in sorted(targets, key=lambda t: (-(t.end - t.start), rank[t.found], t.start)):
         if not any(k.start < t.end and t.start < k.end for k in kept):
