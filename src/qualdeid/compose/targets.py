@@ -1424,14 +1424,14 @@ class Targets:
             if any(w in self.not_names or w in TITLES for w in lows):
                 continue
             close = text.find(")", m.end(1), end)
-            if self._alias_document_after.match(text, m.end(1), end) and close > 0 and "\n" not in text[t.end : close]:
-                # "Tobin (Rain, on the lease, which he hated)": an aside on how a document spells the person's
-                # name, which goes whole with the name (its own pseudonym would read as someone else)
+            if all(w in self.listed_names or zipf(w) < COMMON_ZIPF for w in lows):
+                out.append(Target(m.start(1), m.end(1), "PERSON", "person frame"))  # "Bo Tran (Thanh on his passport)"
+            elif (
+                self._alias_document_after.match(text, m.end(1), end) and close > 0 and "\n" not in text[t.end : close]
+            ):
+                # "Tobin (Rain, on the lease, which he hated)": an everyday word as a document spells the person's
+                # name, in an aside that goes whole with it (a pseudonym of its own would read as someone else)
                 out.append(Target(t.end, close + 1, "PERSON", "alias aside"))
-            elif all(w in self.listed_names or zipf(w) < COMMON_ZIPF for w in lows) or self._alias_document_after.match(
-                text, m.end(1), end
-            ):  # "Bo Tran (Thanh on his passport)": the name written elsewhere
-                out.append(Target(m.start(1), m.end(1), "PERSON", "person frame"))
         return out
 
     def _named_thing(self, text: str, start: int, end: int) -> bool:
