@@ -185,6 +185,7 @@ def test_a_relative_or_a_word_that_runs_on_after_speaking_to_stays(targets, text
     ("text", "found"),
     [
         ("I sat with her, because evander and the other carer were busy.", ["evander"]),
+        ("I sat with her, as cosima and the other nurse had gone.", ["cosima"]),
         ("We had joy and the other kids laughing all day", []),  # a word: "joy" the feeling, kids no role
         ("There was grace and the other two", []),
     ],

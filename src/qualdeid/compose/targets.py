@@ -616,11 +616,7 @@ class Targets:
             *self._reached_lower.finditer(text, start, end),
             *self._speaking_lower.finditer(text, start, end),
             *self._spoken_to_lower.finditer(text, start, end),
-            *(
-                m
-                for m in self._with_role_lower.finditer(text, start, end)
-                if self.role_words.role_of(m.group(2)) and m.group(2) not in self.forms_of_address
-            ),
+            *(m for m in self._with_role_lower.finditer(text, start, end) if self.role_words.role_of(m.group(2))),
         ]
         for m in sorted(found, key=lambda m: m.start(1)):
             a, b = m.span(1)
