@@ -150,18 +150,3 @@ def test_a_form_of_address_is_not_turned_into_a_name(detector, tmp_path: Path) -
     # opening a sentence, where lower case will not do, the person's invented name stands for it
     assert re.search(r"\. [A-Z][a-z]+(?: [A-Z][a-z]+)? laughed\.", draft.text) and "[a name]" not in draft.text
 
-
-def test_a_pronoun_risk_would_flag_is_no_identifier(monkeypatch, detector) -> None:
-    """ "I'd rather we ...": a pronoun with its verb, which the recogniser once read as a person somewhere
-    in the corpus, is left as written; a name beside it is not."""
-    from types import SimpleNamespace
-
-    from qualdeid.compose import composer as composer_module
-    from qualdeid.compose.residual import Residual
-
-    text = "I'd rather we ask Quennell. She'll know."
-    found = [Residual(0, 3, "PERSON"), Residual(18, 26, "PERSON"), Residual(28, 34, "PERSON")]
-    monkeypatch.setattr(composer_module, "residuals", lambda *args, **kwargs: found)
-    composer = Composer(detector, load_compose_config())
-    kept = composer._residuals(SimpleNamespace(risk=None, names=set()), text)
-    assert [text[r.start : r.end] for r in kept] == ["Quennell"]

@@ -61,9 +61,6 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([
 _NO_LEAD_BEFORE = frozenset({"then", "and", "but", "so", "also", "later", "afterwards", "again", "anyway", "still"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]|\n)\s*$")
 _DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
-#: a personal pronoun, alone or with a verb's ending ("I'd", "She'll", "we've"): never a name, though the
-#: entity recogniser once read one as a person somewhere in the corpus
-_PRONOUN_FORM = re.compile(r"(?i:i|you|he|she|it|we|they)(?:['’](?:d|ll|m|ve|re|s))?")
 
 
 @dataclass
@@ -691,14 +688,12 @@ class Composer:
     def _residuals(self, corpus: _Corpus, text: str, spans: Iterable[Span] = ()) -> list[Residual]:
         """What risk would fail ``text`` for, less the everyday words in lower case that no person of the
         corpus is called ("the marina" that the entity recogniser once took for a place), nor any list
-        of names holds ("the kettle", though the recogniser made a person of it somewhere), and the
-        pronouns ("I'd rather we ..."): compose holds those as no identifier and leaves them as written
-        (must-be-true 1)."""
+        of names holds ("the kettle", though the recogniser made a person of it somewhere): compose
+        holds those as no identifier and leaves them as written (must-be-true 1)."""
         return [
             r
             for r in residuals(corpus.risk, text, spans, self._kept_texts)
             if not _everyday_word(text[r.start : r.end], corpus.names & self.targets.name_words)
-            and not _PRONOUN_FORM.fullmatch(text[r.start : r.end])
         ]
 
     @cached_property
