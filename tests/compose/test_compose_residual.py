@@ -149,4 +149,3 @@ def test_a_form_of_address_is_not_turned_into_a_name(detector, tmp_path: Path) -
     assert [c["replacement"] for c in changes if c["reason"] == "form of address"] == ["aunty"]
     # opening a sentence, where lower case will not do, the person's invented name stands for it
     assert re.search(r"\. [A-Z][a-z]+(?: [A-Z][a-z]+)? laughed\.", draft.text) and "[a name]" not in draft.text
-
