@@ -159,3 +159,37 @@ def test_a_listed_name_in_lower_case_before_a_verb_of_speaking_is_a_person(targe
 @pytest.mark.parametrize("text", ["and mum said no", "everyone said so", "then her joy said it all"])
 def test_a_relative_a_word_or_a_noun_before_a_verb_of_speaking_stays(targets, text: str) -> None:
     assert targets.lower_case_reached(text, 0, len(text), []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I'll suggest to evander we try the bus.", "evander"),
+        ("I mentioned to cosima after group", "cosima"),
+        ("She talked to joy about it.", "joy"),
+    ],
+)
+def test_a_listed_name_in_lower_case_spoken_to_is_a_person(targets, text: str, name: str) -> None:
+    got = targets.lower_case_reached(text, 0, len(text), [])
+    assert [(text[t.start : t.end], t.label) for t in got] == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text", ["I said to mum we should go.", "She talked to joy and sorrow alike in her poems", "he spoke to will power"]
+)
+def test_a_relative_or_a_word_that_runs_on_after_speaking_to_stays(targets, text: str) -> None:
+    assert targets.lower_case_reached(text, 0, len(text), []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("I sat with her, because evander and the other carer were busy.", ["evander"]),
+        ("I sat with her, as cosima and the other nurse had gone.", ["cosima"]),
+        ("We had joy and the other kids laughing all day", []),  # a word: "joy" the feeling, kids no role
+        ("There was grace and the other two", []),
+    ],
+)
+def test_a_listed_name_in_lower_case_joined_to_a_role_is_a_person(targets, text: str, found: list[str]) -> None:
+    got = targets.lower_case_reached(text, 0, len(text), [])
+    assert [text[t.start : t.end] for t in got] == found

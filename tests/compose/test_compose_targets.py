@@ -518,3 +518,22 @@ def test_a_common_word_opening_a_sentence_is_no_name_the_corpus_knows(targets: T
 )
 def test_where_a_journey_starts_or_ends_is_a_place(targets: Targets, text: str, spans, expected) -> None:
     assert kinds(targets, text, spans) == expected
+
+
+def test_the_rest_of_a_hyphened_place_goes_with_it(targets: Targets) -> None:
+    text = "They live on Quen-iti Road now."
+    assert [v for v, _ in kinds(targets, text, [("Quen", "LOCATION")], detector="ner")] == ["Quen-iti Road"]
+    word = "She grew up on a Quenby-based farm."  # "-based": a word of its own
+    assert not any("based" in v for v, _ in kinds(targets, word, [("Quenby", "LOCATION")], detector="ner"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Two old Quillhorns came over to the gate.", "Quillhorns", []),
+        ("he kept three Quillhorns for years", "Quillhorns", []),
+        ("She moved to Quillhorns last year.", "Quillhorns", ["Quillhorns"]),
+    ],
+)
+def test_a_counted_plural_is_no_place(targets: Targets, text: str, value: str, expected: list[str]) -> None:
+    assert [v for v, _ in kinds(targets, text, [(value, "LOCATION")])] == expected

@@ -10,7 +10,7 @@ import pytest
 from helpers import FIXTURES, paragraph_of
 from qualdeid.compose import Composer, load_compose_config
 from qualdeid.compose.placeholders import Placeholders
-from qualdeid.compose.targets import Targets
+from qualdeid.compose.targets import Target, Targets
 from qualdeid.corpus import Document
 from qualdeid.corpus.readers import Corpus
 from qualdeid.pseudonymise.people import RoleWords
@@ -165,3 +165,26 @@ def test_a_lower_case_word_with_an_article_of_its_own_is_a_thing(
 
     start = text.index(word)
     assert determined(text, start, start + len(word), targets.person_word) is own
+
+
+@pytest.mark.parametrize(
+    "text", ["I brought a packet of Quorvo Crisps and sat down.", "Two cans of Zestorade Gold later"]
+)
+def test_a_product_after_a_measure_is_no_full_name(targets, text: str) -> None:
+    assert targets.sweep(text, 0, len(text), []) == []
+
+
+def test_a_name_a_document_writes_in_brackets_is_the_same_person(targets) -> None:
+    text = "Tobin (Rain, on the removal firm's paperwork) rang."
+    first = Target(0, 5, "PERSON", "detected")
+    got = targets.aliases(text, len(text), [first])
+    assert [(text[t.start : t.end], t.found) for t in got] == [
+        (" (Rain, on the removal firm's paperwork)", "alias aside")
+    ]
+    plain = "Tobin (Rain was falling) rang."
+    assert targets.aliases(plain, len(plain), [Target(0, 5, "PERSON", "detected")]) == []
+
+
+@pytest.mark.parametrize(("value", "meeting"), [("Monday's MDT", True), ("Friday's GP", True), ("Quenby's MDT", False)])
+def test_a_meeting_by_its_day_is_no_organisation(targets, value: str, meeting: bool) -> None:
+    assert targets.meeting_by_day(value) is meeting

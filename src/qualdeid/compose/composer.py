@@ -72,7 +72,7 @@ class Change:
     original: str
     replacement: str
     #: person | place | date | age | contact | id | detail | form label | form of address | pronoun | agreement |
-    #: final check | lead
+    #: final check | lead | alias (an aside on how a document spells the name, removed)
     reason: str
     person: str | None = None  # People id
     role: str | None = None  # cast role of a person
@@ -415,6 +415,9 @@ class Composer:
             if t.label != "RARE_DETAIL" and not any(g.start < t.end and t.start < g.end for g in generalised)
         ]
         for t in sorted(targets, key=lambda t: t.start):
+            if t.found == "alias aside":  # " (Rain, on the lease)" after the person's name: goes, bracket and all
+                changes.append(Change(t.start, t.end, text[t.start : t.end], "", "alias", found=t.found))
+                continue
             if t.found == "risk, a word here":  # "with Lego": no person to invent, a placeholder to check
                 new = self._again(text, t.start, t.end, t.label)
                 changes.append(Change(t.start, t.end, text[t.start : t.end], new, _REASON[t.label], found=t.found))
@@ -671,6 +674,8 @@ class Composer:
                 continue  # 'hummed a little of "Quill, Quill"': a song's title, in any of its words
             if c.kind == "capitalised" and self.targets.title_of_work(doc.text, c.start, c.end):
                 continue  # "the band played Quillbarrow twice": a song's title, whatever word it is
+            if self.targets.meeting_by_day(value):
+                continue  # "at Monday's MDT": a meeting by its day, no organisation
             if c.kind == "capitalised-phrase" and self.targets.common_phrase(value):
                 continue  # "the Slow Cooking approach": a name made of everyday words, for no building or body
             label = "PERSON" if c.kind == "initials" else self.targets.kind(doc.text, c.start, c.end, c.label)

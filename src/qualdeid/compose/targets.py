@@ -256,6 +256,22 @@ class Targets:
             rf"\b(?i:{_literal(words['contact_verbs'])})[ \t]+([a-z][a-z'’-]*[a-z])"
             rf"(?=[ \t]*(?:[.,;:!?)](?![\w@.-])|\n|$)|[ \t]+(?i:{_literal(words['name_end_after_contact'])})\b)"
         )
+        #: "(Rain on his passport", "(Rain, on the lease": a name as a document has it, whatever word it is
+        self._alias_document_after = re.compile(
+            rf",?[ \t]+(?:on|in)[ \t]+(?:the|his|her|their|its|my|our|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?"
+            rf"(?i:{_literal(words['alias_documents'])})\b"
+        )
+        #: "ysolde and the other carer went": a word in lower case joined to a role (checked by role_of)
+        self._with_role_lower = re.compile(
+            r"(?<![\w'’-])([a-z][a-z'’-]*[a-z])[ \t]+and[ \t]+(?:the|his|her|my|our|their)[ \t]+(?:other[ \t]+)?"
+            r"([a-z]+)\b"
+        )
+        #: "mentioned to ondine after", "suggest to oswin we try": a word in lower case spoken to
+        self._spoken_to_lower = re.compile(
+            rf"\b(?i:{_literal(words['speaking_to_verbs'])})[ \t]+to[ \t]+([a-z][a-z'’-]*[a-z])"
+            rf"(?=[ \t]*(?:[.,;:!?)](?![\w@.-])|\n|$)|[ \t]+(?i:{_literal(words['name_end_after_speaking'])})\b"
+            r"|[ \t]+(?:i|we|you|he|she|they|that)\b)"
+        )
         #: "ysolde said she would": a word in lower case right before a verb of speaking
         self._speaking_lower = re.compile(
             rf"(?<![\w'’-])([a-z][a-z'’-]*[a-z])(?=[ \t]+(?:{_literal(words['lower_case_speech'])})\b)"
@@ -445,6 +461,10 @@ class Targets:
                 continue
             if _ARTICLE_BEFORE.search(text[max(0, a - 4) : a]):
                 continue  # "got a Quorvo Fizz": one of many things, a drink or a car, not a person
+            if self._product_before.search(text[max(0, a - 24) : a]) and text[b : b + 1] not in ("'", "’"):
+                continue  # "a packet of Quorvo Crisps": a product by its brand, not a person's full name
+            if len(words) == 1 and words[0].endswith("s") and _COUNTED_BEFORE.search(text[max(0, a - 30) : a]):
+                continue  # "two old Quillhorns came over": many of a kind, not one person
             if (
                 len(words) == 2
                 and words[1].lower() in self.place_heads
@@ -587,11 +607,17 @@ class Targets:
 
     def lower_case_reached(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
         """A listed first name written in lower case right after a verb of reaching someone, where the
-        phrase ends ("met thaddeus at the gate", "texted ximena again."), or right before a verb of speaking
-        ("ximena said she would"): the person met or speaking, however written,
+        phrase ends ("met thaddeus at the gate", "texted ximena again."), right before a verb of speaking
+        ("ximena said she would"), spoken to ("mentioned to ximena after") or joined to a role ("ximena and
+        the other carer went"): the person met, speaking, spoken to or with others, however written,
         though no account spells the name with a capital ("met friends there", "rang back later" stay)."""
         out: list[Target] = []
-        found = [*self._reached_lower.finditer(text, start, end), *self._speaking_lower.finditer(text, start, end)]
+        found = [
+            *self._reached_lower.finditer(text, start, end),
+            *self._speaking_lower.finditer(text, start, end),
+            *self._spoken_to_lower.finditer(text, start, end),
+            *(m for m in self._with_role_lower.finditer(text, start, end) if self.role_words.role_of(m.group(2))),
+        ]
         for m in sorted(found, key=lambda m: m.start(1)):
             a, b = m.span(1)
             low = m.group(1)
@@ -777,6 +803,8 @@ class Targets:
                     continue
                 if not evidence and self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
+                if not evidence and h.label != "PERSON" and self.unlisted_word_opening_sentence(text, a, b):
+                    continue  # "Gardening isn't one way": a word opening its sentence, though a body's name has it
                 label = self.kind(text, a, b, h.label, named=evidence)
                 if label == "LOCATION" and h.label == "PERSON" and self._known_person_here(text, a, b, known_names):
                     label = "PERSON"  # "Tawa's 68": a person of this account named like a town, as detected
@@ -822,6 +850,16 @@ class Targets:
                 out.append(frame)
         out = self._with_first_names(text, start, end, _join_names(text, out))
         out = [self._with_nickname_prefix(text, _with_initials(text, t, end), start) for t in out] + rare
+        for i, t in enumerate(out):  # "Quen" of "Quen-iti Road": the rest of the hyphened name, and its road
+            if t.label in ("LOCATION", "ORGANIZATION"):
+                joined = _HYPHENED_REST.match(text, t.end, end)
+                if joined and not any(o is not t and o.start < joined.end() and t.start < o.end for o in out):
+                    stop = joined.end()
+                    road = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[stop:end])
+                    road = road if road and road.group(1).lower() in self.street_types else None
+                    parts = joined.group().strip("-").split("-")
+                    if road or all(w[:1].isupper() or zipf(w.lower()) < 3.0 for w in parts):  # not "-based", "-born"
+                        out[i] = Target(t.start, stop + (road.end() if road else 0), t.label, t.found, t.reason)
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
             if t.label == "DATE_TIME":
                 m = re.match(r"\s+birthday\b", text[t.end : end], re.IGNORECASE)
@@ -1008,6 +1046,15 @@ class Targets:
             return False
         return self.word_opening_sentence(text, start, end) or self.unlisted_word_opening_sentence(text, start, end)
 
+    def meeting_by_day(self, value: str) -> bool:
+        """A day or month with its possessive before abbreviations that are nobody's initials ("Monday's
+        MDT", "Friday's GP"): a meeting by when it is, no organisation of the study."""
+        m = re.fullmatch(r"([A-Z][a-z]+)['’]s\s+([A-Z]{2,6}(?:\s+[A-Z]{2,6})?)", value.strip())
+        if not m:
+            return False
+        days = {w for k in ("weekdays", "weekdays_short", "months", "months_short") for w in self.calendar[k]}
+        return m.group(1).lower() in days and all(w in self.not_initials for w in m.group(2).split())
+
     def unlisted_word_opening_sentence(self, text: str, start: int, end: int) -> bool:
         """One word of the dictionary (``DICTIONARY_ZIPF``, rarer than ``word_opening_sentence`` needs) opening
         a sentence, in no list of first names, surnames or towns, not acting as a person there and never
@@ -1164,6 +1211,12 @@ class Targets:
             and text[end : end + 1] not in ("'", "’")
         ):
             return None  # "a can of Zestorade", "his '83 Quillmobile": a product by its brand or model
+        if (
+            label in ("LOCATION", "ORGANIZATION")
+            and re.fullmatch(r"[A-Z][a-z]+s", value)
+            and _COUNTED_BEFORE.search(text[max(0, start - 30) : start])
+        ):
+            return None  # "two old Quillhorns came over": many of a kind (a breed, a make), no one's place
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.entitlement(value):
             return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
@@ -1366,8 +1419,15 @@ class Targets:
             lows = [re.sub(r"['’]s?$", "", w).lower() for w in m.group(1).split()]
             if any(w in self.not_names or w in TITLES for w in lows):
                 continue
+            close = text.find(")", m.end(1), end)
             if all(w in self.listed_names or zipf(w) < COMMON_ZIPF for w in lows):
-                out.append(Target(m.start(1), m.end(1), "PERSON", "person frame"))
+                out.append(Target(m.start(1), m.end(1), "PERSON", "person frame"))  # "Bo Tran (Thanh on his passport)"
+            elif (
+                self._alias_document_after.match(text, m.end(1), end) and close > 0 and "\n" not in text[t.end : close]
+            ):
+                # "Tobin (Rain, on the lease, which he hated)": an everyday word as a document spells the person's
+                # name, in an aside that goes whole with it (a pseudonym of its own would read as someone else)
+                out.append(Target(t.end, close + 1, "PERSON", "alias aside"))
         return out
 
     def _named_thing(self, text: str, start: int, end: int) -> bool:
@@ -1489,7 +1549,7 @@ class Targets:
                 number = _NUMBER_AFTER.match(text, t.end, end)
                 if number and (last == "road" or last in self.placeholders.road_numbers):  # "Farm Road 418"
                     t = Target(t.start, number.end(), t.label, t.found, t.reason)
-            if t.label == "PERSON":
+            if t.label == "PERSON" and t.found != "alias aside":
                 m = _NAME_BEFORE.search(text, start, t.start)
                 if (
                     m is not None
@@ -1544,6 +1604,15 @@ def _capitalised_run(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+#: a number in lower case, or any number and a word in lower case, right before a plural: a count of things
+_COUNTED_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])(?:two|three|four|five|six|seven|eight|nine|ten|dozen|\d+)\s+(?:[a-z]+\s+)?"
+    r"|(?<![\w'’-])(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s+[a-z]+\s+)$"
+)
+#: the rest of a hyphened name after the part detection found ("-iti" of "Quen-iti"), not a number or a range
+_HYPHENED_REST = re.compile(r"(?:-[^\W\d_]['’\w]*)+(?![\w'’-])")
+
+
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span that starts or ends inside a word to the whole word; one that starts with the tail
     of a contraction ("she'[d won a title]") starts after it."""
@@ -1562,7 +1631,7 @@ def _non_overlapping(targets: list[Target]) -> list[Target]:
     spans; each character belongs to at most one target."""
     # format: target reason codes
     rank = {"detected": 0, "key": 1, "corpus": 2, "age shape": 3, "person frame": 4, "place frame": 4}
-    rank |= {"club frame": 4, "unit frame": 4}
+    rank |= {"club frame": 4, "unit frame": 4, "alias aside": 4}
     kept: list[Target] = []
     for t in sorted(targets, key=lambda t: (-(t.end - t.start), rank[t.found], t.start)):
         if not any(k.start < t.end and t.start < k.end for k in kept):
