@@ -15,3 +15,18 @@ def test_a_phone_sender_stays_a_contact(detector) -> None:
     contacts = {TEXT[s.start : s.end] for s in doc.spans if s.label == "CONTACT"}
     assert {"+44 7700 900 118", "+44 7700 900 452"} <= contacts
     assert not any(s.label == "DATE_TIME" and "+" in TEXT[s.start : s.end] for s in doc.spans)
+
+
+SMS = (
+    "3/4/24 8:12 AM  +1 (317) 555-0117: good morning, is the form ok\n"
+    "3/4/24 8:30 AM  +1 (317) 555-0163: yes, see you at 10\n"
+)
+
+
+def test_a_text_messages_export_keeps_its_dates(detector) -> None:
+    """An SMS export writes no dash before the sender's number: each line's date stays a date."""
+    doc = detector.detect_text(SMS)
+    dates = [SMS[s.start : s.end] for s in doc.spans if s.label == "DATE_TIME"]
+    assert [d[:6] for d in dates] == ["3/4/24", "3/4/24"]
+    contacts = {SMS[s.start : s.end] for s in doc.spans if s.label == "CONTACT"}
+    assert {"+1 (317) 555-0117", "+1 (317) 555-0163"} <= contacts

@@ -124,8 +124,9 @@ _SMALL_RANGE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _FEAST_WORDS = re.compile(r"[a-z]+(?:'s)?")
 #: after a chat line's date and time, the sender and the colon of the message ("8:20 pm - Ana R:")
 _CHAT_SENDER = re.compile(r"[ \t]+[-–—][ \t]+[^\W\d_][^\n:]{0,40}:")
-#: or the sender's phone number, where the chat export holds no name for it ("8:20 pm - +44 7700 900123:")
-_CHAT_PHONE_SENDER = re.compile(r"[ \t]+[-–—][ \t]+\+\d[\d \t().-]{5,22}:")
+#: or the sender's phone number, where the chat export holds no name for it ("8:20 pm - +44 7700 900123:"; a text
+#: messages export writes no dash: "3/4/24 8:12 AM  +1 (317) 555-0117:")
+_CHAT_PHONE_SENDER = re.compile(r"[ \t]+(?:[-–—][ \t]+)?\+\d[\d \t().-]{5,22}:")
 #: how far past NER's date such a phone number's colon can be (NER reads the first digits into the date)
 _PHONE_SENDER_REACH = 24
 _TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?$", re.IGNORECASE)

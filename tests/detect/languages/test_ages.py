@@ -41,6 +41,12 @@ def found(text: str) -> list[str]:
         ("Addolorata Vinciguerra ved. Tresoldi\ndi anni 91\n\nNe danno il triste annuncio", ["91"]),
         ("ś.p. Bronisław Kędziorek\nlat 68\n\nPogrzeb odbędzie się", ["68"]),
         ("Je m'appelle Ulrich Ferrandou. J'ai 84 ans et je vis seul.", ["84 ans"]),
+        # languages of their own files: Albanian, Vietnamese, Yoruba; Greek and Romanian words added
+        ("Banon me gjyshen, Vitoren, 78 vjeç, e cila nuk ecën.", ["78 vjeç"]),
+        ("Cụ ông Lạc Văn Bường, hưởng thọ 86 tuổi.", ["86 tuổi"]),
+        ("ó kú ní ẹni ọdún 73.", ["73"]),
+        ("Σήμερα η γιαγιά Ροδάνθη κλείνει τα 95!", ["95"]),
+        ("Data nașterii: 02.05.1951     Vârsta: 73 ani\n", ["73 ani"]),
     ],
 )
 def test_an_age_in_another_language(text: str, ages: list[str]) -> None:
@@ -58,6 +64,8 @@ def test_an_age_in_another_language(text: str, ages: list[str]) -> None:
         "Ci siamo sposati 45 anni fa.",
         "She worked there for 30 years and is 64 days from retiring.",  # English is not read here
         "de 2024 años",  # no age has four digits
+        "Punoi në fabrikë 30 vjet.",  # Albanian "vjet" is a duration's years
+        "Tôi sống ở đó 20 năm.",  # Vietnamese "năm" too
         "Pracował tam przez 30 lat 5 miesięcy.",  # "lat" after its number: a duration
         "the buoy sits at lat 45.2, long 3.1",  # a latitude
         "Ha lavorato per 40 anni in fabbrica.",
