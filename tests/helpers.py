@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from qualdeid.corpus import Document, InputError, Span
@@ -113,13 +114,20 @@ def assert_encrypted(key_path: Path, passphrase: str = PASSPHRASE) -> None:
 # ---------------------------------------------------------------------------- rare details
 
 
+@lru_cache(maxsize=1)
+def _shared_rules() -> Rules:
+    """One default Rules for the rare-detail helpers: its rare rules are read once per session (reading them
+    for every test was most of the rare tests' time)."""
+    return Rules()
+
+
 def run(detector, texts: list[str], rules: Rules | None = None) -> list[list[Span]]:
     """Both passes over a small corpus, as the pipeline runs them: the details found (the doubts, which
     the pipeline takes out before the finaliser, are left out)."""
     from qualdeid.detect.rare.doubts import split
     from qualdeid.detect.rare.processor import RareDetailProcessor
 
-    proc = RareDetailProcessor(rules or Rules())
+    proc = RareDetailProcessor(rules or _shared_rules())
     docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
     firsts = []
     for doc, sdoc in zip(docs, detector.nlp.pipe(texts), strict=True):
@@ -157,9 +165,8 @@ def finder_hits(detector, family: str, text: str) -> list[str]:
     from qualdeid.detect.rare.context import RareContext
     from qualdeid.detect.rare.lexicon import RareRules
     from qualdeid.detect.rare.processor import FINDERS
-    from qualdeid.rules import Rules
 
-    rr = RareRules.load(Rules())
+    rr = RareRules.load(_shared_rules())
     sdoc = detector.nlp(text)
     return [sdoc[h.start : h.end].text for h in FINDERS[family](rr).find(RareContext.read(sdoc, [], rr))]
 

@@ -244,7 +244,7 @@ def test_readme_quickstart_is_what_ci_runs() -> None:
     assert len(commands) == 2  # the install with the main job on the examples, then the tests
     install_and_main_job, tests = commands
     assert install_and_main_job.startswith('python3 -m pip install -e ".[dev]" && qualdeid scrub examples/')
-    assert tests == "python3 -m pytest -q"
+    assert tests == "python3 -m pytest -q -n auto"  # one worker per CPU (pytest-xdist)
     assert "virtual environment" in quickstart.split("```bash")[0]  # said before the block (PEP 668)
     ci = [line.strip() for line in (root / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
     assert [line for line in ci if line.startswith(("python3 ", "qualdeid "))] == commands

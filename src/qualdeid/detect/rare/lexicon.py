@@ -4,6 +4,7 @@ matcher of lexicon entries over spaCy tokens (one dictionary lookup per token)."
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -90,6 +91,15 @@ class RareRules:
 
     @classmethod
     def load(cls, rules: Rules) -> RareRules:
+        """The rare-detail rules of ``rules``, read once per :class:`Rules` (they are never changed after
+        reading, so every processor and finder built on the same rules shares them)."""
+        loaded = _LOADED.get(rules)
+        if loaded is None:
+            loaded = _LOADED[rules] = cls._read(rules)
+        return loaded
+
+    @classmethod
+    def _read(cls, rules: Rules) -> RareRules:
         out = cls()
         seen: dict[tuple[str, ...], tuple[str, str]] = {}
         for category in (*CATEGORIES, COMMON):
@@ -230,3 +240,7 @@ def _hobby_verbs(entries: Iterable[str], not_verbs: frozenset[str]) -> dict[str,
         if 1.0 <= zipf_any_spelling(verb) < HOBBY_VERB_ZIPF and verb not in not_verbs:
             out[verb] = entry
     return out
+
+
+#: :meth:`RareRules.load`'s rules per Rules object (dropped with it)
+_LOADED: weakref.WeakKeyDictionary[Rules, RareRules] = weakref.WeakKeyDictionary()
