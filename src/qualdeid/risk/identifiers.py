@@ -24,6 +24,9 @@ from qualdeid.rules import Rules
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+#: English verbs and "not" contracted onto a word ("I'd", "she'll", "we've", "don't")
+_CLITICS = ("'d", "'ll", "'re", "'ve", "'s", "'m", "n't")
+
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
 _NAME_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}s")
@@ -231,7 +234,7 @@ class IdentifierIndex:
         """ "She", "The", "His": closed-class words of English (spaCy's stop words, as detection defines
         them) are no identifier even where NER took one for a name or scrub replaced it (the key holds
         it then); a listed word-name ("Will", "May") is exempt."""
-        words = [w.lower() for w in _WORD.findall(v)]
+        words = [_without_clitic(w.lower()) for w in _WORD.findall(v.translate(_APOSTROPHES))]
         names = self.word_names if self.word_names is not None else _shipped_word_names()
         return bool(words) and all(w in STOP_WORDS and w not in names for w in words)
 
@@ -470,3 +473,11 @@ def index_corpus(docs: Iterable[Document], *, short_form_zipf: float = 5.0, **kw
         index.add_short_forms(d, max_zipf=short_form_zipf)
     index.propagate(docs)
     return index
+
+
+def _without_clitic(word: str) -> str:
+    """ "i'd" -> "i", "don't" -> "do": the word a contraction is made on (a pronoun stays a pronoun)."""
+    for end in _CLITICS:
+        if word.endswith(end) and len(word) > len(end):
+            return word[: -len(end)]
+    return word
