@@ -79,6 +79,9 @@ _NAME_ONLY_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof"}
 ADDRESSED_ZIPF = 3.5
 _AGE = re.compile(r"\(\s*(\d{1,3})\s*\)|\baged?\s+(?=\d)(\d{1,3})\b|\b(\d{1,3})(?=\s*(?:years?|yrs?)[ -]old\b)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: the end of a short phrase after a lower-case name: punctuation that ends it (not a handle's or address's dot),
+#: a line break, or the end of the text
+_PHRASE_END = r"[ \t]*(?:[.,;:!?)](?![\w@.-])|\n|$)"
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 #: the initials of a surname right after a first name ("Tobiah Q.", "Tobiah Q-R", "Tobiah O'B", "Tobiah B came");
 #: never the pronoun "I" or the article "A" alone
@@ -254,7 +257,7 @@ class Targets:
         #: then the end of the phrase
         self._reached_lower = re.compile(
             rf"\b(?i:{_literal(words['contact_verbs'])})[ \t]+([a-z][a-z'’-]*[a-z])"
-            rf"(?=[ \t]*(?:[.,;:!?)](?![\w@.-])|\n|$)|[ \t]+(?i:{_literal(words['name_end_after_contact'])})\b)"
+            rf"(?={_PHRASE_END}|[ \t]+(?i:{_literal(words['name_end_after_contact'])})\b)"
         )
         #: "(Rain on his passport", "(Rain, on the lease": a name as a document has it, whatever word it is
         self._alias_document_after = re.compile(
@@ -269,7 +272,7 @@ class Targets:
         #: "mentioned to ondine after", "suggest to oswin we try": a word in lower case spoken to
         self._spoken_to_lower = re.compile(
             rf"\b(?i:{_literal(words['speaking_to_verbs'])})[ \t]+to[ \t]+([a-z][a-z'’-]*[a-z])"
-            rf"(?=[ \t]*(?:[.,;:!?)](?![\w@.-])|\n|$)|[ \t]+(?i:{_literal(words['name_end_after_speaking'])})\b"
+            rf"(?={_PHRASE_END}|[ \t]+(?i:{_literal(words['name_end_after_speaking'])})\b"
             r"|[ \t]+(?:i|we|you|he|she|they|that)\b)"
         )
         #: "ysolde said she would": a word in lower case right before a verb of speaking
