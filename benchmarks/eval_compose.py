@@ -188,13 +188,26 @@ def gold_headings(records: list[dict]) -> set[str]:
     return out
 
 
+#: where a heading of the gold stands as a heading: at the start of the text, a line or a sentence, maybe numbered or
+#: in bold ("2. Why it mattered", "**What went on**")
+_HEADING_START = r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"'”’)]\s))\s*(?:\d{1,2}[.)]\s*|\*\*|#+\s*)?"
+
+
 def heading_leaks(text: str, headings: set[str]) -> list[str]:
-    found = [m.group().strip() for m in PROMPTS.finditer(text)]
+    """The template's prompts in a paragraph: the common wordings, and each heading of the gold's coded parts
+    followed by its colon, or (three words or more) where it opens the text, a line or a sentence. A heading's
+    words inside a sentence are prose ("... and that is why it mattered to her"), not a heading that leaked."""
+    found = list(PROMPTS.finditer(text))
     low = text.lower()
     for h in headings:
-        pattern = re.escape(h) + (r"\s*:" if len(h.split()) < 3 else "")
-        found += [m.group() for m in re.finditer(r"(?<!\w)" + pattern, low)]
-    return found
+        found += re.finditer(r"(?<!\w)" + re.escape(h) + r"\s*:", low)
+        if len(h.split()) >= 3:
+            found += re.finditer(_HEADING_START + re.escape(h) + r"(?!\w)(?!\s*:)", low)
+    spans: list[tuple[int, int]] = []  # one leak where several patterns find the same words
+    for m in sorted(found, key=lambda m: (m.start(), -m.end())):
+        if not any(a < m.end() and m.start() < b for a, b in spans):
+            spans.append((m.start(), m.end()))
+    return [text[a:b].strip() for a, b in spans]
 
 
 def kept_parts(value: str, label: str) -> list[str]:
