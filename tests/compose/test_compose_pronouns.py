@@ -31,6 +31,8 @@ def run(text: str, focal: str, target: str, others=(), focal_at=()) -> tuple[str
         ("He's 27 and has been here six weeks.", "M", "they", "They're 27 and have been here six weeks."),
         ("He's tired today.", "M", "they", "They're tired today."),
         ("He's started college.", "M", "they", "They've started college."),
+        ("He's never been asked twice.", "M", "they", "They've never been asked twice."),
+        ("She's just got back.", "F", "they", "They've just got back."),
         (
             "She packed all the cookbooks she's collected.",
             "F",
@@ -67,6 +69,22 @@ def test_another_person_of_that_gender_makes_it_ambiguous() -> None:
     # but a sentence that goes on about the person the last one was about is theirs
     text = "Sam met Tom. He was tired."
     assert run(text, "M", "they", [(8, "M", "P2")], [0]) == ("Sam met Tom. They were tired.", [])
+
+
+def test_a_pronoun_already_read_as_the_character_is_theirs() -> None:
+    # "He" was given the character's age ("He's [age]"): no longer left for the author beside another man
+    text = "Tom brought the forms. He's in his forties and he asked again."
+    tom = [(0, "M", "P2")]
+    assert run(text, "M", "she", tom, [text.index("He's")]) == (
+        "Tom brought the forms. She's in her forties and she asked again.",
+        [],
+    )
+    assert run(text, "M", "she", tom)[1] == ["He", "his", "he"]
+
+
+def test_capitals_of_emphasis_are_kept() -> None:
+    assert run("Nobody checks whether HE minds.", "M", "she") == ("Nobody checks whether SHE minds.", [])
+    assert run("He said so.", "M", "they") == ("They said so.", [])
 
 
 def test_one_sentence_keeps_one_reading_of_a_pronoun() -> None:

@@ -41,3 +41,11 @@ def test_not_when_it_could_shorten_another_first_name_of_the_account() -> None:
 def test_not_a_name_that_shortens_nothing() -> None:
     text = "Visited Marguerite Quenby at home. Tobin is tired today."
     assert _who(text, [("Marguerite Quenby", "P1"), ("Tobin", "P2")]) is None
+
+
+def test_a_pet_form_of_the_first_syllable_is_the_subject() -> None:
+    text = "Visited Tamsinel Quenby at home. Her dad asked whether Tamsy should go back to college."
+    assert _who(text, [("Tamsinel Quenby", "P1"), ("Tamsy", "P2")]) == "P1"
+    # two letters of the name are no first syllable: another person
+    text = "Visited Tamsinel Quenby at home. Her dad asked whether Tay should go back to college."
+    assert _who(text, [("Tamsinel Quenby", "P1"), ("Tay", "P2")]) is None

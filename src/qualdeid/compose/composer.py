@@ -61,6 +61,8 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([
 _NO_LEAD_BEFORE = frozenset({"then", "and", "but", "so", "also", "later", "afterwards", "again", "anyway", "still"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]|\n)\s*$")
 _DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
+#: a pronoun said to be of an age, right before it ("She's 64", "he is in his"), as ``_placeholder`` reads it
+_AGE_SAID = re.compile(r"\b(she|he)(?:['’]s|\s+is|\s+was)\s+(?:in\s+(?:his|her)\s+)?\Z", re.IGNORECASE)
 
 
 @dataclass
@@ -438,6 +440,7 @@ class Composer:
         named = {off: who for off, _, who in others}
         nouns_of: list[tuple[int, str, str | None]] = []  # gendered nouns ("a man") not said of the character
         focal_at = [c.start - cut.start for c in changes if c.role == "character" and c.reason == "person"]
+        focal_at += _age_pronouns(text, cut.start, changes)
         for m in re.finditer(r"\b[a-z]+\b", window):
             w = m.group().lower()
             forms = cast.kinship.gendered_nouns.get(w)
@@ -783,7 +786,7 @@ class Composer:
                 return Change(a, b, text[a:b], "", "age")
         owner = corpus.people.person_at(doc.id, *_person_before(corpus.people, doc.id, t.start))
         mine = {"F": "her", "M": "his"}.get(cast.character.invented.gender or "", "their")
-        said = re.search(r"\b(she|he)(?:['’]s|\s+is|\s+was)\s+(?:in\s+(?:his|her)\s+)?$", before, re.IGNORECASE)
+        said = _AGE_SAID.search(before)
         focal = _gender_of(corpus.people, doc, subject)
         if said and owner is None:  # "She's 64": the character's age only if "she" can be the character
             pronoun_gender = "F" if said.group(1).lower() == "she" else "M"
@@ -1212,6 +1215,18 @@ def lower_case_person(tok: Any, present_after: Iterable[str], contact_verbs: Ite
     return acts or present
 
 
+def _age_pronouns(text: str, start: int, changes: list[Change]) -> list[int]:
+    """The offsets (in the window from ``start``) of the pronouns whose age was taken as the character's
+    ("He's [age] and he asked"): the draft's pronoun for them too, whoever else is near."""
+    out = []
+    for c in changes:
+        if c.reason == "age" and c.role == "character":
+            m = _AGE_SAID.search(text, start, c.start)
+            if m:
+                out.append(m.start(1) - start)
+    return out
+
+
 def _modal_verb(sdoc, start: int) -> bool:
     """The word at ``start`` opens a sentence as a modal before its verb ("May need to ring her"), not
     a name that is also one ("May rang", '"May, eat up."')."""
@@ -1343,10 +1358,23 @@ def _subject_by_short_form(
             firsts.setdefault(m.person_id, set()).add(re.sub(r"['’]s?$", "", first[0]).lower())
 
     def shortens(name: str) -> bool:
-        return name != short and (name.startswith(short) or name in nicknames.get(short, ()))
+        return name != short and (name.startswith(short) or name in nicknames.get(short, ()) or _pet_form(short, name))
 
     who = {p for p, names in firsts.items() if any(shortens(n) for n in names)}
     return subject if who == {subject} else None
+
+
+#: endings of a pet form made from the first syllable of a name ("Tamsy" of "Tamsinel", "Dunno" of "Dunmore")
+_PET_ENDINGS = ("y", "ie", "ey", "i", "o")
+
+
+def _pet_form(short: str, name: str) -> bool:
+    """``short`` is the first three letters or more of ``name`` with a pet ending, and no longer than it."""
+    for ending in _PET_ENDINGS:
+        stem = short[: -len(ending)]
+        if short.endswith(ending) and len(stem) >= 3 and name.startswith(stem) and len(short) < len(name):
+            return True
+    return False
 
 
 def _person_before(people: People, doc_id: str, pos: int) -> tuple[int, int]:

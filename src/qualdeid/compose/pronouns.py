@@ -82,13 +82,25 @@ def _gender(tok: Token) -> str | None:
 
 
 def _cased(new: str, old: str) -> str:
+    """``new`` in the letter case of ``old``: capitals kept for emphasis ("whether HE minds" -> "whether SHE minds")."""
+    if len(old) > 1 and old.isupper():
+        return new.upper()
     return new[:1].upper() + new[1:] if old[:1].isupper() else new
+
+
+#: adverbs that may stand between "'s" and its participle ("he's never been", "she's already got")
+_ADVERBS_BEFORE_PARTICIPLE = frozenset(
+    {"never", "ever", "always", "just", "already", "also", "still", "only", "really", "finally", "not", "nearly"}
+    | {"recently", "probably", "definitely"}
+)
 
 
 def _plural_verb(tok: Token) -> str | None:
     low = tok.lower_
     if low in ("'s", "’s"):  # "he's been", "he's started" (has) or "he's tired", "he's 27" (is)
         nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+        while nxt is not None and nxt.lower_ in _ADVERBS_BEFORE_PARTICIPLE and nxt.i + 1 < len(tok.doc):
+            nxt = nxt.nbor()  # "he's never been asked", "she's just got back"
         has = nxt is not None and (
             nxt.lower_ in ("been", "got", "gotten", "had")
             # "the cookbooks she's collected": a participle of a relative clause whose object is the noun
@@ -253,6 +265,8 @@ def rewrite(
                     for off, o, who in [*people, *relatives]
                     if sent.start_char <= off < tok.idx
                 )
+            if ambiguous and tok.idx in focal_at:  # a pronoun already read as the character ("She's [age]")
+                ambiguous = False
             if ambiguous and g in focal_here:  # "Bo gave him soup and I gave him a story": the same him
                 ambiguous = any(focal_here[g] < off < tok.idx and (o == g or o is None) for off, o, _ in people)
             if subject and about is None:
