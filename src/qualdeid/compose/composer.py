@@ -61,6 +61,8 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([
 _NO_LEAD_BEFORE = frozenset({"then", "and", "but", "so", "also", "later", "afterwards", "again", "anyway", "still"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]|\n)\s*$")
 _DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
+#: the writer said to be of an age, right before it ("I was 19", "when I'm")
+_I_AM = re.compile(r"\bI(?:['’]m|\s+am|\s+was|\s+turned)\s+(?:in\s+my\s+)?\Z")
 #: a pronoun said to be of an age, right before it ("She's 64", "he is in his"), as ``_placeholder`` reads it
 _AGE_SAID = re.compile(r"\b(she|he)(?:['’]s|\s+is|\s+was)\s+(?:in\s+(?:his|her)\s+)?\Z", re.IGNORECASE)
 
@@ -788,7 +790,9 @@ class Composer:
         mine = {"F": "her", "M": "his"}.get(cast.character.invented.gender or "", "their")
         said = _AGE_SAID.search(before)
         focal = _gender_of(corpus.people, doc, subject)
-        if said and owner is None:  # "She's 64": the character's age only if "she" can be the character
+        if _I_AM.search(before):  # "I was 19": the writer's own age
+            owner, possessive = "the writer", "my"
+        elif said and owner is None:  # "She's 64": the character's age only if "she" can be the character
             pronoun_gender = "F" if said.group(1).lower() == "she" else "M"
             owner = subject if pronoun_gender == focal else "someone else"
             possessive = mine if owner == subject else {"F": "her", "M": "his"}[pronoun_gender]
