@@ -408,6 +408,15 @@ def test_a_word_with_a_peoples_ending_is_no_name(targets: Targets, value: str, p
         # words of a language in lower case are no name; a first name in lower case still is
         ("Her aunt came by with rimo tasa and left.", [("rimo tasa", "PERSON")], []),
         ("Then will said no.", [("will", "PERSON")], [("will", "PERSON")]),
+        # a town or area after "out by", "north of", or "near" where someone lives or farms, whoever detection said
+        (
+            "He farmed his whole life near Quellow until he fell ill.",
+            [("Quellow", "PERSON")],
+            [("Quellow", "LOCATION")],
+        ),
+        ("I grew up on a farm out by Quellow.", [("Quellow", "PERSON")], [("Quellow", "LOCATION")]),
+        ("We sat near Tobiah at lunch.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
+        ("The house near Tobiah's was sold.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
     ],
 )
 def test_places_addresses_and_other_names_of_a_person(targets: Targets, text: str, spans, expected) -> None:

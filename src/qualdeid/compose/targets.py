@@ -223,6 +223,11 @@ class Targets:
             rf"\b(?:{_literal(words['building_before'])}|(?:{_literal(words['staying_verbs'])})\s+(?:at|to|into|in))\s+$",
             re.IGNORECASE,
         )
+        #: "out by Quellow", "north of Quellow"; "farmed near Quellow": a town or area
+        self.area_before = re.compile(rf"\b(?:{_literal(words['area_before'])})\s+$", re.IGNORECASE)
+        self.near_living = re.compile(
+            rf"\b(?:{_literal(words['near_living_words'])})\b[^.!?;\n]*\bnear\s+$", re.IGNORECASE
+        )
         #: "Dot said", "Dot's mum": a person speaks, acts or has
         self.speaks_after = re.compile(
             rf"(?:['’]s\s+(?:{_literal(words['possessed_after'])})\b|\s+(?:{_literal(words['speaks_after'])})\b)",
@@ -1316,6 +1321,8 @@ class Targets:
             return "LOCATION"
         if self.employer_before.search(text[max(0, start - 30) : start]) and not possessive:
             return "ORGANIZATION"
+        if not (possessive or shown or self._acts(text, end)) and self._in_area(text, start):
+            return "LOCATION"  # "farmed near Quellow", "a farm out by Quellow": a place, whatever detection said
         if not possessive and self._journey_before.search(text[max(0, start - 40) : start]):
             return "LOCATION"  # "born on the plane from Tarrowby": a place, whatever detection said
         if not possessive and self._names_venue(text, start, end, words):
@@ -1357,6 +1364,13 @@ class Targets:
             if w.islower() and zipf(low) >= 3.0 and (not known_name or not person_stands):
                 return None  # "ice was the word she used"; "then will said no", "passed it to will": Will
         return "PERSON"
+
+    def _in_area(self, text: str, start: int) -> bool:
+        """What stands at ``start`` is where something is: after "out by", "north of", or "near" in a clause
+        about where someone lives or farms."""
+        before = text[max(0, start - 80) : start]
+        clause = re.split(r"[.!?;\n]", before)[-1]
+        return bool(self.area_before.search(before[-24:]) or self.near_living.search(clause))
 
     def _eponym_or_event(self, text: str, end: int, words: list[str], possessive: bool) -> bool:
         """A thing named after someone ("the one Quarrie basket") or a public event by its day or week ("the
