@@ -88,3 +88,14 @@ def test_a_mention_that_is_other_peoples_surname_becomes_an_invented_surname(
     if surname:  # "Minister Quellbrook wanted a report": the invented surname, not a first name
         member = _member(cast, "P5", "M")
         assert cast.render(member, written, surname).startswith(member.invented.last)
+
+
+@pytest.mark.parametrize(
+    ("role_word", "gender"), [("wife", "F"), ("his wife", "F"), ("husband", "M"), ("partner", None), (None, None)]
+)
+def test_a_gendered_role_word_gives_an_unknown_persons_gender(role_word: str | None, gender: str | None) -> None:
+    # "his wife Tamsin", someone else's wife with no pronoun after her name: a woman's pseudonym and title
+    from qualdeid.compose.composer import role_word_gender
+    from qualdeid.pseudonymise.people import RoleWords
+
+    assert role_word_gender(role_word, RoleWords.load()) == gender

@@ -745,15 +745,21 @@ class Composer:
         if told:
             role = told[0]
         same_family = _same_family(corpus.surnames.get(pid), corpus.surnames.get(frag.subject or ""))
+        role_word = (
+            (mention.role_word if mention else None) or corpus.relations.get(pid or "") or (told[2] if told else None)
+        )
+        gender = (
+            (person.gender if person else (told[1] if told else None))
+            or _pronoun_gender_after(doc.text, t.end)
+            or role_word_gender(role_word, self.role_words)
+        )
         member = cast.member(
             pid,
             subject=frag.subject,
             role=role,
-            gender=(person.gender if person else (told[1] if told else None)) or _pronoun_gender_after(doc.text, t.end),
+            gender=gender,
             age=person.age if person else None,
-            role_word=(mention.role_word if mention else None)
-            or corpus.relations.get(pid or "")
-            or (told[2] if told else None),
+            role_word=role_word,
             same_family=same_family,
             fallback_key=re.sub(r"['’]s?$", "", written.lower()),
         )
@@ -761,7 +767,12 @@ class Composer:
         new = cast.render(member, self.targets.without_nickname_prefix(written), surname)
         if residuals(corpus.risk, new):  # "Nanna Petra" -> "Nanna Sims", and risk holds "Nanna" as a name
             new = member.invented.first + ("’s" if written.endswith("’s") else "'s" if written.endswith("'s") else "")
-        gender = person.gender if person else member.invented.gender
+        if person is None:
+            gender = member.invented.gender
+        elif person.gender is None:
+            gender = role_word_gender(role_word, self.role_words)  # what the account says, not what was invented
+        else:
+            gender = person.gender
         return Change(t.start, t.end, written, new, "person", pid, member.role), gender
 
     def _told(self, text: str, start: int, end: int) -> tuple[str, str | None, str] | None:
@@ -1379,6 +1390,11 @@ def _pet_form(short: str, name: str) -> bool:
         if short.endswith(ending) and len(stem) >= 3 and name.startswith(stem) and len(short) < len(name):
             return True
     return False
+
+
+def role_word_gender(role_word: str | None, role_words: RoleWords) -> str | None:
+    """The gender a person's role word says ("his wife Tamsin": a woman, whoever she is to the character)."""
+    return role_words.gender_of(role_word.lower()) if role_word else None
 
 
 def _person_before(people: People, doc_id: str, pos: int) -> tuple[int, int]:
