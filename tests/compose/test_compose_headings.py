@@ -74,6 +74,11 @@ def headings() -> Headings:
         ("3. Whit wey it counted\nKit rang at noon.", [("3. Whit wey it counted\n", None)]),
         # what, why or how in a few words and a colon at a line's start, the answer after it
         ("We sat.\nWhat counted most: Kit came back.", [("What counted most: ", None)]),
+        # a prompt that says what stays with the writer, and the negative prompt cut short
+        ("Why it stays with me\nKit rang at noon.", [("Why it stays with me\n", 2)]),
+        ("Why this one matters to me: Kit came.", [("Why this one matters to me: ", 2)]),
+        ("We sat. What wasn't helpful: the noise.", [("What wasn't helpful: ", 1)]),
+        ("We sat. What didn't: the noise.", [("What didn't: ", 1)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -114,6 +119,7 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "Kit, Bo and Ana\nwent out.",
         "What she said: nothing.",
         "What the nurse at the front desk told us: wait.",
+        "What stays with me is how Kit laughed.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:
