@@ -415,6 +415,8 @@ def test_a_word_with_a_peoples_ending_is_no_name(targets: Targets, value: str, p
             [("Quellow", "LOCATION")],
         ),
         ("I grew up on a farm out by Quellow.", [("Quellow", "PERSON")], [("Quellow", "LOCATION")]),
+        ("A farm out by Quellow, and I ran it.", [("Quellow", "PERSON")], [("Quellow", "LOCATION")]),
+        ("We sat out by Tobiah and I laughed.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
         ("We sat near Tobiah at lunch.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
         ("The house near Tobiah's was sold.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
     ],

@@ -1321,7 +1321,8 @@ class Targets:
             return "LOCATION"
         if self.employer_before.search(text[max(0, start - 30) : start]) and not possessive:
             return "ORGANIZATION"
-        if not (possessive or shown or self._acts(text, end)) and self._in_area(text, start):
+        acts = not text.startswith(",", end) and self._acts(text, end)  # "out by Quellow, and I ran": a new clause
+        if not (possessive or shown or acts) and self._in_area(text, start):
             return "LOCATION"  # "farmed near Quellow", "a farm out by Quellow": a place, whatever detection said
         if not possessive and self._journey_before.search(text[max(0, start - 40) : start]):
             return "LOCATION"  # "born on the plane from Tarrowby": a place, whatever detection said
