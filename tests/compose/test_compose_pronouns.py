@@ -204,7 +204,14 @@ def test_a_gendered_noun_said_of_a_named_other_person(text: str, noun: str, expe
 
 @pytest.mark.parametrize(
     ("before", "writer"),
-    [("I told her I was ", True), ("when I'm ", True), ("I turned ", True), ("she was ", False), ("Iris was ", False)],
+    [
+        ("I told her I was ", True),
+        ("when I'm ", True),
+        ("I turned ", True),
+        ("back when i was ", True),
+        ("she was ", False),
+        ("Iris was ", False),
+    ],
 )
 def test_the_writers_own_age_takes_my(before: str, writer: bool) -> None:
     # "I was 19" becomes "I was in my teens", never the character's "in her teens"

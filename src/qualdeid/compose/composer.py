@@ -61,8 +61,8 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that same|this same|the same|that|those)\s+([
 _NO_LEAD_BEFORE = frozenset({"then", "and", "but", "so", "also", "later", "afterwards", "again", "anyway", "still"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]|\n)\s*$")
 _DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})\b")
-#: the writer said to be of an age, right before it ("I was 19", "when I'm")
-_I_AM = re.compile(r"\bI(?:['’]m|\s+am|\s+was|\s+turned)\s+(?:in\s+my\s+)?\Z")
+#: the writer said to be of an age, right before it ("I was 19", "when I'm", "when i was")
+_I_AM = re.compile(r"\b[Ii](?:['’]m|\s+am|\s+was|\s+turned)\s+(?:in\s+my\s+)?\Z")
 #: a pronoun said to be of an age, right before it ("She's 64", "he is in his"), as ``_placeholder`` reads it
 _AGE_SAID = re.compile(r"\b(she|he)(?:['’]s|\s+is|\s+was)\s+(?:in\s+(?:his|her)\s+)?\Z", re.IGNORECASE)
 
