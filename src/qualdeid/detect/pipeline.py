@@ -265,8 +265,9 @@ class SecondPass:
         for i, p in enumerate(self.processors):
             others = base + [s for j, c in enumerate(candidates) if j != i for s in c]
             if p.reads_decided:  # the earlier processors' final spans too ("rang <name>": a name found corpus-wide)
-                others += spans[len(base) :]
-            spans.extend(p.second_pass(doc, candidates[i], others))
+                spans.extend(p.second_pass(doc, candidates[i], others, decided=spans[len(base) :]))
+            else:
+                spans.extend(p.second_pass(doc, candidates[i], others))
         found, doubts = rare_doubts.split(spans)  # a doubt is no detection: the finaliser never sees it
         return self.finaliser.spans(doc.text, found) + doubts
 

@@ -14,6 +14,7 @@ quotes the text) and a ``subtype``. The user decides later whether a detail is g
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -335,7 +336,11 @@ class RareDetailProcessor(CorpusProcessor):
 
     # ------------------------------------------------------------------ second pass
 
-    def second_pass(self, doc: Document, candidates: list[RareCandidate], spans: list[Span]) -> list[Span]:
+    def second_pass(
+        self, doc: Document, candidates: list[RareCandidate], spans: list[Span], decided: Sequence[Span] = ()
+    ) -> list[Span]:
+        """The details kept; ``decided``: the final spans of the processors before this one (the names found
+        corpus-wide), read only to tell a name taken for a rare word, never to cut a detail."""
         n = max(self.documents, 1)
         limit = max(self.corpus_max_docs, self.corpus_max_share * n)
         out: list[Span] = []
@@ -344,7 +349,7 @@ class RareDetailProcessor(CorpusProcessor):
             docs = min(counts) if counts else 1
             reason = c.reason or "rare detail"
             doubtful = False  # failed the rarity test: a question for the reviewer (``doubts.py``)
-            if _rare_only_in_names(doc.text, c, spans):
+            if _rare_only_in_names(doc.text, c, decided):
                 continue  # "rang <name> about the van": the only rare word was a person's name
             if c.status == PENDING:
                 if _inside_other(c, spans):
@@ -610,7 +615,7 @@ _NAME_RULES = "names"
 _KEY_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def _rare_only_in_names(text: str, c: RareCandidate, spans: list[Span]) -> bool:
+def _rare_only_in_names(text: str, c: RareCandidate, spans: Sequence[Span]) -> bool:
     """Every word of the detail that made it rare (its key terms) stands, capitalised, inside a person's name the
     name rules found across the corpus: the finder took a name no detector had found yet for a rare word ("rang
     <name> about the van", "sat with <name> all afternoon"). A key term that is no word of the detail (a reason
