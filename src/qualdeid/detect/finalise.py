@@ -156,8 +156,9 @@ _FEET_AND_INCHES = re.compile(r"[ \t]*['’′][ \t]*\d")
 #: What a rare detail's phrase is said with, not the fact: "his racing pigeons", "she's a stilt-walker" (its "s"),
 #: "a circus stilt-walker back (then)"
 #: what a detail is said with, and the tail of a contraction the apostrophe was stripped from ("I'm a
-#: qualified farrier", "I've a hearing dog" must not become "m a qualified farrier", "ve a hearing dog")
-_RARE_LEAD = re.compile(r"(?:s|m|ve|d|re|ll|her|his|my|their|our|your)\s+", re.IGNORECASE)
+#: qualified farrier", "I've a hearing dog" must not become "m a qualified farrier", "ve a hearing dog"), and the
+#: conjunction that joined it to the clause before ("... and was the first woman ferry skipper")
+_RARE_LEAD = re.compile(r"(?:s|m|ve|d|re|ll|her|his|my|their|our|your|and|but|or|so|then)\s+", re.IGNORECASE)
 _RARE_TAIL = re.compile(
     r"\s+(?:back|in|on|at|to|for|with|of|the|a|an|and|as|her|his|my|their|our|your)$", re.IGNORECASE
 )

@@ -264,7 +264,10 @@ class SecondPass:
         spans = list(base)
         for i, p in enumerate(self.processors):
             others = base + [s for j, c in enumerate(candidates) if j != i for s in c]
-            spans.extend(p.second_pass(doc, candidates[i], others))
+            if p.reads_decided:  # the earlier processors' final spans too ("rang <name>": a name found corpus-wide)
+                spans.extend(p.second_pass(doc, candidates[i], others, decided=spans[len(base) :]))
+            else:
+                spans.extend(p.second_pass(doc, candidates[i], others))
         found, doubts = rare_doubts.split(spans)  # a doubt is no detection: the finaliser never sees it
         return self.finaliser.spans(doc.text, found) + doubts
 

@@ -33,6 +33,8 @@ T = TypeVar("T")
 
 class CorpusProcessor(ABC):
     name: str
+    #: the second pass is also given the final spans of the processors that ran before it (``decided=``)
+    reads_decided: bool = False
 
     def prepare(self, sdoc: Doc) -> None:  # noqa: B027  (most processors do not change the parse)
         """Correct the spaCy parse in place before the recognizers see it."""

@@ -14,6 +14,7 @@ quotes the text) and a ``subtype``. The user decides later whether a detail is g
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -95,6 +96,7 @@ class RareDetailProcessor(CorpusProcessor):
     """The corpus processor for rare personal details: the finders of ``rules/detect.yaml`` in order."""
 
     name = "rare"
+    reads_decided = True  # the names found corpus-wide: a detail whose only rare word is a name is none
 
     def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
         self.rr = RareRules.load(rules)
@@ -334,7 +336,11 @@ class RareDetailProcessor(CorpusProcessor):
 
     # ------------------------------------------------------------------ second pass
 
-    def second_pass(self, doc: Document, candidates: list[RareCandidate], spans: list[Span]) -> list[Span]:
+    def second_pass(
+        self, doc: Document, candidates: list[RareCandidate], spans: list[Span], decided: Sequence[Span] = ()
+    ) -> list[Span]:
+        """The details kept; ``decided``: the final spans of the processors before this one (the names found
+        corpus-wide), read only to tell a name taken for a rare word, never to cut a detail."""
         n = max(self.documents, 1)
         limit = max(self.corpus_max_docs, self.corpus_max_share * n)
         out: list[Span] = []
@@ -343,6 +349,8 @@ class RareDetailProcessor(CorpusProcessor):
             docs = min(counts) if counts else 1
             reason = c.reason or "rare detail"
             doubtful = False  # failed the rarity test: a question for the reviewer (``doubts.py``)
+            if _rare_only_in_names(doc.text, c, decided):
+                continue  # "rang <name> about the van": the only rare word was a person's name
             if c.status == PENDING:
                 if _inside_other(c, spans):
                     continue
@@ -397,6 +405,16 @@ class RareDetailProcessor(CorpusProcessor):
             return True
         if c.reason in _DURATIONS:
             return self._vague_date(text, s)
+        if (
+            c.start < s.start
+            and s.end == c.end
+            and (before := _STRETCH_BEFORE.search(text, c.start, s.start))
+            and len(text[c.start : before.start() + 1].split()) <= _SHORT_DETAIL
+            and _LONG_STRETCH.search(text, s.start, s.end)
+        ):
+            # "was a nun | for eleven years": a short detail's years of service are part of the fact (a longer one
+            # says enough without them: "was a cable splicer on the ships | for eight years")
+            return self._vague_date(text, s)
         return (
             c.start < s.start
             and s.end < c.end
@@ -410,6 +428,12 @@ class RareDetailProcessor(CorpusProcessor):
             s.detector == NER_DETECTOR and s.label == DATE_TIME and not self.specific_date.search(text, s.start, s.end)
         )
 
+
+#: a stretch of time closing a detail opens with "for": "was a lighthouse keeper for nine years"
+#: ... in years, decades or seasons, closing a detail of this many words at most
+_LONG_STRETCH = re.compile(r"\b(?:years|decades|seasons)\b", re.IGNORECASE)
+_SHORT_DETAIL = 3
+_STRETCH_BEFORE = re.compile(r"\w\s+for\s+(?:about\s+|around\s+|over\s+|nearly\s+|almost\s+|just\s+)?$", re.IGNORECASE)
 
 _PIECE_LEAD = re.compile(r"(?:['’]s\b|(?:and|or|but)\b)[\s,]*", re.IGNORECASE)
 
@@ -583,6 +607,30 @@ def _name_key(name: str) -> str:
     """A name as the same person across variants: its first word ("Joe" of "Joe Bloggs", "Joe's")."""
     words = name.split()
     return words[0].lower().removesuffix("'s") if words else name
+
+
+#: the detector of the names found once and then everywhere in the corpus (detect/names/)
+_NAME_RULES = "names"
+
+_KEY_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _rare_only_in_names(text: str, c: RareCandidate, spans: Sequence[Span]) -> bool:
+    """Every word of the detail that made it rare (its key terms) stands, capitalised, inside a person's name the
+    name rules found across the corpus: the finder took a name no detector had found yet for a rare word ("rang
+    <name> about the van", "sat with <name> all afternoon"). A key term that is no word of the detail (a reason
+    counted instead) proves nothing, nor does a word in lower case ("used to play cello", however the name rules
+    read "cello") or a person of NER's (it reads a biplane's or a boat's name as a person)."""
+    persons = [
+        s for s in spans if s.label == PERSON and s.detector == _NAME_RULES and s.start < c.end and c.start < s.end
+    ]
+    if not persons or not c.key_terms:
+        return False
+    keys = set(c.key_terms)
+    found = [m for m in _KEY_WORD.finditer(text, c.start, c.end) if m.group().lower() in keys]
+    if any(not m.group()[0].isupper() for m in found):
+        return False
+    return bool(found) and all(any(p.start <= m.start() and m.end() <= p.end for p in persons) for m in found)
 
 
 def _inside_other(c: Span, spans: list[Span]) -> bool:
