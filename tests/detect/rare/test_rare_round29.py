@@ -14,13 +14,13 @@ def _rare(detector, text: str) -> list[str]:
 
 
 def test_a_stretch_of_time_closing_a_detail_stays_with_it(detector) -> None:
-    text = "Her nan Oonagh was a nun for eleven years."
-    assert "was a nun for eleven years" in _rare(detector, text)
+    text = "Her nan Maebh was a lamplighter for eleven years."
+    assert "was a lamplighter for eleven years" in _rare(detector, text)
 
 
 def test_a_stretch_of_time_elsewhere_is_still_cut_off(detector) -> None:
     # no "for": the years are no length of the detail's own
-    assert all("years" not in d for d in _rare(detector, "Eleven years ago her nan Oonagh was a nun."))
+    assert all("years" not in d for d in _rare(detector, "Eleven years ago her nan Maebh was a lamplighter."))
     # a longer detail says enough without them
     assert "was a deep-sea cable splicer" in _rare(detector, "He was a deep-sea cable splicer for eight years.")
 

@@ -429,7 +429,7 @@ class RareDetailProcessor(CorpusProcessor):
         )
 
 
-#: a stretch of time closing a detail opens with "for": "was a lighthouse keeper for nine years"
+#: a stretch of time closing a detail opens with "for": "was a lamplighter for nine years"
 #: ... in years, decades or seasons, closing a detail of this many words at most
 _LONG_STRETCH = re.compile(r"\b(?:years|decades|seasons)\b", re.IGNORECASE)
 _SHORT_DETAIL = 3
