@@ -173,6 +173,25 @@ def test_a_writers_own_past_is_told_as_a_writers(detector, frames) -> None:
     assert not writer("A woman who had grown up on a houseboat joined the group.")  # a resident's past
 
 
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # a loss, a diagnosis, a relapse in the past tense of a sentence about one writer: their own story,
+        # though no word places it in a life course
+        ("A worker's cousin was drowned off the pier; later he was treated for depression.", True),
+        ("One volunteer relapsed twice and lost his flat.", True),
+        ("Another colleague was diagnosed with diabetes and stayed home for weeks.", True),
+        # not a disclosure: "treated as", someone else the service sees, a resident's loss, no past tense
+        ("One worker said the lounge was treated as a place to rest.", False),
+        ("A worker said a tenant was evicted overnight.", False),
+        ("A resident's cousin was drowned off the pier.", False),
+        ("One worker runs the grief circle on Mondays.", False),
+    ],
+)
+def test_a_writers_loss_or_diagnosis_is_a_writers_past(detector, frames, text: str, told: bool) -> None:
+    assert frames.writer(analyse(detector.nlp, [("t", text)], None)[0]) is told
+
+
 def _similar_evidence(checker, text: str, words: tuple[str, ...]) -> tuple[str, PersonEvidence]:
     a = analyse(checker.detector.nlp, [("t", text)], checker.profile.synonyms)[0]
     tokens = [t for t in a.tokens if t.lemma in words]

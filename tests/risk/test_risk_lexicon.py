@@ -113,6 +113,12 @@ def test_the_shipped_definitions_are_the_ones_built_from_wordnet(tmp_path) -> No
         # what a thing is, in world knowledge: a pageant is a competition, placing second is a runner-up's
         ("Her kite finished second that spring.", "finished", "runner up"),
         ("He was the runner-up at a pageant once.", "pageant", "championship"),
+        # a unit clipped or abbreviated is the unit; a violent event's noun is its verb
+        ("Her marrow weighed nine kilos at the fete.", "kilos", "kilogram"),
+        ("He hauled a 40 kg sack of oats.", "kg", "kilogram"),
+        ("They rowed three kilometers upstream.", "kilometers", "kilometre"),
+        ("His uncle died in a stabbing at the depot.", "stabbing", "stab"),
+        ("Her uncle was stabbed at the depot.", "stabbed", "stab"),
     ],
 )
 def test_tokens_are_read_through_the_synonym_table(detector, text: str, word: str, norm: str) -> None:

@@ -93,3 +93,25 @@ def test_one_detail_paraphrased_points_to_its_person_through_its_sentence(checke
     (link,) = _linked(report)
     assert link.sources == ["P04", "P05"] and "one sentence shares" in link.message
     assert _linked(_check(checker, "She read the newspaper in the lounge.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "acts"),
+    [
+        # the pronoun is the subject and the name only stands by: the sentence is about the one named before
+        ("Before she left she asked Quillan and me to help her write a card.", "Quillan", True),
+        ("He handed Quillan the keys.", "Quillan", True),
+        # the name is the subject: the sentence is about them
+        ("Quillan said she would phone later.", "Quillan", False),
+        ("Quillan told her the ferry ran early.", "Quillan", False),
+    ],
+)
+def test_a_pronoun_acting_beside_a_name_standing_by_is_someone_named_before(
+    checker: RiskChecker, text: str, name: str, acts: bool
+) -> None:
+    from qualdeid.risk.analysis import analyse
+    from qualdeid.risk.corpus import _pronoun_acts
+
+    (a,) = analyse(checker.detector.nlp, [("t", text)], None)
+    start = text.index(name)
+    assert _pronoun_acts(a.tokens, [(start, start + len(name))]) is acts

@@ -54,6 +54,9 @@ class LifeFrames:
     #: nouns for a household ("a farming family"): one household after "a", "one", "another", as "a woman"
     #: is one person; after "the" any family ("the family's wishes")
     household_nouns: frozenset[str] = frozenset()
+    #: a loss, a diagnosis, a sentence ("was killed", "treated for"): a writer's own story told in the past
+    #: tense though no word places it in a life course
+    disclosure_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rules_dirs: Sequence[Path] = ()) -> LifeFrames:
@@ -73,6 +76,7 @@ class LifeFrames:
             "pair_nouns",
             "service_nouns",
             "household_nouns",
+            "disclosure_words",
         )
         found = {name: lists[name] for name in names}
         # a writer of the accounts ("a befriender", "one volunteer") is one person as "a woman" is
@@ -159,11 +163,28 @@ class LifeFrames:
             words = {t.text.lower() for t in tokens}
             single = self._single(tokens, a.tokens, self.writer_nouns)
             introduced = introduced or single
-            if not self.past_life(tokens):
+            if not (self.past_life(tokens) or ((single or introduced) and self.disclosure(tokens))):
                 continue
             if words & _I or single or (introduced and words & (self.person_pronouns | _THEY)):
                 return True
         return False
+
+    def disclosure(self, tokens: list[Token]) -> bool:
+        """The sentence tells, in the past tense, a loss, a diagnosis, a treatment or a sentence ("her
+        brother was killed", "he was treated for depression", "she relapsed"): what a worker discloses of
+        their own life."""
+        if not any(t.tag in ("VBD", "VBN") for t in tokens):
+            return False
+        # someone else the service sees ("a worker said a tenant was evicted"): their episode, not the writer's
+        others = self.service_nouns - self.writer_nouns
+        if any(t.lemma in others and t.pos == "NOUN" for t in tokens):
+            return False
+        # "treated for depression", not "treated as a place to rest"
+        return any(
+            (t.lemma in self.disclosure_words or t.text.lower() in self.disclosure_words)
+            and (t.lemma != "treat" or (i + 1 < len(tokens) and tokens[i + 1].text.lower() == "for"))
+            for i, t in enumerate(tokens)
+        )
 
     def writer_words(self, a: Analysed) -> frozenset[int]:
         """Start offsets of the words that name a writer ("one of the peer workers", "another support

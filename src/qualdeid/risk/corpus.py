@@ -209,8 +209,13 @@ class CorpusProfile:
             first = sum(t.text.lower() in FIRST_PERSON for t in toks)
             third = sum(t.text.lower() in THIRD_PERSON for t in toks) + len(named)
             about = named or (last if third else set())
-            if third > len(named) and not any(self.sources[p].role == "subject" for p in named):
-                about = about | last_subject  # "she" beside a relative's or a worker's name: the resident
+            if third > len(named) and (
+                not any(self.sources[p].role == "subject" for p in named)
+                or _pronoun_acts(toks, [(m.start, m.end) for m in mentions if s0 <= m.start < s1])
+            ):
+                # "she" beside a relative's or a worker's name: the resident; "she asked Quorrin to help
+                # her": the one the pronoun is, who acts while the name only stands by, is the resident
+                about = about | last_subject
             if first and speaker and first >= third:
                 owners = speaker | (about if first == third else set())
             else:
@@ -381,3 +386,11 @@ def distinctive(tokens: Iterable[Token], max_zipf: float = RiskConfig.distinctiv
 
 def inside(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in ranges)
+
+
+def _pronoun_acts(toks: list[Token], names: list[tuple[int, int]]) -> bool:
+    """A third-person pronoun is a subject of the sentence and none of its names is: the sentence tells
+    what someone named before did ("she asked Quorrin and me to help her"), the names stand by."""
+    subjects = [t for t in toks if t.dep in ("nsubj", "nsubjpass")]
+    pronoun = any(t.text.lower() in THIRD_PERSON for t in subjects)
+    return pronoun and not any(s <= t.start < e for t in subjects for s, e in names)
