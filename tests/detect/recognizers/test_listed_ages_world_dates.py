@@ -52,6 +52,7 @@ def test_ages(text: str, ages: list[str]) -> None:
         "kids 5 and 7 years ago",
         "my son, 3 years ago we left",
         "We lived in Port Tarrow, 3 years, then moved",
+        "Quenby Arlott (Coast Guard, 6 yrs, retired) came",
     ],
 )
 def test_no_ages(text: str) -> None:
