@@ -272,7 +272,7 @@ class StandaloneTownRecognizer(EntityRecognizer):
         large_places: frozenset[str] = frozenset(),
     ) -> None:
         """``large_places``: very large cities as written (``rules/lexicons/large_places.txt``), found in Title Case
-        however common their name ("a team in Leeds and one in London": "PI, London."), unless it is a word, a first
+        however common their name ("PI, Chongqing."), unless it is a word, a first
         name or a country."""
         self.towns = towns
         self.surnames = surnames
@@ -324,7 +324,7 @@ class StandaloneTownRecognizer(EntityRecognizer):
         if low in self.towns.not_towns or phrase.isupper():
             return False
         if phrase in self.large_places and not any(w.lower() in self.towns.dictionary for w in words):
-            return True  # "London", "Glasgow": a city that size in Title Case is the city
+            return True  # "Chongqing": a city that size in Title Case is the city
         if len(words) == 1 and low in self.surnames:
             return False
         if phrase.islower():
