@@ -778,3 +778,8 @@ def test_an_abbreviation_labelling_a_code_s_field_is_no_name(
 )
 def test_initials_before_a_colon_and_words_stay(finaliser: Finaliser, text: str, surface: str) -> None:
     assert _final(finaliser, text, [(surface, PERSON, NAMES)]) == [(surface, PERSON)]
+
+
+@pytest.mark.parametrize("text", ["- QX – PI, London. Oversees the analysis.", "She lives in London now."])
+def test_ner_very_large_city_is_no_everyday_word(finaliser: Finaliser, text: str) -> None:
+    assert _final(finaliser, text, [("London", LOCATION, NER_DETECTOR)]) == [("London", LOCATION)]

@@ -278,6 +278,11 @@ class Finaliser:
         self.other_languages = OtherLanguages(rules)
         #: how common in English a word must be to count as an everyday word (rules/frequency.yaml)
         self.z = ZipfThresholds(rules, ZIPF_SECTION, _ZIPF_NAMES)
+        #: very large cities as written ("Chongqing"): NER's place there is the city, however common the word
+        #: (rules/lexicons/large_places.txt; not a country or a region the annotation leaves alone)
+        self.large_places = frozenset(
+            p for p in rules.words("lexicons/large_places.txt") if not self.lists.not_a_place(p)
+        )
         #: what people call their relatives ("abuela", "yiayia"): capitalised before a name, a title of it
         self.kin_terms = rules.words("lexicons/kin_terms.txt", lower=True)
         #: a title or relative's word in lower case, kept before a name it opens ("tia Neusa") unless after a
@@ -1203,8 +1208,9 @@ class Finaliser:
                     span.label != PERSON
                     and not confirmed
                     and _common_word(text[span.start : span.end], self.z["common_word"])
+                    and span_text not in self.large_places
                 ):
-                    continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word
+                    continue  # "SHE", "Groups": NER on a shouted or capitalised everyday word (not a very large city)
                 if inside(span, headings) and not confirmed and not self._names_a_town(span, span_text):
                     continue  # a short Title Case line is a heading; "Tarnby Community Housing" names a town
                 if span.label in (ORGANIZATION, LOCATION) and not confirmed and inside(span, sections):

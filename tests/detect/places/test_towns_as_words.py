@@ -176,3 +176,19 @@ def test_a_town_whose_name_holds_a_small_word(towns: TownRecognizer, text: str, 
 )
 def test_a_small_word_joins_only_a_listed_name(towns: TownRecognizer, text: str) -> None:
     assert found(towns, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("- QX – PI, Chongqing. Oversees the analysis.", "Chongqing"),  # a very large city, however common its name
+        ("Team lead, Chongqing; interviews and coding.", "Chongqing"),
+    ],
+)
+def test_a_very_large_city_needs_no_preposition(alone: StandaloneTownRecognizer, text: str, town: str) -> None:
+    assert [text[a:b] for a, b in alone.find(text)] == [town]
+
+
+@pytest.mark.parametrize("text", ["Sex: Male. Age: 40.", "Rev Chongqing said grace", "Chongqing Road is shut"])
+def test_a_very_large_city_that_is_a_word_or_part_of_a_name(alone: StandaloneTownRecognizer, text: str) -> None:
+    assert list(alone.find(text)) == []

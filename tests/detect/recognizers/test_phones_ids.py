@@ -108,10 +108,10 @@ def test_numbers_near_phone_words_that_are_no_phone(text: str) -> None:
         ("Allotment society no.: 4-55201983.", "4-55201983"),
         ("Tenancy deposit no. - QW 55 2019 paid", "QW 55 2019"),
         ("Mrs Q, Harbour Row   key safe 7730   lunch", "7730"),
-        # the digits left of a masked number
-        ("SSN: xxx-xx-4417   DOB: 1/2/1950", "4417"),
+        # a masked number whole (x's), the digits left after stars
+        ("SSN: xxx-xx-5108   DOB: 1/2/1950", "xxx-xx-5108"),
         ("card **** **** **** 2093 was stopped", "2093"),
-        ("old bank details, sort code hidden, acct xx-xx-5510", "5510"),
+        ("old bank details, sort code hidden, acct xx-xx-5510", "xx-xx-5510"),
     ],
 )
 def test_labelled_ids_with_letters_and_digits(text: str, code: str) -> None:

@@ -83,6 +83,8 @@ ALONE_LOWER_ZIPF = 2.0
 #: language's ("chú", "oka", "rota", "kesan")
 ALONE_MIN_LETTERS = 5
 ALONE_LOWER_MIN_LETTERS = 6
+#: a very large city is found alone only with at least this many letters ("Aba", "Ufa" are other words too)
+LARGE_MIN_LETTERS = 4
 #: an everyday word (Zipf) of another language the document is partly written in is that word ("fiche", "obra")
 ALONE_FOREIGN_ZIPF = 2.0
 #: the words of a text, with the characters that glue them to an address, a handle or a file name
@@ -262,15 +264,26 @@ class StandaloneTownRecognizer(EntityRecognizer):
     LABEL = LOCATION
     SCORE = 0.6  # below NER (0.85): where NER reads the same word as a person, it is more often the person
 
-    def __init__(self, towns: TownRecognizer, surnames: frozenset[str], languages: OtherLanguages) -> None:
+    def __init__(
+        self,
+        towns: TownRecognizer,
+        surnames: frozenset[str],
+        languages: OtherLanguages,
+        large_places: frozenset[str] = frozenset(),
+    ) -> None:
+        """``large_places``: very large cities as written (``rules/lexicons/large_places.txt``), found in Title Case
+        however common their name ("PI, Chongqing."), unless it is a word, a first
+        name or a country."""
         self.towns = towns
         self.surnames = surnames
         self.languages = languages
+        self.large_places = large_places
         super().__init__(supported_entities=[self.LABEL], name="StandaloneTownRecognizer", supported_language="en")
 
     @classmethod
     def read(cls, rules: Rules, names: NameLexicon, towns: TownRecognizer) -> StandaloneTownRecognizer:
-        return cls(towns, frozenset(names.surnames), OtherLanguages(rules))
+        large = frozenset(p for p in rules.words("lexicons/large_places.txt") if len(p) >= LARGE_MIN_LETTERS)
+        return cls(towns, frozenset(names.surnames), OtherLanguages(rules), large)
 
     def load(self) -> None:
         return None
@@ -308,7 +321,11 @@ class StandaloneTownRecognizer(EntityRecognizer):
         "Grant", "Salvatierra", "Salvatierra Heights", "PSKOV" (capitals: a heading, a speaker's label)."""
         low = phrase.lower()
         words = phrase.split()
-        if low in self.towns.not_towns or phrase.isupper() or (len(words) == 1 and low in self.surnames):
+        if low in self.towns.not_towns or phrase.isupper():
+            return False
+        if phrase in self.large_places and not any(w.lower() in self.towns.dictionary for w in words):
+            return True  # "Chongqing": a city that size in Title Case is the city
+        if len(words) == 1 and low in self.surnames:
             return False
         if phrase.islower():
             limit, letters = ALONE_LOWER_ZIPF, ALONE_LOWER_MIN_LETTERS
