@@ -22,10 +22,10 @@ def found(name: str, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "ages"),
     [
-        ("The other boy (R.V., 9) pushed him over.", ["9"]),
+        ("The other boy (K.J., 9) pushed him over.", ["9"]),
         ("Single dad, youngest 14 months, eldest at school.", ["14 months"]),
         ("Oldest resident 93. Lunch was late.", ["93"]),
-        ("I am the youngest here, 22. It is different for us.", ["22"]),
+        ("Kalani is the youngest here, 31, and came in spring.", ["31"]),
         ("Say hi to Perpetua (Pet to her mates). 29, grew up by the sea.", ["29"]),
         ("Meet Ozanne Brisklow. 41, from Tarrowby, lives in a van.", ["41"]),
         ("우리 할아버지는 88세로 돌아가셨다.", ["88"]),
