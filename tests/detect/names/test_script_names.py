@@ -30,6 +30,10 @@ def test_a_title_before_a_name_in_arabic_and_persian_script() -> None:
     assert people("توفي أبو رامز في بيته") == {"أبو رامز"}  # a kunya keeps "father of"
 
 
+def test_a_kin_word_of_the_title_list_is_kept_with_the_name_it_calls() -> None:
+    assert people("تيتا وجدان جاءت اليوم، ووجدان تحب القهوة") >= {"تيتا وجدان"}
+
+
 def test_kin_words_name_the_people_listed_after_them() -> None:
     text = "زوجته: سعاد برهوم\nأولاده: نبيل وعائلته، وداد وعائلته، لمى زوجة فادي الصباغ"
     assert {"سعاد برهوم", "نبيل", "وداد", "لمى", "فادي الصباغ"} <= people(text)  # a rare next word: the surname

@@ -365,15 +365,19 @@ class ScriptNames:
         return word in self.w["name_stops"] or word in self.w["before"] or word in self.w["part_of_name"]
 
     def _titled(self, text: str) -> list[tuple[int, int]]:
-        """ "السيد <name>", "خانم <name> <surname>", "أبو <name>" (the kunya keeps its first word)."""
+        """ "السيد <name>", "خانم <name> <surname>", "أبو <name>" (the kunya keeps its first word, a kin word said
+        as part of how someone is called keeps itself: "<aunty> <name>")."""
         out = []
         for m in self._before.finditer(text):
             word = m.group(2)
             if self._stop(word) or len(word) < 2:
                 continue
-            start = m.start(1) if m.group(1).split()[-1] in self.w["part_of_name"] else m.start(2)
-            end = m.end(2)
-            out.append((start, self._surnames_after(text, end)))
+            last = m.group(1).split()[-1]
+            start = m.start(1) if last in self.w["part_of_name"] or last in self.w["kin_titles_kept"] else m.start(2)
+            end = self._surnames_after(text, m.end(2))
+            out.append((start, end))
+            if last in self.w["kin_titles_kept"]:
+                self._bare.append((m.start(2), end))
         return out
 
     def _kin_named(self, text: str) -> list[tuple[int, int]]:
