@@ -105,6 +105,15 @@ def test_a_role_letter_a_legend_gives_someone_by_name_is_theirs(roles: Transcrip
     assert roles.letter_speakers(role) == {}
 
 
+def test_letters_a_legend_gives_a_role_they_do_not_abbreviate_are_initials(roles: TranscriptRoles) -> None:
+    text = "Kitchen table. N = interviewer, HB = participant.\n\nN: Ready?\nHB: Yeah.\nN: And then?\nHB: Rain."
+    assert _spoken(roles, text) == {"N": ["N", "N", "N"], "HB": ["HB", "HB", "HB"]}
+    assert not {"N", "HB"} & roles.abbreviations(text)
+    # the role's own letter stays the role's
+    plain = "I = interviewer, P = participant.\n\nI: Ready?\nP: Yeah.\nI: And then?\nP: Rain."
+    assert _spoken(roles, plain) == {}
+
+
 def test_initials_taking_turns_are_a_person(detector) -> None:
     text = (
         "Third talk, in the boatshed.\n\n[00:00:04] Int: Shall we start with the nets?\n"

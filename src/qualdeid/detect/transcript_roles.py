@@ -108,12 +108,14 @@ class TranscriptRoles:
             else:
                 given.add(bracket.group(1))
         given |= self.legend_people(text).keys()
+        roled = self._legend_roles_given(text)
         for legend in _LEGEND.finditer(text) if "=" in text else ():
             meanings = [_WORD.findall(m) for m in _ALTERNATIVES.split(legend.group(2))]
             if (
                 any(map(self.is_role, meanings))
                 and not any(self.names.is_name(w) for m in meanings for w in m)
                 and not self._initials_given_a_role(legend.group(1), meanings)
+                and legend.group(1) not in roled  # "W = interviewer": the interviewer's initial, not "I"
                 # "Mo = mother", "HoH = head of household"; not "Tess = the carer's daughter"
                 and (legend.group(1).isupper() or any(_shortens(legend.group(1), m) for m in meanings))
             ):
@@ -145,6 +147,7 @@ class TranscriptRoles:
         interviewer = self.interviewer_turn.search(text) is not None
         labels = Counter(m.group(1) for m in _TURN_LABEL.finditer(text))
         legend = self.legend_people(text)
+        roled = self._legend_roles_given(text)
         turns: dict[str, list[tuple[int, int]]] = {}
         for m in _INITIALS_TURN.finditer(text):
             turns.setdefault(m.group(1), []).append(m.span(1))
@@ -155,6 +158,8 @@ class TranscriptRoles:
             others = any(n >= 2 for label, n in labels.items() if label != token)
             if token in legend:
                 out[token] = places + legend[token]
+            elif token in roled:
+                out[token] = places + roled[token]  # "W = interviewer, CT = participant": their initials
             elif len(token) == 1:
                 if token not in self.role_letters and (interviewer or others):
                     out[token] = places
@@ -162,6 +167,27 @@ class TranscriptRoles:
                 out[token] = places
             elif interviewer and self._answers_interviewer(text, places):
                 out[token] = places  # "I: ... / AS: ...": a word in capitals that answers every question
+        return out
+
+    def _legend_roles_given(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Letters in capitals a legend gives a speaking role they do not abbreviate ("QW = interviewer", "RHM =
+        participant"; not "I = interviewer", "P = participant", "KW = key worker"), at the legend: the initials of
+        the person in that role."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        for legend in _LEGEND.finditer(text) if "=" in text else ():
+            token = legend.group(1)
+            meanings = [_WORD.findall(m) for m in _ALTERNATIVES.split(legend.group(2))]
+            if not token.isupper() or not meanings or not all(meanings):
+                continue
+            if len(token) == 1:
+                given = token not in self.role_letters and all(
+                    len(m) == 1 and m[0].lower().rstrip(".") in self.names.roles and not m[0].upper().startswith(token)
+                    for m in meanings
+                )
+            else:
+                given = self._initials_given_a_role(token, meanings)
+            if given:
+                out.setdefault(token, []).append(legend.span(1))
         return out
 
     def _answers_interviewer(self, text: str, places: list[tuple[int, int]]) -> bool:

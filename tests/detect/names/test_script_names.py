@@ -30,6 +30,10 @@ def test_a_title_before_a_name_in_arabic_and_persian_script() -> None:
     assert people("توفي أبو رامز في بيته") == {"أبو رامز"}  # a kunya keeps "father of"
 
 
+def test_a_kin_word_of_the_title_list_is_kept_with_the_name_it_calls() -> None:
+    assert people("تيتا وجدان جاءت اليوم، ووجدان تحب القهوة") >= {"تيتا وجدان"}
+
+
 def test_kin_words_name_the_people_listed_after_them() -> None:
     text = "زوجته: سعاد برهوم\nأولاده: نبيل وعائلته، وداد وعائلته، لمى زوجة فادي الصباغ"
     assert {"سعاد برهوم", "نبيل", "وداد", "لمى", "فادي الصباغ"} <= people(text)  # a rare next word: the surname
@@ -152,7 +156,33 @@ def test_a_listed_first_name_and_a_rare_surname_with_no_anchor() -> None:
 
 def test_a_korean_name_before_a_kin_word_written_apart() -> None:
     text = "잘 지내요. 예린 언니랑 같이 갔어요. 우리 누나는 아직이에요. 일곱 살인데 할아버지 보고 싶대요."
-    assert people(text) == {"예린"}
+    assert people(text) == {"예린 언니", "예린"}  # the kin word is how she is called; the name alone found again
+
+
+def test_a_korean_name_after_a_noun_before_a_kin_word_with_its_surname_and_under_a_letter() -> None:
+    text = "막내 봉식 삼촌까지 왔다. 그 작은 삼촌은 안 왔다. 할머니 박봉례 여사님이 오셨다.\n\n손녀 다솜 올림"
+    assert people(text) == {"봉식 삼촌", "봉식", "박봉례", "다솜"}
+    # a surname joined to a name found with a kin word: "<Park><given>" elsewhere in the text
+    assert "박봉례" in people("봉례 할매가 오셨다. 박봉례 여사는 웃었다.")
+
+
+def test_gurmukhi_names_after_a_title_before_singh_or_kaur_or_a_kin_word_and_signing() -> None:
+    text = (
+        "ਅੱਜ ਬੀਬੀ ਜੀ ਹਰਜੋਤ ਕੌਰ ਨੇ ਕਿਹਾ। ਸਰਦਾਰ ਤੇਜਬੀਰ ਸਿੰਘ ਗਿੱਲ ਜੀ ਆਏ। ਪਿੰਕੀ ਮਾਸੀ ਜੀ, ਮੇਰੇ ਚਾਚਾ ਜੀ ਵੀ।\nਤੁਹਾਡੀ ਪੋਤੀ, ਸਿਮਰਨਜੋਤ (ਸਿਮ)"
+    )
+    found = people(text)
+    assert {"ਹਰਜੋਤ ਕੌਰ", "ਤੇਜਬੀਰ ਸਿੰਘ ਗਿੱਲ", "ਪਿੰਕੀ ਮਾਸੀ", "ਸਿਮਰਨਜੋਤ", "ਸਿਮ"} <= found
+    assert not any("ਮੇਰੇ" in f or "ਜੀ" in f for f in found)  # "my uncle", the honorific
+
+
+def test_a_tamil_name_before_a_kin_word() -> None:
+    assert people("நேற்று கலைச்செல்வி அக்கா வந்தார். என் அக்கா வரவில்லை.") >= {"கலைச்செல்வி அக்கா"}
+    assert people("என் அக்கா வரவில்லை.") == set()
+
+
+def test_a_greek_or_cyrillic_kin_word_before_a_name_is_how_the_person_is_called() -> None:
+    assert people("Η γιαγιά Βάγια λέει ότι είσαι πεισματάρης.") == {"γιαγιά Βάγια"}
+    assert people("вчера моя тётя Зоряна пришла") == {"Зоряна"}  # a possessive: whose aunt
 
 
 def test_word_frequencies_of_the_language_the_arabic_script_writes() -> None:

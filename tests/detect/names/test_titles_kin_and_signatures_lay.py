@@ -28,6 +28,27 @@ def test_a_possessive_keeps_the_relative_word_out_of_the_name(detector) -> None:
     assert "Taavi Orrenmaa" in found and not any(f.startswith("brother") for f in found)
 
 
+def test_a_capitalised_word_after_a_kin_word_of_another_language_is_a_name(detector) -> None:
+    text = "She told nobody, so tio Quelé only found out later. My aunt (teta Bohdana) lives in the north."
+    found = people(detector, text)
+    assert "tio Quelé" in found
+    assert "teta Bohdana" in found  # in brackets, what she is called; only a sender's "(papa Odvik):" is whose
+    assert "abuela Sunday" not in found and "Sunday" not in found
+
+
+def test_a_faroese_name_runs_on_through_its_particle(detector) -> None:
+    text = "Re: Sjúrður á Heygum, class 6.A\n\nPresent: Rannvá Dam (RD, mother). Not present: Sjúrður."
+    assert "Sjúrður á Heygum" in people(detector, text)
+
+
+def test_initials_in_brackets_after_a_titled_full_name(detector) -> None:
+    text = (
+        "Present: Dr Nuri Ostrander (NO, psychologist), Pela Amsel (PA, legal officer).\n"
+        "2.1 Family A - NO: mood better."
+    )
+    assert people(detector, text).count("NO") == 2
+
+
 def test_a_title_before_another_title_leaves_the_name_to_the_second(detector) -> None:
     text = (
         "Things to know:\n• her nan Granny Coral sends her a voice note each morning\n• she keeps ducks at the back\n"

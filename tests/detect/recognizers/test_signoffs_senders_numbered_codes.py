@@ -50,6 +50,11 @@ def test_a_chat_without_times_whose_senders_are_words_or_write_once() -> None:
     assert {"grumbo", "orrin", "tamsy"} <= set(speakers(text))
 
 
+def test_a_chat_without_times_whose_senders_are_handles() -> None:
+    text = "ketsu: did u finish\nmere_k: nope lol\nketsu: same\nropa.t: i did mine\nmere_k: legend\nropa.t: send it\n"
+    assert {"ketsu", "mere_k"} <= set(speakers(text)) and any(s.startswith("ropa") for s in speakers(text))
+
+
 def test_form_labels_in_lower_case_are_no_chat() -> None:
     text = "Intake\nname: Dorota\naddress: 4 Hill Rd\nphone: none\nname: again\nnotes: none\n"
     assert "address" not in speakers(text) and "phone" not in speakers(text)

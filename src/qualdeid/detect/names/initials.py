@@ -89,6 +89,8 @@ class Initials:
     ) -> None:
         #: a listed first name ("Rosa"), for a letter's name in brackets ("R. (Rosa, 9)")
         self.is_first_name = is_first_name or (lambda word: False)
+        #: titles before a full name its initials leave out ("Dr Nuri Ostrander (NO)")
+        self.titles = rules.words("names/titles.txt", lower=True)
         words = rules.lists("names/initials.yaml")
         relatives = rules.words("lexicons/relatives.txt", lower=True)
         self.not_initials = not_initials
@@ -297,7 +299,7 @@ class Initials:
             token = m.group(1)
             dotted = text.startswith(".", m.end())
             if (
-                _initials_of_name_before(text, m.start(), token)
+                _initials_of_name_before(text, m.start(), token, self.titles)
                 or self._first_name_after_is_theirs(text, m.end() + dotted, token)
                 or self.transcript_roles.gives_name(text, m.start(), m.end())
                 or (dotted and _AGE_IN_BRACKETS.match(text, m.end() + 1) is not None)
@@ -462,7 +464,7 @@ class Initials:
         (NE)", "PRN (Pellam Roderick Neeve)"."""
         token = text[start:end]
         return (
-            _initials_of_name_before(text, start, token)
+            _initials_of_name_before(text, start, token, self.titles)
             or _name_after_is_theirs(text, end, token)
             or self.transcript_roles.gives_name(text, start, end)
         )
@@ -497,7 +499,7 @@ class Initials:
         if token in _YES_NO and _AFTER_COLON.search(text, max(0, m.start() - 4), m.start()):
             return None  # "Interpreter: Y": a form's yes or no
         named = self.named.search(text, max(0, m.start() - 30), m.start()) is not None
-        if len(token) == 1 and _initials_of_name_before(text, m.start(), token):
+        if len(token) == 1 and _initials_of_name_before(text, m.start(), token, self.titles):
             return True  # "Facilitator: Oskari (O)": the letter the notes call a person by
         speaks = _speaks(text, m.start(), text[m.end() : m.end() + 40])  # "00:48 D: he says"
         #: field notes' letter with its full stop, then what the person does or a word about them: "says
@@ -697,9 +699,9 @@ _AGE_IN_BRACKETS = re.compile(r"[ \t]*\((?:aged?[ \t]+)?\d{1,2}(?:[ \t]*(?:y|yo|
 _INITIAL_WORD = re.compile(rf"{UPPER}\.")
 
 
-def _initials_of_name_before(text: str, start: int, token: str) -> bool:
+def _initials_of_name_before(text: str, start: int, token: str, titles: frozenset[str] = frozenset()) -> bool:
     """ "Nia Eze (NE)", "Tom de Vries (TdV)", "Maria K. (MK)": the initials of the full name right before their
-    bracket."""
+    bracket, a title before it left out ("Dr Nuri Ostrander (NO)")."""
     if start < 1 or text[start - 1] != "(":
         return False
     m = _NAME_BEFORE_BRACKET.search(text, max(0, start - 60), start) or _NAME_ROLE_BEFORE_BRACKET.search(
@@ -710,6 +712,8 @@ def _initials_of_name_before(text: str, start: int, token: str) -> bool:
     if m is None:
         return False
     words = m.group(1).split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in titles:
+        words = words[1:]
     if any(zipf(w.lower()) >= COMMON_NAME_WORD_ZIPF for w in words if not _INITIAL_WORD.fullmatch(w)):
         return False  # "Personal Health Number (PHN)": a term and its abbreviation; "Ines O." is a name
     initials = "".join(w[0] for w in words)

@@ -504,6 +504,10 @@ class NameProcessor(CorpusProcessor):
                 # "his wife Merit", "my grandson Bay": an everyday word, capitalised right after a relative
                 end = token.idx + len(word)
                 local.append(Span(token.idx, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME))
+            elif self._named_after_kin_term(sdoc, token):
+                # "tia Ondina", "(strýc Bohdan)": a kinship word of another language in lower case calls the next
+                # capitalised word, here only (the title pass adds the kin word where no possessive owns it)
+                local.append(Span(token.idx, token.idx + len(word), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             if ev.allowed_name_acting(sdoc, token):
                 allowed_names.add(word)  # "Ed said": a name on the allow list ("ed", the department) acting
             if (ev.kin_in_brackets(sdoc, token) or ev.kin_apposed(sdoc, token)) and not ev.calendar_only(word):
@@ -1020,7 +1024,7 @@ class NameProcessor(CorpusProcessor):
                 or self._kin_before.search(text, max(0, s.start - 24), s.start)
                 or self._lower_kin_before.search(text, max(0, s.start - 24), s.start)
             )
-            if m and m.group()[:1].islower() and self._owned(text, m.start()):
+            if m and m.group()[:1].islower() and self._owned(text, m.start(), s.end):
                 m = None  # "my nonno Elvio", "his uncle Wendel": whose relative, not what the person is called
             if m is None and self._names_itself(text[s.start : s.end]):
                 m = self._prefix_before.search(text, max(0, s.start - 16), s.start)
@@ -1052,12 +1056,32 @@ class NameProcessor(CorpusProcessor):
             and low not in self._kin
         )
 
-    def _owned(self, text: str, start: int) -> bool:
+    def _named_after_kin_term(self, sdoc: Any, token: Any) -> bool:
+        """A capitalised word that is no everyday English word, written right after a kinship word of
+        ``lexicons/kin_terms.txt`` in lower case ("tio Quelé", "teta Bohdana"; not "abuela Sunday")."""
+        ev, word = self.ev, token.text
+        if token.i < 1 or not word.isalpha() or not is_capitalised(word) or not word[1:].islower():
+            return False
+        kin = sdoc[token.i - 1]
+        if not kin.text.islower() or kin.lower_ not in self._kin or kin.whitespace_ != " ":
+            return False
+        low = word.lower()
+        return (
+            not ev.function_word(word)
+            and not ev.calendar_only(word)
+            and (self.ev.lex.is_name(word) or not ev.common_word(word))
+            and low not in ev.lex.titles
+            and low not in ev.relatives
+            and low not in self._kin
+        )
+
+    def _owned(self, text: str, start: int, end: int) -> bool:
         """A possessive right before ``start`` ("my", "Ana's", ``kin_owners`` of ``names/context.yaml``), or a bracket
-        ("Sunniva (papa Ode)": a parent named by the child)."""
+        closed before a sender's colon ("Tovild (papa Ode):": a parent named by the child); a bracket alone gives
+        what someone is called ("my aunt (tia Ondina)")."""
         before = text[max(0, start - 24) : start]
         if before.rstrip(" \t").endswith("("):
-            return True
+            return re.match(r"[ \t]*\)[ \t]*:", text[end : end + 8]) is not None
         m = _OWNER_WORDS.search(before)
         words = [w.lower() for w in m.groups() if w] if m else []
         return any(w in self._kin_owners or w.endswith(("'s", "’s")) for w in words)  # "my little brother Ode"

@@ -54,6 +54,8 @@ GIVEN_PAIR_ZIPF = 5.0
 SURNAME_PAIR_ZIPF = 3.0
 #: a Korean word before a kin word or a title written apart ("<name> 언니") is a name where it is this rare
 HANGUL_KIN_NAME_ZIPF = 3.7
+#: ... after a word that is not a kin word of its own list only where that word is a noun Korean uses this often
+HANGUL_NOUN_BEFORE_ZIPF = 3.0
 #: a capitalised Cyrillic or Greek word this common inside a sentence is written so for emphasis, not a name
 EMPHASIS_ZIPF = 6.0
 #: after a kin word, a word less frequent than this (or a listed name) is a name; names are frequent words too
@@ -225,6 +227,7 @@ class ScriptNames:
         self.given = names["given"]
         self.surnames = names["surnames"]
         self.hangul_surnames = rules.lists("names/hangul_names.yaml")["surnames"]
+        self.given_hangul = rules.lists("names/hangul_names.yaml")["given"]
         han = re.compile(f"[{_HAN}]+")
         self.han_surnames = frozenset(n for n in names["surnames"] if len(n) <= 2 and han.fullmatch(n))
         self.han_given = frozenset(n for n in names["given"] if len(n) == 2 and han.fullmatch(n))
@@ -232,7 +235,16 @@ class ScriptNames:
         self._languages = _SPACED_LANGUAGES
         self._thai_listed = sorted((n for n in self.listed if _class(n[0]) == "thai"), key=len, reverse=True)
         titles = _alternation(w["before"] | w["part_of_name"])
-        self._before = re.compile(rf"(?<![{_SPACED}\w])((?:{titles})(?:[ \t]+(?:{titles}))*)[ \t\u00a0]+({_WORD})")
+        ji = _alternation(w["title_ji"])
+        self._before = re.compile(
+            rf"(?<![{_SPACED}\w])((?:{titles})(?:[ \t]+(?:{titles}|{ji})(?![{_SPACED}]))*)[ \t\u00a0]+({_WORD})"
+        )
+        self._closed = re.compile(
+            rf"(?<![{_SPACED}\w])({_WORD})[ \t]+(?:{_alternation(w['given_closers'])})(?![{_SPACED}])"
+        )
+        self._kin_after = re.compile(
+            rf"(?<![{_SPACED}\w])({_WORD})[ \t]+(?:{_alternation(w['kin_after'])})(?![{_SPACED}])"
+        )
         kin = _alternation(w["kin_before"])
         self._kin = re.compile(rf"(?<![{_SPACED}\w])(?:{kin})(?:[ \t]*(:))?[ \t\u00a0]+(?={_WORD})")
         self._next_word = re.compile(rf"[ \t]+({_WORD})")
@@ -242,11 +254,16 @@ class ScriptNames:
             rf"(?<![{_HANGUL}])([{_HANGUL}]{{2,4}}?)(?:{_alternation(w['hangul_after'])})(?=[{_HANGUL}]{{0,3}}(?![{_HANGUL}]))"
         )
         self._hangul_kin_after = re.compile(
-            rf"(?:^|(?<=[.!?,~:)\n])[ \t]*|(?<![{_HANGUL}])(?:{_alternation(w['hangul_kin_before'])})[ \t]+)"
-            rf"([{_HANGUL}]{{2,3}})[ \t]+(?:{_alternation(w['hangul_kin_after'])})"
+            rf"(?:^|(?<=[.!?,~:)\n])[ \t]*|(?<![{_HANGUL}])([{_HANGUL}]{{1,4}})[ \t]+)"
+            rf"([{_HANGUL}]{{2,3}})[ \t]+({_alternation(w['hangul_kin_after'])})"
             rf"(?=[{_HANGUL}]{{0,3}}(?![{_HANGUL}]))",
             re.M,
         )
+        self._hangul_letter_from = re.compile(
+            rf"(?<![{_HANGUL}])([{_HANGUL}]{{2,3}})[ \t]+(?:{_alternation(w['hangul_letter_from'])})[ \t.]*$"
+        )
+        #: names found with a kin word kept in their span: the name alone, to be found again
+        self._bare: list[tuple[int, int]] = []
         self._introduced = re.compile(
             rf"(?<![{_SPACED}])(?:{_alternation(w['introduced_after'])})(?![{_SPACED}])[ \t]*"
         )
@@ -265,9 +282,11 @@ class ScriptNames:
     def people(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each name read from an anchor, then of its other uses in ``text``."""
         self._languages = spaced_languages(text)
+        self._bare = []
         found = [
             *self._titled(text),
             *self._kin_named(text),
+            *self._closed_and_kin_after(text),
             *self._thai_and_chinese_prefixed(text),
             *self._honorific_after(text),
             *self._hangul_honorific(text),
@@ -279,22 +298,86 @@ class ScriptNames:
             *self._han_people(text),
             *self._cased_inside(text),
             *self._listed_pairs(text),
+            *self._closing_line(text),
         ]
-        return found + self._again(text, found)
+        return self._with_hangul_surnames(text, found + self._again(text, found + self._bare))
+
+    def _closed_and_kin_after(self, text: str) -> list[tuple[int, int]]:
+        """ "<given> Singh <family>", "<given> Kaur" (Gurmukhi, Devanagari), and "<name> chacha", "<name> akka": a
+        name before a word that closes a Sikh given name or a kin word said after a name (the span keeps it)."""
+        out = []
+        for m in self._closed.finditer(text):
+            word = m.group(1)
+            if self._stop(word) or word in self.w["title_ji"] or not self._name_like(word):
+                continue
+            out.append((m.start(1), self._surnames_after(text, m.end(), 1)))
+        for m in self._kin_after.finditer(text):
+            word = m.group(1)
+            if self._stop(word) or word in self.w["kin_after_not"] or word in self.w["kin_after"]:
+                continue
+            if word in self.w["given_closers"] or not self._name_like(word):
+                continue
+            out.append((m.start(1), m.end()))
+            self._bare.append(m.span(1))
+        return out
+
+    def _closing_line(self, text: str) -> list[tuple[int, int]]:
+        """The writer under a message: "<your grandson>, <name> (<pet name>)" on its last line (a word of these
+        scripts after a comma, maybe a second in brackets), "<grandson> <name> 올림" (Korean)."""
+        lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+        if not lines:
+            return []
+        last = lines[-1]
+        out = []
+        m = re.search(rf"[,،][ \t]*({_WORD})(?:[ \t]*\([ \t]*({_WORD})[ \t]*\))?[ \t.!]*$", last.group())
+        if m is not None and len(last.group()[: m.start()].split()) <= 4:
+            for i in (1, 2):
+                word = m.group(i)
+                if (
+                    word
+                    and not self._stop(word)
+                    and not any(word in self.w[k] for k in ("kin_after", "before"))
+                    and self._name_like(word)
+                ):
+                    out.append((last.start() + m.start(i), last.start() + m.end(i)))
+        m = self._hangul_letter_from.search(last.group())
+        if m is not None and m.group(1) not in self.w["hangul_not"] and _korean_zipf(m.group(1)) < HANGUL_KIN_NAME_ZIPF:
+            out.append((last.start() + m.start(1), last.start() + m.end(1)))
+        return out
+
+    def _with_hangul_surnames(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A Korean given name of two syllables found with a listed surname joined before it ("<Kim><given>"):
+        the span takes the surname."""
+        out = []
+        for a, b in found:
+            if (
+                a >= 1
+                and _class(text[a]) == "hangul"
+                and text[a - 1] in self.hangul_surnames
+                and (a == 1 or _class(text[a - 2]) != "hangul")
+                and len(re.match(rf"[{_HANGUL}]*", text[a:]).group()) in (2, 3)
+            ):
+                a -= 1
+            out.append((a, b))
+        return out
 
     def _stop(self, word: str) -> bool:
         return word in self.w["name_stops"] or word in self.w["before"] or word in self.w["part_of_name"]
 
     def _titled(self, text: str) -> list[tuple[int, int]]:
-        """ "السيد <name>", "خانم <name> <surname>", "أبو <name>" (the kunya keeps its first word)."""
+        """ "السيد <name>", "خانم <name> <surname>", "أبو <name>" (the kunya keeps its first word, a kin word said
+        as part of how someone is called keeps itself: "<aunty> <name>")."""
         out = []
         for m in self._before.finditer(text):
             word = m.group(2)
             if self._stop(word) or len(word) < 2:
                 continue
-            start = m.start(1) if m.group(1).split()[-1] in self.w["part_of_name"] else m.start(2)
-            end = m.end(2)
-            out.append((start, self._surnames_after(text, end)))
+            last = m.group(1).split()[-1]
+            start = m.start(1) if last in self.w["part_of_name"] or last in self.w["kin_titles_kept"] else m.start(2)
+            end = self._surnames_after(text, m.end(2))
+            out.append((start, end))
+            if last in self.w["kin_titles_kept"]:
+                self._bare.append((m.start(2), end))
         return out
 
     def _kin_named(self, text: str) -> list[tuple[int, int]]:
@@ -447,10 +530,23 @@ class ScriptNames:
                 continue
             out.append(m.span(1))
         for m in self._hangul_kin_after.finditer(text):
-            name = m.group(1)
+            before, name, kin = m.group(1), m.group(2), m.group(3)
             if name in self.w["hangul_not"] or _korean_zipf(name) >= HANGUL_KIN_NAME_ZIPF:
                 continue
-            out.append(m.span(1))
+            if before is not None and before not in self.w["hangul_kin_before"]:
+                # after another word: a noun Korean uses, and a name that does not end as an adjective does
+                # (two syllables, or three opening with a listed surname: "<seven> <years-old-and> <grandpa>" is none)
+                if _korean_zipf(before) < HANGUL_NOUN_BEFORE_ZIPF or (
+                    name[-1] in self.w["hangul_attributive"] and name[-2:] not in self.given_hangul
+                ):
+                    continue
+                if len(name) == 3 and name[0] not in self.hangul_surnames:
+                    continue
+            if kin in self.w["hangul_kin_kept"]:
+                out.append((m.start(2), m.end(3)))
+                self._bare.append(m.span(2))
+            else:
+                out.append(m.span(2))
         return out
 
     def _introductions(self, text: str) -> list[tuple[int, int]]:
@@ -567,8 +663,17 @@ class ScriptNames:
                 continue
             if max(zipf_frequency(words[0], lang) for lang in _CASED_LANGUAGES) >= EMPHASIS_ZIPF:
                 continue
+            if m.group(1) in self.w["cased_kin_before"] and not self._cased_owned(text, m.start(1)):
+                out.append((m.start(1), m.end(2)))  # "η <grandma> <name>": the kin word is how she is called
+                self._bare.append(m.span(2))
+                continue
             out.append(m.span(2))
         return out
+
+    def _cased_owned(self, text: str, start: int) -> bool:
+        """A possessive of Cyrillic script right before ``start`` ("<my> <aunt> <name>")."""
+        before = text[max(0, start - 12) : start].split()
+        return bool(before) and before[-1].lower() in self.w["cased_kin_owners"]
 
     def _letter_lines(self, text: str) -> list[tuple[int, int]]:
         """A Japanese letter's first line "<name>へ" and last line "<name>より"."""

@@ -201,8 +201,11 @@ _ANY_CASE_SPEAKER = re.compile(
     r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t]+(?:[A-Za-z]\.?|[A-Z]{2,8}))?"
     r"|[A-Z][^\W\d_A-Z]+[ \t]+[A-Z][^\W\d_A-Z]+"  # two capitalised words, as a phone saves a contact: "Tita Bing"
 )
-#: a chat's sender without a time: a word in any case, maybe a second one and an initial ("ana r", "maria josé")
-_UNSTAMPED_SENDER = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[ \t]+[^\W\d_][^\W\d_'’-]+)?(?:[ \t]+[A-Za-z]\.?)?")
+#: a chat's sender without a time: a word in any case, maybe a second one and an initial ("ana r", "maria josé"),
+#: or a handle of words joined by a dot or an underscore ("tavi.r", "mere_k")
+_UNSTAMPED_SENDER = re.compile(
+    r"[^\W\d_][^\W\d_'’-]*(?:[._][^\W\d_]+)*(?:[ \t]+[^\W\d_][^\W\d_'’-]+)?(?:[ \t]+[A-Za-z]\.?)?"
+)
 #: turns after a timestamp that make an everyday word a speaker's name in a chat
 CHAT_SPEAKER_TURNS = 2
 #: different senders, each taking turns, that make a chat without times ("ana r: ok", "josé: see u")
