@@ -51,8 +51,8 @@ def test_a_chat_without_times_whose_senders_are_words_or_write_once() -> None:
 
 
 def test_a_chat_without_times_whose_senders_are_handles() -> None:
-    text = "ketsu: did u finish\nmere_k: nope lol\nketsu: same\nropa.t: i did mine\nmere_k: legend\nropa.t: send it\n"
-    assert {"ketsu", "mere_k"} <= set(speakers(text)) and any(s.startswith("ropa") for s in speakers(text))
+    text = "ketsu: did u finish\nmere_k: nope lol\nketsu: same\nvilja.t: i did mine\nmere_k: legend\nvilja.t: send it\n"
+    assert {"ketsu", "mere_k"} <= set(speakers(text)) and any(s.startswith("vilja") for s in speakers(text))
 
 
 def test_form_labels_in_lower_case_are_no_chat() -> None:

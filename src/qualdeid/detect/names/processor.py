@@ -505,7 +505,7 @@ class NameProcessor(CorpusProcessor):
                 end = token.idx + len(word)
                 local.append(Span(token.idx, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=ALLOWED_NAME))
             elif self._named_after_kin_term(sdoc, token):
-                # "tia Ondina", "(strýc Bohdan)": a kinship word of another language in lower case calls the next
+                # "tia Ondina", "(strýc Vratislav)": a kinship word of another language in lower case calls the next
                 # capitalised word, here only (the title pass adds the kin word where no possessive owns it)
                 local.append(Span(token.idx, token.idx + len(word), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             if ev.allowed_name_acting(sdoc, token):
