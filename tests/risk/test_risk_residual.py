@@ -560,3 +560,17 @@ def test_a_very_large_place_the_key_holds_still_fails(detector) -> None:
     report, found = _identifiers(keyed, "She grew up in Montevideo, far from here.")
     assert [(f.check, f.severity) for f in found] == [("residual_identifier", "fail")]
     assert report.exit_code == EXIT_FAIL
+
+
+def test_a_country_detected_here_and_there_is_no_identifier(detector) -> None:
+    """A country, a state or a people (rules/lexicons/not_places.txt) that NER found in the corpus and
+    finds again in the text is no identifier of the text's own detection either, as it is none of the
+    corpus index (a compose draft kept "in <country>" and failed on it)."""
+    docs = [
+        Document("d1", "Ysolde Fenwarth drove the tea trains in Moldova for years."),
+        Document("d2", "Ysolde Fenwarth still talks about Moldova and the trains."),
+    ]
+    errors = {"d1": [("Moldova", "LOCATION")], "d2": [("Moldova", "LOCATION")], "t": [("Moldova", "LOCATION")]}
+    report, found = _identifiers(_checker(detector, docs, errors), "One man had driven trains in Moldova once.")
+    assert [f.matched for f in found if f.severity == "fail"] == []
+    assert report.exit_code != EXIT_FAIL

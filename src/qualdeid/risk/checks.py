@@ -439,6 +439,8 @@ class RiskChecker:
         for start, end, label in self._own_names(a, spans):
             if inside(start, end, taken) or a.text[start:end] in never or _within(start, end, never_spans):
                 continue
+            if label != "PERSON" and a.text[start:end] in self.profile.never_places:
+                continue  # "driving trains in Moldova": a country or a people, as the corpus index has it
             opening = start in word_openings and start not in persons and start not in named_here
             if opening and self.profile.index.is_common(a.text[start:end], label):
                 continue  # "Patience mattered more than any form.": the word, opening a sentence
