@@ -199,3 +199,19 @@ def targets_in_window(
     for value, label in corpus:
         index.add(value, label, "other account")
     return [(text[t.start : t.end], t.label) for t in targets.in_window(doc, 0, len(text), index, None, list(known))]
+
+
+# ---------------------------------------------------------------------------- pattern recognisers
+
+
+@lru_cache(maxsize=1)
+def _pattern_recognizers() -> dict:
+    from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
+
+    return {r.name: r for r in load_pattern_recognizers(Rules())}
+
+
+def pattern_found(name: str, text: str) -> list[str]:
+    """What the YAML pattern recogniser ``name`` (rules/recognizers/*.yaml) finds in ``text``, sorted."""
+    recognizer = _pattern_recognizers()[name]
+    return sorted(text[r.start : r.end] for r in recognizer.analyze(text, recognizer.supported_entities))

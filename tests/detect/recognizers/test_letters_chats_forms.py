@@ -6,19 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import pattern_found as found
 from qualdeid.detect.layout import translated_label_ranges
 from qualdeid.detect.recognizers.forms import FormFieldRecognizer
 from qualdeid.detect.recognizers.structure import SpeakerRecognizer
-from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
 from qualdeid.labels import CONTACT, LOCATION, PERSON
 from qualdeid.rules import Rules
-
-RECOGNIZERS = {r.name: r for r in load_pattern_recognizers(Rules())}
-
-
-def found(name: str, text: str) -> list[str]:
-    recognizer = RECOGNIZERS[name]
-    return sorted(text[r.start : r.end] for r in recognizer.analyze(text, recognizer.supported_entities))
 
 
 @pytest.fixture(scope="module")

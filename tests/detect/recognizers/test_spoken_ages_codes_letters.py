@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualdeid.detect.recognizers.yaml_patterns import load_pattern_recognizers
-from qualdeid.rules import Rules
-
-RECOGNIZERS = {r.name: r for r in load_pattern_recognizers(Rules())}
-
-
-def found(name: str, text: str) -> list[str]:
-    recognizer = RECOGNIZERS[name]
-    return sorted(text[r.start : r.end] for r in recognizer.analyze(text, recognizer.supported_entities))
+from helpers import pattern_found as found
 
 
 @pytest.mark.parametrize(
