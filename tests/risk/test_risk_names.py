@@ -158,11 +158,49 @@ def keyed(detector) -> RiskChecker:
 
 @pytest.mark.parametrize(
     "text",
-    ["After lunch we sat with Joy in the lounge.", "Joy was everywhere that afternoon.", "Later Joy's tea went cold."],
+    ["After lunch we sat with Joy in the lounge.", "Later Joy's tea went cold.", "Joy laughed at the rain."],
 )
 def test_with_the_key_a_name_that_is_a_word_fails_as_the_key_writes_it(keyed: RiskChecker, text: str) -> None:
     (f,) = _findings(keyed, text, "residual_identifier")
     assert f.severity == "fail" and f.matched.startswith("Joy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joy arrived late that evening.",  # the subject of a person's verb
+        "Joy, come and sit with us.",  # addressed
+        "Joy, 34, moved in on a Tuesday.",  # an age beside it
+        "Joy, a resident of the unit, painted the fence.",  # a person beside it
+        "Joy's mum rang twice.",  # owning a person
+        "Joy and her son came to the barbecue.",  # joined to a person
+        "Joy was the cook that year.",  # said to be a person
+        "Joy was proud of herself.",  # spoken of as herself
+    ],
+)
+def test_with_the_key_a_word_name_opening_a_sentence_fails_where_the_grammar_reads_a_name(
+    keyed: RiskChecker, text: str
+) -> None:
+    (f,) = _findings(keyed, text, "residual_identifier")
+    assert f.severity == "fail" and f.matched.startswith("Joy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joy was everywhere that afternoon.",
+        "Joy came up again and again: small moments were signs that things could change.",
+        "Joy grew in small steps: a haircut, a walk to the shop, a phone call.",
+        "Joy is what kept most of them going.",
+        "Joy filled the room when the choir sang.",
+    ],
+)
+def test_with_the_key_a_word_name_opening_a_sentence_as_the_word_only_warns(keyed: RiskChecker, text: str) -> None:
+    # the tagger reads nearly every capitalised opening word as a proper noun: that says nothing of a name
+    report = keyed.check([Document("v", text)])
+    assert not [f for f in report.findings if f.check == "residual_identifier"]
+    assert [f.matched for f in report.findings if f.check == "possible_identifier"] == ["Joy"]
+    assert report.exit_code == EXIT_WARN
 
 
 def test_with_the_key_the_word_itself_still_passes(keyed: RiskChecker) -> None:

@@ -320,6 +320,10 @@ class RiskChecker:
         cased = _cased(a)
         person_uses = named_here | _person_uses(a, self.frames.person_nouns | self.frames.kind_nouns)
         spoken_of = _subjects_spoken_of(a, subjects)
+        # with the key, a name-word opening a sentence fails only where the grammar reads it as a name
+        person_verbs = self.config.speaker_verbs | self.config.person_verbs
+        nouns = self.frames.person_nouns | self.frames.kind_nouns
+        read_as_name = named_here | persons | spoken_of | _openings_read_as_names(a, person_verbs, nouns)
         for hit in self.profile.index.find(a.text, word_uses=True):
             value = a.text[hit.start : hit.end]
             label = hit.label.lower().replace("_", " ")
@@ -377,11 +381,17 @@ class RiskChecker:
                     )
                 )
                 continue
-            opening = (
-                hit.start in word_openings
-                and not (KEY_SOURCE in hit.sources and hit.start in named_here)
-                and self.profile.index.is_common(value, hit.label)
-            )
+            if KEY_SOURCE in hit.sources:
+                # the tagger reads almost any capitalised word opening a sentence as a proper noun: its tag
+                # says nothing there ("Hope came up again and again"); the rest of the sentence does
+                opening = (
+                    sentence_initial(a.text, hit.start)
+                    and not value.islower()
+                    and hit.start not in read_as_name
+                    and self.profile.index.is_common(value, hit.label)
+                )
+            else:
+                opening = hit.start in word_openings and self.profile.index.is_common(value, hit.label)
             if opening and hit.start not in persons:
                 if (confident or hit.key_word) and KEY_SOURCE in hit.sources and not listed:
                     why = "a common word opening a sentence, read as the word"
@@ -843,6 +853,52 @@ def _who_clauses(a: Analysed) -> set[int]:
             continue
         if any(w.head == r and w.tag in ("WP", "WP$") for w in a.tokens):  # tags: who/whom, whose
             out.add(a.tokens[clause.head].start)
+    return out
+
+
+#: words after "NAME," that speak to someone: "Hope, you were right", "Hope, please sit down"
+_ADDRESS_FOLLOWERS = frozenset({"you", "your", "please", "let", "come", "thanks", "thank"})
+#: pronouns for a person, not a thing ("Hope and I", "Joy and her"; not "it" or "they")
+_PERSON_PRONOUNS = frozenset({"i", "me", "we", "us", "he", "him", "she", "her"})
+
+
+def _openings_read_as_names(a: Analysed, person_verbs: set[str], person_nouns: frozenset[str]) -> set[int]:
+    """Start offsets of capitalised words opening a sentence that the grammar reads as a person's name,
+    whatever the tagger says (it reads nearly every capitalised opening word as a proper noun): the
+    subject of a verb only a person does ("Hope arrived late", "Joy laughed"), addressed ("Hope, come and
+    sit down"), in apposition to a person or an age ("Hope, 34,", "Hope, a resident, ..."), owning a
+    person ("Hope's mum"), joined to a person ("Hope and her son", "Joy and I"), said to be a person
+    ("Hope was the cook", "Hope is 41") or followed by a surname ("Hope Tarrow")."""
+    tokens = a.tokens
+    out: set[int] = set()
+    for i, t in enumerate(tokens):
+        if not t.text[:1].isupper() or not sentence_initial(a.text, t.start):
+            continue
+        head = tokens[t.head] if t.head >= 0 else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == t.sentence else None
+        children = [c for c in tokens if c.head == i]
+        joined = [c for c in children if c.dep == "conj"] + ([head] if t.dep == "conj" and head is not None else [])
+        comma_after = nxt is not None and "," in a.text[t.end : nxt.start]
+        if t.dep in ("nsubj", "nsubjpass") and head is not None and head.lemma in person_verbs:
+            out.add(t.start)  # the subject of a person's verb
+        elif comma_after and nxt is not None and (nxt.tag == "VB" or nxt.text.lower() in _ADDRESS_FOLLOWERS):
+            out.add(t.start)  # addressed: "Hope, come and sit down"
+        elif any(c.dep == "appos" and (c.lemma in person_nouns or c.pos == "NUM") for c in children):
+            out.add(t.start)  # "Hope, 34, ...", "Hope, a resident, ..."
+        elif comma_after and nxt is not None and nxt.pos == "NUM":
+            out.add(t.start)  # "Hope, 34, moved in" (however the parser attaches the age)
+        elif t.dep == "poss" and head is not None and head.lemma in person_nouns:
+            out.add(t.start)  # "Hope's mum"
+        elif any(o.text.lower() in _PERSON_PRONOUNS or o.lemma in person_nouns for o in joined) or any(
+            o.pos == "PROPN" and not sentence_initial(a.text, o.start) for o in joined
+        ):
+            out.add(t.start)  # "Hope and her son", "Joy and I", "Hope and Tam"
+        elif t.dep == "nsubj" and head is not None and head.lemma == "be":
+            attrs = [o for o in tokens if o.dep in ("attr", "acomp") and o.head == t.head]
+            if any(o.lemma in person_nouns or o.pos == "NUM" for o in attrs):
+                out.add(t.start)  # "Hope was the cook", "Hope is 41"
+        if nxt is not None and not comma_after and nxt.pos == "PROPN" and nxt.text[:1].isupper() and t.head == i + 1:
+            out.add(t.start)  # a surname after it: "Hope Tarrow said"
     return out
 
 

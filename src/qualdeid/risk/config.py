@@ -29,6 +29,8 @@ class RiskConfig:
     quality_verbs: set[str] = field(default_factory=set)
     #: verbs only a person is the subject of ("Patience talked about ..."): a name-word there is the name
     speaker_verbs: set[str] = field(default_factory=set)
+    #: verbs whose subject is a person, beside ``speaker_verbs`` ("Hope arrived", "Joy hugged her mum")
+    person_verbs: set[str] = field(default_factory=set)
     fail_on: set[str] = field(default_factory=lambda: {"residual_identifier", "input_error"})
     combo_min_size: int = 2
     combo_max_size: int = 4
@@ -115,6 +117,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.titles = {str(t).lower() for t in ident.get("titles", [])}
     c.quality_verbs = {str(t).lower() for t in ident.get("quality_verbs", [])}
     c.speaker_verbs = {str(t).lower() for t in ident.get("speaker_verbs", [])}
+    c.person_verbs = {str(t).lower() for t in ident.get("person_verbs", [])}
     c.fail_on = {str(x) for x in merged.get("fail_on", c.fail_on)}
     c.combo_min_size = int(combos.get("min_size", c.combo_min_size))
     c.combo_max_size = int(combos.get("max_size", c.combo_max_size))
