@@ -176,6 +176,7 @@ def test_with_the_key_a_name_that_is_a_word_fails_as_the_key_writes_it(keyed: Ri
         "Joy and her son came to the barbecue.",  # joined to a person
         "Joy was the cook that year.",  # said to be a person
         "Joy was proud of herself.",  # spoken of as herself
+        "Joy was told the news on Monday.",  # the passive subject of a verb that takes a person
     ],
 )
 def test_with_the_key_a_word_name_opening_a_sentence_fails_where_the_grammar_reads_a_name(
@@ -193,6 +194,7 @@ def test_with_the_key_a_word_name_opening_a_sentence_fails_where_the_grammar_rea
         "Joy grew in small steps: a haircut, a walk to the shop, a phone call.",
         "Joy is what kept most of them going.",
         "Joy filled the room when the choir sang.",
+        "Joy was usually described in small steps: a walk, a phone call.",  # a topic talked about
     ],
 )
 def test_with_the_key_a_word_name_opening_a_sentence_as_the_word_only_warns(keyed: RiskChecker, text: str) -> None:

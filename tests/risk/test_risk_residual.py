@@ -171,7 +171,10 @@ def test_a_common_word_name_in_lower_case_where_a_thing_stands_is_the_word(
 def test_a_common_word_name_that_a_who_clause_qualifies_is_a_name(fixture_checker: RiskChecker) -> None:
     _, found = _identifiers(fixture_checker, "Joy, who had come back for a second stay, laughed at the rain.")
     assert [(f.check, f.severity, f.matched) for f in found] == [("residual_identifier", "fail", "Joy")]
+    # without a "who", nothing in the sentence reads the opening word as a name: the word, as "Hope came up"
     _, found = _identifiers(fixture_checker, "Joy was everywhere that afternoon, which surprised us.")
+    assert found == []
+    _, found = _identifiers(fixture_checker, "Joy was proud of herself that afternoon.")
     assert [(f.check, f.matched) for f in found] == [("possible_identifier", "Joy")]
 
 

@@ -300,14 +300,6 @@ class RiskChecker:
         things = _thing_uses(a, self.frames.person_nouns | self.frames.kind_nouns, self.config.quality_verbs)
         # sentence openings that the parser reads as ordinary words, not as names
         word_starts = {t.start for t in a.tokens if t.pos not in ("PROPN", "X") and sentence_initial(a.text, t.start)}
-        # ... of those, the ones no speaking verb follows ("Faith is not a word I use", not "Faith said"):
-        # the capital of a sentence opening says nothing of a name, and the parser reads them as the word
-        speaks = self.speech_verbs
-        word_openings = {
-            t.start
-            for i, t in enumerate(a.tokens)
-            if t.start in word_starts and not (i + 1 < len(a.tokens) and a.tokens[i + 1].text.lower() in speaks)
-        }
         named_here = self._named_here(a) | persons
         determined = {t.head for t in a.tokens if t.dep in ("det", "poss")}
         # subjects without an article or possessive ("tibbo was", not "the tamarind was")
@@ -381,23 +373,20 @@ class RiskChecker:
                     )
                 )
                 continue
-            if KEY_SOURCE in hit.sources:
-                # the tagger reads almost any capitalised word opening a sentence as a proper noun: its tag
-                # says nothing there ("Hope came up again and again"); the rest of the sentence does
-                opening = (
-                    sentence_initial(a.text, hit.start)
-                    and not value.islower()
-                    and hit.start not in read_as_name
-                    and self.profile.index.is_common(value, hit.label)
-                )
-            else:
-                opening = hit.start in word_openings and self.profile.index.is_common(value, hit.label)
+            # the tagger reads almost any capitalised word opening a sentence as a proper noun: its tag says
+            # nothing there ("Hope came up again and again"); the rest of the sentence does
+            opening = (
+                sentence_initial(a.text, hit.start)
+                and not value.islower()
+                and not (KEY_SOURCE in hit.sources and hit.start in read_as_name)
+                and self.profile.index.is_common(value, hit.label)
+            )
             if opening and hit.start not in persons:
                 if (confident or hit.key_word) and KEY_SOURCE in hit.sources and not listed:
                     why = "a common word opening a sentence, read as the word"
                     msg = f"possibly a {label} of the key ({why}; check it)"
-                elif hit.label == "PERSON" and hit.start in spoken_of and not listed:
-                    # "Joy was proud of herself": the sentence speaks of its subject as of someone
+                elif hit.label == "PERSON" and hit.start in read_as_name and not listed:
+                    # "Joy was proud of herself", "Hope said": the sentence speaks of its subject as of someone
                     why = "a common word opening a sentence about someone"
                     msg = f"possibly a {label} from the corpus ({why}; check it)"
                 else:
@@ -451,7 +440,7 @@ class RiskChecker:
                 continue
             if label != "PERSON" and a.text[start:end] in self.profile.never_places:
                 continue  # "driving trains in Moldova": a country or a people, as the corpus index has it
-            opening = start in word_openings and start not in persons and start not in named_here
+            opening = sentence_initial(a.text, start) and start not in read_as_name
             if opening and self.profile.index.is_common(a.text[start:end], label):
                 continue  # "Patience mattered more than any form.": the word, opening a sentence
             if a.text[start:end].lower() in self.profile.index.capital_words and start not in named_here:
@@ -488,7 +477,11 @@ class RiskChecker:
         out = set()
         for i, t in enumerate(tokens):
             head = tokens[t.head] if 0 <= t.head < len(tokens) else None
-            speaker = t.dep in ("nsubj", "nsubjpass") and head is not None and head.lemma in self.config.speaker_verbs
+            # "Hope explained", "Hope was told": not "Hope was described as ...", a topic talked about
+            speaker = head is not None and (
+                (t.dep == "nsubj" and head.lemma in self.config.speaker_verbs)
+                or (t.dep == "nsubjpass" and head.lemma in self.config.addressed_verbs)
+            )
             speaks = i + 1 < len(tokens) and tokens[i + 1].text.lower() in self.speech_verbs
             if speaker or speaks or (i > 0 and tokens[i - 1].text.lower() in left):
                 out.add(t.start)
@@ -879,7 +872,7 @@ def _openings_read_as_names(a: Analysed, person_verbs: set[str], person_nouns: f
         children = [c for c in tokens if c.head == i]
         joined = [c for c in children if c.dep == "conj"] + ([head] if t.dep == "conj" and head is not None else [])
         comma_after = nxt is not None and "," in a.text[t.end : nxt.start]
-        if t.dep in ("nsubj", "nsubjpass") and head is not None and head.lemma in person_verbs:
+        if t.dep == "nsubj" and head is not None and head.lemma in person_verbs:
             out.add(t.start)  # the subject of a person's verb
         elif comma_after and nxt is not None and (nxt.tag == "VB" or nxt.text.lower() in _ADDRESS_FOLLOWERS):
             out.add(t.start)  # addressed: "Hope, come and sit down"

@@ -31,6 +31,8 @@ class RiskConfig:
     speaker_verbs: set[str] = field(default_factory=set)
     #: verbs whose subject is a person, beside ``speaker_verbs`` ("Hope arrived", "Joy hugged her mum")
     person_verbs: set[str] = field(default_factory=set)
+    #: verbs whose passive subject is a person ("Hope was told"; not "Hope was described as ...")
+    addressed_verbs: set[str] = field(default_factory=set)
     fail_on: set[str] = field(default_factory=lambda: {"residual_identifier", "input_error"})
     combo_min_size: int = 2
     combo_max_size: int = 4
@@ -118,6 +120,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.quality_verbs = {str(t).lower() for t in ident.get("quality_verbs", [])}
     c.speaker_verbs = {str(t).lower() for t in ident.get("speaker_verbs", [])}
     c.person_verbs = {str(t).lower() for t in ident.get("person_verbs", [])}
+    c.addressed_verbs = {str(t).lower() for t in ident.get("addressed_verbs", [])}
     c.fail_on = {str(x) for x in merged.get("fail_on", c.fail_on)}
     c.combo_min_size = int(combos.get("min_size", c.combo_min_size))
     c.combo_max_size = int(combos.get("max_size", c.combo_max_size))
