@@ -171,6 +171,10 @@ def test_a_writers_own_past_is_told_as_a_writers(detector, frames) -> None:
     assert writer("Another worker had served in the merchant navy as a teenager.")
     assert not writer("One worker wrote that the hardest part of the job was ending a shift.")  # no past told
     assert not writer("A woman who had grown up on a houseboat joined the group.")  # a resident's past
+    # military service places a fact in a life course as working does
+    assert writer("Before enlisting in the navy, one worker sheared sheep across three counties.")
+    assert writer("While stationed overseas, another worker kept a pet goat at the barracks.")
+    assert not writer("One worker waited at the station for the bus.")  # the noun
 
 
 @pytest.mark.parametrize(
