@@ -195,6 +195,7 @@ def test_with_the_key_a_word_name_opening_a_sentence_fails_where_the_grammar_rea
         "Joy is what kept most of them going.",
         "Joy filled the room when the choir sang.",
         "Joy was usually described in small steps: a walk, a phone call.",  # a topic talked about
+        "Joy, patience and a sense of humour were the qualities tenants most valued in staff.",  # people, not one
     ],
 )
 def test_with_the_key_a_word_name_opening_a_sentence_as_the_word_only_warns(keyed: RiskChecker, text: str) -> None:

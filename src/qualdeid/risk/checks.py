@@ -860,7 +860,7 @@ def _openings_read_as_names(a: Analysed, person_verbs: set[str], person_nouns: f
     whatever the tagger says (it reads nearly every capitalised opening word as a proper noun): the
     subject of a verb only a person does ("Hope arrived late", "Joy laughed"), addressed ("Hope, come and
     sit down"), in apposition to a person or an age ("Hope, 34,", "Hope, a resident, ..."), owning a
-    person ("Hope's mum"), joined to a person ("Hope and her son", "Joy and I"), said to be a person
+    person ("Hope's mum"), joined to a person ("Hope and her son", "Joy and I"), said to be one person
     ("Hope was the cook", "Hope is 41") or followed by a surname ("Hope Tarrow")."""
     tokens = a.tokens
     out: set[int] = set()
@@ -882,13 +882,12 @@ def _openings_read_as_names(a: Analysed, person_verbs: set[str], person_nouns: f
             out.add(t.start)  # "Hope, 34, moved in" (however the parser attaches the age)
         elif t.dep == "poss" and head is not None and head.lemma in person_nouns:
             out.add(t.start)  # "Hope's mum"
-        elif any(o.text.lower() in _PERSON_PRONOUNS or o.lemma in person_nouns for o in joined) or any(
-            o.pos == "PROPN" and not sentence_initial(a.text, o.start) for o in joined
-        ):
-            out.add(t.start)  # "Hope and her son", "Joy and I", "Hope and Tam"
+        elif any(o.text.lower() in _PERSON_PRONOUNS or o.lemma in person_nouns for o in joined):
+            out.add(t.start)  # "Hope and her son", "Joy and I" (not "Christmas and Eid": a proper noun says no more)
         elif t.dep == "nsubj" and head is not None and head.lemma == "be":
             attrs = [o for o in tokens if o.dep in ("attr", "acomp") and o.head == t.head]
-            if any(o.lemma in person_nouns or o.pos == "NUM" for o in attrs):
+            # one person ("the cook"), not people ("... were the qualities clients valued")
+            if any((o.lemma in person_nouns and o.tag == "NN") or o.pos == "NUM" for o in attrs):
                 out.add(t.start)  # "Hope was the cook", "Hope is 41"
         if nxt is not None and not comma_after and nxt.pos == "PROPN" and nxt.text[:1].isupper() and t.head == i + 1:
             out.add(t.start)  # a surname after it: "Hope Tarrow said"
