@@ -55,6 +55,8 @@ DROPPED = [
     ("Nightmares most nights, appetite poor.", "Nightmares", PERSON, NER_DETECTOR),
     ("Music: the choir at two.", "Music", PERSON, NER_DETECTOR),
     ("the Wolof and Fula speakers", "Wolof", LOCATION, NER_DETECTOR),
+    ("her gran speaks only Hiligaynon at home", "Hiligaynon", LOCATION, NER_DETECTOR),  # a language alone
+    ("an interpreter in Nahuatl, please", "Nahuatl", ORGANIZATION, NER_DETECTOR),
     # the name detector on languages, peoples, faiths, roles and fields
     ("Languages: Uzbek/Tajik, some English", "Uzbek/Tajik", PERSON, NAMES),
     ("a Malawian choir sang", "Malawian", PERSON, NAMES),

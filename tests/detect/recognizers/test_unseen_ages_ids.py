@@ -28,6 +28,11 @@ def found(text: str) -> list[str]:
         ("Topic: mama (79) will not eat", ["79"]),
         ("生年月日：1990年3月2日（３４歳）", ["３４"]),
         ("外婆今年80岁了", ["80"]),
+        ("Present: ʻIlaisa (8), baby asleep", ["8"]),  # an ʻokina opening the name
+        ("Participant: niece of the founder, 23. Interview at the hall.", ["23"]),
+        ("Tobiah Quennell Marr, 81, Aldergrove. Silence.", ["81"]),
+        ("lives with her gran (approx 90, deaf)", ["approx 90"]),  # the guess word kept
+        ("saw two kids (~10-12) in a car", ["~10-12"]),
     ],
 )
 def test_an_age_the_patterns_now_find(text: str, ages: list[str]) -> None:
@@ -41,6 +46,7 @@ def test_an_age_the_patterns_now_find(text: str, ages: list[str]) -> None:
         "Room McKenzie is 4 doors down.",
         "Ward 3 is 20 metres on the left.",
         "我们等了10分钟",
+        "Back at Quell Street, 14, Upton Road.",  # a street's number
     ],
 )
 def test_no_age(text: str) -> None:
