@@ -33,6 +33,8 @@ def found(text: str) -> list[str]:
         ("Tobiah Quennell Marr, 81, Aldergrove. Silence.", ["81"]),
         ("lives with her gran (approx 90, deaf)", ["approx 90"]),  # the guess word kept
         ("saw two kids (~10-12) in a car", ["~10-12"]),
+        ("Gefeliciteerd met je 90ste verjaardag, opa!", ["90ste"]),  # a birthday's ordinal in another language
+        ("Alles Gute zum 75. Geburtstag", ["75."]),
     ],
 )
 def test_an_age_the_patterns_now_find(text: str, ages: list[str]) -> None:
