@@ -1283,8 +1283,8 @@ class Finaliser:
                     and not any(span.overlaps(o) for o in by_others if o.label != DATE_TIME)
                 ):
                     continue  # "See you Tues", "Tues 14/3": a weekday, not a person (a date over it only confirms that)
-                if span.label == PERSON and not confirmed and span_text.lower().rstrip(".") in self.names.titles:
-                    continue  # "Dear Sir or Madam": a title alone
+                if not confirmed and span_text.lower().rstrip(".") in self.names.titles:
+                    continue  # "Dear Sir or Madam", "Sergeant's orders": a title alone, no person nor a body
                 if not confirmed and self._everyday_opening(text, span):
                     continue  # "Lift was out again", "Helpful was that ...": NER on the word opening a sentence
                 if span.label == PERSON and not confirmed and self._stamped_word(text, span):
