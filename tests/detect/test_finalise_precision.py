@@ -181,7 +181,7 @@ DROPPED = [
     ),
     # NER's person on a title alone, or on an everyday word opening a sentence that no name list holds
     ("To whom it may concern, Dear Sir or Madam,", "Madam", PERSON, NER_DETECTOR),
-    ('He grinned: "you\'re coming, Sergeant\'s orders".', "Sergeant", ORGANIZATION, NER_DETECTOR),
+    ("He grinned: \"you're coming, Sergeant's orders\".", "Sergeant", ORGANIZATION, NER_DETECTOR),
     ("He is a former Marine, did two tours.", "Marine", ORGANIZATION, NER_DETECTOR),
     ("Flat 9 again. Lift was out so I took the stairs.", "Lift", PERSON, NER_DETECTOR),
     ("Summary\nTenant says the heater is broken.", "Tenant", PERSON, NER_DETECTOR),
