@@ -1,5 +1,6 @@
 """An age in years after an article ("a 58 yr old bloke", "an 83-year-old") keeps its unit, which the annotation marks
-with it; "she is 23 years old" stays the number alone (detect/finalise.py, issue 13). Invented examples."""
+with it; "she is 23 years old" keeps "years", not "old" (the annotation marks the number with "years" as often as the
+number alone; detect/finalise.py, issue 13). Invented examples."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ def _ages(detector, text: str) -> list[str]:
         ("Then a 58 yr old bloke asked for the kettle.", "58 yr"),
         ("We rehoused an 83-year-old with two cats.", "83-year"),
         ("Her mum took the 6-year-old swimming.", "6-year"),
-        ("She is 23 years old and plays the cello.", "23"),
+        ("She is 23 years old and plays the cello.", "23 years"),
+        ("Our dog Pemberley, 9 yrs old, is deaf.", "9 yrs"),
         ("My 11 year old beat me at draughts.", "11"),
     ],
 )

@@ -55,6 +55,8 @@ DROPPED = [
     ("Nightmares most nights, appetite poor.", "Nightmares", PERSON, NER_DETECTOR),
     ("Music: the choir at two.", "Music", PERSON, NER_DETECTOR),
     ("the Wolof and Fula speakers", "Wolof", LOCATION, NER_DETECTOR),
+    ("her gran speaks only Hiligaynon at home", "Hiligaynon", LOCATION, NER_DETECTOR),  # a language alone
+    ("an interpreter in Nahuatl, please", "Nahuatl", ORGANIZATION, NER_DETECTOR),
     # the name detector on languages, peoples, faiths, roles and fields
     ("Languages: Uzbek/Tajik, some English", "Uzbek/Tajik", PERSON, NAMES),
     ("a Malawian choir sang", "Malawian", PERSON, NAMES),
@@ -179,6 +181,8 @@ DROPPED = [
     ),
     # NER's person on a title alone, or on an everyday word opening a sentence that no name list holds
     ("To whom it may concern, Dear Sir or Madam,", "Madam", PERSON, NER_DETECTOR),
+    ("He grinned: \"you're coming, Sergeant's orders\".", "Sergeant", ORGANIZATION, NER_DETECTOR),
+    ("He is a former Marine, did two tours.", "Marine", ORGANIZATION, NER_DETECTOR),
     ("Flat 9 again. Lift was out so I took the stairs.", "Lift", PERSON, NER_DETECTOR),
     ("Summary\nTenant says the heater is broken.", "Tenant", PERSON, NER_DETECTOR),
     ("2. What helped\nHelpful was that nobody rushed.", "Helpful", LOCATION, NER_DETECTOR),
@@ -207,6 +211,14 @@ DROPPED = [
     ("Notes, Tues\n\n10:40 Marquee up, long tables.\n11:00 Doors open.", "Marquee", PERSON, NER_DETECTOR),
     ("Notes\n07:55 Breakfast. Radio on.", "Breakfast", PERSON, NER_DETECTOR),
     ("[1315] Prayers, then the walk back.", "Prayers", PERSON, NER_DETECTOR),
+    # NER's body or place over the time stamp and the everyday words after it
+    ("Notes, Thurs\n17:50 Supper. Quiet hall.", "17:50 Supper", ORGANIZATION, NER_DETECTOR),
+    ("Notes\n09:10 Van late again.", "09:10 Van late", ORGANIZATION, NER_DETECTOR),
+    ("Notes\n08:40 Woman (F, 50s) at the gate.", "08:40 Woman (F", ORGANIZATION, NER_DETECTOR),
+    # case notes' shorthand: a home visit, a focus group, a grandmother
+    ("14/03 HV at the flat, all well.", "HV", ORGANIZATION, NER_DETECTOR),
+    ("Said the same at the FG last week.", "FG", ORGANIZATION, NER_DETECTOR),
+    ("MGM insists on walking them to school.", "MGM", ORGANIZATION, NER_DETECTOR),
 ]
 
 
@@ -216,6 +228,9 @@ def test_not_an_identifier_is_dropped(finaliser: Finaliser, text: str, surface: 
 
 
 KEPT = [
+    # a body's capitalised name after a line's time stamp
+    ("Notes\n10:30 Red Cross van arrived.", "10:30 Red Cross", ORGANIZATION, NER_DETECTOR),
+    ("Notes\n10:30 Quellwick Trust rang.", "10:30 Quellwick", ORGANIZATION, NER_DETECTOR),
     # a numbered list of people in capitals is no section heading; a question line with a name is no template's
     ("Signed up:\n1. QUORIN VASHTELL\n2. MIREK DALLOWAY", "QUORIN VASHTELL", PERSON, NAMES),
     ("Who rang?\nQuorin Vashtell?\nyes", "Quorin Vashtell", PERSON, NER_DETECTOR),

@@ -147,6 +147,10 @@ _AGE_UNIT = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old|\s*y\.?/?o\b\.?", re.IGN
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:an?|the)[ \t]+$", re.IGNORECASE)
 #: the singular unit of such a compound and the "old" closing it ("-year-old" of "44-year-old", " yr old")
 _ATTRIBUTIVE_UNIT = re.compile(r"[\s-]*(?:year|yr)(?P<old>[\s-]*old)", re.IGNORECASE)
+#: an age said with its plural unit and "old", no article before: "she is 6 years old", "Ana, 11 yrs old,": the
+#: annotation marks the number with "years" as often as the number alone, and the span keeps the unit, not "old"
+#: (half of "6 years old" is then found either way, where "6" alone is a sixth of it)
+_PREDICATIVE_UNIT = re.compile(r"[ \t]+(?:years|yrs)(?P<old>[ \t]+old)", re.IGNORECASE)
 #: the particles of "whose" between a relative and a name in Romance and Germanic languages: "mamá de Tiano",
 #: "o filho da Quitéria", "la figlia di Ornello"; and the articles that may open such a phrase
 _OF = r"(?:de|del|da|do|das|dos|di|della|dello|du|des|von|van)"
@@ -173,6 +177,8 @@ _CODE_FIELD = re.compile(
     re.MULTILINE,
 )
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")
+#: the time stamp opening a line of notes at a span's start: "17:50 ", "[09:10] ", "0910 - "
+_OPENING_STAMP = re.compile(r"\[?\d{1,2}[:.h]?\d{2}\]?(?:[ \t]*[-–])?[ \t]+")
 #: a colon after a word: it labels a field ("Eta: 14:20")
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 #: a title alone is a form's choice or a letter's courtesy, not a name: "Ana Ruiz (Mrs)", "[ ] Mr  [x] Mrs"
@@ -827,6 +833,10 @@ class Finaliser:
                 text, max(0, span.start - 8), span.start
             ):
                 return [replace(span, end=m.start() + unit.start("old"))]  # "a 58 yr old bloke": the age with its unit
+            if (unit := _PREDICATIVE_UNIT.fullmatch(m.group())) and not _ARTICLE_BEFORE.search(
+                text, max(0, span.start - 8), span.start
+            ):
+                return [replace(span, end=m.start() + unit.start("old"))]  # "she is 6 years old": "6 years"
             return [replace(span, end=m.start())] if m.start() > span.start else [span]
         return [span]
 
@@ -978,6 +988,22 @@ class Finaliser:
             and piece[1:].islower()
             and zipf(piece.lower()) >= self.z["everyday_opening"]
             and self._only_as_a_word(text, piece, span.start)
+        )
+
+    def _stamped_words(self, text: str, span: Span) -> bool:
+        """NER's organisation or place that opens with the time stamp opening a line of notes, the words after it
+        everyday ones, none a listed first name ("17:50 Supper", "09:10 Minibus late"): what happened then."""
+        stamp = _OPENING_STAMP.match(text, span.start, span.end)
+        if stamp is None or not after_line_stamp(text, stamp.end()):
+            return False
+        words = _WORDS.findall(text, stamp.end(), span.end)
+        if not words or not words[0][1:].islower() or not all(w.islower() or len(w) == 1 for w in words[1:]):
+            return False  # "10:30 Red Cross": capitalised words after the first name a body
+        return all(
+            w.isalpha()
+            and w.lower() not in self.names.first_names
+            and (len(w) == 1 or zipf(w.lower()) >= self.z["stamped_word"])
+            for w in words
         )
 
     def _stamped_word(self, text: str, span: Span) -> bool:
@@ -1257,12 +1283,14 @@ class Finaliser:
                     and not any(span.overlaps(o) for o in by_others if o.label != DATE_TIME)
                 ):
                     continue  # "See you Tues", "Tues 14/3": a weekday, not a person (a date over it only confirms that)
-                if span.label == PERSON and not confirmed and span_text.lower().rstrip(".") in self.names.titles:
-                    continue  # "Dear Sir or Madam": a title alone
+                if not confirmed and span_text.lower().rstrip(".") in self.names.titles:
+                    continue  # "Dear Sir or Madam", "Sergeant's orders": a title alone, no person nor a body
                 if not confirmed and self._everyday_opening(text, span):
                     continue  # "Lift was out again", "Helpful was that ...": NER on the word opening a sentence
                 if span.label == PERSON and not confirmed and self._stamped_word(text, span):
                     continue  # "11:40 Marquee up", "07:55 Breakfast.": what field notes did at that time
+                if span.label in (ORGANIZATION, LOCATION) and not confirmed and self._stamped_words(text, span):
+                    continue  # "17:50 Supper", "09:10 Minibus late": NER's body over a line's time and what happened
                 if span.label != DATE_TIME and not confirmed and self._ner_word_use(text, span):
                     continue
                 if span.label != DATE_TIME and (self._role_or_field(text, span) or _no_word(span_text)):

@@ -47,6 +47,16 @@ def found(text: str) -> list[str]:
         ("ó kú ní ẹni ọdún 73.", ["73"]),
         ("Σήμερα η γιαγιά Ροδάνθη κλείνει τα 95!", ["95"]),
         ("Data nașterii: 02.05.1951     Vârsta: 73 ani\n", ["73 ani"]),
+        # Russian, Thai, Indonesian, Bosnian, Swahili, Armenian, Persian (its own digits); Finnish reaching an age
+        ("Разыскивается Петров Олег, 1951 г.р. (73 года).", ["73 года"]),
+        ("Ему 68 лет, он живёт один.", ["68 лет"]),
+        ("ยายทองคำ ครบ 85 ปี นะคะ", ["85 ปี"]),
+        ("Nenek sudah berusia 77 tahun dan tinggal sendiri.", ["77 tahun"]),
+        ("Oskar ima 12 godina i ide u školu.", ["12 godina"]),
+        ("Alifariki akiwa na umri wa miaka 81.", ["81"]),
+        ("Մեր տատիկը 92 տարեկան է։", ["92"]),
+        ("پدربزرگ در سن ۷۳ سالگی درگذشت", ["۷۳"]),
+        ("Huomenna isoäiti täyttää 88 vuotta!", ["88"]),
     ],
 )
 def test_an_age_in_another_language(text: str, ages: list[str]) -> None:
@@ -69,6 +79,11 @@ def test_an_age_in_another_language(text: str, ages: list[str]) -> None:
         "Pracował tam przez 30 lat 5 miesięcy.",  # "lat" after its number: a duration
         "the buoy sits at lat 45.2, long 3.1",  # a latitude
         "Ha lavorato per 40 anni in fabbrica.",
+        "Он работал там 30 лет назад.",  # Russian "years ago"
+        "Ima 10 godina kako je otišao.",  # Bosnian "it is 10 years since"
+        "Walikaa Mombasa miaka 20.",  # Swahili years of a stay
+        "Ela tem 30 anos de casada.",  # the language's words after "years" make it a duration
+        "La nonna ha 30 anni fa.",
     ],
 )
 def test_a_duration_or_a_time_ago_is_no_age(text: str) -> None:

@@ -71,10 +71,11 @@ def _language(code: str, lists: dict[str, frozenset[str]]) -> _Language | None:
             rf"(?<=\p{{Lu}}[\p{{L}}'’-]+,[ \t]*)(?P<age>{_NUMBER}[ \t]+(?:{_phrases(years)}))"
             r"(?![\p{L}])(?=[ \t]*[,;)])"
         )
-        # "Ana Lind (7 ans)", "doğum 14.05.2016 (8 yaş)": the number and the word for years alone in brackets after a
-        # capitalised name or a year
+        # "Ana Lind (7 ans)", "doğum 14.05.2016 (8 yaş)", "1950 г.р. (74 года)": the number and the word for years alone
+        # in brackets after a capitalised name or a year (maybe with its short word: "г.р.", "r.")
         patterns.append(
-            rf"(?<=(?:\p{{Lu}}[\p{{L}}'’-]+|\d{{4}})[ \t]*\([ \t]*)(?P<age>{_NUMBER}[ \t]+(?:{_phrases(years)}))"
+            rf"(?<=(?:\p{{Lu}}[\p{{L}}'’-]+|\d{{4}}(?:[ \t]+[\p{{L}}.]{{1,6}})?)[ \t]*\([ \t]*)"
+            rf"(?P<age>{_NUMBER}[ \t]+(?:{_phrases(years)}))"
             r"(?![\p{L}])(?=[ \t]*\))"
         )
     if reaching:
@@ -93,7 +94,8 @@ def _language(code: str, lists: dict[str, frozenset[str]]) -> _Language | None:
         compiled(rf"(?<![\p{{L}}'’])(?:{_phrases(lists['not_before'])})[ \t]+$", flags) if lists["not_before"] else None
     )
     not_after = (
-        compiled(rf"^[ \t]+(?:{_phrases(lists['not_after'])})(?![\p{{L}}])", flags) if lists["not_after"] else None
+        # matched at the number's end: no "^", which matches only at the text's start, not at the position given
+        compiled(rf"[ \t]+(?:{_phrases(lists['not_after'])})(?![\p{{L}}])", flags) if lists["not_after"] else None
     )
     years_after = compiled(rf"[ \t]+(?:{_phrases(years)})(?![\p{{L}}])", flags) if years else None
     return _Language(code, tuple(compiled(p, flags) for p in patterns), not_before, not_after, years_after)
