@@ -418,7 +418,7 @@ def test_a_word_with_a_peoples_ending_is_no_name(targets: Targets, value: str, p
         ("A farm out by Quellow, and I ran it.", [("Quellow", "PERSON")], [("Quellow", "LOCATION")]),
         ("We sat out by Tobiah and I laughed.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
         # the word in lower case after a name that detection read on into is no part of it; a surname is
-        ("Then Tamsin telt us the news.", [("Tamsin telt", "PERSON")], [("Tamsin", "PERSON")]),
+        ("Then Orvell telt us the news.", [("Orvell telt", "PERSON")], [("Orvell", "PERSON")]),
         ("Then Ana ruiz rang the desk.", [("Ana ruiz", "PERSON")], [("Ana ruiz", "PERSON")]),
         # someone works for a body, whatever detection read its name as
         (
@@ -564,8 +564,8 @@ def test_a_counted_plural_is_no_place(targets: Targets, text: str, value: str, e
 
 
 def test_a_second_day_after_a_date_goes_with_it(targets: Targets) -> None:
-    text = "She missed Quilla's 3rd and 4th, and it hurt."
-    assert kinds(targets, text, [("Quilla", "PERSON"), ("3rd", "DATE_TIME")]) == [
+    text = "She missed Quilla's 21st and 22nd, and it hurt."
+    assert kinds(targets, text, [("Quilla", "PERSON"), ("21st", "DATE_TIME")]) == [
         ("Quilla", "PERSON"),
-        ("3rd and 4th", "DATE_TIME"),
+        ("21st and 22nd", "DATE_TIME"),
     ]

@@ -894,9 +894,9 @@ class Targets:
         return sorted(others + rare, key=lambda t: t.start)
 
     def _without_word_after_name(self, text: str, start: int, end: int) -> int:
-        """The end of a person's name that detection read on into the word in lower case after it ("Tamsin telt
+        """The end of a person's name that detection read on into the word in lower case after it ("Orvell telt
         us", "Orla tellt them": a verb as dialect spells it): a capitalised name ends before words in lower case
-        that no list of names holds ("Ana de la Cruz" and "Ana ruiz" stay whole)."""
+        that no list of names holds ("Ana de la Quorra" and "Ana ruiz" stay whole)."""
         words = list(_WORD.finditer(text, start, end))
         if len(words) < 2 or not words[0].group()[:1].isupper():
             return end
@@ -1656,12 +1656,12 @@ def _capitalised_run(text: str, start: int, end: int) -> str:
 #: a number in lower case, or any number and a word in lower case, right before a plural: a count of things
 #: "a lot of", "lots of", "a bit of": an amount of something, not one of a kind or a body
 _MASS_BEFORE = re.compile(r"\b(?:a\s+lot|lots|a\s+bit|a\s+little\s+bit|plenty)\s+of\s+$", re.IGNORECASE)
-#: the words of a full name written in lower case between its capitalised parts ("Ana de la Cruz", "Jan van Dijk")
+#: the words of a full name written in lower case between its capitalised parts ("Ana de la Quorra", "Jan van Dijk")
 _NAME_PARTICLES = frozenset(
     {"al", "bin", "binti", "bint", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "la", "le"}
     | {"ten", "ter", "van", "von", "y", "ibn", "ap", "ben", "bat", "mac", "st"}
 )
-#: a second day after a date, of the same month ("the 3rd and 4th", "12 - 14th")
+#: a second day after a date, of the same month ("the 21st and 22nd", "21st to 23rd")
 _SECOND_DAY_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)\b(?![ \t]*(?:time|place|floor)\b)")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 
