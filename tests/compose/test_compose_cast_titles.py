@@ -99,3 +99,22 @@ def test_a_gendered_role_word_gives_an_unknown_persons_gender(role_word: str | N
     from qualdeid.pseudonymise.people import RoleWords
 
     assert role_word_gender(role_word, RoleWords.load()) == gender
+
+
+def test_a_title_and_an_initial_is_the_person_named_so_in_full() -> None:
+    from qualdeid.compose.composer import _titled_initial
+    from qualdeid.corpus.model import Document, Span
+    from qualdeid.pseudonymise.people import resolve_people
+
+    text = "Saw Dr Xylander first. Later Dr X rang back, and Dr Ellery too."
+    doc = Document("d1", text)
+    for value in ("Dr Xylander", "Dr X", "Dr Ellery"):
+        at = text.index(value)
+        doc.spans.append(Span(at, at + len(value), "PERSON", value, detector="names"))
+    people = resolve_people([doc])
+    full = people.person_at("d1", text.index("Dr Xylander"), text.index("Dr Xylander") + 11)
+    assert full is not None
+    assert _titled_initial(people, doc, "Dr X") == full
+    assert _titled_initial(people, doc, "Dr E") is not None
+    assert _titled_initial(people, doc, "Dr W") is None  # no one of the document
+    assert _titled_initial(people, doc, "Mr X") is None  # another title

@@ -74,6 +74,9 @@ def headings() -> Headings:
         ("3. Whit wey it counted\nKit rang at noon.", [("3. Whit wey it counted\n", None)]),
         # what, why or how in a few words and a colon at a line's start, the answer after it
         ("We sat.\nWhat counted most: Kit came back.", [("What counted most: ", None)]),
+        ("We sat.\n\nWhat came of it all: Kit rang the clinic.", [("What came of it all: ", None)]),
+        ("We sat.\n\nWhy this stick with me: Kit came back.", [("Why this stick with me: ", None)]),
+        ("We sat.\n\nhelpful?:\nmostly. Kit came back.", [("helpful?:\n", None)]),
         # a prompt that says what stays with the writer, and the negative prompt cut short
         ("Why it stays with me\nKit rang at noon.", [("Why it stays with me\n", 2)]),
         ("Why this one matters to me: Kit came.", [("Why this one matters to me: ", 2)]),

@@ -389,3 +389,24 @@ def test_a_person_after_a_measure_with_a_possessive_is_still_a_person(targets: T
 @pytest.mark.parametrize("text", ["Dr. Q says the dose is fine.", "Then Mrs V rang back."])
 def test_an_initial_after_a_title_is_a_person(targets: Targets, text: str) -> None:
     assert [label for _, label in found(targets, text)] == ["PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Tobin did the music, a lot of Quorvibe and some old jazz.", "Quorvibe"),
+        ("We had lots of Crumblits after the walk.", "Crumblits"),
+    ],
+)
+def test_an_amount_of_something_the_entity_recogniser_took_for_a_body_stays(
+    targets: Targets, text: str, value: str
+) -> None:
+    assert found(targets, text, [(value, "ORGANIZATION")], detector="SpacyRecognizer") == []
+
+
+def test_a_name_after_an_amount_that_modifies_a_word_is_still_replaced(targets: Targets) -> None:
+    # "a lot of Quillbury folk": where they come from, a place however it is introduced
+    text = "There were a lot of Quillbury folk at the hall."
+    assert found(targets, text, [("Quillbury", "ORGANIZATION")], detector="SpacyRecognizer") == [
+        ("Quillbury", "ORGANIZATION")
+    ]

@@ -417,6 +417,19 @@ def test_a_word_with_a_peoples_ending_is_no_name(targets: Targets, value: str, p
         ("I grew up on a farm out by Quellow.", [("Quellow", "PERSON")], [("Quellow", "LOCATION")]),
         ("A farm out by Quellow, and I ran it.", [("Quellow", "PERSON")], [("Quellow", "LOCATION")]),
         ("We sat out by Tobiah and I laughed.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
+        # the word in lower case after a name that detection read on into is no part of it; a surname is
+        ("Then Orvell telt us the news.", [("Orvell telt", "PERSON")], [("Orvell", "PERSON")]),
+        ("Then Ana ruiz rang the desk.", [("Ana ruiz", "PERSON")], [("Ana ruiz", "PERSON")]),
+        # someone works for a body, whatever detection read its name as
+        (
+            "Her dad works for Quorvane Drilling now.",
+            [("Quorvane Drilling", "PERSON")],
+            [("Quorvane Drilling", "ORGANIZATION")],
+        ),
+        # ... or where someone is at home or grew up: a district, however detection read it
+        ("She's been skating at home in Quellow, and loves it.", [("Quellow", "PERSON")], [("Quellow", "LOCATION")]),
+        ("He grew up in Quellow before the war.", [("Quellow", "PERSON")], [("Quellow", "LOCATION")]),
+        ("She felt at home in Tobiah's flat.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
         ("We sat near Tobiah at lunch.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
         ("The house near Tobiah's was sold.", [("Tobiah", "PERSON")], [("Tobiah", "PERSON")]),
     ],
@@ -548,3 +561,11 @@ def test_the_rest_of_a_hyphened_place_goes_with_it(targets: Targets) -> None:
 )
 def test_a_counted_plural_is_no_place(targets: Targets, text: str, value: str, expected: list[str]) -> None:
     assert [v for v, _ in kinds(targets, text, [(value, "LOCATION")])] == expected
+
+
+def test_a_second_day_after_a_date_goes_with_it(targets: Targets) -> None:
+    text = "She missed Quilla's 21st and 22nd, and it hurt."
+    assert kinds(targets, text, [("Quilla", "PERSON"), ("21st", "DATE_TIME")]) == [
+        ("Quilla", "PERSON"),
+        ("21st and 22nd", "DATE_TIME"),
+    ]

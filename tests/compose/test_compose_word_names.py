@@ -188,3 +188,22 @@ def test_a_name_a_document_writes_in_brackets_is_the_same_person(targets) -> Non
 @pytest.mark.parametrize(("value", "meeting"), [("Monday's MDT", True), ("Friday's GP", True), ("Quenby's MDT", False)])
 def test_a_meeting_by_its_day_is_no_organisation(targets, value: str, meeting: bool) -> None:
     assert targets.meeting_by_day(value) is meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("tobin and honor both came along", True),
+        ("honor & tobin left early", True),
+        ("tobin, and honor as well", True),
+        ("tobin came, with honor and pride", False),  # joined to a word, not to the person
+        ("tobin said honor matters", False),
+    ],
+)
+def test_a_lower_case_name_joined_to_a_person_by_and(text: str, joined: bool) -> None:
+    from qualdeid.compose.composer import joined_to_person
+
+    at = text.index("honor")
+    tobin = text.index("tobin")
+    person = [Target(tobin, tobin + 5, "PERSON", "detected")]
+    assert joined_to_person(text, at, at + 5, person) is joined

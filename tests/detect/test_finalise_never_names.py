@@ -54,6 +54,9 @@ CASES = [
     # everyday words as chats and dialect writing spell them: dropped
     ("Me tell yuh, di bus never come.", "yuh", PERSON, NAMES, False),
     ("Gonna be late, sorry!!", "Gonna", ORGANIZATION, NER_DETECTOR, False),
+    # the Scots "no", opening a sentence or in one, though a list of given names has the syllable
+    ("Nae worry, she said after.", "Nae", PERSON, NAMES, False),
+    ("it was nae use, the bus had gone", "nae", PERSON, NAMES, False),
     # kept: a kin word with a name, a kin word that is also a listed name, an elder's title, initials
     # a short name that is another language's kinship word only with its accents ("täti", "dėdė")
     ("tati: bom dia, chego às dez", "tati", PERSON, NAMES, True),

@@ -636,7 +636,8 @@ class Composer:
                     tok, self.targets.present_after, self.targets.contact_verbs
                 )
                 undetermined = not determined(corpus.docs[cut.fragment.doc_id].text, a, b, self.targets.person_word)
-                if stands or (undetermined and not _everyday_word(value, set())):
+                joined = joined_to_person(corpus.docs[cut.fragment.doc_id].text, a, b, targets)
+                if stands or joined or (undetermined and not _everyday_word(value, set())):
                     out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
 
@@ -738,6 +739,7 @@ class Composer:
             pid = initials_person(whose, _first_names_here(people, doc))
         if pid is None:
             pid = _same_name(people, corpus.docs, doc.id, written)
+        pid = _titled_initial(people, doc, written) or pid  # "Dr X" after "Dr Xylander": the same doctor
         pid = _subject_by_short_form(people, corpus.docs, doc, pid, frag.subject, self.nicknames) or pid
         person = people.person(pid) if pid else None
         role = person.role if person else "other"
@@ -1206,6 +1208,22 @@ def _everyday_word(value: str, names: set[str]) -> bool:
     )
 
 
+_AND = re.compile(r",?\s+(?:and|&)\s+")
+
+
+def joined_to_person(text: str, start: int, end: int, targets: Iterable[Target]) -> bool:
+    """``text[start:end]`` is joined by "and" to a person named right beside it ("tobin and honor both came",
+    "honor & Tobin"): where a first name of the account stands so, it is that person, though also a word."""
+    return any(
+        t.label == "PERSON"
+        and (
+            (t.end <= start and _AND.fullmatch(text, t.end, start) is not None)
+            or (end <= t.start and _AND.fullmatch(text, end, t.start) is not None)
+        )
+        for t in targets
+    )
+
+
 def lower_case_person(tok: Any, present_after: Iterable[str], contact_verbs: Iterable[str] = ()) -> bool:
     """A first name written in lower case, parsed as ``tok``, stands for a person: the subject of what
     someone does ("honor said", "see honor helping"), someone had or seen somewhere ("having honor
@@ -1315,6 +1333,21 @@ def _pronoun_majority(text: str) -> str | None:
     if male >= 2 and male >= 3 * female:
         return "M"
     return None
+
+
+_TITLED_INITIAL = re.compile(r"(Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?[ \t]+([A-Z])\.?")
+
+
+def _titled_initial(people: People, doc: Document, written: str) -> str | None:
+    """The person a title and one initial stand for ("Dr X"): the one person of the document named with the
+    same title and a surname that begins with that letter ("Dr Xylander"), else None."""
+    m = _TITLED_INITIAL.fullmatch(written.strip())
+    if not m:
+        return None
+    title, letter = m.groups()
+    full = re.compile(rf"{title}\.?[ \t]+{letter}[a-z][\w'’-]+")
+    found = {x.person_id for x in people.mentions_in(doc.id) if full.fullmatch(doc.text[x.start : x.end].strip())}
+    return found.pop() if len(found) == 1 else None
 
 
 def _same_name(people: People, docs: dict[str, Document], doc_id: str, written: str) -> str | None:

@@ -38,8 +38,8 @@ _QUESTION_LINE = re.compile(rf"(?:{_NUMBER})?{_BOLD}(?:what|why|how)\b[^\n.!:?]{
 _QUESTION_LABEL = re.compile(
     rf"(?:{_NUMBER})?{_BOLD}(?:what|why|how)\b[^\n.!:?]{{0,30}}?{_BOLD}[ \t]*:{_BOLD}[ \t]+", re.I
 )
-#: at most this many words in such a label
-MAX_QUESTION_LABEL_WORDS = 4
+#: at most this many words in such a label ("What came of it all:", "Why it stuck with the team:")
+MAX_QUESTION_LABEL_WORDS = 6
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*", re.MULTILINE)
 _AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]*[ \t]+")
 #: at most this many words on a coded part's first line make it a heading in the writer's own words
@@ -124,7 +124,7 @@ class Headings:
         self._inline = re.compile(rf"{_BOLD}(?:{alternation('d')}){_BRACKET}{extra}{_BOLD}[ \t]*:[ \t]*{_BOLD}", re.I)
         label = (
             rf"{_OPEN_BOLD}{_MARKER}{_BOLD}(?:{label_alt})(?:[ \t]*/[ \t]*[\w'’-]+)?{_BRACKET}"
-            rf"(?:{extra}{_BOLD}[ \t]*:|{_BOLD}(?:[ \t]*:|[ \t]+[-–—]))[ \t]*{_BOLD}"
+            rf"(?:{extra}{_BOLD}[ \t]*\??:|{_BOLD}(?:[ \t]*\??:|[ \t]+[-–—]))[ \t]*{_BOLD}"
         )
         self._label = re.compile(label, re.I)
         # a short line of its own that ends with a colon or question mark: a heading of some template
@@ -197,9 +197,17 @@ class Headings:
             if m and len(m.group().split()) <= 8 and not _PRONOUNS.search(m.group()):
                 return Heading(pos, _skip_space(text, m.end(), end), None)
             m = _QUESTION_LABEL.match(text, pos, end)
-            if m and len(m.group().split()) <= MAX_QUESTION_LABEL_WORDS and not _PRONOUNS.search(m.group()):
+            if m and len(m.group().split()) <= MAX_QUESTION_LABEL_WORDS and not _others(m.group()):
                 return Heading(pos, _skip_space(text, m.end(), end), None)
         return None
+
+
+def _others(label: str) -> bool:
+    """A label that names someone by a pronoun ("What she said:"), which makes it prose; only the writer, in a
+    why or how, is the prompt's own ("Why this stick with me:")."""
+    pronouns = {p.lower() for p in _PRONOUNS.findall(label)}
+    writer = re.match(r"\W*(?:\d{1,2}[.):]\s*)?(?:why|how)\b", label, re.IGNORECASE) is not None
+    return bool(pronouns - {"me", "my"}) if writer else bool(pronouns)
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

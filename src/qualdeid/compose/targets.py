@@ -243,9 +243,10 @@ class Targets:
         )
         self.person_before = re.compile(rf"\b(?:{_literal(words['person_before'])})\s+$", re.IGNORECASE)
         self.person_only_before = re.compile(rf"\b(?:{_literal(words['person_only_before'])})\s+$", re.IGNORECASE)
-        #: "a trainer at X", "works at X": a person's name there is an employer's.
+        #: "a trainer at X", "works at X", "works for X": a person's name there is an employer's.
         self.employer_before = re.compile(
-            rf"(?:\b(?:a|an|the|some|my|his|her|their|our)\s+[a-z]+\s+at|\b(?:{_literal(words['employment_before'])})\s+at)"
+            rf"(?:\b(?:a|an|the|some|my|his|her|their|our)\s+[a-z]+\s+at|\b(?:{_literal(words['employment_before'])})\s+at"
+            r"|\b(?:work|works|worked|working)\s+for)"
             r"\s+$",
             re.IGNORECASE,
         )
@@ -728,6 +729,8 @@ class Targets:
             broken = re.match(r"[a-z][^.!?\n]*[.!?]\s+(?=[A-Z])", text[a:b])
             if broken and s.label in ("PERSON", "LOCATION", "ORGANIZATION"):
                 a += broken.end()  # "uncle. Tobiah Quennell": the name is after the sentence's end
+            if s.label == "PERSON":
+                b = self._without_word_after_name(text, a, b)
             if s.label in ("LOCATION", "ORGANIZATION") and s.detector == NER:
                 lead = re.match(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z0-9])", text[a:b])  # "food bank Facebook"
                 a += lead.end() if lead else 0
@@ -868,6 +871,11 @@ class Targets:
                     parts = joined.group().strip("-").split("-")
                     if road or all(w[:1].isupper() or zipf(w.lower()) < 3.0 for w in parts):  # not "-based", "-born"
                         out[i] = Target(t.start, stop + (road.end() if road else 0), t.label, t.found, t.reason)
+        for i, t in enumerate(out):  # "the 8th" + "and 9th": the second day of the same dates goes with it
+            if t.label == "DATE_TIME":
+                m = _SECOND_DAY_AFTER.match(text[t.end : end])
+                if m and not any(o.start < t.end + m.end() and t.end < o.end for o in out if o is not t):
+                    out[i] = t = Target(t.start, t.end + m.end(), t.label, t.found, t.reason)
         for i, t in enumerate(out):  # "her 60th" + "birthday": the placeholder says birthday
             if t.label == "DATE_TIME":
                 m = re.match(r"\s+birthday\b", text[t.end : end], re.IGNORECASE)
@@ -884,6 +892,20 @@ class Targets:
             ]
         )
         return sorted(others + rare, key=lambda t: t.start)
+
+    def _without_word_after_name(self, text: str, start: int, end: int) -> int:
+        """The end of a person's name that detection read on into the word in lower case after it ("Orvell telt
+        us", "Orla tellt them": a verb as dialect spells it): a capitalised name ends before words in lower case
+        that no list of names holds ("Ana de la Quorra" and "Ana ruiz" stay whole)."""
+        words = list(_WORD.finditer(text, start, end))
+        if len(words) < 2 or not words[0].group()[:1].isupper():
+            return end
+        while len(words) > 1:
+            w = words[-1].group()
+            if not w.islower() or w in self.name_words or w in _NAME_PARTICLES:
+                break
+            words.pop()
+        return words[-1].end()
 
     @cached_property
     def _listed_phrase(self) -> re.Pattern[str]:
@@ -1219,6 +1241,15 @@ class Targets:
             and text[end : end + 1] not in ("'", "’")
         ):
             return None  # "a can of Zestorade", "his '83 Quillmobile": a product by its brand or model
+        if (
+            label == "ORGANIZATION"
+            and len(words) == 1
+            and _MASS_BEFORE.search(text[max(0, start - 16) : start])
+            and not _modifies_word_after(text, end)
+            and not self._has_town(words)
+            and text[end : end + 1] not in ("'", "’")
+        ):
+            return None  # "a lot of Quorvo and a bit of jazz": a kind of music or food, no body anyone works for
         if (
             label in ("LOCATION", "ORGANIZATION")
             and re.fullmatch(r"[A-Z][a-z]+s", value)
@@ -1623,6 +1654,25 @@ def _capitalised_run(text: str, start: int, end: int) -> str:
 
 
 #: a number in lower case, or any number and a word in lower case, right before a plural: a count of things
+#: "a lot of", "lots of", "a bit of": an amount of something, not one of a kind or a body
+_MASS_BEFORE = re.compile(r"\b(?:a\s+lot|lots|a\s+bit|a\s+little\s+bit|plenty)\s+of\s+$", re.IGNORECASE)
+#: the words of a full name written in lower case between its capitalised parts ("Ana de la Quorra", "Jan van Dijk")
+_NAME_PARTICLES = frozenset(
+    {"al", "bin", "binti", "bint", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "la", "le"}
+    | {"ten", "ter", "van", "von", "y", "ibn", "ap", "ben", "bat", "mac", "st"}
+)
+#: a second day after a date, of the same month ("the 21st and 22nd", "21st to 23rd")
+_SECOND_DAY_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)\b(?![ \t]*(?:time|place|floor)\b)")
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _modifies_word_after(text: str, end: int) -> bool:
+    """A word in lower case right after a name, that the name is the modifier of ("Quillby folk"); not a
+    function word ("and", "after", "on")."""
+    m = _WORD_AFTER.match(text, end)
+    return bool(m) and m.group(1) not in STOP_WORDS
+
+
 _COUNTED_BEFORE = re.compile(
     r"(?:(?<![\w'’-])(?:two|three|four|five|six|seven|eight|nine|ten|dozen|\d+)\s+(?:[a-z]+\s+)?"
     r"|(?<![\w'’-])(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s+[a-z]+\s+)$"
