@@ -55,7 +55,8 @@ _TURN_LABEL = re.compile(
 #: a list's line that opens with initials, maybe a bracket, then a dash and what they do: "QB (PI) – economist",
 #: "ZT – junior analyst, surveys", "JMacQ – site visits, half time", "TR-W – liaison"
 _TEAM_LINE = re.compile(
-    r"(?m)^[ \t>*•]*(?P<initials>[A-Z]{2,3}(?:-[A-Z]{1,3})?|[A-Z]-[A-Z]{1,3}|[A-Z](?:[a-z]{0,3}[A-Z]){1,3})"
+    r"(?m)^[ \t>*•]*(?:[–—-][ \t]+)?"  # a list's bullet, also a dash: "- HQ - research assistant"
+    r"(?P<initials>[A-Z]{2,3}(?:-[A-Z]{1,3})?|[A-Z]-[A-Z]{1,3}|[A-Z](?:[a-z]{0,3}[A-Z]){1,3})"
     r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]+[–—-][ \t]+(?P<rest>[^\n]+)"
 )
 #: short words an abbreviation's spelled-out words may hold without their initial: "Department of Health (DH)"
@@ -79,6 +80,9 @@ class TranscriptRoles:
         labels = words.pattern("interviewer_labels")
         #: the letters a transcript uses for a role ("P:", "R:", "A:"); another letter is someone's initial
         self.role_letters = frozenset(w.upper() for w in words["role_letters"])
+        #: the words of a team member's job on their line ("HQ – research assistant"): initials that read as an
+        #: abbreviation are that member's there
+        self.team_roles = re.compile(rf"\b(?i:{words.pattern('team_roles')})\b")
         #: an interviewer speaking at a line start ("I:", "Q:", "INT:", "Interviewer:")
         self.interviewer_turn = re.compile(rf"(?im)^[ \t]*{_TURN_STAMP}(?:{labels})[ \t]*:")
         #: the last text's legend people, read once for the many letters asking about them
@@ -230,7 +234,8 @@ class TranscriptRoles:
                 return {}  # a glossary of abbreviations, not a team
             if token.lower() in STOP_WORDS:
                 worded.setdefault(token, []).append(m.span("initials"))
-            elif token not in self.names.not_initials:  # "UK – 12 interviews": a country's, a service's
+            elif token not in self.names.not_initials or self.team_roles.search(m.group("rest")):
+                # "UK – 12 interviews": a country's, a service's; but "HQ – research assistant": a member's job
                 members.setdefault(token, []).append(m.span("initials"))
         if len(members) < 2:
             return {}

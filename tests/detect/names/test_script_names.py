@@ -188,3 +188,13 @@ def test_a_greek_or_cyrillic_kin_word_before_a_name_is_how_the_person_is_called(
 def test_word_frequencies_of_the_language_the_arabic_script_writes() -> None:
     # "مار" (a saint's title in Arabic) is an everyday word in Urdu and Persian: an Arabic text reads Arabic's
     assert named("يسكن في شارع مار روكز") == {("شارع مار روكز", LOCATION)}
+
+
+def test_a_cantonese_miss_or_social_worker_after_a_surname() -> None:
+    # "唔该晒林姑娘" (thanks, Miss Lam), "林社工" (social worker Lam) heading a chat message
+    assert people("收到，唔该晒林姑娘。明天我要返夜班\n\n林社工 2024-05-02 10:12\n好的") == {"林姑娘", "林社工"}
+
+
+def test_a_persian_address_word_after_a_name_and_a_family_name_after_family() -> None:
+    assert "ژیلا جان" in people("سلام ژیلا جان، خوبی؟")
+    assert "کاظمی" in people("از طرف خانواده‌ی کاظمی")

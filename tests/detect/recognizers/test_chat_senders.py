@@ -196,3 +196,26 @@ def test_a_two_letter_sender_in_lower_case_is_no_transcript_label(detector) -> N
 def test_one_letter_labels_stay_labels(detector) -> None:
     transcript = "I: how long?\nR: an hour.\nI: and then?\nR: we left.\nP2: same for us.\n"
     assert people(detector, transcript) == []
+
+
+PAIR = """\
+gunhild kowarsky: Good morning, is Tuesday at 16:30 fine for you?
+quorvi t: morning, tuesday not great, i have a late shift
+gunhild kowarsky: Thursday at 17:00 then? Is your son home then?
+quorvi t: yes he has practice until 4 but comes back
+gunhild kowarsky: Great, see you then.
+quorvi t: ok. he keeps geckos, just so you know
+gunhild kowarsky: Not a problem at all!
+quorvi t: thanks
+"""
+
+
+def test_two_senders_of_a_chat_without_times_one_saved_by_first_name_and_surname(detector) -> None:
+    found = people(detector, PAIR)
+    assert sum(s.startswith("quorvi") for s in found) == 4
+    assert found.count("gunhild kowarsky") == 4
+
+
+def test_two_labels_taking_turns_in_notes_are_no_senders(detector) -> None:
+    notes = "note: called back at 3\naction: send the letter\nnote: no answer\naction: try again friday\n" * 2
+    assert people(detector, notes) == []

@@ -33,10 +33,12 @@ _SHAPE = rf"{UPPER}{{1,3}}|[A-Z](?:[a-z]{{0,3}}[A-Z]){{1,3}}(?<=[a-z][A-Z])|{UPP
 #: of two letters or more
 _SHAPE_2 = _SHAPE.replace("{1,3}", "{2,3}", 1)
 _TOKEN = re.compile(rf"(?<![\w&/.'’-])({_SHAPE})(?![\w&/-]|'(?!s\b)|\.{UPPER})")
+#: initials joined by a slash: "QVX/ZT", "QV/XQ"
+_SLASHED = re.compile(rf"(?<![\w&/.'’-])(?:{_SHAPE_2})(?:/(?:{_SHAPE_2}))+(?![\w&/-])")
 _WORD_BEFORE = re.compile(r"([\w/&+'’]+)[ \t:]*$")
 #: initials opening a transcript's turn, maybe after its time: "LA: What ...", "[00:12:04] CG: I ..."
 _TURN_INITIALS = re.compile(
-    r"^[ \t]*(?:\[?\d{1,2}(?::\d{2}){1,2}\]?[ \t]*)?([A-Z]{2,3})[ \t]*:(?=[ \t]+\S)", re.MULTILINE
+    r"^[ \t]*(?P<time>\[?\d{1,2}(?::\d{2}){1,2}\]?[ \t]*)?([A-Z]{2,3})[ \t]*:(?=[ \t]+\S)", re.MULTILINE
 )
 _WORD_AFTER = re.compile(r"^[ \t]*(['’]s\b|[\w']+)")
 
@@ -118,6 +120,12 @@ class Initials:
             r"(?![\w&/'-])"
         )
         self.roles = roles
+        self.interviewer_labels = words["interviewer_labels"]
+        #: "RA1 (QvdB)": a team role's abbreviation, maybe numbered, then a member's initials in brackets
+        self.role_abbreviation_bracket = re.compile(
+            rf"(?<![\w-])(?i:{words.pattern('role_abbreviations')})\d{{0,2}}"
+            rf"[ \t]*\([ \t]*(?P<initials>{_SHAPE_2})[ \t]*\)"
+        )
         self.transcript_roles = TranscriptRoles(rules)
         #: a line listing people after its label: "Present:", "Staff:", "On shift:", "Families:"
         self.roll_line = re.compile(
@@ -154,6 +162,7 @@ class Initials:
         #: participant's code, maybe after a role's abbreviation: "QJ (P3)", "QJ (HCA, P07)".
         self.described = re.compile(
             r"[ \t]*\([ \t]*(?:[MF][ \t]*[,)]|\d|(?:early|mid|late)[ \t-]|(?:[A-Z]{2,4},[ \t]*)?P\d{1,3}[ \t]*[,)]"
+            r"|Y\d{1,2}\b|(?i:year|yr)[ \t]*\d"  # a school year: "(Y4, home early)", "(year 9)"
             rf"|[a-z ]*\b(?:{words.pattern('described_as')})s?[ \t]*[,)])"
         )
         #: "DE on call", "KT on shift tonight", "RS pls ring", "+ son": on duty, asked to act, with a relative.
@@ -181,6 +190,8 @@ class Initials:
         for token, places in self.transcript_roles.letter_speakers(text).items():
             if token not in roles:
                 on_roll.setdefault(token, []).extend(places)
+        for token, places in self.role_bracketed(text).items():
+            on_roll.setdefault(token, []).extend(places)
         #: "QB (PI) – sociologist / ZT – research assistant": a list of a team's members by their initials
         for token, places in self.transcript_roles.team_members(text).items():
             on_roll.setdefault(token, []).extend(places)
@@ -268,6 +279,14 @@ class Initials:
                 if speaks or len(token) > 1:
                     found_at.add(start)
                     yield start, end
+        # "QVX/ZT: to phone the school", "QV/XQ (by phone)": people's initials joined by a slash, each a person here
+        for run in _SLASHED.finditer(text):
+            members = list(re.finditer(r"[^/]+", run.group()))
+            if all(m.group() in acting and len(m.group()) > 1 for m in members):
+                for m in members:
+                    if run.start() + m.start() not in found_at:
+                        found_at.add(run.start() + m.start())
+                        yield run.start() + m.start(), run.start() + m.end()
         for start, end in self._dotted_again(text, found_at):
             found_at.add(start)
             yield start, end
@@ -421,16 +440,42 @@ class Initials:
         does a normal week look like?" ... "CG: I work"): a speaker's, even where they read as a word or an
         abbreviation; no role ("INT:"), listed abbreviation ("PM:") or English function word ("ME:")."""
         turns: dict[str, list[tuple[int, int]]] = {}
+        #: initials whose every turn opens after its time ("[00:12:02] HQ: ..."): a recording's speaker
+        timed: set[str] = set()
+        untimed: set[str] = set()
         for m in _TURN_INITIALS.finditer(text):
-            turns.setdefault(m.group(1), []).append(m.span(1))
+            turns.setdefault(m.group(2), []).append(m.span(2))
+            (timed if m.group("time") else untimed).add(m.group(2))
         speakers = {t: p for t, p in turns.items() if len(p) >= 2}
         if len(speakers) < 2:
             return {}
         return {
             t: p
             for t, p in speakers.items()
-            if t not in roles and t not in self.not_initials and t.lower() not in STOP_WORDS
+            if t not in roles
+            and t not in self.subject_roles
+            and (
+                (t not in self.not_initials and t.lower() not in STOP_WORDS)
+                # timed turns taken in alternation with other speakers are a speaker's, even initials that read
+                # as a word or an abbreviation ("[0:01:10] UN: What else ...", "[00:12:30] HQ: So ...")
+                or (t in timed and t not in untimed and not self.roles_word(t))
+            )
         }
+
+    def roles_word(self, token: str) -> bool:
+        """A speaker role's abbreviation or word ("INT", "MOD"), which stays a role after a time too."""
+        low = token.lower()
+        return low in self.roles or low in self.interviewer_labels or self.role_label.search(token + ":") is not None
+
+    def role_bracketed(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Initials in brackets right after a team role's abbreviation ("RA1 (QvdB)", "Observer: RA3 (ZT)", "co-PI
+        (XQ)"): that member's, even where they read as a word or an abbreviation."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        for m in self.role_abbreviation_bracket.finditer(text):
+            token = m.group("initials")
+            if token not in self.subject_roles and not self.roles_word(token):
+                out.setdefault(token, []).append(m.span("initials"))
+        return out
 
     def roll_call(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Initials on a line that a people label opens ("Present: ON (chair), ZV, QT", "Families: IF + wife,

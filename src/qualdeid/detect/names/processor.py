@@ -128,6 +128,8 @@ _INITIAL_AFTER = re.compile(r" (?![IA]\b)[A-Z](?:-[A-Z])?\b\.?(?![\w'’-]|\.?[ 
 #: a capitalised word and the initial of a surname: "Will D", "Bo K."
 _SURNAME_INITIAL = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_INITIAL_AFTER.pattern}")
 #: an item of lower-case notes labelled by a first name and a surname's initials: "- marta k:", "ewa p.:"
+#: an item of a line of people, a word before its bracket: "Present: XQ (mum), Wiktorka (Y4)"
+_ROLL_WORD = re.compile(r"(?:^|(?<=[,;:&+])|(?<=\band))[ \t]*([^\W\d_][^\W\d_'’-]+)(?=[ \t]*\()")
 _LOWER_ITEM = re.compile(r"^[ \t]*(?:[-*•>][ \t]*)?([^\W\d_]{3,})[ \t]+([^\W\d_]{1,2})\.?[ \t]*:", re.MULTILINE)
 #: a token of a clock time ("12:40", "9.15", "PM")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|[AaPp]\.?[Mm]\.?")
@@ -404,6 +406,10 @@ class NameProcessor(CorpusProcessor):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=reason))
             if end - start > 1:
                 acting_initials.add(text[start:end])
+        for start, end in self._described_on_roll(text):
+            # "Present: XQ (mum), Wiktorka (Y4, home early)": a word described in brackets on a line of people
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
+            confident(text[start:end])
         persons = [s for s in spans if s.label == PERSON] + local
         for start, end in self._initials_paired(text, persons):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
@@ -554,6 +560,24 @@ class NameProcessor(CorpusProcessor):
         # (initials the document spells out go with the allowed names: "RPN", as written, in other documents too)
         allowed = sorted(allowed_names | defined)
         return local, (observation, sorted(names), sorted(initials), allowed, sorted(given), sorted(short_forms))
+
+    def _described_on_roll(self, text: str) -> Iterator[tuple[int, int]]:
+        """A capitalised word on a line of people after its label ("Present:", "Attendees:", "Families:"),
+        described in brackets as a person is ("Wiktorka (Y4, home early)", "Ottla (volunteer)", "Bruno (dad)",
+        "Ilse (F, 40s)"): a person, though no list holds the name; no everyday word, title, role or day."""
+        ev, lex = self.ev, self.ev.lex
+        for line in self.initials.roll_line.finditer(text):
+            rest = line.group("rest")
+            for m in _ROLL_WORD.finditer(rest):
+                name = m.group(1)
+                if not name[0].isupper() or name.isupper() or self.initials.described.match(rest, m.end(1)) is None:
+                    continue
+                low = name.lower()
+                if ev.function_word(name) or ev.calendar_only(name) or low in lex.titles or low in lex.roles:
+                    continue
+                if ev.common_word(name) and not lex.is_name(name):
+                    continue
+                yield line.start("rest") + m.start(1), line.start("rest") + m.end(1)
 
     def _initials_paired(self, text: str, persons: list[Span]) -> list[tuple[int, int]]:
         """ "Took KT and Dana Whitlock to the fair", "Dana Whitlock and KT": initials joined by "and" to a

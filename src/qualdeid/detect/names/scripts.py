@@ -317,6 +317,10 @@ class ScriptNames:
                 continue
             if word in self.w["given_closers"] or not self._name_like(word):
                 continue
+            kin = text[m.end(1) : m.end()].strip()
+            n = self._next_word.match(text, m.end())
+            if kin in self.w["before"] and n is not None and not self._stop(n.group(1)) and self._name_like(n.group(1)):
+                continue  # "<hello> khanom <name>": a title before the name that follows, not after the word before
             out.append((m.start(1), m.end()))
             self._bare.append(m.span(1))
         return out

@@ -210,6 +210,8 @@ _UNSTAMPED_SENDER = re.compile(
 CHAT_SPEAKER_TURNS = 2
 #: different senders, each taking turns, that make a chat without times ("ana r: ok", "josé: see u")
 UNSTAMPED_SENDERS = 3
+#: turns each of only two senders of a chat without times write, the one saved as a first name and a surname
+UNSTAMPED_PAIR_TURNS = 3
 #: pronouns and the like are this common in English (wordfreq Zipf): "Me:" is the writer, not a name
 PRONOUN_ZIPF = 6.0
 
@@ -530,12 +532,28 @@ class SpeakerRecognizer(_TextRecognizer):
             return set()
         counts = Counter(keys)
         named = {k for k, n in counts.items() if k not in kin and n >= CHAT_SPEAKER_TURNS}
+        if len(counts) == UNSTAMPED_SENDERS - 1 == len(named) and self._two_names_talking(turns, counts):
+            return set(counts)
         if len(counts) < UNSTAMPED_SENDERS or len(named) < UNSTAMPED_SENDERS - 1:
             return set()
         changes = sum(1 for a, b in itertools.pairwise(keys) if a != b)
         if changes < (len(keys) - 1) / 2:
             return set()
         return set(counts) - kin
+
+    def _two_names_talking(self, turns: list[_Turn], counts: Counter[str]) -> bool:
+        """Two senders of a chat without times ("marta k: ok" / "ilse brandt: see you"): each writing
+        ``UNSTAMPED_PAIR_TURNS`` times or more, the sender changing at most lines, and one of them saved as a
+        listed first name and a second word (a surname or its initial)."""
+        if min(counts.values()) < UNSTAMPED_PAIR_TURNS:
+            return False
+        keys = [" ".join(t.words).lower() for t in turns]
+        if sum(1 for a, b in itertools.pairwise(keys) if a != b) < (len(keys) - 1) * 2 / 3:
+            return False
+        return any(
+            len(t.words) == 2 and self.lexicon.is_first_name(t.words[0]) and t.words[0].lower() not in self.relatives
+            for t in turns
+        )
 
     def _unstamped_sender(self, words: list[str]) -> bool:
         """A sender as a phone saves a contact, in any case: a name, maybe a second and an initial ("ana r",
