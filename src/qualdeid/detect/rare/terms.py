@@ -90,7 +90,10 @@ class TermFinder(RuleFinder):
         if named[t.idx] or t.ent_type_ in NAME_ENTITIES or (t.is_title and not t.is_sent_start):
             return False
         z = zipf_any_spelling(t.lower_)
-        return self.min_known_zipf <= z < self.echo_zipf and t.lemma_.lower() not in self.rr.common_words
+        lemma = t.lemma_.lower()
+        if lemma in self.rr.community_words or t.lower_ in self.rr.community_words:
+            return False  # "used to visit his zayde": a relative or a prayer, rare only in print
+        return self.min_known_zipf <= z < self.echo_zipf and lemma not in self.rr.common_words
 
     def _judge(self, sdoc: Doc, m: TermMatch, bounds: list[tuple[int, int]]) -> Hit | None:
         sent_start, sent_end = bounds[m.start]
@@ -176,6 +179,8 @@ class TermFinder(RuleFinder):
             and frame.verb is not None
             and all(is_np_token(sdoc[i]) or sdoc[i].pos_ == "ADV" for i in range(frame.verb + 1, np_start))
         ):  # the phrase is what "there is", "it was" names, not a cause after it ("it's from ...")
+            return None
+        if self._praised(sdoc, m, np_start, z):
             return None
         reporting = REPORTING in kinds and not kinds & {USED_TO, ROLE}
         if (
@@ -273,6 +278,14 @@ class TermFinder(RuleFinder):
         if before in self.rr.words("comparison_words"):
             return True
         return before == "of" and np_start > 1 and sdoc[np_start - 2].lower_ in self.rr.words("hedge_nouns")
+
+    def _praised(self, sdoc: Doc, m: TermMatch, np_start: int, z: float) -> bool:
+        """A role praised or judged, its word not rare: "a great listener", "a decent goalkeeper", "a real
+        grafter" says what someone is like (``praise_modifiers`` of ``terms.yaml``); a rare or a several-word
+        job of the lexicon stays ("a brilliant trapeze artist")."""
+        if m.category != UNUSUAL_WORD and (m.category != Category.OCCUPATION or " " in m.entry or z < self.rare_zipf):
+            return False
+        return any(sdoc[i].lower_ in self.rr.words("praise_modifiers") for i in range(np_start, m.start))
 
     def _post(self, sdoc: Doc, m: TermMatch, np_start: int, z: float) -> bool:
         """A common one-word job named as a post of the setting: "is the pastor", "our priest" (see
