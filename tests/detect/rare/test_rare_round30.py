@@ -55,3 +55,12 @@ def test_the_spellings_of_a_dialect_are_no_rare_words(detector, text: str) -> No
 def test_a_detail_told_in_a_dialect_is_still_one(detector) -> None:
     text = "Her uncle wis a lighthouse keeper on the island for years."
     assert any("lighthouse keeper" in d for d in _rare(detector, text))
+
+
+@pytest.mark.parametrize("text", ["Ermengarde has nine children and a dog.", "Ambrosius is the eldest of eight."])
+def test_seven_to_ten_children_are_no_large_family(detector, text: str) -> None:
+    assert finder_hits(detector, "family", text) == []
+
+
+def test_a_very_large_family_still_is_one(detector) -> None:
+    assert any("twelve children" in h for h in finder_hits(detector, "family", "Ermengarde has twelve children."))
