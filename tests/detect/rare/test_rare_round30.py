@@ -1,5 +1,6 @@
-"""Round 30 classes of false rare details (invented texts): a placing word before a stretch of time, a habit read in
-a sentence of another language, and the spellings of a dialect taken for rare words."""
+"""Round 30 classes of false rare details (invented texts): a placing word before a stretch of time, a sentence of
+another language read as English, the spellings of a dialect taken for rare words, a family of seven to ten children
+and a piece of a detail that says only how long."""
 
 from __future__ import annotations
 
@@ -30,14 +31,18 @@ def test_a_placing_is_still_one(detector) -> None:
     assert "came first in the county ploughing match" in finder_hits(detector, "verbs", text)
 
 
-def test_a_habit_in_a_sentence_of_another_language_is_none(detector) -> None:
-    # Spanish words common in English lists too ("que", "la", "para") make no sentence English
-    text = (
-        "Buenos días señora, el jueves no hay ensayo del coro porque la iglesia está cerrada. "
-        "Los niños pueden venir el sábado por la tarde. "
-        "Ella está en la panadería y me dijo que los recogería en la plaza después."
-    )
-    assert _rare(detector, text) == []
+def test_a_word_commoner_in_the_texts_other_language_is_no_english_word() -> None:
+    # "que", "la" and "para" are common in English word lists too: in a text partly in Spanish they make no sentence
+    # English, so the finders do not judge it by English frequencies
+    from qualdeid.detect.rare.processor import RareDetailProcessor
+    from qualdeid.rules import Rules
+
+    processor = RareDetailProcessor(Rules())
+    for word in ("que", "la", "para"):
+        assert processor._english_word(word, ())
+        assert not processor._english_word(word, ("es",))
+    for word in ("the", "she", "every"):
+        assert processor._english_word(word, ("es",))
 
 
 @pytest.mark.parametrize(
@@ -64,3 +69,15 @@ def test_seven_to_ten_children_are_no_large_family(detector, text: str) -> None:
 
 def test_a_very_large_family_still_is_one(detector) -> None:
     assert any("twelve children" in h for h in finder_hits(detector, "family", "Ermengarde has twelve children."))
+
+
+def test_children_fostered_count_from_fewer(detector) -> None:
+    text = "Her grandad Leofric fostered nine children over the years."
+    assert any("fostered nine children" in h for h in finder_hits(detector, "family", text))
+
+
+def test_a_piece_of_a_detail_that_says_only_how_long_is_dropped(detector) -> None:
+    # the place cuts the detail in two: the piece after it tells no fact
+    found = _rare(detector, "Thorolf was a bobsleigh coach in Kvitfjell for 12 yrs, he says.")
+    assert "was a bobsleigh coach" in found
+    assert not any("yrs" in d for d in found)
