@@ -211,10 +211,15 @@ class RareDetailProcessor(CorpusProcessor):
             return False
         if not languages and hit.reason == HABIT:
             return self._no_english_grammar(ctx, hit, start, end)
+        # a language that capitalises every noun (German) has its nouns counted too: "mit 3000 Polaroids"
+        nouns_capitalised = bool(others is not None and set(languages) & others.noun_capitals)
         rare = [
             t.lower_
             for t in ctx.sdoc[hit.start : hit.end]
-            if t.is_alpha and t.is_lower and len(t) >= self.foreign_min_letters and not ctx.named[t.idx]
+            if t.is_alpha
+            and (t.is_lower or (nouns_capitalised and t.is_title and not t.is_sent_start))
+            and len(t) >= self.foreign_min_letters
+            and not ctx.named[t.idx]
         ]
         rare_there = any(all(zipf_in(w, code) < self.foreign_zipf for code in languages) for w in rare)
         return bool(languages) and not rare_there

@@ -90,10 +90,7 @@ class TermFinder(RuleFinder):
         if named[t.idx] or t.ent_type_ in NAME_ENTITIES or (t.is_title and not t.is_sent_start):
             return False
         z = zipf_any_spelling(t.lower_)
-        lemma = t.lemma_.lower()
-        if lemma in self.rr.community_words or t.lower_ in self.rr.community_words:
-            return False  # "used to visit his zayde": a relative or a prayer, rare only in print
-        return self.min_known_zipf <= z < self.echo_zipf and lemma not in self.rr.common_words
+        return self.min_known_zipf <= z < self.echo_zipf and t.lemma_.lower() not in self.rr.common_words
 
     def _judge(self, sdoc: Doc, m: TermMatch, bounds: list[tuple[int, int]]) -> Hit | None:
         sent_start, sent_end = bounds[m.start]
