@@ -195,23 +195,21 @@ class RareDetailProcessor(CorpusProcessor):
 
     def _other_language(self, ctx: RareContext, hit: Hit) -> bool:
         """The hit's sentence is written in another language, and its words are not rare there: fewer than
-        ``english_sentence_share`` of the sentence's words, names left out, are English words (:meth:`_english_word`),
-        and none of the hit's words in lower case (of ``foreign_min_letters`` or more) is rarer than
-        ``foreign_role_zipf`` in each of the text's other languages (a text in no other language is English: "Ida
-        carves oars from driftwood"). The finders judge rarity by English frequencies, so every word of such a
+        ``english_sentence_share`` of the sentence's words, names left out, are English words, and none of the
+        hit's words in lower case (of ``foreign_min_letters`` or more; in German a capitalised noun too) is rarer
+        than ``foreign_role_zipf`` in each of the text's other languages (a text in no other language is English:
+        "Ida carves oars from driftwood"). The finders judge rarity by English frequencies, so every word of such a
         sentence looks rare to them ("ela cozinha para a família toda"). In a text in no language read so, a habit
         is held back where the sentence has almost no English function words (:meth:`_no_english_grammar`)."""
         start, end = ctx.bounds[hit.start]
         words = [t.lower_ for t in ctx.sdoc[start:end] if t.is_alpha and not ctx.named[t.idx]]
-        if len(words) < 3:
+        if len(words) < 3 or sum(1 for w in words if zipf(w) >= self.english_zipf) >= self.english_share * len(words):
             return False
         others = self.rr.other_languages
         languages = others.of(doc_text(ctx.sdoc)) if others is not None else ()
-        if sum(1 for w in words if self._english_word(w, languages)) >= self.english_share * len(words):
-            return False
         if not languages and hit.reason == HABIT:
             return self._no_english_grammar(ctx, hit, start, end)
-        # a language that capitalises every noun (German) has its nouns counted too: "mit 3000 Polaroids"
+        # a language that capitalises every noun (German) has its nouns counted too: "mit 400 Kuckucksuhren"
         nouns_capitalised = bool(others is not None and set(languages) & others.noun_capitals)
         rare = [
             t.lower_
@@ -223,13 +221,6 @@ class RareDetailProcessor(CorpusProcessor):
         ]
         rare_there = any(all(zipf_in(w, code) < self.foreign_zipf for code in languages) for w in rare)
         return bool(languages) and not rare_there
-
-    def _english_word(self, word: str, languages: tuple[str, ...]) -> bool:
-        """``word`` (lower case) is an English word here: common in English (zipf >= ``rare_zipf``) and, in a text
-        partly written in other languages, no commoner in any of them ("que", "la" and "para" are common in
-        English lists too, but far commoner in Spanish: a Spanish sentence is no English one)."""
-        z = zipf(word)
-        return z >= self.english_zipf and all(z >= zipf_in(word, code) for code in languages)
 
     def _no_english_grammar(self, ctx: RareContext, hit: Hit, start: int, end: int) -> bool:
         """The line of the hit's sentence (``start:end``) the hit is on holds ``habit_english_words`` words or more,
