@@ -37,6 +37,8 @@ class FamilyFinder(RuleFinder):
         self.caring_verbs = self._w("caring_verbs")
         self.upbringing_verbs = self._w("upbringing_verbs")
         self.large_family_minimum = int(rr.threshold("large_family_minimum"))
+        #: children taken in or brought up count from fewer ("fostered nine children")
+        self.caring_family_minimum = int(rr.threshold("caring_family_minimum"))
         self.large_grandfamily_minimum = int(rr.threshold("large_grandfamily_minimum"))
         self.rare_zipf = rr.threshold("rare_zipf")
         w = self.rr.words
@@ -90,7 +92,7 @@ class FamilyFinder(RuleFinder):
     def _large_family(self, sdoc: Doc, i: int, q: tuple[int, int], ss: int, se: int) -> Hit | None:
         """``eleven siblings``, ``one of 9 kids``, ``fostered over sixty children``."""
         value, q_end = q
-        if value < self.large_family_minimum:
+        if value < min(self.large_family_minimum, self.caring_family_minimum):
             return None
         end = self._family_noun_end(sdoc, q_end, se)
         if end is None:
@@ -112,6 +114,8 @@ class FamilyFinder(RuleFinder):
                 start = frame.start
         if value > _MAX_PLAIN_FAMILY and not (caring and sdoc[verb].lemma_.lower() in self.caring_verbs):
             return None
+        if value < self.large_family_minimum and not (caring and sdoc[verb].lemma_.lower() in self.caring_verbs):
+            return None  # "has nine children": many families have as many; fostering or raising them is a fact
         if grand and value < self.large_grandfamily_minimum and not caring:
             return None  # "has eleven grandchildren": many grandparents have as many; raising them is a fact
         if caring:

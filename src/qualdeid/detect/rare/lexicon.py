@@ -78,6 +78,10 @@ class RareRules:
     #: everyday words of a setting's own language that are given names too (te reo Māori, Pacific words,
     #: ``words_also_names`` of ``rules/detect.yaml``): "whānau" is no one's craft
     everyday_words: frozenset[str] = frozenset()
+    #: what people call their relatives in any language and the prayers and rites of faiths (``community_lexicons``
+    #: of ``frames.yaml``): rare in English print, everyday in a family or a faith; "moved in with his zayde" or
+    #: "goes to evensong" tells no rare detail by that word
+    community_words: frozenset[str] = frozenset()
     #: verb -> one-word hobby entry it is the verb of ("juggle" -> "juggling"), for uncommon verbs only
     hobby_verbs: dict[str, str] = field(default_factory=dict)
     #: ``weights:`` of ``learned.yaml``: the trained finder's weights file (``default``: the shipped one)
@@ -122,6 +126,12 @@ class RareRules:
         # the frames and shared words, and one file per finder family (a list is defined in one file only)
         files = sorted({f"rare/{path.name}" for path in rules.files("rare/*.yaml")})
         out.lists = rules.lists(*files)
+        out.community_words = (
+            frozenset(
+                w for name in out.lists["community_lexicons"] for w in rules.words(f"lexicons/{name}", lower=True)
+            )
+            - out.lists["community_kept"]
+        )
         out.other_languages = OtherLanguages(rules)
         for code in out.other_languages.languages:
             lists = rules.lists(f"languages/{code}.yaml") if rules.files(f"languages/{code}.yaml") else None

@@ -129,6 +129,8 @@ class LifeFinder(RuleFinder):
         lemma = t.lemma_.lower()
         if lemma in self.rr.common_words or t.lower_ in self.rr.common_words:
             return False
+        if lemma in self.rr.community_words or t.lower_ in self.rr.community_words:
+            return False  # a relative or a prayer: "sits quietly before maghrib"
         return 1.0 <= max(zipf_any_spelling(t.lower_), zipf_any_spelling(lemma)) < limit
 
     def _person_frame(self, sdoc: Doc, verb: int, ss: int) -> int | None:

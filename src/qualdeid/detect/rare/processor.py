@@ -196,11 +196,11 @@ class RareDetailProcessor(CorpusProcessor):
     def _other_language(self, ctx: RareContext, hit: Hit) -> bool:
         """The hit's sentence is written in another language, and its words are not rare there: fewer than
         ``english_sentence_share`` of the sentence's words, names left out, are English words, and none of the
-        hit's words in lower case (of ``foreign_min_letters`` or more) is rarer than ``foreign_role_zipf`` in each
-        of the text's other languages (a text in no other language is English: "Ida carves oars from driftwood").
-        The finders judge rarity by English frequencies, so every word of such a sentence looks rare to them
-        ("ela cozinha para a família toda"). In a text in no language read so, a habit is held back where the
-        sentence has almost no English function words (:meth:`_no_english_grammar`)."""
+        hit's words in lower case (of ``foreign_min_letters`` or more; in German a capitalised noun too) is rarer
+        than ``foreign_role_zipf`` in each of the text's other languages (a text in no other language is English:
+        "Ida carves oars from driftwood"). The finders judge rarity by English frequencies, so every word of such a
+        sentence looks rare to them ("ela cozinha para a família toda"). In a text in no language read so, a habit
+        is held back where the sentence has almost no English function words (:meth:`_no_english_grammar`)."""
         start, end = ctx.bounds[hit.start]
         words = [t.lower_ for t in ctx.sdoc[start:end] if t.is_alpha and not ctx.named[t.idx]]
         if len(words) < 3 or sum(1 for w in words if zipf(w) >= self.english_zipf) >= self.english_share * len(words):
@@ -209,10 +209,15 @@ class RareDetailProcessor(CorpusProcessor):
         languages = others.of(doc_text(ctx.sdoc)) if others is not None else ()
         if not languages and hit.reason == HABIT:
             return self._no_english_grammar(ctx, hit, start, end)
+        # a language that capitalises every noun (German) has its nouns counted too: "mit 400 Kuckucksuhren"
+        nouns_capitalised = bool(others is not None and set(languages) & others.noun_capitals)
         rare = [
             t.lower_
             for t in ctx.sdoc[hit.start : hit.end]
-            if t.is_alpha and t.is_lower and len(t) >= self.foreign_min_letters and not ctx.named[t.idx]
+            if t.is_alpha
+            and (t.is_lower or (nouns_capitalised and t.is_title and not t.is_sent_start))
+            and len(t) >= self.foreign_min_letters
+            and not ctx.named[t.idx]
         ]
         rare_there = any(all(zipf_in(w, code) < self.foreign_zipf for code in languages) for w in rare)
         return bool(languages) and not rare_there
@@ -435,6 +440,15 @@ _LONG_STRETCH = re.compile(r"\b(?:years|decades|seasons)\b", re.IGNORECASE)
 _SHORT_DETAIL = 3
 _STRETCH_BEFORE = re.compile(r"\w\s+for\s+(?:about\s+|around\s+|over\s+|nearly\s+|almost\s+|just\s+)?$", re.IGNORECASE)
 
+#: a piece of a detail that says only how long: "for 30 yrs", "nearly twenty-two years" (the fact was cut away)
+_STRETCH_ONLY = re.compile(
+    r"(?:(?:for|about|around|over|nearly|almost|just|some|another|a\s+good)\s+)*"
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:[- ]\w+)?|several|"
+    r"many|a\s+few|few)\s+(?:more\s+)?(?:years?|yrs?|months?|mths?|weeks?|wks?|days?|decades?|seasons?|winters?|"
+    r"summers?)\W*$",
+    re.IGNORECASE,
+)
+
 _PIECE_LEAD = re.compile(r"(?:['’]s\b|(?:and|or|but)\b)[\s,]*", re.IGNORECASE)
 
 _EDGE_WORDS = re.compile(
@@ -480,7 +494,13 @@ def _clear_of_others(
                     out.append((s.end, end))
         pieces = out
     trimmed = [_trim(text, start, end, (start, end) != (c.start, c.end)) for start, end in pieces]
-    kept = [p for p in trimmed if p and _content(text[p[0] : p[1]]) >= (1 if p == (c.start, c.end) else _MIN_PIECE)]
+    kept = [
+        p
+        for p in trimmed
+        if p
+        and _content(text[p[0] : p[1]]) >= (1 if p == (c.start, c.end) else _MIN_PIECE)
+        and not _STRETCH_ONLY.match(text[p[0] : p[1]])  # no piece that is only how long: "for 30 yrs"
+    ]
     if timed:
         return kept
     worth = worth_flagging(text, [replace(c, start=start, end=end) for start, end in kept], *cut)

@@ -163,6 +163,8 @@ class RoleFinder(RuleFinder):
             role_zipf, modifier_zipf = max(role_zipf, self.lasting_zipf), max(modifier_zipf, self.lasting_zipf)
         if rare_categories:
             subtype, status, reason = rare_categories[0], Status.ACCEPTED, "unusual occupation or role"
+        elif any(m.lower_ in self._w("praise_modifiers") for m in mods):
+            return None  # "is a great listener", "was a real grafter": what someone is like, no job of a lexicon
         elif not self._is_role(head_tok, role_zipf):
             return None
         elif notable:

@@ -177,6 +177,8 @@ class TermFinder(RuleFinder):
             and all(is_np_token(sdoc[i]) or sdoc[i].pos_ == "ADV" for i in range(frame.verb + 1, np_start))
         ):  # the phrase is what "there is", "it was" names, not a cause after it ("it's from ...")
             return None
+        if self._praised(sdoc, m, np_start, z):
+            return None
         reporting = REPORTING in kinds and not kinds & {USED_TO, ROLE}
         if (
             kinds == {POSSESSION}
@@ -273,6 +275,14 @@ class TermFinder(RuleFinder):
         if before in self.rr.words("comparison_words"):
             return True
         return before == "of" and np_start > 1 and sdoc[np_start - 2].lower_ in self.rr.words("hedge_nouns")
+
+    def _praised(self, sdoc: Doc, m: TermMatch, np_start: int, z: float) -> bool:
+        """A role praised or judged, its word not rare: "a great listener", "a decent goalkeeper", "a real
+        grafter" says what someone is like (``praise_modifiers`` of ``terms.yaml``); a rare or a several-word
+        job of the lexicon stays ("a brilliant trapeze artist")."""
+        if m.category != UNUSUAL_WORD and (m.category != Category.OCCUPATION or " " in m.entry or z < self.rare_zipf):
+            return False
+        return any(sdoc[i].lower_ in self.rr.words("praise_modifiers") for i in range(np_start, m.start))
 
     def _post(self, sdoc: Doc, m: TermMatch, np_start: int, z: float) -> bool:
         """A common one-word job named as a post of the setting: "is the pastor", "our priest" (see

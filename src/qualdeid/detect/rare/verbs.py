@@ -61,7 +61,12 @@ class VerbFinder(RuleFinder):
                 "a",
                 "medal",
             }
-            placed = obj_lemmas & words("placings") and not obj_lemmas & words("medal_placings")
+            # a stretch of time or a stage of schooling is no placing: "finished her third semester", "came top set"
+            placed = (
+                obj_lemmas & words("placings")
+                and not obj_lemmas & words("medal_placings")
+                and not obj_lemmas & words("not_placing_nouns")
+            )
             if lemma in words("achievement_verbs") and ((placed and lemma != "get") or medal):
                 end = self.frames.extend_right(sdoc, np_end, sent_end, limit, max_pps=2 if medal else 1)
                 if end > np_end:
