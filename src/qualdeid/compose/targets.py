@@ -895,7 +895,7 @@ class Targets:
 
     def _without_word_after_name(self, text: str, start: int, end: int) -> int:
         """The end of a person's name that detection read on into the word in lower case after it ("Orvell telt
-        us", "Orla tellt them": a verb as dialect spells it): a capitalised name ends before words in lower case
+        us", "Brisa tellt them": a verb as dialect spells it): a capitalised name ends before words in lower case
         that no list of names holds ("Ana de la Quorra" and "Ana ruiz" stay whole)."""
         words = list(_WORD.finditer(text, start, end))
         if len(words) < 2 or not words[0].group()[:1].isupper():

@@ -26,7 +26,7 @@ def test_a_family_name_by_birth_is_a_name(text: str, names: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Hedda Dubsky, geb. 12.03.1950 in Lübeck.", "Han var født i Bergen.", "Née in the text, nee in lower case."],
+    ["Hedda Dubsky, geb. 04.10.1950 in Lübeck.", "Han var født i Bergen.", "Née in the text, nee in lower case."],
 )
 def test_a_date_or_a_place_after_the_word_is_no_name(text: str) -> None:
     assert pattern_found("MaidenNameRecognizer", text) == []

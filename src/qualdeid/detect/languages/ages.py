@@ -71,7 +71,7 @@ def _language(code: str, lists: dict[str, frozenset[str]]) -> _Language | None:
             rf"(?<=\p{{Lu}}[\p{{L}}'’-]+,[ \t]*)(?P<age>{_NUMBER}[ \t]+(?:{_phrases(years)}))"
             r"(?![\p{L}])(?=[ \t]*[,;)])"
         )
-        # "Ana Lind (7 ans)", "doğum 14.05.2016 (8 yaş)", "1950 г.р. (74 года)": the number and the word for years alone
+        # "Ana Lind (7 ans)", "doğum 16.04.2016 (8 yaş)", "1950 г.р. (74 года)": the number and the word for years alone
         # in brackets after a capitalised name or a year (maybe with its short word: "г.р.", "r.")
         patterns.append(
             rf"(?<=(?:\p{{Lu}}[\p{{L}}'’-]+|\d{{4}}(?:[ \t]+[\p{{L}}.]{{1,6}})?)[ \t]*\([ \t]*)"

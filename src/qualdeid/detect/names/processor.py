@@ -564,7 +564,7 @@ class NameProcessor(CorpusProcessor):
     def _described_on_roll(self, text: str) -> Iterator[tuple[int, int]]:
         """A capitalised word on a line of people after its label ("Present:", "Attendees:", "Families:"),
         described in brackets as a person is ("Wiktorka (Y4, home early)", "Ottla (volunteer)", "Bruno (dad)",
-        "Ilse (F, 40s)"): a person, though no list holds the name; no everyday word, title, role or day."""
+        "Ysolde (F, 40s)"): a person, though no list holds the name; no everyday word, title, role or day."""
         ev, lex = self.ev, self.ev.lex
         for line in self.initials.roll_line.finditer(text):
             rest = line.group("rest")
