@@ -294,7 +294,8 @@ class IdentifierIndex:
         if not words or any(len(w) <= 2 for w in words):
             return False
         # function words ("the", "his") are in no lemmatizer index but are the most common words of all
-        if self.dictionary is not None and not all(w in self.dictionary or w in STOP_WORDS for w in words):
+        # a plural or other inflected form counts as its word ("Parents", "Mothers")
+        if self.dictionary is not None and not all(self.in_dictionary(w) for w in words):
             return False
         return all(zipf(w) >= self.common_zipf for w in words)
 
