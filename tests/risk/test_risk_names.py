@@ -206,6 +206,16 @@ def test_with_the_key_a_word_name_opening_a_sentence_as_the_word_only_warns(keye
     assert report.exit_code == EXIT_WARN
 
 
+def test_with_the_key_a_plural_word_of_a_group_name_that_a_who_clause_qualifies_is_people_of_a_kind(
+    detector,
+) -> None:
+    # scrub replaced a support group's name that the entity recogniser took for a person's
+    keyed = RiskChecker(load_risk_config(), detector, Corpus([CORPUS]), key_identifiers=[("Parents Unite", "PERSON")])
+    report = keyed.check([Document("v", "Parents who had moved across the country often felt alone.")])
+    assert not [f for f in report.findings if f.check == "residual_identifier"]
+    assert report.exit_code != EXIT_FAIL
+
+
 def test_with_the_key_the_word_itself_still_passes(keyed: RiskChecker) -> None:
     report = keyed.check([Document("v", "It was a great joy to hope for rain, and we sat with joy.")])
     assert not [f for f in report.findings if f.check == "residual_identifier"]

@@ -839,10 +839,12 @@ class RiskChecker:
 def _who_clauses(a: Analysed) -> set[int]:
     """Start offsets of capitalised words that a relative clause of a person qualifies ("Hope, who had
     stayed twice", "Grace, whose son..."): only a person is a "who", so a sentence-initial word there
-    is a name, not the word."""
+    is a name, not the word. A plural noun is people of a kind ("Parents who work nights"), not a name."""
     out = set()
     for r, clause in enumerate(a.tokens):
         if clause.dep != "relcl" or clause.head < 0 or not a.tokens[clause.head].text[:1].isupper():
+            continue
+        if a.tokens[clause.head].tag in ("NNS", "NNPS"):
             continue
         if any(w.head == r and w.tag in ("WP", "WP$") for w in a.tokens):  # tags: who/whom, whose
             out.add(a.tokens[clause.head].start)
