@@ -306,6 +306,51 @@ def test_the_words_that_bring_a_writer_in_are_no_part_of_their_story(detector, f
     assert sorted(text[s:].split()[0] for s in frames.writer_words(a)) == ["peer", "workers"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A worker on the night shelter team said they had sold eels as a child.",
+            ["night", "shelter", "team", "worker"],
+        ),
+        ("One mentor from the kite club had raced pigeons.", ["club", "kite", "mentor"]),
+        # what the writer had, not where they work: their story
+        ("A worker with a history of gambling had lost a house.", ["worker"]),
+    ],
+)
+def test_the_team_a_writer_is_put_in_is_no_part_of_their_story(detector, frames, text, expected) -> None:
+    """The service's name for its own team ("the outreach team") links a writer's past to no one."""
+    a = analyse(detector.nlp, [("t", text)], None)[0]
+    assert sorted(text[s:].split()[0] for s in frames.writer_words(a)) == expected
+
+
+def test_two_words_of_one_sentence_link_with_a_similarity_where_the_text_tells_one_persons_story(checker) -> None:
+    """An episode of theirs retold in its place in a story of one person, over several sentences, links
+    with two words one sentence of the text shares with one sentence of theirs (an episode alone does not)."""
+    _, ev = _similar_evidence(checker, "He went out to the garden with a ladder.", ("garden", "ladder"))
+    assert ev.similarity is not None
+    ev.sentence_words, ev.sentence_weight = list(ev.similarity.tokens), 2.0
+    assert not checker.linker.similar(ev, 2)
+    ev.story = True
+    assert checker.linker.similar(ev, 2)
+    ev.sentence_weight = 1.0  # too light
+    assert not checker.linker.similar(ev, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        ("A man moved to the coast. He kept ferrets there. Later he sold the hutches to a neighbour.", True),
+        # about people in general: the service's common wording, no one's story
+        ("Several workers said mornings were hard. Peer workers described the lounge. Families came often.", False),
+        ("A man moved to the coast. He kept ferrets there.", False),  # too short to be a story
+    ],
+)
+def test_a_story_is_several_sentences_about_someone(checker, text, story) -> None:
+    a = analyse(checker.detector.nlp, [("t", text)], checker.profile.synonyms)[0]
+    assert checker.linker.story(a) is story
+
+
 def test_a_writers_story_is_specific_among_the_writers(checker) -> None:
     """Among the writers, a word only one of them wrote of in their own sentences names that writer,
     though the residents' accounts hold it too; a word every writer uses does not."""

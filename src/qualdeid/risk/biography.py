@@ -26,6 +26,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _THEY = frozenset({"they", "them", "their", "themselves", "themself"})
 #: the first person singular: a speaker telling their own past
 _I = frozenset({"i", "me", "my", "myself"})
+#: the prepositions that put a writer in a team, service or place ("a worker on the outreach team")
+_TEAM_PREP = frozenset({"on", "at", "from"})
 #: subjects of a present-tense verb that are no person ("it takes time", "this means", "what helps")
 _NO_ONE = frozenset({"it", "this", "that", "there", "what", "which", "everyone", "everybody", "nobody", "no one"})
 
@@ -188,12 +190,22 @@ class LifeFrames:
 
     def writer_words(self, a: Analysed) -> frozenset[int]:
         """Start offsets of the words that name a writer ("one of the peer workers", "another support
-        worker"): the writer nouns and the words that qualify them."""
+        worker"): the writer nouns and the words that qualify them, and the team, service or place the
+        phrase puts them in ("a worker on the night shelter team", "a mentor from the youth project"):
+        the service's own name for itself is no part of their story."""
         out = set()
         for i, t in enumerate(a.tokens):
             if t.lemma in self.writer_nouns:
                 out.add(t.start)
                 out |= {d.start for d in a.tokens if d.head == i and d.dep in ("compound", "amod")}
+                preps = {
+                    j
+                    for j, p in enumerate(a.tokens)
+                    if p.head == i and p.dep == "prep" and p.text.lower() in _TEAM_PREP
+                }
+                for j, o in enumerate(a.tokens):
+                    if o.dep == "pobj" and o.head in preps:
+                        out |= {a.tokens[m].start for m in _with_modifiers(a.tokens, j)}
         return frozenset(out)
 
     def generic(self, a: Analysed) -> list[tuple[int, int]]:
@@ -249,6 +261,18 @@ class LifeFrames:
             if self.one_person(tokens, a.tokens) and (self.past_life(tokens) or self.habit(tokens, a.tokens)):
                 out.add(si)
         return out
+
+
+def _with_modifiers(tokens: list[Token], i: int) -> set[int]:
+    """The token and the nouns and adjectives that qualify it, however deep ("the night shelter team")."""
+    out, todo = {i}, [i]
+    while todo:
+        h = todo.pop()
+        for j, d in enumerate(tokens):
+            if d.head == h and d.dep in ("compound", "amod") and j not in out:
+                out.add(j)
+                todo.append(j)
+    return out
 
 
 def _measure(t: Token, tokens: list[Token], all_tokens: list[Token]) -> bool:

@@ -207,6 +207,7 @@ class RiskChecker:
             converge_signs=config.linkage_converge_signs,
             converge_weight=config.linkage_converge_weight,
             joint_zipf=config.linkage_joint_zipf,
+            story_sentences=config.similarity_story_sentences,
         )
 
     @property

@@ -69,6 +69,7 @@ class RiskConfig:
     linkage_detail_zipf: float = 3.2
     similarity_story_words: int = 4
     similarity_story_min_words: int = 3
+    similarity_story_sentences: int = 0
     similarity_life_ratio: float = 3.0
     similarity_strong_quantile: float = 0.95
     similarity_sentence_weight: float = 1.5
@@ -151,6 +152,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.similarity_min_words = int(similarity.get("min_words", c.similarity_min_words))
     c.similarity_story_words = int(similarity.get("story_words", c.similarity_story_words))
     c.similarity_story_min_words = int(similarity.get("story_min_words", c.similarity_story_min_words))
+    c.similarity_story_sentences = int(similarity.get("story_sentences", c.similarity_story_sentences))
     c.similarity_life_ratio = float(similarity.get("life_ratio", c.similarity_life_ratio))
     c.similarity_strong_quantile = float(similarity.get("strong_quantile", c.similarity_strong_quantile))
     c.similarity_sentence_weight = float(similarity.get("sentence_weight", c.similarity_sentence_weight))

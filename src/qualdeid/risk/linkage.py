@@ -59,6 +59,8 @@ class PersonEvidence:
     #: one sentence of the text says, above chance, what one sentence of their accounts says, where one of
     #: the two tells one person's past (a detail retold in generalised words)
     sentence_match: SentenceMatch | None = None
+    #: the text tells one person's story: ``story_sentences`` sentences or more about someone
+    story: bool = False
 
     @property
     def excess(self) -> float:
@@ -87,6 +89,7 @@ class Linker:
         converge_signs: int = 0,
         converge_weight: float = 1.0,
         joint_zipf: float = 0.0,
+        story_sentences: int = 0,
     ) -> None:
         self.profile, self.k, self.max_zipf = profile, k, max_zipf
         #: words rarer than this (Zipf) that many people's accounts hold one by one count as specific where
@@ -97,6 +100,8 @@ class Linker:
         self.converge_signs, self.converge_weight = converge_signs, converge_weight
         self.sentence_index = sentences
         self.story_min_words = story_min_words
+        #: a text of this many sentences about someone tells one person's story (0: never)
+        self.story_sentences = story_sentences
         self.frames, self.life_ratio, self.sentence_weight = frames, life_ratio, sentence_weight
         self.base_zipf, self.max_weight = base_zipf, max_weight
         self.index, self.suggest, self.detail_zipf, self.story_words = index, suggest, detail_zipf, story_words
@@ -196,7 +201,9 @@ class Linker:
         life = self.life_words(a)
         writer = self.frames is not None and self.frames.writer(a)
         writer_words = self.frames.writer_words(a) if writer and self.frames is not None else frozenset()
+        story = self.story(a)
         for p, ev in out.items():
+            ev.story = story
             ev.details = details
             ev.life = life
             ev.writer, ev.writer_words = writer, writer_words
@@ -300,6 +307,13 @@ class Linker:
             or (self.suggest is not None and self.suggest.listed_word(c))
             or lexicon.strong_word(c, synonyms)
         )
+
+    def story(self, a: Analysed) -> bool:
+        """The text tells one person's story: ``story_sentences`` of its sentences or more speak of someone
+        ("she", "a man", "the resident"), not of people in general ("several workers said ...")."""
+        if self.frames is None or self.story_sentences <= 0 or len(a.sentences) < self.story_sentences:
+            return False
+        return len(a.sentences) - len(self.frames.generic(a)) >= self.story_sentences
 
     def life_words(self, a: Analysed) -> frozenset[int]:
         """Start offsets of the tokens of the sentences that tell one person's past."""
@@ -470,12 +484,13 @@ class Linker:
         """Words that carry the similarity lie in one sentence of the text and in one sentence of their
         accounts, weighing ``sentence_weight`` together: three or more, or two where that sentence of
         their accounts tells their past ("she used to drive a fuel truck"), not an episode of the service
-        ("she joined the art group")."""
+        ("she joined the art group"), or two where the text tells one person's story over several
+        sentences (:meth:`story`): an episode of theirs retold in its place in their story."""
         within = {t.start for t in specific}
         shared = ev.sentence_words
         if len(shared) < 2 or ev.sentence_weight < self.sentence_weight or any(t.start not in within for t in shared):
             return False
-        return len(shared) >= 3 or ev.sentence_life
+        return len(shared) >= 3 or ev.sentence_life or ev.story
 
     def _detail_in_accounts(self, t: Token) -> bool:
         """A word of the text that their accounts hold only through a related word is a detail of their
