@@ -172,3 +172,29 @@ def test_a_project_folder_points_to_other_weights_or_switches_it_off(tmp_path: P
     assert len(finders) == 1 and finders[0].model.out_b == -5.0
     (project / "detect.yaml").write_text("rare_finders:\n  clauses: false\n", encoding="utf-8")
     assert not any(isinstance(f, ClauseFinder) for f in RareDetailProcessor(Rules([project])).finders)
+
+
+def test_the_judges_veto_drops_a_rule_detail_only_when_switched_on(tmp_path: Path, detector) -> None:
+    # a judge that scores every clause low: with a veto, the frames' detail in it goes; without, it stays
+    low = tmp_path / "low.npz"
+    ClauseModel(
+        np.zeros(CLAUSE_SIZE, np.float32),
+        np.ones(CLAUSE_SIZE, np.float32),
+        np.zeros((CLAUSE_SIZE, 1), np.float32),
+        np.zeros(1, np.float32),
+        np.zeros(1, np.float32),
+        -8.0,
+    ).save(low)
+    text = "On Sundays he used to breed ferrets in the yard."
+    processor = RareDetailProcessor(Rules())
+    judge = ClauseFinder(processor.rr)
+    judge.model = ClauseModel.load(low)
+    processor.finders = [f for f in processor.finders if not isinstance(f, ClauseFinder)] + [judge]
+
+    def found() -> list[str]:
+        candidates, _ = processor.first_pass(Document(id="d", text=text), detector.nlp(text), [])
+        return [text[c.start : c.end] for c in candidates]
+
+    assert processor.clause_veto == 0 and any("ferrets" in f for f in found())
+    processor.clause_veto = 0.5
+    assert found() == []

@@ -211,6 +211,10 @@ class ClauseFinder(RuleFinder):
         with one_blas_thread():  # products this small only lose time to more threads
             token_scores = self.tokens.scores(features)
             scores = self.model.scores(pooled)
+        by_token = np.full(len(sdoc), -1.0, dtype=np.float32)
+        for (start, end), score in zip(spans, scores, strict=True):
+            by_token[start:end] = score
+        ctx.clause_scores = by_token
         table = token_table(sdoc)
         hits = []
         for (start, end), score in zip(spans, scores, strict=True):

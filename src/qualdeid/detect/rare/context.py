@@ -43,6 +43,8 @@ class RareContext:
     categories: dict[int, str] = field(default_factory=dict)
     #: per token, the trained finder's score of being inside a detail (set by that finder when it runs)
     token_scores: np.ndarray | None = None
+    #: per token, the clause judge's score of the clause it is in (-1 outside every clause; set by that judge)
+    clause_scores: np.ndarray | None = None
 
     @classmethod
     def read(cls, sdoc: Doc, spans: list[Span], rr: RareRules) -> RareContext:

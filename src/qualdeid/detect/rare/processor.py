@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc
 
 from qualdeid.corpus.model import Document, Span
@@ -114,6 +115,9 @@ class RareDetailProcessor(CorpusProcessor):
         )
         #: the trained finder's verdict on the rules' details: one none of whose tokens scores this is dropped
         self.learned_veto = t("learned_veto")
+        #: the clause judge's verdict on the rules' details: one every clause of which it scores below this is
+        #: dropped (0: the judge only adds details)
+        self.clause_veto = t("clause_veto")
         #: a sentence fewer of whose words than this share are English words (zipf >= ``rare_zipf``) is in another
         #: language: English frequencies say nothing of its details
         self.english_share = t("english_sentence_share")
@@ -175,6 +179,8 @@ class RareDetailProcessor(CorpusProcessor):
         scores = ctx.token_scores
         if scores is not None and self.learned_veto > 0:
             hits = [h for h in hits if h.subtype == LEARNED or scores[h.start : h.end].max() >= self.learned_veto]
+        if ctx.clause_scores is not None and self.clause_veto > 0:
+            hits = [h for h in hits if h.subtype == CLAUSE or not self._vetoed(ctx.clause_scores[h.start : h.end])]
         hits = [h for h in hits if not _denied(ctx, h, self.denials, self.denial_fillers, self.denial_breakers)]
         # a clause another finder has a detail in is that finder's: its phrase is the sharper one (an event's
         # age or year is no sharper phrase: "died at <age> during a ..." keeps the clause's rest)
@@ -192,6 +198,12 @@ class RareDetailProcessor(CorpusProcessor):
             frozenset((k, _subject(doc, c, persons)) for c in merged if c.status != PENDING for k in c.key_terms),
         )
         return merged, observation
+
+    def _vetoed(self, scores: np.ndarray) -> bool:
+        """The clause judge scores every clause the detail's tokens are in below ``clause_veto`` (tokens outside
+        every clause, -1, say nothing; a detail wholly outside them is kept)."""
+        judged = scores[scores >= 0]
+        return judged.size > 0 and float(judged.max()) < self.clause_veto
 
     def _other_language(self, ctx: RareContext, hit: Hit) -> bool:
         """The hit's sentence is written in another language, and its words are not rare there: fewer than
