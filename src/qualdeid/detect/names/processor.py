@@ -290,9 +290,12 @@ class NameProcessor(CorpusProcessor):
         local: list[Span] = []
         blocked = [s for s in spans if s.label in (LOCATION, ORGANIZATION) and s.detector != "SpacyRecognizer"]
 
-        def confident(word: str) -> None:
-            if ev.confident(word):
-                names[word] = ev.wordlike(word)
+        def confident(word: str, structural: bool = False) -> None:
+            if not ev.confident(word):
+                return
+            if not structural and word.lower() in lex.titles and not lex.is_name(word):
+                return  # "Ông says", "Title: Mrs": a title alone names nobody (a speaker's "Aunty:" may)
+            names[word] = ev.wordlike(word)
 
         allowed_names: set[str] = set()
         headings = heading_ranges(text)
@@ -310,7 +313,10 @@ class NameProcessor(CorpusProcessor):
                     if span.detector == PET_NAMES and len(words) > 1 and self._title_or_kin(word):
                         continue  # "Uncle", "Nonna" of the pet name "Uncle Bertil": its title (alone it is the name)
                     # "TIGRIS:" in a transcript's capitals is the name Tigris
-                    confident(word.capitalize() if word.isupper() and len(word) > 2 else word[0].upper() + word[1:])
+                    confident(
+                        word.capitalize() if word.isupper() and len(word) > 2 else word[0].upper() + word[1:],
+                        structural=True,
+                    )
                 continue
             if span.detector != "SpacyRecognizer":
                 continue
@@ -328,6 +334,8 @@ class NameProcessor(CorpusProcessor):
                 continue  # "St Enda's Day", "Dr Ward Memorial Hall"
             parts = m.group().split()
             words = [p.strip(".") for p in parts[1:]]
+            if text.startswith(":", m.end()) and words[-1].lower() in lex.fields:
+                continue  # "Title: Mrs   Surname: ...": a form's next label, no name
             if parts[0][0].islower() and (
                 (parts[0].endswith(".") and zipf(parts[0].rstrip(".")) >= ABBREVIATED_TITLE_ZIPF)
                 or (ev.common_word(words[0]) and not lex.is_name(words[0]))
@@ -464,6 +472,9 @@ class NameProcessor(CorpusProcessor):
                 local.append(alias)
                 aliases.add(m.group(2))
                 continue
+            if m.group(1) is None and self._called_alias(text, m.start(), m.start(2), m.group(2)):
+                # "the nurses call her Sprocket", "Known as: Flint": what people call someone, whatever word it is
+                local.append(Span(m.start(2), m.end(2), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             if m.group(1) is None or lex.is_name(m.group(1)) or m.group(1) in names:
                 confident(m.group(2))
             elif text.startswith(")", m.end()) and self._named_in_brackets(m.group(1), m.group(2)):
@@ -728,6 +739,20 @@ class NameProcessor(CorpusProcessor):
         words = re.findall(r"[a-z]+", sentence.lower())
         # "my grandchildren call me Chachu": the relatives who use the word, in the plural too
         return not any(_relative_form(w) in self.ev.relatives for w in words)
+
+    def _called_alias(self, text: str, start: int, at: int, word: str) -> bool:
+        """``word`` at ``at``, after an alias phrase at ``start``, is what people call someone there: after "call(s)
+        her/him/me/them" or "goes by", or as the value of a "Known as:" line; not a title, a relative's word, a
+        weekday or a word of grammar ("calls him Sir", "known as The Hub" is no one)."""
+        ev = self.ev
+        low = word.lower()
+        if low in ev.lex.titles or low in ev.relatives or ev.calendar_only(word) or ev.function_word(word):
+            return False
+        phrase = text[start:at].lower()
+        if phrase.startswith("known as"):
+            line_start = text.rfind("\n", 0, start) + 1
+            return not text[line_start:start].strip() and text.startswith(":", start + len("known as"))
+        return phrase.startswith(("call", "goes by"))
 
     def _title_or_kin(self, word: str) -> bool:
         low = word.lower()
