@@ -53,6 +53,7 @@ from qualdeid.detect.names.family import FamilyHeadings
 from qualdeid.detect.names.hangul import HangulNames
 from qualdeid.detect.names.initials import UPPER, Initials
 from qualdeid.detect.names.insistent import InsistentNames
+from qualdeid.detect.names.lowercase_writer import LowercaseWriterNames
 from qualdeid.detect.names.repeated import RepeatedWordNames
 from qualdeid.detect.names.surnames import Surnames
 from qualdeid.detect.names.variants import NameVariants, near_form
@@ -183,6 +184,7 @@ class NameProcessor(CorpusProcessor):
         self.contacted = ContactNames.read(rules, self.ev)
         self.surnames = Surnames(self.ev)
         self.insistent = InsistentNames(self.ev)
+        self.lowercase_writer = LowercaseWriterNames(self.ev)
         self.known = KnownNames()
         self.acceptance = Acceptance(self.ev, self.known)
         self.document_names = DocumentNames(self.ev, self.acceptance, score=SCORE_KNOWN, detector=DETECTOR)
@@ -479,6 +481,8 @@ class NameProcessor(CorpusProcessor):
                 confident(m.group(2))
             elif text.startswith(")", m.end()) and self._named_in_brackets(m.group(1), m.group(2)):
                 confident(m.group(1))  # "Nel (Eluned)": a short or family name with the given name in brackets
+        for word in self.lowercase_writer.find(sdoc):
+            confident(word.capitalize())  # "sat with kestrin ... kestrin went": a lower-case writer's name
         for token in sdoc:
             word = token.text
             if word.islower() and ev.lowercase_name(sdoc, token):
