@@ -53,6 +53,7 @@ from qualdeid.detect.names.family import FamilyHeadings
 from qualdeid.detect.names.hangul import HangulNames
 from qualdeid.detect.names.initials import UPPER, Initials
 from qualdeid.detect.names.insistent import InsistentNames
+from qualdeid.detect.names.lowercase_writer import LowercaseWriterNames
 from qualdeid.detect.names.repeated import RepeatedWordNames
 from qualdeid.detect.names.surnames import Surnames
 from qualdeid.detect.names.variants import NameVariants, near_form
@@ -183,6 +184,7 @@ class NameProcessor(CorpusProcessor):
         self.contacted = ContactNames.read(rules, self.ev)
         self.surnames = Surnames(self.ev)
         self.insistent = InsistentNames(self.ev)
+        self.lowercase_writer = LowercaseWriterNames(self.ev)
         self.known = KnownNames()
         self.acceptance = Acceptance(self.ev, self.known)
         self.document_names = DocumentNames(self.ev, self.acceptance, score=SCORE_KNOWN, detector=DETECTOR)
@@ -290,9 +292,12 @@ class NameProcessor(CorpusProcessor):
         local: list[Span] = []
         blocked = [s for s in spans if s.label in (LOCATION, ORGANIZATION) and s.detector != "SpacyRecognizer"]
 
-        def confident(word: str) -> None:
-            if ev.confident(word):
-                names[word] = ev.wordlike(word)
+        def confident(word: str, structural: bool = False) -> None:
+            if not ev.confident(word):
+                return
+            if not structural and word.lower() in lex.titles and not lex.is_name(word):
+                return  # "Ông says", "Title: Mrs": a title alone names nobody (a speaker's "Aunty:" may)
+            names[word] = ev.wordlike(word)
 
         allowed_names: set[str] = set()
         headings = heading_ranges(text)
@@ -310,7 +315,10 @@ class NameProcessor(CorpusProcessor):
                     if span.detector == PET_NAMES and len(words) > 1 and self._title_or_kin(word):
                         continue  # "Uncle", "Nonna" of the pet name "Uncle Bertil": its title (alone it is the name)
                     # "TIGRIS:" in a transcript's capitals is the name Tigris
-                    confident(word.capitalize() if word.isupper() and len(word) > 2 else word[0].upper() + word[1:])
+                    confident(
+                        word.capitalize() if word.isupper() and len(word) > 2 else word[0].upper() + word[1:],
+                        structural=True,
+                    )
                 continue
             if span.detector != "SpacyRecognizer":
                 continue
@@ -328,6 +336,8 @@ class NameProcessor(CorpusProcessor):
                 continue  # "St Enda's Day", "Dr Ward Memorial Hall"
             parts = m.group().split()
             words = [p.strip(".") for p in parts[1:]]
+            if text.startswith(":", m.end()) and words[-1].lower() in lex.fields:
+                continue  # "Title: Mrs   Surname: ...": a form's next label, no name
             if parts[0][0].islower() and (
                 (parts[0].endswith(".") and zipf(parts[0].rstrip(".")) >= ABBREVIATED_TITLE_ZIPF)
                 or (ev.common_word(words[0]) and not lex.is_name(words[0]))
@@ -464,10 +474,15 @@ class NameProcessor(CorpusProcessor):
                 local.append(alias)
                 aliases.add(m.group(2))
                 continue
+            if m.group(1) is None and self._called_alias(text, m.start(), m.start(2), m.group(2)):
+                # "the nurses call her Sprocket", "Known as: Flint": what people call someone, whatever word it is
+                local.append(Span(m.start(2), m.end(2), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             if m.group(1) is None or lex.is_name(m.group(1)) or m.group(1) in names:
                 confident(m.group(2))
             elif text.startswith(")", m.end()) and self._named_in_brackets(m.group(1), m.group(2)):
                 confident(m.group(1))  # "Nel (Eluned)": a short or family name with the given name in brackets
+        for word in self.lowercase_writer.find(sdoc):
+            confident(word.capitalize())  # "sat with kestrin ... kestrin went": a lower-case writer's name
         for token in sdoc:
             word = token.text
             if word.islower() and ev.lowercase_name(sdoc, token):
@@ -728,6 +743,20 @@ class NameProcessor(CorpusProcessor):
         words = re.findall(r"[a-z]+", sentence.lower())
         # "my grandchildren call me Chachu": the relatives who use the word, in the plural too
         return not any(_relative_form(w) in self.ev.relatives for w in words)
+
+    def _called_alias(self, text: str, start: int, at: int, word: str) -> bool:
+        """``word`` at ``at``, after an alias phrase at ``start``, is what people call someone there: after "call(s)
+        her/him/me/them" or "goes by", or as the value of a "Known as:" line; not a title, a relative's word, a
+        weekday or a word of grammar ("calls him Sir", "known as The Hub" is no one)."""
+        ev = self.ev
+        low = word.lower()
+        if low in ev.lex.titles or low in ev.relatives or ev.calendar_only(word) or ev.function_word(word):
+            return False
+        phrase = text[start:at].lower()
+        if phrase.startswith("known as"):
+            line_start = text.rfind("\n", 0, start) + 1
+            return not text[line_start:start].strip() and text.startswith(":", start + len("known as"))
+        return phrase.startswith(("call", "goes by"))
 
     def _title_or_kin(self, word: str) -> bool:
         low = word.lower()
