@@ -103,6 +103,10 @@ DROPPED = [
     ("Viele Grüße aus dem Büro", "Viele Grüße", PERSON, NER_DETECTOR),
     ("Eid this year was quiet for him", "Eid this year", DATE_TIME, "HolidayRecognizer"),
     ("the fireworks at Diwali scared the dog", "Diwali", DATE_TIME, "HolidayRecognizer"),
+    # a harvest, new-year or autumn festival whole peoples keep wherever they live, named alone
+    ("we made dumplings for Losar at the hall", "Losar", DATE_TIME, "HolidayRecognizer"),
+    ("the kids danced at the Onam lunch", "Onam", DATE_TIME, "HolidayRecognizer"),
+    ("she flew home for Tết this time", "Tết", DATE_TIME, "HolidayRecognizer"),
     # a festival named without its "Festival"
     ("the Dragon Boat picnic by the river", "Dragon Boat", ORGANIZATION, NER_DETECTOR),
     # a prayer time, a rite; a school named by its kind in Irish
@@ -287,6 +291,7 @@ KEPT = [
     # a feast with its year, a regional day
     ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
     ("Diwali 2021 was at her sister's", "Diwali 2021", DATE_TIME, "HolidayRecognizer"),
+    ("Songkran 2022 was her last one at home", "Songkran 2022", DATE_TIME, "HolidayRecognizer"),
     ("Shiva rang about the rota", "Shiva", PERSON, NAMES),
     ("the ceilidh at Hogmanay Night went well", "Hogmanay Night", DATE_TIME, "HolidayRecognizer"),
     ("file ref 4471-209 kept", "4471-209", ID, "CodeRecognizer"),
