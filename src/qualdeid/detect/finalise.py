@@ -683,11 +683,28 @@ class Finaliser:
         )
 
     def _document_kind(self, piece: str) -> bool:
-        """ "PARENT CONSENT FORM", "Handover": a document's kind, with only everyday words before it."""
+        """ "PARENT CONSENT FORM", "Handover": a document's kind, with only everyday words before it; a heading
+        given in two languages ("Protokoll / Minutes", "Vereinbarungen / Agreements") whose English side is such a
+        kind or one or two everyday words naming no body ("Ak Vista / Ak Vista Family Centre" stays)."""
+        if " / " in piece:
+            return any(self._translated_heading(side) for side in piece.split(" / "))
         words = _PEOPLE_WORDS.findall(piece)
         if not words or words[-1].lower() not in self.document_kinds:
             return False
         return all(zipf(w.lower()) >= self.z["body_word"] - 1 and not self.names.is_name(w) for w in words[:-1])
+
+    def _translated_heading(self, side: str) -> bool:
+        """One side of a heading in two languages that is a document's kind or one or two everyday English words
+        naming no body ("Minutes", "Agreements", "Voicemail")."""
+        words = _PEOPLE_WORDS.findall(side)
+        if not words or len(words) > 3:
+            return False
+        if self._document_kind(side):
+            return True
+        return len(words) <= 2 and all(
+            zipf(w.lower()) >= self.z["body_word"] and w.lower() not in self.body_types and not self.names.is_name(w)
+            for w in words
+        )
 
     def _body_by_function(self, piece: str) -> bool:
         """ "Research Ethics Committee", "Review Board": a body named only by what it does."""
