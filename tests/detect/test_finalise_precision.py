@@ -103,6 +103,18 @@ DROPPED = [
     ("Viele Grüße aus dem Büro", "Viele Grüße", PERSON, NER_DETECTOR),
     ("Eid this year was quiet for him", "Eid this year", DATE_TIME, "HolidayRecognizer"),
     ("the fireworks at Diwali scared the dog", "Diwali", DATE_TIME, "HolidayRecognizer"),
+    # a harvest, new-year or autumn festival whole peoples keep wherever they live, named alone
+    ("we made dumplings for Losar at the hall", "Losar", DATE_TIME, "HolidayRecognizer"),
+    ("the kids danced at the Onam lunch", "Onam", DATE_TIME, "HolidayRecognizer"),
+    ("she flew home for Tết this time", "Tết", DATE_TIME, "HolidayRecognizer"),
+    # a heading in two languages whose English side is a document's kind or an everyday word
+    (
+        "Sitzungsprotokoll Quellwerk / Minutes of the meeting",
+        "Sitzungsprotokoll Quellwerk / Minutes",
+        ORGANIZATION,
+        NER_DETECTOR,
+    ),
+    ("4. Absprachen / Agreements\n- lunch at noon", "Absprachen / Agreements", ORGANIZATION, NER_DETECTOR),
     # a festival named without its "Festival"
     ("the Dragon Boat picnic by the river", "Dragon Boat", ORGANIZATION, NER_DETECTOR),
     # a prayer time, a rite; a school named by its kind in Irish
@@ -284,9 +296,18 @@ KEPT = [
     # a field's label alone on its line before a name; "the only ... speaker" may be a rare detail
     ("Language:\nXiomara speaks only Tamil now", "Xiomara", LOCATION, NER_DETECTOR),
     ("she is the only Ewenki speaker in the group", "Ewenki", PERSON, NAMES),
+    # a name in two languages, a side of it no everyday word alone
+    (
+        "Letter from Tarvoni Ühing / Tarvoni Family Circle today",
+        "Tarvoni Ühing / Tarvoni Family Circle",
+        ORGANIZATION,
+        NER_DETECTOR,
+    ),
+    ("we met at Casa Quetzalli / Quetzalli House", "Casa Quetzalli / Quetzalli House", ORGANIZATION, NER_DETECTOR),
     # a feast with its year, a regional day
     ("Christmas 2019 was the last one at home", "Christmas 2019", DATE_TIME, NER_DETECTOR),
     ("Diwali 2021 was at her sister's", "Diwali 2021", DATE_TIME, "HolidayRecognizer"),
+    ("Songkran 2022 was her last one at home", "Songkran 2022", DATE_TIME, "HolidayRecognizer"),
     ("Shiva rang about the rota", "Shiva", PERSON, NAMES),
     ("the ceilidh at Hogmanay Night went well", "Hogmanay Night", DATE_TIME, "HolidayRecognizer"),
     ("file ref 4471-209 kept", "4471-209", ID, "CodeRecognizer"),

@@ -689,6 +689,27 @@ class Finaliser:
             return False
         return all(zipf(w.lower()) >= self.z["body_word"] - 1 and not self.names.is_name(w) for w in words[:-1])
 
+    def _two_language_heading(self, piece: str) -> bool:
+        """A heading given in two languages ("Protokoll / Minutes", "Vereinbarungen / Agreements"): one side of it, no
+        digit in it, is a document's kind or one or two everyday English words naming no body (a name in two
+        languages stays: "Ak Vista / Ak Vista Family Centre")."""
+        if " / " not in piece or any(c.isdigit() for c in piece):
+            return False
+        return any(self._translated_heading(side) for side in piece.split(" / "))
+
+    def _translated_heading(self, side: str) -> bool:
+        """One side of a heading in two languages that is a document's kind or one or two everyday English words
+        naming no body ("Minutes", "Agreements", "Voicemail")."""
+        words = _PEOPLE_WORDS.findall(side)
+        if not words or len(words) > 3:
+            return False
+        if self._document_kind(side):
+            return True
+        return len(words) <= 2 and all(
+            zipf(w.lower()) >= self.z["body_word"] and w.lower() not in self.body_types and not self.names.is_name(w)
+            for w in words
+        )
+
     def _body_by_function(self, piece: str) -> bool:
         """ "Research Ethics Committee", "Review Board": a body named only by what it does."""
         words = _PEOPLE_WORDS.findall(piece)
@@ -1249,6 +1270,8 @@ class Finaliser:
                     continue  # "the Research Ethics Committee", "the Review Board"
                 if not confirmed and self._document_kind(span_text):
                     continue  # "NIGHT SHIFT HANDOVER", "Consent & Medical Form": what the document is
+                if span.label in (LOCATION, ORGANIZATION) and not confirmed and self._two_language_heading(span_text):
+                    continue  # "Protokoll / Minutes": a heading in two languages
                 if (
                     span.label == ORGANIZATION
                     and not confirmed

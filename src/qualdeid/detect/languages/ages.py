@@ -72,9 +72,11 @@ def _language(code: str, lists: dict[str, frozenset[str]]) -> _Language | None:
             r"(?![\p{L}])(?=[ \t]*[,;)])"
         )
         # "Ana Lind (7 ans)", "doğum 16.04.2016 (8 yaş)", "1950 г.р. (74 года)": the number and the word for years alone
-        # in brackets after a capitalised name or a year (maybe with its short word: "г.р.", "r.")
+        # in brackets after a capitalised name, a word of a script without case (Devanagari, Arabic) or a year (maybe
+        # with its short word: "г.р.", "r.")
         patterns.append(
-            rf"(?<=(?:\p{{Lu}}[\p{{L}}'’-]+|\d{{4}}(?:[ \t]+[\p{{L}}.]{{1,6}})?)[ \t]*\([ \t]*)"
+            rf"(?<=(?:\p{{Lu}}[\p{{L}}'’-]+|\p{{Lo}}[\p{{Lo}}\p{{M}}]+"
+            rf"|\d{{4}}(?:[ \t]+[\p{{L}}.]{{1,6}})?)[ \t]*\([ \t]*)"
             rf"(?P<age>{_NUMBER}[ \t]+(?:{_phrases(years)}))"
             r"(?![\p{L}])(?=[ \t]*\))"
         )
