@@ -1,5 +1,5 @@
 """Ages the sets' forms, notices and field notes wrote and the patterns missed (rules/recognizers/ages.yaml, issue
-13): "is 68 years." and "81 years of age" with their unit, a name's age in commas ending its line (a notice's
+13): "is 68 years." and "87 years of age" with their unit, a name's age in commas ending its line (a notice's
 heading, a profile's), the youngest's age after "here" or in brackets, a decade after a sex without brackets, and
 the age column after a household table's sex column. Invented examples."""
 
@@ -18,14 +18,14 @@ def found(text: str) -> list[str]:
     ("text", "ages"),
     [
         ("Mrs. Quelvane is 68 years. She lives alone.", ["68 years"]),
-        ("Mr. Dorrowick is 81 years of age. He walks with a stick.", ["81 years"]),
+        ("Mr. Dorrowick is 87 years of age. He walks with a stick.", ["87 years"]),
         ('MISSING - OSWIN "OZ" FARRINGDALE, 83\n\nOur dad walked out this morning.', ["83"]),
         ("Perpenna, 36 🌿\nTarrowby Flats", ["36"]),
         ("Present: participant, her youngest (3), and the social worker.", ["3"]),
         ("I'm the youngest here, sixty-three. I look after my mum.", ["sixty-three"]),
         ("bus to client 2. F, 70s, dementia, lives with her daughter.", ["70s"]),
         ("chest pain, Quenna, M 50s, transported.", ["50s"]),
-        ("1    Ayaan Qorrowe      granddaughter   F     2 y     12.1 (yellow)", ["2 y"]),
+        ("1    Brynmor Qorrowe      granddaughter   F     2 y     12.1 (yellow)", ["2 y"]),
     ],
 )
 def test_ages_found(text: str, ages: list[str]) -> None:
