@@ -56,6 +56,7 @@ from qualdeid.compose import CannotCompose, Composer, load_compose_config, write
 from qualdeid.compose.facts import Facts, contradictions
 from qualdeid.corpus.model import Span
 from qualdeid.pseudonymise.people import People, resolve_people
+from qualdeid.rules import Rules
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = next((p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()), REPO / "shared")
@@ -210,10 +211,15 @@ def heading_leaks(text: str, headings: set[str]) -> list[str]:
     return [text[a:b].strip() for a, b in spans]
 
 
+#: what people call their relatives in many languages, a title before a name as often ("Tito Quorra"): the
+#: project's own list, never a name on its own
+KIN_WORDS = Rules().words("lexicons/kin_terms.txt", lower=True)
+
+
 def kept_parts(value: str, label: str) -> list[str]:
     """What of a gold span must be gone from the draft: a person's every name (not a title or kin word
     before it: "Mama Wrenna" is kept when "Wrenna" stays, not when "Mama" does), a place or organisation as a whole."""
-    parts = [w for w in re.findall(r"[^\W\d_][\w'’-]+", value) if w.lower().rstrip(".") not in TITLES]
+    parts = [w for w in re.findall(r"[^\W\d_][\w'’-]+", value) if w.lower().rstrip(".") not in TITLES | KIN_WORDS]
     return parts if label == "PERSON" and len(parts) > 1 else [value]
 
 

@@ -17,6 +17,8 @@ from eval_compose import kept_parts, still_written
     [
         ("Mama Wrenna", "PERSON", ["Mama Wrenna"]),  # one name: the span as a whole must be gone
         ("Brother Brisko Velloway", "PERSON", ["Brisko", "Velloway"]),
+        ("Tito Brisko", "PERSON", ["Tito Brisko"]),  # a kin word of another language, as a title: the project's list
+        ("Didi Wrenna Tensley", "PERSON", ["Wrenna", "Tensley"]),
         ("Aunty Wrenna Tensley", "PERSON", ["Wrenna", "Tensley"]),
         ("Wrenna Tensley", "PERSON", ["Wrenna", "Tensley"]),
         ("Mrs Tensley", "PERSON", ["Mrs Tensley"]),

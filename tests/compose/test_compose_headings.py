@@ -76,6 +76,7 @@ def headings() -> Headings:
         ("We sat.\nWhat counted most: Kit came back.", [("What counted most: ", None)]),
         ("We sat.\n\nWhat came of it all: Kit rang the clinic.", [("What came of it all: ", None)]),
         ("We sat.\n\nWhy this stick with me: Kit came back.", [("Why this stick with me: ", None)]),
+        ("We sat.\n\nWhy I'm noting this one: Kit came back.", [("Why I'm noting this one: ", None)]),
         ("We sat.\n\nhelpful?:\nmostly. Kit came back.", [("helpful?:\n", None)]),
         # a prompt that says what stays with the writer, and the negative prompt cut short
         ("Why it stays with me\nKit rang at noon.", [("Why it stays with me\n", 2)]),
@@ -121,6 +122,7 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "1. Took Kit to the dentist in town\nthen home.",
         "Kit, Bo and Ana\nwent out.",
         "What she said: nothing.",
+        "What I said: nothing.",
         "What the nurse at the front desk told us: wait.",
         "What stays with me is how Kit laughed.",
     ],

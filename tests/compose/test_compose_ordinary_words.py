@@ -410,3 +410,37 @@ def test_a_name_after_an_amount_that_modifies_a_word_is_still_replaced(targets: 
     assert found(targets, text, [("Quillbury", "ORGANIZATION")], detector="SpacyRecognizer") == [
         ("Quillbury", "ORGANIZATION")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Went with him to her QRB to see the manager.", [("QRB", "ORGANIZATION")]),
+        ("He has a QVX card test next week.", [("QVX", "ORGANIZATION")]),
+        ("She moved out of their QRBs last spring.", [("QRBs", "LOCATION")]),
+    ],
+)
+def test_an_abbreviation_that_names_a_kind_of_thing_stays(targets: Targets, text: str, spans) -> None:
+    assert found(targets, text, spans) == []
+    assert found(targets, text, corpus=[(spans[0][0], spans[0][1])]) == []
+
+
+def test_an_abbreviation_that_names_a_body_is_still_replaced(targets: Targets) -> None:
+    text = "Went with him to the QRB office to see the manager."
+    assert found(targets, text, [("QRB", "ORGANIZATION")]) == [("QRB", "ORGANIZATION")]
+
+
+def test_a_word_opening_a_sentence_that_a_town_is_named_too_is_no_person(targets: Targets) -> None:
+    assert found(targets, "It rained. Badger sat right on the rail.") == []
+    # the account writes it with its capital inside a sentence too: a name
+    text = "It rained. Badger sat with me, then Badger rang his mum."
+    assert found(targets, text) == [("Badger", "PERSON"), ("Badger", "PERSON")]
+    assert found(targets, "We drove in from Badger at noon.") == [("Badger", "LOCATION")]
+
+
+def test_a_short_form_that_is_also_a_month_is_the_person_where_they_act(targets: Targets) -> None:
+    known = ["Octavia"]
+    assert found(targets, "It rained all night. Oct come out with a bag.", known=known) == [("Oct", "PERSON")]
+    assert found(targets, "It rained. Oct came out with a bag.", known=known) == [("Oct", "PERSON")]
+    assert found(targets, "It rained. Oct came out with a bag.") == []  # no Octavia in this account
+    assert found(targets, "In Oct we went.", known=known) == []

@@ -197,3 +197,24 @@ def test_role_words_are_kept_with_the_mention(ward) -> None:
     people, docs = ward
     words = {docs[2].text[m.start : m.end]: m.role_word for m in people.mentions_in("A3")}
     assert words["Ada"] == "mum" and words["Wren"] == "colleague"
+
+
+@pytest.mark.parametrize(
+    ("marked", "short", "full"),
+    [
+        ("Met [[Orsolya Venn]], new referral, everyone calls her [[Sol]]. [[Sol]] laughed.", "Sol", "Orsolya Venn"),
+        ("Saw [[Tamsin Quell]] at the flat. The staff call her [[Mims]]. [[Mims]] was tired.", "Mims", "Tamsin Quell"),
+        ('The lads all call [[Orsolya]] "[[Sol]]" now. [[Sol]] grinned.', "Sol", "Orsolya"),
+        ("Drove [[Barnaby Crile]] home; he goes by [[Crow]] on the street. [[Crow]] slept.", "Crow", "Barnaby Crile"),
+    ],
+)
+def test_a_name_a_naming_frame_gives_is_the_same_person(marked: str, short: str, full: str) -> None:
+    docs = [doc("N1", marked), doc("N2", f"[[{short}]] rang me today and [[{short}]] was fine.")]
+    people = resolve_people(docs)
+    assert pid(people, docs, short) == pid(people, docs, full)
+
+
+def test_a_naming_frame_whose_pronoun_contradicts_the_name_joins_nothing() -> None:
+    docs = [doc("N1", "[[Mrs Orsolya Venn]] brought her son; she calls him [[Sol]]. [[Sol]] waved.")]
+    people = resolve_people(docs)
+    assert pid(people, docs, "Sol") != pid(people, docs, "Mrs Orsolya Venn")

@@ -204,10 +204,10 @@ class Headings:
 
 def _others(label: str) -> bool:
     """A label that names someone by a pronoun ("What she said:"), which makes it prose; only the writer, in a
-    why or how, is the prompt's own ("Why this stick with me:")."""
+    why or how, is the prompt's own ("Why this stick with me:", "Why I'm noting this one:")."""
     pronouns = {p.lower() for p in _PRONOUNS.findall(label)}
     writer = re.match(r"\W*(?:\d{1,2}[.):]\s*)?(?:why|how)\b", label, re.IGNORECASE) is not None
-    return bool(pronouns - {"me", "my"}) if writer else bool(pronouns)
+    return bool(pronouns - {"i", "me", "my"}) if writer else bool(pronouns)
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

@@ -487,6 +487,14 @@ class Targets:
                 continue
             # "She'd", "We'll": a pronoun with its verb, never a short form of "Sheila" or "Wellesley"
             lows = [re.sub(r"['’](?:s|d|ll|ve|re|m)?$", "", w).lower() for w in words]
+            if (  # "Oct came out at six" in the account of an Octavia: her short form, though it is a month's too
+                len(lows) == 1
+                and lows[0] in self.calendar["months_short"]
+                and any(k != lows[0] and k.startswith(lows[0]) for k in known)
+                and self.acts_after.match(text, b)
+            ):
+                out.append(Target(a, b, "PERSON", "person frame"))
+                continue
             if any(w in self.not_names or w in TITLES for w in lows) or " ".join(lows) in self.not_names:
                 continue
             if self.never_word(" ".join(words)):
@@ -523,8 +531,9 @@ class Targets:
                 continue
             if not rare and not first_known:
                 continue
-            if initial and not first_known and self._dictionary_word_opening(text, a, b, lows):
-                continue  # "Chaplain came by at ten": a word of the dictionary, never a capital inside a sentence
+            if initial and not first_known and self._dictionary_word_opening(text, a, b, lows, towns=False):
+                continue  # "Chaplain came by at ten", "Heron sat on the rail" (a word some town is named too): a word
+                # of the dictionary, never a capital inside a sentence, and no person
             surname = len(words) == 2 and zipf(lows[1]) < COMMON_ZIPF
             full_name = surname and (first_known or zipf(lows[0]) < 3.5)
             framed = (
@@ -760,6 +769,8 @@ class Targets:
                 continue
             if self.word_not_name(text[a:b], s.label, s.detector == NER):
                 continue
+            if self.kind_of_thing(text, a, b, s.label):
+                continue  # "her QRB", "a QRB card": a kind of thing, though detection read a body's name
             if s.detector == NER and self.sung_title(text, a, b):
                 continue  # 'she sang "Quill Bells"': the entity recogniser's reading of a song's title
             if s.label == "PERSON" and s.detector == NER and self.word_opening_sentence(text, a, b):
@@ -814,6 +825,8 @@ class Targets:
                     continue
                 if not evidence and self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
+                if self.kind_of_thing(text, a, b, h.label):
+                    continue  # "a QRB card": a kind of thing, though the corpus holds a body of that name
                 if not evidence and h.label != "PERSON" and self.unlisted_word_opening_sentence(text, a, b):
                     continue  # "Gardening isn't one way": a word opening its sentence, though a body's name has it
                 label = self.kind(text, a, b, h.label, named=evidence)
@@ -1102,11 +1115,13 @@ class Targets:
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
         )
 
-    def _dictionary_word_opening(self, text: str, start: int, end: int, lows: list[str]) -> bool:
+    def _dictionary_word_opening(self, text: str, start: int, end: int, lows: list[str], towns: bool = True) -> bool:
         """One word of the dictionary (``ACTING_WORD_ZIPF``) opening its sentence, in no list of names or
-        towns, that the text never writes with its capital inside a sentence: a role or a thing that acts
-        ("Chaplain came", "Rain came"), not a name, though a person's verb follows it."""
-        if len(lows) != 1 or zipf(lows[0]) < ACTING_WORD_ZIPF or lows[0] in self.name_words | self.placeholders.towns:
+        (``towns``) towns, that the text never writes with its capital inside a sentence: a role or a thing
+        that acts ("Chaplain came", "Rain came"), not a name, though a person's verb follows it."""
+        if len(lows) != 1 or zipf(lows[0]) < ACTING_WORD_ZIPF or lows[0] in self.name_words:
+            return False
+        if towns and lows[0] in self.placeholders.towns:
             return False
         value = text[start:end]
         return not any(
@@ -1530,6 +1545,14 @@ class Targets:
         after = re.match(r"(?:,\s*|\s+(?:and|or)\s+)([A-Z][a-z]+)\b", text[end : end + 30])
         return any(m is not None and m.group(1).lower() in self.not_names for m in (before, after))
 
+    @staticmethod
+    def kind_of_thing(text: str, start: int, end: int, label: str) -> bool:
+        """An abbreviation in capitals read as an organisation or place where it names a kind of thing: after a
+        possessive or an indefinite article ("her QRB", "a QRB card"), as no one body or place is written."""
+        if label not in ("LOCATION", "ORGANIZATION") or not _ACRONYM.fullmatch(text[start:end]):
+            return False
+        return _KIND_BEFORE.search(text, max(0, start - 8), start) is not None
+
     def word_not_name(self, value: str, label: str, ner_only: bool) -> bool:
         """One word taken for a name that is in no list of first names, surnames or towns and is a word of
         general English: a thing ("Lego", "Doc" as a person; "Walking" as an organisation, when only the
@@ -1627,6 +1650,12 @@ class Targets:
             return False
         words = _WORD.findall(value)
         return not (len(words) == 1 and zipf(words[0].lower()) >= COMMON_ZIPF + 0.5)
+
+
+#: an abbreviation in capitals, maybe plural ("QRB", "QRBs")
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+#: a possessive or an indefinite article right before a word
+_KIND_BEFORE = re.compile(r"\b(?:my|his|her|their|our|your|a|an)\s+$", re.IGNORECASE)
 
 
 def _capitalised_prefix(text: str, t: Target, start: int, prefix: re.Pattern[str]) -> Target:

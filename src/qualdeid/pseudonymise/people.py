@@ -275,9 +275,80 @@ def _split_relatives(identities: dict[str, _Identity]) -> None:
                 rel.told[form.title_gender] += 1
 
 
+#: The words that give a person's other name right before it: "everyone calls him Pudge", "the staff call her
+#: Wren", "known as Tiff", "goes by Bo", "nicknamed Stitch".
+_NAMING_FRAME = re.compile(
+    r"(?:\b(?:calls?|called|calling)\s+(?P<pronoun>him|her|them)|\bknown\s+(?:to\s+\w+\s+)?as|"
+    r"\b(?:goes|went|going)\s+by|\bnicknamed)\s+['\"‘“]?$",
+    re.IGNORECASE,
+)
+#: How far before its other name the full name may stand, in one paragraph.
+_NAMING_REACH = 320
+
+
+def _join(identities: dict[str, _Identity], owner: dict[tuple[str, int], str], keep: str, gone: str) -> None:
+    if len(identities[gone].mentions) > len(identities[keep].mentions):
+        keep, gone = gone, keep
+    identities[keep].mentions.extend(identities[gone].mentions)
+    identities[keep].told.update(identities[gone].told)
+    identities[keep].gender = identities[keep].gender or identities[gone].gender
+    del identities[gone]
+    for k, v in list(owner.items()):
+        if v == gone:
+            owner[k] = keep
+
+
+def _named_so(identities: dict[str, _Identity], by_id: dict[str, Document]) -> None:
+    """ "Orsolya Venn, new referral, everyone calls her Sol", "the staff call her Sol": a name that a naming
+    frame gives is another name of the person the paragraph named last with a full name (first and last
+    name) before it; their identities become one. A pronoun of the frame that the full name's gender
+    contradicts ("calls him" after a woman's name) joins nothing."""
+    owner: dict[tuple[str, int], str] = {}  # (doc, start of a mention) -> identity key
+    full: dict[str, list[tuple[int, str]]] = defaultdict(list)  # doc -> (start, identity key) of full names
+    for key, ident in identities.items():
+        for m, form, _ in ident.mentions:
+            owner[(m.doc, m.start)] = key
+            if len(form.tokens) >= 2 and not form.initials:
+                full[m.doc].append((m.start, key))
+    ends: dict[tuple[str, int], int] = {}  # (doc, end of a mention) -> its start
+    for ident in identities.values():
+        for m, _, _ in ident.mentions:
+            ends[(m.doc, m.end)] = m.start
+    for (doc, start), key in sorted(owner.items()):
+        text = by_id[_doc_id(doc)].text
+        between = re.search(r"\s+['\"‘“]?$", text[max(0, start - 4) : start])
+        named = ends.get((doc, start - len(between.group()))) if between else None
+        if named is not None and re.search(r"\bcall(?:s|ed|ing)?\s+$", text[max(0, named - 12) : named]):
+            other = owner.get((doc, named))  # "everyone calls Orsolya 'Sol'": the name before is the person's
+            if other is not None and other != owner[(doc, start)] and other in identities:
+                _join(identities, owner, other, owner[(doc, start)])
+            continue
+        frame = _NAMING_FRAME.search(text[max(0, start - 40) : start])
+        if frame is None:
+            continue
+        before = [
+            (s, k)
+            for s, k in full.get(doc, ())
+            if start - _NAMING_REACH <= s < start and "\n\n" not in text[s:start] and owner.get((doc, s)) is not None
+        ]
+        if not before:
+            continue
+        other = owner[(doc, max(before)[0])]
+        key = owner[(doc, start)]
+        if other == key or other not in identities or key not in identities:
+            continue
+        said = {"him": "M", "her": "F"}.get((frame.group("pronoun") or "").lower())
+        told = identities[other].told.most_common(1)
+        gender = identities[other].gender or (told[0][0] if told else None)
+        if said and gender and said != gender:
+            continue
+        _join(identities, owner, other, key)
+
+
 def _aliases(identities: dict[str, _Identity], by_id: dict[str, Document]) -> None:
     """ "Kieran Abbott (Kiz)", "Sandy (Alexandra Quennell)": a name in brackets right after a name is
-    the same person's; their identities become one."""
+    the same person's; their identities become one. So is a name a naming frame gives (:func:`_named_so`)."""
+    _named_so(identities, by_id)
     owner: dict[tuple[str, int], str] = {}  # (doc, end of a mention) -> identity key
     for key, ident in identities.items():
         for m, _, _ in ident.mentions:
@@ -294,14 +365,7 @@ def _aliases(identities: dict[str, _Identity], by_id: dict[str, Document]) -> No
             other = owner.get((m.doc, m.start - len(before.group())))
             if other is None or other == key or other not in identities:
                 continue
-            keep, gone = (other, key) if len(identities[other].mentions) >= len(ident.mentions) else (key, other)
-            identities[keep].mentions.extend(identities[gone].mentions)
-            identities[keep].told.update(identities[gone].told)
-            identities[keep].gender = identities[keep].gender or identities[gone].gender
-            del identities[gone]
-            for k, v in list(owner.items()):
-                if v == gone:
-                    owner[k] = keep
+            _join(identities, owner, other, key)
             break
 
 
