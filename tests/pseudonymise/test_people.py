@@ -203,7 +203,7 @@ def test_role_words_are_kept_with_the_mention(ward) -> None:
     ("marked", "short", "full"),
     [
         ("Met [[Orsolya Venn]], new referral, everyone calls her [[Sol]]. [[Sol]] laughed.", "Sol", "Orsolya Venn"),
-        ("Saw [[Tamsin Quell]] at the flat. The staff call her [[Mims]]. [[Mims]] was tired.", "Mims", "Tamsin Quell"),
+        ("Saw [[Ivrelle Quell]] at the flat. The staff call her [[Mims]]. [[Mims]] was tired.", "Mims", "Ivrelle Quell"),
         ('The lads all call [[Orsolya]] "[[Sol]]" now. [[Sol]] grinned.', "Sol", "Orsolya"),
         ("Drove [[Barnaby Crile]] home; he goes by [[Crow]] on the street. [[Crow]] slept.", "Crow", "Barnaby Crile"),
     ],
