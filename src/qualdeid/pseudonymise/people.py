@@ -393,12 +393,27 @@ def _clipped_names(identities: dict[str, _Identity], names: set[str] = frozenset
             id(other): other
             for doc in {m.doc for m, _, _ in ident.mentions}
             for name, other in firsts[doc].items()
-            if other is not ident and len(name) > len(short) and name.startswith(short)
+            if other is not ident and len(name) > len(short) and (name.startswith(short) or _pet_form_of(short, name))
         }
         if len(longer) == 1:
             target = next(iter(longer.values()))
             target.mentions.extend(ident.mentions)
             del identities[key]
+
+
+#: The endings of pet forms made from a name's first syllable with a "z", as Australian and British speech
+#: makes them ("Bazza" of Barnaby, "Tazz" of Tarquin, "Kezza" of Kerwyn), longest first.
+_PET_Z_ENDINGS = ("zza", "zzy", "zzo", "zz", "za", "z")
+
+
+def _pet_form_of(short: str, name: str) -> bool:
+    """Whether ``short`` is a "z" pet form of ``name``: its stem before the ending opens the name, and the
+    name goes on with the r or s the pet form replaces ("bazza" of "barnaby", "tazz" of "tarquin")."""
+    for ending in _PET_Z_ENDINGS:
+        if short.endswith(ending):
+            stem = short[: -len(ending)]
+            return len(stem) >= 2 and len(name) > len(stem) + 1 and name.startswith(stem) and name[len(stem)] in "rsz"
+    return False
 
 
 def _shared_short_forms(identities: dict[str, _Identity], nicknames: dict[str, set[str]]) -> None:
