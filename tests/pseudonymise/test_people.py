@@ -225,3 +225,15 @@ def test_a_naming_frame_whose_pronoun_contradicts_the_name_joins_nothing() -> No
     docs = [doc("N1", "[[Mrs Orsolya Venn]] brought her son; she calls him [[Sol]]. [[Sol]] waved.")]
     people = resolve_people(docs)
     assert pid(people, docs, "Sol") != pid(people, docs, "Mrs Orsolya Venn")
+
+
+def test_a_name_typed_without_its_accents_is_the_same_person() -> None:
+    """People often type a name without its accents: "Serzad" is the "Şêrzad Kelhokî" of the same account,
+    and "Serzad Kelhoki" in another account is the same person too."""
+    docs = [
+        doc("K1", "Visited [[Şêrzad Kelhokî]] at home. [[Serzad]] said the nights are long."),
+        doc("K2", "[[Serzad Kelhoki]] rang the office; [[Mr Kelhoki]] wants a lift."),
+    ]
+    people = resolve_people(docs)
+    one = pid(people, docs, "Şêrzad Kelhokî")
+    assert {pid(people, docs, n) for n in ("Serzad", "Serzad Kelhoki", "Mr Kelhoki")} == {one}

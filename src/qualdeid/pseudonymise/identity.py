@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING
+from qualdeid.detect.names.lexicon import POSSESSIVE_ENDING, without_marks
 from qualdeid.pseudonymise.surrogates import formal_forms
 from qualdeid.rules import Rules
 
@@ -139,7 +139,7 @@ class PersonResolver:
         # against m identities costs O(n) lookups rather than O(n * m) comparisons.
         self._order: dict[str, int] = {}
         self._by_form: dict[str, list[PersonIdentity]] = defaultdict(list)  # formal form of the first name
-        self._by_last: dict[str, list[PersonIdentity]] = defaultdict(list)
+        self._by_last: dict[str, list[PersonIdentity]] = defaultdict(list)  # surname without accents
         self._by_initial: dict[str, list[PersonIdentity]] = defaultdict(list)  # first letter of the initials
 
     def compatible(self, a: str, b: str) -> bool:
@@ -151,7 +151,7 @@ class PersonResolver:
             for form in formal_forms(p.first, self.nicknames):
                 self._by_form[form].append(p)
         if p.last:
-            self._by_last[p.last].append(p)
+            self._by_last[without_marks(p.last)].append(p)
         self._by_initial[p.initial_letters()[:1]].append(p)
 
     def _with_first(self, word: str) -> list[PersonIdentity]:
@@ -219,7 +219,10 @@ class PersonResolver:
             if f.kind != "full":
                 continue
             first, last = f.tokens[0].lower(), f.tokens[-1].lower()
-            person = next((p for p in self._by_last.get(last, ()) if p.first and self.compatible(p.first, first)), None)
+            person = next(
+                (p for p in self._by_last.get(without_marks(last), ()) if p.first and self.compatible(p.first, first)),
+                None,
+            )
             if person is None:
                 cf = self.canonical_first(first)
                 person = self._new(f"PERSON|{cf}|{last}", first=cf, last=last, gender=self.gender_of(first))
@@ -245,7 +248,7 @@ class PersonResolver:
             word = f.tokens[0].lower()
             with_first = self._with_first(word)
             as_first = [p for p in with_first if p.last]
-            as_last = [p for p in self._by_last.get(word, ()) if p.first]
+            as_last = [p for p in self._by_last.get(without_marks(word), ()) if p.first]
             if f.kind == "title_surname" or (as_last and not as_first):
                 cands = [p for p in as_last if not _gender_conflict(f.title_gender, p.gender)]
                 if len(cands) < len(as_last):

@@ -16,6 +16,7 @@ from functools import cache
 from faker import Faker
 from faker.config import AVAILABLE_LOCALES
 
+from qualdeid.detect.names.lexicon import without_marks
 from qualdeid.rules import Rules
 
 #: English-speaking locales whose Faker name lists give the gender of a first name.
@@ -74,8 +75,11 @@ def nickname_table(rules_dirs: tuple = ()) -> dict[str, set[str]]:
 
 
 def formal_forms(first: str, nicknames: dict[str, set[str]]) -> set[str]:
+    """The forms a first name is compared by: itself, its form without accents or strokes (people often
+    type a name without them: "Zoë" and "Zoe" are one name) and the formal names it is a nickname of."""
     f = first.lower()
-    return {f} | nicknames.get(f, set())
+    plain = without_marks(f)
+    return {f, plain} | nicknames.get(f, set()) | nicknames.get(plain, set())
 
 
 @cache
