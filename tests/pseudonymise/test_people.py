@@ -237,3 +237,19 @@ def test_a_name_typed_without_its_accents_is_the_same_person() -> None:
     people = resolve_people(docs)
     one = pid(people, docs, "Şêrzad Kelhokî")
     assert {pid(people, docs, n) for n in ("Serzad", "Serzad Kelhoki", "Mr Kelhoki")} == {one}
+
+
+def test_a_role_word_between_two_names_is_the_second_ones() -> None:
+    """ "So me, Tobiah, his brother Brannoch and ..." names Brannoch the brother, not Tobiah: the resident named
+    in every other line stays the account's subject."""
+    docs = [
+        doc(
+            "R1",
+            "Took [[Tobiah Quarrie]] to the hall. [[Tobiah]] set out the chairs. So me, [[Tobiah]], his brother"
+            " [[Brannoch]] and two others ate. [[Tobiah]] was the host for once. [[Ms Venmore]] rang after.",
+        )
+    ]
+    people = resolve_people(docs)
+    tobiah, ansel = pid(people, docs, "Tobiah Quarrie"), pid(people, docs, "Brannoch")
+    assert people.person(tobiah).role != "relative" and people.person(ansel).role == "relative"
+    assert people.subjects_of("R1")[0] == tobiah

@@ -237,10 +237,13 @@ def _context_role(
     if not POSSESSIVE_ENDING.search(text[start:end]):  # "Nate's mum" is someone else
         m = _AFTER.match(text[end : end + 60])
         if m:
-            after = [w.lower() for w in _WORD.findall(m.group(1))]
+            raw = _WORD.findall(m.group(1))
+            after = [w.lower() for w in raw]
             for n in (3, 2, 1):
                 phrase = " ".join(after[:n])
                 role = words.role_of(phrase) if len(after) >= n else None
+                if role and len(raw) > n and raw[n][:1].isupper():
+                    break  # "Tobiah, his brother Brannoch": the role word is the next name's
                 if role:
                     return role, form.title_gender or words.gender_of(phrase), phrase
     return None, form.title_gender, None
