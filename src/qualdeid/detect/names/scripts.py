@@ -463,8 +463,9 @@ class ScriptNames:
                         a += 1  # "ו<name>": and <name>
                     kin = len(words) > 1 and text[slice(*words[-1])] in self.w["kin_after"]
                     name_end = words[-2][1] if kin else words[-1][1]
-                    if self._stop(text[a:b]) or not self._name_like(text[a:b]):
-                        spans = []
+                    rest = [text[x:y] for x, y in (words[1:-1] if kin else words[1:])]
+                    if any(self._stop(w) or not self._name_like(w) for w in [text[a:b], *rest]):
+                        spans = []  # a word of the line that reads as no name: no list of names
                         break
                     spans.append((a, words[-1][1] if kin else name_end))
                     if kin:
