@@ -120,6 +120,9 @@ DROPPED = [
     # a prayer time, a rite; a school named by its kind in Irish
     ("we could finish before Jummah on Fridays", "Jummah", LOCATION, NER_DETECTOR),
     ("stayed on after the Kiddush to help", "Kiddush", PERSON, NAMES),
+    # God's name and praise said with it in a chat, written apart
+    ("ok see you then Insha Allah", "Insha Allah", PERSON, NAMES),
+    ("thank you sister, Allah is kind", "Allah", PERSON, NAMES),
     ("hopes the Bunscoil will print it", "Bunscoil", ORGANIZATION, NER_DETECTOR),
     # a language the lists lack, by its frame
     ("She speaks Ewenki at home", "Ewenki", ORGANIZATION, NER_DETECTOR),

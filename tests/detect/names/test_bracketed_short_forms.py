@@ -26,3 +26,11 @@ def test_short_forms_defined_in_brackets_are_the_person_where_written_so(detecto
 def test_a_word_before_a_bracket_that_is_no_short_form_stays_a_word(detector) -> None:
     text = "Tea (Darjeeling) was served. Mum (Rosalind) rang. Take (Takeover Ltd) forms."
     assert people(detector, text) == [["Rosalind"]]
+
+
+def test_a_word_before_a_full_name_in_brackets_opening_as_it_does_is_its_short_form(detector) -> None:
+    text = (
+        "Lark (Leopold Hölloway) has been here a month. The cook sat with Lark at tea. "
+        "Lark went quiet when the van came. A lark sang over the yard."
+    )
+    assert people(detector, text) == [["Lark", "Leopold Hölloway", "Lark", "Lark"]]

@@ -125,3 +125,16 @@ def test_a_letter_with_its_full_stop_and_an_age_is_that_person_wherever_the_note
     found = [s.start for s in detector.detect_text(text).spans if s.label == "PERSON"]
     assert text.index("says K.") + 5 in found
     assert text.index("school, K.") + 8 in found
+
+
+def test_initials_that_are_words_spelled_out_after_a_full_name_are_that_person_where_they_stand(detector) -> None:
+    notes = (
+        "Worker: Mallama Oyiza Nwaeze (ON). Second worker: Ikenna Sowande (IS)\n\n"
+        "09/01/24 Home visit by ON+IS. Mother present - ON to return.\n"
+        "23/01/24 School visit IS. Teacher says fine.\nReview end Feb. - ON\n"
+    )
+    (found,) = people(detector, notes)
+    assert found.count("ON") == 4  # the initials of the name after an honorific no list holds
+    assert found.count("IS") == 3  # "visit IS.": spelled out beside the name, so the person even before a full stop
+    (word,) = people(detector, "Sent by post. IS it on? Rang about it ON Monday.\n")
+    assert "ON" not in word and "IS" not in word

@@ -1,5 +1,6 @@
 """Short forms a document defines in brackets (issue 13, class a): "Tuck (Tuckerman Felsted) came early ...
-later Tuck said", "Bo (Bolesław on the chart, nobody calls him that)".
+later Tuck said", "Bo (Bolesław on the chart, nobody calls him that)", "Lark (Leopold Hölloway)" (a full name in
+brackets after a word that opens with its first letter).
 
 A capitalised word right before a bracket that opens with a listed first name, whose start it is or of
 which it is a known nickname, is what the document calls that person, even where it is also a word or a
@@ -21,6 +22,8 @@ from qualdeid.detect.nlp.frequency import zipf
 _DEFINED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{1,5})[ \t]*\([ \t]*([^\W\d_][^\W\d_'’-]+)")
 #: after a name in brackets: the bracket's end, or a surname ("Tuckerman Felsted")
 _NAME_ENDS = re.compile(r"[ \t]*(?:\)|[A-Z][a-z'’-]+[ \t]*[),])")
+#: after a listed first name in brackets: a capitalised surname (any letters), the bracket's end: "(Leo Hölloway)"
+_SURNAME_CLOSES = re.compile(r"[ \t]+[^\W\d_][^\W\d_'’-]+[ \t]*\)")
 
 
 class BracketedShortForms:
@@ -54,6 +57,14 @@ class BracketedShortForms:
             or lex.is_term(low)
         ):
             return False
+        surname = _SURNAME_CLOSES.match(after)
+        if (
+            lex.is_first_name(name)
+            and surname is not None
+            and surname.group().strip()[0].isupper()
+            and short[0] == name[0]
+        ):
+            return True  # "Lark (Leopold Hölloway)": a full name in brackets, its short form opening as it does
         if not lex.is_first_name(name) and (zipf(folded) >= SURNAME_ZIPF or not _NAME_ENDS.match(after)):
             return False
         return (folded.startswith(low) and len(folded) > len(low)) or short in self.variants.of(name)

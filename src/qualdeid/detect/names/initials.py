@@ -201,6 +201,9 @@ class Initials:
         shouted: list[re.Match[str]] = []
         #: words in capitals that the document gives as someone's initials after their full name
         defined: set[str] = set()
+        #: of those, the ones beside the full name whose initials they are ("Bello Yusufu (BY)"): that person
+        #: wherever they stand where initials can ("visit BY.", "- BY"), except after an article
+        defined_in_full: set[str] = set()
         for m in _TOKEN.finditer(text):
             token = m.group(1)
             if token in roles or token in self.subject_roles:
@@ -213,6 +216,8 @@ class Initials:
                     # "Ines Fairweather (IF)", "IF (Ines Fairweather)", field notes' "IF (F, 50s)": someone's
                     # initials, though they read as a word
                     defined.add(token)
+                    if self.named_in_full(text, m.start(), m.end()):
+                        defined_in_full.add(token)
                     occurrences.setdefault(token, []).append((m.start(), m.end(), True, True))
                 else:
                     shouted.append(m)
@@ -247,7 +252,10 @@ class Initials:
             before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
             prev = before.group(1).lower() if before else ""
             acts = self._acts_at(text, m)
-            if m.group(1) in defined and acts:  # "IF (F, 50s) ... later IF talked to us"
+            if m.group(1) in defined and (
+                acts
+                or (m.group(1) in defined_in_full and acts is not None and not self._after_article(text, m.start()))
+            ):  # "IF (F, 50s) ... later IF talked to us"; "Bello Yusufu (BY) ... school visit BY."
                 occurrences.setdefault(m.group(1), []).append((m.start(), m.end(), True, True))
                 continue
             if m.group(1) not in on_roll and m.group(1) not in defined:
@@ -761,6 +769,8 @@ def _initials_of_name_before(text: str, start: int, token: str, titles: frozense
         words = words[1:]
     if any(zipf(w.lower()) >= COMMON_NAME_WORD_ZIPF for w in words if not _INITIAL_WORD.fullmatch(w)):
         return False  # "Personal Health Number (PHN)": a term and its abbreviation; "Ines O." is a name
+    if 1 < len(token) < len(words) and token.isupper() and "".join(w[0] for w in words[-len(token) :]) == token:
+        return True  # "Mallama Oyiza Nwaeze (ON)": an honorific no list holds before the name the initials abbreviate
     initials = "".join(w[0] for w in words)
     if len(token) == 1 and len(words) > 1:
         return token == initials[0]  # "D. Okonkwo (D)", "Mira Kent (M)": the letter the notes use for the name

@@ -72,6 +72,14 @@ HAN_EDGE_ZIPF = 4.0
 #: preposition) or of more characters this common ends the name read backwards
 HAN_CHAR_STOP_ZIPF = 4.5
 HAN_WORD_STOP_ZIPF = 6.0
+#: a Japanese name after a kin word ("<mother>の<name>") or a given name after a surname and a space is a name
+#: where, as a word of Japanese and of Chinese, it is rarer than this
+JAPANESE_NAME_ZIPF = 3.0
+#: ... after a listed surname (a given name may be a rare word: "early rice seedlings")
+JAPANESE_GIVEN_ZIPF = 4.0
+#: after a Hebrew kin word said as part of a name ("<grandma> <name>") or a title with a joined word before it,
+#: a word not in the name lists is a name where it is rarer than this (verbs of the past are about 3.5-4)
+KIN_TITLE_NAME_ZIPF = 3.0
 _SPACED_LANGUAGES = ("ar", "fa", "ur", "he", "hi")
 SCORE = 0.88
 
@@ -212,6 +220,17 @@ def _korean_zipf(word: str) -> float:
     return 9 + math.log10(freq) if freq else 0.0
 
 
+@lru_cache(maxsize=1)
+def _japanese_words() -> dict[str, float]:
+    return get_frequency_dict("ja", wordlist="small")
+
+
+def _japanese_zipf(word: str) -> float:
+    """The Zipf frequency of a Japanese word in wordfreq's small list, looked up as written (0 where it lacks it)."""
+    freq = _japanese_words().get(word)
+    return 9 + math.log10(freq) if freq else 0.0
+
+
 def _alternation(words: frozenset[str]) -> str:
     """The shared alternation of ``rules.alternation``, a space matching one space as written."""
     return alternation(words, space=" ")
@@ -236,8 +255,17 @@ class ScriptNames:
         self._thai_listed = sorted((n for n in self.listed if _class(n[0]) == "thai"), key=len, reverse=True)
         titles = _alternation(w["before"] | w["part_of_name"])
         ji = _alternation(w["title_ji"])
+        hebrew_prefix = "".join(sorted(w["hebrew_prefixes"]))
         self._before = re.compile(
-            rf"(?<![{_SPACED}\w])((?:{titles})(?:[ \t]+(?:{titles}|{ji})(?![{_SPACED}]))*)[ \t\u00a0]+({_WORD})"
+            rf"(?<![{_SPACED}\w])([{hebrew_prefix}](?=[\u05d0-\u05ea]))?"
+            rf"((?:{titles})(?:[ \t]+(?:{titles}|{ji})(?![{_SPACED}]))*)[ \t\u00a0]+({_WORD})"
+        )
+        self._hebrew_prefix = hebrew_prefix
+        self._list_and = _alternation(w["list_and"])
+        self._bracketed = re.compile(rf"[ \t]*[(（][ \t]*({_WORD})[ \t]*[)）]")
+        self._japanese_kin = re.compile(
+            rf"(?<![{_HAN}])(?:{_alternation(w['japanese_kin_no'])})の(?:[{_HAN}]{{1,3}}[ \t\u3000])?[{_HAN}]{{1,3}}"
+            rf"(?=[{_KANA}（(、。「]|さん|$)"
         )
         self._closed = re.compile(
             rf"(?<![{_SPACED}\w])({_WORD})[ \t]+(?:{_alternation(w['given_closers'])})(?![{_SPACED}])"
@@ -299,8 +327,14 @@ class ScriptNames:
             *self._cased_inside(text),
             *self._listed_pairs(text),
             *self._closing_line(text),
+            *self._signed_list(text),
+            *self._japanese_kin_named(text),
+            *self._japanese_spaced(text),
         ]
-        return self._with_hangul_surnames(text, found + self._again(text, found + self._bare))
+        found += self._nicknames_bracketed(text, found)
+        again = self._again(text, found + self._bare)
+        found += self._kin_of_named(text, found + again)
+        return self._with_hangul_surnames(text, found + again)
 
     def _closed_and_kin_after(self, text: str) -> list[tuple[int, int]]:
         """ "<given> Singh <family>", "<given> Kaur" (Gurmukhi, Devanagari), and "<name> chacha", "<name> akka": a
@@ -373,15 +407,145 @@ class ScriptNames:
         as part of how someone is called keeps itself: "<aunty> <name>")."""
         out = []
         for m in self._before.finditer(text):
-            word = m.group(2)
+            word = m.group(3)
             if self._stop(word) or len(word) < 2:
                 continue
-            last = m.group(1).split()[-1]
-            start = m.start(1) if last in self.w["part_of_name"] or last in self.w["kin_titles_kept"] else m.start(2)
-            end = self._surnames_after(text, m.end(2))
+            last = m.group(2).split()[-1]
+            # a kin word ("<grandma> <name>") or a title with a joined Hebrew word before it ("ל<Mrs>") is no title
+            # for any word: the next must read as a name
+            hebrew = "\u05d0" <= last[0] <= "\u05ea"
+            if (m.group(1) or (hebrew and last in self.w["kin_titles_kept"])) and not (
+                word in self.listed or self._zipf(word) < KIN_TITLE_NAME_ZIPF
+            ):
+                continue
+            start = m.start(2) if last in self.w["part_of_name"] or last in self.w["kin_titles_kept"] else m.start(3)
+            end = self._surnames_after(text, self._apostrophe_end(text, m.end(3)))
             out.append((start, end))
             if last in self.w["kin_titles_kept"]:
-                self._bare.append((m.start(2), end))
+                self._bare.append((m.start(3), end))
+        return out
+
+    @staticmethod
+    def _apostrophe_end(text: str, end: int) -> int:
+        """The end of a Hebrew name written with an apostrophe for its geresh ("<name>'ה"), from ``end``."""
+        m = re.match(r"['\u05f3\u2019][\u05d0-\u05ea]+", text[end:])
+        return end + m.end() if m is not None and _class(text[end - 1]) == "spaced" else end
+
+    def _signed_list(self, text: str) -> list[tuple[int, int]]:
+        """A sign-off: under a short line of these scripts ending in a comma ("<with all our love>,"), a line that
+        lists names only ("<a>, <b>, <little> <c> <and> <d>"; Hebrew "ו<d>"): each item's words that read as
+        names, a kin word after one kept ("<d> <uncle>")."""
+        out = []
+        for m in re.finditer(rf"^[ \t]*[{_ALL}][^\n,،]{{0,40}}[,،][ \t]*\n[ \t]*([^\n]+)$", text, re.M):
+            closing = text[m.start() : m.start(1)]
+            if len(closing.split()) > 4 or any(c.isdigit() for c in closing):
+                continue
+            line, base = m.group(1).rstrip(" \t.!"), m.start(1)
+            items = re.split(rf"[ \t]*[,،][ \t]*|[ \t]+(?:{self._list_and})[ \t]+", line)
+            if not 1 <= len(items) <= 8 or any(not 1 <= len(i.split()) <= 3 for i in items):
+                continue
+            spans = []
+            for item in re.finditer(r"[^,،]+", line):
+                for part in re.split(rf"[ \t]+(?:{self._list_and})[ \t]+", item.group()):
+                    at = base + item.start() + item.group().index(part)
+                    words = [(at + w.start(), at + w.end()) for w in _WORD_AT.finditer(part)]
+                    words = [(a, b) for a, b in words if text[a:b] not in self.w["list_not_names"]]
+                    if len(words) == 2 and text[words[1][0]] == "ו" and text[slice(*words[1])] not in self.listed:
+                        joined = (words[1][0] + 1, words[1][1])
+                        if self._name_like(text[slice(*joined)]) and self._name_like(text[slice(*words[0])]):
+                            spans.append(words[0])  # "<a> ו<b>": two names, "and" joined to the second
+                            words = [joined]
+                    if not words:
+                        spans = []
+                        break
+                    a, b = words[0]
+                    if text[a] == "ו" and text[a:b] not in self.listed and self._name_like(text[a + 1 : b]):
+                        a += 1  # "ו<name>": and <name>
+                    kin = len(words) > 1 and text[slice(*words[-1])] in self.w["kin_after"]
+                    name_end = words[-2][1] if kin else words[-1][1]
+                    rest = [text[x:y] for x, y in (words[1:-1] if kin else words[1:])]
+                    if any(self._stop(w) or not self._name_like(w) for w in [text[a:b], *rest]):
+                        spans = []  # a word of the line that reads as no name: no list of names
+                        break
+                    spans.append((a, words[-1][1] if kin else name_end))
+                    if kin:
+                        self._bare.append((a, name_end))
+                else:
+                    continue
+                break
+            out += spans
+        return out
+
+    def _japanese_kin_named(self, text: str) -> list[tuple[int, int]]:
+        """ "<mother>の<given>は", "<eldest daughter>の<surname> <given>（...": a Japanese kin word, "の" and a name
+        in kanji (one to three characters, or a surname and a given name with a space between), rare as a word of
+        Japanese or Chinese."""
+        out = []
+        for m in self._japanese_kin.finditer(text):
+            at = text.index("の", m.start()) + 1
+            parts = text[at : m.end()].replace("\u3000", " ").split()
+            if len(parts) == 2 and parts[0] not in self.surnames:
+                continue
+            if not self._japanese_given(parts[-1], JAPANESE_NAME_ZIPF if len(parts) == 1 else JAPANESE_GIVEN_ZIPF):
+                continue  # a listed surname may be a common word (a place); the given name may not
+            out.append((at, m.end()))
+        return out
+
+    def _japanese_given(self, word: str, rarer_than: float) -> bool:
+        """Whether a word of kanji reads as a Japanese given name: listed, or ending as given names do, and rarer
+        than ``rarer_than`` as a word of Japanese and of Chinese."""
+        if word not in self.given and word[-1] not in self.w["japanese_given_endings"]:
+            return False
+        return _japanese_zipf(word) < rarer_than and han_words.zipf(word) < rarer_than
+
+    def _japanese_spaced(self, text: str) -> list[tuple[int, int]]:
+        """ "<listed surname> <given>" in kanji with a space between, the given name rare as a word: how a Japanese
+        name is written in a notice or a form."""
+        out = []
+        for m in re.finditer(rf"(?<![{_HAN}])([{_HAN}]{{1,3}})[ \u3000]([{_HAN}]{{1,3}})(?![{_HAN}])", text):
+            if m.group(1) not in self.surnames or len(m.group(1)) < 2:
+                continue
+            if not self._japanese_given(m.group(2), JAPANESE_GIVEN_ZIPF):
+                continue
+            out.append(m.span())
+        return out
+
+    def _nicknames_bracketed(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "<name> <surname> (<pet name>)": one word of these scripts in brackets right after a name found; and
+        "<name> <surname> (<name>)", the short form given after the full one: the surname is the name's too."""
+        out = []
+        for a, b in found:
+            m = self._bracketed.match(text, b)
+            if m is None:
+                n = self._next_word.match(text, b)
+                m = self._bracketed.match(text, n.end()) if n is not None else None
+                if m is not None and m.group(1) == text[a:b] and not self._stop(n.group(1)):
+                    out.append((a, n.end(1)))
+                continue
+            word = m.group(1)
+            if self._stop(word) or word in self.w["kin_after"] or not self._name_like(word):
+                continue
+            out.append(m.span(1))
+        return out
+
+    def _kin_of_named(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "<contact>: <name> <surname> (<name found>'s <uncle>)": the words before a bracket that says whose
+        relative they are, from a line's start or a colon, one to three words."""
+        names = {text[a:b] for a, b in found if b - a >= 2 and _class(text[a]) == "spaced"}
+        if not names:
+            return []
+        kin = self.w["kin_before"] | self.w["kin_after"] | self.w["kin_titles_kept"]
+        out = []
+        pattern = rf"(?:^|(?<=:))[ \t]*({_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]*\([ \t]*({_WORD})[ \t]+({_WORD})[ \t]*\)"
+        for m in re.finditer(pattern, text, re.M):
+            whose, relation = m.group(2), m.group(3)
+            if relation not in kin or not any(
+                whose == n or (whose.startswith(n) and whose[len(n) :] in self.w["name_suffixes"]) for n in names
+            ):
+                continue
+            if any(self._stop(w) for w in m.group(1).split()):
+                continue
+            out.append(m.span(1))
         return out
 
     def _kin_named(self, text: str) -> list[tuple[int, int]]:
@@ -703,16 +867,39 @@ class ScriptNames:
         """The other uses of each name found, in the same document, as written."""
         names = {text[a:b] for a, b in found if b - a >= 2 and all(_class(c) or c in " .\u200c" for c in text[a:b])}
         out = []
+        suffixes = sorted(self.w["name_suffixes"], key=len, reverse=True)
         for name in names:
             spaced = _class(name[0]) == "spaced"
             for m in re.finditer(re.escape(name), text):
-                if spaced and (
-                    (m.start() > 0 and _class(text[m.start() - 1]) == "spaced")
-                    or (m.end() < len(text) and _class(text[m.end()]) == "spaced")
+                if spaced and not (
+                    self._free_before(text, m.start(), name) and self._free_after(text, m.end(), suffixes)
                 ):
                     continue
                 out.append(m.span())
         return out
+
+    def _free_before(self, text: str, start: int, name: str) -> bool:
+        """Whether a name of a spaced script found again at ``start`` is a word of its own there, or has one
+        Hebrew word joined before it ("ו<name>", and <name>; names of three letters or more)."""
+        if start == 0 or _class(text[start - 1]) != "spaced":
+            return True
+        return (
+            len(name) >= 3
+            and text[start - 1] in self._hebrew_prefix
+            and (start == 1 or _class(text[start - 2]) != "spaced")
+        )
+
+    @staticmethod
+    def _free_after(text: str, end: int, suffixes: list[str]) -> bool:
+        """Whether a name of a spaced script found again ends a word at ``end``, or a Bengali case ending does
+        ("<name>র", <name>'s)."""
+        if end >= len(text) or _class(text[end]) != "spaced":
+            return True
+        for suffix in suffixes:
+            after = end + len(suffix)
+            if text.startswith(suffix, end) and (after >= len(text) or _class(text[after]) != "spaced"):
+                return True
+        return False
 
     # ------------------------------------------------------------------ places and organisations
 
