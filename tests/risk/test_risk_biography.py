@@ -185,9 +185,14 @@ def test_a_writers_own_past_is_told_as_a_writers(detector, frames) -> None:
         ("A worker's cousin was drowned off the pier; later he was treated for depression.", True),
         ("One volunteer relapsed twice and lost his flat.", True),
         ("Another colleague was diagnosed with diabetes and stayed home for weeks.", True),
+        # a peer worker is one writer, and those the writer told it to are not whose episode it is; a stay on a
+        # psychiatric ward and a readmission are a treatment
+        ("One peer worker told tenants that they had spent a month in a psychiatric unit and were readmitted.", True),
+        ("A peer worker was readmitted after a manic episode.", True),
         # not a disclosure: "treated as", someone else the service sees, a resident's loss, no past tense
         ("One worker said the lounge was treated as a place to rest.", False),
         ("A worker said a tenant was evicted overnight.", False),
+        ("A peer worker said a tenant's brother was readmitted overnight.", False),
         ("A resident's cousin was drowned off the pier.", False),
         ("One worker runs the grief circle on Mondays.", False),
     ],

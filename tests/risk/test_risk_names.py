@@ -177,6 +177,7 @@ def test_with_the_key_a_name_that_is_a_word_fails_as_the_key_writes_it(keyed: Ri
         "Joy was the cook that year.",  # said to be a person
         "Joy was proud of herself.",  # spoken of as herself
         "Joy was told the news on Monday.",  # the passive subject of a verb that takes a person
+        "Joy did not want a fuss in the hall and asked a nurse to ring her brother.",  # subject of a joined verb
     ],
 )
 def test_with_the_key_a_word_name_opening_a_sentence_fails_where_the_grammar_reads_a_name(
@@ -194,6 +195,7 @@ def test_with_the_key_a_word_name_opening_a_sentence_fails_where_the_grammar_rea
         "Joy grew in small steps: a haircut, a walk to the shop, a phone call.",
         "Joy is what kept most of them going.",
         "Joy filled the room when the choir sang.",
+        "Joy filled the room and we asked for more songs.",  # the joined verb has a subject of its own
         "Joy was usually described in small steps: a walk, a phone call.",  # a topic talked about
         "Joy, patience and a sense of humour were the qualities tenants most valued in staff.",  # people, not one
     ],

@@ -592,3 +592,41 @@ def test_a_country_detected_here_and_there_is_no_identifier(detector) -> None:
     report, found = _identifiers(_checker(detector, docs, errors), "One man had driven trains in Moldova once.")
     assert [f.matched for f in found if f.severity == "fail"] == []
     assert report.exit_code != EXIT_FAIL
+
+
+class _Missed(_WithNerErrors):
+    """As ``_WithNerErrors``, and the corpus's detection misses a word-name everywhere ("Buddy", a
+    nickname that is also a word): only the checked text's detection finds it."""
+
+    def __init__(self, detector, extra: dict[str, list[tuple[str, str]]], missed: str) -> None:
+        super().__init__(detector, extra)
+        self.missed = missed
+
+    def detect(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+        for doc in super().detect(items):
+            if isinstance(doc, Document) and doc.id != "t":
+                doc.spans = [s for s in doc.spans if self.missed not in doc.text[s.start : s.end]]
+            yield doc
+
+
+def test_a_word_name_detection_missed_that_the_corpus_writes_where_a_person_stands_fails(detector) -> None:
+    docs = [
+        Document("d1", "Went out to see Buddy at his nan's place. Later Buddy laughed at the dog."),
+        Document("d2", "Buddy's worker rang me on Friday. I told Buddy about the bus."),
+        Document("d3", "We had soup in the kitchen and the rain kept on."),
+    ]
+    checker = RiskChecker(load_risk_config(), _Missed(detector, {"t": [("Buddy", "PERSON")]}, "Buddy"), docs)
+    report, found = _identifiers(checker, "One young rider, Buddy, told his worker he missed the horses.")
+    assert [(f.check, f.matched, f.severity) for f in found] == [("residual_identifier", "Buddy", "fail")]
+    assert set(found[0].sources) == {"d1", "d2"} and report.exit_code == EXIT_FAIL
+
+
+def test_a_word_name_the_corpus_writes_with_a_capital_but_never_where_a_person_stands_only_warns(detector) -> None:
+    docs = [
+        Document("d1", "We walked past the Buddy Arms on the way to the bus."),
+        Document("d2", "The quiz at the Buddy was loud."),
+        Document("d3", "We had soup in the kitchen and the rain kept on."),
+    ]
+    checker = RiskChecker(load_risk_config(), _Missed(detector, {"t": [("Buddy", "PERSON")]}, "Buddy"), docs)
+    report, found = _identifiers(checker, "One young rider, Buddy, told his worker he missed the horses.")
+    assert not [f for f in found if f.check == "residual_identifier"] and report.exit_code != EXIT_FAIL

@@ -178,8 +178,10 @@ class LifeFrames:
         if not any(t.tag in ("VBD", "VBN") for t in tokens):
             return False
         # someone else the service sees ("a worker said a tenant was evicted"): their episode, not the writer's
+        # (the one the episode happens to, or whose it is: not a word qualifying the writer, "a peer worker",
+        # nor those the writer told it to, "told clients that they had ...")
         others = self.service_nouns - self.writer_nouns
-        if any(t.lemma in others and t.pos == "NOUN" for t in tokens):
+        if any(t.lemma in others and t.pos == "NOUN" and t.dep in _EPISODE_DEPS for t in tokens):
             return False
         # "treated for depression", not "treated as a place to rest"
         return any(
@@ -278,6 +280,11 @@ def _with_modifiers(tokens: list[Token], i: int) -> set[int]:
 def _measure(t: Token, tokens: list[Token], all_tokens: list[Token]) -> bool:
     """The noun measures out what follows it ("a couple of days", "a pair of galoshes"): "of" hangs on it."""
     return any(d.text.lower() == "of" and d.head >= 0 and all_tokens[d.head] is t for d in tokens)
+
+
+#: where a person of the service stands when the episode a sentence tells is theirs: its subject, or the
+#: owner of what it tells of ("a tenant was evicted", "a client's flat flooded")
+_EPISODE_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "ROOT"})
 
 
 def _past_perfect(tokens: list[Token]) -> bool:

@@ -156,6 +156,7 @@ class RiskChecker:
             else:
                 docs.append(item)
         self.profile = CorpusProfile(config, detector.nlp, docs, key_identifiers)
+        self._slot_cache: dict[str, list[tuple[str, int]]] = {}
         self.suggest = Suggester(config.suggestions, config.rules_dirs)
         self.frames = LifeFrames.load(config.rules_dirs)
         #: verbs after a word-name that make it a person ("Hope said"), shared with name detection
@@ -459,6 +460,16 @@ class RiskChecker:
                 # detected as a name here, written as a name there: an identifier
                 msg = f"a {label.lower()} of the corpus (detected here, written as a name in {len(named)} document(s))"
                 finding = self._identifier_finding("residual_identifier", a, start, end, msg, sorted(named), label)
+            elif named and len(slots := self._person_slots(value)) >= PERSON_SLOTS:
+                # a word-name the corpus's detection missed, but that the corpus writes with its capital where
+                # only a person stands ("X's worker", "told X", "X laughed"): a person of the corpus, whatever
+                # kind of name detection took it for here
+                msg = (
+                    f"a person of the corpus (detected here; written there as a person's name {len(slots)} times, "
+                    f"in {len({d for d, _ in slots})} document(s))"
+                )
+                docs = sorted({d for d, _ in slots} | named)
+                finding = self._identifier_finding("residual_identifier", a, start, end, msg, docs, "PERSON")
             else:
                 # the corpus's own detection did not confirm it as a name there: a warning, to be checked
                 where = "inside a sentence, as a name is written" if named else "only at a sentence start"
@@ -515,6 +526,36 @@ class RiskChecker:
                 if at >= 0 and part[:1].isupper():
                     out.append((s.start + at, s.start + at + len(part), s.label))
         return out
+
+    def _person_slots(self, value: str) -> list[tuple[str, int]]:
+        """Where the corpus writes ``value``, with its capital and inside a sentence, in a place only a
+        person stands (document, offset): the owner of a person ("X's worker", "X's mum"), the subject of a
+        person's verb ("X laughed", "X said"), the one a person's verb is done to ("told X", "visited X"),
+        or joined to a person ("Ana and X"). A capitalised word of the text that detection took for a name
+        and that the corpus uses so is a person of the corpus, however common a word it also is."""
+        if value not in self._slot_cache:
+            out: list[tuple[str, int]] = []
+            nouns = self.frames.person_nouns | self.frames.kind_nouns | self.frames.service_nouns
+            verbs = self.config.speaker_verbs | self.config.person_verbs
+            taking = self.config.addressed_verbs | _PERSON_OBJECT_VERBS
+            for doc_id, an in self.profile.analysed.items():
+                tokens = an.tokens
+                for t in tokens:
+                    if t.text != value or sentence_initial(an.text, t.start) or t.head < 0:
+                        continue
+                    head = tokens[t.head]
+                    joined = [c for c in tokens if c.dep == "conj" and c.head >= 0 and tokens[c.head] is t]
+                    if t.dep == "conj":
+                        joined.append(head)
+                    if (
+                        (t.dep == "poss" and head.lemma in nouns)
+                        or (t.dep == "nsubj" and head.lemma in verbs)
+                        or (t.dep in ("dobj", "dative") and head.lemma in taking)
+                        or any(o.pos == "PROPN" and o.text[:1].isupper() and o.text != value for o in joined)
+                    ):
+                        out.append((doc_id, t.start))
+            self._slot_cache[value] = out
+        return self._slot_cache[value]
 
     def _identifier_finding(
         self,
@@ -852,6 +893,12 @@ def _who_clauses(a: Analysed) -> set[int]:
     return out
 
 
+#: how many times the corpus must write a word-name where only a person stands for the text's own detection
+#: of it as a name to be a person of the corpus (``RiskChecker._person_slots``)
+PERSON_SLOTS = 2
+#: verbs whose object is a person, beside ``addressed_verbs`` ("went to see X", "visited X")
+_PERSON_OBJECT_VERBS = frozenset({"see", "visit", "meet", "hug", "thank", "help", "drive", "call", "ring"})
+
 #: words after "NAME," that speak to someone: "Hope, you were right", "Hope, please sit down"
 _ADDRESS_FOLLOWERS = frozenset({"you", "your", "please", "let", "come", "thanks", "thank"})
 #: pronouns for a person, not a thing ("Hope and I", "Joy and her"; not "it" or "they")
@@ -875,7 +922,19 @@ def _openings_read_as_names(a: Analysed, person_verbs: set[str], person_nouns: f
         children = [c for c in tokens if c.head == i]
         joined = [c for c in children if c.dep == "conj"] + ([head] if t.dep == "conj" and head is not None else [])
         comma_after = nxt is not None and "," in a.text[t.end : nxt.start]
-        if t.dep == "nsubj" and head is not None and head.lemma in person_verbs:
+        # the verbs it is the subject of: its head, and the verbs joined to its head that have no subject of
+        # their own ("Hope did not want a fuss and asked a nurse ...": Hope asked)
+        verbs = [head] if head is not None else []
+        if t.dep == "nsubj" and head is not None:
+            verbs += [
+                v
+                for j, v in enumerate(tokens)
+                if v.dep == "conj"
+                and v.head == t.head
+                and v.pos in ("VERB", "AUX")
+                and not any(c.head == j and c.dep in ("nsubj", "nsubjpass") for c in tokens)
+            ]
+        if t.dep == "nsubj" and any(v.lemma in person_verbs for v in verbs):
             out.add(t.start)  # the subject of a person's verb
         elif comma_after and nxt is not None and (nxt.tag == "VB" or nxt.text.lower() in _ADDRESS_FOLLOWERS):
             out.add(t.start)  # addressed: "Hope, come and sit down"
