@@ -198,3 +198,16 @@ def test_a_cantonese_miss_or_social_worker_after_a_surname() -> None:
 def test_a_persian_address_word_after_a_name_and_a_family_name_after_family() -> None:
     assert "ژیلا جان" in people("سلام ژیلا جان، خوبی؟")
     assert "کاظمی" in people("از طرف خانواده‌ی کاظمی")
+
+
+def test_the_processors_of_one_rules_share_one_finder() -> None:
+    """A processor is built for every detection run; its finder keeps no corpus knowledge: one per Rules."""
+    from qualdeid.detect.names.scripts import ScriptProcessor
+
+    rules = Rules()
+    first, second = ScriptProcessor(rules), ScriptProcessor(rules)
+    assert first.finder is second.finder
+    assert ScriptProcessor(Rules()).finder is not first.finder
+    text = "سلام خانم کاویانی عزیز"
+    found = second.second_pass(Document("d", text), [], [])
+    assert [text[s.start : s.end] for s in found] == ["کاویانی"]

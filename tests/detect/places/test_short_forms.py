@@ -65,6 +65,24 @@ def test_a_place_named_without_a_type_word_is_found_again_where_nothing_else_cov
     assert [second.text[s.start : s.end] for s in found] == ["Quillabeg"]
 
 
+def test_processors_built_on_one_rules_share_its_lists_and_never_their_knowledge() -> None:
+    """A processor is built for every detection run: the lists are read once per Rules, what a run learnt is its own."""
+    rules = Rules()
+    processor = ShortFormProcessor(rules)
+    _, observation = processor.first_pass(
+        Document("a", "The ferry stops near Quillabeg twice a day."),
+        None,
+        [Span(21, 30, LOCATION, detector="PlaceContextRecognizer")],
+    )
+    processor.observe("a", observation)
+    again = Document("b", "Quillabeg and back.")
+    assert [again.text[s.start : s.end] for s in processor.second_pass(again, [], [])] == ["Quillabeg"]
+    fresh = ShortFormProcessor(rules)
+    assert fresh.second_pass(again, [], []) == []
+    assert fresh.towns is processor.towns and fresh.regions is processor.regions
+    assert ShortFormProcessor(Rules()).towns is not processor.towns
+
+
 @pytest.mark.parametrize(
     "name",
     ["Saskatchewan", "Tasmania", "Mongolia", "Slovakia", "Marrocos", "Talanoa", "Interp", "Tigrinya", "Vaisakhi"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -128,6 +129,15 @@ class NameLexicon:
 
     @classmethod
     def read(cls, rules: Rules) -> NameLexicon:
+        """The name lists of ``rules``, read once per :class:`Rules` (the lexicon is frozen: the finders, the
+        processors of every detection run and the detector built on the same rules share it)."""
+        lexicon = _READ.get(rules)
+        if lexicon is None or type(lexicon) is not cls:
+            lexicon = _READ[rules] = cls._read(rules)
+        return lexicon
+
+    @classmethod
+    def _read(cls, rules: Rules) -> NameLexicon:
         surname_words = rules.words("names/surname_words.txt", lower=True)
         roles = rules.words("lexicons/speaker_roles.txt", lower=True)
         context = rules.lists("names/context.yaml")
@@ -184,3 +194,7 @@ class NameLexicon:
             if word[i].isupper() and word[i - 1] not in "'’-" and word[:i].lower() not in self.capital_prefixes:
                 return False
         return True
+
+
+#: :meth:`NameLexicon.read`'s lexicon per Rules object (dropped with it)
+_READ: weakref.WeakKeyDictionary[Rules, NameLexicon] = weakref.WeakKeyDictionary()

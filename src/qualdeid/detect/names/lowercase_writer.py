@@ -15,8 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from spacy.attrs import SENT_START
+
 from qualdeid.detect.names.evidence import RARE_WORD_ZIPF, NameEvidence
 from qualdeid.detect.nlp.frequency import zipf
+from qualdeid.detect.nlp.tokens import token_table
 
 #: sentences that must open in lower case for the document to count as written in lower case (a share), and the
 #: fewest sentences a judgement needs
@@ -36,19 +39,21 @@ class LowercaseWriterNames:
 
     def find(self, sdoc: Any) -> set[str]:
         """The rare words (as written, in lower case) the document uses twice or more in a person's place."""
-        starts = [t for t in sdoc if t.is_sent_start and t.is_alpha]
-        if len(starts) < MIN_SENTENCES or sum(t.text.islower() for t in starts) < LOWER_SENTENCE_SHARE * len(starts):
+        table = token_table(sdoc)  # the tokens as plain lists: no spaCy Token is made per token
+        texts, alpha, lowers = table.texts, table.alpha, table.lowers
+        sent_starts = sdoc.to_array([SENT_START]).tolist() if len(sdoc) else []
+        starts = [texts[i] for i, first in enumerate(sent_starts) if first == 1 and alpha[i]]
+        if len(starts) < MIN_SENTENCES or sum(t.islower() for t in starts) < LOWER_SENTENCE_SHARE * len(starts):
             return set()
-        written = {t.text for t in sdoc if t.is_alpha}
+        written = {w for w, a in zip(texts, alpha, strict=True) if a}
         places: Counter[str] = Counter()
-        for token in sdoc:
-            word = token.text
+        for i, word in enumerate(texts):
             if len(word) < 3 or not (word.isalpha() and word.islower()) or word.capitalize() in written:
                 continue
             if not self._rare_word(word):
                 continue
-            prev = sdoc[token.i - 1].lower_ if token.i > 0 else ""
-            nxt = sdoc[token.i + 1].lower_ if token.i + 1 < len(sdoc) else ""
+            prev = lowers[i - 1] if i > 0 else ""
+            nxt = lowers[i + 1] if i + 1 < len(texts) else ""
             if (
                 prev in self.ev.person_left
                 or (nxt in self.ev.right_context and nxt not in WEAK_RIGHT)

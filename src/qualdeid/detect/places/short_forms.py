@@ -24,6 +24,9 @@ and words NER alone took for a place stay as written.
 from __future__ import annotations
 
 import re
+import weakref
+from collections.abc import Set
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
@@ -72,38 +75,21 @@ class ShortFormProcessor(CorpusProcessor):
     name = "short_forms"
 
     def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
-        self.type_words = {
-            w.lower()
-            for name in ("lexicons/org_types.txt", "lexicons/venue_types.txt", "lexicons/street_types.txt")
-            for w in rules.words(name)
-        }
-        self.generic = rules.words("lexicons/generic_name_words.txt", lower=True)
-        self.not_short = (
-            rules.words("names/first_names.txt", lower=True)
-            | rules.words("names/word_names.txt", lower=True)
-            | rules.words("names/surname_words.txt", lower=True)
-            | rules.words("lexicons/not_places.txt", lower=True)
-        )
+        lists = _lists_of(rules)
+        self.type_words = lists.type_words
+        self.generic = lists.generic
+        self.not_short = lists.not_short
         #: countries, states and provinces are not identifiers (the annotation guideline): never remembered
-        self.regions = {w.lower() for w in rules.words("lexicons/not_places.txt")} | _regions()
-        calendar = rules.lists("lexicons/calendar.yaml")
+        self.regions = lists.regions
         #: "Thurs", "Xmas": a date, however NER reads it
-        self.calendar = {w.lower() for key in calendar for w in calendar[key]}
+        self.calendar = lists.calendar
         #: what NER alone may take for a place and the corpus must not spread: a transcript's speaker role
         #: ("Interp"), a language or a people ("Kurmanji"), a holiday ("Diwali")
-        self.not_bare = {
-            without_marks(w)
-            for name in ("lexicons/speaker_roles.txt", "lexicons/peoples.txt", "rare/language.txt")
-            for w in rules.words(name, lower=True)
-        } | {without_marks(w.lower()) for w in rules.words("lexicons/holidays.txt")}
+        self.not_bare = lists.not_bare
         #: clinical and legal terms, te reo Māori and Pacific words ("talanoa", "marae") are no place names
-        self.terms = {without_marks(w) for n in TERM_LEXICONS for w in rules.words(f"lexicons/{n}.txt", lower=True)}
-        towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
+        self.terms = lists.terms
         #: the gazetteer's towns, with and without their accents
-        self.towns = towns | {without_marks(t) for t in towns}
-        #: ... nor in the languages their texts are written in ("Brasil", "Alemanha"), where no town of the gazetteer
-        #: and no name's word is spelt so
-        self.regions |= {c for c in _countries_world() if c not in self.towns and c not in self.not_short}
+        self.towns = lists.towns
         #: which other languages a document is partly written in (English text reads no other word list)
         self.other_languages = OtherLanguages(rules)
         self.known: dict[str, str] = {}
@@ -302,6 +288,70 @@ _COUNTRY_LOCALES = (
     "da_DK", "de", "es", "fr_FR", "hr_HR", "hu_HU", "id_ID", "it_IT", "nl_NL", "no_NO", "pl_PL", "pt_BR", "pt_PT",
     "ro_RO", "sl_SI", "sv_SE", "tl_PH", "cs_CZ",
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Lists:
+    """What :class:`ShortFormProcessor` reads from the rules: the same for every processor built on one
+    :class:`Rules`, never changed after reading."""
+
+    type_words: set[str]
+    generic: Set[str]
+    not_short: Set[str]
+    regions: set[str]
+    calendar: set[str]
+    not_bare: set[str]
+    terms: set[str]
+    towns: Set[str]
+
+
+def _lists_of(rules: Rules) -> _Lists:
+    """The lists of ``rules``, read once per :class:`Rules` (a processor is built for every detection run: reading
+    them again cost most of a short text's detection)."""
+    lists = _LISTS.get(rules)
+    if lists is None:
+        lists = _LISTS[rules] = _read_lists(rules)
+    return lists
+
+
+def _read_lists(rules: Rules) -> _Lists:
+    type_words = {
+        w.lower()
+        for name in ("lexicons/org_types.txt", "lexicons/venue_types.txt", "lexicons/street_types.txt")
+        for w in rules.words(name)
+    }
+    generic = rules.words("lexicons/generic_name_words.txt", lower=True)
+    not_short = (
+        rules.words("names/first_names.txt", lower=True)
+        | rules.words("names/word_names.txt", lower=True)
+        | rules.words("names/surname_words.txt", lower=True)
+        | rules.words("lexicons/not_places.txt", lower=True)
+    )
+    #: countries, states and provinces are not identifiers (the annotation guideline): never remembered
+    regions = {w.lower() for w in rules.words("lexicons/not_places.txt")} | _regions()
+    dates = rules.lists("lexicons/calendar.yaml")
+    #: "Thurs", "Xmas": a date, however NER reads it
+    calendar = {w.lower() for key in dates for w in dates[key]}
+    #: what NER alone may take for a place and the corpus must not spread: a transcript's speaker role
+    #: ("Interp"), a language or a people ("Kurmanji"), a holiday ("Diwali")
+    not_bare = {
+        without_marks(w)
+        for name in ("lexicons/speaker_roles.txt", "lexicons/peoples.txt", "rare/language.txt")
+        for w in rules.words(name, lower=True)
+    } | {without_marks(w.lower()) for w in rules.words("lexicons/holidays.txt")}
+    #: clinical and legal terms, te reo Māori and Pacific words ("talanoa", "marae") are no place names
+    terms = {without_marks(w) for n in TERM_LEXICONS for w in rules.words(f"lexicons/{n}.txt", lower=True)}
+    towns = rules.words("lexicons/towns.txt", lower=True) | rules.words("lexicons/towns_world.txt", lower=True)
+    #: the gazetteer's towns, with and without their accents
+    towns = towns | {without_marks(t) for t in towns}
+    #: ... nor in the languages their texts are written in ("Brasil", "Alemanha"), where no town of the gazetteer
+    #: and no name's word is spelt so
+    regions |= {c for c in _countries_world() if c not in towns and c not in not_short}
+    return _Lists(type_words, generic, not_short, regions, calendar, not_bare, terms, towns)
+
+
+#: :func:`_lists_of`'s lists per Rules object (dropped with it)
+_LISTS: weakref.WeakKeyDictionary[Rules, _Lists] = weakref.WeakKeyDictionary()
 
 
 def _countries_world() -> set[str]:

@@ -123,9 +123,11 @@ class VerbFinder(RuleFinder):
         ``representing_nouns`` with the country or national side after "for"."""
         players = self.rr.words("representing_nouns")
         out: list[Hit] = []
-        for t in sdoc:
-            if t.pos_ != "NOUN" or (t.lower_ not in players and t.lemma_.lower() not in players):
+        table = token_table(sdoc)  # the tokens as plain lists: a spaCy Token only for the few nouns that fit
+        for i in table.where_pos("NOUN"):
+            if table.lowers[i] not in players and table.lemmas[i].lower() not in players:
                 continue
+            t = sdoc[i]
             sent_start, sent_end = bounds[t.i]
             if t.i + 2 >= sent_end or sdoc[t.i + 1].lower_ != "for":
                 continue
