@@ -188,7 +188,11 @@ class RareDetailProcessor(CorpusProcessor):
         if scores is not None and self.learned_veto > 0:
             hits = [h for h in hits if h.subtype == LEARNED or scores[h.start : h.end].max() >= self.learned_veto]
         if ctx.clause_scores is not None and self.clause_veto > 0:
-            hits = [h for h in hits if h.subtype == CLAUSE or not self._vetoed(ctx.clause_scores[h.start : h.end])]
+            hits = [
+                h
+                for h in hits
+                if h.subtype == CLAUSE or _by_a_name(ctx, h) or not self._vetoed(ctx.clause_scores[h.start : h.end])
+            ]
         hits = [h for h in hits if not _denied(ctx, h, self.denials, self.denial_fillers, self.denial_breakers)]
         # a clause another finder has a detail in is that finder's: its phrase is the sharper one (an event's
         # age or year is no sharper phrase: "died at <age> during a ..." keeps the clause's rest)
@@ -736,6 +740,21 @@ def _denied(
         and lowers[k] in denials
         and sdoc[k - 1].lemma_ == "be"
         and not (j < len(sdoc) and lowers[j] in breakers)
+    )
+
+
+def _by_a_name(ctx: RareContext, hit: Hit) -> bool:
+    """The hit touches a name, a place or a date another detector found (the token before or after it), or holds a
+    capitalised word inside its sentence that none found: the detail may be what covers a name's title or a name no
+    recogniser knows ("is <title> | <Name>", "<INITIALS> = <a rare singer>"), so the clause judge's veto spares it."""
+    sdoc = ctx.sdoc
+    if hit.start > 0 and ctx.named[sdoc[hit.start - 1].idx]:
+        return True
+    if hit.end < len(sdoc) and ctx.named[sdoc[hit.end].idx]:
+        return True
+    return any(
+        t.text[:1].isupper() and not t.is_sent_start and t.is_alpha and not ctx.named[t.idx]
+        for t in sdoc[hit.start : hit.end]
     )
 
 
