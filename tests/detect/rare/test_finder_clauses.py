@@ -176,6 +176,20 @@ def test_a_project_folder_points_to_other_weights_or_switches_it_off(tmp_path: P
 
 def test_the_judges_veto_drops_a_rule_detail_only_when_switched_on(tmp_path: Path, detector) -> None:
     # a judge that scores every clause low: with a veto, the frames' detail in it goes; without, it stays
+    processor = _low_judged(tmp_path)
+    text = "On Sundays he used to breed ferrets in the yard."
+
+    def found() -> list[str]:
+        candidates, _ = processor.first_pass(Document(id="d", text=text), detector.nlp(text), [])
+        return [text[c.start : c.end] for c in candidates]
+
+    processor.clause_veto = 0
+    assert any("ferrets" in f for f in found())
+    processor.clause_veto = 0.5
+    assert found() == []
+
+
+def _low_judged(tmp_path: Path) -> RareDetailProcessor:
     low = tmp_path / "low.npz"
     ClauseModel(
         np.zeros(CLAUSE_SIZE, np.float32),
@@ -185,16 +199,17 @@ def test_the_judges_veto_drops_a_rule_detail_only_when_switched_on(tmp_path: Pat
         np.zeros(1, np.float32),
         -8.0,
     ).save(low)
-    text = "On Sundays he used to breed ferrets in the yard."
     processor = RareDetailProcessor(Rules())
     judge = ClauseFinder(processor.rr)
     judge.model = ClauseModel.load(low)
     processor.finders = [f for f in processor.finders if not isinstance(f, ClauseFinder)] + [judge]
-
-    def found() -> list[str]:
-        candidates, _ = processor.first_pass(Document(id="d", text=text), detector.nlp(text), [])
-        return [text[c.start : c.end] for c in candidates]
-
-    assert processor.clause_veto == 0 and any("ferrets" in f for f in found())
     processor.clause_veto = 0.5
-    assert found() == []
+    return processor
+
+
+def test_the_veto_spares_a_detail_that_may_cover_a_name(tmp_path: Path, detector) -> None:
+    # a capitalised word inside the sentence that no recogniser found: the detail may be what covers a name
+    processor = _low_judged(tmp_path)
+    text = "On Sundays he used to breed Zorvath ferrets in the yard."
+    candidates, _ = processor.first_pass(Document(id="d", text=text), detector.nlp(text), [])
+    assert any("ferrets" in text[c.start : c.end] for c in candidates)

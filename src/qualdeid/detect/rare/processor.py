@@ -56,6 +56,9 @@ from qualdeid.labels import DATE_TIME, DIRECT_LABELS, LOCATION, PERSON, RARE_DET
 from qualdeid.rules import Rules
 
 ACCEPTED, CORPUS_CHECK, PENDING = Status.ACCEPTED, Status.CORPUS_CHECK, Status.PENDING
+#: a detail's tail stops before these and ends on those (:meth:`RareDetailProcessor._tail`)
+_TAIL_STOP_POS = frozenset({"PUNCT", "CCONJ", "SCONJ", "PRON", "VERB", "AUX", "PART", "INTJ", "SPACE", "SYM", "X"})
+_TAIL_END_POS = frozenset({"NOUN", "NUM"})
 #: details whose length of time is part of the fact ("drove a cab for ten years", "did a year inside")
 _DURATIONS = frozenset({STRETCH, CUSTODY_REASON, STAY, UPBRINGING, FEAT})
 
@@ -139,6 +142,11 @@ class RareDetailProcessor(CorpusProcessor):
         self.killings = self.rr.words("killings")
         self.losses = self.rr.words("losses")
         self.lead_out = self.rr.words("detail_lead_out")
+        #: a confirmed detail runs on over the phrase its clause goes on with (``detail_tail``, ``tail_stops``)
+        self.tail = int(t("detail_tail"))
+        self.tail_stops = self.rr.words("tail_stops")
+        self.tail_judge = t("detail_tail_judge")
+        self.cutting_openers = self.rr.words("clause_openers")
         self.denials = self.rr.words("denials")
         self.denial_fillers = self.rr.words("denial_fillers")
         self.denial_breakers = self.rr.words("denial_breakers")
@@ -180,7 +188,11 @@ class RareDetailProcessor(CorpusProcessor):
         if scores is not None and self.learned_veto > 0:
             hits = [h for h in hits if h.subtype == LEARNED or scores[h.start : h.end].max() >= self.learned_veto]
         if ctx.clause_scores is not None and self.clause_veto > 0:
-            hits = [h for h in hits if h.subtype == CLAUSE or not self._vetoed(ctx.clause_scores[h.start : h.end])]
+            hits = [
+                h
+                for h in hits
+                if h.subtype == CLAUSE or _by_a_name(ctx, h) or not self._vetoed(ctx.clause_scores[h.start : h.end])
+            ]
         hits = [h for h in hits if not _denied(ctx, h, self.denials, self.denial_fillers, self.denial_breakers)]
         # a clause another finder has a detail in is that finder's: its phrase is the sharper one (an event's
         # age or year is no sharper phrase: "died at <age> during a ..." keeps the clause's rest)
@@ -296,6 +308,8 @@ class RareDetailProcessor(CorpusProcessor):
         end = hit.end
         if hit.status != PENDING and hit.reason != MILESTONE:  # an event ends at its age or year
             end = self.rr.frames.run_on(sdoc, end, ctx.bounds[hit.start][1], hit.start + self.max_tokens)
+            if self.tail and hit.subtype != CLAUSE and self._judged_at_least(ctx, hit, self.tail_judge):
+                end = self._tail(ctx, end, min(ctx.bounds[hit.start][1], hit.start + self.max_tokens))
         end = _tidy_end(sdoc, max(hit.start + 1, hit.core_end), end)
         start = hit.start
         while start + 1 < end and sdoc[start].lower_ in self.lead_out:
@@ -314,6 +328,38 @@ class RareDetailProcessor(CorpusProcessor):
             key_terms=hit.keys or (hit.reason,),
             echo_keys=hit.echo_keys,
         )
+
+    @staticmethod
+    def _judged_at_least(ctx: RareContext, hit: Hit, floor: float) -> bool:
+        """The clause judge scores a clause the hit's tokens are in ``floor`` or more (so with the judge off)."""
+        if ctx.clause_scores is None or floor <= 0:
+            return True
+        return float(ctx.clause_scores[hit.start : hit.end].max()) >= floor
+
+    def _tail(self, ctx: RareContext, end: int, stop: int) -> int:
+        """The end of the phrase a detail's clause goes on with after ``end``, up to ``detail_tail`` tokens: where,
+        when and how the fact was ("sang on a radio | talent show", "rowed skiffs | on the estuary", "mended
+        pianolas | for diners"). It stops at punctuation, a line break, a conjunction, a pronoun, a verb
+        (another fact: "... | he came out to the shed"), a clause opener ("before", "until"), the words of
+        ``tail_stops`` and a name, a place or a date (the finaliser cuts a detail around those, and a piece left
+        dangling after one is no fact), and ends on a noun or a number ("mended <machines> | for diners | all over")."""
+        sdoc = ctx.sdoc
+        j = end
+        while j < min(stop, end + self.tail):
+            t = sdoc[j]
+            if (
+                t.pos_ in _TAIL_STOP_POS
+                or "\n" in t.text_with_ws
+                or t.lower_ in self.tail_stops
+                or t.lower_ in self.cutting_openers
+                or ctx.named[t.idx]
+                or t.ent_type_ in NAME_ENTITIES
+            ):
+                break
+            j += 1
+        while j > end and sdoc[j - 1].pos_ not in _TAIL_END_POS:
+            j -= 1
+        return j
 
     def _echo_keys(self, sdoc: Doc, c: RareCandidate) -> tuple[str, ...]:
         """Distinctive words of an accepted detail: later mentions of them are the same detail."""
@@ -694,6 +740,21 @@ def _denied(
         and lowers[k] in denials
         and sdoc[k - 1].lemma_ == "be"
         and not (j < len(sdoc) and lowers[j] in breakers)
+    )
+
+
+def _by_a_name(ctx: RareContext, hit: Hit) -> bool:
+    """The hit touches a name, a place or a date another detector found (the token before or after it), or holds a
+    capitalised word inside its sentence that none found: the detail may be what covers a name's title or a name no
+    recogniser knows ("is <title> | <Name>", "<INITIALS> = <a rare singer>"), so the clause judge's veto spares it."""
+    sdoc = ctx.sdoc
+    if hit.start > 0 and ctx.named[sdoc[hit.start - 1].idx]:
+        return True
+    if hit.end < len(sdoc) and ctx.named[sdoc[hit.end].idx]:
+        return True
+    return any(
+        t.text[:1].isupper() and not t.is_sent_start and t.is_alpha and not ctx.named[t.idx]
+        for t in sdoc[hit.start : hit.end]
     )
 
 
