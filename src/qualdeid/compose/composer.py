@@ -324,7 +324,9 @@ class Composer:
             )
         ages_noted = any(n.startswith(_AGES_NOTE) for n in notes)  # the ages as the draft has them, listed
         notes += [
-            f"paragraphs {i + 1} and {j + 1} contradict each other about the character's {a.kind} "
+            f"paragraphs {i + 1} and {j + 1} give the character different home towns: keep one, or change the other"
+            if a.kind == "home town"  # the places are identifiers: never quoted
+            else f"paragraphs {i + 1} and {j + 1} contradict each other about the character's {a.kind} "
             f"('{a.phrase}': {a.value}; '{b.phrase}': {b.value}): keep one, or change the other"
             for i, a, j, b in clashes
             if not (ages_noted and a.kind == b.kind == "age")
