@@ -674,6 +674,8 @@ class Composer:
                 continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
             if self.targets.people_word(value):
                 continue  # "a Vanuese shop": what someone is, a nationality the lists do not have
+            if " " not in value and self._not_a_name_word(value) and self.targets.people_described(doc.text, c.end):
+                continue  # "Deaf people", "Black men": what people are, an everyday word capitalised
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
             if self.targets.never_word(value):

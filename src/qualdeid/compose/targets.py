@@ -139,7 +139,9 @@ _NUMBER_ALONE = re.compile(r"(?:the\s+)?\d{1,4}", re.IGNORECASE)
 #: "ATMs", "DVDs": the plural of an abbreviation, many of a thing
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}['’]?s")
 #: "seventies", "late 70s", "the mid-eighties": a decade, an age only after a possessive ("in her seventies")
-_DECADE = re.compile(r"(?:(?:early|mid|late)[- ]?)?(?:[a-z]+ties|\d0['’]?s)", re.IGNORECASE)
+#: a title and one letter ("dr b", "Mr. K"), the letter no word of its own ("a", "I")
+_TITLED_INITIAL = re.compile(r"(?<![\w'’])(?i:dr|mr|mrs|ms|mx)\.?[ \t]+(?![aAI]\b)[A-Za-z]\.?(?![\w'’])")
+_DECADE = re.compile(r"(?:(?:early|mid|late)[- ]?)?(?:[a-z]+ties|teens|\d0['’]?s)", re.IGNORECASE)
 #: "3 Calle de Quillan", "14b Tarrow Row": a house number, then capitalised words (short joining words of
 #: street names in other languages between them: "y", "de", "la")
 _HOUSE_NUMBER = re.compile(
@@ -339,7 +341,10 @@ class Targets:
         self._event_after = re.compile(rf"\s+(?:{events})\b")
         self._acronym_event_after = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s+(?:{events})\b")
         self.family_places = set(words["family_places"])
-        self._history_after = re.compile(rf"\s+(?:{'|'.join(w.capitalize() for w in words['history_heads'])})\b")
+        heads = [v for w in words["history_heads"] for v in (w, w.capitalize())]
+        self._history_after = re.compile(rf"\s+(?:{_literal(heads)})\b")
+        #: "Black men", "Deaf people": what people are, before a plural noun of people
+        self._people_noun_after = re.compile(rf"\s+(?:{_literal(words['people_nouns'])})\b")
 
     @cached_property
     def generic(self) -> set[str]:
@@ -853,6 +858,11 @@ class Targets:
         out += self.kin_names(text, start, end, out, index)
         out += self.addresses(text, start, end, out)
         out += self.aliases(text, end, out)
+        out += [  # "dr b", "Mr. K": a title and one letter, in any case, are a person
+            Target(m.start(), m.end(), "PERSON", "person frame")
+            for m in _TITLED_INITIAL.finditer(text, start, end)
+            if not any(t.start < m.end() and m.start() < t.end for t in out)
+        ]
         out += [
             Target(m.start(1), m.end(1), "LOCATION", "place frame")
             for m in self._lettered_area.finditer(text, start, end)
@@ -1275,6 +1285,8 @@ class Targets:
             return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
             return None  # "she speaks a little Frisian": a language
+        if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._history_after.match(text, end):
+            return None  # "the Crimean War", "the Quillhaven generation": history, no one's name or place
         if label == "PERSON":
             return self._person(text, start, end, words, named)
         if label in ("LOCATION", "ORGANIZATION"):
@@ -1598,6 +1610,11 @@ class Targets:
     def person_word(self, word: str) -> bool:
         """A lower-case word for a person's role or relation ("nurse", "friend", "nan")."""
         return word in self.forms_of_address or self.role_words.role_of(word) is not None
+
+    def people_described(self, text: str, end: int) -> bool:
+        """A plural noun of people right after ``text[:end]`` ("... men", "... people"): the word before it
+        says what they are."""
+        return bool(self._people_noun_after.match(text, end))
 
     def people_word(self, value: str) -> bool:
         """A capitalised word with the ending of a people or nationality ("Burmese" of Burma), in no list
