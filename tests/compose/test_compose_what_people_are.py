@@ -51,3 +51,37 @@ def test_a_title_and_one_letter_is_a_person(targets: Targets, text: str, expecte
     from helpers import targets_in_window
 
     assert targets_in_window(targets, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label", "expected"),
+    [
+        ("We found some Quorvo Rub in the first aid box.", "Quorvo Rub", "PERSON", None),
+        ("She kept a holy picture of Our Lady of Quenmere in her pocket.", "Our Lady of Quenmere", "ORGANIZATION", None),
+        ("She goes to Mass at Our Lady of Quenmere on Sundays.", "Our Lady of Quenmere", "ORGANIZATION", "ORGANIZATION"),
+        ("I rang Quorvo Rubin about the room.", "Quorvo Rubin", "PERSON", "PERSON"),
+    ],
+)
+def test_a_quantity_or_an_image_is_no_identifier(targets: Targets, text: str, value: str, label: str, expected) -> None:
+    start = text.index(value)
+    assert targets.kind(text, start, start + len(value), label) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [("6-7 hours", None), ("3 weeks", None), ("3 May 2021", "DATE_TIME")])
+def test_how_long_is_no_date(targets: Targets, value: str, expected) -> None:
+    text = f"He says it was {value} and no more."
+    start = text.index(value)
+    assert targets.kind(text, start, start + len(value), "DATE_TIME") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i want to check in with tavito next week when hes home", [("tavito", "PERSON")]),
+        ("we drove out to tavito on the sunday", []),  # a place, where a place is reached
+    ],
+)
+def test_a_lower_case_place_of_the_corpus_reached_as_a_person_is_one(targets: Targets, text: str, expected) -> None:
+    from helpers import targets_in_window
+
+    assert targets_in_window(targets, text, corpus=[("Tavito", "LOCATION")]) == expected
