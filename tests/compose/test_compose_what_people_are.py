@@ -57,8 +57,8 @@ def test_a_title_and_one_letter_is_a_person(targets: Targets, text: str, expecte
     ("text", "value", "label", "expected"),
     [
         ("We found some Quorvo Rub in the first aid box.", "Quorvo Rub", "PERSON", None),
-        ("She kept a holy picture of Our Lady of Quenmere in her pocket.", "Our Lady of Quenmere", "ORGANIZATION", None),
-        ("She goes to Mass at Our Lady of Quenmere on Sundays.", "Our Lady of Quenmere", "ORGANIZATION", "ORGANIZATION"),
+        ("She kept a holy picture of Our Lady of Quenmere.", "Our Lady of Quenmere", "ORGANIZATION", None),
+        ("She goes to Mass at Our Lady of Quenmere.", "Our Lady of Quenmere", "ORGANIZATION", "ORGANIZATION"),
         ("I rang Quorvo Rubin about the room.", "Quorvo Rubin", "PERSON", "PERSON"),
     ],
 )
@@ -85,3 +85,15 @@ def test_a_lower_case_place_of_the_corpus_reached_as_a_person_is_one(targets: Ta
     from helpers import targets_in_window
 
     assert targets_in_window(targets, text, corpus=[("Tavito", "LOCATION")]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Then she started Quiet Harbour in Tongan and the others joined in.", "Quiet Harbour", None),
+        ("He works at Quillhaven House in Tongan Street.", "Quillhaven House", "ORGANIZATION"),
+    ],
+)
+def test_a_title_said_in_a_language(targets: Targets, text: str, value: str, expected) -> None:
+    start = text.index(value)
+    assert targets.kind(text, start, start + len(value), "ORGANIZATION") == expected

@@ -1323,6 +1323,14 @@ class Targets:
             and text[end : end + 1] not in ("'", "’")
         ):
             return None  # "a holy picture of Our Lady of Quenmere": who the picture shows, no church or place
+        in_language = re.match(r"\s+in\s+([A-Z][\w'’-]+)", text[end : end + 40])
+        if (
+            label in ("LOCATION", "ORGANIZATION")
+            and in_language
+            and in_language.group(1).lower() in self.languages
+            and not self._distinctive([w.lower() for w in words if w.lower() != "the"])
+        ):
+            return None  # "she started Quiet Harbour in Tongan": a song or prayer said in a language, of common words
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._history_after.match(text, end):
             return None  # "the Crimean War", "the Quillhaven generation": history, no one's name or place
         if label == "PERSON":
