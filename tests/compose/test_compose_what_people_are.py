@@ -45,6 +45,7 @@ def test_a_plural_noun_of_people_after_a_word(targets: Targets, text: str, end: 
         ("i want dr q to write it in the plan", [("dr q", "PERSON")]),
         ("Mr. K came by after lunch.", [("K", "PERSON")]),  # the title stays, as for any name after it
         ("we asked for a dr a few times", []),  # "a": a word
+        ("the dr x-rayed his wrist", []),
     ],
 )
 def test_a_title_and_one_letter_is_a_person(targets: Targets, text: str, expected) -> None:

@@ -150,7 +150,7 @@ _QUANTITY_BEFORE = re.compile(r"\b(?:some|any|any\s+more|no\s+more|more|enough|p
 #: the devotional names of a religion's figures ("Our Lady of ...", "Our Lord", "Saint ...")
 _DEVOTIONAL = re.compile(r"(?:Our\s+(?:Lady|Lord|Saviour|Savior|Mother)|Saint|St\.?)\s", re.IGNORECASE)
 #: a title and one letter ("dr b", "Mr. K"), the letter no word of its own ("a", "I")
-_TITLED_INITIAL = re.compile(r"(?<![\w'’])(?i:dr|mr|mrs|ms|mx)\.?[ \t]+(?![aAI]\b)[A-Za-z]\.?(?![\w'’])")
+_TITLED_INITIAL = re.compile(r"(?<![\w'’])(?i:dr|mr|mrs|ms|mx)\.?[ \t]+(?![aAI]\b)[A-Za-z]\.?(?![\w'’-])")
 _DECADE = re.compile(r"(?:(?:early|mid|late)[- ]?)?(?:[a-z]+ties|teens|\d0['’]?s)", re.IGNORECASE)
 #: "3 Calle de Quillan", "14b Tarrow Row": a house number, then capitalised words (short joining words of
 #: street names in other languages between them: "y", "de", "la")
