@@ -11,9 +11,9 @@ from qualdeid.compose.targets import Targets
 @pytest.mark.parametrize(
     ("text", "value", "label"),
     [
-        ("His parents were Quillhaven generation, he knows how it goes.", "Quillhaven", "PERSON"),
+        ("Her gran was one of the Quillhaven generation.", "Quillhaven", "PERSON"),
         ("She wrote about the Brackmoor war for the newsletter.", "Brackmoor", "LOCATION"),
-        ("I had an eating disorder in my teens and cooking helped.", "teens", "AGE"),
+        ("I lived in a caravan in my teens, so I get it.", "teens", "AGE"),
         ("She was in her teens when it started.", "teens", "AGE"),
     ],
 )
@@ -30,7 +30,7 @@ def test_a_name_before_other_words_is_still_one(targets: Targets) -> None:
 @pytest.mark.parametrize(
     ("text", "end", "expected"),
     [
-        ("he has seen what happens to Deaf men on wards", len("he has seen what happens to Deaf"), True),
+        ("she signs with the Deaf kids at the pool", len("she signs with the Deaf"), True),
         ("Deaf people run the group", len("Deaf"), True),
         ("Deaf rang the office", len("Deaf"), False),
     ],
@@ -42,9 +42,8 @@ def test_a_plural_noun_of_people_after_a_word(targets: Targets, text: str, end: 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("i want dr q to write it in the plan", [("dr q", "PERSON")]),
-        ("Mr. K came by after lunch.", [("K", "PERSON")]),  # the title stays, as for any name after it
-        ("we asked for a dr a few times", []),  # "a": a word
+        ("asked dr q about the new tablets", [("dr q", "PERSON")]),
+        ("Mr. Q came by after lunch.", [("Q", "PERSON")]),  # the title stays, as for any name after it
         ("the dr x-rayed his wrist", []),
     ],
 )
@@ -57,8 +56,8 @@ def test_a_title_and_one_letter_is_a_person(targets: Targets, text: str, expecte
 @pytest.mark.parametrize(
     ("text", "value", "label", "expected"),
     [
-        ("We found some Quorvo Rub in the first aid box.", "Quorvo Rub", "PERSON", None),
-        ("She kept a holy picture of Our Lady of Quenmere.", "Our Lady of Quenmere", "ORGANIZATION", None),
+        ("He rubbed some Quorvo Balm on his knee.", "Quorvo Balm", "PERSON", None),
+        ("He kept a small statue of Our Lady of Quenmere.", "Our Lady of Quenmere", "ORGANIZATION", None),
         ("She goes to Mass at Our Lady of Quenmere.", "Our Lady of Quenmere", "ORGANIZATION", "ORGANIZATION"),
         ("I rang Quorvo Rubin about the room.", "Quorvo Rubin", "PERSON", "PERSON"),
     ],
@@ -68,7 +67,7 @@ def test_a_quantity_or_an_image_is_no_identifier(targets: Targets, text: str, va
     assert targets.kind(text, start, start + len(value), label) == expected
 
 
-@pytest.mark.parametrize(("value", "expected"), [("6-7 hours", None), ("3 weeks", None), ("3 May 2021", "DATE_TIME")])
+@pytest.mark.parametrize(("value", "expected"), [("4-5 hrs", None), ("11 days", None), ("19 Feb 2031", "DATE_TIME")])
 def test_how_long_is_no_date(targets: Targets, value: str, expected) -> None:
     text = f"He says it was {value} and no more."
     start = text.index(value)
@@ -78,8 +77,8 @@ def test_how_long_is_no_date(targets: Targets, value: str, expected) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("i want to check in with tavito next week when hes home", [("tavito", "PERSON")]),
-        ("we drove out to tavito on the sunday", []),  # a place, where a place is reached
+        ("had a yarn with tavito after tea", [("tavito", "PERSON")]),
+        ("we drove out to tavito for the day", []),  # a place, where a place is reached
     ],
 )
 def test_a_lower_case_place_of_the_corpus_reached_as_a_person_is_one(targets: Targets, text: str, expected) -> None:
@@ -91,7 +90,7 @@ def test_a_lower_case_place_of_the_corpus_reached_as_a_person_is_one(targets: Ta
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
-        ("Then she started Quiet Harbour in Tongan and the others joined in.", "Quiet Harbour", None),
+        ("At the end he led Quiet Harbour in Tongan for everyone.", "Quiet Harbour", None),
         ("He works at Quillhaven House in Tongan Street.", "Quillhaven House", "ORGANIZATION"),
     ],
 )

@@ -139,7 +139,7 @@ _NUMBER_ALONE = re.compile(r"(?:the\s+)?\d{1,4}", re.IGNORECASE)
 #: "ATMs", "DVDs": the plural of an abbreviation, many of a thing
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}['’]?s")
 #: "seventies", "late 70s", "the mid-eighties": a decade, an age only after a possessive ("in her seventies")
-#: how long something lasts: a number or a range of numbers and a unit of time ("6-7 hours", "3 weeks")
+#: how long something lasts: a number or a range of numbers and a unit of time ("4-5 hrs", "eleven days")
 _DURATION = re.compile(
     r"(?:about\s+|around\s+|over\s+|under\s+)?\d{1,3}(?:\s*(?:-|–|to)\s*\d{1,3})?\s*"
     r"(?:hours?|hrs?|minutes?|mins?|days?|nights?|weeks?|wks?|months?)",
@@ -149,7 +149,7 @@ _DURATION = re.compile(
 _QUANTITY_BEFORE = re.compile(r"\b(?:some|any|any\s+more|no\s+more|more|enough|plenty\s+of)\s+$", re.IGNORECASE)
 #: the devotional names of a religion's figures ("Our Lady of ...", "Our Lord", "Saint ...")
 _DEVOTIONAL = re.compile(r"(?:Our\s+(?:Lady|Lord|Saviour|Savior|Mother)|Saint|St\.?)\s", re.IGNORECASE)
-#: a title and one letter ("dr b", "Mr. K"), the letter no word of its own ("a", "I")
+#: a title and one letter ("dr q", "Mr. Q"), the letter no word of its own ("a", "I")
 _TITLED_INITIAL = re.compile(r"(?<![\w'’])(?i:dr|mr|mrs|ms|mx)\.?[ \t]+(?![aAI]\b)[A-Za-z]\.?(?![\w'’-])")
 _DECADE = re.compile(r"(?:(?:early|mid|late)[- ]?)?(?:[a-z]+ties|teens|\d0['’]?s)", re.IGNORECASE)
 #: "3 Calle de Quillan", "14b Tarrow Row": a house number, then capitalised words (short joining words of
@@ -351,7 +351,7 @@ class Targets:
         self._event_after = re.compile(rf"\s+(?:{events})\b")
         self._acronym_event_after = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s+(?:{events})\b")
         self.family_places = set(words["family_places"])
-        #: "a holy picture of", "a statue of": what follows is who the image shows
+        #: "a small statue of", "a prayer to": what follows is who the image shows
         self._depicted_before = re.compile(rf"\b(?:{_literal(words['depiction_words'])})s?\s+(?:of|to)\s+$", re.I)
         heads = [v for w in words["history_heads"] for v in (w, w.capitalize())]
         self._history_after = re.compile(rf"\s+(?:{_literal(heads)})\b")
@@ -837,7 +837,7 @@ class Targets:
                     and self._subject_at(text, b)
                     and not self.word_opening_sentence(text, a, b)
                 )
-                # "check in with neto": a word the corpus took for a place, in lower case and in no dictionary,
+                # "had a yarn with tavito": a word the corpus took for a place, in lower case and in no dictionary,
                 # where only a person is reached, is a person detection read as a place
                 reached = (
                     h.certain
@@ -883,7 +883,7 @@ class Targets:
         out += self.kin_names(text, start, end, out, index)
         out += self.addresses(text, start, end, out)
         out += self.aliases(text, end, out)
-        out += [  # "dr b", "Mr. K": a title and one letter, in any case, are a person
+        out += [  # "dr q", "Mr. Q": a title and one letter, in any case, are a person
             Target(m.start(), m.end(), "PERSON", "person frame")
             for m in _TITLED_INITIAL.finditer(text, start, end)
             if not any(t.start < m.end() and m.start() < t.end for t in out)
@@ -1322,7 +1322,7 @@ class Targets:
             and self._depicted_before.search(text[max(0, start - 40) : start])
             and text[end : end + 1] not in ("'", "’")
         ):
-            return None  # "a holy picture of Our Lady of Quenmere": who the picture shows, no church or place
+            return None  # "a small statue of Our Lady of Quenmere": who the statue shows, no church or place
         in_language = re.match(r"\s+in\s+([A-Z][\w'’-]+)", text[end : end + 40])
         if (
             label in ("LOCATION", "ORGANIZATION")
@@ -1375,7 +1375,7 @@ class Targets:
             return label
         if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does
             if _DURATION.fullmatch(value.strip()):
-                return None  # "sleeping 6-7 hours", "for 3 weeks": how long, no date
+                return None  # "dozed 4-5 hrs", "for eleven days": how long, no date
             return label if self.specific_date.search(value) else None
         if label == "AGE":
             decade = _DECADE.fullmatch(value.strip())
