@@ -107,3 +107,29 @@ def test_fragments_that_agree_are_chosen_together(facts: Facts) -> None:
     # without the facts, the more relevant fragment is taken whatever it says
     picked = _pick([spine, clashing, agreeing, third], 3, random.Random(1), 3, set(), None)
     assert picked is not None and clashing in picked
+
+
+def test_ages_of_one_band_far_apart_contradict(facts: Facts) -> None:
+    parts = [facts.of(t, 0, len(t), "F") for t in ("She's 34 and keen.", "She is 36.", "She turned 52 in spring.")]
+    found = {(i, j) for i, _, j, _ in contradictions(facts, parts)}
+    assert (0, 2) in found or (1, 2) in found  # 34 or 36 against 52, each pair of values once
+    assert (0, 1) not in found  # two years apart: one person told loosely
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She grew up in Wexcombe and hated it.", {"home town: wexcombe"}),
+        ("She's originally from Tarrowby, she says.", {"home town: tarrowby"}),
+        ("Her home town is Quenmere.", {"home town: quenmere"}),
+        ("His home town is Quenmere.", set()),  # someone else's in an account about a woman
+        ("She is from the council.", set()),  # no place named
+    ],
+)
+def test_a_home_town_is_a_fact(facts: Facts, text: str, expected: set[str]) -> None:
+    assert values(facts, text, "F") == expected
+
+
+def test_two_home_towns_contradict(facts: Facts) -> None:
+    parts = [facts.of(t, 0, len(t), "M") for t in ("He grew up in Wexcombe.", "He's from Tarrowby originally.")]
+    assert [(a.kind, b.kind) for _, a, _, b in contradictions(facts, parts)] == [("home town", "home town")]

@@ -33,6 +33,9 @@ def headings() -> Headings:
         ("Q3: why was it significant? Because.", [("Q3: why was it significant? ", 2)]),
         ("3) why the interaction was significant - trust.", [("3) why the interaction was significant - ", 2)]),
         ("Plan: ring her mum Tuesday.", [("Plan: ", None)]),
+        # a template's own numbering before a prompt in the writer's words, on a line of its own
+        ("Part 1 - How it all kicked off\nShift at the house.", [("Part 1 - How it all kicked off\n", None)]),
+        ("Section 2: The gist\nWe sat down.", [("Section 2: The gist\n", None)]),
         ("1. Description. Visit day.", [("1. Description. ", 0)]),
         ("2. What helped / didn't. I told her.", [("2. What helped / didn't. ", 1)]),
         ("We talked. Less helpful though: the noise.", [("Less helpful though: ", None)]),

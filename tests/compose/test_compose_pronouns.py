@@ -57,6 +57,11 @@ def run(text: str, focal: str, target: str, others=(), focal_at=()) -> tuple[str
             "Sam told me he lost his keys. I gave them to him.",
         ),
         ("Sam drove the car home himself.", "M", "she", "Sam drove the car home herself."),
+        # a possessive standing for its noun takes "theirs"/"hers", one before its noun "their"/"her"
+        ("The choice was his.", "M", "they", "The choice was theirs."),
+        ("A friend of his came by with his van.", "M", "they", "A friend of theirs came by with their van."),
+        ("That old banjo is his, not mine.", "M", "they", "That old banjo is theirs, not mine."),
+        ("Mine was late but his was early.", "M", "she", "Mine was late but hers was early."),
     ],
 )
 def test_pronouns_follow_the_choice(text: str, focal: str, target: str, expected: str) -> None:

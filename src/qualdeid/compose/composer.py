@@ -324,7 +324,9 @@ class Composer:
             )
         ages_noted = any(n.startswith(_AGES_NOTE) for n in notes)  # the ages as the draft has them, listed
         notes += [
-            f"paragraphs {i + 1} and {j + 1} contradict each other about the character's {a.kind} "
+            f"paragraphs {i + 1} and {j + 1} give the character different home towns: keep one, or change the other"
+            if a.kind == "home town"  # the places are identifiers: never quoted
+            else f"paragraphs {i + 1} and {j + 1} contradict each other about the character's {a.kind} "
             f"('{a.phrase}': {a.value}; '{b.phrase}': {b.value}): keep one, or change the other"
             for i, a, j, b in clashes
             if not (ages_noted and a.kind == b.kind == "age")
@@ -672,6 +674,8 @@ class Composer:
                 continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
             if self.targets.people_word(value):
                 continue  # "a Vanuese shop": what someone is, a nationality the lists do not have
+            if " " not in value and self._not_a_name_word(value) and self.targets.people_described(doc.text, c.end):
+                continue  # "Deaf people", "Black men": what people are, an everyday word capitalised
             if value.lower() in self.targets.not_names or self.targets.word_not_name(value, c.label, ner_only=True):
                 continue  # "ER", "with Lego": what compose's own lists call a place word or a thing
             if self.targets.never_word(value):

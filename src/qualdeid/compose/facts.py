@@ -42,9 +42,10 @@ _PRONOUNS = {
 class Fact:
     """One basic fact a sentence states about the character: ``family: no children``."""
 
-    kind: str  # family | living situation | job | age (the keys of facts.yaml)
+    kind: str  # family | living situation | job | age (the keys of facts.yaml) | home town
     value: str
-    phrase: str  # the words that state it, as written
+    phrase: str  # the words that state it, as written (IDENTIFYING for a home town: never in a draft)
+    years: int | None = None  # an age stated in a number
 
     @property
     def key(self) -> str:
@@ -59,6 +60,8 @@ class Facts:
         agree: set[frozenset[str]] = set()
         contradict: set[frozenset[str]] = set()
         bands: dict[str, int] = {}
+        home: set[str] = set()
+        self.age_years_apart = 3
         for doc in Rules(rules_dirs).yaml("compose/facts.yaml"):
             if not isinstance(doc, dict):
                 continue
@@ -80,6 +83,15 @@ class Facts:
                     into.add(frozenset(_fact_key(p) for p in pair))
             for band, lowest in (doc.get("age_bands") or {}).items():
                 bands[str(band)] = int(lowest)
+            for entry in doc.get("home_town") or []:
+                entry = " ".join(str(entry).lower().split())
+                if entry.startswith("!"):
+                    home.discard(entry[1:].strip())
+                else:
+                    home.add(entry)
+            if "age_years_apart" in doc:
+                self.age_years_apart = int(doc["age_years_apart"])
+        self.home_town = sorted(home, key=len, reverse=True)
         self.phrases = {k: sorted(v, key=len, reverse=True) for k, v in phrases.items() if v}
         self.age_bands = sorted(bands.items(), key=lambda b: b[1])
         self.agree = agree
@@ -111,6 +123,7 @@ class Facts:
                 if not _NEGATED.search(part, max(0, m.start() - 24), m.start()):
                     found.append((m.start(), m.end(), Fact(kind, value, m.group())))
         found += self._ages(part, forms)
+        found += self._home_towns(part, forms)
         out: list[Fact] = []
         taken: list[tuple[int, int]] = []
         for a, b, fact in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
@@ -136,12 +149,33 @@ class Facts:
             if age is None:
                 continue
             band = [name for name, lowest in self.age_bands if age >= lowest][-1]
-            out.append((m.start(), m.end(), Fact("age", band, m.group())))
+            out.append((m.start(), m.end(), Fact("age", band, m.group(), age)))
         return out
 
-    def clashes(self, mine: Iterable[Fact], theirs: Iterable[Fact]) -> list[tuple[Fact, Fact]]:
+    def clashes(self, mine: Iterable[Fact], theirs: Iterable[Fact], years: bool = False) -> list[tuple[Fact, Fact]]:
+        """The pairs that cannot both be true; ``years``: two ages of one band far apart too (for the author's
+        notes: the selection does not avoid them, as most accounts give their subject an age of their own)."""
         theirs = list(theirs)
-        return [(a, b) for a in mine for b in theirs if self.clash(a.key, b.key)]
+        return [(a, b) for a in mine for b in theirs if self.clash(a.key, b.key) or (years and self._ages_apart(a, b))]
+
+    def _ages_apart(self, a: Fact, b: Fact) -> bool:
+        """Two ages in years of one band that are too far apart for one person ("she's 34", "she's 52")."""
+        return (
+            a.kind == b.kind == "age"
+            and a.years is not None
+            and b.years is not None
+            and abs(a.years - b.years) > self.age_years_apart
+        )
+
+    def _home_towns(self, part: str, forms: dict[str, list[str]]) -> list[tuple[int, int, Fact]]:
+        """ "she's from <Place>", "he grew up in <Place>": where the character comes from, the place's
+        capitalised words as the value (so two accounts' different towns contradict)."""
+        if not self.home_town:
+            return []
+        fill = {k: "|".join(v) for k, v in forms.items()}
+        phrases = "|".join(_regex(p, fill) for p in self.home_town)
+        rx = re.compile(rf"(?<![\w'’])(?i:{phrases})\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+(?!I\b)[A-Z][\w'’-]+){{0,2}})")
+        return [(m.start(), m.end(), Fact("home town", m.group(1).lower(), m.group())) for m in rx.finditer(part)]
 
     def _compiled(self, gender: str | None) -> list[tuple[str, str, re.Pattern[str]]]:
         key = gender if gender in _PRONOUNS else None
@@ -193,7 +227,7 @@ def contradictions(facts: Facts, per_part: list[list[Fact]]) -> list[tuple[int, 
     part never contradict each other here (one account can tell a change: "lost his job")."""
     out, seen = [], set()
     for (i, a_facts), (j, b_facts) in itertools.combinations(enumerate(per_part), 2):
-        for a, b in facts.clashes(a_facts, b_facts):
+        for a, b in facts.clashes(a_facts, b_facts, years=True):
             pair = frozenset((a.key, b.key))
             if pair not in seen:
                 seen.add(pair)

@@ -22,7 +22,11 @@ _BOLD = r"(?:\*\*|__|\*|_)?"
 #: bold opened before a number: "**1. Brief description**"
 _OPEN_BOLD = r"(?:\*\*|__)?"
 #: A numbered marker, required where a prompt runs straight into the prose ("2. What helped Walking ...").
-_NUMBER = r"(?:\(?(?:\d{1,2}|[a-cA-C])[.):][ \t]*|Q\d{1,2}[.:)]?[ \t]*)"
+_NUMBER = (
+    r"(?:\(?(?:\d{1,2}|[a-cA-C])[.):][ \t]*|Q\d{1,2}[.:)]?[ \t]*"
+    # "Part 1 - ", "Section 2: ": a template's own numbering, its punctuation required
+    r"|(?i:part|section|step|question)[ \t]+\d{1,2}[ \t]*[-–—:.)][ \t]*)"
+)
 _BRACKET = r"(?:[ \t]*\([^)\n]{0,40}\))?"
 #: the prompt's negative alternative: after a slash, up to three words ("What helped / didn't", "/ what did not");
 #: after "and", "or" or a comma, words that end in a negation ("What helped and what didn't", "..., what was not")

@@ -62,12 +62,29 @@ def parser(model: str) -> Language:
     return spacy.load(resolve_model_name(model), exclude=["ner"])
 
 
+#: parts of speech that cannot follow a possessive determiner inside its noun phrase
+_NOT_IN_NOUN_PHRASE = frozenset({"PUNCT", "CCONJ", "SCONJ", "AUX", "ADP", "PART"})
+
+
+def _standalone_possessive(tok: Token) -> bool:
+    """A possessive that stands for its noun ("the choice was his", "a friend of his", "his, not mine",
+    "mine was late but his was early"), not one before its noun ("his coat"): the tagger often reads the
+    first kind as a determiner (PRP$), so the parse decides: a determiner modifies a noun after it."""
+    if tok.tag_ != "PRP$":
+        return True
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.pos_ in _NOT_IN_NOUN_PHRASE:  # "his, not mine", "his and nobody else's"
+        return True
+    head = tok.head
+    return tok.dep_ != "poss" or head.i < tok.i or head.pos_ == "PRON"
+
+
 def _role(tok: Token) -> str | None:
     low = tok.lower_
     if low in MALE:
         role = MALE[low]
-        if low == "his" and tok.tag_ != "PRP$":
-            role = "poss_pron"  # "it was his"
+        if low == "his" and _standalone_possessive(tok):
+            role = "poss_pron"  # "it was his": "theirs", "hers"
         return role
     if low in FEMALE:
         role = FEMALE[low]

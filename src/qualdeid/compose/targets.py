@@ -139,7 +139,19 @@ _NUMBER_ALONE = re.compile(r"(?:the\s+)?\d{1,4}", re.IGNORECASE)
 #: "ATMs", "DVDs": the plural of an abbreviation, many of a thing
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}['’]?s")
 #: "seventies", "late 70s", "the mid-eighties": a decade, an age only after a possessive ("in her seventies")
-_DECADE = re.compile(r"(?:(?:early|mid|late)[- ]?)?(?:[a-z]+ties|\d0['’]?s)", re.IGNORECASE)
+#: how long something lasts: a number or a range of numbers and a unit of time ("4-5 hrs", "eleven days")
+_DURATION = re.compile(
+    r"(?:about\s+|around\s+|over\s+|under\s+)?\d{1,3}(?:\s*(?:-|–|to)\s*\d{1,3})?\s*"
+    r"(?:hours?|hrs?|minutes?|mins?|days?|nights?|weeks?|wks?|months?)",
+    re.IGNORECASE,
+)
+#: a quantity before a word ("some", "any more"): a thing counted or measured, never a person
+_QUANTITY_BEFORE = re.compile(r"\b(?:some|any|any\s+more|no\s+more|more|enough|plenty\s+of)\s+$", re.IGNORECASE)
+#: the devotional names of a religion's figures ("Our Lady of ...", "Our Lord", "Saint ...")
+_DEVOTIONAL = re.compile(r"(?:Our\s+(?:Lady|Lord|Saviour|Savior|Mother)|Saint|St\.?)\s", re.IGNORECASE)
+#: a title and one letter ("dr q", "Mr. Q"), the letter no word of its own ("a", "I")
+_TITLED_INITIAL = re.compile(r"(?<![\w'’])(?i:dr|mr|mrs|ms|mx)\.?[ \t]+(?![aAI]\b)[A-Za-z]\.?(?![\w'’-])")
+_DECADE = re.compile(r"(?:(?:early|mid|late)[- ]?)?(?:[a-z]+ties|teens|\d0['’]?s)", re.IGNORECASE)
 #: "3 Calle de Quillan", "14b Tarrow Row": a house number, then capitalised words (short joining words of
 #: street names in other languages between them: "y", "de", "la")
 _HOUSE_NUMBER = re.compile(
@@ -339,7 +351,12 @@ class Targets:
         self._event_after = re.compile(rf"\s+(?:{events})\b")
         self._acronym_event_after = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s+(?:{events})\b")
         self.family_places = set(words["family_places"])
-        self._history_after = re.compile(rf"\s+(?:{'|'.join(w.capitalize() for w in words['history_heads'])})\b")
+        #: "a small statue of", "a prayer to": what follows is who the image shows
+        self._depicted_before = re.compile(rf"\b(?:{_literal(words['depiction_words'])})s?\s+(?:of|to)\s+$", re.I)
+        heads = [v for w in words["history_heads"] for v in (w, w.capitalize())]
+        self._history_after = re.compile(rf"\s+(?:{_literal(heads)})\b")
+        #: "Black men", "Deaf people": what people are, before a plural noun of people
+        self._people_noun_after = re.compile(rf"\s+(?:{_literal(words['people_nouns'])})\b")
 
     @cached_property
     def generic(self) -> set[str]:
@@ -820,6 +837,19 @@ class Targets:
                     and self._subject_at(text, b)
                     and not self.word_opening_sentence(text, a, b)
                 )
+                # "had a yarn with tavito": a word the corpus took for a place, in lower case and in no dictionary,
+                # where only a person is reached, is a person detection read as a place
+                reached = (
+                    h.certain
+                    and h.label == "LOCATION"
+                    and text[a:b].islower()
+                    and zipf(text[a:b]) < COMMON_ZIPF
+                    and bool(self.person_only_before.search(text[max(0, a - 12) : a]))
+                    and not re.search(r"\b(?:met|visited)\s+$", text[max(0, a - 9) : a])
+                )
+                if reached:
+                    out.append(Target(a, b, "PERSON", found))
+                    continue
                 evidence = speaks or named_here or certain_subject
                 if not (evidence or addressed or (h.certain and self.written_as_name(text[a:b], h.label))):
                     continue
@@ -853,6 +883,11 @@ class Targets:
         out += self.kin_names(text, start, end, out, index)
         out += self.addresses(text, start, end, out)
         out += self.aliases(text, end, out)
+        out += [  # "dr q", "Mr. Q": a title and one letter, in any case, are a person
+            Target(m.start(), m.end(), "PERSON", "person frame")
+            for m in _TITLED_INITIAL.finditer(text, start, end)
+            if not any(t.start < m.end() and m.start() < t.end for t in out)
+        ]
         out += [
             Target(m.start(1), m.end(1), "LOCATION", "place frame")
             for m in self._lettered_area.finditer(text, start, end)
@@ -1275,6 +1310,29 @@ class Targets:
             return None  # "the Heating Support Payment": a benefit many people draw
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._language_here(text, start, words):
             return None  # "she speaks a little Frisian": a language
+        if (
+            label == "PERSON"
+            and _QUANTITY_BEFORE.search(text[max(0, start - 12) : start])
+            and text[end : end + 1] not in ("'", "’")
+        ):
+            return None  # "found some Quorvo Rub in the box": a quantity of a thing, never a person
+        if (
+            label in ("LOCATION", "ORGANIZATION")
+            and _DEVOTIONAL.match(value)
+            and self._depicted_before.search(text[max(0, start - 40) : start])
+            and text[end : end + 1] not in ("'", "’")
+        ):
+            return None  # "a small statue of Our Lady of Quenmere": who the statue shows, no church or place
+        in_language = re.match(r"\s+in\s+([A-Z][\w'’-]+)", text[end : end + 40])
+        if (
+            label in ("LOCATION", "ORGANIZATION")
+            and in_language
+            and in_language.group(1).lower() in self.languages
+            and not self._distinctive([w.lower() for w in words if w.lower() != "the"])
+        ):
+            return None  # "she started Quiet Harbour in Tongan": a song or prayer said in a language, of common words
+        if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._history_after.match(text, end):
+            return None  # "the Crimean War", "the Quillhaven generation": history, no one's name or place
         if label == "PERSON":
             return self._person(text, start, end, words, named)
         if label in ("LOCATION", "ORGANIZATION"):
@@ -1316,6 +1374,8 @@ class Targets:
                 return None  # "ER", "Day Centre", "the Hospital", "the Deaf club"; "Pier Lane" is a street's name
             return label
         if label == "DATE_TIME":  # a holiday alone dates nothing ("at Christmas"); with a year or a birthday it does
+            if _DURATION.fullmatch(value.strip()):
+                return None  # "dozed 4-5 hrs", "for eleven days": how long, no date
             return label if self.specific_date.search(value) else None
         if label == "AGE":
             decade = _DECADE.fullmatch(value.strip())
@@ -1598,6 +1658,11 @@ class Targets:
     def person_word(self, word: str) -> bool:
         """A lower-case word for a person's role or relation ("nurse", "friend", "nan")."""
         return word in self.forms_of_address or self.role_words.role_of(word) is not None
+
+    def people_described(self, text: str, end: int) -> bool:
+        """A plural noun of people right after ``text[:end]`` ("... men", "... people"): the word before it
+        says what they are."""
+        return bool(self._people_noun_after.match(text, end))
 
     def people_word(self, value: str) -> bool:
         """A capitalised word with the ending of a people or nationality ("Burmese" of Burma), in no list
