@@ -150,7 +150,11 @@ DROPPED = [
     ("Drop-in, Thursdays 9-11 at the library", "9-11", ID, "CodeRecognizer"),
     # a nation-wide public body or benefit named alone; a speaker's role in capitals; an eponymous condition
     ("his Medicaid card was in the drawer", "Medicaid", ORGANIZATION, NER_DETECTOR),
-    ("nobody from Centrelink called back", "Centrelink", LOCATION, NER_DETECTOR),
+    # a focus group or a chat named by what it is, a currency code, a service's abbreviation
+    ("Focus group 4 ran long that day", "Focus group 4", ORGANIZATION, NER_DETECTOR),
+    ("the rest was copied from the WhatsApp Chat", "WhatsApp Chat", ORGANIZATION, NER_DETECTOR),
+    ("the fee was 60 EUR a month", "EUR", ORGANIZATION, NER_DETECTOR),
+    ("referred on to PSS for now", "PSS", ORGANIZATION, NER_DETECTOR),
     ("she gets Pension Credit now", "Pension Credit", ORGANIZATION, NER_DETECTOR),
     ("MOD: Shall we start?\nOBS: [notes]", "OBS", ORGANIZATION, NER_DETECTOR),
     ("FACIL: [speaks Tigrinya] She says yes.", "FACIL", PERSON, NAMES),
@@ -335,6 +339,8 @@ KEPT = [
     # after a line's time stamp: a listed first name, a word the notes write with a capital mid-sentence
     ("Notes\n10:40 Ember arrives with her son.", "Ember", PERSON, NER_DETECTOR),
     ("10:40 Tempest arrives late.\nI sat with Tempest after.", "Tempest", PERSON, NER_DETECTOR),
+    # an agency of benefits or immigration named alone: the annotation marks it
+    ("nobody from Centrelink called back", "Centrelink", ORGANIZATION, NER_DETECTOR),
 ]
 
 

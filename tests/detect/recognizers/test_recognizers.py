@@ -170,7 +170,8 @@ def test_no_span_crosses_a_line_break(analyzer: AnalyzerEngine) -> None:
         ("Her insta is moth.and.rust if you want to see.", "moth.and.rust", "CONTACT"),
         ("His student number s3412987 was on the card.", "s3412987", "ID"),
         ("She was in room 7 all morning.", "7", "ID"),
-        ("He moved to Room 12B after the flood.", "12B", "ID"),
+        ("He moved to Room 12B after the flood.", "Room 12B", "ID"),  # a room named in prose keeps its word
+        ("Room: 12B, east wing", "12B", "ID"),
         ("She sat by the door of unit 2.14 for an hour.", "unit 2.14", "ID"),
         ("Her case no. KLM-4471 was on the letter.", "KLM-4471", "ID"),
         ("His UR number is 4471902, the nurse said.", "4471902", "ID"),
