@@ -86,6 +86,9 @@ def headings() -> Headings:
         ("Why this one matters to me: Kit came.", [("Why this one matters to me: ", 2)]),
         ("We sat. What wasn't helpful: the noise.", [("What wasn't helpful: ", 1)]),
         ("We sat. What didn't: the noise.", [("What didn't: ", 1)]),
+        # a form's answer words under a "Helpful?" prompt, with their colon right after them
+        ("Yes: letting her choose. No: the long wait.", [("Yes: ", None), ("No: ", None)]),
+        ("2. Helpful?\nYes: the walk.", [("2. Helpful?\n", 1), ("Yes: ", None)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -128,6 +131,11 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "What I said: nothing.",
         "What the nurse at the front desk told us: wait.",
         "What stays with me is how Kit laughed.",
+        # an answer word is a label only with its colon right after it
+        "No one said: sorry.",
+        "No - not yet, she said.",
+        "Yes, she came.",
+        "Nothing: she ate nothing.",
     ],
 )
 def test_prose_stays(headings: Headings, text: str) -> None:

@@ -131,6 +131,10 @@ class Headings:
             rf"(?:{extra}{_BOLD}[ \t]*\??:|{_BOLD}(?:[ \t]*\??:|[ \t]+[-–—]))[ \t]*{_BOLD}"
         )
         self._label = re.compile(label, re.I)
+        # a form's answer word before a colon ("Yes: the walk. No: the form."): a label only with the colon
+        # right after it, so "No one said: ..." and "No - not yet" stay prose
+        answers = "|".join(_phrase(x) for x in sorted(config.answer_labels, key=len, reverse=True)) or "(?!)"
+        self._answer = re.compile(rf"{_OPEN_BOLD}{_MARKER}{_BOLD}(?:{answers}){_BOLD}:[ \t]*{_BOLD}", re.I)
         # a short line of its own that ends with a colon or question mark: a heading of some template
         self._short_line = re.compile(r"[^\n]{1,60}?[:?][ \t]*(?=\n)")
         # the first line of a coded part when it is a few words with no sentence end ("Qué pasó", "**Sunday**"):
@@ -190,7 +194,7 @@ class Headings:
         if m:
             n = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)  # group "a12": prompt 12
             return Heading(pos, _skip_space(text, m.end(), end), self._sections[n])
-        m = self._label.match(text, pos, end)
+        m = self._label.match(text, pos, end) or self._answer.match(text, pos, end)
         if m:
             return Heading(pos, _skip_space(text, m.end(), end), None)
         if line_start:
