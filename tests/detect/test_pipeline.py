@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -163,6 +165,60 @@ def test_closing_a_run_stopped_midway_ends_its_worker_processes(monkeypatch, sto
     time.sleep(0.3)  # a pool's handler thread would have replaced a stopped worker by now
     assert multiprocessing.active_children() == []
     assert _summary(detector.detect(docs[:3])) == _summary(Detector(DetectConfig()).detect(docs[:3]))
+
+
+_WORKER_DIES = """
+import multiprocessing, os
+from qualdeid.corpus.model import Document
+from qualdeid.detect import DetectConfig, Detector, pipeline
+from qualdeid.detect.workers import WorkerError
+
+pipeline.CHUNK_DOCS = 2
+docs = [Document(f"{k}{i}", t) for i in range(4) for k, t in TEXTS.items()]
+docs[7].id = "dies"
+real = {"_run_chunk": pipeline._run_chunk, "_run_second_chunk": pipeline._run_second_chunk}
+
+def dying_first(chunk):
+    if any(doc_id == "dies" for doc_id, _ in chunk):
+        os._exit(3)
+    return real["_run_chunk"](chunk)
+
+def dying_second(chunk):
+    if any(record[0] == "dies" for _, record in chunk):
+        os._exit(3)
+    return real["_run_second_chunk"](chunk)
+
+detector = Detector(DetectConfig(jobs=2))
+for name, dying in (("_run_chunk", dying_first), ("_run_second_chunk", dying_second)):
+    setattr(pipeline, name, dying)
+    try:
+        list(detector.detect(docs))
+    except WorkerError as e:
+        print(e)
+    setattr(pipeline, name, real[name])
+    assert multiprocessing.active_children() == [], "a worker outlived the run"
+print(sorted(d.id for d in detector.detect(docs[:6])))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="the dying work is inherited by forked workers")
+def test_a_worker_that_dies_mid_run_stops_it_with_a_clear_error_not_a_hang():
+    """In a child Python with a time limit: a worker that dies in pass 1, then one in pass 2."""
+    script = f"TEXTS = {TEXTS!r}\n{_WORKER_DIES}"
+    try:
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        pytest.fail("detection hung when a worker process died")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        *(
+            f"pass {n} of detection stopped: a worker process ended with exit code 3 (running out of memory is "
+            "the usual cause); run the command again, with fewer --jobs if it happens again"
+            for n in (1, 2)
+        ),
+        str(sorted(f"{k}{i}" for i in range(2) for k in TEXTS)),
+    ]
 
 
 def test_names_found_in_one_document_are_found_in_another(detector):
