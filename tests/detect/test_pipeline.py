@@ -136,7 +136,7 @@ def test_jobs_2_gives_the_same_spans_as_jobs_1(detector, monkeypatch, start_meth
 
 @pytest.mark.slow
 @pytest.mark.parametrize("stop_in_pass", [1, 2])
-def test_closing_a_run_stopped_midway_ends_its_worker_processes(monkeypatch, stop_in_pass):
+def test_closing_a_run_stopped_midway_ends_its_worker_processes(detector, monkeypatch, stop_in_pass):
     """A consumer that stops reading (Ctrl-C in the command line) closes the detector: no worker is left,
     none is started after, and the detector detects again afterwards."""
     import multiprocessing
@@ -146,25 +146,25 @@ def test_closing_a_run_stopped_midway_ends_its_worker_processes(monkeypatch, sto
 
     monkeypatch.setattr(pipeline, "CHUNK_DOCS", 2)
     docs = [Document(f"{d.id}{i}", d.text) for i in range(4) for d in _docs()]
-    detector = Detector(DetectConfig(jobs=2))
+    parallel = Detector(DetectConfig(jobs=2))
     if stop_in_pass == 1:  # the consumer's progress callback is where pass 1 hands control back
 
         def stop_early(stage: int, done: int) -> None:
             if stage == 1 and done == 2:
                 raise KeyboardInterrupt
 
-        run = detector.detect(docs, progress=stop_early)
+        run = parallel.detect(docs, progress=stop_early)
         with pytest.raises(KeyboardInterrupt):
             next(run)
     else:
-        run = detector.detect(docs)
+        run = parallel.detect(docs)
         next(run)  # pass 2 under way, its pool running
         assert multiprocessing.active_children()
-    detector.close()
+    parallel.close()
     assert multiprocessing.active_children() == []
     time.sleep(0.3)  # a pool's handler thread would have replaced a stopped worker by now
     assert multiprocessing.active_children() == []
-    assert _summary(detector.detect(docs[:3])) == _summary(Detector(DetectConfig()).detect(docs[:3]))
+    assert _summary(parallel.detect(docs[:3])) == _summary(detector.detect(docs[:3]))
 
 
 _WORKER_DIES = """
