@@ -59,12 +59,18 @@ def test_a_one_shot_corpus_stays_one_shot_and_a_re_iterable_one_re_iterable() ->
     assert [len(list(again)), len(list(again))] == [4, 4]
 
 
+@pytest.fixture(scope="module")
+def small_batches_detector(detector: Detector) -> Detector:
+    """The real detector with batches of 2,000 characters (made once for this file's tests)."""
+    return Detector(DetectConfig(batch_chars=2000))
+
+
 @pytest.fixture
-def small_batches(detector: Detector) -> Iterator[Detector]:
+def small_batches(small_batches_detector: Detector) -> Iterator[Detector]:
     """The real detector with batches of 2,000 characters, so that a short test text comes in parts,
     and spaCy refusing texts over 3,000 characters (as it refuses them over a million), so that the
     test fails unless the text went through in parts."""
-    small = Detector(DetectConfig(batch_chars=2000))
+    small = small_batches_detector
     nlp = small.nlp
     limit, nlp.max_length = nlp.max_length, 3000
     try:

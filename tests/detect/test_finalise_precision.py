@@ -7,6 +7,7 @@ them. Spans are given by hand, so each rule is tested alone; the texts are inven
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +15,9 @@ from qualdeid.corpus.model import Span
 from qualdeid.detect.finalise import ECHO_REASON, NER_DETECTOR, Finaliser
 from qualdeid.labels import AGE, DATE_TIME, ID, LOCATION, ORGANIZATION, PERSON, RARE_DETAIL
 from qualdeid.rules import Rules
+
+if TYPE_CHECKING:
+    from qualdeid.detect import Detector
 
 NAMES = "names"
 
@@ -625,17 +629,15 @@ def test_an_abbreviation_for_a_role_is_no_one(
     assert ((surface, label) in [(s.text, s.label) for s in final]) == kept
 
 
-def test_a_detail_half_the_corpus_shares_is_dropped_through_the_pipeline() -> None:
+def test_a_detail_half_the_corpus_shares_is_dropped_through_the_pipeline(detector: Detector) -> None:
     """Through the whole pipeline (the rare finders count the subjects and documents that share a
     detail): in a study where half the residents read braille, reading braille
     is no one's detail; in a corpus where one does, it is."""
     from qualdeid.corpus import Document
-    from qualdeid.detect import Detector
 
     people = ["Tobiah", "Marguerite", "Osei", "Lindqvar", "Pernille", "Dorcas", "Ruaidhri", "Zofia"]
     shared = [f"Sat with {n} in the lounge. {n} reads braille, so I brought the large menu back." for n in people]
     ordinary = ["Quiet shift, coffee and paperwork.", "Rain all day, we played cards.", "Long handover, then lunch."]
-    detector = Detector()
 
     def details(texts: list[str]) -> list[str]:
         docs = detector.detect([Document(id=f"d{i}", text=t) for i, t in enumerate(texts)])

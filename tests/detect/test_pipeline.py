@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -134,7 +136,7 @@ def test_jobs_2_gives_the_same_spans_as_jobs_1(detector, monkeypatch, start_meth
 
 @pytest.mark.slow
 @pytest.mark.parametrize("stop_in_pass", [1, 2])
-def test_closing_a_run_stopped_midway_ends_its_worker_processes(monkeypatch, stop_in_pass):
+def test_closing_a_run_stopped_midway_ends_its_worker_processes(detector, monkeypatch, stop_in_pass):
     """A consumer that stops reading (Ctrl-C in the command line) closes the detector: no worker is left,
     none is started after, and the detector detects again afterwards."""
     import multiprocessing
@@ -144,25 +146,79 @@ def test_closing_a_run_stopped_midway_ends_its_worker_processes(monkeypatch, sto
 
     monkeypatch.setattr(pipeline, "CHUNK_DOCS", 2)
     docs = [Document(f"{d.id}{i}", d.text) for i in range(4) for d in _docs()]
-    detector = Detector(DetectConfig(jobs=2))
+    parallel = Detector(DetectConfig(jobs=2))
     if stop_in_pass == 1:  # the consumer's progress callback is where pass 1 hands control back
 
         def stop_early(stage: int, done: int) -> None:
             if stage == 1 and done == 2:
                 raise KeyboardInterrupt
 
-        run = detector.detect(docs, progress=stop_early)
+        run = parallel.detect(docs, progress=stop_early)
         with pytest.raises(KeyboardInterrupt):
             next(run)
     else:
-        run = detector.detect(docs)
+        run = parallel.detect(docs)
         next(run)  # pass 2 under way, its pool running
         assert multiprocessing.active_children()
-    detector.close()
+    parallel.close()
     assert multiprocessing.active_children() == []
     time.sleep(0.3)  # a pool's handler thread would have replaced a stopped worker by now
     assert multiprocessing.active_children() == []
-    assert _summary(detector.detect(docs[:3])) == _summary(Detector(DetectConfig()).detect(docs[:3]))
+    assert _summary(parallel.detect(docs[:3])) == _summary(detector.detect(docs[:3]))
+
+
+_WORKER_DIES = """
+import multiprocessing, os
+from qualdeid.corpus.model import Document
+from qualdeid.detect import DetectConfig, Detector, pipeline
+from qualdeid.detect.workers import WorkerError
+
+pipeline.CHUNK_DOCS = 2
+docs = [Document(f"{k}{i}", t) for i in range(4) for k, t in TEXTS.items()]
+docs[7].id = "dies"
+real = {"_run_chunk": pipeline._run_chunk, "_run_second_chunk": pipeline._run_second_chunk}
+
+def dying_first(chunk):
+    if any(doc_id == "dies" for doc_id, _ in chunk):
+        os._exit(3)
+    return real["_run_chunk"](chunk)
+
+def dying_second(chunk):
+    if any(record[0] == "dies" for _, record in chunk):
+        os._exit(3)
+    return real["_run_second_chunk"](chunk)
+
+detector = Detector(DetectConfig(jobs=2))
+for name, dying in (("_run_chunk", dying_first), ("_run_second_chunk", dying_second)):
+    setattr(pipeline, name, dying)
+    try:
+        list(detector.detect(docs))
+    except WorkerError as e:
+        print(e)
+    setattr(pipeline, name, real[name])
+    assert multiprocessing.active_children() == [], "a worker outlived the run"
+print(sorted(d.id for d in detector.detect(docs[:6])))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="the dying work is inherited by forked workers")
+def test_a_worker_that_dies_mid_run_stops_it_with_a_clear_error_not_a_hang():
+    """In a child Python with a time limit: a worker that dies in pass 1, then one in pass 2."""
+    script = f"TEXTS = {TEXTS!r}\n{_WORKER_DIES}"
+    try:
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        pytest.fail("detection hung when a worker process died")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        *(
+            f"pass {n} of detection stopped: a worker process ended with exit code 3 (running out of memory is "
+            "the usual cause); run the command again, with fewer --jobs if it happens again"
+            for n in (1, 2)
+        ),
+        str(sorted(f"{k}{i}" for i in range(2) for k in TEXTS)),
+    ]
 
 
 def test_names_found_in_one_document_are_found_in_another(detector):

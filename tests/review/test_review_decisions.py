@@ -189,9 +189,9 @@ def test_a_broken_file_is_refused_with_its_name_and_what_to_do(tmp_path: Path, c
     assert "Pim" not in message
 
 
-def test_detection_applies_the_decisions_of_its_rules_folders(tmp_path: Path) -> None:
+def test_detection_applies_the_decisions_of_its_rules_folders(tmp_path: Path, detector: Detector) -> None:
     text = "Spent the afternoon with Corvina Ashgrove at the old boathouse, fixing oars."
-    plain = Detector(DetectConfig()).detect_text(text, "notes.txt")
+    plain = detector.detect_text(text, "notes.txt")
     name = next(s for s in plain.spans if s.text == "Corvina Ashgrove")
     assert not any(s.text == "old boathouse" for s in plain.spans)
     store = Decisions.for_folder(tmp_path)

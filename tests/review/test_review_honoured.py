@@ -161,12 +161,12 @@ def test_risk_follows_the_decisions(corpus: Path, rules: Path, tmp_path: Path) -
     assert after.exit_code == 4
 
 
-def test_compose_follows_the_decisions(tmp_path: Path) -> None:
+def test_compose_follows_the_decisions(tmp_path: Path, detector: Detector) -> None:
     diaries = FIXTURES / "qda" / "diaries.jsonl"
     docs = [d for d in Corpus([diaries]) if isinstance(d, Document)]
-    plain = Composer(Detector(DetectConfig()), load_compose_config())
+    plain = Composer(detector, load_compose_config())
     draft = plain.compose(docs, ["trust_building"], sources=3, words=120, seed=7)
-    detected = {d.id: d for d in Detector(DetectConfig()).detect(docs) if isinstance(d, Document)}
+    detected = {d.id: d for d in detector.detect(docs) if isinstance(d, Document)}
     # a person named in a fragment, not its subject (named once there), whom the draft replaced
     people = [
         s.text

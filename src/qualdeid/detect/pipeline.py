@@ -15,11 +15,12 @@ never its text. No later stage sees the document, and the rest of the corpus goe
 The main process only reads, hands out chunks of documents and puts results back in order, with a
 bounded number of chunks in flight, so that memory stays flat and both passes keep every core busy.
 
-Each pass's pool of workers lives inside that pass: a run that ends early (an exception, or its
-consumer stops reading) closes the generator of the pass it was in, which terminates the pool
-before it returns (``Pool.terminate`` stops the pool's handler thread before its workers, so none is
-started behind it). ``Detector.close()`` so ends every unfinished run: the command line calls it
-when a command ends, Ctrl-C included, so that no worker outlives the command.
+Each pass's worker processes (``workers.py``) live inside that pass: a run that ends early (an
+exception, or its consumer stops reading) closes the generator of the pass it was in, which stops
+and reaps its workers before it returns (no handler thread is there to start others behind them).
+``Detector.close()`` so ends every unfinished run: the command line calls it when a command ends,
+Ctrl-C included, so that no worker outlives the command. A worker that dies or stalls stops the run
+with a :class:`~qualdeid.detect.workers.WorkerError` that says so, never a hang.
 """
 
 from __future__ import annotations
@@ -29,14 +30,11 @@ import multiprocessing
 import signal
 import sys
 import threading
-import traceback
 import weakref
-from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -53,6 +51,7 @@ from qualdeid.detect.nlp.tokens import keep_text
 from qualdeid.detect.processors import CorpusProcessor, build_processors
 from qualdeid.detect.rare import doubts as rare_doubts
 from qualdeid.detect.shouted import Shouting, as_written, recased_corpus
+from qualdeid.detect.workers import Workers, where_it_failed
 from qualdeid.rules import Rules
 
 #: A span without its text, as kept in the spool: (start, end, label, score, detector, subtype, reason).
@@ -65,8 +64,6 @@ CHUNKS_IN_FLIGHT = 4
 #: ``progress(stage, done)``: stage 1 counts documents analysed (pass 1), stage 2 documents finished.
 ProgressCallback = Callable[[int, int], None]
 T = TypeVar("T")
-R = TypeVar("R")
-C = TypeVar("C")
 
 
 @dataclass
@@ -98,15 +95,7 @@ class Failure:
 
     @classmethod
     def of(cls, e: Exception) -> Failure:
-        ours = [f for f in traceback.extract_tb(e.__traceback__) if Path(f.filename).is_relative_to(_PACKAGE)]
-        if not ours:
-            return cls(type(e).__name__)
-        module = Path(ours[-1].filename).relative_to(_PACKAGE).as_posix()
-        return cls(f"{type(e).__name__} in {module}:{ours[-1].lineno}")
-
-
-#: qualdeid's own code, where a failure is located (paths inside it name no one).
-_PACKAGE = Path(__file__).parents[1]
+        return cls(where_it_failed(e))
 
 
 @dataclass
@@ -287,26 +276,6 @@ def _run_second_chunk(chunk: list[tuple[str, Spooled]]) -> list[Outcome]:
     return [_second.outcome(Document(id=r[0], text=t), r) for t, r in chunk]
 
 
-def _ordered_map(
-    pool: Pool, fn: Callable[[T], R], tasks: Iterable[tuple[C, T]], in_flight: int
-) -> Iterator[tuple[C, R]]:
-    """``(context, fn(task))`` for each ``(context, task)``, in order, computed by the pool's workers.
-
-    Unlike ``pool.imap``, at most ``in_flight`` tasks are taken from ``tasks`` and not yet returned,
-    and they are taken in this thread as results are consumed: memory stays bounded. The context
-    stays here (it is not sent to the workers).
-    """
-    pending: deque[tuple[C, AsyncResult[R]]] = deque()
-    for context, task in tasks:
-        pending.append((context, pool.apply_async(fn, (task,))))
-        if len(pending) >= in_flight:
-            context, result = pending.popleft()
-            yield context, result.get()
-    while pending:
-        context, result = pending.popleft()
-        yield context, result.get()
-
-
 class Detector:
     """Finds identifying spans in documents.
 
@@ -423,18 +392,19 @@ class Detector:
         return self.config.jobs > 1 and documents >= CHUNK_DOCS * self.config.jobs
 
     @contextmanager
-    def _pool(self, initializer: Callable[..., None], state: Any) -> Iterator[Pool]:
-        """Worker processes for one pass; leaving the block terminates them, however it is left."""
-        pool: Pool | None = None
+    def _pool(
+        self, fn: Callable[[Any], Any], initializer: Callable[..., None], state: Any, stage: str
+    ) -> Iterator[Workers[Any, Any]]:
+        """Worker processes for one pass; leaving the block stops and reaps them, however it is left."""
+        workers: Workers[Any, Any] | None = None
         try:
             with _interrupts_held(), _frozen_for_fork():
-                pool = multiprocessing.get_context(_start_method()).Pool(
-                    self.config.jobs, initializer=initializer, initargs=(state,)
-                )
-            yield pool
+                context = multiprocessing.get_context(_start_method())
+                workers = Workers(context, self.config.jobs, fn, initializer, state, stage)
+            yield workers
         finally:
-            if pool is not None:
-                pool.terminate()
+            if workers is not None:
+                workers.end()
 
     def _pass1(self, docs: Iterator[Document]) -> Iterator[Pass1Result]:
         head = list(islice(docs, CHUNK_DOCS * self.config.jobs))
@@ -446,10 +416,10 @@ class Detector:
         chunks = iter(lambda: [(d.id, d.text) for d in islice(rest, CHUNK_DOCS)], [])
         if _start_method() == "fork":
             _worker = self._first_pass()  # loaded once here, shared with the workers
-        with self._pool(_init_worker, self.config) as pool:
+        with self._pool(_run_chunk, _init_worker, self.config, "pass 1 of detection") as workers:
             tasks = ((None, chunk) for chunk in chunks)
             in_flight = CHUNKS_IN_FLIGHT * self.config.jobs
-            with closing(_ordered_map(pool, _run_chunk, tasks, in_flight)) as outcomes:
+            with closing(workers.map(tasks, in_flight)) as outcomes:
                 for _, results in outcomes:
                     yield from results
 
@@ -468,10 +438,11 @@ class Detector:
         if fork:
             _second = second  # the workers inherit the corpus-wide knowledge
         try:
-            with self._pool(_init_second, None if fork else second) as pool:
+            state = None if fork else second
+            with self._pool(_run_second_chunk, _init_second, state, "pass 2 of detection") as workers:
                 tasks = _chunks_of_items(items, records)
                 in_flight = CHUNKS_IN_FLIGHT * self.config.jobs
-                with closing(_ordered_map(pool, _run_second_chunk, tasks, in_flight)) as chunks:
+                with closing(workers.map(tasks, in_flight)) as chunks:
                     for chunk, outcomes in chunks:
                         documents = iter(outcomes)
                         for item in chunk:
@@ -515,11 +486,10 @@ def _frozen_for_fork() -> Iterator[None]:
 
 @contextmanager
 def _interrupts_held() -> Iterator[None]:
-    """Ctrl-C while a pool starts its workers waits until the pool exists: interrupted inside
-    ``Pool()``, a pool could be left with its handler thread running and no way to terminate it, and
-    that thread starts new workers as others are stopped at exit, which then outlive the program. The
-    handler only notes the signal; it is raised again as soon as the pool is made. Workers forked
-    meanwhile keep that handler: Ctrl-C is for the main process, which terminates them."""
+    """Ctrl-C while a pass starts its workers waits until they are all started: interrupted half-way,
+    a worker could be started after the others were stopped, and outlive the program. The handler
+    only notes the signal; it is raised again as soon as the workers exist. Workers ignore Ctrl-C:
+    it is for the main process, which stops them."""
     previous = signal.getsignal(signal.SIGINT)
     if threading.current_thread() is not threading.main_thread() or previous is None:
         yield
