@@ -219,3 +219,31 @@ except KeyboardInterrupt:
 def test_ctrl_c_while_a_worker_is_forked_is_not_lost() -> None:
     done = subprocess.run([sys.executable, "-c", _LANDS_IN_A_FORK_HANDLER], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "interrupted" and done.stderr == ""
+
+
+_WORKER_DIES = """
+import os
+from qualdeid.detect import pipeline
+pipeline.CHUNK_DOCS = 1
+def dying(chunk):
+    os._exit(3)
+pipeline._run_chunk = dying
+from qualdeid.cli import main
+main()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="the dying work is inherited by forked workers")
+def test_a_worker_that_dies_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    """A worker process of ``--jobs 2`` that dies ends the command with one line, no traceback and no text."""
+    done = subprocess.run(
+        [sys.executable, "-c", _WORKER_DIES, "scan", str(EXAMPLES), "--jobs", "2", "--quiet"],
+        capture_output=True, start_new_session=True, timeout=TIMEOUT, text=True,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("error: pass 1 of detection stopped: a worker process ended with exit code 3")
+    assert "No file was left half-written" in lines[0]
+    assert done.stdout == ""

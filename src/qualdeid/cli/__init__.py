@@ -20,12 +20,14 @@ from typing import Any
 import click
 
 from qualdeid.cli import compose, evaluate, report, review, risk, scan, scrub
-from qualdeid.cli.common import EXIT_INTERRUPTED, count_documents, progress
+from qualdeid.cli.common import EXIT_INPUT_ERRORS, EXIT_INTERRUPTED, count_documents, one_line, progress
+from qualdeid.detect.workers import WorkerError
 
 
 class _Main(click.Group):
-    """The command group; Ctrl-C anywhere ends a command with one line and exit status 130. The worker
-    processes of detection are ended before that line, as the command's context closes its detector
+    """The command group; Ctrl-C anywhere ends a command with one line and exit status 130, and so does
+    a worker process of detection that died or stalled (exit status 1; its message names no text). The
+    worker processes are ended before that line, as the command's context closes its detector
     (``common.make_detector``)."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -35,12 +37,15 @@ class _Main(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted: no file was left half-written; run the same command again to finish", err=True)
             sys.exit(EXIT_INTERRUPTED)
+        except WorkerError as e:
+            click.echo(f"error: {one_line(str(e))}. No file was left half-written", err=True)
+            sys.exit(EXIT_INPUT_ERRORS)
 
 
 @contextmanager
 def _interrupts_main_process_only() -> Iterator[None]:
-    """Ctrl-C raises KeyboardInterrupt in this process only: worker processes forked for detection
-    inherit the handler and carry on until this process stops them, so none prints a message. An
+    """Ctrl-C raises KeyboardInterrupt in this process only: worker processes of detection ignore it
+    and carry on until this process stops them, so none prints a message. An
     interrupt Python had to swallow (it came while a fork handler or a finaliser ran) is raised again
     as soon as that is over, so that Ctrl-C is never lost."""
     if threading.current_thread() is not threading.main_thread():
