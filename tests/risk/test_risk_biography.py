@@ -59,7 +59,7 @@ def _life(detector, frames: LifeFrames, text: str) -> list[int]:
         "In his early forties he retrained as a glazier.",  # a decade of a life
         # a life before an illness, or before migrating, in the past perfect
         "One woman had flown gliders over the dunes before she became unwell.",
-        "A man had, back home, been the drummer of a wedding band.",
+        "A man had, back home, been the drummer of a brass quartet.",
         "Back home, she ran a bakery by the river.",
     ],
 )
@@ -86,7 +86,7 @@ def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
         "It takes a while to warm the room.",  # no person
         "Residents walk to the shop on Fridays.",  # many people
         "A resident went back home for the weekend and had a quiet time.",  # going home: an episode
-        "She fetched a blanket before she got cold.",  # no illness
+        "She fetched a blanket before she felt chilly.",  # no illness
     ],
 )
 def test_generic_text_and_episodes_are_no_life_frames(detector, frames, text) -> None:
