@@ -58,7 +58,7 @@ def _life(detector, frames: LifeFrames, text: str) -> list[int]:
         "Back in the late sixties she ran a fish stall at the harbour.",  # a decade of the past
         "In his early forties he retrained as a glazier.",  # a decade of a life
         # a life before an illness, or before migrating, in the past perfect
-        "One woman had flown gliders over the dunes before she became unwell.",
+        "One woman had flown gliders over the dunes before she grew unwell.",
         "A man had, back home, been the drummer of a brass quartet.",
         "Back home, she ran a bakery by the river.",
     ],

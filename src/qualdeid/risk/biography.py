@@ -63,7 +63,7 @@ class LifeFrames:
     disclosure_words: frozenset[str] = frozenset()
     #: the writers' own group ("a former soldier in the team", "one of the staff"): one person of it is a writer
     writer_groups: frozenset[str] = frozenset()
-    #: what a life before an illness is told before ("before she became unwell", "before he fell ill")
+    #: what a life before an illness is told before ("before she grew unwell", "before he fell ill")
     illness_words: frozenset[str] = frozenset()
 
     @classmethod
@@ -168,7 +168,7 @@ class LifeFrames:
         return False
 
     def _onset(self, tokens: list[Token]) -> bool:
-        """The words after "before" tell the onset of an illness ("before she became unwell", "before he
+        """The words after "before" tell the onset of an illness ("before she grew unwell", "before he
         first fell ill", "before getting sick"): what comes before it is a life before the illness."""
         return any(
             t.lemma in _ONSET_VERBS and any(u.lemma in self.illness_words for u in tokens[n + 1 : n + 3])
@@ -307,13 +307,13 @@ class LifeFrames:
         return out
 
 
-#: verbs of the onset of an illness after "before" ("before she became unwell", "before he fell ill")
+#: verbs of the onset of an illness after "before" ("before she grew unwell", "before he fell ill")
 _ONSET_VERBS = frozenset({"become", "fall", "get", "grow", "go"})
 
 
 def _back_home(tokens: list[Token], i: int) -> bool:
-    """ "Back home" as a place in a life ("back home, he had been a teacher", "she had, back home, run a
-    shop"): a life before migrating; not after a verb of going ("went back home", "got back home")."""
+    """ "Back home" as a place in a life ("back home, she had mended clocks", "she had, back home, run a
+    forge"): a life before migrating; not after a verb of going ("went back home", "got back home")."""
     if tokens[i].text.lower() != "back" or i + 1 >= len(tokens) or tokens[i + 1].text.lower() != "home":
         return False
     return i == 0 or tokens[i - 1].pos not in ("VERB", "ADV") or tokens[i - 1].lemma in ("have", "be")
