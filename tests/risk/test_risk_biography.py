@@ -57,6 +57,10 @@ def _life(detector, frames: LifeFrames, text: str) -> list[int]:
         "One of the carers operates a ferry on the lake.",
         "Back in the late sixties she ran a fish stall at the harbour.",  # a decade of the past
         "In his early forties he retrained as a glazier.",  # a decade of a life
+        # a life before an illness, or before migrating, in the past perfect
+        "One woman had flown gliders over the dunes before she grew unwell.",
+        "A man had, back home, been the drummer of a brass quartet.",
+        "Back home, she ran a bakery by the river.",
     ],
 )
 def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
@@ -81,6 +85,8 @@ def test_one_persons_past_is_a_life_frame(detector, frames, text) -> None:
         "He wants to go home before the rain.",
         "It takes a while to warm the room.",  # no person
         "Residents walk to the shop on Fridays.",  # many people
+        "A resident went back home for the weekend and had a quiet time.",  # going home: an episode
+        "She fetched a blanket before she felt chilly.",  # no illness
     ],
 )
 def test_generic_text_and_episodes_are_no_life_frames(detector, frames, text) -> None:
@@ -175,6 +181,11 @@ def test_a_writers_own_past_is_told_as_a_writers(detector, frames) -> None:
     assert writer("Before enlisting in the navy, one worker sheared sheep across three counties.")
     assert writer("While stationed overseas, another worker kept a pet goat at the barracks.")
     assert not writer("One worker waited at the station for the bus.")  # the noun
+    # one person put in the writers' own group is a writer; a person the team sees is not
+    assert writer("A former sailor in the team served overseas and was treated for depression.")
+    assert writer("One of the staff had worked as a glazier for a decade.")
+    assert not writer("A client of the team had worked as a glazier for a decade.")
+    assert not writer("A man in the garden had worked as a glazier for a decade.")
 
 
 @pytest.mark.parametrize(
@@ -319,6 +330,7 @@ def test_the_words_that_bring_a_writer_in_are_no_part_of_their_story(detector, f
             ["night", "shelter", "team", "worker"],
         ),
         ("One mentor from the kite club had raced pigeons.", ["club", "kite", "mentor"]),
+        ("A former sailor in the outreach team had raced pigeons.", ["outreach", "team"]),
         # what the writer had, not where they work: their story
         ("A worker with a history of gambling had lost a house.", ["worker"]),
     ],

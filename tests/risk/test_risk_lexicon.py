@@ -71,6 +71,15 @@ def test_related_words_come_from_the_shipped_table_and_a_project_folder(tmp_path
     assert "dulcimer" in Related.load([tmp_path]).of("zither")
 
 
+def test_relations_wordnet_lacks_are_read_from_the_hand_written_table(tmp_path: Path) -> None:
+    related = Related.load()
+    assert "cattle" in related.of("muster")  # a kind of work and what it handles
+    assert "anvil" in related.of("farrier") and "piano" in related.of("pianist")  # both tables together
+    (tmp_path / "risk").mkdir()
+    (tmp_path / "risk" / "related_hand.txt").write_text("!muster: roundup, cattle, livestock, sheep, stock, herd\n")
+    assert "cattle" not in Related.load([default_rules_dir(), tmp_path]).of("muster")  # a project takes it back
+
+
 def test_the_shipped_related_table_is_the_one_built_from_wordnet() -> None:
     folder = default_rules_dir() / "risk"
     recorded = re.search(r"sha256 of the file as built: `([0-9a-f]{64})`", (folder / "README.md").read_text())

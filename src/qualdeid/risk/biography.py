@@ -28,6 +28,8 @@ _THEY = frozenset({"they", "them", "their", "themselves", "themself"})
 _I = frozenset({"i", "me", "my", "myself"})
 #: the prepositions that put a writer in a team, service or place ("a worker on the outreach team")
 _TEAM_PREP = frozenset({"on", "at", "from"})
+#: the prepositions that put one person in the writers' own group ("a soldier in the team", "one of the staff")
+_GROUP_PREP = frozenset({"in", "on", "of", "from"})
 #: subjects of a present-tense verb that are no person ("it takes time", "this means", "what helps")
 _NO_ONE = frozenset({"it", "this", "that", "there", "what", "which", "everyone", "everybody", "nobody", "no one"})
 
@@ -59,6 +61,10 @@ class LifeFrames:
     #: a loss, a diagnosis, a sentence ("was killed", "treated for"): a writer's own story told in the past
     #: tense though no word places it in a life course
     disclosure_words: frozenset[str] = frozenset()
+    #: the writers' own group ("a former soldier in the team", "one of the staff"): one person of it is a writer
+    writer_groups: frozenset[str] = frozenset()
+    #: what a life before an illness is told before ("before she grew unwell", "before he fell ill")
+    illness_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rules_dirs: Sequence[Path] = ()) -> LifeFrames:
@@ -79,6 +85,8 @@ class LifeFrames:
             "service_nouns",
             "household_nouns",
             "disclosure_words",
+            "writer_groups",
+            "illness_words",
         )
         found = {name: lists[name] for name in names}
         # a writer of the accounts ("a befriender", "one volunteer") is one person as "a woman" is
@@ -153,7 +161,19 @@ class LifeFrames:
                 return True
             if t.text.lower() == "used" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
                 return True
+            if t.text.lower() == "before" and self._onset(tokens[i + 1 : i + 6]):
+                return True
+            if _back_home(tokens, i):
+                return True
         return False
+
+    def _onset(self, tokens: list[Token]) -> bool:
+        """The words after "before" tell the onset of an illness ("before she grew unwell", "before he
+        first fell ill", "before getting sick"): what comes before it is a life before the illness."""
+        return any(
+            t.lemma in _ONSET_VERBS and any(u.lemma in self.illness_words for u in tokens[n + 1 : n + 3])
+            for n, t in enumerate(tokens)
+        )
 
     def writer(self, a: Analysed) -> bool:
         """The text tells the past of one of the accounts' writers: "another worker had ...", "one of the
@@ -163,11 +183,30 @@ class LifeFrames:
         for si in range(len(a.sentences)):
             tokens = a.sentence_tokens(si)
             words = {t.text.lower() for t in tokens}
-            single = self._single(tokens, a.tokens, self.writer_nouns)
+            single = self._single(tokens, a.tokens, self.writer_nouns) or self.group_member(tokens, a.tokens)
             introduced = introduced or single
             if not (self.past_life(tokens) or ((single or introduced) and self.disclosure(tokens))):
                 continue
             if words & _I or single or (introduced and words & (self.person_pronouns | _THEY)):
+                return True
+        return False
+
+    def group_member(self, tokens: list[Token], all_tokens: list[Token]) -> bool:
+        """One person put in the writers' own group ("a former soldier in the team", "one of the staff",
+        "an older man on the team"): a writer, as "a worker" is; not a person the service sees ("a client
+        of the team", "a patient on the team's list")."""
+        others = (self.service_nouns - self.writer_nouns) | {"patient"}
+        singles = self._singles(tokens, all_tokens, self.person_nouns | self.kind_nouns)
+        for t in tokens:
+            if t.lemma not in self.writer_groups or t.dep != "pobj" or t.head < 0:
+                continue
+            prep = all_tokens[t.head]
+            if prep.text.lower() not in _GROUP_PREP or prep.head < 0:
+                continue
+            owner = all_tokens[prep.head]
+            if owner.lemma in others:
+                continue
+            if owner.lemma in singles or (owner.text.lower() == "one" and prep.text.lower() == "of"):
                 return True
         return False
 
@@ -197,6 +236,9 @@ class LifeFrames:
         the service's own name for itself is no part of their story."""
         out = set()
         for i, t in enumerate(a.tokens):
+            grouped = t.lemma in self.writer_groups and t.dep == "pobj" and t.head >= 0
+            if grouped and a.tokens[t.head].text.lower() in _GROUP_PREP:
+                out |= {a.tokens[m].start for m in _with_modifiers(a.tokens, i)}
             if t.lemma in self.writer_nouns:
                 out.add(t.start)
                 out |= {d.start for d in a.tokens if d.head == i and d.dep in ("compound", "amod")}
@@ -263,6 +305,18 @@ class LifeFrames:
             if self.one_person(tokens, a.tokens) and (self.past_life(tokens) or self.habit(tokens, a.tokens)):
                 out.add(si)
         return out
+
+
+#: verbs of the onset of an illness after "before" ("before she grew unwell", "before he fell ill")
+_ONSET_VERBS = frozenset({"become", "fall", "get", "grow", "go"})
+
+
+def _back_home(tokens: list[Token], i: int) -> bool:
+    """ "Back home" as a place in a life ("back home, she had mended clocks", "she had, back home, run a
+    forge"): a life before migrating; not after a verb of going ("went back home", "got back home")."""
+    if tokens[i].text.lower() != "back" or i + 1 >= len(tokens) or tokens[i + 1].text.lower() != "home":
+        return False
+    return i == 0 or tokens[i - 1].pos not in ("VERB", "ADV") or tokens[i - 1].lemma in ("have", "be")
 
 
 def _with_modifiers(tokens: list[Token], i: int) -> set[int]:

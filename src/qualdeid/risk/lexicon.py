@@ -16,6 +16,10 @@ from pathlib import Path
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.rules import Rules
 
+#: relations WordNet lacks, written by hand (a trade and what it handles, a landmark and its place), read
+#: beside ``risk/related.txt``
+HAND_RELATED = "risk/related_hand.txt"
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐–]+")
 
@@ -148,9 +152,11 @@ class Related:
         *,
         compound_zipf: float = 0.0,
         part_zipf: float = 3.5,
+        extra: Sequence[str] = (HAND_RELATED,),
     ) -> Related:
         table: dict[str, set[str]] = {}
-        for line in Rules(list(rules_dirs)).words(name):
+        rules = Rules(list(rules_dirs))
+        for line in [line for n in (name, *extra) for line in rules.words(n)]:
             head, sep, rest = line.partition(":")
             if sep:
                 table.setdefault(fold(head), set()).update(w for w in (fold(v) for v in rest.split(",")) if w)
@@ -174,7 +180,7 @@ class Definitions:
 
     @classmethod
     def load(cls, rules_dirs: Sequence[Path] = (), name: str = "risk/definitions.txt") -> Definitions:
-        return cls(Related.load(rules_dirs, name).words)
+        return cls(Related.load(rules_dirs, name, extra=()).words)
 
     def of(self, word: str) -> frozenset[str]:
         return self.words.get(word, frozenset())

@@ -239,8 +239,10 @@ class Linker:
                 for j in {*self.by_word.get(t.norm, ()), *self.by_word.get(t.lemma, ())}:
                     joint[j].append(t)
             for j, together in joint.items():
-                # words of everyone's accounts that one sentence of fewer than k people's holds together
-                if len(together) >= 2 and self.joint_k(together) < self.k:
+                # words of everyone's accounts that one sentence of fewer than k people's holds together, or
+                # that stand beside a word specific to them in one sentence of theirs ("lessons" of theirs
+                # and the "radio" they were taken over): that sentence is already of fewer than k people
+                if j in hits or (len(together) >= 2 and self.joint_k(together) < self.k):
                     hits[j] = [*hits.get(j, ()), *together]
                 else:
                     together.clear()
