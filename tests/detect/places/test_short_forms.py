@@ -191,3 +191,55 @@ def test_a_place_named_without_a_type_word_is_found_again_only_as_written() -> N
     second = Document("b", "QUILLABEG: yes. Past Quillabeg, QUORRBRIDGE again.")
     found = processor.second_pass(second, [], [])
     assert sorted(second.text[s.start : s.end] for s in found) == ["QUORRBRIDGE", "Quillabeg"]
+
+
+def _known(processor: ShortFormProcessor, text: str, spans: list[Span]) -> None:
+    _, observation = processor.first_pass(Document("named", text), None, spans)
+    processor.observe("named", observation)
+
+
+_LOWER_DOC = (
+    "what happened\nsat with jo in the kitchen at corran view for an hour. she was low. "
+    "then we drove up to heron for chips. the heron on the river was out. she laughed. "
+    "we got back late. i wrote it up."
+)
+
+
+def test_a_writer_in_lower_case_types_the_places_named_in_capitals_elsewhere() -> None:
+    processor = ShortFormProcessor(Rules())
+    named = "Jo moved into Corran View last week. Her sister lives near Heron."
+    _known(
+        processor,
+        named,
+        [
+            Span(14, 25, LOCATION, detector="NamedPlaceRecognizer"),
+            Span(59, 64, LOCATION, detector="PlaceContextRecognizer"),
+        ],
+    )
+    doc = Document("lower", _LOWER_DOC)
+    found = [(doc.text[s.start : s.end], s.start) for s in processor.second_pass(doc, [], [])]
+    # "heron" is also a word: the place only after a place preposition, not "the heron on the river"
+    assert [text for text, _ in found] == ["corran view", "heron"]
+    assert found[1][0] == "heron" and doc.text[found[1][1] - 3 : found[1][1]] == "to "
+
+
+def test_lower_case_forms_stay_words_in_a_document_written_in_capitals() -> None:
+    processor = ShortFormProcessor(Rules())
+    _known(processor, "Jo moved into Corran View last week.", [Span(14, 25, LOCATION, detector="NamedPlaceRecognizer")])
+    doc = Document("capitals", "Sat with Jo at corran view. She was low. We had tea. Then chips. I wrote it up.")
+    assert processor.second_pass(doc, [], []) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [
+        ("Corran View", ("corran view", True)),
+        ("Heron", ("heron", False)),  # also a word: only after a place preposition
+        ("Park View", None),  # every word common
+        ("Victoria Park", None),  # a first name
+        ("Corran", ("corran", True)),
+        ("corran view", None),  # never written in capitals
+    ],
+)
+def test_lower_case_forms_of_known_names(name: str, form: tuple[str, bool] | None) -> None:
+    assert ShortFormProcessor(Rules()).lower_case_form(name) == form
