@@ -28,6 +28,7 @@ def found(text: str) -> list[str]:
         ("1    Brynmor Qorrowe      granddaughter   F     2 y     12.1 (yellow)", ["2 y"]),
         # a name's age closing a sentence, set off by dashes, before a profile's emoji or dot
         ("Meet Ilse Varga, 34. Lives by the river with two cats.", ["34"]),
+        ("meet Ilse Varga, 34. grew up by the river", ["34"]),
         ("Steph texts her son – Vesko, 17 – to make sure he is up.", ["17"]),
         ("Ondine, 29 · Quayside", ["29"]),
         ("Ilse, 41 🏡 Northgate", ["41"]),
