@@ -32,6 +32,8 @@ def found(text: str) -> list[str]:
         ("Steph texts her son – Vesko, 17 – to make sure he is up.", ["17"]),
         ("Ondine, 29 · Quayside", ["29"]),
         ("Ilse, 41 🏡 Northgate", ["41"]),
+        # another language's word for a relative after a possessive, the age in brackets
+        ("my jiddo (81, dementia) wants to go home", ["81"]),
     ],
 )
 def test_ages_found(text: str, ages: list[str]) -> None:
