@@ -200,27 +200,28 @@ def _known(processor: ShortFormProcessor, text: str, spans: list[Span]) -> None:
 
 _LOWER_DOC = (
     "what happened\nsat with jo in the kitchen at corran view for an hour. she was low. "
-    "then we drove up to heron for chips. the heron on the river was out. she laughed. "
+    "then we drove up to amherst for chips. the amherst lights were out. she laughed with quellan. "
     "we got back late. i wrote it up."
 )
 
 
 def test_a_writer_in_lower_case_types_the_places_named_in_capitals_elsewhere() -> None:
     processor = ShortFormProcessor(Rules())
-    named = "Jo moved into Corran View last week. Her sister lives near Heron."
+    named = "Jo moved into Corran View last week. Her sister lives in Amherst. Quellan came."
     _known(
         processor,
         named,
         [
             Span(14, 25, LOCATION, detector="NamedPlaceRecognizer"),
-            Span(59, 64, LOCATION, detector="PlaceContextRecognizer"),
+            Span(57, 64, LOCATION, detector="TownRecognizer"),
+            Span(66, 73, LOCATION, detector="SpacyRecognizer"),  # NER alone: maybe a person, stays as written
         ],
     )
     doc = Document("lower", _LOWER_DOC)
     found = [(doc.text[s.start : s.end], s.start) for s in processor.second_pass(doc, [], [])]
-    # "heron" is also a word: the place only after a place preposition, not "the heron on the river"
-    assert [text for text, _ in found] == ["corran view", "heron"]
-    assert found[1][0] == "heron" and doc.text[found[1][1] - 3 : found[1][1]] == "to "
+    # a town of the gazetteer that is also a word in English: only after a place preposition, not "the amherst lights"
+    assert [text for text, _ in found] == ["corran view", "amherst"]
+    assert doc.text[found[1][1] - 3 : found[1][1]] == "to "
 
 
 def test_lower_case_forms_stay_words_in_a_document_written_in_capitals() -> None:
@@ -234,7 +235,7 @@ def test_lower_case_forms_stay_words_in_a_document_written_in_capitals() -> None
     ("name", "form"),
     [
         ("Corran View", ("corran view", True)),
-        ("Heron", ("heron", False)),  # also a word: only after a place preposition
+        ("Heron Quay", ("heron quay", False)),  # also a word: only after a place preposition
         ("Park View", None),  # every word common
         ("Victoria Park", None),  # a first name
         ("Corran", ("corran", True)),
