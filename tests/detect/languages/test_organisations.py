@@ -75,3 +75,14 @@ def test_a_name_that_repeats_its_head_starts_at_its_own_head() -> None:
         "sobotę o godzinie dziesiątej, po czym nastąpi odprowadzenie na cmentarz parafialny."
     )
     assert found(text) == ["Hospicjum Dobra Wola"]
+
+
+GERMAN_OFFICES = (
+    "Die Mutter hatte im März mehrere Termine beim Jobcenter Tempelhorst und bei der Schule. Es gab keine "
+    "Dolmetscherin, deshalb hat sie die Tochter mitgenommen. Wir sprechen nächste Woche mit dem Jugendamt Kallwitz."
+)
+
+
+def test_a_public_office_named_after_its_district() -> None:
+    """A job centre or a youth office with the district it serves is the office that holds the family's file."""
+    assert found(GERMAN_OFFICES) == ["Jobcenter Tempelhorst", "Jugendamt Kallwitz"]

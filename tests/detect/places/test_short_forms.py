@@ -191,3 +191,56 @@ def test_a_place_named_without_a_type_word_is_found_again_only_as_written() -> N
     second = Document("b", "QUILLABEG: yes. Past Quillabeg, QUORRBRIDGE again.")
     found = processor.second_pass(second, [], [])
     assert sorted(second.text[s.start : s.end] for s in found) == ["QUORRBRIDGE", "Quillabeg"]
+
+
+def _known(processor: ShortFormProcessor, text: str, spans: list[Span]) -> None:
+    _, observation = processor.first_pass(Document("named", text), None, spans)
+    processor.observe("named", observation)
+
+
+_LOWER_DOC = (
+    "what happened\nsat with jo in the kitchen at corran view for an hour. she was low. "
+    "then we drove up to amherst for chips. the amherst lights were out. she laughed with quellan. "
+    "we got back late. i wrote it up."
+)
+
+
+def test_a_writer_in_lower_case_types_the_places_named_in_capitals_elsewhere() -> None:
+    processor = ShortFormProcessor(Rules())
+    named = "Jo moved into Corran View last week. Her sister lives in Amherst. Quellan came."
+    _known(
+        processor,
+        named,
+        [
+            Span(14, 25, LOCATION, detector="NamedPlaceRecognizer"),
+            Span(57, 64, LOCATION, detector="TownRecognizer"),
+            Span(66, 73, LOCATION, detector="SpacyRecognizer"),  # NER alone: maybe a person, stays as written
+        ],
+    )
+    doc = Document("lower", _LOWER_DOC)
+    found = [(doc.text[s.start : s.end], s.start) for s in processor.second_pass(doc, [], [])]
+    # a town of the gazetteer that is also a word in English: only after a place preposition, not "the amherst lights"
+    assert [text for text, _ in found] == ["corran view", "amherst"]
+    assert doc.text[found[1][1] - 3 : found[1][1]] == "to "
+
+
+def test_lower_case_forms_stay_words_in_a_document_written_in_capitals() -> None:
+    processor = ShortFormProcessor(Rules())
+    _known(processor, "Jo moved into Corran View last week.", [Span(14, 25, LOCATION, detector="NamedPlaceRecognizer")])
+    doc = Document("capitals", "Sat with Jo at corran view. She was low. We had tea. Then chips. I wrote it up.")
+    assert processor.second_pass(doc, [], []) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [
+        ("Corran View", ("corran view", True)),
+        ("Heron Quay", ("heron quay", False)),  # also a word: only after a place preposition
+        ("Park View", None),  # every word common
+        ("Victoria Park", None),  # a first name
+        ("Corran", ("corran", True)),
+        ("corran view", None),  # never written in capitals
+    ],
+)
+def test_lower_case_forms_of_known_names(name: str, form: tuple[str, bool] | None) -> None:
+    assert ShortFormProcessor(Rules()).lower_case_form(name) == form

@@ -26,6 +26,14 @@ def found(text: str) -> list[str]:
         ("bus to client 2. F, 70s, dementia, lives with her daughter.", ["70s"]),
         ("chest pain, Quenna, M 50s, transported.", ["50s"]),
         ("1    Brynmor Qorrowe      granddaughter   F     2 y     12.1 (yellow)", ["2 y"]),
+        # a name's age closing a sentence, set off by dashes, before a profile's emoji or dot
+        ("Meet Ilse Varga, 34. Lives by the river with two cats.", ["34"]),
+        ("meet Ilse Varga, 34. grew up by the river", ["34"]),
+        ("Steph texts her son – Vesko, 17 – to make sure he is up.", ["17"]),
+        ("Ondine, 29 · Quayside", ["29"]),
+        ("Ilse, 41 🏡 Northgate", ["41"]),
+        # another language's word for a relative after a possessive, the age in brackets
+        ("my jiddo (81, dementia) wants to go home", ["81"]),
     ],
 )
 def test_ages_found(text: str, ages: list[str]) -> None:
@@ -42,6 +50,7 @@ def test_ages_found(text: str, ages: list[str]) -> None:
         "Chapter, 12\n",
         "We met in the 1980s, at the Quarry Lane flats.",
         "Total   F     12     M     9",
+        "We parked on Ruthven Street, 12. It was cold.",
     ],
 )
 def test_no_age(text: str) -> None:

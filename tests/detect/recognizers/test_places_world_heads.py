@@ -262,3 +262,19 @@ def test_a_room_or_a_lower_case_kind_with_a_number_is_no_institution() -> None:
 
 def test_an_identity_number_after_a_body_in_capitals_is_no_institution() -> None:
     assert found("OrgHeadRecognizer", "Her NHS no. 512 884 3307 is on the form.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Interviews in Camp 9 and Camp 2W, block C.", ["Camp 2W", "Camp 9"]),
+        ("Ward 7 was full again.", ["Ward 7"]),
+    ],
+)
+def test_a_numbered_camp_is_a_place(text: str, place: list[str]) -> None:
+    assert found("NumberedWardRecognizer", text) == place
+
+
+def test_a_dock_closes_a_place_name(detector) -> None:
+    assert ("Tarnwick Dock", "LOCATION") in spans(detector, "We walked down to Tarnwick Dock one afternoon.")
+    assert found("NumberedWardRecognizer", "he went to camp 9 times") == []

@@ -19,6 +19,14 @@ are found too for streets and venues named in full, for towns of the gazetteer, 
 lines of postal addresses whose every word is no word of English or of another language their document is partly
 written in ("quarrendon", "kelvinbrook"; ``LOOSE_WORD_ZIPF``, ``FOREIGN_WORD_ZIPF``); other short forms ("mill", "dale")
 and words NER alone took for a place stay as written.
+
+A writer who types everything in lower case (most sentences open in lower case) writes the places the rest of the
+corpus names in capitals so too: "sat with her at corran view", "drove up to dunmore". In such a document a place or
+an organisation found capitalised elsewhere (by its type word, as a short form, an address's town line or a town of
+the gazetteer; not a word NER alone took for a place) is found in lower case as well, when its own words (those
+before a type word) are no name, term or generic word and rarer than ``DISTINCTIVE_ZIPF``; a name with a word
+commoner than ``LOOSE_WORD_ZIPF`` ("dunmore" that is also a word) only right after a place preposition ("to", "at",
+"from").
 """
 
 from __future__ import annotations
@@ -61,6 +69,16 @@ TEAM_SOURCE = "SportsTeamRecognizer"
 #: the recognizer of bus routes by their number ("the 47 bus"): in its document, "the 47" is the route
 ROUTE_SOURCE = "BusRouteRecognizer"
 _ROUTE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?\b")
+#: a sentence's first letter (after a full stop, a line break or the text's start, past quotes, brackets and bullets)
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][ \t]+|\n)[ \t\"'‘“(*•-]*([^\W\d_])")
+#: the sentences that must open in lower case for a document to count as written in lower case (a share), and the
+#: fewest sentences the judgement needs
+LOWER_SENTENCE_SHARE = 0.6
+MIN_SENTENCES = 5
+#: a place preposition right before a lower-case name: "up to dunmore", "at corran view", "from the glen road"
+_PLACE_PREPOSITION = re.compile(
+    r"(?<![\w'’])(?:in|at|to|from|near|outside|round|around|past|into|by)[ \t]+(?:the[ \t]+)?$"
+)
 #: after "the 47": an amount, a time or a count, not the route ("the 47 minutes", "the 47th")
 _NOT_ROUTE_AFTER = re.compile(
     r"[ \t]*(?:%|:|[.,]\d|(?:am|pm|minutes?|mins?|hours?|days?|weeks?|months?|years?|times|people|pounds|quid"
@@ -77,6 +95,8 @@ class ShortFormProcessor(CorpusProcessor):
     def __init__(self, rules: Rules, nlp: Any | None = None) -> None:
         lists = _lists_of(rules)
         self.type_words = lists.type_words
+        #: street types that are also everyday words ("View", "Gate"), as written: a name's type word, not its own
+        self.common_types = lists.common_types
         self.generic = lists.generic
         self.not_short = lists.not_short
         #: countries, states and provinces are not identifiers (the annotation guideline): never remembered
@@ -100,6 +120,10 @@ class ShortFormProcessor(CorpusProcessor):
         self._pattern: re.Pattern[str] | None = None
         self._labels: dict[str, str] = {}  # every form the pattern finds (as written, in capitals) -> label
         self._as_known: dict[str, str] = {}  # every form the pattern finds -> the name as it was found
+        #: the lower-case forms of known names found in documents written in lower case: form -> (label, anywhere);
+        #: ``anywhere`` False: only after a place preposition (see ``lower_case_form``)
+        self._lower: dict[str, tuple[str, bool]] = {}
+        self._lower_pattern: re.Pattern[str] | None = None
 
     # ------------------------------------------------------------------ pass 1
 
@@ -239,7 +263,63 @@ class ShortFormProcessor(CorpusProcessor):
                     self._as_known.setdefault(form, known)
             forms = sorted(self._labels, key=len, reverse=True)
             self._pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+            self._lower_pattern = None
         return self._pattern
+
+    def lower_case_form(self, name: str) -> tuple[str, bool] | None:
+        """ "corran view" for "Corran View" and whether it stands for the place anywhere in a document written in lower
+        case (True) or only after a place preposition (False: one of its own words is also an English word, "dunmore");
+        None when the name in lower case could be words ("the hill", "mill lane", a first name)."""
+        words = _TITLE_WORD.findall(name)
+        if not 1 <= len(words) <= 3 or " ".join(words) != name or not all(w[0].isupper() for w in words):
+            return None
+        own = [w.lower() for w in words if w.lower() not in self.type_words and w not in self.common_types]
+        if not own:
+            return None
+        rarest = 0.0
+        for low in own:
+            if low in self.generic or low in self.not_short or low in self.regions or low in self.calendar:
+                return None
+            if without_marks(low) in self.terms or without_marks(low) in self.not_bare or len(low) < 3:
+                return None
+            rarest = max(rarest, zipf(low))
+        if rarest >= DISTINCTIVE_ZIPF or name.lower() in self.regions:
+            return None
+        return name.lower(), rarest < LOOSE_WORD_ZIPF
+
+    def _lower_case_pattern(self) -> re.Pattern[str] | None:
+        if self._known_pattern() is None:
+            return None
+        if self._lower_pattern is None:
+            self._lower = {}
+            for known, label in sorted(self.known.items()):
+                if known.upper() in self.bare and without_marks(known.lower()) not in self.towns:
+                    continue  # a word NER alone took for a place ("Neto, 19, from the east"): maybe a person's
+                form = self.lower_case_form(known)
+                if form is not None and form[0] != known:
+                    low, anywhere = form
+                    previous = self._lower.get(low)
+                    self._lower[low] = (label, anywhere or (previous is not None and previous[1]))
+            if not self._lower:
+                return None
+            forms = sorted(self._lower, key=len, reverse=True)
+            self._lower_pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, forms)) + r")(?![\w'’-])")
+        return self._lower_pattern
+
+    def _in_lower_case(self, text: str, spans: list[Span]) -> list[Span]:
+        """The known names typed in lower case in a document written in lower case (module docstring)."""
+        pattern = self._lower_case_pattern()
+        if pattern is None or not written_in_lower_case(text):
+            return []
+        found = []
+        for m in pattern.finditer(text):
+            label, anywhere = self._lower[m.group()]
+            if not anywhere and not _PLACE_PREPOSITION.search(text, max(0, m.start() - 16), m.start()):
+                continue
+            if any(s.start < m.end() and m.start() < s.end for s in spans):
+                continue  # something else already reads these words
+            found.append(Span(m.start(), m.end(), label, score=SCORE, detector=DETECTOR))
+        return found
 
     # ------------------------------------------------------------------ pass 2
 
@@ -253,7 +333,14 @@ class ShortFormProcessor(CorpusProcessor):
             if known in self.bare and any(s.start < m.end() and m.start() < s.end for s in spans):
                 continue  # "Dunmerrow Packing Shed" is the shed's name, wherever "Dunmerrow" alone is a place
             found.append(Span(m.start(), m.end(), self._labels[m.group()], score=SCORE, detector=DETECTOR))
-        return found
+        return found + self._in_lower_case(doc.text, spans + found)
+
+
+def written_in_lower_case(text: str) -> bool:
+    """Most of the document's sentences (at least ``MIN_SENTENCES``) open in lower case: "sat with jo at the lodge. she
+    was quiet"."""
+    openings = [m.group(1) for m in _SENTENCE_OPENING.finditer(text)]
+    return len(openings) >= MIN_SENTENCES and sum(c.islower() for c in openings) >= LOWER_SENTENCE_SHARE * len(openings)
 
 
 def _routes_again(text: str, spans: list[Span]) -> list[Span]:
@@ -303,6 +390,7 @@ class _Lists:
     not_bare: set[str]
     terms: set[str]
     towns: Set[str]
+    common_types: Set[str]
 
 
 def _lists_of(rules: Rules) -> _Lists:
@@ -347,7 +435,8 @@ def _read_lists(rules: Rules) -> _Lists:
     #: ... nor in the languages their texts are written in ("Brasil", "Alemanha"), where no town of the gazetteer
     #: and no name's word is spelt so
     regions |= {c for c in _countries_world() if c not in towns and c not in not_short}
-    return _Lists(type_words, generic, not_short, regions, calendar, not_bare, terms, towns)
+    common_types = rules.words("lexicons/street_types_common.txt")
+    return _Lists(type_words, generic, not_short, regions, calendar, not_bare, terms, towns, common_types)
 
 
 #: :func:`_lists_of`'s lists per Rules object (dropped with it)
