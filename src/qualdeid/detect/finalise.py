@@ -315,6 +315,8 @@ class Finaliser:
         #: clinical and legal terms, kinds of service, greetings and sign-offs: never a name on their own
         sign_offs = rules.lists("lexicons/layout.yaml")["sign_offs"]
         self.terms = _plain_words(rules, plan["never_identifiers"]) | {_plain(w) for w in sign_offs}
+        #: greetings and thanks of one word in other languages ("Hola", "Grazie"): not part of the name they open
+        self.greeting_words = frozenset(_plain(w) for w in rules.words("lexicons/greetings.txt") if " " not in w)
         #: sign-offs that are no term besides ("ta", "thx"): in capitals, where the name rules took them for
         #: someone's initials ("Teodor Aumanu (TA)" ... "TA: forms to parents"), a person
         self.sign_offs_only = {_plain(w) for w in sign_offs} - _plain_words(rules, plan["never_identifiers"])
@@ -1047,8 +1049,10 @@ class Finaliser:
         if (m := _TIME_TAIL.search(text, span.start, end)) and m.start() > span.start:
             end = m.start()  # "Ana Ruiz 12:47"
         words = list(_WORDS.finditer(text, span.start, end))
-        while len(words) > 1 and words[0].group().lower() in self.names.fields:
-            words.pop(0)  # "Hi Ana", "Morning Ana"
+        while len(words) > 1 and (
+            words[0].group().lower() in self.names.fields or _plain(words[0].group()) in self.greeting_words
+        ):
+            words.pop(0)  # "Hi Ana", "Morning Ana", "Hola Ana", "Grazie Ana"
         if len(words) > 1 and self._opening_word(text, words[0]):
             words.pop(0)  # "Took Ana to the ...", "Both Mrs Ruiz and ..."
         while (
