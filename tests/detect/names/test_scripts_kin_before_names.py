@@ -1,6 +1,7 @@
 """Names after kin words in scripts without capitals (detect/names/scripts.py; issue 13, class d; invented
 texts): Chinese "<grandpa><surname><given>" with or without a space, Nepali "<grandma> <name>" with compound
-given names, and a Thai name found with "นาง" kept with a kin word joined before it elsewhere."""
+given names, a Thai name found with "นาง" kept with a kin word joined before it elsewhere, and a listed
+first name in Greek or Cyrillic letters alone on the last line after a blank line."""
 
 from __future__ import annotations
 
@@ -38,3 +39,9 @@ def test_a_thai_name_found_with_a_title_is_found_with_a_kin_word_joined() -> Non
     names = found("ยายของผม (นางสมหวัง ใจดี) เสียชีวิตแล้ว แม่ใหญ่สมหวังเป็นคนใจดี แม่ใหญ่ชอบทำอาหาร")
     assert "แม่ใหญ่สมหวัง" in names
     assert not any(n.startswith("แม่ใหญ่ชอบ") for n in names)
+
+
+def test_a_listed_first_name_in_greek_or_cyrillic_alone_on_the_last_line_signs_the_message() -> None:
+    assert "Ευστάθιος" in found("Καλή αντάμωση, θεία.\n\nΕυστάθιος\n")
+    assert "Светлана Орлова" in found("Спасибо всем за помощь.\n\nСветлана Орлова\n")
+    assert found("Спасибо всем за помощь.\n\nСпасибо\n") == set()

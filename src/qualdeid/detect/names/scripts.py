@@ -303,6 +303,14 @@ class ScriptNames:
         self._han_kin = re.compile(rf"(?:{_alternation(w['han_kin_before'])})[ \t]?(?=[{_HAN}])")
         self._han_kin_chars = frozenset("".join(w["han_kin_before"]))
         self._thai_kin = sorted(w["thai_kin_glued"], key=len, reverse=True)
+        cased = re.compile(_CASED_WORD)
+        #: first names in Cyrillic and Greek letters (from Faker's lists, names/world_first_names.txt)
+        self.cased_given = frozenset(
+            n
+            for f in ("names/first_names.txt", "names/world_first_names.txt")
+            for n in rules.words(f)
+            if cased.fullmatch(n)
+        )
         #: names found with a kin word kept in their span: the name alone, to be found again
         self._bare: list[tuple[int, int]] = []
         self._introduced = re.compile(
@@ -393,6 +401,12 @@ class ScriptNames:
                     and self._name_like(word)
                 ):
                     out.append((last.start() + m.start(i), last.start() + m.end(i)))
+        if len(lines) > 1 and "\n\n" in text[lines[-2].end() : last.start() + 1] + "\n":
+            # "<message>\n\n<name>": a listed first name in Cyrillic or Greek letters alone on the last line, after
+            # a blank line, maybe with a surname
+            m = re.fullmatch(rf"[ \t]*({_CASED_WORD})(?:[ \t]+{_CASED_WORD})?[ \t.!]*", last.group())
+            if m is not None and m.group(1) in self.cased_given:
+                out.append((last.start() + m.start(1), last.start() + len(last.group().rstrip(" \t.!"))))
         m = self._hangul_letter_from.search(last.group())
         if m is not None and m.group(1) not in self.w["hangul_not"] and _korean_zipf(m.group(1)) < HANGUL_KIN_NAME_ZIPF:
             out.append((last.start() + m.start(1), last.start() + m.end(1)))
