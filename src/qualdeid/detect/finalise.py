@@ -301,6 +301,7 @@ class Finaliser:
                 if zipf(w) < self.z["lower_title"] or w in context["surname_titles"]
             ),
             context["kin_owners"],
+            frozenset(self.kin_terms),
         )
         #: what closes the name of an event ("Kindness Week", "Harvest Fair"): an event is no place
         self.event_heads: frozenset[str] = frozenset(context["event_heads"])
@@ -1516,6 +1517,8 @@ class TitleWords:
 
     words: frozenset[str]
     owners: frozenset[str]
+    #: the relatives' words among ``words``: owned by a possessive one word further back too ("my little nonna")
+    kin: frozenset[str] = frozenset()
 
     def kept(self, text: str, start: int, lead: str) -> int:
         """How many characters of ``lead``, the lower-case words a person's span at ``start`` opens with, to
@@ -1525,7 +1528,9 @@ class TitleWords:
         if last is None or last.group().rstrip(".") not in self.words:
             return len(lead)
         before = [w.group().lower() for w in words[:-1]] or _words_before(text, start)
-        if any(w in self.owners or w.endswith(("'s", "’s")) for w in before[-2:]):
+        # a title proper is owned only by the word right before it: "her neighbour signora Pia" keeps "signora"
+        reach = 2 if last.group().rstrip(".").lower() in self.kin else 1
+        if any(w in self.owners or w.endswith(("'s", "’s")) for w in before[-reach:]):
             return len(lead)  # "my nonno Elvio", "my little brother Ode"
         return last.start()
 
