@@ -301,7 +301,7 @@ class Finaliser:
                 if zipf(w) < self.z["lower_title"] or w in context["surname_titles"]
             ),
             context["kin_owners"],
-            frozenset(self.kin_terms),
+            frozenset(self.kin_terms) | frozenset(rules.words("lexicons/relatives.txt", lower=True)),
         )
         #: what closes the name of an event ("Kindness Week", "Harvest Fair"): an event is no place
         self.event_heads: frozenset[str] = frozenset(context["event_heads"])
