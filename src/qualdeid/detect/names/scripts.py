@@ -313,6 +313,8 @@ class ScriptNames:
         )
         #: names found with a kin word kept in their span: the name alone, to be found again
         self._bare: list[tuple[int, int]] = []
+        #: Thai names found with a prefix joined before them: the name alone, to be found again
+        self._thai_bare: list[tuple[int, int]] = []
         self._introduced = re.compile(
             rf"(?<![{_SPACED}])(?:{_alternation(w['introduced_after'])})(?![{_SPACED}])[ \t]*"
         )
@@ -332,6 +334,7 @@ class ScriptNames:
         """(start, end) of each name read from an anchor, then of its other uses in ``text``."""
         self._languages = spaced_languages(text)
         self._bare = []
+        self._thai_bare = []
         found = [
             *self._titled(text),
             *self._kin_named(text),
@@ -355,7 +358,10 @@ class ScriptNames:
             *self._han_kin_named(text),
         ]
         found += self._nicknames_bracketed(text, found)
-        again = self._thai_kin_kept(text, self._again(text, found + self._bare))
+        again = self._again(text, found + self._bare)
+        # a Thai name found with its prefix, found again alone (not inside the span it was found in)
+        again += [s for s in self._again(text, self._thai_bare) if not any(a <= s[0] and s[1] <= b for a, b in found)]
+        again = self._thai_kin_kept(text, again)
         found += self._kin_of_named(text, found + again)
         return self._with_hangul_surnames(text, found + again)
 
@@ -717,7 +723,7 @@ class ScriptNames:
             if end:
                 out.append((m.start(), end))
                 if end - at >= 4:
-                    self._bare.append((at, end))  # the name alone, found again without its prefix
+                    self._thai_bare.append((at, end))  # the name alone, found again without its prefix
         return out
 
     def _thai_name_end(self, text: str, at: int, person: bool = True) -> int:
