@@ -301,6 +301,7 @@ class Finaliser:
                 if zipf(w) < self.z["lower_title"] or w in context["surname_titles"]
             ),
             context["kin_owners"],
+            frozenset(self.kin_terms) | frozenset(rules.words("lexicons/relatives.txt", lower=True)),
         )
         #: what closes the name of an event ("Kindness Week", "Harvest Fair"): an event is no place
         self.event_heads: frozenset[str] = frozenset(context["event_heads"])
@@ -315,6 +316,8 @@ class Finaliser:
         #: clinical and legal terms, kinds of service, greetings and sign-offs: never a name on their own
         sign_offs = rules.lists("lexicons/layout.yaml")["sign_offs"]
         self.terms = _plain_words(rules, plan["never_identifiers"]) | {_plain(w) for w in sign_offs}
+        #: greetings and thanks of one word in other languages ("Hola", "Grazie"): not part of the name they open
+        self.greeting_words = frozenset(_plain(w) for w in rules.words("lexicons/greetings.txt") if " " not in w)
         #: sign-offs that are no term besides ("ta", "thx"): in capitals, where the name rules took them for
         #: someone's initials ("Teodor Aumanu (TA)" ... "TA: forms to parents"), a person
         self.sign_offs_only = {_plain(w) for w in sign_offs} - _plain_words(rules, plan["never_identifiers"])
@@ -1047,8 +1050,10 @@ class Finaliser:
         if (m := _TIME_TAIL.search(text, span.start, end)) and m.start() > span.start:
             end = m.start()  # "Ana Ruiz 12:47"
         words = list(_WORDS.finditer(text, span.start, end))
-        while len(words) > 1 and words[0].group().lower() in self.names.fields:
-            words.pop(0)  # "Hi Ana", "Morning Ana"
+        while len(words) > 1 and (
+            words[0].group().lower() in self.names.fields or _plain(words[0].group()) in self.greeting_words
+        ):
+            words.pop(0)  # "Hi Ana", "Morning Ana", "Hola Ana", "Grazie Ana"
         if len(words) > 1 and self._opening_word(text, words[0]):
             words.pop(0)  # "Took Ana to the ...", "Both Mrs Ruiz and ..."
         while (
@@ -1512,6 +1517,8 @@ class TitleWords:
 
     words: frozenset[str]
     owners: frozenset[str]
+    #: the relatives' words among ``words``: owned by a possessive one word further back too ("my little nonna")
+    kin: frozenset[str] = frozenset()
 
     def kept(self, text: str, start: int, lead: str) -> int:
         """How many characters of ``lead``, the lower-case words a person's span at ``start`` opens with, to
@@ -1521,7 +1528,9 @@ class TitleWords:
         if last is None or last.group().rstrip(".") not in self.words:
             return len(lead)
         before = [w.group().lower() for w in words[:-1]] or _words_before(text, start)
-        if any(w in self.owners or w.endswith(("'s", "’s")) for w in before[-2:]):
+        # a title proper is owned only by the word right before it: "her neighbour signora Pia" keeps "signora"
+        reach = 2 if last.group().rstrip(".").lower() in self.kin else 1
+        if any(w in self.owners or w.endswith(("'s", "’s")) for w in before[-reach:]):
             return len(lead)  # "my nonno Elvio", "my little brother Ode"
         return last.start()
 

@@ -102,6 +102,8 @@ ABBREVIATED_TITLE_ZIPF = 3.5
 FOREIGN_FUNCTION_WORD_ZIPF = 5.0
 #: a lower-case word after a lower-case title this common in another language is a word of it ("arriva")
 FOREIGN_WORD_ZIPF = 4.0
+#: ... and this much commoner there than in English (wordfreq Zipf), for a word NER read as a person
+FOREIGN_OVER_ENGLISH = 1.0
 #: two words in capitals or more, one space apart: "IN LOVING MEMORY OF ...", "MZEE OKWENNA"
 _CAPITALS_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:[ \t][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+)+(?![\w'’-])")
 _CAPITALS_WORD = re.compile(r"[^ \t]+")
@@ -301,6 +303,7 @@ class NameProcessor(CorpusProcessor):
 
         allowed_names: set[str] = set()
         headings = heading_ranges(text)
+        self._languages = self._other_languages.of(text)
         for span in spans:
             if inside(span, headings):
                 continue
@@ -325,6 +328,10 @@ class NameProcessor(CorpusProcessor):
             ent = sdoc.char_span(span.start, span.end, alignment_mode="expand")
             if span.label == PERSON:
                 words = ev.ner_person_words(ent)
+                if words and all(self._everyday_foreign(w) for w in words):
+                    # "Doğum Tarihi", "Medeni Durumu": English NER reads a form's labels and nouns of another
+                    # language as a person; nothing of them is learned and looked for again
+                    continue
             elif span.label == ORGANIZATION:
                 words = ev.person_read_as_org(ent)
             else:
@@ -356,7 +363,6 @@ class NameProcessor(CorpusProcessor):
             local.append(Span(m.start(), end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             for w in words:
                 confident(w)
-        self._languages = self._other_languages.of(text)
         for start, end, words in self._shouted_names(text):
             local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR))
             for w in words:
@@ -671,6 +677,19 @@ class NameProcessor(CorpusProcessor):
     def _word_of_other_language(self, low: str, at_least: float) -> bool:
         """Whether ``low`` is at least this common a word in one of the languages of other_languages.yaml."""
         return any(zipf_in(low, language) >= at_least for language in self._languages)
+
+    def _everyday_foreign(self, word: str) -> bool:
+        """A word no name list holds that is an everyday word of one of the document's other languages, written
+        with or without its accents ("Tarihi", "Bekâr"), and far commoner there than in English."""
+        if self.ev.lex.is_name(word):
+            return False
+        low = word.lower()
+        plain = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+        english = zipf(low) + FOREIGN_OVER_ENGLISH
+        return any(
+            max(zipf_in(low, language), zipf_in(plain, language)) >= max(FOREIGN_WORD_ZIPF, english)
+            for language in self._languages
+        )
 
     def _shouted_name_word(self, word: str) -> bool:
         """A word of a name in capitals beside a first name: a listed name or a word English hardly uses."""

@@ -69,6 +69,8 @@ HAN_GIVEN_ZIPF = 2.8
 HAN_FULL_NAME_ZIPF = 3.5
 #: a name's first or last character joined with the character beside it makes a word this common: no name there
 HAN_EDGE_ZIPF = 4.0
+#: after a Chinese kin word, a listed surname this common as a character alone is a word there ("和", "于", "向")
+HAN_KIN_SURNAME_ZIPF = 5.8
 #: before a place's or an organisation's type word, a word of one character this common (a pronoun, a verb, a
 #: preposition) or of more characters this common ends the name read backwards
 HAN_CHAR_STOP_ZIPF = 4.5
@@ -291,8 +293,28 @@ class ScriptNames:
         self._hangul_letter_from = re.compile(
             rf"(?<![{_HANGUL}])([{_HANGUL}]{{2,3}})[ \t]+(?:{_alternation(w['hangul_letter_from'])})[ \t.]*$"
         )
+        kin_titles = _alternation(w["devanagari_kin_titles"])
+        #: "<grandma> <name>", "<elder> <father> <name>" in Nepali and Hindi
+        self._devanagari_kin = re.compile(
+            rf"(?<![{_SPACED}\w])((?:{kin_titles})(?:[ \t]+(?:{kin_titles}))*)[ \t]+({_WORD})"
+        )
+        self._devanagari_endings = w["devanagari_name_endings"]
+        #: "<grandpa><surname><given>", "<granddaughter> <surname><given>" in Chinese
+        self._han_kin = re.compile(rf"(?:{_alternation(w['han_kin_before'])})[ \t]?(?=[{_HAN}])")
+        self._han_kin_chars = frozenset("".join(w["han_kin_before"]))
+        self._thai_kin = sorted(w["thai_kin_glued"], key=len, reverse=True)
+        cased = re.compile(_CASED_WORD)
+        #: first names in Cyrillic and Greek letters (from Faker's lists, names/world_first_names.txt)
+        self.cased_given = frozenset(
+            n
+            for f in ("names/first_names.txt", "names/world_first_names.txt")
+            for n in rules.words(f)
+            if cased.fullmatch(n)
+        )
         #: names found with a kin word kept in their span: the name alone, to be found again
         self._bare: list[tuple[int, int]] = []
+        #: Thai names found with a prefix joined before them: the name alone, to be found again
+        self._thai_bare: list[tuple[int, int]] = []
         self._introduced = re.compile(
             rf"(?<![{_SPACED}])(?:{_alternation(w['introduced_after'])})(?![{_SPACED}])[ \t]*"
         )
@@ -312,6 +334,7 @@ class ScriptNames:
         """(start, end) of each name read from an anchor, then of its other uses in ``text``."""
         self._languages = spaced_languages(text)
         self._bare = []
+        self._thai_bare = []
         found = [
             *self._titled(text),
             *self._kin_named(text),
@@ -331,9 +354,14 @@ class ScriptNames:
             *self._signed_list(text),
             *self._japanese_kin_named(text),
             *self._japanese_spaced(text),
+            *self._devanagari_kin_named(text),
+            *self._han_kin_named(text),
         ]
         found += self._nicknames_bracketed(text, found)
         again = self._again(text, found + self._bare)
+        # a Thai name found with its prefix, found again alone (not inside the span it was found in)
+        again += [s for s in self._again(text, self._thai_bare) if not any(a <= s[0] and s[1] <= b for a, b in found)]
+        again = self._thai_kin_kept(text, again)
         found += self._kin_of_named(text, found + again)
         return self._with_hangul_surnames(text, found + again)
 
@@ -379,6 +407,12 @@ class ScriptNames:
                     and self._name_like(word)
                 ):
                     out.append((last.start() + m.start(i), last.start() + m.end(i)))
+        if len(lines) > 1 and "\n\n" in text[lines[-2].end() : last.start() + 1] + "\n":
+            # "<message>\n\n<name>": a listed first name in Cyrillic or Greek letters alone on the last line, after
+            # a blank line, maybe with a surname
+            m = re.fullmatch(rf"[ \t]*({_CASED_WORD})(?:[ \t]+{_CASED_WORD})?[ \t.!]*", last.group())
+            if m is not None and m.group(1) in self.cased_given:
+                out.append((last.start() + m.start(1), last.start() + len(last.group().rstrip(" \t.!"))))
         m = self._hangul_letter_from.search(last.group())
         if m is not None and m.group(1) not in self.w["hangul_not"] and _korean_zipf(m.group(1)) < HANGUL_KIN_NAME_ZIPF:
             out.append((last.start() + m.start(1), last.start() + m.end(1)))
@@ -568,6 +602,74 @@ class ScriptNames:
                 out.append((at, self._surnames_after(text, word.end(), 1)))
         return out
 
+    def _devanagari_kin_named(self, text: str) -> list[tuple[int, int]]:
+        """ "<grandma> <name>", "<elder> <father> <name> <surname>" in Nepali and Hindi: the kin words stay out of
+        the span (a relative's word identifies no one); the name is a listed one or a compound given name
+        ("<Bhim>bahadur"), a listed surname may follow."""
+        out = []
+        for m in self._devanagari_kin.finditer(text):
+            word = m.group(2)
+            if self._stop(word) or not self._devanagari_given(word):
+                continue
+            end = m.end(2)
+            n = self._next_word.match(text, end)
+            if n is not None and n.group(1) in self.listed and not self._stop(n.group(1)):
+                end = n.end(1)
+            out.append((m.start(2), end))
+        return out
+
+    def _devanagari_given(self, word: str) -> bool:
+        """A listed name, or a compound given name: three letters or more joined before a listed second half."""
+        if word in self.listed:
+            return True
+        return any(word.endswith(e) and len(word) - len(e) >= 3 for e in self._devanagari_endings)
+
+    def _han_kin_named(self, text: str) -> list[tuple[int, int]]:
+        """ "<grandpa><surname><given>，", "<dad> <surname><given> <phone>": a listed surname and one or two
+        characters after a kin word, where the name ends there (no Han character, or a word of
+        ``han_name_followers``), no part of it is a common word and none of its characters a kin word's."""
+        out: list[tuple[int, int]] = []
+        if not any(_class(c) == "han" for c in text):
+            return out
+        followers = self.w["han_name_followers"]
+        for m in self._han_kin.finditer(text):
+            at = m.end()
+            for size in (2, 1):
+                surname = text[at : at + size]
+                if surname not in self.han_surnames or han_words.zipf(surname) >= HAN_KIN_SURNAME_ZIPF:
+                    continue
+                span = None
+                for given in (2, 1):
+                    end = at + size + given
+                    name = text[at:end]
+                    if end > len(text) or any(_class(c) != "han" for c in name):
+                        continue
+                    if any(c in self._han_kin_chars or c in followers for c in name[size:]):
+                        continue
+                    if end < len(text) and _class(text[end]) == "han" and text[end] not in followers:
+                        continue
+                    if any(han_words.zipf(name[i : i + 2]) >= HAN_EDGE_ZIPF for i in range(len(name) - 1)):
+                        continue
+                    if han_words.zipf(name) >= HAN_FULL_NAME_ZIPF:
+                        continue
+                    span = (at, end)
+                    break
+                if span is not None:
+                    out.append(span)
+                    break
+        return out
+
+    def _thai_kin_kept(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Thai names found again, each with a kin word joined right before it kept in its span ("<grandma><name>")."""
+        out = []
+        for a, b in spans:
+            if _class(text[a]) == "thai":
+                kin = next((k for k in self._thai_kin if text.endswith(k, 0, a)), None)
+                if kin is not None:
+                    a -= len(kin)
+            out.append((a, b))
+        return out
+
     def _surnames_after(self, text: str, end: int, most: int = 2) -> int:
         """The end of a name found up to ``end``, run on over the next one or two words where the lists hold them
         or they are rare in the languages of the script: "<given> <father's name> <family name>"."""
@@ -620,6 +722,8 @@ class ScriptNames:
             end = self._thai_name_end(text, at)
             if end:
                 out.append((m.start(), end))
+                if end - at >= 4:
+                    self._thai_bare.append((at, end))  # the name alone, found again without its prefix
         return out
 
     def _thai_name_end(self, text: str, at: int, person: bool = True) -> int:
