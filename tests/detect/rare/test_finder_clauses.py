@@ -174,10 +174,14 @@ def test_a_project_folder_points_to_other_weights_or_switches_it_off(tmp_path: P
     assert not any(isinstance(f, ClauseFinder) for f in RareDetailProcessor(Rules([project])).finders)
 
 
+#: invented lines of a diary around a detail: the judge's veto reads texts of clause_veto_min_chars or more
+DIARY = "Quiet morning on the unit. We sorted the linen cupboard and had a coffee. " * 5
+
+
 def test_the_judges_veto_drops_a_rule_detail_only_when_switched_on(tmp_path: Path, detector) -> None:
     # a judge that scores every clause low: with a veto, the frames' detail in it goes; without, it stays
     processor = _low_judged(tmp_path)
-    text = "On Sundays he used to breed ferrets in the yard."
+    text = DIARY + "On Sundays he used to breed ferrets in the yard."
 
     def found() -> list[str]:
         candidates, _ = processor.first_pass(Document(id="d", text=text), detector.nlp(text), [])
@@ -210,6 +214,19 @@ def _low_judged(tmp_path: Path) -> RareDetailProcessor:
 def test_the_veto_spares_a_detail_that_may_cover_a_name(tmp_path: Path, detector) -> None:
     # a capitalised word inside the sentence that no recogniser found: the detail may be what covers a name
     processor = _low_judged(tmp_path)
-    text = "On Sundays he used to breed Zorvath ferrets in the yard."
+    text = DIARY + "On Sundays he used to breed Zorvath ferrets in the yard."
     candidates, _ = processor.first_pass(Document(id="d", text=text), detector.nlp(text), [])
     assert any("ferrets" in text[c.start : c.end] for c in candidates)
+
+
+def test_the_veto_leaves_a_short_text_alone(tmp_path: Path, detector) -> None:
+    # the judge was trained on texts of 400 characters or more (3 of 3,106 records shorter): on a survey's answer
+    # or a lone sentence it scores the clauses out of its experience, so it vetoes nothing there
+    processor = _low_judged(tmp_path)
+    assert processor.clause_veto_min_chars == 400
+    text = "On Sundays he used to breed ferrets in the yard."
+    candidates, _ = processor.first_pass(Document(id="d", text=text), detector.nlp(text), [])
+    assert any("ferrets" in text[c.start : c.end] for c in candidates)
+    processor.clause_veto_min_chars = 0
+    candidates, _ = processor.first_pass(Document(id="d", text=text), detector.nlp(text), [])
+    assert candidates == []

@@ -38,6 +38,7 @@ class CustodyFinder(RuleFinder):
         self.care_kinds = [entry_words(k) for k in self._w("care_kinds")]
         self.care_prepositions = self._w("care_prepositions")
         self.care_plain_verbs = self._w("care_plain_verbs")
+        self.care_detail_verbs = self._w("care_detail_verbs")
         self.loss_verbs = self._w("custody_loss_verbs")
         self.court_nouns = self._w("court_nouns")
         self.court_kinds = self._w("court_kinds")
@@ -178,6 +179,8 @@ class CustodyFinder(RuleFinder):
         start = self._clause_start(sdoc, k, ss)
         if start is None or any(verb_lemma(sdoc[m]) in self.care_plain_verbs for m in range(start, k)):
             return None  # "works in care"
+        if not any(verb_lemma(sdoc[m]) in self.care_detail_verbs for m in range(start, k)):
+            return None  # "was in foster care": an ordinary stay; "were split up in care" tells more
         end = self.frames.extend_right(sdoc, t.i + 1, se, start + self.max_tokens, max_pps=1)
         return Hit(start, end, "family", CARE_REASON, ("care",))
 

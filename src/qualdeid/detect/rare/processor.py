@@ -121,6 +121,9 @@ class RareDetailProcessor(CorpusProcessor):
         #: the clause judge's verdict on the rules' details: one every clause of which it scores below this is
         #: dropped (0: the judge only adds details)
         self.clause_veto = t("clause_veto")
+        #: ... in a text of this many characters or more: the judge has hardly seen a shorter one, and scores a
+        #: sentence there out of its experience (a survey's answer, a message, a lone sentence)
+        self.clause_veto_min_chars = t("clause_veto_min_chars")
         #: a sentence fewer of whose words than this share are English words (zipf >= ``rare_zipf``) is in another
         #: language: English frequencies say nothing of its details
         self.english_share = t("english_sentence_share")
@@ -187,7 +190,7 @@ class RareDetailProcessor(CorpusProcessor):
         scores = ctx.token_scores
         if scores is not None and self.learned_veto > 0:
             hits = [h for h in hits if h.subtype == LEARNED or scores[h.start : h.end].max() >= self.learned_veto]
-        if ctx.clause_scores is not None and self.clause_veto > 0:
+        if ctx.clause_scores is not None and self.clause_veto > 0 and len(doc.text) >= self.clause_veto_min_chars:
             hits = [
                 h
                 for h in hits
