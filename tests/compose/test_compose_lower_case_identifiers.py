@@ -7,7 +7,9 @@ import pytest
 
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.targets import Target, Targets
+from qualdeid.corpus.model import Document
 from qualdeid.pseudonymise.people import RoleWords
+from qualdeid.risk.identifiers import IdentifierIndex
 
 
 @pytest.fixture(scope="module")
@@ -194,3 +196,28 @@ def test_a_relative_or_a_word_that_runs_on_after_speaking_to_stays(targets, text
 def test_a_listed_name_in_lower_case_joined_to_a_role_is_a_person(targets, text: str, found: list[str]) -> None:
     got = targets.lower_case_reached(text, 0, len(text), [])
     assert [text[t.start : t.end] for t in got] == found
+
+
+def _in_dictionary(word: str) -> bool:
+    return word in {"kestrel", "marina", "court", "reading"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a place the corpus writes with its capitals, written here in lower case with a word no dictionary has
+        ("sat with her in the kitchen at brackenlow court for an hour", ["brackenlow court"]),
+        ("she came back from her nans in quarrowmere last night", ["quarrowmere"]),
+        # every word an everyday word: the words they are
+        ("we walked round the kestrel marina and back", []),
+        ("we walked round the court and back", []),
+        ("she was reading all night", []),
+    ],
+)
+def test_a_corpus_place_written_in_lower_case(text: str, found: list[str]) -> None:
+    targets = Targets([], Placeholders(), RoleWords.load())
+    index = IdentifierIndex()
+    for value in ("Brackenlow Court", "Quarrowmere", "Kestrel Marina", "Reading"):
+        index.add(value, "LOCATION", "elsewhere")
+    got = targets.in_window(Document("d", text), 0, len(text), index, None, in_dictionary=_in_dictionary)
+    assert [(text[t.start : t.end], t.label) for t in got] == [(f, "LOCATION") for f in found]

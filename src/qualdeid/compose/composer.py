@@ -378,7 +378,14 @@ class Composer:
         targets = [
             t
             for t in self.targets.in_window(
-                doc, cut.start, cut.end, corpus.index, corpus.key_index, known, corpus.defined
+                doc,
+                cut.start,
+                cut.end,
+                corpus.index,
+                corpus.key_index,
+                known,
+                corpus.defined,
+                corpus.risk.index.in_dictionary,
             )
             if not any(a < t.end and t.start < b for a, b in removed)
         ]
@@ -850,7 +857,7 @@ class Composer:
                     edits.append(Edit(m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
             for idx in (corpus.index, corpus.key_index):
                 if idx is not None:
-                    edits += self._names_left(idx, para.text, invented)
+                    edits += self._names_left(idx, para.text, invented, corpus.risk.index.in_dictionary)
             ours = {_initials_key(f"{m.invented.first} {m.invented.last}") for m in cast.members}
             here = _first_names_here(corpus.people, corpus.docs[para.cut.fragment.doc_id])
             left = initials_in(para.text, 0, len(para.text), corpus.initials, [], self.targets.not_initials, here)
@@ -876,7 +883,9 @@ class Composer:
                 break
         return fixes
 
-    def _names_left(self, index: IdentifierIndex, text: str, invented: set[str]) -> list[Edit]:
+    def _names_left(
+        self, index: IdentifierIndex, text: str, invented: set[str], in_dictionary: Callable[[str], bool] | None = None
+    ) -> list[Edit]:
         """Replacements for the identifiers ``index`` knows that are still in a composed paragraph.
         A person's name form the corpus writes in lower case goes too, whether or not `risk` holds it
         with confidence (risk no longer does for a name written only so): unless it is an everyday word
@@ -901,9 +910,11 @@ class Composer:
                         continue
                 edits.append(Edit(h.start, h.end, self._again(text, h.start, h.end, h.label)))
                 continue
-            if not h.certain or not self.targets.written_as_name(hit, h.label):
+            # a place the corpus writes with its capitals, written in lower case ("at quarrowmere court")
+            lower_place = h.label in ("LOCATION", "ORGANIZATION") and self.targets.lower_case_place(hit, in_dictionary)
+            if not h.certain or not (lower_place or self.targets.written_as_name(hit, h.label)):
                 continue
-            if self.targets.kind(text, h.start, h.end, h.label) is None:
+            if self.targets.kind(text, h.start, h.end, h.label, named=lower_place) is None:
                 continue  # a word, a generic place, a country or language: nobody's identifier
             edits.append(Edit(h.start, h.end, self._again(text, h.start, h.end, h.label)))
         return edits
