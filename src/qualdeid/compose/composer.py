@@ -372,7 +372,9 @@ class Composer:
         frag = cut.fragment
         doc = corpus.docs[frag.doc_id]
         text = doc.text
-        changes = [Change(a, b, text[a:b], "", "form label") for a, b in cut.labels]
+        negative = {(a, b) for a, b in cut.labels if self._negative_label(text[a:b])}
+        lead_no = self.config.negative_lead + " " if self.config.negative_lead else ""
+        changes = [Change(a, b, text[a:b], lead_no if (a, b) in negative else "", "form label") for a, b in cut.labels]
         removed = [(a, b) for a, b in cut.labels]
         known = account_first_names(doc, corpus.people, self.targets)
         targets = [
@@ -496,8 +498,19 @@ class Composer:
             if c.start >= cut.start
         ]
         composed, applied = apply_edits(window, in_window)
-        new_text = _tidy(_sentence_case_after(composed, [a.out_end for a in applied if a.label == "form label"]))
-        lead = self._lead(frag.section, sdoc)
+        after_labels = [a.out_end for a in applied if a.label == "form label" and not a.new]
+        new_text = _tidy(_sentence_case_after(composed, after_labels))
+        opens_negative = any(not text[cut.start : a].strip() for a, _ in negative)
+        # a label that says what did not help, right before the part's first sentence (left out of the cut)
+        before_negative = lead_no and any(
+            b <= cut.start and not text[b : cut.start].strip() and self._negative_label(text[a:b])
+            for a, b in frag.labels
+        )
+        lead = "" if opens_negative or before_negative else self._lead(frag.section, sdoc)
+        if before_negative:  # "Not everything helped, though: the noise ...", not "What helped was the noise"
+            keep_case = sdoc[0].pos_ == "PROPN" or sdoc[0].text == "I"
+            new_text = lead_no + (new_text if keep_case else new_text[:1].lower() + new_text[1:])
+            changes.append(Change(cut.start, cut.start, "", lead_no, "lead", None, None))
         if lead:  # "Being there as a co-worker." alone reads as a heading of the template
             keep_case = sdoc[0].pos_ == "PROPN" or sdoc[0].text == "I"
             opening = new_text if keep_case else new_text[:1].lower() + new_text[1:]
@@ -545,6 +558,13 @@ class Composer:
                 + "): say what it is, or rephrase"
             )
         return Paragraph(cut, new_text, sorted(changes, key=lambda c: c.start), notes)
+
+    def _negative_label(self, label: str) -> bool:
+        """A form label or answer word that says what did not help ("Not helpful:", "No:")."""
+        words = re.sub(r"[^\w'’ ]+", " ", label).replace("’", "'").lower().split()
+        while words and words[0].isdigit():
+            words = words[1:]
+        return bool(words) and " ".join(words) in self.config.negative_labels
 
     def _lead(self, section: int, sdoc) -> str:
         """The section's lead when the part opens with a sentence without a finite verb ("Celebrating
