@@ -7,7 +7,7 @@ import pytest
 
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.targets import Target, Targets
-from qualdeid.corpus.model import Document
+from qualdeid.corpus.model import Document, Span
 from qualdeid.pseudonymise.people import RoleWords
 from qualdeid.risk.identifiers import IdentifierIndex
 
@@ -221,3 +221,43 @@ def test_a_corpus_place_written_in_lower_case(text: str, found: list[str]) -> No
         index.add(value, "LOCATION", "elsewhere")
     got = targets.in_window(Document("d", text), 0, len(text), index, None, in_dictionary=_in_dictionary)
     assert [(text[t.start : t.end], t.label) for t in got] == [(f, "LOCATION") for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "whole", "bare"),
+    [
+        ("her ma wee quorra had been giving off at her", "quorra", "wee quorra", "quorra"),
+        ("then big tavish rang the office", "tavish", "big tavish", "tavish"),
+        ("then Tavish rang the office", "Tavish", "Tavish", "Tavish"),  # no nickname word before it
+    ],
+)
+def test_a_lower_case_nickname_goes_whole(text: str, name: str, whole: str, bare: str) -> None:
+    targets = Targets([], Placeholders(), RoleWords.load())
+    a = text.index(name)
+    t = targets.with_lower_nickname_prefix(text, Target(a, a + len(name), "PERSON", "lower-case name"), 0)
+    assert text[t.start : t.end] == whole
+    assert targets.without_nickname_prefix(whole) == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "age"),
+    [
+        ("she talks like a woman of sixty sometimes", "sixty", False),  # a comparison, nobody's age
+        ("he dances like an old man of ninety", "ninety", False),
+        ("Quorra is sixty now", "sixty", True),
+        ("a woman of sixty moved in next door", "sixty", True),
+    ],
+)
+def test_an_age_in_a_comparison_is_nobodys(text: str, value: str, age: bool) -> None:
+    targets = Targets([], Placeholders(), RoleWords.load())
+    a = text.index(value)
+    assert (targets.kind(text, a, a + len(value), "AGE") == "AGE") is age
+
+
+def test_a_people_named_by_where_it_comes_from_is_no_person() -> None:
+    targets = Targets([], Placeholders(), RoleWords.load())
+    text = "We talked it through. I said I'm not Islander but my family would be the same."
+    doc = Document("d", text)
+    a = text.index("Islander")
+    doc.spans.append(Span(a, a + len("Islander"), "PERSON", "Islander", detector="SpacyRecognizer"))
+    assert targets.in_window(doc, 0, len(text), None, None) == []

@@ -410,6 +410,7 @@ class Composer:
         for n, t in enumerate(targets):  # "met kestra vollund": a surname written in lower case goes with the name
             nxt = targets[n + 1].start if n + 1 < len(targets) else cut.end
             if t.label == "PERSON":
+                t = self.targets.with_lower_nickname_prefix(text, t, max([cut.start, *(x.end for x in targets[:n])]))
                 targets[n] = self.targets.lower_case_surname(text, t, min(nxt, cut.end), in_dictionary)
         here = _first_names_here(corpus.people, doc)
         initials = initials_in(text, cut.start, cut.end, corpus.initials, targets, self.targets.not_initials, here)

@@ -999,10 +999,23 @@ class Targets:
         as a whole: not "Wee" and an invented name)."""
         return _capitalised_prefix(text, t, start, self._nickname_prefix)
 
+    def with_lower_nickname_prefix(self, text: str, t: Target, start: int) -> Target:
+        """A name written in lower case with the word before it that makes a nickname ("her ma big quorra"): the
+        nickname as a whole, as for a capitalised one."""
+        if t.label != "PERSON" or not text[t.start : t.end][:1].islower():
+            return t
+        m = self._nickname_prefix.search(text, max(start, t.start - 12), t.start)
+        if m is None or not text[m.start()].islower():
+            return t
+        return Target(m.start(), t.end, t.label, t.found, t.reason)
+
     def without_nickname_prefix(self, written: str) -> str:
-        """A name as written less the word before it that makes a nickname ("Wee Quorra" -> "Quorra")."""
+        """A name as written less the word before it that makes a nickname ("Wee Quorra" -> "Quorra", "big
+        quorra" -> "quorra")."""
         words = written.split(" ", 1)
         if len(words) == 2 and self._nickname_prefix.search(words[0] + " ") and words[1][:1].isupper():
+            return words[1]
+        if len(words) == 2 and written.islower() and self._nickname_prefix.search(words[0] + " "):
             return words[1]
         return written
 
@@ -1398,6 +1411,8 @@ class Targets:
                 return None  # "in my forties": already the age band a placeholder would give
             if decade and self._narrators_past_decade(text, start):
                 return None  # "sectioned in my early thirties": the narrator's age then
+            if _LIKE_AGE_BEFORE.search(text[max(0, start - 40) : start]):
+                return None  # "talks like a woman of sixty": a comparison, nobody's age
             age = age_of(value)
             if age is not None and age < CHILDHOOD:
                 return None  # "when she was ten": long ago
@@ -1749,6 +1764,12 @@ class Targets:
 
 #: an abbreviation in capitals, maybe plural ("QRB", "QRBs")
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+#: an age in a comparison ("acts like a man of ninety", "dances like someone of twenty"): nobody's age
+_LIKE_AGE_BEFORE = re.compile(
+    r"\b(?:like|as)\s+(?:(?:a|an|some)\s+)?(?:[a-z]+\s+)?(?:woman|man|person|lady|fella|fellow|bloke|girl|boy|kid|child|"
+    r"someone|somebody|one|people|folk)\s+of\s+$",
+    re.IGNORECASE,
+)
 #: a possessive or an indefinite article right before a word
 _KIND_BEFORE = re.compile(r"\b(?:my|his|her|their|our|your|a|an)\s+$", re.IGNORECASE)
 
