@@ -1290,6 +1290,8 @@ class Targets:
         if holiday_end and holiday_end >= end:  # "St Columba's" of "St Columba's weekend": the holiday
             label, value = "DATE_TIME", text[start:holiday_end]
         words = _WORD.findall(value)
+        if label in ("LOCATION", "ORGANIZATION") and self.placeholders.agency(value):
+            return "ORGANIZATION"  # "the Home Office": a national agency, replaced by what it is (placeholders.yaml)
         if _AGE_GROUP.fullmatch(value.strip()):
             return None  # "the under-9s", "over-60s": an age group, nobody's age, team or number
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and _PLURAL_ABBREVIATION.fullmatch(value.strip()):
