@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualdeid.compose import Composer, load_compose_config
-from qualdeid.compose.cast import Cast
-from qualdeid.compose.names import NamePicker
-from qualdeid.compose.select import Cut
-from qualdeid.corpus.model import Document, Segment
+from helpers import compose_each_part
 
 PARTS = [
     "What helped:\nYes: sitting with Orlenna by the window. No: the long wait for the bus.",
@@ -20,18 +16,7 @@ PARTS = [
 
 @pytest.fixture(scope="module")
 def paragraphs(detector) -> list[str]:
-    docs = []
-    for i, part in enumerate(PARTS):
-        text = f"Entry {i + 1}\n{part}\n"
-        start = text.index(part)
-        docs.append(Document(f"d{i}", text, segments=[Segment(start, start + len(part), ["visits"])]))
-    composer = Composer(detector, load_compose_config())
-    corpus = composer.prepare(docs)
-    out = []
-    for frag in sorted(corpus.every, key=lambda f: f.doc_id):
-        cast = Cast(NamePicker("en_AU", composer.config, seed=1, exclude=corpus.names), "she", None)
-        out.append(composer.paragraph(corpus, Cut(frag, 0, len(frag.sentences) - 1, 0), cast, "she").text)
-    return out
+    return [p.text for p in compose_each_part(detector, PARTS, "visits")]
 
 
 def test_what_did_not_help_is_said_so(paragraphs: list[str]) -> None:
