@@ -215,3 +215,26 @@ def pattern_found(name: str, text: str) -> list[str]:
     """What the YAML pattern recogniser ``name`` (rules/recognizers/*.yaml) finds in ``text``, sorted."""
     recognizer = _pattern_recognizers()[name]
     return sorted(text[r.start : r.end] for r in recognizer.analyze(text, recognizer.supported_entities))
+
+
+def compose_each_part(detector, parts: list[str], code: str) -> list:
+    """Each part as the one coded segment of its own document ("Entry N" above it), composed alone as a
+    whole paragraph ("she"), in document order: the paragraphs, their changes with them."""
+    from qualdeid.compose import Composer, load_compose_config
+    from qualdeid.compose.cast import Cast
+    from qualdeid.compose.names import NamePicker
+    from qualdeid.compose.select import Cut
+    from qualdeid.corpus.model import Document, Segment
+
+    docs = []
+    for i, part in enumerate(parts):
+        text = f"Entry {i + 1}\n{part}\n"
+        start = text.index(part)
+        docs.append(Document(f"d{i}", text, segments=[Segment(start, start + len(part), [code])]))
+    composer = Composer(detector, load_compose_config())
+    corpus = composer.prepare(docs)
+    out = []
+    for frag in sorted(corpus.every, key=lambda f: f.doc_id):
+        cast = Cast(NamePicker("en_AU", composer.config, seed=1, exclude=corpus.names), "she", None)
+        out.append(composer.paragraph(corpus, Cut(frag, 0, len(frag.sentences) - 1, 0), cast, "she"))
+    return out

@@ -7,7 +7,9 @@ import pytest
 
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.targets import Target, Targets
+from qualdeid.corpus.model import Document, Span
 from qualdeid.pseudonymise.people import RoleWords
+from qualdeid.risk.identifiers import IdentifierIndex
 
 
 @pytest.fixture(scope="module")
@@ -194,3 +196,68 @@ def test_a_relative_or_a_word_that_runs_on_after_speaking_to_stays(targets, text
 def test_a_listed_name_in_lower_case_joined_to_a_role_is_a_person(targets, text: str, found: list[str]) -> None:
     got = targets.lower_case_reached(text, 0, len(text), [])
     assert [text[t.start : t.end] for t in got] == found
+
+
+def _in_dictionary(word: str) -> bool:
+    return word in {"kestrel", "marina", "court", "reading"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a place the corpus writes with its capitals, written here in lower case with a word no dictionary has
+        ("sat with her in the kitchen at brackenlow court for an hour", ["brackenlow court"]),
+        ("she came back from her nans in quarrowmere last night", ["quarrowmere"]),
+        # every word an everyday word: the words they are
+        ("we walked round the kestrel marina and back", []),
+        ("we walked round the court and back", []),
+        ("she was reading all night", []),
+    ],
+)
+def test_a_corpus_place_written_in_lower_case(text: str, found: list[str]) -> None:
+    targets = Targets([], Placeholders(), RoleWords.load())
+    index = IdentifierIndex()
+    for value in ("Brackenlow Court", "Quarrowmere", "Kestrel Marina", "Reading"):
+        index.add(value, "LOCATION", "elsewhere")
+    got = targets.in_window(Document("d", text), 0, len(text), index, None, in_dictionary=_in_dictionary)
+    assert [(text[t.start : t.end], t.label) for t in got] == [(f, "LOCATION") for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "whole", "bare"),
+    [
+        ("her ma wee quorra had been giving off at her", "quorra", "wee quorra", "quorra"),
+        ("then big tavish rang the office", "tavish", "big tavish", "tavish"),
+        ("then Tavish rang the office", "Tavish", "Tavish", "Tavish"),  # no nickname word before it
+    ],
+)
+def test_a_lower_case_nickname_goes_whole(text: str, name: str, whole: str, bare: str) -> None:
+    targets = Targets([], Placeholders(), RoleWords.load())
+    a = text.index(name)
+    t = targets.with_lower_nickname_prefix(text, Target(a, a + len(name), "PERSON", "lower-case name"), 0)
+    assert text[t.start : t.end] == whole
+    assert targets.without_nickname_prefix(whole) == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "age"),
+    [
+        ("she talks like a woman of sixty sometimes", "sixty", False),  # a comparison, nobody's age
+        ("he dances like an old man of ninety", "ninety", False),
+        ("Quorra is sixty now", "sixty", True),
+        ("a woman of sixty moved in next door", "sixty", True),
+    ],
+)
+def test_an_age_in_a_comparison_is_nobodys(text: str, value: str, age: bool) -> None:
+    targets = Targets([], Placeholders(), RoleWords.load())
+    a = text.index(value)
+    assert (targets.kind(text, a, a + len(value), "AGE") == "AGE") is age
+
+
+def test_a_people_named_by_where_it_comes_from_is_no_person() -> None:
+    targets = Targets([], Placeholders(), RoleWords.load())
+    text = "We talked it through. I said I'm not Islander but my family would be the same."
+    doc = Document("d", text)
+    a = text.index("Islander")
+    doc.spans.append(Span(a, a + len("Islander"), "PERSON", "Islander", detector="SpacyRecognizer"))
+    assert targets.in_window(doc, 0, len(text), None, None) == []

@@ -30,3 +30,23 @@ def test_in_placeholder() -> None:
     assert _in_placeholder(text, first, first + 6)
     assert not _in_placeholder(text, second, second + 6)
     assert not _in_placeholder(text, third, third + 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("she rang the DWP twice about it", "DWP", "[benefits agency]"),
+        ("queued at Centrelink all morning", "Centrelink", "[the benefits agency]"),
+        ("the Home Office wrote back", "Home Office", "[immigration authority]"),
+    ],
+)
+def test_a_national_agency_is_replaced_by_what_it_is(text: str, value: str, expected: str) -> None:
+    from qualdeid.compose.placeholders import Placeholders
+    from qualdeid.compose.targets import Targets
+    from qualdeid.pseudonymise.people import RoleWords
+
+    placeholders = Placeholders()
+    targets = Targets([], placeholders, RoleWords.load())
+    a = text.index(value)
+    assert targets.kind(text, a, a + len(value), "ORGANIZATION") == "ORGANIZATION"
+    assert placeholders.make("ORGANIZATION", value, text[:a], text[a + len(value) :]) == expected

@@ -78,7 +78,8 @@ def test_how_long_is_no_date(targets: Targets, value: str, expected) -> None:
     ("text", "expected"),
     [
         ("had a yarn with tavito after tea", [("tavito", "PERSON")]),
-        ("we drove out to tavito for the day", []),  # a place, where a place is reached
+        # where a place is reached it is the corpus's place, written in lower case: that place, no person
+        ("we drove out to tavito for the day", [("tavito", "LOCATION")]),
     ],
 )
 def test_a_lower_case_place_of_the_corpus_reached_as_a_person_is_one(targets: Targets, text: str, expected) -> None:

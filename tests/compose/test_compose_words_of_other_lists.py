@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualdeid.compose import Composer, load_compose_config
-from qualdeid.compose.cast import Cast
-from qualdeid.compose.names import NamePicker
-from qualdeid.compose.select import Cut
-from qualdeid.corpus.model import Document, Segment
+from helpers import compose_each_part
 
 PARTS = [
     "Home visit with Brisella Wennick. Ubaba rang at noon and stayed on the line a good while. I widnae push it. "
@@ -28,17 +24,8 @@ WORDS += ["mushum", "bapuji", "Malume", "Hazaragi", "Acholi"]
 
 @pytest.fixture(scope="module")
 def changed(detector) -> list[tuple[str, str]]:
-    docs = []
-    for i, part in enumerate(PARTS):
-        text = f"Entry {i + 1}\n{part}\n"
-        start = text.index(part)
-        docs.append(Document(f"d{i}", text, segments=[Segment(start, start + len(part), ["family"])]))
-    composer = Composer(detector, load_compose_config())
-    corpus = composer.prepare(docs)
     out = []
-    for frag in corpus.every:
-        cast = Cast(NamePicker("en_AU", composer.config, seed=1, exclude=corpus.names), "she", None)
-        para = composer.paragraph(corpus, Cut(frag, 0, len(frag.sentences) - 1, 0), cast, "she")
+    for para in compose_each_part(detector, PARTS, "family"):
         out += [(c.original, c.reason) for c in para.changes if c.reason in ("person", "place", "organisation")]
     return out
 

@@ -372,13 +372,22 @@ class Composer:
         frag = cut.fragment
         doc = corpus.docs[frag.doc_id]
         text = doc.text
-        changes = [Change(a, b, text[a:b], "", "form label") for a, b in cut.labels]
+        negative = {(a, b) for a, b in cut.labels if self._negative_label(text[a:b])}
+        lead_no = self.config.negative_lead + " " if self.config.negative_lead else ""
+        changes = [Change(a, b, text[a:b], lead_no if (a, b) in negative else "", "form label") for a, b in cut.labels]
         removed = [(a, b) for a, b in cut.labels]
         known = account_first_names(doc, corpus.people, self.targets)
         targets = [
             t
             for t in self.targets.in_window(
-                doc, cut.start, cut.end, corpus.index, corpus.key_index, known, corpus.defined
+                doc,
+                cut.start,
+                cut.end,
+                corpus.index,
+                corpus.key_index,
+                known,
+                corpus.defined,
+                corpus.risk.index.in_dictionary,
             )
             if not any(a < t.end and t.start < b for a, b in removed)
         ]
@@ -401,6 +410,7 @@ class Composer:
         for n, t in enumerate(targets):  # "met kestra vollund": a surname written in lower case goes with the name
             nxt = targets[n + 1].start if n + 1 < len(targets) else cut.end
             if t.label == "PERSON":
+                t = self.targets.with_lower_nickname_prefix(text, t, max([cut.start, *(x.end for x in targets[:n])]))
                 targets[n] = self.targets.lower_case_surname(text, t, min(nxt, cut.end), in_dictionary)
         here = _first_names_here(corpus.people, doc)
         initials = initials_in(text, cut.start, cut.end, corpus.initials, targets, self.targets.not_initials, here)
@@ -489,8 +499,19 @@ class Composer:
             if c.start >= cut.start
         ]
         composed, applied = apply_edits(window, in_window)
-        new_text = _tidy(_sentence_case_after(composed, [a.out_end for a in applied if a.label == "form label"]))
-        lead = self._lead(frag.section, sdoc)
+        after_labels = [a.out_end for a in applied if a.label == "form label" and not a.new]
+        new_text = _tidy(_sentence_case_after(composed, after_labels))
+        opens_negative = any(not text[cut.start : a].strip() for a, _ in negative)
+        # a label that says what did not help, right before the part's first sentence (left out of the cut)
+        before_negative = lead_no and any(
+            b <= cut.start and not text[b : cut.start].strip() and self._negative_label(text[a:b])
+            for a, b in frag.labels
+        )
+        lead = "" if opens_negative or before_negative else self._lead(frag.section, sdoc)
+        if before_negative:  # "Not everything helped, though: the noise ...", not "What helped was the noise"
+            keep_case = sdoc[0].pos_ == "PROPN" or sdoc[0].text == "I"
+            new_text = lead_no + (new_text if keep_case else new_text[:1].lower() + new_text[1:])
+            changes.append(Change(cut.start, cut.start, "", lead_no, "lead", None, None))
         if lead:  # "Being there as a co-worker." alone reads as a heading of the template
             keep_case = sdoc[0].pos_ == "PROPN" or sdoc[0].text == "I"
             opening = new_text if keep_case else new_text[:1].lower() + new_text[1:]
@@ -538,6 +559,13 @@ class Composer:
                 + "): say what it is, or rephrase"
             )
         return Paragraph(cut, new_text, sorted(changes, key=lambda c: c.start), notes)
+
+    def _negative_label(self, label: str) -> bool:
+        """A form label or answer word that says what did not help ("Not helpful:", "No:")."""
+        words = re.sub(r"[^\w'’ ]+", " ", label).replace("’", "'").lower().split()
+        while words and words[0].isdigit():
+            words = words[1:]
+        return bool(words) and " ".join(words) in self.config.negative_labels
 
     def _lead(self, section: int, sdoc) -> str:
         """The section's lead when the part opens with a sentence without a finite verb ("Celebrating
@@ -850,7 +878,7 @@ class Composer:
                     edits.append(Edit(m.start(), m.end(), self._again(para.text, m.start(), m.end(), originals[value])))
             for idx in (corpus.index, corpus.key_index):
                 if idx is not None:
-                    edits += self._names_left(idx, para.text, invented)
+                    edits += self._names_left(idx, para.text, invented, corpus.risk.index.in_dictionary)
             ours = {_initials_key(f"{m.invented.first} {m.invented.last}") for m in cast.members}
             here = _first_names_here(corpus.people, corpus.docs[para.cut.fragment.doc_id])
             left = initials_in(para.text, 0, len(para.text), corpus.initials, [], self.targets.not_initials, here)
@@ -876,7 +904,9 @@ class Composer:
                 break
         return fixes
 
-    def _names_left(self, index: IdentifierIndex, text: str, invented: set[str]) -> list[Edit]:
+    def _names_left(
+        self, index: IdentifierIndex, text: str, invented: set[str], in_dictionary: Callable[[str], bool] | None = None
+    ) -> list[Edit]:
         """Replacements for the identifiers ``index`` knows that are still in a composed paragraph.
         A person's name form the corpus writes in lower case goes too, whether or not `risk` holds it
         with confidence (risk no longer does for a name written only so): unless it is an everyday word
@@ -901,9 +931,11 @@ class Composer:
                         continue
                 edits.append(Edit(h.start, h.end, self._again(text, h.start, h.end, h.label)))
                 continue
-            if not h.certain or not self.targets.written_as_name(hit, h.label):
+            # a place the corpus writes with its capitals, written in lower case ("at quarrowmere court")
+            lower_place = h.label in ("LOCATION", "ORGANIZATION") and self.targets.lower_case_place(hit, in_dictionary)
+            if not h.certain or not (lower_place or self.targets.written_as_name(hit, h.label)):
                 continue
-            if self.targets.kind(text, h.start, h.end, h.label) is None:
+            if self.targets.kind(text, h.start, h.end, h.label, named=lower_place) is None:
                 continue  # a word, a generic place, a country or language: nobody's identifier
             edits.append(Edit(h.start, h.end, self._again(text, h.start, h.end, h.label)))
         return edits

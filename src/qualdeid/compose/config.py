@@ -9,7 +9,7 @@ from typing import Any
 from qualdeid.rules import Rules
 
 #: Lists a project's compose.yaml adds to; its other keys replace the defaults.
-_LIST_KEYS = ("form_labels", "answer_labels", "subject_nouns")
+_LIST_KEYS = ("form_labels", "answer_labels", "negative_labels", "subject_nouns")
 
 
 @dataclass
@@ -26,6 +26,9 @@ class ComposeConfig:
     form_labels: list[str] = field(default_factory=list)
     #: a form's answer words that label a part only with their colon right after them ("Yes: the walk.")
     answer_labels: list[str] = field(default_factory=list)
+    #: labels and answer words that say what did not help ("Not helpful:", "No:"): replaced by ``negative_lead``
+    negative_labels: list[str] = field(default_factory=list)
+    negative_lead: str = ""
     subject_nouns: list[str] = field(default_factory=list)
     #: words (not pronouns) a prompt or form label may carry before its colon: "Not helpful either:"
     heading_extra_words: int = 2
@@ -55,6 +58,8 @@ def load_compose_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> Compo
         )
     c.form_labels = [str(x) for x in merged.get("form_labels") or []]
     c.answer_labels = [str(x) for x in merged.get("answer_labels") or []]
+    c.negative_labels = [str(x).lower() for x in merged.get("negative_labels") or []]
+    c.negative_lead = str(merged.get("negative_lead") or "").strip()
     c.subject_nouns = [str(x).lower() for x in merged.get("subject_nouns") or []]
     c.heading_extra_words = int(merged.get("heading_extra_words", c.heading_extra_words))
     c.statement = str(merged.get("statement", c.statement))

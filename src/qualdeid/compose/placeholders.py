@@ -65,6 +65,8 @@ class Placeholders:
                 else:
                     data[k] = v
         self.heads: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("heads") or {}).items()}
+        #: national public agencies -> what they are ("dwp" -> "benefits agency"): their kind, never their name
+        self.agencies: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("agencies") or {}).items()}
         self.street_words = rules.words("lexicons/street_types.txt", lower=True)
         type_words = (
             rules.words("lexicons/venue_types.txt", lower=True)
@@ -158,11 +160,18 @@ class Placeholders:
             return "CONTACT"
         return label
 
+    def agency(self, text: str) -> str | None:
+        """What a national public agency is ("benefits agency" for "the DWP"), or None for any other name."""
+        return self.agencies.get(re.sub(r"^the\s+|['’]s?$", "", " ".join(text.split()), flags=re.IGNORECASE).lower())
+
     def make(
         self, label: str, text: str, before: str, after: str, *, possessive: str = "their", reason: str = ""
     ) -> str:
         """The replacement of ``text`` (``before``/``after``: the text around it in the fragment)."""
         determined = bool(_DETERMINER_BEFORE.search(before))
+        agency = self.agency(text)
+        if label in ("LOCATION", "ORGANIZATION") and agency:  # "the DWP" -> "the [benefits agency]"
+            return f"[{agency}]" if determined else f"[the {agency}]"
         if label in ("LOCATION", "ORGANIZATION"):
             if label == "ORGANIZATION" and self._club_thing_after.match(after) and not self._head(text):
                 return "[club]" if determined else "[a club]"  # "a [club] scarf"

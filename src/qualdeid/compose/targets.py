@@ -102,6 +102,9 @@ SURNAME_AFTER_ZIPF = 1.5
 _LOWER_SURNAME_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]{2,}[a-z])(?![\w'’-])")
 #: a capitalised word this common in English, before what supporters wear, is the thing ("an Army blanket")
 CLUB_WORD_ZIPF = 4.5
+#: a word of a place's name written in lower case is that place's, not an everyday word, when rarer than this
+#: (and in no dictionary)
+LOWER_PLACE_WORD_ZIPF = 3.0
 #: before a word, a determiner or a possessive makes it a noun ("the phone bill", "her text")
 _NOUN_BEFORE = re.compile(r"(?:\b(?i:the|a|an|my|his|her|their|our|your|its)|\w['’]s)[ \t]+$")
 _PLACE_OR_ON_BEFORE = re.compile(r"\b(?:on|from|to|in|into|near|off|at)\s+$", re.IGNORECASE)
@@ -740,10 +743,12 @@ class Targets:
         key_index: IdentifierIndex | None,
         known: Iterable[str] = (),
         defined: Iterable[str] = (),
+        in_dictionary: Callable[[str], bool] | None = None,
     ) -> list[Target]:
         """The identifiers to replace in ``doc.text[start:end]`` in text order (``known``: first names of
         the document's people; ``defined``: short names the corpus defines by a full name in brackets,
-        see :func:`defined_short_forms`). They do not overlap, but for rare details: the identifiers
+        see :func:`defined_short_forms`; ``in_dictionary``: the words of English, for a place's name
+        written in lower case, see :meth:`lower_case_place`). They do not overlap, but for rare details: the identifiers
         inside one are listed too, for when the detail is kept."""
         text = doc.text
         known_names = {k.lower() for k in known}
@@ -850,8 +855,16 @@ class Targets:
                 if reached:
                     out.append(Target(a, b, "PERSON", found))
                     continue
+                # "sat in the kitchen at quarrowmere court": a place or body the corpus writes with its capitals,
+                # written here in lower case, with a word no dictionary holds: that place, written carelessly
+                lower_place = (
+                    h.certain
+                    and h.label in ("LOCATION", "ORGANIZATION")
+                    and self.lower_case_place(text[a:b], in_dictionary)
+                )
                 evidence = speaks or named_here or certain_subject
-                if not (evidence or addressed or (h.certain and self.written_as_name(text[a:b], h.label))):
+                written = lower_place or self.written_as_name(text[a:b], h.label)
+                if not (evidence or addressed or (h.certain and written)):
                     continue
                 if not evidence and self.word_not_name(text[a:b], h.label, ner_only=False):
                     continue
@@ -859,7 +872,7 @@ class Targets:
                     continue  # "a QRB card": a kind of thing, though the corpus holds a body of that name
                 if not evidence and h.label != "PERSON" and self.unlisted_word_opening_sentence(text, a, b):
                     continue  # "Gardening isn't one way": a word opening its sentence, though a body's name has it
-                label = self.kind(text, a, b, h.label, named=evidence)
+                label = self.kind(text, a, b, h.label, named=evidence or lower_place)
                 if label == "LOCATION" and h.label == "PERSON" and self._known_person_here(text, a, b, known_names):
                     label = "PERSON"  # "Tawa's 68": a person of this account named like a town, as detected
                 if label is not None:
@@ -986,10 +999,23 @@ class Targets:
         as a whole: not "Wee" and an invented name)."""
         return _capitalised_prefix(text, t, start, self._nickname_prefix)
 
+    def with_lower_nickname_prefix(self, text: str, t: Target, start: int) -> Target:
+        """A name written in lower case with the word before it that makes a nickname ("her ma big quorra"): the
+        nickname as a whole, as for a capitalised one."""
+        if t.label != "PERSON" or not text[t.start : t.end][:1].islower():
+            return t
+        m = self._nickname_prefix.search(text, max(start, t.start - 12), t.start)
+        if m is None or not text[m.start()].islower():
+            return t
+        return Target(m.start(), t.end, t.label, t.found, t.reason)
+
     def without_nickname_prefix(self, written: str) -> str:
-        """A name as written less the word before it that makes a nickname ("Wee Quorra" -> "Quorra")."""
+        """A name as written less the word before it that makes a nickname ("Wee Quorra" -> "Quorra", "big
+        quorra" -> "quorra")."""
         words = written.split(" ", 1)
         if len(words) == 2 and self._nickname_prefix.search(words[0] + " ") and words[1][:1].isupper():
+            return words[1]
+        if len(words) == 2 and written.islower() and self._nickname_prefix.search(words[0] + " "):
             return words[1]
         return written
 
@@ -1264,6 +1290,8 @@ class Targets:
         if holiday_end and holiday_end >= end:  # "St Columba's" of "St Columba's weekend": the holiday
             label, value = "DATE_TIME", text[start:holiday_end]
         words = _WORD.findall(value)
+        if label in ("LOCATION", "ORGANIZATION") and self.placeholders.agency(value):
+            return "ORGANIZATION"  # "the Home Office": a national agency, replaced by what it is (placeholders.yaml)
         if _AGE_GROUP.fullmatch(value.strip()):
             return None  # "the under-9s", "over-60s": an age group, nobody's age, team or number
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and _PLURAL_ABBREVIATION.fullmatch(value.strip()):
@@ -1336,8 +1364,8 @@ class Targets:
         if label == "PERSON":
             return self._person(text, start, end, words, named)
         if label in ("LOCATION", "ORGANIZATION"):
-            if not any(c.isupper() or c.isdigit() for c in value):
-                return None  # "the café", "carers"
+            if not any(c.isupper() or c.isdigit() for c in value) and not (named and self.lower_case_place(value)):
+                return None  # "the café", "carers"; not a name the corpus writes with capitals ("quarrowmere"
             if _NUMBER_ALONE.fullmatch(value.strip()):
                 return None  # "used to drive the 41": a route's or a bay's number alone is no one's place
             if len(words) == 1 and re.sub(r"['’]s?$", "", words[0]).lower() in self.forms_of_address:
@@ -1385,6 +1413,8 @@ class Targets:
                 return None  # "in my forties": already the age band a placeholder would give
             if decade and self._narrators_past_decade(text, start):
                 return None  # "sectioned in my early thirties": the narrator's age then
+            if _LIKE_AGE_BEFORE.search(text[max(0, start - 40) : start]):
+                return None  # "talks like a woman of sixty": a comparison, nobody's age
             age = age_of(value)
             if age is not None and age < CHILDHOOD:
                 return None  # "when she was ten": long ago
@@ -1707,6 +1737,23 @@ class Targets:
             out.append(t)
         return out
 
+    def lower_case_place(self, value: str, in_dictionary: Callable[[str], bool] | None = None) -> bool:
+        """A place or organisation's name written all in lower case that still reads as a name: one of its words
+        is rare in general English, in no dictionary and no everyday spelling ("quarrowmere court", not "the
+        court", "reading", "the marina"). Only for a name the corpus index holds (found there in another case)."""
+        words = [w.lower() for w in _WORD.findall(value)]
+        if not words or not value.islower():
+            return False
+        return any(
+            zipf(w) < LOWER_PLACE_WORD_ZIPF
+            and not (in_dictionary and in_dictionary(w))
+            and len(w) > 3
+            and w not in STOP_WORDS
+            and w not in self.everyday_spellings
+            and w not in self.forms_of_address
+            for w in words
+        )
+
     def written_as_name(self, value: str, label: str) -> bool:
         """A corpus identifier found where detection did not: only where it is written as one."""
         if label not in ("PERSON", "LOCATION", "ORGANIZATION"):
@@ -1719,6 +1766,12 @@ class Targets:
 
 #: an abbreviation in capitals, maybe plural ("QRB", "QRBs")
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+#: an age in a comparison ("acts like a man of ninety", "dances like someone of twenty"): nobody's age
+_LIKE_AGE_BEFORE = re.compile(
+    r"\b(?:like|as)\s+(?:(?:a|an|some)\s+)?(?:[a-z]+\s+)?(?:woman|man|person|lady|fella|fellow|bloke|girl|boy|kid|child|"
+    r"someone|somebody|one|people|folk)\s+of\s+$",
+    re.IGNORECASE,
+)
 #: a possessive or an indefinite article right before a word
 _KIND_BEFORE = re.compile(r"\b(?:my|his|her|their|our|your|a|an)\s+$", re.IGNORECASE)
 
