@@ -267,7 +267,7 @@ def test_an_identity_number_after_a_body_in_capitals_is_no_institution() -> None
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Interviews in Camp 9 and Camp 2W, block C.", ["Camp 2W", "Camp 9"]),
+        ("Interviews in Camp 9 and Camp 4K, block C.", ["Camp 4K", "Camp 9"]),
         ("Ward 7 was full again.", ["Ward 7"]),
     ],
 )
