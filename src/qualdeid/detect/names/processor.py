@@ -53,6 +53,7 @@ from qualdeid.detect.names.family import FamilyHeadings
 from qualdeid.detect.names.hangul import HangulNames
 from qualdeid.detect.names.initials import UPPER, Initials
 from qualdeid.detect.names.insistent import InsistentNames
+from qualdeid.detect.names.lexicon import without_marks
 from qualdeid.detect.names.lowercase_writer import LowercaseWriterNames
 from qualdeid.detect.names.repeated import RepeatedWordNames
 from qualdeid.detect.names.surnames import Surnames
@@ -684,7 +685,7 @@ class NameProcessor(CorpusProcessor):
         if self.ev.lex.is_name(word):
             return False
         low = word.lower()
-        plain = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+        plain = without_marks(low)
         english = zipf(low) + FOREIGN_OVER_ENGLISH
         return any(
             max(zipf_in(low, language), zipf_in(plain, language)) >= max(FOREIGN_WORD_ZIPF, english)
