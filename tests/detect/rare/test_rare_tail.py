@@ -63,20 +63,6 @@ def test_no_tail_when_off_or_where_the_judge_doubts(detector, tmp_path: Path, ta
 @pytest.mark.parametrize(
     ("text", "detail"),
     [
-        (
-            "My aunt was a lighthouse keeper until she was 40 years old.",
-            "was a lighthouse keeper until she was 40 years old",
-        ),
-        ("My aunt was a lighthouse keeper until she was 40 miles out.", "was a lighthouse keeper"),
-    ],
-)
-def test_the_tail_runs_on_over_the_age_the_fact_ended_at(detector, tail_rules: Rules, text: str, detail: str) -> None:
-    assert _details(detector, text, tail_rules) == [detail]
-
-
-@pytest.mark.parametrize(
-    ("text", "detail"),
-    [
         ("Turns out she got to nationals tossing cabers.", "got to nationals tossing cabers"),
         ("He used to breed ferrets going back years.", "used to breed ferrets"),
     ],

@@ -59,8 +59,6 @@ ACCEPTED, CORPUS_CHECK, PENDING = Status.ACCEPTED, Status.CORPUS_CHECK, Status.P
 #: a detail's tail stops before these and ends on those (:meth:`RareDetailProcessor._tail`)
 _TAIL_STOP_POS = frozenset({"PUNCT", "CCONJ", "SCONJ", "PRON", "VERB", "AUX", "PART", "INTJ", "SPACE", "SYM", "X"})
 _TAIL_END_POS = frozenset({"NOUN", "NUM"})
-#: what may follow an age closing a detail's tail: "until he was 30 years old"
-_AGE_UNITS = frozenset({"years", "year", "yrs", "yr", "old", "-", "yo"})
 #: details whose length of time is part of the fact ("drove a cab for ten years", "did a year inside")
 _DURATIONS = frozenset({STRETCH, CUSTODY_REASON, STAY, UPBRINGING, FEAT})
 
@@ -151,10 +149,8 @@ class RareDetailProcessor(CorpusProcessor):
         self.tail = int(t("detail_tail"))
         self.tail_stops = self.rr.words("tail_stops")
         #: ... and over how it was done, a gerund with its object ("got to nationals | skipping rope"), unless the
-        #: gerund is an everyday verb (``tail_gerund_stops``: "| going home"), and the age it ended at, an opener of
-        #: ``tail_age_openers`` before a pronoun, a form of "be" and a number ("was a stuntman | until he was 30")
+        #: gerund is an everyday verb (``tail_gerund_stops``: "| going home")
         self.tail_gerund_stops = self.rr.words("tail_gerund_stops")
-        self.tail_age_openers = self.rr.words("tail_age_openers")
         self.tail_judge = t("detail_tail_judge")
         self.cutting_openers = self.rr.words("clause_openers")
         self.denials = self.rr.words("denials")
@@ -357,8 +353,6 @@ class RareDetailProcessor(CorpusProcessor):
         j = end
         while j < min(stop, end + self.tail):
             t = sdoc[j]
-            if (aged := self._age_closing(ctx, j, stop)) is not None:
-                return aged
             if self._gerund_with_object(ctx, j, stop):
                 j += 1
                 continue
@@ -375,22 +369,6 @@ class RareDetailProcessor(CorpusProcessor):
         while j > end and sdoc[j - 1].pos_ not in _TAIL_END_POS:
             j -= 1
         return j
-
-    def _age_closing(self, ctx: RareContext, j: int, stop: int) -> int | None:
-        """The end of "until he was 30" at ``j`` (an opener of ``tail_age_openers``, a pronoun, a form of "be", a
-        number ending the clause): the age a detail ended or happened at is part of it; None where there is none."""
-        sdoc = ctx.sdoc
-        if j + 3 >= stop or sdoc[j].lower_ not in self.tail_age_openers:
-            return None
-        pron, be, num = sdoc[j + 1], sdoc[j + 2], sdoc[j + 3]
-        if pron.pos_ != "PRON" or be.lemma_.lower() != "be" or not (num.like_num or num.pos_ == "NUM"):
-            return None
-        if j + 4 < len(sdoc) and sdoc[j + 4].pos_ in ("NOUN", "ADJ") and sdoc[j + 4].lower_ not in _AGE_UNITS:
-            return None  # "until she was 30 miles out" is no age
-        k = j + 4
-        while k < min(stop, j + 6) and sdoc[k].lower_ in _AGE_UNITS:
-            k += 1  # "until he was 30 years old"
-        return k
 
     def _gerund_with_object(self, ctx: RareContext, j: int, stop: int) -> bool:
         """A gerund at ``j`` right after a noun of the detail, with its object after it: how the fact was done
