@@ -58,3 +58,14 @@ def test_the_tail_stops_at_another_subject(detector, tail_rules: Rules) -> None:
 @pytest.mark.parametrize(("tail", "judge"), [(0, 0), (8, 1.01)])
 def test_no_tail_when_off_or_where_the_judge_doubts(detector, tmp_path: Path, tail: int, judge: float) -> None:
     assert _details(detector, MENDED, _rules(tmp_path, tail, judge)) == ["once mended pianolas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("Turns out she got to nationals tossing cabers.", "got to nationals tossing cabers"),
+        ("He used to breed ferrets going back years.", "used to breed ferrets"),
+    ],
+)
+def test_the_tail_runs_on_over_a_gerund_with_its_object(detector, tail_rules: Rules, text: str, detail: str) -> None:
+    assert _details(detector, text, tail_rules) == [detail]

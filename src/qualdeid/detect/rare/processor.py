@@ -148,6 +148,9 @@ class RareDetailProcessor(CorpusProcessor):
         #: a confirmed detail runs on over the phrase its clause goes on with (``detail_tail``, ``tail_stops``)
         self.tail = int(t("detail_tail"))
         self.tail_stops = self.rr.words("tail_stops")
+        #: ... and over how it was done, a gerund with its object ("got to nationals | skipping rope"), unless the
+        #: gerund is an everyday verb (``tail_gerund_stops``: "| going home")
+        self.tail_gerund_stops = self.rr.words("tail_gerund_stops")
         self.tail_judge = t("detail_tail_judge")
         self.cutting_openers = self.rr.words("clause_openers")
         self.denials = self.rr.words("denials")
@@ -350,6 +353,9 @@ class RareDetailProcessor(CorpusProcessor):
         j = end
         while j < min(stop, end + self.tail):
             t = sdoc[j]
+            if self._gerund_with_object(ctx, j, stop):
+                j += 1
+                continue
             if (
                 t.pos_ in _TAIL_STOP_POS
                 or "\n" in t.text_with_ws
@@ -363,6 +369,21 @@ class RareDetailProcessor(CorpusProcessor):
         while j > end and sdoc[j - 1].pos_ not in _TAIL_END_POS:
             j -= 1
         return j
+
+    def _gerund_with_object(self, ctx: RareContext, j: int, stop: int) -> bool:
+        """A gerund at ``j`` right after a noun of the detail, with its object after it: how the fact was done
+        ("got to nationals | skipping rope", "was on a TV | baking show"); never an everyday verb of
+        ``tail_gerund_stops`` ("| going home", "| saying ...")."""
+        sdoc = ctx.sdoc
+        t = sdoc[j]
+        if t.tag_ != "VBG" or j == 0 or j + 1 >= stop or ctx.named[t.idx]:
+            return False
+        if sdoc[j - 1].pos_ not in _TAIL_END_POS or "\n" in sdoc[j - 1].text_with_ws:
+            return False
+        if t.lemma_.lower() in self.tail_gerund_stops or t.lower_ in self.tail_gerund_stops:
+            return False
+        nxt = sdoc[j + 1]
+        return nxt.pos_ in ("NOUN", "ADJ", "DET", "NUM") and not ctx.named[nxt.idx]
 
     def _echo_keys(self, sdoc: Doc, c: RareCandidate) -> tuple[str, ...]:
         """Distinctive words of an accepted detail: later mentions of them are the same detail."""
