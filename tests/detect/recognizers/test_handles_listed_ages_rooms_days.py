@@ -2,7 +2,8 @@
 its writer's user name and a colon, a handle after "handle here is" (rules/recognizers/contact.yaml); people listed
 with their ages, a household's "Name (N, 9)", a child's age in years and months (ages.yaml); a room's number after
 "is number" or another language's room word (ids.yaml); a shouted place in a lost poster's heading (notices.yaml);
-a date before a colon, a day of the month in words, a birthday's dotted day and month (dates.yaml); a rare name
+a date before a colon, a day of the month in words, a birthday's dotted day and month (dates.yaml); "via" in lower
+case before a capitalised street and its number (places.yaml); a rare name
 before a waterside kind of place (lexicons/venue_kinds_lower.txt). Invented examples."""
 
 from __future__ import annotations
@@ -105,3 +106,15 @@ def test_a_rare_name_before_a_waterside_kind_is_one_place(detector) -> None:
     assert places == ["Tarrabee harbour", "Kelmora beach"]
     doc = detector.detect_text("We walked along the beach and then the harbour, and sat on the pier.")
     assert [s.text for s in doc.spans] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "streets"),
+    [
+        ("the free desk at the hall, via Tassoni 17, for permits", ["via Tassoni 17"]),
+        ("we met via Zoom 3, then by phone", []),
+        ("flew via Dubai 2 times", []),
+    ],
+)
+def test_a_lower_case_via_before_a_capitalised_street(text: str, streets: list[str]) -> None:
+    assert pattern_found("StreetPrefixRecognizer", text) == streets
