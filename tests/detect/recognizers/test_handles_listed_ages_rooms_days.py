@@ -1,10 +1,10 @@
 """Identifiers of lay and international texts the patterns missed (issue 13, classes e-i): a forum reply opened by
-its writer's user name and a colon, a handle after "handle here is" (rules/recognizers/contact.yaml); people listed
+its writer's user name and a colon, a handle after "my handle there is" (rules/recognizers/contact.yaml); people listed
 with their ages, a household's "Name (N, 9)", a child's age in years and months (ages.yaml); a room's number after
 "is number" or another language's room word (ids.yaml); a shouted place in a lost poster's heading (notices.yaml);
 a date before a colon, a day of the month in words, a birthday's dotted day and month (dates.yaml); "via" in lower
-case before a capitalised street and its number (places.yaml); a rare name
-before a waterside kind of place (lexicons/venue_kinds_lower.txt). Invented examples."""
+case before a capitalised street and its number (places.yaml); a rare name before a waterside kind of place
+(lexicons/venue_kinds_lower.txt). Invented examples."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from helpers import pattern_found
         ("> **BramOnTheMoor**: try a day centre first", ["BramOnTheMoor"]),
         ("> AsterK: we had this too", ["AsterK"]),
         ("> **ravenna.k:** thank you all", ["ravenna.k"]),
-        ("any other tips pm me, handle here is kiri_boy", ["kiri_boy"]),
+        ("find me on the forum, my handle there is kiri_boy", ["kiri_boy"]),
     ],
 )
 def test_a_user_name_opening_a_reply_or_named_as_the_handle(text: str, handles: list[str]) -> None:
@@ -47,8 +47,8 @@ def test_a_speaker_label_is_no_handle(text: str) -> None:
     [
         (" 1. Olwen Brackett Vask, 12 years\n 2. Perrin Brackett Vask, 8 years - deaf", ["12", "8"]),
         ("- Dorrin Vask, 9 yrs\n", ["9"]),
-        ("Household: Kaveta (K, 9), baby Lile (L, 5 mths, NHI QQZ1234)", ["5 mths", "9"]),
-        ("Age/Sex: 6 y 3 mo / F   child ID QX-22, age 2y 7m", ["2y 7m", "6 y 3 mo"]),
+        ("Household: Kaveta (K, 9), baby Aro (A, 5 mths)", ["5 mths", "9"]),
+        ("Age/Sex: 6 y 3 mo / F\nSibling: age 2y 7m", ["2y 7m", "6 y 3 mo"]),
     ],
 )
 def test_listed_and_household_ages(text: str, ages: list[str]) -> None:
@@ -62,9 +62,9 @@ def test_a_listed_stay_is_no_age() -> None:
 @pytest.mark.parametrize(
     ("text", "rooms"),
     [
-        ("Her room is number 31. The hymn sheet is on the door.", ["31"]),
-        ("Nº de utente: 123 456 789     Quarto: 14", ["14"]),
-        ("segnalazione della signora, interno 9", ["9"]),
+        ("His room is number 31, by the lift.", ["31"]),
+        ("Cama A, Quarto: 14", ["14"]),
+        ("la signora del terzo piano, interno 4", ["4"]),
     ],
 )
 def test_a_room_number_after_is_number_or_in_another_language(text: str, rooms: list[str]) -> None:
@@ -74,7 +74,7 @@ def test_a_room_number_after_is_number_or_in_another_language(text: str, rooms: 
 @pytest.mark.parametrize(
     ("text", "places"),
     [
-        ("LOST CAT – QUENHOLM ‼️ please share\nGrey tom.", ["QUENHOLM"]),
+        ("LOST CAT – QUENHOLM 🙏 please share\nGrey tom.", ["QUENHOLM"]),
         ("LOST DOG – QUENHOLM – PLEASE HELP 🐶", ["QUENHOLM"]),
         ("MISSING CAT – PLEASE SHARE", []),
     ],
@@ -86,13 +86,13 @@ def test_a_shouted_place_in_a_lost_poster_heading(text: str, places: list[str]) 
 @pytest.mark.parametrize(
     ("text", "dates"),
     [
-        ("Update Mar 19: we passed the target!", ["Mar 19"]),
+        ("Update Mar 27: the van is fixed", ["Mar 27"]),
         ("May 10:30 meeting moved", []),  # a time after the day
-        ("I'm staying until the twentieth. Okay.", ["twentieth"]),
-        ("by the fourteenth of June", ["fourteenth"]),
+        ("She's away until the seventeenth, then back.", ["seventeenth"]),
+        ("by the twelfth of June", ["twelfth"]),
         ("on the fourth floor", []),
         ("until the fifth one came", []),
-        ("her birthday on 19.04, cake after", ["19.04"]),
+        ("birthday on 12.07, so bring a card", ["12.07"]),
         ("meet on 10.30 tomorrow", []),
     ],
 )
@@ -101,7 +101,7 @@ def test_dates_before_a_colon_in_words_and_dotted_birthdays(text: str, dates: li
 
 
 def test_a_rare_name_before_a_waterside_kind_is_one_place(detector) -> None:
-    doc = detector.detect_text("He wants more time fishing at Tarrabee harbour, and she builds boats at Kelmora beach.")
+    doc = detector.detect_text("He rows out from Tarrabee harbour most mornings, and we had a picnic on Kelmora beach.")
     places = [s.text for s in doc.spans if s.label == "LOCATION"]
     assert places == ["Tarrabee harbour", "Kelmora beach"]
     doc = detector.detect_text("We walked along the beach and then the harbour, and sat on the pier.")
@@ -111,7 +111,7 @@ def test_a_rare_name_before_a_waterside_kind_is_one_place(detector) -> None:
 @pytest.mark.parametrize(
     ("text", "streets"),
     [
-        ("the free desk at the hall, via Tassoni 17, for permits", ["via Tassoni 17"]),
+        ("an office in via Tassoni 17, near the station", ["via Tassoni 17"]),
         ("we met via Zoom 3, then by phone", []),
         ("flew via Dubai 2 times", []),
     ],
