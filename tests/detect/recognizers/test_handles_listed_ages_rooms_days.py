@@ -77,6 +77,7 @@ def test_a_room_number_after_is_number_or_in_another_language(text: str, rooms: 
         ("LOST CAT – QUENHOLM 🙏 please share\nGrey tom.", ["QUENHOLM"]),
         ("LOST DOG – QUENHOLM – PLEASE HELP 🐶", ["QUENHOLM"]),
         ("MISSING CAT – PLEASE SHARE", []),
+        ("MISSING CAT — GATO PERDIDO", []),  # the heading again in another language
     ],
 )
 def test_a_shouted_place_in_a_lost_poster_heading(text: str, places: list[str]) -> None:
