@@ -35,3 +35,9 @@ def test_a_persian_aunt_before_a_name_is_kept_in_the_span() -> None:
 
 def test_a_persian_aunt_before_a_common_verb_is_no_name() -> None:
     assert found("خاله گفت که فردا می‌آید.") == set()
+
+
+def test_a_tamil_letter_opening_dear_before_a_kin_word_with_an_ending_is_no_name() -> None:
+    names = found("அன்புள்ள பாட்டிக்கு,\nநாங்கள் நலம். அன்புள்ள கோமதி பாட்டி எப்படி இருக்கிறீர்கள்?")
+    assert not any("அன்புள்ள" in n for n in names)
+    assert "கோமதி பாட்டி" in names
