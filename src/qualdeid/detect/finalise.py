@@ -1158,14 +1158,14 @@ class Finaliser:
             ):
                 continue  # "ECG", "the Mental Health Act", "her whānau", "talanoa", "Kinyarwanda"
             if (
-                span.label == PERSON
+                span.label in (PERSON, ORGANIZATION)
                 and _plain(span_text) in self.lone_kin
                 and span.reason != ALLOWED_NAME
                 and span.detector not in ("chat_senders", "SpeakerRecognizer", _NICKNAMES)
                 and _plain(span_text) not in sender_words
                 and not _field_value(text, span)
             ):
-                continue  # "sat with Amma", "oma says hi": what a relative is called, alone, is no one's name
+                continue  # "sat with Amma", "oma says hi", NER's org "Oma came": a relative's word alone is no one
             if span_text not in senders and self._named_again(text, span):
                 continue  # "after Hanukkah", "Ulaanbaatar, Mongolia", "English lessons": NER's person once, found again
             if span.label in (PERSON, ORGANIZATION, LOCATION) and self._opens_a_term(text, span):

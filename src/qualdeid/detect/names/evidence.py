@@ -196,10 +196,13 @@ class NameEvidence:
             r"(?<![\w'’-])[\"“‘]([A-Z][\w'’-]+)[\"”’][ \t]+to[ \t]+(?:his|her|their|the|everyone|all)\b"
         )
         #: a name explained after it as what people call someone: "Bluey, as the lads call him", "Pip (that's
-        #: what Nell calls her)", "Moose (that's what the crew call Ivan)"
+        #: what Nell calls her)", "Moose (that's what the crew call Ivan)", or as the name the person prefers:
+        #: "Pebble (she prefers it)", "Pebble (her preferred name)"
         self.alias_after = re.compile(
-            r"(?<![\w'’-])([A-Z][a-z'’-]+)(?:,?[ \t]+as|[ \t]*\([ \t]*(?:that['’]?s|which[ \t]+is|it['’]?s)[ \t]+what)"
+            r"(?<![\w'’-])([A-Z][a-z'’-]+)"
+            r"(?:(?:,?[ \t]+as|[ \t]*\([ \t]*(?:that['’]?s|which[ \t]+is|it['’]?s)[ \t]+what)"
             r"[ \t]+(?:[\w'’]+[ \t]+){1,3}?call(?:s|ed)?[ \t]+(?:him|her|them|me|us|[A-Z][a-z'’-]+)\b"
+            rf"|[ \t]*\([ \t]*(?i:{frames.pattern('preferred_name_notes')})[ \t]*[,;)])"
         )
         #: a second name introduced in brackets or as a nickname: "Kieran (Kez)", 'Alexandra ("Sandy")'
         self.alias = re.compile(

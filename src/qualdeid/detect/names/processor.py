@@ -103,6 +103,11 @@ ABBREVIATED_TITLE_ZIPF = 3.5
 FOREIGN_FUNCTION_WORD_ZIPF = 5.0
 #: a lower-case word after a lower-case title this common in another language is a word of it ("arriva")
 FOREIGN_WORD_ZIPF = 4.0
+#: ... and a person's first word that common in it, opening a sentence, is that language's word where the text
+#: writes it in lower case this often ("Mae Bethan yn ...", Welsh "is"; not "Maria disse")
+FOREIGN_OPENER_LOWER_USES = 2
+#: a word of a person's span, in any case
+_SPAN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: ... and this much commoner there than in English (wordfreq Zipf), for a word NER read as a person
 FOREIGN_OVER_ENGLISH = 1.0
 #: two words in capitals or more, one space apart: "IN LOVING MEMORY OF ...", "MZEE OKWENNA"
@@ -1038,6 +1043,7 @@ class NameProcessor(CorpusProcessor):
         people = _join_adjacent(
             text, people + self._near_forms_of_people(text, people, spans) + self._clipped_forms(text, people, spans)
         )
+        people = self._without_foreign_openers(text, people)
         people = _join_adjacent(text, people + self.document_names.find(text, people, spans))
         people = _join_adjacent(text, people + self.coordinated.find(text, people, spans))
         people = _join_adjacent(text, people + _initialled_surnames(text, people))
@@ -1049,7 +1055,40 @@ class NameProcessor(CorpusProcessor):
         forms += self._script_named_forms(text)
         people = _join_adjacent(text, people + [f for f in forms if f.label == PERSON])
         places = [f for f in forms if f.label != PERSON]
+        people = self._without_foreign_openers(text, people)
         return people + places + self._ages_of_lowercase_names(text, people)
+
+    def _without_foreign_openers(self, text: str, people: list[Span]) -> list[Span]:
+        """People's spans without a first word that is one of the commonest words of the text's other language
+        and that the text also writes in lower case (Welsh "Mae" of "Mae Bethan yn ...", "mae" learned from it):
+        opening a sentence or a line, or in lower case, it is that language's word, not a name; the rest of
+        the span stays ("Bethan"). A given name that the text never writes in lower case stays ("Maria disse")."""
+        languages = self._other_languages.of(text)
+        if not languages:
+            return people
+        ev, lex = self.ev, self.ev.lex
+        out = []
+        for span in people:
+            words = list(_SPAN_WORD.finditer(text, span.start, span.end)) if span.label == PERSON else []
+            if not words or span.reason == ALLOWED_NAME or words[0].start() != span.start:
+                out.append(span)
+                continue
+            first = words[0].group()
+            low = first.lower()
+            common = max(zipf_in(low, language) for language in languages)
+            opens = first.islower() or re.search(r"(?:^|[.!?:\n])[ \t\"“'‘]*$", text[: span.start]) is not None
+            if (
+                not opens
+                or low in lex.titles
+                or low in ev.relatives
+                or common < FOREIGN_FUNCTION_WORD_ZIPF
+                or common < zipf(low) + FOREIGN_OVER_ENGLISH
+                or len(re.findall(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text)) < FOREIGN_OPENER_LOWER_USES
+            ):
+                out.append(span)
+            elif len(words) > 1:
+                out.append(replace(span, start=words[1].start()))
+        return out
 
     def _script_named_forms(self, text: str) -> list[Span]:
         """A name spelled in another script where the text names that script: "in syllabics ᐊᓂ",

@@ -83,6 +83,11 @@ JAPANESE_GIVEN_ZIPF = 4.0
 #: after a Hebrew kin word said as part of a name ("<grandma> <name>") or a title with a joined word before it,
 #: a word not in the name lists is a name where it is rarer than this (verbs of the past are about 3.5-4)
 KIN_TITLE_NAME_ZIPF = 3.0
+#: after any other kin word said as part of a name ("<aunt> <name>"), a word not in the name lists this common is
+#: a word of the sentence ("<aunt> said"), not the name
+KIN_TITLE_WORD_ZIPF = 5.0
+#: Tamil letters: a Tamil kin word after a name takes its case ending joined ("<name> <aunt>-with")
+_TAMIL = "\u0b80-\u0bff"
 _SPACED_LANGUAGES = ("ar", "fa", "ur", "he", "hi")
 SCORE = 0.88
 
@@ -274,7 +279,8 @@ class ScriptNames:
             rf"(?<![{_SPACED}\w])({_WORD})[ \t]+(?:{_alternation(w['given_closers'])})(?![{_SPACED}])"
         )
         self._kin_after = re.compile(
-            rf"(?<![{_SPACED}\w])({_WORD})[ \t]+(?:{_alternation(w['kin_after'])})(?![{_SPACED}])"
+            rf"(?<![{_SPACED}\w])({_WORD})[ \t]+({_alternation(w['kin_after'])})"
+            rf"(?:(?<=[{_TAMIL}])[{_TAMIL}]*)?(?![{_SPACED}])"
         )
         kin = _alternation(w["kin_before"])
         self._kin = re.compile(rf"(?<![{_SPACED}\w])(?:{kin})(?:[ \t]*(:))?[ \t\u00a0]+(?={_WORD})")
@@ -380,11 +386,12 @@ class ScriptNames:
                 continue
             if word in self.w["given_closers"] or not self._name_like(word):
                 continue
-            kin = text[m.end(1) : m.end()].strip()
+            kin = m.group(2)
             n = self._next_word.match(text, m.end())
             if kin in self.w["before"] and n is not None and not self._stop(n.group(1)) and self._name_like(n.group(1)):
                 continue  # "<hello> khanom <name>": a title before the name that follows, not after the word before
-            out.append((m.start(1), m.end()))
+            # a Tamil kin word's case ending ("<aunt>-with") stays out of the span
+            out.append((m.start(1), m.end(2)))
             self._bare.append(m.span(1))
         return out
 
@@ -453,6 +460,9 @@ class ScriptNames:
                 word in self.listed or self._zipf(word) < KIN_TITLE_NAME_ZIPF
             ):
                 continue
+            kept = last in self.w["kin_titles_kept"]
+            if kept and word not in self.listed and self._zipf(word) >= KIN_TITLE_WORD_ZIPF:
+                continue  # "<aunt> said": a common word after a kin word is no name
             start = m.start(2) if last in self.w["part_of_name"] or last in self.w["kin_titles_kept"] else m.start(3)
             end = self._surnames_after(text, self._apostrophe_end(text, m.end(3)))
             out.append((start, end))
