@@ -87,6 +87,8 @@ _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 #: never the pronoun "I" or the article "A" alone
 _SURNAME_INITIALS = re.compile(r" (?:[A-Z][-'’][A-Z]{1,2}(?![\w'’-])|[A-Z](?=\.(?!\w))|[B-HJ-Z](?= [a-z]))")
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+{_NAME_WORD})?(?![\w-])")
+#: where a clause ends after a name: a sentence's end, a comma, or "and", "with", "for" and the like
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|or|with|for|from|on|in|at)\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:from|to|in|into|near|towards|outside|around|back to|over to|up to)\s+$", re.IGNORECASE
@@ -204,6 +206,11 @@ class Targets:
         self._product_before = re.compile(
             rf"(?:\b(?:{measures})\s+of|\b(?:a|an|the|my|his|her|their|our|your)\s+(?:['’]\d{{2}}|(?:19|20)\d{{2}}))\s+$",
             re.IGNORECASE,
+        )
+        #: "a packet Quorvo Crisps", "two tins Quillbake": the measure without its "of", as many speak it; a product
+        #: only where the name ends the clause (not "a box Kit had left")
+        self._product_unjoined_before = re.compile(
+            rf"\b(?:a|an|one|two|three|four|\d+)\s+(?:{measures})\s+$", re.IGNORECASE
         )
         #: "Highway 417", "Route 9", "State Highway 2": a road by its number.
         roads = alternation(rules.words("lexicons/numbered_roads.txt"))
@@ -490,7 +497,7 @@ class Targets:
                 continue
             if _ARTICLE_BEFORE.search(text[max(0, a - 4) : a]):
                 continue  # "got a Quorvo Fizz": one of many things, a drink or a car, not a person
-            if self._product_before.search(text[max(0, a - 24) : a]) and text[b : b + 1] not in ("'", "’"):
+            if self.product_at(text, a, b):
                 continue  # "a packet of Quorvo Crisps": a product by its brand, not a person's full name
             if len(words) == 1 and words[0].endswith("s") and _COUNTED_BEFORE.search(text[max(0, a - 30) : a]):
                 continue  # "two old Quillhorns came over": many of a kind, not one person
@@ -1313,11 +1320,7 @@ class Targets:
             and self._eponym_or_event(text, end, words, text[end : end + 1] in ("'", "’"))
         ):
             return None  # "our stall at the Open Hearts day": a public event, not where anyone lives
-        if (
-            label in ("PERSON", "LOCATION", "ORGANIZATION")
-            and self._product_before.search(text[max(0, start - 24) : start])
-            and text[end : end + 1] not in ("'", "’")
-        ):
+        if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.product_at(text, start, end):
             return None  # "a can of Zestorade", "his '83 Quillmobile": a product by its brand or model
         if (
             label == "ORGANIZATION"
@@ -1426,6 +1429,16 @@ class Targets:
                 return None  # "left school at fifteen", "was junior champion at fourteen": then, not now
             return label
         return label
+
+    def product_at(self, text: str, start: int, end: int) -> bool:
+        """A product by its brand or model after a measure ("a can of Zestorade", "a packet Quorvo Crisps" where the
+        name ends the clause, "his '83 Quillmobile"); a name with a possessive stays a person's ("a bag of Dot's")."""
+        if text[end : end + 1] in ("'", "’"):
+            return False
+        before = text[max(0, start - 24) : start]
+        if self._product_before.search(before):
+            return True
+        return bool(self._product_unjoined_before.search(before)) and bool(_CLAUSE_ENDS.match(text, end))
 
     def _past_at(self, text: str, start: int) -> bool:
         """An age after "at" in a clause told in the past ("ran away at twenty", "he was the youngest to
