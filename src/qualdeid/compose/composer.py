@@ -704,6 +704,8 @@ class Composer:
                 continue  # "1200 acres of barley": a quantity, though a house is spoken of nearby
             if c.kind == "initials" and _no_ones_initials(value, self.targets.not_initials):
                 continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
+            if c.kind == "initials" and self.targets.initials_of_no_one(doc.text, c.start, c.end):
+                continue  # "playing GK for the school", "her UK passport": a position, an issuer
             if self.targets.people_word(value):
                 continue  # "a Vanuese shop": what someone is, a nationality the lists do not have
             if " " not in value and self._not_a_name_word(value) and self.targets.people_described(doc.text, c.end):

@@ -339,6 +339,10 @@ class Targets:
         self._work_verb_before = re.compile(
             rf"\b(?:(?:{_literal(words['work_verbs'])})|(?:{_literal(sung)})\s+the)\s+$", re.IGNORECASE
         )
+        #: "she's playing GK for the school": capitals right after a verb of playing are a position or a game
+        self._position_before = re.compile(rf"\b(?:{_literal(words['team_verbs'])})\s+$", re.IGNORECASE)
+        #: "her UK passport", "his NZ licence": capitals before what a country or agency issues are the issuer
+        self._issued_after = re.compile(rf"\s+(?:{_literal(words['issued_things'])})\b", re.IGNORECASE)
         self._person_after_work_verb = re.compile(rf"\s+(?:{_literal(words['work_verb_person_after'])})\b")
         #: 'sang "Tarrow Bells"', 'hummed a little of "Quill, Quill"': the quotation right after the verb is a title
         self._sung_quote_before = re.compile(
@@ -1429,6 +1433,13 @@ class Targets:
                 return None  # "left school at fifteen", "was junior champion at fourteen": then, not now
             return label
         return label
+
+    def initials_of_no_one(self, text: str, start: int, end: int) -> bool:
+        """Capitals that are a position played ("playing GK for the school") or the issuer of a document ("her UK
+        passport", "the NZ ID"), not a person's initials."""
+        return bool(self._position_before.search(text, max(0, start - 12), start)) or bool(
+            self._issued_after.match(text, end)
+        )
 
     def product_at(self, text: str, start: int, end: int) -> bool:
         """A product by its brand or model after a measure ("a can of Zestorade", "a packet Quorvo Crisps" where the
