@@ -87,6 +87,8 @@ _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 #: never the pronoun "I" or the article "A" alone
 _SURNAME_INITIALS = re.compile(r" (?:[A-Z][-'’][A-Z]{1,2}(?![\w'’-])|[A-Z](?=\.(?!\w))|[B-HJ-Z](?= [a-z]))")
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+{_NAME_WORD})?(?![\w-])")
+#: "my Frisian is", "her English was": what follows says which variety of that language someone speaks
+_SPEECH_OF_SOMEONE_IS = re.compile(r"\b(?i:my|her|his|their|our|your)\s+([A-Z][a-z]+)\s+(?:is|was|'s|’s)\s+$")
 #: where a clause ends after a name: a sentence's end, a comma, or "and", "with", "for" and the like
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|or|with|for|from|on|in|at)\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
@@ -1641,6 +1643,9 @@ class Targets:
         if len(words) != 1 or not words[0][:1].isupper() or text[start + len(words[0]) :].startswith(("'", "’")):
             return False
         if self._language_before.search(before):
+            return True
+        spoken = _SPEECH_OF_SOMEONE_IS.search(before)  # "my Frisian is Klaaifrysk": the variety of a language spoken
+        if spoken and spoken.group(1).lower() in self.languages:
             return True
         return words[0].lower() not in self.placeholders.towns and bool(self._language_in_before.search(before))
 
