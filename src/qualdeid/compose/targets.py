@@ -787,6 +787,8 @@ class Targets:
                 and self._known_person_here(text, a, b, known_names)
                 and not self.id_scheme(text[a:b])
             )
+            if s.label == "PERSON" and self.word_written_lower_elsewhere(text, a, b):
+                continue  # "Lacrosse was the key. ... learnt lacrosse": the word, though detection made a person of it
             if s.label == "PERSON" and self.word_as_sentence(text, a, b):
                 continue  # "What helped? Honor. Letting her talk.": a word that answers, nobody's name
             bare = re.sub(r"['’]s?$", "", text[a:b]).lower()
@@ -1162,6 +1164,14 @@ class Targets:
         if not re.match(r"[.!]", text[end : end + 1]) or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
             return False
         return self.word_opening_sentence(text, start, end) or self.unlisted_word_opening_sentence(text, start, end)
+
+    def word_written_lower_elsewhere(self, text: str, start: int, end: int) -> bool:
+        """A word of the dictionary in no list of names or towns, capitalised in ``text`` only where a sentence
+        opens and doing nothing a person does there, that ``text`` also writes in lower case: the word."""
+        value = re.sub(r"['’]s?$", "", text[start:end])
+        if not self.unlisted_word_opening_sentence(text, start, end):
+            return False
+        return re.search(rf"(?<![\w'’-]){re.escape(value.lower())}(?![\w-])", text) is not None
 
     def meeting_by_day(self, value: str) -> bool:
         """A day or month with its possessive before abbreviations that are nobody's initials ("Monday's
