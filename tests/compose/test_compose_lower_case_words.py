@@ -43,3 +43,8 @@ def test_a_lower_case_word_may_be_a_name_only_if_listed_or_rare(targets: Targets
 )
 def test_a_name_capitalised_only_where_a_sentence_opens_is_no_evidence(text: str, word: str, named: bool) -> None:
     assert _capitalised_inside_sentence(text, word) is named
+
+
+@pytest.mark.parametrize(("word", "address"), [("auntie", True), ("aunty's", True), ("nan", True), ("wren", False)])
+def test_a_form_of_address_in_lower_case_is_no_ones_name(targets: Targets, word: str, address: bool) -> None:
+    assert targets.form_of_address(word) is address

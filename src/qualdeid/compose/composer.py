@@ -654,6 +654,8 @@ class Composer:
                 value = sdoc.text[h.start : h.end]
                 if h.label != "PERSON" or not value[:1].islower() or value not in known:
                     continue
+                if self.targets.form_of_address(value):
+                    continue  # '"yes, auntie," she said': what someone is called, though "Auntie Quill" is named so
                 a, b = cut.start + h.start, cut.start + h.end
                 if any(t.start < b and a < t.end for t in targets + out):
                     continue

@@ -462,6 +462,13 @@ class Targets:
             _plain(w) for name in rules.lists(PLAN)["never_identifiers"] for w in rules.words(f"lexicons/{name}")
         )
 
+    def form_of_address(self, value: str) -> bool:
+        """What someone is called rather than their name, a title or what a relative is called in any language
+        ("auntie", "ouma", "sis"): never a person's name on its own in lower case, though a person of the
+        account is named with it ("Auntie Quill")."""
+        low = re.sub(r"['’]s?$", "", value.strip()).lower()
+        return low in self.forms_of_address or low in TITLES or self.never_word(low)
+
     def never_word(self, value: str) -> bool:
         """``value`` (a possessive allowed) is wholly one of :attr:`never_words`."""
         return _plain(re.sub(r"['’]s?$", "", value.strip())) in self.never_words
