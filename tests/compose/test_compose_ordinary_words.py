@@ -469,3 +469,11 @@ def test_a_word_made_a_person_only_where_it_opens_a_sentence_stays(targets: Targ
     assert found(targets, text, [("Lacrosse", "PERSON")], known=["Lacrosse"]) == []
     named = "Lacrosse was late. I rang Lacrosse at noon."  # capitalised inside a sentence too: a name
     assert found(targets, named, [("Lacrosse", "PERSON")], known=["Lacrosse"]) == [("Lacrosse", "PERSON")]
+
+
+def test_a_day_the_text_dates_is_no_place_wherever_it_is_written(targets: Targets) -> None:
+    text = "She asked for a day pass for Quillfest, with her cousin. Quillfest is on 10 April I think."
+    spans = [("Quillfest", "LOCATION")]
+    assert found(targets, text, spans, detector="SpacyRecognizer") == []
+    assert found(targets, text, corpus=spans) == []
+    assert targets.dated_days("We went to Quillton on Monday.") == set()  # a place visited on a day stays

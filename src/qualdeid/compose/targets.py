@@ -240,6 +240,13 @@ class Targets:
             r"(?![\w'’-])(?!\s+of\b)"
         )
         months = self.calendar.pattern("months", "months_short")
+        days = self.calendar.pattern("weekdays", "weekdays_short")
+        #: "Quillfest is on 10 April", "Quillmas falls on a Sunday": a day or feast the text dates, no place or body
+        self._dated_day = re.compile(
+            rf"\b([A-Z][\w'’-]+)\s+(?:is|was|falls|fell|will\s+be)\s+on\s+(?:the\s+|a\s+)?"
+            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})\b|(?:{months})\s+\d|(?:{days})\b)",
+            re.IGNORECASE,
+        )
         self.specific_date = re.compile(rf"\d|\b(?:{months})\b\.?\s+\d|birthday", re.IGNORECASE)
         #: "1200 acres", "slept 13 hrs": a number before a unit is a quantity, no one's number
         self.quantity_after = re.compile(rf"\s+(?:{_literal(words['quantity_units'])})\b", re.IGNORECASE)
@@ -772,10 +779,13 @@ class Targets:
         inside one are listed too, for when the detail is kept."""
         text = doc.text
         known_names = {k.lower() for k in known}
+        dated = self.dated_days(text)
         out: list[Target] = []
         for s in doc.spans:
             if s.label not in REPLACED or s.end <= start or s.start >= end:
                 continue
+            if s.label in ("LOCATION", "ORGANIZATION") and text[s.start : s.end] in dated:
+                continue  # "a day pass for Quillfest ... Quillfest is on 10 April": a day the text dates
             a, b = _snap(text, max(s.start, start), min(s.end, end))
             broken = re.match(r"[a-z][^.!?\n]*[.!?]\s+(?=[A-Z])", text[a:b])
             if broken and s.label in ("PERSON", "LOCATION", "ORGANIZATION"):
@@ -831,6 +841,8 @@ class Targets:
                 continue
             for h in idx.find(text[start:end]):
                 a, b = start + h.start, start + h.end
+                if h.label in ("LOCATION", "ORGANIZATION") and text[a:b] in dated:
+                    continue  # a day the text dates, though another account's place or body is so called
                 speaks = (
                     h.label == "PERSON"
                     and not h.lowercase
@@ -1171,6 +1183,11 @@ class Targets:
         if not re.match(r"[.!]", text[end : end + 1]) or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
             return False
         return self.word_opening_sentence(text, start, end) or self.unlisted_word_opening_sentence(text, start, end)
+
+    def dated_days(self, text: str) -> set[str]:
+        """The single capitalised words ``text`` says fall on a date or weekday ("Quillfest is on 10 April"):
+        a feast or an occasion, wherever the text writes it; not a month or weekday itself."""
+        return {m.group(1) for m in self._dated_day.finditer(text) if m.group(1)[:1].isupper()}
 
     def word_written_lower_elsewhere(self, text: str, start: int, end: int) -> bool:
         """A word of the dictionary in no list of names or towns, capitalised in ``text`` only where a sentence
