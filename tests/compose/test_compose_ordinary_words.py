@@ -467,6 +467,7 @@ def test_a_short_form_that_is_also_a_month_is_the_person_where_they_act(targets:
 def test_a_word_made_a_person_only_where_it_opens_a_sentence_stays(targets: Targets) -> None:
     text = "Lacrosse was the key. She learnt lacrosse from her dad."
     assert found(targets, text, [("Lacrosse", "PERSON")], known=["Lacrosse"]) == []
+    assert found(targets, text, corpus=[("Lacrosse", "PERSON")], known=["Lacrosse"]) == []
     named = "Lacrosse was late. I rang Lacrosse at noon."  # capitalised inside a sentence too: a name
     assert found(targets, named, [("Lacrosse", "PERSON")], known=["Lacrosse"]) == [("Lacrosse", "PERSON")]
 

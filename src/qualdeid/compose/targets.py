@@ -843,6 +843,8 @@ class Targets:
                 a, b = start + h.start, start + h.end
                 if h.label in ("LOCATION", "ORGANIZATION") and text[a:b] in dated:
                     continue  # a day the text dates, though another account's place or body is so called
+                if h.label == "PERSON" and not h.lowercase and self.word_written_lower_elsewhere(text, a, b):
+                    continue  # "Lacrosse was the key. ... learnt lacrosse": the word, though the corpus holds a person
                 speaks = (
                     h.label == "PERSON"
                     and not h.lowercase
