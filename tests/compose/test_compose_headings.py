@@ -6,7 +6,7 @@ import pytest
 
 from qualdeid.compose.composer import _sentence_case_after
 from qualdeid.compose.config import load_compose_config
-from qualdeid.compose.headings import Headings
+from qualdeid.compose.headings import Headings, recurring_lines
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +89,9 @@ def headings() -> Headings:
         # a form's answer words under a "Helpful?" prompt, with their colon right after them
         ("Yes: letting her choose. No: the long wait.", [("Yes: ", None), ("No: ", None)]),
         ("2. Helpful?\nYes: the walk.", [("2. Helpful?\n", 1), ("Yes: ", None)]),
+        # the prompt in another language first, a slash, then the template's words
+        ("1. Lo que pasó / what happened\nKit rang.", [("1. Lo que pasó / what happened\n", 0)]),
+        ("2. Qué ayudó / what helped / not\nTea.", [("2. Qué ayudó / what helped / not\n", 1)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -162,3 +165,17 @@ def test_no_extra_words_when_configured_so() -> None:
     config = load_compose_config()
     config.heading_extra_words = 0
     assert Headings(config).find("We talked. Less helpful though: the noise.") == []
+
+
+def test_a_line_that_opens_a_paragraph_in_several_documents_is_the_corpus_template() -> None:
+    docs = [
+        "Wat ons doen.\nKit rang.\n\nHoe dit help.\nTea.",
+        "1. Wat ons doen.\nBo sat.\n\nHoe dit help.\nA walk.",
+        "Wat ons doen\nAl rang.\n\nRough day.\nTea.",
+    ]
+    recurring = recurring_lines(docs)
+    assert recurring == {"wat ons doen"}  # "Hoe dit help." in two documents only
+    found = Headings(load_compose_config(), recurring)
+    text = "Wat ons doen.\nAl rang.\n\nRough day.\nTea."
+    assert [text[h.start : h.end] for h in found.find(text)] == ["Wat ons doen.\n"]
+    assert found.find("We sat. Wat ons doen.\nAl rang.") == []  # inside a line: prose

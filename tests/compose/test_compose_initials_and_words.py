@@ -117,3 +117,20 @@ def test_a_nickname_word_before_a_name_goes_with_it(targets: Targets) -> None:
     assert found == ["Cador", "Wee Quorra", "Wee Quorra", "Young Pellam"]
     assert targets.without_nickname_prefix("Wee Quorra") == "Quorra"
     assert targets.without_nickname_prefix("Quorra Penrose") == "Quorra Penrose"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "no_one"),
+    [
+        ("She's playing WD for the club now.", "WD", True),  # a position played
+        ("Her NZ passport is in the safe.", "NZ", True),  # who issued the document
+        ("His UK ID was on the form.", "UK", True),
+        ("She went out with WD after tea.", "WD", False),  # someone's initials
+        ("I rang JT about the passport.", "JT", False),
+    ],
+)
+def test_capitals_of_a_position_or_an_issuer_are_no_ones_initials(
+    targets: Targets, text: str, value: str, no_one: bool
+) -> None:
+    start = text.index(value)
+    assert targets.initials_of_no_one(text, start, start + len(value)) is no_one

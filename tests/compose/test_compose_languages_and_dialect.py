@@ -139,3 +139,16 @@ def test_a_kin_word_of_another_language_is_a_form_of_address(targets: Targets) -
     text = "On Sunday we drove out to see Babushka and she made soup."
     assert found(targets, text, [("Babushka", "PERSON")]) == []
     assert "babushka" in targets.forms_of_address
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("My Welsh is Quellish and hers is the north, we laughed.", True),  # the variety of a language spoken
+        ("Her Spanish was Quellish, from the coast.", True),
+        ("My sister is Quellish and she lives in town.", False),  # no language before "is": a person
+    ],
+)
+def test_the_variety_of_a_language_someone_speaks_is_no_name(targets: Targets, text: str, kept: bool) -> None:
+    got = found(targets, text, [("Quellish", "PERSON")], detector="SpacyRecognizer")
+    assert (got == []) is kept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qualdeid.compose.composer import _capitalised_inside_sentence
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.targets import Targets
 from qualdeid.pseudonymise.people import RoleWords
@@ -28,3 +29,22 @@ def targets() -> Targets:
 )
 def test_a_lower_case_word_may_be_a_name_only_if_listed_or_rare(targets: Targets, word: str, name: bool) -> None:
     assert targets.lower_case_name(word) is name
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "named"),
+    [
+        # capitalised only where a sentence opens: no evidence of a name, the word stays in lower case elsewhere
+        ("Quoits was the key. She asked how quoits works.", "quoits", False),
+        ('She said "Quoits!" and laughed.', "quoits", False),
+        # capitalised inside a sentence too: the account names someone so
+        ("Quoits was late. I rang Quoits at noon.", "quoits", True),
+    ],
+)
+def test_a_name_capitalised_only_where_a_sentence_opens_is_no_evidence(text: str, word: str, named: bool) -> None:
+    assert _capitalised_inside_sentence(text, word) is named
+
+
+@pytest.mark.parametrize(("word", "address"), [("auntie", True), ("aunty's", True), ("nan", True), ("wren", False)])
+def test_a_form_of_address_in_lower_case_is_no_ones_name(targets: Targets, word: str, address: bool) -> None:
+    assert targets.form_of_address(word) is address

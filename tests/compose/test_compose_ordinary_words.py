@@ -375,6 +375,9 @@ def test_a_defined_short_name_that_is_a_common_word_is_replaced_where_written_as
         ("Two bottles of Quarrow Ace later he rang me.", "Quarrow Ace", "ORGANIZATION"),
         ("He is fixing up his '83 Quillmobile in the shed.", "Quillmobile", "PERSON"),
         ("He is fixing up a 1984 Quillmobile in the shed.", "Quillmobile", "ORGANIZATION"),
+        # the measure without its "of", where the brand ends the clause
+        ("We sat on the step with a packet Quorvo Crisps. It was warm.", "Quorvo Crisps", "PERSON"),
+        ("She bought two tins Zestorade and a loaf.", "Zestorade", "ORGANIZATION"),
     ],
 )
 def test_a_product_after_a_measure_or_a_model_year_stays(targets: Targets, text: str, value: str, label: str) -> None:
@@ -384,6 +387,21 @@ def test_a_product_after_a_measure_or_a_model_year_stays(targets: Targets, text:
 def test_a_person_after_a_measure_with_a_possessive_is_still_a_person(targets: Targets) -> None:
     text = "She carried a bag of Brisnel's things to the car."
     assert found(targets, text, [("Brisnel", "PERSON")]) == [("Brisnel", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "product"),
+    [
+        ("We sat with a packet Quorvo Crisps. It was warm.", "Quorvo Crisps", True),
+        ("I found a box Brisnel had left by the door.", "Brisnel", False),  # the name goes on into a clause
+        ("She carried a bag of Brisnel's things.", "Brisnel", False),
+    ],
+)
+def test_a_product_after_a_measure_without_of_only_where_the_name_ends_the_clause(
+    targets: Targets, text: str, value: str, product: bool
+) -> None:
+    start = text.index(value)
+    assert targets.product_at(text, start, start + len(value)) is product
 
 
 @pytest.mark.parametrize("text", ["Dr. Q says the dose is fine.", "Then Mrs V rang back."])
@@ -444,3 +462,19 @@ def test_a_short_form_that_is_also_a_month_is_the_person_where_they_act(targets:
     assert found(targets, "It rained. Oct came out with a bag.", known=known) == [("Oct", "PERSON")]
     assert found(targets, "It rained. Oct came out with a bag.") == []  # no Octavia in this account
     assert found(targets, "In Oct we went.", known=known) == []
+
+
+def test_a_word_made_a_person_only_where_it_opens_a_sentence_stays(targets: Targets) -> None:
+    text = "Lacrosse was the key. She learnt lacrosse from her dad."
+    assert found(targets, text, [("Lacrosse", "PERSON")], known=["Lacrosse"]) == []
+    assert found(targets, text, corpus=[("Lacrosse", "PERSON")], known=["Lacrosse"]) == []
+    named = "Lacrosse was late. I rang Lacrosse at noon."  # capitalised inside a sentence too: a name
+    assert found(targets, named, [("Lacrosse", "PERSON")], known=["Lacrosse"]) == [("Lacrosse", "PERSON")]
+
+
+def test_a_day_the_text_dates_is_no_place_wherever_it_is_written(targets: Targets) -> None:
+    text = "She asked for a day pass for Quillfest, with her cousin. Quillfest is on 10 April I think."
+    spans = [("Quillfest", "LOCATION")]
+    assert found(targets, text, spans, detector="SpacyRecognizer") == []
+    assert found(targets, text, corpus=spans) == []
+    assert targets.dated_days("We went to Quillton on Monday.") == set()  # a place visited on a day stays

@@ -654,6 +654,8 @@ class Composer:
                 value = sdoc.text[h.start : h.end]
                 if h.label != "PERSON" or not value[:1].islower() or value not in known:
                     continue
+                if self.targets.form_of_address(value):
+                    continue  # '"yes, auntie," she said': what someone is called, though "Auntie Quill" is named so
                 a, b = cut.start + h.start, cut.start + h.end
                 if any(t.start < b and a < t.end for t in targets + out):
                     continue
@@ -665,8 +667,12 @@ class Composer:
                 stands = tok is not None and lower_case_person(
                     tok, self.targets.present_after, self.targets.contact_verbs
                 )
-                undetermined = not determined(corpus.docs[cut.fragment.doc_id].text, a, b, self.targets.person_word)
-                joined = joined_to_person(corpus.docs[cut.fragment.doc_id].text, a, b, targets)
+                full = corpus.docs[cut.fragment.doc_id].text
+                undetermined = not determined(full, a, b, self.targets.person_word)
+                joined = joined_to_person(full, a, b, targets)
+                if not self.targets.lower_case_name(value) and not _capitalised_inside_sentence(full, value):
+                    continue  # "how netball works": a word of the dictionary no list names anyone by, capitalised
+                    # in this account only where a sentence opens ("Netball was the key."), is the word
                 if stands or joined or (undetermined and not _everyday_word(value, set())):
                     out.append(Target(a, b, "PERSON", "lower-case name"))
         return out
@@ -700,6 +706,8 @@ class Composer:
                 continue  # "1200 acres of barley": a quantity, though a house is spoken of nearby
             if c.kind == "initials" and _no_ones_initials(value, self.targets.not_initials):
                 continue  # "her ID was on the table": an abbreviation; "HE said": a pronoun in capitals
+            if c.kind == "initials" and self.targets.initials_of_no_one(doc.text, c.start, c.end):
+                continue  # "playing GK for the school", "her UK passport": a position, an issuer
             if self.targets.people_word(value):
                 continue  # "a Vanuese shop": what someone is, a nationality the lists do not have
             if " " not in value and self._not_a_name_word(value) and self.targets.people_described(doc.text, c.end):
@@ -1232,6 +1240,17 @@ def _pronoun_gender_after(text: str, end: int) -> str | None:
     if m is None:
         return None
     return "F" if m.group(1).lower().startswith(("she", "her")) else "M"
+
+
+def _capitalised_inside_sentence(text: str, word: str) -> bool:
+    """``text`` writes ``word`` with its capital somewhere a sentence does not open: as a name, not only as
+    the first word of a sentence."""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word[:1].upper() + word[1:])}(?![\w-])")
+    return any(not _OPENS_SENTENCE.search(text[max(0, m.start() - 3) : m.start()]) for m in pattern.finditer(text))
+
+
+#: what stands before the first word of a sentence
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
 
 
 def _everyday_word(value: str, names: set[str]) -> bool:

@@ -10,6 +10,8 @@ Neither is ever copied into a draft. The phrases are data (``rules/compose/compo
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from qualdeid.compose.config import ComposeConfig
@@ -28,6 +30,9 @@ _NUMBER = (
     r"|(?i:part|section|step|question)[ \t]+\d{1,2}[ \t]*[-–—:.)][ \t]*)"
 )
 _BRACKET = r"(?:[ \t]*\([^)\n]{0,40}\))?"
+#: the prompt in another language first, then a slash and the template's own words ("1. Lo que pasó / what
+#: happened"): up to four words with no sentence end, only where the line goes on to a prompt of the template
+_TRANSLATED = r"(?:[^\W\d_][\w'’]*(?:[ \t]+[\w'’]+){0,3}[ \t]*/[ \t]*)?"
 #: the prompt's negative alternative: after a slash, up to three words ("What helped / didn't", "/ what did not");
 #: after "and", "or" or a comma, words that end in a negation ("What helped and what didn't", "..., what was not")
 _OR_NOT = (
@@ -76,8 +81,33 @@ def _phrase(text: str) -> str:
     return r"[\s/()\-]+".join(re.escape(w).replace("'", "['’]?") for w in words)
 
 
+#: a line of its own this many documents of the corpus open a paragraph with, word for word, is a heading of the
+#: corpus's own template ("Wat ons gedoen het.", "Waarom belangrik."), whatever its language or ending
+RECURRING_LINE_DOCUMENTS = 3
+#: ... of at most this many words
+MAX_RECURRING_LINE_WORDS = 5
+_PARAGRAPH_LINE = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*([^\n]{1,60}?)[ \t]*(?=\n)")
+
+
+def _line_key(line: str) -> str:
+    """A heading line as compared across documents: no numbering, bold or end punctuation, in lower case."""
+    line = re.sub(rf"^(?:{_OPEN_BOLD}{_MARKER})", "", line.strip())
+    return " ".join(re.findall(r"[\w'’]+", line.lower()))
+
+
+def recurring_lines(texts: Iterable[str]) -> frozenset[str]:
+    """The short lines that open a paragraph, each on a line of its own, in several documents of the corpus:
+    the headings of the corpus's own template, in any language (compared as :func:`_line_key` writes them)."""
+    seen: Counter[str] = Counter()
+    for text in texts:
+        keys = {_line_key(m.group(1)) for m in _PARAGRAPH_LINE.finditer(text)}
+        seen.update(k for k in keys if k and len(k.split()) <= MAX_RECURRING_LINE_WORDS)
+    return frozenset(k for k, n in seen.items() if n >= RECURRING_LINE_DOCUMENTS)
+
+
 class Headings:
-    def __init__(self, config: ComposeConfig) -> None:
+    def __init__(self, config: ComposeConfig, recurring: frozenset[str] = frozenset()) -> None:
+        self._recurring = recurring
         prompts = [(p, i) for i, sec in enumerate(config.sections) for p in sec.prompts]
         prompts.sort(key=lambda x: -len(x[0]))
         self._sections = [i for _, i in prompts]
@@ -96,7 +126,8 @@ class Headings:
             r"|[^\n:?.!]{1,40}?[:?][ \t]*)"
         )
         self._line = re.compile(
-            rf"{_OPEN_BOLD}{_MARKER}{_BOLD}(?:{alternation('a')}){_BRACKET}{_OR_NOT}{_BOLD}{end_of_prompt}{_BOLD}", re.I
+            rf"{_OPEN_BOLD}{_MARKER}{_BOLD}{_TRANSLATED}(?:{alternation('a')}){_BRACKET}{_OR_NOT}{_BOLD}{end_of_prompt}{_BOLD}",
+            re.I,
         )
         run_on = (
             rf"(?:{_NUMBER}{_BOLD}(?:{alternation('b')}){_BRACKET}"
@@ -197,6 +228,10 @@ class Headings:
         m = self._label.match(text, pos, end) or self._answer.match(text, pos, end)
         if m:
             return Heading(pos, _skip_space(text, m.end(), end), None)
+        if line_start and self._recurring:
+            line = text[pos : text.find("\n", pos, end) if "\n" in text[pos:end] else end]
+            if "\n" in text[pos:end] and _line_key(line) in self._recurring:
+                return Heading(pos, _skip_space(text, pos + len(line), end), None)
         if line_start:
             m = self._short_line.match(text, pos, end)
             if m and len(m.group().split()) <= 8 and not _PRONOUNS.search(m.group()) and m.group()[:1].isupper():

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from qualdeid.compose.config import ComposeConfig
 from qualdeid.compose.facts import Fact, Facts
-from qualdeid.compose.headings import Headings
+from qualdeid.compose.headings import Headings, recurring_lines
 from qualdeid.compose.relevance import Lemmas, ThemeProfile, similarity
 from qualdeid.corpus.model import Document
 from qualdeid.detect.nlp.frequency import zipf
@@ -141,11 +141,11 @@ def fragments_of(
     docs: Iterable[Document], themes: list[str] | None, config: ComposeConfig, people: People
 ) -> list[Fragment]:
     """Every coded part (on ``themes``, or all with ``None``) as fragments, split at inner prompts."""
-    headings = Headings(config)
+    docs = list(docs)
+    headings = Headings(config, recurring_lines(d.text for d in docs))
     facts = Facts(config.rules_dirs)
     nicknames = nickname_table(tuple(config.rules_dirs))
     n_sections = max(1, len(config.sections))
-    docs = list(docs)
     words = word_persons(docs, people, _name_words(config))
     for doc in docs:
         words |= passers_by(doc, people, _part_spans(doc, headings, n_sections))

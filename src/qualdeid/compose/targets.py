@@ -87,6 +87,10 @@ _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 #: never the pronoun "I" or the article "A" alone
 _SURNAME_INITIALS = re.compile(r" (?:[A-Z][-'’][A-Z]{1,2}(?![\w'’-])|[A-Z](?=\.(?!\w))|[B-HJ-Z](?= [a-z]))")
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+{_NAME_WORD})?(?![\w-])")
+#: "my Frisian is", "her English was": what follows says which variety of that language someone speaks
+_SPEECH_OF_SOMEONE_IS = re.compile(r"\b(?i:my|her|his|their|our|your)\s+([A-Z][a-z]+)\s+(?:is|was|'s|’s)\s+$")
+#: where a clause ends after a name: a sentence's end, a comma, or "and", "with", "for" and the like
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|or|with|for|from|on|in|at)\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:from|to|in|into|near|towards|outside|around|back to|over to|up to)\s+$", re.IGNORECASE
@@ -205,6 +209,11 @@ class Targets:
             rf"(?:\b(?:{measures})\s+of|\b(?:a|an|the|my|his|her|their|our|your)\s+(?:['’]\d{{2}}|(?:19|20)\d{{2}}))\s+$",
             re.IGNORECASE,
         )
+        #: "a packet Quorvo Crisps", "two tins Quillbake": the measure without its "of", as many speak it; a product
+        #: only where the name ends the clause (not "a box Kit had left")
+        self._product_unjoined_before = re.compile(
+            rf"\b(?:a|an|one|two|three|four|\d+)\s+(?:{measures})\s+$", re.IGNORECASE
+        )
         #: "Highway 417", "Route 9", "State Highway 2": a road by its number.
         roads = alternation(rules.words("lexicons/numbered_roads.txt"))
         self._numbered_road = re.compile(rf"\b(?:State\s+)?(?:{roads})\s+\d{{1,4}}\b")
@@ -231,6 +240,13 @@ class Targets:
             r"(?![\w'’-])(?!\s+of\b)"
         )
         months = self.calendar.pattern("months", "months_short")
+        days = self.calendar.pattern("weekdays", "weekdays_short")
+        #: "Quillfest is on 10 April", "Quillmas falls on a Sunday": a day or feast the text dates, no place or body
+        self._dated_day = re.compile(
+            rf"\b([A-Z][\w'’-]+)\s+(?:is|was|falls|fell|will\s+be)\s+on\s+(?:the\s+|a\s+)?"
+            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})\b|(?:{months})\s+\d|(?:{days})\b)",
+            re.IGNORECASE,
+        )
         self.specific_date = re.compile(rf"\d|\b(?:{months})\b\.?\s+\d|birthday", re.IGNORECASE)
         #: "1200 acres", "slept 13 hrs": a number before a unit is a quantity, no one's number
         self.quantity_after = re.compile(rf"\s+(?:{_literal(words['quantity_units'])})\b", re.IGNORECASE)
@@ -332,6 +348,10 @@ class Targets:
         self._work_verb_before = re.compile(
             rf"\b(?:(?:{_literal(words['work_verbs'])})|(?:{_literal(sung)})\s+the)\s+$", re.IGNORECASE
         )
+        #: "she's playing GK for the school": capitals right after a verb of playing are a position or a game
+        self._position_before = re.compile(rf"\b(?:{_literal(words['team_verbs'])})\s+$", re.IGNORECASE)
+        #: "her UK passport", "his NZ licence": capitals before what a country or agency issues are the issuer
+        self._issued_after = re.compile(rf"\s+(?:{_literal(words['issued_things'])})\b", re.IGNORECASE)
         self._person_after_work_verb = re.compile(rf"\s+(?:{_literal(words['work_verb_person_after'])})\b")
         #: 'sang "Tarrow Bells"', 'hummed a little of "Quill, Quill"': the quotation right after the verb is a title
         self._sung_quote_before = re.compile(
@@ -449,6 +469,13 @@ class Targets:
             _plain(w) for name in rules.lists(PLAN)["never_identifiers"] for w in rules.words(f"lexicons/{name}")
         )
 
+    def form_of_address(self, value: str) -> bool:
+        """What someone is called rather than their name, a title or what a relative is called in any language
+        ("auntie", "ouma", "sis"): never a person's name on its own in lower case, though a person of the
+        account is named with it ("Auntie Quill")."""
+        low = re.sub(r"['’]s?$", "", value.strip()).lower()
+        return low in self.forms_of_address or low in TITLES or self.never_word(low)
+
     def never_word(self, value: str) -> bool:
         """``value`` (a possessive allowed) is wholly one of :attr:`never_words`."""
         return _plain(re.sub(r"['’]s?$", "", value.strip())) in self.never_words
@@ -490,7 +517,7 @@ class Targets:
                 continue
             if _ARTICLE_BEFORE.search(text[max(0, a - 4) : a]):
                 continue  # "got a Quorvo Fizz": one of many things, a drink or a car, not a person
-            if self._product_before.search(text[max(0, a - 24) : a]) and text[b : b + 1] not in ("'", "’"):
+            if self.product_at(text, a, b):
                 continue  # "a packet of Quorvo Crisps": a product by its brand, not a person's full name
             if len(words) == 1 and words[0].endswith("s") and _COUNTED_BEFORE.search(text[max(0, a - 30) : a]):
                 continue  # "two old Quillhorns came over": many of a kind, not one person
@@ -752,10 +779,13 @@ class Targets:
         inside one are listed too, for when the detail is kept."""
         text = doc.text
         known_names = {k.lower() for k in known}
+        dated = self.dated_days(text)
         out: list[Target] = []
         for s in doc.spans:
             if s.label not in REPLACED or s.end <= start or s.start >= end:
                 continue
+            if s.label in ("LOCATION", "ORGANIZATION") and text[s.start : s.end] in dated:
+                continue  # "a day pass for Quillfest ... Quillfest is on 10 April": a day the text dates
             a, b = _snap(text, max(s.start, start), min(s.end, end))
             broken = re.match(r"[a-z][^.!?\n]*[.!?]\s+(?=[A-Z])", text[a:b])
             if broken and s.label in ("PERSON", "LOCATION", "ORGANIZATION"):
@@ -774,6 +804,8 @@ class Targets:
                 and self._known_person_here(text, a, b, known_names)
                 and not self.id_scheme(text[a:b])
             )
+            if s.label == "PERSON" and self.word_written_lower_elsewhere(text, a, b):
+                continue  # "Lacrosse was the key. ... learnt lacrosse": the word, though detection made a person of it
             if s.label == "PERSON" and self.word_as_sentence(text, a, b):
                 continue  # "What helped? Honor. Letting her talk.": a word that answers, nobody's name
             bare = re.sub(r"['’]s?$", "", text[a:b]).lower()
@@ -809,6 +841,10 @@ class Targets:
                 continue
             for h in idx.find(text[start:end]):
                 a, b = start + h.start, start + h.end
+                if h.label in ("LOCATION", "ORGANIZATION") and text[a:b] in dated:
+                    continue  # a day the text dates, though another account's place or body is so called
+                if h.label == "PERSON" and not h.lowercase and self.word_written_lower_elsewhere(text, a, b):
+                    continue  # "Lacrosse was the key. ... learnt lacrosse": the word, though the corpus holds a person
                 speaks = (
                     h.label == "PERSON"
                     and not h.lowercase
@@ -1150,6 +1186,19 @@ class Targets:
             return False
         return self.word_opening_sentence(text, start, end) or self.unlisted_word_opening_sentence(text, start, end)
 
+    def dated_days(self, text: str) -> set[str]:
+        """The single capitalised words ``text`` says fall on a date or weekday ("Quillfest is on 10 April"):
+        a feast or an occasion, wherever the text writes it; not a month or weekday itself."""
+        return {m.group(1) for m in self._dated_day.finditer(text) if m.group(1)[:1].isupper()}
+
+    def word_written_lower_elsewhere(self, text: str, start: int, end: int) -> bool:
+        """A word of the dictionary in no list of names or towns, capitalised in ``text`` only where a sentence
+        opens and doing nothing a person does there, that ``text`` also writes in lower case: the word."""
+        value = re.sub(r"['’]s?$", "", text[start:end])
+        if not self.unlisted_word_opening_sentence(text, start, end):
+            return False
+        return re.search(rf"(?<![\w'’-]){re.escape(value.lower())}(?![\w-])", text) is not None
+
     def meeting_by_day(self, value: str) -> bool:
         """A day or month with its possessive before abbreviations that are nobody's initials ("Monday's
         MDT", "Friday's GP"): a meeting by when it is, no organisation of the study."""
@@ -1313,11 +1362,7 @@ class Targets:
             and self._eponym_or_event(text, end, words, text[end : end + 1] in ("'", "’"))
         ):
             return None  # "our stall at the Open Hearts day": a public event, not where anyone lives
-        if (
-            label in ("PERSON", "LOCATION", "ORGANIZATION")
-            and self._product_before.search(text[max(0, start - 24) : start])
-            and text[end : end + 1] not in ("'", "’")
-        ):
+        if label in ("PERSON", "LOCATION", "ORGANIZATION") and self.product_at(text, start, end):
             return None  # "a can of Zestorade", "his '83 Quillmobile": a product by its brand or model
         if (
             label == "ORGANIZATION"
@@ -1426,6 +1471,23 @@ class Targets:
                 return None  # "left school at fifteen", "was junior champion at fourteen": then, not now
             return label
         return label
+
+    def initials_of_no_one(self, text: str, start: int, end: int) -> bool:
+        """Capitals that are a position played ("playing GK for the school") or the issuer of a document ("her UK
+        passport", "the NZ ID"), not a person's initials."""
+        return bool(self._position_before.search(text, max(0, start - 12), start)) or bool(
+            self._issued_after.match(text, end)
+        )
+
+    def product_at(self, text: str, start: int, end: int) -> bool:
+        """A product by its brand or model after a measure ("a can of Zestorade", "a packet Quorvo Crisps" where the
+        name ends the clause, "his '83 Quillmobile"); a name with a possessive stays a person's ("a bag of Dot's")."""
+        if text[end : end + 1] in ("'", "’"):
+            return False
+        before = text[max(0, start - 24) : start]
+        if self._product_before.search(before):
+            return True
+        return bool(self._product_unjoined_before.search(before)) and bool(_CLAUSE_ENDS.match(text, end))
 
     def _past_at(self, text: str, start: int) -> bool:
         """An age after "at" in a clause told in the past ("ran away at twenty", "he was the youngest to
@@ -1617,6 +1679,9 @@ class Targets:
         if len(words) != 1 or not words[0][:1].isupper() or text[start + len(words[0]) :].startswith(("'", "’")):
             return False
         if self._language_before.search(before):
+            return True
+        spoken = _SPEECH_OF_SOMEONE_IS.search(before)  # "my Frisian is Klaaifrysk": the variety of a language spoken
+        if spoken and spoken.group(1).lower() in self.languages:
             return True
         return words[0].lower() not in self.placeholders.towns and bool(self._language_in_before.search(before))
 
