@@ -65,7 +65,7 @@ class PersonEvidence:
     #: the text tells one person's story: ``story_sentences`` sentences or more about someone
     story: bool = False
     #: of a story, the uncommon words their accounts hold that the accounts of fewer than k people hold all
-    #: together (each may be common in the corpus: a drink, an accident, a kitchen, a translation)
+    #: together (each may be common in the corpus: a bicycle, a bakery, an umbrella, a harbour)
     combination: list[Token] = field(default_factory=list)
 
     @property
@@ -270,8 +270,8 @@ class Linker:
     def combinations(self, a: Analysed, skip: list[tuple[int, int]]) -> dict[str, list[Token]]:
         """Per person, the text's uncommon words (rarer than ``joint_zipf``, naming things or doings) that
         their accounts hold, where they are ``story_combination`` or more and the accounts of fewer than k
-        people hold them all. Each word may be in many people's accounts ("an accident", "a kitchen", "to
-        translate"); a story whose facts all gather on one person's accounts is theirs, as a combination of
+        people hold them all. Each word may be in many people's accounts ("a bicycle", "a bakery", "a
+        harbour"); a story whose facts all gather on one person's accounts is theirs, as a combination of
         quasi-identifiers is."""
         words: dict[str, Token] = {}
         for t in a.tokens:
