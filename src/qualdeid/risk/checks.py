@@ -209,6 +209,7 @@ class RiskChecker:
             converge_weight=config.linkage_converge_weight,
             joint_zipf=config.linkage_joint_zipf,
             story_sentences=config.similarity_story_sentences,
+            story_combination=config.similarity_story_combination,
         )
 
     @property
@@ -801,9 +802,16 @@ class RiskChecker:
                     f"its words ({shared}) match their accounts more closely than text drawn from other people's "
                     f"accounts of this corpus does (score {m.z:.1f}; calibrated threshold {m.threshold:.1f})"
                 )
+            combined = ev.combination if self.linker.combined(ev) else []
+            if combined:
+                held = ", ".join(f"'{t.text}'" for t in combined[:8])
+                parts.append(
+                    f"the story's words ({held}) are each in several people's accounts, but all together only in "
+                    f"the accounts of fewer than {self.k} people, theirs among them"
+                )
             retold = match.tokens if match is not None else []
             weak = [*ev.sentence_words, *self.linker.specific_words(ev)] if converged else []
-            marked = {*ev.words, *(ev.sentence_words if close else []), *similar, *retold, *weak}
+            marked = {*ev.words, *(ev.sentence_words if close else []), *similar, *retold, *weak, *combined}
             where = [(t.start, t.norm_end or t.end) for t in marked] + [
                 (findings[i].start or 0, findings[i].end or 0) for i in ev.findings if findings[i].start is not None
             ]

@@ -70,6 +70,10 @@ class RiskConfig:
     similarity_story_words: int = 4
     similarity_story_min_words: int = 3
     similarity_story_sentences: int = 0
+    #: a story (``similarity_story_sentences``) whose similarity to a person passes the threshold points to
+    #: them when this many of its uncommon words are held all together by the accounts of fewer than k
+    #: people, each word however common in the corpus (0 turns it off)
+    similarity_story_combination: int = 0
     similarity_life_ratio: float = 3.0
     similarity_strong_quantile: float = 0.95
     similarity_sentence_weight: float = 1.5
@@ -153,6 +157,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.similarity_story_words = int(similarity.get("story_words", c.similarity_story_words))
     c.similarity_story_min_words = int(similarity.get("story_min_words", c.similarity_story_min_words))
     c.similarity_story_sentences = int(similarity.get("story_sentences", c.similarity_story_sentences))
+    c.similarity_story_combination = int(similarity.get("story_combination", c.similarity_story_combination))
     c.similarity_life_ratio = float(similarity.get("life_ratio", c.similarity_life_ratio))
     c.similarity_strong_quantile = float(similarity.get("strong_quantile", c.similarity_strong_quantile))
     c.similarity_sentence_weight = float(similarity.get("sentence_weight", c.similarity_sentence_weight))

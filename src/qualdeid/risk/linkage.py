@@ -26,6 +26,9 @@ from qualdeid.risk.sentences import THINGS, SentenceIndex, SentenceMatch
 from qualdeid.risk.similarity import AccountIndex, Match
 from qualdeid.risk.suggest import Suggester
 
+#: the parts of speech of a story's facts that a combination of its words is made of (not "said", "very")
+COMBINED = THINGS | {"VERB"}
+
 
 @dataclass
 class PersonEvidence:
@@ -61,6 +64,9 @@ class PersonEvidence:
     sentence_match: SentenceMatch | None = None
     #: the text tells one person's story: ``story_sentences`` sentences or more about someone
     story: bool = False
+    #: of a story, the uncommon words their accounts hold that the accounts of fewer than k people hold all
+    #: together (each may be common in the corpus: a bicycle, a bakery, an umbrella, a harbour)
+    combination: list[Token] = field(default_factory=list)
 
     @property
     def excess(self) -> float:
@@ -90,6 +96,7 @@ class Linker:
         converge_weight: float = 1.0,
         joint_zipf: float = 0.0,
         story_sentences: int = 0,
+        story_combination: int = 0,
     ) -> None:
         self.profile, self.k, self.max_zipf = profile, k, max_zipf
         #: words rarer than this (Zipf) that many people's accounts hold one by one count as specific where
@@ -102,6 +109,8 @@ class Linker:
         self.story_min_words = story_min_words
         #: a text of this many sentences about someone tells one person's story (0: never)
         self.story_sentences = story_sentences
+        #: a story links to a person by this many of its words that fewer than k people hold together (0: never)
+        self.story_combination = story_combination
         self.frames, self.life_ratio, self.sentence_weight = frames, life_ratio, sentence_weight
         self.base_zipf, self.max_weight = base_zipf, max_weight
         self.index, self.suggest, self.detail_zipf, self.story_words = index, suggest, detail_zipf, story_words
@@ -202,6 +211,9 @@ class Linker:
         writer = self.frames is not None and self.frames.writer(a)
         writer_words = self.frames.writer_words(a) if writer and self.frames is not None else frozenset()
         story = self.story(a)
+        if story and self.story_combination > 0:
+            for p, words in self.combinations(a, skip).items():
+                out.setdefault(p, PersonEvidence(p)).combination = words
         for p, ev in out.items():
             ev.story = story
             ev.details = details
@@ -254,6 +266,31 @@ class Linker:
                         ev.sentence_weight, ev.sentence_words = weight, sorted(shared, key=lambda t: t.start)
                         ev.sentence_life = j in self.life_sentences
                         ev.joint_words = list(joint.get(j, ()))
+
+    def combinations(self, a: Analysed, skip: list[tuple[int, int]]) -> dict[str, list[Token]]:
+        """Per person, the text's uncommon words (rarer than ``joint_zipf``, naming things or doings) that
+        their accounts hold, where they are ``story_combination`` or more and the accounts of fewer than k
+        people hold them all. Each word may be in many people's accounts ("a bicycle", "a bakery", "a
+        harbour"); a story whose facts all gather on one person's accounts is theirs, as a combination of
+        quasi-identifiers is."""
+        words: dict[str, Token] = {}
+        for t in a.tokens:
+            if not t.content or t.pos not in COMBINED or t.norm in words or self._service(t):
+                continue
+            if inside(t.start, t.end, skip) or max(zipf(t.lemma), zipf(t.text.lower())) >= self.joint_zipf:
+                continue
+            if t.norm in self.profile.class_docs:
+                words[t.norm] = t
+        held: dict[str, set[str]] = defaultdict(set)
+        for c in words:
+            for owners in self.profile.class_docs[c].values():
+                for p in owners:
+                    held[p].add(c)
+        out = {}
+        for p, mine in held.items():
+            if len(mine) >= self.story_combination and sum(mine <= theirs for theirs in held.values()) < self.k:
+                out[p] = sorted((words[c] for c in mine), key=lambda t: t.start)
+        return out
 
     def joint_k(self, tokens: list[Token]) -> int:
         """The fewest people whose accounts hold all the tokens' words in one sentence (each word by its
@@ -355,7 +392,8 @@ class Linker:
             )
             by_match = ev.sentence_match is not None
             by_signs = self.converging(ev) >= self.converge_signs > 0
-            if by_words or by_sentence or by_match or by_signs or len(ev.findings) >= min_findings:
+            by_story = self.combined(ev)
+            if by_words or by_sentence or by_match or by_signs or by_story or len(ev.findings) >= min_findings:
                 out.append(ev)
             elif self.similar(ev, min_similar_words):
                 similar_only.append(ev)
@@ -374,6 +412,15 @@ class Linker:
             ):
                 out.append(ev)
         return sorted(out, key=lambda e: (-e.excess, -len(e.findings), e.person))
+
+    def combined(self, ev: PersonEvidence) -> bool:
+        """The text tells one person's story, its similarity to their accounts passes the calibrated
+        threshold, and ``story_combination`` of its uncommon words are held all together by the accounts of
+        fewer than k people, theirs among them (:meth:`combinations`). A worker's diaries are the service's
+        everyday wording: they count only where the text tells a writer's own past."""
+        if not ev.story or ev.similarity is None or not 0 < self.story_combination <= len(ev.combination):
+            return False
+        return self.profile.sources[ev.person].role != "worker" or ev.writer
 
     def converging(self, ev: PersonEvidence) -> int:
         """How many weak signs point at the person, each short of a link on its own: two or more words
