@@ -196,7 +196,7 @@ class NameEvidence:
             r"(?<![\w'’-])[\"“‘]([A-Z][\w'’-]+)[\"”’][ \t]+to[ \t]+(?:his|her|their|the|everyone|all)\b"
         )
         #: a name explained after it as what people call someone: "Bluey, as the lads call him", "Pip (that's
-        #: what Nell calls her)", "Moose (that's what the crew call Ivan)", or as the name the person prefers:
+        #: what Petronella calls her)", "Moose (that's what the crew call Ivan)", or as the name the person prefers:
         #: "Pebble (she prefers it)", "Pebble (her preferred name)"
         self.alias_after = re.compile(
             r"(?<![\w'’-])([A-Z][a-z'’-]+)"
