@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SLOW_FIRST
-from helpers import ROOT
+from helpers import ROOT, SLOW_FIRST
 from qualdeid.risk.lexicon import Related
 
 
