@@ -20,6 +20,32 @@ EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 QDA = FIXTURES / "qda"
 
+# ---------------------------------------------------------------------------- order of the run
+
+#: Test files that take longest (a browser, worker processes, the command line in a subprocess, a corpus
+#: detected in a fixture), longest first: they start first, so that with xdist's ``--dist worksteal``
+#: (pyproject.toml; tests/conftest.py moves them) both workers end on short tests and finish together.
+#: Measured with ``--durations``.
+SLOW_FIRST = (
+    "tests/detect/test_pipeline.py",
+    "tests/compose/test_compose_draft.py",
+    "tests/report/test_report_browser.py",
+    "tests/report/test_report_examples.py",  # beside the browser's: the same session fixture (examples_run)
+    "tests/detect/places/test_never_identifiers.py",
+    "tests/review/test_review_browser.py",
+    "tests/detect/test_determinism.py",
+    "tests/risk/test_risk_residual.py",
+    "tests/cli/test_cli_scan.py",
+    "tests/detect/nlp/test_nlp_speed.py",
+    "tests/review/test_review_honoured.py",
+    "tests/test_project_rules.py",
+    "tests/cli/test_cli_exits.py",
+    "tests/detect/recognizers/test_yaml_patterns.py",
+    "tests/risk/test_risk_examples.py",
+    "tests/detect/nlp/test_offline.py",
+    "tests/detect/nlp/test_regex_gate.py",
+)
+
 # ---------------------------------------------------------------------------- pages in a real browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
