@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,40 +23,6 @@ def detector():
     from qualdeid.detect import Detector
 
     return Detector()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def shipped_related_words_read_once() -> Iterator[None]:
-    """The risk check's WordNet tables (``rules/risk/related.txt`` and ``definitions.txt``, about 450,000
-    entries, 3 s to read and fold) are read once per test session when they come from the shipped rules
-    alone: every ``RiskChecker`` the tests build asks for them again. Each caller gets its own copy of
-    the table; a project's rules folder (``rules_dirs``) is still read every time."""
-    from qualdeid.risk import lexicon
-
-    real = lexicon.Related.load.__func__  # type: ignore[attr-defined]
-    tables: dict[tuple[Any, ...], dict[str, frozenset[str]]] = {}
-
-    def load(
-        cls: type[lexicon.Related],
-        rules_dirs: Any = (),
-        name: str = "risk/related.txt",
-        *,
-        compound_zipf: float = 0.0,
-        part_zipf: float = 3.5,
-        extra: Any = (lexicon.HAND_RELATED,),
-    ) -> lexicon.Related:
-        options = {"compound_zipf": compound_zipf, "part_zipf": part_zipf, "extra": extra}
-        if rules_dirs:
-            return real(cls, rules_dirs, name, **options)
-        key = (name, tuple(extra))
-        if key not in tables:
-            tables[key] = real(cls, (), name, **options).words
-        return cls(dict(tables[key]), compound_zipf, part_zipf)
-
-    mp = pytest.MonkeyPatch()
-    mp.setattr(lexicon.Related, "load", classmethod(load))
-    yield
-    mp.undo()
 
 
 #: Passphrase of the keys the tests make (with a cheaper KDF setting, see ``round_trip``).

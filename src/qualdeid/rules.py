@@ -277,7 +277,7 @@ class Rules:
         key = (name, lower)
         if key not in self._words:
             items: set[str] = set()
-            for path in self._paths(name):
+            for path in self.paths(name):
                 for line in _list_lines(path):
                     if lower:
                         line = line.lower()
@@ -314,7 +314,7 @@ class Rules:
 
     def yaml(self, name: str) -> list[Any]:
         """Every folder's parsed copy of the YAML file ``name``, defaults first (the caller's to change)."""
-        return [copy.deepcopy(_yaml_file(path)) for path in self._paths(name)]
+        return [copy.deepcopy(_yaml_file(path)) for path in self.paths(name)]
 
     def yaml_files(self, pattern: str) -> list[tuple[Path, Any]]:
         """Every YAML file matching ``pattern`` (a glob) in every folder, defaults first, parsed."""
@@ -337,7 +337,8 @@ class Rules:
         """All files matching ``pattern`` (a glob) in every folder, defaults first."""
         return [p for d in self.dirs for p in sorted(d.glob(pattern)) if p.is_file()]
 
-    def _paths(self, name: str) -> list[Path]:
+    def paths(self, name: str) -> list[Path]:
+        """The files of the list or table ``name``, the default folder's first, then each project's."""
         return [d / name for d in self.dirs if (d / name).is_file()]
 
     @cached_property

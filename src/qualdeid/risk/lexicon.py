@@ -154,13 +154,10 @@ class Related:
         part_zipf: float = 3.5,
         extra: Sequence[str] = (HAND_RELATED,),
     ) -> Related:
-        table: dict[str, set[str]] = {}
         rules = Rules(list(rules_dirs))
-        for line in [line for n in (name, *extra) for line in rules.words(n)]:
-            head, sep, rest = line.partition(":")
-            if sep:
-                table.setdefault(fold(head), set()).update(w for w in (fold(v) for v in rest.split(",")) if w)
-        return cls({w: frozenset(rs) for w, rs in table.items()}, compound_zipf, part_zipf)
+        names = (name, *extra)
+        files = tuple((str(p), p.stat().st_mtime_ns) for n in names for p in rules.paths(n))
+        return cls(_related_table(tuple(map(str, rules_dirs)), names, files), compound_zipf, part_zipf)
 
     def parts(self, word: str) -> frozenset[str]:
         """The words an uncommon closed compound is made of (none when compounds are off)."""
@@ -168,6 +165,22 @@ class Related:
 
     def of(self, word: str) -> frozenset[str]:
         return self.words.get(word, frozenset()) | self.parts(word)
+
+
+@lru_cache(maxsize=8)
+def _related_table(
+    rules_dirs: tuple[str, ...], names: tuple[str, ...], files: tuple[tuple[str, int], ...]
+) -> dict[str, frozenset[str]]:
+    """The folded table of ``names`` (about 450,000 WordNet entries, seconds to fold), read once per process
+    and shared by every checker (read-only); ``files`` (each file and its modification time) makes an
+    edited list read again."""
+    table: dict[str, set[str]] = {}
+    rules = Rules(list(rules_dirs))
+    for line in [line for n in names for line in rules.words(n)]:
+        head, sep, rest = line.partition(":")
+        if sep:
+            table.setdefault(fold(head), set()).update(w for w in (fold(v) for v in rest.split(",")) if w)
+    return {w: frozenset(rs) for w, rs in table.items()}
 
 
 @dataclass(frozen=True)
