@@ -55,6 +55,7 @@ from qualdeid import Corpus, Detector, Document
 from qualdeid.compose import CannotCompose, Composer, load_compose_config, write_draft
 from qualdeid.compose.facts import Facts, contradictions
 from qualdeid.corpus.model import Span
+from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.pseudonymise.people import People, resolve_people
 from qualdeid.rules import Rules
 
@@ -194,16 +195,43 @@ def gold_headings(records: list[dict]) -> set[str]:
 _HEADING_START = r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"'”’)]\s))\s*(?:\d{1,2}[.)]\s*|\*\*|#+\s*)?"
 
 
+#: what compose writes in place of words it took for an identifier: a placeholder or a capitalised name of up to
+#: three words
+_STAND_IN = r"(?P<stand_in>\[[^\]\n]{1,40}\]|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+
+
+def _replaced_front(heading: str) -> re.Pattern[str] | None:
+    """A heading of three words or more whose first words compose replaced by a name or a placeholder, at least
+    half of it and two words kept ("Wrenna Tensley het / what happened" for "wat gebeur het / what happened"):
+    still a leak where it opens the text, a line or a sentence and the text after it does not go on in lower case."""
+    words = heading.split()
+    keep = max(2, (len(words) + 1) // 2)
+    tails = [r"[ \t]+".join(map(re.escape, words[k:])) for k in range(1, len(words) - keep + 1)]
+    if len(words) < 3 or not tails:
+        return None
+    ends = r"(?!\w)(?=[ \t]*(?:$|\n|[:\-–—/]|[A-Z\[]))"  # a heading, not a sentence going on in lower case
+    return re.compile(_HEADING_START + _STAND_IN + r"[ \t]+(?i:" + "|".join(tails) + ")" + ends)
+
+
+def _is_stand_in(m: re.Match[str]) -> bool:
+    """A placeholder, or words rare enough to be a name ("Then", "She" open sentences too)."""
+    words = m.group("stand_in").split()
+    return m.group("stand_in").startswith("[") or all(zipf(w.lower()) < 4.5 for w in words)
+
+
 def heading_leaks(text: str, headings: set[str]) -> list[str]:
     """The template's prompts in a paragraph: the common wordings, and each heading of the gold's coded parts
-    followed by its colon, or (three words or more) where it opens the text, a line or a sentence. A heading's
-    words inside a sentence are prose ("... and that is why it mattered to her"), not a heading that leaked."""
+    followed by its colon, or (three words or more) where it opens the text, a line or a sentence, also with
+    its first words replaced by a name or a placeholder. A heading's words inside a sentence are prose ("... and
+    that is why it mattered to her"), not a heading that leaked."""
     found = list(PROMPTS.finditer(text))
     low = text.lower()
     for h in headings:
         found += re.finditer(r"(?<!\w)" + re.escape(h) + r"\s*:", low)
         if len(h.split()) >= 3:
             found += re.finditer(_HEADING_START + re.escape(h) + r"(?!\w)(?!\s*:)", low)
+        if replaced := _replaced_front(h):
+            found += [m for m in replaced.finditer(text) if _is_stand_in(m)]
     spans: list[tuple[int, int]] = []  # one leak where several patterns find the same words
     for m in sorted(found, key=lambda m: (m.start(), -m.end())):
         if not any(a < m.end() and m.start() < b for a, b in spans):

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from eval_compose import kept_parts, still_written
+from eval_compose import heading_leaks, kept_parts, still_written
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,23 @@ def test_a_word_the_gold_leaves_unmarked_is_no_name_kept() -> None:
     doc = Document("d", text, spans=[Span(0, 6, "PERSON", "Wrenna")])
     assert not still_written("Wrenna", "Tavi agreed to come. Wrenna mention it to the team.", doc, 0, len(text))
     assert still_written("Wrenna", "Wrenna agreed to come. Wrenna mention it to the team.", doc, 0, len(text))
+
+
+HEADINGS = {"wat gebeur het / what happened", "why it mattered to me", "what helped"}
+
+
+@pytest.mark.parametrize(
+    ("text", "leaks"),
+    [
+        ("Wat gebeur het / what happened She came in late.", ["Wat gebeur het / what happened"]),
+        # compose took the heading's first words for a name or an organisation and replaced them
+        ("Brisko Velloway het / what happened She came in late.", ["Brisko Velloway het / what happened"]),
+        ("Went well. [an organisation] het / what happened She came in.", ["[an organisation] het / what happened"]),
+        ("She came in. Wrenna mattered to me most.", []),  # half of the heading and two words must stay
+        ("Then it mattered to me that she came.", []),  # a common word opening a sentence is no stand-in
+        ("Why it mattered to me: she came back.", ["Why it mattered to me:"]),
+        ("She said it mattered to me and to her.", []),  # the heading's words inside a sentence are prose
+    ],
+)
+def test_a_heading_counts_as_leaked_also_with_its_first_words_replaced(text: str, leaks: list[str]) -> None:
+    assert heading_leaks(text, HEADINGS) == leaks
