@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qualdeid.compose.composer import _capitalised_inside_sentence
 from qualdeid.compose.placeholders import Placeholders
-from qualdeid.compose.targets import Targets
+from qualdeid.compose.targets import Targets, written_inside_sentence
 from qualdeid.pseudonymise.people import RoleWords
 
 
@@ -42,7 +41,7 @@ def test_a_lower_case_word_may_be_a_name_only_if_listed_or_rare(targets: Targets
     ],
 )
 def test_a_name_capitalised_only_where_a_sentence_opens_is_no_evidence(text: str, word: str, named: bool) -> None:
-    assert _capitalised_inside_sentence(text, word) is named
+    assert written_inside_sentence(text, word.capitalize()) is named
 
 
 @pytest.mark.parametrize(("word", "address"), [("auntie", True), ("aunty's", True), ("nan", True), ("wren", False)])

@@ -39,7 +39,7 @@ from qualdeid.compose.select import (
     score,
     words_in,
 )
-from qualdeid.compose.targets import NER, Target, Targets, defined_short_forms
+from qualdeid.compose.targets import NER, Target, Targets, defined_short_forms, written_inside_sentence
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.loading import dictionary_words
@@ -670,7 +670,8 @@ class Composer:
                 full = corpus.docs[cut.fragment.doc_id].text
                 undetermined = not determined(full, a, b, self.targets.person_word)
                 joined = joined_to_person(full, a, b, targets)
-                if not self.targets.lower_case_name(value) and not _capitalised_inside_sentence(full, value):
+                capitalised = value[:1].upper() + value[1:]
+                if not self.targets.lower_case_name(value) and not written_inside_sentence(full, capitalised):
                     continue  # "how netball works": a word of the dictionary no list names anyone by, capitalised
                     # in this account only where a sentence opens ("Netball was the key."), is the word
                 if stands or joined or (undetermined and not _everyday_word(value, set())):
@@ -1240,17 +1241,6 @@ def _pronoun_gender_after(text: str, end: int) -> str | None:
     if m is None:
         return None
     return "F" if m.group(1).lower().startswith(("she", "her")) else "M"
-
-
-def _capitalised_inside_sentence(text: str, word: str) -> bool:
-    """``text`` writes ``word`` with its capital somewhere a sentence does not open: as a name, not only as
-    the first word of a sentence."""
-    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word[:1].upper() + word[1:])}(?![\w-])")
-    return any(not _OPENS_SENTENCE.search(text[max(0, m.start() - 3) : m.start()]) for m in pattern.finditer(text))
-
-
-#: what stands before the first word of a sentence
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
 
 
 def _everyday_word(value: str, names: set[str]) -> bool:

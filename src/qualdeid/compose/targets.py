@@ -92,6 +92,15 @@ _SPEECH_OF_SOMEONE_IS = re.compile(r"\b(?i:my|her|his|their|our|your)\s+([A-Z][a
 #: where a clause ends after a name: a sentence's end, a comma, or "and", "with", "for" and the like
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|or|with|for|from|on|in|at)\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
+
+
+def written_inside_sentence(text: str, value: str) -> bool:
+    """``text`` writes ``value`` as it is written here somewhere a sentence does not open: with its capital, as a
+    name, not only as the first word of a sentence."""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])")
+    return any(not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]) for m in pattern.finditer(text))
+
+
 _PLACE_BEFORE = re.compile(
     r"\b(?:from|to|in|into|near|towards|outside|around|back to|over to|up to)\s+$", re.IGNORECASE
 )
@@ -1174,10 +1183,7 @@ class Targets:
             return False
         if self._acts(text, end):
             return False
-        return not any(
-            not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
-        )
+        return not written_inside_sentence(text, value)
 
     def word_as_sentence(self, text: str, start: int, end: int) -> bool:
         """One common English word that is a sentence of its own ("Honor." after a prompt), never written
@@ -1220,10 +1226,7 @@ class Targets:
             return False
         if low in self.placeholders.towns or self._acts(text, end):
             return False
-        return not any(
-            not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
-        )
+        return not written_inside_sentence(text, value)
 
     def _dictionary_word_opening(self, text: str, start: int, end: int, lows: list[str], towns: bool = True) -> bool:
         """One word of the dictionary (``ACTING_WORD_ZIPF``) opening its sentence, in no list of names or
@@ -1234,10 +1237,7 @@ class Targets:
         if towns and lows[0] in self.placeholders.towns:
             return False
         value = text[start:end]
-        return not any(
-            not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])", text)
-        )
+        return not written_inside_sentence(text, value)
 
     def person_stands(self, text: str, start: int, end: int) -> bool:
         """A person stands at ``text[start:end]``: what follows is what a person does ("... said", "... rang"),
