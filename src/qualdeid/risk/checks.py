@@ -323,6 +323,7 @@ class RiskChecker:
         # where a word names a thing ("a can of Zestrovo"), as compose and residual_identifiers read it
         places = word_places(tuple(self.config.rules_dirs))
         dated = places.dated_days(a.text)
+        in_dictionary = self.profile.index.in_dictionary
         for hit in self.profile.index.find(a.text, word_uses=True):
             value = a.text[hit.start : hit.end]
             label = hit.label.lower().replace("_", " ")
@@ -411,7 +412,7 @@ class RiskChecker:
                 confident
                 and not listed
                 and KEY_SOURCE not in hit.sources
-                and (thing := places.thing_here(a.text, hit.start, hit.end, hit.label, dated))
+                and (thing := places.thing_here(a.text, hit.start, hit.end, hit.label, dated, in_dictionary))
             ):
                 msg = f"possibly a {label} from the corpus (here {thing}; check it)"
                 check = "possible_identifier"
@@ -469,7 +470,7 @@ class RiskChecker:
             if named and self.profile.large_place(value, label):
                 msg = f"possibly a {label.lower()} of the corpus ({LARGE_PLACE}; check it)"
                 finding = self._identifier_finding("possible_identifier", a, start, end, msg, sorted(named), label)
-            elif named and (thing := places.thing_here(a.text, start, end, label, dated)):
+            elif named and (thing := places.thing_here(a.text, start, end, label, dated, in_dictionary)):
                 msg = f"possibly a {label.lower()} of the corpus (here {thing}; check it)"
                 finding = self._identifier_finding("possible_identifier", a, start, end, msg, sorted(named), label)
             elif named and not self.profile.index.is_common(value, label):

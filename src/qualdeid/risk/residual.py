@@ -45,7 +45,7 @@ def residual_identifiers(
     def thing_here(start: int, end: int, label: str, keyed: bool = False) -> bool:
         if keyed:  # an original value of the key is one wherever it stands, but as a product or a day
             return places.product_at(text, start, end) or (label != "PERSON" and text[start:end] in dated)
-        return bool(places.thing_here(text, start, end, label, dated))
+        return bool(places.thing_here(text, start, end, label, dated, profile.index.in_dictionary))
 
     out: list[Residual] = []
     for hit in profile.index.find(text):

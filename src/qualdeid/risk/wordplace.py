@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from qualdeid.detect.nlp.frequency import zipf
@@ -64,6 +64,9 @@ class WordPlaces:
                     "names/word_names.txt",
                     "names/surname_words.txt",
                     "lexicons/towns.txt",
+                    "lexicons/towns_local.txt",
+                    "lexicons/towns_world.txt",
+                    "lexicons/large_places.txt",
                 )
             )
         )
@@ -90,18 +93,32 @@ class WordPlaces:
         wherever the text writes it."""
         return {m.group(1) for m in self._dated_day.finditer(text) if m.group(1)[:1].isupper()}
 
-    def word_opening_sentence(self, text: str, start: int, end: int) -> bool:
-        """One dictionary word opening a sentence, in no list of names or towns, that the text never
-        writes with its capital inside a sentence ("Pastimes tell you a lot")."""
+    def word_opening_sentence(
+        self, text: str, start: int, end: int, in_dictionary: Callable[[str], bool] | None = None
+    ) -> bool:
+        """One word of the dictionary (``in_dictionary``, as frequent as ``DICTIONARY_ZIPF``), written with
+        a capital and the rest in lower case, opening a sentence, in no list of names or towns, that the
+        text never writes with its capital inside a sentence ("Pastimes tell you a lot"); no capital city
+        nor an abbreviation, which word frequencies count as words too."""
         value = re.sub(r"['’]s?$", "", text[start:end])
         low = value.lower()
-        if " " in value.strip() or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
+        if in_dictionary is None or not re.fullmatch(r"[A-Z][a-z]+", value):
             return False
-        if zipf(low) < DICTIONARY_ZIPF or low in self.names:
+        if not _SENTENCE_START.search(text[max(0, start - 3) : start]):
+            return False
+        if zipf(low) < DICTIONARY_ZIPF or low in self.names or not in_dictionary(low):
             return False
         return not written_inside_sentence(text, value)
 
-    def thing_here(self, text: str, start: int, end: int, label: str, dated: set[str]) -> str:
+    def thing_here(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        label: str,
+        dated: set[str],
+        in_dictionary: Callable[[str], bool] | None = None,
+    ) -> str:
         """What the capitalised word at ``start:end``, found as a ``label``, names here when it names a thing
         ("a product after a measure", ...), else "": a product, a language's variety, a day of ``dated``
         (:meth:`dated_days`) or, for a place or an organisation, a dictionary word opening its sentence."""
@@ -111,7 +128,7 @@ class WordPlaces:
             return "a product after a measure"
         if self.language_variety_at(text, start, end):
             return "the variety of a language someone speaks"
-        if label in ("LOCATION", "ORGANIZATION") and self.word_opening_sentence(text, start, end):
+        if label in ("LOCATION", "ORGANIZATION") and self.word_opening_sentence(text, start, end, in_dictionary):
             return "a dictionary word opening its sentence"
         return ""
 
