@@ -630,3 +630,40 @@ def test_a_word_name_the_corpus_writes_with_a_capital_but_never_where_a_person_s
     checker = RiskChecker(load_risk_config(), _Missed(detector, {"t": [("Buddy", "PERSON")]}, "Buddy"), docs)
     report, found = _identifiers(checker, "One young rider, Buddy, told his worker he missed the horses.")
     assert not [f for f in found if f.check == "residual_identifier"] and report.exit_code != EXIT_FAIL
+
+
+@pytest.fixture(scope="module")
+def thing_checker(detector) -> RiskChecker:
+    """A corpus where a drink's brand, a festival and a word were taken for an organisation or a place."""
+    docs = [
+        Document("w1", "He drank a can of Zestrovo every morning with Tobiah Quennell at the lodge."),
+        Document("w2", "Tobiah Quennell went to Quillfest. Tremaddoc helped her. They read Pastimes at the library."),
+        Document("w3", "Tobiah Quennell sat at Tremaddoc with his sister."),
+    ]
+    errors = {"w1": [("Zestrovo", "ORGANIZATION")], "w2": [("Quillfest", "LOCATION"), ("Pastimes", "ORGANIZATION")]}
+    return _checker(detector, docs, errors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She drank two cans of Zestrovo before the meeting.",  # a product after a measure
+        "He had a packet Zestrovo.",  # the measure without its "of", the name ending the clause
+        "Quillfest is on 10 April this year.",  # a day the text dates
+        "Her Frisian is Tremaddoc, she says.",  # the variety of a language someone speaks
+        "Pastimes tell you a lot about a man.",  # a dictionary word opening its sentence
+    ],
+)
+def test_a_word_where_it_names_a_thing_only_warns_as_compose_leaves_it(thing_checker: RiskChecker, text: str) -> None:
+    report, found = _identifiers(thing_checker, text)
+    assert [f.check for f in found] == ["possible_identifier"] and report.exit_code == EXIT_WARN
+    assert residual_identifiers(thing_checker.profile, text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["He drank Zestrovo every day.", "We went to Quillfest again.", "He read Pastimes every week."]
+)
+def test_the_same_word_standing_as_a_name_still_fails(thing_checker: RiskChecker, text: str) -> None:
+    report, found = _identifiers(thing_checker, text)
+    assert [f.check for f in found] == ["residual_identifier"] and report.exit_code == EXIT_FAIL
+    assert residual_identifiers(thing_checker.profile, text)

@@ -27,6 +27,7 @@ from qualdeid.risk.sentences import SentenceIndex
 from qualdeid.risk.similarity import AccountIndex
 from qualdeid.risk.suggest import Suggester, load_generalisations
 from qualdeid.risk.verbatim import find_runs, per_source, traceable_runs
+from qualdeid.risk.wordplace import word_places
 from qualdeid.rules import Rules
 
 __all__ = ["EXIT_FAIL", "EXIT_PASS", "EXIT_WARN", "Finding", "RiskChecker", "RiskReport", "load_generalisations"]
@@ -319,6 +320,10 @@ class RiskChecker:
         person_verbs = self.config.speaker_verbs | self.config.person_verbs
         nouns = self.frames.person_nouns | self.frames.kind_nouns
         read_as_name = named_here | persons | spoken_of | _openings_read_as_names(a, person_verbs, nouns)
+        # where a word names a thing ("a can of Zestrovo"), as compose and residual_identifiers read it
+        places = word_places(tuple(self.config.rules_dirs))
+        dated = places.dated_days(a.text)
+        in_dictionary = self.profile.index.in_dictionary
         for hit in self.profile.index.find(a.text, word_uses=True):
             value = a.text[hit.start : hit.end]
             label = hit.label.lower().replace("_", " ")
@@ -403,6 +408,14 @@ class RiskChecker:
             ):
                 msg = f"possibly a {label} from the corpus ({LARGE_PLACE}; check it)"
                 check = "possible_identifier"
+            elif (
+                confident
+                and not listed
+                and KEY_SOURCE not in hit.sources
+                and (thing := places.thing_here(a.text, hit.start, hit.end, hit.label, dated, in_dictionary))
+            ):
+                msg = f"possibly a {label} from the corpus (here {thing}; check it)"
+                check = "possible_identifier"
             elif confident and not listed:
                 msg = f"a {label} from the corpus ({n} source document(s))"
                 check = "residual_identifier"
@@ -456,6 +469,9 @@ class RiskChecker:
                 continue
             if named and self.profile.large_place(value, label):
                 msg = f"possibly a {label.lower()} of the corpus ({LARGE_PLACE}; check it)"
+                finding = self._identifier_finding("possible_identifier", a, start, end, msg, sorted(named), label)
+            elif named and (thing := places.thing_here(a.text, start, end, label, dated, in_dictionary)):
+                msg = f"possibly a {label.lower()} of the corpus (here {thing}; check it)"
                 finding = self._identifier_finding("possible_identifier", a, start, end, msg, sorted(named), label)
             elif named and not self.profile.index.is_common(value, label):
                 # detected as a name here, written as a name there: an identifier
