@@ -230,3 +230,44 @@ def test_the_veto_leaves_a_short_text_alone(tmp_path: Path, detector) -> None:
     processor.clause_veto_min_chars = 0
     candidates, _ = processor.first_pass(Document(id="d", text=text), detector.nlp(text), [])
     assert candidates == []
+
+
+def _flat_judge(tmp_path: Path, score: float) -> ClauseModel:
+    """A judge that scores every clause ``score`` (one file per score: weights are cached by their path)."""
+    flat = tmp_path / f"flat-{score}.npz"
+    ClauseModel(
+        np.zeros(CLAUSE_SIZE, np.float32),
+        np.ones(CLAUSE_SIZE, np.float32),
+        np.zeros((CLAUSE_SIZE, 1), np.float32),
+        np.zeros(1, np.float32),
+        np.zeros(1, np.float32),
+        float(np.log(score / (1 - score))),
+    ).save(flat)
+    return ClauseModel.load(flat)
+
+
+def test_the_shipped_veto_drops_a_detail_the_judge_scores_one_in_a_thousand(tmp_path: Path, detector) -> None:
+    # on sets the judge never saw, details it scored under 0.003 were about five false for each true one
+    processor = RareDetailProcessor(Rules())  # the thresholds as shipped
+    judge = next(f for f in processor.finders if isinstance(f, ClauseFinder))
+    text = DIARY + "On Sundays he used to breed ferrets in the yard."
+    sdoc = detector.nlp(text)
+    for score, kept in ((0.001, False), (0.01, True)):
+        judge.model = _flat_judge(tmp_path, score)
+        candidates, _ = processor.first_pass(Document(id="d", text=text), sdoc, [])
+        assert any("ferrets" in text[c.start : c.end] for c in candidates) is kept
+
+
+def test_the_shipped_judge_keeps_a_feat_told_plainly_without_a_frame(detector) -> None:
+    # scored about 0.88 by the shipped weights: under the old 0.99 the clause was left, and no frame opens it
+    rr = RareRules.load(Rules())
+    text = "She said she once rowed a dinghy single-handed across the Bass Strait to raise money for the hospice."
+    sdoc = detector.nlp(text)
+    hits = [sdoc[h.start : h.end].text for h in ClauseFinder(rr).find(RareContext.read(sdoc, [], rr))]
+    assert any(h.startswith("rowed a dinghy single-handed") for h in hits)
+    for plain in (
+        "We had soup and then went for a walk by the river.",
+        "She was tired after the bus ride and went to bed early.",
+    ):
+        sdoc = detector.nlp(plain)
+        assert ClauseFinder(rr).find(RareContext.read(sdoc, [], rr)) == []
