@@ -1640,9 +1640,7 @@ def _resolve(
         if s.label == DATE_TIME
         and s.detector != NER_DETECTOR
         and _DIGIT.search(text, s.start, s.end)
-        and any(
-            o.label in _NAMED and _within(o, s) and not _DIGIT.search(text, o.start, o.end) for o in direct
-        )
+        and any(o.label in _NAMED and _within(o, s) and not _DIGIT.search(text, o.start, o.end) for o in direct)
     }
     # so is an ID of whose letters NER or the name lists read a name, a place or an organisation ("QT 41 77 92 C" with
     # "QT" a person, "NI QT" an organisation), where no date or age runs out of it (a date read over its
