@@ -1625,6 +1625,23 @@ def _resolve(
     # a contact that holds what another detector read in it is kept whole: "instagram.com/ana.ruiz.art" with
     # "ruiz" a name, a phone number with a date read in its digits
     holders = {id(s) for s in direct if s.label == CONTACT and any(_within(o, s) for o in direct if o.label != CONTACT)}
+    # and so is one a name runs into by its digits only: "Bu Yanti 0402 775 914" read as a person up to "0402"
+    holders |= {
+        id(s)
+        for s in direct
+        if s.label == CONTACT
+        and any(o.label in _NAMED and o.overlaps(s) and _digits_only_in(text, o, s) for o in direct)
+    }
+    # a date of the recognizers, with its digits, whose month word the name lists know as a first name is kept
+    # whole: "10. Juni 2024", "13 Agustus 2024"
+    holders |= {
+        id(s)
+        for s in direct
+        if s.label == DATE_TIME
+        and s.detector != NER_DETECTOR
+        and _DIGIT.search(text, s.start, s.end)
+        and any(o.label in _NAMED and _within(o, s) and not _DIGIT.search(text, o.start, o.end) for o in direct)
+    }
     # so is an ID of whose letters NER or the name lists read a name, a place or an organisation ("QT 41 77 92 C" with
     # "QT" a person, "NI QT" an organisation), where no date or age runs out of it (a date read over its
     # digits and on keeps its words)
@@ -1731,6 +1748,13 @@ def worth_flagging(text: str, pieces: list[Span], rarer_than: float, grammar: fl
 
 def _within(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start
+
+
+def _digits_only_in(text: str, named: Span, contact: Span) -> bool:
+    """Whether ``named`` shares with ``contact`` only digits and spaces, and has letters of its own outside it."""
+    start, end = max(named.start, contact.start), min(named.end, contact.end)
+    shared = text[start:end]
+    return bool(shared.strip()) and not re.search(r"[^\d \t]", shared) and not named.start >= contact.start
 
 
 def _mostly_free(span: Span, others: list[Span]) -> bool:
