@@ -158,19 +158,30 @@ _CYRILLIC_REST = re.compile(r"(?:,[ \t]*(?:д\.|дом|кв\.|корп\.|стр\
 _KANA_PARTICLES = frozenset("のはがをにへで")
 
 
+#: one character of each script class (compiled once: ``_class`` is asked about every character of a text)
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+_KANA_CHAR = re.compile(f"[{_KANA}]")
+_SPACED_CHAR = re.compile(f"[{_SPACED}]")
+
+
 def _class(c: str) -> str:
     """The script class of a character: "thai", "han", "kana", "hangul", "spaced" or ""."""
     if "\u0e01" <= c <= "\u0e4e":
         return "thai"
-    if re.match(f"[{_HAN}]", c):
+    if _HAN_CHAR.match(c):
         return "han"
-    if re.match(f"[{_KANA}]", c):
+    if _KANA_CHAR.match(c):
         return "kana"
     if "\uac00" <= c <= "\ud7a3":
         return "hangul"
-    if re.match(f"[{_SPACED}]", c):
+    if _SPACED_CHAR.match(c):
         return "spaced"
     return ""
+
+
+def _holds_han(text: str) -> bool:
+    """Whether any character of ``text`` is of class "han" (no Han character is in the Thai range)."""
+    return _HAN_CHAR.search(text) is not None
 
 
 def mostly_uncased(piece: str) -> bool:
@@ -639,7 +650,7 @@ class ScriptNames:
         characters after a kin word, where the name ends there (no Han character, or a word of
         ``han_name_followers``), no part of it is a common word and none of its characters a kin word's."""
         out: list[tuple[int, int]] = []
-        if not any(_class(c) == "han" for c in text):
+        if not _holds_han(text):
             return out
         followers = self.w["han_name_followers"]
         for m in self._han_kin.finditer(text):
@@ -884,7 +895,7 @@ class ScriptNames:
         written together ("<surname><given>"), and a listed given name alone, where as Chinese words they are
         rare and neither end makes a common word with the character beside it; the given name of a full name
         is found again alone."""
-        if not any(_class(c) == "han" for c in text):
+        if not _holds_han(text):
             return []
         full: list[tuple[int, int]] = []
         for m in _HAN_RUN.finditer(text):
