@@ -137,6 +137,8 @@ class UncertaintyFinder:
         self._pending: Counter[tuple[str, str]] = Counter()  # (group, a name it needs known) -> weight
         #: words left capitalised mid-sentence, by how often: often, the corpus writes a name
         self._mid_capital: Counter[str] = Counter()
+        #: words of a text in another script that no dictionary holds, by how often: names recur
+        self._script_words: Counter[str] = Counter()
         self._known: set[str] | None = None
         self._ambiguous: dict[tuple[str, int, int], int] | None = None
         self.ranks: dict[str, float] = {}
@@ -192,8 +194,10 @@ class UncertaintyFinder:
         for c in out:
             key = _POSSESSIVE.sub("", text[c.start : c.end]).lower()
             mid = c.needs_known and text[c.start].isupper() and not opens_sentence(text, c.start)
-            if mid and zipf(key) < 5.0:  # not "She", "I'm", "Yes": capitals that say nothing
+            if mid and zipf(key) < self.finder.config.capital_mid_sentence_zipf:  # not "She", "I'm", "The"
                 self._mid_capital[key] += 1
+            if c.kind == "other-script" and c.needs_known:
+                self._script_words[key] += 1
             self._pending[(group_of(c.label, key), key if c.needs_known else "")] += self.uncertainty.get(c.kind, 0.5)
         return out
 
@@ -288,6 +292,8 @@ class UncertaintyFinder:
             # said", "for Merry"): a name, though no detector took it for one
             times = self.finder.config.capital_mid_sentence_times
             self._known |= {word for word, n in self._mid_capital.items() if n >= times}
+            # a word of another script no dictionary holds, written again and again: a name's
+            self._known |= {word for word, n in self._script_words.items() if n >= self.finder.config.script_word_times}
         return self._known
 
     def _ambiguity(self) -> dict[tuple[str, int, int], int]:
