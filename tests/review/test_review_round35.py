@@ -67,3 +67,13 @@ def test_everyday_words_of_the_documents_other_language_are_not_asked(text):
 def test_a_street_joined_into_one_word_is_still_asked():
     text = "Wir haben gestern lange gesprochen, aber sie wohnt jetzt in der Quelberstraße, das ist leider so."
     assert "Quelberstraße" in _texts(doc("x", text))
+
+
+def test_an_everyday_word_capitalised_in_a_title_a_field_or_a_turn_is_no_nickname():
+    text = (
+        "Our Family Support Worker came. The Family Support Worker said no. Then the Family Support Worker left.\n"
+        "Ama: Yes fine\nKofi: Yes ok\nAma: Yes\n"
+        "Then I'll ring, and I'll write, and I'll see."
+    )
+    asked = _texts(doc("d", text))
+    assert not {"Family", "Yes", "I'll"} & set(asked)
