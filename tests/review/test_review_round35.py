@@ -77,3 +77,9 @@ def test_an_everyday_word_capitalised_in_a_title_a_field_or_a_turn_is_no_nicknam
     )
     asked = _texts(doc("d", text))
     assert not {"Family", "Yes", "I'll"} & set(asked)
+
+
+def test_a_text_in_hangul_is_read_without_a_tokenizer():
+    # wordfreq's own lookup of a Korean word needs MeCab; the review reads the list itself
+    text = "사람을 찾습니다. 도봉민 씨를 보신 분은 연락 주세요. 도봉민 씨는 키가 큽니다."
+    assert _texts(doc("k", text)) == ["도봉민", "도봉민"]

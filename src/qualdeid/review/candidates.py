@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import normalise as _normalise
@@ -212,10 +212,15 @@ def _script_of(word: str) -> str | None:
     return next((name for name, r in _SCRIPTS.items() if re.match(f"[{r}]", word)), None)
 
 
-@lru_cache(maxsize=65536)
-def _zipf_best(word: str, language: str) -> float:
-    """A word's frequency in wordfreq's large list of ``language``: a name is a word it does not hold."""
-    return zipf_frequency(word, language, wordlist="best")
+@lru_cache(maxsize=16)
+def _dictionary(language: str) -> frozenset[str]:
+    """The words of wordfreq's large list of ``language``, read directly: its tokenizers would need
+    MeCab for Korean."""
+    return frozenset(get_frequency_dict(language, wordlist="best"))
+
+
+def _in_dictionary(word: str, language: str) -> bool:
+    return word in _dictionary(language) or word.lower() in _dictionary(language)
 
 
 @lru_cache(maxsize=65536)
@@ -1398,7 +1403,7 @@ class CandidateFinder:
             languages = cfg.script_languages.get(script, ())
             if len(word) < cfg.script_min_letters.get(script if not languages else "listed", 3):
                 continue
-            if any(_zipf_best(word, lang) > 0 for lang in languages):
+            if any(_in_dictionary(word, lang) for lang in languages):
                 continue
             out.append(Candidate(m.start(), m.end(), "other-script", "PERSON", KEEP, needs_known=True))
         return out
