@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from qualdeid.corpus.model import Span
 from qualdeid.detect.allow_deny import normalise as _normalise
@@ -56,6 +56,8 @@ _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)(?![\w'’-])")
 #: Up to three lower-case words right before a type word: "the marlow" (trust).
 _WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?:[a-z][a-z'’-]+[ \t]+){1,3}\Z")
 _DIGITS = re.compile(r"(?<![\w/.:-])\+?\(?\d[\d \t().-]*\d(?![\w/:-])")
+#: A phone number joined by a hyphen to the word before it: Hebrew writes "to" so ("ל-050...").
+_JOINED_PHONE = re.compile(r"(?<=[^\W\d_]-)\+?\d[\d \t().-]*\d(?![\w/:-])")
 _YEAR_OR_TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}[.:]\d\d|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?")
 #: A user name: "@someone", "first_last99".
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,}[A-Za-z0-9_]|(?<![\w@.])[A-Za-z]+_[A-Za-z0-9_]+(?![\w@])")
@@ -79,6 +81,21 @@ _SCRIPT_LETTERS = (
     r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+"
 )
 _OTHER_SCRIPT = re.compile(rf"{_SCRIPT_LETTERS}(?:[ \u200c\u200d]+{_SCRIPT_LETTERS}){{0,3}}")
+#: The spaced writing systems whose words ``_script_words`` reads (Chinese, Japanese and Thai write no spaces).
+_SCRIPTS = {
+    "hebrew": "\u0590-\u05ff",
+    "arabic": "\u0600-\u06ff\u0750-\u077f",
+    "armenian": "\u0531-\u0587",
+    "ethiopic": "\u1200-\u135f",  # not its punctuation ("።")
+    "devanagari": "\u0900-\u097f",
+    "bengali": "\u0980-\u09ff",
+    "gurmukhi": "\u0a00-\u0a7f",
+    "tamil": "\u0b80-\u0bff",
+    "georgian": "\u10a0-\u10ff",
+    "hangul": "\uac00-\ud7af",
+}
+#: A word of one of them (letters, their marks, and the joiners Persian writes inside words).
+_SCRIPT_WORD = re.compile("|".join(rf"[{r}](?:[{r}\u200c\u200d]*[{r}])?" for r in _SCRIPTS.values()))
 #: A digit close to a word: a date ("Sat 14", "3 May").
 _NEAR_DIGIT = re.compile(r"\d")
 #: A name spelled out letter by letter: "T-O-M-A-S".
@@ -191,6 +208,21 @@ class Candidate:
 normalise = lru_cache(maxsize=65536)(_normalise)
 
 
+def _script_of(word: str) -> str | None:
+    return next((name for name, r in _SCRIPTS.items() if re.match(f"[{r}]", word)), None)
+
+
+@lru_cache(maxsize=16)
+def _dictionary(language: str) -> frozenset[str]:
+    """The words of wordfreq's large list of ``language``, read directly: its tokenizers would need
+    MeCab for Korean."""
+    return frozenset(get_frequency_dict(language, wordlist="best"))
+
+
+def _in_dictionary(word: str, language: str) -> bool:
+    return word in _dictionary(language) or word.lower() in _dictionary(language)
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
@@ -220,6 +252,8 @@ class ReviewConfig:
     number_window: int
     #: an everyday word left capitalised mid-sentence this often in the corpus is taken for a name
     capital_mid_sentence_times: int
+    #: ... and less frequent than this as a word ("Deep", "Happy" as someone's nickname; not "She")
+    capital_mid_sentence_zipf: float
     number_digits: int
     uncertainty: dict[str, float]
     #: a short number after a word that numbers rooms and records: "room 7", "bed 4B", "flat 2.14"
@@ -271,6 +305,16 @@ class ReviewConfig:
     addressed_after: re.Pattern[str]
     #: names and places inside Japanese text, which has no spaces between its words (``unspaced.py``)
     unspaced: UnspacedSettings
+    #: a text written in another spaced script: per script, the wordfreq languages that know its
+    #: everyday words, and the fewest letters of a word offered when no language is listed
+    script_languages: dict[str, tuple[str, ...]]
+    script_min_letters: dict[str, int]
+    #: a word no dictionary of its script holds, in a text in that script, this often in the corpus
+    script_word_times: int
+    #: a joined noun of a language in ``capitalised_nouns``: its fewest letters, and the endings of a
+    #: street's name, which is a place however everyday its parts
+    compound_min_letters: int
+    compound_place_endings: tuple[str, ...]
 
     @classmethod
     def load(cls, rules: Rules) -> ReviewConfig:
@@ -310,6 +354,7 @@ class ReviewConfig:
             lowercase_unknown_zipf=float(merged.get("lowercase_unknown_zipf", 1.5)),
             number_window=int(merged.get("number_window", 40)),
             capital_mid_sentence_times=int(merged.get("capital_mid_sentence_times", 3)),
+            capital_mid_sentence_zipf=float(merged.get("capital_mid_sentence_zipf", 5.0)),
             number_digits=int(merged.get("number_digits", 4)),
             uncertainty={str(k): float(v) for k, v in (merged.get("uncertainty") or {}).items()},
             past_after_name=lists["past_after_name"],
@@ -370,6 +415,13 @@ class ReviewConfig:
                 place_suffixes="".join(str(w) for w in merged.get("joined_place_suffixes") or []),
                 word_zipf=float(merged.get("joined_word_zipf", 2.5)),
             ),
+            script_languages={
+                str(k): tuple(str(w) for w in v or []) for k, v in (merged.get("script_languages") or {}).items()
+            },
+            script_min_letters={str(k): int(v) for k, v in (merged.get("script_min_letters") or {}).items()},
+            script_word_times=int(merged.get("script_word_times", 2)),
+            compound_min_letters=int(merged.get("compound_min_letters", 11)),
+            compound_place_endings=tuple(str(w).lower() for w in merged.get("compound_place_endings") or []),
         )
 
 
@@ -751,6 +803,8 @@ class CandidateFinder:
         listed = lower in self.surnames or lower in self.first_names or lower in self.world_names
         if _shouting(text, start, end) and _shouted_words(text, start, end):
             return None  # a line of shouted everyday words, not a heading of names ("KADLEC / VOSS fam")
+        if not listed and self._foreign(lower, capital=True, opening=True):
+            return None  # a form's heading in the document's other language: "DADOS PESSOAIS"
         vowels = sum(c in _VOWELS for c in word)
         if (listed and z < 4.0) or (z < 2.0 and len(word) >= 5 and 0.3 <= vowels / len(word) <= 0.6):
             return Candidate(start, end, "capitalised", "PERSON", KEEP)
@@ -769,7 +823,7 @@ class CandidateFinder:
             if unlisted and (self._inflected(lower) or any(c.isdigit() for c in lower)):
                 return None  # an everyday word with an ending, or a code ("P07", numbers() looks at codes)
             opening = opens_sentence(text, start) or _after_symbol(text, start)  # "🙂 Potem poszłam"
-            foreign = self._foreign(lower, capital=True, opening=opening)
+            foreign = self._foreign(lower, capital=True, opening=opening) or self._compound_noun(lower)
             if unlisted and lower not in self.world_names and (self._everyday_parts(lower) or foreign):
                 return None  # "Tue-Sat", "Friday-ish"; "Termin": no one's name
             return Candidate(start, end, "place" if place else "capitalised", "LOCATION" if place else "PERSON", KEEP)
@@ -863,6 +917,26 @@ class CandidateFinder:
             for lang in self._languages
             if not capital or lang in cfg.capitalised_nouns
         )
+
+    def _compound_noun(self, lower: str) -> bool:
+        """A long noun of a language that joins its nouns and writes them with a capital, made of a word
+        of it and an everyday noun of it ("Mietvertrag", "Wohnungsamt"), in a document partly written in
+        it: a word, where the dictionary knows its parts only. A street's name ("...straße") is a place."""
+        cfg = self.config
+        langs = [lang for lang in self._languages if lang in cfg.capitalised_nouns]
+        if not langs or len(lower) < cfg.compound_min_letters or lower.endswith(cfg.compound_place_endings):
+            return False
+        for lang in langs:
+            for i in range(3, len(lower) - 4):
+                head, tail = lower[:i], lower[i:]
+                if zipf_in(tail, lang) < cfg.other_language_zipf:
+                    continue
+                stem = head[:-1] if head.endswith("s") else head
+                if head in self.first_names or head in self.towns or stem in self.first_names:
+                    continue
+                if max(zipf_in(head, lang), zipf_in(stem, lang)) >= cfg.other_language_opening_zipf:
+                    return True
+        return False
 
     def languages(self, lower_words: set[str]) -> tuple[str, ...]:
         """The ``other_languages`` the document is partly written in: three or more of its lower-case
@@ -1131,6 +1205,12 @@ class CandidateFinder:
             )
             if words & cfg.number_words or sum(c.isdigit() for c in m.group()) >= 7:  # a phone number's length
                 out.append(Candidate(start, end, "number", "CONTACT" if words & cfg.contact_words else "ID", KEEP))
+        for m in _JOINED_PHONE.finditer(text):
+            start, end = m.span()
+            if sum(c.isdigit() for c in m.group()) < 7 or covered.find(1, start, end) >= 0:
+                continue
+            if not any(c.start < end and start < c.end for c in out):
+                out.append(Candidate(start, end, "number", "CONTACT", KEEP))
         return out
 
     def _numbers_in_words(self, text: str, covered: bytearray) -> list[Candidate]:
@@ -1300,11 +1380,32 @@ class CandidateFinder:
             if covered.find(1, start, end) < 0:
                 out.append(Candidate(start, end, "other-script", label, KEEP))
         runs = [m for m in runs if not unspaced.is_japanese(m.group())]
-        if not runs or sum(m.end() - m.start() for m in runs) > 0.3 * len(text):
+        if not runs:
             return out
+        if sum(m.end() - m.start() for m in runs) > 0.3 * len(text):
+            return out + self._script_words(text, covered)
         for m in runs:
             if covered.find(1, m.start(), m.end()) < 0:
                 out.append(Candidate(m.start(), m.end(), "other-script", "PERSON", KEEP))
+        return out
+
+    def _script_words(self, text: str, covered: bytearray) -> list[Candidate]:
+        """A text written mostly in another spaced script (Hebrew, Arabic, Amharic, Hangul, ...): each of its
+        words that no dictionary of the script's languages holds, an item only where the corpus writes it
+        ``script_word_times`` times or more (``uncertainty.py``): names recur, a rare word seldom does."""
+        cfg = self.config
+        out: list[Candidate] = []
+        for m in _SCRIPT_WORD.finditer(text):
+            word = m.group()
+            script = _script_of(word)
+            if script is None or covered.find(1, m.start(), m.end()) >= 0:
+                continue
+            languages = cfg.script_languages.get(script, ())
+            if len(word) < cfg.script_min_letters.get(script if not languages else "listed", 3):
+                continue
+            if any(_in_dictionary(word, lang) for lang in languages):
+                continue
+            out.append(Candidate(m.start(), m.end(), "other-script", "PERSON", KEEP, needs_known=True))
         return out
 
     def roads_and_saints(self, text: str, covered: bytearray) -> list[Candidate]:

@@ -137,6 +137,8 @@ class UncertaintyFinder:
         self._pending: Counter[tuple[str, str]] = Counter()  # (group, a name it needs known) -> weight
         #: words left capitalised mid-sentence, by how often: often, the corpus writes a name
         self._mid_capital: Counter[str] = Counter()
+        #: words of a text in another script that no dictionary holds, by how often: names recur
+        self._script_words: Counter[str] = Counter()
         self._known: set[str] | None = None
         self._ambiguous: dict[tuple[str, int, int], int] | None = None
         self.ranks: dict[str, float] = {}
@@ -192,8 +194,12 @@ class UncertaintyFinder:
         for c in out:
             key = _POSSESSIVE.sub("", text[c.start : c.end]).lower()
             mid = c.needs_known and text[c.start].isupper() and not opens_sentence(text, c.start)
-            if mid and zipf(key) < 5.0:  # not "She", "I'm", "Yes": capitals that say nothing
+            z = zipf(key) if mid else 0.0
+            rare = z < _RARE_CAPITAL_ZIPF or _alone_mid_sentence(text, c.start, c.end)
+            if mid and z < self.finder.config.capital_mid_sentence_zipf and rare:  # not "She", "The"
                 self._mid_capital[key] += 1
+            if c.kind == "other-script" and c.needs_known:
+                self._script_words[key] += 1
             self._pending[(group_of(c.label, key), key if c.needs_known else "")] += self.uncertainty.get(c.kind, 0.5)
         return out
 
@@ -288,6 +294,8 @@ class UncertaintyFinder:
             # said", "for Merry"): a name, though no detector took it for one
             times = self.finder.config.capital_mid_sentence_times
             self._known |= {word for word, n in self._mid_capital.items() if n >= times}
+            # a word of another script no dictionary holds, written again and again: a name's
+            self._known |= {word for word, n in self._script_words.items() if n >= self.finder.config.script_word_times}
         return self._known
 
     def _ambiguity(self) -> dict[tuple[str, int, int], int]:
@@ -319,6 +327,21 @@ class UncertaintyFinder:
             if len(fits) > 1 and res.mention_identity.get((m.doc, m.start, m.end)) not in {p.key for p in fits}:
                 self._ambiguous[(m.doc, m.start, m.end)] = len(fits)
         return self._ambiguous
+
+
+#: Below this frequency a word capitalised mid-sentence counts wherever it stands; an everyday word
+#: ("Deep", "Family") only alone: not in a title's capitals ("Family Support Worker"), a field ("Family:"),
+#: after a turn's colon ("Ama: Yes") nor as "I'll", "I'd".
+_RARE_CAPITAL_ZIPF = 5.0
+_CAPITAL_NEIGHBOUR = re.compile(r"[ \t]+[A-Z]")
+
+
+def _alone_mid_sentence(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    if word[:2].lower() in ("i'", "i’") or text.startswith(":", end) or _CAPITAL_NEIGHBOUR.match(text, end):
+        return False
+    before = text[max(0, start - 30) : start].rstrip(" \t")
+    return not before.endswith(":") and not re.search(r"[A-Z][\w'’-]*\Z", before)
 
 
 def _label_in_doubt(labels: set[str]) -> bool:
