@@ -1,4 +1,4 @@
-"""Review items of round 35 (issue 10): identifiers of texts written in another spaced script, a phone
+"""Review items: identifiers of texts written in another spaced script, a phone
 number joined to the word before it and an everyday word that is someone's nickname, offered; the
 everyday words of a document's other language in a form's headings, opening a sentence in Lithuanian
 and joined into a German noun, no longer asked (invented examples; each class, not one case)."""
