@@ -193,19 +193,24 @@ def test_the_judges_veto_drops_a_rule_detail_only_when_switched_on(tmp_path: Pat
     assert found() == []
 
 
-def _low_judged(tmp_path: Path) -> RareDetailProcessor:
-    low = tmp_path / "low.npz"
+def _flat_judge(tmp_path: Path, score: float) -> ClauseModel:
+    """A judge that scores every clause ``score`` (one file per score: weights are cached by their path)."""
+    flat = tmp_path / f"flat-{score}.npz"
     ClauseModel(
         np.zeros(CLAUSE_SIZE, np.float32),
         np.ones(CLAUSE_SIZE, np.float32),
         np.zeros((CLAUSE_SIZE, 1), np.float32),
         np.zeros(1, np.float32),
         np.zeros(1, np.float32),
-        -8.0,
-    ).save(low)
+        float(np.log(score / (1 - score))),
+    ).save(flat)
+    return ClauseModel.load(flat)
+
+
+def _low_judged(tmp_path: Path) -> RareDetailProcessor:
     processor = RareDetailProcessor(Rules())
     judge = ClauseFinder(processor.rr)
-    judge.model = ClauseModel.load(low)
+    judge.model = _flat_judge(tmp_path, 0.0003)
     processor.finders = [f for f in processor.finders if not isinstance(f, ClauseFinder)] + [judge]
     processor.clause_veto = 0.5
     return processor
@@ -230,20 +235,6 @@ def test_the_veto_leaves_a_short_text_alone(tmp_path: Path, detector) -> None:
     processor.clause_veto_min_chars = 0
     candidates, _ = processor.first_pass(Document(id="d", text=text), detector.nlp(text), [])
     assert candidates == []
-
-
-def _flat_judge(tmp_path: Path, score: float) -> ClauseModel:
-    """A judge that scores every clause ``score`` (one file per score: weights are cached by their path)."""
-    flat = tmp_path / f"flat-{score}.npz"
-    ClauseModel(
-        np.zeros(CLAUSE_SIZE, np.float32),
-        np.ones(CLAUSE_SIZE, np.float32),
-        np.zeros((CLAUSE_SIZE, 1), np.float32),
-        np.zeros(1, np.float32),
-        np.zeros(1, np.float32),
-        float(np.log(score / (1 - score))),
-    ).save(flat)
-    return ClauseModel.load(flat)
 
 
 def test_the_shipped_veto_drops_a_detail_the_judge_scores_one_in_a_thousand(tmp_path: Path, detector) -> None:
