@@ -25,6 +25,9 @@ from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
 _NAME_PART = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
+#: the shortest ending of a given name taken as the person's short form ("Deep" of "Hardeep")
+MIN_ENDING = 4
+
 #: a capitalised word of letters
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w-])")
 #: "'s dad", "’s mum": a possessive, then who
@@ -54,6 +57,9 @@ class DocumentNames:
                     if self.ev.lex.is_name(word):
                         names.setdefault(key, word)
         names |= {k: w for k, w in self._acting_months(text).items() if k not in names}
+        #: a short form that ends a given name of the document ("Deep" of "Hardeep"): taken only as written
+        tails = {k: w for k, w in self._endings(text, names).items() if k not in names}
+        names |= tails
         if not names:
             return []
         taken = [*people, *(s for s in spans if s.label in (LOCATION, ORGANIZATION))]
@@ -67,11 +73,35 @@ class DocumentNames:
             word = m.group(1)
             if name_key(word) not in names or not (word.islower() or word[1:].islower()):
                 continue  # "MAY" in capitals, "mAy": no reading of the name
+            if name_key(word) in tails and word != tails[name_key(word)]:
+                continue  # "deep" in lower case stays the word
             # a name that is no English word ("Tarek") is the person wherever a name may stand; a word-name
             # ("Hope") only where the grammar takes a person
             entry = KnownName(names[name_key(word)], wordlike=self.ev.wordlike(word))
             if self.acceptance.accept(text, start, end, entry) or self.acceptance.accept_again(text, start, end, entry):
                 out.append(Span(start, end, PERSON, score=self.score, detector=self.detector))
+        return out
+
+    def _endings(self, text: str, names: dict[str, str]) -> dict[str, str]:
+        """Capitalised words that end a one-word name of the document and are ordinary words: the short form
+        people use ("Deep" of "Hardeep", "Preet" of "Simranpreet"), at least ``MIN_ENDING`` letters and two
+        letters shorter than the name. Found only where the grammar takes a person, as any word-name."""
+        ev, lex = self.ev, self.ev.lex
+        longs = [w.lower() for w in names.values() if len(w) >= MIN_ENDING + 2]
+        out: dict[str, str] = {}
+        if not longs:
+            return out
+        for m in _CAPITALISED.finditer(text):
+            word = m.group()
+            low = word.lower()
+            if len(low) < MIN_ENDING or name_key(word) in out or not ev.wordlike(word):
+                continue
+            if low in lex.titles or low in ev.relatives or low in ev.calendar or ev.function_word(word):
+                continue
+            if lex.is_term(low):
+                continue
+            if any(n.endswith(low) and len(n) >= len(low) + 2 for n in longs):
+                out[name_key(word)] = word
         return out
 
     def _acting_months(self, text: str) -> dict[str, str]:

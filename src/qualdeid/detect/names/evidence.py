@@ -195,6 +195,13 @@ class NameEvidence:
         self.nickname_to_people = re.compile(
             r"(?<![\w'’-])[\"“‘]([A-Z][\w'’-]+)[\"”’][ \t]+to[ \t]+(?:his|her|their|the|everyone|all)\b"
         )
+        #: a word opening a sentence, then "is" and a full name: "Sparky is Odile Tranmere on the chart", "Sparky is
+        #: Odile Tranmere, 40,": the word is what the person is called (read with the full name's evidence)
+        self.called_is_full_name = re.compile(
+            r"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z][a-z'’-]+)[ \t]+is[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})"
+            r"(?=[ \t]*(?:[,;.(]|$)|[ \t]+(?:on|in|to)[ \t]+(?:the|paper|her|his|their|everyone|everybody)\b)",
+            re.MULTILINE,
+        )
         #: a name explained after it as what people call someone: "Bluey, as the lads call him", "Pip (that's
         #: what Petronella calls her)", "Moose (that's what the crew call Ivan)", or as the name the person prefers:
         #: "Pebble (she prefers it)", "Pebble (her preferred name)"

@@ -941,6 +941,18 @@ class NameProcessor(CorpusProcessor):
         for m in ev.alias_after.finditer(text):
             if usable(m.group(1)) and not ev.function_word(m.group(1)):
                 yield m.start(1), m.end(1), m.group(1)
+        for m in ev.called_is_full_name.finditer(text):
+            called, full = m.group(1), m.group(2).split()
+            low = called.lower()
+            if (
+                (lex.is_name(full[0]) or full[0] in names)
+                and called not in full
+                and usable(called)
+                and not ev.function_word(called)
+                and low not in lex.roles
+                and not lex.is_term(low)
+            ):
+                yield m.start(1), m.end(1), called
 
     def _full_name_initials(self, text: str, spans: list[Span], local: list[Span], names: dict[str, bool]) -> set[str]:
         lex = self.ev.lex
