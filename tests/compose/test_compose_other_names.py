@@ -45,3 +45,12 @@ def test_the_other_names_account_counts_for_the_same_subject() -> None:
 )
 def test_no_other_name_without_a_frame_on_the_line_or_for_a_word(text: str) -> None:
     assert given_names([_doc("A", text, "Tamsk")]) == []
+
+
+def test_a_name_given_after_who_and_not_a_form_of_address() -> None:
+    text = "Tamsk, who we all call QX, walked with me. Tamsk (the kids call him Nan) laughed."
+    second = text.rindex("Tamsk")
+    doc = Document("A", text, spans=[Span(0, 5, "PERSON", "Tamsk"), Span(second, second + 5, "PERSON", "Tamsk")])
+    assert [a for *_, a in given_names([doc], {"nan"})] == ["QX"]
+    assert [a for *_, a in given_names([doc])] == ["QX", "Nan"]
+    assert given_names([_doc("A", "Tamsk called Quillon about the rent.", "Tamsk")]) == []

@@ -11,18 +11,19 @@ joins its identity to the named person's after the people are resolved.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from qualdeid.corpus.model import Document, Span
 from qualdeid.pseudonymise.people import CorpusPerson, People, PersonMention
 
 #: A naming frame right after a person's name, in the same clause or bracket: "(everyone calls him TQ",
-#: ", the staff call her Bee", ", known as Oz", " who goes by Kit", ", nicknamed Sparks". The other name is
-#: capitalised (or in capitals), maybe in quotes.
+#: ", the staff call her Bee", ", who we all call Bee", ", known as Oz", " who goes by Kit", ", nicknamed Sparks".
+#: The other name is capitalised (or in capitals), maybe in quotes.
 _FRAME_AFTER = re.compile(
     r"[ \t]*(?:[,(–—-][ \t]*)?(?:[a-z]+[ \t]+){0,3}?"
-    r"(?:(?:calls?|called)[ \t]+(?:him|her|them)|known[ \t]+as|goes[ \t]+by|go[ \t]+by|nicknamed)"
+    r"(?:(?:calls?|called)[ \t]+(?:him|her|them)|(?:who|whom)[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:calls?|called)"
+    r"|known[ \t]+as|goes[ \t]+by|go[ \t]+by|nicknamed)"
     r"[ \t]+['\"‘“]?(?P<alias>[A-Z][A-Za-z'’-]*[A-Za-z])(?![\w'’-])"
 )
 
@@ -32,10 +33,11 @@ def _occurrences(text: str, alias: str) -> Iterable[tuple[int, int]]:
         yield m.start(), m.end()
 
 
-def given_names(docs: Sequence[Document]) -> list[tuple[str, int, int, str]]:
+def given_names(docs: Sequence[Document], not_names: Collection[str] = ()) -> list[tuple[str, int, int, str]]:
     """(document id, start, end, other name) of each name a naming frame gives right after a PERSON span;
     start and end are the named person's span. A name the corpus also writes in lower case as a word
-    ("calls him Buddy" beside "my buddy") or that is a word of the person's own name is no other name."""
+    ("calls him Buddy" beside "my buddy"), a form of address or kin word (``not_names``, lower case: "calls her
+    Nan") or a word of the person's own name is no other name."""
     lower = {w for d in docs for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", d.text)}
     out = []
     for d in docs:
@@ -46,7 +48,8 @@ def given_names(docs: Sequence[Document]) -> list[tuple[str, int, int, str]]:
             if m is None or "\n" in m.group():
                 continue
             alias = m.group("alias")
-            if alias.lower() in lower or alias.lower() in d.text[s.start : s.end].lower().split():
+            low = alias.lower()
+            if low in lower or low in not_names or low in d.text[s.start : s.end].lower().split():
                 continue
             out.append((d.id, s.start, s.end, alias))
     return out

@@ -210,7 +210,7 @@ class Composer:
         if self.review is not None:
             merged = {d.id: d for d in self.review(list(merged.values()))}
         # "Tamsk (everyone calls him TQ)": the other name is the person's wherever the corpus writes it
-        given = given_names(list(merged.values()))
+        given = given_names(list(merged.values()), self.forms_of_address)
         merged = {d.id: d for d in with_given_names(list(merged.values()), given)}
         people = resolve_people(list(merged.values()), rules_dirs=self.config.rules_dirs, role_words=self.role_words)
         people = join_given_names(people, list(merged.values()), given)
