@@ -54,3 +54,9 @@ def test_a_name_given_after_who_and_not_a_form_of_address() -> None:
     assert [a for *_, a in given_names([doc], {"nan"})] == ["QX"]
     assert [a for *_, a in given_names([doc])] == ["QX", "Nan"]
     assert given_names([_doc("A", "Tamsk called Quillon about the rent.", "Tamsk")]) == []
+
+
+def test_the_other_name_after_an_article_is_a_word() -> None:
+    docs = [_doc("A", NAMED, "Tamsk"), _doc("B", "The QX was loud, then QX rang.")]
+    found = with_given_names(docs, given_names(docs))[1]
+    assert [s.start for s in found.spans] == [found.text.rindex("QX")]

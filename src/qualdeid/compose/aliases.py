@@ -29,8 +29,10 @@ _FRAME_AFTER = re.compile(
 
 
 def _occurrences(text: str, alias: str) -> Iterable[tuple[int, int]]:
+    """Where ``text`` writes the other name as a name: as written, not after an article ("the DJ played")."""
     for m in re.finditer(r"(?<![\w'’-])" + re.escape(alias) + r"(?:['’]s)?(?![\w'’-])", text):
-        yield m.start(), m.end()
+        if not re.search(r"\b(?:the|a|an)\s+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE):
+            yield m.start(), m.end()
 
 
 def given_names(docs: Sequence[Document], not_names: Collection[str] = ()) -> list[tuple[str, int, int, str]]:
