@@ -48,11 +48,11 @@ def test_no_other_name_without_a_frame_on_the_line_or_for_a_word(text: str) -> N
 
 
 def test_a_name_given_after_who_and_not_a_form_of_address() -> None:
-    text = "Tamsk, who we all call QX, walked with me. Tamsk (the kids call him Nan) laughed."
+    text = "Tamsk, who we all call QX, walked with me. Tamsk (the kids call him Grandad) laughed."
     second = text.rindex("Tamsk")
     doc = Document("A", text, spans=[Span(0, 5, "PERSON", "Tamsk"), Span(second, second + 5, "PERSON", "Tamsk")])
-    assert [a for *_, a in given_names([doc], {"nan"})] == ["QX"]
-    assert [a for *_, a in given_names([doc])] == ["QX", "Nan"]
+    assert [a for *_, a in given_names([doc], {"grandad"})] == ["QX"]
+    assert [a for *_, a in given_names([doc])] == ["QX", "Grandad"]
     assert given_names([_doc("A", "Tamsk called Quillon about the rent.", "Tamsk")]) == []
 
 

@@ -38,8 +38,8 @@ def _occurrences(text: str, alias: str) -> Iterable[tuple[int, int]]:
 def given_names(docs: Sequence[Document], not_names: Collection[str] = ()) -> list[tuple[str, int, int, str]]:
     """(document id, start, end, other name) of each name a naming frame gives right after a PERSON span;
     start and end are the named person's span. A name the corpus also writes in lower case as a word
-    ("calls him Buddy" beside "my buddy"), a form of address or kin word (``not_names``, lower case: "calls her
-    Nan") or a word of the person's own name is no other name."""
+    ("calls him Buddy" beside "my buddy"), a form of address or kin word (``not_names``, lower case: "calls him
+    Grandad") or a word of the person's own name is no other name."""
     lower = {w for d in docs for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", d.text)}
     out = []
     for d in docs:
