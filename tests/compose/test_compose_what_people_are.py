@@ -98,3 +98,19 @@ def test_a_lower_case_place_of_the_corpus_reached_as_a_person_is_one(targets: Ta
 def test_a_title_said_in_a_language(targets: Targets, text: str, value: str, expected) -> None:
     start = text.index(value)
     assert targets.kind(text, start, start + len(value), "ORGANIZATION") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("I told her about Quill Street Walkers, the peer group that meets on Fridays.", "Quill Street Walkers",
+         "ORGANIZATION"),
+        ("She joined Brackle Knitters, a support group for new mums.", "Brackle Knitters", "ORGANIZATION"),
+        ("Ottery Menders, the local club, sent a card.", "Ottery Menders", "ORGANIZATION"),
+        # a role after the group word: the name is a person's
+        ("I rang Tamsk Quillon, the group facilitator, after lunch.", "Tamsk Quillon", "PERSON"),
+    ],
+)  # fmt: skip
+def test_a_name_a_group_word_follows_is_a_groups(targets: Targets, text: str, value: str, expected: str) -> None:
+    start = text.index(value)
+    assert targets.kind(text, start, start + len(value), "PERSON") == expected

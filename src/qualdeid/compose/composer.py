@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from qualdeid.compose.aliases import given_names, join_given_names, with_given_names
 from qualdeid.compose.cast import Cast, Member, surname_of
 from qualdeid.compose.config import ComposeConfig
 from qualdeid.compose.facts import Facts, contradictions
@@ -208,7 +209,11 @@ class Composer:
         }
         if self.review is not None:
             merged = {d.id: d for d in self.review(list(merged.values()))}
+        # "Tamsk (everyone calls him TQ)": the other name is the person's wherever the corpus writes it
+        given = given_names(list(merged.values()), self.forms_of_address)
+        merged = {d.id: d for d in with_given_names(list(merged.values()), given)}
         people = resolve_people(list(merged.values()), rules_dirs=self.config.rules_dirs, role_words=self.role_words)
+        people = join_given_names(people, list(merged.values()), given)
         every = fragments_of(merged.values(), None, self.config, people)
         index = index_corpus(merged.values(), nicknames=self.nicknames, word_names=self.word_names)
         full_names = {i.value.lower() for i in index.values() if i.label == "PERSON"}

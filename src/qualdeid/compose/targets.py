@@ -263,6 +263,12 @@ class Targets:
             rf"\b(?:{_literal(words['building_before'])}|(?:{_literal(words['staying_verbs'])})\s+(?:at|to|into|in))\s+$",
             re.IGNORECASE,
         )
+        #: "Quill Street Walkers, the peer group that meets ...": the name is a group's
+        self.group_after = re.compile(
+            rf",\s+(?:the|a|an|our|their)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_literal(words['group_after'])})"
+            r"(?=\s*(?:[,.;:)!?]|$|\s+(?:that|which|where|who|for|at|in|on|of|run|we|she|he|they|i)\b))",
+            re.IGNORECASE,
+        )
         #: "out by Quellow", "north of Quellow"; "farmed near Quellow": a town or area
         self.area_before = re.compile(rf"\b(?:{_literal(words['area_before'])})\s+$", re.IGNORECASE)
         self.near_living = re.compile(
@@ -1519,6 +1525,8 @@ class Targets:
             return "LOCATION"
         if self.employer_before.search(text[max(0, start - 30) : start]) and not possessive:
             return "ORGANIZATION"
+        if not possessive and self.group_after.match(text, end):
+            return "ORGANIZATION"  # "Quill Street Walkers, the peer group that meets on Fridays": a group's name
         acts = not text.startswith(",", end) and self._acts(text, end)  # "out by Quellow, and I ran": a new clause
         if not (possessive or shown or acts) and self._in_area(text, start):
             return "LOCATION"  # "farmed near Quellow", "a farm out by Quellow": a place, whatever detection said
