@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from qualdeid.compose.placeholders import Placeholders
-from qualdeid.compose.targets import Targets, written_inside_sentence
+from qualdeid.compose.targets import Targets
 from qualdeid.pseudonymise.people import RoleWords
+from qualdeid.risk.wordplace import written_inside_sentence
 
 
 @pytest.fixture(scope="module")

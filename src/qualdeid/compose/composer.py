@@ -40,7 +40,7 @@ from qualdeid.compose.select import (
     score,
     words_in,
 )
-from qualdeid.compose.targets import NER, Target, Targets, defined_short_forms, written_inside_sentence
+from qualdeid.compose.targets import NER, Target, Targets, defined_short_forms
 from qualdeid.corpus.model import Document, Span
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.detect.nlp.loading import dictionary_words
@@ -52,6 +52,7 @@ from qualdeid.review.candidates import KEEP, Candidate, CandidateFinder
 from qualdeid.risk.config import load_risk_config
 from qualdeid.risk.corpus import CorpusProfile
 from qualdeid.risk.identifiers import IdentifierIndex, index_corpus, load_word_names, sentence_initial
+from qualdeid.risk.wordplace import written_inside_sentence
 from qualdeid.rules import Rules
 
 #: A lower-case word this frequent in general English is a word, not an identifier, unless a person of

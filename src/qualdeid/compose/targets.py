@@ -35,6 +35,7 @@ from qualdeid.pseudonymise.identity import TITLES
 from qualdeid.pseudonymise.people import RoleWords, age_of
 from qualdeid.pseudonymise.surrogates import gender_table, nickname_table
 from qualdeid.risk.identifiers import IdentifierHit, IdentifierIndex
+from qualdeid.risk.wordplace import SENTENCE_START, SPEECH_OF_SOMEONE_IS, word_places, written_inside_sentence
 from qualdeid.rules import Rules, alternation
 
 _NAMED = ("PERSON", "LOCATION", "ORGANIZATION")
@@ -87,18 +88,6 @@ _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 #: never the pronoun "I" or the article "A" alone
 _SURNAME_INITIALS = re.compile(r" (?:[A-Z][-'’][A-Z]{1,2}(?![\w'’-])|[A-Z](?=\.(?!\w))|[B-HJ-Z](?= [a-z]))")
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+{_NAME_WORD})?(?![\w-])")
-#: "my Frisian is", "her English was": what follows says which variety of that language someone speaks
-_SPEECH_OF_SOMEONE_IS = re.compile(r"\b(?i:my|her|his|their|our|your)\s+([A-Z][a-z]+)\s+(?:is|was|'s|’s)\s+$")
-#: where a clause ends after a name: a sentence's end, a comma, or "and", "with", "for" and the like
-_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|or|with|for|from|on|in|at)\b)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(*]|\u2026)\s*$")
-
-
-def written_inside_sentence(text: str, value: str) -> bool:
-    """``text`` writes ``value`` as it is written here somewhere a sentence does not open: with its capital, as a
-    name, not only as the first word of a sentence."""
-    pattern = re.compile(rf"(?<![\w'’-]){re.escape(value)}(?![\w-])")
-    return any(not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]) for m in pattern.finditer(text))
 
 
 _PLACE_BEFORE = re.compile(
@@ -212,17 +201,7 @@ class Targets:
         rules = Rules(self.rules_dirs)
         words = rules.lists("compose/context.yaml")
         self.calendar = rules.lists("lexicons/calendar.yaml")
-        #: "a can of", "two pints of": what follows is a product, as a model year is a vehicle's ("a '83", "his 1984")
-        measures = "|".join(re.escape(w) + "s?" for w in sorted(words["measure_words"], key=len, reverse=True))
-        self._product_before = re.compile(
-            rf"(?:\b(?:{measures})\s+of|\b(?:a|an|the|my|his|her|their|our|your)\s+(?:['’]\d{{2}}|(?:19|20)\d{{2}}))\s+$",
-            re.IGNORECASE,
-        )
-        #: "a packet Quorvo Crisps", "two tins Quillbake": the measure without its "of", as many speak it; a product
-        #: only where the name ends the clause (not "a box Kit had left")
-        self._product_unjoined_before = re.compile(
-            rf"\b(?:a|an|one|two|three|four|\d+)\s+(?:{measures})\s+$", re.IGNORECASE
-        )
+        self.word_places = word_places(tuple(self.rules_dirs))
         #: "Highway 417", "Route 9", "State Highway 2": a road by its number.
         roads = alternation(rules.words("lexicons/numbered_roads.txt"))
         self._numbered_road = re.compile(rf"\b(?:State\s+)?(?:{roads})\s+\d{{1,4}}\b")
@@ -249,13 +228,6 @@ class Targets:
             r"(?![\w'’-])(?!\s+of\b)"
         )
         months = self.calendar.pattern("months", "months_short")
-        days = self.calendar.pattern("weekdays", "weekdays_short")
-        #: "Quillfest is on 10 April", "Quillmas falls on a Sunday": a day or feast the text dates, no place or body
-        self._dated_day = re.compile(
-            rf"\b([A-Z][\w'’-]+)\s+(?:is|was|falls|fell|will\s+be)\s+on\s+(?:the\s+|a\s+)?"
-            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})\b|(?:{months})\s+\d|(?:{days})\b)",
-            re.IGNORECASE,
-        )
         self.specific_date = re.compile(rf"\d|\b(?:{months})\b\.?\s+\d|birthday", re.IGNORECASE)
         #: "1200 acres", "slept 13 hrs": a number before a unit is a quantity, no one's number
         self.quantity_after = re.compile(rf"\s+(?:{_literal(words['quantity_units'])})\b", re.IGNORECASE)
@@ -585,7 +557,7 @@ class Targets:
                 continue
             first_known = lows[0] in self.listed_names
             rare = all(zipf(w) < COMMON_ZIPF + 0.3 for w in lows)
-            initial = bool(_SENTENCE_START.search(text[max(0, a - 3) : a]))
+            initial = bool(SENTENCE_START.search(text[max(0, a - 3) : a]))
             if not initial and self._role_phrase_before(text, a) and self._acts(text, b):
                 # "her sister Bonny rang": a capital inside a sentence, between a role and what a person
                 # does, is a name however common the word
@@ -676,7 +648,7 @@ class Targets:
         for m in self._club_before.finditer(text, start, end):
             a, b = m.span(1)
             words = m.group(1).split()
-            if any(t.start < b and a < t.end for t in taken + out) or _SENTENCE_START.search(text[max(0, a - 3) : a]):
+            if any(t.start < b and a < t.end for t in taken + out) or SENTENCE_START.search(text[max(0, a - 3) : a]):
                 continue
             if any(w.lower() in self.not_names or self.people_word(w) for w in words):
                 continue
@@ -1094,7 +1066,7 @@ class Targets:
         if self.id_scheme(value) or (low in self.not_names and low not in self.listed_names | self.word_names):
             return False  # "her Medicare number": detection made a person of it in this account; no name
         return (
-            not _SENTENCE_START.search(text[max(0, start - 3) : start])
+            not SENTENCE_START.search(text[max(0, start - 3) : start])
             or text[end : end + 1] == ","
             or self._subject_at(text, end)
             # "Dov (Dovrin Aske) was": the name the brackets explain
@@ -1175,7 +1147,7 @@ class Targets:
         low = re.sub(r"['’]s?$", "", value).lower()
         return (
             " " not in value.strip()
-            and bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
+            and bool(SENTENCE_START.search(text[max(0, start - 3) : start]))
             and zipf(low) >= COMMON_ZIPF
             and (low not in names or not self._acts(text, end))
         )
@@ -1194,14 +1166,14 @@ class Targets:
     def word_as_sentence(self, text: str, start: int, end: int) -> bool:
         """One common English word that is a sentence of its own ("Honor." after a prompt), never written
         with its capital inside a sentence of the text: a word, even where it is also a first name."""
-        if not re.match(r"[.!]", text[end : end + 1]) or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
+        if not re.match(r"[.!]", text[end : end + 1]) or not SENTENCE_START.search(text[max(0, start - 3) : start]):
             return False
         return self.word_opening_sentence(text, start, end) or self.unlisted_word_opening_sentence(text, start, end)
 
     def dated_days(self, text: str) -> set[str]:
         """The single capitalised words ``text`` says fall on a date or weekday ("Quillfest is on 10 April"):
         a feast or an occasion, wherever the text writes it; not a month or weekday itself."""
-        return {m.group(1) for m in self._dated_day.finditer(text) if m.group(1)[:1].isupper()}
+        return self.word_places.dated_days(text)
 
     def word_written_lower_elsewhere(self, text: str, start: int, end: int) -> bool:
         """A word of the dictionary in no list of names or towns, capitalised in ``text`` only where a sentence
@@ -1226,7 +1198,7 @@ class Targets:
         written with its capital inside a sentence of the text ("Sleet, then sun."; "Pastimes tell you a lot")."""
         value = re.sub(r"['’]s?$", "", text[start:end])
         low = value.lower()
-        if " " in value.strip() or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
+        if " " in value.strip() or not SENTENCE_START.search(text[max(0, start - 3) : start]):
             return False
         if zipf(low) < DICTIONARY_ZIPF or low in self.listed_names | self.surnames | self.word_names:
             return False
@@ -1275,7 +1247,7 @@ class Targets:
         is a title of another language, not a verb ("Tía Rosa is lovely"; "Took Rosa home" stays)."""
         word = text[start : text.index(" ", start)].lower()
         return (
-            bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
+            bool(SENTENCE_START.search(text[max(0, start - 3) : start]))
             and self._subject_at(text, name_end)
             and not word.endswith("ly")
             and zipf(word) < HONORIFIC_ZIPF
@@ -1488,12 +1460,7 @@ class Targets:
     def product_at(self, text: str, start: int, end: int) -> bool:
         """A product by its brand or model after a measure ("a can of Zestorade", "a packet Quorvo Crisps" where the
         name ends the clause, "his '83 Quillmobile"); a name with a possessive stays a person's ("a bag of Dot's")."""
-        if text[end : end + 1] in ("'", "’"):
-            return False
-        before = text[max(0, start - 24) : start]
-        if self._product_before.search(before):
-            return True
-        return bool(self._product_unjoined_before.search(before)) and bool(_CLAUSE_ENDS.match(text, end))
+        return self.word_places.product_at(text, start, end)
 
     def _past_at(self, text: str, start: int) -> bool:
         """An age after "at" in a clause told in the past ("ran away at twenty", "he was the youngest to
@@ -1688,7 +1655,7 @@ class Targets:
             return False
         if self._language_before.search(before):
             return True
-        spoken = _SPEECH_OF_SOMEONE_IS.search(before)  # "my Frisian is Klaaifrysk": the variety of a language spoken
+        spoken = SPEECH_OF_SOMEONE_IS.search(before)  # "my Frisian is Klaaifrysk": the variety of a language spoken
         if spoken and spoken.group(1).lower() in self.languages:
             return True
         return words[0].lower() not in self.placeholders.towns and bool(self._language_in_before.search(before))
@@ -1940,7 +1907,7 @@ def _trim_sentence_openers(text: str, targets: list[Target], acts_at: Callable[[
             and first.group(1).lower() not in TITLES
             and t.label in ("PERSON", "LOCATION", "ORGANIZATION")
             and zipf(first.group(1).lower()) >= 4.5
-            and _SENTENCE_START.search(text[max(0, t.start - 3) : t.start])
+            and SENTENCE_START.search(text[max(0, t.start - 3) : t.start])
         ):
             t = Target(t.start + first.end(), t.end, "PERSON" if t.label == "ORGANIZATION" else t.label, t.found)
         out.append(t)

@@ -1625,7 +1625,7 @@ def _resolve(
     # a contact that holds what another detector read in it is kept whole: "instagram.com/ana.ruiz.art" with
     # "ruiz" a name, a phone number with a date read in its digits
     holders = {id(s) for s in direct if s.label == CONTACT and any(_within(o, s) for o in direct if o.label != CONTACT)}
-    # and so is one a name runs into by its digits only: "Bu Yanti 0402 775 914" read as a person up to "0402"
+    # and so is one a name runs into by its digits only: "Ibu Rukmini 0413 286 507" read as a person up to "0413"
     holders |= {
         id(s)
         for s in direct

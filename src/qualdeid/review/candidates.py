@@ -252,7 +252,7 @@ class ReviewConfig:
     number_window: int
     #: an everyday word left capitalised mid-sentence this often in the corpus is taken for a name
     capital_mid_sentence_times: int
-    #: ... and less frequent than this as a word ("Deep", "Happy" as someone's nickname; not "She")
+    #: ... and less frequent than this as a word ("Meet", "Chirpy" as someone's nickname; not "She")
     capital_mid_sentence_zipf: float
     number_digits: int
     uncertainty: dict[str, float]

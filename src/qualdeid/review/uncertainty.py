@@ -330,7 +330,7 @@ class UncertaintyFinder:
 
 
 #: Below this frequency a word capitalised mid-sentence counts wherever it stands; an everyday word
-#: ("Deep", "Family") only alone: not in a title's capitals ("Family Support Worker"), a field ("Family:"),
+#: ("Meet", "Family") only alone: not in a title's capitals ("Family Support Worker"), a field ("Family:"),
 #: after a turn's colon ("Ama: Yes") nor as "I'll", "I'd".
 _RARE_CAPITAL_ZIPF = 5.0
 _CAPITAL_NEIGHBOUR = re.compile(r"[ \t]+[A-Z]")

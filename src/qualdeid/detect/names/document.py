@@ -1,5 +1,5 @@
 """The names a document gives its people win over the word reading elsewhere in that document (issue 13,
-class a): "May Fenwick came round ... May was quiet ... May's dad waited", "Opal Tranter ... later opal
+class a): "May Winslade came round ... May was quiet ... May's dad waited", "Opal Tranter ... later opal
 rang".
 
 Pass 2 finds the corpus' known names again, but a first name that joins a person only in pass 2 ("May"
@@ -25,7 +25,7 @@ from qualdeid.labels import LOCATION, ORGANIZATION, PERSON
 _NAME_PART = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
-#: the shortest ending of a given name taken as the person's short form ("Deep" of "Hardeep")
+#: the shortest ending of a given name taken as the person's short form ("Meet" of "Harmeet")
 MIN_ENDING = 4
 
 #: a capitalised word of letters
@@ -45,7 +45,7 @@ class DocumentNames:
 
     def find(self, text: str, people: list[Span], spans: list[Span]) -> list[Span]:
         names = self._name_words(text, people)
-        # a listed name in NER's person where this processor found another part of it: "May" of "May Fenwick"
+        # a listed name in NER's person where this processor found another part of it: "May" of "May Winslade"
         # around "Fenwick" (on one line: NER's span may run over a heading)
         for s in spans:
             if (
@@ -57,7 +57,7 @@ class DocumentNames:
                     if self.ev.lex.is_name(word):
                         names.setdefault(key, word)
         names |= {k: w for k, w in self._acting_months(text).items() if k not in names}
-        #: a short form that ends a given name of the document ("Deep" of "Hardeep"): taken only as written
+        #: a short form that ends a given name of the document ("Meet" of "Harmeet"): taken only as written
         tails = {k: w for k, w in self._endings(text, names).items() if k not in names}
         names |= tails
         if not names:
@@ -84,7 +84,7 @@ class DocumentNames:
 
     def _endings(self, text: str, names: dict[str, str]) -> dict[str, str]:
         """Capitalised words that end a one-word name of the document and are ordinary words: the short form
-        people use ("Deep" of "Hardeep", "Preet" of "Simranpreet"), at least ``MIN_ENDING`` letters and two
+        people use ("Meet" of "Harmeet", "Preet" of "Simranpreet"), at least ``MIN_ENDING`` letters and two
         letters shorter than the name. Found only where the grammar takes a person, as any word-name."""
         ev, lex = self.ev, self.ev.lex
         longs = [w.lower() for w in names.values() if len(w) >= MIN_ENDING + 2]

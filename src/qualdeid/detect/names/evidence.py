@@ -195,8 +195,8 @@ class NameEvidence:
         self.nickname_to_people = re.compile(
             r"(?<![\w'’-])[\"“‘]([A-Z][\w'’-]+)[\"”’][ \t]+to[ \t]+(?:his|her|their|the|everyone|all)\b"
         )
-        #: a word opening a sentence, then "is" and a full name: "Sparky is Odile Tranmere on the chart", "Sparky is
-        #: Odile Tranmere, 40,": the word is what the person is called (read with the full name's evidence)
+        #: a word opening a sentence, then "is" and a full name: "Sparky is Gunnhild Quillan on the chart", "Sparky is
+        #: Gunnhild Quillan, 40,": the word is what the person is called (read with the full name's evidence)
         self.called_is_full_name = re.compile(
             r"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z][a-z'’-]+)[ \t]+is[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})"
             r"(?=[ \t]*(?:[,;.(]|$)|[ \t]+(?:on|in|to)[ \t]+(?:the|paper|her|his|their|everyone|everybody)\b)",

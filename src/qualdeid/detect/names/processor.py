@@ -1240,7 +1240,7 @@ class NameProcessor(CorpusProcessor):
         ev, word = self.ev, m.group(1)
         low = word.lower()
         if low in ev.calendar and (not ev.lex.is_first_name(word) or ev.dated(text, m.start(1), m.end(1))):
-            return False  # "Tuesday Fenwick", "in May Fenwick" — but "May Fenwick came round"
+            return False  # "Tuesday Fenwick", "in May Winslade" — but "May Winslade came round"
         if low in ev.lex.titles or low in ev.lex.place_heads or low in ev.relatives:
             return False
         before = text[max(0, m.start(1) - 30) : m.start(1)]
