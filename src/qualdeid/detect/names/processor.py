@@ -916,7 +916,8 @@ class NameProcessor(CorpusProcessor):
     def _nicknames(self, text: str, names: dict[str, bool]) -> Iterator[tuple[int, int, str]]:
         """Nicknames given in quotes: inside a full name ('Tomasz "Tommo" Wiśniewski', the whole span), after
         "known to ... as" or "called her" ('known to all as "Sunny" or "MaSunny"'), given to some people ('"Nan" to
-        her friends'), or explained after it ("Bluey, as the lads call him"); (start, end, nickname) of each."""
+        her friends'; unquoted after a comma: "Badger to his mates,"; "known to everyone as Magpie"), or explained
+        after it ("Bluey, as the lads call him"); (start, end, nickname) of each."""
         ev, lex = self.ev, self.ev.lex
 
         def usable(word: str) -> bool:
@@ -938,6 +939,14 @@ class NameProcessor(CorpusProcessor):
         for m in ev.nickname_to_people.finditer(text):
             if usable(m.group(1)):
                 yield m.start(1), m.end(1), m.group(1)
+        for pattern in (ev.unquoted_nickname, ev.unquoted_nickname_to_people):
+            for m in pattern.finditer(text):
+                word = m.group(1)
+                low = word.lower()
+                if low in lex.roles or low in lex.place_heads or lex.is_term(low) or ev.function_word(word):
+                    continue
+                if usable(word):
+                    yield m.start(1), m.end(1), word
         for m in ev.alias_after.finditer(text):
             if usable(m.group(1)) and not ev.function_word(m.group(1)):
                 yield m.start(1), m.end(1), m.group(1)
