@@ -69,3 +69,15 @@ def test_a_call_sign_names_someone(detector) -> None:
 )
 def test_ranks_that_are_everyday_words_name_no_one(detector, text: str) -> None:
     assert names_spans(detector, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had a pint at the Gunner Inn after the walk.",  # a pub named after a rank
+        "Our tea was at the Captain Ward later.",
+        "Col Thursday was fine, quiet on the whole.",  # a weekday after a rank's abbreviation
+    ],
+)
+def test_a_thing_or_a_weekday_after_a_rank_or_title_is_no_one(detector, text: str) -> None:
+    assert names_spans(detector, text) == []

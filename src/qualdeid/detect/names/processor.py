@@ -361,6 +361,11 @@ class NameProcessor(CorpusProcessor):
             if all(len(w) == 1 for w in words):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 continue
+            after_article = last_word(text[max(0, m.start() - 20) : m.start()]) in ARTICLES
+            if len(words) == 1 and (
+                ev.calendar_only(words[0]) or (words[0].lower() in lex.place_heads and after_article)
+            ):
+                continue  # "Col Thursday", "the Gunner Inn": a weekday, a thing named after a rank or a title
             end = m.end()
             if len(words) == 2 and (words[1].lower() in lex.place_heads or ev.common_word(words[1])):
                 words = words[:1]  # "Dr Patel Street" is a street; "Mrs Tran Saturday" -> Tran
