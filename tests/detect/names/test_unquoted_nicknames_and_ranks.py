@@ -81,3 +81,7 @@ def test_ranks_that_are_everyday_words_name_no_one(detector, text: str) -> None:
 )
 def test_a_thing_or_a_weekday_after_a_rank_or_title_is_no_one(detector, text: str) -> None:
     assert names_spans(detector, text) == []
+
+
+def test_a_month_that_is_a_name_after_a_title_stays_the_name(detector) -> None:
+    assert "Uncle August" in people(detector, "We visited Uncle August in the home, he was chatty.")

@@ -363,7 +363,8 @@ class NameProcessor(CorpusProcessor):
                 continue
             after_article = last_word(text[max(0, m.start() - 20) : m.start()]) in ARTICLES
             if len(words) == 1 and (
-                ev.calendar_only(words[0]) or (words[0].lower() in lex.place_heads and after_article)
+                (ev.calendar_only(words[0]) and not lex.is_first_name(words[0]))
+                or (words[0].lower() in lex.place_heads and after_article)
             ):
                 continue  # "Col Thursday", "the Gunner Inn": a weekday, a thing named after a rank or a title
             end = m.end()
