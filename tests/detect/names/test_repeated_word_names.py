@@ -59,3 +59,27 @@ def test_a_listed_first_name_that_is_a_field_word_stays_the_person_it_acts_as(de
     assert "Eta" not in people(detector, "Taxi booked for the airport.\nEta: 14:20\nDriver: blue estate car")
     titled = "Eta and plans, 3 May\n\nWent with Zoltan Farkas to the club.\nEta to self: ring back."
     assert "Eta" not in people(detector, titled)
+
+
+def test_an_everyday_word_that_owns_a_relative_and_acts_is_a_name(detector) -> None:
+    # a chat among parents: the nickname is capitalised only in brackets and at a line's start
+    text = (
+        "Class 4 parents\n\nPriya (Gravel's mum): sorry all. Gravel broke his wrist at footy yesterday, "
+        "he's fine.\nTomasz: oh no! hope he heals quick"
+    )
+    assert people(detector, text).count("Gravel") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative but no other act of a person
+        "Kettle's mum was in the garden. The kettles boil all day.",
+        # an act but no relative
+        "Thunder rolled all night. Thunder is forecast again tonight.",
+        # after an article: a thing's name
+        "The Heron's old boss wrote. The Heron's brother pub closed, the Heron reopened.",
+    ],
+)
+def test_a_word_without_both_a_relative_and_a_person_act_stays_a_word(detector, text: str) -> None:
+    assert [s.text for s in detector.detect_text(text).spans if s.detector == "names"] == []

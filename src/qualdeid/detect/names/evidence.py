@@ -187,8 +187,21 @@ class NameEvidence:
         #: second and later ones are read by ``nickname_next``
         self.quoted_nicknames = re.compile(
             rf"(?i:\b(?:known[ \t]+to[ \t]+(?:[a-z'’]+[ \t]+){{0,2}}[a-z]+[ \t]+as"
+            r"|introduced[ \t]+(?:(?:himself|herself|themselves|themself)[ \t]+)?as"
             rf"|(?:{frames.pattern('quoted_alias_verbs')})[ \t]+(?:him|her|them|me|us))[ \t]+)"
             r"[\"“‘]([A-Z][\w'’-]+)[\"”’]"
+        )
+        #: the same without quotes, where the words between name the people who use it: "known to everyone as
+        #: Magpie", "known to his crew as Kettle" (not "known as", which things are too: "known as Cobble Lane")
+        self.unquoted_nickname = re.compile(
+            r"(?i:\bknown[ \t]+to[ \t]+(?:everyone|everybody|all|(?:his|her|their|the)(?:[ \t]+[a-z'’]+){1,2})"
+            r"[ \t]+as[ \t]+)([A-Z][a-z'’-]+)(?![\w'’-])(?![ \t]+[A-Z])"
+        )
+        #: "Ottokar, Badger to his mates, ...": a capitalised word after a comma or a bracket, given to some
+        #: people and closed by a comma or a bracket
+        self.unquoted_nickname_to_people = re.compile(
+            r"(?:(?<=,)|(?<=\())[ \t]*([A-Z][a-z'’-]+)[ \t]+to[ \t]+(?:his|her|their|everyone|everybody|all)"
+            r"(?:[ \t]+[a-z'’]+){0,2}[ \t]*(?=[,)])"
         )
         self.nickname_next = re.compile(r"[ \t]*(?:,|/|\bor\b|\band\b)[ \t]*[\"“‘]([A-Z][\w'’-]+)[\"”’]")
         #: 'Anna Kovač, "Nan" to her friends': a quoted name given to some people

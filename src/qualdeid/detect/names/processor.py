@@ -361,6 +361,12 @@ class NameProcessor(CorpusProcessor):
             if all(len(w) == 1 for w in words):
                 local.append(Span(m.start(), m.end(), PERSON, score=SCORE_LOCAL, detector=DETECTOR))
                 continue
+            after_article = last_word(text[max(0, m.start() - 20) : m.start()]) in ARTICLES
+            if len(words) == 1 and (
+                (ev.calendar_only(words[0]) and not lex.is_first_name(words[0]))
+                or (words[0].lower() in lex.place_heads and after_article)
+            ):
+                continue  # "Col Thursday", "the Gunner Inn": a weekday, a thing named after a rank or a title
             end = m.end()
             if len(words) == 2 and (words[1].lower() in lex.place_heads or ev.common_word(words[1])):
                 words = words[:1]  # "Dr Patel Street" is a street; "Mrs Tran Saturday" -> Tran
@@ -916,7 +922,8 @@ class NameProcessor(CorpusProcessor):
     def _nicknames(self, text: str, names: dict[str, bool]) -> Iterator[tuple[int, int, str]]:
         """Nicknames given in quotes: inside a full name ('Tomasz "Tommo" Wiśniewski', the whole span), after
         "known to ... as" or "called her" ('known to all as "Sunny" or "MaSunny"'), given to some people ('"Nan" to
-        her friends'), or explained after it ("Bluey, as the lads call him"); (start, end, nickname) of each."""
+        her friends'; unquoted after a comma: "Badger to his mates,"; "known to everyone as Magpie"), or explained
+        after it ("Bluey, as the lads call him"); (start, end, nickname) of each."""
         ev, lex = self.ev, self.ev.lex
 
         def usable(word: str) -> bool:
@@ -938,6 +945,14 @@ class NameProcessor(CorpusProcessor):
         for m in ev.nickname_to_people.finditer(text):
             if usable(m.group(1)):
                 yield m.start(1), m.end(1), m.group(1)
+        for pattern in (ev.unquoted_nickname, ev.unquoted_nickname_to_people):
+            for m in pattern.finditer(text):
+                word = m.group(1)
+                low = word.lower()
+                if low in lex.roles or low in lex.place_heads or lex.is_term(low) or ev.function_word(word):
+                    continue
+                if usable(word):
+                    yield m.start(1), m.end(1), word
         for m in ev.alias_after.finditer(text):
             if usable(m.group(1)) and not ev.function_word(m.group(1)):
                 yield m.start(1), m.end(1), m.group(1)

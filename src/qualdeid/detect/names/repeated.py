@@ -10,6 +10,12 @@ organisation, a product or an event anywhere in the document, and never a listed
 relative, title, language or people, or a word that is capitalised for other reasons (rules/lexicons/
 not_places.txt: "God", "Bible"). A form's field word ("Update", "Quote") is a name only where the document
 never writes it as a label ("Update:", a line opening with it) and it acts as a person twice.
+
+A nickname that is an everyday word (a colour, an animal, a weather word) may stand capitalised at the
+start of chat lines and in brackets only, never twice mid-sentence: where the document gives the word a
+relative ("Gravel's mum", "Kettle's big sister") and it acts as a person once more ("Gravel broke his
+wrist"), it is a name there too (issue 13, class a). A thing has no mum: "the Bank's mum" stays out by the
+article, a company by spaCy's entity anywhere in the document.
 """
 
 from __future__ import annotations
@@ -30,6 +36,11 @@ MID_SENTENCE_USES = 2
 #: a form's field word ("Update", "Summary", "Outcome": rules/lexicons/field_labels.txt) is a name only where
 #: the document never writes it as a label and it acts as a person at least this often
 LABEL_ACTS = 2
+#: how often a word that owns a relative ("Gravel's mum") acts as a person in the document, the relative
+#: included, before it is a name without the mid-sentence uses
+KIN_OWNER_ACTS = 2
+#: pronouns after a verb that make the word before it someone ("Gravel broke his wrist")
+PERSON_PRONOUNS = frozenset({"his", "her", "him"})
 #: spaCy entity types that make a capitalised word a thing, wherever in the document they fall on it
 THING_ENTS = frozenset(
     {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"}
@@ -62,13 +73,14 @@ class RepeatedWordNames:
         acting: Counter[str] = Counter()
         things: set[str] = set()
         labelled: set[str] = set()
+        kin_owned: Counter[str] = Counter()
         for i, word in enumerate(token_table(sdoc).texts):  # a Token object only for the capitalised words
             if not (len(word) >= 3 and word.isalpha() and is_capitalised(word) and word[1:].islower()):
                 continue
             token = sdoc[i]
             low = word.lower()
-            if token.ent_type_ in THING_ENTS:
-                things.add(low)
+            if token.ent_type_ in THING_ENTS and not self._owns_relative(sdoc, token):
+                things.add(low)  # (spaCy may read an owner of a relative as a company: "Gravel's mum")
                 continue
             if low in lex.first_names or low in lex.word_names or zipf(low) < RARE_WORD_ZIPF:
                 continue  # listed names and rare words have their own evidence (evidence.py)
@@ -83,13 +95,27 @@ class RepeatedWordNames:
                 mid[word] += 1
             if self._acts(sdoc, token):
                 acting[word] += 1
+            if self._owns_relative(sdoc, token):
+                kin_owned[word] += 1
         return {
             w: places[w]
             for w in acting
-            if mid[w] >= MID_SENTENCE_USES
+            if (mid[w] >= MID_SENTENCE_USES or (kin_owned[w] and acting[w] >= KIN_OWNER_ACTS))
             and w.lower() not in things
             and (w.lower() not in self.labels or (acting[w] >= LABEL_ACTS and w.lower() not in labelled))
         }
+
+    def _owns_relative(self, sdoc: Doc, token: Any) -> bool:
+        """ "Gravel's mum", "Kettle's big sister": the word owns a relative, which only a person has."""
+        nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+        if nxt is None or nxt.lower_ not in ("'s", "’s"):
+            return False
+        for follower in sdoc[token.i + 2 : token.i + 4]:
+            if follower.lower_ in self.ev.relatives:
+                return True
+            if not follower.is_alpha or follower.pos_ != "ADJ":
+                return False
+        return False
 
     def _labels_something(self, sdoc: Doc, token: Any) -> bool:
         """ "Outcome:", "Update -", a line that opens with the word: the word heads a field or a section."""
@@ -125,4 +151,7 @@ class RepeatedWordNames:
             return False
         if nxt.lower_ in ("'s", "’s") and following.pos_ == "NOUN":
             return True  # "Treasure's youth worker", not "Treasure's a lovely word"
-        return nxt.lower_ in ("is", "was") and following.tag_ == "VBG"  # "Treasure is singing"
+        if nxt.lower_ in ("is", "was") and following.tag_ == "VBG":
+            return True  # "Treasure is singing"
+        # "Gravel broke his wrist", "Gravel told her": a verb in the past whose object or owner is a person's pronoun
+        return nxt.tag_ == "VBD" and following.lower_ in PERSON_PRONOUNS
