@@ -33,3 +33,25 @@ def test_a_dotted_identity_number_after_a_bare_document_label(text: str, code: s
 )
 def test_no_identity_number_in_amounts(text: str) -> None:
     assert [c for c in pattern_found("RecordNumberRecognizer", text) if "." in c] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Termin am 3.4. um 9:10. Vorgangsnummer 2023-KLV-448120", "2023-KLV-448120"),
+        ("Tolk användes: Ja, arabiska, tolknummer 66120 (Tolkservice)", "66120"),
+        ("Claim reference (if known): QT/8812044", "QT/8812044"),
+        ("tracking 9400 1118 2233 0456 sent today", "9400 1118 2233 0456"),
+        ("실종 신고했습니다 (접수번호 2023-0412-남구)", "2023-0412"),
+        ("现在在医院，住院号ZY20230711045。", "ZY20230711045"),
+    ],
+)
+def test_a_number_after_another_language_s_label(text: str, code: str) -> None:
+    assert pattern_found("RecordNumberRecognizer", text) == [code]
+
+
+@pytest.mark.parametrize(
+    "text", ["Vorgangsnummer folgt per Post", "tracking the kids' moods all week", "case 2023-ish, we think"]
+)
+def test_no_number_without_a_value_or_with_a_year(text: str) -> None:
+    assert pattern_found("RecordNumberRecognizer", text) == []
