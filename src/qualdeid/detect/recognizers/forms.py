@@ -69,6 +69,11 @@ _HOUR = r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:am|pm)?"
 _TIME = re.compile(rf"(?i:{_HOUR}(?:[ \t]*[-–][ \t]*{_HOUR})?)")
 #: between the parts of a place's value: "the hall, Moorby", "car park / Tolland Park"
 _PART_BREAK = re.compile(r",|[ \t]/[ \t]")
+#: a date after a place in a signature's field: "Tarrowby, 03.05.2025", "Vännäsby 2025-03-12", "Ulm, le 3 mai"
+_TRAILING_DATE = re.compile(
+    r"[ \t,]+\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\.?$"
+    r"|[ \t]*,[ \t]*(?:le[ \t]+|den[ \t]+|am[ \t]+)?\d{1,2}\.?[ \t]+(?:de[ \t]+)?[^\W\d_]{3,}\b.*$"
+)
 #: a further line of an address: a few words, no sentence
 _SHORT_LINE = re.compile(r"[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}")
 
@@ -100,6 +105,7 @@ class FormFieldRecognizer(_TextRecognizer):
         calendar = rules.lists("lexicons/calendar.yaml")
         days = ("weekdays", "weekdays_short", "months", "months_short")
         self.calendar = frozenset().union(*(calendar[k] for k in days))
+        self.months = rules.words("lexicons/months_world.txt", lower=True)
         labels = alternation(self.label_of)
         #: a title line naming the kind of record, a dash, then whom it is about: "CASE NOTES - TREVASK, Ana"
         kinds = alternation(rules.words("lexicons/document_kinds.txt", lower=True))
@@ -309,6 +315,8 @@ class FormFieldRecognizer(_TextRecognizer):
             if not self._is_place(rest):
                 break
             value = rest  # "participant's kitchen, Moorby", "Carpark / Tolland Park": a kind of place, then its name
+        if (m := _TRAILING_DATE.search(value)) and self._dated(m.group()):
+            value = value[: m.start()]  # "Ort, Datum: Tarrowby, 03.05.2025": the place without its date
         parts = value.split(",")
         for n, part in enumerate(parts[1:], start=1):
             first = part.split()[:1]
@@ -316,6 +324,14 @@ class FormFieldRecognizer(_TextRecognizer):
                 value = ",".join(parts[:n])
                 break
         return _trailing_lower(value.rstrip(" \t,"))
+
+    def _dated(self, tail: str) -> bool:
+        """A date closes the value: numbers with dots, dashes or slashes, or a day and a month's name in English
+        or another language ("3 May 2025", "3 de mayo de 2025", "12. huhtikuuta")."""
+        if _DATE.search(tail):
+            return True
+        words = re.findall(r"[^\W\d_]+", tail.lower())
+        return any(w in self.calendar or w in self.months for w in words[:2])
 
     def _last_first(self, value: str, surname: str) -> str:
         """ "CHAN, Mei-ling", "OYELOWO, BISI K.": a surname in capitals, a comma, then the given names."""
