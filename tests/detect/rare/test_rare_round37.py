@@ -101,3 +101,26 @@ def test_a_mark_on_the_body_told_with_its_shape_or_cause_is_a_detail(detector, t
 )
 def test_a_mark_from_an_everyday_cause_is_none(detector, text: str) -> None:
     assert _rare(detector, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("Tamsin delivered a baby in the back of a removal van.", "delivered a baby in the back of a removal van"),
+        ("He once delivered a baby on the top deck of a night bus.", "delivered a baby on the top deck"),
+    ],
+)
+def test_a_baby_someone_delivered_somewhere_unusual_is_a_detail(detector, text: str, inside: str) -> None:
+    assert any(inside in found for found in _rare(detector, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She delivered a baby at the hospital last night.",
+        "The midwife delivered twins in the birthing pool.",
+        "He delivered a parcel in the back of a van.",
+    ],
+)
+def test_a_delivery_in_an_ordinary_place_or_of_a_thing_is_none(detector, text: str) -> None:
+    assert _rare(detector, text) == []

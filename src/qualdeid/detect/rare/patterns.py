@@ -626,8 +626,14 @@ class PhraseFinder(RuleFinder):
         k = t.i - 1
         if k >= ss and sdoc[k].tag_ in ("DT", "PRP$"):
             k -= 1
-        had = k >= ss and sdoc[k].lemma_.lower() == "have" and k < t.i - 1
-        if had and (t.lemma_.lower() in ("son", "daughter") or (k > ss and sdoc[k - 1].lower_ == "he")):
+        # "delivered a baby in the back of a lorry": a birth someone saw through, somewhere unusual
+        delivered = k >= ss and sdoc[k].lemma_.lower() in self._w("delivery_verbs") and k < t.i - 1
+        had = delivered or (k >= ss and sdoc[k].lemma_.lower() == "have" and k < t.i - 1)
+        if (
+            had
+            and not delivered
+            and (t.lemma_.lower() in ("son", "daughter") or (k > ss and sdoc[k - 1].lower_ == "he"))
+        ):
             return None  # "had his daughter on the bus with him" is no birth
         j = t.i + 1
         if not had:
@@ -642,7 +648,10 @@ class PhraseFinder(RuleFinder):
         if end + 1 < se and sdoc[end].lower_ == "of":  # "in the back of a minibus"
             end = phrase_end(sdoc, end + 1, se)
         places = self._w("unusual_birthplaces")
-        where = [sdoc[end - 1]] if sdoc[end - 1].lemma_.lower() in places and not named[sdoc[end - 1].idx] else []
+        last = sdoc[end - 1]
+        where = [last] if last.lemma_.lower() in places and not named[last.idx] else []
+        if delivered and not where and last.pos_ == "PROPN" and sdoc[end - 2].lower_ in ("a", "an"):
+            where = [last]  # "delivered a baby in the back of a <make of vehicle>": a thing with a name is no home
         if not where:
             return None  # "had a baby in the car seat": the place is the phrase's last word
         if had:  # "having the baby in a helicopter": the have of the birth opens it where no person is its subject
