@@ -416,6 +416,7 @@ class BiographyFinder(RuleFinder):
         if obj_end == k:
             return None
         titled = any(w.is_title and w.pos_ in ("PROPN", "NOUN") for w in sdoc[k:obj_end])
+        prized = any(self._lemma_in(w, "prize_words") for w in sdoc[k:obj_end])
         venue = False
         end = obj_end
         if end + 1 < se and sdoc[end].lower_ in ("at", "in"):
@@ -425,12 +426,43 @@ class BiographyFinder(RuleFinder):
                 self._lemma_in(w, "compete_scales") or w.is_title for w in place
             ):
                 venue, end = True, j
+            elif prized and sdoc[end].lower_ == "at" and any(w.is_title and w.pos_ == "PROPN" for w in place):
+                venue, end = True, j  # "took first prize at the Royal <Name>": a show told by its name alone
         if not (titled and verb_lemma(t) == "win") and not venue:
             return None
         frame = self.frames.frame_at_verb(sdoc, t.i, ss)
+        start = frame.start
         if not frame.person_subject:
+            start = self._prize_winner(sdoc, frame.start, ss) if venue else None
+            if start is None:
+                return None
+        return Hit(start, end, "life_event", "won a named prize or a prize at a show", ("won_named",))
+
+    def _prize_winner(self, sdoc: Doc, verb_start: int, ss: int) -> int | None:
+        """Start of what someone raised or made that won at a show, before its verb at ``verb_start``: "the
+        heifer that took first prize at ...", "the ram she bred took the rosette at ..." (a noun, then "that" or
+        "which", or a person and a verb of theirs); ``None`` for anything else."""
+        k = verb_start - 1
+        relative = k > ss and sdoc[k].lower_ in ("that", "which")
+        if relative:
+            k -= 1
+        elif k - 1 > ss and sdoc[k].pos_ == "VERB" and sdoc[k - 1].lower_ in self.rr.words("person_pronouns"):
+            k -= 2
+        else:
             return None
-        return Hit(frame.start, end, "life_event", "won a named prize or a prize at a show", ("won_named",))
+        if sdoc[k].pos_ != "NOUN" or sdoc[k].lemma_.lower() in self.rr.person_nouns:
+            return None
+        head = k
+        while k - 1 >= ss and is_np_token(sdoc[k - 1]):
+            k -= 1
+        if not relative or any(sdoc[m].tag_ in ("PRP$", "POS") for m in range(k, head)):
+            return k
+        # "she reared the bull that ...": whose it is, told by a person's verb before it
+        if k - 1 >= ss and sdoc[k - 1].pos_ == "VERB":
+            frame = self.frames.frame_at_verb(sdoc, k - 1, ss)
+            if frame.person_subject:
+                return frame.start
+        return None
 
     def _prized(self, sdoc: Doc, t: Token, ss: int, se: int, named: bytearray, lexicon: dict[int, str]) -> Hit | None:
         """``her prize-winning pigeons``, ``my award-winning marrows``: what someone's own won prizes (a

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from qualdeid.detect.nlp.numbers import quantity_at
 from qualdeid.detect.rare.context import RareContext
 from qualdeid.detect.rare.finder import Hit, RuleFinder
-from qualdeid.detect.rare.frames import extend_np_left, is_np_token, verb_lemma
+from qualdeid.detect.rare.frames import extend_np_left, is_np_token, phrase_end, verb_lemma
 from qualdeid.detect.rare.lexicon import Category, RareRules
 
 _HAVING = frozenset({"has", "have", "had", "with"})
@@ -96,7 +96,12 @@ class BodyFinder(RuleFinder):
                 )
             # the small tagger reads a mark noun after another noun as an adverb: "a swallow tattoo"
             if hit is None and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in self.mark_nouns):
-                hit = self._face_mark(sdoc, t, ss, se) or self._hair(sdoc, t, ss, se) or self._organ(sdoc, t, ss, se)
+                hit = (
+                    self._face_mark(sdoc, t, ss, se)
+                    or self._told_mark(sdoc, t, ss, se)
+                    or self._hair(sdoc, t, ss, se)
+                    or self._organ(sdoc, t, ss, se)
+                )
             if hit is None and t.lemma_.lower() in self.sided_organs:
                 hit = self._organ_side(sdoc, t, ss, se)
             if hit is None and t.lower_ in self.marked_verbs:
@@ -324,6 +329,39 @@ class BodyFinder(RuleFinder):
         if start is None:
             return None
         return Hit(start, face + 1, "physical_trait", _MARK_REASON, (t.lemma_.lower(),))
+
+    def _told_mark(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``a burn mark like a fern on her shoulder``, ``the scar on his shin from the shark``: a mark on a part
+        of the body (``marked_parts``, the parts of ``body_counts``, ``face_parts``) told with its shape ("like",
+        "shaped like") before the part or with its cause after it (``cause_end``), someone's own."""
+        if t.lemma_.lower() not in self.rr.words("mark_nouns"):
+            return None
+        k = t.i + 1
+        shaped = False
+        if k + 1 < se and sdoc[k].lower_ == "shaped" and sdoc[k + 1].lower_ == "like":
+            k += 1
+        if k + 1 < se and sdoc[k].lower_ == "like":
+            shaped, k = True, phrase_end(sdoc, k + 1, se)
+            if k + 1 < se and sdoc[k].lower_ == "of":  # "like a map of the island"
+                k = phrase_end(sdoc, k + 1, se)
+        if k + 1 >= se or sdoc[k].lower_ not in ("on", "across", "down"):
+            return None
+        part_end = phrase_end(sdoc, k + 1, se)
+        parts = self.rr.words("marked_parts") | self.rr.words("face_parts") | set(self.rr.numbers("body_counts"))
+        phrase = range(k + 1, part_end)
+        if not any(sdoc[m].lemma_.lower() in parts for m in phrase):
+            return None
+        end = self.cause_end(sdoc, part_end, se)
+        if not shaped and end == part_end:
+            return None
+        start = self._owner_start(sdoc, t.i, ss)
+        if start is None and any(sdoc[m].tag_ == "PRP$" for m in phrase):
+            start = extend_np_left(sdoc, t.i, ss)
+            while start < t.i and sdoc[start].pos_ == "DET":
+                start += 1
+        if start is None:
+            return None
+        return Hit(start, end, "physical_trait", _MARK_REASON, (t.lemma_.lower(),))
 
     def _organ_side(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``born with his liver on the left``, ``his organs are on the wrong side``: organs on the

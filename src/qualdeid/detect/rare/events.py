@@ -57,6 +57,7 @@ class EventFinder(RuleFinder):
         self.published = _phrases(self.rr.words("published_works"))
         self.relatives = _phrases(self.rr.words("married_relatives"))
         w = self.rr.words
+        self.sinking_forms = self._sinking_forms()
         self.triggers = frozenset(
             {"the", "with", *w("marriage_words"), *w("family_loss_verbs"), *w("invention_verbs"), *self.manner}
             | w("rescue_verbs")
@@ -72,7 +73,8 @@ class EventFinder(RuleFinder):
             | w("repeat_win_verbs")
             | w("sanction_verbs")
             | w("trapped_verbs")
-            | {"struck"}
+            | self.sinking_forms
+            | {"struck", "went", "gone", "going", "goes"}
         )
 
     def find(self, ctx: RareContext) -> list[Hit]:
@@ -102,6 +104,7 @@ class EventFinder(RuleFinder):
             self._odd_tool,
             self._struck_off,
             self._trapped,
+            self._sinking,
         )
         for i in dw.where(self.triggers):
             if i in starts:
@@ -524,6 +527,78 @@ class EventFinder(RuleFinder):
         if not frame.person_subject:
             return None
         return Hit(frame.start, end, "life_event", "trapped for a long time", ("trapped",))
+
+    def _sinking_forms(self) -> frozenset[str]:
+        """The past forms of ``sinking_verbs`` ("sank", "capsized"): the tagger takes some of them for nouns."""
+        forms = {"sank", "sunk"}
+        for v in self._w("sinking_verbs"):
+            forms |= {v + "d", v + "ed"} if not v.endswith("e") else {v + "d"}
+        return frozenset(forms)
+
+    def _lost_craft(self, t: Token) -> bool:
+        """A boat, a ship or an aircraft (``lost_craft``, or a compound ending in ``lost_craft_endings``)."""
+        lemma = t.lemma_.lower()
+        if lemma in self._w("lost_craft") or t.lower_ in self._w("lost_craft"):
+            return True
+        return t.pos_ == "NOUN" and any(
+            lemma.endswith(e) and len(lemma) > len(e) + 2 for e in self._w("lost_craft_endings")
+        )
+
+    def _sinking(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
+        """``survived when the crab boat went down``, ``the longliner he crewed on sank off the cape``: a craft
+        of ``lost_craft`` lost (``sinking_verbs``, or "went down" with no object after it) with a person of the
+        text tied to it: the craft is someone's ("our trawler"), a person is in a clause between the craft and
+        the verb ("the seiner he crewed on"), or the loss is told after a person's verb and a word of
+        ``sinking_links`` ("survived two days on a raft after ..."), where the detail starts."""
+        end = t.i + 1
+        sunk = t.lower_ in self.sinking_forms  # "sank" is tagged a noun now and then
+        if not sunk:
+            if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() != "go" or end >= se or sdoc[end].lower_ != "down":
+                return None
+            end += 1
+            after = sdoc[end] if end < se else None
+            objects = ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON")
+            if after is not None and (after.pos_ in objects or after.lower_ == "to"):
+                return None  # "went down the river", "went down to the shop"
+        # the craft: the nearest noun before the verb, with only a name or a short clause between
+        craft = None
+        clause_person = False
+        for j in range(t.i - 1, max(ss, t.i - 7) - 1, -1):
+            tok = sdoc[j]
+            if tok.pos_ == "NOUN":
+                craft = j if self._lost_craft(tok) else None
+                break
+            if tok.pos_ in ("PROPN", "AUX", "PART", "ADV") or tok.lower_ in ("that", "which", "we", "i"):
+                continue
+            if tok.pos_ == "PRON" and tok.lower_ in self._w("person_pronouns"):
+                clause_person = True
+                continue
+            if tok.pos_ in ("VERB", "ADP"):
+                continue
+            break
+        if craft is None:
+            return None
+        begin = craft
+        np_pos = ("NOUN", "ADJ", "DET", "PROPN", "NUM", "PART")
+        while begin - 1 >= ss and (sdoc[begin - 1].pos_ in np_pos or sdoc[begin - 1].tag_ == "PRP$"):
+            begin -= 1
+        if begin - 1 >= ss and sdoc[begin - 1].lower_ == "of":
+            return None  # "the price of the boat went down"
+        owned = any(sdoc[m].tag_ == "PRP$" or sdoc[m].tag_ == "POS" for m in range(begin, craft))
+        start = begin
+        linked = owned or clause_person
+        # "survived when the ...", "crewed on a longliner that went down": a person's verb before the craft
+        if begin - 1 > ss and sdoc[begin - 1].lower_ in (*self._w("sinking_links"), "on", "aboard"):
+            for v in range(begin - 2, ss - 1, -1):
+                if sdoc[v].pos_ == "VERB":
+                    frame = self.frames.frame_at_verb(sdoc, v, ss)
+                    if frame.person_subject:
+                        start, linked = frame.start, True
+                    break
+        if not linked:
+            return None
+        end = self.frames.extend_right(sdoc, end, se, start + self.max_tokens, max_pps=1)
+        return Hit(start, end, "life_event", "a craft lost with someone on it", (sdoc[craft].lemma_.lower(),))
 
     def _fell_through(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``fell through the ice of the mill pond``, ``fell down a mineshaft``: a fall into a hazard of

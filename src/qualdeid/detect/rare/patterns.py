@@ -172,6 +172,8 @@ class PhraseFinder(RuleFinder):
                 k = j
             elif kind and j + 1 < se and sdoc[j].lower_ == "to" and sdoc[j + 1].pos_ in ("VERB", "AUX"):
                 k = j  # "the only Tamil woman in <a region> to hold ...": the place is the scope
+        if generic and not scope and t.lower_ == "only" and not bare:
+            return self._sole_survivor(sdoc, start, k, se)
         if generic and not scope:
             return None
         # "the only woman to drive ...", "the only woman who (still) drove ...", "the only one in <a place>
@@ -211,6 +213,48 @@ class PhraseFinder(RuleFinder):
                 reason = "the only one of a role in a place"
                 return Hit(frame.start, end, "occupation", reason, (head_tok.lemma_.lower(),))
         return None
+
+    def _sole_survivor(self, sdoc: Doc, start: int, who: int, se: int) -> Hit | None:
+        """``was the only one who walked out of the minibus``, ``the only one who survived the crash``: the one
+        who lived through what the others did not (a verb of ``survivor_verbs`` without a plain thing of
+        ``survival_plain`` after it, one of ``survivor_exit_verbs`` and a particle of ``survivor_exit_particles``
+        with the clause ending or a craft or vehicle after it, one of ``survivor_end_verbs`` ending the clause)."""
+        if who + 1 >= se or sdoc[who].lower_ != "who":
+            return None
+        verb = who + 1 + (who + 2 < se and sdoc[who + 1].pos_ == "ADV")
+        v = sdoc[verb]
+        lemma = v.lemma_.lower()
+        clause_end = phrase_end(sdoc, verb + 1, se) if verb + 1 < se else se
+        nxt = verb + 1
+        ends = nxt >= se or sdoc[nxt].is_punct or sdoc[nxt].pos_ == "CCONJ"
+        crafts = self._w("lost_craft") | self._w("rolled_vehicles") | self._w("vehicles")
+        if lemma in self._w("survivor_verbs") and not ends:
+            things = [sdoc[m] for m in range(nxt, clause_end) if sdoc[m].pos_ in ("NOUN", "PROPN")]
+            if not things or things[-1].lemma_.lower() in self._w("survival_plain"):
+                return None
+            end = clause_end
+        elif lemma in self._w("survivor_end_verbs") or v.lower_ in self._w("survivor_end_verbs"):
+            if not ends:
+                return None
+            end = nxt
+        elif (
+            lemma in self._w("survivor_exit_verbs")
+            and nxt < se
+            and sdoc[nxt].lower_ in self._w("survivor_exit_particles")
+        ):
+            end = nxt + 1
+            if end < se and sdoc[end].lower_ == "of":
+                end = phrase_end(sdoc, end + 1, se)
+                if not any(sdoc[m].lemma_.lower() in crafts for m in range(nxt + 2, end)) and not any(
+                    sdoc[m].pos_ == "PROPN" for m in range(nxt + 2, end)
+                ):
+                    return None  # "the only one who walked out of the meeting"
+            elif end < se and not (sdoc[end].is_punct or sdoc[end].pos_ in ("CCONJ", "ADV", "ADJ")):
+                return None
+        else:
+            return None
+        reason = "the only one who lived through something"
+        return Hit(start, max(end, verb + 1), "life_event", reason, (lemma,))
 
     def _one_of_few(self, sdoc: Doc, t: Token, ss: int, se: int) -> Hit | None:
         """``one of only four people in the country with ...``, ``one of the only women who carves ...``,
@@ -582,8 +626,14 @@ class PhraseFinder(RuleFinder):
         k = t.i - 1
         if k >= ss and sdoc[k].tag_ in ("DT", "PRP$"):
             k -= 1
-        had = k >= ss and sdoc[k].lemma_.lower() == "have" and k < t.i - 1
-        if had and (t.lemma_.lower() in ("son", "daughter") or (k > ss and sdoc[k - 1].lower_ == "he")):
+        # "delivered a baby in the back of a lorry": a birth someone saw through, somewhere unusual
+        delivered = k >= ss and sdoc[k].lemma_.lower() in self._w("delivery_verbs") and k < t.i - 1
+        had = delivered or (k >= ss and sdoc[k].lemma_.lower() == "have" and k < t.i - 1)
+        if (
+            had
+            and not delivered
+            and (t.lemma_.lower() in ("son", "daughter") or (k > ss and sdoc[k - 1].lower_ == "he"))
+        ):
             return None  # "had his daughter on the bus with him" is no birth
         j = t.i + 1
         if not had:
@@ -598,7 +648,10 @@ class PhraseFinder(RuleFinder):
         if end + 1 < se and sdoc[end].lower_ == "of":  # "in the back of a minibus"
             end = phrase_end(sdoc, end + 1, se)
         places = self._w("unusual_birthplaces")
-        where = [sdoc[end - 1]] if sdoc[end - 1].lemma_.lower() in places and not named[sdoc[end - 1].idx] else []
+        last = sdoc[end - 1]
+        where = [last] if last.lemma_.lower() in places and not named[last.idx] else []
+        if delivered and not where and last.pos_ == "PROPN" and sdoc[end - 2].lower_ in ("a", "an"):
+            where = [last]  # "delivered a baby in the back of a <make of vehicle>": a thing with a name is no home
         if not where:
             return None  # "had a baby in the car seat": the place is the phrase's last word
         if had:  # "having the baby in a helicopter": the have of the birth opens it where no person is its subject
