@@ -167,7 +167,8 @@ def test_far_above_the_threshold_a_life_sentence_lets_two_specific_words_link(ch
     ratio = linker.life_ratio
     assert linker.similar(evidence(ratio * 1.5 + 0.1, life=True), 2)
     assert not linker.similar(evidence(ratio * 1.5 + 0.1, life=False), 2)  # an episode of the service
-    assert not linker.similar(evidence(ratio * 1.5 - 0.5, life=True), 2)  # above chance, not far above
+    # above chance, not far above (nor as far as ``life_things_ratio``, the lower level of a past retold)
+    assert not linker.similar(evidence(min(ratio, linker.life_things_ratio or ratio) * 1.5 - 0.5, life=True), 2)
 
 
 def test_a_writers_own_past_is_told_as_a_writers(detector, frames) -> None:
@@ -487,3 +488,27 @@ def test_a_befriender_or_a_volunteer_is_a_writer_telling_their_past(detector, fr
     # lay support roles are writers of the accounts too: one person, not a sentence about no one
     a = analyse(detector.nlp, [("t", text)], None)[0]
     assert frames.writer(a) and frames.generic(a) == []
+
+
+def test_well_above_the_threshold_a_past_links_by_words_that_say_what_happened(checker) -> None:
+    linker = checker.linker
+    text = "As a widow she went out to the garden with a ladder."
+    a = analyse(checker.detector.nlp, [("t", text)], checker.profile.synonyms)[0]
+    things = [t for t in a.tokens if t.lemma in ("garden", "ladder")]
+    widow = [t for t in a.tokens if t.lemma == "widow"]
+    assert linker.index is not None and len(linker.index.specific(things, checker.k)) == 2 and widow
+    (ivo,) = [p for p, s in checker.profile.sources.items() if s.documents == IVO]
+
+    def evidence(z: float, tokens: list, life: bool = True) -> PersonEvidence:
+        ev = PersonEvidence(ivo, similarity=Match(ivo, 1.0, z, 1.5, tokens))
+        ev.life = frozenset(t.start for t in tokens) if life else frozenset()
+        return ev
+
+    ratio = linker.life_things_ratio
+    assert 0 < ratio < linker.life_ratio
+    assert linker.life_told(evidence(ratio * 1.5 + 0.1, things), things, 2)
+    assert not linker.life_told(evidence(ratio * 1.5 - 0.2, things), things, 2)  # not that far above chance
+    assert not linker.life_told(evidence(ratio * 1.5 + 0.1, things, life=False), things, 2)  # an episode
+    # a word that only says whom the text is about ("a widow") is no part of what happened to them
+    one = [things[0], *widow]
+    assert not linker.life_told(evidence(ratio * 1.5 + 0.1, one), one, 2)

@@ -151,3 +151,19 @@ def test_an_uncommon_closed_compound_is_related_to_its_parts() -> None:
     assert on.of("tugboat") == {"towboat", "tug", "boat"} and on.parts("tugboat") == {"tug", "boat"}
     off = Related({"tugboat": frozenset({"towboat"})})
     assert off.of("tugboat") == {"towboat"} and not off.parts("tugboat")
+
+
+def test_a_noun_of_state_or_office_is_related_to_the_word_it_is_made_from() -> None:
+    from qualdeid.risk.lexicon import Related, derived_from
+
+    assert derived_from("stewardship") == {"steward"}
+    assert derived_from("knighthood") == {"knight"}
+    # no word to strip to, or too short a stem: "likelihood", "worship"; the suffix alone is no derivation
+    assert not derived_from("likelihood")
+    assert not derived_from("worship")
+    assert not derived_from("ship")
+    assert not derived_from("hood")
+    # both ways through the table: a text's "steward" meets their "stewardship"
+    related = Related({"stewardship": frozenset({"management"})})
+    assert related.of("stewardship") == {"management", "steward"}
+    assert related.of("steward") == set()

@@ -211,6 +211,7 @@ class RiskChecker:
             joint_zipf=config.linkage_joint_zipf,
             story_sentences=config.similarity_story_sentences,
             story_combination=config.similarity_story_combination,
+            life_things_ratio=config.similarity_life_things_ratio,
         )
 
     @property

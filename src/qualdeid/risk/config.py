@@ -75,6 +75,9 @@ class RiskConfig:
     #: people, each word however common in the corpus (0 turns it off)
     similarity_story_combination: int = 0
     similarity_life_ratio: float = 3.0
+    #: below ``life_ratio``, a past retold links at this many times the threshold by words that say what
+    #: happened, not only whom it is about (0 turns it off)
+    similarity_life_things_ratio: float = 0.0
     similarity_strong_quantile: float = 0.95
     similarity_sentence_weight: float = 1.5
     sentences_quantile: float = 0.9
@@ -159,6 +162,7 @@ def load_risk_config(rules_dirs: list[Path] | tuple[Path, ...] = ()) -> RiskConf
     c.similarity_story_sentences = int(similarity.get("story_sentences", c.similarity_story_sentences))
     c.similarity_story_combination = int(similarity.get("story_combination", c.similarity_story_combination))
     c.similarity_life_ratio = float(similarity.get("life_ratio", c.similarity_life_ratio))
+    c.similarity_life_things_ratio = float(similarity.get("life_things_ratio", c.similarity_life_things_ratio))
     c.similarity_strong_quantile = float(similarity.get("strong_quantile", c.similarity_strong_quantile))
     c.similarity_sentence_weight = float(similarity.get("sentence_weight", c.similarity_sentence_weight))
     sentences = linkage.get("sentences", {}) or {}

@@ -132,13 +132,30 @@ def compound_parts(word: str, max_zipf: float, part_zipf: float, min_part: int =
     return parts
 
 
+#: suffixes that make a noun of a state, rank or office from a word ("stewardship", "knighthood",
+#: "membership"): the derived word is related to the word it is made from, as WordNet lists only some
+DERIVATION_SUFFIXES = ("ship", "hood")
+
+
+def derived_from(word: str, min_stem: int = 4, stem_zipf: float = 2.5) -> frozenset[str]:
+    """The word a noun of state or office is made from ("stewardship": "steward", "knighthood":
+    "knight"), when that stem is a word of at least ``min_stem`` letters as common as ``stem_zipf``
+    (Zipf): "likelihood" is made of no word "likeli", "worship" of no "wor"."""
+    for suffix in DERIVATION_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and word.isalpha() and len(stem) >= min_stem and zipf(stem) >= stem_zipf:
+            return frozenset({stem})
+    return frozenset()
+
+
 @dataclass
 class Related:
     """Words related in meaning (``rules/risk/related.txt``, built from WordNet): "pianist" and
     "piano", "earring" and its broader "jewellery". Unlike synonyms they are not read as one word: a
     person's accounts that hold a word also hold, more weakly, the words related to it. An uncommon
     closed compound is related to the words it is made of ("tugboat" to "boat", "hayloft" to "hay";
-    ``compound_zipf`` and ``part_zipf``, 0 turns it off), as WordNet seldom lists them."""
+    ``compound_zipf`` and ``part_zipf``, 0 turns it off), as WordNet seldom lists them, and a noun of state
+    or office to the word it is made from ("stewardship" to "steward", ``DERIVATION_SUFFIXES``)."""
 
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # folded word -> folded related words
     compound_zipf: float = 0.0
@@ -164,7 +181,7 @@ class Related:
         return compound_parts(word, self.compound_zipf, self.part_zipf) if self.compound_zipf > 0 else frozenset()
 
     def of(self, word: str) -> frozenset[str]:
-        return self.words.get(word, frozenset()) | self.parts(word)
+        return self.words.get(word, frozenset()) | self.parts(word) | derived_from(word)
 
 
 @lru_cache(maxsize=8)

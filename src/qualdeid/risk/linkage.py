@@ -97,8 +97,12 @@ class Linker:
         joint_zipf: float = 0.0,
         story_sentences: int = 0,
         story_combination: int = 0,
+        life_things_ratio: float = 0.0,
     ) -> None:
         self.profile, self.k, self.max_zipf = profile, k, max_zipf
+        #: a text that tells one person's past links, this many times above the threshold (below
+        #: ``life_ratio``), by ``min_words`` specific words none of which only says whom it is about (0: never)
+        self.life_things_ratio = life_things_ratio
         #: words rarer than this (Zipf) that many people's accounts hold one by one count as specific where
         #: one sentence of the text and one sentence of the accounts of fewer than k people hold them
         #: together (0 turns it off)
@@ -482,6 +486,8 @@ class Linker:
           ("hauled fuel by truck" for their "drove a fuel truck");
         * or far above the threshold (``life_ratio`` times it) with one of them where the text tells
           one person's past: a life retold in other words, whose details need not be rare words;
+        * or well above it (``life_things_ratio`` times it) where ``min_words`` of them say what happened in
+          that past, not only whom it is about (:meth:`life_told`);
         * or, with one such word only, an uncommon thing of a life (:meth:`rare_thing`);
         * or, with one such word only, where the text tells one person's past, above the ``strong``
           level: closer than all but a few of the windows of the corpus's own documents get to the
@@ -507,7 +513,21 @@ class Linker:
             return sum(self.weight(t.lemma, t.text.lower()) for t in specific) >= self.sentence_weight
         if self.retold(ev, specific):
             return True
-        return m.threshold > 0 and m.z >= self.life_ratio * m.threshold and any(t.start in ev.life for t in specific)
+        if m.threshold > 0 and m.z >= self.life_ratio * m.threshold and any(t.start in ev.life for t in specific):
+            return True
+        return self.life_told(ev, specific, min_words)
+
+    def life_told(self, ev: PersonEvidence, specific: list[Token], min_words: int) -> bool:
+        """A past retold in other words: ``life_things_ratio`` times above the threshold, and ``min_words``
+        of the words that carry it, one of them in a sentence that tells one person's past, say what
+        happened in that life, not only whom it is about ("a teenager", "a widow": ``person_nouns`` of
+        ``rules/risk/life.yaml``, words every story has)."""
+        m = ev.similarity
+        if m is None or self.life_things_ratio <= 0 or m.threshold <= 0 or m.z < self.life_things_ratio * m.threshold:
+            return False
+        who = self.frames.person_nouns if self.frames is not None else frozenset()
+        told = [t for t in specific if t.lemma not in who and (t.norm or t.lemma) not in who]
+        return len(told) >= min_words and any(t.start in ev.life for t in told)
 
     def rare_thing(self, ev: PersonEvidence, t: Token) -> bool:
         """One word carries the similarity above the threshold, and it names an uncommon thing of a life:
