@@ -17,7 +17,7 @@ from qualdeid.corpus.readers import Corpus
 from qualdeid.risk import RiskChecker, load_risk_config
 from qualdeid.risk.analysis import analyse
 from qualdeid.risk.linkage import PersonEvidence
-from qualdeid.risk.sentences import SentenceIndex
+from qualdeid.risk.sentences import SentenceIndex, durations, number_value
 
 DOCS = [
     Document(
@@ -301,3 +301,54 @@ def test_weak_signs_on_a_workers_diaries_count_only_for_their_own_past(writers_c
     (worker,) = [p for p, s in checker.profile.sources.items() if s.role == "worker" and "w1" in s.documents]
     assert checker.linker.converging(_weak_evidence(checker, worker)) == 0
     assert checker.linker.converging(_weak_evidence(checker, worker, writer=True)) == 2
+
+
+def _spans(checker: RiskChecker, text: str) -> set[str]:
+    (a,) = analyse(checker.detector.nlp, [("t", text)], checker.profile.synonyms)
+    return set(durations(a.tokens))
+
+
+def test_a_span_in_other_units_is_one_class(checker: RiskChecker) -> None:
+    """ "three decades" and "thirty years" (or "30 years") are one span; numbers are otherwise left out of
+    sentence matching, so a span reworded in another unit would match nothing."""
+    decades = _spans(checker, "He kept bees on the moor for three decades.")
+    years = _spans(checker, "He kept bees on the moor for thirty years.")
+    figures = _spans(checker, "He kept bees on the moor for 30 years.")
+    assert decades == years == figures == {"duration:30y"}
+    assert _spans(checker, "He kept bees for two decades.") != decades
+
+
+def test_a_short_span_is_no_class(checker: RiskChecker) -> None:
+    """A few years is everyone's: it adds nothing to a match."""
+    assert _spans(checker, "She has lived here for three years.") == set()
+    assert _spans(checker, "She has three brothers.") == set()
+
+
+def test_number_value() -> None:
+    assert number_value("forty") == 40
+    assert number_value("1,200") == 1200
+    assert number_value("several") is None
+
+
+def test_a_span_reworded_is_a_shared_word(detector) -> None:
+    """A retelling that says a span of their past in other units shares it with their sentence."""
+    docs = [
+        *DOCS,
+        Document(
+            "d9",
+            "Aurelio Stenmark came for soup. He kept the lock gates on the old canal for forty years before "
+            "he retired. We had tea in the kitchen.",
+        ),
+        Document("d10", "Aurelio Stenmark mended a chair. We had tea in the kitchen."),
+    ]
+    checker = RiskChecker(load_risk_config(), detector, docs)
+    index = checker.linker.sentence_index
+    assert index is not None
+    assert "duration:40y" in index.by_class
+    (a,) = analyse(
+        checker.detector.nlp,
+        [("t", "One man kept the lock gates on a canal for four decades.")],
+        checker.profile.synonyms,
+    )
+    shared = index._score(dict(durations(a.tokens)))
+    assert any("duration:40y" in ws and index.sentences[j][0] == "d9" for j, ws in shared.items())

@@ -23,6 +23,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from qualdeid.detect.nlp.frequency import zipf
 from qualdeid.risk.analysis import Analysed, Token
@@ -33,6 +34,41 @@ from qualdeid.risk.lexicon import Related
 #: parts of speech of the words that carry what a sentence tells (things, people, places and their
 #: qualities): two sentences that share only verbs ("missed", "fixing") tell different things
 THINGS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+#: a time span's unit in years: "four decades" and "forty years" say one span
+DURATION_UNITS = {"year": 1, "decade": 10, "century": 100}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_NUMBERS = {**_UNITS, **_TEENS, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, **_TENS}
+_NUMBERS |= {"ninety": 90, "hundred": 100}
+#: the shortest span that is told as a detail of a life: "two years" is everyone's
+MIN_DURATION_YEARS = 10
+
+
+def number_value(word: str) -> int | None:
+    """The value of a number written in figures or as one English word ("40", "forty")."""
+    w = word.lower().replace(",", "")
+    if w.isdigit():
+        return int(w)
+    return _NUMBERS.get(w)
+
+
+def durations(tokens: Sequence[Token]) -> dict[str, Token]:
+    """Word classes for the time spans of one sentence's tokens, in years ("duration:40y" for "four
+    decades" and for "forty years"), each with the number's token. Numbers are otherwise left out of
+    sentence matching, so a span said in other units would match nothing; spans shorter than
+    ``MIN_DURATION_YEARS`` are left out (ordinary)."""
+    out: dict[str, Token] = {}
+    for t, nxt in pairwise(tokens):
+        unit = DURATION_UNITS.get(nxt.lemma)
+        if unit is None or t.pos != "NUM":
+            continue
+        n = number_value(t.text)
+        if n is None or n * unit < MIN_DURATION_YEARS:
+            continue
+        out.setdefault(f"duration:{n * unit}y", t)
+    return out
 
 
 @dataclass
@@ -86,7 +122,8 @@ class SentenceIndex:
             for t in a.tokens:
                 by_sentence[t.sentence].append(t)
             for si in range(len(a.sentences)):
-                classes = frozenset(c for t in by_sentence.get(si, ()) if (c := self.word_class(t)))
+                toks = by_sentence.get(si, [])
+                classes = frozenset(c for t in toks if (c := self.word_class(t))) | frozenset(durations(toks))
                 owners = owned[si][1] if si < len(owned) else set()
                 if si in life:
                     self.life.add(len(self.sentences))
@@ -201,6 +238,8 @@ class SentenceIndex:
                 c = self.word_class(t)
                 if c and c not in query:
                     query[c] = t
+            for c, t in durations(tokens).items():
+                query.setdefault(c, t)
             if len(query) < self.min_words:
                 continue
             threshold = self.threshold
