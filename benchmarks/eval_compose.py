@@ -16,6 +16,8 @@ with ``qualdeid risk DRAFT --corpus GOLD...`` as a user runs it. Per draft:
 - identifiers of the fragments kept: gold PERSON, LOCATION, ORGANIZATION, CONTACT and ID spans inside
   the chosen sentences that no change covers, or whose text (for a person, any of their names) is
   still in the paragraph;
+  an identifier that only compose's final check replaced (its log has no document offsets) and of which
+  nothing is left in the paragraph is not kept; it is counted apart, as a fix compose should have made earlier;
 - subjects: the people of the gold documents (``resolve_people`` on the gold spans, not on what
   detection found), each paragraph's subject the document's subject named most in it; drafts with
   fewer than K distinct subjects, and drafts where one subject supplies more than half of the words
@@ -135,6 +137,7 @@ class Totals:
     heading_leaks: int = 0
     ordinary: int = 0  # words replaced outside any gold span
     kept: int = 0  # gold direct identifiers of the fragments still in the draft
+    kept_final: int = 0  # gold direct identifiers the final check replaced, none left (not kept)
     kept_other: int = 0  # gold DATE/AGE/RARE of the fragments left as written (not a target, for information)
     few_subjects: int = 0
     over_share: int = 0
@@ -153,9 +156,17 @@ class Totals:
     shown: list[str] = field(default_factory=list)
 
     def add(self, other: Totals) -> None:
-        for name in ("drafts", "words", "heading_leaks", "ordinary", "kept", "kept_other", "few_subjects"):
+        for name in ("drafts", "words", "heading_leaks", "ordinary", "kept", "kept_final", "kept_other"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("over_share", "claim_differs", "notes", "cannot_ok", "found_again", "contradicting"):
+        for name in (
+            "few_subjects",
+            "over_share",
+            "claim_differs",
+            "notes",
+            "cannot_ok",
+            "found_again",
+            "contradicting",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.risk.update(other.risk)
         self.ordinary_by.update(other.ordinary_by)
@@ -264,6 +275,20 @@ def still_written(part: str, para: str, doc: Document, start: int, end: int) -> 
     return len(pattern.findall(para)) > len(plain)
 
 
+def replaced_by_final_check(value: str, label: str, changes: list[dict]) -> bool:
+    """Compose's final check (which logs no document offsets) replaced every part of a gold identifier in the
+    composed paragraph: each name of a person, a place or organisation as a whole, written in a change it logged
+    or holding one ("Wrenna" for "Wrenna Tensley" where "Tensley" went too)."""
+    finals = [c["original"].strip().lower() for c in changes if c["reason"] == "final check" and c["original"].strip()]
+
+    def within(a: str, b: str) -> bool:
+        return re.search(r"(?<![\w'’])" + re.escape(a) + r"(?![\w])", b) is not None
+
+    parts = [p.lower() for p in kept_parts(value, label)]
+    person = label == "PERSON"  # "Mama [a name]" for "Mama Wrenna"; a place goes as a whole
+    return bool(finals) and all(any(within(p, f) or (person and within(f, p)) for f in finals) for p in parts)
+
+
 def context(text: str, start: int, end: int, width: int = 50) -> str:
     """The words around an audited span on one line, the span in brackets (IDENTIFYING: --show only)."""
     left, right = text[max(0, start - width) : start], text[end : end + width]
@@ -329,8 +354,12 @@ def judge(
             still = any(
                 still_written(p, para.text, doc, frag["start"], frag["end"]) for p in kept_parts(value, s.label)
             )
+            final = not covered and not still and replaced_by_final_check(value, s.label, frag["changes"])
             if s.label in DIRECT:
-                if not covered or (still and len(value) > 2):
+                if final:
+                    t.kept_final += 1  # a fix of compose's own, counted apart: nothing of it is left in the draft
+                    t.shown += [f"replaced by the final check only {s.label}: {context(doc.text, s.start, s.end)}"]
+                elif not covered or (still and len(value) > 2):
                     t.kept += 1
                     how = "replaced but still written" if covered else "not replaced"
                     t.kept_by[f"{s.label}, {how}"] += 1
@@ -454,6 +483,7 @@ def report(results: dict[str, Totals], args: argparse.Namespace, seconds: float,
     print(f"gold DATE/AGE/RARE spans of the fragments left as written (information): {total.kept_other}")
     print(f"drafts whose own subject count differs from the gold people's: {total.claim_differs}")
     print(f"identifiers compose's final check found again in the composed text (replaced): {total.found_again}")
+    print(f"gold identifiers of the fragments only the final check replaced (not counted as kept): {total.kept_final}")
     print(f"drafts whose fragments contradict the character's basic facts (information): {total.contradicting}")
     print(
         f"themes or seeds that could not be composed: {len(total.cannot)} "
