@@ -134,3 +134,18 @@ def test_capitals_of_a_position_or_an_issuer_are_no_ones_initials(
 ) -> None:
     start = text.index(value)
     assert targets.initials_of_no_one(text, start, start + len(value)) is no_one
+
+
+def test_a_surname_that_opens_with_a_particle_goes_with_the_first_name(targets: Targets) -> None:
+    text = "Met Tobiah d'Quennell today. Ana van der Pellow rang. Cador y Bo came. Wren de Vosk and Quorra came."
+    # detection found the first names, "Vosk" on its own ("Pellow" is found by compose's person frame)
+    spans = [Span(m.start(), m.end(), "PERSON") for m in re.finditer(r"Tobiah|Ana|Cador|Bo|Wren|Vosk|Quorra", text)]
+    doc = Document("d", text, spans=spans)
+    found = [text[t.start : t.end] for t in targets.in_window(doc, 0, len(text), None, None)]
+    assert found == ["Tobiah d'Quennell", "Ana van der Pellow", "Cador", "Bo", "Wren de Vosk", "Quorra"]
+    text = "Ana de Quillan Bay rang."  # a place after the particle is read on its own
+    spans = [Span(0, 3, "PERSON"), Span(7, 18, "LOCATION")]
+    found = [
+        text[t.start : t.end] for t in targets.in_window(Document("d", text, spans=spans), 0, len(text), None, None)
+    ]
+    assert found == ["Ana", "Quillan Bay"]

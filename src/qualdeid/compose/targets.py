@@ -944,7 +944,8 @@ class Targets:
             if not any(t.start < frame.end and frame.start < t.end for t in out):
                 out.append(frame)
         out = self._with_first_names(text, start, end, _join_names(text, out))
-        out = [self._with_nickname_prefix(text, _with_initials(text, t, end), start) for t in out] + rare
+        out = [self._with_nickname_prefix(text, _with_initials(text, t, end), start) for t in out]
+        out = _with_particle_surnames(text, out, end) + rare
         for i, t in enumerate(out):  # "Quen" of "Quen-iti Road": the rest of the hyphened name, and its road
             if t.label in ("LOCATION", "ORGANIZATION"):
                 joined = _HYPHENED_REST.match(text, t.end, end)
@@ -1828,6 +1829,33 @@ def _with_initials(text: str, t: Target, end: int) -> Target:
     initials are part of the name ("Tobiah Q." is replaced whole but for its full stop, not "[name] Q.")."""
     m = _SURNAME_INITIALS.match(text, t.end, end) if t.label == "PERSON" else None
     return Target(t.start, m.end(), t.label, t.found, t.reason) if m else t
+
+
+#: a surname that opens with a particle in lower case right after a first name ("Tobiah d'Quennell", "Ana van der
+#: Quorra"), which detection left out: a particle before an apostrophe, or whole particles, then a capitalised word
+_PARTICLE_SURNAME = re.compile(
+    r" (?:[dl]['’]|(?:(?:al|bin|binti|bint|da|das|de|del|della|der|di|dos|du|el|la|le|ten|ter|van|von|ibn|ap)"
+    r"(?:-| (?=[a-z]+ [A-Z]))?)+ ?)(?-i:[A-Z])[\w'’-]*(?![\w'’-])"
+)
+
+
+def _with_particle_surnames(text: str, targets: list[Target], end: int) -> list[Target]:
+    """Each person's name with the surname after it that opens with a particle in lower case ("Luc d'Quennell",
+    "Ana van der Pellow"), which detection left out or found on its own: the whole name goes as one person, not
+    "[name] d'Quennell". Not over a target of another kind (that one is read on its own)."""
+    out: list[Target] = []
+    absorbed: set[int] = set()
+    for t in sorted(targets, key=lambda t: t.start):
+        if id(t) in absorbed:
+            continue
+        m = _PARTICLE_SURNAME.match(text, t.end, end) if t.label == "PERSON" else None
+        inside = [o for o in targets if o is not t and t.end <= o.start < (m.end() if m else 0)]
+        if m is None or any(o.label != "PERSON" or o.end > m.end() for o in inside):
+            out.append(t)
+            continue
+        absorbed |= {id(o) for o in inside}
+        out.append(Target(t.start, m.end(), t.label, t.found, t.reason))
+    return out
 
 
 def _capitalised_run(text: str, start: int, end: int) -> str:
