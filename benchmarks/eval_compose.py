@@ -255,11 +255,19 @@ def heading_leaks(text: str, headings: set[str]) -> list[str]:
 KIN_WORDS = Rules().words("lexicons/kin_terms.txt", lower=True)
 
 
+#: a word in lower case this common (Zipf) is an everyday word, no name of its own ("wee", "van")
+EVERYDAY_ZIPF = 3.5
+
+
 def kept_parts(value: str, label: str) -> list[str]:
     """What of a gold span must be gone from the draft: a person's every name (not a title or kin word
     before it: "Mama Wrenna" is kept when "Wrenna" stays, not when "Mama" does), a place or organisation as a whole."""
     parts = [w for w in re.findall(r"[^\W\d_][\w'’-]+", value) if w.lower().rstrip(".") not in TITLES | KIN_WORDS]
-    return parts if label == "PERSON" and len(parts) > 1 else [value]
+    if label == "PERSON" and len(parts) > 1:
+        # an everyday word in lower case beside the name ("wee Quorra", "Ana van Pellow") names no one on its own
+        names = [w for w in parts if not (w.islower() and zipf(w) >= EVERYDAY_ZIPF)]
+        return names or parts
+    return [value]
 
 
 def still_written(part: str, para: str, doc: Document, start: int, end: int) -> bool:

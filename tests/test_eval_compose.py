@@ -23,6 +23,9 @@ from eval_compose import heading_leaks, kept_parts, replaced_by_final_check, sti
         ("Wrenna Tensley", "PERSON", ["Wrenna", "Tensley"]),
         ("Mrs Tensley", "PERSON", ["Mrs Tensley"]),
         ("Velloway Hall", "LOCATION", ["Velloway Hall"]),
+        ("wee Brisko", "PERSON", ["Brisko"]),  # an everyday word in lower case before the name
+        ("Ana van der Pellow", "PERSON", ["Ana", "Pellow"]),
+        ("brisko velloway", "PERSON", ["brisko", "velloway"]),  # a name in lower case is still a name
     ],
 )
 def test_a_kin_title_before_a_name_is_not_an_identifier_kept(value: str, label: str, parts: list[str]) -> None:
