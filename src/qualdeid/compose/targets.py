@@ -1831,18 +1831,16 @@ def _with_initials(text: str, t: Target, end: int) -> Target:
     return Target(t.start, m.end(), t.label, t.found, t.reason) if m else t
 
 
-#: a surname that opens with a particle in lower case right after a first name ("Tobiah d'Quennell", "Ana van der
-#: Quorra"), which detection left out: a particle before an apostrophe, or whole particles, then a capitalised word
-_PARTICLE_SURNAME = re.compile(
-    r" (?:[dl]['’]|(?:(?:al|bin|binti|bint|da|das|de|del|della|der|di|dos|du|el|la|le|ten|ter|van|von|ibn|ap)"
-    r"(?:-| (?=[a-z]+ [A-Z]))?)+ ?)(?-i:[A-Z])[\w'’-]*(?![\w'’-])"
-)
+#: a surname that opens with "d'" right after a first name ("Tobiah d'Quennell"), which detection left out; not the
+#: particles of other languages written apart, which as often say where someone is from ("Ana de Quillan", "von der
+#: Hausverwaltung"): those stay for detection to read
+_PARTICLE_SURNAME = re.compile(r" [dD]['’](?-i:[A-Z])[\w'’-]*(?![\w'’-])")
 
 
 def _with_particle_surnames(text: str, targets: list[Target], end: int) -> list[Target]:
-    """Each person's name with the surname after it that opens with a particle in lower case ("Luc d'Quennell",
-    "Ana van der Pellow"), which detection left out or found on its own: the whole name goes as one person, not
-    "[name] d'Quennell". Not over a target of another kind (that one is read on its own)."""
+    """Each person's name with the surname after it that opens with "d'" ("Luc d'Quennell"), which detection left
+    out or found on its own: the whole name goes as one person, not "[name] d'Quennell". Not over a target of
+    another kind ("Ana d'Quillan" where "Quillan" is a place: from there)."""
     out: list[Target] = []
     absorbed: set[int] = set()
     for t in sorted(targets, key=lambda t: t.start):
