@@ -148,3 +148,9 @@ def test_a_surname_that_opens_with_d_apostrophe_goes_with_the_first_name(targets
     spans = [Span(0, 3, "PERSON"), Span(6, 17, "LOCATION")]
     doc = Document("d", text, spans=spans)
     assert [text[t.start : t.end] for t in targets.in_window(doc, 0, len(text), None, None)] == ["Ana", "Quillan Bay"]
+
+
+def test_the_members_of_a_faith_are_never_a_name(targets: Targets) -> None:
+    # "they let the Lutherans use the hall": many people, no body compose must replace (review's candidates too)
+    assert {"lutherans", "pentecostals", "veterans"} <= targets.not_names
+    assert "lutheran quillan centre" not in targets.not_names

@@ -444,6 +444,9 @@ class Targets:
             *(self.calendar[k] for k in ("months", "months_short", "weekdays", "feasts"))
         )
         words |= {d.lower() + "s" for d in self.calendar["weekdays"]}  # "on Thursdays": every week, no one's name
+        # "let the Anglicans in", "two Veterans": the members of a faith or a kind of service, many people, no body
+        plural = {w + "s" for w in rules.words("lexicons/generic_name_words.txt", lower=True) if w.isalpha()}
+        words |= plural - self.listed_names - self.surnames
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | self.negative_auxiliaries
 
     @cached_property
