@@ -12,7 +12,8 @@ with ``qualdeid risk DRAFT --corpus GOLD...`` as a user runs it. Per draft:
   "1. ...") in any form;
 - ordinary words turned into names or placeholders: words of the fragments that compose replaced
   with a name or a [placeholder] (its private substitution log) although no gold span covers them,
-  per 1,000 words of draft;
+  per 1,000 words of draft; what the final check replaced (logged without offsets) counts where the fragment
+  writes it and never inside a gold span;
 - identifiers of the fragments kept: gold PERSON, LOCATION, ORGANIZATION, CONTACT and ID spans inside
   the chosen sentences that no change covers, or whose text (for a person, any of their names) is
   still in the paragraph;
@@ -297,6 +298,14 @@ def replaced_by_final_check(value: str, label: str, changes: list[dict]) -> bool
     return bool(finals) and all(any(within(p, f) or (person and within(f, p)) for f in finals) for p in parts)
 
 
+def final_check_word(original: str, doc: Document, start: int, end: int) -> bool:
+    """What compose's final check replaced (no document offsets) is written in the fragment ``doc.text[start:end]``
+    and never inside a gold span there: an ordinary word the final check took for an identifier."""
+    pattern = re.compile(r"(?<![\w'’])" + re.escape(original.strip()) + r"(?![\w])")
+    found = list(pattern.finditer(doc.text, start, end)) if original.strip() else []
+    return bool(found) and not any(s.start < m.end() and m.start() < s.end for m in found for s in doc.spans)
+
+
 def context(text: str, start: int, end: int, width: int = 50) -> str:
     """The words around an audited span on one line, the span in brackets (IDENTIFYING: --show only)."""
     left, right = text[max(0, start - width) : start], text[end : end + width]
@@ -343,6 +352,12 @@ def judge(
         t.heading_leaks += len(leaks)
         t.shown += [f"heading: {x!r}" for x in leaks]
         changes = [c for c in frag["changes"] if c["start"] >= 0]
+        for c in frag["changes"]:
+            if c["reason"] == "final check" and final_check_word(c["original"], doc, frag["start"], frag["end"]):
+                n = max(1, len(_WORD.findall(c["original"])))
+                t.ordinary += n
+                t.ordinary_by["final check"] += n
+                t.shown += [f"ordinary word replaced: {c['original']!r} -> {c['replacement']!r} [final check]"]
         for c in changes:
             if c["reason"] not in REPLACING:
                 continue

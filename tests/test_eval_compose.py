@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from eval_compose import heading_leaks, kept_parts, replaced_by_final_check, still_written
+from eval_compose import final_check_word, heading_leaks, kept_parts, replaced_by_final_check, still_written
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,14 @@ def _final(original: str) -> dict:
 )
 def test_an_identifier_only_the_final_check_replaced(value: str, label: str, changes: list, replaced: bool) -> None:
     assert replaced_by_final_check(value, label, changes) is replaced
+
+
+def test_what_only_the_final_check_replaced_counts_as_an_ordinary_word_outside_gold_spans() -> None:
+    from qualdeid.corpus.model import Document, Span
+
+    text = "Wrenna came by the Kestrel. Then Wrenna left."
+    doc = Document("d", text, spans=[Span(0, 6, "PERSON")])
+    assert final_check_word("Kestrel", doc, 0, len(text))  # written, no gold span: an ordinary word
+    assert not final_check_word("Wrenna", doc, 0, len(text))  # the gold marks it (once at least)
+    assert not final_check_word("Kestrel", doc, 28, len(text))  # not in this fragment
+    assert not final_check_word("Tavi", doc, 0, len(text))  # not written in the fragment at all
