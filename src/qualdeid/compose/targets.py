@@ -283,6 +283,11 @@ class Targets:
             rf"\b(?i:{_literal(words['contact_verbs'])})[ \t]+([a-z][a-z'’-]*[a-z])"
             rf"(?={_PHRASE_END}|[ \t]+(?i:{_literal(words['name_end_after_contact'])})\b)"
         )
+        #: "showed thaddeus the garden", "gave oswin a lift": the person given something, before what is given
+        self._given_lower = re.compile(
+            rf"\b(?i:{_literal(words['giving_verbs'])})[ \t]+([a-z][a-z'’-]*[a-z])"
+            r"(?=[ \t]+(?:the|a|an|his|her|their|my|our|some|this|that|your)\b)"
+        )
         #: "(Rain on his passport", "(Rain, on the lease": a name as a document has it, whatever word it is
         self._alias_document_after = re.compile(
             rf",?[ \t]+(?:on|in)[ \t]+(?:the|his|her|their|its|my|our|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?"
@@ -663,12 +668,15 @@ class Targets:
     def lower_case_reached(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
         """A listed first name written in lower case right after a verb of reaching someone, where the
         phrase ends ("met thaddeus at the gate", "texted ximena again."), right before a verb of speaking
-        ("ximena said she would"), spoken to ("mentioned to ximena after") or joined to a role ("ximena and
-        the other carer went"): the person met, speaking, spoken to or with others, however written,
+        ("ximena said she would"), spoken to ("mentioned to ximena after"), given something ("showed ximena the
+        garden") or joined to a role ("ximena and the other carer went"): the person met, speaking, spoken to,
+        given to or with others, however written,
         though no account spells the name with a capital ("met friends there", "rang back later" stay)."""
         out: list[Target] = []
         found = [
             *self._reached_lower.finditer(text, start, end),
+            # "gave hope a chance", "showed grace the door": an everyday word given, so only a rare one is a name
+            *(m for m in self._given_lower.finditer(text, start, end) if zipf(m.group(1)) < GIVEN_NAME_ZIPF),
             *self._speaking_lower.finditer(text, start, end),
             *self._spoken_to_lower.finditer(text, start, end),
             *(m for m in self._with_role_lower.finditer(text, start, end) if self.role_words.role_of(m.group(2))),
@@ -1837,6 +1845,8 @@ def _with_initials(text: str, t: Target, end: int) -> Target:
 #: a surname that opens with "d'" right after a first name ("Tobiah d'Quennell"), which detection left out; not the
 #: particles of other languages written apart, which as often say where someone is from ("Ana de Quillan", "von der
 #: Hausverwaltung"): those stay for detection to read
+#: a word in lower case after a verb of giving and before what is given is a name only when rarer than this (Zipf)
+GIVEN_NAME_ZIPF = 4.0
 _PARTICLE_SURNAME = re.compile(r" [dD]['’](?-i:[A-Z])[\w'’-]*(?![\w'’-])")
 
 
