@@ -12,10 +12,13 @@ with ``qualdeid risk DRAFT --corpus GOLD...`` as a user runs it. Per draft:
   "1. ...") in any form;
 - ordinary words turned into names or placeholders: words of the fragments that compose replaced
   with a name or a [placeholder] (its private substitution log) although no gold span covers them,
-  per 1,000 words of draft;
+  per 1,000 words of draft; what the final check replaced (logged without offsets) counts where the fragment
+  writes it and never inside a gold span;
 - identifiers of the fragments kept: gold PERSON, LOCATION, ORGANIZATION, CONTACT and ID spans inside
   the chosen sentences that no change covers, or whose text (for a person, any of their names) is
   still in the paragraph;
+  an identifier that only compose's final check replaced (its log has no document offsets) and of which
+  nothing is left in the paragraph is not kept; it is counted apart, as a fix compose should have made earlier;
 - subjects: the people of the gold documents (``resolve_people`` on the gold spans, not on what
   detection found), each paragraph's subject the document's subject named most in it; drafts with
   fewer than K distinct subjects, and drafts where one subject supplies more than half of the words
@@ -135,6 +138,7 @@ class Totals:
     heading_leaks: int = 0
     ordinary: int = 0  # words replaced outside any gold span
     kept: int = 0  # gold direct identifiers of the fragments still in the draft
+    kept_final: int = 0  # gold direct identifiers the final check replaced, none left (not kept)
     kept_other: int = 0  # gold DATE/AGE/RARE of the fragments left as written (not a target, for information)
     few_subjects: int = 0
     over_share: int = 0
@@ -153,9 +157,17 @@ class Totals:
     shown: list[str] = field(default_factory=list)
 
     def add(self, other: Totals) -> None:
-        for name in ("drafts", "words", "heading_leaks", "ordinary", "kept", "kept_other", "few_subjects"):
+        for name in ("drafts", "words", "heading_leaks", "ordinary", "kept", "kept_final", "kept_other"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("over_share", "claim_differs", "notes", "cannot_ok", "found_again", "contradicting"):
+        for name in (
+            "few_subjects",
+            "over_share",
+            "claim_differs",
+            "notes",
+            "cannot_ok",
+            "found_again",
+            "contradicting",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.risk.update(other.risk)
         self.ordinary_by.update(other.ordinary_by)
@@ -244,11 +256,19 @@ def heading_leaks(text: str, headings: set[str]) -> list[str]:
 KIN_WORDS = Rules().words("lexicons/kin_terms.txt", lower=True)
 
 
+#: a word in lower case this common (Zipf) is an everyday word, no name of its own ("wee", "van")
+EVERYDAY_ZIPF = 3.5
+
+
 def kept_parts(value: str, label: str) -> list[str]:
     """What of a gold span must be gone from the draft: a person's every name (not a title or kin word
     before it: "Mama Wrenna" is kept when "Wrenna" stays, not when "Mama" does), a place or organisation as a whole."""
     parts = [w for w in re.findall(r"[^\W\d_][\w'’-]+", value) if w.lower().rstrip(".") not in TITLES | KIN_WORDS]
-    return parts if label == "PERSON" and len(parts) > 1 else [value]
+    if label == "PERSON" and len(parts) > 1:
+        # an everyday word in lower case beside the name ("wee Quorra", "Ana van Pellow") names no one on its own
+        names = [w for w in parts if not (w.islower() and zipf(w) >= EVERYDAY_ZIPF)]
+        return names or parts
+    return [value]
 
 
 def still_written(part: str, para: str, doc: Document, start: int, end: int) -> bool:
@@ -262,6 +282,28 @@ def still_written(part: str, para: str, doc: Document, start: int, end: int) -> 
         if not any(s.start < m.end() and m.start() < s.end for s in doc.spans)
     ]
     return len(pattern.findall(para)) > len(plain)
+
+
+def replaced_by_final_check(value: str, label: str, changes: list[dict]) -> bool:
+    """Compose's final check (which logs no document offsets) replaced every part of a gold identifier in the
+    composed paragraph: each name of a person, a place or organisation as a whole, written in a change it logged
+    or holding one ("Wrenna" for "Wrenna Tensley" where "Tensley" went too)."""
+    finals = [c["original"].strip().lower() for c in changes if c["reason"] == "final check" and c["original"].strip()]
+
+    def within(a: str, b: str) -> bool:
+        return re.search(r"(?<![\w'’])" + re.escape(a) + r"(?![\w])", b) is not None
+
+    parts = [p.lower() for p in kept_parts(value, label)]
+    person = label == "PERSON"  # "Mama [a name]" for "Mama Wrenna"; a place goes as a whole
+    return bool(finals) and all(any(within(p, f) or (person and within(f, p)) for f in finals) for p in parts)
+
+
+def final_check_word(original: str, doc: Document, start: int, end: int) -> bool:
+    """What compose's final check replaced (no document offsets) is written in the fragment ``doc.text[start:end]``
+    and never inside a gold span there: an ordinary word the final check took for an identifier."""
+    pattern = re.compile(r"(?<![\w'’])" + re.escape(original.strip()) + r"(?![\w])")
+    found = list(pattern.finditer(doc.text, start, end)) if original.strip() else []
+    return bool(found) and not any(s.start < m.end() and m.start() < s.end for m in found for s in doc.spans)
 
 
 def context(text: str, start: int, end: int, width: int = 50) -> str:
@@ -310,6 +352,12 @@ def judge(
         t.heading_leaks += len(leaks)
         t.shown += [f"heading: {x!r}" for x in leaks]
         changes = [c for c in frag["changes"] if c["start"] >= 0]
+        for c in frag["changes"]:
+            if c["reason"] == "final check" and final_check_word(c["original"], doc, frag["start"], frag["end"]):
+                n = max(1, len(_WORD.findall(c["original"])))
+                t.ordinary += n
+                t.ordinary_by["final check"] += n
+                t.shown += [f"ordinary word replaced: {c['original']!r} -> {c['replacement']!r} [final check]"]
         for c in changes:
             if c["reason"] not in REPLACING:
                 continue
@@ -329,8 +377,12 @@ def judge(
             still = any(
                 still_written(p, para.text, doc, frag["start"], frag["end"]) for p in kept_parts(value, s.label)
             )
+            final = not covered and not still and replaced_by_final_check(value, s.label, frag["changes"])
             if s.label in DIRECT:
-                if not covered or (still and len(value) > 2):
+                if final:
+                    t.kept_final += 1  # a fix of compose's own, counted apart: nothing of it is left in the draft
+                    t.shown += [f"replaced by the final check only {s.label}: {context(doc.text, s.start, s.end)}"]
+                elif not covered or (still and len(value) > 2):
                     t.kept += 1
                     how = "replaced but still written" if covered else "not replaced"
                     t.kept_by[f"{s.label}, {how}"] += 1
@@ -454,6 +506,7 @@ def report(results: dict[str, Totals], args: argparse.Namespace, seconds: float,
     print(f"gold DATE/AGE/RARE spans of the fragments left as written (information): {total.kept_other}")
     print(f"drafts whose own subject count differs from the gold people's: {total.claim_differs}")
     print(f"identifiers compose's final check found again in the composed text (replaced): {total.found_again}")
+    print(f"gold identifiers of the fragments only the final check replaced (not counted as kept): {total.kept_final}")
     print(f"drafts whose fragments contradict the character's basic facts (information): {total.contradicting}")
     print(
         f"themes or seeds that could not be composed: {len(total.cannot)} "

@@ -92,6 +92,10 @@ def headings() -> Headings:
         # the prompt in another language first, a slash, then the template's words
         ("1. Lo que pasó / what happened\nKit rang.", [("1. Lo que pasó / what happened\n", 0)]),
         ("2. Qué ayudó / what helped / not\nTea.", [("2. Qué ayudó / what helped / not\n", 1)]),
+        # a why or how line in the writer's own words, with the writer's own "me" or "I", numbered as a part or not
+        ("Part 3 – why it stuck with me\nKit rang.", [("Part 3 – why it stuck with me\n", None)]),
+        ("3. Why this one got to me\nKit rang.", [("3. Why this one got to me\n", None)]),
+        ("How I handled it\nKit rang.", [("How I handled it\n", None)]),
     ],
 )
 def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str, int | None]]) -> None:
@@ -114,6 +118,8 @@ def test_prompts_and_labels(headings: Headings, text: str, found: list[tuple[str
         "What a day it was.\nShe stayed.",
         "Why she left\nnobody knows.",
         "How we laughed\nat the fair.",
+        "How I laughed\nat the fair.",  # a sentence broken over two lines
+        "Part 2 – why he rang me\nKit said.",  # someone else's reason: prose
         # a why clause with a person as subject, or prompt words as the sentence's subject
         "Why she left, I never knew.",
         "What helped, I think, was the tea.",
@@ -179,3 +185,8 @@ def test_a_line_that_opens_a_paragraph_in_several_documents_is_the_corpus_templa
     text = "Wat ons doen.\nAl rang.\n\nRough day.\nTea."
     assert [text[h.start : h.end] for h in found.find(text)] == ["Wat ons doen.\n"]
     assert found.find("We sat. Wat ons doen.\nAl rang.") == []  # inside a line: prose
+
+
+def test_a_template_numbering_of_parts_is_no_part_of_the_recurring_line() -> None:
+    docs = [f"Part 3 – why it stayed with us\n{n} rang." for n in ("Kit", "Bo", "Al")]
+    assert recurring_lines(docs) == {"why it stayed with us"}

@@ -134,3 +134,23 @@ def test_capitals_of_a_position_or_an_issuer_are_no_ones_initials(
 ) -> None:
     start = text.index(value)
     assert targets.initials_of_no_one(text, start, start + len(value)) is no_one
+
+
+def test_a_surname_that_opens_with_d_apostrophe_goes_with_the_first_name(targets: Targets) -> None:
+    text = "Met Tobiah d'Quennell today. Wren d’Vosk rang. Ana de Pellow came. Cador y Bo came. Quorra came."
+    # detection found the first names, "Vosk" on its own
+    spans = [Span(m.start(), m.end(), "PERSON") for m in re.finditer(r"Tobiah|Wren|Vosk|Ana|Cador|Bo|Quorra", text)]
+    doc = Document("d", text, spans=spans)
+    found = [text[t.start : t.end] for t in targets.in_window(doc, 0, len(text), None, None)]
+    # "de Pellow" as often says where Ana is from: left to detection
+    assert found == ["Tobiah d'Quennell", "Wren d’Vosk", "Ana", "Pellow", "Cador", "Bo", "Quorra"]
+    text = "Ana d'Quillan Bay rang."  # a place after the particle is read on its own
+    spans = [Span(0, 3, "PERSON"), Span(6, 17, "LOCATION")]
+    doc = Document("d", text, spans=spans)
+    assert [text[t.start : t.end] for t in targets.in_window(doc, 0, len(text), None, None)] == ["Ana", "Quillan Bay"]
+
+
+def test_the_members_of_a_faith_are_never_a_name(targets: Targets) -> None:
+    # "they let the Lutherans use the hall": many people, no body compose must replace (review's candidates too)
+    assert {"lutherans", "pentecostals", "veterans"} <= targets.not_names
+    assert "lutheran quillan centre" not in targets.not_names

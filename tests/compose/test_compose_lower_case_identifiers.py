@@ -120,6 +120,9 @@ def test_a_word_of_the_dictionary_or_a_relative_joined_to_the_narrator_stays(tar
         ("I texted ximena again after tea", "ximena"),
         ("We rang will, no answer.", "will"),
         ("She visited joy yesterday", "joy"),
+        # given something: the name between a verb of giving and what is given
+        ("He wants to show thaddeus the shed he built", "thaddeus"),
+        ("I gave ximena a lift home", "ximena"),
     ],
 )
 def test_a_listed_name_in_lower_case_reached_by_a_contact_verb_is_a_person(targets, text: str, name: str) -> None:
@@ -136,6 +139,11 @@ def test_a_listed_name_in_lower_case_reached_by_a_contact_verb_is_a_person(targe
         "He texted nan again",
         "We met sunday at noon",
         "I asked will he come back",
+        "She showed patience the whole way",  # no listed name where a thing is given
+        "They gave hope a chance.",  # an everyday word, though people are so called
+        "She showed grace the door.",
+        "They gave away the old chairs",
+        "He brought mum a coffee",  # a relative's word
     ],
 )
 def test_a_word_after_a_contact_verb_that_is_no_name_or_runs_on_stays(targets, text: str) -> None:

@@ -91,7 +91,7 @@ _PARAGRAPH_LINE = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*([^\n]{1,60}?)[ \t]*(?=\n)"
 
 def _line_key(line: str) -> str:
     """A heading line as compared across documents: no numbering, bold or end punctuation, in lower case."""
-    line = re.sub(rf"^(?:{_OPEN_BOLD}{_MARKER})", "", line.strip())
+    line = re.sub(rf"^(?:{_OPEN_BOLD}{_MARKER})", "", line.strip(), flags=re.I)  # "Part 3 –" as "part 3 –"
     return " ".join(re.findall(r"[\w'’]+", line.lower()))
 
 
@@ -237,8 +237,10 @@ class Headings:
             if m and len(m.group().split()) <= 8 and not _PRONOUNS.search(m.group()) and m.group()[:1].isupper():
                 return Heading(pos, _skip_space(text, m.end(), end), None)
             m = _QUESTION_LINE.match(text, pos, end)
-            if m and len(m.group().split()) <= 8 and not _PRONOUNS.search(m.group()):
-                return Heading(pos, _skip_space(text, m.end(), end), None)
+            # the writer's own "me" in a why or how is the prompt's ("Part 3 - why it stuck with me"), not a person's
+            after = _skip_space(text, m.end(), end) if m else end
+            if m and len(m.group().split()) <= 8 and not _others(m.group()) and not text[after : after + 1].islower():
+                return Heading(pos, after, None)  # ... and not a sentence broken over two lines ("How I laughed\nat")
             m = _QUESTION_LABEL.match(text, pos, end)
             if m and len(m.group().split()) <= MAX_QUESTION_LABEL_WORDS and not _others(m.group()):
                 return Heading(pos, _skip_space(text, m.end(), end), None)
@@ -249,7 +251,7 @@ def _others(label: str) -> bool:
     """A label that names someone by a pronoun ("What she said:"), which makes it prose; only the writer, in a
     why or how, is the prompt's own ("Why this stick with me:", "Why I'm noting this one:")."""
     pronouns = {p.lower() for p in _PRONOUNS.findall(label)}
-    writer = re.match(r"\W*(?:\d{1,2}[.):]\s*)?(?:why|how)\b", label, re.IGNORECASE) is not None
+    writer = re.match(rf"\W*(?:{_NUMBER})?\W*(?:why|how)\b", label, re.IGNORECASE) is not None
     return bool(pronouns - {"i", "me", "my"}) if writer else bool(pronouns)
 
 

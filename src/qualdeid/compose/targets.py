@@ -283,6 +283,11 @@ class Targets:
             rf"\b(?i:{_literal(words['contact_verbs'])})[ \t]+([a-z][a-z'’-]*[a-z])"
             rf"(?={_PHRASE_END}|[ \t]+(?i:{_literal(words['name_end_after_contact'])})\b)"
         )
+        #: "showed thaddeus the garden", "gave oswin a lift": the person given something, before what is given
+        self._given_lower = re.compile(
+            rf"\b(?i:{_literal(words['giving_verbs'])})[ \t]+([a-z][a-z'’-]*[a-z])"
+            r"(?=[ \t]+(?:the|a|an|his|her|their|my|our|some|this|that|your)\b)"
+        )
         #: "(Rain on his passport", "(Rain, on the lease": a name as a document has it, whatever word it is
         self._alias_document_after = re.compile(
             rf",?[ \t]+(?:on|in)[ \t]+(?:the|his|her|their|its|my|our|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?"
@@ -444,6 +449,9 @@ class Targets:
             *(self.calendar[k] for k in ("months", "months_short", "weekdays", "feasts"))
         )
         words |= {d.lower() + "s" for d in self.calendar["weekdays"]}  # "on Thursdays": every week, no one's name
+        # "let the Anglicans in", "two Veterans": the members of a faith or a kind of service, many people, no body
+        plural = {w + "s" for w in rules.words("lexicons/generic_name_words.txt", lower=True) if w.isalpha()}
+        words |= plural - self.listed_names - self.surnames
         return words | rules.words("lexicons/role_abbreviations.txt", lower=True) | self.negative_auxiliaries
 
     @cached_property
@@ -660,12 +668,15 @@ class Targets:
     def lower_case_reached(self, text: str, start: int, end: int, taken: list[Target]) -> list[Target]:
         """A listed first name written in lower case right after a verb of reaching someone, where the
         phrase ends ("met thaddeus at the gate", "texted ximena again."), right before a verb of speaking
-        ("ximena said she would"), spoken to ("mentioned to ximena after") or joined to a role ("ximena and
-        the other carer went"): the person met, speaking, spoken to or with others, however written,
+        ("ximena said she would"), spoken to ("mentioned to ximena after"), given something ("showed ximena the
+        garden") or joined to a role ("ximena and the other carer went"): the person met, speaking, spoken to,
+        given to or with others, however written,
         though no account spells the name with a capital ("met friends there", "rang back later" stay)."""
         out: list[Target] = []
         found = [
             *self._reached_lower.finditer(text, start, end),
+            # "gave hope a chance", "showed grace the door": an everyday word given, so only a rare one is a name
+            *(m for m in self._given_lower.finditer(text, start, end) if zipf(m.group(1)) < GIVEN_NAME_ZIPF),
             *self._speaking_lower.finditer(text, start, end),
             *self._spoken_to_lower.finditer(text, start, end),
             *(m for m in self._with_role_lower.finditer(text, start, end) if self.role_words.role_of(m.group(2))),
@@ -944,7 +955,8 @@ class Targets:
             if not any(t.start < frame.end and frame.start < t.end for t in out):
                 out.append(frame)
         out = self._with_first_names(text, start, end, _join_names(text, out))
-        out = [self._with_nickname_prefix(text, _with_initials(text, t, end), start) for t in out] + rare
+        out = [self._with_nickname_prefix(text, _with_initials(text, t, end), start) for t in out]
+        out = _with_particle_surnames(text, out, end) + rare
         for i, t in enumerate(out):  # "Quen" of "Quen-iti Road": the rest of the hyphened name, and its road
             if t.label in ("LOCATION", "ORGANIZATION"):
                 joined = _HYPHENED_REST.match(text, t.end, end)
@@ -1828,6 +1840,33 @@ def _with_initials(text: str, t: Target, end: int) -> Target:
     initials are part of the name ("Tobiah Q." is replaced whole but for its full stop, not "[name] Q.")."""
     m = _SURNAME_INITIALS.match(text, t.end, end) if t.label == "PERSON" else None
     return Target(t.start, m.end(), t.label, t.found, t.reason) if m else t
+
+
+#: a surname that opens with "d'" right after a first name ("Tobiah d'Quennell"), which detection left out; not the
+#: particles of other languages written apart, which as often say where someone is from ("Ana de Quillan", "von der
+#: Hausverwaltung"): those stay for detection to read
+#: a word in lower case after a verb of giving and before what is given is a name only when rarer than this (Zipf)
+GIVEN_NAME_ZIPF = 4.0
+_PARTICLE_SURNAME = re.compile(r" [dD]['’](?-i:[A-Z])[\w'’-]*(?![\w'’-])")
+
+
+def _with_particle_surnames(text: str, targets: list[Target], end: int) -> list[Target]:
+    """Each person's name with the surname after it that opens with "d'" ("Luc d'Quennell"), which detection left
+    out or found on its own: the whole name goes as one person, not "[name] d'Quennell". Not over a target of
+    another kind ("Ana d'Quillan" where "Quillan" is a place: from there)."""
+    out: list[Target] = []
+    absorbed: set[int] = set()
+    for t in sorted(targets, key=lambda t: t.start):
+        if id(t) in absorbed:
+            continue
+        m = _PARTICLE_SURNAME.match(text, t.end, end) if t.label == "PERSON" else None
+        inside = [o for o in targets if o is not t and t.end <= o.start < (m.end() if m else 0)]
+        if m is None or any(o.label != "PERSON" or o.end > m.end() for o in inside):
+            out.append(t)
+            continue
+        absorbed |= {id(o) for o in inside}
+        out.append(Target(t.start, m.end(), t.label, t.found, t.reason))
+    return out
 
 
 def _capitalised_run(text: str, start: int, end: int) -> str:
