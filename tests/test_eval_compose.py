@@ -37,7 +37,7 @@ def test_a_word_the_gold_leaves_unmarked_is_no_name_kept() -> None:
 
     text = "Wrenna agreed to come. Wrenna mention it to the team."  # the second, the gold says, is no name
     doc = Document("d", text, spans=[Span(0, 6, "PERSON", "Wrenna")])
-    assert not still_written("Wrenna", "Tavi agreed to come. Wrenna mention it to the team.", doc, 0, len(text))
+    assert not still_written("Wrenna", "Oswy agreed to come. Wrenna mention it to the team.", doc, 0, len(text))
     assert still_written("Wrenna", "Wrenna agreed to come. Wrenna mention it to the team.", doc, 0, len(text))
 
 
@@ -90,4 +90,4 @@ def test_what_only_the_final_check_replaced_counts_as_an_ordinary_word_outside_g
     assert final_check_word("Kestrel", doc, 0, len(text))  # written, no gold span: an ordinary word
     assert not final_check_word("Wrenna", doc, 0, len(text))  # the gold marks it (once at least)
     assert not final_check_word("Kestrel", doc, 28, len(text))  # not in this fragment
-    assert not final_check_word("Tavi", doc, 0, len(text))  # not written in the fragment at all
+    assert not final_check_word("Oswy", doc, 0, len(text))  # not written in the fragment at all

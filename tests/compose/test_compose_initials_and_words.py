@@ -110,11 +110,11 @@ def test_kind_of_ordinary_words(targets: Targets, text: str, value: str, label: 
 
 
 def test_a_nickname_word_before_a_name_goes_with_it(targets: Targets) -> None:
-    text = "I took Cador and Wee Quorra to the pool. Wee Quorra swam. It was a wee bit cold. Young Pellam said no."
-    spans = [Span(m.start(), m.end(), "PERSON") for m in re.finditer(r"Quorra|Pellam|Cador", text)]
+    text = "I took Perran and Wee Quorra to the pool. Wee Quorra swam. It was a wee bit cold. Young Pellam said no."
+    spans = [Span(m.start(), m.end(), "PERSON") for m in re.finditer(r"Quorra|Pellam|Perran", text)]
     doc = Document("d", text, spans=spans)
     found = [text[t.start : t.end] for t in targets.in_window(doc, 0, len(text), None, None)]
-    assert found == ["Cador", "Wee Quorra", "Wee Quorra", "Young Pellam"]
+    assert found == ["Perran", "Wee Quorra", "Wee Quorra", "Young Pellam"]
     assert targets.without_nickname_prefix("Wee Quorra") == "Quorra"
     assert targets.without_nickname_prefix("Quorra Penrose") == "Quorra Penrose"
 
@@ -137,13 +137,13 @@ def test_capitals_of_a_position_or_an_issuer_are_no_ones_initials(
 
 
 def test_a_surname_that_opens_with_d_apostrophe_goes_with_the_first_name(targets: Targets) -> None:
-    text = "Met Tobiah d'Quennell today. Wren d’Vosk rang. Ana de Pellow came. Cador y Bo came. Quorra came."
+    text = "Met Tobiah d'Quennell today. Wren d’Vosk rang. Ana de Pellow came. Perran y Bo came. Quorra came."
     # detection found the first names, "Vosk" on its own
-    spans = [Span(m.start(), m.end(), "PERSON") for m in re.finditer(r"Tobiah|Wren|Vosk|Ana|Cador|Bo|Quorra", text)]
+    spans = [Span(m.start(), m.end(), "PERSON") for m in re.finditer(r"Tobiah|Wren|Vosk|Ana|Perran|Bo|Quorra", text)]
     doc = Document("d", text, spans=spans)
     found = [text[t.start : t.end] for t in targets.in_window(doc, 0, len(text), None, None)]
     # "de Pellow" as often says where Ana is from: left to detection
-    assert found == ["Tobiah d'Quennell", "Wren d’Vosk", "Ana", "Pellow", "Cador", "Bo", "Quorra"]
+    assert found == ["Tobiah d'Quennell", "Wren d’Vosk", "Ana", "Pellow", "Perran", "Bo", "Quorra"]
     text = "Ana d'Quillan Bay rang."  # a place after the particle is read on its own
     spans = [Span(0, 3, "PERSON"), Span(6, 17, "LOCATION")]
     doc = Document("d", text, spans=spans)

@@ -74,7 +74,7 @@ def test_an_everyday_word_that_owns_a_relative_and_acts_is_a_name(detector) -> N
     "text",
     [
         # a relative but no other act of a person
-        "Kettle's mum was in the garden. The kettles boil all day.",
+        "Ladle's mum was in the garden. The ladles hang by the stove.",
         # an act but no relative
         "Thunder rolled all night. Thunder is forecast again tonight.",
         # after an article: a thing's name

@@ -18,7 +18,7 @@ def names_spans(detector, text: str) -> list[str]:
     ("text", "nickname"),
     [
         ("Ottokar Weyland, Badger to his mates, drove the van. Later Badger rang me about the rota.", "Badger"),
-        ("The new tenant (Kettle to everyone in the block) paid on time.", "Kettle"),
+        ("The new tenant (Ladle to everyone in the block) paid on time.", "Ladle"),
         ("Our foreman was known to everyone as Gravel. I asked Gravel about the shift.", "Gravel"),
         ("She is known to her whole family as Pickle, even at school.", "Pickle"),
         ('A neighbour, introduced as "Drizzle", brought soup round.', "Drizzle"),
@@ -46,7 +46,7 @@ def test_words_in_the_same_frames_that_name_no_one_stay_words(detector, text: st
     ("text", "span"),
     [
         ("On patrol Cpl Tarvan kept us calm.", "Cpl Tarvan"),
-        ("Lt Magpie signed the leave form.", "Lt Magpie"),
+        ("Lt Sprocket signed the leave form.", "Lt Sprocket"),
         ("We waited for Sapper Quorvell at the gate.", "Sapper Quorvell"),
         ("Brigadier Ostrander spoke at the parade.", "Brigadier Ostrander"),
     ],

@@ -192,7 +192,7 @@ class NameEvidence:
             r"[\"“‘]([A-Z][\w'’-]+)[\"”’]"
         )
         #: the same without quotes, where the words between name the people who use it: "known to everyone as
-        #: Magpie", "known to his crew as Kettle" (not "known as", which things are too: "known as Cobble Lane")
+        #: Sprocket", "known to his crew as Ladle" (not "known as", which things are too: "known as Cobble Lane")
         self.unquoted_nickname = re.compile(
             r"(?i:\bknown[ \t]+to[ \t]+(?:everyone|everybody|all|(?:his|her|their|the)(?:[ \t]+[a-z'’]+){1,2})"
             r"[ \t]+as[ \t]+)([A-Z][a-z'’-]+)(?![\w'’-])(?![ \t]+[A-Z])"

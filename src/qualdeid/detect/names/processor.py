@@ -922,7 +922,7 @@ class NameProcessor(CorpusProcessor):
     def _nicknames(self, text: str, names: dict[str, bool]) -> Iterator[tuple[int, int, str]]:
         """Nicknames given in quotes: inside a full name ('Tomasz "Tommo" Wiśniewski', the whole span), after
         "known to ... as" or "called her" ('known to all as "Sunny" or "MaSunny"'), given to some people ('"Nan" to
-        her friends'; unquoted after a comma: "Badger to his mates,"; "known to everyone as Magpie"), or explained
+        her friends'; unquoted after a comma: "Badger to his mates,"; "known to everyone as Sprocket"), or explained
         after it ("Bluey, as the lads call him"); (start, end, nickname) of each."""
         ev, lex = self.ev, self.ev.lex
 

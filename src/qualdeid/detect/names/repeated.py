@@ -13,7 +13,7 @@ never writes it as a label ("Update:", a line opening with it) and it acts as a 
 
 A nickname that is an everyday word (a colour, an animal, a weather word) may stand capitalised at the
 start of chat lines and in brackets only, never twice mid-sentence: where the document gives the word a
-relative ("Gravel's mum", "Kettle's big sister") and it acts as a person once more ("Gravel broke his
+relative ("Gravel's mum", "Ladle's big sister") and it acts as a person once more ("Gravel broke his
 wrist"), it is a name there too (issue 13, class a). A thing has no mum: "the Bank's mum" stays out by the
 article, a company by spaCy's entity anywhere in the document.
 """
@@ -106,7 +106,7 @@ class RepeatedWordNames:
         }
 
     def _owns_relative(self, sdoc: Doc, token: Any) -> bool:
-        """ "Gravel's mum", "Kettle's big sister": the word owns a relative, which only a person has."""
+        """ "Gravel's mum", "Ladle's big sister": the word owns a relative, which only a person has."""
         nxt = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
         if nxt is None or nxt.lower_ not in ("'s", "’s"):
             return False
