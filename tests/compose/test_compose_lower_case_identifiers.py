@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import targets_in_window as found
 from qualdeid.compose.placeholders import Placeholders
 from qualdeid.compose.targets import Target, Targets
 from qualdeid.corpus.model import Document, Span
@@ -269,3 +270,26 @@ def test_a_people_named_by_where_it_comes_from_is_no_person() -> None:
     a = text.index("Islander")
     doc.spans.append(Span(a, a + len("Islander"), "PERSON", "Islander", detector="SpacyRecognizer"))
     assert targets.in_window(doc, 0, len(text), None, None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "detector", "expected"),
+    [
+        # detection found a first name of this account's people, in lower case, neither listed nor rare in
+        # English: that person where it is the subject or a person stands
+        ("after a while he agreed yoko would cook for the family.", ["yoko"], "names", [("yoko", "PERSON")]),
+        ("we both talked at once, and yoko was looking between us.", ["yoko"], "names", [("yoko", "PERSON")]),
+        ("so I sat with yoko for a bit.", ["yoko"], "names", [("yoko", "PERSON")]),
+        # no person of the account is so called: the word, whatever detection said
+        ("after a while he agreed yoko would cook for the family.", [], "names", []),
+        # the entity recogniser's reading alone is not enough
+        ("after a while he agreed yoko would cook for the family.", ["yoko"], "SpacyRecognizer", []),
+        # a thing someone has, or one of a kind: the word
+        ("his yoko was broken again.", ["yoko"], "names", []),
+        ("we had a yoko for lunch.", ["yoko"], "names", []),
+    ],
+)
+def test_a_lower_case_first_name_of_the_account_detection_found_is_the_person(
+    targets: Targets, text: str, known: list[str], detector: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(targets, text, spans=[("yoko", "PERSON")], known=known, detector=detector) == expected

@@ -829,7 +829,7 @@ class Targets:
                 continue  # "Patience is the main thing": the entity recogniser's reading of a capital
             if (s.detector == NER or s.label != "PERSON") and self.unlisted_word_opening_sentence(text, a, b):
                 continue  # "Sleet, then sun.": a word of the dictionary, in no list of names or towns
-            label = self.kind(text, a, b, s.label)
+            label = self.kind(text, a, b, s.label, own=own and s.label == "PERSON" and not addressed and not thing)
             if label == "LOCATION" and self._known_person_here(text, a, b, known_names):
                 label = "PERSON"  # "talked with Tawa": a person of this account whose name is also a town's
             if label is not None:
@@ -1320,9 +1320,10 @@ class Targets:
             or any(w in towns and zipf(w) < COMMON_ZIPF + 0.5 for w in lows)
         )
 
-    def kind(self, text: str, start: int, end: int, label: str, named: bool = False) -> str | None:
+    def kind(self, text: str, start: int, end: int, label: str, named: bool = False, own: bool = False) -> str | None:
         """The kind of identifier ``text[start:end]`` is, or None when it identifies no one (``named``: the
-        account itself shows a person there, so a person's name that is also a common word stays one)."""
+        account itself shows a person there, so a person's name that is also a common word stays one;
+        ``own``: detection found there a first name of this account's own people)."""
         value = text[start:end]
         label = self.placeholders.kind_of(label, value)
         holiday_end = self.placeholders.holiday_at(text, start, len(text))
@@ -1397,7 +1398,7 @@ class Targets:
         if label in ("PERSON", "LOCATION", "ORGANIZATION") and self._history_after.match(text, end):
             return None  # "the Crimean War", "the Quillhaven generation": history, no one's name or place
         if label == "PERSON":
-            return self._person(text, start, end, words, named)
+            return self._person(text, start, end, words, named, own)
         if label in ("LOCATION", "ORGANIZATION"):
             if not any(c.isupper() or c.isdigit() for c in value) and not (named and self.lower_case_place(value)):
                 return None  # "the café", "carers"; not a name the corpus writes with capitals ("quarrowmere"
@@ -1493,7 +1494,9 @@ class Targets:
         """The clause before ``start``: back to the sentence's start or a joining word, at most 160 characters."""
         return re.split(r"[.!?;\n]|\b(?:and|but|so|now)\b", text[max(0, start - 160) : start])[-1]
 
-    def _person(self, text: str, start: int, end: int, words: list[str], named: bool = False) -> str | None:
+    def _person(
+        self, text: str, start: int, end: int, words: list[str], named: bool = False, own: bool = False
+    ) -> str | None:
         shown = named  # the account shows a person there
         if not words or _ARTICLE_BEFORE.search(text[max(0, start - 4) : start]):
             return None
@@ -1547,7 +1550,10 @@ class Targets:
             if w.islower() and _POSSESSED_BEFORE.search(text[max(0, start - 30) : start]):
                 return None  # "his aunt's kettle", "her trampoline": a thing someone has, in lower case no name
             person_stands = self._acts(text, end) or bool(self.person_before.search(text[max(0, start - 12) : start]))
-            if w.islower() and zipf(low) >= 3.0 and (not known_name or not person_stands):
+            # "agreed tamsa would go", "tamsa was quiet": detection found a first name of this account's own
+            # people, in lower case, where a person stands or is the subject: that person, listed or not
+            own_stands = own and (person_stands or self.person_stands(text, start, end) or self._subject_at(text, end))
+            if w.islower() and zipf(low) >= 3.0 and not own_stands and (not known_name or not person_stands):
                 return None  # "ice was the word she used"; "then will said no", "passed it to will": Will
         return "PERSON"
 
