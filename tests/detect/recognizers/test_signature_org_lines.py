@@ -12,7 +12,7 @@ from helpers import pattern_found
     ("text", "org"),
     [
         (
-            "Kind regards,\n\nTamsin Orrell\nFamily Support Worker\nQuarrow Street Family Hub\n14 Quarrow St",
+            "Kind regards,\n\nYsella Orrell\nFamily Support Worker\nQuarrow Street Family Hub\n14 Quarrow St",
             "Quarrow Street Family Hub",
         ),
         (

@@ -1,5 +1,6 @@
-"""Round 37 classes of rare details (invented texts): a craft lost with someone of the text tied to it, and
-the only one who lived through something."""
+"""Rare details told by a frame (invented texts): a craft lost with someone of the text tied to it, the only one
+who lived through something, a prize won at a show, a body mark told by its shape or cause, a baby delivered
+somewhere unusual."""
 
 from __future__ import annotations
 
@@ -106,7 +107,7 @@ def test_a_mark_from_an_everyday_cause_is_none(detector, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "inside"),
     [
-        ("Tamsin delivered a baby in the back of a removal van.", "delivered a baby in the back of a removal van"),
+        ("Ysella delivered a baby in the back of a removal van.", "delivered a baby in the back of a removal van"),
         ("He once delivered a baby on the top deck of a night bus.", "delivered a baby on the top deck"),
     ],
 )
