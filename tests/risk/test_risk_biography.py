@@ -334,6 +334,10 @@ def test_the_words_that_bring_a_writer_in_are_no_part_of_their_story(detector, f
         ("A former sailor in the outreach team had raced pigeons.", ["outreach", "team"]),
         # what the writer had, not where they work: their story
         ("A worker with a history of gambling had lost a house.", ["worker"]),
+        # a group the story's own thing belongs to, not one the writer is put in: their story
+        ("One worker had painted hulls at night, unseen by the rest of the crew.", ["worker"]),
+        ("A mentor recalled the end of the team's season before he fell ill.", ["mentor"]),
+        ("One of the crew had painted hulls at night.", ["crew"]),
     ],
 )
 def test_the_team_a_writer_is_put_in_is_no_part_of_their_story(detector, frames, text, expected) -> None:

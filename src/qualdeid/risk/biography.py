@@ -235,9 +235,10 @@ class LifeFrames:
         phrase puts them in ("a worker on the night shelter team", "a mentor from the youth project"):
         the service's own name for itself is no part of their story."""
         out = set()
+        people = self.person_nouns | self.kind_nouns | self.writer_nouns
         for i, t in enumerate(a.tokens):
             grouped = t.lemma in self.writer_groups and t.dep == "pobj" and t.head >= 0
-            if grouped and a.tokens[t.head].text.lower() in _GROUP_PREP:
+            if grouped and a.tokens[t.head].text.lower() in _GROUP_PREP and self._of_person(a.tokens, t.head, people):
                 out |= {a.tokens[m].start for m in _with_modifiers(a.tokens, i)}
             if t.lemma in self.writer_nouns:
                 out.add(t.start)
@@ -251,6 +252,16 @@ class LifeFrames:
                     if o.dep == "pobj" and o.head in preps:
                         out |= {a.tokens[m].start for m in _with_modifiers(a.tokens, j)}
         return frozenset(out)
+
+    @staticmethod
+    def _of_person(tokens: list[Token], prep: int, people: frozenset[str] | set[str]) -> bool:
+        """The preposition ``prep`` puts a person in a group ("one of the staff", "a cook on the team"), not
+        a thing or a part of a story ("the rest of the crew", "the night of the team's party")."""
+        head = tokens[prep].head
+        if head < 0:
+            return False
+        owner = tokens[head]
+        return owner.lemma in people or owner.text.lower() == "one" or owner.pos == "PRON"
 
     def generic(self, a: Analysed) -> list[tuple[int, int]]:
         """The spans of the sentences about no one in particular: no "he", "she", "I", no "a woman"
