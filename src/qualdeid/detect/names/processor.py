@@ -126,6 +126,14 @@ _PARTICLE_INITIALS = re.compile(r"(?<![\w&/.'’-])[A-Z](?:[a-z]{1,3}[A-Z]){1,2}
 _HYPHENED_INITIALS = re.compile(rf"(?<![\w&/.'’-]){UPPER}{{1,3}}-{UPPER}{{1,3}}(?![\w&/'-])")
 #: two or three name-shaped halves joined by hyphens: "Marta-Liisa", "Hyun-woo", "Jean-Marc-Olivier"
 _HYPHENATED = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*){1,2}(?![\w'’-])")
+#: a half of a hyphenated nickname: a capitalised word ("Cog-Wheel"), or a single capital ("Q-Ball")
+_NICK_PART = re.compile(r"[A-Z][a-z]{2,}|[A-Z]")
+#: how often a hyphenated nickname ("Cog-Wheel") is used alone in a document (acting as a person once at
+#: least) before it is a name there
+NICKNAME_USES = 2
+#: ... and a personal pronoun follows one of its uses within this many characters ("Cog-Wheel had ... him")
+NICKNAME_PRONOUN_WINDOW = 120
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 #: the lower-case second half of a double first name ("Soo-jin") is a syllable, rarely an English word
 COMPOUND_SYLLABLE_ZIPF = 4.5
 #: " K. Berg" after a first name: a middle initial, then the surname
@@ -570,6 +578,11 @@ class NameProcessor(CorpusProcessor):
                 local += [Span(a, b, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=WORD_NAME) for a, b in places]
         for compound in self._hyphen_compounds(text, names):
             confident(compound)
+        others = [s for s in [*spans, *local] if s.detector != "SpacyRecognizer"]  # spaCy reads these as an ORG
+        for start, end in self._hyphenated_nicknames(sdoc, others):
+            # "Cog-Wheel had a rough night": a nickname of two capitalised words, acting as a person
+            local.append(Span(start, end, PERSON, score=SCORE_LOCAL, detector=DETECTOR, reason=WORD_NAME))
+            confident(text[start:end])
         for word in self._near_forms(sdoc, names, blocked):
             confident(word)
         for start, end in self._joined_and_prefixed(text, [*spans, *local], names):
@@ -887,6 +900,55 @@ class NameProcessor(CorpusProcessor):
             if all(self._compound_part(p) for p in others):
                 out.add(m.group())
         return out
+
+    def _hyphenated_nicknames(self, sdoc: Doc, taken: list[Span]) -> list[tuple[int, int]]:
+        """A nickname of two capitalised words joined by a hyphen, used alone as a person: "Cog-Wheel had a
+        rough night. Staff checked on him ... Cog-Wheel is the youngest here" (issue 13, class b). Both halves
+        are capitalised (not "Self-care was"), neither is a title, relative, calendar word or term; the
+        document writes the word only so (never "x-ray" in small letters), never after an article or a
+        possessive ("the X-Ray was"), in a run of capitalised words, in a place spaCy reads or before a colon
+        (a label); it is used twice, acts as a person once at least, and "he" or "she" follows a use (spaCy
+        often reads such a word as an organisation: "Coca-Cola had ... it" stays). Other documents' uses
+        follow as a known name."""
+        text = sdoc.text
+        if "-" not in text:
+            return []
+        ev, lex = self.ev, self.ev.lex
+        places = [e for e in sdoc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        uses: dict[str, list[tuple[int, int, bool]]] = {}
+        spoilt: set[str] = set()
+        for m in _HYPHENATED.finditer(text):
+            key = m.group().lower()
+            parts = m.group().split("-")
+            if len(parts) != 2 or not all(_NICK_PART.fullmatch(p) for p in parts) or max(map(len, parts)) < 3:
+                spoilt.add(key)
+                continue
+            lows = [p.lower() for p in parts]
+            if any(w in lex.titles or w in ev.calendar or w in ev.relatives or lex.is_term(w) for w in lows):
+                spoilt.add(key)
+                continue
+            if any(e.start_char < m.end() and m.start() < e.end_char for e in places):
+                spoilt.add(key)
+                continue
+            before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 30]
+            prev = last_word(before)
+            # a capitalised word before it mid-sentence makes a run ("New Cog-Wheel"); "Later Cog-Wheel" opens one
+            run = prev[:1].isupper() and not re.search(r"(?:^|[.!?\n])\s*\S+\s*$", before)
+            if prev in ARTICLES_AND_POSSESSIVES or run:
+                spoilt.add(key)
+                continue
+            if after.lstrip(" ").startswith(":"):
+                spoilt.add(key)
+                continue
+            uses.setdefault(key, []).append((m.start(), m.end(), ev.acts_next(after)))
+        found = []
+        for key, at in uses.items():
+            if key in spoilt or len(at) < NICKNAME_USES or not any(acts for _, _, acts in at):
+                continue
+            if not any(_PERSONAL_PRONOUN.search(text, b, b + NICKNAME_PRONOUN_WINDOW) for _, b, _ in at):
+                continue  # "Coca-Cola had ... it": no "he" or "she" after any use
+            found += [(a, b) for a, b, _ in at if not any(s.start < b and a < s.end for s in taken)]
+        return found
 
     def _compound_part(self, part: str) -> bool:
         low = part.lower()
